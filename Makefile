@@ -1,0 +1,94 @@
+# buckle - compiler, linter and runner for macOS sandbox profiles.
+# make            build ./buckle (CC=clang works too)
+# make check      set-up, build, and run every test (plus the sanitizer build)
+# make demo       set-up, build, compile an example from corpus/ and show it
+# make golden     regenerate the golden .sb files of corpus/examples
+# make install PREFIX=/usr/local
+# make bench      benchmarks (never part of make check)
+
+CC      ?= cc
+BISON   ?= bison
+FLEX    ?= flex
+PREFIX  ?= /usr/local
+BUILD   ?= build
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
+GENWARN  = -std=c11 -w
+CPPFLAGS_ALL = -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS)
+
+
+LIB_SRC  := $(sort $(wildcard support/*.c grammar/*.c compiler/*.c lint/*.c runner/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+GEN_C    := $(BUILD)/gen/buckle.tab.c $(BUILD)/gen/buckle.lex.c $(BUILD)/gen/sbpl.tab.c $(BUILD)/gen/sbpl.lex.c
+GEN_H    := $(BUILD)/gen/buckle.tab.h $(BUILD)/gen/sbpl.tab.h
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_C:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
+
+.PHONY: all check demo golden install uninstall clean bench tools-check test-tools
+all: buckle
+
+$(BUILD)/.tools-ok: tools/setup-deps.sh
+	@BISON="$(BISON)" FLEX="$(FLEX)" CC="$(CC)" sh tools/setup-deps.sh
+	@mkdir -p $(BUILD) && touch $@
+
+tools-check: $(BUILD)/.tools-ok
+
+$(BUILD)/gen/%.tab.c $(BUILD)/gen/%.tab.h: grammar/%.y | $(BUILD)/.tools-ok
+	@mkdir -p $(BUILD)/gen
+	$(BISON) -Wall -Werror -d -o $(BUILD)/gen/$*.tab.c $<
+
+$(BUILD)/gen/%.lex.c: grammar/%.l $(BUILD)/gen/%.tab.h | $(BUILD)/.tools-ok
+	@mkdir -p $(BUILD)/gen
+	$(FLEX) -o $@ $<
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(GENWARN) $(CFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.c $(GEN_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(BUILD)/libbuckle.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+buckle: $(CLI_OBJ) $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a
+
+# test tools: unit tests and the SBPL read-back checker
+$(BUILD)/unit-tests: $(BUILD)/obj/tests/unit/unit_main.o $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+$(BUILD)/sbpl-readback: $(BUILD)/obj/tests/unit/readback.o $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+test-tools: buckle $(BUILD)/unit-tests $(BUILD)/sbpl-readback
+
+check: test-tools
+	@LC_ALL=C BUCKLE=./buckle BUILD=$(BUILD) sh tests/run.sh
+
+demo: buckle
+	@echo "== buckle compile corpus/examples/agent.buckle"
+	@./buckle compile corpus/examples/agent.buckle
+
+golden: buckle
+	@for f in corpus/examples/*.buckle; do \
+	  ./buckle compile "$$f" -o "$${f%.buckle}.sb" || exit 1; echo "wrote $${f%.buckle}.sb"; done
+
+install: buckle
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/buckle/std
+	install -m 755 buckle $(DESTDIR)$(PREFIX)/bin/buckle
+	cd corpus && find std -type d -exec install -d "$(DESTDIR)$(PREFIX)/share/buckle/{}" \;
+	cd corpus && find std -type f -name '*.buckle' -exec install -m 644 {} "$(DESTDIR)$(PREFIX)/share/buckle/{}" \;
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/buckle
+	rm -rf $(DESTDIR)$(PREFIX)/share/buckle
+
+bench: buckle
+	@sh bench/run.sh
+
+clean:
+	rm -rf $(BUILD) buckle
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

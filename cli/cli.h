@@ -1,0 +1,28 @@
+/* cli.h - helpers shared by the subcommands (flag parsing stays thin). */
+#ifndef BUCKLE_CLI_H
+#define BUCKLE_CLI_H
+#include "../compiler/compile.h"
+#include <stdio.h>
+
+typedef struct cli_env {
+    const char *argv0;
+    char exe_dir[4096];
+    char std_a[4200], std_b[4200];
+} cli_env;
+
+void cli_env_init(cli_env *env, const char *argv0);
+/* Standard library directories and $BUCKLE_PATH into o. */
+void cli_compile_opts(const cli_env *env, compile_opts *o);
+/* Renders the diagnostics of l to stderr as text (colour on a terminal). */
+void cli_print_diags(diag_list *l, FILE *to);
+/* Writes data to path atomically (temp file + rename); "-" = stdout.
+ * Returns 0, or -1 with a message on stderr. */
+int cli_write_file(const char *path, const char *data, size_t len);
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+int cmd_compile(cli_env *env, int argc, char **argv);
+#endif

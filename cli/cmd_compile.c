@@ -1,0 +1,114 @@
+/* cmd_compile.c - `buckle compile`. */
+#include "cli.h"
+#include "../compiler/emit.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: buckle compile [-o OUT] [-I DIR]... [-D NAME=VALUE]... [--emit sbpl|ir|json]\n"
+    "                      [-M DEPFILE] [--no-implied] [--stdin-filename NAME] FILE\n"
+    "\n"
+    "Compiles a .buckle profile (with its extends chain) to SBPL for sandbox-exec.\n"
+    "\n"
+    "  -o OUT              write to OUT atomically (default: standard output)\n"
+    "  -I DIR              search DIR for extends names (before $BUCKLE_PATH and std/)\n"
+    "  -D NAME=VALUE       fix a parameter at compile time (canonicalized)\n"
+    "  --emit sbpl|ir|json what to print: the profile (default), the merged IR, or JSON\n"
+    "  -M DEPFILE          write a make depfile of every file read\n"
+    "  --no-implied        do not add file-read-metadata for ancestors of allowed paths\n"
+    "  --stdin-filename N  name FILE '-' in diagnostics and for relative extends\n"
+    "\n"
+    "Exit status: 0 compiled, 1 the profile has errors, 2 usage error or unreadable input.\n";
+
+static void put_dep_path(strbuf *b, const char *p)
+{
+    for (; *p; p++) {
+        if (*p == ' ' || *p == '#' || *p == '\\') sb_putc(b, '\\');
+        if (*p == '$') sb_putc(b, '$');
+        sb_putc(b, *p);
+    }
+}
+
+int cmd_compile(cli_env *env, int argc, char **argv)
+{
+    const char *out = "-", *emit = "sbpl", *depfile = NULL, *file = NULL, *stdin_name = NULL;
+    int no_implied = 0, break_order = 0;
+    const char **incs = xcalloc((size_t)argc + 1, sizeof *incs);
+    define *defs = xcalloc((size_t)argc + 1, sizeof *defs);
+    size_t ninc = 0, ndef = 0;
+    arena a;
+    arena_init(&a);
+    int rc = 2;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *val = NULL;
+#define TAKE(flag) (strcmp(arg, flag) == 0 ? (i + 1 < argc ? (val = argv[++i], 1) : -1) \
+                    : (strncmp(arg, flag, strlen(flag)) == 0 && flag[1] != '-' ? (val = arg + strlen(flag), 1) \
+                    : (strncmp(arg, flag "=", strlen(flag) + 1) == 0 ? (val = arg + strlen(flag) + 1, 1) : 0)))
+        int t;
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) { fputs(usage, stdout); rc = 0; goto done; }
+        else if (strcmp(arg, "--no-implied") == 0) no_implied = 1;
+        else if (strcmp(arg, "--test-break-order") == 0) break_order = 1;
+        else if ((t = TAKE("-o")) != 0) { if (t < 0) goto missing; out = val; }
+        else if ((t = TAKE("-I")) != 0) { if (t < 0) goto missing; incs[ninc++] = val; }
+        else if ((t = TAKE("-D")) != 0) {
+            if (t < 0) goto missing;
+            const char *err = define_parse(&a, val, &defs[ndef]);
+            if (err) { rc = cli_usage_error("compile", "-D %s: %s", val, err); goto done; }
+            ndef++;
+        }
+        else if ((t = TAKE("-M")) != 0) { if (t < 0) goto missing; depfile = val; }
+        else if ((t = TAKE("--emit")) != 0) { if (t < 0) goto missing; emit = val; }
+        else if ((t = TAKE("--stdin-filename")) != 0) { if (t < 0) goto missing; stdin_name = val; }
+        else if (arg[0] == '-' && arg[1]) { rc = cli_usage_error("compile", "unknown option %s", arg); goto done; }
+        else if (file) { rc = cli_usage_error("compile", "one FILE at a time (got %s and %s)", file, arg); goto done; }
+        else file = arg;
+        continue;
+missing:
+        rc = cli_usage_error("compile", "%s needs a value", arg);
+        goto done;
+#undef TAKE
+    }
+    if (!file) { rc = cli_usage_error("compile", "no input FILE"); goto done; }
+    if (strcmp(emit, "sbpl") && strcmp(emit, "ir") && strcmp(emit, "json")) {
+        rc = cli_usage_error("compile", "--emit takes sbpl, ir or json, not %s", emit);
+        goto done;
+    }
+    compile_opts o = { 0 };
+    o.include_dirs = incs;
+    o.ninclude = ninc;
+    o.defines = defs;
+    o.ndefines = ndef;
+    o.no_implied = no_implied;
+    o.stdin_name = stdin_name;
+    cli_compile_opts(env, &o);
+    compilation *c = compilation_new(&o);
+    rc = compile_profile(c, file);
+    cli_print_diags(&c->diags, stderr);
+    if (rc == 0) {
+        strbuf b;
+        sb_init(&b);
+        if (strcmp(emit, "ir") == 0) emit_ir(c, &b);
+        else if (strcmp(emit, "json") == 0) emit_json(c, &b);
+        else { emit_opts eo = { break_order }; emit_sbpl(c, &eo, &b); }
+        if (cli_write_file(out, b.data ? b.data : "", b.len) != 0) rc = 2;
+        sb_free(&b);
+        if (rc == 0 && depfile) {
+            strbuf d;
+            sb_init(&d);
+            put_dep_path(&d, strcmp(out, "-") ? out : file);
+            sb_putc(&d, ':');
+            for (size_t i = 0; i < c->ndeps; i++) { sb_putc(&d, ' '); put_dep_path(&d, c->deps[i]); }
+            sb_putc(&d, '\n');
+            for (size_t i = 0; i < c->ndeps; i++) { sb_putc(&d, '\n'); put_dep_path(&d, c->deps[i]); sb_puts(&d, ":\n"); }
+            if (cli_write_file(depfile, d.data, d.len) != 0) rc = 2;
+            sb_free(&d);
+        }
+    }
+    compilation_free(c);
+done:
+    free(incs);
+    free(defs);
+    arena_free(&a);
+    return rc;
+}

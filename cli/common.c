@@ -1,0 +1,118 @@
+/* common.c - environment, diagnostics output and atomic writes for the CLI. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "../lint/rules_table.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef __APPLE__
+#include <mach-o/dyld.h>
+#endif
+
+void cli_env_init(cli_env *env, const char *argv0)
+{
+    memset(env, 0, sizeof *env);
+    env->argv0 = argv0;
+    char buf[4096];
+    int ok = 0;
+#ifdef __APPLE__
+    uint32_t sz = sizeof buf;
+    if (_NSGetExecutablePath(buf, &sz) == 0) ok = 1;
+#else
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n > 0) { buf[n] = 0; ok = 1; }
+#endif
+    if (!ok && argv0 && strchr(argv0, '/')) { snprintf(buf, sizeof buf, "%s", argv0); ok = 1; }
+    char real[PATH_MAX];
+    if (ok && realpath(buf, real)) {
+        char *slash = strrchr(real, '/');
+        if (slash) *slash = 0;
+        snprintf(env->exe_dir, sizeof env->exe_dir, "%s", real);
+    }
+    if (env->exe_dir[0]) {
+        snprintf(env->std_a, sizeof env->std_a, "%s/../share/buckle", env->exe_dir);
+        snprintf(env->std_b, sizeof env->std_b, "%s/corpus", env->exe_dir);
+    }
+}
+
+void cli_compile_opts(const cli_env *env, compile_opts *o)
+{
+    size_t n = 0;
+    if (env->std_a[0]) o->std_dirs[n++] = env->std_a;
+    if (env->std_b[0]) o->std_dirs[n++] = env->std_b;
+    o->std_dirs[n] = NULL;
+    o->buckle_path = getenv("BUCKLE_PATH");
+}
+
+void cli_print_diags(diag_list *l, FILE *to)
+{
+    diag_sort(l);
+    diag_render_opts ro = { DIAG_TEXT, 0, lint_code_info, lint_code_at, BUCKLE_VERSION };
+    const char *nc = getenv("NO_COLOR");
+    ro.color = isatty(fileno(to)) && !(nc && *nc) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0;
+    strbuf b;
+    sb_init(&b);
+    diag_render(&b, l, &ro);
+    fwrite(b.data ? b.data : "", 1, b.len, to);
+    sb_free(&b);
+}
+
+int cli_write_file(const char *path, const char *data, size_t len)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "buckle: error: writing to standard output: %s\n", strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    size_t pl = strlen(path);
+    char *tmp = xmalloc(pl + 32);
+    snprintf(tmp, pl + 32, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "buckle: error: cannot create %s: %s\n", tmp, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            fprintf(stderr, "buckle: error: writing %s: %s\n", path, strerror(errno));
+            close(fd);
+            unlink(tmp);
+            free(tmp);
+            return -1;
+        }
+        off += (size_t)w;
+    }
+    mode_t um = umask(0);
+    umask(um);
+    fchmod(fd, 0666 & ~um);
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
+        fprintf(stderr, "buckle: error: writing %s: %s\n", path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "buckle %s: error: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'buckle %s --help'.\n", cmd);
+    va_end(ap);
+    return 2;
+}

@@ -1,0 +1,45 @@
+/* main.c - buckle's entry point: dispatch to a subcommand. */
+#include "cli.h"
+#include "../compiler/ops.h"
+#include <string.h>
+
+static const char usage[] =
+    "buckle " BUCKLE_VERSION " - compiler, linter and runner for macOS sandbox profiles\n"
+    "\n"
+    "usage: buckle COMMAND [OPTIONS] ...\n"
+    "\n"
+    "commands:\n"
+    "  compile   compile a .buckle profile to SBPL\n"
+    "\n"
+    "  buckle --version | --help | COMMAND --help\n"
+    "\n"
+    "Exit status: 0 success, 1 the input has errors, 2 usage error or unreadable input.\n";
+
+typedef struct command { const char *name; int (*fn)(cli_env *, int, char **); } command;
+
+static const command commands[] = {
+    { "compile", cmd_compile },
+};
+
+int main(int argc, char **argv)
+{
+    cli_env env;
+    cli_env_init(&env, argc > 0 ? argv[0] : "buckle");
+    if (argc < 2) { fputs(usage, stderr); return 2; }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        puts("buckle " BUCKLE_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, cmd) == 0) return commands[i].fn(&env, argc - 1, argv + 1);
+    fprintf(stderr, "buckle: error: unknown command '%s'", cmd);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (edit_distance(cmd, commands[i].name, 2) <= 2) { fprintf(stderr, "; did you mean '%s'?", commands[i].name); break; }
+    fputs("\nTry 'buckle --help'.\n", stderr);
+    return 2;
+}

@@ -1,0 +1,54 @@
+/* compile.c - the pipeline of one compilation. */
+#include "compile.h"
+#include "overlap.h"
+#include <string.h>
+
+
+compilation *compilation_new(const compile_opts *o)
+{
+    compilation *c = xcalloc(1, sizeof *c);
+    arena_init(&c->a);
+    diag_list_init(&c->diags, &c->a);
+    c->opts = *o;
+    hm_init(&c->units_by_key);
+    hm_init(&c->params);
+    hm_init(&c->defines);
+    hm_init(&c->pol.rule_index);
+    return c;
+}
+
+void compilation_free(compilation *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < c->nunits; i++) {
+        free(c->units[i]->rules.v);
+        free(c->units[i]->removes.v);
+    }
+    free(c->pol.rules.v);
+    hm_free(&c->pol.rule_index);
+    hm_free(&c->units_by_key);
+    hm_free(&c->params);
+    hm_free(&c->defines);
+    source *s = c->sources;
+    while (s) {
+        source *n = s->next;
+        source_free(s);
+        s = n;
+    }
+    arena_free(&c->a);
+    free(c);
+}
+
+int compile_profile(compilation *c, const char *path)
+{
+    load_chain(c, path);
+    if (c->io_error) return 2;
+    lower_units(c);
+    merge_chain(c);
+    check_sbpl_blocks(c);
+    ovl_index *ix = ovl_build(&c->a, c->pol.rules.v, c->pol.rules.n);
+    check_finals(c, ix);
+    ovl_free(ix);
+    if (!c->opts.no_implied) add_implied(c);
+    return c->diags.errors ? 1 : 0;
+}

@@ -1,0 +1,74 @@
+/* compile.h - one compilation: load the extends chain, lower, merge, check.
+ * Everything it allocates lives in its arena and goes in compilation_free. */
+#ifndef BUCKLE_COMPILE_H
+#define BUCKLE_COMPILE_H
+#include "ir.h"
+
+#define BUCKLE_VERSION "0.1.0"
+#define BUCKLE_MAX_EXTENDS_DEPTH 32
+#define BUCKLE_MAX_RULES 4000000
+
+typedef struct define { const char *name, *value; } define;
+
+typedef struct compile_opts {
+    const char *const *include_dirs;
+    size_t ninclude;
+    const define *defines;       /* -D, already canonicalized by define_parse */
+    size_t ndefines;
+    int no_implied;
+    const char *stdin_name;      /* display name for "-" */
+    const char *std_dirs[4];     /* installed standard library roots, NULL-terminated */
+    const char *buckle_path;     /* $BUCKLE_PATH, or NULL */
+} compile_opts;
+
+struct unit {
+    source *src;
+    ast_file *ast;
+    const char *key;             /* canonical path: identity for cycles and diamonds */
+    const char *display;
+    const unit *via;             /* the file whose extends brought it in */
+    span via_at;                 /* that extends string */
+    int index;                   /* position in the linearized chain */
+    rule_vec rules, removes;     /* lowered from this file */
+};
+
+typedef struct compilation {
+    arena a;
+    diag_list diags;
+    compile_opts opts;
+    source *sources;             /* every source read, freed with the compilation */
+    unit **units;                /* linearized chain: bases first, the main file last */
+    size_t nunits, units_cap;
+    hashmap units_by_key;
+    policy pol;
+    hashmap params;              /* name -> param_decl */
+    hashmap defines;             /* name -> const char * value */
+    const char **deps;           /* every file read, for -M */
+    size_t ndeps, deps_cap;
+    int io_error;                /* the main file could not be read */
+} compilation;
+
+compilation *compilation_new(const compile_opts *o);
+void compilation_free(compilation *c);
+
+/* Loads PATH with its extends chain, lowers and merges it, and checks final
+ * rules.  Returns 0 when the policy has no errors, 1 on errors, 2 when the
+ * main file cannot be read. */
+int compile_profile(compilation *c, const char *path);
+
+/* Parses NAME=VALUE and canonicalizes the value (/tmp -> /private/tmp,
+ * realpath where the path exists).  Returns NULL or an error message. */
+const char *define_parse(arena *a, const char *arg, define *out);
+
+/* "a.buckle:2:9" chain text: " (extended from x.buckle:1:9, from ...)" or "". */
+const char *unit_provenance(compilation *c, const unit *u);
+span origin_primary(const rule *r);
+
+/* Phase entry points (one file each). */
+void load_chain(compilation *c, const char *path);     /* extends.c */
+void lower_units(compilation *c);                      /* lower.c */
+void merge_chain(compilation *c);                      /* merge.c */
+void check_sbpl_blocks(compilation *c);                /* sbpl_check.c */
+void check_finals(compilation *c, void *ovl_index);    /* final.c */
+void add_implied(compilation *c);                      /* implied.c */
+#endif

@@ -1,0 +1,494 @@
+/* emit_sbpl.c - the SBPL back end.
+ *
+ * Decisions follow language.md §5 and must not depend on Seatbelt's
+ * precedence rules (sbpl-reference §4.2): for every concrete operation, the
+ * regions of emitted allow and deny rules are disjoint.  A rule r keeps the
+ * objects it decides: its matcher minus the matchers of the opposite-action
+ * rules that beat it (more specific, or equally specific denies beat allows),
+ * written as (require-all M (require-not (require-any ...))).  When those
+ * opponents cover only some of r's concrete operations, r is split into one
+ * SBPL rule per group of operations with the same opponents. */
+#include "emit.h"
+#include "overlap.h"
+#include "patterns.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct emitter {
+    compilation *c;
+    strbuf *out;
+    hashmap used;          /* parameter names (with .re / .ancestors) needed */
+    arena *a;
+} emitter;
+
+/* ---- strings ------------------------------------------------------------ */
+
+static size_t escaped_len(unsigned char ch)
+{
+    if (ch == '"' || ch == '\\' || ch == '\n' || ch == '\t' || ch == '\r') return 2;
+    if (ch < 0x20 || ch == 0x7f) return 4;
+    return 1;
+}
+
+static void put_escaped(strbuf *out, unsigned char ch)
+{
+    switch (ch) {
+    case '"': sb_puts(out, "\\\""); return;
+    case '\\': sb_puts(out, "\\\\"); return;
+    case '\n': sb_puts(out, "\\n"); return;
+    case '\t': sb_puts(out, "\\t"); return;
+    case '\r': sb_puts(out, "\\r"); return;
+    default:
+        if (ch < 0x20 || ch == 0x7f) sb_printf(out, "\\x%02x", ch);
+        else sb_putc(out, (char)ch);
+    }
+}
+
+/* Appends quoted literals of s, each at most SBPL_MAX_LITERAL bytes of
+ * source text, never splitting an escape or a UTF-8 sequence. */
+static int put_literals(strbuf *out, const char *s, size_t len, int first)
+{
+    size_t i = 0;
+    int count = 0;
+    do {
+        if (!first || count) sb_putc(out, ' ');
+        sb_putc(out, '"');
+        size_t used = 0;
+        while (i < len) {
+            unsigned char ch = (unsigned char)s[i];
+            size_t seq = 1;
+            if (ch >= 0xC0) { while (i + seq < len && ((unsigned char)s[i + seq] & 0xC0) == 0x80) seq++; }
+            size_t cost = 0;
+            for (size_t k = 0; k < seq; k++) cost += escaped_len((unsigned char)s[i + k]);
+            if (used + cost > SBPL_MAX_LITERAL) break;
+            for (size_t k = 0; k < seq; k++) put_escaped(out, (unsigned char)s[i + k]);
+            used += cost;
+            i += seq;
+        }
+        sb_putc(out, '"');
+        count++;
+    } while (i < len);
+    return count;
+}
+
+void sbpl_string(strbuf *out, const char *s, size_t len)
+{
+    strbuf tmp;
+    sb_init(&tmp);
+    int n = put_literals(&tmp, s, len, 1);
+    if (n > 1) { sb_puts(out, "(string-append "); sb_add(out, tmp.data, tmp.len); sb_putc(out, ')'); }
+    else sb_add(out, tmp.data, tmp.len);
+    sb_free(&tmp);
+}
+
+void ancestors_regex(strbuf *out, const char *path)
+{
+    sb_puts(out, "^(/");
+    size_t n = strlen(path);
+    for (size_t i = 1; i < n; i++) {
+        if (path[i] != '/') continue;
+        sb_putc(out, '|');
+        regex_quote(out, path, i);
+    }
+    sb_puts(out, ")$");
+}
+
+static void use_param(emitter *e, const char *name, size_t n, const char *suffix)
+{
+    const char *k = arena_printf(e->a, "%.*s%s", (int)n, name, suffix);
+    hm_put(&e->used, k, strlen(k), (void *)k);
+}
+
+/* A template as an SBPL string expression.  regex: literal text is already
+ * regex text; parameters must match literally (NAME.re, or the quoted -D
+ * value). */
+static void put_template(emitter *e, const char *t, size_t len, int regex)
+{
+    strbuf parts;
+    sb_init(&parts);
+    strbuf lit;
+    sb_init(&lit);
+    int nparts = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && t[i] != PARAM_OPEN) { sb_putc(&lit, t[i]); continue; }
+        if (i == len && lit.len == 0 && nparts > 0) break;
+        if (i < len) {
+            size_t j = i + 1;
+            while (j < len && t[j] != PARAM_CLOSE) j++;
+            const char *name = arena_strndup(e->a, t + i + 1, j - i - 1);
+            const char *val = hm_gets(&e->c->defines, name);
+            if (val) {
+                if (regex) regex_quote(&lit, val, strlen(val));
+                else sb_puts(&lit, val);
+            } else {
+                if (lit.len) { nparts += put_literals(&parts, lit.data, lit.len, nparts == 0); sb_reset(&lit); }
+                sb_printf(&parts, "%s(param ", nparts ? " " : "");
+                sbpl_string(&parts, regex ? arena_printf(e->a, "%s.re", name) : name,
+                            strlen(name) + (regex ? 3 : 0));
+                sb_putc(&parts, ')');
+                use_param(e, name, strlen(name), regex ? ".re" : "");
+                nparts++;
+            }
+            i = j;
+            continue;
+        }
+        if (lit.len || nparts == 0) { nparts += put_literals(&parts, lit.data ? lit.data : "", lit.len, nparts == 0); sb_reset(&lit); }
+    }
+    if (nparts > 1) { sb_puts(e->out, "(string-append "); sb_add(e->out, parts.data, parts.len); sb_putc(e->out, ')'); }
+    else sb_add(e->out, parts.data, parts.len);
+    sb_free(&parts);
+    sb_free(&lit);
+}
+
+static void glob_param(strbuf *out, const char *name, size_t len, void *ud)
+{
+    (void)ud;
+    sb_putc(out, PARAM_OPEN);
+    sb_add(out, name, len);
+    sb_putc(out, PARAM_CLOSE);
+}
+
+static const char *name_filter(const matcher *m)
+{
+    static const char *const f[][3] = {
+        [NS_GLOBAL] = { "global-name", "global-name-prefix", "global-name-regex" },
+        [NS_LOCAL] = { "local-name", "local-name-prefix", "local-name-regex" },
+        [NS_SYSCTL] = { "sysctl-name", "sysctl-name-prefix", "sysctl-name-regex" },
+        [NS_IPC] = { "ipc-posix-name", "ipc-posix-name-prefix", "ipc-posix-name-regex" },
+        [NS_IOKIT] = { "iokit-user-client-class", "iokit-user-client-class", "iokit-user-client-class-regex" },
+        [NS_IOKIT_REG] = { "iokit-registry-entry-class", "iokit-registry-entry-class", "iokit-registry-entry-class-regex" },
+    };
+    int k = m->kind == MK_NAME ? 0 : m->kind == MK_NAME_PREFIX ? 1 : 2;
+    return f[m->ns][k];
+}
+
+static void put_matcher(emitter *e, const matcher *m)
+{
+    strbuf *out = e->out;
+    switch (m->kind) {
+    case MK_NONE: return;
+    case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
+        sb_printf(out, "(%s ", m->kind == MK_LITERAL ? "literal" : m->kind == MK_SUBPATH ? "subpath" : "prefix");
+        put_template(e, m->value, m->len, 0);
+        break;
+    case MK_REGEX:
+        sb_puts(out, "(regex ");
+        put_template(e, m->value, m->len, 1);
+        break;
+    case MK_GLOB: {
+        strbuf re;
+        sb_init(&re);
+        glob_to_regex(&re, m->value, m->len, glob_param, NULL);
+        sb_puts(out, "(regex ");
+        put_template(e, re.data, re.len, 1);
+        sb_free(&re);
+        break;
+    }
+    case MK_ANCESTORS: {
+        const char *val = hm_get(&e->c->defines, m->value, m->len);
+        sb_puts(out, "(regex ");
+        if (val) {
+            strbuf re;
+            sb_init(&re);
+            ancestors_regex(&re, val);
+            sbpl_string(out, re.data, re.len);
+            sb_free(&re);
+        } else {
+            sb_puts(out, "(param ");
+            const char *pn = arena_printf(e->a, "%.*s.ancestors", (int)m->len, m->value);
+            sbpl_string(out, pn, strlen(pn));
+            sb_putc(out, ')');
+            use_param(e, m->value, m->len, ".ancestors");
+        }
+        break;
+    }
+    case MK_NAME: case MK_NAME_PREFIX: case MK_NAME_REGEX:
+        sb_printf(out, "(%s ", name_filter(m));
+        put_template(e, m->value, m->len, m->kind == MK_NAME_REGEX);
+        break;
+    case MK_TARGET:
+        sb_printf(out, "(target %s", m->value);
+        break;
+    case MK_IP:
+        sb_printf(out, "(%s ip ", m->outbound ? "remote" : "local");
+        sbpl_string(out, m->value, m->len);
+        break;
+    }
+    sb_putc(out, ')');
+}
+
+/* ---- partitions ------------------------------------------------------------ */
+
+typedef struct opp_ctx {
+    const rule *r;
+    rule **v;
+    size_t n, cap;
+    int dead_all;        /* an identical opposite rule beats r on all its operations */
+} opp_ctx;
+
+static void collect(void *ud, rule *o)
+{
+    opp_ctx *oc = ud;
+    const rule *r = oc->r;
+    if (o->action == r->action || !opset_intersects(o->covers, r->covers)) return;
+    int s = spec_cmp(&o->m, &r->m);
+    if (s < 0 || (s == 0 && o->action != ACT_DENY)) return;
+    if (matcher_relation(&o->m, &r->m) == REL_DISJOINT) return;
+    if (oc->n == oc->cap) {
+        oc->cap = oc->cap ? oc->cap * 2 : 8;
+        oc->v = xrealloc(oc->v, oc->cap * sizeof *oc->v);
+    }
+    oc->v[oc->n++] = o;
+}
+
+static int cmp_rule_id(const void *a, const void *b)
+{
+    const rule *x = *(rule *const *)a, *y = *(rule *const *)b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Operation names covering exactly the set 'cls' (a subset of r's): the
+ * families wholly inside it (the table lists families before members), then
+ * any operation left over by name. */
+static void put_ops(emitter *e, const rule *r, const opset *cls)
+{
+    if (opset_eq(cls, r->covers)) { sb_puts(e->out, op_get(r->op)->emit_name); return; }
+    int n = ops_count(), first = 1;
+    opset done = { { 0 } };
+    for (int i = 0; i < n; i++) {
+        const op_info *o = op_get(i);
+        if (i == op_default() || opset_empty(&o->covers)) continue;
+        if (!opset_subset(&o->covers, cls) || opset_subset(&o->covers, &done)) continue;
+        if (!first) sb_putc(e->out, ' ');
+        first = 0;
+        sb_puts(e->out, o->emit_name);
+        for (size_t w = 0; w < OPS_MAX / 64; w++) done.w[w] |= o->covers.w[w];
+    }
+    for (int i = 0; i < n; i++) {
+        if (!opset_has(cls, i) || opset_has(&done, i)) continue;
+        if (!first) sb_putc(e->out, ' ');
+        first = 0;
+        sb_puts(e->out, op_get(i)->emit_name);
+        opset_add(&done, i);
+    }
+}
+
+static void put_mods(emitter *e, const rule *r)
+{
+    if (r->mods & MODF_REPORT) sb_puts(e->out, " (with report)");
+    if (r->mods & MODF_NO_REPORT) sb_puts(e->out, " (with no-report)");
+    if (r->message) {
+        sb_puts(e->out, " (with message ");
+        sbpl_string(e->out, r->message, strlen(r->message));
+        sb_putc(e->out, ')');
+    }
+}
+
+static void put_comment_text(strbuf *out, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        sb_putc(out, ch < 0x20 || ch == 0x7f ? '?' : (char)ch);
+    }
+}
+
+static void put_origin(emitter *e, const rule *r)
+{
+    const origin *o = r->origins;
+    if (!o || !o->u) return;
+    source_pos p = source_position(o->u->src, o->at.start);
+    sb_puts(e->out, r->implied ? "  ; traversal for " : "  ; ");
+    put_comment_text(e->out, o->u->display);
+    sb_printf(e->out, ":%u", p.line);
+}
+
+static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp)
+{
+    for (size_t i = 0; i < nopp; i++)
+        if (matcher_identical(&opp[i]->m, &r->m) && opset_subset(cls, opp[i]->covers)) return; /* dead */
+    strbuf *out = e->out;
+    sb_printf(out, "(%s ", r->action == ACT_ALLOW ? "allow" : "deny");
+    put_ops(e, r, cls);
+    if (nopp == 0) {
+        if (r->m.kind != MK_NONE) { sb_putc(out, ' '); put_matcher(e, &r->m); }
+    } else {
+        sb_putc(out, ' ');
+        if (r->m.kind != MK_NONE) { sb_puts(out, "(require-all "); put_matcher(e, &r->m); sb_putc(out, ' '); }
+        sb_puts(out, "(require-not ");
+        if (nopp > 1) sb_puts(out, "(require-any");
+        for (size_t i = 0; i < nopp; i++) {
+            if (nopp > 1) sb_puts(out, "\n    ");
+            put_matcher(e, &opp[i]->m);
+        }
+        if (nopp > 1) sb_putc(out, ')');
+        sb_putc(out, ')');
+        if (r->m.kind != MK_NONE) sb_putc(out, ')');
+    }
+    put_mods(e, r);
+    sb_putc(out, ')');
+    put_origin(e, r);
+    sb_putc(out, '\n');
+}
+
+static void emit_rule(emitter *e, const ovl_index *ix, const rule *r, const emit_opts *eo)
+{
+    opp_ctx oc = { r, NULL, 0, 0, 0 };
+    if (!eo || !eo->break_order) ovl_query(ix, r, collect, &oc);
+    if (oc.n == 0) {
+        emit_class(e, r, r->covers, NULL, 0);
+        return;
+    }
+    qsort(oc.v, oc.n, sizeof *oc.v, cmp_rule_id);
+    /* distinct operations of the opponents */
+    int dops[64], nd = 0, uniform = 1;
+    for (size_t i = 0; i < oc.n; i++) {
+        int k;
+        for (k = 0; k < nd; k++) if (dops[k] == oc.v[i]->op) break;
+        if (k == nd && nd < 64) dops[nd++] = oc.v[i]->op;
+        if (!opset_subset(r->covers, oc.v[i]->covers)) uniform = 0;
+    }
+    if (uniform) {
+        emit_class(e, r, r->covers, oc.v, oc.n);
+        free(oc.v);
+        return;
+    }
+    /* group r's concrete operations by which opponent operations cover them */
+    int n = ops_count();
+    uint64_t seen_sigs[OPS_MAX];
+    int nsig = 0;
+    rule **sub = xmalloc(oc.n * sizeof *sub);
+    for (int c = 0; c < n; c++) {
+        if (!opset_has(r->covers, c)) continue;
+        uint64_t sig = 0;
+        for (int k = 0; k < nd; k++) if (opset_has(&op_get(dops[k])->covers, c)) sig |= 1ull << k;
+        int k;
+        for (k = 0; k < nsig; k++) if (seen_sigs[k] == sig) break;
+        if (k < nsig) continue;
+        seen_sigs[nsig++] = sig;
+        opset cls = { { 0 } };
+        for (int c2 = c; c2 < n; c2++) {
+            if (!opset_has(r->covers, c2)) continue;
+            uint64_t s2 = 0;
+            for (int k2 = 0; k2 < nd; k2++) if (opset_has(&op_get(dops[k2])->covers, c2)) s2 |= 1ull << k2;
+            if (s2 == sig) opset_add(&cls, c2);
+        }
+        size_t ns = 0;
+        for (size_t i = 0; i < oc.n; i++) {
+            int k2;
+            for (k2 = 0; k2 < nd; k2++) if (dops[k2] == oc.v[i]->op) break;
+            if (sig & (1ull << k2)) sub[ns++] = oc.v[i];
+        }
+        emit_class(e, r, &cls, sub, ns);
+    }
+    free(sub);
+    free(oc.v);
+}
+
+/* ---- whole profile ----------------------------------------------------------- */
+
+static int cmp_emit_order(const void *pa, const void *pb)
+{
+    const rule *a = *(rule *const *)pa, *b = *(rule *const *)pb;
+    if (a->section != b->section) return a->section < b->section ? -1 : 1;
+    if (a->implied != b->implied) return a->implied ? -1 : 1;
+    int c = strcmp(op_get(a->op)->name, op_get(b->op)->name);
+    if (c) return c;
+    if (a->action != b->action) return a->action < b->action ? -1 : 1;
+    if (a->m.kind != b->m.kind) return a->m.kind < b->m.kind ? -1 : 1;
+    if (a->m.ns != b->m.ns) return a->m.ns < b->m.ns ? -1 : 1;
+    size_t la = a->m.value ? a->m.len : 0, lb = b->m.value ? b->m.len : 0;
+    size_t m = la < lb ? la : lb;
+    c = m ? memcmp(a->m.value, b->m.value, m) : 0;
+    if (c) return c;
+    if (la != lb) return la < lb ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
+{
+    emitter e = { c, NULL, { 0 }, &c->a };
+    hm_init(&e.used);
+    strbuf body;
+    sb_init(&body);
+    e.out = &body;
+
+    policy *pol = &c->pol;
+    rule **order = xmalloc((pol->rules.n + 1) * sizeof *order);
+    memcpy(order, pol->rules.v, pol->rules.n * sizeof *order);
+    qsort(order, pol->rules.n, sizeof *order, cmp_emit_order);
+    ovl_index *ix = ovl_build(&c->a, pol->rules.v, pol->rules.n);
+    section_t cur = SEC_NONE;
+    int implied_hdr = 0;
+    for (size_t i = 0; i < pol->rules.n; i++) {
+        const rule *r = order[i];
+        if (r->section != cur) {
+            cur = r->section;
+            implied_hdr = 0;
+            sb_printf(&body, "\n;; %s\n", section_name(cur));
+        }
+        if (r->implied && !implied_hdr) { sb_puts(&body, ";; traversal: ancestors of allowed paths\n"); implied_hdr = 1; }
+        if (!r->implied && implied_hdr == 1) { sb_puts(&body, ";; rules\n"); implied_hdr = 2; }
+        emit_rule(&e, ix, r, o);
+    }
+    ovl_free(ix);
+    free(order);
+    for (size_t i = 0; i < pol->nraw; i++) {
+        const raw_block *b = &pol->raw[i];
+        source_pos p = source_position(b->u->src, b->ast->at.start);
+        sb_puts(&body, "\n;; raw sbpl from ");
+        put_comment_text(&body, b->u->display);
+        sb_printf(&body, ":%u\n", p.line);
+        sb_add(&body, b->ast->text.s, b->ast->text.len);
+        if (b->ast->text.len && b->ast->text.s[b->ast->text.len - 1] != '\n') sb_putc(&body, '\n');
+    }
+
+    /* header */
+    sb_puts(out, ";; Generated by buckle " BUCKLE_VERSION " -- edit the source, not this file.\n");
+    sb_puts(out, ";; source: ");
+    put_comment_text(out, c->nunits ? c->units[c->nunits - 1]->display : "?");
+    sb_putc(out, '\n');
+    if (c->nunits > 1) {
+        sb_puts(out, ";; extends:");
+        for (size_t i = 0; i + 1 < c->nunits; i++) { sb_putc(out, ' '); put_comment_text(out, c->units[i]->display); }
+        sb_putc(out, '\n');
+    }
+    const char **names = xmalloc((e.used.count + 1) * sizeof *names);
+    size_t nn = 0;
+    for (size_t i = 0; i < e.used.cap; i++) if (e.used.slots[i].hash) names[nn++] = e.used.slots[i].val;
+    qsort(names, nn, sizeof *names, cmp_str);
+    if (nn) {
+        sb_puts(out, ";; parameters:");
+        for (size_t i = 0; i < nn; i++) { sb_putc(out, ' '); put_comment_text(out, names[i]); }
+        sb_puts(out, "\n;;   pass each with sandbox-exec -D NAME=VALUE (buckle run does);\n");
+        sb_puts(out, ";;   NAME.re is the value with regex metacharacters escaped,\n");
+        sb_puts(out, ";;   NAME.ancestors is ^(/|/a|/a/b)$ for a value /a/b/c\n");
+        for (size_t i = 0; i < nn; i++) {
+            param_decl *p = hm_gets(&c->params, names[i]);
+            if (p && p->def) {
+                sb_puts(out, ";;   default ");
+                put_comment_text(out, names[i]);
+                sb_puts(out, " = ");
+                strbuf t;
+                sb_init(&t);
+                for (const char *q = p->def; *q; q++) {
+                    if (*q == PARAM_OPEN) sb_putc(&t, '$');
+                    else if (*q != PARAM_CLOSE) sb_putc(&t, *q);
+                }
+                put_comment_text(out, sb_cstr(&t));
+                sb_free(&t);
+                sb_putc(out, '\n');
+            }
+        }
+    }
+    free(names);
+    hm_free(&e.used);
+    sb_puts(out, "(version 1)\n");
+    sb_printf(out, "(%s default)\n", pol->default_action == ACT_ALLOW ? "allow" : "deny");
+    sb_add(out, body.data ? body.data : "", body.len);
+    sb_free(&body);
+}

@@ -1,0 +1,241 @@
+/* expand.c - parameter references, ~, /tmp -> /private/tmp, path checks. */
+#define _POSIX_C_SOURCE 200809L
+#include "expand.h"
+#include "patterns.h"
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
+
+int is_builtin_param(const char *name)
+{
+    for (size_t i = 0; i < 4; i++) if (strcmp(builtins[i], name) == 0) return 1;
+    return 0;
+}
+
+/* Span of the text "needle" inside the source of a string literal. */
+static span sub_span(const ast_str *s, const char *needle, size_t n)
+{
+    span r = s->at;
+    if (!s->at.src) return r;
+    const char *t = s->at.src->text;
+    for (uint32_t i = s->at.start; i + n <= s->at.end; i++) {
+        if (memcmp(t + i, needle, n) == 0) { r.start = i; r.end = i + (uint32_t)n; return r; }
+    }
+    return r;
+}
+
+static const char *suggest_param(compilation *c, const char *name)
+{
+    const char *best = NULL;
+    int bd = 3;
+    for (size_t i = 0; i < 4; i++) {
+        int d = edit_distance(name, builtins[i], bd);
+        if (d < bd) { bd = d; best = builtins[i]; }
+    }
+    for (size_t i = 0; i < c->params.cap; i++) {
+        hm_slot *sl = &c->params.slots[i];
+        if (!sl->hash) continue;
+        int d = edit_distance(name, sl->key, bd);
+        if (d < bd) { bd = d; best = sl->key; }
+    }
+    return best;
+}
+
+static int bad_component(const char *p, size_t len, size_t *at)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] == '/') { i++; continue; }
+        size_t j = i;
+        while (j < len && p[j] != '/') {
+            if (p[j] == PARAM_OPEN) { while (j < len && p[j] != PARAM_CLOSE) j++; }
+            j++;
+        }
+        if ((j - i == 1 && p[i] == '.') || (j - i == 2 && p[i] == '.' && p[i + 1] == '.')) {
+            *at = i;
+            return 1;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, size_t *len)
+{
+    arena *a = &c->a;
+    diag_list *dl = &c->diags;
+    const char *what = mode == EXP_NAME ? "name" : mode == EXP_TEXT ? "text" : "path";
+    if (mode != EXP_TEXT) {
+        for (size_t i = 0; i < s->len; i++) {
+            unsigned char ch = (unsigned char)s->s[i];
+            if (ch < 0x20 || ch == 0x7f) {
+                diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
+                                   "control character 0x%02x in a %s: it could never match", ch, what);
+                diag_help(dl, d, "remove the escape sequence from the string");
+                return NULL;
+            }
+        }
+    }
+    strbuf b;
+    sb_init(&b);
+    int ok = 1;
+    size_t i = 0;
+    if (mode == EXP_PATH || mode == EXP_GLOB) {
+        if (s->s[0] == '~') {
+            if (s->len == 1 || s->s[1] == '/') {
+                sb_putc(&b, PARAM_OPEN); sb_puts(&b, "HOME"); sb_putc(&b, PARAM_CLOSE);
+                param_decl *p = hm_gets(&c->params, "HOME");
+                if (p) p->used = 1;
+                i = 1;
+            } else {
+                diag_add(dl, SEV_ERROR, "BK2008", s->at, "\"~user\" paths are not supported; write the path or use $HOME");
+                ok = 0;
+            }
+        }
+    }
+    for (; ok && i < s->len; i++) {
+        char ch = s->s[i];
+        if (ch != '$' || mode == EXP_TEXT) { sb_putc(&b, ch); continue; }
+        if (i + 1 < s->len && s->s[i + 1] == '$') { sb_putc(&b, '$'); i++; continue; }
+        size_t nb, ne, skip;
+        if (i + 1 < s->len && s->s[i + 1] == '{') {
+            nb = i + 2; ne = nb;
+            while (ne < s->len && s->s[ne] != '}') ne++;
+            if (ne >= s->len) {
+                diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, "${", 2), "unterminated ${...} in string");
+                ok = 0;
+                break;
+            }
+            skip = ne + 1;
+        } else if (i + 1 < s->len && (isalpha((unsigned char)s->s[i + 1]) || s->s[i + 1] == '_')) {
+            nb = i + 1; ne = nb;
+            while (ne < s->len && (isalnum((unsigned char)s->s[ne]) || s->s[ne] == '_')) ne++;
+            skip = ne;
+        } else {
+            sb_putc(&b, ch);          /* any other $ is literal text */
+            continue;
+        }
+        const char *name = arena_strndup(a, s->s + nb, ne - nb);
+        param_decl *p = hm_gets(&c->params, name);
+        if (!p) {
+            const char *ref = arena_strndup(a, s->s + i, skip - i);
+            diag *d = diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, ref, strlen(ref)),
+                               "unknown variable $%s", name);
+            const char *sug = suggest_param(c, name);
+            if (sug) diag_help(dl, d, "did you mean $%s? Otherwise declare it with `param %s;`", sug, name);
+            else diag_help(dl, d, "declare it with `param %s;`, or write $$ for a literal $", name);
+            ok = 0;
+            break;
+        }
+        p->used = 1;
+        if (mode == EXP_GLOB || mode == EXP_REGEX) p->used_in_pattern = 1;
+        sb_putc(&b, PARAM_OPEN);
+        sb_puts(&b, name);
+        sb_putc(&b, PARAM_CLOSE);
+        i = skip - 1;
+    }
+    if (!ok) { sb_free(&b); return NULL; }
+
+    if (mode == EXP_PATH || mode == EXP_GLOB) {
+        if (b.len == 0 || (b.data[0] != '/' && b.data[0] != PARAM_OPEN)) {
+            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at, "relative path \"%s\": paths must be absolute", s->s);
+            diag_help(dl, d, "start it with /, ~ or a parameter such as $WORKDIR");
+            sb_free(&b);
+            return NULL;
+        }
+        size_t at;
+        if (bad_component(b.data, b.len, &at)) {
+            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
+                               "path \"%s\" has a \".\" or \"..\" component", s->s);
+            diag_help(dl, d, "the kernel resolves paths physically; write the resolved absolute path");
+            sb_free(&b);
+            return NULL;
+        }
+        /* collapse "//", drop a trailing "/" */
+        size_t w = 0;
+        for (size_t r = 0; r < b.len; r++) {
+            if (b.data[r] == '/' && w > 0 && b.data[w - 1] == '/') continue;
+            b.data[w++] = b.data[r];
+        }
+        if (w > 1 && b.data[w - 1] == '/') w--;
+        b.len = w;
+        b.data[w] = 0;
+        /* /tmp, /var, /etc are symlinks into /private: the sandbox sees the target */
+        static const char *const aliases[] = { "/tmp", "/var", "/etc" };
+        for (size_t k = 0; k < 3; k++) {
+            size_t n = strlen(aliases[k]);
+            if (b.len >= n && memcmp(b.data, aliases[k], n) == 0 && (b.len == n || b.data[n] == '/')) {
+                strbuf t;
+                sb_init(&t);
+                sb_puts(&t, "/private");
+                sb_add(&t, b.data, b.len);
+                sb_free(&b);
+                b = t;
+                break;
+            }
+        }
+    }
+    if (mode == EXP_GLOB) {
+        size_t off;
+        const char *err = glob_check(b.data, b.len, &off);
+        if (err) {
+            diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid glob \"%s\": %s", s->s, err);
+            sb_free(&b);
+            return NULL;
+        }
+    }
+    if (mode == EXP_REGEX) {
+        size_t off;
+        const char *err = regex_check(b.data ? b.data : "", b.len, &off);
+        if (err) {
+            diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid regex \"%s\": %s", s->s, err);
+            sb_free(&b);
+            return NULL;
+        }
+    }
+    if (mode == EXP_NAME && b.len == 0) {
+        diag_add(dl, SEV_ERROR, "BK2008", s->at, "empty name");
+        sb_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    const char *r = arena_strndup(a, b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return r;
+}
+
+const char *define_parse(arena *a, const char *arg, define *out)
+{
+    const char *eq = strchr(arg, '=');
+    if (!eq || eq == arg) return "expected -D NAME=VALUE";
+    for (const char *p = arg; p < eq; p++)
+        if (!(isalnum((unsigned char)*p) || *p == '_' || (p > arg && *p == '-')) || (p == arg && isdigit((unsigned char)*p)))
+            return "parameter names are identifiers ([A-Za-z_][A-Za-z0-9_-]*)";
+    for (const char *p = eq + 1; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) return "control character in parameter value";
+    out->name = arena_strndup(a, arg, (size_t)(eq - arg));
+    const char *v = eq + 1;
+    if (v[0] == '/') {
+        char real[PATH_MAX];
+        if (realpath(v, real)) v = real;
+        strbuf b;
+        sb_init(&b);
+        static const char *const aliases[] = { "/tmp", "/var", "/etc" };
+        for (size_t k = 0; k < 3; k++) {
+            size_t n = strlen(aliases[k]);
+            if (strncmp(v, aliases[k], n) == 0 && (v[n] == 0 || v[n] == '/')) { sb_puts(&b, "/private"); break; }
+        }
+        sb_puts(&b, v);
+        while (b.len > 1 && b.data[b.len - 1] == '/') b.data[--b.len] = 0;
+        size_t at;
+        if (bad_component(b.data, b.len, &at)) { sb_free(&b); return "parameter value has a \".\" or \"..\" component"; }
+        out->value = arena_strdup(a, b.data);
+        sb_free(&b);
+    } else {
+        out->value = arena_strdup(a, v);
+    }
+    return NULL;
+}

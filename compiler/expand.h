@@ -1,0 +1,13 @@
+/* expand.h - parameters and path canonicalization (language.md §4, §6). */
+#ifndef BUCKLE_EXPAND_H
+#define BUCKLE_EXPAND_H
+#include "compile.h"
+
+typedef enum { EXP_NAME, EXP_PATH, EXP_GLOB, EXP_REGEX, EXP_TEXT } expand_mode;
+
+/* Expands $NAME, ${NAME}, $$ and a leading ~ (paths) into a template with
+ * parameter markers, then canonicalizes paths.  Reports BK2001/BK2007/BK2008
+ * and returns NULL on error. */
+const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, size_t *len);
+int is_builtin_param(const char *name);
+#endif

@@ -1,0 +1,54 @@
+/* filters.c - the filter name table. */
+#include "filters.h"
+#include "ops.h"
+#include <string.h>
+
+static const char *const filters[] = {
+    /* catalina filter table */
+    "path", "mount-relative-path", "xattr", "file-mode", "ipc-posix-name", "global-name",
+    "local-name", "local", "remote", "control-name", "socket-domain", "socket-type",
+    "socket-protocol", "target", "fsctl-command", "ioctl-command", "iokit-registry-entry-class",
+    "iokit-property", "iokit-connection", "device-major", "device-minor", "device-conforms-to",
+    "extension", "extension-class", "appleevent-destination", "system-attribute", "right-name",
+    "preference-domain", "vnode-type", "%entitlement-load", "%entitlement-boolean",
+    "%entitlement-string", "kext-bundle-id", "info-type", "notification-name",
+    "notification-payload", "semaphore-owner", "sysctl-name", "process-path",
+    "rootless-boot-device-filter", "rootless-disk-filter", "privilege-id", "process-attribute",
+    "uid", "nvram-variable", "csr", "host-special-port", "filesystem-name", "boot-arg",
+    "xpc-service-name", "signing-identifier", "signal-number", "target-signing-identifier",
+    "reboot-flags", "datavault-disk-filter", "extension-path-ancestor", "file-attribute",
+    "storage-class", "storage-class-extension", "iokit-usb-interface-class",
+    "iokit-usb-interface-subclass", "ancestor-signing-identifier",
+    "require-ancestor-with-entitlement", "persona-type", "syscall-number", "syscall-mask",
+    "require-target-with-entitlement", "iokit-registry-entry-attribute", "user-intent-extension",
+    /* prelude aliases and pattern variants */
+    "literal", "subpath", "prefix", "regex", "path-prefix", "path-regex", "path-literal",
+    "mount-relative-literal", "mount-relative-regex", "mount-relative-path-regex",
+    "path-ancestors", "unix-socket", "from", "to", "tty", "iokit-user-client-class",
+    "iokit-user-client-class-regex", "iokit-registry-entry-class-regex",
+    "global-name-prefix", "global-name-regex", "local-name-prefix", "local-name-regex",
+    "xpc-service-name-prefix", "xpc-service-name-regex", "sysctl-name-prefix", "sysctl-name-regex",
+    "ipc-posix-name-prefix", "ipc-posix-name-regex", "xattr-prefix", "xattr-regex",
+    "preference-domain-prefix", "preference-domain-regex", "notification-name-prefix",
+    "process-is-plugin", "process-is-installer", "require-entitlement", "entitlement-value",
+    "entitlement-value-regex", "require-all", "require-any", "require-not", "with",
+    "container", "executable-bundle", "application-group",
+};
+
+int filter_known(const char *name)
+{
+    for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+        if (strcmp(filters[i], name) == 0) return 1;
+    return 0;
+}
+
+const char *filter_suggest(const char *name)
+{
+    const char *best = NULL;
+    int bd = 4;
+    for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+        int d = edit_distance(name, filters[i], bd);
+        if (d < bd) { bd = d; best = filters[i]; }
+    }
+    return best;
+}

@@ -1,0 +1,82 @@
+/* implied.c - traversal rules (language.md §5): every proper ancestor of a
+ * path allowed by read, write or exec gets "allow metadata literal". */
+#include "compile.h"
+#include "patterns.h"
+#include <string.h>
+
+static void add_one(compilation *c, const rule *from, matcher_kind kind, const char *v, size_t n, int meta_op)
+{
+    rule *r = arena_alloc(&c->a, sizeof *r);
+    r->action = ACT_ALLOW;
+    r->implied = 1;
+    r->section = SEC_FILES;
+    r->verb = "metadata";
+    r->op = meta_op;
+    r->covers = &op_get(meta_op)->covers;
+    r->m.kind = kind;
+    r->m.value = arena_strndup(&c->a, v, n);
+    r->m.len = n;
+    matcher_finish(&c->a, &r->m);
+    size_t klen;
+    const char *key = rule_key(&c->a, r, &klen);
+    if (hm_get(&c->pol.rule_index, key, klen)) return;
+    r->origins = arena_alloc(&c->a, sizeof *r->origins);
+    *r->origins = *from->origins;
+    r->origins->next = NULL;
+    r->id = (unsigned)c->pol.rules.n;
+    rule_vec_push(&c->pol.rules, r);
+    hm_set(&c->pol.rule_index, key, klen, r);
+}
+
+void add_implied(compilation *c)
+{
+    int meta = op_lookup("file-read-metadata", NULL);
+    opset grant = { { 0 } };
+    const char *const fams[] = { "file-read*", "file-write*", "process-exec*" };
+    for (size_t i = 0; i < 3; i++) {
+        const opset *s = &op_get(op_lookup(fams[i], NULL))->covers;
+        for (size_t w = 0; w < OPS_MAX / 64; w++) grant.w[w] |= s->w[w];
+    }
+    size_t n = c->pol.rules.n;
+    for (size_t i = 0; i < n; i++) {
+        rule *r = c->pol.rules.v[i];
+        if (r->action != ACT_ALLOW || r->implied || mk_family(r->m.kind) != FAM_PATH) continue;
+        if (r->m.kind == MK_ANCESTORS || !opset_intersects(r->covers, &grant)) continue;
+        const char *v;
+        size_t len;
+        if (r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) {
+            v = r->m.value;
+            len = r->m.len;
+        } else {
+            /* a pattern: every match lies below the directory of its fixed part */
+            v = r->m.fixed;
+            len = r->m.fixed_len;
+            if (len == 0) continue;
+            while (len > 0 && v[len - 1] != '/') len--;
+            if (len == 0) continue;
+            if (len > 1) len--;                         /* "/a/b/" -> "/a/b" */
+            else { add_one(c, r, MK_LITERAL, "/", 1, meta); continue; }
+            add_one(c, r, MK_LITERAL, v, len, meta);
+        }
+        /* proper ancestors of v[0..len) */
+        while (len > 0) {
+            if (v[len - 1] == PARAM_CLOSE) {
+                size_t s = len;
+                while (s > 0 && v[s - 1] != PARAM_OPEN) s--;
+                if (s == 1) {                 /* "$P": above it, the value's own ancestors */
+                    add_one(c, r, MK_ANCESTORS, v + 1, len - 2, meta);
+                    break;
+                }
+            }
+            size_t k = len;
+            while (k > 0 && v[k - 1] != '/') k--;
+            if (k == 0) break;
+            if (k == 1) {                      /* parent is "/" */
+                if (len > 1) add_one(c, r, MK_LITERAL, "/", 1, meta);
+                break;
+            }
+            len = k - 1;
+            add_one(c, r, MK_LITERAL, v, len, meta);
+        }
+    }
+}

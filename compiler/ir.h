@@ -1,0 +1,102 @@
+/* ir.h - the merged policy: rules with expanded matchers and their origins. */
+#ifndef BUCKLE_IR_H
+#define BUCKLE_IR_H
+#include "../grammar/ast.h"
+#include "../support/hashmap.h"
+#include "ops.h"
+
+/* Parameter references inside values are kept symbolic as
+ * PARAM_OPEN NAME PARAM_CLOSE; control characters can never appear in a
+ * valid path or name, so the markers are unambiguous. */
+#define PARAM_OPEN  '\x01'
+#define PARAM_CLOSE '\x02'
+
+typedef enum {
+    MK_NONE,                                   /* unfiltered */
+    MK_SUBPATH, MK_LITERAL, MK_PREFIX, MK_GLOB, MK_REGEX,   /* paths */
+    MK_ANCESTORS,      /* implied: proper ancestors of a parameter's value */
+    MK_NAME, MK_NAME_PREFIX, MK_NAME_REGEX,    /* names */
+    MK_TARGET,                                 /* process targets */
+    MK_IP,                                     /* "host:port" */
+} matcher_kind;
+
+typedef enum { FAM_NONE, FAM_PATH, FAM_NAME, FAM_TARGET, FAM_IP } matcher_family;
+
+/* Name namespaces: names in different namespaces never overlap. */
+typedef enum { NS_NONE, NS_GLOBAL, NS_LOCAL, NS_SYSCTL, NS_IPC, NS_IOKIT, NS_IOKIT_REG } name_ns;
+
+typedef struct matcher {
+    matcher_kind kind;
+    name_ns ns;
+    const char *value;     /* template; for MK_GLOB the glob as written */
+    size_t len;
+    const char *fixed;     /* fixed part (template), for overlap and depth */
+    size_t fixed_len;
+    int spec_a, spec_b;    /* specificity key (language.md §5 step 3) */
+    int outbound;          /* MK_IP: remote (outbound) vs local */
+} matcher;
+
+matcher_family mk_family(matcher_kind k);
+const char *mk_name(matcher_kind k, name_ns ns);
+
+typedef struct unit unit;   /* one file of the extends chain */
+
+typedef struct origin {
+    const unit *u;
+    span at;
+    struct origin *next;
+} origin;
+
+enum { MODF_REPORT = 1, MODF_NO_REPORT = 2 };
+
+typedef struct rule {
+    action_t action;
+    int final;
+    int implied;           /* implied traversal rule (§5) */
+    section_t section;
+    const char *verb;      /* as written */
+    int op;                /* operation id */
+    const opset *covers;   /* concrete operations */
+    matcher m;
+    unsigned mods;
+    const char *message;
+    origin *origins;       /* where it was written (every copy after merge) */
+    span verb_at;
+    unsigned id;           /* stable index: linearized insertion order */
+    struct rule *dup_of;
+} rule;
+
+typedef struct param_decl {
+    const char *name;
+    const char *def;       /* expanded default template, or NULL */
+    const unit *u;
+    span at;
+    int builtin;
+    int used;              /* appears in the output */
+    int used_in_pattern;   /* needs NAME.re */
+    int used_as_ancestor;  /* needs NAME.ancestors */
+} param_decl;
+
+typedef struct raw_block {
+    const unit *u;
+    const ast_sbpl *ast;
+} raw_block;
+
+typedef struct rule_vec { rule **v; size_t n, cap; } rule_vec;
+void rule_vec_push(rule_vec *rv, rule *r);
+
+typedef struct policy {
+    action_t default_action;
+    const unit *default_unit;   /* NULL: nobody said, deny */
+    span default_at;
+    rule_vec rules;
+    hashmap rule_index;          /* key -> rule, for merge dedup and remove */
+    param_decl **params;
+    size_t nparams;
+    raw_block *raw;
+    size_t nraw;
+} policy;
+
+/* A unique key for identical rules (action, op, kind, value). */
+const char *rule_key(arena *a, const rule *r, size_t *len);
+#endif

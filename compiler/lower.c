@@ -1,0 +1,201 @@
+/* lower.c - from one file's AST to IR rules (language.md §4, §6). */
+#include "compile.h"
+#include "expand.h"
+#include "patterns.h"
+#include "verbs.h"
+#include <string.h>
+
+static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
+
+static int check_ip(compilation *c, const ast_str *s, const char *v)
+{
+    const char *colon = strrchr(v, ':');
+    if (!colon || colon == v) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2007", s->at,
+                           "network address \"%s\" must be \"host:port\"", s->s);
+        diag_help(&c->diags, d, "write \"localhost:PORT\" or \"*:PORT\"; PORT may be *");
+        return 0;
+    }
+    size_t hl = (size_t)(colon - v);
+    if (!((hl == 9 && strncmp(v, "localhost", 9) == 0) || (hl == 1 && v[0] == '*'))) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2011", s->at,
+                           "Seatbelt cannot filter network access by host \"%.*s\"", (int)hl, v);
+        diag_help(&c->diags, d, "only \"localhost\" and \"*\" can be expressed; to allow specific hosts, "
+                  "allow \"localhost:PORT\" for a filtering proxy (as srt and codex do)");
+        return 0;
+    }
+    const char *p = colon + 1;
+    if (strcmp(p, "*") == 0) return 1;
+    long port = 0;
+    size_t nd = 0;
+    for (; *p; p++, nd++) {
+        if (*p < '0' || *p > '9' || nd > 5) { port = -1; break; }
+        port = port * 10 + (*p - '0');
+    }
+    if (nd == 0 || port < 1 || port > 65535) {
+        diag_add(&c->diags, SEV_ERROR, "BK2007", s->at, "invalid port in \"%s\": use 1-65535 or *", s->s);
+        return 0;
+    }
+    return 1;
+}
+
+static rule *new_rule(compilation *c, unit *u, const ast_rule *ar, const verb_info *v, int op)
+{
+    rule *r = arena_alloc(&c->a, sizeof *r);
+    r->action = ar->action;
+    r->final = ar->final;
+    r->section = ar->section;
+    r->verb = ar->verb;
+    r->op = op;
+    r->covers = &op_get(op)->covers;
+    r->verb_at = ar->verb_at;
+    r->m.outbound = v->outbound;
+    for (const ast_modifier *m = ar->mods; m; m = m->next) {
+        if (m->kind == MOD_REPORT) r->mods |= MODF_REPORT;
+        else if (m->kind == MOD_NO_REPORT) r->mods |= MODF_NO_REPORT;
+        else {
+            if (r->message) diag_add(&c->diags, SEV_ERROR, "BK1001", m->at, "a rule can carry one message");
+            size_t n;
+            r->message = expand_value(c, &m->text, EXP_TEXT, &n);
+        }
+    }
+    if ((r->mods & MODF_REPORT) && (r->mods & MODF_NO_REPORT))
+        diag_add(&c->diags, SEV_ERROR, "BK1001", ar->action_at, "report and no-report contradict each other");
+    origin *o = arena_alloc(&c->a, sizeof *o);
+    o->u = u;
+    o->at = ar->action_at;
+    r->origins = o;
+    return r;
+}
+
+static void lower_rule(compilation *c, unit *u, const ast_rule *ar)
+{
+    verb_info v;
+    if (!verb_resolve(ar->section, ar->verb, &v)) {
+        int noop = 0;
+        if ((ar->section == SEC_FILES || ar->section == SEC_MISC) && op_lookup(ar->verb, &noop) < 0 && noop) {
+            diag_add(&c->diags, SEV_WARNING, "BK2006", ar->verb_at,
+                     "operation %s is a no-op since macOS 10.15; the rule is dropped", ar->verb);
+            return;
+        }
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2006", ar->verb_at,
+                           "unknown verb \"%s\" in section %s", ar->verb, section_name(ar->section));
+        const char *sug = verb_suggest(ar->section, ar->verb);
+        if (sug) diag_help(&c->diags, d, "did you mean \"%s\"?", sug);
+        return;
+    }
+    int noop = 0;
+    int op = op_lookup(v.op, &noop);
+    if (op < 0) {
+        diag_add(&c->diags, SEV_WARNING, "BK2006", ar->verb_at,
+                 "operation %s is a no-op since macOS 10.15; the rule is dropped", v.op);
+        return;
+    }
+    rule_vec *dst = ar->remove ? &u->removes : &u->rules;
+    if (!ar->matchers) {
+        rule *r = new_rule(c, u, ar, &v, op);
+        r->m.kind = MK_NONE;
+        matcher_finish(&c->a, &r->m);
+        rule_vec_push(dst, r);
+        return;
+    }
+    for (const ast_matcher *am = ar->matchers; am; am = am->next) {
+        int ok;
+        matcher_kind k = kind_for(&v, am->kind, &ok);
+        if (!ok) {
+            span at = am->kind ? am->kind_at : am->value.at;
+            diag *d;
+            if (v.kinds == KS_NONE)
+                d = diag_add(&c->diags, SEV_ERROR, "BK1001", at, "%s %s takes no matcher",
+                             section_name(ar->section), ar->verb);
+            else
+                d = diag_add(&c->diags, SEV_ERROR, "BK1001", at, "\"%s\" is not a matcher kind of %s %s",
+                             am->kind ? am->kind : "(string)", section_name(ar->section), ar->verb);
+            diag_help(&c->diags, d, "%s %s accepts %s", section_name(ar->section), ar->verb, kinds_describe(v.kinds));
+            continue;
+        }
+        expand_mode mode;
+        switch (k) {
+        case MK_SUBPATH: case MK_LITERAL: case MK_PREFIX: mode = EXP_PATH; break;
+        case MK_GLOB: mode = EXP_GLOB; break;
+        case MK_REGEX: case MK_NAME_REGEX: mode = EXP_REGEX; break;
+        default: mode = EXP_NAME;
+        }
+        size_t len;
+        const char *val = expand_value(c, &am->value, mode, &len);
+        if (!val) continue;
+        if (k == MK_IP && !check_ip(c, &am->value, val)) continue;
+        if (k == MK_TARGET) {
+            int found = 0;
+            for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++)
+                if (strcmp(val, targets[i]) == 0) found = 1;
+            if (!found) {
+                diag *d = diag_add(&c->diags, SEV_ERROR, "BK2007", am->value.at, "unknown target \"%s\"", val);
+                diag_help(&c->diags, d, "targets are self, same-sandbox, children, others and pgrp");
+                continue;
+            }
+        }
+        rule *r = new_rule(c, u, ar, &v, op);
+        r->m.kind = k;
+        r->m.ns = v.ns;
+        if (am->kind && strcmp(am->kind, "local") == 0) r->m.ns = NS_LOCAL;
+        if (am->kind && strcmp(am->kind, "registry-class") == 0) r->m.ns = NS_IOKIT_REG;
+        r->m.value = val;
+        r->m.len = len;
+        /* one matcher: point at the rule's action (as §11 shows); several:
+         * at the matcher that made this rule */
+        if (am != ar->matchers || am->next) r->origins->at = am->value.at;
+        matcher_finish(&c->a, &r->m);
+        rule_vec_push(dst, r);
+    }
+}
+
+static void declare_params(compilation *c)
+{
+    static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
+    for (size_t i = 0; i < 4; i++) {
+        param_decl *p = arena_alloc(&c->a, sizeof *p);
+        p->name = builtins[i];
+        p->builtin = 1;
+        hm_put(&c->params, p->name, strlen(p->name), p);
+    }
+    for (size_t i = 0; i < c->nunits; i++) {
+        unit *u = c->units[i];
+        for (const ast_param *ap = u->ast->params; ap; ap = ap->next) {
+            param_decl *p = hm_gets(&c->params, ap->name);
+            if (!p) {
+                p = arena_alloc(&c->a, sizeof *p);
+                p->name = ap->name;
+                hm_put(&c->params, p->name, strlen(p->name), p);
+            }
+            if (!p->builtin) { p->u = u; p->at = ap->at; }
+        }
+    }
+    /* defaults: the last file that sets one wins; expanded after every name is known */
+    for (size_t i = 0; i < c->nunits; i++) {
+        for (const ast_param *ap = c->units[i]->ast->params; ap; ap = ap->next) {
+            if (!ap->has_default) continue;
+            param_decl *p = hm_gets(&c->params, ap->name);
+            size_t n;
+            int path = ap->def.s[0] == '/' || ap->def.s[0] == '~' || ap->def.s[0] == '$';
+            const char *v = expand_value(c, &ap->def, path ? EXP_PATH : EXP_NAME, &n);
+            if (v) p->def = v;
+        }
+    }
+    for (size_t i = 0; i < c->opts.ndefines; i++) {
+        const define *d = &c->opts.defines[i];
+        hm_set(&c->defines, d->name, strlen(d->name), (void *)d->value);
+        if (!hm_gets(&c->params, d->name))
+            diag_add(&c->diags, SEV_WARNING, "BK2001", (span){ 0 },
+                     "-D %s: no such parameter in this profile", d->name);
+    }
+}
+
+void lower_units(compilation *c)
+{
+    declare_params(c);
+    for (size_t i = 0; i < c->nunits; i++) {
+        unit *u = c->units[i];
+        for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) lower_rule(c, u, ar);
+    }
+}

@@ -1,0 +1,119 @@
+/* merge.c - per-field merge of the linearized chain (language.md §7). */
+#include "compile.h"
+#include "overlap.h"
+#include <string.h>
+
+
+static int has_origin(const rule *r, const unit *u, span at)
+{
+    for (const origin *o = r->origins; o; o = o->next)
+        if (o->u == u && o->at.start == at.start) return 1;
+    return 0;
+}
+
+static void add_origin(compilation *c, rule *r, const origin *from)
+{
+    if (has_origin(r, from->u, from->at)) return;
+    origin *o = arena_alloc(&c->a, sizeof *o);
+    *o = *from;
+    o->next = NULL;
+    origin **p = &r->origins;
+    while (*p) p = &(*p)->next;
+    *p = o;
+}
+
+span origin_primary(const rule *r)
+{
+    return r->origins ? r->origins->at : (span){ 0 };
+}
+
+static void remove_rule(compilation *c, unit *u, rule *rm)
+{
+    policy *pol = &c->pol;
+    size_t klen;
+    const char *key = rule_key(&c->a, rm, &klen);
+    rule *hit = hm_get(&pol->rule_index, key, klen);
+    if (!hit) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2004", rm->origins->at,
+                           "remove matches no inherited rule");
+        /* did-you-mean: the closest inherited rule of the same operation */
+        rule *best = NULL;
+        int bd = 1 << 30;
+        for (size_t i = 0; i < pol->rules.n; i++) {
+            rule *r = pol->rules.v[i];
+            if (!r || r->op != rm->op || r->implied) continue;
+            int d2 = (r->action != rm->action) * 4 + (r->m.kind != rm->m.kind) * 2;
+            if (r->m.value && rm->m.value) d2 += edit_distance(r->m.value, rm->m.value, 8);
+            if (d2 < bd) { bd = d2; best = r; }
+        }
+        if (best && bd <= 12) {
+            const unit *bu = best->origins->u;
+            diag_note_add(&c->diags, d, origin_primary(best), "did you mean this rule?%s",
+                          unit_provenance(c, bu));
+        } else if (u->index == 0) {
+            diag_help(&c->diags, d, "this file extends nothing, so there is nothing to remove");
+        }
+        return;
+    }
+    if (hit->final) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", rm->origins->at, "cannot remove a final rule");
+        diag_note_add(&c->diags, d, origin_primary(hit), "final rule is here%s",
+                      unit_provenance(c, hit->origins->u));
+        return;
+    }
+    hm_set(&pol->rule_index, key, klen, NULL);
+    for (size_t i = 0; i < pol->rules.n; i++)
+        if (pol->rules.v[i] == hit) { pol->rules.v[i] = NULL; break; }
+}
+
+void merge_chain(compilation *c)
+{
+    policy *pol = &c->pol;
+    pol->default_action = ACT_DENY;
+    for (size_t ui = 0; ui < c->nunits; ui++) {
+        unit *u = c->units[ui];
+        if (u->ast->has_default) {
+            pol->default_action = u->ast->default_action;
+            pol->default_unit = u;
+            pol->default_at = u->ast->default_at;
+        }
+        for (size_t i = 0; i < u->removes.n; i++) remove_rule(c, u, u->removes.v[i]);
+        for (size_t i = 0; i < u->rules.n; i++) {
+            rule *r = u->rules.v[i];
+            size_t klen;
+            const char *key = rule_key(&c->a, r, &klen);
+            rule *old = hm_get(&pol->rule_index, key, klen);
+            if (old) {
+                add_origin(c, old, r->origins);
+                old->final |= r->final;
+                old->mods |= r->mods;
+                if (!old->message) old->message = r->message;
+                continue;
+            }
+            if (pol->rules.n >= BUCKLE_MAX_RULES) {
+                diag_add(&c->diags, SEV_ERROR, "BK1001", r->origins->at,
+                         "more than %d rules: profile too large", BUCKLE_MAX_RULES);
+                return;
+            }
+            r->id = (unsigned)pol->rules.n;
+            rule_vec_push(&pol->rules, r);
+            hm_set(&pol->rule_index, key, klen, r);
+        }
+        for (ast_sbpl *b = u->ast->sbpl; b; b = b->next) {
+            raw_block *nr = arena_alloc(&c->a, (pol->nraw + 1) * sizeof *nr);
+            if (pol->nraw) memcpy(nr, pol->raw, pol->nraw * sizeof *nr);
+            nr[pol->nraw].u = u;
+            nr[pol->nraw].ast = b;
+            pol->raw = nr;
+            pol->nraw++;
+        }
+    }
+    /* compact removed rules, keeping ids in order */
+    size_t w = 0;
+    for (size_t i = 0; i < pol->rules.n; i++) {
+        if (!pol->rules.v[i]) continue;
+        pol->rules.v[i]->id = (unsigned)w;
+        pol->rules.v[w++] = pol->rules.v[i];
+    }
+    pol->rules.n = w;
+}

@@ -1,0 +1,352 @@
+/* overlap.c - matcher relations and the candidate index.
+ *
+ * Matchers are grouped by family (paths, each name namespace) and by root
+ * token (a leading parameter, or "" for a literal start).  Within a group,
+ * every matched string starts with the matcher's key (its fixed part, cut at
+ * the first parameter after the root), so two matchers can only be related
+ * when one key is a prefix of the other: ancestors are found by hashing each
+ * prefix of the query key, descendants by a range of the sorted keys.  Across
+ * groups the relation depends on parameter values, so every rule of another
+ * group is a candidate. */
+#include "overlap.h"
+#include <stdlib.h>
+#include <string.h>
+
+int spec_cmp(const matcher *a, const matcher *b)
+{
+    if (a->spec_a != b->spec_a) return a->spec_a < b->spec_a ? -1 : 1;
+    if (a->spec_b != b->spec_b) return a->spec_b < b->spec_b ? -1 : 1;
+    return 0;
+}
+
+int matcher_identical(const matcher *a, const matcher *b)
+{
+    if (a->kind != b->kind || a->ns != b->ns || a->outbound != b->outbound) return 0;
+    if (!a->value || !b->value) return a->value == b->value;
+    return a->len == b->len && memcmp(a->value, b->value, a->len) == 0;
+}
+
+static name_ns ns_class(name_ns n) { return n == NS_IOKIT_REG ? NS_IOKIT : n; }
+
+/* Walks two templates: REL_DISJOINT at a literal mismatch, REL_UNKNOWN when
+ * a parameter meets something else, otherwise REL_OVERLAP with *common set
+ * when one is a prefix of the other (and *a_end / *b_end saying who ended). */
+static relation walk(const char *a, size_t la, const char *b, size_t lb, size_t *ia, size_t *ib)
+{
+    size_t i = 0, j = 0;
+    while (i < la && j < lb) {
+        int pa = a[i] == PARAM_OPEN, pb = b[j] == PARAM_OPEN;
+        if (pa || pb) {
+            if (!(pa && pb)) return REL_UNKNOWN;
+            size_t ei = i, ej = j;
+            while (ei < la && a[ei] != PARAM_CLOSE) ei++;
+            while (ej < lb && b[ej] != PARAM_CLOSE) ej++;
+            if (ei - i != ej - j || memcmp(a + i, b + j, ei - i) != 0) return REL_UNKNOWN;
+            i = ei + 1;
+            j = ej + 1;
+            continue;
+        }
+        if (a[i] != b[j]) return REL_DISJOINT;
+        i++, j++;
+    }
+    *ia = i;
+    *ib = j;
+    return REL_OVERLAP;
+}
+
+static int has_param(const char *s, size_t n) { return memchr(s, PARAM_OPEN, n) != NULL; }
+
+/* x is s itself or below it (component boundary); both parameter-free or
+ * sharing the same parameter tokens. */
+static int within(const char *x, size_t lx, const char *s, size_t ls)
+{
+    if (ls == 1 && s[0] == '/') return 1;
+    if (lx < ls || memcmp(x, s, ls) != 0) return 0;
+    return lx == ls || x[ls] == '/';
+}
+
+/* A parameter-free literal x can only lie in a literal or subpath template t
+ * whose value has parameters if x contains the literal text after t's last
+ * parameter (a parameter's value cannot make that text disappear). */
+static int literal_excluded(const matcher *x, const matcher *t)
+{
+    if (x->kind != MK_LITERAL || has_param(x->value, x->len)) return 0;
+    if (t->kind != MK_LITERAL && t->kind != MK_SUBPATH) return 0;
+    const char *close = NULL;
+    for (size_t i = 0; i < t->len; i++) if (t->value[i] == PARAM_CLOSE) close = t->value + i;
+    if (!close) return 0;
+    size_t sl = t->len - (size_t)(close + 1 - t->value);
+    if (sl == 0) return 0;
+    const char *suf = close + 1;
+    for (size_t i = 0; i + sl <= x->len; i++)
+        if (memcmp(x->value + i, suf, sl) == 0) return 0;
+    return 1;
+}
+
+/* The proper ancestors of $P's value never start with that value. */
+static int ancestors_excluded(const matcher *anc, const matcher *t)
+{
+    if (t->kind == MK_ANCESTORS || t->fixed_len < anc->len + 2) return 0;
+    return t->fixed[0] == PARAM_OPEN && t->fixed[anc->len + 1] == PARAM_CLOSE &&
+           memcmp(t->fixed + 1, anc->value, anc->len) == 0 &&
+           (t->kind == MK_LITERAL || t->kind == MK_SUBPATH || t->kind == MK_PREFIX);
+}
+
+static relation path_relation(const matcher *a, const matcher *b)
+{
+    if (a->kind == MK_ANCESTORS || b->kind == MK_ANCESTORS) {
+        if (matcher_identical(a, b)) return REL_OVERLAP;
+        if (a->kind == MK_ANCESTORS && ancestors_excluded(a, b)) return REL_DISJOINT;
+        if (b->kind == MK_ANCESTORS && ancestors_excluded(b, a)) return REL_DISJOINT;
+        return REL_UNKNOWN;
+    }
+    size_t ia, ib;
+    relation r = walk(a->fixed, a->fixed_len, b->fixed, b->fixed_len, &ia, &ib);
+    if (r == REL_UNKNOWN && (literal_excluded(a, b) || literal_excluded(b, a))) return REL_DISJOINT;
+    if (r != REL_OVERLAP) return r;
+    int exact_a = a->kind == MK_LITERAL || a->kind == MK_SUBPATH;
+    int exact_b = b->kind == MK_LITERAL || b->kind == MK_SUBPATH;
+    if (exact_a && exact_b) {
+        /* templates with identical parameter structure compare as text */
+        const char *x = a->value, *y = b->value;
+        size_t lx = a->len, ly = b->len;
+        if (a->kind == MK_LITERAL && b->kind == MK_LITERAL)
+            return lx == ly && memcmp(x, y, lx) == 0 ? REL_OVERLAP : REL_DISJOINT;
+        if (a->kind == MK_LITERAL) return within(x, lx, y, ly) ? REL_OVERLAP : REL_DISJOINT;
+        if (b->kind == MK_LITERAL) return within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;
+        return within(x, lx, y, ly) || within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;
+    }
+    if ((a->kind == MK_PREFIX && exact_b) || (b->kind == MK_PREFIX && exact_a)) {
+        const matcher *p = a->kind == MK_PREFIX ? a : b, *e = p == a ? b : a;
+        if (has_param(p->value, p->len) || has_param(e->value, e->len)) return REL_OVERLAP;
+        if (p->len <= e->len) return REL_OVERLAP;   /* e's strings start with p */
+        if (e->kind == MK_LITERAL) return REL_DISJOINT;
+        return within(p->value, p->len, e->value, e->len) && p->value[e->len] == '/'
+               ? REL_OVERLAP : (e->len == 1 ? REL_OVERLAP : REL_DISJOINT);
+    }
+    return REL_OVERLAP;   /* patterns: a common prefix, conservatively related */
+}
+
+static relation name_relation(const matcher *a, const matcher *b)
+{
+    if (ns_class(a->ns) != ns_class(b->ns)) return REL_DISJOINT;
+    size_t ia, ib;
+    relation r = walk(a->fixed, a->fixed_len, b->fixed, b->fixed_len, &ia, &ib);
+    if (r != REL_OVERLAP) return r;
+    if (a->kind == MK_NAME && b->kind == MK_NAME)
+        return a->len == b->len && memcmp(a->value, b->value, a->len) == 0 ? REL_OVERLAP : REL_DISJOINT;
+    if (a->kind == MK_NAME && b->kind == MK_NAME_PREFIX) return b->len <= a->len ? REL_OVERLAP : REL_DISJOINT;
+    if (b->kind == MK_NAME && a->kind == MK_NAME_PREFIX) return a->len <= b->len ? REL_OVERLAP : REL_DISJOINT;
+    return REL_OVERLAP;
+}
+
+static relation ip_relation(const matcher *a, const matcher *b)
+{
+    if (a->outbound != b->outbound) return REL_DISJOINT;
+    const char *ca = strrchr(a->value, ':'), *cb = strrchr(b->value, ':');
+    if (!ca || !cb) return REL_OVERLAP;
+    size_t ha = (size_t)(ca - a->value), hb = (size_t)(cb - b->value);
+    int host_ok = (ha == 1 && a->value[0] == '*') || (hb == 1 && b->value[0] == '*') ||
+                  (ha == hb && memcmp(a->value, b->value, ha) == 0);
+    int port_ok = strcmp(ca + 1, "*") == 0 || strcmp(cb + 1, "*") == 0 || strcmp(ca + 1, cb + 1) == 0;
+    return host_ok && port_ok ? REL_OVERLAP : REL_DISJOINT;
+}
+
+relation matcher_relation(const matcher *a, const matcher *b)
+{
+    if (a->kind == MK_NONE || b->kind == MK_NONE) return REL_OVERLAP;
+    matcher_family fa = mk_family(a->kind), fb = mk_family(b->kind);
+    if (fa != fb) return REL_DISJOINT;
+    switch (fa) {
+    case FAM_PATH: return path_relation(a, b);
+    case FAM_NAME: return name_relation(a, b);
+    case FAM_IP: return ip_relation(a, b);
+    case FAM_TARGET:
+        return strcmp(a->value, b->value) == 0 ? REL_OVERLAP : REL_UNKNOWN;
+    default: return REL_OVERLAP;
+    }
+}
+
+/* ---- index --------------------------------------------------------------- */
+
+typedef struct ovl_entry { const char *key; size_t klen; rule *r; } ovl_entry;
+
+typedef struct ovl_group {
+    matcher_family fam;
+    name_ns ns;
+    const char *root;         /* parameter name, or "" */
+    size_t rootlen;
+    ovl_entry *e;
+    size_t n, cap;
+    hashmap first;            /* key -> 1 + index of the first entry with it */
+} ovl_group;
+
+struct ovl_index {
+    ovl_group *g;
+    size_t ng, gcap;
+    rule **other;             /* unfiltered, IP, target: compared with everything */
+    size_t nother;
+};
+
+static void root_of(const matcher *m, const char **root, size_t *len)
+{
+    if (m->fixed_len && m->fixed[0] == PARAM_OPEN) {
+        const char *e = memchr(m->fixed, PARAM_CLOSE, m->fixed_len);
+        *root = m->fixed + 1;
+        *len = e ? (size_t)(e - m->fixed - 1) : 0;
+    } else {
+        *root = "";
+        *len = 0;
+    }
+}
+
+/* Group key: the fixed part cut at the first parameter after the root. */
+static void key_of(const matcher *m, const char **key, size_t *klen)
+{
+    size_t start = 0;
+    if (m->fixed_len && m->fixed[0] == PARAM_OPEN) {
+        const char *e = memchr(m->fixed, PARAM_CLOSE, m->fixed_len);
+        start = e ? (size_t)(e - m->fixed) + 1 : m->fixed_len;
+    }
+    const char *p = memchr(m->fixed + start, PARAM_OPEN, m->fixed_len - start);
+    *key = m->fixed;
+    *klen = p ? (size_t)(p - m->fixed) : m->fixed_len;
+}
+
+static ovl_group *group_for(ovl_index *ix, arena *a, const matcher *m, int create)
+{
+    const char *root;
+    size_t rl;
+    root_of(m, &root, &rl);
+    matcher_family fam = mk_family(m->kind);
+    name_ns ns = fam == FAM_NAME ? ns_class(m->ns) : NS_NONE;
+    for (size_t i = 0; i < ix->ng; i++) {
+        ovl_group *g = &ix->g[i];
+        if (g->fam == fam && g->ns == ns && g->rootlen == rl && memcmp(g->root, root, rl) == 0) return g;
+    }
+    if (!create) return NULL;
+    if (ix->ng == ix->gcap) {
+        ix->gcap = ix->gcap ? ix->gcap * 2 : 8;
+        ovl_group *n = arena_alloc(a, ix->gcap * sizeof *n);
+        if (ix->ng) memcpy(n, ix->g, ix->ng * sizeof *n);
+        ix->g = n;
+    }
+    ovl_group *g = &ix->g[ix->ng++];
+    memset(g, 0, sizeof *g);
+    g->fam = fam;
+    g->ns = ns;
+    g->root = root;
+    g->rootlen = rl;
+    return g;
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+    const ovl_entry *a = pa, *b = pb;
+    size_t n = a->klen < b->klen ? a->klen : b->klen;
+    int c = memcmp(a->key, b->key, n);
+    if (c) return c;
+    if (a->klen != b->klen) return a->klen < b->klen ? -1 : 1;
+    return a->r->id < b->r->id ? -1 : a->r->id > b->r->id;
+}
+
+ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
+{
+    ovl_index *ix = arena_alloc(a, sizeof *ix);
+    ix->other = arena_alloc(a, (n + 1) * sizeof *ix->other);
+    /* count per group first */
+    for (size_t i = 0; i < n; i++) {
+        matcher_family f = mk_family(rules[i]->m.kind);
+        if (f != FAM_PATH && f != FAM_NAME) { ix->other[ix->nother++] = rules[i]; continue; }
+        group_for(ix, a, &rules[i]->m, 1)->cap++;
+    }
+    for (size_t i = 0; i < ix->ng; i++) ix->g[i].e = xmalloc(ix->g[i].cap * sizeof(ovl_entry));
+    for (size_t i = 0; i < n; i++) {
+        matcher_family f = mk_family(rules[i]->m.kind);
+        if (f != FAM_PATH && f != FAM_NAME) continue;
+        ovl_group *g = group_for(ix, a, &rules[i]->m, 0);
+        ovl_entry *e = &g->e[g->n++];
+        key_of(&rules[i]->m, &e->key, &e->klen);
+        e->r = rules[i];
+    }
+    for (size_t i = 0; i < ix->ng; i++) {
+        ovl_group *g = &ix->g[i];
+        qsort(g->e, g->n, sizeof *g->e, cmp_entry);
+        /* move entries into the arena so the index frees with it */
+        ovl_entry *e = arena_alloc(a, (g->n + 1) * sizeof *e);
+        memcpy(e, g->e, g->n * sizeof *e);
+        free(g->e);
+        g->e = e;
+        hm_init(&g->first);
+        for (size_t k = g->n; k > 0; k--)
+            hm_set(&g->first, e[k - 1].key, e[k - 1].klen, (void *)(uintptr_t)k);
+    }
+    return ix;
+}
+
+static size_t lower_bound(const ovl_group *g, const char *key, size_t klen)
+{
+    size_t lo = 0, hi = g->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const ovl_entry *e = &g->e[mid];
+        size_t m = e->klen < klen ? e->klen : klen;
+        int c = memcmp(e->key, key, m);
+        if (c < 0 || (c == 0 && e->klen < klen)) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
+void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r), void *ud)
+{
+    for (size_t i = 0; i < ix->nother; i++)
+        if (ix->other[i] != q) cb(ud, ix->other[i]);
+    matcher_family qf = mk_family(q->m.kind);
+    if (qf != FAM_PATH && qf != FAM_NAME) {
+        if (q->m.kind != MK_NONE) {
+            if (qf == FAM_IP || qf == FAM_TARGET) return;   /* only "other" can relate */
+        }
+        for (size_t gi = 0; gi < ix->ng; gi++)
+            for (size_t k = 0; k < ix->g[gi].n; k++) cb(ud, ix->g[gi].e[k].r);
+        return;
+    }
+    const char *root;
+    size_t rl;
+    root_of(&q->m, &root, &rl);
+    name_ns qns = qf == FAM_NAME ? ns_class(q->m.ns) : NS_NONE;
+    const char *key;
+    size_t klen;
+    key_of(&q->m, &key, &klen);
+    for (size_t gi = 0; gi < ix->ng; gi++) {
+        const ovl_group *g = &ix->g[gi];
+        if (g->fam != qf || g->ns != qns) continue;
+        int same = g->rootlen == rl && memcmp(g->root, root, rl) == 0;
+        if (!same) {           /* another root: related depending on values */
+            for (size_t k = 0; k < g->n; k++) cb(ud, g->e[k].r);
+            continue;
+        }
+        /* ancestors: entries whose key is a proper prefix of ours */
+        uint64_t h = HM_HASH_INIT;
+        for (size_t L = 0; L < klen; L++) {
+            void *v = hm_get_hashed(&g->first, key, L, hm_hash_fin(h));
+            if (v) {
+                for (size_t k = (size_t)(uintptr_t)v - 1; k < g->n && g->e[k].klen == L &&
+                     memcmp(g->e[k].key, key, L) == 0; k++)
+                    if (g->e[k].r != q) cb(ud, g->e[k].r);
+            }
+            h = hm_hash_step(h, (unsigned char)key[L]);
+        }
+        /* descendants and equals: keys starting with ours */
+        for (size_t k = lower_bound(g, key, klen); k < g->n; k++) {
+            const ovl_entry *e = &g->e[k];
+            if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;
+            if (e->r != q) cb(ud, e->r);
+        }
+    }
+}
+
+void ovl_free(ovl_index *ix)
+{
+    if (!ix) return;
+    for (size_t i = 0; i < ix->ng; i++) hm_free(&ix->g[i].first);
+}

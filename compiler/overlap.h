@@ -1,0 +1,22 @@
+/* overlap.h - which matchers can match a common object, and an index that
+ * finds the candidates without comparing every pair. */
+#ifndef BUCKLE_OVERLAP_H
+#define BUCKLE_OVERLAP_H
+#include "ir.h"
+
+typedef enum { REL_DISJOINT, REL_OVERLAP, REL_UNKNOWN } relation;
+
+/* REL_UNKNOWN: the answer depends on parameter values or on a pattern that
+ * is not analysed; callers that must be sound treat it as an overlap. */
+relation matcher_relation(const matcher *a, const matcher *b);
+int matcher_identical(const matcher *a, const matcher *b);
+/* Compares specificity keys: <0, 0, >0. */
+int spec_cmp(const matcher *a, const matcher *b);
+
+typedef struct ovl_index ovl_index;
+ovl_index *ovl_build(arena *a, rule *const *rules, size_t n);
+/* Calls cb for every rule other than q that may overlap q (a superset of the
+ * rules with relation != REL_DISJOINT; the callback checks the relation). */
+void ovl_free(ovl_index *ix);
+void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r), void *ud);
+#endif

@@ -1,0 +1,23 @@
+/* patterns.h - globs, Seatbelt-dialect regexes, fixed parts and specificity. */
+#ifndef BUCKLE_PATTERNS_H
+#define BUCKLE_PATTERNS_H
+#include "ir.h"
+#include "../support/strbuf.h"
+
+/* Checks a glob template; returns NULL or an error message, *off = offset. */
+const char *glob_check(const char *g, size_t len, size_t *off);
+/* Checks a regex template against the Seatbelt dialect (sbpl-reference §8). */
+const char *regex_check(const char *re, size_t len, size_t *off);
+
+/* Writes the regex for a glob template; a parameter marker is handed to
+ * put_param (which must write something matching the value literally). */
+typedef void (*param_writer)(strbuf *out, const char *name, size_t len, void *ud);
+void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud);
+/* Escapes regex metacharacters of a literal text. */
+void regex_quote(strbuf *out, const char *s, size_t len);
+
+/* Fills m->fixed, m->fixed_len, m->spec_a and m->spec_b. */
+void matcher_finish(arena *a, matcher *m);
+/* Number of path components in a template prefix; a parameter is one. */
+int template_depth(const char *s, size_t len);
+#endif

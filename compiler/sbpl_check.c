@@ -1,0 +1,71 @@
+/* sbpl_check.c - raw sbpl blocks (language.md §8): read with the SBPL
+ * reader, locations in the .buckle file, operations and filters known. */
+#include "compile.h"
+#include "filters.h"
+#include "../grammar/sexp.h"
+#include <string.h>
+
+
+static void check_filter(compilation *c, const sexp *f, int depth)
+{
+    if (f->kind != SX_LIST || depth > SBPL_MAX_DEPTH) return;
+    const sexp *h = f->child;
+    if (!h || h->kind != SX_SYMBOL) return;
+    if (strcmp(h->text, "with") == 0) return;
+    if (!filter_known(h->text)) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2006", h->at, "unknown SBPL filter \"%s\"", h->text);
+        const char *s = filter_suggest(h->text);
+        if (s) diag_help(&c->diags, d, "did you mean \"%s\"?", s);
+        return;
+    }
+    if (!strcmp(h->text, "require-all") || !strcmp(h->text, "require-any") || !strcmp(h->text, "require-not"))
+        for (const sexp *x = h->next; x; x = x->next) check_filter(c, x, depth + 1);
+}
+
+static void check_form(compilation *c, const sexp *x)
+{
+    if (x->kind != SX_LIST || !x->child || x->child->kind != SX_SYMBOL) {
+        diag_add(&c->diags, SEV_ERROR, "BK1001", x->at, "expected (allow ...) or (deny ...) in an sbpl block");
+        return;
+    }
+    const sexp *h = x->child;
+    if (strcmp(h->text, "version") == 0) {
+        diag_add(&c->diags, SEV_ERROR, "BK1001", x->at, "(version 1) is written by buckle; remove it from the sbpl block");
+        return;
+    }
+    if (strcmp(h->text, "allow") != 0 && strcmp(h->text, "deny") != 0) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK1001", h->at,
+                           "only allow and deny rules may appear in an sbpl block, not \"%s\"", h->text);
+        diag_help(&c->diags, d, "Scheme definitions and imports belong in a hand-written .sb file");
+        return;
+    }
+    int nops = 0;
+    for (const sexp *a = h->next; a; a = a->next) {
+        if (a->kind == SX_SYMBOL) {
+            int noop;
+            if (op_lookup(a->text, &noop) < 0 && !noop) {
+                diag *d = diag_add(&c->diags, SEV_ERROR, "BK2006", a->at, "unknown SBPL operation \"%s\"", a->text);
+                const char *s = op_suggest(a->text);
+                if (s) diag_help(&c->diags, d, "did you mean \"%s\"?", s);
+            }
+            nops++;
+        } else if (a->kind == SX_LIST) {
+            check_filter(c, a, 0);
+        } else {
+            diag_add(&c->diags, SEV_ERROR, "BK1001", a->at, "expected an operation name or a filter");
+        }
+    }
+    if (!nops) diag_add(&c->diags, SEV_ERROR, "BK1001", x->at, "rule names no operation");
+}
+
+void check_sbpl_blocks(compilation *c)
+{
+    for (size_t i = 0; i < c->pol.nraw; i++) {
+        const raw_block *b = &c->pol.raw[i];
+        sbpl_read_opts o = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
+        unsigned before = c->diags.errors;
+        sexp *top = sbpl_read(&c->a, &c->diags, b->u->src, &o);
+        if (c->diags.errors != before) continue;
+        for (const sexp *x = top; x; x = x->next) check_form(c, x);
+    }
+}

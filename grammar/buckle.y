@@ -1,0 +1,302 @@
+/* buckle.y - pure parser for the buckle profile language (language.md §2-§9). */
+%require "3.2"
+%define api.pure full
+%define api.prefix {bk}
+%define parse.error custom
+%locations
+%expect 0
+%define api.location.type {buckle_loc}
+%param {void *scanner}
+%parse-param {parse_ctx *pc}
+
+%code requires {
+#include "parse_ctx.h"
+}
+
+%code {
+#include <string.h>
+int bklex(BKSTYPE *lval, buckle_loc *lloc, void *scanner);
+#define YYLLOC_DEFAULT(Cur, Rhs, N) do {                   \
+    if (N) { (Cur).first = YYRHSLOC(Rhs, 1).first;          \
+             (Cur).last = YYRHSLOC(Rhs, N).last; }          \
+    else   { (Cur).first = (Cur).last = YYRHSLOC(Rhs, 0).last; } \
+} while (0)
+static void bkerror(buckle_loc *loc, void *scanner, parse_ctx *pc, const char *msg);
+static span S(parse_ctx *pc, buckle_loc l) { return pc_span(pc, l.first, l.last); }
+static void add_stmt(parse_ctx *pc, buckle_loc l);
+static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *verb,
+                         buckle_loc act_at, buckle_loc verb_at, ast_matcher *m, ast_modifier *mods);
+static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buckle_loc at);
+}
+
+%union {
+    int num;
+    char *id;
+    ast_str str;
+    action_t act;
+    section_t sec;
+    const char *kw;
+    ast_matcher *m;
+    ast_modifier *mod;
+    ast_rule *rule;
+    ast_expect *exp;
+    ast_extends *ext;
+}
+
+/* Semantic values live in the compilation's arena, so error recovery
+ * cannot leak them; the destructor only documents that. */
+%destructor { (void)$$; } <*>
+
+%token EXTENDS "extends" PARAM "param" DEFAULT "default" ALLOW "allow" DENY "deny"
+%token FINAL "final" REMOVE "remove"
+%token FILES "files" MACH "mach" SYSCTL "sysctl" NETWORK "network" PROCESS "process"
+%token IPC "ipc" IOKIT "iokit" MISC "misc" SBPL "sbpl" TEST "test" EXPECT "expect"
+%token SUBPATH "subpath" LITERAL "literal" PREFIX "prefix" GLOB "glob" REGEX "regex"
+%token NAME "name" LOCAL "local" TARGET "target" CLASS "class" REGISTRY_CLASS "registry-class"
+%token REPORT "report" NO_REPORT "no-report" MESSAGE "message"
+%token <id> IDENT "identifier"
+%token <str> STRING "string" TSTRING "\"\"\" string"
+%token <num> INT "number"
+
+%type <act> action
+%type <sec> section_kw
+%type <kw> kind
+%type <m> matchers matcher_list matcher
+%type <mod> modifiers modifier
+%type <rule> rule
+%type <ext> strlist
+%type <exp> expects expect
+%type <num> opt_final
+
+%%
+
+file
+    : opt_extends stmts
+    ;
+
+opt_extends
+    : %empty
+    | EXTENDS strlist ';'
+        { pc->file->extends = $2; pc->file->extends_at = S(pc, @$); add_stmt(pc, @$); }
+    ;
+
+strlist
+    : STRING              { $$ = arena_alloc(pc->a, sizeof *$$); $$->name = $1; }
+    | STRING ',' strlist  { $$ = arena_alloc(pc->a, sizeof *$$); $$->name = $1; $$->next = $3; }
+    ;
+
+stmts
+    : %empty
+    | stmts stmt
+    ;
+
+stmt
+    : PARAM IDENT ';'
+        { ast_param *p = arena_alloc(pc->a, sizeof *p); p->name = $2; p->at = S(pc, @2);
+          p->next = pc->file->params; pc->file->params = p; add_stmt(pc, @$); }
+    | PARAM IDENT '=' STRING ';'
+        { ast_param *p = arena_alloc(pc->a, sizeof *p); p->name = $2; p->at = S(pc, @2);
+          p->has_default = 1; p->def = $4;
+          p->next = pc->file->params; pc->file->params = p; add_stmt(pc, @$); }
+    | DEFAULT action ';'
+        { pc->file->has_default = 1; pc->file->default_action = $2;
+          pc->file->default_at = S(pc, @$); add_stmt(pc, @$); }
+    | section_kw '{' rules '}'
+        { (void)$1; }
+    | SBPL TSTRING ';'
+        { ast_sbpl *b = arena_alloc(pc->a, sizeof *b); b->text = $2; b->at = S(pc, @$);
+          b->text.at.start += 3;
+          if (pc->file->sbpl_tail) pc->file->sbpl_tail->next = b; else pc->file->sbpl = b;
+          pc->file->sbpl_tail = b; add_stmt(pc, @$); }
+    | TEST test_name '{' expects '}'
+        { ast_test *t = pc->file->tests_tail; t->expects = $4; t->at = S(pc, @$); }
+    | error ';'
+        { yyerrok; }
+    | error '}'
+        { yyerrok; }
+    ;
+
+test_name
+    : %empty
+        { ast_test *t = arena_alloc(pc->a, sizeof *t);
+          if (pc->file->tests_tail) pc->file->tests_tail->next = t; else pc->file->tests = t;
+          pc->file->tests_tail = t; }
+    | STRING
+        { ast_test *t = arena_alloc(pc->a, sizeof *t); t->name = $1;
+          if (pc->file->tests_tail) pc->file->tests_tail->next = t; else pc->file->tests = t;
+          pc->file->tests_tail = t; }
+    ;
+
+section_kw
+    : FILES { $$ = SEC_FILES; pc->section = $$; } | MACH { $$ = SEC_MACH; pc->section = $$; }
+    | SYSCTL { $$ = SEC_SYSCTL; pc->section = $$; } | NETWORK { $$ = SEC_NETWORK; pc->section = $$; }
+    | PROCESS { $$ = SEC_PROCESS; pc->section = $$; } | IPC { $$ = SEC_IPC; pc->section = $$; }
+    | IOKIT { $$ = SEC_IOKIT; pc->section = $$; } | MISC { $$ = SEC_MISC; pc->section = $$; }
+    ;
+
+rules
+    : %empty
+    | rules rule_stmt
+    ;
+
+rule_stmt
+    : rule ';'
+        { add_rule(pc, $1, SEC_NONE, 0, @$); }
+    | REMOVE rule ';'
+        { add_rule(pc, $2, SEC_NONE, 1, @$); }
+    | error ';'
+        { yyerrok; }
+    ;
+
+rule
+    : action opt_final IDENT matchers modifiers
+        { $$ = mk_rule(pc, $1, $2, $3, @1, @3, $4, $5); }
+    ;
+
+action
+    : ALLOW { $$ = ACT_ALLOW; }
+    | DENY  { $$ = ACT_DENY; }
+    ;
+
+opt_final
+    : %empty { $$ = 0; }
+    | FINAL  { $$ = 1; }
+    ;
+
+matchers
+    : %empty        { $$ = NULL; }
+    | matcher_list  { $$ = $1; }
+    ;
+
+matcher_list
+    : matcher                   { $$ = $1; }
+    | matcher ',' matcher_list  { $1->next = $3; $$ = $1; }
+    ;
+
+matcher
+    : STRING
+        { $$ = arena_alloc(pc->a, sizeof *$$); $$->value = $1; }
+    | kind STRING
+        { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = $1; $$->kind_at = S(pc, @1); $$->value = $2; }
+    ;
+
+kind
+    : SUBPATH { $$ = "subpath"; } | LITERAL { $$ = "literal"; } | PREFIX { $$ = "prefix"; }
+    | GLOB { $$ = "glob"; } | REGEX { $$ = "regex"; } | NAME { $$ = "name"; }
+    | LOCAL { $$ = "local"; } | TARGET { $$ = "target"; } | CLASS { $$ = "class"; }
+    | REGISTRY_CLASS { $$ = "registry-class"; }
+    ;
+
+modifiers
+    : %empty              { $$ = NULL; }
+    | modifier modifiers  { $1->next = $2; $$ = $1; }
+    ;
+
+modifier
+    : REPORT      { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_REPORT; $$->at = S(pc, @$); }
+    | NO_REPORT   { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_NO_REPORT; $$->at = S(pc, @$); }
+    | MESSAGE STRING
+        { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_MESSAGE; $$->text = $2; $$->at = S(pc, @$); }
+    ;
+
+expects
+    : %empty          { $$ = NULL; }
+    | expect expects  { if ($1) { $1->next = $2; $$ = $1; } else $$ = $2; }
+    ;
+
+expect
+    : EXPECT action section_kw IDENT STRING ';'
+        { $$ = arena_alloc(pc->a, sizeof *$$); $$->action = $2; $$->section = $3;
+          $$->verb = $4; $$->verb_at = S(pc, @4); $$->object = $5; $$->at = S(pc, @$); }
+    | error ';'
+        { $$ = NULL; yyerrok; }
+    ;
+
+%%
+
+static void bkerror(buckle_loc *loc, void *scanner, parse_ctx *pc, const char *msg)
+{
+    (void)scanner;
+    pc_syntax_error(pc, loc->first, loc->last, "%s", msg);
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_ctx *pc)
+{
+    (void)scanner;
+    enum { MAXEXP = 12 };
+    yysymbol_kind_t exp[MAXEXP];
+    int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
+    yysymbol_kind_t la = yypcontext_token(ctx);
+    const buckle_loc *loc = yypcontext_location(ctx);
+    int want_semi = 0;
+    for (int i = 0; i < n; i++) {
+        const char *nm = yysymbol_name(exp[i]);
+        if (strcmp(nm, "';'") == 0) want_semi = 1;
+    }
+    if (want_semi && la != YYSYMBOL_YYEOF && pc->prev_end < loc->first &&
+        pc->diags->syntax_errors < BUCKLE_MAX_SYNTAX_ERRORS) {
+        /* Report a missing ';' at the end of the previous token. */
+        uint32_t at = pc->prev_end;
+        pc_syntax_error(pc, at, at + 1, "expected ';' after this statement");
+        diag *d = pc->diags->tail;
+        if (d && d->code && strcmp(d->code, "BK1001") == 0)
+            diag_help(pc->diags, d, "statements end with ';': add one here (found %s next)",
+                      la == YYSYMBOL_YYEMPTY ? "nothing" : yysymbol_name(la));
+        return 0;
+    }
+    strbuf b;
+    sb_init(&b);
+    if (la == YYSYMBOL_YYEMPTY || la == YYSYMBOL_YYEOF) sb_puts(&b, "unexpected end of input");
+    else sb_printf(&b, "unexpected %s", yysymbol_name(la));
+    if (n > 0 && n < MAXEXP) {
+        sb_puts(&b, ", expected ");
+        for (int i = 0; i < n; i++) {
+            if (i) sb_puts(&b, i + 1 == n ? " or " : ", ");
+            sb_puts(&b, yysymbol_name(exp[i]));
+        }
+    }
+    pc_syntax_error(pc, loc->first, loc->last > loc->first ? loc->last : loc->first + 1, "%s", sb_cstr(&b));
+    sb_free(&b);
+    return 0;
+}
+
+static void add_stmt(parse_ctx *pc, buckle_loc l)
+{
+    ast_file *f = pc->file;
+    if (f->nstmts == f->stmts_cap) {
+        size_t cap = f->stmts_cap ? f->stmts_cap * 2 : 64;
+        ast_stmt_pos *n = arena_alloc(pc->a, cap * sizeof *n);
+        if (f->nstmts) memcpy(n, f->stmts, f->nstmts * sizeof *n);
+        f->stmts = n;
+        f->stmts_cap = cap;
+    }
+    f->stmts[f->nstmts].start = l.first;
+    f->stmts[f->nstmts].end = l.last;
+    f->nstmts++;
+}
+
+static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *verb,
+                         buckle_loc act_at, buckle_loc verb_at, ast_matcher *m, ast_modifier *mods)
+{
+    ast_rule *r = arena_alloc(pc->a, sizeof *r);
+    r->action = act;
+    r->final = final;
+    r->verb = verb;
+    r->action_at = S(pc, act_at);
+    r->verb_at = S(pc, verb_at);
+    r->matchers = m;
+    r->mods = mods;
+    return r;
+}
+
+static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buckle_loc at)
+{
+    (void)sec;
+    r->section = pc->section;
+    r->remove = remove;
+    r->at = S(pc, at);
+    r->at.end = r->at.end > 0 ? r->at.end - 1 : 0; /* without the ';' */
+    if (pc->file->rules_tail) pc->file->rules_tail->next = r; else pc->file->rules = r;
+    pc->file->rules_tail = r;
+    add_stmt(pc, at);
+}

@@ -1,0 +1,101 @@
+/* parse.c - driver for the profile scanner and parser. */
+#include "parse_ctx.h"
+#include "buckle.tab.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef void *yyscan_t;
+int bklex_init_extra(parse_ctx *extra, yyscan_t *scanner);
+int bklex_destroy(yyscan_t scanner);
+struct yy_buffer_state *bk_scan_bytes(const char *bytes, int len, yyscan_t scanner);
+
+static const char *const section_names[SEC_COUNT] = {
+    "files", "mach", "sysctl", "network", "process", "ipc", "iokit", "misc"
+};
+
+const char *section_name(section_t s)
+{
+    return s >= 0 && s < SEC_COUNT ? section_names[s] : "?";
+}
+
+section_t section_from_name(const char *s)
+{
+    for (int i = 0; i < SEC_COUNT; i++)
+        if (strcmp(s, section_names[i]) == 0) return (section_t)i;
+    return SEC_NONE;
+}
+
+span pc_span(const parse_ctx *pc, uint32_t b, uint32_t e)
+{
+    span s = { pc->src, b, e };
+    return s;
+}
+
+void pc_syntax_error(parse_ctx *pc, uint32_t b, uint32_t e, const char *fmt, ...)
+{
+    if (pc->diags->syntax_errors >= BUCKLE_MAX_SYNTAX_ERRORS) { pc->stop = 1; return; }
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    diag_add(pc->diags, SEV_ERROR, "BK1001", pc_span(pc, b, e), "%s", buf);
+    if (pc->diags->syntax_errors >= BUCKLE_MAX_SYNTAX_ERRORS) {
+        diag *d = pc->diags->tail;
+        diag_note_add(pc->diags, d, (span){ NULL, 0, 0 },
+                      "too many syntax errors (%d); stopping here", BUCKLE_MAX_SYNTAX_ERRORS);
+        pc->stop = 1;
+    }
+}
+
+int utf8_valid(const char *s, size_t n, size_t *bad_at)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        size_t k;
+        unsigned min;
+        if (c < 0x80) { i++; continue; }
+        else if ((c & 0xE0) == 0xC0) { k = 1; min = 0x80; c &= 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { k = 2; min = 0x800; c &= 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { k = 3; min = 0x10000; c &= 0x07; }
+        else { *bad_at = i; return 0; }
+        for (size_t j = 1; j <= k; j++) {
+            if (i + j >= n || (p[i + j] & 0xC0) != 0x80) { *bad_at = i; return 0; }
+            c = (c << 6) | (p[i + j] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) { *bad_at = i; return 0; }
+        i += k + 1;
+    }
+    return 1;
+}
+
+ast_file *parse_buckle(arena *a, diag_list *diags, const source *src)
+{
+    parse_ctx pc;
+    memset(&pc, 0, sizeof pc);
+    pc.a = a;
+    pc.diags = diags;
+    pc.src = src;
+    pc.section = SEC_NONE;
+    pc.file = arena_alloc(a, sizeof *pc.file);
+    pc.file->src = src;
+    sb_init(&pc.str);
+    yyscan_t sc;
+    if (bklex_init_extra(&pc, &sc) != 0) {
+        fputs("buckle: cannot initialise scanner\n", stderr);
+        abort();
+    }
+    pc.scanner = sc;
+    if (src->len > 0x7fffffff) {
+        pc_syntax_error(&pc, 0, 0, "file too large");
+    } else {
+        bk_scan_bytes(src->text, (int)src->len, sc);
+        bkparse(sc, &pc);
+    }
+    bklex_destroy(sc);
+    sb_free(&pc.str);
+    return pc.file;
+}

@@ -1,0 +1,34 @@
+/* parse_ctx.h - state shared by the reentrant profile scanner and the pure
+ * parser of one file.  No global state: everything hangs off this struct. */
+#ifndef BUCKLE_PARSE_CTX_H
+#define BUCKLE_PARSE_CTX_H
+#include "ast.h"
+#include "../support/strbuf.h"
+#include <stdint.h>
+
+typedef struct buckle_loc { uint32_t first, last; } buckle_loc;
+
+typedef struct parse_ctx {
+    arena *a;
+    diag_list *diags;
+    const source *src;
+    ast_file *file;
+    uint32_t pos;         /* byte offset of the scanner */
+    uint32_t prev_end;    /* end of the token before the last one */
+    uint32_t last_end;    /* end of the last token returned */
+    strbuf str;           /* string being scanned */
+    uint32_t str_start;
+    int str_bad;
+    section_t section;    /* section whose rules are being read */
+    int stop;             /* too many errors: scanner returns end of input */
+    void *scanner;
+} parse_ctx;
+
+span pc_span(const parse_ctx *pc, uint32_t b, uint32_t e);
+void pc_syntax_error(parse_ctx *pc, uint32_t b, uint32_t e, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+int utf8_valid(const char *s, size_t n, size_t *bad_at);
+#endif

@@ -1,0 +1,66 @@
+/* sbpl_read.c - driver for the SBPL reader. */
+#include "sbpl_ctx.h"
+#include "sbpl.tab.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef void *yyscan_t;
+int sxlex_init_extra(sbpl_ctx *extra, yyscan_t *scanner);
+int sxlex_destroy(yyscan_t scanner);
+struct yy_buffer_state *sx_scan_bytes(const char *bytes, int len, yyscan_t scanner);
+
+void sbpl_error(sbpl_ctx *sc, uint32_t b, uint32_t e, const char *fmt, ...)
+{
+    if (sc->errors >= BUCKLE_MAX_SYNTAX_ERRORS) { sc->stop = 1; return; }
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    span at = { sc->src, b, e };
+    diag_add(sc->diags, SEV_ERROR, "BK1001", at, "%s", buf);
+    if (++sc->errors >= BUCKLE_MAX_SYNTAX_ERRORS) sc->stop = 1;
+}
+
+sexp *sx_new(sbpl_ctx *sc, sx_kind k, uint32_t b, uint32_t e)
+{
+    sexp *x = arena_alloc(sc->a, sizeof *x);
+    x->kind = k;
+    x->at.src = sc->src;
+    x->at.start = b;
+    x->at.end = e;
+    return x;
+}
+
+sexp *sbpl_read(arena *a, diag_list *diags, const source *src, const sbpl_read_opts *o)
+{
+    sbpl_ctx sc;
+    memset(&sc, 0, sizeof sc);
+    sc.a = a;
+    sc.diags = diags;
+    sc.src = src;
+    sb_init(&sc.str);
+    uint32_t start = o && !o->whole ? o->start : 0;
+    uint32_t end = o && !o->whole ? o->end : (uint32_t)src->len;
+    sc.pos = start;
+    yyscan_t s;
+    if (sxlex_init_extra(&sc, &s) != 0) abort();
+    sx_scan_bytes(src->text + start, (int)(end - start), s);
+    sxparse(s, &sc);
+    sxlex_destroy(s);
+    sb_free(&sc.str);
+    return sc.result;
+}
+
+int sexp_is_sym(const sexp *x, const char *name)
+{
+    return x && x->kind == SX_SYMBOL && strcmp(x->text, name) == 0;
+}
+
+size_t sexp_length(const sexp *list)
+{
+    size_t n = 0;
+    for (const sexp *x = list ? list->child : NULL; x; x = x->next) n++;
+    return n;
+}

@@ -1,0 +1,32 @@
+/* sexp.h - the SBPL reader's tree: data with locations. */
+#ifndef BUCKLE_SEXP_H
+#define BUCKLE_SEXP_H
+#include "../support/diag.h"
+
+typedef enum { SX_LIST, SX_SYMBOL, SX_STRING, SX_NUMBER, SX_BOOL, SX_CHAR, SX_QUOTE } sx_kind;
+
+typedef struct sexp {
+    sx_kind kind;
+    span at;
+    const char *text;       /* symbol name, decoded string, quote mark */
+    size_t len;
+    long num;               /* number, boolean (0/1), character */
+    int raw;                /* #"..." string */
+    int lossy_escape;       /* a "\c" escape dropped its backslash */
+    struct sexp *child;     /* list elements, or the quoted datum */
+    struct sexp *next;
+} sexp;
+
+#define SBPL_MAX_DEPTH 256
+
+typedef struct sbpl_read_opts {
+    uint32_t start, end;    /* byte range of src to read (an sbpl block) */
+    int whole;              /* read all of src */
+} sbpl_read_opts;
+
+/* Reads SBPL text into a list of top-level data (a chain through next).
+ * Errors go to diags as BK1001 with locations in src. */
+sexp *sbpl_read(arena *a, diag_list *diags, const source *src, const sbpl_read_opts *o);
+int sexp_is_sym(const sexp *x, const char *name);
+size_t sexp_length(const sexp *list);
+#endif

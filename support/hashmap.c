@@ -1,0 +1,74 @@
+/* hashmap.c - open addressing with linear probing, FNV-1a hashing. */
+#include "hashmap.h"
+#include "arena.h"
+#include <string.h>
+
+uint64_t hm_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+void hm_init(hashmap *m) { m->slots = NULL; m->cap = m->count = 0; }
+void hm_free(hashmap *m) { free(m->slots); hm_init(m); }
+
+static hm_slot *find(const hashmap *m, const char *key, size_t klen, uint64_t h)
+{
+    size_t mask = m->cap - 1, i = (size_t)h & mask;
+    for (;;) {
+        hm_slot *s = &m->slots[i];
+        if (!s->hash) return s;
+        if (s->hash == h && s->klen == klen && memcmp(s->key, key, klen) == 0) return s;
+        i = (i + 1) & mask;
+    }
+}
+
+static void grow(hashmap *m)
+{
+    size_t ncap = m->cap ? m->cap * 2 : 16;
+    hm_slot *old = m->slots;
+    size_t ocap = m->cap;
+    m->slots = xcalloc(ncap, sizeof *m->slots);
+    m->cap = ncap;
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i].hash) *find(m, old[i].key, old[i].klen, old[i].hash) = old[i];
+    free(old);
+}
+
+void *hm_get(const hashmap *m, const char *key, size_t klen)
+{
+    if (!m->cap) return NULL;
+    hm_slot *s = find(m, key, klen, hm_hash(key, klen));
+    return s->hash ? s->val : NULL;
+}
+
+void *hm_put(hashmap *m, const char *key, size_t klen, void *val)
+{
+    if ((m->count + 1) * 4 >= m->cap * 3) grow(m);
+    uint64_t h = hm_hash(key, klen);
+    hm_slot *s = find(m, key, klen, h);
+    if (s->hash) return s->val;
+    s->hash = h; s->key = key; s->klen = klen; s->val = val;
+    m->count++;
+    return NULL;
+}
+
+void hm_set(hashmap *m, const char *key, size_t klen, void *val)
+{
+    if ((m->count + 1) * 4 >= m->cap * 3) grow(m);
+    uint64_t h = hm_hash(key, klen);
+    hm_slot *s = find(m, key, klen, h);
+    if (!s->hash) { s->hash = h; s->key = key; s->klen = klen; m->count++; }
+    s->val = val;
+}
+
+void *hm_get_hashed(const hashmap *m, const char *key, size_t klen, uint64_t hash)
+{
+    if (!m->cap) return NULL;
+    hm_slot *s = find(m, key, klen, hash);
+    return s->hash ? s->val : NULL;
+}

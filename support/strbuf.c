@@ -1,0 +1,82 @@
+/* strbuf.c - growable byte buffer. */
+#include "strbuf.h"
+#include "arena.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void sb_init(strbuf *b) { b->data = NULL; b->len = b->cap = 0; }
+void sb_free(strbuf *b) { free(b->data); sb_init(b); }
+void sb_reset(strbuf *b) { b->len = 0; }
+
+static void grow(strbuf *b, size_t need)
+{
+    if (b->len + need + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + need + 1) cap *= 2;
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void sb_add(strbuf *b, const char *s, size_t n)
+{
+    grow(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void sb_puts(strbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
+
+void sb_putc(strbuf *b, char c)
+{
+    grow(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
+
+void sb_printf(strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0) return;
+    grow(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void sb_json_str(strbuf *b, const char *s)
+{
+    sb_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': sb_puts(b, "\\\""); break;
+        case '\\': sb_puts(b, "\\\\"); break;
+        case '\n': sb_puts(b, "\\n"); break;
+        case '\t': sb_puts(b, "\\t"); break;
+        case '\r': sb_puts(b, "\\r"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f) sb_printf(b, "\\u%04x", *p);
+            else sb_putc(b, (char)*p);
+        }
+    }
+    sb_putc(b, '"');
+}
+
+const char *sb_cstr(strbuf *b)
+{
+    if (!b->data) { grow(b, 0); b->data[0] = 0; }
+    return b->data;
+}
+
+char *sb_detach(strbuf *b)
+{
+    sb_cstr(b);
+    char *p = b->data;
+    sb_init(b);
+    return p;
+}

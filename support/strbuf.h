@@ -1,0 +1,26 @@
+/* strbuf.h - growable byte buffer for building output. */
+#ifndef BUCKLE_STRBUF_H
+#define BUCKLE_STRBUF_H
+#include <stddef.h>
+
+typedef struct strbuf {
+    char *data;
+    size_t len, cap;
+} strbuf;
+
+void sb_init(strbuf *b);
+void sb_free(strbuf *b);
+void sb_reset(strbuf *b);
+void sb_add(strbuf *b, const char *s, size_t n);
+void sb_puts(strbuf *b, const char *s);
+void sb_putc(strbuf *b, char c);
+void sb_printf(strbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* JSON string literal with quotes. */
+void sb_json_str(strbuf *b, const char *s);
+const char *sb_cstr(strbuf *b);     /* NUL-terminated view */
+char *sb_detach(strbuf *b);         /* caller frees */
+#endif

@@ -1,0 +1,48 @@
+#!/bin/sh
+# setup-deps.sh - make sure flex and bison >= 3 are available.
+# Installs them with apt-get on Debian/Ubuntu when possible; otherwise says
+# what to install.  Exit 0 when the tools are usable.
+set -u
+BISON=${BISON:-bison}
+FLEX=${FLEX:-flex}
+
+bison_ok() {
+    v=$("$BISON" --version 2>/dev/null | sed -n '1s/.* \([0-9][0-9]*\)\.[0-9.]*$/\1/p')
+    [ -n "$v" ] && [ "$v" -ge 3 ]
+}
+flex_ok() { "$FLEX" --version >/dev/null 2>&1; }
+cc_ok() { command -v "${CC:-cc}" >/dev/null 2>&1 && command -v make >/dev/null 2>&1; }
+
+if bison_ok && flex_ok && cc_ok; then exit 0; fi
+
+if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""
+    if [ "$(id -u)" != 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; fi
+    fi
+    if [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; then
+        echo "setup: installing flex, bison and a C compiler with apt-get" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        $SUDO apt-get install -y -q flex bison make gcc >/dev/null 2>&1 || {
+            $SUDO apt-get update -q >/dev/null 2>&1
+            $SUDO apt-get install -y -q flex bison make gcc >/dev/null 2>&1
+        }
+    fi
+fi
+
+if bison_ok && flex_ok && cc_ok; then exit 0; fi
+
+echo "setup: buckle needs flex, GNU bison >= 3 and a C compiler." >&2
+case "$(uname -s 2>/dev/null)" in
+Darwin)
+    echo "  macOS ships bison 2.3, which is too old. Install a newer one with Homebrew:" >&2
+    echo "    brew install bison flex" >&2
+    echo "    export PATH=\"\$(brew --prefix bison)/bin:\$PATH\"   # or: make BISON=\$(brew --prefix bison)/bin/bison" >&2
+    ;;
+*)
+    echo "  Debian/Ubuntu: sudo apt-get install flex bison make gcc" >&2
+    echo "  Fedora:        sudo dnf install flex bison make gcc" >&2
+    ;;
+esac
+if ! bison_ok; then echo "  found: $("$BISON" --version 2>/dev/null | head -n 1 || echo 'no bison')" >&2; fi
+exit 1
