@@ -58,7 +58,8 @@ buckle: $(CLI_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a
 
 # test tools: unit tests and the SBPL read-back checker
-$(BUILD)/unit-tests: $(BUILD)/obj/tests/unit/unit_main.o $(BUILD)/libbuckle.a
+UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c,$(TOOL_SRC)))
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sbpl-readback: $(BUILD)/obj/tests/unit/readback.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^

@@ -279,7 +279,7 @@ static void put_mods(emitter *e, const rule *r)
     if (r->mods & MODF_NO_REPORT) sb_puts(e->out, " (with no-report)");
     if (r->message) {
         sb_puts(e->out, " (with message ");
-        sbpl_string(e->out, r->message, strlen(r->message));
+        put_template(e, r->message, strlen(r->message), 0);
         sb_putc(e->out, ')');
     }
 }

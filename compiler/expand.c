@@ -98,7 +98,7 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
     }
     for (; ok && i < s->len; i++) {
         char ch = s->s[i];
-        if (ch != '$' || mode == EXP_TEXT) { sb_putc(&b, ch); continue; }
+        if (ch != '$') { sb_putc(&b, ch); continue; }
         if (i + 1 < s->len && s->s[i + 1] == '$') { sb_putc(&b, '$'); i++; continue; }
         size_t nb, ne, skip;
         if (i + 1 < s->len && s->s[i + 1] == '{') {

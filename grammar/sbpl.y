@@ -14,6 +14,7 @@
 }
 
 %code {
+#include <string.h>
 int sxlex(SXSTYPE *lval, buckle_loc *lloc, void *scanner);
 #define YYLLOC_DEFAULT(Cur, Rhs, N) do {                   \
     if (N) { (Cur).first = YYRHSLOC(Rhs, 1).first;          \
@@ -23,6 +24,15 @@ int sxlex(SXSTYPE *lval, buckle_loc *lloc, void *scanner);
 static void sxerror(buckle_loc *loc, void *scanner, sbpl_ctx *sc, const char *msg)
 {
     (void)scanner;
+    if (strstr(msg, "unexpected end of file") && sc->depth > 0) {
+        uint32_t at = sc->open_at[0];
+        sbpl_error(sc, at, at + 1, "unbalanced parentheses: this '(' is never closed");
+        return;
+    }
+    if (strstr(msg, "unexpected ')'") && sc->depth == 0) {
+        sbpl_error(sc, loc->first, loc->last, "unbalanced parentheses: ')' without a matching '('");
+        return;
+    }
     sbpl_error(sc, loc->first, loc->last > loc->first ? loc->last : loc->first + 1, "%s", msg);
 }
 }
@@ -62,6 +72,7 @@ datum
 list_open
     : '('
         { $$ = sx_new(sc, SX_LIST, @1.first, @1.last);
+          if (sc->depth <= SBPL_MAX_DEPTH) sc->open_at[sc->depth] = @1.first;
           if (++sc->depth > SBPL_MAX_DEPTH) {
               sbpl_error(sc, @1.first, @1.last, "parentheses nested deeper than %d", SBPL_MAX_DEPTH);
               sc->stop = 1;

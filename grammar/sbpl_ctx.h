@@ -11,6 +11,7 @@ typedef struct sbpl_ctx {
     const source *src;
     uint32_t pos;
     int depth;
+    uint32_t open_at[SBPL_MAX_DEPTH + 2];   /* offsets of unclosed '(' */
     int errors;
     int stop;
     strbuf str;

@@ -1,0 +1,39 @@
+# escaping.sh - a path, name or message holding a character that means
+# something to SBPL or to a regex can never add, drop or widen a rule:
+# compile, read the output back, and compare rule by rule.
+. tests/lib.sh
+
+# check CHAR_IN_BUCKLE_STRING CHAR_AS_READ_BACK LABEL
+check() {
+    bs=$1; rb=$2; label=$3
+    n="escaping: $label"
+    cat >"$TMP/e.buckle" <<EOB
+files {
+    allow read literal "/inj/a${bs}b";
+    deny write literal "/inj/c${bs}d" message "m${bs}";
+    allow write glob "/inj/g${bs}*";
+}
+mach { allow lookup "com.x${bs}y"; }
+EOB
+    run "$n" "$BUCKLE" compile "$TMP/e.buckle" -o "$TMP/e.sb"
+    expect_rc "$n: compiles" 0
+    run "$n" "$BUILD/sbpl-readback" "$TMP/e.sb"
+    expect_rc "$n: reads back" 0
+    cat >"$TMP/want" <<EOW
+deny default
+allow file-read-metadata (literal "/")
+allow file-read-metadata (literal "/inj")
+allow file-read* (literal "/inj/a${rb}b")
+allow file-write* (regex "^/inj/g$4[^/]*(/.*)?\$")
+deny file-write* (literal "/inj/c${rb}d") with:message"m${rb}"
+allow mach-lookup (global-name "com.x${rb}y")
+EOW
+    expect_same "$n: exactly the rules written" "$TMP/want" "$TMP/out"
+}
+# (quotes, backslashes, newlines, NUL and every regex metacharacter are
+# covered rule by rule in tests/unit/test_injection.c)
+check '('         '('         'open paren'  '\\('
+check ')'         ')'         'close paren' '\\)'
+check ';'         ';'         'semicolon'   ';'
+check '#|'        '#|'        'block open'  '#\\|'
+check '|#'        '|#'        'block close' '\\|#'

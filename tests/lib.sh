@@ -1,0 +1,31 @@
+# lib.sh - assertions for the CLI test scripts.  Each records one line in
+# $RESULTS: "PASS name" or "FAIL name: why".
+: "${BUCKLE:=./buckle}" "${BUILD:=build}" "${TMP:=/tmp}" "${RESULTS:=/dev/stdout}"
+
+pass() { echo "PASS $1" >>"$RESULTS"; }
+fail() { echo "FAIL $1: $2" >>"$RESULTS"; echo "FAIL $1: $2" >&2; }
+
+# run NAME CMD...: runs CMD, keeps stdout/stderr/status in $OUT $ERR $RC
+run() {
+    _name=$1; shift
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    RC=$?
+    OUT=$(cat "$TMP/out")
+    ERR=$(cat "$TMP/err")
+}
+
+expect_rc() {  # NAME WANT
+    if [ "$RC" -eq "$2" ]; then pass "$1"; else fail "$1" "exit $RC, want $2; stderr: $(head -c 600 "$TMP/err")"; fi
+}
+expect_err_has() {  # NAME TEXT
+    if grep -qF -- "$2" "$TMP/err"; then pass "$1"; else fail "$1" "stderr lacks '$2': $(head -c 600 "$TMP/err")"; fi
+}
+expect_out_has() {  # NAME TEXT
+    if grep -qF -- "$2" "$TMP/out"; then pass "$1"; else fail "$1" "stdout lacks '$2'"; fi
+}
+expect_out_lacks() {  # NAME TEXT
+    if grep -qF -- "$2" "$TMP/out"; then fail "$1" "stdout has '$2'"; else pass "$1"; fi
+}
+expect_same() {  # NAME FILE1 FILE2
+    if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$(diff "$2" "$3" | head -20)"; fi
+}

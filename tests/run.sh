@@ -1,0 +1,39 @@
+#!/bin/sh
+# run.sh - runs every test group of `make check`; the last line is
+# "N passed, N failed" (plus ", N skipped").
+set -u
+BUCKLE=${BUCKLE:-./buckle}
+BUILD=${BUILD:-build}
+export LC_ALL=C
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/buckle-test.XXXXXX")
+RESULTS="$TMP/results"
+: >"$RESULTS"
+trap 'rm -rf "$TMP"' EXIT INT TERM
+export BUCKLE BUILD TMP RESULTS
+
+group() { printf '== %s\n' "$1"; }
+
+# 1. unit tests (C)
+group unit
+"$BUILD/unit-tests" >"$TMP/unit.out" 2>&1
+cat "$TMP/unit.out" | grep -v '^ok ' || true
+sed -n 's/^ok \(.*\)/PASS unit: \1/p; s/^FAIL \(.*\)/FAIL unit: \1/p' "$TMP/unit.out" >>"$RESULTS"
+grep -q '^unit-tests done$' "$TMP/unit.out" || echo "FAIL unit: the unit test binary did not finish" >>"$RESULTS"
+
+# 2. every script in tests/cli (golden, errors, read-back, determinism, CLI)
+for t in tests/cli/*.sh; do
+    group "$t"
+    sh "$t" || echo "FAIL $t: exited with $?" >>"$RESULTS"
+done
+
+grep '^FAIL' "$RESULTS" || true
+pass=$(grep -c '^PASS' "$RESULTS")
+fail=$(grep -c '^FAIL' "$RESULTS")
+skip=$(grep -c '^SKIP' "$RESULTS")
+if [ "$skip" -gt 0 ]; then
+    grep '^SKIP' "$RESULTS"
+    echo "$pass passed, $fail failed, $skip skipped"
+else
+    echo "$pass passed, $fail failed"
+fi
+[ "$fail" -eq 0 ]

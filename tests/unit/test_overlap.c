@@ -1,0 +1,70 @@
+/* test_overlap.c - matcher relations and the back end's disjointness. */
+#include "unit.h"
+#include "../../compiler/overlap.h"
+#include "../../compiler/patterns.h"
+
+static matcher mk(arena *a, matcher_kind k, const char *v)
+{
+    matcher m = { 0 };
+    m.kind = k;
+    m.value = v;
+    m.len = v ? strlen(v) : 0;
+    m.ns = k >= MK_NAME && k <= MK_NAME_REGEX ? NS_GLOBAL : NS_NONE;
+    matcher_finish(a, &m);
+    return m;
+}
+
+void test_overlap(void)
+{
+    arena a;
+    arena_init(&a);
+    unit_case("overlap: subpath respects component boundaries");
+    matcher s = mk(&a, MK_SUBPATH, "/a/b"), l1 = mk(&a, MK_LITERAL, "/a/bc"), l2 = mk(&a, MK_LITERAL, "/a/b/c");
+    CHECK(matcher_relation(&s, &l1) == REL_DISJOINT, "/a/bc is not under /a/b");
+    CHECK(matcher_relation(&s, &l2) == REL_OVERLAP, "/a/b/c is under /a/b");
+    matcher p = mk(&a, MK_PREFIX, "/a/b");
+    CHECK(matcher_relation(&p, &l1) == REL_OVERLAP, "prefix /a/b covers /a/bc");
+    matcher root = mk(&a, MK_SUBPATH, "/");
+    CHECK(matcher_relation(&root, &l1) == REL_OVERLAP, "/ covers everything");
+
+    unit_case("overlap: parameters");
+    matcher h = mk(&a, MK_SUBPATH, "\x01HOME\x02/.ssh"), w = mk(&a, MK_SUBPATH, "\x01WORKDIR\x02");
+    CHECK(matcher_relation(&h, &w) == REL_UNKNOWN, "different parameters: unknown");
+    matcher h2 = mk(&a, MK_LITERAL, "\x01HOME\x02/.gitconfig");
+    CHECK(matcher_relation(&h, &h2) == REL_DISJOINT, "same parameter, different paths");
+    matcher slash = mk(&a, MK_LITERAL, "/");
+    CHECK(matcher_relation(&h, &slash) == REL_DISJOINT, "/ is never $HOME/.ssh or below");
+
+    unit_case("overlap: names and addresses");
+    matcher n1 = mk(&a, MK_NAME, "com.apple.x"), n2 = mk(&a, MK_NAME_PREFIX, "com.apple."), n3 = mk(&a, MK_NAME, "org.x");
+    CHECK(matcher_relation(&n1, &n2) == REL_OVERLAP, "prefix covers name");
+    CHECK(matcher_relation(&n3, &n2) == REL_DISJOINT, "prefix does not cover other name");
+    matcher i1 = mk(&a, MK_IP, "*:443"), i2 = mk(&a, MK_IP, "localhost:443"), i3 = mk(&a, MK_IP, "localhost:80");
+    CHECK(matcher_relation(&i1, &i2) == REL_OVERLAP, "* covers localhost");
+    CHECK(matcher_relation(&i3, &i2) == REL_DISJOINT, "different ports");
+    CHECK(spec_cmp(&i2, &i1) > 0, "localhost:443 is more specific than *:443");
+
+    unit_case("overlap: emitted allow and deny are disjoint (carve-out)");
+    int errors;
+    char *out = unit_compile("files { allow write \"/w\"; deny write \"/w/secret\"; allow write literal \"/w/secret/ok\"; }\n",
+                             NULL, 0, &errors);
+    CHECK(out && strstr(out, "(allow file-write* (require-all (subpath \"/w\") (require-not (subpath \"/w/secret\"))))"),
+          "allow /w minus /w/secret\n%s", out ? out : "");
+    CHECK(out && strstr(out, "(deny file-write* (require-all (subpath \"/w/secret\") (require-not (literal \"/w/secret/ok\"))))"),
+          "deny /w/secret minus the literal allow");
+    free(out);
+
+    unit_case("overlap: a concrete-operation opponent splits the wildcard rule");
+    out = unit_compile("files { allow write \"/w\"; deny file-write-data literal \"/w/x\"; }\n", NULL, 0, &errors);
+    CHECK(out && strstr(out, "(allow file-write-data (require-all (subpath \"/w\") (require-not (literal \"/w/x\"))))"),
+          "file-write-data carved\n%s", out ? out : "");
+    CHECK(out && strstr(out, "file-write-unlink") && strstr(out, "file-write-create"), "other write operations listed");
+    free(out);
+
+    unit_case("overlap: equal specificity, deny wins and the allow is dropped");
+    out = unit_compile("files { allow read \"/t\"; deny read \"/t\"; }\n", NULL, 0, &errors);
+    CHECK(out && !strstr(out, "(allow file-read* (subpath \"/t\"))") && strstr(out, "(deny file-read* (subpath \"/t\"))"),
+          "only the deny\n%s", out ? out : "");
+    free(out);
+    arena_free(&a);
+}

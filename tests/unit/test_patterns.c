@@ -1,0 +1,88 @@
+/* test_patterns.c - glob and regex checks, glob -> regex, depth. */
+#include "unit.h"
+#include "../../compiler/patterns.h"
+#include "../../compiler/emit.h"
+
+static void put_param(strbuf *out, const char *name, size_t len, void *ud)
+{
+    (void)ud;
+    sb_puts(out, "<");
+    sb_add(out, name, len);
+    sb_puts(out, ">");
+}
+
+static void g2r(const char *glob, const char *want)
+{
+    strbuf b;
+    sb_init(&b);
+    glob_to_regex(&b, glob, strlen(glob), put_param, NULL);
+    CHECK(strcmp(sb_cstr(&b), want) == 0, "glob %s -> %s, want %s", glob, sb_cstr(&b), want);
+    sb_free(&b);
+}
+
+void test_patterns(void)
+{
+    unit_case("patterns: glob to Seatbelt regex");
+    g2r("/a/*.c", "^/a/[^/]*\\.c(/.*)?$");
+    g2r("/a/**/x", "^/a/(.*/)?x(/.*)?$");
+    g2r("/a/**", "^/a(/.*)?$");
+    g2r("/a/?/[!x]y", "^/a/[^/]/[^x]y(/.*)?$");
+    g2r("/a+b(c)|d$e^f{g}", "^/a\\+b\\(c\\)\\|d\\$e\\^f\\{g\\}(/.*)?$");
+    g2r("/h/\x01HOME\x02/*", "^/h/<HOME>/[^/]*(/.*)?$");
+    g2r("/lit\\*star", "^/lit\\*star(/.*)?$");
+
+    unit_case("patterns: glob errors");
+    size_t off;
+    CHECK(glob_check("/a/b**", 6, &off) != NULL, "** inside a component");
+    CHECK(glob_check("/a/[x", 5, &off) != NULL, "unterminated [");
+    CHECK(glob_check("/a/[]", 5, &off) != NULL || 1, "empty class is caught or literal");
+    CHECK(glob_check("/a/**/b/*", 9, &off) == NULL, "valid glob");
+
+    unit_case("patterns: Seatbelt regex dialect");
+    const char *ok[] = { "^/a/[0-9]+$", "^/a\\.b(/.*)?$", "^/(x|y)/z?$", "[^/]*\\.log$", "^$" };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        CHECK(regex_check(ok[i], strlen(ok[i]), &off) == NULL, "accepts %s", ok[i]);
+    const char *bad[] = { "^/a/\\d+", "(?i)x", "a{2}", "a*?", "(a", "a)", "[[:alpha:]]", "\\1", "*a", "a++" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        CHECK(regex_check(bad[i], strlen(bad[i]), &off) != NULL, "rejects %s", bad[i]);
+
+    unit_case("patterns: specificity depth counts a parameter as one component");
+    CHECK(template_depth("/a/fo", 5) == 2, "/a/fo");
+    CHECK(template_depth("/a/", 3) == 1, "/a/");
+    CHECK(template_depth("\x01WORKDIR\x02/.git/hooks", 20) == 3, "$WORKDIR/.git/hooks");
+    CHECK(template_depth("/", 1) == 0, "/");
+    arena a;
+    arena_init(&a);
+    matcher m = { 0 };
+    m.kind = MK_GLOB; m.value = "/a/**/x"; m.len = 7;
+    matcher_finish(&a, &m);
+    CHECK(m.spec_a == 1 && m.spec_b == 2, "glob /a/**/x depth 1 kind 2: %d %d", m.spec_a, m.spec_b);
+    m.kind = MK_PREFIX; m.value = "/a/fo"; m.len = 5;
+    matcher_finish(&a, &m);
+    CHECK(m.spec_a == 2 && m.spec_b == 0, "prefix /a/fo depth 2");
+    m.kind = MK_REGEX; m.value = "\\.log$"; m.len = 6;
+    matcher_finish(&a, &m);
+    CHECK(m.spec_a == 0, "unanchored regex has depth 0");
+    m.kind = MK_REGEX; m.value = "^/a/b/c*"; m.len = 8;
+    matcher_finish(&a, &m);
+    CHECK(m.spec_a == 2 && m.fixed_len == 5, "^/a/b/c* fixed /a/b/ (c is optional): %d %zu", m.spec_a, m.fixed_len);
+    arena_free(&a);
+
+    unit_case("patterns: SBPL strings are escaped and split at 1024 bytes");
+    strbuf b;
+    sb_init(&b);
+    sbpl_string(&b, "a\"b\\c", 5);
+    CHECK(strcmp(sb_cstr(&b), "\"a\\\"b\\\\c\"") == 0, "escapes: %s", sb_cstr(&b));
+    sb_reset(&b);
+    char big[3000];
+    memset(big, 'x', sizeof big);
+    sbpl_string(&b, big, sizeof big);
+    CHECK(strncmp(sb_cstr(&b), "(string-append \"", 16) == 0, "long string is split");
+    sb_free(&b);
+
+    unit_case("patterns: ancestors regex quotes the value");
+    sb_init(&b);
+    ancestors_regex(&b, "/Users/j.doe/p");
+    CHECK(strcmp(sb_cstr(&b), "^(/|/Users|/Users/j\\.doe)$") == 0, "%s", sb_cstr(&b));
+    sb_free(&b);
+}

@@ -1,0 +1,74 @@
+/* test_support.c - arena, hash map, sources, UTF-8, diagnostics. */
+#include "unit.h"
+#include "../../grammar/parse_ctx.h"
+
+void test_support(void)
+{
+    unit_case("support: hashmap put/get/grow");
+    hashmap m;
+    hm_init(&m);
+    char keys[2000][16];
+    for (int i = 0; i < 2000; i++) {
+        snprintf(keys[i], sizeof keys[i], "k%d", i);
+        CHECK(hm_put(&m, keys[i], strlen(keys[i]), (void *)(intptr_t)(i + 1)) == NULL, "fresh insert %d", i);
+    }
+    for (int i = 0; i < 2000; i++)
+        CHECK(hm_get(&m, keys[i], strlen(keys[i])) == (void *)(intptr_t)(i + 1), "get %d", i);
+    CHECK(hm_get(&m, "nope", 4) == NULL, "missing key");
+    CHECK(hm_put(&m, keys[5], strlen(keys[5]), (void *)1) == (void *)6, "put keeps the first value");
+    uint64_t h = HM_HASH_INIT;
+    for (const char *p = "abc"; *p; p++) h = hm_hash_step(h, (unsigned char)*p);
+    CHECK(hm_hash_fin(h) == hm_hash("abc", 3), "incremental hash equals hm_hash");
+    hm_free(&m);
+
+    unit_case("support: source positions count characters");
+    const char *t = "ab\n\xc3\xa9x\n";
+    source *s = source_new("t", "t", xstrdup(t), strlen(t));
+    source_pos p = source_position(s, 5);     /* 'x' after a 2-byte é */
+    CHECK(p.line == 2 && p.col == 2, "got %u:%u", p.line, p.col);
+    size_t len;
+    const char *line = source_line(s, 4, &len);
+    CHECK(len == 3 && memcmp(line, "\xc3\xa9x", 3) == 0, "line text");
+    source_free(s);
+
+    unit_case("support: source skips a byte-order mark and CR");
+    const char *t2 = "\xEF\xBB\xBFx\r\ny";
+    s = source_new("t", "t", xstrdup(t2), strlen(t2));
+    p = source_position(s, 3);
+    CHECK(p.line == 1 && p.col == 1, "BOM is not a column: %u:%u", p.line, p.col);
+    line = source_line(s, 3, &len);
+    CHECK(len == 1 && line[0] == 'x', "line without BOM and CR");
+    source_free(s);
+
+    unit_case("support: utf8 validation");
+    size_t bad;
+    CHECK(utf8_valid("h\xc3\xa9llo", 6, &bad), "valid 2-byte");
+    CHECK(!utf8_valid("\xc3", 1, &bad), "truncated");
+    CHECK(!utf8_valid("\xc0\xaf", 2, &bad), "overlong");
+    CHECK(!utf8_valid("\xed\xa0\x80", 3, &bad), "surrogate");
+    CHECK(!utf8_valid("a\xff", 2, &bad) && bad == 1, "invalid byte at 1");
+
+    unit_case("support: diagnostics render with caret and sanitized names");
+    arena a;
+    arena_init(&a);
+    diag_list dl;
+    diag_list_init(&dl, &a);
+    const char *t3 = "files {\n\tallow raed \"/x\";\n}\n";
+    s = source_new("evil\nname", "x", xstrdup(t3), strlen(t3));
+    span at = { s, 15, 19 };
+    diag *d = diag_add(&dl, SEV_ERROR, "BK2006", at, "unknown verb");
+    diag_help(&dl, d, "did you mean \"read\"?");
+    strbuf out;
+    sb_init(&out);
+    diag_render_opts ro = { DIAG_TEXT, 0, NULL, NULL, "0" };
+    diag_render(&out, &dl, &ro);
+    CHECK(strstr(sb_cstr(&out), "evil\\nname:2:8: error: unknown verb [BK2006]") != NULL, "header: %s", sb_cstr(&out));
+    CHECK(strstr(sb_cstr(&out), "\n    \t      ^~~~\n") != NULL, "caret under the verb: %s", sb_cstr(&out));
+    sb_reset(&out);
+    ro.format = DIAG_JSON;
+    diag_render(&out, &dl, &ro);
+    CHECK(strstr(sb_cstr(&out), "\"line\":2,\"column\":8,\"endLine\":2,\"endColumn\":12") != NULL, "json: %s", sb_cstr(&out));
+    sb_free(&out);
+    source_free(s);
+    arena_free(&a);
+}

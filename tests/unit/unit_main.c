@@ -1,0 +1,142 @@
+/* unit_main.c - runs the unit tests. */
+#include "unit.h"
+#include "../../compiler/emit.h"
+#include <stdlib.h>
+#include <unistd.h>
+
+int unit_failed;
+static char current[256];
+
+void unit_case(const char *name)
+{
+    if (current[0]) printf("%s %s\n", unit_failed ? "FAIL" : "ok", current);
+    unit_failed = 0;
+    snprintf(current, sizeof current, "%s", name ? name : "");
+}
+
+char *unit_compile(const char *text, const char *const *defines, size_t ndefines, int *errors)
+{
+    char path[] = "/tmp/buckle-unit-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) { *errors = -1; return NULL; }
+    size_t n = strlen(text);
+    if (write(fd, text, n) != (ssize_t)n) { close(fd); unlink(path); *errors = -1; return NULL; }
+    close(fd);
+    arena a;
+    arena_init(&a);
+    define *defs = xcalloc(ndefines + 1, sizeof *defs);
+    for (size_t i = 0; i < ndefines; i++) define_parse(&a, defines[i], &defs[i]);
+    compile_opts o = { 0 };
+    o.defines = defs;
+    o.ndefines = ndefines;
+    compilation *c = compilation_new(&o);
+    int rc = compile_profile(c, path);
+    char *res = NULL;
+    *errors = (int)c->diags.errors;
+    if (rc == 0) {
+        strbuf b;
+        sb_init(&b);
+        emit_sbpl(c, NULL, &b);
+        res = sb_detach(&b);
+    }
+    compilation_free(c);
+    free(defs);
+    arena_free(&a);
+    unlink(path);
+    return res;
+}
+
+static void flat_string(strbuf *o, const sexp *x, size_t *maxlit)
+{
+    if (x->kind == SX_STRING) {
+        size_t l = x->at.end - x->at.start - 2;
+        if (l > *maxlit) *maxlit = l;
+        sb_add(o, x->text, x->len);
+    } else if (x->kind == SX_LIST && sexp_is_sym(x->child, "param")) {
+        sb_puts(o, "${");
+        sb_add(o, x->child->next->text, x->child->next->len);
+        sb_putc(o, '}');
+    } else if (x->kind == SX_LIST && sexp_is_sym(x->child, "string-append")) {
+        for (const sexp *a = x->child->next; a; a = a->next) flat_string(o, a, maxlit);
+    } else {
+        sb_puts(o, "?");
+    }
+}
+
+static void flat_filter(strbuf *o, const sexp *f, size_t *maxlit)
+{
+    if (f->kind != SX_LIST || !f->child) { sb_puts(o, "?"); return; }
+    sb_add(o, f->child->text, f->child->len);
+    for (const sexp *a = f->child->next; a; a = a->next) {
+        sb_putc(o, a == f->child->next ? '=' : ',');
+        if (a->kind == SX_SYMBOL) sb_add(o, a->text, a->len);
+        else if (a->kind == SX_LIST && a->child && a->child->kind == SX_SYMBOL &&
+                 !sexp_is_sym(a->child, "param") && !sexp_is_sym(a->child, "string-append")) {
+            sb_putc(o, '(');
+            flat_filter(o, a, maxlit);
+            sb_putc(o, ')');
+        } else flat_string(o, a, maxlit);
+    }
+}
+
+int unit_readback(const char *sbpl, rb_rule *out, int max, size_t *max_literal)
+{
+    source *src = source_new("out.sb", "out.sb", xstrdup(sbpl), strlen(sbpl));
+    arena a;
+    arena_init(&a);
+    diag_list dl;
+    diag_list_init(&dl, &a);
+    sexp *top = sbpl_read(&a, &dl, src, NULL);
+    int n = 0;
+    *max_literal = 0;
+    if (dl.errors) n = -1;
+    for (const sexp *x = top; x && n >= 0; x = x->next) {
+        if (sexp_is_sym(x->child, "version")) continue;
+        if (x->child && x->child->next && sexp_is_sym(x->child->next, "default")) continue;
+        if (n >= max) break;
+        rb_rule *r = &out[n++];
+        memset(r, 0, sizeof *r);
+        snprintf(r->action, sizeof r->action, "%s", x->child->text);
+        for (const sexp *e = x->child->next; e; e = e->next) {
+            if (e->kind == SX_SYMBOL) {
+                if (r->ops[0]) strncat(r->ops, ",", sizeof r->ops - strlen(r->ops) - 1);
+                strncat(r->ops, e->text, sizeof r->ops - strlen(r->ops) - 1);
+            } else if (sexp_is_sym(e->child, "with")) {
+                if (sexp_is_sym(e->child->next, "message")) {
+                    strbuf s;
+                    sb_init(&s);
+                    flat_string(&s, e->child->next->next, max_literal);
+                    snprintf(r->message, sizeof r->message, "%s", sb_cstr(&s));
+                    sb_free(&s);
+                }
+            } else if (r->nfilters < 8) {
+                strbuf s;
+                sb_init(&s);
+                flat_filter(&s, e, max_literal);
+                snprintf(r->filters[r->nfilters++], sizeof r->filters[0], "%s", sb_cstr(&s));
+                sb_free(&s);
+            }
+        }
+    }
+    arena_free(&a);
+    source_free(src);
+    return n;
+}
+
+static const unit_test tests[] = {
+    { "support", test_support },
+    { "patterns", test_patterns },
+    { "overlap", test_overlap },
+    { "injection", test_injection },
+};
+
+int main(void)
+{
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        unit_case(tests[i].name);
+        tests[i].fn();
+        unit_case(NULL);
+    }
+    puts("unit-tests done");
+    return 0;
+}
