@@ -25,6 +25,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_C:$(BUILD)/gen/%.c=$(BUILD)/ob
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 
+.SECONDARY: $(GEN_C) $(GEN_H)
 .PHONY: all check demo golden install uninstall clean bench tools-check test-tools
 all: buckle
 
@@ -46,7 +47,7 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(GENWARN) $(CFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/obj/%.o: %.c $(GEN_H)
+$(BUILD)/obj/%.o: %.c | $(GEN_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 

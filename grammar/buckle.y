@@ -39,7 +39,6 @@ static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buck
     ast_matcher *m;
     ast_modifier *mod;
     ast_rule *rule;
-    ast_expect *exp;
     ast_extends *ext;
 }
 
@@ -65,7 +64,6 @@ static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buck
 %type <mod> modifiers modifier
 %type <rule> rule
 %type <ext> strlist
-%type <exp> expects expect
 %type <num> opt_final
 
 %%
@@ -103,13 +101,17 @@ stmt
           pc->file->default_at = S(pc, @$); add_stmt(pc, @$); }
     | section_kw '{' rules '}'
         { (void)$1; }
+    | section_kw '{' rules error '}'
+        { (void)$1; yyerrok; }
     | SBPL TSTRING ';'
         { ast_sbpl *b = arena_alloc(pc->a, sizeof *b); b->text = $2; b->at = S(pc, @$);
           b->text.at.start += 3;
           if (pc->file->sbpl_tail) pc->file->sbpl_tail->next = b; else pc->file->sbpl = b;
           pc->file->sbpl_tail = b; add_stmt(pc, @$); }
     | TEST test_name '{' expects '}'
-        { ast_test *t = pc->file->tests_tail; t->expects = $4; t->at = S(pc, @$); }
+        { pc->file->tests_tail->at = S(pc, @$); }
+    | TEST test_name '{' expects error '}'
+        { pc->file->tests_tail->at = S(pc, @$); yyerrok; }
     | error ';'
         { yyerrok; }
     | error '}'
@@ -200,16 +202,19 @@ modifier
     ;
 
 expects
-    : %empty          { $$ = NULL; }
-    | expect expects  { if ($1) { $1->next = $2; $$ = $1; } else $$ = $2; }
+    : %empty
+    | expects expect
     ;
 
 expect
     : EXPECT action section_kw IDENT STRING ';'
-        { $$ = arena_alloc(pc->a, sizeof *$$); $$->action = $2; $$->section = $3;
-          $$->verb = $4; $$->verb_at = S(pc, @4); $$->object = $5; $$->at = S(pc, @$); }
+        { ast_expect *e = arena_alloc(pc->a, sizeof *e); e->action = $2; e->section = $3;
+          e->verb = $4; e->verb_at = S(pc, @4); e->object = $5; e->at = S(pc, @$);
+          ast_expect **p = &pc->file->tests_tail->expects;
+          while (*p) p = &(*p)->next;
+          *p = e; }
     | error ';'
-        { $$ = NULL; yyerrok; }
+        { yyerrok; }
     ;
 
 %%

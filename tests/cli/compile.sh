@@ -1,0 +1,122 @@
+# compile.sh - the compile command line: flags, exit codes, outputs.
+. tests/lib.sh
+D=tests/cli/data
+
+run "cli: --version" "$BUCKLE" --version
+expect_rc "cli: --version exit" 0
+expect_out_has "cli: --version text" "buckle 0.1.0"
+run "cli: --help" "$BUCKLE" --help
+expect_rc "cli: --help exit" 0
+expect_out_has "cli: --help lists compile" "compile"
+run "cli: compile --help" "$BUCKLE" compile --help
+expect_out_has "cli: compile --help" "usage: buckle compile"
+run "cli: no command" "$BUCKLE"
+expect_rc "cli: no command is a usage error" 2
+run "cli: unknown command" "$BUCKLE" compil x
+expect_rc "cli: unknown command exit" 2
+expect_err_has "cli: unknown command did-you-mean" "did you mean 'compile'?"
+run "cli: unknown option" "$BUCKLE" compile --frobnicate x.buckle
+expect_rc "cli: unknown option exit" 2
+run "cli: missing file" "$BUCKLE" compile "$TMP/does-not-exist.buckle"
+expect_rc "cli: unreadable input exit" 2
+expect_err_has "cli: unreadable input message" "cannot read"
+run "cli: directory" "$BUCKLE" compile tests
+expect_rc "cli: a directory is unreadable input" 2
+run "cli: bad -D" "$BUCKLE" compile -D 1X=y corpus/examples/agent.buckle
+expect_rc "cli: bad -D exit" 2
+run "cli: bad --emit" "$BUCKLE" compile --emit yaml corpus/examples/agent.buckle
+expect_rc "cli: bad --emit exit" 2
+
+# -o is atomic: an error leaves an existing output untouched and no temp file
+echo "previous" >"$TMP/out.sb"
+run "cli: -o on error" "$BUCKLE" compile tests/errors/final_violated.buckle -o "$TMP/out.sb"
+expect_rc "cli: -o on error exit" 1
+[ "$(cat "$TMP/out.sb")" = previous ] && pass "cli: -o keeps the old file on error" || fail "cli: -o keeps the old file on error" "changed"
+ls "$TMP" | grep -q 'out.sb.tmp' && fail "cli: no temp file left" "found one" || pass "cli: no temp file left"
+run "cli: -o to a missing directory" "$BUCKLE" compile corpus/examples/agent.buckle -o "$TMP/nodir/x.sb"
+expect_rc "cli: -o to a missing directory exit" 2
+
+# extends: diamond, each file once, param defaults and remove
+run "extends: diamond" "$BUCKLE" compile --emit ir "$D/chain/top.buckle"
+expect_rc "extends: diamond compiles" 0
+expect_out_has "extends: linearized once, extending file last" "# chain: $D/chain/base.buckle $D/chain/left.buckle $D/chain/right.buckle $D/chain/top.buckle"
+expect_out_lacks "extends: remove deletes the inherited rule" '"/opt/left"'
+expect_out_has "extends: identical rules collapse with every origin" "$D/chain/base.buckle:6:5"
+grep '"/opt/shared"' "$TMP/out" | grep -q "$D/chain/left.buckle:2:33" && pass "extends: merged rule remembers both origins" || fail "extends: merged rule remembers both origins" "$(grep opt/shared "$TMP/out")"
+expect_out_has "extends: last param default wins" 'param CACHE = "${HOME}/Library/Caches/right"'
+expect_out_has "extends: provenance" "(extended from $D/chain/left.buckle:1:9"
+run "extends: bad remove" "$BUCKLE" compile "$D/chain/bad_remove.buckle"
+expect_rc "extends: bad remove exit" 1
+expect_err_has "extends: remove unmatched" "remove matches no inherited rule [BK2004"
+expect_err_has "extends: remove did-you-mean" "note: did you mean this rule?"
+expect_err_has "extends: removing a final rule" "cannot remove a final rule [BK2005"
+run "extends: depth" "$BUCKLE" compile "$D/deep/d0.buckle"
+expect_rc "extends: too deep exit" 1
+expect_err_has "extends: too deep message" "extends nesting deeper than 32"
+run "extends: -I search" "$BUCKLE" compile -I "$D/chain" --emit ir - <<EOB
+extends "left";
+EOB
+expect_rc "extends: found through -I" 0
+expect_out_has "extends: -I display name" "# chain: base.buckle left.buckle <stdin>"
+run "extends: BUCKLE_PATH" env BUCKLE_PATH="$TMP/none:$D/chain" "$BUCKLE" compile --emit ir - <<EOB
+extends "right";
+EOB
+expect_rc "extends: found through BUCKLE_PATH" 0
+
+# -D inlines canonical values; symbolic otherwise
+run "params: symbolic" "$BUCKLE" compile corpus/examples/agent.buckle
+expect_out_has "params: header lists what the output needs" ";; parameters: HOME HOME.ancestors"
+expect_out_has "params: symbolic WORKDIR" '(subpath (param "WORKDIR"))'
+run "params: -D" "$BUCKLE" compile -D WORKDIR=/tmp/proj -D HOME=/Users/t corpus/examples/agent.buckle
+expect_out_has "params: -D canonicalizes /tmp" '(subpath "/private/tmp/proj")'
+expect_out_lacks "params: -D value not symbolic" '(param "WORKDIR")'
+expect_out_has "params: ancestors of a fixed value" '(regex "^(/|/Users)$")'
+run "params: -D unknown" "$BUCKLE" compile -D NOPE=/x corpus/examples/agent.buckle
+expect_err_has "params: -D of an unknown parameter warns" "no such parameter"
+
+# emits and depfile
+run "emit: json" "$BUCKLE" compile --emit json corpus/examples/auditor.buckle
+expect_out_has "emit: json version" '{"version":1,"buckle":"0.1.0"'
+run "emit: -M" "$BUCKLE" compile -M "$TMP/dep.d" -o "$TMP/top.sb" "$D/chain/top.buckle"
+expect_rc "emit: -M exit" 0
+for f in top left right base; do
+    grep -q "^$TMP/top.sb: .*chain/$f.buckle" "$TMP/dep.d" && pass "emit: depfile lists $f" || fail "emit: depfile lists $f" "$(cat "$TMP/dep.d")"
+done
+
+# --no-implied drops traversal rules
+run "implied: on" "$BUCKLE" compile "$D/chain/base.buckle"
+expect_out_has "implied: ancestors get metadata" '(allow file-read-metadata (literal "/opt"))'
+run "implied: off" "$BUCKLE" compile --no-implied "$D/chain/base.buckle"
+expect_out_lacks "implied: --no-implied" 'file-read-metadata'
+
+# a file name cannot break out of a header comment
+evil="$TMP/evil
+(allow default)
+.buckle"
+printf 'files { allow read "/usr"; }\n' >"$evil"
+run "escaping: file name" "$BUCKLE" compile "$evil" -o "$TMP/evil.sb"
+expect_rc "escaping: file name compiles" 0
+grep -q '^(allow default)' "$TMP/evil.sb" && fail "escaping: file name stays in its comment" "injected" || pass "escaping: file name stays in its comment"
+
+# syntax errors: recovery and the 20-error limit
+awk 'BEGIN { for (i = 0; i < 40; i++) print "files { allow read \"/x\" }" }' >"$TMP/many.buckle"
+run "syntax: error limit" "$BUCKLE" compile "$TMP/many.buckle"
+expect_rc "syntax: error limit exit" 1
+n=$(grep -c 'error:' "$TMP/err")
+[ "$n" -eq 20 ] && pass "syntax: at most 20 syntax errors" || fail "syntax: at most 20 syntax errors" "got $n"
+expect_err_has "syntax: says it stopped" "too many syntax errors"
+printf '' >"$TMP/empty.buckle"
+run "input: empty file" "$BUCKLE" compile "$TMP/empty.buckle"
+expect_rc "input: an empty file is an empty deny-all profile" 0
+expect_out_has "input: empty file output" "(deny default)"
+printf '\357\273\277files {\r\n  allow read "/usr";\r\n}\r\n' >"$TMP/crlf.buckle"
+run "input: BOM and CRLF" "$BUCKLE" compile "$TMP/crlf.buckle"
+expect_rc "input: BOM and CRLF are accepted" 0
+printf 'files { allow read "/usr"; }\000\n' >"$TMP/nul.buckle"
+run "input: NUL byte" "$BUCKLE" compile "$TMP/nul.buckle"
+expect_rc "input: a NUL byte is an error" 1
+expect_err_has "input: NUL byte message" "unexpected byte 0x00"
+printf 'files { allow read "/us\377r"; }\n' >"$TMP/utf.buckle"
+run "input: invalid UTF-8" "$BUCKLE" compile "$TMP/utf.buckle"
+expect_rc "input: invalid UTF-8 is an error" 1
+expect_err_has "input: invalid UTF-8 message" "not valid UTF-8"
