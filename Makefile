@@ -11,6 +11,7 @@ BISON   ?= bison
 FLEX    ?= flex
 PREFIX  ?= /usr/local
 BUILD   ?= build
+BIN     ?= buckle
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 GENWARN  = -std=c11 -w
@@ -27,7 +28,7 @@ TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 
 .SECONDARY: $(GEN_C) $(GEN_H)
 .PHONY: all check demo golden install uninstall clean bench tools-check test-tools
-all: buckle
+all: $(BIN)
 
 $(BUILD)/.tools-ok: tools/setup-deps.sh
 	@BISON="$(BISON)" FLEX="$(FLEX)" CC="$(CC)" sh tools/setup-deps.sh
@@ -55,7 +56,7 @@ $(BUILD)/libbuckle.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-buckle: $(CLI_OBJ) $(BUILD)/libbuckle.a
+$(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a
 
 # test tools: unit tests and the SBPL read-back checker
@@ -64,10 +65,21 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sbpl-readback: $(BUILD)/obj/tests/unit/readback.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-test-tools: buckle $(BUILD)/unit-tests $(BUILD)/sbpl-readback
+test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback
 
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# make check: the test suite on the normal build, then again on an
+# ASan+UBSan build (skipped with a SKIP line where the compiler has no
+# sanitizer runtime).
 check: test-tools
-	@LC_ALL=C BUCKLE=./buckle BUILD=$(BUILD) sh tests/run.sh
+	@LC_ALL=C BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/run.sh
+	@if echo 'int main(void){return 0;}' | $(CC) -x c $(SAN_FLAGS) -o $(BUILD)/.san-probe - 2>/dev/null; then \
+	  $(MAKE) --no-print-directory BUILD=$(BUILD)-asan BIN=$(BUILD)-asan/buckle CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test-tools >/dev/null && \
+	  echo "== sanitizer build (ASan+UBSan)" && \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LC_ALL=C BUCKLE=$(BUILD)-asan/buckle BUILD=$(BUILD)-asan sh tests/run.sh; \
+	else echo "SKIP: sanitizer build: $(CC) has no ASan/UBSan runtime"; echo "0 passed, 0 failed, 1 skipped"; fi
 
 demo: buckle
 	@echo "== buckle compile corpus/examples/agent.buckle"
@@ -77,7 +89,7 @@ golden: buckle
 	@for f in corpus/examples/*.buckle; do \
 	  ./buckle compile "$$f" -o "$${f%.buckle}.sb" || exit 1; echo "wrote $${f%.buckle}.sb"; done
 
-install: buckle
+install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/buckle/std
 	install -m 755 buckle $(DESTDIR)$(PREFIX)/bin/buckle
 	cd corpus && find std -type d -exec install -d "$(DESTDIR)$(PREFIX)/share/buckle/{}" \;
@@ -91,6 +103,6 @@ bench: buckle
 	@sh bench/run.sh
 
 clean:
-	rm -rf $(BUILD) buckle
+	rm -rf $(BUILD) $(BUILD)-asan buckle
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

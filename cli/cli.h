@@ -7,7 +7,7 @@
 typedef struct cli_env {
     const char *argv0;
     char exe_dir[4096];
-    char std_a[4200], std_b[4200];
+    char std_a[4200], std_b[4200], std_c[4200];
 } cli_env;
 
 void cli_env_init(cli_env *env, const char *argv0);

@@ -37,6 +37,7 @@ void cli_env_init(cli_env *env, const char *argv0)
     if (env->exe_dir[0]) {
         snprintf(env->std_a, sizeof env->std_a, "%s/../share/buckle", env->exe_dir);
         snprintf(env->std_b, sizeof env->std_b, "%s/corpus", env->exe_dir);
+        snprintf(env->std_c, sizeof env->std_c, "%s/../corpus", env->exe_dir);   /* a build/ directory */
     }
 }
 
@@ -45,6 +46,7 @@ void cli_compile_opts(const cli_env *env, compile_opts *o)
     size_t n = 0;
     if (env->std_a[0]) o->std_dirs[n++] = env->std_a;
     if (env->std_b[0]) o->std_dirs[n++] = env->std_b;
+    if (env->std_c[0]) o->std_dirs[n++] = env->std_c;
     o->std_dirs[n] = NULL;
     o->buckle_path = getenv("BUCKLE_PATH");
 }

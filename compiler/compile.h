@@ -17,7 +17,7 @@ typedef struct compile_opts {
     size_t ndefines;
     int no_implied;
     const char *stdin_name;      /* display name for "-" */
-    const char *std_dirs[4];     /* installed standard library roots, NULL-terminated */
+    const char *std_dirs[5];     /* installed standard library roots, NULL-terminated */
     const char *buckle_path;     /* $BUCKLE_PATH, or NULL */
 } compile_opts;
 

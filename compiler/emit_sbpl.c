@@ -419,7 +419,7 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
 
     policy *pol = &c->pol;
     rule **order = xmalloc((pol->rules.n + 1) * sizeof *order);
-    memcpy(order, pol->rules.v, pol->rules.n * sizeof *order);
+    if (pol->rules.n) memcpy(order, pol->rules.v, pol->rules.n * sizeof *order);
     qsort(order, pol->rules.n, sizeof *order, cmp_emit_order);
     ovl_index *ix = ovl_build(&c->a, pol->rules.v, pol->rules.n);
     section_t cur = SEC_NONE;

@@ -152,7 +152,7 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
         for (char *tok = strtok(bp, ":"); tok && nd < 250; tok = strtok(NULL, ":"))
             if (*tok) dirs[nd++] = tok;
     }
-    for (size_t i = 0; i < 4 && c->opts.std_dirs[i] && nd < 256; i++) dirs[nd++] = c->opts.std_dirs[i];
+    for (size_t i = 0; i < 5 && c->opts.std_dirs[i] && nd < 256; i++) dirs[nd++] = c->opts.std_dirs[i];
     for (size_t i = 0; i < nd; i++) {
         const char *path = arena_printf(a, "%s/%s", dirs[i], want);
         if (is_file(path)) {

@@ -15,7 +15,8 @@ static char *vfmt(arena *a, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    char probe[1];
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
     if (n < 0) n = 0;
     char *p = arena_alloc(a, (size_t)n + 1);

@@ -44,5 +44,5 @@ Darwin)
     echo "  Fedora:        sudo dnf install flex bison make gcc" >&2
     ;;
 esac
-if ! bison_ok; then echo "  found: $("$BISON" --version 2>/dev/null | head -n 1 || echo 'no bison')" >&2; fi
+if ! bison_ok; then echo "  found: $("$BISON" --version 2>/dev/null | head -n 1)${BISON_MISSING:-}" >&2; command -v "$BISON" >/dev/null 2>&1 || echo "  (no $BISON on PATH)" >&2; fi
 exit 1
