@@ -73,13 +73,16 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 # ASan+UBSan build (skipped with a SKIP line where the compiler has no
 # sanitizer runtime).
 check: test-tools
-	@LC_ALL=C BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/run.sh
+	@rm -f $(BUILD)/summary
+	@LABEL=build SUMMARY=$(BUILD)/summary LC_ALL=C BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/run.sh
 	@if echo 'int main(void){return 0;}' | $(CC) -x c $(SAN_FLAGS) -o $(BUILD)/.san-probe - 2>/dev/null; then \
 	  $(MAKE) --no-print-directory BUILD=$(BUILD)-asan BIN=$(BUILD)-asan/buckle CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test-tools >/dev/null && \
 	  echo "== sanitizer build (ASan+UBSan)" && \
-	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  LC_ALL=C BUCKLE=$(BUILD)-asan/buckle BUILD=$(BUILD)-asan sh tests/run.sh; \
-	else echo "SKIP: sanitizer build: $(CC) has no ASan/UBSan runtime"; echo "0 passed, 0 failed, 1 skipped"; fi
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LABEL=asan SUMMARY=$(BUILD)/summary LC_ALL=C BUCKLE=$(BUILD)-asan/buckle BUILD=$(BUILD)-asan sh tests/run.sh; \
+	else echo "SKIP: sanitizer build: $(CC) has no ASan/UBSan runtime"; echo "0 0 1" >>$(BUILD)/summary; fi
+	@awk '{ p += $$1; f += $$2; s += $$3 } END { if (s) printf "%d passed, %d failed, %d skipped\n", p, f, s; \
+	  else printf "%d passed, %d failed\n", p, f; exit f > 0 }' $(BUILD)/summary
 
 demo: buckle
 	@echo "== buckle compile corpus/examples/agent.buckle"

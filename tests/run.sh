@@ -30,10 +30,12 @@ grep '^FAIL' "$RESULTS" || true
 pass=$(grep -c '^PASS' "$RESULTS")
 fail=$(grep -c '^FAIL' "$RESULTS")
 skip=$(grep -c '^SKIP' "$RESULTS")
+label=${LABEL:+$LABEL: }
 if [ "$skip" -gt 0 ]; then
     grep '^SKIP' "$RESULTS"
-    echo "$pass passed, $fail failed, $skip skipped"
+    echo "$label$pass passed, $fail failed, $skip skipped"
 else
-    echo "$pass passed, $fail failed"
+    echo "$label$pass passed, $fail failed"
 fi
+[ -n "${SUMMARY:-}" ] && echo "$pass $fail $skip" >>"$SUMMARY"
 [ "$fail" -eq 0 ]
