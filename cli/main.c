@@ -10,6 +10,8 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  compile   compile a .buckle profile to SBPL\n"
+    "  query     the decision for one request, and the rule that made it\n"
+    "  test      run the test blocks of profiles against both evaluations\n"
     "\n"
     "  buckle --version | --help | COMMAND --help\n"
     "\n"
@@ -19,6 +21,8 @@ typedef struct command { const char *name; int (*fn)(cli_env *, int, char **); }
 
 static const command commands[] = {
     { "compile", cmd_compile },
+    { "query", cmd_query },
+    { "test", cmd_test },
 };
 
 int main(int argc, char **argv)

@@ -11,10 +11,10 @@ typedef struct emit_opts {
 void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out);
 void emit_ir(compilation *c, strbuf *out);
 void emit_json(compilation *c, strbuf *out);
+/* A rule as the user would write it: deny final files read subpath "${HOME}/.ssh" */
+void ir_rule_text(strbuf *out, const rule *r);
 /* Writes s as an SBPL string expression: one or more quoted literals of at
  * most 1024 bytes each (joined with string-append). */
 void sbpl_string(strbuf *out, const char *s, size_t len);
-/* "^(/|/Users|/Users/test)$" for the proper ancestors of an absolute path. */
-void ancestors_regex(strbuf *out, const char *path);
 #define SBPL_MAX_LITERAL 1024
 #endif

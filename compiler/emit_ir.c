@@ -47,6 +47,17 @@ static void origin_text(compilation *c, strbuf *out, const origin *o)
     sb_printf(out, ":%u:%u%s", p.line, p.col, unit_provenance(c, o->u));
 }
 
+void ir_rule_text(strbuf *out, const rule *r)
+{
+    sb_printf(out, "%s%s %s %s", r->action == ACT_ALLOW ? "allow" : "deny", r->final ? " final" : "",
+              section_name(r->section), r->verb);
+    if (r->m.kind != MK_NONE) {
+        sb_printf(out, " %s ", mk_name(r->m.kind, r->m.ns));
+        quoted(out, r->m.value, r->m.len);
+    }
+    if (r->implied) sb_puts(out, " (implied: traversal)");
+}
+
 void emit_ir(compilation *c, strbuf *out)
 {
     policy *pol = &c->pol;

@@ -81,18 +81,6 @@ void sbpl_string(strbuf *out, const char *s, size_t len)
     sb_free(&tmp);
 }
 
-void ancestors_regex(strbuf *out, const char *path)
-{
-    sb_puts(out, "^(/");
-    size_t n = strlen(path);
-    for (size_t i = 1; i < n; i++) {
-        if (path[i] != '/') continue;
-        sb_putc(out, '|');
-        regex_quote(out, path, i);
-    }
-    sb_puts(out, ")$");
-}
-
 static void use_param(emitter *e, const char *name, size_t n, const char *suffix)
 {
     const char *k = arena_printf(e->a, "%.*s%s", (int)n, name, suffix);

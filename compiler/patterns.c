@@ -270,3 +270,15 @@ void matcher_finish(arena *a, matcher *m)
     }
     }
 }
+
+void ancestors_regex(strbuf *out, const char *path)
+{
+    sb_puts(out, "^(/");
+    size_t n = strlen(path);
+    for (size_t i = 1; i < n; i++) {
+        if (path[i] != '/') continue;
+        sb_putc(out, '|');
+        regex_quote(out, path, i);
+    }
+    sb_puts(out, ")$");
+}

@@ -16,6 +16,9 @@ void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_para
 /* Escapes regex metacharacters of a literal text. */
 void regex_quote(strbuf *out, const char *s, size_t len);
 
+/* "^(/|/Users|/Users/test)$" for the proper ancestors of an absolute path. */
+void ancestors_regex(strbuf *out, const char *path);
+
 /* Fills m->fixed, m->fixed_len, m->spec_a and m->spec_b. */
 void matcher_finish(arena *a, matcher *m);
 /* Number of path components in a template prefix; a parameter is one. */

@@ -2,6 +2,7 @@
 #include "unit.h"
 #include "../../compiler/patterns.h"
 #include "../../compiler/emit.h"
+#include "../../compiler/patterns.h"
 
 static void put_param(strbuf *out, const char *name, size_t len, void *ud)
 {

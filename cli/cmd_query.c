@@ -1,0 +1,227 @@
+/* cmd_query.c - `buckle query FILE SECTION VERB OBJECT` (or FILE OPERATION
+ * OBJECT): the decision and the rule that made it. */
+#include "eval_common.h"
+#include "../compiler/emit.h"
+#include "../compiler/verbs.h"
+#include <string.h>
+
+static const char usage[] =
+    "usage: buckle query [-I DIR]... [-D NAME=VALUE]... [--vnode-type T] FILE SECTION VERB OBJECT\n"
+    "       buckle query [...] FILE OPERATION OBJECT        (a concrete SBPL operation)\n"
+    "\n"
+    "Prints allow or deny for OBJECT and the rule that decided it.  For a .buckle\n"
+    "profile it evaluates the profile's own semantics and the compiled SBPL, and\n"
+    "reports a disagreement between the two as a compiler bug.  For an .sb file it\n"
+    "evaluates the SBPL under Seatbelt's precedence model.\n"
+    "\n"
+    "Parameter values: HOME=/Users/test, TMPDIR=/private/var/folders/zz/test/T,\n"
+    "WORKDIR=/Users/test/project, USER=test, declared defaults, then -D.\n"
+    "A verb covering several operations (files write) prints one answer when all\n"
+    "agree, one line per group otherwise.\n"
+    "\n"
+    "Exit status: 0 answered, 1 undecidable, errors or a disagreement, 2 usage error.\n";
+
+typedef struct group { int action; const void *rule; int sbpl; int raw; int ops[OPS_MAX]; int nops; span sbpl_at; } group;
+
+static const char *act(int a) { return a == 0 ? "allow" : a == 1 ? "deny" : "undecidable"; }
+
+static void put_ops(const group *g)
+{
+    for (int i = 0; i < g->nops; i++) printf("%s%s", i ? " " : "", op_get(g->ops[i])->name);
+}
+
+static int resolve_ops(eval_args *ea, int sb, opset *ops, const char **obj, section_t *sec, const char **verb)
+{
+    memset(ops, 0, sizeof *ops);
+    *sec = SEC_NONE;
+    *verb = NULL;
+    if (ea->npos == 4) {
+        *sec = section_from_name(ea->pos[1]);
+        if (*sec == SEC_NONE) return cli_usage_error("query", "unknown section %s", ea->pos[1]);
+        verb_info v;
+        if (!verb_resolve(*sec, ea->pos[2], &v)) {
+            const char *s = verb_suggest(*sec, ea->pos[2]);
+            return cli_usage_error("query", "unknown verb %s %s%s%s%s", ea->pos[1], ea->pos[2],
+                                   s ? " (did you mean " : "", s ? s : "", s ? "?)" : "");
+        }
+        *verb = ea->pos[2];
+        *ops = op_get(op_lookup(v.op, NULL))->covers;
+        *obj = ea->pos[3];
+        return 0;
+    }
+    if (ea->npos == 3) {
+        int noop;
+        int op = op_lookup(ea->pos[1], &noop);
+        if (op < 0) return cli_usage_error("query", "unknown operation %s", ea->pos[1]);
+        *ops = op_get(op)->covers;
+        *obj = ea->pos[2];
+        (void)sb;
+        return 0;
+    }
+    return cli_usage_error("query", "expected FILE SECTION VERB OBJECT or FILE OPERATION OBJECT");
+}
+
+static int query_sb(eval_args *ea, const char *file)
+{
+    opset ops;
+    const char *obj, *verb;
+    section_t sec;
+    int rc = resolve_ops(ea, 1, &ops, &obj, &sec, &verb);
+    if (rc) return rc;
+    const char *err;
+    source *src = source_read(file, file, &err);
+    if (!src) { fprintf(stderr, "buckle query: error: cannot read %s: %s\n", file, err); return 2; }
+    arena a;
+    arena_init(&a);
+    diag_list dl;
+    diag_list_init(&dl, &a);
+    sb_param *params = arena_alloc(&a, (ea->ndef + 8) * sizeof *params);
+    size_t np = 0;
+    static const sb_param defaults[] = {
+        { "HOME", "/Users/test" }, { "TMPDIR", "/private/var/folders/zz/test/T" },
+        { "WORKDIR", "/Users/test/project" }, { "USER", "test" } };
+    for (size_t i = 0; i < ea->ndef; i++) params[np++] = ea->params[i];
+    for (size_t i = 0; i < 4; i++) params[np++] = defaults[i];
+    const char **dirs = arena_alloc(&a, (ea->ninc + 2) * sizeof *dirs);
+    size_t nd = 0;
+    for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
+    const char *slash = strrchr(file, '/');
+    dirs[nd++] = slash ? arena_strndup(&a, file, (size_t)(slash - file)) : ".";
+    source *imported = NULL;
+    sbpl_eval_opts o = { params, np, dirs, nd, &imported };
+    sbpl_read_opts ro = { 0, 0, 1 };
+    sexp *top = sbpl_read(&a, &dl, src, &ro);
+    sb_policy *pol = dl.errors ? NULL : sbpl_eval(&a, &dl, src, top, &o);
+    cli_print_diags(&dl, stderr);
+    rc = 1;
+    if (pol && !dl.errors) {
+        const char *o2 = obj;
+        if (obj[0] == '~' && (obj[1] == 0 || obj[1] == '/')) o2 = arena_printf(&a, "/Users/test%s", obj + 1);
+        group g[OPS_MAX];
+        int ng = 0;
+        for (int op = 0; op < ops_count(); op++) {
+            if (!opset_has(&ops, op)) continue;
+            sb_request q = { op, o2, strlen(o2), OBJ_PATH, SNS_OTHER, ea->vnode };
+            request_kind_for_op(op, o2, &q);
+            if (q.kind == OBJ_NAME && !strncmp(o2, "local:", 6)) { q.obj += 6; q.len -= 6; }
+            sb_answer an = sbpl_decide(pol, &q, &a);
+            int k;
+            for (k = 0; k < ng; k++) if (g[k].sbpl == an.decision && g[k].rule == an.rule) break;
+            if (k == ng) { memset(&g[ng], 0, sizeof g[ng]); g[ng].sbpl = an.decision; g[ng].rule = an.rule; g[ng].sbpl_at = an.rule ? an.rule->at : an.why_at; ng++; }
+            g[k].ops[g[k].nops++] = op;
+            if (an.decision < 0 && an.why) fprintf(stderr, "buckle query: %s\n", an.why);
+        }
+        int undecided = 0;
+        for (int k = 0; k < ng; k++) {
+            if (ng == 1) printf("%s %s\n", act(g[k].sbpl), o2);
+            else { printf("%s ", act(g[k].sbpl)); put_ops(&g[k]); printf(" %s\n", o2); }
+            if (g[k].rule) {
+                const sb_rule *r = g[k].rule;
+                source_pos p = source_position(r->at.src, r->at.start);
+                size_t len;
+                const char *line = source_line(r->at.src, r->at.start, &len);
+                printf("  decided by %s:%u:%u: %.*s\n", r->at.src->name, p.line, p.col, (int)(len > 200 ? 200 : len), line);
+            }
+            if (g[k].sbpl < 0) undecided = 1;
+        }
+        rc = undecided ? 1 : 0;
+    }
+    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
+    source_free(src);
+    arena_free(&a);
+    return rc;
+}
+
+static int query_buckle(cli_env *env, eval_args *ea, const char *file)
+{
+    opset ops;
+    const char *obj, *verb;
+    section_t sec;
+    int rc = resolve_ops(ea, 0, &ops, &obj, &sec, &verb);
+    if (rc) return rc;
+    compilation *c = eval_compile(env, ea, file, &rc);
+    cli_print_diags(&c->diags, stderr);
+    if (rc) { compilation_free(c); return rc; }
+    crosscheck *x = crosscheck_new(c, ea->params, ea->ndef, ea->break_order);
+    const char *missing = decider_missing(x->d);
+    if (missing) {
+        fprintf(stderr, "buckle %s: error: %s: parameter %s has no value; declare a default or pass -D %s=VALUE\n",
+                "query", file, missing, missing);
+        crosscheck_free(x);
+        compilation_free(c);
+        return 1;
+    }
+    sb_request proto;
+    memset(&proto, 0, sizeof proto);
+    if (verb) request_kind_for(sec, verb, obj, &proto);
+    int is_path = verb ? proto.kind == OBJ_PATH : 1;
+    const char *o = decider_expand_object(x->d, obj, is_path || obj[0] == '~' || obj[0] == '/');
+    group g[OPS_MAX];
+    int ng = 0, bug = 0;
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(&ops, op)) continue;
+        sb_request q = proto;
+        q.op = op;
+        q.obj = o;
+        q.len = strlen(o);
+        q.vnode = ea->vnode;
+        if (!verb) request_kind_for_op(op, o, &q);
+        cc_answer an = crosscheck_ask(x, &q);
+        int action = an.raw ? an.sbpl.decision : an.prof.action;
+        int k;
+        for (k = 0; k < ng; k++)
+            if (g[k].action == action && g[k].rule == (an.raw ? (const void *)an.sbpl.rule : (const void *)an.prof.r) &&
+                g[k].sbpl == an.sbpl.decision) break;
+        if (k == ng) {
+            memset(&g[ng], 0, sizeof g[ng]);
+            g[ng].action = action;
+            g[ng].rule = an.raw ? (const void *)an.sbpl.rule : (const void *)an.prof.r;
+            g[ng].sbpl = an.sbpl.decision;
+            g[ng].raw = an.raw;
+            g[ng].sbpl_at = an.sbpl.rule ? an.sbpl.rule->at : an.sbpl.why_at;
+            ng++;
+        }
+        g[k].ops[g[k].nops++] = op;
+        if (!an.agree) bug = 1;
+    }
+    for (int k = 0; k < ng; k++) {
+        if (ng == 1) printf("%s %s\n", act(g[k].action), o);
+        else { printf("%s ", act(g[k].action)); put_ops(&g[k]); printf(" %s\n", o); }
+        if (g[k].raw) {
+            const sb_rule *r = g[k].rule;
+            printf("  decided by a raw sbpl rule (compiled output %s)\n", crosscheck_where(x, r->at));
+        } else if (g[k].rule) {
+            const rule *r = g[k].rule;
+            strbuf b;
+            sb_init(&b);
+            ir_rule_text(&b, r);
+            source_pos p = source_position(r->origins->u->src, r->origins->at.start);
+            printf("  decided by %s:%u:%u: %s%s\n", r->origins->u->display, p.line, p.col, sb_cstr(&b),
+                   unit_provenance(c, r->origins->u));
+            sb_free(&b);
+        } else {
+            printf("  decided by the default (%s)%s\n", c->pol.default_action == ACT_ALLOW ? "allow" : "deny",
+                   c->pol.default_unit ? "" : ": no file in the chain sets one");
+        }
+        if (g[k].sbpl == g[k].action)
+            printf("  compiled SBPL agrees (%s)\n", g[k].sbpl_at.src ? crosscheck_where(x, g[k].sbpl_at) : "default");
+        else
+            printf("  compiled SBPL says %s (%s): this is a compiler bug, please report it\n",
+                   act(g[k].sbpl), g[k].sbpl_at.src ? crosscheck_where(x, g[k].sbpl_at) : "no rule");
+    }
+    crosscheck_free(x);
+    compilation_free(c);
+    return bug ? 1 : 0;
+}
+
+int cmd_query(cli_env *env, int argc, char **argv)
+{
+    eval_args ea;
+    int rc = eval_args_parse(&ea, "query", usage, argc, argv);
+    if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
+    if (ea.npos < 3) { eval_args_free(&ea); return cli_usage_error("query", "expected FILE SECTION VERB OBJECT"); }
+    const char *file = ea.pos[0];
+    rc = is_sb_file(file) ? query_sb(&ea, file) : query_buckle(env, &ea, file);
+    eval_args_free(&ea);
+    return rc;
+}

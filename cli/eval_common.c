@@ -1,0 +1,78 @@
+/* eval_common.c - shared by query and test. */
+#include "eval_common.h"
+#include <string.h>
+
+int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv)
+{
+    memset(ea, 0, sizeof *ea);
+    arena_init(&ea->a);
+    ea->incs = arena_alloc(&ea->a, ((size_t)argc + 1) * sizeof *ea->incs);
+    ea->defs = arena_alloc(&ea->a, ((size_t)argc + 1) * sizeof *ea->defs);
+    ea->params = arena_alloc(&ea->a, ((size_t)argc + 1) * sizeof *ea->params);
+    ea->pos = arena_alloc(&ea->a, ((size_t)argc + 1) * sizeof *ea->pos);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(usage, stdout); return -1; }
+        if (!strcmp(a, "--test-break-order")) { ea->break_order = 1; continue; }
+        if (!strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "--vnode-type")) {
+            if (i + 1 >= argc) return cli_usage_error(cmd, "%s needs a value", a);
+            const char *v = argv[++i];
+            if (a[1] == 'I') ea->incs[ea->ninc++] = v;
+            else if (a[1] == 'D') {
+                const char *err = define_parse(&ea->a, v, &ea->defs[ea->ndef]);
+                if (err) return cli_usage_error(cmd, "-D %s: %s", v, err);
+                ea->params[ea->ndef] = (sb_param){ ea->defs[ea->ndef].name, ea->defs[ea->ndef].value };
+                ea->ndef++;
+            } else ea->vnode = v;
+            continue;
+        }
+        if (!strncmp(a, "-I", 2) && a[2]) { ea->incs[ea->ninc++] = a + 2; continue; }
+        if (!strncmp(a, "-D", 2) && a[2]) {
+            const char *err = define_parse(&ea->a, a + 2, &ea->defs[ea->ndef]);
+            if (err) return cli_usage_error(cmd, "-D %s: %s", a + 2, err);
+            ea->params[ea->ndef] = (sb_param){ ea->defs[ea->ndef].name, ea->defs[ea->ndef].value };
+            ea->ndef++;
+            continue;
+        }
+        if (a[0] == '-' && a[1]) return cli_usage_error(cmd, "unknown option %s", a);
+        ea->pos[ea->npos++] = a;
+    }
+    return 0;
+}
+
+void eval_args_free(eval_args *ea) { arena_free(&ea->a); }
+
+compilation *eval_compile(cli_env *env, eval_args *ea, const char *file, int *rc)
+{
+    compile_opts o = { 0 };
+    o.include_dirs = ea->incs;
+    o.ninclude = ea->ninc;
+    o.defines = ea->defs;
+    o.ndefines = ea->ndef;
+    cli_compile_opts(env, &o);
+    compilation *c = compilation_new(&o);
+    *rc = compile_profile(c, file);
+    return c;
+}
+
+void request_kind_for_op(int op, const char *obj, sb_request *q)
+{
+    const char *n = op_get(op)->name;
+    q->ns = SNS_OTHER;
+    q->kind = OBJ_NAME;
+    if (!strncmp(n, "file", 4) || !strncmp(n, "process-exec", 12)) q->kind = OBJ_PATH;
+    else if (!strncmp(n, "network", 7)) q->kind = obj[0] == '/' ? OBJ_PATH : OBJ_IP;
+    else if (!strncmp(n, "mach-lookup", 11) || !strncmp(n, "mach-register", 13)) q->ns = SNS_GLOBAL;
+    else if (!strncmp(n, "sysctl", 6)) q->ns = SNS_SYSCTL;
+    else if (!strncmp(n, "ipc-posix", 9)) q->ns = SNS_IPC;
+    else if (!strncmp(n, "iokit", 5)) q->ns = SNS_IOKIT;
+    else if (!strncmp(n, "user-preference", 15)) q->ns = SNS_PREF;
+    else if (!strcmp(n, "signal") || !strncmp(n, "process-info", 12)) q->kind = OBJ_TARGET;
+    if (q->kind == OBJ_NAME && !strncmp(obj, "local:", 6) && q->ns == SNS_GLOBAL) q->ns = SNS_LOCAL;
+}
+
+int is_sb_file(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 3 && !strcmp(path + n - 3, ".sb");
+}

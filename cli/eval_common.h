@@ -1,0 +1,27 @@
+/* eval_common.h - shared by query and test: options and request building. */
+#ifndef BUCKLE_EVAL_COMMON_H
+#define BUCKLE_EVAL_COMMON_H
+#include "cli.h"
+#include "../compiler/crosscheck.h"
+
+typedef struct eval_args {
+    const char **incs;
+    size_t ninc;
+    define *defs;
+    size_t ndef;
+    sb_param *params;          /* -D as sb_param too */
+    const char *vnode;
+    const char **pos;          /* positional arguments */
+    size_t npos;
+    int break_order;
+    arena a;
+} eval_args;
+
+/* Parses -I, -D, --vnode-type, --test-break-order; returns 0, or an exit code. */
+int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv);
+void eval_args_free(eval_args *ea);
+compilation *eval_compile(cli_env *env, eval_args *ea, const char *file, int *rc);
+/* Request kind for a concrete SBPL operation and an object. */
+void request_kind_for_op(int op, const char *obj, sb_request *q);
+int is_sb_file(const char *path);
+#endif

@@ -1,0 +1,54 @@
+/* crosscheck.c - compile, read the output back, evaluate both ways. */
+#include "crosscheck.h"
+#include "emit.h"
+#include <string.h>
+
+crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int break_order)
+{
+    crosscheck *x = xcalloc(1, sizeof *x);
+    x->c = c;
+    arena_init(&x->a);
+    diag_list_init(&x->dl, &x->a);
+    x->d = decider_new(c, extra, nextra);
+    strbuf b;
+    sb_init(&b);
+    emit_opts eo = { break_order };
+    emit_sbpl(c, &eo, &b);
+    const char *raw = strstr(sb_cstr(&b), "\n;; raw sbpl from ");
+    x->raw_from = raw ? (uint32_t)(raw - b.data) : (uint32_t)b.len + 1;
+    size_t len = b.len;
+    x->sbpl_src = source_new("<compiled>", "<compiled>", sb_detach(&b), len);
+    sexp *top = sbpl_read(&x->a, &x->dl, x->sbpl_src, NULL);
+    size_t np;
+    const sb_param *params = decider_sbpl_params(x->d, &np);
+    sbpl_eval_opts o = { params, np, NULL, 0, NULL };
+    x->pol = sbpl_eval(&x->a, &x->dl, x->sbpl_src, top, &o);
+    return x;
+}
+
+void crosscheck_free(crosscheck *x)
+{
+    if (!x) return;
+    decider_free(x->d);
+    source_free(x->sbpl_src);
+    arena_free(&x->a);
+    free(x);
+}
+
+cc_answer crosscheck_ask(crosscheck *x, const sb_request *q)
+{
+    cc_answer a;
+    memset(&a, 0, sizeof a);
+    a.prof = decider_decide(x->d, q);
+    a.sbpl = sbpl_decide(x->pol, q, &x->a);
+    a.raw = a.sbpl.rule && a.sbpl.rule->at.start > x->raw_from;
+    a.agree = a.raw || a.sbpl.decision == a.prof.action;
+    return a;
+}
+
+const char *crosscheck_where(crosscheck *x, span at)
+{
+    if (!at.src) return "?";
+    source_pos p = source_position(at.src, at.start);
+    return arena_printf(&x->a, "%s:%u:%u", at.src->name, p.line, p.col);
+}

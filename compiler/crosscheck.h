@@ -1,0 +1,32 @@
+/* crosscheck.h - one request, two answers: the profile semantics (§5) and
+ * the SBPL evaluator on the compiled output.  Used by query, test and the
+ * differential check. */
+#ifndef BUCKLE_CROSSCHECK_H
+#define BUCKLE_CROSSCHECK_H
+#include "decide.h"
+
+typedef struct crosscheck {
+    compilation *c;
+    decider *d;
+    arena a;
+    diag_list dl;             /* diagnostics from reading the compiled SBPL */
+    source *sbpl_src;         /* the compiled output, as a source */
+    sb_policy *pol;
+    uint32_t raw_from;        /* offset where raw sbpl blocks start */
+} crosscheck;
+
+typedef struct cc_answer {
+    decision prof;            /* §5 */
+    sb_answer sbpl;           /* compiled SBPL under the precedence model */
+    int raw;                  /* a raw sbpl rule decided: the SBPL answer is the answer */
+    int agree;
+} cc_answer;
+
+/* c must have compiled without errors.  break_order: test-only, emits rules
+ * without carve-outs so that order decides. */
+crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int break_order);
+void crosscheck_free(crosscheck *x);
+cc_answer crosscheck_ask(crosscheck *x, const sb_request *q);
+/* "file:line:col" of a rule of either side */
+const char *crosscheck_where(crosscheck *x, span at);
+#endif

@@ -1,0 +1,292 @@
+/* decide.c - §5: the most specific covering rule decides, deny wins ties,
+ * no candidate means the default. */
+#include "decide.h"
+#include "overlap.h"
+#include "patterns.h"
+#include "verbs.h"
+#include <string.h>
+
+struct decider {
+    compilation *c;
+    arena a;
+    hashmap values;           /* name -> value */
+    sb_param *sbpl;
+    size_t nsbpl;
+    sb_regex **re;            /* per rule id, compiled on first use */
+    char *re_done;
+    const char **expanded;    /* per rule id: the value with parameters filled in */
+    size_t *explen;
+};
+
+static const sb_param test_values[] = {
+    { "HOME", "/Users/test" },
+    { "TMPDIR", "/private/var/folders/zz/test/T" },
+    { "WORKDIR", "/Users/test/project" },
+    { "USER", "test" },
+};
+
+static void put_value(strbuf *out, const char *t, size_t len, const hashmap *vals, int regex)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] != PARAM_OPEN) {
+            if (regex) sb_putc(out, t[i]);
+            else sb_putc(out, t[i]);
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < len && t[j] != PARAM_CLOSE) j++;
+        const char *v = hm_get(vals, t + i + 1, j - i - 1);
+        if (!v) v = "";
+        if (regex) regex_quote(out, v, strlen(v)); else sb_puts(out, v);
+        i = j;
+    }
+}
+
+decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
+{
+    decider *d = xcalloc(1, sizeof *d);
+    d->c = c;
+    arena_init(&d->a);
+    hm_init(&d->values);
+    for (size_t i = 0; i < 4; i++)
+        hm_set(&d->values, test_values[i].name, strlen(test_values[i].name), (void *)test_values[i].value);
+    /* declared defaults, expanded with what is known (two passes for chains) */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < c->params.cap; i++) {
+            hm_slot *s = &c->params.slots[i];
+            if (!s->hash) continue;
+            param_decl *p = s->val;
+            if (!p->def || (pass == 0 && p->builtin)) continue;
+            strbuf b;
+            sb_init(&b);
+            put_value(&b, p->def, strlen(p->def), &d->values, 0);
+            hm_set(&d->values, p->name, strlen(p->name), arena_strdup(&d->a, sb_cstr(&b)));
+            sb_free(&b);
+        }
+    }
+    for (size_t i = 0; i < c->defines.cap; i++) {
+        hm_slot *s = &c->defines.slots[i];
+        if (s->hash) hm_set(&d->values, s->key, s->klen, s->val);
+    }
+    for (size_t i = 0; i < nextra; i++)
+        hm_set(&d->values, extra[i].name, strlen(extra[i].name), (void *)extra[i].value);
+    /* parameters for the compiled SBPL */
+    d->sbpl = arena_alloc(&d->a, (3 * d->values.count + 1) * sizeof *d->sbpl);
+    for (size_t i = 0; i < d->values.cap; i++) {
+        hm_slot *s = &d->values.slots[i];
+        if (!s->hash) continue;
+        const char *name = arena_strndup(&d->a, s->key, s->klen), *v = s->val;
+        d->sbpl[d->nsbpl++] = (sb_param){ name, v };
+        strbuf b;
+        sb_init(&b);
+        regex_quote(&b, v, strlen(v));
+        d->sbpl[d->nsbpl++] = (sb_param){ arena_printf(&d->a, "%s.re", name), arena_strdup(&d->a, sb_cstr(&b)) };
+        sb_reset(&b);
+        ancestors_regex(&b, v);
+        d->sbpl[d->nsbpl++] = (sb_param){ arena_printf(&d->a, "%s.ancestors", name), arena_strdup(&d->a, sb_cstr(&b)) };
+        sb_free(&b);
+    }
+    size_t n = c->pol.rules.n + 1;
+    d->re = arena_alloc(&d->a, n * sizeof *d->re);
+    d->re_done = arena_alloc(&d->a, n);
+    d->expanded = arena_alloc(&d->a, n * sizeof *d->expanded);
+    d->explen = arena_alloc(&d->a, n * sizeof *d->explen);
+    return d;
+}
+
+void decider_free(decider *d)
+{
+    if (!d) return;
+    hm_free(&d->values);
+    arena_free(&d->a);
+    free(d);
+}
+
+const char *decider_value(const decider *d, const char *name) { return hm_gets(&d->values, name); }
+
+const char *decider_missing(const decider *d)
+{
+    const char *first = NULL;
+    for (size_t i = 0; i < d->c->params.cap; i++) {
+        hm_slot *s = &d->c->params.slots[i];
+        if (!s->hash) continue;
+        param_decl *p = s->val;
+        if (p->used && !hm_gets(&d->values, p->name) && (!first || strcmp(p->name, first) < 0)) first = p->name;
+    }
+    return first;
+}
+
+const sb_param *decider_sbpl_params(const decider *d, size_t *n)
+{
+    *n = d->nsbpl;
+    return d->sbpl;
+}
+
+static const char *expanded(decider *d, const rule *r, size_t *len)
+{
+    if (!d->expanded[r->id]) {
+        strbuf b;
+        sb_init(&b);
+        put_value(&b, r->m.value, r->m.len, &d->values, 0);
+        d->explen[r->id] = b.len;
+        d->expanded[r->id] = arena_strndup(&d->a, b.data ? b.data : "", b.len);
+        sb_free(&b);
+    }
+    *len = d->explen[r->id];
+    return d->expanded[r->id];
+}
+
+static void glob_param(strbuf *out, const char *name, size_t len, void *ud)
+{
+    const hashmap *vals = ud;
+    const char *v = hm_get(vals, name, len);
+    if (v) regex_quote(out, v, strlen(v));
+}
+
+static const sb_regex *regex_of(decider *d, const rule *r)
+{
+    if (d->re_done[r->id]) return d->re[r->id];
+    d->re_done[r->id] = 1;
+    strbuf b;
+    sb_init(&b);
+    if (r->m.kind == MK_GLOB) glob_to_regex(&b, r->m.value, r->m.len, glob_param, &d->values);
+    else put_value(&b, r->m.value, r->m.len, &d->values, 1);
+    const char *err;
+    d->re[r->id] = sb_regex_compile(&d->a, b.data ? b.data : "", b.len, &err);
+    sb_free(&b);
+    return d->re[r->id];
+}
+
+static sf_ns ns_of(name_ns n)
+{
+    switch (n) {
+    case NS_GLOBAL: return SNS_GLOBAL;
+    case NS_LOCAL: return SNS_LOCAL;
+    case NS_SYSCTL: return SNS_SYSCTL;
+    case NS_IPC: return SNS_IPC;
+    case NS_IOKIT: case NS_IOKIT_REG: return SNS_IOKIT;
+    default: return SNS_OTHER;
+    }
+}
+
+int decider_matches(decider *d, const rule *r, const sb_request *q)
+{
+    const matcher *m = &r->m;
+    size_t vl;
+    const char *v;
+    switch (m->kind) {
+    case MK_NONE: return 1;
+    case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
+        if (q->kind != OBJ_PATH) return 0;
+        v = expanded(d, r, &vl);
+        if (m->kind == MK_LITERAL) return q->len == vl && memcmp(q->obj, v, vl) == 0;
+        if (q->len < vl || memcmp(q->obj, v, vl) != 0) return 0;
+        if (m->kind == MK_PREFIX) return 1;
+        return q->len == vl || q->obj[vl] == '/' || (vl == 1 && v[0] == '/');
+    case MK_GLOB: case MK_REGEX: {
+        if (q->kind != OBJ_PATH) return 0;
+        const sb_regex *re = regex_of(d, r);
+        return re && sb_regex_search(re, q->obj, q->len);
+    }
+    case MK_ANCESTORS: {
+        if (q->kind != OBJ_PATH) return 0;
+        const char *val = hm_get(&d->values, m->value, m->len);
+        if (!val) return 0;
+        size_t n = strlen(val);
+        if (q->len == 1 && q->obj[0] == '/') return n > 1;
+        return q->len < n && memcmp(val, q->obj, q->len) == 0 && val[q->len] == '/';
+    }
+    case MK_NAME: case MK_NAME_PREFIX: case MK_NAME_REGEX:
+        if (q->kind != OBJ_NAME || q->ns != ns_of(m->ns)) return 0;
+        if (m->kind == MK_NAME_REGEX) {
+            const sb_regex *re = regex_of(d, r);
+            return re && sb_regex_search(re, q->obj, q->len);
+        }
+        v = expanded(d, r, &vl);
+        if (m->kind == MK_NAME) return q->len == vl && memcmp(q->obj, v, vl) == 0;
+        return q->len >= vl && memcmp(q->obj, v, vl) == 0;
+    case MK_TARGET:
+        return q->kind == OBJ_TARGET && q->len == m->len && memcmp(q->obj, m->value, m->len) == 0;
+    case MK_IP: {
+        if (q->kind != OBJ_IP) return 0;
+        const char *fc = strrchr(m->value, ':'), *qc = memchr(q->obj, ':', q->len);
+        if (!fc || !qc) return 0;
+        size_t fh = (size_t)(fc - m->value), qh = (size_t)(qc - q->obj);
+        int host = (fh == 1 && m->value[0] == '*') ||
+                   (fh == qh && memcmp(m->value, q->obj, fh) == 0 && !(qh == 1 && q->obj[0] == '*'));
+        size_t qp = q->len - qh - 1;
+        int port = strcmp(fc + 1, "*") == 0 || (strlen(fc + 1) == qp && memcmp(fc + 1, qc + 1, qp) == 0);
+        return host && port;
+    }
+    }
+    return 0;
+}
+
+decision decider_decide(decider *d, const sb_request *q)
+{
+    decision res = { d->c->pol.default_action == ACT_ALLOW ? 0 : 1, NULL };
+    const rule *best = NULL;
+    for (size_t i = 0; i < d->c->pol.rules.n; i++) {
+        const rule *r = d->c->pol.rules.v[i];
+        if (!opset_has(r->covers, q->op) || !decider_matches(d, r, q)) continue;
+        if (!best) { best = r; continue; }
+        int s = spec_cmp(&r->m, &best->m);
+        if (s > 0 || (s == 0 && r->action == ACT_DENY && best->action == ACT_ALLOW)) best = r;
+    }
+    if (best) { res.action = best->action == ACT_ALLOW ? 0 : 1; res.r = best; }
+    return res;
+}
+
+const char *decider_expand_object(decider *d, const char *s, int is_path)
+{
+    strbuf b;
+    sb_init(&b);
+    size_t n = strlen(s), i = 0;
+    if (is_path && s[0] == '~' && (s[1] == 0 || s[1] == '/')) {
+        const char *h = hm_gets(&d->values, "HOME");
+        sb_puts(&b, h ? h : "");
+        i = 1;
+    }
+    for (; i < n; i++) {
+        if (s[i] == '$' && s[i + 1] == '$') { sb_putc(&b, '$'); i++; continue; }
+        if (s[i] == '$' && (s[i + 1] == '{' || s[i + 1] == '_' || (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+                            (s[i + 1] >= 'a' && s[i + 1] <= 'z'))) {
+            size_t b0 = i + 1, e;
+            if (s[b0] == '{') { b0++; e = b0; while (e < n && s[e] != '}') e++; }
+            else { e = b0; while (e < n && (s[e] == '_' || (s[e] >= 'A' && s[e] <= 'Z') || (s[e] >= 'a' && s[e] <= 'z') || (s[e] >= '0' && s[e] <= '9'))) e++; }
+            const char *v = hm_get(&d->values, s + b0, e - b0);
+            if (v) { sb_puts(&b, v); i = (s[i + 1] == '{' ? e : e - 1); continue; }
+        }
+        sb_putc(&b, s[i]);
+    }
+    if (is_path) {
+        static const char *const al[] = { "/tmp", "/var", "/etc" };
+        for (size_t k = 0; k < 3; k++) {
+            size_t l = strlen(al[k]);
+            if (b.len >= l && memcmp(b.data, al[k], l) == 0 && (b.len == l || b.data[l] == '/')) {
+                strbuf t;
+                sb_init(&t);
+                sb_puts(&t, "/private");
+                sb_add(&t, b.data, b.len);
+                sb_free(&b);
+                b = t;
+                break;
+            }
+        }
+    }
+    const char *r = arena_strdup(&d->a, sb_cstr(&b));
+    sb_free(&b);
+    return r;
+}
+
+void request_kind_for(section_t sec, const char *verb, const char *obj, sb_request *q)
+{
+    verb_info v;
+    q->kind = OBJ_NAME;
+    q->ns = SNS_OTHER;
+    if (!verb_resolve(sec, verb, &v)) return;
+    if (v.kinds & KS_PATH) q->kind = OBJ_PATH;
+    if (v.kinds & KS_IP) q->kind = obj[0] == '/' ? OBJ_PATH : OBJ_IP;
+    if (v.kinds & KS_TARGET) q->kind = OBJ_TARGET;
+    if (v.kinds & (KS_NAME | KS_MACH | KS_IOKIT)) { q->kind = OBJ_NAME; q->ns = ns_of(v.ns); }
+}

@@ -1,0 +1,37 @@
+/* decide.h - the profile semantics of language.md §5, evaluated directly on
+ * the merged policy with parameter values.  Independent of the SBPL back end,
+ * so that the two can be compared. */
+#ifndef BUCKLE_DECIDE_H
+#define BUCKLE_DECIDE_H
+#include "compile.h"
+#include "sbpl_eval.h"
+
+typedef struct decider decider;
+
+/* Values: built-in test values, then declared defaults, then -D (already in
+ * c->defines), then extra (NAME=VALUE pairs). */
+decider *decider_new(compilation *c, const sb_param *extra, size_t nextra);
+void decider_free(decider *d);
+const char *decider_value(const decider *d, const char *name);
+/* The first parameter the profile uses that has no value, or NULL. */
+const char *decider_missing(const decider *d);
+/* The parameters a compiled profile needs for these values: NAME, NAME.re
+ * and NAME.ancestors for every parameter. */
+const sb_param *decider_sbpl_params(const decider *d, size_t *n);
+
+typedef struct decision {
+    int action;            /* 0 allow, 1 deny */
+    const rule *r;         /* deciding rule, NULL: the default */
+} decision;
+
+decision decider_decide(decider *d, const sb_request *q);
+/* 1 when rule r's matcher covers the request's object. */
+int decider_matches(decider *d, const rule *r, const sb_request *q);
+
+/* Expands an object as a profile string would be (~, $NAME, /tmp ->
+ * /private/tmp) using the decider's values.  Result in the decider's arena. */
+const char *decider_expand_object(decider *d, const char *s, int is_path);
+
+/* The request kind for a verb's objects. */
+void request_kind_for(section_t sec, const char *verb, const char *obj, sb_request *q);
+#endif

@@ -1,0 +1,270 @@
+/* regex.c - Seatbelt-dialect regexes as an NFA (Thompson construction).
+ * Bytes are matched one at a time; '.' and classes match one byte, which is
+ * what AppleMatch's byte automaton does for ASCII paths. */
+#include "regex.h"
+#include <string.h>
+
+enum { N_CHAR, N_ANY, N_CLASS, N_SPLIT, N_JMP, N_BOL, N_EOL, N_MATCH };
+
+typedef struct nstate {
+    int op;
+    unsigned char c;
+    int x, y;                 /* successors (SPLIT: both; others: x) */
+    unsigned char cls[32];    /* N_CLASS bitmap */
+} nstate;
+
+struct sb_regex {
+    nstate *st;
+    int n, cap;
+    int start;
+    arena *a;
+};
+
+typedef struct frag { int start; int *outs; int nouts; } frag;
+
+typedef struct rparser {
+    sb_regex *re;
+    const char *p, *end;
+    const char *err;
+    int depth;
+} rparser;
+
+static int add_state(rparser *rp, int op)
+{
+    sb_regex *re = rp->re;
+    if (re->n == re->cap) {
+        int cap = re->cap ? re->cap * 2 : 32;
+        nstate *n = arena_alloc(re->a, (size_t)cap * sizeof *n);
+        if (re->n) memcpy(n, re->st, (size_t)re->n * sizeof *n);
+        re->st = n;
+        re->cap = cap;
+    }
+    nstate *s = &re->st[re->n];
+    memset(s, 0, sizeof *s);
+    s->op = op;
+    s->x = s->y = -1;
+    return re->n++;
+}
+
+/* Dangling outputs are recorded as (state << 1 | which). */
+static int *outs1(rparser *rp, int v)
+{
+    int *o = arena_alloc(rp->re->a, sizeof(int));
+    o[0] = v;
+    return o;
+}
+
+static int *outs_cat(rparser *rp, const int *a, int na, const int *b, int nb)
+{
+    int *o = arena_alloc(rp->re->a, (size_t)(na + nb + 1) * sizeof(int));
+    memcpy(o, a, (size_t)na * sizeof(int));
+    memcpy(o + na, b, (size_t)nb * sizeof(int));
+    return o;
+}
+
+static void patch(rparser *rp, const int *outs, int n, int to)
+{
+    for (int i = 0; i < n; i++) {
+        nstate *s = &rp->re->st[outs[i] >> 1];
+        if (outs[i] & 1) s->y = to; else s->x = to;
+    }
+}
+
+static frag parse_alt(rparser *rp);
+
+static frag single(rparser *rp, int st)
+{
+    frag f = { st, outs1(rp, st << 1), 1 };
+    return f;
+}
+
+static void cls_set(unsigned char *b, unsigned c) { b[c >> 3] |= (unsigned char)(1u << (c & 7)); }
+
+static frag parse_atom(rparser *rp, int *ok)
+{
+    frag f = { -1, NULL, 0 };
+    *ok = 1;
+    char c = *rp->p;
+    if (c == '(') {
+        if (++rp->depth > 200) { rp->err = "regex groups nested too deeply"; *ok = 0; return f; }
+        rp->p++;
+        if (rp->p < rp->end && *rp->p == '?') { rp->err = "'(?' groups are not supported"; *ok = 0; return f; }
+        f = parse_alt(rp);
+        if (rp->err) { *ok = 0; return f; }
+        if (rp->p >= rp->end || *rp->p != ')') { rp->err = "unbalanced '('"; *ok = 0; return f; }
+        rp->p++;
+        rp->depth--;
+        return f;
+    }
+    if (c == '[') {
+        int st = add_state(rp, N_CLASS);
+        unsigned char bm[32] = { 0 };
+        int neg = 0;
+        rp->p++;
+        if (rp->p < rp->end && *rp->p == '^') { neg = 1; rp->p++; }
+        int first = 1;
+        while (rp->p < rp->end && (*rp->p != ']' || first)) {
+            unsigned lo = (unsigned char)*rp->p;
+            if (lo == '\\' && rp->p + 1 < rp->end) { rp->p++; lo = (unsigned char)*rp->p; }
+            rp->p++;
+            unsigned hi = lo;
+            if (rp->p + 1 < rp->end && *rp->p == '-' && rp->p[1] != ']') {
+                hi = (unsigned char)rp->p[1];
+                if (hi == '\\' && rp->p + 2 < rp->end) { rp->p++; hi = (unsigned char)rp->p[1]; }
+                rp->p += 2;
+            }
+            for (unsigned k = lo; k <= hi && k < 256; k++) cls_set(bm, k);
+            first = 0;
+        }
+        if (rp->p >= rp->end) { rp->err = "unterminated '['"; *ok = 0; return f; }
+        rp->p++;
+        if (neg) for (int k = 0; k < 32; k++) bm[k] = (unsigned char)~bm[k];
+        memcpy(rp->re->st[st].cls, bm, 32);
+        return single(rp, st);
+    }
+    if (c == '.') { rp->p++; return single(rp, add_state(rp, N_ANY)); }
+    if (c == '^') { rp->p++; return single(rp, add_state(rp, N_BOL)); }
+    if (c == '$') { rp->p++; return single(rp, add_state(rp, N_EOL)); }
+    if (c == '\\') {
+        if (rp->p + 1 >= rp->end) { rp->err = "trailing backslash"; *ok = 0; return f; }
+        rp->p++;
+        c = *rp->p;
+    } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')' || c == '|') {
+        rp->err = c == '{' ? "'{m,n}' is not supported" : "quantifier or ')' with nothing before it";
+        *ok = 0;
+        return f;
+    }
+    rp->p++;
+    int st = add_state(rp, N_CHAR);
+    rp->re->st[st].c = (unsigned char)c;
+    return single(rp, st);
+}
+
+static frag parse_repeat(rparser *rp, int *ok)
+{
+    frag f = parse_atom(rp, ok);
+    if (!*ok) return f;
+    while (rp->p < rp->end && (*rp->p == '*' || *rp->p == '+' || *rp->p == '?')) {
+        char q = *rp->p++;
+        int s = add_state(rp, N_SPLIT);
+        rp->re->st[s].x = f.start;
+        if (q == '*') {
+            patch(rp, f.outs, f.nouts, s);
+            f.start = s;
+            f.outs = outs1(rp, s << 1 | 1);
+            f.nouts = 1;
+        } else if (q == '+') {
+            patch(rp, f.outs, f.nouts, s);
+            f.outs = outs1(rp, s << 1 | 1);
+            f.nouts = 1;
+        } else {
+            int o = s << 1 | 1;
+            f.outs = outs_cat(rp, f.outs, f.nouts, &o, 1);
+            f.nouts++;
+            f.start = s;
+        }
+        if (rp->p < rp->end && (*rp->p == '*' || *rp->p == '+' || *rp->p == '?')) {
+            rp->err = "lazy or repeated quantifiers are not supported";
+            *ok = 0;
+            return f;
+        }
+    }
+    return f;
+}
+
+static frag parse_concat(rparser *rp)
+{
+    frag f = { -1, NULL, 0 };
+    while (rp->p < rp->end && *rp->p != '|' && *rp->p != ')') {
+        int ok;
+        frag g = parse_repeat(rp, &ok);
+        if (!ok) return f;
+        if (f.start < 0) f = g;
+        else { patch(rp, f.outs, f.nouts, g.start); f.outs = g.outs; f.nouts = g.nouts; }
+    }
+    if (f.start < 0) {       /* empty: a jump that goes nowhere yet */
+        int s = add_state(rp, N_JMP);
+        f = single(rp, s);
+    }
+    return f;
+}
+
+static frag parse_alt(rparser *rp)
+{
+    frag f = parse_concat(rp);
+    while (!rp->err && rp->p < rp->end && *rp->p == '|') {
+        rp->p++;
+        frag g = parse_concat(rp);
+        if (rp->err) return f;
+        int s = add_state(rp, N_SPLIT);
+        rp->re->st[s].x = f.start;
+        rp->re->st[s].y = g.start;
+        f.start = s;
+        f.outs = outs_cat(rp, f.outs, f.nouts, g.outs, g.nouts);
+        f.nouts += g.nouts;
+    }
+    return f;
+}
+
+sb_regex *sb_regex_compile(arena *a, const char *pat, size_t len, const char **err)
+{
+    sb_regex *re = arena_alloc(a, sizeof *re);
+    re->a = a;
+    rparser rp = { re, pat, pat + len, NULL, 0 };
+    frag f = parse_alt(&rp);
+    if (!rp.err && rp.p < rp.end) rp.err = "unbalanced ')'";
+    if (rp.err) { *err = rp.err; return NULL; }
+    int m = add_state(&rp, N_MATCH);
+    patch(&rp, f.outs, f.nouts, m);
+    re->start = f.start;
+    return re;
+}
+
+typedef struct sset { int *v; int n; unsigned *mark; unsigned gen; } sset;
+
+static void addst(const sb_regex *re, sset *s, int i, size_t pos, size_t len, int *stack)
+{
+    int sp = 0;
+    stack[sp++] = i;
+    while (sp) {
+        int k = stack[--sp];
+        if (k < 0 || s->mark[k] == s->gen) continue;
+        s->mark[k] = s->gen;
+        const nstate *st = &re->st[k];
+        if (st->op == N_SPLIT) { stack[sp++] = st->y; stack[sp++] = st->x; }
+        else if (st->op == N_JMP) stack[sp++] = st->x;
+        else if (st->op == N_BOL) { if (pos == 0) stack[sp++] = st->x; }
+        else if (st->op == N_EOL) { if (pos == len) stack[sp++] = st->x; }
+        else s->v[s->n++] = k;
+    }
+}
+
+int sb_regex_search(const sb_regex *re, const char *s, size_t len)
+{
+    int n = re->n;
+    int *buf = xmalloc((size_t)(4 * n + 4) * sizeof(int));
+    unsigned *mark = xcalloc((size_t)n + 1, sizeof(unsigned));
+    sset cur = { buf, 0, mark, 1 }, nxt = { buf + n + 1, 0, mark, 0 };
+    int *stack = buf + 2 * n + 2;
+    int found = 0;
+    for (size_t pos = 0;; pos++) {
+        /* search: a new thread may start at every position */
+        addst(re, &cur, re->start, pos, len, stack);
+        for (int i = 0; i < cur.n; i++) if (re->st[cur.v[i]].op == N_MATCH) { found = 1; break; }
+        if (found || pos == len) break;
+        unsigned char ch = (unsigned char)s[pos];
+        nxt.n = 0;
+        nxt.gen = cur.gen + 1;
+        for (int i = 0; i < cur.n; i++) {
+            const nstate *st = &re->st[cur.v[i]];
+            int ok = (st->op == N_CHAR && st->c == ch) || (st->op == N_ANY) ||
+                     (st->op == N_CLASS && (st->cls[ch >> 3] >> (ch & 7) & 1));
+            if (ok) addst(re, &nxt, st->x, pos + 1, len, stack);
+        }
+        sset t = cur; cur = nxt; nxt = t;
+        nxt.gen = cur.gen;
+    }
+    free(buf);
+    free(mark);
+    return found;
+}

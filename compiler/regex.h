@@ -1,0 +1,16 @@
+/* regex.h - matcher for the Seatbelt regex dialect (sbpl-reference §8):
+ * literals, ., [...] and [^...] with ranges, * + ?, |, groups, ^ and $,
+ * backslash-escaped characters.  Compiled to an NFA and simulated state by
+ * state, so matching is linear in the subject whatever the pattern. */
+#ifndef BUCKLE_REGEX_H
+#define BUCKLE_REGEX_H
+#include "../support/arena.h"
+#include <stddef.h>
+
+typedef struct sb_regex sb_regex;
+
+/* Returns NULL and sets *err on a pattern outside the dialect. */
+sb_regex *sb_regex_compile(arena *a, const char *pat, size_t len, const char **err);
+/* Search semantics: the pattern may match anywhere unless anchored. */
+int sb_regex_search(const sb_regex *re, const char *s, size_t len);
+#endif

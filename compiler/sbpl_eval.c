@@ -1,0 +1,822 @@
+/* sbpl_eval.c - a small interpreter for the SBPL that real profiles use
+ * (sbpl-reference §1-§3, §6): version, allow/deny with several operations,
+ * filters and modifiers, require-all/any/not, param, string-append, define
+ * (constants and functions), if/when/unless/cond/begin/let, and import. */
+#define _POSIX_C_SOURCE 200809L
+#include "sbpl_eval.h"
+#include "filters.h"
+#include "patterns.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { V_NIL, V_BOOL, V_NUM, V_STR, V_SYM, V_FILTER, V_MOD, V_CLOSURE, V_LIST, V_UNKNOWN } vtype;
+
+typedef struct closure closure;
+typedef struct vlist vlist;
+
+typedef struct value {
+    vtype t;
+    long num;
+    const char *s;
+    size_t len;
+    sfilter *f;
+    closure *clo;
+    vlist *list;
+} value;
+
+struct vlist { value v; vlist *next; };
+
+typedef struct frame {
+    const char **names;
+    value *vals;
+    int n;
+    struct frame *up;
+} frame;
+
+struct closure {
+    const char **params;
+    int nparams;
+    const char *rest;
+    const sexp *body;
+    frame *env;
+};
+
+typedef struct interp {
+    arena *a;
+    diag_list *dl;
+    sbpl_eval_opts *o;
+    sb_policy *p;
+    hashmap globals;        /* name -> value* */
+    int depth;
+    long steps;
+    int imports;
+    const source *src;
+    int stopped;
+} interp;
+
+#define MAX_DEPTH 200
+#define MAX_STEPS 20000000L
+
+static value V(vtype t) { value v; memset(&v, 0, sizeof v); v.t = t; return v; }
+static value vstr(const char *s, size_t n) { value v = V(V_STR); v.s = s; v.len = n; return v; }
+static value vbool(int b) { value v = V(V_BOOL); v.num = b != 0; return v; }
+
+static value eval(interp *in, const sexp *x, frame *env);
+
+static value unknown(interp *in, const sexp *x, const char *fmt, ...)
+{
+    char buf[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at, "cannot evaluate: %s", buf);
+    diag_help(in->dl, d, "answers that depend on this are reported as undecidable");
+    return V(V_UNKNOWN);
+}
+
+static int truthy(value v) { return !(v.t == V_BOOL && v.num == 0); }
+
+static value *lookup(interp *in, frame *env, const char *name)
+{
+    for (frame *f = env; f; f = f->up)
+        for (int i = 0; i < f->n; i++)
+            if (strcmp(f->names[i], name) == 0) return &f->vals[i];
+    return hm_gets(&in->globals, name);
+}
+
+static void define_global(interp *in, const char *name, value v)
+{
+    value *slot = hm_gets(&in->globals, name);
+    if (!slot) {
+        slot = arena_alloc(in->a, sizeof *slot);
+        hm_set(&in->globals, name, strlen(name), slot);
+    }
+    *slot = v;
+}
+
+/* ---- filters ------------------------------------------------------------- */
+
+static sfilter *mkfilter(interp *in, sf_kind k, const sexp *at)
+{
+    sfilter *f = arena_alloc(in->a, sizeof *f);
+    f->kind = k;
+    f->at = at->at;
+    return f;
+}
+
+static const struct { const char *name; sf_kind kind; sf_ns ns; } name_filters[] = {
+    { "global-name", F_NAME, SNS_GLOBAL }, { "global-name-prefix", F_NAME_PREFIX, SNS_GLOBAL },
+    { "global-name-regex", F_NAME_REGEX, SNS_GLOBAL },
+    { "local-name", F_NAME, SNS_LOCAL }, { "local-name-prefix", F_NAME_PREFIX, SNS_LOCAL },
+    { "local-name-regex", F_NAME_REGEX, SNS_LOCAL },
+    { "xpc-service-name", F_NAME, SNS_XPC }, { "xpc-service-name-prefix", F_NAME_PREFIX, SNS_XPC },
+    { "xpc-service-name-regex", F_NAME_REGEX, SNS_XPC },
+    { "sysctl-name", F_NAME, SNS_SYSCTL }, { "sysctl-name-prefix", F_NAME_PREFIX, SNS_SYSCTL },
+    { "sysctl-name-regex", F_NAME_REGEX, SNS_SYSCTL },
+    { "ipc-posix-name", F_NAME, SNS_IPC }, { "ipc-posix-name-prefix", F_NAME_PREFIX, SNS_IPC },
+    { "ipc-posix-name-regex", F_NAME_REGEX, SNS_IPC },
+    { "iokit-user-client-class", F_NAME, SNS_IOKIT }, { "iokit-registry-entry-class", F_NAME, SNS_IOKIT },
+    { "iokit-user-client-class-regex", F_NAME_REGEX, SNS_IOKIT },
+    { "iokit-registry-entry-class-regex", F_NAME_REGEX, SNS_IOKIT },
+    { "preference-domain", F_NAME, SNS_PREF }, { "preference-domain-prefix", F_NAME_PREFIX, SNS_PREF },
+    { "notification-name", F_NAME, SNS_NOTIF },
+};
+
+static int want_string(interp *in, const sexp *x, value v, const char *what)
+{
+    if (v.t == V_STR) return 1;
+    if (v.t == V_UNKNOWN) return 0;
+    diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "%s expects a string here%s", what,
+             v.t == V_BOOL ? " (got #f: is a parameter missing?)" : "");
+    return 0;
+}
+
+static sfilter *regex_filter(interp *in, const sexp *x, sf_kind k, sf_ns ns, value *args, int nargs)
+{
+    sfilter *f = mkfilter(in, k, x);
+    f->ns = ns;
+    f->res = arena_alloc(in->a, (size_t)(nargs + 1) * sizeof *f->res);
+    for (int i = 0; i < nargs; i++) {
+        if (!want_string(in, x, args[i], "a regex filter")) { f->kind = F_UNKNOWN; return f; }
+        const char *err = NULL;
+        size_t off;
+        const char *cerr = regex_check(args[i].s, args[i].len, &off);
+        sb_regex *re = sb_regex_compile(in->a, args[i].s, args[i].len, &err);
+        if (!re || cerr) {
+            diag_add(in->dl, SEV_ERROR, "BK2007", x->at, "regex outside the Seatbelt dialect: %s",
+                     cerr ? cerr : err);
+            f->kind = F_UNKNOWN;
+            return f;
+        }
+        f->res[f->nres++] = re;
+        if (i == 0) { f->str = args[i].s; f->len = args[i].len; }
+    }
+    return f;
+}
+
+/* Builds a filter value for (NAME args...); returns V_NIL if NAME is not a
+ * filter. */
+static value make_filter(interp *in, const sexp *x, const char *name, value *args, int nargs)
+{
+    value out = V(V_FILTER);
+    sf_kind pk = (sf_kind)-1;
+    if (!strcmp(name, "literal") || !strcmp(name, "path") || !strcmp(name, "path-literal")) pk = F_LITERAL;
+    else if (!strcmp(name, "subpath")) pk = F_SUBPATH;
+    else if (!strcmp(name, "prefix") || !strcmp(name, "path-prefix")) pk = F_PREFIX;
+    if ((int)pk >= 0) {
+        if (nargs != 1 || !want_string(in, x, args[0], name)) { out.t = nargs == 1 ? V_UNKNOWN : V_UNKNOWN; return out; }
+        out.f = mkfilter(in, pk, x);
+        out.f->str = args[0].s;
+        out.f->len = args[0].len;
+        return out;
+    }
+    if (!strcmp(name, "regex") || !strcmp(name, "path-regex")) {
+        out.f = regex_filter(in, x, F_REGEX, SNS_OTHER, args, nargs);
+        return out;
+    }
+    for (size_t i = 0; i < sizeof name_filters / sizeof name_filters[0]; i++) {
+        if (strcmp(name, name_filters[i].name)) continue;
+        if (name_filters[i].kind == F_NAME_REGEX) {
+            out.f = regex_filter(in, x, F_NAME_REGEX, name_filters[i].ns, args, nargs);
+            return out;
+        }
+        if (nargs != 1 || !want_string(in, x, args[0], name)) { out.t = V_UNKNOWN; return out; }
+        out.f = mkfilter(in, name_filters[i].kind, x);
+        out.f->ns = name_filters[i].ns;
+        out.f->str = args[0].s;
+        out.f->len = args[0].len;
+        return out;
+    }
+    if (!strcmp(name, "remote") || !strcmp(name, "local")) {
+        /* (remote ip "host:port"), (remote tcp "..."), (remote unix-socket (path-literal "/p")) */
+        if (nargs >= 1 && args[0].t == V_SYM && nargs == 2 && args[1].t == V_STR) {
+            out.f = mkfilter(in, F_IP, x);
+            out.f->remote = name[0] == 'r';
+            out.f->str = args[1].s;
+            out.f->len = args[1].len;
+            return out;
+        }
+        if (nargs == 2 && args[1].t == V_FILTER) { out.f = args[1].f; return out; }
+        out.f = mkfilter(in, F_UNKNOWN, x);
+        return out;
+    }
+    if (!strcmp(name, "target")) {
+        out.f = mkfilter(in, F_TARGET, x);
+        if (nargs == 1 && (args[0].t == V_SYM || args[0].t == V_STR)) { out.f->str = args[0].s; out.f->len = args[0].len; }
+        else out.f->kind = F_UNKNOWN;
+        return out;
+    }
+    if (!strcmp(name, "vnode-type")) {
+        out.f = mkfilter(in, F_VNODE, x);
+        if (nargs == 1 && args[0].t == V_SYM) { out.f->str = args[0].s; out.f->len = args[0].len; }
+        else out.f->kind = F_UNKNOWN;
+        return out;
+    }
+    if (!strcmp(name, "tty")) {
+        out.f = mkfilter(in, F_VNODE, x);
+        out.f->str = "TTY";
+        out.f->len = 3;
+        return out;
+    }
+    if (!strcmp(name, "require-all") || !strcmp(name, "require-any") || !strcmp(name, "require-not") ||
+        !strcmp(name, "path-ancestors")) {
+        int is_anc = !strcmp(name, "path-ancestors");
+        out.f = mkfilter(in, is_anc ? F_ANY : name[8] == 'a' && name[9] == 'l' ? F_ALL : name[8] == 'a' ? F_ANY : F_NOT, x);
+        if (out.f->kind == F_NOT && nargs != 1) {
+            diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "require-not takes one filter");
+            out.f->kind = F_UNKNOWN;
+            return out;
+        }
+        out.f->kids = arena_alloc(in->a, (size_t)(nargs * 64 + 1) * sizeof *out.f->kids);
+        for (int i = 0; i < nargs; i++) {
+            if (is_anc) {
+                if (!want_string(in, x, args[i], name)) { out.f->kind = F_UNKNOWN; return out; }
+                /* proper ancestors of the path, as literal filters */
+                const char *p = args[i].s;
+                for (size_t k = 1; k < args[i].len && out.f->nkids < nargs * 64; k++) {
+                    if (p[k] != '/') continue;
+                    sfilter *l = mkfilter(in, F_LITERAL, x);
+                    l->str = p; l->len = k;
+                    out.f->kids[out.f->nkids++] = l;
+                }
+                sfilter *root = mkfilter(in, F_LITERAL, x);
+                root->str = "/"; root->len = 1;
+                out.f->kids[out.f->nkids++] = root;
+                continue;
+            }
+            if (args[i].t == V_FILTER) out.f->kids[out.f->nkids++] = args[i].f;
+            else {
+                sfilter *u = mkfilter(in, F_UNKNOWN, x);
+                out.f->kids[out.f->nkids++] = u;
+                if (args[i].t != V_UNKNOWN)
+                    diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "%s expects filters", name);
+            }
+        }
+        return out;
+    }
+    if (filter_known(name)) {   /* a real filter whose outcome we cannot know */
+        out.f = mkfilter(in, F_UNKNOWN, x);
+        return out;
+    }
+    return V(V_NIL);
+}
+
+/* ---- rules ----------------------------------------------------------------- */
+
+static void add_rule(interp *in, int action, int op, sfilter *f, const sexp *at, int no_sandbox)
+{
+    sb_policy *p = in->p;
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 64;
+        sb_rule **n = arena_alloc(in->a, p->cap * sizeof *n);
+        if (p->n) memcpy(n, p->rules, p->n * sizeof *n);
+        p->rules = n;
+    }
+    sb_rule *r = arena_alloc(in->a, sizeof *r);
+    r->action = action;
+    r->op = op;
+    r->filter = f;
+    r->at = at->at;
+    r->index = (unsigned)p->n;
+    r->no_sandbox = no_sandbox;
+    p->rules[p->n++] = r;
+}
+
+static value eval_rule(interp *in, const sexp *x, frame *env, int action)
+{
+    int ops[OPS_MAX];
+    int nops = 0, no_sandbox = 0;
+    sfilter **fs = NULL;
+    int nf = 0, cap = 0, unknown_filter = 0;
+    for (const sexp *a = x->child->next; a; a = a->next) {
+        if (a->kind == SX_SYMBOL && !lookup(in, env, a->text)) {
+            int noop;
+            int op = op_lookup(a->text, &noop);
+            if (op >= 0) { if (nops < OPS_MAX) ops[nops++] = op; continue; }
+            if (noop) continue;
+            diag *d = diag_add(in->dl, SEV_ERROR, "BK2006", a->at, "unknown SBPL operation \"%s\"", a->text);
+            const char *s = op_suggest(a->text);
+            if (s) diag_help(in->dl, d, "did you mean \"%s\"?", s);
+            continue;
+        }
+        value v = eval(in, a, env);
+        if (v.t == V_MOD) { if (v.s && !strcmp(v.s, "no-sandbox")) no_sandbox = 1; continue; }
+        if (v.t == V_FILTER) {
+            if (nf == cap) {
+                cap = cap ? cap * 2 : 8;
+                sfilter **n = arena_alloc(in->a, (size_t)cap * sizeof *n);
+                if (nf) memcpy(n, fs, (size_t)nf * sizeof *n);
+                fs = n;
+            }
+            fs[nf++] = v.f;
+            continue;
+        }
+        if (v.t == V_SYM) {
+            int noop;
+            int op = op_lookup(v.s, &noop);
+            if (op >= 0) { if (nops < OPS_MAX) ops[nops++] = op; continue; }
+        }
+        if (v.t == V_LIST) {   /* a list of operations, e.g. from a helper */
+            for (vlist *l = v.list; l; l = l->next)
+                if (l->v.t == V_SYM) { int op = op_lookup(l->v.s, NULL); if (op >= 0 && nops < OPS_MAX) ops[nops++] = op; }
+            continue;
+        }
+        if (v.t == V_UNKNOWN) { unknown_filter = 1; continue; }
+        diag_add(in->dl, SEV_ERROR, "BK1001", a->at, "expected an operation, a filter or (with ...)");
+    }
+    if (!nops) {
+        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "rule names no operation");
+        return V(V_NIL);
+    }
+    sfilter *f = NULL;
+    if (unknown_filter) {
+        f = mkfilter(in, F_UNKNOWN, x);
+    } else if (nf == 1) {
+        f = fs[0];
+    } else if (nf > 1) {            /* sibling filters are alternatives (§3) */
+        f = mkfilter(in, F_ANY, x);
+        f->kids = fs;
+        f->nkids = nf;
+    }
+    for (int i = 0; i < nops; i++) add_rule(in, action, ops[i], f, x, no_sandbox);
+    return V(V_NIL);
+}
+
+/* ---- evaluation -------------------------------------------------------------- */
+
+static value call_closure(interp *in, const sexp *x, closure *c, value *args, int nargs)
+{
+    frame *fr = arena_alloc(in->a, sizeof *fr);
+    int n = c->nparams + (c->rest ? 1 : 0);
+    fr->names = arena_alloc(in->a, (size_t)(n + 1) * sizeof *fr->names);
+    fr->vals = arena_alloc(in->a, (size_t)(n + 1) * sizeof *fr->vals);
+    fr->up = c->env;
+    if (nargs < c->nparams || (!c->rest && nargs > c->nparams)) {
+        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "wrong number of arguments (%d, expected %d)", nargs, c->nparams);
+        return V(V_UNKNOWN);
+    }
+    for (int i = 0; i < c->nparams; i++) { fr->names[i] = c->params[i]; fr->vals[i] = args[i]; }
+    fr->n = c->nparams;
+    if (c->rest) {
+        vlist *head = NULL, **tail = &head;
+        for (int i = c->nparams; i < nargs; i++) {
+            vlist *l = arena_alloc(in->a, sizeof *l);
+            l->v = args[i];
+            *tail = l;
+            tail = &l->next;
+        }
+        fr->names[fr->n] = c->rest;
+        fr->vals[fr->n] = V(V_LIST);
+        fr->vals[fr->n].list = head;
+        fr->n++;
+    }
+    value r = V(V_NIL);
+    for (const sexp *b = c->body; b; b = b->next) r = eval(in, b, fr);
+    return r;
+}
+
+static closure *make_closure(interp *in, const sexp *params, const sexp *body, frame *env)
+{
+    closure *c = arena_alloc(in->a, sizeof *c);
+    int n = 0;
+    for (const sexp *p = params; p; p = p->next) n++;
+    c->params = arena_alloc(in->a, (size_t)(n + 1) * sizeof *c->params);
+    for (const sexp *p = params; p; p = p->next) {
+        if (p->kind != SX_SYMBOL) continue;
+        if (!strcmp(p->text, ".") && p->next) { c->rest = p->next->text; break; }
+        c->params[c->nparams++] = p->text;
+    }
+    c->body = body;
+    c->env = env;
+    return c;
+}
+
+static value eval_import(interp *in, const sexp *x, value name);
+
+static value eval_list(interp *in, const sexp *x, frame *env)
+{
+    const sexp *h = x->child;
+    if (!h) return V(V_NIL);
+    const char *hs = h->kind == SX_SYMBOL ? h->text : NULL;
+    value *bound = hs ? lookup(in, env, hs) : NULL;
+    if (hs && !bound) {
+        /* special forms */
+        if (!strcmp(hs, "version")) {
+            if (!h->next || h->next->kind != SX_NUMBER || h->next->num != 1)
+                diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "only (version 1) exists");
+            if (!in->p->has_version && in->p->n == 0) in->p->version_first = 1;
+            in->p->has_version = 1;
+            return V(V_NIL);
+        }
+        if (!strcmp(hs, "allow")) return eval_rule(in, x, env, 0);
+        if (!strcmp(hs, "deny")) return eval_rule(in, x, env, 1);
+        if (!strcmp(hs, "quote")) {
+            value v = V(V_SYM);
+            if (h->next && h->next->kind == SX_SYMBOL) { v.s = h->next->text; v.len = h->next->len; }
+            return v;
+        }
+        if (!strcmp(hs, "define")) {
+            const sexp *t = h->next;
+            if (!t) return unknown(in, x, "empty define");
+            if (t->kind == SX_SYMBOL) {
+                value v = t->next ? eval(in, t->next, env) : V(V_NIL);
+                define_global(in, t->text, v);
+                return V(V_NIL);
+            }
+            if (t->kind == SX_LIST && t->child && t->child->kind == SX_SYMBOL) {
+                value v = V(V_CLOSURE);
+                v.clo = make_closure(in, t->child->next, t->next, env);
+                define_global(in, t->child->text, v);
+                return V(V_NIL);
+            }
+            return unknown(in, x, "define form");
+        }
+        if (!strcmp(hs, "lambda")) {
+            if (!h->next || h->next->kind != SX_LIST) return unknown(in, x, "lambda form");
+            value v = V(V_CLOSURE);
+            v.clo = make_closure(in, h->next->child, h->next->next, env);
+            return v;
+        }
+        if (!strcmp(hs, "if")) {
+            if (!h->next || !h->next->next) return unknown(in, x, "if form");
+            value c = eval(in, h->next, env);
+            if (c.t == V_UNKNOWN) return unknown(in, x, "condition of if");
+            if (truthy(c)) return eval(in, h->next->next, env);
+            return h->next->next->next ? eval(in, h->next->next->next, env) : V(V_NIL);
+        }
+        if (!strcmp(hs, "when") || !strcmp(hs, "unless")) {
+            if (!h->next) return unknown(in, x, "%s form", hs);
+            value c = eval(in, h->next, env);
+            if (c.t == V_UNKNOWN) return unknown(in, x, "condition of %s", hs);
+            value r = V(V_NIL);
+            if (truthy(c) == (hs[0] == 'w'))
+                for (const sexp *b = h->next->next; b; b = b->next) r = eval(in, b, env);
+            return r;
+        }
+        if (!strcmp(hs, "cond")) {
+            for (const sexp *cl = h->next; cl; cl = cl->next) {
+                if (cl->kind != SX_LIST || !cl->child) continue;
+                value c = sexp_is_sym(cl->child, "else") ? vbool(1) : eval(in, cl->child, env);
+                if (c.t == V_UNKNOWN) return unknown(in, x, "condition of cond");
+                if (!truthy(c)) continue;
+                value r = c;
+                for (const sexp *b = cl->child->next; b; b = b->next) r = eval(in, b, env);
+                return r;
+            }
+            return V(V_NIL);
+        }
+        if (!strcmp(hs, "begin")) {
+            value r = V(V_NIL);
+            for (const sexp *b = h->next; b; b = b->next) r = eval(in, b, env);
+            return r;
+        }
+        if (!strcmp(hs, "let") || !strcmp(hs, "let*")) {
+            if (!h->next || h->next->kind != SX_LIST) return unknown(in, x, "named let or let form");
+            frame *fr = arena_alloc(in->a, sizeof *fr);
+            int n = (int)sexp_length(h->next);
+            fr->names = arena_alloc(in->a, (size_t)(n + 1) * sizeof *fr->names);
+            fr->vals = arena_alloc(in->a, (size_t)(n + 1) * sizeof *fr->vals);
+            fr->up = env;
+            for (const sexp *b = h->next->child; b; b = b->next) {
+                if (b->kind != SX_LIST || !b->child || b->child->kind != SX_SYMBOL) continue;
+                value v = b->child->next ? eval(in, b->child->next, hs[3] == '*' ? fr : env) : V(V_NIL);
+                fr->names[fr->n] = b->child->text;
+                fr->vals[fr->n++] = v;
+            }
+            value r = V(V_NIL);
+            for (const sexp *b = h->next->next; b; b = b->next) r = eval(in, b, fr);
+            return r;
+        }
+        if (!strcmp(hs, "and") || !strcmp(hs, "or")) {
+            int is_and = hs[0] == 'a';
+            value r = vbool(is_and);
+            for (const sexp *b = h->next; b; b = b->next) {
+                r = eval(in, b, env);
+                if (r.t == V_UNKNOWN) return r;
+                if (truthy(r) != is_and) return r;
+            }
+            return r;
+        }
+        if (!strcmp(hs, "debug") || !strcmp(hs, "trace")) return V(V_NIL);   /* no-ops (§2) */
+        if (!strcmp(hs, "with")) {
+            value v = V(V_MOD);
+            if (h->next && h->next->kind == SX_SYMBOL) v.s = h->next->text;
+            return v;
+        }
+        if (!strcmp(hs, "defined?")) {
+            const sexp *q = h->next;
+            const char *name = q && q->kind == SX_QUOTE && q->child ? q->child->text : q ? q->text : NULL;
+            if (!name) return unknown(in, x, "defined? form");
+            return vbool(lookup(in, env, name) || op_lookup(name, NULL) >= 0 || filter_known(name));
+        }
+        if (!strcmp(hs, "macro")) return unknown(in, x, "macros are not supported");
+    }
+
+    /* an application: evaluate the arguments */
+    value fn = V(V_NIL);
+    if (bound) fn = *bound;
+    else if (!hs) fn = eval(in, h, env);
+    int nargs = 0;
+    for (const sexp *a = h->next; a; a = a->next) nargs++;
+    value *args = arena_alloc(in->a, (size_t)(nargs + 1) * sizeof *args);
+    int i = 0, any_unknown = 0;
+    for (const sexp *a = h->next; a; a = a->next, i++) {
+        args[i] = eval(in, a, env);
+        if (args[i].t == V_UNKNOWN) any_unknown = 1;
+    }
+    if (fn.t == V_CLOSURE) return call_closure(in, x, fn.clo, args, nargs);
+    if (!hs) return unknown(in, x, "call of a non-function");
+    if (bound) return unknown(in, x, "\"%s\" is not a function", hs);
+
+    if (!strcmp(hs, "param") || !strcmp(hs, "getenv")) {
+        if (nargs != 1 || args[0].t != V_STR) return unknown(in, x, "param needs a string");
+        for (size_t k = 0; k < in->o->nparams; k++)
+            if (!strcmp(in->o->params[k].name, args[0].s))
+                return vstr(in->o->params[k].value, strlen(in->o->params[k].value));
+        return vbool(0);
+    }
+    if (!strcmp(hs, "string-append")) {
+        if (any_unknown) return V(V_UNKNOWN);
+        strbuf b;
+        sb_init(&b);
+        for (int k = 0; k < nargs; k++) {
+            if (args[k].t != V_STR) {
+                sb_free(&b);
+                diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "string-append of a non-string%s",
+                         args[k].t == V_BOOL ? " (#f: is a parameter missing?)" : "");
+                return V(V_UNKNOWN);
+            }
+            sb_add(&b, args[k].s, args[k].len);
+        }
+        value r = vstr(arena_strndup(in->a, b.data ? b.data : "", b.len), b.len);
+        sb_free(&b);
+        return r;
+    }
+    if (!strcmp(hs, "regex-quote")) {
+        if (nargs != 1 || args[0].t != V_STR) return V(V_UNKNOWN);
+        strbuf b;
+        sb_init(&b);
+        regex_quote(&b, args[0].s, args[0].len);
+        value r = vstr(arena_strndup(in->a, b.data ? b.data : "", b.len), b.len);
+        sb_free(&b);
+        return r;
+    }
+    if (!strcmp(hs, "string=?") || !strcmp(hs, "equal?") || !strcmp(hs, "eq?")) {
+        if (any_unknown || nargs != 2) return V(V_UNKNOWN);
+        if (args[0].t != args[1].t) return vbool(0);
+        if (args[0].t == V_STR || args[0].t == V_SYM)
+            return vbool(args[0].len == args[1].len && !memcmp(args[0].s, args[1].s, args[0].len));
+        return vbool(args[0].num == args[1].num);
+    }
+    if (!strcmp(hs, "string?")) return nargs == 1 ? (args[0].t == V_UNKNOWN ? args[0] : vbool(args[0].t == V_STR)) : V(V_UNKNOWN);
+    if (!strcmp(hs, "not")) return nargs == 1 && args[0].t != V_UNKNOWN ? vbool(!truthy(args[0])) : V(V_UNKNOWN);
+    if (!strcmp(hs, "list")) {
+        value r = V(V_LIST);
+        vlist **t = &r.list;
+        for (int k = 0; k < nargs; k++) { vlist *l = arena_alloc(in->a, sizeof *l); l->v = args[k]; *t = l; t = &l->next; }
+        return r;
+    }
+    if (!strcmp(hs, "import")) return nargs == 1 ? eval_import(in, x, args[0]) : unknown(in, x, "import form");
+    if (any_unknown && filter_known(hs)) { value v = V(V_FILTER); v.f = mkfilter(in, F_UNKNOWN, x); return v; }
+    value fv = make_filter(in, x, hs, args, nargs);
+    if (fv.t != V_NIL) return fv;
+    return unknown(in, x, "unknown function \"%s\"", hs);
+}
+
+static value eval(interp *in, const sexp *x, frame *env)
+{
+    if (in->stopped) return V(V_UNKNOWN);
+    if (++in->steps > MAX_STEPS) {
+        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "evaluation takes too long (more than %ld steps)", MAX_STEPS);
+        in->stopped = 1;
+        return V(V_UNKNOWN);
+    }
+    switch (x->kind) {
+    case SX_STRING: return vstr(x->text, x->len);
+    case SX_NUMBER: { value v = V(V_NUM); v.num = x->num; return v; }
+    case SX_BOOL: return vbool((int)x->num);
+    case SX_CHAR: { value v = V(V_NUM); v.num = x->num; return v; }
+    case SX_QUOTE: {
+        value v = V(V_SYM);
+        if (x->child && x->child->kind == SX_SYMBOL) { v.s = x->child->text; v.len = x->child->len; return v; }
+        if (x->child && x->child->kind == SX_LIST) {
+            value l = V(V_LIST);
+            vlist **t = &l.list;
+            for (const sexp *e = x->child->child; e; e = e->next) {
+                vlist *n = arena_alloc(in->a, sizeof *n);
+                n->v = e->kind == SX_SYMBOL ? (value){ .t = V_SYM, .s = e->text, .len = e->len } : eval(in, e, env);
+                *t = n;
+                t = &n->next;
+            }
+            return l;
+        }
+        return x->child ? eval(in, x->child, env) : V(V_NIL);
+    }
+    case SX_SYMBOL: {
+        value *b = lookup(in, env, x->text);
+        if (b) return *b;
+        value v = V(V_SYM);     /* operation names, REGULAR-FILE, self, tcp, ... */
+        v.s = x->text;
+        v.len = x->len;
+        return v;
+    }
+    case SX_LIST: {
+        if (++in->depth > MAX_DEPTH) {
+            in->depth--;
+            diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "evaluation nested deeper than %d", MAX_DEPTH);
+            in->stopped = 1;
+            return V(V_UNKNOWN);
+        }
+        value r = eval_list(in, x, env);
+        in->depth--;
+        return r;
+    }
+    }
+    return V(V_NIL);
+}
+
+static value eval_import(interp *in, const sexp *x, value name)
+{
+    if (name.t != V_STR) return unknown(in, x, "import of a non-string");
+    if (++in->imports > 32) return unknown(in, x, "more than 32 imports");
+    const char *dirs[64];
+    size_t nd = 0;
+    if (name.s[0] == '/') dirs[nd++] = "";
+    for (size_t i = 0; i < in->o->nimport && nd < 60; i++) dirs[nd++] = in->o->import_dirs[i];
+    for (size_t i = 0; i < nd; i++) {
+        const char *path = name.s[0] == '/' ? name.s : arena_printf(in->a, "%s/%s", dirs[i], name.s);
+        const char *err;
+        source *s = source_read(path, path, &err);
+        if (!s) continue;
+        if (in->o->sources) { s->next = *in->o->sources; *in->o->sources = s; }
+        sbpl_read_opts ro = { 0, 0, 1 };
+        sexp *top = sbpl_read(in->a, in->dl, s, &ro);
+        for (const sexp *t = top; t; t = t->next) eval(in, t, NULL);
+        return V(V_NIL);
+    }
+    in->p->undecidable = arena_printf(in->a, "(import \"%s\") could not be read; pass its directory with -I", name.s);
+    in->p->undecidable_at = x->at;
+    diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at, "cannot import \"%s\": every answer is undecidable", name.s);
+    diag_help(in->dl, d, "system profiles such as bsd.sb live only on macOS; pass a directory holding it with -I DIR");
+    return V(V_NIL);
+}
+
+static int cmp_rule(const void *pa, const void *pb)
+{
+    const sb_rule *a = *(sb_rule *const *)pa, *b = *(sb_rule *const *)pb;
+    if (a->op != b->op) return a->op < b->op ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+sb_policy *sbpl_eval(arena *a, diag_list *dl, const source *src, const sexp *top, sbpl_eval_opts *o)
+{
+    interp in;
+    memset(&in, 0, sizeof in);
+    in.a = a;
+    in.dl = dl;
+    in.o = o;
+    in.src = src;
+    in.p = arena_alloc(a, sizeof *in.p);
+    hm_init(&in.globals);
+    for (const sexp *t = top; t; t = t->next) eval(&in, t, NULL);
+    hm_free(&in.globals);
+    sb_policy *p = in.p;
+    p->nops = ops_count();
+    p->sorted = arena_alloc(a, (p->n + 1) * sizeof *p->sorted);
+    if (p->n) memcpy(p->sorted, p->rules, p->n * sizeof *p->sorted);
+    qsort(p->sorted, p->n, sizeof *p->sorted, cmp_rule);
+    p->by_op_start = arena_alloc(a, (size_t)(p->nops + 1) * sizeof *p->by_op_start);
+    size_t k = 0;
+    for (int op = 0; op <= p->nops; op++) {
+        while (k < p->n && p->sorted[k]->op < op) k++;
+        p->by_op_start[op] = k;
+    }
+    return p;
+}
+
+/* ---- matching and deciding ------------------------------------------------------ */
+
+static int path_match(const sfilter *f, const char *s, size_t n)
+{
+    switch (f->kind) {
+    case F_LITERAL: return n == f->len && memcmp(s, f->str, n) == 0;
+    case F_SUBPATH:
+        if (f->len == 1 && f->str[0] == '/') return n > 0 && s[0] == '/';
+        return n >= f->len && memcmp(s, f->str, f->len) == 0 && (n == f->len || s[f->len] == '/');
+    case F_PREFIX: return n >= f->len && memcmp(s, f->str, f->len) == 0;
+    default: return 0;
+    }
+}
+
+static int ip_match(const sfilter *f, const sb_request *q)
+{
+    if (q->kind != OBJ_IP) return 0;
+    int want_remote = q->op == op_lookup("network-outbound", NULL);
+    if (f->remote != want_remote) return 0;
+    const char *fc = memchr(f->str, ':', f->len), *qc = memchr(q->obj, ':', q->len);
+    if (!fc || !qc) return -1;
+    size_t fh = (size_t)(fc - f->str), qh = (size_t)(qc - q->obj);
+    int host = (fh == 1 && f->str[0] == '*') ||
+               (fh == qh && memcmp(f->str, q->obj, fh) == 0 && !(qh == 1 && q->obj[0] == '*'));
+    size_t fp = f->len - fh - 1, qp = q->len - qh - 1;
+    int port = (fp == 1 && fc[1] == '*') || (fp == qp && memcmp(fc + 1, qc + 1, fp) == 0);
+    return host && port;
+}
+
+int sfilter_match(const sfilter *f, const sb_request *q)
+{
+    switch (f->kind) {
+    case F_LITERAL: case F_SUBPATH: case F_PREFIX:
+        return q->kind == OBJ_PATH && path_match(f, q->obj, q->len);
+    case F_REGEX:
+        if (q->kind != OBJ_PATH) return 0;
+        for (int i = 0; i < f->nres; i++) if (sb_regex_search(f->res[i], q->obj, q->len)) return 1;
+        return 0;
+    case F_NAME: case F_NAME_PREFIX: case F_NAME_REGEX:
+        if (q->kind != OBJ_NAME || q->ns != f->ns) return 0;
+        if (f->kind == F_NAME) return q->len == f->len && memcmp(q->obj, f->str, f->len) == 0;
+        if (f->kind == F_NAME_PREFIX) return q->len >= f->len && memcmp(q->obj, f->str, f->len) == 0;
+        for (int i = 0; i < f->nres; i++) if (sb_regex_search(f->res[i], q->obj, q->len)) return 1;
+        return 0;
+    case F_IP: return ip_match(f, q);
+    case F_TARGET:
+        if (q->kind != OBJ_TARGET) return 0;
+        return q->len == f->len && memcmp(q->obj, f->str, f->len) == 0;
+    case F_VNODE:
+        if (q->kind != OBJ_PATH) return 0;
+        if (!q->vnode) return -1;
+        return strlen(q->vnode) == f->len && memcmp(q->vnode, f->str, f->len) == 0;
+    case F_ALL: {
+        int unk = 0;
+        for (int i = 0; i < f->nkids; i++) {
+            int m = sfilter_match(f->kids[i], q);
+            if (m == 0) return 0;
+            if (m < 0) unk = 1;
+        }
+        return unk ? -1 : 1;
+    }
+    case F_ANY: {
+        int unk = 0;
+        for (int i = 0; i < f->nkids; i++) {
+            int m = sfilter_match(f->kids[i], q);
+            if (m == 1) return 1;
+            if (m < 0) unk = 1;
+        }
+        return unk ? -1 : 0;
+    }
+    case F_NOT: {
+        int m = sfilter_match(f->kids[0], q);
+        return m < 0 ? -1 : !m;
+    }
+    case F_UNKNOWN: return -1;
+    }
+    return -1;
+}
+
+sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
+{
+    (void)scratch;
+    sb_answer ans = { -1, NULL, NULL, { 0 } };
+    if (p->undecidable) { ans.why = p->undecidable; ans.why_at = p->undecidable_at; return ans; }
+    for (int op = q->op; op >= 0; op = op_get(op)->parent) {
+        size_t b = p->by_op_start[op], e = p->by_op_start[op + 1];
+        for (size_t k = e; k > b; k--) {            /* filtered: the last match wins */
+            const sb_rule *r = p->sorted[k - 1];
+            if (!r->filter) continue;
+            int m = sfilter_match(r->filter, q);
+            if (m < 0) {
+                ans.rule = r;
+                ans.why = "a filter of this rule cannot be evaluated";
+                ans.why_at = r->at;
+                return ans;
+            }
+            if (m) { ans.decision = r->action; ans.rule = r; return ans; }
+        }
+        for (size_t k = e; k > b; k--) {            /* then the last unfiltered rule */
+            const sb_rule *r = p->sorted[k - 1];
+            if (r->filter) continue;
+            ans.decision = r->action;
+            ans.rule = r;
+            return ans;
+        }
+    }
+    ans.why = "the profile has no (allow default) or (deny default)";
+    return ans;
+}
+
+int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch)
+{
+    (void)scratch;
+    int seen[2] = { 0, 0 };
+    int def = op_default();
+    for (int op = q->op; op >= 0 && op != def; op = op_get(op)->parent) {
+        for (size_t k = p->by_op_start[op]; k < p->by_op_start[op + 1]; k++) {
+            const sb_rule *r = p->sorted[k];
+            if (!r->filter || sfilter_match(r->filter, q) == 1) seen[r->action] = 1;
+        }
+    }
+    return seen[0] && seen[1];
+}

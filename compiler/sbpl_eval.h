@@ -1,0 +1,97 @@
+/* sbpl_eval.h - evaluates SBPL text into rules and decides requests under
+ * Seatbelt's precedence model (sbpl-reference §4.2):
+ *   concrete operation before its wildcard parents; within one operation,
+ *   filtered rules before unfiltered ones; among filtered rules the last
+ *   match wins; among unfiltered ones the last; then the parent; `default`
+ *   is the root.
+ * What cannot be evaluated is reported with its location and makes the
+ * answers that depend on it undecidable, never a guess. */
+#ifndef BUCKLE_SBPL_EVAL_H
+#define BUCKLE_SBPL_EVAL_H
+#include "../grammar/sexp.h"
+#include "../support/hashmap.h"
+#include "ops.h"
+#include "regex.h"
+
+typedef enum {
+    F_LITERAL, F_SUBPATH, F_PREFIX, F_REGEX,          /* path */
+    F_NAME, F_NAME_PREFIX, F_NAME_REGEX,              /* names: ns says which */
+    F_IP, F_TARGET, F_VNODE, F_ALL, F_ANY, F_NOT,
+    F_UNKNOWN                                         /* a filter we cannot decide */
+} sf_kind;
+
+typedef enum {
+    SNS_GLOBAL, SNS_LOCAL, SNS_XPC, SNS_SYSCTL, SNS_IPC, SNS_IOKIT, SNS_PREF, SNS_NOTIF, SNS_OTHER
+} sf_ns;
+
+typedef struct sfilter {
+    sf_kind kind;
+    sf_ns ns;
+    int remote;                 /* F_IP */
+    const char *str;            /* value (path, name, "host:port", target, vnode type) */
+    size_t len;
+    sb_regex **res;             /* F_REGEX / F_NAME_REGEX: alternatives */
+    int nres;
+    struct sfilter **kids;
+    int nkids;
+    span at;
+} sfilter;
+
+typedef struct sb_rule {
+    int action;                 /* 0 allow, 1 deny */
+    int op;
+    sfilter *filter;            /* NULL: unfiltered */
+    span at;
+    unsigned index;             /* evaluation order */
+    int no_sandbox;             /* (with no-sandbox) */
+} sb_rule;
+
+typedef struct sb_policy {
+    sb_rule **rules;
+    size_t n, cap;
+    size_t *by_op_start;        /* rules sorted by (op, index): ranges per op */
+    sb_rule **sorted;
+    int has_version;
+    int version_first;
+    const char *undecidable;    /* set when an import or form could not be evaluated */
+    span undecidable_at;
+    int nops;
+} sb_policy;
+
+typedef struct sb_param { const char *name, *value; } sb_param;
+
+typedef struct sbpl_eval_opts {
+    const sb_param *params;
+    size_t nparams;
+    const char *const *import_dirs;
+    size_t nimport;
+    source **sources;           /* imported sources are added here (freed by caller) */
+} sbpl_eval_opts;
+
+sb_policy *sbpl_eval(arena *a, diag_list *dl, const source *src, const sexp *top, sbpl_eval_opts *o);
+
+typedef enum { OBJ_PATH, OBJ_NAME, OBJ_IP, OBJ_TARGET } obj_kind;
+
+typedef struct sb_request {
+    int op;                     /* a concrete operation */
+    const char *obj;
+    size_t len;
+    obj_kind kind;
+    sf_ns ns;                   /* for OBJ_NAME */
+    const char *vnode;          /* vnode type, or NULL when unknown */
+} sb_request;
+
+typedef struct sb_answer {
+    int decision;               /* 0 allow, 1 deny, -1 undecidable */
+    const sb_rule *rule;        /* deciding rule, NULL = nothing (no default) */
+    const char *why;            /* for undecidable */
+    span why_at;
+} sb_answer;
+
+sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch);
+/* 1 when an allow rule and a deny rule that both apply to q->op (at any
+ * level of the hierarchy below default) match the object. */
+int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch);
+/* 1 match, 0 no match, -1 cannot tell */
+int sfilter_match(const sfilter *f, const sb_request *q);
+#endif
