@@ -27,7 +27,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 
 .SECONDARY: $(GEN_C) $(GEN_H)
-.PHONY: all check demo golden install uninstall clean bench tools-check test-tools
+.PHONY: all check demo golden install uninstall clean bench tools-check test-tools fuzz-diff
 all: $(BIN)
 
 $(BUILD)/.tools-ok: tools/setup-deps.sh
@@ -60,12 +60,14 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a
 
 # test tools: unit tests and the SBPL read-back checker
-UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c,$(TOOL_SRC)))
+UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c tests/unit/diffcheck.c,$(TOOL_SRC)))
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sbpl-readback: $(BUILD)/obj/tests/unit/readback.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback
+$(BUILD)/diff-check: $(BUILD)/obj/tests/unit/diffcheck.o $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/diff-check
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -84,11 +86,17 @@ check: test-tools
 	@awk '{ p += $$1; f += $$2; s += $$3 } END { if (s) printf "%d passed, %d failed, %d skipped\n", p, f, s; \
 	  else printf "%d passed, %d failed\n", p, f; exit f > 0 }' $(BUILD)/summary
 
-demo: buckle
+# more requests than make check: many random names per path and several seeds
+fuzz-diff: test-tools
+	@for seed in 1 2 3 4 5 6 7 8; do \
+	  $(BUILD)/diff-check -I corpus --seed $$seed --random 200 corpus/examples/*.buckle \
+	    $$(find corpus/std -name '*.buckle') tests/diff/*.buckle | tail -n 1 || exit 1; done
+
+demo: $(BIN)
 	@echo "== buckle compile corpus/examples/agent.buckle"
 	@./buckle compile corpus/examples/agent.buckle
 
-golden: buckle
+golden: $(BIN)
 	@for f in corpus/examples/*.buckle; do \
 	  ./buckle compile "$$f" -o "$${f%.buckle}.sb" || exit 1; echo "wrote $${f%.buckle}.sb"; done
 
@@ -102,7 +110,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/buckle
 	rm -rf $(DESTDIR)$(PREFIX)/share/buckle
 
-bench: buckle
+bench: $(BIN)
 	@sh bench/run.sh
 
 clean:

@@ -55,22 +55,6 @@ compilation *eval_compile(cli_env *env, eval_args *ea, const char *file, int *rc
     return c;
 }
 
-void request_kind_for_op(int op, const char *obj, sb_request *q)
-{
-    const char *n = op_get(op)->name;
-    q->ns = SNS_OTHER;
-    q->kind = OBJ_NAME;
-    if (!strncmp(n, "file", 4) || !strncmp(n, "process-exec", 12)) q->kind = OBJ_PATH;
-    else if (!strncmp(n, "network", 7)) q->kind = obj[0] == '/' ? OBJ_PATH : OBJ_IP;
-    else if (!strncmp(n, "mach-lookup", 11) || !strncmp(n, "mach-register", 13)) q->ns = SNS_GLOBAL;
-    else if (!strncmp(n, "sysctl", 6)) q->ns = SNS_SYSCTL;
-    else if (!strncmp(n, "ipc-posix", 9)) q->ns = SNS_IPC;
-    else if (!strncmp(n, "iokit", 5)) q->ns = SNS_IOKIT;
-    else if (!strncmp(n, "user-preference", 15)) q->ns = SNS_PREF;
-    else if (!strcmp(n, "signal") || !strncmp(n, "process-info", 12)) q->kind = OBJ_TARGET;
-    if (q->kind == OBJ_NAME && !strncmp(obj, "local:", 6) && q->ns == SNS_GLOBAL) q->ns = SNS_LOCAL;
-}
-
 int is_sb_file(const char *path)
 {
     size_t n = strlen(path);

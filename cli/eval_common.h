@@ -21,7 +21,5 @@ typedef struct eval_args {
 int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv);
 void eval_args_free(eval_args *ea);
 compilation *eval_compile(cli_env *env, eval_args *ea, const char *file, int *rc);
-/* Request kind for a concrete SBPL operation and an object. */
-void request_kind_for_op(int op, const char *obj, sb_request *q);
 int is_sb_file(const char *path);
 #endif

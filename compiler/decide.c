@@ -290,3 +290,19 @@ void request_kind_for(section_t sec, const char *verb, const char *obj, sb_reque
     if (v.kinds & KS_TARGET) q->kind = OBJ_TARGET;
     if (v.kinds & (KS_NAME | KS_MACH | KS_IOKIT)) { q->kind = OBJ_NAME; q->ns = ns_of(v.ns); }
 }
+
+void request_kind_for_op(int op, const char *obj, sb_request *q)
+{
+    const char *n = op_get(op)->name;
+    q->ns = SNS_OTHER;
+    q->kind = OBJ_NAME;
+    if (!strncmp(n, "file", 4) || !strncmp(n, "process-exec", 12)) q->kind = OBJ_PATH;
+    else if (!strncmp(n, "network", 7)) q->kind = obj[0] == '/' ? OBJ_PATH : OBJ_IP;
+    else if (!strncmp(n, "mach-lookup", 11) || !strncmp(n, "mach-register", 13)) q->ns = SNS_GLOBAL;
+    else if (!strncmp(n, "sysctl", 6)) q->ns = SNS_SYSCTL;
+    else if (!strncmp(n, "ipc-posix", 9)) q->ns = SNS_IPC;
+    else if (!strncmp(n, "iokit", 5)) q->ns = SNS_IOKIT;
+    else if (!strncmp(n, "user-preference", 15)) q->ns = SNS_PREF;
+    else if (!strcmp(n, "signal") || !strncmp(n, "process-info", 12)) q->kind = OBJ_TARGET;
+    if (q->kind == OBJ_NAME && !strncmp(obj, "local:", 6) && q->ns == SNS_GLOBAL) q->ns = SNS_LOCAL;
+}

@@ -34,4 +34,6 @@ const char *decider_expand_object(decider *d, const char *s, int is_path);
 
 /* The request kind for a verb's objects. */
 void request_kind_for(section_t sec, const char *verb, const char *obj, sb_request *q);
+/* The request kind for a concrete SBPL operation ("local:NAME" = local-name). */
+void request_kind_for_op(int op, const char *obj, sb_request *q);
 #endif

@@ -2,6 +2,7 @@
 #include "unit.h"
 #include "../../compiler/patterns.h"
 #include "../../compiler/emit.h"
+#include "../../compiler/regex.h"
 #include "../../compiler/patterns.h"
 
 static void put_param(strbuf *out, const char *name, size_t len, void *ud)
@@ -86,4 +87,35 @@ void test_patterns(void)
     ancestors_regex(&b, "/Users/j.doe/p");
     CHECK(strcmp(sb_cstr(&b), "^(/|/Users|/Users/j\\.doe)$") == 0, "%s", sb_cstr(&b));
     sb_free(&b);
+}
+
+void test_regex(void)
+{
+    arena a;
+    arena_init(&a);
+    unit_case("regex: Seatbelt dialect matching (search semantics)");
+    static const struct { const char *re, *s; int want; } cases[] = {
+        { "^/a/[0-9]+$", "/a/123", 1 }, { "^/a/[0-9]+$", "/a/12x", 0 }, { "^/a/[0-9]+$", "/a/", 0 },
+        { "\\.log$", "/var/x.log", 1 }, { "\\.log$", "/var/xlog", 0 }, { "^/a\\.b", "/aXb", 0 },
+        { "^/a.b", "/aXb", 1 }, { "^(x|y)z?$", "yz", 1 }, { "^(x|y)z?$", "xzz", 0 },
+        { "^/d/[^/]*$", "/d/f", 1 }, { "^/d/[^/]*$", "/d/f/g", 0 }, { "^$", "", 1 },
+        { "b+c", "abbbc", 1 }, { "^a*$", "aaaa", 1 }, { "^a*$", "aaab", 0 },
+        { "^/(.*/)?\\.env(/.*)?$", "/p/.env", 1 }, { "^/(.*/)?\\.env(/.*)?$", "/p/q/.env/x", 1 },
+        { "^/(.*/)?\\.env(/.*)?$", "/p/x.env", 0 }, { "[]x]", "]", 1 }, { "^[a-c-]$", "-", 1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *err;
+        sb_regex *re = sb_regex_compile(&a, cases[i].re, strlen(cases[i].re), &err);
+        CHECK(re != NULL, "compiles %s", cases[i].re);
+        if (re) CHECK(sb_regex_search(re, cases[i].s, strlen(cases[i].s)) == cases[i].want,
+                      "%s on %s: want %d", cases[i].re, cases[i].s, cases[i].want);
+    }
+    unit_case("regex: linear time on a pathological pattern");
+    const char *err;
+    sb_regex *re = sb_regex_compile(&a, "^(a*)*(a|b)*c$", 14, &err);
+    char s[5001];
+    memset(s, 'a', 5000);
+    s[5000] = 0;
+    CHECK(re && !sb_regex_search(re, s, 5000), "no match, and it returns");
+    arena_free(&a);
 }

@@ -32,4 +32,5 @@ void test_patterns(void);
 void test_support(void);
 void test_injection(void);
 void test_overlap(void);
+void test_regex(void);
 #endif

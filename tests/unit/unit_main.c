@@ -127,6 +127,7 @@ static const unit_test tests[] = {
     { "support", test_support },
     { "patterns", test_patterns },
     { "overlap", test_overlap },
+    { "regex", test_regex },
     { "injection", test_injection },
 };
 

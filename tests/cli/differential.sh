@@ -1,0 +1,46 @@
+# differential.sh - the proof that compiled output means what the profile
+# says: both evaluations agree on every generated request (at least 100,000
+# per run), no allow and deny of a concrete operation match one object, and
+# the check notices when the compiler's carve-outs are switched off.
+. tests/lib.sh
+profiles="$(ls corpus/examples/*.buckle) $(find corpus/std -name '*.buckle' | sort) $(ls tests/diff/*.buckle) tests/cli/data/chain/top.buckle"
+# shellcheck disable=SC2086
+run "differential: corpus and tests" "$BUILD/diff-check" -I corpus --min 100000 --random 6 $profiles
+expect_rc "differential: both evaluations agree, no overlapping allow/deny, >= 100000 queries" 0
+tail -n 1 "$TMP/out" | sed 's/^/     /'
+run "differential: order switch" "$BUILD/diff-check" --break-order tests/diff/order.buckle
+expect_rc "differential: emitting without carve-outs is caught" 1
+expect_out_has "differential: the order switch causes disagreements" "disagreements"
+
+# buckle test passes on every corpus profile; the order switch breaks it
+run "test: corpus" "$BUCKLE" test $profiles
+expect_rc "test: buckle test passes on every corpus profile" 0
+cat >"$TMP/order-test.buckle" <<EOB
+files { deny write "/a"; allow write "/a/b"; deny write literal "/a/b/c"; }
+test { expect deny files write "/a/b/c"; expect allow files write "/a/b/x"; }
+EOB
+run "test: order switch" "$BUCKLE" test --test-break-order "$TMP/order-test.buckle"
+expect_rc "test: a wrong compilation is reported" 1
+expect_out_has "test: reported as a compiler bug" "compiler bug"
+
+# query: the acceptance examples
+run "query: ssh config" "$BUCKLE" query corpus/examples/agent.buckle files read '~/.ssh/config'
+expect_out_has "query: final deny decides ~/.ssh" "deny /Users/test/.ssh/config"
+expect_out_has "query: names the rule and its origin" "decided by corpus/examples/agent.buckle:11:21: deny final files read subpath"
+expect_out_has "query: compiled SBPL agrees" "compiled SBPL agrees"
+run "query: workdir" "$BUCKLE" query corpus/examples/agent.buckle files write '$WORKDIR/src/x.c'
+expect_out_has "query: workdir write allowed" "allow /Users/test/project/src/x.c"
+run "query: -D" "$BUCKLE" query -D WORKDIR=/Users/test/elsewhere corpus/examples/agent.buckle files write '$WORKDIR/src/x.c'
+expect_out_has "query: -D moves WORKDIR" "allow /Users/test/elsewhere/src/x.c"
+run "query: mixed" "$BUCKLE" query tests/diff/carveouts.buckle files write /w/keep/log
+expect_out_has "query: operations that differ are listed" "file-write-unlink"
+run "query: sb op" "$BUCKLE" query tests/sbpl/03-concrete-beats-wildcard.sb file-read-data /secret
+expect_out_has "query: .sb with a concrete operation" "allow /secret"
+run "query: sb section verb" "$BUCKLE" query tests/sbpl/01-order-deny-after-allow.sb files write /A/b/x
+expect_out_has "query: .sb with SECTION VERB" "deny /A/b/x"
+run "query: undecidable" "$BUCKLE" query tests/sbpl/21-unknown-filter.sb file-read-data /x
+expect_rc "query: undecidable exits 1" 1
+run "query: usage" "$BUCKLE" query corpus/examples/agent.buckle files
+expect_rc "query: missing arguments" 2
+run "query: bad verb" "$BUCKLE" query corpus/examples/agent.buckle files wrte /x
+expect_err_has "query: verb did-you-mean" "did you mean write"
