@@ -27,7 +27,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 
 .SECONDARY: $(GEN_C) $(GEN_H)
-.PHONY: all check demo golden install uninstall clean bench tools-check test-tools fuzz-diff
+.PHONY: all check demo golden install uninstall clean bench tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)
 
 $(BUILD)/.tools-ok: tools/setup-deps.sh
@@ -92,6 +92,18 @@ fuzz-diff: test-tools
 	  $(BUILD)/diff-check -I corpus --seed $$seed --random 200 corpus/examples/*.buckle \
 	    $$(find corpus/std -name '*.buckle') tests/diff/*.buckle | tail -n 1 || exit 1; done
 
+# libFuzzer harnesses (clang): make fuzz FUZZ_TIME=1800 runs each for that long
+FUZZ_TIME ?= 60
+FUZZ_CC ?= clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/libbuckle.a
+	@for h in compile sbpl $(if $(wildcard tests/fuzz/fuzz_lint.c),lint,); do \
+	  $(FUZZ_CC) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(CPPFLAGS_ALL:$(BUILD)/gen=build-fuzz/gen) -Ibuild-fuzz/gen \
+	    -o build-fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c build-fuzz/libbuckle.a || exit 1; done
+fuzz: fuzz-build
+	@for h in compile sbpl $(if $(wildcard tests/fuzz/fuzz_lint.c),lint,); do sh tests/fuzz/run.sh $$h $(FUZZ_TIME) || exit 1; done
+
 demo: $(BIN)
 	@echo "== buckle compile corpus/examples/agent.buckle"
 	@./buckle compile corpus/examples/agent.buckle
@@ -114,6 +126,6 @@ bench: $(BIN)
 	@sh bench/run.sh
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan buckle
+	rm -rf $(BUILD) $(BUILD)-asan build-fuzz buckle
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

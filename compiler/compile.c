@@ -52,3 +52,15 @@ int compile_profile(compilation *c, const char *path)
     if (!c->opts.no_implied) add_implied(c);
     return c->diags.errors ? 1 : 0;
 }
+
+int compile_profile_text(compilation *c, const char *name, const char *text, size_t len)
+{
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, text, len);
+    copy[len] = 0;
+    c->preloaded = source_new(name, name, copy, len);
+    int rc = compile_profile(c, name);
+    source_free(c->preloaded);   /* only if it was not taken */
+    c->preloaded = NULL;
+    return rc;
+}

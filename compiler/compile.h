@@ -46,6 +46,7 @@ typedef struct compilation {
     const char **deps;           /* every file read, for -M */
     size_t ndeps, deps_cap;
     int io_error;                /* the main file could not be read */
+    source *preloaded;           /* main source given in memory */
 } compilation;
 
 compilation *compilation_new(const compile_opts *o);
@@ -55,6 +56,9 @@ void compilation_free(compilation *c);
  * rules.  Returns 0 when the policy has no errors, 1 on errors, 2 when the
  * main file cannot be read. */
 int compile_profile(compilation *c, const char *path);
+/* The same for a profile held in memory (fuzzers, editors); name is its
+ * display name and the base for relative extends. */
+int compile_profile_text(compilation *c, const char *name, const char *text, size_t len);
 
 /* Parses NAME=VALUE and canonicalizes the value (/tmp -> /private/tmp,
  * realpath where the path exists).  Returns NULL or an error message. */

@@ -201,7 +201,8 @@ static void load(compilation *c, const char *path, const char *display,
         return;
     }
     const char *err = NULL;
-    source *src = source_read(display, path, &err);
+    source *src = c->preloaded && !via ? c->preloaded : source_read(display, path, &err);
+    if (src == c->preloaded) c->preloaded = NULL;
     if (!src) {
         if (!via) {
             diag_add(&c->diags, SEV_ERROR, NULL, (span){ 0 }, "cannot read %s: %s", display, err);

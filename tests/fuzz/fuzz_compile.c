@@ -1,0 +1,31 @@
+/* fuzz_compile.c - libFuzzer harness: the profile front end, merge, final
+ * checks and the SBPL back end.  Whatever compiles must read back without an
+ * error, and the two evaluations must agree on a few requests. */
+#include "../../compiler/crosscheck.h"
+#include "../../compiler/emit.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > 1 << 20) return 0;
+    compile_opts o = { 0 };
+    compilation *c = compilation_new(&o);
+    if (compile_profile_text(c, "fuzz.buckle", (const char *)data, size) == 0) {
+        crosscheck *x = crosscheck_new(c, NULL, 0, 0);
+        if (x->dl.errors) abort();                 /* compiled output must read back */
+        static const char *const objs[] = { "/", "/Users/test/project/a", "/Users/test/.ssh/k", "/usr/lib/x" };
+        int op = op_lookup("file-write-data", NULL), op2 = op_lookup("file-read-data", NULL);
+        for (size_t i = 0; i < 4; i++) {
+            sb_request q = { i % 2 ? op : op2, objs[i], strlen(objs[i]), OBJ_PATH, SNS_OTHER, NULL };
+            cc_answer an = crosscheck_ask(x, &q);
+            if (!decider_missing(x->d) && !an.agree && an.sbpl.decision >= 0) abort();
+        }
+        crosscheck_free(x);
+    }
+    compilation_free(c);
+    return 0;
+}

@@ -1,0 +1,14 @@
+#!/bin/sh
+# run.sh HARNESS SECONDS - runs one libFuzzer harness with a seed corpus from
+# corpus/ and tests/, keeping new inputs in build-fuzz/corpus-HARNESS and
+# crashes in tests/crash/ (reproducers must then pass `make check`).
+set -eu
+h=$1; t=${2:-60}
+d=build-fuzz/corpus-$h
+mkdir -p "$d" tests/crash
+case "$h" in
+compile|lint) find corpus tests -name '*.buckle' -size -64k -exec cp {} "$d"/ \; ;;
+sbpl) find corpus tests -name '*.sb' -size -64k -exec cp {} "$d"/ \; ;;
+esac
+exec build-fuzz/fuzz_$h -max_total_time="$t" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix=tests/crash/$h- -print_final_stats=1 "$d"
