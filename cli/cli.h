@@ -27,4 +27,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cmd_compile(cli_env *env, int argc, char **argv);
 int cmd_query(cli_env *env, int argc, char **argv);
 int cmd_test(cli_env *env, int argc, char **argv);
+int cmd_lint(cli_env *env, int argc, char **argv);
+int cmd_explain(cli_env *env, int argc, char **argv);
+int cmd_rules(cli_env *env, int argc, char **argv);
 #endif

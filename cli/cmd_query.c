@@ -88,7 +88,9 @@ static int query_sb(eval_args *ea, const char *file)
     const char *slash = strrchr(file, '/');
     dirs[nd++] = slash ? arena_strndup(&a, file, (size_t)(slash - file)) : ".";
     source *imported = NULL;
-    sbpl_eval_opts o = { params, np, dirs, nd, &imported };
+    size_t npd;
+    sb_param *pd = derive_sbpl_params(&a, params, np, &npd);
+    sbpl_eval_opts o = { pd, npd, dirs, nd, &imported };
     sbpl_read_opts ro = { 0, 0, 1 };
     sexp *top = sbpl_read(&a, &dl, src, &ro);
     sb_policy *pol = dl.errors ? NULL : sbpl_eval(&a, &dl, src, top, &o);

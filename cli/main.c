@@ -12,6 +12,9 @@ static const char usage[] =
     "  compile   compile a .buckle profile to SBPL\n"
     "  query     the decision for one request, and the rule that made it\n"
     "  test      run the test blocks of profiles against both evaluations\n"
+    "  lint      check .buckle and .sb files against the rule catalogue\n"
+    "  explain   what a lint rule checks and why\n"
+    "  rules     the rule catalogue\n"
     "\n"
     "  buckle --version | --help | COMMAND --help\n"
     "\n"
@@ -23,6 +26,9 @@ static const command commands[] = {
     { "compile", cmd_compile },
     { "query", cmd_query },
     { "test", cmd_test },
+    { "lint", cmd_lint },
+    { "explain", cmd_explain },
+    { "rules", cmd_rules },
 };
 
 int main(int argc, char **argv)

@@ -50,6 +50,7 @@ int compile_profile(compilation *c, const char *path)
     check_finals(c, ix);
     ovl_free(ix);
     if (!c->opts.no_implied) add_implied(c);
+    if (!c->diags.errors) add_default_denies(c);
     return c->diags.errors ? 1 : 0;
 }
 

@@ -75,4 +75,5 @@ void merge_chain(compilation *c);                      /* merge.c */
 void check_sbpl_blocks(compilation *c);                /* sbpl_check.c */
 void check_finals(compilation *c, void *ovl_index);    /* final.c */
 void add_implied(compilation *c);                      /* implied.c */
+void add_default_denies(compilation *c);               /* implied.c */
 #endif

@@ -306,3 +306,22 @@ void request_kind_for_op(int op, const char *obj, sb_request *q)
     else if (!strcmp(n, "signal") || !strncmp(n, "process-info", 12)) q->kind = OBJ_TARGET;
     if (q->kind == OBJ_NAME && !strncmp(obj, "local:", 6) && q->ns == SNS_GLOBAL) q->ns = SNS_LOCAL;
 }
+
+sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n)
+{
+    sb_param *p = arena_alloc(a, (3 * n + 1) * sizeof *p);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        p[k++] = in[i];
+        strbuf b;
+        sb_init(&b);
+        regex_quote(&b, in[i].value, strlen(in[i].value));
+        p[k++] = (sb_param){ arena_printf(a, "%s.re", in[i].name), arena_strdup(a, sb_cstr(&b)) };
+        sb_reset(&b);
+        ancestors_regex(&b, in[i].value);
+        p[k++] = (sb_param){ arena_printf(a, "%s.ancestors", in[i].name), arena_strdup(a, sb_cstr(&b)) };
+        sb_free(&b);
+    }
+    *out_n = k;
+    return p;
+}

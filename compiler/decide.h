@@ -36,4 +36,7 @@ const char *decider_expand_object(decider *d, const char *s, int is_path);
 void request_kind_for(section_t sec, const char *verb, const char *obj, sb_request *q);
 /* The request kind for a concrete SBPL operation ("local:NAME" = local-name). */
 void request_kind_for_op(int op, const char *obj, sb_request *q);
+/* NAME, NAME.re and NAME.ancestors for each NAME=VALUE, for evaluating SBPL
+ * that buckle compiled (or hand-written SBPL using the same convention). */
+sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n);
 #endif

@@ -55,7 +55,8 @@ void ir_rule_text(strbuf *out, const rule *r)
         sb_printf(out, " %s ", mk_name(r->m.kind, r->m.ns));
         quoted(out, r->m.value, r->m.len);
     }
-    if (r->implied) sb_puts(out, " (implied: traversal)");
+    if (r->implied == 1) sb_puts(out, " (implied: traversal)");
+    if (r->implied == 2) sb_puts(out, " (implicit: deny default may not cover it)");
 }
 
 void emit_ir(compilation *c, strbuf *out)

@@ -285,6 +285,7 @@ static void put_origin(emitter *e, const rule *r)
     const origin *o = r->origins;
     if (!o || !o->u) return;
     source_pos p = source_position(o->u->src, o->at.start);
+    if (r->implied == 2) { sb_puts(e->out, "  ; deny default may not cover this (sbpl-reference 4.3)"); return; }
     sb_puts(e->out, r->implied ? "  ; traversal for " : "  ; ");
     put_comment_text(e->out, o->u->display);
     sb_printf(e->out, ":%u", p.line);
@@ -378,7 +379,7 @@ static int cmp_emit_order(const void *pa, const void *pb)
 {
     const rule *a = *(rule *const *)pa, *b = *(rule *const *)pb;
     if (a->section != b->section) return a->section < b->section ? -1 : 1;
-    if (a->implied != b->implied) return a->implied ? -1 : 1;
+    if ((a->implied == 1) != (b->implied == 1)) return a->implied == 1 ? -1 : 1;
     int c = strcmp(op_get(a->op)->name, op_get(b->op)->name);
     if (c) return c;
     if (a->action != b->action) return a->action < b->action ? -1 : 1;
@@ -419,8 +420,8 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
             implied_hdr = 0;
             sb_printf(&body, "\n;; %s\n", section_name(cur));
         }
-        if (r->implied && !implied_hdr) { sb_puts(&body, ";; traversal: ancestors of allowed paths\n"); implied_hdr = 1; }
-        if (!r->implied && implied_hdr == 1) { sb_puts(&body, ";; rules\n"); implied_hdr = 2; }
+        if (r->implied == 1 && !implied_hdr) { sb_puts(&body, ";; traversal: ancestors of allowed paths\n"); implied_hdr = 1; }
+        if (r->implied != 1 && implied_hdr == 1) { sb_puts(&body, ";; rules\n"); implied_hdr = 2; }
         emit_rule(&e, ix, r, o);
     }
     ovl_free(ix);

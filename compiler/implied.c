@@ -80,3 +80,40 @@ void add_implied(compilation *c)
         }
     }
 }
+
+/* Under default deny, explicit denies for the operations that several sources
+ * report (deny default) does not cover: process-info*, nvram*,
+ * iokit-get-properties, file-map-executable (sbpl-reference §4.3).  They are
+ * unfiltered, so every written rule beats them, and they change no decision
+ * of §5: where no rule decides, the default would have said deny. */
+void add_default_denies(compilation *c)
+{
+    if (c->pol.default_action != ACT_DENY || !c->nunits) return;
+    static const char *const ops[] = { "process-info*", "nvram*", "iokit-get-properties", "file-map-executable" };
+    const unit *main_unit = c->units[c->nunits - 1];
+    for (size_t k = 0; k < 4; k++) {
+        int op = op_lookup(ops[k], NULL);
+        const opset *cv = &op_get(op)->covers;
+        int skip = 0;
+        for (size_t i = 0; i < c->pol.rules.n && !skip; i++) {
+            const rule *r = c->pol.rules.v[i];
+            if (r->m.kind == MK_NONE && opset_intersects(r->covers, cv)) skip = 1;
+        }
+        if (skip) continue;
+        rule *r = arena_alloc(&c->a, sizeof *r);
+        r->action = ACT_DENY;
+        r->implied = 2;
+        r->section = !strncmp(ops[k], "file", 4) ? SEC_FILES : !strncmp(ops[k], "iokit", 5) ? SEC_IOKIT :
+                     !strncmp(ops[k], "process", 7) ? SEC_PROCESS : SEC_MISC;
+        r->verb = ops[k];
+        r->op = op;
+        r->covers = cv;
+        r->m.kind = MK_NONE;
+        matcher_finish(&c->a, &r->m);
+        r->origins = arena_alloc(&c->a, sizeof *r->origins);
+        r->origins->u = c->pol.default_unit ? c->pol.default_unit : main_unit;
+        r->origins->at = c->pol.default_unit ? c->pol.default_at : (span){ main_unit->src, 0, 0 };
+        r->id = (unsigned)c->pol.rules.n;
+        rule_vec_push(&c->pol.rules, r);
+    }
+}

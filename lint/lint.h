@@ -1,0 +1,87 @@
+/* lint.h - `buckle lint` on .buckle profiles (after extends and merge) and on
+ * hand-written .sb files (read and evaluated by the SBPL evaluator).  Every
+ * pass sees one "view" of a policy: a decide function and a rule list. */
+#ifndef BUCKLE_LINT_H
+#define BUCKLE_LINT_H
+#include "../compiler/crosscheck.h"
+#include "rules_table.h"
+
+typedef enum { LK_NONE, LK_LITERAL, LK_SUBPATH, LK_PREFIX, LK_PATTERN, LK_NAME, LK_OTHER } lrule_kind;
+
+typedef struct lrule {
+    int action;               /* 0 allow, 1 deny */
+    int op;
+    lrule_kind kind;
+    const char *value;        /* expanded with the test values */
+    span at;
+    const char *provenance;   /* " (extended from ...)" or "" */
+    int implied, no_sandbox, raw;
+} lrule;
+
+typedef struct lint_view lint_view;
+struct lint_view {
+    int is_sb;
+    lrule *rules;
+    size_t n;
+    int default_action;       /* -1: none */
+    span default_at;
+    const char *default_note;
+    const source *main;       /* the file being linted */
+    /* 0 allow, 1 deny, -1 cannot tell; *who = deciding rule (NULL: default) */
+    int (*decide)(lint_view *v, const sb_request *q, const lrule **who);
+    void *impl;
+    crosscheck *x;            /* .buckle */
+    sb_policy *pol;           /* .sb */
+    const sexp *top;          /* .sb: the forms read */
+    arena *a;
+};
+
+typedef struct lint_ctx {
+    arena *a;
+    diag_list *dl;
+    lint_view *v;
+} lint_ctx;
+
+/* Adds a finding with the rule's default severity. */
+diag *lint_report(lint_ctx *lc, const char *code, span at, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+diag *lint_report_sev(lint_ctx *lc, severity sev, const char *code, span at, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* Where a deciding rule is (or the default), with its provenance as a note. */
+diag *lint_report_at_rule(lint_ctx *lc, const char *code, const lrule *who, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+int lint_decide(lint_ctx *lc, const char *op, const char *obj, const lrule **who);
+
+typedef struct lint_opts {
+    const char *const *include_dirs;
+    size_t ninclude;
+    const char *std_dirs[5];
+    const char *buckle_path;
+    const char *stdin_name;
+    const sb_param *params;       /* -D, for .sb files that use (param ...) */
+    size_t nparams;
+} lint_opts;
+
+/* Lints one file into dl.  Returns 2 when it cannot be read, else 0. */
+int lint_file(const lint_opts *o, const char *path, arena *a, diag_list *dl, source **keep);
+
+/* passes */
+void lint_pass_keychain(lint_ctx *lc);
+void lint_pass_mach(lint_ctx *lc);
+void lint_pass_files(lint_ctx *lc);
+void lint_pass_policy(lint_ctx *lc);
+void lint_pass_sbpl_text(lint_ctx *lc, const sexp *top, int in_block);
+void lint_pass_overlap(lint_ctx *lc);
+/* suppressions: applied after all passes (BK0001-BK0003) */
+void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *stmt_starts,
+                             const uint32_t *stmt_ends, size_t nstmts, char comment_char);
+#endif

@@ -1,0 +1,168 @@
+/* rules_files.c - file grants: BK3001 (profile directory), BK3003 (broad
+ * write), BK3004 (files that run code later), BK4004 (sockets), BK4008
+ * (root unreadable), BK4009 (traversal). */
+#include "lint.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char *const write_ops[] = {
+    "file-write-data", "file-write-create", "file-write-unlink", "file-write-mode", "file-write-owner",
+    "file-write-times", "file-write-xattr", "file-write-flags", "file-write-acl", "file-write-setugid",
+    "file-link", "file-clone", "fs-rename",
+};
+
+static int is_write_rule(const lrule *r)
+{
+    if (r->action != 0) return 0;
+    int wd = op_lookup("file-write-data", NULL);
+    return opset_has(&op_get(r->op)->covers, wd);
+}
+
+/* BK3001: where the runner keeps profiles (runner.md §1): $TMPDIR and
+ * /private/tmp, directory buckle-profiles-UID. */
+static void profile_dir(lint_ctx *lc)
+{
+    if (!lc->v->is_sb) return;    /* buckle run adds these denies to compiled profiles itself */
+    static const char *const dirs[] = {
+        "/private/var/folders/zz/test/T/buckle-profiles-501", "/private/tmp/buckle-profiles-501",
+    };
+    for (size_t d = 0; d < 2; d++) {
+        char file[256];
+        snprintf(file, sizeof file, "%s/buckle-1-2-3.sb", dirs[d]);
+        const char *objs[] = { file, dirs[d] };
+        for (size_t o = 0; o < 2; o++) {
+            for (size_t k = 0; k < sizeof write_ops / sizeof write_ops[0]; k++) {
+                const lrule *who;
+                if (lint_decide(lc, write_ops[k], objs[o], &who) != 0) continue;
+                lint_report_at_rule(lc, "BK3001", who,
+                    "%s is allowed on %s, where buckle run keeps the profile of the next command: a sandboxed "
+                    "process could replace it with (allow default), a sandbox escape", write_ops[k], objs[o]);
+                return;
+            }
+        }
+        /* renames of an ancestor move the directory away */
+        char anc[256];
+        snprintf(anc, sizeof anc, "%s", dirs[d]);
+        for (char *slash = strrchr(anc, '/'); slash && slash != anc; slash = strrchr(anc, '/')) {
+            const lrule *who;
+            if (lint_decide(lc, "file-write-unlink", anc, &who) == 0) {
+                lint_report_at_rule(lc, "BK3001", who,
+                    "%s can be renamed (file-write-unlink), so the profile directory inside it can be moved away and "
+                    "replaced: a sandbox escape", anc);
+                return;
+            }
+            *slash = 0;
+        }
+    }
+}
+
+static void broad_write(lint_ctx *lc)
+{
+    static const char *const broad[] = { "/", "/Users", "/Users/test", "/private", "/Library", "/System" };
+    for (size_t i = 0; i < lc->v->n; i++) {
+        const lrule *r = &lc->v->rules[i];
+        if (!is_write_rule(r) || r->implied) continue;
+        if (r->kind != LK_SUBPATH && r->kind != LK_PREFIX && r->kind != LK_NONE) continue;
+        for (size_t b = 0; b < sizeof broad / sizeof broad[0]; b++) {
+            size_t n = r->value ? strlen(r->value) : 0;
+            int covers = r->kind == LK_NONE ||
+                (strncmp(broad[b], r->value, n) == 0 && (broad[b][n] == 0 || broad[b][n] == '/' || n == 1));
+            if (!covers) continue;
+            lint_report(lc, "BK3003", r->at, "write is allowed on %s%s", r->kind == LK_NONE ? "every path" : r->value,
+                        strcmp(broad[b], "/Users/test") == 0 && r->kind != LK_NONE ? " (the home directory)" : "");
+            break;
+        }
+    }
+}
+
+static void protected_files(lint_ctx *lc)
+{
+    static const char *const files[] = {
+        "/Users/test/.zshrc", "/Users/test/.zshenv", "/Users/test/.zprofile", "/Users/test/.bashrc",
+        "/Users/test/.bash_profile", "/Users/test/.profile", "/Users/test/.gitconfig",
+        "/Users/test/Library/LaunchAgents/evil.plist", "/Users/test/project/.git/hooks/pre-commit",
+        "/Users/test/project/.git/config", "/Users/test/project/.vscode/tasks.json",
+        "/Users/test/project/.idea/workspace.xml",
+    };
+    const lrule *reported[16];
+    size_t nr = 0;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const lrule *who;
+        if (lint_decide(lc, "file-write-data", files[i], &who) != 0) continue;
+        size_t k;
+        for (k = 0; k < nr; k++) if (reported[k] == who) break;
+        if (k < nr) continue;
+        if (nr < 16) reported[nr++] = who;
+        lint_report_at_rule(lc, "BK3004", who, "%s is writable; it runs code outside the sandbox later", files[i]);
+    }
+}
+
+static void sockets(lint_ctx *lc)
+{
+    int out = op_lookup("network-outbound", NULL);
+    for (size_t i = 0; i < lc->v->n; i++) {
+        const lrule *r = &lc->v->rules[i];
+        if (r->action != 0 || !r->value || (r->kind != LK_LITERAL && r->kind != LK_SUBPATH)) continue;
+        if (opset_has(&op_get(r->op)->covers, out)) continue;
+        if (strncmp(op_get(r->op)->name, "file", 4) != 0) continue;
+        size_t n = strlen(r->value);
+        int sockish = (n > 5 && strcmp(r->value + n - 5, ".sock") == 0) ||
+                      strncmp(r->value, "/private/var/run/", 17) == 0 || strstr(r->value, "unix_socket") != NULL;
+        if (!sockish) continue;
+        const lrule *who;
+        if (lint_decide(lc, "network-outbound", r->value, &who) != 1) continue;
+        lint_report(lc, "BK4004", r->at,
+                    "%s looks like a socket: connect() to it is network-outbound, which is not allowed", r->value);
+    }
+}
+
+static void root_readable(lint_ctx *lc)
+{
+    for (size_t i = 0; i < lc->v->n; i++) {
+        const lrule *r = &lc->v->rules[i];
+        if (r->action != 1 || r->op == op_default()) continue;
+        const opset *cv = &op_get(r->op)->covers;
+        if (!opset_has(cv, op_lookup("file-read-data", NULL)) && !opset_has(cv, op_lookup("file-read-metadata", NULL))) continue;
+        int root = r->kind == LK_NONE || ((r->kind == LK_SUBPATH || r->kind == LK_PREFIX) && r->value && !strcmp(r->value, "/"));
+        if (!root) continue;
+        const lrule *who;
+        if (lint_decide(lc, "file-read-metadata", "/", &who) == 1 || lint_decide(lc, "file-read-data", "/", &who) == 1) {
+            lint_report(lc, "BK4008", r->at, "this deny covers / and (literal \"/\") is not readable: dyld aborts");
+            return;
+        }
+    }
+}
+
+static void traversal(lint_ctx *lc)
+{
+    int rd = op_lookup("file-read-data", NULL), wd = op_lookup("file-write-data", NULL);
+    for (size_t i = 0; i < lc->v->n; i++) {
+        const lrule *r = &lc->v->rules[i];
+        if (r->action != 0 || r->implied || !r->value || (r->kind != LK_LITERAL && r->kind != LK_SUBPATH)) continue;
+        const opset *cv = &op_get(r->op)->covers;
+        if (!opset_has(cv, rd) && !opset_has(cv, wd) && strncmp(op_get(r->op)->name, "process-exec", 12) != 0) continue;
+        char anc[4096];
+        snprintf(anc, sizeof anc, "%s", r->value);
+        for (;;) {
+            char *slash = strrchr(anc, '/');
+            if (!slash) break;
+            if (slash == anc) { if (anc[1] == 0) break; anc[1] = 0; } else *slash = 0;
+            const lrule *who;
+            if (lint_decide(lc, "file-read-metadata", anc, &who) == 1) {
+                lint_report(lc, "BK4009", r->at, "the ancestor %s of %s has no file-read-metadata", anc, r->value);
+                break;
+            }
+            if (anc[1] == 0) break;
+        }
+    }
+}
+
+void lint_pass_files(lint_ctx *lc)
+{
+    profile_dir(lc);
+    broad_write(lc);
+    protected_files(lc);
+    sockets(lc);
+    root_readable(lc);
+    traversal(lc);
+}
