@@ -27,7 +27,10 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 
 .SECONDARY: $(GEN_C) $(GEN_H)
-.PHONY: all check demo golden install uninstall clean bench tools-check test-tools fuzz-diff fuzz fuzz-build
+check-live: $(BIN)
+	@BUCKLE=./$(BIN) sh tests/live/run_live.sh
+
+.PHONY: check-live all check demo golden install uninstall clean bench tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)
 
 $(BUILD)/.tools-ok: tools/setup-deps.sh
@@ -67,7 +70,9 @@ $(BUILD)/sbpl-readback: $(BUILD)/obj/tests/unit/readback.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/diff-check: $(BUILD)/obj/tests/unit/diffcheck.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/diff-check
+$(BUILD)/sandbox-exec-standin: $(BUILD)/obj/tests/standin/sandbox_exec_standin.o $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/diff-check $(BUILD)/sandbox-exec-standin
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

@@ -30,4 +30,6 @@ int cmd_test(cli_env *env, int argc, char **argv);
 int cmd_lint(cli_env *env, int argc, char **argv);
 int cmd_explain(cli_env *env, int argc, char **argv);
 int cmd_rules(cli_env *env, int argc, char **argv);
+int cmd_run(cli_env *env, int argc, char **argv);
+int is_sb_path(const char *path);
 #endif

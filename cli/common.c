@@ -118,3 +118,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     va_end(ap);
     return 2;
 }
+
+int is_sb_path(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 3 && strcmp(path + n - 3, ".sb") == 0;
+}

@@ -15,6 +15,7 @@ static const char usage[] =
     "  lint      check .buckle and .sb files against the rule catalogue\n"
     "  explain   what a lint rule checks and why\n"
     "  rules     the rule catalogue\n"
+    "  run       run a command under a profile with sandbox-exec (macOS)\n"
     "\n"
     "  buckle --version | --help | COMMAND --help\n"
     "\n"
@@ -29,6 +30,7 @@ static const command commands[] = {
     { "lint", cmd_lint },
     { "explain", cmd_explain },
     { "rules", cmd_rules },
+    { "run", cmd_run },
 };
 
 int main(int argc, char **argv)

@@ -1,0 +1,287 @@
+/* cmd_run.c - `buckle run [-D NAME=VALUE]... PROFILE -- COMMAND [ARG...]`. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "../compiler/decide.h"
+#include "../compiler/emit.h"
+#include "../compiler/patterns.h"
+#include "../lint/lint.h"
+#include "../runner/runner.h"
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: buckle run [-D NAME=VALUE]... [-I DIR]... [--dry-run] [--keep-profile] [--no-fallback]\n"
+    "                  [--force] [-v] PROFILE -- COMMAND [ARG...]\n"
+    "\n"
+    "Compiles PROFILE (.buckle; an .sb file is taken as it is), writes it to a file\n"
+    "in $TMPDIR/buckle-profiles-UID that the profile itself forbids the sandbox to\n"
+    "touch, and runs /usr/bin/sandbox-exec -f FILE [-D NAME=VALUE]... COMMAND ARG...\n"
+    "Parameters: HOME, TMPDIR, USER, WORKDIR (the current directory), declared\n"
+    "defaults and -D, canonicalized; NAME.re and NAME.ancestors are derived.\n"
+    "\n"
+    "  --dry-run       print the argv and the profile path, run nothing\n"
+    "  --keep-profile  leave the profile file for inspection\n"
+    "  --no-fallback   fail instead of passing the profile inline when the profile\n"
+    "                  directory is not exclusively ours\n"
+    "  --force         run even when lint finds errors\n"
+    "  -v              print timings\n"
+    "\n"
+    "Exit status: the command's (128+N for signal N); 125 buckle failed; 126 the\n"
+    "command cannot be executed; 127 it was not found.\n";
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static const char *canonical(arena *a, const char *v)
+{
+    char real[PATH_MAX];
+    if (v[0] == '/' && realpath(v, real)) v = real;
+    return arena_strdup(a, v);
+}
+
+int cmd_run(cli_env *env, int argc, char **argv)
+{
+    int dry = 0, keep = 0, verbose = 0, no_fallback = 0, force = 0;
+    arena a;
+    arena_init(&a);
+    sb_param *defs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *defs);
+    define *cdefs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *cdefs);
+    const char **incs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *incs);
+    size_t ndef = 0, ninc = 0;
+    const char *profile = NULL;
+    int i = 1, rc = 125;
+    for (; i < argc; i++) {
+        const char *x = argv[i];
+        if (!strcmp(x, "--")) { i++; break; }
+        if (!strcmp(x, "--help") || !strcmp(x, "-h")) { fputs(usage, stdout); rc = 0; goto out; }
+        if (!strcmp(x, "--dry-run")) dry = 1;
+        else if (!strcmp(x, "--keep-profile")) keep = 1;
+        else if (!strcmp(x, "--no-fallback")) no_fallback = 1;
+        else if (!strcmp(x, "--force")) force = 1;
+        else if (!strcmp(x, "-v")) verbose = 1;
+        else if (!strcmp(x, "-D") || !strcmp(x, "-I")) {
+            if (i + 1 >= argc) { cli_usage_error("run", "%s needs a value", x); rc = 125; goto out; }
+            const char *v = argv[++i];
+            if (x[1] == 'I') incs[ninc++] = v;
+            else {
+                const char *err = define_parse(&a, v, &cdefs[ndef]);
+                if (err) { cli_usage_error("run", "-D %s: %s", v, err); rc = 125; goto out; }
+                defs[ndef] = (sb_param){ cdefs[ndef].name, cdefs[ndef].value };
+                ndef++;
+            }
+        }
+        else if (x[0] == '-' && x[1]) { cli_usage_error("run", "unknown option %s", x); rc = 125; goto out; }
+        else if (!profile) profile = x;
+        else { cli_usage_error("run", "expected PROFILE -- COMMAND (put -- before the command)"); rc = 125; goto out; }
+    }
+    if (!profile || i >= argc) { cli_usage_error("run", "expected PROFILE -- COMMAND [ARG...]"); rc = 125; goto out; }
+    char **cmd = argv + i;
+    double t0 = now_ms();
+
+    /* the sandbox-exec to run: never a PATH lookup */
+    const char *sx = getenv("BUCKLE_SANDBOX_EXEC");
+    if (!sx || !*sx) {
+#ifdef __APPLE__
+        sx = RUNNER_SANDBOX_EXEC;
+#else
+        fprintf(stderr, "buckle run: error: Seatbelt (sandbox-exec) exists only on macOS; there is no Linux back end yet.\n"
+                        "  (Tests set BUCKLE_SANDBOX_EXEC to a stand-in.)\n");
+        rc = 125;
+        goto out;
+#endif
+    }
+
+    /* built-in parameters from the environment, canonicalized */
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd)) { fprintf(stderr, "buckle run: error: cannot read the current directory\n"); goto out; }
+    const char *home = getenv("HOME");
+    struct passwd *pw = getpwuid(getuid());
+    if (!home || !*home) home = pw ? pw->pw_dir : "/";
+    const char *tmp = getenv("TMPDIR");
+    if (!tmp || !*tmp) tmp = "/tmp";
+    const char *user = getenv("USER");
+    if (!user || !*user) user = pw ? pw->pw_name : "unknown";
+    sb_param builtin[4] = { { "HOME", canonical(&a, home) }, { "TMPDIR", canonical(&a, tmp) },
+                            { "WORKDIR", canonical(&a, cwd) }, { "USER", user } };
+
+    /* the profile: compile a .buckle, take an .sb as it is; lint first */
+    strbuf prof;
+    sb_init(&prof);
+    sb_param *params = arena_alloc(&a, (ndef + 64) * sizeof *params);
+    size_t np = 0;
+    {
+        lint_opts lo = { 0 };
+        lo.include_dirs = incs;
+        lo.ninclude = ninc;
+        compile_opts co0 = { 0 };
+        cli_compile_opts(env, &co0);
+        memcpy(lo.std_dirs, co0.std_dirs, sizeof lo.std_dirs);
+        lo.buckle_path = co0.buckle_path;
+        lo.params = defs;
+        lo.nparams = ndef;
+        diag_list dl;
+        diag_list_init(&dl, &a);
+        source *keep_src = NULL;
+        int lrc = lint_file(&lo, profile, &a, &dl, &keep_src);
+        int errors = 0;
+        for (diag *d = dl.head; d; d = d->next) {
+            /* BK3001 is what this runner fixes itself: see runner_protection */
+            if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, "BK3001"))) d->suppressed = 1;
+            else errors++;
+        }
+        if (errors || lrc) cli_print_diags(&dl, stderr);
+        while (keep_src) { source *n = keep_src->next; source_free(keep_src); keep_src = n; }
+        if (lrc) { rc = 125; sb_free(&prof); goto out; }
+        if (errors && !force) {
+            fprintf(stderr, "buckle run: error: %s has lint errors; not running it (use --force to run anyway)\n", profile);
+            rc = 125;
+            sb_free(&prof);
+            goto out;
+        }
+    }
+    if (is_sb_path(profile)) {
+        const char *err;
+        source *s = source_read(profile, profile, &err);
+        if (!s) { fprintf(stderr, "buckle run: error: cannot read %s: %s\n", profile, err); sb_free(&prof); goto out; }
+        sb_add(&prof, s->text, s->len);
+        source_free(s);
+        for (size_t k = 0; k < 4; k++) params[np++] = builtin[k];
+        for (size_t k = 0; k < ndef; k++) params[np++] = defs[k];
+    } else {
+        compile_opts co = { 0 };
+        co.include_dirs = incs;
+        co.ninclude = ninc;
+        cli_compile_opts(env, &co);
+        compilation *c = compilation_new(&co);
+        if (compile_profile(c, profile) != 0) {
+            cli_print_diags(&c->diags, stderr);
+            compilation_free(c);
+            sb_free(&prof);
+            rc = 125;
+            goto out;
+        }
+        emit_sbpl(c, NULL, &prof);
+        /* every parameter the output names: -D, then the environment, then defaults */
+        for (size_t k = 0; k < c->params.cap; k++) {
+            hm_slot *sl = &c->params.slots[k];
+            if (!sl->hash) continue;
+            param_decl *p = sl->val;
+            if (!p->used) continue;
+            const char *v = NULL;
+            for (size_t d = 0; d < ndef; d++) if (!strcmp(defs[d].name, p->name)) v = defs[d].value;
+            for (size_t d = 0; d < 4 && !v; d++) if (!strcmp(builtin[d].name, p->name)) v = builtin[d].value;
+            if (!v && p->def) {
+                strbuf b;
+                sb_init(&b);
+                for (const char *q = p->def; *q; q++) {
+                    if (*q != PARAM_OPEN) { sb_putc(&b, *q); continue; }
+                    const char *e = strchr(q, PARAM_CLOSE);
+                    const char *pv = NULL;
+                    for (size_t d = 0; d < 4; d++) if (!strncmp(builtin[d].name, q + 1, (size_t)(e - q - 1)) && !builtin[d].name[e - q - 1]) pv = builtin[d].value;
+                    for (size_t d = 0; d < ndef; d++) if (!strncmp(defs[d].name, q + 1, (size_t)(e - q - 1)) && !defs[d].name[e - q - 1]) pv = defs[d].value;
+                    sb_puts(&b, pv ? pv : "");
+                    q = e;
+                }
+                v = canonical(&a, sb_cstr(&b));
+                sb_free(&b);
+            }
+            if (!v) {
+                fprintf(stderr, "buckle run: error: parameter %s has no value: pass -D %s=VALUE\n", p->name, p->name);
+                compilation_free(c);
+                sb_free(&prof);
+                rc = 125;
+                goto out;
+            }
+            params[np++] = (sb_param){ arena_strdup(&a, p->name), arena_strdup(&a, v) };
+        }
+        compilation_free(c);
+    }
+    double t1 = now_ms();
+
+    /* the directory, the sweep, the file */
+    char dir[PATH_MAX], file[PATH_MAX];
+    const char *why = NULL;
+    int use_file = profile_dir_prepare(builtin[1].value, dir, sizeof dir, &why) == 0;
+    if (!use_file) {
+        if (no_fallback) {
+            fprintf(stderr, "buckle run: error: the profile directory %s/buckle-profiles-%lu is not safe: %s\n",
+                    builtin[1].value, (unsigned long)geteuid(), why);
+            sb_free(&prof);
+            goto out;
+        }
+        fprintf(stderr, "buckle run: warning: the profile directory is not safe (%s); passing the profile inline with -p\n", why);
+    } else {
+        profile_dir_sweep(dir, RUNNER_STALE_SECONDS);
+        runner_protection(&prof, dir);
+        if (profile_file_write(dir, prof.data, prof.len, file, sizeof file) != 0) {
+            fprintf(stderr, "buckle run: error: cannot write the profile in %s: %s\n", dir, strerror(errno));
+            sb_free(&prof);
+            goto out;
+        }
+    }
+    double t2 = now_ms();
+
+    /* argv: sandbox-exec -f FILE [-D K=V]... CMD ARGS */
+    size_t nder;
+    sb_param *all = derive_sbpl_params(&a, params, np, &nder);
+    size_t ncmd = 0;
+    while (cmd[ncmd]) ncmd++;
+    char **av = arena_alloc(&a, (nder * 2 + ncmd + 8) * sizeof *av);
+    size_t n = 0;
+    av[n++] = (char *)sx;
+    av[n++] = use_file ? "-f" : "-p";
+    av[n++] = use_file ? file : (char *)sb_cstr(&prof);
+    for (size_t k = 0; k < nder; k++) {
+        av[n++] = "-D";
+        av[n++] = arena_printf(&a, "%s=%s", all[k].name, all[k].value);
+    }
+    char resolved[PATH_MAX];
+    int found = runner_find_command(cmd[0], resolved, sizeof resolved);
+    for (size_t k = 0; k < ncmd; k++) av[n++] = cmd[k];
+    av[n] = NULL;
+    if (dry) {
+        for (size_t k = 0; k < n; k++) {
+            const char *s = av[k];
+            int plain = *s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%") == strlen(s);
+            if (plain) printf("%s%s", k ? " " : "", s);
+            else {
+                printf("%s'", k ? " " : "");
+                for (; *s; s++) { if (*s == '\'') fputs("'\\''", stdout); else putchar(*s); }
+                putchar('\'');
+            }
+        }
+        printf("\nprofile: %s\n", use_file ? file : "(inline)");
+        rc = 0;
+        if (use_file && !keep) unlink(file);
+        sb_free(&prof);
+        goto out;
+    }
+    if (found) {
+        fprintf(stderr, "buckle run: error: %s: %s\n", cmd[0], found == 127 ? "command not found" : "not executable");
+        if (use_file && !keep) unlink(file);
+        sb_free(&prof);
+        rc = found;
+        goto out;
+    }
+    fflush(NULL);
+    rc = runner_spawn(av);
+    double t3 = now_ms();
+    if (use_file && !keep) unlink(file);
+    else if (use_file) fprintf(stderr, "buckle run: kept %s\n", file);
+    if (verbose)
+        fprintf(stderr, "buckle run: compile %.3f ms, write %.3f ms, run %.3f ms\n", t1 - t0, t2 - t1, t3 - t2);
+    if (rc < 0) { fprintf(stderr, "buckle run: error: cannot run %s: %s\n", sx, strerror(errno)); rc = 125; }
+    sb_free(&prof);
+out:
+    arena_free(&a);
+    return rc;
+}

@@ -1,0 +1,95 @@
+/* spawn.c - run sandbox-exec as our child, forward signals, pass the status
+ * through (runner.md item 5).  A signal handler can only reach the child
+ * through process-wide state: the one static below, written before the
+ * handlers can run it and read only by them. */
+#define _POSIX_C_SOURCE 200809L
+#include "runner.h"
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static volatile pid_t forward_to;   /* the child, for the handlers */
+
+static void forward(int sig, siginfo_t *info, void *ctx)
+{
+    (void)ctx;
+    pid_t child = forward_to;
+    if (child <= 0) return;
+    /* a terminal's Ctrl-C reaches the whole process group already; forward
+     * what was sent to us alone (kill(1), a supervisor) */
+    if (info && info->si_code != SI_USER && info->si_code != SI_QUEUE) return;
+    if (info && info->si_pid == child) return;
+    kill(child, sig);
+}
+
+static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+int runner_spawn(char *const argv[])
+{
+    struct sigaction sa, old[4];
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = forward;
+    sa.sa_flags = SA_SIGINFO | SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigset_t block, prev;
+    sigemptyset(&block);
+    for (int i = 0; i < 4; i++) sigaddset(&block, forwarded[i]);
+    sigprocmask(SIG_BLOCK, &block, &prev);
+    for (int i = 0; i < 4; i++) sigaction(forwarded[i], &sa, &old[i]);
+    pid_t pid = fork();
+    if (pid < 0) {
+        for (int i = 0; i < 4; i++) sigaction(forwarded[i], &old[i], NULL);
+        sigprocmask(SIG_SETMASK, &prev, NULL);
+        return -1;
+    }
+    if (pid == 0) {
+        for (int i = 0; i < 4; i++) sigaction(forwarded[i], &old[i], NULL);
+        sigprocmask(SIG_SETMASK, &prev, NULL);
+        execv(argv[0], argv);
+        fprintf(stderr, "buckle run: error: cannot execute %s: %s\n", argv[0], strerror(errno));
+        _exit(errno == ENOENT ? 127 : 126);
+    }
+    forward_to = pid;
+    sigprocmask(SIG_SETMASK, &prev, NULL);
+    int status = 0;
+    pid_t r;
+    do r = waitpid(pid, &status, 0); while (r < 0 && errno == EINTR);
+    forward_to = 0;
+    for (int i = 0; i < 4; i++) sigaction(forwarded[i], &old[i], NULL);
+    if (r < 0) return -1;
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return -1;
+}
+
+int runner_find_command(const char *cmd, char *out, size_t outlen)
+{
+    struct stat st;
+    if (strchr(cmd, '/')) {
+        if (stat(cmd, &st) != 0) return 127;
+        if (S_ISDIR(st.st_mode) || access(cmd, X_OK) != 0) return 126;
+        snprintf(out, outlen, "%s", cmd);
+        return 0;
+    }
+    const char *path = getenv("PATH");
+    if (!path || !*path) path = "/usr/bin:/bin";
+    int found_noexec = 0;
+    while (*path) {
+        const char *colon = strchr(path, ':');
+        size_t n = colon ? (size_t)(colon - path) : strlen(path);
+        char cand[4096];
+        snprintf(cand, sizeof cand, "%.*s%s%s", (int)n, n ? path : ".", "/", cmd);
+        if (stat(cand, &st) == 0 && !S_ISDIR(st.st_mode)) {
+            if (access(cand, X_OK) == 0) { snprintf(out, outlen, "%s", cand); return 0; }
+            found_noexec = 1;
+        }
+        path += n + (colon ? 1 : 0);
+        if (!colon) break;
+    }
+    return found_noexec ? 126 : 127;
+}

@@ -1,0 +1,133 @@
+# run.sh - `buckle run` on Linux through the sandbox-exec stand-in.
+. tests/lib.sh
+SX="$BUILD/sandbox-exec-standin"
+SXA=$(cd "$(dirname "$SX")" && pwd)/$(basename "$SX")
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+R="$TMP/run"
+mkdir -p "$R/tmp"
+export TMPDIR="$R/tmp"
+uid=$(id -u)
+PD="$R/tmp/buckle-profiles-$uid"
+LOG="$R/log"
+agent=$(pwd)/corpus/examples/agent.buckle
+brun() { STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$@"; }
+
+# without the stand-in, Linux says Seatbelt is macOS-only
+run "run: linux" env -u BUCKLE_SANDBOX_EXEC "$B" run "$agent" -- true
+expect_rc "run: without sandbox-exec exits 125" 125
+expect_err_has "run: says Seatbelt is macOS-only" "only on macOS"
+
+# argv, file mode, directory mode, read-back, self-protection (checked by the stand-in)
+: >"$LOG"
+run "run: basic" brun "$agent" -- sh -c 'exit 0'
+expect_rc "run: exit 0 passes through" 0
+grep -q "^argv: -f $PD/buckle-[0-9]*-[0-9]*-[0-9a-f]*\.sb -D HOME=.* sh -c exit 0\$" "$LOG" \
+    && pass "run: argv is -f FILE [-D K=V]... CMD ARGS" || fail "run: argv is -f FILE [-D K=V]... CMD ARGS" "$(head -c 400 "$LOG")"
+grep -q -- "-D WORKDIR=$(pwd -P) " "$LOG" && pass "run: WORKDIR is the current directory" || fail "run: WORKDIR is the current directory" "$(head -c 300 "$LOG")"
+grep -q -- "-D HOME.re=" "$LOG" && pass "run: derived NAME.re passed" || fail "run: derived NAME.re passed" "missing"
+grep -q "mode 0600, dir mode 0700, ours" "$LOG" && pass "run: file 0600 in a 0700 directory of ours" || fail "run: file 0600 in a 0700 directory of ours" "$(cat "$LOG")"
+grep -q "self-protection holds" "$LOG" && pass "run: self-protection holds under the evaluator" || fail "run: self-protection holds under the evaluator" "$(cat "$LOG")"
+[ -z "$(ls "$PD")" ] && pass "run: profile removed after a normal exit" || fail "run: profile removed after a normal exit" "$(ls "$PD")"
+run "run: status 3" brun "$agent" -- sh -c 'exit 3'
+expect_rc "run: exit 3 passes through" 3
+run "run: killed command" brun "$agent" -- sh -c 'kill -9 $$'
+expect_rc "run: a killed command gives 128+9" 137
+[ -z "$(ls "$PD")" ] && pass "run: profile removed after the command is killed" || fail "run: profile removed after the command is killed" "$(ls "$PD")"
+
+# signals to buckle are forwarded; the profile is removed; 128+N
+# (a non-interactive shell starts background jobs with SIGINT ignored, and an
+# ignored signal cannot be trapped: INT needs env --default-signal)
+dflt=""
+env --default-signal=INT true 2>/dev/null && dflt="env --default-signal=INT"
+for sig in TERM HUP INT; do
+    if [ "$sig" = INT ] && [ -z "$dflt" ]; then echo "SKIP run: SIGINT forwarding (needs env --default-signal)" >>"$RESULTS"; continue; fi
+    rm -f "$R/started"
+    STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" $([ "$sig" = INT ] && echo "$dflt") "$B" run "$agent" -- sh -c "touch '$R/started'; trap 'exit 99' $sig; while :; do sleep 0.05; done" &
+    bpid=$!
+    i=0; while [ ! -e "$R/started" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    [ "$sig" = INT ] && sleep 0.2
+    kill -"$sig" "$bpid"
+    wait "$bpid"; st=$?
+    [ "$st" -eq 99 ] && pass "run: SIG$sig is forwarded to the command" || fail "run: SIG$sig is forwarded to the command" "status $st"
+    [ -z "$(ls "$PD")" ] && pass "run: profile removed after SIG$sig" || fail "run: profile removed after SIG$sig" "$(ls "$PD")"
+done
+rm -f "$R/started"
+STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$agent" -- sh -c "touch '$R/started'; while :; do sleep 0.05; done" &
+bpid=$!
+i=0; while [ ! -e "$R/started" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+kill -TERM "$bpid"; wait "$bpid"; st=$?
+[ "$st" -eq 143 ] && pass "run: a command killed by the forwarded SIGTERM gives 143" || fail "run: a command killed by the forwarded SIGTERM gives 143" "status $st"
+
+# the directory must be exclusively ours
+rm -rf "$PD"; mkdir -p "$R/elsewhere"; ln -s "$R/elsewhere" "$PD"
+run "run: symlink dir" brun "$agent" -- true
+expect_rc "run: symlinked directory falls back" 0
+expect_err_has "run: symlink warning" "(it is a symbolic link); passing the profile inline with -p"
+grep -q "^argv: -p <profile text>" "$LOG" && pass "run: fallback uses -p" || fail "run: fallback uses -p" "$(tail -n 3 "$LOG")"
+[ -z "$(ls "$R/elsewhere")" ] && pass "run: nothing written through the symlink" || fail "run: nothing written through the symlink" "$(ls "$R/elsewhere")"
+run "run: symlink no-fallback" brun --no-fallback "$agent" -- true
+expect_rc "run: --no-fallback refuses" 125
+rm -f "$PD"; mkdir -m 0770 "$PD"
+run "run: group-writable" brun "$agent" -- true
+expect_err_has "run: group-writable directory is not used" "writable by group or others"
+chmod 0700 "$PD"
+if [ "$uid" -eq 0 ] && chown nobody "$PD" 2>/dev/null; then
+    run "run: other owner" brun --no-fallback "$agent" -- true
+    expect_rc "run: a directory owned by nobody is refused" 125
+    expect_err_has "run: other owner message" "owned by another user"
+else
+    echo "SKIP run: directory owned by another user (needs root to chown)" >>"$RESULTS"
+fi
+rm -rf "$PD"
+
+# stale sweep: only buckle's own files older than five minutes
+mkdir -m 0700 "$PD"
+touch "$PD/buckle-1-2-abc.sb" "$PD/buckle-3-4-def.sb" "$PD/other.sb" "$PD/buckle-notours.txt"
+touch -d '10 minutes ago' "$PD/buckle-1-2-abc.sb" "$PD/other.sb" "$PD/buckle-notours.txt" 2>/dev/null || \
+    touch -t "$(date -d '10 minutes ago' +%Y%m%d%H%M 2>/dev/null || date -v-10M +%Y%m%d%H%M)" "$PD/buckle-1-2-abc.sb" "$PD/other.sb" "$PD/buckle-notours.txt"
+brun "$agent" -- true >/dev/null 2>&1
+[ ! -e "$PD/buckle-1-2-abc.sb" ] && pass "run: stale profile swept" || fail "run: stale profile swept" "still there"
+[ -e "$PD/buckle-3-4-def.sb" ] && pass "run: recent profile kept" || fail "run: recent profile kept" "removed"
+[ -e "$PD/other.sb" ] && [ -e "$PD/buckle-notours.txt" ] && pass "run: other files untouched" || fail "run: other files untouched" "removed"
+rm -rf "$PD"
+
+# refusals
+printf 'param NEEDED;\nfiles { allow read "$NEEDED"; }\n' >"$R/p.buckle"
+run "run: missing param" brun "$R/p.buckle" -- true
+expect_rc "run: a missing parameter is an error" 125
+expect_err_has "run: missing parameter message" "parameter NEEDED has no value"
+run "run: -D supplies it" brun -D NEEDED=/usr "$R/p.buckle" -- true
+expect_rc "run: with -D it runs" 0
+run "run: unreadable" brun "$R/nope.buckle" -- true
+expect_rc "run: an unreadable profile is an error" 125
+printf 'misc { allow lsopen; }\n' >"$R/bad.buckle"
+run "run: lint errors" brun "$R/bad.buckle" -- true
+expect_rc "run: lint errors refuse to run" 125
+expect_err_has "run: says why" "has lint errors"
+run "run: --force" brun --force "$R/bad.buckle" -- true
+expect_rc "run: --force runs anyway" 0
+run "run: not found" brun "$agent" -- no-such-command-xyz
+expect_rc "run: command not found is 127" 127
+printf '#!/bin/sh\n' >"$R/noexec"; chmod 0644 "$R/noexec"
+run "run: not executable" brun "$agent" -- "$R/noexec"
+expect_rc "run: command not executable is 126" 126
+run "run: dry-run" brun --dry-run "$agent" -- echo hi
+expect_rc "run: --dry-run exit" 0
+expect_out_has "run: --dry-run prints argv" "$SXA -f $PD/buckle-"
+expect_out_has "run: --dry-run prints the profile path" "profile: $PD/buckle-"
+[ -z "$(ls "$PD" 2>/dev/null)" ] && pass "run: --dry-run leaves nothing" || fail "run: --dry-run leaves nothing" "$(ls "$PD")"
+run "run: keep" brun --keep-profile "$agent" -- true
+expect_err_has "run: --keep-profile says where" "kept $PD/buckle-"
+[ -n "$(ls "$PD")" ] && pass "run: --keep-profile keeps it" || fail "run: --keep-profile keeps it" "gone"
+rm -rf "$PD"
+
+# self-protection, checked by the evaluator in the stand-in, for every corpus
+# profile, an (allow default) .sb and a profile that allows writes to all of $TMPDIR
+printf '(version 1)\n(allow default)\n' >"$R/open.sb"
+printf 'files { allow write "$TMPDIR"; allow write "/"; }\nmisc { allow file-write-data; }\n' >"$R/tmpw.buckle"
+printf '(version 1)\n(deny default)\n(allow file-write* (subpath "/private/var/folders") (subpath "%s"))\n(allow file-write-data file-write-unlink fs-rename)\n' "$R" >"$R/tmpw.sb"
+for f in $(ls corpus/examples/*.buckle) $(find corpus/std -name '*.buckle' | sort) "$R/open.sb" "$R/tmpw.buckle" "$R/tmpw.sb"; do
+    : >"$LOG"
+    run "protect: $f" brun --force -D OUT=/tmp -D REPORT=/tmp/r "$f" -- true
+    grep -q "self-protection holds" "$LOG" && pass "protect: $f" || fail "protect: $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
+done

@@ -1,0 +1,139 @@
+/* sandbox_exec_standin.c - the test stand-in for /usr/bin/sandbox-exec
+ * (runner.md item 6).  It checks what the runner hands over, then runs the
+ * command, so everything but the kernel's enforcement is exercised on Linux:
+ *   - argv is exactly  -f FILE [-D K=V]... CMD ARGS  (or -p PROFILE ...)
+ *   - FILE is a regular file of ours with mode 0600, in a directory of ours
+ *     with mode 0700 that is not a symlink
+ *   - the profile reads back with the SBPL reader and starts with (version 1)
+ *   - under Seatbelt's precedence model (the evaluator), no concrete write
+ *     operation is allowed under the profile directory and no ancestor can
+ *     be renamed
+ * STANDIN_LOG=FILE appends what it saw.  Exit 70-79 on a failed check. */
+#define _POSIX_C_SOURCE 200809L
+#include "../../compiler/sbpl_eval.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static FILE *logf_;
+
+static int die(int code, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "sandbox-exec stand-in: ");
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    if (logf_) { fprintf(logf_, "FAILED "); fprintf(logf_, fmt, arg); fputc('\n', logf_); fclose(logf_); }
+    return code;
+}
+
+static int check_protection(sb_policy *p, const char *dir, arena *a)
+{
+    int wd = op_lookup("file-write*", NULL);
+    const char *objs[] = { arena_printf(a, "%s/buckle-1-1-0.sb", dir), dir, arena_printf(a, "%s/new/x", dir) };
+    static const char *const extra[] = { "file-link", "file-clone", "fs-rename", "file-mknod" };
+    for (int op = 0; op < ops_count(); op++) {
+        const op_info *o = op_get(op);
+        int want = o->concrete && (opset_has(&op_get(wd)->covers, op));
+        for (size_t k = 0; k < 4; k++) if (!strcmp(o->name, extra[k])) want = 1;
+        if (!want) continue;
+        for (size_t i = 0; i < 3; i++) {
+            sb_request q = { op, objs[i], strlen(objs[i]), OBJ_PATH, SNS_OTHER, NULL };
+            sb_answer an = sbpl_decide(p, &q, a);
+            if (an.decision != 1) {
+                fprintf(stderr, "sandbox-exec stand-in: %s on %s is %s\n", o->name, objs[i],
+                        an.decision == 0 ? "allowed" : "undecidable");
+                return 0;
+            }
+        }
+    }
+    char anc[4096];
+    snprintf(anc, sizeof anc, "%s", dir);
+    for (char *s = strrchr(anc, '/'); s && s != anc; s = strrchr(anc, '/')) {
+        *s = 0;
+        static const char *const ops[] = { "file-write-unlink", "fs-rename" };
+        for (size_t k = 0; k < 2; k++) {
+            sb_request q = { op_lookup(ops[k], NULL), anc, strlen(anc), OBJ_PATH, SNS_OTHER, NULL };
+            if (sbpl_decide(p, &q, a).decision != 1) {
+                fprintf(stderr, "sandbox-exec stand-in: %s on ancestor %s is not denied\n", ops[k], anc);
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    const char *lp = getenv("STANDIN_LOG");
+    if (lp) logf_ = fopen(lp, "a");
+    if (logf_) {
+        fprintf(logf_, "argv:");
+        for (int i = 1; i < argc; i++) fprintf(logf_, " %s", strchr(argv[i], '\n') ? "<profile text>" : argv[i]);
+        fputc('\n', logf_);
+    }
+    if (argc < 4 || (strcmp(argv[1], "-f") && strcmp(argv[1], "-p")))
+        return die(70, "expected -f FILE or -p PROFILE first, got %s", argc > 1 ? argv[1] : "nothing");
+    int i = 3;
+    size_t np = 0;
+    sb_param params[512];
+    while (i + 1 < argc && !strcmp(argv[i], "-D")) {
+        char *kv = argv[i + 1], *eq = strchr(kv, '=');
+        if (!eq) return die(71, "-D without NAME=VALUE: %s", kv);
+        if (np < 512) { *eq = 0; params[np].name = kv; params[np].value = eq + 1; np++; }
+        i += 2;
+    }
+    if (i >= argc) return die(72, "no command after the options%s", "");
+    const char *text;
+    size_t len;
+    char *buf = NULL;
+    char dir[4096] = "";
+    if (!strcmp(argv[1], "-f")) {
+        const char *file = argv[2];
+        struct stat st;
+        if (lstat(file, &st) != 0) return die(73, "cannot stat %s", file);
+        if (!S_ISREG(st.st_mode)) return die(73, "%s is not a regular file", file);
+        if ((st.st_mode & 07777) != 0600) return die(74, "%s is not mode 0600", file);
+        if (st.st_uid != geteuid()) return die(74, "%s is not ours", file);
+        snprintf(dir, sizeof dir, "%s", file);
+        char *slash = strrchr(dir, '/');
+        if (!slash) return die(75, "%s has no directory", file);
+        *slash = 0;
+        if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) return die(75, "%s is not a real directory", dir);
+        if ((st.st_mode & 07777) != 0700 || st.st_uid != geteuid()) return die(75, "%s is not 0700 and ours", dir);
+        if (logf_) fprintf(logf_, "file: %s mode 0600, dir mode 0700, ours\n", file);
+        const char *err;
+        source *s = source_read(file, file, &err);
+        if (!s) return die(73, "cannot read the profile: %s", err);
+        buf = xmalloc(s->len + 1);
+        memcpy(buf, s->text, s->len + 1);
+        len = s->len;
+        source_free(s);
+        text = buf;
+    } else {
+        text = argv[2];
+        len = strlen(text);
+        if (logf_) fprintf(logf_, "inline profile, %zu bytes\n", len);
+    }
+    source *src = source_new("profile.sb", "profile.sb", xstrdup(text), len);
+    arena a;
+    arena_init(&a);
+    diag_list dl;
+    diag_list_init(&dl, &a);
+    sexp *top = sbpl_read(&a, &dl, src, NULL);
+    if (dl.errors) return die(76, "the profile does not read back: %s", dl.head->msg);
+    if (!top || !sexp_is_sym(top->child, "version")) return die(76, "the profile does not start with (version 1)%s", "");
+    sbpl_eval_opts o = { params, np, NULL, 0, NULL };
+    sb_policy *p = sbpl_eval(&a, &dl, src, top, &o);
+    if (dl.errors) return die(77, "the profile does not evaluate: %s", dl.head->msg);
+    if (dir[0] && !check_protection(p, dir, &a)) return die(78, "self-protection of %s is broken", dir);
+    if (logf_) { fprintf(logf_, "ok: read back, %zu rules, self-protection holds\n", p->n); fclose(logf_); logf_ = NULL; }
+    arena_free(&a);
+    source_free(src);
+    free(buf);
+    execvp(argv[i], argv + i);
+    fprintf(stderr, "sandbox-exec: %s: %s\n", argv[i], strerror(errno));
+    return errno == ENOENT ? 127 : 126;
+}
