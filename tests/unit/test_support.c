@@ -72,3 +72,53 @@ void test_support(void)
     source_free(s);
     arena_free(&a);
 }
+
+#include "../../runner/runner.h"
+#include <sys/stat.h>
+#include <unistd.h>
+
+void test_runner(void)
+{
+    unit_case("runner: profile names");
+    CHECK(profile_name_matches("buckle-123-1700000000-00ff.sb"), "ours");
+    CHECK(!profile_name_matches("buckle-123-1700000000-00ff.sb.bak"), "suffix");
+    CHECK(!profile_name_matches("buckle-x-1-2.sb"), "not a pid");
+    CHECK(!profile_name_matches("other.sb"), "other");
+    CHECK(!profile_name_matches("buckle-1-2-XYZ.sb"), "not hex");
+
+    unit_case("runner: profile files are fresh, 0600 and complete");
+    char dir[] = "/tmp/buckle-unit-dir-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    chmod(dir, 0700);
+    char p1[4096], p2[4096];
+    CHECK(profile_file_write(dir, "(version 1)\n", 12, p1, sizeof p1) == 0, "first");
+    CHECK(profile_file_write(dir, "(version 1)\n", 12, p2, sizeof p2) == 0, "second");
+    CHECK(strcmp(p1, p2) != 0, "distinct names");
+    struct stat st;
+    CHECK(lstat(p1, &st) == 0 && (st.st_mode & 07777) == 0600 && st.st_size == 12, "mode 0600 and size");
+    const char *base = strrchr(p1, '/') + 1;
+    CHECK(profile_name_matches(base), "name matches the sweep pattern: %s", base);
+
+    unit_case("runner: the directory must be ours, real and private");
+    const char *why = NULL;
+    CHECK(profile_dir_check(dir, &why) == 0, "private dir accepted");
+    chmod(dir, 0770);
+    CHECK(profile_dir_check(dir, &why) != 0 && strstr(why, "group"), "group-writable refused");
+    chmod(dir, 0700);
+    char link[4200];
+    snprintf(link, sizeof link, "%s-link", dir);
+    CHECK(symlink(dir, link) == 0, "symlink");
+    CHECK(profile_dir_check(link, &why) != 0 && strstr(why, "symbolic"), "symlink refused");
+    unlink(link);
+
+    unit_case("runner: the sweep removes only old files of ours");
+    char old[4200], other[4200];
+    snprintf(old, sizeof old, "%s/buckle-1-2-ab.sb", dir);
+    snprintf(other, sizeof other, "%s/keep.sb", dir);
+    FILE *f = fopen(old, "w"); if (f) fclose(f);
+    f = fopen(other, "w"); if (f) fclose(f);
+    CHECK(profile_dir_sweep(dir, 0) == 3, "three of ours with max age 0");
+    CHECK(access(other, F_OK) == 0, "other file kept");
+    unlink(other);
+    rmdir(dir);
+}

@@ -33,4 +33,5 @@ void test_support(void);
 void test_injection(void);
 void test_overlap(void);
 void test_regex(void);
+void test_runner(void);
 #endif

@@ -137,6 +137,7 @@ static const unit_test tests[] = {
     { "patterns", test_patterns },
     { "overlap", test_overlap },
     { "regex", test_regex },
+    { "runner", test_runner },
     { "injection", test_injection },
 };
 
