@@ -121,7 +121,7 @@ golden: $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/buckle/std
-	install -m 755 buckle $(DESTDIR)$(PREFIX)/bin/buckle
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/buckle
 	cd corpus && find std -type d -exec install -d "$(DESTDIR)$(PREFIX)/share/buckle/{}" \;
 	cd corpus && find std -type f -name '*.buckle' -exec install -m 644 {} "$(DESTDIR)$(PREFIX)/share/buckle/{}" \;
 

@@ -209,11 +209,12 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
         return q->kind == OBJ_TARGET && q->len == m->len && memcmp(q->obj, m->value, m->len) == 0;
     case MK_IP: {
         if (q->kind != OBJ_IP) return 0;
-        const char *fc = strrchr(m->value, ':'), *qc = memchr(q->obj, ':', q->len);
+        v = expanded(d, r, &vl);
+        const char *fc = strrchr(v, ':'), *qc = memchr(q->obj, ':', q->len);
         if (!fc || !qc) return 0;
-        size_t fh = (size_t)(fc - m->value), qh = (size_t)(qc - q->obj);
-        int host = (fh == 1 && m->value[0] == '*') ||
-                   (fh == qh && memcmp(m->value, q->obj, fh) == 0 && !(qh == 1 && q->obj[0] == '*'));
+        size_t fh = (size_t)(fc - v), qh = (size_t)(qc - q->obj);
+        int host = (fh == 1 && v[0] == '*') ||
+                   (fh == qh && memcmp(v, q->obj, fh) == 0 && !(qh == 1 && q->obj[0] == '*'));
         size_t qp = q->len - qh - 1;
         int port = strcmp(fc + 1, "*") == 0 || (strlen(fc + 1) == qp && memcmp(fc + 1, qc + 1, qp) == 0);
         return host && port;

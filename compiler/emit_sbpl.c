@@ -199,7 +199,7 @@ static void put_matcher(emitter *e, const matcher *m)
         break;
     case MK_IP:
         sb_printf(out, "(%s ip ", m->outbound ? "remote" : "local");
-        sbpl_string(out, m->value, m->len);
+        put_template(e, m->value, m->len, 0);
         break;
     }
     sb_putc(out, ')');

@@ -26,6 +26,8 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
     }
     const char *p = colon + 1;
     if (strcmp(p, "*") == 0) return 1;
+    /* a parameter as the whole port: its value is checked when it is known */
+    if (p[0] == PARAM_OPEN && strchr(p, PARAM_CLOSE) && strchr(p, PARAM_CLOSE)[1] == 0) return 1;
     long port = 0;
     size_t nd = 0;
     for (; *p; p++, nd++) {

@@ -148,7 +148,8 @@ static relation ip_relation(const matcher *a, const matcher *b)
     size_t ha = (size_t)(ca - a->value), hb = (size_t)(cb - b->value);
     int host_ok = (ha == 1 && a->value[0] == '*') || (hb == 1 && b->value[0] == '*') ||
                   (ha == hb && memcmp(a->value, b->value, ha) == 0);
-    int port_ok = strcmp(ca + 1, "*") == 0 || strcmp(cb + 1, "*") == 0 || strcmp(ca + 1, cb + 1) == 0;
+    int port_ok = strcmp(ca + 1, "*") == 0 || strcmp(cb + 1, "*") == 0 || strcmp(ca + 1, cb + 1) == 0 ||
+                  ca[1] == PARAM_OPEN || cb[1] == PARAM_OPEN;   /* a parameter may be any port */
     return host_ok && port_ok ? REL_OVERLAP : REL_DISJOINT;
 }
 

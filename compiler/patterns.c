@@ -32,6 +32,7 @@ const char *glob_check(const char *g, size_t len, size_t *off)
             if (j < len && g[j] == ']') j++;
             while (j < len && g[j] != ']') {
                 if (g[j] == '/') return "a bracket expression cannot contain '/'";
+                if (g[j] == '\\' || g[j] == '[') return "a bracket expression cannot contain '\\' or '['";
                 j++;
             }
             if (j >= len) return "unterminated '[' in glob";
@@ -44,6 +45,11 @@ const char *glob_check(const char *g, size_t len, size_t *off)
 }
 
 const char *regex_check(const char *re, size_t len, size_t *off)
+{
+    return regex_check_mode(re, len, off, 1);
+}
+
+const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict)
 {
     int depth = 0;
     int can_repeat = 0;      /* the previous item can take a quantifier */
@@ -76,6 +82,12 @@ const char *regex_check(const char *re, size_t len, size_t *off)
                 if (re[j] == '[' && j + 1 < len && (re[j + 1] == ':' || re[j + 1] == '=' || re[j + 1] == '.'))
                     return "POSIX classes like [[:alpha:]] are not supported by Seatbelt regexes";
                 if (re[j] == PARAM_OPEN) return "a parameter cannot be used inside a bracket class";
+                if (re[j] == '\\') {
+                    /* whether AppleMatch reads \ in a class as an escape is not
+                     * documented: profiles may not depend on it */
+                    if (strict) { *off = j; return "a backslash inside [...] is ambiguous in Seatbelt regexes; put ] first or - last instead"; }
+                    j++;
+                }
                 j++;
             }
             if (j >= len) return "unterminated '[' in regex";
@@ -165,10 +177,7 @@ void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_para
             sb_putc(out, '[');
             if (j < len && (g[j] == '!' || g[j] == '^')) { sb_putc(out, '^'); j++; }
             if (j < len && g[j] == ']') { sb_puts(out, "\\]"); j++; }
-            for (; j < len && g[j] != ']'; j++) {
-                if (g[j] == '\\' || g[j] == '[') sb_putc(out, '\\');
-                sb_putc(out, g[j]);
-            }
+            for (; j < len && g[j] != ']'; j++) sb_putc(out, g[j]);   /* glob_check keeps \\ out */
             sb_putc(out, ']');
             i = j;
             break;

@@ -8,6 +8,9 @@
 const char *glob_check(const char *g, size_t len, size_t *off);
 /* Checks a regex template against the Seatbelt dialect (sbpl-reference §8). */
 const char *regex_check(const char *re, size_t len, size_t *off);
+/* strict = 0 accepts what hand-written SBPL may contain (a backslash escape
+ * inside a bracket class); buckle's own regexes are checked strictly. */
+const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict);
 
 /* Writes the regex for a glob template; a parameter marker is handed to
  * put_param (which must write something matching the value literally). */

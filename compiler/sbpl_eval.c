@@ -143,7 +143,7 @@ static sfilter *regex_filter(interp *in, const sexp *x, sf_kind k, sf_ns ns, val
         if (!want_string(in, x, args[i], "a regex filter")) { f->kind = F_UNKNOWN; return f; }
         const char *err = NULL;
         size_t off;
-        const char *cerr = regex_check(args[i].s, args[i].len, &off);
+        const char *cerr = regex_check_mode(args[i].s, args[i].len, &off, 0);
         sb_regex *re = sb_regex_compile(in->a, args[i].s, args[i].len, &err);
         if (!re || cerr) {
             diag_add(in->dl, SEV_ERROR, "BK2007", x->at, "regex outside the Seatbelt dialect: %s",

@@ -121,7 +121,7 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
     co.buckle_path = o->buckle_path;
     co.stdin_name = o->stdin_name;
     compilation *c = compilation_new(&co);
-    int rc = compile_profile(c, path);
+    int rc = o->text ? compile_profile_text(c, path, o->text, o->text_len) : compile_profile(c, path);
     /* compile diagnostics join the lint findings */
     for (diag *d = c->diags.head; d; d = d->next) {
         diag *n = diag_add(dl, d->sev, d->code, d->at, "%s", d->msg);
@@ -268,8 +268,16 @@ static int sb_decide(lint_view *v, const sb_request *q, const lrule **who)
 
 static int lint_sb(const lint_opts *o, const char *path, const char *display, arena *a, diag_list *dl, source **keep)
 {
-    const char *err;
-    source *src = source_read(display, path, &err);
+    const char *err = NULL;
+    source *src = NULL;
+    if (o->text) {
+        char *copy = xmalloc(o->text_len + 1);
+        memcpy(copy, o->text, o->text_len);
+        copy[o->text_len] = 0;
+        src = source_new(display, path, copy, o->text_len);
+    } else {
+        src = source_read(display, path, &err);
+    }
     if (!src) {
         diag_add(dl, SEV_ERROR, NULL, (span){ 0 }, "cannot read %s: %s", display, err);
         return 2;

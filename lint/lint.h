@@ -69,6 +69,8 @@ typedef struct lint_opts {
     const char *stdin_name;
     const sb_param *params;       /* -D, for .sb files that use (param ...) */
     size_t nparams;
+    const char *text;             /* lint this text instead of reading the file (fuzzers, editors) */
+    size_t text_len;
 } lint_opts;
 
 /* Lints one file into dl.  Returns 2 when it cannot be read, else 0. */

@@ -106,8 +106,12 @@ static void sockets(lint_ctx *lc)
         if (opset_has(&op_get(r->op)->covers, out)) continue;
         if (strncmp(op_get(r->op)->name, "file", 4) != 0) continue;
         size_t n = strlen(r->value);
+        const char *base = strrchr(r->value, '/');
+        const char *ext = base ? strrchr(base, '.') : NULL;
+        /* /private/var/run holds sockets, but also resolv.conf and pid files */
+        int plain_file = ext && (!strcmp(ext, ".conf") || !strcmp(ext, ".pid") || !strcmp(ext, ".plist") || !strcmp(ext, ".db"));
         int sockish = (n > 5 && strcmp(r->value + n - 5, ".sock") == 0) ||
-                      strncmp(r->value, "/private/var/run/", 17) == 0 || strstr(r->value, "unix_socket") != NULL;
+                      (strncmp(r->value, "/private/var/run/", 17) == 0 && !plain_file) || strstr(r->value, "unix_socket") != NULL;
         if (!sockish) continue;
         const lrule *who;
         if (lint_decide(lc, "network-outbound", r->value, &who) != 1) continue;

@@ -93,9 +93,15 @@ static void merged_checks(lint_ctx *lc)
     if (!lc->v->x) return;
     compilation *c = lc->v->x->c;
     ovl_index *ix = ovl_build(lc->a, c->pol.rules.v, c->pol.rules.n);
+    const unit *main_unit = c->units[c->nunits - 1];
     for (size_t i = 0; i < c->pol.rules.n; i++) {
         const rule *r = c->pol.rules.v[i];
         if (r->implied) continue;
+        /* only the file being linted: a base's rule that a child makes dead is
+         * the child's choice, not something to fix in the base */
+        int mine = 0;
+        for (const origin *o = r->origins; o; o = o->next) if (o->u == main_unit) mine = 1;
+        if (!mine) continue;
         /* BK2010: an identical rule of the other action */
         if (r->action == ACT_ALLOW) {
             rule probe = *r;

@@ -57,7 +57,8 @@ static size_t find_comments(const source *src, char cc, uint32_t *starts, uint32
 
 static int suppressible(const char *code)
 {
-    return code && strncmp(code, "BK1", 3) != 0 && strncmp(code, "BK2", 3) != 0;
+    const lint_rule *r = code ? lint_rule_find(code) : NULL;
+    return r && !(r->unsuppressible && r->info.default_sev == SEV_ERROR);
 }
 
 void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *stmt_starts,

@@ -7,7 +7,11 @@ h=$1; t=${2:-60}
 d=build-fuzz/corpus-$h
 mkdir -p "$d" tests/crash
 case "$h" in
-compile|lint) find corpus tests -name '*.buckle' -size -64k -exec cp {} "$d"/ \; ;;
+compile) find corpus tests -name '*.buckle' -size -64k -exec cp {} "$d"/ \; ;;
+lint)
+    # the first byte says which kind: even .buckle, odd .sb
+    for f in $(find corpus tests -name '*.buckle' -size -64k); do { printf 'B'; cat "$f"; } >"$d/b-$(basename "$f")"; done
+    for f in $(find corpus tests -name '*.sb' -size -64k); do { printf 'A'; cat "$f"; } >"$d/s-$(basename "$f")"; done ;;
 sbpl) find corpus tests -name '*.sb' -size -64k -exec cp {} "$d"/ \; ;;
 esac
 exec build-fuzz/fuzz_$h -max_total_time="$t" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

@@ -1,0 +1,21 @@
+# crash.sh - every reproducer the fuzzers found (tests/crash/) runs through the
+# CLI: it must end with exit 0 or 1 and no sanitizer report (make check runs
+# this file in the ASan+UBSan build too).  The file name says which harness:
+# compile-*, sbpl-* (an .sb file), lint-* (first byte: even .buckle, odd .sb).
+. tests/lib.sh
+for f in tests/crash/*; do
+    [ -f "$f" ] || continue
+    b=$(basename "$f")
+    case "$b" in
+    compile-*) run "crash: $b" "$BUCKLE" compile "$f" -o /dev/null ;;
+    sbpl-*) cp "$f" "$TMP/c.sb"; run "crash: $b" "$BUCKLE" lint "$TMP/c.sb" ;;
+    lint-*)
+        first=$(od -An -tu1 -N1 "$f" | tr -d ' ')
+        ext=buckle; [ $((first % 2)) -eq 1 ] && ext=sb
+        tail -c +2 "$f" >"$TMP/c.$ext"
+        run "crash: $b" "$BUCKLE" lint "$TMP/c.$ext" ;;
+    *) continue ;;
+    esac
+    if [ "$RC" -le 1 ] && ! grep -q 'Sanitizer\|runtime error' "$TMP/err"; then pass "crash: $b"
+    else fail "crash: $b" "exit $RC: $(head -c 300 "$TMP/err")"; fi
+done

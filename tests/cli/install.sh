@@ -1,0 +1,17 @@
+# install.sh - make install puts the standard library where extends finds it,
+# from any directory.
+. tests/lib.sh
+P="$TMP/prefix"
+run "install: make install" make --no-print-directory install PREFIX="$P" BUILD="$BUILD" BIN="$BUCKLE"
+expect_rc "install: make install PREFIX=..." 0
+[ -x "$P/bin/buckle" ] && [ -f "$P/share/buckle/std/agent.buckle" ] && [ -f "$P/share/buckle/std/network/proxy.buckle" ] \
+    && pass "install: binary and std/ installed" || fail "install: binary and std/ installed" "$(ls -R "$P" | head)"
+mkdir -p "$TMP/elsewhere"
+printf 'extends "std/agent";\nfiles { allow read "$WORKDIR/docs"; }\n' >"$TMP/elsewhere/mine.buckle"
+(cd "$TMP/elsewhere" && env -u BUCKLE_PATH "$P/bin/buckle" compile mine.buckle -o mine.sb) >"$TMP/out" 2>"$TMP/err"
+RC=$?
+expect_rc "install: extends \"std/agent\" works from any directory" 0
+grep -q "std/base.buckle std/agent.buckle" "$TMP/elsewhere/mine.sb" && pass "install: std found by name" || fail "install: std found by name" "$(head -5 "$TMP/elsewhere/mine.sb")"
+(cd "$TMP/elsewhere" && "$P/bin/buckle" test mine.buckle "$P/share/buckle/std/agent.buckle") >"$TMP/out" 2>&1
+RC=$?
+expect_rc "install: buckle test on the installed std/agent" 0
