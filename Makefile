@@ -49,7 +49,7 @@ $(BUILD)/gen/%.lex.c: grammar/%.l $(BUILD)/gen/%.tab.h | $(BUILD)/.tools-ok
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_H)
 	@mkdir -p $(dir $@)
-	$(CC) $(GENWARN) $(CFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
+	$(CC) $(GENWARN) $(CFLAGS) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/%.o: %.c | $(GEN_H)
 	@mkdir -p $(dir $@)
@@ -129,8 +129,10 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/buckle
 	rm -rf $(DESTDIR)$(PREFIX)/share/buckle
 
-bench: $(BIN)
-	@sh bench/run.sh
+$(BUILD)/bench-tool: $(BUILD)/obj/bench/bench_tool.o $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+bench: $(BIN) $(BUILD)/bench-tool $(BUILD)/sandbox-exec-standin
+	@BUILD=$(BUILD) sh bench/run.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan build-fuzz buckle

@@ -50,6 +50,21 @@ static int put_literals(strbuf *out, const char *s, size_t len, int first)
 {
     size_t i = 0;
     int count = 0;
+    if (len <= SBPL_MAX_LITERAL) {               /* fast path: nothing to escape */
+        size_t k = 0;
+        while (k < len) {
+            unsigned char ch = (unsigned char)s[k];
+            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) break;
+            k++;
+        }
+        if (k == len) {
+            if (!first) sb_putc(out, ' ');
+            sb_putc(out, '"');
+            sb_add(out, s, len);
+            sb_putc(out, '"');
+            return 1;
+        }
+    }
     do {
         if (!first || count) sb_putc(out, ' ');
         sb_putc(out, '"');
@@ -291,10 +306,13 @@ static void put_origin(emitter *e, const rule *r)
     sb_printf(e->out, ":%u", p.line);
 }
 
+static const rule *orig(const rule *r) { return r->dup_of ? r->dup_of : r; }
+
 static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp)
 {
     for (size_t i = 0; i < nopp; i++)
         if (matcher_identical(&opp[i]->m, &r->m) && opset_subset(cls, opp[i]->covers)) return; /* dead */
+    r = orig(r);
     strbuf *out = e->out;
     sb_printf(out, "(%s ", r->action == ACT_ALLOW ? "allow" : "deny");
     put_ops(e, r, cls);
@@ -307,7 +325,7 @@ static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, 
         if (nopp > 1) sb_puts(out, "(require-any");
         for (size_t i = 0; i < nopp; i++) {
             if (nopp > 1) sb_puts(out, "\n    ");
-            put_matcher(e, &opp[i]->m);
+            put_matcher(e, &orig(opp[i])->m);
         }
         if (nopp > 1) sb_putc(out, ')');
         sb_putc(out, ')');
@@ -380,8 +398,8 @@ static int cmp_emit_order(const void *pa, const void *pb)
     const rule *a = *(rule *const *)pa, *b = *(rule *const *)pb;
     if (a->section != b->section) return a->section < b->section ? -1 : 1;
     if ((a->implied == 1) != (b->implied == 1)) return a->implied == 1 ? -1 : 1;
-    int c = strcmp(op_get(a->op)->name, op_get(b->op)->name);
-    if (c) return c;
+    if (a->op != b->op) return a->op < b->op ? -1 : 1;   /* table order: deterministic */
+    int c;
     if (a->action != b->action) return a->action < b->action ? -1 : 1;
     if (a->m.kind != b->m.kind) return a->m.kind < b->m.kind ? -1 : 1;
     if (a->m.ns != b->m.ns) return a->m.ns < b->m.ns ? -1 : 1;
@@ -391,6 +409,36 @@ static int cmp_emit_order(const void *pa, const void *pb)
     if (c) return c;
     if (la != lb) return la < lb ? -1 : 1;
     return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static const char *resolve_defines(emitter *e, const char *t, size_t len, size_t *out_len)
+{
+    if (!memchr(t, PARAM_OPEN, len)) { *out_len = len; return t; }
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] != PARAM_OPEN) { sb_putc(&b, t[i]); continue; }
+        size_t j = i + 1;
+        while (j < len && t[j] != PARAM_CLOSE) j++;
+        const char *v = hm_get(&e->c->defines, t + i + 1, j - i - 1);
+        if (v) sb_puts(&b, v);
+        else sb_add(&b, t + i, j + 1 - i);        /* still symbolic */
+        i = j;
+    }
+    *out_len = b.len;
+    const char *r = arena_strndup(e->a, b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return r;
+}
+
+static rule *resolved_copy(emitter *e, rule *r)
+{
+    rule *c = arena_alloc(e->a, sizeof *c);
+    *c = *r;
+    c->dup_of = r;
+    if (r->m.value && r->m.kind != MK_ANCESTORS) c->m.value = resolve_defines(e, r->m.value, r->m.len, &c->m.len);
+    if (r->m.fixed) c->m.fixed = resolve_defines(e, r->m.fixed, r->m.fixed_len, &c->m.fixed_len);
+    return c;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -410,7 +458,19 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
     rule **order = xmalloc((pol->rules.n + 1) * sizeof *order);
     if (pol->rules.n) memcpy(order, pol->rules.v, pol->rules.n * sizeof *order);
     qsort(order, pol->rules.n, sizeof *order, cmp_emit_order);
-    ovl_index *ix = ovl_build(&c->a, pol->rules.v, pol->rules.n);
+    /* With -D values, overlaps are decided on the values: the output holds
+     * only for them anyway.  Relations use resolved copies; printing uses
+     * the originals (dup_of), so patterns still quote the values. */
+    rule **view = pol->rules.v;
+    if (c->defines.count) {
+        view = arena_alloc(&c->a, (pol->rules.n + 1) * sizeof *view);
+        for (size_t i = 0; i < pol->rules.n; i++) view[i] = resolved_copy(&e, pol->rules.v[i]);
+        for (size_t i = 0; i < pol->rules.n; i++) {
+            rule *r = order[i];
+            order[i] = view[r->id];
+        }
+    }
+    ovl_index *ix = ovl_build(&c->a, view, pol->rules.n);
     section_t cur = SEC_NONE;
     int implied_hdr = 0;
     for (size_t i = 0; i < pol->rules.n; i++) {

@@ -40,6 +40,7 @@ typedef struct ops_db {
     op_info ops[OPS_MAX];
     int n;
     int def;
+    short slot[1024];      /* open-addressing index by name: 1 + op id */
 } ops_db;
 
 static ops_db db;          /* immutable after first use */
@@ -81,8 +82,22 @@ static int is_alias(const char *name)
     return 0;
 }
 
+static unsigned name_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
 static int find_raw(const char *name)
 {
+    if (db_ready) {
+        for (unsigned i = name_hash(name) & 1023;; i = (i + 1) & 1023) {
+            int v = db.slot[i];
+            if (!v) return -1;
+            if (strcmp(db.ops[v - 1].name, name) == 0) return v - 1;
+        }
+    }
     for (int i = 0; i < db.n; i++)
         if (strcmp(db.ops[i].name, name) == 0) return i;
     return -1;
@@ -136,12 +151,17 @@ static void build(void)
         if (!(o->mask & SNAP_14_4)) { opset_add(&o->covers, i); continue; }
         for (int a = i; a >= 0; a = db.ops[a].parent) opset_add(&db.ops[a].covers, i);
     }
+    for (int i = 0; i < db.n; i++) {
+        unsigned h = name_hash(db.ops[i].name) & 1023;
+        while (db.slot[h]) h = (h + 1) & 1023;
+        db.slot[h] = (short)(i + 1);
+    }
     db_ready = 1;
 }
 
-int ops_count(void) { build(); return db.n; }
-const op_info *op_get(int id) { build(); return &db.ops[id]; }
-int op_default(void) { build(); return db.def; }
+int ops_count(void) { if (!db_ready) build(); return db.n; }
+const op_info *op_get(int id) { if (!db_ready) build(); return &db.ops[id]; }
+int op_default(void) { if (!db_ready) build(); return db.def; }
 
 int op_lookup(const char *name, int *noop)
 {

@@ -9,7 +9,7 @@ void sb_init(strbuf *b) { b->data = NULL; b->len = b->cap = 0; }
 void sb_free(strbuf *b) { free(b->data); sb_init(b); }
 void sb_reset(strbuf *b) { b->len = 0; }
 
-static void grow(strbuf *b, size_t need)
+void sb_grow(strbuf *b, size_t need)
 {
     if (b->len + need + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 256;
@@ -20,7 +20,7 @@ static void grow(strbuf *b, size_t need)
 
 void sb_add(strbuf *b, const char *s, size_t n)
 {
-    grow(b, n);
+    sb_grow(b, n);
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = 0;
@@ -28,12 +28,6 @@ void sb_add(strbuf *b, const char *s, size_t n)
 
 void sb_puts(strbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
 
-void sb_putc(strbuf *b, char c)
-{
-    grow(b, 1);
-    b->data[b->len++] = c;
-    b->data[b->len] = 0;
-}
 
 void sb_printf(strbuf *b, const char *fmt, ...)
 {
@@ -43,7 +37,7 @@ void sb_printf(strbuf *b, const char *fmt, ...)
     int n = vsnprintf(probe, sizeof probe, fmt, ap);
     va_end(ap);
     if (n <= 0) return;
-    grow(b, (size_t)n);
+    sb_grow(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -70,7 +64,7 @@ void sb_json_str(strbuf *b, const char *s)
 
 const char *sb_cstr(strbuf *b)
 {
-    if (!b->data) { grow(b, 0); b->data[0] = 0; }
+    if (!b->data) { sb_grow(b, 0); b->data[0] = 0; }
     return b->data;
 }
 

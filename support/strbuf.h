@@ -13,7 +13,13 @@ void sb_free(strbuf *b);
 void sb_reset(strbuf *b);
 void sb_add(strbuf *b, const char *s, size_t n);
 void sb_puts(strbuf *b, const char *s);
-void sb_putc(strbuf *b, char c);
+void sb_grow(strbuf *b, size_t need);
+static inline void sb_putc(strbuf *b, char c)
+{
+    if (b->len + 2 > b->cap) sb_grow(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
 void sb_printf(strbuf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

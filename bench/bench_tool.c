@@ -1,0 +1,81 @@
+/* bench_tool.c - in-process timings for the benchmarks (never a test).
+ *   bench-tool compile [-I DIR] [--iters N] FILE   per-call compile+emit time
+ *   bench-tool lint [-I DIR] FILE...                profiles linted per second
+ * Prints one line: name median_us p10_us p90_us bytes (compile) or
+ * files seconds files_per_second (lint). */
+#define _POSIX_C_SOURCE 200809L
+#include "../compiler/emit.h"
+#include "../lint/lint.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) { fputs("usage: bench-tool compile|lint [-I DIR] [--iters N] FILE...\n", stderr); return 2; }
+    const char *incs[16];
+    size_t ninc = 0;
+    int iters = 100;
+    const char *files[100000];
+    int nf = 0;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "-I") && i + 1 < argc) incs[ninc++] = argv[++i];
+        else if (!strcmp(argv[i], "--iters") && i + 1 < argc) iters = atoi(argv[++i]);
+        else if (nf < 100000) files[nf++] = argv[i];
+    }
+    if (!strcmp(argv[1], "compile")) {
+        double *t = malloc(sizeof(double) * (size_t)iters);
+        size_t bytes = 0;
+        for (int k = 0; k < iters; k++) {
+            double t0 = now_us();
+            compile_opts o = { 0 };
+            o.include_dirs = incs;
+            o.ninclude = ninc;
+            compilation *c = compilation_new(&o);
+            if (compile_profile(c, files[0]) != 0) { fprintf(stderr, "%s does not compile\n", files[0]); return 1; }
+            strbuf b;
+            sb_init(&b);
+            emit_sbpl(c, NULL, &b);
+            bytes = b.len;
+            sb_free(&b);
+            compilation_free(c);
+            t[k] = now_us() - t0;
+        }
+        qsort(t, (size_t)iters, sizeof *t, cmp_d);
+        printf("%s %.1f %.1f %.1f %zu\n", files[0], t[iters / 2], t[iters / 10], t[iters * 9 / 10], bytes);
+        free(t);
+        return 0;
+    }
+    double t0 = now_us();
+    for (int k = 0; k < nf; k++) {
+        arena a;
+        arena_init(&a);
+        diag_list dl;
+        diag_list_init(&dl, &a);
+        source *keep = NULL;
+        lint_opts o;
+        memset(&o, 0, sizeof o);
+        o.include_dirs = incs;
+        o.ninclude = ninc;
+        lint_file(&o, files[k], &a, &dl, &keep);
+        while (keep) { source *n = keep->next; source_free(keep); keep = n; }
+        arena_free(&a);
+    }
+    double s = (now_us() - t0) / 1e6;
+    printf("lint %d %.3f %.0f\n", nf, s, nf / s);
+    return 0;
+}
