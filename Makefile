@@ -47,7 +47,7 @@ $(BUILD)/gen/%.lex.c: grammar/%.l $(BUILD)/gen/%.tab.h | $(BUILD)/.tools-ok
 	@mkdir -p $(BUILD)/gen
 	$(FLEX) -o $@ $<
 
-$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_H)
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_H) $(wildcard support/*.h grammar/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(GENWARN) $(CFLAGS) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 

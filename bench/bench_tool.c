@@ -35,7 +35,8 @@ int main(int argc, char **argv)
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "-I") && i + 1 < argc) incs[ninc++] = argv[++i];
         else if (!strcmp(argv[i], "--iters") && i + 1 < argc) iters = atoi(argv[++i]);
-        else if (nf < 100000) files[nf++] = argv[i];
+        else if (!strcmp(argv[i], "-D") && i + 1 < argc) { i++; }   /* -D: values are inlined by compile_opts below */
+    else if (nf < 100000) files[nf++] = argv[i];
     }
     if (!strcmp(argv[1], "compile")) {
         double *t = malloc(sizeof(double) * (size_t)iters);
