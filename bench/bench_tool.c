@@ -30,12 +30,18 @@ int main(int argc, char **argv)
     const char *incs[16];
     size_t ninc = 0;
     int iters = 100;
-    const char *files[100000];
+    static const char *files[100000];
+    arena da;
+    arena_init(&da);
+    define defs[16];
+    size_t ndefs = 0;
     int nf = 0;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "-I") && i + 1 < argc) incs[ninc++] = argv[++i];
         else if (!strcmp(argv[i], "--iters") && i + 1 < argc) iters = atoi(argv[++i]);
-        else if (!strcmp(argv[i], "-D") && i + 1 < argc) { i++; }   /* -D: values are inlined by compile_opts below */
+        else if (!strcmp(argv[i], "-D") && i + 1 < argc) {
+            if (define_parse(&da, argv[++i], &defs[ndefs]) == NULL && ndefs < 16) ndefs++;
+        }
     else if (nf < 100000) files[nf++] = argv[i];
     }
     if (!strcmp(argv[1], "compile")) {
@@ -46,6 +52,8 @@ int main(int argc, char **argv)
             compile_opts o = { 0 };
             o.include_dirs = incs;
             o.ninclude = ninc;
+            o.defines = defs;
+            o.ndefines = ndefs;
             compilation *c = compilation_new(&o);
             if (compile_profile(c, files[0]) != 0) { fprintf(stderr, "%s does not compile\n", files[0]); return 1; }
             strbuf b;
