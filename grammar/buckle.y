@@ -40,6 +40,7 @@ static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buck
     ast_modifier *mod;
     ast_rule *rule;
     ast_extends *ext;
+    struct { ast_matcher *head, *tail; } mlist;
 }
 
 /* Semantic values live in the compilation's arena, so error recovery
@@ -60,7 +61,8 @@ static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buck
 %type <act> action
 %type <sec> section_kw
 %type <kw> kind
-%type <m> matchers matcher_list matcher
+%type <m> matchers matcher
+%type <mlist> matcher_list
 %type <mod> modifiers modifier
 %type <rule> rule
 %type <ext> strlist
@@ -167,12 +169,13 @@ opt_final
 
 matchers
     : %empty        { $$ = NULL; }
-    | matcher_list  { $$ = $1; }
+    | matcher_list  { $$ = $1.head; }
     ;
 
+/* left-recursive: a rule with thousands of matchers keeps the stack flat */
 matcher_list
-    : matcher                   { $$ = $1; }
-    | matcher ',' matcher_list  { $1->next = $3; $$ = $1; }
+    : matcher                   { $$.head = $$.tail = $1; }
+    | matcher_list ',' matcher  { $$ = $1; $$.tail->next = $3; $$.tail = $3; }
     ;
 
 matcher

@@ -75,10 +75,9 @@ typedef struct bview { compilation *c; lrule **by_id; } bview;
 static int buckle_decide(lint_view *v, const sb_request *q, const lrule **who)
 {
     bview *b = v->impl;
-    cc_answer an = crosscheck_ask(v->x, q);
-    if (an.raw) { *who = NULL; return an.sbpl.decision; }
-    *who = an.prof.r ? b->by_id[an.prof.r->id] : NULL;
-    return an.prof.action;
+    decision dd = decider_decide(v->d, q);
+    *who = dd.r ? b->by_id[dd.r->id] : NULL;
+    return dd.action;
 }
 
 static const char *expand_tpl(decider *d, arena *a, const char *t, size_t len)
@@ -134,10 +133,11 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
     v.main = c->nunits ? c->units[c->nunits - 1]->src : NULL;
     lint_ctx lc = { a, dl, &v };
     if (rc == 0) {
-        crosscheck *x = crosscheck_new(c, NULL, 0, 0);
-        if (!decider_missing(x->d)) {
+        decider *dec = decider_new(c, NULL, 0);
+        if (!decider_missing(dec)) {
             bview bv = { c, arena_alloc(a, (c->pol.rules.n + 1) * sizeof(lrule *)) };
-            v.x = x;
+            v.c = c;
+            v.d = dec;
             v.impl = &bv;
             v.decide = buckle_decide;
             v.rules = arena_alloc(a, (c->pol.rules.n + 1) * sizeof *v.rules);
@@ -156,7 +156,7 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
                 case MK_IP: case MK_TARGET: l->kind = LK_OTHER; break;
                 default: l->kind = LK_PATTERN;
                 }
-                l->value = r->m.value ? expand_tpl(x->d, a, r->m.value, r->m.len) : NULL;
+                l->value = r->m.value ? expand_tpl(dec, a, r->m.value, r->m.len) : NULL;
                 l->at = origin_primary(r);
                 l->provenance = arena_strdup(a, unit_provenance(c, r->origins->u));
                 l->implied = r->implied;
@@ -183,7 +183,7 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
             lint_pass_policy(&lc);
             lint_raw_blocks(&lc, c);
         }
-        crosscheck_free(x);
+        decider_free(dec);
     }
     /* suppressions, file by file: they never cover another file's lines */
     for (size_t i = 0; i < c->nunits; i++) {
@@ -214,7 +214,7 @@ static void lint_raw_blocks(lint_ctx *lc, compilation *c)
         lint_pass_sbpl_text(lc, top, 1);
         sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL };
         size_t np;
-        const sb_param *params = decider_sbpl_params(lc->v->x->d, &np);
+        const sb_param *params = decider_sbpl_params(lc->v->d, &np);
         eo.params = params;
         eo.nparams = np;
         sb_policy *p = sbpl_eval(lc->a, &scratch, b->u->src, top, &eo);
@@ -238,7 +238,7 @@ static void lint_raw_blocks(lint_ctx *lc, compilation *c)
                     if (!opset_has(&op_get(r->op)->covers, op)) continue;
                     q.op = op;
                     if (sfilter_match(r->filter, &q) != 1) continue;
-                    decision dd = decider_decide(lc->v->x->d, &q);
+                    decision dd = decider_decide(lc->v->d, &q);
                     if (!dd.r || (dd.action == 0) == (r->action == 0)) continue;
                     bview *bv = lc->v->impl;
                     const lrule *who = bv->by_id[dd.r->id];

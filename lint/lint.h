@@ -30,7 +30,8 @@ struct lint_view {
     /* 0 allow, 1 deny, -1 cannot tell; *who = deciding rule (NULL: default) */
     int (*decide)(lint_view *v, const sb_request *q, const lrule **who);
     void *impl;
-    crosscheck *x;            /* .buckle */
+    compilation *c;           /* .buckle: the merged policy */
+    decider *d;               /* .buckle: its semantics (§5) */
     sb_policy *pol;           /* .sb */
     const sexp *top;          /* .sb: the forms read */
     arena *a;

@@ -139,6 +139,7 @@ static void root_readable(lint_ctx *lc)
 
 static void traversal(lint_ctx *lc)
 {
+    if (!lc->v->is_sb) return;    /* the compiler writes the traversal rules itself */
     int rd = op_lookup("file-read-data", NULL), wd = op_lookup("file-write-data", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];

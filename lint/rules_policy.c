@@ -90,8 +90,8 @@ static void shadow_cb(void *ud, rule *o)
 
 static void merged_checks(lint_ctx *lc)
 {
-    if (!lc->v->x) return;
-    compilation *c = lc->v->x->c;
+    if (!lc->v->c) return;
+    compilation *c = lc->v->c;
     ovl_index *ix = ovl_build(lc->a, c->pol.rules.v, c->pol.rules.n);
     const unit *main_unit = c->units[c->nunits - 1];
     for (size_t i = 0; i < c->pol.rules.n; i++) {

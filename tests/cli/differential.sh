@@ -3,7 +3,8 @@
 # per run), no allow and deny of a concrete operation match one object, and
 # the check notices when the compiler's carve-outs are switched off.
 . tests/lib.sh
-profiles="$(ls corpus/examples/*.buckle) $(find corpus/std -name '*.buckle' | sort) $(ls tests/diff/*.buckle) tests/cli/data/chain/top.buckle"
+# srt-large (2,000 paths) is left to make fuzz-diff: per request both evaluations scan every rule
+profiles="$(ls corpus/examples/*.buckle | grep -v srt-large) $(find corpus/std -name '*.buckle' | sort) $(ls tests/diff/*.buckle) tests/cli/data/chain/top.buckle"
 # shellcheck disable=SC2086
 run "differential: corpus and tests" "$BUILD/diff-check" -I corpus --min 100000 --random 6 $profiles
 expect_rc "differential: both evaluations agree, no overlapping allow/deny, >= 100000 queries" 0

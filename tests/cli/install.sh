@@ -2,7 +2,7 @@
 # from any directory.
 . tests/lib.sh
 P="$TMP/prefix"
-run "install: make install" make --no-print-directory install PREFIX="$P" BUILD="$BUILD" BIN="$BUCKLE"
+run "install: make install" env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory install PREFIX="$P" BUILD="$BUILD" BIN="$BUCKLE"
 expect_rc "install: make install PREFIX=..." 0
 [ -x "$P/bin/buckle" ] && [ -f "$P/share/buckle/std/agent.buckle" ] && [ -f "$P/share/buckle/std/network/proxy.buckle" ] \
     && pass "install: binary and std/ installed" || fail "install: binary and std/ installed" "$(ls -R "$P" | head)"

@@ -1,0 +1,23 @@
+#!/bin/sh
+# valgrind.sh - runs the CLI on every profile and case file under memcheck;
+# fails on any leak or memory error.  `make valgrind`.
+set -u
+B=${BUCKLE:-./buckle}
+fail=0; n=0
+for f in corpus/examples/*.buckle $(find corpus/std -name '*.buckle') tests/errors/*.buckle tests/lint/*.buckle tests/diff/*.buckle; do
+    for cmd in "compile -o /dev/null" "lint" "test"; do
+        n=$((n + 1))
+        # shellcheck disable=SC2086
+        valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
+            "$B" $cmd "$f" >/dev/null 2>/tmp/vg.$$
+        if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: $cmd $f"; head -20 /tmp/vg.$$; fi
+    done
+done
+for f in tests/sbpl/*.sb tests/lint/*.sb; do
+    n=$((n + 1))
+    valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 "$B" lint "$f" >/dev/null 2>/tmp/vg.$$
+    if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: lint $f"; head -20 /tmp/vg.$$; fi
+done
+rm -f /tmp/vg.$$
+echo "valgrind: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]
