@@ -113,7 +113,11 @@ fuzz: fuzz-build
 
 demo: $(BIN)
 	@echo "== buckle compile corpus/examples/agent.buckle"
-	@./buckle compile corpus/examples/agent.buckle
+	@./$(BIN) compile corpus/examples/agent.buckle
+	@echo "== buckle lint corpus/examples/agent.buckle"
+	@./$(BIN) lint corpus/examples/agent.buckle && echo "no findings"
+	@echo "== buckle query corpus/examples/agent.buckle files write '~/.ssh/config'"
+	@./$(BIN) query corpus/examples/agent.buckle files write '~/.ssh/config'
 
 golden: $(BIN)
 	@for f in corpus/examples/*.buckle; do \
