@@ -75,13 +75,12 @@ static int query_sb(eval_args *ea, const char *file)
     arena_init(&a);
     diag_list dl;
     diag_list_init(&dl, &a);
-    sb_param *params = arena_alloc(&a, (ea->ndef + 8) * sizeof *params);
+    size_t ntest;
+    const sb_param *defaults = test_param_values(&ntest);
+    sb_param *params = arena_alloc(&a, (ea->ndef + ntest + 1) * sizeof *params);
     size_t np = 0;
-    static const sb_param defaults[] = {
-        { "HOME", "/Users/test" }, { "TMPDIR", "/private/var/folders/zz/test/T" },
-        { "WORKDIR", "/Users/test/project" }, { "USER", "test" } };
     for (size_t i = 0; i < ea->ndef; i++) params[np++] = ea->params[i];
-    for (size_t i = 0; i < 4; i++) params[np++] = defaults[i];
+    for (size_t i = 0; i < ntest; i++) params[np++] = defaults[i];
     const char **dirs = arena_alloc(&a, (ea->ninc + 2) * sizeof *dirs);
     size_t nd = 0;
     for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
@@ -98,7 +97,7 @@ static int query_sb(eval_args *ea, const char *file)
     rc = 1;
     if (pol && !dl.errors) {
         const char *o2 = obj;
-        if (obj[0] == '~' && (obj[1] == 0 || obj[1] == '/')) o2 = arena_printf(&a, "/Users/test%s", obj + 1);
+        if (obj[0] == '~' && (obj[1] == 0 || obj[1] == '/')) o2 = arena_printf(&a, "%s%s", defaults[0].value, obj + 1);
         group g[OPS_MAX];
         int ng = 0;
         for (int op = 0; op < ops_count(); op++) {
@@ -223,7 +222,7 @@ int cmd_query(cli_env *env, int argc, char **argv)
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos < 3) { eval_args_free(&ea); return cli_usage_error("query", "expected FILE SECTION VERB OBJECT"); }
     const char *file = ea.pos[0];
-    rc = is_sb_file(file) ? query_sb(&ea, file) : query_buckle(env, &ea, file);
+    rc = is_sb_path(file) ? query_sb(&ea, file) : query_buckle(env, &ea, file);
     eval_args_free(&ea);
     return rc;
 }

@@ -55,8 +55,3 @@ compilation *eval_compile(cli_env *env, eval_args *ea, const char *file, int *rc
     return c;
 }
 
-int is_sb_file(const char *path)
-{
-    size_t n = strlen(path);
-    return n > 3 && !strcmp(path + n - 3, ".sb");
-}

@@ -21,5 +21,4 @@ typedef struct eval_args {
 int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv);
 void eval_args_free(eval_args *ea);
 compilation *eval_compile(cli_env *env, eval_args *ea, const char *file, int *rc);
-int is_sb_file(const char *path);
 #endif

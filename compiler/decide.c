@@ -25,6 +25,12 @@ static const sb_param test_values[] = {
     { "USER", "test" },
 };
 
+const sb_param *test_param_values(size_t *n)
+{
+    *n = sizeof test_values / sizeof test_values[0];
+    return test_values;
+}
+
 static void put_value(strbuf *out, const char *t, size_t len, const hashmap *vals, int regex)
 {
     for (size_t i = 0; i < len; i++) {

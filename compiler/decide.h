@@ -10,6 +10,9 @@ typedef struct decider decider;
 
 /* Values: built-in test values, then declared defaults, then -D (already in
  * c->defines), then extra (NAME=VALUE pairs). */
+/* The values queries and tests use for the built-in parameters (language.md §9). */
+const sb_param *test_param_values(size_t *n);
+
 decider *decider_new(compilation *c, const sb_param *extra, size_t nextra);
 void decider_free(decider *d);
 const char *decider_value(const decider *d, const char *name);

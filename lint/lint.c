@@ -286,19 +286,18 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     *keep = src;
     sbpl_read_opts ro = { 0, 0, 1 };
     sexp *top = sbpl_read(a, dl, src, &ro);
-    static const sb_param tv[] = {
-        { "HOME", "/Users/test" }, { "TMPDIR", "/private/var/folders/zz/test/T" },
-        { "WORKDIR", "/Users/test/project" }, { "USER", "test" } };
+    size_t ntest;
+    const sb_param *tv = test_param_values(&ntest);
     const char **dirs = arena_alloc(a, (o->ninclude + 2) * sizeof *dirs);
     size_t nd = 0;
     for (size_t i = 0; i < o->ninclude; i++) dirs[nd++] = o->include_dirs[i];
     const char *slash = strrchr(path, '/');
     dirs[nd++] = slash ? arena_strndup(a, path, (size_t)(slash - path)) : ".";
     source *imported = NULL;
-    sb_param *all = arena_alloc(a, (o->nparams + 5) * sizeof *all);
+    sb_param *all = arena_alloc(a, (o->nparams + ntest + 1) * sizeof *all);
     size_t nall = 0;
     for (size_t i = 0; i < o->nparams; i++) all[nall++] = o->params[i];
-    for (size_t i = 0; i < 4; i++) all[nall++] = tv[i];
+    for (size_t i = 0; i < ntest; i++) all[nall++] = tv[i];
     size_t ntv;
     sb_param *tvd = derive_sbpl_params(a, all, nall, &ntv);
     sbpl_eval_opts eo = { tvd, ntv, dirs, nd, &imported };
