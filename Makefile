@@ -135,7 +135,9 @@ uninstall:
 
 $(BUILD)/bench-tool: $(BUILD)/obj/bench/bench_tool.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-bench: $(BIN) $(BUILD)/bench-tool $(BUILD)/sandbox-exec-standin
+$(BUILD)/noop-wrapper: $(BUILD)/obj/bench/noop_wrapper.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+bench: $(BIN) $(BUILD)/bench-tool $(BUILD)/sandbox-exec-standin $(BUILD)/noop-wrapper
 	@BUILD=$(BUILD) sh bench/run.sh
 
 clean:

@@ -82,17 +82,35 @@ echo; echo "$("$BUILD/bench-tool" lint -I corpus $(ls "$T"/many/*.buckle)) (file
 echo
 
 # ---- 5. runner overhead
+# Four commands in one hyperfine run: the stand-in alone with the argv buckle
+# gives it; a no-op wrapper that only spawns the stand-in (the floor for any
+# runner that is a process of its own); buckle run with a warm run cache; and
+# buckle run --no-cache (lint and compile every time).
 echo "## Runner overhead (buckle run with the stand-in, minus the stand-in alone)"
 SXA=$(cd "$BUILD" && pwd)/sandbox-exec-standin
-mkdir -p "$T/tmp"
-TMPDIR="$T/tmp" STANDIN_LOG="$T/log" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --keep-profile corpus/examples/srt-large.buckle -- true 2>/dev/null
-argv=$(sed -n 's/^argv: //p' "$T/log" | head -n 1)
-if command -v hyperfine >/dev/null 2>&1 && [ -n "$argv" ]; then
-    hyperfine -N --warmup 3 --runs 30 --export-markdown "$T/run.md" \
-        "env TMPDIR=$T/tmp BUCKLE_SANDBOX_EXEC=$SXA $B run corpus/examples/srt-large.buckle -- true" \
-        "$SXA $argv" >/dev/null 2>&1
-    cat "$T/run.md"
-fi
+NOOP=$(cd "$BUILD" && pwd)/noop-wrapper
+for n in small large; do
+    rm -rf "$T/tmp" "$T/log"
+    mkdir -p "$T/tmp"
+    TMPDIR="$T/tmp" STANDIN_LOG="$T/log" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --keep-profile corpus/examples/srt-$n.buckle -- true 2>/dev/null
+    argv=$(sed -n 's/^argv: //p' "$T/log" | head -n 1)
+    if command -v hyperfine >/dev/null 2>&1 && [ -n "$argv" ]; then
+        echo
+        echo "### srt-$n"
+        # shellcheck disable=SC2086
+        hyperfine -N --warmup 20 --runs 200 --export-markdown "$T/run.md" \
+            "env TMPDIR=$T/tmp $SXA $argv" \
+            "env TMPDIR=$T/tmp $NOOP $SXA $argv" \
+            "env TMPDIR=$T/tmp BUCKLE_SANDBOX_EXEC=$SXA $B run corpus/examples/srt-$n.buckle -- true" \
+            "env TMPDIR=$T/tmp BUCKLE_SANDBOX_EXEC=$SXA $B run --no-cache corpus/examples/srt-$n.buckle -- true" >/dev/null 2>&1
+        cat "$T/run.md"
+        echo
+        echo "in-process (buckle run -v, median of 21 warm runs):"
+        for i in $(seq 21); do
+            env TMPDIR="$T/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v corpus/examples/srt-$n.buckle -- true 2>&1 | sed -n 's/^buckle run: cached profile \([0-9.]*\) ms, write \([0-9.]*\) ms.*/\1 \2/p'
+        done | awk '{ print $1 + $2 }' | sort -n | sed -n 11p | sed 's/^/  profile ready and written (ms): /'
+    fi
+done
 echo
 
 # ---- 6. instruction counts (stable across noisy runs)

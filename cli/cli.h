@@ -7,6 +7,7 @@
 typedef struct cli_env {
     const char *argv0;
     char exe_dir[4096];
+    char exe_path[4096];         /* this executable, resolved (run cache key) */
     char std_a[4200], std_b[4200], std_c[4200];
 } cli_env;
 
@@ -32,4 +33,6 @@ int cmd_explain(cli_env *env, int argc, char **argv);
 int cmd_rules(cli_env *env, int argc, char **argv);
 int cmd_run(cli_env *env, int argc, char **argv);
 int is_sb_path(const char *path);
+/* realpath of an absolute path that exists, else the value itself. */
+const char *cli_canonical(arena *a, const char *v);
 #endif

@@ -6,6 +6,7 @@
 #include "../compiler/patterns.h"
 #include "../lint/lint.h"
 #include "../runner/runner.h"
+#include "run_profile.h"
 #include <errno.h>
 #include <limits.h>
 #include <pwd.h>
@@ -16,7 +17,7 @@
 
 static const char usage[] =
     "usage: buckle run [-D NAME=VALUE]... [-I DIR]... [--dry-run] [--keep-profile] [--no-fallback]\n"
-    "                  [--force] [-v] PROFILE -- COMMAND [ARG...]\n"
+    "                  [--force] [--no-cache] [-v] PROFILE -- COMMAND [ARG...]\n"
     "\n"
     "Compiles PROFILE (.buckle; an .sb file is taken as it is), writes it to a file\n"
     "in $TMPDIR/buckle-profiles-UID that the profile itself forbids the sandbox to\n"
@@ -29,6 +30,7 @@ static const char usage[] =
     "  --no-fallback   fail instead of passing the profile inline when the profile\n"
     "                  directory is not exclusively ours\n"
     "  --force         run even when lint finds errors\n"
+    "  --no-cache      lint and compile even when the run cache has the profile\n"
     "  -v              print timings\n"
     "\n"
     "Exit status: the command's (128+N for signal N); 125 buckle failed; 126 the\n"
@@ -41,16 +43,9 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static const char *canonical(arena *a, const char *v)
-{
-    char real[PATH_MAX];
-    if (v[0] == '/' && realpath(v, real)) v = real;
-    return arena_strdup(a, v);
-}
-
 int cmd_run(cli_env *env, int argc, char **argv)
 {
-    int dry = 0, keep = 0, verbose = 0, no_fallback = 0, force = 0;
+    int dry = 0, keep = 0, verbose = 0, no_fallback = 0, force = 0, no_cache = 0;
     arena a;
     arena_init(&a);
     sb_param *defs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *defs);
@@ -67,6 +62,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
         else if (!strcmp(x, "--keep-profile")) keep = 1;
         else if (!strcmp(x, "--no-fallback")) no_fallback = 1;
         else if (!strcmp(x, "--force")) force = 1;
+        else if (!strcmp(x, "--no-cache")) no_cache = 1;
         else if (!strcmp(x, "-v")) verbose = 1;
         else if (!strcmp(x, "-D") || !strcmp(x, "-I")) {
             if (i + 1 >= argc) { cli_usage_error("run", "%s needs a value", x); rc = 125; goto out; }
@@ -104,127 +100,44 @@ int cmd_run(cli_env *env, int argc, char **argv)
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd)) { fprintf(stderr, "buckle run: error: cannot read the current directory\n"); goto out; }
     const char *home = getenv("HOME");
-    struct passwd *pw = getpwuid(getuid());
+    const char *user = getenv("USER");
+    /* the password database only when the environment lacks them (it can
+     * cost more than the rest of a cached run) */
+    struct passwd *pw = (!home || !*home || !user || !*user) ? getpwuid(getuid()) : NULL;
     if (!home || !*home) home = pw ? pw->pw_dir : "/";
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp) tmp = "/tmp";
-    const char *user = getenv("USER");
     if (!user || !*user) user = pw ? pw->pw_name : "unknown";
-    sb_param builtin[4] = { { "HOME", canonical(&a, home) }, { "TMPDIR", canonical(&a, tmp) },
-                            { "WORKDIR", canonical(&a, cwd) }, { "USER", user } };
+    sb_param builtin[4] = { { "HOME", cli_canonical(&a, home) }, { "TMPDIR", cli_canonical(&a, tmp) },
+                            { "WORKDIR", cli_canonical(&a, cwd) }, { "USER", user } };
 
-    /* the profile: compile a .buckle, take an .sb as it is; lint first */
-    strbuf prof;
-    sb_init(&prof);
-    sb_param *params = arena_alloc(&a, (ndef + 64) * sizeof *params);
-    size_t np = 0;
-    {
-        lint_opts lo = { 0 };
-        lo.include_dirs = incs;
-        lo.ninclude = ninc;
-        compile_opts co0 = { 0 };
-        cli_compile_opts(env, &co0);
-        memcpy(lo.std_dirs, co0.std_dirs, sizeof lo.std_dirs);
-        lo.buckle_path = co0.buckle_path;
-        lo.params = defs;
-        lo.nparams = ndef;
-        diag_list dl;
-        diag_list_init(&dl, &a);
-        source *keep_src = NULL;
-        int lrc = lint_file(&lo, profile, &a, &dl, &keep_src);
-        int errors = 0;
-        for (diag *d = dl.head; d; d = d->next) {
-            /* BK3001 is what this runner fixes itself: see runner_protection */
-            if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, "BK3001"))) d->suppressed = 1;
-            else errors++;
-        }
-        if (errors || lrc) cli_print_diags(&dl, stderr);
-        while (keep_src) { source *n = keep_src->next; source_free(keep_src); keep_src = n; }
-        if (lrc) { rc = 125; sb_free(&prof); goto out; }
-        if (errors && !force) {
-            fprintf(stderr, "buckle run: error: %s has lint errors; not running it (use --force to run anyway)\n", profile);
-            rc = 125;
-            sb_free(&prof);
-            goto out;
-        }
-    }
-    if (is_sb_path(profile)) {
-        const char *err;
-        source *s = source_read(profile, profile, &err);
-        if (!s) { fprintf(stderr, "buckle run: error: cannot read %s: %s\n", profile, err); sb_free(&prof); goto out; }
-        sb_add(&prof, s->text, s->len);
-        source_free(s);
-        for (size_t k = 0; k < 4; k++) params[np++] = builtin[k];
-        for (size_t k = 0; k < ndef; k++) params[np++] = defs[k];
-    } else {
-        compile_opts co = { 0 };
-        co.include_dirs = incs;
-        co.ninclude = ninc;
-        cli_compile_opts(env, &co);
-        compilation *c = compilation_new(&co);
-        if (compile_profile(c, profile) != 0) {
-            cli_print_diags(&c->diags, stderr);
-            compilation_free(c);
-            sb_free(&prof);
-            rc = 125;
-            goto out;
-        }
-        emit_sbpl(c, NULL, &prof);
-        /* every parameter the output names: -D, then the environment, then defaults */
-        for (size_t k = 0; k < c->params.cap; k++) {
-            hm_slot *sl = &c->params.slots[k];
-            if (!sl->hash) continue;
-            param_decl *p = sl->val;
-            if (!p->used) continue;
-            const char *v = NULL;
-            for (size_t d = 0; d < ndef; d++) if (!strcmp(defs[d].name, p->name)) v = defs[d].value;
-            for (size_t d = 0; d < 4 && !v; d++) if (!strcmp(builtin[d].name, p->name)) v = builtin[d].value;
-            if (!v && p->def) {
-                strbuf b;
-                sb_init(&b);
-                for (const char *q = p->def; *q; q++) {
-                    if (*q != PARAM_OPEN) { sb_putc(&b, *q); continue; }
-                    const char *e = strchr(q, PARAM_CLOSE);
-                    const char *pv = NULL;
-                    for (size_t d = 0; d < 4; d++) if (!strncmp(builtin[d].name, q + 1, (size_t)(e - q - 1)) && !builtin[d].name[e - q - 1]) pv = builtin[d].value;
-                    for (size_t d = 0; d < ndef; d++) if (!strncmp(defs[d].name, q + 1, (size_t)(e - q - 1)) && !defs[d].name[e - q - 1]) pv = defs[d].value;
-                    sb_puts(&b, pv ? pv : "");
-                    q = e;
-                }
-                v = canonical(&a, sb_cstr(&b));
-                sb_free(&b);
-            }
-            if (!v) {
-                fprintf(stderr, "buckle run: error: parameter %s has no value: pass -D %s=VALUE\n", p->name, p->name);
-                compilation_free(c);
-                sb_free(&prof);
-                rc = 125;
-                goto out;
-            }
-            params[np++] = (sb_param){ arena_strdup(&a, p->name), arena_strdup(&a, v) };
-        }
-        compilation_free(c);
-    }
-    double t1 = now_ms();
-
-    /* the directory, the sweep, the file */
+    /* the directory first: the run cache lives in it */
     char dir[PATH_MAX], file[PATH_MAX];
     const char *why = NULL;
     int use_file = profile_dir_prepare(builtin[1].value, dir, sizeof dir, &why) == 0;
-    if (!use_file) {
-        if (no_fallback) {
-            fprintf(stderr, "buckle run: error: the profile directory %s/buckle-profiles-%lu is not safe: %s\n",
-                    builtin[1].value, (unsigned long)geteuid(), why);
-            sb_free(&prof);
-            goto out;
-        }
+    if (!use_file && no_fallback) {
+        fprintf(stderr, "buckle run: error: the profile directory %s/buckle-profiles-%lu is not safe: %s\n",
+                builtin[1].value, (unsigned long)geteuid(), why);
+        goto out;
+    }
+    if (!use_file)
         fprintf(stderr, "buckle run: warning: the profile directory is not safe (%s); passing the profile inline with -p\n", why);
-    } else {
-        profile_dir_sweep(dir, RUNNER_STALE_SECONDS);
-        runner_protection(&prof, dir);
-        if (profile_file_write(dir, prof.data, prof.len, file, sizeof file) != 0) {
-            fprintf(stderr, "buckle run: error: cannot write the profile in %s: %s\n", dir, strerror(errno));
-            sb_free(&prof);
+    else
+        profile_dir_sweep(dir, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
+
+    /* the profile: from the cache, or linted and compiled */
+    run_request rq = { env, profile, incs, ninc, defs, ndef, builtin, 4, force,
+                       use_file ? dir : NULL, use_file && !no_cache ? dir : NULL };
+    run_profile rp;
+    if (run_profile_obtain(&rq, &a, &rp) != 0) { rc = 125; goto out; }
+    double t1 = now_ms();
+    if (use_file) {
+        int w = rp.fd >= 0 ? profile_file_copy(dir, rp.fd, rp.off, rp.len, file, sizeof file)
+                           : profile_file_write(dir, rp.text, rp.len, file, sizeof file);
+        int e = errno;
+        if (rp.fd >= 0) close(rp.fd);
+        if (w != 0) {
+            fprintf(stderr, "buckle run: error: cannot write the profile in %s: %s\n", dir, strerror(e));
             goto out;
         }
     }
@@ -232,14 +145,14 @@ int cmd_run(cli_env *env, int argc, char **argv)
 
     /* argv: sandbox-exec -f FILE [-D K=V]... CMD ARGS */
     size_t nder;
-    sb_param *all = derive_sbpl_params(&a, params, np, &nder);
+    sb_param *all = derive_sbpl_params(&a, rp.params, rp.nparams, &nder);
     size_t ncmd = 0;
     while (cmd[ncmd]) ncmd++;
     char **av = arena_alloc(&a, (nder * 2 + ncmd + 8) * sizeof *av);
     size_t n = 0;
     av[n++] = (char *)sx;
     av[n++] = use_file ? "-f" : "-p";
-    av[n++] = use_file ? file : (char *)sb_cstr(&prof);
+    av[n++] = use_file ? file : (char *)rp.text;
     for (size_t k = 0; k < nder; k++) {
         av[n++] = "-D";
         av[n++] = arena_printf(&a, "%s=%s", all[k].name, all[k].value);
@@ -262,13 +175,11 @@ int cmd_run(cli_env *env, int argc, char **argv)
         printf("\nprofile: %s\n", use_file ? file : "(inline)");
         rc = 0;
         if (use_file && !keep) unlink(file);
-        sb_free(&prof);
         goto out;
     }
     if (found) {
         fprintf(stderr, "buckle run: error: %s: %s\n", cmd[0], found == 127 ? "command not found" : "not executable");
         if (use_file && !keep) unlink(file);
-        sb_free(&prof);
         rc = found;
         goto out;
     }
@@ -278,9 +189,9 @@ int cmd_run(cli_env *env, int argc, char **argv)
     if (use_file && !keep) unlink(file);
     else if (use_file) fprintf(stderr, "buckle run: kept %s\n", file);
     if (verbose)
-        fprintf(stderr, "buckle run: compile %.3f ms, write %.3f ms, run %.3f ms\n", t1 - t0, t2 - t1, t3 - t2);
+        fprintf(stderr, "buckle run: %s %.3f ms, write %.3f ms, run %.3f ms\n",
+                rp.cached ? "cached profile" : "lint and compile", t1 - t0, t2 - t1, t3 - t2);
     if (rc < 0) { fprintf(stderr, "buckle run: error: cannot run %s: %s\n", sx, strerror(errno)); rc = 125; }
-    sb_free(&prof);
 out:
     arena_free(&a);
     return rc;

@@ -30,6 +30,7 @@ void cli_env_init(cli_env *env, const char *argv0)
     if (!ok && argv0 && strchr(argv0, '/')) { snprintf(buf, sizeof buf, "%s", argv0); ok = 1; }
     char real[PATH_MAX];
     if (ok && realpath(buf, real)) {
+        snprintf(env->exe_path, sizeof env->exe_path, "%s", real);
         char *slash = strrchr(real, '/');
         if (slash) *slash = 0;
         snprintf(env->exe_dir, sizeof env->exe_dir, "%s", real);
@@ -123,4 +124,11 @@ int is_sb_path(const char *path)
 {
     size_t n = strlen(path);
     return n > 3 && strcmp(path + n - 3, ".sb") == 0;
+}
+
+const char *cli_canonical(arena *a, const char *v)
+{
+    char real[PATH_MAX];
+    if (v[0] == '/' && realpath(v, real)) v = real;
+    return arena_strdup(a, v);
 }

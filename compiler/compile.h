@@ -10,6 +10,10 @@
 
 typedef struct define { const char *name, *value; } define;
 
+/* One extends candidate that was looked at and whether it was a regular file:
+ * with the files read, all the input a compilation depended on (run cache). */
+typedef struct file_probe { const char *path; int found; } file_probe;
+
 typedef struct compile_opts {
     const char *const *include_dirs;
     size_t ninclude;
@@ -44,7 +48,11 @@ typedef struct compilation {
     hashmap params;              /* name -> param_decl */
     hashmap defines;             /* name -> const char * value */
     const char **deps;           /* every file read, for -M */
+    uint64_t *dep_digest;        /* digest64 of each one's bytes as read */
+    size_t *dep_size;
     size_t ndeps, deps_cap;
+    file_probe *probes;          /* every extends candidate looked at */
+    size_t nprobes, probes_cap;
     int io_error;                /* the main file could not be read */
     source *preloaded;           /* main source given in memory */
 } compilation;

@@ -2,6 +2,7 @@
  * depth-first, left to right, each file once, the extending file last. */
 #define _POSIX_C_SOURCE 200809L
 #include "compile.h"
+#include "../support/digest.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -69,20 +70,35 @@ static const char *join_display(arena *a, const char *dir, const char *rel)
     return r;
 }
 
-static int is_file(const char *p)
+static void *grow(arena *a, void *old, size_t n, size_t cap, size_t size)
 {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+    void *v = arena_alloc(a, cap * size);
+    if (n) memcpy(v, old, n * size);
+    return v;
 }
 
-static void add_dep(compilation *c, const char *path)
+static int is_file(compilation *c, const char *p)
+{
+    struct stat st;
+    int found = stat(p, &st) == 0 && S_ISREG(st.st_mode);
+    if (c->nprobes == c->probes_cap) {
+        c->probes_cap = c->probes_cap ? c->probes_cap * 2 : 16;
+        c->probes = grow(&c->a, c->probes, c->nprobes, c->probes_cap, sizeof *c->probes);
+    }
+    c->probes[c->nprobes++] = (file_probe){ arena_strdup(&c->a, p), found };
+    return found;
+}
+
+static void add_dep(compilation *c, const char *path, const source *src)
 {
     if (c->ndeps == c->deps_cap) {
         c->deps_cap = c->deps_cap ? c->deps_cap * 2 : 16;
-        const char **n = arena_alloc(&c->a, c->deps_cap * sizeof *n);
-        if (c->ndeps) memcpy(n, c->deps, c->ndeps * sizeof *n);
-        c->deps = n;
+        c->deps = grow(&c->a, c->deps, c->ndeps, c->deps_cap, sizeof *c->deps);
+        c->dep_digest = grow(&c->a, c->dep_digest, c->ndeps, c->deps_cap, sizeof *c->dep_digest);
+        c->dep_size = grow(&c->a, c->dep_size, c->ndeps, c->deps_cap, sizeof *c->dep_size);
     }
+    c->dep_digest[c->ndeps] = digest64(src->text, src->len, 0);
+    c->dep_size[c->ndeps] = src->len;
     c->deps[c->ndeps++] = arena_strdup(&c->a, path);
 }
 
@@ -134,7 +150,7 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
     if (n[0] == '/' || strncmp(n, "./", 2) == 0 || strncmp(n, "../", 3) == 0) {
         const char *path = n[0] == '/' ? want : join_display(a, dir_of(a, u->src->path), want);
         const char *disp = n[0] == '/' ? want : join_display(a, dir_of(a, u->display), want);
-        if (!is_file(path)) {
+        if (!is_file(c, path)) {
             diag *d = diag_add(&c->diags, SEV_ERROR, "BK2003", name->at,
                                "base profile \"%s\" not found", n);
             diag_note_add(&c->diags, d, (span){ 0 }, "looked for %s", path);
@@ -155,7 +171,7 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
     for (size_t i = 0; i < 5 && c->opts.std_dirs[i] && nd < 256; i++) dirs[nd++] = c->opts.std_dirs[i];
     for (size_t i = 0; i < nd; i++) {
         const char *path = arena_printf(a, "%s/%s", dirs[i], want);
-        if (is_file(path)) {
+        if (is_file(c, path)) {
             load(c, path, want, u, name->at, stack, depth + 1);
             return;
         }
@@ -214,7 +230,7 @@ static void load(compilation *c, const char *path, const char *display,
     }
     src->next = c->sources;
     c->sources = src;
-    if (strcmp(path, "-") != 0) add_dep(c, path);
+    if (strcmp(path, "-") != 0) add_dep(c, path, src);
 
     unit *u = arena_alloc(a, sizeof *u);
     u->src = src;

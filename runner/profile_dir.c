@@ -1,6 +1,7 @@
 /* profile_dir.c - the directory only we own (runner.md items 1 and 5). */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
+#include "profile_cache.h"
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -53,7 +54,7 @@ int profile_name_matches(const char *name)
     return strcmp(p, ".sb") == 0;
 }
 
-int profile_dir_sweep(const char *dir, long max_age)
+int profile_dir_sweep(const char *dir, long max_age, long cache_max_age)
 {
     DIR *d = opendir(dir);
     if (!d) return 0;
@@ -61,12 +62,13 @@ int profile_dir_sweep(const char *dir, long max_age)
     time_t now = time(NULL);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (!profile_name_matches(e->d_name)) continue;
+        int cache = cache_name_matches(e->d_name);
+        if (!cache && !profile_name_matches(e->d_name)) continue;
         char path[PATH_MAX];
         if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path) continue;
         struct stat st;
         if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) continue;
-        if (now - st.st_mtime < max_age) continue;
+        if (now - st.st_mtime < (cache ? cache_max_age : max_age)) continue;
         if (unlink(path) == 0) removed++;
     }
     closedir(d);

@@ -31,7 +31,33 @@ static uint64_t random64(void)
     return r;
 }
 
-int profile_file_write(const char *dir, const char *data, size_t len, char *path, size_t pathlen)
+/* Writes len bytes from data, or from src at off when data is NULL. */
+static int fill(int fd, const char *data, int src, uint64_t off, size_t len)
+{
+    char chunk[128 * 1024];
+    size_t done = 0;
+    while (done < len) {
+        const char *p = data ? data + done : chunk;
+        size_t n = len - done;
+        if (!data) {
+            ssize_t r = pread(src, chunk, n < sizeof chunk ? n : sizeof chunk, (off_t)(off + done));
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) { if (r == 0) errno = EIO; return -1; }
+            n = (size_t)r;
+        }
+        for (size_t w = 0; w < n;) {
+            ssize_t k = write(fd, p + w, n - w);
+            if (k < 0 && errno == EINTR) continue;
+            if (k < 0) return -1;
+            w += (size_t)k;
+        }
+        done += n;
+    }
+    return 0;
+}
+
+static int create_and_fill(const char *dir, const char *data, int src, uint64_t off, size_t len,
+                           char *path, size_t pathlen)
 {
     for (int attempt = 0; attempt < 8; attempt++) {
         int n = snprintf(path, pathlen, "%s/buckle-%ld-%ld-%016llx.sb", dir, (long)getpid(), (long)time(NULL),
@@ -46,20 +72,14 @@ int profile_file_write(const char *dir, const char *data, size_t len, char *path
             if (errno == EEXIST) continue;       /* never reuse a name */
             return -1;
         }
-        size_t off = 0;
-        while (off < len) {
-            ssize_t w = write(fd, data + off, len - off);
-            if (w < 0) {
-                if (errno == EINTR) continue;
-                int e = errno;
-                close(fd);
-                unlink(path);
-                errno = e;
-                return -1;
-            }
-            off += (size_t)w;
+        if (fill(fd, data, src, off, len) != 0 || fchmod(fd, 0600) != 0) {
+            int e = errno;
+            close(fd);
+            unlink(path);
+            errno = e;
+            return -1;
         }
-        if (fchmod(fd, 0600) != 0 || close(fd) != 0) {
+        if (close(fd) != 0) {
             int e = errno;
             unlink(path);
             errno = e;
@@ -69,4 +89,14 @@ int profile_file_write(const char *dir, const char *data, size_t len, char *path
     }
     errno = EEXIST;
     return -1;
+}
+
+int profile_file_write(const char *dir, const char *data, size_t len, char *path, size_t pathlen)
+{
+    return create_and_fill(dir, data ? data : "", -1, 0, len, path, pathlen);
+}
+
+int profile_file_copy(const char *dir, int src, uint64_t off, size_t len, char *path, size_t pathlen)
+{
+    return create_and_fill(dir, NULL, src, off, len, path, pathlen);
 }

@@ -5,6 +5,7 @@
 #define BUCKLE_RUNNER_H
 #include "../support/strbuf.h"
 #include "../compiler/sbpl_eval.h"
+#include <stdint.h>
 #include <sys/types.h>
 
 #define RUNNER_SANDBOX_EXEC "/usr/bin/sandbox-exec"
@@ -21,12 +22,15 @@ typedef struct runner_opts {
 int profile_dir_prepare(const char *tmpdir, char *out, size_t outlen, const char **why);
 /* Re-checks an existing directory: real directory, ours, no group/other write. */
 int profile_dir_check(const char *dir, const char **why);
-/* Removes buckle-*.sb files of this naming pattern older than max_age seconds;
- * returns how many. Nothing else in the directory is touched. */
-int profile_dir_sweep(const char *dir, long max_age);
+/* Removes buckle-*.sb files of this naming pattern older than max_age seconds
+ * and run cache entries (cache-*.bc) older than cache_max_age; returns how
+ * many.  Nothing else in the directory is touched. */
+int profile_dir_sweep(const char *dir, long max_age, long cache_max_age);
 /* Creates DIR/buckle-PID-TIME-RANDOM.sb with O_CREAT|O_EXCL|O_NOFOLLOW, mode
  * 0600, writes all of data and closes it.  Returns 0 or -1 (errno). */
 int profile_file_write(const char *dir, const char *data, size_t len, char *path, size_t pathlen);
+/* The same with the len bytes at off in the open file src (a run cache entry). */
+int profile_file_copy(const char *dir, int src, uint64_t off, size_t len, char *path, size_t pathlen);
 int profile_name_matches(const char *name);
 
 /* Appends the self-protection rules for dir: every concrete write operation

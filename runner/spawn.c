@@ -6,6 +6,7 @@
 #include "runner.h"
 #include <errno.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,8 @@ static void forward(int sig, siginfo_t *info, void *ctx)
 
 static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
+extern char **environ;
+
 int runner_spawn(char *const argv[])
 {
     struct sigaction sa, old[4];
@@ -41,18 +44,27 @@ int runner_spawn(char *const argv[])
     for (int i = 0; i < 4; i++) sigaddset(&block, forwarded[i]);
     sigprocmask(SIG_BLOCK, &block, &prev);
     for (int i = 0; i < 4; i++) sigaction(forwarded[i], &sa, &old[i]);
-    pid_t pid = fork();
-    if (pid < 0) {
-        for (int i = 0; i < 4; i++) sigaction(forwarded[i], &old[i], NULL);
-        sigprocmask(SIG_SETMASK, &prev, NULL);
-        return -1;
+    /* the child starts with our original mask and the four signals at their
+     * default action (SIG_IGN inherited from our parent stays ignored) */
+    sigset_t deflt;
+    sigemptyset(&deflt);
+    for (int i = 0; i < 4; i++)
+        if (old[i].sa_handler != SIG_IGN) sigaddset(&deflt, forwarded[i]);
+    posix_spawnattr_t at;
+    pid_t pid = -1;
+    int err = posix_spawnattr_init(&at);
+    if (!err) {
+        posix_spawnattr_setsigmask(&at, &prev);
+        posix_spawnattr_setsigdefault(&at, &deflt);
+        posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+        err = posix_spawn(&pid, argv[0], NULL, &at, argv, environ);
+        posix_spawnattr_destroy(&at);
     }
-    if (pid == 0) {
+    if (err) {
         for (int i = 0; i < 4; i++) sigaction(forwarded[i], &old[i], NULL);
         sigprocmask(SIG_SETMASK, &prev, NULL);
-        execv(argv[0], argv);
-        fprintf(stderr, "buckle run: error: cannot execute %s: %s\n", argv[0], strerror(errno));
-        _exit(errno == ENOENT ? 127 : 126);
+        fprintf(stderr, "buckle run: error: cannot execute %s: %s\n", argv[0], strerror(err));
+        return err == ENOENT ? 127 : 126;
     }
     forward_to = pid;
     sigprocmask(SIG_SETMASK, &prev, NULL);

@@ -11,6 +11,8 @@ PD="$R/tmp/buckle-profiles-$uid"
 LOG="$R/log"
 agent=$(pwd)/corpus/examples/agent.buckle
 brun() { STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$@"; }
+# the run profiles in the directory (run cache entries, cache-*.bc, stay)
+profiles() { ls "$PD" 2>/dev/null | grep -v '^cache-'; }
 
 # without the stand-in, Linux says Seatbelt is macOS-only
 run "run: linux" env -u BUCKLE_SANDBOX_EXEC "$B" run "$agent" -- true
@@ -27,12 +29,12 @@ grep -q -- "-D WORKDIR=$(pwd -P) " "$LOG" && pass "run: WORKDIR is the current d
 grep -q -- "-D HOME.re=" "$LOG" && pass "run: derived NAME.re passed" || fail "run: derived NAME.re passed" "missing"
 grep -q "mode 0600, dir mode 0700, ours" "$LOG" && pass "run: file 0600 in a 0700 directory of ours" || fail "run: file 0600 in a 0700 directory of ours" "$(cat "$LOG")"
 grep -q "self-protection holds" "$LOG" && pass "run: self-protection holds under the evaluator" || fail "run: self-protection holds under the evaluator" "$(cat "$LOG")"
-[ -z "$(ls "$PD")" ] && pass "run: profile removed after a normal exit" || fail "run: profile removed after a normal exit" "$(ls "$PD")"
+[ -z "$(profiles)" ] && pass "run: profile removed after a normal exit" || fail "run: profile removed after a normal exit" "$(ls "$PD")"
 run "run: status 3" brun "$agent" -- sh -c 'exit 3'
 expect_rc "run: exit 3 passes through" 3
 run "run: killed command" brun "$agent" -- sh -c 'kill -9 $$'
 expect_rc "run: a killed command gives 128+9" 137
-[ -z "$(ls "$PD")" ] && pass "run: profile removed after the command is killed" || fail "run: profile removed after the command is killed" "$(ls "$PD")"
+[ -z "$(profiles)" ] && pass "run: profile removed after the command is killed" || fail "run: profile removed after the command is killed" "$(ls "$PD")"
 
 # signals to buckle are forwarded; the profile is removed; 128+N
 # (a non-interactive shell starts background jobs with SIGINT ignored, and an
@@ -49,7 +51,7 @@ for sig in TERM HUP INT; do
     kill -"$sig" "$bpid"
     wait "$bpid"; st=$?
     [ "$st" -eq 99 ] && pass "run: SIG$sig is forwarded to the command" || fail "run: SIG$sig is forwarded to the command" "status $st"
-    [ -z "$(ls "$PD")" ] && pass "run: profile removed after SIG$sig" || fail "run: profile removed after SIG$sig" "$(ls "$PD")"
+    [ -z "$(profiles)" ] && pass "run: profile removed after SIG$sig" || fail "run: profile removed after SIG$sig" "$(ls "$PD")"
 done
 rm -f "$R/started"
 STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$agent" -- sh -c "touch '$R/started'; while :; do sleep 0.05; done" &
@@ -115,10 +117,10 @@ run "run: dry-run" brun --dry-run "$agent" -- echo hi
 expect_rc "run: --dry-run exit" 0
 expect_out_has "run: --dry-run prints argv" "$SXA -f $PD/buckle-"
 expect_out_has "run: --dry-run prints the profile path" "profile: $PD/buckle-"
-[ -z "$(ls "$PD" 2>/dev/null)" ] && pass "run: --dry-run leaves nothing" || fail "run: --dry-run leaves nothing" "$(ls "$PD")"
+[ -z "$(profiles)" ] && pass "run: --dry-run leaves nothing" || fail "run: --dry-run leaves nothing" "$(ls "$PD")"
 run "run: keep" brun --keep-profile "$agent" -- true
 expect_err_has "run: --keep-profile says where" "kept $PD/buckle-"
-[ -n "$(ls "$PD")" ] && pass "run: --keep-profile keeps it" || fail "run: --keep-profile keeps it" "gone"
+[ -n "$(profiles)" ] && pass "run: --keep-profile keeps it" || fail "run: --keep-profile keeps it" "gone"
 rm -rf "$PD"
 
 # self-protection, checked by the evaluator in the stand-in, for every corpus
@@ -130,4 +132,8 @@ for f in $(ls corpus/examples/*.buckle) $(find corpus/std -name '*.buckle' | sor
     : >"$LOG"
     run "protect: $f" brun --force -D OUT=/tmp -D REPORT=/tmp/r "$f" -- true
     grep -q "self-protection holds" "$LOG" && pass "protect: $f" || fail "protect: $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
+    # again: a lint-clean profile now comes from the run cache
+    : >"$LOG"
+    run "protect (cached): $f" brun --force -D OUT=/tmp -D REPORT=/tmp/r "$f" -- true
+    grep -q "self-protection holds" "$LOG" && pass "protect (second run): $f" || fail "protect (second run): $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
 done

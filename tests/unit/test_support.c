@@ -117,7 +117,7 @@ void test_runner(void)
     snprintf(other, sizeof other, "%s/keep.sb", dir);
     FILE *f = fopen(old, "w"); if (f) fclose(f);
     f = fopen(other, "w"); if (f) fclose(f);
-    CHECK(profile_dir_sweep(dir, 0) == 3, "three of ours with max age 0");
+    CHECK(profile_dir_sweep(dir, 0, 1000000) == 3, "three of ours with max age 0");
     CHECK(access(other, F_OK) == 0, "other file kept");
     unlink(other);
     rmdir(dir);

@@ -1,0 +1,297 @@
+/* profile_cache.c - the run cache's file format, validation and atomic store.
+ *
+ *   buckle-run-cache 1 KEY HEADERLEN\n     HEADERLEN: bytes up to the profile
+ *   F DIGEST SIZE PATHLEN\nPATH\n        a file read
+ *   P FOUND PATHLEN\nPATH\n              an extends candidate
+ *   A NAMELEN DEFLEN HASDEF\nNAME DEF\n   a parameter the profile uses
+ *   S LEN\nPROFILE\nE\n                   the compiled profile, then the end mark
+ *
+ * Every string is length-prefixed, so paths may hold any byte.  A lookup
+ * reads the header only; the profile is copied from the open entry to the
+ * run's own profile file in chunks. */
+#define _POSIX_C_SOURCE 200809L
+#include "profile_cache.h"
+#include "../support/digest.h"
+#include "../support/strbuf.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef O_CLOEXEC
+#define O_CLOEXEC 0
+#endif
+#define MAGIC "buckle-run-cache 1 "
+#define MAX_ENTRY (256u << 20)
+
+uint64_t cache_key(const char *const *parts, size_t n)
+{
+    uint64_t h = 0x6275636b6c65ull;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = parts[i] ? parts[i] : "";
+        h = digest64(s, strlen(s), h + i);
+    }
+    return h;
+}
+
+static int entry_path(char *out, size_t n, const char *dir, uint64_t key)
+{
+    int k = snprintf(out, n, "%s/cache-%016" PRIx64 ".bc", dir, key);
+    return k < 0 || (size_t)k >= n ? -1 : 0;
+}
+
+int cache_name_matches(const char *name)
+{
+    if (strncmp(name, "cache-", 6) != 0) return 0;
+    const char *p = name + 6;
+    if (strspn(p, "0123456789abcdef") != 16 || strncmp(p + 16, ".bc", 3) != 0) return 0;
+    p += 19;
+    if (!*p) return 1;
+    return strncmp(p, ".tmp-", 5) == 0 && strspn(p + 5, "0123456789abcdef") == 16 && !p[21];
+}
+
+/* Reads all of fd (a regular file of size st_size) into the arena. */
+static char *read_all(int fd, size_t size, arena *a)
+{
+    char *buf = arena_alloc(a, size + 1);
+    size_t off = 0;
+    while (off < size) {
+        ssize_t r = read(fd, buf + off, size - off);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return NULL;
+        off += (size_t)r;
+    }
+    buf[size] = 0;
+    return buf;
+}
+
+/* A file read by the compilation: same size and same bytes? */
+static int file_unchanged(const char *path, size_t size, uint64_t digest, arena *scratch)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    struct stat st;
+    int ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size == size;
+    if (ok) {
+        char *buf = read_all(fd, size, scratch);
+        char extra;
+        ok = buf && read(fd, &extra, 1) == 0 && digest64(buf, size, 0) == digest;
+    }
+    close(fd);
+    return ok;
+}
+
+typedef struct cursor { const char *p, *end; } cursor;
+
+static int take_u64(cursor *c, uint64_t *v, int base, char stop)
+{
+    char *e;
+    if (c->p >= c->end || (!(*c->p >= '0' && *c->p <= '9') && !(base == 16 && *c->p >= 'a' && *c->p <= 'f'))) return -1;
+    errno = 0;
+    unsigned long long x = strtoull(c->p, &e, base);
+    if (errno || e >= c->end || *e != stop) return -1;
+    *v = x;
+    c->p = e + 1;
+    return 0;
+}
+
+static const char *take_bytes(cursor *c, uint64_t n, arena *a, char stop)
+{
+    if ((uint64_t)(c->end - c->p) < n + 1 || c->p[n] != stop) return NULL;
+    const char *s = arena_strndup(a, c->p, (size_t)n);
+    c->p += n + 1;
+    return s;
+}
+
+/* The header after its first line, up to and including "S LEN\n". */
+static int parse(cursor *c, arena *a, cache_entry *e)
+{
+    uint64_t n1, n2, n3;
+    size_t cap_f = 0, cap_p = 0, cap_a = 0;
+    for (;;) {
+        if (c->end - c->p < 2 || c->p[1] != ' ') return -1;
+        char tag = *c->p;
+        c->p += 2;
+        if (tag == 'F') {
+            if (take_u64(c, &n1, 16, ' ') || take_u64(c, &n2, 10, ' ') || take_u64(c, &n3, 10, '\n')) return -1;
+            const char *path = take_bytes(c, n3, a, '\n');
+            if (!path) return -1;
+            if (e->nfiles == cap_f) {
+                cap_f = cap_f ? cap_f * 2 : 8;
+                const char **f = arena_alloc(a, cap_f * sizeof *f);
+                uint64_t *d = arena_alloc(a, cap_f * sizeof *d);
+                size_t *s = arena_alloc(a, cap_f * sizeof *s);
+                if (e->nfiles) {
+                    memcpy(f, e->files, e->nfiles * sizeof *f);
+                    memcpy(d, e->digests, e->nfiles * sizeof *d);
+                    memcpy(s, e->sizes, e->nfiles * sizeof *s);
+                }
+                e->files = f, e->digests = d, e->sizes = s;
+            }
+            e->files[e->nfiles] = path;
+            e->digests[e->nfiles] = n1;
+            e->sizes[e->nfiles++] = (size_t)n2;
+        } else if (tag == 'P') {
+            if (take_u64(c, &n1, 10, ' ') || n1 > 1 || take_u64(c, &n2, 10, '\n')) return -1;
+            const char *path = take_bytes(c, n2, a, '\n');
+            if (!path) return -1;
+            if (e->nprobes == cap_p) {
+                cap_p = cap_p ? cap_p * 2 : 8;
+                file_probe *p = arena_alloc(a, cap_p * sizeof *p);
+                if (e->nprobes) memcpy(p, e->probes, e->nprobes * sizeof *p);
+                e->probes = p;
+            }
+            e->probes[e->nprobes++] = (file_probe){ path, (int)n1 };
+        } else if (tag == 'A') {
+            if (take_u64(c, &n1, 10, ' ') || take_u64(c, &n2, 10, ' ') || take_u64(c, &n3, 10, '\n') || n3 > 1) return -1;
+            const char *name = take_bytes(c, n1, a, ' ');
+            const char *def = name ? take_bytes(c, n2, a, '\n') : NULL;
+            if (!def) return -1;
+            if (e->nparams == cap_a) {
+                cap_a = cap_a ? cap_a * 2 : 8;
+                cache_param *p = arena_alloc(a, cap_a * sizeof *p);
+                if (e->nparams) memcpy(p, e->params, e->nparams * sizeof *p);
+                e->params = p;
+            }
+            e->params[e->nparams++] = (cache_param){ name, n3 ? def : NULL };
+        } else if (tag == 'S') {
+            if (take_u64(c, &n1, 10, '\n') || c->p != c->end) return -1;
+            e->len = (size_t)n1;
+            return 0;
+        } else {
+            return -1;
+        }
+    }
+}
+
+static int pread_all(int fd, char *buf, size_t n, uint64_t off)
+{
+    while (n) {
+        ssize_t r = pread(fd, buf, n, (off_t)off);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return -1;
+        buf += r;
+        n -= (size_t)r;
+        off += (uint64_t)r;
+    }
+    return 0;
+}
+
+int cache_load(const char *dir, uint64_t key, arena *a, cache_entry *out)
+{
+    char path[4096], first[128];
+    memset(out, 0, sizeof *out);
+    out->fd = -1;
+    if (entry_path(path, sizeof path, dir, key)) return -1;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat st;
+    uint64_t k, hlen;
+    ssize_t got;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 077) ||
+        (got = pread(fd, first, sizeof first - 1, 0)) <= 0)
+        goto miss;
+    first[got] = 0;
+    size_t ml = strlen(MAGIC);
+    cursor c = { first, first + got };
+    if ((size_t)got < ml || memcmp(first, MAGIC, ml) != 0) goto miss;
+    c.p += ml;
+    if (take_u64(&c, &k, 16, ' ') || k != key || take_u64(&c, &hlen, 10, '\n')) goto miss;
+    uint64_t line = (uint64_t)(c.p - first);
+    if (hlen < line || hlen > (uint64_t)st.st_size || hlen > MAX_ENTRY) goto miss;
+    char *hdr = arena_alloc(a, (size_t)(hlen - line) + 1);
+    if (pread_all(fd, hdr, (size_t)(hlen - line), line)) goto miss;
+    hdr[hlen - line] = 0;
+    c = (cursor){ hdr, hdr + (hlen - line) };
+    if (parse(&c, a, out) != 0) goto miss;
+    /* the body and the end mark are all there */
+    char tail[3];
+    if ((uint64_t)st.st_size != hlen + out->len + 3 || pread_all(fd, tail, 3, hlen + out->len) ||
+        memcmp(tail, "\nE\n", 3) != 0)
+        goto miss;
+    arena scratch;
+    arena_init(&scratch);
+    int ok = 1;
+    for (size_t i = 0; ok && i < out->nprobes; i++) {
+        struct stat ps;
+        int found = stat(out->probes[i].path, &ps) == 0 && S_ISREG(ps.st_mode);
+        ok = found == out->probes[i].found;
+    }
+    for (size_t i = 0; ok && i < out->nfiles; i++)
+        ok = file_unchanged(out->files[i], out->sizes[i], out->digests[i], &scratch);
+    arena_free(&scratch);
+    if (!ok) goto miss;
+    out->fd = fd;
+    out->body_off = hlen;
+    return 0;
+miss:
+    close(fd);
+    memset(out, 0, sizeof *out);
+    out->fd = -1;
+    return -1;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+int cache_store(const char *dir, uint64_t key, const cache_entry *e)
+{
+    char final[4096], tmp[4200];
+    if (entry_path(final, sizeof final, dir, key)) return -1;
+    uint64_t r = digest64(&e, sizeof e, (uint64_t)getpid() ^ (uint64_t)time(NULL) << 20 ^ key);
+    snprintf(tmp, sizeof tmp, "%s.tmp-%016" PRIx64, final, r);
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < e->nfiles; i++) {
+        sb_printf(&b, "F %016" PRIx64 " %zu %zu\n", e->digests[i], e->sizes[i], strlen(e->files[i]));
+        sb_puts(&b, e->files[i]);
+        sb_putc(&b, '\n');
+    }
+    for (size_t i = 0; i < e->nprobes; i++) {
+        sb_printf(&b, "P %d %zu\n", e->probes[i].found ? 1 : 0, strlen(e->probes[i].path));
+        sb_puts(&b, e->probes[i].path);
+        sb_putc(&b, '\n');
+    }
+    for (size_t i = 0; i < e->nparams; i++) {
+        const char *d = e->params[i].def;
+        sb_printf(&b, "A %zu %zu %d\n%s %s\n", strlen(e->params[i].name), d ? strlen(d) : 0, d != NULL,
+                  e->params[i].name, d ? d : "");
+    }
+    sb_printf(&b, "S %zu\n", e->len);
+    char first[128];
+    int fl = snprintf(first, sizeof first, MAGIC "%016" PRIx64 " ", key);
+    /* HEADERLEN counts its own digits */
+    size_t hlen = (size_t)fl + b.len + 2;
+    char num[32];
+    for (;;) {
+        int nl = snprintf(num, sizeof num, "%zu\n", hlen);
+        if ((size_t)fl + (size_t)nl + b.len == hlen) break;
+        hlen = (size_t)fl + (size_t)nl + b.len;
+    }
+    int rc = -1;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        int ok = write_all(fd, first, (size_t)fl) == 0 && write_all(fd, num, strlen(num)) == 0 &&
+                 write_all(fd, b.data, b.len) == 0 && write_all(fd, e->profile, e->len) == 0 &&
+                 write_all(fd, "\nE\n", 3) == 0;
+        ok = close(fd) == 0 && ok;
+        if (ok && rename(tmp, final) == 0) rc = 0;
+        else unlink(tmp);
+    }
+    sb_free(&b);
+    return rc;
+}

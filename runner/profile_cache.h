@@ -1,0 +1,51 @@
+/* profile_cache.h - compiled profiles kept in the protected profile directory
+ * so that `buckle run` does not lint and compile an unchanged profile again
+ * (docs/runner.md, "The run cache").  An entry records every input the
+ * compilation depended on: each file read (path, size, digest of its bytes)
+ * and each extends candidate looked at (present or not).  It is used only when
+ * every one of them is unchanged; anything unreadable or malformed is a miss. */
+#ifndef BUCKLE_PROFILE_CACHE_H
+#define BUCKLE_PROFILE_CACHE_H
+#include "../support/arena.h"
+#include "../compiler/compile.h"
+#include <stddef.h>
+#include <stdint.h>
+
+#define CACHE_MAX_AGE_SECONDS (24 * 60 * 60)
+
+typedef struct cache_param {
+    const char *name;
+    const char *def;              /* declared default (a template), or NULL */
+} cache_param;
+
+typedef struct cache_entry {
+    const char *profile;          /* the SBPL as the run writes it (to store) */
+    size_t len;
+    int fd;                       /* a loaded entry: open, the profile at body_off */
+    uint64_t body_off;
+    cache_param *params;          /* the parameters the profile uses */
+    size_t nparams;
+    const char **files;           /* the files read, with size and digest */
+    uint64_t *digests;
+    size_t *sizes;
+    size_t nfiles;
+    file_probe *probes;           /* extends candidates looked at */
+    size_t nprobes;
+} cache_entry;
+
+/* The key: a digest of the strings that decide the result besides the files
+ * (version, executable, working directory, profile, options, -D values). */
+uint64_t cache_key(const char *const *parts, size_t n);
+
+/* 0 and *out filled (in a) when DIR holds a valid entry for key whose inputs
+ * are all unchanged: out->fd is open (the caller closes it) and the profile
+ * is its len bytes at body_off.  -1 otherwise. */
+int cache_load(const char *dir, uint64_t key, arena *a, cache_entry *out);
+
+/* Writes the entry under a temporary name and renames it into place, so a
+ * reader sees a whole entry or none.  0, or -1 (the run goes on without). */
+int cache_store(const char *dir, uint64_t key, const cache_entry *e);
+
+/* "cache-HEX16.bc", or that with ".tmp-HEX16" (an interrupted store). */
+int cache_name_matches(const char *name);
+#endif

@@ -1,0 +1,133 @@
+# run_cache.sh - the run cache of `buckle run` (docs/runner.md): a hit gives
+# the same profile as a compilation, and any change to an input is a miss.
+. tests/lib.sh
+SX="$BUILD/sandbox-exec-standin"
+SXA=$(cd "$(dirname "$SX")" && pwd)/$(basename "$SX")
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+R="$TMP/runcache"
+rm -rf "$R"
+mkdir -p "$R/tmp" "$R/inc1" "$R/inc2"
+export TMPDIR="$R/tmp"
+PD="$R/tmp/buckle-profiles-$(id -u)"
+LOG="$R/log"
+brun() { STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v "$@"; }
+# how the last run got its profile
+was() {  # NAME WANT(cached|compiled)
+    if grep -q "cached profile" "$TMP/err"; then got=cached; elif grep -q "lint and compile" "$TMP/err"; then got=compiled; else got=none; fi
+    [ "$got" = "$2" ] && pass "$1" || fail "$1" "got $got, want $2: $(head -c 400 "$TMP/err")"
+}
+kept() { sed -n 's/^buckle run: kept //p' "$TMP/err"; }
+
+printf 'extends "./base";\nfiles { allow read "/opt/one"; }\n' >"$R/main.buckle"
+printf 'files { allow read "/opt/base"; }\n' >"$R/base.buckle"
+
+run "cache: first run" brun --keep-profile "$R/main.buckle" -- true
+expect_rc "cache: first run exits 0" 0
+was "cache: the first run compiles" compiled
+first=$(kept)
+[ -n "$(ls "$PD"/cache-*.bc 2>/dev/null)" ] && pass "cache: an entry is stored" || fail "cache: an entry is stored" "$(ls -la "$PD")"
+mode=$(ls -l "$PD"/cache-*.bc | cut -c1-10)
+[ "$mode" = "-rw-------" ] && pass "cache: the entry is 0600" || fail "cache: the entry is 0600" "$mode"
+run "cache: second run" brun --keep-profile "$R/main.buckle" -- true
+expect_rc "cache: second run exits 0" 0
+was "cache: the second run is a hit" cached
+second=$(kept)
+expect_same "cache: a hit writes the same profile as a compilation" "$first" "$second"
+grep -q "self-protection holds" "$LOG" && pass "cache: a hit is self-protected" || fail "cache: a hit is self-protected" "$(cat "$LOG")"
+rm -f "$first" "$second"
+
+# the main file changes
+printf 'extends "./base";\nfiles { allow read "/opt/two"; }\n' >"$R/main.buckle"
+run "cache: main changed" brun --keep-profile "$R/main.buckle" -- true
+was "cache: a changed profile is a miss" compiled
+grep -q '/opt/two' "$(kept)" && pass "cache: the new content is run" || fail "cache: the new content is run" "no /opt/two"
+rm -f "$(kept)"
+run "cache: main changed, again" brun "$R/main.buckle" -- true
+was "cache: and then a hit" cached
+
+# a base changes (same size: the digest decides)
+printf 'files { allow read "/opt/bxse"; }\n' >"$R/base.buckle"
+run "cache: base changed" brun --keep-profile "$R/main.buckle" -- true
+was "cache: a changed base (same size) is a miss" compiled
+grep -q '/opt/bxse' "$(kept)" && pass "cache: the new base is run" || fail "cache: the new base is run" "no /opt/bxse"
+rm -f "$(kept)"
+
+# a file appears earlier in the search path
+printf 'extends "lib";\nfiles { allow read "/opt/s"; }\n' >"$R/search.buckle"
+printf 'files { allow read "/opt/from-inc2"; }\n' >"$R/inc2/lib.buckle"
+run "cache: search 1" brun -I "$R/inc1" -I "$R/inc2" "$R/search.buckle" -- true
+run "cache: search 2" brun -I "$R/inc1" -I "$R/inc2" "$R/search.buckle" -- true
+was "cache: search path, unchanged: hit" cached
+printf 'files { allow read "/opt/from-inc1"; }\n' >"$R/inc1/lib.buckle"
+run "cache: search 3" brun --keep-profile -I "$R/inc1" -I "$R/inc2" "$R/search.buckle" -- true
+was "cache: a new file earlier in the search path is a miss" compiled
+grep -q '/opt/from-inc1' "$(kept)" && pass "cache: the nearer base is used" || fail "cache: the nearer base is used" "not from inc1"
+rm -f "$(kept)"
+rm -f "$R/inc1/lib.buckle"
+run "cache: search 4" brun -I "$R/inc1" -I "$R/inc2" "$R/search.buckle" -- true
+was "cache: a base that disappears is a miss" compiled
+
+# -D values are part of the key
+printf 'param P;\nfiles { allow read "$P"; }\n' >"$R/param.buckle"
+run "cache: -D 1" brun -D P=/opt/a "$R/param.buckle" -- true
+run "cache: -D 2" brun -D P=/opt/b "$R/param.buckle" -- true
+was "cache: another -D value is a miss" compiled
+run "cache: -D 3" brun -D P=/opt/a "$R/param.buckle" -- true
+was "cache: the first -D value is still a hit" cached
+: >"$LOG"
+run "cache: -D 4" brun -D P=/opt/b "$R/param.buckle" -- true
+grep -q -- "-D P=/opt/b" "$LOG" && pass "cache: a hit passes this run's values" || fail "cache: a hit passes this run's values" "$(head -c 300 "$LOG")"
+
+# a profile with lint errors is never stored: refused again without --force
+printf 'misc { allow lsopen; }\n' >"$R/bad.buckle"
+run "cache: forced" brun --force "$R/bad.buckle" -- true
+expect_rc "cache: --force runs it" 0
+run "cache: refused again" brun "$R/bad.buckle" -- true
+expect_rc "cache: lint errors still refuse after a forced run" 125
+
+# --no-cache
+run "cache: --no-cache" brun --no-cache "$R/main.buckle" -- true
+was "cache: --no-cache compiles" compiled
+
+# damaged entries are misses, and are replaced
+for how in truncate garbage mode symlink; do
+    run "cache: prime $how" brun "$R/main.buckle" -- true
+    e=$(ls "$PD"/cache-*.bc | head -n 1)
+    for x in "$PD"/cache-*.bc; do
+        case $how in
+        truncate) head -c 100 "$x" >"$x.t" && cat "$x.t" >"$x" && rm -f "$x.t" ;;
+        garbage) printf 'buckle-run-cache 1 zz 999999999\n' >"$x" ;;
+        mode) chmod 0644 "$x" ;;
+        symlink) rm -f "$x"; printf 'whatever' >"$R/target"; ln -s "$R/target" "$x" ;;
+        esac
+    done
+    : >"$LOG"
+    run "cache: $how" brun "$R/main.buckle" -- true
+    expect_rc "cache: a $how entry still runs" 0
+    was "cache: a $how entry is a miss" compiled
+    grep -q "self-protection holds" "$LOG" && pass "cache: after a $how entry, self-protected" || fail "cache: after a $how entry, self-protected" "$(cat "$LOG")"
+    [ "$how" = symlink ] && { [ "$(cat "$R/target")" = whatever ] && pass "cache: a symlinked entry's target is untouched" || fail "cache: a symlinked entry's target is untouched" "changed"; }
+    rm -f "$PD"/cache-*.bc
+done
+
+# an .sb that imports is not cached (the import is not tracked)
+printf '(version 1)\n(deny default)\n(allow process-exec)\n' >"$R/plain.sb"
+run "cache: sb 1" brun "$R/plain.sb" -- true
+run "cache: sb 2" brun "$R/plain.sb" -- true
+was "cache: an .sb profile is cached" cached
+printf '(version 1)\n(import "plain.sb")\n' >"$R/imp.sb"
+run "cache: import 1" brun --force -I "$R" "$R/imp.sb" -- true
+run "cache: import 2" brun --force -I "$R" "$R/imp.sb" -- true
+was "cache: an .sb that imports is not cached" compiled
+
+# entries not used for a day are swept; the profiles' own sweep is unchanged
+run "cache: prime sweep" brun "$R/main.buckle" -- true
+for x in "$PD"/cache-*.bc; do
+    touch -d '2 days ago' "$x" 2>/dev/null || touch -t "$(date -d '2 days ago' +%Y%m%d%H%M 2>/dev/null || date -v-2d +%Y%m%d%H%M)" "$x"
+done
+touch "$PD/cache-0123456789abcdef.bc.tmp-0123456789abcdef" "$PD/cache-notours.bc"
+touch -d '2 days ago' "$PD/cache-0123456789abcdef.bc.tmp-0123456789abcdef" "$PD/cache-notours.bc" 2>/dev/null
+run "cache: sweep" brun --no-cache "$R/param.buckle" -D P=/x -- true
+[ -z "$(ls "$PD" | grep '^cache-[0-9a-f]*\.bc')" ] && pass "cache: entries older than a day are swept" || fail "cache: entries older than a day are swept" "$(ls "$PD")"
+[ -e "$PD/cache-notours.bc" ] && pass "cache: other names are never touched" || fail "cache: other names are never touched" "removed"
+rm -rf "$R"
