@@ -14,11 +14,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct memo { const char *s; size_t len; } memo;
+
 typedef struct emitter {
     compilation *c;
     strbuf *out;
     hashmap used;          /* parameter names (with .re / .ancestors) needed */
     arena *a;
+    memo *matchers;        /* by rule id: the matcher's text, rendered once */
+    size_t nmatchers;
+    hashmap opnames;       /* operation set (its bytes) -> memo of its names */
 } emitter;
 
 /* ---- strings ------------------------------------------------------------ */
@@ -125,7 +130,7 @@ static void put_template(emitter *e, const char *t, size_t len, int regex)
                 else sb_puts(&lit, val);
             } else {
                 if (lit.len) { nparts += put_literals(&parts, lit.data, lit.len, nparts == 0); sb_reset(&lit); }
-                sb_printf(&parts, "%s(param ", nparts ? " " : "");
+                sb_puts(&parts, nparts ? " (param " : "(param ");
                 sbpl_string(&parts, regex ? arena_printf(e->a, "%s.re", name) : name,
                             strlen(name) + (regex ? 3 : 0));
                 sb_putc(&parts, ')');
@@ -171,7 +176,7 @@ static void put_matcher(emitter *e, const matcher *m)
     switch (m->kind) {
     case MK_NONE: return;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
-        sb_printf(out, "(%s ", m->kind == MK_LITERAL ? "literal" : m->kind == MK_SUBPATH ? "subpath" : "prefix");
+        sb_puts(out, m->kind == MK_LITERAL ? "(literal " : m->kind == MK_SUBPATH ? "(subpath " : "(prefix ");
         put_template(e, m->value, m->len, 0);
         break;
     case MK_REGEX:
@@ -206,18 +211,34 @@ static void put_matcher(emitter *e, const matcher *m)
         break;
     }
     case MK_NAME: case MK_NAME_PREFIX: case MK_NAME_REGEX:
-        sb_printf(out, "(%s ", name_filter(m));
+        sb_putc(out, '(');
+        sb_puts(out, name_filter(m));
+        sb_putc(out, ' ');
         put_template(e, m->value, m->len, m->kind == MK_NAME_REGEX);
         break;
     case MK_TARGET:
         sb_printf(out, "(target %s", m->value);
         break;
     case MK_IP:
-        sb_printf(out, "(%s ip ", m->outbound ? "remote" : "local");
+        sb_puts(out, m->outbound ? "(remote ip " : "(local ip ");
         put_template(e, m->value, m->len, 0);
         break;
     }
     sb_putc(out, ')');
+}
+
+/* A rule's matcher, rendered on first use: carve-outs repeat the matchers of
+ * the rules that beat a rule, often hundreds of times. */
+static void put_rule_matcher(emitter *e, const rule *r)
+{
+    memo *m = r->id < e->nmatchers ? &e->matchers[r->id] : NULL;
+    if (m && m->s) { sb_add(e->out, m->s, m->len); return; }
+    if (!m) { put_matcher(e, &r->m); return; }
+    strbuf *out = e->out;
+    size_t start = out->len;
+    put_matcher(e, &r->m);
+    m->len = out->len - start;
+    m->s = arena_strndup(e->a, out->data + start, m->len);
 }
 
 /* ---- partitions ------------------------------------------------------------ */
@@ -256,6 +277,10 @@ static int cmp_rule_id(const void *a, const void *b)
 static void put_ops(emitter *e, const rule *r, const opset *cls)
 {
     if (opset_eq(cls, r->covers)) { sb_puts(e->out, op_get(r->op)->emit_name); return; }
+    /* the same split recurs for many rules: name each set once */
+    memo *m = hm_get(&e->opnames, (const char *)cls, sizeof *cls);
+    if (m) { sb_add(e->out, m->s, m->len); return; }
+    size_t start = e->out->len;
     int n = ops_count(), first = 1;
     opset done = { { 0 } };
     for (int i = 0; i < n; i++) {
@@ -274,6 +299,12 @@ static void put_ops(emitter *e, const rule *r, const opset *cls)
         sb_puts(e->out, op_get(i)->emit_name);
         opset_add(&done, i);
     }
+    m = arena_alloc(e->a, sizeof *m);
+    m->len = e->out->len - start;
+    m->s = arena_strndup(e->a, e->out->data + start, m->len);
+    opset *key = arena_alloc(e->a, sizeof *key);
+    *key = *cls;
+    hm_put(&e->opnames, (const char *)key, sizeof *key, m);
 }
 
 static void put_mods(emitter *e, const rule *r)
@@ -303,7 +334,8 @@ static void put_origin(emitter *e, const rule *r)
     if (r->implied == 2) { sb_puts(e->out, "  ; deny default may not cover this (sbpl-reference 4.3)"); return; }
     sb_puts(e->out, r->implied ? "  ; traversal for " : "  ; ");
     put_comment_text(e->out, o->u->display);
-    sb_printf(e->out, ":%u", p.line);
+    sb_putc(e->out, ':');
+    sb_putu(e->out, p.line);
 }
 
 static const rule *orig(const rule *r) { return r->dup_of ? r->dup_of : r; }
@@ -314,18 +346,18 @@ static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, 
         if (matcher_identical(&opp[i]->m, &r->m) && opset_subset(cls, opp[i]->covers)) return; /* dead */
     r = orig(r);
     strbuf *out = e->out;
-    sb_printf(out, "(%s ", r->action == ACT_ALLOW ? "allow" : "deny");
+    sb_puts(out, r->action == ACT_ALLOW ? "(allow " : "(deny ");
     put_ops(e, r, cls);
     if (nopp == 0) {
-        if (r->m.kind != MK_NONE) { sb_putc(out, ' '); put_matcher(e, &r->m); }
+        if (r->m.kind != MK_NONE) { sb_putc(out, ' '); put_rule_matcher(e, r); }
     } else {
         sb_putc(out, ' ');
-        if (r->m.kind != MK_NONE) { sb_puts(out, "(require-all "); put_matcher(e, &r->m); sb_putc(out, ' '); }
+        if (r->m.kind != MK_NONE) { sb_puts(out, "(require-all "); put_rule_matcher(e, r); sb_putc(out, ' '); }
         sb_puts(out, "(require-not ");
         if (nopp > 1) sb_puts(out, "(require-any");
         for (size_t i = 0; i < nopp; i++) {
             if (nopp > 1) sb_puts(out, "\n    ");
-            put_matcher(e, &orig(opp[i])->m);
+            put_rule_matcher(e, orig(opp[i]));
         }
         if (nopp > 1) sb_putc(out, ')');
         sb_putc(out, ')');
@@ -448,8 +480,12 @@ static int cmp_str(const void *a, const void *b)
 
 void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
 {
-    emitter e = { c, NULL, { 0 }, &c->a };
+    emitter e = { c, NULL, { 0 }, &c->a, NULL, 0, { 0 } };
     hm_init(&e.used);
+    hm_init(&e.opnames);
+    e.nmatchers = c->pol.rules.n;
+    e.matchers = arena_alloc(&c->a, (e.nmatchers + 1) * sizeof *e.matchers);
+    memset(e.matchers, 0, (e.nmatchers + 1) * sizeof *e.matchers);
     strbuf body;
     sb_init(&body);
     e.out = &body;
@@ -536,6 +572,7 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
     }
     free(names);
     hm_free(&e.used);
+    hm_free(&e.opnames);
     sb_puts(out, "(version 1)\n");
     sb_printf(out, "(%s default)\n", pol->default_action == ACT_ALLOW ? "allow" : "deny");
     sb_add(out, body.data ? body.data : "", body.len);

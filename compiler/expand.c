@@ -98,7 +98,13 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
     }
     for (; ok && i < s->len; i++) {
         char ch = s->s[i];
-        if (ch != '$') { sb_putc(&b, ch); continue; }
+        if (ch != '$') {             /* copy the run up to the next '$' */
+            const char *d = memchr(s->s + i, '$', s->len - i);
+            size_t run = d ? (size_t)(d - (s->s + i)) : s->len - i;
+            sb_add(&b, s->s + i, run);
+            i += run - 1;
+            continue;
+        }
         if (i + 1 < s->len && s->s[i + 1] == '$') { sb_putc(&b, '$'); i++; continue; }
         size_t nb, ne, skip;
         if (i + 1 < s->len && s->s[i + 1] == '{') {

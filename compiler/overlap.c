@@ -180,6 +180,8 @@ typedef struct ovl_group {
     ovl_entry *e;
     size_t n, cap;
     hashmap first;            /* key -> 1 + index of the first entry with it */
+    unsigned char *has_len;   /* bit L: some key is L bytes long (probe only those) */
+    size_t maxlen;
 } ovl_group;
 
 struct ovl_index {
@@ -281,6 +283,10 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         hm_init(&g->first);
         for (size_t k = g->n; k > 0; k--)
             hm_set(&g->first, e[k - 1].key, e[k - 1].klen, (void *)(uintptr_t)k);
+        for (size_t k = 0; k < g->n; k++) if (e[k].klen > g->maxlen) g->maxlen = e[k].klen;
+        g->has_len = arena_alloc(a, g->maxlen / 8 + 1);
+        memset(g->has_len, 0, g->maxlen / 8 + 1);
+        for (size_t k = 0; k < g->n; k++) g->has_len[e[k].klen / 8] |= (unsigned char)(1u << (e[k].klen % 8));
     }
     return ix;
 }
@@ -328,8 +334,8 @@ void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r)
         }
         /* ancestors: entries whose key is a proper prefix of ours */
         uint64_t h = HM_HASH_INIT;
-        for (size_t L = 0; L < klen; L++) {
-            void *v = hm_get_hashed(&g->first, key, L, hm_hash_fin(h));
+        for (size_t L = 0; L < klen && L <= g->maxlen; L++) {
+            void *v = g->has_len[L / 8] & (1u << (L % 8)) ? hm_get_hashed(&g->first, key, L, hm_hash_fin(h)) : NULL;
             if (v) {
                 for (size_t k = (size_t)(uintptr_t)v - 1; k < g->n && g->e[k].klen == L &&
                      memcmp(g->e[k].key, key, L) == 0; k++)

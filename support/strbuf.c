@@ -28,15 +28,25 @@ void sb_add(strbuf *b, const char *s, size_t n)
 
 void sb_puts(strbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
 
+void sb_putu(strbuf *b, unsigned long long v)
+{
+    char d[24];
+    size_t n = 0;
+    do { d[sizeof d - 1 - n++] = (char)('0' + v % 10); v /= 10; } while (v);
+    sb_add(b, d + sizeof d - n, n);
+}
+
 
 void sb_printf(strbuf *b, const char *fmt, ...)
 {
     va_list ap;
+    if (b->cap < b->len + 64) sb_grow(b, 64);
+    /* one pass when it fits in what is left, a second after growing */
     va_start(ap, fmt);
-    char probe[1];
-    int n = vsnprintf(probe, sizeof probe, fmt, ap);
+    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
     va_end(ap);
-    if (n <= 0) return;
+    if (n <= 0) { b->data[b->len] = 0; return; }
+    if ((size_t)n < b->cap - b->len) { b->len += (size_t)n; return; }
     sb_grow(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

@@ -13,6 +13,7 @@ void sb_free(strbuf *b);
 void sb_reset(strbuf *b);
 void sb_add(strbuf *b, const char *s, size_t n);
 void sb_puts(strbuf *b, const char *s);
+void sb_putu(strbuf *b, unsigned long long v);     /* decimal */
 void sb_grow(strbuf *b, size_t need);
 static inline void sb_putc(strbuf *b, char c)
 {
