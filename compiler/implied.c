@@ -4,28 +4,40 @@
 #include "patterns.h"
 #include <string.h>
 
-static void add_one(compilation *c, const rule *from, matcher_kind kind, const char *v, size_t n, int meta_op)
+/* Adds "allow metadata KIND v" unless the policy has that rule.  Returns 1
+ * when an implied literal was already there: its ancestors are too. */
+static int add_one(compilation *c, const rule *from, matcher_kind kind, const char *v, size_t n, int meta_op)
 {
+    rule probe;
+    memset(&probe, 0, sizeof probe);
+    probe.action = ACT_ALLOW;
+    probe.op = meta_op;
+    probe.m.kind = kind;
+    probe.m.value = v;
+    probe.m.len = n;
+    char small[256];
+    char *kb = n + 16 <= sizeof small ? small : xmalloc(n + 16);
+    size_t klen;
+    rule_key_in(&probe, kb, &klen);
+    rule *old = hm_get(&c->pol.rule_index, kb, klen);
+    if (kb != small) free(kb);
+    if (old) return old->implied == 1 && kind == MK_LITERAL;
     rule *r = arena_alloc(&c->a, sizeof *r);
-    r->action = ACT_ALLOW;
+    *r = probe;
     r->implied = 1;
     r->section = SEC_FILES;
     r->verb = "metadata";
-    r->op = meta_op;
     r->covers = &op_get(meta_op)->covers;
-    r->m.kind = kind;
     r->m.value = arena_strndup(&c->a, v, n);
-    r->m.len = n;
     matcher_finish(&c->a, &r->m);
-    size_t klen;
     const char *key = rule_key(&c->a, r, &klen);
-    if (hm_get(&c->pol.rule_index, key, klen)) return;
     r->origins = arena_alloc(&c->a, sizeof *r->origins);
     *r->origins = *from->origins;
     r->origins->next = NULL;
     r->id = (unsigned)c->pol.rules.n;
     rule_vec_push(&c->pol.rules, r);
     hm_set(&c->pol.rule_index, key, klen, r);
+    return 0;
 }
 
 void add_implied(compilation *c)
@@ -76,7 +88,7 @@ void add_implied(compilation *c)
                 break;
             }
             len = k - 1;
-            add_one(c, r, MK_LITERAL, v, len, meta);
+            if (add_one(c, r, MK_LITERAL, v, len, meta)) break;   /* the rest is there */
         }
     }
 }

@@ -45,8 +45,14 @@ void rule_vec_push(rule_vec *rv, rule *r)
 
 const char *rule_key(arena *a, const rule *r, size_t *len)
 {
+    char *k = arena_alloc(a, (r->m.value ? r->m.len : 0) + 16);
+    rule_key_in(r, k, len);
+    return k;
+}
+
+void rule_key_in(const rule *r, char *k, size_t *len)
+{
     size_t vl = r->m.value ? r->m.len : 0;
-    char *k = arena_alloc(a, vl + 16);
     int n = 0;
     k[n++] = (char)('0' + r->action);
     k[n++] = (char)(r->op & 0xff);
@@ -57,5 +63,4 @@ const char *rule_key(arena *a, const rule *r, size_t *len)
     k[n++] = '|';
     if (vl) memcpy(k + n, r->m.value, vl);
     *len = (size_t)n + vl;
-    return k;
 }

@@ -99,4 +99,6 @@ typedef struct policy {
 
 /* A unique key for identical rules (action, op, kind, value). */
 const char *rule_key(arena *a, const rule *r, size_t *len);
+/* The same into k, which has room for the value's length + 16 bytes. */
+void rule_key_in(const rule *r, char *k, size_t *len);
 #endif

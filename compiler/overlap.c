@@ -182,6 +182,8 @@ typedef struct ovl_group {
     hashmap first;            /* key -> 1 + index of the first entry with it */
     unsigned char *has_len;   /* bit L: some key is L bytes long (probe only those) */
     size_t maxlen;
+    uint64_t *filter;         /* one bit per key hash: most ancestor probes miss */
+    uint64_t filter_mask;     /* bits - 1 */
 } ovl_group;
 
 struct ovl_index {
@@ -281,9 +283,23 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         free(g->e);
         g->e = e;
         hm_init(&g->first);
-        for (size_t k = g->n; k > 0; k--)
-            hm_set(&g->first, e[k - 1].key, e[k - 1].klen, (void *)(uintptr_t)k);
+        size_t distinct = 0;
+        for (size_t k = 0; k < g->n; k++)
+            distinct += !k || e[k].klen != e[k - 1].klen || memcmp(e[k].key, e[k - 1].key, e[k].klen) != 0;
+        hm_reserve(&g->first, distinct);
+        for (size_t k = 0; k < g->n; k++)        /* sorted: the first of each key */
+            if (!k || e[k].klen != e[k - 1].klen || memcmp(e[k].key, e[k - 1].key, e[k].klen) != 0)
+                hm_put(&g->first, e[k].key, e[k].klen, (void *)(uintptr_t)(k + 1));
         for (size_t k = 0; k < g->n; k++) if (e[k].klen > g->maxlen) g->maxlen = e[k].klen;
+        size_t bits = 64;
+        while (bits < g->n * 16) bits *= 2;
+        g->filter = arena_alloc(a, bits / 8);
+        memset(g->filter, 0, bits / 8);
+        g->filter_mask = bits - 1;
+        for (size_t k = 0; k < g->n; k++) {
+            uint64_t h = hm_hash(e[k].key, e[k].klen) >> 20 & g->filter_mask;
+            g->filter[h / 64] |= 1ull << (h % 64);
+        }
         g->has_len = arena_alloc(a, g->maxlen / 8 + 1);
         memset(g->has_len, 0, g->maxlen / 8 + 1);
         for (size_t k = 0; k < g->n; k++) g->has_len[e[k].klen / 8] |= (unsigned char)(1u << (e[k].klen % 8));
@@ -335,7 +351,11 @@ void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r)
         /* ancestors: entries whose key is a proper prefix of ours */
         uint64_t h = HM_HASH_INIT;
         for (size_t L = 0; L < klen && L <= g->maxlen; L++) {
-            void *v = g->has_len[L / 8] & (1u << (L % 8)) ? hm_get_hashed(&g->first, key, L, hm_hash_fin(h)) : NULL;
+            void *v = NULL;
+            if (g->has_len[L / 8] & (1u << (L % 8))) {
+                uint64_t fh = hm_hash_fin(h), b = fh >> 20 & g->filter_mask;
+                if (g->filter[b / 64] & 1ull << (b % 64)) v = hm_get_hashed(&g->first, key, L, fh);
+            }
             if (v) {
                 for (size_t k = (size_t)(uintptr_t)v - 1; k < g->n && g->e[k].klen == L &&
                      memcmp(g->e[k].key, key, L) == 0; k++)

@@ -256,7 +256,8 @@ void matcher_finish(arena *a, matcher *m)
     default:
         n = 0;
     }
-    m->fixed = arena_strndup(a, m->value ? m->value + start : "", n);
+    /* the whole value (literals, names): share it */
+    m->fixed = m->value && start == 0 && n == m->len ? m->value : arena_strndup(a, m->value ? m->value + start : "", n);
     m->fixed_len = n;
     switch (m->kind) {
     case MK_NONE: m->spec_a = -1; m->spec_b = 0; break;

@@ -27,13 +27,16 @@ static hm_slot *find(const hashmap *m, const char *key, size_t klen, uint64_t h)
     }
 }
 
-static void grow(hashmap *m)
+
+void hm_reserve(hashmap *m, size_t n)
 {
-    size_t ncap = m->cap ? m->cap * 2 : 16;
+    size_t cap = 16;
+    while (cap * 3 <= (n + 1) * 4) cap *= 2;
+    if (cap <= m->cap) return;
     hm_slot *old = m->slots;
     size_t ocap = m->cap;
-    m->slots = xcalloc(ncap, sizeof *m->slots);
-    m->cap = ncap;
+    m->slots = xcalloc(cap, sizeof *m->slots);
+    m->cap = cap;
     for (size_t i = 0; i < ocap; i++)
         if (old[i].hash) *find(m, old[i].key, old[i].klen, old[i].hash) = old[i];
     free(old);
@@ -48,7 +51,7 @@ void *hm_get(const hashmap *m, const char *key, size_t klen)
 
 void *hm_put(hashmap *m, const char *key, size_t klen, void *val)
 {
-    if ((m->count + 1) * 4 >= m->cap * 3) grow(m);
+    if ((m->count + 1) * 4 >= m->cap * 3) hm_reserve(m, m->cap ? m->cap : 8);
     uint64_t h = hm_hash(key, klen);
     hm_slot *s = find(m, key, klen, h);
     if (s->hash) return s->val;
@@ -59,7 +62,7 @@ void *hm_put(hashmap *m, const char *key, size_t klen, void *val)
 
 void hm_set(hashmap *m, const char *key, size_t klen, void *val)
 {
-    if ((m->count + 1) * 4 >= m->cap * 3) grow(m);
+    if ((m->count + 1) * 4 >= m->cap * 3) hm_reserve(m, m->cap ? m->cap : 8);
     uint64_t h = hm_hash(key, klen);
     hm_slot *s = find(m, key, klen, h);
     if (!s->hash) { s->hash = h; s->key = key; s->klen = klen; m->count++; }

@@ -20,6 +20,8 @@ typedef struct hashmap {
 uint64_t hm_hash(const char *s, size_t n);
 void  hm_init(hashmap *m);
 void  hm_free(hashmap *m);
+/* Makes room for n entries without growing again. */
+void  hm_reserve(hashmap *m, size_t n);
 void *hm_get(const hashmap *m, const char *key, size_t klen);
 /* Returns the existing value if the key is present (and does not replace it),
  * otherwise inserts val and returns NULL. */
