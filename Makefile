@@ -137,11 +137,14 @@ $(BUILD)/bench-tool: $(BUILD)/obj/bench/bench_tool.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/noop-wrapper: $(BUILD)/obj/bench/noop_wrapper.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-bench: $(BIN) $(BUILD)/bench-tool $(BUILD)/sandbox-exec-standin $(BUILD)/noop-wrapper
-	@BUILD=$(BUILD) sh bench/run.sh
+$(BUILD)/interleave: $(BUILD)/obj/bench/interleave.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+bench: $(BIN) $(BUILD)/bench-tool $(BUILD)/sandbox-exec-standin $(BUILD)/noop-wrapper $(BUILD)/interleave
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-cg CFLAGS=-O2 BIN=$(BUILD)-cg/buckle $(BUILD)-cg/buckle >/dev/null
+	@BUILD=$(BUILD) BUCKLE_CG=$(BUILD)-cg/buckle sh bench/run.sh
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-vg build-fuzz buckle
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-vg $(BUILD)-cg build-fuzz buckle
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 

@@ -13,6 +13,18 @@ export SRT_PEER_DIR
 SHARED=${SHARED:-../shared}
 D="-D HOME=/Users/bench -D WORKDIR=/Users/bench/src/acme-monorepo -D TMPDIR=/private/var/folders/zz/bench/T"
 
+# hf LABEL=CMD...: one hyperfine run of all commands; prints "label median_ms"
+# per command (medians: a VM has outliers that move means).
+hf() {
+    runs=$1; shift
+    : >"$T/hf.labels"
+    for lc in "$@"; do printf '%s\n' "${lc%%=*}" >>"$T/hf.labels"; done
+    for lc in "$@"; do shift; set -- "$@" "${lc#*=}"; done
+    hyperfine -N --warmup 10 --runs "$runs" --export-json "$T/hf.json" "$@" >/dev/null 2>&1
+    grep -o '"median": *[0-9.e+-]*' "$T/hf.json" | sed 's/.*: *//' >"$T/hf.med"
+    paste -d' ' "$T/hf.labels" "$T/hf.med" | awk '{ printf "%s %.3f\n", $1, $2 * 1000 }'
+}
+
 echo "# buckle benchmarks  ($(date -u +%Y-%m-%d), $(uname -sm), $(nproc 2>/dev/null || echo '?') cores)"
 echo
 
@@ -38,32 +50,39 @@ done
 echo
 
 # ---- 2. whole process, small profile
-echo "## Whole process, small profile"
+echo "## Whole process, small profile (hyperfine, 40 runs, medians)"
+echo
 if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine -N --warmup 5 --runs 40 --export-markdown "$T/hf.md" \
-        "node $SHARED/bench/srt/bench-once.mjs" "$B compile corpus/examples/srt-small.buckle -o /dev/null" >/dev/null 2>&1
-    cat "$T/hf.md"
+    hf 40 "srt=node $SHARED/bench/srt/bench-once.mjs" "buckle=$B compile corpus/examples/srt-small.buckle -o /dev/null" >"$T/w"
+    echo "| command | median ms |"
+    echo "|---|---|"
+    awk '{ printf "| %s | %s |\n", $1, $2 }' "$T/w"
+    awk 'NR == 1 { s = $2 } NR == 2 { printf "\nratio srt / buckle: %.0fx\n", s / $2 }' "$T/w"
 else
     echo "(hyperfine not installed)"
 fi
 echo
 
 # ---- 3. scaling
+# Time in process (bench-tool: compile + emit, median of 3 runs; 1 for 1M),
+# peak RSS of the whole `buckle compile` process.
 echo "## Scaling (generated profiles: paths, globs, mach names, an extends chain, final rules)"
 echo
-echo "| rules | compile s | compile peak MB | lint s | lint peak MB | output bytes | growth exponent (compile) |"
+echo "| rules | compile ms | growth exponent | compile peak MB | lint s | lint peak MB | output bytes |"
 echo "|---|---|---|---|---|---|---|"
 prev_n=""; prev_t=""
 for n in 1000 10000 100000 1000000; do
     sh bench/gen_profile.sh "$n" "$T/p$n"
+    it=3; [ "$n" -ge 1000000 ] && it=1
+    tc=$("$BUILD/bench-tool" compile --iters $it "$T/p$n/main.buckle" | awk '{ printf "%.1f", $2 / 1000 }')
     /usr/bin/time -f "%e %M" -o "$T/tc" "$B" compile "$T/p$n/main.buckle" -o "$T/out.sb" 2>/dev/null
-    tc=$(cut -d' ' -f1 "$T/tc"); mc=$(( $(cut -d' ' -f2 "$T/tc") / 1024 ))
+    mc=$(( $(cut -d' ' -f2 "$T/tc") / 1024 ))
     if [ "$n" -le 100000 ]; then
         /usr/bin/time -f "%e %M" -o "$T/tl" "$B" lint "$T/p$n/main.buckle" >/dev/null 2>&1
         tl=$(cut -d' ' -f1 "$T/tl"); ml=$(( $(cut -d' ' -f2 "$T/tl") / 1024 ))
     else tl="-"; ml="-"; fi
-    g=$(awk -v a="$prev_n" -v b="$n" -v x="$prev_t" -v y="$tc" 'BEGIN { if (a != "" && x > 0 && y > 0) printf "%.2f", log(y / x) / log(b / a); else print "-" }')
-    echo "| $n | $tc | $mc | $tl | $ml | $(wc -c <"$T/out.sb") | $g |"
+    g=$(awk -v a="$prev_n" -v b="$n" -v x="$prev_t" -v y="$tc" 'BEGIN { if (a != "" && x > 0 && y > 0) printf "%.2f (n log n: %.2f)", log(y / x) / log(b / a), 1 + log(log(b) / log(a)) / log(b / a); else print "-" }')
+    echo "| $n | $tc | $g | $mc | $tl | $ml | $(wc -c <"$T/out.sb") |"
     prev_n=$n; prev_t=$tc
     rm -rf "$T/p$n"
 done
@@ -82,11 +101,12 @@ echo; echo "$("$BUILD/bench-tool" lint -I corpus $(ls "$T"/many/*.buckle)) (file
 echo
 
 # ---- 5. runner overhead
-# Four commands in one hyperfine run: the stand-in alone with the argv buckle
+# bench/interleave.c runs four commands in turn, 300 rounds (drift hits all
+# alike): the stand-in alone with the argv buckle
 # gives it; a no-op wrapper that only spawns the stand-in (the floor for any
 # runner that is a process of its own); buckle run with a warm run cache; and
 # buckle run --no-cache (lint and compile every time).
-echo "## Runner overhead (buckle run with the stand-in, minus the stand-in alone)"
+echo "## Runner overhead (medians of 300 interleaved runs; differences against the stand-in alone)"
 SXA=$(cd "$BUILD" && pwd)/sandbox-exec-standin
 NOOP=$(cd "$BUILD" && pwd)/noop-wrapper
 for n in small large; do
@@ -94,21 +114,21 @@ for n in small large; do
     mkdir -p "$T/tmp"
     TMPDIR="$T/tmp" STANDIN_LOG="$T/log" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --keep-profile corpus/examples/srt-$n.buckle -- true 2>/dev/null
     argv=$(sed -n 's/^argv: //p' "$T/log" | head -n 1)
-    if command -v hyperfine >/dev/null 2>&1 && [ -n "$argv" ]; then
+    if [ -n "$argv" ]; then
         echo
         echo "### srt-$n"
-        # shellcheck disable=SC2086
-        hyperfine -N --warmup 20 --runs 200 --export-markdown "$T/run.md" \
-            "env TMPDIR=$T/tmp $SXA $argv" \
-            "env TMPDIR=$T/tmp $NOOP $SXA $argv" \
-            "env TMPDIR=$T/tmp BUCKLE_SANDBOX_EXEC=$SXA $B run corpus/examples/srt-$n.buckle -- true" \
-            "env TMPDIR=$T/tmp BUCKLE_SANDBOX_EXEC=$SXA $B run --no-cache corpus/examples/srt-$n.buckle -- true" >/dev/null 2>&1
-        cat "$T/run.md"
         echo
-        echo "in-process (buckle run -v, median of 21 warm runs):"
+        "$BUILD/interleave" 300 "stand-in=env TMPDIR=$T/tmp $SXA $argv" \
+            "no-op-wrapper=env TMPDIR=$T/tmp $NOOP $SXA $argv" \
+            "buckle-run=env TMPDIR=$T/tmp BUCKLE_SANDBOX_EXEC=$SXA $B run corpus/examples/srt-$n.buckle -- true" \
+            "buckle-run-no-cache=env TMPDIR=$T/tmp BUCKLE_SANDBOX_EXEC=$SXA $B run --no-cache corpus/examples/srt-$n.buckle -- true" >"$T/r"
+        echo "| command | median ms | minus stand-in | minus no-op wrapper |"
+        echo "|---|---|---|---|"
+        awk 'NR == 1 { s = $2 } NR == 2 { w = $2 } { d = ""; if (NR > 2) d = sprintf("%+.2f", $2 - w); printf "| %s | %.2f | %+.2f | %s |\n", $1, $2, $2 - s, d }' "$T/r"
+        echo
         for i in $(seq 21); do
             env TMPDIR="$T/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v corpus/examples/srt-$n.buckle -- true 2>&1 | sed -n 's/^buckle run: cached profile \([0-9.]*\) ms, write \([0-9.]*\) ms.*/\1 \2/p'
-        done | awk '{ print $1 + $2 }' | sort -n | sed -n 11p | sed 's/^/  profile ready and written (ms): /'
+        done | awk '{ print $1 + $2 }' | sort -n | sed -n 11p | sed 's/^/in process (buckle run -v, median of 21 warm runs), profile ready and written: /; s/$/ ms/'
     fi
 done
 echo
@@ -120,7 +140,7 @@ if command -v valgrind >/dev/null 2>&1; then
     echo "| command | instructions |"
     echo "|---|---|"
     for n in small medium large; do
-        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$B" compile corpus/examples/srt-$n.buckle -o /dev/null 2>"$T/cg"
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "${BUCKLE_CG:-$B}" compile corpus/examples/srt-$n.buckle -o /dev/null 2>"$T/cg"
         echo "| buckle compile srt-$n | $(sed -n 's/.*Collected : //p' "$T/cg") |"
     done
 fi

@@ -101,13 +101,13 @@ int cmd_run(cli_env *env, int argc, char **argv)
     if (!getcwd(cwd, sizeof cwd)) { fprintf(stderr, "buckle run: error: cannot read the current directory\n"); goto out; }
     const char *home = getenv("HOME");
     const char *user = getenv("USER");
-    /* the password database only when the environment lacks them (it can
-     * cost more than the rest of a cached run) */
-    struct passwd *pw = (!home || !*home || !user || !*user) ? getpwuid(getuid()) : NULL;
+    /* the password database only when the environment lacks HOME; USER is
+     * looked up only if the profile needs it (run_profile.c) */
+    struct passwd *pw = !home || !*home ? getpwuid(getuid()) : NULL;
     if (!home || !*home) home = pw ? pw->pw_dir : "/";
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp) tmp = "/tmp";
-    if (!user || !*user) user = pw ? pw->pw_name : "unknown";
+    if (user && !*user) user = NULL;
     sb_param builtin[4] = { { "HOME", cli_canonical(&a, home) }, { "TMPDIR", cli_canonical(&a, tmp) },
                             { "WORKDIR", cli_canonical(&a, cwd) }, { "USER", user } };
 

@@ -8,6 +8,7 @@
 #include "../support/digest.h"
 #include "../runner/runner.h"
 #include <limits.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -161,20 +162,36 @@ static const char *lookup(const sb_param *v, size_t n, const char *name, size_t 
     return NULL;
 }
 
+/* A built-in parameter's value.  USER comes from the password database only
+ * when the environment lacks it and the profile needs it: the lookup can
+ * cost more than the rest of a cached run. */
+static const char *builtin(const run_request *rq, arena *a, const char *name, size_t len)
+{
+    const char *v = lookup(rq->builtin, rq->nbuiltin, name, len);
+    if (!v && len == 4 && !strncmp(name, "USER", 4)) {
+        struct passwd *pw = getpwuid(getuid());
+        v = pw ? arena_strdup(a, pw->pw_name) : "unknown";
+    }
+    return v;
+}
+
 /* Every parameter the output names: -D, then the environment, then the
  * declared default (which may name built-in parameters and -D values). */
 static int resolve_params(const run_request *rq, const cache_entry *e, arena *a, run_profile *out)
 {
     out->params = arena_alloc(a, (e->nparams + rq->nbuiltin + rq->ndef + 1) * sizeof *out->params);
     if (is_sb_path(rq->profile)) {
-        for (size_t k = 0; k < rq->nbuiltin; k++) out->params[out->nparams++] = rq->builtin[k];
+        for (size_t k = 0; k < rq->nbuiltin; k++) {
+            const char *n = rq->builtin[k].name;
+            out->params[out->nparams++] = (sb_param){ n, builtin(rq, a, n, strlen(n)) };
+        }
         for (size_t k = 0; k < rq->ndef; k++) out->params[out->nparams++] = rq->defs[k];
         return 0;
     }
     for (size_t k = 0; k < e->nparams; k++) {
         const char *name = e->params[k].name, *def = e->params[k].def;
         const char *v = lookup(rq->defs, rq->ndef, name, strlen(name));
-        if (!v) v = lookup(rq->builtin, rq->nbuiltin, name, strlen(name));
+        if (!v) v = builtin(rq, a, name, strlen(name));
         if (!v && def) {
             strbuf b;
             sb_init(&b);
@@ -183,7 +200,7 @@ static int resolve_params(const run_request *rq, const cache_entry *e, arena *a,
                 if (!end) { sb_putc(&b, *q); continue; }
                 size_t len = (size_t)(end - q - 1);
                 const char *pv = lookup(rq->defs, rq->ndef, q + 1, len);
-                if (!pv) pv = lookup(rq->builtin, rq->nbuiltin, q + 1, len);
+                if (!pv) pv = builtin(rq, a, q + 1, len);
                 sb_puts(&b, pv ? pv : "");
                 q = end;
             }

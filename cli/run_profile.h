@@ -14,7 +14,7 @@ typedef struct run_request {
     size_t ninc;
     const sb_param *defs;         /* -D, canonicalized */
     size_t ndef;
-    const sb_param *builtin;      /* HOME, TMPDIR, WORKDIR, USER */
+    const sb_param *builtin;      /* HOME, TMPDIR, WORKDIR, USER (value NULL: not in the environment) */
     size_t nbuiltin;
     int force;
     const char *protect_dir;      /* the profile directory the output must protect, or NULL */

@@ -100,6 +100,15 @@ expect_rc "run: a missing parameter is an error" 125
 expect_err_has "run: missing parameter message" "parameter NEEDED has no value"
 run "run: -D supplies it" brun -D NEEDED=/usr "$R/p.buckle" -- true
 expect_rc "run: with -D it runs" 0
+# USER: from the environment, else from the password database when the profile uses it
+printf 'files { allow read "/Users/$USER"; }\n' >"$R/user.buckle"
+: >"$LOG"
+run "run: USER unset" env -u USER STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$R/user.buckle" -- true
+expect_rc "run: USER unset still runs" 0
+grep -q -- "-D USER=$(id -un) " "$LOG" && pass "run: USER from the password database" || fail "run: USER from the password database" "$(head -c 300 "$LOG")"
+: >"$LOG"
+run "run: USER set" env USER=someone STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$R/user.buckle" -- true
+grep -q -- "-D USER=someone " "$LOG" && pass "run: USER from the environment" || fail "run: USER from the environment" "$(head -c 300 "$LOG")"
 run "run: unreadable" brun "$R/nope.buckle" -- true
 expect_rc "run: an unreadable profile is an error" 125
 printf 'misc { allow lsopen; }\n' >"$R/bad.buckle"

@@ -6,7 +6,7 @@ B=${BUCKLE:-./buckle}
 pass=0; fail=0; skip=0
 ok() { pass=$((pass + 1)); echo "PASS live: $1"; }
 ko() { fail=$((fail + 1)); echo "FAIL live: $1"; }
-tests="writes-where-allowed no-create-in-profile-dir no-overwrite-of-profile no-rename-of-profile-dir"
+tests="writes-where-allowed no-create-in-profile-dir no-overwrite-of-profile no-overwrite-of-cache-entry no-rename-of-profile-dir"
 if [ "$(uname -s)" != Darwin ] || [ ! -x /usr/bin/sandbox-exec ]; then
     for t in $tests; do echo "SKIP live: $t (needs macOS and /usr/bin/sandbox-exec)"; skip=$((skip + 1)); done
     echo "live: $pass passed, $fail failed, $skip skipped"
@@ -31,6 +31,15 @@ EOB
 [ ! -e "$PD/evil.sb" ] && ok no-create-in-profile-dir || ko no-create-in-profile-dir
 (cd "$W" && "$B" run --force "$W/open.sb" -- sh -c "for f in '$PD'/buckle-*.sb; do echo '(version 1)(allow default)' > \"\$f\" && exit 1; done; exit 0") 2>/dev/null \
     && ok no-overwrite-of-profile || ko no-overwrite-of-profile
+# the run cache lives there too: an entry written by the first run stays as it was
+entry=$(ls "$PD"/cache-*.bc 2>/dev/null | head -n 1)
+if [ -n "$entry" ]; then
+    cp "$entry" "$W/entry.copy"
+    (cd "$W" && "$B" run --force "$W/open.sb" -- sh -c "echo tampered > '$entry'; rm -f '$entry'; ln -s /dev/null '$entry'") 2>/dev/null
+    cmp -s "$entry" "$W/entry.copy" && ok no-overwrite-of-cache-entry || ko no-overwrite-of-cache-entry
+else
+    ko "no-overwrite-of-cache-entry (the first run stored no entry)"
+fi
 (cd "$W" && "$B" run --force "$W/open.sb" -- sh -c "mv '$PD' '$PD.moved'") 2>/dev/null
 [ -d "$PD" ] && [ ! -e "$PD.moved" ] && ok no-rename-of-profile-dir || ko no-rename-of-profile-dir
 echo "live: $pass passed, $fail failed, $skip skipped"
