@@ -363,10 +363,16 @@ void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r)
             }
             h = hm_hash_step(h, (unsigned char)key[L]);
         }
-        /* descendants and equals: keys starting with ours */
+        /* descendants and equals: keys starting with ours.  An exact
+         * matcher (a literal or a name, nothing symbolic after the root)
+         * matches one string, its key: a longer key matches only longer
+         * strings, so only equal keys can relate (they sort first). */
+        int exact = (q->m.kind == MK_LITERAL || q->m.kind == MK_NAME) && klen == q->m.fixed_len &&
+                    q->m.fixed_len == q->m.len;
         for (size_t k = lower_bound(g, key, klen); k < g->n; k++) {
             const ovl_entry *e = &g->e[k];
             if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;
+            if (exact && e->klen > klen) break;
             if (e->r != q) cb(ud, e->r);
         }
     }
