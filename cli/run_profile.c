@@ -58,8 +58,25 @@ static uint64_t request_key(const run_request *rq, arena *a)
     return cache_key(parts, n);
 }
 
-/* Lints the profile; 0 when it may run (no errors, or --force). */
-static int lint_gate(const run_request *rq, arena *a)
+/* The lint verdict on dl: 0 clean, 1 errors but --force, 125 refused (after
+ * printing why).  BK3001 does not count: the runner's protection fixes it. */
+static int judge(const run_request *rq, diag_list *dl)
+{
+    int errors = 0;
+    for (diag *d = dl->head; d; d = d->next) {
+        if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, "BK3001"))) d->suppressed = 1;
+        else errors++;
+    }
+    if (errors) cli_print_diags(dl, stderr);
+    if (errors && !rq->force) {
+        fprintf(stderr, "buckle run: error: %s has lint errors; not running it (use --force to run anyway)\n", rq->profile);
+        return 125;
+    }
+    return errors ? 1 : 0;
+}
+
+/* Lints an .sb profile (a .buckle one is linted on its compilation). */
+static int lint_sb(const run_request *rq, arena *a)
 {
     lint_opts lo = { 0 };
     compile_opts co = { 0 };
@@ -74,26 +91,21 @@ static int lint_gate(const run_request *rq, arena *a)
     diag_list_init(&dl, a);
     source *keep = NULL;
     int lrc = lint_file(&lo, rq->profile, a, &dl, &keep);
-    int errors = 0;
-    for (diag *d = dl.head; d; d = d->next) {
-        /* BK3001 is what this runner fixes itself: see runner_protection */
-        if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, "BK3001"))) d->suppressed = 1;
-        else errors++;
-    }
-    if (errors || lrc) cli_print_diags(&dl, stderr);
+    int g = 125;
+    if (lrc) cli_print_diags(&dl, stderr);       /* unreadable */
+    else g = judge(rq, &dl);
     while (keep) { source *n = keep->next; source_free(keep); keep = n; }
-    if (lrc) return 125;
-    if (errors && !rq->force) {
-        fprintf(stderr, "buckle run: error: %s has lint errors; not running it (use --force to run anyway)\n", rq->profile);
-        return 125;
-    }
-    return errors ? 1 : 0;
+    return g;
 }
 
-/* Compiles a .buckle (or reads an .sb) into e; 0, or 125 after printing. */
+/* Lints and compiles a .buckle (one compilation for both), or lints and
+ * reads an .sb, into e.  Returns the lint verdict (0 clean, 1 errors but
+ * --force), or 125 after printing why not. */
 static int build_entry(const run_request *rq, arena *a, cache_entry *e)
 {
     if (is_sb_path(rq->profile)) {
+        int g = lint_sb(rq, a);
+        if (g == 125) return 125;
         const char *err;
         source *s = source_read(rq->profile, rq->profile, &err);
         if (!s) { fprintf(stderr, "buckle run: error: cannot read %s: %s\n", rq->profile, err); return 125; }
@@ -112,15 +124,24 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e)
         e->sizes[0] = s->len;
         e->nfiles = 1;
         source_free(s);
-        return 0;
+        return g;
     }
     compile_opts co = { 0 };
     co.include_dirs = rq->incs;
     co.ninclude = rq->ninc;
     cli_compile_opts(rq->env, &co);
     compilation *c = compilation_new(&co);
-    if (compile_profile(c, rq->profile) != 0) {
+    int crc = compile_profile(c, rq->profile);
+    if (c->io_error) {                            /* unreadable */
         cli_print_diags(&c->diags, stderr);
+        compilation_free(c);
+        return 125;
+    }
+    diag_list dl;
+    diag_list_init(&dl, a);
+    lint_compilation(c, crc, a, &dl);
+    int g = judge(rq, &dl);
+    if (g == 125 || crc != 0) {
         compilation_free(c);
         return 125;
     }
@@ -152,7 +173,7 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e)
         e->probes[i] = (file_probe){ arena_strdup(a, c->probes[i].path), c->probes[i].found };
     e->nprobes = c->nprobes;
     compilation_free(c);
-    return 0;
+    return g;
 }
 
 static const char *lookup(const sb_param *v, size_t n, const char *name, size_t len)
@@ -232,9 +253,8 @@ int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
         out->off = e.body_off;
     } else {
         memset(&e, 0, sizeof e);
-        int g = lint_gate(rq, a);
+        int g = build_entry(rq, a, &e);
         if (g == 125) return 125;
-        if (build_entry(rq, a, &e)) return 125;
         int imports = is_sb_path(rq->profile) && mentions_import(e.profile, e.len);
         /* only a lint-clean profile is stored: a hit skips the lint */
         if (cacheable && g == 0 && !imports) cache_store(rq->cache_dir, key, &e);

@@ -121,6 +121,17 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
     co.stdin_name = o->stdin_name;
     compilation *c = compilation_new(&co);
     int rc = o->text ? compile_profile_text(c, path, o->text, o->text_len) : compile_profile(c, path);
+    lint_compilation(c, rc, a, dl);
+    /* the diagnostics point into the sources: the caller frees them after rendering */
+    int io = c->io_error;
+    keep_sources(keep, c->sources);
+    c->sources = NULL;
+    compilation_free(c);
+    return io ? 2 : 0;
+}
+
+void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
+{
     /* compile diagnostics join the lint findings */
     for (diag *d = c->diags.head; d; d = d->next) {
         diag *n = diag_add(dl, d->sev, d->code, d->at, "%s", d->msg);
@@ -192,12 +203,6 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
         for (size_t k = 0; k < u->ast->nstmts; k++) { s[k] = u->ast->stmts[k].start; e[k] = u->ast->stmts[k].end; }
         lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#');
     }
-    /* the diagnostics point into the sources: the caller frees them after rendering */
-    int io = c->io_error;
-    keep_sources(keep, c->sources);
-    c->sources = NULL;
-    compilation_free(c);
-    return io ? 2 : 0;
 }
 
 /* Raw sbpl blocks: the text checks of .sb files, and BK4005 where a raw rule

@@ -76,6 +76,10 @@ typedef struct lint_opts {
 
 /* Lints one file into dl.  Returns 2 when it cannot be read, else 0. */
 int lint_file(const lint_opts *o, const char *path, arena *a, diag_list *dl, source **keep);
+/* Lints a .buckle compilation (rc: what compile_profile returned) into dl,
+ * its own diagnostics included; c stays usable (buckle run emits it next).
+ * The findings point into c's sources. */
+void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl);
 
 /* passes */
 void lint_pass_keychain(lint_ctx *lc);

@@ -18,6 +18,19 @@ for f in tests/sbpl/*.sb tests/lint/*.sb; do
     valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 "$B" lint "$f" >/dev/null 2>/tmp/vg.$$
     if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: lint $f"; head -20 /tmp/vg.$$; fi
 done
+# buckle run (the command is /bin/true standing in for sandbox-exec): a cache
+# miss, a hit, --no-cache, --dry-run, a damaged entry, an .sb profile
+VT=$(mktemp -d)
+for args in "corpus/examples/agent.buckle" "corpus/examples/agent.buckle" "--no-cache corpus/examples/agent.buckle" \
+            "--dry-run corpus/examples/srt-small.buckle" "damage corpus/examples/agent.buckle" "tests/sbpl/01-order-deny-after-allow.sb"; do
+    case $args in damage*) for e in "$VT"/buckle-profiles-*/cache-*.bc; do printf 'x' >"$e"; done; args=${args#damage }; esac
+    n=$((n + 1))
+    # shellcheck disable=SC2086
+    TMPDIR="$VT" BUCKLE_SANDBOX_EXEC=/bin/true valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+        --error-exitcode=99 "$B" run --force $args -- true >/dev/null 2>/tmp/vg.$$
+    if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: run $args"; head -20 /tmp/vg.$$; fi
+done
+rm -rf "$VT"
 rm -f /tmp/vg.$$
 echo "valgrind: $((n - fail)) passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -33,6 +33,12 @@ expect_rc "cache: second run exits 0" 0
 was "cache: the second run is a hit" cached
 second=$(kept)
 expect_same "cache: a hit writes the same profile as a compilation" "$first" "$second"
+# what a run writes is `buckle compile`'s output followed by the protection rules
+"$B" compile "$R/main.buckle" -o "$R/compiled.sb"
+head -c "$(wc -c <"$R/compiled.sb")" "$second" >"$R/head.sb"
+expect_same "cache: the run profile starts with buckle compile's output" "$R/compiled.sb" "$R/head.sb"
+tail -c +"$(( $(wc -c <"$R/compiled.sb") + 1 ))" "$second" | grep -q "buckle run: nothing in the sandbox may write" \
+    && pass "cache: then the protection rules" || fail "cache: then the protection rules" "missing"
 grep -q "self-protection holds" "$LOG" && pass "cache: a hit is self-protected" || fail "cache: a hit is self-protected" "$(cat "$LOG")"
 rm -f "$first" "$second"
 
