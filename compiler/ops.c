@@ -41,6 +41,7 @@ typedef struct ops_db {
     int n;
     int def;
     short slot[1024];      /* open-addressing index by name: 1 + op id */
+    short alias_slot[128]; /* by name: 1 + alias index, or -(1 + no-op index) */
 } ops_db;
 
 static ops_db db;          /* immutable after first use */
@@ -156,6 +157,13 @@ static void build(void)
         while (db.slot[h]) h = (h + 1) & 1023;
         db.slot[h] = (short)(i + 1);
     }
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0] + sizeof noops / sizeof noops[0]; i++) {
+        size_t na = sizeof aliases / sizeof aliases[0];
+        const char *name = i < na ? aliases[i].alias : noops[i - na];
+        unsigned h = name_hash(name) & 127;
+        while (db.alias_slot[h]) h = (h + 1) & 127;
+        db.alias_slot[h] = i < na ? (short)(i + 1) : (short)-(short)(i - na + 1);
+    }
     db_ready = 1;
 }
 
@@ -165,12 +173,14 @@ int op_default(void) { if (!db_ready) build(); return db.def; }
 
 int op_lookup(const char *name, int *noop)
 {
-    build();
+    if (!db_ready) build();
     if (noop) *noop = 0;
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (strcmp(aliases[i].alias, name) == 0) return find_raw(aliases[i].target);
-    for (size_t i = 0; i < sizeof noops / sizeof noops[0]; i++)
-        if (strcmp(noops[i], name) == 0) { if (noop) *noop = 1; return -1; }
+    for (unsigned i = name_hash(name) & 127;; i = (i + 1) & 127) {
+        int v = db.alias_slot[i];
+        if (!v) break;
+        if (v > 0 && strcmp(aliases[v - 1].alias, name) == 0) return find_raw(aliases[v - 1].target);
+        if (v < 0 && strcmp(noops[-v - 1], name) == 0) { if (noop) *noop = 1; return -1; }
+    }
     return find_raw(name);
 }
 
