@@ -112,6 +112,12 @@ static void use_param(emitter *e, const char *name, size_t n, const char *suffix
  * value). */
 static void put_template(emitter *e, const char *t, size_t len, int regex)
 {
+    /* most templates are one literal: straight to the output */
+    if (len <= SBPL_MAX_LITERAL && !memchr(t, PARAM_OPEN, len)) {
+        size_t cost = 0;
+        for (size_t i = 0; i < len; i++) cost += escaped_len((unsigned char)t[i]);
+        if (cost <= SBPL_MAX_LITERAL) { put_literals(e->out, t, len, 1); return; }
+    }
     strbuf parts;
     sb_init(&parts);
     strbuf lit;

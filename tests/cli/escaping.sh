@@ -40,3 +40,16 @@ check ')'         ')'         'close paren' '\\)'
 check ';'         ';'         'semicolon'   ';'
 check '#|'        '#|'        'block open'  '#\\|'
 check '|#'        '|#'        'block close' '\\|#'
+
+# a literal whose escaped form is longer than one SBPL string may be (1024
+# bytes): split into (string-append ...) and read back as the same path
+q=$(printf '%0700d' 0 | tr 0 '"')
+rbq=$(printf '%0700d' 0 | sed 's/0/\\"/g')      # read back escaped: \" each
+printf 'files { allow read literal "/inj/%s"; }\n' "$(printf '%s' "$q" | sed 's/"/\\"/g')" >"$TMP/long.buckle"
+run "escaping: long escaped literal" "$BUCKLE" compile "$TMP/long.buckle" -o "$TMP/long.sb"
+expect_rc "escaping: long escaped literal compiles" 0
+grep -q '(literal (string-append "' "$TMP/long.sb" && pass "escaping: long escaped literal is split with string-append" \
+    || fail "escaping: long escaped literal is split with string-append" "$(grep -m1 inj "$TMP/long.sb" | head -c 200)"
+run "escaping: long escaped literal reads back" "$BUILD/sbpl-readback" "$TMP/long.sb"
+grep -qF "allow file-read* (literal \"/inj/$rbq\")" "$TMP/out" && pass "escaping: long escaped literal reads back as the same path" \
+    || fail "escaping: long escaped literal reads back as the same path" "$(grep -m1 inj "$TMP/out" | head -c 200)"
