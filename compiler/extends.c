@@ -70,33 +70,22 @@ static const char *join_display(arena *a, const char *dir, const char *rel)
     return r;
 }
 
-static void *grow(arena *a, void *old, size_t n, size_t cap, size_t size)
-{
-    void *v = arena_alloc(a, cap * size);
-    if (n) memcpy(v, old, n * size);
-    return v;
-}
-
 static int is_file(compilation *c, const char *p)
 {
     struct stat st;
     int found = stat(p, &st) == 0 && S_ISREG(st.st_mode);
-    if (c->nprobes == c->probes_cap) {
-        c->probes_cap = c->probes_cap ? c->probes_cap * 2 : 16;
-        c->probes = grow(&c->a, c->probes, c->nprobes, c->probes_cap, sizeof *c->probes);
-    }
+    c->probes = arena_grow(&c->a, c->probes, c->nprobes, c->probes_cap, sizeof *c->probes);
+    c->probes_cap = arena_grow_cap(c->nprobes, c->probes_cap);
     c->probes[c->nprobes++] = (file_probe){ arena_strdup(&c->a, p), found };
     return found;
 }
 
 static void add_dep(compilation *c, const char *path, const source *src)
 {
-    if (c->ndeps == c->deps_cap) {
-        c->deps_cap = c->deps_cap ? c->deps_cap * 2 : 16;
-        c->deps = grow(&c->a, c->deps, c->ndeps, c->deps_cap, sizeof *c->deps);
-        c->dep_digest = grow(&c->a, c->dep_digest, c->ndeps, c->deps_cap, sizeof *c->dep_digest);
-        c->dep_size = grow(&c->a, c->dep_size, c->ndeps, c->deps_cap, sizeof *c->dep_size);
-    }
+    c->deps = arena_grow(&c->a, c->deps, c->ndeps, c->deps_cap, sizeof *c->deps);
+    c->dep_digest = arena_grow(&c->a, c->dep_digest, c->ndeps, c->deps_cap, sizeof *c->dep_digest);
+    c->dep_size = arena_grow(&c->a, c->dep_size, c->ndeps, c->deps_cap, sizeof *c->dep_size);
+    c->deps_cap = arena_grow_cap(c->ndeps, c->deps_cap);
     c->dep_digest[c->ndeps] = digest64(src->text, src->len, 0);
     c->dep_size[c->ndeps] = src->len;
     c->deps[c->ndeps++] = arena_strdup(&c->a, path);
@@ -123,12 +112,8 @@ const char *unit_provenance(compilation *c, const unit *u)
 
 static void push_unit(compilation *c, unit *u)
 {
-    if (c->nunits == c->units_cap) {
-        c->units_cap = c->units_cap ? c->units_cap * 2 : 8;
-        unit **n = arena_alloc(&c->a, c->units_cap * sizeof *n);
-        if (c->nunits) memcpy(n, c->units, c->nunits * sizeof *n);
-        c->units = n;
-    }
+    c->units = arena_grow(&c->a, c->units, c->nunits, c->units_cap, sizeof *c->units);
+    c->units_cap = arena_grow_cap(c->nunits, c->units_cap);
     u->index = (int)c->nunits;
     c->units[c->nunits++] = u;
 }

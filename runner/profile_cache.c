@@ -121,18 +121,10 @@ static int parse(cursor *c, arena *a, cache_entry *e)
             if (take_u64(c, &n1, 16, ' ') || take_u64(c, &n2, 10, ' ') || take_u64(c, &n3, 10, '\n')) return -1;
             const char *path = take_bytes(c, n3, a, '\n');
             if (!path) return -1;
-            if (e->nfiles == cap_f) {
-                cap_f = cap_f ? cap_f * 2 : 8;
-                const char **f = arena_alloc(a, cap_f * sizeof *f);
-                uint64_t *d = arena_alloc(a, cap_f * sizeof *d);
-                size_t *s = arena_alloc(a, cap_f * sizeof *s);
-                if (e->nfiles) {
-                    memcpy(f, e->files, e->nfiles * sizeof *f);
-                    memcpy(d, e->digests, e->nfiles * sizeof *d);
-                    memcpy(s, e->sizes, e->nfiles * sizeof *s);
-                }
-                e->files = f, e->digests = d, e->sizes = s;
-            }
+            e->files = arena_grow(a, e->files, e->nfiles, cap_f, sizeof *e->files);
+            e->digests = arena_grow(a, e->digests, e->nfiles, cap_f, sizeof *e->digests);
+            e->sizes = arena_grow(a, e->sizes, e->nfiles, cap_f, sizeof *e->sizes);
+            cap_f = arena_grow_cap(e->nfiles, cap_f);
             e->files[e->nfiles] = path;
             e->digests[e->nfiles] = n1;
             e->sizes[e->nfiles++] = (size_t)n2;
@@ -140,24 +132,16 @@ static int parse(cursor *c, arena *a, cache_entry *e)
             if (take_u64(c, &n1, 10, ' ') || n1 > 1 || take_u64(c, &n2, 10, '\n')) return -1;
             const char *path = take_bytes(c, n2, a, '\n');
             if (!path) return -1;
-            if (e->nprobes == cap_p) {
-                cap_p = cap_p ? cap_p * 2 : 8;
-                file_probe *p = arena_alloc(a, cap_p * sizeof *p);
-                if (e->nprobes) memcpy(p, e->probes, e->nprobes * sizeof *p);
-                e->probes = p;
-            }
+            e->probes = arena_grow(a, e->probes, e->nprobes, cap_p, sizeof *e->probes);
+            cap_p = arena_grow_cap(e->nprobes, cap_p);
             e->probes[e->nprobes++] = (file_probe){ path, (int)n1 };
         } else if (tag == 'A') {
             if (take_u64(c, &n1, 10, ' ') || take_u64(c, &n2, 10, ' ') || take_u64(c, &n3, 10, '\n') || n3 > 1) return -1;
             const char *name = take_bytes(c, n1, a, ' ');
             const char *def = name ? take_bytes(c, n2, a, '\n') : NULL;
             if (!def) return -1;
-            if (e->nparams == cap_a) {
-                cap_a = cap_a ? cap_a * 2 : 8;
-                cache_param *p = arena_alloc(a, cap_a * sizeof *p);
-                if (e->nparams) memcpy(p, e->params, e->nparams * sizeof *p);
-                e->params = p;
-            }
+            e->params = arena_grow(a, e->params, e->nparams, cap_a, sizeof *e->params);
+            cap_a = arena_grow_cap(e->nparams, cap_a);
             e->params[e->nparams++] = (cache_param){ name, n3 ? def : NULL };
         } else if (tag == 'S') {
             if (take_u64(c, &n1, 10, '\n') || c->p != c->end) return -1;

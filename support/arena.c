@@ -65,6 +65,14 @@ void arena_free(arena *a)
     a->total = 0;
 }
 
+void *arena_grow(arena *a, const void *v, size_t n, size_t cap, size_t size)
+{
+    if (n < cap) return (void *)v;
+    void *w = arena_alloc(a, arena_grow_cap(n, cap) * size);
+    if (n) memcpy(w, v, n * size);
+    return w;
+}
+
 void *arena_alloc(arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;

@@ -15,6 +15,11 @@ void  arena_free(arena *a);
 /* All allocators abort the process with a message on out-of-memory: buckle
  * cannot produce a partial policy, and every caller would do the same. */
 void *arena_alloc(arena *a, size_t n);          /* zeroed, 8-byte aligned */
+/* An arena array v of n elements and capacity cap: returns v, or when full a
+ * copy with twice the room (8 at first). The caller stores the new capacity
+ * from arena_grow_cap. */
+void *arena_grow(arena *a, const void *v, size_t n, size_t cap, size_t size);
+static inline size_t arena_grow_cap(size_t n, size_t cap) { return n < cap ? cap : cap ? cap * 2 : 8; }
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)

@@ -29,3 +29,10 @@ expect_out_lacks() {  # NAME TEXT
 expect_same() {  # NAME FILE1 FILE2
     if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$(diff "$2" "$3" | head -20)"; fi
 }
+
+# runner_env: absolute paths of the stand-in ($SXA) and of buckle ($B), for
+# the `buckle run` tests (they change directory and TMPDIR)
+runner_env() {
+    SXA=$(cd "$(dirname "$BUILD/sandbox-exec-standin")" && pwd)/sandbox-exec-standin
+    B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+}

@@ -1,8 +1,6 @@
 # run.sh - `buckle run` on Linux through the sandbox-exec stand-in.
 . tests/lib.sh
-SX="$BUILD/sandbox-exec-standin"
-SXA=$(cd "$(dirname "$SX")" && pwd)/$(basename "$SX")
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env
 R="$TMP/run"
 mkdir -p "$R/tmp"
 export TMPDIR="$R/tmp"

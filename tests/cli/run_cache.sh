@@ -1,9 +1,7 @@
 # run_cache.sh - the run cache of `buckle run` (docs/runner.md): a hit gives
 # the same profile as a compilation, and any change to an input is a miss.
 . tests/lib.sh
-SX="$BUILD/sandbox-exec-standin"
-SXA=$(cd "$(dirname "$SX")" && pwd)/$(basename "$SX")
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env
 R="$TMP/runcache"
 rm -rf "$R"
 mkdir -p "$R/tmp" "$R/inc1" "$R/inc2"
