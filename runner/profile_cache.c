@@ -1,6 +1,7 @@
 /* profile_cache.c - the run cache's file format, validation and atomic store.
  *
- *   buckle-run-cache 1 KEY HEADERLEN\n     HEADERLEN: bytes up to the profile
+ *   buckle-run-cache 1 KEY SUM HEADERLEN\n SUM: digest of the rest of the header,
+ *                                        HEADERLEN: bytes up to the profile
  *   F DIGEST SIZE PATHLEN\nPATH\n        a file read
  *   P FOUND PATHLEN\nPATH\n              an extends candidate
  *   A NAMELEN DEFLEN HASDEF\nNAME DEF\n   a parameter the profile uses
@@ -102,7 +103,7 @@ static int take_u64(cursor *c, uint64_t *v, int base, char stop)
 
 static const char *take_bytes(cursor *c, uint64_t n, arena *a, char stop)
 {
-    if ((uint64_t)(c->end - c->p) < n + 1 || c->p[n] != stop) return NULL;
+    if (n >= (uint64_t)(c->end - c->p) || c->p[n] != stop) return NULL;
     const char *s = arena_strndup(a, c->p, (size_t)n);
     c->p += n + 1;
     return s;
@@ -175,7 +176,7 @@ int cache_load(const char *dir, uint64_t key, arena *a, cache_entry *out)
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return -1;
     struct stat st;
-    uint64_t k, hlen;
+    uint64_t k, sum, hlen;
     ssize_t got;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 077) ||
         (got = pread(fd, first, sizeof first - 1, 0)) <= 0)
@@ -185,17 +186,20 @@ int cache_load(const char *dir, uint64_t key, arena *a, cache_entry *out)
     cursor c = { first, first + got };
     if ((size_t)got < ml || memcmp(first, MAGIC, ml) != 0) goto miss;
     c.p += ml;
-    if (take_u64(&c, &k, 16, ' ') || k != key || take_u64(&c, &hlen, 10, '\n')) goto miss;
+    if (take_u64(&c, &k, 16, ' ') || k != key || take_u64(&c, &sum, 16, ' ') || take_u64(&c, &hlen, 10, '\n'))
+        goto miss;
     uint64_t line = (uint64_t)(c.p - first);
     if (hlen < line || hlen > (uint64_t)st.st_size || hlen > MAX_ENTRY) goto miss;
     char *hdr = arena_alloc(a, (size_t)(hlen - line) + 1);
     if (pread_all(fd, hdr, (size_t)(hlen - line), line)) goto miss;
     hdr[hlen - line] = 0;
+    if (digest64(hdr, (size_t)(hlen - line), 0) != sum) goto miss;
     c = (cursor){ hdr, hdr + (hlen - line) };
     if (parse(&c, a, out) != 0) goto miss;
     /* the body and the end mark are all there */
     char tail[3];
-    if ((uint64_t)st.st_size != hlen + out->len + 3 || pread_all(fd, tail, 3, hlen + out->len) ||
+    if ((uint64_t)out->len > (uint64_t)st.st_size || (uint64_t)st.st_size != hlen + out->len + 3 ||
+        pread_all(fd, tail, 3, hlen + out->len) ||
         memcmp(tail, "\nE\n", 3) != 0)
         goto miss;
     arena scratch;
@@ -257,7 +261,7 @@ int cache_store(const char *dir, uint64_t key, const cache_entry *e)
     }
     sb_printf(&b, "S %zu\n", e->len);
     char first[128];
-    int fl = snprintf(first, sizeof first, MAGIC "%016" PRIx64 " ", key);
+    int fl = snprintf(first, sizeof first, MAGIC "%016" PRIx64 " %016" PRIx64 " ", key, digest64(b.data, b.len, 0));
     /* HEADERLEN counts its own digits */
     size_t hlen = (size_t)fl + b.len + 2;
     char num[32];

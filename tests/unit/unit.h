@@ -34,4 +34,5 @@ void test_injection(void);
 void test_overlap(void);
 void test_regex(void);
 void test_runner(void);
+void test_cache(void);
 #endif

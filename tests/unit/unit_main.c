@@ -138,6 +138,7 @@ static const unit_test tests[] = {
     { "overlap", test_overlap },
     { "regex", test_regex },
     { "runner", test_runner },
+    { "cache", test_cache },
     { "injection", test_injection },
 };
 
