@@ -60,11 +60,11 @@ int runner_spawn(char *const argv[])
         err = posix_spawn(&pid, argv[0], NULL, &at, argv, environ);
         posix_spawnattr_destroy(&at);
     }
-    if (err) {
+    if (err) {                  /* sandbox-exec itself: the command was checked before */
         for (int i = 0; i < 4; i++) sigaction(forwarded[i], &old[i], NULL);
         sigprocmask(SIG_SETMASK, &prev, NULL);
-        fprintf(stderr, "buckle run: error: cannot execute %s: %s\n", argv[0], strerror(err));
-        return err == ENOENT ? 127 : 126;
+        errno = err;
+        return -1;
     }
     forward_to = pid;
     sigprocmask(SIG_SETMASK, &prev, NULL);

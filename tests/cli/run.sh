@@ -115,6 +115,10 @@ expect_rc "run: lint errors refuse to run" 125
 expect_err_has "run: says why" "has lint errors"
 run "run: --force" brun --force "$R/bad.buckle" -- true
 expect_rc "run: --force runs anyway" 0
+# a sandbox-exec that cannot be started is buckle's failure (125), not the command's
+run "run: no sandbox-exec" env BUCKLE_SANDBOX_EXEC="$R/no-such-sandbox-exec" "$B" run "$agent" -- true
+expect_rc "run: a missing sandbox-exec is 125" 125
+expect_err_has "run: says which" "cannot run $R/no-such-sandbox-exec"
 run "run: not found" brun "$agent" -- no-such-command-xyz
 expect_rc "run: command not found is 127" 127
 printf '#!/bin/sh\n' >"$R/noexec"; chmod 0644 "$R/noexec"
