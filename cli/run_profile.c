@@ -98,6 +98,21 @@ static int lint_sb(const run_request *rq, arena *a)
     return g;
 }
 
+/* Appends the protection rules for the profile directory and for the files
+ * the profile was compiled from (realpath: the kernel sees physical paths). */
+static void protect(const run_request *rq, strbuf *prof, const char *const *files, size_t n)
+{
+    if (!rq->protect_dir) return;
+    const char **real = xcalloc(n + 1, sizeof *real);
+    size_t nr = 0;
+    char buf[PATH_MAX];
+    for (size_t i = 0; i < n; i++)
+        if (realpath(files[i], buf)) real[nr++] = xstrdup(buf);
+    runner_protection(prof, rq->protect_dir, real, nr);
+    for (size_t i = 0; i < nr; i++) free((void *)real[i]);
+    free(real);
+}
+
 /* Lints and compiles a .buckle (one compilation for both), or lints and
  * reads an .sb, into e.  Returns the lint verdict (0 clean, 1 errors but
  * --force), or 125 after printing why not. */
@@ -112,7 +127,7 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e)
         strbuf prof;
         sb_init(&prof);
         sb_add(&prof, s->text, s->len);
-        if (rq->protect_dir) runner_protection(&prof, rq->protect_dir);
+        protect(rq, &prof, &rq->profile, 1);
         e->profile = arena_strndup(a, prof.data, prof.len);
         e->len = prof.len;
         sb_free(&prof);
@@ -148,7 +163,7 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e)
     strbuf prof;
     sb_init(&prof);
     emit_sbpl(c, NULL, &prof);
-    if (rq->protect_dir) runner_protection(&prof, rq->protect_dir);
+    protect(rq, &prof, c->deps, c->ndeps);
     e->profile = arena_strndup(a, prof.data, prof.len);
     e->len = prof.len;
     sb_free(&prof);

@@ -33,11 +33,12 @@ int profile_file_write(const char *dir, const char *data, size_t len, char *path
 int profile_file_copy(const char *dir, int src, uint64_t off, size_t len, char *path, size_t pathlen);
 int profile_name_matches(const char *name);
 
-/* Appends the self-protection rules for dir: every concrete write operation
- * denied under it, renames of each ancestor denied.  Emitted on concrete
- * operation names and last, so they win under every precedence model of
- * sbpl-reference §4.2. */
-void runner_protection(strbuf *out, const char *dir);
+/* Appends the self-protection rules: every concrete write operation denied
+ * under dir and on each of the absolute, canonical source paths (the files
+ * the profile was compiled from), renames of every ancestor of them denied.
+ * Emitted on concrete operation names and last, so they win under every
+ * precedence model of sbpl-reference §4.2. */
+void runner_protection(strbuf *out, const char *dir, const char *const *sources, size_t nsources);
 
 /* Runs argv (sandbox-exec and its arguments); forwards SIGINT, SIGTERM,
  * SIGHUP and SIGQUIT; returns the exit status (128+N for signal N), or -1. */

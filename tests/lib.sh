@@ -36,3 +36,6 @@ runner_env() {
     SXA=$(cd "$(dirname "$BUILD/sandbox-exec-standin")" && pwd)/sandbox-exec-standin
     B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
 }
+
+# abspath FILE: the physical absolute path of an existing file
+abspath() { echo "$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")"; }

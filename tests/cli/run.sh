@@ -140,11 +140,13 @@ printf '(version 1)\n(allow default)\n' >"$R/open.sb"
 printf 'files { allow write "$TMPDIR"; allow write "/"; }\nmisc { allow file-write-data; }\n' >"$R/tmpw.buckle"
 printf '(version 1)\n(deny default)\n(allow file-write* (subpath "/private/var/folders") (subpath "%s"))\n(allow file-write-data file-write-unlink fs-rename)\n' "$R" >"$R/tmpw.sb"
 for f in $(ls corpus/examples/*.buckle) $(find corpus/std -name '*.buckle' | sort) "$R/open.sb" "$R/tmpw.buckle" "$R/tmpw.sb"; do
+    # the stand-in also checks that the profile's own source cannot be changed
+    src=$(abspath "$f")
     : >"$LOG"
-    run "protect: $f" brun --force -D OUT=/tmp -D REPORT=/tmp/r "$f" -- true
-    grep -q "self-protection holds" "$LOG" && pass "protect: $f" || fail "protect: $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
+    run "protect: $f" env STANDIN_SOURCES="$src" STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --force -D OUT=/tmp -D REPORT=/tmp/r "$f" -- true
+    grep -q "self-protection holds" "$LOG" && grep -q "source protected: $src" "$LOG" && pass "protect: $f" || fail "protect: $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
     # again: a lint-clean profile now comes from the run cache
     : >"$LOG"
-    run "protect (cached): $f" brun --force -D OUT=/tmp -D REPORT=/tmp/r "$f" -- true
-    grep -q "self-protection holds" "$LOG" && pass "protect (second run): $f" || fail "protect (second run): $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
+    run "protect (cached): $f" env STANDIN_SOURCES="$src" STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --force -D OUT=/tmp -D REPORT=/tmp/r "$f" -- true
+    grep -q "self-protection holds" "$LOG" && grep -q "source protected: $src" "$LOG" && pass "protect (second run): $f" || fail "protect (second run): $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
 done

@@ -38,6 +38,14 @@ expect_same "cache: the run profile starts with buckle compile's output" "$R/com
 tail -c +"$(( $(wc -c <"$R/compiled.sb") + 1 ))" "$second" | grep -q "buckle run: nothing in the sandbox may write" \
     && pass "cache: then the protection rules" || fail "cache: then the protection rules" "missing"
 grep -q "self-protection holds" "$LOG" && pass "cache: a hit is self-protected" || fail "cache: a hit is self-protected" "$(cat "$LOG")"
+# the main file and its base are protected too (a sandboxed command that
+# rewrote them would choose its next sandbox), on a hit as on a miss
+: >"$LOG"
+run "cache: sources" env STANDIN_SOURCES="$(abspath "$R/main.buckle"):$(abspath "$R/base.buckle")" STANDIN_LOG="$LOG" \
+    BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v "$R/main.buckle" -- true
+was "cache: (sources run is a hit)" cached
+grep -q "source protected: .*/base.buckle" "$LOG" && pass "cache: the base file cannot be changed from inside" \
+    || fail "cache: the base file cannot be changed from inside" "$(cat "$LOG")"
 rm -f "$first" "$second"
 
 # the main file changes

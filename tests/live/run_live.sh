@@ -6,7 +6,7 @@ B=${BUCKLE:-./buckle}
 pass=0; fail=0; skip=0
 ok() { pass=$((pass + 1)); echo "PASS live: $1"; }
 ko() { fail=$((fail + 1)); echo "FAIL live: $1"; }
-tests="writes-where-allowed no-create-in-profile-dir no-overwrite-of-profile no-overwrite-of-cache-entry no-rename-of-profile-dir"
+tests="writes-where-allowed no-create-in-profile-dir no-overwrite-of-profile no-overwrite-of-cache-entry no-rename-of-profile-dir no-change-of-own-source"
 if [ "$(uname -s)" != Darwin ] || [ ! -x /usr/bin/sandbox-exec ]; then
     for t in $tests; do echo "SKIP live: $t (needs macOS and /usr/bin/sandbox-exec)"; skip=$((skip + 1)); done
     echo "live: $pass passed, $fail failed, $skip skipped"
@@ -42,5 +42,14 @@ else
 fi
 (cd "$W" && "$B" run --force "$W/open.sb" -- sh -c "mv '$PD' '$PD.moved'") 2>/dev/null
 [ -d "$PD" ] && [ ! -e "$PD.moved" ] && ok no-rename-of-profile-dir || ko no-rename-of-profile-dir
+# a profile that lets the command write its whole directory still cannot
+# rewrite itself (the next run would compile what the sandbox wrote)
+cat >"$W/self.buckle" <<EOB
+extends "std/base";
+files { allow write "$W"; allow read "$W"; }
+EOB
+cp "$W/self.buckle" "$W/self.copy"
+(cd "$W" && "$B" run --force "$W/self.buckle" -- sh -c "echo 'files { allow write \"/\"; }' >> '$W/self.buckle'; touch '$W/other'") 2>/dev/null
+cmp -s "$W/self.buckle" "$W/self.copy" && [ -e "$W/other" ] && ok no-change-of-own-source || ko no-change-of-own-source
 echo "live: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

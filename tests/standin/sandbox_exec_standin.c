@@ -29,17 +29,18 @@ static int die(int code, const char *fmt, const char *arg)
     return code;
 }
 
-static int check_protection(sb_policy *p, const char *dir, arena *a)
+/* Every concrete write operation (and link, clone, rename, mknod) on each of
+ * objs is denied. */
+static int writes_denied(sb_policy *p, const char *const *objs, size_t n, arena *a)
 {
     int wd = op_lookup("file-write*", NULL);
-    const char *objs[] = { arena_printf(a, "%s/buckle-1-1-0.sb", dir), dir, arena_printf(a, "%s/new/x", dir) };
     static const char *const extra[] = { "file-link", "file-clone", "fs-rename", "file-mknod" };
     for (int op = 0; op < ops_count(); op++) {
         const op_info *o = op_get(op);
         int want = o->concrete && (opset_has(&op_get(wd)->covers, op));
         for (size_t k = 0; k < 4; k++) if (!strcmp(o->name, extra[k])) want = 1;
         if (!want) continue;
-        for (size_t i = 0; i < 3; i++) {
+        for (size_t i = 0; i < n; i++) {
             sb_request q = { op, objs[i], strlen(objs[i]), OBJ_PATH, SNS_OTHER, NULL };
             sb_answer an = sbpl_decide(p, &q, a);
             if (an.decision != 1) {
@@ -49,8 +50,14 @@ static int check_protection(sb_policy *p, const char *dir, arena *a)
             }
         }
     }
+    return 1;
+}
+
+/* No proper ancestor of path can be unlinked or renamed. */
+static int ancestors_fixed(sb_policy *p, const char *path, arena *a)
+{
     char anc[4096];
-    snprintf(anc, sizeof anc, "%s", dir);
+    snprintf(anc, sizeof anc, "%s", path);
     for (char *s = strrchr(anc, '/'); s && s != anc; s = strrchr(anc, '/')) {
         *s = 0;
         static const char *const ops[] = { "file-write-unlink", "fs-rename" };
@@ -61,6 +68,26 @@ static int check_protection(sb_policy *p, const char *dir, arena *a)
                 return 0;
             }
         }
+    }
+    return 1;
+}
+
+static int check_protection(sb_policy *p, const char *dir, arena *a)
+{
+    const char *objs[] = { arena_printf(a, "%s/buckle-1-1-0.sb", dir), dir, arena_printf(a, "%s/new/x", dir),
+                           arena_printf(a, "%s/cache-0123456789abcdef.bc", dir) };
+    return writes_denied(p, objs, 4, a) && ancestors_fixed(p, dir, a);
+}
+
+/* STANDIN_SOURCES (colon-separated): the profile's source files, which the
+ * sandbox must not change either. */
+static int check_sources(sb_policy *p, const char *list, arena *a)
+{
+    char *copy = arena_strdup(a, list);
+    for (char *tok = strtok(copy, ":"); tok; tok = strtok(NULL, ":")) {
+        const char *one[] = { tok };
+        if (!writes_denied(p, one, 1, a) || !ancestors_fixed(p, tok, a)) return 0;
+        if (logf_) fprintf(logf_, "source protected: %s\n", tok);
     }
     return 1;
 }
@@ -129,6 +156,8 @@ int main(int argc, char **argv)
     sb_policy *p = sbpl_eval(&a, &dl, src, top, &o);
     if (dl.errors) return die(77, "the profile does not evaluate: %s", dl.head->msg);
     if (dir[0] && !check_protection(p, dir, &a)) return die(78, "self-protection of %s is broken", dir);
+    const char *srcs = getenv("STANDIN_SOURCES");
+    if (dir[0] && srcs && *srcs && !check_sources(p, srcs, &a)) return die(78, "the sources %s are not protected", srcs);
     if (logf_) { fprintf(logf_, "ok: read back, %zu rules, self-protection holds\n", p->n); fclose(logf_); logf_ = NULL; }
     arena_free(&a);
     source_free(src);
