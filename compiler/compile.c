@@ -46,9 +46,13 @@ int compile_profile(compilation *c, const char *path)
     lower_units(c);
     merge_chain(c);
     check_sbpl_blocks(c);
-    ovl_index *ix = ovl_build(&c->a, c->pol.rules.v, c->pol.rules.n);
-    check_finals(c, ix);
-    ovl_free(ix);
+    int finals = 0;
+    for (size_t i = 0; i < c->pol.rules.n && !finals; i++) finals = c->pol.rules.v[i]->final;
+    if (finals) {                     /* the index is only needed to check them */
+        ovl_index *ix = ovl_build(&c->a, c->pol.rules.v, c->pol.rules.n);
+        check_finals(c, ix);
+        ovl_free(ix);
+    }
     if (!c->opts.no_implied) add_implied(c);
     if (!c->diags.errors) add_default_denies(c);
     return c->diags.errors ? 1 : 0;

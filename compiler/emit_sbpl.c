@@ -519,7 +519,14 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
     rule **view = pol->rules.v;
     if (c->defines.count) {
         view = arena_alloc(&c->a, (pol->rules.n + 1) * sizeof *view);
-        for (size_t i = 0; i < pol->rules.n; i++) view[i] = resolved_copy(&e, pol->rules.v[i]);
+        for (size_t i = 0; i < pol->rules.n; i++) {
+            rule *r = pol->rules.v[i];
+            /* only a rule whose matcher names a parameter changes */
+            int symbolic = r->m.kind == MK_ANCESTORS ||
+                           (r->m.value && memchr(r->m.value, PARAM_OPEN, r->m.len)) ||
+                           (r->m.fixed && memchr(r->m.fixed, PARAM_OPEN, r->m.fixed_len));
+            view[i] = symbolic ? resolved_copy(&e, r) : r;
+        }
         for (size_t i = 0; i < pol->rules.n; i++) {
             rule *r = order[i];
             order[i] = view[r->id];
