@@ -4,8 +4,9 @@
  * token (a leading parameter, or "" for a literal start).  Within a group,
  * every matched string starts with the matcher's key (its fixed part, cut at
  * the first parameter after the root), so two matchers can only be related
- * when one key is a prefix of the other: ancestors are found by hashing each
- * prefix of the query key, descendants by a range of the sorted keys.  Across
+ * when one key is a prefix of the other: ancestors are found through each
+ * key's nearest prefix (computed once on the sorted keys), descendants by a
+ * range of the sorted keys.  Across
  * groups the relation depends on parameter values, so every rule of another
  * group is a candidate. */
 #include "overlap.h"
@@ -170,20 +171,24 @@ relation matcher_relation(const matcher *a, const matcher *b)
 
 /* ---- index --------------------------------------------------------------- */
 
-typedef struct ovl_entry { const char *key; size_t klen; rule *r; } ovl_entry;
+typedef struct ovl_entry {
+    const char *key;
+    size_t klen;
+    rule *r;
+    size_t run;               /* first entry with the same key */
+    size_t parent;            /* first entry of the nearest shorter key that is a
+                               * prefix of this one, or NONE */
+} ovl_entry;
+
+#define NONE ((size_t)-1)
 
 typedef struct ovl_group {
     matcher_family fam;
     name_ns ns;
     const char *root;         /* parameter name, or "" */
     size_t rootlen;
-    ovl_entry *e;
+    ovl_entry *e;             /* sorted by key */
     size_t n, cap;
-    hashmap first;            /* key -> 1 + index of the first entry with it */
-    unsigned char *has_len;   /* bit L: some key is L bytes long (probe only those) */
-    size_t maxlen;
-    uint64_t *filter;         /* one bit per key hash: most ancestor probes miss */
-    uint64_t filter_mask;     /* bits - 1 */
 } ovl_group;
 
 struct ovl_index {
@@ -282,27 +287,23 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         memcpy(e, g->e, g->n * sizeof *e);
         free(g->e);
         g->e = e;
-        hm_init(&g->first);
-        size_t distinct = 0;
-        for (size_t k = 0; k < g->n; k++)
-            distinct += !k || e[k].klen != e[k - 1].klen || memcmp(e[k].key, e[k - 1].key, e[k].klen) != 0;
-        hm_reserve(&g->first, distinct);
-        for (size_t k = 0; k < g->n; k++)        /* sorted: the first of each key */
-            if (!k || e[k].klen != e[k - 1].klen || memcmp(e[k].key, e[k - 1].key, e[k].klen) != 0)
-                hm_put(&g->first, e[k].key, e[k].klen, (void *)(uintptr_t)(k + 1));
-        for (size_t k = 0; k < g->n; k++) if (e[k].klen > g->maxlen) g->maxlen = e[k].klen;
-        size_t bits = 64;
-        while (bits < g->n * 16) bits *= 2;
-        g->filter = arena_alloc(a, bits / 8);
-        memset(g->filter, 0, bits / 8);
-        g->filter_mask = bits - 1;
+        /* runs of equal keys, and each run's nearest proper prefix: in
+         * sorted order the prefixes of a key form a stack */
+        size_t *stack = xmalloc((g->n + 1) * sizeof *stack), sp = 0;
         for (size_t k = 0; k < g->n; k++) {
-            uint64_t h = hm_hash(e[k].key, e[k].klen) >> 20 & g->filter_mask;
-            g->filter[h / 64] |= 1ull << (h % 64);
+            if (k && e[k].klen == e[k - 1].klen && memcmp(e[k].key, e[k - 1].key, e[k].klen) == 0) {
+                e[k].run = e[k - 1].run;
+                e[k].parent = e[k - 1].parent;
+                continue;
+            }
+            while (sp && !(e[stack[sp - 1]].klen < e[k].klen &&
+                           memcmp(e[stack[sp - 1]].key, e[k].key, e[stack[sp - 1]].klen) == 0))
+                sp--;
+            e[k].run = k;
+            e[k].parent = sp ? stack[sp - 1] : NONE;
+            stack[sp++] = k;
         }
-        g->has_len = arena_alloc(a, g->maxlen / 8 + 1);
-        memset(g->has_len, 0, g->maxlen / 8 + 1);
-        for (size_t k = 0; k < g->n; k++) g->has_len[e[k].klen / 8] |= (unsigned char)(1u << (e[k].klen % 8));
+        free(stack);
     }
     return ix;
 }
@@ -348,20 +349,15 @@ void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r)
             for (size_t k = 0; k < g->n; k++) cb(ud, g->e[k].r);
             continue;
         }
-        /* ancestors: entries whose key is a proper prefix of ours */
-        uint64_t h = HM_HASH_INIT;
-        for (size_t L = 0; L < klen && L <= g->maxlen; L++) {
-            void *v = NULL;
-            if (g->has_len[L / 8] & (1u << (L % 8))) {
-                uint64_t fh = hm_hash_fin(h), b = fh >> 20 & g->filter_mask;
-                if (g->filter[b / 64] & 1ull << (b % 64)) v = hm_get_hashed(&g->first, key, L, fh);
-            }
-            if (v) {
-                for (size_t k = (size_t)(uintptr_t)v - 1; k < g->n && g->e[k].klen == L &&
-                     memcmp(g->e[k].key, key, L) == 0; k++)
-                    if (g->e[k].r != q) cb(ud, g->e[k].r);
-            }
-            h = hm_hash_step(h, (unsigned char)key[L]);
+        /* ancestors: entries whose key is a proper prefix of ours.  Every
+         * such key sorts between itself and ours, so it is a prefix of the
+         * entry just before our place, or of one of that entry's parents. */
+        size_t lo = lower_bound(g, key, klen);
+        for (size_t i = lo ? g->e[lo - 1].run : NONE; i != NONE; i = g->e[i].parent) {
+            const ovl_entry *a = &g->e[i];
+            if (a->klen >= klen || memcmp(a->key, key, a->klen) != 0) continue;
+            for (size_t k = i; k < g->n && g->e[k].run == i; k++)
+                if (g->e[k].r != q) cb(ud, g->e[k].r);
         }
         /* descendants and equals: keys starting with ours.  An exact
          * matcher (a literal or a name, nothing symbolic after the root)
@@ -369,7 +365,7 @@ void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r)
          * strings, so only equal keys can relate (they sort first). */
         int exact = (q->m.kind == MK_LITERAL || q->m.kind == MK_NAME) && klen == q->m.fixed_len &&
                     q->m.fixed_len == q->m.len;
-        for (size_t k = lower_bound(g, key, klen); k < g->n; k++) {
+        for (size_t k = lo; k < g->n; k++) {
             const ovl_entry *e = &g->e[k];
             if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;
             if (exact && e->klen > klen) break;
@@ -380,6 +376,5 @@ void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r)
 
 void ovl_free(ovl_index *ix)
 {
-    if (!ix) return;
-    for (size_t i = 0; i < ix->ng; i++) hm_free(&ix->g[i].first);
+    (void)ix;                 /* everything is in the arena */
 }
