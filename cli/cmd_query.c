@@ -140,18 +140,9 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file)
     section_t sec;
     int rc = resolve_ops(ea, 0, &ops, &obj, &sec, &verb);
     if (rc) return rc;
-    compilation *c = eval_compile(env, ea, file, &rc);
-    cli_print_diags(&c->diags, stderr);
-    if (rc) { compilation_free(c); return rc; }
-    crosscheck *x = crosscheck_new(c, ea->params, ea->ndef, ea->break_order);
-    const char *missing = decider_missing(x->d);
-    if (missing) {
-        fprintf(stderr, "buckle %s: error: %s: parameter %s has no value; declare a default or pass -D %s=VALUE\n",
-                "query", file, missing, missing);
-        crosscheck_free(x);
-        compilation_free(c);
-        return 1;
-    }
+    crosscheck *x = eval_open(env, ea, "query", file, &rc);
+    if (!x) return rc;
+    compilation *c = x->c;
     sb_request proto;
     memset(&proto, 0, sizeof proto);
     if (verb) request_kind_for(sec, verb, obj, &proto);
@@ -210,8 +201,7 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file)
             printf("  compiled SBPL says %s (%s): this is a compiler bug, please report it\n",
                    act(g[k].sbpl), g[k].sbpl_at.src ? crosscheck_where(x, g[k].sbpl_at) : "no rule");
     }
-    crosscheck_free(x);
-    compilation_free(c);
+    eval_close(x);
     return bug ? 1 : 0;
 }
 

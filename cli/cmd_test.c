@@ -18,19 +18,9 @@ static const char usage[] =
 static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, int *nfail)
 {
     int rc;
-    compilation *c = eval_compile(env, ea, file, &rc);
-    cli_print_diags(&c->diags, stderr);
-    if (rc) { compilation_free(c); (*nfail)++; return rc; }
-    crosscheck *x = crosscheck_new(c, ea->params, ea->ndef, ea->break_order);
-    const char *missing = decider_missing(x->d);
-    if (missing) {
-        fprintf(stderr, "buckle %s: error: %s: parameter %s has no value; declare a default or pass -D %s=VALUE\n",
-                "test", file, missing, missing);
-        crosscheck_free(x);
-        compilation_free(c);
-        (*nfail)++;
-        return 1;
-    }
+    crosscheck *x = eval_open(env, ea, "test", file, &rc);
+    if (!x) { (*nfail)++; return rc; }
+    compilation *c = x->c;
     const unit *u = c->units[c->nunits - 1];
     for (const ast_test *t = u->ast->tests; t; t = t->next) {
         int tp = 0, tf = 0;
@@ -91,8 +81,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
         *npass += tp;
         *nfail += tf;
     }
-    crosscheck_free(x);
-    compilation_free(c);
+    eval_close(x);
     return 0;
 }
 

@@ -42,7 +42,7 @@ int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc,
 
 void eval_args_free(eval_args *ea) { arena_free(&ea->a); }
 
-compilation *eval_compile(cli_env *env, eval_args *ea, const char *file, int *rc)
+crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *file, int *rc)
 {
     compile_opts o = { 0 };
     o.include_dirs = ea->incs;
@@ -52,6 +52,25 @@ compilation *eval_compile(cli_env *env, eval_args *ea, const char *file, int *rc
     cli_compile_opts(env, &o);
     compilation *c = compilation_new(&o);
     *rc = compile_profile(c, file);
-    return c;
+    cli_print_diags(&c->diags, stderr);
+    if (*rc) { compilation_free(c); return NULL; }
+    crosscheck *x = crosscheck_new(c, ea->params, ea->ndef, ea->break_order);
+    const char *missing = decider_missing(x->d);
+    if (missing) {
+        fprintf(stderr, "buckle %s: error: %s: parameter %s has no value; declare a default or pass -D %s=VALUE\n",
+                cmd, file, missing, missing);
+        eval_close(x);
+        *rc = 1;
+        return NULL;
+    }
+    return x;
+}
+
+void eval_close(crosscheck *x)
+{
+    if (!x) return;
+    compilation *c = x->c;
+    crosscheck_free(x);
+    compilation_free(c);
 }
 

@@ -20,5 +20,8 @@ typedef struct eval_args {
 /* Parses -I, -D, --vnode-type, --test-break-order; returns 0, or an exit code. */
 int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv);
 void eval_args_free(eval_args *ea);
-compilation *eval_compile(cli_env *env, eval_args *ea, const char *file, int *rc);
+/* Compiles file (diagnostics to stderr) and prepares both evaluations.
+ * NULL with *rc set when it does not compile or a parameter has no value. */
+crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *file, int *rc);
+void eval_close(crosscheck *x);      /* the crosscheck and its compilation */
 #endif

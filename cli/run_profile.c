@@ -26,7 +26,7 @@ static int mentions_import(const char *s, size_t n)
  * paths start from, the profile, the search path and the -D values. */
 static uint64_t request_key(const run_request *rq, arena *a)
 {
-    const char *parts[16 + 2 * 64];
+    const char *parts[8];
     size_t n = 0;
     struct stat st;
     char cwd[PATH_MAX];
@@ -75,8 +75,9 @@ static int judge(const run_request *rq, diag_list *dl)
     return errors ? 1 : 0;
 }
 
-/* Lints an .sb profile (a .buckle one is linted on its compilation). */
-static int lint_sb(const run_request *rq, arena *a)
+/* Lints an .sb profile held in memory (a .buckle one is linted on its
+ * compilation). */
+static int lint_sb(const run_request *rq, arena *a, const source *s)
 {
     lint_opts lo = { 0 };
     compile_opts co = { 0 };
@@ -87,13 +88,13 @@ static int lint_sb(const run_request *rq, arena *a)
     lo.buckle_path = co.buckle_path;
     lo.params = rq->defs;
     lo.nparams = rq->ndef;
+    lo.text = s->text;
+    lo.text_len = s->len;
     diag_list dl;
     diag_list_init(&dl, a);
     source *keep = NULL;
-    int lrc = lint_file(&lo, rq->profile, a, &dl, &keep);
-    int g = 125;
-    if (lrc) cli_print_diags(&dl, stderr);       /* unreadable */
-    else g = judge(rq, &dl);
+    lint_file(&lo, rq->profile, a, &dl, &keep);
+    int g = judge(rq, &dl);
     while (keep) { source *n = keep->next; source_free(keep); keep = n; }
     return g;
 }
@@ -119,11 +120,11 @@ static void protect(const run_request *rq, strbuf *prof, const char *const *file
 static int build_entry(const run_request *rq, arena *a, cache_entry *e)
 {
     if (is_sb_path(rq->profile)) {
-        int g = lint_sb(rq, a);
-        if (g == 125) return 125;
         const char *err;
         source *s = source_read(rq->profile, rq->profile, &err);
-        if (!s) { fprintf(stderr, "buckle run: error: cannot read %s: %s\n", rq->profile, err); return 125; }
+        if (!s) { fprintf(stderr, "buckle: error: cannot read %s: %s\n", rq->profile, err); return 125; }
+        int g = lint_sb(rq, a, s);
+        if (g == 125) { source_free(s); return 125; }
         strbuf prof;
         sb_init(&prof);
         sb_add(&prof, s->text, s->len);

@@ -1,6 +1,7 @@
 /* decide.c - §5: the most specific covering rule decides, deny wins ties,
  * no candidate means the default. */
 #include "decide.h"
+#include "expand.h"
 #include "overlap.h"
 #include "patterns.h"
 #include "verbs.h"
@@ -31,22 +32,6 @@ const sb_param *test_param_values(size_t *n)
     return test_values;
 }
 
-static void put_value(strbuf *out, const char *t, size_t len, const hashmap *vals, int regex)
-{
-    for (size_t i = 0; i < len; i++) {
-        if (t[i] != PARAM_OPEN) {
-            if (regex) sb_putc(out, t[i]);
-            else sb_putc(out, t[i]);
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < len && t[j] != PARAM_CLOSE) j++;
-        const char *v = hm_get(vals, t + i + 1, j - i - 1);
-        if (!v) v = "";
-        if (regex) regex_quote(out, v, strlen(v)); else sb_puts(out, v);
-        i = j;
-    }
-}
 
 decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
 {
@@ -65,7 +50,7 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
             if (!p->def || (pass == 0 && p->builtin)) continue;
             strbuf b;
             sb_init(&b);
-            put_value(&b, p->def, strlen(p->def), &d->values, 0);
+            tpl_expand(&b, p->def, strlen(p->def), &d->values, 0);
             hm_set(&d->values, p->name, strlen(p->name), arena_strdup(&d->a, sb_cstr(&b)));
             sb_free(&b);
         }
@@ -128,12 +113,12 @@ const sb_param *decider_sbpl_params(const decider *d, size_t *n)
     return d->sbpl;
 }
 
-static const char *expanded(decider *d, const rule *r, size_t *len)
+const char *decider_rule_value(decider *d, const rule *r, size_t *len)
 {
     if (!d->expanded[r->id]) {
         strbuf b;
         sb_init(&b);
-        put_value(&b, r->m.value, r->m.len, &d->values, 0);
+        tpl_expand(&b, r->m.value, r->m.len, &d->values, 0);
         d->explen[r->id] = b.len;
         d->expanded[r->id] = arena_strndup(&d->a, b.data ? b.data : "", b.len);
         sb_free(&b);
@@ -156,7 +141,7 @@ static const sb_regex *regex_of(decider *d, const rule *r)
     strbuf b;
     sb_init(&b);
     if (r->m.kind == MK_GLOB) glob_to_regex(&b, r->m.value, r->m.len, glob_param, &d->values);
-    else put_value(&b, r->m.value, r->m.len, &d->values, 1);
+    else tpl_expand(&b, r->m.value, r->m.len, &d->values, TPL_REGEX);
     const char *err;
     d->re[r->id] = sb_regex_compile(&d->a, b.data ? b.data : "", b.len, &err);
     sb_free(&b);
@@ -184,7 +169,7 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
     case MK_NONE: return 1;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
         if (q->kind != OBJ_PATH) return 0;
-        v = expanded(d, r, &vl);
+        v = decider_rule_value(d, r, &vl);
         if (m->kind == MK_LITERAL) return q->len == vl && memcmp(q->obj, v, vl) == 0;
         if (q->len < vl || memcmp(q->obj, v, vl) != 0) return 0;
         if (m->kind == MK_PREFIX) return 1;
@@ -208,14 +193,14 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
             const sb_regex *re = regex_of(d, r);
             return re && sb_regex_search(re, q->obj, q->len);
         }
-        v = expanded(d, r, &vl);
+        v = decider_rule_value(d, r, &vl);
         if (m->kind == MK_NAME) return q->len == vl && memcmp(q->obj, v, vl) == 0;
         return q->len >= vl && memcmp(q->obj, v, vl) == 0;
     case MK_TARGET:
         return q->kind == OBJ_TARGET && q->len == m->len && memcmp(q->obj, m->value, m->len) == 0;
     case MK_IP: {
         if (q->kind != OBJ_IP) return 0;
-        v = expanded(d, r, &vl);
+        v = decider_rule_value(d, r, &vl);
         const char *fc = strrchr(v, ':'), *qc = memchr(q->obj, ':', q->len);
         if (!fc || !qc) return 0;
         size_t fh = (size_t)(fc - v), qh = (size_t)(qc - q->obj);
@@ -266,21 +251,7 @@ const char *decider_expand_object(decider *d, const char *s, int is_path)
         }
         sb_putc(&b, s[i]);
     }
-    if (is_path) {
-        static const char *const al[] = { "/tmp", "/var", "/etc" };
-        for (size_t k = 0; k < 3; k++) {
-            size_t l = strlen(al[k]);
-            if (b.len >= l && memcmp(b.data, al[k], l) == 0 && (b.len == l || b.data[l] == '/')) {
-                strbuf t;
-                sb_init(&t);
-                sb_puts(&t, "/private");
-                sb_add(&t, b.data, b.len);
-                sb_free(&b);
-                b = t;
-                break;
-            }
-        }
-    }
+    if (is_path) sb_private_alias(&b);
     const char *r = arena_strdup(&d->a, sb_cstr(&b));
     sb_free(&b);
     return r;

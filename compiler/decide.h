@@ -16,6 +16,8 @@ const sb_param *test_param_values(size_t *n);
 decider *decider_new(compilation *c, const sb_param *extra, size_t nextra);
 void decider_free(decider *d);
 const char *decider_value(const decider *d, const char *name);
+/* A rule's matcher value with this decider's parameter values (cached). */
+const char *decider_rule_value(decider *d, const rule *r, size_t *len);
 /* The first parameter the profile uses that has no value, or NULL. */
 const char *decider_missing(const decider *d);
 /* The parameters a compiled profile needs for these values: NAME, NAME.re

@@ -463,15 +463,7 @@ static const char *resolve_defines(emitter *e, const char *t, size_t len, size_t
     if (!memchr(t, PARAM_OPEN, len)) { *out_len = len; return t; }
     strbuf b;
     sb_init(&b);
-    for (size_t i = 0; i < len; i++) {
-        if (t[i] != PARAM_OPEN) { sb_putc(&b, t[i]); continue; }
-        size_t j = i + 1;
-        while (j < len && t[j] != PARAM_CLOSE) j++;
-        const char *v = hm_get(&e->c->defines, t + i + 1, j - i - 1);
-        if (v) sb_puts(&b, v);
-        else sb_add(&b, t + i, j + 1 - i);        /* still symbolic */
-        i = j;
-    }
+    tpl_expand(&b, t, len, &e->c->defines, TPL_KEEP);          /* unknown: still symbolic */
     *out_len = b.len;
     const char *r = arena_strndup(e->a, b.data ? b.data : "", b.len);
     sb_free(&b);

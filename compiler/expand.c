@@ -169,20 +169,7 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
         if (w > 1 && b.data[w - 1] == '/') w--;
         b.len = w;
         b.data[w] = 0;
-        /* /tmp, /var, /etc are symlinks into /private: the sandbox sees the target */
-        static const char *const aliases[] = { "/tmp", "/var", "/etc" };
-        for (size_t k = 0; k < 3; k++) {
-            size_t n = strlen(aliases[k]);
-            if (b.len >= n && memcmp(b.data, aliases[k], n) == 0 && (b.len == n || b.data[n] == '/')) {
-                strbuf t;
-                sb_init(&t);
-                sb_puts(&t, "/private");
-                sb_add(&t, b.data, b.len);
-                sb_free(&b);
-                b = t;
-                break;
-            }
-        }
+        sb_private_alias(&b);
     }
     if (mode == EXP_GLOB) {
         size_t off;
@@ -213,6 +200,29 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
     return r;
 }
 
+const char *private_alias(const char *path, size_t len, const char *ends)
+{
+    static const char *const aliases[] = { "/tmp", "/var", "/etc" };
+    for (size_t k = 0; k < 3; k++) {
+        size_t n = strlen(aliases[k]);
+        if (len >= n && memcmp(path, aliases[k], n) == 0 &&
+            (len == n || path[n] == '/' || (path[n] && strchr(ends, path[n]))))
+            return aliases[k];
+    }
+    return NULL;
+}
+
+void sb_private_alias(strbuf *b)
+{
+    if (!b->len || !private_alias(b->data, b->len, "")) return;
+    static const char pre[] = "/private";
+    size_t n = sizeof pre - 1;
+    sb_grow(b, n);
+    memmove(b->data + n, b->data, b->len + 1);
+    memcpy(b->data, pre, n);
+    b->len += n;
+}
+
 const char *define_parse(arena *a, const char *arg, define *out)
 {
     const char *eq = strchr(arg, '=');
@@ -229,12 +239,8 @@ const char *define_parse(arena *a, const char *arg, define *out)
         if (realpath(v, real)) v = real;
         strbuf b;
         sb_init(&b);
-        static const char *const aliases[] = { "/tmp", "/var", "/etc" };
-        for (size_t k = 0; k < 3; k++) {
-            size_t n = strlen(aliases[k]);
-            if (strncmp(v, aliases[k], n) == 0 && (v[n] == 0 || v[n] == '/')) { sb_puts(&b, "/private"); break; }
-        }
         sb_puts(&b, v);
+        sb_private_alias(&b);
         while (b.len > 1 && b.data[b.len - 1] == '/') b.data[--b.len] = 0;
         size_t at;
         if (bad_component(b.data, b.len, &at)) { sb_free(&b); return "parameter value has a \".\" or \"..\" component"; }

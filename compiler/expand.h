@@ -10,4 +10,11 @@ typedef enum { EXP_NAME, EXP_PATH, EXP_GLOB, EXP_REGEX, EXP_TEXT } expand_mode;
  * and returns NULL on error. */
 const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, size_t *len);
 int is_builtin_param(const char *name);
+
+/* "/tmp", "/var" or "/etc" when the path (len bytes) starts with one of these
+ * symlinks into /private, followed by its end, a '/' or a byte of ends;
+ * otherwise NULL.  The sandbox sees the /private path. */
+const char *private_alias(const char *path, size_t len, const char *ends);
+/* Puts "/private" in front of b when it starts with such an alias. */
+void sb_private_alias(strbuf *b);
 #endif

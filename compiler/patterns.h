@@ -3,6 +3,7 @@
 #define BUCKLE_PATTERNS_H
 #include "ir.h"
 #include "../support/strbuf.h"
+#include "../support/hashmap.h"
 
 /* Checks a glob template; returns NULL or an error message, *off = offset. */
 const char *glob_check(const char *g, size_t len, size_t *off);
@@ -26,4 +27,9 @@ void ancestors_regex(strbuf *out, const char *path);
 void matcher_finish(arena *a, matcher *m);
 /* Number of path components in a template prefix; a parameter is one. */
 int template_depth(const char *s, size_t len);
+/* Appends template t with each parameter marker replaced by its value from
+ * vals (name -> const char *).  TPL_REGEX: values regex-quoted; TPL_KEEP: a
+ * parameter without a value stays a marker (otherwise it becomes ""). */
+enum { TPL_REGEX = 1, TPL_KEEP = 2 };
+void tpl_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags);
 #endif

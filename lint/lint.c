@@ -80,25 +80,6 @@ static int buckle_decide(lint_view *v, const sb_request *q, const lrule **who)
     return dd.action;
 }
 
-static const char *expand_tpl(decider *d, arena *a, const char *t, size_t len)
-{
-    strbuf b;
-    sb_init(&b);
-    for (size_t i = 0; i < len; i++) {
-        if (t[i] != PARAM_OPEN) { sb_putc(&b, t[i]); continue; }
-        size_t j = i + 1;
-        while (j < len && t[j] != PARAM_CLOSE) j++;
-        char name[256];
-        snprintf(name, sizeof name, "%.*s", (int)(j - i - 1), t + i + 1);
-        const char *v = decider_value(d, name);
-        sb_puts(&b, v ? v : "");
-        i = j;
-    }
-    const char *r = arena_strdup(a, sb_cstr(&b));
-    sb_free(&b);
-    return r;
-}
-
 static void lint_raw_blocks(lint_ctx *lc, compilation *c);
 
 static void keep_sources(source **keep, source *list)
@@ -167,7 +148,8 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 case MK_IP: case MK_TARGET: l->kind = LK_OTHER; break;
                 default: l->kind = LK_PATTERN;
                 }
-                l->value = r->m.value ? expand_tpl(dec, a, r->m.value, r->m.len) : NULL;
+                size_t vlen;
+                l->value = r->m.value ? decider_rule_value(dec, r, &vlen) : NULL;
                 l->at = origin_primary(r);
                 l->provenance = arena_strdup(a, unit_provenance(c, r->origins->u));
                 l->implied = r->implied;

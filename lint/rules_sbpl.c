@@ -2,6 +2,7 @@
  * BK4006 alias paths, BK4007 long strings; and BK4005 on .sb files: an allow
  * and a deny of one concrete operation that match the same object. */
 #include "lint.h"
+#include "../compiler/expand.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -22,14 +23,11 @@ static void walk(lint_ctx *lc, const sexp *x, int depth, int in_path)
             if (in_path) {
                 const char *s = x->text;
                 if (s[0] == '^') s++;
-                static const char *const al[] = { "/tmp", "/var", "/etc" };
-                for (size_t k = 0; k < 3; k++) {
-                    size_t n = strlen(al[k]);
-                    if (!strncmp(s, al[k], n) && (s[n] == 0 || s[n] == '/' || s[n] == '$' || s[n] == '(')) {
-                        diag *d = lint_report(lc, "BK4006", x->at,
-                            "%s is a symlink; the sandbox sees /private%s, so this filter never matches", al[k], al[k]);
-                        diag_help(lc->dl, d, "write /private%s", al[k]);
-                    }
+                const char *al = private_alias(s, strlen(s), "$(");
+                if (al) {
+                    diag *d = lint_report(lc, "BK4006", x->at,
+                        "%s is a symlink; the sandbox sees /private%s, so this filter never matches", al, al);
+                    diag_help(lc->dl, d, "write /private%s", al);
                 }
             }
             continue;

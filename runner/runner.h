@@ -11,12 +11,6 @@
 #define RUNNER_SANDBOX_EXEC "/usr/bin/sandbox-exec"
 #define RUNNER_STALE_SECONDS 300
 
-typedef struct runner_opts {
-    int dry_run, keep_profile, verbose, no_fallback;
-    const char *sandbox_exec;      /* default RUNNER_SANDBOX_EXEC */
-    const char *tmpdir;            /* $TMPDIR or /tmp */
-} runner_opts;
-
 /* The profile directory: realpath(tmpdir)/buckle-profiles-UID.  Writes the
  * path to out; returns 0, or -1 with *why set (then the caller falls back). */
 int profile_dir_prepare(const char *tmpdir, char *out, size_t outlen, const char **why);

@@ -68,10 +68,3 @@ void hm_set(hashmap *m, const char *key, size_t klen, void *val)
     if (!s->hash) { s->hash = h; s->key = key; s->klen = klen; m->count++; }
     s->val = val;
 }
-
-void *hm_get_hashed(const hashmap *m, const char *key, size_t klen, uint64_t hash)
-{
-    if (!m->cap) return NULL;
-    hm_slot *s = find(m, key, klen, hash);
-    return s->hash ? s->val : NULL;
-}

@@ -29,9 +29,4 @@ void *hm_put(hashmap *m, const char *key, size_t klen, void *val);
 void  hm_set(hashmap *m, const char *key, size_t klen, void *val);
 #define hm_gets(m, s) hm_get((m), (s), strlen(s))
 
-/* Incremental FNV-1a: hm_hash(s, n) == hm_hash_fin(hm_hash_step(...)). */
-#define HM_HASH_INIT 1469598103934665603ull
-static inline uint64_t hm_hash_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
-static inline uint64_t hm_hash_fin(uint64_t h) { return h ? h : 1; }
-void *hm_get_hashed(const hashmap *m, const char *key, size_t klen, uint64_t hash);
 #endif

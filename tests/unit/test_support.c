@@ -16,9 +16,6 @@ void test_support(void)
         CHECK(hm_get(&m, keys[i], strlen(keys[i])) == (void *)(intptr_t)(i + 1), "get %d", i);
     CHECK(hm_get(&m, "nope", 4) == NULL, "missing key");
     CHECK(hm_put(&m, keys[5], strlen(keys[5]), (void *)1) == (void *)6, "put keeps the first value");
-    uint64_t h = HM_HASH_INIT;
-    for (const char *p = "abc"; *p; p++) h = hm_hash_step(h, (unsigned char)*p);
-    CHECK(hm_hash_fin(h) == hm_hash("abc", 3), "incremental hash equals hm_hash");
     hm_free(&m);
 
     unit_case("support: source positions count characters");
