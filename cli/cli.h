@@ -14,6 +14,9 @@ typedef struct cli_env {
 void cli_env_init(cli_env *env, const char *argv0);
 /* Standard library directories and $BUCKLE_PATH into o. */
 void cli_compile_opts(const cli_env *env, compile_opts *o);
+/* The same for lint. */
+struct lint_opts;
+void cli_lint_opts(const cli_env *env, struct lint_opts *o);
 /* Renders the diagnostics of l to stderr as text (colour on a terminal). */
 void cli_print_diags(diag_list *l, FILE *to);
 /* Writes data to path atomically (temp file + rename); "-" = stdout.

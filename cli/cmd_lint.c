@@ -94,10 +94,7 @@ int cmd_lint(cli_env *env, int argc, char **argv)
     o.stdin_name = stdin_name;
     o.params = params;
     o.nparams = nparams;
-    compile_opts co = { 0 };
-    cli_compile_opts(env, &co);
-    memcpy(o.std_dirs, co.std_dirs, sizeof o.std_dirs);
-    o.buckle_path = co.buckle_path;
+    cli_lint_opts(env, &o);
     int io = 0;
     for (size_t i = 0; i < nf; i++) if (lint_file(&o, files[i], &a, &dl, &keep) == 2) io = 1;
     int failing = 0;

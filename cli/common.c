@@ -1,6 +1,7 @@
 /* common.c - environment, diagnostics output and atomic writes for the CLI. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "../lint/lint.h"
 #include "../lint/rules_table.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -50,6 +51,14 @@ void cli_compile_opts(const cli_env *env, compile_opts *o)
     if (env->std_c[0]) o->std_dirs[n++] = env->std_c;
     o->std_dirs[n] = NULL;
     o->buckle_path = getenv("BUCKLE_PATH");
+}
+
+void cli_lint_opts(const cli_env *env, lint_opts *o)
+{
+    compile_opts co = { 0 };
+    cli_compile_opts(env, &co);
+    memcpy(o->std_dirs, co.std_dirs, sizeof o->std_dirs);
+    o->buckle_path = co.buckle_path;
 }
 
 void cli_print_diags(diag_list *l, FILE *to)

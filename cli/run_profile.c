@@ -80,12 +80,9 @@ static int judge(const run_request *rq, diag_list *dl)
 static int lint_sb(const run_request *rq, arena *a, const source *s)
 {
     lint_opts lo = { 0 };
-    compile_opts co = { 0 };
-    cli_compile_opts(rq->env, &co);
+    cli_lint_opts(rq->env, &lo);
     lo.include_dirs = rq->incs;
     lo.ninclude = rq->ninc;
-    memcpy(lo.std_dirs, co.std_dirs, sizeof lo.std_dirs);
-    lo.buckle_path = co.buckle_path;
     lo.params = rq->defs;
     lo.nparams = rq->ndef;
     lo.text = s->text;
