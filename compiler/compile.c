@@ -13,7 +13,7 @@ compilation *compilation_new(const compile_opts *o)
     hm_init(&c->units_by_key);
     hm_init(&c->params);
     hm_init(&c->defines);
-    hm_init(&c->pol.rule_index);
+    rs_init(&c->pol.rule_index);
     return c;
 }
 
@@ -25,7 +25,7 @@ void compilation_free(compilation *c)
         free(c->units[i]->removes.v);
     }
     free(c->pol.rules.v);
-    hm_free(&c->pol.rule_index);
+    rs_free(&c->pol.rule_index);
     hm_free(&c->units_by_key);
     hm_free(&c->params);
     hm_free(&c->defines);

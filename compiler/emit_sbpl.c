@@ -11,6 +11,7 @@
 #include "emit.h"
 #include "overlap.h"
 #include "patterns.h"
+#include "../support/keysort.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@ typedef struct emitter {
     memo *matchers;        /* by rule id: the matcher's text, rendered once */
     size_t nmatchers;
     hashmap opnames;       /* operation set (its bytes) -> memo of its names */
+    memo *displays;        /* by unit index: its name, fit for a comment */
 } emitter;
 
 /* ---- strings ------------------------------------------------------------ */
@@ -345,12 +347,19 @@ static void put_origin(emitter *e, const rule *r)
 {
     const origin *o = r->origins;
     if (!o || !o->u) return;
-    source_pos p = source_position(o->u->src, o->at.start);
     if (r->implied == 2) { sb_puts(e->out, "  ; deny default may not cover this (sbpl-reference 4.3)"); return; }
     sb_puts(e->out, r->implied ? "  ; traversal for " : "  ; ");
-    put_comment_text(e->out, o->u->display);
+    memo *d = &e->displays[o->u->index];
+    if (!d->s) {
+        size_t start = e->out->len;
+        put_comment_text(e->out, o->u->display);
+        d->len = e->out->len - start;
+        d->s = arena_strndup(e->a, e->out->data + start, d->len);
+    } else {
+        sb_add(e->out, d->s, d->len);
+    }
     sb_putc(e->out, ':');
-    sb_putu(e->out, p.line);
+    sb_putu(e->out, o->line ? o->line : source_position(o->u->src, o->at.start).line);
 }
 
 static const rule *orig(const rule *r) { return r->dup_of ? r->dup_of : r; }
@@ -440,22 +449,20 @@ static void emit_rule(emitter *e, const ovl_index *ix, const rule *r, const emit
 
 /* ---- whole profile ----------------------------------------------------------- */
 
-static int cmp_emit_order(const void *pa, const void *pb)
+/* Emission order: section, traversal rules first, operation (table order),
+ * action, matcher kind and namespace, value, rule id. */
+static void sort_for_emission(rule **order, size_t n)
 {
-    const rule *a = *(rule *const *)pa, *b = *(rule *const *)pb;
-    if (a->section != b->section) return a->section < b->section ? -1 : 1;
-    if ((a->implied == 1) != (b->implied == 1)) return a->implied == 1 ? -1 : 1;
-    if (a->op != b->op) return a->op < b->op ? -1 : 1;   /* table order: deterministic */
-    int c;
-    if (a->action != b->action) return a->action < b->action ? -1 : 1;
-    if (a->m.kind != b->m.kind) return a->m.kind < b->m.kind ? -1 : 1;
-    if (a->m.ns != b->m.ns) return a->m.ns < b->m.ns ? -1 : 1;
-    size_t la = a->m.value ? a->m.len : 0, lb = b->m.value ? b->m.len : 0;
-    size_t m = la < lb ? la : lb;
-    c = m ? memcmp(a->m.value, b->m.value, m) : 0;
-    if (c) return c;
-    if (la != lb) return la < lb ? -1 : 1;
-    return a->id < b->id ? -1 : a->id > b->id;
+    keysort_item *items = xmalloc((n + 1) * sizeof *items);
+    for (size_t i = 0; i < n; i++) {
+        const rule *r = order[i];
+        uint64_t w = (uint64_t)(r->section + 1) << 48 | (uint64_t)(r->implied != 1) << 44 |
+                     (uint64_t)r->op << 24 | (uint64_t)r->action << 16 | (uint64_t)r->m.kind << 8 | r->m.ns;
+        items[i] = (keysort_item){ w, r->m.value, r->m.value ? (uint32_t)r->m.len : 0, r->id, order[i] };
+    }
+    keysort(items, n);
+    for (size_t i = 0; i < n; i++) order[i] = items[i].p;
+    free(items);
 }
 
 static const char *resolve_defines(emitter *e, const char *t, size_t len, size_t *out_len)
@@ -487,7 +494,9 @@ static int cmp_str(const void *a, const void *b)
 
 void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
 {
-    emitter e = { c, NULL, { 0 }, &c->a, NULL, 0, { 0 } };
+    emitter e = { c, NULL, { 0 }, &c->a, NULL, 0, { 0 }, NULL };
+    e.displays = arena_alloc(&c->a, (c->nunits + 1) * sizeof *e.displays);
+    memset(e.displays, 0, (c->nunits + 1) * sizeof *e.displays);
     hm_init(&e.used);
     hm_init(&e.opnames);
     e.nmatchers = c->pol.rules.n;
@@ -504,7 +513,7 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
     policy *pol = &c->pol;
     rule **order = xmalloc((pol->rules.n + 1) * sizeof *order);
     if (pol->rules.n) memcpy(order, pol->rules.v, pol->rules.n * sizeof *order);
-    qsort(order, pol->rules.n, sizeof *order, cmp_emit_order);
+    sort_for_emission(order, pol->rules.n);
     /* With -D values, overlaps are decided on the values: the output holds
      * only for them anyway.  Relations use resolved copies; printing uses
      * the originals (dup_of), so patterns still quote the values. */

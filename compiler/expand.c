@@ -63,6 +63,84 @@ static int bad_component(const char *p, size_t len, size_t *at)
     return 0;
 }
 
+/* Parameter references and ~ become PARAM_OPEN NAME PARAM_CLOSE in b.
+ * Returns 0 after a diagnostic. */
+static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf *b)
+{
+    arena *a = &c->a;
+    diag_list *dl = &c->diags;
+    size_t i = 0;
+    if (mode == EXP_PATH || mode == EXP_GLOB) {
+        if (s->s[0] == '~') {
+            if (s->len == 1 || s->s[1] == '/') {
+                sb_putc(b, PARAM_OPEN); sb_puts(b, "HOME"); sb_putc(b, PARAM_CLOSE);
+                param_decl *p = hm_gets(&c->params, "HOME");
+                if (p) p->used = 1;
+                i = 1;
+            } else {
+                diag_add(dl, SEV_ERROR, "BK2008", s->at, "\"~user\" paths are not supported; write the path or use $HOME");
+                return 0;
+            }
+        }
+    }
+    for (; i < s->len; i++) {
+        char ch = s->s[i];
+        if (ch != '$') {             /* copy the run up to the next '$' */
+            const char *d = memchr(s->s + i, '$', s->len - i);
+            size_t run = d ? (size_t)(d - (s->s + i)) : s->len - i;
+            sb_add(b, s->s + i, run);
+            i += run - 1;
+            continue;
+        }
+        if (i + 1 < s->len && s->s[i + 1] == '$') { sb_putc(b, '$'); i++; continue; }
+        size_t nb, ne, skip;
+        if (i + 1 < s->len && s->s[i + 1] == '{') {
+            nb = i + 2; ne = nb;
+            while (ne < s->len && s->s[ne] != '}') ne++;
+            if (ne >= s->len) {
+                diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, "${", 2), "unterminated ${...} in string");
+                return 0;
+            }
+            skip = ne + 1;
+        } else if (i + 1 < s->len && (isalpha((unsigned char)s->s[i + 1]) || s->s[i + 1] == '_')) {
+            nb = i + 1; ne = nb;
+            while (ne < s->len && (isalnum((unsigned char)s->s[ne]) || s->s[ne] == '_')) ne++;
+            skip = ne;
+        } else {
+            sb_putc(b, ch);          /* any other $ is literal text */
+            continue;
+        }
+        const char *name = arena_strndup(a, s->s + nb, ne - nb);
+        param_decl *p = hm_gets(&c->params, name);
+        if (!p) {
+            const char *ref = arena_strndup(a, s->s + i, skip - i);
+            diag *d = diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, ref, strlen(ref)),
+                               "unknown variable $%s", name);
+            const char *sug = suggest_param(c, name);
+            if (sug) diag_help(dl, d, "did you mean $%s? Otherwise declare it with `param %s;`", sug, name);
+            else diag_help(dl, d, "declare it with `param %s;`, or write $$ for a literal $", name);
+            return 0;
+        }
+        p->used = 1;
+        if (mode == EXP_GLOB || mode == EXP_REGEX) p->used_in_pattern = 1;
+        sb_putc(b, PARAM_OPEN);
+        sb_puts(b, name);
+        sb_putc(b, PARAM_CLOSE);
+        i = skip - 1;
+    }
+    return 1;
+}
+
+/* A path changes when written canonically: "//", a trailing "/", or an
+ * alias of /private. */
+static int path_changes(const char *p, size_t len)
+{
+    if (len > 1 && p[len - 1] == '/') return 1;
+    for (const char *q = p; (q = memchr(q, '/', (size_t)(p + len - q))) != NULL; q++)
+        if (q + 1 < p + len && q[1] == '/') return 1;
+    return private_alias(p, len, "") != NULL;
+}
+
 const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, size_t *len)
 {
     arena *a = &c->a;
@@ -79,101 +157,52 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
             }
         }
     }
+    int is_path = mode == EXP_PATH || mode == EXP_GLOB;
+    /* Most values come out as written: the parse tree's string is used
+     * as it is, and b stays empty. */
     strbuf b;
     sb_init(&b);
-    int ok = 1;
-    size_t i = 0;
-    if (mode == EXP_PATH || mode == EXP_GLOB) {
-        if (s->s[0] == '~') {
-            if (s->len == 1 || s->s[1] == '/') {
-                sb_putc(&b, PARAM_OPEN); sb_puts(&b, "HOME"); sb_putc(&b, PARAM_CLOSE);
-                param_decl *p = hm_gets(&c->params, "HOME");
-                if (p) p->used = 1;
-                i = 1;
-            } else {
-                diag_add(dl, SEV_ERROR, "BK2008", s->at, "\"~user\" paths are not supported; write the path or use $HOME");
-                ok = 0;
-            }
-        }
+    const char *v = s->s;
+    size_t vl = s->len;
+    if (memchr(s->s, '$', s->len) || (is_path && s->len && s->s[0] == '~')) {
+        if (!substitute(c, s, mode, &b)) { sb_free(&b); return NULL; }
+        v = b.data ? b.data : "";
+        vl = b.len;
     }
-    for (; ok && i < s->len; i++) {
-        char ch = s->s[i];
-        if (ch != '$') {             /* copy the run up to the next '$' */
-            const char *d = memchr(s->s + i, '$', s->len - i);
-            size_t run = d ? (size_t)(d - (s->s + i)) : s->len - i;
-            sb_add(&b, s->s + i, run);
-            i += run - 1;
-            continue;
-        }
-        if (i + 1 < s->len && s->s[i + 1] == '$') { sb_putc(&b, '$'); i++; continue; }
-        size_t nb, ne, skip;
-        if (i + 1 < s->len && s->s[i + 1] == '{') {
-            nb = i + 2; ne = nb;
-            while (ne < s->len && s->s[ne] != '}') ne++;
-            if (ne >= s->len) {
-                diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, "${", 2), "unterminated ${...} in string");
-                ok = 0;
-                break;
-            }
-            skip = ne + 1;
-        } else if (i + 1 < s->len && (isalpha((unsigned char)s->s[i + 1]) || s->s[i + 1] == '_')) {
-            nb = i + 1; ne = nb;
-            while (ne < s->len && (isalnum((unsigned char)s->s[ne]) || s->s[ne] == '_')) ne++;
-            skip = ne;
-        } else {
-            sb_putc(&b, ch);          /* any other $ is literal text */
-            continue;
-        }
-        const char *name = arena_strndup(a, s->s + nb, ne - nb);
-        param_decl *p = hm_gets(&c->params, name);
-        if (!p) {
-            const char *ref = arena_strndup(a, s->s + i, skip - i);
-            diag *d = diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, ref, strlen(ref)),
-                               "unknown variable $%s", name);
-            const char *sug = suggest_param(c, name);
-            if (sug) diag_help(dl, d, "did you mean $%s? Otherwise declare it with `param %s;`", sug, name);
-            else diag_help(dl, d, "declare it with `param %s;`, or write $$ for a literal $", name);
-            ok = 0;
-            break;
-        }
-        p->used = 1;
-        if (mode == EXP_GLOB || mode == EXP_REGEX) p->used_in_pattern = 1;
-        sb_putc(&b, PARAM_OPEN);
-        sb_puts(&b, name);
-        sb_putc(&b, PARAM_CLOSE);
-        i = skip - 1;
-    }
-    if (!ok) { sb_free(&b); return NULL; }
-
-    if (mode == EXP_PATH || mode == EXP_GLOB) {
-        if (b.len == 0 || (b.data[0] != '/' && b.data[0] != PARAM_OPEN)) {
+    if (is_path) {
+        if (vl == 0 || (v[0] != '/' && v[0] != PARAM_OPEN)) {
             diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at, "relative path \"%s\": paths must be absolute", s->s);
             diag_help(dl, d, "start it with /, ~ or a parameter such as $WORKDIR");
             sb_free(&b);
             return NULL;
         }
         size_t at;
-        if (bad_component(b.data, b.len, &at)) {
+        if (bad_component(v, vl, &at)) {
             diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
                                "path \"%s\" has a \".\" or \"..\" component", s->s);
             diag_help(dl, d, "the kernel resolves paths physically; write the resolved absolute path");
             sb_free(&b);
             return NULL;
         }
-        /* collapse "//", drop a trailing "/" */
-        size_t w = 0;
-        for (size_t r = 0; r < b.len; r++) {
-            if (b.data[r] == '/' && w > 0 && b.data[w - 1] == '/') continue;
-            b.data[w++] = b.data[r];
+        if (path_changes(v, vl)) {
+            if (v == s->s) sb_add(&b, s->s, s->len);
+            /* collapse "//", drop a trailing "/" */
+            size_t w = 0;
+            for (size_t r = 0; r < b.len; r++) {
+                if (b.data[r] == '/' && w > 0 && b.data[w - 1] == '/') continue;
+                b.data[w++] = b.data[r];
+            }
+            if (w > 1 && b.data[w - 1] == '/') w--;
+            b.len = w;
+            b.data[w] = 0;
+            sb_private_alias(&b);
+            v = b.data;
+            vl = b.len;
         }
-        if (w > 1 && b.data[w - 1] == '/') w--;
-        b.len = w;
-        b.data[w] = 0;
-        sb_private_alias(&b);
     }
     if (mode == EXP_GLOB) {
         size_t off;
-        const char *err = glob_check(b.data, b.len, &off);
+        const char *err = glob_check(v, vl, &off);
         if (err) {
             diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid glob \"%s\": %s", s->s, err);
             sb_free(&b);
@@ -182,20 +211,20 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
     }
     if (mode == EXP_REGEX) {
         size_t off;
-        const char *err = regex_check(b.data ? b.data : "", b.len, &off);
+        const char *err = regex_check(v, vl, &off);
         if (err) {
             diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid regex \"%s\": %s", s->s, err);
             sb_free(&b);
             return NULL;
         }
     }
-    if (mode == EXP_NAME && b.len == 0) {
+    if (mode == EXP_NAME && vl == 0) {
         diag_add(dl, SEV_ERROR, "BK2008", s->at, "empty name");
         sb_free(&b);
         return NULL;
     }
-    *len = b.len;
-    const char *r = arena_strndup(a, b.data ? b.data : "", b.len);
+    *len = vl;
+    const char *r = v == s->s ? s->s : arena_strndup(a, v, vl);
     sb_free(&b);
     return r;
 }

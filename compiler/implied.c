@@ -15,12 +15,7 @@ static int add_one(compilation *c, const rule *from, matcher_kind kind, const ch
     probe.m.kind = kind;
     probe.m.value = v;
     probe.m.len = n;
-    char small[256];
-    char *kb = n + 16 <= sizeof small ? small : xmalloc(n + 16);
-    size_t klen;
-    rule_key_in(&probe, kb, &klen);
-    rule *old = hm_get(&c->pol.rule_index, kb, klen);
-    if (kb != small) free(kb);
+    rule *old = rs_get(&c->pol.rule_index, &probe);
     if (old) return old->implied == 1 && kind == MK_LITERAL;
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = probe;
@@ -30,13 +25,12 @@ static int add_one(compilation *c, const rule *from, matcher_kind kind, const ch
     r->covers = &op_get(meta_op)->covers;
     r->m.value = arena_strndup(&c->a, v, n);
     matcher_finish(&c->a, &r->m);
-    const char *key = rule_key(&c->a, r, &klen);
     r->origins = arena_alloc(&c->a, sizeof *r->origins);
     *r->origins = *from->origins;
     r->origins->next = NULL;
     r->id = (unsigned)c->pol.rules.n;
     rule_vec_push(&c->pol.rules, r);
-    hm_set(&c->pol.rule_index, key, klen, r);
+    rs_add(&c->pol.rule_index, r);
     return 0;
 }
 

@@ -42,25 +42,3 @@ void rule_vec_push(rule_vec *rv, rule *r)
     }
     rv->v[rv->n++] = r;
 }
-
-const char *rule_key(arena *a, const rule *r, size_t *len)
-{
-    char *k = arena_alloc(a, (r->m.value ? r->m.len : 0) + 16);
-    rule_key_in(r, k, len);
-    return k;
-}
-
-void rule_key_in(const rule *r, char *k, size_t *len)
-{
-    size_t vl = r->m.value ? r->m.len : 0;
-    int n = 0;
-    k[n++] = (char)('0' + r->action);
-    k[n++] = (char)(r->op & 0xff);
-    k[n++] = (char)((r->op >> 8) | 0x40);
-    k[n++] = (char)('A' + r->m.kind);
-    k[n++] = (char)('a' + r->m.ns);
-    k[n++] = (char)('0' + r->m.outbound);
-    k[n++] = '|';
-    if (vl) memcpy(k + n, r->m.value, vl);
-    *len = (size_t)n + vl;
-}

@@ -4,6 +4,7 @@
 #include "../grammar/ast.h"
 #include "../support/hashmap.h"
 #include "ops.h"
+#include "rule_set.h"
 
 /* Parameter references inside values are kept symbolic as
  * PARAM_OPEN NAME PARAM_CLOSE; control characters can never appear in a
@@ -45,6 +46,7 @@ typedef struct origin {
     const unit *u;
     span at;
     struct origin *next;
+    uint32_t line;         /* of at.start; 0: not computed */
 } origin;
 
 enum { MODF_REPORT = 1, MODF_NO_REPORT = 2 };
@@ -90,15 +92,11 @@ typedef struct policy {
     const unit *default_unit;   /* NULL: nobody said, deny */
     span default_at;
     rule_vec rules;
-    hashmap rule_index;          /* key -> rule, for merge dedup and remove */
+    rule_set rule_index;         /* merged rules by identity: dedup, remove */
     param_decl **params;
     size_t nparams;
     raw_block *raw;
     size_t nraw;
 } policy;
 
-/* A unique key for identical rules (action, op, kind, value). */
-const char *rule_key(arena *a, const rule *r, size_t *len);
-/* The same into k, which has room for the value's length + 16 bytes. */
-void rule_key_in(const rule *r, char *k, size_t *len);
 #endif

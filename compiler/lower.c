@@ -70,7 +70,14 @@ static rule *new_rule(compilation *c, unit *u, const ast_rule *ar, const verb_in
     return r;
 }
 
-static void lower_rule(compilation *c, unit *u, const ast_rule *ar)
+static void push_rule(rule_vec *dst, rule *r, source_cursor *cur)
+{
+    origin *o = r->origins;
+    if (o->at.src) o->line = source_line_no(o->at.src, o->at.start, cur);
+    rule_vec_push(dst, r);
+}
+
+static void lower_rule(compilation *c, unit *u, const ast_rule *ar, source_cursor *cur)
 {
     verb_info v;
     if (!verb_resolve(ar->section, ar->verb, &v)) {
@@ -98,7 +105,7 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar)
         rule *r = new_rule(c, u, ar, &v, op);
         r->m.kind = MK_NONE;
         matcher_finish(&c->a, &r->m);
-        rule_vec_push(dst, r);
+        push_rule(dst, r, cur);
         return;
     }
     for (const ast_matcher *am = ar->matchers; am; am = am->next) {
@@ -148,7 +155,7 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar)
          * at the matcher that made this rule */
         if (am != ar->matchers || am->next) r->origins->at = am->value.at;
         matcher_finish(&c->a, &r->m);
-        rule_vec_push(dst, r);
+        push_rule(dst, r, cur);
     }
 }
 
@@ -196,8 +203,9 @@ static void declare_params(compilation *c)
 void lower_units(compilation *c)
 {
     declare_params(c);
+    source_cursor cur = { 0 };
     for (size_t i = 0; i < c->nunits; i++) {
         unit *u = c->units[i];
-        for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) lower_rule(c, u, ar);
+        for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) lower_rule(c, u, ar, &cur);
     }
 }

@@ -30,9 +30,7 @@ span origin_primary(const rule *r)
 static void remove_rule(compilation *c, unit *u, rule *rm)
 {
     policy *pol = &c->pol;
-    size_t klen;
-    const char *key = rule_key(&c->a, rm, &klen);
-    rule *hit = hm_get(&pol->rule_index, key, klen);
+    rule *hit = rs_get(&pol->rule_index, rm);
     if (!hit) {
         diag *d = diag_add(&c->diags, SEV_ERROR, "BK2004", rm->origins->at,
                            "remove matches no inherited rule");
@@ -61,7 +59,7 @@ static void remove_rule(compilation *c, unit *u, rule *rm)
                       unit_provenance(c, hit->origins->u));
         return;
     }
-    hm_set(&pol->rule_index, key, klen, NULL);
+    rs_del(&pol->rule_index, rm);
     for (size_t i = 0; i < pol->rules.n; i++)
         if (pol->rules.v[i] == hit) { pol->rules.v[i] = NULL; break; }
 }
@@ -70,6 +68,9 @@ void merge_chain(compilation *c)
 {
     policy *pol = &c->pol;
     pol->default_action = ACT_DENY;
+    size_t total = 0;
+    for (size_t ui = 0; ui < c->nunits; ui++) total += c->units[ui]->rules.n;
+    rs_reserve(&pol->rule_index, total);
     for (size_t ui = 0; ui < c->nunits; ui++) {
         unit *u = c->units[ui];
         if (u->ast->has_default) {
@@ -80,9 +81,7 @@ void merge_chain(compilation *c)
         for (size_t i = 0; i < u->removes.n; i++) remove_rule(c, u, u->removes.v[i]);
         for (size_t i = 0; i < u->rules.n; i++) {
             rule *r = u->rules.v[i];
-            size_t klen;
-            const char *key = rule_key(&c->a, r, &klen);
-            rule *old = hm_get(&pol->rule_index, key, klen);
+            rule *old = rs_get(&pol->rule_index, r);
             if (old) {
                 add_origin(c, old, r->origins);
                 old->final |= r->final;
@@ -97,7 +96,7 @@ void merge_chain(compilation *c)
             }
             r->id = (unsigned)pol->rules.n;
             rule_vec_push(&pol->rules, r);
-            hm_set(&pol->rule_index, key, klen, r);
+            rs_add(&pol->rule_index, r);
         }
         for (ast_sbpl *b = u->ast->sbpl; b; b = b->next) {
             raw_block *nr = arena_alloc(&c->a, (pol->nraw + 1) * sizeof *nr);

@@ -10,6 +10,7 @@
  * groups the relation depends on parameter values, so every rule of another
  * group is a candidate. */
 #include "overlap.h"
+#include "../support/keysort.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,16 +251,6 @@ static ovl_group *group_for(ovl_index *ix, arena *a, const matcher *m, int creat
     return g;
 }
 
-static int cmp_entry(const void *pa, const void *pb)
-{
-    const ovl_entry *a = pa, *b = pb;
-    size_t n = a->klen < b->klen ? a->klen : b->klen;
-    int c = memcmp(a->key, b->key, n);
-    if (c) return c;
-    if (a->klen != b->klen) return a->klen < b->klen ? -1 : 1;
-    return a->r->id < b->r->id ? -1 : a->r->id > b->r->id;
-}
-
 ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
 {
     ovl_index *ix = arena_alloc(a, sizeof *ix);
@@ -270,7 +261,11 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         if (f != FAM_PATH && f != FAM_NAME) { ix->other[ix->nother++] = rules[i]; continue; }
         group_for(ix, a, &rules[i]->m, 1)->cap++;
     }
-    for (size_t i = 0; i < ix->ng; i++) ix->g[i].e = xmalloc(ix->g[i].cap * sizeof(ovl_entry));
+    size_t most = 0;
+    for (size_t i = 0; i < ix->ng; i++) {
+        ix->g[i].e = arena_alloc(a, (ix->g[i].cap + 1) * sizeof(ovl_entry));
+        if (ix->g[i].cap > most) most = ix->g[i].cap;
+    }
     for (size_t i = 0; i < n; i++) {
         matcher_family f = mk_family(rules[i]->m.kind);
         if (f != FAM_PATH && f != FAM_NAME) continue;
@@ -279,17 +274,22 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         key_of(&rules[i]->m, &e->key, &e->klen);
         e->r = rules[i];
     }
+    keysort_item *items = xmalloc((most + 1) * sizeof *items);
     for (size_t i = 0; i < ix->ng; i++) {
         ovl_group *g = &ix->g[i];
-        qsort(g->e, g->n, sizeof *g->e, cmp_entry);
-        /* move entries into the arena so the index frees with it */
-        ovl_entry *e = arena_alloc(a, (g->n + 1) * sizeof *e);
-        memcpy(e, g->e, g->n * sizeof *e);
-        free(g->e);
-        g->e = e;
+        ovl_entry *e = g->e;
+        /* by key, then by rule id */
+        for (size_t k = 0; k < g->n; k++)
+            items[k] = (keysort_item){ 0, e[k].key, (uint32_t)e[k].klen, e[k].r->id, e[k].r };
+        keysort(items, g->n);
+        for (size_t k = 0; k < g->n; k++) {
+            e[k].key = items[k].key;
+            e[k].klen = items[k].len;
+            e[k].r = items[k].p;
+        }
         /* runs of equal keys, and each run's nearest proper prefix: in
          * sorted order the prefixes of a key form a stack */
-        size_t *stack = xmalloc((g->n + 1) * sizeof *stack), sp = 0;
+        size_t *stack = (size_t *)items, sp = 0;   /* items are free again */
         for (size_t k = 0; k < g->n; k++) {
             if (k && e[k].klen == e[k - 1].klen && memcmp(e[k].key, e[k - 1].key, e[k].klen) == 0) {
                 e[k].run = e[k - 1].run;
@@ -303,8 +303,8 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
             e[k].parent = sp ? stack[sp - 1] : NONE;
             stack[sp++] = k;
         }
-        free(stack);
     }
+    free(items);
     return ix;
 }
 

@@ -106,9 +106,7 @@ static void merged_checks(lint_ctx *lc)
         if (r->action == ACT_ALLOW) {
             rule probe = *r;
             probe.action = ACT_DENY;
-            size_t kl;
-            const char *key = rule_key(lc->a, &probe, &kl);
-            const rule *d = hm_get(&c->pol.rule_index, key, kl);
+            const rule *d = rs_get(&c->pol.rule_index, &probe);
             if (d) {
                 diag *dg = lint_report(lc, "BK2010", origin_primary(r),
                                        "an allow and a deny of equal specificity cover the same objects; the deny wins");

@@ -119,6 +119,21 @@ source_pos source_position(const source *s, uint32_t off)
     return p;
 }
 
+uint32_t source_line_no(const source *s, uint32_t off, source_cursor *cur)
+{
+    if (off > s->len) off = (uint32_t)s->len;
+    if (cur->s != s || off < cur->off) {
+        cur->s = s;
+        cur->off = off;
+        cur->line = (uint32_t)line_index(s, off) + 1;
+        return cur->line;
+    }
+    const char *p = s->text + cur->off, *end = s->text + off;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) { cur->line++; p++; }
+    cur->off = off;
+    return cur->line;
+}
+
 const char *source_line(const source *s, uint32_t off, size_t *len)
 {
     if (off > s->len) off = (uint32_t)s->len;

@@ -28,6 +28,11 @@ void source_free(source *s);
  * static message. */
 source *source_read(const char *name, const char *path, const char **err);
 source_pos source_position(const source *s, uint32_t off);
+/* Line numbers for offsets visited mostly in increasing order (a file's
+ * statements): counts newlines from the previous offset instead of
+ * searching the line map.  Zero-initialise the cursor. */
+typedef struct source_cursor { const source *s; uint32_t off, line; } source_cursor;
+uint32_t source_line_no(const source *s, uint32_t off, source_cursor *cur);
 /* The text of the line holding off, without its line terminator. */
 const char *source_line(const source *s, uint32_t off, size_t *len);
 #endif

@@ -1,0 +1,26 @@
+/* rule_set.h - the merged rules by identity (action, operation, matcher):
+ * merge finds a rule written again or removed, implied rules and lint find
+ * an existing rule.  Holds pointers only: no key is built or stored. */
+#ifndef BUCKLE_RULE_SET_H
+#define BUCKLE_RULE_SET_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct rule;
+
+typedef struct rule_set {
+    struct rule **v;      /* NULL: empty; rs_tomb: removed */
+    uint32_t *h;
+    size_t cap, used;     /* used counts removed slots too */
+} rule_set;
+
+void rs_init(rule_set *s);
+void rs_free(rule_set *s);
+void rs_reserve(rule_set *s, size_t n);
+/* The rule identical to probe (same action, operation and matcher), or NULL. */
+struct rule *rs_get(const rule_set *s, const struct rule *probe);
+/* Adds r; the caller has checked that no identical rule is there. */
+void rs_add(rule_set *s, struct rule *r);
+/* Removes the rule identical to probe, if any. */
+void rs_del(rule_set *s, const struct rule *probe);
+#endif

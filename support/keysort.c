@@ -1,0 +1,135 @@
+/* keysort.c - see keysort.h.
+ *
+ * A range is sorted on its cached words; each run of equal words is then
+ * either finished (every key in it ended inside the word: identical keys,
+ * ordered by id) or sorted again one level deeper.  Level 0 is the
+ * caller's class; level k >= 1 holds key bytes 7(k-1) .. 7k-1 in the high
+ * 56 bits and min(bytes left, 8) in the low 8: two keys with the same
+ * bytes there compare by how many bytes they have left only when one of
+ * them ends inside the word, which puts a prefix first. */
+#include "keysort.h"
+#include "arena.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void swap(keysort_item *a, keysort_item *b)
+{
+    keysort_item t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static uint64_t word_at(const keysort_item *it, size_t off)
+{
+    size_t left = it->len > off ? it->len - off : 0;
+    uint64_t w = 0;
+    for (size_t i = 0; i < 7; i++) {
+        w <<= 8;
+        if (i < left) w |= (unsigned char)it->key[off + i];
+    }
+    return w << 8 | (left < 8 ? left : 8);
+}
+
+/* ---- sorting a range on w (or on id) ------------------------------------- */
+
+static uint64_t field(const keysort_item *it, int by_id) { return by_id ? it->id : it->w; }
+
+static void insertion(keysort_item *v, size_t n, int by_id)
+{
+    for (size_t i = 1; i < n; i++) {
+        keysort_item t = v[i];
+        uint64_t k = field(&t, by_id);
+        size_t j = i;
+        while (j > 0 && field(&v[j - 1], by_id) > k) { v[j] = v[j - 1]; j--; }
+        v[j] = t;
+    }
+}
+
+static void sift(keysort_item *v, size_t root, size_t n, int by_id)
+{
+    for (;;) {
+        size_t c = 2 * root + 1;
+        if (c >= n) return;
+        if (c + 1 < n && field(&v[c + 1], by_id) > field(&v[c], by_id)) c++;
+        if (field(&v[root], by_id) >= field(&v[c], by_id)) return;
+        swap(&v[root], &v[c]);
+        root = c;
+    }
+}
+
+static void heapsort_items(keysort_item *v, size_t n, int by_id)
+{
+    for (size_t i = n / 2; i-- > 0;) sift(v, i, n, by_id);
+    for (size_t i = n; i-- > 1;) {
+        swap(&v[0], &v[i]);
+        sift(v, 0, i, by_id);
+    }
+}
+
+/* Three-way quicksort (equal keys gather in the middle: runs of equal
+ * words are the common case); heapsort past a depth limit. */
+static void sort_range(keysort_item *v, size_t n, int by_id, int budget)
+{
+    while (n > 16) {
+        if (budget-- == 0) { heapsort_items(v, n, by_id); return; }
+        uint64_t a = field(&v[0], by_id), b = field(&v[n / 2], by_id), c = field(&v[n - 1], by_id);
+        uint64_t pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+        size_t lt = 0, i = 0, gt = n;
+        while (i < gt) {
+            uint64_t x = field(&v[i], by_id);
+            if (x < pivot) swap(&v[lt++], &v[i++]);
+            else if (x > pivot) swap(&v[i], &v[--gt]);
+            else i++;
+        }
+        /* recurse into the smaller side, loop on the larger */
+        if (lt < n - gt) {
+            sort_range(v, lt, by_id, budget);
+            v += gt;
+            n -= gt;
+        } else {
+            sort_range(v + gt, n - gt, by_id, budget);
+            n = lt;
+        }
+    }
+    insertion(v, n, by_id);
+}
+
+static int log2_budget(size_t n)
+{
+    int b = 8;
+    while (n > 1) { n >>= 1; b += 2; }
+    return b;
+}
+
+/* ---- levels ------------------------------------------------------------------ */
+
+typedef struct task { size_t lo, n, level; } task;
+
+void keysort(keysort_item *v, size_t n)
+{
+    if (n < 2) return;
+    size_t cap = 64, sp = 0;
+    task *st = xmalloc(cap * sizeof *st);
+    st[sp++] = (task){ 0, n, 0 };
+    while (sp) {
+        task t = st[--sp];
+        keysort_item *r = v + t.lo;
+        if (t.level > 0)
+            for (size_t i = 0; i < t.n; i++) r[i].w = word_at(&r[i], 7 * (t.level - 1));
+        sort_range(r, t.n, 0, log2_budget(t.n));
+        for (size_t i = 0; i < t.n;) {
+            size_t j = i + 1;
+            while (j < t.n && r[j].w == r[i].w) j++;
+            if (j - i > 1) {
+                if (t.level > 0 && (r[i].w & 0xff) < 8) {
+                    sort_range(r + i, j - i, 1, log2_budget(j - i));   /* identical keys */
+                } else {
+                    if (sp == cap) { cap *= 2; st = xrealloc(st, cap * sizeof *st); }
+                    st[sp++] = (task){ t.lo + i, j - i, t.level + 1 };
+                }
+            }
+            i = j;
+        }
+    }
+    free(st);
+}
