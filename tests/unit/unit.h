@@ -35,4 +35,5 @@ void test_overlap(void);
 void test_regex(void);
 void test_runner(void);
 void test_cache(void);
+void test_sorting(void);
 #endif

@@ -139,6 +139,7 @@ static const unit_test tests[] = {
     { "regex", test_regex },
     { "runner", test_runner },
     { "cache", test_cache },
+    { "sorting", test_sorting },
     { "injection", test_injection },
 };
 
