@@ -114,11 +114,25 @@ static void use_param(emitter *e, const char *name, size_t n, const char *suffix
  * value). */
 static void put_template(emitter *e, const char *t, size_t len, int regex)
 {
-    /* most templates are one literal: straight to the output */
-    if (len <= SBPL_MAX_LITERAL && !memchr(t, PARAM_OPEN, len)) {
-        size_t cost = 0;
-        for (size_t i = 0; i < len; i++) cost += escaped_len((unsigned char)t[i]);
-        if (cost <= SBPL_MAX_LITERAL) { put_literals(e->out, t, len, 1); return; }
+    /* most templates are one literal with nothing to escape: straight out */
+    if (len <= SBPL_MAX_LITERAL) {
+        size_t k = 0;
+        while (k < len) {
+            unsigned char ch = (unsigned char)t[k];
+            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) break;   /* PARAM_OPEN too */
+            k++;
+        }
+        if (k == len) {
+            sb_putc(e->out, '"');
+            sb_add(e->out, t, len);
+            sb_putc(e->out, '"');
+            return;
+        }
+        if (!memchr(t, PARAM_OPEN, len)) {
+            size_t cost = 0;
+            for (size_t i = 0; i < len; i++) cost += escaped_len((unsigned char)t[i]);
+            if (cost <= SBPL_MAX_LITERAL) { put_literals(e->out, t, len, 1); return; }
+        }
     }
     strbuf parts;
     sb_init(&parts);
@@ -282,10 +296,23 @@ static void collect(void *ud, rule *o)
     oc->v[oc->n++] = o;
 }
 
-static int cmp_rule_id(const void *a, const void *b)
+/* Opponents in rule order: a few by insertion, long lists through keysort. */
+static void sort_by_id(rule **v, size_t n)
 {
-    const rule *x = *(rule *const *)a, *y = *(rule *const *)b;
-    return x->id < y->id ? -1 : x->id > y->id;
+    if (n <= 24) {
+        for (size_t i = 1; i < n; i++) {
+            rule *t = v[i];
+            size_t j = i;
+            while (j > 0 && v[j - 1]->id > t->id) { v[j] = v[j - 1]; j--; }
+            v[j] = t;
+        }
+        return;
+    }
+    keysort_item *items = xmalloc(n * sizeof *items);
+    for (size_t i = 0; i < n; i++) items[i] = (keysort_item){ v[i]->id, NULL, 0, v[i]->id, v[i] };
+    keysort(items, n);
+    for (size_t i = 0; i < n; i++) v[i] = items[i].p;
+    free(items);
 }
 
 /* Operation names covering exactly the set 'cls' (a subset of r's): the
@@ -396,12 +423,12 @@ static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, 
 static void emit_rule(emitter *e, const ovl_index *ix, const rule *r, const emit_opts *eo)
 {
     opp_ctx oc = { r, NULL, 0, 0, 0 };
-    if (!eo || !eo->break_order) ovl_query(ix, r, collect, &oc);
+    if (!eo || !eo->break_order) ovl_query(ix, r, 1, collect, &oc);
     if (oc.n == 0) {
         emit_class(e, r, r->covers, NULL, 0);
         return;
     }
-    qsort(oc.v, oc.n, sizeof *oc.v, cmp_rule_id);
+    sort_by_id(oc.v, oc.n);
     /* distinct operations of the opponents */
     int dops[64], nd = 0, uniform = 1;
     for (size_t i = 0; i < oc.n; i++) {
@@ -416,25 +443,30 @@ static void emit_rule(emitter *e, const ovl_index *ix, const rule *r, const emit
         return;
     }
     /* group r's concrete operations by which opponent operations cover them */
-    int n = ops_count();
+    /* each concrete operation's signature: which opponent operations cover it */
+    const opset *dcov[64];
+    for (int k = 0; k < nd; k++) dcov[k] = &op_get(dops[k])->covers;
+    int conc[OPS_MAX], nconc = 0;
+    uint64_t csig[OPS_MAX];
+    for (int w = 0; w < OPS_MAX / 64; w++)
+        for (uint64_t bits = r->covers->w[w]; bits; bits &= bits - 1) {
+            int c = w * 64 + __builtin_ctzll(bits);
+            uint64_t sig = 0;
+            for (int k = 0; k < nd; k++) if (opset_has(dcov[k], c)) sig |= 1ull << k;
+            conc[nconc] = c;
+            csig[nconc++] = sig;
+        }
     uint64_t seen_sigs[OPS_MAX];
     int nsig = 0;
     rule **sub = xmalloc(oc.n * sizeof *sub);
-    for (int c = 0; c < n; c++) {
-        if (!opset_has(r->covers, c)) continue;
-        uint64_t sig = 0;
-        for (int k = 0; k < nd; k++) if (opset_has(&op_get(dops[k])->covers, c)) sig |= 1ull << k;
+    for (int ci = 0; ci < nconc; ci++) {
+        uint64_t sig = csig[ci];
         int k;
         for (k = 0; k < nsig; k++) if (seen_sigs[k] == sig) break;
         if (k < nsig) continue;
         seen_sigs[nsig++] = sig;
         opset cls = { { 0 } };
-        for (int c2 = c; c2 < n; c2++) {
-            if (!opset_has(r->covers, c2)) continue;
-            uint64_t s2 = 0;
-            for (int k2 = 0; k2 < nd; k2++) if (opset_has(&op_get(dops[k2])->covers, c2)) s2 |= 1ull << k2;
-            if (s2 == sig) opset_add(&cls, c2);
-        }
+        for (int c2 = ci; c2 < nconc; c2++) if (csig[c2] == sig) opset_add(&cls, conc[c2]);
         size_t ns = 0;
         for (size_t i = 0; i < oc.n; i++) {
             int k2;

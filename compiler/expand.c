@@ -136,9 +136,9 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
 static int path_changes(const char *p, size_t len)
 {
     if (len > 1 && p[len - 1] == '/') return 1;
-    for (const char *q = p; (q = memchr(q, '/', (size_t)(p + len - q))) != NULL; q++)
-        if (q + 1 < p + len && q[1] == '/') return 1;
-    return private_alias(p, len, "") != NULL;
+    for (size_t i = 1; i < len; i++)
+        if (p[i] == '/' && p[i - 1] == '/') return 1;
+    return len >= 4 && p[0] == '/' && private_alias(p, len, "") != NULL;
 }
 
 const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, size_t *len)
@@ -146,15 +146,24 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
     arena *a = &c->a;
     diag_list *dl = &c->diags;
     const char *what = mode == EXP_NAME ? "name" : mode == EXP_TEXT ? "text" : "path";
-    if (mode != EXP_TEXT) {
-        for (size_t i = 0; i < s->len; i++) {
-            unsigned char ch = (unsigned char)s->s[i];
-            if (ch < 0x20 || ch == 0x7f) {
-                diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
-                                   "control character 0x%02x in a %s: it could never match", ch, what);
-                diag_help(dl, d, "remove the escape sequence from the string");
-                return NULL;
-            }
+    /* one pass: control characters, '$', and for a path written without
+     * parameters whether it has "//", a "." or ".." component */
+    int dollar = 0, dslash = 0, dots = 0;
+    size_t comp = 0;                     /* start of the current component */
+    for (size_t i = 0; i <= s->len; i++) {
+        unsigned char ch = i < s->len ? (unsigned char)s->s[i] : '/';
+        if (ch == '/') {
+            size_t n = i - comp;
+            if ((n == 1 && s->s[comp] == '.') || (n == 2 && s->s[comp] == '.' && s->s[comp + 1] == '.')) dots = 1;
+            if (n == 0 && i > 0 && i < s->len) dslash = 1;
+            comp = i + 1;
+        } else if (ch == '$') {
+            dollar = 1;
+        } else if ((ch < 0x20 || ch == 0x7f) && mode != EXP_TEXT) {
+            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
+                               "control character 0x%02x in a %s: it could never match", ch, what);
+            diag_help(dl, d, "remove the escape sequence from the string");
+            return NULL;
         }
     }
     int is_path = mode == EXP_PATH || mode == EXP_GLOB;
@@ -164,7 +173,8 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
     sb_init(&b);
     const char *v = s->s;
     size_t vl = s->len;
-    if (memchr(s->s, '$', s->len) || (is_path && s->len && s->s[0] == '~')) {
+    int as_written = !(dollar || (is_path && s->len && s->s[0] == '~'));
+    if (!as_written) {
         if (!substitute(c, s, mode, &b)) { sb_free(&b); return NULL; }
         v = b.data ? b.data : "";
         vl = b.len;
@@ -177,14 +187,14 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
             return NULL;
         }
         size_t at;
-        if (bad_component(v, vl, &at)) {
+        if ((!as_written || dots) && bad_component(v, vl, &at)) {
             diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
                                "path \"%s\" has a \".\" or \"..\" component", s->s);
             diag_help(dl, d, "the kernel resolves paths physically; write the resolved absolute path");
             sb_free(&b);
             return NULL;
         }
-        if (path_changes(v, vl)) {
+        if (as_written ? dslash || (vl > 1 && v[vl - 1] == '/') || private_alias(v, vl, "") : path_changes(v, vl)) {
             if (v == s->s) sb_add(&b, s->s, s->len);
             /* collapse "//", drop a trailing "/" */
             size_t w = 0;

@@ -39,6 +39,6 @@ void check_finals(compilation *c, void *index)
         rule *f = c->pol.rules.v[i];
         if (!f->final) continue;
         fc.f = f;
-        ovl_query(ix, f, check_one, &fc);
+        ovl_query(ix, f, 1, check_one, &fc);
     }
 }

@@ -77,9 +77,26 @@ static void push_rule(rule_vec *dst, rule *r, source_cursor *cur)
     rule_vec_push(dst, r);
 }
 
-static void lower_rule(compilation *c, unit *u, const ast_rule *ar, source_cursor *cur)
-{
+/* What lowering carries from one rule to the next: the line counter, and
+ * the last verb resolved (rules of a list mostly repeat it). */
+typedef struct lower_state {
+    source_cursor cur;
+    section_t sec;
+    const char *verb;      /* NULL: nothing remembered */
     verb_info v;
+    int op;
+} lower_state;
+
+static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const verb_info *vp, int op, source_cursor *cur);
+
+static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state *ls)
+{
+    source_cursor *cur = &ls->cur;
+    verb_info v;
+    if (ls->verb && ls->sec == ar->section && strcmp(ls->verb, ar->verb) == 0) {
+        lower_matchers(c, u, ar, &ls->v, ls->op, cur);
+        return;
+    }
     if (!verb_resolve(ar->section, ar->verb, &v)) {
         int noop = 0;
         if ((ar->section == SEC_FILES || ar->section == SEC_MISC) && op_lookup(ar->verb, &noop) < 0 && noop) {
@@ -100,6 +117,16 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, source_curso
                  "operation %s is a no-op since macOS 10.15; the rule is dropped", v.op);
         return;
     }
+    ls->sec = ar->section;
+    ls->verb = ar->verb;
+    ls->v = v;
+    ls->op = op;
+    lower_matchers(c, u, ar, &v, op, cur);
+}
+
+static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const verb_info *vp, int op, source_cursor *cur)
+{
+    verb_info v = *vp;
     rule_vec *dst = ar->remove ? &u->removes : &u->rules;
     if (!ar->matchers) {
         rule *r = new_rule(c, u, ar, &v, op);
@@ -203,9 +230,10 @@ static void declare_params(compilation *c)
 void lower_units(compilation *c)
 {
     declare_params(c);
-    source_cursor cur = { 0 };
+    lower_state ls;
+    memset(&ls, 0, sizeof ls);
     for (size_t i = 0; i < c->nunits; i++) {
         unit *u = c->units[i];
-        for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) lower_rule(c, u, ar, &cur);
+        for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) lower_rule(c, u, ar, &ls);
     }
 }

@@ -53,19 +53,9 @@ int opset_empty(const opset *s)
     return 1;
 }
 int opset_eq(const opset *a, const opset *b) { return memcmp(a, b, sizeof *a) == 0; }
-int opset_subset(const opset *a, const opset *b)
-{
-    for (size_t i = 0; i < OPS_MAX / 64; i++) if (a->w[i] & ~b->w[i]) return 0;
-    return 1;
-}
 void opset_and(opset *r, const opset *a, const opset *b)
 {
     for (size_t i = 0; i < OPS_MAX / 64; i++) r->w[i] = a->w[i] & b->w[i];
-}
-int opset_intersects(const opset *a, const opset *b)
-{
-    for (size_t i = 0; i < OPS_MAX / 64; i++) if (a->w[i] & b->w[i]) return 1;
-    return 0;
 }
 int opset_count(const opset *s)
 {

@@ -174,14 +174,16 @@ relation matcher_relation(const matcher *a, const matcher *b)
 
 typedef struct ovl_entry {
     const char *key;
-    size_t klen;
     rule *r;
-    size_t run;               /* first entry with the same key */
-    size_t parent;            /* first entry of the nearest shorter key that is a
+    const opset *covers;      /* r's, so that filtering needs no trip to r */
+    uint32_t klen;
+    uint32_t run;             /* first entry with the same key */
+    uint32_t parent;          /* first entry of the nearest shorter key that is a
                                * prefix of this one, or NONE */
+    action_t action;
 } ovl_entry;
 
-#define NONE ((size_t)-1)
+#define NONE UINT32_MAX
 
 typedef struct ovl_group {
     matcher_family fam;
@@ -197,6 +199,8 @@ struct ovl_index {
     size_t ng, gcap;
     rule **other;             /* unfiltered, IP, target: compared with everything */
     size_t nother;
+    uint32_t *pos;            /* by rule id: its entry in its group, or NONE */
+    size_t npos;
 };
 
 static void root_of(const matcher *m, const char **root, size_t *len)
@@ -256,41 +260,45 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
     ovl_index *ix = arena_alloc(a, sizeof *ix);
     ix->other = arena_alloc(a, (n + 1) * sizeof *ix->other);
     /* count per group first */
+    size_t maxid = 0;
+    for (size_t i = 0; i < n; i++) if (rules[i]->id >= maxid) maxid = rules[i]->id + 1;
+    ix->npos = maxid;
+    ix->pos = arena_alloc(a, (maxid + 1) * sizeof *ix->pos);   /* the group, until the entry is known */
+    memset(ix->pos, 0xff, (maxid + 1) * sizeof *ix->pos);
     for (size_t i = 0; i < n; i++) {
         matcher_family f = mk_family(rules[i]->m.kind);
         if (f != FAM_PATH && f != FAM_NAME) { ix->other[ix->nother++] = rules[i]; continue; }
-        group_for(ix, a, &rules[i]->m, 1)->cap++;
+        ovl_group *g = group_for(ix, a, &rules[i]->m, 1);
+        g->cap++;
+        ix->pos[rules[i]->id] = (uint32_t)(g - ix->g);
     }
-    size_t most = 0;
-    for (size_t i = 0; i < ix->ng; i++) {
-        ix->g[i].e = arena_alloc(a, (ix->g[i].cap + 1) * sizeof(ovl_entry));
-        if (ix->g[i].cap > most) most = ix->g[i].cap;
-    }
+    for (size_t i = 0; i < ix->ng; i++) ix->g[i].e = arena_alloc(a, (ix->g[i].cap + 1) * sizeof(ovl_entry));
+    keysort_item *items = xmalloc((n + 1) * sizeof *items);
+    size_t ni = 0;
     for (size_t i = 0; i < n; i++) {
-        matcher_family f = mk_family(rules[i]->m.kind);
-        if (f != FAM_PATH && f != FAM_NAME) continue;
-        ovl_group *g = group_for(ix, a, &rules[i]->m, 0);
-        ovl_entry *e = &g->e[g->n++];
-        key_of(&rules[i]->m, &e->key, &e->klen);
-        e->r = rules[i];
+        uint32_t gi = ix->pos[rules[i]->id];
+        if (gi == NONE) continue;
+        const char *key;
+        size_t klen;
+        key_of(&rules[i]->m, &key, &klen);
+        /* class: the group; then by key, then by rule id */
+        items[ni++] = (keysort_item){ gi, key, (uint32_t)klen, rules[i]->id, rules[i] };
     }
-    keysort_item *items = xmalloc((most + 1) * sizeof *items);
+    keysort(items, ni);
+    for (size_t k = 0; k < ni; k++) {
+        rule *r = items[k].p;
+        ovl_group *g = &ix->g[ix->pos[r->id]];
+        ovl_entry *e = &g->e[g->n];
+        *e = (ovl_entry){ items[k].key, r, r->covers, items[k].len, 0, 0, r->action };
+        ix->pos[r->id] = (uint32_t)g->n++;
+    }
     for (size_t i = 0; i < ix->ng; i++) {
         ovl_group *g = &ix->g[i];
         ovl_entry *e = g->e;
-        /* by key, then by rule id */
-        for (size_t k = 0; k < g->n; k++)
-            items[k] = (keysort_item){ 0, e[k].key, (uint32_t)e[k].klen, e[k].r->id, e[k].r };
-        keysort(items, g->n);
-        for (size_t k = 0; k < g->n; k++) {
-            e[k].key = items[k].key;
-            e[k].klen = items[k].len;
-            e[k].r = items[k].p;
-        }
         /* runs of equal keys, and each run's nearest proper prefix: in
          * sorted order the prefixes of a key form a stack */
-        size_t *stack = (size_t *)items, sp = 0;   /* items are free again */
-        for (size_t k = 0; k < g->n; k++) {
+        uint32_t *stack = (uint32_t *)items, sp = 0;   /* items are free again */
+        for (uint32_t k = 0; k < g->n; k++) {
             if (k && e[k].klen == e[k - 1].klen && memcmp(e[k].key, e[k - 1].key, e[k].klen) == 0) {
                 e[k].run = e[k - 1].run;
                 e[k].parent = e[k - 1].parent;
@@ -321,17 +329,29 @@ static size_t lower_bound(const ovl_group *g, const char *key, size_t klen)
     return lo;
 }
 
-void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r), void *ud)
+/* Worth a callback: another rule sharing an operation with q, of the other
+ * action when only opponents are wanted. */
+static int wanted(const rule *q, const rule *r, const opset *covers, action_t action, int opposed)
 {
-    for (size_t i = 0; i < ix->nother; i++)
-        if (ix->other[i] != q) cb(ud, ix->other[i]);
+    return r != q && (!opposed || action != q->action) && opset_intersects(covers, q->covers);
+}
+
+void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void *ud, rule *r), void *ud)
+{
+    for (size_t i = 0; i < ix->nother; i++) {
+        rule *o = ix->other[i];
+        if (wanted(q, o, o->covers, o->action, opposed)) cb(ud, o);
+    }
     matcher_family qf = mk_family(q->m.kind);
     if (qf != FAM_PATH && qf != FAM_NAME) {
         if (q->m.kind != MK_NONE) {
             if (qf == FAM_IP || qf == FAM_TARGET) return;   /* only "other" can relate */
         }
         for (size_t gi = 0; gi < ix->ng; gi++)
-            for (size_t k = 0; k < ix->g[gi].n; k++) cb(ud, ix->g[gi].e[k].r);
+            for (size_t k = 0; k < ix->g[gi].n; k++) {
+                const ovl_entry *e = &ix->g[gi].e[k];
+                if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
+            }
         return;
     }
     const char *root;
@@ -346,18 +366,27 @@ void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r)
         if (g->fam != qf || g->ns != qns) continue;
         int same = g->rootlen == rl && memcmp(g->root, root, rl) == 0;
         if (!same) {           /* another root: related depending on values */
-            for (size_t k = 0; k < g->n; k++) cb(ud, g->e[k].r);
+            for (size_t k = 0; k < g->n; k++) {
+                const ovl_entry *e = &g->e[k];
+                if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
+            }
             continue;
         }
+        /* where q's key goes: q's own run when q is in the index */
+        size_t lo;
+        uint32_t at = q->id < ix->npos ? ix->pos[q->id] : NONE;
+        if (at != NONE && at < g->n && g->e[at].r == q) lo = g->e[at].run;
+        else lo = lower_bound(g, key, klen);
         /* ancestors: entries whose key is a proper prefix of ours.  Every
          * such key sorts between itself and ours, so it is a prefix of the
          * entry just before our place, or of one of that entry's parents. */
-        size_t lo = lower_bound(g, key, klen);
-        for (size_t i = lo ? g->e[lo - 1].run : NONE; i != NONE; i = g->e[i].parent) {
+        for (uint32_t i = lo ? g->e[lo - 1].run : NONE; i != NONE; i = g->e[i].parent) {
             const ovl_entry *a = &g->e[i];
             if (a->klen >= klen || memcmp(a->key, key, a->klen) != 0) continue;
-            for (size_t k = i; k < g->n && g->e[k].run == i; k++)
-                if (g->e[k].r != q) cb(ud, g->e[k].r);
+            for (size_t k = i; k < g->n && g->e[k].run == i; k++) {
+                const ovl_entry *e = &g->e[k];
+                if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
+            }
         }
         /* descendants and equals: keys starting with ours.  An exact
          * matcher (a literal or a name, nothing symbolic after the root)
@@ -369,7 +398,7 @@ void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r)
             const ovl_entry *e = &g->e[k];
             if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;
             if (exact && e->klen > klen) break;
-            if (e->r != q) cb(ud, e->r);
+            if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
         }
     }
 }

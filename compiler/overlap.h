@@ -15,8 +15,9 @@ int spec_cmp(const matcher *a, const matcher *b);
 
 typedef struct ovl_index ovl_index;
 ovl_index *ovl_build(arena *a, rule *const *rules, size_t n);
-/* Calls cb for every rule other than q that may overlap q (a superset of the
- * rules with relation != REL_DISJOINT; the callback checks the relation). */
+/* Calls cb for every rule other than q that shares an operation with q and
+ * may overlap it (a superset of the rules with relation != REL_DISJOINT; the
+ * callback checks the relation).  opposed: only rules of the other action. */
 void ovl_free(ovl_index *ix);
-void ovl_query(const ovl_index *ix, const rule *q, void (*cb)(void *ud, rule *r), void *ud);
+void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void *ud, rule *r), void *ud);
 #endif

@@ -8,7 +8,7 @@
 typedef void *yyscan_t;
 int bklex_init_extra(parse_ctx *extra, yyscan_t *scanner);
 int bklex_destroy(yyscan_t scanner);
-struct yy_buffer_state *bk_scan_bytes(const char *bytes, int len, yyscan_t scanner);
+struct yy_buffer_state *bk_scan_buffer(char *base, size_t size, yyscan_t scanner);
 
 static const char *const section_names[SEC_COUNT] = {
     "files", "mach", "sysctl", "network", "process", "ipc", "iokit", "misc"
@@ -54,6 +54,11 @@ int utf8_valid(const char *s, size_t n, size_t *bad_at)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        if (i + 8 <= n) {                 /* ASCII runs, eight bytes at a time */
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (!(w & 0x8080808080808080ull)) { i += 8; continue; }
+        }
         unsigned c = p[i];
         size_t k;
         unsigned min;
@@ -92,7 +97,8 @@ ast_file *parse_buckle(arena *a, diag_list *diags, const source *src)
     if (src->len > 0x7fffffff) {
         pc_syntax_error(&pc, 0, 0, "file too large");
     } else {
-        bk_scan_bytes(src->text, (int)src->len, sc);
+        /* in place: source_new leaves the two NULs flex wants after the text */
+        bk_scan_buffer(src->text, src->len + 2, sc);
         bkparse(sc, &pc);
     }
     bklex_destroy(sc);

@@ -116,7 +116,7 @@ static void merged_checks(lint_ctx *lc)
         }
         /* BK2009: a broader rule with the same action and no rule of the other action in between */
         shadow_ctx s = { r, NULL, 0 };
-        ovl_query(ix, r, shadow_cb, &s);
+        ovl_query(ix, r, 0, shadow_cb, &s);
         if (s.cover && !s.opposed) {
             diag *dg = lint_report(lc, "BK2009", origin_primary(r), "this rule never decides anything: a broader rule with the same action covers it");
             diag_note_add(lc->dl, dg, origin_primary(s.cover), "the broader rule%s", unit_provenance(c, s.cover->origins->u));

@@ -22,6 +22,11 @@ static void swap(keysort_item *a, keysort_item *b)
 static uint64_t word_at(const keysort_item *it, size_t off)
 {
     size_t left = it->len > off ? it->len - off : 0;
+    if (left >= 8) {
+        const unsigned char *k = (const unsigned char *)it->key + off;
+        return ((uint64_t)k[0] << 56 | (uint64_t)k[1] << 48 | (uint64_t)k[2] << 40 | (uint64_t)k[3] << 32 |
+                (uint64_t)k[4] << 24 | (uint64_t)k[5] << 16 | (uint64_t)k[6] << 8) | 8;
+    }
     uint64_t w = 0;
     for (size_t i = 0; i < 7; i++) {
         w <<= 8;

@@ -12,6 +12,8 @@
 source *source_new(const char *name, const char *path, char *text, size_t len)
 {
     source *s = xcalloc(1, sizeof *s);
+    text = xrealloc(text, len + 2);      /* the scanners read the text in place */
+    text[len] = text[len + 1] = 0;
     s->name = xstrdup(name);
     s->path = xstrdup(path ? path : name);
     s->text = text;
@@ -19,11 +21,9 @@ source *source_new(const char *name, const char *path, char *text, size_t len)
     size_t cap = 64, n = 0;
     s->lines = xmalloc(cap * sizeof *s->lines);
     s->lines[n++] = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] == '\n') {
-            if (n == cap) { cap *= 2; s->lines = xrealloc(s->lines, cap * sizeof *s->lines); }
-            s->lines[n++] = (uint32_t)(i + 1);
-        }
+    for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        if (n == cap) { cap *= 2; s->lines = xrealloc(s->lines, cap * sizeof *s->lines); }
+        s->lines[n++] = (uint32_t)(p - text + 1);
     }
     s->nlines = n;
     return s;

@@ -18,15 +18,6 @@ void sb_grow(strbuf *b, size_t need)
     b->cap = cap;
 }
 
-void sb_add(strbuf *b, const char *s, size_t n)
-{
-    sb_grow(b, n);
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
-void sb_puts(strbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
 
 void sb_putu(strbuf *b, unsigned long long v)
 {

@@ -2,6 +2,7 @@
 #ifndef BUCKLE_STRBUF_H
 #define BUCKLE_STRBUF_H
 #include <stddef.h>
+#include <string.h>
 
 typedef struct strbuf {
     char *data;
@@ -11,10 +12,17 @@ typedef struct strbuf {
 void sb_init(strbuf *b);
 void sb_free(strbuf *b);
 void sb_reset(strbuf *b);
-void sb_add(strbuf *b, const char *s, size_t n);
-void sb_puts(strbuf *b, const char *s);
 void sb_putu(strbuf *b, unsigned long long v);     /* decimal */
 void sb_grow(strbuf *b, size_t need);
+/* inline: the hot paths of the emitters (a constant's length folds away) */
+static inline void sb_add(strbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) sb_grow(b, n);
+    if (n) memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+static inline void sb_puts(strbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
 static inline void sb_putc(strbuf *b, char c)
 {
     if (b->len + 2 > b->cap) sb_grow(b, 1);
