@@ -26,6 +26,8 @@ typedef struct emitter {
     size_t nmatchers;
     hashmap opnames;       /* operation set (its bytes) -> memo of its names */
     memo *displays;        /* by unit index: its name, fit for a comment */
+    rule *const *byid;     /* the rules the index holds, by id */
+    uint64_t *idbits;      /* scratch: one bit per rule id, all clear between uses */
 } emitter;
 
 /* ---- strings ------------------------------------------------------------ */
@@ -199,7 +201,13 @@ static void put_matcher(emitter *e, const matcher *m)
     case MK_NONE: return;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
         sb_puts(out, m->kind == MK_LITERAL ? "(literal " : m->kind == MK_SUBPATH ? "(subpath " : "(prefix ");
-        put_template(e, m->value, m->len, 0);
+        if (m->plain && m->len <= SBPL_MAX_LITERAL) {      /* checked while lowering */
+            sb_putc(out, '"');
+            sb_add(out, m->value, m->len);
+            sb_putc(out, '"');
+        } else {
+            put_template(e, m->value, m->len, 0);
+        }
         break;
     case MK_REGEX:
         sb_puts(out, "(regex ");
@@ -296,8 +304,9 @@ static void collect(void *ud, rule *o)
     oc->v[oc->n++] = o;
 }
 
-/* Opponents in rule order: a few by insertion, long lists through keysort. */
-static void sort_by_id(rule **v, size_t n)
+/* Opponents in rule order: a few by insertion, long lists through a bitmap
+ * of ids (every opponent is the index's rule of its id). */
+static void sort_by_id(emitter *e, rule **v, size_t n)
 {
     if (n <= 24) {
         for (size_t i = 1; i < n; i++) {
@@ -308,11 +317,19 @@ static void sort_by_id(rule **v, size_t n)
         }
         return;
     }
-    keysort_item *items = xmalloc(n * sizeof *items);
-    for (size_t i = 0; i < n; i++) items[i] = (keysort_item){ v[i]->id, NULL, 0, v[i]->id, v[i] };
-    keysort(items, n);
-    for (size_t i = 0; i < n; i++) v[i] = items[i].p;
-    free(items);
+    unsigned lo = v[0]->id, hi = v[0]->id;
+    for (size_t i = 0; i < n; i++) {
+        unsigned id = v[i]->id;
+        e->idbits[id >> 6] |= 1ull << (id & 63);
+        if (id < lo) lo = id;
+        if (id > hi) hi = id;
+    }
+    size_t k = 0;
+    for (unsigned w = lo >> 6; w <= hi >> 6; w++) {
+        for (uint64_t bits = e->idbits[w]; bits; bits &= bits - 1)
+            v[k++] = e->byid[w * 64 + (unsigned)__builtin_ctzll(bits)];
+        e->idbits[w] = 0;
+    }
 }
 
 /* Operation names covering exactly the set 'cls' (a subset of r's): the
@@ -428,7 +445,7 @@ static void emit_rule(emitter *e, const ovl_index *ix, const rule *r, const emit
         emit_class(e, r, r->covers, NULL, 0);
         return;
     }
-    sort_by_id(oc.v, oc.n);
+    sort_by_id(e, oc.v, oc.n);
     /* distinct operations of the opponents */
     int dops[64], nd = 0, uniform = 1;
     for (size_t i = 0; i < oc.n; i++) {
@@ -526,7 +543,7 @@ static int cmp_str(const void *a, const void *b)
 
 void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
 {
-    emitter e = { c, NULL, { 0 }, &c->a, NULL, 0, { 0 }, NULL };
+    emitter e = { c, NULL, { 0 }, &c->a, NULL, 0, { 0 }, NULL, NULL, NULL };
     e.displays = arena_alloc(&c->a, (c->nunits + 1) * sizeof *e.displays);
     memset(e.displays, 0, (c->nunits + 1) * sizeof *e.displays);
     hm_init(&e.used);
@@ -566,6 +583,8 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
         }
     }
     ovl_index *ix = ovl_build(&c->a, view, pol->rules.n);
+    e.byid = view;
+    e.idbits = arena_alloc(&c->a, (pol->rules.n / 64 + 1) * sizeof *e.idbits);
     section_t cur = SEC_NONE;
     int implied_hdr = 0;
     for (size_t i = 0; i < pol->rules.n; i++) {

@@ -143,12 +143,20 @@ static int path_changes(const char *p, size_t len)
 
 const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, size_t *len)
 {
+    value_info vi;
+    return expand_value_info(c, s, mode, len, &vi);
+}
+
+const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode, size_t *len, value_info *vi)
+{
+    vi->plain = 0;
+    vi->depth = -1;
     arena *a = &c->a;
     diag_list *dl = &c->diags;
     const char *what = mode == EXP_NAME ? "name" : mode == EXP_TEXT ? "text" : "path";
     /* one pass: control characters, '$', and for a path written without
      * parameters whether it has "//", a "." or ".." component */
-    int dollar = 0, dslash = 0, dots = 0;
+    int dollar = 0, dslash = 0, dots = 0, quote = 0, depth = 0;
     size_t comp = 0;                     /* start of the current component */
     for (size_t i = 0; i <= s->len; i++) {
         unsigned char ch = i < s->len ? (unsigned char)s->s[i] : '/';
@@ -156,9 +164,12 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
             size_t n = i - comp;
             if ((n == 1 && s->s[comp] == '.') || (n == 2 && s->s[comp] == '.' && s->s[comp + 1] == '.')) dots = 1;
             if (n == 0 && i > 0 && i < s->len) dslash = 1;
+            depth += n > 0;
             comp = i + 1;
         } else if (ch == '$') {
             dollar = 1;
+        } else if (ch == '"' || ch == '\\') {
+            quote = 1;
         } else if ((ch < 0x20 || ch == 0x7f) && mode != EXP_TEXT) {
             diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
                                "control character 0x%02x in a %s: it could never match", ch, what);
@@ -234,6 +245,10 @@ const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, siz
         return NULL;
     }
     *len = vl;
+    if (v == s->s) {
+        vi->plain = !quote && mode != EXP_TEXT;
+        vi->depth = depth;
+    }
     const char *r = v == s->s ? s->s : arena_strndup(a, v, vl);
     sb_free(&b);
     return r;

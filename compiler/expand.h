@@ -9,6 +9,12 @@ typedef enum { EXP_NAME, EXP_PATH, EXP_GLOB, EXP_REGEX, EXP_TEXT } expand_mode;
  * parameter markers, then canonicalizes paths.  Reports BK2001/BK2007/BK2008
  * and returns NULL on error. */
 const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, size_t *len);
+/* What expand_value saw while checking a value kept as written. */
+typedef struct value_info {
+    int plain;      /* one SBPL literal as it is: nothing to escape, no parameter */
+    int depth;      /* path components, or -1 when not counted */
+} value_info;
+const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode, size_t *len, value_info *vi);
 int is_builtin_param(const char *name);
 
 /* "/tmp", "/var" or "/etc" when the path (len bytes) starts with one of these

@@ -35,6 +35,7 @@ typedef struct matcher {
     size_t fixed_len;
     int spec_a, spec_b;    /* specificity key (language.md §5 step 3) */
     int outbound;          /* MK_IP: remote (outbound) vs local */
+    int plain;             /* value needs no escaping and has no parameter */
 } matcher;
 
 matcher_family mk_family(matcher_kind k);

@@ -158,7 +158,8 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
         default: mode = EXP_NAME;
         }
         size_t len;
-        const char *val = expand_value(c, &am->value, mode, &len);
+        value_info vi;
+        const char *val = expand_value_info(c, &am->value, mode, &len, &vi);
         if (!val) continue;
         if (k == MK_IP && !check_ip(c, &am->value, val)) continue;
         if (k == MK_TARGET) {
@@ -181,7 +182,8 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
         /* one matcher: point at the rule's action (as §11 shows); several:
          * at the matcher that made this rule */
         if (am != ar->matchers || am->next) r->origins->at = am->value.at;
-        matcher_finish(&c->a, &r->m);
+        r->m.plain = vi.plain;
+        matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH ? vi.depth : -1);
         push_rule(dst, r, cur);
     }
 }

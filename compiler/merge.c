@@ -81,7 +81,7 @@ void merge_chain(compilation *c)
         for (size_t i = 0; i < u->removes.n; i++) remove_rule(c, u, u->removes.v[i]);
         for (size_t i = 0; i < u->rules.n; i++) {
             rule *r = u->rules.v[i];
-            rule *old = rs_get(&pol->rule_index, r);
+            rule *old = rs_put(&pol->rule_index, r);     /* adds r when new */
             if (old) {
                 add_origin(c, old, r->origins);
                 old->final |= r->final;
@@ -96,7 +96,6 @@ void merge_chain(compilation *c)
             }
             r->id = (unsigned)pol->rules.n;
             rule_vec_push(&pol->rules, r);
-            rs_add(&pol->rule_index, r);
         }
         for (ast_sbpl *b = u->ast->sbpl; b; b = b->next) {
             raw_block *nr = arena_alloc(&c->a, (pol->nraw + 1) * sizeof *nr);

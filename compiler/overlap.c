@@ -180,6 +180,8 @@ typedef struct ovl_entry {
     uint32_t run;             /* first entry with the same key */
     uint32_t parent;          /* first entry of the nearest shorter key that is a
                                * prefix of this one, or NONE */
+    uint32_t run_end;         /* (run's first entry) end of the equal keys */
+    uint32_t sub_end;         /* (run's first entry) end of the keys it prefixes */
     action_t action;
 } ovl_entry;
 
@@ -289,7 +291,7 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         rule *r = items[k].p;
         ovl_group *g = &ix->g[ix->pos[r->id]];
         ovl_entry *e = &g->e[g->n];
-        *e = (ovl_entry){ items[k].key, r, r->covers, items[k].len, 0, 0, r->action };
+        *e = (ovl_entry){ .key = items[k].key, .r = r, .covers = r->covers, .klen = items[k].len, .action = r->action };
         ix->pos[r->id] = (uint32_t)g->n++;
     }
     for (size_t i = 0; i < ix->ng; i++) {
@@ -302,15 +304,18 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
             if (k && e[k].klen == e[k - 1].klen && memcmp(e[k].key, e[k - 1].key, e[k].klen) == 0) {
                 e[k].run = e[k - 1].run;
                 e[k].parent = e[k - 1].parent;
+                e[e[k].run].run_end = k + 1;
                 continue;
             }
             while (sp && !(e[stack[sp - 1]].klen < e[k].klen &&
                            memcmp(e[stack[sp - 1]].key, e[k].key, e[stack[sp - 1]].klen) == 0))
-                sp--;
+                e[stack[--sp]].sub_end = k;
             e[k].run = k;
+            e[k].run_end = k + 1;
             e[k].parent = sp ? stack[sp - 1] : NONE;
             stack[sp++] = k;
         }
+        while (sp) e[stack[--sp]].sub_end = g->n;
     }
     free(items);
     return ix;
@@ -372,11 +377,26 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void 
             }
             continue;
         }
-        /* where q's key goes: q's own run when q is in the index */
-        size_t lo;
+        int exact = (q->m.kind == MK_LITERAL || q->m.kind == MK_NAME) && klen == q->m.fixed_len &&
+                    q->m.fixed_len == q->m.len;
         uint32_t at = q->id < ix->npos ? ix->pos[q->id] : NONE;
-        if (at != NONE && at < g->n && g->e[at].r == q) lo = g->e[at].run;
-        else lo = lower_bound(g, key, klen);
+        if (at != NONE && at < g->n && g->e[at].r == q) {
+            /* q is in the index: its ancestors are its run's parent chain,
+             * its descendants and equals the range its key prefixes */
+            const ovl_entry *own = &g->e[g->e[at].run];
+            for (uint32_t i = own->parent; i != NONE; i = g->e[i].parent)
+                for (uint32_t k = i; k < g->e[i].run_end; k++) {
+                    const ovl_entry *e = &g->e[k];
+                    if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
+                }
+            uint32_t end = exact ? own->run_end : own->sub_end;
+            for (uint32_t k = g->e[at].run; k < end; k++) {
+                const ovl_entry *e = &g->e[k];
+                if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
+            }
+            continue;
+        }
+        size_t lo = lower_bound(g, key, klen);
         /* ancestors: entries whose key is a proper prefix of ours.  Every
          * such key sorts between itself and ours, so it is a prefix of the
          * entry just before our place, or of one of that entry's parents. */
@@ -392,8 +412,6 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void 
          * matcher (a literal or a name, nothing symbolic after the root)
          * matches one string, its key: a longer key matches only longer
          * strings, so only equal keys can relate (they sort first). */
-        int exact = (q->m.kind == MK_LITERAL || q->m.kind == MK_NAME) && klen == q->m.fixed_len &&
-                    q->m.fixed_len == q->m.len;
         for (size_t k = lo; k < g->n; k++) {
             const ovl_entry *e = &g->e[k];
             if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;

@@ -240,7 +240,9 @@ static size_t regex_fixed(const char *re, size_t len, size_t *start)
     return i - 1;
 }
 
-void matcher_finish(arena *a, matcher *m)
+void matcher_finish(arena *a, matcher *m) { matcher_finish_depth(a, m, -1); }
+
+void matcher_finish_depth(arena *a, matcher *m, int depth)
 {
     size_t start = 0, n = 0;
     switch (m->kind) {
@@ -261,10 +263,10 @@ void matcher_finish(arena *a, matcher *m)
     m->fixed_len = n;
     switch (m->kind) {
     case MK_NONE: m->spec_a = -1; m->spec_b = 0; break;
-    case MK_LITERAL: m->spec_a = template_depth(m->fixed, n); m->spec_b = 3; break;
+    case MK_LITERAL: m->spec_a = depth >= 0 ? depth : template_depth(m->fixed, n); m->spec_b = 3; break;
     case MK_GLOB: case MK_REGEX: m->spec_a = template_depth(m->fixed, n); m->spec_b = 2; break;
-    case MK_SUBPATH: m->spec_a = template_depth(m->fixed, n); m->spec_b = 1; break;
-    case MK_PREFIX: m->spec_a = template_depth(m->fixed, n); m->spec_b = 0; break;
+    case MK_SUBPATH: m->spec_a = depth >= 0 ? depth : template_depth(m->fixed, n); m->spec_b = 1; break;
+    case MK_PREFIX: m->spec_a = depth >= 0 ? depth : template_depth(m->fixed, n); m->spec_b = 0; break;
     case MK_ANCESTORS: m->spec_a = 0; m->spec_b = 3; break;
     case MK_NAME: m->spec_a = 2; m->spec_b = 0; break;
     case MK_NAME_PREFIX: m->spec_a = 1; m->spec_b = (int)m->len; break;

@@ -25,6 +25,9 @@ void ancestors_regex(strbuf *out, const char *path);
 
 /* Fills m->fixed, m->fixed_len, m->spec_a and m->spec_b. */
 void matcher_finish(arena *a, matcher *m);
+/* The same, given the number of components of a parameter-free path value
+ * (-1: count them). */
+void matcher_finish_depth(arena *a, matcher *m, int depth);
 /* Number of path components in a template prefix; a parameter is one. */
 int template_depth(const char *s, size_t len);
 /* Appends template t with each parameter marker replaced by its value from

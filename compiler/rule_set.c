@@ -76,16 +76,19 @@ rule *rs_get(const rule_set *s, const rule *probe)
     return s->v[find(s, probe, rule_hash(probe))];
 }
 
-void rs_add(rule_set *s, rule *r)
+rule *rs_put(rule_set *s, rule *r)
 {
     if ((s->used + 1) * 4 >= s->cap * 3) rs_reserve(s, s->cap ? s->cap : 8);
     uint32_t h = rule_hash(r);
     size_t i = find(s, r, h);
-    if (s->v[i]) return;               /* already there: callers check first */
+    if (s->v[i]) return s->v[i];
     s->v[i] = r;
     s->h[i] = h;
     s->used++;
+    return NULL;
 }
+
+void rs_add(rule_set *s, rule *r) { (void)rs_put(s, r); }
 
 void rs_del(rule_set *s, const rule *probe)
 {

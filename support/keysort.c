@@ -106,6 +106,28 @@ static int log2_budget(size_t n)
     return b;
 }
 
+/* ---- small runs: one comparison from the current offset ----------------------- */
+
+static int item_cmp(const keysort_item *a, const keysort_item *b, size_t off)
+{
+    size_t la = a->len > off ? a->len - off : 0, lb = b->len > off ? b->len - off : 0;
+    size_t m = la < lb ? la : lb;
+    int c = m ? memcmp(a->key + off, b->key + off, m) : 0;
+    if (c) return c;
+    if (la != lb) return la < lb ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static void insertion_full(keysort_item *v, size_t n, size_t off)
+{
+    for (size_t i = 1; i < n; i++) {
+        keysort_item t = v[i];
+        size_t j = i;
+        while (j > 0 && item_cmp(&v[j - 1], &t, off) > 0) { v[j] = v[j - 1]; j--; }
+        v[j] = t;
+    }
+}
+
 /* ---- levels ------------------------------------------------------------------ */
 
 typedef struct task { size_t lo, n, level; } task;
@@ -128,6 +150,8 @@ void keysort(keysort_item *v, size_t n)
             if (j - i > 1) {
                 if (t.level > 0 && (r[i].w & 0xff) < 8) {
                     sort_range(r + i, j - i, 1, log2_budget(j - i));   /* identical keys */
+                } else if (j - i <= 8) {
+                    insertion_full(r + i, j - i, 7 * t.level);          /* equal up to here */
                 } else {
                     if (sp == cap) { cap *= 2; st = xrealloc(st, cap * sizeof *st); }
                     st[sp++] = (task){ t.lo + i, j - i, t.level + 1 };
