@@ -44,6 +44,16 @@ static const char *suggest_param(compilation *c, const char *name)
     return best;
 }
 
+/* The bytes expand_value's scan stops at: '/', '$', '"', '\\' and control
+ * characters. */
+static const unsigned char special[256] = {
+    [0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1, [7] = 1,
+    [8] = 1, [9] = 1, [10] = 1, [11] = 1, [12] = 1, [13] = 1, [14] = 1, [15] = 1,
+    [16] = 1, [17] = 1, [18] = 1, [19] = 1, [20] = 1, [21] = 1, [22] = 1, [23] = 1,
+    [24] = 1, [25] = 1, [26] = 1, [27] = 1, [28] = 1, [29] = 1, [30] = 1, [31] = 1,
+    ['/'] = 1, ['$'] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
 static int bad_component(const char *p, size_t len, size_t *at)
 {
     size_t i = 0;
@@ -158,8 +168,10 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
      * parameters whether it has "//", a "." or ".." component */
     int dollar = 0, dslash = 0, dots = 0, quote = 0, depth = 0;
     size_t comp = 0;                     /* start of the current component */
+    const unsigned char *t = (const unsigned char *)s->s;
     for (size_t i = 0; i <= s->len; i++) {
-        unsigned char ch = i < s->len ? (unsigned char)s->s[i] : '/';
+        while (i < s->len && !special[t[i]]) i++;
+        unsigned char ch = i < s->len ? t[i] : '/';
         if (ch == '/') {
             size_t n = i - comp;
             if ((n == 1 && s->s[comp] == '.') || (n == 2 && s->s[comp] == '.' && s->s[comp + 1] == '.')) dots = 1;

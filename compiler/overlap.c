@@ -201,6 +201,7 @@ struct ovl_index {
     size_t ng, gcap;
     rule **other;             /* unfiltered, IP, target: compared with everything */
     size_t nother;
+    opset other_ops[2];       /* by action: the operations of the other rules */
     uint32_t *pos;            /* by rule id: its entry in its group, or NONE */
     size_t npos;
 };
@@ -269,7 +270,11 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
     memset(ix->pos, 0xff, (maxid + 1) * sizeof *ix->pos);
     for (size_t i = 0; i < n; i++) {
         matcher_family f = mk_family(rules[i]->m.kind);
-        if (f != FAM_PATH && f != FAM_NAME) { ix->other[ix->nother++] = rules[i]; continue; }
+        if (f != FAM_PATH && f != FAM_NAME) {
+            ix->other[ix->nother++] = rules[i];
+            for (int w = 0; w < OPS_MAX / 64; w++) ix->other_ops[rules[i]->action].w[w] |= rules[i]->covers->w[w];
+            continue;
+        }
         ovl_group *g = group_for(ix, a, &rules[i]->m, 1);
         g->cap++;
         ix->pos[rules[i]->id] = (uint32_t)(g - ix->g);
@@ -343,10 +348,12 @@ static int wanted(const rule *q, const rule *r, const opset *covers, action_t ac
 
 void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void *ud, rule *r), void *ud)
 {
-    for (size_t i = 0; i < ix->nother; i++) {
-        rule *o = ix->other[i];
-        if (wanted(q, o, o->covers, o->action, opposed)) cb(ud, o);
-    }
+    if (opset_intersects(&ix->other_ops[!q->action], q->covers) ||
+        (!opposed && opset_intersects(&ix->other_ops[q->action], q->covers)))
+        for (size_t i = 0; i < ix->nother; i++) {
+            rule *o = ix->other[i];
+            if (wanted(q, o, o->covers, o->action, opposed)) cb(ud, o);
+        }
     matcher_family qf = mk_family(q->m.kind);
     if (qf != FAM_PATH && qf != FAM_NAME) {
         if (q->m.kind != MK_NONE) {

@@ -22,10 +22,17 @@ static void swap(keysort_item *a, keysort_item *b)
 static uint64_t word_at(const keysort_item *it, size_t off)
 {
     size_t left = it->len > off ? it->len - off : 0;
-    if (left >= 8) {
+    if (left >= 8) {                /* one load: bytes 0..6 big-endian, then 8 */
+        uint64_t x;
+        memcpy(&x, it->key + off, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        x = __builtin_bswap64(x);
+#elif !(defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
         const unsigned char *k = (const unsigned char *)it->key + off;
-        return ((uint64_t)k[0] << 56 | (uint64_t)k[1] << 48 | (uint64_t)k[2] << 40 | (uint64_t)k[3] << 32 |
-                (uint64_t)k[4] << 24 | (uint64_t)k[5] << 16 | (uint64_t)k[6] << 8) | 8;
+        x = 0;
+        for (int i = 0; i < 8; i++) x = x << 8 | k[i];
+#endif
+        return (x & ~(uint64_t)0xff) | 8;
     }
     uint64_t w = 0;
     for (size_t i = 0; i < 7; i++) {
@@ -79,13 +86,32 @@ static void sort_range(keysort_item *v, size_t n, int by_id, int budget)
         if (budget-- == 0) { heapsort_items(v, n, by_id); return; }
         uint64_t a = field(&v[0], by_id), b = field(&v[n / 2], by_id), c = field(&v[n - 1], by_id);
         uint64_t pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
-        size_t lt = 0, i = 0, gt = n;
-        while (i < gt) {
-            uint64_t x = field(&v[i], by_id);
-            if (x < pivot) swap(&v[lt++], &v[i++]);
-            else if (x > pivot) swap(&v[i], &v[--gt]);
-            else i++;
+        /* Bentley-McIlroy: keys equal to the pivot are parked at both ends,
+         * the others swapped only when on the wrong side; then the equal
+         * keys are moved to the middle */
+        ptrdiff_t pa = 0, pb = 0, pc = (ptrdiff_t)n - 1, pd = (ptrdiff_t)n - 1;
+        for (;;) {
+            while (pb <= pc) {
+                uint64_t x = field(&v[pb], by_id);
+                if (x > pivot) break;
+                if (x == pivot) swap(&v[pa++], &v[pb]);
+                pb++;
+            }
+            while (pb <= pc) {
+                uint64_t x = field(&v[pc], by_id);
+                if (x < pivot) break;
+                if (x == pivot) swap(&v[pc], &v[pd--]);
+                pc--;
+            }
+            if (pb > pc) break;
+            swap(&v[pb++], &v[pc--]);
         }
+        /* now [0,pa) equal, [pa,pb) less, (pc,pd] greater, (pd,n) equal */
+        ptrdiff_t s1 = pa < pb - pa ? pa : pb - pa;
+        for (ptrdiff_t k = 0; k < s1; k++) swap(&v[k], &v[pb - s1 + k]);
+        ptrdiff_t s2 = pd - pc < (ptrdiff_t)n - 1 - pd ? pd - pc : (ptrdiff_t)n - 1 - pd;
+        for (ptrdiff_t k = 0; k < s2; k++) swap(&v[pb + k], &v[(ptrdiff_t)n - s2 + k]);
+        size_t lt = (size_t)(pb - pa), gt = n - (size_t)(pd - pc);
         /* recurse into the smaller side, loop on the larger */
         if (lt < n - gt) {
             sort_range(v, lt, by_id, budget);
