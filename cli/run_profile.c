@@ -177,8 +177,8 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e)
     e->sizes = arena_alloc(a, (c->ndeps + 1) * sizeof *e->sizes);
     for (size_t i = 0; i < c->ndeps; i++) {
         e->files[i] = arena_strdup(a, c->deps[i]);
-        e->digests[i] = c->dep_digest[i];
-        e->sizes[i] = c->dep_size[i];
+        e->digests[i] = digest64(c->dep_src[i]->text, c->dep_src[i]->len, 0);
+        e->sizes[i] = c->dep_src[i]->len;
     }
     e->nfiles = c->ndeps;
     e->probes = arena_alloc(a, (c->nprobes + 1) * sizeof *e->probes);

@@ -48,8 +48,7 @@ typedef struct compilation {
     hashmap params;              /* name -> param_decl */
     hashmap defines;             /* name -> const char * value */
     const char **deps;           /* every file read, for -M */
-    uint64_t *dep_digest;        /* digest64 of each one's bytes as read */
-    size_t *dep_size;
+    const source **dep_src;      /* each one's text as read (digested on demand) */
     size_t ndeps, deps_cap;
     file_probe *probes;          /* every extends candidate looked at */
     size_t nprobes, probes_cap;

@@ -2,7 +2,6 @@
  * depth-first, left to right, each file once, the extending file last. */
 #define _POSIX_C_SOURCE 200809L
 #include "compile.h"
-#include "../support/digest.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -83,11 +82,9 @@ static int is_file(compilation *c, const char *p)
 static void add_dep(compilation *c, const char *path, const source *src)
 {
     c->deps = arena_grow(&c->a, c->deps, c->ndeps, c->deps_cap, sizeof *c->deps);
-    c->dep_digest = arena_grow(&c->a, c->dep_digest, c->ndeps, c->deps_cap, sizeof *c->dep_digest);
-    c->dep_size = arena_grow(&c->a, c->dep_size, c->ndeps, c->deps_cap, sizeof *c->dep_size);
+    c->dep_src = arena_grow(&c->a, c->dep_src, c->ndeps, c->deps_cap, sizeof *c->dep_src);
     c->deps_cap = arena_grow_cap(c->ndeps, c->deps_cap);
-    c->dep_digest[c->ndeps] = digest64(src->text, src->len, 0);
-    c->dep_size[c->ndeps] = src->len;
+    c->dep_src[c->ndeps] = src;
     c->deps[c->ndeps++] = arena_strdup(&c->a, path);
 }
 

@@ -2,18 +2,6 @@
 #include "ir.h"
 #include <string.h>
 
-matcher_family mk_family(matcher_kind k)
-{
-    switch (k) {
-    case MK_SUBPATH: case MK_LITERAL: case MK_PREFIX: case MK_GLOB: case MK_REGEX: case MK_ANCESTORS:
-        return FAM_PATH;
-    case MK_NAME: case MK_NAME_PREFIX: case MK_NAME_REGEX: return FAM_NAME;
-    case MK_TARGET: return FAM_TARGET;
-    case MK_IP: return FAM_IP;
-    default: return FAM_NONE;
-    }
-}
-
 const char *mk_name(matcher_kind k, name_ns ns)
 {
     switch (k) {

@@ -38,7 +38,17 @@ typedef struct matcher {
     int plain;             /* value needs no escaping and has no parameter */
 } matcher;
 
-matcher_family mk_family(matcher_kind k);
+static inline matcher_family mk_family(matcher_kind k)
+{
+    switch (k) {
+    case MK_SUBPATH: case MK_LITERAL: case MK_PREFIX: case MK_GLOB: case MK_REGEX: case MK_ANCESTORS:
+        return FAM_PATH;
+    case MK_NAME: case MK_NAME_PREFIX: case MK_NAME_REGEX: return FAM_NAME;
+    case MK_TARGET: return FAM_TARGET;
+    case MK_IP: return FAM_IP;
+    default: return FAM_NONE;
+    }
+}
 const char *mk_name(matcher_kind k, name_ns ns);
 
 typedef struct unit unit;   /* one file of the extends chain */

@@ -21,26 +21,41 @@ int bklex(BKSTYPE *lval, buckle_loc *lloc, void *scanner);
              (Cur).last = YYRHSLOC(Rhs, N).last; }          \
     else   { (Cur).first = (Cur).last = YYRHSLOC(Rhs, 0).last; } \
 } while (0)
+static ast_matcher *reverse_matchers(ast_matcher *m)
+{
+    ast_matcher *r = NULL;
+    while (m) {
+        ast_matcher *n = m->next;
+        m->next = r;
+        r = m;
+        m = n;
+    }
+    return r;
+}
+
 static void bkerror(buckle_loc *loc, void *scanner, parse_ctx *pc, const char *msg);
 static span S(parse_ctx *pc, buckle_loc l) { return pc_span(pc, l.first, l.last); }
 static void add_stmt(parse_ctx *pc, buckle_loc l);
 static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *verb,
                          buckle_loc act_at, buckle_loc verb_at, ast_matcher *m, ast_modifier *mods);
 static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buckle_loc at);
+static ast_matcher *reverse_matchers(ast_matcher *m);
 }
 
+/* Every member is one machine word and written whole: a reduction copies
+ * the value, and a copy that reads more than the last store wrote stalls
+ * (store forwarding) on every rule. */
 %union {
-    int num;
+    long num;
     char *id;
-    ast_str str;
-    action_t act;
-    section_t sec;
+    ast_str *str;       /* in the arena */
+    long act;           /* action_t */
+    long sec;           /* section_t */
     const char *kw;
     ast_matcher *m;
     ast_modifier *mod;
     ast_rule *rule;
     ast_extends *ext;
-    struct { ast_matcher *head, *tail; } mlist;
 }
 
 /* Semantic values live in the compilation's arena, so error recovery
@@ -62,7 +77,7 @@ static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buck
 %type <sec> section_kw
 %type <kw> kind
 %type <m> matchers matcher
-%type <mlist> matcher_list
+%type <m> matcher_list
 %type <mod> modifiers modifier
 %type <rule> rule
 %type <ext> strlist
@@ -81,8 +96,8 @@ opt_extends
     ;
 
 strlist
-    : STRING              { $$ = arena_alloc(pc->a, sizeof *$$); $$->name = $1; }
-    | STRING ',' strlist  { $$ = arena_alloc(pc->a, sizeof *$$); $$->name = $1; $$->next = $3; }
+    : STRING              { $$ = arena_alloc(pc->a, sizeof *$$); $$->name = *$1; }
+    | STRING ',' strlist  { $$ = arena_alloc(pc->a, sizeof *$$); $$->name = *$1; $$->next = $3; }
     ;
 
 stmts
@@ -96,7 +111,7 @@ stmt
           p->next = pc->file->params; pc->file->params = p; add_stmt(pc, @$); }
     | PARAM IDENT '=' STRING ';'
         { ast_param *p = arena_alloc(pc->a, sizeof *p); p->name = $2; p->at = S(pc, @2);
-          p->has_default = 1; p->def = $4;
+          p->has_default = 1; p->def = *$4;
           p->next = pc->file->params; pc->file->params = p; add_stmt(pc, @$); }
     | DEFAULT action ';'
         { pc->file->has_default = 1; pc->file->default_action = $2;
@@ -106,7 +121,7 @@ stmt
     | section_kw '{' rules error '}'
         { (void)$1; yyerrok; }
     | SBPL TSTRING ';'
-        { ast_sbpl *b = arena_alloc(pc->a, sizeof *b); b->text = $2; b->at = S(pc, @$);
+        { ast_sbpl *b = arena_alloc(pc->a, sizeof *b); b->text = *$2; b->at = S(pc, @$);
           b->text.at.start += 3;
           if (pc->file->sbpl_tail) pc->file->sbpl_tail->next = b; else pc->file->sbpl = b;
           pc->file->sbpl_tail = b; add_stmt(pc, @$); }
@@ -126,7 +141,7 @@ test_name
           if (pc->file->tests_tail) pc->file->tests_tail->next = t; else pc->file->tests = t;
           pc->file->tests_tail = t; }
     | STRING
-        { ast_test *t = arena_alloc(pc->a, sizeof *t); t->name = $1;
+        { ast_test *t = arena_alloc(pc->a, sizeof *t); t->name = *$1;
           if (pc->file->tests_tail) pc->file->tests_tail->next = t; else pc->file->tests = t;
           pc->file->tests_tail = t; }
     ;
@@ -169,20 +184,21 @@ opt_final
 
 matchers
     : %empty        { $$ = NULL; }
-    | matcher_list  { $$ = $1.head; }
+    | matcher_list  { $$ = reverse_matchers($1); }
     ;
 
-/* left-recursive: a rule with thousands of matchers keeps the stack flat */
+/* left-recursive: a rule with thousands of matchers keeps the stack flat;
+ * the list is built newest first and turned around once */
 matcher_list
-    : matcher                   { $$.head = $$.tail = $1; }
-    | matcher_list ',' matcher  { $$ = $1; $$.tail->next = $3; $$.tail = $3; }
+    : matcher                   { $$ = $1; }
+    | matcher_list ',' matcher  { $3->next = $1; $$ = $3; }
     ;
 
 matcher
     : STRING
-        { $$ = arena_alloc(pc->a, sizeof *$$); $$->value = $1; }
+        { $$ = arena_alloc(pc->a, sizeof *$$); $$->value = *$1; }
     | kind STRING
-        { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = $1; $$->kind_at = S(pc, @1); $$->value = $2; }
+        { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = $1; $$->kind_at = S(pc, @1); $$->value = *$2; }
     ;
 
 kind
@@ -201,7 +217,7 @@ modifier
     : REPORT      { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_REPORT; $$->at = S(pc, @$); }
     | NO_REPORT   { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_NO_REPORT; $$->at = S(pc, @$); }
     | MESSAGE STRING
-        { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_MESSAGE; $$->text = $2; $$->at = S(pc, @$); }
+        { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_MESSAGE; $$->text = *$2; $$->at = S(pc, @$); }
     ;
 
 expects
@@ -212,7 +228,7 @@ expects
 expect
     : EXPECT action section_kw IDENT STRING ';'
         { ast_expect *e = arena_alloc(pc->a, sizeof *e); e->action = $2; e->section = $3;
-          e->verb = $4; e->verb_at = S(pc, @4); e->object = $5; e->at = S(pc, @$);
+          e->verb = $4; e->verb_at = S(pc, @4); e->object = *$5; e->at = S(pc, @$);
           ast_expect **p = &pc->file->tests_tail->expects;
           while (*p) p = &(*p)->next;
           *p = e; }

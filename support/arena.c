@@ -80,7 +80,9 @@ void *arena_alloc(arena *a, size_t n)
     if (!c || c->size - c->used < n) {
         size_t size = n > 65536 ? n : 65536;
         if (c && c->size * 2 > size && c->size < (1u << 24)) size = c->size * 2;
-        c = xmalloc(sizeof *c + size);
+        /* zeroed once, by calloc: fresh pages from the system need no
+         * clearing, and a bump allocator never hands out memory twice */
+        c = xcalloc(1, sizeof *c + size);
         c->size = size;
         c->used = 0;
         c->next = a->head;
@@ -89,7 +91,6 @@ void *arena_alloc(arena *a, size_t n)
     void *p = (char *)c->data + c->used;
     c->used += n;
     a->total += n;
-    memset(p, 0, n);
     return p;
 }
 
