@@ -167,8 +167,20 @@ void keysort(keysort_item *v, size_t n)
     while (sp) {
         task t = st[--sp];
         keysort_item *r = v + t.lo;
-        if (t.level > 0)
-            for (size_t i = 0; i < t.n; i++) r[i].w = word_at(&r[i], 7 * (t.level - 1));
+        uint64_t differ = 0;          /* any bit where a word differs from the first */
+        if (t.level > 0) {
+            for (size_t i = 0; i < t.n; i++) {
+                r[i].w = word_at(&r[i], 7 * (t.level - 1));
+                differ |= r[i].w ^ r[0].w;
+            }
+        } else {
+            for (size_t i = 0; i < t.n; i++) differ |= r[i].w ^ r[0].w;
+        }
+        if (!differ) {                /* a shared stretch of the keys: no sort */
+            if (t.level > 0 && (r[0].w & 0xff) < 8) sort_range(r, t.n, 1, log2_budget(t.n));
+            else st[sp++] = (task){ t.lo, t.n, t.level + 1 };
+            continue;
+        }
         sort_range(r, t.n, 0, log2_budget(t.n));
         for (size_t i = 0; i < t.n;) {
             size_t j = i + 1;
