@@ -112,6 +112,19 @@ expect_out_has "input: empty file output" "(deny default)"
 printf '\357\273\277files {\r\n  allow read "/usr";\r\n}\r\n' >"$TMP/crlf.buckle"
 run "input: BOM and CRLF" "$BUCKLE" compile "$TMP/crlf.buckle"
 expect_rc "input: BOM and CRLF are accepted" 0
+printf 'files { allow read "/usr"; \357\273\277}\n' >"$TMP/bom-mid.buckle"
+run "input: BOM after the start" "$BUCKLE" compile "$TMP/bom-mid.buckle"
+expect_rc "input: a BOM after the start is an error" 1
+expect_err_has "input: BOM after the start, where" "bom-mid.buckle:1:28: error: byte-order mark in the middle of the file"
+printf 'files { allow read "/usr"; \357\273x }\n' >"$TMP/bom-part.buckle"
+run "input: two bytes of a BOM" "$BUCKLE" compile "$TMP/bom-part.buckle"
+expect_rc "input: two bytes of a BOM are an error" 1
+expect_err_has "input: two bytes of a BOM, first" "bom-part.buckle:1:28: error: unexpected byte 0xef"
+expect_err_has "input: two bytes of a BOM, second" "unexpected byte 0xbb"
+printf 'files { allow read "a\\x4g"; }\n' >"$TMP/hex1.buckle"
+run "input: a one-digit \\x escape" "$BUCKLE" compile "$TMP/hex1.buckle"
+expect_rc "input: a one-digit \\x escape is an error" 1
+expect_err_has "input: a one-digit \\x escape, where" "hex1.buckle:1:22: error: unknown escape sequence"
 printf 'files { allow read "/usr"; }\000\n' >"$TMP/nul.buckle"
 run "input: NUL byte" "$BUCKLE" compile "$TMP/nul.buckle"
 expect_rc "input: a NUL byte is an error" 1
