@@ -500,18 +500,78 @@ static void emit_rule(emitter *e, const ovl_index *ix, const rule *r, const emit
 
 /* Emission order: section, traversal rules first, operation (table order),
  * action, matcher kind and namespace, value, rule id. */
-static void sort_for_emission(rule **order, size_t n)
+static uint64_t emission_class(const rule *r)
 {
-    keysort_item *items = xmalloc((n + 1) * sizeof *items);
-    for (size_t i = 0; i < n; i++) {
-        const rule *r = order[i];
-        uint64_t w = (uint64_t)(r->section + 1) << 48 | (uint64_t)(r->implied != 1) << 44 |
-                     (uint64_t)r->op << 24 | (uint64_t)r->action << 16 | (uint64_t)r->m.kind << 8 | r->m.ns;
-        items[i] = (keysort_item){ w, r->m.value, r->m.value ? (uint32_t)r->m.len : 0, r->id, order[i] };
+    return (uint64_t)(r->section + 1) << 48 | (uint64_t)(r->implied != 1) << 44 |
+           (uint64_t)r->op << 24 | (uint64_t)r->action << 16 | (uint64_t)r->m.kind << 8 | r->m.ns;
+}
+
+/* (value, id) of the rule as written (a -D view copy points at it). */
+static int value_cmp(const rule *a, const rule *b)
+{
+    const rule *x = a->dup_of ? a->dup_of : a, *y = b->dup_of ? b->dup_of : b;
+    size_t lx = x->m.value ? x->m.len : 0, ly = y->m.value ? y->m.len : 0, m = lx < ly ? lx : ly;
+    int c = m ? memcmp(x->m.value, y->m.value, m) : 0;
+    if (c) return c;
+    if (lx != ly) return lx < ly ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The index has sorted nearly every rule by its key already, and for most
+ * rules the key is the value: the rules are distributed by class keeping
+ * index order, and only a class whose values are then out of order (patterns,
+ * parameters, the unindexed kinds) is sorted again. */
+static void emission_order(const ovl_index *ix, rule **order, size_t n)
+{
+    rule **a = xmalloc((n + 1) * sizeof *a);
+    uint64_t *cls = xmalloc((n + 1) * sizeof *cls);
+    size_t m = ovl_order(ix, a);
+    hashmap bucket;                        /* class -> its place among the classes, + 1 */
+    hm_init(&bucket);
+    uint64_t *distinct = xmalloc((n + 1) * sizeof *distinct);
+    size_t nd = 0;
+    for (size_t i = 0; i < m; i++) {
+        cls[i] = emission_class(a[i]);
+        if (!hm_put(&bucket, (const char *)&cls[i], sizeof cls[i], (void *)1)) distinct[nd++] = cls[i];
     }
-    keysort(items, n);
-    for (size_t i = 0; i < n; i++) order[i] = items[i].p;
-    free(items);
+    qsort(distinct, nd, sizeof *distinct, cmp_u64);
+    size_t *start = xcalloc(nd + 1, sizeof *start);
+    for (size_t k = 0; k < nd; k++) hm_set(&bucket, (const char *)&distinct[k], sizeof distinct[k], (void *)(k + 1));
+    size_t *place = xmalloc((m + 1) * sizeof *place);
+    for (size_t i = 0; i < m; i++) {
+        place[i] = (size_t)hm_get(&bucket, (const char *)&cls[i], sizeof cls[i]) - 1;
+        start[place[i] + 1]++;
+    }
+    for (size_t k = 0; k < nd; k++) start[k + 1] += start[k];
+    size_t *at = xmalloc((nd + 1) * sizeof *at);
+    memcpy(at, start, (nd + 1) * sizeof *at);
+    for (size_t i = 0; i < m; i++) order[at[place[i]]++] = a[i];
+    for (size_t k = 0; k < nd; k++) {
+        size_t lo = start[k], hi = start[k + 1], i;
+        for (i = lo + 1; i < hi && value_cmp(order[i - 1], order[i]) < 0; i++) ;
+        if (i >= hi) continue;
+        keysort_item *items = xmalloc((hi - lo) * sizeof *items);
+        for (size_t j = lo; j < hi; j++) {
+            const rule *x = order[j]->dup_of ? order[j]->dup_of : order[j];
+            items[j - lo] = (keysort_item){ 0, x->m.value, x->m.value ? (uint32_t)x->m.len : 0, x->id, order[j] };
+        }
+        keysort(items, hi - lo);
+        for (size_t j = lo; j < hi; j++) order[j] = items[j - lo].p;
+        free(items);
+    }
+    hm_free(&bucket);
+    free(at);
+    free(place);
+    free(start);
+    free(distinct);
+    free(cls);
+    free(a);
 }
 
 static const char *resolve_defines(emitter *e, const char *t, size_t len, size_t *out_len)
@@ -561,8 +621,6 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
 
     policy *pol = &c->pol;
     rule **order = xmalloc((pol->rules.n + 1) * sizeof *order);
-    if (pol->rules.n) memcpy(order, pol->rules.v, pol->rules.n * sizeof *order);
-    sort_for_emission(order, pol->rules.n);
     /* With -D values, overlaps are decided on the values: the output holds
      * only for them anyway.  Relations use resolved copies; printing uses
      * the originals (dup_of), so patterns still quote the values. */
@@ -577,12 +635,9 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
                            (r->m.fixed && memchr(r->m.fixed, PARAM_OPEN, r->m.fixed_len));
             view[i] = symbolic ? resolved_copy(&e, r) : r;
         }
-        for (size_t i = 0; i < pol->rules.n; i++) {
-            rule *r = order[i];
-            order[i] = view[r->id];
-        }
     }
     ovl_index *ix = ovl_build(&c->a, view, pol->rules.n);
+    emission_order(ix, order, pol->rules.n);
     e.byid = view;
     e.idbits = arena_alloc(&c->a, (pol->rules.n / 64 + 1) * sizeof *e.idbits);
     section_t cur = SEC_NONE;

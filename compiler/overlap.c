@@ -444,6 +444,15 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void 
     }
 }
 
+size_t ovl_order(const ovl_index *ix, rule **out)
+{
+    size_t n = 0;
+    for (size_t gi = 0; gi < ix->ng; gi++)
+        for (size_t k = 0; k < ix->g[gi].n; k++) out[n++] = ix->g[gi].e[k].r;
+    for (size_t i = 0; i < ix->nother; i++) out[n++] = ix->other[i];
+    return n;
+}
+
 void ovl_free(ovl_index *ix)
 {
     (void)ix;                 /* everything is in the arena */

@@ -19,5 +19,8 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n);
  * may overlap it (a superset of the rules with relation != REL_DISJOINT; the
  * callback checks the relation).  opposed: only rules of the other action. */
 void ovl_free(ovl_index *ix);
+/* Writes the rules in index order: the indexed ones group by group, each by
+ * key and then id, then the others in the order given; returns how many. */
+size_t ovl_order(const ovl_index *ix, rule **out);
 void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void *ud, rule *r), void *ud);
 #endif
