@@ -46,12 +46,14 @@ int compile_profile(compilation *c, const char *path)
     lower_units(c);
     merge_chain(c);
     check_sbpl_blocks(c);
-    int finals = 0;
-    for (size_t i = 0; i < c->pol.rules.n && !finals; i++) finals = c->pol.rules.v[i]->final;
-    if (finals) {                     /* the index is only needed to check them */
+    size_t finals = 0;
+    for (size_t i = 0; i < c->pol.rules.n; i++) finals += c->pol.rules.v[i]->final != 0;
+    if (finals > 16) {                /* many: through an index of every rule */
         ovl_index *ix = ovl_build(&c->a, c->pol.rules.v, c->pol.rules.n);
         check_finals(c, ix);
         ovl_free(ix);
+    } else if (finals) {              /* a few: each against every rule is cheaper */
+        check_finals(c, NULL);
     }
     if (!c->opts.no_implied) add_implied(c);
     if (!c->diags.errors) add_default_denies(c);

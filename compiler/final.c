@@ -39,6 +39,11 @@ void check_finals(compilation *c, void *index)
         rule *f = c->pol.rules.v[i];
         if (!f->final) continue;
         fc.f = f;
-        ovl_query(ix, f, 1, check_one, &fc);
+        if (ix) {
+            ovl_query(ix, f, 1, check_one, &fc);
+        } else {
+            for (size_t j = 0; j < c->pol.rules.n; j++)
+                if (c->pol.rules.v[j] != f) check_one(&fc, c->pol.rules.v[j]);
+        }
     }
 }
