@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct rule tomb_rule;
-#define TOMB (&tomb_rule)
+/* the mark of a removed slot: an address no rule has (never written) */
+static const struct rule tomb_rule;
+#define TOMB ((rule *)&tomb_rule)
 
 static uint32_t rule_hash(const rule *r)
 {
