@@ -36,4 +36,5 @@ void test_regex(void);
 void test_runner(void);
 void test_cache(void);
 void test_sorting(void);
+void test_index(void);
 #endif
