@@ -125,6 +125,17 @@ printf 'files { allow read "a\\x4g"; }\n' >"$TMP/hex1.buckle"
 run "input: a one-digit \\x escape" "$BUCKLE" compile "$TMP/hex1.buckle"
 expect_rc "input: a one-digit \\x escape is an error" 1
 expect_err_has "input: a one-digit \\x escape, where" "hex1.buckle:1:22: error: unknown escape sequence"
+# the header names exactly the parameters the body uses: a message naming a
+# parameter is printed only when its rule is (the allow below is dead)
+printf 'param PROJ;\nfiles {\n    allow read "$HOME/x" message "see $PROJ";\n    deny read "$HOME/x";\n    deny write "/y" message "ask $WORKDIR";\n}\n' >"$TMP/msgparam.buckle"
+run "header: parameters of messages" "$BUCKLE" compile "$TMP/msgparam.buckle"
+expect_rc "header: parameters of messages, exit" 0
+expect_out_has "header: lists what the body uses" ";; parameters: HOME HOME.ancestors WORKDIR
+;;"
+expect_out_lacks "header: not a dead rule's message parameter" "PROJ"
+printf 'files {\n    allow read "$HOME/x";\n    deny read "$HOME/x";\n    allow read glob "$WORKDIR/*.c";\n}\n' >"$TMP/predparam.buckle"
+run "header: parameters of matchers" "$BUCKLE" compile "$TMP/predparam.buckle"
+expect_out_has "header: parameters of matchers, dead ones included through their twin" ";; parameters: HOME HOME.ancestors WORKDIR WORKDIR.ancestors WORKDIR.re"
 printf 'files { allow read "/usr"; }\000\n' >"$TMP/nul.buckle"
 run "input: NUL byte" "$BUCKLE" compile "$TMP/nul.buckle"
 expect_rc "input: a NUL byte is an error" 1
