@@ -68,9 +68,9 @@ echo
 # peak RSS of the whole `buckle compile` process.
 echo "## Scaling (generated profiles: paths, globs, mach names, an extends chain, final rules)"
 echo
-echo "| rules | compile ms | growth exponent | whole process s | compile peak MB | lint s | lint peak MB | output bytes |"
-echo "|---|---|---|---|---|---|---|---|"
-prev_n=""; prev_t=""
+echo "| rules | compile ms | growth exponent | whole process s | compile peak MB | lint s | lint peak MB | output bytes | instructions (growth) |"
+echo "|---|---|---|---|---|---|---|---|---|"
+prev_n=""; prev_t=""; prev_i=""
 for n in 1000 10000 100000 1000000; do
     sh bench/gen_profile.sh "$n" "$T/p$n"
     it=3
@@ -82,8 +82,15 @@ for n in 1000 10000 100000 1000000; do
         tl=$(cut -d' ' -f1 "$T/tl"); ml=$(( $(cut -d' ' -f2 "$T/tl") / 1024 ))
     else tl="-"; ml="-"; fi
     g=$(awk -v a="$prev_n" -v b="$n" -v x="$prev_t" -v y="$tc" 'BEGIN { if (a != "" && x > 0 && y > 0) printf "%.2f (n log n: %.2f)", log(y / x) / log(b / a), 1 + log(log(b) / log(a)) / log(b / a); else print "-" }')
-    echo "| $n | $tc | $g | $pc | $mc | $tl | $ml | $(wc -c <"$T/out.sb") |"
-    prev_n=$n; prev_t=$tc
+    # instructions of the whole compile: the work itself, without the machine's
+    # memory hierarchy and page faults (stable across runs)
+    ins="-"; gi=""
+    if command -v valgrind >/dev/null 2>&1; then
+        ins=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "${BUCKLE_CG:-$B}" compile "$T/p$n/main.buckle" -o /dev/null 2>&1 | sed -n 's/.*Collected : //p')
+        gi=$(awk -v a="$prev_n" -v b="$n" -v x="$prev_i" -v y="$ins" 'BEGIN { if (a != "" && x > 0 && y > 0) printf " (%.2f)", log(y / x) / log(b / a) }')
+    fi
+    echo "| $n | $tc | $g | $pc | $mc | $tl | $ml | $(wc -c <"$T/out.sb") | $ins$gi |"
+    prev_n=$n; prev_t=$tc; prev_i=$ins
     rm -rf "$T/p$n"
 done
 echo
