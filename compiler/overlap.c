@@ -362,7 +362,14 @@ static int wanted(const rule *q, const rule *r, const opset *covers, action_t ac
     return r != q && (!opposed || action != q->action) && opset_intersects(covers, q->covers);
 }
 
-void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void *ud, rule *r), void *ud)
+typedef void (*ovl_cb)(void *ud, rule *r);
+
+static void visit(const ovl_entry *e, const rule *q, int opposed, ovl_cb cb, void *ud)
+{
+    if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
+}
+
+void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void *ud)
 {
     if (opset_intersects(&ix->other_ops[!q->action], q->covers) ||
         (!opposed && opset_intersects(&ix->other_ops[q->action], q->covers)))
@@ -376,10 +383,7 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void 
             if (qf == FAM_IP || qf == FAM_TARGET) return;   /* only "other" can relate */
         }
         for (size_t gi = 0; gi < ix->ng; gi++)
-            for (size_t k = 0; k < ix->g[gi].n; k++) {
-                const ovl_entry *e = &ix->g[gi].e[k];
-                if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
-            }
+            for (size_t k = 0; k < ix->g[gi].n; k++) visit(&ix->g[gi].e[k], q, opposed, cb, ud);
         return;
     }
     const char *root;
@@ -394,10 +398,7 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void 
         if (g->fam != qf || g->ns != qns) continue;
         int same = g->rootlen == rl && memcmp(g->root, root, rl) == 0;
         if (!same) {           /* another root: related depending on values */
-            for (size_t k = 0; k < g->n; k++) {
-                const ovl_entry *e = &g->e[k];
-                if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
-            }
+            for (size_t k = 0; k < g->n; k++) visit(&g->e[k], q, opposed, cb, ud);
             continue;
         }
         int exact = (q->m.kind == MK_LITERAL || q->m.kind == MK_NAME) && klen == q->m.fixed_len &&
@@ -408,15 +409,9 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void 
              * its descendants and equals the range its key prefixes */
             const ovl_entry *own = &g->e[g->e[at].run];
             for (uint32_t i = own->parent; i != NONE; i = g->e[i].parent)
-                for (uint32_t k = i; k < g->e[i].run_end; k++) {
-                    const ovl_entry *e = &g->e[k];
-                    if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
-                }
+                for (uint32_t k = i; k < g->e[i].run_end; k++) visit(&g->e[k], q, opposed, cb, ud);
             uint32_t end = exact ? own->run_end : own->sub_end;
-            for (uint32_t k = g->e[at].run; k < end; k++) {
-                const ovl_entry *e = &g->e[k];
-                if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
-            }
+            for (uint32_t k = g->e[at].run; k < end; k++) visit(&g->e[k], q, opposed, cb, ud);
             continue;
         }
         size_t lo = lower_bound(g, key, klen);
@@ -426,10 +421,7 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void 
         for (uint32_t i = lo ? g->e[lo - 1].run : NONE; i != NONE; i = g->e[i].parent) {
             const ovl_entry *a = &g->e[i];
             if (a->klen >= klen || memcmp(a->key, key, a->klen) != 0) continue;
-            for (size_t k = i; k < g->n && g->e[k].run == i; k++) {
-                const ovl_entry *e = &g->e[k];
-                if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
-            }
+            for (size_t k = i; k < g->n && g->e[k].run == i; k++) visit(&g->e[k], q, opposed, cb, ud);
         }
         /* descendants and equals: keys starting with ours.  An exact
          * matcher (a literal or a name, nothing symbolic after the root)
@@ -439,7 +431,7 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, void (*cb)(void 
             const ovl_entry *e = &g->e[k];
             if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;
             if (exact && e->klen > klen) break;
-            if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
+            visit(e, q, opposed, cb, ud);
         }
     }
 }
