@@ -9,20 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-static double now_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
+#include "timing.h"
 
 int main(int argc, char **argv)
 {
@@ -64,7 +51,7 @@ int main(int argc, char **argv)
             compilation_free(c);
             t[k] = now_us() - t0;
         }
-        qsort(t, (size_t)iters, sizeof *t, cmp_d);
+        qsort(t, (size_t)iters, sizeof *t, cmp_double);
         printf("%s %.1f %.1f %.1f %zu\n", files[0], t[iters / 2], t[iters / 10], t[iters * 9 / 10], bytes);
         free(t);
         return 0;

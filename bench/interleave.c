@@ -11,31 +11,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
+#include "timing.h"
 
 extern char **environ;
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 static double run_once(char **av, posix_spawn_file_actions_t *fa)
 {
     pid_t pid;
     int st;
-    double t0 = now_ms();
+    double t0 = now_us();
     if (posix_spawnp(&pid, av[0], fa, NULL, av, environ) != 0) return -1;
     if (waitpid(pid, &st, 0) < 0) return -1;
-    return now_ms() - t0;
+    return (now_us() - t0) / 1e3;     /* ms */
 }
 
 int main(int argc, char **argv)
@@ -70,7 +57,7 @@ int main(int argc, char **argv)
             t[i * runs + r] = d;
         }
     for (int i = 0; i < n; i++) {
-        qsort(t + i * runs, (size_t)runs, sizeof *t, cmp_d);
+        qsort(t + i * runs, (size_t)runs, sizeof *t, cmp_double);
         printf("%s %.3f\n", label[i], t[i * runs + runs / 2]);
     }
     return 0;

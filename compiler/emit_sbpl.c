@@ -55,24 +55,33 @@ static void put_escaped(strbuf *out, unsigned char ch)
 
 /* Appends quoted literals of s, each at most SBPL_MAX_LITERAL bytes of
  * source text, never splitting an escape or a UTF-8 sequence. */
+/* Whether s can be one SBPL literal as it is: short enough, nothing to
+ * escape (and so no parameter marker either). */
+static int plain_text(const char *s, size_t len)
+{
+    if (len > SBPL_MAX_LITERAL) return 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char ch = (unsigned char)s[k];
+        if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) return 0;
+    }
+    return 1;
+}
+
+static void put_quoted(strbuf *out, const char *s, size_t len)
+{
+    sb_putc(out, '"');
+    sb_add(out, s, len);
+    sb_putc(out, '"');
+}
+
 static int put_literals(strbuf *out, const char *s, size_t len, int first)
 {
     size_t i = 0;
     int count = 0;
-    if (len <= SBPL_MAX_LITERAL) {               /* fast path: nothing to escape */
-        size_t k = 0;
-        while (k < len) {
-            unsigned char ch = (unsigned char)s[k];
-            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) break;
-            k++;
-        }
-        if (k == len) {
-            if (!first) sb_putc(out, ' ');
-            sb_putc(out, '"');
-            sb_add(out, s, len);
-            sb_putc(out, '"');
-            return 1;
-        }
+    if (plain_text(s, len)) {                    /* fast path: nothing to escape */
+        if (!first) sb_putc(out, ' ');
+        put_quoted(out, s, len);
+        return 1;
     }
     do {
         if (!first || count) sb_putc(out, ' ');
@@ -116,25 +125,12 @@ static void use_param(emitter *e, const char *name, size_t n, const char *suffix
  * value). */
 static void put_template(emitter *e, const char *t, size_t len, int regex)
 {
-    /* most templates are one literal with nothing to escape: straight out */
-    if (len <= SBPL_MAX_LITERAL) {
-        size_t k = 0;
-        while (k < len) {
-            unsigned char ch = (unsigned char)t[k];
-            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) break;   /* PARAM_OPEN too */
-            k++;
-        }
-        if (k == len) {
-            sb_putc(e->out, '"');
-            sb_add(e->out, t, len);
-            sb_putc(e->out, '"');
-            return;
-        }
-        if (!memchr(t, PARAM_OPEN, len)) {
-            size_t cost = 0;
-            for (size_t i = 0; i < len; i++) cost += escaped_len((unsigned char)t[i]);
-            if (cost <= SBPL_MAX_LITERAL) { put_literals(e->out, t, len, 1); return; }
-        }
+    /* most templates are one literal: straight to the output */
+    if (plain_text(t, len)) { put_quoted(e->out, t, len); return; }
+    if (len <= SBPL_MAX_LITERAL && !memchr(t, PARAM_OPEN, len)) {
+        size_t cost = 0;
+        for (size_t i = 0; i < len; i++) cost += escaped_len((unsigned char)t[i]);
+        if (cost <= SBPL_MAX_LITERAL) { put_literals(e->out, t, len, 1); return; }
     }
     strbuf parts;
     sb_init(&parts);
@@ -172,6 +168,9 @@ static void put_template(emitter *e, const char *t, size_t len, int regex)
     sb_free(&lit);
 }
 
+/* The rule as written: a -D view copy points at it. */
+static const rule *orig(const rule *r) { return r->dup_of ? r->dup_of : r; }
+
 static void glob_param(strbuf *out, const char *name, size_t len, void *ud)
 {
     (void)ud;
@@ -201,13 +200,8 @@ static void put_matcher(emitter *e, const matcher *m)
     case MK_NONE: return;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
         sb_puts(out, m->kind == MK_LITERAL ? "(literal " : m->kind == MK_SUBPATH ? "(subpath " : "(prefix ");
-        if (m->plain && m->len <= SBPL_MAX_LITERAL) {      /* checked while lowering */
-            sb_putc(out, '"');
-            sb_add(out, m->value, m->len);
-            sb_putc(out, '"');
-        } else {
-            put_template(e, m->value, m->len, 0);
-        }
+        if (m->plain && m->len <= SBPL_MAX_LITERAL) put_quoted(out, m->value, m->len);   /* checked while lowering */
+        else put_template(e, m->value, m->len, 0);
         break;
     case MK_REGEX:
         sb_puts(out, "(regex ");
@@ -406,7 +400,6 @@ static void put_origin(emitter *e, const rule *r)
     sb_putu(e->out, o->line ? o->line : source_position(o->u->src, o->at.start).line);
 }
 
-static const rule *orig(const rule *r) { return r->dup_of ? r->dup_of : r; }
 
 static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp)
 {
@@ -506,10 +499,10 @@ static uint64_t emission_class(const rule *r)
            (uint64_t)r->op << 24 | (uint64_t)r->action << 16 | (uint64_t)r->m.kind << 8 | r->m.ns;
 }
 
-/* (value, id) of the rule as written (a -D view copy points at it). */
+/* (value, id) of the rule as written. */
 static int value_cmp(const rule *a, const rule *b)
 {
-    const rule *x = a->dup_of ? a->dup_of : a, *y = b->dup_of ? b->dup_of : b;
+    const rule *x = orig(a), *y = orig(b);
     size_t lx = x->m.value ? x->m.len : 0, ly = y->m.value ? y->m.len : 0, m = lx < ly ? lx : ly;
     int c = m ? memcmp(x->m.value, y->m.value, m) : 0;
     if (c) return c;
@@ -532,20 +525,21 @@ static void emission_order(const ovl_index *ix, rule **order, size_t n)
     rule **a = xmalloc((n + 1) * sizeof *a);
     uint64_t *cls = xmalloc((n + 1) * sizeof *cls);
     size_t m = ovl_order(ix, a);
-    hashmap bucket;                        /* class -> its place among the classes, + 1 */
-    hm_init(&bucket);
+    hashmap seen;                          /* the classes met so far */
+    hm_init(&seen);
     uint64_t *distinct = xmalloc((n + 1) * sizeof *distinct);
     size_t nd = 0;
     for (size_t i = 0; i < m; i++) {
         cls[i] = emission_class(a[i]);
-        if (!hm_put(&bucket, (const char *)&cls[i], sizeof cls[i], (void *)1)) distinct[nd++] = cls[i];
+        if (!hm_put(&seen, (const char *)&cls[i], sizeof cls[i], (void *)1)) distinct[nd++] = cls[i];
     }
+    hm_free(&seen);
     qsort(distinct, nd, sizeof *distinct, cmp_u64);
     size_t *start = xcalloc(nd + 1, sizeof *start);
-    for (size_t k = 0; k < nd; k++) hm_set(&bucket, (const char *)&distinct[k], sizeof distinct[k], (void *)(k + 1));
     size_t *place = xmalloc((m + 1) * sizeof *place);
     for (size_t i = 0; i < m; i++) {
-        place[i] = (size_t)hm_get(&bucket, (const char *)&cls[i], sizeof cls[i]) - 1;
+        const uint64_t *d = bsearch(&cls[i], distinct, nd, sizeof *distinct, cmp_u64);
+        place[i] = (size_t)(d - distinct);
         start[place[i] + 1]++;
     }
     for (size_t k = 0; k < nd; k++) start[k + 1] += start[k];
@@ -558,14 +552,13 @@ static void emission_order(const ovl_index *ix, rule **order, size_t n)
         if (i >= hi) continue;
         keysort_item *items = xmalloc((hi - lo) * sizeof *items);
         for (size_t j = lo; j < hi; j++) {
-            const rule *x = order[j]->dup_of ? order[j]->dup_of : order[j];
+            const rule *x = orig(order[j]);
             items[j - lo] = (keysort_item){ 0, x->m.value, x->m.value ? (uint32_t)x->m.len : 0, x->id, order[j] };
         }
         keysort(items, hi - lo);
         for (size_t j = lo; j < hi; j++) order[j] = items[j - lo].p;
         free(items);
     }
-    hm_free(&bucket);
     free(at);
     free(place);
     free(start);
@@ -604,13 +597,11 @@ static int cmp_str(const void *a, const void *b)
 void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
 {
     emitter e = { c, NULL, { 0 }, &c->a, NULL, 0, { 0 }, NULL, NULL, NULL };
-    e.displays = arena_alloc(&c->a, (c->nunits + 1) * sizeof *e.displays);
-    memset(e.displays, 0, (c->nunits + 1) * sizeof *e.displays);
+    e.displays = arena_alloc(&c->a, (c->nunits + 1) * sizeof *e.displays);   /* zeroed */
     hm_init(&e.used);
     hm_init(&e.opnames);
     e.nmatchers = c->pol.rules.n;
     e.matchers = arena_alloc(&c->a, (e.nmatchers + 1) * sizeof *e.matchers);
-    memset(e.matchers, 0, (e.nmatchers + 1) * sizeof *e.matchers);
     /* the body goes straight into out; the header, known only afterwards
      * (the parameters used), is inserted before it */
     size_t start = out->len;

@@ -141,13 +141,14 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
     return 1;
 }
 
-/* A path changes when written canonically: "//", a trailing "/", or an
- * alias of /private. */
-static int path_changes(const char *p, size_t len)
+/* A path changes when written canonically: "//" (dslash says whether it
+ * has one, -1: look), a trailing "/", or an alias of /private. */
+static int path_changes(const char *p, size_t len, int dslash)
 {
     if (len > 1 && p[len - 1] == '/') return 1;
-    for (size_t i = 1; i < len; i++)
-        if (p[i] == '/' && p[i - 1] == '/') return 1;
+    for (size_t i = 1; dslash < 0 && i < len; i++)
+        if (p[i] == '/' && p[i - 1] == '/') dslash = 1;
+    if (dslash > 0) return 1;
     return len >= 4 && p[0] == '/' && private_alias(p, len, "") != NULL;
 }
 
@@ -217,7 +218,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             sb_free(&b);
             return NULL;
         }
-        if (as_written ? dslash || (vl > 1 && v[vl - 1] == '/') || private_alias(v, vl, "") : path_changes(v, vl)) {
+        if (path_changes(v, vl, as_written ? dslash : -1)) {
             if (v == s->s) sb_add(&b, s->s, s->len);
             /* collapse "//", drop a trailing "/" */
             size_t w = 0;

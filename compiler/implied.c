@@ -30,7 +30,7 @@ static int add_one(compilation *c, const rule *from, matcher_kind kind, const ch
     r->origins->next = NULL;
     r->id = (unsigned)c->pol.rules.n;
     rule_vec_push(&c->pol.rules, r);
-    rs_add(&c->pol.rule_index, r);
+    rs_put(&c->pol.rule_index, r);      /* new: rs_get found none */
     return 0;
 }
 

@@ -87,7 +87,7 @@ typedef struct lower_state {
     int op;
 } lower_state;
 
-static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const verb_info *vp, int op, source_cursor *cur);
+static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const verb_info *v, int op, source_cursor *cur);
 
 static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state *ls)
 {
@@ -124,12 +124,11 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
     lower_matchers(c, u, ar, &v, op, cur);
 }
 
-static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const verb_info *vp, int op, source_cursor *cur)
+static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const verb_info *v, int op, source_cursor *cur)
 {
-    verb_info v = *vp;
     rule_vec *dst = ar->remove ? &u->removes : &u->rules;
     if (!ar->matchers) {
-        rule *r = new_rule(c, u, ar, &v, op);
+        rule *r = new_rule(c, u, ar, v, op);
         r->m.kind = MK_NONE;
         matcher_finish(&c->a, &r->m);
         push_rule(dst, r, cur);
@@ -137,17 +136,17 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
     }
     for (const ast_matcher *am = ar->matchers; am; am = am->next) {
         int ok;
-        matcher_kind k = kind_for(&v, am->kind, &ok);
+        matcher_kind k = kind_for(v, am->kind, &ok);
         if (!ok) {
             span at = am->kind ? am->kind_at : am->value.at;
             diag *d;
-            if (v.kinds == KS_NONE)
+            if (v->kinds == KS_NONE)
                 d = diag_add(&c->diags, SEV_ERROR, "BK1001", at, "%s %s takes no matcher",
                              section_name(ar->section), ar->verb);
             else
                 d = diag_add(&c->diags, SEV_ERROR, "BK1001", at, "\"%s\" is not a matcher kind of %s %s",
                              am->kind ? am->kind : "(string)", section_name(ar->section), ar->verb);
-            diag_help(&c->diags, d, "%s %s accepts %s", section_name(ar->section), ar->verb, kinds_describe(v.kinds));
+            diag_help(&c->diags, d, "%s %s accepts %s", section_name(ar->section), ar->verb, kinds_describe(v->kinds));
             continue;
         }
         expand_mode mode;
@@ -172,9 +171,9 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
                 continue;
             }
         }
-        rule *r = new_rule(c, u, ar, &v, op);
+        rule *r = new_rule(c, u, ar, v, op);
         r->m.kind = k;
-        r->m.ns = v.ns;
+        r->m.ns = v->ns;
         if (am->kind && strcmp(am->kind, "local") == 0) r->m.ns = NS_LOCAL;
         if (am->kind && strcmp(am->kind, "registry-class") == 0) r->m.ns = NS_IOKIT_REG;
         r->m.value = val;

@@ -89,7 +89,6 @@ rule *rs_put(rule_set *s, rule *r)
     return NULL;
 }
 
-void rs_add(rule_set *s, rule *r) { (void)rs_put(s, r); }
 
 void rs_del(rule_set *s, const rule *probe)
 {

@@ -19,8 +19,6 @@ void rs_free(rule_set *s);
 void rs_reserve(rule_set *s, size_t n);
 /* The rule identical to probe (same action, operation and matcher), or NULL. */
 struct rule *rs_get(const rule_set *s, const struct rule *probe);
-/* Adds r; the caller has checked that no identical rule is there. */
-void rs_add(rule_set *s, struct rule *r);
 /* The rule identical to r if there is one; otherwise adds r, returns NULL. */
 struct rule *rs_put(rule_set *s, struct rule *r);
 /* Removes the rule identical to probe, if any. */

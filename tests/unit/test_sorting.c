@@ -1,6 +1,6 @@
 /* test_sorting.c - keysort against qsort with the order it promises, on
  * keys with long shared prefixes, prefixes of each other, embedded NULs,
- * duplicates and classes; and rule_set identity with removals. */
+ * duplicates and classes. */
 #include "unit.h"
 #include "../../support/keysort.h"
 #include <stdlib.h>
@@ -50,17 +50,6 @@ static void one_round(uint64_t seed, size_t n, int alphabet, int classes)
     free(ref);
 }
 
-static rule *mk(arena *a, action_t act, int op, matcher_kind k, const char *v)
-{
-    rule *r = arena_alloc(a, sizeof *r);
-    r->action = act;
-    r->op = op;
-    r->m.kind = k;
-    r->m.value = v;
-    r->m.len = v ? strlen(v) : 0;
-    return r;
-}
-
 void test_sorting(void)
 {
     unit_case("sorting: keysort matches qsort on shared prefixes, NULs, duplicates");
@@ -79,41 +68,5 @@ void test_sorting(void)
         int ok = 1;
         for (int i = 0; i < 300; i++) if (v[i].id != (uint32_t)i) ok = 0;
         CHECK(ok, "ids not ascending");
-    }
-
-    unit_case("sorting: rule_set finds identical rules, forgets removed ones");
-    {
-        arena a;
-        arena_init(&a);
-        rule_set s;
-        rs_init(&s);
-        char names[3000][24];
-        rule *rs[3000];
-        for (int i = 0; i < 3000; i++) {
-            snprintf(names[i], sizeof names[i], "/p/%d", i);
-            rs[i] = mk(&a, (action_t)(i % 2), i % 7, MK_SUBPATH, names[i]);
-            CHECK(rs_get(&s, rs[i]) == NULL, "fresh rule %d found", i);
-            rs_add(&s, rs[i]);
-        }
-        for (int i = 0; i < 3000; i++) {
-            rule *probe = mk(&a, (action_t)(i % 2), i % 7, MK_SUBPATH, names[i]);
-            CHECK(rs_get(&s, probe) == rs[i], "rule %d not found", i);
-            probe->action = (action_t)!(i % 2);
-            CHECK(rs_get(&s, probe) == NULL, "rule %d found with the other action", i);
-            probe->action = (action_t)(i % 2);
-            probe->m.kind = MK_LITERAL;
-            CHECK(rs_get(&s, probe) == NULL, "rule %d found with another kind", i);
-        }
-        for (int i = 0; i < 3000; i += 3) rs_del(&s, rs[i]);
-        for (int i = 0; i < 3000; i++)
-            CHECK((rs_get(&s, rs[i]) == NULL) == (i % 3 == 0), "rule %d after removals", i);
-        for (int i = 0; i < 3000; i += 3) rs_add(&s, rs[i]);   /* added again after a remove */
-        for (int i = 0; i < 3000; i++) CHECK(rs_get(&s, rs[i]) == rs[i], "rule %d re-added", i);
-        rule *none = mk(&a, ACT_ALLOW, 1, MK_NONE, NULL);
-        CHECK(rs_get(&s, none) == NULL, "unfiltered rule found");
-        rs_add(&s, none);
-        CHECK(rs_get(&s, mk(&a, ACT_ALLOW, 1, MK_NONE, NULL)) == none, "unfiltered rule not found");
-        rs_free(&s);
-        arena_free(&a);
     }
 }

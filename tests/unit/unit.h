@@ -36,5 +36,6 @@ void test_regex(void);
 void test_runner(void);
 void test_cache(void);
 void test_sorting(void);
+void test_rule_set(void);
 void test_index(void);
 #endif

@@ -140,6 +140,7 @@ static const unit_test tests[] = {
     { "runner", test_runner },
     { "cache", test_cache },
     { "sorting", test_sorting },
+    { "rule_set", test_rule_set },
     { "index", test_index },
     { "injection", test_injection },
 };
