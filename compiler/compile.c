@@ -46,15 +46,18 @@ int compile_profile(compilation *c, const char *path)
     lower_units(c);
     merge_chain(c);
     check_sbpl_blocks(c);
-    size_t finals = 0;
-    for (size_t i = 0; i < c->pol.rules.n; i++) finals += c->pol.rules.v[i]->final != 0;
-    if (finals > 16) {                /* many: through an index of every rule */
+    rule **finals = xmalloc((c->pol.rules.n + 1) * sizeof *finals);
+    size_t nfinals = 0;
+    for (size_t i = 0; i < c->pol.rules.n; i++)
+        if (c->pol.rules.v[i]->final) finals[nfinals++] = c->pol.rules.v[i];
+    if (nfinals > 16) {               /* many: through an index of every rule */
         ovl_index *ix = ovl_build(&c->a, c->pol.rules.v, c->pol.rules.n);
-        check_finals(c, ix);
+        check_finals(c, ix, finals, nfinals);
         ovl_free(ix);
-    } else if (finals) {              /* a few: each against every rule is cheaper */
-        check_finals(c, NULL);
+    } else if (nfinals) {             /* a few: each rule against them is cheaper */
+        check_finals(c, NULL, finals, nfinals);
     }
+    free(finals);
     if (!c->opts.no_implied) add_implied(c);
     if (!c->diags.errors) add_default_denies(c);
     return c->diags.errors ? 1 : 0;

@@ -80,7 +80,9 @@ void load_chain(compilation *c, const char *path);     /* extends.c */
 void lower_units(compilation *c);                      /* lower.c */
 void merge_chain(compilation *c);                      /* merge.c */
 void check_sbpl_blocks(compilation *c);                /* sbpl_check.c */
-void check_finals(compilation *c, void *ovl_index);    /* final.c */
+/* final.c: finals lists the final rules (in rule order); with an index they
+ * are looked up in it, without one every rule is compared with each. */
+void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);
 void add_implied(compilation *c);                      /* implied.c */
 void add_default_denies(compilation *c);               /* implied.c */
 #endif

@@ -12,6 +12,7 @@
 #include "overlap.h"
 #include "patterns.h"
 #include "../support/keysort.h"
+#include "../support/prefetch.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -530,6 +531,7 @@ static void emission_order(const ovl_index *ix, rule **order, size_t n)
     uint64_t *distinct = xmalloc((n + 1) * sizeof *distinct);
     size_t nd = 0;
     for (size_t i = 0; i < m; i++) {
+        if (i + 8 < m) PREFETCH(a[i + 8]);
         cls[i] = emission_class(a[i]);
         if (!hm_put(&seen, (const char *)&cls[i], sizeof cls[i], (void *)1)) distinct[nd++] = cls[i];
     }
@@ -548,7 +550,10 @@ static void emission_order(const ovl_index *ix, rule **order, size_t n)
     for (size_t i = 0; i < m; i++) order[at[place[i]]++] = a[i];
     for (size_t k = 0; k < nd; k++) {
         size_t lo = start[k], hi = start[k + 1], i;
-        for (i = lo + 1; i < hi && value_cmp(order[i - 1], order[i]) < 0; i++) ;
+        for (i = lo + 1; i < hi; i++) {
+            if (i + 8 < hi) PREFETCH(orig(order[i + 8])->m.value);
+            if (value_cmp(order[i - 1], order[i]) >= 0) break;
+        }
         if (i >= hi) continue;
         keysort_item *items = xmalloc((hi - lo) * sizeof *items);
         for (size_t j = lo; j < hi; j++) {
@@ -635,6 +640,8 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
     int implied_hdr = 0;
     for (size_t i = 0; i < pol->rules.n; i++) {
         const rule *r = order[i];
+        if (i + 16 < pol->rules.n) { const char *f = (const char *)order[i + 16]; PREFETCH(f); PREFETCH(f + 64); PREFETCH(f + 128); }
+        if (i + 8 < pol->rules.n) { const rule *f = order[i + 8]; PREFETCH(f->m.value); PREFETCH(f->origins); }
         if (r->section != cur) {
             cur = r->section;
             implied_hdr = 0;

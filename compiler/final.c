@@ -31,19 +31,25 @@ static void check_one(void *ud, rule *r)
               "remove this rule or make it not overlap");
 }
 
-void check_finals(compilation *c, void *index)
+void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals)
 {
     ovl_index *ix = index;
     final_ctx fc = { c, NULL };
-    for (size_t i = 0; i < c->pol.rules.n; i++) {
-        rule *f = c->pol.rules.v[i];
-        if (!f->final) continue;
-        fc.f = f;
-        if (ix) {
-            ovl_query(ix, f, 1, check_one, &fc);
-        } else {
-            for (size_t j = 0; j < c->pol.rules.n; j++)
-                if (c->pol.rules.v[j] != f) check_one(&fc, c->pol.rules.v[j]);
+    if (ix) {
+        for (size_t i = 0; i < nfinals; i++) {
+            fc.f = finals[i];
+            ovl_query(ix, finals[i], 1, check_one, &fc);
+        }
+        return;
+    }
+    /* one pass over the rules, each against every final (diagnostics are
+     * sorted by place before they are shown, so the loop order is free) */
+    for (size_t j = 0; j < c->pol.rules.n; j++) {
+        rule *r = c->pol.rules.v[j];
+        for (size_t i = 0; i < nfinals; i++) {
+            if (finals[i] == r) continue;
+            fc.f = finals[i];
+            check_one(&fc, r);
         }
     }
 }

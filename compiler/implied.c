@@ -97,15 +97,16 @@ void add_default_denies(compilation *c)
     if (c->pol.default_action != ACT_DENY || !c->nunits) return;
     static const char *const ops[] = { "process-info*", "nvram*", "iokit-get-properties", "file-map-executable" };
     const unit *main_unit = c->units[c->nunits - 1];
+    opset unfiltered = { { 0 } };      /* the operations of the unfiltered rules */
+    for (size_t i = 0; i < c->pol.rules.n; i++) {
+        const rule *r = c->pol.rules.v[i];
+        if (r->m.kind == MK_NONE)
+            for (size_t w = 0; w < OPS_MAX / 64; w++) unfiltered.w[w] |= r->covers->w[w];
+    }
     for (size_t k = 0; k < 4; k++) {
         int op = op_lookup(ops[k], NULL);
         const opset *cv = &op_get(op)->covers;
-        int skip = 0;
-        for (size_t i = 0; i < c->pol.rules.n && !skip; i++) {
-            const rule *r = c->pol.rules.v[i];
-            if (r->m.kind == MK_NONE && opset_intersects(r->covers, cv)) skip = 1;
-        }
-        if (skip) continue;
+        if (opset_intersects(&unfiltered, cv)) continue;
         rule *r = arena_alloc(&c->a, sizeof *r);
         r->action = ACT_DENY;
         r->implied = 2;

@@ -79,9 +79,22 @@ void merge_chain(compilation *c)
             pol->default_at = u->ast->default_at;
         }
         for (size_t i = 0; i < u->removes.n; i++) remove_rule(c, u, u->removes.v[i]);
+        /* hashed a few rules ahead, so that each slot is on its way in
+         * by the time it is probed (the table is far larger than a cache) */
+        enum { AHEAD = 8 };
+        uint32_t hs[AHEAD];
+        for (size_t i = 0; i < u->rules.n && i < AHEAD; i++) {
+            hs[i] = rs_hash(u->rules.v[i]);
+            rs_prefetch(&pol->rule_index, hs[i]);
+        }
         for (size_t i = 0; i < u->rules.n; i++) {
             rule *r = u->rules.v[i];
-            rule *old = rs_put(&pol->rule_index, r);     /* adds r when new */
+            uint32_t h = hs[i % AHEAD];
+            if (i + AHEAD < u->rules.n) {
+                hs[i % AHEAD] = rs_hash(u->rules.v[i + AHEAD]);
+                rs_prefetch(&pol->rule_index, hs[i % AHEAD]);
+            }
+            rule *old = rs_put_hashed(&pol->rule_index, r, h);     /* adds r when new */
             if (old) {
                 add_origin(c, old, r->origins);
                 old->final |= r->final;

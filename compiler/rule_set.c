@@ -2,6 +2,7 @@
 #include "rule_set.h"
 #include "ir.h"
 #include "../support/digest.h"
+#include "../support/prefetch.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +10,7 @@
 static const struct rule tomb_rule;
 #define TOMB ((rule *)&tomb_rule)
 
-static uint32_t rule_hash(const rule *r)
+uint32_t rs_hash(const rule *r)
 {
     uint64_t seed = (uint64_t)r->action | (uint64_t)r->op << 8 | (uint64_t)r->m.kind << 24 |
                     (uint64_t)r->m.ns << 32 | (uint64_t)r->m.outbound << 40;
@@ -74,13 +75,24 @@ void rs_reserve(rule_set *s, size_t n)
 rule *rs_get(const rule_set *s, const rule *probe)
 {
     if (!s->cap) return NULL;
-    return s->v[find(s, probe, rule_hash(probe))];
+    return s->v[find(s, probe, rs_hash(probe))];
+}
+
+void rs_prefetch(const rule_set *s, uint32_t h)
+{
+    if (!s->cap) return;
+    PREFETCH(&s->h[h & (s->cap - 1)]);
+    PREFETCH(&s->v[h & (s->cap - 1)]);
 }
 
 rule *rs_put(rule_set *s, rule *r)
 {
+    return rs_put_hashed(s, r, rs_hash(r));
+}
+
+rule *rs_put_hashed(rule_set *s, rule *r, uint32_t h)
+{
     if ((s->used + 1) * 4 >= s->cap * 3) rs_reserve(s, s->cap ? s->cap : 8);
-    uint32_t h = rule_hash(r);
     size_t i = find(s, r, h);
     if (s->v[i]) return s->v[i];
     s->v[i] = r;
@@ -93,6 +105,6 @@ rule *rs_put(rule_set *s, rule *r)
 void rs_del(rule_set *s, const rule *probe)
 {
     if (!s->cap) return;
-    size_t i = find(s, probe, rule_hash(probe));
+    size_t i = find(s, probe, rs_hash(probe));
     if (s->v[i]) s->v[i] = TOMB;
 }

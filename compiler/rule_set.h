@@ -21,6 +21,11 @@ void rs_reserve(rule_set *s, size_t n);
 struct rule *rs_get(const rule_set *s, const struct rule *probe);
 /* The rule identical to r if there is one; otherwise adds r, returns NULL. */
 struct rule *rs_put(rule_set *s, struct rule *r);
+/* For loops adding many rules: a rule's hash, a hint to start loading its
+ * slot a few rules ahead, and rs_put with the hash already computed. */
+uint32_t rs_hash(const struct rule *r);
+void rs_prefetch(const rule_set *s, uint32_t h);
+struct rule *rs_put_hashed(rule_set *s, struct rule *r, uint32_t h);
 /* Removes the rule identical to probe, if any. */
 void rs_del(rule_set *s, const struct rule *probe);
 #endif

@@ -9,6 +9,7 @@
  * them ends inside the word, which puts a prefix first. */
 #include "keysort.h"
 #include "arena.h"
+#include "prefetch.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,8 +170,10 @@ void keysort(keysort_item *v, size_t n)
         keysort_item *r = v + t.lo;
         uint64_t differ = 0;          /* any bit where a word differs from the first */
         if (t.level > 0) {
+            size_t off = 7 * (t.level - 1);
             for (size_t i = 0; i < t.n; i++) {
-                r[i].w = word_at(&r[i], 7 * (t.level - 1));
+                if (i + 8 < t.n && r[i + 8].len > off) PREFETCH(r[i + 8].key + off);
+                r[i].w = word_at(&r[i], off);
                 differ |= r[i].w ^ r[0].w;
             }
         } else {

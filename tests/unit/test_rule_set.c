@@ -51,4 +51,29 @@ void test_rule_set(void)
         rs_free(&s);
         arena_free(&a);
     }
+    unit_case("rule_set: adding with a hash computed ahead is adding");
+    {
+        arena a;
+        arena_init(&a);
+        rule_set s;
+        rs_init(&s);
+        rs_prefetch(&s, 12345);                   /* empty: nothing to load */
+        char names[500][24];
+        rule *rs[500];
+        uint32_t hs[500];
+        for (int i = 0; i < 500; i++) {
+            snprintf(names[i], sizeof names[i], "/q/%d", i % 250);   /* each twice */
+            rs[i] = mk(&a, ACT_DENY, 3, MK_LITERAL, names[i]);
+            hs[i] = rs_hash(rs[i]);
+        }
+        for (int i = 0; i < 500; i++) {
+            if (i + 4 < 500) rs_prefetch(&s, hs[i + 4]);
+            rule *old = rs_put_hashed(&s, rs[i], hs[i]);
+            CHECK(old == (i < 250 ? NULL : rs[i - 250]), "rule %d: wrong answer from rs_put_hashed", i);
+        }
+        for (int i = 0; i < 250; i++) CHECK(rs_get(&s, rs[i + 250]) == rs[i], "rule %d not found", i);
+        CHECK(s.used == 250, "%zu rules held, not 250", s.used);
+        rs_free(&s);
+        arena_free(&a);
+    }
 }
