@@ -1,8 +1,16 @@
 /* bench_tool.c - in-process timings for the benchmarks (never a test).
- *   bench-tool compile [-I DIR] [--iters N] FILE   per-call compile+emit time
+ *   bench-tool compile [-I DIR] [--iters N] [--reuse-memory] FILE
+ *                                                   per-call compile+emit time
  *   bench-tool lint [-I DIR] FILE...                profiles linted per second
  * Prints one line: name median_us p10_us p90_us bytes (compile) or
- * files seconds files_per_second (lint). */
+ * files seconds files_per_second (lint).
+ *
+ * --reuse-memory (glibc only): malloc serves everything from its heap and
+ * keeps what is freed, so the calls after the first run on pages already
+ * touched.  Without it, glibc gives the large blocks of a big compile back
+ * to the kernel and every call pays for fresh pages, while a small compile's
+ * blocks stay in the heap: the times of different sizes would then measure
+ * different things. */
 #define _POSIX_C_SOURCE 200809L
 #include "../compiler/emit.h"
 #include "../lint/lint.h"
@@ -10,6 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "timing.h"
+#if defined(__GLIBC__)
+#include <limits.h>
+#include <malloc.h>
+#endif
 
 int main(int argc, char **argv)
 {
@@ -26,6 +38,15 @@ int main(int argc, char **argv)
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "-I") && i + 1 < argc) incs[ninc++] = argv[++i];
         else if (!strcmp(argv[i], "--iters") && i + 1 < argc) iters = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--reuse-memory")) {
+#if defined(__GLIBC__)
+            mallopt(M_MMAP_MAX, 0);                 /* no block of its own: all from the heap */
+            mallopt(M_TRIM_THRESHOLD, INT_MAX);     /* and nothing given back */
+#else
+            fputs("bench-tool: --reuse-memory needs glibc\n", stderr);
+            return 2;
+#endif
+        }
         else if (!strcmp(argv[i], "-D") && i + 1 < argc) {
             if (define_parse(&da, argv[++i], &defs[ndefs]) == NULL && ndefs < 16) ndefs++;
         }

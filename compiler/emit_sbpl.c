@@ -551,6 +551,7 @@ static void emission_order(const ovl_index *ix, rule **order, size_t n)
     for (size_t k = 0; k < nd; k++) {
         size_t lo = start[k], hi = start[k + 1], i;
         for (i = lo + 1; i < hi; i++) {
+            if (i + 16 < hi) PREFETCH(order[i + 16]);
             if (i + 8 < hi) PREFETCH(orig(order[i + 8])->m.value);
             if (value_cmp(order[i - 1], order[i]) >= 0) break;
         }

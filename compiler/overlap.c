@@ -211,6 +211,7 @@ typedef struct ovl_group {
     size_t rootlen;
     ovl_entry *e;             /* sorted by key */
     size_t n, cap;
+    size_t first;             /* while building: the item of its first rule */
 } ovl_group;
 
 struct ovl_index {
@@ -279,44 +280,75 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
 {
     ovl_index *ix = arena_alloc(a, sizeof *ix);
     ix->other = arena_alloc(a, (n + 1) * sizeof *ix->other);
-    /* count per group first */
     size_t maxid = 0;
     for (size_t i = 0; i < n; i++) if (rules[i]->id >= maxid) maxid = rules[i]->id + 1;
     ix->npos = maxid;
-    ix->pos = arena_alloc(a, (maxid + 1) * sizeof *ix->pos);   /* the group, until the entry is known */
+    ix->pos = arena_alloc(a, (maxid + 1) * sizeof *ix->pos);
     memset(ix->pos, 0xff, (maxid + 1) * sizeof *ix->pos);
+    /* one pass in rule (memory) order: each rule's group and key, and the
+     * prefix that all keys of a group share */
+    keysort_item *items = xmalloc((n + 1) * sizeof *items);
+    size_t ni = 0, lcap = 0;
+    uint32_t *shared = NULL;  /* by group: bytes every key of the group starts with */
     for (size_t i = 0; i < n; i++) {
-        matcher_family f = mk_family(rules[i]->m.kind);
+        rule *r = rules[i];
+        matcher_family f = mk_family(r->m.kind);
         if (f != FAM_PATH && f != FAM_NAME) {
-            ix->other[ix->nother++] = rules[i];
-            for (int w = 0; w < OPS_MAX / 64; w++) ix->other_ops[rules[i]->action].w[w] |= rules[i]->covers->w[w];
+            ix->other[ix->nother++] = r;
+            for (int w = 0; w < OPS_MAX / 64; w++) ix->other_ops[r->action].w[w] |= r->covers->w[w];
             continue;
         }
-        ovl_group *g = group_for(ix, a, &rules[i]->m, 1);
-        g->cap++;
-        ix->pos[rules[i]->id] = (uint32_t)(g - ix->g);
-    }
-    for (size_t i = 0; i < ix->ng; i++) ix->g[i].e = arena_alloc(a, (ix->g[i].cap + 1) * sizeof(ovl_entry));
-    keysort_item *items = xmalloc((n + 1) * sizeof *items);
-    size_t ni = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t gi = ix->pos[rules[i]->id];
-        if (gi == NONE) continue;
+        ovl_group *g = group_for(ix, a, &r->m, 1);
+        size_t gi = (size_t)(g - ix->g);
         const char *key;
         size_t klen;
-        key_of(&rules[i]->m, &key, &klen);
+        key_of(&r->m, &key, &klen);
+        if (gi >= lcap) {
+            size_t nc = lcap ? lcap * 2 : 8;
+            while (nc <= gi) nc *= 2;
+            shared = xrealloc(shared, nc * sizeof *shared);
+            lcap = nc;
+        }
+        if (g->cap == 0) {
+            shared[gi] = (uint32_t)klen;
+        } else {                  /* what it shares with the group's first key */
+            const char *first = items[g->first].key;
+            size_t lim = shared[gi] < klen ? shared[gi] : klen, k = 0;
+            while (k + 8 <= lim) {
+                uint64_t x, y;
+                memcpy(&x, first + k, 8);
+                memcpy(&y, key + k, 8);
+                if (x != y) break;
+                k += 8;
+            }
+            while (k < lim && first[k] == key[k]) k++;
+            shared[gi] = (uint32_t)k;
+        }
+        if (g->cap == 0) g->first = ni;
+        g->cap++;
+        ix->pos[r->id] = (uint32_t)gi;   /* the group, until the entry is known */
         /* class: the group; then by key, then by rule id */
-        items[ni++] = (keysort_item){ gi, key, (uint32_t)klen, rules[i]->id, rules[i] };
+        items[ni++] = (keysort_item){ gi, key, (uint32_t)klen, r->id, r };
+    }
+    for (size_t i = 0; i < ix->ng; i++) ix->g[i].e = arena_alloc(a, (ix->g[i].cap + 1) * sizeof(ovl_entry));
+    /* keys sharing a prefix sort as their rests do: the sort skips it */
+    for (size_t k = 0; k < ni; k++) {
+        uint32_t cut = shared[items[k].w];
+        if (cut) { items[k].key += cut; items[k].len -= cut; }
     }
     keysort(items, ni);
     for (size_t k = 0; k < ni; k++) {
         if (k + 8 < ni) { PREFETCH(items[k + 8].p); PREFETCH(&ix->pos[items[k + 8].id]); }
         rule *r = items[k].p;
-        ovl_group *g = &ix->g[ix->pos[r->id]];
+        uint32_t gi = ix->pos[r->id];
+        ovl_group *g = &ix->g[gi];
         ovl_entry *e = &g->e[g->n];
-        *e = (ovl_entry){ .key = items[k].key, .r = r, .covers = r->covers, .klen = items[k].len, .action = r->action };
+        const char *key = shared[gi] ? items[k].key - shared[gi] : items[k].key;
+        *e = (ovl_entry){ .key = key, .r = r, .covers = r->covers,
+                          .klen = items[k].len + shared[gi], .action = r->action };
         ix->pos[r->id] = (uint32_t)g->n++;
     }
+    free(shared);
     for (size_t i = 0; i < ix->ng; i++) {
         ovl_group *g = &ix->g[i];
         ovl_entry *e = g->e;
