@@ -47,7 +47,7 @@ static ast_matcher *reverse_matchers(ast_matcher *m);
  * (store forwarding) on every rule. */
 %union {
     long num;
-    char *id;
+    const char *id;
     ast_str *str;       /* in the arena */
     long act;           /* action_t */
     long sec;           /* section_t */

@@ -19,6 +19,8 @@ typedef struct parse_ctx {
     strbuf str;           /* string being scanned */
     uint32_t str_start;
     int str_bad;
+    const char *last_ident;   /* the last identifier's string, reused when repeated */
+    size_t last_ident_len;
     section_t section;    /* section whose rules are being read */
     int stop;             /* too many errors: scanner returns end of input */
     void *scanner;
