@@ -73,12 +73,11 @@ void *arena_grow(arena *a, const void *v, size_t n, size_t cap, size_t size)
     return w;
 }
 
-/* n bytes at the chunk's next free byte, aligned to align (1 or 8). */
-static void *bump(arena *a, size_t n, size_t align)
+void *arena_alloc(arena *a, size_t n)
 {
+    n = (n + 15) & ~(size_t)15;
     arena_chunk *c = a->head;
-    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
-    if (!c || at > c->size || c->size - at < n) {
+    if (!c || c->size - c->used < n) {
         size_t size = n > 65536 ? n : 65536;
         if (c && c->size * 2 > size && c->size < (1u << 24)) size = c->size * 2;
         /* zeroed once, by calloc: fresh pages from the system need no
@@ -88,22 +87,16 @@ static void *bump(arena *a, size_t n, size_t align)
         c->used = 0;
         c->next = a->head;
         a->head = c;
-        at = 0;
     }
-    void *p = (char *)c->data + at;
-    c->used = at + n;
+    void *p = (char *)c->data + c->used;
+    c->used += n;
     a->total += n;
     return p;
 }
 
-void *arena_alloc(arena *a, size_t n)
-{
-    return bump(a, n ? n : 1, 8);
-}
-
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = bump(a, n + 1, 1);       /* bytes need no alignment */
+    char *p = arena_alloc(a, n + 1);
     memcpy(p, s, n);
     p[n] = 0;
     return p;
@@ -122,7 +115,7 @@ char *arena_printf(arena *a, const char *fmt, ...)
     int n = vsnprintf(probe, sizeof probe, fmt, ap);
     va_end(ap);
     if (n < 0) oom();
-    char *p = bump(a, (size_t)n + 1, 1);
+    char *p = arena_alloc(a, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
