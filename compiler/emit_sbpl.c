@@ -531,7 +531,7 @@ static void emission_order(const ovl_index *ix, rule **order, size_t n)
     uint64_t *distinct = xmalloc((n + 1) * sizeof *distinct);
     size_t nd = 0;
     for (size_t i = 0; i < m; i++) {
-        if (i + 8 < m) PREFETCH(a[i + 8]);
+        if (i + 24 < m) PREFETCH(a[i + 24]);
         cls[i] = emission_class(a[i]);
         if (!hm_put(&seen, (const char *)&cls[i], sizeof cls[i], (void *)1)) distinct[nd++] = cls[i];
     }
@@ -551,8 +551,8 @@ static void emission_order(const ovl_index *ix, rule **order, size_t n)
     for (size_t k = 0; k < nd; k++) {
         size_t lo = start[k], hi = start[k + 1], i;
         for (i = lo + 1; i < hi; i++) {
-            if (i + 16 < hi) PREFETCH(order[i + 16]);
-            if (i + 8 < hi) PREFETCH(orig(order[i + 8])->m.value);
+            if (i + 32 < hi) PREFETCH(order[i + 32]);
+            if (i + 16 < hi) PREFETCH(orig(order[i + 16])->m.value);
             if (value_cmp(order[i - 1], order[i]) >= 0) break;
         }
         if (i >= hi) continue;

@@ -338,7 +338,7 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
     }
     keysort(items, ni);
     for (size_t k = 0; k < ni; k++) {
-        if (k + 8 < ni) { PREFETCH(items[k + 8].p); PREFETCH(&ix->pos[items[k + 8].id]); }
+        if (k + 24 < ni) { PREFETCH(items[k + 24].p); PREFETCH(&ix->pos[items[k + 24].id]); }
         rule *r = items[k].p;
         uint32_t gi = ix->pos[r->id];
         ovl_group *g = &ix->g[gi];
@@ -356,7 +356,7 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
          * sorted order the prefixes of a key form a stack */
         uint32_t *stack = (uint32_t *)items, sp = 0;   /* items are free again */
         for (uint32_t k = 0; k < g->n; k++) {
-            if (k + 8 < g->n) PREFETCH(e[k + 8].key);
+            if (k + 24 < g->n) PREFETCH(e[k + 24].key);
             if (k && e[k].klen == e[k - 1].klen && memcmp(e[k].key, e[k - 1].key, e[k].klen) == 0) {
                 e[k].run = e[k - 1].run;
                 e[k].parent = e[k - 1].parent;

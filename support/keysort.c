@@ -172,7 +172,7 @@ void keysort(keysort_item *v, size_t n)
         if (t.level > 0) {
             size_t off = 7 * (t.level - 1);
             for (size_t i = 0; i < t.n; i++) {
-                if (i + 8 < t.n && r[i + 8].len > off) PREFETCH(r[i + 8].key + off);
+                if (i + 24 < t.n && r[i + 24].len > off) PREFETCH(r[i + 24].key + off);
                 r[i].w = word_at(&r[i], off);
                 differ |= r[i].w ^ r[0].w;
             }
