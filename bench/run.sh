@@ -64,33 +64,45 @@ fi
 echo
 
 # ---- 3. scaling
-# Time in process (bench-tool: compile + emit, median of 3 runs in one process),
-# peak RSS of the whole `buckle compile` process.
+# Three times per size, each with its growth exponent between sizes (n log n
+# gives 1 + log(log b / log a) / log(b / a)):
+#   process: the whole `buckle compile FILE -o OUT`, median of 5 (bench/
+#     interleave): what a user waits for; every size pays process start and
+#     fresh pages from the kernel alike.
+#   in process, memory reused: bench-tool --reuse-memory, median of 5 calls;
+#     malloc keeps freed memory, so calls after the first run on pages already
+#     touched: the compiler's own work and its cache misses.
+#   in process, fresh: bench-tool as glibc behaves by default, median of 3:
+#     glibc gives the big blocks of a large compile back to the kernel after
+#     each call but keeps a small compile's in its heap, so sizes differ in
+#     what they pay for (kept for comparison with earlier runs).
+# Peak RSS of the whole `buckle compile` process; callgrind instructions of
+# the whole compile, which count the work and not the machine's memory.
 echo "## Scaling (generated profiles: paths, globs, mach names, an extends chain, final rules)"
 echo
-echo "| rules | compile ms | growth exponent | whole process s | compile peak MB | lint s | lint peak MB | output bytes | instructions (growth) |"
-echo "|---|---|---|---|---|---|---|---|---|"
-prev_n=""; prev_t=""; prev_i=""
+echo "| rules | n log n exponent | process ms (exponent) | in process, memory reused ms (exponent) | in process, fresh ms (exponent) | peak MB | lint s | lint peak MB | output bytes | instructions (exponent) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+# grow A B X Y: the exponent of Y/X between sizes A and B, "-" for the first
+grow() { awk -v a="$1" -v b="$2" -v x="$3" -v y="$4" 'BEGIN { if (a != "" && x > 0 && y > 0) printf " (%.2f)", log(y / x) / log(b / a) }'; }
+prev_n=""; prev_p=""; prev_r=""; prev_f=""; prev_i=""
 for n in 1000 10000 100000 1000000; do
     sh bench/gen_profile.sh "$n" "$T/p$n"
-    it=3
-    tc=$("$BUILD/bench-tool" compile --iters $it "$T/p$n/main.buckle" | awk '{ printf "%.1f", $2 / 1000 }')
+    tp=$("$BUILD/interleave" 5 "p=$B compile $T/p$n/main.buckle -o $T/out.sb" | awk '{ printf "%.1f", $2 }')
+    tr=$("$BUILD/bench-tool" compile --iters 5 --reuse-memory "$T/p$n/main.buckle" | awk '{ printf "%.1f", $2 / 1000 }')
+    tf=$("$BUILD/bench-tool" compile --iters 3 "$T/p$n/main.buckle" | awk '{ printf "%.1f", $2 / 1000 }')
     /usr/bin/time -f "%e %M" -o "$T/tc" "$B" compile "$T/p$n/main.buckle" -o "$T/out.sb" 2>/dev/null
-    mc=$(( $(cut -d' ' -f2 "$T/tc") / 1024 )); pc=$(cut -d' ' -f1 "$T/tc")
+    mc=$(( $(cut -d' ' -f2 "$T/tc") / 1024 ))
     if [ "$n" -le 100000 ]; then
         /usr/bin/time -f "%e %M" -o "$T/tl" "$B" lint "$T/p$n/main.buckle" >/dev/null 2>&1
         tl=$(cut -d' ' -f1 "$T/tl"); ml=$(( $(cut -d' ' -f2 "$T/tl") / 1024 ))
     else tl="-"; ml="-"; fi
-    g=$(awk -v a="$prev_n" -v b="$n" -v x="$prev_t" -v y="$tc" 'BEGIN { if (a != "" && x > 0 && y > 0) printf "%.2f (n log n: %.2f)", log(y / x) / log(b / a), 1 + log(log(b) / log(a)) / log(b / a); else print "-" }')
-    # instructions of the whole compile: the work itself, without the machine's
-    # memory hierarchy and page faults (stable across runs)
-    ins="-"; gi=""
+    nl=$(awk -v a="$prev_n" -v b="$n" 'BEGIN { if (a != "") printf "%.2f", 1 + log(log(b) / log(a)) / log(b / a); else print "-" }')
+    ins="-"
     if command -v valgrind >/dev/null 2>&1; then
         ins=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "${BUCKLE_CG:-$B}" compile "$T/p$n/main.buckle" -o /dev/null 2>&1 | sed -n 's/.*Collected : //p')
-        gi=$(awk -v a="$prev_n" -v b="$n" -v x="$prev_i" -v y="$ins" 'BEGIN { if (a != "" && x > 0 && y > 0) printf " (%.2f)", log(y / x) / log(b / a) }')
     fi
-    echo "| $n | $tc | $g | $pc | $mc | $tl | $ml | $(wc -c <"$T/out.sb") | $ins$gi |"
-    prev_n=$n; prev_t=$tc; prev_i=$ins
+    echo "| $n | $nl | $tp$(grow "$prev_n" $n "$prev_p" "$tp") | $tr$(grow "$prev_n" $n "$prev_r" "$tr") | $tf$(grow "$prev_n" $n "$prev_f" "$tf") | $mc | $tl | $ml | $(wc -c <"$T/out.sb") | $ins$(grow "$prev_n" $n "$prev_i" "$ins") |"
+    prev_n=$n; prev_p=$tp; prev_r=$tr; prev_f=$tf; prev_i=$ins
     rm -rf "$T/p$n"
 done
 echo

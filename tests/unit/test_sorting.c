@@ -57,6 +57,9 @@ void test_sorting(void)
         one_round(seed * 7919, 1 + (size_t)(seed * 37) % 600, seed % 2 ? 3 : 256, (int)(seed % 4));
     }
     one_round(12345, 20000, 2, 0);      /* two letters: deep equal runs */
+    /* sizes of the index at 1M rules: deep recursion, heapsort fallbacks */
+    one_round(777, 200000, 256, 3);
+    one_round(778, 150000, 2, 0);
     one_round(999, 0, 4, 0);
     one_round(998, 1, 4, 0);
 
