@@ -3,11 +3,42 @@
  * cover objects inside a final rule's scope. */
 #include "compile.h"
 #include "overlap.h"
+#include "patterns.h"
+#include "regex.h"
+#include <string.h>
 
 typedef struct final_ctx {
     compilation *c;
     rule *f;
 } final_ctx;
+
+static int is_pattern(matcher_kind k) { return k == MK_GLOB || k == MK_REGEX || k == MK_NAME_REGEX; }
+
+static void no_param(strbuf *out, const char *name, size_t len, void *ud)
+{
+    (void)out, (void)name, (void)len, (void)ud;   /* only parameter-free globs come here */
+}
+
+/* matcher_relation leaves a pattern against a string-based matcher
+ * undecided when the fixed parts cannot tell.  Both free of parameters: if
+ * the pattern matches the other's own string, which the other matches too
+ * (a literal, subpath or prefix its value; a name or name prefix its name),
+ * they certainly overlap. */
+static relation refine(compilation *c, const matcher *a, const matcher *b)
+{
+    if (is_pattern(a->kind) == is_pattern(b->kind)) return REL_UNKNOWN;
+    const matcher *p = is_pattern(a->kind) ? a : b, *x = p == a ? b : a;
+    if (x->kind == MK_ANCESTORS || !x->value || !p->value) return REL_UNKNOWN;
+    if (memchr(p->value, PARAM_OPEN, p->len) || memchr(x->value, PARAM_OPEN, x->len)) return REL_UNKNOWN;
+    strbuf re;
+    sb_init(&re);
+    if (p->kind == MK_GLOB) glob_to_regex(&re, p->value, p->len, no_param, NULL);
+    else sb_add(&re, p->value, p->len);
+    const char *err = NULL;
+    sb_regex *rx = sb_regex_compile(&c->a, re.data ? re.data : "", re.len, &err);
+    sb_free(&re);
+    return rx && sb_regex_search(rx, x->value, x->len) ? REL_OVERLAP : REL_UNKNOWN;
+}
 
 static void check_one(void *ud, rule *r)
 {
@@ -18,8 +49,10 @@ static void check_one(void *ud, rule *r)
     if (spec_cmp(&r->m, &f->m) < 0) return;
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */
-    if (matcher_relation(&r->m, &f->m) != REL_OVERLAP) return;
     compilation *c = fc->c;
+    relation rel = matcher_relation(&r->m, &f->m);
+    if (rel == REL_UNKNOWN) rel = refine(c, &r->m, &f->m);
+    if (rel != REL_OVERLAP) return;
     diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", origin_primary(r),
                        "%s contradicts a final %s%s",
                        r->action == ACT_ALLOW ? "allow" : "deny",

@@ -111,6 +111,31 @@ static int ancestors_excluded(const matcher *anc, const matcher *t)
            (t->kind == MK_LITERAL || t->kind == MK_SUBPATH || t->kind == MK_PREFIX);
 }
 
+/* a and b, of one family, have fixed parts of which one starts with the
+ * other (walk said so), and they are not both exact (a literal or name, a
+ * subpath) or exact against a prefix.  A pattern (glob, regex) matches only
+ * strings that start with its fixed part, and is assumed to match at least
+ * one string under it.  REL_OVERLAP only where that decides it: the callers
+ * that report errors (final rules) take it as certain. */
+static relation pattern_relation(const matcher *a, const matcher *b, matcher_kind exact,
+                                 matcher_kind prefix, matcher_kind subpath)
+{
+    if (matcher_identical(a, b)) return REL_OVERLAP;
+    int pa = a->kind != exact && a->kind != prefix && a->kind != subpath;
+    int pb = b->kind != exact && b->kind != prefix && b->kind != subpath;
+    if (!pa && !pb) return REL_OVERLAP;            /* prefixes: the longer within the shorter */
+    if (pa && pb) return REL_UNKNOWN;              /* two patterns: not analysed */
+    const matcher *p = pa ? a : b, *x = pa ? b : a;
+    size_t fl = p->fixed_len;
+    if (x->kind == exact)                          /* one string, or a longer one */
+        return fl > x->len ? REL_DISJOINT : REL_UNKNOWN;
+    if (x->kind == prefix) return fl >= x->len ? REL_OVERLAP : REL_UNKNOWN;
+    /* a subpath: p's strings lie below it, beside it, or are undecided */
+    if (fl <= x->len) return REL_UNKNOWN;
+    if (x->len == 1 && x->value[0] == '/') return REL_OVERLAP;
+    return p->fixed[x->len] == '/' ? REL_OVERLAP : REL_DISJOINT;
+}
+
 static relation path_relation(const matcher *a, const matcher *b)
 {
     if (a->kind == MK_ANCESTORS || b->kind == MK_ANCESTORS) {
@@ -143,7 +168,7 @@ static relation path_relation(const matcher *a, const matcher *b)
         return within(p->value, p->len, e->value, e->len) && p->value[e->len] == '/'
                ? REL_OVERLAP : (e->len == 1 ? REL_OVERLAP : REL_DISJOINT);
     }
-    return REL_OVERLAP;   /* patterns: a common prefix, conservatively related */
+    return pattern_relation(a, b, MK_LITERAL, MK_PREFIX, MK_SUBPATH);
 }
 
 static relation name_relation(const matcher *a, const matcher *b)
@@ -156,7 +181,7 @@ static relation name_relation(const matcher *a, const matcher *b)
         return a->len == b->len && memcmp(a->value, b->value, a->len) == 0 ? REL_OVERLAP : REL_DISJOINT;
     if (a->kind == MK_NAME && b->kind == MK_NAME_PREFIX) return b->len <= a->len ? REL_OVERLAP : REL_DISJOINT;
     if (b->kind == MK_NAME && a->kind == MK_NAME_PREFIX) return a->len <= b->len ? REL_OVERLAP : REL_DISJOINT;
-    return REL_OVERLAP;
+    return pattern_relation(a, b, MK_NAME, MK_NAME_PREFIX, MK_NONE);
 }
 
 static relation ip_relation(const matcher *a, const matcher *b)

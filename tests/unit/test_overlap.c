@@ -44,6 +44,26 @@ void test_overlap(void)
     CHECK(matcher_relation(&i3, &i2) == REL_DISJOINT, "different ports");
     CHECK(spec_cmp(&i2, &i1) > 0, "localhost:443 is more specific than *:443");
 
+    unit_case("overlap: patterns are certain only where their fixed part decides");
+    {
+        matcher lit = mk(&a, MK_LITERAL, "/l/a"), sub = mk(&a, MK_SUBPATH, "/s/wt1"), pre = mk(&a, MK_PREFIX, "/p/ab");
+        matcher g_below = mk(&a, MK_GLOB, "/l/a/sub/*.pem"), g_same = mk(&a, MK_GLOB, "/l/a*");
+        matcher g_in = mk(&a, MK_GLOB, "/s/wt1/**/*.pem"), g_beside = mk(&a, MK_GLOB, "/s/wt10/*"), g_up = mk(&a, MK_GLOB, "/s/*");
+        matcher g_pre = mk(&a, MK_GLOB, "/p/abc*"), g_short = mk(&a, MK_GLOB, "/p/a*");
+        matcher k1 = mk(&a, MK_GLOB, "/k/*.key"), k2 = mk(&a, MK_GLOB, "/k/*.txt");
+        CHECK(matcher_relation(&lit, &g_below) == REL_DISJOINT, "a glob longer than a literal never matches it");
+        CHECK(matcher_relation(&g_same, &lit) == REL_UNKNOWN, "a glob that may match the literal is undecided");
+        CHECK(matcher_relation(&sub, &g_in) == REL_OVERLAP, "a glob below a subpath overlaps it");
+        CHECK(matcher_relation(&g_beside, &sub) == REL_DISJOINT, "a glob in a sibling directory (wt10 beside wt1)");
+        CHECK(matcher_relation(&sub, &g_up) == REL_UNKNOWN, "a glob above a subpath is undecided");
+        CHECK(matcher_relation(&pre, &g_pre) == REL_OVERLAP, "a glob whose fixed part extends a prefix");
+        CHECK(matcher_relation(&g_short, &pre) == REL_UNKNOWN, "a glob shorter than a prefix is undecided");
+        CHECK(matcher_relation(&k1, &k2) == REL_UNKNOWN, "two different globs are not analysed");
+        CHECK(matcher_relation(&k1, &k1) == REL_OVERLAP, "a glob overlaps itself");
+        matcher nr = mk(&a, MK_NAME_REGEX, "^com\\.apple\\.x\\.y"), nn = mk(&a, MK_NAME, "com.apple.");
+        CHECK(matcher_relation(&nr, &nn) != REL_OVERLAP, "a name regex against a shorter name is not certain");
+    }
+
     unit_case("overlap: emitted allow and deny are disjoint (carve-out)");
     int errors;
     char *out = unit_compile("files { allow write \"/w\"; deny write \"/w/secret\"; allow write literal \"/w/secret/ok\"; }\n",
