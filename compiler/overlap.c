@@ -115,8 +115,10 @@ static int ancestors_excluded(const matcher *anc, const matcher *t)
  * other (walk said so), and they are not both exact (a literal or name, a
  * subpath) or exact against a prefix.  A pattern (glob, regex) matches only
  * strings that start with its fixed part, and is assumed to match at least
- * one string under it.  REL_OVERLAP only where that decides it: the callers
- * that report errors (final rules) take it as certain. */
+ * one string under it.  REL_OVERLAP where that decides it, and for two
+ * different patterns, which are not analysed: the final check reports
+ * REL_OVERLAP, and a final rule must never be overridden unnoticed, so there
+ * the answer errs towards an error (language.md, final checks). */
 static relation pattern_relation(const matcher *a, const matcher *b, matcher_kind exact,
                                  matcher_kind prefix, matcher_kind subpath)
 {
@@ -124,7 +126,7 @@ static relation pattern_relation(const matcher *a, const matcher *b, matcher_kin
     int pa = a->kind != exact && a->kind != prefix && a->kind != subpath;
     int pb = b->kind != exact && b->kind != prefix && b->kind != subpath;
     if (!pa && !pb) return REL_OVERLAP;            /* prefixes: the longer within the shorter */
-    if (pa && pb) return REL_UNKNOWN;              /* two patterns: not analysed */
+    if (pa && pb) return REL_OVERLAP;              /* two patterns: not analysed, see above */
     const matcher *p = pa ? a : b, *x = pa ? b : a;
     size_t fl = p->fixed_len;
     if (x->kind == exact)                          /* one string, or a longer one */
