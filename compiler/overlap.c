@@ -164,9 +164,10 @@ static relation path_relation(const matcher *a, const matcher *b)
     }
     if ((a->kind == MK_PREFIX && exact_b) || (b->kind == MK_PREFIX && exact_a)) {
         const matcher *p = a->kind == MK_PREFIX ? a : b, *e = p == a ? b : a;
-        if (has_param(p->value, p->len) || has_param(e->value, e->len)) return REL_OVERLAP;
+        /* walk agreed token by token, parameters included, up to the shorter */
         if (p->len <= e->len) return REL_OVERLAP;   /* e's strings start with p */
-        if (e->kind == MK_LITERAL) return REL_DISJOINT;
+        if (e->kind == MK_LITERAL) return REL_DISJOINT;   /* p's are all longer */
+        if (has_param(p->value, p->len) || has_param(e->value, e->len)) return REL_OVERLAP;
         return within(p->value, p->len, e->value, e->len) && p->value[e->len] == '/'
                ? REL_OVERLAP : (e->len == 1 ? REL_OVERLAP : REL_DISJOINT);
     }
@@ -338,20 +339,14 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         }
         if (g->cap == 0) {
             shared[gi] = (uint32_t)klen;
+            g->first = ni;
         } else {                  /* what it shares with the group's first key */
             const char *first = items[g->first].key;
-            size_t lim = shared[gi] < klen ? shared[gi] : klen, k = 0;
-            while (k + 8 <= lim) {
-                uint64_t x, y;
-                memcpy(&x, first + k, 8);
-                memcpy(&y, key + k, 8);
-                if (x != y) break;
-                k += 8;
-            }
+            size_t lim = shared[gi] < klen ? shared[gi] : klen;
+            size_t k = same_plain_prefix(first, key, lim);
             while (k < lim && first[k] == key[k]) k++;
             shared[gi] = (uint32_t)k;
         }
-        if (g->cap == 0) g->first = ni;
         g->cap++;
         ix->pos[r->id] = (uint32_t)gi;   /* the group, until the entry is known */
         /* class: the group; then by key, then by rule id */

@@ -16,11 +16,8 @@ int spec_cmp(const matcher *a, const matcher *b);
 typedef struct ovl_index ovl_index;
 ovl_index *ovl_build(arena *a, rule *const *rules, size_t n);
 /* Calls cb for every rule other than q that shares an operation with q and
- * may overlap it: every rule that can match an object q matches (the
- * callback checks the relation).  Sharper than matcher_relation in one
- * place: an exact matcher (a literal or a name) is met only by equal keys,
- * where matcher_relation also says "overlap" for a pattern whose fixed part
- * extends it.  opposed: only rules of the other action. */
+ * may overlap it (a superset of the rules with relation != REL_DISJOINT; the
+ * callback checks the relation).  opposed: only rules of the other action. */
 void ovl_free(ovl_index *ix);
 /* Writes the rules in index order: the indexed ones group by group, each by
  * key and then id, then the others in the order given; returns how many. */
