@@ -22,6 +22,16 @@ void cli_print_diags(diag_list *l, FILE *to);
 /* Writes data to path atomically (temp file + rename); "-" = stdout.
  * Returns 0, or -1 with a message on stderr. */
 int cli_write_file(const char *path, const char *data, size_t len);
+/* The same in pieces: a temp file beside path, renamed over it by commit
+ * (which also gives it the umask's mode); abort removes it.  Each returns 0,
+ * or -1 with a message on stderr; after a failed write the rest do nothing
+ * and commit aborts. */
+typedef struct cli_out { const char *path; char *tmp; int fd; int failed; } cli_out;
+int cli_out_open(cli_out *o, const char *path);
+int cli_out_write(cli_out *o, const char *data, size_t len);
+int cli_out_rewind(cli_out *o);        /* empty it again */
+int cli_out_commit(cli_out *o);
+void cli_out_abort(cli_out *o);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -29,6 +29,29 @@ static void put_dep_path(strbuf *b, const char *p)
     }
 }
 
+static int write_piece(void *ud, const char *p, size_t n)
+{
+    return cli_out_write(ud, p, n);
+}
+
+/* -o FILE: the profile goes to the file as it is written (a 1M-rule profile
+ * is ~130 MB that need not be held); should the header's parameters turn out
+ * wrong, the file is emptied and the profile written whole. */
+static int stream_profile(compilation *c, const emit_opts *eo, const char *path)
+{
+    cli_out f;
+    if (cli_out_open(&f, path) != 0) return -1;
+    emit_sink sink = { write_piece, &f };
+    if (emit_sbpl_stream(c, eo, &sink) == 1 && cli_out_rewind(&f) == 0) {
+        strbuf b;
+        sb_init(&b);
+        emit_sbpl(c, eo, &b);
+        cli_out_write(&f, b.data ? b.data : "", b.len);
+        sb_free(&b);
+    }
+    return cli_out_commit(&f);
+}
+
 int cmd_compile(cli_env *env, int argc, char **argv)
 {
     const char *out = "-", *emit = "sbpl", *depfile = NULL, *file = NULL, *stdin_name = NULL;
@@ -86,13 +109,18 @@ missing:
     rc = compile_profile(c, file);
     cli_print_diags(&c->diags, stderr);
     if (rc == 0) {
-        strbuf b;
-        sb_init(&b);
-        if (strcmp(emit, "ir") == 0) emit_ir(c, &b);
-        else if (strcmp(emit, "json") == 0) emit_json(c, &b);
-        else { emit_opts eo = { break_order }; emit_sbpl(c, &eo, &b); }
-        if (cli_write_file(out, b.data ? b.data : "", b.len) != 0) rc = 2;
-        sb_free(&b);
+        emit_opts eo = { break_order };
+        if (strcmp(emit, "sbpl") == 0 && strcmp(out, "-") != 0) {
+            if (stream_profile(c, &eo, out) != 0) rc = 2;
+        } else {
+            strbuf b;
+            sb_init(&b);
+            if (strcmp(emit, "ir") == 0) emit_ir(c, &b);
+            else if (strcmp(emit, "json") == 0) emit_json(c, &b);
+            else emit_sbpl(c, &eo, &b);
+            if (cli_write_file(out, b.data ? b.data : "", b.len) != 0) rc = 2;
+            sb_free(&b);
+        }
         if (rc == 0 && depfile) {
             strbuf d;
             sb_init(&d);

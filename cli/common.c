@@ -74,6 +74,76 @@ void cli_print_diags(diag_list *l, FILE *to)
     sb_free(&b);
 }
 
+int cli_out_open(cli_out *o, const char *path)
+{
+    o->path = path;
+    o->failed = 0;
+    size_t pl = strlen(path);
+    o->tmp = xmalloc(pl + 32);
+    snprintf(o->tmp, pl + 32, "%s.tmp-XXXXXX", path);
+    o->fd = mkstemp(o->tmp);
+    if (o->fd < 0) {
+        fprintf(stderr, "buckle: error: cannot create %s: %s\n", o->tmp, strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int cli_out_write(cli_out *o, const char *data, size_t len)
+{
+    size_t off = 0;
+    while (!o->failed && off < len) {
+        ssize_t w = write(o->fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, strerror(errno));
+            o->failed = 1;
+            break;
+        }
+        off += (size_t)w;
+    }
+    return o->failed ? -1 : 0;
+}
+
+int cli_out_rewind(cli_out *o)
+{
+    if (!o->failed && (ftruncate(o->fd, 0) != 0 || lseek(o->fd, 0, SEEK_SET) != 0)) {
+        fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, strerror(errno));
+        o->failed = 1;
+    }
+    return o->failed ? -1 : 0;
+}
+
+void cli_out_abort(cli_out *o)
+{
+    if (!o->tmp) return;
+    close(o->fd);
+    unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+}
+
+int cli_out_commit(cli_out *o)
+{
+    if (o->failed) { cli_out_abort(o); return -1; }
+    mode_t um = umask(0);
+    umask(um);
+    fchmod(o->fd, 0666 & ~um);
+    int rc = close(o->fd);
+    if (rc != 0 || rename(o->tmp, o->path) != 0) {
+        fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, strerror(errno));
+        unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+        return -1;
+    }
+    free(o->tmp);
+    o->tmp = NULL;
+    return 0;
+}
+
 int cli_write_file(const char *path, const char *data, size_t len)
 {
     if (strcmp(path, "-") == 0) {
@@ -83,39 +153,10 @@ int cli_write_file(const char *path, const char *data, size_t len)
         }
         return 0;
     }
-    size_t pl = strlen(path);
-    char *tmp = xmalloc(pl + 32);
-    snprintf(tmp, pl + 32, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "buckle: error: cannot create %s: %s\n", tmp, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            fprintf(stderr, "buckle: error: writing %s: %s\n", path, strerror(errno));
-            close(fd);
-            unlink(tmp);
-            free(tmp);
-            return -1;
-        }
-        off += (size_t)w;
-    }
-    mode_t um = umask(0);
-    umask(um);
-    fchmod(fd, 0666 & ~um);
-    if (close(fd) != 0 || rename(tmp, path) != 0) {
-        fprintf(stderr, "buckle: error: writing %s: %s\n", path, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return -1;
-    }
-    free(tmp);
-    return 0;
+    cli_out o;
+    if (cli_out_open(&o, path) != 0) return -1;
+    cli_out_write(&o, data, len);
+    return cli_out_commit(&o);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -7,6 +7,9 @@
 #define BUCKLE_VERSION "0.1.0"
 #define BUCKLE_MAX_EXTENDS_DEPTH 32
 #define BUCKLE_MAX_RULES 4000000
+/* Files from this size up keep their rule nodes in the compilation's nodes
+ * arena, whose memory serves the phases after lowering. */
+#define BUCKLE_RECYCLE_BYTES (1u << 20)
 
 typedef struct define { const char *name, *value; } define;
 
@@ -44,6 +47,7 @@ typedef struct compilation {
     unit **units;                /* linearized chain: bases first, the main file last */
     size_t nunits, units_cap;
     hashmap units_by_key;
+    arena nodes;                 /* parse nodes only lowering reads (large files) */
     policy pol;
     hashmap params;              /* name -> param_decl */
     hashmap defines;             /* name -> const char * value */

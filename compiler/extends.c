@@ -221,7 +221,10 @@ static void load(compilation *c, const char *path, const char *display,
     u->via = via;
     u->via_at = via_at;
     hm_put(&c->units_by_key, key, strlen(key), u);
-    u->ast = parse_buckle(a, &c->diags, src);
+    /* a large file's rule nodes go where they can be recycled after lowering
+     * (compile_profile); a small one's stay in a (a second arena's chunks
+     * cost more than they would give back) */
+    u->ast = parse_buckle(a, src->len >= BUCKLE_RECYCLE_BYTES ? &c->nodes : a, &c->diags, src);
 
     load_stack me = { u, key, display, stack };
     for (ast_extends *e = u->ast->extends; e; e = e->next)

@@ -315,7 +315,9 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
     memset(ix->pos, 0xff, (maxid + 1) * sizeof *ix->pos);
     /* one pass in rule (memory) order: each rule's group and key, and the
      * prefix that all keys of a group share */
-    keysort_item *items = xmalloc((n + 1) * sizeof *items);
+    /* in the arena, not malloc: after lowering it has the parse nodes'
+     * memory to give (arena_adopt), a fresh malloc block would be new pages */
+    keysort_item *items = arena_alloc(a, (n + 1) * sizeof *items);
     size_t ni = 0, lcap = 0;
     uint32_t *shared = NULL;  /* by group: bytes every key of the group starts with */
     for (size_t i = 0; i < n; i++) {
@@ -395,7 +397,6 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         }
         while (sp) e[stack[--sp]].sub_end = g->n;
     }
-    free(items);
     return ix;
 }
 

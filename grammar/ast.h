@@ -112,5 +112,8 @@ const char *section_name(section_t s);
 section_t section_from_name(const char *s);
 /* Parses one source into an AST; syntax errors go to diags (BK1001), with
  * recovery at ';' and '}' and at most BUCKLE_MAX_SYNTAX_ERRORS per run. */
-ast_file *parse_buckle(arena *a, diag_list *diags, const source *src);
+/* nodes: where the nodes only lowering reads go (rules, matchers, modifiers,
+ * and the scanner's string wrappers, whose contents are copied out); a
+ * compilation recycles it after lowering.  It may be a. */
+ast_file *parse_buckle(arena *a, arena *nodes, diag_list *diags, const source *src);
 #endif

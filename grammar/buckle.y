@@ -196,9 +196,9 @@ matcher_list
 
 matcher
     : STRING
-        { $$ = arena_alloc(pc->a, sizeof *$$); $$->value = *$1; }
+        { $$ = arena_alloc(pc->nodes, sizeof *$$); $$->value = *$1; }
     | kind STRING
-        { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = $1; $$->kind_at = S(pc, @1); $$->value = *$2; }
+        { $$ = arena_alloc(pc->nodes, sizeof *$$); $$->kind = $1; $$->kind_at = S(pc, @1); $$->value = *$2; }
     ;
 
 kind
@@ -214,10 +214,10 @@ modifiers
     ;
 
 modifier
-    : REPORT      { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_REPORT; $$->at = S(pc, @$); }
-    | NO_REPORT   { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_NO_REPORT; $$->at = S(pc, @$); }
+    : REPORT      { $$ = arena_alloc(pc->nodes, sizeof *$$); $$->kind = MOD_REPORT; $$->at = S(pc, @$); }
+    | NO_REPORT   { $$ = arena_alloc(pc->nodes, sizeof *$$); $$->kind = MOD_NO_REPORT; $$->at = S(pc, @$); }
     | MESSAGE STRING
-        { $$ = arena_alloc(pc->a, sizeof *$$); $$->kind = MOD_MESSAGE; $$->text = *$2; $$->at = S(pc, @$); }
+        { $$ = arena_alloc(pc->nodes, sizeof *$$); $$->kind = MOD_MESSAGE; $$->text = *$2; $$->at = S(pc, @$); }
     ;
 
 expects
@@ -302,7 +302,7 @@ static void add_stmt(parse_ctx *pc, buckle_loc l)
 static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *verb,
                          buckle_loc act_at, buckle_loc verb_at, ast_matcher *m, ast_modifier *mods)
 {
-    ast_rule *r = arena_alloc(pc->a, sizeof *r);
+    ast_rule *r = arena_alloc(pc->nodes, sizeof *r);
     r->action = act;
     r->final = final;
     r->verb = verb;

@@ -77,11 +77,12 @@ int utf8_valid(const char *s, size_t n, size_t *bad_at)
     return 1;
 }
 
-ast_file *parse_buckle(arena *a, diag_list *diags, const source *src)
+ast_file *parse_buckle(arena *a, arena *nodes, diag_list *diags, const source *src)
 {
     parse_ctx pc;
     memset(&pc, 0, sizeof pc);
     pc.a = a;
+    pc.nodes = nodes;
     pc.diags = diags;
     pc.src = src;
     pc.section = SEC_NONE;

@@ -10,6 +10,7 @@ typedef struct buckle_loc { uint32_t first, last; } buckle_loc;
 
 typedef struct parse_ctx {
     arena *a;
+    arena *nodes;         /* rules, matchers, modifiers, string wrappers */
     diag_list *diags;
     const source *src;
     ast_file *file;

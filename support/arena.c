@@ -5,6 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Chunks double up to this size.  Pages of a chunk are touched only as it
+ * is used, so a large last chunk costs nothing; large chunks let a recycled
+ * arena (arena_adopt) serve the big arrays of later phases. */
+#define ARENA_CHUNK_MAX ((size_t)1 << 26)
+
 struct arena_chunk {
     arena_chunk *next;
     size_t size, used;
@@ -50,19 +55,56 @@ char *xstrdup(const char *s)
 void arena_init(arena *a)
 {
     a->head = NULL;
+    a->spare = NULL;
     a->total = 0;
 }
 
-void arena_free(arena *a)
+static void free_chunks(arena_chunk *c)
 {
-    arena_chunk *c = a->head;
     while (c) {
         arena_chunk *n = c->next;
         free(c);
         c = n;
     }
-    a->head = NULL;
-    a->total = 0;
+}
+
+void arena_free(arena *a)
+{
+    free_chunks(a->head);
+    free_chunks(a->spare);
+    arena_init(a);
+}
+
+void arena_adopt(arena *a, arena *src)
+{
+    arena_chunk *c = src->head;
+    while (c) {
+        arena_chunk *n = c->next;
+        c->next = a->spare;
+        a->spare = c;
+        c = n;
+    }
+    c = src->spare;
+    while (c) {
+        arena_chunk *n = c->next;
+        c->next = a->spare;
+        a->spare = c;
+        c = n;
+    }
+    arena_init(src);
+}
+
+/* A spare chunk with room for n bytes, cleared, or NULL. */
+static arena_chunk *take_spare(arena *a, size_t n)
+{
+    for (arena_chunk **p = &a->spare; *p; p = &(*p)->next) {
+        arena_chunk *c = *p;
+        if (c->size < n) continue;
+        *p = c->next;
+        memset(c->data, 0, c->size);
+        return c;
+    }
+    return NULL;
 }
 
 void *arena_grow(arena *a, const void *v, size_t n, size_t cap, size_t size)
@@ -78,15 +120,18 @@ void *arena_alloc(arena *a, size_t n)
     n = (n + 15) & ~(size_t)15;
     arena_chunk *c = a->head;
     if (!c || c->size - c->used < n) {
-        size_t size = n > 65536 ? n : 65536;
-        if (c && c->size * 2 > size && c->size < (1u << 24)) size = c->size * 2;
-        /* zeroed once, by calloc: fresh pages from the system need no
-         * clearing, and a bump allocator never hands out memory twice */
-        c = xcalloc(1, sizeof *c + size);
-        c->size = size;
-        c->used = 0;
-        c->next = a->head;
-        a->head = c;
+        arena_chunk *s = a->spare ? take_spare(a, n) : NULL;
+        if (!s) {
+            size_t size = n > 65536 ? n : 65536;
+            if (c && c->size * 2 > size && c->size < ARENA_CHUNK_MAX) size = c->size * 2;
+            /* zeroed once, by calloc: fresh pages from the system need no
+             * clearing, and a bump allocator never hands out memory twice */
+            s = xcalloc(1, sizeof *s + size);
+            s->size = size;
+        }
+        s->used = 0;
+        s->next = a->head;
+        a->head = c = s;
     }
     void *p = (char *)c->data + c->used;
     c->used += n;

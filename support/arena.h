@@ -7,6 +7,7 @@
 typedef struct arena_chunk arena_chunk;
 typedef struct arena {
     arena_chunk *head;
+    arena_chunk *spare; /* chunks of another arena, handed out again (arena_adopt) */
     size_t total;       /* bytes handed out, for limits and statistics */
 } arena;
 
@@ -15,6 +16,11 @@ void  arena_free(arena *a);
 /* All allocators abort the process with a message on out-of-memory: buckle
  * cannot produce a partial policy, and every caller would do the same. */
 void *arena_alloc(arena *a, size_t n);          /* zeroed, 8-byte aligned */
+/* Takes src's memory, whose contents nobody uses any more: a takes its
+ * chunks before asking malloc for new ones, so that memory already touched is
+ * used again (fresh pages from the system are what a large compile waits
+ * for).  src is left empty. */
+void arena_adopt(arena *a, arena *src);
 /* An arena array v of n elements and capacity cap: returns v, or when full a
  * copy with twice the room (8 at first). The caller stores the new capacity
  * from arena_grow_cap. */

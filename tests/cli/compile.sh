@@ -136,6 +136,30 @@ expect_out_lacks "header: not a dead rule's message parameter" "PROJ"
 printf 'files {\n    allow read "$HOME/x";\n    deny read "$HOME/x";\n    allow read glob "$WORKDIR/*.c";\n}\n' >"$TMP/predparam.buckle"
 run "header: parameters of matchers" "$BUCKLE" compile "$TMP/predparam.buckle"
 expect_out_has "header: parameters of matchers, dead ones included through their twin" ";; parameters: HOME HOME.ancestors WORKDIR WORKDIR.ancestors WORKDIR.re"
+# -o FILE streams the profile with a predicted header; it must be the same
+# bytes as standard output, also when the prediction is wrong (msgparam: the
+# dead rule's message names PROJ) and the file is written again whole
+for f in msgparam predparam; do
+    "$BUCKLE" compile "$TMP/$f.buckle" >"$TMP/$f.stdout.sb" 2>/dev/null
+    run "-o: $f" "$BUCKLE" compile "$TMP/$f.buckle" -o "$TMP/$f.file.sb"
+    expect_rc "-o: $f, exit" 0
+    expect_same "-o: $f, the file is what stdout gets" "$TMP/$f.stdout.sb" "$TMP/$f.file.sb"
+done
+for f in corpus/examples/*.buckle; do
+    "$BUCKLE" compile -I corpus -D WORKDIR=/w/p "$f" >"$TMP/ex.stdout.sb" 2>/dev/null
+    "$BUCKLE" compile -I corpus -D WORKDIR=/w/p "$f" -o "$TMP/ex.file.sb" 2>/dev/null
+    expect_same "-o: $f with -D, the file is what stdout gets" "$TMP/ex.stdout.sb" "$TMP/ex.file.sb"
+done
+# a profile larger than one streamed piece (256 KiB), with parameters, whose
+# dead rule's message names PROJ: pieces are written before the header is
+# found wrong, and the file must be emptied and written again
+awk 'BEGIN { print "param PROJ;\nfiles {\n    allow read \"/dead\" message \"$PROJ\";\n    deny read \"/dead\";"; for (i = 0; i < 6000; i++) printf "    allow read \"$HOME/d%d/f\" message \"m $WORKDIR %d\";\n    deny read glob \"$HOME/d%d/*.key\";\n", i, i, i; print "}" }' >"$TMP/big.buckle"
+"$BUCKLE" compile "$TMP/big.buckle" >"$TMP/big.stdout.sb" 2>/dev/null
+run "-o: several pieces" "$BUCKLE" compile "$TMP/big.buckle" -o "$TMP/big.file.sb"
+expect_rc "-o: several pieces, exit" 0
+[ "$(wc -c <"$TMP/big.file.sb")" -gt 600000 ] && pass "-o: several pieces, size" || fail "-o: several pieces, size" "$(wc -c <"$TMP/big.file.sb") bytes"
+expect_same "-o: several pieces, the file is what stdout gets" "$TMP/big.stdout.sb" "$TMP/big.file.sb"
+ls "$TMP"/big.file.sb.tmp-* >/dev/null 2>&1 && fail "-o: no temp file left" "$(ls "$TMP"/big.file.sb.tmp-*)" || pass "-o: no temp file left"
 printf 'files { allow read "/usr"; }\000\n' >"$TMP/nul.buckle"
 run "input: NUL byte" "$BUCKLE" compile "$TMP/nul.buckle"
 expect_rc "input: a NUL byte is an error" 1

@@ -18,6 +18,33 @@ void test_support(void)
     CHECK(hm_put(&m, keys[5], strlen(keys[5]), (void *)1) == (void *)6, "put keeps the first value");
     hm_free(&m);
 
+    unit_case("support: an adopted arena's memory is used again, cleared");
+    {
+        arena a, b;
+        arena_init(&a);
+        arena_init(&b);
+        unsigned char *used[64];
+        for (int i = 0; i < 64; i++) {            /* 64 x 100 KB: several chunks */
+            used[i] = arena_alloc(&b, 100000);
+            memset(used[i], 0xa5, 100000);
+        }
+        arena_alloc(&a, 16);
+        arena_adopt(&a, &b);
+        CHECK(b.head == NULL && b.spare == NULL, "the source arena is left empty");
+        int inside = 0, zero = 1;
+        for (int i = 0; i < 64; i++) {
+            unsigned char *p = arena_alloc(&a, 100000);
+            for (int k = 0; k < 64; k++) if (p >= used[k] - 200000 && p < used[k] + 200000) { inside++; break; }
+            for (size_t k = 0; k < 100000; k++) if (p[k]) { zero = 0; break; }
+        }
+        CHECK(zero, "memory handed out again is zeroed");
+        CHECK(inside >= 60, "allocations come from the adopted chunks (%d of 64)", inside);
+        unsigned char *big = arena_alloc(&a, (size_t)1 << 27);   /* larger than any spare chunk */
+        CHECK(big[0] == 0 && big[((size_t)1 << 27) - 1] == 0, "a request no spare chunk holds is fresh and zeroed");
+        arena_free(&a);
+        arena_free(&b);
+    }
+
     unit_case("support: source positions count characters");
     const char *t = "ab\n\xc3\xa9x\n";
     source *s = source_new("t", "t", xstrdup(t), strlen(t));
