@@ -9,7 +9,6 @@
 #include "run_profile.h"
 #include <errno.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -103,8 +102,10 @@ int cmd_run(cli_env *env, int argc, char **argv)
     const char *user = getenv("USER");
     /* the password database only when the environment lacks HOME; USER is
      * looked up only if the profile needs it (run_profile.c) */
-    struct passwd *pw = !home || !*home ? getpwuid(getuid()) : NULL;
-    if (!home || !*home) home = pw ? pw->pw_dir : "/";
+    if (!home || !*home) {
+        const char *pw_name;
+        if (cli_user_entry(&a, &home, &pw_name) != 0) home = "/";
+    }
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp) tmp = "/tmp";
     if (user && !*user) user = NULL;

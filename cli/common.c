@@ -11,6 +11,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifndef BUCKLE_STATIC
+#include <pwd.h>
+#endif
 #ifdef __APPLE__
 #include <mach-o/dyld.h>
 #endif
@@ -182,3 +185,45 @@ const char *cli_canonical(arena *a, const char *v)
     if (v[0] == '/' && realpath(v, real)) v = real;
     return arena_strdup(a, v);
 }
+
+#ifdef BUCKLE_STATIC
+/* A static build (Linux) reads /etc/passwd itself: glibc's getpwuid would
+ * load the NSS modules of whatever glibc the machine has, which need not be
+ * the one linked in (and the linker warns about it).  Users known only to
+ * NSS services (LDAP and the like) are not found; buckle then falls back as
+ * for a missing entry.  macOS builds are never static. */
+int cli_user_entry(arena *a, const char **home, const char **name)
+{
+    FILE *f = fopen("/etc/passwd", "r");
+    if (!f) return -1;
+    char line[4096];
+    unsigned long me = (unsigned long)getuid();
+    int rc = -1;
+    while (rc != 0 && fgets(line, sizeof line, f)) {
+        /* name:password:uid:gid:gecos:home:shell */
+        char *field[7] = { line };
+        int n = 1;
+        for (char *p = line; *p && n < 7; p++)
+            if (*p == ':') { *p = 0; field[n++] = p + 1; }
+        if (n < 7) continue;
+        field[6][strcspn(field[6], "\n")] = 0;
+        char *end;
+        unsigned long uid = strtoul(field[2], &end, 10);
+        if (end == field[2] || *end || uid != me) continue;
+        *name = arena_strdup(a, field[0]);
+        *home = arena_strdup(a, field[5]);
+        rc = 0;
+    }
+    fclose(f);
+    return rc;
+}
+#else
+int cli_user_entry(arena *a, const char **home, const char **name)
+{
+    struct passwd *pw = getpwuid(getuid());
+    if (!pw) return -1;
+    *name = arena_strdup(a, pw->pw_name);
+    *home = arena_strdup(a, pw->pw_dir);
+    return 0;
+}
+#endif

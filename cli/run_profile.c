@@ -8,7 +8,6 @@
 #include "../support/digest.h"
 #include "../runner/runner.h"
 #include <limits.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -203,8 +202,8 @@ static const char *builtin(const run_request *rq, arena *a, const char *name, si
 {
     const char *v = lookup(rq->builtin, rq->nbuiltin, name, len);
     if (!v && len == 4 && !strncmp(name, "USER", 4)) {
-        struct passwd *pw = getpwuid(getuid());
-        v = pw ? arena_strdup(a, pw->pw_name) : "unknown";
+        const char *home;
+        if (cli_user_entry(a, &home, &v) != 0) v = "unknown";
     }
     return v;
 }

@@ -107,6 +107,17 @@ grep -q -- "-D USER=$(id -un) " "$LOG" && pass "run: USER from the password data
 : >"$LOG"
 run "run: USER set" env USER=someone STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$R/user.buckle" -- true
 grep -q -- "-D USER=someone " "$LOG" && pass "run: USER from the environment" || fail "run: USER from the environment" "$(head -c 300 "$LOG")"
+# HOME: from the environment, else from the password database (a static
+# build reads /etc/passwd itself, a dynamic one asks getpwuid)
+pw_home=$(awk -F: -v u="$(id -u)" '$3 == u { print $6; exit }' /etc/passwd)
+if [ -n "$pw_home" ] && [ -d "$pw_home" ]; then
+    pw_home=$(cd "$pw_home" && pwd -P)
+    printf 'files { allow read "$HOME/x"; }\n' >"$R/home.buckle"
+    : >"$LOG"
+    run "run: HOME unset" env -u HOME STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --no-cache "$R/home.buckle" -- true
+    expect_rc "run: HOME unset still runs" 0
+    grep -q -- "-D HOME=$pw_home " "$LOG" && pass "run: HOME from the password database" || fail "run: HOME from the password database" "$(head -c 300 "$LOG")"
+fi
 run "run: unreadable" brun "$R/nope.buckle" -- true
 expect_rc "run: an unreadable profile is an error" 125
 printf 'misc { allow lsopen; }\n' >"$R/bad.buckle"
