@@ -110,8 +110,20 @@ for n in 1000 10000 100000 1000000; do
     fi
     echo "| $n | $nl | $tp$(grow "$prev_n" $n "$prev_p" "$tp") | $tr$(grow "$prev_n" $n "$prev_r" "$tr") | $tf$(grow "$prev_n" $n "$prev_f" "$tf") | $mc | $tl | $ml | $(wc -c <"$T/out.sb") | $ins$(grow "$prev_n" $n "$prev_i" "$ins") |"
     prev_n=$n; prev_p=$tp; prev_r=$tr; prev_f=$tf; prev_i=$ins
-    rm -rf "$T/p$n"
+    [ "$n" -lt 100000 ] && rm -rf "$T/p$n"
 done
+echo
+# Growth from 100k to 1M in paired rounds: each round compiles 100k and then
+# 1M back to back, so that the VM's drift (it moves whole-process times by
+# tens of percent within minutes) hits both; the median of the rounds'
+# exponents is the figure (n log n: 1.08).
+echo "Growth 100k -> 1M, whole process, paired rounds (ms, ms, exponent):"
+"$BUILD/interleave" -w 1 -r 7 "a=$B compile $T/p100000/main.buckle -o $T/out.sb" \
+    "b=$B compile $T/p1000000/main.buckle -o $T/out.sb" |
+    awk '{ printf "%.0f %.0f %.3f\n", $1, $2, log($2 / $1) / log(10) }' >"$T/pairs"
+sed 's/^/    /' "$T/pairs"
+sort -n -k3 "$T/pairs" | sed -n 4p | awk '{ printf "median exponent %s (n log n 1.08)\n", $3 }'
+rm -rf "$T/p100000" "$T/p1000000"
 echo
 
 # ---- 4. lint throughput
