@@ -23,10 +23,11 @@ void cli_print_diags(diag_list *l, FILE *to);
  * Returns 0, or -1 with a message on stderr. */
 int cli_write_file(const char *path, const char *data, size_t len);
 /* The same in pieces: a temp file beside path, renamed over it by commit
- * (which also gives it the umask's mode); abort removes it.  Each returns 0,
- * or -1 with a message on stderr; after a failed write the rest do nothing
- * and commit aborts. */
-typedef struct cli_out { const char *path; char *tmp; int fd; int failed; } cli_out;
+ * (which also gives it the umask's mode); abort removes it.  A path that is
+ * a device or a pipe (/dev/null, a FIFO) is written directly ("direct"), and
+ * cannot be rewound.  Each returns 0, or -1 with a message on stderr; after a
+ * failed write the rest do nothing and commit aborts. */
+typedef struct cli_out { const char *path; char *tmp; int fd; int failed; int direct; } cli_out;
 int cli_out_open(cli_out *o, const char *path);
 int cli_out_write(cli_out *o, const char *data, size_t len);
 int cli_out_rewind(cli_out *o);        /* empty it again */

@@ -35,14 +35,15 @@ static int write_piece(void *ud, const char *p, size_t n)
 }
 
 /* -o FILE: the profile goes to the file as it is written (a 1M-rule profile
- * is ~130 MB that need not be held); should the header's parameters turn out
+ * is ~140 MB that need not be held); should the header's parameters turn out
  * wrong, the file is emptied and the profile written whole. */
 static int stream_profile(compilation *c, const emit_opts *eo, const char *path)
 {
     cli_out f;
     if (cli_out_open(&f, path) != 0) return -1;
     emit_sink sink = { write_piece, &f };
-    if (emit_sbpl_stream(c, eo, &sink) == 1 && cli_out_rewind(&f) == 0) {
+    /* a device or a pipe cannot be emptied again: the profile whole */
+    if (f.direct || (emit_sbpl_stream(c, eo, &sink) == 1 && cli_out_rewind(&f) == 0)) {
         strbuf b;
         sb_init(&b);
         emit_sbpl(c, eo, &b);

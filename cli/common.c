@@ -81,6 +81,19 @@ int cli_out_open(cli_out *o, const char *path)
 {
     o->path = path;
     o->failed = 0;
+    o->tmp = NULL;
+    /* a device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written
+     * as it is: a temp file renamed over it would replace it */
+    struct stat st;
+    o->direct = stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+    if (o->direct) {
+        o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+        if (o->fd < 0) {
+            fprintf(stderr, "buckle: error: cannot open %s: %s\n", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
     size_t pl = strlen(path);
     o->tmp = xmalloc(pl + 32);
     snprintf(o->tmp, pl + 32, "%s.tmp-XXXXXX", path);
@@ -112,8 +125,8 @@ int cli_out_write(cli_out *o, const char *data, size_t len)
 
 int cli_out_rewind(cli_out *o)
 {
-    if (!o->failed && (ftruncate(o->fd, 0) != 0 || lseek(o->fd, 0, SEEK_SET) != 0)) {
-        fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, strerror(errno));
+    if (!o->failed && (o->direct || ftruncate(o->fd, 0) != 0 || lseek(o->fd, 0, SEEK_SET) != 0)) {
+        fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, o->direct ? "cannot start it again" : strerror(errno));
         o->failed = 1;
     }
     return o->failed ? -1 : 0;
@@ -121,8 +134,10 @@ int cli_out_rewind(cli_out *o)
 
 void cli_out_abort(cli_out *o)
 {
-    if (!o->tmp) return;
+    if (o->fd < 0) return;
     close(o->fd);
+    o->fd = -1;
+    if (!o->tmp) return;
     unlink(o->tmp);
     free(o->tmp);
     o->tmp = NULL;
@@ -131,20 +146,21 @@ void cli_out_abort(cli_out *o)
 int cli_out_commit(cli_out *o)
 {
     if (o->failed) { cli_out_abort(o); return -1; }
-    mode_t um = umask(0);
-    umask(um);
-    fchmod(o->fd, 0666 & ~um);
-    int rc = close(o->fd);
-    if (rc != 0 || rename(o->tmp, o->path) != 0) {
+    if (!o->direct) {
+        mode_t um = umask(0);
+        umask(um);
+        fchmod(o->fd, 0666 & ~um);
+    }
+    int ok = close(o->fd) == 0;
+    o->fd = -1;
+    if (ok && !o->direct) ok = rename(o->tmp, o->path) == 0;
+    if (!ok) {
         fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, strerror(errno));
-        unlink(o->tmp);
-        free(o->tmp);
-        o->tmp = NULL;
-        return -1;
+        if (o->tmp) unlink(o->tmp);
     }
     free(o->tmp);
     o->tmp = NULL;
-    return 0;
+    return ok ? 0 : -1;
 }
 
 int cli_write_file(const char *path, const char *data, size_t len)

@@ -35,6 +35,28 @@ expect_rc "cli: -o on error exit" 1
 ls "$TMP" | grep -q 'out.sb.tmp' && fail "cli: no temp file left" "found one" || pass "cli: no temp file left"
 run "cli: -o to a missing directory" "$BUCKLE" compile corpus/examples/agent.buckle -o "$TMP/nodir/x.sb"
 expect_rc "cli: -o to a missing directory exit" 2
+# a device or a pipe is written as it is, never replaced by a renamed file
+# (as root, -o /dev/null once turned /dev/null into a regular file)
+run "cli: -o /dev/null" "$BUCKLE" compile corpus/examples/agent.buckle -o /dev/null
+expect_rc "cli: -o /dev/null exit" 0
+[ -c /dev/null ] && pass "cli: -o /dev/null leaves the device" || fail "cli: -o /dev/null leaves the device" "$(ls -l /dev/null)"
+if [ -c /dev/full ]; then
+    run "cli: -o /dev/full" "$BUCKLE" compile corpus/examples/agent.buckle -o /dev/full
+    expect_rc "cli: a write error is exit 2" 2
+    expect_err_has "cli: a write error says so" "writing /dev/full"
+fi
+if command -v mkfifo >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
+    rm -f "$TMP/fifo" && mkfifo "$TMP/fifo"
+    timeout 20 cat "$TMP/fifo" >"$TMP/fifo.out" &
+    reader=$!
+    run "cli: -o FIFO" timeout 20 "$BUCKLE" compile -I corpus corpus/examples/srt-large.buckle -o "$TMP/fifo"
+    wait $reader
+    expect_rc "cli: -o FIFO exit" 0
+    "$BUCKLE" compile -I corpus corpus/examples/srt-large.buckle >"$TMP/fifo.want" 2>/dev/null
+    expect_same "cli: -o FIFO gets the profile" "$TMP/fifo.want" "$TMP/fifo.out"
+    [ -p "$TMP/fifo" ] && pass "cli: -o FIFO is still a FIFO" || fail "cli: -o FIFO is still a FIFO" "$(ls -l "$TMP/fifo")"
+    rm -f "$TMP/fifo"
+fi
 
 # extends: diamond, each file once, param defaults and remove
 run "extends: diamond" "$BUCKLE" compile --emit ir "$D/chain/top.buckle"
