@@ -57,6 +57,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
 {
     const char *out = "-", *emit = "sbpl", *depfile = NULL, *file = NULL, *stdin_name = NULL;
     int no_implied = 0, break_order = 0;
+    size_t recycle = 0;
     const char **incs = xcalloc((size_t)argc + 1, sizeof *incs);
     define *defs = xcalloc((size_t)argc + 1, sizeof *defs);
     size_t ninc = 0, ndef = 0;
@@ -73,6 +74,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) { fputs(usage, stdout); rc = 0; goto done; }
         else if (strcmp(arg, "--no-implied") == 0) no_implied = 1;
         else if (strcmp(arg, "--test-break-order") == 0) break_order = 1;
+        else if ((t = TAKE("--test-recycle-bytes")) != 0) { if (t < 0) goto missing; recycle = strtoul(val, NULL, 10); }
         else if ((t = TAKE("-o")) != 0) { if (t < 0) goto missing; out = val; }
         else if ((t = TAKE("-I")) != 0) { if (t < 0) goto missing; incs[ninc++] = val; }
         else if ((t = TAKE("-D")) != 0) {
@@ -104,6 +106,7 @@ missing:
     o.defines = defs;
     o.ndefines = ndef;
     o.no_implied = no_implied;
+    o.recycle_bytes = recycle;
     o.stdin_name = stdin_name;
     cli_compile_opts(env, &o);
     compilation *c = compilation_new(&o);

@@ -26,6 +26,8 @@ typedef struct compile_opts {
     const char *stdin_name;      /* display name for "-" */
     const char *std_dirs[5];     /* installed standard library roots, NULL-terminated */
     const char *buckle_path;     /* $BUCKLE_PATH, or NULL */
+    size_t recycle_bytes;        /* files from this size recycle their rule nodes;
+                                    0: BUCKLE_RECYCLE_BYTES (tests use 1: all do) */
 } compile_opts;
 
 struct unit {

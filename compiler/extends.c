@@ -224,7 +224,8 @@ static void load(compilation *c, const char *path, const char *display,
     /* a large file's rule nodes go where they can be recycled after lowering
      * (compile_profile); a small one's stay in a (a second arena's chunks
      * cost more than they would give back) */
-    u->ast = parse_buckle(a, src->len >= BUCKLE_RECYCLE_BYTES ? &c->nodes : a, &c->diags, src);
+    size_t recycle = c->opts.recycle_bytes ? c->opts.recycle_bytes : BUCKLE_RECYCLE_BYTES;
+    u->ast = parse_buckle(a, src->len >= recycle ? &c->nodes : a, &c->diags, src);
 
     load_stack me = { u, key, display, stack };
     for (ast_extends *e = u->ast->extends; e; e = e->next)

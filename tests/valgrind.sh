@@ -13,6 +13,15 @@ for f in corpus/examples/*.buckle $(find corpus/std -name '*.buckle') tests/erro
         if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: $cmd $f"; head -20 /tmp/vg.$$; fi
     done
 done
+# compile -o FILE streams the profile; every file recycling its parse nodes
+VO=$(mktemp -d)
+for f in corpus/examples/*.buckle tests/diff/*.buckle; do
+    n=$((n + 1))
+    valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
+        "$B" compile -I corpus --test-recycle-bytes 1 "$f" -o "$VO/out.sb" >/dev/null 2>/tmp/vg.$$
+    if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: compile (streamed, recycled) $f"; head -20 /tmp/vg.$$; fi
+done
+rm -rf "$VO"
 for f in tests/sbpl/*.sb tests/lint/*.sb; do
     n=$((n + 1))
     valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 "$B" lint "$f" >/dev/null 2>/tmp/vg.$$

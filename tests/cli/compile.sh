@@ -172,6 +172,17 @@ for f in corpus/examples/*.buckle; do
     "$BUCKLE" compile -I corpus -D WORKDIR=/w/p "$f" -o "$TMP/ex.file.sb" 2>/dev/null
     expect_same "-o: $f with -D, the file is what stdout gets" "$TMP/ex.stdout.sb" "$TMP/ex.file.sb"
 done
+# a file of 1 MB or more keeps its rule nodes apart and recycles them after
+# lowering; --test-recycle-bytes 1 makes every file do so: the same output
+n_rec=0; bad_rec=""
+for f in corpus/examples/*.buckle $(find tests -name '*.buckle' | sort); do
+    "$BUCKLE" compile -I corpus "$f" >"$TMP/rec.a" 2>/dev/null; ra=$?
+    "$BUCKLE" compile -I corpus --test-recycle-bytes 1 "$f" -o "$TMP/rec.b" 2>/dev/null; rb=$?
+    [ $ra -eq 0 ] || rm -f "$TMP/rec.b"
+    n_rec=$((n_rec + 1))
+    if [ $ra -ne $rb ] || { [ $ra -eq 0 ] && ! cmp -s "$TMP/rec.a" "$TMP/rec.b"; }; then bad_rec="$bad_rec $f"; fi
+done
+[ -z "$bad_rec" ] && pass "recycled parse nodes: same output ($n_rec profiles)" || fail "recycled parse nodes: same output" "$bad_rec"
 # a profile larger than one streamed piece (256 KiB), with parameters, whose
 # dead rule's message names PROJ: pieces are written before the header is
 # found wrong, and the file must be emptied and written again

@@ -9,12 +9,29 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static int append_piece(void *ud, const char *p, size_t n)
+{
+    sb_add(ud, p, n);
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 1 << 20) return 0;
     compile_opts o = { 0 };
+    o.recycle_bytes = size & 1 ? 1 : 0;     /* half the inputs recycle their parse nodes */
     compilation *c = compilation_new(&o);
     if (compile_profile_text(c, "fuzz.buckle", (const char *)data, size) == 0) {
+        /* the streamed profile is the profile, byte for byte */
+        strbuf whole, pieces;
+        sb_init(&whole);
+        sb_init(&pieces);
+        emit_sbpl(c, NULL, &whole);
+        emit_sink sink = { append_piece, &pieces };
+        int sr = emit_sbpl_stream(c, NULL, &sink);
+        if (sr < 0 || (sr == 0 && (pieces.len != whole.len || memcmp(pieces.data, whole.data, whole.len) != 0))) abort();
+        sb_free(&whole);
+        sb_free(&pieces);
         crosscheck *x = crosscheck_new(c, NULL, 0, 0);
         if (decider_missing(x->d)) {
             /* a parameter without a value: the output cannot be evaluated,
