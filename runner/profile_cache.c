@@ -56,35 +56,34 @@ int cache_name_matches(const char *name)
     return strncmp(p, ".tmp-", 5) == 0 && strspn(p + 5, "0123456789abcdef") == 16 && !p[21];
 }
 
-/* Reads all of fd (a regular file of size st_size) into the arena. */
-static char *read_all(int fd, size_t size, arena *a)
-{
-    char *buf = arena_alloc(a, size + 1);
-    size_t off = 0;
-    while (off < size) {
-        ssize_t r = read(fd, buf + off, size - off);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) return NULL;
-        off += (size_t)r;
-    }
-    buf[size] = 0;
-    return buf;
-}
-
-/* A file read by the compilation: same size and same bytes? */
-static int file_unchanged(const char *path, size_t size, uint64_t digest, arena *scratch)
+/* A file read by the compilation: same size and same bytes?  Read through
+ * a small buffer: a cached run should not touch a source's worth of fresh
+ * memory to digest it. */
+static int file_unchanged(const char *path, size_t size, uint64_t digest)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return 0;
     struct stat st;
     int ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size == size;
-    if (ok) {
-        char *buf = read_all(fd, size, scratch);
-        char extra;
-        ok = buf && read(fd, &extra, 1) == 0 && digest64(buf, size, 0) == digest;
+    unsigned char buf[16384];
+    size_t have = 0;                 /* bytes in buf not digested yet (< 8 between reads) */
+    uint64_t total = 0;
+    digest_ctx d;
+    digest_begin(&d, size, 0);
+    while (ok) {
+        ssize_t r = read(fd, buf + have, sizeof buf - have);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) { ok = r == 0 && total == size; break; }
+        have += (size_t)r;
+        total += (uint64_t)r;
+        if (total > size) { ok = 0; break; }     /* it grew */
+        size_t whole = have & ~(size_t)7;
+        digest_words(&d, buf, whole);
+        memmove(buf, buf + whole, have - whole);
+        have -= whole;
     }
     close(fd);
-    return ok;
+    return ok && digest_end(&d, buf, have) == digest;
 }
 
 typedef struct cursor { const char *p, *end; } cursor;
@@ -202,8 +201,6 @@ int cache_load(const char *dir, uint64_t key, arena *a, cache_entry *out)
         pread_all(fd, tail, 3, hlen + out->len) ||
         memcmp(tail, "\nE\n", 3) != 0)
         goto miss;
-    arena scratch;
-    arena_init(&scratch);
     int ok = 1;
     for (size_t i = 0; ok && i < out->nprobes; i++) {
         struct stat ps;
@@ -211,8 +208,7 @@ int cache_load(const char *dir, uint64_t key, arena *a, cache_entry *out)
         ok = found == out->probes[i].found;
     }
     for (size_t i = 0; ok && i < out->nfiles; i++)
-        ok = file_unchanged(out->files[i], out->sizes[i], out->digests[i], &scratch);
-    arena_free(&scratch);
+        ok = file_unchanged(out->files[i], out->sizes[i], out->digests[i]);
     if (!ok) goto miss;
     out->fd = fd;
     out->body_off = hlen;

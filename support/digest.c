@@ -13,24 +13,48 @@ static uint64_t mix(uint64_t h, uint64_t w)
     return rotl(h, 27) * K1 + K2;
 }
 
-uint64_t digest64(const void *data, size_t len, uint64_t seed)
+static uint64_t words(uint64_t h, const unsigned char *p, size_t n)
 {
-    const unsigned char *p = data;
-    uint64_t h = seed ^ (len * K1);
-    while (len >= 8) {
+    for (; n >= 8; p += 8, n -= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
         h = mix(h, w);
-        p += 8;
-        len -= 8;
     }
+    return h;
+}
+
+/* the last len % 8 bytes, and the avalanche */
+static uint64_t finish(uint64_t h, const unsigned char *p, size_t n)
+{
     uint64_t w = 0;
-    for (size_t i = 0; i < len; i++) w |= (uint64_t)p[i] << (8 * i);
-    h = mix(h, w ^ (uint64_t)len << 59);
+    for (size_t i = 0; i < n; i++) w |= (uint64_t)p[i] << (8 * i);
+    h = mix(h, w ^ (uint64_t)n << 59);
     h ^= h >> 33;
     h *= K2;
     h ^= h >> 29;
     h *= K1;
     h ^= h >> 32;
     return h;
+}
+
+uint64_t digest64(const void *data, size_t len, uint64_t seed)
+{
+    const unsigned char *p = data;
+    uint64_t h = words(seed ^ (len * K1), p, len);
+    return finish(h, p + (len & ~(size_t)7), len & 7);
+}
+
+void digest_begin(digest_ctx *d, uint64_t len, uint64_t seed)
+{
+    d->h = seed ^ (len * K1);
+}
+
+void digest_words(digest_ctx *d, const void *p, size_t n)
+{
+    d->h = words(d->h, p, n);
+}
+
+uint64_t digest_end(digest_ctx *d, const void *tail, size_t n)
+{
+    return finish(d->h, tail, n);
 }

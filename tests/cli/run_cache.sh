@@ -64,6 +64,19 @@ was "cache: a changed base (same size) is a miss" compiled
 grep -q '/opt/bxse' "$(kept)" && pass "cache: the new base is run" || fail "cache: the new base is run" "no /opt/bxse"
 rm -f "$(kept)"
 
+# a source larger than the 16 KB buffer the check reads through (and not a
+# multiple of 8 bytes): a hit, and a same-size change far into it is a miss
+awk 'BEGIN { print "files {"; for (i = 0; i < 2000; i++) printf "    allow read \"/opt/big/d%d\";\n", i; print "}" }' >"$R/big.buckle"
+printf '#x\n' >>"$R/big.buckle"
+run "cache: big 1" brun "$R/big.buckle" -- true
+run "cache: big 2" brun "$R/big.buckle" -- true
+was "cache: a large source, unchanged: hit" cached
+sed 's|/opt/big/d1999|/opt/big/e1999|' "$R/big.buckle" >"$R/big.new" && mv "$R/big.new" "$R/big.buckle"
+run "cache: big 3" brun --keep-profile "$R/big.buckle" -- true
+was "cache: a large source changed near its end (same size): miss" compiled
+grep -q '/opt/big/e1999' "$(kept)" && pass "cache: the changed large source is run" || fail "cache: the changed large source is run" "no e1999"
+rm -f "$(kept)"
+
 # a file appears earlier in the search path
 printf 'extends "lib";\nfiles { allow read "/opt/s"; }\n' >"$R/search.buckle"
 printf 'files { allow read "/opt/from-inc2"; }\n' >"$R/inc2/lib.buckle"

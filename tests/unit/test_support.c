@@ -1,5 +1,6 @@
 /* test_support.c - arena, hash map, sources, UTF-8, diagnostics. */
 #include "unit.h"
+#include "../../support/digest.h"
 #include "../../grammar/parse_ctx.h"
 
 void test_support(void)
@@ -43,6 +44,28 @@ void test_support(void)
         CHECK(big[0] == 0 && big[((size_t)1 << 27) - 1] == 0, "a request no spare chunk holds is fresh and zeroed");
         arena_free(&a);
         arena_free(&b);
+    }
+
+    unit_case("support: a digest taken in pieces equals the digest of the whole");
+    {
+        static unsigned char data[100003];
+        uint64_t x = 88172645463325252ull;
+        for (size_t i = 0; i < sizeof data; i++) { x ^= x << 13; x ^= x >> 7; x ^= x << 17; data[i] = (unsigned char)x; }
+        int same = 1;
+        for (size_t len = 0; len < 300 || len == 300; len++) {
+            size_t n = len < 300 ? len : sizeof data;
+            digest_ctx d;
+            digest_begin(&d, n, 7);
+            size_t at = 0, step = 8;
+            while (n - at >= 8) {                 /* pieces of 8, 16, 24, ... bytes */
+                size_t k = step < (n - at) / 8 * 8 ? step : (n - at) / 8 * 8;
+                digest_words(&d, data + at, k);
+                at += k;
+                step = step % 64 + 8;
+            }
+            if (digest_end(&d, data + at, n - at) != digest64(data, n, 7)) { same = 0; CHECK(0, "length %zu", n); break; }
+        }
+        CHECK(same, "every length 0-299 and 100,003 bytes");
     }
 
     unit_case("support: source positions count characters");
