@@ -48,7 +48,8 @@ int cmd_rules(cli_env *env, int argc, char **argv);
 int cmd_run(cli_env *env, int argc, char **argv);
 int is_sb_path(const char *path);
 /* The home directory and login name of the user running buckle, from the
- * password database (copies in a); 0, or -1 when it has no entry. */
+ * password database (copies in a; either pointer may be NULL); 0, or -1 when
+ * it has no entry. */
 int cli_user_entry(arena *a, const char **home, const char **name);
 /* realpath of an absolute path that exists, else the value itself. */
 const char *cli_canonical(arena *a, const char *v);

@@ -102,10 +102,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     const char *user = getenv("USER");
     /* the password database only when the environment lacks HOME; USER is
      * looked up only if the profile needs it (run_profile.c) */
-    if (!home || !*home) {
-        const char *pw_name;
-        if (cli_user_entry(&a, &home, &pw_name) != 0) home = "/";
-    }
+    if ((!home || !*home) && cli_user_entry(&a, &home, NULL) != 0) home = "/";
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp) tmp = "/tmp";
     if (user && !*user) user = NULL;

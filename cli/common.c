@@ -226,8 +226,8 @@ int cli_user_entry(arena *a, const char **home, const char **name)
         char *end;
         unsigned long uid = strtoul(field[2], &end, 10);
         if (end == field[2] || *end || uid != me) continue;
-        *name = arena_strdup(a, field[0]);
-        *home = arena_strdup(a, field[5]);
+        if (name) *name = arena_strdup(a, field[0]);
+        if (home) *home = arena_strdup(a, field[5]);
         rc = 0;
     }
     fclose(f);
@@ -238,8 +238,8 @@ int cli_user_entry(arena *a, const char **home, const char **name)
 {
     struct passwd *pw = getpwuid(getuid());
     if (!pw) return -1;
-    *name = arena_strdup(a, pw->pw_name);
-    *home = arena_strdup(a, pw->pw_dir);
+    if (name) *name = arena_strdup(a, pw->pw_name);
+    if (home) *home = arena_strdup(a, pw->pw_dir);
     return 0;
 }
 #endif

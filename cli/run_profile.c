@@ -201,10 +201,7 @@ static const char *lookup(const sb_param *v, size_t n, const char *name, size_t 
 static const char *builtin(const run_request *rq, arena *a, const char *name, size_t len)
 {
     const char *v = lookup(rq->builtin, rq->nbuiltin, name, len);
-    if (!v && len == 4 && !strncmp(name, "USER", 4)) {
-        const char *home;
-        if (cli_user_entry(a, &home, &v) != 0) v = "unknown";
-    }
+    if (!v && len == 4 && !strncmp(name, "USER", 4) && cli_user_entry(a, NULL, &v) != 0) v = "unknown";
     return v;
 }
 
