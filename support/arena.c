@@ -10,9 +10,19 @@
  * arena (arena_adopt) serve the big arrays of later phases. */
 #define ARENA_CHUNK_MAX ((size_t)1 << 26)
 
+/* Chunks up to this size are cleared as they are handed out, not when they
+ * are allocated: the first chunk comes from the heap's top, which calloc
+ * must clear in full (16 pages), while a cached `buckle run` uses a few
+ * hundred bytes of it.  Larger chunks come from calloc, which gets fresh
+ * zero pages for them from the system and clears nothing. */
+#define ARENA_LAZY_MAX ((size_t)65536)
+/* How far ahead of use a lazily cleared chunk is cleared. */
+#define ARENA_CLEAR_STEP ((size_t)4096)
+
 struct arena_chunk {
     arena_chunk *next;
     size_t size, used;
+    size_t zeroed;      /* data[0..zeroed) is known to be zero */
     /* data follows, max_align_t aligned */
     union { long double ld; void *p; long long ll; } data[];
 };
@@ -94,17 +104,27 @@ void arena_adopt(arena *a, arena *src)
     arena_init(src);
 }
 
-/* A spare chunk with room for n bytes, cleared, or NULL. */
+/* A spare chunk with room for n bytes, or NULL.  It is cleared as it is
+ * used (arena_alloc): memory its first arena never reached stays as it is. */
 static arena_chunk *take_spare(arena *a, size_t n)
 {
     for (arena_chunk **p = &a->spare; *p; p = &(*p)->next) {
         arena_chunk *c = *p;
         if (c->size < n) continue;
         *p = c->next;
-        memset(c->data, 0, c->size);
+        c->zeroed = 0;
         return c;
     }
     return NULL;
+}
+
+/* Clears c up to its used mark, a step ahead, at most to its end. */
+static void clear_ahead(arena_chunk *c)
+{
+    size_t to = (c->used + ARENA_CLEAR_STEP - 1) & ~(ARENA_CLEAR_STEP - 1);
+    if (to > c->size) to = c->size;
+    memset((char *)c->data + c->zeroed, 0, to - c->zeroed);
+    c->zeroed = to;
 }
 
 void *arena_grow(arena *a, const void *v, size_t n, size_t cap, size_t size)
@@ -122,11 +142,17 @@ void *arena_alloc(arena *a, size_t n)
     if (!c || c->size - c->used < n) {
         arena_chunk *s = a->spare ? take_spare(a, n) : NULL;
         if (!s) {
-            size_t size = n > 65536 ? n : 65536;
+            size_t size = n > ARENA_LAZY_MAX ? n : ARENA_LAZY_MAX;
             if (c && c->size * 2 > size && c->size < ARENA_CHUNK_MAX) size = c->size * 2;
-            /* zeroed once, by calloc: fresh pages from the system need no
-             * clearing, and a bump allocator never hands out memory twice */
-            s = xcalloc(1, sizeof *s + size);
+            if (size <= ARENA_LAZY_MAX) {
+                s = xmalloc(sizeof *s + size);
+                s->zeroed = 0;
+            } else {
+                /* zeroed once, by calloc: a bump allocator never hands out
+                 * memory twice */
+                s = xcalloc(1, sizeof *s + size);
+                s->zeroed = size;
+            }
             s->size = size;
         }
         s->used = 0;
@@ -135,6 +161,7 @@ void *arena_alloc(arena *a, size_t n)
     }
     void *p = (char *)c->data + c->used;
     c->used += n;
+    if (c->used > c->zeroed) clear_ahead(c);
     a->total += n;
     return p;
 }

@@ -46,6 +46,30 @@ void test_support(void)
         arena_free(&b);
     }
 
+    unit_case("support: the first chunk is cleared as it is handed out, on reused heap memory too");
+    {
+        /* dirty the heap: malloc hands this memory to the next small chunk */
+        for (int round = 0; round < 3; round++) {
+            unsigned char *junk = xmalloc(70000);
+            memset(junk, 0x5a, 70000);
+            free(junk);
+            arena a;
+            arena_init(&a);
+            int zero = 1;
+            size_t total = 0;
+            /* odd sizes, so that allocations straddle every clear step and
+             * the last one does not fit the first chunk */
+            for (size_t n = 1; total < 150000; n = n * 7 % 4099 + 1) {
+                unsigned char *p = arena_alloc(&a, n);
+                for (size_t k = 0; k < n; k++) if (p[k]) { zero = 0; break; }
+                memset(p, 0xff, n);
+                total += n;
+            }
+            CHECK(zero, "every allocation is zeroed (round %d, %zu bytes)", round, total);
+            arena_free(&a);
+        }
+    }
+
     unit_case("support: a digest taken in pieces equals the digest of the whole");
     {
         static unsigned char data[100003];
