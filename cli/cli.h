@@ -2,13 +2,16 @@
 #ifndef BUCKLE_CLI_H
 #define BUCKLE_CLI_H
 #include "../compiler/compile.h"
+#include <limits.h>
 #include <stdio.h>
 
 typedef struct cli_env {
     const char *argv0;
-    char exe_dir[4096];
-    char exe_path[4096];         /* this executable, resolved (run cache key) */
-    char std_a[4200], std_b[4200], std_c[4200];
+    const char *exe_path;        /* this executable, resolved (run cache key); "" if unknown */
+    const char *std_dirs[4];     /* standard library candidates, NULL-terminated */
+    /* the strings above, packed: a process touches only the page or two it
+     * writes, not one page per field (each page is a fault, 11-16 us here) */
+    char store[4 * (PATH_MAX + 32)];
 } cli_env;
 
 void cli_env_init(cli_env *env, const char *argv0);

@@ -18,10 +18,22 @@
 #include <mach-o/dyld.h>
 #endif
 
+/* Appends the string a followed by b to env->store at *used; NULL if full. */
+static const char *env_put(cli_env *env, size_t *used, const char *a, const char *b)
+{
+    size_t room = sizeof env->store - *used;
+    int n = snprintf(env->store + *used, room, "%s%s", a, b);
+    if (n < 0 || (size_t)n >= room) return NULL;
+    const char *s = env->store + *used;
+    *used += (size_t)n + 1;
+    return s;
+}
+
 void cli_env_init(cli_env *env, const char *argv0)
 {
-    memset(env, 0, sizeof *env);
     env->argv0 = argv0;
+    env->exe_path = "";
+    env->std_dirs[0] = NULL;
     char buf[4096];
     int ok = 0;
 #ifdef __APPLE__
@@ -33,25 +45,27 @@ void cli_env_init(cli_env *env, const char *argv0)
 #endif
     if (!ok && argv0 && strchr(argv0, '/')) { snprintf(buf, sizeof buf, "%s", argv0); ok = 1; }
     char real[PATH_MAX];
-    if (ok && realpath(buf, real)) {
-        snprintf(env->exe_path, sizeof env->exe_path, "%s", real);
-        char *slash = strrchr(real, '/');
-        if (slash) *slash = 0;
-        snprintf(env->exe_dir, sizeof env->exe_dir, "%s", real);
+    if (!ok || !realpath(buf, real)) return;
+    size_t used = 0;
+    const char *exe = env_put(env, &used, real, "");
+    if (!exe) return;
+    env->exe_path = exe;
+    char *slash = strrchr(real, '/');
+    if (!slash) return;
+    *slash = 0;
+    static const char *const rel[] = { "/../share/buckle", "/corpus", "/../corpus" /* a build/ directory */ };
+    size_t k = 0;
+    for (size_t i = 0; i < 3; i++) {
+        const char *d = env_put(env, &used, real, rel[i]);
+        if (d) env->std_dirs[k++] = d;
     }
-    if (env->exe_dir[0]) {
-        snprintf(env->std_a, sizeof env->std_a, "%s/../share/buckle", env->exe_dir);
-        snprintf(env->std_b, sizeof env->std_b, "%s/corpus", env->exe_dir);
-        snprintf(env->std_c, sizeof env->std_c, "%s/../corpus", env->exe_dir);   /* a build/ directory */
-    }
+    env->std_dirs[k] = NULL;
 }
 
 void cli_compile_opts(const cli_env *env, compile_opts *o)
 {
     size_t n = 0;
-    if (env->std_a[0]) o->std_dirs[n++] = env->std_a;
-    if (env->std_b[0]) o->std_dirs[n++] = env->std_b;
-    if (env->std_c[0]) o->std_dirs[n++] = env->std_c;
+    for (; env->std_dirs[n]; n++) o->std_dirs[n] = env->std_dirs[n];
     o->std_dirs[n] = NULL;
     o->buckle_path = getenv("BUCKLE_PATH");
 }
