@@ -64,15 +64,6 @@ int opset_count(const opset *s)
     return n;
 }
 
-static int is_alias(const char *name)
-{
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (strcmp(aliases[i].alias, name) == 0) return 1;
-    for (size_t i = 0; i < sizeof noops / sizeof noops[0]; i++)
-        if (strcmp(noops[i], name) == 0) return 1;
-    return 0;
-}
-
 static unsigned name_hash(const char *s)
 {
     unsigned h = 2166136261u;
@@ -80,18 +71,23 @@ static unsigned name_hash(const char *s)
     return h;
 }
 
+/* 1 + alias index, -(1 + no-op index), or 0 when name is neither. */
+static int alias_of(const char *name)
+{
+    for (unsigned i = name_hash(name) & 127;; i = (i + 1) & 127) {
+        int v = db.alias_slot[i];
+        if (!v) return 0;
+        if (strcmp(v > 0 ? aliases[v - 1].alias : noops[-v - 1], name) == 0) return v;
+    }
+}
+
 static int find_raw(const char *name)
 {
-    if (db_ready) {
-        for (unsigned i = name_hash(name) & 1023;; i = (i + 1) & 1023) {
-            int v = db.slot[i];
-            if (!v) return -1;
-            if (strcmp(db.ops[v - 1].name, name) == 0) return v - 1;
-        }
+    for (unsigned i = name_hash(name) & 1023;; i = (i + 1) & 1023) {
+        int v = db.slot[i];
+        if (!v) return -1;
+        if (strcmp(db.ops[v - 1].name, name) == 0) return v - 1;
     }
-    for (int i = 0; i < db.n; i++)
-        if (strcmp(db.ops[i].name, name) == 0) return i;
-    return -1;
 }
 
 static int find_parent(const char *name)
@@ -114,8 +110,15 @@ static void build(void)
 {
     if (db_ready) return;
     db.n = 0;
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0] + sizeof noops / sizeof noops[0]; i++) {
+        size_t na = sizeof aliases / sizeof aliases[0];
+        const char *name = i < na ? aliases[i].alias : noops[i - na];
+        unsigned h = name_hash(name) & 127;
+        while (db.alias_slot[h]) h = (h + 1) & 127;
+        db.alias_slot[h] = i < na ? (short)(i + 1) : (short)-(short)(i - na + 1);
+    }
     for (size_t i = 0; i < op_rows_count && db.n < OPS_MAX; i++) {
-        if (is_alias(op_rows[i].name)) continue;
+        if (alias_of(op_rows[i].name)) continue;
         op_info *o = &db.ops[db.n++];
         memset(o, 0, sizeof *o);
         o->name = op_rows[i].name;
@@ -123,6 +126,14 @@ static void build(void)
         o->emit_name = o->name;
         size_t len = strlen(o->name);
         o->wildcard = len && o->name[len - 1] == '*';
+    }
+    /* the index by name first: find_parent looks up every operation's
+     * possible parents (a linear search here was two thirds of the
+     * instructions of a whole small compile) */
+    for (int i = 0; i < db.n; i++) {
+        unsigned h = name_hash(db.ops[i].name) & 1023;
+        while (db.slot[h]) h = (h + 1) & 1023;
+        db.slot[h] = (short)(i + 1);
     }
     db.def = find_raw("default");
     for (int i = 0; i < db.n; i++) {
@@ -142,18 +153,6 @@ static void build(void)
         if (!(o->mask & SNAP_14_4)) { opset_add(&o->covers, i); continue; }
         for (int a = i; a >= 0; a = db.ops[a].parent) opset_add(&db.ops[a].covers, i);
     }
-    for (int i = 0; i < db.n; i++) {
-        unsigned h = name_hash(db.ops[i].name) & 1023;
-        while (db.slot[h]) h = (h + 1) & 1023;
-        db.slot[h] = (short)(i + 1);
-    }
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0] + sizeof noops / sizeof noops[0]; i++) {
-        size_t na = sizeof aliases / sizeof aliases[0];
-        const char *name = i < na ? aliases[i].alias : noops[i - na];
-        unsigned h = name_hash(name) & 127;
-        while (db.alias_slot[h]) h = (h + 1) & 127;
-        db.alias_slot[h] = i < na ? (short)(i + 1) : (short)-(short)(i - na + 1);
-    }
     db_ready = 1;
 }
 
@@ -165,12 +164,9 @@ int op_lookup(const char *name, int *noop)
 {
     if (!db_ready) build();
     if (noop) *noop = 0;
-    for (unsigned i = name_hash(name) & 127;; i = (i + 1) & 127) {
-        int v = db.alias_slot[i];
-        if (!v) break;
-        if (v > 0 && strcmp(aliases[v - 1].alias, name) == 0) return find_raw(aliases[v - 1].target);
-        if (v < 0 && strcmp(noops[-v - 1], name) == 0) { if (noop) *noop = 1; return -1; }
-    }
+    int v = alias_of(name);
+    if (v > 0) return find_raw(aliases[v - 1].target);
+    if (v < 0) { if (noop) *noop = 1; return -1; }
     return find_raw(name);
 }
 
