@@ -35,12 +35,16 @@ if [ ! -d "$SRT_PEER_DIR/node_modules/@anthropic-ai/sandbox-runtime" ]; then
 fi
 node "$SHARED/bench/srt/bench.mjs" --realpath-identity --no-wrap --iters small=500,medium=300,large=20 >"$T/srt.txt" 2>&1
 echo
-# buckle twice with -D: with glibc's defaults (a large compile's blocks go
-# back to the kernel after each call, and the next call faults them in again)
-# and with memory kept (bench-tool --reuse-memory), the steady state srt's
-# numbers are taken in: V8 keeps its heap between calls, after warm-up calls.
-echo "| config | srt gen | srt gen, realpath stubbed | buckle symbolic | buckle with -D | buckle with -D, memory kept | srt/buckle (-D) | srt/buckle (-D, memory kept) |"
-echo "|---|---|---|---|---|---|---|---|"
+# buckle three times with -D: with glibc's defaults (a large compile's
+# blocks go back to the kernel after each call, and the next call faults them
+# in again); with a memory pool (compile_opts.pool, one output buffer kept),
+# what an embedder that compiles again and again does through the library;
+# and with malloc's memory kept (bench-tool --reuse-memory), the steady state
+# srt's numbers are taken in: V8 keeps its heap between calls, after warm-up
+# calls.
+echo "| config | srt gen | srt gen, realpath stubbed | buckle symbolic | buckle with -D | buckle with -D, pool | buckle with -D, memory kept | srt/buckle (-D) | srt/buckle (-D, pool) | srt/buckle (-D, memory kept) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.1fx", a / b; else print "?" }'; }
 for n in small medium large; do
     s1=$(awk -v n=$n '$1==n && $4=="|" {print $6}' "$T/srt.txt")
     s2=$(awk -v n=$n '$1==n && $2=="median_us" {print $3}' "$T/srt.txt")
@@ -49,10 +53,10 @@ for n in small medium large; do
     # shellcheck disable=SC2086
     b2=$("$BUILD/bench-tool" compile -I corpus --iters $it $D corpus/examples/srt-$n.buckle 2>/dev/null | cut -d' ' -f2)
     # shellcheck disable=SC2086
+    bp=$("$BUILD/bench-tool" compile -I corpus --iters $it --pool $D corpus/examples/srt-$n.buckle 2>/dev/null | cut -d' ' -f2)
+    # shellcheck disable=SC2086
     b3=$("$BUILD/bench-tool" compile -I corpus --iters $it --reuse-memory $D corpus/examples/srt-$n.buckle 2>/dev/null | cut -d' ' -f2)
-    r=$(awk -v a="$s1" -v b="$b2" 'BEGIN { if (a > 0 && b > 0) printf "%.1fx", a / b; else print "?" }')
-    r3=$(awk -v a="$s1" -v b="$b3" 'BEGIN { if (a > 0 && b > 0) printf "%.1fx", a / b; else print "?" }')
-    echo "| $n | $s1 | $s2 | $b1 | $b2 | $b3 | $r | $r3 |"
+    echo "| $n | $s1 | $s2 | $b1 | $b2 | $bp | $b3 | $(ratio "$s1" "$b2") | $(ratio "$s1" "$bp") | $(ratio "$s1" "$b3") |"
 done
 echo
 

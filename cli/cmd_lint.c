@@ -95,8 +95,12 @@ int cmd_lint(cli_env *env, int argc, char **argv)
     o.params = params;
     o.nparams = nparams;
     cli_lint_opts(env, &o);
+    arena pool;                   /* one file's compile memory serves the next */
+    arena_init(&pool);
+    o.pool = &pool;
     int io = 0;
     for (size_t i = 0; i < nf; i++) if (lint_file(&o, files[i], &a, &dl, &keep) == 2) io = 1;
+    arena_free(&pool);
     int failing = 0;
     for (diag *d = dl.head; d; d = d->next) {
         if (d->suppressed) continue;

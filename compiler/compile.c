@@ -15,6 +15,7 @@ compilation *compilation_new(const compile_opts *o)
     hm_init(&c->params);
     hm_init(&c->defines);
     rs_init(&c->pol.rule_index);
+    if (o->pool) arena_adopt(&c->a, o->pool);
     return c;
 }
 
@@ -36,8 +37,13 @@ void compilation_free(compilation *c)
         source_free(s);
         s = n;
     }
-    arena_free(&c->nodes);
-    arena_free(&c->a);
+    if (c->opts.pool) {
+        arena_adopt(c->opts.pool, &c->nodes);
+        arena_adopt(c->opts.pool, &c->a);
+    } else {
+        arena_free(&c->nodes);
+        arena_free(&c->a);
+    }
     free(c);
 }
 

@@ -28,6 +28,14 @@ typedef struct compile_opts {
     const char *buckle_path;     /* $BUCKLE_PATH, or NULL */
     size_t recycle_bytes;        /* files from this size recycle their rule nodes;
                                     0: BUCKLE_RECYCLE_BYTES (tests use 1: all do) */
+    arena *pool;                 /* memory kept between compilations, or NULL:
+                                    compilation_new takes the pool's chunks and
+                                    compilation_free gives them back with its own,
+                                    so a caller that compiles again and again (an
+                                    editor, a server, lint of many files) works on
+                                    pages it has already touched instead of asking
+                                    the system for fresh ones each time.  The
+                                    caller arena_free()s it when done. */
 } compile_opts;
 
 struct unit {

@@ -100,6 +100,7 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
     memcpy(co.std_dirs, o->std_dirs, sizeof co.std_dirs);
     co.buckle_path = o->buckle_path;
     co.stdin_name = o->stdin_name;
+    co.pool = o->pool;
     compilation *c = compilation_new(&co);
     int rc = o->text ? compile_profile_text(c, path, o->text, o->text_len) : compile_profile(c, path);
     lint_compilation(c, rc, a, dl);

@@ -72,6 +72,7 @@ typedef struct lint_opts {
     size_t nparams;
     const char *text;             /* lint this text instead of reading the file (fuzzers, editors) */
     size_t text_len;
+    arena *pool;                  /* memory kept between files (compile_opts.pool), or NULL */
 } lint_opts;
 
 /* Lints one file into dl.  Returns 2 when it cannot be read, else 0. */

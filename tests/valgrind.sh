@@ -22,6 +22,14 @@ for f in corpus/examples/*.buckle tests/diff/*.buckle; do
     if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: compile (streamed, recycled) $f"; head -20 /tmp/vg.$$; fi
 done
 rm -rf "$VO"
+# lint of many files: each compilation starts on the memory of the one before
+# (compile_opts.pool), large after small and small after large
+n=$((n + 1))
+# shellcheck disable=SC2046
+valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
+    "$B" lint -I corpus corpus/examples/srt-small.buckle corpus/examples/srt-large.buckle tests/errors/*.buckle \
+    corpus/examples/*.buckle tests/lint/*.buckle >/dev/null 2>/tmp/vg.$$
+if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: lint of many files"; head -20 /tmp/vg.$$; fi
 for f in tests/sbpl/*.sb tests/lint/*.sb; do
     n=$((n + 1))
     valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 "$B" lint "$f" >/dev/null 2>/tmp/vg.$$

@@ -38,4 +38,5 @@ void test_cache(void);
 void test_sorting(void);
 void test_rule_set(void);
 void test_index(void);
+void test_pool(void);
 #endif

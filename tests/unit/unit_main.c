@@ -142,6 +142,7 @@ static const unit_test tests[] = {
     { "sorting", test_sorting },
     { "rule_set", test_rule_set },
     { "index", test_index },
+    { "pool", test_pool },
     { "injection", test_injection },
 };
 
