@@ -30,9 +30,10 @@ endif
 CPPFLAGS_ALL = -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
 
 
-LIB_SRC  := $(sort $(wildcard support/*.c grammar/*.c compiler/*.c lint/*.c runner/*.c))
+LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c lint/*.c runner/*.c)))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
-GEN_C    := $(BUILD)/gen/buckle.tab.c $(BUILD)/gen/buckle.lex.c $(BUILD)/gen/sbpl.tab.c $(BUILD)/gen/sbpl.lex.c
+GEN_C    := $(BUILD)/gen/buckle.tab.c $(BUILD)/gen/buckle.lex.c $(BUILD)/gen/sbpl.tab.c $(BUILD)/gen/sbpl.lex.c \
+            $(BUILD)/gen/ops_db.c
 GEN_H    := $(BUILD)/gen/buckle.tab.h $(BUILD)/gen/sbpl.tab.h
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_C:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -59,7 +60,18 @@ $(BUILD)/gen/%.lex.c: grammar/%.l $(BUILD)/gen/%.tab.h | $(BUILD)/.tools-ok
 	@mkdir -p $(BUILD)/gen
 	$(FLEX) -o $@ $<
 
-$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_H) $(wildcard support/*.h grammar/*.h)
+# the operation table, computed at build time from compiler/ops_table.c and
+# compiler/ops_facts.c (tools/gen_ops.c runs on the build machine; plain
+# flags: it is not part of what the sanitizer builds test)
+$(BUILD)/gen-ops: tools/gen_ops.c compiler/ops_table.c compiler/ops_facts.c compiler/ops.h compiler/ops_db.h compiler/ops_facts.h
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) -O1 -o $@ tools/gen_ops.c compiler/ops_table.c compiler/ops_facts.c
+
+$(BUILD)/gen/ops_db.c: $(BUILD)/gen-ops
+	@mkdir -p $(BUILD)/gen
+	$(BUILD)/gen-ops "$(CURDIR)/compiler/ops_db.h" >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_H) $(wildcard support/*.h grammar/*.h compiler/ops*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(GENWARN) $(CFLAGS) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 

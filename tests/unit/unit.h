@@ -39,4 +39,5 @@ void test_sorting(void);
 void test_rule_set(void);
 void test_index(void);
 void test_pool(void);
+void test_ops(void);
 #endif

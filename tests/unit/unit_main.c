@@ -143,6 +143,7 @@ static const unit_test tests[] = {
     { "rule_set", test_rule_set },
     { "index", test_index },
     { "pool", test_pool },
+    { "ops", test_ops },
     { "injection", test_injection },
 };
 
