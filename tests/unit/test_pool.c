@@ -59,6 +59,16 @@ void test_pool(void)
             free(got);
         }
         CHECK(same, "every pooled output equals the unpooled one");
+        /* a compilation that fails (its diagnostics and half-built state are
+         * in the arena) gives its memory back too, and the next one is right */
+        compilation *c = compilation_new(&o);
+        const char *bad = "files { allow reed \"/x\"; deny read glob \"/a/[\"; }\nnope {\n";
+        CHECK(compile_profile_text(c, "bad.buckle", bad, strlen(bad)) != 0 && c->diags.errors > 0, "the bad profile fails");
+        compilation_free(c);
+        CHECK(pool.spare != NULL, "a failed compilation's memory is back in the pool");
+        char *after = compile_with(&o, small, NULL);
+        CHECK(after && want_small && strcmp(after, want_small) == 0, "a compilation after a failed one is right");
+        free(after);
         CHECK(reused == 3, "each later compilation starts with the pool's chunks (%d of 3)", reused);
         arena_free(&pool);
         CHECK(pool.spare == NULL && pool.head == NULL, "arena_free empties the pool");
