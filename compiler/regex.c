@@ -25,6 +25,12 @@ struct sb_regex {
     const nclass *cls;
     int n;
     int start;
+    /* Every match starts at the subject's first byte with these bytes
+     * (a pattern "^/lit/eral..." with no top-level '|'): a subject that does
+     * not start with them is rejected before the automaton runs.  A glob's
+     * regex has one; lint asks most of them about paths they cannot match. */
+    const char *prefix;
+    size_t prefix_len;
 };
 
 typedef struct frag { int start; int *outs; int nouts; } frag;
@@ -224,6 +230,51 @@ static frag parse_alt(rparser *rp)
     return f;
 }
 
+/* Is there a '|' outside every group and class? */
+static int top_level_alt(const char *p, size_t len)
+{
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = p[i];
+        if (c == '\\') { i++; continue; }
+        if (c == '[') {          /* to the closing ']' ("[]x]": the first ']' is a member) */
+            i++;
+            if (i < len && p[i] == '^') i++;
+            if (i < len && p[i] == ']') i++;
+            while (i < len && p[i] != ']') { if (p[i] == '\\') i++; i++; }
+            continue;
+        }
+        if (c == '(') depth++;
+        else if (c == ')') depth--;
+        else if (c == '|' && depth == 0) return 1;
+    }
+    return 0;
+}
+
+/* The bytes every match must start with at the subject's start, into out
+ * (room for len bytes); their count.  Only for a pattern anchored by a
+ * leading '^' without a top-level alternative; the literal run stops at the
+ * first metacharacter, and a character that a quantifier follows is not part
+ * of it. */
+static size_t literal_prefix(const char *p, size_t len, char *out)
+{
+    if (len == 0 || p[0] != '^' || top_level_alt(p, len)) return 0;
+    size_t n = 0, i = 1;
+    while (i < len) {
+        char c = p[i];
+        size_t adv = 1;
+        if (c == '\\') {
+            if (i + 1 >= len) break;
+            c = p[i + 1];
+            adv = 2;
+        } else if (strchr(".[]()^$*+?|{}", c)) break;
+        if (i + adv < len && strchr("*+?{", p[i + adv])) break;
+        out[n++] = c;
+        i += adv;
+    }
+    return n;
+}
+
 sb_regex *sb_regex_compile(arena *a, const char *pat, size_t len, const char **err)
 {
     rparser rp;
@@ -249,6 +300,9 @@ sb_regex *sb_regex_compile(arena *a, const char *pat, size_t len, const char **e
         }
         re->n = rp.n;
         re->start = f.start;
+        char *pre = arena_alloc(&rp.scratch, len + 1);
+        re->prefix_len = literal_prefix(pat, len, pre);
+        re->prefix = re->prefix_len ? arena_strndup(a, pre, re->prefix_len) : NULL;
     }
     free(rp.st);
     free(rp.cls);
@@ -276,6 +330,12 @@ static void addst(const sb_regex *re, sset *s, int i, size_t pos, size_t len, in
 }
 
 int sb_regex_search(const sb_regex *re, const char *s, size_t len)
+{
+    if (re->prefix_len && (len < re->prefix_len || memcmp(s, re->prefix, re->prefix_len) != 0)) return 0;
+    return sb_regex_search_nfa(re, s, len);
+}
+
+int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len)
 {
     int n = re->n;
     int *buf = xmalloc((size_t)(4 * n + 4) * sizeof(int));

@@ -13,4 +13,7 @@ typedef struct sb_regex sb_regex;
 sb_regex *sb_regex_compile(arena *a, const char *pat, size_t len, const char **err);
 /* Search semantics: the pattern may match anywhere unless anchored. */
 int sb_regex_search(const sb_regex *re, const char *s, size_t len);
+/* The same without the literal-prefix check that sb_regex_search does first
+ * (the unit tests compare the two). */
+int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len);
 #endif

@@ -135,4 +135,35 @@ void test_regex(void)
         CHECK(sb_regex_compile(&r, "^(a", 3, &err) == NULL && r.total == before, "a pattern with an error keeps nothing");
         arena_free(&r);
     }
+
+    unit_case("regex: the literal-prefix check never changes an answer");
+    {
+        arena r;
+        arena_init(&r);
+        static const char *const pats[] = {
+            "^/a/b", "^/a/b$", "^ab*c", "^ab+c", "^ab?c", "^a\\.b", "^a\\*b", "^a\\.*b", "^ab|cd", "^ab|^cd",
+            "^(ab|cd)e", "^a(b|c)", "^[]x]y", "^x[]|]y|z", "^a]b", "^a}b", "^a.b", "^$", "^", "ab", "^a$|b",
+            "^/Users/x/(.*/)?[^/]*\\.pem$", "^/p/[^/]+/q", "^\\^a", "^a\\|b", "^(a|b)|c",
+        };
+        static const char *const subj[] = {
+            "", "a", "ab", "abc", "ac", "abbc", "a.b", "a*b", "aXb", "a..b", "cd", "xcd", "abe", "cde", "ae",
+            "]y", "xy", "x|y", "z", "a]b", "a}b", "/a/b", "/a/bc", "x/a/b", "/Users/x/k.pem", "/Users/x/d/k.pem",
+            "/Users/y/k.pem", "/p/q/q", "/p/x/q", "^a", "a|b", "b", "c", "zc",
+        };
+        int agree = 1;
+        for (size_t i = 0; i < sizeof pats / sizeof pats[0]; i++) {
+            sb_regex *x = sb_regex_compile(&r, pats[i], strlen(pats[i]), &err);
+            CHECK(x != NULL, "compiles %s", pats[i]);
+            if (!x) continue;
+            for (size_t k = 0; k < sizeof subj / sizeof subj[0]; k++) {
+                size_t n = strlen(subj[k]);
+                if (sb_regex_search(x, subj[k], n) != sb_regex_search_nfa(x, subj[k], n)) {
+                    agree = 0;
+                    printf("  %s on \"%s\"\n", pats[i], subj[k]);
+                }
+            }
+        }
+        CHECK(agree, "with and without the check, every pattern on every subject");
+        arena_free(&r);
+    }
 }
