@@ -26,9 +26,9 @@ struct sb_regex {
     int n;
     int start;
     /* Every match starts at the subject's first byte with these bytes
-     * (a pattern "^/lit/eral..." with no top-level '|'): a subject that does
-     * not start with them is rejected before the automaton runs.  A glob's
-     * regex has one; lint asks most of them about paths they cannot match. */
+     * (a pattern "^/lit/eral...", literal_prefix): a subject that does not
+     * start with them is rejected before the automaton runs.  A glob's regex
+     * has one; lint asks most of them about paths they cannot match. */
     const char *prefix;
     size_t prefix_len;
 };
@@ -230,48 +230,18 @@ static frag parse_alt(rparser *rp)
     return f;
 }
 
-/* Is there a '|' outside every group and class? */
-static int top_level_alt(const char *p, size_t len)
+/* The bytes every match must start with, read off the automaton into out
+ * (room for rp->n bytes); their count.  Only when the start state is '^'
+ * (so a match starts at the subject's first byte): from there, the chain of
+ * single-byte states each with one successor.  It stops at the first split
+ * (a quantifier, an alternative), class, '.' or anything else; a loop back
+ * into the chain can only come after it has been walked. */
+static size_t literal_prefix(const rparser *rp, int start, char *out)
 {
-    int depth = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = p[i];
-        if (c == '\\') { i++; continue; }
-        if (c == '[') {          /* to the closing ']' ("[]x]": the first ']' is a member) */
-            i++;
-            if (i < len && p[i] == '^') i++;
-            if (i < len && p[i] == ']') i++;
-            while (i < len && p[i] != ']') { if (p[i] == '\\') i++; i++; }
-            continue;
-        }
-        if (c == '(') depth++;
-        else if (c == ')') depth--;
-        else if (c == '|' && depth == 0) return 1;
-    }
-    return 0;
-}
-
-/* The bytes every match must start with at the subject's start, into out
- * (room for len bytes); their count.  Only for a pattern anchored by a
- * leading '^' without a top-level alternative; the literal run stops at the
- * first metacharacter, and a character that a quantifier follows is not part
- * of it. */
-static size_t literal_prefix(const char *p, size_t len, char *out)
-{
-    if (len == 0 || p[0] != '^' || top_level_alt(p, len)) return 0;
-    size_t n = 0, i = 1;
-    while (i < len) {
-        char c = p[i];
-        size_t adv = 1;
-        if (c == '\\') {
-            if (i + 1 >= len) break;
-            c = p[i + 1];
-            adv = 2;
-        } else if (strchr(".[]()^$*+?|{}", c)) break;
-        if (i + adv < len && strchr("*+?{", p[i + adv])) break;
-        out[n++] = c;
-        i += adv;
-    }
+    if (start < 0 || rp->st[start].op != N_BOL) return 0;
+    size_t n = 0;
+    for (int k = rp->st[start].x; k >= 0 && rp->st[k].op == N_CHAR && n < (size_t)rp->n; k = rp->st[k].x)
+        out[n++] = (char)rp->st[k].c;
     return n;
 }
 
@@ -300,8 +270,8 @@ sb_regex *sb_regex_compile(arena *a, const char *pat, size_t len, const char **e
         }
         re->n = rp.n;
         re->start = f.start;
-        char *pre = arena_alloc(&rp.scratch, len + 1);
-        re->prefix_len = literal_prefix(pat, len, pre);
+        char *pre = arena_alloc(&rp.scratch, (size_t)rp.n);
+        re->prefix_len = literal_prefix(&rp, f.start, pre);
         re->prefix = re->prefix_len ? arena_strndup(a, pre, re->prefix_len) : NULL;
     }
     free(rp.st);
