@@ -95,13 +95,9 @@ static void build(table *t)
     }
     t->def = find(t, "default");
     if (t->def < 0) fail("no operation named", "default");
-    for (int i = 0; i < t->naliases; i++) {
-        if (t->aliases[i].noop) continue;
-        const char *target = NULL;
-        for (size_t k = 0; k < op_alias_facts_count; k++)
-            if (strcmp(op_alias_facts[k].alias, t->aliases[i].name) == 0) target = op_alias_facts[k].target;
-        t->aliases[i].target = find(t, target);
-        if (t->aliases[i].target < 0) fail("alias of an unknown operation", t->aliases[i].name);
+    for (size_t i = 0; i < op_alias_facts_count; i++) {   /* added first, in this order */
+        t->aliases[i].target = find(t, op_alias_facts[i].target);
+        if (t->aliases[i].target < 0) fail("alias of an unknown operation", op_alias_facts[i].alias);
     }
     for (size_t k = 0; k < op_self_checked_facts_count; k++)
         if (find(t, op_self_checked_facts[k]) < 0) fail("unknown self-checked operation", op_self_checked_facts[k]);
