@@ -43,7 +43,7 @@ TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 check-live: $(BIN)
 	@BUCKLE=./$(BIN) sh tests/live/run_live.sh
 
-.PHONY: valgrind check-live all check demo golden install uninstall clean bench tools-check test-tools fuzz-diff fuzz fuzz-build
+.PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)
 
 $(BUILD)/.tools-ok: tools/setup-deps.sh
@@ -103,7 +103,7 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 # make check: the test suite on the normal build, then again on an
 # ASan+UBSan build (skipped with a SKIP line where the compiler has no
 # sanitizer runtime).
-check: test-tools
+check: test-tools bench-tools
 	@rm -f $(BUILD)/summary
 	@LABEL=build SUMMARY=$(BUILD)/summary LC_ALL=C BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/run.sh
 	@if echo 'int main(void){return 0;}' | $(CC) -x c $(SAN_FLAGS) -o $(BUILD)/.san-probe - 2>/dev/null; then \
@@ -162,9 +162,14 @@ $(BUILD)/bench-tool: $(BUILD)/obj/bench/bench_tool.o $(BUILD)/libbuckle.a
 # linked as buckle is (static or not): the floor a runner process is measured against
 $(BUILD)/noop-wrapper: $(BUILD)/obj/bench/noop_wrapper.o
 	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $^
+$(BUILD)/touch-pages: $(BUILD)/obj/bench/touch_pages.o
+	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $^
 $(BUILD)/interleave: $(BUILD)/obj/bench/interleave.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-bench: $(BIN) $(BUILD)/bench-tool $(BUILD)/sandbox-exec-standin $(BUILD)/noop-wrapper $(BUILD)/interleave
+# built (never run) by make check, so that the benchmark cannot rot unseen
+BENCH_TOOLS = $(BUILD)/bench-tool $(BUILD)/noop-wrapper $(BUILD)/touch-pages $(BUILD)/interleave
+bench-tools: $(BENCH_TOOLS)
+bench: $(BIN) $(BUILD)/sandbox-exec-standin $(BENCH_TOOLS)
 	@$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-cg CFLAGS=-O2 BIN=$(BUILD)-cg/buckle $(BUILD)-cg/buckle >/dev/null
 	@BUILD=$(BUILD) BUCKLE_CG=$(BUILD)-cg/buckle sh bench/run.sh
 

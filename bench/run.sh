@@ -28,6 +28,14 @@ hf() {
 echo "# buckle benchmarks  ($(date -u +%Y-%m-%d), $(uname -sm), $(nproc 2>/dev/null || echo '?') cores)"
 echo
 
+# ---- 0. the machine: what a process and a fresh page cost here (the units
+# the whole-process and runner figures below are made of; they drift on a VM)
+echo "## This machine"
+echo
+"$BUILD/interleave" 300 "p0=$BUILD/touch-pages 0" "p40=$BUILD/touch-pages 40" >"$T/pg"
+awk 'NR == 1 { a = $2 } NR == 2 { printf "a static process that does nothing: %.2f ms; a fresh page of memory: %.1f us (touch-pages 0 and 40, 300 interleaved rounds)\n", a, ($2 - a) * 1000 / 40 }' "$T/pg"
+echo
+
 # ---- 1. per call, in process: srt's generator vs buckle's compile+emit
 echo "## Per call, in process (median microseconds)"
 if [ ! -d "$SRT_PEER_DIR/node_modules/@anthropic-ai/sandbox-runtime" ]; then
