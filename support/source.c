@@ -39,9 +39,13 @@ void source_free(source *s)
     free(s);
 }
 
-static char *read_all(int fd, size_t *len, const char **err)
+/* size_hint: the file's size when known (a regular file), else 0.  The
+ * buffer starts one byte larger than the hint, so that a file that has not
+ * changed is read into it whole and its end seen without growing it: no
+ * copies, and no more memory touched than the text needs. */
+static char *read_all(int fd, size_t size_hint, size_t *len, const char **err)
 {
-    size_t cap = 8192, n = 0;
+    size_t cap = size_hint ? size_hint + 1 : 8192, n = 0;
     char *buf = xmalloc(cap + 1);
     for (;;) {
         if (n == cap) {
@@ -68,6 +72,7 @@ static char *read_all(int fd, size_t *len, const char **err)
 source *source_read(const char *name, const char *path, const char **err)
 {
     int fd;
+    size_t hint = 0;
     if (strcmp(path, "-") == 0) {
         fd = STDIN_FILENO;
     } else {
@@ -84,11 +89,12 @@ source *source_read(const char *name, const char *path, const char **err)
         if ((unsigned long long)st.st_size > BUCKLE_MAX_FILE_SIZE) {
             *err = "file is larger than 64 MiB"; close(fd); return NULL;
         }
+        hint = (size_t)st.st_size;
         int fl = fcntl(fd, F_GETFL);
         if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     }
     size_t len = 0;
-    char *text = read_all(fd, &len, err);
+    char *text = read_all(fd, hint, &len, err);
     if (fd != STDIN_FILENO) close(fd);
     if (!text) return NULL;
     return source_new(name, path, text, len);
