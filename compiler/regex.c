@@ -305,6 +305,12 @@ int sb_regex_search(const sb_regex *re, const char *s, size_t len)
     return sb_regex_search_nfa(re, s, len);
 }
 
+const char *sb_regex_prefix(const sb_regex *re, size_t *len)
+{
+    *len = re->prefix_len;
+    return re->prefix_len ? re->prefix : NULL;
+}
+
 int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len)
 {
     int n = re->n;

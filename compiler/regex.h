@@ -16,4 +16,8 @@ int sb_regex_search(const sb_regex *re, const char *s, size_t len);
 /* The same without the literal-prefix check that sb_regex_search does first
  * (the unit tests compare the two). */
 int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len);
+/* The literal text every match starts with at the subject's first byte (an
+ * anchored pattern "^/lit/eral..."), its length in *len; NULL when there is
+ * none.  A subject that does not start with it never matches. */
+const char *sb_regex_prefix(const sb_regex *re, size_t *len);
 #endif

@@ -38,6 +38,7 @@ void test_cache(void);
 void test_sorting(void);
 void test_rule_set(void);
 void test_index(void);
+void test_path_index(void);
 void test_pool(void);
 void test_ops(void);
 #endif

@@ -142,6 +142,7 @@ static const unit_test tests[] = {
     { "sorting", test_sorting },
     { "rule_set", test_rule_set },
     { "index", test_index },
+    { "path_index", test_path_index },
     { "pool", test_pool },
     { "ops", test_ops },
     { "injection", test_injection },

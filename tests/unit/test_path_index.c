@@ -1,0 +1,173 @@
+/* test_path_index.c - lint's path index (lint/path_index.c) never leaves
+ * out a rule that matches: random .sb policies over a small tree of names
+ * (literals, subpaths, prefixes, anchored and unanchored regexes, nested
+ * require-all/any/not, unfiltered rules, trailing slashes), random paths;
+ * every rule of the indexed action whose filter matches the path is among
+ * the candidates, and the candidates are ascending, distinct and of that
+ * action.  Also: a policy whose every rule names a path gives few
+ * candidates (the point of the index). */
+#include "unit.h"
+#include "../../compiler/sbpl_eval.h"
+#include "../../lint/path_index.h"
+#include "../../support/strbuf.h"
+#include <stdlib.h>
+
+static uint64_t rng(uint64_t *s)
+{
+    *s ^= *s << 13; *s ^= *s >> 7; *s ^= *s << 17;
+    return *s;
+}
+
+static const char *const comp[] = { "a", "b", "ab", "c.d", "Users", "x" };
+
+static void put_path(strbuf *o, uint64_t *s, int regex)
+{
+    int k = (int)(rng(s) % 5);
+    if (!k) sb_putc(o, '/');
+    for (int i = 0; i < k; i++) {
+        sb_putc(o, '/');
+        const char *c = comp[rng(s) % 6];
+        for (; *c; c++) {
+            if (*c == '.' && regex) sb_puts(o, "\\\\");
+            sb_putc(o, *c);
+        }
+    }
+    if (k && rng(s) % 10 == 0) sb_putc(o, '/');
+}
+
+static void put_filter(strbuf *o, uint64_t *s, int depth)
+{
+    unsigned r = (unsigned)(rng(s) % 100);
+    if (depth < 2 && r < 24) {
+        const char *how = r < 10 ? "require-all" : r < 20 ? "require-any" : "require-not";
+        int n = r >= 20 ? 1 : (int)(rng(s) % 4);
+        sb_printf(o, "(%s", how);
+        for (int i = 0; i < n; i++) { sb_putc(o, ' '); put_filter(o, s, depth + 1); }
+        sb_putc(o, ')');
+        return;
+    }
+    r = (unsigned)(rng(s) % 100);
+    const char *kind = r < 30 ? "literal" : r < 60 ? "subpath" : r < 70 ? "prefix" : r < 95 ? "regex" : NULL;
+    if (!kind) { sb_puts(o, "(global-name \"com.apple.x\")"); return; }
+    int rx = kind[0] == 'r';
+    sb_printf(o, "(%s %s\"", kind, rx ? "#" : "");
+    if (rx && r < 90) sb_putc(o, '^');          /* some unanchored */
+    put_path(o, s, rx);
+    if (rx && r % 3 == 0) sb_puts(o, "(/.*)?$");
+    sb_puts(o, "\")");
+}
+
+static sb_policy *eval_text(arena *a, diag_list *dl, const char *text, source **src)
+{
+    *src = source_new("t.sb", "t.sb", xstrdup(text), strlen(text));
+    sexp *top = sbpl_read(a, dl, *src, NULL);
+    sbpl_eval_opts eo = { 0 };
+    return dl->errors ? NULL : sbpl_eval(a, dl, *src, top, &eo);
+}
+
+static void random_policies(void)
+{
+    static const char *const ops[] = { "file-read*", "file-write*", "file-read-data", "file-write-data", "file*" };
+    uint64_t seed = 0x9e3779b97f4a7c15ull;
+    size_t checked = 0, matched = 0;
+    for (int round = 0; round < 150 && !unit_failed; round++) {
+        strbuf t;
+        sb_init(&t);
+        sb_puts(&t, "(version 1)\n(deny default)\n");
+        int n = 5 + (int)(rng(&seed) % 40);
+        for (int i = 0; i < n; i++) {
+            sb_printf(&t, "(%s %s", rng(&seed) % 2 ? "allow" : "deny", ops[rng(&seed) % 5]);
+            if (rng(&seed) % 25) { sb_putc(&t, ' '); put_filter(&t, &seed, 0); }
+            sb_puts(&t, ")\n");
+        }
+        arena a;
+        arena_init(&a);
+        diag_list dl;
+        diag_list_init(&dl, &a);
+        source *src;
+        sb_policy *p = eval_text(&a, &dl, sb_cstr(&t), &src);
+        CHECK(p, "policy %d did not evaluate:\n%s", round, sb_cstr(&t));
+        size_t *cand = NULL, cap = 0;
+        for (int action = 0; p && action < 2; action++) {
+            path_index *ix = path_index_build(&a, p, action);
+            for (int q = 0; q < 60; q++) {
+                strbuf path;
+                sb_init(&path);
+                put_path(&path, &seed, 0);
+                if (rng(&seed) % 4 == 0) sb_puts(&path, "/x");
+                sb_request rq;
+                memset(&rq, 0, sizeof rq);
+                rq.obj = sb_cstr(&path);
+                rq.len = strlen(rq.obj);
+                rq.kind = OBJ_PATH;
+                size_t nc = path_index_candidates(ix, rq.obj, rq.len, &cand, &cap);
+                for (size_t i = 1; i < nc; i++) CHECK(cand[i - 1] < cand[i], "candidates not ascending and distinct");
+                for (size_t i = 0; i < nc; i++) CHECK(cand[i] < p->n && p->sorted[cand[i]]->action == action, "a candidate of the other action");
+                for (size_t k = 0; k < p->n && !unit_failed; k++) {
+                    const sb_rule *r = p->sorted[k];
+                    if (r->action != action) continue;
+                    rq.op = r->op;
+                    if (r->filter && sfilter_match(r->filter, &rq) != 1) continue;
+                    matched++;
+                    size_t lo = 0;
+                    while (lo < nc && cand[lo] < k) lo++;
+                    CHECK(lo < nc && cand[lo] == k, "round %d: rule %zu matches %s but is no candidate:\n%s",
+                          round, k, rq.obj, sb_cstr(&t));
+                }
+                checked++;
+                sb_free(&path);
+            }
+        }
+        free(cand);
+        arena_free(&a);
+        source_free(src);
+        sb_free(&t);
+    }
+    CHECK(checked > 10000 && matched > 10000, "too few cases: %zu paths, %zu matching rules", checked, matched);
+}
+
+/* 2,000 rules, each naming its own path: a path meets a handful of them */
+static void few_candidates(void)
+{
+    strbuf t;
+    sb_init(&t);
+    sb_puts(&t, "(version 1)\n(deny default)\n");
+    for (int i = 0; i < 1000; i++) {
+        sb_printf(&t, "(deny file-write* (subpath \"/Users/u/p%d\"))\n", i);
+        sb_printf(&t, "(deny file-read* (require-all (subpath \"/Users/u/p%d\") (require-not (literal \"/Users/u/p%d/k\"))))\n", i, i);
+    }
+    sb_puts(&t, "(deny file-read* (regex #\"^/Users/u/p1[0-9]/\"))\n");
+    arena a;
+    arena_init(&a);
+    diag_list dl;
+    diag_list_init(&dl, &a);
+    source *src;
+    sb_policy *p = eval_text(&a, &dl, sb_cstr(&t), &src);
+    CHECK(p, "policy did not evaluate");
+    if (p) {
+        path_index *ix = path_index_build(&a, p, 1);
+        size_t *cand = NULL, cap = 0;
+        /* (deny default) is unfiltered: a candidate for every path */
+        size_t nc = path_index_candidates(ix, "/Users/u/p12/a", 14, &cand, &cap);
+        CHECK(nc == 4 && !p->sorted[cand[0]]->filter, "4 candidates (default, two subpaths, the regex), got %zu", nc);
+        /* the regex's literal start "/Users/u/p1" is a condition, not a match */
+        nc = path_index_candidates(ix, "/Users/u/p1", 11, &cand, &cap);
+        CHECK(nc == 4, "4 candidates for /Users/u/p1 (p12 is not under it), got %zu", nc);
+        nc = path_index_candidates(ix, "/Users/u/q", 10, &cand, &cap);
+        CHECK(nc == 1, "only the default for /Users/u/q, got %zu", nc);
+        ix = path_index_build(&a, p, 0);
+        CHECK(path_index_candidates(ix, "/Users/u/p1", 11, &cand, &cap) == 0, "no allow rules, no candidates");
+        free(cand);
+    }
+    arena_free(&a);
+    source_free(src);
+    sb_free(&t);
+}
+
+void test_path_index(void)
+{
+    unit_case("path_index: no matching rule left out (random policies)");
+    random_policies();
+    unit_case("path_index: a path meets few of 2,000 path rules");
+    few_candidates();
+}
