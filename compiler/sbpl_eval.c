@@ -4,6 +4,7 @@
  * (constants and functions), if/when/unless/cond/begin/let, and import. */
 #define _POSIX_C_SOURCE 200809L
 #include "sbpl_eval.h"
+#include "path_index.h"
 #include "filters.h"
 #include "patterns.h"
 #include <stdarg.h>
@@ -694,6 +695,8 @@ sb_policy *sbpl_eval(arena *a, diag_list *dl, const source *src, const sexp *top
         while (k < p->n && p->sorted[k]->op < op) k++;
         p->by_op_start[op] = k;
     }
+    /* a few hundred rules are scanned faster than the path is walked */
+    if (p->n >= SBPL_INDEX_MIN_RULES) p->index = path_index_build(a, p, -1);
     return p;
 }
 
@@ -776,15 +779,20 @@ int sfilter_match(const sfilter *f, const sb_request *q)
     return -1;
 }
 
-sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
+/* Seatbelt's decision (sbpl-reference §4.2) among the rules at positions
+ * c[0..nc) of p->sorted (ascending), or among all rules when c is NULL.  A
+ * path index gives every rule whose filter can match q (1, or -1: cannot
+ * tell), so walking its candidates in the same order gives the same answer
+ * as walking every rule. */
+static sb_answer decide_over(const sb_policy *p, const sb_request *q, const size_t *c, size_t nc)
 {
-    (void)scratch;
     sb_answer ans = { -1, NULL, NULL, { 0 } };
     if (p->undecidable) { ans.why = p->undecidable; ans.why_at = p->undecidable_at; return ans; }
     for (int op = q->op; op >= 0; op = op_get(op)->parent) {
         size_t b = p->by_op_start[op], e = p->by_op_start[op + 1];
-        for (size_t k = e; k > b; k--) {            /* filtered: the last match wins */
-            const sb_rule *r = p->sorted[k - 1];
+        if (c) { b = path_index_lower_bound(c, nc, b); e = path_index_lower_bound(c, nc, e); }
+        for (size_t i = e; i > b; i--) {            /* filtered: the last match wins */
+            const sb_rule *r = p->sorted[c ? c[i - 1] : i - 1];
             if (!r->filter) continue;
             int m = sfilter_match(r->filter, q);
             if (m < 0) {
@@ -795,8 +803,8 @@ sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
             }
             if (m) { ans.decision = r->action; ans.rule = r; return ans; }
         }
-        for (size_t k = e; k > b; k--) {            /* then the last unfiltered rule */
-            const sb_rule *r = p->sorted[k - 1];
+        for (size_t i = e; i > b; i--) {            /* then the last unfiltered rule */
+            const sb_rule *r = p->sorted[c ? c[i - 1] : i - 1];
             if (r->filter) continue;
             ans.decision = r->action;
             ans.rule = r;
@@ -805,6 +813,22 @@ sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
     }
     ans.why = "the profile has no (allow default) or (deny default)";
     return ans;
+}
+
+sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
+{
+    (void)scratch;
+    if (q->kind == OBJ_PATH && p->index && !p->undecidable) {
+        size_t c[256];
+        size_t nc = path_index_fill(p->index, q->obj, q->len, c, sizeof c / sizeof c[0]);
+        if (nc != PATH_INDEX_MANY) return decide_over(p, q, c, nc);
+    }
+    return decide_over(p, q, NULL, 0);
+}
+
+sb_answer sbpl_decide_scan(const sb_policy *p, const sb_request *q)
+{
+    return decide_over(p, q, NULL, 0);
 }
 
 int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch)

@@ -46,11 +46,14 @@ typedef struct sb_rule {
     int no_sandbox;             /* (with no-sandbox) */
 } sb_rule;
 
+#define SBPL_INDEX_MIN_RULES 256
 typedef struct sb_policy {
     sb_rule **rules;
     size_t n, cap;
     size_t *by_op_start;        /* rules sorted by (op, index): ranges per op */
     sb_rule **sorted;
+    struct path_index *index;   /* the rules by the paths they name (path_index.h); NULL
+                                   below SBPL_INDEX_MIN_RULES rules */
     int has_version;
     int version_first;
     const char *undecidable;    /* set when an import or form could not be evaluated */
@@ -89,6 +92,9 @@ typedef struct sb_answer {
 } sb_answer;
 
 sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch);
+/* The same by a walk over every rule, without the path index (the unit
+ * tests compare the two). */
+sb_answer sbpl_decide_scan(const sb_policy *p, const sb_request *q);
 /* 1 when an allow rule and a deny rule that both apply to q->op (at any
  * level of the hierarchy below default) match the object. */
 int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch);

@@ -2,7 +2,7 @@
  * BK4006 alias paths, BK4007 long strings; and BK4005 on .sb files: an allow
  * and a deny of one concrete operation that match the same object. */
 #include "lint.h"
-#include "path_index.h"
+#include "../compiler/path_index.h"
 #include "../compiler/expand.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,18 +48,6 @@ void lint_pass_sbpl_text(lint_ctx *lc, const sexp *top, int in_block)
     walk(lc, top, 0, 0);
 }
 
-/* The first of the n ascending positions in c that is >= k. */
-static size_t lower_bound(const size_t *c, size_t n, size_t k)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c[mid] < k) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
-
 /* BK4005: objects taken from the rules themselves, every concrete
  * operation; report each pair of rules once.  The rules of the other action
  * that may match an object come from a path index (each operation's rules
@@ -94,7 +82,7 @@ void lint_pass_overlap(lint_ctx *lc)
                 if (sfilter_match(f, &q) != 1) continue;
                 /* the rules of the other action that also match, at any level */
                 for (int lv = op; lv >= 0 && lv != def; lv = op_get(lv)->parent) {
-                    for (size_t c = lower_bound(cand, nc, p->by_op_start[lv]); c < nc && cand[c] < p->by_op_start[lv + 1]; c++) {
+                    for (size_t c = path_index_lower_bound(cand, nc, p->by_op_start[lv]); c < nc && cand[c] < p->by_op_start[lv + 1]; c++) {
                         const sb_rule *o = p->sorted[cand[c]];
                         if (o->action == r->action || o == r) continue;
                         if (o->filter && sfilter_match(o->filter, &q) != 1) continue;

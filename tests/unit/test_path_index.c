@@ -1,14 +1,16 @@
-/* test_path_index.c - lint's path index (lint/path_index.c) never leaves
+/* test_path_index.c - the path index (compiler/path_index.c) never leaves
  * out a rule that matches: random .sb policies over a small tree of names
  * (literals, subpaths, prefixes, anchored and unanchored regexes, nested
- * require-all/any/not, unfiltered rules, trailing slashes), random paths;
- * every rule of the indexed action whose filter matches the path is among
- * the candidates, and the candidates are ascending, distinct and of that
- * action.  Also: a policy whose every rule names a path gives few
- * candidates (the point of the index). */
+ * require-all/any/not, unfiltered rules, trailing slashes, names and vnode
+ * types), random paths; every rule of the indexed action whose filter
+ * matches the path is among the candidates, and the candidates are
+ * ascending, distinct and of that action.  The evaluator decides through
+ * the index exactly as by a scan of every rule (decision, deciding rule,
+ * reason; with and without a vnode type).  And a policy whose every rule
+ * names a path gives few candidates (the point of the index). */
 #include "unit.h"
 #include "../../compiler/sbpl_eval.h"
-#include "../../lint/path_index.h"
+#include "../../compiler/path_index.h"
 #include "../../support/strbuf.h"
 #include <stdlib.h>
 
@@ -48,7 +50,10 @@ static void put_filter(strbuf *o, uint64_t *s, int depth)
     }
     r = (unsigned)(rng(s) % 100);
     const char *kind = r < 30 ? "literal" : r < 60 ? "subpath" : r < 70 ? "prefix" : r < 95 ? "regex" : NULL;
-    if (!kind) { sb_puts(o, "(global-name \"com.apple.x\")"); return; }
+    if (!kind) {
+        sb_puts(o, r < 97 ? "(global-name \"com.apple.x\")" : "(vnode-type DIRECTORY)");
+        return;
+    }
     int rx = kind[0] == 'r';
     sb_printf(o, "(%s %s\"", kind, rx ? "#" : "");
     if (rx && r < 90) sb_putc(o, '^');          /* some unanchored */
@@ -69,7 +74,7 @@ static void random_policies(void)
 {
     static const char *const ops[] = { "file-read*", "file-write*", "file-read-data", "file-write-data", "file*" };
     uint64_t seed = 0x9e3779b97f4a7c15ull;
-    size_t checked = 0, matched = 0;
+    size_t checked = 0, matched = 0, decided = 0;
     for (int round = 0; round < 150 && !unit_failed; round++) {
         strbuf t;
         sb_init(&t);
@@ -88,6 +93,9 @@ static void random_policies(void)
         sb_policy *p = eval_text(&a, &dl, sb_cstr(&t), &src);
         CHECK(p, "policy %d did not evaluate:\n%s", round, sb_cstr(&t));
         size_t *cand = NULL, cap = 0;
+        /* these policies are below SBPL_INDEX_MIN_RULES: index them anyway,
+         * so that sbpl_decide takes the indexed way */
+        if (p) p->index = path_index_build(&a, p, -1);
         for (int action = 0; p && action < 2; action++) {
             path_index *ix = path_index_build(&a, p, action);
             for (int q = 0; q < 60; q++) {
@@ -101,6 +109,18 @@ static void random_policies(void)
                 rq.len = strlen(rq.obj);
                 rq.kind = OBJ_PATH;
                 size_t nc = path_index_candidates(ix, rq.obj, rq.len, &cand, &cap);
+                if (action == 0) {        /* the evaluator's answer through the index and by a scan */
+                    static const char *const qops[] = { "file-read-data", "file-write-data", "file-read-metadata",
+                                                        "file-write-create", "file-ioctl" };
+                    rq.op = op_lookup(qops[rng(&seed) % 5], NULL);
+                    rq.vnode = rng(&seed) % 3 ? NULL : rng(&seed) % 2 ? "DIRECTORY" : "REGULAR-FILE";
+                    sb_answer x = sbpl_decide(p, &rq, &a), y = sbpl_decide_scan(p, &rq);
+                    CHECK(x.decision == y.decision && x.rule == y.rule && x.why == y.why,
+                          "round %d: %s %s: indexed %d (rule %u), scan %d (rule %u):\n%s", round, op_get(rq.op)->name, rq.obj,
+                          x.decision, x.rule ? x.rule->index : 0, y.decision, y.rule ? y.rule->index : 0, sb_cstr(&t));
+                    decided++;
+                    rq.vnode = NULL;
+                }
                 for (size_t i = 1; i < nc; i++) CHECK(cand[i - 1] < cand[i], "candidates not ascending and distinct");
                 for (size_t i = 0; i < nc; i++) CHECK(cand[i] < p->n && p->sorted[cand[i]]->action == action, "a candidate of the other action");
                 for (size_t k = 0; k < p->n && !unit_failed; k++) {
@@ -123,7 +143,8 @@ static void random_policies(void)
         source_free(src);
         sb_free(&t);
     }
-    CHECK(checked > 10000 && matched > 10000, "too few cases: %zu paths, %zu matching rules", checked, matched);
+    CHECK(checked > 10000 && matched > 10000 && decided > 5000, "too few cases: %zu paths, %zu matching rules, %zu decisions",
+          checked, matched, decided);
 }
 
 /* 2,000 rules, each naming its own path: a path meets a handful of them */
@@ -155,6 +176,17 @@ static void few_candidates(void)
         CHECK(nc == 4, "4 candidates for /Users/u/p1 (p12 is not under it), got %zu", nc);
         nc = path_index_candidates(ix, "/Users/u/q", 10, &cand, &cap);
         CHECK(nc == 1, "only the default for /Users/u/q, got %zu", nc);
+        CHECK(p->index, "a policy of 2,001 rules is indexed");
+        static const char *const paths[] = { "/Users/u/p12/a", "/Users/u/p7/k", "/Users/u/p7", "/Users/u/q", "/" };
+        for (size_t i = 0; i < 5; i++) {
+            sb_request rq = { 0 };
+            rq.op = op_lookup("file-read-data", NULL);
+            rq.obj = paths[i];
+            rq.len = strlen(paths[i]);
+            rq.kind = OBJ_PATH;
+            sb_answer x = sbpl_decide(p, &rq, &a), y = sbpl_decide_scan(p, &rq);
+            CHECK(x.decision == y.decision && x.rule == y.rule, "%s: indexed and scanned answers differ", paths[i]);
+        }
         ix = path_index_build(&a, p, 0);
         CHECK(path_index_candidates(ix, "/Users/u/p1", 11, &cand, &cap) == 0, "no allow rules, no candidates");
         free(cand);

@@ -120,7 +120,7 @@ path_index *path_index_build(arena *a, const sb_policy *p, int action)
     x->always = arena_alloc(a, (p->n + 1) * sizeof *x->always);
     for (size_t k = 0; k < p->n; k++) {
         const sb_rule *r = p->sorted[k];
-        if (r->action != action) continue;
+        if (action >= 0 && r->action != action) continue;
         size_t first = keys.n;
         int how = r->filter ? keys_of(r->filter, &keys, 0) : ANY;
         if (how == ANY) x->always[x->nalways++] = k;
@@ -160,27 +160,68 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-size_t path_index_candidates(const path_index *x, const char *q, size_t len, size_t **out, size_t *cap)
+/* Where candidates go: a caller's buffer that grows (grow set) or a fixed
+ * one that may overflow. */
+typedef struct sink {
+    size_t *v;
+    size_t n, cap;
+    size_t **grow, *growcap;
+} sink;
+
+static int put(sink *s, size_t k)
 {
-    size_t n = 0;
-#define PUT(v) do { if (n == *cap) { *cap = *cap ? *cap * 2 : 64; *out = xrealloc(*out, *cap * sizeof **out); } (*out)[n++] = (v); } while (0)
-    for (size_t i = 0; i < x->nalways; i++) PUT(x->always[i]);
+    if (s->n == s->cap) {
+        if (!s->grow) return -1;
+        s->cap = s->cap ? s->cap * 2 : 64;
+        *s->grow = s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+        *s->growcap = s->cap;
+    }
+    s->v[s->n++] = k;
+    return 0;
+}
+
+static size_t collect(const path_index *x, const char *q, size_t len, sink *s)
+{
+    for (size_t i = 0; i < x->nalways; i++) if (put(s, x->always[i]) != 0) return PATH_INDEX_MANY;
     uint64_t h = HASH0;
     for (size_t l = 0;; l++) {
         for (size_t i = h & x->mask; x->slot[i].s; i = (i + 1) & x->mask) {
             const pkey *e = &x->slot[i];
             if (e->h != h || e->len != l || memcmp(e->s, q, l) != 0 || !accepts(e->kind, q, len, l)) continue;
-            for (const pos_node *r = e->rules; r; r = r->next) PUT(r->k);
+            for (const pos_node *r = e->rules; r; r = r->next) if (put(s, r->k) != 0) return PATH_INDEX_MANY;
         }
         if (l == len) break;
         h = hash_step(h, (unsigned char)q[l]);
     }
-#undef PUT
+    size_t n = s->n;
     if (n > x->nalways) {
-        qsort(*out, n, sizeof **out, cmp_size);
+        qsort(s->v, n, sizeof *s->v, cmp_size);
         size_t w = 0;
-        for (size_t i = 0; i < n; i++) if (!w || (*out)[w - 1] != (*out)[i]) (*out)[w++] = (*out)[i];
+        for (size_t i = 0; i < n; i++) if (!w || s->v[w - 1] != s->v[i]) s->v[w++] = s->v[i];
         n = w;
     }
     return n;
+}
+
+size_t path_index_candidates(const path_index *x, const char *q, size_t len, size_t **out, size_t *cap)
+{
+    sink s = { *out, 0, *cap, out, cap };
+    return collect(x, q, len, &s);
+}
+
+size_t path_index_fill(const path_index *x, const char *q, size_t len, size_t *buf, size_t cap)
+{
+    sink s = { buf, 0, cap, NULL, NULL };
+    return collect(x, q, len, &s);
+}
+
+size_t path_index_lower_bound(const size_t *c, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c[mid] < k) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
