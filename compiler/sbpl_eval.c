@@ -815,15 +815,21 @@ static sb_answer decide_over(const sb_policy *p, const sb_request *q, const size
     return ans;
 }
 
+/* The index's candidates for a path request, in c (cap entries); NULL when
+ * every rule is to be walked (no index, not a path, too many). */
+static const size_t *candidates(const sb_policy *p, const sb_request *q, size_t *c, size_t cap, size_t *nc)
+{
+    if (q->kind != OBJ_PATH || !p->index) return NULL;
+    *nc = path_index_fill(p->index, q->obj, q->len, c, cap);
+    return *nc == PATH_INDEX_MANY ? NULL : c;
+}
+
 sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
 {
     (void)scratch;
-    if (q->kind == OBJ_PATH && p->index && !p->undecidable) {
-        size_t c[256];
-        size_t nc = path_index_fill(p->index, q->obj, q->len, c, sizeof c / sizeof c[0]);
-        if (nc != PATH_INDEX_MANY) return decide_over(p, q, c, nc);
-    }
-    return decide_over(p, q, NULL, 0);
+    size_t buf[256], nc = 0;
+    const size_t *c = candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
+    return decide_over(p, q, c, nc);
 }
 
 sb_answer sbpl_decide_scan(const sb_policy *p, const sb_request *q)
@@ -831,16 +837,32 @@ sb_answer sbpl_decide_scan(const sb_policy *p, const sb_request *q)
     return decide_over(p, q, NULL, 0);
 }
 
-int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch)
+/* Do rules of both actions match q?  Over the rules at positions c[0..nc)
+ * of p->sorted, or over all of them when c is NULL (as decide_over). */
+static int conflict_over(const sb_policy *p, const sb_request *q, const size_t *c, size_t nc)
 {
-    (void)scratch;
     int seen[2] = { 0, 0 };
     int def = op_default();
     for (int op = q->op; op >= 0 && op != def; op = op_get(op)->parent) {
-        for (size_t k = p->by_op_start[op]; k < p->by_op_start[op + 1]; k++) {
-            const sb_rule *r = p->sorted[k];
+        size_t b = p->by_op_start[op], e = p->by_op_start[op + 1];
+        if (c) { b = path_index_lower_bound(c, nc, b); e = path_index_lower_bound(c, nc, e); }
+        for (size_t i = b; i < e; i++) {
+            const sb_rule *r = p->sorted[c ? c[i] : i];
             if (!r->filter || sfilter_match(r->filter, q) == 1) seen[r->action] = 1;
         }
     }
     return seen[0] && seen[1];
+}
+
+int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch)
+{
+    (void)scratch;
+    size_t buf[256], nc = 0;
+    const size_t *c = candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
+    return conflict_over(p, q, c, nc);
+}
+
+int sbpl_conflict_scan(const sb_policy *p, const sb_request *q)
+{
+    return conflict_over(p, q, NULL, 0);
 }

@@ -98,6 +98,7 @@ sb_answer sbpl_decide_scan(const sb_policy *p, const sb_request *q);
 /* 1 when an allow rule and a deny rule that both apply to q->op (at any
  * level of the hierarchy below default) match the object. */
 int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch);
+int sbpl_conflict_scan(const sb_policy *p, const sb_request *q);   /* without the index (tests) */
 /* 1 match, 0 no match, -1 cannot tell */
 int sfilter_match(const sfilter *f, const sb_request *q);
 #endif

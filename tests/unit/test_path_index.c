@@ -6,7 +6,7 @@
  * matches the path is among the candidates, and the candidates are
  * ascending, distinct and of that action.  The evaluator decides through
  * the index exactly as by a scan of every rule (decision, deciding rule,
- * reason; with and without a vnode type).  And a policy whose every rule
+ * reason, whether both actions match; with and without a vnode type).  And a policy whose every rule
  * names a path gives few candidates (the point of the index). */
 #include "unit.h"
 #include "../../compiler/sbpl_eval.h"
@@ -118,6 +118,8 @@ static void random_policies(void)
                     CHECK(x.decision == y.decision && x.rule == y.rule && x.why == y.why,
                           "round %d: %s %s: indexed %d (rule %u), scan %d (rule %u):\n%s", round, op_get(rq.op)->name, rq.obj,
                           x.decision, x.rule ? x.rule->index : 0, y.decision, y.rule ? y.rule->index : 0, sb_cstr(&t));
+                    CHECK(sbpl_conflict(p, &rq, &a) == sbpl_conflict_scan(p, &rq), "round %d: %s %s: conflict differs",
+                          round, op_get(rq.op)->name, rq.obj);
                     decided++;
                     rq.vnode = NULL;
                 }
