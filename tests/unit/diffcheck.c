@@ -5,6 +5,7 @@
  * the same concrete operation in the output.
  *   diff-check [-I DIR]... [--min N] [--seed S] [--objects K] [--break-order] FILE... */
 #include "../../compiler/crosscheck.h"
+#include "../../compiler/path_index.h"
 #include "../../compiler/patterns.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,7 +159,7 @@ int main(int argc, char **argv)
     const char *incs[64];
     size_t ninc = 0;
     long min = 0;
-    int nrandom = 4, break_order = 0, nfiles = 0;
+    int nrandom = 4, break_order = 0, nfiles = 0, index_all = 0;
     const char *files[512];
     rng = 42;
     for (int i = 1; i < argc; i++) {
@@ -167,6 +168,7 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--seed") && i + 1 < argc) rng = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--random") && i + 1 < argc) nrandom = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--break-order")) break_order = 1;
+        else if (!strcmp(argv[i], "--index")) index_all = 1;
         else if (nfiles < 512) files[nfiles++] = argv[i];
     }
     long total = 0, disagree = 0, conflicts = 0, undecided = 0;
@@ -196,6 +198,10 @@ int main(int argc, char **argv)
         if (decider_missing(x->d)) { crosscheck_free(x); break; }
         arena a;
         arena_init(&a);
+        /* --index: the evaluator answers through the path index whatever
+         * the policy's size (it takes it from SBPL_INDEX_MIN_RULES rules) */
+        int own_index = index_all && !x->pol->index;
+        if (own_index) x->pol->index = path_index_build(&a, x->pol, -1);
         objset s;
         memset(&s, 0, sizeof s);
         s.a = &a;
@@ -243,6 +249,7 @@ int main(int argc, char **argv)
         free(s.v);
         free(s.k);
         free(s.ns);
+        if (own_index) x->pol->index = NULL;      /* it lives in a */
         arena_free(&a);
         crosscheck_free(x);
         }
