@@ -832,11 +832,6 @@ sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
     return decide_over(p, q, c, nc);
 }
 
-sb_answer sbpl_decide_scan(const sb_policy *p, const sb_request *q)
-{
-    return decide_over(p, q, NULL, 0);
-}
-
 /* Do rules of both actions match q?  Over the rules at positions c[0..nc)
  * of p->sorted, or over all of them when c is NULL (as decide_over). */
 static int conflict_over(const sb_policy *p, const sb_request *q, const size_t *c, size_t nc)
@@ -862,7 +857,3 @@ int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch)
     return conflict_over(p, q, c, nc);
 }
 
-int sbpl_conflict_scan(const sb_policy *p, const sb_request *q)
-{
-    return conflict_over(p, q, NULL, 0);
-}

@@ -53,7 +53,8 @@ typedef struct sb_policy {
     size_t *by_op_start;        /* rules sorted by (op, index): ranges per op */
     sb_rule **sorted;
     struct path_index *index;   /* the rules by the paths they name (path_index.h); NULL
-                                   below SBPL_INDEX_MIN_RULES rules */
+                                   below SBPL_INDEX_MIN_RULES rules, and then every
+                                   rule is walked (the unit tests compare the two) */
     int has_version;
     int version_first;
     const char *undecidable;    /* set when an import or form could not be evaluated */
@@ -92,13 +93,9 @@ typedef struct sb_answer {
 } sb_answer;
 
 sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch);
-/* The same by a walk over every rule, without the path index (the unit
- * tests compare the two). */
-sb_answer sbpl_decide_scan(const sb_policy *p, const sb_request *q);
 /* 1 when an allow rule and a deny rule that both apply to q->op (at any
  * level of the hierarchy below default) match the object. */
 int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch);
-int sbpl_conflict_scan(const sb_policy *p, const sb_request *q);   /* without the index (tests) */
 /* 1 match, 0 no match, -1 cannot tell */
 int sfilter_match(const sfilter *f, const sb_request *q);
 #endif

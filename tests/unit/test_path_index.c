@@ -62,12 +62,41 @@ static void put_filter(strbuf *o, uint64_t *s, int depth)
     sb_puts(o, "\")");
 }
 
-static sb_policy *eval_text(arena *a, diag_list *dl, const char *text, source **src)
+/* An .sb text evaluated: the policy (NULL on errors) and what it lives in. */
+typedef struct evald {
+    arena a;
+    diag_list dl;
+    source *src;
+    sb_policy *p;
+} evald;
+
+static void eval_text(evald *e, const char *text)
 {
-    *src = source_new("t.sb", "t.sb", xstrdup(text), strlen(text));
-    sexp *top = sbpl_read(a, dl, *src, NULL);
+    arena_init(&e->a);
+    diag_list_init(&e->dl, &e->a);
+    e->src = source_new("t.sb", "t.sb", xstrdup(text), strlen(text));
+    sexp *top = sbpl_read(&e->a, &e->dl, e->src, NULL);
     sbpl_eval_opts eo = { 0 };
-    return dl->errors ? NULL : sbpl_eval(a, dl, *src, top, &eo);
+    e->p = e->dl.errors ? NULL : sbpl_eval(&e->a, &e->dl, e->src, top, &eo);
+}
+
+static void eval_free(evald *e)
+{
+    arena_free(&e->a);
+    source_free(e->src);
+}
+
+/* The evaluator's answers through p's index and by a walk over every rule. */
+static int same_answers(sb_policy *p, const sb_request *rq, arena *a)
+{
+    struct path_index *ix = p->index;
+    sb_answer x = sbpl_decide(p, rq, a);
+    int cx = sbpl_conflict(p, rq, a);
+    p->index = NULL;
+    sb_answer y = sbpl_decide(p, rq, a);
+    int cy = sbpl_conflict(p, rq, a);
+    p->index = ix;
+    return x.decision == y.decision && x.rule == y.rule && x.why == y.why && cx == cy;
 }
 
 static void random_policies(void)
@@ -85,19 +114,16 @@ static void random_policies(void)
             if (rng(&seed) % 25) { sb_putc(&t, ' '); put_filter(&t, &seed, 0); }
             sb_puts(&t, ")\n");
         }
-        arena a;
-        arena_init(&a);
-        diag_list dl;
-        diag_list_init(&dl, &a);
-        source *src;
-        sb_policy *p = eval_text(&a, &dl, sb_cstr(&t), &src);
+        evald e;
+        eval_text(&e, sb_cstr(&t));
+        sb_policy *p = e.p;
         CHECK(p, "policy %d did not evaluate:\n%s", round, sb_cstr(&t));
         size_t *cand = NULL, cap = 0;
         /* these policies are below SBPL_INDEX_MIN_RULES: index them anyway,
          * so that sbpl_decide takes the indexed way */
-        if (p) p->index = path_index_build(&a, p, -1);
+        if (p) p->index = path_index_build(&e.a, p, -1);
         for (int action = 0; p && action < 2; action++) {
-            path_index *ix = path_index_build(&a, p, action);
+            path_index *ix = path_index_build(&e.a, p, action);
             for (int q = 0; q < 60; q++) {
                 strbuf path;
                 sb_init(&path);
@@ -114,12 +140,8 @@ static void random_policies(void)
                                                         "file-write-create", "file-ioctl" };
                     rq.op = op_lookup(qops[rng(&seed) % 5], NULL);
                     rq.vnode = rng(&seed) % 3 ? NULL : rng(&seed) % 2 ? "DIRECTORY" : "REGULAR-FILE";
-                    sb_answer x = sbpl_decide(p, &rq, &a), y = sbpl_decide_scan(p, &rq);
-                    CHECK(x.decision == y.decision && x.rule == y.rule && x.why == y.why,
-                          "round %d: %s %s: indexed %d (rule %u), scan %d (rule %u):\n%s", round, op_get(rq.op)->name, rq.obj,
-                          x.decision, x.rule ? x.rule->index : 0, y.decision, y.rule ? y.rule->index : 0, sb_cstr(&t));
-                    CHECK(sbpl_conflict(p, &rq, &a) == sbpl_conflict_scan(p, &rq), "round %d: %s %s: conflict differs",
-                          round, op_get(rq.op)->name, rq.obj);
+                    CHECK(same_answers(p, &rq, &e.a), "round %d: %s %s (vnode %s): the indexed answer differs:\n%s",
+                          round, op_get(rq.op)->name, rq.obj, rq.vnode ? rq.vnode : "-", sb_cstr(&t));
                     decided++;
                     rq.vnode = NULL;
                 }
@@ -141,8 +163,7 @@ static void random_policies(void)
             }
         }
         free(cand);
-        arena_free(&a);
-        source_free(src);
+        eval_free(&e);
         sb_free(&t);
     }
     CHECK(checked > 10000 && matched > 10000 && decided > 5000, "too few cases: %zu paths, %zu matching rules, %zu decisions",
@@ -160,15 +181,12 @@ static void few_candidates(void)
         sb_printf(&t, "(deny file-read* (require-all (subpath \"/Users/u/p%d\") (require-not (literal \"/Users/u/p%d/k\"))))\n", i, i);
     }
     sb_puts(&t, "(deny file-read* (regex #\"^/Users/u/p1[0-9]/\"))\n");
-    arena a;
-    arena_init(&a);
-    diag_list dl;
-    diag_list_init(&dl, &a);
-    source *src;
-    sb_policy *p = eval_text(&a, &dl, sb_cstr(&t), &src);
+    evald e;
+    eval_text(&e, sb_cstr(&t));
+    sb_policy *p = e.p;
     CHECK(p, "policy did not evaluate");
     if (p) {
-        path_index *ix = path_index_build(&a, p, 1);
+        path_index *ix = path_index_build(&e.a, p, 1);
         size_t *cand = NULL, cap = 0;
         /* (deny default) is unfiltered: a candidate for every path */
         size_t nc = path_index_candidates(ix, "/Users/u/p12/a", 14, &cand, &cap);
@@ -186,15 +204,13 @@ static void few_candidates(void)
             rq.obj = paths[i];
             rq.len = strlen(paths[i]);
             rq.kind = OBJ_PATH;
-            sb_answer x = sbpl_decide(p, &rq, &a), y = sbpl_decide_scan(p, &rq);
-            CHECK(x.decision == y.decision && x.rule == y.rule, "%s: indexed and scanned answers differ", paths[i]);
+            CHECK(same_answers(p, &rq, &e.a), "%s: indexed and scanned answers differ", paths[i]);
         }
-        ix = path_index_build(&a, p, 0);
+        ix = path_index_build(&e.a, p, 0);
         CHECK(path_index_candidates(ix, "/Users/u/p1", 11, &cand, &cap) == 0, "no allow rules, no candidates");
         free(cand);
     }
-    arena_free(&a);
-    source_free(src);
+    eval_free(&e);
     sb_free(&t);
 }
 
