@@ -66,6 +66,7 @@ static int keys_of(const sfilter *f, kvec *v, int depth)
 {
     size_t mark = v->n;
     if (depth > SBPL_MAX_DEPTH) return ANY;
+    if ((f->kind == F_LITERAL || f->kind == F_SUBPATH || f->kind == F_PREFIX) && !f->str) return ANY;
     switch (f->kind) {
     case F_LITERAL: push(v, f->str, f->len, K_EXACT); return KEYS;
     case F_SUBPATH: push(v, f->str, f->len, K_UNDER); return KEYS;
