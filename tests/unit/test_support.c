@@ -145,7 +145,9 @@ void test_support(void)
 }
 
 #include "../../runner/runner.h"
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 void test_runner(void)
@@ -183,13 +185,26 @@ void test_runner(void)
     unlink(link);
 
     unit_case("runner: the sweep removes only old files of ours");
-    char old[4200], other[4200];
+    /* ages far from the limit: a file's time and time() may be a clock tick
+     * apart (the kernel can stamp files with a finer clock than time()
+     * reads), so "older than 0 s" is not a test that always holds */
+    char old[4200], other[4200], fresh[4200];
     snprintf(old, sizeof old, "%s/buckle-1-2-ab.sb", dir);
     snprintf(other, sizeof other, "%s/keep.sb", dir);
+    snprintf(fresh, sizeof fresh, "%s/buckle-1-3-cd.sb", dir);
     FILE *f = fopen(old, "w"); if (f) fclose(f);
     f = fopen(other, "w"); if (f) fclose(f);
-    CHECK(profile_dir_sweep(dir, 0, 1000000) == 3, "three of ours with max age 0");
-    CHECK(access(other, F_OK) == 0, "other file kept");
+    f = fopen(fresh, "w"); if (f) fclose(f);
+    struct timespec ten_minutes_ago[2];
+    clock_gettime(CLOCK_REALTIME, &ten_minutes_ago[0]);
+    ten_minutes_ago[0].tv_sec -= 600;
+    ten_minutes_ago[1] = ten_minutes_ago[0];
+    const char *aged[] = { p1, p2, old, other };
+    for (size_t i = 0; i < 4; i++) CHECK(utimensat(AT_FDCWD, aged[i], ten_minutes_ago, 0) == 0, "backdate %s", aged[i]);
+    CHECK(profile_dir_sweep(dir, 300, 1000000) == 3, "three of ours older than 5 minutes");
+    CHECK(access(other, F_OK) == 0, "other file kept, however old");
+    CHECK(access(fresh, F_OK) == 0, "a fresh file of ours kept");
     unlink(other);
+    unlink(fresh);
     rmdir(dir);
 }
