@@ -22,10 +22,10 @@ typedef struct pos_node { size_t k; struct pos_node *next; } pos_node;
 
 typedef struct pkey {
     uint64_t h;
-    const char *s;          /* NULL: an empty slot */
+    const char *s;
     size_t len;
     int kind;
-    pos_node *rules;
+    pos_node *rules;        /* NULL: an empty slot */
 } pkey;
 
 struct path_index {
@@ -66,7 +66,6 @@ static int keys_of(const sfilter *f, kvec *v, int depth)
 {
     size_t mark = v->n;
     if (depth > SBPL_MAX_DEPTH) return ANY;
-    if ((f->kind == F_LITERAL || f->kind == F_SUBPATH || f->kind == F_PREFIX) && !f->str) return ANY;
     switch (f->kind) {
     case F_LITERAL: push(v, f->str, f->len, K_EXACT); return KEYS;
     case F_SUBPATH: push(v, f->str, f->len, K_UNDER); return KEYS;
@@ -110,18 +109,17 @@ static pkey *find_slot(const path_index *x, uint64_t h, const char *s, size_t le
 {
     for (size_t i = h & x->mask;; i = (i + 1) & x->mask) {
         pkey *e = &x->slot[i];
-        if (!e->s || (e->h == h && e->len == len && e->kind == kind && memcmp(e->s, s, len) == 0)) return e;
+        if (!e->rules || (e->h == h && e->len == len && e->kind == kind && memcmp(e->s, s, len) == 0)) return e;
     }
 }
 
-path_index *path_index_build(arena *a, const sb_policy *p, int action)
+path_index *path_index_build(arena *a, const sb_policy *p)
 {
     path_index *x = arena_alloc(a, sizeof *x);
     kvec keys = { 0 };
     x->always = arena_alloc(a, (p->n + 1) * sizeof *x->always);
     for (size_t k = 0; k < p->n; k++) {
         const sb_rule *r = p->sorted[k];
-        if (action >= 0 && r->action != action) continue;
         size_t first = keys.n;
         int how = r->filter ? keys_of(r->filter, &keys, 0) : ANY;
         if (how == ANY) x->always[x->nalways++] = k;
@@ -135,7 +133,7 @@ path_index *path_index_build(arena *a, const sb_policy *p, int action)
         const kv *key = &keys.v[i];
         uint64_t h = hash_of(key->s, key->len);
         pkey *e = find_slot(x, h, key->s, key->len, key->kind);
-        if (!e->s) *e = (pkey){ h, key->s, key->len, key->kind, NULL };
+        if (!e->rules) *e = (pkey){ h, key->s, key->len, key->kind, NULL };
         pos_node *n = arena_alloc(a, sizeof *n);
         *n = (pos_node){ key->k, e->rules };
         e->rules = n;
@@ -186,7 +184,7 @@ static size_t collect(const path_index *x, const char *q, size_t len, sink *s)
     for (size_t i = 0; i < x->nalways; i++) if (put(s, x->always[i]) != 0) return PATH_INDEX_MANY;
     uint64_t h = HASH0;
     for (size_t l = 0;; l++) {
-        for (size_t i = h & x->mask; x->slot[i].s; i = (i + 1) & x->mask) {
+        for (size_t i = h & x->mask; x->slot[i].rules; i = (i + 1) & x->mask) {
             const pkey *e = &x->slot[i];
             if (e->h != h || e->len != l || memcmp(e->s, q, l) != 0 || !accepts(e->kind, q, len, l)) continue;
             for (const pos_node *r = e->rules; r; r = r->next) if (put(s, r->k) != 0) return PATH_INDEX_MANY;

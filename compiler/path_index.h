@@ -9,13 +9,13 @@
 
 typedef struct path_index path_index;
 
-/* Indexes the rules of one action (0 allow, 1 deny) by a condition every
- * path they match must meet: equal to a literal, under a subpath, starting
- * with a prefix or with an anchored regex's literal text.  A rule without
- * such a condition (unfiltered, require-not, a regex without a literal
- * start...) is a candidate for every path; a rule that no path can match
- * (a name, an address) is none.  Lives in a. */
-path_index *path_index_build(arena *a, const sb_policy *p, int action);   /* action -1: all rules */
+/* Indexes p's rules by a condition every path they match must meet: equal
+ * to a literal, under a subpath, starting with a prefix or with an anchored
+ * regex's literal text.  A rule without such a condition (unfiltered,
+ * require-not, a regex without a literal start...) is a candidate for
+ * every path; a rule that no path can match (a name, an address) is none.
+ * Lives in a. */
+path_index *path_index_build(arena *a, const sb_policy *p);
 
 /* The positions in p->sorted of the indexed rules whose filter may match
  * the path q: every rule whose filter does match is among them.  Ascending,

@@ -696,7 +696,7 @@ sb_policy *sbpl_eval(arena *a, diag_list *dl, const source *src, const sexp *top
         p->by_op_start[op] = k;
     }
     /* a few hundred rules are scanned faster than the path is walked */
-    if (p->n >= SBPL_INDEX_MIN_RULES) p->index = path_index_build(a, p, -1);
+    if (p->n >= SBPL_INDEX_MIN_RULES) p->index = path_index_build(a, p);
     return p;
 }
 

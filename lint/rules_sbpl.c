@@ -49,8 +49,8 @@ void lint_pass_sbpl_text(lint_ctx *lc, const sexp *top, int in_block)
 }
 
 /* BK4005: objects taken from the rules themselves, every concrete
- * operation; report each pair of rules once.  The rules of the other action
- * that may match an object come from a path index (each operation's rules
+ * operation; report each pair of rules once.  The rules that may match an
+ * object come from a path index (each operation's rules
  * are a range of p->sorted, so the candidates of one level are a range of
  * the ascending candidate list): the same findings in the same order as a
  * scan of every rule, without its n * n. */
@@ -62,7 +62,7 @@ void lint_pass_overlap(lint_ctx *lc)
     size_t reported = 0;
     hashmap seen;
     hm_init(&seen);
-    path_index *ix[2] = { path_index_build(lc->a, p, 0), path_index_build(lc->a, p, 1) };
+    const path_index *ix = p->index ? p->index : path_index_build(lc->a, p);   /* the evaluator's, when it made one */
     size_t *cand = NULL, cap = 0;
     for (size_t i = 0; i < p->n && reported < 50; i++) {
         const sb_rule *r = p->rules[i];
@@ -70,7 +70,7 @@ void lint_pass_overlap(lint_ctx *lc)
         if (!f || (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX)) continue;
         const char *objs[2] = { arena_strndup(lc->a, f->str, f->len), arena_printf(lc->a, "%.*s/x", (int)f->len, f->str) };
         for (int oi = 0; oi < 2; oi++) {
-            size_t nc = path_index_candidates(ix[!r->action], objs[oi], strlen(objs[oi]), &cand, &cap);
+            size_t nc = path_index_candidates(ix, objs[oi], strlen(objs[oi]), &cand, &cap);
             for (int op = 0; op < ops_count(); op++) {
                 if (!opset_has(&op_get(r->op)->covers, op)) continue;
                 sb_request q;

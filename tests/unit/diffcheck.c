@@ -201,7 +201,7 @@ int main(int argc, char **argv)
         /* --index: the evaluator answers through the path index whatever
          * the policy's size (it takes it from SBPL_INDEX_MIN_RULES rules) */
         int own_index = index_all && !x->pol->index;
-        if (own_index) x->pol->index = path_index_build(&a, x->pol, -1);
+        if (own_index) x->pol->index = path_index_build(&a, x->pol);
         objset s;
         memset(&s, 0, sizeof s);
         s.a = &a;
