@@ -9,12 +9,6 @@
 
 static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
 
-int is_builtin_param(const char *name)
-{
-    for (size_t i = 0; i < 4; i++) if (strcmp(builtins[i], name) == 0) return 1;
-    return 0;
-}
-
 /* Span of the text "needle" inside the source of a string literal. */
 static span sub_span(const ast_str *s, const char *needle, size_t n)
 {

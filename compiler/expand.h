@@ -15,7 +15,6 @@ typedef struct value_info {
     int depth;      /* path components, or -1 when not counted */
 } value_info;
 const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode, size_t *len, value_info *vi);
-int is_builtin_param(const char *name);
 
 /* "/tmp", "/var" or "/etc" when the path (len bytes) starts with one of these
  * symlinks into /private, followed by its end, a '/' or a byte of ends;

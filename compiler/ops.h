@@ -20,7 +20,6 @@ static inline void opset_add(opset *s, int i) { s->w[i >> 6] |= 1ull << (i & 63)
 static inline int  opset_has(const opset *s, int i) { return (int)((s->w[i >> 6] >> (i & 63)) & 1); }
 int  opset_empty(const opset *s);
 int  opset_eq(const opset *a, const opset *b);
-void opset_and(opset *r, const opset *a, const opset *b);
 static inline int opset_subset(const opset *a, const opset *b)   /* a ⊆ b */
 {
     uint64_t x = 0;
@@ -33,7 +32,6 @@ static inline int opset_intersects(const opset *a, const opset *b)
     for (int i = 0; i < OPS_MAX / 64; i++) x |= a->w[i] & b->w[i];
     return x != 0;
 }
-int  opset_count(const opset *s);
 
 typedef struct op_info {
     const char *name;

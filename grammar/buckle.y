@@ -38,7 +38,7 @@ static span S(parse_ctx *pc, buckle_loc l) { return pc_span(pc, l.first, l.last)
 static void add_stmt(parse_ctx *pc, buckle_loc l);
 static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *verb,
                          buckle_loc act_at, buckle_loc verb_at, ast_matcher *m, ast_modifier *mods);
-static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buckle_loc at);
+static void add_rule(parse_ctx *pc, ast_rule *r, int remove, buckle_loc at);
 static ast_matcher *reverse_matchers(ast_matcher *m);
 }
 
@@ -160,9 +160,9 @@ rules
 
 rule_stmt
     : rule ';'
-        { add_rule(pc, $1, SEC_NONE, 0, @$); }
+        { add_rule(pc, $1, 0, @$); }
     | REMOVE rule ';'
-        { add_rule(pc, $2, SEC_NONE, 1, @$); }
+        { add_rule(pc, $2, 1, @$); }
     | error ';'
         { yyerrok; }
     ;
@@ -313,9 +313,8 @@ static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *ver
     return r;
 }
 
-static void add_rule(parse_ctx *pc, ast_rule *r, section_t sec, int remove, buckle_loc at)
+static void add_rule(parse_ctx *pc, ast_rule *r, int remove, buckle_loc at)
 {
-    (void)sec;
     r->section = pc->section;
     r->remove = remove;
     r->at = S(pc, at);

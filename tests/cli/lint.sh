@@ -1,14 +1,42 @@
 # lint.sh - every rule has a bad and a good case under tests/lint with the
 # expected findings written at the end of the file:
 #   #= expect: SEVERITY CODE @LINE:COL      (";=" in .sb files)
+#   #= expect: SEVERITY CODE @PATH:LINE:COL (in another file, e.g. a base)
 #   #= expect: nothing
-# The findings must be exactly these; exit 1 when one is an error.
+#   #= no-other-findings                    (nor any other line in the
+#                                            output but notes: findings in
+#                                            other files count too)
+# The findings in the file must be exactly these; exit 1 when one is an error.
 . tests/lib.sh
+
+# findings FILE STRICT: the findings in $TMP/out as "SEVERITY CODE @LINE:COL"
+# (in FILE) or "SEVERITY CODE @PATH:LINE:COL" (elsewhere, STRICT=1 only),
+# sorted; with STRICT=1 any other line but a note is kept as "unexpected: LINE"
+findings() {
+    if [ "$2" = 1 ]; then
+        grep -v '^[^ ]*: note: \|^buckle: note: ' "$TMP/out" |
+        sed "s#^$1:\([0-9]*\):\([0-9]*\): \(error\|warning\|info\|style\): .*\[\(BK[0-9]*\)\]\$#\3 \4 @\1:\2#
+             t
+             s#^\([^ ][^:]*\):\([0-9]*\):\([0-9]*\): \(error\|warning\|info\|style\): .*\[\(BK[0-9]*\)\]\$#\4 \5 @\1:\2:\3#
+             t
+             s#^#unexpected: #"
+    else
+        sed -n "s#^$1:\([0-9]*\):\([0-9]*\): \(error\|warning\|info\|style\): .*\[\(BK[0-9]*\)\]\$#\3 \4 @\1:\2#p" "$TMP/out"
+    fi | sort
+}
+
+# the strict comparison sees what the loose one lets through
+printf 'a.sb:1:1: info: x [BK4010]\nbase.buckle:2:3: style: y [BK4004]\nsomething else\nbase.buckle:2:3: note: z\n' >"$TMP/out"
+if [ "$(findings a.sb 0)" = "info BK4010 @1:1" ] && [ "$(findings a.sb 1 | wc -l)" -eq 3 ]; then pass "lint: no-other-findings sees other files and other lines"
+else fail "lint: no-other-findings sees other files and other lines" "loose: $(findings a.sb 0 | tr '\n' ';') strict: $(findings a.sb 1 | tr '\n' ';')"; fi
 for f in tests/lint/*-bad.* tests/lint/*-good.*; do
     n="lint: $f"
     run "$n" "$BUCKLE" lint --format gcc "$f"
-    sed -n 's/^[#;]= expect: \([a-z]*\) \(BK[0-9]*\) @\(.*\)$/\1 \2 @\3/p' "$f" | sort >"$TMP/want"
-    sed -n "s#^$f:\([0-9]*\):\([0-9]*\): \(error\|warning\|info\|style\): .*\[\(BK[0-9]*\)\]\$#\3 \4 @\1:\2#p" "$TMP/out" | sort >"$TMP/got"
+    strict=0
+    grep -q '^[#;]= no-other-findings$' "$f" && strict=1
+    sed -n 's/^[#;]= expect: \([a-z]*\) \(BK[0-9]*\) @\(.*\)$/\1 \2 @\3/p' "$f" |
+        if [ $strict = 1 ]; then cat; else grep -v ' @[^0-9]'; fi | sort >"$TMP/want"
+    findings "$f" "$strict" >"$TMP/got"
     if cmp -s "$TMP/want" "$TMP/got"; then pass "$n"; else
         fail "$n" "want: $(tr '\n' ';' <"$TMP/want") got: $(tr '\n' ';' <"$TMP/got")"; fi
     want_rc=0

@@ -1,5 +1,6 @@
-/* unit.h - a very small test harness: each test prints "ok NAME" or
- * "FAIL NAME: why" (read by tests/run.sh). */
+/* unit.h - a very small test harness: each case prints "ok NAME" or
+ * "FAIL NAME: why" (read by tests/run.sh).  A case is reported "ok" only when
+ * at least one CHECK ran in it; a case that ran none is a FAIL. */
 #ifndef BUCKLE_UNIT_H
 #define BUCKLE_UNIT_H
 #include "../../compiler/compile.h"
@@ -8,7 +9,8 @@
 #include <string.h>
 
 extern int unit_failed;     /* set by CHECK in the running test */
-#define CHECK(cond, ...) do { if (!(cond)) { \
+extern long unit_checks;    /* CHECKs evaluated in the running case */
+#define CHECK(cond, ...) do { unit_checks++; if (!(cond)) { \
     printf("  %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); putchar('\n'); unit_failed = 1; } } while (0)
 
 /* Starts a named case; the previous one is reported. */

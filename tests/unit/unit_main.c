@@ -5,13 +5,37 @@
 #include <unistd.h>
 
 int unit_failed;
+long unit_checks;
 static char current[256];
+static int current_is_setup;   /* the checks a test makes before its first case */
+
+static void report(void)
+{
+    if (!current[0]) return;
+    if (unit_checks == 0) {
+        /* set-up without checks is not a case; a named case without one is vacuous */
+        if (!current_is_setup) printf("FAIL %s: no assertion ran\n", current);
+    } else {
+        printf("%s %s\n", unit_failed ? "FAIL" : "ok", current);
+    }
+}
 
 void unit_case(const char *name)
 {
-    if (current[0]) printf("%s %s\n", unit_failed ? "FAIL" : "ok", current);
+    report();
     unit_failed = 0;
+    unit_checks = 0;
+    current_is_setup = 0;
     snprintf(current, sizeof current, "%s", name ? name : "");
+}
+
+/* Starts a test group: checks before its first unit_case are reported as
+ * "GROUP: set-up" when there are any. */
+static void unit_group(const char *name)
+{
+    unit_case(NULL);
+    snprintf(current, sizeof current, "%s: set-up", name);
+    current_is_setup = 1;
 }
 
 char *unit_compile(const char *text, const char *const *defines, size_t ndefines, int *errors)
@@ -118,7 +142,7 @@ int unit_readback(const char *sbpl, rb_rule *out, int max, size_t *max_literal)
             }
         }
     }
-    /* the implicit denies of deny default (sbpl-reference 4.3) are not the
+    /* the implicit denies of deny default (docs/sbpl.md) are not the
      * profile's own rules: leave them out of the comparison */
     int w = 0;
     for (int i = 0; i < (n > 0 ? n : 0); i++) {
@@ -151,7 +175,7 @@ static const unit_test tests[] = {
 int main(void)
 {
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        unit_case(tests[i].name);
+        unit_group(tests[i].name);
         tests[i].fn();
         unit_case(NULL);
     }
