@@ -1,4 +1,4 @@
-/* crosscheck.h - one request, two answers: the profile semantics (§5) and
+/* crosscheck.h - one request, two answers: the profile semantics and
  * the SBPL evaluator on the compiled output.  Used by query, test and the
  * differential check. */
 #ifndef BUCKLE_CROSSCHECK_H
@@ -16,7 +16,7 @@ typedef struct crosscheck {
 } crosscheck;
 
 typedef struct cc_answer {
-    decision prof;            /* §5 */
+    decision prof;            /* the profile semantics */
     sb_answer sbpl;           /* compiled SBPL under the precedence model */
     int raw;                  /* a raw sbpl rule decided: the SBPL answer is the answer */
     int agree;

@@ -1,4 +1,4 @@
-/* decide.c - §5: the most specific covering rule decides, deny wins ties,
+/* decide.c - the decision procedure of docs/reference.md: the most specific covering rule decides, deny wins ties,
  * no candidate means the default. */
 #include "decide.h"
 #include "expand.h"

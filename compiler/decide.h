@@ -1,4 +1,4 @@
-/* decide.h - the profile semantics of language.md §5, evaluated directly on
+/* decide.h - the profile semantics of docs/reference.md, evaluated directly on
  * the merged policy with parameter values.  Independent of the SBPL back end,
  * so that the two can be compared. */
 #ifndef BUCKLE_DECIDE_H
@@ -10,7 +10,7 @@ typedef struct decider decider;
 
 /* Values: built-in test values, then declared defaults, then -D (already in
  * c->defines), then extra (NAME=VALUE pairs). */
-/* The values queries and tests use for the built-in parameters (language.md §9). */
+/* The values queries and tests use for the built-in parameters (docs/reference.md). */
 const sb_param *test_param_values(size_t *n);
 
 decider *decider_new(compilation *c, const sb_param *extra, size_t nextra);

@@ -1,7 +1,7 @@
 /* emit_sbpl.c - the SBPL back end.
  *
- * Decisions follow language.md §5 and must not depend on Seatbelt's
- * precedence rules (sbpl-reference §4.2): for every concrete operation, the
+ * Decisions follow docs/reference.md and must not depend on Seatbelt's
+ * precedence rules (docs/sbpl.md): for every concrete operation, the
  * regions of emitted allow and deny rules are disjoint.  A rule r keeps the
  * objects it decides: its matcher minus the matchers of the opposite-action
  * rules that beat it (more specific, or equally specific denies beat allows),
@@ -386,7 +386,7 @@ static void put_origin(emitter *e, const rule *r)
 {
     const origin *o = r->origins;
     if (!o || !o->u) return;
-    if (r->implied == 2) { sb_puts(e->out, "  ; deny default may not cover this (sbpl-reference 4.3)"); return; }
+    if (r->implied == 2) { sb_puts(e->out, "  ; deny default may not cover this"); return; }
     sb_puts(e->out, r->implied ? "  ; traversal for " : "  ; ");
     memo *d = &e->displays[o->u->index];
     if (!d->s) {

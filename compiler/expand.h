@@ -1,4 +1,4 @@
-/* expand.h - parameters and path canonicalization (language.md §4, §6). */
+/* expand.h - parameters and path canonicalization (docs/reference.md). */
 #ifndef BUCKLE_EXPAND_H
 #define BUCKLE_EXPAND_H
 #include "compile.h"

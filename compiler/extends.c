@@ -1,4 +1,4 @@
-/* extends.c - resolving and loading the extends chain (language.md §7):
+/* extends.c - resolving and loading the extends chain (docs/reference.md):
  * depth-first, left to right, each file once, the extending file last. */
 #define _POSIX_C_SOURCE 200809L
 #include "compile.h"

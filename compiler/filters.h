@@ -1,4 +1,4 @@
-/* filters.h - SBPL filter names (sbpl-reference §6, 10.15 filter table plus
+/* filters.h - SBPL filter names (docs/sbpl.md; 10.15 filter table plus
  * the prelude's aliases and -prefix/-regex forms). */
 #ifndef BUCKLE_FILTERS_H
 #define BUCKLE_FILTERS_H

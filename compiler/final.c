@@ -1,4 +1,4 @@
-/* final.c - final rules checked on the merged policy (language.md §7):
+/* final.c - final rules checked on the merged policy (docs/reference.md):
  * no rule of the other action that is as specific or more specific may
  * cover objects inside a final rule's scope. */
 #include "compile.h"

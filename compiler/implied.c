@@ -1,4 +1,4 @@
-/* implied.c - traversal rules (language.md §5): every proper ancestor of a
+/* implied.c - traversal rules (docs/reference.md): every proper ancestor of a
  * path allowed by read, write or exec gets "allow metadata literal". */
 #include "compile.h"
 #include "patterns.h"
@@ -89,9 +89,9 @@ void add_implied(compilation *c)
 
 /* Under default deny, explicit denies for the operations that several sources
  * report (deny default) does not cover: process-info*, nvram*,
- * iokit-get-properties, file-map-executable (sbpl-reference §4.3).  They are
+ * iokit-get-properties, file-map-executable (docs/sbpl.md).  They are
  * unfiltered, so every written rule beats them, and they change no decision
- * of §5: where no rule decides, the default would have said deny. */
+ * of the decision procedure: where no rule decides, the default would have said deny. */
 void add_default_denies(compilation *c)
 {
     if (c->pol.default_action != ACT_DENY || !c->nunits) return;

@@ -33,7 +33,7 @@ typedef struct matcher {
     size_t len;
     const char *fixed;     /* fixed part (template), for overlap and depth */
     size_t fixed_len;
-    int spec_a, spec_b;    /* specificity key (language.md §5 step 3) */
+    int spec_a, spec_b;    /* specificity key (docs/reference.md) */
     int outbound;          /* MK_IP: remote (outbound) vs local */
     int plain;             /* value needs no escaping and has no parameter */
 } matcher;
@@ -65,7 +65,7 @@ enum { MODF_REPORT = 1, MODF_NO_REPORT = 2 };
 typedef struct rule {
     action_t action;
     int final;
-    int implied;           /* implied traversal rule (§5) */
+    int implied;           /* implied traversal rule */
     section_t section;
     const char *verb;      /* as written */
     int op;                /* operation id */

@@ -1,4 +1,4 @@
-/* lower.c - from one file's AST to IR rules (language.md §4, §6). */
+/* lower.c - from one file's AST to IR rules (docs/reference.md). */
 #include "compile.h"
 #include "expand.h"
 #include "patterns.h"
@@ -178,7 +178,7 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
         if (am->kind && strcmp(am->kind, "registry-class") == 0) r->m.ns = NS_IOKIT_REG;
         r->m.value = val;
         r->m.len = len;
-        /* one matcher: point at the rule's action (as §11 shows); several:
+        /* one matcher: point at the rule's action (as the README shows); several:
          * at the matcher that made this rule */
         if (am != ar->matchers || am->next) r->origins->at = am->value.at;
         r->m.plain = vi.plain;

@@ -1,4 +1,4 @@
-/* merge.c - per-field merge of the linearized chain (language.md §7). */
+/* merge.c - per-field merge of the linearized chain (docs/reference.md). */
 #include "compile.h"
 #include "overlap.h"
 #include <string.h>

@@ -1,4 +1,4 @@
-/* ops.h - the Seatbelt operation hierarchy (sbpl-reference §5).
+/* ops.h - the Seatbelt operation hierarchy (docs/sbpl.md).
  * Families nest by name: file-write-data -> file-write* -> file* -> default.
  * "Concrete" operations are the leaves present in the newest snapshot (14.4),
  * plus the few family names that the kernel also checks directly. */

@@ -9,7 +9,7 @@
 #define OPS_SLOTS 1024      /* open-addressing index by operation name */
 #define ALIAS_SLOTS 128     /* the same for aliases and no-op names */
 
-/* An alias or a no-op name (sbpl-reference §2). */
+/* An alias or a no-op name (docs/sbpl.md). */
 typedef struct ops_alias { const char *name; int target; int noop; } ops_alias;
 
 typedef struct ops_db {

@@ -1,10 +1,10 @@
 /* ops_facts.c - aliases, no-ops and special cases of the operation names
- * (sbpl-reference §2, §5); tools/gen_ops.c builds the table from them. */
+ * (docs/sbpl.md); tools/gen_ops.c builds the table from them. */
 #include "ops_facts.h"
 
 #define COUNT(a) (sizeof a / sizeof a[0])
 
-/* Prelude aliases (sbpl-reference §2): old or alternative name -> operation. */
+/* Prelude aliases (docs/sbpl.md): old or alternative name -> operation. */
 const op_alias_fact op_alias_facts[] = {
     { "process-exec", "process-exec*" },
     { "ipc-posix-sem", "ipc-posix-sem*" },
@@ -25,7 +25,7 @@ const op_alias_fact op_alias_facts[] = {
 };
 const size_t op_alias_facts_count = COUNT(op_alias_facts);
 
-/* Accepted, but a no-op since 10.15 (sbpl-reference §2). */
+/* Accepted, but a no-op since 10.15 (docs/sbpl.md). */
 const char *const op_noop_facts[] = {
     "mach-per-user-lookup", "system-chud", "ipc-posix-shm-read-metadata", "qtn-download",
 };

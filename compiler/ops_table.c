@@ -1,6 +1,6 @@
 /* ops_table.c - Seatbelt operation names and the OS snapshots that list them.
- * Facts from shared/reference/data/ops_matrix.tsv (10.6, 10.12-10.15, 14.4.1);
- * see sbpl-reference.md §5.  Bit i of mask = present in snapshot i. */
+ * Facts from published operation lists of macOS 10.6, 10.12-10.15 and 14.4.1;
+ * see docs/sbpl.md.  Bit i of mask = present in snapshot i. */
 #include "ops.h"
 
 const op_row op_rows[] = {

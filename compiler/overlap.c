@@ -118,7 +118,7 @@ static int ancestors_excluded(const matcher *anc, const matcher *t)
  * one string under it.  REL_OVERLAP where that decides it, and for two
  * different patterns, which are not analysed: the final check reports
  * REL_OVERLAP, and a final rule must never be overridden unnoticed, so there
- * the answer errs towards an error (language.md, final checks). */
+ * the answer errs towards an error (docs/language.md, final checks). */
 static relation pattern_relation(const matcher *a, const matcher *b, matcher_kind exact,
                                  matcher_kind prefix, matcher_kind subpath)
 {

@@ -115,7 +115,7 @@ const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict
             after_quant = 1; can_repeat = 0;
             break;
         case '{':
-            return "'{m,n}' repetition is not known to work in Seatbelt regexes (sbpl-reference §8); escape it as \\{ or spell the repetition out";
+            return "'{m,n}' repetition is not known to work in Seatbelt regexes; escape it as \\{ or spell the repetition out";
         case '}':
             return "unbalanced '}' in regex; escape it as \\}";
         case '^': case '$':

@@ -7,7 +7,7 @@
 
 /* Checks a glob template; returns NULL or an error message, *off = offset. */
 const char *glob_check(const char *g, size_t len, size_t *off);
-/* Checks a regex template against the Seatbelt dialect (sbpl-reference §8). */
+/* Checks a regex template against the Seatbelt dialect (docs/sbpl.md). */
 const char *regex_check(const char *re, size_t len, size_t *off);
 /* strict = 0 accepts what hand-written SBPL may contain (a backslash escape
  * inside a bracket class); buckle's own regexes are checked strictly. */

@@ -1,4 +1,4 @@
-/* regex.h - matcher for the Seatbelt regex dialect (sbpl-reference §8):
+/* regex.h - matcher for the Seatbelt regex dialect (docs/sbpl.md):
  * literals, ., [...] and [^...] with ranges, * + ?, |, groups, ^ and $,
  * backslash-escaped characters.  Compiled to an NFA and simulated state by
  * state, so matching is linear in the subject whatever the pattern. */

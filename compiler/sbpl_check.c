@@ -1,4 +1,4 @@
-/* sbpl_check.c - raw sbpl blocks (language.md §8): read with the SBPL
+/* sbpl_check.c - raw sbpl blocks (docs/reference.md): read with the SBPL
  * reader, locations in the .buckle file, operations and filters known. */
 #include "compile.h"
 #include "filters.h"

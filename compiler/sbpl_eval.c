@@ -1,5 +1,5 @@
 /* sbpl_eval.c - a small interpreter for the SBPL that real profiles use
- * (sbpl-reference §1-§3, §6): version, allow/deny with several operations,
+ * (docs/sbpl.md): version, allow/deny with several operations,
  * filters and modifiers, require-all/any/not, param, string-append, define
  * (constants and functions), if/when/unless/cond/begin/let, and import. */
 #define _POSIX_C_SOURCE 200809L
@@ -337,7 +337,7 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
         f = mkfilter(in, F_UNKNOWN, x);
     } else if (nf == 1) {
         f = fs[0];
-    } else if (nf > 1) {            /* sibling filters are alternatives (§3) */
+    } else if (nf > 1) {            /* sibling filters are alternatives */
         f = mkfilter(in, F_ANY, x);
         f->kids = fs;
         f->nkids = nf;
@@ -501,7 +501,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             }
             return r;
         }
-        if (!strcmp(hs, "debug") || !strcmp(hs, "trace")) return V(V_NIL);   /* no-ops (§2) */
+        if (!strcmp(hs, "debug") || !strcmp(hs, "trace")) return V(V_NIL);   /* no-ops */
         if (!strcmp(hs, "with")) {
             value v = V(V_MOD);
             if (h->next && h->next->kind == SX_SYMBOL) v.s = h->next->text;
@@ -779,7 +779,7 @@ int sfilter_match(const sfilter *f, const sb_request *q)
     return -1;
 }
 
-/* Seatbelt's decision (sbpl-reference §4.2) among the rules at positions
+/* Seatbelt's decision (docs/sbpl.md) among the rules at positions
  * c[0..nc) of p->sorted (ascending), or among all rules when c is NULL.  A
  * path index gives every rule whose filter can match q (1, or -1: cannot
  * tell), so walking its candidates in the same order gives the same answer

@@ -1,5 +1,5 @@
 /* sbpl_eval.h - evaluates SBPL text into rules and decides requests under
- * Seatbelt's precedence model (sbpl-reference §4.2):
+ * Seatbelt's precedence model (docs/sbpl.md):
  *   concrete operation before its wildcard parents; within one operation,
  *   filtered rules before unfiltered ones; among filtered rules the last
  *   match wins; among unfiltered ones the last; then the parent; `default`

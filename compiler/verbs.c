@@ -1,4 +1,4 @@
-/* verbs.c - the verb table of language.md §4. */
+/* verbs.c - the verb table (docs/reference.md lists it for users). */
 #include "verbs.h"
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* verbs.h - section verbs and the matcher kinds each accepts (language.md §4). */
+/* verbs.h - section verbs and the matcher kinds each accepts (docs/reference.md). */
 #ifndef BUCKLE_VERBS_H
 #define BUCKLE_VERBS_H
 #include "ir.h"

@@ -1,4 +1,4 @@
-/* buckle.y - pure parser for the buckle profile language (language.md §2-§9). */
+/* buckle.y - pure parser for the buckle profile language (docs/reference.md). */
 %require "3.2"
 %define api.pure full
 %define api.prefix {bk}

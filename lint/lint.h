@@ -31,7 +31,7 @@ struct lint_view {
     int (*decide)(lint_view *v, const sb_request *q, const lrule **who);
     void *impl;
     compilation *c;           /* .buckle: the merged policy */
-    decider *d;               /* .buckle: its semantics (§5) */
+    decider *d;               /* .buckle: its semantics (docs/reference.md) */
     sb_policy *pol;           /* .sb */
     const sexp *top;          /* .sb: the forms read */
     arena *a;

@@ -18,7 +18,7 @@ static int is_write_rule(const lrule *r)
     return opset_has(&op_get(r->op)->covers, wd);
 }
 
-/* BK3001: where the runner keeps profiles (runner.md §1): $TMPDIR and
+/* BK3001: where the runner keeps profiles (docs/runner.md): $TMPDIR and
  * /private/tmp, directory buckle-profiles-UID. */
 static void profile_dir(lint_ctx *lc)
 {

@@ -1,5 +1,5 @@
 /* rules_keychain.c - BK4001, BK4002, BK4003, BK3008: what keychain access
- * needs on macOS 13+ (sbpl-reference §9 items 11-12; srt PR 215). */
+ * needs on macOS 13+ (docs/lint.md; srt PR 215). */
 #include "lint.h"
 
 static const char *const services[] = {

@@ -1,5 +1,5 @@
 /* rules_mach.c - BK3002: mach services listed in
- * reference/dangerous-mach-services.md §A, with their risk class, reason and
+ * the risk table below, with their risk class, reason and
  * suggested severity.  A prefix or regex grant counts when it covers one. */
 #include "lint.h"
 #include <string.h>

@@ -1,4 +1,4 @@
-/* rules_table.c - the catalogue of lint-rules.md. */
+/* rules_table.c - the catalogue of lint rules (docs/lint.md). */
 #include "rules_table.h"
 #include <string.h>
 
@@ -41,7 +41,7 @@ static const lint_rule rules[] = {
       "Seatbelt rejects unknown names, and typos grant nothing.", "files { allow raed \"/usr\"; }",
       "files { allow read \"/usr\"; }", "use the suggested name", 1),
     R("BK2007", "invalid-pattern", SEV_ERROR, "a regex outside the Seatbelt dialect, or a malformed glob",
-      "Seatbelt regexes support literals, ., classes, * + ?, |, groups and anchors only (sbpl-reference §8).",
+      "Seatbelt regexes support literals, ., classes, * + ?, |, groups and anchors only.",
       "allow read regex \"^/a/\\\\d+$\";", "allow read regex \"^/a/[0-9]+$\";", "rewrite the pattern", 1),
     R("BK2008", "bad-path", SEV_ERROR, "relative path, . or .. component, or a control character",
       "The kernel checks resolved absolute paths.", "allow read \"../x\";", "allow read \"$WORKDIR/x\";",

@@ -1,4 +1,4 @@
-/* profile_dir.c - the directory only we own (runner.md items 1 and 5). */
+/* profile_dir.c - the directory only we own (docs/runner.md, steps 2 and 5). */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
 #include "profile_cache.h"

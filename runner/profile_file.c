@@ -1,5 +1,5 @@
 /* profile_file.c - a fresh profile file that can never be followed or reused
- * (runner.md item 2). */
+ * (docs/runner.md, step 5). */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
 #include <errno.h>

@@ -1,10 +1,10 @@
 /* protect.c - the rules that keep what the next run depends on out of reach
- * of the sandboxed process (runner.md item 3): the profile directory, and the
+ * of the sandboxed process (docs/runner.md, step 4): the profile directory, and the
  * profile's own source files (a sandboxed command that rewrote them would
  * choose its next sandbox).  They are appended after everything else and name
  * each concrete operation, so they are the last filtered match at the most
- * specific level: they decide under every precedence model of sbpl-reference
- * §4.2, whatever the profile allows (even (allow default)). */
+ * specific level: they decide under every precedence model of docs/sbpl.md,
+ * whatever the profile allows (even (allow default)). */
 #include "runner.h"
 #include "../compiler/emit.h"
 #include <string.h>

@@ -1,6 +1,6 @@
 /* runner.h - `buckle run`: write the profile where nothing inside the
  * sandbox can touch it, run /usr/bin/sandbox-exec -f FILE, clean up, and pass
- * the command's status through (shared/spec/runner.md). */
+ * the command's status through (docs/runner.md). */
 #ifndef BUCKLE_RUNNER_H
 #define BUCKLE_RUNNER_H
 #include "../support/strbuf.h"
@@ -31,7 +31,7 @@ int profile_name_matches(const char *name);
  * under dir and on each of the absolute, canonical source paths (the files
  * the profile was compiled from), renames of every ancestor of them denied.
  * Emitted on concrete operation names and last, so they win under every
- * precedence model of sbpl-reference §4.2. */
+ * precedence model of docs/sbpl.md. */
 void runner_protection(strbuf *out, const char *dir, const char *const *sources, size_t nsources);
 
 /* Runs argv (sandbox-exec and its arguments); forwards SIGINT, SIGTERM,

@@ -1,5 +1,5 @@
 /* spawn.c - run sandbox-exec as our child, forward signals, pass the status
- * through (runner.md item 5).  A signal handler can only reach the child
+ * through (docs/runner.md).  A signal handler can only reach the child
  * through process-wide state: the one static below, written before the
  * handlers can run it and read only by them. */
 #define _POSIX_C_SOURCE 200809L

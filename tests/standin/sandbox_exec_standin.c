@@ -1,5 +1,5 @@
 /* sandbox_exec_standin.c - the test stand-in for /usr/bin/sandbox-exec
- * (runner.md item 6).  It checks what the runner hands over, then runs the
+ * (docs/runner.md, step 6).  It checks what the runner hands over, then runs the
  * command, so everything but the kernel's enforcement is exercised on Linux:
  *   - argv is exactly  -f FILE [-D K=V]... CMD ARGS  (or -p PROFILE ...)
  *   - FILE is a regular file of ours with mode 0600, in a directory of ours

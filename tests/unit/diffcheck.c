@@ -1,5 +1,5 @@
 /* diffcheck.c - the differential check: for every profile given, generate
- * objects from the profile itself and check that the profile semantics (§5)
+ * objects from the profile itself and check that the profile semantics
  * and the SBPL evaluator on the compiled output agree for every concrete
  * operation, and that no object is matched by both an allow and a deny of
  * the same concrete operation in the output.

@@ -19,7 +19,7 @@ void test_ops(void)
         CHECK(op_suggest("file-raed-data") && strcmp(op_suggest("file-raed-data"), "file-read-data") == 0, "did you mean");
     }
 
-    unit_case("ops: aliases and no-ops of the prelude (sbpl-reference 2)");
+    unit_case("ops: aliases and no-ops of the prelude");
     {
         int noop = 1;
         int exec = op_lookup("process-exec", &noop);
