@@ -43,4 +43,5 @@ void test_index(void);
 void test_path_index(void);
 void test_pool(void);
 void test_ops(void);
+void test_reference(void);
 #endif

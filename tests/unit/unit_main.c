@@ -169,6 +169,7 @@ static const unit_test tests[] = {
     { "path_index", test_path_index },
     { "pool", test_pool },
     { "ops", test_ops },
+    { "reference", test_reference },
     { "injection", test_injection },
 };
 
