@@ -3,13 +3,14 @@
 # make check      set-up, build, and run every test (plus the sanitizer build)
 # make demo       set-up, build, compile an example from corpus/ and show it
 # make golden     regenerate the golden .sb files of corpus/examples
-# make install PREFIX=/usr/local
+# make install PREFIX=/usr/local   (bin/buckle, share/buckle/std, share/man/man1 and man5)
 # make bench      benchmarks (never part of make check)
 
 CC      ?= cc
 BISON   ?= bison
 FLEX    ?= flex
 PREFIX  ?= /usr/local
+MANDIR  ?= $(PREFIX)/share/man
 BUILD   ?= build
 BIN     ?= buckle
 CFLAGS  ?= -O2 -g -gdwarf-4
@@ -46,7 +47,7 @@ check-live: $(BIN)
 .PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)
 
-$(BUILD)/.tools-ok: tools/setup-deps.sh
+$(BUILD)/.tools-ok: tools/setup-deps.sh tools/setup-man.sh
 	@BISON="$(BISON)" FLEX="$(FLEX)" CC="$(CC)" sh tools/setup-deps.sh
 	@mkdir -p $(BUILD) && touch $@
 
@@ -153,10 +154,14 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/buckle
 	cd corpus && find std -type d -exec install -d "$(DESTDIR)$(PREFIX)/share/buckle/{}" \;
 	cd corpus && find std -type f -name '*.buckle' -exec install -m 644 {} "$(DESTDIR)$(PREFIX)/share/buckle/{}" \;
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 docs/man/buckle.1 $(DESTDIR)$(MANDIR)/man1/buckle.1
+	install -m 644 docs/man/buckle.5 $(DESTDIR)$(MANDIR)/man5/buckle.5
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/buckle
 	rm -rf $(DESTDIR)$(PREFIX)/share/buckle
+	rm -f $(DESTDIR)$(MANDIR)/man1/buckle.1 $(DESTDIR)$(MANDIR)/man5/buckle.5
 
 $(BUILD)/bench-tool: $(BUILD)/obj/bench/bench_tool.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^

@@ -13,6 +13,8 @@ bison_ok() {
 flex_ok() { "$FLEX" --version >/dev/null 2>&1; }
 cc_ok() { command -v "${CC:-cc}" >/dev/null 2>&1 && command -v make >/dev/null 2>&1; }
 
+sh "$(dirname "$0")/setup-man.sh"     # groff and man, for the manual page tests
+
 if bison_ok && flex_ok && cc_ok; then exit 0; fi
 
 if command -v apt-get >/dev/null 2>&1; then

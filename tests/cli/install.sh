@@ -15,3 +15,17 @@ grep -q "std/base.buckle std/agent.buckle" "$TMP/elsewhere/mine.sb" && pass "ins
 (cd "$TMP/elsewhere" && "$P/bin/buckle" test mine.buckle "$P/share/buckle/std/agent.buckle") >"$TMP/out" 2>&1
 RC=$?
 expect_rc "install: buckle test on the installed std/agent" 0
+
+# the manual pages: installed where man finds them, they render, uninstall removes everything
+[ -f "$P/share/man/man1/buckle.1" ] && [ -f "$P/share/man/man5/buckle.5" ] \
+    && pass "install: man pages in share/man/man1 and man5" || fail "install: man pages in share/man/man1 and man5" "$(ls -R "$P/share" | head)"
+if command -v man >/dev/null 2>&1; then
+    (MANPATH="$P/share/man" MANWIDTH=80 man 5 buckle) >"$TMP/out" 2>"$TMP/err"
+    RC=$?
+    expect_rc "install: man 5 buckle finds the installed page" 0
+    expect_out_has "install: man 5 buckle shows the file format" "the buckle sandbox profile language"
+else fail "install: man 5 buckle finds the installed page" "no man on PATH (tools/setup-deps.sh installs man-db)"; fi
+run "install: make uninstall" env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory uninstall PREFIX="$P" BUILD="$BUILD" BIN="$BUCKLE"
+expect_rc "install: make uninstall PREFIX=..." 0
+left=$(find "$P" -type f)
+[ -z "$left" ] && pass "install: make uninstall removes every installed file" || fail "install: make uninstall removes every installed file" "$left"
