@@ -19,7 +19,7 @@ group unit
 cat "$TMP/unit.out" | grep -v '^ok ' || true
 sed -n 's/^ok \(.*\)/PASS unit: \1/p; s/^FAIL \(.*\)/FAIL unit: \1/p' "$TMP/unit.out" >>"$RESULTS"
 # a case is named "group: what it checks"; a bare group name is not a case
-grep '^ok ' "$TMP/unit.out" | grep -v '^ok [a-z_]*: ' | sed 's/^ok \(.*\)/FAIL unit: "\1" is not named "group: what it checks"/' >>"$RESULTS"
+grep '^ok ' "$TMP/unit.out" | grep -v '^ok [^ :][^:]*: .' | sed 's/^ok \(.*\)/FAIL unit: "\1" is not named "group: what it checks"/' >>"$RESULTS"
 grep -q '^unit-tests done$' "$TMP/unit.out" || echo "FAIL unit: the unit test binary did not finish" >>"$RESULTS"
 
 # 2. every script in tests/cli (golden, errors, read-back, determinism, CLI)

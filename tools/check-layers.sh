@@ -1,9 +1,10 @@
 #!/bin/sh
 # check-layers.sh - checks the #include "..." lines of the sources:
 #  1. no folder includes a higher layer:
-#       support <- grammar <- compiler <- lint, runner <- cli
-#     (lint and runner are side by side and include neither each other nor
-#     cli; tests/, bench/ and tools/ may include anything);
+#       support <- grammar <- compiler, fmt <- lint, runner <- lsp <- cli
+#     (folders of one layer include neither each other nor anything above;
+#     tests/, bench/ and tools/ may include anything, and nothing includes
+#     them); a folder of sources that has no layer here is an error;
 #  2. no circle of includes between files;
 #  3. every quoted include names a file of the tree (or a header that bison
 #     generates from grammar/).
@@ -12,8 +13,9 @@
 # Usage: sh tools/check-layers.sh [DIR]   (default: .)
 set -u
 cd "${1:-.}" || exit 2
-files=$(find support grammar compiler lint runner cli tests bench tools \
-             -type f \( -name '*.c' -o -name '*.h' -o -name '*.y' -o -name '*.l' \) 2>/dev/null | LC_ALL=C sort)
+files=$(find . -path './.*' -prune -o -path './build*' -prune -o \
+             -type f \( -name '*.c' -o -name '*.h' -o -name '*.y' -o -name '*.l' \) -print 2>/dev/null |
+       sed 's#^\./##' | grep / | LC_ALL=C sort)
 [ -n "$files" ] || { echo "check-layers: no sources under $(pwd)" >&2; exit 2; }
 # shellcheck disable=SC2086
 grep -H -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' $files /dev/null |
@@ -31,19 +33,28 @@ function norm(p,    n, i, k, part, out) {      # a/b/../c -> a/c, ./x -> x
 }
 function dir(p) { return p ~ /\// ? substr(p, 1, match(p, /\/[^\/]*$/) - 1) : "." }
 function top(p) { return substr(p, 1, index(p "/", "/") - 1) }
-# rank of a folder; lint and runner share one, cli is above both
+# rank of a folder: folders of one rank are side by side
 function rank(t) {
     if (t == "support") return 0
     if (t == "grammar") return 1
-    if (t == "compiler") return 2
+    if (t == "compiler" || t == "fmt") return 2
     if (t == "lint" || t == "runner") return 3
-    if (t == "cli") return 4
-    return -1                        # tests, bench, tools: may include anything
+    if (t == "lsp") return 4
+    if (t == "cli") return 5
+    if (t == "tests" || t == "bench" || t == "tools") return 99   # may include anything
+    return -1                        # no layer: an error
 }
 BEGIN {
     n = split(files, f, "\n")
-    for (i = 1; i <= n; i++) exists[f[i]] = 1
     bad = 0
+    for (i = 1; i <= n; i++) {
+        exists[f[i]] = 1
+        t = top(f[i])
+        if (rank(t) < 0 && !(t in told)) {
+            printf "%s/: a folder of sources without a layer (add it to tools/check-layers.sh)\n", t
+            told[t] = 1; bad = 1
+        }
+    }
 }
 {
     # FILE:LINE:   #include "NAME"
@@ -61,8 +72,8 @@ BEGIN {
         bad = 1; next
     }
     rf = rank(top(file)); rt = rank(top(to))
-    if (rf >= 0 && (rt < 0 || rt > rf || (rt == rf && top(to) != top(file)))) {
-        printf "%s:%s: %s/ must not include %s (layers: support <- grammar <- compiler <- lint, runner <- cli)\n", file, line, top(file), to
+    if (rf >= 0 && rf < 99 && (rt < 0 || rt > rf || (rt == rf && top(to) != top(file)))) {
+        printf "%s:%s: %s/ must not include %s (layers: support <- grammar <- compiler, fmt <- lint, runner <- lsp <- cli)\n", file, line, top(file), to
         bad = 1
     }
     if (!((file, to) in edge)) { edge[file, to] = 1; adj[file] = adj[file] " " to }

@@ -12,6 +12,8 @@ printf '#include "y.h"\n' >"$t/compiler/x.h"
 printf '#include "x.h"\n' >"$t/compiler/y.h"
 printf '#include "../runner/r.h"\n#include "nope.h"\n#include "g.tab.h"\n' >"$t/lint/l.c"
 printf '#include "../cli/c.h"\n' >"$t/tests/t.c"
+printf '#include "../tests/t.c"\n' >"$t/cli/d.c"
+mkdir -p "$t/newdir" && : >"$t/newdir/n.h"
 : >"$t/runner/r.h"; : >"$t/cli/c.h"; : >"$t/grammar/g.y"
 run "layers: a broken tree" sh tools/check-layers.sh "$t"
 expect_rc "layers: a broken tree fails" 1
@@ -19,5 +21,7 @@ expect_out_has "layers: support including compiler" "support/a.h:1: support/ mus
 expect_out_has "layers: lint including runner" "lint/l.c:1: lint/ must not include runner/r.h"
 expect_out_has "layers: an include of no file" 'lint/l.c:2: #include "nope.h" names no file of the tree'
 expect_out_has "layers: a circle" "include circle: compiler/x.h -> compiler/y.h -> compiler/x.h"
+expect_out_has "layers: nothing includes tests/" "cli/d.c:1: cli/ must not include tests/t.c"
+expect_out_has "layers: a folder without a layer" "newdir/: a folder of sources without a layer"
 expect_out_lacks "layers: bison headers belong to grammar/" "g.tab.h"
-expect_out_lacks "layers: tests may include anything" "tests/t.c"
+expect_out_lacks "layers: tests may include anything" "tests/t.c:1"
