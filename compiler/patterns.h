@@ -13,6 +13,10 @@ const char *regex_check(const char *re, size_t len, size_t *off);
  * inside a bracket class); buckle's own regexes are checked strictly. */
 const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict);
 
+/* The index of the first top-level '|' of a regex (len when there is none):
+ * a regex with top-level alternatives is one matcher per alternative. */
+size_t regex_alt_end(const char *re, size_t len);
+
 /* Writes the regex for a glob template; a parameter marker is handed to
  * put_param (which must write something matching the value literally). */
 typedef void (*param_writer)(strbuf *out, const char *name, size_t len, void *ud);
@@ -23,6 +27,9 @@ void regex_quote(strbuf *out, const char *s, size_t len);
 /* "^(/|/Users|/Users/test)$" for the proper ancestors of an absolute path. */
 void ancestors_regex(strbuf *out, const char *path);
 
+/* 1 when a glob's fixed part is cut before a last "**" component: the
+ * fixed part is then a directory the glob matches, with its contents. */
+int glob_fixed_is_dir(const char *g, size_t len);
 /* Fills m->fixed, m->fixed_len, m->spec_a and m->spec_b. */
 void matcher_finish(arena *a, matcher *m);
 /* The same, given the number of components of a parameter-free path value
