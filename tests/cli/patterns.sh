@@ -96,3 +96,20 @@ EOB
 query escape.buckle file-read-data '/a/x*y/z/w' deny
 query escape.buckle file-read-data '/a/x*y/z/v' allow
 query escape.buckle file-read-data '/a/xqy/z/w' deny
+
+# remove with the same regex removes every alternative
+cat >"$P/alt-base.buckle" <<'EOB'
+files { allow read "/"; deny read regex "^/k/a|^/k/b"; }
+EOB
+cat >"$P/alt-child.buckle" <<'EOB'
+extends "./alt-base.buckle";
+files { remove deny read regex "^/k/a|^/k/b"; }
+EOB
+query alt-base.buckle file-read-data /k/b deny
+query alt-child.buckle file-read-data /k/a allow
+query alt-child.buckle file-read-data /k/b allow
+run "patterns: remove alternatives" "$BUCKLE" compile "$P/alt-child.buckle"
+expect_rc "patterns: removing a regex with alternatives compiles" 0
+if [ -s "$TMP/err" ]; then fail "patterns: ... without a diagnostic" "$(head -c 600 "$TMP/err")"
+else pass "patterns: ... without a diagnostic"; fi
+expect_out_lacks "patterns: no alternative is left" '^/k/'
