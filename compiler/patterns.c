@@ -307,38 +307,43 @@ int template_depth(const char *s, size_t len)
  * starts with it: a glob whose last component is "**" also matches the
  * directory above that component (the glob /a/b/ then ** matches /a/b),
  * so there the '/' before the "**" is left out. */
-static int glob_fixed(const char *g, size_t len, strbuf *out)
+static int glob_fixed(const char *g, size_t len, strbuf *out, size_t *n, int *escaped)
 {
+    *n = 0;
+    *escaped = 0;
     for (size_t i = 0; i < len; i++) {
         char c = g[i];
         if (c == PARAM_OPEN) {
             size_t j = i;
             while (j < len && g[j] != PARAM_CLOSE) j++;
-            sb_add(out, g + i, j < len ? j + 1 - i : len - i);
+            size_t k = j < len ? j + 1 - i : len - i;
+            if (out) sb_add(out, g + i, k);
+            *n += k;
             i = j;
             continue;
         }
+        int lit = 0;                           /* an escaped character: plain text */
         if (c == '\\' && i + 1 < len) {
             c = g[++i];
-            if (c != '/') { sb_putc(out, c); continue; }
+            *escaped = 1;
+            lit = c != '/';                    /* an escaped '/' is a '/' */
         }
         if (c == '/') {
-            size_t n = globstars_at(g, len, i);
-            if (n && i + n == len) return 1;  /* the directory and below */
+            size_t k = globstars_at(g, len, i);
+            if (k && i + k == len) return 1;  /* the directory and below */
         }
-        if (c == '*' || c == '?' || c == '[') return 0;
-        sb_putc(out, c);
+        if (!lit && (c == '*' || c == '?' || c == '[')) return 0;
+        if (out) sb_putc(out, c);
+        (*n)++;
     }
     return 0;
 }
 
 int glob_fixed_is_dir(const char *g, size_t len)
 {
-    strbuf b;
-    sb_init(&b);
-    int dir = glob_fixed(g, len, &b);
-    sb_free(&b);
-    return dir;
+    size_t n;
+    int escaped;
+    return glob_fixed(g, len, NULL, &n, &escaped);
 }
 
 /* The index of the ']' that closes the class opening at re[i] == '[' (len
@@ -407,14 +412,16 @@ void matcher_finish_depth(arena *a, matcher *m, int depth)
         n = m->len;
         break;
     case MK_GLOB: {
-        strbuf b;
-        sb_init(&b);
-        glob_fixed(m->value, m->len, &b);
-        n = b.len;
-        /* the value's own bytes when nothing was unescaped */
-        if (n <= m->len && (n == 0 || memcmp(b.data, m->value, n) == 0)) fixed = m->value;
-        else fixed = arena_strndup(a, b.data, n);
-        sb_free(&b);
+        int escaped;
+        glob_fixed(m->value, m->len, NULL, &n, &escaped);
+        fixed = m->value;                     /* the value's own bytes, unless unescaped */
+        if (escaped) {
+            strbuf b;
+            sb_init(&b);
+            glob_fixed(m->value, m->len, &b, &n, &escaped);
+            fixed = arena_strndup(a, b.data ? b.data : "", n);
+            sb_free(&b);
+        }
         break;
     }
     case MK_REGEX: case MK_NAME_REGEX:
