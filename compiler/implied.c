@@ -58,7 +58,7 @@ void add_implied(compilation *c)
             v = r->m.fixed;
             len = r->m.fixed_len;
             if (len == 0) continue;
-            if (r->m.kind == MK_GLOB && glob_fixed_is_dir(r->m.value, r->m.len)) {
+            if (r->m.dir) {
                 add_one(c, r, MK_LITERAL, v, len, meta);   /* "/a/b" of a glob "/a/b" + globstar */
             } else {
                 while (len > 0 && v[len - 1] != '/') len--;

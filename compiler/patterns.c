@@ -339,13 +339,6 @@ static int glob_fixed(const char *g, size_t len, strbuf *out, size_t *n, int *es
     return 0;
 }
 
-int glob_fixed_is_dir(const char *g, size_t len)
-{
-    size_t n;
-    int escaped;
-    return glob_fixed(g, len, NULL, &n, &escaped);
-}
-
 /* The index of the ']' that closes the class opening at re[i] == '[' (len
  * when none): read as the regex matcher reads it, a ']' first (after an
  * optional '^') is literal and a backslash takes the next byte. */
@@ -407,13 +400,14 @@ void matcher_finish_depth(arena *a, matcher *m, int depth)
 {
     size_t start = 0, n = 0;
     const char *fixed = NULL;
+    m->dir = 0;
     switch (m->kind) {
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX: case MK_NAME: case MK_NAME_PREFIX:
         n = m->len;
         break;
     case MK_GLOB: {
         int escaped;
-        glob_fixed(m->value, m->len, NULL, &n, &escaped);
+        m->dir = glob_fixed(m->value, m->len, NULL, &n, &escaped);
         fixed = m->value;                     /* the value's own bytes, unless unescaped */
         if (escaped) {
             strbuf b;

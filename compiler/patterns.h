@@ -27,10 +27,9 @@ void regex_quote(strbuf *out, const char *s, size_t len);
 /* "^(/|/Users|/Users/test)$" for the proper ancestors of an absolute path. */
 void ancestors_regex(strbuf *out, const char *path);
 
-/* 1 when a glob's fixed part is cut before a last "**" component: the
- * fixed part is then a directory the glob matches, with its contents. */
-int glob_fixed_is_dir(const char *g, size_t len);
-/* Fills m->fixed, m->fixed_len, m->spec_a and m->spec_b. */
+/* Fills m->fixed, m->fixed_len, m->spec_a, m->spec_b and m->dir (a glob
+ * ending in a "**" component: its fixed part is cut before that component's
+ * '/', and the glob matches the fixed part and below only). */
 void matcher_finish(arena *a, matcher *m);
 /* The same, given the number of components of a parameter-free path value
  * (-1: count them). */
