@@ -42,6 +42,12 @@ EOB
 run "patterns: final glob" "$BUCKLE" compile "$P/star-final.buckle"
 expect_rc "patterns: an allow of the directory of a final '**' glob is an error" 1
 expect_err_has "patterns: it is BK2005" "star-final.buckle:1:41: error: allow contradicts a final deny [BK2005"
+cat >"$P/star-final-param.buckle" <<'EOB'
+files { deny final write glob "$WORKDIR/**"; allow write literal "$WORKDIR"; }
+EOB
+run "patterns: final glob param" "$BUCKLE" compile "$P/star-final-param.buckle"
+expect_rc "patterns: an allow of \$WORKDIR under a final \$WORKDIR/** is an error" 1
+expect_err_has "patterns: with a parameter it is BK2005 too" "[BK2005"
 cat >"$P/star2.buckle" <<'EOB'
 files { allow read glob "/a/b/**/**"; deny read "/a"; }
 EOB
