@@ -80,7 +80,8 @@ void test_patterns(void)
     CHECK(glob_check("/a/[x", 5, &off) != NULL, "unterminated [");
     CHECK(glob_check("/a/[]", 5, &off) != NULL || 1, "empty class is caught or literal");
     CHECK(glob_check("/a/**/b/*", 9, &off) == NULL, "valid glob");
-    static const char *const gbad[] = { "/a/[z-a]", "/a/[A-z]", "/a/[\xc3\xa9]", "/a/[\x01P\x02]", "/a/[!]", "/a/[x/]" };
+    static const char *const gbad[] = { "/a/[z-a]", "/a/[A-z]", "/a/[\xc3\xa9]", "/a/[\x01P\x02]", "/a/[!]", "/a/[x/]",
+                                        "/a/[x\\]", "/a/[x[]" };
     for (size_t i = 0; i < sizeof gbad / sizeof gbad[0]; i++)
         CHECK(glob_check(gbad[i], strlen(gbad[i]), &off) != NULL, "rejects %s", gbad[i]);
     static const char *const gok[] = { "/a/[+-0]", "/a/[!-a]", "/a/[]a]", "/a/[!]]", "/a/[a-]" };
