@@ -119,3 +119,10 @@ expect_rc "patterns: removing a regex with alternatives compiles" 0
 if [ -s "$TMP/err" ]; then fail "patterns: ... without a diagnostic" "$(head -c 600 "$TMP/err")"
 else pass "patterns: ... without a diagnostic"; fi
 expect_out_lacks "patterns: no alternative is left" '^/k/'
+
+# '?' matches one byte (docs/language.md): a two-byte character is not one
+cat >"$P/qmark.buckle" <<'EOB'
+files { allow read "/s"; deny read glob "/s/?"; }
+EOB
+query qmark.buckle file-read-data /s/a deny
+query qmark.buckle file-read-data /s/é allow
