@@ -58,11 +58,15 @@ void add_implied(compilation *c)
             v = r->m.fixed;
             len = r->m.fixed_len;
             if (len == 0) continue;
-            while (len > 0 && v[len - 1] != '/') len--;
-            if (len == 0) continue;
-            if (len > 1) len--;                         /* "/a/b/" -> "/a/b" */
-            else { add_one(c, r, MK_LITERAL, "/", 1, meta); continue; }
-            add_one(c, r, MK_LITERAL, v, len, meta);
+            if (r->m.dir) {
+                add_one(c, r, MK_LITERAL, v, len, meta);   /* "/a/b" of a glob "/a/b" + globstar */
+            } else {
+                while (len > 0 && v[len - 1] != '/') len--;
+                if (len == 0) continue;
+                if (len > 1) len--;                         /* "/a/b/" -> "/a/b" */
+                else { add_one(c, r, MK_LITERAL, "/", 1, meta); continue; }
+                add_one(c, r, MK_LITERAL, v, len, meta);
+            }
         }
         /* proper ancestors of v[0..len) */
         while (len > 0) {

@@ -36,6 +36,7 @@ typedef struct matcher {
     int spec_a, spec_b;    /* specificity key (docs/reference.md) */
     int outbound;          /* MK_IP: remote (outbound) vs local */
     int plain;             /* value needs no escaping and has no parameter */
+    int dir;               /* a glob ending in a globstar: it matches its fixed part and below only */
 } matcher;
 
 static inline matcher_family mk_family(matcher_kind k)

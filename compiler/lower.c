@@ -171,19 +171,29 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
                 continue;
             }
         }
-        rule *r = new_rule(c, u, ar, v, op);
-        r->m.kind = k;
-        r->m.ns = v->ns;
-        if (am->kind && strcmp(am->kind, "local") == 0) r->m.ns = NS_LOCAL;
-        if (am->kind && strcmp(am->kind, "registry-class") == 0) r->m.ns = NS_IOKIT_REG;
-        r->m.value = val;
-        r->m.len = len;
-        /* one matcher: point at the rule's action (as the README shows); several:
-         * at the matcher that made this rule */
-        if (am != ar->matchers || am->next) r->origins->at = am->value.at;
-        r->m.plain = vi.plain;
-        matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH ? vi.depth : -1);
-        push_rule(dst, r, cur);
+        /* a regex with top-level alternatives is one rule per alternative,
+         * each ranked on its own fixed part (docs/language.md) */
+        size_t alt = mode == EXP_REGEX ? regex_alt_end(val, len) : len;
+        int split = alt < len;
+        for (;;) {
+            rule *r = new_rule(c, u, ar, v, op);
+            r->m.kind = k;
+            r->m.ns = v->ns;
+            if (am->kind && strcmp(am->kind, "local") == 0) r->m.ns = NS_LOCAL;
+            if (am->kind && strcmp(am->kind, "registry-class") == 0) r->m.ns = NS_IOKIT_REG;
+            r->m.value = split ? arena_strndup(&c->a, val, alt) : val;
+            r->m.len = alt;
+            /* one matcher: point at the rule's action (as the README shows); several:
+             * at the matcher that made this rule */
+            if (am != ar->matchers || am->next) r->origins->at = am->value.at;
+            r->m.plain = vi.plain;
+            matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH ? vi.depth : -1);
+            push_rule(dst, r, cur);
+            if (alt >= len) break;
+            val += alt + 1;
+            len -= alt + 1;
+            alt = regex_alt_end(val, len);
+        }
     }
 }
 

@@ -129,6 +129,13 @@ static relation pattern_relation(const matcher *a, const matcher *b, matcher_kin
     if (pa && pb) return REL_OVERLAP;              /* two patterns: not analysed, see above */
     const matcher *p = pa ? a : b, *x = pa ? b : a;
     size_t fl = p->fixed_len;
+    /* a glob ending in "**" matches its fixed part and what lies below it:
+     * a string that continues the fixed part other than with '/' is beside
+     * it (glob "/a/b" + globstar never meets literal /a/bc) */
+    if (p->dir && x->fixed_len > fl && x->fixed[fl] != '/' && x->fixed[fl] != PARAM_OPEN) return REL_DISJOINT;
+    /* and it matches its fixed part itself: x's own string when they agree
+     * to the end (parameters included) */
+    if (p->dir && x->fixed_len == fl) return REL_OVERLAP;
     if (x->kind == exact)                          /* one string, or a longer one */
         return fl > x->len ? REL_DISJOINT : REL_UNKNOWN;
     if (x->kind == prefix) return fl >= x->len ? REL_OVERLAP : REL_UNKNOWN;

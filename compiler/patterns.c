@@ -4,6 +4,80 @@
 
 static const char REGEX_META[] = "^.[]$()|*+?{}\\";
 
+/* A bracket expression of a glob: g[i] is its '['.  Fills set (a bitmap
+ * of the ASCII bytes it lists, before negation) and *neg; returns the index
+ * of its closing ']', or sets *err (with *off at the offending byte).  A ']'
+ * first is literal, as is a '-' first or last; "a-z" is a range.  The
+ * expression matches one character of one component: '/' is never listed
+ * (never matched), '\\' and '[' are not accepted (a range cannot span '\\'
+ * either: whether Seatbelt reads a backslash inside a class as an escape is
+ * not documented), nor are parameters or non-ASCII bytes (a class matches
+ * one byte). */
+static size_t bracket_parse(const char *g, size_t len, size_t i, unsigned char set[16], int *neg,
+                            const char **err, size_t *off)
+{
+    memset(set, 0, 16);
+    size_t j = i + 1;
+    *neg = j < len && (g[j] == '!' || g[j] == '^');
+    if (*neg) j++;
+    size_t body = j;
+    while (j < len && (g[j] != ']' || j == body)) {
+        unsigned char lo = (unsigned char)g[j], hi = lo;
+        size_t at = j;
+        if (j + 2 < len && g[j + 1] == '-' && g[j + 2] != ']') { hi = (unsigned char)g[j + 2]; j += 3; }
+        else j++;
+        for (size_t k = at; k < j; k++) {
+            unsigned char ch = (unsigned char)g[k];
+            *off = k;
+            if (k == at + 1) continue;                     /* the '-' of a range */
+            if (ch == '/') { *err = "a bracket expression cannot contain '/'"; return 0; }
+            if (ch == '\\' || ch == '[') { *err = "a bracket expression cannot contain '\\' or '['"; return 0; }
+            if (ch == PARAM_OPEN) { *err = "a parameter cannot be used inside a bracket expression"; return 0; }
+            if (ch >= 0x80) { *err = "a bracket expression matches one byte: only ASCII characters can be listed"; return 0; }
+        }
+        *off = at;
+        if (hi < lo) { *err = "range out of order in bracket expression"; return 0; }
+        if (lo < '\\' && hi > '\\') { *err = "a range in a bracket expression cannot include '\\'"; return 0; }
+        for (unsigned k = lo; k <= hi; k++) set[k >> 3] |= (unsigned char)(1u << (k & 7));
+    }
+    *off = i;
+    if (j >= len) { *err = "unterminated '[' in glob"; return 0; }
+    return j;
+}
+
+static int set_has(const unsigned char *set, unsigned c) { return c < 128 && (set[c >> 3] >> (c & 7)) & 1; }
+
+/* Writes a glob's bracket expression as a regex class that never matches
+ * '/': a negated one excludes '/' too, and '/' is taken out of a range that
+ * spans it ("[+-0]" -> "[+,.0-]").  The class is written from the set of
+ * bytes, so that ']' comes first, '-' last and '^' never first. */
+static void put_bracket(strbuf *out, const unsigned char *in, int neg)
+{
+    unsigned char set[16];
+    memcpy(set, in, 16);
+    if (neg) set['/' >> 3] |= (unsigned char)(1u << ('/' & 7));
+    else set['/' >> 3] &= (unsigned char)~(1u << ('/' & 7));
+    set[0] &= (unsigned char)~1u;                           /* NUL is in no path */
+    int n = 0;
+    unsigned only = 0;
+    for (unsigned c = 1; c < 128; c++) if (set_has(set, c)) { n++; only = c; }
+    if (!neg && n == 1) { char ch = (char)only; regex_quote(out, &ch, 1); return; }
+    sb_puts(out, neg ? "[^" : "[");
+    if (set_has(set, ']')) sb_putc(out, ']');
+    for (unsigned c = 1; c < 128; c++) {
+        if (!set_has(set, c) || c == ']' || c == '-' || c == '^') continue;
+        unsigned e = c;
+        while (e + 1 < 128 && set_has(set, e + 1) && e + 1 != ']' && e + 1 != '-' && e + 1 != '^') e++;
+        sb_putc(out, (char)c);
+        if (e >= c + 2) sb_putc(out, '-');
+        if (e >= c + 1) sb_putc(out, (char)e);
+        c = e;
+    }
+    if (set_has(set, '^')) sb_putc(out, '^');
+    if (set_has(set, '-')) sb_putc(out, '-');
+    sb_putc(out, ']');
+}
+
 const char *glob_check(const char *g, size_t len, size_t *off)
 {
     for (size_t i = 0; i < len; i++) {
@@ -27,17 +101,11 @@ const char *glob_check(const char *g, size_t len, size_t *off)
             continue;
         }
         if (c == '[') {
-            size_t j = i + 1;
-            if (j < len && (g[j] == '!' || g[j] == '^')) j++;
-            if (j < len && g[j] == ']') j++;
-            while (j < len && g[j] != ']') {
-                if (g[j] == '/') return "a bracket expression cannot contain '/'";
-                if (g[j] == '\\' || g[j] == '[') return "a bracket expression cannot contain '\\' or '['";
-                j++;
-            }
-            if (j >= len) return "unterminated '[' in glob";
-            if (j == i + 1 || (j == i + 2 && (g[i + 1] == '!' || g[i + 1] == '^')))
-                return "empty bracket expression in glob";
+            unsigned char set[16];
+            int neg;
+            const char *err = NULL;
+            size_t j = bracket_parse(g, len, i, set, &neg, &err, off);
+            if (err) return err;
             i = j;
         }
     }
@@ -127,6 +195,20 @@ const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict
     }
     *off = len;
     if (depth > 0) return "unbalanced '(' in regex";
+    if (strict) {
+        /* an empty alternative (or a lone anchor) matches every string */
+        for (size_t i = 0;;) {
+            size_t e = i + regex_alt_end(re + i, len - i);
+            size_t n = e - i;
+            if (n == 0 || (n == 1 && (re[i] == '^' || re[i] == '$'))) {
+                *off = i;
+                return e < len || i > 0 ? "an empty alternative in a regex matches everything"
+                                         : "an empty regex matches everything";
+            }
+            if (e >= len) break;
+            i = e + 1;
+        }
+    }
     return NULL;
 }
 
@@ -136,6 +218,17 @@ void regex_quote(strbuf *out, const char *s, size_t len)
         if (strchr(REGEX_META, s[i]) && s[i]) sb_putc(out, '\\');
         sb_putc(out, s[i]);
     }
+}
+
+/* At g[i] == '/': the length of the globstar components ('/' then "**")
+ * that start there, 0 when none does.  Repeats collapse: "**" followed by
+ * another "**" component means one "**". */
+static size_t globstars_at(const char *g, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j + 2 < len && g[j] == '/' && g[j + 1] == '*' && g[j + 2] == '*' && (j + 3 == len || g[j + 3] == '/'))
+        j += 3;
+    return j - i;
 }
 
 void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud)
@@ -152,20 +245,24 @@ void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_para
             continue;
         }
         if (c == '\\' && i + 1 < len) {
-            regex_quote(out, g + i + 1, 1);
-            i++;
-            continue;
-        }
-        if (c == '/' && i + 2 < len && g[i + 1] == '*' && g[i + 2] == '*') {
-            if (i + 3 == len) {               /* trailing slash-globstar: the directory and below */
-                sb_puts(out, "(/.*)?");
-                ends_in_globstar = 1;
-                i += 2;
+            if (g[i + 1] != '/') {
+                regex_quote(out, g + i + 1, 1);
+                i++;
                 continue;
             }
-            if (g[i + 3] == '/') {            /* slash-globstar-slash: zero or more components */
+            c = g[++i];                        /* an escaped '/' is a '/' */
+        }
+        if (c == '/') {
+            size_t n = globstars_at(g, len, i);
+            if (n && i + n == len) {          /* trailing slash-globstar: the directory and below */
+                sb_puts(out, "(/.*)?");
+                ends_in_globstar = 1;
+                i = len;
+                continue;
+            }
+            if (n) {                          /* slash-globstar-slash: zero or more components */
                 sb_puts(out, "/(.*/)?");
-                i += 3;
+                i += n;
                 continue;
             }
         }
@@ -173,12 +270,16 @@ void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_para
         case '*': sb_puts(out, "[^/]*"); break;
         case '?': sb_puts(out, "[^/]"); break;
         case '[': {
-            size_t j = i + 1;
-            sb_putc(out, '[');
-            if (j < len && (g[j] == '!' || g[j] == '^')) { sb_putc(out, '^'); j++; }
-            if (j < len && g[j] == ']') { sb_puts(out, "\\]"); j++; }
-            for (; j < len && g[j] != ']'; j++) sb_putc(out, g[j]);   /* glob_check keeps \\ out */
-            sb_putc(out, ']');
+            unsigned char set[16];
+            int neg;
+            const char *err = NULL;
+            size_t off;
+            size_t j = bracket_parse(g, len, i, set, &neg, &err, &off);
+            if (err) {                         /* glob_check keeps these out */
+                regex_quote(out, &c, 1);
+                break;
+            }
+            put_bracket(out, set, neg);
             i = j;
             break;
         }
@@ -201,30 +302,83 @@ int template_depth(const char *s, size_t len)
     return depth;
 }
 
-static size_t glob_fixed_len(const char *g, size_t len)
+/* The fixed part of a glob: its text up to the first wildcard ('*', '?',
+ * '['), an escaped character being plain text.  Every path the glob matches
+ * starts with it: a glob whose last component is "**" also matches the
+ * directory above that component (the glob /a/b/ then ** matches /a/b),
+ * so there the '/' before the "**" is left out. */
+static int glob_fixed(const char *g, size_t len, strbuf *out, size_t *n, int *escaped)
 {
+    *n = 0;
+    *escaped = 0;
     for (size_t i = 0; i < len; i++) {
-        if (g[i] == PARAM_OPEN) { while (i < len && g[i] != PARAM_CLOSE) i++; continue; }
-        if (g[i] == '*' || g[i] == '?' || g[i] == '[' || g[i] == '\\') return i;
+        char c = g[i];
+        if (c == PARAM_OPEN) {
+            size_t j = i;
+            while (j < len && g[j] != PARAM_CLOSE) j++;
+            size_t k = j < len ? j + 1 - i : len - i;
+            if (out) sb_add(out, g + i, k);
+            *n += k;
+            i = j;
+            continue;
+        }
+        int lit = 0;                           /* an escaped character: plain text */
+        if (c == '\\' && i + 1 < len) {
+            c = g[++i];
+            *escaped = 1;
+            lit = c != '/';                    /* an escaped '/' is a '/' */
+        }
+        if (c == '/') {
+            size_t k = globstars_at(g, len, i);
+            if (k && i + k == len) return 1;  /* the directory and below */
+        }
+        if (!lit && (c == '*' || c == '?' || c == '[')) return 0;
+        if (out) sb_putc(out, c);
+        (*n)++;
+    }
+    return 0;
+}
+
+/* The index of the ']' that closes the class opening at re[i] == '[' (len
+ * when none): read as the regex matcher reads it, a ']' first (after an
+ * optional '^') is literal and a backslash takes the next byte. */
+static size_t class_end(const char *re, size_t len, size_t i)
+{
+    size_t j = i + 1;
+    if (j < len && re[j] == '^') j++;
+    int first = 1;
+    while (j < len && (re[j] != ']' || first)) {
+        if (re[j] == '\\' && j + 1 < len) j++;
+        j++;
+        first = 0;
+    }
+    return j;
+}
+
+size_t regex_alt_end(const char *re, size_t len)
+{
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = re[i];
+        if (c == PARAM_OPEN) { while (i < len && re[i] != PARAM_CLOSE) i++; continue; }
+        if (c == '\\') { i++; continue; }
+        if (c == '[') { i = class_end(re, len, i); continue; }
+        if (c == '(') depth++;
+        else if (c == ')') depth--;
+        else if (c == '|' && depth == 0) return i;
     }
     return len;
 }
 
 /* Fixed part of a regex: after a leading '^', up to the first
- * metacharacter; a character under '*', '?' or '{' is not fixed; a
- * top-level '|' makes the whole fixed part empty. */
+ * metacharacter; a character under '*', '?' or '{' is not fixed.  A regex
+ * with top-level alternatives is split into one rule per alternative while
+ * lowering (docs/language.md); here such a regex has an empty fixed part. */
 static size_t regex_fixed(const char *re, size_t len, size_t *start)
 {
     *start = 0;
     if (len == 0 || re[0] != '^') return 0;
-    int depth = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (re[i] == '\\') { i++; continue; }
-        if (re[i] == '[') { while (i < len && re[i] != ']') i++; continue; }
-        if (re[i] == '(') depth++;
-        else if (re[i] == ')') depth--;
-        else if (re[i] == '|' && depth == 0) return 0;
-    }
+    if (regex_alt_end(re, len) < len) return 0;
     *start = 1;
     size_t i = 1;
     for (; i < len; i++) {
@@ -245,13 +399,25 @@ void matcher_finish(arena *a, matcher *m) { matcher_finish_depth(a, m, -1); }
 void matcher_finish_depth(arena *a, matcher *m, int depth)
 {
     size_t start = 0, n = 0;
+    const char *fixed = NULL;
+    m->dir = 0;
     switch (m->kind) {
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX: case MK_NAME: case MK_NAME_PREFIX:
         n = m->len;
         break;
-    case MK_GLOB:
-        n = glob_fixed_len(m->value, m->len);
+    case MK_GLOB: {
+        int escaped;
+        m->dir = glob_fixed(m->value, m->len, NULL, &n, &escaped);
+        fixed = m->value;                     /* the value's own bytes, unless unescaped */
+        if (escaped) {
+            strbuf b;
+            sb_init(&b);
+            glob_fixed(m->value, m->len, &b, &n, &escaped);
+            fixed = arena_strndup(a, b.data ? b.data : "", n);
+            sb_free(&b);
+        }
         break;
+    }
     case MK_REGEX: case MK_NAME_REGEX:
         n = regex_fixed(m->value, m->len, &start);
         break;
@@ -259,7 +425,8 @@ void matcher_finish_depth(arena *a, matcher *m, int depth)
         n = 0;
     }
     /* the whole value (literals, names): share it */
-    m->fixed = m->value && start == 0 && n == m->len ? m->value : arena_strndup(a, m->value ? m->value + start : "", n);
+    if (fixed) m->fixed = fixed;
+    else m->fixed = m->value && start == 0 && n == m->len ? m->value : arena_strndup(a, m->value ? m->value + start : "", n);
     m->fixed_len = n;
     switch (m->kind) {
     case MK_NONE: m->spec_a = -1; m->spec_b = 0; break;

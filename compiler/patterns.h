@@ -13,6 +13,10 @@ const char *regex_check(const char *re, size_t len, size_t *off);
  * inside a bracket class); buckle's own regexes are checked strictly. */
 const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict);
 
+/* The index of the first top-level '|' of a regex (len when there is none):
+ * a regex with top-level alternatives is one matcher per alternative. */
+size_t regex_alt_end(const char *re, size_t len);
+
 /* Writes the regex for a glob template; a parameter marker is handed to
  * put_param (which must write something matching the value literally). */
 typedef void (*param_writer)(strbuf *out, const char *name, size_t len, void *ud);
@@ -23,7 +27,9 @@ void regex_quote(strbuf *out, const char *s, size_t len);
 /* "^(/|/Users|/Users/test)$" for the proper ancestors of an absolute path. */
 void ancestors_regex(strbuf *out, const char *path);
 
-/* Fills m->fixed, m->fixed_len, m->spec_a and m->spec_b. */
+/* Fills m->fixed, m->fixed_len, m->spec_a, m->spec_b and m->dir (a glob
+ * ending in a "**" component: its fixed part is cut before that component's
+ * '/', and the glob matches the fixed part and below only). */
 void matcher_finish(arena *a, matcher *m);
 /* The same, given the number of components of a parameter-free path value
  * (-1: count them). */

@@ -64,6 +64,21 @@ void test_overlap(void)
         CHECK(matcher_relation(&nr, &nn) != REL_OVERLAP, "a name regex against a shorter name is not certain");
     }
 
+    unit_case("overlap: a glob ending in '**' meets the literal of its directory (issue 17 item 1)");
+    {
+        matcher gs = mk(&a, MK_GLOB, "/a/b/**"), gs2 = mk(&a, MK_GLOB, "/a/b/**/**"), ld = mk(&a, MK_LITERAL, "/a/b");
+        matcher lp = mk(&a, MK_LITERAL, "/a"), lc = mk(&a, MK_LITERAL, "/a/bc");
+        CHECK(matcher_relation(&gs, &ld) != REL_DISJOINT, "glob /a/b/** matches /a/b");
+        CHECK(matcher_relation(&ld, &gs2) != REL_DISJOINT, "glob /a/b/**/** matches /a/b");
+        CHECK(matcher_relation(&gs, &lp) == REL_DISJOINT, "but never /a");
+        CHECK(matcher_relation(&gs, &lc) == REL_DISJOINT, "nor /a/bc");
+        matcher gw = mk(&a, MK_GLOB, "\x01WORKDIR\x02/**"), lw = mk(&a, MK_LITERAL, "\x01WORKDIR\x02");
+        CHECK(matcher_relation(&gw, &lw) != REL_DISJOINT, "glob $WORKDIR/** matches $WORKDIR");
+        matcher ge = mk(&a, MK_GLOB, "/a/x\\*y/z/w"), se = mk(&a, MK_SUBPATH, "/a/x*y/z");
+        CHECK(matcher_relation(&ge, &se) == REL_OVERLAP && spec_cmp(&ge, &se) > 0,
+              "glob /a/x\\*y/z/w lies in subpath /a/x*y/z and beats it (item 7)");
+    }
+
     unit_case("overlap: emitted allow and deny are disjoint (carve-out)");
     int errors;
     char *out = unit_compile("files { allow write \"/w\"; deny write \"/w/secret\"; allow write literal \"/w/secret/ok\"; }\n",

@@ -28,10 +28,51 @@ void test_patterns(void)
     g2r("/a/*.c", "^/a/[^/]*\\.c(/.*)?$");
     g2r("/a/**/x", "^/a/(.*/)?x(/.*)?$");
     g2r("/a/**", "^/a(/.*)?$");
-    g2r("/a/?/[!x]y", "^/a/[^/]/[^x]y(/.*)?$");
+    g2r("/a/?/[!x]y", "^/a/[^/]/[^/x]y(/.*)?$");
     g2r("/a+b(c)|d$e^f{g}", "^/a\\+b\\(c\\)\\|d\\$e\\^f\\{g\\}(/.*)?$");
     g2r("/h/\x01HOME\x02/*", "^/h/<HOME>/[^/]*(/.*)?$");
     g2r("/lit\\*star", "^/lit\\*star(/.*)?$");
+
+    unit_case("patterns: a bracket expression never matches '/' (issue 17 item 2)");
+    g2r("/a/b[!x]c", "^/a/b[^/x]c(/.*)?$");
+    g2r("/a/[^x]", "^/a/[^/x](/.*)?$");
+    g2r("/a/[+-0]", "^/a/[+,.0-](/.*)?$");          /* the range without '/' */
+    g2r("/a/[!+-0]", "^/a/[^+,.-0-](/.*)?$");
+    g2r("/a/[.-0]", "^/a/[.0](/.*)?$");
+    g2r("/a/[!-a]", "^/a/[^/a-](/.*)?$");          /* '-' stays literal, last */
+    g2r("/a/[]a]", "^/a/[]a](/.*)?$");              /* ']' first, no backslash */
+    g2r("/a/[!]]", "^/a/[^]/](/.*)?$");
+    g2r("/a/[a-c^]", "^/a/[a-c^](/.*)?$");          /* '^' never first */
+    g2r("/a/[.]", "^/a/\\.(/.*)?$");
+    {
+        arena ra;
+        arena_init(&ra);
+        static const struct { const char *glob, *path; int want; } m[] = {
+            { "/a/b[!x]c", "/a/b/c", 0 }, { "/a/b[!x]c", "/a/b/c/d", 0 }, { "/a/b[!x]c", "/a/byc", 1 },
+            { "/a/b[!x]c", "/a/bxc", 0 }, { "/a/[+-0]", "/a/.", 1 }, { "/a/[+-0]", "/a//", 0 },
+            { "/a/x[+-0]y", "/a/x/y", 0 }, { "/a/x[!+-0]y", "/a/x/y", 0 }, { "/a/x[!+-0]y", "/a/xqy", 1 },
+            { "/a/[!-a]", "/a/-", 0 }, { "/a/[!-a]", "/a/b", 1 }, { "/a/[]a]", "/a/]", 1 },
+            { "/a/b/**", "/a/b", 1 }, { "/a/b/**/**", "/a/b", 1 }, { "/a/b/**/**", "/a/b/c/d", 1 },
+            { "/a/b/**/**", "/a/bc", 0 }, { "/a/**/**/c", "/a/c", 1 }, { "/a/**/**/c", "/a/x/y/c", 1 },
+            { "/a\\/**", "/a", 1 },
+        };
+        for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+            strbuf b;
+            sb_init(&b);
+            glob_to_regex(&b, m[i].glob, strlen(m[i].glob), put_param, NULL);
+            const char *err;
+            sb_regex *re = sb_regex_compile(&ra, b.data, b.len, &err);
+            CHECK(re && sb_regex_search(re, m[i].path, strlen(m[i].path)) == m[i].want,
+                  "glob %s (%s) on %s: want %d", m[i].glob, sb_cstr(&b), m[i].path, m[i].want);
+            sb_free(&b);
+        }
+        arena_free(&ra);
+    }
+
+    unit_case("patterns: '**' repeated means '**' (issue 17 item 1)");
+    g2r("/a/b/**/**", "^/a/b(/.*)?$");
+    g2r("/a/**/**/x", "^/a/(.*/)?x(/.*)?$");
+    g2r("/**/**", "^(/.*)?$");
 
     unit_case("patterns: glob errors");
     size_t off;
@@ -39,12 +80,20 @@ void test_patterns(void)
     CHECK(glob_check("/a/[x", 5, &off) != NULL, "unterminated [");
     CHECK(glob_check("/a/[]", 5, &off) != NULL || 1, "empty class is caught or literal");
     CHECK(glob_check("/a/**/b/*", 9, &off) == NULL, "valid glob");
+    static const char *const gbad[] = { "/a/[z-a]", "/a/[A-z]", "/a/[\xc3\xa9]", "/a/[\x01P\x02]", "/a/[!]", "/a/[x/]",
+                                        "/a/[x\\]", "/a/[x[]" };
+    for (size_t i = 0; i < sizeof gbad / sizeof gbad[0]; i++)
+        CHECK(glob_check(gbad[i], strlen(gbad[i]), &off) != NULL, "rejects %s", gbad[i]);
+    static const char *const gok[] = { "/a/[+-0]", "/a/[!-a]", "/a/[]a]", "/a/[!]]", "/a/[a-]" };
+    for (size_t i = 0; i < sizeof gok / sizeof gok[0]; i++)
+        CHECK(glob_check(gok[i], strlen(gok[i]), &off) == NULL, "accepts %s", gok[i]);
 
     unit_case("patterns: Seatbelt regex dialect");
     const char *ok[] = { "^/a/[0-9]+$", "^/a\\.b(/.*)?$", "^/(x|y)/z?$", "[^/]*\\.log$", "^$" };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
         CHECK(regex_check(ok[i], strlen(ok[i]), &off) == NULL, "accepts %s", ok[i]);
-    const char *bad[] = { "^/a/\\d+", "(?i)x", "a{2}", "a*?", "(a", "a)", "[[:alpha:]]", "\\1", "*a", "a++" };
+    const char *bad[] = { "^/a/\\d+", "(?i)x", "a{2}", "a*?", "(a", "a)", "[[:alpha:]]", "\\1", "*a", "a++",
+                          "", "^/a|", "|^/a", "^/a||^/b", "^/a|^", "$" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         CHECK(regex_check(bad[i], strlen(bad[i]), &off) != NULL, "rejects %s", bad[i]);
 
@@ -68,6 +117,34 @@ void test_patterns(void)
     m.kind = MK_REGEX; m.value = "^/a/b/c*"; m.len = 8;
     matcher_finish(&a, &m);
     CHECK(m.spec_a == 2 && m.fixed_len == 5, "^/a/b/c* fixed /a/b/ (c is optional): %d %zu", m.spec_a, m.fixed_len);
+
+    unit_case("patterns: an escaped glob character is part of the fixed part (issue 17 item 7)");
+    m.kind = MK_GLOB; m.value = "/a/x\\*y/z/w"; m.len = strlen(m.value);
+    matcher_finish(&a, &m);
+    CHECK(m.spec_a == 4 && m.fixed_len == 10 && memcmp(m.fixed, "/a/x*y/z/w", 10) == 0,
+          "glob /a/x\\*y/z/w: depth %d, fixed %.*s", m.spec_a, (int)m.fixed_len, m.fixed);
+    m.kind = MK_GLOB; m.value = "/a/\\[b]/*"; m.len = strlen(m.value);
+    matcher_finish(&a, &m);
+    CHECK(m.spec_a == 2 && m.fixed_len == 7 && memcmp(m.fixed, "/a/[b]/", 7) == 0, "glob /a/\\[b]/*: fixed %.*s", (int)m.fixed_len, m.fixed);
+
+    unit_case("patterns: a glob ending in '**' has the directory as its fixed part (issue 17 item 1)");
+    static const struct { const char *g, *fixed; int depth; } gf[] = {
+        { "/a/b/**", "/a/b", 2 }, { "/a/b/**/**", "/a/b", 2 }, { "/**", "", 0 }, { "/a/**/x", "/a/", 1 },
+        { "\x01WORKDIR\x02/**", "\x01WORKDIR\x02", 1 }, { "/a/b*/**", "/a/b", 2 },
+    };
+    for (size_t i = 0; i < sizeof gf / sizeof gf[0]; i++) {
+        m.kind = MK_GLOB; m.value = gf[i].g; m.len = strlen(gf[i].g);
+        matcher_finish(&a, &m);
+        CHECK(m.fixed_len == strlen(gf[i].fixed) && memcmp(m.fixed, gf[i].fixed, m.fixed_len) == 0 && m.spec_a == gf[i].depth,
+              "glob %s: fixed %.*s depth %d", gf[i].g, (int)m.fixed_len, m.fixed, m.spec_a);
+    }
+
+    unit_case("patterns: top-level alternatives of a regex (issue 17 item 4)");
+    CHECK(regex_alt_end("^/a|^/b", 7) == 3, "first '|'");
+    CHECK(regex_alt_end("^/(a|b)", 7) == 7, "inside a group");
+    CHECK(regex_alt_end("^/[|]x", 6) == 6, "inside a class");
+    CHECK(regex_alt_end("^/[]|]x|y", 9) == 7, "']' first in a class");
+    CHECK(regex_alt_end("^/a\\|b", 7) == 7, "escaped");
     arena_free(&a);
 
     unit_case("patterns: SBPL strings are escaped and split at 1024 bytes");

@@ -34,6 +34,7 @@ void test_patterns(void);
 void test_support(void);
 void test_injection(void);
 void test_overlap(void);
+void test_overlap_random(void);
 void test_regex(void);
 void test_runner(void);
 void test_cache(void);

@@ -160,6 +160,7 @@ static const unit_test tests[] = {
     { "support", test_support },
     { "patterns", test_patterns },
     { "overlap", test_overlap },
+    { "overlap_random", test_overlap_random },
     { "regex", test_regex },
     { "runner", test_runner },
     { "cache", test_cache },

@@ -1,0 +1,128 @@
+# patterns.sh - glob and regex semantics end to end (issue 17 items 1, 2, 4,
+# 7): `buckle query` gives the decision docs/language.md states and the
+# compiled SBPL agrees with it; `buckle compile` carves where a pattern meets
+# a rule; final checks see these overlaps; bad patterns are errors.
+. tests/lib.sh
+P="$TMP/patterns"
+mkdir -p "$P"
+
+# query FILE OPERATION OBJECT WANT: the decision, and no compiler bug
+query() {
+    run "query $1 $2 $3" "$BUCKLE" query "$P/$1" "$2" "$3"
+    expect_rc "patterns: $1 $2 $3 decides" 0
+    expect_out_has "patterns: $1 $2 $3 is $4" "$4 $3"
+    expect_out_has "patterns: $1 $2 $3: compiled SBPL agrees" "compiled SBPL agrees"
+}
+
+# 1. a glob ending in '**' matches its directory
+cat >"$P/star.buckle" <<'EOB'
+files { allow file-read-data glob "/a/b/**"; deny read literal "/a/b"; }
+EOB
+query star.buckle file-read-data /a/b deny
+query star.buckle file-read-data /a/b/c allow
+cat >"$P/star-rev.buckle" <<'EOB'
+default allow;
+files { deny file-read-data glob "/a/b/**"; allow read literal "/a/b"; }
+EOB
+query star-rev.buckle file-read-data /a/b allow
+query star-rev.buckle file-read-data /a/b/c deny
+cat >"$P/star-param.buckle" <<'EOB'
+files { allow write glob "$WORKDIR/**"; deny write literal "$WORKDIR"; }
+EOB
+query star-param.buckle file-write-data /Users/test/project deny
+query star-param.buckle file-write-data /Users/test/project/x allow
+run "patterns: compile star-param" "$BUCKLE" compile "$P/star-param.buckle"
+expect_out_has "patterns: the glob is carved by the literal of its directory" \
+    '(allow file-write* (require-all (regex (string-append "^" (param "WORKDIR.re") "(/.*)?$")) (require-not (literal (param "WORKDIR")))))'
+run "patterns: compile star-param -D" "$BUCKLE" compile -D WORKDIR=/w/p "$P/star-param.buckle"
+expect_out_has "patterns: with -D too" '(require-not (literal "/w/p"))'
+cat >"$P/star-final.buckle" <<'EOB'
+files { deny final read glob "/a/b/**"; allow read literal "/a/b"; }
+EOB
+run "patterns: final glob" "$BUCKLE" compile "$P/star-final.buckle"
+expect_rc "patterns: an allow of the directory of a final '**' glob is an error" 1
+expect_err_has "patterns: it is BK2005" "star-final.buckle:1:41: error: allow contradicts a final deny [BK2005"
+cat >"$P/star-final-param.buckle" <<'EOB'
+files { deny final write glob "$WORKDIR/**"; allow write literal "$WORKDIR"; }
+EOB
+run "patterns: final glob param" "$BUCKLE" compile "$P/star-final-param.buckle"
+expect_rc "patterns: an allow of \$WORKDIR under a final \$WORKDIR/** is an error" 1
+expect_err_has "patterns: with a parameter it is BK2005 too" "[BK2005"
+cat >"$P/star2.buckle" <<'EOB'
+files { allow read glob "/a/b/**/**"; deny read "/a"; }
+EOB
+query star2.buckle file-read-data /a/b allow
+query star2.buckle file-read-data /a/b/c/d allow
+query star2.buckle file-read-data /a/bc deny
+
+# 2. bracket expressions never match '/'
+cat >"$P/bracket.buckle" <<'EOB'
+files { allow read glob "/a/b[!x]c"; allow read glob "/a/x[+-0]y"; deny read "/a"; }
+EOB
+query bracket.buckle file-read-data /a/b/c/d deny
+query bracket.buckle file-read-data /a/b/c deny
+query bracket.buckle file-read-data /a/byc allow
+query bracket.buckle file-read-data /a/bxc deny
+query bracket.buckle file-read-data /a/x/y deny
+query bracket.buckle file-read-data /a/x.y allow
+run "patterns: compile bracket" "$BUCKLE" compile "$P/bracket.buckle"
+expect_out_has "patterns: a negated class excludes /" '(regex "^/a/b[^/x]c(/.*)?$")'
+expect_out_has "patterns: a range loses /" '(regex "^/a/x[+,.0-]y(/.*)?$")'
+for g in '/a/[A-z]' '/a/[z-a]' '/a/[$HOME]' '/a/[é]'; do
+    printf 'files { allow read glob "%s"; }\n' "$g" >"$P/badclass.buckle"
+    run "patterns: bad class $g" "$BUCKLE" compile "$P/badclass.buckle"
+    expect_rc "patterns: glob $g is an error" 1
+    expect_err_has "patterns: glob $g: error at its place" "badclass.buckle:1:25: error: invalid glob"
+done
+
+# 4. a regex with top-level alternatives is one matcher per alternative
+cat >"$P/alt.buckle" <<'EOB'
+files { deny read regex "^/a/b/c/secret|^/a/b/c/key"; allow read "/a/b/c"; }
+EOB
+query alt.buckle file-read-data /a/b/c/secret deny
+query alt.buckle file-read-data /a/b/c/key deny
+query alt.buckle file-read-data /a/b/c/other allow
+run "patterns: alt names the alternative" "$BUCKLE" query "$P/alt.buckle" file-read-data /a/b/c/key
+expect_out_has "patterns: the deciding alternative is named" 'deny files read regex "^/a/b/c/key"'
+printf 'files { allow read regex "^/a/b|"; }\n' >"$P/emptyalt.buckle"
+run "patterns: empty alternative" "$BUCKLE" compile "$P/emptyalt.buckle"
+expect_rc "patterns: an empty alternative is an error" 1
+expect_err_has "patterns: it matches everything" "an empty alternative in a regex matches everything"
+cat >"$P/alt-final.buckle" <<'EOB'
+files { deny final read regex "^/k/x/y|^/z"; allow read literal "/k/x/y"; }
+EOB
+run "patterns: final alternative" "$BUCKLE" compile "$P/alt-final.buckle"
+expect_rc "patterns: an allow inside one alternative of a final regex is an error" 1
+expect_err_has "patterns: final alternative is BK2005" "[BK2005"
+
+# 7. an escaped glob character is part of the fixed part
+cat >"$P/escape.buckle" <<'EOB'
+files { deny read glob "/a/x\\*y/z/w"; allow read "/a/x*y/z"; }
+EOB
+query escape.buckle file-read-data '/a/x*y/z/w' deny
+query escape.buckle file-read-data '/a/x*y/z/v' allow
+query escape.buckle file-read-data '/a/xqy/z/w' deny
+
+# remove with the same regex removes every alternative
+cat >"$P/alt-base.buckle" <<'EOB'
+files { allow read "/"; deny read regex "^/k/a|^/k/b"; }
+EOB
+cat >"$P/alt-child.buckle" <<'EOB'
+extends "./alt-base.buckle";
+files { remove deny read regex "^/k/a|^/k/b"; }
+EOB
+query alt-base.buckle file-read-data /k/b deny
+query alt-child.buckle file-read-data /k/a allow
+query alt-child.buckle file-read-data /k/b allow
+run "patterns: remove alternatives" "$BUCKLE" compile "$P/alt-child.buckle"
+expect_rc "patterns: removing a regex with alternatives compiles" 0
+if [ -s "$TMP/err" ]; then fail "patterns: ... without a diagnostic" "$(head -c 600 "$TMP/err")"
+else pass "patterns: ... without a diagnostic"; fi
+expect_out_lacks "patterns: no alternative is left" '^/k/'
+
+# '?' matches one byte (docs/language.md): a two-byte character is not one
+cat >"$P/qmark.buckle" <<'EOB'
+files { allow read "/s"; deny read glob "/s/?"; }
+EOB
+query qmark.buckle file-read-data /s/a deny
+query qmark.buckle file-read-data /s/é allow
