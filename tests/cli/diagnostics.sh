@@ -1,0 +1,67 @@
+# diagnostics.sh - diagnostics that never mislead: the rendered source line,
+# input that is not a profile, did-you-mean, error recovery, compile options.
+. tests/lib.sh
+D="$TMP/diagnostics"
+mkdir -p "$D"
+
+# -- the source line is the file's text, even after the scanner stopped -------
+# (the 20th error ends the parse in the middle of a line; the scanner's
+# "hold character" must not show up in that line)
+{ echo 'files {'; i=0; while [ $i -lt 21 ]; do echo '    allow read foo.bar.baz;'; i=$((i + 1)); done; echo '}'; } >"$D/many.buckle"
+for cmd in compile test lint; do
+    n="diagnostics: $cmd: last line before the error limit"
+    run "$n" "$BUCKLE" $cmd "$D/many.buckle"
+    cat "$TMP/out" >>"$TMP/err"
+    if grep -q 'foo\.?ar' "$TMP/err" || ! grep -q 'too many syntax errors' "$TMP/err"; then
+        fail "$n" "$(grep -n 'foo\.' "$TMP/err" | tail -n 3)"
+    elif grep '^ *allow read' "$TMP/err" | grep -qv '^        allow read foo\.bar\.baz;$'; then
+        fail "$n" "a source line differs from the file: $(grep '^ *allow read' "$TMP/err" | sort -u)"
+    else pass "$n"; fi
+done
+# an extends path after the limit, as `buckle test` shows it
+{ echo 'extends "std/dev/homebrew.buckle";'; i=0; while [ $i -lt 21 ]; do echo 'param ;'; i=$((i + 1)); done
+  echo 'test { expect allow files read "std/dev/homebrew.buckle"; }'; } >"$D/many2.buckle"
+run "diagnostics: test: extends line" "$BUCKLE" test "$D/many2.buckle"
+if grep -q '?uckle' "$TMP/err" "$TMP/out"; then fail "diagnostics: test: extends line" "$(grep '?uckle' "$TMP/err")"
+else pass "diagnostics: test: extends line"; fi
+
+# -- not a profile -------------------------------------------------------------
+printf '\177ELF\002\001\001\000\000\000\000\000files { }\n' >"$D/prog"
+head -c 20000 /dev/urandom 2>/dev/null >>"$D/prog"
+run "diagnostics: binary: lint" "$BUCKLE" lint "$D/prog"
+expect_rc "diagnostics: binary: lint: exit" 1
+expect_out_has "diagnostics: binary: lint: says" "$D/prog:1:5: error: unexpected byte 0x00: this is a binary file, not a buckle profile"
+[ "$(grep -c 'error' "$TMP/out")" -eq 1 ] && pass "diagnostics: binary: one error" || fail "diagnostics: binary: one error" "$(head -c 400 "$TMP/out")"
+[ "$(wc -c <"$TMP/out")" -lt 400 ] && pass "diagnostics: binary: no raw bytes" || fail "diagnostics: binary: no raw bytes" "$(wc -c <"$TMP/out") bytes of output"
+run "diagnostics: binary: compile" "$BUCKLE" compile "$D/prog"
+expect_rc "diagnostics: binary: compile: exit" 1
+expect_err_has "diagnostics: binary: compile: says" "this is a binary file"
+
+# a long line is cut around the caret
+awk 'BEGIN { printf "files { allow read "; for (i = 0; i < 300; i++) printf "\"/a/%d\", ", i; print "\"relative\"; }" }' >"$D/long.buckle"
+run "diagnostics: long line" "$BUCKLE" compile "$D/long.buckle"
+expect_err_has "diagnostics: long line: the value" '"/a/299", "relative"; }'
+line=$(grep -n 'relative"; }' "$TMP/err" | head -n 1 | cut -d: -f1)
+snip=$(sed -n "${line}p" "$TMP/err"); caret=$(sed -n "$((line + 1))p" "$TMP/err")
+[ "${#snip}" -le 140 ] && pass "diagnostics: long line: cut" || fail "diagnostics: long line: cut" "${#snip} columns"
+case "$snip" in "    ..."*) pass "diagnostics: long line: marked" ;; *) fail "diagnostics: long line: marked" "$snip" ;; esac
+# the caret sits under the offending string
+col=$(printf '%s\n' "$caret" | awk '{ print index($0, "^") }')
+[ "$(printf '%s\n' "$snip" | cut -c "$col-$((col + 9))")" = '"relative"' ] && pass "diagnostics: long line: caret" \
+    || fail "diagnostics: long line: caret" "$snip / $caret"
+
+# an SBPL profile where a buckle profile is expected: one clear error
+printf ';; hand-written\n(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n' >"$D/hand.sb"
+for cmd in compile test; do
+    run "diagnostics: sbpl to $cmd" "$BUCKLE" $cmd "$D/hand.sb"
+    expect_rc "diagnostics: sbpl to $cmd: exit" 1
+    expect_err_has "diagnostics: sbpl to $cmd: says" "$D/hand.sb:2:1: error: this looks like an SBPL profile (.sb), not a buckle profile"
+    [ "$(grep -c 'error:' "$TMP/err")" -eq 1 ] && pass "diagnostics: sbpl to $cmd: one error" || fail "diagnostics: sbpl to $cmd: one error" "$(head -c 600 "$TMP/err")"
+done
+run "diagnostics: sbpl to lint -" sh -c "\"\$0\" lint - <\"\$1\"" "$BUCKLE" "$D/hand.sb"
+expect_rc "diagnostics: sbpl to lint -: exit" 1
+expect_out_has "diagnostics: sbpl to lint -: says" "<stdin>:2:1: error: this looks like an SBPL profile"
+expect_out_has "diagnostics: sbpl to lint -: help" "--stdin-filename NAME.sb"
+[ "$(grep -c 'error:' "$TMP/out")" -eq 1 ] && pass "diagnostics: sbpl to lint -: one error" || fail "diagnostics: sbpl to lint -: one error" "$(head -c 600 "$TMP/out")"
+run "diagnostics: sbpl lint --stdin-filename" sh -c "\"\$0\" lint --stdin-filename x.sb - <\"\$1\"" "$BUCKLE" "$D/hand.sb"
+expect_out_lacks "diagnostics: sbpl lint --stdin-filename: linted as SBPL" "not a buckle profile"
