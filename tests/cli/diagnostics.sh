@@ -30,7 +30,7 @@ printf '\177ELF\002\001\001\000\000\000\000\000files { }\n' >"$D/prog"
 head -c 20000 /dev/urandom 2>/dev/null >>"$D/prog"
 run "diagnostics: binary: lint" "$BUCKLE" lint "$D/prog"
 expect_rc "diagnostics: binary: lint: exit" 1
-expect_out_has "diagnostics: binary: lint: says" "$D/prog:1:5: error: unexpected byte 0x00: this is a binary file, not a buckle profile"
+expect_out_has "diagnostics: binary: lint: says" "$D/prog:1:8: error: unexpected byte 0x00: this is a binary file, not a buckle profile"
 [ "$(grep -c 'error' "$TMP/out")" -eq 1 ] && pass "diagnostics: binary: one error" || fail "diagnostics: binary: one error" "$(head -c 400 "$TMP/out")"
 [ "$(wc -c <"$TMP/out")" -lt 400 ] && pass "diagnostics: binary: no raw bytes" || fail "diagnostics: binary: no raw bytes" "$(wc -c <"$TMP/out") bytes of output"
 run "diagnostics: binary: compile" "$BUCKLE" compile "$D/prog"
