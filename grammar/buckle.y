@@ -118,8 +118,6 @@ stmt
           pc->file->default_at = S(pc, @$); add_stmt(pc, @$); }
     | section_kw '{' rules '}'
         { (void)$1; }
-    | section_kw '{' rules error '}'
-        { (void)$1; yyerrok; }
     | SBPL TSTRING ';'
         { ast_sbpl *b = arena_alloc(pc->a, sizeof *b); b->text = *$2; b->at = S(pc, @$);
           b->text.at.start += 3;
@@ -133,6 +131,10 @@ stmt
         { yyerrok; }
     | error '}'
         { yyerrok; }
+    | error
+        /* resume at the next token that can start a statement: a missing ';'
+         * loses nothing after it (no yyerrok: a token that fits nowhere is
+         * dropped by the recovery, never read twice) */
     ;
 
 test_name
@@ -165,6 +167,8 @@ rule_stmt
         { add_rule(pc, $2, SEC_NONE, 1, @$); }
     | error ';'
         { yyerrok; }
+    | error
+        /* as for stmt: resume at the next rule or at the '}' */
     ;
 
 rule
@@ -257,7 +261,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
         const char *nm = yysymbol_name(exp[i]);
         if (strcmp(nm, "';'") == 0) want_semi = 1;
     }
-    if (want_semi && la != YYSYMBOL_YYEOF && pc->prev_end < loc->first &&
+    /* a missing ';' when the next token is on a later line or starts a
+     * statement; otherwise the token itself is what is wrong */
+    int starts = la == YYSYMBOL_ALLOW || la == YYSYMBOL_DENY || la == YYSYMBOL_REMOVE ||
+                 la == YYSYMBOL_PARAM || la == YYSYMBOL_DEFAULT || la == YYSYMBOL_EXTENDS ||
+                 la == YYSYMBOL_TEST || la == YYSYMBOL_EXPECT || la == YYSYMBOL_SBPL ||
+                 la == YYSYMBOL_FILES || la == YYSYMBOL_MACH || la == YYSYMBOL_SYSCTL ||
+                 la == YYSYMBOL_NETWORK || la == YYSYMBOL_PROCESS || la == YYSYMBOL_IPC ||
+                 la == YYSYMBOL_IOKIT || la == YYSYMBOL_MISC || la == YYSYMBOL_YYerror ||
+                 yysymbol_name(la)[0] == '\'' && yysymbol_name(la)[1] == '}';
+    int later_line = memchr(pc->src->text + pc->prev_end, '\n', loc->first - pc->prev_end) != NULL;
+    if (want_semi && la != YYSYMBOL_YYEOF && pc->prev_end < loc->first && (starts || later_line) &&
         pc->diags->syntax_errors < BUCKLE_MAX_SYNTAX_ERRORS) {
         /* Report a missing ';' at the end of the previous token. */
         uint32_t at = pc->prev_end;
