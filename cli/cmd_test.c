@@ -29,8 +29,13 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
             verb_info v;
             if (!verb_resolve(e->section, e->verb, &v)) {
                 const char *s = verb_suggest(e->section, e->verb);
-                printf("%s:%u:%u: error: unknown verb \"%s\" in section %s%s%s%s\n", u->display, pos.line, pos.col,
-                       e->verb, section_name(e->section), s ? " (did you mean \"" : "", s ? s : "", s ? "\"?)" : "");
+                strbuf vb;
+                sb_init(&vb);
+                if (!s) verb_names(e->section, &vb);
+                printf("%s:%u:%u: error: unknown verb \"%s\" in section %s (%s%s%s)\n", u->display, pos.line, pos.col,
+                       e->verb, section_name(e->section), s ? "did you mean \"" : "the verbs are ", s ? s : sb_cstr(&vb),
+                       s ? "\"?" : "");
+                sb_free(&vb);
                 tf++;
                 continue;
             }

@@ -108,6 +108,13 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
                            "unknown verb \"%s\" in section %s", ar->verb, section_name(ar->section));
         const char *sug = verb_suggest(ar->section, ar->verb);
         if (sug) diag_help(&c->diags, d, "did you mean \"%s\"?", sug);
+        else {
+            strbuf b;
+            sb_init(&b);
+            verb_names(ar->section, &b);
+            diag_help(&c->diags, d, "the verbs of %s are %s", section_name(ar->section), sb_cstr(&b));
+            sb_free(&b);
+        }
         return;
     }
     int noop = 0;

@@ -31,7 +31,7 @@ fi
 rc=0
 node_ok && npm_ok || { echo "setup: the editor tests need Node.js and npm (Debian: apt-get install nodejs npm)" >&2; rc=1; }
 vim_ok || { echo "setup: the editor tests need Vim with +eval and +syntax (Debian: apt-get install vim)" >&2; rc=1; }
-if npm_ok && [ ! -f tests/editors/node_modules/vscode-textmate/package.json ] || [ ! -f tests/editors/node_modules/vscode-oniguruma/package.json ]; then
+if npm_ok && { [ ! -f tests/editors/node_modules/vscode-textmate/package.json ] || [ ! -f tests/editors/node_modules/vscode-oniguruma/package.json ]; }; then
     echo "setup: npm ci in tests/editors (vscode-textmate, vscode-oniguruma)" >&2
     (cd tests/editors && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "setup: npm ci failed in tests/editors" >&2; rc=1; }
 fi

@@ -65,3 +65,26 @@ expect_out_has "diagnostics: sbpl to lint -: help" "--stdin-filename NAME.sb"
 [ "$(grep -c 'error:' "$TMP/out")" -eq 1 ] && pass "diagnostics: sbpl to lint -: one error" || fail "diagnostics: sbpl to lint -: one error" "$(head -c 600 "$TMP/out")"
 run "diagnostics: sbpl lint --stdin-filename" sh -c "\"\$0\" lint --stdin-filename x.sb - <\"\$1\"" "$BUCKLE" "$D/hand.sb"
 expect_out_lacks "diagnostics: sbpl lint --stdin-filename: linted as SBPL" "not a buckle profile"
+
+# -- did-you-mean where a name is looked up outside the grammar -------------
+run "diagnostics: explain: case" "$BUCKLE" explain bk3002
+expect_rc "diagnostics: explain: case: exit" 0
+expect_out_has "diagnostics: explain: case: the rule" "BK3002 dangerous-mach-service"
+run "diagnostics: explain: slug case" "$BUCKLE" explain Dangerous-Mach-Service
+expect_out_has "diagnostics: explain: slug case: the rule" "BK3002 dangerous-mach-service"
+run "diagnostics: explain: near" "$BUCKLE" explain dangerus-mach-service
+expect_rc "diagnostics: explain: near: exit" 2
+expect_err_has "diagnostics: explain: near: says" "no rule dangerus-mach-service; did you mean dangerous-mach-service? (BK3002)"
+run "diagnostics: explain: far" "$BUCKLE" explain frobnicate
+expect_err_has "diagnostics: explain: far: says" "no rule frobnicate; \`buckle rules\` lists them"
+
+printf 'mach {\n    # buckle: ignore[dangerous-mach-servce, bk3002] -- why\n    allow lookup "com.apple.coreservices.launchservicesd";\n}\n' >"$D/slug.buckle"
+run "diagnostics: suppression slug" "$BUCKLE" lint "$D/slug.buckle"
+expect_out_has "diagnostics: suppression slug: at the name" "$D/slug.buckle:2:22: error: suppression names no known rule: dangerous-mach-servce"
+expect_out_has "diagnostics: suppression slug: slug" "help: did you mean dangerous-mach-service? (BK3002)"
+expect_out_has "diagnostics: suppression slug: id" "help: did you mean BK3002? (dangerous-mach-service)"
+
+printf 'mach { allow lookup "com.apple.x"; }\ntest { expect allow mach frobnicate "x"; expect allow mach lokup "com.apple.x"; }\n' >"$D/verbs.buckle"
+run "diagnostics: test: unknown verb" "$BUCKLE" test "$D/verbs.buckle"
+expect_out_has "diagnostics: test: verb list" 'unknown verb "frobnicate" in section mach (the verbs are lookup or register)'
+expect_out_has "diagnostics: test: did you mean" 'unknown verb "lokup" in section mach (did you mean "lookup"?)'
