@@ -66,7 +66,7 @@ void emit_ir(compilation *c, strbuf *out)
     for (size_t i = 0; i < c->nunits; i++) { sb_putc(out, ' '); sb_puts(out, c->units[i]->display); }
     sb_printf(out, "\ndefault %s", pol->default_action == ACT_ALLOW ? "allow" : "deny");
     if (pol->default_unit) {
-        origin o = { pol->default_unit, pol->default_at, NULL, 0 };
+        origin o = { pol->default_unit, pol->default_at, NULL, 0, { NULL, 0, 0 } };
         sb_puts(out, "  # ");
         origin_text(c, out, &o);
     } else {
@@ -87,7 +87,7 @@ void emit_ir(compilation *c, strbuf *out)
         const char *dv = hm_gets(&c->defines, p->name);
         if (dv) { sb_puts(out, " -D "); quoted(out, dv, strlen(dv)); }
         if (p->builtin) sb_puts(out, "  # built-in");
-        else if (p->u) { origin o = { p->u, p->at, NULL, 0 }; sb_puts(out, "  # "); origin_text(c, out, &o); }
+        else if (p->u) { origin o = { p->u, p->at, NULL, 0, { NULL, 0, 0 } }; sb_puts(out, "  # "); origin_text(c, out, &o); }
         sb_putc(out, '\n');
     }
     free(names);
@@ -113,7 +113,7 @@ void emit_ir(compilation *c, strbuf *out)
         sb_putc(out, '\n');
     }
     for (size_t i = 0; i < pol->nraw; i++) {
-        origin o = { pol->raw[i].u, pol->raw[i].ast->at, NULL, 0 };
+        origin o = { pol->raw[i].u, pol->raw[i].ast->at, NULL, 0, { NULL, 0, 0 } };
         sb_puts(out, "sbpl  # ");
         origin_text(c, out, &o);
         sb_putc(out, '\n');

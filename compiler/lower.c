@@ -66,6 +66,7 @@ static rule *new_rule(compilation *c, unit *u, const ast_rule *ar, const verb_in
     origin *o = arena_alloc(&c->a, sizeof *o);
     o->u = u;
     o->at = ar->action_at;
+    o->value = ar->verb_at;
     r->origins = o;
     return r;
 }
@@ -188,6 +189,7 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
         /* one matcher: point at the rule's action (as §11 shows); several:
          * at the matcher that made this rule */
         if (am != ar->matchers || am->next) r->origins->at = am->value.at;
+        r->origins->value = am->value.at;
         r->m.plain = vi.plain;
         matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH ? vi.depth : -1);
         push_rule(dst, r, cur);

@@ -151,7 +151,8 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 }
                 size_t vlen;
                 l->value = r->m.value ? decider_rule_value(dec, r, &vlen) : NULL;
-                l->at = origin_primary(r);
+                /* the value (or the verb), not the keyword allow */
+                l->at = r->origins && r->origins->value.src ? r->origins->value : origin_primary(r);
                 l->provenance = arena_strdup(a, unit_provenance(c, r->origins->u));
                 l->implied = r->implied;
             }
