@@ -2,6 +2,7 @@
 # input that is not a profile, did-you-mean, error recovery, compile options.
 . tests/lib.sh
 D="$TMP/diagnostics"
+rm -rf "$D"
 mkdir -p "$D"
 
 # -- the source line is the file's text, even after the scanner stopped -------
@@ -88,3 +89,44 @@ printf 'mach { allow lookup "com.apple.x"; }\ntest { expect allow mach frobnicat
 run "diagnostics: test: unknown verb" "$BUCKLE" test "$D/verbs.buckle"
 expect_out_has "diagnostics: test: verb list" 'unknown verb "frobnicate" in section mach (the verbs are lookup or register)'
 expect_out_has "diagnostics: test: did you mean" 'unknown verb "lokup" in section mach (did you mean "lookup"?)'
+
+# -- compile options ---------------------------------------------------------
+printf 'param CACHE = "/tmp/cache";\nparam OUTDIR;\nfiles { allow write "$CACHE", "$OUTDIR"; }\n' >"$D/params.buckle"
+run "diagnostics: -M without -o" "$BUCKLE" compile -M "$D/dep.d" "$D/params.buckle"
+expect_rc "diagnostics: -M without -o: usage error" 2
+expect_err_has "diagnostics: -M without -o: says" "-M needs -o OUT"
+[ -e "$D/dep.d" ] && fail "diagnostics: -M without -o: no depfile" "written" || pass "diagnostics: -M without -o: no depfile"
+run "diagnostics: -M with -o" "$BUCKLE" compile -M "$D/dep.d" -o "$D/params.sb" "$D/params.buckle"
+expect_rc "diagnostics: -M with -o: exit" 0
+[ "$(head -n 1 "$D/dep.d")" = "$D/params.sb: $(abspath "$D/params.buckle")" ] || [ "$(head -n 1 "$D/dep.d")" = "$D/params.sb: $D/params.buckle" ] \
+    && pass "diagnostics: -M: target is the output" || fail "diagnostics: -M: target is the output" "$(head -n 1 "$D/dep.d")"
+run "diagnostics: -o missing directory" "$BUCKLE" compile -o "$D/no/such/dir/x.sb" "$D/params.buckle"
+expect_rc "diagnostics: -o missing directory: exit" 2
+expect_err_has "diagnostics: -o missing directory: names the path" "cannot write $D/no/such/dir/x.sb: the directory $D/no/such/dir does not exist"
+if grep -q 'tmp-' "$TMP/err"; then fail "diagnostics: -o missing directory: no temporary name" "$(cat "$TMP/err")"
+else pass "diagnostics: -o missing directory: no temporary name"; fi
+run "diagnostics: --emit json params" "$BUCKLE" compile --emit json -D OUTDIR=/o "$D/params.buckle"
+expect_out_has "diagnostics: --emit json: declared with default" '{"name":"CACHE","builtin":false,"default":"/private/tmp/cache","define":null,"used":true,"file":"'"$D"'/params.buckle","line":1,"column":7}'
+expect_out_has "diagnostics: --emit json: declared, defined" '{"name":"OUTDIR","builtin":false,"default":null,"define":"/o","used":true'
+expect_out_has "diagnostics: --emit json: built-in" '{"name":"HOME","builtin":true'
+if command -v node >/dev/null 2>&1; then
+    cp "$TMP/out" "$D/params.json"
+    run "diagnostics: --emit json parses" node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).params.length === 6 || process.exit(1)' "$D/params.json"
+    expect_rc "diagnostics: --emit json: valid JSON with the parameters" 0
+fi
+
+# -- a failing expect names the verb written and how many operations disagree --
+cat >"$D/expect.buckle" <<'PROFILE'
+files {
+    allow write "/data";
+    allow metadata "/data";
+}
+test {
+    expect deny files write "/data/y";
+    expect deny files read "/data/y";
+}
+PROFILE
+run "diagnostics: expect message" "$BUCKLE" test "$D/expect.buckle"
+expect_rc "diagnostics: expect message: exit" 1
+expect_out_has "diagnostics: expect: all operations" "$D/expect.buckle:6:5: FAIL: expected deny files write \"/data/y\", but 11 of the 11 operations of write are not denied (file-write-acl, file-write-create, file-write-data, ...)"
+expect_out_has "diagnostics: expect: some operations" "$D/expect.buckle:7:5: FAIL: expected deny files read \"/data/y\", but 1 of the 3 operations of read is not denied (file-read-metadata)"
