@@ -274,7 +274,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
                  la == YYSYMBOL_FILES || la == YYSYMBOL_MACH || la == YYSYMBOL_SYSCTL ||
                  la == YYSYMBOL_NETWORK || la == YYSYMBOL_PROCESS || la == YYSYMBOL_IPC ||
                  la == YYSYMBOL_IOKIT || la == YYSYMBOL_MISC || la == YYSYMBOL_YYerror ||
-                 yysymbol_name(la)[0] == '\'' && yysymbol_name(la)[1] == '}';
+                 (yysymbol_name(la)[0] == '\'' && yysymbol_name(la)[1] == '}');
     int later_line = memchr(pc->src->text + pc->prev_end, '\n', loc->first - pc->prev_end) != NULL;
     if (want_semi && la != YYSYMBOL_YYEOF && pc->prev_end < loc->first && (starts || later_line) &&
         pc->diags->syntax_errors < BUCKLE_MAX_SYNTAX_ERRORS) {
