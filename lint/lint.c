@@ -310,7 +310,8 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         sv.by_index[r->index] = l;
         l->action = r->action;
         l->op = r->op;
-        l->at = r->at;
+        /* the filter (the offending value), not the whole (allow ...) form */
+        l->at = r->filter && r->filter->at.src ? r->filter->at : r->at;
         l->provenance = "";
         l->no_sandbox = r->no_sandbox;
         const sfilter *f = r->filter;
