@@ -15,7 +15,7 @@ static const char usage[] =
     "  -I DIR              search DIR for extends names (before $BUCKLE_PATH and std/)\n"
     "  -D NAME=VALUE       fix a parameter at compile time (canonicalized)\n"
     "  --emit sbpl|ir|json what to print: the profile (default), the merged IR, or JSON\n"
-    "  -M DEPFILE          write a make depfile of every file read\n"
+    "  -M DEPFILE          write a make depfile: OUT depends on every file read (needs -o)\n"
     "  --no-implied        do not add file-read-metadata for ancestors of allowed paths\n"
     "  --stdin-filename N  name FILE '-' in diagnostics and for relative extends\n"
     "\n"
@@ -97,6 +97,12 @@ missing:
 #undef TAKE
     }
     if (!file) { rc = cli_usage_error("compile", "no input FILE"); goto done; }
+    /* the depfile's target is the output file: without -o there is none
+     * (naming the source would make it depend on itself) */
+    if (depfile && strcmp(out, "-") == 0) {
+        rc = cli_usage_error("compile", "-M needs -o OUT: the depfile names OUT as the target");
+        goto done;
+    }
     if (strcmp(emit, "sbpl") && strcmp(emit, "ir") && strcmp(emit, "json")) {
         rc = cli_usage_error("compile", "--emit takes sbpl, ir or json, not %s", emit);
         goto done;
@@ -129,7 +135,7 @@ missing:
         if (rc == 0 && depfile) {
             strbuf d;
             sb_init(&d);
-            put_dep_path(&d, strcmp(out, "-") ? out : file);
+            put_dep_path(&d, out);
             sb_putc(&d, ':');
             for (size_t i = 0; i < c->ndeps; i++) { sb_putc(&d, ' '); put_dep_path(&d, c->deps[i]); }
             sb_putc(&d, '\n');

@@ -18,15 +18,16 @@ int cmd_explain(cli_env *env, int argc, char **argv)
         return 0;
     }
     if (argc != 2) return cli_usage_error("explain", "expected one RULE-ID or SLUG");
+    /* IDs and slugs are matched ignoring case (bk3002, Dangerous-Mach-Service) */
+    int exact = 0;
     const lint_rule *r = lint_rule_find(argv[1]);
+    const lint_rule *near = r ? NULL : lint_rule_suggest(argv[1], &exact);
+    if (!r && exact) r = near;
     if (!r) {
-        const char *best = NULL;
-        int bd = 4;
-        for (size_t i = 0; i < lint_rule_count(); i++) {
-            int d = edit_distance(argv[1], lint_rule_at(i)->info.slug, bd);
-            if (d < bd) { bd = d; best = lint_rule_at(i)->info.slug; }
-        }
-        fprintf(stderr, "buckle explain: error: no rule %s%s%s%s\n", argv[1], best ? " (did you mean " : "", best ? best : "", best ? "?)" : "");
+        int id = (argv[1][0] == 'B' || argv[1][0] == 'b') && (argv[1][1] == 'K' || argv[1][1] == 'k');
+        if (near) fprintf(stderr, "buckle explain: error: no rule %s; did you mean %s? (%s)\n", argv[1],
+                          id ? near->id : near->info.slug, id ? near->info.slug : near->id);
+        else fprintf(stderr, "buckle explain: error: no rule %s; `buckle rules` lists them\n", argv[1]);
         return 2;
     }
     printf("%s %s (%s)%s\n\n%s.\n\nWhy: %s\n\nFires on:\n", r->id, r->info.slug, severity_name(r->info.default_sev),

@@ -29,8 +29,13 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
             verb_info v;
             if (!verb_resolve(e->section, e->verb, &v)) {
                 const char *s = verb_suggest(e->section, e->verb);
-                printf("%s:%u:%u: error: unknown verb \"%s\" in section %s%s%s%s\n", u->display, pos.line, pos.col,
-                       e->verb, section_name(e->section), s ? " (did you mean \"" : "", s ? s : "", s ? "\"?)" : "");
+                strbuf vb;
+                sb_init(&vb);
+                if (!s) verb_names(e->section, &vb);
+                printf("%s:%u:%u: error: unknown verb \"%s\" in section %s (%s%s%s)\n", u->display, pos.line, pos.col,
+                       e->verb, section_name(e->section), s ? "did you mean \"" : "the verbs are ", s ? s : sb_cstr(&vb),
+                       s ? "\"?" : "");
+                sb_free(&vb);
                 tf++;
                 continue;
             }
@@ -39,10 +44,13 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
             request_kind_for(e->section, e->verb, e->object.s, &proto);
             const char *o = decider_expand_object(x->d, e->object.s, proto.kind == OBJ_PATH);
             const opset *ops = &op_get(op_lookup(v.op, NULL))->covers;
-            int ok = 1, bug = 0;
+            /* every concrete operation of the verb: how many disagree */
+            int ok = 1, bug = 0, nops = 0, nbad = 0;
             const char *bad_op = NULL;
             cc_answer bad = { 0 };
-            for (int op = 0; op < ops_count() && ok; op++) {
+            strbuf names;
+            sb_init(&names);
+            for (int op = 0; op < ops_count() && !bug; op++) {
                 if (!opset_has(ops, op)) continue;
                 sb_request q = proto;
                 q.op = op;
@@ -50,10 +58,16 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
                 q.len = strlen(o);
                 cc_answer an = crosscheck_ask(x, &q);
                 int got = an.raw ? an.sbpl.decision : an.prof.action;
+                nops++;
                 if (!an.agree) { bug = 1; ok = 0; bad = an; bad_op = op_get(op)->name; }
-                else if (got != (int)e->action) { ok = 0; bad = an; bad_op = op_get(op)->name; }
+                else if (got != (int)e->action) {
+                    if (ok) bad = an;
+                    ok = 0;
+                    if (nbad < 3) sb_printf(&names, "%s%s", nbad ? ", " : "", op_get(op)->name);
+                    nbad++;
+                }
             }
-            if (ok) { tp++; continue; }
+            if (ok) { tp++; sb_free(&names); continue; }
             tf++;
             const char *want = e->action == ACT_ALLOW ? "allow" : "deny";
             if (bug) {
@@ -62,9 +76,17 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
                        bad.sbpl.decision == 0 ? "allow" : bad.sbpl.decision == 1 ? "deny" : "undecidable");
             } else {
                 int got = bad.raw ? bad.sbpl.decision : bad.prof.action;
-                printf("%s:%u:%u: FAIL: expected %s %s %s \"%s\", got %s for %s\n", u->display, pos.line, pos.col,
-                       want, section_name(e->section), e->verb, o, got == 0 ? "allow" : got == 1 ? "deny" : "undecidable", bad_op);
+                const char *gw = got == 0 ? "allowed" : got == 1 ? "denied" : "undecidable";
+                if (nops == 1)
+                    printf("%s:%u:%u: FAIL: expected %s %s %s \"%s\", but it is %s\n", u->display, pos.line, pos.col,
+                           want, section_name(e->section), e->verb, o, gw);
+                else
+                    printf("%s:%u:%u: FAIL: expected %s %s %s \"%s\", but %d of the %d operations of %s %s not %s (%s%s)\n",
+                           u->display, pos.line, pos.col, want, section_name(e->section), e->verb, o, nbad, nops,
+                           e->verb, nbad == 1 ? "is" : "are", e->action == ACT_ALLOW ? "allowed" : "denied",
+                           sb_cstr(&names), nbad > 3 ? ", ..." : "");
             }
+            sb_free(&names);
             if (bad.prof.r && !bad.raw) {
                 strbuf b;
                 sb_init(&b);

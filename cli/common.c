@@ -113,7 +113,13 @@ int cli_out_open(cli_out *o, const char *path)
     snprintf(o->tmp, pl + 32, "%s.tmp-XXXXXX", path);
     o->fd = mkstemp(o->tmp);
     if (o->fd < 0) {
-        fprintf(stderr, "buckle: error: cannot create %s: %s\n", o->tmp, strerror(errno));
+        /* the temporary file is an implementation detail: name what was asked for */
+        int e = errno;
+        const char *slash = strrchr(path, '/');
+        if (e == ENOENT && slash)
+            fprintf(stderr, "buckle: error: cannot write %s: the directory %.*s does not exist\n", path,
+                    (int)(slash == path ? 1 : slash - path), path);
+        else fprintf(stderr, "buckle: error: cannot write %s: %s\n", path, strerror(e));
         free(o->tmp);
         o->tmp = NULL;
         return -1;

@@ -59,20 +59,9 @@ void ir_rule_text(strbuf *out, const rule *r)
     if (r->implied == 2) sb_puts(out, " (implicit: deny default may not cover it)");
 }
 
-void emit_ir(compilation *c, strbuf *out)
+/* The declared and built-in parameters' names, sorted (malloc'd). */
+static const char **param_names(compilation *c, size_t *n)
 {
-    policy *pol = &c->pol;
-    sb_puts(out, "# buckle " BUCKLE_VERSION " merged IR\n# chain:");
-    for (size_t i = 0; i < c->nunits; i++) { sb_putc(out, ' '); sb_puts(out, c->units[i]->display); }
-    sb_printf(out, "\ndefault %s", pol->default_action == ACT_ALLOW ? "allow" : "deny");
-    if (pol->default_unit) {
-        origin o = { pol->default_unit, pol->default_at, NULL, 0 };
-        sb_puts(out, "  # ");
-        origin_text(c, out, &o);
-    } else {
-        sb_puts(out, "  # nobody set it");
-    }
-    sb_putc(out, '\n');
     const char **names = xmalloc((c->params.count + 1) * sizeof *names);
     size_t nn = 0;
     for (size_t i = 0; i < c->params.cap; i++) if (c->params.slots[i].hash) names[nn++] = c->params.slots[i].key;
@@ -80,6 +69,26 @@ void emit_ir(compilation *c, strbuf *out)
         for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
             const char *t = names[j]; names[j] = names[j - 1]; names[j - 1] = t;
         }
+    *n = nn;
+    return names;
+}
+
+void emit_ir(compilation *c, strbuf *out)
+{
+    policy *pol = &c->pol;
+    sb_puts(out, "# buckle " BUCKLE_VERSION " merged IR\n# chain:");
+    for (size_t i = 0; i < c->nunits; i++) { sb_putc(out, ' '); sb_puts(out, c->units[i]->display); }
+    sb_printf(out, "\ndefault %s", pol->default_action == ACT_ALLOW ? "allow" : "deny");
+    if (pol->default_unit) {
+        origin o = { pol->default_unit, pol->default_at, NULL, 0, { NULL, 0, 0 } };
+        sb_puts(out, "  # ");
+        origin_text(c, out, &o);
+    } else {
+        sb_puts(out, "  # nobody set it");
+    }
+    sb_putc(out, '\n');
+    size_t nn;
+    const char **names = param_names(c, &nn);
     for (size_t i = 0; i < nn; i++) {
         param_decl *p = hm_gets(&c->params, names[i]);
         sb_printf(out, "param %s", p->name);
@@ -87,7 +96,7 @@ void emit_ir(compilation *c, strbuf *out)
         const char *dv = hm_gets(&c->defines, p->name);
         if (dv) { sb_puts(out, " -D "); quoted(out, dv, strlen(dv)); }
         if (p->builtin) sb_puts(out, "  # built-in");
-        else if (p->u) { origin o = { p->u, p->at, NULL, 0 }; sb_puts(out, "  # "); origin_text(c, out, &o); }
+        else if (p->u) { origin o = { p->u, p->at, NULL, 0, { NULL, 0, 0 } }; sb_puts(out, "  # "); origin_text(c, out, &o); }
         sb_putc(out, '\n');
     }
     free(names);
@@ -113,7 +122,7 @@ void emit_ir(compilation *c, strbuf *out)
         sb_putc(out, '\n');
     }
     for (size_t i = 0; i < pol->nraw; i++) {
-        origin o = { pol->raw[i].u, pol->raw[i].ast->at, NULL, 0 };
+        origin o = { pol->raw[i].u, pol->raw[i].ast->at, NULL, 0, { NULL, 0, 0 } };
         sb_puts(out, "sbpl  # ");
         origin_text(c, out, &o);
         sb_putc(out, '\n');
@@ -137,7 +146,29 @@ void emit_json(compilation *c, strbuf *out)
         if (i) sb_putc(out, ',');
         sb_json_str(out, c->units[i]->display);
     }
-    sb_printf(out, "],\"default\":\"%s\",\"rules\":[", pol->default_action == ACT_ALLOW ? "allow" : "deny");
+    sb_printf(out, "],\"default\":\"%s\",\"params\":[", pol->default_action == ACT_ALLOW ? "allow" : "deny");
+    size_t nn;
+    const char **names = param_names(c, &nn);
+    for (size_t i = 0; i < nn; i++) {
+        const param_decl *p = hm_gets(&c->params, names[i]);
+        sb_puts(out, i ? ",\n{\"name\":" : "\n{\"name\":");
+        sb_json_str(out, p->name);
+        sb_printf(out, ",\"builtin\":%s,\"default\":", p->builtin ? "true" : "false");
+        if (p->def) json_template(out, p->def, strlen(p->def)); else sb_puts(out, "null");
+        const char *dv = hm_gets(&c->defines, p->name);
+        sb_puts(out, ",\"define\":");
+        if (dv) sb_json_str(out, dv); else sb_puts(out, "null");
+        sb_printf(out, ",\"used\":%s", p->used ? "true" : "false");
+        if (!p->builtin && p->u) {
+            source_pos pos = source_position(p->u->src, p->at.start);
+            sb_puts(out, ",\"file\":");
+            sb_json_str(out, p->u->display);
+            sb_printf(out, ",\"line\":%u,\"column\":%u", pos.line, pos.col);
+        }
+        sb_putc(out, '}');
+    }
+    free(names);
+    sb_puts(out, "],\"rules\":[");
     for (size_t i = 0; i < pol->rules.n; i++) {
         const rule *r = pol->rules.v[i];
         sb_puts(out, i ? ",\n{" : "\n{");

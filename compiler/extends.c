@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #ifndef PATH_MAX
@@ -118,6 +119,38 @@ static void push_unit(compilation *c, unit *u)
 static void load(compilation *c, const char *path, const char *display,
                  const unit *via, span via_at, load_stack *stack, int depth);
 
+/* Did-you-mean for a base that is not found: the closest NAME.buckle in the
+ * directory where each search directory would have it.  name is what the
+ * user wrote (with or without .buckle); returns it corrected, or NULL. */
+static const char *suggest_base(compilation *c, const char *const *dirs, size_t nd, const char *name)
+{
+    arena *a = &c->a;
+    const char *slash = strrchr(name, '/');
+    const char *sub = slash ? arena_strndup(a, name, (size_t)(slash - name)) : NULL;
+    const char *base = slash ? slash + 1 : name;
+    size_t bl = strlen(base);
+    if (ends_with(base, ".buckle")) bl -= 7;
+    const char *want = arena_strndup(a, base, bl);
+    const char *best = NULL;
+    int limit = suggest_limit(want), bd = limit + 1;
+    for (size_t i = 0; i < nd; i++) {
+        const char *dir = sub ? (dirs[i] ? arena_printf(a, "%s/%s", dirs[i], sub) : sub) : (dirs[i] ? dirs[i] : ".");
+        DIR *dp = opendir(dir);
+        if (!dp) continue;
+        struct dirent *e;
+        while ((e = readdir(dp)) != NULL) {
+            size_t n = strlen(e->d_name);
+            if (n <= 7 || !ends_with(e->d_name, ".buckle")) continue;
+            const char *cand = arena_strndup(a, e->d_name, n - 7);
+            int d = edit_distance(want, cand, limit);     /* ties: the first by name, not by readdir order */
+            if (d > 0 && d <= limit && (d < bd || (d == bd && strcmp(cand, best) < 0))) { bd = d; best = cand; }
+        }
+        closedir(dp);
+    }
+    if (!best) return NULL;
+    return arena_printf(a, "%s%s%s%s", sub ? sub : "", sub ? "/" : "", best, ends_with(base, ".buckle") ? ".buckle" : "");
+}
+
 /* Resolves one extends name; reports BK2003 with the places searched. */
 static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
                              load_stack *stack, int depth)
@@ -136,6 +169,9 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
             diag *d = diag_add(&c->diags, SEV_ERROR, "BK2003", name->at,
                                "base profile \"%s\" not found", n);
             diag_note_add(&c->diags, d, (span){ 0 }, "looked for %s", path);
+            const char *here = dir_of(a, u->src->path);
+            const char *sug = suggest_base(c, &here, 1, n);
+            if (sug) diag_help(&c->diags, d, "did you mean \"%s\"?", sug);
             return;
         }
         load(c, path, disp, u, name->at, stack, depth + 1);
@@ -162,7 +198,9 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
     if (nd == 0) diag_note_add(&c->diags, d, (span){ 0 }, "no search directory: use -I DIR or BUCKLE_PATH");
     for (size_t i = 0; i < nd; i++)
         diag_note_add(&c->diags, d, (span){ 0 }, "looked for %s/%s", dirs[i], want);
-    diag_help(&c->diags, d, "add the directory holding it with -I DIR, or write a relative name like \"./%s\"", n);
+    const char *sug = suggest_base(c, dirs, nd, n);
+    if (sug) diag_help(&c->diags, d, "did you mean \"%s\"?", sug);
+    else diag_help(&c->diags, d, "add the directory holding it with -I DIR, or write a relative name like \"./%s\"", n);
 }
 
 static void load(compilation *c, const char *path, const char *display,

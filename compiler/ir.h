@@ -59,6 +59,7 @@ typedef struct origin {
     span at;
     struct origin *next;
     uint32_t line;         /* of at.start; 0: not computed */
+    span value;            /* the matcher's value (the verb without one): where lint points */
 } origin;
 
 enum { MODF_REPORT = 1, MODF_NO_REPORT = 2 };

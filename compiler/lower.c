@@ -66,6 +66,7 @@ static rule *new_rule(compilation *c, unit *u, const ast_rule *ar, const verb_in
     origin *o = arena_alloc(&c->a, sizeof *o);
     o->u = u;
     o->at = ar->action_at;
+    o->value = ar->verb_at;
     r->origins = o;
     return r;
 }
@@ -108,6 +109,13 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
                            "unknown verb \"%s\" in section %s", ar->verb, section_name(ar->section));
         const char *sug = verb_suggest(ar->section, ar->verb);
         if (sug) diag_help(&c->diags, d, "did you mean \"%s\"?", sug);
+        else {
+            strbuf b;
+            sb_init(&b);
+            verb_names(ar->section, &b);
+            diag_help(&c->diags, d, "the verbs of %s are %s", section_name(ar->section), sb_cstr(&b));
+            sb_free(&b);
+        }
         return;
     }
     int noop = 0;
@@ -186,6 +194,7 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
             /* one matcher: point at the rule's action (as the README shows); several:
              * at the matcher that made this rule */
             if (am != ar->matchers || am->next) r->origins->at = am->value.at;
+            r->origins->value = am->value.at;
             r->m.plain = vi.plain;
             matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH ? vi.depth : -1);
             push_rule(dst, r, cur);

@@ -40,28 +40,6 @@ int op_lookup(const char *name, int *noop)
     return find_raw(name);
 }
 
-int edit_distance(const char *a, const char *b, int max)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64) return max + 1;
-    int prev[65], cur[65];
-    for (size_t j = 0; j <= lb; j++) prev[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = (int)i;
-        int best = cur[0];
-        for (size_t j = 1; j <= lb; j++) {
-            int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            if (prev[j] + 1 < c) c = prev[j] + 1;
-            if (cur[j - 1] + 1 < c) c = cur[j - 1] + 1;
-            cur[j] = c;
-            if (c < best) best = c;
-        }
-        if (best > max) return max + 1;
-        memcpy(prev, cur, sizeof(int) * (lb + 1));
-    }
-    return prev[lb];
-}
-
 const char *op_suggest(const char *name)
 {
     const char *best = NULL;

@@ -6,6 +6,7 @@
 #define BUCKLE_OPS_H
 #include <stddef.h>
 #include <stdint.h>
+#include "../support/suggest.h"
 
 typedef struct op_row { const char *name; unsigned mask; } op_row;
 extern const op_row op_rows[];
@@ -52,6 +53,4 @@ int  op_lookup(const char *name, int *noop);
 int  op_default(void);
 /* Closest known operation name for did-you-mean, or NULL. */
 const char *op_suggest(const char *name);
-/* Edit distance (bounded), used by every did-you-mean. */
-int  edit_distance(const char *a, const char *b, int max);
 #endif

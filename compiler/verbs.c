@@ -79,6 +79,20 @@ const char *verb_suggest(section_t sec, const char *verb)
     return best;
 }
 
+void verb_names(section_t sec, strbuf *out)
+{
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) n += verbs[i].section == sec;
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+        if (verbs[i].section != sec) continue;
+        if (k) sb_puts(out, k + 1 == n && sec != SEC_FILES ? " or " : ", ");
+        sb_puts(out, verbs[i].verb);
+        k++;
+    }
+    if (sec == SEC_FILES) sb_puts(out, " or a file-* operation");
+    if (sec == SEC_MISC) sb_puts(out, "SBPL operation names, such as user-preference-read");
+}
+
 const char *kinds_describe(unsigned ks)
 {
     switch (ks) {

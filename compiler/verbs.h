@@ -30,6 +30,8 @@ int verb_resolve(section_t sec, const char *verb, verb_info *out);
 const verb_info *verb_at(size_t i);
 /* Closest verb of the section (or operation name), for did-you-mean. */
 const char *verb_suggest(section_t sec, const char *verb);
+/* The section's verbs, "lookup or register", for a help line. */
+void verb_names(section_t sec, strbuf *out);
 /* "subpath, literal, prefix, glob or regex" */
 const char *kinds_describe(unsigned ks);
 /* Matcher kind for a keyword under a verb; MK_NONE with *ok = 0 if invalid. */

@@ -14,6 +14,7 @@
 }
 
 %code {
+#include "../support/suggest.h"
 #include <string.h>
 int bklex(BKSTYPE *lval, buckle_loc *lloc, void *scanner);
 #define YYLLOC_DEFAULT(Cur, Rhs, N) do {                   \
@@ -40,6 +41,7 @@ static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *ver
                          buckle_loc act_at, buckle_loc verb_at, ast_matcher *m, ast_modifier *mods);
 static void add_rule(parse_ctx *pc, ast_rule *r, int remove, buckle_loc at);
 static ast_matcher *reverse_matchers(ast_matcher *m);
+static void unknown_section(parse_ctx *pc, const char *name, buckle_loc at);
 }
 
 /* Every member is one machine word and written whole: a reduction copies
@@ -118,8 +120,9 @@ stmt
           pc->file->default_at = S(pc, @$); add_stmt(pc, @$); }
     | section_kw '{' rules '}'
         { (void)$1; }
-    | section_kw '{' rules error '}'
-        { (void)$1; yyerrok; }
+    | IDENT
+        { unknown_section(pc, $1, @1); }
+      '{' rules '}'
     | SBPL TSTRING ';'
         { ast_sbpl *b = arena_alloc(pc->a, sizeof *b); b->text = *$2; b->at = S(pc, @$);
           b->text.at.start += 3;
@@ -133,6 +136,10 @@ stmt
         { yyerrok; }
     | error '}'
         { yyerrok; }
+    | error
+        /* resume at the next token that can start a statement: a missing ';'
+         * loses nothing after it (no yyerrok: a token that fits nowhere is
+         * dropped by the recovery, never read twice) */
     ;
 
 test_name
@@ -165,6 +172,8 @@ rule_stmt
         { add_rule(pc, $2, 1, @$); }
     | error ';'
         { yyerrok; }
+    | error
+        /* as for stmt: resume at the next rule or at the '}' */
     ;
 
 rule
@@ -247,7 +256,7 @@ static void bkerror(buckle_loc *loc, void *scanner, parse_ctx *pc, const char *m
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_ctx *pc)
 {
     (void)scanner;
-    enum { MAXEXP = 12 };
+    enum { MAXEXP = 64, LISTED = 12 };
     yysymbol_kind_t exp[MAXEXP];
     int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
     yysymbol_kind_t la = yypcontext_token(ctx);
@@ -257,7 +266,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
         const char *nm = yysymbol_name(exp[i]);
         if (strcmp(nm, "';'") == 0) want_semi = 1;
     }
-    if (want_semi && la != YYSYMBOL_YYEOF && pc->prev_end < loc->first &&
+    /* a missing ';' when the next token is on a later line or starts a
+     * statement; otherwise the token itself is what is wrong */
+    int starts = la == YYSYMBOL_ALLOW || la == YYSYMBOL_DENY || la == YYSYMBOL_REMOVE ||
+                 la == YYSYMBOL_PARAM || la == YYSYMBOL_DEFAULT || la == YYSYMBOL_EXTENDS ||
+                 la == YYSYMBOL_TEST || la == YYSYMBOL_EXPECT || la == YYSYMBOL_SBPL ||
+                 la == YYSYMBOL_FILES || la == YYSYMBOL_MACH || la == YYSYMBOL_SYSCTL ||
+                 la == YYSYMBOL_NETWORK || la == YYSYMBOL_PROCESS || la == YYSYMBOL_IPC ||
+                 la == YYSYMBOL_IOKIT || la == YYSYMBOL_MISC || la == YYSYMBOL_YYerror ||
+                 (yysymbol_name(la)[0] == '\'' && yysymbol_name(la)[1] == '}');
+    int later_line = memchr(pc->src->text + pc->prev_end, '\n', loc->first - pc->prev_end) != NULL;
+    if (want_semi && la != YYSYMBOL_YYEOF && pc->prev_end < loc->first && (starts || later_line) &&
         pc->diags->syntax_errors < BUCKLE_MAX_SYNTAX_ERRORS) {
         /* Report a missing ';' at the end of the previous token. */
         uint32_t at = pc->prev_end;
@@ -271,8 +290,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
     strbuf b;
     sb_init(&b);
     if (la == YYSYMBOL_YYEMPTY || la == YYSYMBOL_YYEOF) sb_puts(&b, "unexpected end of input");
+    else if (la == YYSYMBOL_IDENT && pc->last_ident) sb_printf(&b, "unexpected identifier \"%s\"", pc->last_ident);
     else sb_printf(&b, "unexpected %s", yysymbol_name(la));
-    if (n > 0 && n < MAXEXP) {
+    if (n > 0 && n <= LISTED) {
         sb_puts(&b, ", expected ");
         for (int i = 0; i < n; i++) {
             if (i) sb_puts(&b, i + 1 == n ? " or " : ", ");
@@ -281,7 +301,34 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
     }
     pc_syntax_error(pc, loc->first, loc->last > loc->first ? loc->last : loc->first + 1, "%s", sb_cstr(&b));
     sb_free(&b);
+    /* an identifier where a keyword belongs: the closest expected keyword
+     * (`netwrk` for network, `alow` for allow) */
+    diag *d = pc->diags->tail;
+    if (la == YYSYMBOL_IDENT && pc->last_ident && d && d->code && strcmp(d->code, "BK1001") == 0 && !d->help) {
+        const char *cands[MAXEXP];
+        size_t nc = 0;
+        for (int i = 0; i < n; i++)
+            if (exp[i] >= YYSYMBOL_EXTENDS && exp[i] <= YYSYMBOL_MESSAGE) cands[nc++] = yysymbol_name(exp[i]);
+        const char *sug = suggest_closest(pc->last_ident, cands, nc, 0);
+        if (sug) diag_help(pc->diags, d, "did you mean \"%s\"?", sug);
+    }
     return 0;
+}
+
+/* NAME { ... } where NAME is no section: one error, and the block is read
+ * (its rules dropped) so that its '}' is not reported again */
+static void unknown_section(parse_ctx *pc, const char *name, buckle_loc at)
+{
+    static const char *const sections[] = { "files", "mach", "sysctl", "network", "process", "ipc", "iokit", "misc" };
+    pc->section = SEC_NONE;
+    diag *d = pc->diags->tail;
+    if (d && d->at.src == pc->src && d->at.start == at.first) return;   /* the error being recovered from */
+    pc_syntax_error(pc, at.first, at.last, "unknown section \"%s\"", name);
+    d = pc->diags->tail;
+    if (!d || !d->code || strcmp(d->code, "BK1001") != 0 || pc->stop) return;
+    const char *sug = suggest_closest(name, sections, sizeof sections / sizeof sections[0], 0);
+    if (sug) diag_help(pc->diags, d, "did you mean \"%s\"?", sug);
+    else diag_help(pc->diags, d, "the sections are files, mach, sysctl, network, process, ipc, iokit and misc");
 }
 
 static void add_stmt(parse_ctx *pc, buckle_loc l)
@@ -315,6 +362,7 @@ static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *ver
 
 static void add_rule(parse_ctx *pc, ast_rule *r, int remove, buckle_loc at)
 {
+    if (pc->section == SEC_NONE) return;   /* in an unknown section: reported */
     r->section = pc->section;
     r->remove = remove;
     r->at = S(pc, at);

@@ -9,6 +9,7 @@ typedef void *yyscan_t;
 int bklex_init_extra(parse_ctx *extra, yyscan_t *scanner);
 int bklex_destroy(yyscan_t scanner);
 struct yy_buffer_state *bk_scan_buffer(char *base, size_t size, yyscan_t scanner);
+void bk_restore_text(yyscan_t scanner);
 
 static const char *const section_names[SEC_COUNT] = {
     "files", "mach", "sysctl", "network", "process", "ipc", "iokit", "misc"
@@ -77,6 +78,47 @@ int utf8_valid(const char *s, size_t n, size_t *bad_at)
     return 1;
 }
 
+/* An SBPL profile (.sb) starts, after blanks and ';' comments, with '(':
+ * neither can start a buckle profile.  Returns the offset of that first
+ * character, or -1. */
+static long sbpl_start(const source *src)
+{
+    const char *t = src->text, *end = t + src->len;
+    const char *p = t;
+    if (src->len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\f')) p++;
+        if (p < end && *p == ';' && p + 1 < end && p[1] == ';') {   /* ";;" comments */
+            while (p < end && *p != '\n') p++;
+            continue;
+        }
+        break;
+    }
+    return p < end && *p == '(' ? (long)(p - t) : -1;
+}
+
+/* One clear error instead of a screenful for input that is not a profile
+ * at all: a binary file, or an SBPL profile.  Returns 1 when reported. */
+static int not_a_profile(parse_ctx *pc, const source *src)
+{
+    if (source_is_binary(src)) {
+        uint32_t at = (uint32_t)((const char *)memchr(src->text, 0, src->len) - src->text);
+        diag *d = diag_add(pc->diags, SEV_ERROR, "BK1001", pc_span(pc, at, at + 1),
+                           "unexpected byte 0x00: this is a binary file, not a buckle profile");
+        diag_help(pc->diags, d, "buckle profiles are UTF-8 text files ending in .buckle");
+        return 1;
+    }
+    long at = sbpl_start(src);
+    if (at >= 0) {
+        diag *d = diag_add(pc->diags, SEV_ERROR, "BK1001", pc_span(pc, (uint32_t)at, (uint32_t)at + 1),
+                           "this looks like an SBPL profile (.sb), not a buckle profile");
+        diag_help(pc->diags, d, "`buckle lint` checks .sb files: name them *.sb, or pass "
+                  "--stdin-filename NAME.sb when reading standard input");
+        return 1;
+    }
+    return 0;
+}
+
 ast_file *parse_buckle(arena *a, arena *nodes, diag_list *diags, const source *src)
 {
     parse_ctx pc;
@@ -97,10 +139,13 @@ ast_file *parse_buckle(arena *a, arena *nodes, diag_list *diags, const source *s
     pc.scanner = sc;
     if (src->len > 0x7fffffff) {
         pc_syntax_error(&pc, 0, 0, "file too large");
+    } else if (not_a_profile(&pc, src)) {
+        /* nothing to parse */
     } else {
         /* in place: source_new leaves the two NULs flex wants after the text */
         bk_scan_buffer(src->text, src->len + 2, sc);
         bkparse(sc, &pc);
+        bk_restore_text(sc);
     }
     bklex_destroy(sc);
     sb_free(&pc.str);

@@ -24,8 +24,16 @@ typedef struct parse_ctx {
     size_t last_ident_len;
     section_t section;    /* section whose rules are being read */
     int stop;             /* too many errors: scanner returns end of input */
+    /* the block being read, for reporting one that is never closed: the
+     * scanner closes it itself (a '}' of no width) at the end of the input
+     * or before a keyword that cannot appear inside it */
+    int block;            /* BLOCK_NONE, BLOCK_SECTION or BLOCK_TEST */
+    int next_block;       /* what a '{' opens: set by a section keyword or `test` */
+    uint32_t block_open;  /* offset of its '{' */
     void *scanner;
 } parse_ctx;
+
+enum { BLOCK_NONE, BLOCK_SECTION, BLOCK_TEST };
 
 span pc_span(const parse_ctx *pc, uint32_t b, uint32_t e);
 void pc_syntax_error(parse_ctx *pc, uint32_t b, uint32_t e, const char *fmt, ...)

@@ -151,7 +151,8 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 }
                 size_t vlen;
                 l->value = r->m.value ? decider_rule_value(dec, r, &vlen) : NULL;
-                l->at = origin_primary(r);
+                /* the value (or the verb), not the keyword allow */
+                l->at = r->origins && r->origins->value.src ? r->origins->value : origin_primary(r);
                 l->provenance = arena_strdup(a, unit_provenance(c, r->origins->u));
                 l->implied = r->implied;
             }
@@ -309,7 +310,8 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         sv.by_index[r->index] = l;
         l->action = r->action;
         l->op = r->op;
-        l->at = r->at;
+        /* the filter (the offending value), not the whole (allow ...) form */
+        l->at = r->filter && r->filter->at.src ? r->filter->at : r->at;
         l->provenance = "";
         l->no_sandbox = r->no_sandbox;
         const sfilter *f = r->filter;

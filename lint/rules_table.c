@@ -1,5 +1,6 @@
 /* rules_table.c - the catalogue of lint rules (docs/lint.md). */
 #include "rules_table.h"
+#include "../support/suggest.h"
 #include <string.h>
 
 #define R(id, slug, sev, summary, why, bad, good, fix, unsup) \
@@ -126,6 +127,21 @@ const lint_rule *lint_rule_find(const char *s)
     for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
         if (strcmp(rules[i].id, s) == 0 || strcmp(rules[i].info.slug, s) == 0) return &rules[i];
     return NULL;
+}
+
+const lint_rule *lint_rule_suggest(const char *s, int *exact)
+{
+    const lint_rule *best = NULL;
+    int limit = suggest_limit(s), bd = limit + 1;
+    *exact = 0;
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        int d = edit_distance_nocase(s, rules[i].id, limit);
+        int e = edit_distance_nocase(s, rules[i].info.slug, limit);
+        if (e < d) d = e;
+        if (d < bd) { bd = d; best = &rules[i]; }
+    }
+    *exact = best && bd == 0;
+    return best;
 }
 
 const diag_code_info *lint_code_info(const char *code)

@@ -13,6 +13,9 @@ typedef struct lint_rule {
     int unsuppressible;    /* BK1 and BK2 errors */
 } lint_rule;
 
+/* The rule whose id or slug is closest to s, ignoring case; NULL if none is
+ * close.  *exact is set when s only differs in case. */
+const lint_rule *lint_rule_suggest(const char *s, int *exact);
 const lint_rule *lint_rule_find(const char *id_or_slug);
 const diag_code_info *lint_code_info(const char *code);
 const char *lint_code_at(size_t i);   /* NULL past the end */

@@ -97,7 +97,17 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
             const char *id = arena_strndup(lc->a, b, (size_t)(p - b));
             if (!strcmp(id, "all")) { lint_report(lc, "BK0003", s->at, "ignore[all] is refused: name the rules"); bad = 1; continue; }
             const lint_rule *r = lint_rule_find(id);
-            if (!r) { lint_report(lc, "BK0003", s->at, "suppression names no known rule: %s", id); bad = 1; continue; }
+            if (!r) {
+                span at = { src, (uint32_t)(b - src->text), (uint32_t)(p - src->text) };
+                diag *d = lint_report(lc, "BK0003", at, "suppression names no known rule: %s", id);
+                int exact;
+                const lint_rule *sug = lint_rule_suggest(id, &exact);
+                int is_id = (id[0] == 'B' || id[0] == 'b') && (id[1] == 'K' || id[1] == 'k');
+                if (d && sug) diag_help(lc->dl, d, "did you mean %s? (%s)", is_id ? sug->id : sug->info.slug,
+                                        is_id ? sug->info.slug : sug->id);
+                bad = 1;
+                continue;
+            }
             if (!suppressible(r->id)) {
                 lint_report(lc, "BK0003", s->at, "%s (%s) cannot be suppressed: it is an error of the language", r->id, r->info.slug);
                 bad = 1;

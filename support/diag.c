@@ -150,32 +150,51 @@ static void put_header(strbuf *out, const diag_render_opts *o, span at, severity
     sb_putc(out, '\n');
 }
 
+/* A source line longer than this many bytes is shown as a window around
+ * the caret, with "..." where it was cut. */
+#define SNIPPET_WIDTH 120
+#define SNIPPET_BEFORE 40
+
+static int is_cont(const char *t, uint32_t i) { return ((unsigned char)t[i] & 0xC0) == 0x80; }
+
 static void put_snippet(strbuf *out, const diag_render_opts *o, span at, severity sev)
 {
     if (!at.src) return;
     size_t len;
     const char *line = source_line(at.src, at.start, &len);
+    const char *t = at.src->text;
+    uint32_t lstart = (uint32_t)(line - t), lend = lstart + (uint32_t)len;
+    uint32_t from = lstart, to = lend;
+    if (memchr(line, 0, len)) return;        /* not text: nothing to show */
+    if (len > SNIPPET_WIDTH) {
+        uint32_t caret = at.start < lend ? at.start : lend;
+        from = caret - lstart > SNIPPET_BEFORE ? caret - SNIPPET_BEFORE : lstart;
+        while (from > lstart && is_cont(t, from)) from--;
+        to = from + SNIPPET_WIDTH < lend ? from + SNIPPET_WIDTH : lend;
+        while (to < lend && is_cont(t, to)) to++;
+    }
     sb_puts(out, "    ");
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)line[i];
+    if (from > lstart) sb_puts(out, "...");
+    for (uint32_t i = from; i < to; i++) {
+        unsigned char c = (unsigned char)t[i];
         if (c == '\t') sb_putc(out, '\t');
         else if (c < 0x20 || c == 0x7f) sb_putc(out, '?');
         else sb_putc(out, (char)c);
     }
+    if (to < lend) sb_puts(out, "...");
     sb_puts(out, "\n    ");
-    uint32_t lstart = (uint32_t)(line - at.src->text);
-    for (uint32_t i = lstart; i < at.start && i < lstart + len; i++) {
-        unsigned char c = (unsigned char)at.src->text[i];
+    if (from > lstart) sb_puts(out, "   ");
+    for (uint32_t i = from; i < at.start && i < to; i++) {
+        unsigned char c = (unsigned char)t[i];
         if ((c & 0xC0) == 0x80) continue;
         sb_putc(out, c == '\t' ? '\t' : ' ');
     }
     if (o->color) sb_puts(out, sev_color(sev));
     sb_putc(out, '^');
     uint32_t end = at.end;
-    if (end > lstart + len) end = lstart + (uint32_t)len;
+    if (end > to) end = to;
     for (uint32_t i = at.start + 1; i < end; i++) {
-        unsigned char c = (unsigned char)at.src->text[i];
-        if ((c & 0xC0) != 0x80) sb_putc(out, '~');
+        if (!is_cont(t, i)) sb_putc(out, '~');
     }
     if (o->color) sb_puts(out, "\033[0m");
     sb_putc(out, '\n');

@@ -100,6 +100,12 @@ source *source_read(const char *name, const char *path, const char **err)
     return source_new(name, path, text, len);
 }
 
+int source_is_binary(const source *s)
+{
+    size_t n = s->len < 8192 ? s->len : 8192;
+    return n > 0 && memchr(s->text, 0, n) != NULL;
+}
+
 static size_t line_index(const source *s, uint32_t off)
 {
     size_t lo = 0, hi = s->nlines;

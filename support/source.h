@@ -27,6 +27,9 @@ void source_free(source *s);
  * than BUCKLE_MAX_FILE_SIZE.  On failure returns NULL and sets *err to a
  * static message. */
 source *source_read(const char *name, const char *path, const char **err);
+/* A NUL byte in the first 8 KiB: an executable, an image, an archive;
+ * never a profile. */
+int source_is_binary(const source *s);
 source_pos source_position(const source *s, uint32_t off);
 /* Line numbers for offsets visited mostly in increasing order (a file's
  * statements): counts newlines from the previous offset instead of

@@ -43,7 +43,7 @@ expect_out_has "lint: BK2 errors cannot be suppressed" "cannot be suppressed"
 expect_out_has "lint: the BK2005 error stays" "[BK2005 final-violated]"
 printf 'extends "./cfg";\n# buckle: ignore[BK3002] -- in the child\nfiles { allow read "/usr"; }\n' >"$P/child.buckle"
 run "lint: no leak across extends" "$BUCKLE" lint "$P/child.buckle"
-expect_out_has "lint: a child's suppression does not cover the base" "cfg.buckle:1:8: info: mach lookup allows"
+expect_out_has "lint: a child's suppression does not cover the base" "cfg.buckle:1:21: info: mach lookup allows"
 expect_out_has "lint: ... and is reported unused" "[BK0001 unused-suppression]"
 expect_out_has "lint: inherited findings carry the chain" "extended from"
 
@@ -62,7 +62,7 @@ run "lint: several files" "$BUCKLE" lint --format gcc "$P/kc.buckle" "$P/w.sb"
 expect_out_has "lint: first file" "kc.buckle"
 expect_out_has "lint: second file" "w.sb"
 run "lint: stdin" sh -c "\"$BUCKLE\" lint --format gcc --stdin-filename dir/x.buckle - <\"$P/cfg.buckle\""
-expect_out_has "lint: - with --stdin-filename" "dir/x.buckle:1:8: info:"
+expect_out_has "lint: - with --stdin-filename" "dir/x.buckle:1:21: info:"
 run "lint: NO_COLOR" env NO_COLOR=1 "$BUCKLE" lint "$P/kc.buckle"
 if grep -q "$(printf '\033')" "$TMP/out"; then fail "lint: no colour when not a terminal" "escape codes"; else pass "lint: no colour when not a terminal"; fi
 

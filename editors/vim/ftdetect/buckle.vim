@@ -1,0 +1,2 @@
+" buckle profiles: *.buckle
+autocmd BufRead,BufNewFile *.buckle setfiletype buckle
