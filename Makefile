@@ -30,7 +30,7 @@ endif
 CPPFLAGS_ALL = -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
 
 
-LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c lint/*.c runner/*.c)))
+LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c fmt/*.c lint/*.c lsp/*.c runner/*.c)))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 GEN_C    := $(BUILD)/gen/buckle.tab.c $(BUILD)/gen/buckle.lex.c $(BUILD)/gen/sbpl.tab.c $(BUILD)/gen/sbpl.lex.c \
             $(BUILD)/gen/ops_db.c
@@ -130,11 +130,11 @@ FUZZ_CC ?= clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz-build:
 	@$(MAKE) --no-print-directory STATIC=0 BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/libbuckle.a
-	@for h in compile sbpl $(if $(wildcard tests/fuzz/fuzz_lint.c),lint,); do \
+	@for h in compile sbpl lint fmt; do \
 	  $(FUZZ_CC) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(CPPFLAGS_ALL:$(BUILD)/gen=build-fuzz/gen) -Ibuild-fuzz/gen \
 	    -o build-fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c build-fuzz/libbuckle.a || exit 1; done
 fuzz: fuzz-build
-	@for h in compile sbpl $(if $(wildcard tests/fuzz/fuzz_lint.c),lint,); do sh tests/fuzz/run.sh $$h $(FUZZ_TIME) || exit 1; done
+	@for h in compile sbpl lint fmt; do sh tests/fuzz/run.sh $$h $(FUZZ_TIME) || exit 1; done
 
 demo: $(BIN)
 	@echo "== buckle compile corpus/examples/agent.buckle"
