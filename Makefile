@@ -27,7 +27,11 @@ LINK_STATIC := $(shell if [ "$$(uname -s)" = Linux ]; then t=$$(mktemp 2>/dev/nu
 else
 LINK_STATIC := $(STATIC)
 endif
-CPPFLAGS_ALL = -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
+# jansson parses and writes the JSON of `buckle lsp` (Debian libjansson-dev,
+# Homebrew jansson; tools/setup-deps.sh installs it)
+JSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JSON_LIBS   := $(or $(shell pkg-config --libs $(if $(filter 1,$(LINK_STATIC)),--static) jansson 2>/dev/null),-ljansson)
+CPPFLAGS_ALL = $(JSON_CFLAGS) -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
 
 
 LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c fmt/*.c lint/*.c lsp/*.c runner/*.c)))
@@ -84,7 +88,7 @@ $(BUILD)/libbuckle.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a $(JSON_LIBS)
 
 # test tools: unit tests and the SBPL read-back checker
 UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c tests/unit/diffcheck.c,$(TOOL_SRC)))
