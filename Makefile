@@ -29,8 +29,9 @@ LINK_STATIC := $(STATIC)
 endif
 # jansson parses and writes the JSON of `buckle lsp` (Debian libjansson-dev,
 # Homebrew jansson; tools/setup-deps.sh installs it)
-JSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
-JSON_LIBS   := $(or $(shell pkg-config --libs $(if $(filter 1,$(LINK_STATIC)),--static) jansson 2>/dev/null),-ljansson)
+JSON_PREFIX := $(shell pkg-config --exists jansson 2>/dev/null || brew --prefix jansson 2>/dev/null)
+JSON_CFLAGS := $(or $(shell pkg-config --cflags jansson 2>/dev/null),$(if $(JSON_PREFIX),-I$(JSON_PREFIX)/include))
+JSON_LIBS   := $(or $(shell pkg-config --libs jansson 2>/dev/null),$(if $(JSON_PREFIX),-L$(JSON_PREFIX)/lib) -ljansson)
 CPPFLAGS_ALL = $(JSON_CFLAGS) -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
 
 
