@@ -48,7 +48,7 @@ TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 check-live: $(BIN)
 	@BUCKLE=./$(BIN) sh tests/live/run_live.sh
 
-.PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
+.PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-editor bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)
 
 $(BUILD)/.tools-ok: tools/setup-deps.sh
@@ -172,12 +172,17 @@ $(BUILD)/touch-pages: $(BUILD)/obj/bench/touch_pages.o
 	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $^
 $(BUILD)/interleave: $(BUILD)/obj/bench/interleave.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+$(BUILD)/lsp-bench: $(BUILD)/obj/bench/lsp_bench.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(JSON_LIBS)
 # built (never run) by make check, so that the benchmark cannot rot unseen
-BENCH_TOOLS = $(BUILD)/bench-tool $(BUILD)/noop-wrapper $(BUILD)/touch-pages $(BUILD)/interleave
+BENCH_TOOLS = $(BUILD)/bench-tool $(BUILD)/noop-wrapper $(BUILD)/touch-pages $(BUILD)/interleave $(BUILD)/lsp-bench
 bench-tools: $(BENCH_TOOLS)
 bench: $(BIN) $(BUILD)/sandbox-exec-standin $(BENCH_TOOLS)
 	@$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-cg CFLAGS=-O2 BIN=$(BUILD)-cg/buckle $(BUILD)-cg/buckle >/dev/null
 	@BUILD=$(BUILD) BUCKLE_CG=$(BUILD)-cg/buckle sh bench/run.sh
+	@BUILD=$(BUILD) sh bench/editor.sh
+bench-editor: $(BIN) $(BUILD)/lsp-bench
+	@BUILD=$(BUILD) sh bench/editor.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-vg $(BUILD)-cg build-fuzz buckle

@@ -19,6 +19,7 @@ int fmt_buckle(const source *src, arena *a, diag_list *dl, strbuf *out)
     tok_list tl;
     tokens_scan(a, src->text, src->len, &tl);
     const char *text = src->text;
+    sb_grow(out, src->len + src->len / 8 + 16);
     unsigned depth = 0;
     int in_stmt = 0;
     uint32_t line = 0;

@@ -10,7 +10,9 @@ static int word_byte(unsigned char c)
 
 void tokens_scan(arena *a, const char *text, size_t len, tok_list *out)
 {
-    size_t cap = 64, n = 0;
+    /* sized for about one token per five bytes (profiles have fewer): no
+     * copy of the array as it grows */
+    size_t cap = len / 5 + 16, n = 0;
     tok *v = arena_alloc(a, cap * sizeof *v);
     size_t i = 0;
     uint32_t line = 0;
