@@ -1,6 +1,7 @@
 /* cmd_lsp.c - `buckle lsp`: the language server on standard input and output. */
 #include "cli.h"
 #include "../lsp/lsp.h"
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -38,6 +39,8 @@ int cmd_lsp(cli_env *env, int argc, char **argv)
     cfg.include_dirs = incs;
     cfg.ninclude = ninc;
     cfg.version = BUCKLE_VERSION;
+    /* a client that goes away makes a write fail (EPIPE), not kill us */
+    signal(SIGPIPE, SIG_IGN);
     rc = lsp_serve(&cfg, STDIN_FILENO, STDOUT_FILENO);
 out:
     free(incs);

@@ -71,11 +71,11 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
     if (!verb_resolve(sec, verb, &v)) return;
     int op = op_lookup(v.op, NULL);
     if (op < 0) return;
-    if (!d->c || d->rc != 0) { sb_puts(md, "\n\n(the profile has errors: no decision to show)"); return; }
+    if (!d->c || d->rc != 0) { sb_printf(md, "%s(the profile has errors: no decision to show)", md->len ? "\n\n" : ""); return; }
     decider *dec = decider_new(d->c, NULL, 0);
     const char *missing = decider_missing(dec);
     if (missing) {
-        sb_printf(md, "\n\n(parameter $%s has no value: no decision to show)", missing);
+        sb_printf(md, "%s(parameter $%s has no value: no decision to show)", md->len ? "\n\n" : "", missing);
         decider_free(dec);
         return;
     }
@@ -101,7 +101,7 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
         g[j].ops[g[j].n++] = k;
         total++;
     }
-    sb_printf(md, "\n\n**%s %s** `%s`:", section_name(sec), verb, o);
+    sb_printf(md, "%s**%s %s** `%s`:", md->len ? "\n\n" : "", section_name(sec), verb, o);
     for (int j = 0; j < ng; j++) {
         sb_printf(md, "\n- **%s**", g[j].action == 0 ? "allow" : g[j].action == 1 ? "deny" : "undecidable");
         if (ng > 1) {

@@ -170,7 +170,8 @@ int rpc_send(rpc_io *io, json_t *msg)
     size_t n = strlen(body);
     char head[64];
     int hn = snprintf(head, sizeof head, "Content-Length: %zu\r\n\r\n", n);
-    int rc = write_all(io->out, head, (size_t)hn) || write_all(io->out, body, n) ? -1 : 0;
+    int rc = io->out_failed || write_all(io->out, head, (size_t)hn) || write_all(io->out, body, n) ? -1 : 0;
+    if (rc) io->out_failed = 1;
     free(body);
     return rc;
 }
@@ -187,7 +188,15 @@ int rpc_error(rpc_io *io, json_t *id, int code, const char *text)
 {
     json_t *m = json_object();
     json_object_set(m, "id", id ? id : json_null());
-    json_object_set_new(m, "error", json_pack("{s:i,s:s}", "code", code, "message", text));
+    json_t *t = json_string(text);
+    if (!t) {
+        /* not UTF-8 (a quoted method name cut short, say): bytes over 0x7f become '?' */
+        char *c = xstrdup(text);
+        for (char *p = c; *p; p++) if ((unsigned char)*p >= 0x80) *p = '?';
+        t = json_string(c);
+        free(c);
+    }
+    json_object_set_new(m, "error", json_pack("{s:i,s:o}", "code", code, "message", t));
     return rpc_send(io, m);
 }
 

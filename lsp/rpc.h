@@ -16,6 +16,7 @@ typedef struct rpc_io {
     char *buf;                /* bytes read and not consumed yet: buf[pos, len) */
     size_t pos, len, cap;
     int eof;
+    int out_failed;           /* a write failed (the client went away) */
 } rpc_io;
 
 void rpc_init(rpc_io *io, int in, int out);

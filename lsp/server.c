@@ -227,7 +227,7 @@ int lsp_serve(const lsp_config *cfg, int in_fd, int out_fd)
         if (st == RPC_BAD_FRAME || st == RPC_TOO_LARGE) { rpc_error(&s.io, NULL, RPC_INVALID_REQUEST, why); continue; }
         int stop = dispatch(&s, msg, &exit_code);
         json_decref(msg);
-        if (stop) break;
+        if (stop || s.io.out_failed) break;
     }
     for (size_t i = 0; i < s.ndocs; i++) doc_free(s.docs[i]);
     free(s.docs);

@@ -15,7 +15,8 @@ lsp() {
     RC=$?
     # one message a line: drop the headers
     tr -d '\r' <"$L/raw" | sed 's/Content-Length: [0-9]*//g' | sed 's/}{"/}\n{"/g' | grep -v '^$' >"$L/out"
-    if [ $RC -eq 124 ]; then fail "$1" "timed out (a hang)"; elif [ $RC -ge 128 ]; then fail "$1" "killed by signal $((RC - 128)): $(head -c 400 "$L/err")"; else pass "$1: no hang, no crash"; fi
+    if grep -q 'Sanitizer\|runtime error' "$L/err"; then fail "$1" "sanitizer: $(head -c 600 "$L/err")"
+    elif [ $RC -eq 124 ]; then fail "$1" "timed out (a hang)"; elif [ $RC -ge 128 ]; then fail "$1" "killed by signal $((RC - 128)): $(head -c 400 "$L/err")"; else pass "$1: no hang, no crash"; fi
 }
 has() {  # NAME TEXT
     if grep -qF -- "$2" "$L/out"; then pass "$1"; else fail "$1" "no '$2' in: $(head -c 800 "$L/out")"; fi
@@ -56,6 +57,8 @@ lsp "lsp: end of input"
   req 10 textDocument/hover '{"textDocument":{"uri":"file:///x.buckle"}}'
   req 11 textDocument/hover '{"textDocument":{"uri":"file:///not/open.buckle"},"position":{"line":0,"character":0}}'
   frame '{"jsonrpc":"2.0","id":12,"method":"shutdown","id":13}'
+  printf 'Content-Length: 61\r\n\r\n{"jsonrpc":"2.0","id":15,"method":"a\377b","params":{"x":1}}    '
+  printf 'Content-Length: 0\r\n\r\n'
   req 14 shutdown; note exit; } >"$L/in"
 lsp "lsp: malformed messages"
 has "lsp: malformed JSON gives a parse error" '{"id":null,"error":{"code":-32700,"message":"invalid JSON'
@@ -69,6 +72,8 @@ has "lsp: params of the wrong type are InvalidParams" '{"id":9,"error":{"code":-
 has "lsp: missing params are InvalidParams" '{"id":10,"error":{"code":-32602,'
 has "lsp: a document that is not open gives null" '{"id":11,"result":null'
 has "lsp: duplicate keys are a parse error" 'duplicate object key'
+has "lsp: invalid UTF-8 is a parse error" 'unable to decode byte'
+[ "$(grep -c '"code":-32700' "$L/out")" -ge 4 ] && pass "lsp: an empty body is a parse error" || fail "lsp: empty body" "$(grep -c '"code":-32700' "$L/out") parse errors"
 has "lsp: the server answers after all of them" '{"id":14,"result":null'
 lacks "lsp: an unknown notification gets no answer" 'no/such/notification'
 [ $RC -eq 0 ] && pass "lsp: malformed messages do not stop the server" || fail "lsp: malformed status" "$RC"
@@ -105,3 +110,30 @@ has "lsp: the related location has its message" '"message":"final deny is here"}
 has "lsp: a fixed document clears the diagnostics" '"version":2,"diagnostics":[]'
 has "lsp: an incremental change is applied" '"version":3,"diagnostics":[{'
 rm -f "$L/raw"
+
+# requests on a profile that extends std/base
+U2="file://$L/p.buckle"
+TXT='extends \"std/base\";\nparam CACHE = \"/c\";\nfiles {\n    remove allow read \"/usr/share\";\n    deny write \"$CACHE/x\", \"~/.ssh\";\n}\nmach {\n    allow lookup \"com.apple.\";\n}\ntest {\n    expect deny files write \"~/.ssh/id\";\n}\n'
+{ init
+  note textDocument/didOpen '{"textDocument":{"uri":"'"$U2"'","languageId":"buckle","version":1,"text":"'"$TXT"'"}}'
+  req 2 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":4,"character":17}}'
+  req 3 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":7,"character":28}}'
+  req 4 textDocument/definition '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":3,"character":8}}'
+  req 5 textDocument/hover '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":10,"character":33}}'
+  req 6 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":10,"character":16}}'
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U2"'","version":2},"contentChanges":[{"text":"files {\n    allow read \n}\n"}]}'
+  req 7 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":1,"character":15}}'
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U2"'","version":3},"contentChanges":[{"text":"files {\n  allow read \"/a\"\n}\n"}]}'
+  req 8 textDocument/formatting '{"textDocument":{"uri":"'"$U2"'"},"options":{"tabSize":4,"insertSpaces":true}}'
+  req 9 shutdown; note exit; } >"$L/in"
+lsp "lsp: requests"
+has "lsp: completion after \$ offers the declared parameters" '{"label":"CACHE","kind":6,"detail":"declared parameter"}'
+has "lsp: completion after \$ offers the built-in parameters" '{"label":"WORKDIR","kind":6,"detail":"built-in parameter"}'
+has "lsp: completion in a mach string offers the risky services" '{"label":"com.apple.SystemConfiguration.configd","kind":21,"detail":"risky (info): see BK3002"}'
+has "lsp: completion in a mach string offers the chain's services" '{"label":"com.apple.logd","kind":21,"detail":"mach service named in the profile'"'"'s chain"}'
+has "lsp: definition of a remove is the inherited rule it removes" '{"id":4,"result":[{"uri":"file://'
+grep -o '{"id":4,"result":\[{"uri":"[^"]*","range":{"start":{"line":[0-9]*' "$L/out" | grep -q '/std/base.buckle","range":{"start":{"line":26' && pass "lsp: ... in std/base.buckle, at its line" || fail "lsp: remove definition" "$(grep '"id":4' "$L/out")"
+has "lsp: hover on an expect's object shows the deciding rule" '**deny** by `deny files write subpath \"${HOME}/.ssh\"` at '
+has "lsp: completion in a test block offers the sections" '{"label":"network","kind":14,"detail":"section"}'
+has "lsp: completion after a verb offers the matcher kinds" '{"label":"literal","kind":14'
+has "lsp: formatting a document with syntax errors is a clear error" '{"id":8,"error":{"code":-32803,"message":"cannot format: '
