@@ -1,13 +1,15 @@
 # crash.sh - every reproducer the fuzzers found (tests/crash/) runs through the
 # CLI: it must end with exit 0 or 1 and no sanitizer report (make check runs
 # this file in the ASan+UBSan build too).  The file name says which harness:
-# compile-*, sbpl-* (an .sb file), lint-* (first byte: even .buckle, odd .sb).
+# compile-*, sbpl-* (an .sb file), lint-* (first byte: even .buckle, odd .sb),
+# fmt-* (fmt of a .buckle file).
 . tests/lib.sh
 for f in tests/crash/*; do
     [ -f "$f" ] || continue
     b=$(basename "$f")
     case "$b" in
     compile-*) run "crash: $b" "$BUCKLE" compile "$f" -o /dev/null ;;
+    fmt-*) cp "$f" "$TMP/c.buckle"; run "crash: $b" "$BUCKLE" fmt "$TMP/c.buckle" ;;
     sbpl-*) cp "$f" "$TMP/c.sb"; run "crash: $b" "$BUCKLE" lint "$TMP/c.sb" ;;
     lint-*)
         first=$(od -An -tu1 -N1 "$f" | tr -d ' ')
