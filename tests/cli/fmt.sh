@@ -82,10 +82,18 @@ expect_rc "fmt: syntax error exits 1" 1
 expect_err_has "fmt: syntax error has file:line:col" "$F/bad.buckle:2:22: error: expected ';'"
 expect_same "fmt: -w leaves a file with errors alone" "$F/bad.orig" "$F/bad.buckle"
 [ -z "$OUT" ] && pass "fmt: no output for a file with errors" || fail "fmt: output on error" "$OUT"
-[ -z "$(ls "$F" | grep -v '\.\(buckle\|orig\|patch\)$' | grep -v '^\(once\|twice\|check\|err\|c1\|c2\|l1\|l2\|stdin.out\)$')" ] && pass "fmt: no temporary file left" || fail "fmt: leftovers" "$(ls "$F")"
+[ -z "$(ls "$F" | grep -v '\.\(buckle\|orig\|patch\)$' | grep -v '^\(once\|twice\|check\|err\|c1\|c2\|l1\|l2\|stdin.out\|crlf.want\|crlf.got\)$')" ] && pass "fmt: no temporary file left" || fail "fmt: leftovers" "$(ls "$F")"
 run "fmt: missing file" "$BUCKLE" fmt "$F/none.buckle"
 expect_rc "fmt: unreadable file exits 2" 2
 run "fmt: .sb" "$BUCKLE" fmt corpus/examples/agent.sb
 expect_rc "fmt: an .sb file is a usage error" 2
 run "fmt: -w and --check" "$BUCKLE" fmt -w --check "$F/want.buckle"
 expect_rc "fmt: -w with --check is a usage error" 2
+
+# CRLF line ends and a byte-order mark: LF out, the same profile
+printf '\357\273\277files {\r\n  allow read "/a"; # x\r\n}\r\n' >"$F/crlf.buckle"
+printf 'files {\n    allow read "/a";  # x\n}\n' >"$F/crlf.want"
+"$BUCKLE" fmt "$F/crlf.buckle" >"$F/crlf.got"
+expect_same "fmt: CRLF and a byte-order mark become plain LF" "$F/crlf.want" "$F/crlf.got"
+"$BUCKLE" compile "$F/crlf.buckle" >"$F/c1" 2>&1; "$BUCKLE" compile --stdin-filename "$F/crlf.buckle" - <"$F/crlf.got" >"$F/c2" 2>&1
+expect_same "fmt: ... and compile to the same profile" "$F/c1" "$F/c2"

@@ -137,3 +137,12 @@ has "lsp: hover on an expect's object shows the deciding rule" '**deny** by `den
 has "lsp: completion in a test block offers the sections" '{"label":"network","kind":14,"detail":"section"}'
 has "lsp: completion after a verb offers the matcher kinds" '{"label":"literal","kind":14'
 has "lsp: formatting a document with syntax errors is a clear error" '{"id":8,"error":{"code":-32803,"message":"cannot format: '
+
+# an .sb document gets lint's diagnostics
+U3="file://$L/h.sb"
+{ init
+  note textDocument/didOpen '{"textDocument":{"uri":"'"$U3"'","languageId":"sbpl","version":1,"text":"(deny default)\n(allow file-read* (subpath \"/tmp\"))\n"}}'
+  req 2 shutdown; note exit; } >"$L/in"
+lsp "lsp: .sb document"
+has "lsp: an .sb document gets BK4011" '"code":"BK4011"'
+has "lsp: ... and BK4006 at its range" '{"range":{"start":{"line":1,"character":27},"end":{"line":1,"character":33}},"severity":2,"code":"BK4006"'
