@@ -175,6 +175,13 @@ void lsp_hover(lsp_server *s, json_t *id, json_t *params)
                 if (sec == SEC_FILES) sb_puts(&md, ", and file-* SBPL operations");
                 if (sec == SEC_MISC) sb_puts(&md, " (any SBPL operation by name)");
             }
+        } else if (t->kind == TK_STRING && n > 0 && !strcmp(w[0], "extends")) {
+            const unit *mu = lsp_main_unit(d);
+            for (size_t i = 0; mu && i < d->c->nunits; i++) {
+                const unit *u = d->c->units[i];
+                if (u->via == mu && u->via_at.start <= off && off < u->via_at.end)
+                    sb_printf(&md, "`%.*s` is %s", (int)(t->end - t->start), d->text + t->start, u->src->path);
+            }
         } else if (t->kind == TK_STRING && rc.verb) {
             const char *obj = lsp_string_value(&a, d->text, t);
             if (rc.sec == SEC_MACH) {

@@ -121,6 +121,7 @@ TXT='extends \"std/base\";\nparam CACHE = \"/c\";\nfiles {\n    remove allow rea
   req 4 textDocument/definition '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":3,"character":8}}'
   req 5 textDocument/hover '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":10,"character":33}}'
   req 6 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":10,"character":16}}'
+  req 10 textDocument/hover '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":0,"character":10}}'
   note textDocument/didChange '{"textDocument":{"uri":"'"$U2"'","version":2},"contentChanges":[{"text":"files {\n    allow read \n}\n"}]}'
   req 7 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":1,"character":15}}'
   note textDocument/didChange '{"textDocument":{"uri":"'"$U2"'","version":3},"contentChanges":[{"text":"files {\n  allow read \"/a\"\n}\n"}]}'
@@ -134,6 +135,7 @@ has "lsp: completion in a mach string offers the chain's services" '{"label":"co
 has "lsp: definition of a remove is the inherited rule it removes" '{"id":4,"result":[{"uri":"file://'
 grep -o '{"id":4,"result":\[{"uri":"[^"]*","range":{"start":{"line":[0-9]*' "$L/out" | grep -q '/std/base.buckle","range":{"start":{"line":26' && pass "lsp: ... in std/base.buckle, at its line" || fail "lsp: remove definition" "$(grep '"id":4' "$L/out")"
 has "lsp: hover on an expect's object shows the deciding rule" '**deny** by `deny files write subpath \"${HOME}/.ssh\"` at '
+has "lsp: hover on an extends string names the file it resolves to" '{"id":10,"result":{"contents":{"kind":"markdown","value":"`\"std/base\"` is /'
 has "lsp: completion in a test block offers the sections" '{"label":"network","kind":14,"detail":"section"}'
 has "lsp: completion after a verb offers the matcher kinds" '{"label":"literal","kind":14'
 has "lsp: formatting a document with syntax errors is a clear error" '{"id":8,"error":{"code":-32803,"message":"cannot format: '
