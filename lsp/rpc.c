@@ -4,6 +4,7 @@
 #include "../support/arena.h"
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -147,6 +148,15 @@ rpc_status rpc_read(rpc_io *io, json_t **msg, char *why, size_t whylen)
     }
     *msg = j;
     return RPC_MSG;
+}
+
+int rpc_pending(rpc_io *io)
+{
+    for (size_t i = io->pos; i < io->len; i++)
+        if (io->buf[i] != '\r' && io->buf[i] != '\n') return 1;
+    if (io->eof) return 0;
+    struct pollfd p = { io->in, POLLIN, 0 };
+    return poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLHUP));
 }
 
 static int write_all(int fd, const char *p, size_t n)

@@ -29,6 +29,9 @@ typedef enum { RPC_MSG, RPC_BAD_FRAME, RPC_TOO_LARGE, RPC_BAD_JSON, RPC_EOF } rp
  * what was wrong (in why[256]); the frame was consumed and reading can go on. */
 rpc_status rpc_read(rpc_io *io, json_t **msg, char *why, size_t whylen);
 
+/* 1 when more input is already there (buffered, or readable at once). */
+int rpc_pending(rpc_io *io);
+
 /* Writes one message (steals the reference to msg).  0, or -1 when the
  * output is closed. */
 int rpc_send(rpc_io *io, json_t *msg);

@@ -9,10 +9,25 @@ lsp_doc *lsp_doc_find(lsp_server *s, const char *uri)
     return NULL;
 }
 
+static void publish(lsp_server *s, lsp_doc *d);
+
+/* A changed document is analysed when the input has nothing more for the
+ * moment, or when a request needs it: changes typed faster than they are
+ * analysed are taken together, and diagnostics are never stale. */
+static void settle(lsp_server *s, lsp_doc *d)
+{
+    if (!d->dirty) return;
+    d->dirty = 0;
+    lsp_analyze(s, d);
+    publish(s, d);
+}
+
 lsp_doc *lsp_doc_of(lsp_server *s, json_t *params)
 {
     const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
-    return uri ? lsp_doc_find(s, uri) : NULL;
+    lsp_doc *d = uri ? lsp_doc_find(s, uri) : NULL;
+    if (d) settle(s, d);
+    return d;
 }
 
 static void doc_free(lsp_doc *d)
@@ -72,7 +87,8 @@ static int did_open(lsp_server *s, json_t *params)
 
 static int did_change(lsp_server *s, json_t *params)
 {
-    lsp_doc *d = lsp_doc_of(s, params);
+    const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
+    lsp_doc *d = uri ? lsp_doc_find(s, uri) : NULL;
     json_t *changes = json_object_get(params, "contentChanges");
     if (!d || !json_is_array(changes)) return -1;
     size_t i;
@@ -104,14 +120,14 @@ static int did_change(lsp_server *s, json_t *params)
     }
     json_t *v = json_object_get(json_object_get(params, "textDocument"), "version");
     if (json_is_integer(v)) d->version = (long long)json_integer_value(v);
-    lsp_analyze(s, d);
-    publish(s, d);
+    d->dirty = 1;
     return 0;
 }
 
 static int did_close(lsp_server *s, json_t *params)
 {
-    lsp_doc *d = lsp_doc_of(s, params);
+    const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
+    lsp_doc *d = uri ? lsp_doc_find(s, uri) : NULL;
     if (!d) return -1;
     json_t *p = json_pack("{s:s,s:[]}", "uri", d->uri, "diagnostics");
     for (size_t i = 0; i < s->ndocs; i++)
@@ -219,6 +235,8 @@ int lsp_serve(const lsp_config *cfg, int in_fd, int out_fd)
     arena_init(&s.pool);
     int exit_code = 1;
     for (;;) {
+        if (!rpc_pending(&s.io))
+            for (size_t i = 0; i < s.ndocs && !s.io.out_failed; i++) settle(&s, s.docs[i]);
         json_t *msg;
         char why[256];
         rpc_status st = rpc_read(&s.io, &msg, why, sizeof why);

@@ -14,6 +14,7 @@ typedef struct lsp_doc {
     size_t len;
     long long version;
     int is_sb;
+    int dirty;                  /* changed since the last analysis */
     /* the last analysis: compile + lint of text (kept for the requests) */
     arena a;                    /* diagnostics and lint memory */
     diag_list dl;
@@ -36,7 +37,8 @@ typedef struct lsp_pos { long line, character; } lsp_pos;
 
 /* server.c */
 lsp_doc *lsp_doc_find(lsp_server *s, const char *uri);
-/* The document named by params.textDocument.uri, or NULL. */
+/* The document named by params.textDocument.uri, or NULL; analysed first
+ * if it changed since its last analysis. */
 lsp_doc *lsp_doc_of(lsp_server *s, json_t *params);
 
 /* analysis.c */

@@ -100,15 +100,18 @@ U="file://$(pwd)/tests/lsp/t.buckle"
 { init
   note textDocument/didOpen '{"textDocument":{"uri":"'"$U"'","languageId":"buckle","version":1,"text":"files {\n    deny final read \"/a\";\n    allow read literal \"/a/b\";\n}\n"}}'
   note textDocument/didChange '{"textDocument":{"uri":"'"$U"'","version":2},"contentChanges":[{"text":"files {\n    deny final read \"/a\";\n}\n"}]}'
+  req 2 textDocument/hover '{"textDocument":{"uri":"'"$U"'"},"position":{"line":0,"character":0}}'
   note textDocument/didChange '{"textDocument":{"uri":"'"$U"'","version":3},"contentChanges":[{"range":{"start":{"line":1,"character":4},"end":{"line":1,"character":8}},"text":"alow"}]}'
-  req 2 textDocument/codeAction '{"textDocument":{"uri":"'"$U"'"},"range":{"start":{"line":1,"character":4},"end":{"line":1,"character":4}},"context":{"diagnostics":[]}}'
-  req 3 shutdown; note exit; } >"$L/in"
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U"'","version":4},"contentChanges":[{"range":{"start":{"line":1,"character":4},"end":{"line":1,"character":8}},"text":"deny"},{"range":{"start":{"line":1,"character":21},"end":{"line":1,"character":21}},"text":"/b"}]}'
+  req 3 textDocument/codeAction '{"textDocument":{"uri":"'"$U"'"},"range":{"start":{"line":1,"character":4},"end":{"line":1,"character":4}},"context":{"diagnostics":[]}}'
+  req 4 shutdown; note exit; } >"$L/in"
 lsp "lsp: diagnostics"
 has "lsp: didOpen publishes the error with its code and range" '"version":1,"diagnostics":[{"range":{"start":{"line":2,"character":4},"end":{"line":2,"character":9}},"severity":1,"code":"BK2005"'
 has "lsp: the related location (the final rule) is attached" '"relatedInformation":[{"location":{"uri":"'"$U"'","range":{"start":{"line":1,'
 has "lsp: the related location has its message" '"message":"final deny is here"}]'
-has "lsp: a fixed document clears the diagnostics" '"version":2,"diagnostics":[]'
-has "lsp: an incremental change is applied" '"version":3,"diagnostics":[{'
+has "lsp: a fixed document clears the diagnostics (before the next request is answered)" '"version":2,"diagnostics":[]'
+lacks "lsp: changes sent together are analysed once, for the last one" '"version":3,'
+has "lsp: incremental changes are applied in order" '"version":4,"diagnostics":[]'
 rm -f "$L/raw"
 
 # requests on a profile that extends std/base
