@@ -129,7 +129,7 @@ int main(int argc, char **argv)
     wait_diagnostics(&c, 1);
 
     /* edits: the document with a comment line that changes every time */
-    double *t = malloc(sizeof *t * (size_t)edits);
+    double *t = malloc(sizeof *t * (size_t)(edits > 200 ? edits : 200));
     long rss_early = 0;
     for (int i = 0; i < edits; i++) {
         snprintf(text + flen, 64, "# edit %d\n", i);
@@ -159,7 +159,22 @@ int main(int argc, char **argv)
         if (i == 0 && !json_is_object(json_object_get(r, "result"))) die("hover gave no result");
         json_decref(r);
     }
-    report("hover", t, n);
+    report("hover(verb)", t, n);
+    /* a path: the first string after that verb (the deciding rule is looked up) */
+    const char *qs = strchr(p, '"');
+    if (!qs) die("no string after the verb");
+    long pline = 0, pcol = 0;
+    for (const char *q = text; q < qs; q++) { if (*q == '\n') { pline++; pcol = 0; } else pcol++; }
+    for (int i = 0; i < n; i++) {
+        double t0 = now_us();
+        send_msg(&c, json_pack("{s:i,s:s,s:{s:{s:s},s:{s:i,s:i}}}", "id", 3000 + i, "method", "textDocument/hover", "params",
+                               "textDocument", "uri", uri, "position", "line", (int)pline, "character", (int)pcol + 2));
+        json_t *r = wait_id(&c, 3000 + i);
+        t[i] = now_us() - t0;
+        if (i == 0 && !json_is_object(json_object_get(r, "result"))) die("hover on a path gave no result");
+        json_decref(r);
+    }
+    report("hover(path)", t, n);
     for (int i = 0; i < n; i++) {
         double t0 = now_us();
         send_msg(&c, json_pack("{s:i,s:s,s:{s:{s:s},s:{s:i,s:i}}}", "id", 5000 + i, "method", "textDocument/completion", "params",

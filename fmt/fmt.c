@@ -17,7 +17,7 @@ int fmt_buckle(const source *src, arena *a, diag_list *dl, strbuf *out)
     arena_free(&nodes);
     if (dl->errors != before) return 1;
     tok_list tl;
-    tokens_scan(a, src->text, src->len, &tl);
+    tokens_scan(src->text, src->len, &tl);
     const char *text = src->text;
     sb_grow(out, src->len + src->len / 8 + 16);
     unsigned depth = 0;
@@ -52,6 +52,7 @@ int fmt_buckle(const source *src, arena *a, diag_list *dl, strbuf *out)
         }
     }
     if (tl.n) sb_putc(out, '\n');
+    tokens_free(&tl);
     return 0;
 }
 

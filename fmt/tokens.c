@@ -8,12 +8,11 @@ static int word_byte(unsigned char c)
            c == '_' || c == '-' || c == '*';
 }
 
-void tokens_scan(arena *a, const char *text, size_t len, tok_list *out)
+void tokens_scan(const char *text, size_t len, tok_list *out)
 {
-    /* sized for about one token per five bytes (profiles have fewer): no
-     * copy of the array as it grows */
-    size_t cap = len / 5 + 16, n = 0;
-    tok *v = arena_alloc(a, cap * sizeof *v);
+    /* not zeroed, grown by realloc (large blocks move by remapping) */
+    size_t cap = 256, n = 0;
+    tok *v = xmalloc(cap * sizeof *v);
     size_t i = 0;
     uint32_t line = 0;
     if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) i = 3;
@@ -52,11 +51,18 @@ void tokens_scan(arena *a, const char *text, size_t len, tok_list *out)
         }
         t.end = (uint32_t)i;
         t.end_line = line;
-        if (n == cap) { v = arena_grow(a, v, n, cap, sizeof *v); cap = arena_grow_cap(n, cap); }
+        if (n == cap) { cap *= 2; v = xrealloc(v, cap * sizeof *v); }
         v[n++] = t;
     }
     out->v = v;
     out->n = n;
+}
+
+void tokens_free(tok_list *l)
+{
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
 }
 
 int tok_is(const tok *t, const char *text, char c)

@@ -18,9 +18,10 @@ typedef struct tok {
 
 typedef struct tok_list { tok *v; size_t n; } tok_list;
 
-/* Scans text[0, len) into out (arrays in a).  A byte-order mark at the
- * start is skipped. */
-void tokens_scan(arena *a, const char *text, size_t len, tok_list *out);
+/* Scans text[0, len) into out (malloc'd: tokens_free).  A byte-order mark
+ * at the start is skipped. */
+void tokens_scan(const char *text, size_t len, tok_list *out);
+void tokens_free(tok_list *l);
 /* 1 when token t is the one-byte punctuation c. */
 int tok_is(const tok *t, const char *text, char c);
 /* 1 when token t is the word w. */

@@ -84,11 +84,15 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
     request_kind_for(sec, verb, obj, &proto);
     int is_path = proto.kind == OBJ_PATH;
     const char *o = decider_expand_object(dec, obj, is_path || obj[0] == '~' || obj[0] == '/');
-    typedef struct grp { int action; const rule *r; int ops[OPS_MAX]; int n; } grp;
-    grp *g = xcalloc(OPS_MAX, sizeof *g);
-    int ng = 0, total = 0;
+    /* the concrete operations grouped by their decision and deciding rule */
+    typedef struct grp { int action; const rule *r; } grp;
+    int nops = ops_count();
+    grp *g = xcalloc((size_t)nops + 1, sizeof *g);
+    int *of = xcalloc((size_t)nops + 1, sizeof *of);
+    int ng = 0;
     const opset *cov = &op_get(op)->covers;
-    for (int k = 0; k < ops_count(); k++) {
+    for (int k = 0; k < nops; k++) {
+        of[k] = -1;
         if (!opset_has(cov, k)) continue;
         sb_request q = proto;
         q.op = k;
@@ -98,15 +102,16 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
         int j;
         for (j = 0; j < ng; j++) if (g[j].action == dd.action && g[j].r == dd.r) break;
         if (j == ng) { g[ng].action = dd.action; g[ng].r = dd.r; ng++; }
-        g[j].ops[g[j].n++] = k;
-        total++;
+        of[k] = j;
     }
     sb_printf(md, "%s**%s %s** `%s`:", md->len ? "\n\n" : "", section_name(sec), verb, o);
     for (int j = 0; j < ng; j++) {
         sb_printf(md, "\n- **%s**", g[j].action == 0 ? "allow" : g[j].action == 1 ? "deny" : "undecidable");
         if (ng > 1) {
             sb_puts(md, " (");
-            for (int k = 0; k < g[j].n; k++) sb_printf(md, "%s%s", k ? ", " : "", op_get(g[j].ops[k])->name);
+            int first = 1;
+            for (int k = 0; k < nops; k++)
+                if (of[k] == j) { sb_printf(md, "%s%s", first ? "" : ", ", op_get(k)->name); first = 0; }
             sb_puts(md, ")");
         }
         if (g[j].r) {
@@ -122,7 +127,7 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
             sb_printf(md, " by the default (%s)", d->c->pol.default_action == ACT_ALLOW ? "allow" : "deny");
         }
     }
-    (void)total;
+    free(of);
     free(g);
     decider_free(dec);
 }
@@ -152,7 +157,7 @@ void lsp_hover(lsp_server *s, json_t *id, json_t *params)
     arena a;
     arena_init(&a);
     lsp_ctx cx;
-    lsp_context(&a, d->text, d->len, off, &cx);
+    lsp_context(d->text, d->len, off, &cx);
     strbuf md;
     sb_init(&md);
     if (cx.at >= 0) {
@@ -199,11 +204,13 @@ void lsp_hover(lsp_server *s, json_t *id, json_t *params)
                                   "range", lsp_range_json(d->text, d->len, t->start, t->end));
             rpc_result(&s->io, id, r);
             sb_free(&md);
+            tokens_free(&cx.tl);
             arena_free(&a);
             return;
         }
     }
     sb_free(&md);
+    tokens_free(&cx.tl);
     arena_free(&a);
     rpc_result(&s->io, id, json_null());
 }
@@ -274,11 +281,14 @@ static void string_items(lsp_server *s, lsp_doc *d, lsp_ctx *cx, const char **w,
                 const param_decl *p = d->c->pol.params[i];
                 if (!p->builtin && !has_label(arr, p->name)) item(arr, p->name, CK_VARIABLE, "declared parameter");
             }
-        for (size_t i = 0; i + 1 < cx->tl.n; i++)
-            if (tok_word(&cx->tl.v[i], d->text, "param") && cx->tl.v[i + 1].kind == TK_WORD) {
-                const char *nm = arena_strndup(a, d->text + cx->tl.v[i + 1].start, cx->tl.v[i + 1].end - cx->tl.v[i + 1].start);
+        tok_list all;
+        tokens_scan(d->text, d->len, &all);
+        for (size_t i = 0; i + 1 < all.n; i++)
+            if (tok_word(&all.v[i], d->text, "param") && all.v[i + 1].kind == TK_WORD) {
+                const char *nm = arena_strndup(a, d->text + all.v[i + 1].start, all.v[i + 1].end - all.v[i + 1].start);
                 if (!has_label(arr, nm)) item(arr, nm, CK_VARIABLE, "declared parameter");
             }
+        tokens_free(&all);
         return;
     }
     if (n > 0 && !strcmp(w[0], "extends")) {
@@ -312,7 +322,7 @@ void lsp_completion(lsp_server *s, json_t *id, json_t *params)
     arena a;
     arena_init(&a);
     lsp_ctx cx;
-    lsp_context(&a, d->text, d->len, off, &cx);
+    lsp_context(d->text, d->len, off, &cx);
     json_t *arr = json_array();
     long end = cx.at >= 0 ? cx.at : cx.before + 1;
     const char *w[64];
@@ -369,6 +379,7 @@ void lsp_completion(lsp_server *s, json_t *id, json_t *params)
         }
     }
     rpc_result(&s->io, id, json_pack("{s:b,s:o}", "isIncomplete", 0, "items", arr));
+    tokens_free(&cx.tl);
     arena_free(&a);
 }
 

@@ -74,7 +74,8 @@ typedef struct lsp_ctx {
     int in_test;                /* inside a test block */
     int depth;
 } lsp_ctx;
-void lsp_context(arena *a, const char *text, size_t len, uint32_t off, lsp_ctx *cx);
+/* Tokens up to the end of the line holding off (cx->tl: tokens_free). */
+void lsp_context(const char *text, size_t len, uint32_t off, lsp_ctx *cx);
 /* The statement's words from cx->stmt up to (not including) token end. */
 size_t lsp_stmt_words(const lsp_ctx *cx, const char *text, long end, const char **w, size_t max, arena *a);
 /* A string token's value (escapes decoded), in a. */

@@ -143,10 +143,12 @@ json_t *lsp_jstrn(const char *s, size_t n)
 
 json_t *lsp_jstr(const char *s) { return lsp_jstrn(s ? s : "", s ? strlen(s) : 0); }
 
-void lsp_context(arena *a, const char *text, size_t len, uint32_t off, lsp_ctx *cx)
+void lsp_context(const char *text, size_t len, uint32_t off, lsp_ctx *cx)
 {
     memset(cx, 0, sizeof *cx);
-    tokens_scan(a, text, len, &cx->tl);
+    size_t upto = off < len ? off : len;
+    while (upto < len && text[upto] != '\n') upto++;
+    tokens_scan(text, upto, &cx->tl);
     cx->at = cx->before = -1;
     cx->section = SEC_NONE;
     int depth = 0;
