@@ -28,10 +28,15 @@ LINK_STATIC := $(shell if [ "$$(uname -s)" = Linux ]; then t=$$(mktemp 2>/dev/nu
 else
 LINK_STATIC := $(STATIC)
 endif
-CPPFLAGS_ALL = -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
+# jansson parses and writes the JSON of `buckle lsp` (Debian libjansson-dev,
+# Homebrew jansson; tools/setup-deps.sh installs it)
+JSON_PREFIX := $(shell pkg-config --exists jansson 2>/dev/null || brew --prefix jansson 2>/dev/null)
+JSON_CFLAGS := $(or $(shell pkg-config --cflags jansson 2>/dev/null),$(if $(JSON_PREFIX),-I$(JSON_PREFIX)/include))
+JSON_LIBS   := $(or $(shell pkg-config --libs jansson 2>/dev/null),$(if $(JSON_PREFIX),-L$(JSON_PREFIX)/lib) -ljansson)
+CPPFLAGS_ALL = $(JSON_CFLAGS) -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
 
 
-LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c lint/*.c runner/*.c)))
+LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c fmt/*.c lint/*.c lsp/*.c runner/*.c)))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 GEN_C    := $(BUILD)/gen/buckle.tab.c $(BUILD)/gen/buckle.lex.c $(BUILD)/gen/sbpl.tab.c $(BUILD)/gen/sbpl.lex.c \
             $(BUILD)/gen/ops_db.c
@@ -44,7 +49,7 @@ TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 check-live: $(BIN)
 	@BUCKLE=./$(BIN) sh tests/live/run_live.sh
 
-.PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
+.PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-editor bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)
 
 $(BUILD)/.tools-ok: tools/setup-deps.sh tools/setup-man.sh
@@ -85,7 +90,7 @@ $(BUILD)/libbuckle.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a $(JSON_LIBS)
 
 # test tools: unit tests and the SBPL read-back checker
 UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c tests/unit/diffcheck.c,$(TOOL_SRC)))
@@ -132,11 +137,11 @@ FUZZ_CC ?= clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz-build:
 	@$(MAKE) --no-print-directory STATIC=0 BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/libbuckle.a
-	@for h in compile sbpl $(if $(wildcard tests/fuzz/fuzz_lint.c),lint,); do \
+	@for h in compile sbpl lint fmt; do \
 	  $(FUZZ_CC) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(CPPFLAGS_ALL:$(BUILD)/gen=build-fuzz/gen) -Ibuild-fuzz/gen \
 	    -o build-fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c build-fuzz/libbuckle.a || exit 1; done
 fuzz: fuzz-build
-	@for h in compile sbpl $(if $(wildcard tests/fuzz/fuzz_lint.c),lint,); do sh tests/fuzz/run.sh $$h $(FUZZ_TIME) || exit 1; done
+	@for h in compile sbpl lint fmt; do sh tests/fuzz/run.sh $$h $(FUZZ_TIME) || exit 1; done
 
 demo: $(BIN)
 	@echo "== buckle compile corpus/examples/agent.buckle"
@@ -173,12 +178,17 @@ $(BUILD)/touch-pages: $(BUILD)/obj/bench/touch_pages.o
 	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $^
 $(BUILD)/interleave: $(BUILD)/obj/bench/interleave.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+$(BUILD)/lsp-bench: $(BUILD)/obj/bench/lsp_bench.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(JSON_LIBS)
 # built (never run) by make check, so that the benchmark cannot rot unseen
-BENCH_TOOLS = $(BUILD)/bench-tool $(BUILD)/noop-wrapper $(BUILD)/touch-pages $(BUILD)/interleave
+BENCH_TOOLS = $(BUILD)/bench-tool $(BUILD)/noop-wrapper $(BUILD)/touch-pages $(BUILD)/interleave $(BUILD)/lsp-bench
 bench-tools: $(BENCH_TOOLS)
 bench: $(BIN) $(BUILD)/sandbox-exec-standin $(BENCH_TOOLS)
 	@$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-cg CFLAGS=-O2 BIN=$(BUILD)-cg/buckle $(BUILD)-cg/buckle >/dev/null
 	@BUILD=$(BUILD) BUCKLE_CG=$(BUILD)-cg/buckle sh bench/run.sh
+	@BUILD=$(BUILD) sh bench/editor.sh
+bench-editor: $(BIN) $(BUILD)/lsp-bench
+	@BUILD=$(BUILD) sh bench/editor.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-vg $(BUILD)-cg build-fuzz buckle

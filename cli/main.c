@@ -13,6 +13,8 @@ static const char usage[] =
     "  query     the decision for one request, and the rule that made it\n"
     "  test      run the test blocks of profiles against both evaluations\n"
     "  lint      check .buckle and .sb files against the rule catalogue\n"
+    "  fmt       print profiles in the canonical layout (--check for CI)\n"
+    "  lsp       the language server for editors (stdio)\n"
     "  explain   what a lint rule checks and why\n"
     "  rules     the rule catalogue\n"
     "  run       run a command under a profile with sandbox-exec (macOS)\n"
@@ -28,6 +30,8 @@ static const command commands[] = {
     { "query", cmd_query },
     { "test", cmd_test },
     { "lint", cmd_lint },
+    { "fmt", cmd_fmt },
+    { "lsp", cmd_lsp },
     { "explain", cmd_explain },
     { "rules", cmd_rules },
     { "run", cmd_run },

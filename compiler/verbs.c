@@ -66,6 +66,11 @@ int verb_resolve(section_t sec, const char *verb, verb_info *out)
     return 0;
 }
 
+const verb_info *verb_at(size_t i)
+{
+    return i < sizeof verbs / sizeof verbs[0] ? &verbs[i] : NULL;
+}
+
 const char *verb_suggest(section_t sec, const char *verb)
 {
     const char *best = NULL;

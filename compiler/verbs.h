@@ -25,8 +25,8 @@ typedef struct verb_info {
 /* Resolves SECTION VERB.  Files and misc also accept SBPL operation names
  * (files: file-* only).  Fills *out and returns 1, or 0 when unknown. */
 int verb_resolve(section_t sec, const char *verb, verb_info *out);
-/* The i-th entry of the verb table, or NULL past its end (for the check
- * of the reference in tests/unit/test_reference.c). */
+/* The i-th entry of the verb table, or NULL past its end (completion, and
+ * the check of docs/reference.md in tests/unit/test_reference.c). */
 const verb_info *verb_at(size_t i);
 /* Closest verb of the section (or operation name), for did-you-mean. */
 const char *verb_suggest(section_t sec, const char *verb);

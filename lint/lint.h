@@ -82,6 +82,11 @@ int lint_file(const lint_opts *o, const char *path, arena *a, diag_list *dl, sou
  * The findings point into c's sources. */
 void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl);
 
+/* BK3002's table of risky mach services: the reason a service is risky
+ * (with its risk class and severity), or NULL when it is not listed. */
+const char *lint_mach_risk(const char *name, const char **risk, severity *sev);
+const char *lint_mach_service_at(size_t i);   /* NULL past the end */
+
 /* passes */
 void lint_pass_keychain(lint_ctx *lc);
 void lint_pass_mach(lint_ctx *lc);

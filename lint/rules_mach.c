@@ -50,6 +50,22 @@ static const danger table[] = {
     { "com.apple.xpc.smd", "persist", SEV_INFO, "login items and launchd jobs (watch-list)" },
 };
 
+const char *lint_mach_risk(const char *name, const char **risk, severity *sev)
+{
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (strcmp(table[i].name, name) != 0) continue;
+        if (risk) *risk = table[i].risk;
+        if (sev) *sev = table[i].sev;
+        return table[i].why;
+    }
+    return NULL;
+}
+
+const char *lint_mach_service_at(size_t i)
+{
+    return i < sizeof table / sizeof table[0] ? table[i].name : NULL;
+}
+
 /* One finding per deciding rule: a broad grant (a prefix, or the default)
  * names every risky service it reaches, at the highest severity among them. */
 void lint_pass_mach(lint_ctx *lc)

@@ -23,7 +23,8 @@ grep '^ok ' "$TMP/unit.out" | grep -v '^ok [^ :][^:]*: .' | sed 's/^ok \(.*\)/FA
 grep -q '^unit-tests done$' "$TMP/unit.out" || echo "FAIL unit: the unit test binary did not finish" >>"$RESULTS"
 
 # 2. every script in tests/cli (golden, errors, read-back, determinism, CLI)
-for t in tests/cli/*.sh; do
+#    and tests/lsp (the language server: protocol, and Neovim as its client)
+for t in tests/cli/*.sh tests/lsp/*.sh; do
     group "$t"
     sh "$t" || echo "FAIL $t: exited with $?" >>"$RESULTS"
 done

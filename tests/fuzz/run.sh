@@ -7,7 +7,7 @@ h=$1; t=${2:-60}
 d=build-fuzz/corpus-$h
 mkdir -p "$d" tests/crash
 case "$h" in
-compile) find corpus tests -name '*.buckle' -size -64k -exec cp {} "$d"/ \; ;;
+compile|fmt) find corpus tests -name '*.buckle' -size -64k -exec cp {} "$d"/ \; ;;
 lint)
     # the first byte says which kind: even .buckle, odd .sb
     for f in $(find corpus tests -name '*.buckle' -size -64k); do { printf 'B'; cat "$f"; } >"$d/b-$(basename "$f")"; done

@@ -1,0 +1,29 @@
+#!/bin/sh
+# bench/editor.sh - the editor commands: buckle lsp (didChange of
+# srt-large to its diagnostics, hover, completion, memory over 1,000 edits)
+# and buckle fmt of the 100,000-rule generated profile.  Never part of make
+# check (make bench runs it; make bench-editor runs it alone).
+set -u
+B=${BUCKLE:-./buckle}
+BUILD=${BUILD:-build}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+echo "## Editor: buckle lsp and buckle fmt"
+echo
+echo "buckle lsp on corpus/examples/srt-large.buckle (ms; targets: diagnostics <= 20, hover and completion <= 5):"
+echo
+echo "| request | median ms | p90 ms |"
+echo "|---|---|---|"
+"$BUILD/lsp-bench" "$B" corpus/examples/srt-large.buckle 1000 >"$T/l" || exit 1
+grep -v '^rss\|^server_cpu' "$T/l" | awk '{ printf "| %s | %s | %s |\n", $1, $2, $3 }'
+echo
+sed -n 's/^rss_kb /resident memory of the server (KB) /p' "$T/l"
+sed -n 's/^server_cpu_ms_per_edit /processor time of the server per edit (ms, user + system; the wall-clock median above includes waiting for a busy machine): /p' "$T/l"
+echo
+sh bench/gen_profile.sh 100000 "$T/p"
+"$B" fmt "$T/p/main.buckle" >/dev/null || exit 1
+for i in 1 2 3 4 5 6 7; do
+    /usr/bin/time -f "%e %U %S" -o "$T/t$i" "$B" fmt "$T/p/main.buckle" >/dev/null
+done
+cat "$T"/t? | sort -n | sed -n 4p | awk -v n="$(wc -c <"$T/p/main.buckle")" '{ printf "buckle fmt of the 100,000-rule generated profile (%d bytes), median of 7 runs (target 0.3 s): %.2f s wall, %.2f s user + system\n", n, $1, $2 + $3 }'

@@ -1,0 +1,77 @@
+/* tokens.c - the lenient token stream of tokens.h. */
+#include "tokens.h"
+#include <string.h>
+
+static int word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-' || c == '*';
+}
+
+void tokens_scan(const char *text, size_t len, tok_list *out)
+{
+    /* not zeroed, grown by realloc (large blocks move by remapping) */
+    size_t cap = 256, n = 0;
+    tok *v = xmalloc(cap * sizeof *v);
+    size_t i = 0;
+    uint32_t line = 0;
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) i = 3;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n') { line++; i++; continue; }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { i++; continue; }
+        tok t;
+        t.start = (uint32_t)i;
+        t.line = line;
+        if (c == '#') {
+            t.kind = TK_COMMENT;
+            while (i < len && text[i] != '\n') i++;
+        } else if (c == '"' && i + 2 < len && text[i + 1] == '"' && text[i + 2] == '"') {
+            t.kind = TK_TSTRING;
+            i += 3;
+            while (i < len && !(text[i] == '"' && i + 2 < len && text[i + 1] == '"' && text[i + 2] == '"')) {
+                if (text[i] == '\n') line++;
+                i++;
+            }
+            i = i < len ? i + 3 : len;
+        } else if (c == '"') {
+            t.kind = TK_STRING;
+            i++;
+            while (i < len && text[i] != '"' && text[i] != '\n') {
+                if (text[i] == '\\' && i + 1 < len && text[i + 1] != '\n') i++;
+                i++;
+            }
+            if (i < len && text[i] == '"') i++;
+        } else if (word_byte(c)) {
+            t.kind = TK_WORD;
+            while (i < len && word_byte((unsigned char)text[i])) i++;
+        } else {
+            t.kind = TK_PUNCT;
+            i++;
+        }
+        t.end = (uint32_t)i;
+        t.end_line = line;
+        if (n == cap) { cap *= 2; v = xrealloc(v, cap * sizeof *v); }
+        v[n++] = t;
+    }
+    out->v = v;
+    out->n = n;
+}
+
+void tokens_free(tok_list *l)
+{
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+int tok_is(const tok *t, const char *text, char c)
+{
+    return t->kind == TK_PUNCT && text[t->start] == c;
+}
+
+int tok_word(const tok *t, const char *text, const char *w)
+{
+    size_t n = strlen(w);
+    return t->kind == TK_WORD && t->end - t->start == n && !memcmp(text + t->start, w, n);
+}

@@ -1,0 +1,153 @@
+# protocol.sh - `buckle lsp` at the protocol level: framing, JSON-RPC
+# errors, the lifecycle, limits.  Every run has a timeout: a hang fails.
+. tests/lib.sh
+L="$TMP/lsp"
+mkdir -p "$L"
+
+frame() { printf 'Content-Length: %d\r\n\r\n%s' "$(printf %s "$1" | wc -c | tr -d ' ')" "$1"; }
+req() { frame "{\"jsonrpc\":\"2.0\",\"id\":$1,\"method\":\"$2\",\"params\":${3:-{\}}}"; }
+note() { frame "{\"jsonrpc\":\"2.0\",\"method\":\"$1\",\"params\":${2:-{\}}}"; }
+init() { req 1 initialize '{"processId":null,"rootUri":null,"capabilities":{}}'; note initialized; }
+
+# lsp NAME: runs buckle lsp on $L/in; output in $L/out (one message a line), status in RC
+lsp() {
+    timeout 30 "$BUCKLE" lsp <"$L/in" >"$L/raw" 2>"$L/err"
+    RC=$?
+    # one message a line: drop the headers
+    tr -d '\r' <"$L/raw" | sed 's/Content-Length: [0-9]*//g' | sed 's/}{"/}\n{"/g' | grep -v '^$' >"$L/out"
+    if grep -q 'Sanitizer\|runtime error' "$L/err"; then fail "$1" "sanitizer: $(head -c 600 "$L/err")"
+    elif [ $RC -eq 124 ]; then fail "$1" "timed out (a hang)"; elif [ $RC -ge 128 ]; then fail "$1" "killed by signal $((RC - 128)): $(head -c 400 "$L/err")"; else pass "$1: no hang, no crash"; fi
+}
+has() {  # NAME TEXT
+    if grep -qF -- "$2" "$L/out"; then pass "$1"; else fail "$1" "no '$2' in: $(head -c 800 "$L/out")"; fi
+}
+lacks() {
+    if grep -qF -- "$2" "$L/out"; then fail "$1" "'$2' in: $(head -c 800 "$L/out")"; else pass "$1"; fi
+}
+
+# lifecycle
+{ req 7 textDocument/hover '{"textDocument":{"uri":"file:///x.buckle"},"position":{"line":0,"character":0}}'; init
+  req 2 initialize '{"capabilities":{}}'; req 3 shutdown; req 4 textDocument/hover '{}'; note exit; } >"$L/in"
+lsp "lsp: lifecycle"
+has "lsp: a request before initialize is refused (ServerNotInitialized)" '{"id":7,"error":{"code":-32002,'
+has "lsp: initialize answers its capabilities" '"hoverProvider":true'
+has "lsp: initialize announces full document sync" '"change":1'
+has "lsp: a second initialize is refused" '{"id":2,"error":{"code":-32600,"message":"initialize was already received"}'
+has "lsp: shutdown answers null" '{"id":3,"result":null'
+has "lsp: a request after shutdown is refused" '{"id":4,"error":{"code":-32600,'
+[ $RC -eq 0 ] && pass "lsp: exit after shutdown exits 0" || fail "lsp: exit status" "$RC, want 0"
+{ init; note exit; } >"$L/in"
+lsp "lsp: exit without shutdown"
+[ $RC -eq 1 ] && pass "lsp: exit without shutdown exits 1" || fail "lsp: exit without shutdown" "$RC, want 1"
+{ init; } >"$L/in"
+lsp "lsp: end of input"
+[ $RC -eq 1 ] && pass "lsp: the end of input without exit exits 1" || fail "lsp: end of input" "$RC"
+
+# malformed messages: an error response each, and the server goes on
+{ init
+  frame '{"jsonrpc":"2.0","id":5,"method":"textDocument/hover","params":{'
+  printf 'Content-Length: abc\r\n\r\n'
+  printf 'Content-Type: application/json\r\n\r\n'
+  frame '[1,2,3]'
+  frame '{"jsonrpc":"2.0","id":true,"method":"x"}'
+  frame '{"jsonrpc":"2.0","id":6}'
+  req 8 no/such/method
+  note no/such/notification
+  req 9 textDocument/hover '"text"'
+  req 10 textDocument/hover '{"textDocument":{"uri":"file:///x.buckle"}}'
+  req 11 textDocument/hover '{"textDocument":{"uri":"file:///not/open.buckle"},"position":{"line":0,"character":0}}'
+  frame '{"jsonrpc":"2.0","id":12,"method":"shutdown","id":13}'
+  printf 'Content-Length: 61\r\n\r\n{"jsonrpc":"2.0","id":15,"method":"a\377b","params":{"x":1}}    '
+  printf 'Content-Length: 0\r\n\r\n'
+  req 14 shutdown; note exit; } >"$L/in"
+lsp "lsp: malformed messages"
+has "lsp: malformed JSON gives a parse error" '{"id":null,"error":{"code":-32700,"message":"invalid JSON'
+has "lsp: a Content-Length that is not a number is refused" '"message":"missing or invalid Content-Length header"'
+[ "$(grep -c 'missing or invalid Content-Length header' "$L/out")" -eq 2 ] && pass "lsp: a header block without Content-Length is refused" || fail "lsp: no Content-Length" "$(cat "$L/out")"
+has "lsp: a message that is not an object is an invalid request" '"message":"a message must be a JSON object"'
+has "lsp: an id that is neither number nor string is refused" '"message":"\"id\" must be a number or a string"'
+has "lsp: a request without a method is refused" '{"id":6,"error":{"code":-32600,'
+has "lsp: an unknown method is MethodNotFound" '{"id":8,"error":{"code":-32601,"message":"unknown method no/such/method"}'
+has "lsp: params of the wrong type are InvalidParams" '{"id":9,"error":{"code":-32602,'
+has "lsp: missing params are InvalidParams" '{"id":10,"error":{"code":-32602,'
+has "lsp: a document that is not open gives null" '{"id":11,"result":null'
+has "lsp: duplicate keys are a parse error" 'duplicate object key'
+has "lsp: invalid UTF-8 is a parse error" 'unable to decode byte'
+[ "$(grep -c '"code":-32700' "$L/out")" -ge 4 ] && pass "lsp: an empty body is a parse error" || fail "lsp: empty body" "$(grep -c '"code":-32700' "$L/out") parse errors"
+has "lsp: the server answers after all of them" '{"id":14,"result":null'
+lacks "lsp: an unknown notification gets no answer" 'no/such/notification'
+[ $RC -eq 0 ] && pass "lsp: malformed messages do not stop the server" || fail "lsp: malformed status" "$RC"
+
+# limits: a 10 MB document, an absurd Content-Length, a body cut short, endless headers
+awk 'BEGIN { printf "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///big.buckle\",\"languageId\":\"buckle\",\"version\":1,\"text\":\""; for (i = 0; i < 400000; i++) printf "files { allow read \\\"/a\\\"; }\\n"; printf "\"}}}" }' >"$L/big.json"
+{ init; frame "$(cat "$L/big.json")"; req 2 textDocument/hover '{"textDocument":{"uri":"file:///big.buckle"},"position":{"line":0,"character":0}}'
+  printf 'Content-Length: 99999999999999999999\r\n\r\n'; req 3 shutdown; note exit; } >"$L/in"
+[ "$(wc -c <"$L/big.json")" -gt 10000000 ] && pass "lsp: the big document is over 10 MB" || fail "lsp: big document size" "$(wc -c <"$L/big.json")"
+lsp "lsp: 10 MB document"
+has "lsp: a 10 MB message gets a clear error" "is larger than the server's limit of 8388608 bytes"
+has "lsp: the server answers after the 10 MB message" '{"id":2,"result":null'
+has "lsp: an absurd Content-Length is refused" '"message":"missing or invalid Content-Length header"'
+has "lsp: the server answers after it" '{"id":3,"result":null'
+{ init; printf 'Content-Length: 500\r\n\r\n{"jsonrpc":"2.0",'; } >"$L/in"
+lsp "lsp: body cut short"
+has "lsp: a body cut short by the end of input is reported" 'the input ended inside a message body'
+{ init; awk 'BEGIN { for (i = 0; i < 2000; i++) printf "X-Header-%d: yes\r\n", i }'; } >"$L/in"
+lsp "lsp: endless headers"
+has "lsp: an endless header block is refused" 'header block longer than'
+
+# diagnostics: on open, on change, cleared when fixed; related locations
+U="file://$(pwd)/tests/lsp/t.buckle"
+{ init
+  note textDocument/didOpen '{"textDocument":{"uri":"'"$U"'","languageId":"buckle","version":1,"text":"files {\n    deny final read \"/a\";\n    allow read literal \"/a/b\";\n}\n"}}'
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U"'","version":2},"contentChanges":[{"text":"files {\n    deny final read \"/a\";\n}\n"}]}'
+  req 2 textDocument/hover '{"textDocument":{"uri":"'"$U"'"},"position":{"line":0,"character":0}}'
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U"'","version":3},"contentChanges":[{"range":{"start":{"line":1,"character":4},"end":{"line":1,"character":8}},"text":"alow"}]}'
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U"'","version":4},"contentChanges":[{"range":{"start":{"line":1,"character":4},"end":{"line":1,"character":8}},"text":"deny"},{"range":{"start":{"line":1,"character":21},"end":{"line":1,"character":21}},"text":"/b"}]}'
+  req 3 textDocument/codeAction '{"textDocument":{"uri":"'"$U"'"},"range":{"start":{"line":1,"character":4},"end":{"line":1,"character":4}},"context":{"diagnostics":[]}}'
+  req 4 shutdown; note exit; } >"$L/in"
+lsp "lsp: diagnostics"
+has "lsp: didOpen publishes the error with its code and range" '"version":1,"diagnostics":[{"range":{"start":{"line":2,"character":4},"end":{"line":2,"character":9}},"severity":1,"code":"BK2005"'
+has "lsp: the related location (the final rule) is attached" '"relatedInformation":[{"location":{"uri":"'"$U"'","range":{"start":{"line":1,'
+has "lsp: the related location has its message" '"message":"final deny is here"}]'
+has "lsp: a fixed document clears the diagnostics (before the next request is answered)" '"version":2,"diagnostics":[]'
+lacks "lsp: changes sent together are analysed once, for the last one" '"version":3,'
+has "lsp: incremental changes are applied in order" '"version":4,"diagnostics":[]'
+rm -f "$L/raw"
+
+# requests on a profile that extends std/base
+U2="file://$L/p.buckle"
+TXT='extends \"std/base\";\nparam CACHE = \"/c\";\nfiles {\n    remove allow read \"/usr/share\";\n    deny write \"$CACHE/x\", \"~/.ssh\";\n}\nmach {\n    allow lookup \"com.apple.\";\n}\ntest {\n    expect deny files write \"~/.ssh/id\";\n}\n'
+{ init
+  note textDocument/didOpen '{"textDocument":{"uri":"'"$U2"'","languageId":"buckle","version":1,"text":"'"$TXT"'"}}'
+  req 2 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":4,"character":17}}'
+  req 3 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":7,"character":28}}'
+  req 4 textDocument/definition '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":3,"character":8}}'
+  req 5 textDocument/hover '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":10,"character":33}}'
+  req 6 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":10,"character":16}}'
+  req 10 textDocument/hover '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":0,"character":10}}'
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U2"'","version":2},"contentChanges":[{"text":"files {\n    allow read \n}\n"}]}'
+  req 7 textDocument/completion '{"textDocument":{"uri":"'"$U2"'"},"position":{"line":1,"character":15}}'
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U2"'","version":3},"contentChanges":[{"text":"files {\n  allow read \"/a\"\n}\n"}]}'
+  req 8 textDocument/formatting '{"textDocument":{"uri":"'"$U2"'"},"options":{"tabSize":4,"insertSpaces":true}}'
+  req 9 shutdown; note exit; } >"$L/in"
+lsp "lsp: requests"
+has "lsp: completion after \$ offers the declared parameters" '{"label":"CACHE","kind":6,"detail":"declared parameter"}'
+has "lsp: completion after \$ offers the built-in parameters" '{"label":"WORKDIR","kind":6,"detail":"built-in parameter"}'
+has "lsp: completion in a mach string offers the risky services" '{"label":"com.apple.SystemConfiguration.configd","kind":21,"detail":"risky (info): see BK3002"}'
+has "lsp: completion in a mach string offers the chain's services" '{"label":"com.apple.logd","kind":21,"detail":"mach service named in the profile'"'"'s chain"}'
+has "lsp: definition of a remove is the inherited rule it removes" '{"id":4,"result":[{"uri":"file://'
+grep -o '{"id":4,"result":\[{"uri":"[^"]*","range":{"start":{"line":[0-9]*' "$L/out" | grep -q '/std/base.buckle","range":{"start":{"line":26' && pass "lsp: ... in std/base.buckle, at its line" || fail "lsp: remove definition" "$(grep '"id":4' "$L/out")"
+has "lsp: hover on an expect's object shows the deciding rule" '**deny** by `deny files write subpath \"${HOME}/.ssh\"` at '
+has "lsp: hover on an extends string names the file it resolves to" '{"id":10,"result":{"contents":{"kind":"markdown","value":"`\"std/base\"` is /'
+has "lsp: completion in a test block offers the sections" '{"label":"network","kind":14,"detail":"section"}'
+has "lsp: completion after a verb offers the matcher kinds" '{"label":"literal","kind":14'
+has "lsp: formatting a document with syntax errors is a clear error" '{"id":8,"error":{"code":-32803,"message":"cannot format: '
+
+# an .sb document gets lint's diagnostics
+U3="file://$L/h.sb"
+{ init
+  note textDocument/didOpen '{"textDocument":{"uri":"'"$U3"'","languageId":"sbpl","version":1,"text":"(deny default)\n(allow file-read* (subpath \"/tmp\"))\n"}}'
+  req 2 shutdown; note exit; } >"$L/in"
+lsp "lsp: .sb document"
+has "lsp: an .sb document gets BK4011" '"code":"BK4011"'
+has "lsp: ... and BK4006 at its range" '{"range":{"start":{"line":1,"character":27},"end":{"line":1,"character":33}},"severity":2,"code":"BK4006"'
