@@ -12,6 +12,12 @@ int opset_empty(const opset *s)
     return 1;
 }
 int opset_eq(const opset *a, const opset *b) { return memcmp(a, b, sizeof *a) == 0; }
+int opset_count(const opset *s)
+{
+    int n = 0;
+    for (size_t i = 0; i < OPS_MAX / 64; i++) n += __builtin_popcountll(s->w[i]);
+    return n;
+}
 
 static int find_raw(const char *name)
 {

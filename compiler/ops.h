@@ -19,6 +19,8 @@ typedef struct opset { uint64_t w[OPS_MAX / 64]; } opset;
 
 static inline void opset_add(opset *s, int i) { s->w[i >> 6] |= 1ull << (i & 63); }
 static inline int  opset_has(const opset *s, int i) { return (int)((s->w[i >> 6] >> (i & 63)) & 1); }
+/* How many operations the set holds. */
+int  opset_count(const opset *s);
 int  opset_empty(const opset *s);
 int  opset_eq(const opset *a, const opset *b);
 static inline int opset_subset(const opset *a, const opset *b)   /* a ⊆ b */

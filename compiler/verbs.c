@@ -135,8 +135,3 @@ matcher_kind kind_for(const verb_info *v, const char *kw, int *ok)
     *ok = 0;
     return MK_NONE;
 }
-
-const verb_info *verb_at(size_t i)
-{
-    return i < sizeof verbs / sizeof verbs[0] ? &verbs[i] : NULL;
-}
