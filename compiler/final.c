@@ -2,6 +2,8 @@
  * no rule of the other action that is as specific or more specific may
  * cover objects inside a final rule's scope. */
 #include "compile.h"
+#include "decide.h"
+#include "expand.h"
 #include "overlap.h"
 #include "patterns.h"
 #include "regex.h"
@@ -40,6 +42,191 @@ static relation refine(compilation *c, const matcher *a, const matcher *b)
     return rx && sb_regex_search(rx, x->value, x->len) ? REL_OVERLAP : REL_UNKNOWN;
 }
 
+/* ---- parameters: values that make two rules meet ---------------------- */
+
+#define MAX_WPARAMS 4
+#define MAX_CANDIDATES 24
+#define MAX_TRIES 4096
+
+typedef struct witness {
+    const char *name[MAX_WPARAMS];
+    size_t nlen[MAX_WPARAMS];
+    const char *cand[MAX_WPARAMS][MAX_CANDIDATES];
+    size_t ncand[MAX_WPARAMS];
+    size_t n;
+} witness;
+
+static void add_param_names(witness *w, const matcher *m)
+{
+    if (!m->value) return;
+    for (size_t i = 0; i < m->len; i++) {
+        if (m->value[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < m->len && m->value[j] != PARAM_CLOSE) j++;
+        size_t k;
+        for (k = 0; k < w->n; k++)
+            if (w->nlen[k] == j - i - 1 && !memcmp(w->name[k], m->value + i + 1, j - i - 1)) break;
+        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = m->value + i + 1; w->nlen[w->n++] = j - i - 1; }
+        i = j;
+    }
+}
+
+static void add_cand(witness *w, size_t k, const char *v)
+{
+    if (!v || !v[0] || w->ncand[k] >= MAX_CANDIDATES) return;
+    for (size_t i = 0; i < w->ncand[k]; i++) if (!strcmp(w->cand[k][i], v)) return;
+    w->cand[k][w->ncand[k]++] = v;
+}
+
+/* Candidate values from a text: "/", each prefix that ends before a "/",
+ * the text itself, and each of its components. */
+static void add_cands_from(compilation *c, witness *w, size_t k, const char *s)
+{
+    size_t n = strlen(s);
+    add_cand(w, k, "/");
+    for (size_t i = 1; i <= n; i++)
+        if (i == n || s[i] == '/') add_cand(w, k, arena_strndup(&c->a, s, i));
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '/' || (i > 0 && s[i - 1] != '/')) continue;
+        size_t j = i;
+        while (j < n && s[j] != '/') j++;
+        add_cand(w, k, arena_strndup(&c->a, s, j - i));
+    }
+}
+
+/* The matcher with the parameters replaced: a glob gets each value with its
+ * wildcards escaped, a regex each value quoted. */
+static void instantiate(compilation *c, const matcher *m, const hashmap *vals, matcher *out)
+{
+    *out = *m;
+    if (!m->value || !memchr(m->value, PARAM_OPEN, m->len)) return;
+    strbuf b;
+    sb_init(&b);
+    if (m->kind == MK_GLOB) {
+        for (size_t i = 0; i < m->len; i++) {
+            if (m->value[i] != PARAM_OPEN) { sb_putc(&b, m->value[i]); continue; }
+            size_t j = i + 1;
+            while (j < m->len && m->value[j] != PARAM_CLOSE) j++;
+            const char *v = hm_get(vals, m->value + i + 1, j - i - 1);
+            size_t vl = v ? strlen(v) : 0;
+            if (vl && v[vl - 1] == '/' && j + 1 < m->len && m->value[j + 1] == '/') vl--;
+            for (size_t k = 0; k < vl; k++) {
+                if (strchr("*?[]\\", v[k])) sb_putc(&b, '\\');
+                sb_putc(&b, v[k]);
+            }
+            i = j;
+        }
+    } else {
+        param_expand(&b, m->value, m->len, vals, m->kind == MK_REGEX || m->kind == MK_NAME_REGEX ? TPL_REGEX : 0);
+    }
+    out->value = arena_strndup(&c->a, b.data ? b.data : "", b.len);
+    out->len = b.len;
+    sb_free(&b);
+    matcher_finish(&c->a, out);
+}
+
+static relation relate(compilation *c, const matcher *a, const matcher *b)
+{
+    relation rel = matcher_relation(a, b);
+    if (rel == REL_UNKNOWN) rel = refine(c, a, b);
+    return rel;
+}
+
+/* Every path a matches lies inside f's scope (both without parameters):
+ * what "the allow falls inside the final rule" means for a value. */
+static int starts_dir(const char *v, size_t n, const char *d, size_t dn)
+{
+    if (dn == 1 && d[0] == '/') return n >= 1 && v[0] == '/';
+    return n >= dn && memcmp(v, d, dn) == 0 && (n == dn || v[dn] == '/');
+}
+
+static int inside(compilation *c, const matcher *a, const matcher *f)
+{
+    if (mk_family(a->kind) != FAM_PATH || mk_family(f->kind) != FAM_PATH)
+        return relate(c, a, f) == REL_OVERLAP;
+    int a_str = a->kind == MK_LITERAL || a->kind == MK_SUBPATH;
+    const char *v = a_str ? a->value : a->fixed;
+    size_t n = a_str ? a->len : a->fixed_len;
+    /* a prefix or a pattern: every match starts with its fixed part; it is
+     * inside a directory only when that part reaches below it */
+    int open_end = !a_str;
+    switch (f->kind) {
+    case MK_SUBPATH:
+        if (!open_end) return starts_dir(v, n, f->value, f->len);
+        return n > f->len && starts_dir(v, n, f->value, f->len) && (f->len == 1 || v[f->len] == '/');
+    case MK_PREFIX:
+        return n >= f->len && memcmp(v, f->value, f->len) == 0;
+    case MK_LITERAL:
+        return a->kind == MK_LITERAL && a->len == f->len && memcmp(a->value, f->value, f->len) == 0;
+    case MK_GLOB: case MK_REGEX:
+        /* a glob covers everything below a path it matches, a regex only
+         * what it matches */
+        if (a->kind != MK_LITERAL && !(a->kind == MK_SUBPATH && f->kind == MK_GLOB)) return 0;
+        return refine(c, a, f) == REL_OVERLAP;
+    default:
+        return 0;
+    }
+}
+
+/* Looks for parameter values (the -D ones where given) under which r
+ * certainly falls inside f; writes them as "NAME=VALUE ..." into why.  With every
+ * value given this decides on the values. */
+static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
+{
+    witness w;
+    memset(&w, 0, sizeof w);
+    add_param_names(&w, &r->m);
+    add_param_names(&w, &f->m);
+    if (!w.n) return 0;
+    size_t ntest;
+    const sb_param *tv = test_param_values(&ntest);
+    hashmap known;                      /* test values, then -D: the texts to take candidates from */
+    hm_init(&known);
+    for (size_t i = 0; i < ntest; i++) hm_set(&known, tv[i].name, strlen(tv[i].name), (void *)tv[i].value);
+    for (size_t i = 0; i < c->defines.cap; i++) {
+        hm_slot *sl = &c->defines.slots[i];
+        if (sl->hash) hm_set(&known, sl->key, sl->klen, sl->val);
+    }
+    strbuf rs, fs;
+    sb_init(&rs);
+    sb_init(&fs);
+    param_expand(&rs, r->m.value, r->m.len, &known, TPL_KEEP);
+    param_expand(&fs, f->m.value, f->m.len, &known, TPL_KEEP);
+    for (size_t k = 0; k < w.n; k++) {
+        const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
+        if (dv) { add_cand(&w, k, dv); continue; }
+        add_cand(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
+        /* a value that puts one rule's path on the other's */
+        const char *srcs[2] = { sb_cstr(&rs), sb_cstr(&fs) };
+        for (int s = 0; s < 2; s++)
+            if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) add_cands_from(c, &w, k, srcs[s]);
+    }
+    sb_free(&rs);
+    sb_free(&fs);
+    hm_free(&known);
+    size_t idx[MAX_WPARAMS] = { 0 };
+    int found = 0;
+    for (size_t k = 0; k < w.n; k++) if (!w.ncand[k]) return 0;
+    for (size_t tries = 0; tries < MAX_TRIES && !found; tries++) {
+        hashmap vals;
+        hm_init(&vals);
+        for (size_t k = 0; k < w.n; k++) hm_set(&vals, w.name[k], w.nlen[k], (void *)w.cand[k][idx[k]]);
+        matcher a, b;
+        instantiate(c, &r->m, &vals, &a);
+        instantiate(c, &f->m, &vals, &b);
+        if (inside(c, &a, &b)) {
+            found = 1;
+            for (size_t k = 0; k < w.n; k++)
+                sb_printf(why, "%s%.*s=%s", k ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);
+        }
+        hm_free(&vals);
+        size_t k = 0;                    /* next combination */
+        while (k < w.n && ++idx[k] == w.ncand[k]) idx[k++] = 0;
+        if (k == w.n) break;
+    }
+    return found;
+}
+
 static void check_one(void *ud, rule *r)
 {
     final_ctx *fc = ud;
@@ -50,14 +237,19 @@ static void check_one(void *ud, rule *r)
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */
     compilation *c = fc->c;
-    relation rel = matcher_relation(&r->m, &f->m);
-    if (rel == REL_UNKNOWN) rel = refine(c, &r->m, &f->m);
-    if (rel != REL_OVERLAP) return;
+    relation rel = relate(c, &r->m, &f->m);
+    strbuf why;
+    sb_init(&why);
+    /* with parameters: decided on the -D values, and otherwise an error
+     * when some values make the rules meet */
+    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !find_witness(c, r, f, &why))) { sb_free(&why); return; }
     diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", origin_primary(r),
                        "%s contradicts a final %s%s",
                        r->action == ACT_ALLOW ? "allow" : "deny",
                        f->action == ACT_ALLOW ? "allow" : "deny",
                        unit_provenance(c, r->origins->u));
+    if (why.len) diag_note_add(&c->diags, d, origin_primary(r), "it falls inside the final rule with %s", sb_cstr(&why));
+    sb_free(&why);
     diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
                   f->action == ACT_ALLOW ? "allow" : "deny", unit_provenance(c, f->origins->u));
     diag_help(&c->diags, d, "a final rule cannot be overridden by a rule as specific or more specific; "

@@ -36,6 +36,8 @@ typedef struct matcher {
     int spec_a, spec_b;    /* specificity key (language.md §5 step 3) */
     int outbound;          /* MK_IP: remote (outbound) vs local */
     int plain;             /* value needs no escaping and has no parameter */
+    int banded;            /* also requires band_lo <= path depth <= band_hi */
+    int band_lo, band_hi;  /* band_hi < 0: no upper bound */
 } matcher;
 
 static inline matcher_family mk_family(matcher_kind k)
@@ -88,6 +90,9 @@ typedef struct param_decl {
     int used;              /* appears in the output */
     int used_in_pattern;   /* needs NAME.re */
     int used_as_ancestor;  /* needs NAME.ancestors */
+    int path_root;         /* starts a path somewhere: its value must be absolute */
+    span root_at;          /* the first such string */
+    span def_at;           /* the default's string */
 } param_decl;
 
 typedef struct raw_block {
