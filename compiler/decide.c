@@ -153,16 +153,30 @@ static sf_ns ns_of(name_ns n)
     }
 }
 
+/* The object has lo to hi components (hi < 0: at least lo), read as the
+ * band's regex reads it: "/" has none, each component is "/" and at least
+ * one other byte; past lo with no upper bound anything may follow. */
+static int in_band(const char *p, size_t n, int lo, int hi)
+{
+    if (n == 1 && p[0] == '/') return lo == 0;
+    size_t i = 0;
+    int k = 0;
+    while (i < n && (hi < 0 ? k < lo : 1)) {
+        if (p[i] != '/' || i + 1 >= n || p[i + 1] == '/') return 0;
+        i++;
+        while (i < n && p[i] != '/') i++;
+        k++;
+    }
+    if (hi < 0) return k >= lo && (lo > 0 || n > 0);
+    return i == n && k >= (lo ? lo : 1) && k <= hi;
+}
+
 int decider_matches(decider *d, const rule *r, const sb_request *q)
 {
     const matcher *m = &r->m;
     size_t vl;
     const char *v;
-    if (m->banded) {
-        if (q->kind != OBJ_PATH) return 0;
-        int dp = path_depth(q->obj, q->len);
-        if (dp < m->band_lo || (m->band_hi >= 0 && dp > m->band_hi)) return 0;
-    }
+    if (m->banded && (q->kind != OBJ_PATH || !in_band(q->obj, q->len, m->band_lo, m->band_hi))) return 0;
     switch (m->kind) {
     case MK_NONE: return 1;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
