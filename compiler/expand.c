@@ -144,6 +144,10 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         if (((mode == EXP_PATH || mode == EXP_GLOB) && b->len == 0) ||
             (mode == EXP_REGEX && b->len == 1 && b->data[0] == '^'))
             mark_root(p, sub_span(s, s->s + i, skip - i));
+        else if (mode == EXP_PATH || mode == EXP_GLOB) {
+            if (!p->path_inner) p->inner_at = sub_span(s, s->s + i, skip - i);
+            p->path_inner = 1;
+        }
         sb_putc(b, PARAM_OPEN);
         sb_puts(b, name);
         sb_putc(b, PARAM_CLOSE);
@@ -403,4 +407,11 @@ void depth_band_regex(strbuf *out, int lo, int hi)
     if (hi < 0) return;              /* at least lo components */
     for (int i = lo; i < hi; i++) sb_puts(out, "(/[^/]+)?");
     sb_putc(out, '$');
+}
+
+int param_inner_ok(const char *v)
+{
+    size_t n = strlen(v), at;
+    if (!n || v[0] == '/' || v[n - 1] == '/' || strstr(v, "//")) return 0;
+    return !bad_component(v, n, &at);
 }

@@ -31,6 +31,9 @@ void param_regex_quote(strbuf *out, const char *v, size_t len);
 void param_ancestors_regex(strbuf *out, const char *v);
 /* NAME.dir: the value ending in exactly one "/" ("/" for the root). */
 void param_dir_value(strbuf *out, const char *v);
+/* A value that can stand inside a path after other text: relative, no
+ * empty, "." or ".." component, no trailing "/". */
+int param_inner_ok(const char *v);
 /* A regex matching the paths of lo to hi components (hi < 0: no upper
  * bound); "/" has none. */
 void depth_band_regex(strbuf *out, int lo, int hi);

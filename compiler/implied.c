@@ -303,7 +303,7 @@ void add_implied(compilation *c)
         if (r->m.kind == MK_GLOB) add_glob_inner(&ic, r);
     }
     band(&ic);
-    report_withheld(c, n);
+    if (!c->diags.errors) report_withheld(c, n);   /* errors first: the final rule may be what they are about */
     free(ic.var.v);
 }
 

@@ -92,6 +92,8 @@ typedef struct param_decl {
     int used_as_ancestor;  /* needs NAME.ancestors */
     int path_root;         /* starts a path somewhere: its value must be absolute */
     span root_at;          /* the first such string */
+    int path_inner;        /* inside a path after other text: its value must be relative */
+    span inner_at;
     span def_at;           /* the default's string */
 } param_decl;
 

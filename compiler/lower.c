@@ -258,8 +258,21 @@ static void check_roots(compilation *c)
         hm_slot *sl = &c->params.slots[i];
         if (!sl->hash) continue;
         param_decl *p = sl->val;
-        if (!p->path_root) continue;
         const char *dv = hm_gets(&c->defines, p->name);
+        /* inside a path, an absolute value would make "//" */
+        if (p->path_inner && dv && !param_inner_ok(dv)) {
+            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->inner_at,
+                               "-D %s=%s: %s is used inside a path here, so its value must be relative, "
+                               "without an empty, \".\" or \"..\" component", p->name, dv, p->name);
+            diag_help(&c->diags, d, "pass one or more path components, such as -D %s=name", p->name);
+            c->bad_define = 1;
+        } else if (p->path_inner && !dv && p->def && !memchr(p->def, PARAM_OPEN, strlen(p->def)) && !param_inner_ok(p->def)) {
+            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->def_at,
+                               "the default of %s cannot stand inside a path (it must be relative, without an "
+                               "empty, \".\" or \"..\" component), but %s is used inside one", p->name, p->name);
+            diag_note_add(&c->diags, d, p->inner_at, "%s is used here", p->name);
+        }
+        if (!p->path_root) continue;
         if (dv) {
             if (dv[0] == '/') continue;
             diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->root_at,

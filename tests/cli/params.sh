@@ -24,6 +24,15 @@ expect_err_has "values: names the use" "v.buckle:4:17: error: -D P=rel: P starts
 run "values: -D USER=a.b" "$BUCKLE" compile -D P=/p -D USER=a.b "$D/v.buckle"
 expect_rc "values: a relative value inside a path is fine" 0
 expect_out_has "values: USER inlined" '(subpath "/Users/a.b/y")'
+for v in /x a/ a//b ..; do
+    run "values: -D USER=$v" "$BUCKLE" compile -D P=/p -D USER="$v" "$D/v.buckle"
+    expect_rc "values: USER=$v cannot stand inside a path: usage error" 2
+    expect_err_has "values: USER=$v: names the use" "v.buckle:5:24: error: -D USER=$v: USER is used inside a path here"
+done
+printf 'param N = "/abs";\nfiles { allow read "/Users/$N/x"; }\n' >"$D/inner-default.buckle"
+run "values: absolute default inside a path" "$BUCKLE" compile "$D/inner-default.buckle"
+expect_rc "values: an absolute default used inside a path is an error" 1
+expect_err_has "values: at the default" "inner-default.buckle:1:11: error: the default of N cannot stand inside a path"
 run "values: -D canonical" "$BUCKLE" compile -D P=//p//q/ -D WORKDIR=/tmp/w/ "$D/v.buckle"
 expect_rc "values: canonicalized -D compiles" 0
 expect_out_has "values: // collapsed, trailing / dropped" '(subpath "/p/q/x")'
