@@ -149,8 +149,9 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file)
     int is_path = verb ? proto.kind == OBJ_PATH : 1;
     const char *o = decider_expand_object(x->d, obj, is_path || obj[0] == '~' || obj[0] == '/');
     if (!o[0] || (is_path && o[0] != '/')) {
-        eval_close(x);
-        return cli_usage_error("query", "object \"%s\" %s", obj, o[0] ? "is not an absolute path" : "is empty");
+        rc = cli_usage_error("query", "object \"%s\" %s", obj, o[0] ? "is not an absolute path" : "is empty");
+        eval_close(x);            /* o lives in the decider */
+        return rc;
     }
     group g[OPS_MAX];
     int ng = 0, bug = 0;

@@ -15,6 +15,9 @@ for cmd in compile test; do
 done
 run "values: query -D HOME=" "$BUCKLE" query -D HOME= "$D/v.buckle" files read /x
 expect_rc "values: query: an empty -D value is a usage error" 2
+run "values: run -D HOME=" "$BUCKLE" run --dry-run -D HOME= "$D/v.buckle" -- true
+expect_rc "values: run: an empty -D value stops buckle itself" 125
+expect_err_has "values: run: says why" "-D HOME=: the value is empty"
 run "values: -D WORKDIR=src" "$BUCKLE" compile -D P=/p -D WORKDIR=src "$D/v.buckle"
 expect_rc "values: a relative built-in path is a usage error" 2
 expect_err_has "values: says it must be absolute" "-D WORKDIR=src: the value must be an absolute path"
