@@ -148,6 +148,11 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file)
     if (verb) request_kind_for(sec, verb, obj, &proto);
     int is_path = verb ? proto.kind == OBJ_PATH : 1;
     const char *o = decider_expand_object(x->d, obj, is_path || obj[0] == '~' || obj[0] == '/');
+    if (!o[0] || (is_path && o[0] != '/')) {
+        rc = cli_usage_error("query", "object \"%s\" %s", obj, o[0] ? "is not an absolute path" : "is empty");
+        eval_close(x);            /* o lives in the decider */
+        return rc;
+    }
     group g[OPS_MAX];
     int ng = 0, bug = 0;
     for (int op = 0; op < ops_count(); op++) {

@@ -43,6 +43,12 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
             memset(&proto, 0, sizeof proto);
             request_kind_for(e->section, e->verb, e->object.s, &proto);
             const char *o = decider_expand_object(x->d, e->object.s, proto.kind == OBJ_PATH);
+            if (!o[0] || (proto.kind == OBJ_PATH && o[0] != '/')) {
+                printf("%s:%u:%u: error: the object \"%s\" %s\n", u->display, pos.line, pos.col, e->object.s,
+                       o[0] ? "is not an absolute path" : "is empty");
+                tf++;
+                continue;
+            }
             const opset *ops = &op_get(op_lookup(v.op, NULL))->covers;
             /* every concrete operation of the verb: how many disagree */
             int ok = 1, bug = 0, nops = 0, nbad = 0;

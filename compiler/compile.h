@@ -67,6 +67,7 @@ typedef struct compilation {
     file_probe *probes;          /* every extends candidate looked at */
     size_t nprobes, probes_cap;
     int io_error;                /* the main file could not be read */
+    int bad_define;              /* a -D value does not fit its use (usage error) */
     source *preloaded;           /* main source given in memory */
 } compilation;
 
@@ -84,6 +85,16 @@ int compile_profile_text(compilation *c, const char *name, const char *text, siz
 /* Parses NAME=VALUE and canonicalizes the value (/tmp -> /private/tmp,
  * realpath where the path exists).  Returns NULL or an error message. */
 const char *define_parse(arena *a, const char *arg, define *out);
+/* Checks a parameter value from outside a profile (-D, buckle run's
+ * built-ins, query and test values) and canonicalizes it like a written
+ * path: an empty value is an error; a value starting with / has "//"
+ * collapsed, a trailing / dropped, /tmp /var /etc moved to /private, and a
+ * "." or ".." component is an error; need_abs: a relative value is an error
+ * (HOME, TMPDIR, WORKDIR, and any parameter that starts a path).  Returns
+ * NULL with *out set, or an error message. */
+const char *param_value_check(arena *a, const char *name, const char *value, int need_abs, const char **out);
+/* 1 when the built-in parameter NAME is a path (HOME, TMPDIR, WORKDIR). */
+int param_is_path_builtin(const char *name);
 
 /* "a.buckle:2:9" chain text: " (extended from x.buckle:1:9, from ...)" or "". */
 const char *unit_provenance(compilation *c, const unit *u);

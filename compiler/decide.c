@@ -4,6 +4,7 @@
 #include "expand.h"
 #include "overlap.h"
 #include "patterns.h"
+#include "precedence.h"
 #include "verbs.h"
 #include <string.h>
 
@@ -50,7 +51,7 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
             if (!p->def || (pass == 0 && p->builtin)) continue;
             strbuf b;
             sb_init(&b);
-            tpl_expand(&b, p->def, strlen(p->def), &d->values, 0);
+            param_expand(&b, p->def, strlen(p->def), &d->values, 0);
             hm_set(&d->values, p->name, strlen(p->name), arena_strdup(&d->a, sb_cstr(&b)));
             sb_free(&b);
         }
@@ -62,21 +63,13 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
     for (size_t i = 0; i < nextra; i++)
         hm_set(&d->values, extra[i].name, strlen(extra[i].name), (void *)extra[i].value);
     /* parameters for the compiled SBPL */
-    d->sbpl = arena_alloc(&d->a, (3 * d->values.count + 1) * sizeof *d->sbpl);
+    sb_param *plain = arena_alloc(&d->a, (d->values.count + 1) * sizeof *plain);
+    size_t np = 0;
     for (size_t i = 0; i < d->values.cap; i++) {
         hm_slot *s = &d->values.slots[i];
-        if (!s->hash) continue;
-        const char *name = arena_strndup(&d->a, s->key, s->klen), *v = s->val;
-        d->sbpl[d->nsbpl++] = (sb_param){ name, v };
-        strbuf b;
-        sb_init(&b);
-        regex_quote(&b, v, strlen(v));
-        d->sbpl[d->nsbpl++] = (sb_param){ arena_printf(&d->a, "%s.re", name), arena_strdup(&d->a, sb_cstr(&b)) };
-        sb_reset(&b);
-        ancestors_regex(&b, v);
-        d->sbpl[d->nsbpl++] = (sb_param){ arena_printf(&d->a, "%s.ancestors", name), arena_strdup(&d->a, sb_cstr(&b)) };
-        sb_free(&b);
+        if (s->hash) plain[np++] = (sb_param){ arena_strndup(&d->a, s->key, s->klen), s->val };
     }
+    d->sbpl = derive_sbpl_params(&d->a, plain, np, &d->nsbpl);
     size_t n = c->pol.rules.n + 1;
     d->re = arena_alloc(&d->a, n * sizeof *d->re);
     d->re_done = arena_alloc(&d->a, n);
@@ -118,7 +111,7 @@ const char *decider_rule_value(decider *d, const rule *r, size_t *len)
     if (!d->expanded[r->id]) {
         strbuf b;
         sb_init(&b);
-        tpl_expand(&b, r->m.value, r->m.len, &d->values, 0);
+        param_expand(&b, r->m.value, r->m.len, &d->values, 0);
         d->explen[r->id] = b.len;
         d->expanded[r->id] = arena_strndup(&d->a, b.data ? b.data : "", b.len);
         sb_free(&b);
@@ -131,7 +124,7 @@ static void glob_param(strbuf *out, const char *name, size_t len, void *ud)
 {
     const hashmap *vals = ud;
     const char *v = hm_get(vals, name, len);
-    if (v) regex_quote(out, v, strlen(v));
+    if (v) param_regex_quote(out, v, strlen(v));
 }
 
 static const sb_regex *regex_of(decider *d, const rule *r)
@@ -141,7 +134,7 @@ static const sb_regex *regex_of(decider *d, const rule *r)
     strbuf b;
     sb_init(&b);
     if (r->m.kind == MK_GLOB) glob_to_regex(&b, r->m.value, r->m.len, glob_param, &d->values);
-    else tpl_expand(&b, r->m.value, r->m.len, &d->values, TPL_REGEX);
+    else param_expand(&b, r->m.value, r->m.len, &d->values, TPL_REGEX);
     const char *err;
     d->re[r->id] = sb_regex_compile(&d->a, b.data ? b.data : "", b.len, &err);
     sb_free(&b);
@@ -160,11 +153,30 @@ static sf_ns ns_of(name_ns n)
     }
 }
 
+/* The object has lo to hi components (hi < 0: at least lo), read as the
+ * band's regex reads it: "/" has none, each component is "/" and at least
+ * one other byte; past lo with no upper bound anything may follow. */
+static int in_band(const char *p, size_t n, int lo, int hi)
+{
+    if (n == 1 && p[0] == '/') return lo == 0;
+    size_t i = 0;
+    int k = 0;
+    while (i < n && (hi < 0 ? k < lo : 1)) {
+        if (p[i] != '/' || i + 1 >= n || p[i + 1] == '/') return 0;
+        i++;
+        while (i < n && p[i] != '/') i++;
+        k++;
+    }
+    if (hi < 0) return k >= lo && (lo > 0 || n > 0);
+    return i == n && k >= (lo ? lo : 1) && k <= hi;
+}
+
 int decider_matches(decider *d, const rule *r, const sb_request *q)
 {
     const matcher *m = &r->m;
     size_t vl;
     const char *v;
+    if (m->banded && (q->kind != OBJ_PATH || !in_band(q->obj, q->len, m->band_lo, m->band_hi))) return 0;
     switch (m->kind) {
     case MK_NONE: return 1;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
@@ -217,14 +229,21 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
 decision decider_decide(decider *d, const sb_request *q)
 {
     decision res = { d->c->pol.default_action == ACT_ALLOW ? 0 : 1, NULL };
-    const rule *best = NULL;
+    const rule *best = NULL, *final_deny = NULL;
+    /* an implied traversal rule ranks as a literal at the object's own depth */
+    int odepth = q->kind == OBJ_PATH ? path_depth(q->obj, q->len) : 0, bdepth = 0;
     for (size_t i = 0; i < d->c->pol.rules.n; i++) {
         const rule *r = d->c->pol.rules.v[i];
         if (!opset_has(r->covers, q->op) || !decider_matches(d, r, q)) continue;
-        if (!best) { best = r; continue; }
-        int s = spec_cmp(&r->m, &best->m);
-        if (s > 0 || (s == 0 && r->action == ACT_DENY && best->action == ACT_ALLOW)) best = r;
+        if (r->final && r->action == ACT_DENY && (!final_deny || spec_cmp(&r->m, &final_deny->m) > 0)) final_deny = r;
+        int rdepth = r->implied == 1 ? odepth : r->m.spec_a;
+        int better = !best || rdepth > bdepth ||
+                     (rdepth == bdepth && (r->m.spec_b > best->m.spec_b ||
+                                           (r->m.spec_b == best->m.spec_b && r->action == ACT_DENY && best->action == ACT_ALLOW)));
+        if (better) { best = r; bdepth = rdepth; }
     }
+    /* implied traversal never overrides a final rule */
+    if (best && best->implied == 1 && final_deny) best = final_deny;
     if (best) { res.action = best->action == ACT_ALLOW ? 0 : 1; res.r = best; }
     return res;
 }
@@ -251,7 +270,17 @@ const char *decider_expand_object(decider *d, const char *s, int is_path)
         }
         sb_putc(&b, s[i]);
     }
-    if (is_path) sb_private_alias(&b);
+    if (is_path) {              /* canonical like a written path: "//" and a trailing "/" go */
+        size_t w = 0;
+        for (size_t k = 0; k < b.len; k++) {
+            if (b.data[k] == '/' && w > 0 && b.data[w - 1] == '/') continue;
+            b.data[w++] = b.data[k];
+        }
+        if (w > 1 && b.data[w - 1] == '/') w--;
+        b.len = w;
+        if (b.data) b.data[w] = 0;
+        sb_private_alias(&b);
+    }
     const char *r = arena_strdup(&d->a, sb_cstr(&b));
     sb_free(&b);
     return r;
@@ -287,17 +316,20 @@ void request_kind_for_op(int op, const char *obj, sb_request *q)
 
 sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n)
 {
-    sb_param *p = arena_alloc(a, (3 * n + 1) * sizeof *p);
+    sb_param *p = arena_alloc(a, (4 * n + 1) * sizeof *p);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         p[k++] = in[i];
         strbuf b;
         sb_init(&b);
-        regex_quote(&b, in[i].value, strlen(in[i].value));
+        param_regex_quote(&b, in[i].value, strlen(in[i].value));
         p[k++] = (sb_param){ arena_printf(a, "%s.re", in[i].name), arena_strdup(a, sb_cstr(&b)) };
         sb_reset(&b);
-        ancestors_regex(&b, in[i].value);
+        param_ancestors_regex(&b, in[i].value);
         p[k++] = (sb_param){ arena_printf(a, "%s.ancestors", in[i].name), arena_strdup(a, sb_cstr(&b)) };
+        sb_reset(&b);
+        param_dir_value(&b, in[i].value);
+        p[k++] = (sb_param){ arena_printf(a, "%s.dir", in[i].name), arena_strdup(a, sb_cstr(&b)) };
         sb_free(&b);
     }
     *out_n = k;

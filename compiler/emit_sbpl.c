@@ -11,6 +11,8 @@
 #include "emit.h"
 #include "overlap.h"
 #include "patterns.h"
+#include "expand.h"
+#include "precedence.h"
 #include "../support/keysort.h"
 #include "../support/prefetch.h"
 #include <stdlib.h>
@@ -146,19 +148,24 @@ static void put_template(emitter *e, const char *t, size_t len, int regex)
             while (j < len && t[j] != PARAM_CLOSE) j++;
             const char *name = arena_strndup(e->a, t + i + 1, j - i - 1);
             const char *val = hm_gets(&e->c->defines, name);
+            /* followed by "/": joined as NAME.dir, the value ending in one
+             * "/", so that a value "/" gives "/x" and not "//x" */
+            int dir = !regex && j + 1 < len && t[j + 1] == '/';
             if (val) {
-                if (regex) regex_quote(&lit, val, strlen(val));
+                if (regex) param_regex_quote(&lit, val, strlen(val));
+                else if (dir) param_dir_value(&lit, val);
                 else sb_puts(&lit, val);
             } else {
                 if (lit.len) { nparts += put_literals(&parts, lit.data, lit.len, nparts == 0); sb_reset(&lit); }
+                const char *suffix = regex ? ".re" : dir ? ".dir" : "";
+                const char *pn = arena_printf(e->a, "%s%s", name, suffix);
                 sb_puts(&parts, nparts ? " (param " : "(param ");
-                sbpl_string(&parts, regex ? arena_printf(e->a, "%s.re", name) : name,
-                            strlen(name) + (regex ? 3 : 0));
+                sbpl_string(&parts, pn, strlen(pn));
                 sb_putc(&parts, ')');
-                use_param(e, name, strlen(name), regex ? ".re" : "");
+                use_param(e, name, strlen(name), suffix);
                 nparts++;
             }
-            i = j;
+            i = dir ? j + 1 : j;
             continue;
         }
         if (lit.len || nparts == 0) { nparts += put_literals(&parts, lit.data ? lit.data : "", lit.len, nparts == 0); sb_reset(&lit); }
@@ -197,6 +204,20 @@ static const char *name_filter(const matcher *m)
 static void put_matcher(emitter *e, const matcher *m)
 {
     strbuf *out = e->out;
+    if (m->banded) {               /* an implied rule's depth band (implied.c) */
+        matcher inner = *m;
+        inner.banded = 0;
+        sb_puts(out, "(require-all ");
+        put_matcher(e, &inner);
+        sb_puts(out, " (regex ");
+        strbuf re;
+        sb_init(&re);
+        depth_band_regex(&re, m->band_lo, m->band_hi);
+        sbpl_string(out, re.data, re.len);
+        sb_free(&re);
+        sb_puts(out, "))");
+        return;
+    }
     switch (m->kind) {
     case MK_NONE: return;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
@@ -223,7 +244,7 @@ static void put_matcher(emitter *e, const matcher *m)
         if (val) {
             strbuf re;
             sb_init(&re);
-            ancestors_regex(&re, val);
+            param_ancestors_regex(&re, val);
             sbpl_string(out, re.data, re.len);
             sb_free(&re);
         } else {
@@ -289,8 +310,7 @@ static void collect(void *ud, rule *o)
     opp_ctx *oc = ud;
     const rule *r = oc->r;
     if (o->action == r->action || !opset_intersects(o->covers, r->covers)) return;
-    int s = spec_cmp(&o->m, &r->m);
-    if (s < 0 || (s == 0 && o->action != ACT_DENY)) return;
+    if (!rule_beats(o, r)) return;
     if (matcher_relation(&o->m, &r->m) == REL_DISJOINT) return;
     if (oc->n == oc->cap) {
         oc->cap = oc->cap ? oc->cap * 2 : 8;
@@ -575,7 +595,7 @@ static const char *resolve_defines(emitter *e, const char *t, size_t len, size_t
     if (!memchr(t, PARAM_OPEN, len)) { *out_len = len; return t; }
     strbuf b;
     sb_init(&b);
-    tpl_expand(&b, t, len, &e->c->defines, TPL_KEEP);          /* unknown: still symbolic */
+    param_expand(&b, t, len, &e->c->defines, TPL_KEEP);        /* unknown: still symbolic */
     *out_len = b.len;
     const char *r = arena_strndup(e->a, b.data ? b.data : "", b.len);
     sb_free(&b);
@@ -632,7 +652,8 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
         for (size_t i = 0; i < nn; i++) { sb_putc(h, ' '); put_comment_text(h, names[i]); }
         sb_puts(h, "\n;;   pass each with sandbox-exec -D NAME=VALUE (buckle run does);\n");
         sb_puts(h, ";;   NAME.re is the value with regex metacharacters escaped,\n");
-        sb_puts(h, ";;   NAME.ancestors is ^(/|/a|/a/b)$ for a value /a/b/c\n");
+        sb_puts(h, ";;   NAME.ancestors is ^(/|/a|/a/b)$ for a value /a/b/c,\n");
+        sb_puts(h, ";;   NAME.dir is the value ending in one / (/ for the root)\n");
         for (size_t i = 0; i < nn; i++) {
             param_decl *p = hm_gets(&c->params, names[i]);
             if (p && p->def) {

@@ -67,6 +67,12 @@ static int bad_component(const char *p, size_t len, size_t *at)
     return 0;
 }
 
+static void mark_root(param_decl *p, span at)
+{
+    if (!p->path_root) p->root_at = at;
+    p->path_root = 1;
+}
+
 /* Parameter references and ~ become PARAM_OPEN NAME PARAM_CLOSE in b.
  * Returns 0 after a diagnostic. */
 static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf *b)
@@ -79,6 +85,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             if (s->len == 1 || s->s[1] == '/') {
                 sb_putc(b, PARAM_OPEN); sb_puts(b, "HOME"); sb_putc(b, PARAM_CLOSE);
                 param_decl *p = hm_gets(&c->params, "HOME");
+                if (p) mark_root(p, s->at);
                 if (p) p->used = 1;
                 i = 1;
             } else {
@@ -127,6 +134,14 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         }
         p->used = 1;
         if (mode == EXP_GLOB || mode == EXP_REGEX) p->used_in_pattern = 1;
+        /* at the start of a path (after the ^ of a regex): its value is the root */
+        if (((mode == EXP_PATH || mode == EXP_GLOB) && b->len == 0) ||
+            (mode == EXP_REGEX && b->len == 1 && b->data[0] == '^'))
+            mark_root(p, sub_span(s, s->s + i, skip - i));
+        else if (mode == EXP_PATH || mode == EXP_GLOB) {
+            if (!p->path_inner) p->inner_at = sub_span(s, s->s + i, skip - i);
+            p->path_inner = 1;
+        }
         sb_putc(b, PARAM_OPEN);
         sb_puts(b, name);
         sb_putc(b, PARAM_CLOSE);
@@ -284,6 +299,41 @@ void sb_private_alias(strbuf *b)
     b->len += n;
 }
 
+int param_is_path_builtin(const char *name)
+{
+    return !strcmp(name, "HOME") || !strcmp(name, "TMPDIR") || !strcmp(name, "WORKDIR");
+}
+
+const char *param_value_check(arena *a, const char *name, const char *value, int need_abs, const char **out)
+{
+    (void)name;
+    if (!value[0]) return "the value is empty (an empty path would stand for the whole disk)";
+    for (const char *p = value; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) return "control character in parameter value";
+    if (value[0] != '/') {
+        if (need_abs) return "the value must be an absolute path (start it with /)";
+        *out = arena_strdup(a, value);
+        return NULL;
+    }
+    strbuf b;
+    sb_init(&b);
+    sb_puts(&b, value);
+    size_t w = 0;                      /* collapse "//", drop a trailing "/" */
+    for (size_t r = 0; r < b.len; r++) {
+        if (b.data[r] == '/' && w > 0 && b.data[w - 1] == '/') continue;
+        b.data[w++] = b.data[r];
+    }
+    if (w > 1 && b.data[w - 1] == '/') w--;
+    b.len = w;
+    b.data[w] = 0;
+    size_t at;
+    if (bad_component(b.data, b.len, &at)) { sb_free(&b); return "the value has a \".\" or \"..\" component"; }
+    sb_private_alias(&b);
+    *out = arena_strdup(a, b.data);
+    sb_free(&b);
+    return NULL;
+}
+
 const char *define_parse(arena *a, const char *arg, define *out)
 {
     const char *eq = strchr(arg, '=');
@@ -291,24 +341,71 @@ const char *define_parse(arena *a, const char *arg, define *out)
     for (const char *p = arg; p < eq; p++)
         if (!(isalnum((unsigned char)*p) || *p == '_' || (p > arg && *p == '-')) || (p == arg && isdigit((unsigned char)*p)))
             return "parameter names are identifiers ([A-Za-z_][A-Za-z0-9_-]*)";
-    for (const char *p = eq + 1; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f) return "control character in parameter value";
     out->name = arena_strndup(a, arg, (size_t)(eq - arg));
     const char *v = eq + 1;
-    if (v[0] == '/') {
-        char real[PATH_MAX];
-        if (realpath(v, real)) v = real;
-        strbuf b;
-        sb_init(&b);
-        sb_puts(&b, v);
-        sb_private_alias(&b);
-        while (b.len > 1 && b.data[b.len - 1] == '/') b.data[--b.len] = 0;
-        size_t at;
-        if (bad_component(b.data, b.len, &at)) { sb_free(&b); return "parameter value has a \".\" or \"..\" component"; }
-        out->value = arena_strdup(a, b.data);
-        sb_free(&b);
-    } else {
-        out->value = arena_strdup(a, v);
+    char real[PATH_MAX];
+    if (v[0] == '/' && realpath(v, real)) v = real;
+    return param_value_check(a, out->name, v, param_is_path_builtin(out->name), &out->value);
+}
+
+void param_regex_quote(strbuf *out, const char *v, size_t len)
+{
+    /* "/": the root, whose join with a following "/" is that "/" */
+    if (len == 1 && v[0] == '/') { sb_puts(out, "/?"); return; }
+    regex_quote(out, v, len);
+}
+
+void param_ancestors_regex(strbuf *out, const char *v)
+{
+    if (v[0] == '/' && v[1] == 0) { sb_puts(out, "^$"); return; }   /* "/" has none: match no path */
+    ancestors_regex(out, v);
+}
+
+void param_dir_value(strbuf *out, const char *v)
+{
+    sb_puts(out, v);
+    if (!out->len || out->data[out->len - 1] != '/') sb_putc(out, '/');
+}
+
+void param_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
+{
+    for (size_t i = 0; i < len; i++) {
+        const char *m = memchr(t + i, PARAM_OPEN, len - i);
+        size_t run = m ? (size_t)(m - (t + i)) : len - i;
+        sb_add(out, t + i, run);
+        i += run;
+        if (i >= len) break;
+        size_t j = i + 1;
+        while (j < len && t[j] != PARAM_CLOSE) j++;
+        const char *v = hm_get(vals, t + i + 1, j - i - 1);
+        size_t vl = v ? strlen(v) : 0;
+        /* a value ending in "/" (the root) followed by "/": one slash */
+        if (v && vl && v[vl - 1] == '/' && j + 1 < len && t[j + 1] == '/' && !(flags & TPL_REGEX)) vl--;
+        if (!v && (flags & TPL_KEEP)) sb_add(out, t + i, (j < len ? j + 1 : len) - i);
+        else if (flags & TPL_REGEX) param_regex_quote(out, v ? v : "", vl);
+        else sb_add(out, v ? v : "", vl);
+        i = j;
     }
-    return NULL;
+}
+
+void depth_band_regex(strbuf *out, int lo, int hi)
+{
+    if (lo == 0) {
+        sb_puts(out, "^/$");
+        if (hi == 0) return;
+        sb_putc(out, '|');
+        lo = 1;
+    }
+    sb_putc(out, '^');
+    for (int i = 0; i < lo; i++) sb_puts(out, "/[^/]+");
+    if (hi < 0) return;              /* at least lo components */
+    for (int i = lo; i < hi; i++) sb_puts(out, "(/[^/]+)?");
+    sb_putc(out, '$');
+}
+
+int param_inner_ok(const char *v)
+{
+    size_t n = strlen(v), at;
+    if (!n || v[0] == '/' || v[n - 1] == '/' || strstr(v, "//")) return 0;
+    return !bad_component(v, n, &at);
 }

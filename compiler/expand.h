@@ -2,6 +2,7 @@
 #ifndef BUCKLE_EXPAND_H
 #define BUCKLE_EXPAND_H
 #include "compile.h"
+#include "../support/strbuf.h"
 
 typedef enum { EXP_NAME, EXP_PATH, EXP_GLOB, EXP_REGEX, EXP_TEXT } expand_mode;
 
@@ -15,6 +16,26 @@ typedef struct value_info {
     int depth;      /* path components, or -1 when not counted */
 } value_info;
 const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode, size_t *len, value_info *vi);
+
+/* Parameter values inside templates (docs/language.md).  param_expand appends
+ * template t with each parameter replaced by its value from vals (name ->
+ * value): a value "/" followed by "/" joins as one slash ("$P/x" with P=/ is
+ * "/x"); TPL_REGEX quotes values with param_regex_quote; TPL_KEEP leaves a
+ * parameter without a value as a marker (otherwise it becomes ""). */
+void param_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags);
+/* A value as a regex matching it literally; "/" is "/?", which also absorbs
+ * the "/" that follows it in a path. */
+void param_regex_quote(strbuf *out, const char *v, size_t len);
+/* NAME.ancestors: ^(/|/a|/a/b)$ for /a/b/c; for "/" a regex matching no path. */
+void param_ancestors_regex(strbuf *out, const char *v);
+/* NAME.dir: the value ending in exactly one "/" ("/" for the root). */
+void param_dir_value(strbuf *out, const char *v);
+/* A value that can stand inside a path after other text: relative, no
+ * empty, "." or ".." component, no trailing "/". */
+int param_inner_ok(const char *v);
+/* A regex matching the paths of lo to hi components (hi < 0: no upper
+ * bound); "/" has none. */
+void depth_band_regex(strbuf *out, int lo, int hi);
 
 /* "/tmp", "/var" or "/etc" when the path (len bytes) starts with one of these
  * symlinks into /private, followed by its end, a '/' or a byte of ends;

@@ -2,14 +2,19 @@
  * no rule of the other action that is as specific or more specific may
  * cover objects inside a final rule's scope. */
 #include "compile.h"
+#include "decide.h"
+#include "expand.h"
 #include "overlap.h"
 #include "patterns.h"
+#include "precedence.h"
 #include "regex.h"
 #include <string.h>
 
 typedef struct final_ctx {
     compilation *c;
     rule *f;
+    const sb_regex **gen;      /* by final rule id: its scope with every parameter as .* */
+    char *gen_done;
 } final_ctx;
 
 static int is_pattern(matcher_kind k) { return k == MK_GLOB || k == MK_REGEX || k == MK_NAME_REGEX; }
@@ -24,7 +29,7 @@ static void no_param(strbuf *out, const char *name, size_t len, void *ud)
  * the pattern matches the other's own string, which the other matches too
  * (a literal, subpath or prefix its value; a name or name prefix its name),
  * they certainly overlap. */
-static relation refine(compilation *c, const matcher *a, const matcher *b)
+static relation refine(arena *ar, const matcher *a, const matcher *b)
 {
     if (is_pattern(a->kind) == is_pattern(b->kind)) return REL_UNKNOWN;
     const matcher *p = is_pattern(a->kind) ? a : b, *x = p == a ? b : a;
@@ -35,9 +40,266 @@ static relation refine(compilation *c, const matcher *a, const matcher *b)
     if (p->kind == MK_GLOB) glob_to_regex(&re, p->value, p->len, no_param, NULL);
     else sb_add(&re, p->value, p->len);
     const char *err = NULL;
-    sb_regex *rx = sb_regex_compile(&c->a, re.data ? re.data : "", re.len, &err);
+    sb_regex *rx = sb_regex_compile(ar, re.data ? re.data : "", re.len, &err);
     sb_free(&re);
     return rx && sb_regex_search(rx, x->value, x->len) ? REL_OVERLAP : REL_UNKNOWN;
+}
+
+/* ---- parameters: values that make two rules meet ---------------------- */
+
+#define MAX_WPARAMS 4
+#define MAX_CANDIDATES 24
+#define MAX_TRIES 1024
+
+typedef struct witness {
+    const char *name[MAX_WPARAMS];
+    size_t nlen[MAX_WPARAMS];
+    const char *cand[MAX_WPARAMS][MAX_CANDIDATES];
+    size_t ncand[MAX_WPARAMS];
+    size_t n;
+} witness;
+
+static void add_param_names(witness *w, const matcher *m)
+{
+    if (!m->value) return;
+    for (size_t i = 0; i < m->len; i++) {
+        if (m->value[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < m->len && m->value[j] != PARAM_CLOSE) j++;
+        size_t k;
+        for (k = 0; k < w->n; k++)
+            if (w->nlen[k] == j - i - 1 && !memcmp(w->name[k], m->value + i + 1, j - i - 1)) break;
+        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = m->value + i + 1; w->nlen[w->n++] = j - i - 1; }
+        i = j;
+    }
+}
+
+static void add_cand(witness *w, size_t k, const char *v)
+{
+    if (!v || !v[0] || w->ncand[k] >= MAX_CANDIDATES) return;
+    for (size_t i = 0; i < w->ncand[k]; i++) if (!strcmp(w->cand[k][i], v)) return;
+    w->cand[k][w->ncand[k]++] = v;
+}
+
+/* Candidate values from a text: "/", each prefix that ends before a "/",
+ * the text itself, and each of its components. */
+static void add_cands_from(arena *ar, witness *w, size_t k, const char *s)
+{
+    size_t n = strlen(s);
+    add_cand(w, k, "/");
+    for (size_t i = 1; i <= n; i++)
+        if (i == n || s[i] == '/') add_cand(w, k, arena_strndup(ar, s, i));
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '/' || (i > 0 && s[i - 1] != '/')) continue;
+        size_t j = i;
+        while (j < n && s[j] != '/') j++;
+        add_cand(w, k, arena_strndup(ar, s, j - i));
+    }
+}
+
+/* The matcher with the parameters replaced: a glob gets each value with its
+ * wildcards escaped, a regex each value quoted. */
+static void instantiate(arena *ar, const matcher *m, const hashmap *vals, matcher *out)
+{
+    *out = *m;
+    if (!m->value || !memchr(m->value, PARAM_OPEN, m->len)) return;
+    strbuf b;
+    sb_init(&b);
+    if (m->kind == MK_GLOB) {
+        for (size_t i = 0; i < m->len; i++) {
+            if (m->value[i] != PARAM_OPEN) { sb_putc(&b, m->value[i]); continue; }
+            size_t j = i + 1;
+            while (j < m->len && m->value[j] != PARAM_CLOSE) j++;
+            const char *v = hm_get(vals, m->value + i + 1, j - i - 1);
+            size_t vl = v ? strlen(v) : 0;
+            if (vl && v[vl - 1] == '/' && j + 1 < m->len && m->value[j + 1] == '/') vl--;
+            for (size_t k = 0; k < vl; k++) {
+                if (strchr("*?[]\\", v[k])) sb_putc(&b, '\\');
+                sb_putc(&b, v[k]);
+            }
+            i = j;
+        }
+    } else {
+        param_expand(&b, m->value, m->len, vals, m->kind == MK_REGEX || m->kind == MK_NAME_REGEX ? TPL_REGEX : 0);
+    }
+    out->value = arena_strndup(ar, b.data ? b.data : "", b.len);
+    out->len = b.len;
+    sb_free(&b);
+    matcher_finish(ar, out);
+}
+
+static relation relate(arena *ar, const matcher *a, const matcher *b)
+{
+    relation rel = matcher_relation(a, b);
+    if (rel == REL_UNKNOWN) rel = refine(ar, a, b);
+    return rel;
+}
+
+/* Every path a matches lies inside f's scope (both without parameters):
+ * what "the allow falls inside the final rule" means for a value. */
+static int starts_dir(const char *v, size_t n, const char *d, size_t dn)
+{
+    if (dn == 1 && d[0] == '/') return n >= 1 && v[0] == '/';
+    return n >= dn && memcmp(v, d, dn) == 0 && (n == dn || v[dn] == '/');
+}
+
+static int inside(arena *ar, const matcher *a, const matcher *f)
+{
+    if (mk_family(a->kind) != FAM_PATH || mk_family(f->kind) != FAM_PATH)
+        return relate(ar, a, f) == REL_OVERLAP;
+    int a_str = a->kind == MK_LITERAL || a->kind == MK_SUBPATH;
+    const char *v = a_str ? a->value : a->fixed;
+    size_t n = a_str ? a->len : a->fixed_len;
+    /* a prefix or a pattern: every match starts with its fixed part; it is
+     * inside a directory only when that part reaches below it */
+    int open_end = !a_str;
+    switch (f->kind) {
+    case MK_SUBPATH:
+        if (!open_end) return starts_dir(v, n, f->value, f->len);
+        return n > f->len && starts_dir(v, n, f->value, f->len) && (f->len == 1 || v[f->len] == '/');
+    case MK_PREFIX:
+        return n >= f->len && memcmp(v, f->value, f->len) == 0;
+    case MK_LITERAL:
+        return a->kind == MK_LITERAL && a->len == f->len && memcmp(a->value, f->value, f->len) == 0;
+    case MK_GLOB: case MK_REGEX:
+        /* a glob covers everything below a path it matches, a regex only
+         * what it matches */
+        if (a->kind != MK_LITERAL && !(a->kind == MK_SUBPATH && f->kind == MK_GLOB)) return 0;
+        return refine(ar, a, f) == REL_OVERLAP;
+    default:
+        return 0;
+    }
+}
+
+/* f's scope as one regex with every parameter as ".*": a rule without
+ * parameters can fall inside f for some value only if its path (or its
+ * fixed part) matches it.  Compiled once per final rule. */
+static void any_param(strbuf *out, const char *name, size_t len, void *ud)
+{
+    (void)name, (void)len, (void)ud;
+    sb_puts(out, ".*");
+}
+
+static const sb_regex *general_scope(final_ctx *fc, const rule *f)
+{
+    if (fc->gen_done[f->id]) return fc->gen[f->id];
+    fc->gen_done[f->id] = 1;
+    const matcher *m = &f->m;
+    strbuf re;
+    sb_init(&re);
+    if (m->kind == MK_GLOB) {
+        glob_to_regex(&re, m->value, m->len, any_param, NULL);
+    } else if (m->kind == MK_REGEX) {
+        for (size_t i = 0; i < m->len; i++) {
+            if (m->value[i] != PARAM_OPEN) { sb_putc(&re, m->value[i]); continue; }
+            while (i < m->len && m->value[i] != PARAM_CLOSE) i++;
+            sb_puts(&re, ".*");
+        }
+    } else if (m->kind == MK_LITERAL || m->kind == MK_SUBPATH || m->kind == MK_PREFIX) {
+        sb_putc(&re, '^');
+        for (size_t i = 0; i < m->len; i++) {
+            if (m->value[i] != PARAM_OPEN) { regex_quote(&re, m->value + i, 1); continue; }
+            while (i < m->len && m->value[i] != PARAM_CLOSE) i++;
+            sb_puts(&re, ".*");
+        }
+        /* the path itself or below (what an inside rule's path or fixed part
+         * must start with) */
+        if (m->kind != MK_PREFIX) sb_puts(&re, m->kind == MK_LITERAL ? "$" : "(/.*)?$");
+    } else {
+        sb_free(&re);
+        return NULL;
+    }
+    const char *err;
+    fc->gen[f->id] = sb_regex_compile(&fc->c->a, re.data ? re.data : "", re.len, &err);
+    sb_free(&re);
+    return fc->gen[f->id];
+}
+
+/* 0 when r, without parameters, can fall inside f for no value at all. */
+static int may_fall_inside(final_ctx *fc, const rule *r, const rule *f)
+{
+    const matcher *m = &r->m;
+    if (mk_family(m->kind) != FAM_PATH || mk_family(f->m.kind) != FAM_PATH || !m->value) return 1;
+    if (memchr(m->value, PARAM_OPEN, m->len)) return 1;
+    const sb_regex *g = general_scope(fc, f);
+    if (!g) return 1;
+    int str = m->kind == MK_LITERAL || m->kind == MK_SUBPATH;
+    if (!str && (f->m.kind == MK_GLOB || f->m.kind == MK_REGEX || f->m.kind == MK_LITERAL)) return 0;  /* see inside() */
+    const char *v = str ? m->value : m->fixed;
+    size_t n = str ? m->len : m->fixed_len;
+    if (!str && f->m.kind == MK_SUBPATH) {
+        /* the fixed part must reach below the subpath: any prefix of it
+         * that ends before a "/" may be the subpath's path */
+        for (size_t k = 1; k <= n; k++)
+            if ((k == n || v[k] == '/') && sb_regex_search(g, v, k)) return 1;
+        return 0;
+    }
+    if (!str) {                          /* a final prefix: some prefix of the fixed part */
+        return 1;
+    }
+    return sb_regex_search(g, v, n);
+}
+
+/* Looks for parameter values (the -D ones where given) under which r
+ * certainly falls inside f; writes them as "NAME=VALUE ..." into why.  With every
+ * value given this decides on the values. */
+static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
+{
+    arena scratch;
+    arena_init(&scratch);
+    witness w;
+    memset(&w, 0, sizeof w);
+    add_param_names(&w, &r->m);
+    add_param_names(&w, &f->m);
+    if (!w.n) { arena_free(&scratch); return 0; }
+    size_t ntest;
+    const sb_param *tv = test_param_values(&ntest);
+    hashmap known;                      /* test values, then -D: the texts to take candidates from */
+    hm_init(&known);
+    for (size_t i = 0; i < ntest; i++) hm_set(&known, tv[i].name, strlen(tv[i].name), (void *)tv[i].value);
+    for (size_t i = 0; i < c->defines.cap; i++) {
+        hm_slot *sl = &c->defines.slots[i];
+        if (sl->hash) hm_set(&known, sl->key, sl->klen, sl->val);
+    }
+    strbuf rs, fs;
+    sb_init(&rs);
+    sb_init(&fs);
+    param_expand(&rs, r->m.value, r->m.len, &known, TPL_KEEP);
+    param_expand(&fs, f->m.value, f->m.len, &known, TPL_KEEP);
+    for (size_t k = 0; k < w.n; k++) {
+        const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
+        if (dv) { add_cand(&w, k, dv); continue; }
+        add_cand(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
+        /* a value that puts one rule's path on the other's */
+        const char *srcs[2] = { sb_cstr(&rs), sb_cstr(&fs) };
+        for (int s = 0; s < 2; s++)
+            if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) add_cands_from(&scratch, &w, k, srcs[s]);
+    }
+    sb_free(&rs);
+    sb_free(&fs);
+    hm_free(&known);
+    size_t idx[MAX_WPARAMS] = { 0 };
+    int found = 0;
+    for (size_t k = 0; k < w.n; k++) if (!w.ncand[k]) { arena_free(&scratch); return 0; }
+    for (size_t tries = 0; tries < MAX_TRIES && !found; tries++) {
+        hashmap vals;
+        hm_init(&vals);
+        for (size_t k = 0; k < w.n; k++) hm_set(&vals, w.name[k], w.nlen[k], (void *)w.cand[k][idx[k]]);
+        matcher a, b;
+        instantiate(&scratch, &r->m, &vals, &a);
+        instantiate(&scratch, &f->m, &vals, &b);
+        if (inside(&scratch, &a, &b)) {
+            found = 1;
+            for (size_t k = 0; k < w.n; k++)
+                sb_printf(why, "%s%.*s=%s", k ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);
+        }
+        hm_free(&vals);
+        size_t k = 0;                    /* next combination */
+        while (k < w.n && ++idx[k] == w.ncand[k]) idx[k++] = 0;
+        if (k == w.n) break;
+    }
+    arena_free(&scratch);
+    return found;
 }
 
 static void check_one(void *ud, rule *r)
@@ -50,14 +312,24 @@ static void check_one(void *ud, rule *r)
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */
     compilation *c = fc->c;
-    relation rel = matcher_relation(&r->m, &f->m);
-    if (rel == REL_UNKNOWN) rel = refine(c, &r->m, &f->m);
-    if (rel != REL_OVERLAP) return;
+    relation rel = relate(&c->a, &r->m, &f->m);
+    strbuf why;
+    sb_init(&why);
+    /* with parameters: decided on the -D values; otherwise an error when
+     * some values put r inside f and r would then decide over it (a tie
+     * between an allow and a final deny goes to the deny) */
+    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !rule_beats(r, f) || !may_fall_inside(fc, r, f) ||
+                               !find_witness(c, r, f, &why))) {
+        sb_free(&why);
+        return;
+    }
     diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", origin_primary(r),
                        "%s contradicts a final %s%s",
                        r->action == ACT_ALLOW ? "allow" : "deny",
                        f->action == ACT_ALLOW ? "allow" : "deny",
                        unit_provenance(c, r->origins->u));
+    if (why.len) diag_note_add(&c->diags, d, origin_primary(r), "it falls inside the final rule with %s", sb_cstr(&why));
+    sb_free(&why);
     diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
                   f->action == ACT_ALLOW ? "allow" : "deny", unit_provenance(c, f->origins->u));
     diag_help(&c->diags, d, "a final rule cannot be overridden by a rule as specific or more specific; "
@@ -67,7 +339,8 @@ static void check_one(void *ud, rule *r)
 void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals)
 {
     ovl_index *ix = index;
-    final_ctx fc = { c, NULL };
+    size_t nr = c->pol.rules.n + 1;
+    final_ctx fc = { c, NULL, arena_alloc(&c->a, nr * sizeof *fc.gen), arena_alloc(&c->a, nr) };
     if (ix) {
         for (size_t i = 0; i < nfinals; i++) {
             fc.f = finals[i];

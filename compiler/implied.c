@@ -1,42 +1,270 @@
-/* implied.c - traversal rules (docs/reference.md): every proper ancestor of a
- * path allowed by read, write or exec gets "allow metadata literal". */
+/* implied.c - traversal rules (docs/language.md): every proper ancestor of a
+ * path allowed by read, write or exec gets "allow metadata literal", ranked
+ * as a literal at the ancestor's own depth; a final rule of the other action
+ * always decides over it. */
 #include "compile.h"
+#include "expand.h"
+#include "overlap.h"
 #include "patterns.h"
+#include <stdlib.h>
 #include <string.h>
 
-/* Adds "allow metadata KIND v" unless the policy has that rule.  Returns 1
- * when an implied literal was already there: its ancestors are too. */
-static int add_one(compilation *c, const rule *from, matcher_kind kind, const char *v, size_t n, int meta_op)
+typedef struct implied_ctx {
+    compilation *c;
+    int meta;              /* file-read-metadata */
+    rule_vec var;          /* implied rules whose depth depends on the object */
+} implied_ctx;
+
+static int all_defined(compilation *c, const char *v, size_t n)
 {
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < n && v[j] != PARAM_CLOSE) j++;
+        if (!hm_get(&c->defines, v + i + 1, j - i - 1)) return 0;
+        i = j;
+    }
+    return 1;
+}
+
+/* Adds "allow metadata KIND v" unless the policy has that rule; depth: its
+ * depth when every object it matches has the same one, -1 otherwise.  With
+ * -D values the rule is written on the values.  Returns 1 when an implied
+ * literal was already there: its ancestors are too. */
+static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const char *v, size_t n, int depth)
+{
+    compilation *c = ic->c;
+    if (kind == MK_ANCESTORS) {
+        const char *val = hm_get(&c->defines, v, n);
+        if (val) {                       /* the value's proper ancestors, one literal each */
+            size_t vl = strlen(val);
+            if (vl > 1) add_one(ic, from, MK_LITERAL, "/", 1, 0);
+            for (size_t k = 1; k < vl; k++)
+                if (val[k] == '/') add_one(ic, from, MK_LITERAL, val, k, template_depth(val, k));
+            return 0;
+        }
+    }
+    strbuf b;
+    sb_init(&b);
+    if (kind != MK_ANCESTORS && memchr(v, PARAM_OPEN, n)) {
+        if (all_defined(c, v, n)) {
+            param_expand(&b, v, n, &c->defines, kind == MK_REGEX ? TPL_REGEX : 0);
+            v = b.data ? b.data : "";
+            n = b.len;
+            if (kind == MK_LITERAL) depth = template_depth(v, n);
+        } else {
+            depth = -1;
+        }
+    }
+    if (kind == MK_ANCESTORS) depth = -1;
     rule probe;
     memset(&probe, 0, sizeof probe);
     probe.action = ACT_ALLOW;
-    probe.op = meta_op;
+    probe.op = ic->meta;
     probe.m.kind = kind;
     probe.m.value = v;
     probe.m.len = n;
     rule *old = rs_get(&c->pol.rule_index, &probe);
-    if (old) return old->implied == 1 && kind == MK_LITERAL;
+    if (old) { sb_free(&b); return old->implied == 1 && kind == MK_LITERAL; }
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = probe;
     r->implied = 1;
     r->section = SEC_FILES;
     r->verb = "metadata";
-    r->covers = &op_get(meta_op)->covers;
+    r->covers = &op_get(ic->meta)->covers;
     r->m.value = arena_strndup(&c->a, v, n);
+    sb_free(&b);
     matcher_finish(&c->a, &r->m);
+    r->m.spec_a = depth >= 0 ? depth : 0;     /* variable: set by band() */
+    r->m.spec_b = 3;                          /* a literal, whatever its matcher */
     r->origins = arena_alloc(&c->a, sizeof *r->origins);
     *r->origins = *from->origins;
     r->origins->next = NULL;
     r->id = (unsigned)c->pol.rules.n;
     rule_vec_push(&c->pol.rules, r);
     rs_put(&c->pol.rule_index, r);      /* new: rs_get found none */
+    if (depth < 0) rule_vec_push(&ic->var, r);
     return 0;
+}
+
+/* The proper ancestors of the path v[0..len). */
+static void add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t len)
+{
+    while (len > 0) {
+        if (v[len - 1] == PARAM_CLOSE) {
+            size_t s = len;
+            while (s > 0 && v[s - 1] != PARAM_OPEN) s--;
+            if (s == 1) {                 /* "$P": above it, the value's own ancestors */
+                add_one(ic, r, MK_ANCESTORS, v + 1, len - 2, -1);
+                return;
+            }
+        }
+        size_t k = len;
+        while (k > 0 && v[k - 1] != '/') k--;
+        if (k == 0) return;
+        if (k == 1) {                      /* parent is "/" */
+            if (len > 1) add_one(ic, r, MK_LITERAL, "/", 1, 0);
+            return;
+        }
+        len = k - 1;
+        if (add_one(ic, r, MK_LITERAL, v, len, template_depth(v, len))) return;   /* the rest is there */
+    }
+}
+
+static void keep_marker(strbuf *out, const char *name, size_t len, void *ud)
+{
+    (void)ud;
+    sb_putc(out, PARAM_OPEN);
+    sb_add(out, name, len);
+    sb_putc(out, PARAM_CLOSE);
+}
+
+/* Ancestors inside a glob: at each "/" after its first wildcard, the
+ * directories the glob's prefix matches (exactly: a regex anchored at both
+ * ends).  A prefix ending in "**" matches every directory below its fixed
+ * part, so nothing deeper is needed. */
+static void add_glob_inner(implied_ctx *ic, const rule *r)
+{
+    const char *g = r->m.value;
+    size_t len = r->m.len;
+    int wild = 0, var = 0, comps = 0;
+    for (size_t k = 0; k < len; k++) {
+        char ch = g[k];
+        if (ch == PARAM_OPEN) {
+            while (k < len && g[k] != PARAM_CLOSE) k++;
+            var = 1;
+            continue;
+        }
+        if (ch == '\\') { k++; continue; }
+        if (ch == '[') { wild = 1; while (k < len && g[k] != ']') k++; continue; }
+        if (ch == '*' || ch == '?') {
+            wild = 1;
+            if (ch == '*' && k + 1 < len && g[k + 1] == '*') var = 2;
+        }
+        if (ch != '/') continue;
+        if (k > 0 && g[k - 1] != '/') comps++;
+        if (!wild || k == 0) continue;
+        strbuf re;
+        sb_init(&re);
+        glob_to_regex(&re, g, k, keep_marker, NULL);
+        static const char tail[] = "(/.*)?$";
+        size_t tl = sizeof tail - 1;
+        int globstar = k >= 2 && g[k - 1] == '*' && g[k - 2] == '*';
+        if (re.len >= tl && memcmp(re.data + re.len - tl, tail, tl) == 0) {
+            if (!globstar) { re.len -= tl; sb_putc(&re, '$'); }
+            add_one(ic, r, MK_REGEX, re.data, re.len, var ? -1 : comps);
+        }
+        sb_free(&re);
+        if (globstar) return;
+    }
+}
+
+/* Depth bands (docs/language.md): an implied rule ranks at the depth of the
+ * object it matches.  Where that depth varies, the rule is split into bands
+ * of depths on which every deny it meets gives the same answer, each ranked
+ * at its lowest depth, so that the SBPL back end's carve-outs decide as the
+ * profile semantics does for every parameter value. */
+static int deny_beats_at(const rule *d, int k)
+{
+    return d->m.spec_a > k || (d->m.spec_a == k && d->m.spec_b >= 3);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void band(implied_ctx *ic)
+{
+    compilation *c = ic->c;
+    const opset *mcov = &op_get(ic->meta)->covers;
+    size_t nr = c->pol.rules.n;
+    rule **denies = xmalloc((nr + 1) * sizeof *denies);
+    size_t nd = 0;
+    for (size_t i = 0; i < nr; i++) {
+        rule *d = c->pol.rules.v[i];
+        if (d->action == ACT_DENY && !d->final && mk_family(d->m.kind) == FAM_PATH && opset_intersects(d->covers, mcov))
+            denies[nd++] = d;
+    }
+    rule **mine = xmalloc((nd + 1) * sizeof *mine);
+    int *cuts = xmalloc((2 * nd + 2) * sizeof *cuts);
+    char *prev = xmalloc(nd + 1), *cur = xmalloc(nd + 1);
+    for (size_t vi = 0; vi < ic->var.n; vi++) {
+        rule *r = ic->var.v[vi];
+        size_t nm = 0, nc = 0;
+        for (size_t i = 0; i < nd; i++)
+            if (matcher_relation(&r->m, &denies[i]->m) != REL_DISJOINT) mine[nm++] = denies[i];
+        cuts[nc++] = 0;
+        for (size_t i = 0; i < nm; i++) {
+            if (mine[i]->m.spec_a > 0) cuts[nc++] = mine[i]->m.spec_a;
+            if (mine[i]->m.spec_a >= 0) cuts[nc++] = mine[i]->m.spec_a + 1;
+        }
+        qsort(cuts, nc, sizeof *cuts, cmp_int);
+        size_t u = 0;
+        for (size_t i = 0; i < nc; i++) if (!u || cuts[u - 1] != cuts[i]) cuts[u++] = cuts[i];
+        nc = u;
+        /* bands [cuts[i], cuts[i+1]-1], merged while the answers agree */
+        int lo = -1, nbands = 0;
+        for (size_t i = 0; i <= nc; i++) {
+            if (i < nc) for (size_t j = 0; j < nm; j++) cur[j] = (char)deny_beats_at(mine[j], cuts[i]);
+            if (lo >= 0 && i < nc && memcmp(prev, cur, nm) == 0) continue;
+            if (lo >= 0) {                 /* close the band [lo, cuts[i]-1] */
+                int hi = i < nc ? cuts[i] - 1 : -1;
+                rule *b = r;
+                if (nbands > 0) {
+                    b = arena_alloc(&c->a, sizeof *b);
+                    *b = *r;
+                    b->id = (unsigned)c->pol.rules.n;
+                    rule_vec_push(&c->pol.rules, b);
+                }
+                b->m.banded = !(lo == 0 && hi < 0);
+                b->m.band_lo = lo;
+                b->m.band_hi = hi;
+                b->m.spec_a = lo;
+                nbands++;
+            }
+            if (i < nc) { lo = cuts[i]; memcpy(prev, cur, nm); }
+        }
+    }
+    free(prev);
+    free(cur);
+    free(cuts);
+    free(mine);
+    free(denies);
+}
+
+/* A final deny decides over the traversal it covers: say so where it
+ * certainly does. */
+static void report_withheld(compilation *c, size_t first)
+{
+    size_t n = c->pol.rules.n;
+    for (size_t i = 0; i < first; i++) {
+        const rule *f = c->pol.rules.v[i];
+        if (!f->final || f->action != ACT_DENY || mk_family(f->m.kind) != FAM_PATH) continue;
+        for (size_t j = first; j < n; j++) {
+            const rule *r = c->pol.rules.v[j];
+            if (r->implied != 1 || (r->m.banded && r->m.band_lo > 0) || !opset_intersects(r->covers, f->covers)) continue;
+            if (matcher_relation(&r->m, &f->m) != REL_OVERLAP) continue;
+            strbuf t;
+            sb_init(&t);
+            for (size_t k = 0; k < r->m.len; k++) {
+                char ch = r->m.value[k];
+                if (ch == PARAM_OPEN) sb_putc(&t, '$');
+                else if (ch != PARAM_CLOSE) sb_putc(&t, ch);
+            }
+            diag *d = diag_add(&c->diags, SEV_INFO, "BK4009", origin_primary(r),
+                               "traversal of %s \"%s\" is withheld: a final deny covers it",
+                               r->m.kind == MK_LITERAL ? "literal" : mk_name(r->m.kind, r->m.ns), sb_cstr(&t));
+            diag_note_add(&c->diags, d, origin_primary(f), "final deny is here%s", unit_provenance(c, f->origins->u));
+            sb_free(&t);
+        }
+    }
 }
 
 void add_implied(compilation *c)
 {
-    int meta = op_lookup("file-read-metadata", NULL);
+    implied_ctx ic = { c, op_lookup("file-read-metadata", NULL), { 0 } };
     opset grant = { { 0 } };
     const char *const fams[] = { "file-read*", "file-write*", "process-exec*" };
     for (size_t i = 0; i < 3; i++) {
@@ -48,54 +276,49 @@ void add_implied(compilation *c)
         rule *r = c->pol.rules.v[i];
         if (r->action != ACT_ALLOW || r->implied || mk_family(r->m.kind) != FAM_PATH) continue;
         if (r->m.kind == MK_ANCESTORS || !opset_intersects(r->covers, &grant)) continue;
-        const char *v;
-        size_t len;
         if (r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) {
-            v = r->m.value;
-            len = r->m.len;
+            add_ancestors(&ic, r, r->m.value, r->m.len);
+            continue;
+        }
+        /* a prefix or pattern: every match starts with its fixed part, so
+         * the directory holding the fixed part's last component and that
+         * directory's ancestors are ancestors of every match */
+        const char *v = r->m.fixed;
+        size_t len = r->m.fixed_len;
+        if (len == 0) continue;
+        if (r->m.dir) {
+            /* a glob "P/" + globstar matches P itself, and P is the ancestor of the
+             * rest: P and its proper ancestors */
+            add_one(&ic, r, MK_LITERAL, v, len, template_depth(v, len));
+            add_ancestors(&ic, r, v, len);
+            continue;
+        }
+        size_t k = len;
+        while (k > 0 && v[k - 1] != '/') k--;
+        if (k == 0) {
+            /* "$P..." with no "/": the ancestors of P's value */
+            if (v[0] == PARAM_OPEN) {
+                const char *e = memchr(v, PARAM_CLOSE, len);
+                if (e) add_one(&ic, r, MK_ANCESTORS, v + 1, (size_t)(e - v - 1), -1);
+            }
+        } else if (k == 1) {
+            if (len > 1) add_one(&ic, r, MK_LITERAL, "/", 1, 0);
         } else {
-            /* a pattern: every match lies below the directory of its fixed part */
-            v = r->m.fixed;
-            len = r->m.fixed_len;
-            if (len == 0) continue;
-            if (r->m.dir) {
-                add_one(c, r, MK_LITERAL, v, len, meta);   /* "/a/b" of a glob "/a/b" + globstar */
-            } else {
-                while (len > 0 && v[len - 1] != '/') len--;
-                if (len == 0) continue;
-                if (len > 1) len--;                         /* "/a/b/" -> "/a/b" */
-                else { add_one(c, r, MK_LITERAL, "/", 1, meta); continue; }
-                add_one(c, r, MK_LITERAL, v, len, meta);
-            }
+            add_one(&ic, r, MK_LITERAL, v, k - 1, template_depth(v, k - 1));
+            add_ancestors(&ic, r, v, k - 1);
         }
-        /* proper ancestors of v[0..len) */
-        while (len > 0) {
-            if (v[len - 1] == PARAM_CLOSE) {
-                size_t s = len;
-                while (s > 0 && v[s - 1] != PARAM_OPEN) s--;
-                if (s == 1) {                 /* "$P": above it, the value's own ancestors */
-                    add_one(c, r, MK_ANCESTORS, v + 1, len - 2, meta);
-                    break;
-                }
-            }
-            size_t k = len;
-            while (k > 0 && v[k - 1] != '/') k--;
-            if (k == 0) break;
-            if (k == 1) {                      /* parent is "/" */
-                if (len > 1) add_one(c, r, MK_LITERAL, "/", 1, meta);
-                break;
-            }
-            len = k - 1;
-            if (add_one(c, r, MK_LITERAL, v, len, meta)) break;   /* the rest is there */
-        }
+        if (r->m.kind == MK_GLOB) add_glob_inner(&ic, r);
     }
+    band(&ic);
+    if (!c->diags.errors) report_withheld(c, n);   /* errors first: the final rule may be what they are about */
+    free(ic.var.v);
 }
 
 /* Under default deny, explicit denies for the operations that several sources
  * report (deny default) does not cover: process-info*, nvram*,
  * iokit-get-properties, file-map-executable (docs/sbpl.md).  They are
  * unfiltered, so every written rule beats them, and they change no decision
- * of the decision procedure: where no rule decides, the default would have said deny. */
+ * of docs/language.md: where no rule decides, the default would have said deny. */
 void add_default_denies(compilation *c)
 {
     if (c->pol.default_action != ACT_DENY || !c->nunits) return;

@@ -37,6 +37,8 @@ typedef struct matcher {
     int outbound;          /* MK_IP: remote (outbound) vs local */
     int plain;             /* value needs no escaping and has no parameter */
     int dir;               /* a glob ending in a globstar: it matches its fixed part and below only */
+    int banded;            /* also requires band_lo <= path depth <= band_hi */
+    int band_lo, band_hi;  /* band_hi < 0: no upper bound */
 } matcher;
 
 static inline matcher_family mk_family(matcher_kind k)
@@ -90,6 +92,11 @@ typedef struct param_decl {
     int used;              /* appears in the output */
     int used_in_pattern;   /* needs NAME.re */
     int used_as_ancestor;  /* needs NAME.ancestors */
+    int path_root;         /* starts a path somewhere: its value must be absolute */
+    span root_at;          /* the first such string */
+    int path_inner;        /* inside a path after other text: its value must be relative */
+    span inner_at;
+    span def_at;           /* the default's string */
 } param_decl;
 
 typedef struct raw_block {

@@ -232,6 +232,14 @@ static void declare_params(compilation *c)
         for (const ast_param *ap = c->units[i]->ast->params; ap; ap = ap->next) {
             if (!ap->has_default) continue;
             param_decl *p = hm_gets(&c->params, ap->name);
+            if (ap->def.len == 0) {
+                diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", ap->def.at,
+                                   "parameter %s has an empty default", ap->name);
+                diag_help(&c->diags, d, "give it a value, or declare it without one (`param %s;`) and pass -D %s=VALUE",
+                          ap->name, ap->name);
+                continue;
+            }
+            p->def_at = ap->def.at;
             size_t n;
             int path = ap->def.s[0] == '/' || ap->def.s[0] == '~' || ap->def.s[0] == '$';
             const char *v = expand_value(c, &ap->def, path ? EXP_PATH : EXP_NAME, &n);
@@ -247,6 +255,59 @@ static void declare_params(compilation *c)
     }
 }
 
+/* A parameter that starts a path needs an absolute value: a -D value is
+ * checked here (the command line cannot know how the profile uses it), a
+ * default where it is written; a default that is another parameter makes
+ * that one a root too. */
+static void check_roots(compilation *c)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < c->params.cap; i++) {
+            hm_slot *sl = &c->params.slots[i];
+            if (!sl->hash) continue;
+            param_decl *p = sl->val;
+            if (!p->path_root || !p->def || p->def[0] != PARAM_OPEN || hm_gets(&c->defines, p->name)) continue;
+            const char *end = strchr(p->def, PARAM_CLOSE);
+            param_decl *q = end ? hm_get(&c->params, p->def + 1, (size_t)(end - p->def - 1)) : NULL;
+            if (q && !q->path_root) { q->path_root = 1; q->root_at = p->root_at; changed = 1; }
+        }
+    }
+    for (size_t i = 0; i < c->params.cap; i++) {
+        hm_slot *sl = &c->params.slots[i];
+        if (!sl->hash) continue;
+        param_decl *p = sl->val;
+        const char *dv = hm_gets(&c->defines, p->name);
+        /* inside a path, an absolute value would make "//" */
+        if (p->path_inner && dv && !param_inner_ok(dv)) {
+            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->inner_at,
+                               "-D %s=%s: %s is used inside a path here, so its value must be relative, "
+                               "without an empty, \".\" or \"..\" component", p->name, dv, p->name);
+            diag_help(&c->diags, d, "pass one or more path components, such as -D %s=name", p->name);
+            c->bad_define = 1;
+        } else if (p->path_inner && !dv && p->def && !memchr(p->def, PARAM_OPEN, strlen(p->def)) && !param_inner_ok(p->def)) {
+            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->def_at,
+                               "the default of %s cannot stand inside a path (it must be relative, without an "
+                               "empty, \".\" or \"..\" component), but %s is used inside one", p->name, p->name);
+            diag_note_add(&c->diags, d, p->inner_at, "%s is used here", p->name);
+        }
+        if (!p->path_root) continue;
+        if (dv) {
+            if (dv[0] == '/') continue;
+            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->root_at,
+                               "-D %s=%s: %s starts a path here, so its value must be an absolute path",
+                               p->name, dv, p->name);
+            diag_help(&c->diags, d, "pass an absolute path, such as -D %s=/%s", p->name, dv);
+            c->bad_define = 1;
+        } else if (p->def && p->def[0] != '/' && p->def[0] != PARAM_OPEN) {
+            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->def_at,
+                               "the default of %s is not an absolute path, but %s starts a path", p->name, p->name);
+            diag_note_add(&c->diags, d, p->root_at, "%s starts this path", p->name);
+            diag_help(&c->diags, d, "write an absolute default (start it with /, ~ or a parameter such as $HOME)");
+        }
+    }
+}
+
 void lower_units(compilation *c)
 {
     declare_params(c);
@@ -256,4 +317,5 @@ void lower_units(compilation *c)
         unit *u = c->units[i];
         for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) lower_rule(c, u, ar, &ls);
     }
+    check_roots(c);
 }

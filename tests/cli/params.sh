@@ -1,0 +1,150 @@
+# params.sh - parameter values, final rules and implied traversal
+# (docs/language.md): what a value may be, "$P/x" with
+# P=/, final rules that a spelled-out path or a traversal rule cannot get
+# around, and traversal for every allowed object, ranked at its real depth.
+. tests/lib.sh
+D="$TMP/params"
+mkdir -p "$D"
+
+# ---- values: empty or relative is an error wherever a value enters ----
+printf 'param P;\nfiles {\n    allow write "$WORKDIR";\n    allow read "$P/x";\n    allow read "/Users/$USER/y";\n}\n' >"$D/v.buckle"
+for cmd in compile test; do
+    run "values: $cmd -D WORKDIR=" "$BUCKLE" $cmd -D P=/p -D WORKDIR= "$D/v.buckle"
+    expect_rc "values: $cmd: an empty -D value is a usage error" 2
+    expect_err_has "values: $cmd: says why" "-D WORKDIR=: the value is empty"
+done
+run "values: query -D HOME=" "$BUCKLE" query -D HOME= "$D/v.buckle" files read /x
+expect_rc "values: query: an empty -D value is a usage error" 2
+run "values: run -D HOME=" "$BUCKLE" run --dry-run -D HOME= "$D/v.buckle" -- true
+expect_rc "values: run: an empty -D value stops buckle itself" 125
+expect_err_has "values: run: says why" "-D HOME=: the value is empty"
+run "values: -D WORKDIR=src" "$BUCKLE" compile -D P=/p -D WORKDIR=src "$D/v.buckle"
+expect_rc "values: a relative built-in path is a usage error" 2
+expect_err_has "values: says it must be absolute" "-D WORKDIR=src: the value must be an absolute path"
+run "values: -D P=rel" "$BUCKLE" compile -D P=rel "$D/v.buckle"
+expect_rc "values: a relative value of a parameter that starts a path is a usage error" 2
+expect_err_has "values: names the use" "v.buckle:4:17: error: -D P=rel: P starts a path here, so its value must be an absolute path"
+run "values: -D USER=a.b" "$BUCKLE" compile -D P=/p -D USER=a.b "$D/v.buckle"
+expect_rc "values: a relative value inside a path is fine" 0
+expect_out_has "values: USER inlined" '(subpath "/Users/a.b/y")'
+for v in /x a/ a//b ..; do
+    run "values: -D USER=$v" "$BUCKLE" compile -D P=/p -D USER="$v" "$D/v.buckle"
+    expect_rc "values: USER=$v cannot stand inside a path: usage error" 2
+    expect_err_has "values: USER=$v: names the use" "v.buckle:5:24: error: -D USER=$v: USER is used inside a path here"
+done
+printf 'param N = "/abs";\nfiles { allow read "/Users/$N/x"; }\n' >"$D/inner-default.buckle"
+run "values: absolute default inside a path" "$BUCKLE" compile "$D/inner-default.buckle"
+expect_rc "values: an absolute default used inside a path is an error" 1
+expect_err_has "values: at the default" "inner-default.buckle:1:11: error: the default of N cannot stand inside a path"
+run "values: -D canonical" "$BUCKLE" compile -D P=//p//q/ -D WORKDIR=/tmp/w/ "$D/v.buckle"
+expect_rc "values: canonicalized -D compiles" 0
+expect_out_has "values: // collapsed, trailing / dropped" '(subpath "/p/q/x")'
+expect_out_has "values: /tmp becomes /private/tmp" '(subpath "/private/tmp/w")'
+run "values: -D .." "$BUCKLE" compile -D P=/a/../b "$D/v.buckle"
+expect_rc "values: a .. component is a usage error" 2
+printf 'param E = "";\nfiles { allow read "/x"; }\n' >"$D/empty-default.buckle"
+run "values: empty default" "$BUCKLE" compile "$D/empty-default.buckle"
+expect_rc "values: an empty default is an error" 1
+expect_err_has "values: at the default" "empty-default.buckle:1:11: error: parameter E has an empty default"
+printf 'param R = "rel";\nfiles { allow read "$R/x"; }\n' >"$D/rel-default.buckle"
+run "values: relative default" "$BUCKLE" compile "$D/rel-default.buckle"
+expect_rc "values: a relative default of a path root is an error" 1
+expect_err_has "values: at the default" "rel-default.buckle:1:11: error: the default of R is not an absolute path"
+printf 'param PORT = "3128";\nnetwork { allow outbound "localhost:$PORT"; }\n' >"$D/port.buckle"
+run "values: a word default" "$BUCKLE" compile "$D/port.buckle"
+expect_rc "values: a default that starts no path may be a word" 0
+run "values: relative query object" "$BUCKLE" query "$D/v.buckle" -D P=/p files read rel/x
+expect_rc "values: a relative query object is a usage error" 2
+printf 'files { allow read "/a"; }\ntest { expect allow files read "a/b"; expect allow files read "/a/b"; }\n' >"$D/t.buckle"
+run "values: relative expect object" "$BUCKLE" test "$D/t.buckle"
+expect_rc "values: a relative expect object fails the test" 1
+expect_out_has "values: says where" 't.buckle:2:8: error: the object "a/b" is not an absolute path'
+
+# ---- a value of / : "$P/x" means /x ----
+printf 'files {\n    allow read "$WORKDIR/src";\n    allow write glob "$WORKDIR/*.c", literal "$WORKDIR/log";\n    deny read literal "$WORKDIR/src/secret";\n}\n' >"$D/root.buckle"
+run "root: symbolic" "$BUCKLE" compile "$D/root.buckle" -o "$D/root.sb"
+expect_rc "root: compiles" 0
+run "root: symbolic output" cat "$D/root.sb"
+expect_out_has "root: a parameter before / is joined through NAME.dir" '(subpath (string-append (param "WORKDIR.dir") "src"))'
+expect_out_has "root: the header names NAME.dir" 'WORKDIR.dir'
+run "root: the symbolic output with WORKDIR=/" "$BUCKLE" query -D WORKDIR=/ "$D/root.sb" file-read-data /src/a
+expect_out_has "root: symbolic: /src/a readable" "allow /src/a"
+run "root: symbolic, glob" "$BUCKLE" query -D WORKDIR=/ "$D/root.sb" file-write-data /x.c
+expect_out_has "root: symbolic: glob \$WORKDIR/*.c matches /x.c" "allow /x.c"
+run "root: symbolic, literal" "$BUCKLE" query -D WORKDIR=/ "$D/root.sb" file-write-data /log
+expect_out_has "root: symbolic: literal \$WORKDIR/log is /log" "allow /log"
+run "root: symbolic, deny" "$BUCKLE" query -D WORKDIR=/ "$D/root.sb" file-read-data /src/secret
+expect_out_has "root: symbolic: the deny holds" "deny /src/secret"
+run "root: -D" "$BUCKLE" compile -D WORKDIR=/ "$D/root.buckle"
+expect_out_has "root: -D WORKDIR=/ gives /src" '(subpath "/src")'
+expect_out_lacks "root: never //" '"//'
+for o in /src/a /x.c /log /src/secret /a/src; do
+    run "root: query $o" "$BUCKLE" query -D WORKDIR=/ "$D/root.buckle" file-write-data "$o"
+    expect_out_has "root: query $o: compiled SBPL agrees" "compiled SBPL agrees"
+    run "root: query read $o" "$BUCKLE" query -D WORKDIR=/ "$D/root.buckle" files read "$o"
+    expect_out_has "root: query read $o: compiled SBPL agrees" "compiled SBPL agrees"
+done
+run "root: query \$WORKDIR/src" "$BUCKLE" query -D WORKDIR=/ "$D/root.buckle" files read '$WORKDIR/src/a'
+expect_out_has "root: the object \$WORKDIR/src/a is /src/a" "allow /src/a"
+
+# ---- final: a spelled-out path cannot get around it ----
+printf 'files {\n    deny final read "$HOME/.ssh";\n    allow read literal "/Users/test/.ssh/known_hosts";\n}\n' >"$D/final.buckle"
+run "final: symbolic" "$BUCKLE" compile "$D/final.buckle"
+expect_rc "final: symbolic: some value puts the allow inside" 1
+expect_err_has "final: BK2005" "final.buckle:3:5: error: allow contradicts a final deny [BK2005 final-violated]"
+expect_err_has "final: names the value" "note: it falls inside the final rule with HOME=/Users/test"
+run "final: -D HOME=/Users/test" "$BUCKLE" compile -D HOME=/Users/test "$D/final.buckle"
+expect_rc "final: with the value that puts it inside" 1
+run "final: -D HOME=/home/x" "$BUCKLE" compile -D HOME=/home/x "$D/final.buckle"
+expect_rc "final: with a value that keeps it outside" 0
+printf 'files {\n    deny final read "/secret";\n    allow read "$WORKDIR/x";\n}\n' >"$D/final2.buckle"
+run "final: parameter allow" "$BUCKLE" compile "$D/final2.buckle"
+expect_rc "final: an allow rooted at a parameter may fall inside" 1
+expect_err_has "final: names WORKDIR" "with WORKDIR=/secret"
+
+# ---- final rules decide over implied traversal ----
+printf 'files { deny final read "/secret"; }\nprocess { allow exec "/secret/bin/tool"; }\n' >"$D/withheld.buckle"
+run "withheld: compile" "$BUCKLE" compile "$D/withheld.buckle"
+expect_rc "withheld: compiles" 0
+expect_err_has "withheld: info names the traversal" 'info: traversal of literal "/secret/bin" is withheld: a final deny covers it [BK4009 missing-traversal]'
+expect_err_has "withheld: and the other" 'traversal of literal "/secret" is withheld'
+for o in /secret /secret/bin; do
+    run "withheld: $o" "$BUCKLE" query "$D/withheld.buckle" files metadata "$o"
+    expect_out_has "withheld: $o denied" "deny $o"
+    expect_out_has "withheld: $o by the final rule" 'deny final files read subpath "/secret"'
+    expect_out_has "withheld: $o compiled SBPL agrees" "compiled SBPL agrees"
+done
+
+# ---- traversal for every allowed object ----
+printf 'files {\n    allow read glob "/a/**/b";\n    allow read glob "/c/*/d/*.txt";\n    allow read prefix "$WORKDIR";\n    allow read glob "$TMPDIR*";\n}\nprocess { allow exec prefix "~"; }\n' >"$D/trav.buckle"
+for o in /a/x /a/x/y /a /c/q /c/q/d /Users /Users/test /private/var/folders/zz/test /; do
+    run "traversal: $o" "$BUCKLE" query "$D/trav.buckle" files metadata "$o"
+    expect_out_has "traversal: metadata on $o allowed" "allow $o"
+    expect_out_has "traversal: $o compiled SBPL agrees" "compiled SBPL agrees"
+done
+for o in /c/q/e /c/q/d/e /b; do
+    run "traversal: not $o" "$BUCKLE" query "$D/trav.buckle" files metadata "$o"
+    expect_out_has "traversal: metadata on $o stays denied" "deny $o"
+done
+
+# ---- implied rules rank at the ancestor's real depth ----
+printf 'files {\n    deny read "/Users";\n    allow read "~/project";\n}\n' >"$D/depth.buckle"
+printf 'files {\n    deny read "/Users";\n    allow read "/Users/test/project";\n}\n' >"$D/depth-written.buckle"
+for f in depth depth-written; do
+    for o in /Users /Users/test; do
+        run "depth: $f $o" "$BUCKLE" query "$D/$f.buckle" files metadata "$o"
+        expect_out_has "depth: $f: metadata on $o allowed" "allow $o"
+        expect_out_has "depth: $f: $o compiled SBPL agrees" "compiled SBPL agrees"
+    done
+    run "depth: $f data" "$BUCKLE" query "$D/$f.buckle" files read /Users/other
+    expect_out_has "depth: $f: the deny still holds for data" "deny /Users/other"
+done
+run "depth: -D" "$BUCKLE" query -D HOME=/Users/test "$D/depth.buckle" files metadata /Users
+expect_out_has "depth: with -D too" "allow /Users"
+"$BUCKLE" compile "$D/depth.buckle" -o "$D/depth.sb" 2>/dev/null
+run "depth: symbolic output, HOME=/Users/test" "$BUCKLE" query -D HOME=/Users/test "$D/depth.sb" file-read-metadata /Users
+expect_out_has "depth: the symbolic output allows /Users" "allow /Users"
+run "depth: symbolic output, HOME=/h/a/b/c" "$BUCKLE" query -D HOME=/h/a/b/c "$D/depth.sb" file-read-metadata /h/a
+expect_out_has "depth: any value" "allow /h/a"
+run "depth: symbolic output, /Users/x" "$BUCKLE" query -D HOME=/Users/test "$D/depth.sb" file-read-metadata /Users/x
+expect_out_has "depth: not a sibling" "deny /Users/x"
