@@ -1,7 +1,8 @@
-/* spawn.c - run sandbox-exec as our child, forward signals, pass the status
- * through (runner.md item 5).  A signal handler can only reach the child
- * through process-wide state: the one static below, written before the
- * handlers can run it and read only by them. */
+/* spawn.c - run sandbox-exec as our child, forward signals, remove the
+ * profile once applied, pass the status through (docs/runner.md, "The
+ * child").  A signal handler can only reach the child through process-wide
+ * state: the one static below, written before the handlers can run and read
+ * only by them. */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
 #include <errno.h>
@@ -13,18 +14,25 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __APPLE__
+#include <sys/event.h>
+#include <sys/time.h>
+#endif
 
 static volatile pid_t forward_to;   /* the child, for the handlers */
 
+/* Forwards what another process sent to buckle.  The kernel's own signals
+ * carry no sender (si_pid 0): a terminal's Ctrl-C, Ctrl-\ or hang-up, which
+ * reach the whole foreground process group, the child included; forwarding
+ * them would deliver them twice.  si_code is not looked at: XNU sets 0 for
+ * kill(2) as for everything else.  A signal from the child itself is not
+ * sent back to it. */
 static void forward(int sig, siginfo_t *info, void *ctx)
 {
     (void)ctx;
     pid_t child = forward_to;
     if (child <= 0) return;
-    /* a terminal's Ctrl-C reaches the whole process group already; forward
-     * what was sent to us alone (kill(1), a supervisor) */
-    if (info && info->si_code != SI_USER && info->si_code != SI_QUEUE) return;
-    if (info && info->si_pid == child) return;
+    if (info && (info->si_pid == 0 || info->si_pid == child)) return;
     kill(child, sig);
 }
 
@@ -32,7 +40,29 @@ static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
 extern char **environ;
 
-int runner_spawn(char *const argv[])
+#ifdef __APPLE__
+/* Calls applied() when the child execs (sandbox-exec has applied the profile
+ * and starts the command) or exits, whichever kqueue reports first; 1 when it
+ * did (0: the child was gone before it could be watched). */
+static int watch_exec(pid_t pid, void (*applied)(void *), void *ctx)
+{
+    int called = 0;
+    int kq = kqueue();
+    if (kq < 0) return 0;
+    struct kevent ev;
+    EV_SET(&ev, (uintptr_t)pid, EVFILT_PROC, EV_ADD | EV_ONESHOT, NOTE_EXEC | NOTE_EXIT, 0, NULL);
+    if (kevent(kq, &ev, 1, NULL, 0, NULL) == 0) {
+        struct kevent got;
+        int r;
+        do r = kevent(kq, NULL, 0, &got, 1, NULL); while (r < 0 && errno == EINTR);
+        if (r == 1) { applied(ctx); called = 1; }
+    }
+    close(kq);
+    return called;
+}
+#endif
+
+int runner_spawn(char *const argv[], void (*applied)(void *), void *ctx)
 {
     struct sigaction sa, old[4];
     memset(&sa, 0, sizeof sa);
@@ -68,10 +98,15 @@ int runner_spawn(char *const argv[])
     }
     forward_to = pid;
     sigprocmask(SIG_SETMASK, &prev, NULL);
+    int done = 0;
+#ifdef __APPLE__
+    if (applied) done = watch_exec(pid, applied, ctx);
+#endif
     int status = 0;
     pid_t r;
     do r = waitpid(pid, &status, 0); while (r < 0 && errno == EINTR);
     forward_to = 0;
+    if (applied && !done) applied(ctx);
     for (int i = 0; i < 4; i++) sigaction(forwarded[i], &old[i], NULL);
     if (r < 0) return -1;
     if (WIFEXITED(status)) return WEXITSTATUS(status);
