@@ -152,6 +152,9 @@ int main(int argc, char **argv)
         i += 2;
     }
     if (i >= argc) return die(72, "no command after the options%s", "");
+    /* sandbox-exec reads its options with getopt: a command that starts
+     * with '-' would be taken for one */
+    if (argv[i][0] == '-') return die(72, "the command %s would be read as an option", argv[i]);
     const char *text;
     size_t len;
     char *buf = NULL;
@@ -191,7 +194,15 @@ int main(int argc, char **argv)
     sexp *top = sbpl_read(&a, &dl, src, NULL);
     if (dl.errors) return die(76, "the profile does not read back: %s", dl.head->msg);
     if (!top || !sexp_is_sym(top->child, "version")) return die(76, "the profile does not start with (version 1)%s", "");
-    sbpl_eval_opts o = { params, np, NULL, 0, NULL };
+    /* STANDIN_IMPORT_DIRS: where relative imports are found (sandbox-exec
+     * has its own places; the tests name theirs) */
+    const char *idirs[64];
+    size_t nid = 0;
+    const char *il = getenv("STANDIN_IMPORT_DIRS");
+    char *ilc = il ? arena_strdup(&a, il) : NULL;
+    for (char *tok = ilc ? strtok(ilc, ":") : NULL; tok && nid < 64; tok = strtok(NULL, ":")) idirs[nid++] = tok;
+    source *imported = NULL;
+    sbpl_eval_opts o = { params, np, idirs, nid, &imported };
     sb_policy *p = sbpl_eval(&a, &dl, src, top, &o);
     if (dl.errors) return die(77, "the profile does not evaluate: %s", dl.head->msg);
     if (dir[0] && !check_protection(p, dir, &a)) return die(78, "self-protection of %s is broken", dir);
@@ -208,6 +219,7 @@ int main(int argc, char **argv)
     if (cw && *cw && !check_list(p, cw, 1, "write denied", &a)) return die(78, "a write on one of %s is not denied", cw);
     if (cf && *cf && !check_list(p, cf, 0, "frame fixed", &a)) return die(78, "a directory of %s is not fixed", cf);
     if (logf_) { fprintf(logf_, "ok: read back, %zu rules, self-protection holds\n", p->n); fclose(logf_); logf_ = NULL; }
+    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
     arena_free(&a);
     source_free(src);
     free(buf);
