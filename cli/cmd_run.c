@@ -199,7 +199,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     const char *exec_path = !found && realpath(resolved, cmd_real) ? cmd_real : NULL;
 
     /* the profile: from the cache, or linted and compiled; then what protects it */
-    run_request rq = { env, profile, incs, ninc, defs, ndef, builtin, 4, force, no_cache ? -1 : cachefd };
+    run_request rq = { env, profile, incs, ninc, defs, ndef, builtin, 4, force, no_cache ? -1 : cachefd, 0 };
     for (int attempt = 0;; attempt++) {
         if (run_profile_obtain(&rq, &a, &rp) != 0) goto out;
         double t1 = now_ms();
@@ -243,7 +243,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
                 rp.fd = -1;
                 if (got != rp.len || digest64(body, rp.len, 0) != rp.digest) {
                     if (verbose) fprintf(stderr, "buckle run: a run cache entry does not match its digest: compiling\n");
-                    rq.cache_fd = -1;
+                    rq.skip_load = 1;
                     protect_free(&pl);
                     have_pl = 0;
                     if (attempt) goto out;
@@ -293,7 +293,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
                 /* a cache entry whose body is not what its header says: never used */
                 unlinkat(pdfd, name, 0);
                 if (verbose) fprintf(stderr, "buckle run: a run cache entry does not match its digest: compiling\n");
-                rq.cache_fd = -1;
+                rq.skip_load = 1;
                 protect_free(&pl);
                 have_pl = 0;
                 if (attempt) goto out;

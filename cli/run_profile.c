@@ -352,7 +352,7 @@ int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
      * cache does not track */
     int cacheable = rq->cache_fd >= 0 && strcmp(rq->profile, "-") != 0;
     uint64_t key = cacheable ? request_key(rq, a) : 0;
-    if (cacheable && cache_load(rq->cache_fd, key, a, &e) == 0) {
+    if (cacheable && !rq->skip_load && cache_load(rq->cache_fd, key, a, &e) == 0) {
         out->cached = 1;
         out->fd = e.fd;
         out->off = e.body_off;

@@ -19,6 +19,7 @@ typedef struct run_request {
     size_t nbuiltin;
     int force;
     int cache_fd;                 /* the run cache directory, or -1 */
+    int skip_load;                /* compile (and store) even if an entry exists */
 } run_request;
 
 typedef struct run_profile {

@@ -64,7 +64,7 @@ env --default-signal=INT true 2>/dev/null && dflt="env --default-signal=INT"
 for sig in TERM HUP INT; do
     if [ "$sig" = INT ] && [ -z "$dflt" ]; then echo "SKIP run: SIGINT forwarding (needs env --default-signal)" >>"$RESULTS"; continue; fi
     rm -f "$R/started"
-    STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" $([ "$sig" = INT ] && echo "$dflt") "$B" run "$agent" -- sh -c "trap 'exit 99' $sig; touch '$R/started'; while :; do sleep 0.05; done" &
+    STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" $([ "$sig" = INT ] && echo "$dflt") "$B" run "$agent" -- sh -c "trap 'exit 99' $sig; touch '$R/started'; i=0; while [ \$i -lt 400 ]; do sleep 0.05; i=\$((i + 1)); done; exit 98" &
     bpid=$!
     i=0; while [ ! -e "$R/started" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
     [ "$sig" = INT ] && sleep 0.2
@@ -74,7 +74,7 @@ for sig in TERM HUP INT; do
     [ -z "$(profiles)" ] && pass "run: profile removed after SIG$sig" || fail "run: profile removed after SIG$sig" "$(ls "$PD")"
 done
 rm -f "$R/started"
-STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$agent" -- sh -c "touch '$R/started'; while :; do sleep 0.05; done" &
+STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$agent" -- sh -c "touch '$R/started'; i=0; while [ \$i -lt 400 ]; do sleep 0.05; i=\$((i + 1)); done; exit 98" &
 bpid=$!
 i=0; while [ ! -e "$R/started" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 kill -TERM "$bpid"; wait "$bpid"; st=$?
