@@ -183,7 +183,7 @@ $(BUILD)/interleave: $(BUILD)/obj/bench/interleave.o
 # built (never run) by make check, so that the benchmark cannot rot unseen
 BENCH_TOOLS = $(BUILD)/bench-tool $(BUILD)/noop-wrapper $(BUILD)/touch-pages $(BUILD)/interleave
 bench-tools: $(BENCH_TOOLS)
-bench: $(BIN) $(BUILD)/sandbox-exec-standin $(BENCH_TOOLS)
+bench: $(BIN) $(BUILD)/sandbox-exec-standin $(BENCH_TOOLS) $(TEST_BIN)
 	@$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-cg CFLAGS=-O2 BIN=$(BUILD)-cg/buckle $(BUILD)-cg/buckle >/dev/null
 	@BUILD=$(BUILD) BUCKLE_CG=$(BUILD)-cg/buckle sh bench/run.sh
 
