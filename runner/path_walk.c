@@ -100,13 +100,13 @@ void protect_path(protect_list *pl, const char *path)
     cur[n] = 0;
     if (strlen(path) >= sizeof rest) return;
     strcpy(rest, path);
-    /* the path as written, made absolute: protected as it is too */
-    {
-        char lex[2 * PATH_MAX];
-        int k = path[0] == '/' ? snprintf(lex, sizeof lex, "%s", path)
-                               : snprintf(lex, sizeof lex, "%s/%s", n ? cur : "", path);
-        if (k > 0 && (size_t)k < sizeof lex) protect_whole(pl, lex);
-    }
+    /* the path as written, made absolute: protected as it is too, unless
+     * it names a directory (whose own writes, such as its times, the
+     * sandbox may need) */
+    char lex[2 * PATH_MAX];
+    int lk = path[0] == '/' ? snprintf(lex, sizeof lex, "%s", path)
+                            : snprintf(lex, sizeof lex, "%s/%s", n ? cur : "", path);
+    if (lk <= 0 || (size_t)lk >= sizeof lex) lex[0] = 0;
     int links = 0;
     char *r = rest;
     for (;;) {
@@ -130,6 +130,7 @@ void protect_path(protect_list *pl, const char *path)
         struct stat st;
         if (lstat(cur, &st) != 0) {
             /* missing: it and everything below it, as written */
+            if (lex[0]) protect_whole(pl, lex);
             protect_whole(pl, cur);
             while (*r) {
                 while (*r == '/') r++;
@@ -146,6 +147,7 @@ void protect_path(protect_list *pl, const char *path)
         }
         if (S_ISLNK(st.st_mode)) {
             protect_whole(pl, cur);
+            if (lex[0] && last) protect_whole(pl, lex);
             if (++links > MAX_LINKS) return;
             char target[PATH_MAX];
             ssize_t t = readlink(cur, target, sizeof target - 1);
@@ -168,6 +170,7 @@ void protect_path(protect_list *pl, const char *path)
             continue;
         }
         /* a file (or a device, a socket...): the end of the walk */
+        if (lex[0]) protect_whole(pl, lex);
         protect_whole(pl, cur);
         return;
     }

@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #ifdef __APPLE__
+#include <libproc.h>
+#include <limits.h>
 #include <sys/event.h>
 #include <sys/time.h>
 #endif
@@ -41,21 +43,34 @@ static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 extern char **environ;
 
 #ifdef __APPLE__
-/* Calls applied() when the child execs (sandbox-exec has applied the profile
- * and starts the command) or exits, whichever kqueue reports first; 1 when it
- * did (0: the child was gone before it could be watched). */
-static int watch_exec(pid_t pid, void (*applied)(void *), void *ctx)
+/* Calls applied() when the child has executed the command (sandbox-exec has
+ * applied the profile and replaced itself) or has exited, whichever kqueue
+ * reports first; an exec event while the child is still sandbox-exec is not
+ * the one awaited.  Returns 1 when it called applied (0: the child could not
+ * be watched, it was gone already). */
+static int watch_exec(pid_t pid, const char *sx, void (*applied)(void *), void *ctx)
 {
-    int called = 0;
+    char sx_real[PATH_MAX];
+    if (!realpath(sx, sx_real)) snprintf(sx_real, sizeof sx_real, "%s", sx);
     int kq = kqueue();
     if (kq < 0) return 0;
     struct kevent ev;
-    EV_SET(&ev, (uintptr_t)pid, EVFILT_PROC, EV_ADD | EV_ONESHOT, NOTE_EXEC | NOTE_EXIT, 0, NULL);
+    EV_SET(&ev, (uintptr_t)pid, EVFILT_PROC, EV_ADD | EV_CLEAR, NOTE_EXEC | NOTE_EXIT, 0, NULL);
+    int called = 0;
     if (kevent(kq, &ev, 1, NULL, 0, NULL) == 0) {
-        struct kevent got;
-        int r;
-        do r = kevent(kq, NULL, 0, &got, 1, NULL); while (r < 0 && errno == EINTR);
-        if (r == 1) { applied(ctx); called = 1; }
+        for (;;) {
+            struct kevent got;
+            int r = kevent(kq, NULL, 0, &got, 1, NULL);
+            if (r < 0 && errno == EINTR) continue;
+            if (r != 1) break;
+            if (!(got.fflags & NOTE_EXIT)) {
+                char now[PROC_PIDPATHINFO_MAXSIZE];
+                if (proc_pidpath(pid, now, sizeof now) > 0 && !strcmp(now, sx_real)) continue;
+            }
+            applied(ctx);
+            called = 1;
+            break;
+        }
     }
     close(kq);
     return called;
@@ -100,7 +115,7 @@ int runner_spawn(char *const argv[], void (*applied)(void *), void *ctx)
     sigprocmask(SIG_SETMASK, &prev, NULL);
     int done = 0;
 #ifdef __APPLE__
-    if (applied) done = watch_exec(pid, applied, ctx);
+    if (applied) done = watch_exec(pid, argv[0], applied, ctx);
 #endif
     int status = 0;
     pid_t r;

@@ -63,6 +63,21 @@ static int denied(const sb_policy *p, const char *obj, int (*pick)(int), arena *
     return 0;
 }
 
+/* every file an import looks at must be among the protected paths (the
+ * runner walked the imports it saw; one whose path depends on a value it
+ * did not know then would not be) */
+typedef struct import_check { const protect_list *pl; arena *a; const char *missing; } import_check;
+
+static void check_import(void *ctx, const char *path, int found)
+{
+    (void)found;
+    import_check *ic = ctx;
+    if (ic->missing) return;
+    const char *cwd = strcmp(ic->pl->cwd, "/") ? ic->pl->cwd : "";
+    const char *lex = path[0] == '/' ? path : arena_printf(ic->a, "%s/%s", cwd, path);
+    if (!hm_get(&ic->pl->seen_whole, lex, strlen(lex))) ic->missing = arena_strdup(ic->a, path);
+}
+
 int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **keep)
 {
     arena a;
@@ -82,8 +97,14 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     diag_list quiet;                       /* the lint has reported these already */
     diag_list_init(&quiet, &a);
     sbpl_eval_opts eo = { vr->params, vr->nparams, vr->import_dirs, vr->nimport, &imported };
-    sb_policy *p = sbpl_eval(&a, &quiet, src, top, &eo);
+    import_check ic = { vr->pl, &a, NULL };
+    sb_policy *p = sbpl_eval_probed(&a, &quiet, src, top, &eo, check_import, &ic);
     while (imported) { source *n = imported->next; source_free(imported); imported = n; }
+    if (ic.missing) {
+        sb_printf(msg, "the import %s was not among the protected paths", ic.missing);
+        rc = VERIFY_UNPROTECTED;
+        goto out;
+    }
     if (quiet.errors || p->undecidable) {
         sb_printf(msg, "the profile cannot be evaluated: %s", p->undecidable ? p->undecidable : quiet.head ? quiet.head->msg : "?");
         rc = VERIFY_UNPROTECTED;
