@@ -120,21 +120,16 @@ static void record_import(void *ctx, const char *path, int found)
  * once with the import dirs to see them.  Besides the places buckle looks,
  * a relative import is protected where sandbox-exec may look too: the working
  * directory and the system profile directories. */
-static void sb_imports(const run_request *rq, arena *a, const source *s, const run_profile *rp, cache_entry *e)
+static void sb_imports(arena *a, const source *s, const run_profile *rp, cache_entry *e)
 {
     probe_rec r = { a, NULL, 0, 0 };
     diag_list dl;
     diag_list_init(&dl, a);
     sbpl_read_opts ro = { 0, 0, 1 };
     sexp *top = sbpl_read(a, &dl, s, &ro);
-    size_t ntest;
-    const sb_param *tv = test_param_values(&ntest);
-    sb_param *all = arena_alloc(a, (rq->ndef + ntest + 1) * sizeof *all);
-    size_t nall = 0;
-    for (size_t i = 0; i < rq->ndef; i++) all[nall++] = rq->defs[i];
-    for (size_t i = 0; i < ntest; i++) all[nall++] = tv[i];
+    /* the values sandbox-exec will get (resolved before the entry for an .sb) */
     size_t nd;
-    sb_param *pd = derive_sbpl_params(a, all, nall, &nd);
+    sb_param *pd = run_sbpl_params(a, rp->params, rp->nparams, &nd);
     source *imported = NULL;
     sbpl_eval_opts eo = { pd, nd, rp->import_dirs, rp->nimport, &imported };
     if (!dl.errors) sbpl_eval_probed(a, &dl, s, top, &eo, record_import, &r);
@@ -172,7 +167,7 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e, run_prof
         e->digests[0] = digest64(s->text, s->len, 0);
         e->sizes[0] = s->len;
         e->nfiles = 1;
-        if (mentions_import(s->text, s->len)) sb_imports(rq, a, s, rp, e);
+        if (mentions_import(s->text, s->len)) sb_imports(a, s, rp, e);
         source_free(s);
         return g;
     }
@@ -347,7 +342,10 @@ int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
     out->fd = -1;
     cache_entry e;
     memset(&e, 0, sizeof e);
-    if (is_sb_path(rq->profile)) sb_import_dirs(rq, a, out);
+    if (is_sb_path(rq->profile)) {
+        sb_import_dirs(rq, a, out);
+        if (resolve_params(rq, &e, a, out) != 0) return 125;
+    }
     /* stdin cannot be checked for changes; an .sb import reads files the
      * cache does not track */
     int cacheable = rq->cache_fd >= 0 && strcmp(rq->profile, "-") != 0;
@@ -369,7 +367,7 @@ int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
     out->text = e.profile;
     out->len = e.len;
     collect_walk(rq, a, &e, out);
-    int rc = resolve_params(rq, &e, a, out);
+    int rc = is_sb_path(rq->profile) ? 0 : resolve_params(rq, &e, a, out);
     if (rc && out->fd >= 0) { close(out->fd); out->fd = -1; }
     return rc;
 }

@@ -65,3 +65,10 @@ STANDIN_IMPORT_DIRS="$R/proj/inc:$R/shared"
 export STANDIN_IMPORT_DIRS
 check "plant: an .sb import searched in an earlier -I directory is denied" \
     "$R/proj/inc/lib.sb:$R/shared/lib.sb:$R/proj/lib.sb" --force -I ./inc -I "$R/shared" imp.sb -- true
+# an import whose path depends on a parameter: found where the run's own
+# values put it, and protected there
+mkdir -p "$R/proj/sub"
+printf '(version 1)\n(import (string-append (param "WORKDIR") "/lib2.sb"))\n(allow file-write* (subpath "%s"))\n' "$R/proj" >"$R/proj/sub/pimp.sb"
+cp "$R/shared/lib.sb" "$R/proj/sub/lib2.sb"
+cd "$R/proj/sub" || exit 1
+check "plant: an import named by a parameter is protected where the run's values put it" "$R/proj/sub/lib2.sb" --force pimp.sb -- true
