@@ -241,7 +241,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
                 }
                 close(rp.fd);
                 rp.fd = -1;
-                if (got != rp.len || digest64(body, rp.len, 0) != rp.digest) {
+                if (got != rp.len || digest_wide(body, rp.len) != rp.digest) {
                     if (verbose) fprintf(stderr, "buckle run: a run cache entry does not match its digest: compiling\n");
                     rq.skip_load = 1;
                     protect_free(&pl);

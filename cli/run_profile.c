@@ -362,7 +362,7 @@ int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
         int imports = is_sb_path(rq->profile) && mentions_import(e.profile, e.len);
         /* only a lint-clean profile is stored: a hit skips the lint */
         if (cacheable && g == 0 && !imports) cache_store(rq->cache_fd, key, &e);
-        out->digest = digest64(e.profile, e.len, 0);
+        out->digest = digest_wide(e.profile, e.len);
     }
     out->text = e.profile;
     out->len = e.len;

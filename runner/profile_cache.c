@@ -265,7 +265,7 @@ int cache_store(int dirfd, uint64_t key, const cache_entry *e)
         sb_printf(&b, "A %zu %zu %d\n%s %s\n", strlen(e->params[i].name), d ? strlen(d) : 0, d != NULL,
                   e->params[i].name, d ? d : "");
     }
-    sb_printf(&b, "S %zu %016" PRIx64 "\n", e->len, digest64(e->profile, e->len, 0));
+    sb_printf(&b, "S %zu %016" PRIx64 "\n", e->len, digest_wide(e->profile, e->len));
     char first[128];
     int fl = snprintf(first, sizeof first, MAGIC "%016" PRIx64 " %016" PRIx64 " ", key, digest64(b.data, b.len, 0));
     /* HEADERLEN counts its own digits */

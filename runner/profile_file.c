@@ -51,9 +51,9 @@ static int copy(int fd, int src, uint64_t off, size_t len, uint64_t *digest)
      * cost a cached run of srt-large ~0.35 ms more on a VM where a first
      * touch of a page costs microseconds) */
     char chunk[32 * 1024];
-    size_t done = 0, have = 0;           /* bytes at the front of chunk not digested yet */
-    digest_ctx d;
-    digest_begin(&d, len, 0);
+    size_t done = 0, have = 0;           /* bytes at the front of chunk not digested yet (< 32) */
+    digest_wide_ctx d;
+    digest_wide_begin(&d, len);
     while (done < len) {
         size_t want = len - done < sizeof chunk - have ? len - done : sizeof chunk - have;
         ssize_t r = pread(src, chunk + have, want, (off_t)(off + done));
@@ -62,12 +62,12 @@ static int copy(int fd, int src, uint64_t off, size_t len, uint64_t *digest)
         if (write_all(fd, chunk + have, (size_t)r) != 0) return -1;
         have += (size_t)r;
         done += (size_t)r;
-        size_t whole = have & ~(size_t)7;
-        digest_words(&d, chunk, whole);
+        size_t whole = have & ~(size_t)31;
+        digest_wide_blocks(&d, chunk, whole);
         memmove(chunk, chunk + whole, have - whole);
         have -= whole;
     }
-    uint64_t v = digest_end(&d, chunk, have);
+    uint64_t v = digest_wide_end(&d, chunk, have);
     if (digest) *digest = v;
     return 0;
 }

@@ -53,7 +53,7 @@ void test_cache(void)
     CHECK(cache_store(dfd, key, &e) == 0, "stored");
     cache_entry got;
     CHECK(cache_load(dfd, key, &a, &got) == 0, "loaded");
-    CHECK(got.body_digest == digest64(e.profile, 27, 0), "the body's digest is recorded");
+    CHECK(got.body_digest == digest_wide(e.profile, 27), "the body's digest is recorded");
     CHECK(got.len == 27 && got.nparams == 2 && got.nfiles == 1 && got.nprobes == 1, "counts");
     CHECK(got.nparams == 2 && !strcmp(got.params[1].def, "\x01HOME\x02/x y") && got.params[0].def == NULL, "parameters");
     char body[64] = { 0 };
@@ -87,7 +87,7 @@ void test_cache(void)
                 else {
                     char bb[64];
                     if (pread(got.fd, bb, got.len, (off_t)got.body_off) != (ssize_t)got.len ||
-                        digest64(bb, got.len, 0) == got.body_digest)
+                        digest_wide(bb, got.len) == got.body_digest)
                         body_undetected++;
                 }
                 close(got.fd);
