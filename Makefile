@@ -40,8 +40,8 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 
 .SECONDARY: $(GEN_C) $(GEN_H)
-check-live: $(BIN)
-	@BUCKLE=./$(BIN) sh tests/live/run_live.sh
+check-live: $(BIN) $(BUILD)/sigsend
+	@BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/live/run_live.sh
 
 .PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)
@@ -125,7 +125,7 @@ check: test-tools bench-tools
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LABEL=asan SUMMARY=$(BUILD)/summary LC_ALL=C BUCKLE=$(BUILD)-asan/buckle BUILD=$(BUILD)-asan sh tests/run.sh; \
 	else echo "SKIP: sanitizer build: $(CC) has no ASan/UBSan runtime"; echo "0 0 1" >>$(BUILD)/summary; fi
-	@BUCKLE=./$(BIN) sh tests/live/run_live.sh | tee $(BUILD)/live.out | grep -v '^PASS'; \
+	@BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/live/run_live.sh | tee $(BUILD)/live.out | grep -v '^PASS'; \
 	  sed -n 's/^live: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$$/\1 \2 \3/p' $(BUILD)/live.out >>$(BUILD)/summary
 	@awk '{ p += $$1; f += $$2; s += $$3 } END { if (s) printf "%d passed, %d failed, %d skipped\n", p, f, s; \
 	  else printf "%d passed, %d failed\n", p, f; exit f > 0 }' $(BUILD)/summary

@@ -6,7 +6,7 @@ B=${BUCKLE:-./buckle}
 pass=0; fail=0; skip=0
 ok() { pass=$((pass + 1)); echo "PASS live: $1"; }
 ko() { fail=$((fail + 1)); echo "FAIL live: $1"; }
-tests="writes-where-allowed no-create-in-profile-dir no-overwrite-of-profile no-overwrite-of-cache-entry no-rename-of-profile-dir no-change-of-own-source no-plant-in-earlier-include no-replace-of-profile-link no-chmod-of-project-dir sigterm-forwarded profile-gone-once-applied sandbox-exec-not-overridable"
+tests="writes-where-allowed no-create-in-profile-dir no-overwrite-of-profile no-overwrite-of-cache-entry no-rename-of-profile-dir no-change-of-own-source no-plant-in-earlier-include no-replace-of-profile-link no-chmod-of-project-dir sigterm-forwarded profile-gone-once-applied sandbox-exec-not-overridable ctrl-c-once"
 if [ "$(uname -s)" != Darwin ] || [ ! -x /usr/bin/sandbox-exec ]; then
     for t in $tests; do echo "SKIP live: $t (needs macOS and /usr/bin/sandbox-exec)"; skip=$((skip + 1)); done
     echo "live: $pass passed, $fail failed, $skip skipped"
@@ -91,5 +91,23 @@ wait "$bpid"; st=$?
 rm -f "$W/out/ran"
 (cd "$W" && BUCKLE_SANDBOX_EXEC=/usr/bin/true "$B" run "$W/p.buckle" -- sh -c "touch '$W/out/ran'") 2>/dev/null
 [ -e "$W/out/ran" ] && ok sandbox-exec-not-overridable || ko sandbox-exec-not-overridable
+# Ctrl-C typed on a terminal reaches the command once (it is in the
+# terminal's foreground group already; buckle does not forward it again)
+SIGSEND=${BUILD:-build}/sigsend
+if [ -x "$SIGSEND" ]; then
+    cat >"$W/ctrlc.sh" <<EOS
+n=0
+trap 'n=\$((n + 1)); echo \$n >"$W/out/count"' INT
+touch "$W/out/started"
+i=0; while [ \$i -lt 40 ]; do sleep 0.05; i=\$((i + 1)); done
+exit 7
+EOS
+    rm -f "$W/out/started" "$W/out/count"
+    (cd "$W" && "$SIGSEND" tty "$W/out/started" -- "$B" run "$W/p.buckle" -- /bin/sh "$W/ctrlc.sh") >/dev/null 2>&1
+    st=$?
+    [ "$st" -eq 7 ] && [ "$(cat "$W/out/count" 2>/dev/null)" = 1 ] && ok ctrl-c-once || ko "ctrl-c-once (status $st, count $(cat "$W/out/count" 2>/dev/null))"
+else
+    ko "ctrl-c-once ($SIGSEND was not built)"
+fi
 echo "live: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

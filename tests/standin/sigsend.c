@@ -8,7 +8,12 @@
  *                              types Ctrl-C once, and exits with CMD's status
  *                              (128+N for signal N) */
 #define _XOPEN_SOURCE 600
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
+#endif
+#ifndef _DARWIN_C_SOURCE
+#define _DARWIN_C_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
