@@ -181,8 +181,9 @@ int cmd_run(cli_env *env, int argc, char **argv)
         strcpy(cdir + rl + 1, name);
         if (verbose) fprintf(stderr, "buckle run: no run cache: %s is not safe (%s)\n", cdir, cwhy);
     }
+    /* (the run cache is swept when something is written into it: a warm run
+     * should not stat every entry) */
     if (pdfd >= 0) profile_dir_sweep(pdfd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
-    if (cachefd >= 0) profile_dir_sweep(cachefd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
 
     /* the command: resolved as execvp would; a first word that starts with
      * '-' would be read as an option by sandbox-exec, so it is passed as a
@@ -273,7 +274,10 @@ int cmd_run(cli_env *env, int argc, char **argv)
             }
             sb_free(&msg);
             if (v != VERIFY_OK) goto out;
-            if (cachefd >= 0) cache_verdict_put(cachefd, verdict);
+            if (cachefd >= 0) {
+                cache_verdict_put(cachefd, verdict);
+                profile_dir_sweep(cachefd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
+            }
         }
         double t2 = now_ms();
 

@@ -361,7 +361,10 @@ int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
         if (g == 125) return 125;
         int imports = is_sb_path(rq->profile) && mentions_import(e.profile, e.len);
         /* only a lint-clean profile is stored: a hit skips the lint */
-        if (cacheable && g == 0 && !imports) cache_store(rq->cache_fd, key, &e);
+        if (cacheable && g == 0 && !imports) {
+            cache_store(rq->cache_fd, key, &e);
+            profile_dir_sweep(rq->cache_fd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
+        }
         out->digest = digest_wide(e.profile, e.len);
     }
     out->text = e.profile;

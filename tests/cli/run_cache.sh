@@ -149,14 +149,24 @@ run "cache: import 1" brun --force -I "$R" "$R/imp.sb" -- true
 run "cache: import 2" brun --force -I "$R" "$R/imp.sb" -- true
 was "cache: an .sb that imports is not cached" compiled
 
-# entries not used for a day are swept; the profiles' own sweep is unchanged
+# entries older than a day are swept; the profiles' own sweep is unchanged
 run "cache: prime sweep" brun "$R/main.buckle" -- true
-for x in "$CD"/cache-*.bc; do
+aged=$(ls "$CD" | grep '^cache-[0-9a-f]*\.bc$\|^ok-')
+for x in "$CD"/cache-*.bc "$CD"/ok-*; do
     touch -d '2 days ago' "$x" 2>/dev/null || touch -t "$(date -d '2 days ago' +%Y%m%d%H%M 2>/dev/null || date -v-2d +%Y%m%d%H%M)" "$x"
 done
 touch "$CD/cache-0123456789abcdef.bc.tmp-0123456789abcdef" "$CD/cache-notours.bc"
 touch -d '2 days ago' "$CD/cache-0123456789abcdef.bc.tmp-0123456789abcdef" "$CD/cache-notours.bc" 2>/dev/null
-run "cache: sweep" brun --no-cache "$R/param.buckle" -D P=/x -- true
-[ -z "$(ls "$CD" | grep '^cache-[0-9a-f]*\.bc')" ] && pass "cache: entries older than a day are swept" || fail "cache: entries older than a day are swept" "$(ls "$PD")"
+# (the cache is swept when a run writes into it: here a new -D value)
+run "cache: sweep" brun "$R/param.buckle" -D P=/sweep -- true
+left=""
+for x in $aged cache-0123456789abcdef.bc.tmp-0123456789abcdef; do [ -e "$CD/$x" ] && left="$left $x"; done
+[ -n "$aged" ] && [ -z "$left" ] && pass "cache: entries and marks older than a day are swept" || fail "cache: entries and marks older than a day are swept" "left:$left; $(ls "$CD")"
+run "cache: warm" brun "$R/param.buckle" -D P=/sweep -- true
+touch "$CD/cache-1123456789abcdef.bc"
+touch -d '2 days ago' "$CD/cache-1123456789abcdef.bc" 2>/dev/null
+run "cache: warm 2" brun "$R/param.buckle" -D P=/sweep -- true
+was "cache: (a warm run)" cached
+[ -e "$CD/cache-1123456789abcdef.bc" ] && pass "cache: a warm run does not sweep the cache" || fail "cache: a warm run does not sweep the cache" "swept"
 [ -e "$CD/cache-notours.bc" ] && pass "cache: other names are never touched" || fail "cache: other names are never touched" "removed"
 rm -rf "$R"
