@@ -46,8 +46,8 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 
 .SECONDARY: $(GEN_C) $(GEN_H)
-check-live: $(BIN)
-	@BUCKLE=./$(BIN) sh tests/live/run_live.sh
+check-live: $(BIN) $(BUILD)/sigsend
+	@BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/live/run_live.sh
 
 .PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-editor bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)
@@ -102,7 +102,20 @@ $(BUILD)/diff-check: $(BUILD)/obj/tests/unit/diffcheck.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sandbox-exec-standin: $(BUILD)/obj/tests/standin/sandbox_exec_standin.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/diff-check $(BUILD)/sandbox-exec-standin
+$(BUILD)/sigsend: tests/standin/sigsend.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+# the test build of buckle: on macOS the installed buckle never honours the
+# test hooks (BUCKLE_SANDBOX_EXEC, BUCKLE_TEST_CACHE_PARENT); this one does,
+# for the tests that run through the stand-in.  Elsewhere ./buckle is enough.
+$(BUILD)/obj/cli/cmd_run-test.o: cli/cmd_run.c | $(GEN_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -DBUCKLE_TEST_BUILD -MMD -MP -c -o $@ $<
+$(BUILD)/buckle-test: $(filter-out $(BUILD)/obj/cli/cmd_run.o,$(CLI_OBJ)) $(BUILD)/obj/cli/cmd_run-test.o $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+TEST_BIN := $(if $(filter Darwin,$(shell uname -s)),$(BUILD)/buckle-test)
+test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/diff-check $(BUILD)/sandbox-exec-standin \
+            $(BUILD)/sigsend $(TEST_BIN)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -119,7 +132,7 @@ check: test-tools bench-tools
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LABEL=asan SUMMARY=$(BUILD)/summary LC_ALL=C BUCKLE=$(BUILD)-asan/buckle BUILD=$(BUILD)-asan sh tests/run.sh; \
 	else echo "SKIP: sanitizer build: $(CC) has no ASan/UBSan runtime"; echo "0 0 1" >>$(BUILD)/summary; fi
-	@BUCKLE=./$(BIN) sh tests/live/run_live.sh | tee $(BUILD)/live.out | grep -v '^PASS'; \
+	@BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/live/run_live.sh | tee $(BUILD)/live.out | grep -v '^PASS'; \
 	  sed -n 's/^live: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$$/\1 \2 \3/p' $(BUILD)/live.out >>$(BUILD)/summary
 	@awk '{ p += $$1; f += $$2; s += $$3 } END { if (s) printf "%d passed, %d failed, %d skipped\n", p, f, s; \
 	  else printf "%d passed, %d failed\n", p, f; exit f > 0 }' $(BUILD)/summary
@@ -183,7 +196,7 @@ $(BUILD)/lsp-bench: $(BUILD)/obj/bench/lsp_bench.o
 # built (never run) by make check, so that the benchmark cannot rot unseen
 BENCH_TOOLS = $(BUILD)/bench-tool $(BUILD)/noop-wrapper $(BUILD)/touch-pages $(BUILD)/interleave $(BUILD)/lsp-bench
 bench-tools: $(BENCH_TOOLS)
-bench: $(BIN) $(BUILD)/sandbox-exec-standin $(BENCH_TOOLS)
+bench: $(BIN) $(BUILD)/sandbox-exec-standin $(BENCH_TOOLS) $(TEST_BIN)
 	@$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-cg CFLAGS=-O2 BIN=$(BUILD)-cg/buckle $(BUILD)-cg/buckle >/dev/null
 	@BUILD=$(BUILD) BUCKLE_CG=$(BUILD)-cg/buckle sh bench/run.sh
 	@BUILD=$(BUILD) sh bench/editor.sh

@@ -2,6 +2,7 @@
  * `buckle run` (docs/runner.md, "The run cache"). */
 #define _POSIX_C_SOURCE 200809L
 #include "run_profile.h"
+#include "../compiler/decide.h"
 #include "../compiler/emit.h"
 #include "../compiler/patterns.h"
 #include "../lint/lint.h"
@@ -74,6 +75,16 @@ static int judge(const run_request *rq, diag_list *dl)
     return errors ? 1 : 0;
 }
 
+/* Where an .sb profile's imports are looked for: -I, then the profile's own
+ * directory (as buckle lint does). */
+static void sb_import_dirs(const run_request *rq, arena *a, run_profile *out)
+{
+    out->import_dirs = arena_alloc(a, (rq->ninc + 2) * sizeof *out->import_dirs);
+    for (size_t i = 0; i < rq->ninc; i++) out->import_dirs[out->nimport++] = rq->incs[i];
+    const char *slash = strrchr(rq->profile, '/');
+    out->import_dirs[out->nimport++] = slash ? arena_strndup(a, rq->profile, (size_t)(slash - rq->profile)) : ".";
+}
+
 /* Lints an .sb profile held in memory (a .buckle one is linted on its
  * compilation). */
 static int lint_sb(const run_request *rq, arena *a, const source *s)
@@ -95,25 +106,51 @@ static int lint_sb(const run_request *rq, arena *a, const source *s)
     return g;
 }
 
-/* Appends the protection rules for the profile directory and for the files
- * the profile was compiled from (realpath: the kernel sees physical paths). */
-static void protect(const run_request *rq, strbuf *prof, const char *const *files, size_t n)
+typedef struct probe_rec { arena *a; file_probe *v; size_t n, cap; } probe_rec;
+
+static void record_import(void *ctx, const char *path, int found)
 {
-    if (!rq->protect_dir) return;
-    const char **real = xcalloc(n + 1, sizeof *real);
-    size_t nr = 0;
-    char buf[PATH_MAX];
-    for (size_t i = 0; i < n; i++)
-        if (realpath(files[i], buf)) real[nr++] = xstrdup(buf);
-    runner_protection(prof, rq->protect_dir, real, nr);
-    for (size_t i = 0; i < nr; i++) free((void *)real[i]);
-    free(real);
+    probe_rec *r = ctx;
+    r->v = arena_grow(r->a, r->v, r->n, r->cap, sizeof *r->v);
+    r->cap = arena_grow_cap(r->n, r->cap);
+    r->v[r->n++] = (file_probe){ arena_strdup(r->a, path), found };
+}
+
+/* Every file an .sb's imports look at, read or not: the profile is evaluated
+ * once with the import dirs to see them.  Besides the places buckle looks,
+ * a relative import is protected where sandbox-exec may look too: the working
+ * directory and the system profile directories. */
+static void sb_imports(arena *a, const source *s, const run_profile *rp, cache_entry *e)
+{
+    probe_rec r = { a, NULL, 0, 0 };
+    diag_list dl;
+    diag_list_init(&dl, a);
+    sbpl_read_opts ro = { 0, 0, 1 };
+    sexp *top = sbpl_read(a, &dl, s, &ro);
+    /* the values sandbox-exec will get (resolved before the entry for an .sb) */
+    size_t nd;
+    sb_param *pd = run_sbpl_params(a, rp->params, rp->nparams, &nd);
+    source *imported = NULL;
+    sbpl_eval_opts eo = { pd, nd, rp->import_dirs, rp->nimport, &imported };
+    if (!dl.errors) sbpl_eval_probed(a, &dl, s, top, &eo, record_import, &r);
+    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
+    static const char *const sys[] = { "/System/Library/Sandbox/Profiles", "/usr/share/sandbox" };
+    size_t nrec = r.n;
+    for (size_t i = 0; i < nrec; i++) {
+        const char *p = r.v[i].path;
+        const char *base = strrchr(p, '/');
+        base = base ? base + 1 : p;
+        record_import(&r, base, 0);
+        for (size_t k = 0; k < 2; k++) record_import(&r, arena_printf(a, "%s/%s", sys[k], base), 0);
+    }
+    e->probes = r.v;
+    e->nprobes = r.n;
 }
 
 /* Lints and compiles a .buckle (one compilation for both), or lints and
  * reads an .sb, into e.  Returns the lint verdict (0 clean, 1 errors but
  * --force), or 125 after printing why not. */
-static int build_entry(const run_request *rq, arena *a, cache_entry *e)
+static int build_entry(const run_request *rq, arena *a, cache_entry *e, run_profile *rp)
 {
     if (is_sb_path(rq->profile)) {
         const char *err;
@@ -121,13 +158,8 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e)
         if (!s) { fprintf(stderr, "buckle: error: cannot read %s: %s\n", rq->profile, err); return 125; }
         int g = lint_sb(rq, a, s);
         if (g == 125) { source_free(s); return 125; }
-        strbuf prof;
-        sb_init(&prof);
-        sb_add(&prof, s->text, s->len);
-        protect(rq, &prof, &rq->profile, 1);
-        e->profile = arena_strndup(a, prof.data, prof.len);
-        e->len = prof.len;
-        sb_free(&prof);
+        e->profile = arena_strndup(a, s->text, s->len);
+        e->len = s->len;
         e->files = arena_alloc(a, sizeof *e->files);
         e->digests = arena_alloc(a, sizeof *e->digests);
         e->sizes = arena_alloc(a, sizeof *e->sizes);
@@ -135,6 +167,7 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e)
         e->digests[0] = digest64(s->text, s->len, 0);
         e->sizes[0] = s->len;
         e->nfiles = 1;
+        if (mentions_import(s->text, s->len)) sb_imports(a, s, rp, e);
         source_free(s);
         return g;
     }
@@ -160,7 +193,6 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e)
     strbuf prof;
     sb_init(&prof);
     emit_sbpl(c, NULL, &prof);
-    protect(rq, &prof, c->deps, c->ndeps);
     e->profile = arena_strndup(a, prof.data, prof.len);
     e->len = prof.len;
     sb_free(&prof);
@@ -195,13 +227,26 @@ static const char *lookup(const sb_param *v, size_t n, const char *name, size_t 
     return NULL;
 }
 
-/* A built-in parameter's value.  USER comes from the password database only
- * when the environment lacks it and the profile needs it: the lookup can
- * cost more than the rest of a cached run. */
-static const char *builtin(const run_request *rq, arena *a, const char *name, size_t len)
+/* A built-in parameter's value, or NULL after saying why it cannot be used.
+ * USER comes from the password database only when the environment lacks it
+ * and the profile needs it: the lookup can cost more than the rest of a
+ * cached run. */
+static const char *builtin(const run_request *rq, arena *a, const char *name, size_t len, int *known)
 {
-    const char *v = lookup(rq->builtin, rq->nbuiltin, name, len);
-    if (!v && len == 4 && !strncmp(name, "USER", 4) && cli_user_entry(a, NULL, &v) != 0) v = "unknown";
+    *known = 0;
+    size_t k;
+    for (k = 0; k < rq->nbuiltin; k++)
+        if (!strncmp(rq->builtin[k].name, name, len) && !rq->builtin[k].name[len]) break;
+    if (k == rq->nbuiltin) return NULL;
+    *known = 1;
+    const char *v = rq->builtin[k].value;
+    if (!v && len == 4 && !strncmp(name, "USER", 4) && cli_user_entry(a, NULL, &v) != 0) v = NULL;
+    const char *why = runner_builtin_problem(rq->builtin[k].name, v);
+    if (why) {
+        fprintf(stderr, "buckle run: error: the built-in parameter %s cannot be used: %s%s%s%s\n", rq->builtin[k].name,
+                why, v ? " (\"" : "", v ? v : "", v ? "\")" : "");
+        return NULL;
+    }
     return v;
 }
 
@@ -210,10 +255,14 @@ static const char *builtin(const run_request *rq, arena *a, const char *name, si
 static int resolve_params(const run_request *rq, const cache_entry *e, arena *a, run_profile *out)
 {
     out->params = arena_alloc(a, (e->nparams + rq->nbuiltin + rq->ndef + 1) * sizeof *out->params);
+    int known;
     if (is_sb_path(rq->profile)) {
         for (size_t k = 0; k < rq->nbuiltin; k++) {
             const char *n = rq->builtin[k].name;
-            out->params[out->nparams++] = (sb_param){ n, builtin(rq, a, n, strlen(n)) };
+            if (lookup(rq->defs, rq->ndef, n, strlen(n))) continue;      /* -D wins */
+            const char *v = builtin(rq, a, n, strlen(n), &known);
+            if (!v) return 125;
+            out->params[out->nparams++] = (sb_param){ n, v };
         }
         for (size_t k = 0; k < rq->ndef; k++) out->params[out->nparams++] = rq->defs[k];
         return 0;
@@ -221,7 +270,10 @@ static int resolve_params(const run_request *rq, const cache_entry *e, arena *a,
     for (size_t k = 0; k < e->nparams; k++) {
         const char *name = e->params[k].name, *def = e->params[k].def;
         const char *v = lookup(rq->defs, rq->ndef, name, strlen(name));
-        if (!v) v = builtin(rq, a, name, strlen(name));
+        if (!v) {
+            v = builtin(rq, a, name, strlen(name), &known);
+            if (!v && known) return 125;
+        }
         if (!v && def) {
             strbuf b;
             sb_init(&b);
@@ -230,7 +282,10 @@ static int resolve_params(const run_request *rq, const cache_entry *e, arena *a,
                 if (!end) { sb_putc(&b, *q); continue; }
                 size_t len = (size_t)(end - q - 1);
                 const char *pv = lookup(rq->defs, rq->ndef, q + 1, len);
-                if (!pv) pv = builtin(rq, a, q + 1, len);
+                if (!pv) {
+                    pv = builtin(rq, a, q + 1, len, &known);
+                    if (!pv && known) { sb_free(&b); return 125; }
+                }
                 sb_puts(&b, pv ? pv : "");
                 q = end;
             }
@@ -246,31 +301,76 @@ static int resolve_params(const run_request *rq, const cache_entry *e, arena *a,
     return 0;
 }
 
+sb_param *run_sbpl_params(arena *a, const sb_param *params, size_t n, size_t *out_n)
+{
+    sb_param *all = arena_alloc(a, (3 * n + 1) * sizeof *all);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t nd;
+        sb_param *d = derive_sbpl_params(a, &params[i], 1, &nd);
+        /* NAME.re may appear in any pattern; NAME.ancestors means something
+         * only for an absolute path */
+        all[k++] = d[0];
+        all[k++] = d[1];
+        if (params[i].value[0] == '/') all[k++] = d[2];
+    }
+    *out_n = k;
+    return all;
+}
+
+/* The paths the run protects: the profile, every file read, every candidate
+ * looked at, the search directories. */
+static void collect_walk(const run_request *rq, arena *a, const cache_entry *e, run_profile *out)
+{
+    compile_opts co = { 0 };
+    cli_compile_opts(rq->env, &co);
+    size_t cap = e->nfiles + e->nprobes + rq->ninc + 2;
+    char *bp = co.buckle_path ? arena_strdup(a, co.buckle_path) : NULL;
+    for (const char *p = bp; p && *p; p++) cap += *p == ':';
+    out->walk = arena_alloc(a, (cap + 1) * sizeof *out->walk);
+    if (strcmp(rq->profile, "-") != 0) out->walk[out->nwalk++] = rq->profile;
+    for (size_t i = 0; i < e->nfiles; i++) out->walk[out->nwalk++] = e->files[i];
+    for (size_t i = 0; i < e->nprobes; i++) out->walk[out->nwalk++] = e->probes[i].path;
+    for (size_t i = 0; i < rq->ninc; i++) out->walk[out->nwalk++] = rq->incs[i];
+    for (char *tok = bp ? strtok(bp, ":") : NULL; tok; tok = strtok(NULL, ":"))
+        if (*tok && out->nwalk < cap) out->walk[out->nwalk++] = tok;
+}
+
 int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
 {
     memset(out, 0, sizeof *out);
     out->fd = -1;
     cache_entry e;
     memset(&e, 0, sizeof e);
+    if (is_sb_path(rq->profile)) {
+        sb_import_dirs(rq, a, out);
+        if (resolve_params(rq, &e, a, out) != 0) return 125;
+    }
     /* stdin cannot be checked for changes; an .sb import reads files the
      * cache does not track */
-    int cacheable = rq->cache_dir && strcmp(rq->profile, "-") != 0;
+    int cacheable = rq->cache_fd >= 0 && strcmp(rq->profile, "-") != 0;
     uint64_t key = cacheable ? request_key(rq, a) : 0;
-    if (cacheable && cache_load(rq->cache_dir, key, a, &e) == 0) {
+    if (cacheable && !rq->skip_load && cache_load(rq->cache_fd, key, a, &e) == 0) {
         out->cached = 1;
         out->fd = e.fd;
         out->off = e.body_off;
+        out->digest = e.body_digest;
     } else {
         memset(&e, 0, sizeof e);
-        int g = build_entry(rq, a, &e);
+        int g = build_entry(rq, a, &e, out);
         if (g == 125) return 125;
         int imports = is_sb_path(rq->profile) && mentions_import(e.profile, e.len);
         /* only a lint-clean profile is stored: a hit skips the lint */
-        if (cacheable && g == 0 && !imports) cache_store(rq->cache_dir, key, &e);
+        if (cacheable && g == 0 && !imports) {
+            cache_store(rq->cache_fd, key, &e);
+            profile_dir_sweep(rq->cache_fd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
+        }
+        out->digest = digest_wide(e.profile, e.len);
     }
     out->text = e.profile;
     out->len = e.len;
-    int rc = resolve_params(rq, &e, a, out);
+    collect_walk(rq, a, &e, out);
+    int rc = is_sb_path(rq->profile) ? 0 : resolve_params(rq, &e, a, out);
     if (rc && out->fd >= 0) { close(out->fd); out->fd = -1; }
     return rc;
 }

@@ -53,6 +53,8 @@ typedef struct interp {
     int depth;
     long steps;
     int imports;
+    sbpl_import_fn *on_import;
+    void *import_ctx;
     const source *src;
     int stopped;
 } interp;
@@ -397,6 +399,20 @@ static closure *make_closure(interp *in, const sexp *params, const sexp *body, f
 
 static value eval_import(interp *in, const sexp *x, value name);
 
+/* the names eval_list and eval handle before looking at a call's arguments */
+static const char *const special_names[] = {
+    "allow", "deny", "define", "lambda", "if", "when", "unless", "cond", "begin", "let", "let*", "quote",
+    "version", "import", "param", "getenv", "string-append", "regex-quote", "string=?", "equal?", "eq?",
+    "string?", "not", "and", "or", "list", "defined?", "macro", "with", "trace", "debug", "call",
+};
+
+int sbpl_reserved_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof special_names / sizeof special_names[0]; i++)
+        if (!strcmp(name, special_names[i])) return 1;
+    return filter_known(name) || op_lookup(name, NULL) >= 0;
+}
+
 static value eval_list(interp *in, const sexp *x, frame *env)
 {
     const sexp *h = x->child;
@@ -651,6 +667,7 @@ static value eval_import(interp *in, const sexp *x, value name)
         const char *path = name.s[0] == '/' ? name.s : arena_printf(in->a, "%s/%s", dirs[i], name.s);
         const char *err;
         source *s = source_read(path, path, &err);
+        if (in->on_import) in->on_import(in->import_ctx, path, s != NULL);
         if (!s) continue;
         if (in->o->sources) { s->next = *in->o->sources; *in->o->sources = s; }
         sbpl_read_opts ro = { 0, 0, 1 };
@@ -674,8 +691,16 @@ static int cmp_rule(const void *pa, const void *pb)
 
 sb_policy *sbpl_eval(arena *a, diag_list *dl, const source *src, const sexp *top, sbpl_eval_opts *o)
 {
+    return sbpl_eval_probed(a, dl, src, top, o, NULL, NULL);
+}
+
+sb_policy *sbpl_eval_probed(arena *a, diag_list *dl, const source *src, const sexp *top, sbpl_eval_opts *o,
+                            sbpl_import_fn *on_import, void *ctx)
+{
     interp in;
     memset(&in, 0, sizeof in);
+    in.on_import = on_import;
+    in.import_ctx = ctx;
     in.a = a;
     in.dl = dl;
     in.o = o;

@@ -73,6 +73,11 @@ typedef struct sbpl_eval_opts {
 } sbpl_eval_opts;
 
 sb_policy *sbpl_eval(arena *a, diag_list *dl, const source *src, const sexp *top, sbpl_eval_opts *o);
+/* The same, calling on_import for every path an import looked at, read or
+ * not (the runner protects them all: docs/runner.md). */
+typedef void sbpl_import_fn(void *ctx, const char *path, int found);
+sb_policy *sbpl_eval_probed(arena *a, diag_list *dl, const source *src, const sexp *top, sbpl_eval_opts *o,
+                            sbpl_import_fn *on_import, void *ctx);
 
 typedef enum { OBJ_PATH, OBJ_NAME, OBJ_IP, OBJ_TARGET } obj_kind;
 
@@ -91,6 +96,11 @@ typedef struct sb_answer {
     const char *why;            /* for undecidable */
     span why_at;
 } sb_answer;
+
+/* 1 when a (define NAME ...) of name would change what the evaluator (and
+ * Seatbelt) make of a profile: a special form, a built-in function, a filter
+ * or an operation name. */
+int sbpl_reserved_name(const char *name);
 
 sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch);
 /* 1 when an allow rule and a deny rule that both apply to q->op (at any

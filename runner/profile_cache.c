@@ -5,7 +5,16 @@
  *   F DIGEST SIZE PATHLEN\nPATH\n        a file read
  *   P FOUND PATHLEN\nPATH\n              an extends candidate
  *   A NAMELEN DEFLEN HASDEF\nNAME DEF\n   a parameter the profile uses
- *   S LEN\nPROFILE\nE\n                   the compiled profile, then the end mark
+ *   S LEN DIGEST\nPROFILE\nE\n            the compiled profile (without the runner's
+ *                                        protection, which every run appends
+ *                                        itself), its digest, the end mark
+ *
+ * The profile's digest is checked as it is copied to the run's own file; a
+ * mismatch is a miss (the copy is removed and the profile compiled again).
+ * Besides entries the directory holds "ok-DIGEST" marks: this exact profile
+ * text, with these parameters and this command, was checked by the evaluator
+ * (protection holds, exec allowed), so the next identical run need not
+ * evaluate it again.
  *
  * Every string is length-prefixed, so paths may hold any byte.  A lookup
  * reads the header only; the profile is copied from the open entry to the
@@ -27,7 +36,7 @@
 #ifndef O_CLOEXEC
 #define O_CLOEXEC 0
 #endif
-#define MAGIC "buckle-run-cache 1 "
+#define MAGIC "buckle-run-cache 2 "
 #define MAX_ENTRY (256u << 20)
 
 uint64_t cache_key(const char *const *parts, size_t n)
@@ -40,14 +49,14 @@ uint64_t cache_key(const char *const *parts, size_t n)
     return h;
 }
 
-static int entry_path(char *out, size_t n, const char *dir, uint64_t key)
+static void entry_name(char *out, size_t n, uint64_t key)
 {
-    int k = snprintf(out, n, "%s/cache-%016" PRIx64 ".bc", dir, key);
-    return k < 0 || (size_t)k >= n ? -1 : 0;
+    snprintf(out, n, "cache-%016" PRIx64 ".bc", key);
 }
 
 int cache_name_matches(const char *name)
 {
+    if (!strncmp(name, "ok-", 3)) return strspn(name + 3, "0123456789abcdef") == 16 && !name[19];
     if (strncmp(name, "cache-", 6) != 0) return 0;
     const char *p = name + 6;
     if (strspn(p, "0123456789abcdef") != 16 || strncmp(p + 16, ".bc", 3) != 0) return 0;
@@ -144,8 +153,9 @@ static int parse(cursor *c, arena *a, cache_entry *e)
             cap_a = arena_grow_cap(e->nparams, cap_a);
             e->params[e->nparams++] = (cache_param){ name, n3 ? def : NULL };
         } else if (tag == 'S') {
-            if (take_u64(c, &n1, 10, '\n') || c->p != c->end) return -1;
+            if (take_u64(c, &n1, 10, ' ') || take_u64(c, &n2, 16, '\n') || c->p != c->end) return -1;
             e->len = (size_t)n1;
+            e->body_digest = n2;
             return 0;
         } else {
             return -1;
@@ -166,13 +176,13 @@ static int pread_all(int fd, char *buf, size_t n, uint64_t off)
     return 0;
 }
 
-int cache_load(const char *dir, uint64_t key, arena *a, cache_entry *out)
+int cache_load(int dirfd, uint64_t key, arena *a, cache_entry *out)
 {
-    char path[4096], first[128];
+    char path[64], first[128];
     memset(out, 0, sizeof *out);
     out->fd = -1;
-    if (entry_path(path, sizeof path, dir, key)) return -1;
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    entry_name(path, sizeof path, key);
+    int fd = openat(dirfd, path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return -1;
     struct stat st;
     uint64_t k, sum, hlen;
@@ -232,10 +242,10 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-int cache_store(const char *dir, uint64_t key, const cache_entry *e)
+int cache_store(int dirfd, uint64_t key, const cache_entry *e)
 {
-    char final[4096], tmp[4200];
-    if (entry_path(final, sizeof final, dir, key)) return -1;
+    char final[64], tmp[128];
+    entry_name(final, sizeof final, key);
     uint64_t r = digest64(&e, sizeof e, (uint64_t)getpid() ^ (uint64_t)time(NULL) << 20 ^ key);
     snprintf(tmp, sizeof tmp, "%s.tmp-%016" PRIx64, final, r);
     strbuf b;
@@ -255,7 +265,7 @@ int cache_store(const char *dir, uint64_t key, const cache_entry *e)
         sb_printf(&b, "A %zu %zu %d\n%s %s\n", strlen(e->params[i].name), d ? strlen(d) : 0, d != NULL,
                   e->params[i].name, d ? d : "");
     }
-    sb_printf(&b, "S %zu\n", e->len);
+    sb_printf(&b, "S %zu %016" PRIx64 "\n", e->len, digest_wide(e->profile, e->len));
     char first[128];
     int fl = snprintf(first, sizeof first, MAGIC "%016" PRIx64 " %016" PRIx64 " ", key, digest64(b.data, b.len, 0));
     /* HEADERLEN counts its own digits */
@@ -267,15 +277,32 @@ int cache_store(const char *dir, uint64_t key, const cache_entry *e)
         hlen = (size_t)fl + (size_t)nl + b.len;
     }
     int rc = -1;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    int fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0) {
         int ok = write_all(fd, first, (size_t)fl) == 0 && write_all(fd, num, strlen(num)) == 0 &&
                  write_all(fd, b.data, b.len) == 0 && write_all(fd, e->profile, e->len) == 0 &&
                  write_all(fd, "\nE\n", 3) == 0;
         ok = close(fd) == 0 && ok;
-        if (ok && rename(tmp, final) == 0) rc = 0;
-        else unlink(tmp);
+        if (ok && renameat(dirfd, tmp, dirfd, final) == 0) rc = 0;
+        else unlinkat(dirfd, tmp, 0);
     }
     sb_free(&b);
     return rc;
+}
+
+int cache_verdict_has(int dirfd, uint64_t v)
+{
+    char name[32];
+    snprintf(name, sizeof name, "ok-%016" PRIx64, v);
+    struct stat st;
+    return fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+           !(st.st_mode & 077);
+}
+
+void cache_verdict_put(int dirfd, uint64_t v)
+{
+    char name[32];
+    snprintf(name, sizeof name, "ok-%016" PRIx64, v);
+    int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0) close(fd);
 }

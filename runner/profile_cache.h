@@ -1,4 +1,4 @@
-/* profile_cache.h - compiled profiles kept in the protected profile directory
+/* profile_cache.h - compiled profiles kept in the protected run cache directory
  * so that `buckle run` does not lint and compile an unchanged profile again
  * (docs/runner.md, "The run cache").  An entry records every input the
  * compilation depended on: each file read (path, size, digest of its bytes)
@@ -19,10 +19,11 @@ typedef struct cache_param {
 } cache_param;
 
 typedef struct cache_entry {
-    const char *profile;          /* the SBPL as the run writes it (to store) */
+    const char *profile;          /* the compiled SBPL, without the protection (to store) */
     size_t len;
     int fd;                       /* a loaded entry: open, the profile at body_off */
     uint64_t body_off;
+    uint64_t body_digest;         /* a loaded entry: what the profile's bytes must digest to */
     cache_param *params;          /* the parameters the profile uses */
     size_t nparams;
     const char **files;           /* the files read, with size and digest */
@@ -40,12 +41,17 @@ uint64_t cache_key(const char *const *parts, size_t n);
 /* 0 and *out filled (in a) when DIR holds a valid entry for key whose inputs
  * are all unchanged: out->fd is open (the caller closes it) and the profile
  * is its len bytes at body_off.  -1 otherwise. */
-int cache_load(const char *dir, uint64_t key, arena *a, cache_entry *out);
+int cache_load(int dirfd, uint64_t key, arena *a, cache_entry *out);
 
 /* Writes the entry under a temporary name and renames it into place, so a
  * reader sees a whole entry or none.  0, or -1 (the run goes on without). */
-int cache_store(const char *dir, uint64_t key, const cache_entry *e);
+int cache_store(int dirfd, uint64_t key, const cache_entry *e);
 
-/* "cache-HEX16.bc", or that with ".tmp-HEX16" (an interrupted store). */
+/* "ok-V" marks: the profile text, parameters and command digested to v were
+ * checked by the evaluator before (see profile_cache.c). */
+int cache_verdict_has(int dirfd, uint64_t v);
+void cache_verdict_put(int dirfd, uint64_t v);
+
+/* "cache-HEX16.bc", that with ".tmp-HEX16" (an interrupted store), "ok-HEX16". */
 int cache_name_matches(const char *name);
 #endif

@@ -1,7 +1,8 @@
 /* profile_file.c - a fresh profile file that can never be followed or reused
- * (docs/runner.md, step 5). */
+ * (docs/runner.md, "The profile file"). */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
+#include "../support/digest.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -11,14 +12,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifndef O_CLOEXEC
+#define O_CLOEXEC 0
+#endif
+
 static uint64_t random64(void)
 {
     uint64_t r = 0;
-    int fd = open("/dev/urandom", O_RDONLY
-#ifdef O_CLOEXEC
-                  | O_CLOEXEC
-#endif
-    );
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
     if (fd >= 0) {
         if (read(fd, &r, sizeof r) != (ssize_t)sizeof r) r = 0;
         close(fd);
@@ -31,60 +32,64 @@ static uint64_t random64(void)
     return r;
 }
 
-/* Writes len bytes from data, or from src at off when data is NULL. */
-static int fill(int fd, const char *data, int src, uint64_t off, size_t len)
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) { if (k == 0) errno = EIO; return -1; }
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* Copies len bytes at off in src to fd, digesting them on the way. */
+static int copy(int fd, int src, uint64_t off, size_t len, uint64_t *digest)
 {
     /* 32 KB: a larger buffer is fresh stack to touch on every run (128 KB
      * cost a cached run of srt-large ~0.35 ms more on a VM where a first
      * touch of a page costs microseconds) */
     char chunk[32 * 1024];
-    size_t done = 0;
+    size_t done = 0, have = 0;           /* bytes at the front of chunk not digested yet (< 32) */
+    digest_wide_ctx d;
+    digest_wide_begin(&d, len);
     while (done < len) {
-        const char *p = data ? data + done : chunk;
-        size_t n = len - done;
-        if (!data) {
-            ssize_t r = pread(src, chunk, n < sizeof chunk ? n : sizeof chunk, (off_t)(off + done));
-            if (r < 0 && errno == EINTR) continue;
-            if (r <= 0) { if (r == 0) errno = EIO; return -1; }
-            n = (size_t)r;
-        }
-        for (size_t w = 0; w < n;) {
-            ssize_t k = write(fd, p + w, n - w);
-            if (k < 0 && errno == EINTR) continue;
-            if (k < 0) return -1;
-            w += (size_t)k;
-        }
-        done += n;
+        size_t want = len - done < sizeof chunk - have ? len - done : sizeof chunk - have;
+        ssize_t r = pread(src, chunk + have, want, (off_t)(off + done));
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) { if (r == 0) errno = EIO; return -1; }
+        if (write_all(fd, chunk + have, (size_t)r) != 0) return -1;
+        have += (size_t)r;
+        done += (size_t)r;
+        size_t whole = have & ~(size_t)31;
+        digest_wide_blocks(&d, chunk, whole);
+        memmove(chunk, chunk + whole, have - whole);
+        have -= whole;
     }
+    uint64_t v = digest_wide_end(&d, chunk, have);
+    if (digest) *digest = v;
     return 0;
 }
 
-static int create_and_fill(const char *dir, const char *data, int src, uint64_t off, size_t len,
-                           char *path, size_t pathlen)
+int profile_file_write(int dirfd, const profile_parts *pp, char *name, size_t namelen)
 {
     for (int attempt = 0; attempt < 8; attempt++) {
-        int n = snprintf(path, pathlen, "%s/buckle-%ld-%ld-%016llx.sb", dir, (long)getpid(), (long)time(NULL),
+        int n = snprintf(name, namelen, "buckle-%ld-%ld-%016llx.sb", (long)getpid(), (long)time(NULL),
                          (unsigned long long)random64());
-        if (n < 0 || (size_t)n >= pathlen) { errno = ENAMETOOLONG; return -1; }
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW
-#ifdef O_CLOEXEC
-                      | O_CLOEXEC
-#endif
-                      , 0600);
+        if (n < 0 || (size_t)n >= namelen) { errno = ENAMETOOLONG; return -1; }
+        int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0) {
             if (errno == EEXIST) continue;       /* never reuse a name */
             return -1;
         }
-        if (fill(fd, data, src, off, len) != 0 || fchmod(fd, 0600) != 0) {
-            int e = errno;
-            close(fd);
-            unlink(path);
-            errno = e;
-            return -1;
-        }
-        if (close(fd) != 0) {
-            int e = errno;
-            unlink(path);
+        int ok = (!pp->head_len || write_all(fd, pp->head, pp->head_len) == 0) &&
+                 (pp->src < 0 || copy(fd, pp->src, pp->src_off, pp->src_len, pp->src_digest) == 0) &&
+                 (!pp->tail_len || write_all(fd, pp->tail, pp->tail_len) == 0) && fchmod(fd, 0600) == 0;
+        int e = errno;
+        if (close(fd) != 0 && ok) { ok = 0; e = errno; }
+        if (!ok) {
+            unlinkat(dirfd, name, 0);
             errno = e;
             return -1;
         }
@@ -92,14 +97,4 @@ static int create_and_fill(const char *dir, const char *data, int src, uint64_t 
     }
     errno = EEXIST;
     return -1;
-}
-
-int profile_file_write(const char *dir, const char *data, size_t len, char *path, size_t pathlen)
-{
-    return create_and_fill(dir, data ? data : "", -1, 0, len, path, pathlen);
-}
-
-int profile_file_copy(const char *dir, int src, uint64_t off, size_t len, char *path, size_t pathlen)
-{
-    return create_and_fill(dir, NULL, src, off, len, path, pathlen);
 }

@@ -1,13 +1,28 @@
 /* protect.c - the rules that keep what the next run depends on out of reach
- * of the sandboxed process (docs/runner.md, step 4): the profile directory, and the
- * profile's own source files (a sandboxed command that rewrote them would
- * choose its next sandbox).  They are appended after everything else and name
- * each concrete operation, so they are the last filtered match at the most
- * specific level: they decide under every precedence model of docs/sbpl.md,
+ * of the sandboxed process (docs/runner.md, "What is protected"): the
+ * directories buckle keeps its files in (subpath: no write of any kind), and
+ * everything the walk of path_walk.c collected (the paths the compilation
+ * used: whole files and missing candidates denied every write, directories
+ * on the way denied removal, renaming, mounting and changes of mode, owner,
+ * flags and ACL).  They are appended after everything else and name each
+ * concrete operation, so they are the last filtered match at the most
+ * specific level: they decide under every precedence model of Seatbelt,
  * whatever the profile allows (even (allow default)). */
 #include "runner.h"
 #include "../compiler/emit.h"
 #include <string.h>
+
+/* what a directory on the way to a protected path must keep */
+static const char *const frame_ops[] = {
+    "file-write-unlink", "fs-rename", "file-write-create", "file-write-mode", "file-write-owner",
+    "file-write-flags", "file-write-setugid", "file-write-acl", "file-mount", "file-mount-update",
+    "file-unmount",
+};
+
+/* the write-like operations that file-write* does not cover */
+static const char *const extra_ops[] = {
+    "file-link", "file-clone", "file-mknod", "file-mount", "file-mount-update", "file-unmount", "fs-rename",
+};
 
 /* "(deny OP OP ..." for every concrete write operation */
 static void deny_writes(strbuf *out)
@@ -15,76 +30,59 @@ static void deny_writes(strbuf *out)
     sb_puts(out, "(deny");
     int n = ops_count();
     int wd = op_lookup("file-write*", NULL);
-    static const char *const extra[] = { "file-link", "file-clone", "file-mknod", "file-mount", "file-mount-update",
-                                         "file-unmount", "fs-rename" };
     for (int i = 0; i < n; i++) {
         const op_info *o = op_get(i);
         if (!o->concrete || !(o->mask & SNAP_14_4) || !opset_has(&op_get(wd)->covers, i)) continue;
         sb_putc(out, ' ');
         sb_puts(out, o->emit_name);
     }
-    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) { sb_putc(out, ' '); sb_puts(out, extra[i]); }
+    for (size_t i = 0; i < sizeof extra_ops / sizeof extra_ops[0]; i++) { sb_putc(out, ' '); sb_puts(out, extra_ops[i]); }
 }
 
-/* " (literal A)" for every proper ancestor of path not yet in seen */
-static void put_ancestors(strbuf *out, const char *path, strbuf *seen)
+int runner_write_op(int op)
 {
-    size_t len = strlen(path);
-    for (size_t k = len; k > 0; k--) {
-        if (path[k - 1] != '/' || k - 1 == 0) continue;
-        strbuf one;
-        sb_init(&one);
-        sb_puts(&one, " (literal ");
-        sbpl_string(&one, path, k - 1);
-        sb_putc(&one, ')');
-        sb_putc(&one, '\n');           /* a line of seen per ancestor */
-        const char *hit = seen->data ? strstr(seen->data, sb_cstr(&one)) : NULL;
-        if (!hit) {
-            sb_add(seen, one.data, one.len);
-            sb_add(out, one.data, one.len - 1);
-        }
-        sb_free(&one);
-    }
+    const op_info *o = op_get(op);
+    if (!o->concrete) return 0;
+    if (opset_has(&op_get(op_lookup("file-write*", NULL))->covers, op)) return 1;
+    for (size_t i = 0; i < sizeof extra_ops / sizeof extra_ops[0]; i++)
+        if (!strcmp(o->name, extra_ops[i])) return 1;
+    return 0;
 }
 
-/* "(deny file-write-unlink fs-rename ...)" over the ancestors collected in
- * anc, or nothing when there are none (an unfiltered rule would deny every
- * unlink and rename) */
-static void deny_renames(strbuf *out, const strbuf *anc)
+int runner_frame_op(int op)
 {
-    if (!anc->len) return;
-    sb_puts(out, "(deny file-write-unlink fs-rename");
-    sb_add(out, anc->data, anc->len);
-    sb_puts(out, ")\n");
+    const op_info *o = op_get(op);
+    for (size_t i = 0; i < sizeof frame_ops / sizeof frame_ops[0]; i++)
+        if (!strcmp(o->name, frame_ops[i])) return 1;
+    return 0;
 }
 
-void runner_protection(strbuf *out, const char *dir, const char *const *sources, size_t nsources)
+void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const protect_list *pl)
 {
-    strbuf seen, anc;
-    sb_init(&seen);
-    sb_init(&anc);
-    sb_puts(out, "\n;; buckle run: nothing in the sandbox may write to the profile directory\n");
-    sb_puts(out, ";; or rename one of its ancestors (the next command's profile lives here)\n");
-    deny_writes(out);
-    sb_puts(out, " (subpath ");
-    sbpl_string(out, dir, strlen(dir));
-    sb_puts(out, "))\n");
-    put_ancestors(&anc, dir, &seen);
-    deny_renames(out, &anc);
-    if (nsources) {
-        sb_puts(out, ";; nor change the files this profile was compiled from, or rename\n");
-        sb_puts(out, ";; their directories (the next run would compile what it wrote)\n");
+    if (ndirs) {
+        sb_puts(out, "\n;; buckle run: nothing in the sandbox may write where buckle keeps the\n");
+        sb_puts(out, ";; next command's profile and its run cache\n");
         deny_writes(out);
-        for (size_t i = 0; i < nsources; i++) {
-            sb_puts(out, " (literal ");
-            sbpl_string(out, sources[i], strlen(sources[i]));
+        for (size_t i = 0; i < ndirs; i++) {
+            sb_puts(out, " (subpath ");
+            sbpl_string(out, dirs[i], strlen(dirs[i]));
             sb_putc(out, ')');
         }
         sb_puts(out, ")\n");
-        sb_reset(&anc);
-        for (size_t i = 0; i < nsources; i++) put_ancestors(&anc, sources[i], &seen);
-        deny_renames(out, &anc);
     }
-    sb_free(&seen);
-    sb_free(&anc);
+    if (pl->nwhole) {
+        sb_puts(out, ";; nor change what the next compilation reads or looks for: the profile,\n");
+        sb_puts(out, ";; its bases and imports, the candidates searched before them, the links\n");
+        sb_puts(out, ";; on their paths\n");
+        deny_writes(out);
+        sb_add(out, pl->whole.data, pl->whole.len);
+        sb_puts(out, ")\n");
+    }
+    if (pl->nframe) {
+        sb_puts(out, ";; nor remove, move, mount over or re-permission a directory on their way\n");
+        sb_puts(out, "(deny");
+        for (size_t i = 0; i < sizeof frame_ops / sizeof frame_ops[0]; i++) { sb_putc(out, ' '); sb_puts(out, frame_ops[i]); }
+        sb_add(out, pl->frame.data, pl->frame.len);
+        sb_puts(out, ")\n");
+    }
 }

@@ -4,6 +4,8 @@
 #ifndef BUCKLE_RUNNER_H
 #define BUCKLE_RUNNER_H
 #include "../support/strbuf.h"
+#include "../support/hashmap.h"
+#include "../support/arena.h"
 #include "../compiler/sbpl_eval.h"
 #include <stdint.h>
 #include <sys/types.h>
@@ -11,32 +13,105 @@
 #define RUNNER_SANDBOX_EXEC "/usr/bin/sandbox-exec"
 #define RUNNER_STALE_SECONDS 300
 
-/* The profile directory: realpath(tmpdir)/buckle-profiles-UID.  Writes the
- * path to out; returns 0, or -1 with *why set (then the caller falls back). */
-int profile_dir_prepare(const char *tmpdir, char *out, size_t outlen, const char **why);
-/* Re-checks an existing directory: real directory, ours, no group/other write. */
-int profile_dir_check(const char *dir, const char **why);
+/* ---- directories (profile_dir.c) ---------------------------------------- */
+
+/* A directory of ours that only we can write: DIR = realpath(parent)/NAME,
+ * created 0700 if missing, opened with O_DIRECTORY|O_NOFOLLOW and checked
+ * with fstat (a real directory, ours, no group/other access), every ancestor
+ * checked too (owned by root or us, not writable by group or others unless
+ * sticky, and on macOS no ACL that lets another user write).  Returns an open
+ * descriptor (the caller closes it) and the path in out, or -1 with *why. */
+int runner_dir_open(const char *parent, const char *name, char *out, size_t outlen, const char **why);
+/* "buckle-profiles-UID" and "buckle-cache-UID" */
+void runner_dir_name(char *out, size_t n, const char *what);
 /* Removes buckle-*.sb files of this naming pattern older than max_age seconds
- * and run cache entries (cache-*.bc) older than cache_max_age; returns how
- * many.  Nothing else in the directory is touched. */
-int profile_dir_sweep(const char *dir, long max_age, long cache_max_age);
-/* Creates DIR/buckle-PID-TIME-RANDOM.sb with O_CREAT|O_EXCL|O_NOFOLLOW, mode
- * 0600, writes all of data and closes it.  Returns 0 or -1 (errno). */
-int profile_file_write(const char *dir, const char *data, size_t len, char *path, size_t pathlen);
-/* The same with the len bytes at off in the open file src (a run cache entry). */
-int profile_file_copy(const char *dir, int src, uint64_t off, size_t len, char *path, size_t pathlen);
+ * and run cache entries older than cache_max_age; nothing else. */
+int profile_dir_sweep(int dirfd, long max_age, long cache_max_age);
+
+/* Creates buckle-PID-TIME-RANDOM.sb in the open directory dirfd (openat,
+ * O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600), writes data (len bytes), then the
+ * len2 bytes at off in the open file src when src >= 0 (a run cache entry:
+ * *digest receives their digest as they pass), then tail, and closes it.
+ * The name is written to name.  Returns 0 or -1 (errno). */
+typedef struct profile_parts {
+    const char *head;             /* in memory, or NULL */
+    size_t head_len;
+    int src;                      /* a run cache entry, or -1 */
+    uint64_t src_off;
+    size_t src_len;
+    uint64_t *src_digest;
+    const char *tail;             /* the protection rules */
+    size_t tail_len;
+} profile_parts;
+int profile_file_write(int dirfd, const profile_parts *pp, char *name, size_t namelen);
 int profile_name_matches(const char *name);
 
-/* Appends the self-protection rules: every concrete write operation denied
- * under dir and on each of the absolute, canonical source paths (the files
- * the profile was compiled from), renames of every ancestor of them denied.
- * Emitted on concrete operation names and last, so they win under every
- * precedence model of docs/sbpl.md. */
-void runner_protection(strbuf *out, const char *dir, const char *const *sources, size_t nsources);
+/* ---- protection (path_walk.c, protect.c) -------------------------------- */
+
+typedef struct protect_list {
+    arena a;
+    const char *cwd;              /* relative paths start here (physical) */
+    strbuf whole, frame;          /* " (literal ...)" items */
+    size_t nwhole, nframe;
+    const char **whole_paths, **frame_paths;   /* the same, as paths */
+    size_t wcap, fcap;
+    hashmap seen_whole, seen_frame, dirs;
+} protect_list;
+
+void protect_init(protect_list *pl, const char *cwd);
+void protect_free(protect_list *pl);
+/* Walks path (relative to cwd) component by component: directories met are
+ * frames, links, the final file and missing components are protected whole. */
+void protect_path(protect_list *pl, const char *path);
+void protect_whole(protect_list *pl, const char *path);
+
+/* Appends the self-protection rules: every write under each of dirs, every
+ * write on pl's whole paths, the frame operations on pl's frames.  Emitted
+ * on concrete operation names and last, so they win under every precedence
+ * model of Seatbelt. */
+void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const protect_list *pl);
+/* 1 when op is one of the operations the rules deny on a whole path / a frame */
+int runner_write_op(int op);
+int runner_frame_op(int op);
+
+/* ---- the evaluator's verdict before anything runs (verify.c) ----------- */
+
+typedef struct verify_req {
+    const char *text;             /* the whole profile as sandbox-exec will read it */
+    size_t len;
+    const char *name;             /* for locations: the .sb file, or "PROFILE (compiled)" */
+    const sb_param *params;       /* the -D values sandbox-exec gets */
+    size_t nparams;
+    const char *const *import_dirs;
+    size_t nimport;
+    const char *const *dirs;      /* protected as subpaths */
+    size_t ndirs;
+    const protect_list *pl;
+    const char *command;          /* the command's physical path, or NULL */
+} verify_req;
+
+enum { VERIFY_OK, VERIFY_REDEFINES, VERIFY_UNPROTECTED, VERIFY_EXEC_DENIED };
+/* Scans for definitions of reserved names (error diagnostics in dl), then
+ * evaluates the profile and asks it for every protected object and for the
+ * command.  Returns VERIFY_*; *msg says why for the last two.  *keep is the
+ * source the diagnostics point into (the caller frees it after printing). */
+int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **keep);
+
+/* ---- parameters (params_check.c) ---------------------------------------- */
+
+/* NULL when value is acceptable for the built-in parameter name (absolute,
+ * canonical, no control character, not "/"; USER: a plain name), otherwise
+ * why not. */
+const char *runner_builtin_problem(const char *name, const char *value);
+
+/* ---- the child (spawn.c) ------------------------------------------------ */
 
 /* Runs argv (sandbox-exec and its arguments); forwards SIGINT, SIGTERM,
- * SIGHUP and SIGQUIT; returns the exit status (128+N for signal N), or -1. */
-int runner_spawn(char *const argv[]);
+ * SIGHUP and SIGQUIT sent to buckle by another process; calls applied(ctx)
+ * once, as soon as the sandboxed command has started (macOS: sandbox-exec's
+ * exec, seen with kqueue) or, at the latest, when the child has ended.
+ * Returns the exit status (128+N for signal N), or -1. */
+int runner_spawn(char *const argv[], void (*applied)(void *), void *ctx);
 
 /* PATH lookup as execvp would: 0 found and executable, 126 not executable,
  * 127 not found. */

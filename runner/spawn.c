@@ -1,10 +1,12 @@
-/* spawn.c - run sandbox-exec as our child, forward signals, pass the status
- * through (docs/runner.md).  A signal handler can only reach the child
+/* spawn.c - run sandbox-exec as our child, forward signals, remove the
+ * profile once applied, pass the status through (docs/runner.md, "Signals"
+ * and "The profile file").  A signal handler can only reach the child
  * through process-wide state: the one static below, written before the
- * handlers can run it and read only by them. */
+ * handlers can run and read only by them. */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -12,19 +14,53 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
+#ifdef __APPLE__
+#include <libproc.h>
+#include <limits.h>
+#include <sys/event.h>
+#include <sys/time.h>
+#endif
 
-static volatile pid_t forward_to;   /* the child, for the handlers */
+#ifndef O_CLOEXEC
+#define O_CLOEXEC 0
+#endif
 
+static struct {
+    volatile pid_t child;           /* where to forward */
+    volatile int tty;               /* our controlling terminal, or -1 */
+} fwd = { 0, -1 };
+
+/* A terminal sends SIGINT, SIGQUIT and SIGHUP to its whole foreground
+ * process group, the child included: forwarding such a signal would deliver
+ * it twice.  Linux says so in si_code (SI_KERNEL).  XNU does not (its
+ * si_code is 0 for everything, and si_pid names whichever process was
+ * running, such as the terminal emulator that wrote the ^C): there a signal
+ * of those three is taken as the terminal's when our process group is the
+ * terminal's foreground group. */
+static int from_terminal(int sig, const siginfo_t *info)
+{
+#ifdef SI_KERNEL
+    (void)sig;
+    return info && info->si_code == SI_KERNEL;
+#else
+    (void)info;
+    int tty = fwd.tty;
+    return (sig == SIGINT || sig == SIGQUIT || sig == SIGHUP) && tty >= 0 && tcgetpgrp(tty) == getpgrp();
+#endif
+}
+
+/* Forwards what was sent to buckle alone (a supervisor, timeout, kill),
+ * whatever si_code says; not what the terminal sent to the whole group, nor
+ * what the child sent itself. */
 static void forward(int sig, siginfo_t *info, void *ctx)
 {
     (void)ctx;
-    pid_t child = forward_to;
+    pid_t child = fwd.child;
     if (child <= 0) return;
-    /* a terminal's Ctrl-C reaches the whole process group already; forward
-     * what was sent to us alone (kill(1), a supervisor) */
-    if (info && info->si_code != SI_USER && info->si_code != SI_QUEUE) return;
     if (info && info->si_pid == child) return;
+    if (from_terminal(sig, info)) return;
     kill(child, sig);
 }
 
@@ -32,7 +68,42 @@ static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
 extern char **environ;
 
-int runner_spawn(char *const argv[])
+#ifdef __APPLE__
+/* Calls applied() when the child has executed the command (sandbox-exec has
+ * applied the profile and replaced itself) or has exited, whichever kqueue
+ * reports first; an exec event while the child is still sandbox-exec is not
+ * the one awaited.  Returns 1 when it called applied (0: the child could not
+ * be watched, it was gone already). */
+static int watch_exec(pid_t pid, const char *sx, void (*applied)(void *), void *ctx)
+{
+    char sx_real[PATH_MAX];
+    if (!realpath(sx, sx_real)) snprintf(sx_real, sizeof sx_real, "%s", sx);
+    int kq = kqueue();
+    if (kq < 0) return 0;
+    struct kevent ev;
+    EV_SET(&ev, (uintptr_t)pid, EVFILT_PROC, EV_ADD | EV_CLEAR, NOTE_EXEC | NOTE_EXIT, 0, NULL);
+    int called = 0;
+    if (kevent(kq, &ev, 1, NULL, 0, NULL) == 0) {
+        for (;;) {
+            struct kevent got;
+            int r = kevent(kq, NULL, 0, &got, 1, NULL);
+            if (r < 0 && errno == EINTR) continue;
+            if (r != 1) break;
+            if (!(got.fflags & NOTE_EXIT)) {
+                char now[PROC_PIDPATHINFO_MAXSIZE];
+                if (proc_pidpath(pid, now, sizeof now) > 0 && !strcmp(now, sx_real)) continue;
+            }
+            applied(ctx);
+            called = 1;
+            break;
+        }
+    }
+    close(kq);
+    return called;
+}
+#endif
+
+int runner_spawn(char *const argv[], void (*applied)(void *), void *ctx)
 {
     struct sigaction sa, old[4];
     memset(&sa, 0, sizeof sa);
@@ -43,6 +114,9 @@ int runner_spawn(char *const argv[])
     sigemptyset(&block);
     for (int i = 0; i < 4; i++) sigaddset(&block, forwarded[i]);
     sigprocmask(SIG_BLOCK, &block, &prev);
+#ifndef SI_KERNEL
+    fwd.tty = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+#endif
     for (int i = 0; i < 4; i++) sigaction(forwarded[i], &sa, &old[i]);
     /* the child starts with our original mask and the four signals at their
      * default action (SIG_IGN inherited from our parent stays ignored) */
@@ -62,16 +136,23 @@ int runner_spawn(char *const argv[])
     }
     if (err) {                  /* sandbox-exec itself: the command was checked before */
         for (int i = 0; i < 4; i++) sigaction(forwarded[i], &old[i], NULL);
+        if (fwd.tty >= 0) { close(fwd.tty); fwd.tty = -1; }
         sigprocmask(SIG_SETMASK, &prev, NULL);
         errno = err;
         return -1;
     }
-    forward_to = pid;
+    fwd.child = pid;
     sigprocmask(SIG_SETMASK, &prev, NULL);
+    int done = 0;
+#ifdef __APPLE__
+    if (applied) done = watch_exec(pid, argv[0], applied, ctx);
+#endif
     int status = 0;
     pid_t r;
     do r = waitpid(pid, &status, 0); while (r < 0 && errno == EINTR);
-    forward_to = 0;
+    fwd.child = 0;
+    if (applied && !done) applied(ctx);
+    if (fwd.tty >= 0) { close(fwd.tty); fwd.tty = -1; }
     for (int i = 0; i < 4; i++) sigaction(forwarded[i], &old[i], NULL);
     if (r < 0) return -1;
     if (WIFEXITED(status)) return WEXITSTATUS(status);

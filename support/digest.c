@@ -58,3 +58,41 @@ uint64_t digest_end(digest_ctx *d, const void *tail, size_t n)
 {
     return finish(d->h, tail, n);
 }
+
+void digest_wide_begin(digest_wide_ctx *d, uint64_t len)
+{
+    for (int i = 0; i < 4; i++) d->lane[i] = (len + (uint64_t)i) * K1;
+    d->len = len;
+}
+
+void digest_wide_blocks(digest_wide_ctx *d, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    uint64_t a = d->lane[0], b = d->lane[1], c = d->lane[2], e = d->lane[3];
+    for (; n >= 32; p += 32, n -= 32) {
+        uint64_t w[4];
+        memcpy(w, p, 32);
+        a = rotl(a + w[0] * K2, 31) * K1;
+        b = rotl(b + w[1] * K2, 31) * K1;
+        c = rotl(c + w[2] * K2, 31) * K1;
+        e = rotl(e + w[3] * K2, 31) * K1;
+    }
+    d->lane[0] = a; d->lane[1] = b; d->lane[2] = c; d->lane[3] = e;
+}
+
+uint64_t digest_wide_end(digest_wide_ctx *d, const void *tail, size_t n)
+{
+    uint64_t h = d->len * K2;
+    for (int i = 0; i < 4; i++) h = mix(h, d->lane[i]);
+    h = words(h, tail, n);
+    return finish(h, (const unsigned char *)tail + (n & ~(size_t)7), n & 7);
+}
+
+uint64_t digest_wide(const void *data, size_t len)
+{
+    digest_wide_ctx d;
+    digest_wide_begin(&d, len);
+    size_t whole = len & ~(size_t)31;
+    digest_wide_blocks(&d, data, whole);
+    return digest_wide_end(&d, (const unsigned char *)data + whole, len - whole);
+}

@@ -37,13 +37,17 @@ for f in tests/sbpl/*.sb tests/lint/*.sb; do
 done
 # buckle run (the command is /bin/true standing in for sandbox-exec): a cache
 # miss, a hit, --no-cache, --dry-run, a damaged entry, an .sb profile
+# (the example allows no exec: it runs through a profile that extends it);
+# a forged entry (its profile bytes changed) is compiled again
 VT=$(mktemp -d)
-for args in "corpus/examples/agent.buckle" "corpus/examples/agent.buckle" "--no-cache corpus/examples/agent.buckle" \
-            "--dry-run corpus/examples/srt-small.buckle" "damage corpus/examples/agent.buckle" "tests/sbpl/01-order-deny-after-allow.sb"; do
-    case $args in damage*) for e in "$VT"/buckle-profiles-*/cache-*.bc; do printf 'x' >"$e"; done; args=${args#damage }; esac
+printf 'extends "%s/corpus/examples/agent.buckle";\nprocess { allow exec "/usr/bin", "/bin"; }\nfiles { allow read "/usr/bin", "/bin"; }\n' "$(pwd)" >"$VT/agent.buckle"
+for args in "$VT/agent.buckle" "$VT/agent.buckle" "--no-cache $VT/agent.buckle" \
+            "--dry-run corpus/examples/srt-small.buckle" "damage $VT/agent.buckle" "forge $VT/agent.buckle" "tests/sbpl/01-order-deny-after-allow.sb"; do
+    case $args in damage*) for e in "$VT"/buckle-cache-*/cache-*.bc; do printf 'x' >"$e"; done; args=${args#damage }; esac
+    case $args in forge*) for e in "$VT"/buckle-cache-*/cache-*.bc; do sed 's/allow/alloW/' "$e" >"$VT/f" && cat "$VT/f" >"$e"; done; args=${args#forge }; esac
     n=$((n + 1))
     # shellcheck disable=SC2086
-    TMPDIR="$VT" BUCKLE_SANDBOX_EXEC=/bin/true valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+    TMPDIR="$VT" BUCKLE_TEST_CACHE_PARENT="$VT" BUCKLE_SANDBOX_EXEC=/bin/true valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
         --error-exitcode=99 "$B" run --force $args -- true >/dev/null 2>/tmp/vg.$$
     if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: run $args"; head -20 /tmp/vg.$$; fi
 done

@@ -7,7 +7,12 @@ export TMPDIR="$R/tmp"
 uid=$(id -u)
 PD="$R/tmp/buckle-profiles-$uid"
 LOG="$R/log"
-agent=$(pwd)/corpus/examples/agent.buckle
+# the example profiles allow no exec at all (buckle run refuses them before
+# anything runs, see run_preflight.sh); the tests extend them with the
+# commands they use
+XOK='process { allow exec "/usr/bin", "/bin"; }\nfiles { allow read "/usr/bin", "/bin"; }\n'
+printf "extends \"$(pwd)/corpus/examples/agent.buckle\";\n$XOK" >"$R/agentx.buckle"
+agent=$R/agentx.buckle
 brun() { STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$@"; }
 # the run profiles in the directory (run cache entries, cache-*.bc, stay)
 profiles() { ls "$PD" 2>/dev/null | grep -v '^cache-'; }
@@ -16,6 +21,23 @@ profiles() { ls "$PD" 2>/dev/null | grep -v '^cache-'; }
 run "run: linux" env -u BUCKLE_SANDBOX_EXEC "$B" run "$agent" -- true
 expect_rc "run: without sandbox-exec exits 125" 125
 expect_err_has "run: says Seatbelt is macOS-only" "only on macOS"
+if grep -q "BUCKLE_SANDBOX_EXEC\|stand-in\|Tests" "$TMP/err"; then fail "run: the message names no test-only variable" "$(cat "$TMP/err")"; else pass "run: the message names no test-only variable"; fi
+# --dry-run spawns nothing: it works without sandbox-exec, on every platform
+run "run: linux dry-run" env -u BUCKLE_SANDBOX_EXEC "$B" run --dry-run "$agent" -- true
+expect_rc "run: --dry-run works without sandbox-exec" 0
+expect_out_has "run: --dry-run names /usr/bin/sandbox-exec" "/usr/bin/sandbox-exec -f $PD/buckle-"
+f=$(sed -n 's/^profile: //p' "$TMP/out")
+[ -n "$f" ] && [ -f "$f" ] && grep -q "buckle run: nothing in the sandbox may write" "$f" \
+    && pass "run: --dry-run keeps the profile it names, protection included" || fail "run: --dry-run keeps the profile it names, protection included" "$f"
+rm -f "$f"
+# an .sb profile gets every built-in parameter; USER is not a path
+printf '(version 1)\n(allow default)\n' >"$R/all.sb"
+run "run: dry-run .sb" env USER=someone BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --force --dry-run "$R/all.sb" -- true
+grep -q -- "-D USER=someone " "$TMP/out" && pass "run: USER is passed" || fail "run: USER is passed" "$(cat "$TMP/out")"
+grep -q -- "USER.ancestors=" "$TMP/out" && fail "run: a parameter that is not a path gets no NAME.ancestors" "$(cat "$TMP/out")" \
+    || pass "run: a parameter that is not a path gets no NAME.ancestors"
+grep -q -- "HOME.ancestors=" "$TMP/out" && pass "run: a path parameter gets NAME.ancestors" || fail "run: a path parameter gets NAME.ancestors" "$(cat "$TMP/out")"
+rm -f "$(sed -n 's/^profile: //p' "$TMP/out")"
 
 # argv, file mode, directory mode, read-back, self-protection (checked by the stand-in)
 : >"$LOG"
@@ -42,7 +64,7 @@ env --default-signal=INT true 2>/dev/null && dflt="env --default-signal=INT"
 for sig in TERM HUP INT; do
     if [ "$sig" = INT ] && [ -z "$dflt" ]; then echo "SKIP run: SIGINT forwarding (needs env --default-signal)" >>"$RESULTS"; continue; fi
     rm -f "$R/started"
-    STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" $([ "$sig" = INT ] && echo "$dflt") "$B" run "$agent" -- sh -c "touch '$R/started'; trap 'exit 99' $sig; while :; do sleep 0.05; done" &
+    STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" $([ "$sig" = INT ] && echo "$dflt") "$B" run "$agent" -- sh -c "trap 'exit 99' $sig; touch '$R/started'; i=0; while [ \$i -lt 400 ]; do sleep 0.05; i=\$((i + 1)); done; exit 98" &
     bpid=$!
     i=0; while [ ! -e "$R/started" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
     [ "$sig" = INT ] && sleep 0.2
@@ -52,7 +74,7 @@ for sig in TERM HUP INT; do
     [ -z "$(profiles)" ] && pass "run: profile removed after SIG$sig" || fail "run: profile removed after SIG$sig" "$(ls "$PD")"
 done
 rm -f "$R/started"
-STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$agent" -- sh -c "touch '$R/started'; while :; do sleep 0.05; done" &
+STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$agent" -- sh -c "touch '$R/started'; i=0; while [ \$i -lt 400 ]; do sleep 0.05; i=\$((i + 1)); done; exit 98" &
 bpid=$!
 i=0; while [ ! -e "$R/started" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 kill -TERM "$bpid"; wait "$bpid"; st=$?
@@ -60,19 +82,26 @@ kill -TERM "$bpid"; wait "$bpid"; st=$?
 
 # the directory must be exclusively ours
 rm -rf "$PD"; mkdir -p "$R/elsewhere"; ln -s "$R/elsewhere" "$PD"
+# failing closed is the default (finding 3: another local user could force
+# the fallback by pre-creating the directory)
 run "run: symlink dir" brun "$agent" -- true
-expect_rc "run: symlinked directory falls back" 0
+expect_rc "run: a symlinked directory is refused" 125
+expect_err_has "run: says why" "is not safe: it is a symbolic link; nothing was run"
+: >"$LOG"
+run "run: symlink dir, inline asked for" env STANDIN_SOURCES="$(abspath "$agent"):$(abspath corpus/examples/agent.buckle)" \
+    STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --allow-inline "$agent" -- true
+expect_rc "run: --allow-inline falls back" 0
 expect_err_has "run: symlink warning" "(it is a symbolic link); passing the profile inline with -p"
 grep -q "^argv: -p <profile text>" "$LOG" && pass "run: fallback uses -p" || fail "run: fallback uses -p" "$(tail -n 3 "$LOG")"
+grep -q "source protected: $(abspath "$agent")" "$LOG" && grep -q "source protected: .*corpus/examples/agent.buckle" "$LOG" \
+    && pass "run: the inline fallback still protects the sources" || fail "run: the inline fallback still protects the sources" "$(cat "$LOG")"
 [ -z "$(ls "$R/elsewhere")" ] && pass "run: nothing written through the symlink" || fail "run: nothing written through the symlink" "$(ls "$R/elsewhere")"
-run "run: symlink no-fallback" brun --no-fallback "$agent" -- true
-expect_rc "run: --no-fallback refuses" 125
 rm -f "$PD"; mkdir -m 0770 "$PD"
 run "run: group-writable" brun "$agent" -- true
 expect_err_has "run: group-writable directory is not used" "writable by group or others"
 chmod 0700 "$PD"
 if [ "$uid" -eq 0 ] && chown nobody "$PD" 2>/dev/null; then
-    run "run: other owner" brun --no-fallback "$agent" -- true
+    run "run: other owner" brun "$agent" -- true
     expect_rc "run: a directory owned by nobody is refused" 125
     expect_err_has "run: other owner message" "owned by another user"
 else
@@ -92,14 +121,14 @@ brun "$agent" -- true >/dev/null 2>&1
 rm -rf "$PD"
 
 # refusals
-printf 'param NEEDED;\nfiles { allow read "$NEEDED"; }\n' >"$R/p.buckle"
+printf 'param NEEDED;\nfiles { allow read "$NEEDED"; }\n'"$XOK" >"$R/p.buckle"
 run "run: missing param" brun "$R/p.buckle" -- true
 expect_rc "run: a missing parameter is an error" 125
 expect_err_has "run: missing parameter message" "parameter NEEDED has no value"
 run "run: -D supplies it" brun -D NEEDED=/usr "$R/p.buckle" -- true
 expect_rc "run: with -D it runs" 0
 # USER: from the environment, else from the password database when the profile uses it
-printf 'files { allow read "/Users/$USER"; }\n' >"$R/user.buckle"
+printf 'files { allow read "/Users/$USER"; }\n'"$XOK" >"$R/user.buckle"
 : >"$LOG"
 run "run: USER unset" env -u USER STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$R/user.buckle" -- true
 expect_rc "run: USER unset still runs" 0
@@ -112,7 +141,7 @@ grep -q -- "-D USER=someone " "$LOG" && pass "run: USER from the environment" ||
 pw_home=$(awk -F: -v u="$(id -u)" '$3 == u { print $6; exit }' /etc/passwd)
 if [ -n "$pw_home" ] && [ -d "$pw_home" ]; then
     pw_home=$(cd "$pw_home" && pwd -P)
-    printf 'files { allow read "$HOME/x"; }\n' >"$R/home.buckle"
+    printf 'files { allow read "$HOME/x"; }\n'"$XOK" >"$R/home.buckle"
     : >"$LOG"
     run "run: HOME unset" env -u HOME STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --no-cache "$R/home.buckle" -- true
     expect_rc "run: HOME unset still runs" 0
@@ -120,7 +149,7 @@ if [ -n "$pw_home" ] && [ -d "$pw_home" ]; then
 fi
 run "run: unreadable" brun "$R/nope.buckle" -- true
 expect_rc "run: an unreadable profile is an error" 125
-printf 'misc { allow lsopen; }\n' >"$R/bad.buckle"
+printf 'misc { allow lsopen; }\n'"$XOK" >"$R/bad.buckle"
 run "run: lint errors" brun "$R/bad.buckle" -- true
 expect_rc "run: lint errors refuse to run" 125
 expect_err_has "run: says why" "has lint errors"
@@ -139,7 +168,8 @@ run "run: dry-run" brun --dry-run "$agent" -- echo hi
 expect_rc "run: --dry-run exit" 0
 expect_out_has "run: --dry-run prints argv" "$SXA -f $PD/buckle-"
 expect_out_has "run: --dry-run prints the profile path" "profile: $PD/buckle-"
-[ -z "$(profiles)" ] && pass "run: --dry-run leaves nothing" || fail "run: --dry-run leaves nothing" "$(ls "$PD")"
+[ -n "$(profiles)" ] && pass "run: --dry-run keeps the file it names" || fail "run: --dry-run keeps the file it names" "$(ls "$PD")"
+rm -f "$PD"/buckle-*.sb
 run "run: keep" brun --keep-profile "$agent" -- true
 expect_err_has "run: --keep-profile says where" "kept $PD/buckle-"
 [ -n "$(profiles)" ] && pass "run: --keep-profile keeps it" || fail "run: --keep-profile keeps it" "gone"
@@ -149,15 +179,22 @@ rm -rf "$PD"
 # profile, an (allow default) .sb and a profile that allows writes to all of $TMPDIR
 printf '(version 1)\n(allow default)\n' >"$R/open.sb"
 printf 'files { allow write "$TMPDIR"; allow write "/"; }\nmisc { allow file-write-data; }\n' >"$R/tmpw.buckle"
-printf '(version 1)\n(deny default)\n(allow file-write* (subpath "/private/var/folders") (subpath "%s"))\n(allow file-write-data file-write-unlink fs-rename)\n' "$R" >"$R/tmpw.sb"
+printf '(version 1)\n(deny default)\n(allow file-write* (subpath "/private/var/folders") (subpath "%s"))\n(allow file-write-data file-write-unlink fs-rename)\n(allow process-exec (subpath "/usr/bin") (subpath "/bin"))\n(allow file-read* (subpath "/usr/bin") (subpath "/bin"))\n' "$R" >"$R/tmpw.sb"
+mkdir -p "$R/wrap"
 for f in $(ls corpus/examples/*.buckle) $(find corpus/std -name '*.buckle' | sort) "$R/open.sb" "$R/tmpw.buckle" "$R/tmpw.sb"; do
     # the stand-in also checks that the profile's own source cannot be changed
     src=$(abspath "$f")
+    run_f=$f
+    case "$f" in *.buckle)
+        # run through a profile that extends it and allows the command
+        run_f="$R/wrap/$(echo "$f" | tr / _)"
+        printf "extends \"$src\";\n$XOK" >"$run_f";;
+    esac
     : >"$LOG"
-    run "protect: $f" env STANDIN_SOURCES="$src" STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --force -D OUT=/tmp -D REPORT=/tmp/r "$f" -- true
+    run "protect: $f" env STANDIN_SOURCES="$src" STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --force -D OUT=/tmp -D REPORT=/tmp/r "$run_f" -- true
     grep -q "self-protection holds" "$LOG" && grep -q "source protected: $src" "$LOG" && pass "protect: $f" || fail "protect: $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
     # again: a lint-clean profile now comes from the run cache
     : >"$LOG"
-    run "protect (cached): $f" env STANDIN_SOURCES="$src" STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --force -D OUT=/tmp -D REPORT=/tmp/r "$f" -- true
+    run "protect (cached): $f" env STANDIN_SOURCES="$src" STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --force -D OUT=/tmp -D REPORT=/tmp/r "$run_f" -- true
     grep -q "self-protection holds" "$LOG" && grep -q "source protected: $src" "$LOG" && pass "protect (second run): $f" || fail "protect (second run): $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
 done

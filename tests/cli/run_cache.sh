@@ -7,6 +7,9 @@ rm -rf "$R"
 mkdir -p "$R/tmp" "$R/inc1" "$R/inc2"
 export TMPDIR="$R/tmp"
 PD="$R/tmp/buckle-profiles-$(id -u)"
+CD="$BUCKLE_TEST_CACHE_PARENT/buckle-cache-$(id -u)"
+rm -rf "$CD"
+XOK='process { allow exec "/usr/bin", "/bin"; }\nfiles { allow read "/usr/bin", "/bin"; }\n'
 LOG="$R/log"
 brun() { STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v "$@"; }
 # how the last run got its profile
@@ -16,15 +19,15 @@ was() {  # NAME WANT(cached|compiled)
 }
 kept() { sed -n 's/^buckle run: kept //p' "$TMP/err"; }
 
-printf 'extends "./base";\nfiles { allow read "/opt/one"; }\n' >"$R/main.buckle"
+printf 'extends "./base";\nfiles { allow read "/opt/one"; }\n'"$XOK" >"$R/main.buckle"
 printf 'files { allow read "/opt/base"; }\n' >"$R/base.buckle"
 
 run "cache: first run" brun --keep-profile "$R/main.buckle" -- true
 expect_rc "cache: first run exits 0" 0
 was "cache: the first run compiles" compiled
 first=$(kept)
-[ -n "$(ls "$PD"/cache-*.bc 2>/dev/null)" ] && pass "cache: an entry is stored" || fail "cache: an entry is stored" "$(ls -la "$PD")"
-mode=$(ls -l "$PD"/cache-*.bc | cut -c1-10)
+[ -n "$(ls "$CD"/cache-*.bc 2>/dev/null)" ] && pass "cache: an entry is stored" || fail "cache: an entry is stored" "$(ls -la "$CD")"
+mode=$(ls -l "$CD"/cache-*.bc | cut -c1-10)
 [ "$mode" = "-rw-------" ] && pass "cache: the entry is 0600" || fail "cache: the entry is 0600" "$mode"
 run "cache: second run" brun --keep-profile "$R/main.buckle" -- true
 expect_rc "cache: second run exits 0" 0
@@ -49,7 +52,7 @@ grep -q "source protected: .*/base.buckle" "$LOG" && pass "cache: the base file 
 rm -f "$first" "$second"
 
 # the main file changes
-printf 'extends "./base";\nfiles { allow read "/opt/two"; }\n' >"$R/main.buckle"
+printf 'extends "./base";\nfiles { allow read "/opt/two"; }\n'"$XOK" >"$R/main.buckle"
 run "cache: main changed" brun --keep-profile "$R/main.buckle" -- true
 was "cache: a changed profile is a miss" compiled
 grep -q '/opt/two' "$(kept)" && pass "cache: the new content is run" || fail "cache: the new content is run" "no /opt/two"
@@ -68,6 +71,7 @@ rm -f "$(kept)"
 # multiple of 8 bytes): a hit, and a same-size change far into it is a miss
 awk 'BEGIN { print "files {"; for (i = 0; i < 2000; i++) printf "    allow read \"/opt/big/d%d\";\n", i; print "}" }' >"$R/big.buckle"
 printf '#x\n' >>"$R/big.buckle"
+printf "$XOK" >>"$R/big.buckle"
 run "cache: big 1" brun "$R/big.buckle" -- true
 run "cache: big 2" brun "$R/big.buckle" -- true
 was "cache: a large source, unchanged: hit" cached
@@ -78,7 +82,7 @@ grep -q '/opt/big/e1999' "$(kept)" && pass "cache: the changed large source is r
 rm -f "$(kept)"
 
 # a file appears earlier in the search path
-printf 'extends "lib";\nfiles { allow read "/opt/s"; }\n' >"$R/search.buckle"
+printf 'extends "lib";\nfiles { allow read "/opt/s"; }\n'"$XOK" >"$R/search.buckle"
 printf 'files { allow read "/opt/from-inc2"; }\n' >"$R/inc2/lib.buckle"
 run "cache: search 1" brun -I "$R/inc1" -I "$R/inc2" "$R/search.buckle" -- true
 run "cache: search 2" brun -I "$R/inc1" -I "$R/inc2" "$R/search.buckle" -- true
@@ -93,7 +97,7 @@ run "cache: search 4" brun -I "$R/inc1" -I "$R/inc2" "$R/search.buckle" -- true
 was "cache: a base that disappears is a miss" compiled
 
 # -D values are part of the key
-printf 'param P;\nfiles { allow read "$P"; }\n' >"$R/param.buckle"
+printf 'param P;\nfiles { allow read "$P"; }\n'"$XOK" >"$R/param.buckle"
 run "cache: -D 1" brun -D P=/opt/a "$R/param.buckle" -- true
 run "cache: -D 2" brun -D P=/opt/b "$R/param.buckle" -- true
 was "cache: another -D value is a miss" compiled
@@ -104,7 +108,7 @@ run "cache: -D 4" brun -D P=/opt/b "$R/param.buckle" -- true
 grep -q -- "-D P=/opt/b" "$LOG" && pass "cache: a hit passes this run's values" || fail "cache: a hit passes this run's values" "$(head -c 300 "$LOG")"
 
 # a profile with lint errors is never stored: refused again without --force
-printf 'misc { allow lsopen; }\n' >"$R/bad.buckle"
+printf 'misc { allow lsopen; }\n'"$XOK" >"$R/bad.buckle"
 run "cache: forced" brun --force "$R/bad.buckle" -- true
 expect_rc "cache: --force runs it" 0
 run "cache: refused again" brun "$R/bad.buckle" -- true
@@ -117,8 +121,8 @@ was "cache: --no-cache compiles" compiled
 # damaged entries are misses, and are replaced
 for how in truncate garbage mode symlink; do
     run "cache: prime $how" brun "$R/main.buckle" -- true
-    e=$(ls "$PD"/cache-*.bc | head -n 1)
-    for x in "$PD"/cache-*.bc; do
+    e=$(ls "$CD"/cache-*.bc | head -n 1)
+    for x in "$CD"/cache-*.bc; do
         case $how in
         truncate) head -c 100 "$x" >"$x.t" && cat "$x.t" >"$x" && rm -f "$x.t" ;;
         garbage) printf 'buckle-run-cache 1 zz 999999999\n' >"$x" ;;
@@ -132,11 +136,11 @@ for how in truncate garbage mode symlink; do
     was "cache: a $how entry is a miss" compiled
     grep -q "self-protection holds" "$LOG" && pass "cache: after a $how entry, self-protected" || fail "cache: after a $how entry, self-protected" "$(cat "$LOG")"
     [ "$how" = symlink ] && { [ "$(cat "$R/target")" = whatever ] && pass "cache: a symlinked entry's target is untouched" || fail "cache: a symlinked entry's target is untouched" "changed"; }
-    rm -f "$PD"/cache-*.bc
+    rm -f "$CD"/cache-*.bc
 done
 
 # an .sb that imports is not cached (the import is not tracked)
-printf '(version 1)\n(deny default)\n(allow process-exec)\n' >"$R/plain.sb"
+printf '(version 1)\n(deny default)\n(allow process-exec)\n(allow file-read*)\n' >"$R/plain.sb"
 run "cache: sb 1" brun "$R/plain.sb" -- true
 run "cache: sb 2" brun "$R/plain.sb" -- true
 was "cache: an .sb profile is cached" cached
@@ -145,14 +149,24 @@ run "cache: import 1" brun --force -I "$R" "$R/imp.sb" -- true
 run "cache: import 2" brun --force -I "$R" "$R/imp.sb" -- true
 was "cache: an .sb that imports is not cached" compiled
 
-# entries not used for a day are swept; the profiles' own sweep is unchanged
+# entries older than a day are swept; the profiles' own sweep is unchanged
 run "cache: prime sweep" brun "$R/main.buckle" -- true
-for x in "$PD"/cache-*.bc; do
+aged=$(ls "$CD" | grep '^cache-[0-9a-f]*\.bc$\|^ok-')
+for x in "$CD"/cache-*.bc "$CD"/ok-*; do
     touch -d '2 days ago' "$x" 2>/dev/null || touch -t "$(date -d '2 days ago' +%Y%m%d%H%M 2>/dev/null || date -v-2d +%Y%m%d%H%M)" "$x"
 done
-touch "$PD/cache-0123456789abcdef.bc.tmp-0123456789abcdef" "$PD/cache-notours.bc"
-touch -d '2 days ago' "$PD/cache-0123456789abcdef.bc.tmp-0123456789abcdef" "$PD/cache-notours.bc" 2>/dev/null
-run "cache: sweep" brun --no-cache "$R/param.buckle" -D P=/x -- true
-[ -z "$(ls "$PD" | grep '^cache-[0-9a-f]*\.bc')" ] && pass "cache: entries older than a day are swept" || fail "cache: entries older than a day are swept" "$(ls "$PD")"
-[ -e "$PD/cache-notours.bc" ] && pass "cache: other names are never touched" || fail "cache: other names are never touched" "removed"
+touch "$CD/cache-0123456789abcdef.bc.tmp-0123456789abcdef" "$CD/cache-notours.bc"
+touch -d '2 days ago' "$CD/cache-0123456789abcdef.bc.tmp-0123456789abcdef" "$CD/cache-notours.bc" 2>/dev/null
+# (the cache is swept when a run writes into it: here a new -D value)
+run "cache: sweep" brun "$R/param.buckle" -D P=/sweep -- true
+left=""
+for x in $aged cache-0123456789abcdef.bc.tmp-0123456789abcdef; do [ -e "$CD/$x" ] && left="$left $x"; done
+[ -n "$aged" ] && [ -z "$left" ] && pass "cache: entries and marks older than a day are swept" || fail "cache: entries and marks older than a day are swept" "left:$left; $(ls "$CD")"
+run "cache: warm" brun "$R/param.buckle" -D P=/sweep -- true
+touch "$CD/cache-1123456789abcdef.bc"
+touch -d '2 days ago' "$CD/cache-1123456789abcdef.bc" 2>/dev/null
+run "cache: warm 2" brun "$R/param.buckle" -D P=/sweep -- true
+was "cache: (a warm run)" cached
+[ -e "$CD/cache-1123456789abcdef.bc" ] && pass "cache: a warm run does not sweep the cache" || fail "cache: a warm run does not sweep the cache" "swept"
+[ -e "$CD/cache-notours.bc" ] && pass "cache: other names are never touched" || fail "cache: other names are never touched" "removed"
 rm -rf "$R"

@@ -6,8 +6,14 @@
  *     with mode 0700 that is not a symlink
  *   - the profile reads back with the SBPL reader and starts with (version 1)
  *   - under Seatbelt's precedence model (the evaluator), no concrete write
- *     operation is allowed under the profile directory and no ancestor can
- *     be renamed
+ *     operation is allowed under the profile directory (and the run cache
+ *     directory, when BUCKLE_TEST_CACHE_PARENT names its parent) and no
+ *     ancestor can be removed, renamed, mounted over or re-permissioned
+ *   - STANDIN_SOURCES=A:B...: the same for these files (the profile's sources)
+ *   - STANDIN_CHECK_WRITE=A:B...: every write (creation included) on these
+ *     paths is denied (an attack's target: a planted base, a replaced link)
+ *   - STANDIN_CHECK_FRAME=A:B...: these directories cannot be removed,
+ *     renamed, mounted over, or have mode, owner, flags or ACL changed
  * STANDIN_LOG=FILE appends what it saw.  Exit 70-79 on a failed check. */
 #define _POSIX_C_SOURCE 200809L
 #include "../../compiler/sbpl_eval.h"
@@ -53,15 +59,35 @@ static int writes_denied(sb_policy *p, const char *const *objs, size_t n, arena 
     return 1;
 }
 
-/* No proper ancestor of path can be unlinked or renamed. */
+/* what must not happen to a directory on the way to a protected path */
+static const char *const frame_ops[] = { "file-write-unlink", "fs-rename", "file-write-mode", "file-write-owner",
+                                         "file-write-flags", "file-write-acl", "file-mount", "file-unmount",
+                                         "file-write-setugid" };
+#define NFRAME (sizeof frame_ops / sizeof frame_ops[0])
+
+static int frame_fixed(sb_policy *p, const char *dir, arena *a)
+{
+    for (size_t k = 0; k < NFRAME; k++) {
+        sb_request q = { op_lookup(frame_ops[k], NULL), dir, strlen(dir), OBJ_PATH, SNS_OTHER, NULL };
+        if (sbpl_decide(p, &q, a).decision != 1) {
+            fprintf(stderr, "sandbox-exec stand-in: %s on %s is not denied\n", frame_ops[k], dir);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* No proper ancestor of path can be removed, renamed, mounted over or
+ * re-permissioned. */
 static int ancestors_fixed(sb_policy *p, const char *path, arena *a)
 {
     char anc[4096];
     snprintf(anc, sizeof anc, "%s", path);
     for (char *s = strrchr(anc, '/'); s && s != anc; s = strrchr(anc, '/')) {
         *s = 0;
-        static const char *const ops[] = { "file-write-unlink", "fs-rename" };
-        for (size_t k = 0; k < 2; k++) {
+        static const char *const ops[] = { "file-write-unlink", "fs-rename", "file-write-mode", "file-write-owner",
+                                           "file-write-flags", "file-write-acl", "file-mount" };
+        for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
             sb_request q = { op_lookup(ops[k], NULL), anc, strlen(anc), OBJ_PATH, SNS_OTHER, NULL };
             if (sbpl_decide(p, &q, a).decision != 1) {
                 fprintf(stderr, "sandbox-exec stand-in: %s on ancestor %s is not denied\n", ops[k], anc);
@@ -77,6 +103,19 @@ static int check_protection(sb_policy *p, const char *dir, arena *a)
     const char *objs[] = { arena_printf(a, "%s/buckle-1-1-0.sb", dir), dir, arena_printf(a, "%s/new/x", dir),
                            arena_printf(a, "%s/cache-0123456789abcdef.bc", dir) };
     return writes_denied(p, objs, 4, a) && ancestors_fixed(p, dir, a);
+}
+
+/* every path in the colon-separated list: each write denied (whole) or the
+ * frame operations denied; logged as "LABEL: PATH" */
+static int check_list(sb_policy *p, const char *list, int whole, const char *label, arena *a)
+{
+    char *copy = arena_strdup(a, list);
+    for (char *tok = strtok(copy, ":"); tok; tok = strtok(NULL, ":")) {
+        const char *one[] = { tok };
+        if (whole ? !writes_denied(p, one, 1, a) : !frame_fixed(p, tok, a)) return 0;
+        if (logf_) fprintf(logf_, "%s: %s\n", label, tok);
+    }
+    return 1;
 }
 
 /* STANDIN_SOURCES (colon-separated): the profile's source files, which the
@@ -113,6 +152,9 @@ int main(int argc, char **argv)
         i += 2;
     }
     if (i >= argc) return die(72, "no command after the options%s", "");
+    /* sandbox-exec reads its options with getopt: a command that starts
+     * with '-' would be taken for one */
+    if (argv[i][0] == '-') return die(72, "the command %s would be read as an option", argv[i]);
     const char *text;
     size_t len;
     char *buf = NULL;
@@ -152,13 +194,32 @@ int main(int argc, char **argv)
     sexp *top = sbpl_read(&a, &dl, src, NULL);
     if (dl.errors) return die(76, "the profile does not read back: %s", dl.head->msg);
     if (!top || !sexp_is_sym(top->child, "version")) return die(76, "the profile does not start with (version 1)%s", "");
-    sbpl_eval_opts o = { params, np, NULL, 0, NULL };
+    /* STANDIN_IMPORT_DIRS: where relative imports are found (sandbox-exec
+     * has its own places; the tests name theirs) */
+    const char *idirs[64];
+    size_t nid = 0;
+    const char *il = getenv("STANDIN_IMPORT_DIRS");
+    char *ilc = il ? arena_strdup(&a, il) : NULL;
+    for (char *tok = ilc ? strtok(ilc, ":") : NULL; tok && nid < 64; tok = strtok(NULL, ":")) idirs[nid++] = tok;
+    source *imported = NULL;
+    sbpl_eval_opts o = { params, np, idirs, nid, &imported };
     sb_policy *p = sbpl_eval(&a, &dl, src, top, &o);
     if (dl.errors) return die(77, "the profile does not evaluate: %s", dl.head->msg);
     if (dir[0] && !check_protection(p, dir, &a)) return die(78, "self-protection of %s is broken", dir);
+    const char *cp = getenv("BUCKLE_TEST_CACHE_PARENT");
+    char real[4096];
+    if (cp && *cp && realpath(cp, real)) {
+        const char *cdir = arena_printf(&a, "%s/buckle-cache-%lu", real, (unsigned long)geteuid());
+        if (!check_protection(p, cdir, &a)) return die(78, "the run cache %s is not protected", cdir);
+        if (logf_) fprintf(logf_, "cache protected: %s\n", cdir);
+    }
     const char *srcs = getenv("STANDIN_SOURCES");
-    if (dir[0] && srcs && *srcs && !check_sources(p, srcs, &a)) return die(78, "the sources %s are not protected", srcs);
+    if (srcs && *srcs && !check_sources(p, srcs, &a)) return die(78, "the sources %s are not protected", srcs);
+    const char *cw = getenv("STANDIN_CHECK_WRITE"), *cf = getenv("STANDIN_CHECK_FRAME");
+    if (cw && *cw && !check_list(p, cw, 1, "write denied", &a)) return die(78, "a write on one of %s is not denied", cw);
+    if (cf && *cf && !check_list(p, cf, 0, "frame fixed", &a)) return die(78, "a directory of %s is not fixed", cf);
     if (logf_) { fprintf(logf_, "ok: read back, %zu rules, self-protection holds\n", p->n); fclose(logf_); logf_ = NULL; }
+    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
     arena_free(&a);
     source_free(src);
     free(buf);

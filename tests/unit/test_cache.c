@@ -47,16 +47,19 @@ void test_cache(void)
     digests[0] = digest64("files { allow read \"/x\"; }\n", 28, 0);
     file_probe probes[] = { { "/nonexistent/buckle-probe.buckle", 0 } };
     cache_param params[] = { { "HOME", NULL }, { "P", "\x01HOME\x02/x y" } };
-    cache_entry e = { "(version 1)\n(deny default)\n", 27, -1, 0, params, 2, files, digests, sizes, 1, probes, 1 };
-    CHECK(cache_store(dir, key, &e) == 0, "stored");
+    cache_entry e = { "(version 1)\n(deny default)\n", 27, -1, 0, 0, params, 2, files, digests, sizes, 1, probes, 1 };
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+    CHECK(dfd >= 0, "open dir");
+    CHECK(cache_store(dfd, key, &e) == 0, "stored");
     cache_entry got;
-    CHECK(cache_load(dir, key, &a, &got) == 0, "loaded");
+    CHECK(cache_load(dfd, key, &a, &got) == 0, "loaded");
+    CHECK(got.body_digest == digest_wide(e.profile, 27), "the body's digest is recorded");
     CHECK(got.len == 27 && got.nparams == 2 && got.nfiles == 1 && got.nprobes == 1, "counts");
     CHECK(got.nparams == 2 && !strcmp(got.params[1].def, "\x01HOME\x02/x y") && got.params[0].def == NULL, "parameters");
     char body[64] = { 0 };
     CHECK(got.fd >= 0 && pread(got.fd, body, got.len, (off_t)got.body_off) == 27 && !memcmp(body, e.profile, 27), "body");
     if (got.fd >= 0) close(got.fd);
-    CHECK(cache_load(dir, key + 1, &a, &got) != 0, "another key is a miss");
+    CHECK(cache_load(dfd, key + 1, &a, &got) != 0, "another key is a miss");
 
     unit_case("cache: every truncation and every flipped byte is a miss or the same entry");
     size_t n = 0;
@@ -65,11 +68,11 @@ void test_cache(void)
     int bad = 0;
     for (size_t cut = 0; orig && cut < n; cut++) {
         write_file(entry, orig, cut);
-        if (cache_load(dir, key, &a, &got) == 0) { bad++; close(got.fd); }
+        if (cache_load(dfd, key, &a, &got) == 0) { bad++; close(got.fd); }
     }
     CHECK(bad == 0, "%d truncations loaded", bad);
     static const char flips[] = { '0', '9', 'f', 'z', ' ', '\n', '\0', '\xff', '-' };
-    int loaded_diff = 0;
+    int loaded_diff = 0, body_undetected = 0;
     for (size_t i = 0; orig && i < n; i++)
         for (size_t f = 0; f < sizeof flips; f++) {
             if (orig[i] == flips[f]) continue;
@@ -77,30 +80,38 @@ void test_cache(void)
             memcpy(m, orig, n);
             m[i] = flips[f];
             write_file(entry, m, n);
-            if (cache_load(dir, key, &a, &got) == 0) {
-                /* the header carries its digest; the profile's own bytes are
-                 * not summed (docs/runner.md: the directory is protected) */
+            if (cache_load(dfd, key, &a, &got) == 0) {
+                /* the header carries its digest; a changed body loads, and
+                 * its digest (checked as the run copies it) does not match */
                 if (!(i >= got.body_off && i < got.body_off + got.len)) loaded_diff++;
+                else {
+                    char bb[64];
+                    if (pread(got.fd, bb, got.len, (off_t)got.body_off) != (ssize_t)got.len ||
+                        digest_wide(bb, got.len) == got.body_digest)
+                        body_undetected++;
+                }
                 close(got.fd);
             }
             free(m);
         }
     CHECK(loaded_diff == 0, "%d damaged headers loaded", loaded_diff);
+    CHECK(body_undetected == 0, "%d damaged bodies match their digest", body_undetected);
 
     unit_case("cache: a changed input or a new extends candidate is a miss");
     write_file(entry, orig, n);
-    CHECK(cache_load(dir, key, &a, &got) == 0, "restored entry loads");
+    CHECK(cache_load(dfd, key, &a, &got) == 0, "restored entry loads");
     if (got.fd >= 0) close(got.fd);
     write_file(src, "files { allow read \"/y\"; }\n", 28);        /* same size */
-    CHECK(cache_load(dir, key, &a, &got) != 0, "same size, other bytes: miss");
+    CHECK(cache_load(dfd, key, &a, &got) != 0, "same size, other bytes: miss");
     write_file(src, "files { allow read \"/x\"; }\n", 28);
-    CHECK(cache_load(dir, key, &a, &got) == 0, "back: hit");
+    CHECK(cache_load(dfd, key, &a, &got) == 0, "back: hit");
     if (got.fd >= 0) close(got.fd);
     chmod(entry, 0640);
-    CHECK(cache_load(dir, key, &a, &got) != 0, "group-readable entry: miss");
+    CHECK(cache_load(dfd, key, &a, &got) != 0, "group-readable entry: miss");
 
     free(orig);
     arena_free(&a);
+    close(dfd);
     unlink(entry);
     unlink(src);
     rmdir(dir);

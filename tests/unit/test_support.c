@@ -160,35 +160,49 @@ void test_runner(void)
     CHECK(!profile_name_matches("buckle-1-2-XYZ.sb"), "not hex");
 
     unit_case("runner: profile files are fresh, 0600 and complete");
-    char dir[] = "/tmp/buckle-unit-dir-XXXXXX";
-    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
-    chmod(dir, 0700);
-    char p1[4096], p2[4096];
-    CHECK(profile_file_write(dir, "(version 1)\n", 12, p1, sizeof p1) == 0, "first");
-    CHECK(profile_file_write(dir, "(version 1)\n", 12, p2, sizeof p2) == 0, "second");
-    CHECK(strcmp(p1, p2) != 0, "distinct names");
-    struct stat st;
-    CHECK(lstat(p1, &st) == 0 && (st.st_mode & 07777) == 0600 && st.st_size == 12, "mode 0600 and size");
-    const char *base = strrchr(p1, '/') + 1;
-    CHECK(profile_name_matches(base), "name matches the sweep pattern: %s", base);
-
-    unit_case("runner: the directory must be ours, real and private");
+    char parent[] = "/tmp/buckle-unit-dir-XXXXXX";
+    CHECK(mkdtemp(parent) != NULL, "mkdtemp");
+    char dir[4200], n1[128], n2[128], p1[4400], p2[4400];
     const char *why = NULL;
-    CHECK(profile_dir_check(dir, &why) == 0, "private dir accepted");
+    int dfd = runner_dir_open(parent, "d", dir, sizeof dir, &why);
+    CHECK(dfd >= 0, "the directory is created and accepted: %s", why ? why : "");
+    profile_parts pp = { "(version 1)\n", 12, -1, 0, 0, NULL, "(deny default)\n", 15 };
+    CHECK(profile_file_write(dfd, &pp, n1, sizeof n1) == 0, "first");
+    CHECK(profile_file_write(dfd, &pp, n2, sizeof n2) == 0, "second");
+    CHECK(strcmp(n1, n2) != 0, "distinct names");
+    snprintf(p1, sizeof p1, "%s/%s", dir, n1);
+    snprintf(p2, sizeof p2, "%s/%s", dir, n2);
+    struct stat st;
+    CHECK(lstat(p1, &st) == 0 && (st.st_mode & 07777) == 0600 && st.st_size == 27, "mode 0600 and size");
+    CHECK(lstat(dir, &st) == 0 && (st.st_mode & 07777) == 0700, "the directory is 0700");
+    CHECK(profile_name_matches(n1), "name matches the sweep pattern: %s", n1);
+
+    unit_case("runner: the directory must be ours, real and private, and so its ancestors");
+    int fd2 = runner_dir_open(parent, "d", dir, sizeof dir, &why);
+    CHECK(fd2 >= 0, "private dir accepted");
+    if (fd2 >= 0) close(fd2);
     chmod(dir, 0770);
-    CHECK(profile_dir_check(dir, &why) != 0 && strstr(why, "group"), "group-writable refused");
+    CHECK(runner_dir_open(parent, "d", dir, sizeof dir, &why) < 0 && strstr(why, "group"), "group-writable refused");
     chmod(dir, 0700);
     char link[4200];
-    snprintf(link, sizeof link, "%s-link", dir);
+    snprintf(link, sizeof link, "%s/l", parent);
     CHECK(symlink(dir, link) == 0, "symlink");
-    CHECK(profile_dir_check(link, &why) != 0 && strstr(why, "symbolic"), "symlink refused");
+    CHECK(runner_dir_open(parent, "l", dir, sizeof dir, &why) < 0 && strstr(why, "symbolic"), "symlink refused");
     unlink(link);
+    chmod(parent, 0777);
+    CHECK(runner_dir_open(parent, "d", dir, sizeof dir, &why) < 0 && strstr(why, "ancestor"), "world-writable parent refused");
+    chmod(parent, 01777);
+    fd2 = runner_dir_open(parent, "d", dir, sizeof dir, &why);
+    CHECK(fd2 >= 0, "sticky world-writable parent accepted (like /tmp)");
+    if (fd2 >= 0) close(fd2);
+    chmod(parent, 0700);
+    runner_dir_open(parent, "d", dir, sizeof dir, &why);
 
     unit_case("runner: the sweep removes only old files of ours");
     /* ages far from the limit: a file's time and time() may be a clock tick
      * apart (the kernel can stamp files with a finer clock than time()
      * reads), so "older than 0 s" is not a test that always holds */
-    char old[4200], other[4200], fresh[4200];
+    char old[4400], other[4400], fresh[4400];
     snprintf(old, sizeof old, "%s/buckle-1-2-ab.sb", dir);
     snprintf(other, sizeof other, "%s/keep.sb", dir);
     snprintf(fresh, sizeof fresh, "%s/buckle-1-3-cd.sb", dir);
@@ -201,10 +215,24 @@ void test_runner(void)
     ten_minutes_ago[1] = ten_minutes_ago[0];
     const char *aged[] = { p1, p2, old, other };
     for (size_t i = 0; i < 4; i++) CHECK(utimensat(AT_FDCWD, aged[i], ten_minutes_ago, 0) == 0, "backdate %s", aged[i]);
-    CHECK(profile_dir_sweep(dir, 300, 1000000) == 3, "three of ours older than 5 minutes");
+    CHECK(profile_dir_sweep(dfd, 300, 1000000) == 3, "three of ours older than 5 minutes");
     CHECK(access(other, F_OK) == 0, "other file kept, however old");
     CHECK(access(fresh, F_OK) == 0, "a fresh file of ours kept");
     unlink(other);
     unlink(fresh);
+    close(dfd);
     rmdir(dir);
+    rmdir(parent);
+
+    unit_case("runner: built-in parameter values");
+    CHECK(runner_builtin_problem("HOME", "/Users/a") == NULL, "a home");
+    CHECK(runner_builtin_problem("HOME", NULL) != NULL, "unset");
+    CHECK(runner_builtin_problem("HOME", "") != NULL, "empty");
+    CHECK(runner_builtin_problem("HOME", "/") != NULL, "the root");
+    CHECK(runner_builtin_problem("HOME", "home/a") != NULL, "relative");
+    CHECK(runner_builtin_problem("HOME", "/a/../b") != NULL, "not canonical");
+    CHECK(runner_builtin_problem("WORKDIR", "/a\nb") != NULL, "control character");
+    CHECK(runner_builtin_problem("USER", "alice") == NULL, "a user");
+    CHECK(runner_builtin_problem("USER", "a/b") != NULL, "a user with a slash");
+    CHECK(runner_builtin_problem("USER", "..") != NULL, "a user named ..");
 }

@@ -1,0 +1,30 @@
+/* params_check.c - the built-in parameters (HOME, TMPDIR, WORKDIR, USER) come
+ * from the environment, not from the command line, and are checked at least
+ * as strictly as -D values: a profile that says "$HOME/.cache" must not end
+ * up granting "/.cache" or the whole disk because HOME was unset or empty. */
+#include "runner.h"
+#include <string.h>
+
+const char *runner_builtin_problem(const char *name, const char *value)
+{
+    if (!value) return "it is not set";
+    if (!*value) return "it is empty";
+    for (const char *p = value; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) return "it contains a control character";
+    if (!strcmp(name, "USER")) {
+        if (strchr(value, '/')) return "it contains '/'";
+        if (!strcmp(value, ".") || !strcmp(value, "..")) return "it is not a user name";
+        return NULL;
+    }
+    if (value[0] != '/') return "it is not an absolute path";
+    if (!strcmp(value, "/")) return "it is the root directory (rules below it would cover the whole disk)";
+    /* canonical: no empty, "." or ".." component, no trailing slash */
+    for (const char *p = value; *p;) {
+        const char *c = p + 1, *e = strchr(c, '/');
+        size_t n = e ? (size_t)(e - c) : strlen(c);
+        if (n == 0 || (n == 1 && c[0] == '.') || (n == 2 && c[0] == '.' && c[1] == '.'))
+            return "it is not a canonical path";
+        p = c + n;
+    }
+    return NULL;
+}

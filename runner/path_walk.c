@@ -1,0 +1,177 @@
+/* path_walk.c - every path the next compilation will look at, resolved the way
+ * the kernel resolves it, one component at a time (docs/runner.md, "What is
+ * protected").  Each component met is recorded:
+ *   - an existing directory on the way: a "frame" (it must not be removed,
+ *     renamed, mounted over, or have its mode, owner, flags or ACL changed);
+ *   - a symbolic link, the final file, and a component that does not exist
+ *     (with the rest of the path below it): "whole" (no write of any kind,
+ *     in particular no creation).
+ * So nothing the sandbox can do changes what the path resolves to, or what
+ * the file at its end holds.  Directory prefixes already examined are
+ * remembered, so paths that share a directory cost one lstat each. */
+#define _POSIX_C_SOURCE 200809L
+#include "runner.h"
+#include "../compiler/emit.h"
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+#define MAX_LINKS 40
+
+void protect_init(protect_list *pl, const char *cwd)
+{
+    memset(pl, 0, sizeof *pl);
+    arena_init(&pl->a);
+    hm_init(&pl->seen_whole);
+    hm_init(&pl->seen_frame);
+    hm_init(&pl->dirs);
+    pl->cwd = arena_strdup(&pl->a, cwd);
+    sb_init(&pl->whole);
+    sb_init(&pl->frame);
+}
+
+void protect_free(protect_list *pl)
+{
+    hm_free(&pl->seen_whole);
+    hm_free(&pl->seen_frame);
+    hm_free(&pl->dirs);
+    sb_free(&pl->whole);
+    sb_free(&pl->frame);
+    arena_free(&pl->a);
+}
+
+static void add(protect_list *pl, int whole, const char *p, size_t n)
+{
+    hashmap *seen = whole ? &pl->seen_whole : &pl->seen_frame;
+    if (!n || hm_get(seen, p, n)) return;
+    const char *k = arena_strndup(&pl->a, p, n);
+    hm_put(seen, k, n, (void *)k);
+    const char ***paths = whole ? &pl->whole_paths : &pl->frame_paths;
+    size_t *cap = whole ? &pl->wcap : &pl->fcap, *count = whole ? &pl->nwhole : &pl->nframe;
+    strbuf *list = whole ? &pl->whole : &pl->frame;
+    *paths = arena_grow(&pl->a, *paths, *count, *cap, sizeof **paths);
+    *cap = arena_grow_cap(*count, *cap);
+    (*paths)[*count] = k;
+    sb_puts(list, " (literal ");
+    sbpl_string(list, p, n);
+    sb_putc(list, ')');
+    (*count)++;
+}
+
+void protect_whole(protect_list *pl, const char *path)
+{
+    add(pl, 1, path, strlen(path));
+}
+
+static void frame(protect_list *pl, const char *p, size_t n)
+{
+    add(pl, 0, p, n);
+}
+
+/* Appends "/" and the component to cur (length *n); 0, or -1 if too long. */
+static int append(char *cur, size_t *n, const char *comp, size_t len)
+{
+    if (*n + 1 + len >= PATH_MAX) return -1;
+    cur[(*n)++] = '/';
+    memcpy(cur + *n, comp, len);
+    *n += len;
+    cur[*n] = 0;
+    return 0;
+}
+
+void protect_path(protect_list *pl, const char *path)
+{
+    if (!path || !*path) return;
+    char cur[PATH_MAX];            /* the physical path resolved so far ("" is /) */
+    char rest[2 * PATH_MAX];       /* what is left to resolve */
+    size_t n = 0;
+    if (path[0] != '/') {
+        n = strlen(pl->cwd);
+        if (n >= sizeof cur) return;
+        memcpy(cur, pl->cwd, n + 1);
+        if (n == 1) n = 0;         /* "/" */
+    }
+    cur[n] = 0;
+    if (strlen(path) >= sizeof rest) return;
+    strcpy(rest, path);
+    /* the path as written, made absolute: protected as it is too, unless
+     * it names a directory (whose own writes, such as its times, the
+     * sandbox may need) */
+    char lex[2 * PATH_MAX];
+    int lk = path[0] == '/' ? snprintf(lex, sizeof lex, "%s", path)
+                            : snprintf(lex, sizeof lex, "%s/%s", n ? cur : "", path);
+    if (lk <= 0 || (size_t)lk >= sizeof lex) lex[0] = 0;
+    int links = 0;
+    char *r = rest;
+    for (;;) {
+        while (*r == '/') r++;
+        if (!*r) break;
+        char *end = strchr(r, '/');
+        size_t len = end ? (size_t)(end - r) : strlen(r);
+        int last = !end || !end[strspn(end, "/")];
+        if (len == 1 && r[0] == '.') { r += len; continue; }
+        if (len == 2 && r[0] == '.' && r[1] == '.') {
+            while (n && cur[n - 1] != '/') n--;
+            if (n) n--;
+            cur[n] = 0;
+            r += len;
+            continue;
+        }
+        size_t before = n;
+        if (append(cur, &n, r, len)) return;
+        r += len;
+        if (hm_get(&pl->dirs, cur, n)) continue;      /* a directory seen before */
+        struct stat st;
+        if (lstat(cur, &st) != 0) {
+            /* missing: it and everything below it, as written */
+            if (lex[0]) protect_whole(pl, lex);
+            protect_whole(pl, cur);
+            while (*r) {
+                while (*r == '/') r++;
+                if (!*r) break;
+                end = strchr(r, '/');
+                len = end ? (size_t)(end - r) : strlen(r);
+                if (!(len == 1 && r[0] == '.') && !(len == 2 && r[0] == '.' && r[1] == '.')) {
+                    if (append(cur, &n, r, len)) return;
+                    protect_whole(pl, cur);
+                }
+                r += len;
+            }
+            return;
+        }
+        if (S_ISLNK(st.st_mode)) {
+            protect_whole(pl, cur);
+            if (lex[0] && last) protect_whole(pl, lex);
+            if (++links > MAX_LINKS) return;
+            char target[PATH_MAX];
+            ssize_t t = readlink(cur, target, sizeof target - 1);
+            if (t <= 0) return;
+            target[t] = 0;
+            /* resolve the target in place of the link, then what follows */
+            char tail[2 * PATH_MAX];
+            int k = snprintf(tail, sizeof tail, "%s/%s", target, r);
+            if (k < 0 || (size_t)k >= sizeof tail) return;
+            memcpy(rest, tail, (size_t)k + 1);
+            r = rest;
+            n = target[0] == '/' ? 0 : before;
+            cur[n] = 0;
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            frame(pl, cur, n);
+            hm_put(&pl->dirs, arena_strndup(&pl->a, cur, n), n, pl);
+            if (last) return;
+            continue;
+        }
+        /* a file (or a device, a socket...): the end of the walk */
+        if (lex[0]) protect_whole(pl, lex);
+        protect_whole(pl, cur);
+        return;
+    }
+}
