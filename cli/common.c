@@ -215,11 +215,23 @@ int is_sb_path(const char *path)
     return n > 3 && strcmp(path + n - 3, ".sb") == 0;
 }
 
+/* A path from the environment or a default: realpath where it exists, else
+ * "//" collapsed and a trailing "/" dropped (a default "$WORKDIR/out" with
+ * WORKDIR=/ is "/out").  /tmp stays /tmp: this path is also opened here. */
 const char *cli_canonical(arena *a, const char *v)
 {
     char real[PATH_MAX];
     if (v[0] == '/' && realpath(v, real)) v = real;
-    return arena_strdup(a, v);
+    char *out = arena_strdup(a, v);
+    if (out[0] != '/') return out;
+    size_t w = 0;
+    for (size_t r = 0; out[r]; r++) {
+        if (out[r] == '/' && w > 0 && out[w - 1] == '/') continue;
+        out[w++] = out[r];
+    }
+    if (w > 1 && out[w - 1] == '/') w--;
+    out[w] = 0;
+    return out;
 }
 
 #ifdef BUCKLE_STATIC
