@@ -24,7 +24,7 @@ static const char usage[] =
     "in $TMPDIR/buckle-profiles-UID that the profile itself forbids the sandbox to\n"
     "touch, and runs /usr/bin/sandbox-exec -f FILE [-D NAME=VALUE]... COMMAND ARG...\n"
     "Parameters: HOME, TMPDIR, USER, WORKDIR (the current directory), declared\n"
-    "defaults and -D, canonicalized; NAME.re and (for paths) NAME.ancestors are derived.\n"
+    "defaults and -D, canonicalized; NAME.re, NAME.dir and (for paths) NAME.ancestors are derived.\n"
     "\n"
     "  --dry-run       print the argv and the profile path, run nothing (keeps the file)\n"
     "  --keep-profile  leave the profile file for inspection\n"

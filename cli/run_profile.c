@@ -303,16 +303,18 @@ static int resolve_params(const run_request *rq, const cache_entry *e, arena *a,
 
 sb_param *run_sbpl_params(arena *a, const sb_param *params, size_t n, size_t *out_n)
 {
-    sb_param *all = arena_alloc(a, (3 * n + 1) * sizeof *all);
+    sb_param *all = arena_alloc(a, (4 * n + 1) * sizeof *all);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         size_t nd;
         sb_param *d = derive_sbpl_params(a, &params[i], 1, &nd);
-        /* NAME.re may appear in any pattern; NAME.ancestors means something
-         * only for an absolute path */
+        /* NAME.re may appear in any pattern and NAME.dir wherever NAME is
+         * followed by "/"; NAME.ancestors means something only for an
+         * absolute path */
         all[k++] = d[0];
         all[k++] = d[1];
         if (params[i].value[0] == '/') all[k++] = d[2];
+        all[k++] = d[3];
     }
     *out_n = k;
     return all;
