@@ -1,6 +1,7 @@
 /* lint.c - building a view of a .buckle or .sb file and running the passes. */
 #include "lint.h"
 #include "../compiler/patterns.h"
+#include "../compiler/emit.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -127,6 +128,26 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
     lint_ctx lc = { a, dl, &v };
     if (rc == 0) {
         decider *dec = decider_new(c, NULL, 0);
+        if (decider_missing(dec)) {
+            /* BK2013: a parameter with neither a value nor a default; the
+             * passes see it as a directory that nothing else names */
+            size_t nmiss = 0;
+            sb_param *miss = arena_alloc(a, (c->params.count + 1) * sizeof *miss);
+            for (size_t i = 0; i < c->params.cap; i++) {
+                const hm_slot *s = &c->params.slots[i];
+                if (!s->hash) continue;
+                const param_decl *p = s->val;
+                if (!p->used || decider_value(dec, p->name)) continue;
+                miss[nmiss].name = p->name;
+                miss[nmiss].value = arena_printf(a, "/.buckle-unset/%s", p->name);
+                nmiss++;
+                diag *d = lint_report(&lc, "BK2013", p->at,
+                    "parameter %s has no value and no default: the findings that depend on it are not reported", p->name);
+                diag_help(dl, d, "give it a default (param %s = \"...\";) or lint with -D %s=VALUE", p->name, p->name);
+            }
+            decider_free(dec);
+            dec = decider_new(c, miss, nmiss);
+        }
         if (!decider_missing(dec)) {
             bview bv = { c, arena_alloc(a, (c->pol.rules.n + 1) * sizeof(lrule *)) };
             v.c = c;
@@ -200,7 +221,7 @@ static void lint_raw_blocks(lint_ctx *lc, compilation *c)
         diag_list_init(&scratch, lc->a);
         sexp *top = sbpl_read(lc->a, &scratch, b->u->src, &ro);
         lint_pass_sbpl_text(lc, top, 1);
-        sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL };
+        sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL, 1 };
         size_t np;
         const sb_param *params = decider_sbpl_params(lc->v->d, &np);
         eo.params = params;
@@ -243,6 +264,12 @@ static void lint_raw_blocks(lint_ctx *lc, compilation *c)
 }
 
 /* ---- .sb ---------------------------------------------------------------- */
+
+static int lint_sb_is_generated(const source *s)
+{
+    size_t n = strlen(SBPL_GENERATED_MARK);
+    return s->len >= n && memcmp(s->text, SBPL_GENERATED_MARK, n) == 0;
+}
 
 typedef struct sview { sb_policy *p; lrule **by_index; arena *a; } sview;
 
@@ -288,12 +315,13 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     for (size_t i = 0; i < ntest; i++) all[nall++] = tv[i];
     size_t ntv;
     sb_param *tvd = derive_sbpl_params(a, all, nall, &ntv);
-    sbpl_eval_opts eo = { tvd, ntv, dirs, nd, &imported };
+    sbpl_eval_opts eo = { tvd, ntv, dirs, nd, &imported, 1 };
     sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
     keep_sources(keep, imported);
     lint_view v;
     memset(&v, 0, sizeof v);
     v.is_sb = 1;
+    v.generated = lint_sb_is_generated(src);
     v.a = a;
     v.main = src;
     v.pol = p;

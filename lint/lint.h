@@ -21,6 +21,7 @@ typedef struct lrule {
 typedef struct lint_view lint_view;
 struct lint_view {
     int is_sb;
+    int generated;            /* .sb written by buckle compile (its header says so) */
     lrule *rules;
     size_t n;
     int default_action;       /* -1: none */

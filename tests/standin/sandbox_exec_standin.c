@@ -152,7 +152,7 @@ int main(int argc, char **argv)
     sexp *top = sbpl_read(&a, &dl, src, NULL);
     if (dl.errors) return die(76, "the profile does not read back: %s", dl.head->msg);
     if (!top || !sexp_is_sym(top->child, "version")) return die(76, "the profile does not start with (version 1)%s", "");
-    sbpl_eval_opts o = { params, np, NULL, 0, NULL };
+    sbpl_eval_opts o = { params, np, NULL, 0, NULL, 0 };
     sb_policy *p = sbpl_eval(&a, &dl, src, top, &o);
     if (dl.errors) return die(77, "the profile does not evaluate: %s", dl.head->msg);
     if (dir[0] && !check_protection(p, dir, &a)) return die(78, "self-protection of %s is broken", dir);
