@@ -7,13 +7,16 @@
 
 static const char usage[] =
     "usage: buckle lint [--format text|gcc|json|sarif] [--severity LVL] [--fail-on LVL] [--Werror]\n"
-    "                   [-I DIR]... [-D NAME=VALUE]... [--stdin-filename NAME] FILE...\n"
+    "                   [-I DIR]... [-D NAME=VALUE]... [--stdin-filename NAME] [--lang sbpl|buckle] FILE...\n"
     "\n"
     "Checks .buckle profiles (after extends and merge) and .sb files against the\n"
     "rule catalogue (`buckle rules`, `buckle explain ID`).  LVL is error, warning,\n"
     "info or style.  --severity hides findings below LVL (default: style, all);\n"
     "--fail-on sets the level that makes the exit status 1 (default: error);\n"
-    "--Werror is --fail-on warning.  FILE '-' reads standard input.\n"
+    "--Werror is --fail-on warning.  FILE '-' reads standard input.  A file is SBPL\n"
+    "when it ends in .sb, or has another extension than .buckle and starts with\n"
+    "'(' or ';'; --lang says which.  A parameter without a -D value is an unknown\n"
+    "string: the rules that use it are not decided.\n"
     "\n"
     "Suppress a finding with a reason:  # buckle: ignore[BK3002] -- why\n"
     "(on its own line: the next statement; at the end of a line: that statement;\n"
@@ -48,11 +51,18 @@ int cmd_lint(cli_env *env, int argc, char **argv)
     size_t nf = 0, ninc = 0, nparams = 0;
     sb_param *params = xcalloc((size_t)argc + 1, sizeof *params);
     const char *stdin_name = NULL;
-    int rc = 0;
+    int rc = 0, lang = LINT_LANG_AUTO;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(usage, stdout); goto out; }
         if (!strcmp(a, "--Werror")) { fail_on = SEV_WARNING; continue; }
+        if (!strcmp(a, "--lang") || !strncmp(a, "--lang=", 7)) {
+            const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+            if (v && !strcmp(v, "sbpl")) lang = LINT_LANG_SBPL;
+            else if (v && !strcmp(v, "buckle")) lang = LINT_LANG_BUCKLE;
+            else { rc = cli_usage_error("lint", "--lang takes sbpl or buckle"); goto out; }
+            continue;
+        }
         if (!strcmp(a, "--format") || !strcmp(a, "--severity") || !strcmp(a, "--fail-on") ||
             !strcmp(a, "--stdin-filename") || !strcmp(a, "-I") || !strcmp(a, "-D")) {
             if (i + 1 >= argc) { rc = cli_usage_error("lint", "%s needs a value", a); goto out; }
@@ -94,6 +104,7 @@ int cmd_lint(cli_env *env, int argc, char **argv)
     o.stdin_name = stdin_name;
     o.params = params;
     o.nparams = nparams;
+    o.lang = lang;
     cli_lint_opts(env, &o);
     arena pool;                   /* one file's compile memory serves the next */
     arena_init(&pool);

@@ -299,6 +299,26 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     }
     src->next = *keep;
     *keep = src;
+    /* a file meant for the C preprocessor: one error, not one per line */
+    for (uint32_t i = 0; i < src->len; ) {
+        uint32_t j = i;
+        while (j < src->len && (src->text[j] == ' ' || src->text[j] == '\t')) j++;
+        static const char *const cpp[] = { "include", "if", "ifdef", "ifndef", "define", "endif", "else", "elif", "undef", "pragma", "error" };
+        if (j < src->len && src->text[j] == '#') {
+            const char *w = src->text + j + 1;
+            for (size_t k = 0; k < sizeof cpp / sizeof cpp[0]; k++) {
+                size_t n = strlen(cpp[k]);
+                if (j + 1 + n <= src->len && !strncmp(w, cpp[k], n) && (j + 1 + n == src->len || !((w[n] >= 'a' && w[n] <= 'z') || w[n] == '_'))) {
+                    diag *d = diag_add(dl, SEV_ERROR, "BK1001", (span){ src, j, j + 1 + (uint32_t)n },
+                                       "C preprocessor directive #%s: preprocess this file first", cpp[k]);
+                    diag_help(dl, d, "run it through the C preprocessor (cc -E -P -x c FILE) and lint the result");
+                    return 0;
+                }
+            }
+        }
+        while (i < src->len && src->text[i] != '\n') i++;
+        i++;
+    }
     sbpl_read_opts ro = { 0, 0, 1 };
     sexp *top = sbpl_read(a, dl, src, &ro);
     size_t ntest;
@@ -377,10 +397,29 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     return 0;
 }
 
+/* Another extension (.conf, .sbpl, none): SBPL when the first thing that is
+ * not blank is "(" or ";" (a .buckle file starts with a word or "#"). */
+static int looks_like_sbpl(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    int c, r = 0;
+    while ((c = getc(f)) != EOF && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {}
+    r = c == '(' || c == ';';
+    fclose(f);
+    return r;
+}
+
 int lint_file(const lint_opts *o, const char *path, arena *a, diag_list *dl, source **keep)
 {
     const char *display = strcmp(path, "-") == 0 ? (o->stdin_name ? o->stdin_name : "<stdin>") : path;
     size_t n = strlen(display);
-    if (n > 3 && strcmp(display + n - 3, ".sb") == 0) return lint_sb(o, path, display, a, dl, keep);
+    int sbpl = o->lang == LINT_LANG_SBPL;
+    if (o->lang == LINT_LANG_AUTO) {
+        if (n > 3 && strcmp(display + n - 3, ".sb") == 0) sbpl = 1;
+        else if (!(n > 7 && strcmp(display + n - 7, ".buckle") == 0) && !o->text && strcmp(path, "-") != 0)
+            sbpl = looks_like_sbpl(path);
+    }
+    if (sbpl) return lint_sb(o, path, display, a, dl, keep);
     return lint_buckle(o, path, a, dl, keep);
 }

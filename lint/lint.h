@@ -74,7 +74,10 @@ typedef struct lint_opts {
     const char *text;             /* lint this text instead of reading the file (fuzzers, editors) */
     size_t text_len;
     arena *pool;                  /* memory kept between files (compile_opts.pool), or NULL */
+    int lang;                     /* LINT_LANG_*: how to read the files */
 } lint_opts;
+
+enum { LINT_LANG_AUTO, LINT_LANG_SBPL, LINT_LANG_BUCKLE };
 
 /* Lints one file into dl.  Returns 2 when it cannot be read, else 0. */
 int lint_file(const lint_opts *o, const char *path, arena *a, diag_list *dl, source **keep);
