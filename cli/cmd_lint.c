@@ -1,6 +1,7 @@
 /* cmd_lint.c - `buckle lint`. */
 #include "cli.h"
 #include "../lint/lint.h"
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,6 +41,26 @@ static void relativize(diag_list *l)
     for (diag *d = l->head; d; d = d->next) {
         source *s = (source *)d->at.src;
         if (s && !strncmp(s->name, cwd, n) && s->name[n] == '/') memmove(s->name, s->name + n + 1, strlen(s->name + n + 1) + 1);
+    }
+}
+
+/* Every location names a file that exists: a base found on the search path
+ * (std/network/open.buckle) is shown by its real path, relative to the
+ * working directory when it is below it. */
+static void real_names(source *list)
+{
+    char cwd[PATH_MAX], rp[PATH_MAX], shown[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd) || !realpath(cwd, shown)) return;
+    memcpy(cwd, shown, sizeof cwd);
+    size_t n = strlen(cwd);
+    for (source *s = list; s; s = s->next) {
+        if (!s->path || !strcmp(s->path, "-") || !realpath(s->path, rp)) continue;
+        if (realpath(s->name, shown) && !strcmp(shown, rp)) continue;   /* the name as given is that file */
+        const char *want = !strncmp(rp, cwd, n) && rp[n] == '/' ? rp + n + 1 : rp;
+        char *copy = xmalloc(strlen(want) + 1);
+        memcpy(copy, want, strlen(want) + 1);
+        free(s->name);
+        s->name = copy;
     }
 }
 
@@ -118,6 +139,7 @@ int cmd_lint(cli_env *env, int argc, char **argv)
         if (d->sev != SEV_NOTE && d->sev <= fail_on) failing = 1;
         if (d->sev > show) d->suppressed = 1;     /* hidden, not counted */
     }
+    real_names(keep);
     diag_sort(&dl);
     if (fmt == DIAG_JSON || fmt == DIAG_SARIF) relativize(&dl);
     diag_render_opts ro = { fmt, 0, lint_code_info, lint_code_at, BUCKLE_VERSION };

@@ -50,10 +50,8 @@ diag *lint_report_at_rule(lint_ctx *lc, const char *code, const lrule *who, cons
     va_end(ap);
     span at = who ? who->at : lc->v->default_at;
     if (!at.src) at = (span){ lc->v->main, 0, 0 };
-    diag *d = lint_report(lc, code, at, "%s%s", msg, who ? "" : " (by the default)");
-    if (who && who->provenance && *who->provenance)
-        diag_note_add(lc->dl, d, (span){ 0 }, "the rule is inherited%s", who->provenance);
-    return d;
+    /* an inherited rule gets its extends chain as notes (lint_compilation) */
+    return lint_report(lc, code, at, "%s%s", msg, who ? "" : " (by the default)");
 }
 
 int lint_decide(lint_ctx *lc, const char *opname, const char *obj, const lrule **who)
@@ -126,6 +124,7 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
     v.a = a;
     v.main = c->nunits ? c->units[c->nunits - 1]->src : NULL;
     lint_ctx lc = { a, dl, &v };
+    diag *before = dl->tail;
     if (rc == 0) {
         decider *dec = decider_new(c, NULL, 0);
         if (decider_missing(dec)) {
@@ -200,12 +199,29 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
         }
         decider_free(dec);
     }
-    /* suppressions, file by file: they never cover another file's lines */
+    /* a finding in a base file: a note at each extends that brought it in,
+     * nearest first (the chain of SARIF relatedLocations) */
+    for (diag *d = before ? before->next : dl->head; d; d = d->next) {
+        const unit *u = NULL;
+        for (size_t i = 0; i < c->nunits && !u; i++) if (c->units[i]->src == d->at.src) u = c->units[i];
+        for (; u && u->via; u = u->via)
+            diag_note_add(dl, d, u->via_at, "%s is extended here", u->display);
+    }
+    /* suppressions, file by file: each covers its own file's lines, and a
+     * suppression on an extends statement (or a file-ignore) also covers
+     * the findings in the bases brought in through it */
     for (size_t i = 0; i < c->nunits; i++) {
         const unit *u = c->units[i];
         uint32_t *s = arena_alloc(a, (u->ast->nstmts + 1) * sizeof *s), *e = arena_alloc(a, (u->ast->nstmts + 1) * sizeof *e);
         for (size_t k = 0; k < u->ast->nstmts; k++) { s[k] = u->ast->stmts[k].start; e[k] = u->ast->stmts[k].end; }
-        lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#');
+        lint_alias *al = arena_alloc(a, (c->nunits + 1) * sizeof *al);
+        size_t nal = 0;
+        for (size_t k = 0; k < c->nunits; k++) {
+            const unit *x = c->units[k];
+            while (x && x->via && x->via != u) x = x->via;
+            if (x && x->via == u && c->units[k] != u) { al[nal].src = c->units[k]->src; al[nal].at = x->via_at.start; nal++; }
+        }
+        lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#', al, nal);
     }
 }
 
@@ -393,7 +409,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     uint32_t *s = arena_alloc(a, (nf + 1) * sizeof *s), *e = arena_alloc(a, (nf + 1) * sizeof *e);
     size_t k = 0;
     for (const sexp *x = top; x; x = x->next, k++) { s[k] = x->at.start; e[k] = x->at.end; }
-    lint_apply_suppressions(&lc, src, s, e, nf, ';');
+    lint_apply_suppressions(&lc, src, s, e, nf, ';', NULL, 0);
     return 0;
 }
 

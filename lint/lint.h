@@ -93,7 +93,11 @@ void lint_pass_files(lint_ctx *lc);
 void lint_pass_policy(lint_ctx *lc);
 void lint_pass_sbpl_text(lint_ctx *lc, const sexp *top, int in_block);
 void lint_pass_overlap(lint_ctx *lc);
-/* suppressions: applied after all passes (BK0001-BK0003) */
+/* suppressions: applied after all passes (BK0001-BK0003).  aliases: the
+ * bases src brings in, each with the offset in src of the extends string
+ * through which it came: their findings count as findings on that line. */
+typedef struct lint_alias { const source *src; uint32_t at; } lint_alias;
 void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *stmt_starts,
-                             const uint32_t *stmt_ends, size_t nstmts, char comment_char);
+                             const uint32_t *stmt_ends, size_t nstmts, char comment_char,
+                             const lint_alias *aliases, size_t naliases);
 #endif

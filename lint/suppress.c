@@ -84,7 +84,8 @@ static int suppressible(const char *code)
 }
 
 void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *stmt_starts,
-                             const uint32_t *stmt_ends, size_t nstmts, char cc)
+                             const uint32_t *stmt_ends, size_t nstmts, char cc,
+                             const lint_alias *aliases, size_t naliases)
 {
     if (!src) return;
     spans found = { NULL, NULL, 0, 0, lc->a };
@@ -164,9 +165,13 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
         ns++;
     }
     for (diag *d = lc->dl->head; d; d = d->next) {
-        if (d->suppressed || d->at.src != src || !suppressible(d->code)) continue;
+        if (d->suppressed || !d->at.src || !suppressible(d->code)) continue;
         if (!strncmp(d->code, "BK0", 3)) continue;
-        uint32_t line = line_of(src, d->at.start);
+        uint32_t line = 0;
+        if (d->at.src == src) line = line_of(src, d->at.start);
+        for (size_t k = 0; k < naliases && !line; k++)
+            if (aliases[k].src == d->at.src) line = line_of(src, aliases[k].at);
+        if (!line) continue;
         for (size_t i = 0; i < ns; i++) {
             supp *s = &sp[i];
             if (line < s->line_from || line > s->line_to) continue;

@@ -45,7 +45,7 @@ printf 'extends "./cfg";\n# buckle: ignore[BK3002] -- in the child\nfiles { allo
 run "lint: no leak across extends" "$BUCKLE" lint "$P/child.buckle"
 expect_out_has "lint: a child's suppression does not cover the base" "cfg.buckle:1:8: info: mach lookup allows"
 expect_out_has "lint: ... and is reported unused" "[BK0001 unused-suppression]"
-expect_out_has "lint: inherited findings carry the chain" "extended from"
+expect_out_has "lint: inherited findings carry the chain" "cfg.buckle is extended here"
 
 # exit codes and options
 run "lint: clean" "$BUCKLE" lint corpus/examples/agent.buckle
