@@ -100,6 +100,8 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
     co.buckle_path = o->buckle_path;
     co.stdin_name = o->stdin_name;
     co.pool = o->pool;
+    co.defines = o->defines;
+    co.ndefines = o->ndefines;
     compilation *c = compilation_new(&co);
     int rc = o->text ? compile_profile_text(c, path, o->text, o->text_len) : compile_profile(c, path);
     lint_compilation(c, rc, a, dl);
@@ -195,6 +197,7 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
             lint_pass_mach(&lc);
             lint_pass_files(&lc);
             lint_pass_policy(&lc);
+            lint_pass_mistakes(&lc);
             lint_raw_blocks(&lc, c);
         }
         decider_free(dec);
@@ -402,6 +405,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         lint_pass_policy(&lc);
         lint_pass_sbpl_text(&lc, top, 0);
         lint_pass_overlap(&lc);
+        lint_pass_mistakes(&lc);
     }
     /* top-level forms are the statements */
     size_t nf = 0;

@@ -71,6 +71,8 @@ typedef struct lint_opts {
     const char *stdin_name;
     const sb_param *params;       /* -D, for .sb files that use (param ...) */
     size_t nparams;
+    const define *defines;        /* the same -D values, for .buckle files */
+    size_t ndefines;
     const char *text;             /* lint this text instead of reading the file (fuzzers, editors) */
     size_t text_len;
     arena *pool;                  /* memory kept between files (compile_opts.pool), or NULL */
@@ -93,6 +95,7 @@ void lint_pass_files(lint_ctx *lc);
 void lint_pass_policy(lint_ctx *lc);
 void lint_pass_sbpl_text(lint_ctx *lc, const sexp *top, int in_block);
 void lint_pass_overlap(lint_ctx *lc);
+void lint_pass_mistakes(lint_ctx *lc);
 /* suppressions: applied after all passes (BK0001-BK0003).  aliases: the
  * bases src brings in, each with the offset in src of the extends string
  * through which it came: their findings count as findings on that line. */

@@ -14,7 +14,7 @@ expect_out_has "lint repos: the rules that do not depend on one are linted" "hos
 expect_rc "lint repos: host params: exit 0" 0
 # with -D the value is used, and only then are the findings on it reported
 run "lint repos: -D" "$BUCKLE" lint --format gcc -D ROOT=/opt/x "$R/profile.conf"
-expect_out_has "lint repos: -D value decides" "profile.conf:4:1: info: "
+expect_out_has "lint repos: -D value decides" "profile.conf:4:1: note: "
 run "lint repos: no -D" "$BUCKLE" lint --format gcc "$R/profile.conf"
 expect_out_lacks "lint repos: without -D the rule is not decided" "profile.conf:4:1:"
 
