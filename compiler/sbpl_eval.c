@@ -582,6 +582,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         return r;
     }
     if (!strcmp(hs, "regex-quote")) {
+        if (nargs == 1 && is_ustr(args[0])) return vustr();
         if (nargs != 1 || args[0].t != V_STR) return V(V_UNKNOWN);
         strbuf b;
         sb_init(&b);
