@@ -50,6 +50,7 @@ typedef struct interp {
     sbpl_eval_opts *o;
     sb_policy *p;
     hashmap globals;        /* name -> value* */
+    hashmap unset;          /* parameters reported as without a value (BK2013) */
     int depth;
     long steps;
     int imports;
@@ -558,7 +559,18 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         for (size_t k = 0; k < in->o->nparams; k++)
             if (!strcmp(in->o->params[k].name, args[0].s))
                 return vstr(in->o->params[k].value, strlen(in->o->params[k].value));
-        return in->o->unknown_params ? vustr() : vbool(0);
+        if (!in->o->unknown_params) return vbool(0);
+        /* once per parameter (NAME.re and NAME.ancestors count as NAME) */
+        size_t n = strlen(args[0].s);
+        if (n > 3 && !strcmp(args[0].s + n - 3, ".re")) n -= 3;
+        else if (n > 10 && !strcmp(args[0].s + n - 10, ".ancestors")) n -= 10;
+        if (!hm_get(&in->unset, args[0].s, n)) {
+            hm_set(&in->unset, arena_strndup(in->a, args[0].s, n), n, (void *)1);
+            diag *d = diag_add(in->dl, SEV_INFO, "BK2013", x->at,
+                               "parameter %.*s has no value: the rules that use it are not decided", (int)n, args[0].s);
+            diag_help(in->dl, d, "lint with -D %.*s=VALUE", (int)n, args[0].s);
+        }
+        return vustr();
     }
     if (!strcmp(hs, "string-append")) {
         if (any_unknown) {
@@ -712,8 +724,10 @@ sb_policy *sbpl_eval(arena *a, diag_list *dl, const source *src, const sexp *top
     in.src = src;
     in.p = arena_alloc(a, sizeof *in.p);
     hm_init(&in.globals);
+    hm_init(&in.unset);
     for (const sexp *t = top; t; t = t->next) eval(&in, t, NULL);
     hm_free(&in.globals);
+    hm_free(&in.unset);
     sb_policy *p = in.p;
     p->nops = ops_count();
     p->sorted = arena_alloc(a, (p->n + 1) * sizeof *p->sorted);

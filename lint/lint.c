@@ -290,6 +290,46 @@ static int lint_sb_is_generated(const source *s)
     return s->len >= n && memcmp(s->text, SBPL_GENERATED_MARK, n) == 0;
 }
 
+static const char *param_lookup(const sb_param *p, size_t n, const char *name, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(p[i].name) == len && !memcmp(p[i].name, name, len)) return p[i].value;
+    return NULL;
+}
+
+/* The defaults buckle compile writes in its header, ";;   default NAME = V"
+ * with $OTHER for other parameters: a value for each NAME that has none,
+ * when every $OTHER in V has one.  Appended to p (room for n + the lines). */
+static size_t header_defaults(arena *a, const source *src, sb_param *p, size_t n)
+{
+    static const char key[] = ";;   default ";
+    const char *t = src->text, *end = src->text + src->len;
+    while (t < end && t[0] == ';' && t + 1 < end && t[1] == ';') {
+        const char *nl = memchr(t, '\n', (size_t)(end - t));
+        const char *le = nl ? nl : end;
+        const char *eq = (size_t)(le - t) > sizeof key - 1 && !memcmp(t, key, sizeof key - 1) ? strstr(t, " = ") : NULL;
+        if (eq && eq < le) {
+            const char *name = t + sizeof key - 1;
+            size_t nlen = (size_t)(eq - name);
+            strbuf b;
+            sb_init(&b);
+            int ok = !param_lookup(p, n, name, nlen);
+            for (const char *q = eq + 3; ok && q < le; q++) {
+                if (*q != '$') { sb_putc(&b, *q); continue; }
+                const char *r = q + 1;
+                while (r < le && ((*r >= 'A' && *r <= 'Z') || (*r >= 'a' && *r <= 'z') || (*r >= '0' && *r <= '9') || *r == '_' || *r == '-')) r++;
+                const char *v = param_lookup(p, n, q + 1, (size_t)(r - q - 1));
+                if (!v) ok = 0; else sb_puts(&b, v);
+                q = r - 1;
+            }
+            if (ok) p[n++] = (sb_param){ arena_strndup(a, name, nlen), arena_strdup(a, sb_cstr(&b)) };
+            sb_free(&b);
+        }
+        t = nl ? nl + 1 : end;
+    }
+    return n;
+}
+
 typedef struct sview { sb_policy *p; lrule **by_index; arena *a; } sview;
 
 static int sb_decide(lint_view *v, const sb_request *q, const lrule **who)
@@ -348,10 +388,13 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     const char *slash = strrchr(path, '/');
     dirs[nd++] = slash ? arena_strndup(a, path, (size_t)(slash - path)) : ".";
     source *imported = NULL;
-    sb_param *all = arena_alloc(a, (o->nparams + ntest + 1) * sizeof *all);
+    size_t nlines = 0;
+    for (size_t i = 0; i < src->len; i++) nlines += src->text[i] == '\n';
+    sb_param *all = arena_alloc(a, (o->nparams + ntest + nlines + 2) * sizeof *all);
     size_t nall = 0;
     for (size_t i = 0; i < o->nparams; i++) all[nall++] = o->params[i];
     for (size_t i = 0; i < ntest; i++) all[nall++] = tv[i];
+    if (lint_sb_is_generated(src)) nall = header_defaults(a, src, all, nall);
     size_t ntv;
     sb_param *tvd = derive_sbpl_params(a, all, nall, &ntv);
     sbpl_eval_opts eo = { tvd, ntv, dirs, nd, &imported, 1 };

@@ -41,3 +41,14 @@ printf '(version 1)\n(deny default)\n(allow file-write* (subpath "/private/var/f
 run "lint compiled: hand-written" "$BUCKLE" lint --format gcc "$D/h.sb"
 expect_out_has "lint compiled: hand-written .sb still gets BK3001" "[BK3001]"
 expect_out_has "lint compiled: hand-written .sb still gets BK0001" "[BK0001]"
+# parameter defaults written in the compiled header are honoured, derived
+# parameters (NAME.ancestors) come with them
+printf 'extends "std/base";\nparam OUT = "$HOME/.zshrc";\nfiles { allow write literal "$OUT"; }\nprocess { allow exec "/usr/bin"; }\n' >"$D/def.buckle"
+"$BUCKLE" compile "$D/def.buckle" -o "$D/def.sb"
+grep -q '^;;   default OUT = \$HOME/.zshrc$' "$D/def.sb" && pass "lint compiled: the default is in the header" || fail "lint compiled: the default is in the header" "$(head -9 "$D/def.sb")"
+run "lint compiled: header default" "$BUCKLE" lint -q --format gcc "$D/def.sb"
+expect_out_has "lint compiled: a finding that needs the default's value" "/Users/test/.zshrc is writable"
+expect_out_lacks "lint compiled: no parameter without a value" "BK2013"
+run "lint compiled: auditor" "$BUCKLE" lint -q --format gcc corpus/examples/auditor.sb
+expect_out_lacks "lint compiled: REPORT.ancestors is known through REPORT's default" "BK2013"
+expect_out_lacks "lint compiled: auditor: no BK1001" "BK1001"

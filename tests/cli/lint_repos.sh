@@ -12,6 +12,8 @@ expect_out_lacks "lint repos: no BK1001 for a parameter without a value" "BK1001
 expect_out_lacks "lint repos: no evaluation warning for a parameter" "cannot evaluate"
 expect_out_has "lint repos: the rules that do not depend on one are linted" "host-params.sb:15:1: warning: com.apple.SecurityServer is allowed but com.apple.secd is not"
 expect_rc "lint repos: host params: exit 0" 0
+expect_out_has "lint repos: each parameter without a value is named once, with the -D to give" "host-params.sb:9:51: note: parameter HOME_DIR has no value"
+[ "$(grep -c "parameter HOME_DIR has no value" "$TMP/out")" -eq 1 ] && pass "lint repos: once per parameter" || fail "lint repos: once per parameter" "$OUT"
 # with -D the value is used, and only then are the findings on it reported
 run "lint repos: -D" "$BUCKLE" lint --format gcc -D ROOT=/opt/x "$R/profile.conf"
 expect_out_has "lint repos: -D value decides" "profile.conf:4:1: note: "
