@@ -89,7 +89,7 @@ static int query_sb(eval_args *ea, const char *file)
     source *imported = NULL;
     size_t npd;
     sb_param *pd = derive_sbpl_params(&a, params, np, &npd);
-    sbpl_eval_opts o = { pd, npd, dirs, nd, &imported };
+    sbpl_eval_opts o = { pd, npd, dirs, nd, &imported, 0 };
     sbpl_read_opts ro = { 0, 0, 1 };
     sexp *top = sbpl_read(&a, &dl, src, &ro);
     sb_policy *pol = dl.errors ? NULL : sbpl_eval(&a, &dl, src, top, &o);

@@ -131,7 +131,7 @@ static void sb_imports(arena *a, const source *s, const run_profile *rp, cache_e
     size_t nd;
     sb_param *pd = run_sbpl_params(a, rp->params, rp->nparams, &nd);
     source *imported = NULL;
-    sbpl_eval_opts eo = { pd, nd, rp->import_dirs, rp->nimport, &imported };
+    sbpl_eval_opts eo = { pd, nd, rp->import_dirs, rp->nimport, &imported, 0 };
     if (!dl.errors) sbpl_eval_probed(a, &dl, s, top, &eo, record_import, &r);
     while (imported) { source *n = imported->next; source_free(imported); imported = n; }
     static const char *const sys[] = { "/System/Library/Sandbox/Profiles", "/usr/share/sandbox" };

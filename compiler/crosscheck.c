@@ -21,7 +21,7 @@ crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra,
     sexp *top = sbpl_read(&x->a, &x->dl, x->sbpl_src, NULL);
     size_t np;
     const sb_param *params = decider_sbpl_params(x->d, &np);
-    sbpl_eval_opts o = { params, np, NULL, 0, NULL };
+    sbpl_eval_opts o = { params, np, NULL, 0, NULL, 0 };
     x->pol = sbpl_eval(&x->a, &x->dl, x->sbpl_src, top, &o);
     return x;
 }

@@ -50,6 +50,7 @@ typedef struct interp {
     sbpl_eval_opts *o;
     sb_policy *p;
     hashmap globals;        /* name -> value* */
+    hashmap unset;          /* parameters reported as without a value (BK2013) */
     int depth;
     long steps;
     int imports;
@@ -81,6 +82,22 @@ static value unknown(interp *in, const sexp *x, const char *fmt, ...)
 }
 
 static int truthy(value v) { return !(v.t == V_BOOL && v.num == 0); }
+
+/* A parameter without a value (sbpl_eval_opts.unknown_params) is a string
+ * whose text is unknown: truthy, a string, but nothing can be matched
+ * against it.  string-append of such strings is one too. */
+static value vustr(void) { value v = V(V_UNKNOWN); v.num = 1; return v; }
+static int is_ustr(value v) { return v.t == V_UNKNOWN && v.num == 1; }
+/* a condition's value: an unknown string counts as a (true) string */
+static value cond_value(value v) { return is_ustr(v) ? vbool(1) : v; }
+/* a comparison with an unknown string: the branch depends on the value */
+static value vdepends(void) { value v = V(V_UNKNOWN); v.num = 2; return v; }
+static value depends(interp *in, const sexp *x, const char *form)
+{
+    diag_add(in->dl, SEV_NOTE, NULL, x->at,
+             "this %s depends on the value of a parameter that is not given: its rules are not linted (pass it with -D NAME=VALUE)", form);
+    return V(V_NIL);
+}
 
 static value *lookup(interp *in, frame *env, const char *name)
 {
@@ -459,14 +476,16 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         }
         if (!strcmp(hs, "if")) {
             if (!h->next || !h->next->next) return unknown(in, x, "if form");
-            value c = eval(in, h->next, env);
+            value c = cond_value(eval(in, h->next, env));
+            if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, "if");
             if (c.t == V_UNKNOWN) return unknown(in, x, "condition of if");
             if (truthy(c)) return eval(in, h->next->next, env);
             return h->next->next->next ? eval(in, h->next->next->next, env) : V(V_NIL);
         }
         if (!strcmp(hs, "when") || !strcmp(hs, "unless")) {
             if (!h->next) return unknown(in, x, "%s form", hs);
-            value c = eval(in, h->next, env);
+            value c = cond_value(eval(in, h->next, env));
+            if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, hs);
             if (c.t == V_UNKNOWN) return unknown(in, x, "condition of %s", hs);
             value r = V(V_NIL);
             if (truthy(c) == (hs[0] == 'w'))
@@ -476,7 +495,8 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         if (!strcmp(hs, "cond")) {
             for (const sexp *cl = h->next; cl; cl = cl->next) {
                 if (cl->kind != SX_LIST || !cl->child) continue;
-                value c = sexp_is_sym(cl->child, "else") ? vbool(1) : eval(in, cl->child, env);
+                value c = sexp_is_sym(cl->child, "else") ? vbool(1) : cond_value(eval(in, cl->child, env));
+                if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, "cond");
                 if (c.t == V_UNKNOWN) return unknown(in, x, "condition of cond");
                 if (!truthy(c)) continue;
                 value r = c;
@@ -512,6 +532,8 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             value r = vbool(is_and);
             for (const sexp *b = h->next; b; b = b->next) {
                 r = eval(in, b, env);
+                if (is_ustr(r)) { if (is_and) continue; return r; }
+                if (r.t == V_UNKNOWN && r.num == 2) return r;
                 if (r.t == V_UNKNOWN) return r;
                 if (truthy(r) != is_and) return r;
             }
@@ -553,10 +575,25 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         for (size_t k = 0; k < in->o->nparams; k++)
             if (!strcmp(in->o->params[k].name, args[0].s))
                 return vstr(in->o->params[k].value, strlen(in->o->params[k].value));
-        return vbool(0);
+        if (!in->o->unknown_params) return vbool(0);
+        /* once per parameter (NAME.re and NAME.ancestors count as NAME) */
+        size_t n = strlen(args[0].s);
+        if (n > 3 && !strcmp(args[0].s + n - 3, ".re")) n -= 3;
+        else if (n > 10 && !strcmp(args[0].s + n - 10, ".ancestors")) n -= 10;
+        if (!hm_get(&in->unset, args[0].s, n)) {
+            hm_set(&in->unset, arena_strndup(in->a, args[0].s, n), n, (void *)1);
+            diag *d = diag_add(in->dl, SEV_INFO, "BK2013", x->at,
+                               "parameter %.*s has no value: the rules that use it are not decided", (int)n, args[0].s);
+            diag_help(in->dl, d, "lint with -D %.*s=VALUE", (int)n, args[0].s);
+        }
+        return vustr();
     }
     if (!strcmp(hs, "string-append")) {
-        if (any_unknown) return V(V_UNKNOWN);
+        if (any_unknown) {
+            for (int k = 0; k < nargs; k++)
+                if (args[k].t != V_STR && !is_ustr(args[k])) return V(V_UNKNOWN);
+            return vustr();
+        }
         strbuf b;
         sb_init(&b);
         for (int k = 0; k < nargs; k++) {
@@ -573,6 +610,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         return r;
     }
     if (!strcmp(hs, "regex-quote")) {
+        if (nargs == 1 && is_ustr(args[0])) return vustr();
         if (nargs != 1 || args[0].t != V_STR) return V(V_UNKNOWN);
         strbuf b;
         sb_init(&b);
@@ -582,14 +620,18 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         return r;
     }
     if (!strcmp(hs, "string=?") || !strcmp(hs, "equal?") || !strcmp(hs, "eq?")) {
+        if (nargs == 2 && (is_ustr(args[0]) || is_ustr(args[1]))) return vdepends();
         if (any_unknown || nargs != 2) return V(V_UNKNOWN);
         if (args[0].t != args[1].t) return vbool(0);
         if (args[0].t == V_STR || args[0].t == V_SYM)
             return vbool(args[0].len == args[1].len && !memcmp(args[0].s, args[1].s, args[0].len));
         return vbool(args[0].num == args[1].num);
     }
-    if (!strcmp(hs, "string?")) return nargs == 1 ? (args[0].t == V_UNKNOWN ? args[0] : vbool(args[0].t == V_STR)) : V(V_UNKNOWN);
-    if (!strcmp(hs, "not")) return nargs == 1 && args[0].t != V_UNKNOWN ? vbool(!truthy(args[0])) : V(V_UNKNOWN);
+    if (!strcmp(hs, "string?")) return nargs == 1 ? (is_ustr(args[0]) ? vbool(1) : args[0].t == V_UNKNOWN ? args[0] : vbool(args[0].t == V_STR)) : V(V_UNKNOWN);
+    if (!strcmp(hs, "not")) {
+        if (nargs == 1 && args[0].t == V_UNKNOWN && args[0].num == 2) return args[0];
+        return nargs == 1 && (args[0].t != V_UNKNOWN || is_ustr(args[0])) ? vbool(!truthy(cond_value(args[0]))) : V(V_UNKNOWN);
+    }
     if (!strcmp(hs, "list")) {
         value r = V(V_LIST);
         vlist **t = &r.list;
@@ -707,8 +749,10 @@ sb_policy *sbpl_eval_probed(arena *a, diag_list *dl, const source *src, const se
     in.src = src;
     in.p = arena_alloc(a, sizeof *in.p);
     hm_init(&in.globals);
+    hm_init(&in.unset);
     for (const sexp *t = top; t; t = t->next) eval(&in, t, NULL);
     hm_free(&in.globals);
+    hm_free(&in.unset);
     sb_policy *p = in.p;
     p->nops = ops_count();
     p->sorted = arena_alloc(a, (p->n + 1) * sizeof *p->sorted);

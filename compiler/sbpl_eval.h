@@ -70,6 +70,7 @@ typedef struct sbpl_eval_opts {
     const char *const *import_dirs;
     size_t nimport;
     source **sources;           /* imported sources are added here (freed by caller) */
+    int unknown_params;         /* a (param) without a value is an unknown string, not #f (lint) */
 } sbpl_eval_opts;
 
 sb_policy *sbpl_eval(arena *a, diag_list *dl, const source *src, const sexp *top, sbpl_eval_opts *o);

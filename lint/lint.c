@@ -1,6 +1,7 @@
 /* lint.c - building a view of a .buckle or .sb file and running the passes. */
 #include "lint.h"
 #include "../compiler/patterns.h"
+#include "../compiler/emit.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -49,10 +50,8 @@ diag *lint_report_at_rule(lint_ctx *lc, const char *code, const lrule *who, cons
     va_end(ap);
     span at = who ? who->at : lc->v->default_at;
     if (!at.src) at = (span){ lc->v->main, 0, 0 };
-    diag *d = lint_report(lc, code, at, "%s%s", msg, who ? "" : " (by the default)");
-    if (who && who->provenance && *who->provenance)
-        diag_note_add(lc->dl, d, (span){ 0 }, "the rule is inherited%s", who->provenance);
-    return d;
+    /* an inherited rule gets its extends chain as notes (lint_compilation) */
+    return lint_report(lc, code, at, "%s%s", msg, who ? "" : " (by the default)");
 }
 
 int lint_decide(lint_ctx *lc, const char *opname, const char *obj, const lrule **who)
@@ -101,6 +100,8 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
     co.buckle_path = o->buckle_path;
     co.stdin_name = o->stdin_name;
     co.pool = o->pool;
+    co.defines = o->defines;
+    co.ndefines = o->ndefines;
     compilation *c = compilation_new(&co);
     int rc = o->text ? compile_profile_text(c, path, o->text, o->text_len) : compile_profile(c, path);
     lint_compilation(c, rc, a, dl);
@@ -125,8 +126,29 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
     v.a = a;
     v.main = c->nunits ? c->units[c->nunits - 1]->src : NULL;
     lint_ctx lc = { a, dl, &v };
+    diag *before = dl->tail;
     if (rc == 0) {
         decider *dec = decider_new(c, NULL, 0);
+        if (decider_missing(dec)) {
+            /* BK2013: a parameter with neither a value nor a default; the
+             * passes see it as a directory that nothing else names */
+            size_t nmiss = 0;
+            sb_param *miss = arena_alloc(a, (c->params.count + 1) * sizeof *miss);
+            for (size_t i = 0; i < c->params.cap; i++) {
+                const hm_slot *s = &c->params.slots[i];
+                if (!s->hash) continue;
+                const param_decl *p = s->val;
+                if (!p->used || decider_value(dec, p->name)) continue;
+                miss[nmiss].name = p->name;
+                miss[nmiss].value = arena_printf(a, "/.buckle-unset/%s", p->name);
+                nmiss++;
+                diag *d = lint_report(&lc, "BK2013", p->at,
+                    "parameter %s has no value and no default: the findings that depend on it are not reported", p->name);
+                diag_help(dl, d, "give it a default (param %s = \"...\";) or lint with -D %s=VALUE", p->name, p->name);
+            }
+            decider_free(dec);
+            dec = decider_new(c, miss, nmiss);
+        }
         if (!decider_missing(dec)) {
             bview bv = { c, arena_alloc(a, (c->pol.rules.n + 1) * sizeof(lrule *)) };
             v.c = c;
@@ -176,16 +198,34 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
             lint_pass_mach(&lc);
             lint_pass_files(&lc);
             lint_pass_policy(&lc);
+            lint_pass_mistakes(&lc);
             lint_raw_blocks(&lc, c);
         }
         decider_free(dec);
     }
-    /* suppressions, file by file: they never cover another file's lines */
+    /* a finding in a base file: a note at each extends that brought it in,
+     * nearest first (the chain of SARIF relatedLocations) */
+    for (diag *d = before ? before->next : dl->head; d; d = d->next) {
+        const unit *u = NULL;
+        for (size_t i = 0; i < c->nunits && !u; i++) if (c->units[i]->src == d->at.src) u = c->units[i];
+        for (; u && u->via; u = u->via)
+            diag_note_add(dl, d, u->via_at, "%s is extended here", u->display);
+    }
+    /* suppressions, file by file: each covers its own file's lines, and a
+     * suppression on an extends statement (or a file-ignore) also covers
+     * the findings in the bases brought in through it */
     for (size_t i = 0; i < c->nunits; i++) {
         const unit *u = c->units[i];
         uint32_t *s = arena_alloc(a, (u->ast->nstmts + 1) * sizeof *s), *e = arena_alloc(a, (u->ast->nstmts + 1) * sizeof *e);
         for (size_t k = 0; k < u->ast->nstmts; k++) { s[k] = u->ast->stmts[k].start; e[k] = u->ast->stmts[k].end; }
-        lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#');
+        lint_alias *al = arena_alloc(a, (c->nunits + 1) * sizeof *al);
+        size_t nal = 0;
+        for (size_t k = 0; k < c->nunits; k++) {
+            const unit *x = c->units[k];
+            while (x && x->via && x->via != u) x = x->via;
+            if (x && x->via == u && c->units[k] != u) { al[nal].src = c->units[k]->src; al[nal].at = x->via_at.start; nal++; }
+        }
+        lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#', al, nal);
     }
 }
 
@@ -201,7 +241,7 @@ static void lint_raw_blocks(lint_ctx *lc, compilation *c)
         diag_list_init(&scratch, lc->a);
         sexp *top = sbpl_read(lc->a, &scratch, b->u->src, &ro);
         lint_pass_sbpl_text(lc, top, 1);
-        sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL };
+        sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL, 1 };
         size_t np;
         const sb_param *params = decider_sbpl_params(lc->v->d, &np);
         eo.params = params;
@@ -245,6 +285,52 @@ static void lint_raw_blocks(lint_ctx *lc, compilation *c)
 
 /* ---- .sb ---------------------------------------------------------------- */
 
+static int lint_sb_is_generated(const source *s)
+{
+    size_t n = strlen(SBPL_GENERATED_MARK);
+    return s->len >= n && memcmp(s->text, SBPL_GENERATED_MARK, n) == 0;
+}
+
+static const char *param_lookup(const sb_param *p, size_t n, const char *name, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(p[i].name) == len && !memcmp(p[i].name, name, len)) return p[i].value;
+    return NULL;
+}
+
+/* The defaults buckle compile writes in its header, ";;   default NAME = V"
+ * with $OTHER for other parameters: a value for each NAME that has none,
+ * when every $OTHER in V has one.  Appended to p (room for n + the lines). */
+static size_t header_defaults(arena *a, const source *src, sb_param *p, size_t n)
+{
+    static const char key[] = ";;   default ";
+    const char *t = src->text, *end = src->text + src->len;
+    while (t < end && t[0] == ';' && t + 1 < end && t[1] == ';') {
+        const char *nl = memchr(t, '\n', (size_t)(end - t));
+        const char *le = nl ? nl : end;
+        const char *eq = (size_t)(le - t) > sizeof key - 1 && !memcmp(t, key, sizeof key - 1) ? strstr(t, " = ") : NULL;
+        if (eq && eq < le) {
+            const char *name = t + sizeof key - 1;
+            size_t nlen = (size_t)(eq - name);
+            strbuf b;
+            sb_init(&b);
+            int ok = !param_lookup(p, n, name, nlen);
+            for (const char *q = eq + 3; ok && q < le; q++) {
+                if (*q != '$') { sb_putc(&b, *q); continue; }
+                const char *r = q + 1;
+                while (r < le && ((*r >= 'A' && *r <= 'Z') || (*r >= 'a' && *r <= 'z') || (*r >= '0' && *r <= '9') || *r == '_' || *r == '-')) r++;
+                const char *v = param_lookup(p, n, q + 1, (size_t)(r - q - 1));
+                if (!v) ok = 0; else sb_puts(&b, v);
+                q = r - 1;
+            }
+            if (ok) p[n++] = (sb_param){ arena_strndup(a, name, nlen), arena_strdup(a, sb_cstr(&b)) };
+            sb_free(&b);
+        }
+        t = nl ? nl + 1 : end;
+    }
+    return n;
+}
+
 typedef struct sview { sb_policy *p; lrule **by_index; arena *a; } sview;
 
 static int sb_decide(lint_view *v, const sb_request *q, const lrule **who)
@@ -273,6 +359,26 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     }
     src->next = *keep;
     *keep = src;
+    /* a file meant for the C preprocessor: one error, not one per line */
+    for (uint32_t i = 0; i < src->len; ) {
+        uint32_t j = i;
+        while (j < src->len && (src->text[j] == ' ' || src->text[j] == '\t')) j++;
+        static const char *const cpp[] = { "include", "if", "ifdef", "ifndef", "define", "endif", "else", "elif", "undef", "pragma", "error" };
+        if (j < src->len && src->text[j] == '#') {
+            const char *w = src->text + j + 1;
+            for (size_t k = 0; k < sizeof cpp / sizeof cpp[0]; k++) {
+                size_t n = strlen(cpp[k]);
+                if (j + 1 + n <= src->len && !strncmp(w, cpp[k], n) && (j + 1 + n == src->len || !((w[n] >= 'a' && w[n] <= 'z') || w[n] == '_'))) {
+                    diag *d = diag_add(dl, SEV_ERROR, "BK1001", (span){ src, j, j + 1 + (uint32_t)n },
+                                       "C preprocessor directive #%s: preprocess this file first", cpp[k]);
+                    diag_help(dl, d, "run it through the C preprocessor (cc -E -P -x c FILE) and lint the result");
+                    return 0;
+                }
+            }
+        }
+        while (i < src->len && src->text[i] != '\n') i++;
+        i++;
+    }
     sbpl_read_opts ro = { 0, 0, 1 };
     sexp *top = sbpl_read(a, dl, src, &ro);
     size_t ntest;
@@ -283,18 +389,22 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     const char *slash = strrchr(path, '/');
     dirs[nd++] = slash ? arena_strndup(a, path, (size_t)(slash - path)) : ".";
     source *imported = NULL;
-    sb_param *all = arena_alloc(a, (o->nparams + ntest + 1) * sizeof *all);
+    size_t nlines = 0;
+    for (size_t i = 0; i < src->len; i++) nlines += src->text[i] == '\n';
+    sb_param *all = arena_alloc(a, (o->nparams + ntest + nlines + 2) * sizeof *all);
     size_t nall = 0;
     for (size_t i = 0; i < o->nparams; i++) all[nall++] = o->params[i];
     for (size_t i = 0; i < ntest; i++) all[nall++] = tv[i];
+    if (lint_sb_is_generated(src)) nall = header_defaults(a, src, all, nall);
     size_t ntv;
     sb_param *tvd = derive_sbpl_params(a, all, nall, &ntv);
-    sbpl_eval_opts eo = { tvd, ntv, dirs, nd, &imported };
+    sbpl_eval_opts eo = { tvd, ntv, dirs, nd, &imported, 1 };
     sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
     keep_sources(keep, imported);
     lint_view v;
     memset(&v, 0, sizeof v);
     v.is_sb = 1;
+    v.generated = lint_sb_is_generated(src);
     v.a = a;
     v.main = src;
     v.pol = p;
@@ -340,6 +450,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         lint_pass_policy(&lc);
         lint_pass_sbpl_text(&lc, top, 0);
         lint_pass_overlap(&lc);
+        lint_pass_mistakes(&lc);
     }
     /* top-level forms are the statements */
     size_t nf = 0;
@@ -347,14 +458,33 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     uint32_t *s = arena_alloc(a, (nf + 1) * sizeof *s), *e = arena_alloc(a, (nf + 1) * sizeof *e);
     size_t k = 0;
     for (const sexp *x = top; x; x = x->next, k++) { s[k] = x->at.start; e[k] = x->at.end; }
-    lint_apply_suppressions(&lc, src, s, e, nf, ';');
+    lint_apply_suppressions(&lc, src, s, e, nf, ';', NULL, 0);
     return 0;
+}
+
+/* Another extension (.conf, .sbpl, none): SBPL when the first thing that is
+ * not blank is "(" or ";" (a .buckle file starts with a word or "#"). */
+static int looks_like_sbpl(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    int c, r = 0;
+    while ((c = getc(f)) != EOF && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {}
+    r = c == '(' || c == ';';
+    fclose(f);
+    return r;
 }
 
 int lint_file(const lint_opts *o, const char *path, arena *a, diag_list *dl, source **keep)
 {
     const char *display = strcmp(path, "-") == 0 ? (o->stdin_name ? o->stdin_name : "<stdin>") : path;
     size_t n = strlen(display);
-    if (n > 3 && strcmp(display + n - 3, ".sb") == 0) return lint_sb(o, path, display, a, dl, keep);
+    int sbpl = o->lang == LINT_LANG_SBPL;
+    if (o->lang == LINT_LANG_AUTO) {
+        if (n > 3 && strcmp(display + n - 3, ".sb") == 0) sbpl = 1;
+        else if (!(n > 7 && strcmp(display + n - 7, ".buckle") == 0) && !o->text && strcmp(path, "-") != 0)
+            sbpl = looks_like_sbpl(path);
+    }
+    if (sbpl) return lint_sb(o, path, display, a, dl, keep);
     return lint_buckle(o, path, a, dl, keep);
 }

@@ -21,6 +21,7 @@ typedef struct lrule {
 typedef struct lint_view lint_view;
 struct lint_view {
     int is_sb;
+    int generated;            /* .sb written by buckle compile (its header says so) */
     lrule *rules;
     size_t n;
     int default_action;       /* -1: none */
@@ -70,10 +71,15 @@ typedef struct lint_opts {
     const char *stdin_name;
     const sb_param *params;       /* -D, for .sb files that use (param ...) */
     size_t nparams;
+    const define *defines;        /* the same -D values, for .buckle files */
+    size_t ndefines;
     const char *text;             /* lint this text instead of reading the file (fuzzers, editors) */
     size_t text_len;
     arena *pool;                  /* memory kept between files (compile_opts.pool), or NULL */
+    int lang;                     /* LINT_LANG_*: how to read the files */
 } lint_opts;
+
+enum { LINT_LANG_AUTO, LINT_LANG_SBPL, LINT_LANG_BUCKLE };
 
 /* Lints one file into dl.  Returns 2 when it cannot be read, else 0. */
 int lint_file(const lint_opts *o, const char *path, arena *a, diag_list *dl, source **keep);
@@ -94,7 +100,12 @@ void lint_pass_files(lint_ctx *lc);
 void lint_pass_policy(lint_ctx *lc);
 void lint_pass_sbpl_text(lint_ctx *lc, const sexp *top, int in_block);
 void lint_pass_overlap(lint_ctx *lc);
-/* suppressions: applied after all passes (BK0001-BK0003) */
+void lint_pass_mistakes(lint_ctx *lc);
+/* suppressions: applied after all passes (BK0001-BK0003).  aliases: the
+ * bases src brings in, each with the offset in src of the extends string
+ * through which it came: their findings count as findings on that line. */
+typedef struct lint_alias { const source *src; uint32_t at; } lint_alias;
 void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *stmt_starts,
-                             const uint32_t *stmt_ends, size_t nstmts, char comment_char);
+                             const uint32_t *stmt_ends, size_t nstmts, char comment_char,
+                             const lint_alias *aliases, size_t naliases);
 #endif

@@ -22,7 +22,9 @@ static int is_write_rule(const lrule *r)
  * /private/tmp, directory buckle-profiles-UID. */
 static void profile_dir(lint_ctx *lc)
 {
-    if (!lc->v->is_sb) return;    /* buckle run adds these denies to compiled profiles itself */
+    /* buckle run adds these denies to every profile it runs; a profile that
+     * buckle compiled is made for buckle run, as its source is */
+    if (!lc->v->is_sb || lc->v->generated) return;
     static const char *const dirs[] = {
         "/private/var/folders/zz/test/T/buckle-profiles-501", "/private/tmp/buckle-profiles-501",
     };
@@ -68,11 +70,17 @@ static void broad_write(lint_ctx *lc)
             int covers = r->kind == LK_NONE ||
                 (strncmp(broad[b], r->value, n) == 0 && (broad[b][n] == 0 || broad[b][n] == '/' || n == 1));
             if (!covers) continue;
+            const lrule *who;        /* an unfiltered rule: only where it decides */
+            if (r->kind == LK_NONE && (lint_decide(lc, "file-write-data", broad[b], &who) != 0 || who != r)) continue;
             lint_report(lc, "BK3003", r->at, "write is allowed on %s%s", r->kind == LK_NONE ? "every path" : r->value,
                         strcmp(broad[b], "/Users/test") == 0 && r->kind != LK_NONE ? " (the home directory)" : "");
             break;
         }
     }
+    /* a .buckle default allow is no rule: ask the default itself */
+    const lrule *who;
+    if (!lc->v->is_sb && lint_decide(lc, "file-write-data", "/", &who) == 0 && !who)
+        lint_report_at_rule(lc, "BK3003", NULL, "write is allowed on every path");
 }
 
 static void protected_files(lint_ctx *lc)
@@ -162,8 +170,32 @@ static void traversal(lint_ctx *lc)
     }
 }
 
+/* BK2012: a subtree where writes are allowed and reads denied: a program
+ * that writes files there cannot read them back (nor list the directory),
+ * which is rarely what the author meant */
+static void write_only(lint_ctx *lc)
+{
+    for (size_t i = 0; i < lc->v->n; i++) {
+        const lrule *r = &lc->v->rules[i];
+        if (!is_write_rule(r) || r->implied || !r->value || (r->kind != LK_SUBPATH && r->kind != LK_PREFIX)) continue;
+        const char *below = arena_printf(lc->a, "%s%sx", r->value, r->value[strlen(r->value) - 1] == '/' ? "" : "/");
+        const char *objs[] = { r->value, below };
+        for (size_t o = 0; o < 2; o++) {
+            const lrule *who, *wrote;
+            if (lint_decide(lc, "file-write-data", objs[o], &wrote) != 0 || wrote != r) continue;
+            if (lint_decide(lc, "file-read-data", objs[o], &who) != 1) continue;
+            diag *d = lint_report_at_rule(lc, "BK2012", r,
+                "writes are allowed under %s but reads are denied: what is written there cannot be read back", r->value);
+            if (who) diag_note_add(lc->dl, d, who->at, "the read is denied by this rule%s", who->provenance ? who->provenance : "");
+            else if (lc->v->default_at.src) diag_note_add(lc->dl, d, lc->v->default_at, "the read is denied by the default");
+            break;
+        }
+    }
+}
+
 void lint_pass_files(lint_ctx *lc)
 {
+    write_only(lc);
     profile_dir(lc);
     broad_write(lc);
     protected_files(lc);

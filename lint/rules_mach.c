@@ -109,7 +109,6 @@ void lint_pass_mach(lint_ctx *lc)
                                 w ? "this grant" : "the default", count, sb_cstr(&b));
             sb_free(&b);
         }
-        if (w && w->provenance && *w->provenance)
-            diag_note_add(lc->dl, d, (span){ 0 }, "the rule is inherited%s", w->provenance);
+        (void)d;
     }
 }

@@ -125,8 +125,25 @@ static void merged_checks(lint_ctx *lc)
     ovl_free(ix);
 }
 
+/* BK4012: buckle run (and sandbox-exec) start the command with exec inside
+ * the sandbox, so a profile made for it that allows no process-exec at all
+ * cannot start anything.  A .buckle profile is taken to be made for buckle
+ * run when its extends chain says `default deny` (a complete profile, not a
+ * fragment such as std/keychain). */
+static void no_exec(lint_ctx *lc)
+{
+    if (lc->v->is_sb || !lc->v->c || !lc->v->c->pol.default_unit || lc->v->default_action != 1) return;
+    int exec = op_lookup("process-exec*", NULL);
+    for (size_t i = 0; i < lc->v->n; i++) {
+        const lrule *r = &lc->v->rules[i];
+        if (r->action == 0 && r->op != op_default() && opset_has(&op_get(r->op)->covers, exec)) return;
+    }
+    lint_report(lc, "BK4012", (span){ lc->v->main, 0, 0 }, "no process-exec is allowed: buckle run cannot start the command under this profile");
+}
+
 void lint_pass_policy(lint_ctx *lc)
 {
+    no_exec(lc);
     escapes(lc);
     unfiltered(lc);
     default_leaks(lc);

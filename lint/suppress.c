@@ -20,11 +20,27 @@ typedef struct supp {
 
 static uint32_t line_of(const source *s, uint32_t off) { return source_position(s, off).line; }
 
-/* Finds comments outside strings; calls back with [start, end). */
-static size_t find_comments(const source *src, char cc, uint32_t *starts, uint32_t *ends, size_t max)
+typedef struct spans { uint32_t *s, *e; size_t n, cap; arena *a; } spans;
+
+static void spans_add(spans *v, uint32_t s, uint32_t e)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 64;
+        uint32_t *ns = arena_alloc(v->a, cap * sizeof *ns), *ne = arena_alloc(v->a, cap * sizeof *ne);
+        if (v->n) { memcpy(ns, v->s, v->n * sizeof *ns); memcpy(ne, v->e, v->n * sizeof *ne); }
+        v->s = ns; v->e = ne; v->cap = cap;
+    }
+    v->s[v->n] = s;
+    v->e[v->n++] = e;
+}
+
+/* Finds comments outside strings, [start, end) each.  In compiled output
+ * (carried) a comment may hold several directives after the rule's origin,
+ * "; std/x.buckle:3  ; buckle: ignore[...] -- why": each is one span. */
+static void find_comments(const source *src, char cc, int carried, spans *out)
 {
     const char *t = src->text;
-    size_t n = src->len, count = 0;
+    size_t n = src->len;
     for (size_t i = 0; i < n; i++) {
         if (cc == '#' && i + 2 < n && !memcmp(t + i, "\"\"\"", 3)) {
             const char *e = strstr(t + i + 3, "\"\"\"");
@@ -48,11 +64,17 @@ static size_t find_comments(const source *src, char cc, uint32_t *starts, uint32
         if (t[i] == cc) {
             size_t e = i;
             while (e < n && t[e] != '\n') e++;
-            if (count < max) { starts[count] = (uint32_t)i; ends[count] = (uint32_t)e; count++; }
+            size_t from = i;
+            for (size_t k = i + 1; carried && k + 8 < e; k++) {
+                if (t[k] != cc || t[k + 1] != ' ') continue;
+                size_t q = k + 1;
+                while (q < e && t[q] == ' ') q++;
+                if (e - q >= 7 && !memcmp(t + q, "buckle:", 7)) { spans_add(out, (uint32_t)from, (uint32_t)k); from = k; }
+            }
+            spans_add(out, (uint32_t)from, (uint32_t)e);
             i = e;
         }
     }
-    return count;
 }
 
 static int suppressible(const char *code)
@@ -62,11 +84,14 @@ static int suppressible(const char *code)
 }
 
 void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *stmt_starts,
-                             const uint32_t *stmt_ends, size_t nstmts, char cc)
+                             const uint32_t *stmt_ends, size_t nstmts, char cc,
+                             const lint_alias *aliases, size_t naliases)
 {
     if (!src) return;
-    uint32_t cs[512], ce[512];
-    size_t nc = find_comments(src, cc, cs, ce, 512);
+    spans found = { NULL, NULL, 0, 0, lc->a };
+    find_comments(src, cc, lc->v->generated, &found);
+    const uint32_t *cs = found.s, *ce = found.e;
+    size_t nc = found.n;
     supp *sp = arena_alloc(lc->a, (nc + 1) * sizeof *sp);
     size_t ns = 0;
     uint32_t first_stmt = nstmts ? stmt_starts[0] : (uint32_t)src->len;
@@ -150,9 +175,13 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
         ns++;
     }
     for (diag *d = lc->dl->head; d; d = d->next) {
-        if (d->suppressed || d->at.src != src || !suppressible(d->code)) continue;
+        if (d->suppressed || !d->at.src || !suppressible(d->code)) continue;
         if (!strncmp(d->code, "BK0", 3)) continue;
-        uint32_t line = line_of(src, d->at.start);
+        uint32_t line = 0;
+        if (d->at.src == src) line = line_of(src, d->at.start);
+        for (size_t k = 0; k < naliases && !line; k++)
+            if (aliases[k].src == d->at.src) line = line_of(src, aliases[k].at);
+        if (!line) continue;
         for (size_t i = 0; i < ns; i++) {
             supp *s = &sp[i];
             if (line < s->line_from || line > s->line_to) continue;
@@ -163,6 +192,8 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
             }
         }
     }
-    for (size_t i = 0; i < ns; i++)
+    /* suppressions carried from a .buckle source into its compiled output
+     * cover what the source's lint saw; the .sb may see less */
+    for (size_t i = 0; i < ns && !lc->v->generated; i++)
         if (!sp[i].used) lint_report(lc, "BK0001", sp[i].at, "this suppression silenced nothing");
 }

@@ -96,7 +96,7 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     source *imported = NULL;
     diag_list quiet;                       /* the lint has reported these already */
     diag_list_init(&quiet, &a);
-    sbpl_eval_opts eo = { vr->params, vr->nparams, vr->import_dirs, vr->nimport, &imported };
+    sbpl_eval_opts eo = { vr->params, vr->nparams, vr->import_dirs, vr->nimport, &imported, 0 };
     import_check ic = { vr->pl, &a, NULL };
     sb_policy *p = sbpl_eval_probed(&a, &quiet, src, top, &eo, check_import, &ic);
     while (imported) { source *n = imported->next; source_free(imported); imported = n; }

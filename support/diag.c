@@ -137,7 +137,8 @@ static void put_header(strbuf *out, const diag_render_opts *o, span at, severity
     put_loc(out, at);
     sb_puts(out, ": ");
     if (o->color) sb_puts(out, sev_color(sev));
-    sb_puts(out, severity_name(sev));
+    /* gcc format: the three levels problem matchers know */
+    sb_puts(out, o->format == DIAG_GCC && (sev == SEV_INFO || sev == SEV_STYLE) ? "note" : severity_name(sev));
     if (o->color) sb_puts(out, "\033[0m\033[1m");
     sb_puts(out, ": ");
     put_sanitized(out, msg);
