@@ -71,7 +71,7 @@ expect_same "fmt: - reads standard input" "$F/want.buckle" "$F/stdin.out"
 # suppressions keep covering the same statement
 printf 'mach {\nallow lookup "com.apple.SystemConfiguration.configd";    # buckle: ignore[BK3002] -- proxy\n      # buckle: ignore[BK3002] -- clipboard\n allow lookup "com.apple.pasteboard.1";\n}\n' >"$F/s.buckle"
 "$BUCKLE" fmt "$F/s.buckle" >"$F/s2.buckle"
-"$BUCKLE" lint "$F/s.buckle" >"$F/l1" 2>&1; "$BUCKLE" lint "$F/s2.buckle" >"$F/l2" 2>&1
+"$BUCKLE" lint -q "$F/s.buckle" >"$F/l1" 2>&1; "$BUCKLE" lint -q "$F/s2.buckle" >"$F/l2" 2>&1
 if [ ! -s "$F/l1" ] && [ ! -s "$F/l2" ]; then pass "fmt: suppressions still apply after formatting"; else fail "fmt: suppressions" "$(cat "$F/l1" "$F/l2")"; fi
 
 # bad input: file:line:col, exit 1, nothing written
