@@ -207,7 +207,7 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
         int host = (fh == 1 && v[0] == '*') ||
                    (fh == qh && memcmp(v, q->obj, fh) == 0 && !(qh == 1 && q->obj[0] == '*'));
         size_t qp = q->len - qh - 1;
-        int port = strcmp(fc + 1, "*") == 0 || (strlen(fc + 1) == qp && memcmp(fc + 1, qc + 1, qp) == 0);
+        int port = strcmp(fc + 1, "*") == 0 || ip_port_equal(fc + 1, strlen(fc + 1), qc + 1, qp);
         return host && port;
     }
     }

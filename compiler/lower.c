@@ -38,6 +38,14 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
         diag_add(&c->diags, SEV_ERROR, "BK2007", s->at, "invalid port in \"%s\": use 1-65535 or *", s->s);
         return 0;
     }
+    if (colon[1] == '0') {
+        /* Seatbelt reads "080" as port 80; one spelling per port keeps
+         * comparisons (overlap, carve-outs, queries) exact */
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2011", s->at,
+                           "port \"%s\" has a leading zero", colon + 1);
+        diag_help(&c->diags, d, "did you mean \"%.*s:%ld\"?", (int)hl, v, port);
+        return 0;
+    }
     return 1;
 }
 
