@@ -87,12 +87,14 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a
 
 # test tools: unit tests and the SBPL read-back checker
-UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c tests/unit/diffcheck.c,$(TOOL_SRC)))
+# the differential check: diffcheck.c and its object and profile generators
+DIFF_SRC := tests/unit/diffcheck.c tests/unit/diff_objects.c tests/unit/gen_profile.c tests/unit/gen_check.c
+UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c $(DIFF_SRC),$(TOOL_SRC)))
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sbpl-readback: $(BUILD)/obj/tests/unit/readback.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-$(BUILD)/diff-check: $(BUILD)/obj/tests/unit/diffcheck.o $(BUILD)/libbuckle.a
+$(BUILD)/diff-check: $(DIFF_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sandbox-exec-standin: $(BUILD)/obj/tests/standin/sandbox_exec_standin.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
