@@ -88,7 +88,8 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
 
 # test tools: unit tests and the SBPL read-back checker
 # the differential check: diffcheck.c and its object and profile generators
-DIFF_SRC := tests/unit/diffcheck.c tests/unit/diff_objects.c tests/unit/gen_profile.c tests/unit/gen_check.c
+DIFF_SRC := tests/unit/diffcheck.c tests/unit/diff_objects.c tests/unit/gen_profile.c tests/unit/gen_check.c \
+            tests/unit/gen_oracle.c
 UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c $(DIFF_SRC),$(TOOL_SRC)))
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^

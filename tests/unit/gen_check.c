@@ -14,9 +14,11 @@
  * subset of its rules that still fails) with its values.
  *   diff-check --generate N [--seed S] [--only A,B] [--without A,B] [--shrink]
  *              [--max-fail K] [--min-queries Q] [--list-shapes] [--quiet]
+ *              [--skip agree,values,conflict,final,depth,glob,traversal]
  *              [--show-rejects] */
 #include "gen_check.h"
 #include "diff_objects.h"
+#include "gen_oracle.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +29,12 @@ typedef struct gstats {
     long ncode[16];
 } gstats;
 
+/* the checks, each of which can be skipped (--skip NAME) */
+enum { CK_AGREE, CK_VALUES, CK_CONFLICT, CK_FINAL, CK_DEPTH, CK_GLOB, CK_TRAVERSAL, CK_N };
+static const char *const check_names[CK_N] = { "agree", "values", "conflict", "final", "depth", "glob", "traversal" };
+
 typedef struct gcase {
+    unsigned skip;                  /* bit i: check i is skipped */
     const char *text;
     const gen_values *vs;
     int verbose;                    /* print the failures found */
@@ -93,6 +100,112 @@ static void seed_objects(objset *s, const gen_profile *p, const unsigned char *k
     }
 }
 
+static const char *show(arena *a, const char *t, size_t n)
+{
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == PARAM_OPEN) sb_puts(&b, "${");
+        else if (t[i] == PARAM_CLOSE) sb_putc(&b, '}');
+        else sb_putc(&b, t[i]);
+    }
+    const char *r = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return r;
+}
+
+/* the second reading of §4-§5 (gen_oracle.c): depth of every written path
+ * matcher (each top-level regex alternative on its own), and what each glob
+ * covers, on every path object */
+static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset *s, long *nfail)
+{
+    arena *a = &x->a;
+    for (size_t i = 0; i < c->pol.rules.n; i++) {
+        const rule *r = c->pol.rules.v[i];
+        if (r->implied || mk_family(r->m.kind) != FAM_PATH || r->m.kind == MK_ANCESTORS) continue;
+        const char *kind = r->m.kind == MK_GLOB ? "glob" : r->m.kind == MK_REGEX ? "regex" : "path";
+        int depth_on = !((g->skip >> CK_DEPTH) & 1), glob_on = !((g->skip >> CK_GLOB) & 1);
+        if (depth_on && r->m.kind == MK_REGEX && oracle_regex_has_top_alt(r->m.value, r->m.len)) {
+            /* one matcher per alternative: each must rank as the rule does */
+            const char *v = r->m.value;
+            size_t st = 0, dep = 0, cls = 0;
+            for (size_t k = 0; k <= r->m.len; k++) {
+                if (k < r->m.len && v[k] == '\\') { k++; continue; }
+                if (k < r->m.len && cls) { if (v[k] == ']') cls = 0; continue; }
+                if (k < r->m.len && v[k] == '[') { cls = 1; continue; }
+                if (k < r->m.len && v[k] == '(') dep++;
+                if (k < r->m.len && v[k] == ')') dep--;
+                if (k < r->m.len && !(v[k] == '|' && dep == 0)) continue;
+                matcher alt = r->m;
+                alt.value = v + st;
+                alt.len = k - st;
+                int d = oracle_depth(&alt);
+                if (d >= 0 && d != r->m.spec_a)
+                    report(g, nfail, "regex alternative %s of %s: depth %s, the compiler ranks the rule at %s",
+                           show(a, alt.value, alt.len), crosscheck_where(x, origin_primary(r)),
+                           arena_printf(a, "%d", d), arena_printf(a, "%d", r->m.spec_a));
+                st = k + 1;
+            }
+            continue;
+        }
+        int d = oracle_depth(&r->m);
+        if (depth_on && d >= 0 && d != r->m.spec_a)
+            report(g, nfail, "%s %s: depth %s, the compiler ranks it at %s", kind, show(a, r->m.value, r->m.len),
+                   arena_printf(a, "%d", d), arena_printf(a, "%d", r->m.spec_a));
+        if (r->m.kind != MK_GLOB || !glob_on) continue;
+        for (size_t k = 0; k < s->n; k++) {
+            if (s->k[k] != OBJ_PATH) continue;
+            sb_request q;
+            memset(&q, 0, sizeof q);
+            q.op = r->op;
+            q.kind = OBJ_PATH;
+            q.obj = s->v[k];
+            q.len = strlen(s->v[k]);
+            int want = oracle_glob_covers(x->d, r->m.value, r->m.len, q.obj, q.len);
+            int got = decider_matches(x->d, r, &q);
+            if (want != got)
+                report(g, nfail, "glob %s %s %s, but the decider says it does%s", show(a, r->m.value, r->m.len),
+                       want ? "covers" : "does not cover", q.obj, want ? " not" : "");
+        }
+    }
+}
+
+/* §5 implied rules: every proper ancestor of a path that read, write or exec
+ * allows may be traversed (metadata allowed), unless a final rule or a deny
+ * at least as specific as a literal at the ancestor's own depth says no */
+static void traversal_check(gcase *g, crosscheck *x, const sb_request *q, const cc_answer *an, long *nfail)
+{
+    const rule *r = an->prof.r;
+    if (q->kind != OBJ_PATH || an->prof.action != 0 || !r || r->implied || q->len < 2) return;
+    if (strcmp(r->verb, "read") && strcmp(r->verb, "write") && strcmp(r->verb, "exec")) return;
+    if (r->m.kind == MK_REGEX || q->obj[q->len - 1] == '/' || strstr(q->obj, "//")) return;   /* no ancestors defined */
+    static const char *const first_op[] = { "file-read-data", "file-write-data", "process-exec" };
+    int mine = 0;
+    for (size_t i = 0; i < 3; i++) if (q->op == op_lookup(first_op[i], NULL) && opset_has(r->covers, q->op)) mine = 1;
+    if (!mine) return;
+    int meta = op_lookup("file-read-metadata", NULL);
+    size_t end = q->len;                            /* walk up, parent by parent */
+    while (end > 0) {
+        size_t k = end - 1;
+        while (k > 0 && q->obj[k] != '/') k--;
+        size_t al = k ? k : 1;                      /* the parent; "/" last */
+        if (al >= end) break;
+        sb_request m = *q;
+        m.op = meta;
+        m.len = al;
+        m.obj = arena_strndup(&x->a, q->obj, al);
+        int depth = 0;                              /* "/" 0, "/a" 1, "/a/b" 2 */
+        for (size_t i = 0; al > 1 && i < al; i++) if (m.obj[i] == '/') depth++;
+        decision d = decider_decide(x->d, &m);
+        const rule *rr = d.r;
+        if (d.action == 1 && !(rr && (rr->final || rr->m.spec_a > depth || (rr->m.spec_a == depth && rr->m.spec_b >= 3))))
+            report(g, nfail, "%s %s is allowed but traversal of %s is denied%s", op_get(q->op)->name, q->obj, m.obj,
+                   rr ? arena_printf(&x->a, " (by the rule at %s)", crosscheck_where(x, origin_primary(rr))) : " (default)");
+        if (al == 1) break;
+        end = al;
+    }
+}
+
 /* Checks one profile text with one value set.  Returns the number of failures. */
 static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep)
 {
@@ -141,6 +254,8 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
     hm_init(&s.seen);
     objects_for(x1, &s, 1, g->rng);
     seed_objects(&s, p, keep, vals, g->rng);
+    oracle_checks(g, c1, x1, &s, &nfail);
+#undef ON
     opset ops = { { 0 } };
     for (size_t i = 0; i < c1->pol.rules.n; i++)
         for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= c1->pol.rules.v[i]->covers->w[w];
@@ -160,19 +275,21 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
             cc_answer a1 = crosscheck_ask(x1, &q), a2 = crosscheck_ask(x2, &q);
             g->st->queries++;
             const char *o1 = q.obj;
-            if (!a1.agree)
+#define ON(c) (!((g->skip >> (c)) & 1))
+            if (ON(CK_AGREE) && !a1.agree)
                 report(g, &nfail, "symbolic: %s %s: the profile says %s, the compiled SBPL says %s", opn, o1,
                        dname(a1.prof.action), dname(a1.sbpl.decision));
-            if (!a2.agree)
+            if (ON(CK_AGREE) && !a2.agree)
                 report(g, &nfail, "inlined: %s %s: the profile says %s, the compiled SBPL says %s", opn, o1,
                        dname(a2.prof.action), dname(a2.sbpl.decision));
-            if (a1.prof.action != a2.prof.action)
+            if (ON(CK_VALUES) && a1.prof.action != a2.prof.action)
                 report(g, &nfail, "%s %s: symbolic decides %s, inlined decides %s", opn, o1,
                        dname(a1.prof.action), dname(a2.prof.action));
-            if (sbpl_conflict(x1->pol, &q, &a))
+            if (ON(CK_CONFLICT) && sbpl_conflict(x1->pol, &q, &a))
                 report(g, &nfail, "symbolic: %s %s: an allow and a deny both match%s%s", opn, o1, "", "");
-            if (sbpl_conflict(x2->pol, &q, &a))
+            if (ON(CK_CONFLICT) && sbpl_conflict(x2->pol, &q, &a))
                 report(g, &nfail, "inlined: %s %s: an allow and a deny both match%s%s", opn, o1, "", "");
+            if (ON(CK_TRAVERSAL)) traversal_check(g, x1, &q, &a1, &nfail);
             /* final: an object inside a final rule gets its decision */
             int fin = -1, mixed = 0;
             const rule *fr = NULL;
@@ -183,7 +300,7 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
                 fin = (int)r->action;
                 fr = r;
             }
-            if (fin >= 0 && !mixed && (a1.prof.action != fin || a1.sbpl.decision != fin)) {
+            if (ON(CK_FINAL) && fin >= 0 && !mixed && (a1.prof.action != fin || a1.sbpl.decision != fin)) {
                 const char *where = crosscheck_where(x1, origin_primary(fr));
                 report(g, &nfail, "%s %s: inside the final rule at %s, but decided %s", opn, o1, where,
                        dname(a1.prof.action != fin ? a1.prof.action : a1.sbpl.decision));
@@ -225,6 +342,7 @@ int gen_check_main(int argc, char **argv)
     long n = 0, max_fail = 3, min_queries = 0;
     uint64_t only = 0, without = 0, all = (1ull << GS_COUNT) - 1;
     int shrink = 0, quiet = 0, show_rejects = 0;
+    unsigned skip = 0;
     gen_rng rng = { 1 };
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--generate") && i + 1 < argc) n = atol(argv[++i]);
@@ -234,6 +352,16 @@ int gen_check_main(int argc, char **argv)
         else if (!strcmp(argv[i], "--max-fail") && i + 1 < argc) max_fail = atol(argv[++i]);
         else if (!strcmp(argv[i], "--min-queries") && i + 1 < argc) min_queries = atol(argv[++i]);
         else if (!strcmp(argv[i], "--shrink")) shrink = 1;
+        else if (!strcmp(argv[i], "--skip") && i + 1 < argc) {
+            char buf[256];
+            snprintf(buf, sizeof buf, "%s", argv[++i]);
+            for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
+                int c = 0;
+                while (c < CK_N && strcmp(check_names[c], t)) c++;
+                if (c == CK_N) { fprintf(stderr, "diff-check: unknown check '%s'\n", t); return 2; }
+                skip |= 1u << c;
+            }
+        }
         else if (!strcmp(argv[i], "--quiet")) quiet = 1;
         else if (!strcmp(argv[i], "--show-rejects")) show_rejects = 1;
         else if (!strcmp(argv[i], "--list-shapes")) {
@@ -267,7 +395,7 @@ int gen_check_main(int argc, char **argv)
         for (size_t vi = 0; vi < nsets; vi++) {
             const gen_values *vs = &sets[vi];
             if (vs->shape >= 0 && !((en >> vs->shape) & 1)) continue;
-            gcase g = { sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL };
+            gcase g = { skip, sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL };
             long nf = check_case(&g, &p, NULL);
             if (g.rejected) {
                 size_t ci = 0;
@@ -294,7 +422,7 @@ int gen_check_main(int argc, char **argv)
                     keep[i] = 0;
                     sb_reset(&t2);
                     gen_profile_text(&p, keep, &t2);
-                    gcase h = { sb_cstr(&t2), vs, 0, &st, &rng, 0, NULL };
+                    gcase h = { skip, sb_cstr(&t2), vs, 0, &st, &rng, 0, NULL };
                     long q0 = st.queries;
                     if (check_case(&h, &p, keep) && !h.rejected) changed = 1;
                     else keep[i] = 1;
@@ -315,7 +443,7 @@ int gen_check_main(int argc, char **argv)
                 print_shapes(sh);
                 fprintf(stderr, "\n%s", sb_cstr(&t2));
                 long q0 = st.queries;
-                gcase h = { sb_cstr(&t2), vs, 1, &st, &rng, 0, NULL };
+                gcase h = { skip, sb_cstr(&t2), vs, 1, &st, &rng, 0, NULL };
                 check_case(&h, &p, keep);
                 st.queries = q0;
             }

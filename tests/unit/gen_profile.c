@@ -21,9 +21,10 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_REGEX] = { "regex", "anchored and unanchored regexes, `.`, classes, groups, suffixes", "regex \"^/a/b(/.*)?$\"" },
     [GS_REGEX_ALT] = { "regex-alt", "regexes with top-level alternatives", "regex \"^/a/b/c$|^/a/bc\"" },
     [GS_PARAM_START] = { "param-start", "a parameter at the start of a path", "\"$P/b\"" },
-    [GS_PARAM_MID] = { "param-mid", "a parameter in the middle of a path", "\"/a/$USER/c\", \"/a$P/c\"" },
-    [GS_PARAM_END] = { "param-end", "a parameter at the end of a path", "\"/a/$USER\", \"/a$P\"" },
-    [GS_PARAM_TWO] = { "param-two", "two parameters in one path", "\"$P$Q\", \"$P/b/$USER\"" },
+    [GS_PARAM_MID] = { "param-mid", "a parameter in the middle of a path", "\"/a/$USER/c\"" },
+    [GS_PARAM_END] = { "param-end", "a parameter at the end of a path", "\"/a/$USER\"" },
+    [GS_PARAM_GLUED] = { "param-glued", "a path parameter glued to the text or parameter before it", "\"/a$P/c\", \"$P$Q\"" },
+    [GS_PARAM_TWO] = { "param-two", "two parameters in one path", "\"$P/b/$USER\", \"~/$USER\"" },
     [GS_PARAM_PATTERN] = { "param-pattern", "parameters inside globs and regexes", "glob \"$P/*\", regex \"^$P/b\"" },
     [GS_TILDE] = { "tilde", "`~` and `$HOME`", "\"~/.ssh\"" },
     [GS_FINAL] = { "final", "`final` on rules of every matcher kind", "deny final read glob \"/a/**\"" },
@@ -91,8 +92,8 @@ static const root roots[] = {
     { "/a", -1, 0 }, { "/a", -1, 0 }, { "/a/b", -1, 0 }, { "/Users/test", -1, 0 },
     { "$P", GS_PARAM_START, 1 }, { "$Q", GS_PARAM_START, 1 }, { "${P}", GS_PARAM_START, 1 },
     { "~", GS_TILDE, 1 }, { "$HOME", GS_TILDE, 1 },
-    { "/a/$USER", GS_PARAM_MID, 1 }, { "/a$P", GS_PARAM_MID, 1 }, { "/Users/$USER", GS_PARAM_MID, 1 },
-    { "$P/b/$USER", GS_PARAM_TWO, 1 }, { "$P$Q", GS_PARAM_TWO, 1 }, { "~/$USER", GS_PARAM_TWO, 1 },
+    { "/a/$USER", GS_PARAM_MID, 1 }, { "/a$P", GS_PARAM_GLUED, 1 }, { "/Users/$USER", GS_PARAM_MID, 1 },
+    { "$P/b/$USER", GS_PARAM_TWO, 1 }, { "$P$Q", GS_PARAM_GLUED, 1 }, { "~/$USER", GS_PARAM_TWO, 1 },
 };
 static const char *const comps[] = { "b", "c", "bc", "b.c", ".ssh", "b" };
 
@@ -215,6 +216,12 @@ static void quoted(strbuf *b, const char *s)
 static void regex_path(strbuf *b, const char *s)
 {
     for (; *s; s++) {
+        if (s[0] == '$' && s[1] == '{') {           /* ${NAME} stays a parameter */
+            const char *e = strchr(s, '}');
+            sb_add(b, s, (size_t)(e - s) + 1);
+            s = e;
+            continue;
+        }
         if (strchr(".+*?()[]{}^|\\", *s)) sb_putc(b, '\\');
         sb_putc(b, *s);
     }
@@ -256,7 +263,7 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
         sb_puts(b, "prefix ");
         if (chance(r, 40)) {                       /* a partial last component */
             const char *last = p.t[p.n - 1].text;
-            if (!strcmp(last, "~")) p.t[p.n - 1].text = p.t[p.n - 1].inst[0] = "$HOME";
+            if (!strcmp(last, "~")) p.t[p.n - 1].text = p.t[p.n - 1].inst[0] = "${HOME}";
             else if (strchr(last, '$') && last[strlen(last) - 1] != '}') {   /* "/a/$USER" -> "/a/${USER}" */
                 const char *d = strrchr(last, '$');
                 char *t = arena_printf(a, "%.*s${%s}", (int)(d - last), last, d + 1);
