@@ -49,6 +49,41 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
     return 1;
 }
 
+/* A message is a template (it may name parameters), and templates mark
+ * parameters with the bytes PARAM_OPEN and PARAM_CLOSE; a message may hold
+ * those bytes as text ("\x01"), so each one becomes the marker
+ * MSG_BYTE_NAME followed by the byte's digit, a name no parameter can have,
+ * which the SBPL back end writes back as the byte. */
+static const char *message_template(compilation *c, const ast_str *s)
+{
+    size_t n;
+    if (!memchr(s->s, PARAM_OPEN, s->len) && !memchr(s->s, PARAM_CLOSE, s->len))
+        return expand_value(c, s, EXP_TEXT, &n);
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0, start = 0; i <= s->len; i++) {
+        if (i < s->len && s->s[i] != PARAM_OPEN && s->s[i] != PARAM_CLOSE) continue;
+        if (i > start) {
+            ast_str piece = *s;
+            piece.s = arena_strndup(&c->a, s->s + start, i - start);
+            piece.len = i - start;
+            const char *t = expand_value(c, &piece, EXP_TEXT, &n);
+            if (!t) { sb_free(&b); return NULL; }
+            sb_add(&b, t, n);
+        }
+        if (i < s->len) {
+            sb_putc(&b, PARAM_OPEN);
+            sb_puts(&b, MSG_BYTE_NAME);
+            sb_putc(&b, (char)('0' + s->s[i]));
+            sb_putc(&b, PARAM_CLOSE);
+        }
+        start = i + 1;
+    }
+    const char *r = arena_strndup(&c->a, b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return r;
+}
+
 static rule *new_rule(compilation *c, unit *u, const ast_rule *ar, const verb_info *v, int op)
 {
     rule *r = arena_alloc(&c->a, sizeof *r);
@@ -65,8 +100,7 @@ static rule *new_rule(compilation *c, unit *u, const ast_rule *ar, const verb_in
         else if (m->kind == MOD_NO_REPORT) r->mods |= MODF_NO_REPORT;
         else {
             if (r->message) diag_add(&c->diags, SEV_ERROR, "BK1001", m->at, "a rule can carry one message");
-            size_t n;
-            r->message = expand_value(c, &m->text, EXP_TEXT, &n);
+            r->message = message_template(c, &m->text);
         }
     }
     if ((r->mods & MODF_REPORT) && (r->mods & MODF_NO_REPORT))
