@@ -263,7 +263,7 @@ void request_kind_for(section_t sec, const char *verb, const char *obj, sb_reque
     q->kind = OBJ_NAME;
     q->ns = SNS_OTHER;
     if (!verb_resolve(sec, verb, &v)) return;
-    if (v.kinds & KS_PATH) q->kind = OBJ_PATH;
+    if ((v.kinds & KS_PATH) || (v.kinds == KS_NONE && obj[0] == '/')) q->kind = OBJ_PATH;   /* misc: raw filters */
     if (v.kinds & KS_IP) q->kind = obj[0] == '/' ? OBJ_PATH : OBJ_IP;
     if (v.kinds & KS_TARGET) q->kind = OBJ_TARGET;
     if (v.kinds & (KS_NAME | KS_MACH | KS_IOKIT)) { q->kind = OBJ_NAME; q->ns = ns_of(v.ns); }
