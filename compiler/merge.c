@@ -35,8 +35,8 @@ static void remove_rule(compilation *c, unit *u, rule *rm)
         diag *d = diag_add(&c->diags, SEV_ERROR, "BK2004", rm->origins->at,
                            "remove matches no inherited rule");
         /* did-you-mean: an inherited rule of the same operation whose value
-         * is the same or a near miss (a few edits, relative to its length);
-         * an unrelated rule is never offered */
+         * is the same, a near miss (a few edits, relative to its length), or
+         * a path above or below it; an unrelated rule is never offered */
         rule *best = NULL;
         int bd = 1 << 30;
         size_t vl = rm->m.value ? strlen(rm->m.value) : 0;
@@ -47,7 +47,14 @@ static void remove_rule(compilation *c, unit *u, rule *rm)
             int dv = 0;
             if (r->m.value && rm->m.value) dv = edit_distance(r->m.value, rm->m.value, near);
             else if (r->m.value || rm->m.value) dv = near + 1;
-            if (dv > near) continue;
+            if (dv > near) {
+                /* or a path above or below it: the rule that covers it, or one it covers */
+                const char *a = r->m.value, *b = rm->m.value;
+                if (!a || !b || a[0] != '/' || b[0] != '/') continue;
+                size_t al = strlen(a), bl = strlen(b), l = al < bl ? al : bl;
+                if (memcmp(a, b, l) || (al != bl && (al > bl ? a : b)[l] != '/')) continue;
+                dv = near + 1;
+            }
             int d2 = dv * 4 + (r->action != rm->action) * 2 + (r->m.kind != rm->m.kind);
             if (d2 < bd) { bd = d2; best = r; }
         }

@@ -65,4 +65,5 @@ rm_case "unrelated path" 'remove allow read "/x";' 0
 rm_case "near miss" 'remove allow read "/opt/homebrew/bim";' 1
 rm_case "other action" 'remove deny read "/usr";' 1
 rm_case "other kind" 'remove allow read literal "/usr";' 1
-rm_case "longer path" 'remove allow read "/usr/local";' 0
+rm_case "path below a rule" 'remove allow read "/usr/local";' 1
+rm_case "path beside a rule" 'remove allow read "/usrlocal/bin";' 0
