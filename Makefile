@@ -121,11 +121,19 @@ check: test-tools bench-tools
 	  else printf "%d passed, %d failed\n", p, f; exit f > 0 }' $(BUILD)/summary
 
 # more requests than make check: many random names per path and several seeds
-# (the even ones with the evaluator answering through its path index)
+# (the even ones with the evaluator answering through its path index), then
+# generated profiles at a larger size (FUZZ_GEN per seed; the shape classes
+# and checks that make check leaves off, see tests/cli/differential.sh)
+FUZZ_GEN ?= 1500
+GEN_WITHOUT ?= $(shell sed -n 's/^GEN_WITHOUT=//p' tests/cli/differential.sh)
+GEN_SKIP ?= $(shell sed -n 's/^GEN_SKIP=//p' tests/cli/differential.sh)
 fuzz-diff: test-tools
 	@for seed in 1 2 3 4 5 6 7 8; do \
 	  $(BUILD)/diff-check -I corpus --seed $$seed --random 200 $$([ $$((seed % 2)) = 0 ] && echo --index) corpus/examples/*.buckle \
 	    $$(find corpus/std -name '*.buckle') tests/diff/*.buckle | tail -n 1 || exit 1; done
+	@for seed in 101 102 103 104; do \
+	  $(BUILD)/diff-check --generate $(FUZZ_GEN) --seed $$seed $(if $(GEN_WITHOUT),--without $(GEN_WITHOUT)) \
+	    $(if $(GEN_SKIP),--skip $(GEN_SKIP)) --shrink || exit 1; done
 
 # libFuzzer harnesses (clang): make fuzz FUZZ_TIME=1800 runs each for that long
 FUZZ_TIME ?= 60

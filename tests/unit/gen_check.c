@@ -366,9 +366,13 @@ int gen_check_main(int argc, char **argv)
         else if (!strcmp(argv[i], "--show-rejects")) show_rejects = 1;
         else if (!strcmp(argv[i], "--list-shapes")) {
             printf("| class | what | example |\n|---|---|---|\n");
-            for (int s = 0; s < GS_COUNT; s++) {
+            for (int s = 0; s < GS_COUNT; s++) {          /* a | in a cell is written \| */
                 const gen_shape_info *si = gen_shape_get((gen_shape)s);
-                printf("| `%s` | %s | `%s` |\n", si->name, si->what, si->example);
+                printf("| `%s` | ", si->name);
+                for (const char *t = si->what; *t; t++) printf(*t == '|' ? "\\|" : "%c", *t);
+                printf(" | `");
+                for (const char *t = si->example; *t; t++) printf(*t == '|' ? "\\|" : "%c", *t);
+                printf("` |\n");
             }
             return 0;
         } else { fprintf(stderr, "diff-check: unknown argument '%s'\n", argv[i]); return 2; }
