@@ -14,11 +14,12 @@
  * subset of its rules that still fails) with its values.
  *   diff-check --generate N [--seed S] [--only A,B] [--without A,B] [--shrink]
  *              [--max-fail K] [--min-queries Q] [--list-shapes] [--quiet]
- *              [--skip agree,values,conflict,final,depth,glob,traversal]
+ *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap]
  *              [--show-rejects] */
 #include "gen_check.h"
 #include "diff_objects.h"
 #include "gen_oracle.h"
+#include "../../compiler/overlap.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +31,9 @@ typedef struct gstats {
 } gstats;
 
 /* the checks, each of which can be skipped (--skip NAME) */
-enum { CK_AGREE, CK_VALUES, CK_CONFLICT, CK_FINAL, CK_DEPTH, CK_GLOB, CK_TRAVERSAL, CK_N };
-static const char *const check_names[CK_N] = { "agree", "values", "conflict", "final", "depth", "glob", "traversal" };
+enum { CK_AGREE, CK_VALUES, CK_CONFLICT, CK_FINAL, CK_DEPTH, CK_GLOB, CK_TRAVERSAL, CK_OVERLAP, CK_N };
+static const char *const check_names[CK_N] = { "agree", "values", "conflict", "final", "depth", "glob", "traversal",
+                                                "overlap" };
 
 typedef struct gcase {
     unsigned skip;                  /* bit i: check i is skipped */
@@ -206,6 +208,42 @@ static void traversal_check(gcase *g, crosscheck *x, const sb_request *q, const 
     }
 }
 
+/* the overlap analysis: two path rules that it calls disjoint never match
+ * one object (the objects include both rules' boundary objects) */
+static void overlap_check(gcase *g, compilation *c, crosscheck *x, const objset *s, const char *which, long *nfail)
+{
+    size_t nr = 0, np = 0;
+    const rule **rv = xcalloc(c->pol.rules.n + 1, sizeof *rv);
+    const char **pv = xcalloc(s->n + 1, sizeof *pv);
+    for (size_t i = 0; i < c->pol.rules.n; i++)
+        if (mk_family(c->pol.rules.v[i]->m.kind) == FAM_PATH) rv[nr++] = c->pol.rules.v[i];
+    for (size_t k = 0; k < s->n; k++) if (s->k[k] == OBJ_PATH) pv[np++] = s->v[k];
+    unsigned char *hit = xcalloc(nr * np + 1, 1);
+    for (size_t i = 0; i < nr; i++)
+        for (size_t k = 0; k < np; k++) {
+            sb_request q;
+            memset(&q, 0, sizeof q);
+            q.op = rv[i]->op;
+            q.kind = OBJ_PATH;
+            q.obj = pv[k];
+            q.len = strlen(pv[k]);
+            hit[i * np + k] = (unsigned char)(decider_matches(x->d, rv[i], &q) == 1);
+        }
+    for (size_t i = 0; i < nr; i++)
+        for (size_t j = i + 1; j < nr; j++) {
+            if (matcher_relation(&rv[i]->m, &rv[j]->m) != REL_DISJOINT) continue;
+            for (size_t k = 0; k < np; k++)
+                if (hit[i * np + k] && hit[j * np + k]) {
+                    report(g, nfail, "%s: the overlap analysis calls the rules at %s and %s disjoint, but both match %s",
+                           which, crosscheck_where(x, origin_primary(rv[i])), crosscheck_where(x, origin_primary(rv[j])), pv[k]);
+                    break;
+                }
+        }
+    free(hit);
+    free(pv);
+    free(rv);
+}
+
 /* Checks one profile text with one value set.  Returns the number of failures. */
 static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep)
 {
@@ -255,6 +293,10 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
     objects_for(x1, &s, 1, g->rng);
     seed_objects(&s, p, keep, vals, g->rng);
     oracle_checks(g, c1, x1, &s, &nfail);
+    if (!((g->skip >> CK_OVERLAP) & 1)) {
+        overlap_check(g, c1, x1, &s, "symbolic", &nfail);
+        overlap_check(g, c2, x2, &s, "inlined", &nfail);
+    }
 #undef ON
     opset ops = { { 0 } };
     for (size_t i = 0; i < c1->pol.rules.n; i++)

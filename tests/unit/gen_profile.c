@@ -264,7 +264,8 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
         if (chance(r, 40)) {                       /* a partial last component */
             const char *last = p.t[p.n - 1].text;
             if (!strcmp(last, "~")) p.t[p.n - 1].text = p.t[p.n - 1].inst[0] = "${HOME}";
-            else if (strchr(last, '$') && last[strlen(last) - 1] != '}') {   /* "/a/$USER" -> "/a/${USER}" */
+            else if (strchr(last, '$') && strspn(strrchr(last, '$') + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+                                              == strlen(strrchr(last, '$') + 1)) {   /* "/a/$USER" -> "/a/${USER}" */
                 const char *d = strrchr(last, '$');
                 char *t = arena_printf(a, "%.*s${%s}", (int)(d - last), last, d + 1);
                 p.t[p.n - 1].text = p.t[p.n - 1].inst[0] = t;
