@@ -498,10 +498,10 @@ int gen_check_main(int argc, char **argv)
         sb_free(&text);
         arena_free(&pa);
     }
-    printf("diff-check: generated %ld profiles, %ld rejected by the compiler (", profiles, st.rejected);
-    for (size_t ci = 0; ci < 16 && st.codes[ci]; ci++) printf("%s%s %ld", ci ? ", " : "", st.codes[ci], st.ncode[ci]);
-    printf("); %ld profiles x value sets checked, %ld queries, %ld failing profiles (%ld with their values)\n",
-           st.pairs, st.queries, failing, st.failing_pairs);
+    printf("diff-check: generated %ld profiles, %ld rejected by the compiler", profiles, st.rejected);
+    for (size_t ci = 0; ci < 16 && st.codes[ci]; ci++) printf("%s%s %ld", ci ? ", " : " (", st.codes[ci], st.ncode[ci]);
+    printf("%s; %ld profiles x value sets checked, %ld queries, %ld failing profiles (%ld with their values)\n",
+           st.codes[0] ? ")" : "", st.pairs, st.queries, failing, st.failing_pairs);
     if (failing) {
         fprintf(stderr, "diff-check: shapes in the failing cases:");
         print_shapes(fail_shapes);
