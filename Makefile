@@ -93,12 +93,15 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a $(JSON_LIBS)
 
 # test tools: unit tests and the SBPL read-back checker
-UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c tests/unit/diffcheck.c,$(TOOL_SRC)))
+# the differential check: diffcheck.c and its object and profile generators
+DIFF_SRC := tests/unit/diffcheck.c tests/unit/diff_objects.c tests/unit/gen_profile.c tests/unit/gen_check.c \
+            tests/unit/gen_oracle.c
+UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c $(DIFF_SRC),$(TOOL_SRC)))
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sbpl-readback: $(BUILD)/obj/tests/unit/readback.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-$(BUILD)/diff-check: $(BUILD)/obj/tests/unit/diffcheck.o $(BUILD)/libbuckle.a
+$(BUILD)/diff-check: $(DIFF_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sandbox-exec-standin: $(BUILD)/obj/tests/standin/sandbox_exec_standin.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
@@ -138,11 +141,19 @@ check: test-tools bench-tools
 	  else printf "%d passed, %d failed\n", p, f; exit f > 0 }' $(BUILD)/summary
 
 # more requests than make check: many random names per path and several seeds
-# (the even ones with the evaluator answering through its path index)
+# (the even ones with the evaluator answering through its path index), then
+# generated profiles at a larger size (FUZZ_GEN per seed; the shape classes
+# and checks that make check leaves off, see tests/cli/differential.sh)
+FUZZ_GEN ?= 1500
+GEN_WITHOUT ?= $(shell sed -n 's/^GEN_WITHOUT=//p' tests/cli/differential.sh)
+GEN_SKIP ?= $(shell sed -n 's/^GEN_SKIP=//p' tests/cli/differential.sh)
 fuzz-diff: test-tools
 	@for seed in 1 2 3 4 5 6 7 8; do \
 	  $(BUILD)/diff-check -I corpus --seed $$seed --random 200 $$([ $$((seed % 2)) = 0 ] && echo --index) corpus/examples/*.buckle \
 	    $$(find corpus/std -name '*.buckle') tests/diff/*.buckle | tail -n 1 || exit 1; done
+	@for seed in 101 102 103 104; do \
+	  $(BUILD)/diff-check --generate $(FUZZ_GEN) --seed $$seed $(if $(GEN_WITHOUT),--without $(GEN_WITHOUT)) \
+	    $(if $(GEN_SKIP),--skip $(GEN_SKIP)) --shrink || exit 1; done
 
 # libFuzzer harnesses (clang): make fuzz FUZZ_TIME=1800 runs each for that long
 FUZZ_TIME ?= 60

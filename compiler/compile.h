@@ -105,6 +105,9 @@ void load_chain(compilation *c, const char *path);     /* extends.c */
 void lower_units(compilation *c);                      /* lower.c */
 void merge_chain(compilation *c);                      /* merge.c */
 void check_sbpl_blocks(compilation *c);                /* sbpl_check.c */
+/* One SBPL filter (a list): its head and the filters under require-* known. */
+struct sexp;
+void check_sbpl_filter(compilation *c, const struct sexp *f, int depth);   /* sbpl_check.c */
 /* final.c: finals lists the final rules (in rule order); with an index they
  * are looked up in it, without one every rule is compared with each. */
 void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);

@@ -219,7 +219,7 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
         int host = (fh == 1 && v[0] == '*') ||
                    (fh == qh && memcmp(v, q->obj, fh) == 0 && !(qh == 1 && q->obj[0] == '*'));
         size_t qp = q->len - qh - 1;
-        int port = strcmp(fc + 1, "*") == 0 || (strlen(fc + 1) == qp && memcmp(fc + 1, qc + 1, qp) == 0);
+        int port = strcmp(fc + 1, "*") == 0 || ip_port_equal(fc + 1, strlen(fc + 1), qc + 1, qp);
         return host && port;
     }
     }
@@ -292,7 +292,7 @@ void request_kind_for(section_t sec, const char *verb, const char *obj, sb_reque
     q->kind = OBJ_NAME;
     q->ns = SNS_OTHER;
     if (!verb_resolve(sec, verb, &v)) return;
-    if (v.kinds & KS_PATH) q->kind = OBJ_PATH;
+    if ((v.kinds & KS_PATH) || (v.kinds == KS_NONE && obj[0] == '/')) q->kind = OBJ_PATH;   /* misc: raw filters */
     if (v.kinds & KS_IP) q->kind = obj[0] == '/' ? OBJ_PATH : OBJ_IP;
     if (v.kinds & KS_TARGET) q->kind = OBJ_TARGET;
     if (v.kinds & (KS_NAME | KS_MACH | KS_IOKIT)) { q->kind = OBJ_NAME; q->ns = ns_of(v.ns); }

@@ -383,13 +383,39 @@ static void put_ops(emitter *e, const rule *r, const opset *cls)
     hm_put(&e->opnames, (const char *)key, sizeof *key, m);
 }
 
+/* A message: a template whose MSG_BYTE_NAME markers stand for the bytes
+ * \x01 and \x02 (lower.c); the pieces between them are templates. */
+static void put_message(emitter *e, const char *t)
+{
+    size_t len = strlen(t), ml = strlen(MSG_BYTE_NAME);
+    const char *m = NULL;
+    for (const char *p = t; (p = memchr(p, PARAM_OPEN, len - (size_t)(p - t))); p++)
+        if ((size_t)(t + len - p) > ml + 2 && !memcmp(p + 1, MSG_BYTE_NAME, ml)) { m = p; break; }
+    if (!m) { put_template(e, t, len, 0); return; }
+    sb_puts(e->out, "(string-append");
+    for (const char *p = t; *p;) {
+        const char *q = p;
+        while (*q && !(*q == PARAM_OPEN && !strncmp(q + 1, MSG_BYTE_NAME, ml))) {
+            if (*q == PARAM_OPEN) while (*q && *q != PARAM_CLOSE) q++;
+            if (*q) q++;
+        }
+        if (q > p) { sb_putc(e->out, ' '); put_template(e, p, (size_t)(q - p), 0); }
+        if (!*q) break;
+        char byte = (char)(q[1 + ml] - '0');
+        sb_putc(e->out, ' ');
+        put_literals(e->out, &byte, 1, 1);
+        p = q + ml + 3;
+    }
+    sb_putc(e->out, ')');
+}
+
 static void put_mods(emitter *e, const rule *r)
 {
     if (r->mods & MODF_REPORT) sb_puts(e->out, " (with report)");
     if (r->mods & MODF_NO_REPORT) sb_puts(e->out, " (with no-report)");
     if (r->message) {
         sb_puts(e->out, " (with message ");
-        put_template(e, r->message, strlen(r->message), 0);
+        put_message(e, r->message);
         sb_putc(e->out, ')');
     }
 }
@@ -698,7 +724,7 @@ static void predict_params(emitter *e)
             sb_reset(&scratch);
         }
         if (r->message && strchr(r->message, PARAM_OPEN)) {
-            put_template(e, r->message, strlen(r->message), 0);
+            put_message(e, r->message);
             sb_reset(&scratch);
         }
     }

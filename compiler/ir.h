@@ -11,6 +11,9 @@
  * valid path or name, so the markers are unambiguous. */
 #define PARAM_OPEN  '\x01'
 #define PARAM_CLOSE '\x02'
+/* In a message template, PARAM_OPEN MSG_BYTE_NAME d PARAM_CLOSE is the byte
+ * d ('1' or '2': PARAM_OPEN or PARAM_CLOSE as text, see lower.c). */
+#define MSG_BYTE_NAME "#byte"
 
 typedef enum {
     MK_NONE,                                   /* unfiltered */

@@ -3,6 +3,7 @@
 #include "expand.h"
 #include "patterns.h"
 #include "verbs.h"
+#include "../grammar/sexp.h"
 #include <string.h>
 
 static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
@@ -38,7 +39,50 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
         diag_add(&c->diags, SEV_ERROR, "BK2007", s->at, "invalid port in \"%s\": use 1-65535 or *", s->s);
         return 0;
     }
+    if (colon[1] == '0') {
+        /* Seatbelt reads "080" as port 80; one spelling per port keeps
+         * comparisons (overlap, carve-outs, queries) exact */
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2011", s->at,
+                           "port \"%s\" has a leading zero", colon + 1);
+        diag_help(&c->diags, d, "did you mean \"%.*s:%ld\"?", (int)hl, v, port);
+        return 0;
+    }
     return 1;
+}
+
+/* A message is a template (it may name parameters), and templates mark
+ * parameters with the bytes PARAM_OPEN and PARAM_CLOSE; a message may hold
+ * those bytes as text ("\x01"), so each one becomes the marker
+ * MSG_BYTE_NAME followed by the byte's digit, a name no parameter can have,
+ * which the SBPL back end writes back as the byte. */
+static const char *message_template(compilation *c, const ast_str *s)
+{
+    size_t n;
+    if (!memchr(s->s, PARAM_OPEN, s->len) && !memchr(s->s, PARAM_CLOSE, s->len))
+        return expand_value(c, s, EXP_TEXT, &n);
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0, start = 0; i <= s->len; i++) {
+        if (i < s->len && s->s[i] != PARAM_OPEN && s->s[i] != PARAM_CLOSE) continue;
+        if (i > start) {
+            ast_str piece = *s;
+            piece.s = arena_strndup(&c->a, s->s + start, i - start);
+            piece.len = i - start;
+            const char *t = expand_value(c, &piece, EXP_TEXT, &n);
+            if (!t) { sb_free(&b); return NULL; }
+            sb_add(&b, t, n);
+        }
+        if (i < s->len) {
+            sb_putc(&b, PARAM_OPEN);
+            sb_puts(&b, MSG_BYTE_NAME);
+            sb_putc(&b, (char)('0' + s->s[i]));
+            sb_putc(&b, PARAM_CLOSE);
+        }
+        start = i + 1;
+    }
+    const char *r = arena_strndup(&c->a, b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return r;
 }
 
 static rule *new_rule(compilation *c, unit *u, const ast_rule *ar, const verb_info *v, int op)
@@ -57,8 +101,7 @@ static rule *new_rule(compilation *c, unit *u, const ast_rule *ar, const verb_in
         else if (m->kind == MOD_NO_REPORT) r->mods |= MODF_NO_REPORT;
         else {
             if (r->message) diag_add(&c->diags, SEV_ERROR, "BK1001", m->at, "a rule can carry one message");
-            size_t n;
-            r->message = expand_value(c, &m->text, EXP_TEXT, &n);
+            r->message = message_template(c, &m->text);
         }
     }
     if ((r->mods & MODF_REPORT) && (r->mods & MODF_NO_REPORT))
@@ -107,14 +150,33 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
         }
         diag *d = diag_add(&c->diags, SEV_ERROR, "BK2006", ar->verb_at,
                            "unknown verb \"%s\" in section %s", ar->verb, section_name(ar->section));
-        const char *sug = verb_suggest(ar->section, ar->verb);
-        if (sug) diag_help(&c->diags, d, "did you mean \"%s\"?", sug);
+        /* a verb of another section: point there (misc takes no matcher,
+         * or a raw filter) */
+        int home = SEC_NONE;
+        verb_info hv;
+        for (int s = 0; s < SEC_COUNT && home == SEC_NONE; s++)
+            if (s != (int)ar->section && verb_resolve((section_t)s, ar->verb, &hv)) home = s;
+        if (home == SEC_MISC && ar->matchers)
+            diag_help(&c->diags, d, "%s is an operation of section misc, where it takes no matcher or a raw "
+                      "filter: misc { %s %s sbpl \"(literal \\\"/path\\\")\"; }", ar->verb,
+                      ar->action == ACT_ALLOW ? "allow" : "deny", ar->verb);
+        else if (home == SEC_MISC)
+            diag_help(&c->diags, d, "%s is an operation of section misc: misc { %s %s; }", ar->verb,
+                      ar->action == ACT_ALLOW ? "allow" : "deny", ar->verb);
+        else if (home != SEC_NONE)
+            diag_help(&c->diags, d, "%s is a verb of section %s: %s { %s %s ...; }", ar->verb,
+                      section_name((section_t)home), section_name((section_t)home),
+                      ar->action == ACT_ALLOW ? "allow" : "deny", ar->verb);
         else {
-            strbuf b;
-            sb_init(&b);
-            verb_names(ar->section, &b);
-            diag_help(&c->diags, d, "the verbs of %s are %s", section_name(ar->section), sb_cstr(&b));
-            sb_free(&b);
+            const char *sug = verb_suggest(ar->section, ar->verb);
+            if (sug && strcmp(sug, ar->verb)) diag_help(&c->diags, d, "did you mean \"%s\"?", sug);
+            else {
+                strbuf b;
+                sb_init(&b);
+                verb_names(ar->section, &b);
+                diag_help(&c->diags, d, "the verbs of %s are %s", section_name(ar->section), sb_cstr(&b));
+                sb_free(&b);
+            }
         }
         return;
     }
@@ -132,6 +194,74 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
     lower_matchers(c, u, ar, &v, op, cur);
 }
 
+/* `allow OP sbpl "(filter ...)"` in misc (language.md §4): the filter is
+ * read and checked by the SBPL reader, and the rule becomes a raw SBPL rule
+ * "(allow OP (filter ...))", emitted with the sbpl blocks.  Errors in the
+ * filter are reported at its string. */
+static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const verb_info *v, const ast_matcher *am)
+{
+    if (ar->section != SEC_MISC) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK1001", am->kind_at, "a raw sbpl filter is only for misc rules");
+        diag_help(&c->diags, d, "%s %s accepts %s", section_name(ar->section), ar->verb, kinds_describe(v->kinds));
+        return;
+    }
+    if (ar->final || ar->remove) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, "BK1001", am->kind_at, "a raw sbpl filter cannot be %s",
+                           ar->final ? "final" : "removed");
+        diag_help(&c->diags, d, "raw SBPL rules decide by Seatbelt's precedence, outside buckle's rule merging");
+        return;
+    }
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "(%s %s %.*s", ar->action == ACT_ALLOW ? "allow" : "deny", v->op, (int)am->value.len, am->value.s);
+    for (const ast_modifier *m = ar->mods; m; m = m->next) {
+        if (m->kind == MOD_REPORT) sb_puts(&b, " (with report)");
+        else if (m->kind == MOD_NO_REPORT) sb_puts(&b, " (with no-report)");
+        else {
+            sb_puts(&b, " (with message \"");
+            for (size_t i = 0; i < m->text.len; i++) {
+                unsigned char ch = (unsigned char)m->text.s[i];
+                if (ch == '"' || ch == '\\') sb_printf(&b, "\\%c", ch);
+                else if (ch < 0x20 || ch == 0x7f) sb_printf(&b, "\\x%02x", ch);
+                else sb_putc(&b, (char)ch);
+            }
+            sb_puts(&b, "\")");
+        }
+    }
+    sb_puts(&b, ")\n");
+    size_t len = b.len;
+    source *fs = source_new(u->display, u->display, sb_detach(&b), len);
+    fs->next = c->sources;
+    c->sources = fs;
+    /* read the filter alone first: exactly one list */
+    diag *last = c->diags.tail;
+    unsigned before = c->diags.errors;
+    size_t head = strlen(ar->action == ACT_ALLOW ? "allow" : "deny") + strlen(v->op) + 3;   /* "(allow OP " */
+    sbpl_read_opts o = { (uint32_t)head, (uint32_t)(head + am->value.len), 0 };
+    sexp *f = sbpl_read(&c->a, &c->diags, fs, &o);
+    if (c->diags.errors == before) {
+        if (!f || f->next || f->kind != SX_LIST)
+            diag_add(&c->diags, SEV_ERROR, "BK1001", am->value.at, "a raw sbpl filter is one parenthesized filter");
+        else
+            check_sbpl_filter(c, f, 0);
+    }
+    /* what the reader and the checks said, at the filter's string */
+    for (diag *d = last ? last->next : c->diags.head; d; d = d->next) {
+        if (d->at.src != fs) continue;
+        d->msg = arena_printf(&c->a, "in the sbpl filter: %s", d->msg);
+        d->at = am->value.at;
+    }
+    if (c->diags.errors != before) return;
+    ast_sbpl *blk = arena_alloc(&c->a, sizeof *blk);
+    blk->text.s = fs->text;
+    blk->text.len = fs->len;
+    blk->text.at = (span){ fs, 0, (uint32_t)fs->len };
+    blk->at = am->value.at;
+    ast_file *af = (ast_file *)u->ast;
+    if (af->sbpl_tail) af->sbpl_tail->next = blk; else af->sbpl = blk;
+    af->sbpl_tail = blk;
+}
+
 static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const verb_info *v, int op, source_cursor *cur)
 {
     rule_vec *dst = ar->remove ? &u->removes : &u->rules;
@@ -143,6 +273,7 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
         return;
     }
     for (const ast_matcher *am = ar->matchers; am; am = am->next) {
+        if (am->kind && !strcmp(am->kind, "sbpl")) { lower_raw_filter(c, u, ar, v, am); continue; }
         int ok;
         matcher_kind k = kind_for(v, am->kind, &ok);
         if (!ok) {

@@ -34,17 +34,31 @@ static void remove_rule(compilation *c, unit *u, rule *rm)
     if (!hit) {
         diag *d = diag_add(&c->diags, SEV_ERROR, "BK2004", rm->origins->at,
                            "remove matches no inherited rule");
-        /* did-you-mean: the closest inherited rule of the same operation */
+        /* did-you-mean: an inherited rule of the same operation whose value
+         * is the same, a near miss (a few edits, relative to its length), or
+         * a path above or below it; an unrelated rule is never offered */
         rule *best = NULL;
         int bd = 1 << 30;
+        size_t vl = rm->m.value ? strlen(rm->m.value) : 0;
+        int near = vl >= 12 ? (int)(vl / 6) : vl >= 4 ? 1 : 0;
         for (size_t i = 0; i < pol->rules.n; i++) {
             rule *r = pol->rules.v[i];
             if (!r || r->op != rm->op || r->implied) continue;
-            int d2 = (r->action != rm->action) * 4 + (r->m.kind != rm->m.kind) * 2;
-            if (r->m.value && rm->m.value) d2 += edit_distance(r->m.value, rm->m.value, 8);
+            int dv = 0;
+            if (r->m.value && rm->m.value) dv = edit_distance(r->m.value, rm->m.value, near);
+            else if (r->m.value || rm->m.value) dv = near + 1;
+            if (dv > near) {
+                /* or a path above or below it: the rule that covers it, or one it covers */
+                const char *a = r->m.value, *b = rm->m.value;
+                if (!a || !b || a[0] != '/' || b[0] != '/') continue;
+                size_t al = strlen(a), bl = strlen(b), l = al < bl ? al : bl;
+                if (memcmp(a, b, l) || (al != bl && (al > bl ? a : b)[l] != '/')) continue;
+                dv = near + 1;
+            }
+            int d2 = dv * 4 + (r->action != rm->action) * 2 + (r->m.kind != rm->m.kind);
             if (d2 < bd) { bd = d2; best = r; }
         }
-        if (best && bd <= 12) {
+        if (best) {
             const unit *bu = best->origins->u;
             diag_note_add(&c->diags, d, origin_primary(best), "did you mean this rule?%s",
                           unit_provenance(c, bu));

@@ -6,7 +6,7 @@
 #include <string.h>
 
 
-static void check_filter(compilation *c, const sexp *f, int depth)
+void check_sbpl_filter(compilation *c, const sexp *f, int depth)
 {
     if (f->kind != SX_LIST || depth > SBPL_MAX_DEPTH) return;
     const sexp *h = f->child;
@@ -19,7 +19,7 @@ static void check_filter(compilation *c, const sexp *f, int depth)
         return;
     }
     if (!strcmp(h->text, "require-all") || !strcmp(h->text, "require-any") || !strcmp(h->text, "require-not"))
-        for (const sexp *x = h->next; x; x = x->next) check_filter(c, x, depth + 1);
+        for (const sexp *x = h->next; x; x = x->next) check_sbpl_filter(c, x, depth + 1);
 }
 
 static void check_form(compilation *c, const sexp *x)
@@ -50,7 +50,7 @@ static void check_form(compilation *c, const sexp *x)
             }
             nops++;
         } else if (a->kind == SX_LIST) {
-            check_filter(c, a, 0);
+            check_sbpl_filter(c, a, 0);
         } else {
             diag_add(&c->diags, SEV_ERROR, "BK1001", a->at, "expected an operation name or a filter");
         }
@@ -64,7 +64,7 @@ void check_sbpl_blocks(compilation *c)
         const raw_block *b = &c->pol.raw[i];
         sbpl_read_opts o = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
         unsigned before = c->diags.errors;
-        sexp *top = sbpl_read(&c->a, &c->diags, b->u->src, &o);
+        sexp *top = sbpl_read(&c->a, &c->diags, b->ast->text.at.src ? b->ast->text.at.src : b->u->src, &o);
         if (c->diags.errors != before) continue;
         for (const sexp *x = top; x; x = x->next) check_form(c, x);
     }

@@ -783,6 +783,25 @@ static int path_match(const sfilter *f, const char *s, size_t n)
     }
 }
 
+static long port_number(const char *s, size_t n)
+{
+    long v = 0;
+    if (n == 0) return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+        if (v > 65535) return -1;
+    }
+    return v;
+}
+
+int ip_port_equal(const char *a, size_t al, const char *b, size_t bl)
+{
+    if (al == bl && memcmp(a, b, al) == 0) return 1;
+    long x = port_number(a, al), y = port_number(b, bl);
+    return x >= 0 && x == y;
+}
+
 static int ip_match(const sfilter *f, const sb_request *q)
 {
     if (q->kind != OBJ_IP) return 0;
@@ -794,7 +813,7 @@ static int ip_match(const sfilter *f, const sb_request *q)
     int host = (fh == 1 && f->str[0] == '*') ||
                (fh == qh && memcmp(f->str, q->obj, fh) == 0 && !(qh == 1 && q->obj[0] == '*'));
     size_t fp = f->len - fh - 1, qp = q->len - qh - 1;
-    int port = (fp == 1 && fc[1] == '*') || (fp == qp && memcmp(fc + 1, qc + 1, fp) == 0);
+    int port = (fp == 1 && fc[1] == '*') || ip_port_equal(fc + 1, fp, qc + 1, qp);
     return host && port;
 }
 

@@ -109,4 +109,7 @@ sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch);
 int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch);
 /* 1 match, 0 no match, -1 cannot tell */
 int sfilter_match(const sfilter *f, const sb_request *q);
+/* 1 when two port spellings name the same port: both "*", or the same number
+ * ("080" is 80, as Seatbelt reads it). */
+int ip_port_equal(const char *a, size_t al, const char *b, size_t bl);
 #endif

@@ -208,6 +208,8 @@ matcher
         { $$ = arena_alloc(pc->nodes, sizeof *$$); $$->value = *$1; }
     | kind STRING
         { $$ = arena_alloc(pc->nodes, sizeof *$$); $$->kind = $1; $$->kind_at = S(pc, @1); $$->value = *$2; }
+    | SBPL STRING
+        { $$ = arena_alloc(pc->nodes, sizeof *$$); $$->kind = "sbpl"; $$->kind_at = S(pc, @1); $$->value = *$2; }
     ;
 
 kind

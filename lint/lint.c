@@ -239,14 +239,15 @@ static void lint_raw_blocks(lint_ctx *lc, compilation *c)
         sbpl_read_opts ro = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
         diag_list scratch;
         diag_list_init(&scratch, lc->a);
-        sexp *top = sbpl_read(lc->a, &scratch, b->u->src, &ro);
+        const source *bsrc = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
+        sexp *top = sbpl_read(lc->a, &scratch, bsrc, &ro);
         lint_pass_sbpl_text(lc, top, 1);
         sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL, 1 };
         size_t np;
         const sb_param *params = decider_sbpl_params(lc->v->d, &np);
         eo.params = params;
         eo.nparams = np;
-        sb_policy *p = sbpl_eval(lc->a, &scratch, b->u->src, top, &eo);
+        sb_policy *p = sbpl_eval(lc->a, &scratch, bsrc, top, &eo);
         for (size_t k = 0; k < p->n; k++) {
             const sb_rule *r = p->rules[k];
             if (!r->filter || (r->filter->kind != F_LITERAL && r->filter->kind != F_SUBPATH && r->filter->kind != F_PREFIX))

@@ -14,6 +14,26 @@ tail -n 1 "$TMP/out" | sed 's/^/     /'
 # shellcheck disable=SC2086
 run "differential: through the path index" "$BUILD/diff-check" -I corpus --min 100000 --random 6 --index $profiles
 expect_rc "differential: the indexed evaluator agrees too" 0
+# generated profiles (tests/unit/gen_profile.c): every shape class that the
+# compiler decides right today; the classes listed in GEN_WITHOUT and the
+# checks in GEN_SKIP are known to fail (issue 17) and are switched on as
+# their fixes land.  `build/diff-check --list-shapes` prints the classes.
+GEN_WITHOUT=final,final-elsewhere,glob-trail,glob-double,val-root,param-glued,bracket-neg,bracket-slash,regex-alt,escape
+GEN_SKIP=traversal
+run "differential: generated profiles" "$BUILD/diff-check" --generate 120 --seed 17 --without "$GEN_WITHOUT" \
+    --skip "$GEN_SKIP" --shrink --min-queries 400000
+expect_rc "differential: generated profiles x value sets x queries: both evaluations, symbolic and inlined, agree" 0
+tail -n 1 "$TMP/out" | sed 's/^/     /'
+[ -s "$TMP/err" ] && head -n 40 "$TMP/err" | sed 's/^/     /'
+# the generator finds a known defect when its class is on: it is not blind
+run "differential: generated, a failing class" "$BUILD/diff-check" --generate 40 --seed 17 --only bracket-neg --skip "$GEN_SKIP" --shrink --max-fail 1
+expect_rc "differential: negated brackets crossing / are found (issue 17 item 2)" 1
+expect_err_has "differential: the failing case is printed shrunk" "does not cover"
+run "differential: list of shapes" "$BUILD/diff-check" --list-shapes
+expect_out_has "differential: the shape table" "| \`bracket-slash\` |"
+run "differential: unknown shape" "$BUILD/diff-check" --generate 1 --without nosuch
+expect_rc "differential: an unknown shape class is a usage error" 2
+
 run "differential: order switch" "$BUILD/diff-check" --break-order tests/diff/order.buckle
 expect_rc "differential: emitting without carve-outs is caught" 1
 expect_out_has "differential: the order switch causes disagreements" "disagreements"

@@ -53,3 +53,27 @@ grep -q '(literal (string-append "' "$TMP/long.sb" && pass "escaping: long escap
 run "escaping: long escaped literal reads back" "$BUILD/sbpl-readback" "$TMP/long.sb"
 grep -qF "allow file-read* (literal \"/inj/$rbq\")" "$TMP/out" && pass "escaping: long escaped literal reads back as the same path" \
     || fail "escaping: long escaped literal reads back as the same path" "$(grep -m1 inj "$TMP/out" | head -c 200)"
+
+# every byte a message may hold is written so that the output loads and says
+# the same text: control bytes, including \x01 and \x02 (which buckle uses
+# internally to mark parameters), beside a parameter; NUL is an error
+bytes=''
+for i in $(seq 1 31) 127; do bytes="$bytes$(printf '\\x%02x' "$i")"; done
+printf 'files { allow read "/m" message "a%s$USER \\"q\\\\ \303\251"; }\n' "$bytes" >"$TMP/msg.buckle"
+run "escaping: message bytes" "$BUCKLE" compile -D USER=test "$TMP/msg.buckle" -o "$TMP/msg.sb"
+expect_rc "escaping: message bytes compile" 0
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/m") (with message "a%stest \\"q\\\\ \303\251"))\n' "$bytes" >"$TMP/msg-want.sb"
+run "escaping: message bytes read back" "$BUILD/sbpl-readback" "$TMP/msg.sb"
+expect_rc "escaping: message bytes read back" 0
+grep 'with:message' "$TMP/out" >"$TMP/msg-got"
+run "escaping: message bytes as written" "$BUILD/sbpl-readback" "$TMP/msg-want.sb"
+grep 'with:message' "$TMP/out" >"$TMP/msg-want"
+expect_same "escaping: the message says the same text" "$TMP/msg-want" "$TMP/msg-got"
+run "escaping: message bytes, symbolic" "$BUCKLE" compile "$TMP/msg.buckle" -o "$TMP/msg-sym.sb"
+expect_rc "escaping: message bytes compile symbolically" 0
+grep -q '(param "")' "$TMP/msg-sym.sb" && fail "escaping: no empty parameter name" "$(grep -m1 message "$TMP/msg-sym.sb")" \
+    || pass "escaping: no empty parameter name"
+grep -q '^;; parameters: USER$' "$TMP/msg-sym.sb" && pass "escaping: the message names only USER" \
+    || fail "escaping: the message names only USER" "$(grep -m1 parameters "$TMP/msg-sym.sb")"
+run "escaping: message bytes, symbolic read back" "$BUILD/sbpl-readback" "$TMP/msg-sym.sb"
+expect_rc "escaping: message bytes read back symbolically" 0

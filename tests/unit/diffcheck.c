@@ -4,168 +4,27 @@
  * operation, and that no object is matched by both an allow and a deny of
  * the same concrete operation in the output.
  *   diff-check [-I DIR]... [--min N] [--seed S] [--objects K] [--break-order] FILE... */
-#include "../../compiler/crosscheck.h"
 #include "../../compiler/path_index.h"
-#include "../../compiler/patterns.h"
+#include "diff_objects.h"
+#include "gen_check.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct objset { char **v; obj_kind *k; int *ns; size_t n, cap; hashmap seen; arena *a; } objset;
-
-static void add(objset *s, const char *o, size_t n, obj_kind k, int ns)
-{
-    if (n == 0 || n > 4096) return;
-    char *key = arena_alloc(s->a, n + 3);
-    key[0] = (char)('0' + k);
-    key[1] = (char)('A' + ns);
-    memcpy(key + 2, o, n);
-    if (hm_put(&s->seen, key, n + 2, key)) return;
-    if (s->n == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 256;
-        s->v = xrealloc(s->v, s->cap * sizeof *s->v);
-        s->k = xrealloc(s->k, s->cap * sizeof *s->k);
-        s->ns = xrealloc(s->ns, s->cap * sizeof *s->ns);
-    }
-    s->v[s->n] = arena_strndup(s->a, o, n);
-    s->k[s->n] = k;
-    s->ns[s->n] = ns;
-    s->n++;
-}
-
-static void adds(objset *s, const char *o, obj_kind k, int ns) { add(s, o, strlen(o), k, ns); }
-
-static unsigned long long rng;
-static unsigned rnd(void) { rng = rng * 6364136223846793005ull + 1442695040888963407ull; return (unsigned)(rng >> 33); }
-
-static void path_objects(objset *s, const char *v, size_t n, int nrandom)
-{
-    char buf[8192];
-    if (n == 0 || n > 4000) return;
-    static const char *const kids[] = { "/child", "/a/b.txt", "/.env", "/x.pem", "/.git/hooks/pre-commit",
-        "/.git/config", "/x.y", "/xAy", "/x(y)", "/a+b", "/q?", "/[z]", "/$x", "/sub/dir/.env", "/k.key" };
-    add(s, v, n, OBJ_PATH, 0);
-    snprintf(buf, sizeof buf, "%.*sc", (int)n, v);              /* string-prefix neighbour /a/bc */
-    adds(s, buf, OBJ_PATH, 0);
-    snprintf(buf, sizeof buf, "%.*s.", (int)n, v);
-    adds(s, buf, OBJ_PATH, 0);
-    for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++) {
-        snprintf(buf, sizeof buf, "%.*s%s", (int)(n > 1 || v[0] != '/' ? n : 0), v, kids[i]);
-        adds(s, buf, OBJ_PATH, 0);
-    }
-    const char *slash = NULL;
-    for (size_t i = 0; i < n; i++) if (v[i] == '/') slash = v + i;
-    if (slash) {
-        size_t pl = (size_t)(slash - v);
-        add(s, v, pl ? pl : 1, OBJ_PATH, 0);                       /* parent */
-        snprintf(buf, sizeof buf, "%.*s/zz-sibling", (int)pl, v);
-        adds(s, buf, OBJ_PATH, 0);
-        if (n > pl + 1) {                                          /* last char changed */
-            snprintf(buf, sizeof buf, "%.*s", (int)n, v);
-            buf[n - 1] = buf[n - 1] == 'X' ? 'Y' : 'X';
-            adds(s, buf, OBJ_PATH, 0);
-        }
-    }
-    for (int r = 0; r < nrandom; r++) {
-        char name[16];
-        int len = 1 + (int)(rnd() % 10);
-        for (int i = 0; i < len; i++) name[i] = "abcxyz.-_+()[]{}^$|*?ABC019/"[rnd() % 28];
-        name[len] = 0;
-        snprintf(buf, sizeof buf, "%.*s/%s", (int)n, v, name);
-        adds(s, buf, OBJ_PATH, 0);
-    }
-}
-
-static void name_objects(objset *s, const char *v, size_t n, int ns)
-{
-    char buf[4200];
-    if (n > 4000) return;
-    add(s, v, n, OBJ_NAME, ns);
-    snprintf(buf, sizeof buf, "%.*sx", (int)n, v); adds(s, buf, OBJ_NAME, ns);
-    snprintf(buf, sizeof buf, "%.*s.sub", (int)n, v); adds(s, buf, OBJ_NAME, ns);
-    if (n > 1) add(s, v, n - 1, OBJ_NAME, ns);
-    snprintf(buf, sizeof buf, "x%.*s", (int)n, v); adds(s, buf, OBJ_NAME, ns);
-}
-
-static const sf_ns ns_map[] = { [NS_NONE] = SNS_OTHER, [NS_GLOBAL] = SNS_GLOBAL, [NS_LOCAL] = SNS_LOCAL,
-    [NS_SYSCTL] = SNS_SYSCTL, [NS_IPC] = SNS_IPC, [NS_IOKIT] = SNS_IOKIT, [NS_IOKIT_REG] = SNS_IOKIT };
-
-static void objects_for(crosscheck *x, objset *s, int nrandom)
-{
-    static const char *const fixed[] = { "/", "/Users", "/Users/test", "/Users/test/.ssh/id_ed25519",
-        "/Users/test/.zshrc", "/Users/test/project/src/main.c", "/private/tmp/x", "/usr/bin/env", "/System" };
-    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) adds(s, fixed[i], OBJ_PATH, 0);
-    static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
-    for (size_t i = 0; i < 5; i++) adds(s, targets[i], OBJ_TARGET, 0);
-    adds(s, "localhost:1", OBJ_IP, 0);
-    adds(s, "*:1", OBJ_IP, 0);
-    adds(s, "*:443", OBJ_IP, 0);
-    adds(s, "com.example.random", OBJ_NAME, SNS_GLOBAL);
-    compilation *c = x->c;
-    for (size_t i = 0; i < c->pol.rules.n; i++) {
-        const rule *r = c->pol.rules.v[i];
-        if (r->m.kind == MK_NONE) continue;
-        strbuf b;
-        sb_init(&b);
-        const char *t = r->m.kind == MK_GLOB || r->m.kind == MK_REGEX || r->m.kind == MK_NAME_REGEX ? r->m.fixed : r->m.value;
-        size_t tl = t == r->m.fixed ? r->m.fixed_len : r->m.len;
-        if (r->m.kind == MK_ANCESTORS) {
-            const char *v = decider_value(x->d, r->m.value);
-            if (v) sb_puts(&b, v);
-        }
-        for (size_t k = 0; k < tl && r->m.kind != MK_ANCESTORS; k++) {
-            if (t[k] != PARAM_OPEN) { sb_putc(&b, t[k]); continue; }
-            size_t e = k + 1;
-            while (e < tl && t[e] != PARAM_CLOSE) e++;
-            char name[256];
-            snprintf(name, sizeof name, "%.*s", (int)(e - k - 1), t + k + 1);
-            const char *v = decider_value(x->d, name);
-            if (v) sb_puts(&b, v);
-            k = e;
-        }
-        const char *v = sb_cstr(&b);
-        switch (mk_family(r->m.kind)) {
-        case FAM_PATH:
-            path_objects(s, v, b.len, nrandom);
-            if (r->m.kind == MK_ANCESTORS) {                  /* every ancestor and a non-ancestor */
-                for (size_t k = 1; k < b.len; k++) if (v[k] == '/') add(s, v, k, OBJ_PATH, 0);
-            }
-            break;
-        case FAM_NAME: name_objects(s, v, b.len, ns_map[r->m.ns]); break;
-        case FAM_IP: {
-            char buf[64];
-            const char *colon = strrchr(v, ':');
-            const char *port = colon && strcmp(colon + 1, "*") ? colon + 1 : "8080";
-            snprintf(buf, sizeof buf, "localhost:%s", port); adds(s, buf, OBJ_IP, 0);
-            snprintf(buf, sizeof buf, "*:%s", port); adds(s, buf, OBJ_IP, 0);
-            break;
-        }
-        default: break;
-        }
-        sb_free(&b);
-    }
-}
-
-static int kind_fits(obj_kind ok, int ons, const sb_request *proto)
-{
-    if (proto->kind == OBJ_IP) return ok == OBJ_IP || ok == OBJ_PATH;   /* network: sockets too */
-    if (ok != proto->kind) return 0;
-    if (ok == OBJ_NAME) return ons == (int)proto->ns || (proto->ns == SNS_GLOBAL && ons == (int)SNS_LOCAL);
-    return 1;
-}
-
 int main(int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--generate") || !strcmp(argv[i], "--list-shapes")) return gen_check_main(argc, argv);
     const char *incs[64];
     size_t ninc = 0;
     long min = 0;
     int nrandom = 4, break_order = 0, nfiles = 0, index_all = 0;
     const char *files[512];
-    rng = 42;
+    gen_rng rng = { 42 };
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-I") && i + 1 < argc) { if (ninc < 64) incs[ninc++] = argv[++i]; }
         else if (!strcmp(argv[i], "--min") && i + 1 < argc) min = atol(argv[++i]);
-        else if (!strcmp(argv[i], "--seed") && i + 1 < argc) rng = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--seed") && i + 1 < argc) rng.s = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--random") && i + 1 < argc) nrandom = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--break-order")) break_order = 1;
         else if (!strcmp(argv[i], "--index")) index_all = 1;
@@ -206,7 +65,7 @@ int main(int argc, char **argv)
         memset(&s, 0, sizeof s);
         s.a = &a;
         hm_init(&s.seen);
-        objects_for(x, &s, nrandom);
+        objects_for(x, &s, nrandom, &rng);
         opset ops = { { 0 } };
         for (size_t i = 0; i < c->pol.rules.n; i++)
             for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= c->pol.rules.v[i]->covers->w[w];

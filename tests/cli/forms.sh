@@ -1,0 +1,69 @@
+# forms.sh - the raw SBPL filter form of misc rules (`allow OP sbpl
+# "(filter ...)"`), where a verb of another section is pointed, and what a
+# remove without a match suggests.
+. tests/lib.sh
+
+# a raw filter: read and checked by the SBPL reader, emitted as a raw rule
+cat >"$TMP/raw.buckle" <<'EOB'
+misc {
+    allow process-exec-interpreter sbpl "(literal \"/usr/bin/python3\")";
+    deny user-preference-read sbpl "(preference-domain \"com.apple.x\")" report;
+}
+EOB
+run "forms: raw filter compiles" "$BUCKLE" compile "$TMP/raw.buckle" -o "$TMP/raw.sb"
+expect_rc "forms: raw filter compiles" 0
+grep -qxF '(allow process-exec-interpreter (literal "/usr/bin/python3"))' "$TMP/raw.sb" \
+    && pass "forms: raw filter emitted as a raw rule" || fail "forms: raw filter emitted as a raw rule" "$(tail -n 5 "$TMP/raw.sb")"
+grep -qxF '(deny user-preference-read (preference-domain "com.apple.x") (with report))' "$TMP/raw.sb" \
+    && pass "forms: raw filter keeps its modifiers" || fail "forms: raw filter keeps its modifiers" "$(tail -n 3 "$TMP/raw.sb")"
+run "forms: raw filter reads back" "$BUILD/sbpl-readback" "$TMP/raw.sb"
+expect_rc "forms: raw filter reads back" 0
+run "forms: raw filter query" "$BUCKLE" query "$TMP/raw.buckle" misc process-exec-interpreter /usr/bin/python3
+expect_out_has "forms: the raw rule decides" "allow /usr/bin/python3"
+expect_out_has "forms: query names the raw rule" "decided by a raw sbpl rule"
+run "forms: raw filter query, other path" "$BUCKLE" query "$TMP/raw.buckle" misc process-exec-interpreter /usr/bin/perl
+expect_out_has "forms: other paths keep the default" "deny /usr/bin/perl"
+run "forms: raw filter lint" "$BUCKLE" lint "$TMP/raw.buckle"
+expect_rc "forms: raw filter lints clean" 0
+
+# errors in the filter are reported at its string
+cat >"$TMP/rawbad.buckle" <<'EOB'
+misc {
+    allow process-exec-interpreter sbpl "(litral \"/x\")";
+    allow pseudo-tty sbpl "(literal \"/x\"";
+    allow pseudo-tty sbpl "(literal \"/x\") (literal \"/y\")";
+    deny final pseudo-tty sbpl "(literal \"/x\")";
+}
+files { allow read sbpl "(literal \"/x\")"; }
+EOB
+run "forms: bad raw filters" "$BUCKLE" compile "$TMP/rawbad.buckle"
+expect_rc "forms: bad raw filters exit 1" 1
+expect_err_has "forms: unknown filter at its string" "rawbad.buckle:2:41: error: in the sbpl filter: unknown SBPL filter \"litral\""
+expect_err_has "forms: unbalanced filter at its string" "rawbad.buckle:3:27: error: in the sbpl filter: unbalanced parentheses"
+expect_err_has "forms: one filter" "rawbad.buckle:4:27: error: a raw sbpl filter is one parenthesized filter"
+expect_err_has "forms: not final" "rawbad.buckle:5:27: error: a raw sbpl filter cannot be final"
+expect_err_has "forms: only misc" "rawbad.buckle:7:20: error: a raw sbpl filter is only for misc rules"
+
+# a verb of another section: point at that section, never at the same name
+printf 'files { allow process-exec-interpreter "/x"; allow lookup "com.x"; }\n' >"$TMP/verb.buckle"
+run "forms: verb of another section" "$BUCKLE" compile "$TMP/verb.buckle"
+expect_rc "forms: verb of another section exits 1" 1
+expect_err_has "forms: points at misc" "process-exec-interpreter is an operation of section misc"
+expect_err_has "forms: points at mach" "lookup is a verb of section mach: mach { allow lookup ...; }"
+grep -q 'did you mean "process-exec-interpreter"' "$TMP/err" \
+    && fail "forms: never suggests the same name" "$(cat "$TMP/err")" || pass "forms: never suggests the same name"
+
+# remove: a related rule is suggested, an unrelated one never
+rm_case() {  # LABEL RULE WANT-NOTE(0/1)
+    printf 'extends "%s";\nfiles { %s }\n' "$(abspath tests/cli/data/remove/base.buckle)" "$2" >"$TMP/rm.buckle"
+    run "forms: remove $1" "$BUCKLE" compile "$TMP/rm.buckle"
+    expect_rc "forms: remove $1 exits 1" 1
+    if grep -q 'did you mean this rule' "$TMP/err"; then got=1; else got=0; fi
+    [ "$got" = "$3" ] && pass "forms: remove $1 suggestion" || fail "forms: remove $1 suggestion" "$(cat "$TMP/err")"
+}
+rm_case "unrelated path" 'remove allow read "/x";' 0
+rm_case "near miss" 'remove allow read "/opt/homebrew/bim";' 1
+rm_case "other action" 'remove deny read "/usr";' 1
+rm_case "other kind" 'remove allow read literal "/usr";' 1
+rm_case "path below a rule" 'remove allow read "/usr/local";' 1
+rm_case "path beside a rule" 'remove allow read "/usrlocal/bin";' 0

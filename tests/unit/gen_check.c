@@ -1,0 +1,512 @@
+/* gen_check.c - diff-check --generate N: random profiles x value sets x
+ * query objects.  For each profile and value set the profile is compiled
+ * twice, with symbolic parameters and with the values inlined (as -D does),
+ * and for every concrete operation and object:
+ *   - the decision procedure on the IR (the decider) and the SBPL evaluator
+ *     on the compiled output agree, for both compilations;
+ *   - the symbolic and the inlined compilation decide alike;
+ *   - no allow and deny of the operation both match the object in the output;
+ *   - an object inside a final rule gets the final rule's decision;
+ *   - the inlined compilation is not rejected when the symbolic one is not
+ *     (final checks are conservative symbolically).
+ * Profiles the compiler rejects (BK2005 and the like) are counted, not
+ * failures.  A failing case is printed as a profile (--shrink: the smallest
+ * subset of its rules that still fails) with its values.
+ *   diff-check --generate N [--seed S] [--only A,B] [--without A,B] [--shrink]
+ *              [--max-fail K] [--min-queries Q] [--list-shapes] [--quiet]
+ *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap]
+ *              [--show-rejects] */
+#include "gen_check.h"
+#include "diff_objects.h"
+#include "gen_oracle.h"
+#include "../../compiler/overlap.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct gstats {
+    long queries, pairs, rejected, failing_pairs;
+    const char *codes[16];          /* the codes of the rejections, and how many of each */
+    long ncode[16];
+} gstats;
+
+/* the checks, each of which can be skipped (--skip NAME) */
+enum { CK_AGREE, CK_VALUES, CK_CONFLICT, CK_FINAL, CK_DEPTH, CK_GLOB, CK_TRAVERSAL, CK_OVERLAP, CK_N };
+static const char *const check_names[CK_N] = { "agree", "values", "conflict", "final", "depth", "glob", "traversal",
+                                                "overlap" };
+
+typedef struct gcase {
+    unsigned skip;                  /* bit i: check i is skipped */
+    const char *text;
+    const gen_values *vs;
+    int verbose;                    /* print the failures found */
+    gstats *st;
+    gen_rng *rng;
+    int rejected;                   /* out: the symbolic compilation has errors */
+    const char *reject_code;
+} gcase;
+
+static void report(gcase *g, long *nfail, const char *fmt, const char *a, const char *b, const char *c, const char *d)
+{
+    if (g->verbose && *nfail < 6) {
+        fprintf(stderr, "  - ");
+        fprintf(stderr, fmt, a, b, c, d);
+        fputc('\n', stderr);
+    }
+    (*nfail)++;
+}
+
+static const char *first_error(const compilation *c)
+{
+    for (const diag *d = c->diags.head; d; d = d->next)
+        if (d->sev == SEV_ERROR) return d->code ? d->code : "(no code)";
+    return "?";
+}
+
+static const char *first_error_msg(const compilation *c)
+{
+    for (const diag *d = c->diags.head; d; d = d->next)
+        if (d->sev == SEV_ERROR) return d->msg;
+    return "?";
+}
+
+static const char *dname(int d) { return d == 0 ? "allow" : d == 1 ? "deny" : "undecidable"; }
+
+static void seed_objects(objset *s, const gen_profile *p, const unsigned char *keep, const sb_param *v, gen_rng *r)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        if (keep && !keep[i]) continue;
+        const gen_item *it = &p->items[i];
+        for (size_t k = 0; k < it->nseeds; k++) {
+            strbuf b;
+            sb_init(&b);
+            gen_expand(&b, it->seeds[k], v, GEN_NVALUES);
+            const char *o = sb_cstr(&b);
+            if (it->seed_kind[k] == 0 && o[0] == '/') {
+                path_objects(s, o, b.len, 1, r);
+                sb_putc(&b, '/');
+                objset_add(s, b.data, b.len, OBJ_PATH, 0);
+            } else if (it->seed_kind[k] == 1) {
+                static const int nss[] = { SNS_GLOBAL, SNS_LOCAL, SNS_SYSCTL, SNS_IPC };
+                for (size_t n = 0; n < 4; n++) name_objects(s, o, b.len, nss[n]);
+            } else if (it->seed_kind[k] == 2) {
+                const char *colon = strrchr(o, ':');
+                long port = strcmp(colon + 1, "*") ? strtol(colon + 1, NULL, 10) : 8080;
+                char buf[64];
+                snprintf(buf, sizeof buf, "localhost:%ld", port); objset_adds(s, buf, OBJ_IP, 0);
+                snprintf(buf, sizeof buf, "*:%ld", port); objset_adds(s, buf, OBJ_IP, 0);
+                snprintf(buf, sizeof buf, "localhost:0%ld", port); objset_adds(s, buf, OBJ_IP, 0);
+            }
+            sb_free(&b);
+        }
+    }
+}
+
+static const char *show(arena *a, const char *t, size_t n)
+{
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == PARAM_OPEN) sb_puts(&b, "${");
+        else if (t[i] == PARAM_CLOSE) sb_putc(&b, '}');
+        else sb_putc(&b, t[i]);
+    }
+    const char *r = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return r;
+}
+
+/* the second reading of §4-§5 (gen_oracle.c): depth of every written path
+ * matcher (each top-level regex alternative on its own), and what each glob
+ * covers, on every path object */
+static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset *s, long *nfail)
+{
+    arena *a = &x->a;
+    for (size_t i = 0; i < c->pol.rules.n; i++) {
+        const rule *r = c->pol.rules.v[i];
+        if (r->implied || mk_family(r->m.kind) != FAM_PATH || r->m.kind == MK_ANCESTORS) continue;
+        const char *kind = r->m.kind == MK_GLOB ? "glob" : r->m.kind == MK_REGEX ? "regex" : "path";
+        int depth_on = !((g->skip >> CK_DEPTH) & 1), glob_on = !((g->skip >> CK_GLOB) & 1);
+        if (depth_on && r->m.kind == MK_REGEX && oracle_regex_has_top_alt(r->m.value, r->m.len)) {
+            /* one matcher per alternative: each must rank as the rule does */
+            const char *v = r->m.value;
+            size_t st = 0, dep = 0, cls = 0;
+            for (size_t k = 0; k <= r->m.len; k++) {
+                if (k < r->m.len && v[k] == '\\') { k++; continue; }
+                if (k < r->m.len && cls) { if (v[k] == ']') cls = 0; continue; }
+                if (k < r->m.len && v[k] == '[') { cls = 1; continue; }
+                if (k < r->m.len && v[k] == '(') dep++;
+                if (k < r->m.len && v[k] == ')') dep--;
+                if (k < r->m.len && !(v[k] == '|' && dep == 0)) continue;
+                matcher alt = r->m;
+                alt.value = v + st;
+                alt.len = k - st;
+                int d = oracle_depth(&alt);
+                if (d >= 0 && d != r->m.spec_a)
+                    report(g, nfail, "regex alternative %s of %s: depth %s, the compiler ranks the rule at %s",
+                           show(a, alt.value, alt.len), crosscheck_where(x, origin_primary(r)),
+                           arena_printf(a, "%d", d), arena_printf(a, "%d", r->m.spec_a));
+                st = k + 1;
+            }
+            continue;
+        }
+        int d = oracle_depth(&r->m);
+        if (depth_on && d >= 0 && d != r->m.spec_a)
+            report(g, nfail, "%s %s: depth %s, the compiler ranks it at %s", kind, show(a, r->m.value, r->m.len),
+                   arena_printf(a, "%d", d), arena_printf(a, "%d", r->m.spec_a));
+        if (r->m.kind != MK_GLOB || !glob_on) continue;
+        for (size_t k = 0; k < s->n; k++) {
+            if (s->k[k] != OBJ_PATH) continue;
+            sb_request q;
+            memset(&q, 0, sizeof q);
+            q.op = r->op;
+            q.kind = OBJ_PATH;
+            q.obj = s->v[k];
+            q.len = strlen(s->v[k]);
+            int want = oracle_glob_covers(x->d, r->m.value, r->m.len, q.obj, q.len);
+            int got = decider_matches(x->d, r, &q);
+            if (want != got)
+                report(g, nfail, "glob %s %s %s, but the decider says it does%s", show(a, r->m.value, r->m.len),
+                       want ? "covers" : "does not cover", q.obj, want ? " not" : "");
+        }
+    }
+}
+
+/* §5 implied rules: every proper ancestor of a path that read, write or exec
+ * allows may be traversed (metadata allowed), unless a final rule or a deny
+ * at least as specific as a literal at the ancestor's own depth says no */
+static void traversal_check(gcase *g, crosscheck *x, const sb_request *q, const cc_answer *an, long *nfail)
+{
+    const rule *r = an->prof.r;
+    if (q->kind != OBJ_PATH || an->prof.action != 0 || !r || r->implied || q->len < 2) return;
+    if (strcmp(r->verb, "read") && strcmp(r->verb, "write") && strcmp(r->verb, "exec")) return;
+    if (r->m.kind == MK_REGEX || q->obj[q->len - 1] == '/' || strstr(q->obj, "//")) return;   /* no ancestors defined */
+    static const char *const first_op[] = { "file-read-data", "file-write-data", "process-exec" };
+    int mine = 0;
+    for (size_t i = 0; i < 3; i++) if (q->op == op_lookup(first_op[i], NULL) && opset_has(r->covers, q->op)) mine = 1;
+    if (!mine) return;
+    int meta = op_lookup("file-read-metadata", NULL);
+    size_t end = q->len;                            /* walk up, parent by parent */
+    while (end > 0) {
+        size_t k = end - 1;
+        while (k > 0 && q->obj[k] != '/') k--;
+        size_t al = k ? k : 1;                      /* the parent; "/" last */
+        if (al >= end) break;
+        sb_request m = *q;
+        m.op = meta;
+        m.len = al;
+        m.obj = arena_strndup(&x->a, q->obj, al);
+        int depth = 0;                              /* "/" 0, "/a" 1, "/a/b" 2 */
+        for (size_t i = 0; al > 1 && i < al; i++) if (m.obj[i] == '/') depth++;
+        decision d = decider_decide(x->d, &m);
+        const rule *rr = d.r;
+        if (d.action == 1 && !(rr && (rr->final || rr->m.spec_a > depth || (rr->m.spec_a == depth && rr->m.spec_b >= 3))))
+            report(g, nfail, "%s %s is allowed but traversal of %s is denied%s", op_get(q->op)->name, q->obj, m.obj,
+                   rr ? arena_printf(&x->a, " (by the rule at %s)", crosscheck_where(x, origin_primary(rr))) : " (default)");
+        if (al == 1) break;
+        end = al;
+    }
+}
+
+/* the overlap analysis: two path rules that it calls disjoint never match
+ * one object (the objects include both rules' boundary objects) */
+static void overlap_check(gcase *g, compilation *c, crosscheck *x, const objset *s, const char *which, long *nfail)
+{
+    size_t nr = 0, np = 0;
+    const rule **rv = xcalloc(c->pol.rules.n + 1, sizeof *rv);
+    const char **pv = xcalloc(s->n + 1, sizeof *pv);
+    for (size_t i = 0; i < c->pol.rules.n; i++)
+        if (mk_family(c->pol.rules.v[i]->m.kind) == FAM_PATH) rv[nr++] = c->pol.rules.v[i];
+    for (size_t k = 0; k < s->n; k++) if (s->k[k] == OBJ_PATH) pv[np++] = s->v[k];
+    unsigned char *hit = xcalloc(nr * np + 1, 1);
+    for (size_t i = 0; i < nr; i++)
+        for (size_t k = 0; k < np; k++) {
+            sb_request q;
+            memset(&q, 0, sizeof q);
+            q.op = rv[i]->op;
+            q.kind = OBJ_PATH;
+            q.obj = pv[k];
+            q.len = strlen(pv[k]);
+            hit[i * np + k] = (unsigned char)(decider_matches(x->d, rv[i], &q) == 1);
+        }
+    for (size_t i = 0; i < nr; i++)
+        for (size_t j = i + 1; j < nr; j++) {
+            if (matcher_relation(&rv[i]->m, &rv[j]->m) != REL_DISJOINT) continue;
+            for (size_t k = 0; k < np; k++)
+                if (hit[i * np + k] && hit[j * np + k]) {
+                    report(g, nfail, "%s: the overlap analysis calls the rules at %s and %s disjoint, but both match %s",
+                           which, crosscheck_where(x, origin_primary(rv[i])), crosscheck_where(x, origin_primary(rv[j])), pv[k]);
+                    break;
+                }
+        }
+    free(hit);
+    free(pv);
+    free(rv);
+}
+
+/* Checks one profile text with one value set.  Returns the number of failures. */
+static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep)
+{
+    long nfail = 0;
+    g->rejected = 0;
+    arena a;
+    arena_init(&a);
+    compile_opts o = { 0 };
+    compilation *c1 = compilation_new(&o), *c2 = NULL;
+    crosscheck *x1 = NULL, *x2 = NULL;
+    size_t len = strlen(g->text);
+    if (compile_profile_text(c1, "gen.buckle", g->text, len) != 0) {
+        g->rejected = 1;
+        g->reject_code = first_error(c1);
+        if (g->verbose) fprintf(stderr, "diff-check: rejected: %s %s\n%s", g->reject_code, first_error_msg(c1), g->text);
+        goto done;
+    }
+    define defs[GEN_NVALUES];
+    sb_param vals[GEN_NVALUES];
+    for (size_t i = 0; i < GEN_NVALUES; i++) {
+        const char *arg = arena_printf(&a, "%s=%s", g->vs->v[i].name, g->vs->v[i].value);
+        const char *err = define_parse(&a, arg, &defs[i]);
+        if (err) {
+            report(g, &nfail, "-D %s: %s%s%s", arg, err, "", "");
+            goto done;
+        }
+        vals[i] = (sb_param){ defs[i].name, defs[i].value };
+    }
+    compile_opts o2 = { 0 };
+    o2.defines = defs;
+    o2.ndefines = GEN_NVALUES;
+    c2 = compilation_new(&o2);
+    if (compile_profile_text(c2, "gen.buckle", g->text, len) != 0) {
+        report(g, &nfail, "rejected only with the values inlined: %s %s%s%s", first_error(c2), first_error_msg(c2), "", "");
+        goto done;
+    }
+    x1 = crosscheck_new(c1, vals, GEN_NVALUES, 0);
+    x2 = crosscheck_new(c2, vals, GEN_NVALUES, 0);
+    if (x1->dl.errors || x2->dl.errors || !x1->pol || !x2->pol) {
+        report(g, &nfail, "the compiled output does not read back (%s)%s%s%s", x1->dl.errors ? "symbolic" : "inlined", "", "", "");
+        goto done;
+    }
+    objset s;
+    memset(&s, 0, sizeof s);
+    s.a = &a;
+    hm_init(&s.seen);
+    objects_for(x1, &s, 1, g->rng);
+    seed_objects(&s, p, keep, vals, g->rng);
+    oracle_checks(g, c1, x1, &s, &nfail);
+    if (!((g->skip >> CK_OVERLAP) & 1)) {
+        overlap_check(g, c1, x1, &s, "symbolic", &nfail);
+        overlap_check(g, c2, x2, &s, "inlined", &nfail);
+    }
+#undef ON
+    opset ops = { { 0 } };
+    for (size_t i = 0; i < c1->pol.rules.n; i++)
+        for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= c1->pol.rules.v[i]->covers->w[w];
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(&ops, op) || !op_get(op)->concrete) continue;
+        const char *opn = op_get(op)->name;
+        for (size_t k = 0; k < s.n; k++) {
+            sb_request q;
+            memset(&q, 0, sizeof q);
+            q.op = op;
+            request_kind_for_op(op, s.v[k], &q);
+            if (!kind_fits(s.k[k], s.ns[k], &q)) continue;
+            if (s.k[k] == OBJ_PATH) q.kind = OBJ_PATH;
+            if (s.k[k] == OBJ_NAME) q.ns = (sf_ns)s.ns[k];
+            q.obj = s.v[k];
+            q.len = strlen(s.v[k]);
+            cc_answer a1 = crosscheck_ask(x1, &q), a2 = crosscheck_ask(x2, &q);
+            g->st->queries++;
+            const char *o1 = q.obj;
+#define ON(c) (!((g->skip >> (c)) & 1))
+            if (ON(CK_AGREE) && !a1.agree)
+                report(g, &nfail, "symbolic: %s %s: the profile says %s, the compiled SBPL says %s", opn, o1,
+                       dname(a1.prof.action), dname(a1.sbpl.decision));
+            if (ON(CK_AGREE) && !a2.agree)
+                report(g, &nfail, "inlined: %s %s: the profile says %s, the compiled SBPL says %s", opn, o1,
+                       dname(a2.prof.action), dname(a2.sbpl.decision));
+            if (ON(CK_VALUES) && a1.prof.action != a2.prof.action)
+                report(g, &nfail, "%s %s: symbolic decides %s, inlined decides %s", opn, o1,
+                       dname(a1.prof.action), dname(a2.prof.action));
+            if (ON(CK_CONFLICT) && sbpl_conflict(x1->pol, &q, &a))
+                report(g, &nfail, "symbolic: %s %s: an allow and a deny both match%s%s", opn, o1, "", "");
+            if (ON(CK_CONFLICT) && sbpl_conflict(x2->pol, &q, &a))
+                report(g, &nfail, "inlined: %s %s: an allow and a deny both match%s%s", opn, o1, "", "");
+            if (ON(CK_TRAVERSAL)) traversal_check(g, x1, &q, &a1, &nfail);
+            /* final: an object inside a final rule gets its decision */
+            int fin = -1, mixed = 0;
+            const rule *fr = NULL;
+            for (size_t i = 0; i < c1->pol.rules.n; i++) {
+                const rule *r = c1->pol.rules.v[i];
+                if (!r->final || !opset_has(r->covers, op) || !decider_matches(x1->d, r, &q)) continue;
+                if (fin >= 0 && fin != (int)r->action) mixed = 1;
+                fin = (int)r->action;
+                fr = r;
+            }
+            if (ON(CK_FINAL) && fin >= 0 && !mixed && (a1.prof.action != fin || a1.sbpl.decision != fin)) {
+                const char *where = crosscheck_where(x1, origin_primary(fr));
+                report(g, &nfail, "%s %s: inside the final rule at %s, but decided %s", opn, o1, where,
+                       dname(a1.prof.action != fin ? a1.prof.action : a1.sbpl.decision));
+            }
+        }
+    }
+    hm_free(&s.seen);
+    free(s.v);
+    free(s.k);
+    free(s.ns);
+done:
+    crosscheck_free(x1);
+    crosscheck_free(x2);
+    compilation_free(c1);
+    if (c2) compilation_free(c2);
+    arena_free(&a);
+    return nfail;
+}
+
+static int parse_list(const char *arg, uint64_t *mask)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", arg);
+    for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
+        int s = gen_shape_lookup(t);
+        if (s < 0) { fprintf(stderr, "diff-check: unknown shape class '%s' (see --list-shapes)\n", t); return -1; }
+        *mask |= 1ull << s;
+    }
+    return 0;
+}
+
+static void print_shapes(uint64_t m)
+{
+    for (int s = 0; s < GS_COUNT; s++) if ((m >> s) & 1) fprintf(stderr, " %s", gen_shape_get((gen_shape)s)->name);
+}
+
+int gen_check_main(int argc, char **argv)
+{
+    long n = 0, max_fail = 3, min_queries = 0;
+    uint64_t only = 0, without = 0, all = (1ull << GS_COUNT) - 1;
+    int shrink = 0, quiet = 0, show_rejects = 0;
+    unsigned skip = 0;
+    gen_rng rng = { 1 };
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--generate") && i + 1 < argc) n = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--seed") && i + 1 < argc) rng.s = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--only") && i + 1 < argc) { if (parse_list(argv[++i], &only)) return 2; }
+        else if (!strcmp(argv[i], "--without") && i + 1 < argc) { if (parse_list(argv[++i], &without)) return 2; }
+        else if (!strcmp(argv[i], "--max-fail") && i + 1 < argc) max_fail = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--min-queries") && i + 1 < argc) min_queries = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--shrink")) shrink = 1;
+        else if (!strcmp(argv[i], "--skip") && i + 1 < argc) {
+            char buf[256];
+            snprintf(buf, sizeof buf, "%s", argv[++i]);
+            for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
+                int c = 0;
+                while (c < CK_N && strcmp(check_names[c], t)) c++;
+                if (c == CK_N) { fprintf(stderr, "diff-check: unknown check '%s'\n", t); return 2; }
+                skip |= 1u << c;
+            }
+        }
+        else if (!strcmp(argv[i], "--quiet")) quiet = 1;
+        else if (!strcmp(argv[i], "--show-rejects")) show_rejects = 1;
+        else if (!strcmp(argv[i], "--list-shapes")) {
+            printf("| class | what | example |\n|---|---|---|\n");
+            for (int s = 0; s < GS_COUNT; s++) {          /* a | in a cell is written \| */
+                const gen_shape_info *si = gen_shape_get((gen_shape)s);
+                printf("| `%s` | ", si->name);
+                for (const char *t = si->what; *t; t++) printf(*t == '|' ? "\\|" : "%c", *t);
+                printf(" | `");
+                for (const char *t = si->example; *t; t++) printf(*t == '|' ? "\\|" : "%c", *t);
+                printf("` |\n");
+            }
+            return 0;
+        } else { fprintf(stderr, "diff-check: unknown argument '%s'\n", argv[i]); return 2; }
+    }
+    /* the plain shapes are always on: --only adds to them */
+    uint64_t base = (1ull << GS_LITERAL) | (1ull << GS_SUBPATH);
+    uint64_t en = (only ? (only | base) : all) & ~without;
+    size_t nsets;
+    const gen_values *sets = gen_value_sets(&nsets);
+    gstats st;
+    memset(&st, 0, sizeof st);
+    long profiles = 0, failing = 0;
+    uint64_t fail_shapes = 0;
+    for (long pi = 0; pi < n; pi++) {
+        arena pa;
+        arena_init(&pa);
+        gen_profile p;
+        gen_profile_make(&p, &pa, &rng, en);
+        strbuf text;
+        sb_init(&text);
+        gen_profile_text(&p, NULL, &text);
+        profiles++;
+        int profile_failed = 0;
+        for (size_t vi = 0; vi < nsets; vi++) {
+            const gen_values *vs = &sets[vi];
+            if (vs->shape >= 0 && !((en >> vs->shape) & 1)) continue;
+            gcase g = { skip, sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL };
+            long nf = check_case(&g, &p, NULL);
+            if (g.rejected) {
+                size_t ci = 0;
+                while (ci < 15 && st.codes[ci] && strcmp(st.codes[ci], g.reject_code)) ci++;
+                st.codes[ci] = g.reject_code;
+                st.ncode[ci]++;
+                st.rejected++;
+                break;                          /* symbolic rejection does not depend on values */
+            }
+            st.pairs++;
+            if (!nf) continue;
+            st.failing_pairs++;
+            if (profile_failed++) continue;       /* print a profile once */
+            if (failing++ >= max_fail) continue;
+            /* print it, shrunk to the fewest rules that still fail */
+            unsigned char keep[GEN_MAX_ITEMS];
+            memset(keep, 1, sizeof keep);
+            strbuf t2;
+            sb_init(&t2);
+            for (int changed = shrink; changed;) {
+                changed = 0;
+                for (size_t i = 0; i < p.n; i++) {
+                    if (!keep[i]) continue;
+                    keep[i] = 0;
+                    sb_reset(&t2);
+                    gen_profile_text(&p, keep, &t2);
+                    gcase h = { skip, sb_cstr(&t2), vs, 0, &st, &rng, 0, NULL };
+                    long q0 = st.queries;
+                    if (check_case(&h, &p, keep) && !h.rejected) changed = 1;
+                    else keep[i] = 1;
+                    st.queries = q0;
+                }
+            }
+            sb_reset(&t2);
+            gen_profile_text(&p, keep, &t2);
+            uint64_t sh = 0;
+            for (size_t i = 0; i < p.n; i++) if (keep[i]) sh |= p.items[i].shapes;
+            if (p.default_allow) sh |= 1ull << GS_DEFAULT_ALLOW;
+            if (vs->shape >= 0) sh |= 1ull << vs->shape;
+            fail_shapes |= sh;
+            if (!quiet) {
+                fprintf(stderr, "diff-check: FAIL: profile %ld, values '%s':", pi, vs->name);
+                for (size_t i = 0; i < GEN_NVALUES; i++) fprintf(stderr, " %s=%s", vs->v[i].name, vs->v[i].value);
+                fprintf(stderr, "\n  shapes:");
+                print_shapes(sh);
+                fprintf(stderr, "\n%s", sb_cstr(&t2));
+                long q0 = st.queries;
+                gcase h = { skip, sb_cstr(&t2), vs, 1, &st, &rng, 0, NULL };
+                check_case(&h, &p, keep);
+                st.queries = q0;
+            }
+            sb_free(&t2);
+        }
+        sb_free(&text);
+        arena_free(&pa);
+    }
+    printf("diff-check: generated %ld profiles, %ld rejected by the compiler", profiles, st.rejected);
+    for (size_t ci = 0; ci < 16 && st.codes[ci]; ci++) printf("%s%s %ld", ci ? ", " : " (", st.codes[ci], st.ncode[ci]);
+    printf("%s; %ld profiles x value sets checked, %ld queries, %ld failing profiles (%ld with their values)\n",
+           st.codes[0] ? ")" : "", st.pairs, st.queries, failing, st.failing_pairs);
+    if (failing) {
+        fprintf(stderr, "diff-check: shapes in the failing cases:");
+        print_shapes(fail_shapes);
+        fputc('\n', stderr);
+    }
+    if (st.queries < min_queries) { fprintf(stderr, "diff-check: fewer than %ld queries\n", min_queries); return 1; }
+    return failing ? 1 : 0;
+}

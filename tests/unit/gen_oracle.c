@@ -1,0 +1,167 @@
+/* gen_oracle.c - glob coverage and matcher depth, straight from the words
+ * of language.md §4-§5 (see gen_oracle.h).  Written apart from
+ * compiler/patterns.c on purpose: a bug shared by the decider and the SBPL
+ * back end shows up only against a second reading. */
+#include "gen_oracle.h"
+#include <string.h>
+
+/* the glob with its parameters replaced by their values, each character of a
+ * value escaped (a value is matched literally) */
+static void glob_text(strbuf *b, const decider *d, const char *g, size_t gl)
+{
+    for (size_t i = 0; i < gl; i++) {
+        if (g[i] != PARAM_OPEN) { sb_putc(b, g[i]); continue; }
+        size_t e = i + 1;
+        while (e < gl && g[e] != PARAM_CLOSE) e++;
+        char name[128];
+        size_t nl = e - i - 1 < sizeof name - 1 ? e - i - 1 : sizeof name - 1;
+        memcpy(name, g + i + 1, nl);
+        name[nl] = 0;
+        const char *v = decider_value(d, name);
+        if (v && !(v[0] == '/' && v[1] == 0 && e + 1 < gl && g[e + 1] == '/'))   /* "/" then "/x" is /x */
+            for (; *v; v++) { sb_putc(b, '\\'); sb_putc(b, *v); }
+        i = e;
+    }
+}
+
+/* one bracket expression at p (after '['): does it match c?  *end is set
+ * after the closing ']' */
+static int bracket(const char *p, const char *pe, unsigned char c, const char **end)
+{
+    int neg = 0, hit = 0;
+    if (p < pe && (*p == '!' || *p == '^')) { neg = 1; p++; }
+    const char *start = p;
+    while (p < pe && (*p != ']' || p == start)) {
+        unsigned char lo = (unsigned char)*p, hi = lo;
+        if (p + 2 < pe && p[1] == '-' && p[2] != ']') { hi = (unsigned char)p[2]; p += 3; }
+        else p++;
+        if (c >= lo && c <= hi) hit = 1;
+    }
+    *end = p < pe ? p + 1 : pe;
+    return c != '/' && (hit != neg);        /* one character of one component: never '/' */
+}
+
+/* does pattern [p, pe) match all of [s, se)? */
+static int gmatch(const char *p, const char *pe, const char *s, const char *se)
+{
+    while (p < pe) {
+        /* ** as a whole component: zero or more components */
+        if (p[0] == '*' && p + 1 < pe && p[1] == '*') {
+            const char *rest = p + 2;
+            if (rest == pe) return 1;                /* trailing: anything below */
+            if (*rest == '/') {
+                rest++;
+                for (const char *t = s;; t++) {       /* rest at every component start */
+                    if ((t == s || t[-1] == '/') && gmatch(rest, pe, t, se)) return 1;
+                    if (t >= se) return 0;
+                }
+            }
+        }
+        switch (*p) {
+        case '*':
+            for (const char *t = s;; t++) {
+                if (gmatch(p + 1, pe, t, se)) return 1;
+                if (t >= se || *t == '/') return 0;
+            }
+        case '?':
+            if (s >= se || *s == '/') return 0;
+            p++; s++;
+            continue;
+        case '[': {
+            const char *end;
+            if (s >= se || !bracket(p + 1, pe, (unsigned char)*s, &end)) return 0;
+            p = end; s++;
+            continue;
+        }
+        case '\\':
+            if (p + 1 < pe) p++;
+            /* fall through */
+        default:
+            if (s >= se || *s != *p) return 0;
+            p++; s++;
+        }
+    }
+    return s == se;
+}
+
+int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s, size_t n)
+{
+    strbuf b;
+    sb_init(&b);
+    glob_text(&b, d, g, gl);
+    const char *p = sb_cstr(&b), *pe = p + b.len;
+    /* trailing double-star components cover what the rest covers: it and everything below */
+    while (pe - p >= 3 && !memcmp(pe - 3, "/**", 3)) pe -= 3;
+    if (pe == p) pe = p + 1;                     /* a glob of only stars under the root: "/" */
+    int hit = 0;
+    for (size_t k = 1; k <= n && !hit; k++)
+        if ((k == n || s[k] == '/') && gmatch(p, pe, s, s + k)) hit = 1;
+    if (!hit && pe - p == 1 && p[0] == '/') hit = n > 0 && s[0] == '/';
+    sb_free(&b);
+    return hit;
+}
+
+int oracle_regex_has_top_alt(const char *re, size_t n)
+{
+    int depth = 0, cls = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (re[i] == '\\') { i++; continue; }
+        if (cls) { if (re[i] == ']') cls = 0; continue; }
+        if (re[i] == '[') { cls = 1; if (i + 1 < n && re[i + 1] == ']') i++; }
+        else if (re[i] == '(') depth++;
+        else if (re[i] == ')') depth--;
+        else if (re[i] == '|' && depth == 0) return 1;
+    }
+    return 0;
+}
+
+/* components of [s, s+n): each parameter is one component; -1 when a
+ * parameter shares a component with other text */
+static int components(const char *s, size_t n)
+{
+    int count = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '/') { i++; continue; }
+        size_t e = i;
+        int params = 0, text = 0;
+        while (e < n && s[e] != '/') {
+            if (s[e] == PARAM_OPEN) {
+                params++;
+                while (e < n && s[e] != PARAM_CLOSE) e++;
+            } else {
+                text = 1;
+            }
+            e++;
+        }
+        if (params && (text || params > 1)) return -1;
+        count++;
+        i = e;
+    }
+    return count;
+}
+
+int oracle_depth(const matcher *m)
+{
+    const char *v = m->value;
+    size_t n = m->len, f = n;
+    switch (m->kind) {
+    case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX: break;
+    case MK_GLOB:
+        for (f = 0; f < n && !strchr("*?[", v[f]); f++) {
+            if (v[f] == PARAM_OPEN) { while (f < n && v[f] != PARAM_CLOSE) f++; }
+            else if (v[f] == '\\') f++;             /* an escaped character is fixed */
+        }
+        if (f > n) f = n;
+        break;
+    case MK_REGEX:
+        if (n == 0 || v[0] != '^') return 0;
+        v++; n--;
+        for (f = 0; f < n && !strchr(".[]()*+?{}|$^\\", v[f]); f++)
+            if (v[f] == PARAM_OPEN) { while (f < n && v[f] != PARAM_CLOSE) f++; }
+        if (f > n) f = n;
+        if (f < n && f > 0 && strchr("*?{", v[f]) && v[f - 1] != PARAM_CLOSE) f--;
+        break;
+    default: return -1;
+    }
+    return components(v, f);
+}

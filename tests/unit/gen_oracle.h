@@ -1,0 +1,19 @@
+/* gen_oracle.h - the parts of language.md §4-§5 that the decider and the
+ * SBPL back end share code for, computed here a second way from the text:
+ * what a glob covers, and the depth of a path matcher.  diff-check
+ * --generate compares them with the compiler's. */
+#ifndef BUCKLE_GEN_ORACLE_H
+#define BUCKLE_GEN_ORACLE_H
+#include "../../compiler/decide.h"
+
+/* 1 when glob template g (parameters as PARAM_OPEN NAME PARAM_CLOSE, their
+ * values taken from d and matched literally) covers path s: a prefix of s
+ * that ends at a component boundary matches the whole glob. */
+int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s, size_t n);
+
+/* The depth of a path matcher as §5 defines it, from its template; -1 when
+ * the text leaves it open (a parameter glued to other text). */
+int oracle_depth(const matcher *m);
+/* 1 when a regex template has an alternative `|` outside every group and class */
+int oracle_regex_has_top_alt(const char *re, size_t n);
+#endif

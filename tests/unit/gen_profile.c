@@ -1,0 +1,569 @@
+/* gen_profile.c - the random profile generator of the differential check
+ * (see gen_profile.h).  Paths come from a small universe (/a, b, c, bc, b.c,
+ * the parameter values) so that rules of different shapes meet often. */
+#include "gen_profile.h"
+#include <stdio.h>
+#include <string.h>
+
+static const gen_shape_info shape_table[GS_COUNT] = {
+    [GS_LITERAL] = { "literal", "literal path", "literal \"/a/b\"" },
+    [GS_SUBPATH] = { "subpath", "subpath, written bare or with the kind", "\"/a/b\", subpath \"/a\"" },
+    [GS_PREFIX] = { "prefix", "string prefix, whole and partial last component", "prefix \"/a/b\"" },
+    [GS_GLOB_STAR] = { "glob-star", "`*` as a whole component and inside one", "glob \"/a/b*\", glob \"/a/*/c\"" },
+    [GS_GLOB_QMARK] = { "glob-qmark", "`?`", "glob \"/a/b?\"" },
+    [GS_GLOB_TRAIL] = { "glob-trail", "trailing `/**` (matches the directory itself)", "glob \"/a/b/**\"" },
+    [GS_GLOB_INNER] = { "glob-inner", "`**` as an inner component", "glob \"/a/**/c\"" },
+    [GS_GLOB_DOUBLE] = { "glob-double", "`**/**`, trailing and inner", "glob \"/a/b/**/**\"" },
+    [GS_BRACKET] = { "bracket", "bracket expressions: sets and ranges", "glob \"/a/b[a-c]\"" },
+    [GS_BRACKET_NEG] = { "bracket-neg", "negated bracket expressions (never `/`)", "glob \"/a/b[!x]c\"" },
+    [GS_BRACKET_SLASH] = { "bracket-slash", "ranges that span `/` (never `/`)", "glob \"/a/b[+-0]c\"" },
+    [GS_ESCAPE] = { "escape", "escaped glob characters (part of the fixed part)", "glob \"/a/x\\\\*y/c\"" },
+    [GS_REGEX] = { "regex", "anchored and unanchored regexes, `.`, classes, groups, suffixes", "regex \"^/a/b(/.*)?$\"" },
+    [GS_REGEX_ALT] = { "regex-alt", "regexes with top-level alternatives", "regex \"^/a/b/c$|^/a/bc\"" },
+    [GS_PARAM_START] = { "param-start", "a parameter at the start of a path", "\"$P/b\"" },
+    [GS_PARAM_MID] = { "param-mid", "a parameter in the middle of a path", "\"/a/$USER/c\"" },
+    [GS_PARAM_END] = { "param-end", "a parameter at the end of a path", "\"/a/$USER\"" },
+    [GS_PARAM_GLUED] = { "param-glued", "a path parameter glued to the text or parameter before it", "\"/a$P/c\", \"$P$Q\"" },
+    [GS_PARAM_TWO] = { "param-two", "two parameters in one path", "\"$P/b/$USER\", \"~/$USER\"" },
+    [GS_PARAM_PATTERN] = { "param-pattern", "parameters inside globs and regexes", "glob \"$P/*\", regex \"^$P/b\"" },
+    [GS_TILDE] = { "tilde", "`~` and `$HOME`", "\"~/.ssh\"" },
+    [GS_FINAL] = { "final", "`final` on rules of every matcher kind", "deny final read glob \"/a/**\"" },
+    [GS_FINAL_ELSEWHERE] = { "final-elsewhere", "a final rule and an opposite rule rooted elsewhere (parameter vs written-out value)",
+                             "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\"" },
+    [GS_DEFAULT_ALLOW] = { "default-allow", "`default allow` (else deny)", "default allow;" },
+    [GS_NAMES] = { "names", "mach, sysctl and ipc names: exact, prefix, regex, local", "mach { allow lookup prefix \"com.a\"; }" },
+    [GS_PORTS] = { "ports", "IP rules: localhost and *, numeric ports and *, no matcher", "\"localhost:80\", \"*:*\"" },
+    [GS_PORT_ZERO] = { "port-zero", "ports with leading zeros (must be rejected, BK2011)", "\"localhost:080\"" },
+    [GS_SOCKET] = { "socket", "unix-socket and process-exec path rules", "network { allow unix-connect \"/a/b\"; }" },
+    [GS_VAL_ROOT] = { "val-root", "a parameter value `/`", "P=/" },
+    [GS_VAL_USR] = { "val-usr", "a parameter value `/usr`", "P=/usr" },
+    [GS_VAL_HOME] = { "val-home", "a parameter equal to HOME, another inside it", "P=HOME=/Users/test" },
+    [GS_VAL_META] = { "val-meta", "values with `.+[](){}^$|?*\\`", "Q=/a/p(1)[x]{2}^$|?*\\" },
+    [GS_VAL_QUOTE] = { "val-quote", "values with quotes", "P=/a/it\"s" },
+    [GS_VAL_SPACE] = { "val-space", "values with spaces", "P=/a/my dir" },
+    [GS_VAL_UTF8] = { "val-utf8", "values in UTF-8", "P=/a/caf\xc3\xa9" },
+};
+
+const gen_shape_info *gen_shape_get(gen_shape s) { return &shape_table[s]; }
+
+int gen_shape_lookup(const char *name)
+{
+    for (int i = 0; i < GS_COUNT; i++)
+        if (!strcmp(shape_table[i].name, name)) return i;
+    return -1;
+}
+
+unsigned gen_rnd(gen_rng *r)
+{
+    r->s = r->s * 6364136223846793005ull + 1442695040888963407ull;
+    return (unsigned)(r->s >> 33);
+}
+
+#define BIT(s) (1ull << (s))
+#define ON(en, s) (((en) >> (s)) & 1)
+
+static int chance(gen_rng *r, unsigned pct) { return gen_rnd(r) % 100 < pct; }
+static const char *pick(gen_rng *r, const char *const *v, size_t n) { return v[gen_rnd(r) % n]; }
+#define PICK(r, arr) pick(r, arr, sizeof arr / sizeof arr[0])
+
+/* ---- paths ------------------------------------------------------------------- */
+
+/* A glob or path as tokens: each token is glob text and the texts that may
+ * stand for it in an object (the first is the plain reading). */
+typedef struct tok { const char *text; const char *inst[4]; int ninst; } tok;
+typedef struct pathb {
+    tok t[16];
+    int n;
+    uint64_t shapes;
+} pathb;
+
+static void push(pathb *p, const char *text, int ninst, const char *i0, const char *i1, const char *i2, const char *i3)
+{
+    if (p->n >= 16) return;
+    tok *t = &p->t[p->n++];
+    t->text = text;
+    t->ninst = ninst;
+    t->inst[0] = i0; t->inst[1] = i1; t->inst[2] = i2; t->inst[3] = i3;
+}
+static void lit(pathb *p, const char *s) { push(p, s, 1, s, NULL, NULL, NULL); }
+
+typedef struct root { const char *text; int shape; int param_inside; } root;
+static const root roots[] = {
+    { "/a", -1, 0 }, { "/a", -1, 0 }, { "/a/b", -1, 0 }, { "/Users/test", -1, 0 },
+    { "$P", GS_PARAM_START, 1 }, { "$Q", GS_PARAM_START, 1 }, { "${P}", GS_PARAM_START, 1 },
+    { "~", GS_TILDE, 1 }, { "$HOME", GS_TILDE, 1 },
+    { "/a/$USER", GS_PARAM_MID, 1 }, { "/a$P", GS_PARAM_GLUED, 1 }, { "/Users/$USER", GS_PARAM_MID, 1 },
+    { "$P/b/$USER", GS_PARAM_TWO, 1 }, { "$P$Q", GS_PARAM_GLUED, 1 }, { "~/$USER", GS_PARAM_TWO, 1 },
+};
+static const char *const comps[] = { "b", "c", "bc", "b.c", ".ssh", "b" };
+
+/* a root and 0-2 components; pattern: the path becomes a glob or regex */
+static void base_path(pathb *p, gen_rng *r, uint64_t en, int pattern, int mincomps)
+{
+    const root *cand[32];
+    int nc = 0, ncomp = mincomps + (int)(gen_rnd(r) % 3);
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+        const root *x = &roots[i];
+        if (x->shape >= 0 && !ON(en, x->shape) && !(x->shape == GS_PARAM_MID && ON(en, GS_PARAM_END))) continue;
+        if (pattern && x->param_inside && !ON(en, GS_PARAM_PATTERN)) continue;
+        cand[nc++] = x;
+    }
+    const root *x = cand[gen_rnd(r) % (unsigned)nc];
+    if (x->shape == GS_PARAM_MID) {                 /* middle or end, by what follows */
+        if (!ON(en, GS_PARAM_MID)) ncomp = 0;
+        else if (!ON(en, GS_PARAM_END) && ncomp == 0) ncomp = 1;
+        p->shapes |= BIT(ncomp ? GS_PARAM_MID : GS_PARAM_END);
+    } else if (x->shape >= 0) {
+        p->shapes |= BIT(x->shape);
+    }
+    if (pattern && x->param_inside) p->shapes |= BIT(GS_PARAM_PATTERN);
+    lit(p, x->text);
+    for (int i = 0; i < ncomp; i++) { lit(p, "/"); lit(p, PICK(r, comps)); }
+}
+
+static void glob_piece(pathb *p, gen_rng *r, uint64_t en)
+{
+    int cand[GS_COUNT], nc = 0;
+    for (int s = GS_GLOB_STAR; s <= GS_ESCAPE; s++) if (ON(en, s)) cand[nc++] = s;
+    if (!nc) return;
+    int s = cand[gen_rnd(r) % (unsigned)nc];
+    p->shapes |= BIT(s);
+    switch (s) {
+    case GS_GLOB_STAR:
+        lit(p, "/");
+        switch (gen_rnd(r) % 3) {
+        case 0: push(p, "*", 4, "z", "", "b", ".h"); break;
+        case 1: lit(p, "b"); push(p, "*", 4, "", "c", "/c", "*"); break;
+        default: push(p, "*", 3, "z", "b", "x/y", NULL); lit(p, "c"); break;
+        }
+        break;
+    case GS_GLOB_QMARK:
+        lit(p, "/");
+        lit(p, "b");
+        push(p, "?", 4, "c", "/", "?", "");
+        break;
+    case GS_GLOB_TRAIL:
+        lit(p, "/");
+        push(p, "**", 4, "", "z", "z/y", "c");
+        return;                                    /* nothing after a trailing ** */
+    case GS_GLOB_INNER:
+        lit(p, "/");
+        push(p, "**", 4, "", "z", "z/y", "b");
+        lit(p, "/");
+        lit(p, PICK(r, comps));
+        break;
+    case GS_GLOB_DOUBLE:
+        lit(p, "/");
+        push(p, "**/**", 4, "", "z", "z/y/x", "b");
+        if (chance(r, 50)) { lit(p, "/"); lit(p, "c"); }
+        else return;
+        break;
+    case GS_BRACKET:
+        lit(p, "/");
+        if (chance(r, 50)) { push(p, "[bc]", 4, "b", "c", "/", "x"); }
+        else { lit(p, "b"); push(p, "[a-c]", 4, "c", "a", "/", "d"); }
+        break;
+    case GS_BRACKET_NEG:
+        lit(p, "/");
+        lit(p, "b");
+        push(p, chance(r, 50) ? "[!x]" : "[!a-c]", 4, "/", "x", "z", "b");
+        if (chance(r, 50)) lit(p, "c");
+        break;
+    case GS_BRACKET_SLASH:
+        lit(p, "/");
+        lit(p, "b");
+        push(p, chance(r, 50) ? "[+-0]" : "[!.-0]", 4, "/", ",", "0", "z");
+        lit(p, "c");
+        break;
+    case GS_ESCAPE:
+        lit(p, "/");
+        switch (gen_rnd(r) % 3) {
+        case 0: push(p, "x\\*y", 2, "x*y", "xzy", NULL, NULL); break;
+        case 1: push(p, "b\\?", 2, "b?", "bc", NULL, NULL); break;
+        default: push(p, "\\[b]", 2, "[b]", "b", NULL, NULL); break;
+        }
+        if (chance(r, 60)) { lit(p, "/"); lit(p, PICK(r, comps)); }
+        break;
+    }
+}
+
+static char *join(arena *a, const pathb *p, int which, gen_rng *r)
+{
+    strbuf b;
+    sb_init(&b);
+    for (int i = 0; i < p->n; i++) {
+        const tok *t = &p->t[i];
+        if (which < 0) sb_puts(&b, t->text);
+        else sb_puts(&b, t->inst[which == 0 ? 0 : (int)(gen_rnd(r) % (unsigned)t->ninst)]);
+    }
+    char *s = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return s;
+}
+
+/* buckle string quoting: \ and " escaped */
+static void quoted(strbuf *b, const char *s)
+{
+    sb_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '\\' || *s == '"') sb_putc(b, '\\');
+        sb_putc(b, *s);
+    }
+    sb_putc(b, '"');
+}
+
+/* regex text for a path: metacharacters escaped, parameters kept */
+static void regex_path(strbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (s[0] == '$' && s[1] == '{') {           /* ${NAME} stays a parameter */
+            const char *e = strchr(s, '}');
+            sb_add(b, s, (size_t)(e - s) + 1);
+            s = e;
+            continue;
+        }
+        if (strchr(".+*?()[]{}^|\\", *s)) sb_putc(b, '\\');
+        sb_putc(b, *s);
+    }
+}
+
+static void add_seed(gen_item *it, arena *a, const char *s, int kind)
+{
+    if (it->nseeds < GEN_MAX_SEEDS) {
+        it->seed_kind[it->nseeds] = kind;
+        it->seeds[it->nseeds++] = arena_strdup(a, s);
+    }
+}
+
+enum { K_LITERAL, K_SUBPATH, K_PREFIX, K_GLOB, K_REGEX, K_REGEX_ALT, K_NKINDS };
+
+static int path_kind(gen_rng *r, uint64_t en)
+{
+    int cand[K_NKINDS], nc = 0;
+    if (ON(en, GS_LITERAL)) cand[nc++] = K_LITERAL;
+    if (ON(en, GS_SUBPATH)) cand[nc++] = K_SUBPATH;
+    if (ON(en, GS_PREFIX)) cand[nc++] = K_PREFIX;
+    for (int s = GS_GLOB_STAR; s <= GS_ESCAPE; s++) if (ON(en, s)) { cand[nc++] = K_GLOB; cand[nc++] = K_GLOB; break; }
+    if (ON(en, GS_REGEX)) cand[nc++] = K_REGEX;
+    if (ON(en, GS_REGEX_ALT)) cand[nc++] = K_REGEX_ALT;
+    return nc ? cand[gen_rnd(r) % (unsigned)nc] : -1;
+}
+
+/* One path matcher of kind k into b; seeds into it.  Returns its shapes. */
+static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint64_t en, int k, const char *fixed_root)
+{
+    pathb p;
+    memset(&p, 0, sizeof p);
+    if (fixed_root) { lit(&p, fixed_root); if (chance(r, 50)) { lit(&p, "/"); lit(&p, PICK(r, comps)); } }
+    else base_path(&p, r, en, k >= K_GLOB, 0);
+    switch (k) {
+    case K_LITERAL: sb_puts(b, "literal "); p.shapes |= BIT(GS_LITERAL); break;
+    case K_SUBPATH: if (chance(r, 50)) sb_puts(b, "subpath "); p.shapes |= BIT(GS_SUBPATH); break;
+    case K_PREFIX:
+        sb_puts(b, "prefix ");
+        if (chance(r, 40)) {                       /* a partial last component */
+            const char *last = p.t[p.n - 1].text;
+            if (!strcmp(last, "~")) p.t[p.n - 1].text = p.t[p.n - 1].inst[0] = "${HOME}";
+            else if (strchr(last, '$') && strspn(strrchr(last, '$') + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+                                              == strlen(strrchr(last, '$') + 1)) {   /* "/a/$USER" -> "/a/${USER}" */
+                const char *d = strrchr(last, '$');
+                char *t = arena_printf(a, "%.*s${%s}", (int)(d - last), last, d + 1);
+                p.t[p.n - 1].text = p.t[p.n - 1].inst[0] = t;
+            }
+            lit(&p, "b");
+        }
+        p.shapes |= BIT(GS_PREFIX);
+        break;
+    case K_GLOB: {
+        sb_puts(b, "glob ");
+        int before = p.n;
+        glob_piece(&p, r, en);
+        if (p.n > before && p.t[p.n - 1].text[0] != '*' && chance(r, 30)) glob_piece(&p, r, en);
+        if (p.n > 0 && !strcmp(p.t[p.n - 1].text, "**")) { /* keep a trailing ** last */ }
+        break;
+    }
+    default: break;
+    }
+    if (k <= K_GLOB) {
+        const char *text = join(a, &p, -1, r);
+        quoted(b, text);
+        add_seed(it, a, join(a, &p, 0, r), 0);
+        for (int i = 0; i < (k == K_GLOB ? 4 : 1); i++) add_seed(it, a, join(a, &p, 1, r), 0);
+        return p.shapes;
+    }
+    /* regexes: built from the plain path (a regex has no ~: $HOME) */
+    const char *path = join(a, &p, 0, r);
+    if (path[0] == '~') path = arena_printf(a, "$HOME%s", path + 1);
+    strbuf re;
+    sb_init(&re);
+    static const char *const suffix[] = { "$", "(/.*)?$", "/[^/]*$", "", ".*", "/.+", "/?$" };
+    if (k == K_REGEX) {
+        p.shapes |= BIT(GS_REGEX);
+        if (chance(r, 85)) sb_putc(&re, '^');
+        if (chance(r, 25)) { sb_puts(&re, path); }    /* unescaped: `.` is any character */
+        else regex_path(&re, path);
+        if (chance(r, 25)) sb_puts(&re, chance(r, 50) ? "/(b|c)" : "/b[cd]");
+        sb_puts(&re, PICK(r, suffix));
+    } else {
+        p.shapes |= BIT(GS_REGEX_ALT);
+        pathb q;
+        memset(&q, 0, sizeof q);
+        base_path(&q, r, en, 1, 0);
+        p.shapes |= q.shapes;
+        const char *path2 = join(a, &q, 0, r);
+        if (path2[0] == '~') path2 = arena_printf(a, "$HOME%s", path2 + 1);
+        sb_putc(&re, '^');
+        regex_path(&re, path);
+        sb_puts(&re, chance(r, 50) ? "/c" : "");
+        sb_puts(&re, PICK(r, suffix));
+        sb_puts(&re, "|^");
+        regex_path(&re, path2);
+        sb_puts(&re, PICK(r, suffix));
+        if (chance(r, 30)) { sb_puts(&re, "|^/a/b/c/key"); add_seed(it, a, "/a/b/c/key", 0); }
+        add_seed(it, a, path2, 0);
+        add_seed(it, a, arena_printf(a, "%s/c", path2), 0);
+    }
+    sb_puts(b, "regex ");
+    quoted(b, sb_cstr(&re));
+    sb_free(&re);
+    add_seed(it, a, path, 0);
+    add_seed(it, a, arena_printf(a, "%s/c", path), 0);
+    add_seed(it, a, arena_printf(a, "%s/b/c", path), 0);
+    return p.shapes;
+}
+
+/* ---- rules ---------------------------------------------------------------------- */
+
+enum { SEC_FILES, SEC_PROCESS, SEC_NETWORK, SEC_MACH, SEC_SYSCTL, SEC_IPC, SEC_N };
+static const char *const sec_names[SEC_N] = { "files", "process", "network", "mach", "sysctl", "ipc" };
+
+static gen_item *new_item(gen_profile *p, int sec)
+{
+    if (p->n >= GEN_MAX_ITEMS) return NULL;
+    gen_item *it = &p->items[p->n++];
+    memset(it, 0, sizeof *it);
+    it->section = sec;
+    return it;
+}
+
+static void finish(gen_profile *p, gen_item *it, strbuf *b, uint64_t shapes)
+{
+    sb_putc(b, ';');
+    it->text = arena_strdup(p->a, sb_cstr(b));
+    it->shapes = shapes;
+    p->shapes |= shapes;
+    sb_free(b);
+}
+
+static void head(strbuf *b, gen_rng *r, uint64_t en, uint64_t *shapes, int force_final, const char *action, const char *verb)
+{
+    sb_puts(b, action ? action : chance(r, 50) ? "allow " : "deny ");
+    if (force_final || (ON(en, GS_FINAL) && chance(r, 15))) { sb_puts(b, "final "); *shapes |= BIT(GS_FINAL); }
+    sb_puts(b, verb);
+    sb_putc(b, ' ');
+}
+
+static const char *const file_verbs[] = { "read", "read", "write", "metadata", "file-read-data", "file-write-data",
+                                          "read", "write" };
+
+static void files_rule(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    int k = path_kind(r, en);
+    if (k < 0) return;
+    gen_item *it = new_item(p, SEC_FILES);
+    if (!it) return;
+    strbuf b;
+    sb_init(&b);
+    uint64_t sh = 0;
+    head(&b, r, en, &sh, 0, NULL, PICK(r, file_verbs));
+    int nm = chance(r, 20) ? 2 : 1;
+    for (int i = 0; i < nm; i++) {
+        if (i) { sb_puts(&b, ", "); k = path_kind(r, en); }
+        sh |= path_matcher(&b, it, p->a, r, en, k, NULL);
+    }
+    finish(p, it, &b, sh);
+}
+
+/* a final rule under a parameter (or written out) and an opposite rule
+ * rooted at the other spelling of the same place */
+static void final_pair(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    static const char *const param_roots[] = { "$P", "~", "$Q" };
+    static const char *const written[] = { "/a/b", "/Users/test", "/a/b/c", "/a" };
+    int k = path_kind(r, en);
+    if (k < 0) return;
+    int param_final = chance(r, 60);
+    const char *verb = PICK(r, file_verbs);
+    int deny_final = chance(r, 75);
+    gen_item *f = new_item(p, SEC_FILES), *o;
+    if (!f) return;
+    strbuf b;
+    sb_init(&b);
+    uint64_t sh = BIT(GS_FINAL_ELSEWHERE);
+    head(&b, r, en, &sh, 1, deny_final ? "deny " : "allow ", verb);
+    sh |= path_matcher(&b, f, p->a, r, en, k, param_final ? PICK(r, param_roots) : PICK(r, written));
+    if (param_final) sh |= BIT(GS_PARAM_START);
+    finish(p, f, &b, sh);
+    if (!(o = new_item(p, SEC_FILES))) return;
+    sb_init(&b);
+    sh = BIT(GS_FINAL_ELSEWHERE);
+    head(&b, r, en, &sh, 0, deny_final ? "allow " : "deny ", PICK(r, file_verbs));
+    int ko = path_kind(r, en);
+    if (ko >= K_REGEX) ko = K_LITERAL;
+    static const char *const deeper[] = { "/a/b/b/c", "/Users/test/.ssh/known_hosts", "/a/b/c/x", "/a/b" };
+    static const char *const pdeeper[] = { "$P/c", "~/.ssh/known_hosts", "$Q/x" };
+    sh |= path_matcher(&b, o, p->a, r, en, ko < 0 ? K_LITERAL : ko, param_final ? PICK(r, deeper) : PICK(r, pdeeper));
+    if (!param_final) sh |= BIT(GS_PARAM_START);
+    finish(p, o, &b, sh);
+}
+
+static void socket_rule(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    int k = path_kind(r, en);
+    if (k < 0) return;
+    int net = chance(r, 50);
+    gen_item *it = new_item(p, net ? SEC_NETWORK : SEC_PROCESS);
+    if (!it) return;
+    strbuf b;
+    sb_init(&b);
+    uint64_t sh = BIT(GS_SOCKET);
+    static const char *const nv[] = { "unix-connect", "unix-bind" };
+    head(&b, r, en, &sh, 0, NULL, net ? PICK(r, nv) : "exec");
+    sh |= path_matcher(&b, it, p->a, r, en, k, NULL);
+    finish(p, it, &b, sh);
+}
+
+static void port_rule(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    static const char *const ports[] = { "localhost:80", "*:80", "localhost:*", "*:*", "*:8080", "localhost:65535",
+                                         "*:1", "localhost:443" };
+    static const char *const zero[] = { "localhost:080", "*:0443", "localhost:00080" };
+    static const char *const verbs[] = { "outbound", "outbound", "inbound", "bind" };
+    gen_item *it = new_item(p, SEC_NETWORK);
+    if (!it) return;
+    strbuf b;
+    sb_init(&b);
+    uint64_t sh = BIT(GS_PORTS);
+    head(&b, r, en, &sh, 0, NULL, PICK(r, verbs));
+    if (chance(r, 10)) { b.data[--b.len] = 0; finish(p, it, &b, sh); return; }   /* no matcher */
+    const char *v = ON(en, GS_PORT_ZERO) && chance(r, 30) ? PICK(r, zero) : PICK(r, ports);
+    if (strchr(v, ':')[1] == '0') sh |= BIT(GS_PORT_ZERO);
+    quoted(&b, v);
+    add_seed(it, p->a, v, 2);
+    finish(p, it, &b, sh);
+}
+
+static void name_rule(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    (void)en;
+    static const char *const mach[] = { "\"com.a.b\"", "prefix \"com.a\"", "prefix \"com.a.b\"", "regex \"^com\\\\.a\\\\.(b|c)$\"",
+                                        "regex \"^com\\\\.a\\\\.b\"", "local \"com.a.b\"", "regex \"^com\\\\.a|^org\\\\.x\"", "\"com.ab\"" };
+    static const char *const mach_seed[] = { "com.a.b", "com.a", "com.a.b", "com.a.c", "com.a.b", "com.a.b", "org.x", "com.ab" };
+    static const char *const sysctl[] = { "\"kern.a\"", "prefix \"kern.\"", "prefix \"kern.a\"", "regex \"^kern\\\\.a\"" };
+    static const char *const sysctl_seed[] = { "kern.a", "kern.", "kern.a", "kern.ab" };
+    static const char *const ipc[] = { "\"apple.a\"", "prefix \"apple.\"", "regex \"^apple\\\\.a$\"" };
+    static const char *const ipc_seed[] = { "apple.a", "apple.", "apple.a" };
+    int which = (int)(gen_rnd(r) % 4);
+    int sec = which < 2 ? SEC_MACH : which == 2 ? SEC_SYSCTL : SEC_IPC;
+    gen_item *it = new_item(p, sec);
+    if (!it) return;
+    strbuf b;
+    sb_init(&b);
+    uint64_t sh = BIT(GS_NAMES);
+    unsigned i;
+    if (sec == SEC_MACH) {
+        i = gen_rnd(r) % 8;
+        head(&b, r, en, &sh, 0, NULL, chance(r, 75) ? "lookup" : "register");
+        sb_puts(&b, mach[i]);
+        add_seed(it, p->a, mach_seed[i], 1);
+    } else if (sec == SEC_SYSCTL) {
+        i = gen_rnd(r) % 4;
+        head(&b, r, en, &sh, 0, NULL, "read");
+        sb_puts(&b, sysctl[i]);
+        add_seed(it, p->a, sysctl_seed[i], 1);
+    } else {
+        i = gen_rnd(r) % 3;
+        head(&b, r, en, &sh, 0, NULL, "posix-shm");
+        sb_puts(&b, ipc[i]);
+        add_seed(it, p->a, ipc_seed[i], 1);
+    }
+    finish(p, it, &b, sh);
+}
+
+void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
+{
+    memset(p, 0, sizeof *p);
+    p->a = a;
+    if (ON(en, GS_DEFAULT_ALLOW) && chance(r, 30)) { p->default_allow = 1; p->shapes |= BIT(GS_DEFAULT_ALLOW); }
+    int n = 3 + (int)(gen_rnd(r) % 6);
+    for (int i = 0; i < n && p->n < GEN_MAX_ITEMS - 1; i++) {
+        unsigned x = gen_rnd(r) % 100;
+        if (x < 12 && ON(en, GS_FINAL_ELSEWHERE)) final_pair(p, r, en);
+        else if (x < 20 && ON(en, GS_NAMES)) name_rule(p, r, en);
+        else if (x < 27 && ON(en, GS_PORTS)) port_rule(p, r, en);
+        else if (x < 32 && ON(en, GS_SOCKET)) socket_rule(p, r, en);
+        else files_rule(p, r, en);
+    }
+}
+
+void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *out)
+{
+    sb_puts(out, "param P;\nparam Q;\n");
+    if (p->default_allow) sb_puts(out, "default allow;\n");
+    for (int s = 0; s < SEC_N; s++) {
+        int open = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            if (p->items[i].section != s || (keep && !keep[i])) continue;
+            if (!open) { sb_printf(out, "%s {\n", sec_names[s]); open = 1; }
+            sb_printf(out, "    %s\n", p->items[i].text);
+        }
+        if (open) sb_puts(out, "}\n");
+    }
+}
+
+/* ---- values ------------------------------------------------------------------- */
+
+static const gen_values value_sets[] = {
+    { "plain", -1, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/a/b" }, { "Q", "/a/b/c" } } },
+    { "nested", -1, { { "HOME", "/a" }, { "USER", "b" }, { "P", "/a/b/bc" }, { "Q", "/c" } } },
+    { "root", GS_VAL_ROOT, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/" }, { "Q", "/a" } } },
+    { "usr", GS_VAL_USR, { { "HOME", "/usr" }, { "USER", "lib" }, { "P", "/usr" }, { "Q", "/usr/lib" } } },
+    { "home", GS_VAL_HOME, { { "HOME", "/Users/test" }, { "USER", ".ssh" }, { "P", "/Users/test" }, { "Q", "/Users/test/.ssh" } } },
+    { "meta", GS_VAL_META, { { "HOME", "/a/j.doe+x" }, { "USER", "j.doe+x" }, { "P", "/a/j.doe+x" },
+                             { "Q", "/a/p(1)[x]{2}^$|?*\\" } } },
+    { "quote", GS_VAL_QUOTE, { { "HOME", "/Users/o\"k" }, { "USER", "o\"k" }, { "P", "/a/it\"s" }, { "Q", "/a/say 'hi'" } } },
+    { "space", GS_VAL_SPACE, { { "HOME", "/Users/my name" }, { "USER", "a b" }, { "P", "/a/my dir" }, { "Q", "/a/b c" } } },
+    { "utf8", GS_VAL_UTF8, { { "HOME", "/Users/jos\xc3\xa9" }, { "USER", "jos\xc3\xa9" }, { "P", "/a/caf\xc3\xa9" },
+                             { "Q", "/a/\xe6\x97\xa5\xe6\x9c\xac/b" } } },
+};
+
+const gen_values *gen_value_sets(size_t *n)
+{
+    *n = sizeof value_sets / sizeof value_sets[0];
+    return value_sets;
+}
+
+void gen_expand(strbuf *out, const char *s, const sb_param *v, size_t nv)
+{
+    strbuf b;
+    sb_init(&b);
+    if (s[0] == '~' && (s[1] == '/' || s[1] == 0)) {
+        for (size_t i = 0; i < nv; i++) if (!strcmp(v[i].name, "HOME")) sb_puts(&b, v[i].value);
+        s++;
+    }
+    while (*s) {
+        if (s[0] == '$' && (s[1] == '{' || (s[1] >= 'A' && s[1] <= 'Z'))) {
+            const char *n = s + 1 + (s[1] == '{'), *e = n;
+            while ((*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9') || *e == '_') e++;
+            for (size_t i = 0; i < nv; i++)
+                if (strlen(v[i].name) == (size_t)(e - n) && !memcmp(v[i].name, n, (size_t)(e - n))) sb_puts(&b, v[i].value);
+            s = e + (s[1] == '{' && *e == '}');
+            continue;
+        }
+        sb_putc(&b, *s++);
+    }
+    const char *t = sb_cstr(&b);
+    for (size_t i = 0; i < b.len; i++)
+        if (!(t[i] == '/' && out->len && out->data[out->len - 1] == '/')) sb_putc(out, t[i]);
+    sb_free(&b);
+}

@@ -1,0 +1,78 @@
+/* gen_profile.h - random .buckle profiles for the differential check: every
+ * matcher shape the language has, parameters in every position, final rules,
+ * names and ports, each profile with value sets for its parameters and seed
+ * objects to query.  The shape table below is the list of what is covered;
+ * a shape class can be switched off (diff-check --without NAME). */
+#ifndef BUCKLE_GEN_PROFILE_H
+#define BUCKLE_GEN_PROFILE_H
+#include "../../compiler/sbpl_eval.h"
+#include "../../support/arena.h"
+#include "../../support/strbuf.h"
+#include <stdint.h>
+
+typedef enum gen_shape {
+    GS_LITERAL, GS_SUBPATH, GS_PREFIX,
+    GS_GLOB_STAR, GS_GLOB_QMARK, GS_GLOB_TRAIL, GS_GLOB_INNER, GS_GLOB_DOUBLE,
+    GS_BRACKET, GS_BRACKET_NEG, GS_BRACKET_SLASH, GS_ESCAPE,
+    GS_REGEX, GS_REGEX_ALT,
+    GS_PARAM_START, GS_PARAM_MID, GS_PARAM_END, GS_PARAM_GLUED, GS_PARAM_TWO, GS_PARAM_PATTERN, GS_TILDE,
+    GS_FINAL, GS_FINAL_ELSEWHERE, GS_DEFAULT_ALLOW,
+    GS_NAMES, GS_PORTS, GS_PORT_ZERO, GS_SOCKET,
+    GS_VAL_ROOT, GS_VAL_USR, GS_VAL_HOME, GS_VAL_META, GS_VAL_QUOTE, GS_VAL_SPACE, GS_VAL_UTF8,
+    GS_COUNT
+} gen_shape;
+
+typedef struct gen_shape_info {
+    const char *name;          /* for --only / --without */
+    const char *what;          /* one line for docs/reliability.md */
+    const char *example;       /* as it appears in a generated profile or value set */
+} gen_shape_info;
+
+const gen_shape_info *gen_shape_get(gen_shape s);
+/* -1 when no shape has that name */
+int gen_shape_lookup(const char *name);
+
+typedef struct gen_rng { uint64_t s; } gen_rng;
+unsigned gen_rnd(gen_rng *r);
+
+#define GEN_MAX_ITEMS 24
+#define GEN_MAX_SEEDS 12
+
+/* One rule of a generated profile: its text, its section, the shapes it
+ * uses, and seed objects (templates with $P, $Q, $USER, ~ still in them). */
+typedef struct gen_item {
+    int section;               /* index into the section order of gen_profile_text */
+    char *text;
+    uint64_t shapes;
+    const char *seeds[GEN_MAX_SEEDS];
+    int seed_kind[GEN_MAX_SEEDS];   /* 0 path, 1 name, 2 ip */
+    size_t nseeds;
+} gen_item;
+
+typedef struct gen_profile {
+    arena *a;
+    int default_allow;
+    gen_item items[GEN_MAX_ITEMS];
+    size_t n;
+    uint64_t shapes;           /* union of the items' shapes (and default allow) */
+} gen_profile;
+
+/* A random profile that uses only the enabled shapes (bit i = shape i). */
+void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t enabled);
+/* The profile's text; keep (may be NULL: all) selects items. */
+void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *out);
+
+/* A value set: HOME, USER, P and Q (WORKDIR and TMPDIR keep the test values). */
+#define GEN_NVALUES 4
+typedef struct gen_values {
+    const char *name;
+    int shape;                 /* gen_shape, or -1 for the plain sets */
+    sb_param v[GEN_NVALUES];
+} gen_values;
+
+const gen_values *gen_value_sets(size_t *n);
+
+/* Expands a seed template with values: $NAME, ${NAME}, a leading ~; "//"
+ * collapses to "/" (a value "/" followed by "/x" means /x). */
+void gen_expand(strbuf *out, const char *tpl, const sb_param *v, size_t nv);
+#endif
