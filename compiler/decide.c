@@ -229,21 +229,21 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
 decision decider_decide(decider *d, const sb_request *q)
 {
     decision res = { d->c->pol.default_action == ACT_ALLOW ? 0 : 1, NULL };
-    const rule *best = NULL, *final_deny = NULL;
+    const rule *best = NULL;
     /* an implied traversal rule ranks as a literal at the object's own depth */
     int odepth = q->kind == OBJ_PATH ? path_depth(q->obj, q->len) : 0, bdepth = 0;
     for (size_t i = 0; i < d->c->pol.rules.n; i++) {
         const rule *r = d->c->pol.rules.v[i];
         if (!opset_has(r->covers, q->op) || !decider_matches(d, r, q)) continue;
-        if (r->final && r->action == ACT_DENY && (!final_deny || spec_cmp(&r->m, &final_deny->m) > 0)) final_deny = r;
         int rdepth = r->implied == 1 ? odepth : r->m.spec_a;
-        int better = !best || rdepth > bdepth ||
-                     (rdepth == bdepth && (r->m.spec_b > best->m.spec_b ||
-                                           (r->m.spec_b == best->m.spec_b && r->action == ACT_DENY && best->action == ACT_ALLOW)));
+        /* a final rule decides over every rule that is not final */
+        int better = !best || (r->final && !best->final) ||
+                     (r->final == best->final &&
+                      (rdepth > bdepth ||
+                       (rdepth == bdepth && (r->m.spec_b > best->m.spec_b ||
+                                             (r->m.spec_b == best->m.spec_b && r->action == ACT_DENY && best->action == ACT_ALLOW)))));
         if (better) { best = r; bdepth = rdepth; }
     }
-    /* implied traversal never overrides a final rule */
-    if (best && best->implied == 1 && final_deny) best = final_deny;
     if (best) { res.action = best->action == ACT_ALLOW ? 0 : 1; res.r = best; }
     return res;
 }

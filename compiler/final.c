@@ -240,6 +240,15 @@ static int may_fall_inside(final_ctx *fc, const rule *r, const rule *f)
     return sb_regex_search(g, v, n);
 }
 
+/* 1 when the matcher's text names the parameter. */
+static int names_param(const matcher *m, const char *name, size_t len)
+{
+    for (size_t i = 0; i + len + 1 < m->len; i++)
+        if (m->value[i] == PARAM_OPEN && m->value[i + len + 1] == PARAM_CLOSE && memcmp(m->value + i + 1, name, len) == 0)
+            return 1;
+    return 0;
+}
+
 /* Looks for parameter values (the -D ones where given) under which r
  * certainly falls inside f; writes them as "NAME=VALUE ..." into why.  With every
  * value given this decides on the values. */
@@ -270,6 +279,11 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
         if (dv) { add_cand(&w, k, dv); continue; }
         add_cand(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
+        /* only the final rule's own parameters are searched: a rule that
+         * names another parameter ("$WORKDIR/x" beside a final "~/.ssh")
+         * falls inside for some value of it, and there the final rule
+         * decides anyway (precedence.c); that is no error */
+        if (!names_param(&f->m, w.name[k], w.nlen[k])) continue;
         /* a value that puts one rule's path on the other's */
         const char *srcs[2] = { sb_cstr(&rs), sb_cstr(&fs) };
         for (int s = 0; s < 2; s++)
@@ -318,7 +332,7 @@ static void check_one(void *ud, rule *r)
     /* with parameters: decided on the -D values; otherwise an error when
      * some values put r inside f and r would then decide over it (a tie
      * between an allow and a final deny goes to the deny) */
-    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !rule_beats(r, f) || !may_fall_inside(fc, r, f) ||
+    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !rule_outranks(r, f) || !may_fall_inside(fc, r, f) ||
                                !find_witness(c, r, f, &why))) {
         sb_free(&why);
         return;
