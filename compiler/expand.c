@@ -136,8 +136,10 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         if (mode == EXP_GLOB || mode == EXP_REGEX) p->used_in_pattern = 1;
         /* at the start of a path (after the ^ of a regex): its value is the root */
         if (((mode == EXP_PATH || mode == EXP_GLOB) && b->len == 0) ||
-            (mode == EXP_REGEX && b->len == 1 && b->data[0] == '^'))
+            (mode == EXP_REGEX && b->len == 1 && b->data[0] == '^')) {
             mark_root(p, sub_span(s, s->s + i, skip - i));
+            if (skip < s->len && s->s[skip] != '/') p->root_glued = 1;
+        }
         else if (mode == EXP_PATH || mode == EXP_GLOB) {
             if (!p->path_inner) p->inner_at = sub_span(s, s->s + i, skip - i);
             p->path_inner = 1;
@@ -383,6 +385,12 @@ void param_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, i
         if (v && vl && v[vl - 1] == '/' && j + 1 < len && t[j + 1] == '/' && !(flags & TPL_REGEX)) vl--;
         if (!v && (flags & TPL_KEEP)) sb_add(out, t + i, (j < len ? j + 1 : len) - i);
         else if (flags & TPL_REGEX) param_regex_quote(out, v ? v : "", vl);
+        else if (flags & TPL_GLOB) {
+            for (size_t k = 0; k < vl; k++) {
+                if (strchr("*?[]\\", v[k])) sb_putc(out, '\\');
+                sb_putc(out, v[k]);
+            }
+        }
         else sb_add(out, v ? v : "", vl);
         i = j;
     }

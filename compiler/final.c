@@ -279,11 +279,12 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
         if (dv) { add_cand(&w, k, dv); continue; }
         add_cand(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
-        /* only the final rule's own parameters are searched: a rule that
-         * names another parameter ("$WORKDIR/x" beside a final "~/.ssh")
-         * falls inside for some value of it, and there the final rule
-         * decides anyway (precedence.c); that is no error */
-        if (!names_param(&f->m, w.name[k], w.nlen[k])) continue;
+        /* for a rule that is not final, only the final rule's own
+         * parameters are searched: one that names another parameter
+         * ("$WORKDIR/x" beside a final "~/.ssh") falls inside for some value
+         * of it, and there the final rule decides anyway (precedence.c);
+         * that is no error.  Two final rules: every parameter. */
+        if (!r->final && !names_param(&f->m, w.name[k], w.nlen[k])) continue;
         /* a value that puts one rule's path on the other's */
         const char *srcs[2] = { sb_cstr(&rs), sb_cstr(&fs) };
         for (int s = 0; s < 2; s++)

@@ -48,7 +48,7 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     sb_init(&b);
     if (kind != MK_ANCESTORS && memchr(v, PARAM_OPEN, n)) {
         if (all_defined(c, v, n)) {
-            param_expand(&b, v, n, &c->defines, kind == MK_REGEX ? TPL_REGEX : 0);
+            param_expand(&b, v, n, &c->defines, kind == MK_REGEX ? TPL_REGEX : kind == MK_GLOB ? TPL_GLOB : 0);
             v = b.data ? b.data : "";
             n = b.len;
             if (kind == MK_LITERAL) depth = template_depth(v, n);
@@ -262,6 +262,36 @@ static void report_withheld(compilation *c, size_t first)
     }
 }
 
+/* "allow metadata" with r's own matcher and rank (not a traversal literal:
+ * it decides exactly where r does). */
+static void add_below(implied_ctx *ic, const rule *r)
+{
+    compilation *c = ic->c;
+    rule probe;
+    memset(&probe, 0, sizeof probe);
+    probe.action = ACT_ALLOW;
+    probe.op = ic->meta;
+    probe.m = r->m;
+    if (rs_get(&c->pol.rule_index, &probe)) return;
+    rule rd = probe;                   /* a read allow of the same matcher has metadata already */
+    rd.op = op_lookup("file-read*", NULL);
+    const rule *same = rs_get(&c->pol.rule_index, &rd);
+    if (same && same->final == r->final) return;
+    rule *b = arena_alloc(&c->a, sizeof *b);
+    *b = probe;
+    b->implied = 3;                    /* ranked as written, unlike a traversal literal (1) */
+    b->final = r->final;
+    b->section = SEC_FILES;
+    b->verb = "metadata";
+    b->covers = &op_get(ic->meta)->covers;
+    b->origins = arena_alloc(&c->a, sizeof *b->origins);
+    *b->origins = *r->origins;
+    b->origins->next = NULL;
+    b->id = (unsigned)c->pol.rules.n;
+    rule_vec_push(&c->pol.rules, b);
+    rs_put(&c->pol.rule_index, b);
+}
+
 void add_implied(compilation *c)
 {
     implied_ctx ic = { c, op_lookup("file-read-metadata", NULL), { 0 } };
@@ -276,6 +306,13 @@ void add_implied(compilation *c)
         rule *r = c->pol.rules.v[i];
         if (r->action != ACT_ALLOW || r->implied || mk_family(r->m.kind) != FAM_PATH) continue;
         if (r->m.kind == MK_ANCESTORS || !opset_intersects(r->covers, &grant)) continue;
+        /* a write or exec allow that covers what lies below its path
+         * (subpath, prefix, glob, regex): every directory it allows may be
+         * the ancestor of an allowed object, so it allows metadata there
+         * too, ranked as the allow itself is (a more specific deny inside
+         * carves both); a read allow has metadata already */
+        if (r->m.kind != MK_LITERAL && !opset_has(r->covers, ic.meta))
+            add_below(&ic, r);
         if (r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) {
             add_ancestors(&ic, r, r->m.value, r->m.len);
             continue;

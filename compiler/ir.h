@@ -72,7 +72,7 @@ enum { MODF_REPORT = 1, MODF_NO_REPORT = 2 };
 typedef struct rule {
     action_t action;
     int final;
-    int implied;           /* implied traversal rule */
+    int implied;           /* 1 traversal literal, 2 default deny, 3 metadata where a write/exec allow allows */
     section_t section;
     const char *verb;      /* as written */
     int op;                /* operation id */
@@ -96,6 +96,7 @@ typedef struct param_decl {
     int used_in_pattern;   /* needs NAME.re */
     int used_as_ancestor;  /* needs NAME.ancestors */
     int path_root;         /* starts a path somewhere: its value must be absolute */
+    int root_glued;        /* starts a path with text glued to it ("${P}b"): its value must not be "/" */
     span root_at;          /* the first such string */
     int path_inner;        /* inside a path after other text: its value must be relative */
     span inner_at;

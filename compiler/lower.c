@@ -423,6 +423,16 @@ static void check_roots(compilation *c)
             diag_note_add(&c->diags, d, p->inner_at, "%s is used here", p->name);
         }
         if (!p->path_root) continue;
+        if (dv && p->root_glued && strcmp(dv, "/") == 0) {
+            /* "${P}b" with P=/ is "/b", but "$P/b" joins through P.dir:
+             * the two spellings would not compare as the same place */
+            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->root_at,
+                               "-D %s=/: %s starts a path here with text glued to it, so its value cannot be /",
+                               p->name, p->name);
+            diag_help(&c->diags, d, "write \"$%s/...\" with a \"/\" after the parameter, or pass a longer path", p->name);
+            c->bad_define = 1;
+            continue;
+        }
         if (dv) {
             if (dv[0] == '/') continue;
             diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->root_at,

@@ -64,6 +64,10 @@ static relation walk(const char *a, size_t la, const char *b, size_t lb, size_t 
             if (ei - i != ej - j || memcmp(a + i, b + j, ei - i) != 0) return REL_UNKNOWN;
             i = ei + 1;
             j = ej + 1;
+            /* "$P/x" joins through P.dir: with P = "/" it is "/x", so after
+             * the same parameter a '/' on one side only ("$P/b.c" and
+             * "${P}b") may still meet */
+            if (i < la && j < lb && (a[i] == '/') != (b[j] == '/')) return REL_UNKNOWN;
             continue;
         }
         if (a[i] != b[j]) return REL_DISJOINT;
@@ -137,8 +141,11 @@ static relation pattern_relation(const matcher *a, const matcher *b, matcher_kin
     /* and it matches its fixed part itself: x's own string when they agree
      * to the end (parameters included) */
     if (p->dir && x->fixed_len == fl) return REL_OVERLAP;
+    /* "$P" and a pattern "$P/...": with P = "/" the "/" after it is P's own
+     * (the regex reads "/?"), so the pattern may match P's value */
+    int root_join = fl == x->len + 1 && p->fixed[fl - 1] == '/' && x->len && x->value[x->len - 1] == PARAM_CLOSE;
     if (x->kind == exact)                          /* one string, or a longer one */
-        return fl > x->len ? REL_DISJOINT : REL_UNKNOWN;
+        return fl > x->len && !root_join ? REL_DISJOINT : REL_UNKNOWN;
     if (x->kind == prefix) return fl >= x->len ? REL_OVERLAP : REL_UNKNOWN;
     /* a subpath: p's strings lie below it, beside it, or are undecided */
     if (fl <= x->len) return REL_UNKNOWN;

@@ -39,6 +39,6 @@ int template_depth(const char *s, size_t len);
 /* Appends template t with each parameter marker replaced by its value from
  * vals (name -> const char *).  TPL_REGEX: values regex-quoted; TPL_KEEP: a
  * parameter without a value stays a marker (otherwise it becomes ""). */
-enum { TPL_REGEX = 1, TPL_KEEP = 2 };
+enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4 };   /* TPL_GLOB: values escaped as glob text */
 void tpl_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags);
 #endif

@@ -99,8 +99,13 @@ run "final: -D HOME=/home/x" "$BUCKLE" compile -D HOME=/home/x "$D/final.buckle"
 expect_rc "final: with a value that keeps it outside" 0
 printf 'files {\n    deny final read "/secret";\n    allow read "$WORKDIR/x";\n}\n' >"$D/final2.buckle"
 run "final: parameter allow" "$BUCKLE" compile "$D/final2.buckle"
-expect_rc "final: an allow rooted at a parameter may fall inside" 1
+expect_rc "final: an allow rooted at another parameter compiles (the final rule decides inside its scope)" 0
+run "final: parameter allow, decided on the value" "$BUCKLE" compile -D WORKDIR=/secret "$D/final2.buckle"
+expect_rc "final: with the value that puts it inside, an error" 1
 expect_err_has "final: names WORKDIR" "with WORKDIR=/secret"
+"$BUCKLE" compile "$D/final2.buckle" -o "$D/final2.sb"
+run "final: the symbolic output, WORKDIR=/secret" "$BUCKLE" query -D WORKDIR=/secret "$D/final2.sb" file-read-data /secret/x/y
+expect_out_has "final: the final deny decides inside its scope, whatever WORKDIR is" "deny /secret/x/y"
 
 # ---- final rules decide over implied traversal ----
 printf 'files { deny final read "/secret"; }\nprocess { allow exec "/secret/bin/tool"; }\n' >"$D/withheld.buckle"

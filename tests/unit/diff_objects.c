@@ -9,6 +9,20 @@
 void objset_add(objset *s, const char *o, size_t n, obj_kind k, int ns)
 {
     if (n == 0 || n > 4096) return;
+    char canon[4097];
+    int dbl = 0;
+    for (size_t i = 1; i < n && !dbl; i++) dbl = o[i] == '/' && o[i - 1] == '/';
+    if (k == OBJ_PATH && dbl) {
+        /* the kernel asks about resolved paths: "//" never reaches a rule
+         * (a parameter of value "/" followed by "/x" is the path "/x"), and
+         * neither does a trailing "/" */
+        size_t w = 0;
+        for (size_t r = 0; r < n; r++)
+            if (!(o[r] == '/' && w > 0 && canon[w - 1] == '/')) canon[w++] = o[r];
+        o = canon;
+        n = w;
+    }
+    if (k == OBJ_PATH && n > 1 && o[n - 1] == '/') n--;   /* nor a trailing "/" */
     char *key = arena_alloc(s->a, n + 3);
     key[0] = (char)('0' + k);
     key[1] = (char)('A' + ns);
