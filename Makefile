@@ -27,7 +27,12 @@ LINK_STATIC := $(shell if [ "$$(uname -s)" = Linux ]; then t=$$(mktemp 2>/dev/nu
 else
 LINK_STATIC := $(STATIC)
 endif
-CPPFLAGS_ALL = -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
+# jansson parses and writes the JSON of `buckle lsp` (Debian libjansson-dev,
+# Homebrew jansson; tools/setup-deps.sh installs it)
+JSON_PREFIX := $(shell pkg-config --exists jansson 2>/dev/null || brew --prefix jansson 2>/dev/null)
+JSON_CFLAGS := $(or $(shell pkg-config --cflags jansson 2>/dev/null),$(if $(JSON_PREFIX),-I$(JSON_PREFIX)/include))
+JSON_LIBS   := $(or $(shell pkg-config --libs jansson 2>/dev/null),$(if $(JSON_PREFIX),-L$(JSON_PREFIX)/lib) -ljansson)
+CPPFLAGS_ALL = $(JSON_CFLAGS) -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
 
 
 LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c lint/*.c runner/*.c)))
@@ -35,6 +40,8 @@ CLI_SRC  := $(sort $(wildcard cli/*.c))
 GEN_C    := $(BUILD)/gen/buckle.tab.c $(BUILD)/gen/buckle.lex.c $(BUILD)/gen/sbpl.tab.c $(BUILD)/gen/sbpl.lex.c \
             $(BUILD)/gen/ops_db.c
 GEN_H    := $(BUILD)/gen/buckle.tab.h $(BUILD)/gen/sbpl.tab.h
+# the daily loop's library (why, diff): above lint, below cli
+LIB_SRC  += $(sort $(wildcard daily/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_C:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
@@ -84,7 +91,7 @@ $(BUILD)/libbuckle.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $(if $(filter 1,$(LINK_STATIC)),-static) -o $@ $(CLI_OBJ) $(BUILD)/libbuckle.a $(JSON_LIBS)
 
 # test tools: unit tests and the SBPL read-back checker
 UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c tests/unit/diffcheck.c,$(TOOL_SRC)))

@@ -31,6 +31,7 @@ static const command commands[] = {
     { "explain", cmd_explain },
     { "rules", cmd_rules },
     { "run", cmd_run },
+    { "why", cmd_why },
 };
 
 int main(int argc, char **argv)

@@ -66,6 +66,12 @@ int verb_resolve(section_t sec, const char *verb, verb_info *out)
     return 0;
 }
 
+const verb_info *verb_table(size_t *n)
+{
+    *n = sizeof verbs / sizeof verbs[0];
+    return verbs;
+}
+
 const char *verb_suggest(section_t sec, const char *verb)
 {
     const char *best = NULL;

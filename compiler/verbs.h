@@ -25,6 +25,8 @@ typedef struct verb_info {
 /* Resolves SECTION VERB.  Files and misc also accept SBPL operation names
  * (files: file-* only).  Fills *out and returns 1, or 0 when unknown. */
 int verb_resolve(section_t sec, const char *verb, verb_info *out);
+/* The verb table, for callers that choose a verb for an operation. */
+const verb_info *verb_table(size_t *n);
 /* Closest verb of the section (or operation name), for did-you-mean. */
 const char *verb_suggest(section_t sec, const char *verb);
 /* "subpath, literal, prefix, glob or regex" */

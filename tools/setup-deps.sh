@@ -1,5 +1,7 @@
 #!/bin/sh
-# setup-deps.sh - make sure flex and bison >= 3 are available.
+# setup-deps.sh - make sure flex and bison >= 3, jansson (the JSON library
+# of `buckle lsp`) and, for the editor tests of make check, Neovim are
+# available.
 # Installs them with apt-get on Debian/Ubuntu when possible; otherwise says
 # what to install.  Exit 0 when the tools are usable.
 set -u
@@ -12,8 +14,18 @@ bison_ok() {
 }
 flex_ok() { "$FLEX" --version >/dev/null 2>&1; }
 cc_ok() { command -v "${CC:-cc}" >/dev/null 2>&1 && command -v make >/dev/null 2>&1; }
+jansson_ok() {
+    t=$(mktemp) || return 1
+    printf '#include <jansson.h>\nint main(void){json_t *j = json_object(); json_decref(j); return 0;}\n' |
+        "${CC:-cc}" -x c $(pkg-config --cflags jansson 2>/dev/null) -o "$t" - $(pkg-config --libs jansson 2>/dev/null || echo -ljansson) >/dev/null 2>&1
+    r=$?
+    rm -f "$t"
+    return $r
+}
+nvim_ok() { command -v nvim >/dev/null 2>&1; }
+all_ok() { bison_ok && flex_ok && cc_ok && jansson_ok && nvim_ok; }
 
-if bison_ok && flex_ok && cc_ok; then exit 0; fi
+if all_ok; then exit 0; fi
 
 if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
@@ -21,28 +33,31 @@ if command -v apt-get >/dev/null 2>&1; then
         if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; fi
     fi
     if [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; then
-        echo "setup: installing flex, bison and a C compiler with apt-get" >&2
+        echo "setup: installing flex, bison, a C compiler, jansson and neovim with apt-get" >&2
         export DEBIAN_FRONTEND=noninteractive
-        $SUDO apt-get install -y -q flex bison make gcc >/dev/null 2>&1 || {
+        PKGS="flex bison make gcc pkg-config libjansson-dev neovim"
+        $SUDO apt-get install -y -q $PKGS >/dev/null 2>&1 || {
             $SUDO apt-get update -q >/dev/null 2>&1
-            $SUDO apt-get install -y -q flex bison make gcc >/dev/null 2>&1
+            $SUDO apt-get install -y -q $PKGS >/dev/null 2>&1
         }
     fi
 fi
 
-if bison_ok && flex_ok && cc_ok; then exit 0; fi
+if all_ok; then exit 0; fi
 
-echo "setup: buckle needs flex, GNU bison >= 3 and a C compiler." >&2
+echo "setup: buckle needs flex, GNU bison >= 3, a C compiler and jansson; make check also needs Neovim." >&2
 case "$(uname -s 2>/dev/null)" in
 Darwin)
     echo "  macOS ships bison 2.3, which is too old. Install a newer one with Homebrew:" >&2
-    echo "    brew install bison flex" >&2
+    echo "    brew install bison flex jansson neovim" >&2
     echo "    export PATH=\"\$(brew --prefix bison)/bin:\$PATH\"   # or: make BISON=\$(brew --prefix bison)/bin/bison" >&2
     ;;
 *)
-    echo "  Debian/Ubuntu: sudo apt-get install flex bison make gcc" >&2
-    echo "  Fedora:        sudo dnf install flex bison make gcc" >&2
+    echo "  Debian/Ubuntu: sudo apt-get install flex bison make gcc pkg-config libjansson-dev neovim" >&2
+    echo "  Fedora:        sudo dnf install flex bison make gcc pkgconf jansson-devel neovim" >&2
     ;;
 esac
 if ! bison_ok; then echo "  found: $("$BISON" --version 2>/dev/null | head -n 1)${BISON_MISSING:-}" >&2; command -v "$BISON" >/dev/null 2>&1 || echo "  (no $BISON on PATH)" >&2; fi
+jansson_ok || echo "  jansson: no usable <jansson.h> and -ljansson" >&2
+nvim_ok || echo "  neovim: no nvim on PATH (make check drives buckle lsp from it)" >&2
 exit 1
