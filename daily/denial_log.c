@@ -127,9 +127,15 @@ typedef struct reader {
     const denial_sink *sink;
     unsigned long line;
     /* JSON state across lines */
-    int in_array, in_obj, in_str, esc, overflow;
+    int in_array, in_obj, in_str, overflow;
+    int want_key;             /* depth 1, after '{' or ',': the next string is a member name */
+    int msg_next;             /* depth 1, after "eventMessage": the next value is the message */
     unsigned depth;
     unsigned long obj_line;
+    size_t tok_start;         /* offset in obj of the string being read */
+    size_t key_start, key_end;
+    size_t msg_start, msg_end;  /* the eventMessage string token, quotes included */
+    int has_msg;
     strbuf obj;
 } reader;
 
@@ -142,86 +148,130 @@ static void message(reader *r, const char *s, size_t n, unsigned long line, cons
     else r->sink->unparsed(r->sink->ctx, line, shown, shown_n, k < 0 ? why : NULL);
 }
 
+static void entry_unparsed(reader *r, const char *why)
+{
+    char shown[201];
+    size_t sn = r->obj.len > 200 ? 200 : r->obj.len;
+    memcpy(shown, r->obj.data ? r->obj.data : "", sn);
+    shown[sn] = 0;
+    for (size_t i = 0; i < sn; i++) if (shown[i] == '\n' || shown[i] == '\t') shown[i] = ' ';
+    r->sink->unparsed(r->sink->ctx, r->obj_line, shown, sn, why);
+}
+
+/* One complete entry.  Its eventMessage member (a JSON string token found
+ * while scanning) is decoded by jansson: escapes, \u sequences and UTF-8 are
+ * the library's job.  An entry without one is no denial. */
 static void json_entry(reader *r)
 {
-    const char *s = r->obj.data;
-    size_t n = r->obj.len;
-    char shown[201];
-    size_t sn = n > 200 ? 200 : n;
-    memcpy(shown, s, sn);
-    shown[sn] = 0;
-    for (size_t i = 0; i < sn; i++) if (shown[i] == '\n') shown[i] = ' ';
-    if (r->overflow) { r->sink->unparsed(r->sink->ctx, r->obj_line, shown, sn, "a JSON entry larger than 4 MiB"); return; }
-    /* an entry that does not say "deny" cannot be a denial: not worth parsing */
-    if (!find(s, n, "deny")) { r->sink->unparsed(r->sink->ctx, r->obj_line, shown, sn, NULL); return; }
+    if (r->overflow) { entry_unparsed(r, "a JSON entry larger than 4 MiB"); return; }
+    if (!r->has_msg) { entry_unparsed(r, NULL); return; }
+    const char *tok = r->obj.data + r->msg_start;
+    size_t tn = r->msg_end - r->msg_start;
+    /* a message that does not say "deny" cannot be a denial: not worth decoding */
+    if (!find(tok, tn, "deny")) { entry_unparsed(r, NULL); return; }
+    /* printable ASCII without a backslash is its own value: no decoding to do */
+    size_t k = 1;
+    while (k + 1 < tn && (unsigned char)tok[k] >= 0x20 && (unsigned char)tok[k] < 0x7f && tok[k] != '\\') k++;
+    if (tn >= 2 && k == tn - 1) { message(r, tok + 1, tn - 2, r->obj_line, tok + 1, tn - 2); return; }
     json_error_t err;
-    json_t *j = json_loadb(s, n, 0, &err);
-    if (!j) {
+    json_t *j = json_loadb(tok, tn, JSON_DECODE_ANY, &err);
+    if (!j || !json_is_string(j)) {
         char why[260];
-        snprintf(why, sizeof why, "invalid JSON: %s", err.text);
-        r->sink->unparsed(r->sink->ctx, r->obj_line, shown, sn, why);
+        snprintf(why, sizeof why, "the eventMessage is not a valid JSON string: %s", j ? "not a string" : err.text);
+        json_decref(j);
+        entry_unparsed(r, why);
         return;
     }
-    json_t *msg = json_is_object(j) ? json_object_get(j, "eventMessage") : NULL;
-    if (!json_is_string(msg)) {
-        r->sink->unparsed(r->sink->ctx, r->obj_line, shown, sn, json_is_object(j) ? NULL : "a JSON value that is not an object");
-    } else {
-        const char *t = json_string_value(msg);
-        size_t tn = json_string_length(msg);
-        message(r, t, tn, r->obj_line, t, tn);
-    }
+    const char *t = json_string_value(j);
+    size_t n = json_string_length(j);
+    message(r, t, n, r->obj_line, t, n);
     json_decref(j);
 }
 
-static void json_char(reader *r, char c)
+static void start_entry(reader *r)
 {
-    if (!r->overflow) {
-        if (r->obj.len >= DENIAL_MAX_OBJECT) r->overflow = 1;
-        else sb_putc(&r->obj, c);
+    r->in_obj = 1;
+    r->in_str = r->overflow = r->has_msg = r->msg_next = 0;
+    r->want_key = 1;
+    r->depth = 1;
+    r->obj_line = r->line;
+    sb_reset(&r->obj);
+    sb_putc(&r->obj, '{');
+}
+
+static void keep(reader *r, const char *s, size_t n)
+{
+    if (r->overflow) return;
+    if (r->obj.len + n > DENIAL_MAX_OBJECT) { r->overflow = 1; return; }
+    sb_add(&r->obj, s, n);
+}
+
+/* Scans s (inside an entry) up to the entry's end; returns the bytes used. */
+static size_t json_scan(reader *r, const char *s, size_t n)
+{
+    size_t base = r->obj.len, i = 0, used = 0;   /* obj offset of s[0] is base (while not overflowed) */
+    for (; i < n; i++) {
+        char c = s[i];
+        if (r->in_str) {
+            while (i < n && s[i] != '"' && s[i] != '\\') i++;
+            if (i == n) break;
+            if (s[i] == '\\') { i++; continue; }
+            r->in_str = 0;
+            if (r->depth != 1) continue;
+            if (r->want_key == 1) { r->key_start = r->tok_start; r->key_end = base + i + 1; r->want_key = 2; }
+            else if (r->msg_next) { r->msg_start = r->tok_start; r->msg_end = base + i + 1; r->msg_next = 0; r->has_msg = 1; }
+            continue;
+        }
+        switch (c) {
+        case '"': r->in_str = 1; r->tok_start = base + i; break;
+        case '{': case '[': r->depth++; r->msg_next = 0; break;
+        case '}': case ']':
+            if (--r->depth == 0) {
+                keep(r, s, i + 1);
+                r->in_obj = 0;
+                json_entry(r);
+                return used + i + 1;
+            }
+            break;
+        case ',': if (r->depth == 1) { r->want_key = 1; r->msg_next = 0; } break;
+        case ':':
+            if (r->depth == 1 && r->want_key == 2) {
+                r->want_key = 0;
+                keep(r, s, i);       /* the name is in obj now */
+                s += i; n -= i; base += i; used += i; i = 0;
+                const char *k = r->obj.data + r->key_start;
+                size_t kl = r->key_end - r->key_start;
+                r->msg_next = !r->overflow && kl == 14 && !memcmp(k, "\"eventMessage\"", 14);
+            }
+            break;
+        case ' ': case '\t': case '\r': break;
+        default: r->msg_next = 0; break;
+        }
     }
-    if (r->in_str) {
-        if (r->esc) r->esc = 0;
-        else if (c == '\\') r->esc = 1;
-        else if (c == '"') r->in_str = 0;
-    } else if (c == '"') r->in_str = 1;
-    else if (c == '{' || c == '[') r->depth++;
-    else if ((c == '}' || c == ']') && --r->depth == 0) {
-        json_entry(r);
-        r->in_obj = 0;
-    }
+    keep(r, s, n);
+    return used + n;
 }
 
 /* JSON text from s: entries of an array, or objects one after another. */
 static void json_line(reader *r, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    while (i < n) {
+        if (r->in_obj) { i += json_scan(r, s + i, n - i); continue; }
         char c = s[i];
-        if (r->in_obj) { json_char(r, c); continue; }
-        if (c == ' ' || c == '\t' || c == '\r' || c == ',') continue;
-        if (c == '[' && !r->in_array) { r->in_array = 1; continue; }
-        if (c == ']' && r->in_array) { r->in_array = 0; continue; }
-        if (c == '{') {
-            r->in_obj = 1;
-            r->in_str = r->esc = r->overflow = 0;
-            r->depth = 0;
-            r->obj_line = r->line;
-            sb_reset(&r->obj);
-            json_char(r, c);
-            continue;
-        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == ',') { i++; continue; }
+        if (c == '[' && !r->in_array) { r->in_array = 1; i++; continue; }
+        if (c == ']' && r->in_array) { r->in_array = 0; i++; continue; }
+        if (c == '{') { start_entry(r); i++; continue; }
         r->sink->unparsed(r->sink->ctx, r->line, s + i, n - i, "text where a JSON entry should be");
         r->in_array = 0;
         return;
     }
     if (!r->in_obj) return;
-    if (r->in_array) { json_char(r, '\n'); return; }
-    /* outside an array entries are one per line (ndjson) */
+    if (r->in_array && !r->in_str) { keep(r, "\n", 1); return; }
+    /* outside an array entries are one per line (ndjson); no string spans lines */
     r->in_obj = 0;
-    size_t sn = r->obj.len > 200 ? 200 : r->obj.len;
-    char shown[201];
-    memcpy(shown, r->obj.data, sn);
-    shown[sn] = 0;
-    r->sink->unparsed(r->sink->ctx, r->obj_line, shown, sn, "a JSON entry that does not end on its line");
+    entry_unparsed(r, r->in_str ? "a JSON string that does not end on its line" : "a JSON entry that does not end on its line");
 }
 
 static void one_line(reader *r, char *s, size_t n)
@@ -281,14 +331,7 @@ int denial_log_read(FILE *f, const denial_sink *sink)
             eof = 1;
         }
     }
-    if (r.in_obj && rc == 0) {
-        char shown[201];
-        size_t sn = r.obj.len > 200 ? 200 : r.obj.len;
-        memcpy(shown, r.obj.data ? r.obj.data : "", sn);
-        shown[sn] = 0;
-        for (size_t i = 0; i < sn; i++) if (shown[i] == '\n') shown[i] = ' ';
-        sink->unparsed(sink->ctx, r.obj_line, shown, sn, "a JSON entry that is not closed before the end");
-    }
+    if (r.in_obj && rc == 0) entry_unparsed(&r, "a JSON entry that is not closed before the end");
     int e = errno;
     free(buf);
     sb_free(&r.obj);
