@@ -302,6 +302,12 @@ int denial_log_read(FILE *f, const denial_sink *sink)
         if (nl) {
             size_t n = (size_t)(nl - (buf + start));
             if (skipping) { skipping = 0; start += n + 1; continue; }
+            if (n > DENIAL_MAX_LINE) {
+                r.line++;
+                sink->unparsed(sink->ctx, r.line, buf + start, 200, "a line longer than 1 MiB");
+                start += n + 1;
+                continue;
+            }
             one_line(&r, buf + start, n);
             start += n + 1;
             continue;
