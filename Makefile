@@ -49,6 +49,9 @@ TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 .SECONDARY: $(GEN_C) $(GEN_H)
 check-live: $(BIN)
 	@BUCKLE=./$(BIN) sh tests/live/run_live.sh
+# buckle why over logs of 100,000 and 1,000,000 lines (also the end of make bench)
+bench-why: $(BIN)
+	@BUCKLE=./$(BIN) sh bench/why.sh
 
 .PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)
