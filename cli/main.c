@@ -32,6 +32,7 @@ static const command commands[] = {
     { "rules", cmd_rules },
     { "run", cmd_run },
     { "why", cmd_why },
+    { "diff", cmd_diff },
 };
 
 int main(int argc, char **argv)
