@@ -2,10 +2,15 @@
  * (daily/diff.h), widenings first.  Exit 0 the same, 1 they differ. */
 #include "eval_common.h"
 #include "../daily/diff.h"
+#include "git_rev.h"
+#include <limits.h>
 #include <string.h>
 
 static const char usage[] =
     "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [--format text|json] OLD NEW\n"
+    "\n"
+    "OLD (or NEW) may be REV:PATH: PATH as it was at git revision REV, with the\n"
+    "files beside it (its bases), PATH relative to the current directory.\n"
     "\n"
     "Compares the decisions of two profiles (.buckle or .sb) over every object\n"
     "either one names: each path with its ancestors, a child and siblings with a\n"
@@ -16,11 +21,31 @@ static const char usage[] =
     "Exit status: 0 the same decisions, 1 they differ or a profile has errors,\n"
     "2 usage error or unreadable input.\n";
 
-typedef struct opened { diff_side side; source *src, *imported; arena a; diag_list dl; } opened;
+typedef struct opened { diff_side side; source *src, *imported; arena a; int arena_live; diag_list dl; } opened;
+
+/* out with every "DIR/" of an unpacked revision written "REV:" (the
+ * temporary directory's name is not part of the answer) */
+static void unrev(strbuf *out, const char *text, const char *dir, const char *spec)
+{
+    strbuf fb;
+    sb_init(&fb);
+    sb_printf(&fb, "%s/", dir);
+    const char *from = sb_cstr(&fb);
+    size_t fl = fb.len, rl = (size_t)(strchr(spec, ':') - spec);
+    for (const char *p = text; *p;) {
+        const char *m = strstr(p, from);
+        if (!m) { sb_puts(out, p); break; }
+        sb_add(out, p, (size_t)(m - p));
+        sb_add(out, spec, rl + 1);
+        p = m + fl;
+    }
+    sb_free(&fb);
+}
 
 static int open_sb(opened *o, eval_args *ea, const char *file)
 {
     arena_init(&o->a);
+    o->arena_live = 1;
     diag_list_init(&o->dl, &o->a);
     const char *err;
     o->src = source_read(file, file, &err);
@@ -69,7 +94,7 @@ static void close_side(opened *o)
     if (o->side.x) { eval_close(o->side.x); return; }
     while (o->imported) { source *n = o->imported->next; source_free(o->imported); o->imported = n; }
     if (o->src) source_free(o->src);
-    if (o->side.is_sb || o->src) arena_free(&o->a);
+    if (o->arena_live) arena_free(&o->a);
 }
 
 int cmd_diff(cli_env *env, int argc, char **argv)
@@ -91,27 +116,57 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     free(rest);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos != 2) { eval_args_free(&ea); return cli_usage_error("diff", "expected OLD NEW"); }
+    /* REV:PATH sides are unpacked first */
+    char dirs[2][PATH_MAX], paths[2][PATH_MAX];
+    const char *files[2];
+    int made[2] = { 0, 0 };
+    for (int k = 0; k < 2; k++) {
+        files[k] = ea.pos[k];
+        if (!git_rev_spec(ea.pos[k])) continue;
+        if (git_rev_checkout(ea.pos[k], dirs[k], paths[k], PATH_MAX) != 0) {
+            if (k) git_rev_remove(dirs[0]);
+            eval_args_free(&ea);
+            return 2;
+        }
+        made[k] = 1;
+        files[k] = paths[k];
+    }
     opened o, n;
-    rc = open_side(&o, env, &ea, ea.pos[0]);
-    if (rc) { close_side(&o); eval_args_free(&ea); return rc; }
-    rc = open_side(&n, env, &ea, ea.pos[1]);
-    if (rc) { close_side(&n); close_side(&o); eval_args_free(&ea); return rc; }
+    rc = open_side(&o, env, &ea, files[0]);
+    if (!rc) rc = open_side(&n, env, &ea, files[1]);
+    else memset(&n, 0, sizeof n);
+    if (rc) {
+        close_side(&n);
+        close_side(&o);
+        for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
+        eval_args_free(&ea);
+        return rc;
+    }
     diff_result r;
     diff_run(&r, &o.side, &n.side);
+    strbuf b;
+    sb_init(&b);
     if (json) {
         char *out = diff_render_json(&r, ea.pos[0], ea.pos[1]);
-        rc = !out || cli_write_file("-", out, strlen(out)) || cli_write_file("-", "\n", 1) ? 2 : r.n ? 1 : 0;
+        if (out) { sb_puts(&b, out); sb_putc(&b, '\n'); }
         free(out);
     } else {
-        strbuf b;
-        sb_init(&b);
         diff_render_text(&b, &r, ea.pos[0], ea.pos[1]);
-        rc = cli_write_file("-", b.data, b.len) ? 2 : r.n ? 1 : 0;
-        sb_free(&b);
     }
+    for (int k = 0; k < 2; k++) {
+        if (!made[k]) continue;
+        strbuf t;
+        sb_init(&t);
+        unrev(&t, sb_cstr(&b), dirs[k], ea.pos[k]);
+        sb_free(&b);
+        b = t;
+    }
+    rc = !b.len || cli_write_file("-", b.data, b.len) ? 2 : r.n ? 1 : 0;
+    sb_free(&b);
     diff_result_free(&r);
     close_side(&n);
     close_side(&o);
+    for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
     eval_args_free(&ea);
     return rc;
 }

@@ -126,3 +126,28 @@ expect_rc "diff: a profile with errors exits 1" 1
 expect_err_has "diff: its error" "broken.buckle:1:"
 run "diff: --help" "$BUCKLE" diff --help
 expect_out_has "diff: usage" "usage: buckle diff"
+
+# OLD as REV:PATH from git, with its base as it was at that revision
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+G="$P/repo"
+mkdir -p "$G/prof"
+printf 'files { allow read "/usr"; }\n' >"$G/prof/base.buckle"
+printf 'extends "./base";\nfiles {\n    allow read "~/project";\n    deny read "~/.ssh";\n}\n' >"$G/prof/p.buckle"
+(cd "$G" && git init -q . && git add -A && git -c user.name=t -c user.email=t@localhost commit -qm one) >/dev/null 2>&1
+printf 'files { allow read "/usr", "/opt"; }\n' >"$G/prof/base.buckle"
+printf 'extends "./base";\nfiles {\n    allow read "~/project";\n    deny read "~/.ssh";\n}\n' >"$G/prof/p.buckle"
+run "diff: REV:PATH" sh -c "cd '$G/prof' && '$B' diff HEAD:p.buckle p.buckle"
+expect_rc "diff: a change in the base at REV is found" 1
+expect_out_has "diff: the header names REV:PATH" "HEAD:p.buckle -> p.buckle:"
+expect_out_has "diff: the base's new rule" "new: decided by base.buckle:1:28: allow files read subpath \"/opt\" (extended from p.buckle:1:9)"
+expect_out_has "diff: the request" "file-read-data /opt"
+run "diff: REV:PATH same" sh -c "cd '$G/prof' && '$B' diff HEAD:p.buckle HEAD:p.buckle"
+expect_rc "diff: the same revision twice exits 0" 0
+run "diff: REV:PATH determinism" sh -c "cd '$G/prof' && '$B' diff HEAD:p.buckle p.buckle; '$B' diff HEAD:p.buckle p.buckle"
+expect_out_lacks "diff: no temporary directory in the output" "buckle-diff."
+run "diff: REV:PATH missing" sh -c "cd '$G/prof' && '$B' diff HEAD:nope.buckle p.buckle"
+expect_rc "diff: a path not at REV exits 2" 2
+expect_err_has "diff: says so" "nope.buckle does not exist at HEAD"
+run "diff: bad revision" sh -c "cd '$G/prof' && '$B' diff nosuchrev:p.buckle p.buckle"
+expect_rc "diff: an unknown revision exits 2" 2
+expect_err_has "diff: says git failed" "cannot read nosuchrev:p.buckle from git"
