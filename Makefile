@@ -41,6 +41,8 @@ CLI_SRC  := $(sort $(wildcard cli/*.c))
 GEN_C    := $(BUILD)/gen/buckle.tab.c $(BUILD)/gen/buckle.lex.c $(BUILD)/gen/sbpl.tab.c $(BUILD)/gen/sbpl.lex.c \
             $(BUILD)/gen/ops_db.c
 GEN_H    := $(BUILD)/gen/buckle.tab.h $(BUILD)/gen/sbpl.tab.h
+# the daily loop's library (why, diff): above lint, below cli
+LIB_SRC  += $(sort $(wildcard daily/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_C:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
@@ -48,6 +50,9 @@ TOOL_SRC := $(sort $(wildcard tests/unit/*.c))
 .SECONDARY: $(GEN_C) $(GEN_H)
 check-live: $(BIN) $(BUILD)/sigsend
 	@BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/live/run_live.sh
+# buckle why over logs of 100,000 and 1,000,000 lines (also the end of make bench)
+bench-why: $(BIN)
+	@BUCKLE=./$(BIN) sh bench/why.sh
 
 .PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-editor bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
 all: $(BIN)

@@ -230,3 +230,7 @@ if command -v valgrind >/dev/null 2>&1; then
         echo "| buckle compile srt-$n | $(sed -n 's/.*Collected : //p' "$T/cg") |"
     done
 fi
+
+# ---- 7. buckle why over large logs (bench/why.sh)
+echo
+BUCKLE="$B" sh bench/why.sh

@@ -35,6 +35,8 @@ static const command commands[] = {
     { "explain", cmd_explain },
     { "rules", cmd_rules },
     { "run", cmd_run },
+    { "why", cmd_why },
+    { "diff", cmd_diff },
 };
 
 int main(int argc, char **argv)

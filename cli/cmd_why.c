@@ -1,0 +1,125 @@
+/* cmd_why.c - `buckle why PROFILE [LOG|-]`: the denials of a log explained
+ * by a profile, each with the narrowest rule that allows it (daily/why.h). */
+#include "eval_common.h"
+#include "../daily/why.h"
+#include "../lint/lint.h"
+#include <errno.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: buckle why [-I DIR]... [-D NAME=VALUE]... [-v] [--format text|json] PROFILE [LOG|-]\n"
+    "\n"
+    "Reads sandbox denials from LOG (standard input when it is - or missing), as\n"
+    "`log show` and `log stream` print them: plain lines, --style ndjson or\n"
+    "--style json.  For each distinct denial (operation and object, with its\n"
+    "count and processes) it prints the rule of PROFILE (.buckle or .sb) that\n"
+    "decided it, or the default, whether that rule is final, and the narrowest\n"
+    "rule that would allow it, checked by compiling and linting the profile with\n"
+    "that rule added.  A denial the profile allows came from another layer.\n"
+    "\n"
+    "HOME, USER and TMPDIR are taken from the log's paths unless -D gives them.\n"
+    "Lines that are not denials are counted; -v lists the ones that look like\n"
+    "denials but cannot be read.\n"
+    "\n"
+    "Exit status: 0 explained, 1 the profile has errors, 2 usage error or unreadable input.\n";
+
+int cmd_why(cli_env *env, int argc, char **argv)
+{
+    /* our own flags first; the rest is eval_args (-I, -D) */
+    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+    int nrest = 0, verbose = 0, json = 0;
+    for (int i = 0; i < argc; i++) {
+        if (i > 0 && !strcmp(argv[i], "-v")) { verbose = 1; continue; }
+        if (i > 0 && (!strcmp(argv[i], "--format") || !strncmp(argv[i], "--format=", 9))) {
+            const char *v = argv[i][8] == '=' ? argv[i] + 9 : i + 1 < argc ? argv[++i] : NULL;
+            if (!v) { free(rest); return cli_usage_error("why", "--format needs a value (text or json)"); }
+            if (!strcmp(v, "json")) json = 1;
+            else if (strcmp(v, "text")) { free(rest); return cli_usage_error("why", "unknown format %s (text or json)", v); }
+            continue;
+        }
+        if (i > 0 && !strcmp(argv[i], "-")) { rest[nrest++] = (char *)"/dev/stdin"; continue; }
+        rest[nrest++] = argv[i];
+    }
+    eval_args ea;
+    int rc = eval_args_parse(&ea, "why", usage, nrest, rest);
+    free(rest);
+    if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
+    if (ea.npos < 1 || ea.npos > 2) {
+        eval_args_free(&ea);
+        return cli_usage_error("why", ea.npos ? "too many arguments" : "expected PROFILE [LOG|-]");
+    }
+    const char *profile = ea.pos[0];
+    const char *logname = ea.npos == 2 && strcmp(ea.pos[1], "/dev/stdin") ? ea.pos[1] : "-";
+    if (!strcmp(profile, "/dev/stdin")) { eval_args_free(&ea); return cli_usage_error("why", "the profile cannot be standard input"); }
+    FILE *f = strcmp(logname, "-") ? fopen(logname, "rb") : stdin;
+    if (!f) {
+        fprintf(stderr, "buckle why: error: cannot read %s: %s\n", logname, strerror(errno));
+        eval_args_free(&ea);
+        return 2;
+    }
+    why_log w;
+    why_log_init(&w);
+    int rd = why_log_read(&w, f);
+    int err = errno;
+    if (f != stdin) fclose(f);
+    if (rd) {
+        fprintf(stderr, "buckle why: error: cannot read %s: %s\n", logname, strerror(err));
+        why_log_free(&w);
+        eval_args_free(&ea);
+        return 2;
+    }
+    why_log_sort(&w);
+    sb_param guessed[4];
+    size_t ng = why_guess_params(&w, ea.params, ea.ndef, guessed, 4);
+    sb_param *params = arena_alloc(&ea.a, (ea.ndef + ng + 1) * sizeof *params);
+    for (size_t i = 0; i < ea.ndef; i++) params[i] = ea.params[i];
+    for (size_t i = 0; i < ng; i++) params[ea.ndef + i] = guessed[i];
+    const char *shown_log = strcmp(logname, "-") ? logname : "<stdin>";
+    rc = 0;
+    if (is_sb_path(profile)) {
+        arena a;
+        arena_init(&a);
+        diag_list dl;
+        diag_list_init(&dl, &a);
+        source *keep = NULL;
+        rc = why_explain_sb(&w, profile, ea.incs, ea.ninc, params, ea.ndef + ng, &dl, &keep);
+        cli_print_diags(&dl, stderr);
+        while (keep) { source *n = keep->next; source_free(keep); keep = n; }
+        arena_free(&a);
+    } else {
+        compile_opts o = { 0 };
+        o.include_dirs = ea.incs;
+        o.ninclude = ea.ninc;
+        o.defines = ea.defs;
+        o.ndefines = ea.ndef;
+        cli_compile_opts(env, &o);
+        compilation *c = compilation_new(&o);
+        rc = compile_profile(c, profile);
+        cli_print_diags(&c->diags, stderr);
+        if (rc == 0) {
+            const char *missing = NULL;
+            if (why_explain_buckle(&w, c, params, ea.ndef + ng, &missing)) {
+                fprintf(stderr, "buckle why: error: %s: parameter %s has no value; declare a default or pass -D %s=VALUE\n",
+                        profile, missing, missing);
+                rc = 1;
+            }
+        }
+        compilation_free(c);
+    }
+    if (rc == 0) {
+        if (json) {
+            char *out = why_render_json(&w, profile, shown_log, guessed, ng, verbose);
+            if (!out || cli_write_file("-", out, strlen(out)) || cli_write_file("-", "\n", 1)) rc = 2;
+            free(out);
+        } else {
+            strbuf b;
+            sb_init(&b);
+            why_render_text(&b, &w, profile, shown_log, guessed, ng, verbose);
+            if (cli_write_file("-", b.data ? b.data : "", b.len)) rc = 2;
+            sb_free(&b);
+        }
+    }
+    why_log_free(&w);
+    eval_args_free(&ea);
+    return rc;
+}

@@ -1,0 +1,369 @@
+/* why.c - grouping the denials of a log and explaining each by a profile. */
+#include "why.h"
+#include "../compiler/crosscheck.h"
+#include "../compiler/emit.h"
+#include "../compiler/verbs.h"
+#include "../grammar/sexp.h"
+#include "../lint/lint.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- reading ---- */
+
+static void on_denial(void *ctx, const denial *d, unsigned long line)
+{
+    why_log *w = ctx;
+    w->lines_denied += d->repeat;
+    char stackkey[512];
+    size_t klen = d->op_len + 1 + d->obj_len;
+    char *key = klen <= sizeof stackkey ? stackkey : xmalloc(klen);
+    memcpy(key, d->op, d->op_len);
+    key[d->op_len] = 0;
+    memcpy(key + d->op_len + 1, d->obj, d->obj_len);
+    why_group *g = hm_get(&w->by_key, key, klen);
+    if (!g) {
+        if (w->ngroups >= WHY_MAX_GROUPS) {
+            w->dropped += d->repeat;
+            if (key != stackkey) free(key);
+            return;
+        }
+        g = arena_alloc(&w->a, sizeof *g);
+        char *k = arena_alloc(&w->a, klen + 1);
+        memcpy(k, key, klen);
+        g->op = k;
+        g->obj = k + d->op_len + 1;
+        g->first_line = line;
+        hm_put(&w->by_key, k, klen, g);
+        w->groups = arena_grow(&w->a, w->groups, w->ngroups, w->cap, sizeof *w->groups);
+        w->cap = arena_grow_cap(w->ngroups, w->cap);
+        w->groups[w->ngroups++] = g;
+    }
+    if (key != stackkey) free(key);
+    g->count += d->repeat;
+    int i;
+    for (i = 0; i < g->nprocs; i++)
+        if (strlen(g->procs[i].name) == d->proc_len && !memcmp(g->procs[i].name, d->proc, d->proc_len)) break;
+    if (i == g->nprocs) {
+        if (g->nprocs == WHY_MAX_PROCS) { g->more_procs += d->repeat; return; }
+        g->procs[i].name = arena_strndup(&w->a, d->proc, d->proc_len);
+        g->procs[i].pid = d->pid;
+        g->nprocs++;
+    }
+    g->procs[i].count += d->repeat;
+}
+
+static void on_unparsed(void *ctx, unsigned long line, const char *text, size_t n, const char *why)
+{
+    why_log *w = ctx;
+    if (!why) { w->other++; return; }
+    w->unparsed++;
+    if (w->nshown < WHY_MAX_SHOWN)
+        w->shown[w->nshown++] = (why_unparsed){ line, arena_strndup(&w->a, text, n > 300 ? 300 : n), arena_strdup(&w->a, why) };
+}
+
+void why_log_init(why_log *w)
+{
+    memset(w, 0, sizeof *w);
+    arena_init(&w->a);
+    hm_init(&w->by_key);
+}
+
+void why_log_free(why_log *w)
+{
+    hm_free(&w->by_key);
+    arena_free(&w->a);
+}
+
+int why_log_read(why_log *w, FILE *f)
+{
+    denial_sink s = { on_denial, on_unparsed, w };
+    return denial_log_read(f, &s);
+}
+
+static int by_count(const void *x, const void *y)
+{
+    const why_group *a = *(const why_group *const *)x, *b = *(const why_group *const *)y;
+    if (a->count != b->count) return a->count > b->count ? -1 : 1;
+    return a->first_line < b->first_line ? -1 : a->first_line > b->first_line;
+}
+
+void why_log_sort(why_log *w)
+{
+    if (w->ngroups > 1) qsort(w->groups, w->ngroups, sizeof *w->groups, by_count);
+}
+
+/* ---- parameter values from the log ---- */
+
+static const char *given(const sb_param *p, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++) if (!strcmp(p[i].name, name)) return p[i].value;
+    return NULL;
+}
+
+size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, sb_param *out, size_t max)
+{
+    size_t k = 0;
+    const char *home = NULL, *tmp = NULL;
+    unsigned long home_n = 0, tmp_n = 0;
+    /* the most frequent candidate wins; ties go to the first in the log */
+    for (size_t i = 0; i < w->ngroups; i++) {
+        const char *o = w->groups[i]->obj;
+        if (!strncmp(o, "/Users/", 7) && o[7] && o[7] != '/' && strcmp(o + 7, "Shared") && strncmp(o + 7, "Shared/", 7)) {
+            const char *e = strchr(o + 7, '/');
+            size_t len = e ? (size_t)(e - o) : strlen(o);
+            unsigned long cnt = 0;
+            for (size_t j = 0; j < w->ngroups; j++)
+                if (!strncmp(w->groups[j]->obj, o, len) && (w->groups[j]->obj[len] == '/' || !w->groups[j]->obj[len])) cnt += w->groups[j]->count;
+            if (cnt > home_n) { home_n = cnt; home = arena_strndup(&w->a, o, len); }
+        }
+        if (!strncmp(o, "/private/var/folders/", 21)) {
+            const char *p = o + 21;
+            const char *s1 = strchr(p, '/');
+            const char *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
+            if (s1 && s2 && s1 > p && s2 > s1 + 1 && s2[1] == 'T' && (s2[2] == '/' || !s2[2])) {
+                size_t len = (size_t)(s2 + 2 - o);
+                unsigned long cnt = 0;
+                for (size_t j = 0; j < w->ngroups; j++)
+                    if (!strncmp(w->groups[j]->obj, o, len)) cnt += w->groups[j]->count;
+                if (cnt > tmp_n) { tmp_n = cnt; tmp = arena_strndup(&w->a, o, len); }
+            }
+        }
+        if (i > 4096) break;     /* enough to guess from */
+    }
+    if (home && !given(gp, n, "HOME") && k < max) out[k++] = (sb_param){ "HOME", home };
+    if (home && !given(gp, n, "USER") && !given(gp, n, "HOME") && k < max) out[k++] = (sb_param){ "USER", home + 7 };
+    if (tmp && !given(gp, n, "TMPDIR") && k < max) out[k++] = (sb_param){ "TMPDIR", tmp };
+    return k;
+}
+
+/* ---- writing a rule ---- */
+
+/* s in buckle string syntax, with ~ for HOME and $NAME for the longest
+ * parameter value it starts with (paths only). */
+static void buckle_string(strbuf *b, const char *s, int is_path, decider *d, const policy *pol)
+{
+    sb_putc(b, '"');
+    if (is_path) {
+        const char *best = NULL;
+        size_t blen = 0;
+        for (size_t i = 0; i < pol->nparams; i++) {
+            const char *v = decider_value(d, pol->params[i]->name);
+            size_t vl = v ? strlen(v) : 0;
+            if (vl > 1 && vl > blen && !strncmp(s, v, vl) && (s[vl] == '/' || !s[vl])) { best = pol->params[i]->name; blen = vl; }
+        }
+        const char *home = decider_value(d, "HOME");
+        size_t hl = home ? strlen(home) : 0;
+        if (hl > 1 && hl >= blen && !strncmp(s, home, hl) && (s[hl] == '/' || !s[hl])) { sb_putc(b, '~'); s += hl; }
+        else if (best) { sb_printf(b, "$%s", best); s += blen; }
+    }
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') { sb_putc(b, '\\'); sb_putc(b, (char)c); }
+        else if (c == '$') sb_puts(b, "$$");
+        else if (c == '\n') sb_puts(b, "\\n");
+        else if (c == '\t') sb_puts(b, "\\t");
+        else if (c < 0x20 || c == 0x7f) sb_printf(b, "\\x%02x", c);
+        else sb_putc(b, (char)c);
+    }
+    sb_putc(b, '"');
+}
+
+static unsigned kinds_for(const sb_request *q)
+{
+    switch (q->kind) {
+    case OBJ_PATH: return KS_PATH;
+    case OBJ_IP: return KS_IP;
+    case OBJ_TARGET: return KS_TARGET;
+    default: return q->ns == SNS_IOKIT ? KS_IOKIT : KS_NAME | KS_MACH;
+    }
+}
+
+/* The narrowest section and verb for a concrete operation and object kind. */
+static int choose_verb(int op, const sb_request *q, verb_info *out)
+{
+    size_t n;
+    const verb_info *t = verb_table(&n);
+    int best = -1, bestc = OPS_MAX + 1;
+    unsigned want = kinds_for(q);
+    for (size_t i = 0; i < n; i++) {
+        int vop = op_lookup(t[i].op, NULL);
+        if (vop < 0 || !opset_has(&op_get(vop)->covers, op)) continue;
+        if (q->len ? !(t[i].kinds & want) : t[i].kinds != KS_NONE) continue;
+        int c = opset_count(&op_get(vop)->covers);
+        if (c < bestc) { best = (int)i; bestc = c; }
+    }
+    const char *name = op_get(op)->name;
+    if (!strncmp(name, "file", 4) && q->kind == OBJ_PATH && bestc > 1 && verb_resolve(SEC_FILES, name, out)) return 1;
+    if (best >= 0) { *out = t[best]; return 1; }
+    if (verb_resolve(SEC_MISC, name, out)) return 1;
+    return 0;
+}
+
+static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const policy *pol)
+{
+    sb_printf(b, "allow %s", v->verb);
+    if (v->kinds == KS_NONE || !q->len) return;
+    sb_putc(b, ' ');
+    if (v->kinds & KS_PATH && q->kind == OBJ_PATH) {
+        sb_puts(b, "literal ");
+        buckle_string(b, q->obj, 1, d, pol);
+    } else if (q->kind == OBJ_IP) {
+        /* Seatbelt filters a remote address by port only, on localhost or any host */
+        const char *colon = strrchr(q->obj, ':');
+        size_t hl = colon ? (size_t)(colon - q->obj) : 0;
+        int local = colon && ((hl == 9 && !strncmp(q->obj, "localhost", 9)) || (hl == 9 && !strncmp(q->obj, "127.0.0.1", 9)) ||
+                              (hl == 5 && !strncmp(q->obj, "[::1]", 5)) || (hl == 1 && q->obj[0] == '*'));
+        if (colon && !local) {
+            char *any = xmalloc(strlen(colon) + 2);
+            any[0] = '*';
+            strcpy(any + 1, colon);
+            buckle_string(b, any, 0, d, pol);
+            free(any);
+        } else buckle_string(b, q->obj, 0, d, pol);
+    } else {
+        buckle_string(b, q->obj, 0, d, pol);
+    }
+}
+
+/* ---- explaining by a .buckle profile ---- */
+
+static const char *where_of(arena *a, const rule *r, compilation *c, const char **chain)
+{
+    source_pos p = source_position(r->origins->u->src, r->origins->at.start);
+    *chain = arena_strdup(a, unit_provenance(c, r->origins->u));
+    return arena_printf(a, "%s:%u:%u", r->origins->u->display, p.line, p.col);
+}
+
+static void copy_findings(why_log *w, why_group *g, const diag_list *dl, const source *main, uint32_t from)
+{
+    size_t n = 0;
+    for (const diag *x = dl->head; x; x = x->next)
+        if (x->code && !x->suppressed && x->at.src == main && x->at.start >= from) n++;
+    g->findings = arena_alloc(&w->a, (n + 1) * sizeof *g->findings);
+    for (const diag *x = dl->head; x; x = x->next) {
+        if (!x->code || x->suppressed || x->at.src != main || x->at.start < from) continue;
+        const diag_code_info *ci = lint_code_info(x->code);
+        why_finding *f = &g->findings[g->nfindings++];
+        f->code = arena_strdup(&w->a, x->code);
+        f->name = ci ? arena_strdup(&w->a, ci->slug) : "";
+        f->severity = severity_name(x->sev);
+        f->message = arena_strdup(&w->a, x->msg);
+        f->where = "";
+        for (const diag_note *k = x->notes; k; k = k->next) {
+            if (!k->at.src) continue;
+            source_pos p = source_position(k->at.src, k->at.start);
+            f->where = arena_printf(&w->a, "%s (%s:%u:%u)", k->msg, k->at.src->name, p.line, p.col);
+            break;
+        }
+    }
+}
+
+/* Compiles and lints the profile with the suggested rule added. */
+static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_param *extra, size_t nextra,
+                             const sb_request *q)
+{
+    const unit *u = c->units[c->nunits - 1];
+    strbuf t;
+    sb_init(&t);
+    sb_add(&t, u->src->text, u->src->len);
+    uint32_t from = (uint32_t)t.len;
+    if (t.len && t.data[t.len - 1] != '\n') sb_putc(&t, '\n');
+    sb_puts(&t, g->suggestion_block);
+    compile_opts o = c->opts;
+    o.pool = NULL;
+    compilation *c2 = compilation_new(&o);
+    int rc = compile_profile_text(c2, u->src->path, t.data, t.len);
+    arena la;
+    arena_init(&la);
+    diag_list dl;
+    diag_list_init(&dl, &la);
+    lint_compilation(c2, rc, &la, &dl);
+    const source *main = c2->nunits ? c2->units[c2->nunits - 1]->src : NULL;
+    copy_findings(w, g, &dl, main, from);
+    if (rc) {
+        g->suggestion_problem = "the profile does not compile with this rule (see the findings)";
+    } else {
+        decider *d2 = decider_new(c2, extra, nextra);
+        decision dd = decider_decide(d2, q);
+        g->suggestion_allows = dd.action == 0;
+        if (!g->suggestion_allows) {
+            const char *chain;
+            g->suggestion_problem = dd.r ? arena_printf(&w->a, "still denied by %s", where_of(&w->a, dd.r, c2, &chain))
+                                         : "still denied by the default";
+        }
+        decider_free(d2);
+    }
+    arena_free(&la);
+    compilation_free(c2);
+    sb_free(&t);
+}
+
+int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, const char **missing)
+{
+    crosscheck *x = crosscheck_new(c, extra, nextra, 0);
+    *missing = decider_missing(x->d);
+    if (*missing) { *missing = arena_strdup(&w->a, *missing); crosscheck_free(x); return 1; }
+    for (size_t i = 0; i < w->ngroups; i++) {
+        why_group *g = w->groups[i];
+        int noop = 0;
+        int op = op_lookup(g->op, &noop);
+        if (op < 0) {
+            g->verdict = WHY_UNKNOWN_OP;
+            g->note = noop ? "an operation name that does nothing in a profile" : "an operation buckle does not know";
+            continue;
+        }
+        /* a family name: the first of its operations this profile denies */
+        const opset *cov = &op_get(op)->covers;
+        int chosen = -1;
+        cc_answer an = { 0 };
+        sb_request q = { 0 };
+        for (int k = 0; k < ops_count(); k++) {
+            if (!opset_has(cov, k)) continue;
+            sb_request r = { k, g->obj, strlen(g->obj), OBJ_PATH, SNS_OTHER, NULL };
+            request_kind_for_op(k, g->obj, &r);
+            if (r.kind == OBJ_NAME && r.ns == SNS_LOCAL) { r.obj += 6; r.len -= 6; }
+            cc_answer a1 = crosscheck_ask(x, &r);
+            int act = a1.raw ? a1.sbpl.decision : a1.prof.action;
+            if (chosen < 0 || act != 0) { chosen = k; an = a1; q = r; }
+            if (act != 0) break;
+        }
+        if (chosen < 0) { g->verdict = WHY_UNKNOWN_OP; g->note = "an operation with no concrete operation"; continue; }
+        g->op_checked = op_get(chosen)->name;
+        int act = an.raw ? an.sbpl.decision : an.prof.action;
+        g->verdict = act == 0 ? WHY_ALLOWED : act == 1 ? WHY_DENIED : WHY_UNDECIDABLE;
+        if (an.raw) {
+            g->rule_text = "a raw sbpl rule";
+            g->rule_where = arena_strdup(&w->a, crosscheck_where(x, an.sbpl.rule ? an.sbpl.rule->at : an.sbpl.why_at));
+            g->rule_chain = " (in the compiled output)";
+        } else if (an.prof.r) {
+            strbuf b;
+            sb_init(&b);
+            ir_rule_text(&b, an.prof.r);
+            g->rule_text = arena_strdup(&w->a, sb_cstr(&b));
+            sb_free(&b);
+            g->rule_where = where_of(&w->a, an.prof.r, c, &g->rule_chain);
+            g->final = an.prof.r->final;
+        } else {
+            g->by_default = 1;
+            g->rule_text = c->pol.default_action == ACT_ALLOW ? "default allow" : "default deny";
+            g->rule_chain = "";
+        }
+        if (!an.agree)
+            g->note = "the compiled SBPL decides differently: this is a compiler bug, please report it";
+        if (g->verdict != WHY_DENIED) continue;
+        verb_info v;
+        if (!choose_verb(chosen, &q, &v)) { g->note = "no section of the language can allow this operation"; continue; }
+        strbuf b;
+        sb_init(&b);
+        rule_line(&b, &v, &q, x->d, &c->pol);
+        g->section = section_name(v.section);
+        g->suggestion = arena_strdup(&w->a, sb_cstr(&b));
+        g->suggestion_block = arena_printf(&w->a, "%s {\n    %s;\n}\n", g->section, g->suggestion);
+        if (!g->note && q.kind == OBJ_IP && strstr(g->suggestion, "\"*:") && strncmp(g->obj, "*:", 2))
+            g->note = "Seatbelt filters remote addresses by port only (on localhost or any host): the narrowest rule names the port on any host";
+        sb_free(&b);
+        check_suggestion(w, g, c, extra, nextra, &q);
+    }
+    crosscheck_free(x);
+    return 0;
+}

@@ -1,0 +1,92 @@
+/* why.h - `buckle why`: the denials of a log, grouped, each explained by
+ * the profile (the rule that decided it, or the default) with the narrowest
+ * rule that would allow it, checked by compiling and linting the profile
+ * with that rule added.  The log is read once, in constant memory: only the
+ * distinct denials are kept (at most WHY_MAX_GROUPS). */
+#ifndef BUCKLE_WHY_H
+#define BUCKLE_WHY_H
+#include "../compiler/compile.h"
+#include "../compiler/sbpl_eval.h"
+#include "../support/strbuf.h"
+#include "denial_log.h"
+
+#define WHY_MAX_PROCS   8
+#define WHY_MAX_GROUPS  100000
+#define WHY_MAX_SHOWN   1000     /* unparsed lines kept for -v */
+
+typedef struct why_proc { const char *name; long pid; unsigned long count; } why_proc;
+
+typedef enum { WHY_DENIED, WHY_ALLOWED, WHY_UNKNOWN_OP, WHY_UNDECIDABLE } why_verdict;
+
+typedef struct why_finding { const char *code, *name, *severity, *message, *where; } why_finding;
+
+typedef struct why_group {
+    const char *op, *obj;            /* as logged */
+    unsigned long count, first_line;
+    why_proc procs[WHY_MAX_PROCS];
+    int nprocs;
+    unsigned long more_procs;        /* denials by processes past the first WHY_MAX_PROCS */
+    /* the explanation */
+    why_verdict verdict;
+    const char *op_checked;          /* the concrete operation evaluated */
+    int by_default;                  /* decided by the profile's default */
+    const char *rule_text;           /* the deciding rule, as buckle prints it */
+    const char *rule_where;          /* file:line:col */
+    const char *rule_chain;          /* " (extended from ...)" or "" */
+    int final;
+    const char *note;                /* a sentence for undecidable/unknown */
+    /* the narrowest rule that allows it */
+    const char *section;             /* "files", or NULL for an .sb profile */
+    const char *suggestion;          /* the rule line */
+    const char *suggestion_block;    /* what to add to the profile */
+    int suggestion_allows;           /* the profile with it added allows the request */
+    const char *suggestion_problem;  /* why it does not (a final rule, a tie) */
+    why_finding *findings;
+    size_t nfindings;
+} why_group;
+
+typedef struct why_unparsed { unsigned long line; const char *text, *why; } why_unparsed;
+
+typedef struct why_log {
+    arena a;
+    hashmap by_key;
+    why_group **groups;
+    size_t ngroups, cap;
+    unsigned long lines_denied;      /* denial entries read (a duplicate report counts N) */
+    unsigned long dropped;           /* denials of distinct requests past WHY_MAX_GROUPS */
+    unsigned long unparsed;          /* entries that look like denials but cannot be read */
+    unsigned long other;             /* entries that are no sandbox denial */
+    why_unparsed shown[WHY_MAX_SHOWN];
+    size_t nshown;
+} why_log;
+
+void why_log_init(why_log *w);
+void why_log_free(why_log *w);
+/* Reads f into w; -1 on a read error (errno set). */
+int why_log_read(why_log *w, FILE *f);
+/* Sorts the groups: most frequent first, then by first appearance. */
+void why_log_sort(why_log *w);
+
+/* Parameter values guessed from the log's paths when the user gave none:
+ * HOME and USER from /Users/NAME/..., TMPDIR from /private/var/folders/X/Y/T/.
+ * Only names not in given (n entries) are filled; returns how many. */
+size_t why_guess_params(why_log *w, const sb_param *given, size_t n, sb_param *out, size_t max);
+
+/* Explains every group by a .buckle compilation (compiled without errors)
+ * with these parameter values (decider_new's extra).  Returns 0, or 1 when
+ * a parameter the profile uses has no value (its name in *missing). */
+int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, const char **missing);
+/* The same for an .sb profile: read and evaluated with params (and NAME.re,
+ * NAME.ancestors derived from them); its diagnostics go to dl, the sources
+ * they point into to *keep.  Returns 0, or 1 when it has errors. */
+int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs, size_t nimport,
+                   const sb_param *params, size_t nparams, diag_list *dl, source **keep);
+
+/* The report.  profile and log are display names; guessed the parameter
+ * values taken from the log; verbose lists the unparsed lines. */
+void why_render_text(strbuf *out, const why_log *w, const char *profile, const char *log,
+                     const sb_param *guessed, size_t nguessed, int verbose);
+/* The same as one JSON document (jansson); the caller frees the result. */
+char *why_render_json(const why_log *w, const char *profile, const char *log,
+                      const sb_param *guessed, size_t nguessed, int verbose);
+#endif

@@ -1,0 +1,186 @@
+/* why_report.c - the report of `buckle why`, as text and as JSON. */
+#include "why.h"
+#include <jansson.h>
+#include <string.h>
+
+static const char *verdict_name(why_verdict v)
+{
+    switch (v) {
+    case WHY_DENIED: return "denied";
+    case WHY_ALLOWED: return "allowed";
+    case WHY_UNKNOWN_OP: return "unknown-operation";
+    default: return "undecidable";
+    }
+}
+
+static void procs_text(strbuf *b, const why_group *g)
+{
+    sb_printf(b, "%lu time%s", g->count, g->count == 1 ? "" : "s");
+    for (int i = 0; i < g->nprocs; i++) {
+        sb_puts(b, i ? ", " : ": ");
+        sb_puts(b, g->procs[i].name[0] ? g->procs[i].name : "(no process named)");
+        if (g->procs[i].pid >= 0) sb_printf(b, "(%ld)", g->procs[i].pid);
+        if (g->procs[i].count > 1 && g->procs[i].count != g->count) sb_printf(b, " x%lu", g->procs[i].count);
+    }
+    if (g->more_procs) sb_printf(b, " and %lu more by other processes", g->more_procs);
+}
+
+void why_render_text(strbuf *b, const why_log *w, const char *profile, const char *log,
+                     const sb_param *guessed, size_t nguessed, int verbose)
+{
+    sb_printf(b, "%s: %lu denial%s, %zu distinct, explained by %s", log, w->lines_denied, w->lines_denied == 1 ? "" : "s",
+              w->ngroups, profile);
+    sb_putc(b, '\n');
+    if (w->unparsed)
+        sb_printf(b, "%lu %s like a denial but could not be read%s\n", w->unparsed,
+                  w->unparsed == 1 ? "entry looks" : "entries look", verbose ? "" : " (-v lists them)");
+    if (w->other) sb_printf(b, "%lu %s no sandbox denial\n", w->other, w->other == 1 ? "entry is" : "entries are");
+    if (w->dropped)
+        sb_printf(b, "%lu denial%s of requests past the first %d distinct ones are not explained\n", w->dropped,
+                  w->dropped == 1 ? "" : "s", WHY_MAX_GROUPS);
+    for (size_t i = 0; i < nguessed; i++)
+        sb_printf(b, "%s=%s (taken from the log's paths; -D %s=VALUE to change it)\n", guessed[i].name, guessed[i].value, guessed[i].name);
+    for (size_t i = 0; i < w->ngroups; i++) {
+        const why_group *g = w->groups[i];
+        sb_printf(b, "\n%s %s%s%s\n  ", g->verdict == WHY_ALLOWED ? "allowed by the profile:" : "denied", g->op,
+                  g->obj[0] ? " " : "", g->obj);
+        procs_text(b, g);
+        sb_putc(b, '\n');
+        if (g->verdict == WHY_UNKNOWN_OP) { sb_printf(b, "  %s\n", g->note); continue; }
+        if (g->op_checked && strcmp(g->op_checked, g->op)) sb_printf(b, "  evaluated as %s\n", g->op_checked);
+        if (g->verdict == WHY_ALLOWED) {
+            sb_puts(b, "  this profile allows it: the denial came from another layer (TCC, another profile)\n");
+            if (g->by_default) sb_printf(b, "  allowed by the default (%s)\n", g->rule_text);
+            else sb_printf(b, "  allowed by %s: %s%s\n", g->rule_where, g->rule_text, g->rule_chain);
+            continue;
+        }
+        if (g->by_default) sb_printf(b, "  decided by the default (%s)\n", g->rule_text);
+        else sb_printf(b, "  decided by %s: %s%s%s\n", g->rule_where, g->rule_text, g->final ? " (final)" : "", g->rule_chain);
+        if (g->note) sb_printf(b, "  %s\n", g->note);
+        if (g->final)
+            sb_puts(b, "  the rule is final: no rule added after it can allow this; change the final rule itself if the access is wanted\n");
+        if (!g->suggestion) continue;
+        sb_printf(b, "  narrowest rule that allows it%s:\n", g->section ? "" : " (SBPL)");
+        for (const char *p = g->suggestion_block; *p;) {
+            const char *e = strchr(p, '\n');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            sb_puts(b, "      ");
+            sb_add(b, p, n);
+            sb_putc(b, '\n');
+            p += n + (e ? 1 : 0);
+        }
+        if (g->suggestion_problem) sb_printf(b, "  but: %s\n", g->suggestion_problem);
+        for (size_t k = 0; k < g->nfindings; k++) {
+            const why_finding *f = &g->findings[k];
+            sb_printf(b, "  lint: %s [%s %s] %s%s%s\n", f->severity, f->code, f->name, f->message,
+                      f->where[0] ? ": " : "", f->where);
+        }
+        if (!g->nfindings && !g->suggestion_problem) sb_puts(b, "  lint: no findings\n");
+    }
+    if (verbose)
+        for (size_t i = 0; i < w->nshown; i++)
+            sb_printf(b, "%s%s:%lu: not read: %s: %s\n", i ? "" : "\n", log, w->shown[i].line, w->shown[i].why, w->shown[i].text);
+    if (verbose && w->unparsed > w->nshown) sb_printf(b, "(%lu more not listed)\n", w->unparsed - (unsigned long)w->nshown);
+}
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+/* json_string fails on text that is not UTF-8: such bytes become U+FFFD */
+static json_t *jstr(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j) return j;
+    strbuf b;
+    sb_init(&b);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x80) sb_putc(&b, (char)*p);
+        else sb_puts(&b, "\xef\xbf\xbd");
+    }
+    j = json_string(sb_cstr(&b));
+    sb_free(&b);
+    return j;
+}
+
+char *why_render_json(const why_log *w, const char *profile, const char *log,
+                      const sb_param *guessed, size_t nguessed, int verbose)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "profile", jstr(profile));
+    json_object_set_new(root, "log", jstr(log));
+    json_object_set_new(root, "denials", json_integer((json_int_t)w->lines_denied));
+    json_object_set_new(root, "distinct", json_integer((json_int_t)w->ngroups));
+    json_object_set_new(root, "unparsed", json_integer((json_int_t)w->unparsed));
+    json_object_set_new(root, "other_lines", json_integer((json_int_t)w->other));
+    json_object_set_new(root, "not_explained", json_integer((json_int_t)w->dropped));
+    json_t *gp = json_object();
+    for (size_t i = 0; i < nguessed; i++) json_object_set_new(gp, guessed[i].name, jstr(guessed[i].value));
+    json_object_set_new(root, "params_from_log", gp);
+    json_t *arr = json_array();
+    for (size_t i = 0; i < w->ngroups; i++) {
+        const why_group *g = w->groups[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "operation", jstr(g->op));
+        json_object_set_new(o, "object", jstr(g->obj));
+        json_object_set_new(o, "count", json_integer((json_int_t)g->count));
+        json_t *ps = json_array();
+        for (int k = 0; k < g->nprocs; k++) {
+            json_t *p = json_object();
+            json_object_set_new(p, "name", jstr(g->procs[k].name));
+            json_object_set_new(p, "pid", g->procs[k].pid >= 0 ? json_integer(g->procs[k].pid) : json_null());
+            json_object_set_new(p, "count", json_integer((json_int_t)g->procs[k].count));
+            json_array_append_new(ps, p);
+        }
+        json_object_set_new(o, "processes", ps);
+        json_object_set_new(o, "other_processes_count", json_integer((json_int_t)g->more_procs));
+        json_object_set_new(o, "verdict", json_string(verdict_name(g->verdict)));
+        if (g->verdict == WHY_ALLOWED)
+            json_object_set_new(o, "explanation", json_string("this profile allows it: the denial came from another layer (TCC, another profile)"));
+        json_object_set_new(o, "evaluated_as", str_or_null(g->op_checked));
+        if (g->rule_text) {
+            json_t *r = json_object();
+            json_object_set_new(r, "default", json_boolean(g->by_default));
+            json_object_set_new(r, "rule", jstr(g->rule_text));
+            json_object_set_new(r, "at", g->rule_where ? jstr(g->rule_where) : json_null());
+            json_object_set_new(r, "chain", jstr(g->rule_chain ? g->rule_chain : ""));
+            json_object_set_new(r, "final", json_boolean(g->final));
+            json_object_set_new(o, "decided_by", r);
+        } else json_object_set_new(o, "decided_by", json_null());
+        json_object_set_new(o, "note", g->note ? jstr(g->note) : json_null());
+        if (g->suggestion) {
+            json_t *s = json_object();
+            json_object_set_new(s, "section", str_or_null(g->section));
+            json_object_set_new(s, "rule", jstr(g->suggestion));
+            json_object_set_new(s, "text", jstr(g->suggestion_block));
+            json_object_set_new(s, "allows", json_boolean(g->suggestion_allows));
+            json_object_set_new(s, "problem", g->suggestion_problem ? jstr(g->suggestion_problem) : json_null());
+            json_t *fs = json_array();
+            for (size_t k = 0; k < g->nfindings; k++) {
+                json_t *f = json_object();
+                json_object_set_new(f, "code", jstr(g->findings[k].code));
+                json_object_set_new(f, "name", jstr(g->findings[k].name));
+                json_object_set_new(f, "severity", jstr(g->findings[k].severity));
+                json_object_set_new(f, "message", jstr(g->findings[k].message));
+                if (g->findings[k].where[0]) json_object_set_new(f, "note", jstr(g->findings[k].where));
+                json_array_append_new(fs, f);
+            }
+            json_object_set_new(s, "lint", fs);
+            json_object_set_new(o, "suggestion", s);
+        } else json_object_set_new(o, "suggestion", json_null());
+        json_array_append_new(arr, o);
+    }
+    json_object_set_new(root, "groups", arr);
+    if (verbose) {
+        json_t *un = json_array();
+        for (size_t i = 0; i < w->nshown; i++) {
+            json_t *u = json_object();
+            json_object_set_new(u, "line", json_integer((json_int_t)w->shown[i].line));
+            json_object_set_new(u, "why", jstr(w->shown[i].why));
+            json_object_set_new(u, "text", jstr(w->shown[i].text));
+            json_array_append_new(un, u);
+        }
+        json_object_set_new(root, "unparsed_lines", un);
+    }
+    char *out = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+    json_decref(root);
+    return out;
+}

@@ -1,0 +1,186 @@
+/* why_sb.c - explaining denials by a hand-written .sb profile: Seatbelt's
+ * precedence model decides, and the narrowest rule is written in SBPL. */
+#include "why.h"
+#include "../compiler/decide.h"
+#include "../grammar/sexp.h"
+#include "../lint/lint.h"
+#include <string.h>
+
+typedef struct sb_ctx {
+    const char *const *dirs;
+    size_t ndirs;
+    sb_param *params;
+    size_t nparams;
+} sb_ctx;
+
+static sb_policy *eval_text(arena *a, diag_list *dl, source *src, const sb_ctx *x, source **keep)
+{
+    sbpl_read_opts ro = { 0, 0, 1 };
+    sexp *top = sbpl_read(a, dl, src, &ro);
+    if (dl->errors) return NULL;
+    source *imported = NULL;
+    sbpl_eval_opts eo = { x->params, x->nparams, x->dirs, x->ndirs, &imported, 0 };
+    sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
+    while (imported) { source *n = imported->next; imported->next = *keep; *keep = imported; imported = n; }
+    return dl->errors ? NULL : p;
+}
+
+static void sbpl_string(strbuf *b, const char *s)
+{
+    sb_putc(b, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') { sb_putc(b, '\\'); sb_putc(b, (char)c); }
+        else if (c < 0x20 || c == 0x7f) sb_printf(b, "\\x%02x", c);
+        else sb_putc(b, (char)c);
+    }
+    sb_putc(b, '"');
+}
+
+static void sbpl_rule(strbuf *b, int op, const sb_request *q)
+{
+    const char *name = op_get(op)->emit_name ? op_get(op)->emit_name : op_get(op)->name;
+    sb_printf(b, "(allow %s", name);
+    if (q->len) {
+        const char *f = NULL;
+        switch (q->kind) {
+        case OBJ_PATH: f = "literal"; break;
+        case OBJ_IP: f = strcmp(op_get(op)->name, "network-outbound") ? "local ip" : "remote ip"; break;
+        case OBJ_TARGET: f = NULL; break;
+        default:
+            f = q->ns == SNS_GLOBAL ? "global-name" : q->ns == SNS_LOCAL ? "local-name" : q->ns == SNS_SYSCTL ? "sysctl-name"
+              : q->ns == SNS_IPC ? "ipc-posix-name" : q->ns == SNS_IOKIT ? "iokit-user-client-class" : NULL;
+        }
+        if (f) { sb_printf(b, " (%s ", f); sbpl_string(b, q->obj); sb_putc(b, ')'); }
+    }
+    sb_putc(b, ')');
+}
+
+static const char *rule_source(arena *a, const sb_rule *r, const char **where)
+{
+    source_pos p = source_position(r->at.src, r->at.start);
+    size_t len;
+    const char *line = source_line(r->at.src, r->at.start, &len);
+    *where = arena_printf(a, "%s:%u:%u", r->at.src->name, p.line, p.col);
+    while (len && (line[len - 1] == ' ' || line[len - 1] == '\r')) len--;
+    return arena_strndup(a, line, len > 200 ? 200 : len);
+}
+
+static void check(why_log *w, why_group *g, const source *src, const sb_ctx *x, int op, const sb_request *q)
+{
+    strbuf t;
+    sb_init(&t);
+    sb_add(&t, src->text, src->len);
+    uint32_t from = (uint32_t)t.len;
+    if (t.len && t.data[t.len - 1] != '\n') sb_putc(&t, '\n');
+    sb_puts(&t, g->suggestion_block);
+    arena a;
+    arena_init(&a);
+    diag_list dl;
+    diag_list_init(&dl, &a);
+    source *keep = NULL;
+    lint_opts lo;
+    memset(&lo, 0, sizeof lo);
+    lo.include_dirs = x->dirs;
+    lo.ninclude = x->ndirs;
+    lo.text = t.data;
+    lo.text_len = t.len;
+    lint_file(&lo, src->path, &a, &dl, &keep);
+    size_t n = 0;
+    for (const diag *d = dl.head; d; d = d->next)
+        if (d->code && !d->suppressed && d->at.src && d->at.start >= from && !strcmp(d->at.src->path, src->path)) n++;
+    g->findings = arena_alloc(&w->a, (n + 1) * sizeof *g->findings);
+    for (const diag *d = dl.head; d; d = d->next) {
+        if (!d->code || d->suppressed || !d->at.src || d->at.start < from || strcmp(d->at.src->path, src->path)) continue;
+        const diag_code_info *ci = lint_code_info(d->code);
+        g->findings[g->nfindings++] = (why_finding){ arena_strdup(&w->a, d->code), ci ? arena_strdup(&w->a, ci->slug) : "",
+                                                     severity_name(d->sev), arena_strdup(&w->a, d->msg), "" };
+    }
+    char *copy = xmalloc(t.len + 1);
+    memcpy(copy, t.data, t.len + 1);
+    source *s2 = source_new(src->name, src->path, copy, t.len);
+    diag_list dl2;
+    diag_list_init(&dl2, &a);
+    sb_policy *p = eval_text(&a, &dl2, s2, x, &keep);
+    if (!p) g->suggestion_problem = "the profile does not evaluate with this rule";
+    else {
+        sb_answer an = sbpl_decide(p, q, &a);
+        g->suggestion_allows = an.decision == 0;
+        if (!g->suggestion_allows) g->suggestion_problem = "still denied: a rule of a more specific operation decides first";
+    }
+    (void)op;
+    source_free(s2);
+    while (keep) { source *nx = keep->next; source_free(keep); keep = nx; }
+    arena_free(&a);
+    sb_free(&t);
+}
+
+int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs, size_t nimport,
+                   const sb_param *params, size_t nparams, diag_list *dl, source **keep)
+{
+    const char *err;
+    source *src = source_read(path, path, &err);
+    if (!src) {
+        diag_add(dl, SEV_ERROR, NULL, (span){ 0 }, "cannot read %s: %s", path, err);
+        return 2;
+    }
+    src->next = *keep;
+    *keep = src;
+    size_t ntest;
+    const sb_param *tv = test_param_values(&ntest);
+    sb_param *all = arena_alloc(&w->a, (nparams + ntest + 1) * sizeof *all);
+    size_t nall = 0;
+    for (size_t i = 0; i < nparams; i++) all[nall++] = params[i];
+    for (size_t i = 0; i < ntest; i++) all[nall++] = tv[i];
+    const char **dirs = arena_alloc(&w->a, (nimport + 2) * sizeof *dirs);
+    size_t nd = 0;
+    for (size_t i = 0; i < nimport; i++) dirs[nd++] = import_dirs[i];
+    const char *slash = strrchr(path, '/');
+    dirs[nd++] = slash ? arena_strndup(&w->a, path, (size_t)(slash - path)) : ".";
+    sb_ctx x = { dirs, nd, NULL, 0 };
+    x.params = derive_sbpl_params(&w->a, all, nall, &x.nparams);
+    arena a;
+    arena_init(&a);
+    sb_policy *p = eval_text(&w->a, dl, src, &x, keep);
+    if (!p) { arena_free(&a); return 1; }
+    for (size_t i = 0; i < w->ngroups; i++) {
+        why_group *g = w->groups[i];
+        int noop = 0;
+        int op = op_lookup(g->op, &noop);
+        if (op < 0) {
+            g->verdict = WHY_UNKNOWN_OP;
+            g->note = noop ? "an operation name that does nothing in a profile" : "an operation buckle does not know";
+            continue;
+        }
+        const opset *cov = &op_get(op)->covers;
+        int chosen = -1;
+        sb_answer an = { 0 };
+        sb_request q = { 0 };
+        for (int k = 0; k < ops_count(); k++) {
+            if (!opset_has(cov, k)) continue;
+            sb_request r = { k, g->obj, strlen(g->obj), OBJ_PATH, SNS_OTHER, NULL };
+            request_kind_for_op(k, g->obj, &r);
+            if (r.kind == OBJ_NAME && r.ns == SNS_LOCAL) { r.obj += 6; r.len -= 6; }
+            sb_answer a1 = sbpl_decide(p, &r, &a);
+            if (chosen < 0 || a1.decision != 0) { chosen = k; an = a1; q = r; }
+            if (a1.decision != 0) break;
+        }
+        if (chosen < 0) { g->verdict = WHY_UNKNOWN_OP; g->note = "an operation with no concrete operation"; continue; }
+        g->op_checked = op_get(chosen)->name;
+        g->verdict = an.decision == 0 ? WHY_ALLOWED : an.decision == 1 ? WHY_DENIED : WHY_UNDECIDABLE;
+        g->rule_chain = "";
+        if (an.rule) g->rule_text = rule_source(&w->a, an.rule, &g->rule_where);
+        else { g->by_default = 1; g->rule_text = an.decision == 0 ? "default allow" : "default deny"; }
+        if (an.decision < 0 && an.why) g->note = arena_strdup(&w->a, an.why);
+        if (g->verdict != WHY_DENIED) continue;
+        strbuf b;
+        sb_init(&b);
+        sbpl_rule(&b, chosen, &q);
+        g->suggestion = arena_strdup(&w->a, sb_cstr(&b));
+        g->suggestion_block = arena_printf(&w->a, "%s\n", g->suggestion);
+        sb_free(&b);
+        check(w, g, src, &x, chosen, &q);
+    }
+    arena_free(&a);
+    return 0;
+}

@@ -1,0 +1,153 @@
+# diff.sh - `buckle diff OLD NEW`: a refactor that keeps the meaning reports
+# nothing; each kind of widening and narrowing is found, widenings first.
+. tests/lib.sh
+P="$TMP/diff"
+mkdir -p "$P"
+cat >"$P/old.buckle" <<'EOF'
+files {
+    allow read "/usr", "~/project";
+    deny read "~/.ssh";
+    allow write "~/project";
+}
+network { allow outbound "localhost:8080"; }
+mach { allow lookup "com.apple.fonts"; }
+sysctl { allow read prefix "hw."; }
+EOF
+cat >"$P/base.buckle" <<'EOF'
+files { allow read "/usr"; }
+EOF
+cat >"$P/refactor.buckle" <<'EOF'
+# the same rules, reordered, split, and one of them moved to a base
+extends "./base";
+sysctl { allow read prefix "hw."; }
+mach { allow lookup "com.apple.fonts"; }
+network { allow outbound "localhost:8080"; }
+files {
+    allow write "~/project";
+    deny read "~/.ssh";
+    allow read "~/project";
+    allow read literal "/usr";
+}
+EOF
+run "diff: refactor" "$BUCKLE" diff "$P/old.buckle" "$P/refactor.buckle"
+expect_rc "diff: a refactor that keeps the meaning exits 0" 0
+expect_out_has "diff: says the same" "the same decisions"
+
+# widenings: a broader allow over a deny, a removed deny, a port on any host,
+# a new mach service, a prefix made shorter
+cat >"$P/wide.buckle" <<'EOF'
+files {
+    allow read "/usr", "~/project", "~";
+    allow write "~/project";
+}
+network { allow outbound "*:8080"; }
+mach { allow lookup "com.apple.fonts", "com.apple.SystemConfiguration.configd"; }
+sysctl { allow read prefix "hw"; }
+EOF
+run "diff: wide" "$BUCKLE" diff "$P/old.buckle" "$P/wide.buckle"
+expect_rc "diff: a widening exits 1" 1
+expect_out_has "diff: marked" "WIDENING deny -> allow:"
+expect_out_has "diff: the deny that no longer decides" "old: decided by $P/old.buckle:3:5: deny files read subpath \"\${HOME}/.ssh\""
+expect_out_has "diff: the allow that decides now" "new: decided by $P/wide.buckle:2:37: allow files read subpath \"\${HOME}\""
+expect_out_has "diff: a request of it" "file-read-data /Users/test/.ssh/x"
+expect_out_has "diff: the port on any host" "network-outbound *:8080"
+expect_out_has "diff: the new mach service" "mach-lookup com.apple.SystemConfiguration.configd"
+expect_out_has "diff: a shorter prefix, found at its boundary" "sysctl-read hwx"
+expect_out_lacks "diff: nothing narrowed" "narrowing"
+
+# narrowings: a new deny under an allow, a removed allow
+cat >"$P/narrow.buckle" <<'EOF'
+files {
+    allow read "/usr", "~/project";
+    deny read "~/.ssh";
+    allow write "~/project";
+    deny write "~/project/.git";
+}
+mach { allow lookup "com.apple.fonts"; }
+sysctl { allow read prefix "hw."; }
+EOF
+run "diff: narrow" "$BUCKLE" diff "$P/old.buckle" "$P/narrow.buckle"
+expect_rc "diff: a narrowing exits 1" 1
+expect_out_has "diff: narrowing marked" "narrowing allow -> deny:"
+expect_out_has "diff: the new deny" "new: decided by $P/narrow.buckle:5:5: deny files write subpath \"\${HOME}/project/.git\""
+expect_out_has "diff: a request under the new deny" "file-write-acl /Users/test/project/.git"
+expect_out_has "diff: the removed allow" "network-outbound localhost:8080"
+expect_out_lacks "diff: a sibling with a common prefix stays allowed" "/Users/test/project/.gitx"
+expect_out_lacks "diff: no widening" "WIDENING"
+
+# both: widenings are listed first
+cat >"$P/both.buckle" <<'EOF'
+files {
+    allow read "/usr";
+    deny read "~/.ssh";
+    allow write "~/project";
+}
+network { allow outbound "localhost:8080", "localhost:9090"; }
+mach { allow lookup "com.apple.fonts"; }
+sysctl { allow read prefix "hw."; }
+EOF
+run "diff: both" "$BUCKLE" diff "$P/old.buckle" "$P/both.buckle"
+first=$(grep -E '^(WIDENING|narrowing)' "$TMP/out" | head -n 1)
+case $first in WIDENING*) pass "diff: widenings first" ;; *) fail "diff: widenings first" "first group: $first" ;; esac
+
+# .sb against .buckle, and json
+cat >"$P/h.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/usr"))
+(allow file-read* (subpath "/Users/test/project"))
+(allow file-read-metadata (literal "/") (literal "/Users") (literal "/Users/test"))
+EOF
+cat >"$P/h.buckle" <<'EOF'
+files { allow read "/usr", "~/project"; }
+EOF
+run "diff: .sb and .buckle" "$BUCKLE" diff "$P/h.sb" "$P/h.buckle"
+expect_rc "diff: an .sb and its .buckle decide the same" 0
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n(allow file-read* (subpath "/Users/test"))\n' >"$P/h2.sb"
+run "diff: .sb widened" "$BUCKLE" diff "$P/h.sb" "$P/h2.sb"
+expect_rc "diff: .sb widening exits 1" 1
+expect_out_has "diff: .sb rule shown" "h2.sb:4:1: (allow file-read* (subpath \"/Users/test\"))"
+run "diff: json" "$BUCKLE" diff --format json "$P/old.buckle" "$P/wide.buckle"
+expect_rc "diff: json exit 1" 1
+expect_out_has "diff: json change" '"change": "widening",'
+expect_out_has "diff: json same" '"same": false,'
+"$BUCKLE" diff "$P/old.buckle" "$P/both.buckle" >"$P/d1" 2>&1
+"$BUCKLE" diff "$P/old.buckle" "$P/both.buckle" >"$P/d2" 2>&1
+expect_same "diff: same input, same bytes" "$P/d1" "$P/d2"
+
+# errors
+run "diff: one argument" "$BUCKLE" diff "$P/old.buckle"
+expect_rc "diff: one argument is a usage error" 2
+run "diff: missing file" "$BUCKLE" diff "$P/old.buckle" "$P/nope.buckle"
+expect_rc "diff: unreadable file exit 2" 2
+printf 'files { allow read "/a" }\n' >"$P/broken.buckle"
+run "diff: broken" "$BUCKLE" diff "$P/old.buckle" "$P/broken.buckle"
+expect_rc "diff: a profile with errors exits 1" 1
+expect_err_has "diff: its error" "broken.buckle:1:"
+run "diff: --help" "$BUCKLE" diff --help
+expect_out_has "diff: usage" "usage: buckle diff"
+
+# OLD as REV:PATH from git, with its base as it was at that revision
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+G="$P/repo"
+mkdir -p "$G/prof"
+printf 'files { allow read "/usr"; }\n' >"$G/prof/base.buckle"
+printf 'extends "./base";\nfiles {\n    allow read "~/project";\n    deny read "~/.ssh";\n}\n' >"$G/prof/p.buckle"
+(cd "$G" && git init -q . && git add -A && git -c user.name=t -c user.email=t@localhost commit -qm one) >/dev/null 2>&1
+printf 'files { allow read "/usr", "/opt"; }\n' >"$G/prof/base.buckle"
+printf 'extends "./base";\nfiles {\n    allow read "~/project";\n    deny read "~/.ssh";\n}\n' >"$G/prof/p.buckle"
+run "diff: REV:PATH" sh -c "cd '$G/prof' && '$B' diff HEAD:p.buckle p.buckle"
+expect_rc "diff: a change in the base at REV is found" 1
+expect_out_has "diff: the header names REV:PATH" "HEAD:p.buckle -> p.buckle:"
+expect_out_has "diff: the base's new rule" "new: decided by base.buckle:1:28: allow files read subpath \"/opt\" (extended from p.buckle:1:9)"
+expect_out_has "diff: the request" "file-read-data /opt"
+run "diff: REV:PATH same" sh -c "cd '$G/prof' && '$B' diff HEAD:p.buckle HEAD:p.buckle"
+expect_rc "diff: the same revision twice exits 0" 0
+run "diff: REV:PATH determinism" sh -c "cd '$G/prof' && '$B' diff HEAD:p.buckle p.buckle; '$B' diff HEAD:p.buckle p.buckle"
+expect_out_lacks "diff: no temporary directory in the output" "buckle-diff."
+run "diff: REV:PATH missing" sh -c "cd '$G/prof' && '$B' diff HEAD:nope.buckle p.buckle"
+expect_rc "diff: a path not at REV exits 2" 2
+expect_err_has "diff: says so" "nope.buckle does not exist at HEAD"
+run "diff: bad revision" sh -c "cd '$G/prof' && '$B' diff nosuchrev:p.buckle p.buckle"
+expect_rc "diff: an unknown revision exits 2" 2
+expect_err_has "diff: says git failed" "cannot read nosuchrev:p.buckle from git"
