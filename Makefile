@@ -6,6 +6,7 @@
 # make install PREFIX=/usr/local   (bin/buckle, share/buckle/std, share/man/man1 and man5)
 # make bench      benchmarks (never part of make check)
 
+.DEFAULT_GOAL := all
 CC      ?= cc
 BISON   ?= bison
 FLEX    ?= flex

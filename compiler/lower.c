@@ -194,7 +194,7 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
     lower_matchers(c, u, ar, &v, op, cur);
 }
 
-/* `allow OP sbpl "(filter ...)"` in misc (language.md §4): the filter is
+/* `allow OP sbpl "(filter ...)"` in misc (docs/language.md): the filter is
  * read and checked by the SBPL reader, and the rule becomes a raw SBPL rule
  * "(allow OP (filter ...))", emitted with the sbpl blocks.  Errors in the
  * filter are reported at its string. */

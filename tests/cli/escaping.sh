@@ -27,6 +27,7 @@ deny default
 allow file-read-metadata (literal "/")
 allow file-read-metadata (literal "/inj")
 allow file-read* (literal "/inj/a${rb}b")
+allow file-read-metadata (regex "^/inj/g$4[^/]*(/.*)?\$")
 allow file-write* (regex "^/inj/g$4[^/]*(/.*)?\$")
 deny file-write* (literal "/inj/c${rb}d") with:message"m${rb}"
 allow mach-lookup (global-name "com.x${rb}y")

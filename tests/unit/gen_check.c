@@ -117,7 +117,7 @@ static const char *show(arena *a, const char *t, size_t n)
     return r;
 }
 
-/* the second reading of §4-§5 (gen_oracle.c): depth of every written path
+/* the second reading of docs/language.md (gen_oracle.c): depth of every written path
  * matcher (each top-level regex alternative on its own), and what each glob
  * covers, on every path object */
 static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset *s, long *nfail)
@@ -173,7 +173,7 @@ static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset 
     }
 }
 
-/* §5 implied rules: every proper ancestor of a path that read, write or exec
+/* implied rules (docs/language.md): every proper ancestor of a path that read, write or exec
  * allows may be traversed (metadata allowed), unless a final rule or a deny
  * at least as specific as a literal at the ancestor's own depth says no */
 static void traversal_check(gcase *g, crosscheck *x, const sb_request *q, const cc_answer *an, long *nfail)

@@ -1,5 +1,5 @@
 /* gen_oracle.c - glob coverage and matcher depth, straight from the words
- * of language.md §4-§5 (see gen_oracle.h).  Written apart from
+ * of docs/language.md (see gen_oracle.h).  Written apart from
  * compiler/patterns.c on purpose: a bug shared by the decider and the SBPL
  * back end shows up only against a second reading. */
 #include "gen_oracle.h"

@@ -1,4 +1,4 @@
-/* gen_oracle.h - the parts of language.md §4-§5 that the decider and the
+/* gen_oracle.h - the parts of docs/language.md that the decider and the
  * SBPL back end share code for, computed here a second way from the text:
  * what a glob covers, and the depth of a path matcher.  diff-check
  * --generate compares them with the compiler's. */
@@ -11,7 +11,7 @@
  * that ends at a component boundary matches the whole glob. */
 int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s, size_t n);
 
-/* The depth of a path matcher as §5 defines it, from its template; -1 when
+/* The depth of a path matcher as docs/language.md defines it, from its template; -1 when
  * the text leaves it open (a parameter glued to other text). */
 int oracle_depth(const matcher *m);
 /* 1 when a regex template has an alternative `|` outside every group and class */
