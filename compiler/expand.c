@@ -144,6 +144,14 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             if (!p->path_inner) p->inner_at = sub_span(s, s->s + i, skip - i);
             p->path_inner = 1;
         }
+        if (mode == EXP_REGEX && skip < s->len && strchr("?*+{", s->s[skip])) {
+            /* the quantifier would bind to the value's last character only */
+            diag *d = diag_add(dl, SEV_ERROR, "BK2007", sub_span(s, s->s + i, skip - i + 1),
+                               "a regex quantifier cannot follow a parameter: it would repeat only the last "
+                               "character of the value");
+            diag_help(dl, d, "group what should repeat, e.g. \"(${%s})?\"", name);
+            return 0;
+        }
         sb_putc(b, PARAM_OPEN);
         sb_puts(b, name);
         sb_putc(b, PARAM_CLOSE);

@@ -368,15 +368,20 @@ void add_default_denies(compilation *c)
             for (size_t w = 0; w < OPS_MAX / 64; w++) unfiltered.w[w] |= r->covers->w[w];
     }
     for (size_t k = 0; k < 4; k++) {
-        int op = op_lookup(ops[k], NULL);
+        int fam = op_lookup(ops[k], NULL);
+        const opset *fcv = &op_get(fam)->covers;
+        /* the whole family, or, where an unfiltered rule names some of it
+         * (allow nvram-get), each concrete operation it leaves */
+        int whole = !opset_intersects(&unfiltered, fcv);
+        for (int op = whole ? fam : 0; op < ops_count(); op++) {
+        if (!whole && (!opset_has(fcv, op) || !op_get(op)->concrete || opset_has(&unfiltered, op))) continue;
         const opset *cv = &op_get(op)->covers;
-        if (opset_intersects(&unfiltered, cv)) continue;
         rule *r = arena_alloc(&c->a, sizeof *r);
         r->action = ACT_DENY;
         r->implied = 2;
         r->section = !strncmp(ops[k], "file", 4) ? SEC_FILES : !strncmp(ops[k], "iokit", 5) ? SEC_IOKIT :
                      !strncmp(ops[k], "process", 7) ? SEC_PROCESS : SEC_MISC;
-        r->verb = ops[k];
+        r->verb = whole ? ops[k] : op_get(op)->name;
         r->op = op;
         r->covers = cv;
         r->m.kind = MK_NONE;
@@ -386,5 +391,7 @@ void add_default_denies(compilation *c)
         r->origins->at = c->pol.default_unit ? c->pol.default_at : (span){ main_unit->src, 0, 0 };
         r->id = (unsigned)c->pol.rules.n;
         rule_vec_push(&c->pol.rules, r);
+        if (whole) break;
+        }
     }
 }

@@ -27,8 +27,27 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
     }
     const char *p = colon + 1;
     if (strcmp(p, "*") == 0) return 1;
-    /* a parameter as the whole port: its value is checked when it is known */
-    if (p[0] == PARAM_OPEN && strchr(p, PARAM_CLOSE) && strchr(p, PARAM_CLOSE)[1] == 0) return 1;
+    /* a parameter as the whole port: its value (-D, else a plain default)
+     * must be a port number, never "*": "localhost:$PORT" ranks as a
+     * numeric port and would beat a "localhost:*" deny */
+    if (p[0] == PARAM_OPEN && strchr(p, PARAM_CLOSE) && strchr(p, PARAM_CLOSE)[1] == 0) {
+        size_t nl = (size_t)(strchr(p, PARAM_CLOSE) - p - 1);
+        const char *pv = hm_get(&c->defines, p + 1, nl);
+        const param_decl *pd = hm_get(&c->params, p + 1, nl);
+        if (!pv && pd && pd->def && !memchr(pd->def, PARAM_OPEN, strlen(pd->def))) pv = pd->def;
+        if (!pv) return 1;
+        long pn = 0;
+        size_t k = 0;
+        for (; pv[k] >= '0' && pv[k] <= '9' && k < 6; k++) pn = pn * 10 + (pv[k] - '0');
+        if (pv[k] || k == 0 || pv[0] == '0' || pn < 1 || pn > 65535) {
+            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2007", s->at,
+                               "the value \"%s\" of %.*s is not a port: a parameter used as a port holds 1-65535",
+                               pv, (int)nl, p + 1);
+            diag_help(&c->diags, d, "write \"%.*s:*\" for any port", (int)hl, v);
+            return 0;
+        }
+        return 1;
+    }
     long port = 0;
     size_t nd = 0;
     for (; *p; p++, nd++) {

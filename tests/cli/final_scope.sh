@@ -1,0 +1,69 @@
+# final_scope.sh - cases from an independent black-box review of the
+# semantics: a final rule decides inside its scope over every rule that is
+# not final, however specific and in whatever file; parameters used as ports
+# or before a regex quantifier are checked; allowing one operation of a
+# family that deny default may not cover still denies the others.
+. tests/lib.sh
+D="$TMP/final_scope"
+mkdir -p "$D"
+# a more specific allow, spelled out, with a regex, glob or prefix
+printf 'files {\n    deny final read "~/.ssh";\n    allow read regex "^/Users/test/\\\\.ssh/id";\n    allow read glob "/Users/test/*/id_rsa";\n}\n' >"$D/f1.buckle"
+for o in /Users/test/.ssh/id_ed25519 /Users/test/.ssh/id_rsa; do
+    run "final scope: $o" "$BUCKLE" query "$D/f1.buckle" files read "$o"
+    expect_out_has "final scope: the final deny decides $o" "deny $o"
+    expect_out_has "final scope: compiled SBPL agrees on $o" "compiled SBPL agrees"
+    run "final scope: $o, -D" "$BUCKLE" query -D HOME=/Users/test "$D/f1.buckle" files read "$o"
+    expect_out_has "final scope: the final deny decides $o with -D" "deny $o"
+done
+printf 'files {\n    deny final read "~/.ssh";\n    allow read prefix "/Users/test/.ssh/i";\n}\n' >"$D/f5.buckle"
+run "final scope: prefix inside" "$BUCKLE" compile "$D/f5.buckle" -o /dev/null
+expect_rc "final scope: a prefix that falls inside for HOME=/Users/test is BK2005" 1
+expect_err_has "final scope: names the value" "it falls inside the final rule with HOME=/Users/test"
+# a final glob in a base against a deeper allow in the child
+printf 'files { deny final read glob "~/**/*.pem"; }\n' >"$D/base.buckle"
+printf 'extends "./base";\nfiles { allow read "~/project"; }\n' >"$D/child.buckle"
+run "final scope: base glob" "$BUCKLE" query "$D/child.buckle" files read /Users/test/project/key.pem
+expect_out_has "final scope: the base's final glob decides in the child's subtree" "deny /Users/test/project/key.pem"
+expect_out_has "final scope: compiled SBPL agrees for the glob" "compiled SBPL agrees"
+run "final scope: base glob, outside" "$BUCKLE" query "$D/child.buckle" files read /Users/test/project/key.txt
+expect_out_has "final scope: outside the final glob the allow holds" "allow /Users/test/project/key.txt"
+# a rule that contains the final rule's path
+printf 'files {\n    deny final read "$WORKDIR/.git";\n    allow read "/Users/test/project";\n}\n' >"$D/f11.buckle"
+run "final scope: containing allow" "$BUCKLE" query -D WORKDIR=/Users/test/project "$D/f11.buckle" files read /Users/test/project/.git/config
+expect_out_has "final scope: the final deny decides under a containing allow" "deny /Users/test/project/.git/config"
+"$BUCKLE" compile -D WORKDIR=/Users/test/project "$D/f11.buckle" -o "$D/f11.sb"
+run "final scope: containing allow, output" "$BUCKLE" query "$D/f11.sb" file-read-data /Users/test/project/.git/config
+expect_out_has "final scope: the compiled output denies it" "deny /Users/test/project/.git/config"
+
+# a parameter used as a port holds a port number
+printf 'param PORT = "*";\nnetwork {\n    allow outbound "localhost:$PORT";\n    deny outbound "localhost:*";\n}\n' >"$D/port.buckle"
+run "port parameter: *" "$BUCKLE" compile "$D/port.buckle" -o "$D/port.sb"
+expect_rc "port parameter: a default of * is an error" 1
+expect_err_has "port parameter: says why" 'the value "*" of PORT is not a port'
+[ -e "$D/port.sb" ] && fail "port parameter: no output on error" "written" || pass "port parameter: no output on error"
+printf 'param PORT = "8080";\nnetwork { allow outbound "localhost:$PORT"; }\n' >"$D/port2.buckle"
+run "port parameter: 8080" "$BUCKLE" compile "$D/port2.buckle" -o /dev/null
+expect_rc "port parameter: a port number is fine" 0
+for v in 0 99999 abc 080; do
+    run "port parameter: -D PORT=$v" "$BUCKLE" compile -D "PORT=$v" "$D/port2.buckle" -o /dev/null
+    expect_rc "port parameter: -D PORT=$v is an error" 1
+done
+
+# a regex quantifier after a parameter
+printf 'param P;\nfiles {\n    allow read "/";\n    deny read regex "^${P}?/x";\n}\n' >"$D/quant.buckle"
+run "regex: quantifier after a parameter" "$BUCKLE" compile "$D/quant.buckle" -o /dev/null
+expect_rc "regex: a quantifier after a parameter is an error" 1
+expect_err_has "regex: at the parameter" "quant.buckle:4:23: error: a regex quantifier cannot follow a parameter"
+printf 'param P;\nfiles {\n    allow read "/";\n    deny read regex "^(${P})?/x";\n}\n' >"$D/quant2.buckle"
+run "regex: a grouped parameter" "$BUCKLE" compile "$D/quant2.buckle" -o /dev/null
+expect_rc "regex: a grouped parameter may be repeated" 0
+
+# allowing one operation of a family keeps the others denied
+printf 'misc { allow nvram-get; }\n' >"$D/nvram.buckle"
+run "families: nvram" "$BUCKLE" compile "$D/nvram.buckle"
+expect_out_has "families: nvram-set still denied" "(deny nvram-set)"
+expect_out_has "families: nvram-delete still denied" "(deny nvram-delete)"
+expect_out_lacks "families: no family deny over the allow" "(deny nvram*)"
+printf 'misc { allow process-info-pidinfo; }\n' >"$D/pinfo.buckle"
+run "families: process-info" "$BUCKLE" compile "$D/pinfo.buckle"
+expect_out_has "families: process-info-listpids still denied" "(deny process-info-listpids)"
