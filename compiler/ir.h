@@ -101,6 +101,7 @@ typedef struct param_decl {
     int path_inner;        /* inside a path after other text: its value must be relative */
     span inner_at;
     span def_at;           /* the default's string */
+    size_t def_unit;       /* the unit that set the default */
 } param_decl;
 
 typedef struct raw_block {

@@ -4,6 +4,7 @@
 #include "patterns.h"
 #include "verbs.h"
 #include "../grammar/sexp.h"
+#include <ctype.h>
 #include <string.h>
 
 static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
@@ -356,6 +357,29 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
     }
 }
 
+/* 1 when the rule's matchers name parameter `name` ($NAME or ${NAME}). */
+static int rule_names_param(const ast_rule *r, const char *name)
+{
+    size_t nl = strlen(name);
+    for (const ast_matcher *m = r->matchers; m; m = m->next)
+        for (const char *q = m->value.s; q && (q = strchr(q, '$')); q++) {
+            const char *n = q + 1 + (q[1] == '{');
+            if (strncmp(n, name, nl) == 0 && !(isalnum((unsigned char)n[nl]) || n[nl] == '_' || n[nl] == '-'))
+                return 1;
+        }
+    return 0;
+}
+
+/* The first unit (index) with a final rule that names the parameter, or -1:
+ * a later file may not change the default such a rule was written with. */
+static int final_user(compilation *c, const char *name)
+{
+    for (size_t i = 0; i < c->nunits; i++)
+        for (const ast_rule *r = c->units[i]->ast->rules; r; r = r->next)
+            if (r->final && !r->remove && rule_names_param(r, name)) return (int)i;
+    return -1;
+}
+
 static void declare_params(compilation *c)
 {
     static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
@@ -382,6 +406,19 @@ static void declare_params(compilation *c)
         for (const ast_param *ap = c->units[i]->ast->params; ap; ap = ap->next) {
             if (!ap->has_default) continue;
             param_decl *p = hm_gets(&c->params, ap->name);
+            /* a final rule keeps the default its file was written with: a
+             * later file that sets another would move the final rule */
+            int fu = p->def_at.src ? final_user(c, ap->name) : -1;
+            if (fu >= 0 && (size_t)fu < i && p->def_unit <= (size_t)fu) {
+                diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", ap->def.at,
+                                   "this default of %s would move a final rule of %s", ap->name,
+                                   c->units[fu]->display);
+                diag_note_add(&c->diags, d, p->def_at, "the default the final rule was written with");
+                diag_help(&c->diags, d, "final rules cannot be changed by a file that extends them; pass -D %s=VALUE "
+                          "at run time instead, or use another parameter", ap->name);
+                continue;
+            }
+            p->def_unit = i;
             if (ap->def.len == 0) {
                 diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", ap->def.at,
                                    "parameter %s has an empty default", ap->name);

@@ -67,3 +67,14 @@ expect_out_lacks "families: no family deny over the allow" "(deny nvram*)"
 printf 'misc { allow process-info-pidinfo; }\n' >"$D/pinfo.buckle"
 run "families: process-info" "$BUCKLE" compile "$D/pinfo.buckle"
 expect_out_has "families: process-info-listpids still denied" "(deny process-info-listpids)"
+
+# a file that extends a final rule cannot move it through a parameter default
+printf 'param SECRETS = "/Users/test/.ssh";\nfiles { deny final read "$SECRETS"; }\n' >"$D/pbase.buckle"
+printf 'extends "./pbase";\nparam SECRETS = "/nonexistent";\nfiles { allow read "~"; }\n' >"$D/pchild.buckle"
+run "final scope: default moved" "$BUCKLE" compile "$D/pchild.buckle" -o /dev/null
+expect_rc "final scope: a child's default for a final rule's parameter is an error" 1
+expect_err_has "final scope: at the child's default" "pchild.buckle:2:17: error: this default of SECRETS would move a final rule"
+printf 'param SECRETS;\nfiles { deny final read "$SECRETS"; }\n' >"$D/pbase2.buckle"
+printf 'extends "./pbase2";\nparam SECRETS = "/Users/test/.ssh";\nfiles { allow read "~"; }\n' >"$D/pchild2.buckle"
+run "final scope: default given" "$BUCKLE" compile "$D/pchild2.buckle" -o /dev/null
+expect_rc "final scope: a base without a default may get one from the child" 0
