@@ -266,6 +266,10 @@ int cmd_run(cli_env *env, int argc, char **argv)
             if (v == VERIFY_REDEFINES) {
                 cli_print_diags(&dl, stderr);
                 fprintf(stderr, "buckle run: error: %s redefines a name the protection rules depend on; not running it\n", profile);
+            } else if (v == VERIFY_INCOMPLETE) {
+                cli_print_diags(&dl, stderr);
+                fprintf(stderr, "buckle run: error: %s cannot be evaluated completely, so the protection of the next run "
+                                "cannot be checked; not running it\n", profile);
             } else if (v == VERIFY_UNPROTECTED) {
                 fprintf(stderr, "buckle run: error: the protection of the next run does not hold in this profile: %s\n",
                         sb_cstr(&msg));
@@ -350,7 +354,7 @@ out:
     if (rp.fd >= 0) close(rp.fd);
     if (have_pl) protect_free(&pl);
     sb_free(&prot);
-    if (vsrc) source_free(vsrc);
+    while (vsrc) { source *nx = vsrc->next; source_free(vsrc); vsrc = nx; }
     if (pdfd >= 0) close(pdfd);
     if (cachefd >= 0) close(cachefd);
     arena_free(&a);

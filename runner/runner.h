@@ -90,11 +90,14 @@ typedef struct verify_req {
     const char *command;          /* the command's physical path, or NULL */
 } verify_req;
 
-enum { VERIFY_OK, VERIFY_REDEFINES, VERIFY_UNPROTECTED, VERIFY_EXEC_DENIED };
-/* Scans for definitions of reserved names (error diagnostics in dl), then
- * evaluates the profile and asks it for every protected object and for the
+enum { VERIFY_OK, VERIFY_REDEFINES, VERIFY_INCOMPLETE, VERIFY_UNPROTECTED, VERIFY_EXEC_DENIED };
+/* Scans the profile and its imports for definitions of reserved names (in
+ * any case) and for forms that rebind names (set!, eval, macro, load...),
+ * error diagnostics in dl; refuses anything the evaluator cannot evaluate
+ * (VERIFY_INCOMPLETE, a diagnostic in dl); then evaluates the profile and asks it for every protected object and for the
  * command.  Returns VERIFY_*; *msg says why for the last two.  *keep is the
- * source the diagnostics point into (the caller frees it after printing). */
+ * source the diagnostics point into, its imports chained through next (the
+ * caller frees them all after printing). */
 int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **keep);
 
 /* ---- parameters (params_check.c) ---------------------------------------- */

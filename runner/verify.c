@@ -9,24 +9,65 @@
 #include "runner.h"
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
-/* (define NAME ...) and (define (NAME ...) ...) anywhere in the tree */
+/* Forms that change what a name means in a way the evaluator does not
+ * follow (assignment, evaluation of built data, macros, reading another
+ * file): wherever they appear, the profile is not evaluated completely. */
+static const char *const rebinding_forms[] = {
+    "set!", "set-car!", "set-cdr!", "eval", "macro", "define-macro", "define-syntax", "let-syntax",
+    "letrec-syntax", "syntax-rules", "load", "the-environment", "interaction-environment",
+};
+
+/* name folded to lower case (SBPL's Scheme may fold the case of symbols) */
+static const char *folded(const char *name, char *buf, size_t n)
+{
+    size_t i = 0;
+    for (; name[i] && i + 1 < n; i++) buf[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+    buf[i] = 0;
+    return buf;
+}
+
+static int is_rebinding_form(const char *name)
+{
+    char buf[64];
+    folded(name, buf, sizeof buf);
+    for (size_t i = 0; i < sizeof rebinding_forms / sizeof rebinding_forms[0]; i++)
+        if (!strcmp(buf, rebinding_forms[i])) return 1;
+    return 0;
+}
+
+static int is_reserved_folded(const char *name)
+{
+    char buf[256];
+    if (strlen(name) >= sizeof buf) return 0;
+    return sbpl_reserved_name(folded(name, buf, sizeof buf));
+}
+
+/* (define NAME ...) and (define (NAME ...) ...) of a reserved name, in any
+ * case, and every rebinding form, anywhere in the tree */
 static void scan_defines(const sexp *x, diag_list *dl)
 {
     for (; x; x = x->next) {
+        if (x->kind == SX_SYMBOL && is_rebinding_form(x->text)) {
+            diag *d = diag_add(dl, SEV_ERROR, NULL, x->at,
+                               "\"%s\" can rebind the names the rules that protect the next run depend on", x->text);
+            diag_help(dl, d, "buckle run refuses a profile that uses it, even with --force");
+            continue;
+        }
         if (x->kind != SX_LIST && x->kind != SX_QUOTE) continue;
         const sexp *h = x->child;
-        if (x->kind == SX_LIST && h && sexp_is_sym(h, "define") && h->next) {
+        if (x->kind == SX_LIST && h && h->kind == SX_SYMBOL && !strcasecmp(h->text, "define") && h->next) {
             const sexp *t = h->next;
             const sexp *name = t->kind == SX_SYMBOL ? t : t->kind == SX_LIST && t->child && t->child->kind == SX_SYMBOL ? t->child : NULL;
-            if (name && sbpl_reserved_name(name->text)) {
+            if (name && is_reserved_folded(name->text)) {
                 diag *d = diag_add(dl, SEV_ERROR, NULL, name->at,
                                    "this profile redefines \"%s\": the rules that protect the next run could be switched off",
                                    name->text);
                 diag_help(dl, d, "use another name; buckle run refuses such a profile even with --force");
             }
         }
-        if (x->kind == SX_LIST) scan_defines(x->child, dl);
+        scan_defines(x->child, dl);
     }
 }
 
@@ -99,7 +140,20 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     sbpl_eval_opts eo = { vr->params, vr->nparams, vr->import_dirs, vr->nimport, &imported, 0 };
     import_check ic = { vr->pl, &a, NULL };
     sb_policy *p = sbpl_eval_probed(&a, &quiet, src, top, &eo, check_import, &ic);
-    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
+    /* the imports, read the same way: kept (after src) for the diagnostics */
+    src->next = imported;
+    for (source *s = imported; s; s = s->next) {
+        sexp *it = sbpl_read(&a, dl, s, &ro);
+        scan_defines(it, dl);
+    }
+    if (dl->errors > before) { rc = VERIFY_REDEFINES; goto out; }
+    if (p->incomplete) {
+        diag *d = diag_add(dl, SEV_ERROR, NULL, p->incomplete_at,
+                           "buckle cannot evaluate this (%s): the protection of the next run cannot be checked", p->incomplete);
+        diag_help(dl, d, "buckle run refuses a profile it cannot evaluate completely, even with --force");
+        rc = VERIFY_INCOMPLETE;
+        goto out;
+    }
     if (ic.missing) {
         sb_printf(msg, "the import %s was not among the protected paths", ic.missing);
         rc = VERIFY_UNPROTECTED;
