@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -77,6 +78,29 @@ static void put_word(const char *s, int first)
     putchar('\'');
 }
 
+/* Every parameter value that is an absolute path is walked like the
+ * sources: the directories and links on its way cannot be removed, renamed
+ * or replaced, nor the value itself when it exists; a missing component
+ * cannot be created as a link (or be renamed or linked onto), so the next
+ * run's value leads to the same place.  raw: the -D values as typed,
+ * walked too (their links). */
+static void protect_params(protect_list *pl, const run_profile *rp, const char *const *raw, size_t ndef)
+{
+    for (size_t k = 0; k < ndef; k++)
+        if (raw[k][0] == '/') protect_value(pl, raw[k]);
+    for (size_t k = 0; k < rp->nparams; k++) {
+        const char *v = rp->params[k].value;
+        if (v[0] != '/') continue;
+#ifndef __APPLE__
+        /* values are canonicalized the macOS way (/tmp is /private/tmp);
+         * elsewhere (the tests' stand-in) the physical path is without it */
+        struct stat st;
+        if (!strncmp(v, "/private/", 9) && lstat(v, &st) != 0 && lstat(v + 8, &st) == 0) v += 8;
+#endif
+        protect_value(pl, v);
+    }
+}
+
 int cmd_run(cli_env *env, int argc, char **argv)
 {
     int dry = 0, keep = 0, verbose = 0, allow_inline = 0, force = 0, no_cache = 0;
@@ -85,6 +109,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     sb_param *defs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *defs);
     define *cdefs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *cdefs);
     const char **incs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *incs);
+    const char **raws = arena_alloc(&a, ((size_t)argc + 1) * sizeof *raws);
     size_t ndef = 0, ninc = 0;
     const char *profile = NULL;
     int i = 1, rc = 125, pdfd = -1, cachefd = -1;
@@ -116,6 +141,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
                 const char *err = define_parse(&a, v, &cdefs[ndef]);
                 if (err) { cli_usage_error("run", "-D %s: %s", v, err); rc = 125; goto out; }
                 defs[ndef] = (sb_param){ cdefs[ndef].name, cdefs[ndef].value };
+                raws[ndef] = strchr(v, '=') + 1;
                 ndef++;
             }
         }
@@ -208,6 +234,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
         have_pl = 1;
         protect_path(&pl, cwd);
         for (size_t k = 0; k < rp.nwalk; k++) protect_path(&pl, rp.walk[k]);
+        protect_params(&pl, &rp, raws, ndef);
         const char *dirs[2] = { dir, cdir };
         const char *const *pdirs = pdfd >= 0 ? dirs : dirs + 1;
         size_t npdirs = pdfd >= 0 ? 2 : 1;

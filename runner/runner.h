@@ -56,6 +56,11 @@ typedef struct protect_list {
     const char **whole_paths, **frame_paths;   /* the same, as paths */
     size_t wcap, fcap;
     hashmap seen_whole, seen_frame, dirs;
+    /* missing components of a parameter's value: no creation as a link, no
+     * rename or hard link onto them */
+    const char **nolink_paths;
+    size_t nnolink, ncap;
+    hashmap seen_nolink;
 } protect_list;
 
 void protect_init(protect_list *pl, const char *cwd);
@@ -63,6 +68,12 @@ void protect_free(protect_list *pl);
 /* Walks path (relative to cwd) component by component: directories met are
  * frames, links, the final file and missing components are protected whole. */
 void protect_path(protect_list *pl, const char *path);
+/* The same for a path-valued parameter: its last component, when it exists,
+ * is a frame (no removal, rename or replacement; writing inside or into it
+ * is the profile's business), a file included; a missing component and
+ * everything below it cannot be created as a symbolic link, nor be the
+ * target of a rename or a hard link. */
+void protect_value(protect_list *pl, const char *path);
 void protect_whole(protect_list *pl, const char *path);
 
 /* Appends the self-protection rules: every write under each of dirs, every
@@ -70,6 +81,9 @@ void protect_whole(protect_list *pl, const char *path);
  * on concrete operation names and last, so they win under every precedence
  * model of Seatbelt. */
 void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const protect_list *pl);
+/* The operations denied on a missing component of a parameter's value
+ * (file-write-create only for a symbolic link) */
+extern const char *const runner_nolink_ops[3];
 /* 1 when op is one of the operations the rules deny on a whole path / a frame */
 int runner_write_op(int op);
 int runner_frame_op(int op);

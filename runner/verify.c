@@ -172,6 +172,17 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     }
     for (size_t i = 0; i < vr->pl->nwhole && rc == VERIFY_OK; i++)
         if (denied(p, vr->pl->whole_paths[i], runner_write_op, &a, msg)) rc = VERIFY_UNPROTECTED;
+    for (size_t i = 0; i < vr->pl->nnolink && rc == VERIFY_OK; i++) {
+        const char *obj = vr->pl->nolink_paths[i];
+        for (size_t k = 0; k < 3 && rc == VERIFY_OK; k++) {
+            sb_request q = { op_lookup(runner_nolink_ops[k], NULL), obj, strlen(obj), OBJ_PATH, SNS_OTHER, k ? NULL : "SYMLINK" };
+            sb_answer an = sbpl_decide(p, &q, &a);
+            if (an.decision == 1) continue;
+            sb_printf(msg, "%s%s on %s is not denied: ", runner_nolink_ops[k], k ? "" : " of a symbolic link", obj);
+            describe(msg, &an);
+            rc = VERIFY_UNPROTECTED;
+        }
+    }
     for (size_t i = 0; i < vr->pl->nframe && rc == VERIFY_OK; i++)
         if (denied(p, vr->pl->frame_paths[i], runner_frame_op, &a, msg)) rc = VERIFY_UNPROTECTED;
     if (rc == VERIFY_OK && vr->command) {
