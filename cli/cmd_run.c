@@ -251,6 +251,12 @@ int cmd_run(cli_env *env, int argc, char **argv)
         digest_ctx d;
         digest_begin(&d, 0, rp.digest ^ digest64(prot.data, prot.len, 0));
         uint64_t verdict = digest64(exec_path ? exec_path : "", exec_path ? strlen(exec_path) : 0, d.h);
+        /* ... by this buckle (another one may judge otherwise) ... */
+        const char *self = run_binary_identity(env, &a);
+        verdict = digest64(self, strlen(self), verdict);
+        /* ... with what an .sb's imports hold now (the compiled text of a
+         * .buckle holds its bases already) */
+        if (is_sb_path(profile)) verdict = run_files_digest(rp.walk, rp.nwalk, verdict);
         for (size_t k = 0; k < nder; k++) {
             verdict = digest64(all[k].name, strlen(all[k].name) + 1, verdict);
             verdict = digest64(all[k].value, strlen(all[k].value) + 1, verdict);
