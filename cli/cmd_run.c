@@ -296,7 +296,10 @@ int cmd_run(cli_env *env, int argc, char **argv)
                               all, nder, rp.import_dirs, rp.nimport, pdirs, npdirs, &pl, exec_path };
             int v = runner_verify(&vr, &dl, &msg, &vsrc);
             sb_free(&whole);
-            if (v == VERIFY_REDEFINES) {
+            if (v == VERIFY_UNREADABLE) {
+                cli_print_diags(&dl, stderr);
+                fprintf(stderr, "buckle run: error: %s (or an import) does not read as SBPL text; not running it\n", profile);
+            } else if (v == VERIFY_REDEFINES) {
                 cli_print_diags(&dl, stderr);
                 fprintf(stderr, "buckle run: error: %s redefines a name the protection rules depend on; not running it\n", profile);
             } else if (v == VERIFY_INCOMPLETE) {

@@ -104,8 +104,9 @@ typedef struct verify_req {
     const char *command;          /* the command's physical path, or NULL */
 } verify_req;
 
-enum { VERIFY_OK, VERIFY_REDEFINES, VERIFY_INCOMPLETE, VERIFY_UNPROTECTED, VERIFY_EXEC_DENIED };
-/* Scans the profile and its imports for definitions of reserved names (in
+enum { VERIFY_OK, VERIFY_UNREADABLE, VERIFY_REDEFINES, VERIFY_INCOMPLETE, VERIFY_UNPROTECTED, VERIFY_EXEC_DENIED };
+/* Reads the profile and its imports (a syntax error or a control byte:
+ * VERIFY_UNREADABLE, diagnostics in dl), scans them for definitions of reserved names (in
  * any case) and for forms that rebind names (set!, eval, macro, load...),
  * error diagnostics in dl; refuses anything the evaluator cannot evaluate
  * (VERIFY_INCOMPLETE, a diagnostic in dl); then evaluates the profile and asks it for every protected object and for the

@@ -132,6 +132,7 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     unsigned before = dl->errors;
     sbpl_read_opts ro = { 0, 0, 1 };
     sexp *top = sbpl_read(&a, dl, src, &ro);
+    if (dl->errors > before) { rc = VERIFY_UNREADABLE; goto out; }
     scan_defines(top, dl);
     if (dl->errors > before) { rc = VERIFY_REDEFINES; goto out; }
     source *imported = NULL;
@@ -143,7 +144,9 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     /* the imports, read the same way: kept (after src) for the diagnostics */
     src->next = imported;
     for (source *s = imported; s; s = s->next) {
+        unsigned was = dl->errors;
         sexp *it = sbpl_read(&a, dl, s, &ro);
+        if (dl->errors > was) { rc = VERIFY_UNREADABLE; goto out; }
         scan_defines(it, dl);
     }
     if (dl->errors > before) { rc = VERIFY_REDEFINES; goto out; }

@@ -64,6 +64,23 @@ run "refuse: import redefines" brun --force -I "$R" "$R/imp.sb" -- true
 expect_rc "refuse: an import that redefines deny is refused" 125
 expect_err_has "refuse: says where, in the import" "evil.sb:1:10: error: this profile redefines"
 
+# 9. a control byte (NUL included) in an .sb or an import: sandbox-exec's
+# reader may take the text otherwise than the evaluator; refused, and lint
+# says where
+printf '(version 1)\n(allow default)\n\000' >"$R/nul.sb"
+printf '(version 1)\n(allow default)\n(deny file-read*\001 (literal "/x"))\n' >"$R/ctl.sb"
+printf '(allow file-read*)\n  \033\n' >"$R/ctlimp.sb"
+printf '(version 1)\n(allow default)\n(import "ctlimp.sb")\n' >"$R/impctl.sb"
+for f in nul.sb:3:1:0x00 ctl.sb:3:17:0x01 impctl.sb:ctlimp.sb:2:3:0x1b; do
+    sb=${f%%:*}; where=${f#*:}; where=${where%:*}; byte=${f##*:}
+    run "refuse: control byte in $sb" brun --force -I "$R" "$R/$sb" -- true
+    expect_rc "refuse: a control byte in $sb is refused even with --force" 125
+    expect_err_has "refuse: control byte in $sb: says where" "$where: error: control character $byte in SBPL text"
+done
+run "refuse: lint control byte" "$B" lint "$R/ctl.sb"
+expect_rc "refuse: buckle lint fails on a control byte" 1
+expect_out_has "refuse: buckle lint says where" "ctl.sb:3:17: error: control character 0x01 in SBPL text"
+
 # 10. built-in parameters: checked like -D values, never replaced by /
 printf 'files { allow read "$HOME/x"; }\n'"$XOK" >"$R/home.buckle"
 for bad in "" "relative/home" "/"; do
