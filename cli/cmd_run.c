@@ -189,8 +189,15 @@ int cmd_run(cli_env *env, int argc, char **argv)
                 builtin[1].value, name, why);
         goto out;
     }
-    if (pdfd < 0)
+    if (pdfd < 0) {
         fprintf(stderr, "buckle run: warning: the profile directory is not safe (%s); passing the profile inline with -p\n", why);
+        /* still protected by path, as in file mode: a later run that finds
+         * it safe must not find it prepared by this run's sandbox */
+        char real[PATH_MAX];
+        if (!realpath(builtin[1].value, real)) snprintf(real, sizeof real, "%s", builtin[1].value);
+        int dn = snprintf(dir, sizeof dir, "%s/%s", strcmp(real, "/") ? real : "", name);
+        if (dn < 0 || (size_t)dn >= sizeof dir) { fprintf(stderr, "buckle run: error: %s: path too long\n", real); goto out; }
+    }
     const char *cparent = test_hook("BUCKLE_TEST_CACHE_PARENT");
     if (!cparent) cparent = "/tmp";
     const char *cwhy = NULL;
@@ -236,8 +243,8 @@ int cmd_run(cli_env *env, int argc, char **argv)
         for (size_t k = 0; k < rp.nwalk; k++) protect_path(&pl, rp.walk[k]);
         protect_params(&pl, &rp, raws, ndef);
         const char *dirs[2] = { dir, cdir };
-        const char *const *pdirs = pdfd >= 0 ? dirs : dirs + 1;
-        size_t npdirs = pdfd >= 0 ? 2 : 1;
+        const char *const *pdirs = dirs;      /* protected in inline mode too */
+        size_t npdirs = 2;
         for (size_t k = 0; k < npdirs; k++) protect_path(&pl, pdirs[k]);   /* their ancestors */
         sb_reset(&prot);
         runner_protection(&prot, pdirs, npdirs, &pl);
