@@ -12,6 +12,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
 #include "../compiler/emit.h"
+#include "../compiler/patterns.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -76,6 +77,41 @@ static void frame(protect_list *pl, const char *p, size_t n)
     add(pl, 0, p, n);
 }
 
+void protect_fold_regex(strbuf *out, const char *p)
+{
+    strbuf re;
+    sb_init(&re);
+    sb_putc(&re, '^');
+    for (const char *c = p; *c; c++) {
+        char lo = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
+        if (lo >= 'a' && lo <= 'z') { sb_putc(&re, '['); sb_putc(&re, lo); sb_putc(&re, (char)(lo - 32)); sb_putc(&re, ']'); }
+        else regex_quote(&re, c, 1);
+    }
+    sb_putc(&re, '$');
+    sb_puts(out, "(regex ");
+    sbpl_string(out, re.data, re.len);
+    sb_putc(out, ')');
+    sb_free(&re);
+}
+
+/* a missing path, whole: also in every case (a case-insensitive volume
+ * would find LIB.buckle for lib.buckle); its upper-case spelling is among
+ * the paths the check asks about */
+static void missing_whole(protect_list *pl, const char *p)
+{
+    protect_whole(pl, p);
+    size_t n = strlen(p);
+    char *up = arena_strndup(&pl->a, p, n);
+    for (char *c = up; *c; c++) if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 32);
+    if (!n || hm_get(&pl->seen_whole, up, n)) return;
+    hm_put(&pl->seen_whole, up, n, up);
+    pl->whole_paths = arena_grow(&pl->a, pl->whole_paths, pl->nwhole, pl->wcap, sizeof *pl->whole_paths);
+    pl->wcap = arena_grow_cap(pl->nwhole, pl->wcap);
+    pl->whole_paths[pl->nwhole++] = up;
+    sb_putc(&pl->whole, ' ');
+    protect_fold_regex(&pl->whole, p);
+}
+
 static void nolink(protect_list *pl, const char *p)
 {
     size_t n = strlen(p);
@@ -92,7 +128,7 @@ static void nolink(protect_list *pl, const char *p)
 static void missing(protect_list *pl, int value, const char *p)
 {
     if (value) nolink(pl, p);
-    else protect_whole(pl, p);
+    else missing_whole(pl, p);
 }
 
 /* Appends "/" and the component to cur (length *n); 0, or -1 if too long. */

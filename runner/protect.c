@@ -85,12 +85,16 @@ void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const
         sb_puts(out, ";; exist yet a symbolic link, or move or link anything there\n");
         for (size_t i = 0; i < pl->nnolink; i++) {
             const char *p = pl->nolink_paths[i];
-            sb_puts(out, "(deny file-write-create (require-all (literal ");
+            sb_puts(out, "(deny file-write-create (require-all (require-any (literal ");
             sbpl_string(out, p, strlen(p));
+            sb_puts(out, ") ");
+            protect_fold_regex(out, p);
             sb_puts(out, ") (vnode-type SYMLINK)))\n");
             sb_puts(out, "(deny fs-rename file-link (literal ");
             sbpl_string(out, p, strlen(p));
-            sb_puts(out, "))\n");
+            sb_puts(out, ") ");
+            protect_fold_regex(out, p);
+            sb_puts(out, ")\n");
         }
     }
     if (pl->nframe) {

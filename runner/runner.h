@@ -75,6 +75,8 @@ void protect_path(protect_list *pl, const char *path);
  * target of a rename or a hard link. */
 void protect_value(protect_list *pl, const char *path);
 void protect_whole(protect_list *pl, const char *path);
+/* "(regex ...)" matching path in every case of its ASCII letters */
+void protect_fold_regex(strbuf *out, const char *path);
 
 /* Appends the self-protection rules: every write under each of dirs, every
  * write on pl's whole paths, the frame operations on pl's frames.  Emitted
