@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -77,6 +78,29 @@ static void put_word(const char *s, int first)
     putchar('\'');
 }
 
+/* Every parameter value that is an absolute path is walked like the
+ * sources: the directories and links on its way cannot be removed, renamed
+ * or replaced, nor the value itself when it exists; a missing component
+ * cannot be created as a link (or be renamed or linked onto), so the next
+ * run's value leads to the same place.  raw: the -D values as typed,
+ * walked too (their links). */
+static void protect_params(protect_list *pl, const run_profile *rp, const char *const *raw, size_t ndef)
+{
+    for (size_t k = 0; k < ndef; k++)
+        if (raw[k][0] == '/') protect_value(pl, raw[k]);
+    for (size_t k = 0; k < rp->nparams; k++) {
+        const char *v = rp->params[k].value;
+        if (v[0] != '/') continue;
+#ifndef __APPLE__
+        /* values are canonicalized the macOS way (/tmp is /private/tmp);
+         * elsewhere (the tests' stand-in) the physical path is without it */
+        struct stat st;
+        if (!strncmp(v, "/private/", 9) && lstat(v, &st) != 0 && lstat(v + 8, &st) == 0) v += 8;
+#endif
+        protect_value(pl, v);
+    }
+}
+
 int cmd_run(cli_env *env, int argc, char **argv)
 {
     int dry = 0, keep = 0, verbose = 0, allow_inline = 0, force = 0, no_cache = 0;
@@ -85,6 +109,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     sb_param *defs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *defs);
     define *cdefs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *cdefs);
     const char **incs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *incs);
+    const char **raws = arena_alloc(&a, ((size_t)argc + 1) * sizeof *raws);
     size_t ndef = 0, ninc = 0;
     const char *profile = NULL;
     int i = 1, rc = 125, pdfd = -1, cachefd = -1;
@@ -116,6 +141,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
                 const char *err = define_parse(&a, v, &cdefs[ndef]);
                 if (err) { cli_usage_error("run", "-D %s: %s", v, err); rc = 125; goto out; }
                 defs[ndef] = (sb_param){ cdefs[ndef].name, cdefs[ndef].value };
+                raws[ndef] = strchr(v, '=') + 1;
                 ndef++;
             }
         }
@@ -163,8 +189,15 @@ int cmd_run(cli_env *env, int argc, char **argv)
                 builtin[1].value, name, why);
         goto out;
     }
-    if (pdfd < 0)
+    if (pdfd < 0) {
         fprintf(stderr, "buckle run: warning: the profile directory is not safe (%s); passing the profile inline with -p\n", why);
+        /* still protected by path, as in file mode: a later run that finds
+         * it safe must not find it prepared by this run's sandbox */
+        char real[PATH_MAX];
+        if (!realpath(builtin[1].value, real)) snprintf(real, sizeof real, "%s", builtin[1].value);
+        int dn = snprintf(dir, sizeof dir, "%s/%s", strcmp(real, "/") ? real : "", name);
+        if (dn < 0 || (size_t)dn >= sizeof dir) { fprintf(stderr, "buckle run: error: %s: path too long\n", real); goto out; }
+    }
     const char *cparent = test_hook("BUCKLE_TEST_CACHE_PARENT");
     if (!cparent) cparent = "/tmp";
     const char *cwhy = NULL;
@@ -208,9 +241,10 @@ int cmd_run(cli_env *env, int argc, char **argv)
         have_pl = 1;
         protect_path(&pl, cwd);
         for (size_t k = 0; k < rp.nwalk; k++) protect_path(&pl, rp.walk[k]);
+        protect_params(&pl, &rp, raws, ndef);
         const char *dirs[2] = { dir, cdir };
-        const char *const *pdirs = pdfd >= 0 ? dirs : dirs + 1;
-        size_t npdirs = pdfd >= 0 ? 2 : 1;
+        const char *const *pdirs = dirs;      /* protected in inline mode too */
+        size_t npdirs = 2;
         for (size_t k = 0; k < npdirs; k++) protect_path(&pl, pdirs[k]);   /* their ancestors */
         sb_reset(&prot);
         runner_protection(&prot, pdirs, npdirs, &pl);
@@ -224,6 +258,12 @@ int cmd_run(cli_env *env, int argc, char **argv)
         digest_ctx d;
         digest_begin(&d, 0, rp.digest ^ digest64(prot.data, prot.len, 0));
         uint64_t verdict = digest64(exec_path ? exec_path : "", exec_path ? strlen(exec_path) : 0, d.h);
+        /* ... by this buckle (another one may judge otherwise) ... */
+        const char *self = run_binary_identity(env, &a);
+        verdict = digest64(self, strlen(self), verdict);
+        /* ... with what an .sb's imports hold now (the compiled text of a
+         * .buckle holds its bases already) */
+        if (is_sb_path(profile)) verdict = run_files_digest(rp.walk, rp.nwalk, verdict);
         for (size_t k = 0; k < nder; k++) {
             verdict = digest64(all[k].name, strlen(all[k].name) + 1, verdict);
             verdict = digest64(all[k].value, strlen(all[k].value) + 1, verdict);
@@ -263,9 +303,16 @@ int cmd_run(cli_env *env, int argc, char **argv)
                               all, nder, rp.import_dirs, rp.nimport, pdirs, npdirs, &pl, exec_path };
             int v = runner_verify(&vr, &dl, &msg, &vsrc);
             sb_free(&whole);
-            if (v == VERIFY_REDEFINES) {
+            if (v == VERIFY_UNREADABLE) {
+                cli_print_diags(&dl, stderr);
+                fprintf(stderr, "buckle run: error: %s (or an import) does not read as SBPL text; not running it\n", profile);
+            } else if (v == VERIFY_REDEFINES) {
                 cli_print_diags(&dl, stderr);
                 fprintf(stderr, "buckle run: error: %s redefines a name the protection rules depend on; not running it\n", profile);
+            } else if (v == VERIFY_INCOMPLETE) {
+                cli_print_diags(&dl, stderr);
+                fprintf(stderr, "buckle run: error: %s cannot be evaluated completely, so the protection of the next run "
+                                "cannot be checked; not running it\n", profile);
             } else if (v == VERIFY_UNPROTECTED) {
                 fprintf(stderr, "buckle run: error: the protection of the next run does not hold in this profile: %s\n",
                         sb_cstr(&msg));
@@ -350,7 +397,7 @@ out:
     if (rp.fd >= 0) close(rp.fd);
     if (have_pl) protect_free(&pl);
     sb_free(&prot);
-    if (vsrc) source_free(vsrc);
+    while (vsrc) { source *nx = vsrc->next; source_free(vsrc); vsrc = nx; }
     if (pdfd >= 0) close(pdfd);
     if (cachefd >= 0) close(cachefd);
     arena_free(&a);

@@ -21,6 +21,32 @@ static int mentions_import(const char *s, size_t n)
     return 0;
 }
 
+const char *run_binary_identity(const cli_env *env, arena *a)
+{
+    struct stat st;
+    return stat(env->exe_path, &st) == 0
+        ? arena_printf(a, "buckle %s\n%s\n%llu:%llu:%lld:%lld", BUCKLE_VERSION, env->exe_path, (unsigned long long)st.st_dev,
+                       (unsigned long long)st.st_ino, (long long)st.st_size, (long long)st.st_mtime)
+        : arena_printf(a, "buckle %s\n%s\n?", BUCKLE_VERSION, env->exe_path);
+}
+
+uint64_t run_files_digest(const char *const *paths, size_t n, uint64_t seed)
+{
+    uint64_t h = seed;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        h = digest64(paths[i], strlen(paths[i]) + 1, h);
+        if (stat(paths[i], &st) != 0) { h = digest64("-", 1, h); continue; }
+        if (!S_ISREG(st.st_mode)) { h = digest64("d", 1, h); continue; }
+        const char *err;
+        source *s = source_read(paths[i], paths[i], &err);
+        if (!s) { h = digest64("?", 1, h); continue; }
+        h = digest64(s->text, s->len, digest64("f", 1, h));
+        source_free(s);
+    }
+    return h;
+}
+
 /* Everything besides the input files that decides the lint verdict and the
  * output: this executable (its identity on disk), the directory relative
  * paths start from, the profile, the search path and the -D values. */
@@ -28,16 +54,10 @@ static uint64_t request_key(const run_request *rq, arena *a)
 {
     const char *parts[8];
     size_t n = 0;
-    struct stat st;
     char cwd[PATH_MAX];
     compile_opts co = { 0 };
     cli_compile_opts(rq->env, &co);
-    parts[n++] = "buckle " BUCKLE_VERSION;
-    parts[n++] = rq->env->exe_path;
-    parts[n++] = stat(rq->env->exe_path, &st) == 0
-        ? arena_printf(a, "%llu:%llu:%lld:%lld", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-                       (long long)st.st_size, (long long)st.st_mtime)
-        : "?";
+    parts[n++] = run_binary_identity(rq->env, a);
     parts[n++] = getcwd(cwd, sizeof cwd) ? cwd : "?";
     parts[n++] = rq->profile;
     parts[n++] = co.buckle_path ? co.buckle_path : "-";

@@ -42,5 +42,11 @@ typedef struct run_profile {
 int run_profile_obtain(const run_request *rq, arena *a, run_profile *out);
 /* The sandbox-exec parameters for params: NAME, and NAME.re and
  * NAME.ancestors for the values that are absolute paths. */
+/* This buckle: its version and executable (path, device, inode, size,
+ * mtime), for the run cache key and the verdict mark. */
+const char *run_binary_identity(const cli_env *env, arena *a);
+/* A digest of what each path holds now: a file's contents, a directory, or
+ * nothing (an .sb's imports are read by the evaluator, not the cache). */
+uint64_t run_files_digest(const char *const *paths, size_t n, uint64_t seed);
 sb_param *run_sbpl_params(arena *a, const sb_param *params, size_t n, size_t *out_n);
 #endif

@@ -77,6 +77,10 @@ static value unknown(interp *in, const sexp *x, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at, "cannot evaluate: %s", buf);
+    if (!in->p->incomplete) {
+        in->p->incomplete = arena_strdup(in->a, buf);
+        in->p->incomplete_at = x->at;
+    }
     diag_help(in->dl, d, "answers that depend on this are reported as undecidable");
     return V(V_UNKNOWN);
 }

@@ -59,6 +59,8 @@ typedef struct sb_policy {
     int version_first;
     const char *undecidable;    /* set when an import or form could not be evaluated */
     span undecidable_at;
+    const char *incomplete;     /* the first form that could not be evaluated (a warning) */
+    span incomplete_at;
     int nops;
 } sb_policy;
 

@@ -44,6 +44,16 @@ sexp *sbpl_read(arena *a, diag_list *diags, const source *src, const sbpl_read_o
     uint32_t start = o && !o->whole ? o->start : 0;
     uint32_t end = o && !o->whole ? o->end : (uint32_t)src->len;
     sc.pos = start;
+    /* a control byte (NUL included) is not SBPL text: sandbox-exec's reader
+     * may stop at it or take it otherwise than this one; the first is an
+     * error */
+    for (uint32_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)src->text[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            sbpl_error(&sc, i, i + 1, "control character 0x%02x in SBPL text (sandbox-exec may read it otherwise)", c);
+            break;
+        }
+    }
     yyscan_t s;
     if (sxlex_init_extra(&sc, &s) != 0) abort();
     sx_scan_bytes(src->text + start, (int)(end - start), s);

@@ -12,6 +12,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
 #include "../compiler/emit.h"
+#include "../compiler/patterns.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@ void protect_init(protect_list *pl, const char *cwd)
     hm_init(&pl->seen_whole);
     hm_init(&pl->seen_frame);
     hm_init(&pl->dirs);
+    hm_init(&pl->seen_nolink);
     pl->cwd = arena_strdup(&pl->a, cwd);
     sb_init(&pl->whole);
     sb_init(&pl->frame);
@@ -41,6 +43,7 @@ void protect_free(protect_list *pl)
     hm_free(&pl->seen_whole);
     hm_free(&pl->seen_frame);
     hm_free(&pl->dirs);
+    hm_free(&pl->seen_nolink);
     sb_free(&pl->whole);
     sb_free(&pl->frame);
     arena_free(&pl->a);
@@ -74,6 +77,60 @@ static void frame(protect_list *pl, const char *p, size_t n)
     add(pl, 0, p, n);
 }
 
+void protect_fold_regex(strbuf *out, const char *p)
+{
+    strbuf re;
+    sb_init(&re);
+    sb_putc(&re, '^');
+    for (const char *c = p; *c; c++) {
+        char lo = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
+        if (lo >= 'a' && lo <= 'z') { sb_putc(&re, '['); sb_putc(&re, lo); sb_putc(&re, (char)(lo - 32)); sb_putc(&re, ']'); }
+        else regex_quote(&re, c, 1);
+    }
+    sb_putc(&re, '$');
+    sb_puts(out, "(regex ");
+    sbpl_string(out, re.data, re.len);
+    sb_putc(out, ')');
+    sb_free(&re);
+}
+
+/* a missing path, whole: also in every case (a case-insensitive volume
+ * would find LIB.buckle for lib.buckle); its upper-case spelling is among
+ * the paths the check asks about */
+static void missing_whole(protect_list *pl, const char *p)
+{
+    protect_whole(pl, p);
+    size_t n = strlen(p);
+    char *up = arena_strndup(&pl->a, p, n);
+    for (char *c = up; *c; c++) if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 32);
+    if (!n || hm_get(&pl->seen_whole, up, n)) return;
+    hm_put(&pl->seen_whole, up, n, up);
+    pl->whole_paths = arena_grow(&pl->a, pl->whole_paths, pl->nwhole, pl->wcap, sizeof *pl->whole_paths);
+    pl->wcap = arena_grow_cap(pl->nwhole, pl->wcap);
+    pl->whole_paths[pl->nwhole++] = up;
+    sb_putc(&pl->whole, ' ');
+    protect_fold_regex(&pl->whole, p);
+}
+
+static void nolink(protect_list *pl, const char *p)
+{
+    size_t n = strlen(p);
+    if (!n || hm_get(&pl->seen_nolink, p, n)) return;
+    const char *k = arena_strndup(&pl->a, p, n);
+    hm_put(&pl->seen_nolink, k, n, (void *)k);
+    pl->nolink_paths = arena_grow(&pl->a, pl->nolink_paths, pl->nnolink, pl->ncap, sizeof *pl->nolink_paths);
+    pl->ncap = arena_grow_cap(pl->nnolink, pl->ncap);
+    pl->nolink_paths[pl->nnolink++] = k;
+}
+
+/* a missing component: protected whole, or for a parameter's value kept
+ * from becoming a link */
+static void missing(protect_list *pl, int value, const char *p)
+{
+    if (value) nolink(pl, p);
+    else missing_whole(pl, p);
+}
+
 /* Appends "/" and the component to cur (length *n); 0, or -1 if too long. */
 static int append(char *cur, size_t *n, const char *comp, size_t len)
 {
@@ -85,7 +142,10 @@ static int append(char *cur, size_t *n, const char *comp, size_t len)
     return 0;
 }
 
-void protect_path(protect_list *pl, const char *path)
+/* value: a parameter's value, whose last component, when it exists, is a
+ * frame even if it is a file (the profile may let the sandbox write it, not
+ * remove, rename or replace it) */
+static void walk(protect_list *pl, const char *path, int value)
 {
     if (!path || !*path) return;
     char cur[PATH_MAX];            /* the physical path resolved so far ("" is /) */
@@ -130,8 +190,8 @@ void protect_path(protect_list *pl, const char *path)
         struct stat st;
         if (lstat(cur, &st) != 0) {
             /* missing: it and everything below it, as written */
-            if (lex[0]) protect_whole(pl, lex);
-            protect_whole(pl, cur);
+            if (lex[0]) missing(pl, value, lex);
+            missing(pl, value, cur);
             while (*r) {
                 while (*r == '/') r++;
                 if (!*r) break;
@@ -139,7 +199,7 @@ void protect_path(protect_list *pl, const char *path)
                 len = end ? (size_t)(end - r) : strlen(r);
                 if (!(len == 1 && r[0] == '.') && !(len == 2 && r[0] == '.' && r[1] == '.')) {
                     if (append(cur, &n, r, len)) return;
-                    protect_whole(pl, cur);
+                    missing(pl, value, cur);
                 }
                 r += len;
             }
@@ -170,8 +230,19 @@ void protect_path(protect_list *pl, const char *path)
             continue;
         }
         /* a file (or a device, a socket...): the end of the walk */
+        if (value && last) { frame(pl, cur, n); return; }
         if (lex[0]) protect_whole(pl, lex);
         protect_whole(pl, cur);
         return;
     }
+}
+
+void protect_path(protect_list *pl, const char *path)
+{
+    walk(pl, path, 0);
+}
+
+void protect_value(protect_list *pl, const char *path)
+{
+    walk(pl, path, 1);
 }

@@ -24,6 +24,8 @@ static const char *const extra_ops[] = {
     "file-link", "file-clone", "file-mknod", "file-mount", "file-mount-update", "file-unmount", "fs-rename",
 };
 
+const char *const runner_nolink_ops[3] = { "file-write-create", "fs-rename", "file-link" };
+
 /* "(deny OP OP ..." for every concrete write operation */
 static void deny_writes(strbuf *out)
 {
@@ -77,6 +79,23 @@ void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const
         deny_writes(out);
         sb_add(out, pl->whole.data, pl->whole.len);
         sb_puts(out, ")\n");
+    }
+    if (pl->nnolink) {
+        sb_puts(out, ";; nor make a parameter's path, or a directory on its way, that does not\n");
+        sb_puts(out, ";; exist yet a symbolic link, or move or link anything there\n");
+        for (size_t i = 0; i < pl->nnolink; i++) {
+            const char *p = pl->nolink_paths[i];
+            sb_puts(out, "(deny file-write-create (require-all (require-any (literal ");
+            sbpl_string(out, p, strlen(p));
+            sb_puts(out, ") ");
+            protect_fold_regex(out, p);
+            sb_puts(out, ") (vnode-type SYMLINK)))\n");
+            sb_puts(out, "(deny fs-rename file-link (literal ");
+            sbpl_string(out, p, strlen(p));
+            sb_puts(out, ") ");
+            protect_fold_regex(out, p);
+            sb_puts(out, ")\n");
+        }
     }
     if (pl->nframe) {
         sb_puts(out, ";; nor remove, move, mount over or re-permission a directory on their way\n");

@@ -56,6 +56,11 @@ typedef struct protect_list {
     const char **whole_paths, **frame_paths;   /* the same, as paths */
     size_t wcap, fcap;
     hashmap seen_whole, seen_frame, dirs;
+    /* missing components of a parameter's value: no creation as a link, no
+     * rename or hard link onto them */
+    const char **nolink_paths;
+    size_t nnolink, ncap;
+    hashmap seen_nolink;
 } protect_list;
 
 void protect_init(protect_list *pl, const char *cwd);
@@ -63,13 +68,24 @@ void protect_free(protect_list *pl);
 /* Walks path (relative to cwd) component by component: directories met are
  * frames, links, the final file and missing components are protected whole. */
 void protect_path(protect_list *pl, const char *path);
+/* The same for a path-valued parameter: its last component, when it exists,
+ * is a frame (no removal, rename or replacement; writing inside or into it
+ * is the profile's business), a file included; a missing component and
+ * everything below it cannot be created as a symbolic link, nor be the
+ * target of a rename or a hard link. */
+void protect_value(protect_list *pl, const char *path);
 void protect_whole(protect_list *pl, const char *path);
+/* "(regex ...)" matching path in every case of its ASCII letters */
+void protect_fold_regex(strbuf *out, const char *path);
 
 /* Appends the self-protection rules: every write under each of dirs, every
  * write on pl's whole paths, the frame operations on pl's frames.  Emitted
  * on concrete operation names and last, so they win under every precedence
  * model of Seatbelt. */
 void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const protect_list *pl);
+/* The operations denied on a missing component of a parameter's value
+ * (file-write-create only for a symbolic link) */
+extern const char *const runner_nolink_ops[3];
 /* 1 when op is one of the operations the rules deny on a whole path / a frame */
 int runner_write_op(int op);
 int runner_frame_op(int op);
@@ -90,11 +106,15 @@ typedef struct verify_req {
     const char *command;          /* the command's physical path, or NULL */
 } verify_req;
 
-enum { VERIFY_OK, VERIFY_REDEFINES, VERIFY_UNPROTECTED, VERIFY_EXEC_DENIED };
-/* Scans for definitions of reserved names (error diagnostics in dl), then
- * evaluates the profile and asks it for every protected object and for the
+enum { VERIFY_OK, VERIFY_UNREADABLE, VERIFY_REDEFINES, VERIFY_INCOMPLETE, VERIFY_UNPROTECTED, VERIFY_EXEC_DENIED };
+/* Reads the profile and its imports (a syntax error or a control byte:
+ * VERIFY_UNREADABLE, diagnostics in dl), scans them for definitions of reserved names (in
+ * any case) and for forms that rebind names (set!, eval, macro, load...),
+ * error diagnostics in dl; refuses anything the evaluator cannot evaluate
+ * (VERIFY_INCOMPLETE, a diagnostic in dl); then evaluates the profile and asks it for every protected object and for the
  * command.  Returns VERIFY_*; *msg says why for the last two.  *keep is the
- * source the diagnostics point into (the caller frees it after printing). */
+ * source the diagnostics point into, its imports chained through next (the
+ * caller frees them all after printing). */
 int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **keep);
 
 /* ---- parameters (params_check.c) ---------------------------------------- */

@@ -9,24 +9,65 @@
 #include "runner.h"
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
-/* (define NAME ...) and (define (NAME ...) ...) anywhere in the tree */
+/* Forms that change what a name means in a way the evaluator does not
+ * follow (assignment, evaluation of built data, macros, reading another
+ * file): wherever they appear, the profile is not evaluated completely. */
+static const char *const rebinding_forms[] = {
+    "set!", "set-car!", "set-cdr!", "eval", "macro", "define-macro", "define-syntax", "let-syntax",
+    "letrec-syntax", "syntax-rules", "load", "the-environment", "interaction-environment",
+};
+
+/* name folded to lower case (SBPL's Scheme may fold the case of symbols) */
+static const char *folded(const char *name, char *buf, size_t n)
+{
+    size_t i = 0;
+    for (; name[i] && i + 1 < n; i++) buf[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+    buf[i] = 0;
+    return buf;
+}
+
+static int is_rebinding_form(const char *name)
+{
+    char buf[64];
+    folded(name, buf, sizeof buf);
+    for (size_t i = 0; i < sizeof rebinding_forms / sizeof rebinding_forms[0]; i++)
+        if (!strcmp(buf, rebinding_forms[i])) return 1;
+    return 0;
+}
+
+static int is_reserved_folded(const char *name)
+{
+    char buf[256];
+    if (strlen(name) >= sizeof buf) return 0;
+    return sbpl_reserved_name(folded(name, buf, sizeof buf));
+}
+
+/* (define NAME ...) and (define (NAME ...) ...) of a reserved name, in any
+ * case, and every rebinding form, anywhere in the tree */
 static void scan_defines(const sexp *x, diag_list *dl)
 {
     for (; x; x = x->next) {
+        if (x->kind == SX_SYMBOL && is_rebinding_form(x->text)) {
+            diag *d = diag_add(dl, SEV_ERROR, NULL, x->at,
+                               "\"%s\" can rebind the names the rules that protect the next run depend on", x->text);
+            diag_help(dl, d, "buckle run refuses a profile that uses it, even with --force");
+            continue;
+        }
         if (x->kind != SX_LIST && x->kind != SX_QUOTE) continue;
         const sexp *h = x->child;
-        if (x->kind == SX_LIST && h && sexp_is_sym(h, "define") && h->next) {
+        if (x->kind == SX_LIST && h && h->kind == SX_SYMBOL && !strcasecmp(h->text, "define") && h->next) {
             const sexp *t = h->next;
             const sexp *name = t->kind == SX_SYMBOL ? t : t->kind == SX_LIST && t->child && t->child->kind == SX_SYMBOL ? t->child : NULL;
-            if (name && sbpl_reserved_name(name->text)) {
+            if (name && is_reserved_folded(name->text)) {
                 diag *d = diag_add(dl, SEV_ERROR, NULL, name->at,
                                    "this profile redefines \"%s\": the rules that protect the next run could be switched off",
                                    name->text);
                 diag_help(dl, d, "use another name; buckle run refuses such a profile even with --force");
             }
         }
-        if (x->kind == SX_LIST) scan_defines(x->child, dl);
+        scan_defines(x->child, dl);
     }
 }
 
@@ -91,6 +132,7 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     unsigned before = dl->errors;
     sbpl_read_opts ro = { 0, 0, 1 };
     sexp *top = sbpl_read(&a, dl, src, &ro);
+    if (dl->errors > before) { rc = VERIFY_UNREADABLE; goto out; }
     scan_defines(top, dl);
     if (dl->errors > before) { rc = VERIFY_REDEFINES; goto out; }
     source *imported = NULL;
@@ -99,7 +141,22 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     sbpl_eval_opts eo = { vr->params, vr->nparams, vr->import_dirs, vr->nimport, &imported, 0 };
     import_check ic = { vr->pl, &a, NULL };
     sb_policy *p = sbpl_eval_probed(&a, &quiet, src, top, &eo, check_import, &ic);
-    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
+    /* the imports, read the same way: kept (after src) for the diagnostics */
+    src->next = imported;
+    for (source *s = imported; s; s = s->next) {
+        unsigned was = dl->errors;
+        sexp *it = sbpl_read(&a, dl, s, &ro);
+        if (dl->errors > was) { rc = VERIFY_UNREADABLE; goto out; }
+        scan_defines(it, dl);
+    }
+    if (dl->errors > before) { rc = VERIFY_REDEFINES; goto out; }
+    if (p->incomplete) {
+        diag *d = diag_add(dl, SEV_ERROR, NULL, p->incomplete_at,
+                           "buckle cannot evaluate this (%s): the protection of the next run cannot be checked", p->incomplete);
+        diag_help(dl, d, "buckle run refuses a profile it cannot evaluate completely, even with --force");
+        rc = VERIFY_INCOMPLETE;
+        goto out;
+    }
     if (ic.missing) {
         sb_printf(msg, "the import %s was not among the protected paths", ic.missing);
         rc = VERIFY_UNPROTECTED;
@@ -118,6 +175,17 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     }
     for (size_t i = 0; i < vr->pl->nwhole && rc == VERIFY_OK; i++)
         if (denied(p, vr->pl->whole_paths[i], runner_write_op, &a, msg)) rc = VERIFY_UNPROTECTED;
+    for (size_t i = 0; i < vr->pl->nnolink && rc == VERIFY_OK; i++) {
+        const char *obj = vr->pl->nolink_paths[i];
+        for (size_t k = 0; k < 3 && rc == VERIFY_OK; k++) {
+            sb_request q = { op_lookup(runner_nolink_ops[k], NULL), obj, strlen(obj), OBJ_PATH, SNS_OTHER, k ? NULL : "SYMLINK" };
+            sb_answer an = sbpl_decide(p, &q, &a);
+            if (an.decision == 1) continue;
+            sb_printf(msg, "%s%s on %s is not denied: ", runner_nolink_ops[k], k ? "" : " of a symbolic link", obj);
+            describe(msg, &an);
+            rc = VERIFY_UNPROTECTED;
+        }
+    }
     for (size_t i = 0; i < vr->pl->nframe && rc == VERIFY_OK; i++)
         if (denied(p, vr->pl->frame_paths[i], runner_frame_op, &a, msg)) rc = VERIFY_UNPROTECTED;
     if (rc == VERIFY_OK && vr->command) {

@@ -96,6 +96,15 @@ grep -q "^argv: -p <profile text>" "$LOG" && pass "run: fallback uses -p" || fai
 grep -q "source protected: $(abspath "$agent")" "$LOG" && grep -q "source protected: .*corpus/examples/agent.buckle" "$LOG" \
     && pass "run: the inline fallback still protects the sources" || fail "run: the inline fallback still protects the sources" "$(cat "$LOG")"
 [ -z "$(ls "$R/elsewhere")" ] && pass "run: nothing written through the symlink" || fail "run: nothing written through the symlink" "$(ls "$R/elsewhere")"
+# ... and still protects the profile directory's path and its ancestors, as
+# in file mode: the next run must not find it prepared by this one's sandbox
+: >"$LOG"
+run "run: inline protects the profile dir" env STANDIN_CHECK_WRITE="$PD:$PD/buckle-1-2-3.sb" STANDIN_CHECK_FRAME="$R/tmp:$R" \
+    STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --allow-inline "$agent" -- true
+expect_rc "run: --allow-inline with protection checks" 0
+grep -q "write denied: $PD/buckle-1-2-3.sb" "$LOG" && grep -q "frame fixed: $R/tmp" "$LOG" && ! grep -q FAILED "$LOG" \
+    && pass "run: the inline fallback still denies writes under the profile directory and fixes its ancestors" \
+    || fail "run: the inline fallback still denies writes under the profile directory and fixes its ancestors" "$(cat "$LOG")"
 rm -f "$PD"; mkdir -m 0770 "$PD"
 run "run: group-writable" brun "$agent" -- true
 expect_err_has "run: group-writable directory is not used" "writable by group or others"

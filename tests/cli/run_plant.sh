@@ -37,6 +37,12 @@ check "plant: (again, from the run cache)" "$R/proj/inc/lib.buckle" -I ./inc -I 
 # the -I directory does not exist yet: creating it is denied too
 check "plant: a missing -I directory cannot be created" "$R/proj/gen:$R/proj/gen/lib.buckle" \
     -I ./gen -I "$R/shared" p.buckle -- true
+# ... nor in another case: on a case-insensitive volume (the macOS default)
+# inc/LIB.buckle or GEN/ would be found by the next lookup
+check "plant: a case variant of a planted base is denied" "$R/proj/inc/LIB.buckle:$R/proj/inc/lib.Buckle" \
+    -I ./inc -I "$R/shared" p.buckle -- true
+check "plant: a case variant of a missing -I directory is denied" "$R/proj/GEN:$R/proj/Gen/lib.buckle" \
+    -I ./gen -I "$R/shared" p.buckle -- true
 # $BUCKLE_PATH is searched before the standard library
 BUCKLE_PATH="./bp:$R/shared"
 export BUCKLE_PATH

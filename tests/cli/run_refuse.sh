@@ -35,12 +35,51 @@ for def in '(define (deny . a) #t)' '(define (subpath . a) (literal "/nowhere"))
     expect_rc "refuse: $def is refused even with --force" 125
     expect_err_has "refuse: $def: says where" "redef.sb:3:"
 done
-# ... also when an import does it (the evaluator sees the protection fail)
+# ... or rebinds one by assignment, evaluation, a macro or a load, or in
+# another case (SBPL's Scheme may fold case): refused wherever it appears
+for def in '(set! deny (lambda a #t))' "(set! file-write-create 'file-read-data)" '((lambda () (set! deny (lambda a #t))))' \
+           "(eval (list 'define (string->symbol \"deny\") (lambda a #t)))" '(macro (deny form) #t)' \
+           '(define-syntax deny (syntax-rules () ((_ . a) #t)))' '(load "/tmp/x.scm")' '(define (DENY . a) #t)' \
+           '(DEFINE (deny . a) #t)' '(if #f (SET! allow deny))'; do
+    printf '(version 1)\n(allow default)\n%s\n' "$def" >"$R/redef.sb"
+    run "refuse: $def" brun --force "$R/redef.sb" -- true
+    expect_rc "refuse: $def is refused even with --force" 125
+    expect_err_has "refuse: $def: says where" "redef.sb:3:"
+done
+# ... and anything the evaluator cannot evaluate completely
+printf '(version 1)\n(allow default)\n(frobnicate 1)\n' >"$R/unk.sb"
+run "refuse: unknown function" brun --force "$R/unk.sb" -- true
+expect_rc "refuse: an unknown function is refused even with --force" 125
+expect_err_has "refuse: unknown function: says what and where" 'unk.sb:3:1: error: buckle cannot evaluate this (unknown function "frobnicate")'
+# ... also in an import
+printf '(set! deny (lambda a #t))\n' >"$R/evil2.sb"
+printf '(version 1)\n(allow default)\n(import "evil2.sb")\n' >"$R/imp2.sb"
+run "refuse: import set!" brun --force -I "$R" "$R/imp2.sb" -- true
+expect_rc "refuse: an import that rebinds deny with set! is refused" 125
+expect_err_has "refuse: import set!: says where" "evil2.sb:1:2"
+# ... also when an import does it
 printf '(define (deny . a) #t)\n' >"$R/evil.sb"
 printf '(version 1)\n(allow default)\n(import "evil.sb")\n' >"$R/imp.sb"
 run "refuse: import redefines" brun --force -I "$R" "$R/imp.sb" -- true
 expect_rc "refuse: an import that redefines deny is refused" 125
-expect_err_has "refuse: says the protection does not hold" "the protection of the next run does not hold"
+expect_err_has "refuse: says where, in the import" "evil.sb:1:10: error: this profile redefines"
+
+# 9. a control byte (NUL included) in an .sb or an import: sandbox-exec's
+# reader may take the text otherwise than the evaluator; refused, and lint
+# says where
+printf '(version 1)\n(allow default)\n\000' >"$R/nul.sb"
+printf '(version 1)\n(allow default)\n(deny file-read*\001 (literal "/x"))\n' >"$R/ctl.sb"
+printf '(allow file-read*)\n  \033\n' >"$R/ctlimp.sb"
+printf '(version 1)\n(allow default)\n(import "ctlimp.sb")\n' >"$R/impctl.sb"
+for f in nul.sb:3:1:0x00 ctl.sb:3:17:0x01 impctl.sb:ctlimp.sb:2:3:0x1b; do
+    sb=${f%%:*}; where=${f#*:}; where=${where%:*}; byte=${f##*:}
+    run "refuse: control byte in $sb" brun --force -I "$R" "$R/$sb" -- true
+    expect_rc "refuse: a control byte in $sb is refused even with --force" 125
+    expect_err_has "refuse: control byte in $sb: says where" "$where: error: control character $byte in SBPL text"
+done
+run "refuse: lint control byte" "$B" lint "$R/ctl.sb"
+expect_rc "refuse: buckle lint fails on a control byte" 1
+expect_out_has "refuse: buckle lint says where" "ctl.sb:3:17: error: control character 0x01 in SBPL text"
 
 # 10. built-in parameters: checked like -D values, never replaced by /
 printf 'files { allow read "$HOME/x"; }\n'"$XOK" >"$R/home.buckle"

@@ -1,0 +1,62 @@
+# run_params.sh - path-valued parameters (docs/runner.md, "Parameters"):
+# every -D value or declared default that is an absolute path is protected
+# like a source: the sandbox may write inside it (when the profile says so),
+# but can neither remove, rename or replace it nor any directory or link on
+# its way, so the next run's value leads to the same place.  A -D value or
+# default that does not exist yet cannot be created as a link.
+. tests/lib.sh
+runner_env
+R="$TMP/params"
+rm -rf "$R"
+mkdir -p "$R/tmp" "$R/work" "$R/proj/out" "$R/proj/out2" "$R/home"
+R=$(cd "$R" && pwd -P)
+export TMPDIR="$R/tmp"
+LOG="$R/log"
+XOK='process { allow exec "/usr/bin", "/bin"; }\nfiles { allow read "/usr/bin", "/bin"; }\n'
+: >"$R/proj/log.txt"
+ln -s proj "$R/lnk"
+cd "$R/work" || exit 1
+printf 'param OUT;\nfiles { allow read "/"; allow write "$OUT"; }\n'"$XOK" >d.buckle
+printf 'param C = "%s/proj/out2";\nfiles { allow read "/"; allow write "$C"; }\n'"$XOK" "$R" >e.buckle
+printf '(version 1)\n(allow default)\n(deny file-write* (subpath (param "OUT")))\n' >o.sb
+check() {  # NAME  RUN-ARGS... (STANDIN_CHECK_FRAME / STANDIN_CHECK_WRITE set by the caller)
+    name=$1; shift
+    : >"$LOG"
+    run "$name" env STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run "$@" -- true
+    if [ "$RC" -eq 0 ] && ! grep -q FAILED "$LOG" && grep -q "frame fixed\|write denied" "$LOG"; then pass "$name"
+    else fail "$name" "rc $RC: $(cat "$LOG") $(head -c 300 "$TMP/err")"; fi
+}
+# the value, a directory: it and every directory on its way stay in place
+STANDIN_CHECK_FRAME="$R/proj/out:$R/proj:$R" check "params: a -D directory and its ancestors cannot be replaced" -D OUT="$R/proj/out" d.buckle
+# ... a declared default the same
+STANDIN_CHECK_FRAME="$R/proj/out2:$R/proj" check "params: a declared default cannot be replaced" e.buckle
+# ... a file: it stays in place too (the profile may still let the sandbox write it)
+STANDIN_CHECK_FRAME="$R/proj/log.txt:$R/proj" check "params: a -D file cannot be removed or replaced" -D OUT="$R/proj/log.txt" d.buckle
+# ... an .sb profile's -D values the same
+STANDIN_CHECK_FRAME="$R/proj/out:$R/proj" check "params: an .sb's -D directory cannot be replaced" --force -D OUT="$R/proj/out" o.sb
+# ... a link in the value as typed cannot be re-pointed
+STANDIN_CHECK_WRITE="$R/lnk" STANDIN_CHECK_FRAME="$R/proj/out" check "params: a link in a -D value cannot be replaced" -D OUT="$R/lnk/out" d.buckle
+# writing inside the value stays the profile's business
+"$B" run --dry-run --keep-profile -D OUT="$R/proj/out" d.buckle -- true >"$TMP/out" 2>"$TMP/err"
+f=$(sed -n 's/^profile: //p' "$TMP/out")
+V=$(grep -o -- '-D OUT=[^ ]*' "$TMP/out" | sed 's/^-D OUT=//')   # as sandbox-exec gets it
+run "params: query inside" "$B" query "$f" -D OUT="$V" file-write-create "$V/new.o"
+expect_out_has "params: creating a file inside the -D directory stays allowed" "allow"
+run "params: query the value" "$B" query "$f" -D OUT="$V" file-write-unlink "$R/proj/out"
+expect_out_has "params: removing the -D directory itself is denied" "deny"
+# a value that does not exist (yet): the run goes on; the sandbox may create
+# it as a directory or a file, never as a link, nor move or link anything there
+: >"$LOG"
+run "params: missing -D" env STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --keep-profile -D OUT="$R/proj/new/out" d.buckle -- true
+expect_rc "params: a -D path that does not exist yet runs" 0
+f=$(sed -n 's/^buckle run: kept //p' "$TMP/err")
+for p in "$R/proj/new" "$R/proj/new/out"; do
+    grep -qF "(deny file-write-create (require-all (require-any (literal \"$p\") (regex " "$f" \
+        && pass "params: $p cannot be created as a link" || fail "params: $p cannot be created as a link" "$(tail -12 "$f")"
+    run "params: rename onto $p" "$B" query "$f" -D OUT="$R/proj/new/out" fs-rename "$p"
+    expect_out_has "params: nothing can be renamed onto $p" "deny"
+done
+V=$(grep -o -- '-D OUT=[^ ]*' "$LOG" | sed 's/^-D OUT=//')   # as sandbox-exec gets it
+run "params: create missing" "$B" query "$f" -D OUT="$V" file-write-create "$V/x.o"
+expect_out_has "params: creating files inside a missing -D directory stays the profile's business" "allow"
+rm -f "$f"
