@@ -239,7 +239,7 @@ enum { K_LITERAL, K_SUBPATH, K_PREFIX, K_GLOB, K_REGEX, K_REGEX_ALT, K_NKINDS };
 
 static int path_kind(gen_rng *r, uint64_t en)
 {
-    int cand[K_NKINDS], nc = 0;
+    int cand[K_NKINDS + 1], nc = 0;       /* a glob counts twice */
     if (ON(en, GS_LITERAL)) cand[nc++] = K_LITERAL;
     if (ON(en, GS_SUBPATH)) cand[nc++] = K_SUBPATH;
     if (ON(en, GS_PREFIX)) cand[nc++] = K_PREFIX;
