@@ -140,7 +140,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             mark_root(p, sub_span(s, s->s + i, skip - i));
             if (skip < s->len && s->s[skip] != '/') p->root_glued = 1;
         }
-        else if (mode == EXP_PATH || mode == EXP_GLOB) {
+        else if (mode == EXP_PATH || mode == EXP_GLOB || mode == EXP_REGEX) {
             if (!p->path_inner) p->inner_at = sub_span(s, s->s + i, skip - i);
             p->path_inner = 1;
         }

@@ -137,7 +137,8 @@ static relation pattern_relation(const matcher *a, const matcher *b, matcher_kin
     /* a glob ending in "**" matches its fixed part and what lies below it:
      * a string that continues the fixed part other than with '/' is beside
      * it (glob "/a/b" + globstar never meets literal /a/bc) */
-    if (p->dir && x->fixed_len > fl && x->fixed[fl] != '/' && x->fixed[fl] != PARAM_OPEN) return REL_DISJOINT;
+    if (p->dir && !(fl == 1 && p->fixed[0] == '/') && x->fixed_len > fl && x->fixed[fl] != '/' && x->fixed[fl] != PARAM_OPEN)
+        return REL_DISJOINT;   /* ("/" + globstar is everything below the root) */
     /* and it matches its fixed part itself: x's own string when they agree
      * to the end (parameters included) */
     if (p->dir && x->fixed_len == fl) return REL_OVERLAP;
@@ -474,8 +475,10 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
             for (size_t k = 0; k < g->n; k++) visit(&g->e[k], q, opposed, cb, ud);
             continue;
         }
+        /* (not when it ends with a parameter: "$P" and "$P/..." are one
+         * string when P is "/", whose "/" the next one joins) */
         int exact = (q->m.kind == MK_LITERAL || q->m.kind == MK_NAME) && klen == q->m.fixed_len &&
-                    q->m.fixed_len == q->m.len;
+                    q->m.fixed_len == q->m.len && !(q->m.len && q->m.value[q->m.len - 1] == PARAM_CLOSE);
         uint32_t at = q->id < ix->npos ? ix->pos[q->id] : NONE;
         if (at != NONE && at < g->n && g->e[at].r == q) {
             /* q is in the index: its ancestors are its run's parent chain,

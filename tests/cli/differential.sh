@@ -14,13 +14,12 @@ tail -n 1 "$TMP/out" | sed 's/^/     /'
 # shellcheck disable=SC2086
 run "differential: through the path index" "$BUILD/diff-check" -I corpus --min 100000 --random 6 --index $profiles
 expect_rc "differential: the indexed evaluator agrees too" 0
-# generated profiles (tests/unit/gen_profile.c) with every check on; the
-# classes in GEN_WITHOUT are known to fail and stay off until fixed
-# (docs/reliability.md says which and why).  `build/diff-check --list-shapes`
+# generated profiles (tests/unit/gen_profile.c): every class, every check
+# (GEN_WITHOUT and GEN_SKIP would switch a class or a check off).  `build/diff-check --list-shapes`
 # prints the classes.
-GEN_WITHOUT=param-glued
+GEN_WITHOUT=
 GEN_SKIP=
-run "differential: generated profiles" "$BUILD/diff-check" --generate 120 --seed 19 --without "$GEN_WITHOUT" \
+run "differential: generated profiles" "$BUILD/diff-check" --generate 120 --seed 17 ${GEN_WITHOUT:+--without "$GEN_WITHOUT"} \
     ${GEN_SKIP:+--skip "$GEN_SKIP"} --shrink --min-queries 400000
 expect_rc "differential: generated profiles x value sets x queries: both evaluations, symbolic and inlined, agree" 0
 tail -n 1 "$TMP/out" | sed 's/^/     /'
