@@ -462,20 +462,3 @@ void ancestors_regex(strbuf *out, const char *path)
     sb_puts(out, ")$");
 }
 
-void tpl_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
-{
-    for (size_t i = 0; i < len; i++) {
-        const char *m = memchr(t + i, PARAM_OPEN, len - i);
-        size_t run = m ? (size_t)(m - (t + i)) : len - i;
-        sb_add(out, t + i, run);
-        i += run;
-        if (i >= len) break;
-        size_t j = i + 1;
-        while (j < len && t[j] != PARAM_CLOSE) j++;
-        const char *v = hm_get(vals, t + i + 1, j - i - 1);
-        if (!v && (flags & TPL_KEEP)) sb_add(out, t + i, (j < len ? j + 1 : len) - i);
-        else if (flags & TPL_REGEX) regex_quote(out, v ? v : "", v ? strlen(v) : 0);
-        else sb_puts(out, v ? v : "");
-        i = j;
-    }
-}

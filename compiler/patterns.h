@@ -36,9 +36,8 @@ void matcher_finish(arena *a, matcher *m);
 void matcher_finish_depth(arena *a, matcher *m, int depth);
 /* Number of path components in a template prefix; a parameter is one. */
 int template_depth(const char *s, size_t len);
-/* Appends template t with each parameter marker replaced by its value from
- * vals (name -> const char *).  TPL_REGEX: values regex-quoted; TPL_KEEP: a
- * parameter without a value stays a marker (otherwise it becomes ""). */
-enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4 };   /* TPL_GLOB: values escaped as glob text */
-void tpl_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags);
+/* Flags of param_expand (expand.h): TPL_REGEX values regex-quoted, TPL_GLOB
+ * values escaped as glob text, TPL_KEEP a parameter without a value stays a
+ * marker (otherwise it becomes ""). */
+enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4 };
 #endif
