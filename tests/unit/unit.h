@@ -42,6 +42,7 @@ void test_sorting(void);
 void test_rule_set(void);
 void test_index(void);
 void test_path_index(void);
+void test_decide_index(void);
 void test_pool(void);
 void test_ops(void);
 void test_reference(void);

@@ -168,6 +168,7 @@ static const unit_test tests[] = {
     { "rule_set", test_rule_set },
     { "index", test_index },
     { "path_index", test_path_index },
+    { "decide_index", test_decide_index },
     { "pool", test_pool },
     { "ops", test_ops },
     { "reference", test_reference },
