@@ -1,7 +1,7 @@
 /* why.c - grouping the denials of a log and explaining each by a profile. */
 #include "why.h"
-#include "../compiler/crosscheck.h"
-#include "../compiler/emit.h"
+#include "../backend/crosscheck.h"
+#include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include "../grammar/sexp.h"
 #include "../lint/lint.h"

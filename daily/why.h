@@ -6,7 +6,7 @@
 #ifndef BUCKLE_WHY_H
 #define BUCKLE_WHY_H
 #include "../compiler/compile.h"
-#include "../compiler/sbpl_eval.h"
+#include "../sbpl/sbpl_eval.h"
 #include "../support/strbuf.h"
 #include "denial_log.h"
 
