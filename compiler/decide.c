@@ -3,7 +3,7 @@
 #include "decide.h"
 #include "expand.h"
 #include "overlap.h"
-#include "path_index.h"
+#include "decide_index.h"
 #include "patterns.h"
 #include "precedence.h"
 #include "verbs.h"
@@ -20,11 +20,10 @@ struct decider {
     const char **expanded;    /* per rule id: the value with parameters filled in */
     size_t *explen;
     /* which rules can decide a request (built on the first decision) */
-    path_index *paths;        /* for a path: rules filed under the texts they name */
+    decide_index *paths;      /* for a path: rules filed under the texts they name */
     size_t *not_path;         /* for another object: the positions of the rules that can match one */
     size_t nnot_path;
     size_t indexed;           /* how many rules the two were built for */
-    size_t *cand, ncap;       /* a path's candidates */
 };
 
 static const sb_param test_values[] = {
@@ -89,7 +88,7 @@ void decider_free(decider *d)
 {
     if (!d) return;
     hm_free(&d->values);
-    free(d->cand);
+    decide_index_free(d->paths);
     arena_free(&d->a);
     free(d);
 }
@@ -243,8 +242,8 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
 static void build_index(decider *d)
 {
     const rule_vec *rv = &d->c->pol.rules;
-    path_key *keys = xmalloc((rv->n + 1) * sizeof *keys);
-    size_t *always = xmalloc((rv->n + 1) * sizeof *always), nkeys = 0, nalways = 0;
+    decide_index_free(d->paths);
+    decide_index *x = d->paths = decide_index_new();
     d->not_path = arena_alloc(&d->a, (rv->n + 1) * sizeof *d->not_path);
     d->nnot_path = 0;
     for (size_t i = 0; i < rv->n; i++) {
@@ -254,8 +253,7 @@ static void build_index(decider *d)
         case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX: {
             size_t vl;
             const char *v = decider_rule_value(d, r, &vl);
-            int kind = r->m.kind == MK_LITERAL ? PATH_KEY_EXACT : r->m.kind == MK_SUBPATH ? PATH_KEY_UNDER : PATH_KEY_START;
-            keys[nkeys++] = (path_key){ v, vl, kind, i };
+            decide_index_key(x, v, vl, r->m.kind == MK_LITERAL ? DX_EXACT : r->m.kind == MK_SUBPATH ? DX_UNDER : DX_START, i);
             path_only = 1;
             break;
         }
@@ -264,27 +262,24 @@ static void build_index(decider *d)
             const sb_regex *re = regex_of(d, r);
             size_t pl = 0;
             const char *pre = re ? sb_regex_prefix(re, &pl) : NULL;
-            if (pre) keys[nkeys++] = (path_key){ pre, pl, PATH_KEY_START, i };
-            else if (re) always[nalways++] = i;
+            if (pre) decide_index_key(x, pre, pl, DX_START, i);
+            else if (re) decide_index_always(x, i);
             path_only = 1;
             break;
         }
         case MK_ANCESTORS:
-            always[nalways++] = i;
+            decide_index_always(x, i);
             path_only = 1;
             break;
         case MK_NAME: case MK_NAME_PREFIX: case MK_NAME_REGEX: case MK_TARGET: case MK_IP:
             break;
         default:
-            always[nalways++] = i;
+            decide_index_always(x, i);
             break;
         }
         if (!path_only) d->not_path[d->nnot_path++] = i;
     }
-    d->paths = path_index_of_keys(&d->a, keys, nkeys, always, nalways);
     d->indexed = rv->n;
-    free(keys);
-    free(always);
 }
 
 decision decider_decide(decider *d, const sb_request *q)
@@ -298,8 +293,7 @@ decision decider_decide(decider *d, const sb_request *q)
     const size_t *cand = d->not_path;
     size_t ncand = d->nnot_path;
     if (q->kind == OBJ_PATH) {
-        ncand = path_index_candidates(d->paths, q->obj, q->len, &d->cand, &d->ncap);
-        cand = d->cand;
+        ncand = decide_index_paths(d->paths, q->obj, q->len, &cand);
     }
     for (size_t k = 0; k < ncand; k++) {
         const rule *r = d->c->pol.rules.v[cand[k]];

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { K_EXACT = PATH_KEY_EXACT, K_UNDER = PATH_KEY_UNDER, K_START = PATH_KEY_START };
+enum { K_EXACT, K_UNDER, K_START };
 
 typedef struct pos_node { size_t k; struct pos_node *next; } pos_node;
 
@@ -35,7 +35,7 @@ struct path_index {
     size_t nalways;
 };
 
-typedef path_key kv;
+typedef struct kv { const char *s; size_t len; int kind; size_t k; } kv;
 typedef struct kvec { kv *v; size_t n, cap; } kvec;
 
 #define HASH0 0xcbf29ce484222325ull
@@ -113,42 +113,32 @@ static pkey *find_slot(const path_index *x, uint64_t h, const char *s, size_t le
     }
 }
 
-path_index *path_index_of_keys(arena *a, const path_key *keys, size_t nkeys, const size_t *always, size_t nalways)
-{
-    path_index *x = arena_alloc(a, sizeof *x);
-    x->always = arena_alloc(a, (nalways + 1) * sizeof *x->always);
-    if (nalways) memcpy(x->always, always, nalways * sizeof *always);
-    x->nalways = nalways;
-    size_t size = 16;
-    while (size < 2 * nkeys) size *= 2;
-    x->slot = arena_alloc(a, size * sizeof *x->slot);
-    x->mask = size - 1;
-    for (size_t i = 0; i < nkeys; i++) {
-        const path_key *key = &keys[i];
-        uint64_t h = hash_of(key->s, key->len);
-        pkey *e = find_slot(x, h, key->s, key->len, key->kind);
-        if (!e->rules) *e = (pkey){ h, key->s, key->len, key->kind, NULL };
-        pos_node *n = arena_alloc(a, sizeof *n);
-        *n = (pos_node){ key->rule, e->rules };
-        e->rules = n;
-    }
-    return x;
-}
-
 path_index *path_index_build(arena *a, const sb_policy *p)
 {
+    path_index *x = arena_alloc(a, sizeof *x);
     kvec keys = { 0 };
-    size_t *always = xmalloc((p->n + 1) * sizeof *always), nalways = 0;
+    x->always = arena_alloc(a, (p->n + 1) * sizeof *x->always);
     for (size_t k = 0; k < p->n; k++) {
         const sb_rule *r = p->sorted[k];
         size_t first = keys.n;
         int how = r->filter ? keys_of(r->filter, &keys, 0) : ANY;
-        if (how == ANY) always[nalways++] = k;
-        for (size_t i = first; i < keys.n; i++) keys.v[i].rule = k;
+        if (how == ANY) x->always[x->nalways++] = k;
+        for (size_t i = first; i < keys.n; i++) keys.v[i].k = k;
     }
-    path_index *x = path_index_of_keys(a, keys.v, keys.n, always, nalways);
+    size_t size = 16;
+    while (size < 2 * keys.n) size *= 2;
+    x->slot = arena_alloc(a, size * sizeof *x->slot);
+    x->mask = size - 1;
+    for (size_t i = 0; i < keys.n; i++) {
+        const kv *key = &keys.v[i];
+        uint64_t h = hash_of(key->s, key->len);
+        pkey *e = find_slot(x, h, key->s, key->len, key->kind);
+        if (!e->rules) *e = (pkey){ h, key->s, key->len, key->kind, NULL };
+        pos_node *n = arena_alloc(a, sizeof *n);
+        *n = (pos_node){ key->k, e->rules };
+        e->rules = n;
+    }
     free(keys.v);
-    free(always);
     return x;
 }
 

@@ -17,16 +17,6 @@ typedef struct path_index path_index;
  * Lives in a. */
 path_index *path_index_build(arena *a, const sb_policy *p);
 
-/* The same index over rules of any kind, numbered by the caller: each key
- * files rule `rule` under a text that every path it matches equals
- * (PATH_KEY_EXACT), is the text or below it (PATH_KEY_UNDER) or starts with
- * (PATH_KEY_START); always[0, nalways) (ascending) are the rules that are
- * candidates for every path.  A rule in neither matches no path.  The keys'
- * texts must outlive the index, which lives in a. */
-enum { PATH_KEY_EXACT, PATH_KEY_UNDER, PATH_KEY_START };
-typedef struct path_key { const char *s; size_t len; int kind; size_t rule; } path_key;
-path_index *path_index_of_keys(arena *a, const path_key *keys, size_t nkeys, const size_t *always, size_t nalways);
-
 /* The positions in p->sorted of the indexed rules whose filter may match
  * the path q: every rule whose filter does match is among them.  Ascending,
  * without duplicates, in *out (grown with xrealloc; the caller frees it);

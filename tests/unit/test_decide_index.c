@@ -8,7 +8,7 @@
  * every operation the profile's verbs cover. */
 #include "unit.h"
 #include "../../compiler/decide.h"
-#include "../../compiler/ops.h"
+#include "../../seatbelt/ops.h"
 #include "../../compiler/precedence.h"
 #include "../../support/strbuf.h"
 #include <stdlib.h>
