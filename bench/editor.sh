@@ -11,6 +11,10 @@ trap 'rm -rf "$T"' EXIT
 
 echo "## Editor: buckle lsp and buckle fmt"
 echo
+# wall-clock figures include waiting for a processor: say how busy the machine was
+load() { sed -n 's/^\([^ ]*\) \([^ ]*\) \([^ ]*\) .*/\1 \2 \3/p' /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //'; }
+echo "load average before: $(load) ($(getconf _NPROCESSORS_ONLN 2>/dev/null || echo ?) processors)"
+echo
 echo "buckle lsp on corpus/examples/srt-large.buckle (ms; targets: diagnostics <= 20, hover and completion <= 5):"
 echo
 echo "| request | median ms | p90 ms |"
@@ -26,4 +30,5 @@ sh bench/gen_profile.sh 100000 "$T/p"
 for i in 1 2 3 4 5 6 7; do
     /usr/bin/time -f "%e %U %S" -o "$T/t$i" "$B" fmt "$T/p/main.buckle" >/dev/null
 done
+echo "load average after: $(load)"
 cat "$T"/t? | sort -n | sed -n 4p | awk -v n="$(wc -c <"$T/p/main.buckle")" '{ printf "buckle fmt of the 100,000-rule generated profile (%d bytes), median of 7 runs (target 0.3 s): %.2f s wall, %.2f s user + system\n", n, $1, $2 + $3 }'
