@@ -97,3 +97,23 @@ printf 'files {\n    allow read "/a";  # x\n}\n' >"$F/crlf.want"
 expect_same "fmt: CRLF and a byte-order mark become plain LF" "$F/crlf.want" "$F/crlf.got"
 "$BUCKLE" compile "$F/crlf.buckle" >"$F/c1" 2>&1; "$BUCKLE" compile --stdin-filename "$F/crlf.buckle" - <"$F/crlf.got" >"$F/c2" 2>&1
 expect_same "fmt: ... and compile to the same profile" "$F/c1" "$F/c2"
+
+# a file larger than the pieces fmt writes standard output in (64 KiB):
+# printed, it is what -w writes (the whole result at once), byte for byte
+sh bench/gen_profile.sh 6000 "$F/big" >/dev/null
+run "fmt: large file" "$BUCKLE" fmt "$F/big/main.buckle"
+expect_rc "fmt: large file: exits 0" 0
+cp "$TMP/out" "$F/big.out"
+cp "$F/big/main.buckle" "$F/big/w.buckle"
+"$BUCKLE" fmt -w "$F/big/w.buckle" 2>/dev/null
+if [ "$(wc -c <"$F/big.out")" -gt 200000 ] && cmp -s "$F/big.out" "$F/big/w.buckle"; then
+    pass "fmt: large file: standard output in pieces == the -w result"
+else fail "fmt: large file: standard output in pieces == the -w result" "$(wc -c <"$F/big.out") bytes, $(cmp "$F/big.out" "$F/big/w.buckle" 2>&1)"; fi
+# standard output that cannot be written: one clear error, exit 2
+if [ -w /dev/full ]; then
+    run "fmt: unwritable output" sh -c "\"\$0\" fmt \"\$1\" >/dev/full" "$BUCKLE" "$F/big/main.buckle"
+    expect_rc "fmt: unwritable output: exit 2" 2
+    expect_err_has "fmt: unwritable output: says so" "writing to standard output"
+    [ "$(grep -c error "$TMP/err")" -eq 1 ] && pass "fmt: unwritable output: one error" \
+        || fail "fmt: unwritable output: one error" "$(head -c 400 "$TMP/err")"
+fi

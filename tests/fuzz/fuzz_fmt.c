@@ -1,6 +1,7 @@
 /* fuzz_fmt.c - libFuzzer harness for `buckle fmt`: whatever formats must
  * format to itself again (idempotence), and compile to the same bytes as
- * the input (or fail to compile as the input does). */
+ * the input (or fail to compile as the input does); written in pieces
+ * (fmt_buckle_stream, as `buckle fmt` prints) it is the same bytes. */
 #include "../../backend/emit.h"
 #include "../../fmt/fmt.h"
 #include <stdint.h>
@@ -8,6 +9,12 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int append(void *ctx, const char *p, size_t n)
+{
+    sb_add(ctx, p, n);
+    return 0;
+}
 
 static int format(const char *text, size_t len, strbuf *out)
 {
@@ -21,6 +28,13 @@ static int format(const char *text, size_t len, strbuf *out)
     diag_list_init(&dl, &a);
     int rc = fmt_buckle(src, &a, &dl, out);
     if (rc != 0 && (out->len || !dl.errors)) abort();     /* errors: reported, nothing written */
+    strbuf pieces;
+    sb_init(&pieces);
+    diag_list dl2;
+    diag_list_init(&dl2, &a);
+    if (fmt_buckle_stream(src, &a, &dl2, append, &pieces) != rc) abort();
+    if (pieces.len != out->len || (out->len && memcmp(pieces.data, out->data, out->len) != 0)) abort();
+    sb_free(&pieces);
     arena_free(&a);
     source_free(src);
     return rc;
