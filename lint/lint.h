@@ -66,7 +66,7 @@ int lint_decide(lint_ctx *lc, const char *op, const char *obj, const lrule **who
 typedef struct lint_opts {
     const char *const *include_dirs;
     size_t ninclude;
-    const char *std_dirs[5];
+    const char *std_dirs[STD_DIRS_MAX];
     const char *buckle_path;
     const char *stdin_name;
     const sb_param *params;       /* -D, for .sb files that use (param ...) */
