@@ -84,7 +84,7 @@ static int judge(const run_request *rq, diag_list *dl)
 {
     int errors = 0;
     for (diag *d = dl->head; d; d = d->next) {
-        if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, "BK3001"))) d->suppressed = 1;
+        if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, BK3001))) d->suppressed = 1;
         else errors++;
     }
     if (errors) cli_print_diags(dl, stderr);

@@ -89,7 +89,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
                 if (p) p->used = 1;
                 i = 1;
             } else {
-                diag_add(dl, SEV_ERROR, "BK2008", s->at, "\"~user\" paths are not supported; write the path or use $HOME");
+                diag_add(dl, SEV_ERROR, BK2008, s->at, "\"~user\" paths are not supported; write the path or use $HOME");
                 return 0;
             }
         }
@@ -109,7 +109,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             nb = i + 2; ne = nb;
             while (ne < s->len && s->s[ne] != '}') ne++;
             if (ne >= s->len) {
-                diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, "${", 2), "unterminated ${...} in string");
+                diag_add(dl, SEV_ERROR, BK2001, sub_span(s, "${", 2), "unterminated ${...} in string");
                 return 0;
             }
             skip = ne + 1;
@@ -125,7 +125,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         param_decl *p = hm_gets(&c->params, name);
         if (!p) {
             const char *ref = arena_strndup(a, s->s + i, skip - i);
-            diag *d = diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, ref, strlen(ref)),
+            diag *d = diag_add(dl, SEV_ERROR, BK2001, sub_span(s, ref, strlen(ref)),
                                "unknown variable $%s", name);
             const char *sug = suggest_param(c, name);
             if (sug) diag_help(dl, d, "did you mean $%s? Otherwise declare it with `param %s;`", sug, name);
@@ -146,7 +146,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         }
         if (mode == EXP_REGEX && skip < s->len && strchr("?*+{", s->s[skip])) {
             /* the quantifier would bind to the value's last character only */
-            diag *d = diag_add(dl, SEV_ERROR, "BK2007", sub_span(s, s->s + i, skip - i + 1),
+            diag *d = diag_add(dl, SEV_ERROR, BK2007, sub_span(s, s->s + i, skip - i + 1),
                                "a regex quantifier cannot follow a parameter: it would repeat only the last "
                                "character of the value");
             diag_help(dl, d, "group what should repeat, e.g. \"(${%s})?\"", name);
@@ -203,7 +203,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         } else if (ch == '"' || ch == '\\') {
             quote = 1;
         } else if ((ch < 0x20 || ch == 0x7f) && mode != EXP_TEXT) {
-            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at,
                                "control character 0x%02x in a %s: it could never match", ch, what);
             diag_help(dl, d, "remove the escape sequence from the string");
             return NULL;
@@ -224,14 +224,14 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
     }
     if (is_path) {
         if (vl == 0 || (v[0] != '/' && v[0] != PARAM_OPEN)) {
-            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at, "relative path \"%s\": paths must be absolute", s->s);
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at, "relative path \"%s\": paths must be absolute", s->s);
             diag_help(dl, d, "start it with /, ~ or a parameter such as $WORKDIR");
             sb_free(&b);
             return NULL;
         }
         size_t at;
         if ((!as_written || dots) && bad_component(v, vl, &at)) {
-            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at,
                                "path \"%s\" has a \".\" or \"..\" component", s->s);
             diag_help(dl, d, "the kernel resolves paths physically; write the resolved absolute path");
             sb_free(&b);
@@ -257,7 +257,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         size_t off;
         const char *err = glob_check(v, vl, &off);
         if (err) {
-            diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid glob \"%s\": %s", s->s, err);
+            diag_add(dl, SEV_ERROR, BK2007, s->at, "invalid glob \"%s\": %s", s->s, err);
             sb_free(&b);
             return NULL;
         }
@@ -266,13 +266,13 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         size_t off;
         const char *err = regex_check(v, vl, &off);
         if (err) {
-            diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid regex \"%s\": %s", s->s, err);
+            diag_add(dl, SEV_ERROR, BK2007, s->at, "invalid regex \"%s\": %s", s->s, err);
             sb_free(&b);
             return NULL;
         }
     }
     if (mode == EXP_NAME && vl == 0) {
-        diag_add(dl, SEV_ERROR, "BK2008", s->at, "empty name");
+        diag_add(dl, SEV_ERROR, BK2008, s->at, "empty name");
         sb_free(&b);
         return NULL;
     }

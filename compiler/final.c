@@ -338,7 +338,7 @@ static void check_one(void *ud, rule *r)
         sb_free(&why);
         return;
     }
-    diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", origin_primary(r),
+    diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, origin_primary(r),
                        "%s contradicts a final %s%s",
                        r->action == ACT_ALLOW ? "allow" : "deny",
                        f->action == ACT_ALLOW ? "allow" : "deny",

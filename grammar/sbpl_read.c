@@ -19,7 +19,7 @@ void sbpl_error(sbpl_ctx *sc, uint32_t b, uint32_t e, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     span at = { sc->src, b, e };
-    diag_add(sc->diags, SEV_ERROR, "BK1001", at, "%s", buf);
+    diag_add(sc->diags, SEV_ERROR, BK1001, at, "%s", buf);
     if (++sc->errors >= BUCKLE_MAX_SYNTAX_ERRORS) sc->stop = 1;
 }
 

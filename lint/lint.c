@@ -142,7 +142,7 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 miss[nmiss].name = p->name;
                 miss[nmiss].value = arena_printf(a, "/.buckle-unset/%s", p->name);
                 nmiss++;
-                diag *d = lint_report(&lc, "BK2013", p->at,
+                diag *d = lint_report(&lc, BK2013, p->at,
                     "parameter %s has no value and no default: the findings that depend on it are not reported", p->name);
                 diag_help(dl, d, "give it a default (param %s = \"...\";) or lint with -D %s=VALUE", p->name, p->name);
             }
@@ -190,8 +190,8 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 if (!f->has_default) continue;
                 if (f->default_action == ACT_DENY) { denier = c->units[i]; continue; }
                 diag *d = denier
-                    ? lint_report(&lc, "BK3005", f->default_at, "default allow loosens the default deny of %s", denier->display)
-                    : lint_report(&lc, "BK3005", f->default_at, "default allow: everything not listed is allowed");
+                    ? lint_report(&lc, BK3005, f->default_at, "default allow loosens the default deny of %s", denier->display)
+                    : lint_report(&lc, BK3005, f->default_at, "default allow: everything not listed is allowed");
                 (void)d;
             }
             lint_pass_keychain(&lc);
@@ -272,7 +272,7 @@ static void lint_raw_blocks(lint_ctx *lc, compilation *c)
                     if (!dd.r || (dd.action == 0) == (r->action == 0)) continue;
                     bview *bv = lc->v->impl;
                     const lrule *who = bv->by_id[dd.r->id];
-                    diag *d = lint_report(lc, "BK4005", r->at,
+                    diag *d = lint_report(lc, BK4005, r->at,
                         "this raw rule and a generated %s rule both match %s for %s; which one wins depends on Seatbelt's precedence",
                         dd.action == 0 ? "allow" : "deny", objs[oi], op_get(op)->name);
                     diag_note_add(lc->dl, d, who->at, "the generated rule%s", who->provenance);
@@ -370,7 +370,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
             for (size_t k = 0; k < sizeof cpp / sizeof cpp[0]; k++) {
                 size_t n = strlen(cpp[k]);
                 if (j + 1 + n <= src->len && !strncmp(w, cpp[k], n) && (j + 1 + n == src->len || !((w[n] >= 'a' && w[n] <= 'z') || w[n] == '_'))) {
-                    diag *d = diag_add(dl, SEV_ERROR, "BK1001", (span){ src, j, j + 1 + (uint32_t)n },
+                    diag *d = diag_add(dl, SEV_ERROR, BK1001, (span){ src, j, j + 1 + (uint32_t)n },
                                        "C preprocessor directive #%s: preprocess this file first", cpp[k]);
                     diag_help(dl, d, "run it through the C preprocessor (cc -E -P -x c FILE) and lint the result");
                     return 0;
@@ -441,10 +441,10 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         /* BK4011: (version 1) must come first */
         const sexp *first = top;
         if (!first || !(first->kind == SX_LIST && sexp_is_sym(first->child, "version")))
-            lint_report(&lc, "BK4011", first ? first->at : (span){ src, 0, 0 },
+            lint_report(&lc, BK4011, first ? first->at : (span){ src, 0, 0 },
                         "the profile does not start with (version 1)");
         if (v.default_action == 0)
-            lint_report(&lc, "BK3005", v.default_at, "(allow default): everything not listed is allowed");
+            lint_report(&lc, BK3005, v.default_at, "(allow default): everything not listed is allowed");
         lint_pass_keychain(&lc);
         lint_pass_mach(&lc);
         lint_pass_files(&lc);

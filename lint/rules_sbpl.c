@@ -20,14 +20,14 @@ static void walk(lint_ctx *lc, const sexp *x, int depth, int in_path)
     for (; x; x = x->next) {
         if (x->kind == SX_STRING) {
             if (x->at.end - x->at.start > 1026)
-                lint_report(lc, "BK4007", x->at, "string literal of %u bytes: sandbox-exec rejects literals over 1024 bytes",
+                lint_report(lc, BK4007, x->at, "string literal of %u bytes: sandbox-exec rejects literals over 1024 bytes",
                             x->at.end - x->at.start - 2);
             if (in_path) {
                 const char *s = x->text;
                 if (s[0] == '^') s++;
                 const char *al = private_alias(s, strlen(s), "$(");
                 if (al) {
-                    diag *d = lint_report(lc, "BK4006", x->at,
+                    diag *d = lint_report(lc, BK4006, x->at,
                         "%s is a symlink; the sandbox sees /private%s, so this filter never matches", al, al);
                     diag_help(lc->dl, d, "write /private%s", al);
                 }
@@ -94,7 +94,7 @@ void lint_pass_overlap(lint_ctx *lc)
                         hm_set(&seen, k2, strlen(k2), (void *)k2);
                         const char *how = later->op != earlier->op ? "operation specificity" :
                                           (!later->filter || !earlier->filter) ? "filtered-before-unfiltered" : "rule order";
-                        diag *d = lint_report(lc, "BK4005", later->at,
+                        diag *d = lint_report(lc, BK4005, later->at,
                             "this rule and an earlier %s rule both match %s for %s; the answer depends on Seatbelt's %s",
                             earlier->action == 0 ? "allow" : "deny", objs[oi], op_get(op)->name, how);
                         diag_note_add(lc->dl, d, earlier->at, "the other rule");

@@ -153,7 +153,7 @@ static int want_string(interp *in, const sexp *x, value v, const char *what)
 {
     if (v.t == V_STR) return 1;
     if (v.t == V_UNKNOWN) return 0;
-    diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "%s expects a string here%s", what,
+    diag_add(in->dl, SEV_ERROR, BK1001, x->at, "%s expects a string here%s", what,
              v.t == V_BOOL ? " (got #f: is a parameter missing?)" : "");
     return 0;
 }
@@ -170,7 +170,7 @@ static sfilter *regex_filter(interp *in, const sexp *x, sf_kind k, sf_ns ns, val
         const char *cerr = regex_check_mode(args[i].s, args[i].len, &off, 0);
         sb_regex *re = sb_regex_compile(in->a, args[i].s, args[i].len, &err);
         if (!re || cerr) {
-            diag_add(in->dl, SEV_ERROR, "BK2007", x->at, "regex outside the Seatbelt dialect: %s",
+            diag_add(in->dl, SEV_ERROR, BK2007, x->at, "regex outside the Seatbelt dialect: %s",
                      cerr ? cerr : err);
             f->kind = F_UNKNOWN;
             return f;
@@ -250,7 +250,7 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
         int is_anc = !strcmp(name, "path-ancestors");
         out.f = mkfilter(in, is_anc ? F_ANY : name[8] == 'a' && name[9] == 'l' ? F_ALL : name[8] == 'a' ? F_ANY : F_NOT, x);
         if (out.f->kind == F_NOT && nargs != 1) {
-            diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "require-not takes one filter");
+            diag_add(in->dl, SEV_ERROR, BK1001, x->at, "require-not takes one filter");
             out.f->kind = F_UNKNOWN;
             return out;
         }
@@ -276,7 +276,7 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
                 sfilter *u = mkfilter(in, F_UNKNOWN, x);
                 out.f->kids[out.f->nkids++] = u;
                 if (args[i].t != V_UNKNOWN)
-                    diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "%s expects filters", name);
+                    diag_add(in->dl, SEV_ERROR, BK1001, x->at, "%s expects filters", name);
             }
         }
         return out;
@@ -321,7 +321,7 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
             int op = op_lookup(a->text, &noop);
             if (op >= 0) { if (nops < OPS_MAX) ops[nops++] = op; continue; }
             if (noop) continue;
-            diag *d = diag_add(in->dl, SEV_ERROR, "BK2006", a->at, "unknown SBPL operation \"%s\"", a->text);
+            diag *d = diag_add(in->dl, SEV_ERROR, BK2006, a->at, "unknown SBPL operation \"%s\"", a->text);
             const char *s = op_suggest(a->text);
             if (s) diag_help(in->dl, d, "did you mean \"%s\"?", s);
             continue;
@@ -349,10 +349,10 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
             continue;
         }
         if (v.t == V_UNKNOWN) { unknown_filter = 1; continue; }
-        diag_add(in->dl, SEV_ERROR, "BK1001", a->at, "expected an operation, a filter or (with ...)");
+        diag_add(in->dl, SEV_ERROR, BK1001, a->at, "expected an operation, a filter or (with ...)");
     }
     if (!nops) {
-        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "rule names no operation");
+        diag_add(in->dl, SEV_ERROR, BK1001, x->at, "rule names no operation");
         return V(V_NIL);
     }
     sfilter *f = NULL;
@@ -379,7 +379,7 @@ static value call_closure(interp *in, const sexp *x, closure *c, value *args, in
     fr->vals = arena_alloc(in->a, (size_t)(n + 1) * sizeof *fr->vals);
     fr->up = c->env;
     if (nargs < c->nparams || (!c->rest && nargs > c->nparams)) {
-        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "wrong number of arguments (%d, expected %d)", nargs, c->nparams);
+        diag_add(in->dl, SEV_ERROR, BK1001, x->at, "wrong number of arguments (%d, expected %d)", nargs, c->nparams);
         return V(V_UNKNOWN);
     }
     for (int i = 0; i < c->nparams; i++) { fr->names[i] = c->params[i]; fr->vals[i] = args[i]; }
@@ -444,7 +444,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         /* special forms */
         if (!strcmp(hs, "version")) {
             if (!h->next || h->next->kind != SX_NUMBER || h->next->num != 1)
-                diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "only (version 1) exists");
+                diag_add(in->dl, SEV_ERROR, BK1001, x->at, "only (version 1) exists");
             if (!in->p->has_version && in->p->n == 0) in->p->version_first = 1;
             in->p->has_version = 1;
             return V(V_NIL);
@@ -586,7 +586,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         else if (n > 10 && !strcmp(args[0].s + n - 10, ".ancestors")) n -= 10;
         if (!hm_get(&in->unset, args[0].s, n)) {
             hm_set(&in->unset, arena_strndup(in->a, args[0].s, n), n, (void *)1);
-            diag *d = diag_add(in->dl, SEV_INFO, "BK2013", x->at,
+            diag *d = diag_add(in->dl, SEV_INFO, BK2013, x->at,
                                "parameter %.*s has no value: the rules that use it are not decided", (int)n, args[0].s);
             diag_help(in->dl, d, "lint with -D %.*s=VALUE", (int)n, args[0].s);
         }
@@ -603,7 +603,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         for (int k = 0; k < nargs; k++) {
             if (args[k].t != V_STR) {
                 sb_free(&b);
-                diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "string-append of a non-string%s",
+                diag_add(in->dl, SEV_ERROR, BK1001, x->at, "string-append of a non-string%s",
                          args[k].t == V_BOOL ? " (#f: is a parameter missing?)" : "");
                 return V(V_UNKNOWN);
             }
@@ -653,7 +653,7 @@ static value eval(interp *in, const sexp *x, frame *env)
 {
     if (in->stopped) return V(V_UNKNOWN);
     if (++in->steps > MAX_STEPS) {
-        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "evaluation takes too long (more than %ld steps)", MAX_STEPS);
+        diag_add(in->dl, SEV_ERROR, BK1001, x->at, "evaluation takes too long (more than %ld steps)", MAX_STEPS);
         in->stopped = 1;
         return V(V_UNKNOWN);
     }
@@ -689,7 +689,7 @@ static value eval(interp *in, const sexp *x, frame *env)
     case SX_LIST: {
         if (++in->depth > MAX_DEPTH) {
             in->depth--;
-            diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "evaluation nested deeper than %d", MAX_DEPTH);
+            diag_add(in->dl, SEV_ERROR, BK1001, x->at, "evaluation nested deeper than %d", MAX_DEPTH);
             in->stopped = 1;
             return V(V_UNKNOWN);
         }

@@ -39,7 +39,7 @@ diag *diag_add(diag_list *l, severity sev, const char *code, span at, const char
     l->tail = d;
     if (sev == SEV_ERROR) l->errors++;
     else if (sev == SEV_WARNING) l->warnings++;
-    if (code && strcmp(code, "BK1001") == 0) l->syntax_errors++;
+    if (code && strcmp(code, BK1001) == 0) l->syntax_errors++;
     return d;
 }
 
@@ -327,7 +327,7 @@ static void render_sarif(strbuf *out, const diag_list *l, const diag_render_opts
         sb_puts(out, first ? "\n{" : ",\n{");
         first = 0;
         sb_puts(out, "\"ruleId\":");
-        sb_json_str(out, d->code ? d->code : "BK1001");
+        sb_json_str(out, d->code ? d->code : BK1001);
         sb_printf(out, ",\"level\":\"%s\",\"message\":{\"text\":", sarif_level(d->sev));
         sb_json_str(out, d->msg);
         sb_puts(out, "},\"locations\":[");

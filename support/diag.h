@@ -2,6 +2,7 @@
 #ifndef BUCKLE_DIAG_H
 #define BUCKLE_DIAG_H
 #include "arena.h"
+#include "codes.h"
 #include "source.h"
 #include "strbuf.h"
 #include <stdint.h>
@@ -21,7 +22,7 @@ typedef struct diag_note {
 
 typedef struct diag {
     severity sev;
-    const char *code;       /* "BK2005", or NULL for plain I/O errors */
+    const char *code;       /* BK2005, or NULL for plain I/O errors */
     span at;
     const char *msg;
     const char *help;       /* fix suggestion, may be NULL */
