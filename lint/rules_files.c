@@ -1,7 +1,7 @@
 /* rules_files.c - file grants: BK3001 (profile directory), BK3003 (broad
  * write), BK3004 (files that run code later), BK4004 (sockets), BK4008
  * (root unreadable), BK4009 (traversal). */
-#include "lint.h"
+#include "rules.h"
 #include <stdio.h>
 #include <string.h>
 

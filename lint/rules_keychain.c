@@ -1,6 +1,6 @@
 /* rules_keychain.c - BK4001, BK4002, BK4003, BK3008: what keychain access
  * needs on macOS 13+ (docs/lint.md; srt PR 215). */
-#include "lint.h"
+#include "rules.h"
 
 static const char *const services[] = {
     "com.apple.SecurityServer", "com.apple.secd", "com.apple.securityd.xpc", "com.apple.security.keychaind",

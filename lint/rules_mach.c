@@ -1,7 +1,7 @@
 /* rules_mach.c - BK3002: mach services listed in
  * the risk table below, with their risk class, reason and
  * suggested severity.  A prefix or regex grant counts when it covers one. */
-#include "lint.h"
+#include "rules.h"
 #include <string.h>
 
 typedef struct danger { const char *name, *risk; severity sev; const char *why; } danger;

@@ -2,7 +2,7 @@
  * parameter declared twice in one file, BK2015 a name filter with a `*`
  * (a service literally named so; the author meant a prefix), BK2016 an
  * empty profile. */
-#include "lint.h"
+#include "rules.h"
 #include <string.h>
 
 static void duplicate_params(lint_ctx *lc)

@@ -1,7 +1,7 @@
 /* rules_policy.c - whole-policy rules: BK3006 escape operations, BK3007
  * unfiltered sensitive grants, BK4010 deny-default leaks, and on merged
  * profiles BK2009 shadowed rules and BK2010 deny-wins ties. */
-#include "lint.h"
+#include "rules.h"
 #include "../compiler/overlap.h"
 #include <stdio.h>
 #include <string.h>
@@ -139,6 +139,26 @@ static void no_exec(lint_ctx *lc)
         if (r->action == 0 && r->op != op_default() && opset_has(&op_get(r->op)->covers, exec)) return;
     }
     lint_report(lc, BK4012, (span){ lc->v->main, 0, 0 }, "no process-exec is allowed: buckle run cannot start the command under this profile");
+}
+
+/* BK3005: default allow, or a child loosening an inherited default deny */
+void lint_pass_default(lint_ctx *lc)
+{
+    const lint_view *v = lc->v;
+    if (v->is_sb) {
+        if (v->default_action == 0)
+            lint_report(lc, BK3005, v->default_at, "(allow default): everything not listed is allowed");
+        return;
+    }
+    const compilation *c = v->c;
+    const unit *denier = NULL;
+    for (size_t i = 0; i < c->nunits; i++) {
+        const ast_file *f = c->units[i]->ast;
+        if (!f->has_default) continue;
+        if (f->default_action == ACT_DENY) { denier = c->units[i]; continue; }
+        if (denier) lint_report(lc, BK3005, f->default_at, "default allow loosens the default deny of %s", denier->display);
+        else lint_report(lc, BK3005, f->default_at, "default allow: everything not listed is allowed");
+    }
 }
 
 void lint_pass_policy(lint_ctx *lc)

@@ -3,7 +3,7 @@
  * at the end of a line, the statement on that line; file-ignore, only before
  * the first statement, covers the whole file.  BK1 and BK2 errors cannot be
  * suppressed, and a suppression never covers another file's lines. */
-#include "lint.h"
+#include "suppress.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
