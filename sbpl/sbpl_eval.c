@@ -420,18 +420,52 @@ static closure *make_closure(interp *in, const sexp *params, const sexp *body, f
 
 static value eval_import(interp *in, const sexp *x, value name);
 
-/* the names eval_list and eval handle before looking at a call's arguments */
-static const char *const special_names[] = {
-    "allow", "deny", "define", "lambda", "if", "when", "unless", "cond", "begin", "let", "let*", "quote",
-    "version", "import", "param", "getenv", "string-append", "regex-quote", "string=?", "equal?", "eq?",
-    "string?", "not", "and", "or", "list", "defined?", "macro", "with", "trace", "debug", "call",
+/* The names eval_list handles itself: special forms, which it sees before
+ * a call's arguments are evaluated, and builtins, which get the values of
+ * the arguments.  Sorted by name (strcmp), for bsearch; a name bound in the
+ * profile is not looked up here. */
+enum {
+    SF_ALLOW, SF_AND, SF_BEGIN, SF_COND, SF_DEBUG, SF_DEFINE, SF_DEFINED, SF_DENY, SF_IF, SF_LAMBDA,
+    SF_LET, SF_MACRO, SF_OR, SF_QUOTE, SF_TRACE, SF_UNLESS, SF_VERSION, SF_WHEN, SF_WITH,
+    BI_EQUAL, BI_GETENV, BI_IMPORT, BI_LIST, BI_NOT, BI_PARAM, BI_REGEX_QUOTE, BI_STRING_APPEND,
+    BI_STRING_P, BI_STRING_EQ, RESERVED_ONLY
 };
+
+typedef struct form_row { const char *name; int id; } form_row;
+
+static const form_row forms[] = {
+    { "allow", SF_ALLOW }, { "and", SF_AND }, { "begin", SF_BEGIN },
+    { "call", RESERVED_ONLY }, { "cond", SF_COND }, { "debug", SF_DEBUG },
+    { "define", SF_DEFINE }, { "defined?", SF_DEFINED }, { "deny", SF_DENY },
+    { "eq?", BI_EQUAL }, { "equal?", BI_EQUAL }, { "getenv", BI_GETENV },
+    { "if", SF_IF }, { "import", BI_IMPORT }, { "lambda", SF_LAMBDA },
+    { "let", SF_LET }, { "let*", SF_LET }, { "list", BI_LIST },
+    { "macro", SF_MACRO }, { "not", BI_NOT }, { "or", SF_OR },
+    { "param", BI_PARAM }, { "quote", SF_QUOTE }, { "regex-quote", BI_REGEX_QUOTE },
+    { "string-append", BI_STRING_APPEND }, { "string=?", BI_STRING_EQ }, { "string?", BI_STRING_P },
+    { "trace", SF_TRACE }, { "unless", SF_UNLESS }, { "version", SF_VERSION },
+    { "when", SF_WHEN }, { "with", SF_WITH },
+};
+#define NFORMS (sizeof forms / sizeof forms[0])
+
+static int form_cmp(const void *key, const void *row)
+{
+    return strcmp(key, ((const form_row *)row)->name);
+}
+
+static const form_row *form_find(const char *name)
+{
+    return bsearch(name, forms, NFORMS, sizeof forms[0], form_cmp);
+}
+
+const char *sbpl_form_at(size_t i)
+{
+    return i < NFORMS ? forms[i].name : NULL;
+}
 
 int sbpl_reserved_name(const char *name)
 {
-    for (size_t i = 0; i < sizeof special_names / sizeof special_names[0]; i++)
-        if (!strcmp(name, special_names[i])) return 1;
-    return filter_known(name) || op_lookup(name, NULL) >= 0;
+    return form_find(name) || filter_known(name) || op_lookup(name, NULL) >= 0;
 }
 
 static value eval_list(interp *in, const sexp *x, frame *env)
@@ -440,23 +474,24 @@ static value eval_list(interp *in, const sexp *x, frame *env)
     if (!h) return V(V_NIL);
     const char *hs = h->kind == SX_SYMBOL ? h->text : NULL;
     value *bound = hs ? lookup(in, env, hs) : NULL;
-    if (hs && !bound) {
-        /* special forms */
-        if (!strcmp(hs, "version")) {
+    const form_row *form = hs && !bound ? form_find(hs) : NULL;
+    if (form) {
+        switch (form->id) {     /* special forms */
+        case SF_VERSION: {
             if (!h->next || h->next->kind != SX_NUMBER || h->next->num != 1)
                 diag_add(in->dl, SEV_ERROR, BK1001, x->at, "only (version 1) exists");
             if (!in->p->has_version && in->p->n == 0) in->p->version_first = 1;
             in->p->has_version = 1;
             return V(V_NIL);
         }
-        if (!strcmp(hs, "allow")) return eval_rule(in, x, env, 0);
-        if (!strcmp(hs, "deny")) return eval_rule(in, x, env, 1);
-        if (!strcmp(hs, "quote")) {
+        case SF_ALLOW: return eval_rule(in, x, env, 0);
+        case SF_DENY: return eval_rule(in, x, env, 1);
+        case SF_QUOTE: {
             value v = V(V_SYM);
             if (h->next && h->next->kind == SX_SYMBOL) { v.s = h->next->text; v.len = h->next->len; }
             return v;
         }
-        if (!strcmp(hs, "define")) {
+        case SF_DEFINE: {
             const sexp *t = h->next;
             if (!t) return unknown(in, x, "empty define");
             if (t->kind == SX_SYMBOL) {
@@ -472,13 +507,13 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             }
             return unknown(in, x, "define form");
         }
-        if (!strcmp(hs, "lambda")) {
+        case SF_LAMBDA: {
             if (!h->next || h->next->kind != SX_LIST) return unknown(in, x, "lambda form");
             value v = V(V_CLOSURE);
             v.clo = make_closure(in, h->next->child, h->next->next, env);
             return v;
         }
-        if (!strcmp(hs, "if")) {
+        case SF_IF: {
             if (!h->next || !h->next->next) return unknown(in, x, "if form");
             value c = cond_value(eval(in, h->next, env));
             if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, "if");
@@ -486,7 +521,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             if (truthy(c)) return eval(in, h->next->next, env);
             return h->next->next->next ? eval(in, h->next->next->next, env) : V(V_NIL);
         }
-        if (!strcmp(hs, "when") || !strcmp(hs, "unless")) {
+        case SF_WHEN: case SF_UNLESS: {
             if (!h->next) return unknown(in, x, "%s form", hs);
             value c = cond_value(eval(in, h->next, env));
             if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, hs);
@@ -496,7 +531,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
                 for (const sexp *b = h->next->next; b; b = b->next) r = eval(in, b, env);
             return r;
         }
-        if (!strcmp(hs, "cond")) {
+        case SF_COND: {
             for (const sexp *cl = h->next; cl; cl = cl->next) {
                 if (cl->kind != SX_LIST || !cl->child) continue;
                 value c = sexp_is_sym(cl->child, "else") ? vbool(1) : cond_value(eval(in, cl->child, env));
@@ -509,12 +544,12 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             }
             return V(V_NIL);
         }
-        if (!strcmp(hs, "begin")) {
+        case SF_BEGIN: {
             value r = V(V_NIL);
             for (const sexp *b = h->next; b; b = b->next) r = eval(in, b, env);
             return r;
         }
-        if (!strcmp(hs, "let") || !strcmp(hs, "let*")) {
+        case SF_LET: {
             if (!h->next || h->next->kind != SX_LIST) return unknown(in, x, "named let or let form");
             frame *fr = arena_alloc(in->a, sizeof *fr);
             int n = (int)sexp_length(h->next);
@@ -531,7 +566,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             for (const sexp *b = h->next->next; b; b = b->next) r = eval(in, b, fr);
             return r;
         }
-        if (!strcmp(hs, "and") || !strcmp(hs, "or")) {
+        case SF_AND: case SF_OR: {
             int is_and = hs[0] == 'a';
             value r = vbool(is_and);
             for (const sexp *b = h->next; b; b = b->next) {
@@ -543,19 +578,21 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             }
             return r;
         }
-        if (!strcmp(hs, "debug") || !strcmp(hs, "trace")) return V(V_NIL);   /* no-ops */
-        if (!strcmp(hs, "with")) {
+        case SF_DEBUG: case SF_TRACE: return V(V_NIL);   /* no-ops */
+        case SF_WITH: {
             value v = V(V_MOD);
             if (h->next && h->next->kind == SX_SYMBOL) v.s = h->next->text;
             return v;
         }
-        if (!strcmp(hs, "defined?")) {
+        case SF_DEFINED: {
             const sexp *q = h->next;
             const char *name = q && q->kind == SX_QUOTE && q->child ? q->child->text : q ? q->text : NULL;
             if (!name) return unknown(in, x, "defined? form");
             return vbool(lookup(in, env, name) || op_lookup(name, NULL) >= 0 || filter_known(name));
         }
-        if (!strcmp(hs, "macro")) return unknown(in, x, "macros are not supported");
+        case SF_MACRO: return unknown(in, x, "macros are not supported");
+        default: break;         /* a builtin: below, with its arguments */
+        }
     }
 
     /* an application: evaluate the arguments */
@@ -574,7 +611,8 @@ static value eval_list(interp *in, const sexp *x, frame *env)
     if (!hs) return unknown(in, x, "call of a non-function");
     if (bound) return unknown(in, x, "\"%s\" is not a function", hs);
 
-    if (!strcmp(hs, "param") || !strcmp(hs, "getenv")) {
+    switch (form ? form->id : RESERVED_ONLY) {     /* builtins */
+    case BI_PARAM: case BI_GETENV: {
         if (nargs != 1 || args[0].t != V_STR) return unknown(in, x, "param needs a string");
         for (size_t k = 0; k < in->o->nparams; k++)
             if (!strcmp(in->o->params[k].name, args[0].s))
@@ -592,7 +630,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         }
         return vustr();
     }
-    if (!strcmp(hs, "string-append")) {
+    case BI_STRING_APPEND: {
         if (any_unknown) {
             for (int k = 0; k < nargs; k++)
                 if (args[k].t != V_STR && !is_ustr(args[k])) return V(V_UNKNOWN);
@@ -613,7 +651,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         sb_free(&b);
         return r;
     }
-    if (!strcmp(hs, "regex-quote")) {
+    case BI_REGEX_QUOTE: {
         if (nargs == 1 && is_ustr(args[0])) return vustr();
         if (nargs != 1 || args[0].t != V_STR) return V(V_UNKNOWN);
         strbuf b;
@@ -623,7 +661,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         sb_free(&b);
         return r;
     }
-    if (!strcmp(hs, "string=?") || !strcmp(hs, "equal?") || !strcmp(hs, "eq?")) {
+    case BI_STRING_EQ: case BI_EQUAL: {
         if (nargs == 2 && (is_ustr(args[0]) || is_ustr(args[1]))) return vdepends();
         if (any_unknown || nargs != 2) return V(V_UNKNOWN);
         if (args[0].t != args[1].t) return vbool(0);
@@ -631,18 +669,20 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             return vbool(args[0].len == args[1].len && !memcmp(args[0].s, args[1].s, args[0].len));
         return vbool(args[0].num == args[1].num);
     }
-    if (!strcmp(hs, "string?")) return nargs == 1 ? (is_ustr(args[0]) ? vbool(1) : args[0].t == V_UNKNOWN ? args[0] : vbool(args[0].t == V_STR)) : V(V_UNKNOWN);
-    if (!strcmp(hs, "not")) {
+    case BI_STRING_P: return nargs == 1 ? (is_ustr(args[0]) ? vbool(1) : args[0].t == V_UNKNOWN ? args[0] : vbool(args[0].t == V_STR)) : V(V_UNKNOWN);
+    case BI_NOT: {
         if (nargs == 1 && args[0].t == V_UNKNOWN && args[0].num == 2) return args[0];
         return nargs == 1 && (args[0].t != V_UNKNOWN || is_ustr(args[0])) ? vbool(!truthy(cond_value(args[0]))) : V(V_UNKNOWN);
     }
-    if (!strcmp(hs, "list")) {
+    case BI_LIST: {
         value r = V(V_LIST);
         vlist **t = &r.list;
         for (int k = 0; k < nargs; k++) { vlist *l = arena_alloc(in->a, sizeof *l); l->v = args[k]; *t = l; t = &l->next; }
         return r;
     }
-    if (!strcmp(hs, "import")) return nargs == 1 ? eval_import(in, x, args[0]) : unknown(in, x, "import form");
+    case BI_IMPORT: return nargs == 1 ? eval_import(in, x, args[0]) : unknown(in, x, "import form");
+    default: break;
+    }
     if (any_unknown && filter_known(hs)) { value v = V(V_FILTER); v.f = mkfilter(in, F_UNKNOWN, x); return v; }
     value fv = make_filter(in, x, hs, args, nargs);
     if (fv.t != V_NIL) return fv;

@@ -87,6 +87,9 @@ typedef struct sb_answer {
  * Seatbelt) make of a profile: a special form, a built-in function, a filter
  * or an operation name. */
 int sbpl_reserved_name(const char *name);
+/* The names the evaluator handles itself (special forms and builtins), in
+ * the order of its table; NULL past the end. */
+const char *sbpl_form_at(size_t i);
 
 sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch);
 /* 1 when an allow rule and a deny rule that both apply to q->op (at any
