@@ -44,9 +44,7 @@ static ast_matcher *reverse_matchers(ast_matcher *m);
 static void unknown_section(parse_ctx *pc, const char *name, buckle_loc at);
 }
 
-/* Every member is one machine word and written whole: a reduction copies
- * the value, and a copy that reads more than the last store wrote stalls
- * (store forwarding) on every rule. */
+/* Every member is one machine word (act and sec too), written whole. */
 %union {
     long num;
     const char *id;
@@ -348,6 +346,9 @@ static void add_stmt(parse_ctx *pc, buckle_loc l)
     f->nstmts++;
 }
 
+/* The actions and sections travel as long, like every member of the %union:
+ * a reduction copies the value whole, and a copy that reads more than the
+ * last store wrote would stall (store forwarding) on every rule. */
 static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *verb,
                          buckle_loc act_at, buckle_loc verb_at, ast_matcher *m, ast_modifier *mods)
 {

@@ -133,8 +133,10 @@ ast_file *parse_buckle(arena *a, arena *nodes, diag_list *diags, const source *s
     sb_init(&pc.str);
     yyscan_t sc;
     if (bklex_init_extra(&pc, &sc) != 0) {
-        fputs("buckle: cannot initialise scanner\n", stderr);
-        abort();
+        /* flex could not allocate its state: an error, not a crash */
+        diag_add(diags, SEV_ERROR, BK1001, pc_span(&pc, 0, 0), "cannot read this file: out of memory");
+        sb_free(&pc.str);
+        return pc.file;
     }
     pc.scanner = sc;
     if (src->len > 0x7fffffff) {

@@ -106,7 +106,7 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 const rule *r = c->pol.rules.v[i];
                 lrule *l = &v.rules[v.n++];
                 bv.by_id[r->id] = l;
-                l->action = r->action == ACT_ALLOW ? 0 : 1;
+                l->action = r->action;
                 l->op = r->op;
                 switch (r->m.kind) {
                 case MK_NONE: l->kind = LK_NONE; break;

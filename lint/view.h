@@ -9,7 +9,7 @@
 typedef enum { LK_NONE, LK_LITERAL, LK_SUBPATH, LK_PREFIX, LK_PATTERN, LK_NAME, LK_OTHER } lrule_kind;
 
 typedef struct lrule {
-    int action;               /* 0 allow, 1 deny */
+    action_t action;          /* ACT_ALLOW or ACT_DENY */
     int op;
     lrule_kind kind;
     const char *value;        /* expanded with the test values */
