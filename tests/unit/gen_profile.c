@@ -17,6 +17,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_BRACKET] = { "bracket", "bracket expressions: sets and ranges", "glob \"/a/b[a-c]\"" },
     [GS_BRACKET_NEG] = { "bracket-neg", "negated bracket expressions (never `/`)", "glob \"/a/b[!x]c\"" },
     [GS_BRACKET_SLASH] = { "bracket-slash", "ranges that span `/` (never `/`)", "glob \"/a/b[+-0]c\"" },
+    [GS_GLOB_UTF8] = { "glob-utf8", "`?` and negated brackets against multi-byte characters (one character each)",
+                       "glob \"/a/b?\" vs /a/b\xc3\xa9" },
     [GS_ESCAPE] = { "escape", "escaped glob characters (part of the fixed part)", "glob \"/a/x\\\\*y/c\"" },
     [GS_REGEX] = { "regex", "anchored and unanchored regexes, `.`, classes, groups, suffixes", "regex \"^/a/b(/.*)?$\"" },
     [GS_REGEX_ALT] = { "regex-alt", "regexes with top-level alternatives", "regex \"^/a/b/c$|^/a/bc\"" },
@@ -121,6 +123,11 @@ static void base_path(pathb *p, gen_rng *r, uint64_t en, int pattern, int mincom
     for (int i = 0; i < ncomp; i++) { lit(p, "/"); lit(p, PICK(r, comps)); }
 }
 
+/* a glob item that matches one character, and characters of one to four
+ * bytes ("\xe2\x82" above is a cut-off one: never a whole character) */
+static const char *const utf8_one[] = { "?", "[!x]", "[!a-c]", "?" };
+static const char *const utf8_chars[] = { "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "z", "\xc3\xa9z" };
+
 static void glob_piece(pathb *p, gen_rng *r, uint64_t en)
 {
     int cand[GS_COUNT], nc = 0;
@@ -174,6 +181,12 @@ static void glob_piece(pathb *p, gen_rng *r, uint64_t en)
         lit(p, "b");
         push(p, chance(r, 50) ? "[+-0]" : "[!.-0]", 4, "/", ",", "0", "z");
         lit(p, "c");
+        break;
+    case GS_GLOB_UTF8:                             /* one character, however many bytes */
+        lit(p, "/");
+        lit(p, "b");
+        push(p, PICK(r, utf8_one), 4, PICK(r, utf8_chars), PICK(r, utf8_chars), "\xc3\xa9\xc3\xa9", "\xe2\x82");
+        if (chance(r, 50)) lit(p, chance(r, 50) ? "c" : "\xc3\xa9");
         break;
     case GS_ESCAPE:
         lit(p, "/");
