@@ -9,6 +9,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_LITERAL] = { "literal", "literal path", "literal \"/a/b\"" },
     [GS_SUBPATH] = { "subpath", "subpath, written bare or with the kind", "\"/a/b\", subpath \"/a\"" },
     [GS_PREFIX] = { "prefix", "string prefix, whole and partial last component", "prefix \"/a/b\"" },
+    [GS_PREFIX_SLASH] = { "prefix-slash", "a prefix ending in `/` (after text or a parameter): the `/` is kept",
+                          "prefix \"/a/b/\", prefix \"$P/\"" },
     [GS_GLOB_STAR] = { "glob-star", "`*` as a whole component and inside one", "glob \"/a/b*\", glob \"/a/*/c\"" },
     [GS_GLOB_QMARK] = { "glob-qmark", "`?`", "glob \"/a/b?\"" },
     [GS_GLOB_TRAIL] = { "glob-trail", "trailing `/**` (matches the directory itself)", "glob \"/a/b/**\"" },
@@ -284,6 +286,9 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
                 p.t[p.n - 1].text = p.t[p.n - 1].inst[0] = t;
             }
             lit(&p, "b");
+        } else if (ON(en, GS_PREFIX_SLASH) && chance(r, 40)) {   /* "/a/b/", "$P/": strings below only */
+            lit(&p, "/");
+            p.shapes |= BIT(GS_PREFIX_SLASH);
         }
         p.shapes |= BIT(GS_PREFIX);
         break;
