@@ -49,3 +49,43 @@ EOB
 query beside.buckle file-read-metadata /Users/test/b allow
 query beside.buckle file-read-metadata /Users/test/b allow -D HOME=/Users/test
 query beside.buckle file-read-data /Users/test/b deny
+
+# raw sbpl rules are not carved around final rules (Seatbelt's precedence
+# decides them): one of the other action that may meet a final rule's scope
+# for an operation both cover is BK2005, with the values where they meet
+raw_case() {  # NAME WANT(error|ok) NOTE FINAL RAW
+    printf 'files { %s }\nsbpl """\n%s\n""";\n' "$4" "$5" >"$F/raw-$1.buckle"
+    run "fidelity: raw $1" "$BUCKLE" compile "$F/raw-$1.buckle"
+    if [ "$2" = error ]; then
+        expect_rc "fidelity: raw $1 is refused" 1
+        expect_err_has "fidelity: raw $1 is BK2005" "BK2005"
+        [ -n "$3" ] && expect_err_has "fidelity: raw $1 names the values" "$3"
+    else
+        expect_rc "fidelity: raw $1 compiles" 0
+        expect_out_has "fidelity: raw $1 is copied" "raw sbpl from"
+    fi
+}
+raw_case written error "" 'deny final read "/secret"; allow read "/";' '(allow file-read* (subpath "/secret"))'
+raw_case param error "they meet with HOME=/Users/test" 'deny final read "$HOME/.ssh";' \
+    '(allow file-read-data (literal (string-append (param "HOME") "/.ssh/id_rsa")))'
+raw_case spelled error "they meet with HOME=/Users/alice" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/Users/alice/.ssh"))'
+raw_case above error "they meet with HOME=/Users/test" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/Users"))'
+raw_case workdir error "they meet with WORKDIR=/" 'deny final read "~/.ssh";' '(allow file-read* (subpath (param "WORKDIR")))'
+raw_case pattern error "may override a final deny" 'deny final read "~/.ssh";' '(allow file-read* (regex #"^/Users/[^/]+/\.ssh/"))'
+raw_case any error "" 'deny final read "/secret";' '(allow file-read* (literal "/etc/x") (subpath "/secret/a"))'
+raw_case unfiltered error "" 'deny final write "/secret";' '(allow file-write-data)'
+raw_case deny error "" 'allow final read "/data";' '(deny file-read-data (literal "/data/x"))'
+raw_case carved ok "" 'deny final read "~/.ssh";' \
+    '(allow file-read* (require-all (subpath "/Users") (require-not (subpath (string-append (param "HOME") "/.ssh")))))'
+raw_case elsewhere ok "" 'deny final read "~/.ssh";' '(allow file-read* (literal "/etc/hosts") (literal "/Users/test/.sshx"))'
+# every value counts: nothing carves a raw rule (HOME=/usr/lib is a value too)
+raw_case any-value error "they meet with HOME=/usr/lib" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/usr/lib"))'
+raw_case other-op ok "" 'deny final write "~/.ssh";' '(allow file-read* (subpath "/Users/test/.ssh"))'
+raw_case same-action ok "" 'deny final read "~/.ssh";' '(deny file-read* (subpath "/Users/test/.ssh/x"))'
+# a misc rule's raw filter is a raw rule too; the error points at its string
+cat >"$F/raw-misc.buckle" <<'EOB'
+misc { deny final iokit-open; allow iokit-open sbpl "(iokit-user-client-class \"X\")"; }
+EOB
+run "fidelity: raw misc filter" "$BUCKLE" compile "$F/raw-misc.buckle"
+expect_rc "fidelity: a raw misc filter against a final rule is refused" 1
+expect_err_has "fidelity: ... at its string" "raw-misc.buckle:1:53: error: this raw sbpl allow overrides a final deny"
