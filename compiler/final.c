@@ -9,6 +9,7 @@
 #include "precedence.h"
 #include "regex.h"
 #include "../grammar/sexp.h"
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct final_ctx {
@@ -463,8 +464,8 @@ static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witne
         /* and each directory on the raw rule's path: a raw (subpath "/home")
          * meets "~/.ssh" for HOME=/home (every value counts: nothing carves
          * a raw rule, so a value the test values miss must be found here) */
-        if (mk_family(raw->kind) == FAM_PATH && !memchr(raw->value, PARAM_OPEN, raw->len))
-            add_cands_from(rc->a, w, k, arena_strndup(rc->a, raw->value, raw->len));
+        if (mk_family(raw->kind) == FAM_PATH && !memchr(raw->fixed, PARAM_OPEN, raw->fixed_len) && raw->fixed_len)
+            add_cands_from(rc->a, w, k, arena_strndup(rc->a, raw->fixed, raw->fixed_len));
         i = j;
     }
 }
@@ -532,8 +533,6 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         instantiate(rc->a, &m, &vals, &a);
         instantiate(rc->a, &f->m, &vals, &b);
         relation r = relate(rc->a, &a, &b);
-        int open = memchr(a.value, PARAM_OPEN, a.len) || memchr(b.value, PARAM_OPEN, b.len);
-        if (r == REL_UNKNOWN && open) r = REL_DISJOINT;   /* decided when the value is known */
         if (r == REL_OVERLAP || (r == REL_UNKNOWN && best == REL_DISJOINT)) {
             sb_reset(&rc->why);
             for (size_t k = 0; k < w.n; k++)
@@ -594,9 +593,16 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
     }
 }
 
-static void check_raw_finals(compilation *c, rule *const *finals, size_t nfinals)
+void check_raw_finals(compilation *c)
 {
-    if (!c->pol.nraw || !nfinals) return;
+    if (!c->pol.nraw) return;
+    /* the final rules, the metadata a final write or exec allow gives below
+     * its path (implied.c) included */
+    size_t nfinals = 0;
+    rule **finals = xmalloc((c->pol.rules.n + 1) * sizeof *finals);
+    for (size_t i = 0; i < c->pol.rules.n; i++)
+        if (c->pol.rules.v[i]->final) finals[nfinals++] = c->pol.rules.v[i];
+    if (!nfinals) { free(finals); return; }
     arena scratch;
     arena_init(&scratch);
     hashmap known;
@@ -628,11 +634,11 @@ static void check_raw_finals(compilation *c, rule *const *finals, size_t nfinals
     sb_free(&rc.why);
     hm_free(&known);
     arena_free(&scratch);
+    free(finals);
 }
 
 void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals)
 {
-    check_raw_finals(c, finals, nfinals);
 
     ovl_index *ix = index;
     size_t nr = c->pol.rules.n + 1;

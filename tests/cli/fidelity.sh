@@ -82,6 +82,13 @@ raw_case elsewhere ok "" 'deny final read "~/.ssh";' '(allow file-read* (literal
 raw_case any-value error "they meet with HOME=/usr/lib" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/usr/lib"))'
 raw_case other-op ok "" 'deny final write "~/.ssh";' '(allow file-read* (subpath "/Users/test/.ssh"))'
 raw_case same-action ok "" 'deny final read "~/.ssh";' '(deny file-read* (subpath "/Users/test/.ssh/x"))'
+# the metadata a final write allow gives below its path is final too
+raw_case write-meta error "" 'allow final write glob "~/**";' '(deny file-read-metadata (subpath "/Users/test"))'
+# a parameter without a value: the values that put them together
+printf 'param P;\nfiles { allow final read subpath "$P/.ssh"; }\nsbpl """\n(deny file-read-metadata (regex #"^/a(/.*)?$"))\n""";\n' >"$F/raw-noval.buckle"
+run "fidelity: raw noval" "$BUCKLE" compile "$F/raw-noval.buckle"
+expect_rc "fidelity: a raw rule against a final rule of a parameter without a value" 1
+expect_err_has "fidelity: ... names a value where they meet" "they meet with P=/a"
 # a misc rule's raw filter is a raw rule too; the error points at its string
 cat >"$F/raw-misc.buckle" <<'EOB'
 misc { deny final iokit-open; allow iokit-open sbpl "(iokit-user-client-class \"X\")"; }

@@ -39,6 +39,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_PORTS] = { "ports", "IP rules: localhost and *, numeric ports and *, no matcher", "\"localhost:80\", \"*:*\"" },
     [GS_PORT_ZERO] = { "port-zero", "ports with leading zeros (must be rejected, BK2011)", "\"localhost:080\"" },
     [GS_SOCKET] = { "socket", "unix-socket and process-exec path rules", "network { allow unix-connect \"/a/b\"; }" },
+    [GS_RAW] = { "raw", "raw sbpl rules of either action (paths, parameters, require-not carve-outs) beside final rules",
+                 "sbpl \"\"\"(allow file-read* (subpath \"/a/b\"))\"\"\";" },
     [GS_VAL_ROOT] = { "val-root", "a parameter value `/`", "P=/" },
     [GS_VAL_USR] = { "val-usr", "a parameter value `/usr`", "P=/usr" },
     [GS_VAL_HOME] = { "val-home", "a parameter equal to HOME, another inside it", "P=HOME=/Users/test" },
@@ -352,8 +354,8 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
 
 /* ---- rules ---------------------------------------------------------------------- */
 
-enum { SEC_FILES, SEC_PROCESS, SEC_NETWORK, SEC_MACH, SEC_SYSCTL, SEC_IPC, SEC_N };
-static const char *const sec_names[SEC_N] = { "files", "process", "network", "mach", "sysctl", "ipc" };
+enum { SEC_FILES, SEC_PROCESS, SEC_NETWORK, SEC_MACH, SEC_SYSCTL, SEC_IPC, SEC_SBPL, SEC_N };
+static const char *const sec_names[SEC_N] = { "files", "process", "network", "mach", "sysctl", "ipc", "sbpl" };
 
 static gen_item *new_item(gen_profile *p, int sec)
 {
@@ -508,6 +510,32 @@ static void name_rule(gen_profile *p, gen_rng *r, uint64_t en)
     finish(p, it, &b, sh);
 }
 
+/* a raw sbpl rule: copied as written, decided by Seatbelt's precedence; the
+ * compiler must refuse one that may override a final rule (BK2005) */
+static void raw_rule(gen_profile *p, gen_rng *r)
+{
+    static const char *const ops[] = { "file-read*", "file-read-data", "file-write*", "file-read-metadata" };
+    static const char *const paths[] = { "/a", "/a/b", "/a/b/c", "/a/bc", "/Users/test", "/Users/test/.ssh" };
+    gen_item *it = new_item(p, SEC_SBPL);
+    if (!it) return;
+    const char *x = PICK(r, paths), *y = PICK(r, paths);
+    const char *f;
+    switch (gen_rnd(r) % 7) {
+    case 0: f = arena_printf(p->a, "(subpath \"%s\")", x); break;
+    case 1: f = arena_printf(p->a, "(literal \"%s\")", x); break;
+    case 2: f = arena_printf(p->a, "(prefix \"%s\")", x); break;
+    case 3: f = arena_printf(p->a, "(regex #\"^%s(/.*)?$\")", x); break;
+    case 4: f = "(subpath (param \"P\"))"; x = "/a/b/c"; break;
+    case 5: f = "(literal (string-append (param \"HOME\") \"/.ssh\"))"; x = "~/.ssh"; break;
+    default: f = arena_printf(p->a, "(require-all (subpath \"%s\") (require-not (subpath \"%s\")))", x, y); break;
+    }
+    it->text = arena_printf(p->a, "(%s %s %s)", chance(r, 70) ? "allow" : "deny", PICK(r, ops), f);
+    it->shapes = BIT(GS_RAW);
+    p->shapes |= it->shapes;
+    add_seed(it, p->a, x, 0);
+    add_seed(it, p->a, y, 0);
+}
+
 void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
 {
     memset(p, 0, sizeof *p);
@@ -520,6 +548,7 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         else if (x < 20 && ON(en, GS_NAMES)) name_rule(p, r, en);
         else if (x < 27 && ON(en, GS_PORTS)) port_rule(p, r, en);
         else if (x < 32 && ON(en, GS_SOCKET)) socket_rule(p, r, en);
+        else if (x < 38 && ON(en, GS_RAW)) raw_rule(p, r);
         else files_rule(p, r, en);
     }
 }
@@ -532,10 +561,10 @@ void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *o
         int open = 0;
         for (size_t i = 0; i < p->n; i++) {
             if (p->items[i].section != s || (keep && !keep[i])) continue;
-            if (!open) { sb_printf(out, "%s {\n", sec_names[s]); open = 1; }
+            if (!open) { sb_printf(out, s == SEC_SBPL ? "%s \"\"\"\n" : "%s {\n", sec_names[s]); open = 1; }
             sb_printf(out, "    %s\n", p->items[i].text);
         }
-        if (open) sb_puts(out, "}\n");
+        if (open) sb_puts(out, s == SEC_SBPL ? "\"\"\";\n" : "}\n");
     }
 }
 
