@@ -133,7 +133,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             return 0;
         }
         p->used = 1;
-        if (mode == EXP_GLOB || mode == EXP_REGEX) p->used_in_pattern = 1;
+        if (mode == EXP_GLOB || mode == EXP_REGEX || mode == EXP_NAME_REGEX) p->used_in_pattern = 1;
         /* at the start of a path (after the ^ of a regex): its value is the root */
         if (((mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB) && b->len == 0) ||
             (mode == EXP_REGEX && b->len == 1 && b->data[0] == '^')) {
@@ -144,7 +144,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             if (!p->path_inner) p->inner_at = sub_span(s, s->s + i, skip - i);
             p->path_inner = 1;
         }
-        if (mode == EXP_REGEX && skip < s->len && strchr("?*+{", s->s[skip])) {
+        if ((mode == EXP_REGEX || mode == EXP_NAME_REGEX) && skip < s->len && strchr("?*+{", s->s[skip])) {
             /* the quantifier would bind to the value's last character only */
             diag *d = diag_add(dl, SEV_ERROR, "BK2007", sub_span(s, s->s + i, skip - i + 1),
                                "a regex quantifier cannot follow a parameter: it would repeat only the last "
@@ -184,7 +184,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
     vi->depth = -1;
     arena *a = &c->a;
     diag_list *dl = &c->diags;
-    const char *what = mode == EXP_NAME ? "name" : mode == EXP_TEXT ? "text" : "path";
+    const char *what = mode == EXP_NAME || mode == EXP_NAME_REGEX ? "name" : mode == EXP_TEXT ? "text" : "path";
     /* one pass: control characters, '$', and for a path written without
      * parameters whether it has "//", a "." or ".." component */
     int dollar = 0, dslash = 0, dots = 0, quote = 0, depth = 0;
@@ -263,7 +263,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             return NULL;
         }
     }
-    if (mode == EXP_REGEX) {
+    if (mode == EXP_REGEX || mode == EXP_NAME_REGEX) {
         size_t off;
         const char *err = regex_check(v, vl, &off);
         if (err) {

@@ -96,3 +96,24 @@ EOB
 run "fidelity: raw misc filter" "$BUCKLE" compile "$F/raw-misc.buckle"
 expect_rc "fidelity: a raw misc filter against a final rule is refused" 1
 expect_err_has "fidelity: ... at its string" "raw-misc.buckle:1:53: error: this raw sbpl allow overrides a final deny"
+
+# a name regex that starts with a parameter: the value is a name, not the
+# root of a path (no BK2008 for a value without "/", no traversal)
+cat >"$F/names.buckle" <<'EOB'
+param SVC = "com.example";
+mach { allow lookup regex "^${SVC}\\.agent$"; }
+sysctl { allow read regex "^${SVC}"; }
+EOB
+for q in "mach lookup com.example.agent" "sysctl read com.example.x"; do
+    # shellcheck disable=SC2086
+    run "fidelity: names $q" "$BUCKLE" query "$F/names.buckle" $q
+    expect_rc "fidelity: names $q decides" 0
+    expect_out_has "fidelity: names $q is allowed" "allow ${q##* }"
+    expect_out_has "fidelity: names $q: compiled SBPL agrees" "compiled SBPL agrees"
+done
+run "fidelity: name regex lookalike" "$BUCKLE" query "$F/names.buckle" mach lookup comXexample.agent
+expect_out_has "fidelity: ... the value's dot is quoted" "deny comXexample.agent"
+run "fidelity: name regex -D" "$BUCKLE" compile -D SVC=org.x "$F/names.buckle"
+expect_rc "fidelity: -D with a name value" 0
+expect_out_has "fidelity: ... quoted into the regex" '(global-name-regex "^org\\.x\\.agent$")'
+expect_out_lacks "fidelity: ... and no traversal" 'file-read-metadata (regex'

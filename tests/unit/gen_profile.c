@@ -36,6 +36,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
                              "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\"" },
     [GS_DEFAULT_ALLOW] = { "default-allow", "`default allow` (else deny)", "default allow;" },
     [GS_NAMES] = { "names", "mach, sysctl and ipc names: exact, prefix, regex, local", "mach { allow lookup prefix \"com.a\"; }" },
+    [GS_NAME_PARAM] = { "name-param", "names that start with a parameter (a name, never the root of a path)",
+                        "mach { allow lookup regex \"^${USER}\\\\.a$\"; }" },
     [GS_PORTS] = { "ports", "IP rules: localhost and *, numeric ports and *, no matcher", "\"localhost:80\", \"*:*\"" },
     [GS_PORT_ZERO] = { "port-zero", "ports with leading zeros (must be rejected, BK2011)", "\"localhost:080\"" },
     [GS_SOCKET] = { "socket", "unix-socket and process-exec path rules", "network { allow unix-connect \"/a/b\"; }" },
@@ -490,6 +492,17 @@ static void name_rule(gen_profile *p, gen_rng *r, uint64_t en)
     strbuf b;
     sb_init(&b);
     uint64_t sh = BIT(GS_NAMES);
+    if (ON(en, GS_NAME_PARAM) && chance(r, 35)) {     /* "${USER}.a": USER's value is a name here */
+        static const char *const pm[] = { "regex \"^${USER}\\\\.a$\"", "regex \"^${USER}\"", "prefix \"${USER}\"",
+                                           "\"${USER}.a\"" };
+        sh |= BIT(GS_NAME_PARAM);
+        head(&b, r, en, &sh, 0, NULL, sec == SEC_MACH ? "lookup" : sec == SEC_SYSCTL ? "read" : "posix-shm");
+        sb_puts(&b, PICK(r, pm));
+        add_seed(it, p->a, "${USER}.a", 1);
+        add_seed(it, p->a, "${USER}", 1);
+        finish(p, it, &b, sh);
+        return;
+    }
     unsigned i;
     if (sec == SEC_MACH) {
         i = gen_rnd(r) % 8;
