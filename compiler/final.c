@@ -491,14 +491,13 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         return nover ? REL_OVERLAP : ndis == n ? REL_DISJOINT : REL_UNKNOWN;
     }
     if (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "require-not")) {
-        /* (require-not Y) where Y holds the whole scope: nothing inside */
-        matcher y, yi, fi;
+        /* (require-not Y) where Y holds the whole scope for every value
+         * (compared as written, parameters as tokens): nothing inside */
+        matcher y;
         const sexp *k = x->child->next;
         if (!k || k->next || !raw_matcher(rc->a, k, &y)) return REL_UNKNOWN;
         if (mk_family(y.kind) != mk_family(f->m.kind) || f->m.kind == MK_NONE) return REL_UNKNOWN;
-        instantiate(rc->a, &y, rc->known, &yi);
-        instantiate(rc->a, &f->m, rc->known, &fi);
-        return inside(rc->a, &fi, &yi) ? REL_DISJOINT : REL_UNKNOWN;
+        return inside(rc->a, &f->m, &y) ? REL_DISJOINT : REL_UNKNOWN;
     }
     matcher m;
     if (!raw_matcher(rc->a, x, &m)) return REL_UNKNOWN;

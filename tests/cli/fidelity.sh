@@ -77,6 +77,9 @@ raw_case unfiltered error "" 'deny final write "/secret";' '(allow file-write-da
 raw_case deny error "" 'allow final read "/data";' '(deny file-read-data (literal "/data/x"))'
 raw_case carved ok "" 'deny final read "~/.ssh";' \
     '(allow file-read* (require-all (subpath "/Users") (require-not (subpath (string-append (param "HOME") "/.ssh")))))'
+# a require-not holds the scope only as written: "~" is not /Users/test for every HOME
+raw_case not-written error "they meet with HOME=/" 'deny final write subpath "~";' \
+    '(allow file-write* (require-all (subpath "/a/bc") (require-not (subpath "/Users/test"))))'
 raw_case elsewhere ok "" 'deny final read "~/.ssh";' '(allow file-read* (literal "/etc/hosts") (literal "/Users/test/.sshx"))'
 # every value counts: nothing carves a raw rule (HOME=/usr/lib is a value too)
 raw_case any-value error "they meet with HOME=/usr/lib" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/usr/lib"))'
