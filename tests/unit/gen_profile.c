@@ -50,6 +50,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_VAL_QUOTE] = { "val-quote", "values with quotes", "P=/a/it\"s" },
     [GS_VAL_SPACE] = { "val-space", "values with spaces", "P=/a/my dir" },
     [GS_VAL_UTF8] = { "val-utf8", "values in UTF-8", "P=/a/caf\xc3\xa9" },
+    [GS_VAL_LONG] = { "val-long", "values near the 1,024-byte string literal limit, ASCII and UTF-8 (literals split)",
+                      "P=/a/xxx...x (1,020 bytes)" },
 };
 
 const gen_shape_info *gen_shape_get(gen_shape s) { return &shape_table[s]; }
@@ -583,6 +585,13 @@ void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *o
 
 /* ---- values ------------------------------------------------------------------- */
 
+#define X10 "xxxxxxxxxx"
+#define X100 X10 X10 X10 X10 X10 X10 X10 X10 X10 X10
+#define E10 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+#define E100 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10
+
+/* (long: a literal of the output holds at most 1,024 bytes; values around
+ * it, a two-byte character on the boundary) */
 static const gen_values value_sets[] = {
     { "plain", -1, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/a/b" }, { "Q", "/a/b/c" } } },
     { "nested", -1, { { "HOME", "/a" }, { "USER", "b" }, { "P", "/a/b/bc" }, { "Q", "/c" } } },
@@ -595,7 +604,12 @@ static const gen_values value_sets[] = {
     { "space", GS_VAL_SPACE, { { "HOME", "/Users/my name" }, { "USER", "a b" }, { "P", "/a/my dir" }, { "Q", "/a/b c" } } },
     { "utf8", GS_VAL_UTF8, { { "HOME", "/Users/jos\xc3\xa9" }, { "USER", "jos\xc3\xa9" }, { "P", "/a/caf\xc3\xa9" },
                              { "Q", "/a/\xe6\x97\xa5\xe6\x9c\xac/b" } } },
+    { "long", GS_VAL_LONG, { { "HOME", "/Users/" X100 X100 X100 X100 X100 },
+                             { "USER", X100 X100 X100 X100 X100 X100 X100 X100 X100 X100 "x" },
+                             { "P", "/a/" X100 X100 X100 X100 X100 X100 X100 X100 X100 X100 "x" },
+                             { "Q", "/a/" E100 E100 E100 E100 E100 "x" } } },
 };
+
 
 const gen_values *gen_value_sets(size_t *n)
 {
