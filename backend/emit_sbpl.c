@@ -56,6 +56,18 @@ static void put_escaped(strbuf *out, unsigned char ch)
     }
 }
 
+/* The length of the well-formed UTF-8 sequence at s[k] (a byte from 0x80),
+ * 0 when there is none: such a byte is written as \xHH (a glob's '?' puts
+ * the continuation bytes 0x80-0xbf in a class), so the output is UTF-8. */
+static size_t utf8_seq(const char *s, size_t len, size_t k)
+{
+    unsigned char ch = (unsigned char)s[k];
+    size_t n = ch >= 0xF0 && ch <= 0xF4 ? 4 : ch >= 0xE0 && ch < 0xF0 ? 3 : ch >= 0xC2 && ch < 0xE0 ? 2 : 0;
+    if (!n || k + n > len) return 0;
+    for (size_t i = 1; i < n; i++) if (((unsigned char)s[k + i] & 0xC0) != 0x80) return 0;
+    return n;
+}
+
 /* Appends quoted literals of s, each at most SBPL_MAX_LITERAL bytes of
  * source text, never splitting an escape or a UTF-8 sequence. */
 /* Whether s can be one SBPL literal as it is: short enough, nothing to
@@ -66,6 +78,11 @@ static int plain_text(const char *s, size_t len)
     for (size_t k = 0; k < len; k++) {
         unsigned char ch = (unsigned char)s[k];
         if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) return 0;
+        if (ch >= 0x80) {
+            size_t n = utf8_seq(s, len, k);
+            if (!n) return 0;
+            k += n - 1;
+        }
     }
     return 1;
 }
@@ -92,8 +109,14 @@ static int put_literals(strbuf *out, const char *s, size_t len, int first)
         size_t used = 0;
         while (i < len) {
             unsigned char ch = (unsigned char)s[i];
-            size_t seq = 1;
-            if (ch >= 0xC0) { while (i + seq < len && ((unsigned char)s[i + seq] & 0xC0) == 0x80) seq++; }
+            size_t seq = ch >= 0x80 ? utf8_seq(s, len, i) : 1;
+            if (!seq) {                             /* not UTF-8: \xHH */
+                if (used + 4 > SBPL_MAX_LITERAL) break;
+                sb_printf(out, "\\x%02x", ch);
+                used += 4;
+                i++;
+                continue;
+            }
             size_t cost = 0;
             for (size_t k = 0; k < seq; k++) cost += escaped_len((unsigned char)s[i + k]);
             if (used + cost > SBPL_MAX_LITERAL) break;
@@ -132,7 +155,12 @@ static void put_template(emitter *e, const char *t, size_t len, int regex)
     if (plain_text(t, len)) { put_quoted(e->out, t, len); return; }
     if (len <= SBPL_MAX_LITERAL && !memchr(t, PARAM_OPEN, len)) {
         size_t cost = 0;
-        for (size_t i = 0; i < len; i++) cost += escaped_len((unsigned char)t[i]);
+        for (size_t i = 0; i < len; i++) {
+            size_t n = (unsigned char)t[i] >= 0x80 ? utf8_seq(t, len, i) : 1;
+            cost += n ? n : 4;
+            if (n) cost += escaped_len((unsigned char)t[i]) - 1;
+            if (n > 1) i += n - 1;
+        }
         if (cost <= SBPL_MAX_LITERAL) { put_literals(e->out, t, len, 1); return; }
     }
     strbuf parts;

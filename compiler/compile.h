@@ -114,6 +114,8 @@ void check_sbpl_filter(compilation *c, const struct sexp *f, int depth);   /* sb
 /* final.c: finals lists the final rules (in rule order); with an index they
  * are looked up in it, without one every rule is compared with each. */
 void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);
+/* raw sbpl rules that may override a final rule: BK2005 (after add_implied) */
+void check_raw_finals(compilation *c);                  /* final.c */
 void add_implied(compilation *c);                      /* implied.c */
 void add_default_denies(compilation *c);               /* implied.c */
 #endif

@@ -80,7 +80,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
     arena *a = &c->a;
     diag_list *dl = &c->diags;
     size_t i = 0;
-    if (mode == EXP_PATH || mode == EXP_GLOB) {
+    if (mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB) {
         if (s->s[0] == '~') {
             if (s->len == 1 || s->s[1] == '/') {
                 sb_putc(b, PARAM_OPEN); sb_puts(b, "HOME"); sb_putc(b, PARAM_CLOSE);
@@ -133,18 +133,18 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             return 0;
         }
         p->used = 1;
-        if (mode == EXP_GLOB || mode == EXP_REGEX) p->used_in_pattern = 1;
+        if (mode == EXP_GLOB || mode == EXP_REGEX || mode == EXP_NAME_REGEX) p->used_in_pattern = 1;
         /* at the start of a path (after the ^ of a regex): its value is the root */
-        if (((mode == EXP_PATH || mode == EXP_GLOB) && b->len == 0) ||
+        if (((mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB) && b->len == 0) ||
             (mode == EXP_REGEX && b->len == 1 && b->data[0] == '^')) {
             mark_root(p, sub_span(s, s->s + i, skip - i));
             if (skip < s->len && s->s[skip] != '/') p->root_glued = 1;
         }
-        else if (mode == EXP_PATH || mode == EXP_GLOB || mode == EXP_REGEX) {
+        else if (mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB || mode == EXP_REGEX) {
             if (!p->path_inner) p->inner_at = sub_span(s, s->s + i, skip - i);
             p->path_inner = 1;
         }
-        if (mode == EXP_REGEX && skip < s->len && strchr("?*+{", s->s[skip])) {
+        if ((mode == EXP_REGEX || mode == EXP_NAME_REGEX) && skip < s->len && strchr("?*+{", s->s[skip])) {
             /* the quantifier would bind to the value's last character only */
             diag *d = diag_add(dl, SEV_ERROR, BK2007, sub_span(s, s->s + i, skip - i + 1),
                                "a regex quantifier cannot follow a parameter: it would repeat only the last "
@@ -161,10 +161,11 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
 }
 
 /* A path changes when written canonically: "//" (dslash says whether it
- * has one, -1: look), a trailing "/", or an alias of /private. */
-static int path_changes(const char *p, size_t len, int dslash)
+ * has one, -1: look), a trailing "/" (unless keep_slash), or an alias of
+ * /private. */
+static int path_changes(const char *p, size_t len, int dslash, int keep_slash)
 {
-    if (len > 1 && p[len - 1] == '/') return 1;
+    if (len > 1 && p[len - 1] == '/' && !keep_slash) return 1;
     for (size_t i = 1; dslash < 0 && i < len; i++)
         if (p[i] == '/' && p[i - 1] == '/') dslash = 1;
     if (dslash > 0) return 1;
@@ -183,7 +184,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
     vi->depth = -1;
     arena *a = &c->a;
     diag_list *dl = &c->diags;
-    const char *what = mode == EXP_NAME ? "name" : mode == EXP_TEXT ? "text" : "path";
+    const char *what = mode == EXP_NAME || mode == EXP_NAME_REGEX ? "name" : mode == EXP_TEXT ? "text" : "path";
     /* one pass: control characters, '$', and for a path written without
      * parameters whether it has "//", a "." or ".." component */
     int dollar = 0, dslash = 0, dots = 0, quote = 0, depth = 0;
@@ -209,7 +210,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             return NULL;
         }
     }
-    int is_path = mode == EXP_PATH || mode == EXP_GLOB;
+    int is_path = mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB;
     /* Most values come out as written: the parse tree's string is used
      * as it is, and b stays empty. */
     strbuf b;
@@ -237,15 +238,15 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             sb_free(&b);
             return NULL;
         }
-        if (path_changes(v, vl, as_written ? dslash : -1)) {
+        if (path_changes(v, vl, as_written ? dslash : -1, mode == EXP_PREFIX)) {
             if (v == s->s) sb_add(&b, s->s, s->len);
-            /* collapse "//", drop a trailing "/" */
+            /* collapse "//", drop a trailing "/" (a prefix keeps it) */
             size_t w = 0;
             for (size_t r = 0; r < b.len; r++) {
                 if (b.data[r] == '/' && w > 0 && b.data[w - 1] == '/') continue;
                 b.data[w++] = b.data[r];
             }
-            if (w > 1 && b.data[w - 1] == '/') w--;
+            if (w > 1 && b.data[w - 1] == '/' && mode != EXP_PREFIX) w--;
             b.len = w;
             b.data[w] = 0;
             sb_private_alias(&b);
@@ -262,7 +263,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             return NULL;
         }
     }
-    if (mode == EXP_REGEX) {
+    if (mode == EXP_REGEX || mode == EXP_NAME_REGEX) {
         size_t off;
         const char *err = regex_check(v, vl, &off);
         if (err) {

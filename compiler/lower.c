@@ -310,9 +310,11 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
         }
         expand_mode mode;
         switch (k) {
-        case MK_SUBPATH: case MK_LITERAL: case MK_PREFIX: mode = EXP_PATH; break;
+        case MK_SUBPATH: case MK_LITERAL: mode = EXP_PATH; break;
+        case MK_PREFIX: mode = EXP_PREFIX; break;
         case MK_GLOB: mode = EXP_GLOB; break;
-        case MK_REGEX: case MK_NAME_REGEX: mode = EXP_REGEX; break;
+        case MK_REGEX: mode = EXP_REGEX; break;
+        case MK_NAME_REGEX: mode = EXP_NAME_REGEX; break;
         default: mode = EXP_NAME;
         }
         size_t len;
@@ -332,7 +334,7 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
         }
         /* a regex with top-level alternatives is one rule per alternative,
          * each ranked on its own fixed part (docs/language.md) */
-        size_t alt = mode == EXP_REGEX ? regex_alt_end(val, len) : len;
+        size_t alt = mode == EXP_REGEX || mode == EXP_NAME_REGEX ? regex_alt_end(val, len) : len;
         int split = alt < len;
         for (;;) {
             rule *r = new_rule(c, u, ar, v, op);
@@ -347,7 +349,7 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
             if (am != ar->matchers || am->next) r->origins->at = am->value.at;
             r->origins->value = am->value.at;
             r->m.plain = vi.plain;
-            matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH ? vi.depth : -1);
+            matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH || mode == EXP_PREFIX ? vi.depth : -1);
             push_rule(dst, r, cur);
             if (alt >= len) break;
             val += alt + 1;
