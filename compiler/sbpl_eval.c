@@ -181,6 +181,33 @@ static sfilter *regex_filter(interp *in, const sexp *x, sf_kind k, sf_ns ns, val
     return f;
 }
 
+/* (literal "/a"), (global-name "x"): one string.  Several strings, as
+ * Apple's own profiles write them ((global-name "a" "b" "c")), are
+ * alternatives, like the several patterns of one regex filter.  NULL when an
+ * argument is not a known string (the filter is then undecidable). */
+static sfilter *string_filter(interp *in, const sexp *x, const char *name, sf_kind k, sf_ns ns,
+                              value *args, int nargs)
+{
+    if (nargs < 1) {
+        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "%s expects a string here", name);
+        return NULL;
+    }
+    for (int i = 0; i < nargs; i++)
+        if (!want_string(in, x, args[i], name)) return NULL;
+    sfilter **kids = arena_alloc(in->a, (size_t)nargs * sizeof *kids);
+    for (int i = 0; i < nargs; i++) {
+        kids[i] = mkfilter(in, k, x);
+        kids[i]->ns = ns;
+        kids[i]->str = args[i].s;
+        kids[i]->len = args[i].len;
+    }
+    if (nargs == 1) return kids[0];
+    sfilter *any = mkfilter(in, F_ANY, x);
+    any->kids = kids;
+    any->nkids = nargs;
+    return any;
+}
+
 /* Builds a filter value for (NAME args...); returns V_NIL if NAME is not a
  * filter. */
 static value make_filter(interp *in, const sexp *x, const char *name, value *args, int nargs)
@@ -191,10 +218,8 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
     else if (!strcmp(name, "subpath")) pk = F_SUBPATH;
     else if (!strcmp(name, "prefix") || !strcmp(name, "path-prefix")) pk = F_PREFIX;
     if ((int)pk >= 0) {
-        if (nargs != 1 || !want_string(in, x, args[0], name)) { out.t = nargs == 1 ? V_UNKNOWN : V_UNKNOWN; return out; }
-        out.f = mkfilter(in, pk, x);
-        out.f->str = args[0].s;
-        out.f->len = args[0].len;
+        out.f = string_filter(in, x, name, pk, SNS_OTHER, args, nargs);
+        if (!out.f) out.t = V_UNKNOWN;
         return out;
     }
     if (!strcmp(name, "regex") || !strcmp(name, "path-regex")) {
@@ -207,11 +232,8 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
             out.f = regex_filter(in, x, F_NAME_REGEX, name_filters[i].ns, args, nargs);
             return out;
         }
-        if (nargs != 1 || !want_string(in, x, args[0], name)) { out.t = V_UNKNOWN; return out; }
-        out.f = mkfilter(in, name_filters[i].kind, x);
-        out.f->ns = name_filters[i].ns;
-        out.f->str = args[0].s;
-        out.f->len = args[0].len;
+        out.f = string_filter(in, x, name, name_filters[i].kind, name_filters[i].ns, args, nargs);
+        if (!out.f) out.t = V_UNKNOWN;
         return out;
     }
     if (!strcmp(name, "remote") || !strcmp(name, "local")) {
@@ -312,7 +334,8 @@ static void add_rule(interp *in, int action, int op, sfilter *f, const sexp *at,
 static value eval_rule(interp *in, const sexp *x, frame *env, int action)
 {
     int ops[OPS_MAX];
-    int nops = 0, no_sandbox = 0;
+    int nops = 0, no_sandbox = 0, nnoop = 0, nbad = 0;
+    const char *noop_name = NULL;
     sfilter **fs = NULL;
     int nf = 0, cap = 0, unknown_filter = 0;
     for (const sexp *a = x->child->next; a; a = a->next) {
@@ -320,7 +343,8 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
             int noop;
             int op = op_lookup(a->text, &noop);
             if (op >= 0) { if (nops < OPS_MAX) ops[nops++] = op; continue; }
-            if (noop) continue;
+            if (noop) { nnoop++; if (!noop_name) noop_name = a->text; continue; }
+            nbad++;
             diag *d = diag_add(in->dl, SEV_ERROR, "BK2006", a->at, "unknown SBPL operation \"%s\"", a->text);
             const char *s = op_suggest(a->text);
             if (s) diag_help(in->dl, d, "did you mean \"%s\"?", s);
@@ -352,7 +376,13 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
         diag_add(in->dl, SEV_ERROR, "BK1001", a->at, "expected an operation, a filter or (with ...)");
     }
     if (!nops) {
-        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "rule names no operation");
+        /* only names Seatbelt accepts and ignores (mach-per-user-lookup, ...):
+         * the rule is valid and does nothing, in Seatbelt as here */
+        if (nnoop && !nbad)
+            diag_add(in->dl, SEV_INFO, NULL, x->at,
+                     "this rule has no effect: %s is accepted but does nothing since macOS 10.15", noop_name);
+        else if (!nbad)
+            diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "rule names no operation");
         return V(V_NIL);
     }
     sfilter *f = NULL;
@@ -558,6 +588,13 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         if (!strcmp(hs, "macro")) return unknown(in, x, "macros are not supported");
     }
 
+    /* allow and deny passed as values: (define (grant op f) (op file-read* f))
+     * called as (grant allow (subpath "/x")) */
+    if (bound && bound->t == V_SYM && !lookup(in, env, bound->s)) {
+        if (!strcmp(bound->s, "allow")) return eval_rule(in, x, env, 0);
+        if (!strcmp(bound->s, "deny")) return eval_rule(in, x, env, 1);
+    }
+
     /* an application: evaluate the arguments */
     value fn = V(V_NIL);
     if (bound) fn = *bound;
@@ -575,6 +612,8 @@ static value eval_list(interp *in, const sexp *x, frame *env)
     if (bound) return unknown(in, x, "\"%s\" is not a function", hs);
 
     if (!strcmp(hs, "param") || !strcmp(hs, "getenv")) {
+        if (nargs == 1 && args[0].t == V_SYM)
+            return unknown(in, x, "param of \"%s\", which is not defined here (a string is expected)", args[0].s);
         if (nargs != 1 || args[0].t != V_STR) return unknown(in, x, "param needs a string");
         for (size_t k = 0; k < in->o->nparams; k++)
             if (!strcmp(in->o->params[k].name, args[0].s))
@@ -630,6 +669,35 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         if (args[0].t == V_STR || args[0].t == V_SYM)
             return vbool(args[0].len == args[1].len && !memcmp(args[0].s, args[1].s, args[0].len));
         return vbool(args[0].num == args[1].num);
+    }
+    if (!strcmp(hs, "string->number")) {
+        /* the number in a parameter's value (Chromium's OS_VERSION) */
+        if (nargs == 1 && is_ustr(args[0])) return vdepends();
+        if (nargs != 1 || args[0].t != V_STR) return V(V_UNKNOWN);
+        char *end;
+        const char *t = arena_strndup(in->a, args[0].s, args[0].len);
+        long n = strtol(t, &end, 10);
+        if (!*t || *end) return vbool(0);
+        value v = V(V_NUM);
+        v.num = n;
+        return v;
+    }
+    if (!strcmp(hs, "<") || !strcmp(hs, ">") || !strcmp(hs, "<=") || !strcmp(hs, ">=") || !strcmp(hs, "=")) {
+        if (nargs < 2) return unknown(in, x, "%s needs two numbers", hs);
+        for (int k = 0; k < nargs; k++)
+            if (is_ustr(args[k]) || (args[k].t == V_UNKNOWN && args[k].num == 2)) return vdepends();
+        if (any_unknown) return V(V_UNKNOWN);
+        for (int k = 0; k < nargs; k++) {
+            if (args[k].t == V_SYM) return unknown(in, x, "\"%s\" is not defined here (a number is expected)", args[k].s);
+            if (args[k].t != V_NUM) return unknown(in, x, "%s of a non-number", hs);
+        }
+        int ok = 1;
+        for (int k = 0; k + 1 < nargs; k++) {
+            long l = args[k].num, r = args[k + 1].num;
+            int c = hs[0] == '=' ? l == r : hs[0] == '<' ? (hs[1] ? l <= r : l < r) : (hs[1] ? l >= r : l > r);
+            if (!c) ok = 0;
+        }
+        return vbool(ok);
     }
     if (!strcmp(hs, "string?")) return nargs == 1 ? (is_ustr(args[0]) ? vbool(1) : args[0].t == V_UNKNOWN ? args[0] : vbool(args[0].t == V_STR)) : V(V_UNKNOWN);
     if (!strcmp(hs, "not")) {
