@@ -58,6 +58,7 @@ typedef struct interp {
     void *import_ctx;
     const source *src;
     int stopped;
+    int maybe;              /* > 0: evaluating a branch that may or may not run */
 } interp;
 
 #define MAX_DEPTH 200
@@ -82,7 +83,33 @@ static value unknown(interp *in, const sexp *x, const char *fmt, ...)
         in->p->incomplete_at = x->at;
     }
     diag_help(in->dl, d, "answers that depend on this are reported as undecidable");
-    return V(V_UNKNOWN);
+    value v = V(V_UNKNOWN);
+    v.num = 3;              /* may have done anything, added rules included */
+    return v;
+}
+
+/* v is a statement's value, thrown away.  When it comes from a form that could
+ * not be evaluated (an unknown function, an unknown form), that form may have
+ * added rules of any kind: every answer is undecidable, as after an import
+ * that could not be read. */
+static void discard(interp *in, const sexp *x, value v)
+{
+    if (v.t != V_UNKNOWN || v.num != 3 || in->p->undecidable) return;
+    in->p->undecidable = arena_printf(in->a, "the form at line %u could not be evaluated and may add rules",
+                                      source_position(x->at.src, x->at.start).line);
+    in->p->undecidable_at = x->at;
+    diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at,
+                       "this form could not be evaluated and may add rules: every answer is undecidable");
+    diag_help(in->dl, d, "a file that uses definitions from another one is linted with that file (-I DIR and an import)");
+}
+
+/* the value of a branch evaluated in maybe mode: unknown, and still "may have
+ * done anything" when the branch's own value was */
+static value maybe_value(value v)
+{
+    value r = V(V_UNKNOWN);
+    if (v.t == V_UNKNOWN && v.num == 3) r.num = 3;
+    return r;
 }
 
 static int truthy(value v) { return !(v.t == V_BOOL && v.num == 0); }
@@ -321,6 +348,21 @@ static void add_rule(interp *in, int action, int op, sfilter *f, const sexp *at,
         if (p->n) memcpy(n, p->rules, p->n * sizeof *n);
         p->rules = n;
     }
+    if (in->maybe) {
+        /* a rule that may not exist: it matches nothing for certain, and
+         * where its own filter matches the answer is undecidable */
+        sfilter *u = mkfilter(in, F_UNKNOWN, at);
+        if (f) {
+            sfilter *all = mkfilter(in, F_ALL, at);
+            all->kids = arena_alloc(in->a, 2 * sizeof *all->kids);
+            all->kids[0] = u;
+            all->kids[1] = f;
+            all->nkids = 2;
+            f = all;
+        } else {
+            f = u;
+        }
+    }
     sb_rule *r = arena_alloc(in->a, sizeof *r);
     r->action = action;
     r->op = op;
@@ -428,7 +470,10 @@ static value call_closure(interp *in, const sexp *x, closure *c, value *args, in
         fr->n++;
     }
     value r = V(V_NIL);
-    for (const sexp *b = c->body; b; b = b->next) r = eval(in, b, fr);
+    for (const sexp *b = c->body; b; b = b->next) {
+        r = eval(in, b, fr);
+        if (b->next) discard(in, b, r);
+    }
     return r;
 }
 
@@ -491,10 +536,14 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             if (!t) return unknown(in, x, "empty define");
             if (t->kind == SX_SYMBOL) {
                 value v = t->next ? eval(in, t->next, env) : V(V_NIL);
-                define_global(in, t->text, v);
+                define_global(in, t->text, in->maybe ? V(V_UNKNOWN) : v);
                 return V(V_NIL);
             }
             if (t->kind == SX_LIST && t->child && t->child->kind == SX_SYMBOL) {
+                if (in->maybe) {   /* a definition that may not happen */
+                    define_global(in, t->child->text, V(V_UNKNOWN));
+                    return V(V_NIL);
+                }
                 value v = V(V_CLOSURE);
                 v.clo = make_closure(in, t->child->next, t->next, env);
                 define_global(in, t->child->text, v);
@@ -511,37 +560,74 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         if (!strcmp(hs, "if")) {
             if (!h->next || !h->next->next) return unknown(in, x, "if form");
             value c = cond_value(eval(in, h->next, env));
-            if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, "if");
-            if (c.t == V_UNKNOWN) return unknown(in, x, "condition of if");
+            if (c.t == V_UNKNOWN) {
+                /* either branch may run: both are evaluated, their rules
+                 * as rules that may not exist */
+                if (c.num == 2) depends(in, x, "if");
+                else unknown(in, x, "condition of if");
+                in->maybe++;
+                value a = eval(in, h->next->next, env);
+                value b = h->next->next->next ? eval(in, h->next->next->next, env) : V(V_NIL);
+                in->maybe--;
+                return maybe_value(a.t == V_UNKNOWN && a.num == 3 ? a : b);
+            }
             if (truthy(c)) return eval(in, h->next->next, env);
             return h->next->next->next ? eval(in, h->next->next->next, env) : V(V_NIL);
         }
         if (!strcmp(hs, "when") || !strcmp(hs, "unless")) {
             if (!h->next) return unknown(in, x, "%s form", hs);
             value c = cond_value(eval(in, h->next, env));
-            if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, hs);
-            if (c.t == V_UNKNOWN) return unknown(in, x, "condition of %s", hs);
             value r = V(V_NIL);
+            if (c.t == V_UNKNOWN) {
+                if (c.num == 2) depends(in, x, hs);
+                else unknown(in, x, "condition of %s", hs);
+                in->maybe++;
+                for (const sexp *b = h->next->next; b; b = b->next) {
+                    r = eval(in, b, env);
+                    if (b->next) discard(in, b, r);
+                }
+                in->maybe--;
+                return maybe_value(r);
+            }
             if (truthy(c) == (hs[0] == 'w'))
-                for (const sexp *b = h->next->next; b; b = b->next) r = eval(in, b, env);
+                for (const sexp *b = h->next->next; b; b = b->next) {
+                    r = eval(in, b, env);
+                    if (b->next) discard(in, b, r);
+                }
             return r;
         }
         if (!strcmp(hs, "cond")) {
+            int entered = 0;    /* > 0 once a clause's condition could not be known */
+            value last = V(V_NIL);
             for (const sexp *cl = h->next; cl; cl = cl->next) {
                 if (cl->kind != SX_LIST || !cl->child) continue;
                 value c = sexp_is_sym(cl->child, "else") ? vbool(1) : cond_value(eval(in, cl->child, env));
-                if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, "cond");
-                if (c.t == V_UNKNOWN) return unknown(in, x, "condition of cond");
-                if (!truthy(c)) continue;
+                if (c.t == V_UNKNOWN && !entered) {
+                    /* this clause and every later one may run */
+                    if (c.num == 2) depends(in, x, "cond");
+                    else unknown(in, x, "condition of cond");
+                    entered = 1;
+                    in->maybe++;
+                }
+                if (!entered && !truthy(c)) continue;
                 value r = c;
-                for (const sexp *b = cl->child->next; b; b = b->next) r = eval(in, b, env);
-                return r;
+                for (const sexp *b = cl->child->next; b; b = b->next) {
+                    r = eval(in, b, env);
+                    if (b->next) discard(in, b, r);
+                }
+                if (!entered) return r;
+                if (r.t == V_UNKNOWN && r.num == 3) last = r;
+                if (c.t != V_UNKNOWN && truthy(c)) break;   /* a later clause cannot run */
             }
+            if (entered) { in->maybe--; return maybe_value(last); }
             return V(V_NIL);
         }
         if (!strcmp(hs, "begin")) {
             value r = V(V_NIL);
-            for (const sexp *b = h->next; b; b = b->next) r = eval(in, b, env);
+            for (const sexp *b = h->next; b; b = b->next) {
+                r = eval(in, b, env);
+                if (b->next) discard(in, b, r);
+            }
             return r;
         }
         if (!strcmp(hs, "let") || !strcmp(hs, "let*")) {
@@ -558,7 +644,10 @@ static value eval_list(interp *in, const sexp *x, frame *env)
                 fr->vals[fr->n++] = v;
             }
             value r = V(V_NIL);
-            for (const sexp *b = h->next->next; b; b = b->next) r = eval(in, b, fr);
+            for (const sexp *b = h->next->next; b; b = b->next) {
+                r = eval(in, b, fr);
+                if (b->next) discard(in, b, r);
+            }
             return r;
         }
         if (!strcmp(hs, "and") || !strcmp(hs, "or")) {
@@ -771,6 +860,16 @@ static value eval(interp *in, const sexp *x, frame *env)
 
 static value eval_import(interp *in, const sexp *x, value name)
 {
+    if (is_ustr(name) && !in->p->undecidable) {
+        /* (import (string-append (param "DIR") "/x.sb")) without -D DIR */
+        in->p->undecidable = "an import names a file by a parameter that has no value";
+        in->p->undecidable_at = x->at;
+        diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at,
+                           "cannot import a file named by a parameter without a value: every answer is undecidable");
+        diag_help(in->dl, d, "give the parameter with -D NAME=VALUE");
+        return V(V_NIL);
+    }
+    if (is_ustr(name)) return V(V_NIL);
     if (name.t != V_STR) return unknown(in, x, "import of a non-string");
     if (++in->imports > 32) return unknown(in, x, "more than 32 imports");
     const char *dirs[64];
@@ -786,7 +885,7 @@ static value eval_import(interp *in, const sexp *x, value name)
         if (in->o->sources) { s->next = *in->o->sources; *in->o->sources = s; }
         sbpl_read_opts ro = { 0, 0, 1 };
         sexp *top = sbpl_read(in->a, in->dl, s, &ro);
-        for (const sexp *t = top; t; t = t->next) eval(in, t, NULL);
+        for (const sexp *t = top; t; t = t->next) discard(in, t, eval(in, t, NULL));
         return V(V_NIL);
     }
     in->p->undecidable = arena_printf(in->a, "(import \"%s\") could not be read; pass its directory with -I", name.s);
@@ -822,7 +921,7 @@ sb_policy *sbpl_eval_probed(arena *a, diag_list *dl, const source *src, const se
     in.p = arena_alloc(a, sizeof *in.p);
     hm_init(&in.globals);
     hm_init(&in.unset);
-    for (const sexp *t = top; t; t = t->next) eval(&in, t, NULL);
+    for (const sexp *t = top; t; t = t->next) discard(&in, t, eval(&in, t, NULL));
     hm_free(&in.globals);
     hm_free(&in.unset);
     sb_policy *p = in.p;
