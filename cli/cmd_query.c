@@ -91,6 +91,8 @@ static int query_sb(eval_args *ea, const char *file)
     sb_param *pd = derive_sbpl_params(&a, params, np, &npd);
     sbpl_eval_opts o = { pd, npd, dirs, nd, &imported, 0 };
     sbpl_read_opts ro = { 0, 0, 1 };
+    uint32_t rs, re;
+    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };   /* docs/lint.md */
     sexp *top = sbpl_read(&a, &dl, src, &ro);
     sb_policy *pol = dl.errors ? NULL : sbpl_eval(&a, &dl, src, top, &o);
     cli_print_diags(&dl, stderr);

@@ -257,6 +257,13 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         i++;
     }
     sbpl_read_opts ro = { 0, 0, 1 };
+    uint32_t rs, re;
+    if (sbpl_cxx_raw_string(src, &rs, &re)) {
+        /* a profile a C++ program #includes as a raw string literal */
+        diag_add(dl, SEV_INFO, NULL, (span){ src, 0, rs },
+                 "the profile is the C++ raw string literal in this file: linting the text inside it");
+        ro = (sbpl_read_opts){ rs, re, 0 };
+    }
     sexp *top = sbpl_read(a, dl, src, &ro);
     size_t ntest;
     const sb_param *tv = test_param_values(&ntest);

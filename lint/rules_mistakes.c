@@ -46,7 +46,8 @@ static void empty(lint_ctx *lc)
             lint_report(lc, BK2016, (span){ lc->v->main, 0, 0 }, "the profile is empty: it allows nothing");
         return;
     }
-    if (lc->v->pol && lc->v->pol->n == 0)
+    /* an import or a form that could not be evaluated may have added rules */
+    if (lc->v->pol && lc->v->pol->n == 0 && !lc->v->pol->undecidable)
         lint_report(lc, BK2016, (span){ lc->v->main, 0, 0 }, "the profile has no rules");
 }
 
