@@ -6,7 +6,7 @@
 
 static const char usage[] =
     "usage: buckle compile [-o OUT] [-I DIR]... [-D NAME=VALUE]... [--emit sbpl|ir|json]\n"
-    "                      [-M DEPFILE] [--no-implied] [--stdin-filename NAME] FILE\n"
+    "                      [-M DEPFILE] [--no-implied] [--compact] [--stdin-filename NAME] FILE\n"
     "\n"
     "Compiles a .buckle profile (with its extends chain) to SBPL for sandbox-exec.\n"
     "\n"
@@ -17,6 +17,8 @@ static const char usage[] =
     "  --emit sbpl|ir|json what to print: the profile (default), the merged IR, or JSON\n"
     "  -M DEPFILE          write a make depfile: OUT depends on every file read (needs -o)\n"
     "  --no-implied        do not add file-read-metadata for ancestors of allowed paths\n"
+    "  --compact           the form buckle run hands to sandbox-exec: rules grouped,\n"
+    "                      carve-outs shared, concrete paths folded into regexes\n"
     "  --stdin-filename N  name FILE '-' in diagnostics and for relative extends\n"
     "\n"
     "Exit status: 0 compiled, 1 the profile has errors, 2 usage error or unreadable input.\n";
@@ -57,7 +59,7 @@ static int stream_profile(compilation *c, const emit_opts *eo, const char *path)
 int cmd_compile(cli_env *env, int argc, char **argv)
 {
     const char *out = "-", *emit = "sbpl", *depfile = NULL, *file = NULL, *stdin_name = NULL;
-    int no_implied = 0, break_order = 0;
+    int no_implied = 0, break_order = 0, compact = 0;
     size_t recycle = 0;
     const char **incs = xcalloc((size_t)argc + 1, sizeof *incs);
     define *defs = xcalloc((size_t)argc + 1, sizeof *defs);
@@ -75,6 +77,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) { fputs(usage, stdout); rc = 0; goto done; }
         else if (strcmp(arg, "--no-implied") == 0) no_implied = 1;
         else if (strcmp(arg, "--test-break-order") == 0) break_order = 1;
+        else if (strcmp(arg, "--compact") == 0) compact = 1;
         else if ((t = TAKE("--test-recycle-bytes")) != 0) { if (t < 0) goto missing; recycle = strtoul(val, NULL, 10); }
         else if ((t = TAKE("-o")) != 0) { if (t < 0) goto missing; out = val; }
         else if ((t = TAKE("-I")) != 0) { if (t < 0) goto missing; incs[ninc++] = val; }
@@ -120,7 +123,7 @@ missing:
     rc = compile_profile(c, file);
     cli_print_diags(&c->diags, stderr);
     if (rc == 0) {
-        emit_opts eo = { break_order };
+        emit_opts eo = { break_order, compact };
         if (strcmp(emit, "sbpl") == 0 && strcmp(out, "-") != 0) {
             if (stream_profile(c, &eo, out) != 0) rc = 2;
         } else {
