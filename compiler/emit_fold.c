@@ -1,15 +1,17 @@
-/* emit_fold.c - many literal or subpath filters as a few anchored regexes.
+/* emit_fold.c - many path filters as a few anchored regexes.
  *
- * The compact SBPL form (emit_sbpl.c) writes the concrete paths of one
- * rule group as (regex "^P(s1|s2|...)$") for literals and
- * (regex "^P(s1|s2|...)(/.*)?$") for subpaths: P is the values' longest
- * common prefix, each si the rest of a value, never empty.  A regex matches
- * exactly the paths its filters did: a literal is the whole path, a subpath
- * the path itself or anything below it after a '/'.  Each regex is one SBPL
- * string of at most SBPL_MAX_LITERAL bytes as written (escapes counted);
- * values that do not fit start the next regex. */
+ * The compact SBPL form (emit_sbpl.c) writes the concrete path filters of
+ * one rule group (or of one carve-out) as alternations: every filter is a
+ * regex body B (the regex without its ^ and $: a literal's quoted path, a
+ * subpath's quoted path followed by (/.*)?, a glob's or regex's own text),
+ * and a run of bodies B1..Bn becomes ^P(M1|...|Mn)S$ where each Bi is P Mi S
+ * token by token.  A token is an atom (an escape, a bracket expression, a
+ * group, or one character) with its quantifiers, and a body is a sequence of
+ * tokens without a top-level '|', '^' or '$', so the alternation matches
+ * exactly the union of the bodies.  Each regex is one SBPL string of at most
+ * SBPL_MAX_LITERAL bytes as written (escapes counted); values that do not
+ * fit start the next regex. */
 #include "emit.h"
-#include "patterns.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,37 +28,135 @@ static size_t sbpl_cost(const char *s, size_t len)
     return n;
 }
 
-/* The common prefix of v[0..n), short enough that every value keeps at
- * least one byte of its own and not ending inside a UTF-8 sequence. */
-static size_t common_prefix(const fold_value *v, size_t n)
+/* The end of the token at s[i], or 0 when s is not a well-formed sequence
+ * of tokens there (or the token is a top-level '|', '^' or '$'). */
+static size_t token_end(const char *s, size_t len, size_t i)
 {
-    size_t p = v[0].len;
-    for (size_t i = 1; i < n; i++) {
-        size_t k = 0;
-        while (k < p && k < v[i].len && v[i].s[k] == v[0].s[k]) k++;
-        p = k;
+    size_t j = i;
+    char ch = s[j];
+    if (ch == '\\') {
+        if (j + 1 >= len) return 0;
+        j += 2;
+    } else if (ch == '[') {
+        j++;
+        if (j < len && s[j] == '^') j++;
+        if (j < len && s[j] == ']') j++;
+        while (j < len && s[j] != ']') j++;
+        if (j >= len) return 0;
+        j++;
+    } else if (ch == '(') {
+        int depth = 0;
+        while (j < len) {
+            if (s[j] == '\\') { j += 2; continue; }
+            if (s[j] == '[') {
+                j++;
+                if (j < len && s[j] == '^') j++;
+                if (j < len && s[j] == ']') j++;
+                while (j < len && s[j] != ']') j++;
+                if (j >= len) return 0;
+                j++;
+                continue;
+            }
+            if (s[j] == '(') depth++;
+            else if (s[j] == ')' && --depth == 0) break;
+            j++;
+        }
+        if (j >= len) return 0;
+        j++;
+    } else if (ch == '|' || ch == '^' || ch == '$' || ch == ')' || ch == '*' || ch == '+' || ch == '?' || ch == '{') {
+        return 0;
+    } else {
+        j++;
     }
-    for (size_t i = 0; i < n; i++) if (p >= v[i].len) p = v[i].len ? v[i].len - 1 : 0;
-    while (p > 0 && ((unsigned char)v[0].s[p] & 0xC0) == 0x80) p--;
-    return p;
+    while (j < len) {                              /* quantifiers */
+        if (s[j] == '*' || s[j] == '+' || s[j] == '?') { j++; continue; }
+        if (s[j] == '{') {
+            size_t k = j + 1;
+            while (k < len && s[k] != '}') k++;
+            if (k >= len) return 0;
+            j = k + 1;
+            continue;
+        }
+        break;
+    }
+    return j > len ? 0 : j;
+}
+
+/* Token ends of body v into v->tok (malloc'd); 0 when it is not foldable. */
+static int tokenize(fold_value *v)
+{
+    size_t cap = 16, n = 0;
+    v->tok = xmalloc(cap * sizeof *v->tok);
+    for (size_t i = 0; i < v->len;) {
+        size_t e = token_end(v->s, v->len, i);
+        if (!e) { free(v->tok); v->tok = NULL; v->ntok = 0; return 0; }
+        if (n == cap) { cap *= 2; v->tok = xrealloc(v->tok, cap * sizeof *v->tok); }
+        v->tok[n++] = e;
+        i = e;
+    }
+    v->ntok = n;
+    return n > 0;
+}
+
+static size_t tok_start(const fold_value *v, size_t k) { return k ? v->tok[k - 1] : 0; }
+
+static int tok_eq(const fold_value *a, size_t ka, const fold_value *b, size_t kb)
+{
+    size_t sa = tok_start(a, ka), la = a->tok[ka] - sa, sb = tok_start(b, kb), lb = b->tok[kb] - sb;
+    return la == lb && memcmp(a->s + sa, b->s + sb, la) == 0;
+}
+
+int fold_regex_body(const char *re, size_t len, const char **body, size_t *blen)
+{
+    if (len < 2 || re[0] != '^' || re[len - 1] != '$') return 0;
+    /* the final '$' must not be escaped: an even run of backslashes before it */
+    size_t bs = 0;
+    while (bs + 2 <= len - 1 && re[len - 2 - bs] == '\\') bs++;
+    if (bs % 2) return 0;
+    fold_value v = { re + 1, len - 2, 0, NULL, 0, NULL, 0 };
+    int ok = tokenize(&v);
+    free(v.tok);
+    if (!ok) return 0;
+    *body = re + 1;
+    *blen = len - 2;
+    return 1;
 }
 
 /* The regex for v[0..n) into re. */
-static void fold_regex(strbuf *re, const fold_value *v, size_t n, int subpath)
+static void fold_regex(strbuf *re, const fold_value *v, size_t n)
 {
-    size_t p = common_prefix(v, n);
     sb_reset(re);
     sb_putc(re, '^');
-    regex_quote(re, v[0].s, p);
+    if (n == 1) { sb_add(re, v[0].s, v[0].len); sb_putc(re, '$'); return; }
+    /* common leading and trailing tokens, every middle keeping one */
+    size_t p = v[0].ntok, s = v[0].ntok;
+    for (size_t i = 1; i < n; i++) {
+        size_t k = 0;
+        while (k < p && k < v[i].ntok && tok_eq(&v[0], k, &v[i], k)) k++;
+        p = k;
+        k = 0;
+        while (k < s && k < v[i].ntok && tok_eq(&v[0], v[0].ntok - 1 - k, &v[i], v[i].ntok - 1 - k)) k++;
+        s = k;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (p >= v[i].ntok) p = v[i].ntok - 1;
+        if (p + s >= v[i].ntok) s = v[i].ntok - 1 - p;
+    }
+    size_t pre = tok_start(&v[0], p);
+    sb_add(re, v[0].s, pre);
     sb_putc(re, '(');
     for (size_t i = 0; i < n; i++) {
+        size_t a = tok_start(&v[i], p), b = tok_start(&v[i], v[i].ntok - s);
         if (i) sb_putc(re, '|');
-        regex_quote(re, v[i].s + p, v[i].len - p);
+        sb_add(re, v[i].s + a, b - a);
     }
-    sb_puts(re, subpath ? ")(/.*)?$" : ")$");
+    sb_putc(re, ')');
+    size_t suf = tok_start(&v[0], v[0].ntok - s);
+    sb_add(re, v[0].s + suf, v[0].len - suf);
+    sb_putc(re, '$');
 }
 
-static int value_cmp(const void *a, const void *b)
+static int body_cmp(const void *a, const void *b)
 {
     const fold_value *x = a, *y = b;
     size_t m = x->len < y->len ? x->len : y->len;
@@ -65,47 +165,104 @@ static int value_cmp(const void *a, const void *b)
     return x->len < y->len ? -1 : x->len > y->len;
 }
 
-int fold_foldable(const char *s, size_t len, int subpath)
+/* By tokens from the end (bodies with the same tail side by side). */
+static int tail_cmp(const void *a, const void *b)
 {
-    if (len == 0 || s[0] != '/' || memchr(s, PARAM_OPEN, len) || memchr(s, '\0', len)) return 0;
-    /* subpath "/" is every path; a trailing '/' is Seatbelt's to interpret */
-    if (subpath && s[len - 1] == '/') return 0;
-    return 1;
+    const fold_value *x = a, *y = b;
+    size_t i = x->ntok, j = y->ntok;
+    while (i && j) {
+        size_t sa = tok_start(x, i - 1), la = x->tok[i - 1] - sa, sb = tok_start(y, j - 1), lb = y->tok[j - 1] - sb;
+        size_t m = la < lb ? la : lb;
+        int c = memcmp(x->s + sa, y->s + sb, m);
+        if (c) return c;
+        if (la != lb) return la < lb ? -1 : 1;
+        i--;
+        j--;
+    }
+    if (i != j) return i < j ? -1 : 1;
+    return body_cmp(a, b);
 }
 
-size_t fold_paths(strbuf *out, fold_value *v, size_t n, int subpath, const char *sep, int first)
+static void put_one(strbuf *out, const fold_value *v)
 {
-    if (n == 0) return 0;
-    qsort(v, n, sizeof *v, value_cmp);
-    size_t m = 0;                                  /* distinct values */
-    for (size_t i = 0; i < n; i++)
-        if (m == 0 || value_cmp(&v[m - 1], &v[i]) != 0) v[m++] = v[i];
-    strbuf re, best;
+    if (v->raw) {
+        sb_puts(out, v->subpath ? "(subpath " : "(literal ");
+        sbpl_string(out, v->raw, v->rawlen);
+    } else {
+        strbuf re;
+        sb_init(&re);
+        fold_regex(&re, v, 1);
+        sb_puts(out, "(regex ");
+        sbpl_string(out, re.data, re.len);
+        sb_free(&re);
+    }
+    sb_putc(out, ')');
+}
+
+/* v[0..n) in its order, greedily in runs that fit. */
+static size_t fold_run(strbuf *out, const fold_value *v, size_t n, const char *sep, int first)
+{
+    strbuf re;
     sb_init(&re);
-    sb_init(&best);
     size_t count = 0;
-    for (size_t i = 0; i < m;) {
-        /* the longest run from i whose regex fits one string */
+    for (size_t i = 0; i < n;) {
         size_t j = i + 1;
-        while (j < m) {
-            fold_regex(&re, v + i, j + 1 - i, subpath);
+        while (j < n) {
+            fold_regex(&re, v + i, j + 1 - i);
             if (sbpl_cost(re.data, re.len) > SBPL_MAX_LITERAL) break;
             j++;
         }
         if (!(first && count == 0)) sb_puts(out, sep);
         if (j - i == 1) {
-            sb_puts(out, subpath ? "(subpath " : "(literal ");
-            sbpl_string(out, v[i].s, v[i].len);
+            put_one(out, &v[i]);
         } else {
-            fold_regex(&best, v + i, j - i, subpath);
+            fold_regex(&re, v + i, j - i);
             sb_puts(out, "(regex ");
-            sbpl_string(out, best.data, best.len);
+            sbpl_string(out, re.data, re.len);
+            sb_putc(out, ')');
         }
-        sb_putc(out, ')');
         count++;
         i = j;
     }
     sb_free(&re);
-    sb_free(&best);
+    return count;
+}
+
+size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int first)
+{
+    if (n == 0) return 0;
+    size_t m = 0;                   /* the foldable ones; the others alone */
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tokenize(&v[i])) { v[m++] = v[i]; continue; }
+        if (!(first && count == 0)) sb_puts(out, sep);
+        put_one(out, &v[i]);
+        count++;
+    }
+    if (m) {
+        qsort(v, m, sizeof *v, body_cmp);
+        size_t d = 0;                                  /* distinct bodies */
+        for (size_t i = 0; i < m; i++) {
+            if (d && body_cmp(&v[d - 1], &v[i]) == 0) { free(v[i].tok); continue; }
+            v[d++] = v[i];
+        }
+        m = d;
+        /* two orders, heads together or tails together: the fewer filters,
+         * then the fewer bytes */
+        strbuf a, b;
+        sb_init(&a);
+        sb_init(&b);
+        int f = first && count == 0;
+        size_t na = fold_run(&a, v, m, sep, f);
+        qsort(v, m, sizeof *v, tail_cmp);
+        size_t nb = fold_run(&b, v, m, sep, f);
+        int take_b = nb < na || (nb == na && b.len < a.len);
+        strbuf *w = take_b ? &b : &a;
+        sb_add(out, w->data ? w->data : "", w->len);
+        count += take_b ? nb : na;
+        sb_free(&a);
+        sb_free(&b);
+        for (size_t i = 0; i < m; i++) free(v[i].tok);
+    }
     return count;
 }

@@ -593,40 +593,73 @@ static void add_piece(emitter *e, const rule *r, const opset *cls, rule **opp, s
     gr->last = k;
 }
 
-/* Whether r's filter may be folded with its siblings: a concrete literal or
- * subpath (its value as resolved for the index). */
-static int foldable(const rule *r)
+/* r's filter as a regex body to fold with its siblings (emit_fold.c), or 0:
+ * a concrete literal or subpath (its value as resolved for the index), or
+ * a glob or regex written without parameters, in the files section (other
+ * operations take paths too, but Seatbelt's filters there are kept as
+ * written). */
+static int fold_value_of(emitter *e, const rule *r, fold_value *fv)
 {
-    if (r->m.banded || (r->m.kind != MK_LITERAL && r->m.kind != MK_SUBPATH) || !r->m.value) return 0;
-    return fold_foldable(r->m.value, r->m.len, r->m.kind == MK_SUBPATH);
+    const rule *o = orig(r);
+    memset(fv, 0, sizeof *fv);
+    if (r->section != SEC_FILES || r->m.banded || !r->m.value || !o->m.value) return 0;
+    switch (r->m.kind) {
+    case MK_LITERAL: case MK_SUBPATH: {
+        int sub = r->m.kind == MK_SUBPATH;
+        const char *v = r->m.value;
+        size_t len = r->m.len;
+        if (len == 0 || v[0] != '/' || memchr(v, PARAM_OPEN, len) || memchr(v, '\0', len)) return 0;
+        if (sub && v[len - 1] == '/') return 0;        /* subpath "/" is every path */
+        strbuf b;
+        sb_init(&b);
+        regex_quote(&b, v, len);
+        if (sub) sb_puts(&b, "(/.*)?");
+        fv->len = b.len;
+        fv->s = arena_strndup(e->a, b.data, b.len);
+        sb_free(&b);
+        fv->subpath = sub;
+        fv->raw = v;
+        fv->rawlen = len;
+        return 1;
+    }
+    case MK_GLOB: case MK_REGEX: {
+        if (memchr(o->m.value, PARAM_OPEN, o->m.len)) return 0;
+        const char *re = o->m.value;
+        size_t len = o->m.len;
+        if (r->m.kind == MK_GLOB) {
+            strbuf b;
+            sb_init(&b);
+            glob_to_regex(&b, o->m.value, o->m.len, glob_param, NULL);
+            len = b.len;
+            re = arena_strndup(e->a, b.data ? b.data : "", b.len);
+            sb_free(&b);
+        }
+        return fold_regex_body(re, len, &fv->s, &fv->len);
+    }
+    default:
+        return 0;
+    }
 }
 
 /* The filters of v[0..n) into dst, separated by sep: the ones that do not
- * fold first, in order, then the folded literals and subpaths.  Returns how
- * many filters it wrote. */
+ * fold first, in order, then the folded ones.  Returns how many filters it
+ * wrote. */
 static size_t put_set(emitter *e, strbuf *dst, const rule *const *v, size_t n, const char *sep, int opponents)
 {
     strbuf *keep = e->out;
     e->out = dst;
-    size_t count = 0, nl = 0, ns = 0;
-    fold_value *lits = xmalloc((n + 1) * sizeof *lits), *subs = xmalloc((n + 1) * sizeof *subs);
+    size_t count = 0, nf = 0;
+    fold_value *fv = xmalloc((n + 1) * sizeof *fv);
     for (size_t i = 0; i < n; i++) {
         const rule *r = v[i];
-        if (foldable(r)) {
-            fold_value fv = { r->m.value, r->m.len };
-            if (r->m.kind == MK_LITERAL) lits[nl++] = fv;
-            else subs[ns++] = fv;
-            continue;
-        }
+        if (fold_value_of(e, r, &fv[nf])) { nf++; continue; }
         if (count) sb_puts(dst, sep);
         if (opponents) put_rule_matcher(e, orig(r));
         else put_own_matcher(e, orig(r));
         count++;
     }
-    count += fold_paths(dst, lits, nl, 0, sep, count == 0);
-    count += fold_paths(dst, subs, ns, 1, sep, count == 0);
-    free(lits);
-    free(subs);
+    count += fold_paths(dst, fv, nf, sep, count == 0);
+    free(fv);
     e->out = keep;
     return count;
 }
