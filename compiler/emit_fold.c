@@ -165,8 +165,21 @@ static int body_cmp(const void *a, const void *b)
     return x->len < y->len ? -1 : x->len > y->len;
 }
 
-/* By tokens from the end (bodies with the same tail side by side). */
+/* By the last token, then as text: bodies with the same tail (a subpath's
+ * (/.*)?, say) side by side, heads sorted within. */
 static int tail_cmp(const void *a, const void *b)
+{
+    const fold_value *x = a, *y = b;
+    size_t sa = tok_start(x, x->ntok - 1), la = x->len - sa, sb = tok_start(y, y->ntok - 1), lb = y->len - sb;
+    size_t m = la < lb ? la : lb;
+    int c = memcmp(x->s + sa, y->s + sb, m);
+    if (c) return c;
+    if (la != lb) return la < lb ? -1 : 1;
+    return body_cmp(a, b);
+}
+
+/* By tokens from the end: bodies with the same tail in one run. */
+static int rev_cmp(const void *a, const void *b)
 {
     const fold_value *x = a, *y = b;
     size_t i = x->ntok, j = y->ntok;
@@ -247,21 +260,29 @@ size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int fir
             v[d++] = v[i];
         }
         m = d;
-        /* two orders, heads together or tails together: the fewer filters,
-         * then the fewer bytes */
-        strbuf a, b;
-        sb_init(&a);
-        sb_init(&b);
+        /* three orders (by text; by last token, then text; by tokens
+         * from the end): the fewest filters, then the fewest bytes */
+        static int (*const order[])(const void *, const void *) = { body_cmp, tail_cmp, rev_cmp };
         int f = first && count == 0;
-        size_t na = fold_run(&a, v, m, sep, f);
-        qsort(v, m, sizeof *v, tail_cmp);
-        size_t nb = fold_run(&b, v, m, sep, f);
-        int take_b = nb < na || (nb == na && b.len < a.len);
-        strbuf *w = take_b ? &b : &a;
-        sb_add(out, w->data ? w->data : "", w->len);
-        count += take_b ? nb : na;
-        sb_free(&a);
-        sb_free(&b);
+        strbuf best;
+        sb_init(&best);
+        size_t nbest = 0;
+        for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+            strbuf t;
+            sb_init(&t);
+            if (k) qsort(v, m, sizeof *v, order[k]);
+            size_t nt = fold_run(&t, v, m, sep, f);
+            if (k == 0 || nt < nbest || (nt == nbest && t.len < best.len)) {
+                sb_free(&best);
+                best = t;
+                nbest = nt;
+            } else {
+                sb_free(&t);
+            }
+        }
+        sb_add(out, best.data ? best.data : "", best.len);
+        count += nbest;
+        sb_free(&best);
         for (size_t i = 0; i < m; i++) free(v[i].tok);
     }
     return count;

@@ -623,18 +623,27 @@ static int fold_value_of(emitter *e, const rule *r, fold_value *fv)
         return 1;
     }
     case MK_GLOB: case MK_REGEX: {
-        if (memchr(o->m.value, PARAM_OPEN, o->m.len)) return 0;
-        const char *re = o->m.value;
-        size_t len = o->m.len;
-        if (r->m.kind == MK_GLOB) {
-            strbuf b;
-            sb_init(&b);
-            glob_to_regex(&b, o->m.value, o->m.len, glob_param, NULL);
-            len = b.len;
-            re = arena_strndup(e->a, b.data ? b.data : "", b.len);
-            sb_free(&b);
+        /* the regex as put_matcher writes it, a -D value quoted in place */
+        strbuf b, t;
+        sb_init(&b);
+        sb_init(&t);
+        if (r->m.kind == MK_GLOB) glob_to_regex(&t, o->m.value, o->m.len, glob_param, NULL);
+        else sb_add(&t, o->m.value, o->m.len);
+        int ok = 1;
+        for (size_t i = 0; i < t.len && ok; i++) {
+            if (t.data[i] != PARAM_OPEN) { sb_putc(&b, t.data[i]); continue; }
+            size_t j = i + 1;
+            while (j < t.len && t.data[j] != PARAM_CLOSE) j++;
+            const char *val = hm_get(&e->c->defines, t.data + i + 1, j - i - 1);
+            if (!val) ok = 0;
+            else param_regex_quote(&b, val, strlen(val));
+            i = j;
         }
-        return fold_regex_body(re, len, &fv->s, &fv->len);
+        const char *re = ok ? arena_strndup(e->a, b.data ? b.data : "", b.len) : NULL;
+        size_t len = b.len;
+        sb_free(&b);
+        sb_free(&t);
+        return ok && fold_regex_body(re, len, &fv->s, &fv->len);
     }
     default:
         return 0;
