@@ -6,7 +6,7 @@
 
 static const char usage[] =
     "usage: buckle compile [-o OUT] [-I DIR]... [-D NAME=VALUE]... [--emit sbpl|ir|json]\n"
-    "                      [-M DEPFILE] [--no-implied] [--stdin-filename NAME] FILE\n"
+    "                      [-M DEPFILE] [--no-implied] [--compact] [--stdin-filename NAME] FILE\n"
     "\n"
     "Compiles a .buckle profile (with its extends chain) to SBPL for sandbox-exec.\n"
     "\n"
@@ -17,6 +17,8 @@ static const char usage[] =
     "  --emit sbpl|ir|json what to print: the profile (default), the merged IR, or JSON\n"
     "  -M DEPFILE          write a make depfile: OUT depends on every file read (needs -o)\n"
     "  --no-implied        do not add file-read-metadata for ancestors of allowed paths\n"
+    "  --compact           the form buckle run hands to sandbox-exec: rules grouped,\n"
+    "                      carve-outs shared, concrete paths folded into regexes\n"
     "  --stdin-filename N  name FILE '-' in diagnostics and for relative extends\n"
     "\n"
     "Exit status: 0 compiled, 1 the profile has errors, 2 usage error or unreadable input.\n";
@@ -54,13 +56,14 @@ static int stream_profile(compilation *c, const emit_opts *eo, const char *path)
     return cli_out_commit(&f);
 }
 
-enum { OPT_EMIT = OPT_OWN, OPT_NO_IMPLIED, OPT_BREAK_ORDER, OPT_RECYCLE };
+enum { OPT_EMIT = OPT_OWN, OPT_NO_IMPLIED, OPT_BREAK_ORDER, OPT_RECYCLE, OPT_COMPACT };
 
 static const cli_opt compile_opts_table[] = {
     { NULL, 'o', 1, NULL },
     { NULL, 'M', 1, NULL },
     { "emit", OPT_EMIT, 1, "sbpl|ir|json" },
     { "no-implied", OPT_NO_IMPLIED, 0, NULL },
+    { "compact", OPT_COMPACT, 0, NULL },
     { "test-break-order", OPT_BREAK_ORDER, 0, NULL },
     { "test-recycle-bytes", OPT_RECYCLE, 1, NULL },
     { NULL, 0, 0, NULL },
@@ -69,7 +72,7 @@ static const cli_opt compile_opts_table[] = {
 typedef struct compile_cli {
     const char *out, *depfile;
     int emit;               /* index in "sbpl|ir|json" */
-    int no_implied, break_order;
+    int no_implied, break_order, compact;
     size_t recycle;
 } compile_cli;
 
@@ -82,6 +85,7 @@ static int own_option(void *ud, int key, const char *arg, int choice)
     case OPT_EMIT: k->emit = choice; return 0;
     case OPT_NO_IMPLIED: k->no_implied = 1; return 0;
     case OPT_BREAK_ORDER: k->break_order = 1; return 0;
+    case OPT_COMPACT: k->compact = 1; return 0;
     case OPT_RECYCLE: k->recycle = strtoul(arg, NULL, 10); return 0;
     }
     return -1;
@@ -91,7 +95,7 @@ enum { EMIT_SBPL, EMIT_IR, EMIT_JSON };
 
 int cmd_compile(cli_env *env, int argc, char **argv)
 {
-    compile_cli k = { "-", NULL, EMIT_SBPL, 0, 0, 0 };
+    compile_cli k = { "-", NULL, EMIT_SBPL, 0, 0, 0, 0 };
     cli_spec spec = { "compile", usage, CLI_INCLUDE | CLI_DEFINE | CLI_STDIN_NAME, compile_opts_table, own_option, &k, 0, 0 };
     cli_opts co;
     int rc = cli_opts_parse(&co, &spec, argc, argv);
@@ -119,7 +123,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
     rc = compile_profile(c, file);
     cli_print_diags(&c->diags, stderr);
     if (rc == 0) {
-        emit_opts eo = { k.break_order };
+        emit_opts eo = { k.break_order, k.compact };
         if (k.emit == EMIT_SBPL && strcmp(out, "-") != 0) {
             if (stream_profile(c, &eo, out) != 0) rc = 2;
         } else {

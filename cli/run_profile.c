@@ -212,7 +212,8 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e, run_prof
     }
     strbuf prof;
     sb_init(&prof);
-    emit_sbpl(c, NULL, &prof);
+    emit_opts eo = { 0, 1 };                     /* the compact form */
+    emit_sbpl(c, &eo, &prof);
     e->profile = arena_strndup(a, prof.data, prof.len);
     e->len = prof.len;
     sb_free(&prof);
