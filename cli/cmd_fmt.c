@@ -23,6 +23,13 @@ static const char usage[] =
 
 enum { MODE_PRINT, MODE_CHECK, MODE_WRITE };
 
+/* standard output, a piece at a time as fmt makes it */
+static int write_stdout(void *ctx, const char *p, size_t n)
+{
+    (void)ctx;
+    return cli_write_file("-", p, n);
+}
+
 /* 0 done, 1 syntax errors or a difference (--check), 2 unreadable or unwritable */
 static int fmt_one(const char *path, const char *stdin_name, int mode)
 {
@@ -39,11 +46,12 @@ static int fmt_one(const char *path, const char *stdin_name, int mode)
     strbuf out;
     sb_init(&out);
     int rc = 0;
-    if (fmt_buckle(src, &a, &dl, &out) != 0) {
+    if (mode == MODE_PRINT) {
+        rc = fmt_buckle_stream(src, &a, &dl, write_stdout, NULL);
+        if (rc == 1) cli_print_diags(&dl, stderr);
+    } else if (fmt_buckle(src, &a, &dl, &out) != 0) {
         cli_print_diags(&dl, stderr);
         rc = 1;
-    } else if (mode == MODE_PRINT) {
-        if (cli_write_file("-", out.data ? out.data : "", out.len) != 0) rc = 2;
     } else {
         int differs = out.len != src->len || (out.len && memcmp(out.data, src->text, out.len) != 0);
         if (mode == MODE_CHECK && differs) {

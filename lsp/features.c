@@ -72,11 +72,12 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
     int op = op_lookup(v.op, NULL);
     if (op < 0) return;
     if (!d->c || d->rc != 0) { sb_printf(md, "%s(the profile has errors: no decision to show)", md->len ? "\n\n" : ""); return; }
-    decider *dec = decider_new(d->c, NULL, 0);
+    /* one decider per analysis: its rule index is built once for every hover */
+    if (!d->dec) d->dec = decider_new(d->c, NULL, 0);
+    decider *dec = d->dec;
     const char *missing = decider_missing(dec);
     if (missing) {
         sb_printf(md, "%s(parameter $%s has no value: no decision to show)", md->len ? "\n\n" : "", missing);
-        decider_free(dec);
         return;
     }
     sb_request proto;
@@ -129,7 +130,6 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
     }
     free(of);
     free(g);
-    decider_free(dec);
 }
 
 static void hover_comment(strbuf *md, const char *text, const tok *t, uint32_t off)
