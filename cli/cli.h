@@ -53,6 +53,7 @@ int cmd_fmt(cli_env *env, int argc, char **argv);
 int cmd_lsp(cli_env *env, int argc, char **argv);
 int cmd_why(cli_env *env, int argc, char **argv);
 int cmd_diff(cli_env *env, int argc, char **argv);
+int cmd_import(cli_env *env, int argc, char **argv);
 int is_sb_path(const char *path);
 /* The home directory and login name of the user running buckle, from the
  * password database (copies in a; either pointer may be NULL); 0, or -1 when

@@ -18,6 +18,9 @@ static const char usage[] =
     "  explain   what a lint rule checks and why\n"
     "  rules     the rule catalogue\n"
     "  run       run a command under a profile with sandbox-exec (macOS)\n"
+    "  why       explain the denials of a sandbox log by the profile's rules\n"
+    "  diff      the requests whose decision changes between two profiles\n"
+    "  import    an .sb profile or srt's settings as a .buckle profile\n"
     "\n"
     "  buckle --version | --help | COMMAND --help\n"
     "\n"
@@ -37,6 +40,7 @@ static const command commands[] = {
     { "run", cmd_run },
     { "why", cmd_why },
     { "diff", cmd_diff },
+    { "import", cmd_import },
 };
 
 int main(int argc, char **argv)
