@@ -11,6 +11,7 @@
 #include "diff.h"
 #include "../compiler/verbs.h"
 #include <string.h>
+#include <stdlib.h>
 
 #define SENT "__buckle_param_"
 #define SENT_ANC "__buckle_ancestors_"
@@ -51,6 +52,8 @@ typedef struct imp {
     const char *dflt;             /* "deny", "allow" or NULL */
     int *line_form;               /* per line of the output: its form, or -1 */
     size_t nlines, lines_cap;
+    int unwritable;               /* 1 + a form whose rules cannot be written */
+    hashmap defined;              /* names a (define ...) made */
 } imp;
 
 /* ---- parameters ------------------------------------------------------------- */
@@ -167,7 +170,12 @@ static void read_forms(imp *m, const sexp *top)
             const sexp *op = h->next;
             f->kind = op && sexp_is_sym(op, "default") && !op->next ? FK_DEFAULT : FK_RULE;
         } else if (h && sexp_is_sym(h, "version")) f->kind = FK_VERSION;
-        else if (h && sexp_is_sym(h, "define")) f->kind = FK_DEFINE;
+        else if (h && sexp_is_sym(h, "define")) {
+            f->kind = FK_DEFINE;
+            const sexp *nm = h->next;
+            if (nm && nm->kind == SX_LIST) nm = nm->child;
+            if (nm && nm->kind == SX_SYMBOL) hm_put(&m->defined, nm->text, nm->len, (void *)nm);
+        }
         /* leading comments: the comment lines right above (no blank line) */
         uint32_t ls = line_start(m->src, t->at.start), c = ls;
         while (c > prev) {
@@ -628,7 +636,10 @@ static void add_fix(const imp *m, strbuf *fix, const char *kind, const char *s, 
 {
     strbuf t;
     sb_init(&t);
-    sb_printf(&t, "    deny metadata %s", kind);
+    /* a traversal rule ranks at the depth of the object it matches, deeper
+     * than a written "$HOME/x" (a parameter is one component): only a final
+     * deny is sure to decide over it */
+    sb_printf(&t, "    deny %smetadata %s", strcmp(kind, "literal ") ? "" : "final ", kind);
     if (put_string(&t, m, s, n, 1)) {
         sb_puts(&t, ";\n");
         if (!fix->len || !strstr(sb_cstr(fix), t.data)) sb_add(fix, t.data, t.len);
@@ -639,7 +650,7 @@ static void add_fix(const imp *m, strbuf *fix, const char *kind, const char *s, 
 /* buckle lets a program reach what it allows: metadata on the parents of an
  * allowed path, and below a write or exec subtree.  Where the original
  * denies that metadata, a deny of the same rank keeps it denied. */
-static void traversal_fixes(const imp *m, strbuf *fix)
+static void traversal_fixes(const imp *m, strbuf *fix, strbuf *rawfix)
 {
     int rd = op_lookup("file-read*", NULL), wr = op_lookup("file-write*", NULL), ex = op_lookup("process-exec*", NULL);
     for (size_t i = 0; i < m->nrules; i++) {
@@ -671,6 +682,16 @@ static void traversal_fixes(const imp *m, strbuf *fix)
                 const char *u = strstr(f->str + strlen(SENT), "__");
                 size_t sl = u ? (size_t)(u + 2 - f->str) : 0;
                 if (sl && sl < f->len && orig_denies_meta(m, f->str, sl)) add_fix(m, fix, "literal ", f->str, sl);
+                /* the parents of the value: no .buckle rule names them */
+                size_t v = (size_t)strtoul(f->str + strlen(SENT), NULL, 10);
+                const char *val = sl ? concrete(m, f->str, sl) : "";
+                int all = val[0] == '/' && val[1] != 0;
+                for (size_t j = strlen(val); all && j-- > 0;)
+                    if (val[j] == '/' && !orig_denies_meta(m, val, j ? j : 1)) all = 0;
+                if (all && v < m->np) {
+                    const char *line = arena_printf(m->a, "(deny file-read-metadata (regex (param \"%s.ancestors\")))\n", m->pnames[v]);
+                    if (!strstr(sb_cstr(rawfix), line)) sb_puts(rawfix, line);
+                }
             }
             if (fam != rd && f->kind != F_LITERAL) {
                 strbuf t;
@@ -683,6 +704,118 @@ static void traversal_fixes(const imp *m, strbuf *fix)
             }
         }
     }
+}
+
+/* ---- SBPL written back from the evaluated rules ------------------------------ */
+
+/* an SBPL string expression for s: markers as (param "NAME") */
+static int sbpl_string(strbuf *b, const imp *m, const char *s, size_t n, int regex)
+{
+    strbuf t;
+    sb_init(&t);
+    int parts = 0, open = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t sl = strlen(SENT), al = strlen(SENT_ANC);
+        int anc = n - i > al && !strncmp(s + i, SENT_ANC, al);
+        if ((n - i > sl && !strncmp(s + i, SENT, sl)) || anc) {
+            size_t k = i + (anc ? al : sl), v = 0;
+            while (k < n && s[k] >= '0' && s[k] <= '9') v = v * 10 + (size_t)(s[k++] - '0');
+            if (k + 2 <= n && s[k] == '_' && s[k + 1] == '_' && v < m->np) {
+                if (open) { sb_putc(&t, '"'); open = 0; }
+                sb_printf(&t, " (param \"%s%s\")", m->pnames[v], anc ? ".ancestors" : regex ? ".re" : "");
+                parts++;
+                i = k + 1;
+                continue;
+            }
+        }
+        if (!open) { sb_puts(&t, " \""); open = 1; parts++; }
+        if (s[i] == '"' || s[i] == '\\') sb_putc(&t, '\\');
+        if ((unsigned char)s[i] < 0x20) { sb_printf(&t, "\\x%02x", (unsigned char)s[i]); continue; }
+        sb_putc(&t, s[i]);
+    }
+    if (open) sb_putc(&t, '"');
+    if (!parts) sb_puts(&t, " \"\"");
+    if (parts > 1) sb_printf(b, "(string-append%s)", t.data);
+    else sb_puts(b, t.data + 1);
+    sb_free(&t);
+    return 1;
+}
+
+static int sbpl_filter(strbuf *b, const imp *m, const sfilter *f)
+{
+    switch (f->kind) {
+    case F_LITERAL: case F_SUBPATH: case F_PREFIX:
+        sb_puts(b, f->kind == F_LITERAL ? "(literal " : f->kind == F_SUBPATH ? "(subpath " : "(prefix ");
+        sbpl_string(b, m, f->str, f->len, 0);
+        sb_putc(b, ')');
+        return 1;
+    case F_REGEX: case F_NAME: case F_NAME_PREFIX: case F_NAME_REGEX: {
+        if (f->nres > 1) return 0;
+        const char *h = f->kind == F_REGEX ? "regex" : ns_head(m, f);
+        size_t hl = strcspn(h, " \t\r\n()\"");
+        if (!hl) return 0;
+        sb_printf(b, "(%.*s ", (int)hl, h);
+        sbpl_string(b, m, f->str, f->len, f->kind == F_REGEX || f->kind == F_NAME_REGEX);
+        sb_putc(b, ')');
+        return 1;
+    }
+    case F_IP:
+        sb_printf(b, "(%s ip ", f->remote ? "remote" : "local");
+        sbpl_string(b, m, f->str, f->len, 0);
+        sb_putc(b, ')');
+        return 1;
+    case F_TARGET: sb_printf(b, "(target %.*s)", (int)f->len, f->str); return 1;
+    case F_VNODE:
+        if (f->len == 3 && !memcmp(f->str, "TTY", 3) && !strncmp(ns_head(m, f), "tty", 3)) { sb_puts(b, "(tty)"); return 1; }
+        sb_printf(b, "(vnode-type %.*s)", (int)f->len, f->str);
+        return 1;
+    case F_ALL: case F_ANY: case F_NOT:
+        sb_puts(b, f->kind == F_ALL ? "(require-all" : f->kind == F_ANY ? "(require-any" : "(require-not");
+        for (int i = 0; i < f->nkids; i++) {
+            sb_putc(b, ' ');
+            if (!sbpl_filter(b, m, f->kids[i])) return 0;
+        }
+        sb_putc(b, ')');
+        return 1;
+    default: return 0;
+    }
+}
+
+/* 1 when the form names something a (define ...) made */
+static int uses_define(const imp *m, const sexp *x)
+{
+    if (!m->defined.count) return 0;
+    for (; x; x = x->next) {
+        if (x->kind == SX_SYMBOL && hm_get(&m->defined, x->text, x->len)) return 1;
+        if ((x->kind == SX_LIST || x->kind == SX_QUOTE) && uses_define(m, x->child)) return 1;
+    }
+    return 0;
+}
+
+/* the rules of a form as SBPL: verbatim, or written from their evaluation
+ * when the form uses definitions (an sbpl block holds rules only) */
+static int sbpl_form(strbuf *b, const imp *m, size_t fi)
+{
+    const iform *f = &m->forms[fi];
+    if (f->kind == FK_RULE && !uses_define(m, f->x)) {
+        sb_add(b, m->src->text + f->cfrom, f->to - f->cfrom);
+        if (b->len && b->data[b->len - 1] != '\n') sb_putc(b, '\n');
+        return 1;
+    }
+    sb_add(b, m->src->text + f->cfrom, f->from - f->cfrom);
+    sb_puts(b, ";; (its definitions expanded)\n");
+    for (size_t i = 0; i < m->nrules; i++) {
+        const sb_rule *r = m->rules[i].r;
+        if (m->rules[i].form != (int)fi) continue;
+        sb_printf(b, "(%s %s", r->action ? "deny" : "allow", op_get(r->op)->name);
+        if (r->filter) {
+            sb_putc(b, ' ');
+            if (!sbpl_filter(b, m, r->filter)) return 0;
+        }
+        if (r->no_sandbox) sb_puts(b, " (with no-sandbox)");
+        sb_puts(b, ")\n");
+    }
+    return 1;
 }
 
 static void emit(imp *m, strbuf *b, const char *name)
@@ -702,15 +835,25 @@ static void emit(imp *m, strbuf *b, const char *name)
     if (m->dflt) sb_printf(b, "%sdefault %s;\n", first ? "\n" : "", m->dflt);
     note_lines(m, b, mark, -1);
     out o = { b, SEC_NONE, 0 };
-    int defines_done = 0;
     for (size_t fi = 0; fi < m->nforms; fi++) {
         iform *f = &m->forms[fi];
         mark = b->len;
-        if (f->kind == FK_VERSION || f->kind == FK_DEFAULT || (f->kind == FK_DEFINE && !f->raw)) {
-            if (f->kind != FK_DEFINE) {
-                close_block(&o);
-                sb_putc(b, '\n');
-                put_comments(b, m, f->cfrom, f->to, "");
+        if (f->kind == FK_VERSION || f->kind == FK_DEFAULT || f->kind == FK_DEFINE) {
+            close_block(&o);
+            size_t before = b->len;
+            sb_putc(b, '\n');
+            put_comments(b, m, f->cfrom, f->to, "");
+            if (b->len == before + 1) b->data[b->len = before] = 0;
+            if (f->kind == FK_DEFINE) {   /* its uses are expanded: kept for the reader */
+                sb_puts(b, "# expanded where it is used:\n");
+                for (uint32_t i = f->from; i < f->to;) {
+                    uint32_t e = line_end(m->src, i);
+                    sb_puts(b, "#   ");
+                    for (uint32_t k = i; k < e && m->src->text[k] != '\n'; k++)
+                        sb_putc(b, (unsigned char)m->src->text[k] < 0x20 ? ' ' : m->src->text[k]);
+                    sb_putc(b, '\n');
+                    i = e;
+                }
             }
             note_lines(m, b, mark, (int)fi);
             continue;
@@ -721,28 +864,26 @@ static void emit(imp *m, strbuf *b, const char *name)
             close_block(&o);
             sb_printf(b, "\n# kept in SBPL: %s\nsbpl \"\"\"\n", f->why ? f->why : "buckle has no words for it");
             o.in_raw = 1;
-            if (!defines_done) {
-                for (size_t k = 0; k < m->nforms; k++)
-                    if (m->forms[k].kind == FK_DEFINE)
-                        sb_add(b, m->src->text + m->forms[k].cfrom, m->forms[k].to - m->forms[k].cfrom);
-                defines_done = 1;
-            }
         } else if (f->why) {
             sb_printf(b, ";; buckle import: %s\n", f->why);
         }
-        sb_add(b, m->src->text + f->cfrom, f->to - f->cfrom);
-        if (b->len && b->data[b->len - 1] != '\n') sb_putc(b, '\n');
+        if (!sbpl_form(b, m, fi)) m->unwritable = (int)fi + 1;
         note_lines(m, b, mark, (int)fi);
     }
     mark = b->len;
     close_block(&o);
-    strbuf fix;
+    strbuf fix, rawfix;
     sb_init(&fix);
-    traversal_fixes(m, &fix);
+    sb_init(&rawfix);
+    traversal_fixes(m, &fix, &rawfix);
     if (fix.len)
         sb_printf(b, "\n# buckle allows metadata on the parents of allowed paths (and below a written\n"
                      "# or executed subtree); the original denies it here\nfiles {\n%s}\n", fix.data);
+    if (rawfix.len)
+        sb_printf(b, "\n# the same for the parents of a parameter's value, which no .buckle rule can name\n"
+                     "sbpl \"\"\"\n%s\"\"\";\n", rawfix.data);
     sb_free(&fix);
+    sb_free(&rawfix);
     /* comments after the last form */
     uint32_t tail = m->nforms ? m->forms[m->nforms - 1].to : 0;
     if (tail < m->src->len) put_comments(b, m, tail, (uint32_t)m->src->len, "");
@@ -863,6 +1004,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
 {
     imp m;
     memset(&m, 0, sizeof m);
+    hm_init(&m.defined);
     m.a = dl->a;
     m.dl = dl;
     m.src = src;
@@ -917,16 +1059,12 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         iform *f = &m.forms[ir->form];
         if (f->kind != FK_RULE) {
             const sexp *h = f->x->kind == SX_LIST ? f->x->child : NULL;
-            int helper = 0;
-            if (h && h->kind == SX_SYMBOL)
-                for (size_t k = 0; k < m.nforms; k++) {
-                    const sexp *d = m.forms[k].x;
-                    if (m.forms[k].kind != FK_DEFINE || !d->child->next) continue;
-                    const sexp *nm = d->child->next;
-                    if (nm->kind == SX_LIST && nm->child) nm = nm->child;
-                    if (nm->kind == SX_SYMBOL && nm->len == h->len && !memcmp(nm->text, h->text, h->len)) helper = 1;
-                }
-            if (!helper && !f->raw) { f->raw = 1; f->why = "rules made by a conditional or another form buckle has no words for"; }
+            int helper = h && h->kind == SX_SYMBOL && hm_get(&m.defined, h->text, h->len);
+            if (!helper) {
+                diag_add(dl, SEV_ERROR, NULL, f->x->at,
+                         "cannot import this form: buckle has no conditionals or computed rules (only rules, and helpers made with define)");
+                goto done;
+            }
         }
         if (r->op == op_default() && !f->raw) { f->raw = 1; f->why = "a filtered rule on default"; }
         strbuf t;
@@ -935,6 +1073,12 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         const char *why = rule_text(&t, &m, r, r->op, &sec);
         sb_free(&t);
         if (why && !f->raw) { f->raw = 1; f->why = why; }
+    }
+    if (!m.dflt) {
+        diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
+                 "cannot import: the profile has no (deny default) or (allow default), so what it decides where no rule "
+                 "matches is not defined; add the one it means and import again");
+        goto done;
     }
     liveness(&m);
     const char *name = src->name;
@@ -946,22 +1090,34 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         /* a raw form makes every family it touches raw: a family is decided in one place */
         for (int again = 1; again;) {
             again = 0;
+            unsigned char rawfam[OPS_MAX + 1];
+            memset(rawfam, 0, sizeof rawfam);
+            const char *famwhy[OPS_MAX + 1];
             for (size_t i = 0; i < m.nrules; i++) {
-                if (!m.forms[m.rules[i].form].raw) continue;
-                int fam = op_family(m.rules[i].r->op);
-                for (size_t k = 0; k < m.nrules; k++) {
-                    iform *g = &m.forms[m.rules[k].form];
-                    int kf = op_family(m.rules[k].r->op);
-                    if (g->raw || (kf != fam && fam != -1 && kf != -1)) continue;
-                    g->raw = 1;
-                    g->why = arena_printf(m.a, "its family of operations is decided in SBPL (%s)",
-                                          m.forms[m.rules[i].form].why);
-                    again = 1;
-                }
+                iform *f = &m.forms[m.rules[i].form];
+                if (!f->raw) continue;
+                int fam = op_family(m.rules[i].r->op) + 1;
+                if (!rawfam[fam]) famwhy[fam] = f->why;
+                rawfam[fam] = 1;
+            }
+            for (size_t i = 0; i < m.nrules; i++) {
+                iform *g = &m.forms[m.rules[i].form];
+                int fam = op_family(m.rules[i].r->op) + 1;
+                int hit = rawfam[0] ? 0 : rawfam[fam] ? fam : -1;
+                if (g->raw || hit < 0) continue;
+                g->raw = 1;
+                g->why = arena_printf(m.a, "its family of operations is decided in SBPL (%s)", famwhy[hit]);
+                again = 1;
             }
         }
         sb_reset(&b);
         emit(&m, &b, name);
+        if (m.unwritable) {
+            iform *f = &m.forms[m.unwritable - 1];
+            diag_add(dl, SEV_ERROR, NULL, f->x->at, "cannot import this rule: %s, and it cannot be written back as SBPL",
+                     f->why ? f->why : "a filter whose meaning is not known");
+            break;
+        }
         int r = check(&m, &b, name, &report);
         if (r == 0) { sb_add(outb, b.data, b.len); rc = 0; break; }
         if (r < 0) {
@@ -973,6 +1129,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     sb_free(&report);
     sb_free(&b);
 done:
+    hm_free(&m.defined);
     while (imported) { source *n = imported->next; source_free(imported); imported = n; }
     return rc;
 }
