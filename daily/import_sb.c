@@ -405,6 +405,22 @@ static const char *modifiers(strbuf *b, const imp *m, const sb_rule *r)
     return NULL;
 }
 
+/* The filter a section rule writes: buckle's own output restricts a rule
+ * with (require-all M (require-not ...)) where the rules that beat it are,
+ * and with (require-all M (regex BAND)) to a band of depths; buckle's
+ * precedence makes both again, so M is written (the comparison with the
+ * original decides whether that holds). */
+static const sfilter *written_filter(const sfilter *f)
+{
+    while (f && f->kind == F_ALL && f->nkids >= 2) {
+        for (int i = 1; i < f->nkids; i++)
+            if (f->kids[i]->kind != F_NOT && !(f->kids[i]->kind == F_REGEX && f->kids[i]->str && f->kids[i]->str[0] == '^'))
+                return f;
+        f = f->kids[0];
+    }
+    return f;
+}
+
 /* "allow read literal \"/x\", \"/y\" report;" for the operations in ops */
 static const char *rule_text(strbuf *b, const imp *m, const sb_rule *r, int op, section_t *sec)
 {
@@ -416,10 +432,25 @@ static const char *rule_text(strbuf *b, const imp *m, const sb_rule *r, int op, 
     sb_init(&t);
     sb_printf(&t, "%s %s", r->action ? "deny" : "allow", v.verb);
     const char *why = NULL;
-    if (r->filter) {
-        const sfilter *const *ks = (const sfilter *const *)&r->filter;
+    const sfilter *rf = written_filter(r->filter);
+    if (rf && rf->kind == F_REGEX && rf->str && !strncmp(rf->str, SENT_ANC, strlen(SENT_ANC)) && !r->action &&
+        !strcmp(op_get(op)->name, "file-read-metadata")) {
+        /* the traversal of a parameter's parents: buckle implies it */
+        sb_free(&t);
+        sb_puts(b, "# (traversal of a parameter's parents: implied by the rules that allow below it)");
+        return NULL;
+    }
+    if (rf && rf->kind == F_NOT && r->action && m->dflt && !strcmp(m->dflt, "deny")) {
+        /* "deny OP except where allowed": buckle writes it itself for the
+         * operations (deny default) may not cover */
+        sb_free(&t);
+        sb_printf(b, "# (deny %s where nothing allows it: buckle denies it itself)", op_get(op)->name);
+        return NULL;
+    }
+    if (rf) {
+        const sfilter *const *ks = &rf;
         int nk = 1;
-        if (r->filter->kind == F_ANY) { ks = (const sfilter *const *)r->filter->kids; nk = r->filter->nkids; }
+        if (rf->kind == F_ANY) { ks = (const sfilter *const *)rf->kids; nk = rf->nkids; }
         if (!nk) why = "an empty require-any";
         for (int i = 0; i < nk && !why; i++) {
             sb_puts(&t, i ? ", " : " ");
@@ -560,6 +591,8 @@ static int emit_form_rules(imp *m, out *o, size_t fi)
     int any = 0;
     const char *bad = form_problem(m, fi);
     if (bad) { m->forms[fi].why = bad; return 0; }
+    uint32_t lead_end = line_start(m->src, f->x->at.end ? f->x->at.end - 1 : 0);
+    int trailed = 0;
     for (size_t i = 0; i < m->nrules; i++) {
         irule *ir = &m->rules[i];
         if (ir->form != (int)fi) continue;
@@ -572,14 +605,25 @@ static int emit_form_rules(imp *m, out *o, size_t fi)
             const char *why = rule_text(&t, m, r, ops[k], &sec);
             if (!why && sec != o->sec) {
                 close_block(o);
-                if (!any) { sb_putc(o->b, '\n'); put_comments(o->b, m, f->cfrom, f->to, ""); any = 1; }
+                if (!any) { sb_putc(o->b, '\n'); put_comments(o->b, m, f->cfrom, lead_end, ""); any = 1; }
                 sb_printf(o->b, "%s {\n", section_name(sec));
                 o->sec = sec;
             } else if (!why && !any) {
-                put_comments(o->b, m, f->cfrom, f->to, "    ");
+                put_comments(o->b, m, f->cfrom, lead_end, "    ");
                 any = 1;
             }
-            if (!why) sb_printf(o->b, "    %s\n", t.data);
+            if (!why) {
+                sb_printf(o->b, "    %s", t.data);
+                if (!trailed) {   /* the comment after the form, on its last line */
+                    trailed = 1;
+                    strbuf c;
+                    sb_init(&c);
+                    put_comments(&c, m, f->x->at.end, f->to, "");
+                    if (c.len) { c.data[--c.len] = 0; sb_printf(o->b, "  %s", c.data); }
+                    sb_free(&c);
+                }
+                sb_putc(o->b, '\n');
+            }
             sb_free(&t);
             if (why) return 0;
         }
@@ -588,7 +632,12 @@ static int emit_form_rules(imp *m, out *o, size_t fi)
             sb_putc(o->b, '\n');
             put_comments(o->b, m, f->cfrom, f->to, "");
             source_pos p = source_position(m->src, r->at.start);
-            sb_printf(o->b, "# line %u: never decides, the rules after it cover it\n", p.line);
+            size_t ll;
+            const char *line = source_line(m->src, r->at.start, &ll);
+            while (ll && (line[ll - 1] == ' ' || line[ll - 1] == '\r')) ll--;
+            sb_printf(o->b, "# line %u never decides (the rules after it cover it): ", p.line);
+            for (size_t k = 0; k < ll && k < 200; k++) sb_putc(o->b, (unsigned char)line[k] < 0x20 ? ' ' : line[k]);
+            sb_putc(o->b, '\n');
             any = 1;
         }
     }
@@ -639,7 +688,8 @@ static void add_fix(const imp *m, strbuf *fix, const char *kind, const char *s, 
     /* a traversal rule ranks at the depth of the object it matches, deeper
      * than a written "$HOME/x" (a parameter is one component): only a final
      * deny is sure to decide over it */
-    sb_printf(&t, "    deny %smetadata %s", strcmp(kind, "literal ") ? "" : "final ", kind);
+    int param = !strncmp(s, SENT, strlen(SENT));
+    sb_printf(&t, "    deny %smetadata %s", param && !strcmp(kind, "literal ") ? "final " : "", kind);
     if (put_string(&t, m, s, n, 1)) {
         sb_puts(&t, ";\n");
         if (!fix->len || !strstr(sb_cstr(fix), t.data)) sb_add(fix, t.data, t.len);
