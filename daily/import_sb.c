@@ -16,6 +16,7 @@
 #define SENT "__buckle_param_"
 #define SENT_ANC "__buckle_ancestors_"
 #define MAX_ROUNDS 24
+#define NSETS 2          /* sets of parameter values the import is compared under */
 
 enum { FK_OTHER, FK_RULE, FK_VERSION, FK_DEFINE, FK_DEFAULT };
 
@@ -46,9 +47,12 @@ typedef struct imp {
     size_t nrules;
     const char **pnames;          /* parameter base names */
     size_t np;
-    sb_param *test;               /* values to compare with */
+    sb_param *test;               /* values to compare with: the current set */
     size_t ntest;
-    sb_policy *sym, *val;         /* evaluated with markers, with values */
+    sb_policy *sym, *val;         /* evaluated with markers, with the current values */
+    sb_param *sets[NSETS];
+    size_t nsets[NSETS];
+    sb_policy *vals[NSETS];
     const char *dflt;             /* "deny", "allow" or NULL */
     int *line_form;               /* per line of the output: its form, or -1 */
     size_t nlines, lines_cap;
@@ -115,11 +119,18 @@ static sb_param *marker_params(imp *m, size_t *n)
 }
 
 /* how a parameter is used decides the value it is compared with: a path
- * start, a port, or a word */
-static const char *sample_value(imp *m, size_t i)
+ * start, a port, or a word.  Set 0 has the test values (docs/reference.md)
+ * and the other parameters inside HOME; set 1 has every path elsewhere, so
+ * that an import that holds only where the parameters nest is caught. */
+static const char *sample_value(imp *m, size_t i, int set)
 {
+    static const sb_param other[] = {
+        { "HOME", "/home/other" }, { "TMPDIR", "/private/var/folders/yy/other/T" },
+        { "WORKDIR", "/srv/work" }, { "USER", "other" },
+    };
     size_t ntv;
-    const sb_param *tv = test_param_values(&ntv);
+    const sb_param *tv = set ? other : test_param_values(&ntv);
+    if (set) ntv = sizeof other / sizeof *other;
     for (size_t k = 0; k < ntv; k++) if (!strcmp(tv[k].name, m->pnames[i])) return tv[k].value;
     const char *s = arena_printf(m->a, SENT "%zu__", i);
     size_t sl = strlen(s);
@@ -127,11 +138,18 @@ static const char *sample_value(imp *m, size_t i)
         const sfilter *f = m->sym->rules[r]->filter;
         if (!f || !f->str) continue;
         for (const char *p = f->str; (p = strstr(p, s)); p += sl) {
-            if (p == f->str) return arena_printf(m->a, "/Users/test/import-%s", m->pnames[i]);
-            if (p[-1] == ':') return "8080";
+            if (p == f->str) return arena_printf(m->a, set ? "/opt/import-%s" : "/Users/test/import-%s", m->pnames[i]);
+            if (p[-1] == ':') return set ? "9090" : "8080";
         }
     }
-    return arena_printf(m->a, "import-%s", m->pnames[i]);
+    return arena_printf(m->a, set ? "other-%s" : "import-%s", m->pnames[i]);
+}
+
+static void use_set(imp *m, int k)
+{
+    m->test = m->sets[k];
+    m->ntest = m->nsets[k];
+    m->val = m->vals[k];
 }
 
 /* ---- forms and comments ---------------------------------------------------- */
@@ -700,7 +718,7 @@ static void add_fix(const imp *m, strbuf *fix, const char *kind, const char *s, 
 /* buckle lets a program reach what it allows: metadata on the parents of an
  * allowed path, and below a write or exec subtree.  Where the original
  * denies that metadata, a deny of the same rank keeps it denied. */
-static void traversal_fixes(const imp *m, strbuf *fix, strbuf *rawfix)
+static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
 {
     int rd = op_lookup("file-read*", NULL), wr = op_lookup("file-write*", NULL), ex = op_lookup("process-exec*", NULL);
     for (size_t i = 0; i < m->nrules; i++) {
@@ -868,6 +886,12 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
     return 1;
 }
 
+static void traversal_fixes(imp *m, strbuf *fix, strbuf *rawfix)
+{
+    for (int k = 0; k < NSETS; k++) { use_set(m, k); traversal_fixes_set(m, fix, rawfix); }
+    use_set(m, 0);
+}
+
 static void emit(imp *m, strbuf *b, const char *name)
 {
     m->nlines = 0;
@@ -967,7 +991,7 @@ static int mark_family(imp *m, int fam, const char *why)
 
 /* compiles b and compares it with the original: 0 the same, 1 differences
  * (families made raw), -1 when nothing more can be done */
-static int check(imp *m, const strbuf *b, const char *name, strbuf *report)
+static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
 {
     compile_opts co = *m->o->copts;
     co.pool = NULL;
@@ -1042,6 +1066,14 @@ static int check(imp *m, const strbuf *b, const char *name, strbuf *report)
     return result;
 }
 
+static int check(imp *m, const strbuf *b, const char *name, strbuf *report)
+{
+    int r = 0;
+    for (int k = 0; k < NSETS && !r; k++) { use_set(m, k); r = check_set(m, b, name, report); }
+    use_set(m, 0);
+    return r;
+}
+
 /* ---- the whole -------------------------------------------------------------- */
 
 static sb_policy *evaluate(imp *m, const sexp *top, sb_param *p, size_t np, source **imported)
@@ -1079,16 +1111,25 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         diag_add(dl, SEV_ERROR, NULL, m.sym->undecidable_at, "cannot import: %s", m.sym->undecidable);
         goto done;
     }
-    sb_param *plain = arena_alloc(m.a, (m.np + 5) * sizeof *plain);
-    size_t npl = 0, ntv;
-    const sb_param *tv = test_param_values(&ntv);
-    for (size_t i = 0; i < ntv; i++) plain[npl++] = tv[i];
-    for (size_t i = 0; i < m.np; i++)
-        if (!builtin_param(m.pnames[i])) plain[npl++] = (sb_param){ m.pnames[i], sample_value(&m, i) };
-    m.test = derive_sbpl_params(m.a, plain, npl, &m.ntest);
-    m.val = evaluate(&m, top, m.test, m.ntest, &imported);
-    if (!m.val || dl->errors) goto done;
-    if (m.val->n != m.sym->n) {
+    for (int k = 0; k < NSETS; k++) {
+        static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
+        sb_param *plain = arena_alloc(m.a, (m.np + 5) * sizeof *plain);
+        size_t npl = 0;
+        for (size_t i = 0; i < 4; i++) {
+            size_t j;
+            for (j = 0; j < m.np && strcmp(m.pnames[j], builtins[i]); j++) {}
+            if (j < m.np) plain[npl++] = (sb_param){ builtins[i], sample_value(&m, j, k) };
+            else if (!k) { size_t ntv; const sb_param *tv = test_param_values(&ntv);
+                           for (size_t t = 0; t < ntv; t++) if (!strcmp(tv[t].name, builtins[i])) plain[npl++] = tv[t]; }
+        }
+        for (size_t i = 0; i < m.np; i++)
+            if (!builtin_param(m.pnames[i])) plain[npl++] = (sb_param){ m.pnames[i], sample_value(&m, i, k) };
+        m.sets[k] = derive_sbpl_params(m.a, plain, npl, &m.nsets[k]);
+        m.vals[k] = evaluate(&m, top, m.sets[k], m.nsets[k], &imported);
+        if (!m.vals[k] || dl->errors) goto done;
+    }
+    use_set(&m, 0);
+    if (m.vals[1]->n != m.sym->n || m.val->n != m.sym->n) {
         diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
                  "cannot import: which rules the profile makes depends on its parameters' values");
         goto done;
@@ -1098,7 +1139,11 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     for (size_t i = 0; i < m.sym->n; i++) {
         const sb_rule *r = m.sym->rules[i];
         if (r->at.src != src) {
-            diag_add(dl, SEV_ERROR, NULL, r->at, "cannot import (import ...): import the imported file on its own and extend it");
+            /* (the imported source is freed before the diagnostics are shown) */
+            span at = { src, 0, 0 };
+            for (const sexp *t = top; t; t = t->next)
+                if (t->kind == SX_LIST && t->child && sexp_is_sym(t->child, "import")) { at = t->at; break; }
+            diag_add(dl, SEV_ERROR, NULL, at, "cannot import an (import ...): import the imported file on its own, and extend the result");
             goto done;
         }
         if (r->op == op_default() && !r->filter) { m.dflt = r->action ? "deny" : "allow"; continue; }
