@@ -70,6 +70,7 @@ int cmd_fmt(cli_env *env, int argc, char **argv);
 int cmd_lsp(cli_env *env, int argc, char **argv);
 int cmd_why(cli_env *env, int argc, char **argv);
 int cmd_diff(cli_env *env, int argc, char **argv);
+int cmd_import(cli_env *env, int argc, char **argv);
 
 /* The commands (main.c): name, handler and the line of `buckle --help`. */
 typedef struct cli_command {

@@ -16,6 +16,7 @@ static const cli_command commands[] = {
     { "run", cmd_run, "run a command under a profile with sandbox-exec (macOS)" },
     { "why", cmd_why, "the denials of a sandbox log, explained by a profile" },
     { "diff", cmd_diff, "the requests whose decision differs between two profiles" },
+    { "import", cmd_import, "an .sb profile or srt's settings as a .buckle profile" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
