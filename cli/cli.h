@@ -22,6 +22,8 @@ struct lint_opts;
 void cli_lint_opts(const cli_env *env, struct lint_opts *o);
 /* Renders the diagnostics of l to stderr as text (colour on a terminal). */
 void cli_print_diags(diag_list *l, FILE *to);
+/* The same, diagnostics without a location attributed to who ("buckle run") */
+void cli_print_diags_as(diag_list *l, FILE *to, const char *who);
 /* Writes data to path atomically (temp file + rename); "-" = stdout.
  * Returns 0, or -1 with a message on stderr. */
 int cli_write_file(const char *path, const char *data, size_t len);
@@ -54,10 +56,4 @@ int cmd_lsp(cli_env *env, int argc, char **argv);
 int cmd_why(cli_env *env, int argc, char **argv);
 int cmd_diff(cli_env *env, int argc, char **argv);
 int is_sb_path(const char *path);
-/* The home directory and login name of the user running buckle, from the
- * password database (copies in a; either pointer may be NULL); 0, or -1 when
- * it has no entry. */
-int cli_user_entry(arena *a, const char **home, const char **name);
-/* realpath of an absolute path that exists, else the value itself. */
-const char *cli_canonical(arena *a, const char *v);
 #endif

@@ -122,9 +122,9 @@ static void put_sanitized(strbuf *out, const char *s)
     }
 }
 
-static void put_loc(strbuf *out, span at)
+static void put_loc(strbuf *out, const diag_render_opts *o, span at)
 {
-    if (!at.src) { sb_puts(out, "buckle"); return; }
+    if (!at.src) { sb_puts(out, o->who ? o->who : "buckle"); return; }
     source_pos p = source_position(at.src, at.start);
     put_sanitized(out, at.src->name);
     sb_printf(out, ":%u:%u", p.line, p.col);
@@ -134,7 +134,7 @@ static void put_header(strbuf *out, const diag_render_opts *o, span at, severity
                        const char *msg, const char *code)
 {
     if (o->color) sb_puts(out, "\033[1m");
-    put_loc(out, at);
+    put_loc(out, o, at);
     sb_puts(out, ": ");
     if (o->color) sb_puts(out, sev_color(sev));
     /* gcc format: the three levels problem matchers know */

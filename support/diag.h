@@ -77,6 +77,9 @@ typedef struct diag_render_opts {
     /* SARIF: the rule codes to list in tool.driver.rules[], NULL past the end */
     const char *(*code_at)(size_t i);
     const char *tool_version;
+    /* text and gcc: what a diagnostic without a location is attributed to
+     * (NULL: "buckle"), e.g. "buckle run" */
+    const char *who;
 } diag_render_opts;
 
 const char *severity_name(severity s);
