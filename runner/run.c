@@ -172,15 +172,14 @@ static int check_profile(const run_request *rq, diag_sink *sink, arena *a, const
  * values and this command, judged by this buckle (another one may judge
  * otherwise), with what an .sb's imports hold now (the compiled text of a
  * .buckle holds its bases already). */
-static uint64_t verdict_mark(const run_request *rq, arena *a, const run_profile *rp, const strbuf *prot,
+static uint64_t verdict_mark(const profile_request *pr, const run_profile *rp, const strbuf *prot,
                              const sb_param *all, size_t nder, const char *exec_path)
 {
     digest_ctx d;
     digest_begin(&d, 0, rp->digest ^ digest64(prot->data, prot->len, 0));
     uint64_t v = digest64(exec_path ? exec_path : "", exec_path ? strlen(exec_path) : 0, d.h);
-    const char *self = run_binary_identity(rq, a);
-    v = digest64(self, strlen(self), v);
-    if (run_is_sb(rq->profile)) v = run_files_digest((const char *const *)rp->walk, rp->nwalk, v);
+    v = digest64(pr->identity, strlen(pr->identity), v);
+    if (run_is_sb(pr->rq->profile)) v = run_files_digest((const char *const *)rp->walk, rp->nwalk, v);
     for (size_t k = 0; k < nder; k++) {
         v = digest64(all[k].name, strlen(all[k].name) + 1, v);
         v = digest64(all[k].value, strlen(all[k].value) + 1, v);
@@ -274,7 +273,8 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
     const char *exec_path = !found && realpath(resolved, cmd_real) ? cmd_real : NULL;
 
     /* the profile: from the cache, or linted and compiled; then what protects it */
-    profile_request pr = { rq, defs, rq->ndef, builtin, NBUILTIN_PARAMS, rq->no_cache ? -1 : cachefd, 0, sink };
+    profile_request pr = { rq, run_binary_identity(rq, a), cwd, defs, rq->ndef, builtin, NBUILTIN_PARAMS,
+                           rq->no_cache ? -1 : cachefd, 0, sink };
     for (int attempt = 0;; attempt++) {
         if (run_profile_obtain(&pr, a, &rp) != 0) goto out;
         res->cached = rp.cached;
@@ -296,7 +296,7 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
 
         /* the evaluator's check, unless this very text, these values and
          * this command passed it before */
-        uint64_t verdict = verdict_mark(rq, a, &rp, &prot, all, nder, exec_path);
+        uint64_t verdict = verdict_mark(&pr, &rp, &prot, all, nder, exec_path);
         int checked = cachefd >= 0 && cache_verdict_has(cachefd, verdict);
         res->checked = checked;
         if ((!checked || pdfd < 0) && !rp.text && load_text(a, &rp) != 0) {

@@ -65,11 +65,10 @@ static uint64_t request_key(const profile_request *pr, arena *a)
     const run_request *rq = pr->rq;
     const char *parts[8];
     size_t n = 0;
-    char cwd[PATH_MAX];
     compile_opts co = { 0 };
     base_opts(rq, &co);
-    parts[n++] = run_binary_identity(rq, a);
-    parts[n++] = getcwd(cwd, sizeof cwd) ? cwd : "?";
+    parts[n++] = pr->identity;
+    parts[n++] = pr->cwd;
     parts[n++] = rq->profile;
     parts[n++] = co.buckle_path ? co.buckle_path : "-";
     strbuf b;

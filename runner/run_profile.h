@@ -11,6 +11,8 @@
 
 typedef struct profile_request {
     const run_request *rq;        /* profile, -I, options, this executable */
+    const char *identity;         /* run_binary_identity, worked out once per run */
+    const char *cwd;              /* the current directory */
     const sb_param *defs;         /* -D, canonicalized */
     size_t ndef;
     const sb_param *builtin;      /* HOME, TMPDIR, WORKDIR, USER (value NULL: not in the environment) */
