@@ -4,7 +4,7 @@
 #include "run_profile.h"
 #include "runner.h"
 #include "../compiler/decide.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include "../compiler/patterns.h"
 #include "../lint/lint.h"
 #include "../support/digest.h"

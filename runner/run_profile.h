@@ -7,7 +7,7 @@
 #define BUCKLE_RUN_PROFILE_H
 #include "run.h"
 #include "profile_cache.h"
-#include "../compiler/sbpl_eval.h"
+#include "../sbpl/sbpl_eval.h"
 
 typedef struct profile_request {
     const run_request *rq;        /* profile, -I, options, this executable */
