@@ -116,9 +116,10 @@ int cmd_run(cli_env *env, int argc, char **argv)
     case RUN_DONE:
         if (res.kept) fprintf(stderr, "buckle run: kept %s\n", res.file);
         if (rq.verbose)
-            fprintf(stderr, "buckle run: %s %.3f ms, protect and check %.3f ms%s, write %.3f ms, run %.3f ms\n",
+            fprintf(stderr, "buckle run: %s %.3f ms, protect and check %.3f ms%s, write %.3f ms%s, run %.3f ms\n",
                     res.cached ? "cached profile" : "lint and compile", res.ms_profile, res.ms_check,
-                    res.checked ? " (checked before)" : "", res.ms_write, res.ms_run);
+                    res.checked ? " (checked before)" : "", res.ms_write,
+                    res.body_checked ? " (entry matched its digest before)" : "", res.ms_run);
         rc = res.exit_status;
         break;
     case RUN_NOT_FOUND: rc = 127; break;

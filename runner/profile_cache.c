@@ -16,6 +16,16 @@
  * (protection holds, exec allowed), so the next identical run need not
  * evaluate it again.
  *
+ * And "vb-STATE" marks: the entry file, in the state STATE digests (key,
+ * body digest, device, inode, size, mtime and ctime to the nanosecond), was
+ * read whole and its profile matched the digest; a run that finds the mark
+ * copies the profile without digesting it.  Writing to the file, renaming
+ * another file over it or setting its times all move its ctime, which only
+ * the kernel sets, so a changed entry has another state and no mark.  Only
+ * a process outside every sandbox buckle writes can write this directory at
+ * all, and such a process could as well write an entry whose digest
+ * matches: the mark removes no check that held against anyone.
+ *
  * Every string is length-prefixed, so paths may hold any byte.  A lookup
  * reads the header only; the profile is copied from the open entry to the
  * run's own profile file in chunks. */
@@ -56,7 +66,7 @@ static void entry_name(char *out, size_t n, uint64_t key)
 
 int cache_name_matches(const char *name)
 {
-    if (!strncmp(name, "ok-", 3)) return strspn(name + 3, "0123456789abcdef") == 16 && !name[19];
+    if (!strncmp(name, "ok-", 3) || !strncmp(name, "vb-", 3)) return strspn(name + 3, "0123456789abcdef") == 16 && !name[19];
     if (strncmp(name, "cache-", 6) != 0) return 0;
     const char *p = name + 6;
     if (strspn(p, "0123456789abcdef") != 16 || strncmp(p + 16, ".bc", 3) != 0) return 0;
@@ -176,6 +186,22 @@ static int pread_all(int fd, char *buf, size_t n, uint64_t off)
     return 0;
 }
 
+#ifdef __APPLE__
+#define MTIME(st) ((st)->st_mtimespec)
+#define CTIME(st) ((st)->st_ctimespec)
+#else
+#define MTIME(st) ((st)->st_mtim)
+#define CTIME(st) ((st)->st_ctim)
+#endif
+
+static uint64_t entry_state(uint64_t key, uint64_t body_digest, const struct stat *st)
+{
+    uint64_t v[9] = { key, body_digest, (uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
+                      (uint64_t)MTIME(st).tv_sec, (uint64_t)MTIME(st).tv_nsec,
+                      (uint64_t)CTIME(st).tv_sec, (uint64_t)CTIME(st).tv_nsec };
+    return digest64(v, sizeof v, 0x7662);
+}
+
 int cache_load(int dirfd, uint64_t key, arena *a, cache_entry *out)
 {
     char path[64], first[128];
@@ -222,6 +248,7 @@ int cache_load(int dirfd, uint64_t key, arena *a, cache_entry *out)
     if (!ok) goto miss;
     out->fd = fd;
     out->body_off = hlen;
+    out->state = entry_state(key, out->body_digest, &st);
     return 0;
 miss:
     close(fd);
@@ -290,19 +317,39 @@ int cache_store(int dirfd, uint64_t key, const cache_entry *e)
     return rc;
 }
 
-int cache_verdict_has(int dirfd, uint64_t v)
+static int cache_mark_has(int dirfd, const char *kind, uint64_t v)
 {
     char name[32];
-    snprintf(name, sizeof name, "ok-%016" PRIx64, v);
+    snprintf(name, sizeof name, "%s-%016" PRIx64, kind, v);
     struct stat st;
     return fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
            !(st.st_mode & 077);
 }
 
-void cache_verdict_put(int dirfd, uint64_t v)
+static void cache_mark_put(int dirfd, const char *kind, uint64_t v)
 {
     char name[32];
-    snprintf(name, sizeof name, "ok-%016" PRIx64, v);
+    snprintf(name, sizeof name, "%s-%016" PRIx64, kind, v);
     int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0) close(fd);
+}
+
+int cache_verdict_has(int dirfd, uint64_t v)
+{
+    return cache_mark_has(dirfd, "ok", v);
+}
+
+void cache_verdict_put(int dirfd, uint64_t v)
+{
+    cache_mark_put(dirfd, "ok", v);
+}
+
+int cache_body_checked(int dirfd, const cache_entry *e)
+{
+    return cache_mark_has(dirfd, "vb", e->state);
+}
+
+void cache_body_checked_put(int dirfd, const cache_entry *e)
+{
+    cache_mark_put(dirfd, "vb", e->state);
 }

@@ -318,9 +318,13 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
 
         /* the profile file, then argv: sandbox-exec -f FILE [-D K=V]... CMD ARGS */
         if (pdfd >= 0) {
+            /* from a cache entry: digested as it is copied, unless this very
+             * file matched before (its "vb-" mark) */
             uint64_t got = 0;
-            profile_parts pp = { rp.text, rp.text ? rp.len : 0, rp.text ? -1 : rp.fd, rp.off, rp.len, &got,
-                                 prot.data, prot.len };
+            int body_checked = !rp.text && cachefd >= 0 && cache_body_checked(cachefd, &(cache_entry){ .state = rp.state });
+            res->body_checked = body_checked;
+            profile_parts pp = { rp.text, rp.text ? rp.len : 0, rp.text ? -1 : rp.fd, rp.off, rp.len,
+                                 body_checked ? NULL : &got, prot.data, prot.len };
             int w = profile_file_write(pdfd, &pp, name, sizeof name);
             int e = errno;
             if (rp.fd >= 0) { close(rp.fd); rp.fd = -1; }
@@ -328,7 +332,7 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
                 run_say(sink, SEV_ERROR, "cannot write the profile in %s: %s", dir, strerror(e));
                 goto out;
             }
-            if (!rp.text && got != rp.digest) {
+            if (!rp.text && !body_checked && got != rp.digest) {
                 /* a cache entry whose body is not what its header says: never used */
                 unlinkat(pdfd, name, 0);
                 if (rq->verbose) run_say(sink, SEV_NOTE, "a run cache entry does not match its digest: compiling");
@@ -338,6 +342,7 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
                 if (attempt) goto out;
                 continue;
             }
+            if (!rp.text && !body_checked && cachefd >= 0) cache_body_checked_put(cachefd, &(cache_entry){ .state = rp.state });
             snprintf(file, sizeof file, "%s/%s", dir, name);
             res->file = arena_strdup(a, file);
         }

@@ -55,6 +55,7 @@ typedef struct run_result {
     int kept;                     /* the file was left in place */
     int cached;                   /* the profile came from the run cache */
     int checked;                  /* the evaluator's verdict came from the run cache */
+    int body_checked;             /* the cache entry's profile matched its digest before */
     double ms_profile, ms_check, ms_write, ms_run;   /* where the time went */
 } run_result;
 

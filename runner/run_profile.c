@@ -394,6 +394,7 @@ int run_profile_obtain(const profile_request *pr, arena *a, run_profile *out)
         out->fd = e.fd;
         out->off = e.body_off;
         out->digest = e.body_digest;
+        out->state = e.state;
     } else {
         memset(&e, 0, sizeof e);
         int g = build_entry(pr, a, &e, out);

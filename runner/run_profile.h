@@ -28,6 +28,7 @@ typedef struct run_profile {
     int fd;                       /* from the run cache: text is NULL and the SBPL is */
     uint64_t off;                 /* the len bytes at off in fd (the caller closes it), */
     uint64_t digest;              /* digesting to this */
+    uint64_t state;               /* the cache entry file's state (its "vb-" mark) */
     const char **walk;            /* every path the compilation used or looked for */
     size_t nwalk;
     const char **import_dirs;     /* where an .sb's imports are looked for */

@@ -39,7 +39,7 @@ typedef struct profile_parts {
     int src;                      /* a run cache entry, or -1 */
     uint64_t src_off;
     size_t src_len;
-    uint64_t *src_digest;
+    uint64_t *src_digest;         /* NULL: copied without digesting (checked before) */
     const char *tail;             /* the protection rules */
     size_t tail_len;
 } profile_parts;
