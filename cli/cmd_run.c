@@ -59,13 +59,14 @@ static void print_to_stderr(diag_sink *self, diag_list *l)
 
 int cmd_run(cli_env *env, int argc, char **argv)
 {
-    arena a;
-    arena_init(&a);
+    run_result res;                   /* its arena holds the request's strings too */
+    run_result_init(&res);
+    arena *a = &res.a;
     run_request rq;
     memset(&rq, 0, sizeof rq);
-    define *defs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *defs);
-    const char **incs = arena_alloc(&a, ((size_t)argc + 1) * sizeof *incs);
-    const char **raws = arena_alloc(&a, ((size_t)argc + 1) * sizeof *raws);
+    define *defs = arena_alloc(a, ((size_t)argc + 1) * sizeof *defs);
+    const char **incs = arena_alloc(a, ((size_t)argc + 1) * sizeof *incs);
+    const char **raws = arena_alloc(a, ((size_t)argc + 1) * sizeof *raws);
     int i = 1, rc = 125;
     for (; i < argc; i++) {
         const char *x = argv[i];
@@ -82,7 +83,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
             const char *v = argv[++i];
             if (x[1] == 'I') incs[rq.ninc++] = v;
             else {
-                const char *err = define_parse(&a, v, &defs[rq.ndef]);
+                const char *err = define_parse(a, v, &defs[rq.ndef]);
                 if (err) { cli_usage_error("run", "-D %s: %s", v, err); goto out; }
                 raws[rq.ndef++] = strchr(v, '=') + 1;
             }
@@ -105,7 +106,6 @@ int cmd_run(cli_env *env, int argc, char **argv)
     rq.cache_parent = test_hook("BUCKLE_TEST_CACHE_PARENT");
 
     diag_sink sink = { print_to_stderr };
-    run_result res;
     run_status st = runner_run(&rq, &sink, &res);
     switch (st) {
     case RUN_DRY:
@@ -126,8 +126,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     case RUN_NOT_EXECUTABLE: rc = 126; break;
     case RUN_REFUSED: rc = 125; break;
     }
-    run_result_free(&res);
 out:
-    arena_free(&a);
+    run_result_free(&res);
     return rc;
 }

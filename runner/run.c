@@ -189,8 +189,9 @@ static uint64_t verdict_mark(const profile_request *pr, const run_profile *rp, c
 
 run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
 {
+    arena keep = res->a;
     memset(res, 0, sizeof *res);
-    arena_init(&res->a);
+    res->a = keep;
     arena *a = &res->a;
     run_status st = RUN_REFUSED;
     int pdfd = -1, cachefd = -1;
@@ -215,8 +216,12 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
     sb_param *defs = arena_alloc(a, (rq->ndef + 1) * sizeof *defs);
     for (size_t k = 0; k < rq->ndef; k++) defs[k] = (sb_param){ rq->defs[k].name, rq->defs[k].value };
 
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd)) { run_say(sink, SEV_ERROR, "cannot read the current directory"); goto out; }
+    /* every path is built in scratch and kept in the arena at its size: a
+     * few PATH_MAX buffers in this frame would push every call below onto
+     * stack pages of its own, each a page fault */
+    char scratch[PATH_MAX];
+    if (!getcwd(scratch, sizeof scratch)) { run_say(sink, SEV_ERROR, "cannot read the current directory"); goto out; }
+    const char *cwd = arena_strdup(a, scratch);
     sb_param builtin[NBUILTIN_PARAMS];
     if (read_builtins(a, sink, cwd, builtin) != 0) goto out;
     const char *tmpdir = NULL;
@@ -224,10 +229,10 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         if (!strcmp(builtin[k].name, "TMPDIR")) tmpdir = builtin[k].value;
 
     /* the profile directory; the run cache (fixed per user, whatever TMPDIR says) */
-    char dir[PATH_MAX], cdir[PATH_MAX], name[128], file[PATH_MAX + 256];
-    const char *why;
+    char name[128];
+    const char *why, *dir, *cdir;
     runner_dir_name(name, sizeof name, "profiles");
-    pdfd = runner_dir_open(tmpdir, name, dir, sizeof dir, &why);
+    pdfd = runner_dir_open(tmpdir, name, scratch, sizeof scratch, &why);
     if (pdfd < 0 && !rq->allow_inline) {
         arena da;
         arena_init(&da);
@@ -244,16 +249,18 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         run_say(sink, SEV_WARNING, "the profile directory is not safe (%s); passing the profile inline with -p", why);
         /* still protected by path, as in file mode: a later run that finds
          * it safe must not find it prepared by this run's sandbox */
-        if (dir_by_path(sink, tmpdir, name, dir, sizeof dir) != 0) goto out;
+        if (dir_by_path(sink, tmpdir, name, scratch, sizeof scratch) != 0) goto out;
     }
+    dir = arena_strdup(a, scratch);
     const char *cparent = rq->cache_parent ? rq->cache_parent : "/tmp";
     runner_dir_name(name, sizeof name, "cache");
-    cachefd = runner_dir_open(cparent, name, cdir, sizeof cdir, &why);
+    cachefd = runner_dir_open(cparent, name, scratch, sizeof scratch, &why);
     if (cachefd < 0) {
         /* still protected by path: nothing sandboxed may create it either */
-        if (dir_by_path(sink, cparent, name, cdir, sizeof cdir) != 0) goto out;
-        if (rq->verbose) run_say(sink, SEV_NOTE, "no run cache: %s is not safe (%s)", cdir, why);
+        if (dir_by_path(sink, cparent, name, scratch, sizeof scratch) != 0) goto out;
+        if (rq->verbose) run_say(sink, SEV_NOTE, "no run cache: %s is not safe (%s)", scratch, why);
     }
+    cdir = arena_strdup(a, scratch);
     /* (the run cache is swept when something is written into it: a warm run
      * should not stat every entry) */
     if (pdfd >= 0) profile_dir_sweep(pdfd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
@@ -261,16 +268,16 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
     /* the command: resolved as execvp would; a first word that starts with
      * '-' would be read as an option by sandbox-exec, so it is passed as a
      * path instead */
-    char resolved[PATH_MAX], cmd_real[PATH_MAX];
-    int found = runner_find_command(cmd[0], resolved, sizeof resolved);
+    int found = runner_find_command(cmd[0], scratch, sizeof scratch);
+    const char *resolved = found ? "" : arena_strdup(a, scratch);
     if (found && !rq->dry_run) {
         run_say(sink, SEV_ERROR, "%s: %s", cmd[0], found == 127 ? "command not found" : "not executable");
         st = found == 127 ? RUN_NOT_FOUND : RUN_NOT_EXECUTABLE;
         goto out;
     }
     const char *cmd0 = cmd[0];
-    if (cmd0[0] == '-') cmd0 = !found && resolved[0] == '/' ? arena_strdup(a, resolved) : arena_printf(a, "./%s", cmd0);
-    const char *exec_path = !found && realpath(resolved, cmd_real) ? cmd_real : NULL;
+    if (cmd0[0] == '-') cmd0 = !found && resolved[0] == '/' ? resolved : arena_printf(a, "./%s", cmd0);
+    const char *exec_path = !found && realpath(resolved, scratch) ? arena_strdup(a, scratch) : NULL;
 
     /* the profile: from the cache, or linted and compiled; then what protects it */
     profile_request pr = { rq, run_binary_identity(rq, a), cwd, defs, rq->ndef, builtin, NBUILTIN_PARAMS,
@@ -279,7 +286,7 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         if (run_profile_obtain(&pr, a, &rp) != 0) goto out;
         res->cached = rp.cached;
         double t1 = now_ms();
-        protect_init(&pl, cwd);
+        protect_init(&pl, cwd, a);
         have_pl = 1;
         protect_path(&pl, cwd);
         for (size_t k = 0; k < rp.nwalk; k++) protect_path(&pl, rp.walk[k]);
@@ -343,8 +350,7 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
                 continue;
             }
             if (!rp.text && !body_checked && cachefd >= 0) cache_body_checked_put(cachefd, &(cache_entry){ .state = rp.state });
-            snprintf(file, sizeof file, "%s/%s", dir, name);
-            res->file = arena_strdup(a, file);
+            res->file = arena_printf(a, "%s/%s", dir, name);
         }
         double t3 = now_ms();
         size_t ncmd = 0;
@@ -396,6 +402,12 @@ out:
     if (pdfd >= 0) close(pdfd);
     if (cachefd >= 0) close(cachefd);
     return st;
+}
+
+void run_result_init(run_result *res)
+{
+    memset(res, 0, sizeof *res);
+    arena_init(&res->a);
 }
 
 void run_result_free(run_result *res)

@@ -47,7 +47,8 @@ typedef enum run_status {
 } run_status;
 
 typedef struct run_result {
-    arena a;                      /* holds argv and file */
+    arena a;                      /* holds argv and file; the caller may keep the request's
+                                   * strings in it too (one arena: fewer fresh pages) */
     int exit_status;              /* RUN_DONE: the command's (128+N for signal N) */
     char **argv;                  /* RUN_DONE, RUN_DRY: sandbox-exec's argv, NULL-terminated */
     size_t argc;
@@ -59,8 +60,9 @@ typedef struct run_result {
     double ms_profile, ms_check, ms_write, ms_run;   /* where the time went */
 } run_result;
 
-/* Runs rq->cmd under rq->profile.  res is filled in every case; release it
- * with run_result_free. */
+/* Runs rq->cmd under rq->profile.  res, set up by run_result_init before,
+ * is filled in every case; release it with run_result_free. */
 run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res);
+void run_result_init(run_result *res);
 void run_result_free(run_result *res);
 #endif
