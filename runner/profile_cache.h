@@ -62,6 +62,8 @@ void cache_verdict_put(int dirfd, uint64_t v);
 int cache_body_checked(int dirfd, const cache_entry *e);
 void cache_body_checked_put(int dirfd, const cache_entry *e);
 
-/* "cache-HEX16.bc", that with ".tmp-HEX16" (an interrupted store), "ok-HEX16", "vb-HEX16". */
+/* "cache-HEX16.bc", that with ".tmp-HEX16" (an interrupted store), "ok-HEX16",
+ * "vb-HEX16", "vs-HEX16" (the files an entry depends on, unchanged since they
+ * were read whole: cache_load). */
 int cache_name_matches(const char *name);
 #endif

@@ -3,7 +3,10 @@
 # marks the entry file's state, and the next run copies the profile without
 # digesting it again; an entry changed in any way (even with its size and
 # mtime put back) has another state, is digested again and, forged, is never
-# used; marks are swept like entries.
+# used; marks are swept like entries.  The same for the "vs-" marks of the
+# files an entry depends on: a hit stats them instead of reading them when
+# they are unchanged since a run read them whole, and only files whose times
+# are at least two seconds old get a mark.
 . tests/lib.sh
 runner_env
 R="$TMP/mark"
@@ -65,9 +68,42 @@ grep -q /opt/evl "$k" && fail "mark: an entry renamed into place is never run" "
 expect_err_has "mark: ... it is digested" "does not match its digest"
 rm -f "$k"
 
+# the files an entry depends on: a fresh file gets no mark ...
+n_vs() { ls "$CD" | grep -c '^vs-[0-9a-f]\{16\}$'; }
+vs0=$(n_vs)
+printf 'files { allow read "/opt/src1"; }\nprocess { allow exec "/usr/bin", "/bin"; }\nfiles { allow read "/usr/bin", "/bin"; }\n' >"$R/s.buckle"
+run "mark: fresh source, compile" brun "$R/s.buckle" -- true
+rm -f "$(kept)"
+run "mark: fresh source, hit" brun "$R/s.buckle" -- true
+expect_err_has "mark: (a hit)" "cached profile"
+rm -f "$(kept)"
+[ "$(n_vs)" = "$vs0" ] && pass "mark: files changed in the last two seconds get no mark" \
+    || fail "mark: files changed in the last two seconds get no mark" "$(ls -l --full-time "$CD")"
+# ... a settled one does
+sleep 3
+run "mark: settled source, hit" brun "$R/s.buckle" -- true
+expect_err_has "mark: (still a hit)" "cached profile"
+rm -f "$(kept)"
+[ "$(n_vs)" = "$((vs0 + 1))" ] && pass "mark: settled files are marked once read whole" \
+    || fail "mark: settled files are marked once read whole" "$(ls "$CD")"
+run "mark: settled source, marked hit" brun "$R/s.buckle" -- true
+expect_err_has "mark: a hit on marked files" "cached profile"
+grep -q /opt/src1 "$(kept)" && pass "mark: the marked hit runs the profile" || fail "mark: the marked hit runs the profile" "$(kept)"
+rm -f "$(kept)"
+# the source edited in place, size and mtime put back, and settled: only
+# its ctime tells
+touch -r "$R/s.buckle" "$R/when"
+sed 's|/opt/src1|/opt/src2|' "$R/s.buckle" >"$R/s.new" && cat "$R/s.new" >"$R/s.buckle" && touch -r "$R/when" "$R/s.buckle"
+sleep 3                        # settled again: only the state can tell
+run "mark: edited source" brun "$R/s.buckle" -- true
+expect_err_has "mark: an edited source is compiled again despite the mark" "lint and compile"
+k=$(kept)
+grep -q /opt/src2 "$k" && ! grep -q /opt/src1 "$k" && pass "mark: the edit is what runs" || fail "mark: the edit is what runs" "$(grep /opt/src "$k")"
+rm -f "$k"
+
 # marks older than a day are swept with the entries
-for m in "$CD"/vb-*; do touch -d '2 days ago' "$m"; done
+for m in "$CD"/vb-* "$CD"/vs-*; do touch -d '2 days ago' "$m"; done
 printf 'files { allow read "/opt/two"; }\nprocess { allow exec "/usr/bin", "/bin"; }\nfiles { allow read "/usr/bin", "/bin"; }\n' >"$R/q.buckle"
 run "mark: another profile (the cache is swept)" brun "$R/q.buckle" -- true
 rm -f "$(kept)"
-ls "$CD" | grep -q '^vb-' && fail "mark: old marks are swept" "$(ls -l "$CD")" || pass "mark: old marks are swept"
+ls "$CD" | grep -q '^v[bs]-' && fail "mark: old marks are swept" "$(ls -l "$CD")" || pass "mark: old marks are swept"
