@@ -1,11 +1,16 @@
 #!/bin/sh
 # bench/run_overhead.sh - the runner's overhead alone: /bin/true stands in for
 # sandbox-exec (the command is not run), warm run cache, behind the no-op
-# wrapper and behind `buckle run`, ROUNDS interleaved rounds (bench/interleave).
+# wrapper and behind `buckle run`, ROUNDS interleaved rounds (bench/interleave),
+# no `env` in between (the environment is interleave's own).  The steady
+# state is measured: the profiles are left to settle for three seconds and
+# run twice before (a compile, then a hit that leaves the run cache's marks,
+# docs/runner.md).
 # Prints a markdown table: median ms and the difference against the wrapper.
 #   sh bench/run_overhead.sh [ROUNDS] [OTHER_BUCKLE]
 # OTHER_BUCKLE (optional): a second buckle binary measured in the same rounds
-# (before/after comparisons).  Never part of make check.
+# (before/after comparisons); put it in build/, where it finds the standard
+# library as ./buckle does.  Never part of make check.
 set -eu
 ROUNDS=${1:-500}
 OTHER=${2:-}
@@ -20,6 +25,7 @@ for n in small large; do
         "$R" "$n" >"$T/run-srt-$n.buckle"
 done
 mkdir -p "$T/tmp" "$T/cache"
+sleep 3
 BUCKLE_TEST_CACHE_PARENT=$T/cache
 TMPDIR=$T/tmp
 BUCKLE_SANDBOX_EXEC=/bin/true
