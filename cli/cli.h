@@ -38,6 +38,8 @@ void cli_note(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* The same, diagnostics without a location attributed to who ("buckle run") */
+void cli_print_diags_as(diag_list *l, FILE *to, const char *who);
 /* Writes data to path atomically (temp file + rename); "-" = stdout.
  * Returns 0, or -1 with a message on stderr. */
 int cli_write_file(const char *path, const char *data, size_t len);
@@ -79,10 +81,4 @@ typedef struct cli_command {
     const char *help;
 } cli_command;
 int is_sb_path(const char *path);
-/* The home directory and login name of the user running buckle, from the
- * password database (copies in a; either pointer may be NULL); 0, or -1 when
- * it has no entry. */
-int cli_user_entry(arena *a, const char **home, const char **name);
-/* realpath of an absolute path that exists, else the value itself. */
-const char *cli_canonical(arena *a, const char *v);
 #endif

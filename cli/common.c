@@ -11,9 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifndef BUCKLE_STATIC
-#include <pwd.h>
-#endif
 #ifdef __APPLE__
 #include <mach-o/dyld.h>
 #endif
@@ -99,8 +96,13 @@ static void render_to(diag_list *l, FILE *to, const char *who)
 
 void cli_print_diags(diag_list *l, FILE *to)
 {
+    cli_print_diags_as(l, to, NULL);
+}
+
+void cli_print_diags_as(diag_list *l, FILE *to, const char *who)
+{
     diag_sort(l);
-    render_to(l, to, NULL);
+    render_to(l, to, who);
 }
 
 /* One diagnostic without a location, said by "buckle CMD" (cmd NULL:
@@ -273,64 +275,3 @@ int is_sb_path(const char *path)
     size_t n = strlen(path);
     return n > 3 && strcmp(path + n - 3, ".sb") == 0;
 }
-
-/* A path from the environment or a default: realpath where it exists, else
- * "//" collapsed and a trailing "/" dropped (a default "$WORKDIR/out" with
- * WORKDIR=/ is "/out").  /tmp stays /tmp: this path is also opened here. */
-const char *cli_canonical(arena *a, const char *v)
-{
-    char real[PATH_MAX];
-    if (v[0] == '/' && realpath(v, real)) v = real;
-    char *out = arena_strdup(a, v);
-    if (out[0] != '/') return out;
-    size_t w = 0;
-    for (size_t r = 0; out[r]; r++) {
-        if (out[r] == '/' && w > 0 && out[w - 1] == '/') continue;
-        out[w++] = out[r];
-    }
-    if (w > 1 && out[w - 1] == '/') w--;
-    out[w] = 0;
-    return out;
-}
-
-#ifdef BUCKLE_STATIC
-/* A static build (Linux) reads /etc/passwd itself: glibc's getpwuid would
- * load the NSS modules of whatever glibc the machine has, which need not be
- * the one linked in (and the linker warns about it).  Users known only to
- * NSS services (LDAP and the like) are not found; buckle then falls back as
- * for a missing entry.  macOS builds are never static. */
-int cli_user_entry(arena *a, const char **home, const char **name)
-{
-    FILE *f = fopen("/etc/passwd", "r");
-    if (!f) return -1;
-    char line[4096];
-    unsigned long me = (unsigned long)getuid();
-    int rc = -1;
-    while (rc != 0 && fgets(line, sizeof line, f)) {
-        /* name:password:uid:gid:gecos:home:shell */
-        char *field[7] = { line };
-        int n = 1;
-        for (char *p = line; *p && n < 7; p++)
-            if (*p == ':') { *p = 0; field[n++] = p + 1; }
-        if (n < 7) continue;
-        field[6][strcspn(field[6], "\n")] = 0;
-        char *end;
-        unsigned long uid = strtoul(field[2], &end, 10);
-        if (end == field[2] || *end || uid != me) continue;
-        if (name) *name = arena_strdup(a, field[0]);
-        if (home) *home = arena_strdup(a, field[5]);
-        rc = 0;
-    }
-    fclose(f);
-    return rc;
-}
-#else
-int cli_user_entry(arena *a, const char **home, const char **name)
-{
-    struct passwd *pw = getpwuid(getuid());
-    if (!pw) return -1;
-    if (name) *name = arena_strdup(a, pw->pw_name);
-    if (home) *home = arena_strdup(a, pw->pw_dir);
-    return 0;
-}
-#endif

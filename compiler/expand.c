@@ -2,12 +2,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "expand.h"
 #include "patterns.h"
+#include "../grammar/builtin_params.h"
 #include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
 
 /* Span of the text "needle" inside the source of a string literal. */
 static span sub_span(const ast_str *s, const char *needle, size_t n)
@@ -25,9 +24,9 @@ static const char *suggest_param(compilation *c, const char *name)
 {
     const char *best = NULL;
     int bd = 3;
-    for (size_t i = 0; i < 4; i++) {
-        int d = edit_distance(name, builtins[i], bd);
-        if (d < bd) { bd = d; best = builtins[i]; }
+    for (size_t i = 0; i < NBUILTIN_PARAMS; i++) {
+        int d = edit_distance(name, builtin_params[i].name, bd);
+        if (d < bd) { bd = d; best = builtin_params[i].name; }
     }
     for (size_t i = 0; i < c->params.cap; i++) {
         hm_slot *sl = &c->params.slots[i];
@@ -312,7 +311,8 @@ void sb_private_alias(strbuf *b)
 
 int param_is_path_builtin(const char *name)
 {
-    return !strcmp(name, "HOME") || !strcmp(name, "TMPDIR") || !strcmp(name, "WORKDIR");
+    const builtin_param *b = builtin_param_find(name, strlen(name));
+    return b && b->is_path;
 }
 
 const char *param_value_check(arena *a, const char *name, const char *value, int need_abs, const char **out)

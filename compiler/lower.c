@@ -3,6 +3,7 @@
 #include "expand.h"
 #include "patterns.h"
 #include "verbs.h"
+#include "../grammar/builtin_params.h"
 #include "../grammar/sexp.h"
 #include <ctype.h>
 #include <string.h>
@@ -384,10 +385,9 @@ static int final_user(compilation *c, const char *name)
 
 static void declare_params(compilation *c)
 {
-    static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < NBUILTIN_PARAMS; i++) {
         param_decl *p = arena_alloc(&c->a, sizeof *p);
-        p->name = builtins[i];
+        p->name = builtin_params[i].name;
         p->builtin = 1;
         hm_put(&c->params, p->name, strlen(p->name), p);
     }
