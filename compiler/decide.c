@@ -7,6 +7,7 @@
 #include "patterns.h"
 #include "precedence.h"
 #include "verbs.h"
+#include "../grammar/builtin_params.h"
 #include <string.h>
 
 struct decider {
@@ -26,12 +27,9 @@ struct decider {
     size_t indexed;           /* how many rules the two were built for */
 };
 
-static const sb_param test_values[] = {
-    { "HOME", "/Users/test" },
-    { "TMPDIR", "/private/var/folders/zz/test/T" },
-    { "WORKDIR", "/Users/test/project" },
-    { "USER", "test" },
-};
+#define TEST_VALUE(name, is_path, value) { name, value },
+static const sb_param test_values[] = { BUILTIN_PARAMS(TEST_VALUE) };
+#undef TEST_VALUE
 
 const sb_param *test_param_values(size_t *n)
 {

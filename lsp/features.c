@@ -292,7 +292,7 @@ static void string_items(lsp_server *s, lsp_doc *d, lsp_ctx *cx, const char **w,
         return;
     }
     if (n > 0 && !strcmp(w[0], "extends")) {
-        for (size_t i = 0; i < 5 && s->cfg.std_dirs[i]; i++) std_names(arr, a, s->cfg.std_dirs[i], "std", 0);
+        for (size_t i = 0; i < STD_DIRS_MAX && s->cfg.std_dirs[i]; i++) std_names(arr, a, s->cfg.std_dirs[i], "std", 0);
         return;
     }
     rule_ctx rc = rule_context(cx, w, n);
