@@ -15,7 +15,9 @@
 #include <mach-o/dyld.h>
 #endif
 
-/* Appends the string a followed by b to env->store at *used; NULL if full. */
+/* Appends the string a followed by b to env->store at *used; NULL if full.
+ * The environment's strings are packed in one buffer: a process touches only
+ * the page or two it writes, not one page per field (each page is a fault). */
 static const char *env_put(cli_env *env, size_t *used, const char *a, const char *b)
 {
     size_t room = sizeof env->store - *used;
@@ -75,6 +77,23 @@ void cli_lint_opts(const cli_env *env, lint_opts *o)
     o->buckle_path = co.buckle_path;
 }
 
+static int use_color(FILE *to)
+{
+    const char *nc = getenv("NO_COLOR");
+    return isatty(fileno(to)) && !(nc && *nc) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0;
+}
+
+static void render_to(diag_list *l, FILE *to, const char *who)
+{
+    diag_render_opts ro = { DIAG_TEXT, 0, lint_code_info, lint_code_at, BUCKLE_VERSION, who };
+    ro.color = use_color(to);
+    strbuf b;
+    sb_init(&b);
+    diag_render(&b, l, &ro);
+    fwrite(b.data ? b.data : "", 1, b.len, to);
+    sb_free(&b);
+}
+
 void cli_print_diags(diag_list *l, FILE *to)
 {
     cli_print_diags_as(l, to, NULL);
@@ -83,14 +102,65 @@ void cli_print_diags(diag_list *l, FILE *to)
 void cli_print_diags_as(diag_list *l, FILE *to, const char *who)
 {
     diag_sort(l);
-    diag_render_opts ro = { DIAG_TEXT, 0, lint_code_info, lint_code_at, BUCKLE_VERSION, who };
-    const char *nc = getenv("NO_COLOR");
-    ro.color = isatty(fileno(to)) && !(nc && *nc) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0;
-    strbuf b;
-    sb_init(&b);
-    diag_render(&b, l, &ro);
-    fwrite(b.data ? b.data : "", 1, b.len, to);
-    sb_free(&b);
+    render_to(l, to, who);
+}
+
+/* One diagnostic without a location, said by "buckle CMD" (cmd NULL:
+ * "buckle"), with an optional help line, to standard error. */
+static void say(const char *cmd, severity sev, const char *help, const char *fmt, va_list ap)
+{
+    char probe[1];
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
+    va_end(ap2);
+    char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+    arena a;
+    arena_init(&a);
+    diag_list l;
+    diag_list_init(&l, &a);
+    diag *d = diag_add(&l, sev, NULL, (span){ NULL, 0, 0 }, "%s", msg);
+    if (help) diag_help(&l, d, "%s", help);
+    fflush(stdout);
+    render_to(&l, stderr, cmd ? arena_printf(&a, "buckle %s", cmd) : NULL);
+    free(msg);
+    arena_free(&a);
+}
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say(cmd, SEV_ERROR, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void cli_warning(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say(cmd, SEV_WARNING, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void cli_note(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say(cmd, SEV_NOTE, NULL, fmt, ap);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char help[96];
+    snprintf(help, sizeof help, "'buckle %s --help' lists the options", cmd);
+    say(cmd, SEV_ERROR, help, fmt, ap);
+    va_end(ap);
+    return 2;
 }
 
 int cli_out_open(cli_out *o, const char *path)
@@ -105,7 +175,7 @@ int cli_out_open(cli_out *o, const char *path)
     if (o->direct) {
         o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
         if (o->fd < 0) {
-            fprintf(stderr, "buckle: error: cannot open %s: %s\n", path, strerror(errno));
+            cli_error(NULL, "cannot open %s: %s", path, strerror(errno));
             return -1;
         }
         return 0;
@@ -119,9 +189,9 @@ int cli_out_open(cli_out *o, const char *path)
         int e = errno;
         const char *slash = strrchr(path, '/');
         if (e == ENOENT && slash)
-            fprintf(stderr, "buckle: error: cannot write %s: the directory %.*s does not exist\n", path,
+            cli_error(NULL, "cannot write %s: the directory %.*s does not exist", path,
                     (int)(slash == path ? 1 : slash - path), path);
-        else fprintf(stderr, "buckle: error: cannot write %s: %s\n", path, strerror(e));
+        else cli_error(NULL, "cannot write %s: %s", path, strerror(e));
         free(o->tmp);
         o->tmp = NULL;
         return -1;
@@ -136,7 +206,7 @@ int cli_out_write(cli_out *o, const char *data, size_t len)
         ssize_t w = write(o->fd, data + off, len - off);
         if (w < 0) {
             if (errno == EINTR) continue;
-            fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, strerror(errno));
+            cli_error(NULL, "writing %s: %s", o->path, strerror(errno));
             o->failed = 1;
             break;
         }
@@ -148,7 +218,7 @@ int cli_out_write(cli_out *o, const char *data, size_t len)
 int cli_out_rewind(cli_out *o)
 {
     if (!o->failed && (o->direct || ftruncate(o->fd, 0) != 0 || lseek(o->fd, 0, SEEK_SET) != 0)) {
-        fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, o->direct ? "cannot start it again" : strerror(errno));
+        cli_error(NULL, "writing %s: %s", o->path, o->direct ? "cannot start it again" : strerror(errno));
         o->failed = 1;
     }
     return o->failed ? -1 : 0;
@@ -177,7 +247,7 @@ int cli_out_commit(cli_out *o)
     o->fd = -1;
     if (ok && !o->direct) ok = rename(o->tmp, o->path) == 0;
     if (!ok) {
-        fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, strerror(errno));
+        cli_error(NULL, "writing %s: %s", o->path, strerror(errno));
         if (o->tmp) unlink(o->tmp);
     }
     free(o->tmp);
@@ -189,7 +259,7 @@ int cli_write_file(const char *path, const char *data, size_t len)
 {
     if (strcmp(path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            fprintf(stderr, "buckle: error: writing to standard output: %s\n", strerror(errno));
+            cli_error(NULL, "writing to standard output: %s", strerror(errno));
             return -1;
         }
         return 0;
@@ -198,17 +268,6 @@ int cli_write_file(const char *path, const char *data, size_t len)
     if (cli_out_open(&o, path) != 0) return -1;
     cli_out_write(&o, data, len);
     return cli_out_commit(&o);
-}
-
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "buckle %s: error: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'buckle %s --help'.\n", cmd);
-    va_end(ap);
-    return 2;
 }
 
 int is_sb_path(const char *path)

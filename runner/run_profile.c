@@ -95,7 +95,7 @@ static int judge(const profile_request *pr, diag_list *dl)
     const run_request *rq = pr->rq;
     int errors = 0;
     for (diag *d = dl->head; d; d = d->next) {
-        if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, "BK3001"))) d->suppressed = 1;
+        if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, BK3001))) d->suppressed = 1;
         else errors++;
     }
     if (errors) run_put(pr->sink, dl);
@@ -228,7 +228,8 @@ static int build_entry(const profile_request *pr, arena *a, cache_entry *e, run_
     }
     strbuf prof;
     sb_init(&prof);
-    emit_sbpl(c, NULL, &prof);
+    emit_opts eo = { 0, 1 };                     /* the compact form */
+    emit_sbpl(c, &eo, &prof);
     e->profile = arena_strndup(a, prof.data, prof.len);
     e->len = prof.len;
     sb_free(&prof);
