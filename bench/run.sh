@@ -70,9 +70,9 @@ echo
 # ---- 1b. profile economy: what sandbox-exec parses and compiles at every
 # launch.  srt's profile (written by srt_gen.mjs above) against buckle's
 # compact form for the same policy (corpus/examples/srt-*.buckle): with the
-# values inlined (compile --compact -D, what -D gives), and symbolic (the
-# form buckle run hands over today, values passed as parameters).  Filters
-# are counted the same way for all (bench/sbpl_size.sh).
+# values inlined (compile --compact -D: what buckle run hands to
+# sandbox-exec, with the run's values), and symbolic (values left as
+# parameters).  Filters are counted the same way for all (bench/sbpl_size.sh).
 echo "## Profile economy: bytes and filters (srt vs buckle --compact)"
 echo
 echo "| config | srt bytes | srt filters | buckle -D bytes | buckle -D filters | bytes ratio | filters ratio | buckle symbolic bytes | symbolic filters | bytes ratio | filters ratio | buckle readable -D bytes | readable filters |"

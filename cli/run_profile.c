@@ -9,6 +9,8 @@
 #include "../support/digest.h"
 #include "../runner/runner.h"
 #include <limits.h>
+/* the cache entry's pseudo-parameter that records the values inlined */
+#define VALUES_MARK "\x01values"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -290,6 +292,7 @@ static int resolve_params(const run_request *rq, const cache_entry *e, arena *a,
     }
     for (size_t k = 0; k < e->nparams; k++) {
         const char *name = e->params[k].name, *def = e->params[k].def;
+        if (name[0] == VALUES_MARK[0]) continue;        /* the values inlined (inline_values) */
         const char *v = lookup(rq->defs, rq->ndef, name, strlen(name));
         if (!v) {
             v = builtin(rq, a, name, strlen(name), &known);
@@ -359,12 +362,75 @@ static void collect_walk(const run_request *rq, arena *a, const cache_entry *e, 
         if (*tok && out->nwalk < cap) out->walk[out->nwalk++] = tok;
 }
 
+/* The values a profile was compiled with: "NAME=VALUE\n" each, in the
+ * order resolve_params gives them. */
+static const char *values_text(arena *a, const run_profile *rp)
+{
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < rp->nparams; i++) {
+        sb_puts(&b, rp->params[i].name);
+        sb_putc(&b, '=');
+        sb_puts(&b, rp->params[i].value);
+        sb_putc(&b, '\n');
+    }
+    const char *t = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return t;
+}
+
+/* The values an entry's profile holds (its VALUES_MARK parameter), or "". */
+static const char *entry_values(const cache_entry *e)
+{
+    for (size_t k = 0; k < e->nparams; k++)
+        if (e->params[k].name[0] == VALUES_MARK[0]) return e->params[k].def ? e->params[k].def : "";
+    return "";
+}
+
+/* The profile compiled again with the run's values inlined (what compile
+ * --compact -D gives): sandbox-exec parses and compiles the profile at every
+ * launch, and concrete values let the compact form fold paths and decide
+ * carve-outs on the values.  Values compile -D would refuse leave the
+ * symbolic profile in place. */
+static void inline_values(const run_request *rq, arena *a, cache_entry *e, const run_profile *rp)
+{
+    if (rp->nparams == 0) return;                 /* nothing to inline, nothing to record */
+    define *defs = arena_alloc(a, (rp->nparams + 1) * sizeof *defs);
+    for (size_t i = 0; i < rp->nparams; i++) {
+        const char *arg = arena_printf(a, "%s=%s", rp->params[i].name, rp->params[i].value);
+        if (define_parse(a, arg, &defs[i]) != NULL) {            /* symbolic, recorded as such */
+            e->params[e->nparams++] = (cache_param){ VALUES_MARK, values_text(a, rp) };
+            return;
+        }
+    }
+    compile_opts co = { 0 };
+    co.include_dirs = rq->incs;
+    co.ninclude = rq->ninc;
+    co.defines = defs;
+    co.ndefines = rp->nparams;
+    cli_compile_opts(rq->env, &co);
+    compilation *c = compilation_new(&co);
+    if (compile_profile(c, rq->profile) == 0) {
+        strbuf prof;
+        sb_init(&prof);
+        emit_opts eo = { 0, 1 };
+        emit_sbpl(c, &eo, &prof);
+        e->profile = arena_strndup(a, prof.data, prof.len);
+        e->len = prof.len;
+        sb_free(&prof);
+    }
+    compilation_free(c);
+    /* recorded with the entry: a hit with other values compiles again */
+    e->params[e->nparams++] = (cache_param){ VALUES_MARK, values_text(a, rp) };
+}
+
 int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
 {
     memset(out, 0, sizeof *out);
     out->fd = -1;
     cache_entry e;
     memset(&e, 0, sizeof e);
+    int resolved = 0;
     if (is_sb_path(rq->profile)) {
         sb_import_dirs(rq, a, out);
         if (resolve_params(rq, &e, a, out) != 0) return 125;
@@ -373,7 +439,19 @@ int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
      * cache does not track */
     int cacheable = rq->cache_fd >= 0 && strcmp(rq->profile, "-") != 0;
     uint64_t key = cacheable ? request_key(rq, a) : 0;
-    if (cacheable && !rq->skip_load && cache_load(rq->cache_fd, key, a, &e) == 0) {
+    int hit = cacheable && !rq->skip_load && cache_load(rq->cache_fd, key, a, &e) == 0;
+    if (hit && !is_sb_path(rq->profile)) {
+        /* the entry's profile holds the values it was compiled with */
+        if (resolve_params(rq, &e, a, out) != 0) { close(e.fd); return 125; }
+        resolved = 1;
+        if (strcmp(entry_values(&e), values_text(a, out)) != 0) {
+            close(e.fd);
+            hit = 0;
+            resolved = 0;
+            out->nparams = 0;
+        }
+    }
+    if (hit) {
         out->cached = 1;
         out->fd = e.fd;
         out->off = e.body_off;
@@ -382,6 +460,12 @@ int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
         memset(&e, 0, sizeof e);
         int g = build_entry(rq, a, &e, out);
         if (g == 125) return 125;
+        if (!is_sb_path(rq->profile)) {
+            out->nparams = 0;
+            if (resolve_params(rq, &e, a, out) != 0) return 125;
+            inline_values(rq, a, &e, out);
+            resolved = 1;
+        }
         int imports = is_sb_path(rq->profile) && mentions_import(e.profile, e.len);
         /* only a lint-clean profile is stored: a hit skips the lint */
         if (cacheable && g == 0 && !imports) {
@@ -393,7 +477,7 @@ int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
     out->text = e.profile;
     out->len = e.len;
     collect_walk(rq, a, &e, out);
-    int rc = is_sb_path(rq->profile) ? 0 : resolve_params(rq, &e, a, out);
+    int rc = is_sb_path(rq->profile) || resolved ? 0 : resolve_params(rq, &e, a, out);
     if (rc && out->fd >= 0) { close(out->fd); out->fd = -1; }
     return rc;
 }

@@ -66,3 +66,29 @@ f=$(sed -n 's/^profile: //p' "$TMP/out")
 [ -n "$f" ] && grep -qF '(regex "^/data/set-0(00|01|02|' "$f" \
     && pass "compact: buckle run's profile is the compact form" || fail "compact: buckle run's profile is the compact form" "${f:-no profile}"
 rm -f "$f"
+# buckle run inlines the values it passes (HOME here): no parameter is left
+# for sandbox-exec to substitute, and the home paths fold like any other
+printf 'process { allow exec "/usr/bin/true"; }\nfiles { allow read "/usr/bin/true"; allow read "~/a"; allow read "~/b"; allow read "~/c"; }\n' >"$C/home.buckle"
+mkdir -p "$C/home"
+run "compact: run --dry-run with HOME" env HOME="$(abspath "$C/home")" TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --dry-run "$C/home.buckle" -- /usr/bin/true
+expect_rc "compact: run --dry-run with HOME succeeds" 0
+f=$(sed -n 's/^profile: //p' "$TMP/out")
+if [ -n "$f" ] && ! grep -q '(param "HOME' "$f" && grep -qF 'compact/home/a|' "$f"; then
+    pass "compact: buckle run inlines HOME and folds the home paths"
+else
+    fail "compact: buckle run inlines HOME and folds the home paths" "$(grep -n 'HOME\|/home' "${f:-/dev/null}" | head -5)"
+fi
+rm -f "$f"
+# the run cache holds the profile with the values it was compiled with: the
+# same profile under another HOME is compiled again, not taken from the cache
+mkdir -p "$C/home2"
+run "compact: again, same HOME" env HOME="$(abspath "$C/home")" TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v --keep-profile "$C/home.buckle" -- /usr/bin/true
+run "compact: again, same HOME (2)" env HOME="$(abspath "$C/home")" TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v --keep-profile "$C/home.buckle" -- /usr/bin/true
+expect_err_has "compact: the same values are a cache hit" "cached profile"
+rm -f "$(sed -n 's/^buckle run: kept //p' "$TMP/err")"
+run "compact: another HOME" env HOME="$(abspath "$C/home2")" TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v --keep-profile "$C/home.buckle" -- /usr/bin/true
+expect_err_has "compact: other values compile again" "lint and compile"
+f=$(sed -n 's/^buckle run: kept //p' "$TMP/err")
+grep -qF 'compact/home2/a|' "$f" && ! grep -qF 'compact/home/a|' "$f" \
+    && pass "compact: the profile holds the new HOME" || fail "compact: the profile holds the new HOME" "$(grep -n home "$f" | head -3)"
+rm -f "$f"
