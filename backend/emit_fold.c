@@ -28,6 +28,21 @@ static size_t sbpl_cost(const char *s, size_t len)
     return n;
 }
 
+/* The end of the bracket expression at s[i] ('['), or 0: one whose end is
+ * not plain to see (a class such as [:alpha:], a backslash, a '[' inside)
+ * is not folded. */
+static size_t bracket_end(const char *s, size_t len, size_t i)
+{
+    size_t j = i + 1;
+    if (j < len && s[j] == '^') j++;
+    if (j < len && s[j] == ']') j++;
+    while (j < len && s[j] != ']') {
+        if (s[j] == '[' || s[j] == '\\') return 0;
+        j++;
+    }
+    return j < len ? j + 1 : 0;
+}
+
 /* The end of the token at s[i], or 0 when s is not a well-formed sequence
  * of tokens there (or the token is a top-level '|', '^' or '$'). */
 static size_t token_end(const char *s, size_t len, size_t i)
@@ -38,23 +53,13 @@ static size_t token_end(const char *s, size_t len, size_t i)
         if (j + 1 >= len) return 0;
         j += 2;
     } else if (ch == '[') {
-        j++;
-        if (j < len && s[j] == '^') j++;
-        if (j < len && s[j] == ']') j++;
-        while (j < len && s[j] != ']') j++;
-        if (j >= len) return 0;
-        j++;
+        if (!(j = bracket_end(s, len, j))) return 0;
     } else if (ch == '(') {
         int depth = 0;
         while (j < len) {
             if (s[j] == '\\') { j += 2; continue; }
             if (s[j] == '[') {
-                j++;
-                if (j < len && s[j] == '^') j++;
-                if (j < len && s[j] == ']') j++;
-                while (j < len && s[j] != ']') j++;
-                if (j >= len) return 0;
-                j++;
+                if (!(j = bracket_end(s, len, j))) return 0;
                 continue;
             }
             if (s[j] == '(') depth++;
