@@ -92,3 +92,12 @@ f=$(sed -n 's/^buckle run: kept //p' "$TMP/err")
 grep -qF 'compact/home2/a|' "$f" && ! grep -qF 'compact/home/a|' "$f" \
     && pass "compact: the profile holds the new HOME" || fail "compact: the profile holds the new HOME" "$(grep -n home "$f" | head -3)"
 rm -f "$f"
+# globs fold by whole regex tokens: a shared head and a shared tail
+printf 'files {\n    allow write "/w";\n    deny write glob "/w/a/**/.env";\n    deny write glob "/w/b/**/.env";\n    deny write glob "/w/c/**/.env";\n}\n' >"$C/globs.buckle"
+"$BUCKLE" compile --compact "$C/globs.buckle" -o "$C/globs.sb"
+grep -qF '(regex "^/w/(a|b|c)/(.*/)?\\.env(/.*)?$")' "$C/globs.sb" \
+    && pass "compact: sibling globs fold with their shared tail" || fail "compact: sibling globs fold with their shared tail" "$(grep -n env "$C/globs.sb")"
+run "compact: a folded glob denies" "$BUCKLE" query "$C/globs.sb" file-write-create /w/b/x/y/.env
+expect_out_has "compact: a folded glob denies deep inside" "deny /w/b/x/y/.env"
+run "compact: a folded glob leaves others" "$BUCKLE" query "$C/globs.sb" file-write-create /w/d/x/.env
+expect_out_has "compact: a folded glob does not reach a sibling it did not name" "allow /w/d/x/.env"
