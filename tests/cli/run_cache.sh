@@ -34,7 +34,9 @@ expect_rc "cache: second run exits 0" 0
 was "cache: the second run is a hit" cached
 second=$(kept)
 expect_same "cache: a hit writes the same profile as a compilation" "$first" "$second"
-# what a run writes is `buckle compile`'s output followed by the protection rules (the compact form)
+# what a run writes is `buckle compile --compact`'s output followed by the
+# protection rules (the compact form folds paths into regexes: the checks
+# below look for a path without its leading '/')
 "$B" compile --compact "$R/main.buckle" -o "$R/compiled.sb"
 head -c "$(wc -c <"$R/compiled.sb")" "$second" >"$R/head.sb"
 expect_same "cache: the run profile starts with buckle compile's output" "$R/compiled.sb" "$R/head.sb"
