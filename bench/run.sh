@@ -67,6 +67,32 @@ for n in small medium large; do
 done
 echo
 
+# ---- 1b. profile economy: what sandbox-exec parses and compiles at every
+# launch.  srt's profile (written by srt_gen.mjs above) against buckle's
+# compact form for the same policy (corpus/examples/srt-*.buckle): with the
+# values inlined (compile --compact -D: what buckle run hands to
+# sandbox-exec, with the run's values), and symbolic (values left as
+# parameters).  Filters are counted the same way for all (bench/sbpl_size.sh).
+echo "## Profile economy: bytes and filters (srt vs buckle --compact)"
+echo
+echo "| config | srt bytes | srt filters | buckle -D bytes | buckle -D filters | bytes ratio | filters ratio | buckle symbolic bytes | symbolic filters | bytes ratio | filters ratio | buckle readable -D bytes | readable filters |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+rat() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.2fx", a / b; else print "?" }'; }
+for n in small medium large; do
+    # shellcheck disable=SC2086
+    "$B" compile --compact -I corpus $D -D USER=bench corpus/examples/srt-$n.buckle -o "$T/c-$n.sb"
+    "$B" compile --compact -I corpus corpus/examples/srt-$n.buckle -o "$T/s-$n.sb"
+    # shellcheck disable=SC2086
+    "$B" compile -I corpus $D -D USER=bench corpus/examples/srt-$n.buckle -o "$T/r-$n.sb"
+    # shellcheck disable=SC2046
+    if [ -f "$T/srt/$n.sb" ]; then set -- $(sh bench/sbpl_size.sh "$T/srt/$n.sb"); else set -- 0 0; fi
+    sb=$1; sf=$2
+    # shellcheck disable=SC2046
+    set -- $(sh bench/sbpl_size.sh "$T/c-$n.sb") $(sh bench/sbpl_size.sh "$T/s-$n.sb") $(sh bench/sbpl_size.sh "$T/r-$n.sb")
+    echo "| $n | $sb | $sf | $1 | $2 | $(rat "$1" "$sb") | $(rat "$2" "$sf") | $3 | $4 | $(rat "$3" "$sb") | $(rat "$4" "$sf") | $5 | $6 |"
+done
+echo
+
 # ---- 2. whole process, small profile
 echo "## Whole process, small profile (hyperfine, 40 runs, medians)"
 echo
