@@ -202,20 +202,11 @@ for n in small large; do
 done
 # The same difference without the stand-in's own work (it reads the profile
 # and evaluates its protection rules: 7-80 ms that vary by milliseconds from
-# run to run): /bin/true stands in for sandbox-exec, behind the no-op wrapper
-# and behind buckle run (warm cache), 500 interleaved rounds, no `env` in
-# between (the environment is interleave's own).
+# run to run): bench/run_overhead.sh, /bin/true in place of sandbox-exec.
 echo
 echo "### /bin/true as sandbox-exec (the command is not run)"
 echo
-rm -rf "$T/tmp"; mkdir -p "$T/tmp"
-for n in small large; do TMPDIR="$T/tmp" BUCKLE_SANDBOX_EXEC=/bin/true "$RB" run "$T/run-srt-$n.buckle" -- /usr/bin/true; done
-TMPDIR="$T/tmp" BUCKLE_SANDBOX_EXEC=/bin/true "$BUILD/interleave" 500 "no-op-wrapper=$NOOP /bin/true" \
-    "buckle-run-small=$RB run $T/run-srt-small.buckle -- /usr/bin/true" \
-    "buckle-run-large=$RB run $T/run-srt-large.buckle -- /usr/bin/true" >"$T/r"
-echo "| command | median ms | minus no-op wrapper |"
-echo "|---|---|---|"
-awk 'NR == 1 { w = $2 } { d = ""; if (NR > 1) d = sprintf("%+.2f", $2 - w); printf "| %s | %.2f | %s |\n", $1, $2, d }' "$T/r"
+BUCKLE="$RB" BUILD="$BUILD" sh bench/run_overhead.sh 500
 echo
 
 # ---- 6. instruction counts (stable across noisy runs)

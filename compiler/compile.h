@@ -10,6 +10,9 @@
 /* Files from this size up keep their rule nodes in the compilation's nodes
  * arena, whose memory serves the phases after lowering. */
 #define BUCKLE_RECYCLE_BYTES (1u << 20)
+/* Room for the standard library roots a command passes down (the
+ * candidates beside the executable and the NULL that ends them). */
+#define STD_DIRS_MAX 5
 
 typedef struct define { const char *name, *value; } define;
 
@@ -24,7 +27,7 @@ typedef struct compile_opts {
     size_t ndefines;
     int no_implied;
     const char *stdin_name;      /* display name for "-" */
-    const char *std_dirs[5];     /* installed standard library roots, NULL-terminated */
+    const char *std_dirs[STD_DIRS_MAX];  /* installed standard library roots, NULL-terminated */
     const char *buckle_path;     /* $BUCKLE_PATH, or NULL */
     size_t recycle_bytes;        /* files from this size recycle their rule nodes;
                                     0: BUCKLE_RECYCLE_BYTES (tests use 1: all do) */

@@ -2,12 +2,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "expand.h"
 #include "patterns.h"
+#include "../grammar/builtin_params.h"
 #include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
 
 /* Span of the text "needle" inside the source of a string literal. */
 static span sub_span(const ast_str *s, const char *needle, size_t n)
@@ -25,9 +24,9 @@ static const char *suggest_param(compilation *c, const char *name)
 {
     const char *best = NULL;
     int bd = 3;
-    for (size_t i = 0; i < 4; i++) {
-        int d = edit_distance(name, builtins[i], bd);
-        if (d < bd) { bd = d; best = builtins[i]; }
+    for (size_t i = 0; i < NBUILTIN_PARAMS; i++) {
+        int d = edit_distance(name, builtin_params[i].name, bd);
+        if (d < bd) { bd = d; best = builtin_params[i].name; }
     }
     for (size_t i = 0; i < c->params.cap; i++) {
         hm_slot *sl = &c->params.slots[i];
@@ -89,7 +88,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
                 if (p) p->used = 1;
                 i = 1;
             } else {
-                diag_add(dl, SEV_ERROR, "BK2008", s->at, "\"~user\" paths are not supported; write the path or use $HOME");
+                diag_add(dl, SEV_ERROR, BK2008, s->at, "\"~user\" paths are not supported; write the path or use $HOME");
                 return 0;
             }
         }
@@ -109,7 +108,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             nb = i + 2; ne = nb;
             while (ne < s->len && s->s[ne] != '}') ne++;
             if (ne >= s->len) {
-                diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, "${", 2), "unterminated ${...} in string");
+                diag_add(dl, SEV_ERROR, BK2001, sub_span(s, "${", 2), "unterminated ${...} in string");
                 return 0;
             }
             skip = ne + 1;
@@ -125,7 +124,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         param_decl *p = hm_gets(&c->params, name);
         if (!p) {
             const char *ref = arena_strndup(a, s->s + i, skip - i);
-            diag *d = diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, ref, strlen(ref)),
+            diag *d = diag_add(dl, SEV_ERROR, BK2001, sub_span(s, ref, strlen(ref)),
                                "unknown variable $%s", name);
             const char *sug = suggest_param(c, name);
             if (sug) diag_help(dl, d, "did you mean $%s? Otherwise declare it with `param %s;`", sug, name);
@@ -146,7 +145,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         }
         if ((mode == EXP_REGEX || mode == EXP_NAME_REGEX) && skip < s->len && strchr("?*+{", s->s[skip])) {
             /* the quantifier would bind to the value's last character only */
-            diag *d = diag_add(dl, SEV_ERROR, "BK2007", sub_span(s, s->s + i, skip - i + 1),
+            diag *d = diag_add(dl, SEV_ERROR, BK2007, sub_span(s, s->s + i, skip - i + 1),
                                "a regex quantifier cannot follow a parameter: it would repeat only the last "
                                "character of the value");
             diag_help(dl, d, "group what should repeat, e.g. \"(${%s})?\"", name);
@@ -204,7 +203,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         } else if (ch == '"' || ch == '\\') {
             quote = 1;
         } else if ((ch < 0x20 || ch == 0x7f) && mode != EXP_TEXT) {
-            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at,
                                "control character 0x%02x in a %s: it could never match", ch, what);
             diag_help(dl, d, "remove the escape sequence from the string");
             return NULL;
@@ -225,14 +224,14 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
     }
     if (is_path) {
         if (vl == 0 || (v[0] != '/' && v[0] != PARAM_OPEN)) {
-            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at, "relative path \"%s\": paths must be absolute", s->s);
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at, "relative path \"%s\": paths must be absolute", s->s);
             diag_help(dl, d, "start it with /, ~ or a parameter such as $WORKDIR");
             sb_free(&b);
             return NULL;
         }
         size_t at;
         if ((!as_written || dots) && bad_component(v, vl, &at)) {
-            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at,
                                "path \"%s\" has a \".\" or \"..\" component", s->s);
             diag_help(dl, d, "the kernel resolves paths physically; write the resolved absolute path");
             sb_free(&b);
@@ -258,7 +257,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         size_t off;
         const char *err = glob_check(v, vl, &off);
         if (err) {
-            diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid glob \"%s\": %s", s->s, err);
+            diag_add(dl, SEV_ERROR, BK2007, s->at, "invalid glob \"%s\": %s", s->s, err);
             sb_free(&b);
             return NULL;
         }
@@ -267,13 +266,13 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         size_t off;
         const char *err = regex_check(v, vl, &off);
         if (err) {
-            diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid regex \"%s\": %s", s->s, err);
+            diag_add(dl, SEV_ERROR, BK2007, s->at, "invalid regex \"%s\": %s", s->s, err);
             sb_free(&b);
             return NULL;
         }
     }
     if (mode == EXP_NAME && vl == 0) {
-        diag_add(dl, SEV_ERROR, "BK2008", s->at, "empty name");
+        diag_add(dl, SEV_ERROR, BK2008, s->at, "empty name");
         sb_free(&b);
         return NULL;
     }
@@ -312,7 +311,8 @@ void sb_private_alias(strbuf *b)
 
 int param_is_path_builtin(const char *name)
 {
-    return !strcmp(name, "HOME") || !strcmp(name, "TMPDIR") || !strcmp(name, "WORKDIR");
+    const builtin_param *b = builtin_param_find(name, strlen(name));
+    return b && b->is_path;
 }
 
 const char *param_value_check(arena *a, const char *name, const char *value, int need_abs, const char **out)

@@ -340,7 +340,7 @@ static void check_one(void *ud, rule *r)
         sb_free(&why);
         return;
     }
-    diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", origin_primary(r),
+    diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, origin_primary(r),
                        "%s contradicts a final %s%s",
                        r->action == ACT_ALLOW ? "allow" : "deny",
                        f->action == ACT_ALLOW ? "allow" : "deny",
@@ -580,7 +580,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
             }
             if (rel != REL_OVERLAP && ndis == nf) continue;
         }
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", at ? *at : x->at,
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : x->at,
                            "this raw sbpl %s %s a final %s", allow ? "allow" : "deny",
                            rel == REL_OVERLAP ? "overrides" : "may override", allow ? "deny" : "allow");
         if (rc->why.len) diag_note_add(&c->diags, d, at ? *at : x->at, "they meet with %s", sb_cstr(&rc->why));

@@ -261,7 +261,7 @@ static void report_withheld(compilation *c, size_t first)
                 if (ch == PARAM_OPEN) sb_putc(&t, '$');
                 else if (ch != PARAM_CLOSE) sb_putc(&t, ch);
             }
-            diag *d = diag_add(&c->diags, SEV_INFO, "BK4009", origin_primary(r),
+            diag *d = diag_add(&c->diags, SEV_INFO, BK4009, origin_primary(r),
                                "traversal of %s \"%s\" is withheld: a final deny covers it",
                                r->m.kind == MK_LITERAL ? "literal" : mk_name(r->m.kind, r->m.ns), sb_cstr(&t));
             diag_note_add(&c->diags, d, origin_primary(f), "final deny is here%s", unit_provenance(c, f->origins->u));

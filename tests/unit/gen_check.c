@@ -45,6 +45,7 @@ typedef struct gcase {
     int rejected;                   /* out: the symbolic compilation has errors */
     const char *reject_code;
     int break_order;                /* emit without carve-outs (the checks must notice) */
+    int readable;                   /* check the one-rule-per-line form, not the compact one */
 } gcase;
 
 static void report(gcase *g, long *nfail, const char *fmt, const char *a, const char *b, const char *c, const char *d)
@@ -357,8 +358,9 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
         compilation_free(c2);
         c2 = NULL;
     }
-    x1 = crosscheck_new(c1, vals, GEN_NVALUES, g->break_order);
-    x2 = c2 ? crosscheck_new(c2, vals, GEN_NVALUES, g->break_order) : NULL;
+    int ccf = (g->break_order ? CC_BREAK_ORDER : 0) | (g->readable ? 0 : CC_COMPACT);
+    x1 = crosscheck_new(c1, vals, GEN_NVALUES, ccf);
+    x2 = c2 ? crosscheck_new(c2, vals, GEN_NVALUES, ccf) : NULL;
     if (x1->dl.errors || (x2 && x2->dl.errors) || !x1->pol || (x2 && !x2->pol)) {
         report(g, &nfail, "the compiled output does not read back (%s)%s%s%s", x1->dl.errors ? "symbolic" : "inlined", "", "", "");
         goto done;
@@ -463,7 +465,7 @@ int gen_check_main(int argc, char **argv)
 {
     long n = 0, max_fail = 3, min_queries = 0;
     uint64_t only = 0, without = 0, all = (1ull << GS_COUNT) - 1;
-    int shrink = 0, quiet = 0, show_rejects = 0, break_order = 0;
+    int shrink = 0, quiet = 0, show_rejects = 0, break_order = 0, readable = 0;
     unsigned skip = 0;
     gen_rng rng = { 1 };
     for (int i = 1; i < argc; i++) {
@@ -475,6 +477,7 @@ int gen_check_main(int argc, char **argv)
         else if (!strcmp(argv[i], "--min-queries") && i + 1 < argc) min_queries = atol(argv[++i]);
         else if (!strcmp(argv[i], "--shrink")) shrink = 1;
         else if (!strcmp(argv[i], "--break-order")) break_order = 1;
+        else if (!strcmp(argv[i], "--readable")) readable = 1;
         else if (!strcmp(argv[i], "--skip") && i + 1 < argc) {
             char buf[256];
             snprintf(buf, sizeof buf, "%s", argv[++i]);
@@ -522,7 +525,7 @@ int gen_check_main(int argc, char **argv)
         for (size_t vi = 0; vi < nsets; vi++) {
             const gen_values *vs = &sets[vi];
             if (vs->shape >= 0 && !((en >> vs->shape) & 1)) continue;
-            gcase g = { skip, sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL, break_order };
+            gcase g = { skip, sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL, break_order, readable };
             long nf = check_case(&g, &p, NULL);
             if (g.rejected) {
                 size_t ci = 0;
@@ -549,7 +552,7 @@ int gen_check_main(int argc, char **argv)
                     keep[i] = 0;
                     sb_reset(&t2);
                     gen_profile_text(&p, keep, &t2);
-                    gcase h = { skip, sb_cstr(&t2), vs, 0, &st, &rng, 0, NULL, break_order };
+                    gcase h = { skip, sb_cstr(&t2), vs, 0, &st, &rng, 0, NULL, break_order, readable };
                     long q0 = st.queries;
                     if (check_case(&h, &p, keep) && !h.rejected) changed = 1;
                     else keep[i] = 1;
@@ -570,7 +573,7 @@ int gen_check_main(int argc, char **argv)
                 print_shapes(sh);
                 fprintf(stderr, "\n%s", sb_cstr(&t2));
                 long q0 = st.queries;
-                gcase h = { skip, sb_cstr(&t2), vs, 1, &st, &rng, 0, NULL, break_order };
+                gcase h = { skip, sb_cstr(&t2), vs, 1, &st, &rng, 0, NULL, break_order, readable };
                 check_case(&h, &p, keep);
                 st.queries = q0;
             }
