@@ -554,14 +554,13 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
     int allow = sexp_is_sym(x->child, "allow");
     if (!allow && !sexp_is_sym(x->child, "deny")) return;
     opset ops = { { 0 } };
-    const sexp *filters[64];
-    size_t nf = 0;
+    size_t nf = 0;                              /* the filters: lists but (with ...) */
     for (const sexp *a = x->child->next; a; a = a->next) {
         if (a->kind == SX_SYMBOL) {
             int op = op_lookup(a->text, NULL);
             if (op >= 0) for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= op_get(op)->covers.w[w];
-        } else if (a->kind == SX_LIST && !(a->child && sexp_is_sym(a->child, "with")) && nf < 64) {
-            filters[nf++] = a;
+        } else if (a->kind == SX_LIST && !(a->child && sexp_is_sym(a->child, "with"))) {
+            nf++;
         }
     }
     for (size_t i = 0; i < nfinals; i++) {
@@ -571,14 +570,15 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
         sb_reset(&rc->why);
         relation rel = REL_OVERLAP;                /* no filter: every object */
         if (nf) {                                   /* sibling filters are alternatives */
-            int ndis = 0;
+            size_t ndis = 0;
             rel = REL_UNKNOWN;
-            for (size_t k = 0; k < nf && rel != REL_OVERLAP; k++) {
-                relation r = raw_relation(rc, filters[k], 0);
+            for (const sexp *a = x->child->next; a && rel != REL_OVERLAP; a = a->next) {
+                if (a->kind != SX_LIST || (a->child && sexp_is_sym(a->child, "with"))) continue;
+                relation r = raw_relation(rc, a, 0);
                 ndis += r == REL_DISJOINT;
                 if (r == REL_OVERLAP) rel = r;
             }
-            if (rel != REL_OVERLAP && (size_t)ndis == nf) continue;
+            if (rel != REL_OVERLAP && ndis == nf) continue;
         }
         diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : x->at,
                            "this raw sbpl %s %s a final %s", allow ? "allow" : "deny",

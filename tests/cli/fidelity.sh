@@ -73,6 +73,8 @@ raw_case above error "they meet with HOME=/Users/test" 'deny final read "~/.ssh"
 raw_case workdir error "they meet with WORKDIR=/" 'deny final read "~/.ssh";' '(allow file-read* (subpath (param "WORKDIR")))'
 raw_case pattern error "may override a final deny" 'deny final read "~/.ssh";' '(allow file-read* (regex #"^/Users/[^/]+/\.ssh/"))'
 raw_case any error "" 'deny final read "/secret";' '(allow file-read* (literal "/etc/x") (subpath "/secret/a"))'
+many=$(i=0; while [ $i -lt 80 ]; do printf '(literal "/etc/x%d") ' $i; i=$((i + 1)); done)
+raw_case many error "" 'deny final read "/secret";' "(allow file-read* $many(subpath \"/secret/a\"))"
 raw_case unfiltered error "" 'deny final write "/secret";' '(allow file-write-data)'
 raw_case deny error "" 'allow final read "/data";' '(deny file-read-data (literal "/data/x"))'
 raw_case carved ok "" 'deny final read "~/.ssh";' \
