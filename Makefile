@@ -37,7 +37,7 @@ JSON_LIBS   := $(or $(shell pkg-config --libs jansson 2>/dev/null),$(if $(JSON_P
 CPPFLAGS_ALL = $(JSON_CFLAGS) -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
 
 
-LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c fmt/*.c lint/*.c lsp/*.c runner/*.c)))
+LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c backend/*.c fmt/*.c lint/*.c lsp/*.c runner/*.c)))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 GEN_C    := $(BUILD)/gen/buckle.tab.c $(BUILD)/gen/buckle.lex.c $(BUILD)/gen/sbpl.tab.c $(BUILD)/gen/sbpl.lex.c \
             $(BUILD)/gen/ops_db.c

@@ -9,6 +9,7 @@
 #include "../runner/runner.h"
 #include "../support/digest.h"
 #include "run_profile.h"
+#include "run_linux.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -103,6 +104,9 @@ static void protect_params(protect_list *pl, const run_profile *rp, const char *
 
 int cmd_run(cli_env *env, int argc, char **argv)
 {
+#ifdef __linux__
+    if (run_linux_wanted(argc, argv)) return cmd_run_linux(env, argc, argv);
+#endif
     int dry = 0, keep = 0, verbose = 0, allow_inline = 0, force = 0, no_cache = 0;
     arena a;
     arena_init(&a);
