@@ -190,12 +190,12 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
         /* a deny the covering allow beats (decide.c's order) never wins where it matches */
         if (cov && rule_beats(cov, d)) continue;
         if (d->m.kind == MK_NONE) return "an unfiltered deny";
-        if (may_match_beneath(b, d, px, pl)) return "a deny inside";
+        if (may_match_beneath(b, d, px, pl)) return "a deny";
     }
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
         for (size_t k = 0; k < b->in->nprotect; k++) {
             const char *s = b->in->protect[k];
-            if (under(s, strlen(s), hx, hl)) return "the profile's own sources inside";
+            if (under(s, strlen(s), hx, hl)) return "the profile's own sources";
         }
     return NULL;
 }
@@ -276,7 +276,7 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
     if (!covers_subtree(b, cov, px, strlen(px))) return;
     const char *why = blocked(b, ri, cov, px, hx);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }
-    narrow(b, owner, arena_printf(b->a, "%s in %s: its entries at launch are granted one by one "
+    narrow(b, owner, arena_printf(b->a, "%s inside %s: its entries at launch are granted one by one "
                                         "(new entries directly in it get no rights)", why, hx));
     if (depth >= LL_MAX_DEPTH || b->budget == 0) {
         narrow(b, owner, arena_printf(b->a, "%s: too deep or too many entries to grant one by one", hx));
@@ -764,9 +764,9 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         return 1;
     }
     if (!strncmp(n, "file", 4) || !strncmp(n, "network", 7) || !strncmp(n, "process", 7) || !strncmp(n, "ipc", 3)) {
-        *why = arena_printf(a, "%s is not controlled by Landlock", n);
+        *why = "not controlled by Landlock";
         return 0;
     }
-    *why = arena_printf(a, "%s has no meaning on Linux", n);
+    *why = "no such operation on Linux";
     return 2;
 }

@@ -1,12 +1,14 @@
 /* cmd_compile.c - `buckle compile`. */
 #include "cli.h"
 #include "../compiler/emit.h"
+#include "target.h"
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
     "usage: buckle compile [-o OUT] [-I DIR]... [-D NAME=VALUE]... [--emit sbpl|ir|json]\n"
-    "                      [-M DEPFILE] [--no-implied] [--stdin-filename NAME] FILE\n"
+    "                      [-M DEPFILE] [--no-implied] [--stdin-filename NAME]\n"
+    "                      [--target sbpl|landlock] [--landlock-abi N] FILE\n"
     "\n"
     "Compiles a .buckle profile (with its extends chain) to SBPL for sandbox-exec.\n"
     "\n"
@@ -18,6 +20,9 @@ static const char usage[] =
     "  -M DEPFILE          write a make depfile: OUT depends on every file read (needs -o)\n"
     "  --no-implied        do not add file-read-metadata for ancestors of allowed paths\n"
     "  --stdin-filename N  name FILE '-' in diagnostics and for relative extends\n"
+    "  --target landlock   print the Landlock ruleset for Linux as JSON instead (its paths\n"
+    "                      as they exist here, every rule's verdict; docs/linux.md)\n"
+    "  --landlock-abi N    the Landlock ABI to plan for (1 to 7; default 7)\n"
     "\n"
     "Exit status: 0 compiled, 1 the profile has errors, 2 usage error or unreadable input.\n";
 
@@ -57,6 +62,7 @@ static int stream_profile(compilation *c, const emit_opts *eo, const char *path)
 int cmd_compile(cli_env *env, int argc, char **argv)
 {
     const char *out = "-", *emit = "sbpl", *depfile = NULL, *file = NULL, *stdin_name = NULL;
+    const char *target = "sbpl", *abi_arg = NULL;
     int no_implied = 0, break_order = 0;
     size_t recycle = 0;
     const char **incs = xcalloc((size_t)argc + 1, sizeof *incs);
@@ -86,6 +92,8 @@ int cmd_compile(cli_env *env, int argc, char **argv)
         }
         else if ((t = TAKE("-M")) != 0) { if (t < 0) goto missing; depfile = val; }
         else if ((t = TAKE("--emit")) != 0) { if (t < 0) goto missing; emit = val; }
+        else if ((t = TAKE("--target")) != 0) { if (t < 0) goto missing; target = val; }
+        else if ((t = TAKE("--landlock-abi")) != 0) { if (t < 0) goto missing; abi_arg = val; }
         else if ((t = TAKE("--stdin-filename")) != 0) { if (t < 0) goto missing; stdin_name = val; }
         else if (arg[0] == '-' && arg[1]) { rc = cli_usage_error("compile", "unknown option %s", arg); goto done; }
         else if (file) { rc = cli_usage_error("compile", "one FILE at a time (got %s and %s)", file, arg); goto done; }
@@ -107,6 +115,8 @@ missing:
         rc = cli_usage_error("compile", "--emit takes sbpl, ir or json, not %s", emit);
         goto done;
     }
+    int abi = 0;
+    if (target_check(target, abi_arg, emit, &abi) != 0) { rc = 2; goto done; }
     compile_opts o = { 0 };
     o.include_dirs = incs;
     o.ninclude = ninc;
@@ -121,7 +131,13 @@ missing:
     cli_print_diags(&c->diags, stderr);
     if (rc == 0) {
         emit_opts eo = { break_order };
-        if (strcmp(emit, "sbpl") == 0 && strcmp(out, "-") != 0) {
+        if (abi) {
+            strbuf b;
+            sb_init(&b);
+            target_landlock_json(c, abi, &b);
+            if (cli_write_file(out, b.data ? b.data : "", b.len) != 0) rc = 2;
+            sb_free(&b);
+        } else if (strcmp(emit, "sbpl") == 0 && strcmp(out, "-") != 0) {
             if (stream_profile(c, &eo, out) != 0) rc = 2;
         } else {
             strbuf b;
