@@ -252,6 +252,8 @@ static void leaf(llb *b, size_t ri, const rule *owner, const char *px, const cha
     grant(b, px, hx, bit, st);
 }
 
+static const char *profile_path(arena *a, const char *host, int host_map);
+
 static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
 static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const char *px, const char *hx, int depth)
@@ -294,14 +296,13 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
     }
     closedir(dir);
     if (n) qsort(names, n, sizeof *names, cmp_str);
-    int root_p = px[0] == '/' && px[1] == 0, root_h = hx[0] == '/' && hx[1] == 0;
+    int root_h = hx[0] == '/' && hx[1] == 0;
     for (size_t i = 0; i < n; i++) {
         if (b->budget == 0) { narrow(b, owner, arena_printf(b->a, "%s: too many entries to grant one by one", hx)); break; }
         b->budget--;
         b->p->visited++;
-        const char *cp = arena_printf(b->a, "%s/%s", root_p ? "" : px, names[i]);
         const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, names[i]);
-        tree(b, ri, cov, owner, cp, ch, depth + 1);
+        tree(b, ri, cov, owner, profile_path(b->a, ch, b->in->host_map), ch, depth + 1);
     }
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
@@ -341,12 +342,12 @@ static void walk_pattern(llb *b, size_t ri, const rule *a, const char *px, const
     }
     closedir(dir);
     if (n) qsort(names, n, sizeof *names, cmp_str);
-    int root_p = px[0] == '/' && px[1] == 0, root_h = hx[0] == '/' && hx[1] == 0;
+    int root_h = hx[0] == '/' && hx[1] == 0;
     for (size_t i = 0; i < n && b->budget; i++) {
         b->budget--;
         b->p->visited++;
-        walk_pattern(b, ri, a, arena_printf(b->a, "%s/%s", root_p ? "" : px, names[i]),
-                     arena_printf(b->a, "%s/%s", root_h ? "" : hx, names[i]), depth + 1);
+        const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, names[i]);
+        walk_pattern(b, ri, a, profile_path(b->a, ch, b->in->host_map), ch, depth + 1);
     }
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
@@ -361,6 +362,18 @@ const char *ll_host_path(arena *a, const char *ppath, int host_map)
         if (!strncmp(ppath, priv[i], n) && (ppath[n] == 0 || ppath[n] == '/')) return arena_strdup(a, ppath + 8);
     }
     return ppath;
+}
+
+/* The profile's spelling of a host path: /tmp/x is /private/tmp/x. */
+static const char *profile_path(arena *a, const char *host, int host_map)
+{
+    static const char *const pub[] = { "/tmp", "/var", "/etc" };
+    if (!host_map) return host;
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(pub[i]);
+        if (!strncmp(host, pub[i], n) && (host[n] == 0 || host[n] == '/')) return arena_printf(a, "/private%s", host);
+    }
+    return host;
 }
 
 static void allow_roots(llb *b, size_t ri, const rule *r)
@@ -401,10 +414,11 @@ static void allow_roots(llb *b, size_t ri, const rule *r)
         }
         closedir(dir);
         if (nn) qsort(names, nn, sizeof *names, cmp_str);
-        int rp = !strcmp(dp, "/"), rh = !strcmp(dh, "/");
-        for (size_t i = 0; i < nn; i++)
-            tree(b, ri, r, r, arena_printf(b->a, "%s/%s", rp ? "" : dp, names[i]),
-                 arena_printf(b->a, "%s/%s", rh ? "" : dh, names[i]), 0);
+        int rh = !strcmp(dh, "/");
+        for (size_t i = 0; i < nn; i++) {
+            const char *ch = arena_printf(b->a, "%s/%s", rh ? "" : dh, names[i]);
+            tree(b, ri, r, r, profile_path(b->a, ch, b->in->host_map), ch, 0);
+        }
         for (size_t i = 0; i < nn; i++) free(names[i]);
         free(names);
         break;
@@ -424,6 +438,36 @@ static void allow_roots(llb *b, size_t ri, const rule *r)
         break;
     }
     default: break;
+    }
+}
+
+/* The check after the fact: a grant that reaches the path of a literal or
+ * subpath deny the profile's semantics uphold there loses that right (and
+ * says so).  The planning above never makes such a grant; this keeps a
+ * mistake in it from becoming a wrong allow. */
+static void verify_grants(llb *b)
+{
+    ll_plan *p = b->p;
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        uint64_t bit = rights[ri].bit;
+        for (size_t k = 0; k < b->ndeny[ri]; k++) {
+            const rule *d = b->deny[ri][k];
+            if (d->m.kind != MK_SUBPATH && d->m.kind != MK_LITERAL) continue;
+            size_t n;
+            const char *v = rval(b, d, &n);
+            const char *h = ll_host_path(b->a, v, b->in->host_map);
+            size_t hl = strlen(h);
+            int checked = 0, denied = 0;
+            for (size_t i = 0; i < p->ng; i++) {
+                ll_grant *g = &p->g[i];
+                if (!(g->access & bit)) continue;
+                if (strcmp(g->path, h) && !(g->is_dir && under(h, hl, g->path, strlen(g->path)))) continue;
+                if (!checked) { denied = !allows_all(b, ri, v); checked = 1; }
+                if (!denied) break;
+                g->access &= ~bit;
+                narrow(b, d, arena_printf(b->a, "%s on %s withdrawn: it would reach %s", rights[ri].name, g->path, h));
+            }
+        }
     }
 }
 
@@ -657,6 +701,10 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             allow_roots(&b, ri, r);
         }
     }
+    verify_grants(&b);
+    size_t kept = 0;
+    for (size_t i = 0; i < p->ng; i++) if (p->g[i].access) p->g[kept++] = p->g[i];
+    p->ng = kept;
     network(&b, "network-outbound", LL_NET_CONNECT_TCP);
     network(&b, "network-bind", LL_NET_BIND_TCP);
     signals(&b);

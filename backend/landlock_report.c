@@ -138,8 +138,11 @@ void ll_plan_refusals(const ll_plan *p, compilation *c, strbuf *out)
     for (size_t i = 0; i < p->rep.n; i++) {
         const backend_rule_verdict *v = &p->rep.v[i];
         if (v->v != BV_WEAKER || !(p->rep.weaker & (1u << v->cls))) continue;
-        sb_printf(out, "  %s: %s: %s (accept with --linux-accept=%s: %s)\n", ll_rule_where(&a, c, v->r),
-                  rule_text(&a, c, v->r), v->why, ll_class_get(v->cls)->name, ll_class_get(v->cls)->what);
+        sb_printf(out, "  %s: %s: %s (class %s)\n", ll_rule_where(&a, c, v->r), rule_text(&a, c, v->r), v->why,
+                  ll_class_get(v->cls)->name);
     }
+    for (int k = 0; k < LLC_COUNT; k++)
+        if (p->rep.weaker & (1u << k))
+            sb_printf(out, "  --linux-accept=%s runs it anyway: %s\n", ll_class_get(k)->name, ll_class_get(k)->what);
     arena_free(&a);
 }
