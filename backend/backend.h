@@ -37,6 +37,7 @@ typedef struct backend_in {
     const char *const *protect;   /* host paths the sandbox must not write (the profile's sources) */
     size_t nprotect;
     int host_map;             /* /private/tmp -> /tmp and the like (the platform has no /private) */
+    const char *interp;       /* the command's ELF interpreter (host path, resolved), or NULL */
 } backend_in;
 
 typedef struct backend_desc {

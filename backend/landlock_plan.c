@@ -100,8 +100,69 @@ typedef struct llb {
     size_t nrs;
     rstate def;               /* the default's */
     hashmap gidx;             /* host path -> grant index + 1 */
+    hashmap stats;            /* host path -> struct stat (lstat), or a failed one */
+    hashmap lists;            /* host path -> dir_list: the same for every right */
     size_t budget;            /* directory entries still to look at */
 } llb;
+
+typedef struct dir_list { char **names; size_t n; int ok; } dir_list;
+typedef struct stat_memo { struct stat st; int ok; int real; /* 0 unknown, 1 canonical, 2 not */ } stat_memo;
+
+/* lstat, once per path for the whole plan */
+static int st_get(llb *b, const char *h, struct stat *st)
+{
+    size_t n = strlen(h);
+    stat_memo *m = hm_get(&b->stats, h, n);
+    if (!m) {
+        m = arena_alloc(b->a, sizeof *m);
+        m->ok = lstat(h, &m->st) == 0;
+        hm_put(&b->stats, arena_strndup(b->a, h, n), n, m);
+    }
+    if (m->ok) *st = m->st;
+    return m->ok ? 0 : -1;
+}
+
+/* 1 when h is its own realpath (no symbolic link on the way), once per path */
+static int is_real(llb *b, const char *h)
+{
+    stat_memo *m = hm_get(&b->stats, h, strlen(h));
+    if (m && m->real) return m->real == 1;
+    char real[PATH_MAX];
+    int r = realpath(h, real) && !strcmp(real, h);
+    if (m) m->real = r ? 1 : 2;
+    return r;
+}
+
+static int cmp_name(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+/* a directory's entries, sorted, once per path for the whole plan */
+static const dir_list *list_get(llb *b, const char *h)
+{
+    size_t hl = strlen(h);
+    dir_list *l = hm_get(&b->lists, h, hl);
+    if (l) return l;
+    l = arena_alloc(b->a, sizeof *l);
+    hm_put(&b->lists, arena_strndup(b->a, h, hl), hl, l);
+    DIR *dir = opendir(h);
+    if (!dir) return l;
+    l->ok = 1;
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (l->n == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            char **nv = arena_alloc(b->a, nc * sizeof *nv);
+            if (l->n) memcpy(nv, l->names, l->n * sizeof *nv);
+            l->names = nv;
+            cap = nc;
+        }
+        l->names[l->n++] = arena_strdup(b->a, e->d_name);
+    }
+    closedir(dir);
+    if (l->n) qsort(l->names, l->n, sizeof *l->names, cmp_name);
+    return l;
+}
 
 #define LL_ENTRY_BUDGET 20000
 #define LL_MAX_DEPTH 48
@@ -253,13 +314,13 @@ static void leaf(llb *b, size_t ri, const rule *owner, const char *px, const cha
 }
 
 static const char *profile_path(arena *a, const char *host, int host_map);
+static void add_note(ll_plan *p, const char *s);
 
-static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
 static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const char *px, const char *hx, int depth)
 {
     struct stat st;
-    if (lstat(hx, &st) != 0) {
+    if (st_get(b, hx, &st) != 0) {
         if (depth == 0) narrow(b, owner, arena_printf(b->a, "%s does not exist at launch", hx));
         return;
     }
@@ -267,12 +328,9 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         narrow(b, owner, arena_printf(b->a, "%s is a symbolic link at launch (its target is not granted)", hx));
         return;
     }
-    if (depth == 0) {
-        char real[PATH_MAX];
-        if (!realpath(hx, real) || strcmp(real, hx)) {
-            narrow(b, owner, arena_printf(b->a, "%s is reached through a symbolic link at launch", hx));
-            return;
-        }
+    if (depth == 0 && !is_real(b, hx)) {
+        narrow(b, owner, arena_printf(b->a, "%s is reached through a symbolic link at launch", hx));
+        return;
     }
     if (!S_ISDIR(st.st_mode)) { leaf(b, ri, owner, px, hx, &st); return; }
     if (!covers_subtree(b, cov, px, strlen(px))) return;
@@ -284,35 +342,23 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         narrow(b, owner, arena_printf(b->a, "%s: too deep or too many entries to grant one by one", hx));
         return;
     }
-    DIR *dir = opendir(hx);
-    if (!dir) { narrow(b, owner, arena_printf(b->a, "%s cannot be listed at launch", hx)); return; }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(dir))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (n == cap) { cap = cap ? cap * 2 : 16; names = xrealloc(names, cap * sizeof *names); }
-        names[n++] = xstrdup(e->d_name);
-    }
-    closedir(dir);
-    if (n) qsort(names, n, sizeof *names, cmp_str);
+    const dir_list *l = list_get(b, hx);
+    if (!l->ok) { narrow(b, owner, arena_printf(b->a, "%s cannot be listed at launch", hx)); return; }
     int root_h = hx[0] == '/' && hx[1] == 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < l->n; i++) {
         if (b->budget == 0) { narrow(b, owner, arena_printf(b->a, "%s: too many entries to grant one by one", hx)); break; }
         b->budget--;
         b->p->visited++;
-        const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, names[i]);
+        const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, l->names[i]);
         tree(b, ri, cov, owner, profile_path(b->a, ch, b->in->host_map), ch, depth + 1);
     }
-    for (size_t i = 0; i < n; i++) free(names[i]);
-    free(names);
 }
 
 /* Paths matched by a pattern allow, as they are at launch. */
 static void walk_pattern(llb *b, size_t ri, const rule *a, const char *px, const char *hx, int depth)
 {
     struct stat st;
-    if (lstat(hx, &st) != 0 || S_ISLNK(st.st_mode)) return;
+    if (st_get(b, hx, &st) != 0 || S_ISLNK(st.st_mode)) return;
     sb_request q;
     memset(&q, 0, sizeof q);
     q.op = op_lookup("file-read-data", NULL);
@@ -330,27 +376,14 @@ static void walk_pattern(llb *b, size_t ri, const rule *a, const char *px, const
     }
     if (decider_matches(b->in->d, a, &q) && (rights[ri].bit & ~LL_FS_FILE_RIGHTS) && allows_all(b, ri, px))
         narrow(b, a, arena_printf(b->a, "%s %s: a directory matched by a pattern is not granted", rights[ri].name, px));
-    DIR *dir = opendir(hx);
-    if (!dir) return;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(dir))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (n == cap) { cap = cap ? cap * 2 : 16; names = xrealloc(names, cap * sizeof *names); }
-        names[n++] = xstrdup(e->d_name);
-    }
-    closedir(dir);
-    if (n) qsort(names, n, sizeof *names, cmp_str);
+    const dir_list *l = list_get(b, hx);
     int root_h = hx[0] == '/' && hx[1] == 0;
-    for (size_t i = 0; i < n && b->budget; i++) {
+    for (size_t i = 0; i < l->n && b->budget; i++) {
         b->budget--;
         b->p->visited++;
-        const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, names[i]);
+        const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, l->names[i]);
         walk_pattern(b, ri, a, profile_path(b->a, ch, b->in->host_map), ch, depth + 1);
     }
-    for (size_t i = 0; i < n; i++) free(names[i]);
-    free(names);
 }
 
 const char *ll_host_path(arena *a, const char *ppath, int host_map)
@@ -387,10 +420,9 @@ static void allow_roots(llb *b, size_t ri, const rule *r)
         break;
     case MK_LITERAL: {
         struct stat st;
-        char real[PATH_MAX];
-        if (lstat(h, &st) != 0) narrow(b, r, arena_printf(b->a, "%s does not exist at launch", h));
+        if (st_get(b, h, &st) != 0) narrow(b, r, arena_printf(b->a, "%s does not exist at launch", h));
         else if (S_ISLNK(st.st_mode)) narrow(b, r, arena_printf(b->a, "%s is a symbolic link at launch (its target is not granted)", h));
-        else if (!realpath(h, real) || strcmp(real, h)) narrow(b, r, arena_printf(b->a, "%s is reached through a symbolic link at launch", h));
+        else if (!is_real(b, h)) narrow(b, r, arena_printf(b->a, "%s is reached through a symbolic link at launch", h));
         else leaf(b, ri, r, v, h, &st);
         break;
     }
@@ -402,25 +434,13 @@ static void allow_roots(llb *b, size_t ri, const rule *r)
         const char *dh = ll_host_path(b->a, dp, b->in->host_map);
         const char *base = slash + 1;
         narrow(b, r, arena_printf(b->a, "prefix %s: granted on the entries that exist at launch", v));
-        DIR *dir = opendir(dh);
-        if (!dir) break;
-        char **names = NULL;
-        size_t nn = 0, cap = 0;
-        struct dirent *e;
-        while ((e = readdir(dir))) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || strncmp(e->d_name, base, strlen(base))) continue;
-            if (nn == cap) { cap = cap ? cap * 2 : 16; names = xrealloc(names, cap * sizeof *names); }
-            names[nn++] = xstrdup(e->d_name);
-        }
-        closedir(dir);
-        if (nn) qsort(names, nn, sizeof *names, cmp_str);
+        const dir_list *l = list_get(b, dh);
         int rh = !strcmp(dh, "/");
-        for (size_t i = 0; i < nn; i++) {
-            const char *ch = arena_printf(b->a, "%s/%s", rh ? "" : dh, names[i]);
+        for (size_t i = 0; i < l->n; i++) {
+            if (strncmp(l->names[i], base, strlen(base))) continue;
+            const char *ch = arena_printf(b->a, "%s/%s", rh ? "" : dh, l->names[i]);
             tree(b, ri, r, r, profile_path(b->a, ch, b->in->host_map), ch, 0);
         }
-        for (size_t i = 0; i < nn; i++) free(names[i]);
-        free(names);
         break;
     }
     case MK_GLOB: case MK_REGEX: {
@@ -439,6 +459,34 @@ static void allow_roots(llb *b, size_t ri, const rule *r)
     }
     default: break;
     }
+}
+
+/* The command's dynamic loader: the kernel maps it into every dynamic
+ * program it executes, and Landlock checks that mapping as an execution.
+ * Where the profile allows it to be read and mapped executable (exec-map),
+ * it gets execute: executing it directly loads a program by mapping it,
+ * which Landlock does not control anyway (docs/linux.md). */
+static void interpreter(llb *b)
+{
+    const char *h = b->in->interp;
+    if (!h) return;
+    struct stat st;
+    if (lstat(h, &st) != 0 || !S_ISREG(st.st_mode)) return;
+    const char *pp = profile_path(b->a, h, b->in->host_map);
+    static const char *const need[] = { "file-map-executable", "file-read-data" };
+    for (size_t k = 0; k < 2; k++) {
+        int op = op_lookup(need[k], NULL);
+        if (op < 0) return;
+        sb_request q;
+        memset(&q, 0, sizeof q);
+        q.op = op;
+        q.obj = pp;
+        q.len = strlen(pp);
+        q.kind = OBJ_PATH;
+        if (decider_decide(b->in->d, &q).action != 0) return;
+    }
+    grant(b, pp, h, LL_FS_EXECUTE, &st);
+    add_note(b->p, arena_printf(b->a, "execute on %s, the dynamic loader, which the profile lets be mapped executable", h));
 }
 
 /* The check after the fact: a grant that reaches the path of a literal or
@@ -661,6 +709,8 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     b.budget = LL_ENTRY_BUDGET;
     b.def.wcls = -1;
     hm_init(&b.gidx);
+    hm_init(&b.stats);
+    hm_init(&b.lists);
     rule_vec *rv = &in->c->pol.rules;
     size_t maxid = 0;
     for (size_t i = 0; i < rv->n; i++) if (rv->v[i]->id + 1 > maxid) maxid = rv->v[i]->id + 1;
@@ -701,6 +751,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             allow_roots(&b, ri, r);
         }
     }
+    interpreter(&b);
     verify_grants(&b);
     size_t kept = 0;
     for (size_t i = 0; i < p->ng; i++) if (p->g[i].access) p->g[kept++] = p->g[i];
@@ -737,6 +788,8 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     for (size_t ri = 0; ri < NRIGHTS; ri++) free(b.deny[ri]);
     free(b.rs);
     hm_free(&b.gidx);
+    hm_free(&b.stats);
+    hm_free(&b.lists);
 }
 
 void ll_plan_free(ll_plan *p)

@@ -7,6 +7,7 @@
 #include "run_linux.h"
 #include "../backend/landlock.h"
 #include "../lint/lint.h"
+#include "../runner/elf_interp.h"
 #include "../runner/linux_run.h"
 #include "../runner/runner.h"
 #include <stdlib.h>
@@ -242,7 +243,11 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
         char real[PATH_MAX];
         if (realpath(c->deps[k], real)) prot[nprot++] = arena_strdup(&a, real);
     }
-    backend_in in = { c, d, abi, accept, prot, nprot, 1 };
+    /* the command's dynamic loader (docs/linux.md) */
+    const char *exec_path = realpath(resolved, cmd_real) ? cmd_real : resolved;
+    char interp[PATH_MAX], interp_real[PATH_MAX];
+    const char *ip = elf_interp(exec_path, interp, sizeof interp) == 0 && realpath(interp, interp_real) ? interp_real : NULL;
+    backend_in in = { c, d, abi, accept, prot, nprot, 1, ip };
     ll_plan_build(&a, &in, &plan);
     have_plan = 1;
     if (plan.rep.weaker) {
@@ -255,7 +260,6 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
         goto out;
     }
     /* the command itself must be the profile's to start */
-    const char *exec_path = realpath(resolved, cmd_real) ? cmd_real : resolved;
     {
         sb_request q;
         memset(&q, 0, sizeof q);
