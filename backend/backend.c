@@ -1,7 +1,7 @@
 /* backend.c - the back ends by target and by platform, and their reports. */
 #include "backend.h"
 #include "landlock.h"
-#include "../compiler/emit.h"
+#include "emit.h"
 #include <stdlib.h>
 #include <string.h>
 

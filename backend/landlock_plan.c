@@ -7,7 +7,7 @@
  * files decided by the profile's own semantics (decide.c).  Whatever cannot
  * be granted that way is lost (narrower), never added. */
 #include "landlock.h"
-#include "../compiler/emit.h"
+#include "emit.h"
 #include "../compiler/precedence.h"
 #include <dirent.h>
 #include <limits.h>

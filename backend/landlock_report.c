@@ -1,7 +1,7 @@
 /* landlock_report.c - the Landlock plan for people: JSON for review,
  * the one-line summary and the refusals of buckle run. */
 #include "landlock.h"
-#include "../compiler/emit.h"
+#include "emit.h"
 #include <string.h>
 
 static const struct { uint64_t bit; const char *name; } fs_names[] = {
