@@ -12,6 +12,7 @@
 #include "../runner/runner.h"
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char usage[] =
@@ -33,6 +34,13 @@ static const char usage[] =
     "\n"
     "Exit status: the command's; 125 buckle failed or refused; 126 the command\n"
     "cannot be executed (inside the sandbox too); 127 it was not found.\n";
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 int run_linux_wanted(int argc, char **argv)
 {
@@ -145,6 +153,7 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
         goto out;
     }
     int abi = abi_want ? abi_want : kabi;
+    double t0 = now_ms();
 
     /* the command, as execvp would find it */
     char resolved[PATH_MAX], cmd_real[PATH_MAX];
@@ -187,9 +196,11 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
     c = compilation_new(&co);
     int crc = compile_profile(c, profile);
     if (c->io_error) { cli_print_diags(&c->diags, stderr); goto out; }
+    double t1 = now_ms();
     diag_list dl;
     diag_list_init(&dl, &a);
     lint_compilation(c, crc, &a, &dl);
+    double t2 = now_ms();
     int errors = 0;
     for (diag *g = dl.head; g; g = g->next) {
         if (g->suppressed || g->sev != SEV_ERROR || (g->code && !strcmp(g->code, "BK3001"))) g->suppressed = 1;
@@ -248,8 +259,10 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
     char interp[PATH_MAX], interp_real[PATH_MAX];
     const char *ip = elf_interp(exec_path, interp, sizeof interp) == 0 && realpath(interp, interp_real) ? interp_real : NULL;
     backend_in in = { c, d, abi, accept, prot, nprot, 1, ip };
+    double t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
     have_plan = 1;
+    double t4 = now_ms();
     if (plan.rep.weaker) {
         strbuf msg;
         sb_init(&msg);
@@ -276,6 +289,9 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
     strbuf sum;
     sb_init(&sum);
     ll_plan_summary(&plan, c, verbose, &sum);
+    if (verbose)
+        sb_printf(&sum, "buckle run: compile %.3f ms, lint %.3f ms, parameters %.3f ms, plan %.3f ms (%zu entries looked at)\n",
+                  t1 - t0, t2 - t1, t3 - t2, t4 - t3, plan.visited);
     fputs(sb_cstr(&sum), stderr);
     sb_free(&sum);
     fflush(NULL);
