@@ -246,11 +246,15 @@ static int covers_subtree(llb *b, const rule *a, const char *x, size_t xl)
 static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx)
 {
     size_t pl = strlen(px), hl = strlen(hx);
+    /* a deny the covering allow beats (decide.c's order) never wins where
+     * it matches; unfiltered ones first (they stop the walk) */
     for (size_t k = 0; k < b->ndeny[ri]; k++) {
         const rule *d = b->deny[ri][k];
-        /* a deny the covering allow beats (decide.c's order) never wins where it matches */
-        if (cov && rule_beats(cov, d)) continue;
-        if (d->m.kind == MK_NONE) return "an unfiltered deny";
+        if (d->m.kind == MK_NONE && !(cov && rule_beats(cov, d))) return "an unfiltered deny";
+    }
+    for (size_t k = 0; k < b->ndeny[ri]; k++) {
+        const rule *d = b->deny[ri][k];
+        if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d))) continue;
         if (may_match_beneath(b, d, px, pl)) return "a deny";
     }
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
@@ -336,6 +340,13 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
     if (!covers_subtree(b, cov, px, strlen(px))) return;
     const char *why = blocked(b, ri, cov, px, hx);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }
+    /* an unfiltered deny that beats the covering allow beats it everywhere:
+     * nothing beneath is this allow's to grant (the allows that beat the
+     * deny are planned from their own paths) */
+    if (!strcmp(why, "an unfiltered deny")) {
+        narrow(b, owner, arena_printf(b->a, "%s %s: an unfiltered deny decides over it", rights[ri].name, hx));
+        return;
+    }
     narrow(b, owner, arena_printf(b->a, "%s inside %s: its entries at launch are granted one by one "
                                         "(new entries directly in it get no rights)", why, hx));
     if (depth >= LL_MAX_DEPTH || b->budget == 0) {
@@ -566,6 +577,7 @@ static void network(llb *b, const char *opname, uint64_t bit)
     }
     if (all && !ndeny) return;                       /* every port: not handled */
     p->handled_net |= bit;
+    int every = 0;                                   /* an accepted "host:*" */
     for (size_t i = 0; i < rv->n; i++) {
         const rule *r = rv->v[i];
         if (r->dup_of || !opset_intersects(r->covers, cv)) continue;
@@ -581,7 +593,13 @@ static void network(llb *b, const char *opname, uint64_t bit)
         if (port == -2) { narrow(b, r, arena_printf(b->a, "%s is not a host:port Landlock can grant", v)); continue; }
         if (port == -1) {
             if (any_host) narrow(b, r, arena_printf(b->a, "%s: Landlock cannot allow every port but some", opname));
-            else weaker(b, r, LLC_PORTS, arena_printf(b->a, "\"%s\" would allow every TCP port on every host", v));
+            else {
+                weaker(b, r, LLC_PORTS, arena_printf(b->a, "\"%s\" would allow every TCP port on every host", v));
+                if (in->accept & (1u << LLC_PORTS)) {
+                    if (!ndeny) every = 1;
+                    else narrow(b, r, arena_printf(b->a, "%s: Landlock cannot allow every port but some", opname));
+                }
+            }
             continue;
         }
         if (!any_host) {
@@ -605,6 +623,13 @@ static void network(llb *b, const char *opname, uint64_t bit)
             p->p[p->np++] = (ll_port){ (uint64_t)port, 0 };
         }
         p->p[k].access |= bit;
+    }
+    if (every) {
+        p->handled_net &= ~bit;
+        for (size_t k = 0; k < p->np; k++) p->p[k].access &= ~bit;
+        size_t kept = 0;
+        for (size_t k = 0; k < p->np; k++) if (p->p[k].access) p->p[kept++] = p->p[k];
+        p->np = kept;
     }
 }
 

@@ -171,6 +171,25 @@ run "landlock: default allow" "$B" run --force $A "$R/prof/open.buckle" -- /usr/
 run "landlock: default allow elsewhere" "$B" run --force $A "$R/prof/open.buckle" -- /usr/bin/cat "$R/out/o.txt"
 expect_rc "landlock: default allow: the rest stays readable" 0
 
+# an unfiltered deny: only the allow that beats it grants anything
+cat >"$R/prof/unf.buckle" <<EOP
+default allow;
+files { deny write; allow write "$R/proj/sub"; }
+EOP
+run "landlock: unfiltered deny" "$B" run --force $A "$R/prof/unf.buckle" -- /usr/bin/sh -c "echo x >'$R/proj/sub/u1'; echo y >'$R/out/u2'"
+[ -e "$R/proj/sub/u1" ] && [ ! -e "$R/out/u2" ] && pass "landlock: an unfiltered deny holds everywhere but where a more specific allow beats it" \
+    || fail "landlock: an unfiltered deny holds everywhere but where a more specific allow beats it" "rc $RC: $ERR"
+if [ "$ABI" -ge 4 ]; then
+    cat >"$R/prof/anyport.buckle" <<EOP
+default deny;
+files { allow read "/usr", "$BUILDA"; }
+process { allow exec "/usr/lib", "$BUILDA"; }
+network { allow outbound "localhost:*"; }
+EOP
+    run "landlock: host:* accepted" "$B" run --linux-network=ports "$R/prof/anyport.buckle" -- "$PROBE" connect "$P2"
+    expect_rc "landlock: an accepted \"localhost:*\" leaves TCP connect unhandled" 0
+fi
+
 # the profile's own source cannot be rewritten by the sandbox
 cat >"$R/proj/self.buckle" <<EOP
 default deny;
