@@ -190,6 +190,14 @@ EOP
     expect_rc "landlock: an accepted \"localhost:*\" leaves TCP connect unhandled" 0
 fi
 
+# the dynamic loader: execute on it only where the profile lets it be mapped executable
+printf 'default deny;\nfiles { allow read "/usr"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/ld.buckle"
+printf 'default deny;\nfiles { allow read "/usr"; }\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/nold.buckle"
+run "landlock: loader mapped" "$B" run "$R/prof/ld.buckle" -- /usr/bin/true
+expect_rc "landlock: exec-map of the loader lets a dynamic program start" 0
+run "landlock: loader not mapped" "$B" run "$R/prof/nold.buckle" -- /usr/bin/true
+expect_rc "landlock: without exec-map of the loader a dynamic program cannot start" 126
+
 # the profile's own source cannot be rewritten by the sandbox
 cat >"$R/proj/self.buckle" <<EOP
 default deny;
