@@ -298,6 +298,12 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
     const char *why = NULL;
     rc = runner_landlock_exec(&plan, kabi, resolved, cmd, &a, &why);
     fprintf(stderr, "buckle run: error: %s\n", why ? why : "cannot run the command");
+    if (rc == 126 || rc == 127) {
+        /* restricted already: run nothing more in this process (no exit
+         * handlers, no sanitizer reports from inside the sandbox) */
+        fflush(NULL);
+        _exit(rc);
+    }
 out:
     if (have_plan) ll_plan_free(&plan);
     if (d) decider_free(d);

@@ -19,7 +19,7 @@ cp /bin/true "$R/bin/mytrue"
 unset BUCKLE_SANDBOX_EXEC
 
 # the listener: two free ports, one the profile allows
-"$PROBE" serve "$R/ports" 60 &
+"$PROBE" serve "$R/ports" 900 &
 spid=$!
 i=0; while [ ! -s "$R/ports" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 read P1 P2 <"$R/ports"
@@ -135,7 +135,7 @@ fi
 # a weakening profile is refused, naming the rule
 cat >"$R/prof/weak.buckle" <<EOP
 default deny;
-files { allow read "/usr", "$BUILDA"; }
+files { allow read "/usr", "/proc", "$BUILDA"; }
 process { allow exec "/usr/lib", "$BUILDA"; }
 network {
     allow outbound "localhost:$P1";
@@ -182,7 +182,7 @@ run "landlock: unfiltered deny" "$B" run --force $A "$R/prof/unf.buckle" -- /usr
 if [ "$ABI" -ge 4 ]; then
     cat >"$R/prof/anyport.buckle" <<EOP
 default deny;
-files { allow read "/usr", "$BUILDA"; }
+files { allow read "/usr", "/proc", "$BUILDA"; }
 process { allow exec "/usr/lib", "$BUILDA"; }
 network { allow outbound "localhost:*"; }
 EOP
