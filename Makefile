@@ -103,6 +103,12 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
 DIFF_SRC := tests/unit/diffcheck.c tests/unit/diff_objects.c tests/unit/gen_profile.c tests/unit/gen_check.c \
             tests/unit/gen_oracle.c
 UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c $(DIFF_SRC),$(TOOL_SRC)))
+# every "void test_NAME(void)" of the unit tests, for unit_main.c to run
+$(BUILD)/gen/unit_list.h: $(filter-out tests/unit/unit_main.c,$(UNIT_OBJ:$(BUILD)/obj/%.o=%.c))
+	@mkdir -p $(BUILD)/gen
+	sed -n 's/^void test_\([a-z0-9_]*\)(void)$$/UNIT(\1)/p' $^ >$@.tmp
+	cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(UNIT_OBJ): $(BUILD)/gen/unit_list.h
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sbpl-readback: $(BUILD)/obj/tests/unit/readback.o $(BUILD)/libbuckle.a

@@ -3,7 +3,7 @@
 #include "emit.h"
 #include <string.h>
 
-crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int break_order)
+crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int flags)
 {
     crosscheck *x = xcalloc(1, sizeof *x);
     x->c = c;
@@ -12,7 +12,7 @@ crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra,
     x->d = decider_new(c, extra, nextra);
     strbuf b;
     sb_init(&b);
-    emit_opts eo = { break_order };
+    emit_opts eo = { (flags & CC_BREAK_ORDER) != 0, (flags & CC_COMPACT) != 0 };
     emit_sbpl(c, &eo, &b);
     const char *raw = strstr(sb_cstr(&b), "\n;; raw sbpl from ");
     x->raw_from = raw ? (uint32_t)(raw - b.data) : (uint32_t)b.len + 1;

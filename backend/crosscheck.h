@@ -23,9 +23,12 @@ typedef struct cc_answer {
     int agree;
 } cc_answer;
 
-/* c must have compiled without errors.  break_order: test-only, emits rules
- * without carve-outs so that order decides. */
-crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int break_order);
+/* c must have compiled without errors.  flags: CC_BREAK_ORDER (test-only,
+ * emits rules without carve-outs so that order decides), CC_COMPACT (checks
+ * the compact form, the one buckle run hands to sandbox-exec). */
+#define CC_BREAK_ORDER 1
+#define CC_COMPACT 2
+crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int flags);
 void crosscheck_free(crosscheck *x);
 cc_answer crosscheck_ask(crosscheck *x, const sb_request *q);
 /* "file:line:col" of a rule of either side */

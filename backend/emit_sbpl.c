@@ -20,6 +20,28 @@
 
 typedef struct memo { const char *s; size_t len; } memo;
 
+/* Compact form: one decided piece of a rule (its operations and the
+ * opponents carved out of it), and the group of pieces written as one SBPL
+ * rule (same section, action, operations, modifiers and opponents). */
+typedef struct rpiece {
+    const rule *r;         /* the index's rule (values resolved with -D) */
+    size_t next;           /* next piece of its group, or SIZE_MAX */
+    size_t group;          /* the group it is written in */
+    size_t rnext;          /* 1 + the rule's next piece, or 0 */
+} rpiece;
+
+typedef struct pgroup {
+    section_t section;
+    memo head;             /* "(allow OPS" */
+    memo mods;             /* " (with ...)" */
+    rule **opp;            /* shared carve-out, in rule order */
+    size_t nopp;
+    size_t first, last;    /* its pieces */
+    size_t npieces;
+    int none;              /* a rule without a filter: alone in its group */
+    int merged;            /* merged into an earlier group: nothing to write */
+} pgroup;
+
 typedef struct emitter {
     compilation *c;
     strbuf *out;
@@ -31,6 +53,13 @@ typedef struct emitter {
     memo *displays;        /* by unit index: its name, fit for a comment */
     rule *const *byid;     /* the rules the index holds, by id */
     uint64_t *idbits;      /* scratch: one bit per rule id, all clear between uses */
+    int compact;           /* emit_opts.compact: pieces are grouped, written at the end */
+    rpiece *pieces;
+    size_t npieces, cappieces;
+    pgroup *groups;
+    size_t ngroups, capgroups;
+    hashmap groupmap;      /* group key -> index + 1 */
+    size_t *rfirst;        /* by rule id: 1 + its first piece, or 0 */
 } emitter;
 
 /* ---- strings ------------------------------------------------------------ */
@@ -56,6 +85,18 @@ static void put_escaped(strbuf *out, unsigned char ch)
     }
 }
 
+/* The length of the well-formed UTF-8 sequence at s[k] (a byte from 0x80),
+ * 0 when there is none: such a byte is written as \xHH (a glob's '?' puts
+ * the continuation bytes 0x80-0xbf in a class), so the output is UTF-8. */
+static size_t utf8_seq(const char *s, size_t len, size_t k)
+{
+    unsigned char ch = (unsigned char)s[k];
+    size_t n = ch >= 0xF0 && ch <= 0xF4 ? 4 : ch >= 0xE0 && ch < 0xF0 ? 3 : ch >= 0xC2 && ch < 0xE0 ? 2 : 0;
+    if (!n || k + n > len) return 0;
+    for (size_t i = 1; i < n; i++) if (((unsigned char)s[k + i] & 0xC0) != 0x80) return 0;
+    return n;
+}
+
 /* Appends quoted literals of s, each at most SBPL_MAX_LITERAL bytes of
  * source text, never splitting an escape or a UTF-8 sequence. */
 /* Whether s can be one SBPL literal as it is: short enough, nothing to
@@ -66,6 +107,11 @@ static int plain_text(const char *s, size_t len)
     for (size_t k = 0; k < len; k++) {
         unsigned char ch = (unsigned char)s[k];
         if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) return 0;
+        if (ch >= 0x80) {
+            size_t n = utf8_seq(s, len, k);
+            if (!n) return 0;
+            k += n - 1;
+        }
     }
     return 1;
 }
@@ -92,8 +138,14 @@ static int put_literals(strbuf *out, const char *s, size_t len, int first)
         size_t used = 0;
         while (i < len) {
             unsigned char ch = (unsigned char)s[i];
-            size_t seq = 1;
-            if (ch >= 0xC0) { while (i + seq < len && ((unsigned char)s[i + seq] & 0xC0) == 0x80) seq++; }
+            size_t seq = ch >= 0x80 ? utf8_seq(s, len, i) : 1;
+            if (!seq) {                             /* not UTF-8: \xHH */
+                if (used + 4 > SBPL_MAX_LITERAL) break;
+                sb_printf(out, "\\x%02x", ch);
+                used += 4;
+                i++;
+                continue;
+            }
             size_t cost = 0;
             for (size_t k = 0; k < seq; k++) cost += escaped_len((unsigned char)s[i + k]);
             if (used + cost > SBPL_MAX_LITERAL) break;
@@ -132,7 +184,12 @@ static void put_template(emitter *e, const char *t, size_t len, int regex)
     if (plain_text(t, len)) { put_quoted(e->out, t, len); return; }
     if (len <= SBPL_MAX_LITERAL && !memchr(t, PARAM_OPEN, len)) {
         size_t cost = 0;
-        for (size_t i = 0; i < len; i++) cost += escaped_len((unsigned char)t[i]);
+        for (size_t i = 0; i < len; i++) {
+            size_t n = (unsigned char)t[i] >= 0x80 ? utf8_seq(t, len, i) : 1;
+            cost += n ? n : 4;
+            if (n) cost += escaped_len((unsigned char)t[i]) - 1;
+            if (n > 1) i += n - 1;
+        }
         if (cost <= SBPL_MAX_LITERAL) { put_literals(e->out, t, len, 1); return; }
     }
     strbuf parts;
@@ -450,10 +507,13 @@ static void put_origin(emitter *e, const rule *r)
 }
 
 
+static void add_piece(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp);
+
 static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp)
 {
     for (size_t i = 0; i < nopp; i++)
         if (matcher_identical(&opp[i]->m, &r->m) && opset_subset(cls, opp[i]->covers)) return; /* dead */
+    if (e->compact) { add_piece(e, r, cls, opp, nopp); return; }
     r = orig(r);
     strbuf *out = e->out;
     sb_puts(out, r->action == ACT_ALLOW ? "(allow " : "(deny ");
@@ -477,6 +537,358 @@ static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, 
     sb_putc(out, ')');
     put_origin(e, r);
     sb_putc(out, '\n');
+}
+
+/* ---- compact form ------------------------------------------------------------ */
+
+static memo render(emitter *e, strbuf *scratch, void (*put)(emitter *, const rule *, const opset *), const rule *r, const opset *cls)
+{
+    strbuf *keep = e->out;
+    sb_reset(scratch);
+    e->out = scratch;
+    put(e, r, cls);
+    e->out = keep;
+    memo m = { arena_strndup(e->a, scratch->data ? scratch->data : "", scratch->len), scratch->len };
+    return m;
+}
+
+static void put_head(emitter *e, const rule *r, const opset *cls)
+{
+    sb_puts(e->out, r->action == ACT_ALLOW ? "(allow " : "(deny ");
+    put_ops(e, r, cls);
+}
+
+static void put_mods_of(emitter *e, const rule *r, const opset *cls)
+{
+    (void)cls;
+    put_mods(e, r);
+}
+
+static void add_piece(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp)
+{
+    const rule *o = orig(r);
+    strbuf scratch;
+    sb_init(&scratch);
+    memo head = render(e, &scratch, put_head, o, cls);
+    memo mods = render(e, &scratch, put_mods_of, o, cls);
+    /* key: section, head, mods, the opponents' ids (and the rule's own id
+     * for a rule without a filter, which never shares its rule) */
+    sb_reset(&scratch);
+    sb_putc(&scratch, (char)r->section);
+    sb_add(&scratch, head.s, head.len);
+    sb_putc(&scratch, '\n');
+    sb_add(&scratch, mods.s, mods.len);
+    sb_putc(&scratch, '\n');
+    int none = r->m.kind == MK_NONE;
+    if (none) { sb_putc(&scratch, 'N'); sb_add(&scratch, (const char *)&r->id, sizeof r->id); }
+    for (size_t i = 0; i < nopp; i++) sb_add(&scratch, (const char *)&opp[i]->id, sizeof opp[i]->id);
+    void *found = hm_get(&e->groupmap, scratch.data, scratch.len);
+    size_t g;
+    if (found) {
+        g = (size_t)(uintptr_t)found - 1;
+    } else {
+        if (e->ngroups == e->capgroups) {
+            e->capgroups = e->capgroups ? e->capgroups * 2 : 64;
+            e->groups = xrealloc(e->groups, e->capgroups * sizeof *e->groups);
+        }
+        g = e->ngroups++;
+        pgroup *gr = &e->groups[g];
+        gr->section = r->section;
+        gr->head = head;
+        gr->mods = mods;
+        gr->nopp = nopp;
+        gr->opp = nopp ? arena_alloc(e->a, nopp * sizeof *gr->opp) : NULL;
+        if (nopp) memcpy(gr->opp, opp, nopp * sizeof *opp);
+        gr->first = gr->last = SIZE_MAX;
+        gr->npieces = 0;
+        gr->none = none;
+        gr->merged = 0;
+        const char *key = arena_strndup(e->a, scratch.data, scratch.len);
+        hm_put(&e->groupmap, key, scratch.len, (void *)(uintptr_t)(g + 1));
+    }
+    sb_free(&scratch);
+    if (e->npieces == e->cappieces) {
+        e->cappieces = e->cappieces ? e->cappieces * 2 : 256;
+        e->pieces = xrealloc(e->pieces, e->cappieces * sizeof *e->pieces);
+    }
+    size_t k = e->npieces++;
+    e->pieces[k] = (rpiece){ r, SIZE_MAX, g, e->rfirst[r->id] };
+    e->rfirst[r->id] = k + 1;
+    pgroup *gr = &e->groups[g];
+    gr->npieces++;
+    if (gr->last == SIZE_MAX) gr->first = k;
+    else e->pieces[gr->last].next = k;
+    gr->last = k;
+}
+
+/* r's filter as a regex body to fold with its siblings (emit_fold.c), or 0:
+ * a concrete literal or subpath (its value as resolved for the index), or
+ * a glob or regex written without parameters, in the files section (other
+ * operations take paths too, but Seatbelt's filters there are kept as
+ * written). */
+static int fold_value_of(emitter *e, const rule *r, fold_value *fv)
+{
+    const rule *o = orig(r);
+    memset(fv, 0, sizeof *fv);
+    if (r->section != SEC_FILES || r->m.banded || !r->m.value || !o->m.value) return 0;
+    switch (r->m.kind) {
+    case MK_LITERAL: case MK_SUBPATH: {
+        int sub = r->m.kind == MK_SUBPATH;
+        const char *v = r->m.value;
+        size_t len = r->m.len;
+        if (len == 0 || v[0] != '/' || memchr(v, PARAM_OPEN, len) || memchr(v, '\0', len)) return 0;
+        if (sub && v[len - 1] == '/') return 0;        /* subpath "/" is every path */
+        strbuf b;
+        sb_init(&b);
+        regex_quote(&b, v, len);
+        if (sub) sb_puts(&b, "(/.*)?");
+        fv->len = b.len;
+        fv->s = arena_strndup(e->a, b.data, b.len);
+        sb_free(&b);
+        fv->subpath = sub;
+        fv->raw = v;
+        fv->rawlen = len;
+        return 1;
+    }
+    case MK_GLOB: case MK_REGEX: {
+        /* the regex as put_matcher writes it, a -D value quoted in place */
+        strbuf b, t;
+        sb_init(&b);
+        sb_init(&t);
+        if (r->m.kind == MK_GLOB) glob_to_regex(&t, o->m.value, o->m.len, glob_param, NULL);
+        else sb_add(&t, o->m.value, o->m.len);
+        int ok = 1;
+        for (size_t i = 0; i < t.len && ok; i++) {
+            if (t.data[i] != PARAM_OPEN) { sb_putc(&b, t.data[i]); continue; }
+            size_t j = i + 1;
+            while (j < t.len && t.data[j] != PARAM_CLOSE) j++;
+            const char *val = hm_get(&e->c->defines, t.data + i + 1, j - i - 1);
+            if (!val) ok = 0;
+            else param_regex_quote(&b, val, strlen(val));
+            i = j;
+        }
+        const char *re = ok ? arena_strndup(e->a, b.data ? b.data : "", b.len) : NULL;
+        size_t len = b.len;
+        sb_free(&b);
+        sb_free(&t);
+        return ok && fold_regex_body(re, len, &fv->s, &fv->len);
+    }
+    default:
+        return 0;
+    }
+}
+
+/* The filters of v[0..n) into dst, separated by sep: the ones that do not
+ * fold first, in order, then the folded ones.  Returns how many filters it
+ * wrote. */
+static size_t put_set(emitter *e, strbuf *dst, const rule *const *v, size_t n, const char *sep, int opponents)
+{
+    strbuf *keep = e->out;
+    e->out = dst;
+    size_t count = 0, nf = 0;
+    fold_value *fv = xmalloc((n + 1) * sizeof *fv);
+    for (size_t i = 0; i < n; i++) {
+        const rule *r = v[i];
+        if (fold_value_of(e, r, &fv[nf])) { nf++; continue; }
+        if (count) sb_puts(dst, sep);
+        if (opponents) put_rule_matcher(e, orig(r));
+        else put_own_matcher(e, orig(r));
+        count++;
+    }
+    count += fold_paths(dst, fv, nf, sep, count == 0);
+    free(fv);
+    e->out = keep;
+    return count;
+}
+
+typedef struct spare_ctx {
+    emitter *e;
+    const rule *o;
+    size_t group;
+    size_t *budget;
+    int conflict;
+} spare_ctx;
+
+static void spare_cb(void *ud, rule *c)
+{
+    spare_ctx *x = ud;
+    if (x->conflict) return;
+    if (*x->budget == 0) { x->conflict = 1; return; }
+    (*x->budget)--;
+    for (size_t p = x->e->rfirst[c->id]; p; p = x->e->pieces[p - 1].rnext) {
+        if (x->e->pieces[p - 1].group != x->group) continue;
+        if (matcher_relation(&x->o->m, &c->m) != REL_DISJOINT) x->conflict = 1;
+        return;
+    }
+}
+
+static int has_rule(rule *const *v, size_t n, const rule *r)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid]->id < r->id) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < n && v[lo] == r;
+}
+
+typedef struct spare_rev {
+    const rule *r;         /* a rule written in the group */
+    rule *const *o;        /* the other group's opponents */
+    size_t no;
+    rule *const *keep;     /* the group's own opponents */
+    size_t nk;
+    size_t *budget;
+    int conflict;
+} spare_rev;
+
+static void spare_rev_cb(void *ud, rule *c)
+{
+    spare_rev *x = ud;
+    if (x->conflict) return;
+    if (*x->budget == 0) { x->conflict = 1; return; }
+    (*x->budget)--;
+    if (!has_rule(x->o, x->no, c) || has_rule(x->keep, x->nk, c)) return;
+    if (matcher_relation(&c->m, &x->r->m) != REL_DISJOINT) x->conflict = 1;
+}
+
+/* Whether every opponent in o[0..no) is already in keep[0..nk) (both in id
+ * order), the opponents of group g, or disjoint from every rule written in
+ * g.  The index finds the rules that may overlap: from each opponent, or
+ * from each of g's rules when they are fewer. */
+static int opps_spare(emitter *e, const ovl_index *ix, rule *const *o, size_t no, rule *const *keep, size_t nk,
+                      size_t g, size_t *budget)
+{
+    if (e->groups[g].npieces < no) {
+        for (size_t p = e->groups[g].first; p != SIZE_MAX; p = e->pieces[p].next) {
+            if (*budget == 0) return 0;
+            (*budget)--;
+            spare_rev x = { e->pieces[p].r, o, no, keep, nk, budget, 0 };
+            ovl_query(ix, e->pieces[p].r, 0, spare_rev_cb, &x);
+            if (x.conflict) return 0;
+        }
+        return 1;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < no; i++) {
+        while (k < nk && keep[k]->id < o[i]->id) k++;
+        if (k < nk && keep[k] == o[i]) continue;
+        if (*budget == 0) return 0;
+        (*budget)--;
+        spare_ctx x = { e, o[i], g, budget, 0 };
+        ovl_query(ix, o[i], 0, spare_cb, &x);
+        if (x.conflict) return 0;
+    }
+    return 1;
+}
+
+/* Merges group b into group a (same section, operations and modifiers):
+ * the union of their rules minus the union of their carve-outs decides
+ * exactly what each decided alone when every carve-out of one is either a
+ * carve-out of the other too or disjoint from all of the other's rules. */
+static int merge_groups(emitter *e, const ovl_index *ix, size_t ia, size_t ib, size_t *budget)
+{
+    pgroup *a = &e->groups[ia], *b = &e->groups[ib];
+    if (a->none || b->none) return 0;
+    if (!opps_spare(e, ix, b->opp, b->nopp, a->opp, a->nopp, ia, budget)) return 0;
+    if (!opps_spare(e, ix, a->opp, a->nopp, b->opp, b->nopp, ib, budget)) return 0;
+    for (size_t p = b->first; p != SIZE_MAX; p = e->pieces[p].next) e->pieces[p].group = ia;
+    rule **u = arena_alloc(e->a, (a->nopp + b->nopp + 1) * sizeof *u);
+    size_t i = 0, j = 0, n = 0;
+    while (i < a->nopp || j < b->nopp) {
+        if (j == b->nopp || (i < a->nopp && a->opp[i]->id < b->opp[j]->id)) u[n++] = a->opp[i++];
+        else if (i == a->nopp || b->opp[j]->id < a->opp[i]->id) u[n++] = b->opp[j++];
+        else { u[n++] = a->opp[i++]; j++; }
+    }
+    a->opp = u;
+    a->nopp = n;
+    e->pieces[a->last].next = b->first;
+    a->npieces += b->npieces;
+    b->npieces = 0;
+    a->last = b->last;
+    b->first = b->last = SIZE_MAX;
+    b->merged = 1;
+    return 1;
+}
+
+/* Groups that differ only in their carve-outs become one where that is
+ * exact (merge_groups); each group tries the few merged groups of its kind
+ * before it, within a budget of matcher comparisons proportional to the
+ * profile's size. */
+#define MERGE_TRIES 8
+static void merge_all(emitter *e, const ovl_index *ix)
+{
+    hashmap kinds;                 /* section, head, mods -> last few merged groups */
+    hm_init(&kinds);
+    strbuf key;
+    sb_init(&key);
+    size_t budget = 64 * e->npieces + 65536;
+    size_t *slots = xcalloc(e->ngroups * MERGE_TRIES + 1, sizeof *slots);   /* per kind: up to MERGE_TRIES groups */
+    size_t nkinds = 0;
+    for (size_t g = 0; g < e->ngroups; g++) {
+        pgroup *gr = &e->groups[g];
+        if (gr->none) continue;
+        sb_reset(&key);
+        sb_putc(&key, (char)gr->section);
+        sb_add(&key, gr->head.s, gr->head.len);
+        sb_putc(&key, '\n');
+        sb_add(&key, gr->mods.s, gr->mods.len);
+        void *found = hm_get(&kinds, key.data, key.len);
+        if (!found) {
+            size_t kidx = nkinds++;
+            slots[kidx * MERGE_TRIES] = g + 1;
+            hm_put(&kinds, arena_strndup(e->a, key.data, key.len), key.len, (void *)(uintptr_t)(kidx + 1));
+            continue;
+        }
+        size_t *s = &slots[((size_t)(uintptr_t)found - 1) * MERGE_TRIES];
+        int done = 0;
+        for (int t = 0; t < MERGE_TRIES && s[t] && !done; t++)
+            done = merge_groups(e, ix, s[t] - 1, g, &budget);
+        if (done) continue;
+        /* not merged: it becomes a candidate, the oldest one dropped */
+        memmove(s + 1, s, (MERGE_TRIES - 1) * sizeof *s);
+        s[0] = g + 1;
+    }
+    free(slots);
+    sb_free(&key);
+    hm_free(&kinds);
+}
+
+/* One group as one SBPL rule. */
+static void put_group(emitter *e, const pgroup *g)
+{
+    strbuf *out = e->out;
+    size_t n = 0;
+    for (size_t k = g->first; k != SIZE_MAX; k = e->pieces[k].next) n++;
+    const rule **own = xmalloc((n + 1) * sizeof *own);
+    n = 0;
+    for (size_t k = g->first; k != SIZE_MAX; k = e->pieces[k].next) own[n++] = e->pieces[k].r;
+    sb_add(out, g->head.s, g->head.len);
+    strbuf set;
+    sb_init(&set);
+    size_t nown = g->none ? 0 : put_set(e, &set, own, n, g->nopp ? "\n  " : "\n  ", 0);
+    if (g->nopp == 0) {
+        if (nown) { sb_puts(out, nown > 1 ? "\n  " : " "); sb_add(out, set.data, set.len); }
+    } else {
+        sb_putc(out, ' ');
+        if (nown) {
+            sb_puts(out, "(require-all ");
+            if (nown > 1) { sb_puts(out, "(require-any\n  "); sb_add(out, set.data, set.len); sb_puts(out, ")\n  "); }
+            else { sb_add(out, set.data, set.len); sb_putc(out, ' '); }
+        }
+        sb_reset(&set);
+        size_t nopp = put_set(e, &set, (const rule *const *)g->opp, g->nopp, "\n    ", 1);
+        sb_puts(out, "(require-not ");
+        if (nopp > 1) { sb_puts(out, "(require-any\n    "); sb_add(out, set.data, set.len); sb_putc(out, ')'); }
+        else sb_add(out, set.data, set.len);
+        sb_putc(out, ')');
+        if (nown) sb_putc(out, ')');
+    }
+    sb_add(out, g->mods.s, g->mods.len);
+    sb_puts(out, ")\n");
+    sb_free(&set);
+    free(own);
 }
 
 static void emit_rule(emitter *e, const ovl_index *ix, const rule *r, const emit_opts *eo)
@@ -742,7 +1154,10 @@ static void predict_params(emitter *e)
  * match the header, -1 when the sink failed. */
 static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const emit_sink *sink)
 {
-    emitter e = { c, NULL, { 0 }, &c->a, NULL, 0, { 0 }, NULL, NULL, NULL };
+    emitter e;
+    memset(&e, 0, sizeof e);
+    e.c = c;
+    e.a = &c->a;
     e.displays = arena_alloc(&c->a, (c->nunits + 1) * sizeof *e.displays);   /* zeroed */
     hm_init(&e.used);
     hm_init(&e.opnames);
@@ -785,10 +1200,16 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
     e.idbits = arena_alloc(&c->a, (pol->rules.n / 64 + 1) * sizeof *e.idbits);
     section_t cur = SEC_NONE;
     int implied_hdr = 0;
+    e.compact = o && o->compact;
+    if (e.compact) {
+        hm_init(&e.groupmap);
+        e.rfirst = xcalloc(pol->rules.n + 1, sizeof *e.rfirst);
+    }
     for (size_t i = 0; i < pol->rules.n && !failed; i++) {
         const rule *r = order[i];
         if (i + 16 < pol->rules.n) { const char *f = (const char *)order[i + 16]; PREFETCH(f); PREFETCH(f + 64); PREFETCH(f + 128); }
         if (i + 8 < pol->rules.n) { const rule *f = order[i + 8]; PREFETCH(f->m.value); PREFETCH(f->origins); }
+        if (e.compact) { emit_rule(&e, ix, r, o); continue; }
         if (r->section != cur) {
             cur = r->section;
             implied_hdr = 0;
@@ -802,6 +1223,25 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
             if (sink->write(sink->ud, bodyp->data, bodyp->len) != 0) failed = 1;
             sb_reset(bodyp);
         }
+    }
+    if (e.compact && !(o && o->break_order)) merge_all(&e, ix);
+    for (size_t g = 0; e.compact && g < e.ngroups && !failed; g++) {
+        if (e.groups[g].merged) continue;
+        if (e.groups[g].section != cur) {
+            cur = e.groups[g].section;
+            sb_printf(bodyp, "\n;; %s\n", section_name(cur));
+        }
+        put_group(&e, &e.groups[g]);
+        if (sink && bodyp->len >= EMIT_PIECE) {
+            if (sink->write(sink->ud, bodyp->data, bodyp->len) != 0) failed = 1;
+            sb_reset(bodyp);
+        }
+    }
+    if (e.compact) {
+        free(e.pieces);
+        free(e.groups);
+        free(e.rfirst);
+        hm_free(&e.groupmap);
     }
     ovl_free(ix);
     for (size_t i = 0; i < pol->nraw && !failed; i++) {
@@ -849,10 +1289,10 @@ void emit_sbpl(compilation *c, const emit_opts *o, strbuf *out)
 
 int emit_sbpl_stream(compilation *c, const emit_opts *o, const emit_sink *sink)
 {
-    strbuf piece;
-    sb_init(&piece);
-    sb_grow(&piece, EMIT_PIECE + 4096);
-    int rc = emit_profile(c, o, &piece, sink);
-    sb_free(&piece);
+    strbuf chunk;
+    sb_init(&chunk);
+    sb_grow(&chunk, EMIT_PIECE + 4096);
+    int rc = emit_profile(c, o, &chunk, sink);
+    sb_free(&chunk);
     return rc;
 }

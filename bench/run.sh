@@ -67,6 +67,32 @@ for n in small medium large; do
 done
 echo
 
+# ---- 1b. profile economy: what sandbox-exec parses and compiles at every
+# launch.  srt's profile (written by srt_gen.mjs above) against buckle's
+# compact form for the same policy (corpus/examples/srt-*.buckle): with the
+# values inlined (compile --compact -D: what buckle run hands to
+# sandbox-exec, with the run's values), and symbolic (values left as
+# parameters).  Filters are counted the same way for all (bench/sbpl_size.sh).
+echo "## Profile economy: bytes and filters (srt vs buckle --compact)"
+echo
+echo "| config | srt bytes | srt filters | buckle -D bytes | buckle -D filters | bytes ratio | filters ratio | buckle symbolic bytes | symbolic filters | bytes ratio | filters ratio | buckle readable -D bytes | readable filters |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+rat() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.2fx", a / b; else print "?" }'; }
+for n in small medium large; do
+    # shellcheck disable=SC2086
+    "$B" compile --compact -I corpus $D -D USER=bench corpus/examples/srt-$n.buckle -o "$T/c-$n.sb"
+    "$B" compile --compact -I corpus corpus/examples/srt-$n.buckle -o "$T/s-$n.sb"
+    # shellcheck disable=SC2086
+    "$B" compile -I corpus $D -D USER=bench corpus/examples/srt-$n.buckle -o "$T/r-$n.sb"
+    # shellcheck disable=SC2046
+    if [ -f "$T/srt/$n.sb" ]; then set -- $(sh bench/sbpl_size.sh "$T/srt/$n.sb"); else set -- 0 0; fi
+    sb=$1; sf=$2
+    # shellcheck disable=SC2046
+    set -- $(sh bench/sbpl_size.sh "$T/c-$n.sb") $(sh bench/sbpl_size.sh "$T/s-$n.sb") $(sh bench/sbpl_size.sh "$T/r-$n.sb")
+    echo "| $n | $sb | $sf | $1 | $2 | $(rat "$1" "$sb") | $(rat "$2" "$sf") | $3 | $4 | $(rat "$3" "$sb") | $(rat "$4" "$sf") | $5 | $6 |"
+done
+echo
+
 # ---- 2. whole process, small profile
 echo "## Whole process, small profile (hyperfine, 40 runs, medians)"
 echo
@@ -202,20 +228,11 @@ for n in small large; do
 done
 # The same difference without the stand-in's own work (it reads the profile
 # and evaluates its protection rules: 7-80 ms that vary by milliseconds from
-# run to run): /bin/true stands in for sandbox-exec, behind the no-op wrapper
-# and behind buckle run (warm cache), 500 interleaved rounds, no `env` in
-# between (the environment is interleave's own).
+# run to run): bench/run_overhead.sh, /bin/true in place of sandbox-exec.
 echo
 echo "### /bin/true as sandbox-exec (the command is not run)"
 echo
-rm -rf "$T/tmp"; mkdir -p "$T/tmp"
-for n in small large; do TMPDIR="$T/tmp" BUCKLE_SANDBOX_EXEC=/bin/true "$RB" run "$T/run-srt-$n.buckle" -- /usr/bin/true; done
-TMPDIR="$T/tmp" BUCKLE_SANDBOX_EXEC=/bin/true "$BUILD/interleave" 500 "no-op-wrapper=$NOOP /bin/true" \
-    "buckle-run-small=$RB run $T/run-srt-small.buckle -- /usr/bin/true" \
-    "buckle-run-large=$RB run $T/run-srt-large.buckle -- /usr/bin/true" >"$T/r"
-echo "| command | median ms | minus no-op wrapper |"
-echo "|---|---|---|"
-awk 'NR == 1 { w = $2 } { d = ""; if (NR > 1) d = sprintf("%+.2f", $2 - w); printf "| %s | %.2f | %s |\n", $1, $2, d }' "$T/r"
+BUCKLE="$RB" BUILD="$BUILD" sh bench/run_overhead.sh 500
 echo
 
 # ---- 6. instruction counts (stable across noisy runs)

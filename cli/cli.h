@@ -1,4 +1,5 @@
-/* cli.h - helpers shared by the subcommands (flag parsing stays thin). */
+/* cli.h - what the commands share: the environment, printing, atomic writes,
+ * and the command table (main.c); option parsing is options.h. */
 #ifndef BUCKLE_CLI_H
 #define BUCKLE_CLI_H
 #include "../compiler/compile.h"
@@ -8,10 +9,8 @@
 typedef struct cli_env {
     const char *argv0;
     const char *exe_path;        /* this executable, resolved (run cache key); "" if unknown */
-    const char *std_dirs[4];     /* standard library candidates, NULL-terminated */
-    /* the strings above, packed: a process touches only the page or two it
-     * writes, not one page per field (each page is a fault, 11-16 us here) */
-    char store[4 * (PATH_MAX + 32)];
+    const char *std_dirs[STD_DIRS_MAX];  /* standard library candidates, NULL-terminated */
+    char store[STD_DIRS_MAX * (PATH_MAX + 32)];   /* the strings above */
 } cli_env;
 
 void cli_env_init(cli_env *env, const char *argv0);
@@ -22,6 +21,25 @@ struct lint_opts;
 void cli_lint_opts(const cli_env *env, struct lint_opts *o);
 /* Renders the diagnostics of l to stderr as text (colour on a terminal). */
 void cli_print_diags(diag_list *l, FILE *to);
+/* One diagnostic without a location through the renderer, to standard
+ * error: "buckle CMD: error: MSG" (cmd NULL: "buckle: error: MSG"). */
+void cli_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void cli_warning(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void cli_note(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* The same, diagnostics without a location attributed to who ("buckle run") */
+void cli_print_diags_as(diag_list *l, FILE *to, const char *who);
 /* Writes data to path atomically (temp file + rename); "-" = stdout.
  * Returns 0, or -1 with a message on stderr. */
 int cli_write_file(const char *path, const char *data, size_t len);
@@ -36,6 +54,7 @@ int cli_out_write(cli_out *o, const char *data, size_t len);
 int cli_out_rewind(cli_out *o);        /* empty it again */
 int cli_out_commit(cli_out *o);
 void cli_out_abort(cli_out *o);
+/* A usage error: cli_error with a help line naming CMD --help; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -53,11 +72,13 @@ int cmd_fmt(cli_env *env, int argc, char **argv);
 int cmd_lsp(cli_env *env, int argc, char **argv);
 int cmd_why(cli_env *env, int argc, char **argv);
 int cmd_diff(cli_env *env, int argc, char **argv);
+int cmd_import(cli_env *env, int argc, char **argv);
+
+/* The commands (main.c): name, handler and the line of `buckle --help`. */
+typedef struct cli_command {
+    const char *name;
+    int (*fn)(cli_env *, int, char **);
+    const char *help;
+} cli_command;
 int is_sb_path(const char *path);
-/* The home directory and login name of the user running buckle, from the
- * password database (copies in a; either pointer may be NULL); 0, or -1 when
- * it has no entry. */
-int cli_user_entry(arena *a, const char **home, const char **name);
-/* realpath of an absolute path that exists, else the value itself. */
-const char *cli_canonical(arena *a, const char *v);
 #endif

@@ -1,5 +1,5 @@
 /* cmd_compile.c - `buckle compile`. */
-#include "cli.h"
+#include "options.h"
 #include "../backend/emit.h"
 #include "target.h"
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 
 static const char usage[] =
     "usage: buckle compile [-o OUT] [-I DIR]... [-D NAME=VALUE]... [--emit sbpl|ir|json]\n"
-    "                      [-M DEPFILE] [--no-implied] [--stdin-filename NAME]\n"
+    "                      [-M DEPFILE] [--no-implied] [--compact] [--stdin-filename NAME]\n"
     "                      [--target sbpl|landlock] [--landlock-abi N] FILE\n"
     "\n"
     "Compiles a .buckle profile (with its extends chain) to SBPL for sandbox-exec.\n"
@@ -19,6 +19,8 @@ static const char usage[] =
     "  --emit sbpl|ir|json what to print: the profile (default), the merged IR, or JSON\n"
     "  -M DEPFILE          write a make depfile: OUT depends on every file read (needs -o)\n"
     "  --no-implied        do not add file-read-metadata for ancestors of allowed paths\n"
+    "  --compact           the form buckle run hands to sandbox-exec: rules grouped,\n"
+    "                      carve-outs shared, concrete paths folded into regexes\n"
     "  --stdin-filename N  name FILE '-' in diagnostics and for relative extends\n"
     "  --target landlock   print the Landlock ruleset for Linux as JSON instead (its paths\n"
     "                      as they exist here, every rule's verdict; docs/linux.md)\n"
@@ -59,91 +61,97 @@ static int stream_profile(compilation *c, const emit_opts *eo, const char *path)
     return cli_out_commit(&f);
 }
 
+enum { OPT_EMIT = OPT_OWN, OPT_NO_IMPLIED, OPT_BREAK_ORDER, OPT_RECYCLE, OPT_COMPACT, OPT_TARGET, OPT_LL_ABI };
+
+static const cli_opt compile_opts_table[] = {
+    { NULL, 'o', 1, NULL },
+    { NULL, 'M', 1, NULL },
+    { "emit", OPT_EMIT, 1, "sbpl|ir|json" },
+    { "no-implied", OPT_NO_IMPLIED, 0, NULL },
+    { "compact", OPT_COMPACT, 0, NULL },
+    { "target", OPT_TARGET, 1, NULL },
+    { "landlock-abi", OPT_LL_ABI, 1, NULL },
+    { "test-break-order", OPT_BREAK_ORDER, 0, NULL },
+    { "test-recycle-bytes", OPT_RECYCLE, 1, NULL },
+    { NULL, 0, 0, NULL },
+};
+
+typedef struct compile_cli {
+    const char *out, *depfile;
+    int emit;               /* index in "sbpl|ir|json" */
+    int no_implied, break_order, compact;
+    size_t recycle;
+    const char *target, *abi_arg;
+} compile_cli;
+
+static int own_option(void *ud, int key, const char *arg, int choice)
+{
+    compile_cli *k = ud;
+    switch (key) {
+    case 'o': k->out = arg; return 0;
+    case 'M': k->depfile = arg; return 0;
+    case OPT_EMIT: k->emit = choice; return 0;
+    case OPT_NO_IMPLIED: k->no_implied = 1; return 0;
+    case OPT_BREAK_ORDER: k->break_order = 1; return 0;
+    case OPT_COMPACT: k->compact = 1; return 0;
+    case OPT_RECYCLE: k->recycle = strtoul(arg, NULL, 10); return 0;
+    case OPT_TARGET: k->target = arg; return 0;
+    case OPT_LL_ABI: k->abi_arg = arg; return 0;
+    }
+    return -1;
+}
+
+enum { EMIT_SBPL, EMIT_IR, EMIT_JSON };
+
 int cmd_compile(cli_env *env, int argc, char **argv)
 {
-    const char *out = "-", *emit = "sbpl", *depfile = NULL, *file = NULL, *stdin_name = NULL;
-    const char *target = "sbpl", *abi_arg = NULL;
-    int no_implied = 0, break_order = 0;
-    size_t recycle = 0;
-    const char **incs = xcalloc((size_t)argc + 1, sizeof *incs);
-    define *defs = xcalloc((size_t)argc + 1, sizeof *defs);
-    size_t ninc = 0, ndef = 0;
-    arena a;
-    arena_init(&a);
-    int rc = 2;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        const char *val = NULL;
-#define TAKE(flag) (strcmp(arg, flag) == 0 ? (i + 1 < argc ? (val = argv[++i], 1) : -1) \
-                    : (strncmp(arg, flag, strlen(flag)) == 0 && flag[1] != '-' ? (val = arg + strlen(flag), 1) \
-                    : (strncmp(arg, flag "=", strlen(flag) + 1) == 0 ? (val = arg + strlen(flag) + 1, 1) : 0)))
-        int t;
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) { fputs(usage, stdout); rc = 0; goto done; }
-        else if (strcmp(arg, "--no-implied") == 0) no_implied = 1;
-        else if (strcmp(arg, "--test-break-order") == 0) break_order = 1;
-        else if ((t = TAKE("--test-recycle-bytes")) != 0) { if (t < 0) goto missing; recycle = strtoul(val, NULL, 10); }
-        else if ((t = TAKE("-o")) != 0) { if (t < 0) goto missing; out = val; }
-        else if ((t = TAKE("-I")) != 0) { if (t < 0) goto missing; incs[ninc++] = val; }
-        else if ((t = TAKE("-D")) != 0) {
-            if (t < 0) goto missing;
-            const char *err = define_parse(&a, val, &defs[ndef]);
-            if (err) { rc = cli_usage_error("compile", "-D %s: %s", val, err); goto done; }
-            ndef++;
-        }
-        else if ((t = TAKE("-M")) != 0) { if (t < 0) goto missing; depfile = val; }
-        else if ((t = TAKE("--emit")) != 0) { if (t < 0) goto missing; emit = val; }
-        else if ((t = TAKE("--target")) != 0) { if (t < 0) goto missing; target = val; }
-        else if ((t = TAKE("--landlock-abi")) != 0) { if (t < 0) goto missing; abi_arg = val; }
-        else if ((t = TAKE("--stdin-filename")) != 0) { if (t < 0) goto missing; stdin_name = val; }
-        else if (arg[0] == '-' && arg[1]) { rc = cli_usage_error("compile", "unknown option %s", arg); goto done; }
-        else if (file) { rc = cli_usage_error("compile", "one FILE at a time (got %s and %s)", file, arg); goto done; }
-        else file = arg;
-        continue;
-missing:
-        rc = cli_usage_error("compile", "%s needs a value", arg);
-        goto done;
-#undef TAKE
-    }
-    if (!file) { rc = cli_usage_error("compile", "no input FILE"); goto done; }
+    compile_cli k = { "-", NULL, EMIT_SBPL, 0, 0, 0, 0, NULL, NULL };
+    cli_spec spec = { "compile", usage, CLI_INCLUDE | CLI_DEFINE | CLI_STDIN_NAME, compile_opts_table, own_option, &k, 0, 0 };
+    cli_opts co;
+    int rc = cli_opts_parse(&co, &spec, argc, argv);
+    if (rc) { rc = rc < 0 ? 0 : rc; goto done; }
+    const char *out = k.out, *depfile = k.depfile;
+    if (co.npos == 0) { rc = cli_usage_error("compile", "no input FILE"); goto done; }
+    if (co.npos > 1) { rc = cli_usage_error("compile", "one FILE at a time (got %s and %s)", co.pos[0], co.pos[1]); goto done; }
+    const char *file = co.pos[0];
     /* the depfile's target is the output file: without -o there is none
      * (naming the source would make it depend on itself) */
     if (depfile && strcmp(out, "-") == 0) {
         rc = cli_usage_error("compile", "-M needs -o OUT: the depfile names OUT as the target");
         goto done;
     }
-    if (strcmp(emit, "sbpl") && strcmp(emit, "ir") && strcmp(emit, "json")) {
-        rc = cli_usage_error("compile", "--emit takes sbpl, ir or json, not %s", emit);
+    int abi = 0;
+    if (target_check(k.target ? k.target : "sbpl", k.abi_arg, k.emit == EMIT_SBPL ? "sbpl" : "other", &abi) != 0) {
+        rc = 2;
         goto done;
     }
-    int abi = 0;
-    if (target_check(target, abi_arg, emit, &abi) != 0) { rc = 2; goto done; }
     compile_opts o = { 0 };
-    o.include_dirs = incs;
-    o.ninclude = ninc;
-    o.defines = defs;
-    o.ndefines = ndef;
-    o.no_implied = no_implied;
-    o.recycle_bytes = recycle;
-    o.stdin_name = stdin_name;
+    o.include_dirs = co.incs;
+    o.ninclude = co.ninc;
+    o.defines = co.defs;
+    o.ndefines = co.ndef;
+    o.no_implied = k.no_implied;
+    o.recycle_bytes = k.recycle;
+    o.stdin_name = co.stdin_name;
     cli_compile_opts(env, &o);
     compilation *c = compilation_new(&o);
     rc = compile_profile(c, file);
     cli_print_diags(&c->diags, stderr);
     if (rc == 0) {
-        emit_opts eo = { break_order };
+        emit_opts eo = { k.break_order, k.compact };
         if (abi) {
             strbuf b;
             sb_init(&b);
             target_landlock_json(c, abi, &b);
             if (cli_write_file(out, b.data ? b.data : "", b.len) != 0) rc = 2;
             sb_free(&b);
-        } else if (strcmp(emit, "sbpl") == 0 && strcmp(out, "-") != 0) {
+        } else if (k.emit == EMIT_SBPL && strcmp(out, "-") != 0) {
             if (stream_profile(c, &eo, out) != 0) rc = 2;
         } else {
             strbuf b;
             sb_init(&b);
-            if (strcmp(emit, "ir") == 0) emit_ir(c, &b);
-            else if (strcmp(emit, "json") == 0) emit_json(c, &b);
+            if (k.emit == EMIT_IR) emit_ir(c, &b);
+            else if (k.emit == EMIT_JSON) emit_json(c, &b);
             else emit_sbpl(c, &eo, &b);
             if (cli_write_file(out, b.data ? b.data : "", b.len) != 0) rc = 2;
             sb_free(&b);
@@ -162,8 +170,6 @@ missing:
     }
     compilation_free(c);
 done:
-    free(incs);
-    free(defs);
-    arena_free(&a);
+    cli_opts_free(&co);
     return rc;
 }

@@ -49,7 +49,7 @@ static int open_sb(opened *o, eval_args *ea, const char *file)
     diag_list_init(&o->dl, &o->a);
     const char *err;
     o->src = source_read(file, file, &err);
-    if (!o->src) { fprintf(stderr, "buckle diff: error: cannot read %s: %s\n", file, err); return 2; }
+    if (!o->src) { cli_error("diff", "cannot read %s: %s", file, err); return 2; }
     size_t ntest;
     const sb_param *tv = test_param_values(&ntest);
     sb_param *all = arena_alloc(&o->a, (ea->ndef + ntest + 1) * sizeof *all);
@@ -97,23 +97,21 @@ static void close_side(opened *o)
     if (o->arena_live) arena_free(&o->a);
 }
 
+/* --format: json is choice 1 */
+static int format_option(void *ud, int key, const char *arg, int choice)
+{
+    (void)arg;
+    if (key != OPT_FORMAT) return -1;
+    *(int *)ud = choice == 1;
+    return 0;
+}
+
 int cmd_diff(cli_env *env, int argc, char **argv)
 {
-    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-    int nrest = 0, json = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i > 0 && (!strcmp(argv[i], "--format") || !strncmp(argv[i], "--format=", 9))) {
-            const char *v = argv[i][8] == '=' ? argv[i] + 9 : i + 1 < argc ? argv[++i] : NULL;
-            if (!v) { free(rest); return cli_usage_error("diff", "--format needs a value (text or json)"); }
-            if (!strcmp(v, "json")) json = 1;
-            else if (strcmp(v, "text")) { free(rest); return cli_usage_error("diff", "unknown format %s (text or json)", v); }
-            continue;
-        }
-        rest[nrest++] = argv[i];
-    }
+    static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|json" }, { NULL, 0, 0, NULL } };
+    int json = 0;
     eval_args ea;
-    int rc = eval_args_parse(&ea, "diff", usage, nrest, rest);
-    free(rest);
+    int rc = eval_args_parse(&ea, "diff", usage, argc, argv, own, format_option, &json);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos != 2) { eval_args_free(&ea); return cli_usage_error("diff", "expected OLD NEW"); }
     /* REV:PATH sides are unpacked first */

@@ -1,5 +1,5 @@
 /* cmd_explain.c - `buckle explain ID|SLUG` and `buckle rules`. */
-#include "cli.h"
+#include "options.h"
 #include "../lint/rules_table.h"
 #include <string.h>
 
@@ -10,24 +10,36 @@ static void indent(const char *s)
     putchar('\n');
 }
 
+static int explain(const char *name);
+
+static const char explain_usage[] =
+    "usage: buckle explain RULE-ID|SLUG\n\nPrints what a lint rule checks, why, an example that fires, one that does not, and the fix.\n";
+
 int cmd_explain(cli_env *env, int argc, char **argv)
 {
     (void)env;
-    if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-        puts("usage: buckle explain RULE-ID|SLUG\n\nPrints what a lint rule checks, why, an example that fires, one that does not, and the fix.");
-        return 0;
-    }
-    if (argc != 2) return cli_usage_error("explain", "expected one RULE-ID or SLUG");
+    cli_spec spec = { "explain", explain_usage, 0, NULL, NULL, NULL, 0, 0 };
+    cli_opts o;
+    int rc = cli_opts_parse(&o, &spec, argc, argv);
+    if (!rc && o.npos != 1) rc = cli_usage_error("explain", "expected one RULE-ID or SLUG");
+    if (rc) { cli_opts_free(&o); return rc < 0 ? 0 : rc; }
+    rc = explain(o.pos[0]);
+    cli_opts_free(&o);
+    return rc;
+}
+
+static int explain(const char *name)
+{
     /* IDs and slugs are matched ignoring case (bk3002, Dangerous-Mach-Service) */
     int exact = 0;
-    const lint_rule *r = lint_rule_find(argv[1]);
-    const lint_rule *near = r ? NULL : lint_rule_suggest(argv[1], &exact);
+    const lint_rule *r = lint_rule_find(name);
+    const lint_rule *near = r ? NULL : lint_rule_suggest(name, &exact);
     if (!r && exact) r = near;
     if (!r) {
-        int id = (argv[1][0] == 'B' || argv[1][0] == 'b') && (argv[1][1] == 'K' || argv[1][1] == 'k');
-        if (near) fprintf(stderr, "buckle explain: error: no rule %s; did you mean %s? (%s)\n", argv[1],
-                          id ? near->id : near->info.slug, id ? near->info.slug : near->id);
-        else fprintf(stderr, "buckle explain: error: no rule %s; `buckle rules` lists them\n", argv[1]);
+        int id = (name[0] == 'B' || name[0] == 'b') && (name[1] == 'K' || name[1] == 'k');
+        if (near) cli_error("explain", "no rule %s; did you mean %s? (%s)", name,
+                            id ? near->id : near->info.slug, id ? near->info.slug : near->id);
+        else cli_error("explain", "no rule %s; `buckle rules` lists them", name);
         return 2;
     }
     printf("%s %s (%s)%s\n\n%s.\n\nWhy: %s\n\nFires on:\n", r->id, r->info.slug, severity_name(r->info.default_sev),
@@ -40,18 +52,25 @@ int cmd_explain(cli_env *env, int argc, char **argv)
     return 0;
 }
 
+static int rules_format(void *ud, int key, const char *arg, int choice)
+{
+    (void)arg;
+    if (key != OPT_FORMAT) return -1;
+    *(int *)ud = choice == 1;
+    return 0;
+}
+
 int cmd_rules(cli_env *env, int argc, char **argv)
 {
     (void)env;
+    static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|json" }, { NULL, 0, 0, NULL } };
     int json = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { puts("usage: buckle rules [--format text|json]"); return 0; }
-        if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-            const char *v = argv[++i];
-            if (!strcmp(v, "json")) json = 1;
-            else if (strcmp(v, "text")) return cli_usage_error("rules", "--format takes text or json");
-        } else return cli_usage_error("rules", "unknown argument %s", argv[i]);
-    }
+    cli_spec spec = { "rules", "usage: buckle rules [--format text|json]\n", 0, own, rules_format, &json, 0, 0 };
+    cli_opts o;
+    int rc = cli_opts_parse(&o, &spec, argc, argv);
+    if (!rc && o.npos) rc = cli_usage_error("rules", "unknown argument %s", o.pos[0]);
+    cli_opts_free(&o);
+    if (rc) return rc < 0 ? 0 : rc;
     strbuf b;
     sb_init(&b);
     if (json) sb_puts(&b, "{\"version\":1,\"rules\":[");

@@ -1,5 +1,5 @@
 /* cmd_fmt.c - `buckle fmt`: the canonical layout (fmt/fmt.h). */
-#include "cli.h"
+#include "options.h"
 #include "../fmt/fmt.h"
 #include <string.h>
 #include <sys/stat.h>
@@ -23,6 +23,13 @@ static const char usage[] =
 
 enum { MODE_PRINT, MODE_CHECK, MODE_WRITE };
 
+/* standard output, a piece at a time as fmt makes it */
+static int write_stdout(void *ctx, const char *p, size_t n)
+{
+    (void)ctx;
+    return cli_write_file("-", p, n);
+}
+
 /* 0 done, 1 syntax errors or a difference (--check), 2 unreadable or unwritable */
 static int fmt_one(const char *path, const char *stdin_name, int mode)
 {
@@ -31,7 +38,7 @@ static int fmt_one(const char *path, const char *stdin_name, int mode)
     struct stat st;
     int have_mode = mode == MODE_WRITE && stat(path, &st) == 0;
     source *src = source_read(display, path, &err);
-    if (!src) { fprintf(stderr, "buckle fmt: error: cannot read %s: %s\n", display, err); return 2; }
+    if (!src) { cli_error("fmt", "cannot read %s: %s", display, err); return 2; }
     arena a;
     arena_init(&a);
     diag_list dl;
@@ -39,11 +46,12 @@ static int fmt_one(const char *path, const char *stdin_name, int mode)
     strbuf out;
     sb_init(&out);
     int rc = 0;
-    if (fmt_buckle(src, &a, &dl, &out) != 0) {
+    if (mode == MODE_PRINT) {
+        rc = fmt_buckle_stream(src, &a, &dl, write_stdout, NULL);
+        if (rc == 1) cli_print_diags(&dl, stderr);
+    } else if (fmt_buckle(src, &a, &dl, &out) != 0) {
         cli_print_diags(&dl, stderr);
         rc = 1;
-    } else if (mode == MODE_PRINT) {
-        if (cli_write_file("-", out.data ? out.data : "", out.len) != 0) rc = 2;
     } else {
         int differs = out.len != src->len || (out.len && memcmp(out.data, src->text, out.len) != 0);
         if (mode == MODE_CHECK && differs) {
@@ -64,26 +72,32 @@ static int fmt_one(const char *path, const char *stdin_name, int mode)
     return rc;
 }
 
+enum { OPT_CHECK = OPT_OWN };
+
+static int own_option(void *ud, int key, const char *arg, int choice)
+{
+    int *mode = ud;
+    (void)arg;
+    (void)choice;
+    int want = key == OPT_CHECK ? MODE_CHECK : key == 'w' ? MODE_WRITE : -1;
+    if (want < 0) return -1;
+    if (*mode != MODE_PRINT && *mode != want) return cli_usage_error("fmt", "--check and -w exclude each other");
+    *mode = want;
+    return 0;
+}
+
 int cmd_fmt(cli_env *env, int argc, char **argv)
 {
     (void)env;
-    int mode = MODE_PRINT, rc = 0;
-    const char *stdin_name = NULL;
-    const char **files = xcalloc((size_t)argc + 1, sizeof *files);
-    size_t nf = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(usage, stdout); goto out; }
-        if (!strcmp(a, "--check")) { if (mode == MODE_WRITE) { rc = cli_usage_error("fmt", "--check and -w exclude each other"); goto out; } mode = MODE_CHECK; continue; }
-        if (!strcmp(a, "-w")) { if (mode == MODE_CHECK) { rc = cli_usage_error("fmt", "--check and -w exclude each other"); goto out; } mode = MODE_WRITE; continue; }
-        if (!strcmp(a, "--stdin-filename")) {
-            if (i + 1 >= argc) { rc = cli_usage_error("fmt", "%s needs a value", a); goto out; }
-            stdin_name = argv[++i];
-            continue;
-        }
-        if (a[0] == '-' && a[1]) { rc = cli_usage_error("fmt", "unknown option %s", a); goto out; }
-        files[nf++] = a;
-    }
+    static const cli_opt own[] = { { "check", OPT_CHECK, 0, NULL }, { NULL, 'w', 0, NULL }, { NULL, 0, 0, NULL } };
+    int mode = MODE_PRINT;
+    cli_spec spec = { "fmt", usage, CLI_STDIN_NAME, own, own_option, &mode, 0, 0 };
+    cli_opts co;
+    int rc = cli_opts_parse(&co, &spec, argc, argv);
+    if (rc) { rc = rc < 0 ? 0 : rc; goto out; }
+    const char *stdin_name = co.stdin_name;
+    const char *const *files = co.pos;
+    size_t nf = co.npos;
     if (!nf) { rc = cli_usage_error("fmt", "no FILE"); goto out; }
     for (size_t i = 0; i < nf; i++) {
         if (mode == MODE_WRITE && !strcmp(files[i], "-")) { rc = cli_usage_error("fmt", "-w cannot rewrite standard input"); goto out; }
@@ -94,6 +108,6 @@ int cmd_fmt(cli_env *env, int argc, char **argv)
         if (r > rc) rc = r;
     }
 out:
-    free(files);
+    cli_opts_free(&co);
     return rc;
 }

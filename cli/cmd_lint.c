@@ -49,7 +49,7 @@ typedef struct lint_cli {
     int lang, quiet;
 } lint_cli;
 
-static int own_option(void *ud, int opt, const char *arg)
+static int own_option(void *ud, int opt, const char *arg, int choice)
 {
     lint_cli *l = ud;
     const char *bad;
@@ -64,19 +64,14 @@ static int own_option(void *ud, int opt, const char *arg)
             return cli_usage_error("lint", "--ignore: no rule has this code, slug or code prefix: %s", bad);
         return 0;
     case OPT_COLOR:
-        if (!strcmp(arg, "auto")) l->color = -1;
-        else if (!strcmp(arg, "always")) l->color = 1;
-        else if (!strcmp(arg, "never")) l->color = 0;
-        else return cli_usage_error("lint", "--color takes auto, always or never, not %s", arg);
+        l->color = choice == 0 ? -1 : choice == 1 ? 1 : 0;     /* auto|always|never */
         return 0;
     case OPT_LANG:
-        if (!strcmp(arg, "sbpl")) l->lang = LINT_LANG_SBPL;
-        else if (!strcmp(arg, "buckle")) l->lang = LINT_LANG_BUCKLE;
-        else return cli_usage_error("lint", "--lang takes sbpl or buckle, not %s", arg);
+        l->lang = choice == 0 ? LINT_LANG_SBPL : LINT_LANG_BUCKLE;
         return 0;
     case 'q': l->quiet = 1; return 0;
     }
-    return cli_usage_error("lint", "unknown option");
+    return -1;
 }
 
 /* Every location names a file that exists: a base found on the search path
@@ -191,13 +186,13 @@ static int selected(const lint_cli *l, const lint_config *cfg, const char *path,
 
 int cmd_lint(cli_env *env, int argc, char **argv)
 {
-    static const struct option own[] = {
-        { "select", required_argument, NULL, OPT_SELECT },
-        { "ignore", required_argument, NULL, OPT_IGNORE },
-        { "color", required_argument, NULL, OPT_COLOR },
-        { "lang", required_argument, NULL, OPT_LANG },
-        { "quiet", no_argument, NULL, 'q' },
-        { NULL, 0, NULL, 0 },
+    static const cli_opt own[] = {
+        { "select", OPT_SELECT, 1, NULL },
+        { "ignore", OPT_IGNORE, 1, NULL },
+        { "color", OPT_COLOR, 1, "auto|always|never" },
+        { "lang", OPT_LANG, 1, "sbpl|buckle" },
+        { "quiet", 'q', 0, NULL },
+        { NULL, 0, 0, NULL },
     };
     arena a;
     arena_init(&a);
@@ -206,7 +201,9 @@ int cmd_lint(cli_env *env, int argc, char **argv)
     lc.a = &a;
     lc.color = -1;
     cli_opts co;
-    int rc = cli_opts_parse(&co, "lint", usage, argc, argv, own, "q", own_option, &lc);
+    cli_spec spec = { "lint", usage, CLI_INCLUDE | CLI_DEFINE | CLI_DIAG_FORMAT | CLI_LEVELS | CLI_STDIN_NAME,
+                      own, own_option, &lc, 0, 0 };
+    int rc = cli_opts_parse(&co, &spec, argc, argv);
     if (rc) { rc = rc < 0 ? 0 : rc; goto out; }
 
     names files = { NULL, 0, 0, &a };
@@ -261,7 +258,7 @@ int cmd_lint(cli_env *env, int argc, char **argv)
     real_names(keep);
     diag_sort(&dl);
     if (co.fmt == DIAG_JSON || co.fmt == DIAG_SARIF) relativize(&dl);
-    diag_render_opts ro = { co.fmt, 0, lint_code_info, lint_code_at, BUCKLE_VERSION };
+    diag_render_opts ro = { co.fmt, 0, lint_code_info, lint_code_at, BUCKLE_VERSION, NULL };
     const char *nc = getenv("NO_COLOR");
     ro.color = co.fmt == DIAG_TEXT && (lc.color == 1 || (lc.color < 0 && isatty(STDOUT_FILENO) && !(nc && *nc)));
     strbuf b;

@@ -80,7 +80,7 @@ static int query_sb(eval_args *ea, const char *file)
     if (rc) return rc;
     const char *err;
     source *src = source_read(file, file, &err);
-    if (!src) { fprintf(stderr, "buckle query: error: cannot read %s: %s\n", file, err); return 2; }
+    if (!src) { cli_error("query", "cannot read %s: %s", file, err); return 2; }
     arena a;
     arena_init(&a);
     diag_list dl;
@@ -101,6 +101,8 @@ static int query_sb(eval_args *ea, const char *file)
     sb_param *pd = derive_sbpl_params(&a, params, np, &npd);
     sbpl_eval_opts o = { pd, npd, dirs, nd, &imported, 0 };
     sbpl_read_opts ro = { 0, 0, 1 };
+    uint32_t rs, re;
+    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };   /* docs/lint.md */
     sexp *top = sbpl_read(&a, &dl, src, &ro);
     sb_policy *pol = dl.errors ? NULL : sbpl_eval(&a, &dl, src, top, &o);
     cli_print_diags(&dl, stderr);
@@ -120,7 +122,7 @@ static int query_sb(eval_args *ea, const char *file)
             for (k = 0; k < ng; k++) if (g[k].sbpl == an.decision && g[k].rule == an.rule) break;
             if (k == ng) { memset(&g[ng], 0, sizeof g[ng]); g[ng].sbpl = an.decision; g[ng].rule = an.rule; g[ng].sbpl_at = an.rule ? an.rule->at : an.why_at; ng++; }
             g[k].ops[g[k].nops++] = op;
-            if (an.decision < 0 && an.why) fprintf(stderr, "buckle query: %s\n", an.why);
+            if (an.decision < 0 && an.why) cli_note("query", "%s", an.why);
         }
         int undecided = 0;
         for (int k = 0; k < ng; k++) {
@@ -298,7 +300,7 @@ int cmd_query(cli_env *env, int argc, char **argv)
     int linux_abi = 0;
     int prc = platform_args(&argc, argv, &linux_abi);
     if (prc) return prc;
-    int rc = eval_args_parse(&ea, "query", usage, argc, argv);
+    int rc = eval_args_parse(&ea, "query", usage, argc, argv, NULL, NULL, NULL);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos < 3) { eval_args_free(&ea); return cli_usage_error("query", "expected FILE SECTION VERB OBJECT"); }
     const char *file = ea.pos[0];

@@ -213,27 +213,22 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
     return 0;
 }
 
+/* --format: the choices are in the order of FMT_ */
+static int format_option(void *ud, int key, const char *arg, int choice)
+{
+    (void)arg;
+    if (key != OPT_FORMAT) return -1;
+    ((report *)ud)->fmt = choice;
+    return 0;
+}
+
 int cmd_test(cli_env *env, int argc, char **argv)
 {
-    /* --format first; the rest is eval_args */
+    static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|tap|junit" }, { NULL, 0, 0, NULL } };
     report rp;
     memset(&rp, 0, sizeof rp);
-    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-    int nrest = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i > 0 && (!strcmp(argv[i], "--format") || !strncmp(argv[i], "--format=", 9))) {
-            const char *v = argv[i][8] == '=' ? argv[i] + 9 : i + 1 < argc ? argv[++i] : NULL;
-            if (!v) { free(rest); return cli_usage_error("test", "--format needs a value (text, tap or junit)"); }
-            if (!strcmp(v, "tap")) rp.fmt = FMT_TAP;
-            else if (!strcmp(v, "junit")) rp.fmt = FMT_JUNIT;
-            else if (strcmp(v, "text")) { free(rest); return cli_usage_error("test", "unknown format %s (text, tap or junit)", v); }
-            continue;
-        }
-        rest[nrest++] = argv[i];
-    }
     eval_args ea;
-    int rc = eval_args_parse(&ea, "test", usage, nrest, rest);
-    free(rest);
+    int rc = eval_args_parse(&ea, "test", usage, argc, argv, own, format_option, &rp);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos == 0) { eval_args_free(&ea); return cli_usage_error("test", "no FILE"); }
     int npass = 0, nfail = 0, worst = 0;

@@ -23,37 +23,35 @@ static const char usage[] =
     "\n"
     "Exit status: 0 explained, 1 the profile has errors, 2 usage error or unreadable input.\n";
 
+typedef struct why_cli { int verbose, json; } why_cli;
+
+static int own_option(void *ud, int key, const char *arg, int choice)
+{
+    why_cli *w = ud;
+    (void)arg;
+    if (key == 'v') { w->verbose = 1; return 0; }
+    if (key == OPT_FORMAT) { w->json = choice == 1; return 0; }
+    return -1;
+}
+
 int cmd_why(cli_env *env, int argc, char **argv)
 {
-    /* our own flags first; the rest is eval_args (-I, -D) */
-    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-    int nrest = 0, verbose = 0, json = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i > 0 && !strcmp(argv[i], "-v")) { verbose = 1; continue; }
-        if (i > 0 && (!strcmp(argv[i], "--format") || !strncmp(argv[i], "--format=", 9))) {
-            const char *v = argv[i][8] == '=' ? argv[i] + 9 : i + 1 < argc ? argv[++i] : NULL;
-            if (!v) { free(rest); return cli_usage_error("why", "--format needs a value (text or json)"); }
-            if (!strcmp(v, "json")) json = 1;
-            else if (strcmp(v, "text")) { free(rest); return cli_usage_error("why", "unknown format %s (text or json)", v); }
-            continue;
-        }
-        if (i > 0 && !strcmp(argv[i], "-")) { rest[nrest++] = (char *)"/dev/stdin"; continue; }
-        rest[nrest++] = argv[i];
-    }
+    static const cli_opt own[] = { { NULL, 'v', 0, NULL }, { "format", OPT_FORMAT, 1, "text|json" }, { NULL, 0, 0, NULL } };
+    why_cli w0 = { 0, 0 };
     eval_args ea;
-    int rc = eval_args_parse(&ea, "why", usage, nrest, rest);
-    free(rest);
+    int rc = eval_args_parse(&ea, "why", usage, argc, argv, own, own_option, &w0);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
+    int verbose = w0.verbose, json = w0.json;
     if (ea.npos < 1 || ea.npos > 2) {
         eval_args_free(&ea);
         return cli_usage_error("why", ea.npos ? "too many arguments" : "expected PROFILE [LOG|-]");
     }
     const char *profile = ea.pos[0];
-    const char *logname = ea.npos == 2 && strcmp(ea.pos[1], "/dev/stdin") ? ea.pos[1] : "-";
-    if (!strcmp(profile, "/dev/stdin")) { eval_args_free(&ea); return cli_usage_error("why", "the profile cannot be standard input"); }
+    const char *logname = ea.npos == 2 ? ea.pos[1] : "-";
+    if (!strcmp(profile, "-")) { eval_args_free(&ea); return cli_usage_error("why", "the profile cannot be standard input"); }
     FILE *f = strcmp(logname, "-") ? fopen(logname, "rb") : stdin;
     if (!f) {
-        fprintf(stderr, "buckle why: error: cannot read %s: %s\n", logname, strerror(errno));
+        cli_error("why", "cannot read %s: %s", logname, strerror(errno));
         eval_args_free(&ea);
         return 2;
     }
@@ -63,7 +61,7 @@ int cmd_why(cli_env *env, int argc, char **argv)
     int err = errno;
     if (f != stdin) fclose(f);
     if (rd) {
-        fprintf(stderr, "buckle why: error: cannot read %s: %s\n", logname, strerror(err));
+        cli_error("why", "cannot read %s: %s", logname, strerror(err));
         why_log_free(&w);
         eval_args_free(&ea);
         return 2;
@@ -99,8 +97,7 @@ int cmd_why(cli_env *env, int argc, char **argv)
         if (rc == 0) {
             const char *missing = NULL;
             if (why_explain_buckle(&w, c, params, ea.ndef + ng, &missing)) {
-                fprintf(stderr, "buckle why: error: %s: parameter %s has no value; declare a default or pass -D %s=VALUE\n",
-                        profile, missing, missing);
+                cli_error("why", "%s: parameter %s has no value; declare a default or pass -D %s=VALUE", profile, missing, missing);
                 rc = 1;
             }
         }

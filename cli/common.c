@@ -11,14 +11,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifndef BUCKLE_STATIC
-#include <pwd.h>
-#endif
 #ifdef __APPLE__
 #include <mach-o/dyld.h>
 #endif
 
-/* Appends the string a followed by b to env->store at *used; NULL if full. */
+/* Appends the string a followed by b to env->store at *used; NULL if full.
+ * The environment's strings are packed in one buffer: a process touches only
+ * the page or two it writes, not one page per field (each page is a fault). */
 static const char *env_put(cli_env *env, size_t *used, const char *a, const char *b)
 {
     size_t room = sizeof env->store - *used;
@@ -78,17 +77,90 @@ void cli_lint_opts(const cli_env *env, lint_opts *o)
     o->buckle_path = co.buckle_path;
 }
 
-void cli_print_diags(diag_list *l, FILE *to)
+static int use_color(FILE *to)
 {
-    diag_sort(l);
-    diag_render_opts ro = { DIAG_TEXT, 0, lint_code_info, lint_code_at, BUCKLE_VERSION };
     const char *nc = getenv("NO_COLOR");
-    ro.color = isatty(fileno(to)) && !(nc && *nc) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0;
+    return isatty(fileno(to)) && !(nc && *nc) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0;
+}
+
+static void render_to(diag_list *l, FILE *to, const char *who)
+{
+    diag_render_opts ro = { DIAG_TEXT, 0, lint_code_info, lint_code_at, BUCKLE_VERSION, who };
+    ro.color = use_color(to);
     strbuf b;
     sb_init(&b);
     diag_render(&b, l, &ro);
     fwrite(b.data ? b.data : "", 1, b.len, to);
     sb_free(&b);
+}
+
+void cli_print_diags(diag_list *l, FILE *to)
+{
+    cli_print_diags_as(l, to, NULL);
+}
+
+void cli_print_diags_as(diag_list *l, FILE *to, const char *who)
+{
+    diag_sort(l);
+    render_to(l, to, who);
+}
+
+/* One diagnostic without a location, said by "buckle CMD" (cmd NULL:
+ * "buckle"), with an optional help line, to standard error. */
+static void say(const char *cmd, severity sev, const char *help, const char *fmt, va_list ap)
+{
+    char probe[1];
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
+    va_end(ap2);
+    char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+    arena a;
+    arena_init(&a);
+    diag_list l;
+    diag_list_init(&l, &a);
+    diag *d = diag_add(&l, sev, NULL, (span){ NULL, 0, 0 }, "%s", msg);
+    if (help) diag_help(&l, d, "%s", help);
+    fflush(stdout);
+    render_to(&l, stderr, cmd ? arena_printf(&a, "buckle %s", cmd) : NULL);
+    free(msg);
+    arena_free(&a);
+}
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say(cmd, SEV_ERROR, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void cli_warning(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say(cmd, SEV_WARNING, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void cli_note(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say(cmd, SEV_NOTE, NULL, fmt, ap);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char help[96];
+    snprintf(help, sizeof help, "'buckle %s --help' lists the options", cmd);
+    say(cmd, SEV_ERROR, help, fmt, ap);
+    va_end(ap);
+    return 2;
 }
 
 int cli_out_open(cli_out *o, const char *path)
@@ -103,7 +175,7 @@ int cli_out_open(cli_out *o, const char *path)
     if (o->direct) {
         o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
         if (o->fd < 0) {
-            fprintf(stderr, "buckle: error: cannot open %s: %s\n", path, strerror(errno));
+            cli_error(NULL, "cannot open %s: %s", path, strerror(errno));
             return -1;
         }
         return 0;
@@ -117,9 +189,9 @@ int cli_out_open(cli_out *o, const char *path)
         int e = errno;
         const char *slash = strrchr(path, '/');
         if (e == ENOENT && slash)
-            fprintf(stderr, "buckle: error: cannot write %s: the directory %.*s does not exist\n", path,
+            cli_error(NULL, "cannot write %s: the directory %.*s does not exist", path,
                     (int)(slash == path ? 1 : slash - path), path);
-        else fprintf(stderr, "buckle: error: cannot write %s: %s\n", path, strerror(e));
+        else cli_error(NULL, "cannot write %s: %s", path, strerror(e));
         free(o->tmp);
         o->tmp = NULL;
         return -1;
@@ -134,7 +206,7 @@ int cli_out_write(cli_out *o, const char *data, size_t len)
         ssize_t w = write(o->fd, data + off, len - off);
         if (w < 0) {
             if (errno == EINTR) continue;
-            fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, strerror(errno));
+            cli_error(NULL, "writing %s: %s", o->path, strerror(errno));
             o->failed = 1;
             break;
         }
@@ -146,7 +218,7 @@ int cli_out_write(cli_out *o, const char *data, size_t len)
 int cli_out_rewind(cli_out *o)
 {
     if (!o->failed && (o->direct || ftruncate(o->fd, 0) != 0 || lseek(o->fd, 0, SEEK_SET) != 0)) {
-        fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, o->direct ? "cannot start it again" : strerror(errno));
+        cli_error(NULL, "writing %s: %s", o->path, o->direct ? "cannot start it again" : strerror(errno));
         o->failed = 1;
     }
     return o->failed ? -1 : 0;
@@ -175,7 +247,7 @@ int cli_out_commit(cli_out *o)
     o->fd = -1;
     if (ok && !o->direct) ok = rename(o->tmp, o->path) == 0;
     if (!ok) {
-        fprintf(stderr, "buckle: error: writing %s: %s\n", o->path, strerror(errno));
+        cli_error(NULL, "writing %s: %s", o->path, strerror(errno));
         if (o->tmp) unlink(o->tmp);
     }
     free(o->tmp);
@@ -187,7 +259,7 @@ int cli_write_file(const char *path, const char *data, size_t len)
 {
     if (strcmp(path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            fprintf(stderr, "buckle: error: writing to standard output: %s\n", strerror(errno));
+            cli_error(NULL, "writing to standard output: %s", strerror(errno));
             return -1;
         }
         return 0;
@@ -198,80 +270,8 @@ int cli_write_file(const char *path, const char *data, size_t len)
     return cli_out_commit(&o);
 }
 
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "buckle %s: error: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'buckle %s --help'.\n", cmd);
-    va_end(ap);
-    return 2;
-}
-
 int is_sb_path(const char *path)
 {
     size_t n = strlen(path);
     return n > 3 && strcmp(path + n - 3, ".sb") == 0;
 }
-
-/* A path from the environment or a default: realpath where it exists, else
- * "//" collapsed and a trailing "/" dropped (a default "$WORKDIR/out" with
- * WORKDIR=/ is "/out").  /tmp stays /tmp: this path is also opened here. */
-const char *cli_canonical(arena *a, const char *v)
-{
-    char real[PATH_MAX];
-    if (v[0] == '/' && realpath(v, real)) v = real;
-    char *out = arena_strdup(a, v);
-    if (out[0] != '/') return out;
-    size_t w = 0;
-    for (size_t r = 0; out[r]; r++) {
-        if (out[r] == '/' && w > 0 && out[w - 1] == '/') continue;
-        out[w++] = out[r];
-    }
-    if (w > 1 && out[w - 1] == '/') w--;
-    out[w] = 0;
-    return out;
-}
-
-#ifdef BUCKLE_STATIC
-/* A static build (Linux) reads /etc/passwd itself: glibc's getpwuid would
- * load the NSS modules of whatever glibc the machine has, which need not be
- * the one linked in (and the linker warns about it).  Users known only to
- * NSS services (LDAP and the like) are not found; buckle then falls back as
- * for a missing entry.  macOS builds are never static. */
-int cli_user_entry(arena *a, const char **home, const char **name)
-{
-    FILE *f = fopen("/etc/passwd", "r");
-    if (!f) return -1;
-    char line[4096];
-    unsigned long me = (unsigned long)getuid();
-    int rc = -1;
-    while (rc != 0 && fgets(line, sizeof line, f)) {
-        /* name:password:uid:gid:gecos:home:shell */
-        char *field[7] = { line };
-        int n = 1;
-        for (char *p = line; *p && n < 7; p++)
-            if (*p == ':') { *p = 0; field[n++] = p + 1; }
-        if (n < 7) continue;
-        field[6][strcspn(field[6], "\n")] = 0;
-        char *end;
-        unsigned long uid = strtoul(field[2], &end, 10);
-        if (end == field[2] || *end || uid != me) continue;
-        if (name) *name = arena_strdup(a, field[0]);
-        if (home) *home = arena_strdup(a, field[5]);
-        rc = 0;
-    }
-    fclose(f);
-    return rc;
-}
-#else
-int cli_user_entry(arena *a, const char **home, const char **name)
-{
-    struct passwd *pw = getpwuid(getuid());
-    if (!pw) return -1;
-    if (name) *name = arena_strdup(a, pw->pw_name);
-    if (home) *home = arena_strdup(a, pw->pw_dir);
-    return 0;
-}
-#endif

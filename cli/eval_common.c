@@ -1,46 +1,51 @@
-/* eval_common.c - shared by query and test. */
+/* eval_common.c - shared by query, test, diff and why. */
 #include "eval_common.h"
 #include <string.h>
 
-int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv)
+enum { OPT_VNODE = OPT_OWN + 0x80, OPT_BREAK_ORDER };
+
+static int eval_option(void *ud, int key, const char *arg, int choice)
 {
-    memset(ea, 0, sizeof *ea);
-    arena_init(&ea->a);
-    ea->incs = arena_alloc(&ea->a, ((size_t)argc + 1) * sizeof *ea->incs);
-    ea->defs = arena_alloc(&ea->a, ((size_t)argc + 1) * sizeof *ea->defs);
-    ea->params = arena_alloc(&ea->a, ((size_t)argc + 1) * sizeof *ea->params);
-    ea->pos = arena_alloc(&ea->a, ((size_t)argc + 1) * sizeof *ea->pos);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(usage, stdout); return -1; }
-        if (!strcmp(a, "--test-break-order")) { ea->break_order = 1; continue; }
-        if (!strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "--vnode-type")) {
-            if (i + 1 >= argc) return cli_usage_error(cmd, "%s needs a value", a);
-            const char *v = argv[++i];
-            if (a[1] == 'I') ea->incs[ea->ninc++] = v;
-            else if (a[1] == 'D') {
-                const char *err = define_parse(&ea->a, v, &ea->defs[ea->ndef]);
-                if (err) return cli_usage_error(cmd, "-D %s: %s", v, err);
-                ea->params[ea->ndef] = (sb_param){ ea->defs[ea->ndef].name, ea->defs[ea->ndef].value };
-                ea->ndef++;
-            } else ea->vnode = v;
-            continue;
-        }
-        if (!strncmp(a, "-I", 2) && a[2]) { ea->incs[ea->ninc++] = a + 2; continue; }
-        if (!strncmp(a, "-D", 2) && a[2]) {
-            const char *err = define_parse(&ea->a, a + 2, &ea->defs[ea->ndef]);
-            if (err) return cli_usage_error(cmd, "-D %s: %s", a + 2, err);
-            ea->params[ea->ndef] = (sb_param){ ea->defs[ea->ndef].name, ea->defs[ea->ndef].value };
-            ea->ndef++;
-            continue;
-        }
-        if (a[0] == '-' && a[1]) return cli_usage_error(cmd, "unknown option %s", a);
-        ea->pos[ea->npos++] = a;
-    }
-    return 0;
+    eval_args *ea = ud;
+    if (key == OPT_VNODE) { ea->vnode = arg; return 0; }
+    if (key == OPT_BREAK_ORDER) { ea->break_order = 1; return 0; }
+    return ea->fn ? ea->fn(ea->ud, key, arg, choice) : -1;
 }
 
-void eval_args_free(eval_args *ea) { arena_free(&ea->a); }
+int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv,
+                    const cli_opt *own, cli_opt_fn fn, void *ud)
+{
+    static const cli_opt eval_rows[] = {
+        { "vnode-type", OPT_VNODE, 1, NULL },
+        { "test-break-order", OPT_BREAK_ORDER, 0, NULL },
+    };
+    memset(ea, 0, sizeof *ea);
+    arena_init(&ea->a);
+    ea->fn = fn;
+    ea->ud = ud;
+    size_t nown = 0;
+    while (own && own[nown].key) nown++;
+    size_t ne = sizeof eval_rows / sizeof eval_rows[0];
+    cli_opt *rows = arena_alloc(&ea->a, (ne + nown + 1) * sizeof *rows);
+    memcpy(rows, eval_rows, sizeof eval_rows);
+    if (nown) memcpy(rows + ne, own, nown * sizeof *own);
+    cli_spec spec = { cmd, usage, CLI_INCLUDE | CLI_DEFINE, rows, eval_option, ea, 0, 0 };
+    int rc = cli_opts_parse(&ea->co, &spec, argc, argv);
+    ea->incs = ea->co.incs;
+    ea->ninc = ea->co.ninc;
+    ea->defs = ea->co.defs;
+    ea->ndef = ea->co.ndef;
+    ea->params = ea->co.params;
+    ea->pos = ea->co.pos;
+    ea->npos = ea->co.npos;
+    return rc;
+}
+
+void eval_args_free(eval_args *ea)
+{
+    cli_opts_free(&ea->co);
+    arena_free(&ea->a);
+}
 
 crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *file, int *rc)
 {
@@ -57,8 +62,7 @@ crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *
     crosscheck *x = crosscheck_new(c, ea->params, ea->ndef, ea->break_order);
     const char *missing = decider_missing(x->d);
     if (missing) {
-        fprintf(stderr, "buckle %s: error: %s: parameter %s has no value; declare a default or pass -D %s=VALUE\n",
-                cmd, file, missing, missing);
+        cli_error(cmd, "%s: parameter %s has no value; declare a default or pass -D %s=VALUE", file, missing, missing);
         eval_close(x);
         *rc = 1;
         return NULL;

@@ -1,7 +1,8 @@
-/* eval_common.h - shared by query and test: options and request building. */
+/* eval_common.h - shared by query, test, diff and why: options and the
+ * compiled profile with both evaluations. */
 #ifndef BUCKLE_EVAL_COMMON_H
 #define BUCKLE_EVAL_COMMON_H
-#include "cli.h"
+#include "options.h"
 #include "../backend/crosscheck.h"
 
 typedef struct eval_args {
@@ -15,10 +16,17 @@ typedef struct eval_args {
     size_t npos;
     int break_order;
     arena a;
+    cli_opts co;               /* what the fields above point into */
+    cli_opt_fn fn;             /* the command's own options */
+    void *ud;
 } eval_args;
 
-/* Parses -I, -D, --vnode-type, --test-break-order; returns 0, or an exit code. */
-int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv);
+/* Parses -I, -D, --vnode-type, --test-break-order and the command's own
+ * options (own, ending with a row of key 0, handled by fn; own may be
+ * NULL); returns 0, -1 after --help, or an exit code.  eval_args_free in
+ * every case. */
+int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv,
+                    const cli_opt *own, cli_opt_fn fn, void *ud);
 void eval_args_free(eval_args *ea);
 /* Compiles file (diagnostics to stderr) and prepares both evaluations.
  * NULL with *rc set when it does not compile or a parameter has no value. */

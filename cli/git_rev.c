@@ -1,6 +1,7 @@
 /* git_rev.c - `buckle diff REV:PATH NEW`: the old profile from git. */
 #define _XOPEN_SOURCE 700
 #include "git_rev.h"
+#include "cli.h"
 #include <errno.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -53,34 +54,34 @@ int git_rev_checkout(const char *spec, char *dir, char *path, size_t n)
     const char *c = strchr(spec, ':');
     const char *file = c + 1;
     if (file[0] == '/' || !strncmp(file, "../", 3) || strstr(file, "/../")) {
-        fprintf(stderr, "buckle diff: error: %s: the path after ':' must be inside the current directory\n", spec);
+        cli_error("diff", "%s: the path after ':' must be inside the current directory", spec);
         return -1;
     }
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp) tmp = "/tmp";
     if ((size_t)snprintf(dir, n, "%s/buckle-diff.XXXXXX", tmp) >= n || !mkdtemp(dir)) {
-        fprintf(stderr, "buckle diff: error: cannot make a temporary directory in %s: %s\n", tmp, strerror(errno));
+        cli_error("diff", "cannot make a temporary directory in %s: %s", tmp, strerror(errno));
         return -1;
     }
     char rev[256];
     size_t rl = (size_t)(c - spec);
-    if (rl >= sizeof rev) { fprintf(stderr, "buckle diff: error: %s: revision too long\n", spec); git_rev_remove(dir); return -1; }
+    if (rl >= sizeof rev) { cli_error("diff", "%s: revision too long", spec); git_rev_remove(dir); return -1; }
     memcpy(rev, spec, rl);
     rev[rl] = 0;
     /* "--" cannot follow the tree-ish here; a revision starting with '-'
      * would be an option */
-    if (rev[0] == '-') { fprintf(stderr, "buckle diff: error: %s: not a revision\n", spec); git_rev_remove(dir); return -1; }
+    if (rev[0] == '-') { cli_error("diff", "%s: not a revision", spec); git_rev_remove(dir); return -1; }
     char *git[] = { "git", "archive", "--format=tar", rev, NULL };
     char *tar[] = { "tar", "-xf", "-", "-C", dir, NULL };
     if (run_pipeline(git, tar) != 0) {
-        fprintf(stderr, "buckle diff: error: cannot read %s from git (git archive %s failed)\n", spec, rev);
+        cli_error("diff", "cannot read %s from git (git archive %s failed)", spec, rev);
         git_rev_remove(dir);
         return -1;
     }
     if ((size_t)snprintf(path, n, "%s/%s", dir, file) >= n) { git_rev_remove(dir); return -1; }
     struct stat st;
     if (stat(path, &st) != 0) {
-        fprintf(stderr, "buckle diff: error: %s: %s does not exist at %s\n", spec, file, rev);
+        cli_error("diff", "%s: %s does not exist at %s", spec, file, rev);
         git_rev_remove(dir);
         return -1;
     }

@@ -1,63 +1,60 @@
-/* main.c - buckle's entry point: dispatch to a subcommand. */
+/* main.c - buckle's entry point: the command table, and dispatch. */
 #include "cli.h"
 #include "../seatbelt/ops.h"
 #include <string.h>
 
-static const char usage[] =
-    "buckle " BUCKLE_VERSION " - compiler, linter and runner for macOS sandbox profiles\n"
-    "\n"
-    "usage: buckle COMMAND [OPTIONS] ...\n"
-    "\n"
-    "commands:\n"
-    "  compile   compile a .buckle profile to SBPL\n"
-    "  query     the decision for one request, and the rule that made it\n"
-    "  test      run the test blocks of profiles against both evaluations\n"
-    "  lint      check .buckle and .sb files against the rule catalogue\n"
-    "  fmt       print profiles in the canonical layout (--check for CI)\n"
-    "  lsp       the language server for editors (stdio)\n"
-    "  explain   what a lint rule checks and why\n"
-    "  rules     the rule catalogue\n"
-    "  run       run a command under a profile with sandbox-exec (macOS)\n"
-    "\n"
-    "  buckle --version | --help | COMMAND --help\n"
-    "\n"
-    "Exit status: 0 success, 1 the input has errors, 2 usage error or unreadable input.\n";
-
-typedef struct command { const char *name; int (*fn)(cli_env *, int, char **); } command;
-
-static const command commands[] = {
-    { "compile", cmd_compile },
-    { "query", cmd_query },
-    { "test", cmd_test },
-    { "lint", cmd_lint },
-    { "fmt", cmd_fmt },
-    { "lsp", cmd_lsp },
-    { "explain", cmd_explain },
-    { "rules", cmd_rules },
-    { "run", cmd_run },
-    { "why", cmd_why },
-    { "diff", cmd_diff },
+/* Every command, in the order `buckle --help` lists them. */
+static const cli_command commands[] = {
+    { "compile", cmd_compile, "compile a .buckle profile to SBPL" },
+    { "query", cmd_query, "the decision for one request, and the rule that made it" },
+    { "test", cmd_test, "run the test blocks of profiles against both evaluations" },
+    { "lint", cmd_lint, "check .buckle and .sb files against the rule catalogue" },
+    { "fmt", cmd_fmt, "print profiles in the canonical layout (--check for CI)" },
+    { "lsp", cmd_lsp, "the language server for editors (stdio)" },
+    { "explain", cmd_explain, "what a lint rule checks and why" },
+    { "rules", cmd_rules, "the rule catalogue" },
+    { "run", cmd_run, "run a command under a profile with sandbox-exec (macOS)" },
+    { "why", cmd_why, "the denials of a sandbox log, explained by a profile" },
+    { "diff", cmd_diff, "the requests whose decision differs between two profiles" },
+    { "import", cmd_import, "an .sb profile or srt's settings as a .buckle profile" },
 };
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *to)
+{
+    fputs("buckle " BUCKLE_VERSION " - compiler, linter and runner for macOS sandbox profiles\n"
+          "\n"
+          "usage: buckle COMMAND [OPTIONS] ...\n"
+          "\n"
+          "commands:\n", to);
+    for (size_t i = 0; i < NCOMMANDS; i++) fprintf(to, "  %-9s %s\n", commands[i].name, commands[i].help);
+    fputs("\n"
+          "  buckle --version | --help | COMMAND --help\n"
+          "\n"
+          "Exit status: 0 success, 1 the input has errors, 2 usage error or unreadable input.\n", to);
+}
 
 int main(int argc, char **argv)
 {
     cli_env env;
     cli_env_init(&env, argc > 0 ? argv[0] : "buckle");
-    if (argc < 2) { fputs(usage, stderr); return 2; }
+    if (argc < 2) { usage(stderr); return 2; }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(usage, stdout);
+        usage(stdout);
         return 0;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         puts("buckle " BUCKLE_VERSION);
         return 0;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    for (size_t i = 0; i < NCOMMANDS; i++)
         if (strcmp(commands[i].name, cmd) == 0) return commands[i].fn(&env, argc - 1, argv + 1);
-    fprintf(stderr, "buckle: error: unknown command '%s'", cmd);
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (edit_distance(cmd, commands[i].name, 2) <= 2) { fprintf(stderr, "; did you mean '%s'?", commands[i].name); break; }
-    fputs("\nTry 'buckle --help'.\n", stderr);
+    const char *near = NULL;
+    for (size_t i = 0; i < NCOMMANDS && !near; i++)
+        if (edit_distance(cmd, commands[i].name, 2) <= 2) near = commands[i].name;
+    if (near) cli_error(NULL, "unknown command '%s'; did you mean '%s'?", cmd, near);
+    else cli_error(NULL, "unknown command '%s'", cmd);
+    fputs("Try 'buckle --help'.\n", stderr);      /* usage text */
     return 2;
 }

@@ -10,6 +10,7 @@
 #include "../runner/elf_interp.h"
 #include "../runner/linux_run.h"
 #include "../runner/runner.h"
+#include "../runner/run_profile.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -87,7 +88,7 @@ static const char *expand_default(arena *a, const char *def, const sb_param *val
         sb_puts(&b, v);
         q = end;
     }
-    const char *out = cli_canonical(a, sb_cstr(&b));
+    const char *out = run_canonical(a, sb_cstr(&b));
     sb_free(&b);
     return out;
 }
@@ -168,15 +169,15 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd)) { fprintf(stderr, "buckle run: error: cannot read the current directory\n"); goto out; }
     const char *home = getenv("HOME");
-    if (!home && cli_user_entry(&a, &home, NULL) != 0) home = NULL;
+    if (!home && run_user_entry(&a, &home, NULL) != 0) home = NULL;
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp) tmp = "/tmp";
     const char *user = getenv("USER");
-    if (!user) cli_user_entry(&a, NULL, &user);
+    if (!user) run_user_entry(&a, NULL, &user);
     sb_param *vals = arena_alloc(&a, (ndef + 8) * sizeof *vals);
     size_t nv = 0;
     const char *bn[4] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
-    const char *bv[4] = { home ? cli_canonical(&a, home) : NULL, cli_canonical(&a, tmp), cli_canonical(&a, cwd), user };
+    const char *bv[4] = { home ? run_canonical(&a, home) : NULL, run_canonical(&a, tmp), run_canonical(&a, cwd), user };
     for (int k = 0; k < 4; k++) {
         if (!bv[k]) continue;
         const char *why = runner_builtin_problem(bn[k], bv[k]);

@@ -10,6 +10,9 @@
 /* Files from this size up keep their rule nodes in the compilation's nodes
  * arena, whose memory serves the phases after lowering. */
 #define BUCKLE_RECYCLE_BYTES (1u << 20)
+/* Room for the standard library roots a command passes down (the
+ * candidates beside the executable and the NULL that ends them). */
+#define STD_DIRS_MAX 5
 
 typedef struct define { const char *name, *value; } define;
 
@@ -24,7 +27,7 @@ typedef struct compile_opts {
     size_t ndefines;
     int no_implied;
     const char *stdin_name;      /* display name for "-" */
-    const char *std_dirs[5];     /* installed standard library roots, NULL-terminated */
+    const char *std_dirs[STD_DIRS_MAX];  /* installed standard library roots, NULL-terminated */
     const char *buckle_path;     /* $BUCKLE_PATH, or NULL */
     size_t recycle_bytes;        /* files from this size recycle their rule nodes;
                                     0: BUCKLE_RECYCLE_BYTES (tests use 1: all do) */
@@ -111,6 +114,8 @@ void check_sbpl_filter(compilation *c, const struct sexp *f, int depth);   /* sb
 /* final.c: finals lists the final rules (in rule order); with an index they
  * are looked up in it, without one every rule is compared with each. */
 void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);
+/* raw sbpl rules that may override a final rule: BK2005 (after add_implied) */
+void check_raw_finals(compilation *c);                  /* final.c */
 void add_implied(compilation *c);                      /* implied.c */
 void add_default_denies(compilation *c);               /* implied.c */
 #endif

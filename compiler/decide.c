@@ -3,9 +3,11 @@
 #include "decide.h"
 #include "expand.h"
 #include "overlap.h"
+#include "decide_index.h"
 #include "patterns.h"
 #include "precedence.h"
 #include "verbs.h"
+#include "../grammar/builtin_params.h"
 #include <string.h>
 
 struct decider {
@@ -18,14 +20,16 @@ struct decider {
     char *re_done;
     const char **expanded;    /* per rule id: the value with parameters filled in */
     size_t *explen;
+    /* which rules can decide a request (built on the first decision) */
+    decide_index *paths;      /* for a path: rules filed under the texts they name */
+    size_t *not_path;         /* for another object: the positions of the rules that can match one */
+    size_t nnot_path;
+    size_t indexed;           /* how many rules the two were built for */
 };
 
-static const sb_param test_values[] = {
-    { "HOME", "/Users/test" },
-    { "TMPDIR", "/private/var/folders/zz/test/T" },
-    { "WORKDIR", "/Users/test/project" },
-    { "USER", "test" },
-};
+#define TEST_VALUE(name, is_path, value) { name, value },
+static const sb_param test_values[] = { BUILTIN_PARAMS(TEST_VALUE) };
+#undef TEST_VALUE
 
 const sb_param *test_param_values(size_t *n)
 {
@@ -82,6 +86,7 @@ void decider_free(decider *d)
 {
     if (!d) return;
     hm_free(&d->values);
+    decide_index_free(d->paths);
     arena_free(&d->a);
     free(d);
 }
@@ -226,14 +231,70 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
     return 0;
 }
 
+/* Files each rule by what an object must be for it to match (see
+ * decider_matches): a literal, subpath or prefix matches only paths that
+ * start with its value, a glob or regex only those that start with its
+ * literal start (when it is anchored; a pattern that does not compile
+ * matches nothing), a name, target or address matcher never a path, and no
+ * path matcher anything but a path. */
+static void build_index(decider *d)
+{
+    const rule_vec *rv = &d->c->pol.rules;
+    decide_index_free(d->paths);
+    decide_index *x = d->paths = decide_index_new();
+    d->not_path = arena_alloc(&d->a, (rv->n + 1) * sizeof *d->not_path);
+    d->nnot_path = 0;
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        int path_only = r->m.banded;
+        switch (r->m.kind) {
+        case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX: {
+            size_t vl;
+            const char *v = decider_rule_value(d, r, &vl);
+            decide_index_key(x, v, vl, r->m.kind == MK_LITERAL ? DX_EXACT : r->m.kind == MK_SUBPATH ? DX_UNDER : DX_START, i);
+            path_only = 1;
+            break;
+        }
+        case MK_GLOB: case MK_REGEX: {
+            /* an anchored pattern's literal start: sb_regex_search asks it first */
+            const sb_regex *re = regex_of(d, r);
+            size_t pl = 0;
+            const char *pre = re ? sb_regex_prefix(re, &pl) : NULL;
+            if (pre) decide_index_key(x, pre, pl, DX_START, i);
+            else if (re) decide_index_always(x, i);
+            path_only = 1;
+            break;
+        }
+        case MK_ANCESTORS:
+            decide_index_always(x, i);
+            path_only = 1;
+            break;
+        case MK_NAME: case MK_NAME_PREFIX: case MK_NAME_REGEX: case MK_TARGET: case MK_IP:
+            break;
+        default:
+            decide_index_always(x, i);
+            break;
+        }
+        if (!path_only) d->not_path[d->nnot_path++] = i;
+    }
+    d->indexed = rv->n;
+}
+
 decision decider_decide(decider *d, const sb_request *q)
 {
     decision res = { d->c->pol.default_action == ACT_ALLOW ? 0 : 1, NULL };
     const rule *best = NULL;
     /* an implied traversal rule ranks as a literal at the object's own depth */
     int odepth = q->kind == OBJ_PATH ? path_depth(q->obj, q->len) : 0, bdepth = 0;
-    for (size_t i = 0; i < d->c->pol.rules.n; i++) {
-        const rule *r = d->c->pol.rules.v[i];
+    if (!d->paths || d->indexed != d->c->pol.rules.n) build_index(d);
+    /* the rules that can match, in rule order (the first of equals decides) */
+    const size_t *cand = d->not_path;
+    size_t ncand = d->nnot_path;
+    if (q->kind == OBJ_PATH) {
+        ncand = decide_index_paths(d->paths, q->obj, q->len, &cand);
+    }
+    for (size_t k = 0; k < ncand; k++) {
+        const rule *r = d->c->pol.rules.v[cand[k]];
         if (!opset_has(r->covers, q->op) || !decider_matches(d, r, q)) continue;
         int rdepth = r->implied == 1 ? odepth : r->m.spec_a;
         /* a final rule decides over every rule that is not final */

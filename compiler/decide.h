@@ -26,7 +26,7 @@ const char *decider_missing(const decider *d);
 const sb_param *decider_sbpl_params(const decider *d, size_t *n);
 
 typedef struct decision {
-    int action;            /* 0 allow, 1 deny */
+    action_t action;       /* ACT_ALLOW or ACT_DENY */
     const rule *r;         /* deciding rule, NULL: the default */
 } decision;
 

@@ -2,12 +2,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "expand.h"
 #include "patterns.h"
+#include "../grammar/builtin_params.h"
 #include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
 
 /* Span of the text "needle" inside the source of a string literal. */
 static span sub_span(const ast_str *s, const char *needle, size_t n)
@@ -25,9 +24,9 @@ static const char *suggest_param(compilation *c, const char *name)
 {
     const char *best = NULL;
     int bd = 3;
-    for (size_t i = 0; i < 4; i++) {
-        int d = edit_distance(name, builtins[i], bd);
-        if (d < bd) { bd = d; best = builtins[i]; }
+    for (size_t i = 0; i < NBUILTIN_PARAMS; i++) {
+        int d = edit_distance(name, builtin_params[i].name, bd);
+        if (d < bd) { bd = d; best = builtin_params[i].name; }
     }
     for (size_t i = 0; i < c->params.cap; i++) {
         hm_slot *sl = &c->params.slots[i];
@@ -80,7 +79,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
     arena *a = &c->a;
     diag_list *dl = &c->diags;
     size_t i = 0;
-    if (mode == EXP_PATH || mode == EXP_GLOB) {
+    if (mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB) {
         if (s->s[0] == '~') {
             if (s->len == 1 || s->s[1] == '/') {
                 sb_putc(b, PARAM_OPEN); sb_puts(b, "HOME"); sb_putc(b, PARAM_CLOSE);
@@ -89,7 +88,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
                 if (p) p->used = 1;
                 i = 1;
             } else {
-                diag_add(dl, SEV_ERROR, "BK2008", s->at, "\"~user\" paths are not supported; write the path or use $HOME");
+                diag_add(dl, SEV_ERROR, BK2008, s->at, "\"~user\" paths are not supported; write the path or use $HOME");
                 return 0;
             }
         }
@@ -109,7 +108,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             nb = i + 2; ne = nb;
             while (ne < s->len && s->s[ne] != '}') ne++;
             if (ne >= s->len) {
-                diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, "${", 2), "unterminated ${...} in string");
+                diag_add(dl, SEV_ERROR, BK2001, sub_span(s, "${", 2), "unterminated ${...} in string");
                 return 0;
             }
             skip = ne + 1;
@@ -125,7 +124,7 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         param_decl *p = hm_gets(&c->params, name);
         if (!p) {
             const char *ref = arena_strndup(a, s->s + i, skip - i);
-            diag *d = diag_add(dl, SEV_ERROR, "BK2001", sub_span(s, ref, strlen(ref)),
+            diag *d = diag_add(dl, SEV_ERROR, BK2001, sub_span(s, ref, strlen(ref)),
                                "unknown variable $%s", name);
             const char *sug = suggest_param(c, name);
             if (sug) diag_help(dl, d, "did you mean $%s? Otherwise declare it with `param %s;`", sug, name);
@@ -133,20 +132,20 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
             return 0;
         }
         p->used = 1;
-        if (mode == EXP_GLOB || mode == EXP_REGEX) p->used_in_pattern = 1;
+        if (mode == EXP_GLOB || mode == EXP_REGEX || mode == EXP_NAME_REGEX) p->used_in_pattern = 1;
         /* at the start of a path (after the ^ of a regex): its value is the root */
-        if (((mode == EXP_PATH || mode == EXP_GLOB) && b->len == 0) ||
+        if (((mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB) && b->len == 0) ||
             (mode == EXP_REGEX && b->len == 1 && b->data[0] == '^')) {
             mark_root(p, sub_span(s, s->s + i, skip - i));
             if (skip < s->len && s->s[skip] != '/') p->root_glued = 1;
         }
-        else if (mode == EXP_PATH || mode == EXP_GLOB || mode == EXP_REGEX) {
+        else if (mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB || mode == EXP_REGEX) {
             if (!p->path_inner) p->inner_at = sub_span(s, s->s + i, skip - i);
             p->path_inner = 1;
         }
-        if (mode == EXP_REGEX && skip < s->len && strchr("?*+{", s->s[skip])) {
+        if ((mode == EXP_REGEX || mode == EXP_NAME_REGEX) && skip < s->len && strchr("?*+{", s->s[skip])) {
             /* the quantifier would bind to the value's last character only */
-            diag *d = diag_add(dl, SEV_ERROR, "BK2007", sub_span(s, s->s + i, skip - i + 1),
+            diag *d = diag_add(dl, SEV_ERROR, BK2007, sub_span(s, s->s + i, skip - i + 1),
                                "a regex quantifier cannot follow a parameter: it would repeat only the last "
                                "character of the value");
             diag_help(dl, d, "group what should repeat, e.g. \"(${%s})?\"", name);
@@ -161,10 +160,11 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
 }
 
 /* A path changes when written canonically: "//" (dslash says whether it
- * has one, -1: look), a trailing "/", or an alias of /private. */
-static int path_changes(const char *p, size_t len, int dslash)
+ * has one, -1: look), a trailing "/" (unless keep_slash), or an alias of
+ * /private. */
+static int path_changes(const char *p, size_t len, int dslash, int keep_slash)
 {
-    if (len > 1 && p[len - 1] == '/') return 1;
+    if (len > 1 && p[len - 1] == '/' && !keep_slash) return 1;
     for (size_t i = 1; dslash < 0 && i < len; i++)
         if (p[i] == '/' && p[i - 1] == '/') dslash = 1;
     if (dslash > 0) return 1;
@@ -183,7 +183,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
     vi->depth = -1;
     arena *a = &c->a;
     diag_list *dl = &c->diags;
-    const char *what = mode == EXP_NAME ? "name" : mode == EXP_TEXT ? "text" : "path";
+    const char *what = mode == EXP_NAME || mode == EXP_NAME_REGEX ? "name" : mode == EXP_TEXT ? "text" : "path";
     /* one pass: control characters, '$', and for a path written without
      * parameters whether it has "//", a "." or ".." component */
     int dollar = 0, dslash = 0, dots = 0, quote = 0, depth = 0;
@@ -203,13 +203,13 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         } else if (ch == '"' || ch == '\\') {
             quote = 1;
         } else if ((ch < 0x20 || ch == 0x7f) && mode != EXP_TEXT) {
-            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at,
                                "control character 0x%02x in a %s: it could never match", ch, what);
             diag_help(dl, d, "remove the escape sequence from the string");
             return NULL;
         }
     }
-    int is_path = mode == EXP_PATH || mode == EXP_GLOB;
+    int is_path = mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB;
     /* Most values come out as written: the parse tree's string is used
      * as it is, and b stays empty. */
     strbuf b;
@@ -224,28 +224,28 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
     }
     if (is_path) {
         if (vl == 0 || (v[0] != '/' && v[0] != PARAM_OPEN)) {
-            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at, "relative path \"%s\": paths must be absolute", s->s);
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at, "relative path \"%s\": paths must be absolute", s->s);
             diag_help(dl, d, "start it with /, ~ or a parameter such as $WORKDIR");
             sb_free(&b);
             return NULL;
         }
         size_t at;
         if ((!as_written || dots) && bad_component(v, vl, &at)) {
-            diag *d = diag_add(dl, SEV_ERROR, "BK2008", s->at,
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at,
                                "path \"%s\" has a \".\" or \"..\" component", s->s);
             diag_help(dl, d, "the kernel resolves paths physically; write the resolved absolute path");
             sb_free(&b);
             return NULL;
         }
-        if (path_changes(v, vl, as_written ? dslash : -1)) {
+        if (path_changes(v, vl, as_written ? dslash : -1, mode == EXP_PREFIX)) {
             if (v == s->s) sb_add(&b, s->s, s->len);
-            /* collapse "//", drop a trailing "/" */
+            /* collapse "//", drop a trailing "/" (a prefix keeps it) */
             size_t w = 0;
             for (size_t r = 0; r < b.len; r++) {
                 if (b.data[r] == '/' && w > 0 && b.data[w - 1] == '/') continue;
                 b.data[w++] = b.data[r];
             }
-            if (w > 1 && b.data[w - 1] == '/') w--;
+            if (w > 1 && b.data[w - 1] == '/' && mode != EXP_PREFIX) w--;
             b.len = w;
             b.data[w] = 0;
             sb_private_alias(&b);
@@ -257,22 +257,22 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         size_t off;
         const char *err = glob_check(v, vl, &off);
         if (err) {
-            diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid glob \"%s\": %s", s->s, err);
+            diag_add(dl, SEV_ERROR, BK2007, s->at, "invalid glob \"%s\": %s", s->s, err);
             sb_free(&b);
             return NULL;
         }
     }
-    if (mode == EXP_REGEX) {
+    if (mode == EXP_REGEX || mode == EXP_NAME_REGEX) {
         size_t off;
         const char *err = regex_check(v, vl, &off);
         if (err) {
-            diag_add(dl, SEV_ERROR, "BK2007", s->at, "invalid regex \"%s\": %s", s->s, err);
+            diag_add(dl, SEV_ERROR, BK2007, s->at, "invalid regex \"%s\": %s", s->s, err);
             sb_free(&b);
             return NULL;
         }
     }
     if (mode == EXP_NAME && vl == 0) {
-        diag_add(dl, SEV_ERROR, "BK2008", s->at, "empty name");
+        diag_add(dl, SEV_ERROR, BK2008, s->at, "empty name");
         sb_free(&b);
         return NULL;
     }
@@ -311,7 +311,8 @@ void sb_private_alias(strbuf *b)
 
 int param_is_path_builtin(const char *name)
 {
-    return !strcmp(name, "HOME") || !strcmp(name, "TMPDIR") || !strcmp(name, "WORKDIR");
+    const builtin_param *b = builtin_param_find(name, strlen(name));
+    return b && b->is_path;
 }
 
 const char *param_value_check(arena *a, const char *name, const char *value, int need_abs, const char **out)

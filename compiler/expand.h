@@ -4,7 +4,11 @@
 #include "compile.h"
 #include "../support/strbuf.h"
 
-typedef enum { EXP_NAME, EXP_PATH, EXP_GLOB, EXP_REGEX, EXP_TEXT } expand_mode;
+/* EXP_PREFIX: a path whose trailing "/" is kept (a string prefix "/a/b/"
+ * does not match /a/bc; every other path drops it).  EXP_NAME_REGEX: a
+ * regex over names (mach, sysctl, ...): checked as a regex, but a parameter
+ * at its start is a name, not the root of a path. */
+typedef enum { EXP_NAME, EXP_PATH, EXP_PREFIX, EXP_GLOB, EXP_REGEX, EXP_NAME_REGEX, EXP_TEXT } expand_mode;
 
 /* Expands $NAME, ${NAME}, $$ and a leading ~ (paths) into a template with
  * parameter markers, then canonicalizes paths.  Reports BK2001/BK2007/BK2008

@@ -158,7 +158,7 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
     arena *a = &c->a;
     const char *n = name->s;
     if (!*n) {
-        diag_add(&c->diags, SEV_ERROR, "BK2003", name->at, "empty extends name");
+        diag_add(&c->diags, SEV_ERROR, BK2003, name->at, "empty extends name");
         return;
     }
     const char *want = ends_with(n, ".buckle") ? n : arena_printf(a, "%s.buckle", n);
@@ -166,7 +166,7 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
         const char *path = n[0] == '/' ? want : join_display(a, dir_of(a, u->src->path), want);
         const char *disp = n[0] == '/' ? want : join_display(a, dir_of(a, u->display), want);
         if (!is_file(c, path)) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2003", name->at,
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2003, name->at,
                                "base profile \"%s\" not found", n);
             diag_note_add(&c->diags, d, (span){ 0 }, "looked for %s", path);
             const char *here = dir_of(a, u->src->path);
@@ -194,7 +194,7 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
             return;
         }
     }
-    diag *d = diag_add(&c->diags, SEV_ERROR, "BK2003", name->at, "base profile \"%s\" not found", n);
+    diag *d = diag_add(&c->diags, SEV_ERROR, BK2003, name->at, "base profile \"%s\" not found", n);
     if (nd == 0) diag_note_add(&c->diags, d, (span){ 0 }, "no search directory: use -I DIR or BUCKLE_PATH");
     for (size_t i = 0; i < nd; i++)
         diag_note_add(&c->diags, d, (span){ 0 }, "looked for %s/%s", dirs[i], want);
@@ -226,13 +226,13 @@ static void load(compilation *c, const char *path, const char *display,
         sb_init(&b);
         for (size_t i = n; i > 0; i--) { sb_puts(&b, chain[i - 1]->display); sb_puts(&b, " -> "); }
         sb_puts(&b, display);
-        diag_add(&c->diags, SEV_ERROR, "BK2002", via_at, "extends cycle: %s", sb_cstr(&b));
+        diag_add(&c->diags, SEV_ERROR, BK2002, via_at, "extends cycle: %s", sb_cstr(&b));
         sb_free(&b);
         return;
     }
     if (hm_get(&c->units_by_key, key, strlen(key))) return;    /* diamond: already in */
     if (depth > BUCKLE_MAX_EXTENDS_DEPTH) {
-        diag_add(&c->diags, SEV_ERROR, "BK2002", via_at,
+        diag_add(&c->diags, SEV_ERROR, BK2002, via_at,
                  "extends nesting deeper than %d", BUCKLE_MAX_EXTENDS_DEPTH);
         return;
     }
@@ -244,7 +244,7 @@ static void load(compilation *c, const char *path, const char *display,
             diag_add(&c->diags, SEV_ERROR, NULL, (span){ 0 }, "cannot read %s: %s", display, err);
             c->io_error = 1;
         } else {
-            diag_add(&c->diags, SEV_ERROR, "BK2003", via_at, "cannot read base profile %s: %s", display, err);
+            diag_add(&c->diags, SEV_ERROR, BK2003, via_at, "cannot read base profile %s: %s", display, err);
         }
         return;
     }

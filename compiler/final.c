@@ -8,6 +8,8 @@
 #include "patterns.h"
 #include "precedence.h"
 #include "../seatbelt/regex.h"
+#include "../grammar/sexp.h"
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct final_ctx {
@@ -338,7 +340,7 @@ static void check_one(void *ud, rule *r)
         sb_free(&why);
         return;
     }
-    diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", origin_primary(r),
+    diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, origin_primary(r),
                        "%s contradicts a final %s%s",
                        r->action == ACT_ALLOW ? "allow" : "deny",
                        f->action == ACT_ALLOW ? "allow" : "deny",
@@ -351,8 +353,292 @@ static void check_one(void *ud, rule *r)
               "remove this rule or make it not overlap");
 }
 
+/* ---- raw sbpl rules against final rules ------------------------------- *
+ *
+ * A raw rule is copied into the output after the generated rules and decided
+ * by Seatbelt's precedence, so nothing carves it around a final rule: one of
+ * the other action that may match inside a final rule's scope (for an
+ * operation both cover) could override it, and that is BK2005.  The
+ * parameters take the values a compilation knows (the test values, declared
+ * defaults, -D), and for a final rule "$P/rest" also the value that puts
+ * "rest" where the raw rule's string has it (raw "/Users/alice/.ssh" against
+ * "~/.ssh": HOME=/Users/alice).  Undecided stays an error when every value
+ * is known (a raw pattern the analysis cannot tell apart from the scope);
+ * a relation undecided only for want of a value is left alone. */
+
+typedef struct raw_ctx {
+    compilation *c;
+    arena *a;
+    hashmap *known;
+    const rule *f;
+    strbuf why;            /* the values that made them meet */
+} raw_ctx;
+
+/* A raw filter's string (a literal, or string-append of literals and
+ * (param "NAME")) as a template with parameter markers; NULL otherwise. */
+static const char *raw_string(arena *a, const sexp *x, size_t *len)
+{
+    if (x->kind == SX_STRING) { *len = x->len; return x->text; }
+    if (x->kind != SX_LIST || !x->child) return NULL;
+    int one = sexp_is_sym(x->child, "param");
+    if (!one && !sexp_is_sym(x->child, "string-append")) return NULL;
+    strbuf b;
+    sb_init(&b);
+    for (const sexp *p = one ? x : x->child->next; p; p = one ? NULL : p->next) {
+        if (p->kind == SX_STRING) { sb_add(&b, p->text, p->len); continue; }
+        if (p->kind == SX_LIST && p->child && sexp_is_sym(p->child, "param") && p->child->next &&
+            p->child->next->kind == SX_STRING && !p->child->next->next) {
+            sb_putc(&b, PARAM_OPEN);
+            sb_add(&b, p->child->next->text, p->child->next->len);
+            sb_putc(&b, PARAM_CLOSE);
+            continue;
+        }
+        sb_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    const char *r = arena_strndup(a, b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return r;
+}
+
+/* The path and name filters as matchers: 1 when x is one. */
+static int raw_matcher(arena *a, const sexp *x, matcher *m)
+{
+    static const struct { const char *name; matcher_kind k; name_ns ns; } kinds[] = {
+        { "literal", MK_LITERAL, NS_NONE }, { "path", MK_LITERAL, NS_NONE }, { "path-literal", MK_LITERAL, NS_NONE },
+        { "subpath", MK_SUBPATH, NS_NONE }, { "prefix", MK_PREFIX, NS_NONE }, { "path-prefix", MK_PREFIX, NS_NONE },
+        { "regex", MK_REGEX, NS_NONE }, { "path-regex", MK_REGEX, NS_NONE },
+        { "global-name", MK_NAME, NS_GLOBAL }, { "global-name-prefix", MK_NAME_PREFIX, NS_GLOBAL },
+        { "global-name-regex", MK_NAME_REGEX, NS_GLOBAL }, { "local-name", MK_NAME, NS_LOCAL },
+        { "local-name-prefix", MK_NAME_PREFIX, NS_LOCAL }, { "local-name-regex", MK_NAME_REGEX, NS_LOCAL },
+        { "sysctl-name", MK_NAME, NS_SYSCTL }, { "sysctl-name-prefix", MK_NAME_PREFIX, NS_SYSCTL },
+        { "sysctl-name-regex", MK_NAME_REGEX, NS_SYSCTL }, { "ipc-posix-name", MK_NAME, NS_IPC },
+        { "ipc-posix-name-prefix", MK_NAME_PREFIX, NS_IPC }, { "ipc-posix-name-regex", MK_NAME_REGEX, NS_IPC },
+        { "iokit-user-client-class", MK_NAME, NS_IOKIT }, { "iokit-user-client-class-regex", MK_NAME_REGEX, NS_IOKIT },
+        { "iokit-registry-entry-class", MK_NAME, NS_IOKIT_REG },
+        { "iokit-registry-entry-class-regex", MK_NAME_REGEX, NS_IOKIT_REG },
+    };
+    if (x->kind != SX_LIST || !x->child || x->child->kind != SX_SYMBOL || !x->child->next || x->child->next->next)
+        return 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (strcmp(x->child->text, kinds[i].name)) continue;
+        size_t len;
+        const char *v = raw_string(a, x->child->next, &len);
+        if (!v) return 0;
+        memset(m, 0, sizeof *m);
+        m->kind = kinds[i].k;
+        m->ns = kinds[i].ns;
+        m->value = v;
+        m->len = len;
+        matcher_finish(a, m);
+        return 1;
+    }
+    return 0;
+}
+
+/* Values for the final rule's parameters that put the text after the
+ * parameter where the raw string has it. */
+static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witness *w)
+{
+    const matcher *fm = &rc->f->m;
+    for (size_t i = 0; i + 1 < fm->len; i++) {
+        if (fm->value[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < fm->len && fm->value[j] != PARAM_CLOSE) j++;
+        size_t e = j + 1;
+        while (e < fm->len && fm->value[e] != PARAM_OPEN) e++;
+        const char *rest = fm->value + j + 1;
+        size_t rl = e - j - 1;
+        size_t k;
+        for (k = 0; k < w->n; k++)
+            if (w->nlen[k] == j - i - 1 && !memcmp(w->name[k], fm->value + i + 1, j - i - 1)) break;
+        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = fm->value + i + 1; w->nlen[w->n++] = j - i - 1; }
+        if (k == w->n) break;
+        const char *kv = hm_get(vals, w->name[k], w->nlen[k]);
+        add_cand(w, k, kv);
+        if (rl && i == 0 && !memchr(raw->value, PARAM_OPEN, raw->len))
+            for (size_t at = 1; at + rl <= raw->len; at++)
+                if (!memcmp(raw->value + at, rest, rl) && (at + rl == raw->len || raw->value[at + rl] == '/' || rest[rl - 1] == '/'))
+                    add_cand(w, k, arena_strndup(rc->a, raw->value, at));
+        /* and each directory on the raw rule's path: a raw (subpath "/home")
+         * meets "~/.ssh" for HOME=/home (every value counts: nothing carves
+         * a raw rule, so a value the test values miss must be found here) */
+        if (mk_family(raw->kind) == FAM_PATH && !memchr(raw->fixed, PARAM_OPEN, raw->fixed_len) && raw->fixed_len)
+            add_cands_from(rc->a, w, k, arena_strndup(rc->a, raw->fixed, raw->fixed_len));
+        i = j;
+    }
+}
+
+/* How one filter of a raw rule relates to the final rule's scope. */
+static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
+{
+    if (depth > SBPL_MAX_DEPTH) return REL_UNKNOWN;
+    const rule *f = rc->f;
+    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "require-all") || sexp_is_sym(x->child, "require-any"))) {
+        int all = sexp_is_sym(x->child, "require-all");
+        int n = 0, ndis = 0, nover = 0;
+        relation one = REL_UNKNOWN;
+        for (const sexp *k = x->child->next; k; k = k->next) {
+            relation r = raw_relation(rc, k, depth + 1);
+            n++;
+            ndis += r == REL_DISJOINT;
+            nover += r == REL_OVERLAP;
+            one = r;
+        }
+        if (n == 1) return one;
+        if (all) return ndis ? REL_DISJOINT : REL_UNKNOWN;
+        return nover ? REL_OVERLAP : ndis == n ? REL_DISJOINT : REL_UNKNOWN;
+    }
+    if (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "require-not")) {
+        /* (require-not Y) where Y holds the whole scope for every value
+         * (compared as written, parameters as tokens): nothing inside */
+        matcher y;
+        const sexp *k = x->child->next;
+        if (!k || k->next || !raw_matcher(rc->a, k, &y)) return REL_UNKNOWN;
+        if (mk_family(y.kind) != mk_family(f->m.kind) || f->m.kind == MK_NONE) return REL_UNKNOWN;
+        return inside(rc->a, &f->m, &y) ? REL_DISJOINT : REL_UNKNOWN;
+    }
+    matcher m;
+    if (!raw_matcher(rc->a, x, &m)) return REL_UNKNOWN;
+    if (f->m.kind == MK_NONE) return REL_OVERLAP;
+    if (mk_family(m.kind) != mk_family(f->m.kind)) return REL_DISJOINT;
+    witness w;
+    memset(&w, 0, sizeof w);
+    size_t nraw = 0;
+    add_param_names(&w, &m);
+    nraw = w.n;
+    raw_candidates(rc, &m, rc->known, &w);
+    /* the raw rule's own parameters: their known values, and each
+     * directory on the way to the final rule's path (a raw
+     * (subpath (param "WORKDIR")) meets "~/.ssh" when the work directory
+     * is the home directory) */
+    matcher fk;
+    instantiate(rc->a, &f->m, rc->known, &fk);
+    for (size_t k = 0; k < w.n; k++) {
+        add_cand(&w, k, hm_get(rc->known, w.name[k], w.nlen[k]));
+        if (k < nraw && mk_family(f->m.kind) == FAM_PATH && !memchr(fk.value, PARAM_OPEN, fk.len)) {
+            const char *t = arena_strndup(rc->a, fk.value, fk.len);
+            add_cands_from(rc->a, &w, k, t);
+        }
+    }
+    size_t idx[MAX_WPARAMS] = { 0 };
+    relation best = REL_DISJOINT;
+    for (size_t tries = 0; tries < MAX_TRIES; tries++) {
+        hashmap vals;
+        hm_init(&vals);
+        for (size_t k = 0; k < w.n; k++) if (w.ncand[k]) hm_set(&vals, w.name[k], w.nlen[k], (void *)w.cand[k][idx[k]]);
+        matcher a, b;
+        instantiate(rc->a, &m, &vals, &a);
+        instantiate(rc->a, &f->m, &vals, &b);
+        relation r = relate(rc->a, &a, &b);
+        if (r == REL_OVERLAP || (r == REL_UNKNOWN && best == REL_DISJOINT)) {
+            sb_reset(&rc->why);
+            for (size_t k = 0; k < w.n; k++)
+                if (w.ncand[k]) sb_printf(&rc->why, "%s%.*s=%s", rc->why.len ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);
+            best = r;
+        }
+        hm_free(&vals);
+        if (best == REL_OVERLAP) break;
+        size_t k = 0;
+        while (k < w.n && (!w.ncand[k] || ++idx[k] == w.ncand[k])) { idx[k] = 0; k++; }
+        if (k >= w.n) break;
+    }
+    return best;
+}
+
+static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *const *finals, size_t nfinals)
+{
+    compilation *c = rc->c;
+    if (x->kind != SX_LIST || !x->child) return;
+    int allow = sexp_is_sym(x->child, "allow");
+    if (!allow && !sexp_is_sym(x->child, "deny")) return;
+    opset ops = { { 0 } };
+    const sexp *filters[64];
+    size_t nf = 0;
+    for (const sexp *a = x->child->next; a; a = a->next) {
+        if (a->kind == SX_SYMBOL) {
+            int op = op_lookup(a->text, NULL);
+            if (op >= 0) for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= op_get(op)->covers.w[w];
+        } else if (a->kind == SX_LIST && !(a->child && sexp_is_sym(a->child, "with")) && nf < 64) {
+            filters[nf++] = a;
+        }
+    }
+    for (size_t i = 0; i < nfinals; i++) {
+        const rule *f = finals[i];
+        if ((f->action == ACT_ALLOW) == allow || !opset_intersects(&ops, f->covers)) continue;
+        rc->f = f;
+        sb_reset(&rc->why);
+        relation rel = REL_OVERLAP;                /* no filter: every object */
+        if (nf) {                                   /* sibling filters are alternatives */
+            int ndis = 0;
+            rel = REL_UNKNOWN;
+            for (size_t k = 0; k < nf && rel != REL_OVERLAP; k++) {
+                relation r = raw_relation(rc, filters[k], 0);
+                ndis += r == REL_DISJOINT;
+                if (r == REL_OVERLAP) rel = r;
+            }
+            if (rel != REL_OVERLAP && (size_t)ndis == nf) continue;
+        }
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : x->at,
+                           "this raw sbpl %s %s a final %s", allow ? "allow" : "deny",
+                           rel == REL_OVERLAP ? "overrides" : "may override", allow ? "deny" : "allow");
+        if (rc->why.len) diag_note_add(&c->diags, d, at ? *at : x->at, "they meet with %s", sb_cstr(&rc->why));
+        diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
+                      f->action == ACT_ALLOW ? "allow" : "deny", unit_provenance(c, f->origins->u));
+        diag_help(&c->diags, d, "raw rules are decided by Seatbelt's precedence, not carved around final rules: "
+                  "write the rule in a section, or keep its filter out of the final rule's scope "
+                  "(require-all with a require-not of that scope)");
+    }
+}
+
+void check_raw_finals(compilation *c)
+{
+    if (!c->pol.nraw) return;
+    /* the final rules, the metadata a final write or exec allow gives below
+     * its path (implied.c) included */
+    size_t nfinals = 0;
+    rule **finals = xmalloc((c->pol.rules.n + 1) * sizeof *finals);
+    for (size_t i = 0; i < c->pol.rules.n; i++)
+        if (c->pol.rules.v[i]->final) finals[nfinals++] = c->pol.rules.v[i];
+    if (!nfinals) { free(finals); return; }
+    arena scratch;
+    arena_init(&scratch);
+    hashmap known;
+    hm_init(&known);
+    size_t ntest;
+    const sb_param *tv = test_param_values(&ntest);
+    for (size_t i = 0; i < ntest; i++) hm_set(&known, tv[i].name, strlen(tv[i].name), (void *)tv[i].value);
+    for (size_t i = 0; i < c->pol.nparams; i++) {
+        const param_decl *p = c->pol.params[i];
+        if (p->def && !strchr(p->def, PARAM_OPEN)) hm_set(&known, p->name, strlen(p->name), (void *)p->def);
+    }
+    for (size_t i = 0; i < c->defines.cap; i++) {
+        hm_slot *sl = &c->defines.slots[i];
+        if (sl->hash) hm_set(&known, sl->key, sl->klen, sl->val);
+    }
+    raw_ctx rc = { c, &scratch, &known, NULL, { 0 } };
+    sb_init(&rc.why);
+    for (size_t i = 0; i < c->pol.nraw; i++) {
+        const raw_block *b = &c->pol.raw[i];
+        sbpl_read_opts o = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
+        diag_list quiet;                      /* check_sbpl_blocks reported its errors */
+        diag_list_init(&quiet, &scratch);
+        sexp *top = sbpl_read(&scratch, &quiet, b->ast->text.at.src ? b->ast->text.at.src : b->u->src, &o);
+        if (quiet.errors) continue;
+        /* a misc rule's raw filter is read from text of its own: point at its string */
+        const span *at = b->ast->text.at.src && b->ast->text.at.src != b->u->src ? &b->ast->at : NULL;
+        for (const sexp *x = top; x; x = x->next) check_raw_rule(&rc, x, at, finals, nfinals);
+    }
+    sb_free(&rc.why);
+    hm_free(&known);
+    arena_free(&scratch);
+    free(finals);
+}
+
 void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals)
 {
+
     ovl_index *ix = index;
     size_t nr = c->pol.rules.n + 1;
     final_ctx fc = { c, NULL, arena_alloc(&c->a, nr * sizeof *fc.gen), arena_alloc(&c->a, nr) };

@@ -65,7 +65,15 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     probe.m.value = v;
     probe.m.len = n;
     rule *old = rs_get(&c->pol.rule_index, &probe);
-    if (old) { sb_free(&b); return old->implied == 1 && kind == MK_LITERAL; }
+    /* a written rule of the same matcher stands in for the traversal rule
+     * only where it ranks as high: final, or a literal at the object's own
+     * depth.  "allow metadata literal "~/b"" ranks at depth 2 (a parameter
+     * is one component) while the traversal of /Users/test/b ranks at 3:
+     * then the traversal rule is added beside it (not to the index, which
+     * holds one rule per matcher). */
+    int beside = old && !old->implied && !old->final &&
+                 !(old->m.kind == MK_LITERAL && old->m.spec_b >= 3 && depth >= 0 && old->m.spec_a >= depth);
+    if (old && !beside) { sb_free(&b); return old->implied == 1 && kind == MK_LITERAL; }
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = probe;
     r->implied = 1;
@@ -82,7 +90,7 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     r->origins->next = NULL;
     r->id = (unsigned)c->pol.rules.n;
     rule_vec_push(&c->pol.rules, r);
-    rs_put(&c->pol.rule_index, r);      /* new: rs_get found none */
+    if (!beside) rs_put(&c->pol.rule_index, r);      /* new: rs_get found none */
     if (depth < 0) rule_vec_push(&ic->var, r);
     return 0;
 }
@@ -253,7 +261,7 @@ static void report_withheld(compilation *c, size_t first)
                 if (ch == PARAM_OPEN) sb_putc(&t, '$');
                 else if (ch != PARAM_CLOSE) sb_putc(&t, ch);
             }
-            diag *d = diag_add(&c->diags, SEV_INFO, "BK4009", origin_primary(r),
+            diag *d = diag_add(&c->diags, SEV_INFO, BK4009, origin_primary(r),
                                "traversal of %s \"%s\" is withheld: a final deny covers it",
                                r->m.kind == MK_LITERAL ? "literal" : mk_name(r->m.kind, r->m.ns), sb_cstr(&t));
             diag_note_add(&c->diags, d, origin_primary(f), "final deny is here%s", unit_provenance(c, f->origins->u));

@@ -3,6 +3,7 @@
 #include "expand.h"
 #include "patterns.h"
 #include "verbs.h"
+#include "../grammar/builtin_params.h"
 #include "../grammar/sexp.h"
 #include <ctype.h>
 #include <string.h>
@@ -13,14 +14,14 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
 {
     const char *colon = strrchr(v, ':');
     if (!colon || colon == v) {
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2007", s->at,
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2007, s->at,
                            "network address \"%s\" must be \"host:port\"", s->s);
         diag_help(&c->diags, d, "write \"localhost:PORT\" or \"*:PORT\"; PORT may be *");
         return 0;
     }
     size_t hl = (size_t)(colon - v);
     if (!((hl == 9 && strncmp(v, "localhost", 9) == 0) || (hl == 1 && v[0] == '*'))) {
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2011", s->at,
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2011, s->at,
                            "Seatbelt cannot filter network access by host \"%.*s\"", (int)hl, v);
         diag_help(&c->diags, d, "only \"localhost\" and \"*\" can be expressed; to allow specific hosts, "
                   "allow \"localhost:PORT\" for a filtering proxy (as srt and codex do)");
@@ -41,7 +42,7 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
         size_t k = 0;
         for (; pv[k] >= '0' && pv[k] <= '9' && k < 6; k++) pn = pn * 10 + (pv[k] - '0');
         if (pv[k] || k == 0 || pv[0] == '0' || pn < 1 || pn > 65535) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2007", s->at,
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2007, s->at,
                                "the value \"%s\" of %.*s is not a port: a parameter used as a port holds 1-65535",
                                pv, (int)nl, p + 1);
             diag_help(&c->diags, d, "write \"%.*s:*\" for any port", (int)hl, v);
@@ -56,13 +57,13 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
         port = port * 10 + (*p - '0');
     }
     if (nd == 0 || port < 1 || port > 65535) {
-        diag_add(&c->diags, SEV_ERROR, "BK2007", s->at, "invalid port in \"%s\": use 1-65535 or *", s->s);
+        diag_add(&c->diags, SEV_ERROR, BK2007, s->at, "invalid port in \"%s\": use 1-65535 or *", s->s);
         return 0;
     }
     if (colon[1] == '0') {
         /* Seatbelt reads "080" as port 80; one spelling per port keeps
          * comparisons (overlap, carve-outs, queries) exact */
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2011", s->at,
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2011, s->at,
                            "port \"%s\" has a leading zero", colon + 1);
         diag_help(&c->diags, d, "did you mean \"%.*s:%ld\"?", (int)hl, v, port);
         return 0;
@@ -120,12 +121,12 @@ static rule *new_rule(compilation *c, unit *u, const ast_rule *ar, const verb_in
         if (m->kind == MOD_REPORT) r->mods |= MODF_REPORT;
         else if (m->kind == MOD_NO_REPORT) r->mods |= MODF_NO_REPORT;
         else {
-            if (r->message) diag_add(&c->diags, SEV_ERROR, "BK1001", m->at, "a rule can carry one message");
+            if (r->message) diag_add(&c->diags, SEV_ERROR, BK1001, m->at, "a rule can carry one message");
             r->message = message_template(c, &m->text);
         }
     }
     if ((r->mods & MODF_REPORT) && (r->mods & MODF_NO_REPORT))
-        diag_add(&c->diags, SEV_ERROR, "BK1001", ar->action_at, "report and no-report contradict each other");
+        diag_add(&c->diags, SEV_ERROR, BK1001, ar->action_at, "report and no-report contradict each other");
     origin *o = arena_alloc(&c->a, sizeof *o);
     o->u = u;
     o->at = ar->action_at;
@@ -164,11 +165,11 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
     if (!verb_resolve(ar->section, ar->verb, &v)) {
         int noop = 0;
         if ((ar->section == SEC_FILES || ar->section == SEC_MISC) && op_lookup(ar->verb, &noop) < 0 && noop) {
-            diag_add(&c->diags, SEV_WARNING, "BK2006", ar->verb_at,
+            diag_add(&c->diags, SEV_WARNING, BK2006, ar->verb_at,
                      "operation %s is a no-op since macOS 10.15; the rule is dropped", ar->verb);
             return;
         }
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2006", ar->verb_at,
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2006, ar->verb_at,
                            "unknown verb \"%s\" in section %s", ar->verb, section_name(ar->section));
         /* a verb of another section: point there (misc takes no matcher,
          * or a raw filter) */
@@ -203,7 +204,7 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
     int noop = 0;
     int op = op_lookup(v.op, &noop);
     if (op < 0) {
-        diag_add(&c->diags, SEV_WARNING, "BK2006", ar->verb_at,
+        diag_add(&c->diags, SEV_WARNING, BK2006, ar->verb_at,
                  "operation %s is a no-op since macOS 10.15; the rule is dropped", v.op);
         return;
     }
@@ -221,12 +222,12 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
 static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const verb_info *v, const ast_matcher *am)
 {
     if (ar->section != SEC_MISC) {
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK1001", am->kind_at, "a raw sbpl filter is only for misc rules");
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK1001, am->kind_at, "a raw sbpl filter is only for misc rules");
         diag_help(&c->diags, d, "%s %s accepts %s", section_name(ar->section), ar->verb, kinds_describe(v->kinds));
         return;
     }
     if (ar->final || ar->remove) {
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK1001", am->kind_at, "a raw sbpl filter cannot be %s",
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK1001, am->kind_at, "a raw sbpl filter cannot be %s",
                            ar->final ? "final" : "removed");
         diag_help(&c->diags, d, "raw SBPL rules decide by Seatbelt's precedence, outside buckle's rule merging");
         return;
@@ -261,7 +262,7 @@ static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const 
     sexp *f = sbpl_read(&c->a, &c->diags, fs, &o);
     if (c->diags.errors == before) {
         if (!f || f->next || f->kind != SX_LIST)
-            diag_add(&c->diags, SEV_ERROR, "BK1001", am->value.at, "a raw sbpl filter is one parenthesized filter");
+            diag_add(&c->diags, SEV_ERROR, BK1001, am->value.at, "a raw sbpl filter is one parenthesized filter");
         else
             check_sbpl_filter(c, f, 0);
     }
@@ -300,19 +301,21 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
             span at = am->kind ? am->kind_at : am->value.at;
             diag *d;
             if (v->kinds == KS_NONE)
-                d = diag_add(&c->diags, SEV_ERROR, "BK1001", at, "%s %s takes no matcher",
+                d = diag_add(&c->diags, SEV_ERROR, BK1001, at, "%s %s takes no matcher",
                              section_name(ar->section), ar->verb);
             else
-                d = diag_add(&c->diags, SEV_ERROR, "BK1001", at, "\"%s\" is not a matcher kind of %s %s",
+                d = diag_add(&c->diags, SEV_ERROR, BK1001, at, "\"%s\" is not a matcher kind of %s %s",
                              am->kind ? am->kind : "(string)", section_name(ar->section), ar->verb);
             diag_help(&c->diags, d, "%s %s accepts %s", section_name(ar->section), ar->verb, kinds_describe(v->kinds));
             continue;
         }
         expand_mode mode;
         switch (k) {
-        case MK_SUBPATH: case MK_LITERAL: case MK_PREFIX: mode = EXP_PATH; break;
+        case MK_SUBPATH: case MK_LITERAL: mode = EXP_PATH; break;
+        case MK_PREFIX: mode = EXP_PREFIX; break;
         case MK_GLOB: mode = EXP_GLOB; break;
-        case MK_REGEX: case MK_NAME_REGEX: mode = EXP_REGEX; break;
+        case MK_REGEX: mode = EXP_REGEX; break;
+        case MK_NAME_REGEX: mode = EXP_NAME_REGEX; break;
         default: mode = EXP_NAME;
         }
         size_t len;
@@ -325,14 +328,14 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
             for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++)
                 if (strcmp(val, targets[i]) == 0) found = 1;
             if (!found) {
-                diag *d = diag_add(&c->diags, SEV_ERROR, "BK2007", am->value.at, "unknown target \"%s\"", val);
+                diag *d = diag_add(&c->diags, SEV_ERROR, BK2007, am->value.at, "unknown target \"%s\"", val);
                 diag_help(&c->diags, d, "targets are self, same-sandbox, children, others and pgrp");
                 continue;
             }
         }
         /* a regex with top-level alternatives is one rule per alternative,
          * each ranked on its own fixed part (docs/language.md) */
-        size_t alt = mode == EXP_REGEX ? regex_alt_end(val, len) : len;
+        size_t alt = mode == EXP_REGEX || mode == EXP_NAME_REGEX ? regex_alt_end(val, len) : len;
         int split = alt < len;
         for (;;) {
             rule *r = new_rule(c, u, ar, v, op);
@@ -347,7 +350,7 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
             if (am != ar->matchers || am->next) r->origins->at = am->value.at;
             r->origins->value = am->value.at;
             r->m.plain = vi.plain;
-            matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH ? vi.depth : -1);
+            matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH || mode == EXP_PREFIX ? vi.depth : -1);
             push_rule(dst, r, cur);
             if (alt >= len) break;
             val += alt + 1;
@@ -382,10 +385,9 @@ static int final_user(compilation *c, const char *name)
 
 static void declare_params(compilation *c)
 {
-    static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < NBUILTIN_PARAMS; i++) {
         param_decl *p = arena_alloc(&c->a, sizeof *p);
-        p->name = builtins[i];
+        p->name = builtin_params[i].name;
         p->builtin = 1;
         hm_put(&c->params, p->name, strlen(p->name), p);
     }
@@ -410,7 +412,7 @@ static void declare_params(compilation *c)
              * later file that sets another would move the final rule */
             int fu = p->def_at.src ? final_user(c, ap->name) : -1;
             if (fu >= 0 && (size_t)fu < i && p->def_unit <= (size_t)fu) {
-                diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", ap->def.at,
+                diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, ap->def.at,
                                    "this default of %s would move a final rule of %s", ap->name,
                                    c->units[fu]->display);
                 diag_note_add(&c->diags, d, p->def_at, "the default the final rule was written with");
@@ -420,7 +422,7 @@ static void declare_params(compilation *c)
             }
             p->def_unit = i;
             if (ap->def.len == 0) {
-                diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", ap->def.at,
+                diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, ap->def.at,
                                    "parameter %s has an empty default", ap->name);
                 diag_help(&c->diags, d, "give it a value, or declare it without one (`param %s;`) and pass -D %s=VALUE",
                           ap->name, ap->name);
@@ -437,7 +439,7 @@ static void declare_params(compilation *c)
         const define *d = &c->opts.defines[i];
         hm_set(&c->defines, d->name, strlen(d->name), (void *)d->value);
         if (!hm_gets(&c->params, d->name))
-            diag_add(&c->diags, SEV_WARNING, "BK2001", (span){ 0 },
+            diag_add(&c->diags, SEV_WARNING, BK2001, (span){ 0 },
                      "-D %s: no such parameter in this profile", d->name);
     }
 }
@@ -467,13 +469,13 @@ static void check_roots(compilation *c)
         const char *dv = hm_gets(&c->defines, p->name);
         /* inside a path, an absolute value would make "//" */
         if (p->path_inner && dv && !param_inner_ok(dv)) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->inner_at,
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->inner_at,
                                "-D %s=%s: %s is used inside a path here, so its value must be relative, "
                                "without an empty, \".\" or \"..\" component", p->name, dv, p->name);
             diag_help(&c->diags, d, "pass one or more path components, such as -D %s=name", p->name);
             c->bad_define = 1;
         } else if (p->path_inner && !dv && p->def && !memchr(p->def, PARAM_OPEN, strlen(p->def)) && !param_inner_ok(p->def)) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->def_at,
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->def_at,
                                "the default of %s cannot stand inside a path (it must be relative, without an "
                                "empty, \".\" or \"..\" component), but %s is used inside one", p->name, p->name);
             diag_note_add(&c->diags, d, p->inner_at, "%s is used here", p->name);
@@ -482,7 +484,7 @@ static void check_roots(compilation *c)
         if (dv && p->root_glued && strcmp(dv, "/") == 0) {
             /* "${P}b" with P=/ is "/b", but "$P/b" joins through P.dir:
              * the two spellings would not compare as the same place */
-            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->root_at,
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->root_at,
                                "-D %s=/: %s starts a path here with text glued to it, so its value cannot be /",
                                p->name, p->name);
             diag_help(&c->diags, d, "write \"$%s/...\" with a \"/\" after the parameter, or pass a longer path", p->name);
@@ -491,13 +493,13 @@ static void check_roots(compilation *c)
         }
         if (dv) {
             if (dv[0] == '/') continue;
-            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->root_at,
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->root_at,
                                "-D %s=%s: %s starts a path here, so its value must be an absolute path",
                                p->name, dv, p->name);
             diag_help(&c->diags, d, "pass an absolute path, such as -D %s=/%s", p->name, dv);
             c->bad_define = 1;
         } else if (p->def && p->def[0] != '/' && p->def[0] != PARAM_OPEN) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, "BK2008", p->def_at,
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->def_at,
                                "the default of %s is not an absolute path, but %s starts a path", p->name, p->name);
             diag_note_add(&c->diags, d, p->root_at, "%s starts this path", p->name);
             diag_help(&c->diags, d, "write an absolute default (start it with /, ~ or a parameter such as $HOME)");

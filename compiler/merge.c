@@ -32,7 +32,7 @@ static void remove_rule(compilation *c, unit *u, rule *rm)
     policy *pol = &c->pol;
     rule *hit = rs_get(&pol->rule_index, rm);
     if (!hit) {
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2004", rm->origins->at,
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2004, rm->origins->at,
                            "remove matches no inherited rule");
         /* did-you-mean: an inherited rule of the same operation whose value
          * is the same, a near miss (a few edits, relative to its length), or
@@ -68,7 +68,7 @@ static void remove_rule(compilation *c, unit *u, rule *rm)
         return;
     }
     if (hit->final) {
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2005", rm->origins->at, "cannot remove a final rule");
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, rm->origins->at, "cannot remove a final rule");
         diag_note_add(&c->diags, d, origin_primary(hit), "final rule is here%s",
                       unit_provenance(c, hit->origins->u));
         return;
@@ -117,7 +117,7 @@ void merge_chain(compilation *c)
                 continue;
             }
             if (pol->rules.n >= BUCKLE_MAX_RULES) {
-                diag_add(&c->diags, SEV_ERROR, "BK1001", r->origins->at,
+                diag_add(&c->diags, SEV_ERROR, BK1001, r->origins->at,
                          "more than %d rules: profile too large", BUCKLE_MAX_RULES);
                 return;
             }

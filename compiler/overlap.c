@@ -182,6 +182,9 @@ static relation path_relation(const matcher *a, const matcher *b)
         const matcher *p = a->kind == MK_PREFIX ? a : b, *e = p == a ? b : a;
         /* walk agreed token by token, parameters included, up to the shorter */
         if (p->len <= e->len) return REL_OVERLAP;   /* e's strings start with p */
+        /* prefix "$P/" is "/" when P is "/": it meets literal "$P" there */
+        if (p->len == e->len + 1 && p->value[e->len] == '/' && e->value[e->len - 1] == PARAM_CLOSE)
+            return REL_UNKNOWN;
         if (e->kind == MK_LITERAL) return REL_DISJOINT;   /* p's are all longer */
         if (has_param(p->value, p->len) || has_param(e->value, e->len)) return REL_OVERLAP;
         return within(p->value, p->len, e->value, e->len) && p->value[e->len] == '/'

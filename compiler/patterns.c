@@ -9,8 +9,8 @@
  * expression matches one character of one component: '/' is never listed
  * (never matched), '\\' and '[' are not accepted (a range cannot span '\\'
  * either: whether Seatbelt reads a backslash inside a class as an escape is
- * not documented), nor are parameters or non-ASCII bytes (a class matches
- * one byte). */
+ * not documented), nor are parameters or non-ASCII bytes (only ASCII
+ * characters can be listed: a listed byte is one character). */
 static size_t bracket_parse(const char *g, size_t len, size_t i, unsigned char set[16], int *neg,
                             const char **err, size_t *off)
 {
@@ -31,7 +31,7 @@ static size_t bracket_parse(const char *g, size_t len, size_t i, unsigned char s
             if (ch == '/') { *err = "a bracket expression cannot contain '/'"; return 0; }
             if (ch == '\\' || ch == '[') { *err = "a bracket expression cannot contain '\\' or '['"; return 0; }
             if (ch == PARAM_OPEN) { *err = "a parameter cannot be used inside a bracket expression"; return 0; }
-            if (ch >= 0x80) { *err = "a bracket expression matches one byte: only ASCII characters can be listed"; return 0; }
+            if (ch >= 0x80) { *err = "only ASCII characters can be listed in a bracket expression"; return 0; }
         }
         *off = at;
         if (hi < lo) { *err = "range out of order in bracket expression"; return 0; }
@@ -45,10 +45,17 @@ static size_t bracket_parse(const char *g, size_t len, size_t i, unsigned char s
 
 static int set_has(const unsigned char *set, unsigned c) { return c < 128 && (set[c >> 3] >> (c & 7)) & 1; }
 
+/* One character of a path component, for '?': a byte that is not '/' and
+ * not a UTF-8 continuation byte, with the continuation bytes after it (a
+ * multi-byte character is one character, docs/language.md). */
+static const char ONE_CHAR[] = "[^/\x80-\xbf][\x80-\xbf]*";
+
 /* Writes a glob's bracket expression as a regex class that never matches
- * '/': a negated one excludes '/' too, and '/' is taken out of a range that
- * spans it ("[+-0]" -> "[+,.0-]").  The class is written from the set of
- * bytes, so that ']' comes first, '-' last and '^' never first. */
+ * '/': a negated one excludes '/' too and matches one whole character (the
+ * continuation bytes of a multi-byte character follow it, as for '?'), and
+ * '/' is taken out of a range that spans it ("[+-0]" -> "[+,.0-]").  The
+ * class is written from the set of bytes, so that ']' comes first, '-' last
+ * and '^' never first. */
 static void put_bracket(strbuf *out, const unsigned char *in, int neg)
 {
     unsigned char set[16];
@@ -72,8 +79,10 @@ static void put_bracket(strbuf *out, const unsigned char *in, int neg)
         c = e;
     }
     if (set_has(set, '^')) sb_putc(out, '^');
+    if (neg) sb_puts(out, "\x80-\xbf");
     if (set_has(set, '-')) sb_putc(out, '-');
     sb_putc(out, ']');
+    if (neg) sb_puts(out, "[\x80-\xbf]*");
 }
 
 const char *glob_check(const char *g, size_t len, size_t *off)
@@ -158,7 +167,7 @@ void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_para
         }
         switch (c) {
         case '*': sb_puts(out, "[^/]*"); break;
-        case '?': sb_puts(out, "[^/]"); break;
+        case '?': sb_puts(out, ONE_CHAR); break;
         case '[': {
             unsigned char set[16];
             int neg;

@@ -13,7 +13,7 @@ void check_sbpl_filter(compilation *c, const sexp *f, int depth)
     if (!h || h->kind != SX_SYMBOL) return;
     if (strcmp(h->text, "with") == 0) return;
     if (!filter_known(h->text)) {
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK2006", h->at, "unknown SBPL filter \"%s\"", h->text);
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2006, h->at, "unknown SBPL filter \"%s\"", h->text);
         const char *s = filter_suggest(h->text);
         if (s) diag_help(&c->diags, d, "did you mean \"%s\"?", s);
         return;
@@ -25,16 +25,16 @@ void check_sbpl_filter(compilation *c, const sexp *f, int depth)
 static void check_form(compilation *c, const sexp *x)
 {
     if (x->kind != SX_LIST || !x->child || x->child->kind != SX_SYMBOL) {
-        diag_add(&c->diags, SEV_ERROR, "BK1001", x->at, "expected (allow ...) or (deny ...) in an sbpl block");
+        diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "expected (allow ...) or (deny ...) in an sbpl block");
         return;
     }
     const sexp *h = x->child;
     if (strcmp(h->text, "version") == 0) {
-        diag_add(&c->diags, SEV_ERROR, "BK1001", x->at, "(version 1) is written by buckle; remove it from the sbpl block");
+        diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "(version 1) is written by buckle; remove it from the sbpl block");
         return;
     }
     if (strcmp(h->text, "allow") != 0 && strcmp(h->text, "deny") != 0) {
-        diag *d = diag_add(&c->diags, SEV_ERROR, "BK1001", h->at,
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK1001, h->at,
                            "only allow and deny rules may appear in an sbpl block, not \"%s\"", h->text);
         diag_help(&c->diags, d, "Scheme definitions and imports belong in a hand-written .sb file");
         return;
@@ -44,7 +44,7 @@ static void check_form(compilation *c, const sexp *x)
         if (a->kind == SX_SYMBOL) {
             int noop;
             if (op_lookup(a->text, &noop) < 0 && !noop) {
-                diag *d = diag_add(&c->diags, SEV_ERROR, "BK2006", a->at, "unknown SBPL operation \"%s\"", a->text);
+                diag *d = diag_add(&c->diags, SEV_ERROR, BK2006, a->at, "unknown SBPL operation \"%s\"", a->text);
                 const char *s = op_suggest(a->text);
                 if (s) diag_help(&c->diags, d, "did you mean \"%s\"?", s);
             }
@@ -52,10 +52,10 @@ static void check_form(compilation *c, const sexp *x)
         } else if (a->kind == SX_LIST) {
             check_sbpl_filter(c, a, 0);
         } else {
-            diag_add(&c->diags, SEV_ERROR, "BK1001", a->at, "expected an operation name or a filter");
+            diag_add(&c->diags, SEV_ERROR, BK1001, a->at, "expected an operation name or a filter");
         }
     }
-    if (!nops) diag_add(&c->diags, SEV_ERROR, "BK1001", x->at, "rule names no operation");
+    if (!nops) diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "rule names no operation");
 }
 
 void check_sbpl_blocks(compilation *c)

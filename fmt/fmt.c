@@ -8,7 +8,10 @@ static void indent(strbuf *out, unsigned levels)
     for (unsigned i = 0; i < levels; i++) sb_add(out, "    ", 4);
 }
 
-int fmt_buckle(const source *src, arena *a, diag_list *dl, strbuf *out)
+enum { FMT_PIECE = 1 << 16 };
+
+/* 0, 1 (syntax errors) or 2 (write failed); write NULL: all of it in out */
+static int format(const source *src, arena *a, diag_list *dl, strbuf *out, fmt_write_fn write, void *ctx)
 {
     unsigned before = dl->errors;
     arena nodes;
@@ -16,17 +19,18 @@ int fmt_buckle(const source *src, arena *a, diag_list *dl, strbuf *out)
     parse_buckle(a, &nodes, dl, src);
     arena_free(&nodes);
     if (dl->errors != before) return 1;
-    tok_list tl;
-    tokens_scan(src->text, src->len, &tl);
     const char *text = src->text;
-    sb_grow(out, src->len + src->len / 8 + 16);
+    sb_grow(out, write ? FMT_PIECE + 4096 : src->len + src->len / 8 + 16);
+    tok_scanner sc;
+    tok_scanner_init(&sc, text, src->len);
+    tok tk;
+    const tok *t = &tk;
     unsigned depth = 0;
-    int in_stmt = 0;
+    int in_stmt = 0, any = 0;
     uint32_t line = 0;
-    for (size_t i = 0; i < tl.n; i++) {
-        const tok *t = &tl.v[i];
-        if (i == 0 || t->line > line) {
-            for (uint32_t k = i == 0 ? 0 : line; k < t->line; k++) sb_putc(out, '\n');
+    while (tok_next(&sc, &tk)) {
+        if (!any || t->line > line) {
+            for (uint32_t k = !any ? 0 : line; k < t->line; k++) sb_putc(out, '\n');
             int close = tok_is(t, text, '}');
             unsigned d = close && depth ? depth - 1 : depth;
             indent(out, d + (in_stmt && !close ? 1 : 0));
@@ -35,6 +39,7 @@ int fmt_buckle(const source *src, arena *a, diag_list *dl, strbuf *out)
         } else if (!tok_is(t, text, ';') && !tok_is(t, text, ',')) {
             sb_putc(out, ' ');
         }
+        any = 1;
         uint32_t e = t->end;
         if (t->kind == TK_COMMENT)
             while (e > t->start && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r' ||
@@ -50,10 +55,31 @@ int fmt_buckle(const source *src, arena *a, diag_list *dl, strbuf *out)
         } else if (t->kind != TK_COMMENT) {
             in_stmt = 1;
         }
+        if (write && out->len >= FMT_PIECE) {
+            if (write(ctx, out->data, out->len) != 0) return 2;
+            sb_reset(out);
+        }
     }
-    if (tl.n) sb_putc(out, '\n');
-    tokens_free(&tl);
+    if (any) sb_putc(out, '\n');
+    if (write && out->len) {
+        if (write(ctx, out->data, out->len) != 0) return 2;
+        sb_reset(out);
+    }
     return 0;
+}
+
+int fmt_buckle(const source *src, arena *a, diag_list *dl, strbuf *out)
+{
+    return format(src, a, dl, out, NULL, NULL);
+}
+
+int fmt_buckle_stream(const source *src, arena *a, diag_list *dl, fmt_write_fn write, void *ctx)
+{
+    strbuf piece;
+    sb_init(&piece);
+    int rc = format(src, a, dl, &piece, write, ctx);
+    sb_free(&piece);
+    return rc;
 }
 
 /* ---- the unified diff of --check ---------------------------------------- */

@@ -18,6 +18,13 @@
  * they are in dl and out is untouched). */
 int fmt_buckle(const source *src, arena *a, diag_list *dl, strbuf *out);
 
+/* The same handed to write(ctx, bytes, n) in pieces of about 64 KiB as it
+ * is made, so that a large file is never held twice.  Nothing is written
+ * when src has syntax errors (returns 1); returns 2 as soon as write
+ * returns non-zero. */
+typedef int (*fmt_write_fn)(void *ctx, const char *p, size_t n);
+int fmt_buckle_stream(const source *src, arena *a, diag_list *dl, fmt_write_fn write, void *ctx);
+
 /* A unified diff of a (the file, named name) against b (its formatted text),
  * lines paired by number as fmt keeps them; appends nothing when equal. */
 void fmt_diff(strbuf *out, const char *name, const char *a, size_t alen, const char *b, size_t blen);

@@ -18,6 +18,13 @@ typedef struct tok {
 
 typedef struct tok_list { tok *v; size_t n; } tok_list;
 
+/* A scan of text[0, len) one token at a time (the formatter streams it). */
+typedef struct tok_scanner { const char *text; size_t len, i; uint32_t line; } tok_scanner;
+/* Starts at the beginning; a byte-order mark there is skipped. */
+void tok_scanner_init(tok_scanner *s, const char *text, size_t len);
+/* The next token into *t; 0 at the end of the text. */
+int tok_next(tok_scanner *s, tok *t);
+
 /* Scans text[0, len) into out (malloc'd: tokens_free).  A byte-order mark
  * at the start is skipped. */
 void tokens_scan(const char *text, size_t len, tok_list *out);

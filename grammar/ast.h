@@ -3,8 +3,7 @@
 #ifndef BUCKLE_AST_H
 #define BUCKLE_AST_H
 #include "../support/diag.h"
-
-typedef enum { ACT_ALLOW = 0, ACT_DENY = 1 } action_t;
+#include "../support/action.h"
 
 typedef enum {
     SEC_NONE = -1, SEC_FILES, SEC_MACH, SEC_SYSCTL, SEC_NETWORK, SEC_PROCESS,

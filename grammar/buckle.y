@@ -44,9 +44,7 @@ static ast_matcher *reverse_matchers(ast_matcher *m);
 static void unknown_section(parse_ctx *pc, const char *name, buckle_loc at);
 }
 
-/* Every member is one machine word and written whole: a reduction copies
- * the value, and a copy that reads more than the last store wrote stalls
- * (store forwarding) on every rule. */
+/* Every member is one machine word (act and sec too), written whole. */
 %union {
     long num;
     const char *id;
@@ -284,7 +282,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
         uint32_t at = pc->prev_end;
         pc_syntax_error(pc, at, at + 1, "expected ';' after this statement");
         diag *d = pc->diags->tail;
-        if (d && d->code && strcmp(d->code, "BK1001") == 0)
+        if (d && d->code && strcmp(d->code, BK1001) == 0)
             diag_help(pc->diags, d, "statements end with ';': add one here (found %s next)",
                       la == YYSYMBOL_YYEMPTY ? "nothing" : yysymbol_name(la));
         return 0;
@@ -306,7 +304,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
     /* an identifier where a keyword belongs: the closest expected keyword
      * (`netwrk` for network, `alow` for allow) */
     diag *d = pc->diags->tail;
-    if (la == YYSYMBOL_IDENT && pc->last_ident && d && d->code && strcmp(d->code, "BK1001") == 0 && !d->help) {
+    if (la == YYSYMBOL_IDENT && pc->last_ident && d && d->code && strcmp(d->code, BK1001) == 0 && !d->help) {
         const char *cands[MAXEXP];
         size_t nc = 0;
         for (int i = 0; i < n; i++)
@@ -327,7 +325,7 @@ static void unknown_section(parse_ctx *pc, const char *name, buckle_loc at)
     if (d && d->at.src == pc->src && d->at.start == at.first) return;   /* the error being recovered from */
     pc_syntax_error(pc, at.first, at.last, "unknown section \"%s\"", name);
     d = pc->diags->tail;
-    if (!d || !d->code || strcmp(d->code, "BK1001") != 0 || pc->stop) return;
+    if (!d || !d->code || strcmp(d->code, BK1001) != 0 || pc->stop) return;
     const char *sug = suggest_closest(name, sections, sizeof sections / sizeof sections[0], 0);
     if (sug) diag_help(pc->diags, d, "did you mean \"%s\"?", sug);
     else diag_help(pc->diags, d, "the sections are files, mach, sysctl, network, process, ipc, iokit and misc");
@@ -348,6 +346,9 @@ static void add_stmt(parse_ctx *pc, buckle_loc l)
     f->nstmts++;
 }
 
+/* The actions and sections travel as long, like every member of the %union:
+ * a reduction copies the value whole, and a copy that reads more than the
+ * last store wrote would stall (store forwarding) on every rule. */
 static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *verb,
                          buckle_loc act_at, buckle_loc verb_at, ast_matcher *m, ast_modifier *mods)
 {

@@ -41,7 +41,7 @@ void pc_syntax_error(parse_ctx *pc, uint32_t b, uint32_t e, const char *fmt, ...
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    diag_add(pc->diags, SEV_ERROR, "BK1001", pc_span(pc, b, e), "%s", buf);
+    diag_add(pc->diags, SEV_ERROR, BK1001, pc_span(pc, b, e), "%s", buf);
     if (pc->diags->syntax_errors >= BUCKLE_MAX_SYNTAX_ERRORS) {
         diag *d = pc->diags->tail;
         diag_note_add(pc->diags, d, (span){ NULL, 0, 0 },
@@ -103,14 +103,14 @@ static int not_a_profile(parse_ctx *pc, const source *src)
 {
     if (source_is_binary(src)) {
         uint32_t at = (uint32_t)((const char *)memchr(src->text, 0, src->len) - src->text);
-        diag *d = diag_add(pc->diags, SEV_ERROR, "BK1001", pc_span(pc, at, at + 1),
+        diag *d = diag_add(pc->diags, SEV_ERROR, BK1001, pc_span(pc, at, at + 1),
                            "unexpected byte 0x00: this is a binary file, not a buckle profile");
         diag_help(pc->diags, d, "buckle profiles are UTF-8 text files ending in .buckle");
         return 1;
     }
     long at = sbpl_start(src);
     if (at >= 0) {
-        diag *d = diag_add(pc->diags, SEV_ERROR, "BK1001", pc_span(pc, (uint32_t)at, (uint32_t)at + 1),
+        diag *d = diag_add(pc->diags, SEV_ERROR, BK1001, pc_span(pc, (uint32_t)at, (uint32_t)at + 1),
                            "this looks like an SBPL profile (.sb), not a buckle profile");
         diag_help(pc->diags, d, "`buckle lint` checks .sb files: name them *.sb, or pass "
                   "--stdin-filename NAME.sb when reading standard input");
@@ -133,8 +133,10 @@ ast_file *parse_buckle(arena *a, arena *nodes, diag_list *diags, const source *s
     sb_init(&pc.str);
     yyscan_t sc;
     if (bklex_init_extra(&pc, &sc) != 0) {
-        fputs("buckle: cannot initialise scanner\n", stderr);
-        abort();
+        /* flex could not allocate its state: an error, not a crash */
+        diag_add(diags, SEV_ERROR, BK1001, pc_span(&pc, 0, 0), "cannot read this file: out of memory");
+        sb_free(&pc.str);
+        return pc.file;
     }
     pc.scanner = sc;
     if (src->len > 0x7fffffff) {

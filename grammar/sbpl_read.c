@@ -19,7 +19,7 @@ void sbpl_error(sbpl_ctx *sc, uint32_t b, uint32_t e, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     span at = { sc->src, b, e };
-    diag_add(sc->diags, SEV_ERROR, "BK1001", at, "%s", buf);
+    diag_add(sc->diags, SEV_ERROR, BK1001, at, "%s", buf);
     if (++sc->errors >= BUCKLE_MAX_SYNTAX_ERRORS) sc->stop = 1;
 }
 
@@ -61,6 +61,30 @@ sexp *sbpl_read(arena *a, diag_list *diags, const source *src, const sbpl_read_o
     sxlex_destroy(s);
     sb_free(&sc.str);
     return sc.result;
+}
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+int sbpl_cxx_raw_string(const source *src, uint32_t *start, uint32_t *end)
+{
+    const char *t = src->text;
+    uint32_t n = (uint32_t)src->len, i = 0;
+    while (i < n && is_space(t[i])) i++;
+    if (i + 2 >= n || t[i] != 'R' || t[i + 1] != '"') return 0;
+    uint32_t d = i + 2, k = d;
+    /* the delimiter: at most 16 characters, none of them a space, a
+     * parenthesis or a backslash (the C++ rule; Nix's is one quote: R""( ... )"") */
+    while (k < n && k - d <= 16 && t[k] != '(' && !is_space(t[k]) && t[k] != ')' && t[k] != '\\') k++;
+    if (k >= n || t[k] != '(' || k - d > 16) return 0;
+    uint32_t dlen = k - d, e = n;
+    while (e > k + 1 && is_space(t[e - 1])) e--;
+    /* the end: )delim" */
+    if (e < k + 1 + dlen + 2 || t[e - 1] != '"' || t[e - 2 - dlen] != ')' ||
+        memcmp(t + e - 1 - dlen, t + d, dlen) != 0)
+        return 0;
+    *start = k + 1;
+    *end = e - 2 - dlen;
+    return 1;
 }
 
 int sexp_is_sym(const sexp *x, const char *name)

@@ -27,6 +27,10 @@ typedef struct sbpl_read_opts {
 /* Reads SBPL text into a list of top-level data (a chain through next).
  * Errors go to diags as BK1001 with locations in src. */
 sexp *sbpl_read(arena *a, diag_list *diags, const source *src, const sbpl_read_opts *o);
+/* A profile kept inside a C++ raw string literal, R"delim( ... )delim", so a
+ * C++ program can #include it (Nix does): sets *start and *end to the text
+ * between the parentheses and returns 1; 0 when src is not one. */
+int sbpl_cxx_raw_string(const source *src, uint32_t *start, uint32_t *end);
 int sexp_is_sym(const sexp *x, const char *name);
 size_t sexp_length(const sexp *list);
 #endif

@@ -1,70 +1,18 @@
-/* lint.c - building a view of a .buckle or .sb file and running the passes. */
+/* lint.c - the driver: building a view of a .buckle or .sb file, running the
+ * passes of the registry (passes.c) on it, then the suppressions. */
 #include "lint.h"
-#include "../compiler/patterns.h"
+#include "suppress.h"
 #include "../backend/emit.h"
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-static char *vfmt(arena *a, const char *fmt, va_list ap)
+/* Runs the passes of the registry that apply to views of this language. */
+static void run_passes(lint_ctx *lc, unsigned on)
 {
-    char probe[1];
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
-    va_end(ap2);
-    char *p = arena_alloc(a, (size_t)(n > 0 ? n : 0) + 1);
-    vsnprintf(p, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
-    return p;
-}
-
-diag *lint_report(lint_ctx *lc, const char *code, span at, const char *fmt, ...)
-{
-    const lint_rule *r = lint_rule_find(code);
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = vfmt(lc->a, fmt, ap);
-    va_end(ap);
-    diag *d = diag_add(lc->dl, r ? r->info.default_sev : SEV_WARNING, code, at, "%s", msg);
-    if (r && r->fix) diag_help(lc->dl, d, "%s", r->fix);
-    return d;
-}
-
-diag *lint_report_sev(lint_ctx *lc, severity sev, const char *code, span at, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = vfmt(lc->a, fmt, ap);
-    va_end(ap);
-    const lint_rule *r = lint_rule_find(code);
-    diag *d = diag_add(lc->dl, sev, code, at, "%s", msg);
-    if (r && r->fix) diag_help(lc->dl, d, "%s", r->fix);
-    return d;
-}
-
-diag *lint_report_at_rule(lint_ctx *lc, const char *code, const lrule *who, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = vfmt(lc->a, fmt, ap);
-    va_end(ap);
-    span at = who ? who->at : lc->v->default_at;
-    if (!at.src) at = (span){ lc->v->main, 0, 0 };
-    /* an inherited rule gets its extends chain as notes (lint_compilation) */
-    return lint_report(lc, code, at, "%s%s", msg, who ? "" : " (by the default)");
-}
-
-int lint_decide(lint_ctx *lc, const char *opname, const char *obj, const lrule **who)
-{
-    int op = op_lookup(opname, NULL);
-    sb_request q;
-    memset(&q, 0, sizeof q);
-    q.op = op;
-    q.obj = obj;
-    q.len = strlen(obj);
-    request_kind_for_op(op, obj, &q);
-    *who = NULL;
-    return lc->v->decide(lc->v, &q, who);
+    size_t n;
+    const lint_pass *p = lint_passes(&n);
+    for (size_t i = 0; i < n; i++)
+        if (p[i].on & on) p[i].run(lc);
 }
 
 /* ---- .buckle ------------------------------------------------------------ */
@@ -78,8 +26,6 @@ static int buckle_decide(lint_view *v, const sb_request *q, const lrule **who)
     *who = dd.r ? b->by_id[dd.r->id] : NULL;
     return dd.action;
 }
-
-static void lint_raw_blocks(lint_ctx *lc, compilation *c);
 
 static void keep_sources(source **keep, source *list)
 {
@@ -142,7 +88,7 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 miss[nmiss].name = p->name;
                 miss[nmiss].value = arena_printf(a, "/.buckle-unset/%s", p->name);
                 nmiss++;
-                diag *d = lint_report(&lc, "BK2013", p->at,
+                diag *d = lint_report(&lc, BK2013, p->at,
                     "parameter %s has no value and no default: the findings that depend on it are not reported", p->name);
                 diag_help(dl, d, "give it a default (param %s = \"...\";) or lint with -D %s=VALUE", p->name, p->name);
             }
@@ -160,7 +106,7 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 const rule *r = c->pol.rules.v[i];
                 lrule *l = &v.rules[v.n++];
                 bv.by_id[r->id] = l;
-                l->action = r->action == ACT_ALLOW ? 0 : 1;
+                l->action = r->action;
                 l->op = r->op;
                 switch (r->m.kind) {
                 case MK_NONE: l->kind = LK_NONE; break;
@@ -183,23 +129,8 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 v.default_at = c->pol.default_at;
                 v.default_note = arena_strdup(a, unit_provenance(c, c->pol.default_unit));
             }
-            /* default allow, or a child loosening an inherited default deny */
-            const unit *denier = NULL;
-            for (size_t i = 0; i < c->nunits; i++) {
-                const ast_file *f = c->units[i]->ast;
-                if (!f->has_default) continue;
-                if (f->default_action == ACT_DENY) { denier = c->units[i]; continue; }
-                diag *d = denier
-                    ? lint_report(&lc, "BK3005", f->default_at, "default allow loosens the default deny of %s", denier->display)
-                    : lint_report(&lc, "BK3005", f->default_at, "default allow: everything not listed is allowed");
-                (void)d;
-            }
-            lint_pass_keychain(&lc);
-            lint_pass_mach(&lc);
-            lint_pass_files(&lc);
-            lint_pass_policy(&lc);
-            lint_pass_mistakes(&lc);
-            lint_raw_blocks(&lc, c);
+            v.by_rule_id = bv.by_id;
+            run_passes(&lc, LINT_ON_BUCKLE);
         }
         decider_free(dec);
     }
@@ -226,61 +157,6 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
             if (x && x->via == u && c->units[k] != u) { al[nal].src = c->units[k]->src; al[nal].at = x->via_at.start; nal++; }
         }
         lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#', al, nal);
-    }
-}
-
-/* Raw sbpl blocks: the text checks of .sb files, and BK4005 where a raw rule
- * meets a generated rule of the other action (the outcome then depends on
- * Seatbelt's precedence). */
-static void lint_raw_blocks(lint_ctx *lc, compilation *c)
-{
-    for (size_t i = 0; i < c->pol.nraw; i++) {
-        const raw_block *b = &c->pol.raw[i];
-        sbpl_read_opts ro = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
-        diag_list scratch;
-        diag_list_init(&scratch, lc->a);
-        const source *bsrc = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
-        sexp *top = sbpl_read(lc->a, &scratch, bsrc, &ro);
-        lint_pass_sbpl_text(lc, top, 1);
-        sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL, 1 };
-        size_t np;
-        const sb_param *params = decider_sbpl_params(lc->v->d, &np);
-        eo.params = params;
-        eo.nparams = np;
-        sb_policy *p = sbpl_eval(lc->a, &scratch, bsrc, top, &eo);
-        for (size_t k = 0; k < p->n; k++) {
-            const sb_rule *r = p->rules[k];
-            if (!r->filter || (r->filter->kind != F_LITERAL && r->filter->kind != F_SUBPATH && r->filter->kind != F_PREFIX))
-                continue;
-            const char *objs[3];
-            objs[0] = arena_strndup(lc->a, r->filter->str, r->filter->len);
-            objs[1] = arena_printf(lc->a, "%s/x", objs[0]);
-            objs[2] = NULL;
-            for (int oi = 0; objs[oi]; oi++) {
-                sb_request q;
-                memset(&q, 0, sizeof q);
-                q.op = r->op;
-                q.obj = objs[oi];
-                q.len = strlen(objs[oi]);
-                request_kind_for_op(r->op, objs[oi], &q);
-                int hit = 0;
-                for (int op = 0; op < ops_count() && !hit; op++) {
-                    if (!opset_has(&op_get(r->op)->covers, op)) continue;
-                    q.op = op;
-                    if (sfilter_match(r->filter, &q) != 1) continue;
-                    decision dd = decider_decide(lc->v->d, &q);
-                    if (!dd.r || (dd.action == 0) == (r->action == 0)) continue;
-                    bview *bv = lc->v->impl;
-                    const lrule *who = bv->by_id[dd.r->id];
-                    diag *d = lint_report(lc, "BK4005", r->at,
-                        "this raw rule and a generated %s rule both match %s for %s; which one wins depends on Seatbelt's precedence",
-                        dd.action == 0 ? "allow" : "deny", objs[oi], op_get(op)->name);
-                    diag_note_add(lc->dl, d, who->at, "the generated rule%s", who->provenance);
-                    hit = 1;
-                }
-                if (hit) break;
-            }
-        }
     }
 }
 
@@ -370,7 +246,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
             for (size_t k = 0; k < sizeof cpp / sizeof cpp[0]; k++) {
                 size_t n = strlen(cpp[k]);
                 if (j + 1 + n <= src->len && !strncmp(w, cpp[k], n) && (j + 1 + n == src->len || !((w[n] >= 'a' && w[n] <= 'z') || w[n] == '_'))) {
-                    diag *d = diag_add(dl, SEV_ERROR, "BK1001", (span){ src, j, j + 1 + (uint32_t)n },
+                    diag *d = diag_add(dl, SEV_ERROR, BK1001, (span){ src, j, j + 1 + (uint32_t)n },
                                        "C preprocessor directive #%s: preprocess this file first", cpp[k]);
                     diag_help(dl, d, "run it through the C preprocessor (cc -E -P -x c FILE) and lint the result");
                     return 0;
@@ -381,6 +257,13 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         i++;
     }
     sbpl_read_opts ro = { 0, 0, 1 };
+    uint32_t rs, re;
+    if (sbpl_cxx_raw_string(src, &rs, &re)) {
+        /* a profile a C++ program #includes as a raw string literal */
+        diag_add(dl, SEV_INFO, NULL, (span){ src, 0, rs },
+                 "the profile is the C++ raw string literal in this file: linting the text inside it");
+        ro = (sbpl_read_opts){ rs, re, 0 };
+    }
     sexp *top = sbpl_read(a, dl, src, &ro);
     size_t ntest;
     const sb_param *tv = test_param_values(&ntest);
@@ -438,20 +321,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     }
     lint_ctx lc = { a, dl, &v };
     if (!dl->errors || p->n) {
-        /* BK4011: (version 1) must come first */
-        const sexp *first = top;
-        if (!first || !(first->kind == SX_LIST && sexp_is_sym(first->child, "version")))
-            lint_report(&lc, "BK4011", first ? first->at : (span){ src, 0, 0 },
-                        "the profile does not start with (version 1)");
-        if (v.default_action == 0)
-            lint_report(&lc, "BK3005", v.default_at, "(allow default): everything not listed is allowed");
-        lint_pass_keychain(&lc);
-        lint_pass_mach(&lc);
-        lint_pass_files(&lc);
-        lint_pass_policy(&lc);
-        lint_pass_sbpl_text(&lc, top, 0);
-        lint_pass_overlap(&lc);
-        lint_pass_mistakes(&lc);
+        run_passes(&lc, LINT_ON_SB);
     }
     /* top-level forms are the statements */
     size_t nf = 0;

@@ -1,7 +1,7 @@
 /* rules_files.c - file grants: BK3001 (profile directory), BK3003 (broad
  * write), BK3004 (files that run code later), BK4004 (sockets), BK4008
  * (root unreadable), BK4009 (traversal). */
-#include "lint.h"
+#include "rules.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +36,7 @@ static void profile_dir(lint_ctx *lc)
             for (size_t k = 0; k < sizeof write_ops / sizeof write_ops[0]; k++) {
                 const lrule *who;
                 if (lint_decide(lc, write_ops[k], objs[o], &who) != 0) continue;
-                lint_report_at_rule(lc, "BK3001", who,
+                lint_report_at_rule(lc, BK3001, who,
                     "%s is allowed on %s, where buckle run keeps the profile of the next command: a sandboxed "
                     "process could replace it with (allow default), a sandbox escape", write_ops[k], objs[o]);
                 return;
@@ -48,7 +48,7 @@ static void profile_dir(lint_ctx *lc)
         for (char *slash = strrchr(anc, '/'); slash && slash != anc; slash = strrchr(anc, '/')) {
             const lrule *who;
             if (lint_decide(lc, "file-write-unlink", anc, &who) == 0) {
-                lint_report_at_rule(lc, "BK3001", who,
+                lint_report_at_rule(lc, BK3001, who,
                     "%s can be renamed (file-write-unlink), so the profile directory inside it can be moved away and "
                     "replaced: a sandbox escape", anc);
                 return;
@@ -72,7 +72,7 @@ static void broad_write(lint_ctx *lc)
             if (!covers) continue;
             const lrule *who;        /* an unfiltered rule: only where it decides */
             if (r->kind == LK_NONE && (lint_decide(lc, "file-write-data", broad[b], &who) != 0 || who != r)) continue;
-            lint_report(lc, "BK3003", r->at, "write is allowed on %s%s", r->kind == LK_NONE ? "every path" : r->value,
+            lint_report(lc, BK3003, r->at, "write is allowed on %s%s", r->kind == LK_NONE ? "every path" : r->value,
                         strcmp(broad[b], "/Users/test") == 0 && r->kind != LK_NONE ? " (the home directory)" : "");
             break;
         }
@@ -80,7 +80,7 @@ static void broad_write(lint_ctx *lc)
     /* a .buckle default allow is no rule: ask the default itself */
     const lrule *who;
     if (!lc->v->is_sb && lint_decide(lc, "file-write-data", "/", &who) == 0 && !who)
-        lint_report_at_rule(lc, "BK3003", NULL, "write is allowed on every path");
+        lint_report_at_rule(lc, BK3003, NULL, "write is allowed on every path");
 }
 
 static void protected_files(lint_ctx *lc)
@@ -101,7 +101,7 @@ static void protected_files(lint_ctx *lc)
         for (k = 0; k < nr; k++) if (reported[k] == who) break;
         if (k < nr) continue;
         if (nr < 16) reported[nr++] = who;
-        lint_report_at_rule(lc, "BK3004", who, "%s is writable; it runs code outside the sandbox later", files[i]);
+        lint_report_at_rule(lc, BK3004, who, "%s is writable; it runs code outside the sandbox later", files[i]);
     }
 }
 
@@ -123,7 +123,7 @@ static void sockets(lint_ctx *lc)
         if (!sockish) continue;
         const lrule *who;
         if (lint_decide(lc, "network-outbound", r->value, &who) != 1) continue;
-        lint_report(lc, "BK4004", r->at,
+        lint_report(lc, BK4004, r->at,
                     "%s looks like a socket: connect() to it is network-outbound, which is not allowed", r->value);
     }
 }
@@ -139,7 +139,7 @@ static void root_readable(lint_ctx *lc)
         if (!root) continue;
         const lrule *who;
         if (lint_decide(lc, "file-read-metadata", "/", &who) == 1 || lint_decide(lc, "file-read-data", "/", &who) == 1) {
-            lint_report(lc, "BK4008", r->at, "this deny covers / and (literal \"/\") is not readable: dyld aborts");
+            lint_report(lc, BK4008, r->at, "this deny covers / and (literal \"/\") is not readable: dyld aborts");
             return;
         }
     }
@@ -162,7 +162,7 @@ static void traversal(lint_ctx *lc)
             if (slash == anc) { if (anc[1] == 0) break; anc[1] = 0; } else *slash = 0;
             const lrule *who;
             if (lint_decide(lc, "file-read-metadata", anc, &who) == 1) {
-                lint_report(lc, "BK4009", r->at, "the ancestor %s of %s has no file-read-metadata", anc, r->value);
+                lint_report(lc, BK4009, r->at, "the ancestor %s of %s has no file-read-metadata", anc, r->value);
                 break;
             }
             if (anc[1] == 0) break;
@@ -184,7 +184,7 @@ static void write_only(lint_ctx *lc)
             const lrule *who, *wrote;
             if (lint_decide(lc, "file-write-data", objs[o], &wrote) != 0 || wrote != r) continue;
             if (lint_decide(lc, "file-read-data", objs[o], &who) != 1) continue;
-            diag *d = lint_report_at_rule(lc, "BK2012", r,
+            diag *d = lint_report_at_rule(lc, BK2012, r,
                 "writes are allowed under %s but reads are denied: what is written there cannot be read back", r->value);
             if (who) diag_note_add(lc->dl, d, who->at, "the read is denied by this rule%s", who->provenance ? who->provenance : "");
             else if (lc->v->default_at.src) diag_note_add(lc->dl, d, lc->v->default_at, "the read is denied by the default");

@@ -1,7 +1,7 @@
 /* rules_mach.c - BK3002: mach services listed in
  * the risk table below, with their risk class, reason and
  * suggested severity.  A prefix or regex grant counts when it covers one. */
-#include "lint.h"
+#include "rules.h"
 #include <string.h>
 
 typedef struct danger { const char *name, *risk; severity sev; const char *why; } danger;
@@ -94,7 +94,7 @@ void lint_pass_mach(lint_ctx *lc)
             const char *how = w && w->kind == LK_PREFIX ? " (through a prefix)" :
                               w && w->kind == LK_PATTERN ? " (through a regex)" :
                               w && w->kind == LK_NONE ? " (through an unfiltered grant)" : !w ? " (by the default)" : "";
-            d = lint_report_sev(lc, sev, "BK3002", at, "mach lookup allows %s%s (risk: %s): %s",
+            d = lint_report_sev(lc, sev, BK3002, at, "mach lookup allows %s%s (risk: %s): %s",
                                 table[i].name, how, table[i].risk, table[i].why);
             done[i] = 1;
         } else {
@@ -105,7 +105,7 @@ void lint_pass_mach(lint_ctx *lc)
                 sb_printf(&b, "%s%s (%s)", b.len ? ", " : "", table[k].name, table[k].risk);
                 done[k] = 1;
             }
-            d = lint_report_sev(lc, sev, "BK3002", at, "%s allows %zu risky mach services: %s",
+            d = lint_report_sev(lc, sev, BK3002, at, "%s allows %zu risky mach services: %s",
                                 w ? "this grant" : "the default", count, sb_cstr(&b));
             sb_free(&b);
         }

@@ -1,7 +1,7 @@
 /* rules_policy.c - whole-policy rules: BK3006 escape operations, BK3007
  * unfiltered sensitive grants, BK4010 deny-default leaks, and on merged
  * profiles BK2009 shadowed rules and BK2010 deny-wins ties. */
-#include "lint.h"
+#include "rules.h"
 #include "../compiler/overlap.h"
 #include <stdio.h>
 #include <string.h>
@@ -13,12 +13,12 @@ static void escapes(lint_ctx *lc)
         const lrule *who;
         if (lint_decide(lc, ops[i], "com.example.any", &who) != 0) continue;
         if (who && who->kind != LK_NONE) continue;    /* filtered: scoped to something */
-        lint_report_at_rule(lc, "BK3006", who, "%s is allowed without a filter: it launches code outside the sandbox", ops[i]);
+        lint_report_at_rule(lc, BK3006, who, "%s is allowed without a filter: it launches code outside the sandbox", ops[i]);
     }
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
         if (r->action == 0 && r->no_sandbox && (r->kind == LK_NONE || r->kind == LK_SUBPATH || r->kind == LK_PREFIX || r->kind == LK_PATTERN))
-            lint_report(lc, "BK3006", r->at, "exec with no-sandbox%s: the program runs without any sandbox",
+            lint_report(lc, BK3006, r->at, "exec with no-sandbox%s: the program runs without any sandbox",
                         r->kind == LK_NONE ? " for every program" : " for a whole tree of programs");
     }
 }
@@ -38,7 +38,7 @@ static void unfiltered(lint_ctx *lc)
         if (r->action != 0 || r->kind != LK_NONE || r->op == op_default()) continue;
         for (size_t k = 0; k < 5; k++) {
             if (!opset_has(&op_get(r->op)->covers, op_lookup(ops[k], NULL))) continue;
-            lint_report(lc, "BK3007", r->at, "unfiltered grant of %s: %s", op_get(r->op)->name, why[k]);
+            lint_report(lc, BK3007, r->at, "unfiltered grant of %s: %s", op_get(r->op)->name, why[k]);
             break;
         }
     }
@@ -59,7 +59,7 @@ static void default_leaks(lint_ctx *lc)
         if (!found) { strcat(missing, missing[0] ? ", " : ""); strcat(missing, ops[k]); }
     }
     if (missing[0])
-        lint_report(lc, "BK4010", lc->v->default_at,
+        lint_report(lc, BK4010, lc->v->default_at,
                     "(deny default) without explicit denies for %s: several sources report that deny default does not cover them",
                     missing);
 }
@@ -108,7 +108,7 @@ static void merged_checks(lint_ctx *lc)
             probe.action = ACT_DENY;
             const rule *d = rs_get(&c->pol.rule_index, &probe);
             if (d) {
-                diag *dg = lint_report(lc, "BK2010", origin_primary(r),
+                diag *dg = lint_report(lc, BK2010, origin_primary(r),
                                        "an allow and a deny of equal specificity cover the same objects; the deny wins");
                 diag_note_add(lc->dl, dg, origin_primary(d), "the deny is here%s", unit_provenance(c, d->origins->u));
                 continue;
@@ -118,7 +118,7 @@ static void merged_checks(lint_ctx *lc)
         shadow_ctx s = { r, NULL, 0 };
         ovl_query(ix, r, 0, shadow_cb, &s);
         if (s.cover && !s.opposed) {
-            diag *dg = lint_report(lc, "BK2009", origin_primary(r), "this rule never decides anything: a broader rule with the same action covers it");
+            diag *dg = lint_report(lc, BK2009, origin_primary(r), "this rule never decides anything: a broader rule with the same action covers it");
             diag_note_add(lc->dl, dg, origin_primary(s.cover), "the broader rule%s", unit_provenance(c, s.cover->origins->u));
         }
     }
@@ -138,7 +138,27 @@ static void no_exec(lint_ctx *lc)
         const lrule *r = &lc->v->rules[i];
         if (r->action == 0 && r->op != op_default() && opset_has(&op_get(r->op)->covers, exec)) return;
     }
-    lint_report(lc, "BK4012", (span){ lc->v->main, 0, 0 }, "no process-exec is allowed: buckle run cannot start the command under this profile");
+    lint_report(lc, BK4012, (span){ lc->v->main, 0, 0 }, "no process-exec is allowed: buckle run cannot start the command under this profile");
+}
+
+/* BK3005: default allow, or a child loosening an inherited default deny */
+void lint_pass_default(lint_ctx *lc)
+{
+    const lint_view *v = lc->v;
+    if (v->is_sb) {
+        if (v->default_action == 0)
+            lint_report(lc, BK3005, v->default_at, "(allow default): everything not listed is allowed");
+        return;
+    }
+    const compilation *c = v->c;
+    const unit *denier = NULL;
+    for (size_t i = 0; i < c->nunits; i++) {
+        const ast_file *f = c->units[i]->ast;
+        if (!f->has_default) continue;
+        if (f->default_action == ACT_DENY) { denier = c->units[i]; continue; }
+        if (denier) lint_report(lc, BK3005, f->default_at, "default allow loosens the default deny of %s", denier->display);
+        else lint_report(lc, BK3005, f->default_at, "default allow: everything not listed is allowed");
+    }
 }
 
 void lint_pass_policy(lint_ctx *lc)

@@ -1,7 +1,9 @@
 /* rules_sbpl.c - checks on SBPL text (.sb files and raw sbpl blocks):
- * BK4006 alias paths, BK4007 long strings; and BK4005 on .sb files: an allow
- * and a deny of one concrete operation that match the same object. */
-#include "lint.h"
+ * BK4006 alias paths, BK4007 long strings, BK4011 (version 1) first; and
+ * BK4005 on .sb files: an allow and a deny of one concrete operation that
+ * match the same object, and in raw sbpl blocks of .buckle files: a raw rule
+ * and a generated rule of the other action that match the same object. */
+#include "rules.h"
 #include "../sbpl/path_index.h"
 #include "../compiler/expand.h"
 #include <stdio.h>
@@ -20,14 +22,14 @@ static void walk(lint_ctx *lc, const sexp *x, int depth, int in_path)
     for (; x; x = x->next) {
         if (x->kind == SX_STRING) {
             if (x->at.end - x->at.start > 1026)
-                lint_report(lc, "BK4007", x->at, "string literal of %u bytes: sandbox-exec rejects literals over 1024 bytes",
+                lint_report(lc, BK4007, x->at, "string literal of %u bytes: sandbox-exec rejects literals over 1024 bytes",
                             x->at.end - x->at.start - 2);
             if (in_path) {
                 const char *s = x->text;
                 if (s[0] == '^') s++;
                 const char *al = private_alias(s, strlen(s), "$(");
                 if (al) {
-                    diag *d = lint_report(lc, "BK4006", x->at,
+                    diag *d = lint_report(lc, BK4006, x->at,
                         "%s is a symlink; the sandbox sees /private%s, so this filter never matches", al, al);
                     diag_help(lc->dl, d, "write /private%s", al);
                 }
@@ -42,11 +44,81 @@ static void walk(lint_ctx *lc, const sexp *x, int depth, int in_path)
     }
 }
 
-void lint_pass_sbpl_text(lint_ctx *lc, const sexp *top, int in_block)
+void lint_sbpl_text(lint_ctx *lc, const sexp *top, int in_block)
 {
     (void)in_block;
     walk(lc, top, 0, 0);
 }
+
+void lint_pass_sbpl_forms(lint_ctx *lc)
+{
+    lint_sbpl_text(lc, lc->v->top, 0);
+}
+
+/* BK4011: (version 1) must come first */
+void lint_pass_version(lint_ctx *lc)
+{
+    const sexp *first = lc->v->top;
+    if (!first || !(first->kind == SX_LIST && sexp_is_sym(first->child, "version")))
+        lint_report(lc, BK4011, first ? first->at : (span){ lc->v->main, 0, 0 },
+                    "the profile does not start with (version 1)");
+}
+
+/* Raw sbpl blocks: the text checks of .sb files, and BK4005 where a raw rule
+ * meets a generated rule of the other action (the outcome then depends on
+ * Seatbelt's precedence). */
+void lint_pass_raw_blocks(lint_ctx *lc)
+{
+    compilation *c = lc->v->c;
+    for (size_t i = 0; i < c->pol.nraw; i++) {
+        const raw_block *b = &c->pol.raw[i];
+        sbpl_read_opts ro = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
+        diag_list scratch;
+        diag_list_init(&scratch, lc->a);
+        const source *bsrc = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
+        sexp *top = sbpl_read(lc->a, &scratch, bsrc, &ro);
+        lint_sbpl_text(lc, top, 1);
+        sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL, 1 };
+        size_t np;
+        const sb_param *params = decider_sbpl_params(lc->v->d, &np);
+        eo.params = params;
+        eo.nparams = np;
+        sb_policy *p = sbpl_eval(lc->a, &scratch, bsrc, top, &eo);
+        for (size_t k = 0; k < p->n; k++) {
+            const sb_rule *r = p->rules[k];
+            if (!r->filter || (r->filter->kind != F_LITERAL && r->filter->kind != F_SUBPATH && r->filter->kind != F_PREFIX))
+                continue;
+            const char *objs[3];
+            objs[0] = arena_strndup(lc->a, r->filter->str, r->filter->len);
+            objs[1] = arena_printf(lc->a, "%s/x", objs[0]);
+            objs[2] = NULL;
+            for (int oi = 0; objs[oi]; oi++) {
+                sb_request q;
+                memset(&q, 0, sizeof q);
+                q.op = r->op;
+                q.obj = objs[oi];
+                q.len = strlen(objs[oi]);
+                request_kind_for_op(r->op, objs[oi], &q);
+                int hit = 0;
+                for (int op = 0; op < ops_count() && !hit; op++) {
+                    if (!opset_has(&op_get(r->op)->covers, op)) continue;
+                    q.op = op;
+                    if (sfilter_match(r->filter, &q) != 1) continue;
+                    decision dd = decider_decide(lc->v->d, &q);
+                    if (!dd.r || (dd.action == 0) == (r->action == 0)) continue;
+                    const lrule *who = lc->v->by_rule_id[dd.r->id];
+                    diag *d = lint_report(lc, BK4005, r->at,
+                        "this raw rule and a generated %s rule both match %s for %s; which one wins depends on Seatbelt's precedence",
+                        dd.action == 0 ? "allow" : "deny", objs[oi], op_get(op)->name);
+                    diag_note_add(lc->dl, d, who->at, "the generated rule%s", who->provenance);
+                    hit = 1;
+                }
+                if (hit) break;
+            }
+        }
+    }
+}
+
 
 /* BK4005: objects taken from the rules themselves, every concrete
  * operation; report each pair of rules once.  The rules that may match an
@@ -94,7 +166,7 @@ void lint_pass_overlap(lint_ctx *lc)
                         hm_set(&seen, k2, strlen(k2), (void *)k2);
                         const char *how = later->op != earlier->op ? "operation specificity" :
                                           (!later->filter || !earlier->filter) ? "filtered-before-unfiltered" : "rule order";
-                        diag *d = lint_report(lc, "BK4005", later->at,
+                        diag *d = lint_report(lc, BK4005, later->at,
                             "this rule and an earlier %s rule both match %s for %s; the answer depends on Seatbelt's %s",
                             earlier->action == 0 ? "allow" : "deny", objs[oi], op_get(op)->name, how);
                         diag_note_add(lc->dl, d, earlier->at, "the other rule");

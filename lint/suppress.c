@@ -3,7 +3,7 @@
  * at the end of a line, the statement on that line; file-ignore, only before
  * the first statement, covers the whole file.  BK1 and BK2 errors cannot be
  * suppressed, and a suppression never covers another file's lines. */
-#include "lint.h"
+#include "suppress.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -108,11 +108,11 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
         if (end - p >= 12 && !strncmp(p, "file-ignore[", 12)) { s->file_wide = 1; p += 12; }
         else if (end - p >= 7 && !strncmp(p, "ignore[", 7)) p += 7;
         else {
-            lint_report(lc, "BK0003", s->at, "unknown buckle: directive (expected ignore[...] or file-ignore[...])");
+            lint_report(lc, BK0003, s->at, "unknown buckle: directive (expected ignore[...] or file-ignore[...])");
             continue;
         }
         const char *close = memchr(p, ']', (size_t)(end - p));
-        if (!close) { lint_report(lc, "BK0003", s->at, "unterminated [ in a suppression"); continue; }
+        if (!close) { lint_report(lc, BK0003, s->at, "unterminated [ in a suppression"); continue; }
         int bad = 0;
         while (p < close) {
             while (p < close && (*p == ' ' || *p == ',')) p++;
@@ -120,11 +120,11 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
             while (p < close && *p != ',' && *p != ' ') p++;
             if (p == b) continue;
             const char *id = arena_strndup(lc->a, b, (size_t)(p - b));
-            if (!strcmp(id, "all")) { lint_report(lc, "BK0003", s->at, "ignore[all] is refused: name the rules"); bad = 1; continue; }
+            if (!strcmp(id, "all")) { lint_report(lc, BK0003, s->at, "ignore[all] is refused: name the rules"); bad = 1; continue; }
             const lint_rule *r = lint_rule_find(id);
             if (!r) {
                 span at = { src, (uint32_t)(b - src->text), (uint32_t)(p - src->text) };
-                diag *d = lint_report(lc, "BK0003", at, "suppression names no known rule: %s", id);
+                diag *d = lint_report(lc, BK0003, at, "suppression names no known rule: %s", id);
                 int exact;
                 const lint_rule *sug = lint_rule_suggest(id, &exact);
                 int is_id = (id[0] == 'B' || id[0] == 'b') && (id[1] == 'K' || id[1] == 'k');
@@ -134,7 +134,7 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
                 continue;
             }
             if (!suppressible(r->id)) {
-                lint_report(lc, "BK0003", s->at, "%s (%s) cannot be suppressed: it is an error of the language", r->id, r->info.slug);
+                lint_report(lc, BK0003, s->at, "%s (%s) cannot be suppressed: it is an error of the language", r->id, r->info.slug);
                 bad = 1;
                 continue;
             }
@@ -144,9 +144,9 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
         while (p < end && *p == ' ') p++;
         int has_reason = end - p >= 2 && p[0] == '-' && p[1] == '-';
         if (has_reason) { p += 2; while (p < end && isspace((unsigned char)*p)) p++; has_reason = p < end; }
-        if (!has_reason) lint_report(lc, "BK0002", s->at, "suppression without a reason: add `-- why`");
+        if (!has_reason) lint_report(lc, BK0002, s->at, "suppression without a reason: add `-- why`");
         if (s->file_wide && cs[i] > first_stmt) {
-            lint_report(lc, "BK0003", s->at, "file-ignore must come before the first statement");
+            lint_report(lc, BK0003, s->at, "file-ignore must come before the first statement");
             continue;
         }
         if (!s->nids) { (void)bad; continue; }
@@ -195,5 +195,5 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
     /* suppressions carried from a .buckle source into its compiled output
      * cover what the source's lint saw; the .sb may see less */
     for (size_t i = 0; i < ns && !lc->v->generated; i++)
-        if (!sp[i].used) lint_report(lc, "BK0001", sp[i].at, "this suppression silenced nothing");
+        if (!sp[i].used) lint_report(lc, BK0001, sp[i].at, "this suppression silenced nothing");
 }

@@ -5,6 +5,8 @@
 
 void lsp_doc_clear(lsp_doc *d)
 {
+    if (d->dec) decider_free(d->dec);
+    d->dec = NULL;
     if (d->c) compilation_free(d->c);
     d->c = NULL;
     while (d->keep) { source *n = d->keep->next; source_free(d->keep); d->keep = n; }

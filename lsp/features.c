@@ -72,11 +72,12 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
     int op = op_lookup(v.op, NULL);
     if (op < 0) return;
     if (!d->c || d->rc != 0) { sb_printf(md, "%s(the profile has errors: no decision to show)", md->len ? "\n\n" : ""); return; }
-    decider *dec = decider_new(d->c, NULL, 0);
+    /* one decider per analysis: its rule index is built once for every hover */
+    if (!d->dec) d->dec = decider_new(d->c, NULL, 0);
+    decider *dec = d->dec;
     const char *missing = decider_missing(dec);
     if (missing) {
         sb_printf(md, "%s(parameter $%s has no value: no decision to show)", md->len ? "\n\n" : "", missing);
-        decider_free(dec);
         return;
     }
     sb_request proto;
@@ -129,7 +130,6 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
     }
     free(of);
     free(g);
-    decider_free(dec);
 }
 
 static void hover_comment(strbuf *md, const char *text, const tok *t, uint32_t off)
@@ -292,7 +292,7 @@ static void string_items(lsp_server *s, lsp_doc *d, lsp_ctx *cx, const char **w,
         return;
     }
     if (n > 0 && !strcmp(w[0], "extends")) {
-        for (size_t i = 0; i < 5 && s->cfg.std_dirs[i]; i++) std_names(arr, a, s->cfg.std_dirs[i], "std", 0);
+        for (size_t i = 0; i < STD_DIRS_MAX && s->cfg.std_dirs[i]; i++) std_names(arr, a, s->cfg.std_dirs[i], "std", 0);
         return;
     }
     rule_ctx rc = rule_context(cx, w, n);

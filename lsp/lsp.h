@@ -4,6 +4,7 @@
  * nothing is global. */
 #ifndef BUCKLE_LSP_H
 #define BUCKLE_LSP_H
+#include "../compiler/compile.h"
 #include <stddef.h>
 
 /* A message larger than this is refused with an error response (its body
@@ -11,7 +12,7 @@
 #define LSP_MAX_MESSAGE (8u << 20)
 
 typedef struct lsp_config {
-    const char *std_dirs[5];        /* standard library roots, NULL-terminated */
+    const char *std_dirs[STD_DIRS_MAX];        /* standard library roots, NULL-terminated */
     const char *buckle_path;        /* $BUCKLE_PATH, or NULL */
     const char *const *include_dirs;
     size_t ninclude;

@@ -20,6 +20,7 @@ typedef struct lsp_doc {
     diag_list dl;
     compilation *c;             /* .buckle: the compilation (its sources hold the spans) */
     int rc;                     /* what compile_profile_text returned */
+    decider *dec;               /* .buckle: the decisions hover shows (made on the first) */
     source *keep;               /* .sb: the sources the findings point into */
     const source *main;         /* the document's own source */
 } lsp_doc;

@@ -25,15 +25,15 @@
 #endif
 #define MAX_LINKS 40
 
-void protect_init(protect_list *pl, const char *cwd)
+void protect_init(protect_list *pl, const char *cwd, arena *a)
 {
     memset(pl, 0, sizeof *pl);
-    arena_init(&pl->a);
+    pl->a = a;
     hm_init(&pl->seen_whole);
     hm_init(&pl->seen_frame);
     hm_init(&pl->dirs);
     hm_init(&pl->seen_nolink);
-    pl->cwd = arena_strdup(&pl->a, cwd);
+    pl->cwd = arena_strdup(pl->a, cwd);
     sb_init(&pl->whole);
     sb_init(&pl->frame);
 }
@@ -46,19 +46,18 @@ void protect_free(protect_list *pl)
     hm_free(&pl->seen_nolink);
     sb_free(&pl->whole);
     sb_free(&pl->frame);
-    arena_free(&pl->a);
 }
 
 static void add(protect_list *pl, int whole, const char *p, size_t n)
 {
     hashmap *seen = whole ? &pl->seen_whole : &pl->seen_frame;
     if (!n || hm_get(seen, p, n)) return;
-    const char *k = arena_strndup(&pl->a, p, n);
+    const char *k = arena_strndup(pl->a, p, n);
     hm_put(seen, k, n, (void *)k);
     const char ***paths = whole ? &pl->whole_paths : &pl->frame_paths;
     size_t *cap = whole ? &pl->wcap : &pl->fcap, *count = whole ? &pl->nwhole : &pl->nframe;
     strbuf *list = whole ? &pl->whole : &pl->frame;
-    *paths = arena_grow(&pl->a, *paths, *count, *cap, sizeof **paths);
+    *paths = arena_grow(pl->a, *paths, *count, *cap, sizeof **paths);
     *cap = arena_grow_cap(*count, *cap);
     (*paths)[*count] = k;
     sb_puts(list, " (literal ");
@@ -101,11 +100,11 @@ static void missing_whole(protect_list *pl, const char *p)
 {
     protect_whole(pl, p);
     size_t n = strlen(p);
-    char *up = arena_strndup(&pl->a, p, n);
+    char *up = arena_strndup(pl->a, p, n);
     for (char *c = up; *c; c++) if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 32);
     if (!n || hm_get(&pl->seen_whole, up, n)) return;
     hm_put(&pl->seen_whole, up, n, up);
-    pl->whole_paths = arena_grow(&pl->a, pl->whole_paths, pl->nwhole, pl->wcap, sizeof *pl->whole_paths);
+    pl->whole_paths = arena_grow(pl->a, pl->whole_paths, pl->nwhole, pl->wcap, sizeof *pl->whole_paths);
     pl->wcap = arena_grow_cap(pl->nwhole, pl->wcap);
     pl->whole_paths[pl->nwhole++] = up;
     sb_putc(&pl->whole, ' ');
@@ -116,9 +115,9 @@ static void nolink(protect_list *pl, const char *p)
 {
     size_t n = strlen(p);
     if (!n || hm_get(&pl->seen_nolink, p, n)) return;
-    const char *k = arena_strndup(&pl->a, p, n);
+    const char *k = arena_strndup(pl->a, p, n);
     hm_put(&pl->seen_nolink, k, n, (void *)k);
-    pl->nolink_paths = arena_grow(&pl->a, pl->nolink_paths, pl->nnolink, pl->ncap, sizeof *pl->nolink_paths);
+    pl->nolink_paths = arena_grow(pl->a, pl->nolink_paths, pl->nnolink, pl->ncap, sizeof *pl->nolink_paths);
     pl->ncap = arena_grow_cap(pl->nnolink, pl->ncap);
     pl->nolink_paths[pl->nnolink++] = k;
 }
@@ -145,11 +144,22 @@ static int append(char *cur, size_t *n, const char *comp, size_t len)
 /* value: a parameter's value, whose last component, when it exists, is a
  * frame even if it is a file (the profile may let the sandbox write it, not
  * remove, rename or replace it) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static char *link_target(arena *a, const char *path)
+{
+    char t[PATH_MAX];
+    ssize_t k = readlink(path, t, sizeof t - 1);
+    return k > 0 ? arena_strndup(a, t, (size_t)k) : NULL;
+}
+
+/* (One PATH_MAX buffer in this frame, the other strings in the arena: a
+ * large frame would put every call below on stack pages of its own.) */
 static void walk(protect_list *pl, const char *path, int value)
 {
     if (!path || !*path) return;
     char cur[PATH_MAX];            /* the physical path resolved so far ("" is /) */
-    char rest[2 * PATH_MAX];       /* what is left to resolve */
     size_t n = 0;
     if (path[0] != '/') {
         n = strlen(pl->cwd);
@@ -158,21 +168,18 @@ static void walk(protect_list *pl, const char *path, int value)
         if (n == 1) n = 0;         /* "/" */
     }
     cur[n] = 0;
-    if (strlen(path) >= sizeof rest) return;
-    strcpy(rest, path);
+    if (strlen(path) >= 2 * PATH_MAX) return;
     /* the path as written, made absolute: protected as it is too, unless
      * it names a directory (whose own writes, such as its times, the
      * sandbox may need) */
-    char lex[2 * PATH_MAX];
-    int lk = path[0] == '/' ? snprintf(lex, sizeof lex, "%s", path)
-                            : snprintf(lex, sizeof lex, "%s/%s", n ? cur : "", path);
-    if (lk <= 0 || (size_t)lk >= sizeof lex) lex[0] = 0;
+    const char *lex = path[0] == '/' ? path : arena_printf(pl->a, "%s/%s", n ? cur : "", path);
+    if (strlen(lex) >= 2 * PATH_MAX) lex = "";
     int links = 0;
-    char *r = rest;
+    const char *r = path;          /* what is left to resolve */
     for (;;) {
         while (*r == '/') r++;
         if (!*r) break;
-        char *end = strchr(r, '/');
+        const char *end = strchr(r, '/');
         size_t len = end ? (size_t)(end - r) : strlen(r);
         int last = !end || !end[strspn(end, "/")];
         if (len == 1 && r[0] == '.') { r += len; continue; }
@@ -209,23 +216,19 @@ static void walk(protect_list *pl, const char *path, int value)
             protect_whole(pl, cur);
             if (lex[0] && last) protect_whole(pl, lex);
             if (++links > MAX_LINKS) return;
-            char target[PATH_MAX];
-            ssize_t t = readlink(cur, target, sizeof target - 1);
-            if (t <= 0) return;
-            target[t] = 0;
+            const char *target = link_target(pl->a, cur);
+            if (!target) return;
             /* resolve the target in place of the link, then what follows */
-            char tail[2 * PATH_MAX];
-            int k = snprintf(tail, sizeof tail, "%s/%s", target, r);
-            if (k < 0 || (size_t)k >= sizeof tail) return;
-            memcpy(rest, tail, (size_t)k + 1);
-            r = rest;
+            const char *tail = arena_printf(pl->a, "%s/%s", target, r);
+            if (strlen(tail) >= 2 * PATH_MAX) return;
+            r = tail;
             n = target[0] == '/' ? 0 : before;
             cur[n] = 0;
             continue;
         }
         if (S_ISDIR(st.st_mode)) {
             frame(pl, cur, n);
-            hm_put(&pl->dirs, arena_strndup(&pl->a, cur, n), n, pl);
+            hm_put(&pl->dirs, arena_strndup(pl->a, cur, n), n, pl);
             if (last) return;
             continue;
         }

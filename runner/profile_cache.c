@@ -16,6 +16,21 @@
  * (protection holds, exec allowed), so the next identical run need not
  * evaluate it again.
  *
+ * "vs-STATE" marks: the files an entry depends on, in the state STATE
+ * digests (each one's path, digest, device, inode, size, mtime and ctime),
+ * were read whole and matched; a lookup that finds the mark stats them
+ * instead of reading them.
+ *
+ * And "vb-STATE" marks: the entry file, in the state STATE digests (key,
+ * body digest, device, inode, size, mtime and ctime to the nanosecond), was
+ * read whole and its profile matched the digest; a run that finds the mark
+ * copies the profile without digesting it.  Writing to the file, renaming
+ * another file over it or setting its times all move its ctime, which only
+ * the kernel sets, so a changed entry has another state and no mark.  Only
+ * a process outside every sandbox buckle writes can write this directory at
+ * all, and such a process could as well write an entry whose digest
+ * matches: the mark removes no check that held against anyone.
+ *
  * Every string is length-prefixed, so paths may hold any byte.  A lookup
  * reads the header only; the profile is copied from the open entry to the
  * run's own profile file in chunks. */
@@ -56,7 +71,7 @@ static void entry_name(char *out, size_t n, uint64_t key)
 
 int cache_name_matches(const char *name)
 {
-    if (!strncmp(name, "ok-", 3)) return strspn(name + 3, "0123456789abcdef") == 16 && !name[19];
+    if (!strncmp(name, "ok-", 3) || !strncmp(name, "vb-", 3) || !strncmp(name, "vs-", 3)) return strspn(name + 3, "0123456789abcdef") == 16 && !name[19];
     if (strncmp(name, "cache-", 6) != 0) return 0;
     const char *p = name + 6;
     if (strspn(p, "0123456789abcdef") != 16 || strncmp(p + 16, ".bc", 3) != 0) return 0;
@@ -64,6 +79,14 @@ int cache_name_matches(const char *name)
     if (!*p) return 1;
     return strncmp(p, ".tmp-", 5) == 0 && strspn(p + 5, "0123456789abcdef") == 16 && !p[21];
 }
+
+#ifdef __APPLE__
+#define MTIME(st) ((st)->st_mtimespec)
+#define CTIME(st) ((st)->st_ctimespec)
+#else
+#define MTIME(st) ((st)->st_mtim)
+#define CTIME(st) ((st)->st_ctim)
+#endif
 
 /* A file read by the compilation: same size and same bytes?  Read through
  * a small buffer: a cached run should not touch a source's worth of fresh
@@ -176,6 +199,16 @@ static int pread_all(int fd, char *buf, size_t n, uint64_t off)
     return 0;
 }
 
+static int files_unchanged(int dirfd, uint64_t key, const cache_entry *e);
+
+static uint64_t entry_state(uint64_t key, uint64_t body_digest, const struct stat *st)
+{
+    uint64_t v[9] = { key, body_digest, (uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
+                      (uint64_t)MTIME(st).tv_sec, (uint64_t)MTIME(st).tv_nsec,
+                      (uint64_t)CTIME(st).tv_sec, (uint64_t)CTIME(st).tv_nsec };
+    return digest64(v, sizeof v, 0x7662);
+}
+
 int cache_load(int dirfd, uint64_t key, arena *a, cache_entry *out)
 {
     char path[64], first[128];
@@ -217,11 +250,11 @@ int cache_load(int dirfd, uint64_t key, arena *a, cache_entry *out)
         int found = stat(out->probes[i].path, &ps) == 0 && S_ISREG(ps.st_mode);
         ok = found == out->probes[i].found;
     }
-    for (size_t i = 0; ok && i < out->nfiles; i++)
-        ok = file_unchanged(out->files[i], out->sizes[i], out->digests[i]);
+    if (ok) ok = files_unchanged(dirfd, key, out);
     if (!ok) goto miss;
     out->fd = fd;
     out->body_off = hlen;
+    out->state = entry_state(key, out->body_digest, &st);
     return 0;
 miss:
     close(fd);
@@ -290,19 +323,70 @@ int cache_store(int dirfd, uint64_t key, const cache_entry *e)
     return rc;
 }
 
-int cache_verdict_has(int dirfd, uint64_t v)
+static int cache_mark_has(int dirfd, const char *kind, uint64_t v);
+static void cache_mark_put(int dirfd, const char *kind, uint64_t v);
+
+/* Every file the compilation read, unchanged: the files as they stand now
+ * (device, inode, size, mtime, ctime) were read whole and matched their
+ * digests before (their "vs-" mark), or they are read and digested now.
+ * The mark is left only when every file's times are at least
+ * STABLE_SECONDS old: a file changed again within its timestamps'
+ * granularity could otherwise keep them (as git's "racy clean" files). */
+#define STABLE_SECONDS 2
+static int files_unchanged(int dirfd, uint64_t key, const cache_entry *e)
+{
+    uint64_t v = digest64(&key, sizeof key, 0x7673);
+    int stable = 1;
+    time_t now = time(NULL);
+    for (size_t i = 0; i < e->nfiles; i++) {
+        struct stat st;
+        if (stat(e->files[i], &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != e->sizes[i]) return 0;
+        uint64_t f[8] = { e->digests[i], (uint64_t)st.st_dev, (uint64_t)st.st_ino, (uint64_t)st.st_size,
+                          (uint64_t)MTIME(&st).tv_sec, (uint64_t)MTIME(&st).tv_nsec,
+                          (uint64_t)CTIME(&st).tv_sec, (uint64_t)CTIME(&st).tv_nsec };
+        v = digest64(f, sizeof f, digest64(e->files[i], strlen(e->files[i]) + 1, v));
+        if (now - MTIME(&st).tv_sec < STABLE_SECONDS || now - CTIME(&st).tv_sec < STABLE_SECONDS) stable = 0;
+    }
+    if (stable && cache_mark_has(dirfd, "vs", v)) return 1;
+    for (size_t i = 0; i < e->nfiles; i++)
+        if (!file_unchanged(e->files[i], e->sizes[i], e->digests[i])) return 0;
+    if (stable) cache_mark_put(dirfd, "vs", v);
+    return 1;
+}
+
+static int cache_mark_has(int dirfd, const char *kind, uint64_t v)
 {
     char name[32];
-    snprintf(name, sizeof name, "ok-%016" PRIx64, v);
+    snprintf(name, sizeof name, "%s-%016" PRIx64, kind, v);
     struct stat st;
     return fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
            !(st.st_mode & 077);
 }
 
-void cache_verdict_put(int dirfd, uint64_t v)
+static void cache_mark_put(int dirfd, const char *kind, uint64_t v)
 {
     char name[32];
-    snprintf(name, sizeof name, "ok-%016" PRIx64, v);
+    snprintf(name, sizeof name, "%s-%016" PRIx64, kind, v);
     int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0) close(fd);
+}
+
+int cache_verdict_has(int dirfd, uint64_t v)
+{
+    return cache_mark_has(dirfd, "ok", v);
+}
+
+void cache_verdict_put(int dirfd, uint64_t v)
+{
+    cache_mark_put(dirfd, "ok", v);
+}
+
+int cache_body_checked(int dirfd, const cache_entry *e)
+{
+    return cache_mark_has(dirfd, "vb", e->state);
+}
+
+void cache_body_checked_put(int dirfd, const cache_entry *e)
+{
+    cache_mark_put(dirfd, "vb", e->state);
 }

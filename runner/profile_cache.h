@@ -24,6 +24,8 @@ typedef struct cache_entry {
     int fd;                       /* a loaded entry: open, the profile at body_off */
     uint64_t body_off;
     uint64_t body_digest;         /* a loaded entry: what the profile's bytes must digest to */
+    uint64_t state;               /* a loaded entry: its file as it is now (key, digest, device,
+                                   * inode, size, mtime, ctime), the name of its "vb-" mark */
     cache_param *params;          /* the parameters the profile uses */
     size_t nparams;
     const char **files;           /* the files read, with size and digest */
@@ -52,6 +54,16 @@ int cache_store(int dirfd, uint64_t key, const cache_entry *e);
 int cache_verdict_has(int dirfd, uint64_t v);
 void cache_verdict_put(int dirfd, uint64_t v);
 
-/* "cache-HEX16.bc", that with ".tmp-HEX16" (an interrupted store), "ok-HEX16". */
+/* "vb-" marks: the entry file in exactly the state e.state names had a
+ * profile that matched its digest, so a run that finds the mark copies the
+ * profile without digesting it again.  Any change to the file moves its
+ * ctime, which no user can set, so a changed or replaced entry never finds
+ * a mark (see profile_cache.c). */
+int cache_body_checked(int dirfd, const cache_entry *e);
+void cache_body_checked_put(int dirfd, const cache_entry *e);
+
+/* "cache-HEX16.bc", that with ".tmp-HEX16" (an interrupted store), "ok-HEX16",
+ * "vb-HEX16", "vs-HEX16" (the files an entry depends on, unchanged since they
+ * were read whole: cache_load). */
 int cache_name_matches(const char *name);
 #endif

@@ -39,7 +39,7 @@ typedef struct profile_parts {
     int src;                      /* a run cache entry, or -1 */
     uint64_t src_off;
     size_t src_len;
-    uint64_t *src_digest;
+    uint64_t *src_digest;         /* NULL: copied without digesting (checked before) */
     const char *tail;             /* the protection rules */
     size_t tail_len;
 } profile_parts;
@@ -49,7 +49,7 @@ int profile_name_matches(const char *name);
 /* ---- protection (path_walk.c, protect.c) -------------------------------- */
 
 typedef struct protect_list {
-    arena a;
+    arena *a;                     /* the caller's: holds the paths until it is freed */
     const char *cwd;              /* relative paths start here (physical) */
     strbuf whole, frame;          /* " (literal ...)" items */
     size_t nwhole, nframe;
@@ -63,8 +63,8 @@ typedef struct protect_list {
     hashmap seen_nolink;
 } protect_list;
 
-void protect_init(protect_list *pl, const char *cwd);
-void protect_free(protect_list *pl);
+void protect_init(protect_list *pl, const char *cwd, arena *a);
+void protect_free(protect_list *pl);   /* the tables; the paths stay in the arena */
 /* Walks path (relative to cwd) component by component: directories met are
  * frames, links, the final file and missing components are protected whole. */
 void protect_path(protect_list *pl, const char *path);

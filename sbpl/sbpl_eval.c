@@ -58,6 +58,7 @@ typedef struct interp {
     void *import_ctx;
     const source *src;
     int stopped;
+    int maybe;              /* > 0: evaluating a branch that may or may not run */
 } interp;
 
 #define MAX_DEPTH 200
@@ -82,7 +83,33 @@ static value unknown(interp *in, const sexp *x, const char *fmt, ...)
         in->p->incomplete_at = x->at;
     }
     diag_help(in->dl, d, "answers that depend on this are reported as undecidable");
-    return V(V_UNKNOWN);
+    value v = V(V_UNKNOWN);
+    v.num = 3;              /* may have done anything, added rules included */
+    return v;
+}
+
+/* v is a statement's value, thrown away.  When it comes from a form that could
+ * not be evaluated (an unknown function, an unknown form), that form may have
+ * added rules of any kind: every answer is undecidable, as after an import
+ * that could not be read. */
+static void discard(interp *in, const sexp *x, value v)
+{
+    if (v.t != V_UNKNOWN || v.num != 3 || in->p->undecidable) return;
+    in->p->undecidable = arena_printf(in->a, "the form at line %u could not be evaluated and may add rules",
+                                      source_position(x->at.src, x->at.start).line);
+    in->p->undecidable_at = x->at;
+    diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at,
+                       "this form could not be evaluated and may add rules: every answer is undecidable");
+    diag_help(in->dl, d, "a file that uses definitions from another one is linted with that file (-I DIR and an import)");
+}
+
+/* the value of a branch evaluated in maybe mode: unknown, and still "may have
+ * done anything" when the branch's own value was */
+static value maybe_value(value v)
+{
+    value r = V(V_UNKNOWN);
+    if (v.t == V_UNKNOWN && v.num == 3) r.num = 3;
+    return r;
 }
 
 static int truthy(value v) { return !(v.t == V_BOOL && v.num == 0); }
@@ -153,7 +180,7 @@ static int want_string(interp *in, const sexp *x, value v, const char *what)
 {
     if (v.t == V_STR) return 1;
     if (v.t == V_UNKNOWN) return 0;
-    diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "%s expects a string here%s", what,
+    diag_add(in->dl, SEV_ERROR, BK1001, x->at, "%s expects a string here%s", what,
              v.t == V_BOOL ? " (got #f: is a parameter missing?)" : "");
     return 0;
 }
@@ -170,7 +197,7 @@ static sfilter *regex_filter(interp *in, const sexp *x, sf_kind k, sf_ns ns, val
         const char *cerr = regex_check_mode(args[i].s, args[i].len, &off, 0);
         sb_regex *re = sb_regex_compile(in->a, args[i].s, args[i].len, &err);
         if (!re || cerr) {
-            diag_add(in->dl, SEV_ERROR, "BK2007", x->at, "regex outside the Seatbelt dialect: %s",
+            diag_add(in->dl, SEV_ERROR, BK2007, x->at, "regex outside the Seatbelt dialect: %s",
                      cerr ? cerr : err);
             f->kind = F_UNKNOWN;
             return f;
@@ -179,6 +206,33 @@ static sfilter *regex_filter(interp *in, const sexp *x, sf_kind k, sf_ns ns, val
         if (i == 0) { f->str = args[i].s; f->len = args[i].len; }
     }
     return f;
+}
+
+/* (literal "/a"), (global-name "x"): one string.  Several strings, as
+ * Apple's own profiles write them ((global-name "a" "b" "c")), are
+ * alternatives, like the several patterns of one regex filter.  NULL when an
+ * argument is not a known string (the filter is then undecidable). */
+static sfilter *string_filter(interp *in, const sexp *x, const char *name, sf_kind k, sf_ns ns,
+                              value *args, int nargs)
+{
+    if (nargs < 1) {
+        diag_add(in->dl, SEV_ERROR, BK1001, x->at, "%s expects a string here", name);
+        return NULL;
+    }
+    for (int i = 0; i < nargs; i++)
+        if (!want_string(in, x, args[i], name)) return NULL;
+    sfilter **kids = arena_alloc(in->a, (size_t)nargs * sizeof *kids);
+    for (int i = 0; i < nargs; i++) {
+        kids[i] = mkfilter(in, k, x);
+        kids[i]->ns = ns;
+        kids[i]->str = args[i].s;
+        kids[i]->len = args[i].len;
+    }
+    if (nargs == 1) return kids[0];
+    sfilter *any = mkfilter(in, F_ANY, x);
+    any->kids = kids;
+    any->nkids = nargs;
+    return any;
 }
 
 /* Builds a filter value for (NAME args...); returns V_NIL if NAME is not a
@@ -191,10 +245,8 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
     else if (!strcmp(name, "subpath")) pk = F_SUBPATH;
     else if (!strcmp(name, "prefix") || !strcmp(name, "path-prefix")) pk = F_PREFIX;
     if ((int)pk >= 0) {
-        if (nargs != 1 || !want_string(in, x, args[0], name)) { out.t = nargs == 1 ? V_UNKNOWN : V_UNKNOWN; return out; }
-        out.f = mkfilter(in, pk, x);
-        out.f->str = args[0].s;
-        out.f->len = args[0].len;
+        out.f = string_filter(in, x, name, pk, SNS_OTHER, args, nargs);
+        if (!out.f) out.t = V_UNKNOWN;
         return out;
     }
     if (!strcmp(name, "regex") || !strcmp(name, "path-regex")) {
@@ -207,11 +259,8 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
             out.f = regex_filter(in, x, F_NAME_REGEX, name_filters[i].ns, args, nargs);
             return out;
         }
-        if (nargs != 1 || !want_string(in, x, args[0], name)) { out.t = V_UNKNOWN; return out; }
-        out.f = mkfilter(in, name_filters[i].kind, x);
-        out.f->ns = name_filters[i].ns;
-        out.f->str = args[0].s;
-        out.f->len = args[0].len;
+        out.f = string_filter(in, x, name, name_filters[i].kind, name_filters[i].ns, args, nargs);
+        if (!out.f) out.t = V_UNKNOWN;
         return out;
     }
     if (!strcmp(name, "remote") || !strcmp(name, "local")) {
@@ -250,7 +299,7 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
         int is_anc = !strcmp(name, "path-ancestors");
         out.f = mkfilter(in, is_anc ? F_ANY : name[8] == 'a' && name[9] == 'l' ? F_ALL : name[8] == 'a' ? F_ANY : F_NOT, x);
         if (out.f->kind == F_NOT && nargs != 1) {
-            diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "require-not takes one filter");
+            diag_add(in->dl, SEV_ERROR, BK1001, x->at, "require-not takes one filter");
             out.f->kind = F_UNKNOWN;
             return out;
         }
@@ -276,7 +325,7 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
                 sfilter *u = mkfilter(in, F_UNKNOWN, x);
                 out.f->kids[out.f->nkids++] = u;
                 if (args[i].t != V_UNKNOWN)
-                    diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "%s expects filters", name);
+                    diag_add(in->dl, SEV_ERROR, BK1001, x->at, "%s expects filters", name);
             }
         }
         return out;
@@ -299,6 +348,21 @@ static void add_rule(interp *in, int action, int op, sfilter *f, const sexp *at,
         if (p->n) memcpy(n, p->rules, p->n * sizeof *n);
         p->rules = n;
     }
+    if (in->maybe) {
+        /* a rule that may not exist: it matches nothing for certain, and
+         * where its own filter matches the answer is undecidable */
+        sfilter *u = mkfilter(in, F_UNKNOWN, at);
+        if (f) {
+            sfilter *all = mkfilter(in, F_ALL, at);
+            all->kids = arena_alloc(in->a, 2 * sizeof *all->kids);
+            all->kids[0] = u;
+            all->kids[1] = f;
+            all->nkids = 2;
+            f = all;
+        } else {
+            f = u;
+        }
+    }
     sb_rule *r = arena_alloc(in->a, sizeof *r);
     r->action = action;
     r->op = op;
@@ -312,7 +376,8 @@ static void add_rule(interp *in, int action, int op, sfilter *f, const sexp *at,
 static value eval_rule(interp *in, const sexp *x, frame *env, int action)
 {
     int ops[OPS_MAX];
-    int nops = 0, no_sandbox = 0;
+    int nops = 0, no_sandbox = 0, nnoop = 0, nbad = 0;
+    const char *noop_name = NULL;
     sfilter **fs = NULL;
     int nf = 0, cap = 0, unknown_filter = 0;
     for (const sexp *a = x->child->next; a; a = a->next) {
@@ -320,8 +385,9 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
             int noop;
             int op = op_lookup(a->text, &noop);
             if (op >= 0) { if (nops < OPS_MAX) ops[nops++] = op; continue; }
-            if (noop) continue;
-            diag *d = diag_add(in->dl, SEV_ERROR, "BK2006", a->at, "unknown SBPL operation \"%s\"", a->text);
+            if (noop) { nnoop++; if (!noop_name) noop_name = a->text; continue; }
+            nbad++;
+            diag *d = diag_add(in->dl, SEV_ERROR, BK2006, a->at, "unknown SBPL operation \"%s\"", a->text);
             const char *s = op_suggest(a->text);
             if (s) diag_help(in->dl, d, "did you mean \"%s\"?", s);
             continue;
@@ -349,10 +415,16 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
             continue;
         }
         if (v.t == V_UNKNOWN) { unknown_filter = 1; continue; }
-        diag_add(in->dl, SEV_ERROR, "BK1001", a->at, "expected an operation, a filter or (with ...)");
+        diag_add(in->dl, SEV_ERROR, BK1001, a->at, "expected an operation, a filter or (with ...)");
     }
     if (!nops) {
-        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "rule names no operation");
+        /* only names Seatbelt accepts and ignores (mach-per-user-lookup, ...):
+         * the rule is valid and does nothing, in Seatbelt as here */
+        if (nnoop && !nbad)
+            diag_add(in->dl, SEV_INFO, NULL, x->at,
+                     "this rule has no effect: %s is accepted but does nothing since macOS 10.15", noop_name);
+        else if (!nbad)
+            diag_add(in->dl, SEV_ERROR, BK1001, x->at, "rule names no operation");
         return V(V_NIL);
     }
     sfilter *f = NULL;
@@ -379,7 +451,7 @@ static value call_closure(interp *in, const sexp *x, closure *c, value *args, in
     fr->vals = arena_alloc(in->a, (size_t)(n + 1) * sizeof *fr->vals);
     fr->up = c->env;
     if (nargs < c->nparams || (!c->rest && nargs > c->nparams)) {
-        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "wrong number of arguments (%d, expected %d)", nargs, c->nparams);
+        diag_add(in->dl, SEV_ERROR, BK1001, x->at, "wrong number of arguments (%d, expected %d)", nargs, c->nparams);
         return V(V_UNKNOWN);
     }
     for (int i = 0; i < c->nparams; i++) { fr->names[i] = c->params[i]; fr->vals[i] = args[i]; }
@@ -398,7 +470,10 @@ static value call_closure(interp *in, const sexp *x, closure *c, value *args, in
         fr->n++;
     }
     value r = V(V_NIL);
-    for (const sexp *b = c->body; b; b = b->next) r = eval(in, b, fr);
+    for (const sexp *b = c->body; b; b = b->next) {
+        r = eval(in, b, fr);
+        if (b->next) discard(in, b, r);
+    }
     return r;
 }
 
@@ -420,18 +495,53 @@ static closure *make_closure(interp *in, const sexp *params, const sexp *body, f
 
 static value eval_import(interp *in, const sexp *x, value name);
 
-/* the names eval_list and eval handle before looking at a call's arguments */
-static const char *const special_names[] = {
-    "allow", "deny", "define", "lambda", "if", "when", "unless", "cond", "begin", "let", "let*", "quote",
-    "version", "import", "param", "getenv", "string-append", "regex-quote", "string=?", "equal?", "eq?",
-    "string?", "not", "and", "or", "list", "defined?", "macro", "with", "trace", "debug", "call",
+/* The names eval_list handles itself: special forms, which it sees before
+ * a call's arguments are evaluated, and builtins, which get the values of
+ * the arguments.  Sorted by name (strcmp), for bsearch; a name bound in the
+ * profile is not looked up here. */
+enum {
+    SF_ALLOW, SF_AND, SF_BEGIN, SF_COND, SF_DEBUG, SF_DEFINE, SF_DEFINED, SF_DENY, SF_IF, SF_LAMBDA,
+    SF_LET, SF_MACRO, SF_OR, SF_QUOTE, SF_TRACE, SF_UNLESS, SF_VERSION, SF_WHEN, SF_WITH,
+    BI_EQUAL, BI_GETENV, BI_IMPORT, BI_LIST, BI_NOT, BI_NUM_CMP, BI_PARAM, BI_REGEX_QUOTE,
+    BI_STRING_APPEND, BI_STRING_P, BI_STRING_EQ, BI_STRING_TO_NUMBER, RESERVED_ONLY
 };
+
+typedef struct form_row { const char *name; int id; } form_row;
+
+static const form_row forms[] = {
+    { "<", BI_NUM_CMP }, { "<=", BI_NUM_CMP }, { "=", BI_NUM_CMP },
+    { ">", BI_NUM_CMP }, { ">=", BI_NUM_CMP }, { "allow", SF_ALLOW }, { "and", SF_AND }, { "begin", SF_BEGIN },
+    { "call", RESERVED_ONLY }, { "cond", SF_COND }, { "debug", SF_DEBUG },
+    { "define", SF_DEFINE }, { "defined?", SF_DEFINED }, { "deny", SF_DENY },
+    { "eq?", BI_EQUAL }, { "equal?", BI_EQUAL }, { "getenv", BI_GETENV },
+    { "if", SF_IF }, { "import", BI_IMPORT }, { "lambda", SF_LAMBDA },
+    { "let", SF_LET }, { "let*", SF_LET }, { "list", BI_LIST },
+    { "macro", SF_MACRO }, { "not", BI_NOT }, { "or", SF_OR },
+    { "param", BI_PARAM }, { "quote", SF_QUOTE }, { "regex-quote", BI_REGEX_QUOTE },
+    { "string->number", BI_STRING_TO_NUMBER }, { "string-append", BI_STRING_APPEND }, { "string=?", BI_STRING_EQ }, { "string?", BI_STRING_P },
+    { "trace", SF_TRACE }, { "unless", SF_UNLESS }, { "version", SF_VERSION },
+    { "when", SF_WHEN }, { "with", SF_WITH },
+};
+#define NFORMS (sizeof forms / sizeof forms[0])
+
+static int form_cmp(const void *key, const void *row)
+{
+    return strcmp(key, ((const form_row *)row)->name);
+}
+
+static const form_row *form_find(const char *name)
+{
+    return bsearch(name, forms, NFORMS, sizeof forms[0], form_cmp);
+}
+
+const char *sbpl_form_at(size_t i)
+{
+    return i < NFORMS ? forms[i].name : NULL;
+}
 
 int sbpl_reserved_name(const char *name)
 {
-    for (size_t i = 0; i < sizeof special_names / sizeof special_names[0]; i++)
-        if (!strcmp(name, special_names[i])) return 1;
-    return filter_known(name) || op_lookup(name, NULL) >= 0;
+    return form_find(name) || filter_known(name) || op_lookup(name, NULL) >= 0;
 }
 
 static value eval_list(interp *in, const sexp *x, frame *env)
@@ -440,31 +550,36 @@ static value eval_list(interp *in, const sexp *x, frame *env)
     if (!h) return V(V_NIL);
     const char *hs = h->kind == SX_SYMBOL ? h->text : NULL;
     value *bound = hs ? lookup(in, env, hs) : NULL;
-    if (hs && !bound) {
-        /* special forms */
-        if (!strcmp(hs, "version")) {
+    const form_row *form = hs && !bound ? form_find(hs) : NULL;
+    if (form) {
+        switch (form->id) {     /* special forms */
+        case SF_VERSION: {
             if (!h->next || h->next->kind != SX_NUMBER || h->next->num != 1)
-                diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "only (version 1) exists");
+                diag_add(in->dl, SEV_ERROR, BK1001, x->at, "only (version 1) exists");
             if (!in->p->has_version && in->p->n == 0) in->p->version_first = 1;
             in->p->has_version = 1;
             return V(V_NIL);
         }
-        if (!strcmp(hs, "allow")) return eval_rule(in, x, env, 0);
-        if (!strcmp(hs, "deny")) return eval_rule(in, x, env, 1);
-        if (!strcmp(hs, "quote")) {
+        case SF_ALLOW: return eval_rule(in, x, env, 0);
+        case SF_DENY: return eval_rule(in, x, env, 1);
+        case SF_QUOTE: {
             value v = V(V_SYM);
             if (h->next && h->next->kind == SX_SYMBOL) { v.s = h->next->text; v.len = h->next->len; }
             return v;
         }
-        if (!strcmp(hs, "define")) {
+        case SF_DEFINE: {
             const sexp *t = h->next;
             if (!t) return unknown(in, x, "empty define");
             if (t->kind == SX_SYMBOL) {
                 value v = t->next ? eval(in, t->next, env) : V(V_NIL);
-                define_global(in, t->text, v);
+                define_global(in, t->text, in->maybe ? V(V_UNKNOWN) : v);
                 return V(V_NIL);
             }
             if (t->kind == SX_LIST && t->child && t->child->kind == SX_SYMBOL) {
+                if (in->maybe) {   /* a definition that may not happen */
+                    define_global(in, t->child->text, V(V_UNKNOWN));
+                    return V(V_NIL);
+                }
                 value v = V(V_CLOSURE);
                 v.clo = make_closure(in, t->child->next, t->next, env);
                 define_global(in, t->child->text, v);
@@ -472,49 +587,86 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             }
             return unknown(in, x, "define form");
         }
-        if (!strcmp(hs, "lambda")) {
+        case SF_LAMBDA: {
             if (!h->next || h->next->kind != SX_LIST) return unknown(in, x, "lambda form");
             value v = V(V_CLOSURE);
             v.clo = make_closure(in, h->next->child, h->next->next, env);
             return v;
         }
-        if (!strcmp(hs, "if")) {
+        case SF_IF: {
             if (!h->next || !h->next->next) return unknown(in, x, "if form");
             value c = cond_value(eval(in, h->next, env));
-            if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, "if");
-            if (c.t == V_UNKNOWN) return unknown(in, x, "condition of if");
+            if (c.t == V_UNKNOWN) {
+                /* either branch may run: both are evaluated, their rules
+                 * as rules that may not exist */
+                if (c.num == 2) depends(in, x, "if");
+                else unknown(in, x, "condition of if");
+                in->maybe++;
+                value a = eval(in, h->next->next, env);
+                value b = h->next->next->next ? eval(in, h->next->next->next, env) : V(V_NIL);
+                in->maybe--;
+                return maybe_value(a.t == V_UNKNOWN && a.num == 3 ? a : b);
+            }
             if (truthy(c)) return eval(in, h->next->next, env);
             return h->next->next->next ? eval(in, h->next->next->next, env) : V(V_NIL);
         }
-        if (!strcmp(hs, "when") || !strcmp(hs, "unless")) {
+        case SF_WHEN: case SF_UNLESS: {
             if (!h->next) return unknown(in, x, "%s form", hs);
             value c = cond_value(eval(in, h->next, env));
-            if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, hs);
-            if (c.t == V_UNKNOWN) return unknown(in, x, "condition of %s", hs);
             value r = V(V_NIL);
+            if (c.t == V_UNKNOWN) {
+                if (c.num == 2) depends(in, x, hs);
+                else unknown(in, x, "condition of %s", hs);
+                in->maybe++;
+                for (const sexp *b = h->next->next; b; b = b->next) {
+                    r = eval(in, b, env);
+                    if (b->next) discard(in, b, r);
+                }
+                in->maybe--;
+                return maybe_value(r);
+            }
             if (truthy(c) == (hs[0] == 'w'))
-                for (const sexp *b = h->next->next; b; b = b->next) r = eval(in, b, env);
+                for (const sexp *b = h->next->next; b; b = b->next) {
+                    r = eval(in, b, env);
+                    if (b->next) discard(in, b, r);
+                }
             return r;
         }
-        if (!strcmp(hs, "cond")) {
+        case SF_COND: {
+            int entered = 0;    /* > 0 once a clause's condition could not be known */
+            value last = V(V_NIL);
             for (const sexp *cl = h->next; cl; cl = cl->next) {
                 if (cl->kind != SX_LIST || !cl->child) continue;
                 value c = sexp_is_sym(cl->child, "else") ? vbool(1) : cond_value(eval(in, cl->child, env));
-                if (c.t == V_UNKNOWN && c.num == 2) return depends(in, x, "cond");
-                if (c.t == V_UNKNOWN) return unknown(in, x, "condition of cond");
-                if (!truthy(c)) continue;
+                if (c.t == V_UNKNOWN && !entered) {
+                    /* this clause and every later one may run */
+                    if (c.num == 2) depends(in, x, "cond");
+                    else unknown(in, x, "condition of cond");
+                    entered = 1;
+                    in->maybe++;
+                }
+                if (!entered && !truthy(c)) continue;
                 value r = c;
-                for (const sexp *b = cl->child->next; b; b = b->next) r = eval(in, b, env);
-                return r;
+                for (const sexp *b = cl->child->next; b; b = b->next) {
+                    r = eval(in, b, env);
+                    if (b->next) discard(in, b, r);
+                }
+                if (!entered) return r;
+                if (r.t == V_UNKNOWN && r.num == 3) last = r;
+                if (c.t != V_UNKNOWN && truthy(c)) break;   /* a later clause cannot run */
             }
+            if (entered) { in->maybe--; return maybe_value(last); }
             return V(V_NIL);
         }
-        if (!strcmp(hs, "begin")) {
+        case SF_BEGIN: {
             value r = V(V_NIL);
-            for (const sexp *b = h->next; b; b = b->next) r = eval(in, b, env);
+            for (const sexp *b = h->next; b; b = b->next) {
+                r = eval(in, b, env);
+                if (b->next) discard(in, b, r);
+            }
             return r;
         }
-        if (!strcmp(hs, "let") || !strcmp(hs, "let*")) {
+        case SF_LET: {
             if (!h->next || h->next->kind != SX_LIST) return unknown(in, x, "named let or let form");
             frame *fr = arena_alloc(in->a, sizeof *fr);
             int n = (int)sexp_length(h->next);
@@ -528,10 +680,13 @@ static value eval_list(interp *in, const sexp *x, frame *env)
                 fr->vals[fr->n++] = v;
             }
             value r = V(V_NIL);
-            for (const sexp *b = h->next->next; b; b = b->next) r = eval(in, b, fr);
+            for (const sexp *b = h->next->next; b; b = b->next) {
+                r = eval(in, b, fr);
+                if (b->next) discard(in, b, r);
+            }
             return r;
         }
-        if (!strcmp(hs, "and") || !strcmp(hs, "or")) {
+        case SF_AND: case SF_OR: {
             int is_and = hs[0] == 'a';
             value r = vbool(is_and);
             for (const sexp *b = h->next; b; b = b->next) {
@@ -543,19 +698,28 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             }
             return r;
         }
-        if (!strcmp(hs, "debug") || !strcmp(hs, "trace")) return V(V_NIL);   /* no-ops */
-        if (!strcmp(hs, "with")) {
+        case SF_DEBUG: case SF_TRACE: return V(V_NIL);   /* no-ops */
+        case SF_WITH: {
             value v = V(V_MOD);
             if (h->next && h->next->kind == SX_SYMBOL) v.s = h->next->text;
             return v;
         }
-        if (!strcmp(hs, "defined?")) {
+        case SF_DEFINED: {
             const sexp *q = h->next;
             const char *name = q && q->kind == SX_QUOTE && q->child ? q->child->text : q ? q->text : NULL;
             if (!name) return unknown(in, x, "defined? form");
             return vbool(lookup(in, env, name) || op_lookup(name, NULL) >= 0 || filter_known(name));
         }
-        if (!strcmp(hs, "macro")) return unknown(in, x, "macros are not supported");
+        case SF_MACRO: return unknown(in, x, "macros are not supported");
+        default: break;         /* a builtin: below, with its arguments */
+        }
+    }
+
+    /* allow and deny passed as values: (define (grant op f) (op file-read* f))
+     * called as (grant allow (subpath "/x")) */
+    if (bound && bound->t == V_SYM && !lookup(in, env, bound->s)) {
+        if (!strcmp(bound->s, "allow")) return eval_rule(in, x, env, 0);
+        if (!strcmp(bound->s, "deny")) return eval_rule(in, x, env, 1);
     }
 
     /* an application: evaluate the arguments */
@@ -574,7 +738,10 @@ static value eval_list(interp *in, const sexp *x, frame *env)
     if (!hs) return unknown(in, x, "call of a non-function");
     if (bound) return unknown(in, x, "\"%s\" is not a function", hs);
 
-    if (!strcmp(hs, "param") || !strcmp(hs, "getenv")) {
+    switch (form ? form->id : RESERVED_ONLY) {     /* builtins */
+    case BI_PARAM: case BI_GETENV: {
+        if (nargs == 1 && args[0].t == V_SYM)
+            return unknown(in, x, "param of \"%s\", which is not defined here (a string is expected)", args[0].s);
         if (nargs != 1 || args[0].t != V_STR) return unknown(in, x, "param needs a string");
         for (size_t k = 0; k < in->o->nparams; k++)
             if (!strcmp(in->o->params[k].name, args[0].s))
@@ -586,13 +753,13 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         else if (n > 10 && !strcmp(args[0].s + n - 10, ".ancestors")) n -= 10;
         if (!hm_get(&in->unset, args[0].s, n)) {
             hm_set(&in->unset, arena_strndup(in->a, args[0].s, n), n, (void *)1);
-            diag *d = diag_add(in->dl, SEV_INFO, "BK2013", x->at,
+            diag *d = diag_add(in->dl, SEV_INFO, BK2013, x->at,
                                "parameter %.*s has no value: the rules that use it are not decided", (int)n, args[0].s);
             diag_help(in->dl, d, "lint with -D %.*s=VALUE", (int)n, args[0].s);
         }
         return vustr();
     }
-    if (!strcmp(hs, "string-append")) {
+    case BI_STRING_APPEND: {
         if (any_unknown) {
             for (int k = 0; k < nargs; k++)
                 if (args[k].t != V_STR && !is_ustr(args[k])) return V(V_UNKNOWN);
@@ -603,7 +770,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         for (int k = 0; k < nargs; k++) {
             if (args[k].t != V_STR) {
                 sb_free(&b);
-                diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "string-append of a non-string%s",
+                diag_add(in->dl, SEV_ERROR, BK1001, x->at, "string-append of a non-string%s",
                          args[k].t == V_BOOL ? " (#f: is a parameter missing?)" : "");
                 return V(V_UNKNOWN);
             }
@@ -613,7 +780,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         sb_free(&b);
         return r;
     }
-    if (!strcmp(hs, "regex-quote")) {
+    case BI_REGEX_QUOTE: {
         if (nargs == 1 && is_ustr(args[0])) return vustr();
         if (nargs != 1 || args[0].t != V_STR) return V(V_UNKNOWN);
         strbuf b;
@@ -623,7 +790,7 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         sb_free(&b);
         return r;
     }
-    if (!strcmp(hs, "string=?") || !strcmp(hs, "equal?") || !strcmp(hs, "eq?")) {
+    case BI_STRING_EQ: case BI_EQUAL: {
         if (nargs == 2 && (is_ustr(args[0]) || is_ustr(args[1]))) return vdepends();
         if (any_unknown || nargs != 2) return V(V_UNKNOWN);
         if (args[0].t != args[1].t) return vbool(0);
@@ -631,18 +798,49 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             return vbool(args[0].len == args[1].len && !memcmp(args[0].s, args[1].s, args[0].len));
         return vbool(args[0].num == args[1].num);
     }
-    if (!strcmp(hs, "string?")) return nargs == 1 ? (is_ustr(args[0]) ? vbool(1) : args[0].t == V_UNKNOWN ? args[0] : vbool(args[0].t == V_STR)) : V(V_UNKNOWN);
-    if (!strcmp(hs, "not")) {
+    case BI_STRING_TO_NUMBER: {
+        /* the number in a parameter's value (Chromium's OS_VERSION) */
+        if (nargs == 1 && is_ustr(args[0])) return vdepends();
+        if (nargs != 1 || args[0].t != V_STR) return V(V_UNKNOWN);
+        char *end;
+        const char *t = arena_strndup(in->a, args[0].s, args[0].len);
+        long n = strtol(t, &end, 10);
+        if (!*t || *end) return vbool(0);
+        value v = V(V_NUM);
+        v.num = n;
+        return v;
+    }
+    case BI_NUM_CMP: {
+        if (nargs < 2) return unknown(in, x, "%s needs two numbers", hs);
+        for (int k = 0; k < nargs; k++)
+            if (is_ustr(args[k]) || (args[k].t == V_UNKNOWN && args[k].num == 2)) return vdepends();
+        if (any_unknown) return V(V_UNKNOWN);
+        for (int k = 0; k < nargs; k++) {
+            if (args[k].t == V_SYM) return unknown(in, x, "\"%s\" is not defined here (a number is expected)", args[k].s);
+            if (args[k].t != V_NUM) return unknown(in, x, "%s of a non-number", hs);
+        }
+        int ok = 1;
+        for (int k = 0; k + 1 < nargs; k++) {
+            long l = args[k].num, r = args[k + 1].num;
+            int c = hs[0] == '=' ? l == r : hs[0] == '<' ? (hs[1] ? l <= r : l < r) : (hs[1] ? l >= r : l > r);
+            if (!c) ok = 0;
+        }
+        return vbool(ok);
+    }
+    case BI_STRING_P: return nargs == 1 ? (is_ustr(args[0]) ? vbool(1) : args[0].t == V_UNKNOWN ? args[0] : vbool(args[0].t == V_STR)) : V(V_UNKNOWN);
+    case BI_NOT: {
         if (nargs == 1 && args[0].t == V_UNKNOWN && args[0].num == 2) return args[0];
         return nargs == 1 && (args[0].t != V_UNKNOWN || is_ustr(args[0])) ? vbool(!truthy(cond_value(args[0]))) : V(V_UNKNOWN);
     }
-    if (!strcmp(hs, "list")) {
+    case BI_LIST: {
         value r = V(V_LIST);
         vlist **t = &r.list;
         for (int k = 0; k < nargs; k++) { vlist *l = arena_alloc(in->a, sizeof *l); l->v = args[k]; *t = l; t = &l->next; }
         return r;
     }
-    if (!strcmp(hs, "import")) return nargs == 1 ? eval_import(in, x, args[0]) : unknown(in, x, "import form");
+    case BI_IMPORT: return nargs == 1 ? eval_import(in, x, args[0]) : unknown(in, x, "import form");
+    default: break;
+    }
     if (any_unknown && filter_known(hs)) { value v = V(V_FILTER); v.f = mkfilter(in, F_UNKNOWN, x); return v; }
     value fv = make_filter(in, x, hs, args, nargs);
     if (fv.t != V_NIL) return fv;
@@ -653,7 +851,7 @@ static value eval(interp *in, const sexp *x, frame *env)
 {
     if (in->stopped) return V(V_UNKNOWN);
     if (++in->steps > MAX_STEPS) {
-        diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "evaluation takes too long (more than %ld steps)", MAX_STEPS);
+        diag_add(in->dl, SEV_ERROR, BK1001, x->at, "evaluation takes too long (more than %ld steps)", MAX_STEPS);
         in->stopped = 1;
         return V(V_UNKNOWN);
     }
@@ -689,7 +887,7 @@ static value eval(interp *in, const sexp *x, frame *env)
     case SX_LIST: {
         if (++in->depth > MAX_DEPTH) {
             in->depth--;
-            diag_add(in->dl, SEV_ERROR, "BK1001", x->at, "evaluation nested deeper than %d", MAX_DEPTH);
+            diag_add(in->dl, SEV_ERROR, BK1001, x->at, "evaluation nested deeper than %d", MAX_DEPTH);
             in->stopped = 1;
             return V(V_UNKNOWN);
         }
@@ -703,6 +901,16 @@ static value eval(interp *in, const sexp *x, frame *env)
 
 static value eval_import(interp *in, const sexp *x, value name)
 {
+    if (is_ustr(name) && !in->p->undecidable) {
+        /* (import (string-append (param "DIR") "/x.sb")) without -D DIR */
+        in->p->undecidable = "an import names a file by a parameter that has no value";
+        in->p->undecidable_at = x->at;
+        diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at,
+                           "cannot import a file named by a parameter without a value: every answer is undecidable");
+        diag_help(in->dl, d, "give the parameter with -D NAME=VALUE");
+        return V(V_NIL);
+    }
+    if (is_ustr(name)) return V(V_NIL);
     if (name.t != V_STR) return unknown(in, x, "import of a non-string");
     if (++in->imports > 32) return unknown(in, x, "more than 32 imports");
     const char *dirs[64];
@@ -718,7 +926,7 @@ static value eval_import(interp *in, const sexp *x, value name)
         if (in->o->sources) { s->next = *in->o->sources; *in->o->sources = s; }
         sbpl_read_opts ro = { 0, 0, 1 };
         sexp *top = sbpl_read(in->a, in->dl, s, &ro);
-        for (const sexp *t = top; t; t = t->next) eval(in, t, NULL);
+        for (const sexp *t = top; t; t = t->next) discard(in, t, eval(in, t, NULL));
         return V(V_NIL);
     }
     in->p->undecidable = arena_printf(in->a, "(import \"%s\") could not be read; pass its directory with -I", name.s);
@@ -754,7 +962,7 @@ sb_policy *sbpl_eval_probed(arena *a, diag_list *dl, const source *src, const se
     in.p = arena_alloc(a, sizeof *in.p);
     hm_init(&in.globals);
     hm_init(&in.unset);
-    for (const sexp *t = top; t; t = t->next) eval(&in, t, NULL);
+    for (const sexp *t = top; t; t = t->next) discard(&in, t, eval(&in, t, NULL));
     hm_free(&in.globals);
     hm_free(&in.unset);
     sb_policy *p = in.p;

@@ -34,7 +34,7 @@ typedef struct sfilter {
 } sfilter;
 
 typedef struct sb_rule {
-    int action;                 /* 0 allow, 1 deny */
+    action_t action;            /* ACT_ALLOW or ACT_DENY */
     int op;
     sfilter *filter;            /* NULL: unfiltered */
     span at;
@@ -77,7 +77,7 @@ sb_policy *sbpl_eval_probed(arena *a, diag_list *dl, const source *src, const se
                             sbpl_import_fn *on_import, void *ctx);
 
 typedef struct sb_answer {
-    int decision;               /* 0 allow, 1 deny, -1 undecidable */
+    action_t decision;          /* ACT_ALLOW, ACT_DENY or ACT_UNDECIDED */
     const sb_rule *rule;        /* deciding rule, NULL = nothing (no default) */
     const char *why;            /* for undecidable */
     span why_at;
@@ -87,6 +87,9 @@ typedef struct sb_answer {
  * Seatbelt) make of a profile: a special form, a built-in function, a filter
  * or an operation name. */
 int sbpl_reserved_name(const char *name);
+/* The names the evaluator handles itself (special forms and builtins), in
+ * the order of its table; NULL past the end. */
+const char *sbpl_form_at(size_t i);
 
 sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch);
 /* 1 when an allow rule and a deny rule that both apply to q->op (at any

@@ -4,6 +4,7 @@
  * profile model (compiler/decide.h) and the SBPL evaluator (sbpl/). */
 #ifndef BUCKLE_REQUEST_H
 #define BUCKLE_REQUEST_H
+#include "../support/action.h"
 #include "ops.h"
 #include <stddef.h>
 

@@ -39,7 +39,7 @@ diag *diag_add(diag_list *l, severity sev, const char *code, span at, const char
     l->tail = d;
     if (sev == SEV_ERROR) l->errors++;
     else if (sev == SEV_WARNING) l->warnings++;
-    if (code && strcmp(code, "BK1001") == 0) l->syntax_errors++;
+    if (code && strcmp(code, BK1001) == 0) l->syntax_errors++;
     return d;
 }
 
@@ -122,9 +122,9 @@ static void put_sanitized(strbuf *out, const char *s)
     }
 }
 
-static void put_loc(strbuf *out, span at)
+static void put_loc(strbuf *out, span at, const char *who)
 {
-    if (!at.src) { sb_puts(out, "buckle"); return; }
+    if (!at.src) { sb_puts(out, who ? who : "buckle"); return; }
     source_pos p = source_position(at.src, at.start);
     put_sanitized(out, at.src->name);
     sb_printf(out, ":%u:%u", p.line, p.col);
@@ -134,7 +134,7 @@ static void put_header(strbuf *out, const diag_render_opts *o, span at, severity
                        const char *msg, const char *code)
 {
     if (o->color) sb_puts(out, "\033[1m");
-    put_loc(out, at);
+    put_loc(out, at, o->who);
     sb_puts(out, ": ");
     if (o->color) sb_puts(out, sev_color(sev));
     /* gcc format: the three levels problem matchers know */
@@ -327,7 +327,7 @@ static void render_sarif(strbuf *out, const diag_list *l, const diag_render_opts
         sb_puts(out, first ? "\n{" : ",\n{");
         first = 0;
         sb_puts(out, "\"ruleId\":");
-        sb_json_str(out, d->code ? d->code : "BK1001");
+        sb_json_str(out, d->code ? d->code : BK1001);
         sb_printf(out, ",\"level\":\"%s\",\"message\":{\"text\":", sarif_level(d->sev));
         sb_json_str(out, d->msg);
         sb_puts(out, "},\"locations\":[");

@@ -2,6 +2,7 @@
 #ifndef BUCKLE_DIAG_H
 #define BUCKLE_DIAG_H
 #include "arena.h"
+#include "codes.h"
 #include "source.h"
 #include "strbuf.h"
 #include <stdint.h>
@@ -21,7 +22,7 @@ typedef struct diag_note {
 
 typedef struct diag {
     severity sev;
-    const char *code;       /* "BK2005", or NULL for plain I/O errors */
+    const char *code;       /* BK2005, or NULL for plain I/O errors */
     span at;
     const char *msg;
     const char *help;       /* fix suggestion, may be NULL */
@@ -77,6 +78,9 @@ typedef struct diag_render_opts {
     /* SARIF: the rule codes to list in tool.driver.rules[], NULL past the end */
     const char *(*code_at)(size_t i);
     const char *tool_version;
+    /* text and gcc: what a diagnostic without a location is said by
+     * ("buckle compile"); NULL: "buckle" */
+    const char *who;
 } diag_render_opts;
 
 const char *severity_name(severity s);

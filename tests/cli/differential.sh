@@ -1,5 +1,6 @@
 # differential.sh - the proof that compiled output means what the profile
-# says: both evaluations agree on every generated request (at least 100,000
+# says (the compact form buckle run hands to sandbox-exec unless --readable):
+# both evaluations agree on every generated request (at least 100,000
 # per run), no allow and deny of a concrete operation match one object, and
 # the check notices when the compiler's carve-outs are switched off.
 . tests/lib.sh
@@ -24,6 +25,13 @@ run "differential: generated profiles" "$BUILD/diff-check" --generate 120 --seed
 expect_rc "differential: generated profiles x value sets x queries: both evaluations, symbolic and inlined, agree" 0
 tail -n 1 "$TMP/out" | sed 's/^/     /'
 [ -s "$TMP/err" ] && head -n 40 "$TMP/err" | sed 's/^/     /'
+# the same generated profiles, checking the readable one-rule-per-line form
+# (buckle compile without --compact) instead of the compact one
+run "differential: generated profiles, readable form" "$BUILD/diff-check" --generate 60 --seed 17 --readable --shrink
+expect_rc "differential: the readable form agrees too" 0
+# shellcheck disable=SC2086
+run "differential: corpus and tests, readable form" "$BUILD/diff-check" -I corpus --random 2 --readable $profiles
+expect_rc "differential: the readable form of the corpus agrees" 0
 # the generator is not blind: output emitted without carve-outs is caught
 run "differential: generated, without carve-outs" "$BUILD/diff-check" --generate 40 --seed 17 --break-order --shrink --max-fail 1
 expect_rc "differential: emitting without carve-outs is found by the generated profiles" 1

@@ -6,7 +6,7 @@ B=${BUCKLE:-./buckle}
 pass=0; fail=0; skip=0
 ok() { pass=$((pass + 1)); echo "PASS live: $1"; }
 ko() { fail=$((fail + 1)); echo "FAIL live: $1"; }
-tests="writes-where-allowed no-create-in-profile-dir no-overwrite-of-profile no-overwrite-of-cache-entry no-rename-of-profile-dir no-change-of-own-source no-plant-in-earlier-include no-replace-of-profile-link no-chmod-of-project-dir sigterm-forwarded profile-gone-once-applied sandbox-exec-not-overridable ctrl-c-once"
+tests="writes-where-allowed no-create-in-profile-dir no-overwrite-of-profile no-overwrite-of-cache-entry no-rename-of-profile-dir no-change-of-own-source no-plant-in-earlier-include no-replace-of-profile-link no-chmod-of-project-dir sigterm-forwarded profile-gone-once-applied sandbox-exec-not-overridable ctrl-c-once glob-qmark-one-character"
 if [ "$(uname -s)" != Darwin ] || [ ! -x /usr/bin/sandbox-exec ]; then
     for t in $tests; do echo "SKIP live: $t (needs macOS and /usr/bin/sandbox-exec)"; skip=$((skip + 1)); done
     echo "live: $pass passed, $fail failed, $skip skipped"
@@ -109,5 +109,17 @@ EOS
 else
     ko "ctrl-c-once ($SIGSEND was not built)"
 fi
+# a glob's '?' is one character however many bytes it has (docs/language.md):
+# Seatbelt reads the byte classes of its regex as buckle's evaluator does
+mkdir -p "$W/q"
+cat >"$W/qmark.buckle" <<EOB
+extends "std/base";
+files { allow write "$W/q"; allow read "$W"; deny write glob "$W/q/?"; allow read "/bin", "/usr/bin"; }
+process { allow exec "/bin", "/usr/bin"; }
+EOB
+e1=$(printf '\303\251'); e3=$(printf '\342\202\254')
+(cd "$W" && "$B" run "$W/qmark.buckle" -- sh -c "touch '$W/q/$e1' '$W/q/$e3' '$W/q/a' '$W/q/$e1$e1' '$W/q/ab'") 2>/dev/null
+[ ! -e "$W/q/$e1" ] && [ ! -e "$W/q/$e3" ] && [ ! -e "$W/q/a" ] && [ -e "$W/q/$e1$e1" ] && [ -e "$W/q/ab" ] \
+    && ok glob-qmark-one-character || ko "glob-qmark-one-character ($(ls "$W/q" | tr '\n' ' '))"
 echo "live: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

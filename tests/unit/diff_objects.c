@@ -47,7 +47,8 @@ void path_objects(objset *s, const char *v, size_t n, int nrandom, gen_rng *rg)
     char buf[8192];
     if (n == 0 || n > 4000) return;
     static const char *const kids[] = { "/child", "/a/b.txt", "/.env", "/x.pem", "/.git/hooks/pre-commit",
-        "/.git/config", "/x.y", "/xAy", "/x(y)", "/a+b", "/q?", "/[z]", "/$x", "/sub/dir/.env", "/k.key" };
+        "/.git/config", "/x.y", "/xAy", "/x(y)", "/a+b", "/q?", "/[z]", "/$x", "/sub/dir/.env", "/k.key",
+        "/\xc3\xa9", "/\xe2\x82\xac", "/\xf0\x9f\x98\x80", "/\xc3\xa9\xc3\xa9" };   /* one character of 2-4 bytes, two */
     objset_add(s, v, n, OBJ_PATH, 0);
     snprintf(buf, sizeof buf, "%.*sc", (int)n, v);              /* string-prefix neighbour /a/bc */
     objset_adds(s, buf, OBJ_PATH, 0);

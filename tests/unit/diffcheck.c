@@ -18,7 +18,7 @@ int main(int argc, char **argv)
     const char *incs[64];
     size_t ninc = 0;
     long min = 0;
-    int nrandom = 4, break_order = 0, nfiles = 0, index_all = 0;
+    int nrandom = 4, break_order = 0, nfiles = 0, index_all = 0, readable = 0;
     const char *files[512];
     gen_rng rng = { 42 };
     for (int i = 1; i < argc; i++) {
@@ -28,6 +28,7 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--random") && i + 1 < argc) nrandom = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--break-order")) break_order = 1;
         else if (!strcmp(argv[i], "--index")) index_all = 1;
+        else if (!strcmp(argv[i], "--readable")) readable = 1;   /* the one-rule-per-line form */
         else if (nfiles < 512) files[nfiles++] = argv[i];
     }
     long total = 0, disagree = 0, conflicts = 0, undecided = 0;
@@ -53,7 +54,7 @@ int main(int argc, char **argv)
         };
         static const size_t nset[] = { 1, 1, 3, 2 };
         for (size_t vs = 0; vs < sizeof nset / sizeof nset[0]; vs++) {
-        crosscheck *x = crosscheck_new(c, sets[vs], nset[vs], break_order);
+        crosscheck *x = crosscheck_new(c, sets[vs], nset[vs], (break_order ? CC_BREAK_ORDER : 0) | (readable ? 0 : CC_COMPACT));
         if (decider_missing(x->d)) { crosscheck_free(x); break; }
         arena a;
         arena_init(&a);

@@ -41,6 +41,9 @@ static int bracket(const char *p, const char *pe, unsigned char c, const char **
     return c != '/' && (hit != neg);        /* one character of one component: never '/' */
 }
 
+/* a UTF-8 continuation byte: part of the character before it */
+static int is_cont(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
+
 /* does pattern [p, pe) match all of [s, se)? */
 static int gmatch(const char *p, const char *pe, const char *s, const char *se)
 {
@@ -63,14 +66,17 @@ static int gmatch(const char *p, const char *pe, const char *s, const char *se)
                 if (gmatch(p + 1, pe, t, se)) return 1;
                 if (t >= se || *t == '/') return 0;
             }
-        case '?':
-            if (s >= se || *s == '/') return 0;
+        case '?':                                /* one character: a UTF-8 sequence is one */
+            if (s >= se || *s == '/' || is_cont(*s)) return 0;
             p++; s++;
+            while (s < se && is_cont(*s)) s++;
             continue;
         case '[': {
             const char *end;
-            if (s >= se || !bracket(p + 1, pe, (unsigned char)*s, &end)) return 0;
+            if (s >= se || is_cont(*s) || !bracket(p + 1, pe, (unsigned char)*s, &end)) return 0;
+            int multi = (unsigned char)*s >= 0x80;   /* only a negated class takes one */
             p = end; s++;
+            while (multi && s < se && is_cont(*s)) s++;
             continue;
         }
         case '\\':

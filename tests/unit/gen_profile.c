@@ -9,6 +9,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_LITERAL] = { "literal", "literal path", "literal \"/a/b\"" },
     [GS_SUBPATH] = { "subpath", "subpath, written bare or with the kind", "\"/a/b\", subpath \"/a\"" },
     [GS_PREFIX] = { "prefix", "string prefix, whole and partial last component", "prefix \"/a/b\"" },
+    [GS_PREFIX_SLASH] = { "prefix-slash", "a prefix ending in `/` (after text or a parameter): the `/` is kept",
+                          "prefix \"/a/b/\", prefix \"$P/\"" },
     [GS_GLOB_STAR] = { "glob-star", "`*` as a whole component and inside one", "glob \"/a/b*\", glob \"/a/*/c\"" },
     [GS_GLOB_QMARK] = { "glob-qmark", "`?`", "glob \"/a/b?\"" },
     [GS_GLOB_TRAIL] = { "glob-trail", "trailing `/**` (matches the directory itself)", "glob \"/a/b/**\"" },
@@ -17,6 +19,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_BRACKET] = { "bracket", "bracket expressions: sets and ranges", "glob \"/a/b[a-c]\"" },
     [GS_BRACKET_NEG] = { "bracket-neg", "negated bracket expressions (never `/`)", "glob \"/a/b[!x]c\"" },
     [GS_BRACKET_SLASH] = { "bracket-slash", "ranges that span `/` (never `/`)", "glob \"/a/b[+-0]c\"" },
+    [GS_GLOB_UTF8] = { "glob-utf8", "`?` and negated brackets against multi-byte characters (one character each)",
+                       "glob \"/a/b?\" vs /a/b\xc3\xa9" },
     [GS_ESCAPE] = { "escape", "escaped glob characters (part of the fixed part)", "glob \"/a/x\\\\*y/c\"" },
     [GS_REGEX] = { "regex", "anchored and unanchored regexes, `.`, classes, groups, suffixes", "regex \"^/a/b(/.*)?$\"" },
     [GS_REGEX_ALT] = { "regex-alt", "regexes with top-level alternatives", "regex \"^/a/b/c$|^/a/bc\"" },
@@ -32,9 +36,13 @@ static const gen_shape_info shape_table[GS_COUNT] = {
                              "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\"" },
     [GS_DEFAULT_ALLOW] = { "default-allow", "`default allow` (else deny)", "default allow;" },
     [GS_NAMES] = { "names", "mach, sysctl and ipc names: exact, prefix, regex, local", "mach { allow lookup prefix \"com.a\"; }" },
+    [GS_NAME_PARAM] = { "name-param", "names that start with a parameter (a name, never the root of a path)",
+                        "mach { allow lookup regex \"^${USER}\\\\.a$\"; }" },
     [GS_PORTS] = { "ports", "IP rules: localhost and *, numeric ports and *, no matcher", "\"localhost:80\", \"*:*\"" },
     [GS_PORT_ZERO] = { "port-zero", "ports with leading zeros (must be rejected, BK2011)", "\"localhost:080\"" },
     [GS_SOCKET] = { "socket", "unix-socket and process-exec path rules", "network { allow unix-connect \"/a/b\"; }" },
+    [GS_RAW] = { "raw", "raw sbpl rules of either action (paths, parameters, require-not carve-outs) beside final rules",
+                 "sbpl \"\"\"(allow file-read* (subpath \"/a/b\"))\"\"\";" },
     [GS_VAL_ROOT] = { "val-root", "a parameter value `/`", "P=/" },
     [GS_VAL_USR] = { "val-usr", "a parameter value `/usr`", "P=/usr" },
     [GS_VAL_HOME] = { "val-home", "a parameter equal to HOME, another inside it", "P=HOME=/Users/test" },
@@ -42,6 +50,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_VAL_QUOTE] = { "val-quote", "values with quotes", "P=/a/it\"s" },
     [GS_VAL_SPACE] = { "val-space", "values with spaces", "P=/a/my dir" },
     [GS_VAL_UTF8] = { "val-utf8", "values in UTF-8", "P=/a/caf\xc3\xa9" },
+    [GS_VAL_LONG] = { "val-long", "values near the 1,024-byte string literal limit, ASCII and UTF-8 (literals split)",
+                      "P=/a/xxx...x (1,020 bytes)" },
 };
 
 const gen_shape_info *gen_shape_get(gen_shape s) { return &shape_table[s]; }
@@ -121,6 +131,11 @@ static void base_path(pathb *p, gen_rng *r, uint64_t en, int pattern, int mincom
     for (int i = 0; i < ncomp; i++) { lit(p, "/"); lit(p, PICK(r, comps)); }
 }
 
+/* a glob item that matches one character, and characters of one to four
+ * bytes ("\xe2\x82" above is a cut-off one: never a whole character) */
+static const char *const utf8_one[] = { "?", "[!x]", "[!a-c]", "?" };
+static const char *const utf8_chars[] = { "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "z", "\xc3\xa9z" };
+
 static void glob_piece(pathb *p, gen_rng *r, uint64_t en)
 {
     int cand[GS_COUNT], nc = 0;
@@ -174,6 +189,12 @@ static void glob_piece(pathb *p, gen_rng *r, uint64_t en)
         lit(p, "b");
         push(p, chance(r, 50) ? "[+-0]" : "[!.-0]", 4, "/", ",", "0", "z");
         lit(p, "c");
+        break;
+    case GS_GLOB_UTF8:                             /* one character, however many bytes */
+        lit(p, "/");
+        lit(p, "b");
+        push(p, PICK(r, utf8_one), 4, PICK(r, utf8_chars), PICK(r, utf8_chars), "\xc3\xa9\xc3\xa9", "\xe2\x82");
+        if (chance(r, 50)) lit(p, chance(r, 50) ? "c" : "\xc3\xa9");
         break;
     case GS_ESCAPE:
         lit(p, "/");
@@ -271,6 +292,9 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
                 p.t[p.n - 1].text = p.t[p.n - 1].inst[0] = t;
             }
             lit(&p, "b");
+        } else if (ON(en, GS_PREFIX_SLASH) && chance(r, 40)) {   /* "/a/b/", "$P/": strings below only */
+            lit(&p, "/");
+            p.shapes |= BIT(GS_PREFIX_SLASH);
         }
         p.shapes |= BIT(GS_PREFIX);
         break;
@@ -334,8 +358,8 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
 
 /* ---- rules ---------------------------------------------------------------------- */
 
-enum { SEC_FILES, SEC_PROCESS, SEC_NETWORK, SEC_MACH, SEC_SYSCTL, SEC_IPC, SEC_N };
-static const char *const sec_names[SEC_N] = { "files", "process", "network", "mach", "sysctl", "ipc" };
+enum { SEC_FILES, SEC_PROCESS, SEC_NETWORK, SEC_MACH, SEC_SYSCTL, SEC_IPC, SEC_SBPL, SEC_N };
+static const char *const sec_names[SEC_N] = { "files", "process", "network", "mach", "sysctl", "ipc", "sbpl" };
 
 static gen_item *new_item(gen_profile *p, int sec)
 {
@@ -470,6 +494,17 @@ static void name_rule(gen_profile *p, gen_rng *r, uint64_t en)
     strbuf b;
     sb_init(&b);
     uint64_t sh = BIT(GS_NAMES);
+    if (ON(en, GS_NAME_PARAM) && chance(r, 35)) {     /* "${USER}.a": USER's value is a name here */
+        static const char *const pm[] = { "regex \"^${USER}\\\\.a$\"", "regex \"^${USER}\"", "prefix \"${USER}\"",
+                                           "\"${USER}.a\"" };
+        sh |= BIT(GS_NAME_PARAM);
+        head(&b, r, en, &sh, 0, NULL, sec == SEC_MACH ? "lookup" : sec == SEC_SYSCTL ? "read" : "posix-shm");
+        sb_puts(&b, PICK(r, pm));
+        add_seed(it, p->a, "${USER}.a", 1);
+        add_seed(it, p->a, "${USER}", 1);
+        finish(p, it, &b, sh);
+        return;
+    }
     unsigned i;
     if (sec == SEC_MACH) {
         i = gen_rnd(r) % 8;
@@ -490,6 +525,32 @@ static void name_rule(gen_profile *p, gen_rng *r, uint64_t en)
     finish(p, it, &b, sh);
 }
 
+/* a raw sbpl rule: copied as written, decided by Seatbelt's precedence; the
+ * compiler must refuse one that may override a final rule (BK2005) */
+static void raw_rule(gen_profile *p, gen_rng *r)
+{
+    static const char *const ops[] = { "file-read*", "file-read-data", "file-write*", "file-read-metadata" };
+    static const char *const paths[] = { "/a", "/a/b", "/a/b/c", "/a/bc", "/Users/test", "/Users/test/.ssh" };
+    gen_item *it = new_item(p, SEC_SBPL);
+    if (!it) return;
+    const char *x = PICK(r, paths), *y = PICK(r, paths);
+    const char *f;
+    switch (gen_rnd(r) % 7) {
+    case 0: f = arena_printf(p->a, "(subpath \"%s\")", x); break;
+    case 1: f = arena_printf(p->a, "(literal \"%s\")", x); break;
+    case 2: f = arena_printf(p->a, "(prefix \"%s\")", x); break;
+    case 3: f = arena_printf(p->a, "(regex #\"^%s(/.*)?$\")", x); break;
+    case 4: f = "(subpath (param \"P\"))"; x = "/a/b/c"; break;
+    case 5: f = "(literal (string-append (param \"HOME\") \"/.ssh\"))"; x = "~/.ssh"; break;
+    default: f = arena_printf(p->a, "(require-all (subpath \"%s\") (require-not (subpath \"%s\")))", x, y); break;
+    }
+    it->text = arena_printf(p->a, "(%s %s %s)", chance(r, 70) ? "allow" : "deny", PICK(r, ops), f);
+    it->shapes = BIT(GS_RAW);
+    p->shapes |= it->shapes;
+    add_seed(it, p->a, x, 0);
+    add_seed(it, p->a, y, 0);
+}
+
 void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
 {
     memset(p, 0, sizeof *p);
@@ -502,6 +563,7 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         else if (x < 20 && ON(en, GS_NAMES)) name_rule(p, r, en);
         else if (x < 27 && ON(en, GS_PORTS)) port_rule(p, r, en);
         else if (x < 32 && ON(en, GS_SOCKET)) socket_rule(p, r, en);
+        else if (x < 38 && ON(en, GS_RAW)) raw_rule(p, r);
         else files_rule(p, r, en);
     }
 }
@@ -514,15 +576,22 @@ void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *o
         int open = 0;
         for (size_t i = 0; i < p->n; i++) {
             if (p->items[i].section != s || (keep && !keep[i])) continue;
-            if (!open) { sb_printf(out, "%s {\n", sec_names[s]); open = 1; }
+            if (!open) { sb_printf(out, s == SEC_SBPL ? "%s \"\"\"\n" : "%s {\n", sec_names[s]); open = 1; }
             sb_printf(out, "    %s\n", p->items[i].text);
         }
-        if (open) sb_puts(out, "}\n");
+        if (open) sb_puts(out, s == SEC_SBPL ? "\"\"\";\n" : "}\n");
     }
 }
 
 /* ---- values ------------------------------------------------------------------- */
 
+#define X10 "xxxxxxxxxx"
+#define X100 X10 X10 X10 X10 X10 X10 X10 X10 X10 X10
+#define E10 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+#define E100 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10
+
+/* (long: a literal of the output holds at most 1,024 bytes; values around
+ * it, a two-byte character on the boundary) */
 static const gen_values value_sets[] = {
     { "plain", -1, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/a/b" }, { "Q", "/a/b/c" } } },
     { "nested", -1, { { "HOME", "/a" }, { "USER", "b" }, { "P", "/a/b/bc" }, { "Q", "/c" } } },
@@ -535,7 +604,12 @@ static const gen_values value_sets[] = {
     { "space", GS_VAL_SPACE, { { "HOME", "/Users/my name" }, { "USER", "a b" }, { "P", "/a/my dir" }, { "Q", "/a/b c" } } },
     { "utf8", GS_VAL_UTF8, { { "HOME", "/Users/jos\xc3\xa9" }, { "USER", "jos\xc3\xa9" }, { "P", "/a/caf\xc3\xa9" },
                              { "Q", "/a/\xe6\x97\xa5\xe6\x9c\xac/b" } } },
+    { "long", GS_VAL_LONG, { { "HOME", "/Users/" X100 X100 X100 X100 X100 },
+                             { "USER", X100 X100 X100 X100 X100 X100 X100 X100 X100 X100 "x" },
+                             { "P", "/a/" X100 X100 X100 X100 X100 X100 X100 X100 X100 X100 "x" },
+                             { "Q", "/a/" E100 E100 E100 E100 E100 "x" } } },
 };
+
 
 const gen_values *gen_value_sets(size_t *n)
 {

@@ -47,7 +47,7 @@ void test_cache(void)
     digests[0] = digest64("files { allow read \"/x\"; }\n", 28, 0);
     file_probe probes[] = { { "/nonexistent/buckle-probe.buckle", 0 } };
     cache_param params[] = { { "HOME", NULL }, { "P", "\x01HOME\x02/x y" } };
-    cache_entry e = { "(version 1)\n(deny default)\n", 27, -1, 0, 0, params, 2, files, digests, sizes, 1, probes, 1 };
+    cache_entry e = { "(version 1)\n(deny default)\n", 27, -1, 0, 0, 0, params, 2, files, digests, sizes, 1, probes, 1 };
     int dfd = open(dir, O_RDONLY | O_DIRECTORY);
     CHECK(dfd >= 0, "open dir");
     CHECK(cache_store(dfd, key, &e) == 0, "stored");

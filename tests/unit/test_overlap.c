@@ -34,6 +34,13 @@ void test_overlap(void)
     CHECK(matcher_relation(&h, &h2) == REL_DISJOINT, "same parameter, different paths");
     matcher slash = mk(&a, MK_LITERAL, "/");
     CHECK(matcher_relation(&h, &slash) == REL_DISJOINT, "/ is never $HOME/.ssh or below");
+    matcher ps = mk(&a, MK_PREFIX, "\x01P\x02/"), pl = mk(&a, MK_LITERAL, "\x01P\x02"), plb = mk(&a, MK_LITERAL, "\x01P\x02/b");
+    CHECK(matcher_relation(&ps, &pl) != REL_DISJOINT, "prefix \"$P/\" is \"/\" when P is /: it may meet literal $P");
+    CHECK(matcher_relation(&ps, &plb) == REL_OVERLAP, "prefix \"$P/\" covers $P/b");
+    matcher sl = mk(&a, MK_PREFIX, "/a/b/"), lb = mk(&a, MK_LITERAL, "/a/b"), lbc = mk(&a, MK_LITERAL, "/a/bc");
+    CHECK(matcher_relation(&sl, &lb) == REL_DISJOINT && matcher_relation(&sl, &lbc) == REL_DISJOINT,
+          "prefix \"/a/b/\" meets neither /a/b nor /a/bc");
+    CHECK(matcher_relation(&sl, &s) == REL_OVERLAP, "prefix \"/a/b/\" lies in subpath /a/b");
 
     unit_case("overlap: names and addresses");
     matcher n1 = mk(&a, MK_NAME, "com.apple.x"), n2 = mk(&a, MK_NAME_PREFIX, "com.apple."), n3 = mk(&a, MK_NAME, "org.x");

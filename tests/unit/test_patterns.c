@@ -28,20 +28,20 @@ void test_patterns(void)
     g2r("/a/*.c", "^/a/[^/]*\\.c(/.*)?$");
     g2r("/a/**/x", "^/a/(.*/)?x(/.*)?$");
     g2r("/a/**", "^/a(/.*)?$");
-    g2r("/a/?/[!x]y", "^/a/[^/]/[^/x]y(/.*)?$");
+    g2r("/a/?/[!x]y", "^/a/[^/\x80-\xbf][\x80-\xbf]*/[^/x\x80-\xbf][\x80-\xbf]*y(/.*)?$");
     g2r("/a+b(c)|d$e^f{g}", "^/a\\+b\\(c\\)\\|d\\$e\\^f\\{g\\}(/.*)?$");
     g2r("/h/\x01HOME\x02/*", "^/h/<HOME>/[^/]*(/.*)?$");
     g2r("/lit\\*star", "^/lit\\*star(/.*)?$");
 
     unit_case("patterns: a bracket expression never matches '/' (issue 17 item 2)");
-    g2r("/a/b[!x]c", "^/a/b[^/x]c(/.*)?$");
-    g2r("/a/[^x]", "^/a/[^/x](/.*)?$");
+    g2r("/a/b[!x]c", "^/a/b[^/x\x80-\xbf][\x80-\xbf]*c(/.*)?$");
+    g2r("/a/[^x]", "^/a/[^/x\x80-\xbf][\x80-\xbf]*(/.*)?$");
     g2r("/a/[+-0]", "^/a/[+,.0-](/.*)?$");          /* the range without '/' */
-    g2r("/a/[!+-0]", "^/a/[^+,.-0-](/.*)?$");
+    g2r("/a/[!+-0]", "^/a/[^+,.-0\x80-\xbf-][\x80-\xbf]*(/.*)?$");
     g2r("/a/[.-0]", "^/a/[.0](/.*)?$");
-    g2r("/a/[!-a]", "^/a/[^/a-](/.*)?$");          /* '-' stays literal, last */
+    g2r("/a/[!-a]", "^/a/[^/a\x80-\xbf-][\x80-\xbf]*(/.*)?$");          /* '-' stays literal, last */
     g2r("/a/[]a]", "^/a/[]a](/.*)?$");              /* ']' first, no backslash */
-    g2r("/a/[!]]", "^/a/[^]/](/.*)?$");
+    g2r("/a/[!]]", "^/a/[^]/\x80-\xbf][\x80-\xbf]*(/.*)?$");
     g2r("/a/[a-c^]", "^/a/[a-c^](/.*)?$");          /* '^' never first */
     g2r("/a/[.]", "^/a/\\.(/.*)?$");
     {
@@ -55,6 +55,11 @@ void test_patterns(void)
             { "/a/b/**", "/a/b", 1 }, { "/a/b/**/**", "/a/b", 1 }, { "/a/b/**/**", "/a/b/c/d", 1 },
             { "/a/b/**/**", "/a/bc", 0 }, { "/a/**/**/c", "/a/c", 1 }, { "/a/**/**/c", "/a/x/y/c", 1 },
             { "/a\\/**", "/a", 1 },
+            /* '?' and a negated class: one character of however many bytes */
+            { "/a/?", "/a/\xc3\xa9", 1 }, { "/a/?", "/a/\xe2\x82\xac", 1 }, { "/a/?", "/a/\xf0\x9f\x98\x80", 1 },
+            { "/a/?", "/a/\xc3\xa9\xc3\xa9", 0 }, { "/a/?", "/a/x\xc3\xa9", 0 }, { "/a/??", "/a/\xc3\xa9", 0 },
+            { "/a/b[!x]c", "/a/b\xc3\xa9" "c", 1 }, { "/a/b[!x]c", "/a/b\xc3\xa9\xc3\xa9" "c", 0 },
+            { "/a/[ab]", "/a/\xc3\xa9", 0 },
         };
         for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
             strbuf b;

@@ -30,19 +30,10 @@ typedef struct rb_rule { char action[8]; char ops[512]; char filters[8][8192]; i
  * -1 when the reader reports an error.  *max_literal = longest string token. */
 int unit_readback(const char *sbpl, rb_rule *out, int max, size_t *max_literal);
 
-void test_patterns(void);
-void test_support(void);
-void test_injection(void);
-void test_overlap(void);
-void test_overlap_random(void);
-void test_regex(void);
-void test_runner(void);
-void test_cache(void);
-void test_sorting(void);
-void test_rule_set(void);
-void test_index(void);
-void test_path_index(void);
-void test_pool(void);
-void test_ops(void);
-void test_reference(void);
+/* the test functions: every "void test_NAME(void)" of tests/unit (the
+ * Makefile lists them in build/gen/unit_list.h) */
+#define UNIT(name) void test_##name(void);
+#include "unit_list.h"
+#undef UNIT
+
 #endif

@@ -2,12 +2,12 @@
  * `buckle run` (docs/runner.md, "The run cache"). */
 #define _POSIX_C_SOURCE 200809L
 #include "run_profile.h"
+#include "runner.h"
 #include "../compiler/decide.h"
 #include "../backend/emit.h"
 #include "../compiler/patterns.h"
 #include "../lint/lint.h"
 #include "../support/digest.h"
-#include "../runner/runner.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,13 +21,23 @@ static int mentions_import(const char *s, size_t n)
     return 0;
 }
 
-const char *run_binary_identity(const cli_env *env, arena *a)
+const char *run_binary_identity(const run_request *rq, arena *a)
 {
     struct stat st;
-    return stat(env->exe_path, &st) == 0
-        ? arena_printf(a, "buckle %s\n%s\n%llu:%llu:%lld:%lld", BUCKLE_VERSION, env->exe_path, (unsigned long long)st.st_dev,
+    return stat(rq->exe_path, &st) == 0
+        ? arena_printf(a, "buckle %s\n%s\n%llu:%llu:%lld:%lld", BUCKLE_VERSION, rq->exe_path, (unsigned long long)st.st_dev,
                        (unsigned long long)st.st_ino, (long long)st.st_size, (long long)st.st_mtime)
-        : arena_printf(a, "buckle %s\n%s\n?", BUCKLE_VERSION, env->exe_path);
+        : arena_printf(a, "buckle %s\n%s\n?", BUCKLE_VERSION, rq->exe_path);
+}
+
+/* The standard library and $BUCKLE_PATH, as the command line gave them */
+static void base_opts(const run_request *rq, compile_opts *co)
+{
+    size_t n = 0;
+    for (; rq->std_dirs && rq->std_dirs[n] && n + 1 < sizeof co->std_dirs / sizeof co->std_dirs[0]; n++)
+        co->std_dirs[n] = rq->std_dirs[n];
+    co->std_dirs[n] = NULL;
+    co->buckle_path = rq->buckle_path;
 }
 
 uint64_t run_files_digest(const char *const *paths, size_t n, uint64_t seed)
@@ -50,15 +60,15 @@ uint64_t run_files_digest(const char *const *paths, size_t n, uint64_t seed)
 /* Everything besides the input files that decides the lint verdict and the
  * output: this executable (its identity on disk), the directory relative
  * paths start from, the profile, the search path and the -D values. */
-static uint64_t request_key(const run_request *rq, arena *a)
+static uint64_t request_key(const profile_request *pr, arena *a)
 {
+    const run_request *rq = pr->rq;
     const char *parts[8];
     size_t n = 0;
-    char cwd[PATH_MAX];
     compile_opts co = { 0 };
-    cli_compile_opts(rq->env, &co);
-    parts[n++] = run_binary_identity(rq->env, a);
-    parts[n++] = getcwd(cwd, sizeof cwd) ? cwd : "?";
+    base_opts(rq, &co);
+    parts[n++] = pr->identity;
+    parts[n++] = pr->cwd;
     parts[n++] = rq->profile;
     parts[n++] = co.buckle_path ? co.buckle_path : "-";
     strbuf b;
@@ -67,10 +77,10 @@ static uint64_t request_key(const run_request *rq, arena *a)
     sb_puts(&b, "\x01-I");
     for (size_t i = 0; i < rq->ninc; i++) { sb_puts(&b, rq->incs[i]); sb_putc(&b, '\n'); }
     sb_puts(&b, "\x01-D");
-    for (size_t i = 0; i < rq->ndef; i++) {
-        sb_puts(&b, rq->defs[i].name);
+    for (size_t i = 0; i < pr->ndef; i++) {
+        sb_puts(&b, pr->defs[i].name);
         sb_putc(&b, '=');
-        sb_puts(&b, rq->defs[i].value);
+        sb_puts(&b, pr->defs[i].value);
         sb_putc(&b, '\n');
     }
     parts[n++] = arena_strdup(a, sb_cstr(&b));
@@ -78,19 +88,20 @@ static uint64_t request_key(const run_request *rq, arena *a)
     return cache_key(parts, n);
 }
 
-/* The lint verdict on dl: 0 clean, 1 errors but --force, 125 refused (after
- * printing why).  BK3001 does not count: the runner's protection fixes it. */
-static int judge(const run_request *rq, diag_list *dl)
+/* The lint verdict on dl: 0 clean, 1 errors but --force, -1 refused (after
+ * saying why).  BK3001 does not count: the runner's protection fixes it. */
+static int judge(const profile_request *pr, diag_list *dl)
 {
+    const run_request *rq = pr->rq;
     int errors = 0;
     for (diag *d = dl->head; d; d = d->next) {
-        if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, "BK3001"))) d->suppressed = 1;
+        if (d->suppressed || d->sev != SEV_ERROR || (d->code && !strcmp(d->code, BK3001))) d->suppressed = 1;
         else errors++;
     }
-    if (errors) cli_print_diags(dl, stderr);
+    if (errors) run_put(pr->sink, dl);
     if (errors && !rq->force) {
-        fprintf(stderr, "buckle run: error: %s has lint errors; not running it (use --force to run anyway)\n", rq->profile);
-        return 125;
+        run_say(pr->sink, SEV_ERROR, "%s has lint errors; not running it (use --force to run anyway)", rq->profile);
+        return -1;
     }
     return errors ? 1 : 0;
 }
@@ -107,21 +118,25 @@ static void sb_import_dirs(const run_request *rq, arena *a, run_profile *out)
 
 /* Lints an .sb profile held in memory (a .buckle one is linted on its
  * compilation). */
-static int lint_sb(const run_request *rq, arena *a, const source *s)
+static int lint_sb(const profile_request *pr, arena *a, const source *s)
 {
+    const run_request *rq = pr->rq;
     lint_opts lo = { 0 };
-    cli_lint_opts(rq->env, &lo);
+    compile_opts co = { 0 };
+    base_opts(rq, &co);
+    memcpy(lo.std_dirs, co.std_dirs, sizeof lo.std_dirs);
+    lo.buckle_path = co.buckle_path;
     lo.include_dirs = rq->incs;
     lo.ninclude = rq->ninc;
-    lo.params = rq->defs;
-    lo.nparams = rq->ndef;
+    lo.params = pr->defs;
+    lo.nparams = pr->ndef;
     lo.text = s->text;
     lo.text_len = s->len;
     diag_list dl;
     diag_list_init(&dl, a);
     source *keep = NULL;
     lint_file(&lo, rq->profile, a, &dl, &keep);
-    int g = judge(rq, &dl);
+    int g = judge(pr, &dl);
     while (keep) { source *n = keep->next; source_free(keep); keep = n; }
     return g;
 }
@@ -169,15 +184,16 @@ static void sb_imports(arena *a, const source *s, const run_profile *rp, cache_e
 
 /* Lints and compiles a .buckle (one compilation for both), or lints and
  * reads an .sb, into e.  Returns the lint verdict (0 clean, 1 errors but
- * --force), or 125 after printing why not. */
-static int build_entry(const run_request *rq, arena *a, cache_entry *e, run_profile *rp)
+ * --force), or -1 after saying why not. */
+static int build_entry(const profile_request *pr, arena *a, cache_entry *e, run_profile *rp)
 {
-    if (is_sb_path(rq->profile)) {
+    const run_request *rq = pr->rq;
+    if (run_is_sb(rq->profile)) {
         const char *err;
         source *s = source_read(rq->profile, rq->profile, &err);
-        if (!s) { fprintf(stderr, "buckle: error: cannot read %s: %s\n", rq->profile, err); return 125; }
-        int g = lint_sb(rq, a, s);
-        if (g == 125) { source_free(s); return 125; }
+        if (!s) { run_say(pr->sink, SEV_ERROR, "cannot read %s: %s", rq->profile, err); return -1; }
+        int g = lint_sb(pr, a, s);
+        if (g < 0) { source_free(s); return -1; }
         e->profile = arena_strndup(a, s->text, s->len);
         e->len = s->len;
         e->files = arena_alloc(a, sizeof *e->files);
@@ -194,25 +210,26 @@ static int build_entry(const run_request *rq, arena *a, cache_entry *e, run_prof
     compile_opts co = { 0 };
     co.include_dirs = rq->incs;
     co.ninclude = rq->ninc;
-    cli_compile_opts(rq->env, &co);
+    base_opts(rq, &co);
     compilation *c = compilation_new(&co);
     int crc = compile_profile(c, rq->profile);
     if (c->io_error) {                            /* unreadable */
-        cli_print_diags(&c->diags, stderr);
+        run_put(pr->sink, &c->diags);
         compilation_free(c);
-        return 125;
+        return -1;
     }
     diag_list dl;
     diag_list_init(&dl, a);
     lint_compilation(c, crc, a, &dl);
-    int g = judge(rq, &dl);
-    if (g == 125 || crc != 0) {
+    int g = judge(pr, &dl);
+    if (g < 0 || crc != 0) {
         compilation_free(c);
-        return 125;
+        return -1;
     }
     strbuf prof;
     sb_init(&prof);
-    emit_sbpl(c, NULL, &prof);
+    emit_opts eo = { 0, 1 };                     /* the compact form */
+    emit_sbpl(c, &eo, &prof);
     e->profile = arena_strndup(a, prof.data, prof.len);
     e->len = prof.len;
     sb_free(&prof);
@@ -251,19 +268,19 @@ static const char *lookup(const sb_param *v, size_t n, const char *name, size_t 
  * USER comes from the password database only when the environment lacks it
  * and the profile needs it: the lookup can cost more than the rest of a
  * cached run. */
-static const char *builtin(const run_request *rq, arena *a, const char *name, size_t len, int *known)
+static const char *builtin(const profile_request *pr, arena *a, const char *name, size_t len, int *known)
 {
     *known = 0;
     size_t k;
-    for (k = 0; k < rq->nbuiltin; k++)
-        if (!strncmp(rq->builtin[k].name, name, len) && !rq->builtin[k].name[len]) break;
-    if (k == rq->nbuiltin) return NULL;
+    for (k = 0; k < pr->nbuiltin; k++)
+        if (!strncmp(pr->builtin[k].name, name, len) && !pr->builtin[k].name[len]) break;
+    if (k == pr->nbuiltin) return NULL;
     *known = 1;
-    const char *v = rq->builtin[k].value;
-    if (!v && len == 4 && !strncmp(name, "USER", 4) && cli_user_entry(a, NULL, &v) != 0) v = NULL;
-    const char *why = runner_builtin_problem(rq->builtin[k].name, v);
+    const char *v = pr->builtin[k].value;
+    if (!v && len == 4 && !strncmp(name, "USER", 4) && run_user_entry(a, NULL, &v) != 0) v = NULL;
+    const char *why = runner_builtin_problem(pr->builtin[k].name, v);
     if (why) {
-        fprintf(stderr, "buckle run: error: the built-in parameter %s cannot be used: %s%s%s%s\n", rq->builtin[k].name,
+        run_say(pr->sink, SEV_ERROR, "the built-in parameter %s cannot be used: %s%s%s%s", pr->builtin[k].name,
                 why, v ? " (\"" : "", v ? v : "", v ? "\")" : "");
         return NULL;
     }
@@ -272,27 +289,27 @@ static const char *builtin(const run_request *rq, arena *a, const char *name, si
 
 /* Every parameter the output names: -D, then the environment, then the
  * declared default (which may name built-in parameters and -D values). */
-static int resolve_params(const run_request *rq, const cache_entry *e, arena *a, run_profile *out)
+static int resolve_params(const profile_request *pr, const cache_entry *e, arena *a, run_profile *out)
 {
-    out->params = arena_alloc(a, (e->nparams + rq->nbuiltin + rq->ndef + 1) * sizeof *out->params);
+    out->params = arena_alloc(a, (e->nparams + pr->nbuiltin + pr->ndef + 1) * sizeof *out->params);
     int known;
-    if (is_sb_path(rq->profile)) {
-        for (size_t k = 0; k < rq->nbuiltin; k++) {
-            const char *n = rq->builtin[k].name;
-            if (lookup(rq->defs, rq->ndef, n, strlen(n))) continue;      /* -D wins */
-            const char *v = builtin(rq, a, n, strlen(n), &known);
-            if (!v) return 125;
+    if (run_is_sb(pr->rq->profile)) {
+        for (size_t k = 0; k < pr->nbuiltin; k++) {
+            const char *n = pr->builtin[k].name;
+            if (lookup(pr->defs, pr->ndef, n, strlen(n))) continue;      /* -D wins */
+            const char *v = builtin(pr, a, n, strlen(n), &known);
+            if (!v) return -1;
             out->params[out->nparams++] = (sb_param){ n, v };
         }
-        for (size_t k = 0; k < rq->ndef; k++) out->params[out->nparams++] = rq->defs[k];
+        for (size_t k = 0; k < pr->ndef; k++) out->params[out->nparams++] = pr->defs[k];
         return 0;
     }
     for (size_t k = 0; k < e->nparams; k++) {
         const char *name = e->params[k].name, *def = e->params[k].def;
-        const char *v = lookup(rq->defs, rq->ndef, name, strlen(name));
+        const char *v = lookup(pr->defs, pr->ndef, name, strlen(name));
         if (!v) {
-            v = builtin(rq, a, name, strlen(name), &known);
-            if (!v && known) return 125;
+            v = builtin(pr, a, name, strlen(name), &known);
+            if (!v && known) return -1;
         }
         if (!v && def) {
             strbuf b;
@@ -301,20 +318,20 @@ static int resolve_params(const run_request *rq, const cache_entry *e, arena *a,
                 const char *end = *q == PARAM_OPEN ? strchr(q, PARAM_CLOSE) : NULL;
                 if (!end) { sb_putc(&b, *q); continue; }
                 size_t len = (size_t)(end - q - 1);
-                const char *pv = lookup(rq->defs, rq->ndef, q + 1, len);
+                const char *pv = lookup(pr->defs, pr->ndef, q + 1, len);
                 if (!pv) {
-                    pv = builtin(rq, a, q + 1, len, &known);
-                    if (!pv && known) { sb_free(&b); return 125; }
+                    pv = builtin(pr, a, q + 1, len, &known);
+                    if (!pv && known) { sb_free(&b); return -1; }
                 }
                 sb_puts(&b, pv ? pv : "");
                 q = end;
             }
-            v = cli_canonical(a, sb_cstr(&b));
+            v = run_canonical(a, sb_cstr(&b));
             sb_free(&b);
         }
         if (!v) {
-            fprintf(stderr, "buckle run: error: parameter %s has no value: pass -D %s=VALUE\n", name, name);
-            return 125;
+            run_say(pr->sink, SEV_ERROR, "parameter %s has no value: pass -D %s=VALUE", name, name);
+            return -1;
         }
         out->params[out->nparams++] = (sb_param){ name, v };
     }
@@ -345,7 +362,7 @@ sb_param *run_sbpl_params(arena *a, const sb_param *params, size_t n, size_t *ou
 static void collect_walk(const run_request *rq, arena *a, const cache_entry *e, run_profile *out)
 {
     compile_opts co = { 0 };
-    cli_compile_opts(rq->env, &co);
+    base_opts(rq, &co);
     size_t cap = e->nfiles + e->nprobes + rq->ninc + 2;
     char *bp = co.buckle_path ? arena_strdup(a, co.buckle_path) : NULL;
     for (const char *p = bp; p && *p; p++) cap += *p == ':';
@@ -358,41 +375,43 @@ static void collect_walk(const run_request *rq, arena *a, const cache_entry *e, 
         if (*tok && out->nwalk < cap) out->walk[out->nwalk++] = tok;
 }
 
-int run_profile_obtain(const run_request *rq, arena *a, run_profile *out)
+int run_profile_obtain(const profile_request *pr, arena *a, run_profile *out)
 {
+    const run_request *rq = pr->rq;
     memset(out, 0, sizeof *out);
     out->fd = -1;
     cache_entry e;
     memset(&e, 0, sizeof e);
-    if (is_sb_path(rq->profile)) {
+    if (run_is_sb(rq->profile)) {
         sb_import_dirs(rq, a, out);
-        if (resolve_params(rq, &e, a, out) != 0) return 125;
+        if (resolve_params(pr, &e, a, out) != 0) return -1;
     }
     /* stdin cannot be checked for changes; an .sb import reads files the
      * cache does not track */
-    int cacheable = rq->cache_fd >= 0 && strcmp(rq->profile, "-") != 0;
-    uint64_t key = cacheable ? request_key(rq, a) : 0;
-    if (cacheable && !rq->skip_load && cache_load(rq->cache_fd, key, a, &e) == 0) {
+    int cacheable = pr->cache_fd >= 0 && strcmp(rq->profile, "-") != 0;
+    uint64_t key = cacheable ? request_key(pr, a) : 0;
+    if (cacheable && !pr->skip_load && cache_load(pr->cache_fd, key, a, &e) == 0) {
         out->cached = 1;
         out->fd = e.fd;
         out->off = e.body_off;
         out->digest = e.body_digest;
+        out->state = e.state;
     } else {
         memset(&e, 0, sizeof e);
-        int g = build_entry(rq, a, &e, out);
-        if (g == 125) return 125;
-        int imports = is_sb_path(rq->profile) && mentions_import(e.profile, e.len);
+        int g = build_entry(pr, a, &e, out);
+        if (g < 0) return -1;
+        int imports = run_is_sb(rq->profile) && mentions_import(e.profile, e.len);
         /* only a lint-clean profile is stored: a hit skips the lint */
         if (cacheable && g == 0 && !imports) {
-            cache_store(rq->cache_fd, key, &e);
-            profile_dir_sweep(rq->cache_fd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
+            cache_store(pr->cache_fd, key, &e);
+            profile_dir_sweep(pr->cache_fd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
         }
         out->digest = digest_wide(e.profile, e.len);
     }
     out->text = e.profile;
     out->len = e.len;
     collect_walk(rq, a, &e, out);
-    int rc = is_sb_path(rq->profile) ? 0 : resolve_params(rq, &e, a, out);
+    int rc = run_is_sb(rq->profile) ? 0 : resolve_params(pr, &e, a, out);
     if (rc && out->fd >= 0) { close(out->fd); out->fd = -1; }
     return rc;
 }

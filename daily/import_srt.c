@@ -1,0 +1,333 @@
+/* import_srt.c - srt's settings as a .buckle profile extending std/base
+ * (docs/daily.md, "buckle import --from srt"). */
+#include "import.h"
+#include "../lint/lint.h"
+#include "../lint/rules_table.h"
+#include <jansson.h>
+#include <string.h>
+
+/* The write paths srt adds to every configuration itself (its generator
+ * input shows them); HOME-relative ones with "~". */
+static const char *const srt_default_writes[] = {
+    "/dev/stdout", "/dev/stderr", "/dev/null", "/dev/tty", "/dev/dtracehelper", "/dev/autofs_nowait",
+    "/tmp/claude", "/private/tmp/claude", "~/.npm/_logs", "~/.claude/debug",
+};
+
+typedef struct srt_in {
+    const source *src;
+    diag_list *dl;
+    json_t *deny_read, *allow_read, *allow_write, *deny_write;  /* arrays or NULL */
+    json_t *sockets, *mach;
+    int local_binding, pty;
+    long long http_port, socks_port;   /* 0: a parameter */
+    const char *name;
+    int settings_form;                 /* a settings.json, not a generator input */
+    int bad;
+} srt_in;
+
+/* where "KEY" first stands in the text (jansson keeps no positions) */
+static span key_at(const srt_in *in, const char *key)
+{
+    size_t kl = strlen(key);
+    const char *t = in->src->text;
+    for (size_t i = 0; i + kl + 2 <= in->src->len; i++)
+        if (t[i] == '"' && !memcmp(t + i + 1, key, kl) && t[i + 1 + kl] == '"')
+            return (span){ in->src, (uint32_t)i, (uint32_t)(i + kl + 2) };
+    return (span){ in->src, 0, 0 };
+}
+
+static json_t *member(srt_in *in, json_t *obj, const char *key, json_type want)
+{
+    if (!obj) return NULL;
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v)) return NULL;
+    if (json_typeof(v) == want || (want == JSON_TRUE && json_is_boolean(v))) return v;
+    static const char *const names[] = { "an object", "an array", "a string", "an integer", "a number", "a boolean", "a boolean", "null" };
+    diag_add(in->dl, SEV_ERROR, NULL, key_at(in, key), "\"%s\" must be %s", key, names[want]);
+    in->bad = 1;
+    return NULL;
+}
+
+static json_t *string_list(srt_in *in, json_t *obj, const char *key)
+{
+    json_t *a = member(in, obj, key, JSON_ARRAY);
+    if (!a) return NULL;
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) {
+        if (json_is_string(v) && json_string_length(v) && !memchr(json_string_value(v), 0, json_string_length(v))) continue;
+        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, key), "entry %zu of \"%s\" must be a non-empty string", i + 1, key);
+        in->bad = 1;
+        return NULL;
+    }
+    return a;
+}
+
+static long long port_of(srt_in *in, json_t *obj, const char *key)
+{
+    json_t *v = member(in, obj, key, JSON_INTEGER);
+    if (!v) return 0;
+    long long p = json_integer_value(v);
+    if (p < 1 || p > 65535) {
+        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, key), "\"%s\" must be a port from 1 to 65535, not %lld", key, p);
+        in->bad = 1;
+        return 0;
+    }
+    return p;
+}
+
+static void quote(strbuf *b, const char *p)
+{
+    sb_putc(b, '"');
+    for (; *p; p++) {
+        if (*p == '\\' || *p == '"') sb_putc(b, '\\');
+        if (*p == '$') sb_putc(b, '$');
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) { sb_printf(b, "\\x%02x", (unsigned char)*p); continue; }
+        sb_putc(b, *p);
+    }
+    sb_putc(b, '"');
+}
+
+/* srt's "**\/x" means anywhere; buckle globs are absolute */
+static void srt_matcher(strbuf *b, const char *p)
+{
+    strbuf t;
+    sb_init(&t);
+    if (!strncmp(p, "**/", 3)) sb_putc(&t, '/');
+    sb_puts(&t, p);
+    if (strpbrk(sb_cstr(&t), "*?[")) sb_puts(b, "glob ");
+    quote(b, sb_cstr(&t));
+    sb_free(&t);
+}
+
+static int seen_before(json_t *a, size_t upto, const char *p, const char *prefix)
+{
+    for (size_t k = 0; k < upto; k++) {
+        strbuf x, y;
+        sb_init(&x);
+        sb_init(&y);
+        srt_matcher(&x, json_string_value(json_array_get(a, k)));
+        sb_puts(&y, prefix);
+        sb_puts(&y, p);
+        int same = !strcmp(sb_cstr(&x), sb_cstr(&y));
+        sb_free(&x);
+        sb_free(&y);
+        if (same) return 1;
+    }
+    return 0;
+}
+
+static void rules(strbuf *b, const char *action, const char *verb, json_t *a)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) {
+        strbuf m;
+        sb_init(&m);
+        srt_matcher(&m, json_string_value(v));
+        if (!seen_before(a, i, sb_cstr(&m), "")) sb_printf(b, "    %s %s %s;\n", action, verb, sb_cstr(&m));
+        sb_free(&m);
+    }
+}
+
+static void read_input(srt_in *in, json_t *root)
+{
+    json_t *gi = member(in, root, "generatorInput", JSON_OBJECT);
+    if (gi) {
+        json_t *nm = member(in, root, "name", JSON_STRING);
+        if (nm) in->name = json_string_value(nm);
+        json_t *rc = member(in, gi, "readConfig", JSON_OBJECT), *wc = member(in, gi, "writeConfig", JSON_OBJECT);
+        in->deny_read = string_list(in, rc, "denyOnly");
+        in->allow_read = string_list(in, rc, "allowWithinDeny");
+        in->allow_write = string_list(in, wc, "allowOnly");
+        in->deny_write = string_list(in, wc, "denyWithinAllow");
+        in->http_port = port_of(in, gi, "httpProxyPort");
+        in->socks_port = port_of(in, gi, "socksProxyPort");
+        if (!in->bad && (!in->http_port || !in->socks_port)) {
+            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, "generatorInput"),
+                     "the generator input has no \"%s\"", in->http_port ? "socksProxyPort" : "httpProxyPort");
+            in->bad = 1;
+        }
+        in->sockets = string_list(in, gi, "allowUnixSockets");
+        in->mach = string_list(in, gi, "allowMachLookup");
+        json_t *lb = member(in, gi, "allowLocalBinding", JSON_TRUE), *pty = member(in, gi, "allowPty", JSON_TRUE);
+        in->local_binding = lb && json_is_true(lb);
+        in->pty = pty && json_is_true(pty);
+        return;
+    }
+    if (in->bad) return;
+    json_t *fs = member(in, root, "filesystem", JSON_OBJECT), *net = member(in, root, "network", JSON_OBJECT);
+    if (!fs && !net && !in->bad) {
+        diag_add(in->dl, SEV_ERROR, NULL, (span){ in->src, 0, 0 },
+                 "not srt settings: no \"filesystem\", \"network\" or \"generatorInput\" member");
+        in->bad = 1;
+        return;
+    }
+    in->settings_form = 1;
+    in->deny_read = string_list(in, fs, "denyRead");
+    in->allow_read = string_list(in, fs, "allowRead");
+    in->allow_write = string_list(in, fs, "allowWrite");
+    in->deny_write = string_list(in, fs, "denyWrite");
+    in->sockets = string_list(in, net, "allowUnixSockets");
+    in->mach = string_list(in, net, "allowMachLookup");
+    json_t *lb = member(in, net, "allowLocalBinding", JSON_TRUE), *pty = member(in, root, "allowPty", JSON_TRUE);
+    in->local_binding = lb && json_is_true(lb);
+    in->pty = pty && json_is_true(pty);
+    in->http_port = port_of(in, net, "httpProxyPort");
+    in->socks_port = port_of(in, net, "socksProxyPort");
+}
+
+static void body(strbuf *b, srt_in *in, json_t *writes)
+{
+    sb_puts(b, "extends \"std/base\";\n");
+    if (!in->http_port) sb_puts(b, "param HTTP_PROXY_PORT = \"3128\";               # srt's HTTP proxy listens here\n");
+    if (!in->socks_port) sb_puts(b, "param SOCKS_PROXY_PORT = \"1080\";              # srt's SOCKS proxy listens here\n");
+    sb_puts(b, "\nfiles {\n    allow read \"/\";                             # srt: reads are denied only by its list\n");
+    if (in->deny_read) rules(b, "deny", "read", in->deny_read);
+    if (in->allow_read) rules(b, "allow", "read", in->allow_read);
+    rules(b, "allow", "write", writes);
+    /* srt writes its write denies after the allows, so they win inside every
+     * allowed root; in buckle the more specific rule wins, so a pattern that
+     * matches anywhere ("**\/.env") is written under each allowed root */
+    json_t *denies = json_array();
+    size_t i, k;
+    json_t *v, *r;
+    if (in->deny_write) json_array_foreach(in->deny_write, i, v) {
+        const char *p = json_string_value(v);
+        if (strncmp(p, "**/", 3)) { json_array_append(denies, v); continue; }
+        json_array_foreach(writes, k, r) {
+            const char *root = json_string_value(r);
+            if (!strncmp(root, "/dev/", 5)) continue;
+            size_t rl = strlen(root);
+            while (rl && root[rl - 1] == '/') rl--;
+            strbuf t;
+            sb_init(&t);
+            sb_printf(&t, "%.*s/%s", (int)rl, root, p);
+            json_array_append_new(denies, json_string(sb_cstr(&t)));
+            sb_free(&t);
+        }
+    }
+    rules(b, "deny", "write", denies);
+    json_decref(denies);
+    sb_puts(b, "}\n\nnetwork {\n");
+    if (in->http_port) sb_printf(b, "    allow outbound \"localhost:%lld\";          # srt's HTTP proxy\n", in->http_port);
+    else sb_puts(b, "    allow outbound \"localhost:$HTTP_PROXY_PORT\";   # srt's HTTP proxy\n");
+    if (in->socks_port) sb_printf(b, "    allow outbound \"localhost:%lld\";          # srt's SOCKS proxy\n", in->socks_port);
+    else sb_puts(b, "    allow outbound \"localhost:$SOCKS_PROXY_PORT\";  # srt's SOCKS proxy\n");
+    if (in->sockets) json_array_foreach(in->sockets, i, v) {
+        sb_puts(b, "    allow unix-connect literal ");
+        quote(b, json_string_value(v));
+        sb_puts(b, ";\n");
+    }
+    if (in->local_binding) sb_puts(b, "    allow bind \"localhost:*\";\n    allow inbound \"localhost:*\";\n");
+    sb_puts(b, "}\n");
+    if (in->mach && json_array_size(in->mach)) {
+        sb_puts(b, "\nmach {\n");
+        json_array_foreach(in->mach, i, v) {
+            const char *m = json_string_value(v);
+            size_t ml = strlen(m);
+            sb_puts(b, ml && m[ml - 1] == '*' ? "    allow lookup prefix " : "    allow lookup ");
+            strbuf t;
+            sb_init(&t);
+            sb_add(&t, m, ml && m[ml - 1] == '*' ? ml - 1 : ml);
+            quote(b, sb_cstr(&t));
+            sb_free(&t);
+            sb_puts(b, ";\n");
+        }
+        sb_puts(b, "}\n");
+    }
+    if (in->pty)
+        sb_puts(b, "\nmisc {\n    allow pseudo-tty;\n}\nfiles {\n"
+                   "    allow read literal \"/dev/ptmx\", regex \"^/dev/ttys[0-9]+$\";\n"
+                   "    allow write literal \"/dev/ptmx\", regex \"^/dev/ttys[0-9]+$\";\n}\n");
+    sb_printf(b, "\ntest {\n    expect allow files read \"/usr/lib/libSystem.B.dylib\";\n"
+                 "    expect allow network outbound \"localhost:%s\";\n"
+                 "    expect deny  network outbound \"*:443\";\n}\n",
+              in->http_port ? arena_printf(in->dl->a, "%lld", in->http_port) : "$HTTP_PROXY_PORT");
+}
+
+/* the lint findings of the profile, by slug (sorted, each once): the
+ * translation is faithful, so they are suppressed for the file with a reason */
+static void findings(strbuf *slugs, const char *text, size_t len, const compile_opts *co)
+{
+    arena la;
+    arena_init(&la);
+    lint_opts lo = { 0 };
+    lo.include_dirs = co->include_dirs;
+    lo.ninclude = co->ninclude;
+    memcpy(lo.std_dirs, co->std_dirs, sizeof lo.std_dirs);
+    lo.buckle_path = co->buckle_path;
+    lo.text = text;
+    lo.text_len = len;
+    lo.lang = LINT_LANG_BUCKLE;
+    diag_list dl;
+    diag_list_init(&dl, &la);
+    source *kept = NULL;
+    lint_file(&lo, "import.buckle", &la, &dl, &kept);
+    for (size_t i = 0; lint_code_at(i); i++) {
+        const char *code = lint_code_at(i);
+        if (strncmp(code, "BK3", 3) && strncmp(code, "BK4", 3)) continue;
+        for (const diag *d = dl.head; d; d = d->next) {
+            if (!d->code || strcmp(d->code, code) || d->suppressed || d->sev > SEV_WARNING) continue;
+            const diag_code_info *ci = lint_code_info(code);
+            if (slugs->len) sb_puts(slugs, ", ");
+            sb_puts(slugs, ci && ci->slug ? ci->slug : code);
+            break;
+        }
+    }
+    while (kept) { source *n = kept->next; source_free(kept); kept = n; }
+    arena_free(&la);
+}
+
+int import_srt(strbuf *out, diag_list *dl, const source *src, const compile_opts *co)
+{
+    srt_in in;
+    memset(&in, 0, sizeof in);
+    in.src = src;
+    in.dl = dl;
+    json_error_t err;
+    json_t *root = json_loadb(src->text, src->len, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        uint32_t at = err.position > 0 && (size_t)err.position <= src->len ? (uint32_t)err.position - 1 : 0;
+        diag_add(dl, SEV_ERROR, NULL, (span){ src, at, at + (at < src->len) }, "invalid JSON: %s", err.text);
+        return 1;
+    }
+    if (!json_is_object(root)) {
+        diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "srt settings must be a JSON object");
+        json_decref(root);
+        return 1;
+    }
+    read_input(&in, root);
+    if (in.bad) { json_decref(root); return 1; }
+    json_t *writes = json_array();
+    if (in.settings_form)
+        for (size_t i = 0; i < sizeof srt_default_writes / sizeof *srt_default_writes; i++)
+            json_array_append_new(writes, json_string(srt_default_writes[i]));
+    if (in.allow_write) json_array_extend(writes, in.allow_write);
+    strbuf b;
+    sb_init(&b);
+    body(&b, &in, writes);
+    json_decref(writes);
+    strbuf slugs;
+    sb_init(&slugs);
+    findings(&slugs, b.data, b.len, co);
+    const char *base = src->name, *sl = strrchr(base, '/');
+    if (sl) base = sl + 1;
+    if (in.name) {
+        sb_printf(out, "# srt-%s.buckle - srt's \"%s\" benchmark configuration\n", in.name, in.name);
+        sb_printf(out, "# (its generator input in %s, translated by buckle import --from srt).\n", base);
+    } else {
+        sb_printf(out, "# srt's settings %s, translated by buckle import --from srt\n", base);
+        sb_puts(out, "# (with the write paths srt adds itself).\n");
+    }
+    sb_puts(out, "# srt reads everywhere except its deny list, writes only where allowed, and\n"
+                 "# reaches the network only through its local proxies.\n");
+    if (slugs.len)
+        sb_printf(out, "# buckle: file-ignore[%s] -- a faithful translation of srt's settings, not a recommended profile\n",
+                  sb_cstr(&slugs));
+    sb_add(out, b.data, b.len);
+    sb_free(&slugs);
+    sb_free(&b);
+    json_decref(root);
+    return 0;
+}

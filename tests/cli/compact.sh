@@ -1,0 +1,68 @@
+# compact.sh - the compact SBPL form (compile --compact; what buckle run
+# hands to sandbox-exec): rules grouped, carve-outs shared, concrete paths
+# folded into anchored regexes, every string within Seatbelt's limit, and the
+# same decisions as the readable form.
+. tests/lib.sh
+C="$TMP/compact"
+mkdir -p "$C"
+# 60 sibling literals and 40 sibling subpaths: one regex each
+{
+    echo 'files {'
+    i=0
+    while [ $i -lt 60 ]; do printf '    allow read literal "/data/set-%03d.csv";\n' $i; i=$((i + 1)); done
+    i=0
+    while [ $i -lt 40 ]; do printf '    allow write "/work/tree-%02d";\n' $i; i=$((i + 1)); done
+    echo '    deny write "/work/tree-07/secret";'
+    echo '    deny write "/work/tree-08/secret";'
+    echo '}'
+} >"$C/many.buckle"
+run "compact: compiles" "$BUCKLE" compile --compact "$C/many.buckle" -o "$C/many.sb"
+expect_rc "compact: compile --compact succeeds" 0
+"$BUCKLE" compile "$C/many.buckle" -o "$C/many-readable.sb"
+n=$(grep -c '(literal "/data/set-' "$C/many-readable.sb")
+[ "$n" -eq 60 ] && pass "compact: the readable form keeps one rule per literal" || fail "compact: the readable form keeps one rule per literal" "$n"
+grep -qF '(regex "^/data/set-0(00|01|02|' "$C/many.sb" \
+    && pass "compact: sibling literals fold into one anchored regex" || fail "compact: sibling literals fold into one anchored regex" "$(grep -n set- "$C/many.sb" | head -3)"
+n=$(grep -c '/data/set-' "$C/many.sb")
+[ "$n" -eq 1 ] && pass "compact: the 60 literals are one filter" || fail "compact: the 60 literals are one filter" "$n lines"
+grep -qF '(regex "^/work/tree-(' "$C/many.sb" && grep -qF ')(/.*)?$")' "$C/many.sb" \
+    && pass "compact: sibling subpaths fold into one regex that keeps their subtrees" || fail "compact: sibling subpaths fold into one regex that keeps their subtrees" "$(grep -n tree- "$C/many.sb" | head -3)"
+# the two carve-outs of the write allows: one shared require-not
+n=$(grep -c 'require-not' "$C/many.sb")
+[ "$n" -eq 1 ] && pass "compact: one shared carve-out for the write allows" || fail "compact: one shared carve-out for the write allows" "$n"
+b1=$(wc -c <"$C/many.sb"); b2=$(wc -c <"$C/many-readable.sb")
+[ "$b1" -lt $((b2 / 4)) ] && pass "compact: under a quarter of the readable bytes" || fail "compact: under a quarter of the readable bytes" "$b1 vs $b2"
+# the compiled profile decides as the source does (the .sb read back)
+run "compact: query a folded literal" "$BUCKLE" query "$C/many.sb" file-read-data /data/set-042.csv
+expect_out_has "compact: a folded literal is allowed" "allow /data/set-042.csv"
+run "compact: query a neighbour" "$BUCKLE" query "$C/many.sb" file-read-data /data/set-042.csv.bak
+expect_out_has "compact: a longer name is not" "deny /data/set-042.csv.bak"
+run "compact: query inside a folded subpath" "$BUCKLE" query "$C/many.sb" file-write-create /work/tree-33/a/b
+expect_out_has "compact: a folded subpath keeps its subtree" "allow /work/tree-33/a/b"
+run "compact: query a carve-out" "$BUCKLE" query "$C/many.sb" file-write-create /work/tree-08/secret/x
+expect_out_has "compact: the shared carve-out still denies" "deny /work/tree-08/secret/x"
+run "compact: query a sibling prefix" "$BUCKLE" query "$C/many.sb" file-write-create /work/tree-3
+expect_out_has "compact: a prefix of a folded subpath is not inside it" "deny /work/tree-3"
+# deterministic
+"$BUCKLE" compile --compact "$C/many.buckle" -o "$C/many2.sb"
+expect_same "compact: same input, same bytes" "$C/many.sb" "$C/many2.sb"
+# srt's large configuration with its values: every string within 1,024 bytes
+D="-D HOME=/Users/bench -D USER=bench -D WORKDIR=/Users/bench/src -D TMPDIR=/private/var/folders/zz/bench/T"
+# shellcheck disable=SC2086
+run "compact: srt-large" "$BUCKLE" compile --compact -I corpus $D corpus/examples/srt-large.buckle -o "$C/large.sb"
+expect_rc "compact: srt-large compiles" 0
+long=$(grep -o '"\([^"\\]\|\\.\)*"' "$C/large.sb" | awk '{ if (length($0) - 2 > m) m = length($0) - 2 } END { print m + 0 }')
+[ "$long" -le 1024 ] && pass "compact: no string over 1,024 bytes ($long)" || fail "compact: no string over 1,024 bytes" "$long"
+grep -q 'string-append' "$C/large.sb" && fail "compact: no string is split" "string-append" || pass "compact: no string is split"
+n=$(sed 's/;.*//; s/"\([^"\\]\|\\.\)*"/""/g' "$C/large.sb" | grep -oE '\((literal|subpath|prefix|regex) ' | wc -l)
+[ "$n" -lt 200 ] && pass "compact: srt-large's 2,000 paths in under 200 path filters ($n)" || fail "compact: srt-large's 2,000 paths in under 200 path filters" "$n"
+# buckle run hands the compact form to sandbox-exec
+runner_env
+mkdir -p "$C/tmp"
+printf 'extends "%s";\nprocess { allow exec "/usr/bin/true"; }\nfiles { allow read "/usr/bin/true"; }\n' "$(abspath "$C/many.buckle")" >"$C/run.buckle"
+run "compact: run --dry-run" env TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --dry-run "$C/run.buckle" -- /usr/bin/true
+expect_rc "compact: run --dry-run succeeds" 0
+f=$(sed -n 's/^profile: //p' "$TMP/out")
+[ -n "$f" ] && grep -qF '(regex "^/data/set-0(00|01|02|' "$f" \
+    && pass "compact: buckle run's profile is the compact form" || fail "compact: buckle run's profile is the compact form" "${f:-no profile}"
+rm -f "$f"

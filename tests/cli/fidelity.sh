@@ -1,0 +1,122 @@
+# fidelity.sh - compiled output means what the profile says, for the shapes
+# the first round of issue 17 left open: a prefix ending in "/", a written
+# rule beside the traversal rule of the same path, raw sbpl rules against
+# final rules, name filters that start with a parameter, and parameter
+# values an adversary would pick.  Each `buckle query` checks the decision
+# of docs/language.md and that the compiled SBPL agrees with it.
+. tests/lib.sh
+F="$TMP/fidelity"
+mkdir -p "$F"
+
+# query FILE OPERATION OBJECT WANT [-D N=V]...
+query() {
+    f=$1; op=$2; obj=$3; want=$4; shift 4
+    run "query $f $* $obj" "$BUCKLE" query "$@" "$F/$f" "$op" "$obj"
+    expect_rc "fidelity: $f $* $op $obj decides" 0
+    expect_out_has "fidelity: $f $* $op $obj is $want" "$want $obj"
+    expect_out_has "fidelity: $f $* $op $obj: compiled SBPL agrees" "compiled SBPL agrees"
+}
+
+# a prefix ending in "/" keeps it: "/opt/x/" is not a prefix of /opt/xy
+cat >"$F/prefix.buckle" <<'EOB'
+files { allow read prefix "/opt/x/"; allow read prefix "$HOME/"; allow write prefix "$WORKDIR/"; }
+EOB
+query prefix.buckle file-read-data /opt/x/y allow
+query prefix.buckle file-read-data /opt/xy deny
+query prefix.buckle file-read-data /opt/x deny
+query prefix.buckle file-read-metadata /opt/x allow
+query prefix.buckle file-read-data /Users/test/a allow
+query prefix.buckle file-read-data /Users/test2 deny
+query prefix.buckle file-read-data /Users/testx/a deny
+query prefix.buckle file-read-data /Users/me/a allow -D HOME=/Users/me/
+query prefix.buckle file-read-data /Users/me2 deny -D HOME=/Users/me/
+query prefix.buckle file-read-data /usr/x allow -D HOME=/
+query prefix.buckle file-write-data /Users/test/project/x allow
+query prefix.buckle file-write-data /Users/test/project2 deny
+run "fidelity: compile prefix" "$BUCKLE" compile "$F/prefix.buckle"
+expect_out_has "fidelity: the written slash is kept" '(prefix "/opt/x/")'
+expect_out_has "fidelity: \$HOME/ is HOME.dir (the value with one trailing /)" '(prefix (param "HOME.dir"))'
+run "fidelity: compile prefix -D" "$BUCKLE" compile -D HOME=/Users/me// -D WORKDIR=/ "$F/prefix.buckle"
+expect_out_has "fidelity: a value with trailing slashes, then the written one" '(prefix "/Users/me/")'
+expect_out_has "fidelity: a value / and the written slash are one /" '(allow file-write* (prefix "/"))'
+
+# a written rule of the same path as a traversal rule does not hide it: the
+# traversal of /Users/test/b ranks at depth 3, the written "~/b" at 2
+cat >"$F/beside.buckle" <<'EOB'
+param P = "/Users/test";
+files { allow metadata literal "~/b/bc", literal "~/b"; deny read literal "$P/b"; }
+EOB
+query beside.buckle file-read-metadata /Users/test/b allow
+query beside.buckle file-read-metadata /Users/test/b allow -D HOME=/Users/test
+query beside.buckle file-read-data /Users/test/b deny
+
+# raw sbpl rules are not carved around final rules (Seatbelt's precedence
+# decides them): one of the other action that may meet a final rule's scope
+# for an operation both cover is BK2005, with the values where they meet
+raw_case() {  # NAME WANT(error|ok) NOTE FINAL RAW
+    printf 'files { %s }\nsbpl """\n%s\n""";\n' "$4" "$5" >"$F/raw-$1.buckle"
+    run "fidelity: raw $1" "$BUCKLE" compile "$F/raw-$1.buckle"
+    if [ "$2" = error ]; then
+        expect_rc "fidelity: raw $1 is refused" 1
+        expect_err_has "fidelity: raw $1 is BK2005" "BK2005"
+        [ -n "$3" ] && expect_err_has "fidelity: raw $1 names the values" "$3"
+    else
+        expect_rc "fidelity: raw $1 compiles" 0
+        expect_out_has "fidelity: raw $1 is copied" "raw sbpl from"
+    fi
+}
+raw_case written error "" 'deny final read "/secret"; allow read "/";' '(allow file-read* (subpath "/secret"))'
+raw_case param error "they meet with HOME=/Users/test" 'deny final read "$HOME/.ssh";' \
+    '(allow file-read-data (literal (string-append (param "HOME") "/.ssh/id_rsa")))'
+raw_case spelled error "they meet with HOME=/Users/alice" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/Users/alice/.ssh"))'
+raw_case above error "they meet with HOME=/Users/test" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/Users"))'
+raw_case workdir error "they meet with WORKDIR=/" 'deny final read "~/.ssh";' '(allow file-read* (subpath (param "WORKDIR")))'
+raw_case pattern error "may override a final deny" 'deny final read "~/.ssh";' '(allow file-read* (regex #"^/Users/[^/]+/\.ssh/"))'
+raw_case any error "" 'deny final read "/secret";' '(allow file-read* (literal "/etc/x") (subpath "/secret/a"))'
+raw_case unfiltered error "" 'deny final write "/secret";' '(allow file-write-data)'
+raw_case deny error "" 'allow final read "/data";' '(deny file-read-data (literal "/data/x"))'
+raw_case carved ok "" 'deny final read "~/.ssh";' \
+    '(allow file-read* (require-all (subpath "/Users") (require-not (subpath (string-append (param "HOME") "/.ssh")))))'
+# a require-not holds the scope only as written: "~" is not /Users/test for every HOME
+raw_case not-written error "they meet with HOME=/" 'deny final write subpath "~";' \
+    '(allow file-write* (require-all (subpath "/a/bc") (require-not (subpath "/Users/test"))))'
+raw_case elsewhere ok "" 'deny final read "~/.ssh";' '(allow file-read* (literal "/etc/hosts") (literal "/Users/test/.sshx"))'
+# every value counts: nothing carves a raw rule (HOME=/usr/lib is a value too)
+raw_case any-value error "they meet with HOME=/usr/lib" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/usr/lib"))'
+raw_case other-op ok "" 'deny final write "~/.ssh";' '(allow file-read* (subpath "/Users/test/.ssh"))'
+raw_case same-action ok "" 'deny final read "~/.ssh";' '(deny file-read* (subpath "/Users/test/.ssh/x"))'
+# the metadata a final write allow gives below its path is final too
+raw_case write-meta error "" 'allow final write glob "~/**";' '(deny file-read-metadata (subpath "/Users/test"))'
+# a parameter without a value: the values that put them together
+printf 'param P;\nfiles { allow final read subpath "$P/.ssh"; }\nsbpl """\n(deny file-read-metadata (regex #"^/a(/.*)?$"))\n""";\n' >"$F/raw-noval.buckle"
+run "fidelity: raw noval" "$BUCKLE" compile "$F/raw-noval.buckle"
+expect_rc "fidelity: a raw rule against a final rule of a parameter without a value" 1
+expect_err_has "fidelity: ... names a value where they meet" "they meet with P=/a"
+# a misc rule's raw filter is a raw rule too; the error points at its string
+cat >"$F/raw-misc.buckle" <<'EOB'
+misc { deny final iokit-open; allow iokit-open sbpl "(iokit-user-client-class \"X\")"; }
+EOB
+run "fidelity: raw misc filter" "$BUCKLE" compile "$F/raw-misc.buckle"
+expect_rc "fidelity: a raw misc filter against a final rule is refused" 1
+expect_err_has "fidelity: ... at its string" "raw-misc.buckle:1:53: error: this raw sbpl allow overrides a final deny"
+
+# a name regex that starts with a parameter: the value is a name, not the
+# root of a path (no BK2008 for a value without "/", no traversal)
+cat >"$F/names.buckle" <<'EOB'
+param SVC = "com.example";
+mach { allow lookup regex "^${SVC}\\.agent$"; }
+sysctl { allow read regex "^${SVC}"; }
+EOB
+for q in "mach lookup com.example.agent" "sysctl read com.example.x"; do
+    # shellcheck disable=SC2086
+    run "fidelity: names $q" "$BUCKLE" query "$F/names.buckle" $q
+    expect_rc "fidelity: names $q decides" 0
+    expect_out_has "fidelity: names $q is allowed" "allow ${q##* }"
+    expect_out_has "fidelity: names $q: compiled SBPL agrees" "compiled SBPL agrees"
+done
+run "fidelity: name regex lookalike" "$BUCKLE" query "$F/names.buckle" mach lookup comXexample.agent
+expect_out_has "fidelity: ... the value's dot is quoted" "deny comXexample.agent"
+run "fidelity: name regex -D" "$BUCKLE" compile -D SVC=org.x "$F/names.buckle"
+expect_rc "fidelity: -D with a name value" 0
+expect_out_has "fidelity: ... quoted into the regex" '(global-name-regex "^org\\.x\\.agent$")'
+expect_out_lacks "fidelity: ... and no traversal" 'file-read-metadata (regex'
