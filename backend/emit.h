@@ -39,8 +39,9 @@ typedef struct fold_value {
     int subpath;
     const char *raw;
     size_t rawlen;
-    size_t *tok;              /* fold_paths' own */
+    size_t *tok;              /* fold_paths' own: token ends, */
     size_t ntok;
+    size_t cost;              /* and the bytes the body takes in an SBPL string */
 } fold_value;
 /* Whether the regex re (anchored at both ends, no top-level alternation,
  * well-formed tokens) can be folded; *body is re without ^ and $. */

@@ -28,6 +28,21 @@ static size_t sbpl_cost(const char *s, size_t len)
     return n;
 }
 
+/* The end of the bracket expression at s[i] ('['), or 0: one whose end is
+ * not plain to see (a class such as [:alpha:], a backslash, a '[' inside)
+ * is not folded. */
+static size_t bracket_end(const char *s, size_t len, size_t i)
+{
+    size_t j = i + 1;
+    if (j < len && s[j] == '^') j++;
+    if (j < len && s[j] == ']') j++;
+    while (j < len && s[j] != ']') {
+        if (s[j] == '[' || s[j] == '\\') return 0;
+        j++;
+    }
+    return j < len ? j + 1 : 0;
+}
+
 /* The end of the token at s[i], or 0 when s is not a well-formed sequence
  * of tokens there (or the token is a top-level '|', '^' or '$'). */
 static size_t token_end(const char *s, size_t len, size_t i)
@@ -38,23 +53,13 @@ static size_t token_end(const char *s, size_t len, size_t i)
         if (j + 1 >= len) return 0;
         j += 2;
     } else if (ch == '[') {
-        j++;
-        if (j < len && s[j] == '^') j++;
-        if (j < len && s[j] == ']') j++;
-        while (j < len && s[j] != ']') j++;
-        if (j >= len) return 0;
-        j++;
+        if (!(j = bracket_end(s, len, j))) return 0;
     } else if (ch == '(') {
         int depth = 0;
         while (j < len) {
             if (s[j] == '\\') { j += 2; continue; }
             if (s[j] == '[') {
-                j++;
-                if (j < len && s[j] == '^') j++;
-                if (j < len && s[j] == ']') j++;
-                while (j < len && s[j] != ']') j++;
-                if (j >= len) return 0;
-                j++;
+                if (!(j = bracket_end(s, len, j))) return 0;
                 continue;
             }
             if (s[j] == '(') depth++;
@@ -113,7 +118,7 @@ int fold_regex_body(const char *re, size_t len, const char **body, size_t *blen)
     size_t bs = 0;
     while (bs + 2 <= len - 1 && re[len - 2 - bs] == '\\') bs++;
     if (bs % 2) return 0;
-    fold_value v = { re + 1, len - 2, 0, NULL, 0, NULL, 0 };
+    fold_value v = { re + 1, len - 2, 0, NULL, 0, NULL, 0, 0 };
     int ok = tokenize(&v);
     free(v.tok);
     if (!ok) return 0;
@@ -122,26 +127,43 @@ int fold_regex_body(const char *re, size_t len, const char **body, size_t *blen)
     return 1;
 }
 
+/* Common leading tokens of a and b (at most bound), and trailing ones. */
+static size_t lead_tokens(const fold_value *a, const fold_value *b, size_t bound)
+{
+    size_t k = 0;
+    while (k < bound && k < a->ntok && k < b->ntok && tok_eq(a, k, b, k)) k++;
+    return k;
+}
+
+static size_t tail_tokens(const fold_value *a, const fold_value *b, size_t bound)
+{
+    size_t k = 0;
+    while (k < bound && k < a->ntok && k < b->ntok && tok_eq(a, a->ntok - 1 - k, b, b->ntok - 1 - k)) k++;
+    return k;
+}
+
+/* The shared head and tail, in tokens, of bodies whose common leading and
+ * trailing tokens are p and s and whose shortest has mn tokens: every
+ * middle keeps at least one token. */
+static void clamp_ps(size_t *p, size_t *s, size_t mn)
+{
+    if (*p > mn - 1) *p = mn - 1;
+    if (*s > mn - 1 - *p) *s = mn - 1 - *p;
+}
+
 /* The regex for v[0..n) into re. */
 static void fold_regex(strbuf *re, const fold_value *v, size_t n)
 {
     sb_reset(re);
     sb_putc(re, '^');
     if (n == 1) { sb_add(re, v[0].s, v[0].len); sb_putc(re, '$'); return; }
-    /* common leading and trailing tokens, every middle keeping one */
-    size_t p = v[0].ntok, s = v[0].ntok;
+    size_t p = v[0].ntok, s = v[0].ntok, mn = v[0].ntok;
     for (size_t i = 1; i < n; i++) {
-        size_t k = 0;
-        while (k < p && k < v[i].ntok && tok_eq(&v[0], k, &v[i], k)) k++;
-        p = k;
-        k = 0;
-        while (k < s && k < v[i].ntok && tok_eq(&v[0], v[0].ntok - 1 - k, &v[i], v[i].ntok - 1 - k)) k++;
-        s = k;
+        p = lead_tokens(&v[0], &v[i], p);
+        s = tail_tokens(&v[0], &v[i], s);
+        if (v[i].ntok < mn) mn = v[i].ntok;
     }
-    for (size_t i = 0; i < n; i++) {
-        if (p >= v[i].ntok) p = v[i].ntok - 1;
-        if (p + s >= v[i].ntok) s = v[i].ntok - 1 - p;
-    }
+    clamp_ps(&p, &s, mn);
     size_t pre = tok_start(&v[0], p);
     sb_add(re, v[0].s, pre);
     sb_putc(re, '(');
@@ -212,17 +234,31 @@ static void put_one(strbuf *out, const fold_value *v)
     sb_putc(out, ')');
 }
 
-/* v[0..n) in its order, greedily in runs that fit. */
+/* v[0..n) in its order, greedily in runs that fit: the cost of a run's
+ * regex as written is 4 + (k - 1) + the bodies' costs - (k - 1) times the
+ * shared head's and tail's (the bytes are written once, not k times). */
 static size_t fold_run(strbuf *out, const fold_value *v, size_t n, const char *sep, int first)
 {
     strbuf re;
     sb_init(&re);
     size_t count = 0;
     for (size_t i = 0; i < n;) {
+        size_t p = v[i].ntok, s = v[i].ntok, mn = v[i].ntok, sum = v[i].cost;
         size_t j = i + 1;
         while (j < n) {
-            fold_regex(&re, v + i, j + 1 - i);
-            if (sbpl_cost(re.data, re.len) > SBPL_MAX_LITERAL) break;
+            size_t np = lead_tokens(&v[i], &v[j], p), ns = tail_tokens(&v[i], &v[j], s);
+            size_t nmn = v[j].ntok < mn ? v[j].ntok : mn, nsum = sum + v[j].cost;
+            size_t pp = np, ss = ns, k = j - i + 1;
+            clamp_ps(&pp, &ss, nmn);
+            size_t cp = sbpl_cost(v[i].s, tok_start(&v[i], pp));
+            size_t st = tok_start(&v[i], v[i].ntok - ss);
+            size_t cs = sbpl_cost(v[i].s + st, v[i].len - st);
+            size_t total = 4 + (k - 1) + nsum - (k - 1) * (cp + cs);
+            if (total > SBPL_MAX_LITERAL) break;
+            p = np;
+            s = ns;
+            mn = nmn;
+            sum = nsum;
             j++;
         }
         if (!(first && count == 0)) sb_puts(out, sep);
@@ -247,7 +283,7 @@ size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int fir
     size_t m = 0;                   /* the foldable ones; the others alone */
     size_t count = 0;
     for (size_t i = 0; i < n; i++) {
-        if (tokenize(&v[i])) { v[m++] = v[i]; continue; }
+        if (tokenize(&v[i])) { v[i].cost = sbpl_cost(v[i].s, v[i].len); v[m++] = v[i]; continue; }
         if (!(first && count == 0)) sb_puts(out, sep);
         put_one(out, &v[i]);
         count++;

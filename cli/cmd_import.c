@@ -1,6 +1,6 @@
 /* cmd_import.c - `buckle import FILE.sb` and `buckle import --from srt
  * SETTINGS.json`: an existing profile as a .buckle file (daily/import.h). */
-#include "cli.h"
+#include "options.h"
 #include "../daily/import.h"
 #include <string.h>
 
@@ -26,38 +26,37 @@ static const char usage[] =
     "Exit status: 0 written, 1 the input has errors or cannot be imported,\n"
     "2 usage error or unreadable input.\n";
 
+enum { OPT_FROM = OPT_OWN };
+
+/* -o and --from (srt, or sbpl: the default, for an .sb file) */
+typedef struct import_cli { const char *out; int srt; } import_cli;
+
+static int own_option(void *ud, int key, const char *arg, int choice)
+{
+    import_cli *k = ud;
+    if (key == 'o') { k->out = arg; return 0; }
+    if (key == OPT_FROM) { k->srt = choice == 0; return 0; }
+    return -1;
+}
+
 int cmd_import(cli_env *env, int argc, char **argv)
 {
-    const char *out = "-", *file = NULL, *from = "sbpl";
-    const char **incs = xcalloc((size_t)argc + 1, sizeof *incs);
-    size_t ninc = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(usage, stdout); free(incs); return 0; }
-        if (!strcmp(a, "-o") || !strcmp(a, "-I") || !strcmp(a, "--from")) {
-            if (i + 1 >= argc) { free(incs); return cli_usage_error("import", "%s needs a value", a); }
-            const char *v = argv[++i];
-            if (a[1] == 'o') out = v;
-            else if (a[1] == 'I') incs[ninc++] = v;
-            else from = v;
-            continue;
-        }
-        if (!strncmp(a, "--from=", 7)) { from = a + 7; continue; }
-        if (!strncmp(a, "-I", 2) && a[2]) { incs[ninc++] = a + 2; continue; }
-        if (a[0] == '-' && a[1]) { free(incs); return cli_usage_error("import", "unknown option %s", a); }
-        if (file) { free(incs); return cli_usage_error("import", "one input file at a time (%s and %s)", file, a); }
-        file = a;
-    }
-    if (strcmp(from, "srt") && strcmp(from, "sbpl")) {
-        free(incs);
-        return cli_usage_error("import", "unknown --from %s (srt, or none for SBPL)", from);
-    }
-    if (!file) { free(incs); return cli_usage_error("import", "expected a file to import"); }
+    static const cli_opt own[] = { { NULL, 'o', 1, NULL }, { "from", OPT_FROM, 1, "srt|sbpl" }, { NULL, 0, 0, NULL } };
+    import_cli k = { "-", 0 };
+    cli_spec spec = { "import", usage, CLI_INCLUDE, own, own_option, &k, 0, 0 };
+    cli_opts o;
+    int rc = cli_opts_parse(&o, &spec, argc, argv);
+    if (!rc && o.npos == 0) rc = cli_usage_error("import", "expected a file to import");
+    if (!rc && o.npos > 1) rc = cli_usage_error("import", "one input file at a time (%s and %s)", o.pos[0], o.pos[1]);
+    if (rc) { cli_opts_free(&o); return rc < 0 ? 0 : rc; }
+    const char *out = k.out, *file = o.pos[0];
+    const char *const *incs = o.incs;
+    size_t ninc = o.ninc;
     const char *err;
     source *src = source_read(file, file, &err);
     if (!src) {
-        fprintf(stderr, "buckle import: error: cannot read %s: %s\n", file, err);
-        free(incs);
+        cli_error("import", "cannot read %s: %s", file, err);
+        cli_opts_free(&o);
         return 2;
     }
     compile_opts co = { 0 };
@@ -70,8 +69,7 @@ int cmd_import(cli_env *env, int argc, char **argv)
     diag_list_init(&dl, &a);
     strbuf b;
     sb_init(&b);
-    int rc;
-    if (!strcmp(from, "srt")) {
+    if (k.srt) {
         rc = import_srt(&b, &dl, src, &co);
     } else {
         import_sb_opts io = { &co, incs, ninc };
@@ -82,6 +80,6 @@ int cmd_import(cli_env *env, int argc, char **argv)
     sb_free(&b);
     arena_free(&a);
     source_free(src);
-    free(incs);
+    cli_opts_free(&o);
     return rc;
 }

@@ -9,6 +9,8 @@
 #include "../lint/lint.h"
 #include "../support/digest.h"
 #include <limits.h>
+/* the cache entry's pseudo-parameter that records the values inlined */
+#define VALUES_MARK "\x01values"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -306,6 +308,7 @@ static int resolve_params(const profile_request *pr, const cache_entry *e, arena
     }
     for (size_t k = 0; k < e->nparams; k++) {
         const char *name = e->params[k].name, *def = e->params[k].def;
+        if (name[0] == VALUES_MARK[0]) continue;        /* the values inlined (inline_values) */
         const char *v = lookup(pr->defs, pr->ndef, name, strlen(name));
         if (!v) {
             v = builtin(pr, a, name, strlen(name), &known);
@@ -375,6 +378,69 @@ static void collect_walk(const run_request *rq, arena *a, const cache_entry *e, 
         if (*tok && out->nwalk < cap) out->walk[out->nwalk++] = tok;
 }
 
+/* The values a profile was compiled with: "NAME=VALUE\n" each, in the
+ * order resolve_params gives them. */
+static const char *values_text(arena *a, const run_profile *rp)
+{
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < rp->nparams; i++) {
+        sb_puts(&b, rp->params[i].name);
+        sb_putc(&b, '=');
+        sb_puts(&b, rp->params[i].value);
+        sb_putc(&b, '\n');
+    }
+    const char *t = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return t;
+}
+
+/* The values an entry's profile holds (its VALUES_MARK parameter), or "". */
+static const char *entry_values(const cache_entry *e)
+{
+    for (size_t k = 0; k < e->nparams; k++)
+        if (e->params[k].name[0] == VALUES_MARK[0]) return e->params[k].def ? e->params[k].def : "";
+    return "";
+}
+
+/* The profile compiled again with the run's values inlined (what compile
+ * --compact -D gives): sandbox-exec parses and compiles the profile at every
+ * launch, and concrete values let the compact form fold paths and decide
+ * carve-outs on the values.  Values compile -D would refuse leave the
+ * symbolic profile in place. */
+static void inline_values(const profile_request *pr, arena *a, cache_entry *e, const run_profile *rp)
+{
+    if (rp->nparams == 0) return;                 /* nothing to inline, nothing to record */
+    define *defs = arena_alloc(a, (rp->nparams + 1) * sizeof *defs);
+    for (size_t i = 0; i < rp->nparams; i++) {
+        const char *arg = arena_printf(a, "%s=%s", rp->params[i].name, rp->params[i].value);
+        if (define_parse(a, arg, &defs[i]) != NULL) {            /* symbolic, recorded as such */
+            e->params[e->nparams++] = (cache_param){ VALUES_MARK, values_text(a, rp) };
+            return;
+        }
+    }
+    const run_request *rq = pr->rq;
+    compile_opts co = { 0 };
+    co.include_dirs = rq->incs;
+    co.ninclude = rq->ninc;
+    base_opts(rq, &co);
+    co.defines = defs;
+    co.ndefines = rp->nparams;
+    compilation *c = compilation_new(&co);
+    if (compile_profile(c, rq->profile) == 0) {
+        strbuf prof;
+        sb_init(&prof);
+        emit_opts eo = { 0, 1 };
+        emit_sbpl(c, &eo, &prof);
+        e->profile = arena_strndup(a, prof.data, prof.len);
+        e->len = prof.len;
+        sb_free(&prof);
+    }
+    compilation_free(c);
+    /* recorded with the entry: a hit with other values compiles again */
+    e->params[e->nparams++] = (cache_param){ VALUES_MARK, values_text(a, rp) };
+}
+
 int run_profile_obtain(const profile_request *pr, arena *a, run_profile *out)
 {
     const run_request *rq = pr->rq;
@@ -382,6 +448,7 @@ int run_profile_obtain(const profile_request *pr, arena *a, run_profile *out)
     out->fd = -1;
     cache_entry e;
     memset(&e, 0, sizeof e);
+    int resolved = 0;
     if (run_is_sb(rq->profile)) {
         sb_import_dirs(rq, a, out);
         if (resolve_params(pr, &e, a, out) != 0) return -1;
@@ -390,7 +457,19 @@ int run_profile_obtain(const profile_request *pr, arena *a, run_profile *out)
      * cache does not track */
     int cacheable = pr->cache_fd >= 0 && strcmp(rq->profile, "-") != 0;
     uint64_t key = cacheable ? request_key(pr, a) : 0;
-    if (cacheable && !pr->skip_load && cache_load(pr->cache_fd, key, a, &e) == 0) {
+    int hit = cacheable && !pr->skip_load && cache_load(pr->cache_fd, key, a, &e) == 0;
+    if (hit && !run_is_sb(rq->profile)) {
+        /* the entry's profile holds the values it was compiled with */
+        if (resolve_params(pr, &e, a, out) != 0) { close(e.fd); return -1; }
+        resolved = 1;
+        if (strcmp(entry_values(&e), values_text(a, out)) != 0) {
+            close(e.fd);
+            hit = 0;
+            resolved = 0;
+            out->nparams = 0;
+        }
+    }
+    if (hit) {
         out->cached = 1;
         out->fd = e.fd;
         out->off = e.body_off;
@@ -400,6 +479,12 @@ int run_profile_obtain(const profile_request *pr, arena *a, run_profile *out)
         memset(&e, 0, sizeof e);
         int g = build_entry(pr, a, &e, out);
         if (g < 0) return -1;
+        if (!run_is_sb(rq->profile)) {
+            out->nparams = 0;
+            if (resolve_params(pr, &e, a, out) != 0) return -1;
+            inline_values(pr, a, &e, out);
+            resolved = 1;
+        }
         int imports = run_is_sb(rq->profile) && mentions_import(e.profile, e.len);
         /* only a lint-clean profile is stored: a hit skips the lint */
         if (cacheable && g == 0 && !imports) {
@@ -411,7 +496,7 @@ int run_profile_obtain(const profile_request *pr, arena *a, run_profile *out)
     out->text = e.profile;
     out->len = e.len;
     collect_walk(rq, a, &e, out);
-    int rc = run_is_sb(rq->profile) ? 0 : resolve_params(pr, &e, a, out);
+    int rc = run_is_sb(rq->profile) || resolved ? 0 : resolve_params(pr, &e, a, out);
     if (rc && out->fd >= 0) { close(out->fd); out->fd = -1; }
     return rc;
 }

@@ -51,10 +51,10 @@ D="-D HOME=/Users/bench -D USER=bench -D WORKDIR=/Users/bench/src -D TMPDIR=/pri
 # shellcheck disable=SC2086
 run "compact: srt-large" "$BUCKLE" compile --compact -I corpus $D corpus/examples/srt-large.buckle -o "$C/large.sb"
 expect_rc "compact: srt-large compiles" 0
-long=$(grep -o '"\([^"\\]\|\\.\)*"' "$C/large.sb" | awk '{ if (length($0) - 2 > m) m = length($0) - 2 } END { print m + 0 }')
+long=$(grep -oE '"([^"\\]|\\.)*"' "$C/large.sb" | awk '{ if (length($0) - 2 > m) m = length($0) - 2 } END { print m + 0 }')
 [ "$long" -le 1024 ] && pass "compact: no string over 1,024 bytes ($long)" || fail "compact: no string over 1,024 bytes" "$long"
 grep -q 'string-append' "$C/large.sb" && fail "compact: no string is split" "string-append" || pass "compact: no string is split"
-n=$(sed 's/;.*//; s/"\([^"\\]\|\\.\)*"/""/g' "$C/large.sb" | grep -oE '\((literal|subpath|prefix|regex) ' | wc -l)
+n=$(sed -E 's/"([^"\\]|\\.)*"/""/g; s/;.*//' "$C/large.sb" | grep -oE '\((literal|subpath|prefix|regex) ' | wc -l)
 [ "$n" -lt 200 ] && pass "compact: srt-large's 2,000 paths in under 200 path filters ($n)" || fail "compact: srt-large's 2,000 paths in under 200 path filters" "$n"
 # buckle run hands the compact form to sandbox-exec
 runner_env
@@ -66,3 +66,38 @@ f=$(sed -n 's/^profile: //p' "$TMP/out")
 [ -n "$f" ] && grep -qF '(regex "^/data/set-0(00|01|02|' "$f" \
     && pass "compact: buckle run's profile is the compact form" || fail "compact: buckle run's profile is the compact form" "${f:-no profile}"
 rm -f "$f"
+# buckle run inlines the values it passes (HOME here): no parameter is left
+# for sandbox-exec to substitute, and the home paths fold like any other
+printf 'process { allow exec "/usr/bin/true"; }\nfiles { allow read "/usr/bin/true"; allow read "~/a"; allow read "~/b"; allow read "~/c"; }\n' >"$C/home.buckle"
+mkdir -p "$C/home"
+run "compact: run --dry-run with HOME" env HOME="$(abspath "$C/home")" TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --dry-run "$C/home.buckle" -- /usr/bin/true
+expect_rc "compact: run --dry-run with HOME succeeds" 0
+f=$(sed -n 's/^profile: //p' "$TMP/out")
+if [ -n "$f" ] && ! grep -q '(param "HOME' "$f" && grep -qF 'compact/home/a|' "$f"; then
+    pass "compact: buckle run inlines HOME and folds the home paths"
+else
+    fail "compact: buckle run inlines HOME and folds the home paths" "$(grep -n 'HOME\|/home' "${f:-/dev/null}" | head -5)"
+fi
+rm -f "$f"
+# the run cache holds the profile with the values it was compiled with: the
+# same profile under another HOME is compiled again, not taken from the cache
+mkdir -p "$C/home2"
+run "compact: again, same HOME" env HOME="$(abspath "$C/home")" TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v --keep-profile "$C/home.buckle" -- /usr/bin/true
+run "compact: again, same HOME (2)" env HOME="$(abspath "$C/home")" TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v --keep-profile "$C/home.buckle" -- /usr/bin/true
+expect_err_has "compact: the same values are a cache hit" "cached profile"
+rm -f "$(sed -n 's/^buckle run: kept //p' "$TMP/err")"
+run "compact: another HOME" env HOME="$(abspath "$C/home2")" TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -v --keep-profile "$C/home.buckle" -- /usr/bin/true
+expect_err_has "compact: other values compile again" "lint and compile"
+f=$(sed -n 's/^buckle run: kept //p' "$TMP/err")
+grep -qF 'compact/home2/a|' "$f" && ! grep -qF 'compact/home/a|' "$f" \
+    && pass "compact: the profile holds the new HOME" || fail "compact: the profile holds the new HOME" "$(grep -n home "$f" | head -3)"
+rm -f "$f"
+# globs fold by whole regex tokens: a shared head and a shared tail
+printf 'files {\n    allow write "/w";\n    deny write glob "/w/a/**/.env";\n    deny write glob "/w/b/**/.env";\n    deny write glob "/w/c/**/.env";\n}\n' >"$C/globs.buckle"
+"$BUCKLE" compile --compact "$C/globs.buckle" -o "$C/globs.sb"
+grep -qF '(regex "^/w/(a|b|c)/(.*/)?\\.env(/.*)?$")' "$C/globs.sb" \
+    && pass "compact: sibling globs fold with their shared tail" || fail "compact: sibling globs fold with their shared tail" "$(grep -n env "$C/globs.sb")"
+run "compact: a folded glob denies" "$BUCKLE" query "$C/globs.sb" file-write-create /w/b/x/y/.env
+expect_out_has "compact: a folded glob denies deep inside" "deny /w/b/x/y/.env"
+run "compact: a folded glob leaves others" "$BUCKLE" query "$C/globs.sb" file-write-create /w/d/x/.env
+expect_out_has "compact: a folded glob does not reach a sibling it did not name" "allow /w/d/x/.env"

@@ -68,8 +68,21 @@ expect_out_has "options: rules --format=json" '"rules":['
 run "options: fmt --stdin-filename=N" "$BUCKLE" fmt --stdin-filename=named.buckle - <"$D/lib/base.buckle"
 expect_rc "options: fmt --stdin-filename=N" 0
 
+mkdir -p "$D/sblib"
+printf '(allow file-read* (subpath "/usr"))\n' >"$D/sblib/lib.sb"
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n' >"$D/imp.sb"
+for inc in "-I $D/sblib" "-I$D/sblib" "--include=$D/sblib"; do
+    # shellcheck disable=SC2086
+    run "options: import $inc" "$BUCKLE" import $inc -o "$D/imp.buckle" "$D/imp.sb"
+    expect_rc "options: import $inc is accepted" 0
+done
+run "options: import --from=srt" "$BUCKLE" import --from=srt tests/import/srt/small.json
+expect_rc "options: import --from=srt" 0
+run "options: import --from=nix" "$BUCKLE" import --from=nix x.json
+expect_err_has "options: import --from lists its choices" "buckle import: error: --from takes srt or sbpl, not nix"
+
 # bad options: exit 2, "buckle CMD: error:", the option named
-for cmd in compile query test lint fmt lsp explain rules why diff; do
+for cmd in compile query test lint fmt lsp explain rules why diff import; do
     run "options: $cmd --frobnicate" "$BUCKLE" $cmd --frobnicate x
     expect_rc "options: $cmd: unknown long option exits 2" 2
     expect_err_has "options: $cmd: unknown long option named" "buckle $cmd: error: unknown option --frobnicate"

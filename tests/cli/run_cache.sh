@@ -34,8 +34,10 @@ expect_rc "cache: second run exits 0" 0
 was "cache: the second run is a hit" cached
 second=$(kept)
 expect_same "cache: a hit writes the same profile as a compilation" "$first" "$second"
-# what a run writes is `buckle compile`'s output followed by the protection rules
-"$B" compile "$R/main.buckle" -o "$R/compiled.sb"
+# what a run writes is `buckle compile --compact`'s output followed by the
+# protection rules (the compact form folds paths into regexes: the checks
+# below look for a path without its leading '/')
+"$B" compile --compact "$R/main.buckle" -o "$R/compiled.sb"
 head -c "$(wc -c <"$R/compiled.sb")" "$second" >"$R/head.sb"
 expect_same "cache: the run profile starts with buckle compile's output" "$R/compiled.sb" "$R/head.sb"
 tail -c +"$(( $(wc -c <"$R/compiled.sb") + 1 ))" "$second" | grep -q "buckle run: nothing in the sandbox may write" \
@@ -55,7 +57,7 @@ rm -f "$first" "$second"
 printf 'extends "./base";\nfiles { allow read "/opt/two"; }\n'"$XOK" >"$R/main.buckle"
 run "cache: main changed" brun --keep-profile "$R/main.buckle" -- true
 was "cache: a changed profile is a miss" compiled
-grep -q '/opt/two' "$(kept)" && pass "cache: the new content is run" || fail "cache: the new content is run" "no /opt/two"
+grep -q 'opt/two' "$(kept)" && pass "cache: the new content is run" || fail "cache: the new content is run" "no /opt/two"
 rm -f "$(kept)"
 run "cache: main changed, again" brun "$R/main.buckle" -- true
 was "cache: and then a hit" cached
@@ -64,7 +66,7 @@ was "cache: and then a hit" cached
 printf 'files { allow read "/opt/bxse"; }\n' >"$R/base.buckle"
 run "cache: base changed" brun --keep-profile "$R/main.buckle" -- true
 was "cache: a changed base (same size) is a miss" compiled
-grep -q '/opt/bxse' "$(kept)" && pass "cache: the new base is run" || fail "cache: the new base is run" "no /opt/bxse"
+grep -q 'opt/bxse' "$(kept)" && pass "cache: the new base is run" || fail "cache: the new base is run" "no /opt/bxse"
 rm -f "$(kept)"
 
 # a source larger than the 16 KB buffer the check reads through (and not a
@@ -78,7 +80,7 @@ was "cache: a large source, unchanged: hit" cached
 sed 's|/opt/big/d1999|/opt/big/e1999|' "$R/big.buckle" >"$R/big.new" && mv "$R/big.new" "$R/big.buckle"
 run "cache: big 3" brun --keep-profile "$R/big.buckle" -- true
 was "cache: a large source changed near its end (same size): miss" compiled
-grep -q '/opt/big/e1999' "$(kept)" && pass "cache: the changed large source is run" || fail "cache: the changed large source is run" "no e1999"
+grep -qE '[/|(]e1999([|)/]|$)' "$(kept)" && pass "cache: the changed large source is run" || fail "cache: the changed large source is run" "no e1999"
 rm -f "$(kept)"
 
 # a file appears earlier in the search path
@@ -90,7 +92,7 @@ was "cache: search path, unchanged: hit" cached
 printf 'files { allow read "/opt/from-inc1"; }\n' >"$R/inc1/lib.buckle"
 run "cache: search 3" brun --keep-profile -I "$R/inc1" -I "$R/inc2" "$R/search.buckle" -- true
 was "cache: a new file earlier in the search path is a miss" compiled
-grep -q '/opt/from-inc1' "$(kept)" && pass "cache: the nearer base is used" || fail "cache: the nearer base is used" "not from inc1"
+grep -q 'opt/from-inc1' "$(kept)" && pass "cache: the nearer base is used" || fail "cache: the nearer base is used" "not from inc1"
 rm -f "$(kept)"
 rm -f "$R/inc1/lib.buckle"
 run "cache: search 4" brun -I "$R/inc1" -I "$R/inc2" "$R/search.buckle" -- true
