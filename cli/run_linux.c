@@ -7,6 +7,7 @@
 #include "run_linux.h"
 #include "../backend/landlock.h"
 #include "../lint/lint.h"
+#include "../support/codes.h"
 #include "../runner/elf_interp.h"
 #include "../runner/linux_run.h"
 #include "../runner/runner.h"
@@ -204,7 +205,7 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
     double t2 = now_ms();
     int errors = 0;
     for (diag *g = dl.head; g; g = g->next) {
-        if (g->suppressed || g->sev != SEV_ERROR || (g->code && !strcmp(g->code, "BK3001"))) g->suppressed = 1;
+        if (g->suppressed || g->sev != SEV_ERROR || (g->code && !strcmp(g->code, BK3001))) g->suppressed = 1;
         else errors++;
     }
     if (errors) cli_print_diags(&dl, stderr);
