@@ -120,6 +120,9 @@ $(BUILD)/sandbox-exec-standin: $(BUILD)/obj/tests/standin/sandbox_exec_standin.o
 $(BUILD)/sigsend: tests/standin/sigsend.c
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+$(BUILD)/tcpprobe: tests/standin/tcpprobe.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) -o $@ $<
 # the test build of buckle: on macOS the installed buckle never honours the
 # test hooks (BUCKLE_SANDBOX_EXEC, BUCKLE_TEST_CACHE_PARENT); this one does,
 # for the tests that run through the stand-in.  Elsewhere ./buckle is enough.
@@ -130,7 +133,7 @@ $(BUILD)/buckle-test: $(filter-out $(BUILD)/obj/cli/cmd_run.o,$(CLI_OBJ)) $(BUIL
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 TEST_BIN := $(if $(filter Darwin,$(shell uname -s)),$(BUILD)/buckle-test)
 test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/diff-check $(BUILD)/sandbox-exec-standin \
-            $(BUILD)/sigsend $(TEST_BIN)
+            $(BUILD)/sigsend $(BUILD)/tcpprobe $(TEST_BIN)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

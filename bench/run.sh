@@ -250,3 +250,6 @@ fi
 # ---- 7. buckle why over large logs (bench/why.sh)
 echo
 BUCKLE="$B" sh bench/why.sh
+
+# ---- 8. buckle run on Linux under Landlock, against bwrap (bench/landlock.sh)
+BUCKLE="$B" BUILD="$BUILD" sh bench/landlock.sh

@@ -1,12 +1,14 @@
 /* cmd_compile.c - `buckle compile`. */
 #include "options.h"
 #include "../backend/emit.h"
+#include "target.h"
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
     "usage: buckle compile [-o OUT] [-I DIR]... [-D NAME=VALUE]... [--emit sbpl|ir|json]\n"
-    "                      [-M DEPFILE] [--no-implied] [--compact] [--stdin-filename NAME] FILE\n"
+    "                      [-M DEPFILE] [--no-implied] [--compact] [--stdin-filename NAME]\n"
+    "                      [--target sbpl|landlock] [--landlock-abi N] FILE\n"
     "\n"
     "Compiles a .buckle profile (with its extends chain) to SBPL for sandbox-exec.\n"
     "\n"
@@ -20,6 +22,9 @@ static const char usage[] =
     "  --compact           the form buckle run hands to sandbox-exec: rules grouped,\n"
     "                      carve-outs shared, concrete paths folded into regexes\n"
     "  --stdin-filename N  name FILE '-' in diagnostics and for relative extends\n"
+    "  --target landlock   print the Landlock ruleset for Linux as JSON instead (its paths\n"
+    "                      as they exist here, every rule's verdict; docs/linux.md)\n"
+    "  --landlock-abi N    the Landlock ABI to plan for (1 to 7; default 7)\n"
     "\n"
     "Exit status: 0 compiled, 1 the profile has errors, 2 usage error or unreadable input.\n";
 
@@ -56,7 +61,7 @@ static int stream_profile(compilation *c, const emit_opts *eo, const char *path)
     return cli_out_commit(&f);
 }
 
-enum { OPT_EMIT = OPT_OWN, OPT_NO_IMPLIED, OPT_BREAK_ORDER, OPT_RECYCLE, OPT_COMPACT };
+enum { OPT_EMIT = OPT_OWN, OPT_NO_IMPLIED, OPT_BREAK_ORDER, OPT_RECYCLE, OPT_COMPACT, OPT_TARGET, OPT_LL_ABI };
 
 static const cli_opt compile_opts_table[] = {
     { NULL, 'o', 1, NULL },
@@ -64,6 +69,8 @@ static const cli_opt compile_opts_table[] = {
     { "emit", OPT_EMIT, 1, "sbpl|ir|json" },
     { "no-implied", OPT_NO_IMPLIED, 0, NULL },
     { "compact", OPT_COMPACT, 0, NULL },
+    { "target", OPT_TARGET, 1, NULL },
+    { "landlock-abi", OPT_LL_ABI, 1, NULL },
     { "test-break-order", OPT_BREAK_ORDER, 0, NULL },
     { "test-recycle-bytes", OPT_RECYCLE, 1, NULL },
     { NULL, 0, 0, NULL },
@@ -74,6 +81,7 @@ typedef struct compile_cli {
     int emit;               /* index in "sbpl|ir|json" */
     int no_implied, break_order, compact;
     size_t recycle;
+    const char *target, *abi_arg;
 } compile_cli;
 
 static int own_option(void *ud, int key, const char *arg, int choice)
@@ -87,6 +95,8 @@ static int own_option(void *ud, int key, const char *arg, int choice)
     case OPT_BREAK_ORDER: k->break_order = 1; return 0;
     case OPT_COMPACT: k->compact = 1; return 0;
     case OPT_RECYCLE: k->recycle = strtoul(arg, NULL, 10); return 0;
+    case OPT_TARGET: k->target = arg; return 0;
+    case OPT_LL_ABI: k->abi_arg = arg; return 0;
     }
     return -1;
 }
@@ -95,7 +105,7 @@ enum { EMIT_SBPL, EMIT_IR, EMIT_JSON };
 
 int cmd_compile(cli_env *env, int argc, char **argv)
 {
-    compile_cli k = { "-", NULL, EMIT_SBPL, 0, 0, 0, 0 };
+    compile_cli k = { "-", NULL, EMIT_SBPL, 0, 0, 0, 0, NULL, NULL };
     cli_spec spec = { "compile", usage, CLI_INCLUDE | CLI_DEFINE | CLI_STDIN_NAME, compile_opts_table, own_option, &k, 0, 0 };
     cli_opts co;
     int rc = cli_opts_parse(&co, &spec, argc, argv);
@@ -108,6 +118,11 @@ int cmd_compile(cli_env *env, int argc, char **argv)
      * (naming the source would make it depend on itself) */
     if (depfile && strcmp(out, "-") == 0) {
         rc = cli_usage_error("compile", "-M needs -o OUT: the depfile names OUT as the target");
+        goto done;
+    }
+    int abi = 0;
+    if (target_check(k.target ? k.target : "sbpl", k.abi_arg, k.emit == EMIT_SBPL ? "sbpl" : "other", &abi) != 0) {
+        rc = 2;
         goto done;
     }
     compile_opts o = { 0 };
@@ -124,7 +139,13 @@ int cmd_compile(cli_env *env, int argc, char **argv)
     cli_print_diags(&c->diags, stderr);
     if (rc == 0) {
         emit_opts eo = { k.break_order, k.compact };
-        if (k.emit == EMIT_SBPL && strcmp(out, "-") != 0) {
+        if (abi) {
+            strbuf b;
+            sb_init(&b);
+            target_landlock_json(c, abi, &b);
+            if (cli_write_file(out, b.data ? b.data : "", b.len) != 0) rc = 2;
+            sb_free(&b);
+        } else if (k.emit == EMIT_SBPL && strcmp(out, "-") != 0) {
             if (stream_profile(c, &eo, out) != 0) rc = 2;
         } else {
             strbuf b;

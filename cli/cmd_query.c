@@ -3,11 +3,14 @@
 #include "eval_common.h"
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
+#include "../backend/landlock.h"
+#include "target.h"
 #include <string.h>
 
 static const char usage[] =
     "usage: buckle query [-I DIR]... [-D NAME=VALUE]... [--vnode-type T] FILE SECTION VERB OBJECT\n"
     "       buckle query [...] FILE OPERATION OBJECT        (a concrete SBPL operation)\n"
+    "       buckle query --platform linux [--landlock-abi N] FILE SECTION VERB OBJECT\n"
     "\n"
     "Prints allow or deny for OBJECT and the rule that decided it.  For a .buckle\n"
     "profile it evaluates the profile's own semantics and the compiled SBPL, and\n"
@@ -19,9 +22,16 @@ static const char usage[] =
     "A verb covering several operations (files write) prints one answer when all\n"
     "agree, one line per group otherwise.\n"
     "\n"
+    "--platform linux answers as Landlock enforces the profile on Linux (buckle run):\n"
+    "the grant that allows it, or that none does (docs/linux.md); the ABI is the\n"
+    "kernel's, or 7 where there is no Landlock.\n"
+    "\n"
     "Exit status: 0 answered, 1 undecidable, errors or a disagreement, 2 usage error.\n";
 
 typedef struct group { int action; const void *rule; int sbpl; int raw; int ops[OPS_MAX]; int nops; span sbpl_at; } group;
+
+/* the object as Linux names it, when that differs from the profile's spelling */
+static const char *q_host(const char *host, const char *o) { return host ? host : o; }
 
 static const char *act(int a) { return a == 0 ? "allow" : a == 1 ? "deny" : "undecidable"; }
 
@@ -135,7 +145,43 @@ static int query_sb(eval_args *ea, const char *file)
     return rc;
 }
 
-static int query_buckle(cli_env *env, eval_args *ea, const char *file)
+/* --platform linux: the Landlock plan's answer for each operation. */
+static int query_linux(crosscheck *x, const sb_request *proto, const opset *ops, const char *o, int verb, int abi)
+{
+    arena a;
+    arena_init(&a);
+    backend_in in = { x->c, x->d, abi, 0, NULL, 0, 1, NULL };
+    ll_plan p;
+    ll_plan_build(&a, &in, &p);
+    const char *host = ll_host_path(&a, o, 1);
+    struct { int ans; const char *why; int ops[OPS_MAX]; int nops; } g[OPS_MAX];
+    int ng = 0;
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(ops, op) || !op_get(op)->concrete) continue;
+        sb_request q = *proto;
+        q.op = op;
+        q.obj = o;
+        q.len = strlen(o);
+        if (!verb) request_kind_for_op(op, o, &q);
+        const char *why;
+        int ans = ll_plan_decide(&p, &q, q.kind == OBJ_PATH ? host : o, &a, &why);
+        int k;
+        for (k = 0; k < ng; k++) if (g[k].ans == ans && !strcmp(g[k].why, why)) break;
+        if (k == ng) { g[ng].ans = ans; g[ng].why = why; g[ng].nops = 0; ng++; }
+        g[k].ops[g[k].nops++] = op;
+    }
+    static const char *const word[] = { "allow", "deny", "n/a" };
+    for (int k = 0; k < ng; k++) {
+        printf("%s ", word[g[k].ans]);
+        if (ng > 1) for (int i = 0; i < g[k].nops; i++) printf("%s ", op_get(g[k].ops[i])->name);
+        printf("%s\n  landlock ABI %d: %s\n", q_host(host, o), abi, g[k].why);
+    }
+    ll_plan_free(&p);
+    arena_free(&a);
+    return 0;
+}
+
+static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux_abi)
 {
     opset ops;
     const char *obj, *verb;
@@ -153,6 +199,11 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file)
     if (!o[0] || (is_path && o[0] != '/')) {
         rc = cli_usage_error("query", "object \"%s\" %s", obj, o[0] ? "is not an absolute path" : "is empty");
         eval_close(x);            /* o lives in the decider */
+        return rc;
+    }
+    if (linux_abi) {
+        rc = query_linux(x, &proto, &ops, o, verb != NULL, linux_abi);
+        eval_close(x);
         return rc;
     }
     group g[OPS_MAX];
@@ -212,14 +263,52 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file)
     return bug ? 1 : 0;
 }
 
+/* --platform P and --landlock-abi N, taken out of argv: 0, or an exit code */
+static int platform_args(int *argc, char **argv, int *linux_abi)
+{
+    const char *platform = NULL, *abi = NULL;
+    int n = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *x = argv[i];
+        const char **slot = !strcmp(x, "--platform") ? &platform : !strcmp(x, "--landlock-abi") ? &abi : NULL;
+        if (slot) {
+            if (i + 1 >= *argc) return cli_usage_error("query", "%s needs a value", x);
+            *slot = argv[++i];
+            continue;
+        }
+        if (!strncmp(x, "--platform=", 11)) { platform = x + 11; continue; }
+        if (!strncmp(x, "--landlock-abi=", 15)) { abi = x + 15; continue; }
+        argv[n++] = argv[i];
+    }
+    *argc = n;
+    argv[n] = NULL;
+    *linux_abi = 0;
+    if (platform && strcmp(platform, "macos") && strcmp(platform, "linux"))
+        return cli_usage_error("query", "--platform takes macos or linux, not %s", platform);
+    if (abi && (!platform || strcmp(platform, "linux"))) return cli_usage_error("query", "--landlock-abi needs --platform linux");
+    if (platform && !strcmp(platform, "linux")) {
+        int k = ll_abi_probe();
+        *linux_abi = abi ? target_abi_parse(abi) : k ? k : LL_ABI_MAX;
+        if (!*linux_abi) return cli_usage_error("query", "--landlock-abi takes 1 to %d, not %s", LL_ABI_MAX, abi);
+    }
+    return 0;
+}
+
 int cmd_query(cli_env *env, int argc, char **argv)
 {
     eval_args ea;
+    int linux_abi = 0;
+    int prc = platform_args(&argc, argv, &linux_abi);
+    if (prc) return prc;
     int rc = eval_args_parse(&ea, "query", usage, argc, argv, NULL, NULL, NULL);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos < 3) { eval_args_free(&ea); return cli_usage_error("query", "expected FILE SECTION VERB OBJECT"); }
     const char *file = ea.pos[0];
-    rc = is_sb_path(file) ? query_sb(&ea, file) : query_buckle(env, &ea, file);
+    if (linux_abi && is_sb_path(file)) {
+        eval_args_free(&ea);
+        return cli_usage_error("query", "--platform linux needs a .buckle profile (SBPL runs only on macOS)");
+    }
+    rc = is_sb_path(file) ? query_sb(&ea, file) : query_buckle(env, &ea, file, linux_abi);
     eval_args_free(&ea);
     return rc;
 }

@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "../runner/run.h"
+#include "run_linux.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,9 @@ static void print_to_stderr(diag_sink *self, diag_list *l)
 
 int cmd_run(cli_env *env, int argc, char **argv)
 {
+#ifdef __linux__
+    if (run_linux_wanted(argc, argv)) return cmd_run_linux(env, argc, argv);
+#endif
     run_result res;                   /* its arena holds the request's strings too */
     run_result_init(&res);
     arena *a = &res.a;

@@ -1,0 +1,95 @@
+/* landlock.h - the Landlock back end: the profile as a Landlock ruleset
+ * (access rights beneath paths, TCP ports, scopes) and a verdict for every
+ * rule (docs/linux.md).  The plan is computed anywhere; applying it needs
+ * Linux (landlock_sys.c). */
+#ifndef BUCKLE_LANDLOCK_H
+#define BUCKLE_LANDLOCK_H
+#include "backend.h"
+#include <stdint.h>
+
+/* The kernel's values (include/uapi/linux/landlock.h); defined here since
+ * distribution headers lag behind the kernels they run on. */
+#define LL_FS_EXECUTE     (1ull << 0)
+#define LL_FS_WRITE_FILE  (1ull << 1)
+#define LL_FS_READ_FILE   (1ull << 2)
+#define LL_FS_READ_DIR    (1ull << 3)
+#define LL_FS_REMOVE_DIR  (1ull << 4)
+#define LL_FS_REMOVE_FILE (1ull << 5)
+#define LL_FS_MAKE_CHAR   (1ull << 6)
+#define LL_FS_MAKE_DIR    (1ull << 7)
+#define LL_FS_MAKE_REG    (1ull << 8)
+#define LL_FS_MAKE_SOCK   (1ull << 9)
+#define LL_FS_MAKE_FIFO   (1ull << 10)
+#define LL_FS_MAKE_BLOCK  (1ull << 11)
+#define LL_FS_MAKE_SYM    (1ull << 12)
+#define LL_FS_REFER       (1ull << 13)    /* ABI 2 */
+#define LL_FS_TRUNCATE    (1ull << 14)    /* ABI 3 */
+#define LL_FS_IOCTL_DEV   (1ull << 15)    /* ABI 5 */
+/* rights that apply to a file itself (the others need a directory) */
+#define LL_FS_FILE_RIGHTS (LL_FS_EXECUTE | LL_FS_WRITE_FILE | LL_FS_READ_FILE | LL_FS_TRUNCATE | LL_FS_IOCTL_DEV)
+#define LL_NET_BIND_TCP    (1ull << 0)    /* ABI 4 */
+#define LL_NET_CONNECT_TCP (1ull << 1)
+#define LL_SCOPE_ABSTRACT_UNIX (1ull << 0) /* ABI 6 */
+#define LL_SCOPE_SIGNAL        (1ull << 1)
+#define LL_LOG_NEW_EXEC_ON     (1u << 1)   /* ABI 7: landlock_restrict_self flag */
+#define LL_ABI_MAX 7
+
+/* The widening classes a user can accept (--linux-accept=NAME). */
+enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_COUNT };
+typedef struct ll_class { const char *name; const char *what; } ll_class;
+const ll_class *ll_class_get(int cls);
+int ll_class_lookup(const char *name);
+
+typedef struct ll_grant {
+    const char *path;         /* host path, opened O_PATH|O_NOFOLLOW at launch */
+    const char *ppath;        /* the same in the profile's spelling */
+    uint64_t access;
+    int is_dir;
+    unsigned long long dev, ino;   /* what was looked at while planning */
+} ll_grant;
+
+typedef struct ll_port { uint64_t port; uint64_t access; } ll_port;
+
+typedef struct ll_plan {
+    int abi;
+    uint64_t handled_fs, handled_net, scoped;
+    unsigned restrict_flags;
+    ll_grant *g;
+    size_t ng, gcap;
+    ll_port *p;
+    size_t np, pcap;
+    const char **notes;       /* what the default deny does not cover on Linux */
+    size_t nnotes, ncap;
+    size_t visited;           /* directory entries looked at */
+    backend_report rep;
+} ll_plan;
+
+/* Builds the plan for in->abi.  Everything lives in a (strings) and in
+ * the plan's arrays (ll_plan_free). */
+void ll_plan_build(arena *a, const backend_in *in, ll_plan *p);
+void ll_plan_free(ll_plan *p);
+/* The plan as JSON (deterministic). */
+void ll_plan_json(const ll_plan *p, compilation *c, strbuf *out);
+/* "buckle run: landlock ABI 7: 12 rules exact, 3 narrower, ..." and, with
+ * verbose, one line per rule that is not exact and the notes. */
+void ll_plan_summary(const ll_plan *p, compilation *c, int verbose, strbuf *out);
+/* One line per refused rule: "FILE:LINE: RULE: why (--linux-accept=CLASS)". */
+void ll_plan_refusals(const ll_plan *p, compilation *c, strbuf *out);
+/* How Landlock answers a request under the plan: 0 allow, 1 deny; *why says
+ * what grants it or that nothing does.  host: the object's host path. */
+int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, arena *a, const char **why);
+/* The host spelling of a profile path (/private/tmp/x -> /tmp/x when the
+ * host has no /private), in a. */
+const char *ll_host_path(arena *a, const char *ppath, int host_map);
+/* "FILE:LINE" of a rule, and its text. */
+const char *ll_rule_where(arena *a, compilation *c, const rule *r);
+
+/* landlock_sys.c: 0 when Landlock is unavailable (or not Linux), else the ABI. */
+int ll_abi_probe(void);
+/* Creates the ruleset (descriptors opened now, each checked against the
+ * plan's device and inode): returns its descriptor, or -1 with *why. */
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why);
+/* In the child: no_new_privs, then restrict itself with the ruleset.
+ * Async-signal-safe; returns 0 or an errno value. */
+int ll_restrict_self(int ruleset_fd, unsigned flags);
+#endif

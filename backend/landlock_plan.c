@@ -1,0 +1,898 @@
+/* landlock_plan.c - the profile as a Landlock ruleset, and a verdict for
+ * every rule (docs/linux.md).
+ *
+ * Landlock only adds rights beneath a path.  For each access right, a path
+ * is granted whole when an allow covers all of it and no deny may match at
+ * or beneath it; otherwise its entries at launch are looked at one by one,
+ * files decided by the profile's own semantics (decide.c).  Whatever cannot
+ * be granted that way is lost (narrower), never added. */
+#include "landlock.h"
+#include "emit.h"
+#include "../compiler/precedence.h"
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- the one table: access rights and the operations each one stands for */
+
+typedef struct ll_right {
+    uint64_t bit;
+    int abi;
+    const char *name;
+    const char *ops[2];       /* every concrete operation of these must be allowed */
+} ll_right;
+
+static const ll_right rights[] = {
+    { LL_FS_EXECUTE, 1, "execute", { "process-exec*", NULL } },
+    { LL_FS_WRITE_FILE, 1, "write_file", { "file-write-data", NULL } },
+    { LL_FS_READ_FILE, 1, "read_file", { "file-read-data", NULL } },
+    { LL_FS_READ_DIR, 1, "read_dir", { "file-read-data", NULL } },
+    { LL_FS_REMOVE_DIR, 1, "remove_dir", { "file-write-unlink", NULL } },
+    { LL_FS_REMOVE_FILE, 1, "remove_file", { "file-write-unlink", NULL } },
+    { LL_FS_MAKE_CHAR, 1, "make_char", { "file-write-create", "file-mknod" } },
+    { LL_FS_MAKE_DIR, 1, "make_dir", { "file-write-create", NULL } },
+    { LL_FS_MAKE_REG, 1, "make_reg", { "file-write-create", NULL } },
+    { LL_FS_MAKE_SOCK, 1, "make_sock", { "file-write-create", NULL } },
+    { LL_FS_MAKE_FIFO, 1, "make_fifo", { "file-write-create", "file-mknod" } },
+    { LL_FS_MAKE_BLOCK, 1, "make_block", { "file-write-create", "file-mknod" } },
+    { LL_FS_MAKE_SYM, 1, "make_sym", { "file-write-create", NULL } },
+    { LL_FS_REFER, 2, "refer", { "file-write-create", "file-write-unlink" } },
+    { LL_FS_TRUNCATE, 3, "truncate", { "file-write-data", NULL } },
+    { LL_FS_IOCTL_DEV, 5, "ioctl_dev", { "file-ioctl", NULL } },
+};
+#define NRIGHTS (sizeof rights / sizeof rights[0])
+/* rights that only read: the profile's sources may be read, not written */
+#define LL_FS_READ_ONLY (LL_FS_EXECUTE | LL_FS_READ_FILE | LL_FS_READ_DIR)
+
+static const ll_class classes[LLC_COUNT] = {
+    [LLC_FILES] = { "files", "file operations Landlock does not control: metadata (stat), modes, owners, times, "
+                             "extended attributes, hard links, executable mappings" },
+    [LLC_PORTS] = { "ports", "a network rule naming a host becomes the same TCP port on every host" },
+    [LLC_NETWORK] = { "network", "network traffic Landlock does not control: UDP, inbound connections, unix "
+                                 "sockets by path, every port but some (and all of TCP before ABI 4)" },
+    [LLC_PROCESS] = { "process", "process operations Landlock does not control: fork, process information, "
+                                 "signals inside the sandbox (and all signals before ABI 6)" },
+    [LLC_IPC] = { "ipc", "System V and POSIX IPC" },
+};
+
+const ll_class *ll_class_get(int cls) { return cls >= 0 && cls < LLC_COUNT ? &classes[cls] : NULL; }
+
+int ll_class_lookup(const char *name)
+{
+    for (int i = 0; i < LLC_COUNT; i++) if (!strcmp(classes[i].name, name)) return i;
+    return -1;
+}
+
+/* What an operation is on Linux. */
+typedef enum { OC_FS, OC_FILES, OC_NET, OC_SIGNAL, OC_PROCESS, OC_IPC, OC_NONE } op_cat;
+
+static op_cat op_category(int op, const opset *fs_ops)
+{
+    if (opset_has(fs_ops, op)) return OC_FS;
+    const char *n = op_get(op)->name;
+    if (!strncmp(n, "file", 4)) return OC_FILES;
+    if (!strncmp(n, "network", 7)) return OC_NET;
+    if (!strcmp(n, "signal")) return OC_SIGNAL;
+    if (!strncmp(n, "process", 7)) return OC_PROCESS;
+    if (!strncmp(n, "ipc", 3)) return OC_IPC;
+    return OC_NONE;       /* mach, sysctl, iokit, preferences, notifications... */
+}
+
+/* ---- the builder ------------------------------------------------------- */
+
+typedef struct rstate {
+    const char *narrow;       /* the first thing lost, or NULL */
+    int wcls;                 /* -1, or a widening class */
+    const char *wwhy;
+} rstate;
+
+typedef struct llb {
+    arena *a;
+    const backend_in *in;
+    ll_plan *p;
+    opset ops[NRIGHTS];
+    opset fs_ops;             /* every operation a right stands for (at this ABI) */
+    rule **deny[NRIGHTS];     /* the denies that may take a right somewhere */
+    size_t ndeny[NRIGHTS];
+    rstate *rs;               /* by rule id */
+    size_t nrs;
+    rstate def;               /* the default's */
+    hashmap gidx;             /* host path -> grant index + 1 */
+    hashmap stats;            /* host path -> struct stat (lstat), or a failed one */
+    hashmap lists;            /* host path -> dir_list: the same for every right */
+    size_t budget;            /* directory entries still to look at */
+} llb;
+
+typedef struct dir_list { char **names; size_t n; int ok; } dir_list;
+typedef struct stat_memo { struct stat st; int ok; int real; /* 0 unknown, 1 canonical, 2 not */ } stat_memo;
+
+/* lstat, once per path for the whole plan */
+static int st_get(llb *b, const char *h, struct stat *st)
+{
+    size_t n = strlen(h);
+    stat_memo *m = hm_get(&b->stats, h, n);
+    if (!m) {
+        m = arena_alloc(b->a, sizeof *m);
+        m->ok = lstat(h, &m->st) == 0;
+        hm_put(&b->stats, arena_strndup(b->a, h, n), n, m);
+    }
+    if (m->ok) *st = m->st;
+    return m->ok ? 0 : -1;
+}
+
+/* 1 when h is its own realpath (no symbolic link on the way), once per path */
+static int is_real(llb *b, const char *h)
+{
+    stat_memo *m = hm_get(&b->stats, h, strlen(h));
+    if (m && m->real) return m->real == 1;
+    char real[PATH_MAX];
+    int r = realpath(h, real) && !strcmp(real, h);
+    if (m) m->real = r ? 1 : 2;
+    return r;
+}
+
+static int cmp_name(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+/* a directory's entries, sorted, once per path for the whole plan */
+static const dir_list *list_get(llb *b, const char *h)
+{
+    size_t hl = strlen(h);
+    dir_list *l = hm_get(&b->lists, h, hl);
+    if (l) return l;
+    l = arena_alloc(b->a, sizeof *l);
+    hm_put(&b->lists, arena_strndup(b->a, h, hl), hl, l);
+    DIR *dir = opendir(h);
+    if (!dir) return l;
+    l->ok = 1;
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (l->n == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            char **nv = arena_alloc(b->a, nc * sizeof *nv);
+            if (l->n) memcpy(nv, l->names, l->n * sizeof *nv);
+            l->names = nv;
+            cap = nc;
+        }
+        l->names[l->n++] = arena_strdup(b->a, e->d_name);
+    }
+    closedir(dir);
+    if (l->n) qsort(l->names, l->n, sizeof *l->names, cmp_name);
+    return l;
+}
+
+#define LL_ENTRY_BUDGET 20000
+#define LL_MAX_DEPTH 48
+
+static rstate *state(llb *b, const rule *r) { return r ? &b->rs[r->id] : &b->def; }
+
+static void narrow(llb *b, const rule *r, const char *why)
+{
+    rstate *s = state(b, r);
+    if (!s->narrow) s->narrow = why;
+}
+
+static void weaker(llb *b, const rule *r, int cls, const char *why)
+{
+    rstate *s = state(b, r);
+    if (s->wcls < 0) { s->wcls = cls; s->wwhy = why; }
+}
+
+/* p at or beneath x */
+static int under(const char *p, size_t pl, const char *x, size_t xl)
+{
+    if (xl == 1 && x[0] == '/') return pl >= 1 && p[0] == '/';
+    return pl >= xl && !memcmp(p, x, xl) && (pl == xl || p[xl] == '/');
+}
+
+static const char *rval(llb *b, const rule *r, size_t *n) { return decider_rule_value(b->in->d, r, n); }
+
+/* The text every path a pattern matches starts with; NULL: anything. */
+static size_t pattern_prefix(const rule *r, const char *v, size_t n, int *any)
+{
+    *any = 0;
+    size_t i = 0;
+    if (r->m.kind == MK_REGEX) {
+        if (!n || v[0] != '^') { *any = 1; return 0; }
+        v++; n--;
+        while (i < n && !strchr(".[]()*+?{}|\\$^", v[i])) i++;
+        return i;     /* of v + 1 */
+    }
+    while (i < n && !strchr("*?[]{}\\", v[i])) i++;
+    return i;
+}
+
+/* 1 when rule d may match x or a path beneath it. */
+static int may_match_beneath(llb *b, const rule *d, const char *x, size_t xl)
+{
+    size_t n;
+    const char *v = rval(b, d, &n);
+    switch (d->m.kind) {
+    case MK_LITERAL: return under(v, n, x, xl);
+    case MK_SUBPATH: return under(v, n, x, xl) || under(x, xl, v, n);
+    case MK_ANCESTORS: return 1;
+    case MK_PREFIX: case MK_GLOB: case MK_REGEX: {
+        int any = 0;
+        size_t l = n;
+        if (d->m.kind != MK_PREFIX) {
+            l = pattern_prefix(d, v, n, &any);
+            if (any) return 1;
+            if (d->m.kind == MK_REGEX) v++;
+        }
+        size_t m = l < xl ? l : xl;
+        if (memcmp(v, x, m)) return 0;
+        if (l <= xl) return 1;
+        return (xl == 1 && x[0] == '/') || v[xl] == '/';
+    }
+    default: return 0;
+    }
+}
+
+/* 1 when allow rule a matches x and every path beneath it. */
+static int covers_subtree(llb *b, const rule *a, const char *x, size_t xl)
+{
+    if (!a || a->m.kind == MK_NONE) return 1;
+    size_t n;
+    const char *v = rval(b, a, &n);
+    if (a->m.kind == MK_SUBPATH) return under(x, xl, v, n);
+    if (a->m.kind == MK_PREFIX) return xl >= n && !memcmp(x, v, n);
+    return 0;
+}
+
+/* Why nothing beneath x can have right ri as a whole, or NULL. */
+static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx)
+{
+    size_t pl = strlen(px), hl = strlen(hx);
+    /* a deny the covering allow beats (decide.c's order) never wins where
+     * it matches; unfiltered ones first (they stop the walk) */
+    for (size_t k = 0; k < b->ndeny[ri]; k++) {
+        const rule *d = b->deny[ri][k];
+        if (d->m.kind == MK_NONE && !(cov && rule_beats(cov, d))) return "an unfiltered deny";
+    }
+    for (size_t k = 0; k < b->ndeny[ri]; k++) {
+        const rule *d = b->deny[ri][k];
+        if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d))) continue;
+        if (may_match_beneath(b, d, px, pl)) return "a deny";
+    }
+    if (!(rights[ri].bit & LL_FS_READ_ONLY))
+        for (size_t k = 0; k < b->in->nprotect; k++) {
+            const char *s = b->in->protect[k];
+            if (under(s, strlen(s), hx, hl)) return "the profile's own sources";
+        }
+    return NULL;
+}
+
+static int is_protected(llb *b, size_t ri, const char *hx)
+{
+    if (rights[ri].bit & LL_FS_READ_ONLY) return 0;
+    for (size_t k = 0; k < b->in->nprotect; k++) if (!strcmp(b->in->protect[k], hx)) return 1;
+    return 0;
+}
+
+static void grant(llb *b, const char *px, const char *hx, uint64_t bit, const struct stat *st)
+{
+    size_t hl = strlen(hx);
+    uintptr_t k = (uintptr_t)hm_get(&b->gidx, hx, hl);
+    ll_plan *p = b->p;
+    if (k) { p->g[k - 1].access |= bit; return; }
+    if (p->ng == p->gcap) { p->gcap = p->gcap ? p->gcap * 2 : 32; p->g = xrealloc(p->g, p->gcap * sizeof *p->g); }
+    ll_grant *g = &p->g[p->ng++];
+    g->path = arena_strdup(b->a, hx);
+    g->ppath = arena_strdup(b->a, px);
+    g->access = bit;
+    g->is_dir = S_ISDIR(st->st_mode);
+    g->dev = (unsigned long long)st->st_dev;
+    g->ino = (unsigned long long)st->st_ino;
+    hm_put(&b->gidx, g->path, hl, (void *)(uintptr_t)p->ng);
+}
+
+static int allows_all(llb *b, size_t ri, const char *px)
+{
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(&b->ops[ri], op)) continue;
+        sb_request q;
+        memset(&q, 0, sizeof q);
+        q.op = op;
+        q.obj = px;
+        q.len = strlen(px);
+        q.kind = OBJ_PATH;
+        q.ns = SNS_OTHER;
+        if (decider_decide(b->in->d, &q).action != 0) return 0;
+    }
+    return 1;
+}
+
+/* A file (or a directory named exactly): file rights only, decided by the profile. */
+static void leaf(llb *b, size_t ri, const rule *owner, const char *px, const char *hx, const struct stat *st)
+{
+    uint64_t bit = rights[ri].bit;
+    if (!allows_all(b, ri, px) || is_protected(b, ri, hx)) return;   /* not the profile's to grant here */
+    if (S_ISDIR(st->st_mode) || !(bit & LL_FS_FILE_RIGHTS)) {
+        narrow(b, owner, arena_printf(b->a, "%s %s: Landlock grants it on a directory's whole contents", rights[ri].name, px));
+        return;
+    }
+    grant(b, px, hx, bit, st);
+}
+
+static const char *profile_path(arena *a, const char *host, int host_map);
+static void add_note(ll_plan *p, const char *s);
+
+
+static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const char *px, const char *hx, int depth)
+{
+    struct stat st;
+    if (st_get(b, hx, &st) != 0) {
+        if (depth == 0) narrow(b, owner, arena_printf(b->a, "%s does not exist at launch", hx));
+        return;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        narrow(b, owner, arena_printf(b->a, "%s is a symbolic link at launch (its target is not granted)", hx));
+        return;
+    }
+    if (depth == 0 && !is_real(b, hx)) {
+        narrow(b, owner, arena_printf(b->a, "%s is reached through a symbolic link at launch", hx));
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) { leaf(b, ri, owner, px, hx, &st); return; }
+    if (!covers_subtree(b, cov, px, strlen(px))) return;
+    const char *why = blocked(b, ri, cov, px, hx);
+    if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }
+    /* an unfiltered deny that beats the covering allow beats it everywhere:
+     * nothing beneath is this allow's to grant (the allows that beat the
+     * deny are planned from their own paths) */
+    if (!strcmp(why, "an unfiltered deny")) {
+        narrow(b, owner, arena_printf(b->a, "%s %s: an unfiltered deny decides over it", rights[ri].name, hx));
+        return;
+    }
+    narrow(b, owner, arena_printf(b->a, "%s inside %s: its entries at launch are granted one by one "
+                                        "(new entries directly in it get no rights)", why, hx));
+    if (depth >= LL_MAX_DEPTH || b->budget == 0) {
+        narrow(b, owner, arena_printf(b->a, "%s: too deep or too many entries to grant one by one", hx));
+        return;
+    }
+    const dir_list *l = list_get(b, hx);
+    if (!l->ok) { narrow(b, owner, arena_printf(b->a, "%s cannot be listed at launch", hx)); return; }
+    int root_h = hx[0] == '/' && hx[1] == 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (b->budget == 0) { narrow(b, owner, arena_printf(b->a, "%s: too many entries to grant one by one", hx)); break; }
+        b->budget--;
+        b->p->visited++;
+        const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, l->names[i]);
+        tree(b, ri, cov, owner, profile_path(b->a, ch, b->in->host_map), ch, depth + 1);
+    }
+}
+
+/* Paths matched by a pattern allow, as they are at launch. */
+static void walk_pattern(llb *b, size_t ri, const rule *a, const char *px, const char *hx, int depth)
+{
+    struct stat st;
+    if (st_get(b, hx, &st) != 0 || S_ISLNK(st.st_mode)) return;
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.op = op_lookup("file-read-data", NULL);
+    q.obj = px;
+    q.len = strlen(px);
+    q.kind = OBJ_PATH;
+    if (!S_ISDIR(st.st_mode)) {
+        if (decider_matches(b->in->d, a, &q)) leaf(b, ri, a, px, hx, &st);
+        return;
+    }
+    if (!may_match_beneath(b, a, px, strlen(px))) return;
+    if (depth >= LL_MAX_DEPTH || b->budget == 0) {
+        narrow(b, a, arena_printf(b->a, "%s: too deep or too many entries to match at launch", hx));
+        return;
+    }
+    if (decider_matches(b->in->d, a, &q) && (rights[ri].bit & ~LL_FS_FILE_RIGHTS) && allows_all(b, ri, px))
+        narrow(b, a, arena_printf(b->a, "%s %s: a directory matched by a pattern is not granted", rights[ri].name, px));
+    const dir_list *l = list_get(b, hx);
+    int root_h = hx[0] == '/' && hx[1] == 0;
+    for (size_t i = 0; i < l->n && b->budget; i++) {
+        b->budget--;
+        b->p->visited++;
+        const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, l->names[i]);
+        walk_pattern(b, ri, a, profile_path(b->a, ch, b->in->host_map), ch, depth + 1);
+    }
+}
+
+const char *ll_host_path(arena *a, const char *ppath, int host_map)
+{
+    static const char *const priv[] = { "/private/tmp", "/private/var", "/private/etc" };
+    if (!host_map) return ppath;
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(priv[i]);
+        if (!strncmp(ppath, priv[i], n) && (ppath[n] == 0 || ppath[n] == '/')) return arena_strdup(a, ppath + 8);
+    }
+    return ppath;
+}
+
+/* The profile's spelling of a host path: /tmp/x is /private/tmp/x. */
+static const char *profile_path(arena *a, const char *host, int host_map)
+{
+    static const char *const pub[] = { "/tmp", "/var", "/etc" };
+    if (!host_map) return host;
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(pub[i]);
+        if (!strncmp(host, pub[i], n) && (host[n] == 0 || host[n] == '/')) return arena_printf(a, "/private%s", host);
+    }
+    return host;
+}
+
+static void allow_roots(llb *b, size_t ri, const rule *r)
+{
+    size_t n;
+    const char *v = r->m.kind == MK_NONE ? "/" : rval(b, r, &n);
+    const char *h = ll_host_path(b->a, v, b->in->host_map);
+    switch (r->m.kind) {
+    case MK_NONE: case MK_SUBPATH:
+        tree(b, ri, r, r, v, h, 0);
+        break;
+    case MK_LITERAL: {
+        struct stat st;
+        if (st_get(b, h, &st) != 0) narrow(b, r, arena_printf(b->a, "%s does not exist at launch", h));
+        else if (S_ISLNK(st.st_mode)) narrow(b, r, arena_printf(b->a, "%s is a symbolic link at launch (its target is not granted)", h));
+        else if (!is_real(b, h)) narrow(b, r, arena_printf(b->a, "%s is reached through a symbolic link at launch", h));
+        else leaf(b, ri, r, v, h, &st);
+        break;
+    }
+    case MK_PREFIX: {
+        /* the entries of the prefix's directory whose names start with its last part */
+        const char *slash = strrchr(v, '/');
+        if (!slash) break;
+        const char *dp = slash == v ? "/" : arena_strndup(b->a, v, (size_t)(slash - v));
+        const char *dh = ll_host_path(b->a, dp, b->in->host_map);
+        const char *base = slash + 1;
+        narrow(b, r, arena_printf(b->a, "prefix %s: granted on the entries that exist at launch", v));
+        const dir_list *l = list_get(b, dh);
+        int rh = !strcmp(dh, "/");
+        for (size_t i = 0; i < l->n; i++) {
+            if (strncmp(l->names[i], base, strlen(base))) continue;
+            const char *ch = arena_printf(b->a, "%s/%s", rh ? "" : dh, l->names[i]);
+            tree(b, ri, r, r, profile_path(b->a, ch, b->in->host_map), ch, 0);
+        }
+        break;
+    }
+    case MK_GLOB: case MK_REGEX: {
+        int any;
+        size_t l = pattern_prefix(r, v, n, &any);
+        const char *lit = r->m.kind == MK_REGEX ? v + 1 : v;
+        narrow(b, r, arena_printf(b->a, "a pattern: granted on the paths that match at launch"));
+        const char *start = "/";
+        if (!any) {
+            const char *s = lit + l;
+            while (s > lit && s[-1] != '/') s--;
+            if (s - lit > 1) start = arena_strndup(b->a, lit, (size_t)(s - lit - 1));
+        }
+        walk_pattern(b, ri, r, start, ll_host_path(b->a, start, b->in->host_map), 0);
+        break;
+    }
+    default: break;
+    }
+}
+
+/* The command's dynamic loader: the kernel maps it into every dynamic
+ * program it executes, and Landlock checks that mapping as an execution.
+ * Where the profile allows it to be read and mapped executable (exec-map),
+ * it gets execute: executing it directly loads a program by mapping it,
+ * which Landlock does not control anyway (docs/linux.md). */
+static void interpreter(llb *b)
+{
+    const char *h = b->in->interp;
+    if (!h) return;
+    struct stat st;
+    if (lstat(h, &st) != 0 || !S_ISREG(st.st_mode)) return;
+    const char *pp = profile_path(b->a, h, b->in->host_map);
+    static const char *const need[] = { "file-map-executable", "file-read-data" };
+    for (size_t k = 0; k < 2; k++) {
+        int op = op_lookup(need[k], NULL);
+        if (op < 0) return;
+        sb_request q;
+        memset(&q, 0, sizeof q);
+        q.op = op;
+        q.obj = pp;
+        q.len = strlen(pp);
+        q.kind = OBJ_PATH;
+        if (decider_decide(b->in->d, &q).action != 0) return;
+    }
+    grant(b, pp, h, LL_FS_EXECUTE, &st);
+    add_note(b->p, arena_printf(b->a, "execute on %s, the dynamic loader, which the profile lets be mapped executable", h));
+}
+
+/* The check after the fact: a grant that reaches the path of a literal or
+ * subpath deny the profile's semantics uphold there loses that right (and
+ * says so).  The planning above never makes such a grant; this keeps a
+ * mistake in it from becoming a wrong allow. */
+static void verify_grants(llb *b)
+{
+    ll_plan *p = b->p;
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        uint64_t bit = rights[ri].bit;
+        for (size_t k = 0; k < b->ndeny[ri]; k++) {
+            const rule *d = b->deny[ri][k];
+            if (d->m.kind != MK_SUBPATH && d->m.kind != MK_LITERAL) continue;
+            size_t n;
+            const char *v = rval(b, d, &n);
+            const char *h = ll_host_path(b->a, v, b->in->host_map);
+            size_t hl = strlen(h);
+            int checked = 0, denied = 0;
+            for (size_t i = 0; i < p->ng; i++) {
+                ll_grant *g = &p->g[i];
+                if (!(g->access & bit)) continue;
+                if (strcmp(g->path, h) && !(g->is_dir && under(h, hl, g->path, strlen(g->path)))) continue;
+                if (!checked) { denied = !allows_all(b, ri, v); checked = 1; }
+                if (!denied) break;
+                g->access &= ~bit;
+                narrow(b, d, arena_printf(b->a, "%s on %s withdrawn: it would reach %s", rights[ri].name, g->path, h));
+            }
+        }
+    }
+}
+
+static void add_note(ll_plan *p, const char *s)
+{
+    if (p->nnotes == p->ncap) { p->ncap = p->ncap ? p->ncap * 2 : 8; p->notes = xrealloc(p->notes, p->ncap * sizeof *p->notes); }
+    p->notes[p->nnotes++] = s;
+}
+
+/* ---- network, signals, scopes ----------------------------------------- */
+
+/* "host:port" -> port (-1: any), *any_host */
+static long ip_port(const char *v, int *any_host)
+{
+    const char *c = strrchr(v, ':');
+    *any_host = c && c - v == 1 && v[0] == '*';
+    if (!c || !strcmp(c + 1, "*")) return -1;
+    char *end;
+    long port = strtol(c + 1, &end, 10);
+    return *end || port < 0 || port > 65535 ? -2 : port;
+}
+
+static void network(llb *b, const char *opname, uint64_t bit)
+{
+    const backend_in *in = b->in;
+    ll_plan *p = b->p;
+    int op = op_lookup(opname, NULL);
+    if (op < 0) return;
+    const opset *cv = &op_get(op)->covers;
+    rule_vec *rv = &in->c->pol.rules;
+    int deny_default = in->c->pol.default_action != ACT_ALLOW;
+    size_t ndeny = 0;
+    int all = !deny_default;
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || !opset_intersects(r->covers, cv)) continue;
+        if (r->action == ACT_DENY && (r->m.kind == MK_IP || r->m.kind == MK_NONE)) ndeny++;
+        if (r->action == ACT_ALLOW && r->m.kind == MK_NONE) all = 1;
+        if (r->action == ACT_ALLOW && r->m.kind == MK_IP) {
+            size_t n;
+            int any_host;
+            if (ip_port(rval(b, r, &n), &any_host) == -1 && any_host) all = 1;
+        }
+    }
+    if (p->abi < 4) {
+        if (!all) weaker(b, NULL, LLC_NETWORK, arena_printf(b->a, "%s is not controlled before Landlock ABI 4", opname));
+        return;
+    }
+    if (all && !ndeny) return;                       /* every port: not handled */
+    p->handled_net |= bit;
+    int every = 0;                                   /* an accepted "host:*" */
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || !opset_intersects(r->covers, cv)) continue;
+        if (r->m.kind == MK_NONE && r->action == ACT_ALLOW) {
+            narrow(b, r, arena_printf(b->a, "%s: Landlock cannot allow every port but some", opname));
+            continue;
+        }
+        if (r->m.kind != MK_IP || r->action != ACT_ALLOW) continue;
+        size_t n;
+        int any_host;
+        const char *v = rval(b, r, &n);
+        long port = ip_port(v, &any_host);
+        if (port == -2) { narrow(b, r, arena_printf(b->a, "%s is not a host:port Landlock can grant", v)); continue; }
+        if (port == -1) {
+            if (any_host) narrow(b, r, arena_printf(b->a, "%s: Landlock cannot allow every port but some", opname));
+            else {
+                weaker(b, r, LLC_PORTS, arena_printf(b->a, "\"%s\" would allow every TCP port on every host", v));
+                if (in->accept & (1u << LLC_PORTS)) {
+                    if (!ndeny) every = 1;
+                    else narrow(b, r, arena_printf(b->a, "%s: Landlock cannot allow every port but some", opname));
+                }
+            }
+            continue;
+        }
+        if (!any_host) {
+            weaker(b, r, LLC_PORTS, arena_printf(b->a, "\"%s\" would allow TCP port %ld on every host", v, port));
+            if (!(in->accept & (1u << LLC_PORTS))) continue;
+        }
+        /* a deny on the same port (any host) wins somewhere: not granted */
+        int clash = 0;
+        for (size_t k = 0; k < rv->n && !clash; k++) {
+            const rule *d = rv->v[k];
+            if (d->action != ACT_DENY || d->m.kind != MK_IP || !opset_intersects(d->covers, cv)) continue;
+            int ah;
+            long dp = ip_port(rval(b, d, &n), &ah);
+            clash = dp == port || dp < 0;
+        }
+        if (clash) { narrow(b, r, arena_printf(b->a, "port %ld: a deny on the same port", port)); continue; }
+        size_t k;
+        for (k = 0; k < p->np; k++) if (p->p[k].port == (uint64_t)port) break;
+        if (k == p->np) {
+            if (p->np == p->pcap) { p->pcap = p->pcap ? p->pcap * 2 : 8; p->p = xrealloc(p->p, p->pcap * sizeof *p->p); }
+            p->p[p->np++] = (ll_port){ (uint64_t)port, 0 };
+        }
+        p->p[k].access |= bit;
+    }
+    if (every) {
+        p->handled_net &= ~bit;
+        for (size_t k = 0; k < p->np; k++) p->p[k].access &= ~bit;
+        size_t kept = 0;
+        for (size_t k = 0; k < p->np; k++) if (p->p[k].access) p->p[kept++] = p->p[k];
+        p->np = kept;
+    }
+}
+
+static void signals(llb *b)
+{
+    const backend_in *in = b->in;
+    ll_plan *p = b->p;
+    int op = op_lookup("signal", NULL);
+    if (op < 0) return;
+    int others = in->c->pol.default_action == ACT_ALLOW;
+    rule_vec *rv = &in->c->pol.rules;
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || r->action != ACT_ALLOW || !opset_has(r->covers, op)) continue;
+        size_t n;
+        if (r->m.kind == MK_NONE || (r->m.kind == MK_TARGET && (!strcmp(rval(b, r, &n), "others") || !strcmp(r->m.value, "others"))))
+            others = 1;
+    }
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || r->action != ACT_DENY || r->implied || !opset_has(r->covers, op)) continue;
+        if (r->m.kind == MK_TARGET && !strcmp(r->m.value, "others") && !others && p->abi >= 6) continue;
+        weaker(b, r, LLC_PROCESS, "Landlock can only keep signals inside the sandbox (all of them, from ABI 6)");
+    }
+    if (others) return;
+    if (p->abi >= 6) {
+        p->scoped |= LL_SCOPE_SIGNAL;
+        add_note(p, "signals: allowed to every process of the sandbox (the command and its descendants), "
+                    "refused to every other process");
+    } else weaker(b, NULL, LLC_PROCESS, "signals to processes outside the sandbox are not controlled before Landlock ABI 6");
+}
+
+/* ---- verdicts ------------------------------------------------------------ */
+
+static const char *op_list(llb *b, const rule *r, op_cat want)
+{
+    strbuf s;
+    sb_init(&s);
+    int k = 0;
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(r->covers, op) || !op_get(op)->concrete || op_category(op, &b->fs_ops) != want) continue;
+        if (k++ < 4) { if (k > 1) sb_puts(&s, ", "); sb_puts(&s, op_get(op)->name); }
+    }
+    if (k > 4) sb_printf(&s, " and %d more", k - 4);
+    const char *out = arena_strdup(b->a, sb_cstr(&s));
+    sb_free(&s);
+    return out;
+}
+
+static void rule_verdict(llb *b, const rule *r)
+{
+    rstate *s = state(b, r);
+    unsigned cats = 0;
+    for (int op = 0; op < ops_count(); op++)
+        if (opset_has(r->covers, op) && op_get(op)->concrete) cats |= 1u << op_category(op, &b->fs_ops);
+    if (r->action == ACT_DENY) {
+        static const struct { op_cat c; int cls; const char *what; } unc[] = {
+            { OC_FILES, LLC_FILES, "Landlock does not control %s" },
+            { OC_PROCESS, LLC_PROCESS, "Landlock does not control %s" },
+            { OC_IPC, LLC_IPC, "Landlock does not control %s" },
+        };
+        for (size_t k = 0; k < sizeof unc / sizeof unc[0]; k++)
+            if (cats & (1u << unc[k].c)) weaker(b, r, unc[k].cls, arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)));
+        if (cats & (1u << OC_NET)) {
+            if (r->m.kind == MK_IP && !strncmp(op_get(r->op)->name, "network-inbound", 15))
+                weaker(b, r, LLC_NETWORK, "Landlock does not control inbound connections");
+            else if (r->m.kind != MK_IP && r->m.kind != MK_NONE)
+                weaker(b, r, LLC_NETWORK, "Landlock does not control unix sockets by path");
+            else if (!b->p->handled_net || b->in->c->pol.default_action == ACT_ALLOW)
+                weaker(b, r, LLC_NETWORK, "Landlock can only allow ports: it cannot refuse some when the rest is allowed");
+            else weaker(b, r, LLC_NETWORK, "Landlock controls TCP only: UDP to the same place stays allowed");
+        }
+    }
+    backend_verdict v;
+    const char *why = NULL;
+    int cls = -1;
+    if (s->wcls >= 0) { v = BV_WEAKER; cls = s->wcls; why = s->wwhy; }
+    else if (s->narrow) { v = BV_NARROWER; why = s->narrow; }
+    else if (!(cats & ~(1u << OC_NONE))) { v = BV_NO_MEANING; why = "no such operation on Linux"; }
+    else v = BV_EXACT;
+    backend_report_add(&b->p->rep, r, v, cls, why);
+    if (v == BV_WEAKER) {
+        if (b->in->accept & (1u << cls)) b->p->rep.accepted |= 1u << cls;
+        else b->p->rep.weaker |= 1u << cls;
+    }
+}
+
+static int cmp_grant(const void *x, const void *y)
+{
+    return strcmp(((const ll_grant *)x)->path, ((const ll_grant *)y)->path);
+}
+
+void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
+{
+    memset(p, 0, sizeof *p);
+    p->abi = in->abi;
+    llb b;
+    memset(&b, 0, sizeof b);
+    b.a = a;
+    b.in = in;
+    b.p = p;
+    b.budget = LL_ENTRY_BUDGET;
+    b.def.wcls = -1;
+    hm_init(&b.gidx);
+    hm_init(&b.stats);
+    hm_init(&b.lists);
+    rule_vec *rv = &in->c->pol.rules;
+    size_t maxid = 0;
+    for (size_t i = 0; i < rv->n; i++) if (rv->v[i]->id + 1 > maxid) maxid = rv->v[i]->id + 1;
+    b.rs = xcalloc(maxid + 1, sizeof *b.rs);
+    b.nrs = maxid + 1;
+    for (size_t i = 0; i <= maxid; i++) b.rs[i].wcls = -1;
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        if (rights[ri].abi > in->abi) continue;
+        for (size_t k = 0; k < 2 && rights[ri].ops[k]; k++) {
+            int op = op_lookup(rights[ri].ops[k], NULL);
+            if (op < 0) continue;
+            const opset *cv = &op_get(op)->covers;
+            for (size_t w = 0; w < OPS_MAX / 64; w++) { b.ops[ri].w[w] |= cv->w[w]; b.fs_ops.w[w] |= cv->w[w]; }
+        }
+        p->handled_fs |= rights[ri].bit;
+    }
+    int deny_default = in->c->pol.default_action != ACT_ALLOW;
+    /* the denies that may take each right */
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        if (!(p->handled_fs & rights[ri].bit)) continue;
+        for (size_t i = 0; i < rv->n; i++) {
+            rule *r = rv->v[i];
+            if (r->action != ACT_DENY || !opset_intersects(r->covers, &b.ops[ri])) continue;
+            if (r->m.kind != MK_NONE && mk_family(r->m.kind) != FAM_PATH) continue;
+            b.deny[ri] = xrealloc(b.deny[ri], (b.ndeny[ri] + 1) * sizeof *b.deny[ri]);
+            b.deny[ri][b.ndeny[ri]++] = r;
+        }
+    }
+    /* grants, right by right */
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        if (!(p->handled_fs & rights[ri].bit)) continue;
+        if (!deny_default) tree(&b, ri, NULL, NULL, "/", "/", 0);
+        for (size_t i = 0; i < rv->n; i++) {
+            const rule *r = rv->v[i];
+            if (r->action != ACT_ALLOW || r->dup_of || !opset_subset(&b.ops[ri], r->covers)) continue;
+            if (r->m.kind != MK_NONE && mk_family(r->m.kind) != FAM_PATH) continue;
+            if (r->m.kind == MK_ANCESTORS) continue;
+            allow_roots(&b, ri, r);
+        }
+    }
+    interpreter(&b);
+    verify_grants(&b);
+    size_t kept = 0;
+    for (size_t i = 0; i < p->ng; i++) if (p->g[i].access) p->g[kept++] = p->g[i];
+    p->ng = kept;
+    network(&b, "network-outbound", LL_NET_CONNECT_TCP);
+    network(&b, "network-bind", LL_NET_BIND_TCP);
+    signals(&b);
+    if (p->abi >= 6 && deny_default) {
+        p->scoped |= LL_SCOPE_ABSTRACT_UNIX;
+        add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
+    }
+    if (p->abi >= 7) p->restrict_flags |= LL_LOG_NEW_EXEC_ON;
+    if (deny_default) {
+        add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
+                    "extended attributes, executable mappings");
+        add_note(p, "not controlled by Landlock: UDP, inbound connections, connecting to unix sockets by path, "
+                    "fork, process information, System V IPC");
+        if (p->abi < 3) add_note(p, "truncate is not controlled before Landlock ABI 3");
+        if (p->abi < 5) add_note(p, "ioctl on devices is not controlled before Landlock ABI 5");
+    }
+    /* the default first, then every rule as written */
+    rstate *d = &b.def;
+    if (d->wcls >= 0) {
+        backend_report_add(&p->rep, NULL, BV_WEAKER, d->wcls, d->wwhy);
+        if (in->accept & (1u << d->wcls)) p->rep.accepted |= 1u << d->wcls;
+        else p->rep.weaker |= 1u << d->wcls;
+    } else backend_report_add(&p->rep, NULL, d->narrow ? BV_NARROWER : BV_EXACT, -1, d->narrow);
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->implied || r->dup_of) continue;
+        rule_verdict(&b, r);
+    }
+    if (p->ng) qsort(p->g, p->ng, sizeof *p->g, cmp_grant);
+    for (size_t ri = 0; ri < NRIGHTS; ri++) free(b.deny[ri]);
+    free(b.rs);
+    hm_free(&b.gidx);
+    hm_free(&b.stats);
+    hm_free(&b.lists);
+}
+
+void ll_plan_free(ll_plan *p)
+{
+    free(p->g);
+    free(p->p);
+    free(p->notes);
+    backend_report_free(&p->rep);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- answering as the kernel would ------------------------------------ */
+
+static const char *ll_right_name(uint64_t bit)
+{
+    for (size_t ri = 0; ri < NRIGHTS; ri++) if (rights[ri].bit == bit) return rights[ri].name;
+    return "?";
+}
+
+static const ll_grant *find_grant(const ll_plan *p, const char *host, uint64_t bit)
+{
+    size_t hl = strlen(host);
+    const ll_grant *best = NULL;
+    for (size_t i = 0; i < p->ng; i++) {
+        const ll_grant *g = &p->g[i];
+        if (!(g->access & bit)) continue;
+        size_t gl = strlen(g->path);
+        if (strcmp(g->path, host) && !(g->is_dir && under(host, hl, g->path, gl))) continue;
+        if (!best || gl > strlen(best->path)) best = g;
+    }
+    return best;
+}
+
+int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, arena *a, const char **why)
+{
+    const char *n = op_get(q->op)->name;
+    uint64_t bit = 0;
+    const char *target = host;
+    struct stat st;
+    int exists = host && lstat(host, &st) == 0;
+    if (!strcmp(n, "file-read-data")) bit = exists && S_ISDIR(st.st_mode) ? LL_FS_READ_DIR : LL_FS_READ_FILE;
+    else if (!strcmp(n, "file-write-data")) bit = LL_FS_WRITE_FILE;
+    else if (!strncmp(n, "process-exec", 12)) bit = LL_FS_EXECUTE;
+    else if (!strcmp(n, "file-ioctl") && p->abi >= 5) bit = LL_FS_IOCTL_DEV;
+    else if (!strcmp(n, "file-write-create") || !strcmp(n, "file-write-unlink")) {
+        int dir = exists && S_ISDIR(st.st_mode);
+        bit = n[11] == 'c' ? (dir ? LL_FS_MAKE_DIR : LL_FS_MAKE_REG) : (dir ? LL_FS_REMOVE_DIR : LL_FS_REMOVE_FILE);
+        const char *sl = strrchr(host, '/');
+        target = sl == host ? "/" : arena_strndup(a, host, (size_t)(sl - host));
+    }
+    if (bit) {
+        if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }
+        const ll_grant *g = find_grant(p, target, bit);
+        if (g) { *why = arena_printf(a, "%s granted on %s", ll_right_name(bit), g->path); return 0; }
+        *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), target);
+        return 1;
+    }
+    if (!strcmp(n, "network-outbound") || !strcmp(n, "network-bind")) {
+        uint64_t nb = n[8] == 'o' ? LL_NET_CONNECT_TCP : LL_NET_BIND_TCP;
+        const char *what = nb == LL_NET_CONNECT_TCP ? "connect_tcp" : "bind_tcp";
+        if (q->kind != OBJ_IP || !(p->handled_net & nb)) { *why = arena_printf(a, "%s is not handled: allowed", what); return 0; }
+        int any;
+        long port = ip_port(q->obj, &any);
+        for (size_t i = 0; i < p->np; i++)
+            if ((long)p->p[i].port == port && (p->p[i].access & nb)) { *why = arena_printf(a, "%s granted on port %ld", what, port); return 0; }
+        *why = arena_printf(a, "no grant of %s on port %ld (TCP)", what, port);
+        return 1;
+    }
+    if (!strcmp(n, "signal")) {
+        int inside = q->obj && (!strcmp(q->obj, "self") || !strcmp(q->obj, "children") || !strcmp(q->obj, "same-sandbox"));
+        if (!(p->scoped & LL_SCOPE_SIGNAL) || inside) { *why = "signals are not scoped to this target"; return 0; }
+        *why = "signals are scoped to the sandbox";
+        return 1;
+    }
+    if (!strncmp(n, "file", 4) || !strncmp(n, "network", 7) || !strncmp(n, "process", 7) || !strncmp(n, "ipc", 3)) {
+        *why = "not controlled by Landlock";
+        return 0;
+    }
+    *why = "no such operation on Linux";
+    return 2;
+}

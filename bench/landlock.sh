@@ -1,0 +1,41 @@
+#!/bin/sh
+# bench/landlock.sh - buckle run on Linux (Landlock) against /bin/true run
+# directly and against bwrap with binds equivalent to the profile, in one
+# interleaved run (bench/interleave.c).  Part of make bench (bench/run.sh),
+# never of make check.  Needs Linux with Landlock; bwrap is installed by
+# tools/setup-deps.sh (Debian's bubblewrap).
+set -u
+B=$(cd "$(dirname "${BUCKLE:-./buckle}")" && pwd)/$(basename "${BUCKLE:-./buckle}")
+BUILD=$(cd "${BUILD:-build}" && pwd)
+ROUNDS=${ROUNDS:-300}
+[ "$(uname -s)" = Linux ] || { echo "(landlock bench: not Linux)"; exit 0; }
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+T=$(cd "$T" && pwd -P)
+mkdir -p "$T/project/src" "$T/project/.git/hooks" "$T/tmp" "$T/home"
+for f in a b c d e; do echo "$f" >"$T/project/src/$f.c"; done
+echo "[user]" >"$T/home/.gitconfig"
+P=$(pwd)/corpus/examples/agent.buckle
+echo "## buckle run on Linux (Landlock): corpus/examples/agent.buckle -- /bin/true"
+echo
+if ! (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run --linux-accept=files,ports "$P" -- /bin/true 2>"$T/err"); then
+    echo "(buckle run cannot run here: $(tail -1 "$T/err"))"
+    exit 0
+fi
+echo "$(cat "$T/err") (WORKDIR: a project of 8 entries; TMPDIR, HOME: empty directories)"
+echo
+set -- "true=/bin/true" "buckle-run=$B run --linux-accept=files,ports $P -- /bin/true"
+if command -v bwrap >/dev/null 2>&1 && bwrap --ro-bind / / /bin/true 2>/dev/null; then
+    # what the profile lets the command see: /usr (and the merged-/usr links),
+    # /etc read-only, the project and TMPDIR writable, ~/.gitconfig, /dev, /proc
+    set -- "$@" "bwrap=bwrap --ro-bind /usr /usr --symlink usr/lib /lib --symlink usr/lib64 /lib64 --symlink usr/bin /bin --ro-bind /etc /etc --dev /dev --proc /proc --bind $T/project $T/project --bind $T/tmp $T/tmp --ro-bind $T/home/.gitconfig $T/home/.gitconfig /bin/true"
+else
+    echo "(bwrap is missing or cannot create its namespaces here: no bwrap figure)"
+fi
+(cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$BUILD/interleave" "$ROUNDS" "$@") >"$T/r"
+echo "| command | median ms | minus /bin/true | ratio to bwrap |"
+echo "|---|---|---|---|"
+awk 'NR == 1 { t = $2 } { m[NR] = $2; l[NR] = $1 } END {
+    bw = (NR >= 3) ? m[3] : 0
+    for (i = 1; i <= NR; i++) printf "| %s | %.2f | %+.2f | %s |\n", l[i], m[i], m[i] - t, bw ? sprintf("%.2f", m[i] / bw) : "-" }' "$T/r"
+echo

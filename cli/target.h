@@ -1,0 +1,14 @@
+/* target.h - the back end a command compiles for (--target, --platform). */
+#ifndef BUCKLE_TARGET_H
+#define BUCKLE_TARGET_H
+#include "cli.h"
+
+/* Checks compile's --target, --landlock-abi and --emit together: 0 with
+ * *abi set (0: SBPL; 1..7: Landlock at that ABI), or 2 after a usage error. */
+int target_check(const char *target, const char *abi_arg, const char *emit, int *abi);
+/* The Landlock plan of c as JSON, with the test values, declared defaults
+ * and -D (as query uses). */
+void target_landlock_json(compilation *c, int abi, strbuf *out);
+/* --landlock-abi's value: 1..7, or 0 when it is not one. */
+int target_abi_parse(const char *s);
+#endif

@@ -1,0 +1,9 @@
+/* elf_interp.h - the dynamic loader an ELF program names (elf_interp.c). */
+#ifndef BUCKLE_ELF_INTERP_H
+#define BUCKLE_ELF_INTERP_H
+#include <stddef.h>
+
+/* Writes the PT_INTERP path of the ELF file at path into out: 0 found, 1 a
+ * static program (none), -1 not ELF or unreadable. */
+int elf_interp(const char *path, char *out, size_t outlen);
+#endif

@@ -1,0 +1,229 @@
+# landlock.sh - `buckle run` on Linux enforces the profile with Landlock,
+# live: the kernel refuses what the profile does not allow, and
+# `buckle query --platform linux` says what the kernel does (docs/linux.md).
+# A check that needs a newer Landlock ABI than the kernel's is SKIPped.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock: every check" "not Linux"; exit 0; fi
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+PROBE=$(cd "$BUILD" && pwd)/tcpprobe
+BUILDA=$(cd "$BUILD" && pwd -P)
+R="$TMP/landlock"
+rm -rf "$R"
+mkdir -p "$R/proj/sub" "$R/proj/secret" "$R/out" "$R/bin" "$R/prof"
+R=$(cd "$R" && pwd -P)
+echo inside >"$R/proj/a.txt"
+echo secret >"$R/proj/secret/k"
+echo outside >"$R/out/o.txt"
+cp /bin/true "$R/bin/mytrue"
+unset BUCKLE_SANDBOX_EXEC
+
+# the listener: two free ports, one the profile allows
+"$PROBE" serve "$R/ports" 900 &
+spid=$!
+i=0; while [ ! -s "$R/ports" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+read P1 P2 <"$R/ports"
+
+cat >"$R/prof/p.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/proj", "$R/bin", "$BUILDA";
+    allow write "$R/proj";
+    deny write "$R/proj/secret";
+    allow write literal "/dev/null";
+}
+process {
+    allow exec "/usr/bin", "/usr/lib", "$BUILDA";
+    allow fork;
+}
+network {
+    allow outbound "*:$P1";
+}
+EOP
+P="$R/prof/p.buckle"
+A=--linux-accept=files
+
+# the kernel's ABI, from the summary line
+run "landlock: a profile runs" "$B" run $A "$P" -- /usr/bin/true
+if grep -q "offers no Landlock" "$TMP/err"; then
+    skip "landlock: every check" "this kernel has no Landlock"
+    kill "$spid" 2>/dev/null
+    exit 0
+fi
+expect_rc "landlock: a profile whose rules are exact or narrower runs" 0
+expect_err_has "landlock: a one-line summary by default" "buckle run: landlock ABI"
+ABI=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
+[ -n "$ABI" ] || ABI=0
+if [ "$(grep -c '' "$TMP/err")" -eq 1 ]; then pass "landlock: the summary is one line without -v"; else fail "landlock: the summary is one line without -v" "$(cat "$TMP/err")"; fi
+
+# kernel result vs `buckle query --platform linux` (concrete operations)
+agree() {  # NAME KERNEL_RC(0 allowed) QUERY-ARGS...
+    _n=$1; _k=$2; shift 2
+    "$B" query --platform linux "$P" "$@" >"$TMP/q" 2>&1
+    ans=$(head -1 "$TMP/q" | cut -d' ' -f1)
+    want=deny; [ "$_k" -eq 0 ] && want=allow
+    set -- "$_n"
+    if [ "$ans" = "$want" ]; then pass "landlock: query --platform linux agrees: $1"
+    else fail "landlock: query --platform linux agrees: $1" "kernel says $want, query says: $(cat "$TMP/q")"; fi
+}
+
+run "landlock: read inside" "$B" run $A "$P" -- /usr/bin/cat "$R/proj/a.txt"
+expect_rc "landlock: an allowed read succeeds" 0
+expect_out_has "landlock: an allowed read returns the file" "inside"
+agree "allowed read" $RC file-read-data "$R/proj/a.txt"
+
+run "landlock: read outside" "$B" run $A "$P" -- /usr/bin/cat "$R/out/o.txt"
+expect_rc "landlock: a read outside the profile fails" 1
+expect_err_has "landlock: a read outside fails with EACCES" "Permission denied"
+expect_out_lacks "landlock: a read outside returns nothing" "outside"
+agree "read outside" $RC file-read-data "$R/out/o.txt"
+
+run "landlock: write outside" "$B" run $A "$P" -- /usr/bin/sh -c "echo x >>'$R/out/o.txt'"
+[ "$RC" -ne 0 ] && grep -q "Permission denied" "$TMP/err" && [ "$(cat "$R/out/o.txt")" = outside ] \
+    && pass "landlock: a write outside fails" || fail "landlock: a write outside fails" "rc $RC: $ERR"
+agree "write outside" 1 file-write-data "$R/out/o.txt"
+
+run "landlock: write inside" "$B" run $A "$P" -- /usr/bin/sh -c "echo more >>'$R/proj/a.txt'"
+expect_rc "landlock: an allowed write succeeds" 0
+agree "allowed write" $RC file-write-data "$R/proj/a.txt"
+
+run "landlock: deny inside" "$B" run $A "$P" -- /usr/bin/sh -c "echo x >>'$R/proj/secret/k'"
+[ "$RC" -ne 0 ] && [ "$(cat "$R/proj/secret/k")" = secret ] && pass "landlock: a deny inside an allowed directory holds" \
+    || fail "landlock: a deny inside an allowed directory holds" "rc $RC; $(cat "$R/proj/secret/k")"
+agree "deny inside" 1 file-write-data "$R/proj/secret/k"
+run "landlock: create in the denied dir" "$B" run $A "$P" -- /usr/bin/sh -c "echo x >'$R/proj/secret/new'"
+[ "$RC" -ne 0 ] && [ ! -e "$R/proj/secret/new" ] && pass "landlock: nothing can be created in the denied directory" \
+    || fail "landlock: nothing can be created in the denied directory" "rc $RC"
+run "landlock: create in an allowed subdirectory" "$B" run $A "$P" -- /usr/bin/sh -c "echo x >'$R/proj/sub/new'"
+[ "$RC" -eq 0 ] && [ -e "$R/proj/sub/new" ] && pass "landlock: a file can be created in a subdirectory granted at launch" \
+    || fail "landlock: a file can be created in a subdirectory granted at launch" "rc $RC: $ERR"
+run "landlock: -v names the narrower rule" "$B" run -v $A "$P" -- /usr/bin/true
+expect_err_has "landlock: -v lists the deny-inside-allow narrowing with its line" "p.buckle:4: narrower: allow files write"
+
+run "landlock: exec outside" "$B" run $A "$P" -- /usr/bin/sh -c "'$R/bin/mytrue'"
+expect_rc "landlock: executing a binary the profile does not allow fails" 126
+expect_err_has "landlock: ... with EACCES" "Permission denied"
+agree "exec outside" 1 process-exec "$R/bin/mytrue"
+run "landlock: the command itself" "$B" run $A "$P" -- "$R/bin/mytrue"
+expect_rc "landlock: a command the profile does not let start is refused before anything runs" 125
+
+if [ "$ABI" -ge 4 ]; then
+    run "landlock: connect allowed" "$B" run $A "$P" -- "$PROBE" connect "$P1"
+    expect_rc "landlock: a TCP connect to an allowed port succeeds" 0
+    agree "allowed port" $RC network outbound "*:$P1"
+    run "landlock: connect denied" "$B" run $A "$P" -- "$PROBE" connect "$P2"
+    expect_rc "landlock: a TCP connect to another port fails" 1
+    expect_out_has "landlock: ... with EACCES" "denied"
+    agree "denied port" $RC network outbound "*:$P2"
+else
+    skip "landlock: TCP ports" "Landlock ABI $ABI < 4"
+fi
+
+if [ "$ABI" -ge 6 ]; then
+    sleep 30 &
+    vpid=$!
+    run "landlock: signal outside" "$B" run $A "$P" -- /usr/bin/sh -c "kill -TERM $vpid"
+    [ "$RC" -ne 0 ] && kill -0 "$vpid" 2>/dev/null && pass "landlock: a signal to a process outside the sandbox is refused" \
+        || fail "landlock: a signal to a process outside the sandbox is refused" "rc $RC: $ERR"
+    kill "$vpid" 2>/dev/null
+    run "landlock: signal inside" "$B" run $A "$P" -- /usr/bin/sh -c 'sleep 5 & kill -TERM $!'
+    expect_rc "landlock: a signal to the sandbox's own child is delivered" 0
+else
+    skip "landlock: signal scoping" "Landlock ABI $ABI < 6"
+fi
+
+# a weakening profile is refused, naming the rule
+cat >"$R/prof/weak.buckle" <<EOP
+default deny;
+files { allow read "/usr", "/proc", "$BUILDA"; }
+process { allow exec "/usr/lib", "$BUILDA"; }
+network {
+    allow outbound "localhost:$P1";
+}
+EOP
+run "landlock: weaker refused" "$B" run "$R/prof/weak.buckle" -- "$PROBE" connect "$P1"
+expect_rc "landlock: a host-specific network rule is refused" 125
+expect_err_has "landlock: the refusal names the rule's file and line" "weak.buckle:5: allow network outbound"
+expect_err_has "landlock: the refusal names the flag that accepts it" "--linux-accept=ports"
+if [ "$ABI" -ge 4 ]; then
+    run "landlock: weaker accepted" "$B" run --linux-network=ports "$R/prof/weak.buckle" -- "$PROBE" connect "$P1"
+    expect_rc "landlock: --linux-network=ports accepts it (the port on any host)" 0
+fi
+run "landlock: a metadata deny is refused" "$B" run "$P" -- /usr/bin/true
+expect_rc "landlock: a deny Landlock cannot fully enforce is refused without its class" 125
+expect_err_has "landlock: ... naming the rule" "p.buckle:5: deny files write"
+run "landlock: unknown class" "$B" run --linux-accept=bogus "$P" -- /usr/bin/true
+expect_rc "landlock: an unknown class is a usage error" 125
+if [ "$ABI" -ge 3 ]; then
+    run "landlock: network before ABI 4" "$B" run $A --landlock-abi=3 "$P" -- /usr/bin/true
+    expect_rc "landlock: planned for ABI 3, a deny-default network is refused (TCP not controlled)" 125
+    expect_err_has "landlock: ... as the network class" "--linux-accept=network"
+fi
+
+# default allow: the deny is enforced by granting everything around it
+cat >"$R/prof/open.buckle" <<EOP
+default allow;
+files { deny read "$R/proj/secret"; }
+EOP
+run "landlock: default allow" "$B" run --force $A "$R/prof/open.buckle" -- /usr/bin/cat "$R/proj/secret/k"
+[ "$RC" -ne 0 ] && grep -q "Permission denied" "$TMP/err" && pass "landlock: default allow: the denied directory is unreadable" \
+    || fail "landlock: default allow: the denied directory is unreadable" "rc $RC: $OUT $ERR"
+run "landlock: default allow elsewhere" "$B" run --force $A "$R/prof/open.buckle" -- /usr/bin/cat "$R/out/o.txt"
+expect_rc "landlock: default allow: the rest stays readable" 0
+
+# an unfiltered deny: only the allow that beats it grants anything
+cat >"$R/prof/unf.buckle" <<EOP
+default allow;
+files { deny write; allow write "$R/proj/sub"; }
+EOP
+run "landlock: unfiltered deny" "$B" run --force $A "$R/prof/unf.buckle" -- /usr/bin/sh -c "echo x >'$R/proj/sub/u1'; echo y >'$R/out/u2'"
+[ -e "$R/proj/sub/u1" ] && [ ! -e "$R/out/u2" ] && pass "landlock: an unfiltered deny holds everywhere but where a more specific allow beats it" \
+    || fail "landlock: an unfiltered deny holds everywhere but where a more specific allow beats it" "rc $RC: $ERR"
+if [ "$ABI" -ge 4 ]; then
+    cat >"$R/prof/anyport.buckle" <<EOP
+default deny;
+files { allow read "/usr", "/proc", "$BUILDA"; }
+process { allow exec "/usr/lib", "$BUILDA"; }
+network { allow outbound "localhost:*"; }
+EOP
+    run "landlock: host:* accepted" "$B" run --linux-network=ports "$R/prof/anyport.buckle" -- "$PROBE" connect "$P2"
+    expect_rc "landlock: an accepted \"localhost:*\" leaves TCP connect unhandled" 0
+fi
+
+# the dynamic loader: execute on it only where the profile lets it be mapped executable
+printf 'default deny;\nfiles { allow read "/usr"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/ld.buckle"
+printf 'default deny;\nfiles { allow read "/usr"; }\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/nold.buckle"
+run "landlock: loader mapped" "$B" run "$R/prof/ld.buckle" -- /usr/bin/true
+expect_rc "landlock: exec-map of the loader lets a dynamic program start" 0
+run "landlock: loader not mapped" "$B" run "$R/prof/nold.buckle" -- /usr/bin/true
+expect_rc "landlock: without exec-map of the loader a dynamic program cannot start" 126
+
+# the profile's own source cannot be rewritten by the sandbox
+cat >"$R/proj/self.buckle" <<EOP
+default deny;
+files { allow read "/usr", "$R/proj"; allow write "$R/proj"; }
+process { allow exec "/usr/bin", "/usr/lib"; }
+EOP
+run "landlock: own source" "$B" run "$R/proj/self.buckle" -- /usr/bin/sh -c "echo 'default allow;' >'$R/proj/self.buckle'"
+[ "$RC" -ne 0 ] && grep -q "default deny" "$R/proj/self.buckle" && pass "landlock: the sandbox cannot rewrite its own profile" \
+    || fail "landlock: the sandbox cannot rewrite its own profile" "rc $RC"
+
+# compile --target landlock: the ruleset and the verdicts, the same bytes twice
+"$B" compile --target landlock "$P" >"$TMP/ll1.json" 2>"$TMP/err"; RC=$?
+"$B" compile --target landlock "$P" >"$TMP/ll2.json" 2>/dev/null
+expect_rc "landlock: compile --target landlock" 0
+expect_same "landlock: compile --target landlock is deterministic" "$TMP/ll1.json" "$TMP/ll2.json"
+grep -q "\"path\": \"$R/proj/a.txt\", \"access\": \[\"write_file\"" "$TMP/ll1.json" \
+    && pass "landlock: the JSON grants the allowed directory's entries one by one" \
+    || fail "landlock: the JSON grants the allowed directory's entries one by one" "$(head -c 800 "$TMP/ll1.json")"
+grep -q '"verdict": "weaker", "class": "files"' "$TMP/ll1.json" && pass "landlock: the JSON has each rule's verdict" \
+    || fail "landlock: the JSON has each rule's verdict" "$(head -c 800 "$TMP/ll1.json")"
+if command -v python3 >/dev/null 2>&1; then
+    python3 -m json.tool "$TMP/ll1.json" >/dev/null 2>&1 && pass "landlock: the JSON parses" || fail "landlock: the JSON parses" "python3 -m json.tool"
+fi
+run "landlock: bad abi" "$B" compile --target landlock --landlock-abi 9 "$P"
+expect_rc "landlock: --landlock-abi out of range is a usage error" 2
+
+kill "$spid" 2>/dev/null
+wait "$spid" 2>/dev/null
+exit 0
