@@ -34,6 +34,13 @@
 #define LL_LOG_NEW_EXEC_ON     (1u << 1)   /* ABI 7: landlock_restrict_self flag */
 #define LL_ABI_MAX 7
 
+/* What the seccomp filter closes besides the terminal ioctls (TIOCSTI,
+ * TIOCLINUX) and io_uring, which it always refuses (landlock_seccomp.c). */
+#define LL_SC_NET  (1u << 0)   /* socket(): TCP only (IPv4, IPv6) ... */
+#define LL_SC_UNIX (1u << 1)   /* ... and unix sockets */
+#define LL_SC_IPC  (1u << 2)   /* shmget, msgget, semget, mq_open */
+#define LL_SC_EXEC (1u << 3)   /* memfd_create without MFD_NOEXEC_SEAL */
+
 /* The widening classes a user can accept (--linux-accept=NAME). */
 enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_COUNT };
 typedef struct ll_class { const char *name; const char *what; } ll_class;
@@ -61,6 +68,7 @@ typedef struct ll_plan {
     const char **notes;       /* what the default deny does not cover on Linux */
     size_t nnotes, ncap;
     size_t visited;           /* directory entries looked at */
+    unsigned seccomp;         /* LL_SC_*: what the seccomp filter closes */
     backend_report rep;
 } ll_plan;
 
@@ -92,4 +100,9 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why);
 /* In the child: no_new_privs, then restrict itself with the ruleset.
  * Async-signal-safe; returns 0 or an errno value. */
 int ll_restrict_self(int ruleset_fd, unsigned flags);
+/* landlock_seccomp.c: no_new_privs, then the filter for LL_SC_* what.
+ * Returns 0 or an errno value (ENOSYS: not Linux on x86_64 or aarch64). */
+int ll_seccomp_install(unsigned what);
+/* Closes every descriptor above 2 (none is passed to the command). */
+void ll_close_inherited(void);
 #endif

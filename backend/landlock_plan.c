@@ -571,6 +571,23 @@ static void network(llb *b, const char *opname, uint64_t bit)
             if (ip_port(rval(b, r, &n), &any_host) == -1 && any_host) all = 1;
         }
     }
+    /* what Landlock cannot control (UDP, other protocols, unix sockets by
+     * path) is closed by the seccomp filter when the outbound default is
+     * deny; unix sockets stay open only when the profile allows one, and
+     * then every unix socket is reachable: weaker */
+    if (!all && bit == LL_NET_CONNECT_TCP) {
+        p->seccomp |= LL_SC_NET;
+        for (size_t i = 0; i < rv->n; i++) {
+            const rule *r = rv->v[i];
+            if (r->dup_of || r->action != ACT_ALLOW || r->m.kind == MK_IP || r->m.kind == MK_NONE) continue;
+            for (int o = 0; o < ops_count(); o++)
+                if (opset_has(r->covers, o) && op_get(o)->concrete && op_category(o, &b->fs_ops) == OC_NET)
+                    p->seccomp |= LL_SC_UNIX;
+        }
+        if (p->seccomp & LL_SC_UNIX)
+            weaker(b, NULL, LLC_NETWORK, "a unix socket the profile allows by path opens every unix socket: "
+                                         "Landlock cannot limit connections by path");
+    }
     if (p->abi < 4) {
         if (!all) weaker(b, NULL, LLC_NETWORK, arena_printf(b->a, "%s is not controlled before Landlock ABI 4", opname));
         return;
@@ -789,11 +806,30 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
     }
     if (p->abi >= 7) p->restrict_flags |= LL_LOG_NEW_EXEC_ON;
+    add_note(p, "seccomp: the terminal ioctls TIOCSTI and TIOCLINUX, and io_uring, are refused");
     if (deny_default) {
+        /* IPC: closed by the seccomp filter unless the profile allows some,
+         * and then all of it is open: weaker */
+        int ipc_allowed = 0;
+        for (size_t i = 0; i < rv->n; i++) {
+            const rule *r = rv->v[i];
+            if (r->dup_of || r->action != ACT_ALLOW) continue;
+            for (int o = 0; o < ops_count() && !ipc_allowed; o++)
+                if (opset_has(r->covers, o) && op_get(o)->concrete && op_category(o, &b.fs_ops) == OC_IPC) ipc_allowed = 1;
+        }
+        if (ipc_allowed)
+            weaker(&b, NULL, LLC_IPC, "System V IPC and POSIX message queues: Landlock does not control them, so "
+                                      "allowing some opens all of them");
+        else p->seccomp |= LL_SC_IPC;
+        p->seccomp |= LL_SC_EXEC;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
                     "extended attributes, executable mappings");
-        add_note(p, "not controlled by Landlock: UDP, inbound connections, connecting to unix sockets by path, "
-                    "fork, process information, System V IPC");
+        add_note(p, "not controlled by Landlock: inbound connections, fork, process information");
+        if (p->seccomp & LL_SC_NET)
+            add_note(p, (p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are TCP or unix only (no UDP, raw, MPTCP, SCTP, netlink)"
+                                                  : "seccomp: sockets are TCP only (no UDP, raw, MPTCP, SCTP, netlink, unix)");
+        if (p->seccomp & LL_SC_IPC) add_note(p, "seccomp: System V IPC and POSIX message queues are refused");
+        add_note(p, "seccomp: memory files (memfd_create) only without exec (MFD_NOEXEC_SEAL)");
         if (p->abi < 3) add_note(p, "truncate is not controlled before Landlock ABI 3");
         if (p->abi < 5) add_note(p, "ioctl on devices is not controlled before Landlock ABI 5");
     }
@@ -875,7 +911,12 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
     if (!strcmp(n, "network-outbound") || !strcmp(n, "network-bind")) {
         uint64_t nb = n[8] == 'o' ? LL_NET_CONNECT_TCP : LL_NET_BIND_TCP;
         const char *what = nb == LL_NET_CONNECT_TCP ? "connect_tcp" : "bind_tcp";
-        if (q->kind != OBJ_IP || !(p->handled_net & nb)) { *why = arena_printf(a, "%s is not handled: allowed", what); return 0; }
+        if (q->kind != OBJ_IP && (p->seccomp & LL_SC_NET) && !(p->seccomp & LL_SC_UNIX)) {
+            *why = "unix sockets cannot be created (seccomp)";
+            return 1;
+        }
+        if (q->kind != OBJ_IP) { *why = "unix sockets by path are not controlled by Landlock: allowed"; return 0; }
+        if (!(p->handled_net & nb)) { *why = arena_printf(a, "%s is not handled: allowed", what); return 0; }
         int any;
         long port = ip_port(q->obj, &any);
         for (size_t i = 0; i < p->np; i++)
@@ -887,6 +928,10 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         int inside = q->obj && (!strcmp(q->obj, "self") || !strcmp(q->obj, "children") || !strcmp(q->obj, "same-sandbox"));
         if (!(p->scoped & LL_SCOPE_SIGNAL) || inside) { *why = "signals are not scoped to this target"; return 0; }
         *why = "signals are scoped to the sandbox";
+        return 1;
+    }
+    if (!strncmp(n, "ipc-sysv", 8) && (p->seccomp & LL_SC_IPC)) {
+        *why = "System V IPC is refused (seccomp)";
         return 1;
     }
     if (!strncmp(n, "file", 4) || !strncmp(n, "network", 7) || !strncmp(n, "process", 7) || !strncmp(n, "ipc", 3)) {

@@ -81,7 +81,19 @@ int ll_restrict_self(int ruleset_fd, unsigned flags)
     if (syscall(SYS_landlock_restrict_self, ruleset_fd, flags) != 0) return errno;
     return 0;
 }
+
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+void ll_close_inherited(void)
+{
+    if (syscall(SYS_close_range, 3u, ~0u, 0u) == 0) return;
+    long max = sysconf(_SC_OPEN_MAX);
+    for (long fd = 3; fd < (max > 0 ? max : 1024); fd++) close((int)fd);
+}
 #else
+void ll_close_inherited(void) {}
+
 int ll_abi_probe(void) { return 0; }
 
 int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)

@@ -132,6 +132,45 @@ else
     skip "landlock: signal scoping" "Landlock ABI $ABI < 6"
 fi
 
+# what Landlock cannot control, closed by the seccomp filter (docs/linux.md)
+run "landlock: TIOCSTI" "$PROBE" pty "$B" run $A "$P" -- "$PROBE" tiocsti "touch $R/out/PWNED"
+expect_out_has "landlock: the command cannot type into the caller's terminal (TIOCSTI)" "denied"
+if grep -q "^typed: $" "$TMP/out" && [ ! -e "$R/out/PWNED" ]; then pass "landlock: ... nothing is waiting as input on the terminal afterwards"
+else fail "landlock: ... nothing is waiting as input on the terminal afterwards" "$OUT"; fi
+run "landlock: UDP" "$B" run $A "$P" -- "$PROBE" socket 2 2 0
+expect_out_has "landlock: a UDP socket cannot be created when the profile limits the network" "denied"
+run "landlock: UDP6" "$B" run $A "$P" -- "$PROBE" socket 10 2 0
+expect_out_has "landlock: ... nor a UDP socket over IPv6" "denied"
+run "landlock: MPTCP" "$B" run $A "$P" -- "$PROBE" socket 2 1 262
+expect_out_has "landlock: an MPTCP socket cannot be created (Landlock's ports are TCP only)" "denied"
+run "landlock: SCTP" "$B" run $A "$P" -- "$PROBE" socket 2 1 132
+expect_out_has "landlock: ... nor an SCTP socket" "denied"
+run "landlock: TCP socket" "$B" run $A "$P" -- "$PROBE" socket 2 1 6
+expect_out_has "landlock: a TCP socket can be created (Landlock checks its ports)" "created"
+run "landlock: unix socket" "$B" run $A "$P" -- "$PROBE" socket 1 1 0
+expect_out_has "landlock: a unix socket cannot be created when the profile allows none" "denied"
+agree "unix socket by path" 1 network outbound "$R/out/sock"
+run "landlock: netlink" "$B" run $A "$P" -- "$PROBE" socket 16 3 0
+expect_out_has "landlock: nor a netlink socket" "denied"
+run "landlock: sysv" "$B" run $A "$P" -- "$PROBE" sysv
+expect_out_has "landlock: System V IPC is refused when the profile allows no IPC" "denied"
+run "landlock: memfd" "$B" run $A "$P" -- "$PROBE" memfd
+expect_out_has "landlock: an executable memory file cannot be created when the profile limits exec" "denied"
+run "landlock: inherited fd" sh -c "exec 5>>'$R/out/o.txt'; exec \"\$0\" run $A '$P' -- '$PROBE' fdwrite 5 PWNED" "$B"
+expect_out_has "landlock: a descriptor the caller left open is closed before the command starts" "Bad file descriptor"
+grep -q PWNED "$R/out/o.txt" && fail "landlock: ... and nothing was written through it" "$(cat "$R/out/o.txt")" \
+    || pass "landlock: ... and nothing was written through it"
+printf 'default deny;\nfiles { allow read "/usr"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\nnetwork { allow unix-connect "%s/out/sock"; }\n' "$R" >"$R/prof/unix.buckle"
+run "landlock: a unix socket allowed" "$B" run "$R/prof/unix.buckle" -- /usr/bin/true
+expect_rc "landlock: a profile allowing one unix socket by path is refused (every unix socket would open)" 125
+expect_err_has "landlock: ... naming the network class" "--linux-accept=network"
+printf 'default deny;\nfiles { allow read "/usr", "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin", "%s"; }\nipc { allow posix-shm "x"; }\n' "$BUILDA" "$BUILDA" >"$R/prof/ipc.buckle"
+run "landlock: some ipc allowed" "$B" run "$R/prof/ipc.buckle" -- /usr/bin/true
+expect_rc "landlock: a profile allowing some IPC is refused (all of it would open)" 125
+expect_err_has "landlock: ... naming the ipc class" "--linux-accept=ipc"
+run "landlock: ipc accepted" "$B" run --linux-accept=ipc "$R/prof/ipc.buckle" -- "$PROBE" sysv
+expect_out_has "landlock: ... and accepted, System V IPC works" "created"
+
 # a weakening profile is refused, naming the rule
 cat >"$R/prof/weak.buckle" <<EOP
 default deny;

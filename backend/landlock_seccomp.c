@@ -1,0 +1,135 @@
+/* landlock_seccomp.c - what Landlock cannot control, closed with a seccomp
+ * filter installed with the ruleset (docs/linux.md): the terminal ioctls
+ * that type into the caller's terminal (always), sockets other than TCP
+ * (when the profile limits the network), System V and POSIX
+ * message-queue IPC (when the profile allows no IPC), memory files that could
+ * be executed (when the profile limits exec), io_uring (always: it would
+ * reach all of these without the system calls).  A refused call fails with
+ * EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere the
+ * filter cannot be built and the run is refused. */
+#define _GNU_SOURCE
+#include "landlock.h"
+#include <stddef.h>
+#if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
+#include <errno.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifdef __x86_64__
+#define SC_ARCH AUDIT_ARCH_X86_64
+#else
+#define SC_ARCH AUDIT_ARCH_AARCH64
+#endif
+#define SC_TIOCSTI 0x5412u
+#define SC_TIOCLINUX 0x541Cu
+#define SC_MFD_NOEXEC_SEAL 0x8u
+#define SC_AF_UNIX 1u
+#define SC_AF_INET 2u
+#define SC_AF_INET6 10u
+#define SC_SOCK_STREAM 1u
+#define SC_TYPE_MASK 0xfu
+#define SC_IPPROTO_TCP 6u
+#ifndef SYS_io_uring_setup
+#define SYS_io_uring_setup 425
+#endif
+#ifndef SYS_memfd_create
+#define SYS_memfd_create 319
+#endif
+
+#define ARG_LO(n) (offsetof(struct seccomp_data, args) + (n) * sizeof(uint64_t))   /* little-endian: the low word */
+#define LD(off) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
+#define RET(v) BPF_STMT(BPF_RET | BPF_K, (v))
+#define DENY(e) RET(SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
+#define ALLOW RET(SECCOMP_RET_ALLOW)
+
+typedef struct prog { struct sock_filter f[128]; unsigned short n; } prog;
+
+static void put(prog *p, struct sock_filter s) { p->f[p->n++] = s; }
+/* "if A == k, go on; else skip the next skip instructions" */
+static void jeq(prog *p, uint32_t k, unsigned char skip) { put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k, 0, skip)); }
+
+/* one system call refused outright */
+static void refuse_nr(prog *p, long nr, int err)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 1);
+    put(p, (struct sock_filter)DENY(err));
+}
+
+static void build(prog *p, unsigned what)
+{
+    p->n = 0;
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, arch)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_ARCH, 1, 0));
+    put(p, (struct sock_filter)DENY(EPERM));       /* another ABI's system calls */
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+#ifdef __x86_64__
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000u, 0, 1));   /* x32 */
+    put(p, (struct sock_filter)DENY(EPERM));
+#endif
+    /* ioctl: TIOCSTI, TIOCLINUX (the command is an unsigned int: the low word) */
+    jeq(p, SYS_ioctl, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(1)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_TIOCSTI, 1, 0));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_TIOCLINUX, 0, 1));
+    put(p, (struct sock_filter)DENY(EPERM));
+    put(p, (struct sock_filter)ALLOW);
+    refuse_nr(p, SYS_io_uring_setup, EPERM);
+    if (what & LL_SC_NET) {
+        put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+        jeq(p, SYS_socket, 14);
+        put(p, (struct sock_filter)LD(ARG_LO(0)));
+        /* AF_INET, AF_INET6: TCP only */
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_INET, 1, 0));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_INET6, 0, 8));
+        put(p, (struct sock_filter)LD(ARG_LO(1)));
+        put(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SC_TYPE_MASK));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_SOCK_STREAM, 0, 3));
+        put(p, (struct sock_filter)LD(ARG_LO(2)));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 2, 0));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_IPPROTO_TCP, 1, 0));
+        /* every other family (unix sockets only when the profile allows them) */
+        put(p, (struct sock_filter)DENY(EACCES));
+        put(p, (struct sock_filter)ALLOW);
+        /* A = family here */
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_UNIX, 0, 1));
+        put(p, (struct sock_filter)((what & LL_SC_UNIX) ? (struct sock_filter)ALLOW : (struct sock_filter)DENY(EACCES)));
+        put(p, (struct sock_filter)DENY(EACCES));
+    }
+    if (what & LL_SC_IPC) {
+        /* every call, not only the get: an identifier can be guessed */
+        static const long ipc[] = { SYS_shmget, SYS_shmat, SYS_shmctl, SYS_msgget, SYS_msgsnd, SYS_msgrcv, SYS_msgctl,
+                                    SYS_semget, SYS_semop, SYS_semctl, SYS_semtimedop, SYS_mq_open, SYS_mq_unlink };
+        for (size_t i = 0; i < sizeof ipc / sizeof ipc[0]; i++) refuse_nr(p, ipc[i], EACCES);
+    }
+    if (what & LL_SC_EXEC) {
+        put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+        jeq(p, SYS_memfd_create, 4);
+        put(p, (struct sock_filter)LD(ARG_LO(1)));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, SC_MFD_NOEXEC_SEAL, 0, 1));
+        put(p, (struct sock_filter)ALLOW);
+        put(p, (struct sock_filter)DENY(EACCES));
+    }
+    put(p, (struct sock_filter)ALLOW);
+}
+
+int ll_seccomp_install(unsigned what)
+{
+    prog p;
+    build(&p, what);
+    struct sock_fprog fp = { p.n, p.f };
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return errno;
+    if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) != 0) return errno;
+    return 0;
+}
+#else
+int ll_seccomp_install(unsigned what)
+{
+    (void)what;
+    return 38;    /* ENOSYS: no filter for this architecture */
+}
+#endif
