@@ -73,8 +73,9 @@ static int parse_accept(const char *list, unsigned *set)
 }
 
 /* The value of a declared default with the run's values (one level, as
- * the macOS runner resolves them). */
-static const char *expand_default(arena *a, const char *def, const sb_param *vals, size_t n)
+ * the macOS runner resolves them); *why when the result is not canonical or
+ * passes through a link. */
+static const char *expand_default(arena *a, const char *def, const sb_param *vals, size_t n, const char **why)
 {
     strbuf b;
     sb_init(&b);
@@ -89,7 +90,8 @@ static const char *expand_default(arena *a, const char *def, const sb_param *val
         sb_puts(&b, v);
         q = end;
     }
-    const char *out = run_canonical(a, sb_cstr(&b));
+    *why = runner_path_value_problem(a, sb_cstr(&b));
+    const char *out = *why ? arena_strdup(a, sb_cstr(&b)) : run_canonical(a, sb_cstr(&b));
     sb_free(&b);
     return out;
 }
@@ -129,6 +131,13 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
             const char *v = argv[++i];
             if (x[1] == 'I') incs[ninc++] = v;
             else {
+                /* the value as given: define_parse resolves links */
+                const char *eq = strchr(v, '=');
+                const char *bad = eq ? runner_path_value_problem(&a, eq + 1) : NULL;
+                if (bad) {
+                    fprintf(stderr, "buckle run: error: -D %s: %s; nothing was run\n", v, bad);
+                    goto out;
+                }
                 const char *err = define_parse(&a, v, &defs[ndef]);
                 if (err) { cli_usage_error("run", "-D %s: %s", v, err); goto out; }
                 ndef++;
@@ -178,14 +187,17 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
     sb_param *vals = arena_alloc(&a, (ndef + 8) * sizeof *vals);
     size_t nv = 0;
     const char *bn[4] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
-    const char *bv[4] = { home ? run_canonical(&a, home) : NULL, run_canonical(&a, tmp), run_canonical(&a, cwd), user };
+    /* the values as they are (a link or a "..", here or above, is refused:
+     * whoever can replace the link would decide what the next run grants),
+     * then canonical */
+    const char *braw[4] = { home, tmp, cwd, user };
+    const char *bv[4] = { NULL, NULL, NULL, NULL };
+    const char *bwhy[4] = { NULL, NULL, NULL, NULL };
     for (int k = 0; k < 4; k++) {
-        if (!bv[k]) continue;
-        const char *why = runner_builtin_problem(bn[k], bv[k]);
-        if (why) {
-            /* only an error when the profile uses it: checked below */
-            continue;
-        }
+        bwhy[k] = runner_builtin_problem(bn[k], braw[k]);
+        if (!bwhy[k] && k < 3) bwhy[k] = runner_path_value_problem(&a, braw[k]);
+        if (bwhy[k]) continue;     /* only an error when the profile uses it: checked below */
+        bv[k] = k < 3 ? run_canonical(&a, braw[k]) : braw[k];
         vals[nv++] = (sb_param){ bn[k], bv[k] };
     }
 
@@ -227,7 +239,12 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
         int given = 0;
         for (size_t j = 0; j < nfixed; j++) if (!strcmp(all[j].name, p->name)) given = 1;
         if (given || !p->def || !strchr(p->def, PARAM_OPEN)) continue;
-        const char *v = expand_default(&a, p->def, vals, nfixed);
+        const char *why = NULL;
+        const char *v = expand_default(&a, p->def, vals, nfixed, &why);
+        if (why) {
+            fprintf(stderr, "buckle run: error: the default of parameter %s is %s: %s; nothing was run\n", p->name, v, why);
+            goto out;
+        }
         if (v) all[nv++] = (sb_param){ p->name, v };
     }
     d = decider_new(c, all, nv);
@@ -239,7 +256,10 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
         int given = 0;
         for (size_t j = 0; j < nv; j++) if (!strcmp(all[j].name, p->name)) given = 1;
         if (!given) {
-            fprintf(stderr, "buckle run: error: the built-in parameter %s has no usable value here\n", p->name);
+            const char *why = NULL, *raw = NULL;
+            for (int b = 0; b < 4; b++) if (!strcmp(bn[b], p->name)) { why = bwhy[b]; raw = braw[b]; }
+            fprintf(stderr, "buckle run: error: the built-in parameter %s has no usable value here: %s (\"%s\"); nothing was run\n",
+                    p->name, why ? why : "it is not set", raw ? raw : "");
             goto out;
         }
     }

@@ -3,7 +3,9 @@
  * as strictly as -D values: a profile that says "$HOME/.cache" must not end
  * up granting "/.cache" or the whole disk because HOME was unset or empty. */
 #include "runner.h"
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char *runner_builtin_problem(const char *name, const char *value)
 {
@@ -25,6 +27,33 @@ const char *runner_builtin_problem(const char *name, const char *value)
         if (n == 0 || (n == 1 && c[0] == '.') || (n == 2 && c[0] == '.' && c[1] == '.'))
             return "it is not a canonical path";
         p = c + n;
+    }
+    return NULL;
+}
+
+const char *runner_path_value_problem(arena *a, const char *value)
+{
+    if (value[0] != '/') return NULL;
+    if (!strcmp(value, "/")) return NULL;
+    for (const char *p = value; *p;) {
+        const char *c = p + 1, *e = strchr(c, '/');
+        size_t n = e ? (size_t)(e - c) : strlen(c);
+        if (n == 0 || (n == 1 && c[0] == '.') || (n == 2 && c[0] == '.' && c[1] == '.'))
+            return "it is not a canonical path (no empty, \".\" or \"..\" component, no trailing /)";
+        p = c + n;
+    }
+    /* every component as it is now: a link would let whoever can replace
+     * it decide what the value grants */
+    for (const char *p = value; *p;) {
+        const char *e = strchr(p + 1, '/');
+        size_t n = e ? (size_t)(e - value) : strlen(value);
+        const char *prefix = arena_strndup(a, value, n);
+        struct stat st;
+        if (lstat(prefix, &st) != 0) return errno == ENOENT ? NULL : arena_printf(a, "%s cannot be examined", prefix);
+        if (S_ISLNK(st.st_mode))
+            return n == strlen(value) ? "it is a symbolic link (pass the path it leads to)"
+                                      : arena_printf(a, "it passes through the symbolic link %s (pass the path it leads to)", prefix);
+        p = value + n;
     }
     return NULL;
 }

@@ -123,6 +123,10 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
  * canonical, no control character, not "/"; USER: a plain name), otherwise
  * why not. */
 const char *runner_builtin_problem(const char *name, const char *value);
+/* NULL when an absolute path value is canonical and no component of it is a
+ * symbolic link now (a missing tail is fine), otherwise why not (in a).
+ * Values that do not start with / pass. */
+const char *runner_path_value_problem(arena *a, const char *value);
 
 /* ---- the child (spawn.c) ------------------------------------------------ */
 

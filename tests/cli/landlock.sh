@@ -171,6 +171,38 @@ expect_err_has "landlock: ... naming the ipc class" "--linux-accept=ipc"
 run "landlock: ipc accepted" "$B" run --linux-accept=ipc "$R/prof/ipc.buckle" -- "$PROBE" sysv
 expect_out_has "landlock: ... and accepted, System V IPC works" "created"
 
+# a parameter value that is or passes through a link, or is not canonical, is refused:
+# a run that replaces the granted directory by a link cannot widen the next run
+mkdir -p "$R/proj/sub/outdir"
+cat >"$R/prof/d.buckle" <<EOP
+default deny;
+param OUT;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/proj";
+    allow exec-map "/usr/lib";
+    allow read "\$OUT"; allow write "\$OUT";
+    allow write "$R/proj/sub";
+}
+process { allow exec "/usr/bin"; allow fork; }
+EOP
+run "landlock: param swap run 1" "$B" run -D OUT="$R/proj/sub/outdir" $A "$R/prof/d.buckle" -- /usr/bin/sh -c "rmdir '$R/proj/sub/outdir' && ln -s '$R/out' '$R/proj/sub/outdir'"
+run "landlock: param swap run 2" "$B" run -D OUT="$R/proj/sub/outdir" $A "$R/prof/d.buckle" -- /usr/bin/sh -c "echo PWN2 >'$R/out/o.txt'"
+expect_rc "landlock: a -D value that a run replaced by a symbolic link is refused at the next run" 125
+expect_err_has "landlock: ... saying it is a link" "is a symbolic link"
+grep -q PWN2 "$R/out/o.txt" && fail "landlock: ... and nothing outside was written" "$(cat "$R/out/o.txt")" || pass "landlock: ... and nothing outside was written"
+run "landlock: param through a link" "$B" run -D OUT="$R/proj/sub/outdir/x" $A "$R/prof/d.buckle" -- /usr/bin/true
+expect_err_has "landlock: a -D value reached through a symbolic link is refused" "passes through the symbolic link $R/proj/sub/outdir"
+run "landlock: param not canonical" "$B" run -D OUT="$R/proj/../out" $A "$R/prof/d.buckle" -- /usr/bin/true
+expect_rc "landlock: a -D value that is not canonical is refused" 125
+expect_err_has "landlock: ... saying so" "not a canonical path"
+ln -s "$R/out" "$R/homelink"
+printf 'default deny;\nfiles { allow read "/usr", "$HOME"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/home.buckle"
+run "landlock: HOME a link" env HOME="$R/homelink" "$B" run "$R/prof/home.buckle" -- /usr/bin/true
+expect_rc "landlock: a HOME that is a symbolic link is refused when the profile uses it" 125
+expect_err_has "landlock: ... with the reason" "HOME has no usable value here: it is a symbolic link"
+run "landlock: HOME root" env HOME=/ "$B" run "$R/prof/home.buckle" -- /usr/bin/true
+expect_err_has "landlock: HOME=/ is refused with the reason" "it is the root directory"
+
 # a weakening profile is refused, naming the rule
 cat >"$R/prof/weak.buckle" <<EOP
 default deny;
