@@ -34,7 +34,7 @@ typedef struct backend_in {
     decider *d;               /* the parameter values */
     int abi;                  /* Landlock ABI to compile for (1..7) */
     unsigned accept;          /* widening classes the user accepted */
-    const char *const *protect;   /* host paths the sandbox must not write (the profile's sources) */
+    const char *const *protect;   /* host paths the sandbox must not write, at or beneath (the profile's sources, buckle's directories) */
     size_t nprotect;
     int host_map;             /* /private/tmp -> /tmp and the like (the platform has no /private) */
     const char *interp;       /* the command's ELF interpreter (host path, resolved), or NULL */

@@ -260,7 +260,7 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
         for (size_t k = 0; k < b->in->nprotect; k++) {
             const char *s = b->in->protect[k];
-            if (under(s, strlen(s), hx, hl)) return "the profile's own sources";
+            if (under(s, strlen(s), hx, hl)) return "buckle's own files (the profile's sources, the run cache, the profile directory)";
         }
     return NULL;
 }
@@ -268,7 +268,12 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
 static int is_protected(llb *b, size_t ri, const char *hx)
 {
     if (rights[ri].bit & LL_FS_READ_ONLY) return 0;
-    for (size_t k = 0; k < b->in->nprotect; k++) if (!strcmp(b->in->protect[k], hx)) return 1;
+    /* at or beneath one (a protected directory keeps its contents too) */
+    size_t hl = strlen(hx);
+    for (size_t k = 0; k < b->in->nprotect; k++) {
+        const char *s = b->in->protect[k];
+        if (under(hx, hl, s, strlen(s))) return 1;
+    }
     return 0;
 }
 
@@ -337,6 +342,10 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         return;
     }
     if (!S_ISDIR(st.st_mode)) { leaf(b, ri, owner, px, hx, &st); return; }
+    if (is_protected(b, ri, hx)) {
+        narrow(b, owner, arena_printf(b->a, "%s %s: buckle's own directory stays unwritable", rights[ri].name, hx));
+        return;
+    }
     if (!covers_subtree(b, cov, px, strlen(px))) return;
     const char *why = blocked(b, ri, cov, px, hx);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }

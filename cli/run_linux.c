@@ -270,11 +270,27 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
     }
 
     /* the profile's sources stay unwritable: the next run reads them */
-    const char **prot = arena_alloc(&a, (c->ndeps + 1) * sizeof *prot);
+    const char **prot = arena_alloc(&a, (c->ndeps + 5) * sizeof *prot);
     size_t nprot = 0;
     for (size_t k = 0; k < c->ndeps; k++) {
         char real[PATH_MAX];
         if (realpath(c->deps[k], real)) prot[nprot++] = arena_strdup(&a, real);
+    }
+    /* and the directories every other run reads (the run cache in /tmp, the
+     * profile directory in TMPDIR), existing or not: a run on macOS or a
+     * --dry-run here trusts what it finds there */
+    {
+        const char *parents[2] = { "/tmp", bv[1] ? bv[1] : "/tmp" };
+        const char *what[2] = { "cache", "profiles" };
+        for (int k = 0; k < 2; k++)
+            for (int w = 0; w < 2; w++) {
+                char name[128];
+                runner_dir_name(name, sizeof name, what[w]);
+                const char *pth = arena_printf(&a, "%s/%s", run_canonical(&a, parents[k]), name);
+                int dup = 0;
+                for (size_t j = 0; j < nprot; j++) dup |= !strcmp(prot[j], pth);
+                if (!dup) prot[nprot++] = pth;
+            }
     }
     /* the command's dynamic loader (docs/linux.md) */
     const char *exec_path = realpath(resolved, cmd_real) ? cmd_real : resolved;

@@ -203,6 +203,23 @@ expect_err_has "landlock: ... with the reason" "HOME has no usable value here: i
 run "landlock: HOME root" env HOME=/ "$B" run "$R/prof/home.buckle" -- /usr/bin/true
 expect_err_has "landlock: HOME=/ is refused with the reason" "it is the root directory"
 
+# buckle's own directories stay unwritable: the profile directory in TMPDIR, the run cache in /tmp
+U=$(id -u)
+mkdir -p "$R/tmpd/sub" && mkdir -m 700 "$R/tmpd/buckle-profiles-$U"
+printf 'default deny;\nfiles { allow read "/usr", "%s/tmpd"; allow write "%s/tmpd"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' "$R" "$R" >"$R/prof/tmpd.buckle"
+run "landlock: profile directory" env TMPDIR="$R/tmpd" "$B" run "$R/prof/tmpd.buckle" -- /usr/bin/sh -c "touch '$R/tmpd/buckle-profiles-$U/planted'"
+[ "$RC" -ne 0 ] && [ ! -e "$R/tmpd/buckle-profiles-$U/planted" ] && pass "landlock: the sandbox cannot write into the profile directory in TMPDIR" \
+    || fail "landlock: the sandbox cannot write into the profile directory in TMPDIR" "rc $RC: $ERR"
+run "landlock: beside the profile directory" env TMPDIR="$R/tmpd" "$B" run "$R/prof/tmpd.buckle" -- /usr/bin/sh -c "touch '$R/tmpd/sub/ok'"
+expect_rc "landlock: ... while the rest of TMPDIR stays writable" 0
+made=; [ -d "/tmp/buckle-cache-$U" ] || { mkdir -m 700 "/tmp/buckle-cache-$U" && made=1; }
+printf 'default deny;\nfiles { allow read "/usr"; allow write "/tmp/buckle-cache-%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' "$U" >"$R/prof/cache.buckle"
+run "landlock: run cache" "$B" run "$R/prof/cache.buckle" -- /usr/bin/sh -c "touch '/tmp/buckle-cache-$U/planted-$$'"
+[ "$RC" -ne 0 ] && [ ! -e "/tmp/buckle-cache-$U/planted-$$" ] && pass "landlock: the sandbox cannot write into the run cache, even where the profile allows it" \
+    || fail "landlock: the sandbox cannot write into the run cache, even where the profile allows it" "rc $RC: $ERR"
+rm -f "/tmp/buckle-cache-$U/planted-$$"
+[ -n "$made" ] && rmdir "/tmp/buckle-cache-$U"
+
 # a weakening profile is refused, naming the rule
 cat >"$R/prof/weak.buckle" <<EOP
 default deny;
