@@ -38,6 +38,7 @@ typedef struct backend_in {
     size_t nprotect;
     int host_map;             /* /private/tmp -> /tmp and the like (the platform has no /private) */
     const char *interp;       /* the command's ELF interpreter (host path, resolved), or NULL */
+    long run_pid;             /* the process the command will be (its /proc/PID is its own), or 0 */
 } backend_in;
 
 typedef struct backend_desc {

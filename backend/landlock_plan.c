@@ -103,7 +103,17 @@ typedef struct llb {
     hashmap stats;            /* host path -> struct stat (lstat), or a failed one */
     hashmap lists;            /* host path -> dir_list: the same for every right */
     size_t budget;            /* directory entries still to look at */
+    int proc_private;         /* /proc/PID of other processes is not granted */
+    long own_pid;             /* the command's PID (in->run_pid), or 0 */
 } llb;
+
+/* 1 when name is a process's entry in /proc other than b->own_pid's */
+static int other_process(const llb *b, const char *name)
+{
+    if (!*name) return 0;
+    for (const char *c = name; *c; c++) if (*c < '0' || *c > '9') return 0;
+    return strtol(name, NULL, 10) != b->own_pid;
+}
 
 typedef struct dir_list { char **names; size_t n; int ok; } dir_list;
 typedef struct stat_memo { struct stat st; int ok; int real; /* 0 unknown, 1 canonical, 2 not */ } stat_memo;
@@ -257,6 +267,7 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
         if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d))) continue;
         if (may_match_beneath(b, d, px, pl)) return "a deny";
     }
+    if (b->proc_private && under("/proc", 5, hx, hl)) return "process information of other processes (/proc/PID)";
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
         for (size_t k = 0; k < b->in->nprotect; k++) {
             const char *s = b->in->protect[k];
@@ -369,6 +380,7 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         if (b->budget == 0) { narrow(b, owner, arena_printf(b->a, "%s: too many entries to grant one by one", hx)); break; }
         b->budget--;
         b->p->visited++;
+        if (b->proc_private && !strcmp(hx, "/proc") && other_process(b, l->names[i])) continue;
         const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, l->names[i]);
         tree(b, ri, cov, owner, profile_path(b->a, ch, b->in->host_map), ch, depth + 1);
     }
@@ -401,6 +413,7 @@ static void walk_pattern(llb *b, size_t ri, const rule *a, const char *px, const
     for (size_t i = 0; i < l->n && b->budget; i++) {
         b->budget--;
         b->p->visited++;
+        if (b->proc_private && !strcmp(hx, "/proc") && other_process(b, l->names[i])) continue;
         const char *ch = arena_printf(b->a, "%s/%s", root_h ? "" : hx, l->names[i]);
         walk_pattern(b, ri, a, profile_path(b->a, ch, b->in->host_map), ch, depth + 1);
     }
@@ -779,6 +792,20 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         p->handled_fs |= rights[ri].bit;
     }
     int deny_default = in->c->pol.default_action != ACT_ALLOW;
+    /* process information: unless the profile allows some, /proc/PID of
+     * other processes (environ, cmdline, ...) is not granted; this process
+     * (the command, once executed in its place) keeps its own */
+    if (deny_default) {
+        int info = 0;
+        for (size_t i = 0; i < rv->n && !info; i++) {
+            const rule *r = rv->v[i];
+            if (r->dup_of || r->action != ACT_ALLOW) continue;
+            for (int o = 0; o < ops_count() && !info; o++)
+                if (opset_has(r->covers, o) && !strncmp(op_get(o)->name, "process-info", 12)) info = 1;
+        }
+        b.proc_private = !info;
+        b.own_pid = in->run_pid;
+    }
     /* the denies that may take each right */
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
         if (!(p->handled_fs & rights[ri].bit)) continue;

@@ -150,7 +150,7 @@ static int query_linux(crosscheck *x, const sb_request *proto, const opset *ops,
 {
     arena a;
     arena_init(&a);
-    backend_in in = { x->c, x->d, abi, 0, NULL, 0, 1, NULL };
+    backend_in in = { x->c, x->d, abi, 0, NULL, 0, 1, NULL, 0 };
     ll_plan p;
     ll_plan_build(&a, &in, &p);
     const char *host = ll_host_path(&a, o, 1);

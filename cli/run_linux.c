@@ -296,7 +296,7 @@ int cmd_run_linux(cli_env *env, int argc, char **argv)
     const char *exec_path = realpath(resolved, cmd_real) ? cmd_real : resolved;
     char interp[PATH_MAX], interp_real[PATH_MAX];
     const char *ip = elf_interp(exec_path, interp, sizeof interp) == 0 && realpath(interp, interp_real) ? interp_real : NULL;
-    backend_in in = { c, d, abi, accept, prot, nprot, 1, ip };
+    backend_in in = { c, d, abi, accept, prot, nprot, 1, ip, (long)getpid() };
     double t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
     have_plan = 1;

@@ -220,6 +220,21 @@ run "landlock: run cache" "$B" run "$R/prof/cache.buckle" -- /usr/bin/sh -c "tou
 rm -f "/tmp/buckle-cache-$U/planted-$$"
 [ -n "$made" ] && rmdir "/tmp/buckle-cache-$U"
 
+# process information: with "allow read /proc" but no process-info allow, another
+# process's /proc/PID (environ, cmdline) is not granted; the command's own is
+sleep 60 &
+opid=$!
+run "landlock: other environ" "$B" run $A "$P" -- /usr/bin/cat "/proc/$opid/environ"
+[ "$RC" -ne 0 ] && grep -q "Permission denied" "$TMP/err" && pass "landlock: another process's /proc/PID/environ is unreadable" \
+    || fail "landlock: another process's /proc/PID/environ is unreadable" "rc $RC: $ERR"
+run "landlock: other cmdline" "$B" run $A "$P" -- /usr/bin/cat "/proc/$opid/cmdline"
+expect_rc "landlock: ... and so is its cmdline" 1
+kill "$opid" 2>/dev/null
+run "landlock: own status" "$B" run $A "$P" -- /usr/bin/head -1 /proc/self/status
+expect_out_has "landlock: the command reads its own /proc/self" "head"
+run "landlock: proc -v" "$B" run -v $A "$P" -- /usr/bin/true
+expect_err_has "landlock: -v says /proc is narrower" "process information of other processes (/proc/PID)"
+
 # a weakening profile is refused, naming the rule
 cat >"$R/prof/weak.buckle" <<EOP
 default deny;
