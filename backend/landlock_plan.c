@@ -84,9 +84,28 @@ static op_cat op_category(int op, const opset *fs_ops)
 
 typedef struct rstate {
     const char *narrow;       /* the first thing lost, or NULL */
-    int wcls;                 /* -1, or a widening class */
+    int wcls;                 /* -1, or a widening class (the first) */
     const char *wwhy;
+    const char *why_by[LLC_COUNT];   /* every widening class, with its first reason */
 } rstate;
+
+/* The class to report for s: the first the user did not accept, else the
+ * first; the classes go to rep.weaker or rep.accepted. */
+static int weaker_report(const rstate *s, unsigned accept, backend_report *rep, const char **why)
+{
+    int pick = -1;
+    for (int c = 0; c < LLC_COUNT; c++) {
+        if (!s->why_by[c]) continue;
+        if (accept & (1u << c)) rep->accepted |= 1u << c;
+        else {
+            rep->weaker |= 1u << c;
+            if (pick < 0) pick = c;
+        }
+    }
+    if (pick < 0) pick = s->wcls;
+    *why = s->why_by[pick];
+    return pick;
+}
 
 typedef struct llb {
     arena *a;
@@ -189,6 +208,7 @@ static void weaker(llb *b, const rule *r, int cls, const char *why)
 {
     rstate *s = state(b, r);
     if (s->wcls < 0) { s->wcls = cls; s->wwhy = why; }
+    if (!s->why_by[cls]) s->why_by[cls] = why;
 }
 
 /* p at or beneath x */
@@ -520,6 +540,20 @@ static void interpreter(llb *b)
     }
     grant(b, pp, h, LL_FS_EXECUTE, &st);
     add_note(b->p, arena_printf(b->a, "execute on %s, the dynamic loader, which the profile lets be mapped executable", h));
+    /* executed directly, the loader runs any readable program ("ld.so
+     * ./prog"): unless the profile lets the loader itself be executed,
+     * exec is no longer limited to what the profile allows */
+    int op = op_lookup("process-exec*", NULL);
+    if (op < 0) return;
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.op = op;
+    q.obj = pp;
+    q.len = strlen(pp);
+    q.kind = OBJ_PATH;
+    if (decider_decide(b->in->d, &q).action != 0)
+        weaker(b, NULL, LLC_FILES, arena_printf(b->a, "exec: %s, the dynamic loader, must be executable for the command "
+                                                       "to start, and executed directly it runs any readable program", h));
 }
 
 /* The check after the fact: a grant that reaches the path of a literal or
@@ -745,15 +779,11 @@ static void rule_verdict(llb *b, const rule *r)
     backend_verdict v;
     const char *why = NULL;
     int cls = -1;
-    if (s->wcls >= 0) { v = BV_WEAKER; cls = s->wcls; why = s->wwhy; }
+    if (s->wcls >= 0) { v = BV_WEAKER; cls = weaker_report(s, b->in->accept, &b->p->rep, &why); }
     else if (s->narrow) { v = BV_NARROWER; why = s->narrow; }
     else if (!(cats & ~(1u << OC_NONE))) { v = BV_NO_MEANING; why = "no such operation on Linux"; }
     else v = BV_EXACT;
     backend_report_add(&b->p->rep, r, v, cls, why);
-    if (v == BV_WEAKER) {
-        if (b->in->accept & (1u << cls)) b->p->rep.accepted |= 1u << cls;
-        else b->p->rep.weaker |= 1u << cls;
-    }
 }
 
 static int cmp_grant(const void *x, const void *y)
@@ -872,9 +902,13 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     /* the default first, then every rule as written */
     rstate *d = &b.def;
     if (d->wcls >= 0) {
-        backend_report_add(&p->rep, NULL, BV_WEAKER, d->wcls, d->wwhy);
-        if (in->accept & (1u << d->wcls)) p->rep.accepted |= 1u << d->wcls;
-        else p->rep.weaker |= 1u << d->wcls;
+        /* one line per class: each needs its own acceptance */
+        for (int c = 0; c < LLC_COUNT; c++) {
+            if (!d->why_by[c]) continue;
+            backend_report_add(&p->rep, NULL, BV_WEAKER, c, d->why_by[c]);
+            if (in->accept & (1u << c)) p->rep.accepted |= 1u << c;
+            else p->rep.weaker |= 1u << c;
+        }
     } else backend_report_add(&p->rep, NULL, d->narrow ? BV_NARROWER : BV_EXACT, -1, d->narrow);
     for (size_t i = 0; i < rv->n; i++) {
         const rule *r = rv->v[i];

@@ -161,14 +161,14 @@ expect_out_has "landlock: a descriptor the caller left open is closed before the
 grep -q PWNED "$R/out/o.txt" && fail "landlock: ... and nothing was written through it" "$(cat "$R/out/o.txt")" \
     || pass "landlock: ... and nothing was written through it"
 printf 'default deny;\nfiles { allow read "/usr"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\nnetwork { allow unix-connect "%s/out/sock"; }\n' "$R" >"$R/prof/unix.buckle"
-run "landlock: a unix socket allowed" "$B" run "$R/prof/unix.buckle" -- /usr/bin/true
+run "landlock: a unix socket allowed" "$B" run $A "$R/prof/unix.buckle" -- /usr/bin/true
 expect_rc "landlock: a profile allowing one unix socket by path is refused (every unix socket would open)" 125
 expect_err_has "landlock: ... naming the network class" "--linux-accept=network"
 printf 'default deny;\nfiles { allow read "/usr", "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin", "%s"; }\nipc { allow posix-shm "x"; }\n' "$BUILDA" "$BUILDA" >"$R/prof/ipc.buckle"
-run "landlock: some ipc allowed" "$B" run "$R/prof/ipc.buckle" -- /usr/bin/true
+run "landlock: some ipc allowed" "$B" run $A "$R/prof/ipc.buckle" -- /usr/bin/true
 expect_rc "landlock: a profile allowing some IPC is refused (all of it would open)" 125
 expect_err_has "landlock: ... naming the ipc class" "--linux-accept=ipc"
-run "landlock: ipc accepted" "$B" run --linux-accept=ipc "$R/prof/ipc.buckle" -- "$PROBE" sysv
+run "landlock: ipc accepted" "$B" run --linux-accept=ipc,files "$R/prof/ipc.buckle" -- "$PROBE" sysv
 expect_out_has "landlock: ... and accepted, System V IPC works" "created"
 
 # a parameter value that is or passes through a link, or is not canonical, is refused:
@@ -207,14 +207,14 @@ expect_err_has "landlock: HOME=/ is refused with the reason" "it is the root dir
 U=$(id -u)
 mkdir -p "$R/tmpd/sub" && mkdir -m 700 "$R/tmpd/buckle-profiles-$U"
 printf 'default deny;\nfiles { allow read "/usr", "%s/tmpd"; allow write "%s/tmpd"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' "$R" "$R" >"$R/prof/tmpd.buckle"
-run "landlock: profile directory" env TMPDIR="$R/tmpd" "$B" run "$R/prof/tmpd.buckle" -- /usr/bin/sh -c "touch '$R/tmpd/buckle-profiles-$U/planted'"
+run "landlock: profile directory" env TMPDIR="$R/tmpd" "$B" run $A "$R/prof/tmpd.buckle" -- /usr/bin/sh -c "touch '$R/tmpd/buckle-profiles-$U/planted'"
 [ "$RC" -ne 0 ] && [ ! -e "$R/tmpd/buckle-profiles-$U/planted" ] && pass "landlock: the sandbox cannot write into the profile directory in TMPDIR" \
     || fail "landlock: the sandbox cannot write into the profile directory in TMPDIR" "rc $RC: $ERR"
-run "landlock: beside the profile directory" env TMPDIR="$R/tmpd" "$B" run "$R/prof/tmpd.buckle" -- /usr/bin/sh -c "touch '$R/tmpd/sub/ok'"
+run "landlock: beside the profile directory" env TMPDIR="$R/tmpd" "$B" run $A "$R/prof/tmpd.buckle" -- /usr/bin/sh -c "touch '$R/tmpd/sub/ok'"
 expect_rc "landlock: ... while the rest of TMPDIR stays writable" 0
 made=; [ -d "/tmp/buckle-cache-$U" ] || { mkdir -m 700 "/tmp/buckle-cache-$U" && made=1; }
 printf 'default deny;\nfiles { allow read "/usr"; allow write "/tmp/buckle-cache-%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' "$U" >"$R/prof/cache.buckle"
-run "landlock: run cache" "$B" run "$R/prof/cache.buckle" -- /usr/bin/sh -c "touch '/tmp/buckle-cache-$U/planted-$$'"
+run "landlock: run cache" "$B" run $A "$R/prof/cache.buckle" -- /usr/bin/sh -c "touch '/tmp/buckle-cache-$U/planted-$$'"
 [ "$RC" -ne 0 ] && [ ! -e "/tmp/buckle-cache-$U/planted-$$" ] && pass "landlock: the sandbox cannot write into the run cache, even where the profile allows it" \
     || fail "landlock: the sandbox cannot write into the run cache, even where the profile allows it" "rc $RC: $ERR"
 rm -f "/tmp/buckle-cache-$U/planted-$$"
@@ -296,9 +296,19 @@ fi
 # the dynamic loader: execute on it only where the profile lets it be mapped executable
 printf 'default deny;\nfiles { allow read "/usr"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/ld.buckle"
 printf 'default deny;\nfiles { allow read "/usr"; }\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/nold.buckle"
-run "landlock: loader mapped" "$B" run "$R/prof/ld.buckle" -- /usr/bin/true
+run "landlock: loader mapped" "$B" run $A "$R/prof/ld.buckle" -- /usr/bin/true
 expect_rc "landlock: exec-map of the loader lets a dynamic program start" 0
-run "landlock: loader not mapped" "$B" run "$R/prof/nold.buckle" -- /usr/bin/true
+run "landlock: loader exec refused" "$B" run "$R/prof/ld.buckle" -- /usr/bin/true
+expect_rc "landlock: ... but the loader would run any readable program: refused without --linux-accept=files" 125
+expect_err_has "landlock: ... naming the loader" "the dynamic loader, must be executable"
+run "landlock: loader named" "$B" run -v $A "$R/prof/ld.buckle" -- /usr/bin/true
+LDSO=$(sed -n 's/^  note: execute on \(.*\), the dynamic loader.*/\1/p' "$TMP/err" | head -1)
+if [ -n "$LDSO" ]; then
+    printf 'default deny;\nfiles { allow read "/usr"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin", "%s"; }\n' "$LDSO" >"$R/prof/ldx.buckle"
+    run "landlock: loader allowed" "$B" run "$R/prof/ldx.buckle" -- /usr/bin/true
+    expect_rc "landlock: a profile that lets the loader itself be executed is not refused for it" 0
+fi
+run "landlock: loader not mapped" "$B" run $A "$R/prof/nold.buckle" -- /usr/bin/true
 expect_rc "landlock: without exec-map of the loader a dynamic program cannot start" 126
 
 # the profile's own source cannot be rewritten by the sandbox
