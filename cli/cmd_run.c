@@ -4,7 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "../runner/run.h"
-#include "run_linux.h"
+#include "../backend/landlock.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +27,44 @@ static const char usage[] =
     "  -v              print timings\n"
     "\n"
     "Exit status: the command's (128+N for signal N); 125 buckle failed or refused;\n"
-    "126 the command cannot be executed; 127 it was not found.\n";
+    "126 the command cannot be executed; 127 it was not found.\n"
+    "\n"
+    "On Linux (docs/linux.md): compiles PROFILE (.buckle) for Landlock, judges every\n"
+    "rule (exact, narrower, weaker, without meaning on Linux), and runs COMMAND in\n"
+    "buckle's place under the ruleset and a seccomp filter.  A rule Landlock would\n"
+    "enforce weaker is refused, naming it, unless its class is accepted:\n"
+    "  --linux-accept=CLASS[,CLASS]...\n"
+    "    files    file operations Landlock does not control (metadata, modes, xattrs,\n"
+    "             links); exec through the dynamic loader\n"
+    "    ports    a network rule naming a host becomes that TCP port on every host\n"
+    "    network  inbound, unix sockets by path, \"every port but\"\n"
+    "    process  fork, process information, signals inside the sandbox\n"
+    "    ipc      System V and POSIX IPC, when the profile allows some\n"
+    "  --linux-network=ports  is --linux-accept=ports\n"
+    "  --landlock-abi=N       plan for ABI N (at most the kernel's)\n"
+    "  -v                     list every rule's verdict and what Landlock does not control\n"
+    "--dry-run shows what would run on macOS.\n";
+
+/* --linux-accept=a,b into *set; 0, or an exit code after a usage error */
+static int parse_accept(const char *list, unsigned *set)
+{
+    const char *p = list;
+    while (*p) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char name[32];
+        if (n == 0 || n >= sizeof name) return cli_usage_error("run", "--linux-accept: empty or unknown class in \"%s\"", list);
+        memcpy(name, p, n);
+        name[n] = 0;
+        int cls = ll_class_lookup(name);
+        if (cls < 0) return cli_usage_error("run", "--linux-accept: unknown class %s (files, ports, network, process, ipc)", name);
+        *set |= 1u << cls;
+        p += n + (e ? 1 : 0);
+    }
+    return 0;
+}
+
+static void print_text(const char *text) { fputs(text, stderr); }
 
 /* The test hooks: on Linux, where there is no Seatbelt, a test stand-in for
  * sandbox-exec and a run cache of the test's own; on macOS only in a test
@@ -60,9 +97,6 @@ static void print_to_stderr(diag_sink *self, diag_list *l)
 
 int cmd_run(cli_env *env, int argc, char **argv)
 {
-#ifdef __linux__
-    if (run_linux_wanted(argc, argv)) return cmd_run_linux(env, argc, argv);
-#endif
     run_result res;                   /* its arena holds the request's strings too */
     run_result_init(&res);
     arena *a = &res.a;
@@ -82,6 +116,14 @@ int cmd_run(cli_env *env, int argc, char **argv)
         else if (!strcmp(x, "--force")) rq.force = 1;
         else if (!strcmp(x, "--no-cache")) rq.no_cache = 1;
         else if (!strcmp(x, "-v")) rq.verbose = 1;
+        else if (!strncmp(x, "--linux-accept=", 15)) { if (parse_accept(x + 15, &rq.linux_accept)) goto out; }
+        else if (!strcmp(x, "--linux-network=ports")) rq.linux_accept |= 1u << LLC_PORTS;
+        else if (!strncmp(x, "--landlock-abi=", 15)) {
+            char *end;
+            long v = strtol(x + 15, &end, 10);
+            if (*end || v < 1 || v > LL_ABI_MAX) { cli_usage_error("run", "--landlock-abi takes 1 to %d, not %s", LL_ABI_MAX, x + 15); goto out; }
+            rq.landlock_abi = (int)v;
+        }
         else if (!strcmp(x, "-D") || !strcmp(x, "-I")) {
             if (i + 1 >= argc) { cli_usage_error("run", "%s needs a value", x); goto out; }
             const char *v = argv[++i];
@@ -108,6 +150,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     rq.exe_path = env->exe_path;
     rq.sandbox_exec = test_hook("BUCKLE_SANDBOX_EXEC");
     rq.cache_parent = test_hook("BUCKLE_TEST_CACHE_PARENT");
+    rq.print = print_text;
 
     diag_sink sink = { print_to_stderr };
     run_status st = runner_run(&rq, &sink, &res);

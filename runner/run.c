@@ -26,14 +26,16 @@ static double now_ms(void)
  * The one place where the platform is chosen: Seatbelt through sandbox-exec
  * on macOS, or the stand-in a test names; elsewhere there is no sandbox yet
  * (a dry run still prints what would run on macOS). */
-typedef enum run_platform { PLATFORM_SEATBELT, PLATFORM_NONE } run_platform;
+typedef enum run_platform { PLATFORM_SEATBELT, PLATFORM_LANDLOCK, PLATFORM_NONE } run_platform;
 
 static run_platform choose_platform(const run_request *rq, const char **sandbox_exec)
 {
     *sandbox_exec = rq->sandbox_exec ? rq->sandbox_exec : RUNNER_SANDBOX_EXEC;
     if (rq->sandbox_exec) return PLATFORM_SEATBELT;
-#ifdef __APPLE__
+#if defined(__APPLE__)
     return PLATFORM_SEATBELT;
+#elif defined(__linux__)
+    return PLATFORM_LANDLOCK;
 #else
     return PLATFORM_NONE;
 #endif
@@ -206,7 +208,10 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
     double t0 = now_ms();
 
     const char *sx;
-    if (choose_platform(rq, &sx) == PLATFORM_NONE && !rq->dry_run) {
+    run_platform plat = choose_platform(rq, &sx);
+    /* Linux: Landlock (run_landlock.c); a dry run still shows what would run on macOS */
+    if (plat == PLATFORM_LANDLOCK && !rq->dry_run) return runner_run_landlock(rq, sink);
+    if (plat != PLATFORM_SEATBELT && !rq->dry_run) {
         run_say(sink, SEV_ERROR, "Seatbelt (sandbox-exec) exists only on macOS, and buckle has no Linux back end yet: "
                                  "nothing was run (buckle run --dry-run shows what would run on macOS)");
         goto out;

@@ -35,7 +35,10 @@ typedef struct run_request {
     int allow_inline;             /* an unsafe profile directory: pass the profile with -p */
     int force;                    /* run despite lint errors */
     int no_cache;
-    int verbose;                  /* notes about the cache */
+    int verbose;                  /* notes about the cache; on Linux every rule's verdict */
+    unsigned linux_accept;        /* Linux: the widening classes accepted (1 << LLC_*) */
+    int landlock_abi;             /* Linux: plan for this ABI (0: the kernel's) */
+    void (*print)(const char *text);   /* Linux: the summary and refusal lines, as they are */
 } run_request;
 
 typedef enum run_status {
@@ -65,4 +68,8 @@ typedef struct run_result {
 run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res);
 void run_result_init(run_result *res);
 void run_result_free(run_result *res);
+/* `buckle run` on Linux (run_landlock.c): returns only when nothing was
+ * run (RUN_REFUSED, RUN_NOT_FOUND, RUN_NOT_EXECUTABLE); otherwise the
+ * command has taken this process's place. */
+run_status runner_run_landlock(const run_request *rq, diag_sink *sink);
 #endif
