@@ -154,6 +154,7 @@ run "landlock: netlink" "$B" run $A "$P" -- "$PROBE" socket 16 3 0
 expect_out_has "landlock: nor a netlink socket" "denied"
 run "landlock: sysv" "$B" run $A "$P" -- "$PROBE" sysv
 expect_out_has "landlock: System V IPC is refused when the profile allows no IPC" "denied"
+agree "System V IPC" 1 ipc sysv-shm 42
 run "landlock: memfd" "$B" run $A "$P" -- "$PROBE" memfd
 expect_out_has "landlock: an executable memory file cannot be created when the profile limits exec" "denied"
 run "landlock: inherited fd" sh -c "exec 5>>'$R/out/o.txt'; exec \"\$0\" run $A '$P' -- '$PROBE' fdwrite 5 PWNED" "$B"
