@@ -165,7 +165,7 @@ printf 'default deny;\nfiles { allow read "/usr"; allow exec-map "/usr/lib"; }\n
 run "landlock: a unix socket allowed" "$B" run $A "$R/prof/unix.buckle" -- /usr/bin/true
 expect_rc "landlock: a profile allowing one unix socket by path is refused (every unix socket would open)" 125
 expect_err_has "landlock: ... naming the network class" "--linux-accept=network"
-printf 'default deny;\nfiles { allow read "/usr", "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin", "%s"; }\nipc { allow posix-shm "x"; }\n' "$BUILDA" "$BUILDA" >"$R/prof/ipc.buckle"
+printf 'default deny;\nfiles { allow read "/usr", "/proc", "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin", "%s"; }\nipc { allow posix-shm "x"; }\n' "$BUILDA" "$BUILDA" >"$R/prof/ipc.buckle"
 run "landlock: some ipc allowed" "$B" run $A "$R/prof/ipc.buckle" -- /usr/bin/true
 expect_rc "landlock: a profile allowing some IPC is refused (all of it would open)" 125
 expect_err_has "landlock: ... naming the ipc class" "--linux-accept=ipc"
