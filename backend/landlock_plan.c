@@ -287,6 +287,18 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
         if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d))) continue;
         if (may_match_beneath(b, d, px, pl)) return "a deny";
     }
+    /* refer (rename and link across directories) moves an entry with the
+     * grants it holds: where another right is denied by a path rule beneath,
+     * a directory moved there would keep that right */
+    if (rights[ri].bit == LL_FS_REFER)
+        for (size_t rj = 0; rj < NRIGHTS; rj++) {
+            if (rj == ri) continue;
+            for (size_t k = 0; k < b->ndeny[rj]; k++) {
+                const rule *d = b->deny[rj][k];
+                if (d->m.kind != MK_NONE && may_match_beneath(b, d, px, pl))
+                    return "a deny of another right (an entry moved under it would keep its rights)";
+            }
+        }
     if (b->proc_private && under("/proc", 5, hx, hl)) return "process information of other processes (/proc/PID)";
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
         for (size_t k = 0; k < b->in->nprotect; k++) {

@@ -236,6 +236,23 @@ expect_out_has "landlock: the command reads its own /proc/self" "head"
 run "landlock: proc -v" "$B" run -v $A "$P" -- /usr/bin/true
 expect_err_has "landlock: -v says /proc is narrower" "process information of other processes (/proc/PID)"
 
+# a read deny by pattern inside a writable tree: a directory granted read at launch
+# cannot be moved under the denied pattern (refer is withheld there)
+mkdir -p "$R/trap/n" "$R/trap/other"
+echo x >"$R/trap/other/f"
+cat >"$R/prof/trap.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/proc", "$R/trap";
+    allow write "$R/trap";
+    allow exec-map "/usr/lib";
+    deny read glob "$R/trap/n/**/*.key";
+}
+process { allow exec "/usr/bin"; allow fork; }
+EOP
+run "landlock: refer trap" "$B" run --force $A "$R/prof/trap.buckle" -- /usr/bin/sh -c "mv '$R/trap/other' '$R/trap/n/other' && echo TOPSECRET >'$R/trap/n/other/x.key' && cat '$R/trap/n/other/x.key'"
+expect_out_lacks "landlock: a directory cannot be moved under a read deny to keep its read grant" "TOPSECRET"
+
 # a weakening profile is refused, naming the rule
 cat >"$R/prof/weak.buckle" <<EOP
 default deny;
