@@ -181,7 +181,8 @@ for want in 'extends "std/base";' 'param HTTP_PROXY_PORT = "3128";' 'deny read "
             'allow read "~/.ssh/known_hosts";' 'allow write "/dev/null";' 'allow write "/Users/test/project";' \
             'deny write glob "/Users/test/project/**/*.pem";' 'deny write "/Users/test/project/.git/hooks";' \
             'allow outbound "localhost:$HTTP_PROXY_PORT";' 'allow unix-connect literal "/private/var/run/docker.sock";' \
-            'allow lookup prefix "com.example.";'; do
+            'allow lookup prefix "com.example.";' 'deny write glob "$WORKDIR/**/.git/hooks";' \
+            'deny file-write-unlink literal "$WORKDIR";'; do
     grep -qF -- "$want" "$P/settings.buckle" && pass "import: settings.json has $want" || fail "import: settings.json has $want" "not in the output"
 done
 run "import: srt settings compile" "$BUCKLE" compile -I corpus "$P/settings.buckle"
@@ -190,6 +191,15 @@ run "import: srt settings tests" "$BUCKLE" test -I corpus "$P/settings.buckle"
 expect_rc "import: the srt import passes its tests" 0
 run "import: srt query" "$BUCKLE" query -I corpus "$P/settings.buckle" files write /Users/test/project/a/key.pem
 expect_out_has "import: a deny written under each allowed root holds" "deny"
+# srt's own protections below the directory it runs in hold inside an allowed root
+run "import: srt hooks" "$BUCKLE" query -I corpus "$P/settings.buckle" files write /Users/test/project/.git/hooks/pre-commit
+expect_out_has "import: .git/hooks stays unwritable, as in srt" "deny"
+run "import: srt medium hooks" "$BUCKLE" query -I corpus -D HOME=/Users/bench corpus/examples/srt-medium.buckle files write /Users/bench/src/acme-monorepo/node_modules/x/.git/config
+expect_out_has "import: the protection is repeated under a deeper allowed root" "deny"
+run "import: srt cwd" "$BUCKLE" query -I corpus corpus/examples/srt-small.buckle file-write-unlink /Users/bench/src/acme-monorepo
+expect_out_has "import: the directory srt runs in cannot be removed" "deny"
+run "import: srt writes" "$BUCKLE" query -I corpus corpus/examples/srt-small.buckle files write /Users/bench/src/acme-monorepo/src/a.c
+expect_out_has "import: files in it stay writable" "allow"
 
 printf '{\n  "filesystem": {\n    "denyRead": ["~/.ssh",]\n  }\n}\n' >"$P/bad.json"
 run "import: bad JSON" "$BUCKLE" import --from srt -o "$P/keep.buckle" "$P/bad.json"
