@@ -37,7 +37,7 @@ JSON_LIBS   := $(or $(shell pkg-config --libs jansson 2>/dev/null),$(if $(JSON_P
 CPPFLAGS_ALL = $(JSON_CFLAGS) -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE -Igrammar -I$(BUILD)/gen $(CPPFLAGS) $(if $(filter 1,$(LINK_STATIC)),-DBUCKLE_STATIC)
 
 
-LIB_SRC  := $(filter-out compiler/ops_table.c compiler/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c compiler/*.c fmt/*.c lint/*.c lsp/*.c runner/*.c)))
+LIB_SRC  := $(filter-out seatbelt/ops_table.c seatbelt/ops_facts.c,$(sort $(wildcard support/*.c grammar/*.c seatbelt/*.c sbpl/*.c compiler/*.c backend/*.c fmt/*.c lint/*.c lsp/*.c runner/*.c)))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 GEN_C    := $(BUILD)/gen/buckle.tab.c $(BUILD)/gen/buckle.lex.c $(BUILD)/gen/sbpl.tab.c $(BUILD)/gen/sbpl.lex.c \
             $(BUILD)/gen/ops_db.c
@@ -72,18 +72,18 @@ $(BUILD)/gen/%.lex.c: grammar/%.l $(BUILD)/gen/%.tab.h | $(BUILD)/.tools-ok
 	@mkdir -p $(BUILD)/gen
 	$(FLEX) -o $@ $<
 
-# the operation table, computed at build time from compiler/ops_table.c and
-# compiler/ops_facts.c (tools/gen_ops.c runs on the build machine; plain
+# the operation table, computed at build time from seatbelt/ops_table.c and
+# seatbelt/ops_facts.c (tools/gen_ops.c runs on the build machine; plain
 # flags: it is not part of what the sanitizer builds test)
-$(BUILD)/gen-ops: tools/gen_ops.c compiler/ops_table.c compiler/ops_facts.c compiler/ops.h compiler/ops_db.h compiler/ops_facts.h
+$(BUILD)/gen-ops: tools/gen_ops.c seatbelt/ops_table.c seatbelt/ops_facts.c seatbelt/ops.h seatbelt/ops_db.h seatbelt/ops_facts.h
 	@mkdir -p $(BUILD)
-	$(CC) $(WARN) -O1 -o $@ tools/gen_ops.c compiler/ops_table.c compiler/ops_facts.c
+	$(CC) $(WARN) -O1 -o $@ tools/gen_ops.c seatbelt/ops_table.c seatbelt/ops_facts.c
 
 $(BUILD)/gen/ops_db.c: $(BUILD)/gen-ops
 	@mkdir -p $(BUILD)/gen
-	$(BUILD)/gen-ops "$(CURDIR)/compiler/ops_db.h" >$@.tmp && mv $@.tmp $@
+	$(BUILD)/gen-ops "$(CURDIR)/seatbelt/ops_db.h" >$@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_H) $(wildcard support/*.h grammar/*.h compiler/ops*.h)
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_H) $(wildcard support/*.h grammar/*.h seatbelt/ops*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(GENWARN) $(CFLAGS) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 

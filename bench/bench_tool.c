@@ -16,7 +16,7 @@
  * blocks stay in the heap: the times of different sizes would then measure
  * different things. */
 #define _POSIX_C_SOURCE 200809L
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include "../lint/lint.h"
 #include <stdio.h>
 #include <stdlib.h>

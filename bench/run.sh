@@ -10,7 +10,6 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 SRT_PEER_DIR=${SRT_PEER_DIR:-$HOME/.cache/buckle-bench/srt-peer}
 export SRT_PEER_DIR
-SHARED=${SHARED:-../shared}
 D="-D HOME=/Users/bench -D WORKDIR=/Users/bench/src/acme-monorepo -D TMPDIR=/private/var/folders/zz/bench/T"
 
 # hf LABEL=CMD...: one hyperfine run of all commands; prints "label median_ms"
@@ -41,7 +40,7 @@ echo "## Per call, in process (median microseconds)"
 if [ ! -d "$SRT_PEER_DIR/node_modules/@anthropic-ai/sandbox-runtime" ]; then
     npm --prefix "$SRT_PEER_DIR" install @anthropic-ai/sandbox-runtime@0.0.83 >/dev/null 2>&1 || echo "(could not install srt: peer figures missing)"
 fi
-node "$SHARED/bench/srt/bench.mjs" --realpath-identity --no-wrap --iters small=500,medium=300,large=20 >"$T/srt.txt" 2>&1
+node bench/srt/srt_gen.mjs --iters small=500,medium=300,large=20 --out "$T/srt" >"$T/srt.txt" 2>&1 || cat "$T/srt.txt" >&2
 echo
 # buckle three times with -D: with glibc's defaults (a large compile's
 # blocks go back to the kernel after each call, and the next call faults them
@@ -54,8 +53,8 @@ echo "| config | srt gen | srt gen, realpath stubbed | buckle symbolic | buckle 
 echo "|---|---|---|---|---|---|---|---|---|---|"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.1fx", a / b; else print "?" }'; }
 for n in small medium large; do
-    s1=$(awk -v n=$n '$1==n && $4=="|" {print $6}' "$T/srt.txt")
-    s2=$(awk -v n=$n '$1==n && $2=="median_us" {print $3}' "$T/srt.txt")
+    s1=$(awk -v n=$n '$1==n && $2=="median_us" {print $3}' "$T/srt.txt")
+    s2=$(awk -v n=$n '$1==n && $4=="identity_us" {print $5}' "$T/srt.txt")
     it=200; [ $n = large ] && it=60
     b1=$("$BUILD/bench-tool" compile -I corpus --iters $it corpus/examples/srt-$n.buckle | cut -d' ' -f2)
     # shellcheck disable=SC2086
@@ -72,7 +71,7 @@ echo
 echo "## Whole process, small profile (hyperfine, 40 runs, medians)"
 echo
 if command -v hyperfine >/dev/null 2>&1; then
-    hf 40 "srt=node $SHARED/bench/srt/bench-once.mjs" "buckle=$B compile corpus/examples/srt-small.buckle -o /dev/null" >"$T/w"
+    hf 40 "srt=node bench/srt/srt_gen.mjs --once small" "buckle=$B compile corpus/examples/srt-small.buckle -o /dev/null" >"$T/w"
     echo "| command | median ms |"
     echo "|---|---|"
     awk '{ printf "| %s | %s |\n", $1, $2 }' "$T/w"

@@ -1,6 +1,6 @@
 /* cmd_compile.c - `buckle compile`. */
 #include "cli.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include <stdlib.h>
 #include <string.h>
 

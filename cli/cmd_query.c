@@ -1,7 +1,7 @@
 /* cmd_query.c - `buckle query FILE SECTION VERB OBJECT` (or FILE OPERATION
  * OBJECT): the decision and the rule that made it. */
 #include "eval_common.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include <string.h>
 

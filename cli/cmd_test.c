@@ -1,7 +1,7 @@
 /* cmd_test.c - `buckle test FILE...`: every expectation of the files' test
  * blocks, evaluated with the profile semantics and with the compiled SBPL. */
 #include "eval_common.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include <string.h>
 

@@ -2,7 +2,7 @@
 #ifndef BUCKLE_EVAL_COMMON_H
 #define BUCKLE_EVAL_COMMON_H
 #include "cli.h"
-#include "../compiler/crosscheck.h"
+#include "../backend/crosscheck.h"
 
 typedef struct eval_args {
     const char **incs;

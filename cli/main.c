@@ -1,6 +1,6 @@
 /* main.c - buckle's entry point: dispatch to a subcommand. */
 #include "cli.h"
-#include "../compiler/ops.h"
+#include "../seatbelt/ops.h"
 #include <string.h>
 
 static const char usage[] =

@@ -4,7 +4,7 @@
 #ifndef BUCKLE_OPTIONS_H
 #define BUCKLE_OPTIONS_H
 #include "cli.h"
-#include "../compiler/sbpl_eval.h"
+#include "../sbpl/sbpl_eval.h"
 #include <getopt.h>
 
 /* long-option values of the shared options (a command's own start at OPT_OWN) */

@@ -3,7 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "run_profile.h"
 #include "../compiler/decide.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include "../compiler/patterns.h"
 #include "../lint/lint.h"
 #include "../support/digest.h"

@@ -5,7 +5,7 @@
 #ifndef BUCKLE_RUN_PROFILE_H
 #define BUCKLE_RUN_PROFILE_H
 #include "cli.h"
-#include "../compiler/sbpl_eval.h"
+#include "../sbpl/sbpl_eval.h"
 #include "../runner/profile_cache.h"
 
 typedef struct run_request {

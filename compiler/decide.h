@@ -4,7 +4,8 @@
 #ifndef BUCKLE_DECIDE_H
 #define BUCKLE_DECIDE_H
 #include "compile.h"
-#include "sbpl_eval.h"
+#include "../seatbelt/request.h"
+#include "../seatbelt/regex.h"
 
 typedef struct decider decider;
 

@@ -7,7 +7,7 @@
 #include "overlap.h"
 #include "patterns.h"
 #include "precedence.h"
-#include "regex.h"
+#include "../seatbelt/regex.h"
 #include <string.h>
 
 typedef struct final_ctx {

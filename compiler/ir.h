@@ -3,14 +3,10 @@
 #define BUCKLE_IR_H
 #include "../grammar/ast.h"
 #include "../support/hashmap.h"
-#include "ops.h"
+#include "../support/param_marks.h"
+#include "../seatbelt/ops.h"
 #include "rule_set.h"
 
-/* Parameter references inside values are kept symbolic as
- * PARAM_OPEN NAME PARAM_CLOSE; control characters can never appear in a
- * valid path or name, so the markers are unambiguous. */
-#define PARAM_OPEN  '\x01'
-#define PARAM_CLOSE '\x02'
 /* In a message template, PARAM_OPEN MSG_BYTE_NAME d PARAM_CLOSE is the byte
  * d ('1' or '2': PARAM_OPEN or PARAM_CLOSE as text, see lower.c). */
 #define MSG_BYTE_NAME "#byte"

@@ -1,28 +1,18 @@
-/* patterns.h - globs, Seatbelt-dialect regexes, fixed parts and specificity. */
+/* patterns.h - globs, fixed parts and specificity (regex syntax: seatbelt/regex_syntax.h). */
 #ifndef BUCKLE_PATTERNS_H
 #define BUCKLE_PATTERNS_H
 #include "ir.h"
 #include "../support/strbuf.h"
 #include "../support/hashmap.h"
+#include "../seatbelt/regex_syntax.h"
 
 /* Checks a glob template; returns NULL or an error message, *off = offset. */
 const char *glob_check(const char *g, size_t len, size_t *off);
-/* Checks a regex template against the Seatbelt dialect (docs/sbpl.md). */
-const char *regex_check(const char *re, size_t len, size_t *off);
-/* strict = 0 accepts what hand-written SBPL may contain (a backslash escape
- * inside a bracket class); buckle's own regexes are checked strictly. */
-const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict);
-
-/* The index of the first top-level '|' of a regex (len when there is none):
- * a regex with top-level alternatives is one matcher per alternative. */
-size_t regex_alt_end(const char *re, size_t len);
 
 /* Writes the regex for a glob template; a parameter marker is handed to
  * put_param (which must write something matching the value literally). */
 typedef void (*param_writer)(strbuf *out, const char *name, size_t len, void *ud);
 void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud);
-/* Escapes regex metacharacters of a literal text. */
-void regex_quote(strbuf *out, const char *s, size_t len);
 
 /* "^(/|/Users|/Users/test)$" for the proper ancestors of an absolute path. */
 void ancestors_regex(strbuf *out, const char *path);

@@ -1,7 +1,7 @@
 /* sbpl_check.c - raw sbpl blocks (docs/reference.md): read with the SBPL
  * reader, locations in the .buckle file, operations and filters known. */
 #include "compile.h"
-#include "filters.h"
+#include "../seatbelt/filters.h"
 #include "../grammar/sexp.h"
 #include <string.h>
 

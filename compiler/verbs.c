@@ -71,12 +71,6 @@ const verb_info *verb_at(size_t i)
     return i < sizeof verbs / sizeof verbs[0] ? &verbs[i] : NULL;
 }
 
-const verb_info *verb_table(size_t *n)
-{
-    *n = sizeof verbs / sizeof verbs[0];
-    return verbs;
-}
-
 const char *verb_suggest(section_t sec, const char *verb)
 {
     const char *best = NULL;

@@ -28,8 +28,6 @@ int verb_resolve(section_t sec, const char *verb, verb_info *out);
 /* The i-th entry of the verb table, or NULL past its end (completion, and
  * the check of docs/reference.md in tests/unit/test_reference.c). */
 const verb_info *verb_at(size_t i);
-/* The verb table, for callers that choose a verb for an operation. */
-const verb_info *verb_table(size_t *n);
 /* Closest verb of the section (or operation name), for did-you-mean. */
 const char *verb_suggest(section_t sec, const char *verb);
 /* The section's verbs, "lookup or register", for a help line. */

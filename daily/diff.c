@@ -1,6 +1,6 @@
 /* diff.c - the decisions that change between two profiles. */
 #include "diff.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include "../support/hashmap.h"
 #include <jansson.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  * port.  Changes are grouped by the rule responsible on each side. */
 #ifndef BUCKLE_DIFF_H
 #define BUCKLE_DIFF_H
-#include "../compiler/crosscheck.h"
+#include "../backend/crosscheck.h"
 #include "../support/strbuf.h"
 
 #define DIFF_EXAMPLES 5

@@ -1,7 +1,7 @@
 /* why.c - grouping the denials of a log and explaining each by a profile. */
 #include "why.h"
-#include "../compiler/crosscheck.h"
-#include "../compiler/emit.h"
+#include "../backend/crosscheck.h"
+#include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include "../grammar/sexp.h"
 #include "../lint/lint.h"
@@ -181,20 +181,20 @@ static unsigned kinds_for(const sb_request *q)
 /* The narrowest section and verb for a concrete operation and object kind. */
 static int choose_verb(int op, const sb_request *q, verb_info *out)
 {
-    size_t n;
-    const verb_info *t = verb_table(&n);
-    int best = -1, bestc = OPS_MAX + 1;
+    const verb_info *best = NULL;
+    int bestc = OPS_MAX + 1;
     unsigned want = kinds_for(q);
-    for (size_t i = 0; i < n; i++) {
-        int vop = op_lookup(t[i].op, NULL);
+    for (size_t i = 0; verb_at(i); i++) {
+        const verb_info *t = verb_at(i);
+        int vop = op_lookup(t->op, NULL);
         if (vop < 0 || !opset_has(&op_get(vop)->covers, op)) continue;
-        if (q->len ? !(t[i].kinds & want) : t[i].kinds != KS_NONE) continue;
+        if (q->len ? !(t->kinds & want) : t->kinds != KS_NONE) continue;
         int c = opset_count(&op_get(vop)->covers);
-        if (c < bestc) { best = (int)i; bestc = c; }
+        if (c < bestc) { best = t; bestc = c; }
     }
     const char *name = op_get(op)->name;
     if (!strncmp(name, "file", 4) && q->kind == OBJ_PATH && bestc > 1 && verb_resolve(SEC_FILES, name, out)) return 1;
-    if (best >= 0) { *out = t[best]; return 1; }
+    if (best) { *out = *best; return 1; }
     if (verb_resolve(SEC_MISC, name, out)) return 1;
     return 0;
 }
@@ -298,6 +298,41 @@ static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_
     sb_free(&t);
 }
 
+/* why_ask over the profile and its compiled output */
+static int ask_profile(void *ctx, const sb_request *r, void *answer)
+{
+    cc_answer *an = answer;
+    *an = crosscheck_ask(ctx, r);
+    return an->raw ? an->sbpl.decision : an->prof.action;
+}
+
+int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *answer, size_t size,
+                     sb_request *q)
+{
+    int noop = 0;
+    int op = op_lookup(g->op, &noop);
+    if (op < 0) {
+        g->verdict = WHY_UNKNOWN_OP;
+        g->note = noop ? "an operation name that does nothing in a profile" : "an operation buckle does not know";
+        return -1;
+    }
+    /* a family name: the first of its operations this profile denies */
+    const opset *cov = &op_get(op)->covers;
+    void *cur = arena_alloc(&w->a, size);
+    int chosen = -1;
+    for (int k = 0; k < ops_count(); k++) {
+        if (!opset_has(cov, k)) continue;
+        sb_request r = { k, g->obj, strlen(g->obj), OBJ_PATH, SNS_OTHER, NULL };
+        request_kind_for_op(k, g->obj, &r);
+        if (r.kind == OBJ_NAME && r.ns == SNS_LOCAL) { r.obj += 6; r.len -= 6; }
+        int act = ask(ctx, &r, cur);
+        if (chosen < 0 || act != 0) { chosen = k; memcpy(answer, cur, size); *q = r; }
+        if (act != 0) break;
+    }
+    if (chosen < 0) { g->verdict = WHY_UNKNOWN_OP; g->note = "an operation with no concrete operation"; }
+    return chosen;
+}
+
 int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, const char **missing)
 {
     crosscheck *x = crosscheck_new(c, extra, nextra, 0);
@@ -305,29 +340,10 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
     if (*missing) { *missing = arena_strdup(&w->a, *missing); crosscheck_free(x); return 1; }
     for (size_t i = 0; i < w->ngroups; i++) {
         why_group *g = w->groups[i];
-        int noop = 0;
-        int op = op_lookup(g->op, &noop);
-        if (op < 0) {
-            g->verdict = WHY_UNKNOWN_OP;
-            g->note = noop ? "an operation name that does nothing in a profile" : "an operation buckle does not know";
-            continue;
-        }
-        /* a family name: the first of its operations this profile denies */
-        const opset *cov = &op_get(op)->covers;
-        int chosen = -1;
         cc_answer an = { 0 };
         sb_request q = { 0 };
-        for (int k = 0; k < ops_count(); k++) {
-            if (!opset_has(cov, k)) continue;
-            sb_request r = { k, g->obj, strlen(g->obj), OBJ_PATH, SNS_OTHER, NULL };
-            request_kind_for_op(k, g->obj, &r);
-            if (r.kind == OBJ_NAME && r.ns == SNS_LOCAL) { r.obj += 6; r.len -= 6; }
-            cc_answer a1 = crosscheck_ask(x, &r);
-            int act = a1.raw ? a1.sbpl.decision : a1.prof.action;
-            if (chosen < 0 || act != 0) { chosen = k; an = a1; q = r; }
-            if (act != 0) break;
-        }
-        if (chosen < 0) { g->verdict = WHY_UNKNOWN_OP; g->note = "an operation with no concrete operation"; continue; }
+        int chosen = why_pick_request(w, g, ask_profile, x, &an, sizeof an, &q);
+        if (chosen < 0) continue;
         g->op_checked = op_get(chosen)->name;
         int act = an.raw ? an.sbpl.decision : an.prof.action;
         g->verdict = act == 0 ? WHY_ALLOWED : act == 1 ? WHY_DENIED : WHY_UNDECIDABLE;

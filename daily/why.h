@@ -6,7 +6,7 @@
 #ifndef BUCKLE_WHY_H
 #define BUCKLE_WHY_H
 #include "../compiler/compile.h"
-#include "../compiler/sbpl_eval.h"
+#include "../sbpl/sbpl_eval.h"
 #include "../support/strbuf.h"
 #include "denial_log.h"
 
@@ -72,6 +72,14 @@ void why_log_sort(why_log *w);
  * Only names not in given (n entries) are filled; returns how many. */
 size_t why_guess_params(why_log *w, const sb_param *given, size_t n, sb_param *out, size_t max);
 
+/* The request that explains group g: the concrete operation of its (maybe
+ * family) operation that the profile denies first, else the first of them.
+ * ask decides one request, writes its answer (size bytes) to answer and
+ * returns its action (0 allow).  Fills *q and answer with the chosen one and
+ * returns its operation, or -1 with g's verdict and note set. */
+typedef int why_ask(void *ctx, const sb_request *r, void *answer);
+int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *answer, size_t size,
+                     sb_request *q);
 /* Explains every group by a .buckle compilation (compiled without errors)
  * with these parameter values (decider_new's extra).  Returns 0, or 1 when
  * a parameter the profile uses has no value (its name in *missing). */

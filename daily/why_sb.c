@@ -13,6 +13,16 @@ typedef struct sb_ctx {
     size_t nparams;
 } sb_ctx;
 
+/* why_ask over the evaluated policy */
+typedef struct sb_asker { const sb_policy *p; arena *scratch; } sb_asker;
+static int ask_sbpl(void *ctx, const sb_request *r, void *answer)
+{
+    const sb_asker *k = ctx;
+    sb_answer *an = answer;
+    *an = sbpl_decide(k->p, r, k->scratch);
+    return an->decision;
+}
+
 static sb_policy *eval_text(arena *a, diag_list *dl, source *src, const sb_ctx *x, source **keep)
 {
     sbpl_read_opts ro = { 0, 0, 1 };
@@ -145,27 +155,11 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
     if (!p) { arena_free(&a); return 1; }
     for (size_t i = 0; i < w->ngroups; i++) {
         why_group *g = w->groups[i];
-        int noop = 0;
-        int op = op_lookup(g->op, &noop);
-        if (op < 0) {
-            g->verdict = WHY_UNKNOWN_OP;
-            g->note = noop ? "an operation name that does nothing in a profile" : "an operation buckle does not know";
-            continue;
-        }
-        const opset *cov = &op_get(op)->covers;
-        int chosen = -1;
         sb_answer an = { 0 };
         sb_request q = { 0 };
-        for (int k = 0; k < ops_count(); k++) {
-            if (!opset_has(cov, k)) continue;
-            sb_request r = { k, g->obj, strlen(g->obj), OBJ_PATH, SNS_OTHER, NULL };
-            request_kind_for_op(k, g->obj, &r);
-            if (r.kind == OBJ_NAME && r.ns == SNS_LOCAL) { r.obj += 6; r.len -= 6; }
-            sb_answer a1 = sbpl_decide(p, &r, &a);
-            if (chosen < 0 || a1.decision != 0) { chosen = k; an = a1; q = r; }
-            if (a1.decision != 0) break;
-        }
-        if (chosen < 0) { g->verdict = WHY_UNKNOWN_OP; g->note = "an operation with no concrete operation"; continue; }
+        sb_asker ak = { p, &a };
+        int chosen = why_pick_request(w, g, ask_sbpl, &ak, &an, sizeof an, &q);
+        if (chosen < 0) continue;
         g->op_checked = op_get(chosen)->name;
         g->verdict = an.decision == 0 ? WHY_ALLOWED : an.decision == 1 ? WHY_DENIED : WHY_UNDECIDABLE;
         g->rule_chain = "";

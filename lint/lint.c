@@ -1,7 +1,7 @@
 /* lint.c - building a view of a .buckle or .sb file and running the passes. */
 #include "lint.h"
 #include "../compiler/patterns.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

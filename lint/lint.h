@@ -3,7 +3,7 @@
  * pass sees one "view" of a policy: a decide function and a rule list. */
 #ifndef BUCKLE_LINT_H
 #define BUCKLE_LINT_H
-#include "../compiler/crosscheck.h"
+#include "../backend/crosscheck.h"
 #include "rules_table.h"
 
 typedef enum { LK_NONE, LK_LITERAL, LK_SUBPATH, LK_PREFIX, LK_PATTERN, LK_NAME, LK_OTHER } lrule_kind;

@@ -2,7 +2,7 @@
  * BK4006 alias paths, BK4007 long strings; and BK4005 on .sb files: an allow
  * and a deny of one concrete operation that match the same object. */
 #include "lint.h"
-#include "../compiler/path_index.h"
+#include "../sbpl/path_index.h"
 #include "../compiler/expand.h"
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* features.c - hover, completion and go-to-definition. */
 #include "server.h"
 #include "../compiler/decide.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include <dirent.h>
 #include <string.h>

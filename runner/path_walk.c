@@ -11,7 +11,7 @@
  * remembered, so paths that share a directory cost one lstat each. */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include "../compiler/patterns.h"
 #include <errno.h>
 #include <limits.h>

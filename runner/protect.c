@@ -9,7 +9,7 @@
  * specific level: they decide under every precedence model of Seatbelt,
  * whatever the profile allows (even (allow default)). */
 #include "runner.h"
-#include "../compiler/emit.h"
+#include "../backend/emit.h"
 #include <string.h>
 
 /* what a directory on the way to a protected path must keep */

@@ -6,7 +6,7 @@
 #include "../support/strbuf.h"
 #include "../support/hashmap.h"
 #include "../support/arena.h"
-#include "../compiler/sbpl_eval.h"
+#include "../sbpl/sbpl_eval.h"
 #include <stdint.h>
 #include <sys/types.h>
 

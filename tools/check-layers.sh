@@ -1,7 +1,7 @@
 #!/bin/sh
 # check-layers.sh - checks the #include "..." lines of the sources:
 #  1. no folder includes a higher layer:
-#       support <- grammar <- compiler, fmt <- lint, runner <- lsp, daily <- cli
+#       support <- grammar <- seatbelt, fmt <- compiler, sbpl <- backend <- lint, runner <- lsp, daily <- cli
 #     (folders of one layer include neither each other nor anything above;
 #     tests/, bench/ and tools/ may include anything, and nothing includes
 #     them); a folder of sources that has no layer here is an error;
@@ -37,10 +37,12 @@ function top(p) { return substr(p, 1, index(p "/", "/") - 1) }
 function rank(t) {
     if (t == "support") return 0
     if (t == "grammar") return 1
-    if (t == "compiler" || t == "fmt") return 2
-    if (t == "lint" || t == "runner") return 3
-    if (t == "lsp" || t == "daily") return 4
-    if (t == "cli") return 5
+    if (t == "seatbelt" || t == "fmt") return 2
+    if (t == "compiler" || t == "sbpl") return 3
+    if (t == "backend") return 4
+    if (t == "lint" || t == "runner") return 5
+    if (t == "lsp" || t == "daily") return 6
+    if (t == "cli") return 7
     if (t == "tests" || t == "bench" || t == "tools") return 99   # may include anything
     return -1                        # no layer: an error
 }
@@ -73,7 +75,7 @@ BEGIN {
     }
     rf = rank(top(file)); rt = rank(top(to))
     if (rf >= 0 && rf < 99 && (rt < 0 || rt > rf || (rt == rf && top(to) != top(file)))) {
-        printf "%s:%s: %s/ must not include %s (layers: support <- grammar <- compiler, fmt <- lint, runner <- lsp, daily <- cli)\n", file, line, top(file), to
+        printf "%s:%s: %s/ must not include %s (layers: support <- grammar <- seatbelt, fmt <- compiler, sbpl <- backend <- lint, runner <- lsp, daily <- cli)\n", file, line, top(file), to
         bad = 1
     }
     if (!((file, to) in edge)) { edge[file, to] = 1; adj[file] = adj[file] " " to }

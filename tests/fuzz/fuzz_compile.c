@@ -1,8 +1,8 @@
 /* fuzz_compile.c - libFuzzer harness: the profile front end, merge, final
  * checks and the SBPL back end.  Whatever compiles must read back without an
  * error, and the two evaluations must agree on a few requests. */
-#include "../../compiler/crosscheck.h"
-#include "../../compiler/emit.h"
+#include "../../backend/crosscheck.h"
+#include "../../backend/emit.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* fuzz_fmt.c - libFuzzer harness for `buckle fmt`: whatever formats must
  * format to itself again (idempotence), and compile to the same bytes as
  * the input (or fail to compile as the input does). */
-#include "../../compiler/emit.h"
+#include "../../backend/emit.h"
 #include "../../fmt/fmt.h"
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* fuzz_sbpl.c - libFuzzer harness: the SBPL reader and evaluator. */
-#include "../../compiler/sbpl_eval.h"
+#include "../../sbpl/sbpl_eval.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -16,7 +16,7 @@
  *     renamed, mounted over, or have mode, owner, flags or ACL changed
  * STANDIN_LOG=FILE appends what it saw.  Exit 70-79 on a failed check. */
 #define _POSIX_C_SOURCE 200809L
-#include "../../compiler/sbpl_eval.h"
+#include "../../sbpl/sbpl_eval.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* diff_objects.h - query objects for the differential check (diff-check). */
 #ifndef BUCKLE_DIFF_OBJECTS_H
 #define BUCKLE_DIFF_OBJECTS_H
-#include "../../compiler/crosscheck.h"
+#include "../../backend/crosscheck.h"
 #include "../../compiler/patterns.h"
 #include "gen_profile.h"
 

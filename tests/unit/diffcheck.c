@@ -4,7 +4,7 @@
  * operation, and that no object is matched by both an allow and a deny of
  * the same concrete operation in the output.
  *   diff-check [-I DIR]... [--min N] [--seed S] [--objects K] [--break-order] FILE... */
-#include "../../compiler/path_index.h"
+#include "../../sbpl/path_index.h"
 #include "diff_objects.h"
 #include "gen_check.h"
 #include <stdio.h>

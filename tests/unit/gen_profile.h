@@ -5,7 +5,7 @@
  * a shape class can be switched off (diff-check --without NAME). */
 #ifndef BUCKLE_GEN_PROFILE_H
 #define BUCKLE_GEN_PROFILE_H
-#include "../../compiler/sbpl_eval.h"
+#include "../../sbpl/sbpl_eval.h"
 #include "../../support/arena.h"
 #include "../../support/strbuf.h"
 #include <stdint.h>

@@ -3,8 +3,8 @@
  *   ACTION OP[,OP...] FILTER
  * where strings are shown quoted with (param "X") as ${X}.  Exit 1 when the
  * file is not a well-formed profile of the subset buckle emits. */
-#include "../../compiler/filters.h"
-#include "../../compiler/ops.h"
+#include "../../seatbelt/filters.h"
+#include "../../seatbelt/ops.h"
 #include "../../grammar/sexp.h"
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* test_ops.c - the operation table computed at build time (tools/gen_ops.c):
  * lookups, aliases, no-ops, the family tree and what each name covers. */
 #include "unit.h"
-#include "../../compiler/ops.h"
+#include "../../seatbelt/ops.h"
 
 void test_ops(void)
 {

@@ -18,7 +18,7 @@
 #include "../../compiler/decide.h"
 #include "../../compiler/overlap.h"
 #include "../../compiler/patterns.h"
-#include "../../compiler/regex.h"
+#include "../../seatbelt/regex.h"
 #include <stdlib.h>
 
 static uint64_t rnd(uint64_t *s)

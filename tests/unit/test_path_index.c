@@ -1,4 +1,4 @@
-/* test_path_index.c - the path index (compiler/path_index.c) never leaves
+/* test_path_index.c - the path index (sbpl/path_index.c) never leaves
  * out a rule that matches: random .sb policies over a small tree of names
  * (literals, subpaths, prefixes, anchored and unanchored regexes, nested
  * require-all/any/not, unfiltered rules, trailing slashes, names and vnode
@@ -8,8 +8,8 @@
  * reason, whether both actions match; with and without a vnode type).  And a policy whose every rule
  * names a path gives few candidates (the point of the index). */
 #include "unit.h"
-#include "../../compiler/sbpl_eval.h"
-#include "../../compiler/path_index.h"
+#include "../../sbpl/sbpl_eval.h"
+#include "../../sbpl/path_index.h"
 #include "../../support/strbuf.h"
 #include <stdlib.h>
 

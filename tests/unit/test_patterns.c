@@ -1,8 +1,8 @@
 /* test_patterns.c - glob and regex checks, glob -> regex, depth. */
 #include "unit.h"
 #include "../../compiler/patterns.h"
-#include "../../compiler/emit.h"
-#include "../../compiler/regex.h"
+#include "../../backend/emit.h"
+#include "../../seatbelt/regex.h"
 #include "../../compiler/patterns.h"
 
 static void put_param(strbuf *out, const char *name, size_t len, void *ud)

@@ -2,7 +2,7 @@
  * give the same output as compilations that do not, and the pool's memory is
  * really handed from one to the next. */
 #include "unit.h"
-#include "../../compiler/emit.h"
+#include "../../backend/emit.h"
 #include <stdlib.h>
 
 /* Compiles text with o; returns the SBPL (caller frees) or NULL. */

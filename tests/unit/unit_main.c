@@ -1,6 +1,6 @@
 /* unit_main.c - runs the unit tests. */
 #include "unit.h"
-#include "../../compiler/emit.h"
+#include "../../backend/emit.h"
 #include <stdlib.h>
 #include <unistd.h>
 

@@ -1,7 +1,7 @@
 /* emit.h - back ends: SBPL, IR dump, JSON. */
 #ifndef BUCKLE_EMIT_H
 #define BUCKLE_EMIT_H
-#include "compile.h"
+#include "../compiler/compile.h"
 
 typedef struct emit_opts {
     int break_order;      /* test only: emit rules whose precedence depends on order */

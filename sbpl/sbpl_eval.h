@@ -10,8 +10,8 @@
 #define BUCKLE_SBPL_EVAL_H
 #include "../grammar/sexp.h"
 #include "../support/hashmap.h"
-#include "ops.h"
-#include "regex.h"
+#include "../seatbelt/request.h"
+#include "../seatbelt/regex.h"
 
 typedef enum {
     F_LITERAL, F_SUBPATH, F_PREFIX, F_REGEX,          /* path */
@@ -19,10 +19,6 @@ typedef enum {
     F_IP, F_TARGET, F_VNODE, F_ALL, F_ANY, F_NOT,
     F_UNKNOWN                                         /* a filter we cannot decide */
 } sf_kind;
-
-typedef enum {
-    SNS_GLOBAL, SNS_LOCAL, SNS_XPC, SNS_SYSCTL, SNS_IPC, SNS_IOKIT, SNS_PREF, SNS_NOTIF, SNS_OTHER
-} sf_ns;
 
 typedef struct sfilter {
     sf_kind kind;
@@ -64,8 +60,6 @@ typedef struct sb_policy {
     int nops;
 } sb_policy;
 
-typedef struct sb_param { const char *name, *value; } sb_param;
-
 typedef struct sbpl_eval_opts {
     const sb_param *params;
     size_t nparams;
@@ -81,17 +75,6 @@ sb_policy *sbpl_eval(arena *a, diag_list *dl, const source *src, const sexp *top
 typedef void sbpl_import_fn(void *ctx, const char *path, int found);
 sb_policy *sbpl_eval_probed(arena *a, diag_list *dl, const source *src, const sexp *top, sbpl_eval_opts *o,
                             sbpl_import_fn *on_import, void *ctx);
-
-typedef enum { OBJ_PATH, OBJ_NAME, OBJ_IP, OBJ_TARGET } obj_kind;
-
-typedef struct sb_request {
-    int op;                     /* a concrete operation */
-    const char *obj;
-    size_t len;
-    obj_kind kind;
-    sf_ns ns;                   /* for OBJ_NAME */
-    const char *vnode;          /* vnode type, or NULL when unknown */
-} sb_request;
 
 typedef struct sb_answer {
     int decision;               /* 0 allow, 1 deny, -1 undecidable */
@@ -111,7 +94,4 @@ sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch);
 int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch);
 /* 1 match, 0 no match, -1 cannot tell */
 int sfilter_match(const sfilter *f, const sb_request *q);
-/* 1 when two port spellings name the same port: both "*", or the same number
- * ("080" is 80, as Seatbelt reads it). */
-int ip_port_equal(const char *a, size_t al, const char *b, size_t bl);
 #endif

@@ -3,7 +3,8 @@
  * differential check. */
 #ifndef BUCKLE_CROSSCHECK_H
 #define BUCKLE_CROSSCHECK_H
-#include "decide.h"
+#include "../compiler/decide.h"
+#include "../sbpl/sbpl_eval.h"
 
 typedef struct crosscheck {
     compilation *c;

@@ -9,10 +9,10 @@
  * opponents cover only some of r's concrete operations, r is split into one
  * SBPL rule per group of operations with the same opponents. */
 #include "emit.h"
-#include "overlap.h"
-#include "patterns.h"
-#include "expand.h"
-#include "precedence.h"
+#include "../compiler/overlap.h"
+#include "../compiler/patterns.h"
+#include "../compiler/expand.h"
+#include "../compiler/precedence.h"
 #include "../support/keysort.h"
 #include "../support/prefetch.h"
 #include <stdlib.h>

@@ -5,8 +5,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "sbpl_eval.h"
 #include "path_index.h"
-#include "filters.h"
-#include "patterns.h"
+#include "../seatbelt/filters.h"
+#include "../seatbelt/regex_syntax.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -785,25 +785,6 @@ static int path_match(const sfilter *f, const char *s, size_t n)
     case F_PREFIX: return n >= f->len && memcmp(s, f->str, f->len) == 0;
     default: return 0;
     }
-}
-
-static long port_number(const char *s, size_t n)
-{
-    long v = 0;
-    if (n == 0) return -1;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') return -1;
-        v = v * 10 + (s[i] - '0');
-        if (v > 65535) return -1;
-    }
-    return v;
-}
-
-int ip_port_equal(const char *a, size_t al, const char *b, size_t bl)
-{
-    if (al == bl && memcmp(a, b, al) == 0) return 1;
-    long x = port_number(a, al), y = port_number(b, bl);
-    return x >= 0 && x == y;
 }
 
 static int ip_match(const sfilter *f, const sb_request *q)

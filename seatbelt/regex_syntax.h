@@ -1,0 +1,20 @@
+/* regex_syntax.h - the regex dialect of Seatbelt as text (docs/sbpl.md):
+ * checks, quoting, top-level alternatives. */
+#ifndef BUCKLE_REGEX_SYNTAX_H
+#define BUCKLE_REGEX_SYNTAX_H
+#include "../support/strbuf.h"
+#include <stddef.h>
+
+/* 1 when c has a meaning of its own in a regex (and must be quoted). */
+int regex_is_meta(char c);
+/* Checks a regex template against the Seatbelt dialect (docs/sbpl.md). */
+const char *regex_check(const char *re, size_t len, size_t *off);
+/* strict = 0 accepts what hand-written SBPL may contain (a backslash escape
+ * inside a bracket class); buckle's own regexes are checked strictly. */
+const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict);
+/* The index of the first top-level '|' of a regex (len when there is none):
+ * a regex with top-level alternatives is one matcher per alternative. */
+size_t regex_alt_end(const char *re, size_t len);
+/* Escapes regex metacharacters of a literal text. */
+void regex_quote(strbuf *out, const char *s, size_t len);
+#endif

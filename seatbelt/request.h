@@ -1,0 +1,31 @@
+/* request.h - what a sandbox is asked: an operation on an object (a path, a
+ * name in one of Seatbelt's namespaces, an address or a process target), and
+ * the NAME=VALUE parameters a profile is evaluated with.  Shared by the
+ * profile model (compiler/decide.h) and the SBPL evaluator (sbpl/). */
+#ifndef BUCKLE_REQUEST_H
+#define BUCKLE_REQUEST_H
+#include "ops.h"
+#include <stddef.h>
+
+/* Name namespaces of Seatbelt's name filters. */
+typedef enum {
+    SNS_GLOBAL, SNS_LOCAL, SNS_XPC, SNS_SYSCTL, SNS_IPC, SNS_IOKIT, SNS_PREF, SNS_NOTIF, SNS_OTHER
+} sf_ns;
+
+typedef struct sb_param { const char *name, *value; } sb_param;
+
+typedef enum { OBJ_PATH, OBJ_NAME, OBJ_IP, OBJ_TARGET } obj_kind;
+
+typedef struct sb_request {
+    int op;                     /* a concrete operation */
+    const char *obj;
+    size_t len;
+    obj_kind kind;
+    sf_ns ns;                   /* for OBJ_NAME */
+    const char *vnode;          /* vnode type, or NULL when unknown */
+} sb_request;
+
+/* 1 when two port spellings name the same port: both "*", or the same number
+ * ("080" is 80, as Seatbelt reads it). */
+int ip_port_equal(const char *a, size_t al, const char *b, size_t bl);
+#endif
