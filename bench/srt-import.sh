@@ -1,32 +1,22 @@
 #!/bin/sh
 # bench/srt-import.sh - does `buckle import --from srt` decide like srt's own
-# profile?  For each benchmark configuration (tests/import/srt/*.json), srt
-# generates its profile (node and the peer package, as bench/run.sh installs
-# them), buckle imports the same settings, and both are asked every file
-# operation below on each path the settings name (a pattern with a sample
-# for its wildcards) and a child of it.  Prints the requests on which they
-# differ, grouped; docs/daily.md explains each group.  Never part of make check.
+# profile?  For each benchmark configuration (bench/srt/*.json), srt
+# generates its profile (bench/srt/srt_gen.mjs; the peer installed as
+# bench/run.sh does it), buckle imports the same configuration, and both are
+# asked every file operation below on each path the configuration names (a
+# pattern with a sample for its wildcards) and on a child of it.  Prints the
+# requests on which they differ, grouped by the two answers and the
+# operation; docs/daily.md explains each group.  Never part of make check.
 set -u
 B=${BUCKLE:-./buckle}
-SHARED=${SHARED:-../shared}
-SRT_PEER_DIR=${SRT_PEER_DIR:-$HOME/.cache/buckle-bench/srt-peer}
-export SRT_PEER_DIR
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 D="-D HOME=/Users/bench -D WORKDIR=/Users/bench/src/acme-monorepo"
 OPS="file-read-data file-read-metadata file-write-data file-write-create file-write-unlink"
-cat >"$T/gen.mjs" <<JS
-import { loadSrt, applyEnvStubs, applyRealpathIdentityStub, toGeneratorArgs, makeLogTag } from '$(cd "$SHARED" && pwd)/bench/srt/srt-loader.mjs'
-import * as C from '$(cd "$SHARED" && pwd)/bench/srt/configs.mjs'
-const srt = await loadSrt()
-const s = C[process.argv[2] + 'Config']()
-applyEnvStubs({ home: s.bench.home, cwd: s.bench.cwd })
-applyRealpathIdentityStub()
-process.stdout.write(srt.generateSandboxProfile(toGeneratorArgs(srt, s, { logTag: makeLogTag(srt, s.bench.command) })))
-JS
+node bench/srt/srt_gen.mjs --iters small=1,medium=1,large=1 --out "$T" >/dev/null ||
+    { echo "srt could not generate its profiles (is the peer installed? see bench/run.sh)"; exit 1; }
 for n in ${SIZES:-small medium large}; do
-    node "$T/gen.mjs" "$n" >"$T/srt-$n.sb" || { echo "srt could not generate $n (is the peer installed? see bench/run.sh)"; continue; }
-    "$B" import --from srt "tests/import/srt/$n.json" >"$T/$n.buckle" || continue
+    "$B" import --from srt "bench/srt/$n.json" >"$T/$n.buckle" || continue
     # the paths: every list of the generator input, ~ as HOME, wildcards sampled
     node -e '
         const g = JSON.parse(require("fs").readFileSync(process.argv[1])).generatorInput
@@ -35,13 +25,13 @@ for n in ${SIZES:-small medium large}; do
             if (p.startsWith("**/")) p = "/Users/bench/src/acme-monorepo/sub/" + p.slice(3)
             p = p.replace(/^~/, "/Users/bench").replace(/\/\*\*\//g, "/a/b/").replace(/\*\*/g, "a").replace(/\*/g, "x").replace(/\?/g, "q")
             console.log(p); console.log(p + "/child")
-        }' "tests/import/srt/$n.json" >"$T/paths"
+        }' "bench/srt/$n.json" >"$T/paths"
     total=0; same=0
     : >"$T/diffs"
     while read -r p; do
         for op in $OPS; do
             total=$((total + 1))
-            a=$("$B" query $D "$T/srt-$n.sb" "$op" "$p" 2>/dev/null | head -1 | cut -d' ' -f1)
+            a=$("$B" query $D "$T/$n.sb" "$op" "$p" 2>/dev/null | head -1 | cut -d' ' -f1)
             b=$("$B" query -I corpus $D "$T/$n.buckle" "$op" "$p" 2>/dev/null | head -1 | cut -d' ' -f1)
             if [ "$a" = "$b" ]; then same=$((same + 1)); else echo "srt $a, buckle $b: $op $p" >>"$T/diffs"; fi
         done

@@ -374,13 +374,12 @@ static int choose_verb(int op, const sfilter *f, verb_info *out)
         const sfilter *k = f->kids[0];
         path = k->kind == F_LITERAL || k->kind == F_SUBPATH || k->kind == F_PREFIX || k->kind == F_REGEX;
     }
-    size_t n;
-    const verb_info *t = verb_table(&n);
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(t[i].op, name)) continue;
+    const verb_info *t;
+    for (size_t i = 0; (t = verb_at(i)); i++) {
+        if (strcmp(t->op, name)) continue;
         if (!strcmp(name, "network-outbound") || !strcmp(name, "network-bind"))
-            if (((t[i].kinds & KS_PATH) != 0) != path) continue;
-        *out = t[i];
+            if (((t->kinds & KS_PATH) != 0) != path) continue;
+        *out = *t;
         return 1;
     }
     if (!strncmp(name, "file", 4)) return verb_resolve(SEC_FILES, name, out);

@@ -170,9 +170,9 @@ expect_out_has "import: --help names --from srt" "--from srt"
 
 # ---- srt ---------------------------------------------------------------------
 for n in small medium large; do
-    run "import: srt $n" "$BUCKLE" import --from srt "tests/import/srt/$n.json"
+    run "import: srt $n" "$BUCKLE" import --from srt "bench/srt/$n.json"
     expect_rc "import: srt $n exits 0" 0
-    "$BUCKLE" import --from srt "tests/import/srt/$n.json" >"$P/srt-$n.buckle" 2>/dev/null
+    "$BUCKLE" import --from srt "bench/srt/$n.json" >"$P/srt-$n.buckle" 2>/dev/null
     expect_same "import: srt $n gives corpus/examples/srt-$n.buckle" "$P/srt-$n.buckle" "corpus/examples/srt-$n.buckle"
 done
 run "import: srt settings.json" "$BUCKLE" import --from srt -o "$P/settings.buckle" tests/import/settings.json
