@@ -228,6 +228,28 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
     }
     rules(b, "deny", "write", denies);
     json_decref(denies);
+    /* srt keeps a read-denied path inside a write root in place: no unlink */
+    json_t *keep = json_array();
+    if (in->deny_read) json_array_foreach(in->deny_read, i, v) {
+        const char *d = json_string_value(v);
+        json_array_foreach(writes, k, r) {
+            const char *root = json_string_value(r);
+            size_t rl = strlen(root);
+            while (rl && root[rl - 1] == '/') rl--;
+            if (!strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+            strbuf t;
+            sb_init(&t);
+            if (!strncmp(d, "**/", 3)) sb_printf(&t, "%.*s/%s", (int)rl, root, d);
+            else if (!strncmp(d, root, rl) && (d[rl] == '/' || !d[rl])) sb_puts(&t, d);
+            if (t.len) json_array_append_new(keep, json_string(sb_cstr(&t)));
+            sb_free(&t);
+        }
+    }
+    if (json_array_size(keep)) {
+        sb_puts(b, "    # srt keeps what it denies reading inside a write root from being removed\n");
+        rules(b, "deny", "file-write-unlink", keep);
+    }
+    json_decref(keep);
     /* srt's own protections below the directory it runs in, under each
      * allowed root there (a deeper allow would win over them otherwise) */
     const char *cwd = in->cwd ? in->cwd : "\x01";
