@@ -13,6 +13,17 @@ static const char *const srt_default_writes[] = {
     "/tmp/claude", "/private/tmp/claude", "~/.npm/_logs", "~/.claude/debug",
 };
 
+/* What srt keeps from being written anywhere below the directory it runs in
+ * (its generated profile shows them), whatever the settings say. */
+static const char *const srt_protected[] = {
+    ".gitconfig", ".gitmodules", ".bashrc", ".bash_profile", ".zshrc", ".zprofile", ".profile", ".ripgreprc",
+    ".mcp.json", ".vscode", ".idea", ".claude/commands", ".claude/agents", ".git/hooks", ".git/config",
+};
+/* ... and the directories it keeps from being created or removed there */
+static const char *const srt_kept_dirs[] = { "", "/.claude", "/.git" };
+
+#define WORKDIR_MARK '\x01'   /* $WORKDIR in a path this file builds */
+
 typedef struct srt_in {
     const source *src;
     diag_list *dl;
@@ -21,6 +32,7 @@ typedef struct srt_in {
     int local_binding, pty;
     long long http_port, socks_port;   /* 0: a parameter */
     const char *name;
+    const char *cwd;                   /* the directory srt runs in */
     int settings_form;                 /* a settings.json, not a generator input */
     int bad;
 } srt_in;
@@ -55,8 +67,12 @@ static json_t *string_list(srt_in *in, json_t *obj, const char *key)
     size_t i;
     json_t *v;
     json_array_foreach(a, i, v) {
-        if (json_is_string(v) && json_string_length(v) && !memchr(json_string_value(v), 0, json_string_length(v))) continue;
-        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, key), "entry %zu of \"%s\" must be a non-empty string", i + 1, key);
+        int ctl = 0;
+        if (json_is_string(v))
+            for (size_t k = 0; k < json_string_length(v); k++) ctl |= (unsigned char)json_string_value(v)[k] < 0x20;
+        if (json_is_string(v) && json_string_length(v) && !ctl) continue;
+        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, key), "entry %zu of \"%s\" must be a non-empty string%s", i + 1, key,
+                 ctl ? " without control characters" : "");
         in->bad = 1;
         return NULL;
     }
@@ -80,6 +96,7 @@ static void quote(strbuf *b, const char *p)
 {
     sb_putc(b, '"');
     for (; *p; p++) {
+        if (*p == WORKDIR_MARK) { sb_puts(b, "$WORKDIR"); continue; }   /* (input has no control characters) */
         if (*p == '\\' || *p == '"') sb_putc(b, '\\');
         if (*p == '$') sb_putc(b, '$');
         if ((unsigned char)*p < 0x20 || *p == 0x7f) { sb_printf(b, "\\x%02x", (unsigned char)*p); continue; }
@@ -136,6 +153,8 @@ static void read_input(srt_in *in, json_t *root)
     if (gi) {
         json_t *nm = member(in, root, "name", JSON_STRING);
         if (nm) in->name = json_string_value(nm);
+        json_t *cwd = member(in, member(in, root, "env", JSON_OBJECT), "cwd", JSON_STRING);
+        if (cwd && json_string_value(cwd)[0] == '/') in->cwd = json_string_value(cwd);
         json_t *rc = member(in, gi, "readConfig", JSON_OBJECT), *wc = member(in, gi, "writeConfig", JSON_OBJECT);
         in->deny_read = string_list(in, rc, "denyOnly");
         in->allow_read = string_list(in, rc, "allowWithinDeny");
@@ -209,6 +228,64 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
     }
     rules(b, "deny", "write", denies);
     json_decref(denies);
+    /* srt keeps a read-denied path inside a write root in place: no unlink */
+    json_t *keep = json_array();
+    if (in->deny_read) json_array_foreach(in->deny_read, i, v) {
+        const char *d = json_string_value(v);
+        json_array_foreach(writes, k, r) {
+            const char *root = json_string_value(r);
+            size_t rl = strlen(root);
+            while (rl && root[rl - 1] == '/') rl--;
+            if (!strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+            strbuf t;
+            sb_init(&t);
+            if (!strncmp(d, "**/", 3)) sb_printf(&t, "%.*s/%s", (int)rl, root, d);
+            else if (!strncmp(d, root, rl) && (d[rl] == '/' || !d[rl])) sb_puts(&t, d);
+            if (t.len) json_array_append_new(keep, json_string(sb_cstr(&t)));
+            sb_free(&t);
+        }
+    }
+    if (json_array_size(keep)) {
+        sb_puts(b, "    # srt keeps what it denies reading inside a write root from being removed\n");
+        rules(b, "deny", "file-write-unlink", keep);
+    }
+    json_decref(keep);
+    /* srt's own protections below the directory it runs in, under each
+     * allowed root there (a deeper allow would win over them otherwise) */
+    const char *cwd = in->cwd ? in->cwd : "\x01";
+    size_t cl = strlen(cwd);
+    sb_printf(b, "    # srt keeps these from being written below the directory it runs in (%s)\n", in->cwd ? cwd : "$WORKDIR");
+    json_t *prot = json_array();
+    json_array_append_new(prot, json_string(cwd));
+    json_array_foreach(writes, k, r) {
+        const char *root = json_string_value(r);
+        if (strncmp(root, cwd, cl) || root[cl] != '/' || strpbrk(root, "*?[")) continue;
+        json_array_append(prot, r);
+    }
+    json_array_foreach(prot, k, r) {
+        json_t *pats = json_array();
+        for (size_t j = 0; j < sizeof srt_protected / sizeof *srt_protected; j++) {
+            strbuf t;
+            sb_init(&t);
+            sb_printf(&t, "%s/**/%s", json_string_value(r), srt_protected[j]);
+            json_array_append_new(pats, json_string(sb_cstr(&t)));
+            sb_free(&t);
+        }
+        rules(b, "deny", "write", pats);
+        json_decref(pats);
+    }
+    json_decref(prot);
+    sb_puts(b, "    # and keeps these directories from being created or removed\n");
+    for (size_t j = 0; j < sizeof srt_kept_dirs / sizeof *srt_kept_dirs; j++)
+        for (int u = 0; u < 2; u++) {
+            strbuf t;
+            sb_init(&t);
+            sb_printf(&t, "%s%s", cwd, srt_kept_dirs[j]);
+            sb_printf(b, "    deny %s literal ", u ? "file-write-unlink" : "file-write-create");
+            quote(b, sb_cstr(&t));
+            sb_puts(b, ";\n");
+            sb_free(&t);
+        }
     sb_puts(b, "}\n\nnetwork {\n");
     if (in->http_port) sb_printf(b, "    allow outbound \"localhost:%lld\";          # srt's HTTP proxy\n", in->http_port);
     else sb_puts(b, "    allow outbound \"localhost:$HTTP_PROXY_PORT\";   # srt's HTTP proxy\n");

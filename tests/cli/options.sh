@@ -76,7 +76,7 @@ for inc in "-I $D/sblib" "-I$D/sblib" "--include=$D/sblib"; do
     run "options: import $inc" "$BUCKLE" import $inc -o "$D/imp.buckle" "$D/imp.sb"
     expect_rc "options: import $inc is accepted" 0
 done
-run "options: import --from=srt" "$BUCKLE" import --from=srt tests/import/srt/small.json
+run "options: import --from=srt" "$BUCKLE" import --from=srt bench/srt/small.json
 expect_rc "options: import --from=srt" 0
 run "options: import --from=nix" "$BUCKLE" import --from=nix x.json
 expect_err_has "options: import --from lists its choices" "buckle import: error: --from takes srt or sbpl, not nix"
