@@ -3,6 +3,7 @@
  * itself is runner_run (runner/run.c). */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "options.h"
 #include "../runner/run.h"
 #include "../backend/landlock.h"
 #include <stdlib.h>
@@ -89,6 +90,52 @@ static void put_word(const char *s, int first)
     putchar('\'');
 }
 
+enum { OPT_DRY_RUN = OPT_OWN, OPT_KEEP, OPT_INLINE, OPT_FORCE, OPT_NO_CACHE, OPT_ACCEPT, OPT_NETWORK, OPT_ABI };
+
+static const cli_opt run_opts_table[] = {
+    { "dry-run", OPT_DRY_RUN, 0, NULL },
+    { "keep-profile", OPT_KEEP, 0, NULL },
+    { "allow-inline", OPT_INLINE, 0, NULL },
+    { "force", OPT_FORCE, 0, NULL },
+    { "no-cache", OPT_NO_CACHE, 0, NULL },
+    { NULL, 'v', 0, NULL },
+    { "linux-accept", OPT_ACCEPT, 1, NULL },
+    { "linux-network", OPT_NETWORK, 1, "ports" },
+    { "landlock-abi", OPT_ABI, 1, NULL },
+    { NULL, 0, 0, NULL },
+};
+
+static int run_option(void *ud, int key, const char *arg, int choice)
+{
+    run_request *rq = ud;
+    (void)choice;
+    switch (key) {
+    case OPT_DRY_RUN: rq->dry_run = 1; return 0;
+    case OPT_KEEP: rq->keep_profile = 1; return 0;
+    case OPT_INLINE: rq->allow_inline = 1; return 0;
+    case OPT_FORCE: rq->force = 1; return 0;
+    case OPT_NO_CACHE: rq->no_cache = 1; return 0;
+    case 'v': rq->verbose = 1; return 0;
+    case OPT_ACCEPT: return parse_accept(arg, &rq->linux_accept) ? 125 : 0;
+    case OPT_NETWORK: rq->linux_accept |= 1u << LLC_PORTS; return 0;
+    case OPT_ABI: {
+        char *end;
+        long v = strtol(arg, &end, 10);
+        if (!*arg || *end || v < 1 || v > LL_ABI_MAX) {
+            cli_usage_error("run", "--landlock-abi takes 1 to %d, not %s", LL_ABI_MAX, arg);
+            return 125;
+        }
+        rq->landlock_abi = (int)v;
+        return 0;
+    }
+    case CLI_OPERAND:
+        if (rq->profile) { cli_usage_error("run", "expected PROFILE -- COMMAND (put -- before the command)"); return 125; }
+        rq->profile = arg;
+        return 0;
+    }
+    return -1;
+}
+
 static void print_to_stderr(diag_sink *self, diag_list *l)
 {
     (void)self;
@@ -99,50 +146,24 @@ int cmd_run(cli_env *env, int argc, char **argv)
 {
     run_result res;                   /* its arena holds the request's strings too */
     run_result_init(&res);
-    arena *a = &res.a;
     run_request rq;
     memset(&rq, 0, sizeof rq);
-    define *defs = arena_alloc(a, ((size_t)argc + 1) * sizeof *defs);
-    const char **incs = arena_alloc(a, ((size_t)argc + 1) * sizeof *incs);
-    const char **raws = arena_alloc(a, ((size_t)argc + 1) * sizeof *raws);
-    int i = 1, rc = 125;
-    for (; i < argc; i++) {
-        const char *x = argv[i];
-        if (!strcmp(x, "--")) { i++; break; }
-        if (!strcmp(x, "--help") || !strcmp(x, "-h")) { fputs(usage, stdout); rc = 0; goto out; }
-        if (!strcmp(x, "--dry-run")) rq.dry_run = 1;
-        else if (!strcmp(x, "--keep-profile")) rq.keep_profile = 1;
-        else if (!strcmp(x, "--allow-inline")) rq.allow_inline = 1;
-        else if (!strcmp(x, "--force")) rq.force = 1;
-        else if (!strcmp(x, "--no-cache")) rq.no_cache = 1;
-        else if (!strcmp(x, "-v")) rq.verbose = 1;
-        else if (!strncmp(x, "--linux-accept=", 15)) { if (parse_accept(x + 15, &rq.linux_accept)) goto out; }
-        else if (!strcmp(x, "--linux-network=ports")) rq.linux_accept |= 1u << LLC_PORTS;
-        else if (!strncmp(x, "--landlock-abi=", 15)) {
-            char *end;
-            long v = strtol(x + 15, &end, 10);
-            if (*end || v < 1 || v > LL_ABI_MAX) { cli_usage_error("run", "--landlock-abi takes 1 to %d, not %s", LL_ABI_MAX, x + 15); goto out; }
-            rq.landlock_abi = (int)v;
-        }
-        else if (!strcmp(x, "-D") || !strcmp(x, "-I")) {
-            if (i + 1 >= argc) { cli_usage_error("run", "%s needs a value", x); goto out; }
-            const char *v = argv[++i];
-            if (x[1] == 'I') incs[rq.ninc++] = v;
-            else {
-                const char *err = define_parse(a, v, &defs[rq.ndef]);
-                if (err) { cli_usage_error("run", "-D %s: %s", v, err); goto out; }
-                raws[rq.ndef++] = strchr(v, '=') + 1;
-            }
-        }
-        else if (x[0] == '-' && x[1]) { cli_usage_error("run", "unknown option %s", x); goto out; }
-        else if (!rq.profile) rq.profile = x;
-        else { cli_usage_error("run", "expected PROFILE -- COMMAND (put -- before the command)"); goto out; }
+    int rc = 125;
+    cli_spec spec = { "run", usage, CLI_INCLUDE | CLI_DEFINE, run_opts_table, run_option, &rq, 125, 1 };
+    cli_opts co_;
+    int prc = cli_opts_parse(&co_, &spec, argc, argv);
+    if (prc) { rc = prc < 0 ? 0 : prc; goto out; }
+    if (!rq.profile || !co_.dashdash || co_.rest >= argc) {
+        cli_usage_error("run", "expected PROFILE -- COMMAND [ARG...]");
+        goto out;
     }
-    if (!rq.profile || i >= argc) { cli_usage_error("run", "expected PROFILE -- COMMAND [ARG...]"); goto out; }
+    int i = co_.rest;
+    rq.incs = co_.incs;
+    rq.ninc = co_.ninc;
     rq.cmd = argv + i;
-    rq.incs = incs;
-    rq.defs = defs;
-    rq.raw_defs = raws;
+    rq.defs = co_.defs;
+    rq.raw_defs = co_.def_raw;
+    rq.ndef = co_.ndef;
     compile_opts co = { 0 };
     cli_compile_opts(env, &co);
     rq.std_dirs = co.std_dirs;
@@ -174,6 +195,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     case RUN_REFUSED: rc = 125; break;
     }
 out:
+    cli_opts_free(&co_);
     run_result_free(&res);
     return rc;
 }

@@ -8,11 +8,16 @@
 #define BUCKLE_BUILTIN_PARAMS_H
 #include <stddef.h>
 
+/* The test values of the home and working directories, as literals that
+ * probes can extend ("BUILTIN_TEST_HOME "/.zshrc""). */
+#define BUILTIN_TEST_HOME "/Users/test"
+#define BUILTIN_TEST_WORKDIR BUILTIN_TEST_HOME "/project"
+
 /* X(NAME, IS_PATH, TEST_VALUE) for each, in the order they are declared */
 #define BUILTIN_PARAMS(X)                                   \
-    X("HOME", 1, "/Users/test")                             \
+    X("HOME", 1, BUILTIN_TEST_HOME)                         \
     X("TMPDIR", 1, "/private/var/folders/zz/test/T")        \
-    X("WORKDIR", 1, "/Users/test/project")                  \
+    X("WORKDIR", 1, BUILTIN_TEST_WORKDIR)                   \
     X("USER", 0, "test")
 
 enum { NBUILTIN_PARAMS = 4 };

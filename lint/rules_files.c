@@ -1,6 +1,7 @@
 /* rules_files.c - file grants: BK3001 (profile directory), BK3003 (broad
  * write), BK3004 (files that run code later), BK4004 (sockets), BK4008
  * (root unreadable), BK4009 (traversal). */
+#include "../grammar/builtin_params.h"
 #include "rules.h"
 #include <stdio.h>
 #include <string.h>
@@ -60,7 +61,7 @@ static void profile_dir(lint_ctx *lc)
 
 static void broad_write(lint_ctx *lc)
 {
-    static const char *const broad[] = { "/", "/Users", "/Users/test", "/private", "/Library", "/System" };
+    static const char *const broad[] = { "/", "/Users", BUILTIN_TEST_HOME, "/private", "/Library", "/System" };
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
         if (!is_write_rule(r) || r->implied) continue;
@@ -73,7 +74,7 @@ static void broad_write(lint_ctx *lc)
             const lrule *who;        /* an unfiltered rule: only where it decides */
             if (r->kind == LK_NONE && (lint_decide(lc, "file-write-data", broad[b], &who) != 0 || who != r)) continue;
             lint_report(lc, BK3003, r->at, "write is allowed on %s%s", r->kind == LK_NONE ? "every path" : r->value,
-                        strcmp(broad[b], "/Users/test") == 0 && r->kind != LK_NONE ? " (the home directory)" : "");
+                        strcmp(broad[b], BUILTIN_TEST_HOME) == 0 && r->kind != LK_NONE ? " (the home directory)" : "");
             break;
         }
     }
@@ -86,11 +87,11 @@ static void broad_write(lint_ctx *lc)
 static void protected_files(lint_ctx *lc)
 {
     static const char *const files[] = {
-        "/Users/test/.zshrc", "/Users/test/.zshenv", "/Users/test/.zprofile", "/Users/test/.bashrc",
-        "/Users/test/.bash_profile", "/Users/test/.profile", "/Users/test/.gitconfig",
-        "/Users/test/Library/LaunchAgents/evil.plist", "/Users/test/project/.git/hooks/pre-commit",
-        "/Users/test/project/.git/config", "/Users/test/project/.vscode/tasks.json",
-        "/Users/test/project/.idea/workspace.xml",
+        BUILTIN_TEST_HOME "/.zshrc", BUILTIN_TEST_HOME "/.zshenv", BUILTIN_TEST_HOME "/.zprofile", BUILTIN_TEST_HOME "/.bashrc",
+        BUILTIN_TEST_HOME "/.bash_profile", BUILTIN_TEST_HOME "/.profile", BUILTIN_TEST_HOME "/.gitconfig",
+        BUILTIN_TEST_HOME "/Library/LaunchAgents/evil.plist", BUILTIN_TEST_WORKDIR "/.git/hooks/pre-commit",
+        BUILTIN_TEST_WORKDIR "/.git/config", BUILTIN_TEST_WORKDIR "/.vscode/tasks.json",
+        BUILTIN_TEST_WORKDIR "/.idea/workspace.xml",
     };
     const lrule *reported[16];
     size_t nr = 0;

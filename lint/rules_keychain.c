@@ -1,5 +1,6 @@
 /* rules_keychain.c - BK4001, BK4002, BK4003, BK3008: what keychain access
  * needs on macOS 13+ (docs/lint.md; srt PR 215). */
+#include "../grammar/builtin_params.h"
 #include "rules.h"
 
 static const char *const services[] = {
@@ -29,8 +30,8 @@ void lint_pass_keychain(lint_ctx *lc)
         diag_help(lc->dl, d, "add sysctl { allow read \"security.mac.sandbox.sentinel\"; } (or extend std/keychain)");
     }
     const lrule *db_who;
-    int db = lint_decide(lc, "file-read-data", "/Users/test/Library/Keychains/login.keychain-db", &db_who) == 0 ||
-             lint_decide(lc, "file-read-data", "/Users/test/Library/Keychains/metadata.keychain-db", &db_who) == 0;
+    int db = lint_decide(lc, "file-read-data", BUILTIN_TEST_HOME "/Library/Keychains/login.keychain-db", &db_who) == 0 ||
+             lint_decide(lc, "file-read-data", BUILTIN_TEST_HOME "/Library/Keychains/metadata.keychain-db", &db_who) == 0;
     int svc = ss || secd;
     if (db && !svc)
         lint_report_at_rule(lc, BK4003, db_who,

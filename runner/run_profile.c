@@ -75,7 +75,7 @@ static uint64_t request_key(const profile_request *pr, arena *a)
     parts[n++] = co.buckle_path ? co.buckle_path : "-";
     strbuf b;
     sb_init(&b);
-    for (size_t i = 0; i < 5 && co.std_dirs[i]; i++) { sb_puts(&b, co.std_dirs[i]); sb_putc(&b, '\n'); }
+    for (size_t i = 0; i < STD_DIRS_MAX && co.std_dirs[i]; i++) { sb_puts(&b, co.std_dirs[i]); sb_putc(&b, '\n'); }
     sb_puts(&b, "\x01-I");
     for (size_t i = 0; i < rq->ninc; i++) { sb_puts(&b, rq->incs[i]); sb_putc(&b, '\n'); }
     sb_puts(&b, "\x01-D");
