@@ -1,6 +1,7 @@
 /* landlock_seccomp.c - what Landlock cannot control, closed with a seccomp
  * filter installed with the ruleset (docs/linux.md): the terminal ioctls
- * that type into the caller's terminal (always), sockets other than TCP
+ * that type into the caller's terminal or take its foreground (always), the
+ * kernel's key rings (always), sockets other than TCP
  * (when the profile limits the network), System V and POSIX
  * message-queue IPC (when the profile allows no IPC), memory files that could
  * be executed (when the profile limits exec), io_uring (always: it would
@@ -26,6 +27,9 @@
 #endif
 #define SC_TIOCSTI 0x5412u
 #define SC_TIOCLINUX 0x541Cu
+#define SC_TIOCSPGRP 0x5410u
+#define SC_TIOCCONS 0x541Du
+#define SC_TIOCSETD 0x5423u
 #define SC_MFD_NOEXEC_SEAL 0x8u
 #define SC_AF_UNIX 1u
 #define SC_AF_INET 2u
@@ -71,14 +75,25 @@ static void build(prog *p, unsigned what)
     put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000u, 0, 1));   /* x32 */
     put(p, (struct sock_filter)DENY(EPERM));
 #endif
-    /* ioctl: TIOCSTI, TIOCLINUX (the command is an unsigned int: the low word) */
-    jeq(p, SYS_ioctl, 5);
+    /* ioctl on a terminal: typing into it (TIOCSTI, TIOCLINUX), taking its
+     * foreground (TIOCSPGRP: a process left behind by the command could
+     * read what the user types next), redirecting the console (TIOCCONS),
+     * changing its line discipline (TIOCSETD).  The command is an unsigned
+     * int: the low word. */
+    static const uint32_t tty[] = { SC_TIOCSTI, SC_TIOCLINUX, SC_TIOCSPGRP, SC_TIOCCONS, SC_TIOCSETD };
+    enum { NTTY = sizeof tty / sizeof tty[0] };
+    jeq(p, SYS_ioctl, NTTY + 3);
     put(p, (struct sock_filter)LD(ARG_LO(1)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_TIOCSTI, 1, 0));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_TIOCLINUX, 0, 1));
-    put(p, (struct sock_filter)DENY(EPERM));
+    for (unsigned i = 0; i < NTTY; i++)
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, tty[i], (unsigned char)(NTTY - i), 0));
     put(p, (struct sock_filter)ALLOW);
+    put(p, (struct sock_filter)DENY(EPERM));
     refuse_nr(p, SYS_io_uring_setup, EPERM);
+    /* the kernel's key rings hold the user's secrets and no rule of a
+     * profile names them */
+    refuse_nr(p, SYS_keyctl, EACCES);
+    refuse_nr(p, SYS_add_key, EACCES);
+    refuse_nr(p, SYS_request_key, EACCES);
     if (what & LL_SC_NET) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
         jeq(p, SYS_socket, 14);

@@ -46,6 +46,7 @@ static const char *expand_default(arena *a, const char *def, const sb_param *val
     }
     *why = runner_path_value_problem(a, sb_cstr(&b));
     const char *out = *why ? arena_strdup(a, sb_cstr(&b)) : run_canonical(a, sb_cstr(&b));
+    if (!*why && strcmp(out, sb_cstr(&b)) != 0) *why = "it changed into a symbolic link while buckle read it";
     sb_free(&b);
     return out;
 }
@@ -123,6 +124,12 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
         if (!bwhy[k] && k < 3) bwhy[k] = runner_path_value_problem(&a, braw[k]);
         if (bwhy[k]) continue;     /* only an error when the profile uses it: checked below */
         bv[k] = k < 3 ? run_canonical(&a, braw[k]) : braw[k];
+        /* it became a link between the check and now: refused like one */
+        if (k < 3 && strcmp(bv[k], braw[k]) != 0) {
+            bwhy[k] = "it changed into a symbolic link while buckle read it";
+            bv[k] = NULL;
+            continue;
+        }
         vals[nv++] = (sb_param){ bn[k], bv[k] };
     }
 

@@ -137,6 +137,8 @@ run "landlock: TIOCSTI" "$PROBE" pty "$B" run $A "$P" -- "$PROBE" tiocsti "touch
 expect_out_has "landlock: the command cannot type into the caller's terminal (TIOCSTI)" "denied"
 if grep -q "^typed: $" "$TMP/out" && [ ! -e "$R/out/PWNED" ]; then pass "landlock: ... nothing is waiting as input on the terminal afterwards"
 else fail "landlock: ... nothing is waiting as input on the terminal afterwards" "$OUT"; fi
+run "landlock: tcsetpgrp" "$PROBE" pty "$B" run $A "$P" -- "$PROBE" tcsetpgrp
+expect_out_has "landlock: the command cannot take the terminal's foreground (TIOCSPGRP)" "denied"
 run "landlock: UDP" "$B" run $A "$P" -- "$PROBE" socket 2 2 0
 expect_out_has "landlock: a UDP socket cannot be created when the profile limits the network" "denied"
 run "landlock: UDP6" "$B" run $A "$P" -- "$PROBE" socket 10 2 0
@@ -155,6 +157,10 @@ expect_out_has "landlock: nor a netlink socket" "denied"
 run "landlock: sysv" "$B" run $A "$P" -- "$PROBE" sysv
 expect_out_has "landlock: System V IPC is refused when the profile allows no IPC" "denied"
 agree "System V IPC" 1 ipc sysv-shm 42
+run "landlock: keyring" "$B" run $A "$P" -- "$PROBE" keyring
+expect_out_has "landlock: the kernel's key rings cannot be reached" "denied"
+run "landlock: keyring outside" "$PROBE" keyring
+expect_out_has "landlock: ... which works outside the sandbox" "reached"
 run "landlock: memfd" "$B" run $A "$P" -- "$PROBE" memfd
 expect_out_has "landlock: an executable memory file cannot be created when the profile limits exec" "denied"
 run "landlock: inherited fd" sh -c "exec 5>>'$R/out/o.txt'; exec \"\$0\" run $A '$P' -- '$PROBE' fdwrite 5 PWNED" "$B"
