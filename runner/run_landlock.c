@@ -67,14 +67,23 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
     ll_plan plan;
     int have_plan = 0;
     /* the -D values as given (define_parse resolved their links) */
+    /* the values used are the ones checked: -D resolved its links when it
+     * was read, before this check, and a link swapped in between would
+     * otherwise decide what is granted; a value without links is its own
+     * resolution, and every grant is opened without following links */
+    define *checked = arena_alloc(&a, (ndef + 1) * sizeof *checked);
     for (size_t k = 0; k < ndef; k++) {
         const char *raw = rq->raw_defs ? rq->raw_defs[k] : defs[k].value;
         const char *bad = runner_path_value_problem(&a, raw);
+        checked[k] = defs[k];
+        if (!bad && rq->raw_defs)
+            bad = param_value_check(&a, defs[k].name, raw, param_is_path_builtin(defs[k].name), &checked[k].value);
         if (bad) {
             run_say(sink, SEV_ERROR, "-D %s=%s: %s; nothing was run", defs[k].name, raw, bad);
             goto out;
         }
     }
+    defs = checked;
     if (run_is_sb(profile)) {
         run_say(sink, SEV_ERROR, "%s is SBPL, which only macOS enforces; Landlock needs a .buckle profile", profile);
         goto out;
@@ -203,12 +212,17 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
     }
 
     /* the profile's sources stay unwritable: the next run reads them */
-    const char **prot = arena_alloc(&a, (c->ndeps + 5) * sizeof *prot);
+    const char **prot = arena_alloc(&a, (c->ndeps + c->nprobes + 5) * sizeof *prot);
     size_t nprot = 0;
     for (size_t k = 0; k < c->ndeps; k++) {
         char real[PATH_MAX];
         if (realpath(c->deps[k], real)) prot[nprot++] = arena_strdup(&a, real);
     }
+    /* and every extends candidate looked for and not found (earlier in the
+     * search path than the file used): planted, it would be the next run's */
+    for (size_t k = 0; k < c->nprobes; k++)
+        if (!c->probes[k].found && c->probes[k].path[0] == '/')
+            prot[nprot++] = run_canonical(&a, c->probes[k].path);
     /* and the directories every other run reads (the run cache in /tmp, the
      * profile directory in TMPDIR), existing or not: a run on macOS or a
      * --dry-run here trusts what it finds there */
