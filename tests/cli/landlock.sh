@@ -361,6 +361,15 @@ fi
 run "landlock: bad abi" "$B" compile --target landlock --landlock-abi 9 "$P"
 expect_rc "landlock: --landlock-abi out of range is a usage error" 2
 
+# an extends candidate looked for and not found cannot be planted for the
+# next run, even where the profile allows writing its directory
+mkdir -p "$R/n2/inc1" "$R/n2/lib2"
+printf 'files { allow read "/usr", "/lib", "/etc"; allow write "%s/n2/inc1"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin", "/bin"; }\n' "$R" >"$R/n2/lib2/base.buckle"
+printf 'extends "base";\n' >"$R/n2/p.buckle"
+run "landlock: plant" env BUCKLE_PATH="$R/n2/inc1:$R/n2/lib2" "$B" run $A "$R/n2/p.buckle" -- /bin/sh -c "echo 'files { allow write \"/\"; }' >'$R/n2/inc1/base.buckle'"
+[ ! -e "$R/n2/inc1/base.buckle" ] && pass "landlock: a missing extends candidate cannot be planted for the next run" \
+    || fail "landlock: a missing extends candidate cannot be planted for the next run" "$R/n2/inc1/base.buckle exists"
+
 kill "$spid" 2>/dev/null
 wait "$spid" 2>/dev/null
 exit 0
