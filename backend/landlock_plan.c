@@ -337,17 +337,24 @@ static void grant(llb *b, const char *px, const char *hx, uint64_t bit, const st
     hm_put(&b->gidx, g->path, hl, (void *)(uintptr_t)p->ng);
 }
 
+/* The request for operation op on the path px (as the profile spells it). */
+static sb_request path_request(int op, const char *px)
+{
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.op = op;
+    q.obj = px;
+    q.len = strlen(px);
+    q.kind = OBJ_PATH;
+    q.ns = SNS_OTHER;
+    return q;
+}
+
 static int allows_all(llb *b, size_t ri, const char *px)
 {
     for (int op = 0; op < ops_count(); op++) {
         if (!opset_has(&b->ops[ri], op)) continue;
-        sb_request q;
-        memset(&q, 0, sizeof q);
-        q.op = op;
-        q.obj = px;
-        q.len = strlen(px);
-        q.kind = OBJ_PATH;
-        q.ns = SNS_OTHER;
+        sb_request q = path_request(op, px);
         if (decider_decide(b->in->d, &q).action != 0) return 0;
     }
     return 1;
@@ -423,12 +430,7 @@ static void walk_pattern(llb *b, size_t ri, const rule *a, const char *px, const
 {
     struct stat st;
     if (st_get(b, hx, &st) != 0 || S_ISLNK(st.st_mode)) return;
-    sb_request q;
-    memset(&q, 0, sizeof q);
-    q.op = op_lookup("file-read-data", NULL);
-    q.obj = px;
-    q.len = strlen(px);
-    q.kind = OBJ_PATH;
+    sb_request q = path_request(op_lookup("file-read-data", NULL), px);
     if (!S_ISDIR(st.st_mode)) {
         if (decider_matches(b->in->d, a, &q)) leaf(b, ri, a, px, hx, &st);
         return;
@@ -542,12 +544,7 @@ static void interpreter(llb *b)
     for (size_t k = 0; k < 2; k++) {
         int op = op_lookup(need[k], NULL);
         if (op < 0) return;
-        sb_request q;
-        memset(&q, 0, sizeof q);
-        q.op = op;
-        q.obj = pp;
-        q.len = strlen(pp);
-        q.kind = OBJ_PATH;
+        sb_request q = path_request(op, pp);
         if (decider_decide(b->in->d, &q).action != 0) return;
     }
     grant(b, pp, h, LL_FS_EXECUTE, &st);
@@ -557,12 +554,7 @@ static void interpreter(llb *b)
      * exec is no longer limited to what the profile allows */
     int op = op_lookup("process-exec*", NULL);
     if (op < 0) return;
-    sb_request q;
-    memset(&q, 0, sizeof q);
-    q.op = op;
-    q.obj = pp;
-    q.len = strlen(pp);
-    q.kind = OBJ_PATH;
+    sb_request q = path_request(op, pp);
     if (decider_decide(b->in->d, &q).action != 0)
         weaker(b, NULL, LLC_FILES, arena_printf(b->a, "exec: %s, the dynamic loader, must be executable for the command "
                                                        "to start, and executed directly it runs any readable program", h));
