@@ -178,7 +178,11 @@ static void use_param(emitter *e, const char *name, size_t n, const char *suffix
 /* A template as an SBPL string expression.  regex: literal text is already
  * regex text; parameters must match literally (NAME.re, or the quoted -D
  * value). */
-static void put_template(emitter *e, const char *t, size_t len, int regex)
+/* alias: TPL_ALIAS_PATH, a path template a value may put under /tmp, /var
+ * or /etc, written under /private as the kernel sees it (-D values);
+ * TPL_ALIAS_GLOB, a glob's regex known to be there. */
+enum { TPL_ALIAS_NONE, TPL_ALIAS_PATH, TPL_ALIAS_GLOB };
+static void put_template(emitter *e, const char *t, size_t len, int regex, int alias)
 {
     /* most templates are one literal: straight to the output */
     if (plain_text(t, len)) { put_quoted(e->out, t, len); return; }
@@ -197,7 +201,10 @@ static void put_template(emitter *e, const char *t, size_t len, int regex)
     strbuf lit;
     sb_init(&lit);
     int nparts = 0;
-    for (size_t i = 0; i <= len; i++) {
+    size_t i0 = 0;
+    if (alias == TPL_ALIAS_PATH && template_private_alias(t, len, &e->c->defines)) sb_puts(&lit, "/private");
+    if (alias == TPL_ALIAS_GLOB && len > 1 && t[0] == '^') { sb_puts(&lit, "^/private"); i0 = 1; }
+    for (size_t i = i0; i <= len; i++) {
         if (i < len && t[i] != PARAM_OPEN) { sb_putc(&lit, t[i]); continue; }
         if (i == len && lit.len == 0 && nparts > 0) break;
         if (i < len) {
@@ -213,8 +220,18 @@ static void put_template(emitter *e, const char *t, size_t len, int regex)
                 else if (dir) param_dir_value(&lit, val);
                 else sb_puts(&lit, val);
             } else {
+                /* "/$D/x" with D=tmp: /private/tmp/x to the kernel; NAME.root
+                 * is "/" and the relative value as the kernel sees it */
+                int root = alias == TPL_ALIAS_PATH && !regex && i == 1 && nparts == 0 && lit.len == 1 &&
+                           lit.data[0] == '/' && (j + 1 == len || t[j + 1] == '/');
+                if (root) { sb_reset(&lit); dir = 0; }
                 if (lit.len) { nparts += put_literals(&parts, lit.data, lit.len, nparts == 0); sb_reset(&lit); }
-                const char *suffix = regex ? ".re" : dir ? ".dir" : "";
+                /* "$P/etc/x" with P=/ is /private/etc/x to the kernel:
+                 * NAME.pdir / NAME.pre read "/private/" there */
+                int priv = alias == TPL_ALIAS_PATH &&
+                           (regex ? i == 1 && t[0] == '^' && private_alias(t + j + 1, len - j - 1, "($")
+                                  : dir && i == 0 && private_alias(t + j + 1, len - j - 1, ""));
+                const char *suffix = root ? ".root" : priv ? (regex ? ".pre" : ".pdir") : regex ? ".re" : dir ? ".dir" : "";
                 const char *pn = arena_printf(e->a, "%s%s", name, suffix);
                 sb_puts(&parts, nparts ? " (param " : "(param ");
                 sbpl_string(&parts, pn, strlen(pn));
@@ -280,18 +297,19 @@ static void put_matcher(emitter *e, const matcher *m)
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
         sb_puts(out, m->kind == MK_LITERAL ? "(literal " : m->kind == MK_SUBPATH ? "(subpath " : "(prefix ");
         if (m->plain && m->len <= SBPL_MAX_LITERAL) put_quoted(out, m->value, m->len);   /* checked while lowering */
-        else put_template(e, m->value, m->len, 0);
+        else put_template(e, m->value, m->len, 0, TPL_ALIAS_PATH);
         break;
     case MK_REGEX:
         sb_puts(out, "(regex ");
-        put_template(e, m->value, m->len, 1);
+        put_template(e, m->value, m->len, 1, TPL_ALIAS_NONE);
         break;
     case MK_GLOB: {
         strbuf re;
         sb_init(&re);
         glob_to_regex(&re, m->value, m->len, glob_param, NULL);
         sb_puts(out, "(regex ");
-        put_template(e, re.data, re.len, 1);
+        put_template(e, re.data, re.len, 1,
+                     template_private_alias(m->value, m->len, &e->c->defines) ? TPL_ALIAS_GLOB : TPL_ALIAS_PATH);
         sb_free(&re);
         break;
     }
@@ -317,14 +335,14 @@ static void put_matcher(emitter *e, const matcher *m)
         sb_putc(out, '(');
         sb_puts(out, name_filter(m));
         sb_putc(out, ' ');
-        put_template(e, m->value, m->len, m->kind == MK_NAME_REGEX);
+        put_template(e, m->value, m->len, m->kind == MK_NAME_REGEX, TPL_ALIAS_NONE);
         break;
     case MK_TARGET:
         sb_printf(out, "(target %s", m->value);
         break;
     case MK_IP:
         sb_puts(out, m->outbound ? "(remote ip " : "(local ip ");
-        put_template(e, m->value, m->len, 0);
+        put_template(e, m->value, m->len, 0, TPL_ALIAS_NONE);
         break;
     }
     sb_putc(out, ')');
@@ -448,7 +466,7 @@ static void put_message(emitter *e, const char *t)
     const char *m = NULL;
     for (const char *p = t; (p = memchr(p, PARAM_OPEN, len - (size_t)(p - t))); p++)
         if ((size_t)(t + len - p) > ml + 2 && !memcmp(p + 1, MSG_BYTE_NAME, ml)) { m = p; break; }
-    if (!m) { put_template(e, t, len, 0); return; }
+    if (!m) { put_template(e, t, len, 0, TPL_ALIAS_NONE); return; }
     sb_puts(e->out, "(string-append");
     for (const char *p = t; *p;) {
         const char *q = p;
@@ -456,7 +474,7 @@ static void put_message(emitter *e, const char *t)
             if (*q == PARAM_OPEN) while (*q && *q != PARAM_CLOSE) q++;
             if (*q) q++;
         }
-        if (q > p) { sb_putc(e->out, ' '); put_template(e, p, (size_t)(q - p), 0); }
+        if (q > p) { sb_putc(e->out, ' '); put_template(e, p, (size_t)(q - p), 0, TPL_ALIAS_NONE); }
         if (!*q) break;
         char byte = (char)(q[1 + ml] - '0');
         sb_putc(e->out, ' ');
@@ -658,7 +676,12 @@ static int fold_value_of(emitter *e, const rule *r, fold_value *fv)
         if (r->m.kind == MK_GLOB) glob_to_regex(&t, o->m.value, o->m.len, glob_param, NULL);
         else sb_add(&t, o->m.value, o->m.len);
         int ok = 1;
-        for (size_t i = 0; i < t.len && ok; i++) {
+        size_t i0 = 0;
+        if (r->m.kind == MK_GLOB && template_private_alias(o->m.value, o->m.len, &e->c->defines)) {
+            sb_puts(&b, "^/private");
+            i0 = 1;
+        }
+        for (size_t i = i0; i < t.len && ok; i++) {
             if (t.data[i] != PARAM_OPEN) { sb_putc(&b, t.data[i]); continue; }
             size_t j = i + 1;
             while (j < t.len && t.data[j] != PARAM_CLOSE) j++;
@@ -1094,6 +1117,13 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
         sb_puts(h, ";;   NAME.re is the value with regex metacharacters escaped,\n");
         sb_puts(h, ";;   NAME.ancestors is ^(/|/a|/a/b)$ for a value /a/b/c,\n");
         sb_puts(h, ";;   NAME.dir is the value ending in one / (/ for the root)\n");
+        for (size_t i = 0; i < nn; i++)
+            if (strstr(names[i], ".pdir") || strstr(names[i], ".pre") || strstr(names[i], ".root")) {
+                sb_puts(h, ";;   NAME.pdir and NAME.pre are NAME.dir and NAME.re, but /private/ and\n"
+                           ";;   /private for the root (before tmp, var or etc); NAME.root is / and\n"
+                           ";;   a relative value, /private/tmp for tmp\n");
+                break;
+            }
         for (size_t i = 0; i < nn; i++) {
             param_decl *p = hm_gets(&c->params, names[i]);
             if (p && p->def) {

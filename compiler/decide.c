@@ -138,7 +138,17 @@ static const sb_regex *regex_of(decider *d, const rule *r)
     d->re_done[r->id] = 1;
     strbuf b;
     sb_init(&b);
-    if (r->m.kind == MK_GLOB) glob_to_regex(&b, r->m.value, r->m.len, glob_param, &d->values);
+    if (r->m.kind == MK_GLOB) {
+        glob_to_regex(&b, r->m.value, r->m.len, glob_param, &d->values);
+        if (template_private_alias(r->m.value, r->m.len, &d->values)) {   /* "^/etc/.." -> "^/private/etc/.." */
+            strbuf c;
+            sb_init(&c);
+            sb_puts(&c, "^/private");
+            sb_add(&c, b.data + 1, b.len - 1);
+            sb_free(&b);
+            b = c;
+        }
+    }
     else param_expand(&b, r->m.value, r->m.len, &d->values, TPL_REGEX);
     const char *err;
     d->re[r->id] = sb_regex_compile(&d->a, b.data ? b.data : "", b.len, &err);
@@ -377,7 +387,7 @@ void request_kind_for_op(int op, const char *obj, sb_request *q)
 
 sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n)
 {
-    sb_param *p = arena_alloc(a, (4 * n + 1) * sizeof *p);
+    sb_param *p = arena_alloc(a, (DERIVED_PER_PARAM * n + 1) * sizeof *p);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         p[k++] = in[i];
@@ -391,6 +401,17 @@ sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out
         sb_reset(&b);
         param_dir_value(&b, in[i].value);
         p[k++] = (sb_param){ arena_printf(a, "%s.dir", in[i].name), arena_strdup(a, sb_cstr(&b)) };
+        sb_reset(&b);
+        param_private_value(&b, in[i].value, 0);
+        p[k++] = (sb_param){ arena_printf(a, "%s.pdir", in[i].name), arena_strdup(a, sb_cstr(&b)) };
+        sb_reset(&b);
+        param_private_value(&b, in[i].value, 1);
+        p[k++] = (sb_param){ arena_printf(a, "%s.pre", in[i].name), arena_strdup(a, sb_cstr(&b)) };
+        sb_reset(&b);
+        if (in[i].value[0] != '/') sb_putc(&b, '/');
+        sb_puts(&b, in[i].value);
+        sb_private_alias(&b);
+        p[k++] = (sb_param){ arena_printf(a, "%s.root", in[i].name), arena_strdup(a, sb_cstr(&b)) };
         sb_free(&b);
     }
     *out_n = k;

@@ -372,13 +372,49 @@ void param_ancestors_regex(strbuf *out, const char *v)
     ancestors_regex(out, v);
 }
 
+void param_private_value(strbuf *out, const char *v, int regex)
+{
+    if (v[0] == '/' && !v[1]) sb_puts(out, regex ? "/private" : "/private/");
+    else if (regex) param_regex_quote(out, v, strlen(v));
+    else param_dir_value(out, v);
+}
+
 void param_dir_value(strbuf *out, const char *v)
 {
     sb_puts(out, v);
     if (!out->len || out->data[out->len - 1] != '/') sb_putc(out, '/');
 }
 
+static void expand_values(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags);
+
+int template_private_alias(const char *t, size_t len, const hashmap *vals)
+{
+    /* only a template whose first component comes from a value: a written
+     * "/tmp" was rewritten when the profile was read */
+    if (!len || !(t[0] == PARAM_OPEN || (len > 1 && t[0] == '/' && t[1] == PARAM_OPEN))) return 0;
+    strbuf b;
+    sb_init(&b);
+    expand_values(&b, t, len, vals, TPL_KEEP);
+    int r = b.len && b.data[0] == '/' && private_alias(b.data, b.len, "") &&
+            !memchr(b.data, PARAM_OPEN, b.len < 5 ? b.len : 5);
+    sb_free(&b);
+    return r;
+}
+
 void param_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
+{
+    size_t start = out->len;
+    expand_values(out, t, len, vals, flags);
+    if ((flags & (TPL_REGEX | TPL_GLOB)) || !template_private_alias(t, len, vals)) return;
+    static const char pre[] = "/private";
+    size_t n = sizeof pre - 1;
+    sb_grow(out, n);
+    memmove(out->data + start + n, out->data + start, out->len - start + 1);
+    memcpy(out->data + start, pre, n);
+    out->len += n;
+}
+
+static void expand_values(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
 {
     for (size_t i = 0; i < len; i++) {
         const char *m = memchr(t + i, PARAM_OPEN, len - i);

@@ -25,13 +25,24 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
  * template t with each parameter replaced by its value from vals (name ->
  * value): a value "/" followed by "/" joins as one slash ("$P/x" with P=/ is
  * "/x"); TPL_REGEX quotes values with param_regex_quote; TPL_KEEP leaves a
- * parameter without a value as a marker (otherwise it becomes ""). */
+ * parameter without a value as a marker (otherwise it becomes "").  A path
+ * (neither flag) that a value puts under /tmp, /var or /etc is written under
+ * /private, as the kernel sees it. */
 void param_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags);
+/* The template's expansion starts with /tmp, /var or /etc because of a
+ * value ("$P/etc/x" with P=/, "/$D/x" with D=tmp): the kernel sees the path
+ * under /private, so param_expand (paths) writes it there, and a glob's
+ * regex must be anchored there too. */
+int template_private_alias(const char *t, size_t len, const hashmap *vals);
 /* A value as a regex matching it literally; "/" is "/?", which also absorbs
  * the "/" that follows it in a path. */
 void param_regex_quote(strbuf *out, const char *v, size_t len);
 /* NAME.ancestors: ^(/|/a|/a/b)$ for /a/b/c; for "/" a regex matching no path. */
 void param_ancestors_regex(strbuf *out, const char *v);
+/* NAME.pdir and NAME.pre: NAME.dir and NAME.re for a value followed by
+ * /tmp, /var or /etc, where the root "/" must read "/private/" ("/private"
+ * in a regex), as the kernel sees those paths. */
+void param_private_value(strbuf *out, const char *v, int regex);
 /* NAME.dir: the value ending in exactly one "/" ("/" for the root). */
 void param_dir_value(strbuf *out, const char *v);
 /* A value that can stand inside a path after other text: relative, no

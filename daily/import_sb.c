@@ -64,9 +64,9 @@ typedef struct imp {
 
 static const char *base_name(arena *a, const char *n)
 {
-    static const char *const sfx[] = { ".dir", ".re", ".ancestors" };
+    static const char *const sfx[] = { ".dir", ".re", ".ancestors", ".pdir", ".pre", ".root" };
     size_t l = strlen(n);
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {
         size_t sl = strlen(sfx[i]);
         if (l > sl && !strcmp(n + l - sl, sfx[i])) return arena_strndup(a, n, l - sl);
     }

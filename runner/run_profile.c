@@ -343,7 +343,7 @@ static int resolve_params(const profile_request *pr, const cache_entry *e, arena
 
 sb_param *run_sbpl_params(arena *a, const sb_param *params, size_t n, size_t *out_n)
 {
-    sb_param *all = arena_alloc(a, (4 * n + 1) * sizeof *all);
+    sb_param *all = arena_alloc(a, (DERIVED_PER_PARAM * n + 1) * sizeof *all);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         size_t nd;
@@ -355,6 +355,8 @@ sb_param *run_sbpl_params(arena *a, const sb_param *params, size_t n, size_t *ou
         all[k++] = d[1];
         if (params[i].value[0] == '/') all[k++] = d[2];
         all[k++] = d[3];
+        if (params[i].value[0] == '/') { all[k++] = d[4]; all[k++] = d[5]; }
+        else all[k++] = d[6];
     }
     *out_n = k;
     return all;

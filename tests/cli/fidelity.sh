@@ -122,3 +122,50 @@ run "fidelity: name regex -D" "$BUCKLE" compile -D SVC=org.x "$F/names.buckle"
 expect_rc "fidelity: -D with a name value" 0
 expect_out_has "fidelity: ... quoted into the regex" '(global-name-regex "^org\\.x\\.agent$")'
 expect_out_lacks "fidelity: ... and no traversal" 'file-read-metadata (regex'
+
+# a value that puts a path under /tmp, /var or /etc: the kernel sees it under
+# /private, so the rule must name it there ("$P/etc/x" with P=/, "/$D/x"
+# with D=tmp), with -D, in the compact form and in the symbolic output
+cat >"$F/alias.buckle" <<'EOB'
+param ROOT = "/";
+param SUB = "tmp";
+files {
+    allow read "/";
+    deny read "$ROOT/etc/master.passwd";
+    deny read prefix "$ROOT/var/db/x";
+    deny read glob "$ROOT/tmp/*.key";
+    deny read "/$SUB/secret";
+}
+test "under /private" {
+    expect deny files read "/etc/master.passwd";
+    expect deny files read "/private/var/db/xy";
+    expect deny files read "/tmp/a.key";
+    expect deny files read "/private/tmp/secret";
+    expect allow files read "/etc/hosts";
+}
+EOB
+query alias.buckle file-read-data /private/etc/master.passwd deny
+query alias.buckle file-read-data /private/var/db/xy deny
+query alias.buckle file-read-data /private/tmp/a.key deny
+query alias.buckle file-read-data /private/tmp/secret deny
+query alias.buckle file-read-data /private/tmp/secret deny -D SUB=tmp
+query alias.buckle file-read-data /private/etc/master.passwd deny -D ROOT=/
+query alias.buckle file-read-data /private/etc/master.passwd allow -D ROOT=/home
+query alias.buckle file-read-data /home/etc/master.passwd deny -D ROOT=/home
+query alias.buckle file-read-data /home/tmp/a.key deny -D ROOT=/home
+query alias.buckle file-read-data /private/tmp/a.key allow -D ROOT=/home
+query alias.buckle file-read-data /a/b/secret deny -D SUB=a/b
+query alias.buckle file-read-data /private/tmp/secret allow -D SUB=a/b
+run "fidelity: alias test block" "$BUCKLE" test "$F/alias.buckle"
+expect_rc "fidelity: the test block passes against the symbolic output" 0
+run "fidelity: alias compile" "$BUCKLE" compile "$F/alias.buckle"
+expect_out_has "fidelity: symbolic: ROOT.pdir before etc" '(subpath (string-append (param "ROOT.pdir") "etc/master.passwd"))'
+expect_out_has "fidelity: symbolic: ROOT.pre before tmp in a glob" '(param "ROOT.pre") "/tmp/'
+expect_out_has "fidelity: symbolic: SUB.root after the root" '(subpath (string-append (param "SUB.root") "/secret"))'
+for form in "" --compact; do
+    run "fidelity: alias compile -D $form" "$BUCKLE" compile $form -D ROOT=/ -D SUB=tmp "$F/alias.buckle"
+    expect_out_has "fidelity: -D $form: /private/var" '(prefix "/private/var/db/x")'
+    expect_out_lacks "fidelity: -D $form: no bare /etc" '"/etc/master'
+    expect_out_lacks "fidelity: -D $form: no bare /tmp" '"/tmp/secret'
+    expect_out_lacks "fidelity: -D $form: no glob regex at the root" '^/?/tmp'
+done
