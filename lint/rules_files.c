@@ -1,6 +1,8 @@
 /* rules_files.c - file grants: BK3001 (profile directory), BK3003 (broad
  * write), BK3004 (files that run code later), BK4004 (sockets), BK4008
- * (root unreadable), BK4009 (traversal). */
+ * (root unreadable), BK4009 (traversal), BK4006 (a regex at /tmp, /var or
+ * /etc). */
+#include "../compiler/expand.h"
 #include "../grammar/builtin_params.h"
 #include "rules.h"
 #include <stdio.h>
@@ -194,8 +196,25 @@ static void write_only(lint_ctx *lc)
     }
 }
 
+/* BK4006 in a .buckle file: paths are written under /private when read, but
+ * a regex is taken as written, so "^/tmp/x" never matches a path. */
+static void regex_alias(lint_ctx *lc)
+{
+    if (lc->v->is_sb) return;
+    for (size_t i = 0; i < lc->v->n; i++) {
+        const lrule *r = &lc->v->rules[i];
+        if (r->implied || r->kind != LK_PATTERN || !r->value || r->value[0] != '^') continue;
+        const char *al = private_alias(r->value + 1, strlen(r->value + 1), "$(");
+        if (!al) continue;
+        diag *d = lint_report(lc, BK4006, r->at,
+                              "%s is a symlink; the sandbox sees /private%s, so this regex never matches", al, al);
+        diag_help(lc->dl, d, "write ^/private%s", al);
+    }
+}
+
 void lint_pass_files(lint_ctx *lc)
 {
+    regex_alias(lc);
     write_only(lc);
     profile_dir(lc);
     broad_write(lc);
