@@ -253,6 +253,29 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             vl = b.len;
         }
     }
+    if (mode == EXP_GLOB && vl >= 6) {
+        /* repeated globstar components mean one ("/a" then two globstar
+         * components is "/a" then one): every later phase sees one shape */
+        strbuf g;
+        sb_init(&g);
+        int changed = 0;
+        for (size_t r = 0; r < vl; r++) {
+            if (v[r] == '\\' && r + 1 < vl) { sb_add(&g, v + r, 2); r++; continue; }
+            if (v[r] == '/' && r + 6 <= vl && !memcmp(v + r, "/**/**", 6) && (r + 6 == vl || v[r + 6] == '/')) {
+                changed = 1;
+                r += 2;
+                continue;                       /* drop this globstar: the next one stays */
+            }
+            sb_putc(&g, v[r]);
+        }
+        if (changed) {
+            sb_reset(&b);
+            sb_add(&b, g.data, g.len);
+            v = b.data;
+            vl = b.len;
+        }
+        sb_free(&g);
+    }
     if (mode == EXP_GLOB) {
         size_t off;
         const char *err = glob_check(v, vl, &off);

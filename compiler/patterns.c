@@ -166,7 +166,9 @@ void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_para
             }
         }
         switch (c) {
-        case '*': sb_puts(out, "[^/]*"); break;
+        case '*':                              /* a whole component names an entry: never empty */
+            sb_puts(out, i > 0 && g[i - 1] == '/' && (i + 1 == len || g[i + 1] == '/') ? "[^/]+" : "[^/]*");
+            break;
         case '?': sb_puts(out, ONE_CHAR); break;
         case '[': {
             unsigned char set[16];

@@ -169,3 +169,21 @@ for form in "" --compact; do
     expect_out_lacks "fidelity: -D $form: no bare /tmp" '"/tmp/secret'
     expect_out_lacks "fidelity: -D $form: no glob regex at the root" '^/?/tmp'
 done
+
+# repeated globstars after a wildcard mean one: no traversal reaches past a deny
+cat >"$F/globstars.buckle" <<'EOB'
+files { allow read glob "/u/*/**/**"; deny read "/u/v/secret"; }
+EOB
+query globstars.buckle file-read-metadata /u/v/secret/k deny
+query globstars.buckle file-read-metadata /u/v/secret deny
+query globstars.buckle file-read-data /u/v/other allow
+
+# a whole-component "*" names an entry, never the root: with P=/ the deny of
+# "/" is not outranked at "/" by the traversal of "/*/x"
+cat >"$F/rootstar.buckle" <<'EOB'
+param P;
+files { allow read glob "/*/x"; deny read "$P"; }
+EOB
+query rootstar.buckle file-read-metadata / deny -D P=/
+query rootstar.buckle file-read-metadata /a allow -D P=/
+query rootstar.buckle file-read-data /a/x deny -D P=/a

@@ -110,6 +110,8 @@ static int comps_match(const gcomp *g, int ng, const comps *o, int at, int upto)
         for (int k = at; k <= upto; k++) if (comps_match(g + 1, ng - 1, o, k, upto)) return 1;
         return 0;
     }
+    /* a component that is one star names an entry: never the empty one */
+    if (at < upto && g->n == 1 && g->a[0].k == G_STAR && o->l[at] == 0) return 0;
     return at < upto && atoms_match(g->a, g->n, o->s[at], o->l[at]) && comps_match(g + 1, ng - 1, o, at + 1, upto);
 }
 
