@@ -75,6 +75,15 @@ run "platform: used param" "$B" lint -D ONLY_LINUX=/x "$R/prof/used.buckle"
 if grep -q "BK2002\|unused" "$TMP/out" "$TMP/err"; then fail "platform: a parameter used only in a linux block counts as used" "$ERR"
 else pass "platform: a parameter used only in a linux block counts as used"; fi
 
+printf 'default deny;\nplatform linux {\n    files { allow write literal "~/.bashrc"; }\n}\n' >"$R/prof/lintlin.buckle"
+run "platform: lint macOS policy" "$B" lint "$R/prof/lintlin.buckle"
+expect_out_lacks "platform: lint's rules see the macOS policy by default (no linux block)" "BK3004"
+run "platform: lint Linux policy" "$B" lint --platform linux "$R/prof/lintlin.buckle"
+expect_out_has "platform: lint --platform linux runs them on the linux blocks" "lintlin.buckle:3:33: warning: "
+expect_out_has "platform: ... (a writable start-up file)" "BK3004"
+run "platform: lint bad platform" "$B" lint --platform bsd "$R/prof/lintlin.buckle"
+expect_rc "platform: lint --platform takes macos or linux" 2
+
 # fmt: the canonical layout, and idempotent
 printf 'default deny;\n  platform   linux {\nfiles { allow read "/x";\n allow read "/z"; }\n    # why\n  mach {\n}\n}\n' >"$R/prof/f.buckle"
 run "platform: fmt" "$B" fmt "$R/prof/f.buckle"
