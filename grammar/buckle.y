@@ -408,9 +408,12 @@ static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *ver
 static void add_rule(parse_ctx *pc, ast_rule *r, int remove, buckle_loc at)
 {
     if (pc->section == SEC_NONE) return;   /* in an unknown section: reported */
-    if (pc->platform == PLAT_UNKNOWN) return;   /* in an unknown platform: reported */
+    /* the scanner knows whether a platform block is open, also after an
+     * error recovery that never reduced its closing '}' */
+    platform_t plat = pc->in_platform ? pc->platform : PLAT_ANY;
+    if (plat == PLAT_UNKNOWN) return;   /* in an unknown platform: reported */
     r->section = pc->section;
-    r->platform = pc->platform;
+    r->platform = plat;
     r->remove = remove;
     r->at = S(pc, at);
     r->at.end = r->at.end > 0 ? r->at.end - 1 : 0; /* without the ';' */
