@@ -834,6 +834,10 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         for (size_t i = 0; i < rv->n && !info; i++) {
             const rule *r = rv->v[i];
             if (r->dup_of || r->action != ACT_ALLOW) continue;
+            /* `target "self"` (or children, ...) is about the sandbox's own
+             * processes: it opens no other process's /proc/PID */
+            size_t n;
+            if (r->m.kind == MK_TARGET && strcmp(rval(&b, r, &n), "others") != 0) continue;
             for (int o = 0; o < ops_count() && !info; o++)
                 if (opset_has(r->covers, o) && !strncmp(op_get(o)->name, "process-info", 12)) info = 1;
         }

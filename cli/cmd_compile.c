@@ -133,6 +133,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
     o.no_implied = k.no_implied;
     o.recycle_bytes = k.recycle;
     o.stdin_name = co.stdin_name;
+    o.platform = abi ? PLAT_LINUX : PLAT_MACOS;      /* --target landlock: the linux blocks */
     cli_compile_opts(env, &o);
     compilation *c = compilation_new(&o);
     rc = compile_profile(c, file);

@@ -14,6 +14,7 @@ static const char usage[] =
     "usage: buckle lint [--format text|gcc|json|sarif] [--severity LVL] [--fail-on LVL] [--Werror]\n"
     "                   [--select RULES] [--ignore RULES] [--color auto|always|never] [-q]\n"
     "                   [-I DIR]... [-D NAME=VALUE]... [--stdin-filename NAME] [--lang sbpl|buckle]\n"
+    "                   [--platform macos|linux]\n"
     "                   [FILE...]\n"
     "\n"
     "Checks .buckle profiles (after extends and merge) and .sb files against the\n"
@@ -30,7 +31,10 @@ static const char usage[] =
     "file is SBPL when it ends in .sb, or has another extension than .buckle and\n"
     "starts with '(' or ';'; --lang says which.  In an .sb file a parameter\n"
     "without a -D value is an unknown string: the rules that use it are not\n"
-    "decided.  A summary line goes to standard error (-q: none).\n"
+    "decided.  A summary line goes to standard error (-q: none).  --platform linux\n"
+    "lints the policy compiled for Linux (the platform linux blocks kept, the macos\n"
+    "ones dropped); by default the macOS policy.  Either way the rules of the other\n"
+    "platform's blocks are checked for errors.\n"
     "\n"
     "Suppress a finding with a reason:  # buckle: ignore[BK3002] -- why\n"
     "(on its own line: the next statement; at the end of a line: that statement;\n"
@@ -39,7 +43,7 @@ static const char usage[] =
     "\n"
     "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable file.\n";
 
-enum { OPT_SELECT = OPT_OWN, OPT_IGNORE, OPT_COLOR, OPT_LANG };
+enum { OPT_SELECT = OPT_OWN, OPT_IGNORE, OPT_COLOR, OPT_LANG, OPT_PLATFORM };
 
 typedef struct lint_cli {
     arena *a;
@@ -47,6 +51,7 @@ typedef struct lint_cli {
     int has_select;
     int color;            /* -1 auto, 0 never, 1 always */
     int lang, quiet;
+    platform_t platform;
 } lint_cli;
 
 static int own_option(void *ud, int opt, const char *arg, int choice)
@@ -68,6 +73,9 @@ static int own_option(void *ud, int opt, const char *arg, int choice)
         return 0;
     case OPT_LANG:
         l->lang = choice == 0 ? LINT_LANG_SBPL : LINT_LANG_BUCKLE;
+        return 0;
+    case OPT_PLATFORM:
+        l->platform = choice == 0 ? PLAT_MACOS : PLAT_LINUX;
         return 0;
     case 'q': l->quiet = 1; return 0;
     }
@@ -191,6 +199,7 @@ int cmd_lint(cli_env *env, int argc, char **argv)
         { "ignore", OPT_IGNORE, 1, NULL },
         { "color", OPT_COLOR, 1, "auto|always|never" },
         { "lang", OPT_LANG, 1, "sbpl|buckle" },
+        { "platform", OPT_PLATFORM, 1, "macos|linux" },
         { "quiet", 'q', 0, NULL },
         { NULL, 0, 0, NULL },
     };
@@ -240,6 +249,7 @@ int cmd_lint(cli_env *env, int argc, char **argv)
         o.defines = co.defs;
         o.ndefines = co.ndef;
         o.lang = lc.lang;
+        o.platform = lc.platform;
         o.pool = &pool;
         cli_lint_opts(env, &o);
         diag *before = dl.tail;

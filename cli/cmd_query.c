@@ -150,10 +150,10 @@ static int query_linux(crosscheck *x, const sb_request *proto, const opset *ops,
 {
     arena a;
     arena_init(&a);
-    backend_in in = { x->c, x->d, abi, 0, NULL, 0, 1, NULL, 0 };
+    backend_in in = { x->c, x->d, abi, 0, NULL, 0, compile_platform(x->c) == PLAT_MACOS, NULL, 0 };
     ll_plan p;
     ll_plan_build(&a, &in, &p);
-    const char *host = ll_host_path(&a, o, 1);
+    const char *host = ll_host_path(&a, o, in.host_map);
     struct { int ans; const char *why; int ops[OPS_MAX]; int nops; } g[OPS_MAX];
     int ng = 0;
     for (int op = 0; op < ops_count(); op++) {
@@ -304,6 +304,7 @@ int cmd_query(cli_env *env, int argc, char **argv)
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos < 3) { eval_args_free(&ea); return cli_usage_error("query", "expected FILE SECTION VERB OBJECT"); }
     const char *file = ea.pos[0];
+    if (linux_abi) ea.platform = PLAT_LINUX;
     if (linux_abi && is_sb_path(file)) {
         eval_args_free(&ea);
         return cli_usage_error("query", "--platform linux needs a .buckle profile (SBPL runs only on macOS)");

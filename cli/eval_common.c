@@ -54,6 +54,7 @@ crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *
     o.ninclude = ea->ninc;
     o.defines = ea->defs;
     o.ndefines = ea->ndef;
+    o.platform = ea->platform;
     cli_compile_opts(env, &o);
     compilation *c = compilation_new(&o);
     *rc = compile_profile(c, file);

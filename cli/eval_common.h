@@ -15,6 +15,7 @@ typedef struct eval_args {
     const char **pos;          /* positional arguments */
     size_t npos;
     int break_order;
+    platform_t platform;       /* the compilation's target (query --platform) */
     arena a;
     cli_opts co;               /* what the fields above point into */
     cli_opt_fn fn;             /* the command's own options */

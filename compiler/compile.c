@@ -11,12 +11,18 @@ compilation *compilation_new(const compile_opts *o)
     arena_init(&c->nodes);
     diag_list_init(&c->diags, &c->a);
     c->opts = *o;
+    c->canon = compile_platform(c);
     hm_init(&c->units_by_key);
     hm_init(&c->params);
     hm_init(&c->defines);
     rs_init(&c->pol.rule_index);
     if (o->pool) arena_adopt(&c->a, o->pool);
     return c;
+}
+
+platform_t compile_platform(const compilation *c)
+{
+    return c->opts.platform == PLAT_LINUX ? PLAT_LINUX : PLAT_MACOS;
 }
 
 void compilation_free(compilation *c)

@@ -26,6 +26,10 @@ typedef struct compile_opts {
     const define *defines;       /* -D, already canonicalized by define_parse */
     size_t ndefines;
     int no_implied;
+    platform_t platform;         /* the target: PLAT_ANY and PLAT_MACOS are macOS
+                                    (SBPL), PLAT_LINUX is Linux (Landlock); the
+                                    other platforms' blocks are dropped and paths
+                                    are canonical the target's way */
     const char *stdin_name;      /* display name for "-" */
     const char *std_dirs[STD_DIRS_MAX];  /* installed standard library roots, NULL-terminated */
     const char *buckle_path;     /* $BUCKLE_PATH, or NULL */
@@ -71,6 +75,8 @@ typedef struct compilation {
     size_t nprobes, probes_cap;
     int io_error;                /* the main file could not be read */
     int bad_define;              /* a -D value does not fit its use (usage error) */
+    platform_t canon;            /* whose canonical spelling of paths lowering writes:
+                                    the target's, or a platform block's */
     source *preloaded;           /* main source given in memory */
 } compilation;
 
@@ -85,17 +91,24 @@ int compile_profile(compilation *c, const char *path);
  * display name and the base for relative extends. */
 int compile_profile_text(compilation *c, const char *name, const char *text, size_t len);
 
-/* Parses NAME=VALUE and canonicalizes the value (/tmp -> /private/tmp,
- * realpath where the path exists).  Returns NULL or an error message. */
+/* The platform a compilation targets: PLAT_MACOS or PLAT_LINUX. */
+platform_t compile_platform(const compilation *c);
+/* Parses NAME=VALUE and canonicalizes the value (realpath where the path
+ * exists; the platform's aliases, /tmp -> /private/tmp on macOS, are the
+ * compilation's: platform_path).  Returns NULL or an error message. */
 const char *define_parse(arena *a, const char *arg, define *out);
 /* Checks a parameter value from outside a profile (-D, buckle run's
  * built-ins, query and test values) and canonicalizes it like a written
  * path: an empty value is an error; a value starting with / has "//"
- * collapsed, a trailing / dropped, /tmp /var /etc moved to /private, and a
- * "." or ".." component is an error; need_abs: a relative value is an error
+ * collapsed, a trailing / dropped, and a "." or ".." component is an error
+ * (the platform's aliases are platform_path's); need_abs: a relative value is an error
  * (HOME, TMPDIR, WORKDIR, and any parameter that starts a path).  Returns
  * NULL with *out set, or an error message. */
 const char *param_value_check(arena *a, const char *name, const char *value, int need_abs, const char **out);
+/* The canonical spelling of an absolute path value on platform p: on macOS
+ * /tmp, /var and /etc are /private/tmp, /private/var and /private/etc (the
+ * kernel sees those); on Linux a path is as written.  Others: unchanged. */
+const char *platform_path(arena *a, platform_t p, const char *value);
 /* 1 when the built-in parameter NAME is a path (HOME, TMPDIR, WORKDIR). */
 int param_is_path_builtin(const char *name);
 

@@ -64,8 +64,9 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
         hm_slot *s = &c->defines.slots[i];
         if (s->hash) hm_set(&d->values, s->key, s->klen, s->val);
     }
-    for (size_t i = 0; i < nextra; i++)
-        hm_set(&d->values, extra[i].name, strlen(extra[i].name), (void *)extra[i].value);
+    for (size_t i = 0; i < nextra; i++)      /* spelled the target's way, like -D */
+        hm_set(&d->values, extra[i].name, strlen(extra[i].name),
+               (void *)platform_path(&d->a, compile_platform(c), extra[i].value));
     /* parameters for the compiled SBPL */
     sb_param *plain = arena_alloc(&d->a, (d->values.count + 1) * sizeof *plain);
     size_t np = 0;
@@ -350,7 +351,7 @@ const char *decider_expand_object(decider *d, const char *s, int is_path)
         if (w > 1 && b.data[w - 1] == '/') w--;
         b.len = w;
         if (b.data) b.data[w] = 0;
-        sb_private_alias(&b);
+        if (compile_platform(d->c) == PLAT_MACOS) sb_private_alias(&b);
     }
     const char *r = arena_strdup(&d->a, sb_cstr(&b));
     sb_free(&b);

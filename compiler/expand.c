@@ -1,4 +1,5 @@
-/* expand.c - parameter references, ~, /tmp -> /private/tmp, path checks. */
+/* expand.c - parameter references, ~, the platform's path aliases (/tmp ->
+ * /private/tmp on macOS), path checks. */
 #define _POSIX_C_SOURCE 200809L
 #include "expand.h"
 #include "patterns.h"
@@ -162,13 +163,13 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
 /* A path changes when written canonically: "//" (dslash says whether it
  * has one, -1: look), a trailing "/" (unless keep_slash), or an alias of
  * /private. */
-static int path_changes(const char *p, size_t len, int dslash, int keep_slash)
+static int path_changes(const char *p, size_t len, int dslash, int keep_slash, int alias)
 {
     if (len > 1 && p[len - 1] == '/' && !keep_slash) return 1;
     for (size_t i = 1; dslash < 0 && i < len; i++)
         if (p[i] == '/' && p[i - 1] == '/') dslash = 1;
     if (dslash > 0) return 1;
-    return len >= 4 && p[0] == '/' && private_alias(p, len, "") != NULL;
+    return alias && len >= 4 && p[0] == '/' && private_alias(p, len, "") != NULL;
 }
 
 const char *expand_value(compilation *c, const ast_str *s, expand_mode mode, size_t *len)
@@ -237,7 +238,8 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             sb_free(&b);
             return NULL;
         }
-        if (path_changes(v, vl, as_written ? dslash : -1, mode == EXP_PREFIX)) {
+        int alias = c->canon == PLAT_MACOS;
+        if (path_changes(v, vl, as_written ? dslash : -1, mode == EXP_PREFIX, alias)) {
             if (v == s->s) sb_add(&b, s->s, s->len);
             /* collapse "//", drop a trailing "/" (a prefix keeps it) */
             size_t w = 0;
@@ -248,7 +250,7 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             if (w > 1 && b.data[w - 1] == '/' && mode != EXP_PREFIX) w--;
             b.len = w;
             b.data[w] = 0;
-            sb_private_alias(&b);
+            if (alias) sb_private_alias(&b);
             v = b.data;
             vl = b.len;
         }
@@ -332,6 +334,12 @@ void sb_private_alias(strbuf *b)
     b->len += n;
 }
 
+const char *platform_path(arena *a, platform_t p, const char *value)
+{
+    if (p != PLAT_MACOS || value[0] != '/' || !private_alias(value, strlen(value), "")) return value;
+    return arena_printf(a, "/private%s", value);
+}
+
 int param_is_path_builtin(const char *name)
 {
     const builtin_param *b = builtin_param_find(name, strlen(name));
@@ -362,7 +370,6 @@ const char *param_value_check(arena *a, const char *name, const char *value, int
     b.data[w] = 0;
     size_t at;
     if (bad_component(b.data, b.len, &at)) { sb_free(&b); return "the value has a \".\" or \"..\" component"; }
-    sb_private_alias(&b);
     *out = arena_strdup(a, b.data);
     sb_free(&b);
     return NULL;

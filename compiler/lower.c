@@ -273,6 +273,7 @@ static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const 
         d->at = am->value.at;
     }
     if (c->diags.errors != before) return;
+    if (c->canon != compile_platform(c)) return;    /* another platform's block: checked only */
     ast_sbpl *blk = arena_alloc(&c->a, sizeof *blk);
     blk->text.s = fs->text;
     blk->text.len = fs->len;
@@ -437,7 +438,8 @@ static void declare_params(compilation *c)
     }
     for (size_t i = 0; i < c->opts.ndefines; i++) {
         const define *d = &c->opts.defines[i];
-        hm_set(&c->defines, d->name, strlen(d->name), (void *)d->value);
+        const char *dv = platform_path(&c->a, compile_platform(c), d->value);
+        hm_set(&c->defines, d->name, strlen(d->name), (void *)dv);
         if (!hm_gets(&c->params, d->name))
             diag_add(&c->diags, SEV_WARNING, BK2001, (span){ 0 },
                      "-D %s: no such parameter in this profile", d->name);
@@ -507,14 +509,35 @@ static void check_roots(compilation *c)
     }
 }
 
+/* A rule of another platform's block (docs/language.md): lowered all the
+ * same, spelled that platform's way, so that its errors are reported and
+ * the parameters it names count as used; then dropped, before merging, so
+ * that it takes part in no precedence, final check or output. */
+static void lower_foreign(compilation *c, unit *u, const ast_rule *ar, lower_state *ls)
+{
+    unit scratch = *u;
+    memset(&scratch.rules, 0, sizeof scratch.rules);
+    memset(&scratch.removes, 0, sizeof scratch.removes);
+    c->canon = ar->platform;
+    lower_rule(c, &scratch, ar, ls);
+    c->canon = compile_platform(c);
+    free(scratch.rules.v);
+    free(scratch.removes.v);
+    ls->verb = NULL;
+}
+
 void lower_units(compilation *c)
 {
     declare_params(c);
     lower_state ls;
     memset(&ls, 0, sizeof ls);
+    platform_t target = compile_platform(c);
     for (size_t i = 0; i < c->nunits; i++) {
         unit *u = c->units[i];
-        for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) lower_rule(c, u, ar, &ls);
+        for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) {
+            if (ar->platform != PLAT_ANY && ar->platform != target) lower_foreign(c, u, ar, &ls);
+            else lower_rule(c, u, ar, &ls);
+        }
     }
     check_roots(c);
 }

@@ -10,6 +10,10 @@ typedef enum {
     SEC_IPC, SEC_IOKIT, SEC_MISC, SEC_COUNT
 } section_t;
 
+/* The platforms a `platform NAME { ... }` block names (docs/language.md);
+ * PLAT_ANY: a rule outside any block, for every platform. */
+typedef enum { PLAT_ANY, PLAT_MACOS, PLAT_LINUX, PLAT_COUNT, PLAT_UNKNOWN = -1 } platform_t;
+
 typedef struct ast_str {
     char *s;            /* decoded bytes, NUL-terminated */
     size_t len;         /* may differ from strlen(s) if a \x00 was decoded */
@@ -37,6 +41,7 @@ typedef struct ast_rule {
     action_t action;
     int final;
     section_t section;
+    platform_t platform;    /* PLAT_ANY, or the platform block it sits in */
     const char *verb;
     span verb_at, action_at, at;   /* at: the whole rule */
     ast_matcher *matchers;
@@ -109,6 +114,9 @@ typedef struct ast_file {
 
 const char *section_name(section_t s);
 section_t section_from_name(const char *s);
+/* "macos", "linux" ("any" for PLAT_ANY); PLAT_ANY for an unknown name. */
+const char *platform_name(platform_t p);
+platform_t platform_from_name(const char *s);
 /* Parses one source into an AST; syntax errors go to diags (BK1001), with
  * recovery at ';' and '}' and at most BUCKLE_MAX_SYNTAX_ERRORS per run. */
 /* nodes: where the nodes only lowering reads go (rules, matchers, modifiers,

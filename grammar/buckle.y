@@ -42,6 +42,7 @@ static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *ver
 static void add_rule(parse_ctx *pc, ast_rule *r, int remove, buckle_loc at);
 static ast_matcher *reverse_matchers(ast_matcher *m);
 static void unknown_section(parse_ctx *pc, const char *name, buckle_loc at);
+static void platform_open(parse_ctx *pc, const char *name, buckle_loc at);
 }
 
 /* Every member is one machine word (act and sec too), written whole. */
@@ -63,7 +64,7 @@ static void unknown_section(parse_ctx *pc, const char *name, buckle_loc at);
 %destructor { (void)$$; } <*>
 
 %token EXTENDS "extends" PARAM "param" DEFAULT "default" ALLOW "allow" DENY "deny"
-%token FINAL "final" REMOVE "remove"
+%token FINAL "final" REMOVE "remove" PLATFORM "platform"
 %token FILES "files" MACH "mach" SYSCTL "sysctl" NETWORK "network" PROCESS "process"
 %token IPC "ipc" IOKIT "iokit" MISC "misc" SBPL "sbpl" TEST "test" EXPECT "expect"
 %token SUBPATH "subpath" LITERAL "literal" PREFIX "prefix" GLOB "glob" REGEX "regex"
@@ -121,6 +122,10 @@ stmt
     | IDENT
         { unknown_section(pc, $1, @1); }
       '{' rules '}'
+    | PLATFORM IDENT
+        { platform_open(pc, $2, @2); }
+      '{' platform_stmts '}'
+        { pc->platform = PLAT_ANY; pc->section = SEC_NONE; }
     | SBPL TSTRING ';'
         { ast_sbpl *b = arena_alloc(pc->a, sizeof *b); b->text = *$2; b->at = S(pc, @$);
           b->text.at.start += 3;
@@ -138,6 +143,24 @@ stmt
         /* resume at the next token that can start a statement: a missing ';'
          * loses nothing after it (no yyerrok: a token that fits nowhere is
          * dropped by the recovery, never read twice) */
+    ;
+
+/* inside `platform NAME { ... }`: sections only */
+platform_stmts
+    : %empty
+    | platform_stmts platform_stmt
+    ;
+
+platform_stmt
+    : section_kw '{' rules '}'
+        { (void)$1; }
+    | IDENT
+        { unknown_section(pc, $1, @1); }
+      '{' rules '}'
+    | error ';'
+        { yyerrok; }
+    | error '}'
+        { yyerrok; }
     ;
 
 test_name
@@ -273,7 +296,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
                  la == YYSYMBOL_TEST || la == YYSYMBOL_EXPECT || la == YYSYMBOL_SBPL ||
                  la == YYSYMBOL_FILES || la == YYSYMBOL_MACH || la == YYSYMBOL_SYSCTL ||
                  la == YYSYMBOL_NETWORK || la == YYSYMBOL_PROCESS || la == YYSYMBOL_IPC ||
-                 la == YYSYMBOL_IOKIT || la == YYSYMBOL_MISC || la == YYSYMBOL_YYerror ||
+                 la == YYSYMBOL_IOKIT || la == YYSYMBOL_MISC || la == YYSYMBOL_PLATFORM || la == YYSYMBOL_YYerror ||
                  (yysymbol_name(la)[0] == '\'' && yysymbol_name(la)[1] == '}');
     int later_line = memchr(pc->src->text + pc->prev_end, '\n', loc->first - pc->prev_end) != NULL;
     if (want_semi && la != YYSYMBOL_YYEOF && pc->prev_end < loc->first && (starts || later_line) &&
@@ -331,6 +354,25 @@ static void unknown_section(parse_ctx *pc, const char *name, buckle_loc at)
     else diag_help(pc->diags, d, "the sections are files, mach, sysctl, network, process, ipc, iokit and misc");
 }
 
+/* platform NAME: the rules of the block are for that platform only; an
+ * unknown name is one error, and the block is read (its rules dropped) */
+static void platform_open(parse_ctx *pc, const char *name, buckle_loc at)
+{
+    platform_t p = platform_from_name(name);
+    pc->platform = p;
+    if (p != PLAT_ANY) return;
+    pc->platform = PLAT_UNKNOWN;
+    pc_syntax_error(pc, at.first, at.last, "unknown platform \"%s\"", name);
+    diag *d = pc->diags->tail;
+    if (!d || !d->code || strcmp(d->code, BK1001) != 0 || pc->stop) return;
+    const char *names[PLAT_COUNT];
+    size_t n = 0;
+    for (int k = PLAT_ANY + 1; k < PLAT_COUNT; k++) names[n++] = platform_name((platform_t)k);
+    const char *sug = suggest_closest(name, names, n, 0);
+    if (sug) diag_help(pc->diags, d, "did you mean \"%s\"?", sug);
+    else diag_help(pc->diags, d, "the platforms are linux and macos");
+}
+
 static void add_stmt(parse_ctx *pc, buckle_loc l)
 {
     ast_file *f = pc->file;
@@ -366,7 +408,12 @@ static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *ver
 static void add_rule(parse_ctx *pc, ast_rule *r, int remove, buckle_loc at)
 {
     if (pc->section == SEC_NONE) return;   /* in an unknown section: reported */
+    /* the scanner knows whether a platform block is open, also after an
+     * error recovery that never reduced its closing '}' */
+    platform_t plat = pc->in_platform ? pc->platform : PLAT_ANY;
+    if (plat == PLAT_UNKNOWN) return;   /* in an unknown platform: reported */
     r->section = pc->section;
+    r->platform = plat;
     r->remove = remove;
     r->at = S(pc, at);
     r->at.end = r->at.end > 0 ? r->at.end - 1 : 0; /* without the ';' */

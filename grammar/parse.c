@@ -27,6 +27,20 @@ section_t section_from_name(const char *s)
     return SEC_NONE;
 }
 
+static const char *const platform_names[PLAT_COUNT] = { "any", "macos", "linux" };
+
+const char *platform_name(platform_t p)
+{
+    return p >= 0 && p < PLAT_COUNT ? platform_names[p] : "?";
+}
+
+platform_t platform_from_name(const char *s)
+{
+    for (int i = PLAT_ANY + 1; i < PLAT_COUNT; i++)
+        if (strcmp(s, platform_names[i]) == 0) return (platform_t)i;
+    return PLAT_ANY;
+}
+
 span pc_span(const parse_ctx *pc, uint32_t b, uint32_t e)
 {
     span s = { pc->src, b, e };

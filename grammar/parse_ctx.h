@@ -23,6 +23,9 @@ typedef struct parse_ctx {
     const char *last_ident;   /* the last identifier's string, reused when repeated */
     size_t last_ident_len;
     section_t section;    /* section whose rules are being read */
+    platform_t platform;  /* the platform block being read, PLAT_ANY outside one */
+    int in_platform;      /* a platform block is open (the scanner's view) */
+    uint32_t platform_open;   /* offset of its '{' */
     int stop;             /* too many errors: scanner returns end of input */
     /* the block being read, for reporting one that is never closed: the
      * scanner closes it itself (a '}' of no width) at the end of the input
@@ -33,7 +36,7 @@ typedef struct parse_ctx {
     void *scanner;
 } parse_ctx;
 
-enum { BLOCK_NONE, BLOCK_SECTION, BLOCK_TEST };
+enum { BLOCK_NONE, BLOCK_SECTION, BLOCK_TEST, BLOCK_PLATFORM };
 
 span pc_span(const parse_ctx *pc, uint32_t b, uint32_t e);
 void pc_syntax_error(parse_ctx *pc, uint32_t b, uint32_t e, const char *fmt, ...)

@@ -48,6 +48,7 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
     co.pool = o->pool;
     co.defines = o->defines;
     co.ndefines = o->ndefines;
+    co.platform = o->platform;
     compilation *c = compilation_new(&co);
     int rc = o->text ? compile_profile_text(c, path, o->text, o->text_len) : compile_profile(c, path);
     lint_compilation(c, rc, a, dl);

@@ -22,6 +22,7 @@ typedef struct lint_opts {
     size_t text_len;
     arena *pool;                  /* memory kept between files (compile_opts.pool), or NULL */
     int lang;                     /* LINT_LANG_*: how to read the files */
+    platform_t platform;          /* the policy linted: macOS (0) or Linux's */
 } lint_opts;
 
 enum { LINT_LANG_AUTO, LINT_LANG_SBPL, LINT_LANG_BUCKLE };

@@ -370,8 +370,8 @@ void lsp_completion(lsp_server *s, json_t *id, json_t *params)
         }
     } else if (cx.depth == 0) {
         if (n == 0) {
-            static const char *const top[] = { "extends", "param", "default", "sbpl", "test" };
-            for (size_t i = 0; i < 5; i++) item(arr, top[i], CK_KEYWORD, NULL);
+            static const char *const top[] = { "extends", "param", "default", "sbpl", "test", "platform" };
+            for (size_t i = 0; i < 6; i++) item(arr, top[i], CK_KEYWORD, NULL);
             for (int k = 0; k < SEC_COUNT; k++) item(arr, section_name((section_t)k), CK_KEYWORD, "section");
         } else if (n == 1 && !strcmp(w[0], "default")) {
             item(arr, "deny", CK_KEYWORD, NULL);

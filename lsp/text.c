@@ -154,6 +154,7 @@ void lsp_context(const char *text, size_t len, uint32_t off, lsp_ctx *cx)
     int depth = 0;
     section_t sec = SEC_NONE;
     int in_test = 0;
+    int plat = 0;          /* inside `platform NAME { ... }`: its sections are one level down */
     long stmt = 0;
     for (size_t i = 0; i < cx->tl.n; i++) {
         const tok *t = &cx->tl.v[i];
@@ -167,7 +168,7 @@ void lsp_context(const char *text, size_t len, uint32_t off, lsp_ctx *cx)
         if (t->kind == TK_PUNCT) {
             char c = text[t->start];
             if (c == '{') {
-                if (depth == 0 && i > 0) {
+                if (depth == plat && i > 0) {
                     const tok *k = &cx->tl.v[stmt];
                     char w[16];
                     size_t n = k->end - k->start;
@@ -176,13 +177,15 @@ void lsp_context(const char *text, size_t len, uint32_t off, lsp_ctx *cx)
                         w[n] = 0;
                         sec = section_from_name(w);
                         in_test = !strcmp(w, "test");
+                        if (depth == 0 && !strcmp(w, "platform")) plat = 1;
                     }
                 }
                 depth++;
                 stmt = (long)i + 1;
             } else if (c == '}') {
                 if (depth) depth--;
-                if (!depth) { sec = SEC_NONE; in_test = 0; }
+                if (depth <= plat) { sec = SEC_NONE; in_test = 0; }
+                if (!depth) plat = 0;
                 stmt = (long)i + 1;
             } else if (c == ';') {
                 stmt = (long)i + 1;
@@ -192,6 +195,7 @@ void lsp_context(const char *text, size_t len, uint32_t off, lsp_ctx *cx)
         }
     }
     cx->stmt = stmt;
+    if (plat) depth--;     /* a platform block's sections are read as at the top */
     cx->section = depth ? sec : SEC_NONE;
     cx->in_test = depth ? in_test : 0;
     cx->depth = depth;

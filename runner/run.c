@@ -219,7 +219,8 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
 
     /* -D as sb_param */
     sb_param *defs = arena_alloc(a, (rq->ndef + 1) * sizeof *defs);
-    for (size_t k = 0; k < rq->ndef; k++) defs[k] = (sb_param){ rq->defs[k].name, rq->defs[k].value };
+    for (size_t k = 0; k < rq->ndef; k++)   /* spelled as Seatbelt sees paths (/tmp is /private/tmp) */
+        defs[k] = (sb_param){ rq->defs[k].name, platform_path(a, PLAT_MACOS, rq->defs[k].value) };
 
     /* every path is built in scratch and kept in the arena at its size: a
      * few PATH_MAX buffers in this frame would push every call below onto

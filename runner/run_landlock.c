@@ -149,6 +149,7 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
     co.ndefines = ndef;
     for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) co.std_dirs[k] = rq->std_dirs[k];
     co.buckle_path = rq->buckle_path;
+    co.platform = PLAT_LINUX;          /* the linux blocks, Linux's spelling of paths */
     c = compilation_new(&co);
     int crc = compile_profile(c, profile);
     if (c->io_error) { run_put(sink, &c->diags); goto out; }
@@ -243,7 +244,7 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
     const char *exec_path = realpath(resolved, cmd_real) ? cmd_real : resolved;
     char interp[PATH_MAX], interp_real[PATH_MAX];
     const char *ip = elf_interp(exec_path, interp, sizeof interp) == 0 && realpath(interp, interp_real) ? interp_real : NULL;
-    backend_in in = { c, d, abi, accept, prot, nprot, 1, ip, (long)getpid() };
+    backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid() };
     double t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
     have_plan = 1;

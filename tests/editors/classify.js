@@ -6,7 +6,7 @@
 // group (Vim) that the token must get.
 'use strict';
 
-const CONTROL = ['extends', 'param', 'default', 'remove', 'final', 'sbpl', 'test', 'expect'];
+const CONTROL = ['extends', 'param', 'default', 'remove', 'final', 'sbpl', 'test', 'expect', 'platform'];
 const ACTIONS = ['allow', 'deny'];
 const SECTIONS = ['files', 'mach', 'sysctl', 'network', 'process', 'ipc', 'iokit', 'misc'];
 const MATCHERS = ['subpath', 'literal', 'prefix', 'glob', 'regex', 'name', 'local', 'target', 'class', 'registry-class'];
@@ -140,6 +140,8 @@ function classify(s) {
         const t = code[k];
         if (t.cls === 'control' && t.word === 'param') {
             if (code[k + 1] && code[k + 1].cls === 'ident') code[k + 1].cls = 'param-decl';
+        } else if (t.cls === 'control' && t.word === 'platform') {
+            if (code[k + 1] && code[k + 1].cls === 'ident') code[k + 1].cls = 'platform-name';
         } else if (t.cls === 'control' && t.word === 'expect') {
             let m = k + 1;
             while (code[m] && (code[m].cls === 'action' || code[m].cls === 'section')) { code[m].inExpect = true; m++; }

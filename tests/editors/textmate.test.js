@@ -21,6 +21,7 @@ const LEAF = {
     modifier: 'storage.modifier.buckle',
     verb: 'entity.name.function.verb.buckle',
     'param-decl': 'variable.parameter.declaration.buckle',
+    'platform-name': 'entity.name.type.platform.buckle',
     number: 'constant.numeric.buckle',
     ident: 'variable.other.buckle',
     'suppress-kw': 'keyword.other.suppression.buckle',
@@ -43,6 +44,7 @@ const CONTAINER = {
 const VIM = {
     control: '^buckleKw', action: 'Action$', section: 'Section$', matcher: '^buckleMatcher$',
     modifier: '^buckleModifier$', verb: '^buckleVerb$', 'param-decl': '^buckleParamName$',
+    'platform-name': '^bucklePlatformName$',
     number: '^buckleNumber$', ident: '^$', comment: '^buckleComment$', suppression: '^buckleSuppress',
     'suppress-kw': '^buckleSuppressKw$', 'lint-code': '^buckleLintCode$', 'lint-slug': '^buckleLintSlug$',
     string: '^buckleString$', path: '^bucklePath$', sbpl: '^buckleSbpl$', escape: '^buckleEscape$',

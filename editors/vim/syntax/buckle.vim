@@ -20,6 +20,7 @@ syn match   buckleLintCode     /BK\d\{4}\%([A-Za-z0-9_-]\)\@!/ contained
 " -- keywords
 syn keyword buckleKwControl    extends default remove final sbpl test
 syn keyword buckleKwParam      param nextgroup=buckleParamName skipwhite skipnl skipempty
+syn keyword buckleKwPlatform   platform nextgroup=bucklePlatformName skipwhite skipnl skipempty
 syn keyword buckleKwExpect     expect nextgroup=buckleExpAction skipwhite skipnl skipempty
 syn keyword buckleAction       allow deny nextgroup=buckleKwFinal,buckleVerb skipwhite skipnl skipempty
 syn keyword buckleKwFinal      final contained nextgroup=buckleVerb skipwhite skipnl skipempty
@@ -30,10 +31,11 @@ syn keyword buckleMatcher      subpath literal prefix glob regex name local targ
 syn keyword buckleModifier     report no-report message
 
 " the verb after an action, and a parameter's name: a word that is not a keyword
-let s:kw = 'extends|param|default|remove|final|sbpl|test|expect|allow|deny|files|mach|sysctl|network|process|ipc|iokit|misc|'
+let s:kw = 'extends|param|default|remove|final|sbpl|test|expect|platform|allow|deny|files|mach|sysctl|network|process|ipc|iokit|misc|'
       \ . 'subpath|literal|prefix|glob|regex|name|local|target|class|registry-class|report|no-report|message'
 exe 'syn match buckleVerb      /\v%(<%(' . s:kw . ')>)@![A-Za-z_][A-Za-z0-9_-]*\*?/ contained'
 exe 'syn match buckleParamName /\v%(<%(' . s:kw . ')>)@![A-Za-z_][A-Za-z0-9_-]*\*?/ contained'
+exe 'syn match bucklePlatformName /\v%(<%(' . s:kw . ')>)@![A-Za-z_][A-Za-z0-9_-]*\*?/ contained'
 unlet s:kw
 
 syn match   buckleNumber       /\<\d\+/
@@ -56,6 +58,8 @@ hi def link buckleLintCode     Constant
 hi def link buckleLintSlug     Constant
 hi def link buckleKwControl    Keyword
 hi def link buckleKwParam      Keyword
+hi def link buckleKwPlatform   Keyword
+hi def link bucklePlatformName Type
 hi def link buckleKwExpect     Keyword
 hi def link buckleKwFinal      StorageClass
 hi def link buckleAction       Statement
