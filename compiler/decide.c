@@ -55,7 +55,7 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
             if (!p->def || (pass == 0 && p->builtin)) continue;
             strbuf b;
             sb_init(&b);
-            param_expand(&b, p->def, strlen(p->def), &d->values, 0);
+            param_expand(&b, p->def, strlen(p->def), &d->values, compile_platform(d->c) == PLAT_LINUX ? TPL_LINUX : 0);
             hm_set(&d->values, p->name, strlen(p->name), arena_strdup(&d->a, sb_cstr(&b)));
             sb_free(&b);
         }
@@ -117,7 +117,7 @@ const char *decider_rule_value(decider *d, const rule *r, size_t *len)
     if (!d->expanded[r->id]) {
         strbuf b;
         sb_init(&b);
-        param_expand(&b, r->m.value, r->m.len, &d->values, 0);
+        param_expand(&b, r->m.value, r->m.len, &d->values, compile_platform(d->c) == PLAT_LINUX ? TPL_LINUX : 0);
         d->explen[r->id] = b.len;
         d->expanded[r->id] = arena_strndup(&d->a, b.data ? b.data : "", b.len);
         sb_free(&b);
@@ -141,7 +141,7 @@ static const sb_regex *regex_of(decider *d, const rule *r)
     sb_init(&b);
     if (r->m.kind == MK_GLOB) {
         glob_to_regex(&b, r->m.value, r->m.len, glob_param, &d->values);
-        if (template_private_alias(r->m.value, r->m.len, &d->values)) {   /* "^/etc/.." -> "^/private/etc/.." */
+        if (compile_platform(d->c) == PLAT_MACOS && template_private_alias(r->m.value, r->m.len, &d->values)) {   /* "^/etc/.." -> "^/private/etc/.." */
             strbuf c;
             sb_init(&c);
             sb_puts(&c, "^/private");

@@ -48,7 +48,8 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     sb_init(&b);
     if (kind != MK_ANCESTORS && memchr(v, PARAM_OPEN, n)) {
         if (all_defined(c, v, n)) {
-            param_expand(&b, v, n, &c->defines, kind == MK_REGEX ? TPL_REGEX : kind == MK_GLOB ? TPL_GLOB : 0);
+            param_expand(&b, v, n, &c->defines, (kind == MK_REGEX ? TPL_REGEX : kind == MK_GLOB ? TPL_GLOB : 0) |
+                                                      (compile_platform(c) == PLAT_LINUX ? TPL_LINUX : 0));
             v = b.data ? b.data : "";
             n = b.len;
             if (kind == MK_LITERAL) depth = template_depth(v, n);

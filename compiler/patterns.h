@@ -29,5 +29,5 @@ int template_depth(const char *s, size_t len);
 /* Flags of param_expand (expand.h): TPL_REGEX values regex-quoted, TPL_GLOB
  * values escaped as glob text, TPL_KEEP a parameter without a value stays a
  * marker (otherwise it becomes ""). */
-enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4 };
+enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4, TPL_LINUX = 8 };   /* TPL_LINUX: no /private aliases */
 #endif
