@@ -103,6 +103,9 @@ int ll_restrict_self(int ruleset_fd, unsigned flags);
 /* landlock_seccomp.c: no_new_privs, then the filter for LL_SC_* what.
  * Returns 0 or an errno value (ENOSYS: not Linux on x86_64 or aarch64). */
 int ll_seccomp_install(unsigned what);
+/* Drops the capabilities Landlock does not confine (bounding, ambient,
+ * effective, permitted, inheritable): 0 or an errno value. */
+int ll_caps_drop(void);
 /* Closes every descriptor above 2 (none is passed to the command). */
 void ll_close_inherited(void);
 #endif

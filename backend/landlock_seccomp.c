@@ -5,9 +5,11 @@
  * (when the profile limits the network), System V and POSIX
  * message-queue IPC (when the profile allows no IPC), memory files that could
  * be executed (when the profile limits exec), io_uring (always: it would
- * reach all of these without the system calls).  A refused call fails with
- * EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere the
- * filter cannot be built and the run is refused. */
+ * reach all of these without the system calls), and, always, what only
+ * widens the kernel a sandboxed command can attack: new namespaces,
+ * userfaultfd, perf events, BPF, personality flags.  A refused call fails
+ * with EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere
+ * the filter cannot be built and the run is refused. */
 #define _GNU_SOURCE
 #include "landlock.h"
 #include <stddef.h>
@@ -43,6 +45,15 @@
 #ifndef SYS_memfd_create
 #define SYS_memfd_create 319
 #endif
+#ifndef SYS_clone3
+#define SYS_clone3 435
+#endif
+/* every CLONE_NEW* flag; CLONE_NEWTIME (0x80) is a clone() exit signal bit
+ * and counts only for unshare */
+#define SC_CLONE_NEW 0x7e020000u
+#define SC_CLONE_NEWTIME 0x80u
+#define SC_ADDR_NO_RANDOMIZE 0x0040000u
+#define SC_PER_QUERY 0xffffffffu
 
 #define ARG_LO(n) (offsetof(struct seccomp_data, args) + (n) * sizeof(uint64_t))   /* little-endian: the low word */
 #define LD(off) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
@@ -50,9 +61,14 @@
 #define DENY(e) RET(SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
 #define ALLOW RET(SECCOMP_RET_ALLOW)
 
-typedef struct prog { struct sock_filter f[128]; unsigned short n; } prog;
+enum { PROG_MAX = 192 };
+typedef struct prog { struct sock_filter f[PROG_MAX]; unsigned short n; int full; } prog;
 
-static void put(prog *p, struct sock_filter s) { p->f[p->n++] = s; }
+static void put(prog *p, struct sock_filter s)
+{
+    if (p->n < PROG_MAX) p->f[p->n++] = s;
+    else p->full = 1;
+}
 /* "if A == k, go on; else skip the next skip instructions" */
 static void jeq(prog *p, uint32_t k, unsigned char skip) { put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k, 0, skip)); }
 
@@ -64,9 +80,20 @@ static void refuse_nr(prog *p, long nr, int err)
     put(p, (struct sock_filter)DENY(err));
 }
 
+/* one system call refused when its argument arg has any bit of mask */
+static void refuse_nr_bits(prog *p, long nr, unsigned arg, uint32_t mask, int err)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 3);
+    put(p, (struct sock_filter)LD(ARG_LO(arg)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, mask, 0, 1));
+    put(p, (struct sock_filter)DENY(err));
+}
+
 static void build(prog *p, unsigned what)
 {
     p->n = 0;
+    p->full = 0;
     put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, arch)));
     put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_ARCH, 1, 0));
     put(p, (struct sock_filter)DENY(EPERM));       /* another ABI's system calls */
@@ -94,6 +121,32 @@ static void build(prog *p, unsigned what)
     refuse_nr(p, SYS_keyctl, EACCES);
     refuse_nr(p, SYS_add_key, EACCES);
     refuse_nr(p, SYS_request_key, EACCES);
+    /* New namespaces: Landlock still holds inside them (it refuses mounts),
+     * but a new user namespace hands the command every capability over new
+     * network, IPC and mount namespaces, the kernel code most privilege
+     * escalations go through; nothing a profile allows needs one.  clone3
+     * passes its flags in memory the filter cannot read: ENOSYS makes the C
+     * library fall back to clone. */
+    refuse_nr_bits(p, SYS_unshare, 0, SC_CLONE_NEW | SC_CLONE_NEWTIME, EPERM);
+    refuse_nr_bits(p, SYS_clone, 0, SC_CLONE_NEW, EPERM);
+    refuse_nr(p, SYS_clone3, ENOSYS);
+    refuse_nr(p, SYS_setns, EPERM);
+    /* kernel attack surface no rule names: page faults handled in user
+     * space (a race-widening tool), perf events (reading other processes
+     * and the kernel), BPF programs */
+    refuse_nr(p, SYS_userfaultfd, EPERM);
+    refuse_nr(p, SYS_perf_event_open, EACCES);
+    refuse_nr(p, SYS_bpf, EPERM);
+    /* personality: only the default, the query, and no address randomization
+     * (READ_IMPLIES_EXEC would make every readable mapping executable) */
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, SYS_personality, 6);
+    put(p, (struct sock_filter)LD(ARG_LO(0)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 3, 0));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_PER_QUERY, 2, 0));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_ADDR_NO_RANDOMIZE, 1, 0));
+    put(p, (struct sock_filter)DENY(EPERM));
+    put(p, (struct sock_filter)ALLOW);
     if (what & LL_SC_NET) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
         jeq(p, SYS_socket, 14);
@@ -136,6 +189,7 @@ int ll_seccomp_install(unsigned what)
 {
     prog p;
     build(&p, what);
+    if (p.full) return E2BIG;
     struct sock_fprog fp = { p.n, p.f };
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return errno;
     if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) != 0) return errno;

@@ -1,8 +1,8 @@
 /* run_landlock.c - `buckle run` on Linux (runner_run's choice there): the
  * profile compiled for Landlock, every rule judged (exact, narrower, weaker,
  * without meaning), refused when something would be weaker and the user did
- * not accept that class, then the command in buckle's place under the
- * ruleset and the seccomp filter (docs/linux.md). */
+ * not accept that class, then the command in a child under the ruleset and
+ * the seccomp filter, buckle its supervisor (docs/linux.md). */
 #define _POSIX_C_SOURCE 200809L
 #include "run.h"
 #include "../backend/landlock.h"
@@ -51,7 +51,7 @@ static const char *expand_default(arena *a, const char *def, const sb_param *val
     return out;
 }
 
-run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
+run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_result *res)
 {
     run_status rc = RUN_REFUSED;
     int verbose = rq->verbose, force = rq->force, abi_want = rq->landlock_abi;
@@ -243,6 +243,22 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
     const char *exec_path = realpath(resolved, cmd_real) ? cmd_real : resolved;
     char interp[PATH_MAX], interp_real[PATH_MAX];
     const char *ip = elf_interp(exec_path, interp, sizeof interp) == 0 && realpath(interp, interp_real) ? interp_real : NULL;
+    /* buckle stays as the parent of the command and of everything it
+     * starts (linux_run.c); the child plans, since the plan grants the
+     * command its own /proc/PID */
+    ll_supervise sup;
+    int ferr = runner_landlock_fork(&sup);
+    if (ferr) {
+        run_say(sink, SEV_ERROR, "cannot start the command: %s; nothing was run", strerror(ferr));
+        goto out;
+    }
+    if (sup.child > 0) {
+        res->exit_status = runner_landlock_supervise(&sup);
+        res->landlock = 1;
+        res->killed = sup.killed;
+        rc = RUN_DONE;
+        goto out;
+    }
     backend_in in = { c, d, abi, accept, prot, nprot, 1, ip, (long)getpid() };
     double t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
