@@ -69,6 +69,7 @@ typedef struct ll_plan {
     size_t nnotes, ncap;
     size_t visited;           /* directory entries looked at */
     unsigned seccomp;         /* LL_SC_*: what the seccomp filter closes */
+    long own_pid;             /* the process whose /proc/PID is the command's own (0: none) */
     backend_report rep;
 } ll_plan;
 
@@ -92,6 +93,13 @@ const char *ll_host_path(arena *a, const char *ppath, int host_map);
 /* "FILE:LINE" of a rule, and its text. */
 const char *ll_rule_where(arena *a, compilation *c, const rule *r);
 
+/* landlock_proc.c: a path under /proc/self or /proc/thread-self as the
+ * kernel sees it for the process pid: 0 *out is host, or the file a link
+ * (root, cwd) leads to; 1 *out is the path under /proc/PID; 2 the path is
+ * a link to a file only known at run time (fd/N, exe, map_files), *why. */
+int ll_proc_self(arena *a, const char *host, long pid, const char **out, const char **why);
+/* path with /proc/pid shown as /proc/PID (answers stay the same bytes) */
+const char *ll_proc_unpid(arena *a, const char *path, long pid);
 /* landlock_sys.c: 0 when Landlock is unavailable (or not Linux), else the ABI. */
 int ll_abi_probe(void);
 /* Creates the ruleset (descriptors opened now, each checked against the

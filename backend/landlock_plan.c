@@ -839,6 +839,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         }
         b.proc_private = !info;
         b.own_pid = in->run_pid;
+        p->own_pid = in->run_pid;
     }
     /* the denies that may take each right */
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
@@ -962,6 +963,14 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
 {
     const char *n = op_get(q->op)->name;
     uint64_t bit = 0;
+    /* /proc/self: the command's own /proc/PID, or where its links lead */
+    const char *self_note = "";
+    long shown_pid = 0;
+    if (q->kind == OBJ_PATH && !strncmp(n, "file", 4)) {
+        int k = ll_proc_self(a, host, p->own_pid, &host, why);
+        if (k == 2) return 2;
+        if (k == 1) { self_note = " (the command's own; a process it starts is denied its /proc/self)"; shown_pid = p->own_pid; }
+    }
     const char *target = host;
     struct stat st;
     int exists = host && lstat(host, &st) == 0;
@@ -978,8 +987,8 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
     if (bit) {
         if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }
         const ll_grant *g = find_grant(p, target, bit);
-        if (g) { *why = arena_printf(a, "%s granted on %s", ll_right_name(bit), g->path); return 0; }
-        *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), target);
+        if (g) { *why = arena_printf(a, "%s granted on %s%s", ll_right_name(bit), ll_proc_unpid(a, g->path, shown_pid), self_note); return 0; }
+        *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), ll_proc_unpid(a, target, shown_pid));
         return 1;
     }
     if (!strcmp(n, "network-outbound") || !strcmp(n, "network-bind")) {

@@ -51,7 +51,8 @@ static const char *expand_default(arena *a, const char *def, const sb_param *val
     return out;
 }
 
-run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_result *res)
+/* In the child that becomes the command: everything up to the exec. */
+static run_status run_child(const run_request *rq, diag_sink *sink)
 {
     run_status rc = RUN_REFUSED;
     int verbose = rq->verbose, force = rq->force, abi_want = rq->landlock_abi;
@@ -243,22 +244,6 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_resul
     const char *exec_path = realpath(resolved, cmd_real) ? cmd_real : resolved;
     char interp[PATH_MAX], interp_real[PATH_MAX];
     const char *ip = elf_interp(exec_path, interp, sizeof interp) == 0 && realpath(interp, interp_real) ? interp_real : NULL;
-    /* buckle stays as the parent of the command and of everything it
-     * starts (linux_run.c); the child plans, since the plan grants the
-     * command its own /proc/PID */
-    ll_supervise sup;
-    int ferr = runner_landlock_fork(&sup);
-    if (ferr) {
-        run_say(sink, SEV_ERROR, "cannot start the command: %s; nothing was run", strerror(ferr));
-        goto out;
-    }
-    if (sup.child > 0) {
-        res->exit_status = runner_landlock_supervise(&sup);
-        res->landlock = 1;
-        res->killed = sup.killed;
-        rc = RUN_DONE;
-        goto out;
-    }
     backend_in in = { c, d, abi, accept, prot, nprot, 1, ip, (long)getpid() };
     double t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
@@ -311,4 +296,23 @@ out:
     if (c) compilation_free(c);
     arena_free(&a);
     return rc;
+}
+
+run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_result *res)
+{
+    /* buckle stays as the parent of the command and of everything it starts
+     * (linux_run.c).  It forks first: the child compiles and plans in fresh
+     * memory (little to copy at the fork), and the plan grants the command
+     * its own /proc/PID, which is the child's. */
+    ll_supervise sup;
+    int ferr = runner_landlock_fork(&sup);
+    if (ferr) {
+        run_say(sink, SEV_ERROR, "cannot start the command: %s; nothing was run", strerror(ferr));
+        return RUN_REFUSED;
+    }
+    if (sup.child == 0) return run_child(rq, sink);
+    res->exit_status = runner_landlock_supervise(&sup);
+    res->landlock = 1;
+    res->killed = sup.killed;
+    return RUN_DONE;
 }

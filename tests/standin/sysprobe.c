@@ -10,6 +10,7 @@
  *   sysprobe bpf               bpf(BPF_MAP_CREATE) of a one-entry array
  *   sysprobe personality       personality(READ_IMPLIES_EXEC)
  *   sysprobe vmread PID        process_vm_readv() of one byte of PID's stack
+ *   sysprobe open PATH         open(PATH, O_RDONLY): a file or a directory
  *   sysprobe daemon FILE       forks a child that leaves the session, writes
  *                              its pid to FILE, then appends a line to
  *                              FILE.log every 50 ms for 30 s; returns at once */
@@ -107,6 +108,7 @@ int main(int argc, char **argv)
         if (n < 0 && errno == EFAULT) { puts("allowed"); return 0; }   /* reached the process */
         return say(n);
     }
+    if (argc == 3 && !strcmp(argv[1], "open")) return say(open(argv[2], O_RDONLY | O_CLOEXEC));
     if (argc == 3 && !strcmp(argv[1], "daemon")) {
         pid_t p = fork();
         if (p < 0) return say(-1);
@@ -127,7 +129,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|open PATH|daemon FILE\n");
     return 2;
 }
 #else
