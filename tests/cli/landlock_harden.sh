@@ -114,4 +114,39 @@ n2=$(grep -c '' "$R/proj/d.log" 2>/dev/null || echo 0)
 [ "$n1" = "$n2" ] && pass "landlock hardening: ... and writes nothing after the run" \
     || fail "landlock hardening: ... and writes nothing after the run" "$n1 then $n2 lines"
 expect_err_has "landlock hardening: -v says how many were killed" "left behind by the command killed"
+# a grant goes with its directory when the sandbox renames it: a directory
+# granted read of its own, inside a directory the sandbox may write, would
+# stay readable under any name ("trap": later files arrive readable)
+mkdir -p "$R/t9/pub" "$R/t9/w"
+echo pub >"$R/t9/pub/f"
+cat >"$R/prof/dd.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/t9/pub", "$BUILDA";
+    allow write "$R/t9";
+    allow exec-map "/usr/lib";
+}
+process { allow exec "/usr/bin", "$BUILDA"; allow fork; }
+EOP
+run "landlock hardening: trap by rename (default deny)" "$B" run $A "$R/prof/dd.buckle" -- /usr/bin/sh -c \
+    "mv '$R/t9/pub' '$R/t9/trap' && echo SECRET >'$R/t9/trap/s' && cat '$R/t9/trap/s'"
+expect_out_lacks "landlock hardening: a read-granted directory renamed in a writable one does not keep its read grant (default deny)" "SECRET"
+[ -d "$R/t9/trap" ] && mv "$R/t9/trap" "$R/t9/pub"
+run "landlock hardening: trap -v" "$B" run -v $A "$R/prof/dd.buckle" -- /usr/bin/true
+expect_err_has "landlock hardening: ... and -v says why the rule is narrower" "keeps no grant of its own (read_file, read_dir)"
+cat >"$R/prof/ud.buckle" <<EOP
+default allow;
+files { deny read; allow read "/usr", "/etc", "/proc", "/dev", "$R/t9/pub", "$BUILDA"; }
+EOP
+run "landlock hardening: trap by rename (unfiltered deny)" "$B" run --force --linux-accept=files,network,process,ipc "$R/prof/ud.buckle" -- /usr/bin/sh -c \
+    "mv '$R/t9/pub' '$R/t9/w/trap' && echo SECRET >'$R/t9/w/trap/s' && cat '$R/t9/w/trap/s'"
+expect_out_lacks "landlock hardening: ... nor with an unfiltered deny read (moved across directories)" "SECRET"
+[ -d "$R/t9/w/trap" ] && mv "$R/t9/w/trap" "$R/t9/pub"
+
+# a file named by a literal: the reason a write rule is narrower names the directory
+printf 'default deny;\nfiles { allow read "/usr"; allow write literal "/dev/null"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/null.buckle"
+run "landlock hardening: /dev/null wording" "$B" run -v $A "$R/prof/null.buckle" -- /usr/bin/true
+expect_err_has "landlock hardening: a literal file's write is narrower because removing it is a right of /dev" "remove_file /dev/null: creating and removing an entry are rights of its directory, /dev"
+if grep -q "remove_dir /dev/null\|read_dir /dev/null" "$TMP/err"; then fail "landlock hardening: ... and no directory right is named for a device" "$ERR"
+else pass "landlock hardening: ... and no directory right is named for a device"; fi
 exit 0
