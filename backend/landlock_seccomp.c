@@ -7,7 +7,8 @@
  * be executed (when the profile limits exec), io_uring (always: it would
  * reach all of these without the system calls), and, always, what only
  * widens the kernel a sandboxed command can attack: new namespaces,
- * userfaultfd, perf events, BPF, personality flags.  A refused call fails
+ * userfaultfd, perf events, BPF, personality flags; and the limits and
+ * priorities of other processes.  A refused call fails
  * with EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere
  * the filter cannot be built and the run is refused. */
 #define _GNU_SOURCE
@@ -90,6 +91,18 @@ static void refuse_nr_bits(prog *p, long nr, unsigned arg, uint32_t mask, int er
     put(p, (struct sock_filter)DENY(err));
 }
 
+/* one system call refused unless its argument arg is 0 (all 64 bits) */
+static void refuse_nr_nonzero(prog *p, long nr, unsigned arg, int err)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(arg)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2));
+    put(p, (struct sock_filter)LD(ARG_LO(arg) + sizeof(uint32_t)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));
+    put(p, (struct sock_filter)DENY(err));
+}
+
 static void build(prog *p, unsigned what)
 {
     p->n = 0;
@@ -137,6 +150,19 @@ static void build(prog *p, unsigned what)
     refuse_nr(p, SYS_userfaultfd, EPERM);
     refuse_nr(p, SYS_perf_event_open, EACCES);
     refuse_nr(p, SYS_bpf, EPERM);
+    /* other processes' limits and priorities: Landlock confines signals
+     * (ABI 6), but not prlimit or setpriority, with which a command could
+     * set the user's other processes' resource limits (no open files, a
+     * core size that dumps their memory to disk) or niceness.  Only its own
+     * (pid 0, the C library's setrlimit and nice) */
+    refuse_nr_nonzero(p, SYS_prlimit64, 0, EPERM);
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, SYS_setpriority, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(0)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2));   /* PRIO_PROCESS */
+    put(p, (struct sock_filter)LD(ARG_LO(1)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));   /* this process */
+    put(p, (struct sock_filter)DENY(EPERM));
     /* personality: only the default, the query, and no address randomization
      * (READ_IMPLIES_EXEC would make every readable mapping executable) */
     put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));

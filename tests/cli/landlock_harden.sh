@@ -65,6 +65,13 @@ if [ "$(id -u)" -eq 0 ]; then
 else
     skip "landlock hardening: as root, sethostname is refused" "not root (the kernel refuses it anyway)"
 fi
+sleep 60 &
+lpid=$!
+refused "another process's resource limits (prlimit)" prlimit "$lpid"
+refused "another process's priority (setpriority)" renice "$lpid"
+kill "$lpid" 2>/dev/null
+run "landlock hardening: own limits" "$B" run $A "$P" -- /usr/bin/sh -c 'ulimit -c 0 && ulimit -n 64 && echo limited'
+expect_out_has "landlock hardening: the command still sets its own limits" "limited"
 run "landlock hardening: fork" "$B" run $A "$P" -- /usr/bin/sh -c '/usr/bin/true & wait $!; echo forked'
 expect_out_has "landlock hardening: fork (clone without namespaces) still works" "forked"
 

@@ -10,6 +10,8 @@
  *   sysprobe bpf               bpf(BPF_MAP_CREATE) of a one-entry array
  *   sysprobe personality       personality(READ_IMPLIES_EXEC)
  *   sysprobe vmread PID        process_vm_readv() of one byte of PID's stack
+ *   sysprobe prlimit PID       prlimit(PID, RLIMIT_CORE) set to what it is
+ *   sysprobe renice PID        setpriority(PRIO_PROCESS, PID) to what it is
  *   sysprobe open PATH         open(PATH, O_RDONLY): a file or a directory
  *   sysprobe daemon FILE       forks a child that leaves the session, writes
  *                              its pid to FILE, then appends a line to
@@ -25,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -108,6 +111,17 @@ int main(int argc, char **argv)
         if (n < 0 && errno == EFAULT) { puts("allowed"); return 0; }   /* reached the process */
         return say(n);
     }
+    if (argc == 3 && !strcmp(argv[1], "prlimit")) {
+        struct rlimit r;
+        if (prlimit((pid_t)atoi(argv[2]), RLIMIT_CORE, NULL, &r) != 0) return say(-1);
+        return say(prlimit((pid_t)atoi(argv[2]), RLIMIT_CORE, &r, NULL));
+    }
+    if (argc == 3 && !strcmp(argv[1], "renice")) {
+        errno = 0;
+        int n = getpriority(PRIO_PROCESS, (id_t)atoi(argv[2]));
+        if (errno) return say(-1);
+        return say(setpriority(PRIO_PROCESS, (id_t)atoi(argv[2]), n));
+    }
     if (argc == 3 && !strcmp(argv[1], "open")) return say(open(argv[2], O_RDONLY | O_CLOEXEC));
     if (argc == 3 && !strcmp(argv[1], "daemon")) {
         pid_t p = fork();
@@ -129,7 +143,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|open PATH|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|renice PID|open PATH|daemon FILE\n");
     return 2;
 }
 #else
