@@ -933,6 +933,13 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             b.deny[ri][b.ndeny[ri]++] = r;
         }
     }
+    /* file watching (inotify, fanotify) is not checked by Landlock: where
+     * some reading is denied, a watch would tell the names and activity of
+     * files the sandbox cannot list */
+    for (size_t ri = 0; ri < NRIGHTS; ri++)
+        if ((rights[ri].bit & (LL_FS_READ_FILE | LL_FS_READ_DIR)) && (deny_default || b.ndeny[ri])) p->seccomp |= LL_SC_WATCH;
+    if (p->seccomp & LL_SC_WATCH)
+        add_note(p, "seccomp: file watching (inotify, fanotify) is refused: Landlock does not check the watched path");
     /* grants, right by right */
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
         if (!(p->handled_fs & rights[ri].bit)) continue;

@@ -3,7 +3,8 @@
  * that type into the caller's terminal or take its foreground (always), the
  * kernel's key rings (always), sockets other than TCP
  * (when the profile limits the network), System V and POSIX
- * message-queue IPC (when the profile allows no IPC), memory files that could
+ * message-queue IPC (when the profile allows no IPC), file watching (when
+ * the profile denies some reading), memory files that could
  * be executed (when the profile limits exec), io_uring (always: it would
  * reach all of these without the system calls), and, always, what only
  * widens the kernel a sandboxed command can attack: new namespaces,
@@ -199,6 +200,13 @@ static void build(prog *p, unsigned what)
         static const long ipc[] = { SYS_shmget, SYS_shmat, SYS_shmctl, SYS_msgget, SYS_msgsnd, SYS_msgrcv, SYS_msgctl,
                                     SYS_semget, SYS_semop, SYS_semctl, SYS_semtimedop, SYS_mq_open, SYS_mq_unlink };
         for (size_t i = 0; i < sizeof ipc / sizeof ipc[0]; i++) refuse_nr(p, ipc[i], EACCES);
+    }
+    if (what & LL_SC_WATCH) {
+        /* a watch reports the names and activity of files in a directory
+         * the sandbox may not list: Landlock does not check it */
+        refuse_nr(p, SYS_inotify_add_watch, EACCES);
+        refuse_nr(p, SYS_fanotify_init, EPERM);
+        refuse_nr(p, SYS_fanotify_mark, EACCES);
     }
     if (what & LL_SC_EXEC) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));

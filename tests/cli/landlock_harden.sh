@@ -65,6 +65,23 @@ if [ "$(id -u)" -eq 0 ]; then
 else
     skip "landlock hardening: as root, sethostname is refused" "not root (the kernel refuses it anyway)"
 fi
+# file watching: Landlock does not check the watched path, so a watch on a
+# directory the profile does not let the sandbox read is refused
+mkdir -p "$R/hidden"
+( sleep 0.7; echo x >"$R/hidden/secret-name" ) &
+wpid=$!
+"$SP" watch "$R/hidden" >"$TMP/outside" 2>&1
+wait "$wpid"
+( sleep 0.7; echo y >>"$R/hidden/secret-name" ) &
+wpid=$!
+run "landlock hardening: watch" "$B" run $A "$P" -- "$SP" watch "$R/hidden"
+wait "$wpid"
+if ! grep -q '^event: secret-name' "$TMP/outside"; then
+    skip "landlock hardening: a watch (inotify) on a directory the profile does not allow is refused" "no inotify event outside the sandbox: $(cat "$TMP/outside")"
+else
+    expect_out_has "landlock hardening: a watch (inotify) on a directory the profile does not allow is refused" "refused"
+    expect_out_lacks "landlock hardening: ... and the name of a file created there does not leak" "secret-name"
+fi
 sleep 60 &
 lpid=$!
 refused "another process's resource limits (prlimit)" prlimit "$lpid"

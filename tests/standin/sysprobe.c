@@ -12,6 +12,8 @@
  *   sysprobe vmread PID        process_vm_readv() of one byte of PID's stack
  *   sysprobe prlimit PID       prlimit(PID, RLIMIT_CORE) set to what it is
  *   sysprobe renice PID        setpriority(PRIO_PROCESS, PID) to what it is
+ *   sysprobe watch DIR         inotify_add_watch(DIR); "allowed" also
+ *                              prints the first event's name within 2 s
  *   sysprobe open PATH         open(PATH, O_RDONLY): a file or a directory
  *   sysprobe daemon FILE       forks a child that leaves the session, writes
  *                              its pid to FILE, then appends a line to
@@ -27,6 +29,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -122,6 +126,20 @@ int main(int argc, char **argv)
         if (errno) return say(-1);
         return say(setpriority(PRIO_PROCESS, (id_t)atoi(argv[2]), n));
     }
+    if (argc == 3 && !strcmp(argv[1], "watch")) {
+        int fd = inotify_init1(IN_CLOEXEC);
+        if (fd < 0 || inotify_add_watch(fd, argv[2], IN_CREATE | IN_MODIFY | IN_OPEN) < 0) return say(-1);
+        puts("allowed");
+        fflush(stdout);
+        struct pollfd pf = { fd, POLLIN, 0 };
+        char buf[4096] __attribute__((aligned(8)));
+        if (poll(&pf, 1, 2000) == 1) {
+            ssize_t n = read(fd, buf, sizeof buf);
+            const struct inotify_event *e = (const struct inotify_event *)buf;
+            if (n > (ssize_t)sizeof *e && e->len) printf("event: %s\n", e->name);
+        }
+        return 0;
+    }
     if (argc == 3 && !strcmp(argv[1], "open")) return say(open(argv[2], O_RDONLY | O_CLOEXEC));
     if (argc == 3 && !strcmp(argv[1], "daemon")) {
         pid_t p = fork();
@@ -143,7 +161,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|renice PID|open PATH|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|renice PID|watch DIR|open PATH|daemon FILE\n");
     return 2;
 }
 #else
