@@ -40,8 +40,9 @@
 
 static int say(long r)
 {
-    if (r >= 0) { puts("allowed"); return 0; }
+    if (r >= 0) { puts("allowed"); fflush(stdout); return 0; }
     printf("refused: %s\n", strerror(errno));
+    fflush(stdout);
     return 1;
 }
 
