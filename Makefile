@@ -123,6 +123,9 @@ $(BUILD)/sigsend: tests/standin/sigsend.c
 $(BUILD)/tcpprobe: tests/standin/tcpprobe.c
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+$(BUILD)/sysprobe: tests/standin/sysprobe.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) -o $@ $<
 # the test build of buckle: on macOS the installed buckle never honours the
 # test hooks (BUCKLE_SANDBOX_EXEC, BUCKLE_TEST_CACHE_PARENT); this one does,
 # for the tests that run through the stand-in.  Elsewhere ./buckle is enough.
@@ -133,7 +136,7 @@ $(BUILD)/buckle-test: $(filter-out $(BUILD)/obj/cli/cmd_run.o,$(CLI_OBJ)) $(BUIL
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 TEST_BIN := $(if $(filter Darwin,$(shell uname -s)),$(BUILD)/buckle-test)
 test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/diff-check $(BUILD)/sandbox-exec-standin \
-            $(BUILD)/sigsend $(BUILD)/tcpprobe $(TEST_BIN)
+            $(BUILD)/sigsend $(BUILD)/tcpprobe $(BUILD)/sysprobe $(TEST_BIN)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

@@ -40,6 +40,7 @@
 #define LL_SC_UNIX (1u << 1)   /* ... and unix sockets */
 #define LL_SC_IPC  (1u << 2)   /* shmget, msgget, semget, mq_open */
 #define LL_SC_EXEC (1u << 3)   /* memfd_create without MFD_NOEXEC_SEAL */
+#define LL_SC_WATCH (1u << 4)  /* inotify_add_watch, fanotify_init, fanotify_mark */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */
 enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_COUNT };
@@ -69,6 +70,7 @@ typedef struct ll_plan {
     size_t nnotes, ncap;
     size_t visited;           /* directory entries looked at */
     unsigned seccomp;         /* LL_SC_*: what the seccomp filter closes */
+    long own_pid;             /* the process whose /proc/PID is the command's own (0: none) */
     backend_report rep;
 } ll_plan;
 
@@ -92,6 +94,13 @@ const char *ll_host_path(arena *a, const char *ppath, int host_map);
 /* "FILE:LINE" of a rule, and its text. */
 const char *ll_rule_where(arena *a, compilation *c, const rule *r);
 
+/* landlock_proc.c: a path under /proc/self or /proc/thread-self as the
+ * kernel sees it for the process pid: 0 *out is host, or the file a link
+ * (root, cwd) leads to; 1 *out is the path under /proc/PID; 2 the path is
+ * a link to a file only known at run time (fd/N, exe, map_files), *why. */
+int ll_proc_self(arena *a, const char *host, long pid, const char **out, const char **why);
+/* path with /proc/pid shown as /proc/PID (answers stay the same bytes) */
+const char *ll_proc_unpid(arena *a, const char *path, long pid);
 /* landlock_sys.c: 0 when Landlock is unavailable (or not Linux), else the ABI. */
 int ll_abi_probe(void);
 /* Creates the ruleset (descriptors opened now, each checked against the
@@ -103,6 +112,9 @@ int ll_restrict_self(int ruleset_fd, unsigned flags);
 /* landlock_seccomp.c: no_new_privs, then the filter for LL_SC_* what.
  * Returns 0 or an errno value (ENOSYS: not Linux on x86_64 or aarch64). */
 int ll_seccomp_install(unsigned what);
+/* Drops the capabilities Landlock does not confine (bounding, ambient,
+ * effective, permitted, inheritable): 0 or an errno value. */
+int ll_caps_drop(void);
 /* Closes every descriptor above 2 (none is passed to the command). */
 void ll_close_inherited(void);
 #endif

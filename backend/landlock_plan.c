@@ -365,8 +365,17 @@ static void leaf(llb *b, size_t ri, const rule *owner, const char *px, const cha
 {
     uint64_t bit = rights[ri].bit;
     if (!allows_all(b, ri, px) || is_protected(b, ri, hx)) return;   /* not the profile's to grant here */
-    if (S_ISDIR(st->st_mode) || !(bit & LL_FS_FILE_RIGHTS)) {
+    if (S_ISDIR(st->st_mode)) {
         narrow(b, owner, arena_printf(b->a, "%s %s: Landlock grants it on a directory's whole contents", rights[ri].name, px));
+        return;
+    }
+    if (!(bit & LL_FS_FILE_RIGHTS)) {
+        /* listing or removing a directory where a file is means nothing */
+        if (bit == LL_FS_REMOVE_DIR || bit == LL_FS_READ_DIR) return;
+        const char *sl = strrchr(px, '/');
+        const char *dir = !sl || sl == px ? "/" : arena_strndup(b->a, px, (size_t)(sl - px));
+        narrow(b, owner, arena_printf(b->a, "%s %s: creating and removing an entry are rights of its directory, %s, "
+                                      "which Landlock grants for all its entries", rights[ri].name, px, dir));
         return;
     }
     grant(b, px, hx, bit, st);
@@ -587,6 +596,78 @@ static void verify_grants(llb *b)
                 narrow(b, d, arena_printf(b->a, "%s on %s withdrawn: it would reach %s", rights[ri].name, g->path, h));
             }
         }
+    }
+}
+
+/* 1 when a grant at path, or at a directory above it, has bit */
+static int covered(llb *b, const char *path, uint64_t bit)
+{
+    size_t n = strlen(path);
+    for (;;) {
+        uintptr_t k = (uintptr_t)hm_get(&b->gidx, path, n);
+        if (k && (b->p->g[k - 1].access & bit) && (b->p->g[k - 1].is_dir || n == strlen(path))) return 1;
+        if (n <= 1) return 0;
+        while (n > 1 && path[n - 1] != '/') n--;
+        if (n > 1) n--;      /* the parent, without its trailing '/' */
+    }
+}
+
+/* A grant is held by its file or directory, and goes with it when it is
+ * renamed (in its directory, or across directories with refer): under a
+ * name the profile denies, it would keep its rights (a "trap" directory
+ * where later files arrive readable).  So a grant that the sandbox could
+ * move, itself or through a directory above it, keeps only what its
+ * directory grants anyway (which it then holds from there, and loses when
+ * moved); the rest is withdrawn: narrower. */
+static void withdraw_movable(llb *b)
+{
+    ll_plan *p = b->p;
+    for (size_t i = 0; i < p->ng; i++) {
+        ll_grant *g = &p->g[i];
+        size_t n = strlen(g->path);
+        if (n <= 1 || !g->access) continue;
+        int movable = 0, dir = g->is_dir;
+        char *y = arena_strdup(b->a, g->path);
+        while (!movable && n > 1) {
+            while (n > 1 && y[n - 1] != '/') n--;
+            if (n > 1) n--;
+            char keep = y[n];
+            y[n] = 0;
+            movable = covered(b, n ? y : "/", dir ? LL_FS_REMOVE_DIR : LL_FS_REMOVE_FILE);
+            if (!n) { y[n] = keep; break; }
+            dir = 1;
+        }
+        if (!movable) continue;
+        const char *parent = arena_strndup(b->a, g->path, (size_t)(strrchr(g->path, '/') - g->path));
+        if (!*parent) parent = "/";
+        uint64_t lost = 0;
+        for (size_t ri = 0; ri < NRIGHTS; ri++) {
+            uint64_t bit = rights[ri].bit;
+            if (!(g->access & bit)) continue;
+            g->access &= ~bit;
+            if (!covered(b, parent, bit)) lost |= bit;
+        }
+        if (!lost) continue;
+        strbuf m;
+        sb_init(&m);
+        sb_printf(&m, "%s keeps no grant of its own (", g->ppath);
+        const rule *owner = NULL;
+        int first = 1;
+        for (size_t ri = 0; ri < NRIGHTS; ri++) {
+            if (!(lost & rights[ri].bit)) continue;
+            sb_printf(&m, "%s%s", first ? "" : ", ", rights[ri].name);
+            first = 0;
+            /* the rule that allowed it there is the one narrowed */
+            for (int op = 0; op < ops_count() && !owner; op++) {
+                if (!opset_has(&b->ops[ri], op)) continue;
+                sb_request q = path_request(op, g->ppath);
+                decision dc = decider_decide(b->in->d, &q);
+                if (dc.action == ACT_ALLOW) owner = dc.r;
+            }
+        }
+        sb_puts(&m, "): the sandbox may rename it or a directory above it, and a grant goes with its file");
+        narrow(b, owner, arena_strdup(b->a, sb_cstr(&m)));
+        sb_free(&m);
     }
 }
 
@@ -843,6 +924,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         }
         b.proc_private = !info;
         b.own_pid = in->run_pid;
+        p->own_pid = in->run_pid;
     }
     /* the denies that may take each right */
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
@@ -855,6 +937,13 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             b.deny[ri][b.ndeny[ri]++] = r;
         }
     }
+    /* file watching (inotify, fanotify) is not checked by Landlock: where
+     * some reading is denied, a watch would tell the names and activity of
+     * files the sandbox cannot list */
+    for (size_t ri = 0; ri < NRIGHTS; ri++)
+        if ((rights[ri].bit & (LL_FS_READ_FILE | LL_FS_READ_DIR)) && (deny_default || b.ndeny[ri])) p->seccomp |= LL_SC_WATCH;
+    if (p->seccomp & LL_SC_WATCH)
+        add_note(p, "seccomp: file watching (inotify, fanotify) is refused: Landlock does not check the watched path");
     /* grants, right by right */
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
         if (!(p->handled_fs & rights[ri].bit)) continue;
@@ -869,6 +958,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     }
     interpreter(&b);
     verify_grants(&b);
+    withdraw_movable(&b);
     size_t kept = 0;
     for (size_t i = 0; i < p->ng; i++) if (p->g[i].access) p->g[kept++] = p->g[i];
     p->ng = kept;
@@ -880,7 +970,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
     }
     if (p->abi >= 7) p->restrict_flags |= LL_LOG_NEW_EXEC_ON;
-    add_note(p, "seccomp: the terminal ioctls TIOCSTI and TIOCLINUX, and io_uring, are refused");
+    add_note(p, "seccomp: the terminal ioctls TIOCSTI and TIOCLINUX, io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
     if (deny_default) {
         /* IPC: closed by the seccomp filter unless the profile allows some,
          * and then all of it is open: weaker */
@@ -966,6 +1056,14 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
 {
     const char *n = op_get(q->op)->name;
     uint64_t bit = 0;
+    /* /proc/self: the command's own /proc/PID, or where its links lead */
+    const char *self_note = "";
+    long shown_pid = 0;
+    if (q->kind == OBJ_PATH && !strncmp(n, "file", 4)) {
+        int k = ll_proc_self(a, host, p->own_pid, &host, why);
+        if (k == 2) return 2;
+        if (k == 1) { self_note = " (the command's own; a process it starts is denied its /proc/self)"; shown_pid = p->own_pid; }
+    }
     const char *target = host;
     struct stat st;
     int exists = host && lstat(host, &st) == 0;
@@ -982,8 +1080,8 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
     if (bit) {
         if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }
         const ll_grant *g = find_grant(p, target, bit);
-        if (g) { *why = arena_printf(a, "%s granted on %s", ll_right_name(bit), g->path); return 0; }
-        *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), target);
+        if (g) { *why = arena_printf(a, "%s granted on %s%s", ll_right_name(bit), ll_proc_unpid(a, g->path, shown_pid), self_note); return 0; }
+        *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), ll_proc_unpid(a, target, shown_pid));
         return 1;
     }
     if (!strcmp(n, "network-outbound") || !strcmp(n, "network-bind")) {

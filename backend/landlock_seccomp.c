@@ -3,11 +3,15 @@
  * that type into the caller's terminal or take its foreground (always), the
  * kernel's key rings (always), sockets other than TCP
  * (when the profile limits the network), System V and POSIX
- * message-queue IPC (when the profile allows no IPC), memory files that could
+ * message-queue IPC (when the profile allows no IPC), file watching (when
+ * the profile denies some reading), memory files that could
  * be executed (when the profile limits exec), io_uring (always: it would
- * reach all of these without the system calls).  A refused call fails with
- * EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere the
- * filter cannot be built and the run is refused. */
+ * reach all of these without the system calls), and, always, what only
+ * widens the kernel a sandboxed command can attack: new namespaces,
+ * userfaultfd, perf events, BPF, personality flags; and the limits and
+ * priorities of other processes.  A refused call fails
+ * with EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere
+ * the filter cannot be built and the run is refused. */
 #define _GNU_SOURCE
 #include "landlock.h"
 #include <stddef.h>
@@ -43,6 +47,15 @@
 #ifndef SYS_memfd_create
 #define SYS_memfd_create 319
 #endif
+#ifndef SYS_clone3
+#define SYS_clone3 435
+#endif
+/* every CLONE_NEW* flag; CLONE_NEWTIME (0x80) is a clone() exit signal bit
+ * and counts only for unshare */
+#define SC_CLONE_NEW 0x7e020000u
+#define SC_CLONE_NEWTIME 0x80u
+#define SC_ADDR_NO_RANDOMIZE 0x0040000u
+#define SC_PER_QUERY 0xffffffffu
 
 #define ARG_LO(n) (offsetof(struct seccomp_data, args) + (n) * sizeof(uint64_t))   /* little-endian: the low word */
 #define LD(off) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
@@ -50,9 +63,14 @@
 #define DENY(e) RET(SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
 #define ALLOW RET(SECCOMP_RET_ALLOW)
 
-typedef struct prog { struct sock_filter f[128]; unsigned short n; } prog;
+enum { PROG_MAX = 192 };
+typedef struct prog { struct sock_filter f[PROG_MAX]; unsigned short n; int full; } prog;
 
-static void put(prog *p, struct sock_filter s) { p->f[p->n++] = s; }
+static void put(prog *p, struct sock_filter s)
+{
+    if (p->n < PROG_MAX) p->f[p->n++] = s;
+    else p->full = 1;
+}
 /* "if A == k, go on; else skip the next skip instructions" */
 static void jeq(prog *p, uint32_t k, unsigned char skip) { put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k, 0, skip)); }
 
@@ -64,9 +82,32 @@ static void refuse_nr(prog *p, long nr, int err)
     put(p, (struct sock_filter)DENY(err));
 }
 
+/* one system call refused when its argument arg has any bit of mask */
+static void refuse_nr_bits(prog *p, long nr, unsigned arg, uint32_t mask, int err)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 3);
+    put(p, (struct sock_filter)LD(ARG_LO(arg)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, mask, 0, 1));
+    put(p, (struct sock_filter)DENY(err));
+}
+
+/* one system call refused unless its argument arg is 0 (all 64 bits) */
+static void refuse_nr_nonzero(prog *p, long nr, unsigned arg, int err)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(arg)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2));
+    put(p, (struct sock_filter)LD(ARG_LO(arg) + sizeof(uint32_t)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));
+    put(p, (struct sock_filter)DENY(err));
+}
+
 static void build(prog *p, unsigned what)
 {
     p->n = 0;
+    p->full = 0;
     put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, arch)));
     put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_ARCH, 1, 0));
     put(p, (struct sock_filter)DENY(EPERM));       /* another ABI's system calls */
@@ -94,6 +135,45 @@ static void build(prog *p, unsigned what)
     refuse_nr(p, SYS_keyctl, EACCES);
     refuse_nr(p, SYS_add_key, EACCES);
     refuse_nr(p, SYS_request_key, EACCES);
+    /* New namespaces: Landlock still holds inside them (it refuses mounts),
+     * but a new user namespace hands the command every capability over new
+     * network, IPC and mount namespaces, the kernel code most privilege
+     * escalations go through; nothing a profile allows needs one.  clone3
+     * passes its flags in memory the filter cannot read: ENOSYS makes the C
+     * library fall back to clone. */
+    refuse_nr_bits(p, SYS_unshare, 0, SC_CLONE_NEW | SC_CLONE_NEWTIME, EPERM);
+    refuse_nr_bits(p, SYS_clone, 0, SC_CLONE_NEW, EPERM);
+    refuse_nr(p, SYS_clone3, ENOSYS);
+    refuse_nr(p, SYS_setns, EPERM);
+    /* kernel attack surface no rule names: page faults handled in user
+     * space (a race-widening tool), perf events (reading other processes
+     * and the kernel), BPF programs */
+    refuse_nr(p, SYS_userfaultfd, EPERM);
+    refuse_nr(p, SYS_perf_event_open, EACCES);
+    refuse_nr(p, SYS_bpf, EPERM);
+    /* other processes' limits and priorities: Landlock confines signals
+     * (ABI 6), but not prlimit or setpriority, with which a command could
+     * set the user's other processes' resource limits (no open files, a
+     * core size that dumps their memory to disk) or niceness.  Only its own
+     * (pid 0, the C library's setrlimit and nice) */
+    refuse_nr_nonzero(p, SYS_prlimit64, 0, EPERM);
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, SYS_setpriority, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(0)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2));   /* PRIO_PROCESS */
+    put(p, (struct sock_filter)LD(ARG_LO(1)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));   /* this process */
+    put(p, (struct sock_filter)DENY(EPERM));
+    /* personality: only the default, the query, and no address randomization
+     * (READ_IMPLIES_EXEC would make every readable mapping executable) */
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, SYS_personality, 6);
+    put(p, (struct sock_filter)LD(ARG_LO(0)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 3, 0));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_PER_QUERY, 2, 0));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_ADDR_NO_RANDOMIZE, 1, 0));
+    put(p, (struct sock_filter)DENY(EPERM));
+    put(p, (struct sock_filter)ALLOW);
     if (what & LL_SC_NET) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
         jeq(p, SYS_socket, 14);
@@ -121,6 +201,13 @@ static void build(prog *p, unsigned what)
                                     SYS_semget, SYS_semop, SYS_semctl, SYS_semtimedop, SYS_mq_open, SYS_mq_unlink };
         for (size_t i = 0; i < sizeof ipc / sizeof ipc[0]; i++) refuse_nr(p, ipc[i], EACCES);
     }
+    if (what & LL_SC_WATCH) {
+        /* a watch reports the names and activity of files in a directory
+         * the sandbox may not list: Landlock does not check it */
+        refuse_nr(p, SYS_inotify_add_watch, EACCES);
+        refuse_nr(p, SYS_fanotify_init, EPERM);
+        refuse_nr(p, SYS_fanotify_mark, EACCES);
+    }
     if (what & LL_SC_EXEC) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
         jeq(p, SYS_memfd_create, 4);
@@ -136,6 +223,7 @@ int ll_seccomp_install(unsigned what)
 {
     prog p;
     build(&p, what);
+    if (p.full) return E2BIG;
     struct sock_fprog fp = { p.n, p.f };
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return errno;
     if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) != 0) return errno;

@@ -94,6 +94,77 @@ int ll_restrict_self(int ruleset_fd, unsigned flags)
     return 0;
 }
 
+/* The capabilities Landlock does not confine, dropped from the bounding
+ * set (so that a command run as root does not get them back at execve), the
+ * ambient set, and this process's own sets; the rest (reading and writing
+ * files beyond their modes, changing owners, binding low ports...) act only
+ * inside what Landlock allows.  Dropped: loading kernel code (modules, BPF,
+ * perf), raw I/O, the host's configuration (name, time, network, mounts,
+ * audit, MAC policy), device nodes (a block device node would read a whole
+ * disk), immutable flags, file capabilities, opening files by handle. */
+static const unsigned caps_dropped[] = {
+    2,  /* DAC_READ_SEARCH: open_by_handle_at */
+    8,  /* SETPCAP */
+    9,  /* LINUX_IMMUTABLE */
+    11, /* NET_BROADCAST */
+    12, /* NET_ADMIN */
+    16, /* SYS_MODULE */
+    17, /* SYS_RAWIO */
+    20, /* SYS_PACCT */
+    21, /* SYS_ADMIN */
+    22, /* SYS_BOOT */
+    25, /* SYS_TIME */
+    26, /* SYS_TTY_CONFIG */
+    27, /* MKNOD */
+    30, /* AUDIT_CONTROL */
+    31, /* SETFCAP */
+    32, /* MAC_OVERRIDE */
+    33, /* MAC_ADMIN */
+    34, /* SYSLOG */
+    35, /* WAKE_ALARM */
+    36, /* BLOCK_SUSPEND */
+    37, /* AUDIT_READ */
+    38, /* PERFMON */
+    39, /* BPF */
+    40, /* CHECKPOINT_RESTORE */
+};
+
+struct ll_cap_header { uint32_t version; int pid; };
+struct ll_cap_data { uint32_t effective, permitted, inheritable; };
+#define LL_CAP_V3 0x20080522u
+
+int ll_caps_drop(void)
+{
+    enum { N = sizeof caps_dropped / sizeof caps_dropped[0] };
+    uint32_t drop[2] = { 0, 0 };
+    for (unsigned i = 0; i < N; i++) {
+        unsigned c = caps_dropped[i];
+        drop[c / 32] |= 1u << (c % 32);
+        /* EINVAL: a capability this kernel does not know; EPERM: no
+         * CAP_SETPCAP, so none to drop (checked below) */
+        if (prctl(PR_CAPBSET_DROP, (unsigned long)c, 0, 0, 0) != 0 && errno != EINVAL && errno != EPERM) return errno;
+    }
+    if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 && errno != EINVAL) return errno;
+    struct ll_cap_header h = { LL_CAP_V3, 0 };
+    struct ll_cap_data d[2];
+    if (syscall(SYS_capget, &h, d) != 0) return errno;
+    for (int k = 0; k < 2; k++) {
+        d[k].effective &= ~drop[k];
+        d[k].permitted &= ~drop[k];
+        d[k].inheritable &= ~drop[k];
+    }
+    if (syscall(SYS_capset, &h, d) != 0) return errno;
+    /* a bounding set that kept one of them (no CAP_SETPCAP) gives it back
+     * at execve to a command that runs as root (no_new_privs closes every
+     * other way): refused */
+    uid_t r, e, sv;
+    if (getresuid(&r, &e, &sv) != 0) return errno;
+    if (r == 0 || e == 0 || sv == 0)
+        for (unsigned i = 0; i < N; i++)
+            if (prctl(PR_CAPBSET_READ, (unsigned long)caps_dropped[i], 0, 0, 0) == 1) return EPERM;
+    return 0;
+}
+
 #ifndef SYS_close_range
 #define SYS_close_range 436
 #endif
@@ -105,6 +176,8 @@ void ll_close_inherited(void)
 }
 #else
 void ll_close_inherited(void) {}
+
+int ll_caps_drop(void) { return 0; }
 
 int ll_abi_probe(void) { return 0; }
 

@@ -6,6 +6,7 @@
 #include "../backend/landlock.h"
 #include "target.h"
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: buckle query [-I DIR]... [-D NAME=VALUE]... [--vnode-type T] FILE SECTION VERB OBJECT\n"
@@ -150,7 +151,9 @@ static int query_linux(crosscheck *x, const sb_request *proto, const opset *ops,
 {
     arena a;
     arena_init(&a);
-    backend_in in = { x->c, x->d, abi, 0, NULL, 0, compile_platform(x->c) == PLAT_MACOS, NULL, 0 };
+    /* this process stands for the command: its /proc/PID is planned as the
+     * command's own, /proc/self maps to it (landlock_proc.c) */
+    backend_in in = { x->c, x->d, abi, 0, NULL, 0, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid() };
     ll_plan p;
     ll_plan_build(&a, &in, &p);
     const char *host = ll_host_path(&a, o, in.host_map);

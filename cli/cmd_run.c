@@ -183,7 +183,10 @@ int cmd_run(cli_env *env, int argc, char **argv)
         break;
     case RUN_DONE:
         if (res.kept) fprintf(stderr, "buckle run: kept %s\n", res.file);
-        if (rq.verbose)
+        if (rq.verbose && res.landlock && res.killed)
+            fprintf(stderr, "buckle run: %u process%s left behind by the command killed\n", res.killed,
+                    res.killed == 1 ? "" : "es");
+        if (rq.verbose && !res.landlock)
             fprintf(stderr, "buckle run: %s %.3f ms, protect and check %.3f ms%s, write %.3f ms%s, run %.3f ms\n",
                     res.cached ? "cached profile" : "lint and compile", res.ms_profile, res.ms_check,
                     res.checked ? " (checked before)" : "", res.ms_write,

@@ -1,14 +1,25 @@
-/* linux_run.c - `buckle run` on Linux: restrict this process with the
- * Landlock ruleset of the plan (no_new_privs first) and the seccomp filter
- * for what Landlock cannot control, close every descriptor above 2, then
- * execute the command in its place.  Nothing is left to clean up after the command
- * starts, so buckle does not stay in between: the command's status, its
- * signals and its terminal are its own (docs/linux.md). */
+/* linux_run.c - `buckle run` on Linux: buckle forks; the child restricts
+ * itself with the Landlock ruleset of the plan (no_new_privs first), drops
+ * the capabilities Landlock does not confine, installs the seccomp filter for
+ * what Landlock cannot control, closes every descriptor above 2 and executes
+ * the command; buckle stays as the parent and the subreaper of everything
+ * the command starts, forwards the signals sent to it alone, and when the
+ * command ends kills whatever it left behind, so that nothing of the
+ * sandbox outlives the run (docs/linux.md). */
 #define _GNU_SOURCE
 #include "linux_run.h"
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#endif
 
 int runner_landlock_exec(const ll_plan *p, int kernel_abi, const char *path, char *const argv[], arena *a, const char **why)
 {
@@ -19,6 +30,11 @@ int runner_landlock_exec(const ll_plan *p, int kernel_abi, const char *path, cha
     close(rs);
     if (err) {
         *why = arena_printf(a, "cannot apply the Landlock ruleset: %s", strerror(err));
+        return 125;
+    }
+    err = ll_caps_drop();
+    if (err) {
+        *why = arena_printf(a, "cannot drop the capabilities Landlock does not confine: %s", strerror(err));
         return 125;
     }
     err = ll_seccomp_install(p->seccomp);
@@ -34,3 +50,146 @@ int runner_landlock_exec(const ll_plan *p, int kernel_abi, const char *path, cha
                         e == EACCES ? " (Landlock checks execute on the program and on its ELF interpreter, ld.so)" : "");
     return e == ENOENT ? 127 : 126;
 }
+
+#ifdef __linux__
+/* the signals forwarded to the command when sent to buckle alone */
+static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+enum { NFWD = sizeof forwarded / sizeof forwarded[0] };
+
+int runner_landlock_fork(ll_supervise *s)
+{
+    memset(s, 0, sizeof *s);
+    s->parent = getpid();
+    /* orphans of the command become buckle's children, not init's */
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) return errno;
+    sigset_t block;
+    sigemptyset(&block);
+    for (int i = 0; i < NFWD; i++) sigaddset(&block, forwarded[i]);
+    sigaddset(&block, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &block, &s->mask);
+    /* a SIGCHLD ignored by whoever started buckle would reap the command
+     * before buckle could read its status */
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGCHLD, &dfl, &s->chld);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        sigaction(SIGCHLD, &s->chld, NULL);
+        sigprocmask(SIG_SETMASK, &s->mask, NULL);
+        return e;
+    }
+    s->child = pid;
+    if (pid == 0) {
+        sigaction(SIGCHLD, &s->chld, NULL);
+        sigprocmask(SIG_SETMASK, &s->mask, NULL);
+        /* buckle killed: so is the command (its descendants then have no
+         * subreaper, see docs/linux.md) */
+        prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+        if (getppid() != s->parent) _exit(125);
+    }
+    return 0;
+}
+
+/* pids buckle is the parent of, from /proc/self/task/TID/children or, with
+ * scan (or without CONFIG_PROC_CHILDREN), every process whose parent it is */
+static size_t children(pid_t self, int scan, pid_t *out, size_t max)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", (long)self, (long)self);
+    size_t n = 0;
+    FILE *f = scan ? NULL : fopen(path, "re");
+    if (f) {
+        long v;
+        while (n < max && fscanf(f, "%ld", &v) == 1) out[n++] = (pid_t)v;
+        fclose(f);
+        return n;
+    }
+    DIR *d = opendir("/proc");
+    if (!d) return 0;
+    struct dirent *e;
+    while (n < max && (e = readdir(d))) {
+        char *end;
+        long v = strtol(e->d_name, &end, 10);
+        if (*end || v <= 0) continue;
+        char sp[64], buf[512];
+        snprintf(sp, sizeof sp, "/proc/%ld/stat", v);
+        int fd = open(sp, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        ssize_t r = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (r <= 0) continue;
+        buf[r] = 0;
+        const char *rp = strrchr(buf, ')');
+        long ppid;
+        char st;
+        if (rp && sscanf(rp + 1, " %c %ld", &st, &ppid) == 2 && ppid == (long)self) out[n++] = (pid_t)v;
+    }
+    closedir(d);
+    return n;
+}
+
+int runner_landlock_supervise(ll_supervise *s)
+{
+    sigset_t wait_for;
+    sigemptyset(&wait_for);
+    for (int i = 0; i < NFWD; i++) sigaddset(&wait_for, forwarded[i]);
+    sigaddset(&wait_for, SIGCHLD);
+    int status = 0, done = 0;
+    while (!done) {
+        siginfo_t si;
+        int sig = sigwaitinfo(&wait_for, &si);
+        if (sig < 0) continue;
+        if (sig != SIGCHLD) {
+            /* the terminal's signals reach the command's process group
+             * already; the command's own signals to buckle are not echoed */
+            if (si.si_code != SI_KERNEL && si.si_pid != s->child) kill(s->child, sig);
+            continue;
+        }
+        /* SIGCHLD: the command, or an orphan adopted from it */
+        for (;;) {
+            int st;
+            pid_t r = waitpid(-1, &st, WNOHANG);
+            if (r <= 0) break;
+            if (r == s->child) { status = st; done = 1; }
+        }
+    }
+    /* The command is gone: nothing it started may act after the run.  Kill
+     * every child (the orphans adopted) and reap it; the children of a
+     * killed one are adopted in turn, until buckle has no child left. */
+    pid_t self = getpid();
+    int scan = 0;
+    for (;;) {
+        pid_t kids[256];
+        size_t n = children(self, scan, kids, sizeof kids / sizeof kids[0]);
+        for (size_t i = 0; i < n; i++) kill(kids[i], SIGKILL);
+        int st;
+        pid_t r = waitpid(-1, &st, n ? 0 : WNOHANG);
+        if (r < 0 && errno == ECHILD) break;
+        if (r > 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL) s->killed++;
+        /* a child the list did not show yet (being adopted): look at every process */
+        scan = r == 0;
+    }
+    sigaction(SIGCHLD, &s->chld, NULL);
+    sigprocmask(SIG_SETMASK, &s->mask, NULL);
+    prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return 125;
+}
+#else
+int runner_landlock_fork(ll_supervise *s)
+{
+    memset(s, 0, sizeof *s);
+    return 38;   /* ENOSYS: Landlock runs only on Linux */
+}
+
+int runner_landlock_supervise(ll_supervise *s)
+{
+    (void)s;
+    return 125;
+}
+#endif

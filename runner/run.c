@@ -210,7 +210,7 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
     const char *sx;
     run_platform plat = choose_platform(rq, &sx);
     /* Linux: Landlock (run_landlock.c); a dry run still shows what would run on macOS */
-    if (plat == PLATFORM_LANDLOCK && !rq->dry_run) return runner_run_landlock(rq, sink);
+    if (plat == PLATFORM_LANDLOCK && !rq->dry_run) return runner_run_landlock(rq, sink, res);
     if (plat != PLATFORM_SEATBELT && !rq->dry_run) {
         run_say(sink, SEV_ERROR, "Seatbelt (sandbox-exec) exists only on macOS, and buckle has no Linux back end yet: "
                                  "nothing was run (buckle run --dry-run shows what would run on macOS)");

@@ -58,6 +58,8 @@ typedef struct run_result {
     const char *file;             /* the profile file, or NULL when passed inline */
     int kept;                     /* the file was left in place */
     int cached;                   /* the profile came from the run cache */
+    int landlock;                 /* Linux: the command ran under Landlock (no profile file) */
+    unsigned killed;              /* Linux: processes left behind by the command, killed */
     int checked;                  /* the evaluator's verdict came from the run cache */
     int body_checked;             /* the cache entry's profile matched its digest before */
     double ms_profile, ms_check, ms_write, ms_run;   /* where the time went */
@@ -68,8 +70,9 @@ typedef struct run_result {
 run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res);
 void run_result_init(run_result *res);
 void run_result_free(run_result *res);
-/* `buckle run` on Linux (run_landlock.c): returns only when nothing was
- * run (RUN_REFUSED, RUN_NOT_FOUND, RUN_NOT_EXECUTABLE); otherwise the
- * command has taken this process's place. */
-run_status runner_run_landlock(const run_request *rq, diag_sink *sink);
+/* `buckle run` on Linux (run_landlock.c): RUN_DONE with the command's
+ * status in res (in buckle, the command's supervisor), or nothing was run
+ * (RUN_REFUSED, RUN_NOT_FOUND, RUN_NOT_EXECUTABLE: in the child that was to
+ * become the command, or in buckle before it forked). */
+run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_result *res);
 #endif

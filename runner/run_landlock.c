@@ -1,8 +1,8 @@
 /* run_landlock.c - `buckle run` on Linux (runner_run's choice there): the
  * profile compiled for Landlock, every rule judged (exact, narrower, weaker,
  * without meaning), refused when something would be weaker and the user did
- * not accept that class, then the command in buckle's place under the
- * ruleset and the seccomp filter (docs/linux.md). */
+ * not accept that class, then the command in a child under the ruleset and
+ * the seccomp filter, buckle its supervisor (docs/linux.md). */
 #define _POSIX_C_SOURCE 200809L
 #include "run.h"
 #include "../backend/landlock.h"
@@ -51,7 +51,8 @@ static const char *expand_default(arena *a, const char *def, const sb_param *val
     return out;
 }
 
-run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
+/* In the child that becomes the command: everything up to the exec. */
+static run_status run_child(const run_request *rq, diag_sink *sink)
 {
     run_status rc = RUN_REFUSED;
     int verbose = rq->verbose, force = rq->force, abi_want = rq->landlock_abi;
@@ -296,4 +297,23 @@ out:
     if (c) compilation_free(c);
     arena_free(&a);
     return rc;
+}
+
+run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_result *res)
+{
+    /* buckle stays as the parent of the command and of everything it starts
+     * (linux_run.c).  It forks first: the child compiles and plans in fresh
+     * memory (little to copy at the fork), and the plan grants the command
+     * its own /proc/PID, which is the child's. */
+    ll_supervise sup;
+    int ferr = runner_landlock_fork(&sup);
+    if (ferr) {
+        run_say(sink, SEV_ERROR, "cannot start the command: %s; nothing was run", strerror(ferr));
+        return RUN_REFUSED;
+    }
+    if (sup.child == 0) return run_child(rq, sink);
+    res->exit_status = runner_landlock_supervise(&sup);
+    res->landlock = 1;
+    res->killed = sup.killed;
+    return RUN_DONE;
 }

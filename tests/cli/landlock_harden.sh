@@ -1,0 +1,176 @@
+# landlock_harden.sh - `buckle run` on Linux, live: what a command could do
+# besides files and ports is closed (docs/linux.md, "What Landlock cannot
+# control"): nothing it starts outlives the run; new namespaces, userfaultfd,
+# perf events, BPF and personality flags are refused; a command run as root
+# cannot change the host; another sandbox's memory cannot be read.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock hardening: every check" "not Linux"; exit 0; fi
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+SP=$(cd "$BUILD" && pwd)/sysprobe
+BUILDA=$(cd "$BUILD" && pwd -P)
+R="$TMP/llharden"
+rm -rf "$R"
+mkdir -p "$R/proj" "$R/prof"
+R=$(cd "$R" && pwd -P)
+unset BUCKLE_SANDBOX_EXEC
+cat >"$R/prof/p.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/proj", "$BUILDA";
+    allow exec-map "/usr/lib";
+    allow write "$R/proj";
+}
+process {
+    allow exec "/usr/bin", "$BUILDA";
+    allow fork;
+}
+EOP
+P="$R/prof/p.buckle"
+A=--linux-accept=files
+run "landlock hardening: a profile runs" "$B" run $A "$P" -- /usr/bin/true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock hardening: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "landlock hardening: the profile runs" 0
+ABI=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
+[ -n "$ABI" ] || ABI=0
+
+# refused inside; the same call outside shows it is the sandbox that refuses
+refused() {  # NAME PROBE-ARGS...
+    _n=$1; shift
+    "$SP" "$@" >"$TMP/outside" 2>&1
+    run "landlock hardening: $_n" "$B" run $A "$P" -- "$SP" "$@"
+    if ! grep -q '^allowed' "$TMP/outside"; then
+        skip "landlock hardening: $_n is refused" "refused outside the sandbox too: $(cat "$TMP/outside")"
+    elif grep -q '^refused' "$TMP/out"; then pass "landlock hardening: $_n is refused"
+    else fail "landlock hardening: $_n is refused" "rc $RC: $OUT $ERR"; fi
+}
+refused "a new user namespace (unshare)" unshare user
+refused "a new network namespace (unshare)" unshare net
+refused "a new mount namespace (unshare)" unshare mount
+refused "a new user namespace (clone)" clone-user
+refused "clone3 (its flags cannot be checked)" clone3
+refused "userfaultfd" userfaultfd
+refused "perf_event_open" perf
+refused "bpf" bpf
+refused "personality READ_IMPLIES_EXEC" personality
+if [ "$(id -u)" -eq 0 ]; then
+    refused "as root, sethostname (a capability Landlock does not confine)" hostname
+    run "landlock hardening: capabilities" "$B" run $A "$P" -- /usr/bin/grep CapBnd /proc/self/status
+    bnd=$(echo "$OUT" | awk '{print $2}')
+    # CAP_SYS_MODULE is bit 16, CAP_SYS_ADMIN 21, CAP_MKNOD 27
+    if [ -n "$bnd" ] && [ $(( (0x$bnd >> 16) & 1 )) -eq 0 ] && [ $(( (0x$bnd >> 21) & 1 )) -eq 0 ] \
+        && [ $(( (0x$bnd >> 27) & 1 )) -eq 0 ]; then
+        pass "landlock hardening: as root, the bounding set lacks what Landlock does not confine"
+    else fail "landlock hardening: as root, the bounding set lacks what Landlock does not confine" "$OUT $ERR"; fi
+else
+    skip "landlock hardening: as root, sethostname is refused" "not root (the kernel refuses it anyway)"
+fi
+# file watching: Landlock does not check the watched path, so a watch on a
+# directory the profile does not let the sandbox read is refused
+mkdir -p "$R/hidden"
+( sleep 0.7; echo x >"$R/hidden/secret-name" ) &
+wpid=$!
+"$SP" watch "$R/hidden" >"$TMP/outside" 2>&1
+wait "$wpid"
+( sleep 0.7; echo y >>"$R/hidden/secret-name" ) &
+wpid=$!
+run "landlock hardening: watch" "$B" run $A "$P" -- "$SP" watch "$R/hidden"
+wait "$wpid"
+if ! grep -q '^event: secret-name' "$TMP/outside"; then
+    skip "landlock hardening: a watch (inotify) on a directory the profile does not allow is refused" "no inotify event outside the sandbox: $(cat "$TMP/outside")"
+else
+    expect_out_has "landlock hardening: a watch (inotify) on a directory the profile does not allow is refused" "refused"
+    expect_out_lacks "landlock hardening: ... and the name of a file created there does not leak" "secret-name"
+fi
+sleep 60 &
+lpid=$!
+refused "another process's resource limits (prlimit)" prlimit "$lpid"
+refused "another process's priority (setpriority)" renice "$lpid"
+kill "$lpid" 2>/dev/null
+run "landlock hardening: own limits" "$B" run $A "$P" -- /usr/bin/sh -c 'ulimit -c 0 && ulimit -n 64 && echo limited'
+expect_out_has "landlock hardening: the command still sets its own limits" "limited"
+run "landlock hardening: fork" "$B" run $A "$P" -- /usr/bin/sh -c '/usr/bin/true & wait $!; echo forked'
+expect_out_has "landlock hardening: fork (clone without namespaces) still works" "forked"
+
+# memory of another process: Landlock's ptrace rule (a sandbox reaches only
+# its own descendants), also for the command of another run
+sleep 60 &
+opid=$!
+"$SP" vmread "$opid" >"$TMP/outside" 2>&1
+run "landlock hardening: vmread outside" "$B" run $A "$P" -- "$SP" vmread "$opid"
+if grep -q '^allowed' "$TMP/outside"; then expect_out_has "landlock hardening: another process's memory cannot be read (process_vm_readv)" "refused"
+else skip "landlock hardening: process_vm_readv" "refused outside too"; fi
+kill "$opid" 2>/dev/null
+"$B" run $A "$P" -- /usr/bin/sleep 60 2>/dev/null &
+bpid=$!
+i=0; spid=
+while [ -z "$spid" ] && [ $i -lt 100 ]; do spid=$(pgrep -P "$bpid" sleep); sleep 0.05; i=$((i + 1)); done
+run "landlock hardening: vmread sibling" "$B" run $A "$P" -- "$SP" vmread "$spid"
+expect_out_has "landlock hardening: the command of another run cannot be read either" "refused"
+
+# signals sent to buckle alone reach the command; the status is the command's
+kill -TERM "$bpid"
+wait "$bpid"
+RC=$?
+expect_rc "landlock hardening: SIGTERM sent to buckle ends the command (status 128+15)" 143
+if [ -n "$spid" ] && kill -0 "$spid" 2>/dev/null; then fail "landlock hardening: ... and the command is gone" "pid $spid alive"; kill "$spid"
+else pass "landlock hardening: ... and the command is gone"; fi
+run "landlock hardening: killed" "$B" run $A "$P" -- /usr/bin/sh -c 'kill -KILL $$'
+expect_rc "landlock hardening: a command killed by SIGKILL gives 137" 137
+run "landlock hardening: stdin" sh -c "echo piped | '$B' run $A '$P' -- /usr/bin/cat"
+expect_out_has "landlock hardening: standard input reaches the command" "piped"
+run "landlock hardening: status" "$B" run $A "$P" -- /usr/bin/sh -c 'exit 7'
+expect_rc "landlock hardening: the command's exit status is buckle's" 7
+
+# nothing the command starts outlives the run: a double-forked process in a
+# new session, writing into the writable directory, is gone when buckle returns
+run "landlock hardening: daemon" "$B" run -v $A "$P" -- "$SP" daemon "$R/proj/d"
+expect_out_has "landlock hardening: the daemon was started" "started"
+i=0; while [ ! -s "$R/proj/d" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+dpid=$(cat "$R/proj/d" 2>/dev/null)
+if [ -n "$dpid" ] && kill -0 "$dpid" 2>/dev/null; then
+    fail "landlock hardening: a process the command left behind is killed when the command ends" "pid $dpid alive"
+    kill "$dpid"
+else pass "landlock hardening: a process the command left behind is killed when the command ends"; fi
+n1=$(grep -c '' "$R/proj/d.log" 2>/dev/null || echo 0)
+sleep 0.3
+n2=$(grep -c '' "$R/proj/d.log" 2>/dev/null || echo 0)
+[ "$n1" = "$n2" ] && pass "landlock hardening: ... and writes nothing after the run" \
+    || fail "landlock hardening: ... and writes nothing after the run" "$n1 then $n2 lines"
+expect_err_has "landlock hardening: -v says how many were killed" "left behind by the command killed"
+# a grant goes with its directory when the sandbox renames it: a directory
+# granted read of its own, inside a directory the sandbox may write, would
+# stay readable under any name ("trap": later files arrive readable)
+mkdir -p "$R/t9/pub" "$R/t9/w"
+echo pub >"$R/t9/pub/f"
+cat >"$R/prof/dd.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/t9/pub", "$BUILDA";
+    allow write "$R/t9";
+    allow exec-map "/usr/lib";
+}
+process { allow exec "/usr/bin", "$BUILDA"; allow fork; }
+EOP
+run "landlock hardening: trap by rename (default deny)" "$B" run $A "$R/prof/dd.buckle" -- /usr/bin/sh -c \
+    "mv '$R/t9/pub' '$R/t9/trap' && echo SECRET >'$R/t9/trap/s' && cat '$R/t9/trap/s'"
+expect_out_lacks "landlock hardening: a read-granted directory renamed in a writable one does not keep its read grant (default deny)" "SECRET"
+[ -d "$R/t9/trap" ] && mv "$R/t9/trap" "$R/t9/pub"
+run "landlock hardening: trap -v" "$B" run -v $A "$R/prof/dd.buckle" -- /usr/bin/true
+expect_err_has "landlock hardening: ... and -v says why the rule is narrower" "keeps no grant of its own (read_file, read_dir)"
+cat >"$R/prof/ud.buckle" <<EOP
+default allow;
+files { deny read; allow read "/usr", "/etc", "/proc", "/dev", "$R/t9/pub", "$BUILDA"; }
+EOP
+run "landlock hardening: trap by rename (unfiltered deny)" "$B" run --force --linux-accept=files,network,process,ipc "$R/prof/ud.buckle" -- /usr/bin/sh -c \
+    "mv '$R/t9/pub' '$R/t9/w/trap' && echo SECRET >'$R/t9/w/trap/s' && cat '$R/t9/w/trap/s'"
+expect_out_lacks "landlock hardening: ... nor with an unfiltered deny read (moved across directories)" "SECRET"
+[ -d "$R/t9/w/trap" ] && mv "$R/t9/w/trap" "$R/t9/pub"
+
+# a file named by a literal: the reason a write rule is narrower names the directory
+printf 'default deny;\nfiles { allow read "/usr"; allow write literal "/dev/null"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/null.buckle"
+run "landlock hardening: /dev/null wording" "$B" run -v $A "$R/prof/null.buckle" -- /usr/bin/true
+expect_err_has "landlock hardening: a literal file's write is narrower because removing it is a right of /dev" "remove_file /dev/null: creating and removing an entry are rights of its directory, /dev"
+if grep -q "remove_dir /dev/null\|read_dir /dev/null" "$TMP/err"; then fail "landlock hardening: ... and no directory right is named for a device" "$ERR"
+else pass "landlock hardening: ... and no directory right is named for a device"; fi
+exit 0

@@ -1,0 +1,76 @@
+# landlock_proc.sh - `buckle query --platform linux` answers for /proc/self
+# as the kernel decides for the command (docs/linux.md): its own /proc/PID,
+# and the links root and cwd as the files they lead to; fd/N and exe are
+# n/a (decided on the file they lead to).  Live, real Landlock.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock /proc/self: every check" "not Linux"; exit 0; fi
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+SP=$(cd "$BUILD" && pwd)/sysprobe
+BUILDA=$(cd "$BUILD" && pwd -P)
+R="$TMP/llproc"
+rm -rf "$R"
+mkdir -p "$R/proj" "$R/out" "$R/prof"
+R=$(cd "$R" && pwd -P)
+echo in >"$R/proj/x"
+echo out >"$R/out/o"
+unset BUCKLE_SANDBOX_EXEC
+cat >"$R/prof/p.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "$R/proj", "$BUILDA";
+    allow exec-map "/usr/lib";
+}
+process { allow exec "/usr/bin", "$BUILDA"; }
+EOP
+P="$R/prof/p.buckle"
+A=--linux-accept=files
+run "landlock /proc/self: runs" "$B" run $A "$P" -- /usr/bin/true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock /proc/self: every check" "this kernel has no Landlock"; exit 0; fi
+
+# the kernel's answer for the command itself (sysprobe is the command) and the query's
+same() {  # PATH
+    (cd "$R/proj" && "$B" run $A "$P" -- "$SP" open "$1") >"$TMP/k" 2>/dev/null
+    (cd "$R/proj" && "$B" query --platform linux "$P" file-read-data "$1") >"$TMP/q" 2>&1
+    k=deny; grep -q '^allowed' "$TMP/k" && k=allow
+    q=$(head -1 "$TMP/q" | cut -d' ' -f1)
+    if [ "$k" = "$q" ]; then pass "landlock /proc/self: query agrees with the kernel on $1 ($k)"
+    else fail "landlock /proc/self: query agrees with the kernel on $1" "kernel: $k ($(cat "$TMP/k")); query: $(cat "$TMP/q")"; fi
+}
+same /proc/self/status
+same /proc/self/mem
+same /proc/self/fd
+same /proc/self
+same /proc/thread-self/status
+same /proc/self/root/etc/hostname
+same "/proc/self/root$R/out/o"
+same /proc/self/root
+same /proc/self/cwd/x
+same /proc/self/cwd
+same "/proc/self/task/$$/root$R/out/o"
+sleep 30 &
+opid=$!
+same "/proc/$opid/status"
+kill "$opid" 2>/dev/null
+
+# a process the command starts has a new PID and no grant for its own /proc/self
+run "landlock /proc/self: child" "$B" run $A "$P" -- /usr/bin/sh -c "/usr/bin/head -1 /proc/self/status"
+[ "$RC" -ne 0 ] && grep -q "Permission denied" "$TMP/err" && pass "landlock /proc/self: a process the command starts cannot open its own /proc/self" \
+    || fail "landlock /proc/self: a process the command starts cannot open its own /proc/self" "rc $RC: $OUT $ERR"
+"$B" query --platform linux "$P" file-read-data /proc/self/status >"$TMP/q" 2>&1
+grep -q "a process it starts is denied its /proc/self" "$TMP/q" && pass "landlock /proc/self: ... and the query says so" \
+    || fail "landlock /proc/self: ... and the query says so" "$(cat "$TMP/q")"
+
+# descriptor links: decided on the file they lead to, so n/a for the query
+run "landlock /proc/self: fd outside" sh -c "'$B' run $A '$P' -- '$SP' open /proc/self/fd/0 <'$R/out/o'"
+expect_out_has "landlock /proc/self: /proc/self/fd/0 leading outside the profile is refused" "refused"
+run "landlock /proc/self: fd inside" sh -c "'$B' run $A '$P' -- '$SP' open /proc/self/fd/0 <'$R/proj/x'"
+expect_out_has "landlock /proc/self: /proc/self/fd/0 leading inside is allowed" "allowed"
+run "landlock /proc/self: query fd" "$B" query --platform linux "$P" file-read-data /proc/self/fd/0
+expect_out_has "landlock /proc/self: the query answers n/a for a descriptor link" "n/a /proc/self/fd/0"
+run "landlock /proc/self: query exe" "$B" query --platform linux "$P" file-read-data /proc/self/exe
+expect_out_has "landlock /proc/self: ... and for /proc/self/exe" "n/a /proc/self/exe"
+"$B" query --platform linux "$P" file-read-data /proc/self/status >"$TMP/q1" 2>&1
+"$B" query --platform linux "$P" file-read-data /proc/self/status >"$TMP/q2" 2>&1
+expect_same "landlock /proc/self: the answer is the same bytes every time (no PID in it)" "$TMP/q1" "$TMP/q2"
+exit 0

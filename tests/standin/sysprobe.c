@@ -1,0 +1,175 @@
+/* sysprobe.c - system calls for the Landlock hardening tests
+ * (tests/cli/landlock_harden.sh).  Each prints "allowed" (exit 0) or
+ * "refused: ERROR" (exit 1):
+ *   sysprobe hostname          sethostname() to the current name (no change)
+ *   sysprobe unshare NAME      unshare() of one namespace: user, net, mount, pid
+ *   sysprobe clone-user        clone(CLONE_NEWUSER), the child exits at once
+ *   sysprobe clone3            clone3() of a plain child
+ *   sysprobe userfaultfd       userfaultfd(UFFD_USER_MODE_ONLY)
+ *   sysprobe perf              perf_event_open() of a software clock on itself
+ *   sysprobe bpf               bpf(BPF_MAP_CREATE) of a one-entry array
+ *   sysprobe personality       personality(READ_IMPLIES_EXEC)
+ *   sysprobe vmread PID        process_vm_readv() of one byte of PID's stack
+ *   sysprobe prlimit PID       prlimit(PID, RLIMIT_CORE) set to what it is
+ *   sysprobe renice PID        setpriority(PRIO_PROCESS, PID) to what it is
+ *   sysprobe watch DIR         inotify_add_watch(DIR); "allowed" also
+ *                              prints the first event's name within 2 s
+ *   sysprobe open PATH         open(PATH, O_RDONLY): a file or a directory
+ *   sysprobe daemon FILE       forks a child that leaves the session, writes
+ *                              its pid to FILE, then appends a line to
+ *                              FILE.log every 50 ms for 30 s; returns at once */
+#define _GNU_SOURCE
+#ifdef __linux__
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/perf_event.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <poll.h>
+#include <sys/inotify.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int say(long r)
+{
+    if (r >= 0) { puts("allowed"); fflush(stdout); return 0; }
+    printf("refused: %s\n", strerror(errno));
+    fflush(stdout);
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && !strcmp(argv[1], "hostname")) {
+        char h[256];
+        if (gethostname(h, sizeof h) != 0) return say(-1);
+        return say(sethostname(h, strlen(h)));
+    }
+    if (argc == 3 && !strcmp(argv[1], "unshare")) {
+        int f = !strcmp(argv[2], "user") ? CLONE_NEWUSER : !strcmp(argv[2], "net") ? CLONE_NEWNET
+              : !strcmp(argv[2], "mount") ? CLONE_NEWNS : !strcmp(argv[2], "pid") ? CLONE_NEWPID : 0;
+        return say(unshare(f));
+    }
+    if (argc == 2 && !strcmp(argv[1], "clone-user")) {
+        long r = syscall(SYS_clone, (unsigned long)(CLONE_NEWUSER | SIGCHLD), NULL, NULL, NULL, NULL);
+        if (r == 0) _exit(0);
+        if (r > 0) waitpid((pid_t)r, NULL, 0);
+        return say(r);
+    }
+    if (argc == 2 && !strcmp(argv[1], "clone3")) {
+        uint64_t args[11];
+        memset(args, 0, sizeof args);
+        args[4] = SIGCHLD;   /* exit_signal */
+        long r = syscall(435, args, sizeof args);
+        if (r == 0) _exit(0);
+        if (r > 0) waitpid((pid_t)r, NULL, 0);
+        return say(r);
+    }
+    if (argc == 2 && !strcmp(argv[1], "userfaultfd")) return say(syscall(SYS_userfaultfd, 1 /* UFFD_USER_MODE_ONLY */));
+    if (argc == 2 && !strcmp(argv[1], "perf")) {
+        struct perf_event_attr a;
+        memset(&a, 0, sizeof a);
+        a.size = sizeof a;
+        a.type = PERF_TYPE_SOFTWARE;
+        a.config = PERF_COUNT_SW_TASK_CLOCK;
+        a.exclude_kernel = 1;
+        a.exclude_hv = 1;
+        return say(syscall(SYS_perf_event_open, &a, 0, -1, -1, 0));
+    }
+    if (argc == 2 && !strcmp(argv[1], "bpf")) {
+        uint32_t attr[32];
+        memset(attr, 0, sizeof attr);
+        attr[0] = 2;   /* BPF_MAP_TYPE_ARRAY */
+        attr[1] = 4;   /* key size */
+        attr[2] = 4;   /* value size */
+        attr[3] = 1;   /* entries */
+        return say(syscall(SYS_bpf, 0 /* BPF_MAP_CREATE */, attr, sizeof attr));
+    }
+    if (argc == 2 && !strcmp(argv[1], "personality")) {
+        long r = syscall(SYS_personality, 0x0400000UL);
+        return say(r < 0 ? r : syscall(SYS_personality, 0xffffffffUL) & 0x0400000 ? 0 : -1);
+    }
+    if (argc == 3 && !strcmp(argv[1], "vmread")) {
+        char local, *remote = NULL;
+        /* any mapped address of the other process: its stack's start */
+        char path[64], line[512];
+        snprintf(path, sizeof path, "/proc/%s/stat", argv[2]);
+        FILE *f = fopen(path, "r");
+        unsigned long start = 0;
+        if (f && fgets(line, sizeof line, f)) {
+            const char *p = strrchr(line, ')');
+            for (int field = 2; p && field < 28; field++) p = strchr(p + 1, ' ');
+            if (p) start = strtoul(p + 1, NULL, 10);
+        }
+        if (f) fclose(f);
+        remote = (char *)start;
+        struct iovec l = { &local, 1 }, r = { remote, 1 };
+        long n = process_vm_readv((pid_t)atoi(argv[2]), &l, 1, &r, 1, 0);
+        if (n < 0 && errno == EFAULT) { puts("allowed"); return 0; }   /* reached the process */
+        return say(n);
+    }
+    if (argc == 3 && !strcmp(argv[1], "prlimit")) {
+        struct rlimit r;
+        if (prlimit((pid_t)atoi(argv[2]), RLIMIT_CORE, NULL, &r) != 0) return say(-1);
+        return say(prlimit((pid_t)atoi(argv[2]), RLIMIT_CORE, &r, NULL));
+    }
+    if (argc == 3 && !strcmp(argv[1], "renice")) {
+        errno = 0;
+        int n = getpriority(PRIO_PROCESS, (id_t)atoi(argv[2]));
+        if (errno) return say(-1);
+        return say(setpriority(PRIO_PROCESS, (id_t)atoi(argv[2]), n));
+    }
+    if (argc == 3 && !strcmp(argv[1], "watch")) {
+        int fd = inotify_init1(IN_CLOEXEC);
+        if (fd < 0 || inotify_add_watch(fd, argv[2], IN_CREATE | IN_MODIFY | IN_OPEN) < 0) return say(-1);
+        puts("allowed");
+        fflush(stdout);
+        struct pollfd pf = { fd, POLLIN, 0 };
+        char buf[4096] __attribute__((aligned(8)));
+        if (poll(&pf, 1, 2000) == 1) {
+            ssize_t n = read(fd, buf, sizeof buf);
+            const struct inotify_event *e = (const struct inotify_event *)buf;
+            if (n > (ssize_t)sizeof *e && e->len) printf("event: %s\n", e->name);
+        }
+        return 0;
+    }
+    if (argc == 3 && !strcmp(argv[1], "open")) return say(open(argv[2], O_RDONLY | O_CLOEXEC));
+    if (argc == 3 && !strcmp(argv[1], "daemon")) {
+        pid_t p = fork();
+        if (p < 0) return say(-1);
+        if (p > 0) { waitpid(p, NULL, 0); puts("started"); return 0; }
+        if (fork() != 0) _exit(0);     /* the grandchild is an orphan */
+        setsid();
+        FILE *f = fopen(argv[2], "w");
+        if (!f) _exit(1);
+        fprintf(f, "%ld\n", (long)getpid());
+        fclose(f);
+        char log[4096];
+        snprintf(log, sizeof log, "%s.log", argv[2]);
+        for (int i = 0; i < 600; i++) {
+            int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+            if (fd >= 0) { (void)!write(fd, "x\n", 2); close(fd); }
+            struct timespec ts = { 0, 50 * 1000 * 1000 };
+            nanosleep(&ts, NULL);
+        }
+        _exit(0);
+    }
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|renice PID|watch DIR|open PATH|daemon FILE\n");
+    return 2;
+}
+#else
+#include <stdio.h>
+int main(void)
+{
+    fprintf(stderr, "sysprobe: Linux only\n");
+    return 2;
+}
+#endif
