@@ -18,13 +18,13 @@ echo "[user]" >"$T/home/.gitconfig"
 P=$(pwd)/corpus/examples/agent.buckle
 echo "## buckle run on Linux (Landlock): corpus/examples/agent.buckle -- /bin/true"
 echo
-if ! (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run --linux-accept=files,ports "$P" -- /bin/true 2>"$T/err"); then
+if ! (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run --linux-accept=files,ports,network,ipc "$P" -- /bin/true 2>"$T/err"); then
     echo "(buckle run cannot run here: $(tail -1 "$T/err"))"
     exit 0
 fi
 echo "$(cat "$T/err") (WORKDIR: a project of 8 entries; TMPDIR, HOME: empty directories)"
 echo
-set -- "true=/bin/true" "buckle-run=$B run --linux-accept=files,ports $P -- /bin/true"
+set -- "true=/bin/true" "buckle-run=$B run --linux-accept=files,ports,network,ipc $P -- /bin/true"
 if command -v bwrap >/dev/null 2>&1 && bwrap --ro-bind / / /bin/true 2>/dev/null; then
     # what the profile lets the command see: /usr (and the merged-/usr links),
     # /etc read-only, the project and TMPDIR writable, ~/.gitconfig, /dev, /proc
