@@ -116,7 +116,6 @@ uint64_t ll_cache_key(const ll_cache_in *in)
     sb_init(&b);
     sb_printf(&b, "landlock %d %d %x\n", in->abi, in->kernel_abi, rq->linux_accept);
     put_str(&b, in->cwd);
-    put_str(&b, in->exec_path);
     put_str(&b, in->interp);
     put_str(&b, rq->buckle_path);
     put_str(&b, rq->cache_parent);

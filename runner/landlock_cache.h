@@ -36,7 +36,7 @@ typedef struct ll_cache_in {
     const sb_param *vals;         /* the built-ins that are usable, then -D */
     size_t nvals;
     int abi, kernel_abi;
-    const char *exec_path, *interp;
+    const char *interp;           /* the command's loader (the command itself is checked on every run) */
     const char *tmpdir;           /* TMPDIR as used (canonical), or NULL */
 } ll_cache_in;
 
