@@ -14,8 +14,12 @@
  *   G ACCESS ISDIR DEV INO LEN\nPATH\n    a grant
  *   N PORT ACCESS\n                       a port
  *   O OK LISTED MODE DEV INO MS MNS CS CNS LEN\nPATH\n   a path the plan looked at
- *   T LEN\nTEXT\n  U LEN\nTEXT\n           the summary, without and with -v
+ *   T LEN\nTEXT\n                        the summary line
  *   E\n
+ *
+ * The summary with -v (every rule's verdict: most of the text) is an entry
+ * of its own, under another key, read only by a run with -v: its body is
+ * the plan's body digest, then the text.
  *
  * The key (cache_key) holds everything else the plan and the verdicts depend
  * on: this buckle, the working directory, the profile, the search path, -I,
@@ -39,6 +43,8 @@
 /* a directory read by the plan must be this many seconds older than the
  * planning: a change within its timestamps' granularity could keep them */
 #define STABLE_SECONDS 2
+/* the key of an entry's -v text */
+#define VERBOSE_KEY 0x766572626f7365ull
 
 const char **ll_protected_paths(arena *a, const char *const *files, size_t nfiles, const file_probe *probes,
                                 size_t nprobes, const char *tmpdir, const char *cache_parent, size_t *n)
@@ -203,12 +209,17 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
     ll_plan_summary(p, c, 0, &t);
     sb_puts(&b, "T ");
     put_bytes(&b, sb_cstr(&t));
-    sb_reset(&t);
-    ll_plan_summary(p, c, 1, &t);
-    sb_puts(&b, "U ");
-    put_bytes(&b, sb_cstr(&t));
-    sb_free(&t);
     sb_puts(&b, "E\n");
+    /* the list for -v, bound to this very plan */
+    sb_reset(&t);
+    sb_printf(&t, "%016" PRIx64 "\n", digest_wide(b.data, b.len));
+    ll_plan_summary(p, c, 1, &t);
+    cache_entry ve;
+    memset(&ve, 0, sizeof ve);
+    ve.profile = t.data;
+    ve.len = t.len;
+    int vrc = cache_store(dirfd, key ^ VERBOSE_KEY, &ve);
+    sb_free(&t);
 
     cache_entry e;
     memset(&e, 0, sizeof e);
@@ -224,13 +235,13 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
     }
     e.probes = c->probes;
     e.nprobes = c->nprobes;
-    int rc = cache_store(dirfd, key, &e);
+    int rc = vrc == 0 ? cache_store(dirfd, key, &e) : -1;
     if (rc == 0) profile_dir_sweep(dirfd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
     sb_free(&b);
     return rc;
 }
 
-typedef struct rd { const char *p, *end; } rd;
+typedef struct rd { char *p, *end; } rd;
 
 static int rd_num(rd *r, unsigned long long *v, char stop)
 {
@@ -243,12 +254,13 @@ static int rd_num(rd *r, unsigned long long *v, char stop)
     return 0;
 }
 
-/* LEN\nBYTES\n, in a */
-static const char *rd_bytes(rd *r, arena *a)
+/* LEN\nBYTES\n: the bytes, terminated in place */
+static const char *rd_bytes(rd *r)
 {
     unsigned long long n;
     if (rd_num(r, &n, '\n') || n >= (unsigned long long)(r->end - r->p) || r->p[n] != '\n') return NULL;
-    const char *s = arena_strndup(a, r->p, (size_t)n);
+    char *s = r->p;
+    s[n] = 0;
     r->p += n + 1;
     return s;
 }
@@ -280,8 +292,7 @@ static int seen_holds(const ll_seen *s)
            (long long)c.tv_sec == s->ctime_s && (long long)c.tv_nsec == s->ctime_ns;
 }
 
-static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena *a, ll_plan *p, const char **summary,
-                      const char **vsummary)
+static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena *a, ll_plan *p, const char **summary)
 {
     size_t ml = strlen(PLAN_MAGIC);
     if ((size_t)(r->end - r->p) < ml || memcmp(r->p, PLAN_MAGIC, ml) != 0) return -1;
@@ -301,8 +312,9 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
         if (rd_num(r, &x[0], ' ') || rd_num(r, &x[1], '\n') || x[0] + x[1] + 2 > (unsigned long long)(r->end - r->p) ||
             r->p[x[0]] != ' ' || r->p[x[0] + 1 + x[1]] != '\n')
             return -1;
-        const char *name = arena_strndup(a, r->p, (size_t)x[0]);
-        const char *def = arena_strndup(a, r->p + x[0] + 1, (size_t)x[1]);
+        char *name = r->p, *def = r->p + x[0] + 1;
+        name[x[0]] = 0;
+        def[x[1]] = 0;
         r->p += x[0] + x[1] + 2;
         int given = 0;
         for (size_t j = 0; j < in->nvals; j++) given |= !strcmp(in->vals[j].name, name);
@@ -329,7 +341,7 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     while (rd_tag(r, 'G')) {
         for (int k = 0; k < 4; k++)
             if (rd_num(r, &x[k], ' ')) return -1;
-        const char *path = rd_bytes(r, a);
+        const char *path = rd_bytes(r);
         if (!path) return -1;
         if (p->ng == p->gcap) { p->gcap = p->gcap ? p->gcap * 2 : 32; p->g = xrealloc(p->g, p->gcap * sizeof *p->g); }
         p->g[p->ng++] = (ll_grant){ path, path, x[0], x[1] != 0, x[2], x[3] };
@@ -344,17 +356,35 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     while (rd_tag(r, 'O')) {
         for (int k = 0; k < 9; k++)
             if (rd_num(r, &x[k], ' ')) return -1;
-        const char *path = rd_bytes(r, a);
+        const char *path = rd_bytes(r);
         if (!path) return -1;
         ll_seen s = { path, (int)x[0], (int)x[1], (unsigned)x[2], x[3], x[4],
                       (long long)x[5], (long long)x[6], (long long)x[7], (long long)x[8] };
         if (!seen_holds(&s)) return -1;
         p->nseen++;
     }
-    if (!rd_tag(r, 'T') || !(*summary = rd_bytes(r, a))) return -1;
-    if (!rd_tag(r, 'U') || !(*vsummary = rd_bytes(r, a))) return -1;
+    if (!rd_tag(r, 'T') || !(*summary = rd_bytes(r))) return -1;
     if (!rd_tag(r, 'E') || r->p != r->end) return -1;
     return 0;
+}
+
+/* The body of the entry for key, read whole and matching its digest
+ * (NUL-terminated), or NULL. */
+static char *read_body(int dirfd, uint64_t key, arena *a, cache_entry *e)
+{
+    if (cache_load(dirfd, key, a, e) != 0) return NULL;
+    char *body = arena_alloc(a, e->len + 1);
+    size_t got = 0;
+    while (got < e->len) {
+        ssize_t n = pread(e->fd, body + got, e->len - got, (off_t)(e->body_off + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += (size_t)n;
+    }
+    close(e->fd);
+    if (got != e->len || digest_wide(body, e->len) != e->body_digest) return NULL;
+    body[e->len] = 0;
+    return body;
 }
 
 int ll_cache_lookup(int dirfd, uint64_t key, const ll_cache_in *in, arena *a, ll_plan *p, const char **summary,
@@ -362,22 +392,24 @@ int ll_cache_lookup(int dirfd, uint64_t key, const ll_cache_in *in, arena *a, ll
 {
     memset(p, 0, sizeof *p);
     cache_entry e;
-    if (cache_load(dirfd, key, a, &e) != 0) return -1;
-    char *body = arena_alloc(a, e.len + 1);
-    size_t got = 0;
-    while (got < e.len) {
-        ssize_t n = pread(e.fd, body + got, e.len - got, (off_t)(e.body_off + got));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += (size_t)n;
-    }
-    close(e.fd);
-    if (got != e.len || digest_wide(body, e.len) != e.body_digest) return -1;
-    body[e.len] = 0;
+    char *body = read_body(dirfd, key, a, &e);
+    if (!body) return -1;
     rd r = { body, body + e.len };
-    if (parse_plan(&r, in, &e, a, p, summary, vsummary) != 0) {
+    if (parse_plan(&r, in, &e, a, p, summary) != 0) {
         ll_plan_free(p);
         return -1;
+    }
+    *vsummary = NULL;
+    if (in->rq->verbose) {
+        cache_entry ve;
+        char *vb = read_body(dirfd, key ^ VERBOSE_KEY, a, &ve);
+        char want[20];
+        snprintf(want, sizeof want, "%016" PRIx64 "\n", e.body_digest);
+        if (!vb || ve.len < 17 || memcmp(vb, want, 17) != 0) {
+            ll_plan_free(p);
+            return -1;
+        }
+        *vsummary = vb + 17;
     }
     return 0;
 }
