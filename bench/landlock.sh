@@ -23,6 +23,13 @@ if ! (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run --linux-accept=
     exit 0
 fi
 echo "$(cat "$T/err") (WORKDIR: a project of 8 entries; TMPDIR, HOME: empty directories)"
+# the run cache keeps a plan only once the directories it reads are two
+# seconds old: then one run stores it, and every measured run is warm
+sleep 3
+(cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run -v --linux-accept=files,ports,network,ipc "$P" -- /bin/true 2>&1 | grep -q "^buckle run: compile") || true
+(cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run -v --linux-accept=files,ports,network,ipc "$P" -- /bin/true 2>&1 | grep -q "the plan from the run cache") \
+    && echo "(buckle run: warm, the plan from the run cache)" || echo "(buckle run: the plan is not kept in the run cache: every run plans)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 set -- "true=/bin/true" "buckle-run=$B run --linux-accept=files,ports,network,ipc $P -- /bin/true"
 if command -v bwrap >/dev/null 2>&1 && bwrap --ro-bind / / /bin/true 2>/dev/null; then
@@ -38,4 +45,6 @@ echo "|---|---|---|---|"
 awk 'NR == 1 { t = $2 } { m[NR] = $2; l[NR] = $1 } END {
     bw = (NR >= 3) ? m[3] : 0
     for (i = 1; i <= NR; i++) printf "| %s | %.2f | %+.2f | %s |\n", l[i], m[i], m[i] - t, bw ? sprintf("%.2f", m[i] / bw) : "-" }' "$T/r"
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) ($ROUNDS interleaved rounds)"
 echo

@@ -52,8 +52,9 @@ const char **ll_protected_paths(arena *a, const char *const *files, size_t nfile
     const char **prot = arena_alloc(a, (nfiles + nprobes + 7) * sizeof *prot);
     size_t np = 0;
     for (size_t k = 0; k < nfiles; k++) {
-        char real[PATH_MAX];
-        if (realpath(files[k], real)) prot[np++] = arena_strdup(a, real);
+        char *real = realpath(files[k], NULL);       /* no PATH_MAX on the stack: fewer pages */
+        if (real) prot[np++] = arena_strdup(a, real);
+        free(real);
     }
     /* an extends candidate looked for and not found (earlier in the search
      * path than the file used): planted, it would be the next run's */

@@ -81,8 +81,12 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
     double t0 = now_ms();
 
     /* the command, as execvp would find it */
-    char resolved[PATH_MAX], cmd_real[PATH_MAX];
-    int found = runner_find_command(cmd[0], resolved, sizeof resolved);
+    /* paths are built in scratch and kept in the arena at their size: a
+     * PATH_MAX buffer each in this frame would put every call below it on
+     * fresh stack pages, each a page fault */
+    char scratch[PATH_MAX];
+    int found = runner_find_command(cmd[0], scratch, sizeof scratch);
+    const char *resolved = arena_strdup(&a, scratch);
     if (found) {
         run_say(sink, SEV_ERROR, "%s: %s", cmd[0], found == 127 ? "command not found" : "not executable");
         rc = found == 127 ? RUN_NOT_FOUND : RUN_NOT_EXECUTABLE;
@@ -90,8 +94,8 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
     }
 
     /* the built-in parameters, then -D, then the declared defaults with them */
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd)) { run_say(sink, SEV_ERROR, "cannot read the current directory"); goto out; }
+    if (!getcwd(scratch, sizeof scratch)) { run_say(sink, SEV_ERROR, "cannot read the current directory"); goto out; }
+    const char *cwd = arena_strdup(&a, scratch);
     const char *home = getenv("HOME");
     if (!home && run_user_entry(&a, &home, NULL) != 0) home = NULL;
     const char *tmp = getenv("TMPDIR");
@@ -122,9 +126,12 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
     }
 
     /* the command's dynamic loader (docs/linux.md) */
-    const char *exec_path = realpath(resolved, cmd_real) ? cmd_real : resolved;
-    char interp[PATH_MAX], interp_real[PATH_MAX];
-    const char *ip = elf_interp(exec_path, interp, sizeof interp) == 0 && realpath(interp, interp_real) ? interp_real : NULL;
+    char *rp = realpath(resolved, NULL);
+    const char *exec_path = rp ? arena_strdup(&a, rp) : resolved;
+    free(rp);
+    rp = elf_interp(exec_path, scratch, sizeof scratch) == 0 ? realpath(scratch, NULL) : NULL;
+    const char *ip = rp ? arena_strdup(&a, rp) : NULL;
+    free(rp);
 
     /* the run cache: the plan of a run with the same inputs, none of which
      * changed (landlock_cache.c) */
