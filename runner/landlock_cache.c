@@ -65,15 +65,18 @@ const char **ll_protected_paths(arena *a, const char *const *files, size_t nfile
      * --dry-run here trusts what it finds there */
     const char *parents[3] = { "/tmp", tmpdir ? tmpdir : "/tmp", cache_parent ? cache_parent : "/tmp" };
     const char *what[2] = { "cache", "profiles" };
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 3; k++) {
+        if ((k > 0 && !strcmp(parents[k], parents[0])) || (k > 1 && !strcmp(parents[k], parents[1]))) continue;
+        const char *real = run_canonical(a, parents[k]);
         for (int w = 0; w < 2; w++) {
             char name[128];
             runner_dir_name(name, sizeof name, what[w]);
-            const char *pth = arena_printf(a, "%s/%s", run_canonical(a, parents[k]), name);
+            const char *pth = arena_printf(a, "%s/%s", real, name);
             int dup = 0;
             for (size_t j = 0; j < np; j++) dup |= !strcmp(prot[j], pth);
             if (!dup) prot[np++] = pth;
         }
+    }
     *n = np;
     return prot;
 }
