@@ -59,9 +59,9 @@ typedef struct ll_port { uint64_t port; uint64_t access; } ll_port;
 
 /* What the plan looked at on the filesystem, each path once: a run cache
  * entry is used only while every one of these is as it was (landlock_cache.c
- * in runner/).  Times are kept for the directories whose entries were read:
- * a new, removed or renamed entry moves them, and their ctime only the
- * kernel sets. */
+ * in runner/).  For the directories whose entries were read, the entries and
+ * the times: a new, removed or renamed entry moves them, and their ctime
+ * only the kernel sets. */
 typedef struct ll_seen {
     const char *path;
     int ok;                   /* lstat succeeded */
@@ -69,6 +69,9 @@ typedef struct ll_seen {
     unsigned mode;            /* the S_IFMT bits */
     unsigned long long dev, ino;
     long long mtime_s, mtime_ns, ctime_s, ctime_ns;
+    int list_ok;              /* listed: it could be read */
+    const char *const *names; /* listed: its entries, sorted */
+    size_t nnames;
 } ll_seen;
 
 typedef struct ll_plan {

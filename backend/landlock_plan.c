@@ -881,6 +881,12 @@ static void keep_seen(llb *b)
         s->mtime_ns = (long long)LL_MTIME(&m->st).tv_nsec;
         s->ctime_s = (long long)LL_CTIME(&m->st).tv_sec;
         s->ctime_ns = (long long)LL_CTIME(&m->st).tv_nsec;
+        const dir_list *l = s->listed ? hm_get(&b->lists, sl->key, sl->klen) : NULL;
+        if (l) {
+            s->list_ok = l->ok;
+            s->names = (const char *const *)l->names;
+            s->nnames = l->n;
+        }
     }
     if (p->nseen) qsort(p->seen, p->nseen, sizeof *p->seen, cmp_seen);
 }

@@ -13,7 +13,8 @@
  *   H ABI FS NET SCOPED FLAGS SECCOMP\n   the ruleset's header
  *   G ACCESS ISDIR DEV INO LEN\nPATH\n    a grant
  *   N PORT ACCESS\n                       a port
- *   O OK LISTED MODE DEV INO MS MNS CS CNS LEN\nPATH\n   a path the plan looked at
+ *   O OK LISTED MODE DEV INO MS MNS CS CNS RECENT LEN\nPATH\n   a path the plan looked at,
+ *   L OK COUNT\n then COUNT times LEN\nNAME\n   and for a directory it read, its entries
  *   T LEN\nTEXT\n                        the summary line
  *   E\n
  *
@@ -30,6 +31,7 @@
 #include "run_profile.h"
 #include "runner.h"
 #include "../support/digest.h"
+#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -40,8 +42,10 @@
 #include <unistd.h>
 
 #define PLAN_MAGIC "buckle-landlock-plan 1\n"
-/* a directory read by the plan must be this many seconds older than the
- * planning: a change within its timestamps' granularity could keep them */
+/* a directory read by the plan that changed less than this many seconds
+ * before the planning is read again by every run that uses the plan (a
+ * change within its timestamps' granularity could keep them); the others
+ * only when their times moved */
 #define STABLE_SECONDS 2
 /* the key of an entry's -v text */
 #define VERBOSE_KEY 0x766572626f7365ull
@@ -173,15 +177,6 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
 {
     *why = NULL;
     if (p->uncacheable) { *why = p->uncacheable; return -1; }
-    for (size_t i = 0; i < p->nseen; i++) {
-        const ll_seen *s = &p->seen[i];
-        if (!s->listed || !s->ok) continue;
-        long long last = s->mtime_s > s->ctime_s ? s->mtime_s : s->ctime_s;
-        if (last + STABLE_SECONDS > p->started_s) {
-            *why = arena_printf(a, "%s changed in the last %d seconds", s->path, STABLE_SECONDS);
-            return -1;
-        }
-    }
     strbuf b;
     sb_init(&b);
     sb_puts(&b, PLAN_MAGIC);
@@ -203,10 +198,15 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
     for (size_t i = 0; i < p->np; i++) sb_printf(&b, "N %" PRIx64 " %" PRIx64 "\n", p->p[i].port, p->p[i].access);
     for (size_t i = 0; i < p->nseen; i++) {
         const ll_seen *s = &p->seen[i];
-        sb_printf(&b, "O %x %x %x %llx %llx %llx %llx %llx %llx ", s->ok, s->listed, s->mode, s->dev, s->ino,
+        long long last = s->mtime_s > s->ctime_s ? s->mtime_s : s->ctime_s;
+        int recent = s->listed && s->ok && last + STABLE_SECONDS > p->started_s;
+        sb_printf(&b, "O %x %x %x %llx %llx %llx %llx %llx %llx %x ", s->ok, s->listed, s->mode, s->dev, s->ino,
                   (unsigned long long)s->mtime_s, (unsigned long long)s->mtime_ns, (unsigned long long)s->ctime_s,
-                  (unsigned long long)s->ctime_ns);
+                  (unsigned long long)s->ctime_ns, recent);
         put_bytes(&b, s->path);
+        if (!s->listed) continue;
+        sb_printf(&b, "L %x %zx\n", s->list_ok ? 1 : 0, s->nnames);
+        for (size_t k = 0; k < s->nnames; k++) put_bytes(&b, s->names[k]);
     }
     strbuf t;
     sb_init(&t);
@@ -276,8 +276,34 @@ static int rd_tag(rd *r, char tag)
     return 1;
 }
 
-/* 1 when the path is as the plan saw it */
-static int seen_holds(const ll_seen *s)
+static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+/* 1 when directory s holds the entries it held for the plan (read again) */
+static int same_entries(const ll_seen *s, arena *a)
+{
+    DIR *dir = opendir(s->path);
+    if (!dir) return !s->list_ok;
+    const char **names = arena_alloc(a, (s->nnames + 1) * sizeof *names);
+    size_t n = 0;
+    int ok = s->list_ok;
+    struct dirent *e;
+    while (ok && (e = readdir(dir))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (n == s->nnames) { ok = 0; break; }
+        names[n++] = arena_strdup(a, e->d_name);
+    }
+    closedir(dir);
+    if (!ok || n != s->nnames) return 0;
+    if (n) qsort(names, n, sizeof *names, cmp_str);
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(names[k], s->names[k]) != 0) return 0;
+    return 1;
+}
+
+/* 1 when the path is as the plan saw it: a directory it read holds the same
+ * entries (read again when its times moved, or when they had moved just
+ * before the planning) */
+static int seen_holds(const ll_seen *s, int recent, arena *a)
 {
     struct stat st;
     int ok = lstat(s->path, &st) == 0;
@@ -292,8 +318,9 @@ static int seen_holds(const ll_seen *s)
 #else
     struct timespec m = st.st_mtim, c = st.st_ctim;
 #endif
-    return (long long)m.tv_sec == s->mtime_s && (long long)m.tv_nsec == s->mtime_ns &&
-           (long long)c.tv_sec == s->ctime_s && (long long)c.tv_nsec == s->ctime_ns;
+    int same_times = (long long)m.tv_sec == s->mtime_s && (long long)m.tv_nsec == s->mtime_ns &&
+                     (long long)c.tv_sec == s->ctime_s && (long long)c.tv_nsec == s->ctime_ns;
+    return (same_times && !recent) || same_entries(s, a);
 }
 
 static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena *a, ll_plan *p, const char **summary)
@@ -301,7 +328,7 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     size_t ml = strlen(PLAN_MAGIC);
     if ((size_t)(r->end - r->p) < ml || memcmp(r->p, PLAN_MAGIC, ml) != 0) return -1;
     r->p += ml;
-    unsigned long long vd, pd, x[9];
+    unsigned long long vd, pd, x[10];
     if (!rd_tag(r, 'V') || rd_num(r, &vd, ' ') || rd_num(r, &pd, '\n')) return -1;
     /* the protected paths, as a cold run would work them out now */
     size_t nprot;
@@ -358,13 +385,25 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     /* every path the plan looked at, as it was (the directories read: not
      * one entry made, removed or renamed since) */
     while (rd_tag(r, 'O')) {
-        for (int k = 0; k < 9; k++)
+        for (int k = 0; k < 10; k++)
             if (rd_num(r, &x[k], ' ')) return -1;
         const char *path = rd_bytes(r);
         if (!path) return -1;
         ll_seen s = { path, (int)x[0], (int)x[1], (unsigned)x[2], x[3], x[4],
-                      (long long)x[5], (long long)x[6], (long long)x[7], (long long)x[8] };
-        if (!seen_holds(&s)) return -1;
+                      (long long)x[5], (long long)x[6], (long long)x[7], (long long)x[8], 0, NULL, 0 };
+        int recent = x[9] != 0;
+        if (s.listed) {
+            unsigned long long lok, cnt;
+            if (!rd_tag(r, 'L') || rd_num(r, &lok, ' ') || rd_num(r, &cnt, '\n') || cnt > (unsigned long long)(r->end - r->p))
+                return -1;
+            const char **names = arena_alloc(a, ((size_t)cnt + 1) * sizeof *names);
+            for (size_t k = 0; k < cnt; k++)
+                if (!(names[k] = rd_bytes(r))) return -1;
+            s.list_ok = lok != 0;
+            s.names = names;
+            s.nnames = (size_t)cnt;
+        }
+        if (!seen_holds(&s, recent, a)) return -1;
         p->nseen++;
     }
     if (!rd_tag(r, 'T') || !(*summary = rd_bytes(r))) return -1;

@@ -86,7 +86,7 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink)
      * fresh stack pages, each a page fault */
     char scratch[PATH_MAX];
     int found = runner_find_command(cmd[0], scratch, sizeof scratch);
-    const char *resolved = arena_strdup(&a, scratch);
+    const char *resolved = found ? "" : arena_strdup(&a, scratch);
     if (found) {
         run_say(sink, SEV_ERROR, "%s: %s", cmd[0], found == 127 ? "command not found" : "not executable");
         rc = found == 127 ? RUN_NOT_FOUND : RUN_NOT_EXECUTABLE;
