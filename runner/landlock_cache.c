@@ -177,6 +177,14 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
 {
     *why = NULL;
     if (p->uncacheable) { *why = p->uncacheable; return -1; }
+    /* a path under /proc/PID names a process: the next run is another one */
+    for (size_t i = 0; i < p->nseen + p->ng; i++) {
+        const char *path = i < p->nseen ? p->seen[i].path : p->g[i - p->nseen].path;
+        if (!strncmp(path, "/proc/", 6) && path[6] >= '0' && path[6] <= '9') {
+            *why = arena_printf(a, "it names %s, a process's own", path);
+            return -1;
+        }
+    }
     strbuf b;
     sb_init(&b);
     sb_puts(&b, PLAN_MAGIC);
@@ -340,7 +348,9 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     memcpy(all, in->vals, in->nvals * sizeof *all);
     size_t nall = in->nvals, cap = in->nvals + 1;
     while (rd_tag(r, 'D')) {
-        if (rd_num(r, &x[0], ' ') || rd_num(r, &x[1], '\n') || x[0] + x[1] + 2 > (unsigned long long)(r->end - r->p) ||
+        unsigned long long left = (unsigned long long)(r->end - r->p);
+        if (rd_num(r, &x[0], ' ') || rd_num(r, &x[1], '\n') || x[0] >= left || x[1] >= left ||
+            x[0] + x[1] + 2 > (unsigned long long)(r->end - r->p) ||
             r->p[x[0]] != ' ' || r->p[x[0] + 1 + x[1]] != '\n')
             return -1;
         char *name = r->p, *def = r->p + x[0] + 1;

@@ -168,3 +168,9 @@ printf 'default deny;\nfiles { allow read "/usr", "/proc"; }\nprocess { allow ex
 run "llcache: proc" "$B" run -v $A "$R/prof/proc.buckle" -- /usr/bin/true
 how "llcache: a plan that reads /proc one by one is made at every run" planned
 expect_err_has "llcache: -v says why it is not kept" "is not kept in the run cache: the entries of /proc"
+# a path under /proc/PID names one process: not kept for the next run's
+printf 'default deny;\nfiles { allow read "/usr", "/proc/1"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' >"$R/prof/pid.buckle"
+"$B" run $A "$R/prof/pid.buckle" -- /usr/bin/true 2>/dev/null
+run "llcache: pid" "$B" run -v $A "$R/prof/pid.buckle" -- /usr/bin/true
+how "llcache: a plan that names /proc/PID is made at every run" planned
+expect_err_has "llcache: -v says it names a process" "is not kept in the run cache: it names /proc/1"
