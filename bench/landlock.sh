@@ -24,8 +24,9 @@ if ! (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run --linux-accept=
     exit 0
 fi
 echo "$(cat "$T/err") (WORKDIR: a project of 8 entries; TMPDIR, HOME: empty directories)"
-# the run cache keeps a plan only once the directories it reads are two
-# seconds old: then one run stores it, and every measured run is warm
+# a plan made when the directories it reads are two seconds old trusts their
+# times (a younger one reads them again at every run): one run stores it,
+# then every measured run is warm
 sleep 3
 (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run --linux-accept=files,ports,network,ipc "$P" -- /bin/true 2>/dev/null)
 (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run -v --linux-accept=files,ports,network,ipc "$P" -- /bin/true 2>&1 | grep -q "the plan from the run cache") \
