@@ -58,6 +58,23 @@ typedef struct ll_grant {
 
 typedef struct ll_port { uint64_t port; uint64_t access; } ll_port;
 
+/* What the plan looked at on the filesystem, each path once: a run cache
+ * entry is used only while every one of these is as it was (landlock_cache.c
+ * in runner/).  For the directories whose entries were read, the entries and
+ * the times: a new, removed or renamed entry moves them, and their ctime
+ * only the kernel sets. */
+typedef struct ll_seen {
+    const char *path;
+    int ok;                   /* lstat succeeded */
+    int listed;               /* its entries were read */
+    unsigned mode;            /* the S_IFMT bits */
+    unsigned long long dev, ino;
+    long long mtime_s, mtime_ns, ctime_s, ctime_ns;
+    int list_ok;              /* listed: it could be read */
+    const char *const *names; /* listed: its entries, sorted */
+    size_t nnames;
+} ll_seen;
+
 typedef struct ll_plan {
     int abi;
     uint64_t handled_fs, handled_net, scoped;
@@ -72,6 +89,12 @@ typedef struct ll_plan {
     unsigned seccomp;         /* LL_SC_*: what the seccomp filter closes */
     long own_pid;             /* the process whose /proc/PID is the command's own (0: none) */
     backend_report rep;
+    ll_seen *seen;            /* sorted by path */
+    size_t nseen;
+    long long started_s;      /* the real time the planning started (seconds) */
+    const char *uncacheable;  /* why the plan cannot be reused by a later run, or NULL:
+                               * a directory read on a filesystem whose times do not
+                               * follow its entries (procfs, network filesystems) */
 } ll_plan;
 
 /* Builds the plan for in->abi.  Everything lives in a (strings) and in

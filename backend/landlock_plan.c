@@ -14,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#endif
 
 /* ---- the one table: access rights and the operations each one stands for */
 
@@ -135,32 +139,74 @@ static int other_process(const llb *b, const char *name)
 }
 
 typedef struct dir_list { char **names; size_t n; int ok; } dir_list;
-typedef struct stat_memo { struct stat st; int ok; int real; /* 0 unknown, 1 canonical, 2 not */ } stat_memo;
+typedef struct stat_memo {
+    struct stat st;
+    int ok;
+    int real;                 /* 0 unknown, 1 canonical, 2 not */
+    int listed;               /* its entries were read */
+} stat_memo;
 
-/* lstat, once per path for the whole plan */
-static int st_get(llb *b, const char *h, struct stat *st)
+/* lstat, once per path for the whole plan: every look at the filesystem
+ * goes through here (the plan's ll_seen, which a run cache validates) */
+static stat_memo *memo_get(llb *b, const char *h)
 {
     size_t n = strlen(h);
     stat_memo *m = hm_get(&b->stats, h, n);
     if (!m) {
         m = arena_alloc(b->a, sizeof *m);
+        memset(m, 0, sizeof *m);
         m->ok = lstat(h, &m->st) == 0;
         hm_put(&b->stats, arena_strndup(b->a, h, n), n, m);
     }
+    return m;
+}
+
+static int st_get(llb *b, const char *h, struct stat *st)
+{
+    stat_memo *m = memo_get(b, h);
     if (m->ok) *st = m->st;
     return m->ok ? 0 : -1;
 }
 
-/* 1 when h is its own realpath (no symbolic link on the way), once per path */
+/* 1 when h is its own realpath: absolute, no "." or ".." or empty
+ * component, and every component exists and is no symbolic link (the
+ * ones above it directories); each component looked at once per plan */
 static int is_real(llb *b, const char *h)
 {
-    stat_memo *m = hm_get(&b->stats, h, strlen(h));
-    if (m && m->real) return m->real == 1;
-    char real[PATH_MAX];
-    int r = realpath(h, real) && !strcmp(real, h);
-    if (m) m->real = r ? 1 : 2;
+    stat_memo *m = memo_get(b, h);
+    if (m->real) return m->real == 1;
+    int r = h[0] == '/';
+    size_t n = strlen(h);
+    if (r && n > 1 && h[n - 1] == '/') r = 0;
+    char *buf = r ? arena_strndup(b->a, h, n) : NULL;
+    for (char *s = buf ? buf + 1 : NULL; r && n > 1;) {
+        char *e = strchr(s, '/');
+        size_t cl = e ? (size_t)(e - s) : strlen(s);
+        if (cl == 0 || (cl == 1 && s[0] == '.') || (cl == 2 && s[0] == '.' && s[1] == '.')) { r = 0; break; }
+        if (e) *e = 0;
+        struct stat st;
+        if (st_get(b, buf, &st) != 0 || S_ISLNK(st.st_mode) || (e && !S_ISDIR(st.st_mode))) { r = 0; break; }
+        if (!e) break;
+        *e = '/';
+        s = e + 1;
+    }
+    m->real = r ? 1 : 2;
     return r;
 }
+
+#ifdef __linux__
+/* Filesystems where a directory's mtime and ctime move with every entry
+ * made, removed or renamed in it (local ones; not procfs, sysfs, network
+ * or FUSE filesystems, whose listings change without them) */
+static int times_follow_entries(long type)
+{
+    static const long ok[] = { 0xEF53 /* ext2/3/4 */, 0x01021994 /* tmpfs */, 0x58465342 /* xfs */,
+                               0x9123683E /* btrfs */, 0x794c7630 /* overlayfs */, 0xF2F52010 /* f2fs */,
+                               0x858458f6 /* ramfs */ };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) if (type == ok[i]) return 1;
+    return 0;
+}
+#endif
 
 static int cmp_name(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
@@ -172,9 +218,15 @@ static const dir_list *list_get(llb *b, const char *h)
     if (l) return l;
     l = arena_alloc(b->a, sizeof *l);
     hm_put(&b->lists, arena_strndup(b->a, h, hl), hl, l);
+    memo_get(b, h)->listed = 1;         /* looked at before it is read */
     DIR *dir = opendir(h);
     if (!dir) return l;
     l->ok = 1;
+#ifdef __linux__
+    struct statfs sf;
+    if (!b->p->uncacheable && (fstatfs(dirfd(dir), &sf) != 0 || !times_follow_entries((long)sf.f_type)))
+        b->p->uncacheable = arena_printf(b->a, "the entries of %s, on a filesystem whose times do not follow them", h);
+#endif
     size_t cap = 0;
     struct dirent *e;
     while ((e = readdir(dir))) {
@@ -547,7 +599,7 @@ static void interpreter(llb *b)
     const char *h = b->in->interp;
     if (!h) return;
     struct stat st;
-    if (lstat(h, &st) != 0 || !S_ISREG(st.st_mode)) return;
+    if (st_get(b, h, &st) != 0 || !S_ISREG(st.st_mode)) return;
     const char *pp = profile_path(b->a, h, b->in->host_map);
     static const char *const need[] = { "file-map-executable", "file-read-data" };
     for (size_t k = 0; k < 2; k++) {
@@ -876,10 +928,55 @@ static int cmp_grant(const void *x, const void *y)
     return strcmp(((const ll_grant *)x)->path, ((const ll_grant *)y)->path);
 }
 
+static int cmp_seen(const void *x, const void *y)
+{
+    return strcmp(((const ll_seen *)x)->path, ((const ll_seen *)y)->path);
+}
+
+#ifdef __APPLE__
+#define LL_MTIME(st) ((st)->st_mtimespec)
+#define LL_CTIME(st) ((st)->st_ctimespec)
+#else
+#define LL_MTIME(st) ((st)->st_mtim)
+#define LL_CTIME(st) ((st)->st_ctim)
+#endif
+
+/* every path the plan looked at, sorted */
+static void keep_seen(llb *b)
+{
+    ll_plan *p = b->p;
+    p->seen = xcalloc(b->stats.count + 1, sizeof *p->seen);
+    for (size_t k = 0; k < b->stats.cap; k++) {
+        hm_slot *sl = &b->stats.slots[k];
+        if (!sl->hash) continue;
+        const stat_memo *m = sl->val;
+        ll_seen *s = &p->seen[p->nseen++];
+        s->path = sl->key;
+        s->ok = m->ok;
+        s->listed = m->listed;
+        if (!m->ok) continue;
+        s->mode = (unsigned)(m->st.st_mode & S_IFMT);
+        s->dev = (unsigned long long)m->st.st_dev;
+        s->ino = (unsigned long long)m->st.st_ino;
+        s->mtime_s = (long long)LL_MTIME(&m->st).tv_sec;
+        s->mtime_ns = (long long)LL_MTIME(&m->st).tv_nsec;
+        s->ctime_s = (long long)LL_CTIME(&m->st).tv_sec;
+        s->ctime_ns = (long long)LL_CTIME(&m->st).tv_nsec;
+        const dir_list *l = s->listed ? hm_get(&b->lists, sl->key, sl->klen) : NULL;
+        if (l) {
+            s->list_ok = l->ok;
+            s->names = (const char *const *)l->names;
+            s->nnames = l->n;
+        }
+    }
+    if (p->nseen) qsort(p->seen, p->nseen, sizeof *p->seen, cmp_seen);
+}
+
 void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
 {
     memset(p, 0, sizeof *p);
     p->abi = in->abi;
+    p->started_s = (long long)time(NULL);
     llb b;
     memset(&b, 0, sizeof b);
     b.a = a;
@@ -1014,6 +1111,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         rule_verdict(&b, r);
     }
     if (p->ng) qsort(p->g, p->ng, sizeof *p->g, cmp_grant);
+    keep_seen(&b);
     for (size_t ri = 0; ri < NRIGHTS; ri++) free(b.deny[ri]);
     free(b.rs);
     hm_free(&b.gidx);
@@ -1026,6 +1124,7 @@ void ll_plan_free(ll_plan *p)
     free(p->g);
     free(p->p);
     free(p->notes);
+    free(p->seen);
     backend_report_free(&p->rep);
     memset(p, 0, sizeof *p);
 }

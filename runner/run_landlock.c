@@ -9,6 +9,7 @@
 #include "../lint/lint.h"
 #include "../support/codes.h"
 #include "elf_interp.h"
+#include "landlock_cache.h"
 #include "linux_run.h"
 #include "runner.h"
 #include "run_profile.h"
@@ -26,31 +27,6 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* The value of a declared default with the run's values (one level, as
- * the macOS runner resolves them); *why when the result is not canonical or
- * passes through a link. */
-static const char *expand_default(arena *a, const char *def, const sb_param *vals, size_t n, const char **why)
-{
-    strbuf b;
-    sb_init(&b);
-    for (const char *q = def; *q; q++) {
-        const char *end = *q == PARAM_OPEN ? strchr(q, PARAM_CLOSE) : NULL;
-        if (!end) { sb_putc(&b, *q); continue; }
-        size_t len = (size_t)(end - q - 1);
-        const char *v = NULL;
-        for (size_t i = n; i > 0 && !v; i--)
-            if (!strncmp(vals[i - 1].name, q + 1, len) && !vals[i - 1].name[len]) v = vals[i - 1].value;
-        if (!v) { sb_free(&b); return NULL; }
-        sb_puts(&b, v);
-        q = end;
-    }
-    *why = runner_path_value_problem(a, sb_cstr(&b));
-    const char *out = *why ? arena_strdup(a, sb_cstr(&b)) : run_canonical(a, sb_cstr(&b));
-    if (!*why && strcmp(out, sb_cstr(&b)) != 0) *why = "it changed into a symbolic link while buckle read it";
-    sb_free(&b);
-    return out;
-}
-
 /* In the child that becomes the command: everything up to the exec. */
 static run_status run_child(const run_request *rq, diag_sink *sink)
 {
@@ -66,7 +42,10 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     compilation *c = NULL;
     decider *d = NULL;
     ll_plan plan;
-    int have_plan = 0;
+    int have_plan = 0, cachefd = -1;
+    const char *summary = NULL, *vsummary = NULL;   /* from the run cache */
+    double t1 = 0, t2 = 0, t3 = 0, t4 = 0;
+    const char *nokeep = NULL;
     /* the -D values as given (define_parse resolved their links) */
     /* the values used are the ones checked: -D resolved its links when it
      * was read, before this check, and a link swapped in between would
@@ -103,8 +82,12 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     double t0 = now_ms();
 
     /* the command, as execvp would find it */
-    char resolved[PATH_MAX], cmd_real[PATH_MAX];
-    int found = runner_find_command(cmd[0], resolved, sizeof resolved);
+    /* paths are built in scratch and kept in the arena at their size: a
+     * PATH_MAX buffer each in this frame would put every call below it on
+     * fresh stack pages, each a page fault */
+    char scratch[PATH_MAX];
+    int found = runner_find_command(cmd[0], scratch, sizeof scratch);
+    const char *resolved = found ? "" : arena_strdup(&a, scratch);
     if (found) {
         run_say(sink, SEV_ERROR, "%s: %s", cmd[0], found == 127 ? "command not found" : "not executable");
         rc = found == 127 ? RUN_NOT_FOUND : RUN_NOT_EXECUTABLE;
@@ -112,8 +95,8 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     }
 
     /* the built-in parameters, then -D, then the declared defaults with them */
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd)) { run_say(sink, SEV_ERROR, "cannot read the current directory"); goto out; }
+    if (!getcwd(scratch, sizeof scratch)) { run_say(sink, SEV_ERROR, "cannot read the current directory"); goto out; }
+    const char *cwd = arena_strdup(&a, scratch);
     const char *home = getenv("HOME");
     if (!home && run_user_entry(&a, &home, NULL) != 0) home = NULL;
     const char *tmp = getenv("TMPDIR");
@@ -143,6 +126,32 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
         vals[nv++] = (sb_param){ bn[k], bv[k] };
     }
 
+    /* the command's dynamic loader (docs/linux.md) */
+    char *rp = realpath(resolved, NULL);
+    const char *exec_path = rp ? arena_strdup(&a, rp) : resolved;
+    free(rp);
+    rp = elf_interp(exec_path, scratch, sizeof scratch) == 0 ? realpath(scratch, NULL) : NULL;
+    const char *ip = rp ? arena_strdup(&a, rp) : NULL;
+    free(rp);
+
+    /* the run cache: the plan of a run with the same inputs, none of which
+     * changed (landlock_cache.c) */
+    size_t nbuilt = nv;
+    for (size_t k = 0; k < ndef; k++) vals[nbuilt + k] = (sb_param){ defs[k].name, defs[k].value };
+    ll_cache_in ci = { rq, run_binary_identity(rq, &a), cwd, defs, ndef, bn, braw, bwhy, vals, nbuilt + ndef,
+                       abi, kabi, ip, bv[1] };
+    uint64_t key = 0;
+    cachefd = ll_cache_open(rq);
+    if (cachefd >= 0) {
+        key = ll_cache_key(&ci);
+        if (ll_cache_lookup(cachefd, key, &ci, &a, &plan, &summary, &vsummary) == 0) {
+            have_plan = 1;
+            plan.own_pid = (long)getpid();    /* the command is this process (query answers use it) */
+            t1 = now_ms();
+            goto launch;
+        }
+    }
+
     compile_opts co = { 0 };
     co.include_dirs = rq->incs;
     co.ninclude = rq->ninc;
@@ -154,11 +163,11 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     c = compilation_new(&co);
     int crc = compile_profile(c, profile);
     if (c->io_error) { run_put(sink, &c->diags); goto out; }
-    double t1 = now_ms();
+    t1 = now_ms();
     diag_list dl;
     diag_list_init(&dl, &a);
     lint_compilation(c, crc, &a, &dl);
-    double t2 = now_ms();
+    t2 = now_ms();
     int errors = 0;
     for (diag *g = dl.head; g; g = g->next) {
         if (g->suppressed || g->sev != SEV_ERROR || (g->code && !strcmp(g->code, BK3001))) g->suppressed = 1;
@@ -184,7 +193,7 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
         for (size_t j = 0; j < nfixed; j++) if (!strcmp(all[j].name, p->name)) given = 1;
         if (given || !p->def || !strchr(p->def, PARAM_OPEN)) continue;
         const char *why = NULL;
-        const char *v = expand_default(&a, p->def, vals, nfixed, &why);
+        const char *v = ll_expand_default(&a, p->def, vals, nfixed, &why);
         if (why) {
             run_say(sink, SEV_ERROR, "the default of parameter %s is %s: %s; nothing was run", p->name, v, why);
             goto out;
@@ -213,43 +222,15 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
         goto out;
     }
 
-    /* the profile's sources stay unwritable: the next run reads them */
-    const char **prot = arena_alloc(&a, (c->ndeps + c->nprobes + 5) * sizeof *prot);
-    size_t nprot = 0;
-    for (size_t k = 0; k < c->ndeps; k++) {
-        char real[PATH_MAX];
-        if (realpath(c->deps[k], real)) prot[nprot++] = arena_strdup(&a, real);
-    }
-    /* and every extends candidate looked for and not found (earlier in the
-     * search path than the file used): planted, it would be the next run's */
-    for (size_t k = 0; k < c->nprobes; k++)
-        if (!c->probes[k].found && c->probes[k].path[0] == '/')
-            prot[nprot++] = run_canonical(&a, c->probes[k].path);
-    /* and the directories every other run reads (the run cache in /tmp, the
-     * profile directory in TMPDIR), existing or not: a run on macOS or a
-     * --dry-run here trusts what it finds there */
-    {
-        const char *parents[2] = { "/tmp", bv[1] ? bv[1] : "/tmp" };
-        const char *what[2] = { "cache", "profiles" };
-        for (int k = 0; k < 2; k++)
-            for (int w = 0; w < 2; w++) {
-                char name[128];
-                runner_dir_name(name, sizeof name, what[w]);
-                const char *pth = arena_printf(&a, "%s/%s", run_canonical(&a, parents[k]), name);
-                int dup = 0;
-                for (size_t j = 0; j < nprot; j++) dup |= !strcmp(prot[j], pth);
-                if (!dup) prot[nprot++] = pth;
-            }
-    }
-    /* the command's dynamic loader (docs/linux.md) */
-    const char *exec_path = realpath(resolved, cmd_real) ? cmd_real : resolved;
-    char interp[PATH_MAX], interp_real[PATH_MAX];
-    const char *ip = elf_interp(exec_path, interp, sizeof interp) == 0 && realpath(interp, interp_real) ? interp_real : NULL;
+    /* the profile's sources and buckle's directories stay unwritable: the
+     * next run reads them */
+    size_t nprot;
+    const char **prot = ll_protected_paths(&a, c->deps, c->ndeps, c->probes, c->nprobes, bv[1], rq->cache_parent, &nprot);
     backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid() };
-    double t3 = now_ms();
+    t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
     have_plan = 1;
-    double t4 = now_ms();
+    t4 = now_ms();
     if (plan.rep.weaker) {
         strbuf msg;
         sb_init(&msg);
@@ -259,6 +240,9 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
         sb_free(&msg);
         goto out;
     }
+    /* a lint-clean plan is kept for the next run */
+    if (cachefd >= 0 && !errors) ll_cache_store(cachefd, key, &a, c, &plan, all, nv, prot, nprot, &nokeep);
+launch:
     /* the command itself must be the profile's to start */
     {
         sb_request q;
@@ -275,10 +259,17 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     }
     strbuf sum;
     sb_init(&sum);
-    ll_plan_summary(&plan, c, verbose, &sum);
-    if (verbose)
-        sb_printf(&sum, "buckle run: compile %.3f ms, lint %.3f ms, parameters %.3f ms, plan %.3f ms (%zu entries looked at)\n",
-                  t1 - t0, t2 - t1, t3 - t2, t4 - t3, plan.visited);
+    if (summary) {
+        sb_puts(&sum, verbose ? vsummary : summary);
+        if (verbose)
+            sb_printf(&sum, "buckle run: the plan from the run cache, %zu paths checked in %.3f ms\n", plan.nseen, t1 - t0);
+    } else {
+        ll_plan_summary(&plan, c, verbose, &sum);
+        if (verbose)
+            sb_printf(&sum, "buckle run: compile %.3f ms, lint %.3f ms, parameters %.3f ms, plan %.3f ms (%zu entries looked at)\n",
+                      t1 - t0, t2 - t1, t3 - t2, t4 - t3, plan.visited);
+        if (verbose && nokeep) sb_printf(&sum, "buckle run: the plan is not kept in the run cache: %s\n", nokeep);
+    }
     if (rq->print) rq->print(sb_cstr(&sum));
     sb_free(&sum);
     fflush(NULL);
@@ -292,6 +283,7 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
         _exit(erc);
     }
 out:
+    if (cachefd >= 0) close(cachefd);
     if (have_plan) ll_plan_free(&plan);
     if (d) decider_free(d);
     if (c) compilation_free(c);

@@ -1,0 +1,468 @@
+/* landlock_cache.c - the Linux run cache: a Landlock plan kept with what it
+ * depended on (landlock_cache.h, docs/runner.md).
+ *
+ * An entry is a run cache entry of profile_cache.c (the files read and the
+ * extends candidates, validated there: "vs-" marks, digests) whose body is
+ * the plan, as text:
+ *
+ *   buckle-landlock-plan 1\n
+ *   V VALUES PROTECTED\n                  digests of the parameter values and
+ *                                         of the protected paths
+ *   D NAMELEN DEFLEN\nNAME DEF\n          a default that names other values
+ *                                         (worked out again by every run)
+ *   H ABI FS NET SCOPED FLAGS SECCOMP\n   the ruleset's header
+ *   G ACCESS ISDIR DEV INO LEN\nPATH\n    a grant
+ *   N PORT ACCESS\n                       a port
+ *   O OK LISTED MODE DEV INO MS MNS CS CNS RECENT LEN\nPATH\n   a path the plan looked at,
+ *   L OK COUNT\n then COUNT times LEN\nNAME\n   and for a directory it read, its entries
+ *   T LEN\nTEXT\n                        the summary line
+ *   E\n
+ *
+ * The summary with -v (every rule's verdict: most of the text) is an entry
+ * of its own, under another key, read only by a run with -v: its body is
+ * the plan's body digest, then the text.
+ *
+ * The key (cache_key) holds everything else the plan and the verdicts depend
+ * on: this buckle, the working directory, the profile, the search path, -I,
+ * the -D values, the built-in parameters (or why each cannot be used), the
+ * ABI, the accepted classes, the command and its loader.  Numbers are hex. */
+#define _POSIX_C_SOURCE 200809L
+#include "landlock_cache.h"
+#include "run_profile.h"
+#include "runner.h"
+#include "../support/digest.h"
+#include <dirent.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PLAN_MAGIC "buckle-landlock-plan 1\n"
+/* a directory read by the plan that changed less than this many seconds
+ * before the planning is read again by every run that uses the plan (a
+ * change within its timestamps' granularity could keep them); the others
+ * only when their times moved */
+#define STABLE_SECONDS 2
+/* the key of an entry's -v text */
+#define VERBOSE_KEY 0x766572626f7365ull
+
+const char **ll_protected_paths(arena *a, const char *const *files, size_t nfiles, const file_probe *probes,
+                                size_t nprobes, const char *tmpdir, const char *cache_parent, size_t *n)
+{
+    const char **prot = arena_alloc(a, (nfiles + nprobes + 7) * sizeof *prot);
+    size_t np = 0;
+    for (size_t k = 0; k < nfiles; k++) {
+        char *real = realpath(files[k], NULL);       /* no PATH_MAX on the stack: fewer pages */
+        if (real) prot[np++] = arena_strdup(a, real);
+        free(real);
+    }
+    /* an extends candidate looked for and not found (earlier in the search
+     * path than the file used): planted, it would be the next run's */
+    for (size_t k = 0; k < nprobes; k++)
+        if (!probes[k].found && probes[k].path[0] == '/') prot[np++] = run_canonical(a, probes[k].path);
+    /* the directories every other run reads (the run cache in /tmp, the
+     * profile directory in TMPDIR), existing or not: a run on macOS or a
+     * --dry-run here trusts what it finds there */
+    const char *parents[3] = { "/tmp", tmpdir ? tmpdir : "/tmp", cache_parent ? cache_parent : "/tmp" };
+    const char *what[2] = { "cache", "profiles" };
+    for (int k = 0; k < 3; k++) {
+        if ((k > 0 && !strcmp(parents[k], parents[0])) || (k > 1 && !strcmp(parents[k], parents[1]))) continue;
+        const char *real = run_canonical(a, parents[k]);
+        for (int w = 0; w < 2; w++) {
+            char name[128];
+            runner_dir_name(name, sizeof name, what[w]);
+            const char *pth = arena_printf(a, "%s/%s", real, name);
+            int dup = 0;
+            for (size_t j = 0; j < np; j++) dup |= !strcmp(prot[j], pth);
+            if (!dup) prot[np++] = pth;
+        }
+    }
+    *n = np;
+    return prot;
+}
+
+const char *ll_expand_default(arena *a, const char *def, const sb_param *vals, size_t n, const char **why)
+{
+    strbuf b;
+    sb_init(&b);
+    *why = NULL;
+    for (const char *q = def; *q; q++) {
+        const char *end = *q == PARAM_OPEN ? strchr(q, PARAM_CLOSE) : NULL;
+        if (!end) { sb_putc(&b, *q); continue; }
+        size_t len = (size_t)(end - q - 1);
+        const char *v = NULL;
+        for (size_t i = n; i > 0 && !v; i--)
+            if (!strncmp(vals[i - 1].name, q + 1, len) && !vals[i - 1].name[len]) v = vals[i - 1].value;
+        if (!v) { sb_free(&b); return NULL; }
+        sb_puts(&b, v);
+        q = end;
+    }
+    *why = runner_path_value_problem(a, sb_cstr(&b));
+    const char *out = *why ? arena_strdup(a, sb_cstr(&b)) : run_canonical(a, sb_cstr(&b));
+    if (!*why && strcmp(out, sb_cstr(&b)) != 0) *why = "it changed into a symbolic link while buckle read it";
+    sb_free(&b);
+    return out;
+}
+
+int ll_cache_open(const run_request *rq)
+{
+    if (rq->no_cache || !strcmp(rq->profile, "-")) return -1;     /* stdin cannot be checked for changes */
+    char name[128], dir[PATH_MAX];
+    const char *why;
+    runner_dir_name(name, sizeof name, "cache");
+    return runner_dir_open(rq->cache_parent ? rq->cache_parent : "/tmp", name, dir, sizeof dir, &why);
+}
+
+static void put_str(strbuf *b, const char *s)
+{
+    sb_puts(b, s ? s : "\x01-");
+    sb_putc(b, '\n');
+}
+
+uint64_t ll_cache_key(const ll_cache_in *in)
+{
+    const run_request *rq = in->rq;
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "landlock %d %d %x\n", in->abi, in->kernel_abi, rq->linux_accept);
+    put_str(&b, in->cwd);
+    put_str(&b, in->interp);
+    put_str(&b, rq->buckle_path);
+    put_str(&b, rq->cache_parent);
+    for (size_t i = 0; rq->std_dirs && rq->std_dirs[i] && i + 1 < STD_DIRS_MAX; i++) put_str(&b, rq->std_dirs[i]);
+    sb_puts(&b, "\x01-I\n");
+    for (size_t i = 0; i < rq->ninc; i++) put_str(&b, rq->incs[i]);
+    sb_puts(&b, "\x01-D\n");
+    for (size_t i = 0; i < in->ndef; i++) { put_str(&b, in->defs[i].name); put_str(&b, in->defs[i].value); }
+    sb_puts(&b, "\x01" "builtin\n");
+    for (int k = 0; k < 4; k++) { put_str(&b, in->bname[k]); put_str(&b, in->braw[k]); put_str(&b, in->bwhy[k]); }
+    const char *parts[3] = { in->identity, rq->profile, sb_cstr(&b) };
+    uint64_t key = cache_key(parts, 3);
+    sb_free(&b);
+    return key;
+}
+
+static uint64_t values_digest(const sb_param *all, size_t n)
+{
+    uint64_t v = 0x6c6c76;
+    for (size_t k = 0; k < n; k++) {
+        v = digest64(all[k].name, strlen(all[k].name) + 1, v);
+        v = digest64(all[k].value, strlen(all[k].value) + 1, v);
+    }
+    return v;
+}
+
+static uint64_t paths_digest(const char *const *p, size_t n)
+{
+    uint64_t v = 0x6c6c70;
+    for (size_t k = 0; k < n; k++) v = digest64(p[k], strlen(p[k]) + 1, v);
+    return v;
+}
+
+/* ---- the body ------------------------------------------------------------ */
+
+static void put_bytes(strbuf *b, const char *s)
+{
+    sb_printf(b, "%zx\n", strlen(s));
+    sb_puts(b, s);
+    sb_putc(b, '\n');
+}
+
+int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_plan *p, const sb_param *all, size_t nall,
+                   const char *const *prot, size_t nprot, const char **why)
+{
+    *why = NULL;
+    if (p->uncacheable) { *why = p->uncacheable; return -1; }
+    /* a path under /proc/PID names a process: the next run is another one */
+    for (size_t i = 0; i < p->nseen + p->ng; i++) {
+        const char *path = i < p->nseen ? p->seen[i].path : p->g[i - p->nseen].path;
+        if (!strncmp(path, "/proc/", 6) && path[6] >= '0' && path[6] <= '9') {
+            *why = arena_printf(a, "it names %s, a process's own", path);
+            return -1;
+        }
+    }
+    strbuf b;
+    sb_init(&b);
+    sb_puts(&b, PLAN_MAGIC);
+    sb_printf(&b, "V %016" PRIx64 " %016" PRIx64 "\n", values_digest(all, nall), paths_digest(prot, nprot));
+    for (size_t k = 0; k < c->params.cap; k++) {
+        hm_slot *sl = &c->params.slots[k];
+        if (!sl->hash) continue;
+        const param_decl *pd = sl->val;
+        if (!pd->def || !strchr(pd->def, PARAM_OPEN)) continue;
+        sb_printf(&b, "D %zx %zx\n%s %s\n", strlen(pd->name), strlen(pd->def), pd->name, pd->def);
+    }
+    sb_printf(&b, "H %x %" PRIx64 " %" PRIx64 " %" PRIx64 " %x %x\n", p->abi, p->handled_fs, p->handled_net, p->scoped,
+              p->restrict_flags, p->seccomp);
+    for (size_t i = 0; i < p->ng; i++) {
+        const ll_grant *g = &p->g[i];
+        sb_printf(&b, "G %" PRIx64 " %x %llx %llx ", g->access, g->is_dir ? 1 : 0, g->dev, g->ino);
+        put_bytes(&b, g->path);
+    }
+    for (size_t i = 0; i < p->np; i++) sb_printf(&b, "N %" PRIx64 " %" PRIx64 "\n", p->p[i].port, p->p[i].access);
+    for (size_t i = 0; i < p->nseen; i++) {
+        const ll_seen *s = &p->seen[i];
+        long long last = s->mtime_s > s->ctime_s ? s->mtime_s : s->ctime_s;
+        int recent = s->listed && s->ok && last + STABLE_SECONDS > p->started_s;
+        sb_printf(&b, "O %x %x %x %llx %llx %llx %llx %llx %llx %x ", s->ok, s->listed, s->mode, s->dev, s->ino,
+                  (unsigned long long)s->mtime_s, (unsigned long long)s->mtime_ns, (unsigned long long)s->ctime_s,
+                  (unsigned long long)s->ctime_ns, recent);
+        put_bytes(&b, s->path);
+        if (!s->listed) continue;
+        sb_printf(&b, "L %x %zx\n", s->list_ok ? 1 : 0, s->nnames);
+        for (size_t k = 0; k < s->nnames; k++) put_bytes(&b, s->names[k]);
+    }
+    strbuf t;
+    sb_init(&t);
+    ll_plan_summary(p, c, 0, &t);
+    sb_puts(&b, "T ");
+    put_bytes(&b, sb_cstr(&t));
+    sb_puts(&b, "E\n");
+    /* the list for -v, bound to this very plan */
+    sb_reset(&t);
+    sb_printf(&t, "%016" PRIx64 "\n", digest_wide(b.data, b.len));
+    ll_plan_summary(p, c, 1, &t);
+    cache_entry ve;
+    memset(&ve, 0, sizeof ve);
+    ve.profile = t.data;
+    ve.len = t.len;
+    int vrc = cache_store(dirfd, key ^ VERBOSE_KEY, &ve);
+    sb_free(&t);
+
+    cache_entry e;
+    memset(&e, 0, sizeof e);
+    e.profile = b.data;
+    e.len = b.len;
+    e.files = c->deps;
+    e.nfiles = c->ndeps;
+    e.digests = arena_alloc(a, (c->ndeps + 1) * sizeof *e.digests);
+    e.sizes = arena_alloc(a, (c->ndeps + 1) * sizeof *e.sizes);
+    for (size_t i = 0; i < c->ndeps; i++) {
+        e.digests[i] = digest64(c->dep_src[i]->text, c->dep_src[i]->len, 0);
+        e.sizes[i] = c->dep_src[i]->len;
+    }
+    e.probes = c->probes;
+    e.nprobes = c->nprobes;
+    int rc = vrc == 0 ? cache_store(dirfd, key, &e) : -1;
+    if (rc == 0) profile_dir_sweep(dirfd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
+    sb_free(&b);
+    return rc;
+}
+
+typedef struct rd { char *p, *end; } rd;
+
+static int rd_num(rd *r, unsigned long long *v, char stop)
+{
+    if (r->p >= r->end || !strchr("0123456789abcdef", *r->p)) return -1;
+    char *e;
+    errno = 0;
+    *v = strtoull(r->p, &e, 16);
+    if (errno || e >= r->end || *e != stop) return -1;
+    r->p = e + 1;
+    return 0;
+}
+
+/* LEN\nBYTES\n: the bytes, terminated in place */
+static const char *rd_bytes(rd *r)
+{
+    unsigned long long n;
+    if (rd_num(r, &n, '\n') || n >= (unsigned long long)(r->end - r->p) || r->p[n] != '\n') return NULL;
+    char *s = r->p;
+    s[n] = 0;
+    r->p += n + 1;
+    return s;
+}
+
+static int rd_tag(rd *r, char tag)
+{
+    if (r->end - r->p < 2 || r->p[0] != tag || r->p[1] != (tag == 'E' ? '\n' : ' ')) return 0;
+    r->p += 2;
+    return 1;
+}
+
+static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+/* 1 when directory s holds the entries it held for the plan (read again) */
+static int same_entries(const ll_seen *s, arena *a)
+{
+    DIR *dir = opendir(s->path);
+    if (!dir) return !s->list_ok;
+    const char **names = arena_alloc(a, (s->nnames + 1) * sizeof *names);
+    size_t n = 0;
+    int ok = s->list_ok;
+    struct dirent *e;
+    while (ok && (e = readdir(dir))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (n == s->nnames) { ok = 0; break; }
+        names[n++] = arena_strdup(a, e->d_name);
+    }
+    closedir(dir);
+    if (!ok || n != s->nnames) return 0;
+    if (n) qsort(names, n, sizeof *names, cmp_str);
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(names[k], s->names[k]) != 0) return 0;
+    return 1;
+}
+
+/* 1 when the path is as the plan saw it: a directory it read holds the same
+ * entries (read again when its times moved, or when they had moved just
+ * before the planning) */
+static int seen_holds(const ll_seen *s, int recent, arena *a)
+{
+    struct stat st;
+    int ok = lstat(s->path, &st) == 0;
+    if (ok != s->ok) return 0;
+    if (!ok) return 1;
+    if ((unsigned)(st.st_mode & S_IFMT) != s->mode || (unsigned long long)st.st_dev != s->dev ||
+        (unsigned long long)st.st_ino != s->ino)
+        return 0;
+    if (!s->listed) return 1;
+#ifdef __APPLE__
+    struct timespec m = st.st_mtimespec, c = st.st_ctimespec;
+#else
+    struct timespec m = st.st_mtim, c = st.st_ctim;
+#endif
+    int same_times = (long long)m.tv_sec == s->mtime_s && (long long)m.tv_nsec == s->mtime_ns &&
+                     (long long)c.tv_sec == s->ctime_s && (long long)c.tv_nsec == s->ctime_ns;
+    return (same_times && !recent) || same_entries(s, a);
+}
+
+static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena *a, ll_plan *p, const char **summary)
+{
+    size_t ml = strlen(PLAN_MAGIC);
+    if ((size_t)(r->end - r->p) < ml || memcmp(r->p, PLAN_MAGIC, ml) != 0) return -1;
+    r->p += ml;
+    unsigned long long vd, pd, x[10];
+    if (!rd_tag(r, 'V') || rd_num(r, &vd, ' ') || rd_num(r, &pd, '\n')) return -1;
+    /* the protected paths, as a cold run would work them out now */
+    size_t nprot;
+    const char **prot = ll_protected_paths(a, e->files, e->nfiles, e->probes, e->nprobes, in->tmpdir,
+                                           in->rq->cache_parent, &nprot);
+    if (paths_digest(prot, nprot) != pd) return -1;
+    /* the values: the run's, then the defaults that name them */
+    sb_param *all = arena_alloc(a, (in->nvals + 1) * sizeof *all);
+    memcpy(all, in->vals, in->nvals * sizeof *all);
+    size_t nall = in->nvals, cap = in->nvals + 1;
+    while (rd_tag(r, 'D')) {
+        unsigned long long left = (unsigned long long)(r->end - r->p);
+        if (rd_num(r, &x[0], ' ') || rd_num(r, &x[1], '\n') || x[0] >= left || x[1] >= left ||
+            x[0] + x[1] + 2 > (unsigned long long)(r->end - r->p) ||
+            r->p[x[0]] != ' ' || r->p[x[0] + 1 + x[1]] != '\n')
+            return -1;
+        char *name = r->p, *def = r->p + x[0] + 1;
+        name[x[0]] = 0;
+        def[x[1]] = 0;
+        r->p += x[0] + x[1] + 2;
+        int given = 0;
+        for (size_t j = 0; j < in->nvals; j++) given |= !strcmp(in->vals[j].name, name);
+        if (given) continue;
+        const char *why;
+        const char *v = ll_expand_default(a, def, in->vals, in->nvals, &why);
+        if (why) return -1;                  /* a cold run says why */
+        if (!v) continue;
+        all = arena_grow(a, all, nall, cap, sizeof *all);
+        cap = arena_grow_cap(nall, cap);
+        all[nall++] = (sb_param){ name, v };
+    }
+    if (values_digest(all, nall) != vd) return -1;
+    if (!rd_tag(r, 'H')) return -1;
+    for (int k = 0; k < 6; k++)
+        if (rd_num(r, &x[k], k == 5 ? '\n' : ' ')) return -1;
+    if (x[0] < 1 || x[0] > LL_ABI_MAX) return -1;
+    p->abi = (int)x[0];
+    p->handled_fs = x[1];
+    p->handled_net = x[2];
+    p->scoped = x[3];
+    p->restrict_flags = (unsigned)x[4];
+    p->seccomp = (unsigned)x[5];
+    while (rd_tag(r, 'G')) {
+        for (int k = 0; k < 4; k++)
+            if (rd_num(r, &x[k], ' ')) return -1;
+        const char *path = rd_bytes(r);
+        if (!path) return -1;
+        if (p->ng == p->gcap) { p->gcap = p->gcap ? p->gcap * 2 : 32; p->g = xrealloc(p->g, p->gcap * sizeof *p->g); }
+        p->g[p->ng++] = (ll_grant){ path, path, x[0], x[1] != 0, x[2], x[3] };
+    }
+    while (rd_tag(r, 'N')) {
+        if (rd_num(r, &x[0], ' ') || rd_num(r, &x[1], '\n')) return -1;
+        if (p->np == p->pcap) { p->pcap = p->pcap ? p->pcap * 2 : 8; p->p = xrealloc(p->p, p->pcap * sizeof *p->p); }
+        p->p[p->np++] = (ll_port){ x[0], x[1] };
+    }
+    /* every path the plan looked at, as it was (the directories read: not
+     * one entry made, removed or renamed since) */
+    while (rd_tag(r, 'O')) {
+        for (int k = 0; k < 10; k++)
+            if (rd_num(r, &x[k], ' ')) return -1;
+        const char *path = rd_bytes(r);
+        if (!path) return -1;
+        ll_seen s = { path, (int)x[0], (int)x[1], (unsigned)x[2], x[3], x[4],
+                      (long long)x[5], (long long)x[6], (long long)x[7], (long long)x[8], 0, NULL, 0 };
+        int recent = x[9] != 0;
+        if (s.listed) {
+            unsigned long long lok, cnt;
+            if (!rd_tag(r, 'L') || rd_num(r, &lok, ' ') || rd_num(r, &cnt, '\n') || cnt > (unsigned long long)(r->end - r->p))
+                return -1;
+            const char **names = arena_alloc(a, ((size_t)cnt + 1) * sizeof *names);
+            for (size_t k = 0; k < cnt; k++)
+                if (!(names[k] = rd_bytes(r))) return -1;
+            s.list_ok = lok != 0;
+            s.names = names;
+            s.nnames = (size_t)cnt;
+        }
+        if (!seen_holds(&s, recent, a)) return -1;
+        p->nseen++;
+    }
+    if (!rd_tag(r, 'T') || !(*summary = rd_bytes(r))) return -1;
+    if (!rd_tag(r, 'E') || r->p != r->end) return -1;
+    return 0;
+}
+
+/* The body of the entry for key, read whole and matching its digest
+ * (NUL-terminated), or NULL. */
+static char *read_body(int dirfd, uint64_t key, arena *a, cache_entry *e)
+{
+    if (cache_load(dirfd, key, a, e) != 0) return NULL;
+    char *body = arena_alloc(a, e->len + 1);
+    size_t got = 0;
+    while (got < e->len) {
+        ssize_t n = pread(e->fd, body + got, e->len - got, (off_t)(e->body_off + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += (size_t)n;
+    }
+    close(e->fd);
+    if (got != e->len || digest_wide(body, e->len) != e->body_digest) return NULL;
+    body[e->len] = 0;
+    return body;
+}
+
+int ll_cache_lookup(int dirfd, uint64_t key, const ll_cache_in *in, arena *a, ll_plan *p, const char **summary,
+                    const char **vsummary)
+{
+    memset(p, 0, sizeof *p);
+    cache_entry e;
+    char *body = read_body(dirfd, key, a, &e);
+    if (!body) return -1;
+    rd r = { body, body + e.len };
+    if (parse_plan(&r, in, &e, a, p, summary) != 0) {
+        ll_plan_free(p);
+        return -1;
+    }
+    *vsummary = NULL;
+    if (in->rq->verbose) {
+        cache_entry ve;
+        char *vb = read_body(dirfd, key ^ VERBOSE_KEY, a, &ve);
+        char want[20];
+        snprintf(want, sizeof want, "%016" PRIx64 "\n", e.body_digest);
+        if (!vb || ve.len < 17 || memcmp(vb, want, 17) != 0) {
+            ll_plan_free(p);
+            return -1;
+        }
+        *vsummary = vb + 17;
+    }
+    return 0;
+}

@@ -1,0 +1,59 @@
+/* landlock_cache.h - the run cache of `buckle run` on Linux (docs/runner.md,
+ * "The run cache"; docs/linux.md): the Landlock plan of a profile that was
+ * linted, compiled and planned before, kept with everything it depended on,
+ * so that a warm run neither lints nor compiles nor plans.  An entry is used
+ * only when every input is as it was: the profile's files (as the macOS
+ * entries: profile_cache.c), the run's values, the protected paths, and every
+ * path the plan looked at (present or not, its type and inode, and for each
+ * directory whose entries were granted or matched one by one, its mtime and
+ * ctime).  Anything else is a miss, and the run plans from the start. */
+#ifndef BUCKLE_LANDLOCK_CACHE_H
+#define BUCKLE_LANDLOCK_CACHE_H
+#include "../backend/landlock.h"
+#include "profile_cache.h"
+#include "run.h"
+
+/* The paths the sandbox must not write (backend_in.protect): the real path
+ * of each file the profile was read from, each absolute extends candidate
+ * looked for and not found, and the run cache and profile directories where
+ * any run looks for them (/tmp, TMPDIR, cache_parent), existing or not. */
+const char **ll_protected_paths(arena *a, const char *const *files, size_t nfiles, const file_probe *probes,
+                                size_t nprobes, const char *tmpdir, const char *cache_parent, size_t *n);
+
+/* The value of a declared default with the run's values (one level);
+ * *why when the result is not canonical or passes through a link; NULL
+ * when it names a value the run does not have. */
+const char *ll_expand_default(arena *a, const char *def, const sb_param *vals, size_t n, const char **why);
+
+/* Everything besides the files that decides a run's plan and verdicts. */
+typedef struct ll_cache_in {
+    const run_request *rq;
+    const char *identity;         /* this buckle (run_binary_identity) */
+    const char *cwd;
+    const define *defs;           /* -D, checked */
+    size_t ndef;
+    const char *const *bname, *const *braw, *const *bwhy;   /* the built-in parameters (4) */
+    const sb_param *vals;         /* the built-ins that are usable, then -D */
+    size_t nvals;
+    int abi, kernel_abi;
+    const char *interp;           /* the command's loader (the command itself is checked on every run) */
+    const char *tmpdir;           /* TMPDIR as used (canonical), or NULL */
+} ll_cache_in;
+
+/* The run cache directory, opened (runner_dir_open), or -1. */
+int ll_cache_open(const run_request *rq);
+uint64_t ll_cache_key(const ll_cache_in *in);
+
+/* A warm run: 0 with *p (ll_plan_free) and the summary lines the cold run
+ * printed (*vsummary with -v), when the entry for key is there and valid;
+ * -1 otherwise. */
+int ll_cache_lookup(int dirfd, uint64_t key, const ll_cache_in *in, arena *a, ll_plan *p, const char **summary,
+                    const char **vsummary);
+
+/* After a cold run that planned p from c (lint-clean) with these values
+ * (all, nall) and protected paths: stores the entry, unless the plan read a
+ * directory that changed in the last seconds (*why says so) or is
+ * uncacheable.  0 stored, -1 not. */
+int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_plan *p, const sb_param *all, size_t nall,
+                   const char *const *prot, size_t nprot, const char **why);
+#endif

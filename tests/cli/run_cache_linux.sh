@@ -1,0 +1,176 @@
+# run_cache_linux.sh - the run cache of `buckle run` on Linux (docs/runner.md,
+# docs/linux.md): a warm run takes the Landlock plan from the cache and
+# decides as a cold run would; whatever the plan looked at that changed
+# (an entry made in a directory granted one by one, a file a glob matches,
+# a source) makes it plan again; nothing inside the sandbox can change what
+# the next run enforces.  Live, like landlock.sh.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "run cache (linux): every check" "not Linux"; exit 0; fi
+runner_env
+unset BUCKLE_SANDBOX_EXEC
+CD="$BUCKLE_TEST_CACHE_PARENT/buckle-cache-$(id -u)"
+rm -rf "$CD"
+R="$TMP/llcache"
+rm -rf "$R"
+mkdir -p "$R/proj/sub" "$R/proj/secret" "$R/glob" "$R/prof" "$R/tmp"
+R=$(cd "$R" && pwd -P)
+export TMPDIR="$R/tmp"
+echo a >"$R/proj/a.txt"
+echo k >"$R/proj/secret/k"
+echo one >"$R/glob/one.txt"
+printf 'files { allow read "/usr", "/etc", "/dev"; }\n' >"$R/prof/base.buckle"
+cat >"$R/prof/p.buckle" <<EOP
+extends "./base";
+default deny;
+files {
+    allow read "$R/proj", "$R/prof";
+    allow write "$R/proj", "$R/prof";
+    deny write "$R/proj/secret";
+    allow read glob "$R/glob/*.txt";
+    allow write literal "/dev/null";
+}
+process {
+    allow exec "/usr/bin", "/usr/lib";
+    allow fork;
+}
+EOP
+P="$R/prof/p.buckle"
+A=--linux-accept=files,ipc
+brun() { "$B" run -v $A "$P" -- "$@"; }
+# how the last run got its plan
+how() {  # NAME WANT(cached|planned)
+    if grep -q "the plan from the run cache" "$TMP/err"; then got=cached
+    elif grep -q "^buckle run: compile .* plan " "$TMP/err"; then got=planned; else got=none; fi
+    [ "$got" = "$2" ] && pass "$1" || fail "$1" "got $got, want $2: $(head -c 600 "$TMP/err")"
+}
+# a directory the plan read is read again by the runs that use the plan
+# when its times moved, or when they had moved less than two seconds before
+# the planning; an older one is trusted while its times stand
+settle() { sleep 3; }
+
+run "llcache: a profile runs" brun /usr/bin/true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "run cache (linux): every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "llcache: a first run exits 0" 0
+run "llcache: just made" brun /usr/bin/true
+how "llcache: a plan that read directories changed a moment ago is used (they are read again)" cached
+settle
+: >"$R/proj/.fresh"; rm -f "$R/proj/.fresh"; rm -rf "$CD"
+settle
+run "llcache: cold" brun /usr/bin/true
+how "llcache: a cold run plans" planned
+grep -v '^buckle run: \(compile\|the plan\)' "$TMP/err" >"$R/cold.txt"
+[ -n "$(ls "$CD"/cache-*.bc 2>/dev/null)" ] && pass "llcache: an entry is stored" || fail "llcache: an entry is stored" "$(ls -la "$CD" 2>&1)"
+run "llcache: warm" brun /usr/bin/true
+expect_rc "llcache: a warm run exits 0" 0
+how "llcache: the next run takes the plan from the cache" cached
+grep -v '^buckle run: \(compile\|the plan\)' "$TMP/err" >"$R/warm.txt"
+expect_same "llcache: a warm run says what the cold run said, rule by rule" "$R/cold.txt" "$R/warm.txt"
+run "llcache: warm, quiet" "$B" run $A "$P" -- /usr/bin/true
+[ "$(grep -c '' "$TMP/err")" -eq 1 ] && grep -q "^buckle run: landlock ABI" "$TMP/err" \
+    && pass "llcache: a warm run prints the one-line summary" || fail "llcache: a warm run prints the one-line summary" "$(cat "$TMP/err")"
+
+# enforcement from the cache: the deny inside the allowed directory holds
+run "llcache: warm write" brun /usr/bin/sh -c "echo x >'$R/proj/a.txt'"
+how "llcache: (warm write is warm)" cached
+expect_rc "llcache: a warm run allows what the profile allows" 0
+run "llcache: warm deny" brun /usr/bin/sh -c "echo x >'$R/proj/secret/k'"
+how "llcache: (warm deny is warm)" cached
+[ "$RC" -ne 0 ] && [ "$(cat "$R/proj/secret/k")" = k ] && pass "llcache: a warm run keeps the deny inside an allowed directory" \
+    || fail "llcache: a warm run keeps the deny inside an allowed directory" "rc $RC: $ERR"
+
+# an entry made and removed again: the directory's times moved, its entries
+# are the same, the plan holds
+: >"$R/proj/tmp.$$"; rm -f "$R/proj/tmp.$$"
+run "llcache: churn" brun /usr/bin/true
+how "llcache: an entry made and removed again leaves the plan in use" cached
+
+# a new entry in a directory granted one by one: a cold run grants it, so
+# the warm run must plan again and decide the same
+echo b >"$R/proj/b.txt"
+run "llcache: new entry" brun /usr/bin/sh -c "echo y >'$R/proj/b.txt'"
+how "llcache: a new entry in a directory granted one by one is a miss" planned
+expect_rc "llcache: the new entry is granted as a cold run grants it" 0
+run "llcache: new entry, no cache" "$B" run --no-cache $A "$P" -- /usr/bin/sh -c "echo z >'$R/proj/b.txt'"
+expect_rc "llcache: (the same with --no-cache)" 0
+run "llcache: new entry, warm" brun /usr/bin/true
+how "llcache: the plan made with the new entry is used next" cached
+# the directory's mtime set back: its ctime still moved
+touch -r "$R/proj/a.txt" "$R/proj/sub"
+mtime=$(stat -c %y "$R/proj")
+echo c >"$R/proj/c.txt"
+touch -d "$mtime" "$R/proj"
+run "llcache: mtime reset" brun /usr/bin/sh -c "echo y >'$R/proj/c.txt'"
+how "llcache: an entry made and the directory's mtime set back is still a miss" planned
+expect_rc "llcache: (and the entry is granted)" 0
+
+# a file a glob matches at launch
+run "llcache: glob store" brun /usr/bin/cat "$R/glob/one.txt"
+run "llcache: glob warm" brun /usr/bin/cat "$R/glob/one.txt"
+how "llcache: (glob: warm)" cached
+echo two >"$R/glob/two.txt"
+run "llcache: glob new" brun /usr/bin/cat "$R/glob/two.txt"
+how "llcache: a new file a glob matches is a miss" planned
+expect_rc "llcache: the new file the glob matches is readable, as in a cold run" 0
+expect_out_has "llcache: (its content)" "two"
+
+# an entry replaced: a directory granted whole becomes a link elsewhere
+run "llcache: link store" brun /usr/bin/true
+how "llcache: (link: warm)" cached
+mkdir -p "$R/outside"
+rmdir "$R/proj/sub" && ln -s "$R/outside" "$R/proj/sub"
+run "llcache: link" brun /usr/bin/sh -c "echo x >'$R/proj/sub/f'"
+how "llcache: an entry replaced by a link is a miss" planned
+[ ! -e "$R/outside/f" ] && pass "llcache: the link's target is not granted" || fail "llcache: the link's target is not granted" "$R/outside/f written"
+
+# the sources: the sandbox cannot write them (the profile allows writing
+# their directory), on a warm run as on a cold one
+run "llcache: source store" brun /usr/bin/true
+run "llcache: source warm" brun /usr/bin/sh -c "echo 'files { allow read \"/\"; }' >>'$R/prof/base.buckle'"
+how "llcache: (source: warm)" cached
+grep -q 'allow read "/"' "$R/prof/base.buckle" && fail "llcache: a warm run keeps the sources unwritable" "base.buckle was changed" \
+    || pass "llcache: a warm run keeps the sources unwritable"
+run "llcache: source new" brun /usr/bin/sh -c "echo x >'$R/prof/new.buckle'"
+[ ! -e "$R/prof/new.buckle" ] && pass "llcache: a warm run keeps the sources' directory from new entries" \
+    || fail "llcache: a warm run keeps the sources' directory from new entries" "created"
+# nor the run cache
+run "llcache: cache dir" brun /usr/bin/sh -c "echo x >'$CD/planted'; for f in '$CD'/cache-*.bc; do echo x >>\"\$f\"; done"
+[ ! -e "$CD/planted" ] && pass "llcache: the sandbox cannot write into the run cache" || fail "llcache: the sandbox cannot write into the run cache" "planted"
+run "llcache: after" brun /usr/bin/true
+how "llcache: the entries are intact after the sandbox tried" cached
+# a source changed from outside: planned again, with the new rule
+printf 'files { allow read "/usr", "/etc", "/dev", "%s/outside"; }\n' "$R" >"$R/prof/base.buckle"
+echo out >"$R/outside/o.txt"
+run "llcache: source changed" brun /usr/bin/cat "$R/outside/o.txt"
+how "llcache: a changed source is a miss" planned
+expect_rc "llcache: the changed source is enforced" 0
+
+# a forged entry (its body changed, its digest not): never used
+run "llcache: forge store" brun /usr/bin/true
+how "llcache: (forge: warm)" cached
+# one hex digit of a grant's access rights changed in place: same size,
+# same file, same mode
+for f in "$CD"/cache-*.bc; do
+    off=$(grep -boa '^G [0-9a-f]' "$f" | head -1 | cut -d: -f1)
+    [ -n "$off" ] || continue
+    c=$(dd if="$f" bs=1 skip=$((off + 2)) count=1 2>/dev/null)
+    [ "$c" = f ] && n=e || n=f
+    printf '%s' "$n" | dd of="$f" bs=1 seek=$((off + 2)) conv=notrunc 2>/dev/null
+done
+run "llcache: forged" brun /usr/bin/true
+how "llcache: an entry whose body does not match its digest is a miss" planned
+expect_rc "llcache: (and the run plans)" 0
+
+# /proc, whose entries come and go without its times moving, is read one by
+# one at every launch (the command's own /proc/PID): such a plan is not kept
+printf 'default deny;\nfiles { allow read "/usr", "/proc"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' >"$R/prof/proc.buckle"
+"$B" run $A "$R/prof/proc.buckle" -- /usr/bin/true 2>/dev/null
+run "llcache: proc" "$B" run -v $A "$R/prof/proc.buckle" -- /usr/bin/true
+how "llcache: a plan that reads /proc one by one is made at every run" planned
+expect_err_has "llcache: -v says why it is not kept" "is not kept in the run cache: the entries of /proc"
+# a path under /proc/PID names one process: not kept for the next run's
+printf 'default deny;\nfiles { allow read "/usr", "/proc/1"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' >"$R/prof/pid.buckle"
+"$B" run $A "$R/prof/pid.buckle" -- /usr/bin/true 2>/dev/null
+run "llcache: pid" "$B" run -v $A "$R/prof/pid.buckle" -- /usr/bin/true
+how "llcache: a plan that names /proc/PID is made at every run" planned
+expect_err_has "llcache: -v says it names a process" "is not kept in the run cache: it names /proc/1"
