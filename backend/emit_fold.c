@@ -285,22 +285,23 @@ typedef struct seqref {
     size_t from, to;
 } seqref;
 
-static int tok_cmp(const fold_value *a, size_t ka, const fold_value *b, size_t kb)
-{
-    size_t sa = tok_start(a, ka), la = a->tok[ka] - sa, sb = tok_start(b, kb), lb = b->tok[kb] - sb;
-    size_t m = la < lb ? la : lb;
-    int c = memcmp(a->s + sa, b->s + sb, m);
-    if (c) return c;
-    return la < lb ? -1 : la > lb;
-}
-
 /* Token by token: sequences with the same first token side by side. */
 static int seq_cmp(const seqref *x, const seqref *y)
 {
     size_t i = x->from, j = y->from;
+    size_t pa = tok_start(x->v, i), pb = tok_start(y->v, j);
     for (; i < x->to && j < y->to; i++, j++) {
-        int c = tok_cmp(x->v, i, y->v, j);
-        if (c) return c;
+        size_t ea = x->v->tok[i], eb = y->v->tok[j], la = ea - pa, lb = eb - pb;
+        if (la == 1 && lb == 1) {
+            unsigned char ca = (unsigned char)x->v->s[pa], cb = (unsigned char)y->v->s[pb];
+            if (ca != cb) return ca < cb ? -1 : 1;
+        } else {
+            int c = memcmp(x->v->s + pa, y->v->s + pb, la < lb ? la : lb);
+            if (c) return c;
+            if (la != lb) return la < lb ? -1 : 1;
+        }
+        pa = ea;
+        pb = eb;
     }
     if (i < x->to) return 1;
     return j < y->to ? -1 : 0;
@@ -582,7 +583,16 @@ static int piece_cmp(const void *a, const void *b)
     return seq_cmp(&sx, &sy);
 }
 
-/* The pieces, sorted, greedily in runs whose trie fits in one regex. */
+/* Whether the trie of r[0..n) fits in one regex; its text into re. */
+static int trie_fits(strbuf *re, seqref *r, size_t n)
+{
+    sb_reset(re);
+    trie(re, r, n);
+    return sbpl_cost(re->data ? re->data : "", re->len) + 2 <= SBPL_MAX_LITERAL;
+}
+
+/* The pieces, sorted, in runs whose trie fits in one regex: each run as
+ * long as a galloping then halving search finds it. */
 static size_t pack_pieces(strbuf *out, pieces *ps, const char *sep, int first)
 {
     qsort(ps->v, ps->n, sizeof *ps->v, piece_cmp);
@@ -593,19 +603,19 @@ static size_t pack_pieces(strbuf *out, pieces *ps, const char *sep, int first)
     sb_init(&fit);
     size_t count = 0;
     for (size_t i = 0; i < ps->n;) {
-        size_t j = i + 1;
-        sb_reset(&fit);
-        trie(&fit, r + i, 1);
-        while (j < ps->n) {
-            sb_reset(&re);
-            trie(&re, r + i, j + 1 - i);
-            if (sbpl_cost(re.data, re.len) + 2 > SBPL_MAX_LITERAL) break;
-            sb_reset(&fit);
-            sb_add(&fit, re.data, re.len);
-            j++;
+        size_t good = 1, bad = 0, k = 2;    /* run lengths: good fits, bad does not */
+        while (i + k <= ps->n && trie_fits(&re, r + i, k)) { good = k; k *= 2; }
+        bad = i + k <= ps->n ? k : ps->n - i + 1;
+        while (bad - good > 1) {
+            size_t mid = good + (bad - good) / 2;
+            if (trie_fits(&re, r + i, mid)) good = mid;
+            else bad = mid;
         }
+        size_t j = i + good;
+        sb_reset(&fit);
+        trie(&fit, r + i, good);
         if (!(first && count == 0)) sb_puts(out, sep);
-        if (j - i == 1 && ps->v[i].body) {
+        if (good == 1 && ps->v[i].body) {
             put_one(out, ps->v[i].body);
         } else {
             sb_reset(&re);
