@@ -327,6 +327,14 @@ static int plain_char(const seqref *r)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+/* Whether r is one token that matches the empty string too (X?). */
+static int opt_token(const seqref *r)
+{
+    if (r->to != r->from + 1) return 0;
+    size_t a = tok_start(r->v, r->from), b = r->v->tok[r->from];
+    return b - a >= 2 && r->v->s[b - 1] == '?' && !(b - a == 2 && r->v->s[a] == '\\');
+}
+
 static char char_of(const seqref *r) { return r->v->s[tok_start(r->v, r->from)]; }
 
 static void trie_at(strbuf *re, seqref *r, size_t n, int depth);
@@ -407,6 +415,8 @@ static void trie_at(strbuf *re, seqref *r, size_t n, int depth)
         free(c);
         seqref tail = { r[0].v, r[0].to - t, r[0].to };
         put_seq(re, &tail);
+    } else if (s && n == 2 && opt_token(&r[1])) {
+        put_seq(re, &r[1]);                    /* X? or nothing is X? */
     } else {
         put_groups(re, r + s, n - s, depth);
         if (s) sb_putc(re, '?');
