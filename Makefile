@@ -102,7 +102,7 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
 # the differential check: diffcheck.c and its object and profile generators
 DIFF_SRC := tests/unit/diffcheck.c tests/unit/diff_objects.c tests/unit/gen_profile.c tests/unit/gen_check.c \
             tests/unit/gen_oracle.c
-UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c $(DIFF_SRC),$(TOOL_SRC)))
+UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c tests/unit/query_batch.c $(DIFF_SRC),$(TOOL_SRC)))
 # every "void test_NAME(void)" of the unit tests, for unit_main.c to run
 $(BUILD)/gen/unit_list.h: $(filter-out tests/unit/unit_main.c,$(UNIT_OBJ:$(BUILD)/obj/%.o=%.c))
 	@mkdir -p $(BUILD)/gen
@@ -112,6 +112,8 @@ $(UNIT_OBJ): $(BUILD)/gen/unit_list.h
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/sbpl-readback: $(BUILD)/obj/tests/unit/readback.o $(BUILD)/libbuckle.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+$(BUILD)/query-batch: $(BUILD)/obj/tests/unit/query_batch.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 $(BUILD)/diff-check: $(DIFF_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
@@ -135,7 +137,7 @@ $(BUILD)/obj/cli/cmd_run-test.o: cli/cmd_run.c | $(GEN_H)
 $(BUILD)/buckle-test: $(filter-out $(BUILD)/obj/cli/cmd_run.o,$(CLI_OBJ)) $(BUILD)/obj/cli/cmd_run-test.o $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 TEST_BIN := $(if $(filter Darwin,$(shell uname -s)),$(BUILD)/buckle-test)
-test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/diff-check $(BUILD)/sandbox-exec-standin \
+test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/query-batch $(BUILD)/diff-check $(BUILD)/sandbox-exec-standin \
             $(BUILD)/sigsend $(BUILD)/tcpprobe $(BUILD)/sysprobe $(TEST_BIN)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

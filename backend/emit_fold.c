@@ -277,6 +277,404 @@ static size_t fold_run(strbuf *out, const fold_value *v, size_t n, const char *s
     return count;
 }
 
+/* ---- factoring: a shared head or tail once, prefixes once ------------------- */
+
+/* Tokens [from, to) of a body. */
+typedef struct seqref {
+    const fold_value *v;
+    size_t from, to;
+} seqref;
+
+/* Token by token: sequences with the same first token side by side. */
+static int seq_cmp(const seqref *x, const seqref *y)
+{
+    size_t i = x->from, j = y->from;
+    size_t pa = tok_start(x->v, i), pb = tok_start(y->v, j);
+    for (; i < x->to && j < y->to; i++, j++) {
+        size_t ea = x->v->tok[i], eb = y->v->tok[j], la = ea - pa, lb = eb - pb;
+        if (la == 1 && lb == 1) {
+            unsigned char ca = (unsigned char)x->v->s[pa], cb = (unsigned char)y->v->s[pb];
+            if (ca != cb) return ca < cb ? -1 : 1;
+        } else {
+            int c = memcmp(x->v->s + pa, y->v->s + pb, la < lb ? la : lb);
+            if (c) return c;
+            if (la != lb) return la < lb ? -1 : 1;
+        }
+        pa = ea;
+        pb = eb;
+    }
+    if (i < x->to) return 1;
+    return j < y->to ? -1 : 0;
+}
+
+static void put_seq(strbuf *re, const seqref *r)
+{
+    size_t a = tok_start(r->v, r->from), b = tok_start(r->v, r->to);
+    sb_add(re, r->v->s + a, b - a);
+}
+
+/* How deep trie() nests its groups; deeper sets are written flat. */
+#define TRIE_DEPTH 24
+
+static int seq_qcmp(const void *a, const void *b) { return seq_cmp(a, b); }
+
+static int plain_char(const seqref *r)
+{
+    if (r->to != r->from + 1) return 0;
+    size_t a = tok_start(r->v, r->from);
+    if (r->v->tok[r->from] - a != 1) return 0;
+    char c = r->v->s[a];
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* Whether r is one token that matches the empty string too (X?). */
+static int opt_token(const seqref *r)
+{
+    if (r->to != r->from + 1) return 0;
+    size_t a = tok_start(r->v, r->from), b = r->v->tok[r->from];
+    return b - a >= 2 && r->v->s[b - 1] == '?' && !(b - a == 2 && r->v->s[a] == '\\');
+}
+
+static char char_of(const seqref *r) { return r->v->s[tok_start(r->v, r->from)]; }
+
+static void trie_at(strbuf *re, seqref *r, size_t n, int depth);
+
+/* (A|B|...) of r[0..n) (sorted, distinct, none empty, grouped by their
+ * first token); [abc] when each is one plain character. */
+static void put_groups(strbuf *re, seqref *r, size_t n, int depth)
+{
+    int chars = 1;
+    for (size_t i = 0; i < n && chars; i++) chars = plain_char(&r[i]);
+    if (chars) {                               /* sorted: runs become ranges */
+        sb_putc(re, '[');
+        for (size_t i = 0; i < n;) {
+            size_t j = i + 1;
+            char c = char_of(&r[i]);
+            while (j < n && char_of(&r[j]) == c + (char)(j - i) &&
+                   (((c >= '0' && c <= '9') && char_of(&r[j]) <= '9') || ((c >= 'a' && c <= 'z') && char_of(&r[j]) <= 'z') ||
+                    ((c >= 'A' && c <= 'Z') && char_of(&r[j]) <= 'Z')))
+                j++;
+            sb_putc(re, c);
+            if (j - i >= 3) { sb_putc(re, '-'); sb_putc(re, char_of(&r[j - 1])); }
+            else if (j - i == 2) sb_putc(re, char_of(&r[i + 1]));
+            i = j;
+        }
+        sb_putc(re, ']');
+        return;
+    }
+    sb_putc(re, '(');
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && tok_eq(r[i].v, r[i].from, r[j].v, r[j].from)) j++;
+        if (i) sb_putc(re, '|');
+        trie_at(re, r + i, j - i, depth + 1);
+        i = j;
+    }
+    sb_putc(re, ')');
+}
+
+/* r[0..n) (sorted by seq_cmp, distinct) as a prefix trie: the common
+ * leading tokens once, then (A|B|...) of the remainders grouped by their
+ * first token (their common trailing tokens once after it), with ? when
+ * one remainder is empty.  It matches exactly the union of the sequences.
+ * r is left as it was. */
+static void trie_at(strbuf *re, seqref *r, size_t n, int depth)
+{
+    if (n == 0) return;
+    if (n == 1) { put_seq(re, &r[0]); return; }
+    size_t e = r[0].from == r[0].to;              /* the empty one sorts first */
+    if (depth > TRIE_DEPTH) {
+        sb_putc(re, '(');
+        for (size_t i = e; i < n; i++) {
+            if (i > e) sb_putc(re, '|');
+            put_seq(re, &r[i]);
+        }
+        sb_puts(re, e ? ")?" : ")");
+        return;
+    }
+    const seqref *a = &r[0], *z = &r[n - 1];
+    size_t k = 0;                   /* sorted: the first and the last share least */
+    while (a->from + k < a->to && z->from + k < z->to && tok_eq(a->v, a->from + k, z->v, z->from + k)) k++;
+    seqref head = { a->v, a->from, a->from + k };
+    put_seq(re, &head);
+    for (size_t i = 0; i < n; i++) r[i].from += k;
+    size_t s = r[0].from == r[0].to;
+    /* the trailing tokens all share, each keeping one of its own */
+    size_t t = SIZE_MAX;
+    for (size_t i = s; i < n && !s && t; i++) {
+        size_t len = r[i].to - r[i].from - 1, q = 0;
+        if (t > len) t = len;
+        while (q < t && tok_eq(r[s].v, r[s].to - 1 - q, r[i].v, r[i].to - 1 - q)) q++;
+        t = q;
+    }
+    if (!s && t && t != SIZE_MAX) {
+        seqref *c = xmalloc(n * sizeof *c);
+        for (size_t i = 0; i < n; i++) c[i] = (seqref){ r[i].v, r[i].from, r[i].to - t };
+        qsort(c, n, sizeof *c, seq_qcmp);
+        put_groups(re, c, n, depth);
+        free(c);
+        seqref tail = { r[0].v, r[0].to - t, r[0].to };
+        put_seq(re, &tail);
+    } else if (s && n == 2 && opt_token(&r[1])) {
+        put_seq(re, &r[1]);                    /* X? or nothing is X? */
+    } else {
+        put_groups(re, r + s, n - s, depth);
+        if (s) sb_putc(re, '?');
+    }
+    for (size_t i = 0; i < n; i++) r[i].from -= k;
+}
+
+static void trie(strbuf *re, seqref *r, size_t n) { trie_at(re, r, n, 0); }
+
+/* The leading tokens of v that stand for themselves (a character other
+ * than '.', or an escaped one, without a quantifier): a body's head. */
+static size_t literal_head(const fold_value *v)
+{
+    size_t k = 0;
+    for (; k < v->ntok; k++) {
+        size_t s = tok_start(v, k), l = v->tok[k] - s;
+        if (!((l == 1 && v->s[s] != '.') || (l == 2 && v->s[s] == '\\'))) break;
+    }
+    return k;
+}
+
+/* A body split in head and tail; key is the side its class is found by. */
+typedef struct fpair {
+    seqref key, val;
+    const fold_value *body;
+} fpair;
+
+static int pair_cmp(const void *a, const void *b)
+{
+    const fpair *x = a, *y = b;
+    int c = seq_cmp(&x->key, &y->key);
+    return c ? c : seq_cmp(&x->val, &y->val);
+}
+
+/* A run of pairs with one key. */
+typedef struct krun {
+    const fpair *p;
+    size_t n;
+} krun;
+
+static int vals_cmp(const krun *x, const krun *y)
+{
+    for (size_t i = 0; i < x->n && i < y->n; i++) {
+        int c = seq_cmp(&x->p[i].val, &y->p[i].val);
+        if (c) return c;
+    }
+    if (x->n != y->n) return x->n < y->n ? -1 : 1;
+    return 0;
+}
+
+static int krun_cmp(const void *a, const void *b)
+{
+    const krun *x = a, *y = b;
+    int c = vals_cmp(x, y);
+    return c ? c : seq_cmp(&x->p[0].key, &y->p[0].key);
+}
+
+/* A regex body made of several: its text, its tokens, and the one body it
+ * stands for, when it stands for one. */
+typedef struct piece {
+    fold_value fv;
+    const fold_value *body;
+} piece;
+
+typedef struct pieces {
+    piece *v;
+    size_t n, cap;
+    const fpair *pairs;
+    size_t npairs;
+    int by_tail;
+} pieces;
+
+static void add_piece(pieces *ps, strbuf *text, const fold_value *body)
+{
+    if (ps->n == ps->cap) {
+        ps->cap = ps->cap ? ps->cap * 2 : 16;
+        ps->v = xrealloc(ps->v, ps->cap * sizeof *ps->v);
+    }
+    piece *p = &ps->v[ps->n++];
+    memset(p, 0, sizeof *p);
+    char *s = xmalloc(text->len + 1);
+    memcpy(s, text->data ? text->data : "", text->len);
+    s[text->len] = '\0';
+    p->fv.s = s;
+    p->fv.len = text->len;
+    p->body = body;
+    tokenize(&p->fv);              /* well-formed: made of well-formed tokens */
+    p->fv.cost = sbpl_cost(s, text->len);
+}
+
+/* The class heads x tails as pieces of at most SBPL_MAX_LITERAL bytes as
+ * a regex: the larger side halved until each fits (or is one body). */
+static void class_pieces(pieces *ps, seqref *h, size_t nh, seqref *t, size_t nt)
+{
+    strbuf re;
+    sb_init(&re);
+    trie(&re, h, nh);
+    trie(&re, t, nt);
+    if (sbpl_cost(re.data ? re.data : "", re.len) + 2 <= SBPL_MAX_LITERAL || (nh == 1 && nt == 1)) {
+        const fold_value *body = NULL;
+        if (nh == 1 && nt == 1) {
+            fpair key = { ps->by_tail ? t[0] : h[0], ps->by_tail ? h[0] : t[0], NULL };
+            const fpair *f = bsearch(&key, ps->pairs, ps->npairs, sizeof key, pair_cmp);
+            body = f ? f->body : NULL;
+        }
+        add_piece(ps, &re, body);
+    } else if (nh >= nt) {
+        class_pieces(ps, h, nh / 2, t, nt);
+        class_pieces(ps, h + nh / 2, nh - nh / 2, t, nt);
+    } else {
+        class_pieces(ps, h, nh, t, nt / 2);
+        class_pieces(ps, h, nh, t + nt / 2, nt - nt / 2);
+    }
+    sb_free(&re);
+}
+
+/* Pieces of v[0..n): with by_tail, the tails that follow the same heads
+ * make one class (heads x tails); without, the heads that take the same
+ * tails.  by_tail < 0: each body a piece of its own. */
+static void make_pieces(pieces *ps, const fold_value *v, size_t n, int by_tail)
+{
+    memset(ps, 0, sizeof *ps);
+    ps->by_tail = by_tail > 0;
+    if (by_tail < 0) {
+        strbuf b;
+        sb_init(&b);
+        for (size_t i = 0; i < n; i++) {
+            sb_reset(&b);
+            sb_add(&b, v[i].s, v[i].len);
+            add_piece(ps, &b, &v[i]);
+        }
+        sb_free(&b);
+        return;
+    }
+    fpair *pr = xmalloc(n * sizeof *pr);
+    for (size_t i = 0; i < n; i++) {
+        size_t h = literal_head(&v[i]);
+        seqref head = { &v[i], 0, h }, tail = { &v[i], h, v[i].ntok };
+        pr[i] = (fpair){ by_tail ? tail : head, by_tail ? head : tail, &v[i] };
+    }
+    qsort(pr, n, sizeof *pr, pair_cmp);
+    ps->pairs = pr;
+    ps->npairs = n;
+    krun *kr = xmalloc(n * sizeof *kr);
+    size_t nk = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && seq_cmp(&pr[i].key, &pr[j].key) == 0) j++;
+        kr[nk++] = (krun){ pr + i, j - i };
+        i = j;
+    }
+    qsort(kr, nk, sizeof *kr, krun_cmp);
+    seqref *keys = xmalloc(nk * sizeof *keys), *vals = xmalloc(n * sizeof *vals);
+    for (size_t i = 0; i < nk;) {
+        size_t j = i + 1;
+        while (j < nk && vals_cmp(&kr[i], &kr[j]) == 0) j++;
+        for (size_t k = i; k < j; k++) keys[k - i] = kr[k].p[0].key;
+        for (size_t k = 0; k < kr[i].n; k++) vals[k] = kr[i].p[k].val;
+        if (by_tail) class_pieces(ps, vals, kr[i].n, keys, j - i);
+        else class_pieces(ps, keys, j - i, vals, kr[i].n);
+        i = j;
+    }
+    free(keys);
+    free(vals);
+    free(kr);
+    free(pr);
+    ps->pairs = NULL;
+}
+
+static int piece_cmp(const void *a, const void *b)
+{
+    const piece *x = a, *y = b;
+    seqref sx = { &x->fv, 0, x->fv.ntok }, sy = { &y->fv, 0, y->fv.ntok };
+    return seq_cmp(&sx, &sy);
+}
+
+/* Whether the trie of r[0..n) fits in one regex; its text into re. */
+static int trie_fits(strbuf *re, seqref *r, size_t n)
+{
+    sb_reset(re);
+    trie(re, r, n);
+    return sbpl_cost(re->data ? re->data : "", re->len) + 2 <= SBPL_MAX_LITERAL;
+}
+
+/* The pieces, sorted, in runs whose trie fits in one regex: each run as
+ * long as a galloping then halving search finds it. */
+static size_t pack_pieces(strbuf *out, pieces *ps, const char *sep, int first)
+{
+    qsort(ps->v, ps->n, sizeof *ps->v, piece_cmp);
+    seqref *r = xmalloc((ps->n + 1) * sizeof *r);
+    for (size_t i = 0; i < ps->n; i++) r[i] = (seqref){ &ps->v[i].fv, 0, ps->v[i].fv.ntok };
+    strbuf re, fit;
+    sb_init(&re);
+    sb_init(&fit);
+    size_t count = 0;
+    for (size_t i = 0; i < ps->n;) {
+        size_t good = 1, bad = 0, k = 2;    /* run lengths: good fits, bad does not */
+        while (i + k <= ps->n && trie_fits(&re, r + i, k)) { good = k; k *= 2; }
+        bad = i + k <= ps->n ? k : ps->n - i + 1;
+        while (bad - good > 1) {
+            size_t mid = good + (bad - good) / 2;
+            if (trie_fits(&re, r + i, mid)) good = mid;
+            else bad = mid;
+        }
+        size_t j = i + good;
+        sb_reset(&fit);
+        trie(&fit, r + i, good);
+        if (!(first && count == 0)) sb_puts(out, sep);
+        if (good == 1 && ps->v[i].body) {
+            put_one(out, ps->v[i].body);
+        } else {
+            sb_reset(&re);
+            sb_putc(&re, '^');
+            sb_add(&re, fit.data ? fit.data : "", fit.len);
+            sb_putc(&re, '$');
+            sb_puts(out, "(regex ");
+            sbpl_string(out, re.data, re.len);
+            sb_putc(out, ')');
+        }
+        count++;
+        i = j;
+    }
+    sb_free(&re);
+    sb_free(&fit);
+    free(r);
+    return count;
+}
+
+static void free_pieces(pieces *ps)
+{
+    for (size_t i = 0; i < ps->n; i++) {
+        free((char *)ps->v[i].fv.s);
+        free(ps->v[i].fv.tok);
+    }
+    free(ps->v);
+}
+
+/* v[0..n) factored three ways (heads shared, tails shared, neither): the
+ * fewest filters, then the fewest bytes, into *best unless worse. */
+static void factor_candidates(strbuf *best, size_t *nbest, const fold_value *v, size_t n, const char *sep, int first)
+{
+    for (int by = -1; by <= 1; by++) {
+        pieces ps;
+        make_pieces(&ps, v, n, by);
+        strbuf t;
+        sb_init(&t);
+        size_t nt = pack_pieces(&t, &ps, sep, first);
+        free_pieces(&ps);
+        if (nt < *nbest || (nt == *nbest && t.len < best->len)) {
+            sb_free(best);
+            *best = t;
+            *nbest = nt;
+        } else {
+            sb_free(&t);
+        }
+    }
+}
+
 size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int first)
 {
     if (n == 0) return 0;
@@ -316,6 +714,7 @@ size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int fir
                 sb_free(&t);
             }
         }
+        factor_candidates(&best, &nbest, v, m, sep, f);
         sb_add(out, best.data ? best.data : "", best.len);
         count += nbest;
         sb_free(&best);

@@ -68,28 +68,32 @@ done
 echo
 
 # ---- 1b. profile economy: what sandbox-exec parses and compiles at every
-# launch.  srt's profile (written by srt_gen.mjs above) against buckle's
-# compact form for the same policy (corpus/examples/srt-*.buckle): with the
-# values inlined (compile --compact -D: what buckle run hands to
-# sandbox-exec, with the run's values), and symbolic (values left as
-# parameters).  Filters are counted the same way for all (bench/sbpl_size.sh).
-echo "## Profile economy: bytes and filters (srt vs buckle --compact)"
+# launch.  srt's profile (written by srt_gen.mjs above) against the profile
+# `buckle run` hands to sandbox-exec for the same policy
+# (corpus/examples/srt-*.buckle running /usr/bin/true, the values inlined:
+# bench/srt_run_profile.sh), then buckle's compact form alone with the values
+# inlined (compile --compact -D) and symbolic (values left as parameters),
+# and the readable form.  Filters are counted the same way for all
+# (bench/sbpl_size.sh).
+echo "## Profile economy: bytes and filters (srt vs the profile buckle run hands to sandbox-exec)"
 echo
-echo "| config | srt bytes | srt filters | buckle -D bytes | buckle -D filters | bytes ratio | filters ratio | buckle symbolic bytes | symbolic filters | bytes ratio | filters ratio | buckle readable -D bytes | readable filters |"
+echo "| config | srt bytes | srt filters | buckle run bytes | buckle run filters | bytes ratio | filters ratio | compact -D bytes | compact -D filters | compact symbolic bytes | symbolic filters | readable -D bytes | readable filters |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 rat() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.2fx", a / b; else print "?" }'; }
+DV="-D HOME=/Users/bench -D USER=bench -D WORKDIR=/Users/bench/src -D TMPDIR=/private/var/folders/zz/bench/T"
 for n in small medium large; do
+    BUCKLE="$B" sh bench/srt_run_profile.sh "$n" "$T/run-$n.sb" || : >"$T/run-$n.sb"
     # shellcheck disable=SC2086
-    "$B" compile --compact -I corpus $D -D USER=bench corpus/examples/srt-$n.buckle -o "$T/c-$n.sb"
+    "$B" compile --compact -I corpus $DV corpus/examples/srt-$n.buckle -o "$T/c-$n.sb"
     "$B" compile --compact -I corpus corpus/examples/srt-$n.buckle -o "$T/s-$n.sb"
     # shellcheck disable=SC2086
-    "$B" compile -I corpus $D -D USER=bench corpus/examples/srt-$n.buckle -o "$T/r-$n.sb"
+    "$B" compile -I corpus $DV corpus/examples/srt-$n.buckle -o "$T/r-$n.sb"
     # shellcheck disable=SC2046
     if [ -f "$T/srt/$n.sb" ]; then set -- $(sh bench/sbpl_size.sh "$T/srt/$n.sb"); else set -- 0 0; fi
     sb=$1; sf=$2
     # shellcheck disable=SC2046
-    set -- $(sh bench/sbpl_size.sh "$T/c-$n.sb") $(sh bench/sbpl_size.sh "$T/s-$n.sb") $(sh bench/sbpl_size.sh "$T/r-$n.sb")
-    echo "| $n | $sb | $sf | $1 | $2 | $(rat "$1" "$sb") | $(rat "$2" "$sf") | $3 | $4 | $(rat "$3" "$sb") | $(rat "$4" "$sf") | $5 | $6 |"
+    set -- $(sh bench/sbpl_size.sh "$T/run-$n.sb") $(sh bench/sbpl_size.sh "$T/c-$n.sb") $(sh bench/sbpl_size.sh "$T/s-$n.sb") $(sh bench/sbpl_size.sh "$T/r-$n.sb")
+    echo "| $n | $sb | $sf | $1 | $2 | $(rat "$1" "$sb") | $(rat "$2" "$sf") | $3 | $4 | $5 | $6 | $7 | $8 |"
 done
 echo
 

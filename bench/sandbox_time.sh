@@ -1,10 +1,11 @@
 #!/bin/sh
 # bench/sandbox_time.sh - macOS only: how long `sandbox-exec -f PROFILE
-# /usr/bin/true` takes with srt's profile and with buckle's (compile
-# --compact, the values inlined) of each benchmark configuration; median of
-# 20 runs each, in turn, printed as a markdown table.  Seatbelt parses and
-# compiles the profile at every launch: this is the cost a profile's size
-# puts on every sandboxed command.  Needs node and npm for srt's profiles
+# /usr/bin/true` takes with srt's profile and with buckle's of each benchmark
+# configuration; median of 20 runs each, in turn, printed as a markdown
+# table.  buckle's is the profile `buckle run` hands to sandbox-exec, the
+# values inlined (bench/srt_run_profile.sh).  Seatbelt parses and compiles
+# the profile at every launch: this is the cost a profile's size puts on
+# every sandboxed command.  Needs node and npm for srt's profiles
 # (bench/srt/srt_gen.mjs); the macOS CI workflow runs it.
 set -eu
 B=${BUCKLE:-./buckle}
@@ -18,15 +19,10 @@ if [ ! -d "$SRT_PEER_DIR/node_modules/@anthropic-ai/sandbox-runtime" ]; then
     npm --prefix "$SRT_PEER_DIR" install @anthropic-ai/sandbox-runtime@0.0.83 >/dev/null
 fi
 node bench/srt/srt_gen.mjs --iters small=1,medium=1,large=1 --out "$T/srt" >"$T/srt.txt"
-# the srt-*.buckle translations allow no exec (srt's profiles do): both are
-# timed running /usr/bin/true, so buckle's gets exactly that on top
-D="-D HOME=/Users/bench -D USER=bench -D WORKDIR=/Users/bench/src/acme-monorepo -D TMPDIR=/private/var/folders/zz/bench/T"
+# buckle's: the profile buckle run hands to sandbox-exec, values inlined
+# (bench/srt_run_profile.sh)
 for n in small medium large; do
-    printf 'extends "%s/corpus/examples/srt-%s.buckle";\nprocess { allow exec "/usr/bin/true"; }\nfiles { allow read "/usr/bin/true"; }\n' \
-        "$(pwd)" "$n" >"$T/run-$n.buckle"
-    # shellcheck disable=SC2086
-    "$B" compile --compact -I corpus $D "$T/run-$n.buckle" -o "$T/buckle-$n.sb"
-    if grep -q '(param ' "$T/buckle-$n.sb"; then echo "sandbox_time.sh: $n: a parameter is left in buckle's profile" >&2; exit 1; fi
+    BUCKLE="$B" sh bench/srt_run_profile.sh "$n" "$T/buckle-$n.sb"
 done
 printf '(version 1)\n(allow default)\n' >"$T/allow-all.sb"
 # median_ms CMD...: RUNS runs; the median wall time in ms, or "failed (rc N)"

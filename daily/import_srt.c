@@ -196,6 +196,54 @@ static void read_input(srt_in *in, json_t *root)
     in->socks_port = port_of(in, net, "socksProxyPort");
 }
 
+/* Whether the directory a (len al) is an allowed write root or inside one
+ * (a root with a wildcard or under /dev/ is not a directory srt keeps). */
+static int in_write_root(json_t *writes, const char *a, size_t al)
+{
+    size_t k;
+    json_t *r;
+    json_array_foreach(writes, k, r) {
+        const char *root = json_string_value(r);
+        size_t rl = strlen(root);
+        while (rl && root[rl - 1] == '/') rl--;
+        if (!rl || !strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+        if (al >= rl && !strncmp(a, root, rl) && (al == rl || a[rl] == '/')) return 1;
+    }
+    return 0;
+}
+
+/* The directories above each path of denied (its fixed directory too, for a
+ * pattern) that lie in a write root, each once into out, minus the ones
+ * of skip: srt keeps them from being created or removed, since renaming one
+ * would move what it denies. */
+static void kept_ancestors(json_t *out, json_t *writes, json_t *denied, json_t *skip)
+{
+    size_t i, k;
+    json_t *v, *x;
+    json_array_foreach(denied, i, v) {
+        const char *d = json_string_value(v);
+        if (!strncmp(d, "**/", 3)) continue;            /* below the working directory: kept already */
+        size_t end = strlen(d);
+        const char *w = strpbrk(d, "*?[");
+        if (w) {                                          /* a pattern: from its fixed directory */
+            end = (size_t)(w - d);
+            while (end && d[end - 1] != '/') end--;
+            if (end) end--;
+            end++;                                        /* (the directory itself is kept too) */
+        }
+        for (size_t e = end; e > 1; e--) {
+            if (e < end && d[e] != '/') continue;
+            if (e == end && !w) continue;                  /* a path itself is denied, not kept */
+            size_t al = e == end ? end - 1 : e;
+            if (!al || !in_write_root(writes, d, al)) continue;
+            int dup = 0;
+            json_array_foreach(out, k, x) if (strlen(json_string_value(x)) == al && !strncmp(json_string_value(x), d, al)) dup = 1;
+            json_array_foreach(skip, k, x) if (strlen(json_string_value(x)) == al && !strncmp(json_string_value(x), d, al)) dup = 1;
+            if (!dup) json_array_append_new(out, json_stringn(d, al));
+        }
+    }
+}
+
 static void body(strbuf *b, srt_in *in, json_t *writes)
 {
     sb_puts(b, "extends \"std/base\";\n");
@@ -276,16 +324,29 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
     }
     json_decref(prot);
     sb_puts(b, "    # and keeps these directories from being created or removed\n");
-    for (size_t j = 0; j < sizeof srt_kept_dirs / sizeof *srt_kept_dirs; j++)
+    json_t *kept = json_array();
+    for (size_t j = 0; j < sizeof srt_kept_dirs / sizeof *srt_kept_dirs; j++) {
+        strbuf t;
+        sb_init(&t);
+        sb_printf(&t, "%s%s", cwd, srt_kept_dirs[j]);
+        json_array_append_new(kept, json_string(sb_cstr(&t)));
+        sb_free(&t);
+    }
+    size_t nkept = json_array_size(kept);
+    json_t *above = json_array();
+    if (in->deny_read) kept_ancestors(above, writes, in->deny_read, kept);
+    if (in->deny_write) kept_ancestors(above, writes, in->deny_write, kept);
+    json_array_extend(kept, above);
+    json_decref(above);
+    json_array_foreach(kept, k, r) {
+        if (k == nkept) sb_puts(b, "    # with the directories above what it denies inside a write root\n");
         for (int u = 0; u < 2; u++) {
-            strbuf t;
-            sb_init(&t);
-            sb_printf(&t, "%s%s", cwd, srt_kept_dirs[j]);
             sb_printf(b, "    deny %s literal ", u ? "file-write-unlink" : "file-write-create");
-            quote(b, sb_cstr(&t));
+            quote(b, json_string_value(r));
             sb_puts(b, ";\n");
-            sb_free(&t);
         }
+    }
+    json_decref(kept);
     sb_puts(b, "}\n\nnetwork {\n");
     if (in->http_port) sb_printf(b, "    allow outbound \"localhost:%lld\";          # srt's HTTP proxy\n", in->http_port);
     else sb_puts(b, "    allow outbound \"localhost:$HTTP_PROXY_PORT\";   # srt's HTTP proxy\n");
