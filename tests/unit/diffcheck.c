@@ -73,9 +73,13 @@ int main(int argc, char **argv)
         const char *extra[] = { "file-read-data", "file-write-data", "mach-lookup", "network-outbound", "sysctl-read" };
         for (size_t i = 0; i < 5; i++) opset_add(&ops, op_lookup(extra[i], NULL));
         long q0 = total, d0 = disagree, c0 = conflicts;
-        for (int op = 0; op < ops_count(); op++) {
-            if (!opset_has(&ops, op) || !op_get(op)->concrete) continue;
-            for (size_t k = 0; k < s.n; k++) {
+        sbpl_memo *memo = sbpl_memo_new();
+        /* every operation of one object in a row: the evaluator's memo
+         * then searches each regex once per object */
+        x->pol->memo = memo;
+        for (size_t k = 0; k < s.n; k++) {
+            for (int op = 0; op < ops_count(); op++) {
+                if (!opset_has(&ops, op) || !op_get(op)->concrete) continue;
                 sb_request q;
                 memset(&q, 0, sizeof q);
                 q.op = op;
@@ -105,6 +109,8 @@ int main(int argc, char **argv)
         }
         printf("diff-check: %s (values %zu): %ld queries, %ld disagreements, %ld conflicts\n", files[fi], vs,
                total - q0, disagree - d0, conflicts - c0);
+        x->pol->memo = NULL;
+        sbpl_memo_free(memo);
         hm_free(&s.seen);
         free(s.v);
         free(s.k);
