@@ -1017,6 +1017,8 @@ struct sbpl_memo {
     unsigned gen;               /* a slot of another generation is empty */
     size_t mask, used;
     struct memo_slot { const sb_regex *re; unsigned gen; int hit; } *slot;
+    struct dfa_slot { const sb_regex *re; sb_regex_dfa *dfa; } *dfa;   /* every regex's DFA, kept */
+    size_t dmask, dused;
 };
 
 sbpl_memo *sbpl_memo_new(void)
@@ -1025,12 +1027,43 @@ sbpl_memo *sbpl_memo_new(void)
     m->mask = 255;
     m->gen = 1;
     m->slot = xcalloc(m->mask + 1, sizeof *m->slot);
+    m->dmask = 255;
+    m->dfa = xcalloc(m->dmask + 1, sizeof *m->dfa);
     return m;
+}
+
+static size_t ptr_hash(const void *p) { return ((size_t)(uintptr_t)p >> 4) * 0x9e3779b97f4a7c15ull; }
+
+static struct dfa_slot *dfa_find(const sbpl_memo *m, const sb_regex *re)
+{
+    for (size_t i = ptr_hash(re) & m->dmask;; i = (i + 1) & m->dmask)
+        if (!m->dfa[i].re || m->dfa[i].re == re) return &m->dfa[i];
+}
+
+/* re's DFA, made the first time it is asked for */
+static sb_regex_dfa *memo_dfa(sbpl_memo *m, const sb_regex *re)
+{
+    struct dfa_slot *e = dfa_find(m, re);
+    if (e->re) return e->dfa;
+    if (2 * (m->dused + 1) > m->dmask) {
+        struct dfa_slot *old = m->dfa;
+        size_t on = m->dmask + 1;
+        m->dmask = 2 * on - 1;
+        m->dfa = xcalloc(m->dmask + 1, sizeof *m->dfa);
+        for (size_t i = 0; i < on; i++) if (old[i].re) *dfa_find(m, old[i].re) = old[i];
+        free(old);
+        e = dfa_find(m, re);
+    }
+    *e = (struct dfa_slot){ re, sb_regex_dfa_new(re) };
+    m->dused++;
+    return e->dfa;
 }
 
 void sbpl_memo_free(sbpl_memo *m)
 {
     if (!m) return;
+    for (size_t i = 0; i <= m->dmask; i++) sb_regex_dfa_free(m->dfa[i].dfa);
+    free(m->dfa);
     free(m->obj);
     free(m->slot);
     free(m);
@@ -1038,8 +1071,7 @@ void sbpl_memo_free(sbpl_memo *m)
 
 static struct memo_slot *memo_find(const sbpl_memo *m, const sb_regex *re)
 {
-    size_t h = ((size_t)(uintptr_t)re >> 4) * 0x9e3779b97f4a7c15ull;
-    for (size_t i = h & m->mask;; i = (i + 1) & m->mask)
+    for (size_t i = ptr_hash(re) & m->mask;; i = (i + 1) & m->mask)
         if (m->slot[i].gen != m->gen || m->slot[i].re == re) return &m->slot[i];
 }
 
@@ -1056,7 +1088,7 @@ static int regex_search(sbpl_memo *m, const sb_regex *re, const char *s, size_t 
     }
     struct memo_slot *e = memo_find(m, re);
     if (e->gen == m->gen) return e->hit;
-    int hit = sb_regex_search(re, s, len);
+    int hit = sb_regex_dfa_search(memo_dfa(m, re), s, len);
     if (2 * (m->used + 1) > m->mask) {          /* grow, keeping this path's results */
         struct memo_slot *old = m->slot;
         size_t on = m->mask + 1;
