@@ -167,13 +167,21 @@ check: test-tools bench-tools
 FUZZ_GEN ?= 1500
 GEN_WITHOUT ?= $(shell sed -n 's/^GEN_WITHOUT=//p' tests/cli/differential.sh)
 GEN_SKIP ?= $(shell sed -n 's/^GEN_SKIP=//p' tests/cli/differential.sh)
-fuzz-diff: test-tools
-	@for seed in 1 2 3 4 5 6 7 8; do \
-	  $(BUILD)/diff-check -I corpus --seed $$seed --random 200 $$([ $$((seed % 2)) = 0 ] && echo --index) corpus/examples/*.buckle \
-	    $$(find corpus/std -name '*.buckle') tests/diff/*.buckle | tail -n 1 || exit 1; done
-	@for seed in 101 102 103 104; do \
-	  $(BUILD)/diff-check --generate $(FUZZ_GEN) --seed $$seed $(if $(GEN_WITHOUT),--without $(GEN_WITHOUT)) \
-	    $(if $(GEN_SKIP),--skip $(GEN_SKIP)) --shrink || exit 1; done
+FUZZ_SEEDS ?= 1 2 3 4 5 6 7 8
+FUZZ_GEN_SEEDS ?= 101 102 103 104
+# each seed is a target of its own (make -j2 fuzz-diff runs two at a time);
+# a seed's last line is printed with the seed, its failures in full
+fuzz-diff: $(FUZZ_SEEDS:%=fuzz-diff-objects-%) $(FUZZ_GEN_SEEDS:%=fuzz-diff-generated-%)
+fuzz-diff-objects-%: test-tools
+	@$(BUILD)/diff-check -I corpus --seed $* --random 200 $$([ $$(($* % 2)) = 0 ] && echo --index) corpus/examples/*.buckle \
+	  $$(find corpus/std -name '*.buckle') tests/diff/*.buckle >$(BUILD)/fuzz-diff-$*.out 2>$(BUILD)/fuzz-diff-$*.err; rc=$$?; \
+	  echo "seed $*: $$(tail -n 1 $(BUILD)/fuzz-diff-$*.out)"; \
+	  [ $$rc = 0 ] || { head -n 40 $(BUILD)/fuzz-diff-$*.err; exit 1; }
+fuzz-diff-generated-%: test-tools
+	@$(BUILD)/diff-check --generate $(FUZZ_GEN) --seed $* $(if $(GEN_WITHOUT),--without $(GEN_WITHOUT)) \
+	  $(if $(GEN_SKIP),--skip $(GEN_SKIP)) --shrink >$(BUILD)/fuzz-diff-$*.out 2>$(BUILD)/fuzz-diff-$*.err; rc=$$?; \
+	  echo "seed $*: $$(tail -n 1 $(BUILD)/fuzz-diff-$*.out)"; \
+	  [ $$rc = 0 ] || { head -n 60 $(BUILD)/fuzz-diff-$*.err; exit 1; }
 
 # libFuzzer harnesses (clang): make fuzz FUZZ_TIME=1800 runs each for that long
 FUZZ_TIME ?= 60

@@ -409,6 +409,16 @@ static void declare_params(compilation *c)
         for (const ast_param *ap = c->units[i]->ast->params; ap; ap = ap->next) {
             if (!ap->has_default) continue;
             param_decl *p = hm_gets(&c->params, ap->name);
+            /* a built-in's value is the environment's in buckle run, the
+             * test value in query and test: a default would be seen by
+             * the one and not the other */
+            if (p->builtin) {
+                diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, ap->def.at,
+                                   "%s is a built-in parameter: a profile cannot give it a default", ap->name);
+                diag_help(&c->diags, d, "buckle run takes %s from the environment; declare it without a value "
+                          "(`param %s;`) and pass -D %s=VALUE to fix it", ap->name, ap->name, ap->name);
+                continue;
+            }
             /* a final rule keeps the default its file was written with: a
              * later file that sets another would move the final rule */
             int fu = p->def_at.src ? final_user(c, ap->name) : -1;

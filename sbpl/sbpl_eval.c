@@ -8,6 +8,7 @@
 #include "../seatbelt/filters.h"
 #include "../seatbelt/regex_syntax.h"
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1010,20 +1011,112 @@ static int ip_match(const sfilter *f, const sb_request *q)
     return host && port;
 }
 
-int sfilter_match(const sfilter *f, const sb_request *q)
+struct sbpl_memo {
+    char *obj;                  /* the path the results are for */
+    size_t len, objcap;
+    unsigned gen;               /* a slot of another generation is empty */
+    size_t mask, used;
+    struct memo_slot { const sb_regex *re; unsigned gen; int hit; } *slot;
+    struct dfa_slot { const sb_regex *re; sb_regex_dfa *dfa; } *dfa;   /* every regex's DFA, kept */
+    size_t dmask, dused;
+};
+
+sbpl_memo *sbpl_memo_new(void)
+{
+    sbpl_memo *m = xcalloc(1, sizeof *m);
+    m->mask = 255;
+    m->gen = 1;
+    m->slot = xcalloc(m->mask + 1, sizeof *m->slot);
+    m->dmask = 255;
+    m->dfa = xcalloc(m->dmask + 1, sizeof *m->dfa);
+    return m;
+}
+
+static size_t ptr_hash(const void *p) { return ((size_t)(uintptr_t)p >> 4) * 0x9e3779b97f4a7c15ull; }
+
+static struct dfa_slot *dfa_find(const sbpl_memo *m, const sb_regex *re)
+{
+    for (size_t i = ptr_hash(re) & m->dmask;; i = (i + 1) & m->dmask)
+        if (!m->dfa[i].re || m->dfa[i].re == re) return &m->dfa[i];
+}
+
+/* re's DFA, made the first time it is asked for */
+static sb_regex_dfa *memo_dfa(sbpl_memo *m, const sb_regex *re)
+{
+    struct dfa_slot *e = dfa_find(m, re);
+    if (e->re) return e->dfa;
+    if (2 * (m->dused + 1) > m->dmask) {
+        struct dfa_slot *old = m->dfa;
+        size_t on = m->dmask + 1;
+        m->dmask = 2 * on - 1;
+        m->dfa = xcalloc(m->dmask + 1, sizeof *m->dfa);
+        for (size_t i = 0; i < on; i++) if (old[i].re) *dfa_find(m, old[i].re) = old[i];
+        free(old);
+        e = dfa_find(m, re);
+    }
+    *e = (struct dfa_slot){ re, sb_regex_dfa_new(re) };
+    m->dused++;
+    return e->dfa;
+}
+
+void sbpl_memo_free(sbpl_memo *m)
+{
+    if (!m) return;
+    for (size_t i = 0; i <= m->dmask; i++) sb_regex_dfa_free(m->dfa[i].dfa);
+    free(m->dfa);
+    free(m->obj);
+    free(m->slot);
+    free(m);
+}
+
+static struct memo_slot *memo_find(const sbpl_memo *m, const sb_regex *re)
+{
+    for (size_t i = ptr_hash(re) & m->mask;; i = (i + 1) & m->mask)
+        if (m->slot[i].gen != m->gen || m->slot[i].re == re) return &m->slot[i];
+}
+
+/* sb_regex_search, through m when there is one */
+static int regex_search(sbpl_memo *m, const sb_regex *re, const char *s, size_t len)
+{
+    if (!m) return sb_regex_search(re, s, len);
+    if (len != m->len || !m->obj || memcmp(s, m->obj, len) != 0) {   /* another path: start over */
+        if (len + 1 > m->objcap) { m->objcap = len + 1; m->obj = xrealloc(m->obj, m->objcap); }
+        memcpy(m->obj, s, len);
+        m->len = len;
+        if (++m->gen == 0) { memset(m->slot, 0, (m->mask + 1) * sizeof *m->slot); m->gen = 1; }
+        m->used = 0;
+    }
+    struct memo_slot *e = memo_find(m, re);
+    if (e->gen == m->gen) return e->hit;
+    int hit = sb_regex_dfa_search(memo_dfa(m, re), s, len);
+    if (2 * (m->used + 1) > m->mask) {          /* grow, keeping this path's results */
+        struct memo_slot *old = m->slot;
+        size_t on = m->mask + 1;
+        m->mask = 2 * on - 1;
+        m->slot = xcalloc(m->mask + 1, sizeof *m->slot);
+        for (size_t i = 0; i < on; i++) if (old[i].gen == m->gen) *memo_find(m, old[i].re) = old[i];
+        free(old);
+        e = memo_find(m, re);
+    }
+    *e = (struct memo_slot){ re, m->gen, hit };
+    m->used++;
+    return hit;
+}
+
+static int filter_match(const sfilter *f, const sb_request *q, sbpl_memo *memo)
 {
     switch (f->kind) {
     case F_LITERAL: case F_SUBPATH: case F_PREFIX:
         return q->kind == OBJ_PATH && path_match(f, q->obj, q->len);
     case F_REGEX:
         if (q->kind != OBJ_PATH) return 0;
-        for (int i = 0; i < f->nres; i++) if (sb_regex_search(f->res[i], q->obj, q->len)) return 1;
+        for (int i = 0; i < f->nres; i++) if (regex_search(memo, f->res[i], q->obj, q->len)) return 1;
         return 0;
     case F_NAME: case F_NAME_PREFIX: case F_NAME_REGEX:
         if (q->kind != OBJ_NAME || q->ns != f->ns) return 0;
         if (f->kind == F_NAME) return q->len == f->len && memcmp(q->obj, f->str, f->len) == 0;
         if (f->kind == F_NAME_PREFIX) return q->len >= f->len && memcmp(q->obj, f->str, f->len) == 0;
-        for (int i = 0; i < f->nres; i++) if (sb_regex_search(f->res[i], q->obj, q->len)) return 1;
+        for (int i = 0; i < f->nres; i++) if (regex_search(memo, f->res[i], q->obj, q->len)) return 1;
         return 0;
     case F_IP: return ip_match(f, q);
     case F_TARGET:
@@ -1036,7 +1129,7 @@ int sfilter_match(const sfilter *f, const sb_request *q)
     case F_ALL: {
         int unk = 0;
         for (int i = 0; i < f->nkids; i++) {
-            int m = sfilter_match(f->kids[i], q);
+            int m = filter_match(f->kids[i], q, memo);
             if (m == 0) return 0;
             if (m < 0) unk = 1;
         }
@@ -1045,20 +1138,22 @@ int sfilter_match(const sfilter *f, const sb_request *q)
     case F_ANY: {
         int unk = 0;
         for (int i = 0; i < f->nkids; i++) {
-            int m = sfilter_match(f->kids[i], q);
+            int m = filter_match(f->kids[i], q, memo);
             if (m == 1) return 1;
             if (m < 0) unk = 1;
         }
         return unk ? -1 : 0;
     }
     case F_NOT: {
-        int m = sfilter_match(f->kids[0], q);
+        int m = filter_match(f->kids[0], q, memo);
         return m < 0 ? -1 : !m;
     }
     case F_UNKNOWN: return -1;
     }
     return -1;
 }
+
+int sfilter_match(const sfilter *f, const sb_request *q) { return filter_match(f, q, NULL); }
 
 /* Seatbelt's decision (docs/sbpl.md) among the rules at positions
  * c[0..nc) of p->sorted (ascending), or among all rules when c is NULL.  A
@@ -1075,7 +1170,7 @@ static sb_answer decide_over(const sb_policy *p, const sb_request *q, const size
         for (size_t i = e; i > b; i--) {            /* filtered: the last match wins */
             const sb_rule *r = p->sorted[c ? c[i - 1] : i - 1];
             if (!r->filter) continue;
-            int m = sfilter_match(r->filter, q);
+            int m = filter_match(r->filter, q, p->memo);
             if (m < 0) {
                 ans.rule = r;
                 ans.why = "a filter of this rule cannot be evaluated";
@@ -1124,7 +1219,7 @@ static int conflict_over(const sb_policy *p, const sb_request *q, const size_t *
         if (c) { b = path_index_lower_bound(c, nc, b); e = path_index_lower_bound(c, nc, e); }
         for (size_t i = b; i < e; i++) {
             const sb_rule *r = p->sorted[c ? c[i] : i];
-            if (!r->filter || sfilter_match(r->filter, q) == 1) seen[r->action] = 1;
+            if (!r->filter || filter_match(r->filter, q, p->memo) == 1) seen[r->action] = 1;
         }
     }
     return seen[0] && seen[1];

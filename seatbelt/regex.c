@@ -340,3 +340,177 @@ int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len)
     free(mark);
     return found;
 }
+
+/* The lazy DFA (regex.h): each state is the set of the NFA's consuming
+ * states (CHAR, ANY, CLASS, MATCH) live at a position inside the subject,
+ * kept sorted; a transition is computed the first time a byte is seen in
+ * a state and kept.  A state at the subject's first byte closes over ^, the
+ * state after its last byte over $ (that step is kept as a bit per byte and
+ * state: "a match there").  Past DFA_MAX_STATES it answers through the NFA. */
+#define DFA_MAX_STATES 1024
+struct sb_regex_dfa {
+    const sb_regex *re;
+    int n, cap;
+    int **set;                /* a state's NFA states, sorted, and how many */
+    int *setn;
+    int *next;                /* [state * 256 + byte]: the next state, -1 not yet known */
+    signed char *endm;        /* [state * 256 + byte]: a match when byte is the last, -1 not yet known */
+    unsigned char *match;     /* the state holds MATCH */
+    int *tab;                 /* states by set: id + 1, 0 empty */
+    size_t mask;
+    int init;                 /* the state at the first byte, -1 not yet known */
+    sset work;                /* the closure's scratch */
+    int *stack, *seeds;
+};
+
+sb_regex_dfa *sb_regex_dfa_new(const sb_regex *re)
+{
+    sb_regex_dfa *d = xcalloc(1, sizeof *d);
+    d->re = re;
+    d->init = -1;
+    d->mask = 63;
+    d->tab = xcalloc(d->mask + 1, sizeof *d->tab);
+    int n = re->n;
+    d->work.v = xmalloc((size_t)(n + 1) * sizeof(int));
+    d->work.mark = xcalloc((size_t)n + 1, sizeof(unsigned));
+    d->stack = xmalloc((size_t)(2 * n + 2) * sizeof(int));
+    d->seeds = xmalloc((size_t)(n + 2) * sizeof(int));
+    return d;
+}
+
+void sb_regex_dfa_free(sb_regex_dfa *d)
+{
+    if (!d) return;
+    for (int i = 0; i < d->n; i++) free(d->set[i]);
+    free(d->set);
+    free(d->setn);
+    free(d->next);
+    free(d->endm);
+    free(d->match);
+    free(d->tab);
+    free(d->work.v);
+    free(d->work.mark);
+    free(d->stack);
+    free(d->seeds);
+    free(d);
+}
+
+static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+static size_t set_hash(const int *v, int n)
+{
+    size_t h = 1469598103934665603ull;
+    for (int i = 0; i < n; i++) h = (h ^ (size_t)(unsigned)v[i]) * 1099511628211ull;
+    return h;
+}
+
+/* the closure of seeds[0..ns) at position pos of a subject of length len,
+ * in d->work (sorted) */
+static void dfa_close(sb_regex_dfa *d, int ns, size_t pos, size_t len)
+{
+    sset *w = &d->work;
+    w->n = 0;
+    if (++w->gen == 0) { memset(w->mark, 0, (size_t)(d->re->n + 1) * sizeof(unsigned)); w->gen = 1; }
+    for (int i = 0; i < ns; i++) addst(d->re, w, d->seeds[i], pos, len, d->stack);
+    qsort(w->v, (size_t)w->n, sizeof(int), cmp_int);
+}
+
+/* the state of d->work's set: found or added; -1 when d is full */
+static int dfa_state(sb_regex_dfa *d)
+{
+    const int *v = d->work.v;
+    int n = d->work.n;
+    size_t h = set_hash(v, n);
+    for (size_t i = h & d->mask;; i = (i + 1) & d->mask) {
+        int id = d->tab[i] - 1;
+        if (id < 0) break;
+        if (d->setn[id] == n && !memcmp(d->set[id], v, (size_t)n * sizeof(int))) return id;
+    }
+    if (d->n == DFA_MAX_STATES) return -1;
+    if (d->n == d->cap) {
+        d->cap = d->cap ? 2 * d->cap : 16;
+        d->set = xrealloc(d->set, (size_t)d->cap * sizeof *d->set);
+        d->setn = xrealloc(d->setn, (size_t)d->cap * sizeof *d->setn);
+        d->next = xrealloc(d->next, (size_t)d->cap * 256 * sizeof *d->next);
+        d->endm = xrealloc(d->endm, (size_t)d->cap * 256);
+        d->match = xrealloc(d->match, (size_t)d->cap);
+    }
+    int id = d->n++;
+    d->set[id] = xmalloc((size_t)(n + 1) * sizeof(int));
+    memcpy(d->set[id], v, (size_t)n * sizeof(int));
+    d->setn[id] = n;
+    memset(d->next + (size_t)id * 256, 0xff, 256 * sizeof *d->next);
+    memset(d->endm + (size_t)id * 256, 0xff, 256);
+    d->match[id] = 0;
+    for (int i = 0; i < n; i++) if (d->re->st[v[i]].op == N_MATCH) d->match[id] = 1;
+    if (2 * (size_t)d->n > d->mask) {               /* grow the table */
+        d->mask = 2 * d->mask + 1;
+        free(d->tab);
+        d->tab = xcalloc(d->mask + 1, sizeof *d->tab);
+        for (int k = 0; k < d->n; k++) {
+            size_t j = set_hash(d->set[k], d->setn[k]) & d->mask;
+            while (d->tab[j]) j = (j + 1) & d->mask;
+            d->tab[j] = k + 1;
+        }
+    } else {
+        size_t j = h & d->mask;
+        while (d->tab[j]) j = (j + 1) & d->mask;
+        d->tab[j] = id + 1;
+    }
+    return id;
+}
+
+/* the seeds after reading ch in state k: the successors of its states
+ * that accept ch, and the start (a search may begin anywhere) */
+static int dfa_step_seeds(sb_regex_dfa *d, int k, unsigned char ch)
+{
+    const sb_regex *re = d->re;
+    int ns = 0;
+    for (int i = 0; i < d->setn[k]; i++) {
+        const nstate *st = &re->st[d->set[k][i]];
+        int ok = (st->op == N_CHAR && st->c == ch) || st->op == N_ANY ||
+                 (st->op == N_CLASS && (re->cls[st->cls].b[ch >> 3] >> (ch & 7) & 1));
+        if (ok) d->seeds[ns++] = st->x;
+    }
+    d->seeds[ns++] = re->start;
+    return ns;
+}
+
+int sb_regex_dfa_search(sb_regex_dfa *d, const char *s, size_t len)
+{
+    const sb_regex *re = d->re;
+    if (re->prefix_len && (len < re->prefix_len || memcmp(s, re->prefix, re->prefix_len) != 0)) return 0;
+    if (len == 0) return sb_regex_search_nfa(re, s, len);
+    int k = d->init;
+    if (k < 0) {
+        d->seeds[0] = re->start;
+        dfa_close(d, 1, 0, 2);                  /* at the first byte, not the last */
+        k = d->init = dfa_state(d);
+        if (k < 0) return sb_regex_search_nfa(re, s, len);
+    }
+    for (size_t pos = 0; pos < len; pos++) {
+        if (d->match[k]) return 1;
+        unsigned char ch = (unsigned char)s[pos];
+        size_t at = (size_t)k * 256 + ch;
+        if (pos + 1 == len) {                   /* the last byte: is there a match after it? */
+            if (d->endm[at] < 0) {
+                int ns = dfa_step_seeds(d, k, ch);
+                dfa_close(d, ns, 1, 1);
+                int m = 0;
+                for (int i = 0; i < d->work.n; i++) if (re->st[d->work.v[i]].op == N_MATCH) m = 1;
+                d->endm[at] = (signed char)m;
+            }
+            return d->endm[at];
+        }
+        int nx = d->next[at];
+        if (nx < 0) {
+            int ns = dfa_step_seeds(d, k, ch);
+            dfa_close(d, ns, 1, 2);             /* inside the subject */
+            nx = dfa_state(d);
+            if (nx < 0) return sb_regex_search_nfa(re, s, len);
+            d->next[at] = nx;
+        }
+        k = nx;
+    }
+    return d->match[k];
+}

@@ -20,4 +20,14 @@ int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len);
  * anchored pattern "^/lit/eral..."), its length in *len; NULL when there is
  * none.  A subject that does not start with it never matches. */
 const char *sb_regex_prefix(const sb_regex *re, size_t *len);
+
+/* A lazy DFA over a compiled regex: the same answers as sb_regex_search,
+ * each state built the first time a subject reaches it and kept (up to a
+ * bound, past which it asks the NFA).  For callers that search one regex
+ * many times (the differential check); it refers to re, which must outlive
+ * it. */
+typedef struct sb_regex_dfa sb_regex_dfa;
+sb_regex_dfa *sb_regex_dfa_new(const sb_regex *re);
+void sb_regex_dfa_free(sb_regex_dfa *d);
+int sb_regex_dfa_search(sb_regex_dfa *d, const char *s, size_t len);
 #endif

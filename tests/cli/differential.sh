@@ -38,6 +38,9 @@ expect_rc "differential: emitting without carve-outs is found by the generated p
 expect_err_has "differential: the failing case is printed shrunk" "diff-check: FAIL: profile"
 run "differential: list of shapes" "$BUILD/diff-check" --list-shapes
 expect_out_has "differential: the shape table" "| \`bracket-slash\` |"
+# docs/reliability.md's table is the generator's, row for row
+sed -n '/^| class | what | example |$/,/^$/p' docs/reliability.md | sed '/^$/d' >"$TMP/shapes-doc"
+expect_same "differential: docs/reliability.md lists every shape class" "$TMP/out" "$TMP/shapes-doc"
 run "differential: unknown shape" "$BUILD/diff-check" --generate 1 --without nosuch
 expect_rc "differential: an unknown shape class is a usage error" 2
 

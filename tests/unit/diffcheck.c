@@ -31,7 +31,7 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--readable")) readable = 1;   /* the one-rule-per-line form */
         else if (nfiles < 512) files[nfiles++] = argv[i];
     }
-    long total = 0, disagree = 0, conflicts = 0, undecided = 0;
+    long total = 0, disagree = 0, conflicts = 0, undecided = 0, wrong_allow = 0;
     int errors = 0;
     for (int fi = 0; fi < nfiles; fi++) {
         compile_opts o = { 0 };
@@ -72,10 +72,14 @@ int main(int argc, char **argv)
             for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= c->pol.rules.v[i]->covers->w[w];
         const char *extra[] = { "file-read-data", "file-write-data", "mach-lookup", "network-outbound", "sysctl-read" };
         for (size_t i = 0; i < 5; i++) opset_add(&ops, op_lookup(extra[i], NULL));
-        long q0 = total, d0 = disagree, c0 = conflicts;
-        for (int op = 0; op < ops_count(); op++) {
-            if (!opset_has(&ops, op) || !op_get(op)->concrete) continue;
-            for (size_t k = 0; k < s.n; k++) {
+        long q0 = total, d0 = disagree, c0 = conflicts, w0 = wrong_allow;
+        sbpl_memo *memo = sbpl_memo_new();
+        /* every operation of one object in a row: the evaluator's memo
+         * then searches each regex once per object */
+        x->pol->memo = memo;
+        for (size_t k = 0; k < s.n; k++) {
+            for (int op = 0; op < ops_count(); op++) {
+                if (!opset_has(&ops, op) || !op_get(op)->concrete) continue;
                 sb_request q;
                 memset(&q, 0, sizeof q);
                 q.op = op;
@@ -94,6 +98,7 @@ int main(int argc, char **argv)
                                 op_get(op)->name, s.v[k], action_name(an.prof.action),
                                 an.sbpl.decision == 0 ? "allow" : an.sbpl.decision == 1 ? "deny" : "undecidable");
                     disagree++;
+                    if (an.prof.action == ACT_DENY && an.sbpl.decision == ACT_ALLOW) wrong_allow++;
                 }
                 if (sbpl_conflict(x->pol, &q, &a)) {
                     if (conflicts - c0 < 5)
@@ -103,8 +108,10 @@ int main(int argc, char **argv)
                 }
             }
         }
-        printf("diff-check: %s (values %zu): %ld queries, %ld disagreements, %ld conflicts\n", files[fi], vs,
-               total - q0, disagree - d0, conflicts - c0);
+        printf("diff-check: %s (values %zu): %ld queries, %ld disagreements (%ld wrong allows), %ld conflicts\n", files[fi], vs,
+               total - q0, disagree - d0, wrong_allow - w0, conflicts - c0);
+        x->pol->memo = NULL;
+        sbpl_memo_free(memo);
         hm_free(&s.seen);
         free(s.v);
         free(s.k);
@@ -115,8 +122,8 @@ int main(int argc, char **argv)
         }
         compilation_free(c);
     }
-    printf("diff-check: %ld queries in all, %ld disagreements, %ld conflicts, %ld undecidable\n",
-           total, disagree, conflicts, undecided);
+    printf("diff-check: %ld queries in all, %ld disagreements (%ld wrong allows), %ld conflicts, %ld undecidable\n",
+           total, disagree, wrong_allow, conflicts, undecided);
     if (total < min) { fprintf(stderr, "diff-check: fewer than %ld queries\n", min); return 1; }
     return disagree || conflicts || errors || undecided ? 1 : 0;
 }

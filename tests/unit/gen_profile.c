@@ -22,6 +22,13 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_GLOB_UTF8] = { "glob-utf8", "`?` and negated brackets against multi-byte characters (one character each)",
                        "glob \"/a/b?\" vs /a/b\xc3\xa9" },
     [GS_ESCAPE] = { "escape", "escaped glob characters (part of the fixed part)", "glob \"/a/x\\\\*y/c\"" },
+    [GS_BRACKET_EDGE] = { "bracket-edge", "bracket expressions with `]` first and `-` at either end, plain and negated",
+                          "glob \"/a/b[]c]\", glob \"/a/b[-c]\", glob \"/a/b[!]-]\"" },
+    [GS_GLOB_PARAM_END] = { "glob-param-end", "a parameter as the last component of a glob, after `*` or `**`",
+                            "glob \"/a/*/$USER\", glob \"/a/**/${USER}\"" },
+    [GS_GLOB_ROOT] = { "glob-root", "globs whose fixed part is the root alone", "glob \"/**\", glob \"/**/b\", glob \"/*\"" },
+    [GS_REGEX_GROUP_ALT] = { "regex-group-alt", "alternatives inside a group, some holding `/`, after the fixed part",
+                             "regex \"^/a/(b|c/d)(/.*)?$\"" },
     [GS_REGEX] = { "regex", "anchored and unanchored regexes, `.`, classes, groups, suffixes", "regex \"^/a/b(/.*)?$\"" },
     [GS_REGEX_ALT] = { "regex-alt", "regexes with top-level alternatives", "regex \"^/a/b/c$|^/a/bc\"" },
     [GS_PARAM_START] = { "param-start", "a parameter at the start of a path", "\"$P/b\"" },
@@ -139,7 +146,7 @@ static const char *const utf8_chars[] = { "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\
 static void glob_piece(pathb *p, gen_rng *r, uint64_t en)
 {
     int cand[GS_COUNT], nc = 0;
-    for (int s = GS_GLOB_STAR; s <= GS_ESCAPE; s++) if (ON(en, s)) cand[nc++] = s;
+    for (int s = GS_GLOB_STAR; s <= GS_GLOB_PARAM_END; s++) if (ON(en, s)) cand[nc++] = s;
     if (!nc) return;
     int s = cand[gen_rnd(r) % (unsigned)nc];
     p->shapes |= BIT(s);
@@ -205,6 +212,27 @@ static void glob_piece(pathb *p, gen_rng *r, uint64_t en)
         }
         if (chance(r, 60)) { lit(p, "/"); lit(p, PICK(r, comps)); }
         break;
+    case GS_BRACKET_EDGE:                          /* ']' first, '-' first or last: members, not syntax */
+        lit(p, "/");
+        lit(p, "b");
+        switch (gen_rnd(r) % 6) {
+        case 0: push(p, "[]c]", 4, "]", "c", "b", "/"); break;
+        case 1: push(p, "[-c]", 4, "-", "c", "b", "/"); break;
+        case 2: push(p, "[c-]", 4, "-", "c", "b", "d"); break;
+        case 3: push(p, "[]-]", 4, "]", "-", "c", "/"); break;
+        case 4: push(p, "[!]]", 4, "c", "]", "/", "-"); break;
+        default: push(p, "[!-c]", 4, "b", "-", "c", "/"); break;
+        }
+        if (chance(r, 50)) lit(p, "c");
+        break;
+    case GS_GLOB_PARAM_END:                        /* a parameter last, after a wildcard */
+        lit(p, "/");
+        if (chance(r, 50)) push(p, "*", 3, "z", "b", "x/y", NULL);
+        else push(p, "**", 4, "", "z", "z/y", "b");
+        lit(p, "/");
+        lit(p, chance(r, 50) ? "$USER" : "${USER}");
+        p->shapes |= BIT(GS_PARAM_PATTERN);
+        break;
     }
 }
 
@@ -232,6 +260,8 @@ static void quoted(strbuf *b, const char *s)
     }
     sb_putc(b, '"');
 }
+
+static const char *const group_alts[] = { "/(b|c/d)", "(/b|/c/d|)", "/(b(c|/d)|\\.ssh)", "(|/b)/c" };
 
 /* regex text for a path: metacharacters escaped, parameters kept */
 static void regex_path(strbuf *b, const char *s)
@@ -264,7 +294,7 @@ static int path_kind(gen_rng *r, uint64_t en)
     if (ON(en, GS_LITERAL)) cand[nc++] = K_LITERAL;
     if (ON(en, GS_SUBPATH)) cand[nc++] = K_SUBPATH;
     if (ON(en, GS_PREFIX)) cand[nc++] = K_PREFIX;
-    for (int s = GS_GLOB_STAR; s <= GS_ESCAPE; s++) if (ON(en, s)) { cand[nc++] = K_GLOB; cand[nc++] = K_GLOB; break; }
+    for (int s = GS_GLOB_STAR; s <= GS_GLOB_ROOT; s++) if (ON(en, s)) { cand[nc++] = K_GLOB; cand[nc++] = K_GLOB; break; }
     if (ON(en, GS_REGEX)) cand[nc++] = K_REGEX;
     if (ON(en, GS_REGEX_ALT)) cand[nc++] = K_REGEX_ALT;
     return nc ? cand[gen_rnd(r) % (unsigned)nc] : -1;
@@ -300,6 +330,18 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
         break;
     case K_GLOB: {
         sb_puts(b, "glob ");
+        if (ON(en, GS_GLOB_ROOT) && !fixed_root && chance(r, 10)) {   /* the root alone, then wildcards */
+            p.n = 0;
+            p.shapes = BIT(GS_GLOB_ROOT);
+            lit(&p, "/");
+            switch (gen_rnd(r) % 4) {
+            case 0: push(&p, "**", 4, "", "a", "a/b", "Users/test"); break;
+            case 1: push(&p, "**", 4, "", "a", "a/b/b", "b"); lit(&p, "/"); lit(&p, "b"); break;
+            case 2: push(&p, "*", 4, "a", "b", "", "Users"); break;
+            default: push(&p, "**/**", 4, "", "a", "a/b", "b/c"); break;
+            }
+            break;
+        }
         int before = p.n;
         glob_piece(&p, r, en);
         if (p.n > before && p.t[p.n - 1].text[0] != '*' && chance(r, 30)) glob_piece(&p, r, en);
@@ -327,6 +369,10 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
         if (chance(r, 25)) { sb_puts(&re, path); }    /* unescaped: `.` is any character */
         else regex_path(&re, path);
         if (chance(r, 25)) sb_puts(&re, chance(r, 50) ? "/(b|c)" : "/b[cd]");
+        else if (ON(en, GS_REGEX_GROUP_ALT) && chance(r, 20)) {   /* alternatives in a group, one with a / */
+            sb_puts(&re, PICK(r, group_alts));
+            p.shapes |= BIT(GS_REGEX_GROUP_ALT);
+        }
         sb_puts(&re, PICK(r, suffix));
     } else {
         p.shapes |= BIT(GS_REGEX_ALT);

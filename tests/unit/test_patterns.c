@@ -249,4 +249,50 @@ void test_regex(void)
         CHECK(agree, "with and without the check, every pattern on every subject");
         arena_free(&r);
     }
+
+    unit_case("regex: the lazy DFA answers as the NFA does");
+    {
+        arena r;
+        arena_init(&r);
+        /* random patterns over a few characters and every operator, random
+         * subjects; each DFA is asked many subjects so its kept states and
+         * transitions are reused, the last byte's match bit too */
+        static const char *const atoms[] = { "a", "b", "/", ".", "[ab]", "[^/]", "\\.", "^", "$", "(a|b/)", "(/.*)?",
+                                             "a*", "b+", "/?", "(ab|a)", "[^a]*" };
+        unsigned long long rs = 7;
+        int agree = 1, n = 0;
+        for (int t = 0; t < 400 && agree; t++) {
+            char pat[128];
+            size_t pl = 0;
+            rs = rs * 6364136223846793005ull + 1442695040888963407ull;
+            int na = 1 + (int)((rs >> 33) % 6);
+            for (int i = 0; i < na; i++) {
+                rs = rs * 6364136223846793005ull + 1442695040888963407ull;
+                const char *at = atoms[(rs >> 33) % (sizeof atoms / sizeof atoms[0])];
+                if (i && (rs >> 40) % 7 == 0) pat[pl++] = '|';
+                memcpy(pat + pl, at, strlen(at));
+                pl += strlen(at);
+            }
+            sb_regex *x = sb_regex_compile(&r, pat, pl, &err);
+            if (!x) continue;
+            sb_regex_dfa *d = sb_regex_dfa_new(x);
+            for (int k = 0; k < 60; k++) {
+                char subj[16];
+                rs = rs * 6364136223846793005ull + 1442695040888963407ull;
+                size_t sl = (rs >> 33) % 12;
+                for (size_t i = 0; i < sl; i++) {
+                    rs = rs * 6364136223846793005ull + 1442695040888963407ull;
+                    subj[i] = "ab/.x"[(rs >> 33) % 5];
+                }
+                n++;
+                if (sb_regex_dfa_search(d, subj, sl) != sb_regex_search_nfa(x, subj, sl)) {
+                    agree = 0;
+                    printf("  %.*s on \"%.*s\"\n", (int)pl, pat, (int)sl, subj);
+                }
+            }
+            sb_regex_dfa_free(d);
+        }
+        CHECK(agree && n > 10000, "%d searches", n);
+        arena_free(&r);
+    }
 }
