@@ -140,12 +140,6 @@ static void push_rule(decide_index *x, size_t *n, size_t rule)
     x->out[(*n)++] = rule;
 }
 
-static int cmp_size(const void *a, const void *b)
-{
-    size_t p = *(const size_t *)a, q = *(const size_t *)b;
-    return p < q ? -1 : p > q;
-}
-
 size_t decide_index_paths(decide_index *x, const char *q, size_t len, const size_t **out)
 {
     size_t n = 0;
@@ -169,10 +163,16 @@ size_t decide_index_paths(decide_index *x, const char *q, size_t len, const size
             push_rule(x, &n, e->rule);
         }
     }
-    if (!sorted) {
-        qsort(x->out, n, sizeof *x->out, cmp_size);
-        size_t w = 0;
-        for (size_t i = 0; i < n; i++) if (!w || x->out[w - 1] != x->out[i]) x->out[w++] = x->out[i];
+    if (!sorted) {          /* a few runs, each ascending: an insertion sort, dropping repeats */
+        size_t *v = x->out, w = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t r = v[i], k = w;
+            while (k && v[k - 1] > r) k--;
+            if (k && v[k - 1] == r) continue;
+            memmove(v + k + 1, v + k, (w - k) * sizeof *v);
+            v[k] = r;
+            w++;
+        }
         n = w;
     }
     *out = x->out;
