@@ -277,10 +277,14 @@ static void build_index(decider *d)
         }
         case MK_GLOB: case MK_REGEX: {
             /* an anchored pattern's literal start, and a text every match contains */
-            size_t len;
-            const char *text = regex_text(d, r, &len);
             regex_literals lit;
-            regex_literals_of(&d->a, text, len, &lit);
+            if (r->m.kind == MK_GLOB) {
+                glob_literals_of(&d->a, r->m.value, r->m.len, &d->values, &lit);
+            } else {
+                size_t len;
+                const char *text = regex_text(d, r, &len);
+                regex_literals_of(&d->a, text, len, &lit);
+            }
             if (lit.prefix) decide_index_key_need(x, lit.prefix, lit.prefix_len, lit.need, lit.need_len, i);
             else decide_index_always_need(x, lit.need, lit.need_len, i);
             path_only = 1;

@@ -11,6 +11,7 @@
  * first byte only, so its first run, when it follows the '^' directly, is
  * a prefix of every matching subject. */
 #include "regex_literals.h"
+#include "../support/param_marks.h"
 #include <string.h>
 
 static int is_quant(char c) { return c == '*' || c == '+' || c == '?'; }
@@ -53,19 +54,57 @@ static size_t group_end(const char *re, size_t len, size_t i)
     return 0;
 }
 
-static void keep(arena *a, const char *s, size_t n, const char **to, size_t *len)
+/* The runs of plain bytes of a pattern, read left to right: lit_byte for
+ * a byte that is in every match where it stands, lit_break for anything
+ * else (the run ends there).  The first run, when it starts at the anchor,
+ * is the prefix; the longest of the others is the text. */
+typedef struct lit_reader {
+    arena *a;
+    char *run;
+    size_t nrun, nprefix, nbest;
+    int in_prefix;
+    const char *best;
+    regex_literals *out;
+} lit_reader;
+
+static void lit_init(lit_reader *r, arena *a, size_t len, regex_literals *out)
 {
-    *to = arena_strndup(a, s, n);
-    *len = n;
+    memset(out, 0, sizeof *out);
+    memset(r, 0, sizeof *r);
+    r->a = a;
+    r->run = arena_alloc(a, len + 1);
+    r->out = out;
+}
+
+static void lit_byte(lit_reader *r, char c)
+{
+    r->run[r->nrun++] = c;
+    if (r->in_prefix) r->nprefix++;
+}
+
+static void lit_break(lit_reader *r)
+{
+    if (r->in_prefix && r->nprefix) {
+        r->out->prefix = arena_strndup(r->a, r->run, r->nprefix);
+        r->out->prefix_len = r->nprefix;
+    } else if (r->nrun > r->nbest) {
+        r->best = arena_strndup(r->a, r->run, r->nrun);
+        r->nbest = r->nrun;
+    }
+    r->in_prefix = 0;
+    r->nrun = 0;
+}
+
+static void lit_end(lit_reader *r)
+{
+    lit_break(r);
+    if (r->best) { r->out->need = r->best; r->out->need_len = r->nbest; }
 }
 
 void regex_literals_of(arena *a, const char *re, size_t len, regex_literals *out)
 {
-    memset(out, 0, sizeof *out);
-    char *run = arena_alloc(a, len + 1);
-    size_t nrun = 0, nbest = 0, nprefix = 0;
-    int in_prefix = 0;
-    const char *best = NULL;
+    lit_reader r;
+    lit_init(&r, a, len, out);
     for (size_t i = 0; i < len;) {
         char c = re[i], lit = 0;
         int is_lit = 0;
@@ -89,25 +128,87 @@ void regex_literals_of(arena *a, const char *re, size_t len, regex_literals *out
             next = i + 1;
         }
         int quant = next < len && is_quant(re[next]);
-        if (i == 0 && c == '^' && !quant) { in_prefix = 1; i = next; continue; }
+        if (i == 0 && c == '^' && !quant) { r.in_prefix = 1; i = next; continue; }
         /* a byte with '+' is there at least once, where it stands */
-        int kept = is_lit && (!quant || re[next] == '+');
-        if (kept) {
-            run[nrun++] = lit;
-            if (in_prefix) nprefix++;
-        }
-        if (!kept || quant) {              /* the run ends with this atom */
-            if (in_prefix && nprefix) keep(a, run, nprefix, &out->prefix, &out->prefix_len);
-            else if (nrun > nbest) keep(a, run, nrun, &best, &nbest);
-            in_prefix = 0;
-            nrun = 0;
-        }
+        if (is_lit && (!quant || re[next] == '+')) lit_byte(&r, lit);
+        if (!is_lit || quant) lit_break(&r);
         while (next < len && is_quant(re[next])) next++;
         i = next;
     }
-    if (in_prefix && nprefix) keep(a, run, nprefix, &out->prefix, &out->prefix_len);
-    else if (nrun > nbest) keep(a, run, nrun, &best, &nbest);
-    if (best) { out->need = best; out->need_len = nbest; }
+    lit_end(&r);
+    return;
+unread:
+    memset(out, 0, sizeof *out);
+}
+
+/* At g[i] == '/': the length of the globstar components ("/" then "**")
+ * that start there, as glob_to_regex reads them. */
+static size_t globstars_at(const char *g, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j + 2 < len && g[j] == '/' && g[j + 1] == '*' && g[j + 2] == '*' && (j + 3 == len || g[j + 3] == '/'))
+        j += 3;
+    return j - i;
+}
+
+void glob_literals_of(arena *a, const char *g, size_t len, const hashmap *values, regex_literals *out)
+{
+    lit_reader r;
+    size_t room = len;
+    for (size_t i = 0; i < len; i++)          /* a parameter's value may be longer than its name */
+        if (g[i] == PARAM_OPEN) {
+            size_t j = i + 1;
+            while (j < len && g[j] != PARAM_CLOSE) j++;
+            const char *v = hm_get(values, g + i + 1, j - i - 1);
+            if (v) room += strlen(v);
+            i = j;
+        }
+    lit_init(&r, a, room, out);
+    r.in_prefix = 1;                          /* glob_to_regex anchors at the start */
+    int ends_in_globstar = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = g[i];
+        if (c == PARAM_OPEN) {
+            size_t j = i + 1;
+            while (j < len && g[j] != PARAM_CLOSE) j++;
+            const char *v = hm_get(values, g + i + 1, j - i - 1);
+            if (v && v[0] == '/' && v[1] == 0) lit_break(&r);       /* "/?" */
+            else if (v) for (const char *p = v; *p; p++) lit_byte(&r, *p);
+            i = j;
+            continue;
+        }
+        if (c == '\\' && i + 1 < len) {
+            if (g[i + 1] != '/') { lit_byte(&r, g[++i]); continue; }
+            c = g[++i];                           /* an escaped '/' is a '/' */
+        }
+        if (c == '/') {
+            size_t n = globstars_at(g, len, i);
+            if (n && i + n == len) { lit_break(&r); ends_in_globstar = 1; break; }   /* "(/.*)?" */
+            if (n) {              /* a '/', any components each with its '/', the '/' after the globstar taken */
+                lit_byte(&r, '/');
+                lit_break(&r);
+                i += n;
+                continue;
+            }
+        }
+        if (c == '*' || c == '?' || c == '[') {
+            /* "[^/]*", one character, a bracket expression (one byte when it
+             * lists one, but read as any): its end as glob_check finds it */
+            lit_break(&r);
+            if (c == '[') {
+                size_t j = i + 1;
+                if (j < len && (g[j] == '!' || g[j] == '^')) j++;
+                size_t body = j;
+                while (j < len && (g[j] != ']' || j == body)) j++;
+                if (j >= len) goto unread;
+                i = j;
+            }
+            continue;
+        }
+        lit_byte(&r, c);
+    }
+    if (!ends_in_globstar) lit_break(&r);    /* "(/.*)?", then "$" */
+    lit_end(&r);
     return;
 unread:
     memset(out, 0, sizeof *out);

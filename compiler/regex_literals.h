@@ -6,6 +6,7 @@
 #ifndef BUCKLE_REGEX_LITERALS_H
 #define BUCKLE_REGEX_LITERALS_H
 #include "../support/arena.h"
+#include "../support/hashmap.h"
 #include <stddef.h>
 
 typedef struct regex_literals {
@@ -21,4 +22,10 @@ typedef struct regex_literals {
  * matches; a pattern it cannot read (a top-level '|', bad syntax) gets
  * neither text. */
 void regex_literals_of(arena *a, const char *re, size_t len, regex_literals *out);
+/* The same for a glob template (compiler/patterns.h) with these parameter
+ * values, read off the glob itself: what regex_literals_of reads off the
+ * regex glob_to_regex writes for it, except that a bracket expression is
+ * never read as a byte (cheaper than writing the regex: the decider's index
+ * reads every glob of the policy). */
+void glob_literals_of(arena *a, const char *g, size_t len, const hashmap *values, regex_literals *out);
 #endif
