@@ -20,7 +20,7 @@ typedef struct bucket {
 struct decide_index {
     bucket *slots;           /* open addressing, a power of two */
     size_t cap, count;
-    unsigned char *has_len;  /* has_len[l]: some key is l bytes long (l <= maxlen) */
+    unsigned char *has_len;  /* has_len[l]: bit k, a key of kind k is l bytes long (l <= maxlen) */
     size_t maxlen, lcap;
     entry *always;
     size_t nalways, acap;
@@ -96,9 +96,9 @@ static void file_key(decide_index *x, const char *s, size_t len, entry e)
             memset(x->has_len + x->lcap, 0, ncap - x->lcap);
             x->lcap = ncap;
         }
-        x->has_len[len] = 1;
         if (len > x->maxlen) x->maxlen = len;
     }
+    x->has_len[len] |= (unsigned char)(1u << e.kind);
     push_entry(&b->v, &b->n, &b->cap, e);
 }
 
@@ -150,7 +150,12 @@ size_t decide_index_paths(decide_index *x, const char *q, size_t len, const size
     size_t top = x->count && len > x->maxlen ? x->maxlen : len;
     for (size_t kl = 0; x->count && kl <= top; kl++) {
         if (kl) { h ^= (unsigned char)q[kl - 1]; h *= FNV_PRIME; }
-        if (!x->has_len[kl]) continue;
+        /* only where a key of this length could take the path: a literal
+         * at its end, a subpath there or at a '/' (or "/"), a start anywhere */
+        unsigned kinds = x->has_len[kl];
+        if (!(kinds & (1u << DX_START)) && !((kinds & (1u << DX_EXACT)) && kl == len) &&
+            !((kinds & (1u << DX_UNDER)) && (kl == len || q[kl] == '/' || kl == 1)))
+            continue;
         const bucket *b = find(x, q, kl, h ? h : 1);
         if (!b->hash) continue;
         for (size_t i = 0; i < b->n; i++) {
