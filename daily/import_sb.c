@@ -447,7 +447,7 @@ static const char *rule_text(strbuf *b, const imp *m, const sb_rule *r, int op, 
     *sec = v.section;
     strbuf t;
     sb_init(&t);
-    sb_printf(&t, "%s %s", r->action ? "deny" : "allow", v.verb);
+    sb_printf(&t, "%s %s", action_name(r->action), v.verb);
     const char *why = NULL;
     const sfilter *rf = written_filter(r->filter);
     if (rf && rf->kind == F_REGEX && rf->str && !strncmp(rf->str, SENT_ANC, strlen(SENT_ANC)) && !r->action &&
@@ -874,7 +874,7 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
     for (size_t i = 0; i < m->nrules; i++) {
         const sb_rule *r = m->rules[i].r;
         if (m->rules[i].form != (int)fi) continue;
-        sb_printf(b, "(%s %s", r->action ? "deny" : "allow", op_get(r->op)->name);
+        sb_printf(b, "(%s %s", action_name(r->action), op_get(r->op)->name);
         if (r->filter) {
             sb_putc(b, ' ');
             if (!sbpl_filter(b, m, r->filter)) return 0;
@@ -1145,7 +1145,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
             diag_add(dl, SEV_ERROR, NULL, at, "cannot import an (import ...): import the imported file on its own, and extend the result");
             goto done;
         }
-        if (r->op == op_default() && !r->filter) { m.dflt = r->action ? "deny" : "allow"; continue; }
+        if (r->op == op_default() && !r->filter) { m.dflt = action_name(r->action); continue; }
         irule *ir = &m.rules[m.nrules++];
         memset(ir, 0, sizeof *ir);
         ir->r = r;
