@@ -25,7 +25,7 @@ echo
 echo "| request | median ms | p90 ms | server processor time per request, ms |"
 echo "|---|---|---|---|"
 "$BUILD/lsp-bench" "$B" corpus/examples/srt-large.buckle 1000 >"$T/l" || exit 1
-grep -v '^rss\|^sync' "$T/l" | awk '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, NF > 3 ? $4 : "" }'
+grep -v '^rss\|^sync' "$T/l" | awk '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, (NF > 3 ? $4 : "") }'
 echo
 sed -n 's/^sync /document sync offered by the server: /p' "$T/l"
 sed -n 's/^rss_kb /resident memory of the server (KB) /p' "$T/l"
