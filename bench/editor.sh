@@ -15,15 +15,20 @@ echo
 load() { sed -n 's/^\([^ ]*\) \([^ ]*\) \([^ ]*\) .*/\1 \2 \3/p' /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //'; }
 echo "load average before: $(load) ($(getconf _NPROCESSORS_ONLN 2>/dev/null || echo ?) processors)"
 echo
-echo "buckle lsp on corpus/examples/srt-large.buckle (ms; targets: diagnostics <= 20, hover and completion <= 5):"
+echo "buckle lsp on corpus/examples/srt-large.buckle (ms; targets: diagnostics <= 20, hover and completion <= 5)."
+echo "Each didChange is one small edit, followed by a full compile and lint of the document:"
+echo "comment = a comment line at the end changes (sent as the server asks: the changed range),"
+echo "whole-text = the same with the whole document in every message, rule = a rule's path changes."
+echo "Processor time is the server's own (user + system, from /proc): the wall clock also"
+echo "counts waiting for a processor on a busy machine."
 echo
-echo "| request | median ms | p90 ms |"
-echo "|---|---|---|"
+echo "| request | median ms | p90 ms | server processor time per request, ms |"
+echo "|---|---|---|---|"
 "$BUILD/lsp-bench" "$B" corpus/examples/srt-large.buckle 1000 >"$T/l" || exit 1
-grep -v '^rss\|^server_cpu' "$T/l" | awk '{ printf "| %s | %s | %s |\n", $1, $2, $3 }'
+grep -v '^rss\|^sync' "$T/l" | awk '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, (NF > 3 ? $4 : "") }'
 echo
+sed -n 's/^sync /document sync offered by the server: /p' "$T/l"
 sed -n 's/^rss_kb /resident memory of the server (KB) /p' "$T/l"
-sed -n 's/^server_cpu_ms_per_edit /processor time of the server per edit (ms, user + system; the wall-clock median above includes waiting for a busy machine): /p' "$T/l"
 echo
 sh bench/gen_profile.sh 100000 "$T/p"
 "$B" fmt "$T/p/main.buckle" >/dev/null || exit 1

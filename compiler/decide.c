@@ -6,6 +6,7 @@
 #include "decide_index.h"
 #include "patterns.h"
 #include "precedence.h"
+#include "regex_literals.h"
 #include "verbs.h"
 #include "../grammar/builtin_params.h"
 #include <string.h>
@@ -18,6 +19,8 @@ struct decider {
     size_t nsbpl;
     sb_regex **re;            /* per rule id, compiled on first use */
     char *re_done;
+    const char **retext;      /* per rule id: a glob's or regex's pattern, values filled in */
+    size_t *relen;
     const char **expanded;    /* per rule id: the value with parameters filled in */
     size_t *explen;
     /* which rules can decide a request (built on the first decision) */
@@ -78,6 +81,8 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
     size_t n = c->pol.rules.n + 1;
     d->re = arena_alloc(&d->a, n * sizeof *d->re);
     d->re_done = arena_alloc(&d->a, n);
+    d->retext = arena_alloc(&d->a, n * sizeof *d->retext);
+    d->relen = arena_alloc(&d->a, n * sizeof *d->relen);
     d->expanded = arena_alloc(&d->a, n * sizeof *d->expanded);
     d->explen = arena_alloc(&d->a, n * sizeof *d->explen);
     return d;
@@ -133,27 +138,43 @@ static void glob_param(strbuf *out, const char *name, size_t len, void *ud)
     if (v) param_regex_quote(out, v, strlen(v));
 }
 
+/* A glob's or regex's pattern with this decider's values (cached). */
+static const char *regex_text(decider *d, const rule *r, size_t *len)
+{
+    if (!d->retext[r->id]) {
+        strbuf b;
+        sb_init(&b);
+        if (r->m.kind == MK_GLOB) {
+            glob_to_regex(&b, r->m.value, r->m.len, glob_param, &d->values);
+            /* a value that puts the glob under /tmp, /var or /etc: "^/etc/.."
+             * is "^/private/etc/.." to the kernel (macOS) */
+            if (compile_platform(d->c) == PLAT_MACOS && template_private_alias(r->m.value, r->m.len, &d->values)) {
+                strbuf c;
+                sb_init(&c);
+                sb_puts(&c, "^/private");
+                sb_add(&c, b.data + 1, b.len - 1);
+                sb_free(&b);
+                b = c;
+            }
+        }
+        else param_expand(&b, r->m.value, r->m.len, &d->values, TPL_REGEX);
+        d->relen[r->id] = b.len;
+        d->retext[r->id] = arena_strndup(&d->a, b.data ? b.data : "", b.len);
+        sb_free(&b);
+    }
+    *len = d->relen[r->id];
+    return d->retext[r->id];
+}
+
+/* Compiled on first use: the index keeps a pattern away from the paths
+ * that lack its literal texts, so most patterns are never compiled. */
 static const sb_regex *regex_of(decider *d, const rule *r)
 {
     if (d->re_done[r->id]) return d->re[r->id];
     d->re_done[r->id] = 1;
-    strbuf b;
-    sb_init(&b);
-    if (r->m.kind == MK_GLOB) {
-        glob_to_regex(&b, r->m.value, r->m.len, glob_param, &d->values);
-        if (compile_platform(d->c) == PLAT_MACOS && template_private_alias(r->m.value, r->m.len, &d->values)) {   /* "^/etc/.." -> "^/private/etc/.." */
-            strbuf c;
-            sb_init(&c);
-            sb_puts(&c, "^/private");
-            sb_add(&c, b.data + 1, b.len - 1);
-            sb_free(&b);
-            b = c;
-        }
-    }
-    else param_expand(&b, r->m.value, r->m.len, &d->values, TPL_REGEX);
-    const char *err;
-    d->re[r->id] = sb_regex_compile(&d->a, b.data ? b.data : "", b.len, &err);
-    sb_free(&b);
+    size_t len;
+    const char *text = regex_text(d, r, &len), *err;
+    d->re[r->id] = sb_regex_compile(&d->a, text, len, &err);
     return d->re[r->id];
 }
 
@@ -245,8 +266,9 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
 /* Files each rule by what an object must be for it to match (see
  * decider_matches): a literal, subpath or prefix matches only paths that
  * start with its value, a glob or regex only those that start with its
- * literal start (when it is anchored; a pattern that does not compile
- * matches nothing), a name, target or address matcher never a path, and no
+ * literal start (when it is anchored) and contain the literal text every
+ * match has (regex_literals.h; read off the pattern's text, so that the
+ * index compiles nothing), a name, target or address matcher never a path, and no
  * path matcher anything but a path. */
 static void build_index(decider *d)
 {
@@ -267,12 +289,18 @@ static void build_index(decider *d)
             break;
         }
         case MK_GLOB: case MK_REGEX: {
-            /* an anchored pattern's literal start: sb_regex_search asks it first */
-            const sb_regex *re = regex_of(d, r);
-            size_t pl = 0;
-            const char *pre = re ? sb_regex_prefix(re, &pl) : NULL;
-            if (pre) decide_index_key(x, pre, pl, DX_START, i);
-            else if (re) decide_index_always(x, i);
+            /* an anchored pattern's literal start, and a text every match contains */
+            regex_literals lit;
+            if (r->m.kind == MK_GLOB &&
+                !(compile_platform(d->c) == PLAT_MACOS && template_private_alias(r->m.value, r->m.len, &d->values))) {
+                glob_literals_of(&d->a, r->m.value, r->m.len, &d->values, &lit);
+            } else {                    /* a regex, or a glob a value moves under /private */
+                size_t len;
+                const char *text = regex_text(d, r, &len);
+                regex_literals_of(&d->a, text, len, &lit);
+            }
+            if (lit.prefix) decide_index_key_need(x, lit.prefix, lit.prefix_len, lit.need, lit.need_len, i);
+            else decide_index_always_need(x, lit.need, lit.need_len, i);
             path_only = 1;
             break;
         }

@@ -14,11 +14,9 @@ static const char *const write_ops[] = {
     "file-link", "file-clone", "fs-rename",
 };
 
-static int is_write_rule(const lrule *r)
+static int is_write_rule(const lrule *r, int wd)   /* wd: file-write-data */
 {
-    if (r->action != ACT_ALLOW) return 0;
-    int wd = op_lookup("file-write-data", NULL);
-    return opset_has(&op_get(r->op)->covers, wd);
+    return r->action == ACT_ALLOW && opset_has(&op_get(r->op)->covers, wd);
 }
 
 /* BK3001: where the runner keeps profiles (docs/runner.md): $TMPDIR and
@@ -64,9 +62,10 @@ static void profile_dir(lint_ctx *lc)
 static void broad_write(lint_ctx *lc)
 {
     static const char *const broad[] = { "/", "/Users", BUILTIN_TEST_HOME, "/private", "/Library", "/System" };
+    int wd = op_lookup("file-write-data", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (!is_write_rule(r) || r->implied) continue;
+        if (!is_write_rule(r, wd) || r->implied) continue;
         if (r->kind != LK_SUBPATH && r->kind != LK_PREFIX && r->kind != LK_NONE) continue;
         for (size_t b = 0; b < sizeof broad / sizeof broad[0]; b++) {
             size_t n = r->value ? strlen(r->value) : 0;
@@ -133,11 +132,12 @@ static void sockets(lint_ctx *lc)
 
 static void root_readable(lint_ctx *lc)
 {
+    int rd = op_lookup("file-read-data", NULL), rm = op_lookup("file-read-metadata", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
         if (r->action != ACT_DENY || r->op == op_default()) continue;
         const opset *cv = &op_get(r->op)->covers;
-        if (!opset_has(cv, op_lookup("file-read-data", NULL)) && !opset_has(cv, op_lookup("file-read-metadata", NULL))) continue;
+        if (!opset_has(cv, rd) && !opset_has(cv, rm)) continue;
         int root = r->kind == LK_NONE || ((r->kind == LK_SUBPATH || r->kind == LK_PREFIX) && r->value && !strcmp(r->value, "/"));
         if (!root) continue;
         const lrule *who;
@@ -178,9 +178,10 @@ static void traversal(lint_ctx *lc)
  * which is rarely what the author meant */
 static void write_only(lint_ctx *lc)
 {
+    int wd = op_lookup("file-write-data", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (!is_write_rule(r) || r->implied || !r->value || (r->kind != LK_SUBPATH && r->kind != LK_PREFIX)) continue;
+        if (!is_write_rule(r, wd) || r->implied || !r->value || (r->kind != LK_SUBPATH && r->kind != LK_PREFIX)) continue;
         const char *below = arena_printf(lc->a, "%s%sx", r->value, r->value[strlen(r->value) - 1] == '/' ? "" : "/");
         const char *objs[] = { r->value, below };
         for (size_t o = 0; o < 2; o++) {

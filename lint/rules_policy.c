@@ -66,6 +66,21 @@ static void default_leaks(lint_ctx *lc)
 
 typedef struct shadow_ctx { const rule *r; const rule *cover; int opposed; } shadow_ctx;
 
+/* o covers everything r covers: subpath over a subpath or literal below it,
+ * an unfiltered rule, a name prefix over a name or name prefix below it */
+static int covers(const rule *o, const rule *r)
+{
+    if (o->m.kind == MK_SUBPATH && (r->m.kind == MK_SUBPATH || r->m.kind == MK_LITERAL)) {
+        size_t n = o->m.len;
+        return r->m.len >= n && memcmp(r->m.value, o->m.value, n) == 0 &&
+               (r->m.len == n || r->m.value[n] == '/' || (n == 1 && o->m.value[0] == '/'));
+    }
+    if (o->m.kind == MK_NONE) return 1;
+    if (o->m.kind == MK_NAME_PREFIX && (r->m.kind == MK_NAME || r->m.kind == MK_NAME_PREFIX) && o->m.ns == r->m.ns)
+        return r->m.len >= o->m.len && memcmp(r->m.value, o->m.value, o->m.len) == 0;
+    return 0;
+}
+
 static void shadow_cb(void *ud, rule *o)
 {
     shadow_ctx *s = ud;
@@ -75,24 +90,116 @@ static void shadow_cb(void *ud, rule *o)
     if (rel == REL_DISJOINT) return;
     if (o->action != r->action) { s->opposed = 1; return; }
     if (s->cover || rel != REL_OVERLAP || !opset_subset(r->covers, o->covers)) return;
-    /* o covers everything r covers: subpath over a subpath or literal below it */
-    int covers = 0;
-    if (o->m.kind == MK_SUBPATH && (r->m.kind == MK_SUBPATH || r->m.kind == MK_LITERAL)) {
-        size_t n = o->m.len;
-        covers = r->m.len >= n && memcmp(r->m.value, o->m.value, n) == 0 &&
-                 (r->m.len == n || r->m.value[n] == '/' || (n == 1 && o->m.value[0] == '/'));
+    if (covers(o, r)) s->cover = o;
+}
+
+/* The rules that could cover another (covers()), found by value: BK2009
+ * asks the overlap index about a rule only when one of them may cover it
+ * and no subpath of the other action above it is known to overlap it
+ * (which shadow_cb would see), which most rules are not. */
+typedef struct cover_node { const rule *o; struct cover_node *next; } cover_node;
+typedef struct cover_index {
+    hashmap subpaths, name_prefixes;   /* value -> cover_node list */
+    unsigned char *sub_len;            /* sub_len[k]: a subpath value is k bytes long (k <= max_sub) */
+    size_t max_sub;
+    cover_node *unfiltered;
+    opset unfiltered_ops[2];           /* by action: what the unfiltered rules cover together */
+} cover_index;
+
+static void cover_add(arena *a, hashmap *m, cover_node **head, const rule *o)
+{
+    cover_node *n = arena_alloc(a, sizeof *n);
+    n->o = o;
+    if (m) {
+        n->next = hm_get(m, o->m.value, o->m.len);
+        hm_set(m, o->m.value, o->m.len, n);
+    } else {
+        n->next = *head;
+        *head = n;
     }
-    if (o->m.kind == MK_NONE) covers = 1;
-    if (o->m.kind == MK_NAME_PREFIX && (r->m.kind == MK_NAME || r->m.kind == MK_NAME_PREFIX) && o->m.ns == r->m.ns)
-        covers = r->m.len >= o->m.len && memcmp(r->m.value, o->m.value, o->m.len) == 0;
-    if (covers) s->cover = o;
+}
+
+static void cover_build(arena *a, cover_index *ci, rule *const *v, size_t n)
+{
+    memset(ci, 0, sizeof *ci);
+    hm_init(&ci->subpaths);
+    hm_init(&ci->name_prefixes);
+    size_t nsub = 0;
+    for (size_t i = 0; i < n; i++) nsub += !v[i]->implied && v[i]->m.kind == MK_SUBPATH;
+    hm_reserve(&ci->subpaths, nsub);
+    for (size_t i = 0; i < n; i++) {
+        const rule *o = v[i];
+        if (o->implied) continue;
+        if (o->m.kind == MK_SUBPATH) {
+            cover_add(a, &ci->subpaths, NULL, o);
+            if (o->m.len > ci->max_sub) ci->max_sub = o->m.len;
+        } else if (o->m.kind == MK_NAME_PREFIX) {
+            cover_add(a, &ci->name_prefixes, NULL, o);
+        } else if (o->m.kind == MK_NONE) {
+            cover_add(a, NULL, &ci->unfiltered, o);
+            for (int w = 0; w < OPS_MAX / 64; w++) ci->unfiltered_ops[o->action].w[w] |= o->covers->w[w];
+        }
+    }
+    ci->sub_len = arena_alloc(a, ci->max_sub + 1);
+    for (size_t i = 0; i < n; i++)
+        if (!v[i]->implied && v[i]->m.kind == MK_SUBPATH) ci->sub_len[v[i]->m.len] = 1;
+}
+
+static void cover_free(cover_index *ci)
+{
+    hm_free(&ci->subpaths);
+    hm_free(&ci->name_prefixes);
+}
+
+/* What shadow_cb asks of a cover, short of the overlap relation (which
+ * covers() implies for the values it compares). */
+static int may_cover(const rule *o, const rule *r)
+{
+    return o != r && o->action == r->action && opset_intersects(o->covers, r->covers) &&
+           opset_subset(r->covers, o->covers) && covers(o, r);
+}
+
+/* A rule shadow_cb would count as opposed: of the other action, sharing an
+ * operation, not disjoint (ovl_query hands every such rule to it). */
+static int opposes(const rule *o, const rule *r)
+{
+    return o->action != r->action && opset_intersects(o->covers, r->covers) && matcher_relation(&o->m, &r->m) != REL_DISJOINT;
+}
+
+/* 0 when BK2009 cannot report r: no rule can be its cover, or a subpath of
+ * the other action that contains it overlaps it. */
+static int may_be_shadowed(const cover_index *ci, const rule *r)
+{
+    int cover = 0, opposed = 0;
+    if (opset_subset(r->covers, &ci->unfiltered_ops[r->action]))
+        for (const cover_node *n = ci->unfiltered; n && !cover; n = n->next) cover = may_cover(n->o, r);
+    const char *v = r->m.value;
+    size_t len = r->m.len;
+    if (r->m.kind == MK_SUBPATH || r->m.kind == MK_LITERAL) {
+        /* a subpath of k bytes covers r when r's value starts with it and
+         * ends there, goes on with '/', or it is "/" */
+        for (size_t k = 0; k <= len && k <= ci->max_sub && !opposed; k++) {
+            if (!ci->sub_len[k] || !(k == len || v[k] == '/' || k == 1)) continue;
+            for (const cover_node *n = hm_get(&ci->subpaths, v, k); n && !opposed; n = n->next) {
+                if (n->o == r) continue;
+                if (!cover) cover = may_cover(n->o, r);
+                opposed = opposes(n->o, r);
+            }
+        }
+    }
+    if ((r->m.kind == MK_NAME || r->m.kind == MK_NAME_PREFIX) && ci->name_prefixes.count)
+        for (size_t k = 0; k <= len && !cover; k++)
+            for (const cover_node *n = hm_get(&ci->name_prefixes, v, k); n && !cover; n = n->next) cover = may_cover(n->o, r);
+    return cover && !opposed;
 }
 
 static void merged_checks(lint_ctx *lc)
 {
     if (!lc->v->c) return;
     compilation *c = lc->v->c;
-    ovl_index *ix = ovl_build(lc->a, c->pol.rules.v, c->pol.rules.n);
+    ovl_index *ix = NULL;         /* built for the first rule that may have a cover */
+    cover_index ci;
+    cover_build(lc->a, &ci, c->pol.rules.v, c->pol.rules.n);
     const unit *main_unit = c->units[c->nunits - 1];
     for (size_t i = 0; i < c->pol.rules.n; i++) {
         const rule *r = c->pol.rules.v[i];
@@ -115,6 +222,8 @@ static void merged_checks(lint_ctx *lc)
             }
         }
         /* BK2009: a broader rule with the same action and no rule of the other action in between */
+        if (!may_be_shadowed(&ci, r)) continue;
+        if (!ix) ix = ovl_build(lc->a, c->pol.rules.v, c->pol.rules.n);
         shadow_ctx s = { r, NULL, 0 };
         ovl_query(ix, r, 0, shadow_cb, &s);
         if (s.cover && !s.opposed) {
@@ -122,7 +231,8 @@ static void merged_checks(lint_ctx *lc)
             diag_note_add(lc->dl, dg, origin_primary(s.cover), "the broader rule%s", unit_provenance(c, s.cover->origins->u));
         }
     }
-    ovl_free(ix);
+    if (ix) ovl_free(ix);
+    cover_free(&ci);
 }
 
 /* BK4012: buckle run (and sandbox-exec) start the command with exec inside

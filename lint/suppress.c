@@ -41,7 +41,13 @@ static void find_comments(const source *src, char cc, int carried, spans *out)
 {
     const char *t = src->text;
     size_t n = src->len;
+    /* the bytes that can start a string, a comment or a block comment:
+     * everything else is passed over without a look at what follows */
+    unsigned char starts[256] = { 0 };
+    starts['"'] = starts[(unsigned char)cc] = starts['#'] = 1;
     for (size_t i = 0; i < n; i++) {
+        while (i < n && !starts[(unsigned char)t[i]]) i++;
+        if (i >= n) break;
         if (cc == '#' && i + 2 < n && !memcmp(t + i, "\"\"\"", 3)) {
             const char *e = strstr(t + i + 3, "\"\"\"");
             i = e ? (size_t)(e - t) + 2 : n;

@@ -141,7 +141,7 @@ static json_t *capabilities(const lsp_server *s)
 {
     return json_pack("{s:{s:{s:b,s:i,s:{s:b}},s:b,s:{s:[s,s,s,s]},s:b,s:b,s:{s:[s]}},s:{s:s,s:s}}",
         "capabilities",
-            "textDocumentSync", "openClose", 1, "change", 1, "save", "includeText", 0,
+            "textDocumentSync", "openClose", 1, "change", 2, "save", "includeText", 0,
             "hoverProvider", 1,
             "completionProvider", "triggerCharacters", "\"", "$", "/", " ",
             "definitionProvider", 1,

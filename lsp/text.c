@@ -23,7 +23,10 @@ lsp_pos lsp_pos_of(const char *text, size_t len, uint32_t off)
     if (off > len) off = (uint32_t)len;
     lsp_pos p = { 0, 0 };
     size_t ls = 0;
-    for (size_t i = 0; i < off; i++) if (text[i] == '\n') { p.line++; ls = i + 1; }
+    for (const char *nl; ls < off && (nl = memchr(text + ls, '\n', off - ls)) != NULL;) {
+        p.line++;
+        ls = (size_t)(nl - text) + 1;
+    }
     const unsigned char *t = (const unsigned char *)text;
     for (size_t i = ls; i < off;) {
         int u;
@@ -36,7 +39,10 @@ lsp_pos lsp_pos_of(const char *text, size_t len, uint32_t off)
 uint32_t lsp_offset_of(const char *text, size_t len, lsp_pos p)
 {
     size_t i = 0;
-    for (long l = 0; l < p.line && i < len; i++) if (text[i] == '\n') l++;
+    for (long l = 0; l < p.line && i < len; l++) {      /* past p.line newlines */
+        const char *nl = memchr(text + i, '\n', len - i);
+        i = nl ? (size_t)(nl - text) + 1 : len;
+    }
     const unsigned char *t = (const unsigned char *)text;
     long ch = 0;
     while (i < len && text[i] != '\n' && ch < p.character) {

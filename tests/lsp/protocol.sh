@@ -31,7 +31,7 @@ lacks() {
 lsp "lsp: lifecycle"
 has "lsp: a request before initialize is refused (ServerNotInitialized)" '{"id":7,"error":{"code":-32002,'
 has "lsp: initialize answers its capabilities" '"hoverProvider":true'
-has "lsp: initialize announces full document sync" '"change":1'
+has "lsp: initialize announces incremental document sync" '"change":2'
 has "lsp: a second initialize is refused" '{"id":2,"error":{"code":-32600,"message":"initialize was already received"}'
 has "lsp: shutdown answers null" '{"id":3,"result":null'
 has "lsp: a request after shutdown is refused" '{"id":4,"error":{"code":-32600,'
@@ -112,6 +112,25 @@ has "lsp: the related location has its message" '"message":"final deny is here"}
 has "lsp: a fixed document clears the diagnostics (before the next request is answered)" '"version":2,"diagnostics":[]'
 lacks "lsp: changes sent together are analysed once, for the last one" '"version":3,'
 has "lsp: incremental changes are applied in order" '"version":4,"diagnostics":[]'
+# incremental changes count UTF-16 units (a 4-byte character is two), may
+# span lines and may insert past the last line
+G=$(printf '\360\235\204\236')
+H='{"textDocument":{"uri":"'"$U"'"},"position":{"line":0,"character":0}}'
+{ init
+  note textDocument/didOpen '{"textDocument":{"uri":"'"$U"'","languageId":"buckle","version":1,"text":"files {\n    allow read \"/'"$G"'\", XX;\n}\n"}}'
+  req 2 textDocument/hover "$H"
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U"'","version":2},"contentChanges":[{"range":{"start":{"line":1,"character":22},"end":{"line":1,"character":24}},"text":"\"/b\""}]}'
+  req 3 textDocument/hover "$H"
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U"'","version":3},"contentChanges":[{"range":{"start":{"line":3,"character":0},"end":{"line":3,"character":0}},"text":"# end '"$G"'\n"},{"range":{"start":{"line":1,"character":0},"end":{"line":2,"character":0}},"text":"    alow read \"/c\";\n"}]}'
+  req 4 textDocument/hover "$H"
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U"'","version":4},"contentChanges":[{"range":{"start":{"line":1,"character":4},"end":{"line":1,"character":8}},"text":"allow"}]}'
+  req 5 textDocument/hover "$H"
+  req 6 shutdown; note exit; } >"$L/in"
+lsp "lsp: incremental sync"
+has "lsp: the opened document has its syntax error" '"version":1,"diagnostics":[{"range":{"start":{"line":1,"character":22}'
+has "lsp: a range after a 4-byte character is counted in UTF-16 units" '"version":2,"diagnostics":[]'
+has "lsp: a range over a whole line and an insertion past the last line" '"version":3,"diagnostics":[{"range":{"start":{"line":1,"character":4},"end":{"line":1,"character":8}},"severity":1,"code":"BK1001"'
+has "lsp: the fixed verb clears it" '"version":4,"diagnostics":[]'
 rm -f "$L/raw"
 
 # requests on a profile that extends std/base

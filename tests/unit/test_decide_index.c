@@ -1,7 +1,7 @@
 /* test_decide_index.c - the decider finds the rules that can match a
  * request through an index (compiler/decide.c): a literal, subpath or
- * prefix by its value, an anchored glob or regex by its literal start, a
- * name matcher never for a path.  Random .buckle profiles (every matcher
+ * prefix by its value, an anchored glob or regex by its literal start and
+ * a literal text every match contains, a name matcher never for a path.  Random .buckle profiles (every matcher
  * kind, ~ and parameters, final rules, mach names, equal rules that tie)
  * and random objects: the decision and the deciding rule are those of a
  * scan of every rule in rule order with the decider's own matcher, for
@@ -41,12 +41,14 @@ static void put_rule(strbuf *o, uint64_t *s)
     else if (k < 45) { sb_printf(o, "literal \"%s", home); put_path(o, s, 1); sb_puts(o, "\""); }
     else if (k < 60) { sb_printf(o, "prefix \"%s", home); put_path(o, s, 1); sb_puts(o, comp[rnd(s) % 7]); sb_puts(o, "\""); }
     else if (k < 80) {
-        static const char *const globs[] = { "/**/x", "/a/*/b", "/Users/*/ab", "/a/**", "/**/c.d", "/a/b*" };
-        const char *g = globs[rnd(s) % 6];
+        static const char *const globs[] = { "/**/x", "/a/*/b", "/Users/*/ab", "/a/**", "/**/c.d", "/a/b*",
+                                             "/a/**/ab*", "/**/*.d", "/Users/t*/**/x", "/a*/b/c.d" };
+        const char *g = globs[rnd(s) % 10];
         sb_printf(o, "glob \"%s%s\"", home, g);
     } else {
-        static const char *const res[] = { "^/a/.*", "^/Users/test/(a|b)$", "ab$", "^/[ab]/x", "^${HOME}/a" };
-        sb_printf(o, "regex \"%s\"", res[rnd(s) % 5]);
+        static const char *const res[] = { "^/a/.*", "^/Users/test/(a|b)$", "ab$", "^/[ab]/x", "^${HOME}/a",
+                                           "^/a/(b|x)+/c", "c\\\\.d", "^/Users/.*/x$", "^/a|/b$", "^/ab*/x" };
+        sb_printf(o, "regex \"%s\"", res[rnd(s) % 10]);
     }
     sb_puts(o, ";\n");
 }
