@@ -16,7 +16,10 @@
 #define MAX_ROUNDS 24
 #define NSETS 2          /* sets of parameter values the import is compared under */
 
-enum { FK_OTHER, FK_RULE, FK_VERSION, FK_DEFINE, FK_DEFAULT };
+/* a top-level form: a rule, (version 1), a definition, the default, an
+ * (import ...), a conditional (if, when, unless, cond, case) whose
+ * parameters are given with -D, or something else (a helper's call) */
+enum { FK_OTHER, FK_RULE, FK_VERSION, FK_DEFINE, FK_DEFAULT, FK_IMPORT, FK_COND };
 
 typedef struct iform {
     const sexp *x;
@@ -55,7 +58,14 @@ typedef struct imp {
     int *line_form;               /* per line of the output: its form, or -1 */
     size_t nlines, lines_cap;
     int unwritable;               /* 1 + a form whose rules cannot be written */
-    hashmap defined;              /* names a (define ...) made */
+    hashmap defined;              /* names a (define ...) made: their define form */
+    int fragment;                 /* no default: imported as a profile to extend */
+    const source *fragment_src;   /* the (deny default) it is checked under */
+    const char *const *dirs;      /* where (import ...) looks: -I, then the file's directory */
+    size_t ndirs;
+    const source **fsrc;          /* the files (import ...) read, and their forms */
+    const sexp **ftop;
+    size_t nforeign;
 } imp;
 
 /* import_sb.c */
@@ -65,6 +75,7 @@ uint32_t line_start(const source *s, uint32_t at);
 uint32_t line_end(const source *s, uint32_t at);
 int form_of(const imp *m, uint32_t at);
 void put_comments(strbuf *b, const imp *m, uint32_t from, uint32_t to, const char *indent);
+const sexp *foreign_forms(const imp *m, const source *s);
 /* import_translate.c */
 const char *ns_head(const imp *m, const sfilter *f);
 int put_string(strbuf *b, const imp *m, const char *s, size_t n, int path);

@@ -24,6 +24,14 @@ static const char *base_name(arena *a, const char *n)
     return n;
 }
 
+/* the value -D gave NAME ("" when -U left it out), or NULL */
+static const char *given(const imp *m, const char *name)
+{
+    for (size_t i = 0; i < m->o->ngiven; i++) if (!strcmp(m->o->given[i].name, name)) return m->o->given[i].value;
+    for (size_t i = 0; i < m->o->nunset; i++) if (!strcmp(m->o->unset[i], name)) return "";
+    return NULL;
+}
+
 static void scan_params(imp *m, const sexp *x)
 {
     for (; x; x = x->next) {
@@ -32,7 +40,7 @@ static void scan_params(imp *m, const sexp *x)
             const char *b = base_name(m->a, arena_strndup(m->a, x->child->next->text, x->child->next->len));
             size_t i;
             for (i = 0; i < m->np && strcmp(m->pnames[i], b); i++) {}
-            if (i == m->np) {
+            if (i == m->np && !given(m, b)) {
                 m->pnames = arena_grow(m->a, m->pnames, m->np, m->np, sizeof *m->pnames);
                 m->pnames[m->np++] = b;
             }
@@ -56,8 +64,11 @@ int builtin_param(const char *n)
 
 static sb_param *marker_params(imp *m, size_t *n)
 {
-    sb_param *p = arena_alloc(m->a, (4 * m->np + 1) * sizeof *p);
+    size_t ng;
+    sb_param *g = derive_sbpl_params(m->a, m->o->given, m->o->ngiven, &ng);
+    sb_param *p = arena_alloc(m->a, (4 * m->np + ng + 1) * sizeof *p);
     size_t k = 0;
+    for (size_t i = 0; i < ng; i++) p[k++] = g[i];
     for (size_t i = 0; i < m->np; i++) {
         const char *s = arena_printf(m->a, SENT "%zu__", i);
         p[k++] = (sb_param){ m->pnames[i], s };
@@ -124,6 +135,20 @@ static int blank_or_comment(const char *p, const char *e, int *comment)
     return p >= e || *p == '\n' || *comment;
 }
 
+static void note_define(imp *m, const sexp *t)
+{
+    const sexp *nm = t->child->next;
+    if (nm && nm->kind == SX_LIST) nm = nm->child;
+    if (nm && nm->kind == SX_SYMBOL) hm_put(&m->defined, nm->text, nm->len, (void *)t);
+}
+
+static int is_conditional(const sexp *h)
+{
+    static const char *const names[] = { "if", "when", "unless", "cond", "case" };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) if (sexp_is_sym(h, names[i])) return 1;
+    return 0;
+}
+
 static void read_forms(imp *m, const sexp *top)
 {
     size_t n = 0;
@@ -141,10 +166,9 @@ static void read_forms(imp *m, const sexp *top)
         } else if (h && sexp_is_sym(h, "version")) f->kind = FK_VERSION;
         else if (h && sexp_is_sym(h, "define")) {
             f->kind = FK_DEFINE;
-            const sexp *nm = h->next;
-            if (nm && nm->kind == SX_LIST) nm = nm->child;
-            if (nm && nm->kind == SX_SYMBOL) hm_put(&m->defined, nm->text, nm->len, (void *)nm);
-        }
+            note_define(m, t);
+        } else if (h && sexp_is_sym(h, "import")) f->kind = FK_IMPORT;
+        else if (h && is_conditional(h)) f->kind = FK_COND;
         /* leading comments: the comment lines right above (no blank line) */
         uint32_t ls = line_start(m->src, t->at.start), c = ls;
         while (c > prev) {
@@ -197,11 +221,184 @@ void put_comments(strbuf *b, const imp *m, uint32_t from, uint32_t to, const cha
 
 /* ---- the whole -------------------------------------------------------------- */
 
-static sb_policy *evaluate(imp *m, const sexp *top, sb_param *p, size_t np, source **imported)
+/* ---- conditionals on parameters --------------------------------------------- */
+
+/* the first parameter -D did not give that x reads, following the names
+ * definitions made (each definition once) */
+static const char *param_in(imp *m, const sexp *x, hashmap *seen, int depth)
 {
-    sbpl_eval_opts eo = { p, np, m->o->import_dirs, m->o->nimport, imported, 0 };
+    if (!x || depth > SBPL_MAX_DEPTH) return NULL;
+    if (x->kind == SX_SYMBOL) {
+        const sexp *d = hm_get(&m->defined, x->text, x->len);
+        if (!d || hm_get(seen, x->text, x->len)) return NULL;
+        hm_put(seen, x->text, x->len, (void *)d);
+        for (const sexp *c = d->child->next->next; c; c = c->next) {
+            const char *r = param_in(m, c, seen, depth + 1);
+            if (r) return r;
+        }
+        return NULL;
+    }
+    if (x->kind != SX_LIST && x->kind != SX_QUOTE) return NULL;
+    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv")) &&
+        x->child->next) {
+        const sexp *a = x->child->next;
+        if (a->kind != SX_STRING) return "(a name computed by the profile)";
+        const char *b = base_name(m->a, arena_strndup(m->a, a->text, a->len));
+        if (!given(m, b)) return b;
+    }
+    for (const sexp *c = x->child; c; c = c->next) {
+        const char *r = param_in(m, c, seen, depth + 1);
+        if (r) return r;
+    }
+    return NULL;
+}
+
+/* the first parameter not given that a conditional in x (or in a definition
+ * x uses) tests */
+static const char *cond_param(imp *m, const sexp *x, hashmap *seen, hashmap *walked, int depth)
+{
+    if (!x || depth > SBPL_MAX_DEPTH) return NULL;
+    if (x->kind == SX_SYMBOL) {
+        const sexp *d = hm_get(&m->defined, x->text, x->len);
+        if (!d || hm_get(walked, x->text, x->len)) return NULL;
+        hm_put(walked, x->text, x->len, (void *)d);
+        for (const sexp *c = d->child->next->next; c; c = c->next) {
+            const char *r = cond_param(m, c, seen, walked, depth + 1);
+            if (r) return r;
+        }
+        return NULL;
+    }
+    if (x->kind != SX_LIST && x->kind != SX_QUOTE) return NULL;
+    const sexp *h = x->kind == SX_LIST ? x->child : NULL;
+    if (h && is_conditional(h) && h->next) {
+        if (sexp_is_sym(h, "cond")) {
+            for (const sexp *cl = h->next; cl; cl = cl->next) {
+                const char *r = cl->kind == SX_LIST ? param_in(m, cl->child, seen, depth + 1) : NULL;
+                if (r) return r;
+            }
+        } else {
+            const char *r = param_in(m, h->next, seen, depth + 1);
+            if (r) return r;
+        }
+    }
+    for (const sexp *c = x->child; c; c = c->next) {
+        const char *r = cond_param(m, c, seen, walked, depth + 1);
+        if (r) return r;
+    }
+    return NULL;
+}
+
+/* a form whose rules depend on a parameter's value is refused at the form
+ * unless -D gives the value (the import is then written for it) */
+static int check_conditionals(imp *m)
+{
+    for (size_t i = 0; i < m->nforms; i++) {
+        const iform *f = &m->forms[i];
+        if (f->kind == FK_DEFINE || f->kind == FK_VERSION) continue;
+        hashmap seen, walked;
+        hm_init(&seen);
+        hm_init(&walked);
+        const char *p = cond_param(m, f->x, &seen, &walked, 0);
+        hm_free(&seen);
+        hm_free(&walked);
+        if (!p) continue;
+        diag *d = diag_add(m->dl, SEV_ERROR, NULL, f->x->at,
+                           "cannot import this form: which rules it makes depends on the parameter %s%s%s, and buckle has no "
+                           "conditionals", p[0] == '(' ? "" : "\"", p, p[0] == '(' ? "" : "\"");
+        if (p[0] != '(')
+            diag_help(m->dl, d, "give the value the program passes with -D %s=VALUE, or -U %s when it passes none: the "
+                      "import is then written for that case", p, p);
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- imports, and which form made each rule --------------------------------- */
+
+const sexp *foreign_forms(const imp *m, const source *s)
+{
+    for (size_t i = 0; i < m->nforeign; i++) if (m->fsrc[i] == s) return m->ftop[i];
+    return NULL;
+}
+
+/* the files the evaluation read: their forms, their definitions and their
+ * parameters; 1 when a parameter is new */
+static int note_imported(imp *m, const source *list)
+{
+    size_t np = m->np;
+    for (const source *s = list; s; s = s->next) {
+        int known = 0;
+        for (size_t i = 0; i < m->nforeign && !known; i++) known = !strcmp(m->fsrc[i]->path, s->path);
+        if (known || s == m->fragment_src) continue;
+        diag_list scratch;
+        diag_list_init(&scratch, m->a);
+        sbpl_read_opts ro = { 0, 0, 1 };
+        const sexp *top = sbpl_read(m->a, &scratch, s, &ro);
+        m->fsrc = arena_grow(m->a, m->fsrc, m->nforeign, m->nforeign, sizeof *m->fsrc);
+        m->ftop = arena_grow(m->a, m->ftop, m->nforeign, m->nforeign, sizeof *m->ftop);
+        m->fsrc[m->nforeign] = s;
+        m->ftop[m->nforeign++] = top;
+        for (const sexp *t = top; t; t = t->next)
+            if (t->kind == SX_LIST && t->child && sexp_is_sym(t->child, "define")) note_define(m, t);
+        scan_params(m, top);
+    }
+    return m->np != np;
+}
+
+static sb_policy *evaluate(imp *m, const sexp *top, const sb_param *p, size_t np, source **imported)
+{
+    sbpl_eval_opts eo = { p, np, m->dirs, m->ndirs, imported, 0 };
     return sbpl_eval(m->a, m->dl, m->src, top, &eo);
 }
+
+/* which top-level form made each rule (by its position in the evaluation
+ * order): a rule a helper's body or an imported file makes belongs to the
+ * form that called it.  The forms are evaluated one prefix at a time. */
+static int *attribute(imp *m, const sexp *etop, sexp *top, const sb_param *p, size_t np)
+{
+    int *of = arena_alloc(m->a, (m->sym->n + 1) * sizeof *of);
+    size_t done = 0, fi = 0;
+    for (sexp *t = top; t && done < m->sym->n; t = t->next, fi++) {
+        sexp *save = t->next;
+        t->next = NULL;
+        arena a;
+        arena_init(&a);
+        diag_list scratch;
+        diag_list_init(&scratch, &a);
+        source *srcs = NULL;
+        sbpl_eval_opts eo = { p, np, m->dirs, m->ndirs, &srcs, 0 };
+        sb_policy *pol = sbpl_eval(&a, &scratch, m->src, etop, &eo);
+        size_t n = pol ? pol->n : 0;
+        t->next = save;
+        while (done < n && done < m->sym->n) of[done++] = (int)fi;
+        while (srcs) { source *nx = srcs->next; source_free(srcs); srcs = nx; }
+        arena_free(&a);
+    }
+    while (done < m->sym->n) of[done++] = -1;
+    return of;
+}
+
+/* "(import ...) could not be read" with the parameter's marker in it: the
+ * user's expression and the parameter instead */
+static void report_undecidable(imp *m)
+{
+    const char *u = m->sym->undecidable;
+    const char *mk = strstr(u, SENT);
+    if (!mk) {
+        diag_add(m->dl, SEV_ERROR, NULL, m->sym->undecidable_at, "cannot import: %s", u);
+        return;
+    }
+    size_t v = (size_t)strtoul(mk + strlen(SENT), NULL, 10);
+    const char *pn = v < m->np ? m->pnames[v] : "?";
+    span at = m->sym->undecidable_at;
+    size_t len = at.src == m->src && at.end > at.start ? at.end - at.start : 0;
+    diag *d = diag_add(m->dl, SEV_ERROR, NULL, at, "cannot import: %.*s%snames its file by the parameter \"%s\", whose value "
+                       "buckle import does not know", (int)(len > 200 ? 200 : len), len ? m->src->text + at.start : "",
+                       len ? " " : "an (import ...) ", pn);
+    diag_help(m->dl, d, "give it with -D %s=DIR: the imported file is then read and its rules written in place", pn);
+}
+
+/* ---- the whole -------------------------------------------------------------- */
 
 int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_opts *o)
 {
@@ -212,32 +409,74 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     m.dl = dl;
     m.src = src;
     m.o = o;
+    const char **dirs = arena_alloc(m.a, (o->nimport + 2) * sizeof *dirs);
+    for (size_t i = 0; i < o->nimport; i++) dirs[m.ndirs++] = o->import_dirs[i];
+    const char *slash = strrchr(src->path ? src->path : src->name, '/');
+    dirs[m.ndirs++] = slash ? arena_strndup(m.a, src->path, (size_t)(slash - src->path)) : ".";
+    m.dirs = dirs;
     sbpl_read_opts ro = { 0, 0, 1 };
+    uint32_t rs, re;
+    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };
     sexp *top = sbpl_read(m.a, dl, src, &ro);
     if (dl->errors) return 1;
+    read_forms(&m, top);
     scan_params(&m, top);
-    for (size_t i = 0; i < m.np; i++)
-        if (!ident(m.pnames[i])) {
-            diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
-                     "parameter \"%s\" has no .buckle name (letters, digits and _)", m.pnames[i]);
-            return 1;
-        }
+    int rc = 1;
     source *imported = NULL;
+    if (check_conditionals(&m)) goto done;
     size_t nsym;
     sb_param *sp = marker_params(&m, &nsym);
     m.sym = evaluate(&m, top, sp, nsym, &imported);
-    int rc = 1;
+    if (m.sym && !dl->errors && note_imported(&m, imported)) {
+        /* the imported files read parameters of their own */
+        sp = marker_params(&m, &nsym);
+        m.sym = evaluate(&m, top, sp, nsym, &imported);
+    }
     if (!m.sym || dl->errors) goto done;
-    if (m.sym->undecidable) {
-        diag_add(dl, SEV_ERROR, NULL, m.sym->undecidable_at, "cannot import: %s", m.sym->undecidable);
+    for (size_t i = 0; i < m.np; i++)
+        if (!ident(m.pnames[i])) {
+            diag *d = diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
+                               "parameter \"%s\" has no .buckle name (letters, digits and _)", m.pnames[i]);
+            diag_help(dl, d, "give its value with -D %s=VALUE: the import is then written for that value", m.pnames[i]);
+            goto done;
+        }
+    if (m.sym->undecidable) { report_undecidable(&m); goto done; }
+    if (m.sym->incomplete) {
+        /* undecidable on both sides is no proof of equal meaning */
+        diag_add(dl, SEV_ERROR, NULL, m.sym->incomplete_at, "cannot import: %s cannot be evaluated, so what the profile "
+                 "decides is not known", m.sym->incomplete);
         goto done;
+    }
+    sexp *etop = top;
+    int has_default = 0;
+    for (size_t i = 0; i < m.sym->n; i++)
+        if (m.sym->rules[i]->op == op_default() && !m.sym->rules[i]->filter) has_default = 1;
+    if (!has_default) {
+        /* a fragment: decided as part of a profile that denies by default */
+        static const char deny_default[] = "(deny default)\n";
+        char *text = malloc(sizeof deny_default);
+        if (!text) goto done;
+        memcpy(text, deny_default, sizeof deny_default);
+        source *fs = source_new("(the default of the profile that extends it)", "", text, sizeof deny_default - 1);
+        if (!fs) goto done;
+        fs->next = imported;
+        imported = fs;
+        m.fragment_src = fs;
+        m.fragment = 1;
+        sexp *d = sbpl_read(m.a, dl, fs, &(sbpl_read_opts){ 0, 0, 1 });
+        if (!d) goto done;
+        d->next = top;
+        etop = d;
+        m.sym = evaluate(&m, etop, sp, nsym, &imported);
+        if (!m.sym || dl->errors) goto done;
     }
     for (int k = 0; k < NSETS; k++) {
         static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
-        sb_param *plain = arena_alloc(m.a, (m.np + 5) * sizeof *plain);
+        sb_param *plain = arena_alloc(m.a, (m.np + o->ngiven + 5) * sizeof *plain);
         size_t npl = 0;
         for (size_t i = 0; i < 4; i++) {
             size_t j;
+            if (given(&m, builtins[i])) continue;
             for (j = 0; j < m.np && strcmp(m.pnames[j], builtins[i]); j++) {}
             if (j < m.np) plain[npl++] = (sb_param){ builtins[i], sample_value(&m, j, k) };
             else if (!k) { size_t ntv; const sb_param *tv = test_param_values(&ntv);
@@ -245,9 +484,20 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         }
         for (size_t i = 0; i < m.np; i++)
             if (!builtin_param(m.pnames[i])) plain[npl++] = (sb_param){ m.pnames[i], sample_value(&m, i, k) };
+        for (size_t i = 0; i < o->ngiven; i++) plain[npl++] = o->given[i];
         m.sets[k] = derive_sbpl_params(m.a, plain, npl, &m.nsets[k]);
-        m.vals[k] = evaluate(&m, top, m.sets[k], m.nsets[k], &imported);
-        if (!m.vals[k] || dl->errors) goto done;
+        diag_list scratch;   /* what the first evaluation did not say is said once */
+        diag_list_init(&scratch, m.a);
+        m.dl = &scratch;
+        m.vals[k] = evaluate(&m, etop, m.sets[k], m.nsets[k], &imported);
+        m.dl = dl;
+        if (!m.vals[k] || scratch.errors || m.vals[k]->incomplete || m.vals[k]->undecidable) {
+            const diag *e = scratch.head;
+            while (e && e->sev != SEV_ERROR) e = e->next;
+            diag_add(dl, SEV_ERROR, NULL, e ? e->at : (span){ src, 0, 0 }, "cannot import: with sample values for its "
+                     "parameters the profile does not evaluate%s%s", e ? ": " : "", e ? e->msg : "");
+            goto done;
+        }
     }
     use_set(&m, 0);
     if (m.vals[1]->n != m.sym->n || m.val->n != m.sym->n) {
@@ -255,30 +505,37 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
                  "cannot import: which rules the profile makes depends on its parameters' values");
         goto done;
     }
-    read_forms(&m, top);
+    int *made_by = NULL;
+    for (size_t i = 0; i < m.sym->n && !made_by; i++) {
+        const sb_rule *r = m.sym->rules[i];
+        if (r->at.src == m.fragment_src || (r->op == op_default() && !r->filter)) continue;
+        int fi = r->at.src == src ? form_of(&m, r->at.start) : -1;
+        if (fi < 0 || m.forms[fi].kind != FK_RULE) made_by = attribute(&m, etop, top, sp, nsym);
+    }
     m.rules = arena_alloc(m.a, (m.sym->n + 1) * sizeof *m.rules);
     for (size_t i = 0; i < m.sym->n; i++) {
         const sb_rule *r = m.sym->rules[i];
-        if (r->at.src != src) {
-            /* (the imported source is freed before the diagnostics are shown) */
-            span at = { src, 0, 0 };
-            for (const sexp *t = top; t; t = t->next)
-                if (t->kind == SX_LIST && t->child && sexp_is_sym(t->child, "import")) { at = t->at; break; }
-            diag_add(dl, SEV_ERROR, NULL, at, "cannot import an (import ...): import the imported file on its own, and extend the result");
-            goto done;
+        if (r->op == op_default() && !r->filter) {
+            if (r->at.src != m.fragment_src) m.dflt = r->action ? "deny" : "allow";
+            continue;
         }
-        if (r->op == op_default() && !r->filter) { m.dflt = r->action ? "deny" : "allow"; continue; }
         irule *ir = &m.rules[m.nrules++];
         memset(ir, 0, sizeof *ir);
         ir->r = r;
-        ir->form = form_of(&m, r->at.start);
+        ir->form = made_by ? made_by[i] : form_of(&m, r->at.start);
+        if (ir->form < 0) {
+            diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "cannot import: a rule made by no form of the file");
+            goto done;
+        }
         iform *f = &m.forms[ir->form];
-        if (f->kind != FK_RULE) {
+        if (f->kind != FK_RULE && f->kind != FK_IMPORT && f->kind != FK_COND) {
             const sexp *h = f->x->kind == SX_LIST ? f->x->child : NULL;
             int helper = h && h->kind == SX_SYMBOL && hm_get(&m.defined, h->text, h->len);
-            if (!helper) {
+            int block = h && (sexp_is_sym(h, "begin") || sexp_is_sym(h, "let") || sexp_is_sym(h, "let*"));
+            if (!helper && !block) {
                 diag_add(dl, SEV_ERROR, NULL, f->x->at,
-                         "cannot import this form: buckle has no conditionals or computed rules (only rules, and helpers made with define)");
+                         "cannot import this form: buckle has no computed rules (only rules, helpers made with define, "
+                         "imports, and conditionals on parameters given with -D)");
                 goto done;
             }
         }
@@ -290,10 +547,8 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         sb_free(&t);
         if (why && !f->raw) { f->raw = 1; f->why = why; }
     }
-    if (!m.dflt) {
-        diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
-                 "cannot import: the profile has no (deny default) or (allow default), so what it decides where no rule "
-                 "matches is not defined; add the one it means and import again");
+    if (!m.dflt && !m.fragment) {
+        diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "cannot import: the profile's default is not known");
         goto done;
     }
     liveness(&m);
@@ -346,7 +601,15 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     sb_free(&b);
 done:
     hm_free(&m.defined);
-    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
+    /* the diagnostics may point into the imported files: the caller frees them */
+    if (o->sources) {
+        source **end = &imported;
+        while (*end) end = &(*end)->next;
+        *end = *o->sources;
+        *o->sources = imported;
+    } else {
+        while (imported) { source *n = imported->next; source_free(imported); imported = n; }
+    }
     return rc;
 }
 

@@ -9,9 +9,9 @@
 const char *ns_head(const imp *m, const sfilter *f)
 {
     /* the filter's name as written: "(iokit-registry-entry-class ..." */
-    const char *t = m->src->text + f->at.start;
-    if (f->at.src != m->src || *t != '(') return "";
-    return t + 1;
+    (void)m;
+    if (!f->at.src || f->at.start >= f->at.src->len || f->at.src->text[f->at.start] != '(') return "";
+    return f->at.src->text + f->at.start + 1;
 }
 
 /* the string as a .buckle string: markers as $NAME, $ as $$ */
@@ -151,16 +151,20 @@ static int choose_verb(int op, const sfilter *f, verb_info *out)
 static const char *modifiers(strbuf *b, const imp *m, const sb_rule *r)
 {
     /* the rule's own form (top-level, or inside a define) */
-    const sexp *x = NULL;
-    const iform *fm = NULL;
-    int fi = form_of(m, r->at.start);
-    if (fi >= 0) fm = &m->forms[fi];
-    if (fm && fm->x->at.start == r->at.start && fm->x->at.end == r->at.end) x = fm->x;
+    const sexp *x = NULL, *root = NULL;
+    if (r->at.src == m->src) {
+        int fi = form_of(m, r->at.start);
+        if (fi >= 0) root = m->forms[fi].x;
+    } else {   /* a rule of an imported file */
+        for (const sexp *t = foreign_forms(m, r->at.src); t && !root; t = t->next)
+            if (t->at.start <= r->at.start && r->at.start < t->at.end) root = t;
+    }
+    if (root && root->at.start == r->at.start && root->at.end == r->at.end) x = root;
     if (!x) {
         /* find the list with that span */
         const sexp *stack[SBPL_MAX_DEPTH + 1];
         int sp = 0;
-        if (fm) stack[sp++] = fm->x;
+        if (root) stack[sp++] = root;
         while (sp && !x) {
             const sexp *t = stack[--sp];
             if (t->kind == SX_LIST && t->at.start == r->at.start && t->at.end == r->at.end) { x = t; break; }

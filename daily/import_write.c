@@ -58,6 +58,19 @@ static const char *form_problem(const imp *m, size_t fi)
     return NULL;
 }
 
+/* above the rules an (import ...) or a conditional made: its first line */
+static void form_note(strbuf *b, const imp *m, const iform *f, const char *indent)
+{
+    if (f->kind != FK_IMPORT && f->kind != FK_COND) return;
+    size_t ll;
+    const char *line = source_line(m->src, f->x->at.start, &ll);
+    while (ll && (line[ll - 1] == ' ' || line[ll - 1] == '\r')) ll--;
+    sb_printf(b, "%s# line %u, %s: ", indent, source_position(m->src, f->x->at.start).line,
+              f->kind == FK_IMPORT ? "the rules of the file it imports" : "expanded for the values given with -D and -U");
+    for (size_t k = 0; k < ll && k < 200; k++) sb_putc(b, (unsigned char)line[k] < 0x20 ? ' ' : line[k]);
+    sb_putc(b, '\n');
+}
+
 static int emit_form_rules(imp *m, out *o, size_t fi)
 {
     const iform *f = &m->forms[fi];
@@ -78,11 +91,12 @@ static int emit_form_rules(imp *m, out *o, size_t fi)
             const char *why = rule_text(&t, m, r, ops[k], &sec);
             if (!why && sec != o->sec) {
                 close_block(o);
-                if (!any) { sb_putc(o->b, '\n'); put_comments(o->b, m, f->cfrom, lead_end, ""); any = 1; }
+                if (!any) { sb_putc(o->b, '\n'); put_comments(o->b, m, f->cfrom, lead_end, ""); form_note(o->b, m, f, ""); any = 1; }
                 sb_printf(o->b, "%s {\n", section_name(sec));
                 o->sec = sec;
             } else if (!why && !any) {
                 put_comments(o->b, m, f->cfrom, lead_end, "    ");
+                form_note(o->b, m, f, "    ");
                 any = 1;
             }
             if (!why) {
@@ -104,11 +118,13 @@ static int emit_form_rules(imp *m, out *o, size_t fi)
             close_block(o);
             sb_putc(o->b, '\n');
             put_comments(o->b, m, f->cfrom, f->to, "");
-            source_pos p = source_position(m->src, r->at.start);
+            const source *rs = r->at.src ? r->at.src : m->src;
+            source_pos p = source_position(rs, r->at.start);
             size_t ll;
-            const char *line = source_line(m->src, r->at.start, &ll);
+            const char *line = source_line(rs, r->at.start, &ll);
             while (ll && (line[ll - 1] == ' ' || line[ll - 1] == '\r')) ll--;
-            sb_printf(o->b, "# line %u never decides (the rules after it cover it): ", p.line);
+            if (rs != m->src) sb_printf(o->b, "# %s:", rs->name);
+            sb_printf(o->b, "%sline %u never decides (the rules after it cover it): ", rs != m->src ? "" : "# ", p.line);
             for (size_t k = 0; k < ll && k < 200; k++) sb_putc(o->b, (unsigned char)line[k] < 0x20 ? ' ' : line[k]);
             sb_putc(o->b, '\n');
             any = 1;
@@ -326,7 +342,9 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
         return 1;
     }
     sb_add(b, m->src->text + f->cfrom, f->from - f->cfrom);
-    sb_puts(b, ";; (its definitions expanded)\n");
+    sb_puts(b, f->kind == FK_IMPORT ? ";; (the rules of the imported file)\n"
+               : f->kind == FK_COND ? ";; (the rules it makes with the values given with -D)\n"
+               : ";; (its definitions expanded)\n");
     for (size_t i = 0; i < m->nrules; i++) {
         const sb_rule *r = m->rules[i].r;
         if (m->rules[i].form != (int)fi) continue;
@@ -362,6 +380,16 @@ void emit(imp *m, strbuf *b, const char *name)
         sb_printf(b, "param %s;\n", m->pnames[i]);
     }
     if (m->dflt) sb_printf(b, "%sdefault %s;\n", first ? "\n" : "", m->dflt);
+    if (m->fragment)
+        sb_printf(b, "%s# A fragment (the original has no default): extend it from a profile that sets\n"
+                     "# one.  It decides like the original imported into a profile with (deny default).\n",
+                  first ? "\n" : "");
+    for (size_t i = 0; i < m->o->ngiven; i++)
+        sb_printf(b, "%s# Written for %s=\"%s\" (-D): what depends on it is expanded.\n",
+                  i || m->fragment || !first ? "" : "\n", m->o->given[i].name, m->o->given[i].value);
+    for (size_t i = 0; i < m->o->nunset; i++)
+        sb_printf(b, "%s# Written for %s not passed (-U): what depends on it is expanded.\n",
+                  i || m->o->ngiven || m->fragment || !first ? "" : "\n", m->o->unset[i]);
     note_lines(m, b, mark, -1);
     out o = { b, SEC_NONE, 0 };
     for (size_t fi = 0; fi < m->nforms; fi++) {
