@@ -219,6 +219,31 @@ void put_comments(strbuf *b, const imp *m, uint32_t from, uint32_t to, const cha
 }
 
 
+/* the evaluator's messages name a parameter by the marker it was given:
+ * $NAME instead */
+static const char *unmark(const imp *m, const char *s)
+{
+    if (!s || !strstr(s, SENT)) return s;
+    strbuf b;
+    sb_init(&b);
+    for (const char *p = s; *p;) {
+        if (!strncmp(p, SENT, strlen(SENT))) {
+            char *e;
+            size_t v = (size_t)strtoul(p + strlen(SENT), &e, 10);
+            if (v < m->np && e[0] == '_' && e[1] == '_') { sb_printf(&b, "$%s", m->pnames[v]); p = e + 2; continue; }
+        }
+        sb_putc(&b, *p++);
+    }
+    const char *r = arena_strndup(m->a, b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return r;
+}
+
+static void unmark_diags(const imp *m)
+{
+    for (diag *d = m->dl->head; d; d = d->next) { d->msg = unmark(m, d->msg); d->help = unmark(m, d->help); }
+}
+
 /* ---- the whole -------------------------------------------------------------- */
 
 /* ---- conditionals on parameters --------------------------------------------- */
@@ -600,6 +625,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     sb_free(&report);
     sb_free(&b);
 done:
+    unmark_diags(&m);
     hm_free(&m.defined);
     /* the diagnostics may point into the imported files: the caller frees them */
     if (o->sources) {

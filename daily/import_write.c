@@ -380,16 +380,15 @@ void emit(imp *m, strbuf *b, const char *name)
         sb_printf(b, "param %s;\n", m->pnames[i]);
     }
     if (m->dflt) sb_printf(b, "%sdefault %s;\n", first ? "\n" : "", m->dflt);
+    if (m->fragment || m->o->ngiven || m->o->nunset) sb_putc(b, '\n');
     if (m->fragment)
-        sb_printf(b, "%s# A fragment (the original has no default): extend it from a profile that sets\n"
-                     "# one.  It decides like the original imported into a profile with (deny default).\n",
-                  first ? "\n" : "");
+        sb_puts(b, "# A fragment (the original has no default): extend it from a profile that sets\n"
+                   "# one.  It decides like the original imported into a profile with (deny default).\n");
     for (size_t i = 0; i < m->o->ngiven; i++)
-        sb_printf(b, "%s# Written for %s=\"%s\" (-D): what depends on it is expanded.\n",
-                  i || m->fragment || !first ? "" : "\n", m->o->given[i].name, m->o->given[i].value);
+        sb_printf(b, "# Written for %s=\"%s\" (-D): what depends on it is expanded.\n", m->o->given[i].name,
+                  m->o->given[i].value);
     for (size_t i = 0; i < m->o->nunset; i++)
-        sb_printf(b, "%s# Written for %s not passed (-U): what depends on it is expanded.\n",
-                  i || m->o->ngiven || m->fragment || !first ? "" : "\n", m->o->unset[i]);
+        sb_printf(b, "# Written for %s not passed (-U): what depends on it is expanded.\n", m->o->unset[i]);
     note_lines(m, b, mark, -1);
     out o = { b, SEC_NONE, 0 };
     for (size_t fi = 0; fi < m->nforms; fi++) {
