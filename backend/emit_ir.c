@@ -49,7 +49,7 @@ static void origin_text(compilation *c, strbuf *out, const origin *o)
 
 void ir_rule_text(strbuf *out, const rule *r)
 {
-    sb_printf(out, "%s%s %s %s", r->action == ACT_ALLOW ? "allow" : "deny", r->final ? " final" : "",
+    sb_printf(out, "%s%s %s %s", action_name(r->action), r->final ? " final" : "",
               section_name(r->section), r->verb);
     if (r->m.kind != MK_NONE) {
         sb_printf(out, " %s ", mk_name(r->m.kind, r->m.ns));
@@ -78,7 +78,7 @@ void emit_ir(compilation *c, strbuf *out)
     policy *pol = &c->pol;
     sb_puts(out, "# buckle " BUCKLE_VERSION " merged IR\n# chain:");
     for (size_t i = 0; i < c->nunits; i++) { sb_putc(out, ' '); sb_puts(out, c->units[i]->display); }
-    sb_printf(out, "\ndefault %s", pol->default_action == ACT_ALLOW ? "allow" : "deny");
+    sb_printf(out, "\ndefault %s", action_name(pol->default_action));
     if (pol->default_unit) {
         origin o = { pol->default_unit, pol->default_at, NULL, 0, { NULL, 0, 0 } };
         sb_puts(out, "  # ");
@@ -103,7 +103,7 @@ void emit_ir(compilation *c, strbuf *out)
     for (size_t i = 0; i < pol->rules.n; i++) {
         const rule *r = pol->rules.v[i];
         sb_printf(out, "%s%s %s%s %s %s", r->implied ? "implied " : "", "rule",
-                  r->action == ACT_ALLOW ? "allow" : "deny", r->final ? " final" : "",
+                  action_name(r->action), r->final ? " final" : "",
                   section_name(r->section), r->verb);
         sb_printf(out, " [%s]", op_get(r->op)->name);
         if (r->m.kind != MK_NONE) {
@@ -146,7 +146,7 @@ void emit_json(compilation *c, strbuf *out)
         if (i) sb_putc(out, ',');
         sb_json_str(out, c->units[i]->display);
     }
-    sb_printf(out, "],\"default\":\"%s\",\"params\":[", pol->default_action == ACT_ALLOW ? "allow" : "deny");
+    sb_printf(out, "],\"default\":\"%s\",\"params\":[", action_name(pol->default_action));
     size_t nn;
     const char **names = param_names(c, &nn);
     for (size_t i = 0; i < nn; i++) {
@@ -173,7 +173,7 @@ void emit_json(compilation *c, strbuf *out)
         const rule *r = pol->rules.v[i];
         sb_puts(out, i ? ",\n{" : "\n{");
         sb_printf(out, "\"action\":\"%s\",\"final\":%s,\"implied\":%s,\"section\":\"%s\",\"verb\":",
-                  r->action == ACT_ALLOW ? "allow" : "deny", r->final ? "true" : "false",
+                  action_name(r->action), r->final ? "true" : "false",
                   r->implied ? "true" : "false", section_name(r->section));
         sb_json_str(out, r->verb);
         sb_puts(out, ",\"operation\":");

@@ -1114,7 +1114,7 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
     }
     if (c->nunits) put_carried_file_ignores(h, c->units[c->nunits - 1]);
     sb_puts(h, "(version 1)\n");
-    sb_printf(h, "(%s default)\n", c->pol.default_action == ACT_ALLOW ? "allow" : "deny");
+    sb_printf(h, "(%s default)\n", action_name(c->pol.default_action));
 }
 
 /* The parameters the body will name, without writing it: every rule's

@@ -355,7 +355,7 @@ static int allows_all(llb *b, size_t ri, const char *px)
     for (int op = 0; op < ops_count(); op++) {
         if (!opset_has(&b->ops[ri], op)) continue;
         sb_request q = path_request(op, px);
-        if (decider_decide(b->in->d, &q).action != 0) return 0;
+        if (decider_decide(b->in->d, &q).action != ACT_ALLOW) return 0;
     }
     return 1;
 }
@@ -545,7 +545,7 @@ static void interpreter(llb *b)
         int op = op_lookup(need[k], NULL);
         if (op < 0) return;
         sb_request q = path_request(op, pp);
-        if (decider_decide(b->in->d, &q).action != 0) return;
+        if (decider_decide(b->in->d, &q).action != ACT_ALLOW) return;
     }
     grant(b, pp, h, LL_FS_EXECUTE, &st);
     add_note(b->p, arena_printf(b->a, "execute on %s, the dynamic loader, which the profile lets be mapped executable", h));
@@ -555,7 +555,7 @@ static void interpreter(llb *b)
     int op = op_lookup("process-exec*", NULL);
     if (op < 0) return;
     sb_request q = path_request(op, pp);
-    if (decider_decide(b->in->d, &q).action != 0)
+    if (decider_decide(b->in->d, &q).action != ACT_ALLOW)
         weaker(b, NULL, LLC_FILES, arena_printf(b->a, "exec: %s, the dynamic loader, must be executable for the command "
                                                        "to start, and executed directly it runs any readable program", h));
 }

@@ -250,7 +250,7 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
                    unit_provenance(c, r->origins->u));
             sb_free(&b);
         } else {
-            printf("  decided by the default (%s)%s\n", c->pol.default_action == ACT_ALLOW ? "allow" : "deny",
+            printf("  decided by the default (%s)%s\n", action_name(c->pol.default_action),
                    c->pol.default_unit ? "" : ": no file in the chain sets one");
         }
         if (g[k].sbpl == g[k].action)

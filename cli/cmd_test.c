@@ -118,7 +118,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
         for (const ast_expect *e = t->expects; e; e = e->next) {
             source_pos pos = source_position(u->src, e->at.start);
             const char *name = arena_printf(&ea->a, "%u:%u: expect %s %s %s \"%s\"", pos.line, pos.col,
-                                            e->action == ACT_ALLOW ? "allow" : "deny", section_name(e->section), e->verb, e->object.s);
+                                            action_name(e->action), section_name(e->section), e->verb, e->object.s);
             sb_reset(&msg);
             verb_info v;
             if (!verb_resolve(e->section, e->verb, &v)) {
@@ -171,10 +171,10 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
             }
             if (ok) { tp++; sb_free(&names); report_case(rp, suite, name, NULL); continue; }
             tf++;
-            const char *want = e->action == ACT_ALLOW ? "allow" : "deny";
+            const char *want = action_name(e->action);
             if (bug) {
                 sb_printf(&msg, "%s:%u:%u: error: compiler bug: for %s %s the profile says %s but the compiled SBPL says %s\n",
-                       u->display, pos.line, pos.col, bad_op, o, bad.prof.action ? "deny" : "allow",
+                       u->display, pos.line, pos.col, bad_op, o, action_name(bad.prof.action),
                        bad.sbpl.decision == 0 ? "allow" : bad.sbpl.decision == 1 ? "deny" : "undecidable");
             } else {
                 int got = bad.raw ? bad.sbpl.decision : bad.prof.action;
@@ -197,7 +197,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
                 sb_printf(&msg, "  decided by %s:%u:%u: %s\n", bad.prof.r->origins->u->display, p.line, p.col, sb_cstr(&b));
                 sb_free(&b);
             } else if (!bad.raw) {
-                sb_printf(&msg, "  decided by the default (%s)\n", c->pol.default_action == ACT_ALLOW ? "allow" : "deny");
+                sb_printf(&msg, "  decided by the default (%s)\n", action_name(c->pol.default_action));
             }
             report_case(rp, suite, name, sb_cstr(&msg));
         }

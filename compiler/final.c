@@ -342,13 +342,13 @@ static void check_one(void *ud, rule *r)
     }
     diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, origin_primary(r),
                        "%s contradicts a final %s%s",
-                       r->action == ACT_ALLOW ? "allow" : "deny",
-                       f->action == ACT_ALLOW ? "allow" : "deny",
+                       action_name(r->action),
+                       action_name(f->action),
                        unit_provenance(c, r->origins->u));
     if (why.len) diag_note_add(&c->diags, d, origin_primary(r), "it falls inside the final rule with %s", sb_cstr(&why));
     sb_free(&why);
     diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
-                  f->action == ACT_ALLOW ? "allow" : "deny", unit_provenance(c, f->origins->u));
+                  action_name(f->action), unit_provenance(c, f->origins->u));
     diag_help(&c->diags, d, "a final rule cannot be overridden by a rule as specific or more specific; "
               "remove this rule or make it not overlap");
 }
@@ -585,7 +585,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
                            rel == REL_OVERLAP ? "overrides" : "may override", allow ? "deny" : "allow");
         if (rc->why.len) diag_note_add(&c->diags, d, at ? *at : x->at, "they meet with %s", sb_cstr(&rc->why));
         diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
-                      f->action == ACT_ALLOW ? "allow" : "deny", unit_provenance(c, f->origins->u));
+                      action_name(f->action), unit_provenance(c, f->origins->u));
         diag_help(&c->diags, d, "raw rules are decided by Seatbelt's precedence, not carved around final rules: "
                   "write the rule in a section, or keep its filter out of the final rule's scope "
                   "(require-all with a require-not of that scope)");

@@ -180,14 +180,14 @@ static void lower_rule(compilation *c, unit *u, const ast_rule *ar, lower_state 
         if (home == SEC_MISC && ar->matchers)
             diag_help(&c->diags, d, "%s is an operation of section misc, where it takes no matcher or a raw "
                       "filter: misc { %s %s sbpl \"(literal \\\"/path\\\")\"; }", ar->verb,
-                      ar->action == ACT_ALLOW ? "allow" : "deny", ar->verb);
+                      action_name(ar->action), ar->verb);
         else if (home == SEC_MISC)
             diag_help(&c->diags, d, "%s is an operation of section misc: misc { %s %s; }", ar->verb,
-                      ar->action == ACT_ALLOW ? "allow" : "deny", ar->verb);
+                      action_name(ar->action), ar->verb);
         else if (home != SEC_NONE)
             diag_help(&c->diags, d, "%s is a verb of section %s: %s { %s %s ...; }", ar->verb,
                       section_name((section_t)home), section_name((section_t)home),
-                      ar->action == ACT_ALLOW ? "allow" : "deny", ar->verb);
+                      action_name(ar->action), ar->verb);
         else {
             const char *sug = verb_suggest(ar->section, ar->verb);
             if (sug && strcmp(sug, ar->verb)) diag_help(&c->diags, d, "did you mean \"%s\"?", sug);
@@ -234,7 +234,7 @@ static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const 
     }
     strbuf b;
     sb_init(&b);
-    sb_printf(&b, "(%s %s %.*s", ar->action == ACT_ALLOW ? "allow" : "deny", v->op, (int)am->value.len, am->value.s);
+    sb_printf(&b, "(%s %s %.*s", action_name(ar->action), v->op, (int)am->value.len, am->value.s);
     for (const ast_modifier *m = ar->mods; m; m = m->next) {
         if (m->kind == MOD_REPORT) sb_puts(&b, " (with report)");
         else if (m->kind == MOD_NO_REPORT) sb_puts(&b, " (with no-report)");
@@ -257,7 +257,7 @@ static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const 
     /* read the filter alone first: exactly one list */
     diag *last = c->diags.tail;
     unsigned before = c->diags.errors;
-    size_t head = strlen(ar->action == ACT_ALLOW ? "allow" : "deny") + strlen(v->op) + 3;   /* "(allow OP " */
+    size_t head = strlen(action_name(ar->action)) + strlen(v->op) + 3;   /* "(allow OP " */
     sbpl_read_opts o = { (uint32_t)head, (uint32_t)(head + am->value.len), 0 };
     sexp *f = sbpl_read(&c->a, &c->diags, fs, &o);
     if (c->diags.errors == before) {

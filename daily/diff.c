@@ -111,7 +111,7 @@ static const char *describe(arena *a, diff_side *d, const void *who)
 {
     if (!who) {
         if (d->is_sb) return "the default";
-        return arena_printf(a, "the default (%s)", d->c->pol.default_action == ACT_ALLOW ? "allow" : "deny");
+        return arena_printf(a, "the default (%s)", action_name(d->c->pol.default_action));
     }
     if (d->is_sb || (d->x && ((const sb_rule *)who)->at.src == d->x->sbpl_src)) {
         const sb_rule *r = who;
@@ -159,11 +159,11 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
             r->requests++;
             verdict a = ask(old, &q), b = ask(nw, &q);
             if (a.action == b.action) continue;
-            const void *key[3] = { a.rule, b.rule, (const void *)(size_t)(b.action == 0) };
+            const void *key[3] = { a.rule, b.rule, (const void *)(size_t)(b.action == ACT_ALLOW) };
             diff_group *g = hm_get(&groups, (const char *)key, sizeof key);
             if (!g) {
                 g = arena_alloc(&r->a, sizeof *g);
-                g->widening = a.action != 0 && b.action == 0;
+                g->widening = a.action != ACT_ALLOW && b.action == ACT_ALLOW;
                 g->old_rule = a.rule;
                 g->new_rule = b.rule;
                 g->old_text = describe(&r->a, old, a.rule);

@@ -541,7 +541,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     for (size_t i = 0; i < m.sym->n; i++) {
         const sb_rule *r = m.sym->rules[i];
         if (r->op == op_default() && !r->filter) {
-            if (r->at.src != m.fragment_src) m.dflt = r->action ? "deny" : "allow";
+            if (r->at.src != m.fragment_src) m.dflt = action_name(r->action);
             continue;
         }
         irule *ir = &m.rules[m.nrules++];

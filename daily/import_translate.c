@@ -212,17 +212,17 @@ const char *rule_text(strbuf *b, const imp *m, const sb_rule *r, int op, section
     *sec = v.section;
     strbuf t;
     sb_init(&t);
-    sb_printf(&t, "%s %s", r->action ? "deny" : "allow", v.verb);
+    sb_printf(&t, "%s %s", action_name(r->action), v.verb);
     const char *why = NULL;
     const sfilter *rf = written_filter(r->filter);
-    if (rf && rf->kind == F_REGEX && rf->str && !strncmp(rf->str, SENT_ANC, strlen(SENT_ANC)) && !r->action &&
+    if (rf && rf->kind == F_REGEX && rf->str && !strncmp(rf->str, SENT_ANC, strlen(SENT_ANC)) && r->action == ACT_ALLOW &&
         !strcmp(op_get(op)->name, "file-read-metadata")) {
         /* the traversal of a parameter's parents: buckle implies it */
         sb_free(&t);
         sb_puts(b, "# (traversal of a parameter's parents: implied by the rules that allow below it)");
         return NULL;
     }
-    if (rf && rf->kind == F_NOT && r->action && m->dflt && !strcmp(m->dflt, "deny")) {
+    if (rf && rf->kind == F_NOT && r->action == ACT_DENY && m->dflt && !strcmp(m->dflt, "deny")) {
         /* "deny OP except where allowed": buckle writes it itself for the
          * operations (deny default) may not cover */
         sb_free(&t);

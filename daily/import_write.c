@@ -195,7 +195,7 @@ static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
     for (size_t i = 0; i < m->nrules; i++) {
         const irule *ir = &m->rules[i];
         const sb_rule *r = ir->r;
-        if (r->action || m->forms[ir->form].raw || !r->filter) continue;
+        if (r->action != ACT_ALLOW || m->forms[ir->form].raw || !r->filter) continue;
         int fam = -1;
         for (int l = r->op; l >= 0; l = op_get(l)->parent) if (l == rd || l == wr || l == ex) { fam = l; break; }
         if (fam < 0) for (int c = 0; c < ops_count(); c++) {
@@ -348,7 +348,7 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
     for (size_t i = 0; i < m->nrules; i++) {
         const sb_rule *r = m->rules[i].r;
         if (m->rules[i].form != (int)fi) continue;
-        sb_printf(b, "(%s %s", r->action ? "deny" : "allow", op_get(r->op)->name);
+        sb_printf(b, "(%s %s", action_name(r->action), op_get(r->op)->name);
         if (r->filter) {
             sb_putc(b, ' ');
             if (!sbpl_filter(b, m, r->filter)) return 0;

@@ -285,7 +285,7 @@ static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_
     } else {
         decider *d2 = decider_new(c2, extra, nextra);
         decision dd = decider_decide(d2, q);
-        g->suggestion_allows = dd.action == 0;
+        g->suggestion_allows = dd.action == ACT_ALLOW;
         if (!g->suggestion_allows) {
             const char *chain;
             g->suggestion_problem = dd.r ? arena_printf(&w->a, "still denied by %s", where_of(&w->a, dd.r, c2, &chain))

@@ -14,7 +14,7 @@ static const char *const write_ops[] = {
 
 static int is_write_rule(const lrule *r)
 {
-    if (r->action != 0) return 0;
+    if (r->action != ACT_ALLOW) return 0;
     int wd = op_lookup("file-write-data", NULL);
     return opset_has(&op_get(r->op)->covers, wd);
 }
@@ -111,7 +111,7 @@ static void sockets(lint_ctx *lc)
     int out = op_lookup("network-outbound", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (r->action != 0 || !r->value || (r->kind != LK_LITERAL && r->kind != LK_SUBPATH)) continue;
+        if (r->action != ACT_ALLOW || !r->value || (r->kind != LK_LITERAL && r->kind != LK_SUBPATH)) continue;
         if (opset_has(&op_get(r->op)->covers, out)) continue;
         if (strncmp(op_get(r->op)->name, "file", 4) != 0) continue;
         size_t n = strlen(r->value);
@@ -133,7 +133,7 @@ static void root_readable(lint_ctx *lc)
 {
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (r->action != 1 || r->op == op_default()) continue;
+        if (r->action != ACT_DENY || r->op == op_default()) continue;
         const opset *cv = &op_get(r->op)->covers;
         if (!opset_has(cv, op_lookup("file-read-data", NULL)) && !opset_has(cv, op_lookup("file-read-metadata", NULL))) continue;
         int root = r->kind == LK_NONE || ((r->kind == LK_SUBPATH || r->kind == LK_PREFIX) && r->value && !strcmp(r->value, "/"));
@@ -152,7 +152,7 @@ static void traversal(lint_ctx *lc)
     int rd = op_lookup("file-read-data", NULL), wd = op_lookup("file-write-data", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (r->action != 0 || r->implied || !r->value || (r->kind != LK_LITERAL && r->kind != LK_SUBPATH)) continue;
+        if (r->action != ACT_ALLOW || r->implied || !r->value || (r->kind != LK_LITERAL && r->kind != LK_SUBPATH)) continue;
         const opset *cv = &op_get(r->op)->covers;
         if (!opset_has(cv, rd) && !opset_has(cv, wd) && strncmp(op_get(r->op)->name, "process-exec", 12) != 0) continue;
         char anc[4096];

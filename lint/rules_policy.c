@@ -17,7 +17,7 @@ static void escapes(lint_ctx *lc)
     }
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (r->action == 0 && r->no_sandbox && (r->kind == LK_NONE || r->kind == LK_SUBPATH || r->kind == LK_PREFIX || r->kind == LK_PATTERN))
+        if (r->action == ACT_ALLOW && r->no_sandbox && (r->kind == LK_NONE || r->kind == LK_SUBPATH || r->kind == LK_PREFIX || r->kind == LK_PATTERN))
             lint_report(lc, BK3006, r->at, "exec with no-sandbox%s: the program runs without any sandbox",
                         r->kind == LK_NONE ? " for every program" : " for a whole tree of programs");
     }
@@ -35,7 +35,7 @@ static void unfiltered(lint_ctx *lc)
     };
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (r->action != 0 || r->kind != LK_NONE || r->op == op_default()) continue;
+        if (r->action != ACT_ALLOW || r->kind != LK_NONE || r->op == op_default()) continue;
         for (size_t k = 0; k < 5; k++) {
             if (!opset_has(&op_get(r->op)->covers, op_lookup(ops[k], NULL))) continue;
             lint_report(lc, BK3007, r->at, "unfiltered grant of %s: %s", op_get(r->op)->name, why[k]);
@@ -46,7 +46,7 @@ static void unfiltered(lint_ctx *lc)
 
 static void default_leaks(lint_ctx *lc)
 {
-    if (lc->v->default_action != 1 || !lc->v->is_sb) return;
+    if (lc->v->default_action != ACT_DENY || !lc->v->is_sb) return;
     static const char *const ops[] = { "process-info*", "nvram*", "iokit-get-properties", "file-map-executable" };
     char missing[200] = "";
     for (size_t k = 0; k < 4; k++) {
@@ -54,7 +54,7 @@ static void default_leaks(lint_ctx *lc)
         int found = 0;
         for (size_t i = 0; i < lc->v->n && !found; i++) {
             const lrule *r = &lc->v->rules[i];
-            if (r->action == 1 && r->op != op_default() && opset_intersects(&op_get(r->op)->covers, want)) found = 1;
+            if (r->action == ACT_DENY && r->op != op_default() && opset_intersects(&op_get(r->op)->covers, want)) found = 1;
         }
         if (!found) { strcat(missing, missing[0] ? ", " : ""); strcat(missing, ops[k]); }
     }
@@ -132,11 +132,11 @@ static void merged_checks(lint_ctx *lc)
  * fragment such as std/keychain). */
 static void no_exec(lint_ctx *lc)
 {
-    if (lc->v->is_sb || !lc->v->c || !lc->v->c->pol.default_unit || lc->v->default_action != 1) return;
+    if (lc->v->is_sb || !lc->v->c || !lc->v->c->pol.default_unit || lc->v->default_action != ACT_DENY) return;
     int exec = op_lookup("process-exec*", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (r->action == 0 && r->op != op_default() && opset_has(&op_get(r->op)->covers, exec)) return;
+        if (r->action == ACT_ALLOW && r->op != op_default() && opset_has(&op_get(r->op)->covers, exec)) return;
     }
     lint_report(lc, BK4012, (span){ lc->v->main, 0, 0 }, "no process-exec is allowed: buckle run cannot start the command under this profile");
 }
@@ -146,7 +146,7 @@ void lint_pass_default(lint_ctx *lc)
 {
     const lint_view *v = lc->v;
     if (v->is_sb) {
-        if (v->default_action == 0)
+        if (v->default_action == ACT_ALLOW)
             lint_report(lc, BK3005, v->default_at, "(allow default): everything not listed is allowed");
         return;
     }

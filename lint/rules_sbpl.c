@@ -105,11 +105,11 @@ void lint_pass_raw_blocks(lint_ctx *lc)
                     q.op = op;
                     if (sfilter_match(r->filter, &q) != 1) continue;
                     decision dd = decider_decide(lc->v->d, &q);
-                    if (!dd.r || (dd.action == 0) == (r->action == 0)) continue;
+                    if (!dd.r || (dd.action == ACT_ALLOW) == (r->action == ACT_ALLOW)) continue;
                     const lrule *who = lc->v->by_rule_id[dd.r->id];
                     diag *d = lint_report(lc, BK4005, r->at,
                         "this raw rule and a generated %s rule both match %s for %s; which one wins depends on Seatbelt's precedence",
-                        dd.action == 0 ? "allow" : "deny", objs[oi], op_get(op)->name);
+                        action_name(dd.action), objs[oi], op_get(op)->name);
                     diag_note_add(lc->dl, d, who->at, "the generated rule%s", who->provenance);
                     hit = 1;
                 }
@@ -168,7 +168,7 @@ void lint_pass_overlap(lint_ctx *lc)
                                           (!later->filter || !earlier->filter) ? "filtered-before-unfiltered" : "rule order";
                         diag *d = lint_report(lc, BK4005, later->at,
                             "this rule and an earlier %s rule both match %s for %s; the answer depends on Seatbelt's %s",
-                            earlier->action == 0 ? "allow" : "deny", objs[oi], op_get(op)->name, how);
+                            action_name(earlier->action), objs[oi], op_get(op)->name, how);
                         diag_note_add(lc->dl, d, earlier->at, "the other rule");
                         reported++;
                     }

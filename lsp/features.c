@@ -107,7 +107,7 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
     }
     sb_printf(md, "%s**%s %s** `%s`:", md->len ? "\n\n" : "", section_name(sec), verb, o);
     for (int j = 0; j < ng; j++) {
-        sb_printf(md, "\n- **%s**", g[j].action == 0 ? "allow" : g[j].action == 1 ? "deny" : "undecidable");
+        sb_printf(md, "\n- **%s**", g[j].action == ACT_ALLOW ? "allow" : g[j].action == ACT_DENY ? "deny" : "undecidable");
         if (ng > 1) {
             sb_puts(md, " (");
             int first = 1;
@@ -125,7 +125,7 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
             if (g[j].r->implied) sb_puts(md, " (implied traversal)");
             sb_free(&rt);
         } else {
-            sb_printf(md, " by the default (%s)", d->c->pol.default_action == ACT_ALLOW ? "allow" : "deny");
+            sb_printf(md, " by the default (%s)", action_name(d->c->pol.default_action));
         }
     }
     free(of);

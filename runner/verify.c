@@ -83,7 +83,7 @@ static void describe(strbuf *msg, const sb_answer *an)
     size_t len;
     const char *line = source_line(r->at.src, r->at.start, &len);
     if (op_get(r->op)->name && !strcmp(op_get(r->op)->name, "default"))
-        sb_printf(msg, "decided by the default (%s) at %s:%u:%u", r->action ? "deny" : "allow", r->at.src->name, p.line, p.col);
+        sb_printf(msg, "decided by the default (%s) at %s:%u:%u", action_name(r->action), r->at.src->name, p.line, p.col);
     else
         sb_printf(msg, "decided by %s:%u:%u: %.*s", r->at.src->name, p.line, p.col, (int)(len > 200 ? 200 : len), line);
 }

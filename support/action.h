@@ -5,4 +5,10 @@
 
 typedef enum { ACT_UNDECIDED = -1, ACT_ALLOW = 0, ACT_DENY = 1 } action_t;
 
+/* The word a profile, an SBPL rule and every message use for an action. */
+static inline const char *action_name(int a)
+{
+    return a == ACT_ALLOW ? "allow" : a == ACT_DENY ? "deny" : "undecided";
+}
+
 #endif

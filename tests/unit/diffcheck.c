@@ -91,7 +91,7 @@ int main(int argc, char **argv)
                 if (!an.agree) {
                     if (disagree - d0 < 5)
                         fprintf(stderr, "diff-check: %s: %s %s: profile says %s, compiled SBPL says %s\n", files[fi],
-                                op_get(op)->name, s.v[k], an.prof.action ? "deny" : "allow",
+                                op_get(op)->name, s.v[k], action_name(an.prof.action),
                                 an.sbpl.decision == 0 ? "allow" : an.sbpl.decision == 1 ? "deny" : "undecidable");
                     disagree++;
                 }

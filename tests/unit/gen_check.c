@@ -220,7 +220,7 @@ static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset 
 static void traversal_check(gcase *g, crosscheck *x, const sb_request *q, const cc_answer *an, long *nfail)
 {
     const rule *r = an->prof.r;
-    if (q->kind != OBJ_PATH || an->prof.action != 0 || !r || r->implied || q->len < 2) return;
+    if (q->kind != OBJ_PATH || an->prof.action != ACT_ALLOW || !r || r->implied || q->len < 2) return;
     if (strcmp(r->verb, "read") && strcmp(r->verb, "write") && strcmp(r->verb, "exec")) return;
     if (r->m.kind == MK_REGEX || q->obj[q->len - 1] == '/' || strstr(q->obj, "//")) return;   /* no ancestors defined */
     static const char *const first_op[] = { "file-read-data", "file-write-data", "process-exec" };
@@ -248,7 +248,7 @@ static void traversal_check(gcase *g, crosscheck *x, const sb_request *q, const 
          * carve-out, and nothing below it is allowed through this rule */
         int carved = rr && !rr->implied && decider_matches(x->d, r, &m) &&
                      (rr->m.spec_a > r->m.spec_a || (rr->m.spec_a == r->m.spec_a && rr->m.spec_b >= r->m.spec_b));
-        if (d.action == 1 && !carved && !(rr && (rr->final || rr->m.spec_a > depth || (rr->m.spec_a == depth && rr->m.spec_b >= 3))))
+        if (d.action == ACT_DENY && !carved && !(rr && (rr->final || rr->m.spec_a > depth || (rr->m.spec_a == depth && rr->m.spec_b >= 3))))
             report(g, nfail, "%s %s is allowed but traversal of %s is denied%s", op_get(q->op)->name, q->obj, m.obj,
                    rr ? arena_printf(&x->a, " (by the rule at %s)", crosscheck_where(x, origin_primary(rr))) : " (default)");
         if (al == 1) break;

@@ -117,7 +117,7 @@ void test_decide_index(void)
             if (got.action != want.action || got.r != want.r) {
                 if (bad++ < 3)
                     CHECK(0, "%s %s: the index decides %s by rule %p, a scan %s by rule %p, in\n%s", op_get(op)->name,
-                          q.obj, got.action ? "deny" : "allow", (const void *)got.r, want.action ? "deny" : "allow",
+                          q.obj, action_name(got.action), (const void *)got.r, action_name(want.action),
                           (const void *)want.r, sb_cstr(&src));
             }
             sb_free(&obj);
