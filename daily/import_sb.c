@@ -409,6 +409,11 @@ static void report_undecidable(imp *m)
 {
     const char *u = m->sym->undecidable;
     const char *mk = strstr(u, SENT);
+    if (m->sym->incomplete && strstr(m->sym->incomplete, "more than 32 imports")) {
+        diag_add(m->dl, SEV_ERROR, NULL, m->sym->incomplete_at,
+                 "cannot import: the (import ...) files nest more than 32 deep (do they import each other?)");
+        return;
+    }
     if (!mk) {
         diag_add(m->dl, SEV_ERROR, NULL, m->sym->undecidable_at, "cannot import: %s", u);
         return;
