@@ -315,26 +315,33 @@ static const char *cond_param(imp *m, const sexp *x, hashmap *seen, hashmap *wal
 
 /* a form whose rules depend on a parameter's value is refused at the form
  * unless -D gives the value (the import is then written for it) */
-static int check_conditionals(imp *m)
+static int check_form_conditionals(imp *m, const sexp *x)
 {
-    for (size_t i = 0; i < m->nforms; i++) {
-        const iform *f = &m->forms[i];
-        if (f->kind == FK_DEFINE || f->kind == FK_VERSION) continue;
-        hashmap seen, walked;
-        hm_init(&seen);
-        hm_init(&walked);
-        const char *p = cond_param(m, f->x, &seen, &walked, 0);
-        hm_free(&seen);
-        hm_free(&walked);
-        if (!p) continue;
-        diag *d = diag_add(m->dl, SEV_ERROR, NULL, f->x->at,
+    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "define") || sexp_is_sym(x->child, "version"))) return 0;
+    hashmap seen, walked;
+    hm_init(&seen);
+    hm_init(&walked);
+    const char *p = cond_param(m, x, &seen, &walked, 0);
+    hm_free(&seen);
+    hm_free(&walked);
+    if (!p) return 0;
+    {
+        diag *d = diag_add(m->dl, SEV_ERROR, NULL, x->at,
                            "cannot import this form: which rules it makes depends on the parameter %s%s%s, and buckle has no "
                            "conditionals", p[0] == '(' ? "" : "\"", p, p[0] == '(' ? "" : "\"");
         if (p[0] != '(')
             diag_help(m->dl, d, "give the value the program passes with -D %s=VALUE, or -U %s when it passes none: the "
                       "import is then written for that case", p, p);
-        return 1;
     }
+    return 1;
+}
+
+/* the forms of the file, and of the files it imports once they are read */
+static int check_conditionals(imp *m)
+{
+    for (size_t i = 0; i < m->nforms; i++) if (check_form_conditionals(m, m->forms[i].x)) return 1;
+    for (size_t k = 0; k < m->nforeign; k++)
+        for (const sexp *t = m->ftop[k]; t; t = t->next) if (check_form_conditionals(m, t)) return 1;
     return 0;
 }
 
@@ -343,6 +350,9 @@ static int check_conditionals(imp *m)
 const sexp *foreign_forms(const imp *m, const source *s)
 {
     for (size_t i = 0; i < m->nforeign; i++) if (m->fsrc[i] == s) return m->ftop[i];
+    /* the same file read by another evaluation: the same text */
+    for (size_t i = 0; i < m->nforeign; i++)
+        if (s && s->path && m->fsrc[i]->path && !strcmp(m->fsrc[i]->path, s->path) && m->fsrc[i]->len == s->len) return m->ftop[i];
     return NULL;
 }
 
@@ -462,6 +472,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         sp = marker_params(&m, &nsym);
         m.sym = evaluate(&m, top, sp, nsym, &imported);
     }
+    if (m.nforeign && check_conditionals(&m)) goto done;
     if (!m.sym || dl->errors) goto done;
     for (size_t i = 0; i < m.np; i++)
         if (!ident(m.pnames[i])) {

@@ -40,6 +40,7 @@ conditional() {
         tests/sbpl/11-if-when.sb) echo "-D NET=1 -U NOPE|-U NET -U NOPE|-D NET=1 -D NOPE=1" ;;
         tests/lint/real/host-params.sb) echo "-D ENABLE_LOGGING=1 -D MODE=debug|-U ENABLE_LOGGING -D MODE=release" ;;
         tests/lint/real/os-version.sb) echo "-D OS_VERSION=1400|-D OS_VERSION=1250|-D OS_VERSION=1100" ;;
+        tests/import/cond-import.sb|tests/import/inc/cond.sb) echo "-D FEATURE=1|-U FEATURE" ;;
         *) echo "" ;;
     esac
 }
@@ -93,7 +94,8 @@ done
 # the table names files that exist
 for f in tests/lint/real/fragment.sb tests/lint/real/maybe-branch.sb tests/lint/real/unknown-statement.sb \
          tests/lint/real/needs-cpp.sb tests/lint/real/unknown-op.sb tests/lint/real/param-import.sb \
-         tests/sbpl/11-if-when.sb tests/lint/real/host-params.sb tests/lint/real/os-version.sb; do
+         tests/sbpl/11-if-when.sb tests/lint/real/host-params.sb tests/lint/real/os-version.sb \
+         tests/import/cond-import.sb tests/import/inc/cond.sb; do
     [ -f "$f" ] && pass "import: the table's $f exists" || fail "import: the table's $f exists" "missing"
 done
 
@@ -190,6 +192,12 @@ printf '(import "a.sb")\n(allow file-read* (subpath "/opt"))\n' >"$P/cycle/b.sb"
 run "import: an import cycle" "$BUCKLE" import "$P/cycle/a.sb"
 expect_rc "import: an import cycle is refused" 1
 expect_err_has "import: an import cycle: where and why" "a.sb:3:1: error: cannot import: the (import ...) files nest more than 32 deep"
+# a conditional in an imported file is found there
+run "import: a conditional in an imported file" "$BUCKLE" import tests/import/cond-import.sb
+expect_rc "import: a conditional in an imported file is refused" 1
+expect_err_has "import: at its place in the imported file" 'inc/cond.sb:3:1: error: cannot import this form: which rules it makes depends on the parameter "FEATURE"'
+run "import: a conditional in an imported file, given" "$BUCKLE" import -D FEATURE=1 tests/import/cond-import.sb
+expect_out_has "import: the imported file's branch" 'allow outbound;'
 # a file named by a parameter: the user's expression in the error, and -D reads it
 run "import: import by a parameter" "$BUCKLE" import tests/lint/real/param-import.sb
 expect_err_has "import: the import's expression, as written" '(import (string-append (param "PROFILE_DIR") "/base.sb")) names its file by the parameter "PROFILE_DIR"'
