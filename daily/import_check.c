@@ -70,7 +70,19 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
         compilation_free(c);
         return result ? result : changed ? 1 : -1;
     }
-    crosscheck *x = crosscheck_new(c, m->test, m->ntest, 0);
+    /* the import's SBPL sees only the parameters it declares: a value -D
+     * fixed is written in, never passed */
+    sb_param *seen = arena_alloc(m->a, (m->ntest + 1) * sizeof *seen);
+    size_t nseen = 0;
+    for (size_t i = 0; i < m->ntest; i++) {
+        const char *n = m->test[i].name;
+        size_t l = strcspn(n, ".");
+        int fixed = 0;
+        for (size_t g = 0; g < m->o->ngiven && !fixed; g++)
+            fixed = strlen(m->o->given[g].name) == l && !strncmp(m->o->given[g].name, n, l);
+        if (!fixed) seen[nseen++] = m->test[i];
+    }
+    crosscheck *x = crosscheck_new(c, seen, nseen, 0);
     diff_side old = { 1, NULL, NULL, m->val, m->a };
     diff_side nw = { 0, c, x, x->pol, &x->a };
     diff_result r;

@@ -331,12 +331,23 @@ static int uses_define(const imp *m, const sexp *x)
     return 0;
 }
 
+/* 1 when x reads a parameter */
+static int reads_param(const sexp *x)
+{
+    for (; x; x = x->next) {
+        if (x->kind == SX_SYMBOL && (sexp_is_sym(x, "param") || sexp_is_sym(x, "getenv"))) return 1;
+        if ((x->kind == SX_LIST || x->kind == SX_QUOTE) && reads_param(x->child)) return 1;
+    }
+    return 0;
+}
+
 /* the rules of a form as SBPL: verbatim, or written from their evaluation
- * when the form uses definitions (an sbpl block holds rules only) */
+ * when the form uses definitions (an sbpl block holds rules only) or reads
+ * a parameter while -D/-U fix some (their values are written in) */
 static int sbpl_form(strbuf *b, const imp *m, size_t fi)
 {
     const iform *f = &m->forms[fi];
-    if (f->kind == FK_RULE && !uses_define(m, f->x)) {
+    if (f->kind == FK_RULE && !uses_define(m, f->x) && !((m->o->ngiven || m->o->nunset) && reads_param(f->x))) {
         sb_add(b, m->src->text + f->cfrom, f->to - f->cfrom);
         if (b->len && b->data[b->len - 1] != '\n') sb_putc(b, '\n');
         return 1;
@@ -344,6 +355,7 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
     sb_add(b, m->src->text + f->cfrom, f->from - f->cfrom);
     sb_puts(b, f->kind == FK_IMPORT ? ";; (the rules of the imported file)\n"
                : f->kind == FK_COND ? ";; (the rules it makes with the values given with -D)\n"
+               : f->kind == FK_RULE ? ";; (the values given with -D and -U written in)\n"
                : ";; (its definitions expanded)\n");
     for (size_t i = 0; i < m->nrules; i++) {
         const sb_rule *r = m->rules[i].r;

@@ -198,6 +198,16 @@ expect_rc "import: a conditional in an imported file is refused" 1
 expect_err_has "import: at its place in the imported file" 'inc/cond.sb:3:1: error: cannot import this form: which rules it makes depends on the parameter "FEATURE"'
 run "import: a conditional in an imported file, given" "$BUCKLE" import -D FEATURE=1 tests/import/cond-import.sb
 expect_out_has "import: the imported file's branch" 'allow outbound;'
+# -D fixes a parameter everywhere: a rule kept in SBPL gets the value written
+# in (the import's SBPL is never passed a parameter it does not declare)
+run "import: -D in a raw rule" "$BUCKLE" import -D ROOT=/opt/r -o "$P/rawp.buckle" tests/import/raw-param.sb
+expect_rc "import: -D in a raw rule imports" 0
+grep -qF '(allow file-read* (require-all (subpath "/opt/r") (vnode-type REGULAR-FILE)))' "$P/rawp.buckle" \
+    && pass "import: the value written in the raw rule" || fail "import: the value written in the raw rule" "$(cat "$P/rawp.buckle")"
+grep -q 'param "ROOT"' "$P/rawp.buckle" && fail "import: no (param) of a fixed parameter" "$(cat "$P/rawp.buckle")" \
+    || pass "import: no (param) of a fixed parameter"
+run "import: -D in a raw rule, round trip" "$BUCKLE" diff -D ROOT=/opt/r tests/import/raw-param.sb "$P/rawp.buckle"
+expect_rc "import: -D in a raw rule decides like the original" 0
 # a file named by a parameter: the user's expression in the error, and -D reads it
 run "import: import by a parameter" "$BUCKLE" import tests/lint/real/param-import.sb
 expect_err_has "import: the import's expression, as written" '(import (string-append (param "PROFILE_DIR") "/base.sb")) names its file by the parameter "PROFILE_DIR"'
