@@ -65,6 +65,8 @@ static int open_sb(opened *o, eval_args *ea, const char *file)
     sb_param *pd = derive_sbpl_params(&o->a, all, n, &np);
     sbpl_eval_opts eo = { pd, np, dirs, nd, &o->imported, 0 };
     sbpl_read_opts ro = { 0, 0, 1 };
+    uint32_t rs, re;
+    if (sbpl_cxx_raw_string(o->src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };   /* docs/lint.md */
     sexp *top = sbpl_read(&o->a, &o->dl, o->src, &ro);
     sb_policy *p = o->dl.errors ? NULL : sbpl_eval(&o->a, &o->dl, o->src, top, &eo);
     cli_print_diags(&o->dl, stderr);

@@ -7,58 +7,9 @@
  * comparison (daily/diff.h); the rules of an operation family whose
  * decisions still differ go to sbpl blocks, verbatim, with the reason.  When
  * even that does not decide like the original, nothing is written. */
-#include "import.h"
-#include "diff.h"
-#include "../compiler/verbs.h"
+#include "import_model.h"
 #include <string.h>
 #include <stdlib.h>
-
-#define SENT "__buckle_param_"
-#define SENT_ANC "__buckle_ancestors_"
-#define MAX_ROUNDS 24
-#define NSETS 2          /* sets of parameter values the import is compared under */
-
-enum { FK_OTHER, FK_RULE, FK_VERSION, FK_DEFINE, FK_DEFAULT };
-
-typedef struct iform {
-    const sexp *x;
-    int kind;
-    int raw;
-    const char *why;              /* why it is raw */
-    uint32_t from, to;            /* its text with its comments, whole lines */
-    uint32_t cfrom;               /* where its leading comments start */
-} iform;
-
-typedef struct irule {
-    const sb_rule *r;             /* with the parameters as markers */
-    int form;
-    opset live;                   /* concrete operations it decides */
-    const char *why;              /* not expressible: the reason */
-} irule;
-
-typedef struct imp {
-    arena *a;
-    diag_list *dl;
-    const source *src;
-    const import_sb_opts *o;
-    iform *forms;
-    size_t nforms;
-    irule *rules;
-    size_t nrules;
-    const char **pnames;          /* parameter base names */
-    size_t np;
-    sb_param *test;               /* values to compare with: the current set */
-    size_t ntest;
-    sb_policy *sym, *val;         /* evaluated with markers, with the current values */
-    sb_param *sets[NSETS];
-    size_t nsets[NSETS];
-    sb_policy *vals[NSETS];
-    const char *dflt;             /* "deny", "allow" or NULL */
-    int *line_form;               /* per line of the output: its form, or -1 */
-    size_t nlines, lines_cap;
-    int unwritable;               /* 1 + a form whose rules cannot be written */
-    hashmap defined;              /* names a (define ...) made */
-} imp;
 
 /* ---- parameters ------------------------------------------------------------- */
 
@@ -73,6 +24,14 @@ static const char *base_name(arena *a, const char *n)
     return n;
 }
 
+/* the value -D gave NAME ("" when -U left it out), or NULL */
+static const char *given(const imp *m, const char *name)
+{
+    for (size_t i = 0; i < m->o->ngiven; i++) if (!strcmp(m->o->given[i].name, name)) return m->o->given[i].value;
+    for (size_t i = 0; i < m->o->nunset; i++) if (!strcmp(m->o->unset[i], name)) return "";
+    return NULL;
+}
+
 static void scan_params(imp *m, const sexp *x)
 {
     for (; x; x = x->next) {
@@ -81,7 +40,7 @@ static void scan_params(imp *m, const sexp *x)
             const char *b = base_name(m->a, arena_strndup(m->a, x->child->next->text, x->child->next->len));
             size_t i;
             for (i = 0; i < m->np && strcmp(m->pnames[i], b); i++) {}
-            if (i == m->np) {
+            if (i == m->np && !given(m, b)) {
                 m->pnames = arena_grow(m->a, m->pnames, m->np, m->np, sizeof *m->pnames);
                 m->pnames[m->np++] = b;
             }
@@ -98,15 +57,18 @@ static int ident(const char *s)
     return 1;
 }
 
-static int builtin_param(const char *n)
+int builtin_param(const char *n)
 {
     return !strcmp(n, "HOME") || !strcmp(n, "TMPDIR") || !strcmp(n, "USER") || !strcmp(n, "WORKDIR");
 }
 
 static sb_param *marker_params(imp *m, size_t *n)
 {
-    sb_param *p = arena_alloc(m->a, (4 * m->np + 1) * sizeof *p);
+    size_t ng;
+    sb_param *g = derive_sbpl_params(m->a, m->o->given, m->o->ngiven, &ng);
+    sb_param *p = arena_alloc(m->a, (4 * m->np + ng + 1) * sizeof *p);
     size_t k = 0;
+    for (size_t i = 0; i < ng; i++) p[k++] = g[i];
     for (size_t i = 0; i < m->np; i++) {
         const char *s = arena_printf(m->a, SENT "%zu__", i);
         p[k++] = (sb_param){ m->pnames[i], s };
@@ -145,7 +107,7 @@ static const char *sample_value(imp *m, size_t i, int set)
     return arena_printf(m->a, set ? "other-%s" : "import-%s", m->pnames[i]);
 }
 
-static void use_set(imp *m, int k)
+void use_set(imp *m, int k)
 {
     m->test = m->sets[k];
     m->ntest = m->nsets[k];
@@ -154,13 +116,13 @@ static void use_set(imp *m, int k)
 
 /* ---- forms and comments ---------------------------------------------------- */
 
-static uint32_t line_start(const source *s, uint32_t at)
+uint32_t line_start(const source *s, uint32_t at)
 {
     while (at > 0 && s->text[at - 1] != '\n') at--;
     return at;
 }
 
-static uint32_t line_end(const source *s, uint32_t at)
+uint32_t line_end(const source *s, uint32_t at)
 {
     while (at < s->len && s->text[at] != '\n') at++;
     return at < s->len ? at + 1 : at;
@@ -171,6 +133,20 @@ static int blank_or_comment(const char *p, const char *e, int *comment)
     while (p < e && (*p == ' ' || *p == '\t' || *p == '\r')) p++;
     *comment = p < e && *p == ';';
     return p >= e || *p == '\n' || *comment;
+}
+
+static void note_define(imp *m, const sexp *t)
+{
+    const sexp *nm = t->child->next;
+    if (nm && nm->kind == SX_LIST) nm = nm->child;
+    if (nm && nm->kind == SX_SYMBOL) hm_put(&m->defined, nm->text, nm->len, (void *)t);
+}
+
+static int is_conditional(const sexp *h)
+{
+    static const char *const names[] = { "if", "when", "unless", "cond", "case" };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) if (sexp_is_sym(h, names[i])) return 1;
+    return 0;
 }
 
 static void read_forms(imp *m, const sexp *top)
@@ -190,10 +166,9 @@ static void read_forms(imp *m, const sexp *top)
         } else if (h && sexp_is_sym(h, "version")) f->kind = FK_VERSION;
         else if (h && sexp_is_sym(h, "define")) {
             f->kind = FK_DEFINE;
-            const sexp *nm = h->next;
-            if (nm && nm->kind == SX_LIST) nm = nm->child;
-            if (nm && nm->kind == SX_SYMBOL) hm_put(&m->defined, nm->text, nm->len, (void *)nm);
-        }
+            note_define(m, t);
+        } else if (h && sexp_is_sym(h, "import")) f->kind = FK_IMPORT;
+        else if (h && is_conditional(h)) f->kind = FK_COND;
         /* leading comments: the comment lines right above (no blank line) */
         uint32_t ls = line_start(m->src, t->at.start), c = ls;
         while (c > prev) {
@@ -209,7 +184,7 @@ static void read_forms(imp *m, const sexp *top)
     }
 }
 
-static int form_of(const imp *m, uint32_t at)
+int form_of(const imp *m, uint32_t at)
 {
     for (size_t i = 0; i < m->nforms; i++)
         if (m->forms[i].x->at.start <= at && at < m->forms[i].x->at.end) return (int)i;
@@ -217,7 +192,7 @@ static int form_of(const imp *m, uint32_t at)
 }
 
 /* the comments of [from, to): "; x" written "# x" */
-static void put_comments(strbuf *b, const imp *m, uint32_t from, uint32_t to, const char *indent)
+void put_comments(strbuf *b, const imp *m, uint32_t from, uint32_t to, const char *indent)
 {
     const char *t = m->src->text;
     for (uint32_t i = from; i < to;) {
@@ -243,843 +218,227 @@ static void put_comments(strbuf *b, const imp *m, uint32_t from, uint32_t to, co
     }
 }
 
-/* ---- translation ----------------------------------------------------------- */
 
-static const char *ns_head(const imp *m, const sfilter *f)
+/* the evaluator's messages name a parameter by the marker it was given:
+ * $NAME instead */
+static const char *unmark(const imp *m, const char *s)
 {
-    /* the filter's name as written: "(iokit-registry-entry-class ..." */
-    const char *t = m->src->text + f->at.start;
-    if (f->at.src != m->src || *t != '(') return "";
-    return t + 1;
-}
-
-/* the string as a .buckle string: markers as $NAME, $ as $$ */
-static int put_string(strbuf *b, const imp *m, const char *s, size_t n, int path)
-{
-    sb_putc(b, '"');
-    for (size_t i = 0; i < n; i++) {
-        if (!strncmp(s + i, SENT, strlen(SENT)) && n - i > strlen(SENT)) {
-            size_t k = i + strlen(SENT), v = 0;
-            while (k < n && s[k] >= '0' && s[k] <= '9') v = v * 10 + (size_t)(s[k++] - '0');
-            if (k + 1 < n + 1 && k + 2 <= n && s[k] == '_' && s[k + 1] == '_' && v < m->np) {
-                k += 2;
-                const char *nm = m->pnames[v];
-                char nx = k < n ? s[k] : 0;
-                if ((nx >= 'A' && nx <= 'Z') || (nx >= 'a' && nx <= 'z') || (nx >= '0' && nx <= '9') || nx == '_')
-                    sb_printf(b, "${%s}", nm);
-                else sb_printf(b, "$%s", nm);
-                i = k - 1;
-                continue;
-            }
-        }
-        if (!strncmp(s + i, SENT_ANC, strlen(SENT_ANC))) return 0;
-        char c = s[i];
-        if ((unsigned char)c < 0x20 || c == 0x7f) { if (path) return 0; sb_printf(b, "\\x%02x", (unsigned char)c); continue; }
-        if (c == '\\' || c == '"') sb_putc(b, '\\');
-        if (c == '$') sb_putc(b, '$');
-        sb_putc(b, c);
-    }
-    sb_putc(b, '"');
-    return 1;
-}
-
-/* a path buckle keeps as it is written (it canonicalizes the others) */
-static const char *path_problem(const char *s, size_t n)
-{
-    if (!n) return "an empty path";
-    if (s[0] != '/' && strncmp(s, SENT, strlen(SENT))) return "a relative path";
-    if (n > 1 && s[n - 1] == '/') return "a path ending in / (buckle drops the /)";
-    for (size_t i = 0; i + 1 < n; i++) if (s[i] == '/' && s[i + 1] == '/') return "a path with // (buckle collapses it)";
-    static const char *const links[] = { "/tmp", "/var", "/etc" };
-    for (size_t i = 0; i < 3; i++) {
-        size_t l = strlen(links[i]);
-        if (n >= l && !memcmp(s, links[i], l) && (n == l || s[l] == '/'))
-            return "a path through a symbolic link (buckle writes /private/...)";
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] != '/') continue;
-        size_t j = i + 1;
-        while (j < n && s[j] != '/') j++;
-        if ((j - i == 2 && s[i + 1] == '.') || (j - i == 3 && s[i + 1] == '.' && s[i + 2] == '.')) return "a path with . or ..";
-    }
-    return NULL;
-}
-
-/* one matcher for verb v: "literal \"/x\"" */
-static const char *matcher_text(strbuf *b, const imp *m, const verb_info *v, const sfilter *f)
-{
-    switch (f->kind) {
-    case F_LITERAL: case F_SUBPATH: case F_PREFIX: {
-        if (!(v->kinds & KS_PATH)) return "a path filter on an operation without paths";
-        const char *pp = path_problem(f->str, f->len);
-        if (pp) return pp;
-        sb_puts(b, f->kind == F_LITERAL ? "literal " : f->kind == F_PREFIX ? "prefix " : "");
-        return put_string(b, m, f->str, f->len, 1) ? NULL : "a parameter's ancestors";
-    }
-    case F_REGEX:
-        if (!(v->kinds & KS_PATH)) return "a path filter on an operation without paths";
-        if (f->nres != 1) return "a regex filter with several regexes";
-        sb_puts(b, "regex ");
-        return put_string(b, m, f->str, f->len, 0) ? NULL : "the ancestors of a parameter's value";
-    case F_NAME: case F_NAME_PREFIX: case F_NAME_REGEX: {
-        if (f->kind == F_NAME_REGEX && f->nres != 1) return "a regex filter with several regexes";
-        if (v->kinds & KS_IOKIT) {
-            if (f->ns != SNS_IOKIT || f->kind != F_NAME) return "an IOKit filter buckle has no matcher for";
-            sb_puts(b, !strncmp(ns_head(m, f), "iokit-registry-entry-class", 26) ? "registry-class " : "class ");
-        } else if (v->kinds & KS_MACH) {
-            if (f->ns == SNS_LOCAL && f->kind == F_NAME) sb_puts(b, "local ");
-            else if (f->ns != SNS_GLOBAL) return "a name filter buckle has no matcher for here";
-            else sb_puts(b, f->kind == F_NAME_PREFIX ? "prefix " : f->kind == F_NAME_REGEX ? "regex " : "");
-        } else if (v->kinds & KS_NAME) {
-            sf_ns want = v->ns == NS_SYSCTL ? SNS_SYSCTL : SNS_IPC;
-            if (f->ns != want) return "a name filter of another kind";
-            sb_puts(b, f->kind == F_NAME_PREFIX ? "prefix " : f->kind == F_NAME_REGEX ? "regex " : "");
-        } else return "a name filter on an operation without names";
-        return put_string(b, m, f->str, f->len, 0) ? NULL : "the ancestors of a parameter's value";
-    }
-    case F_IP: {
-        if (!(v->kinds & KS_IP)) return "an address on an operation without addresses";
-        if (f->remote != v->outbound) return "a local address on an outbound rule, or a remote one on inbound";
-        const char *c = memchr(f->str, ':', f->len);
-        if (!c || memchr(f->str, '$', f->len)) return "an address buckle cannot write";
-        size_t hl = (size_t)(c - f->str);
-        const char *port = c + 1;
-        size_t pl = f->len - hl - 1;
-        while (pl > 1 && *port == '0') { port++; pl--; }
-        strbuf t;
-        sb_init(&t);
-        sb_printf(&t, "%.*s:%.*s", (int)hl, f->str, (int)pl, port);
-        int ok = put_string(b, m, t.data, t.len, 0);
-        sb_free(&t);
-        return ok ? NULL : "an address buckle cannot write";
-    }
-    case F_TARGET:
-        if (!(v->kinds & KS_TARGET)) return "a target on an operation without targets";
-        sb_puts(b, "target ");
-        return put_string(b, m, f->str, f->len, 0) ? NULL : "a target buckle cannot write";
-    case F_VNODE: return "a vnode-type filter (buckle has no matcher for file types)";
-    case F_ALL: return "require-all (buckle has no conjunction of matchers)";
-    case F_NOT: return "require-not (buckle has no negated matchers)";
-    case F_UNKNOWN: return "a filter whose meaning is not known";
-    default: return "a filter buckle cannot write";
-    }
-}
-
-/* the verb for an operation and a filter kind */
-static int choose_verb(int op, const sfilter *f, verb_info *out)
-{
-    const char *name = op_get(op)->name;
-    int path = f && (f->kind == F_LITERAL || f->kind == F_SUBPATH || f->kind == F_PREFIX || f->kind == F_REGEX);
-    if (f && f->kind == F_ANY && f->nkids) {
-        const sfilter *k = f->kids[0];
-        path = k->kind == F_LITERAL || k->kind == F_SUBPATH || k->kind == F_PREFIX || k->kind == F_REGEX;
-    }
-    for (size_t i = 0; verb_at(i); i++) {
-        const verb_info *t = verb_at(i);
-        if (strcmp(t->op, name)) continue;
-        if (!strcmp(name, "network-outbound") || !strcmp(name, "network-bind"))
-            if (((t->kinds & KS_PATH) != 0) != path) continue;
-        *out = *t;
-        return 1;
-    }
-    if (!strncmp(name, "file", 4)) return verb_resolve(SEC_FILES, name, out);
-    if (!f) return verb_resolve(SEC_MISC, name, out);
-    return 0;
-}
-
-static const char *modifiers(strbuf *b, const imp *m, const sb_rule *r)
-{
-    /* the rule's own form (top-level, or inside a define) */
-    const sexp *x = NULL;
-    const iform *fm = NULL;
-    int fi = form_of(m, r->at.start);
-    if (fi >= 0) fm = &m->forms[fi];
-    if (fm && fm->x->at.start == r->at.start && fm->x->at.end == r->at.end) x = fm->x;
-    if (!x) {
-        /* find the list with that span */
-        const sexp *stack[SBPL_MAX_DEPTH + 1];
-        int sp = 0;
-        if (fm) stack[sp++] = fm->x;
-        while (sp && !x) {
-            const sexp *t = stack[--sp];
-            if (t->kind == SX_LIST && t->at.start == r->at.start && t->at.end == r->at.end) { x = t; break; }
-            if (t->kind == SX_LIST || t->kind == SX_QUOTE)
-                for (const sexp *c = t->child; c && sp < SBPL_MAX_DEPTH; c = c->next) stack[sp++] = c;
-        }
-    }
-    if (!x) return NULL;
-    for (const sexp *c = x->child ? x->child->next : NULL; c; c = c->next) {
-        if (c->kind != SX_LIST || !c->child || !sexp_is_sym(c->child, "with")) continue;
-        const sexp *w = c->child->next;
-        if (!w) continue;
-        if (sexp_is_sym(w, "report") && !w->next) sb_puts(b, " report");
-        else if ((sexp_is_sym(w, "no-report") || sexp_is_sym(w, "no-log")) && !w->next) sb_puts(b, " no-report");
-        else if (sexp_is_sym(w, "message") && w->next && w->next->kind == SX_STRING && !w->next->next) {
-            sb_puts(b, " message ");
-            put_string(b, m, w->next->text, w->next->len, 0);
-        } else return "a (with ...) modifier buckle has no word for";
-    }
-    return NULL;
-}
-
-/* The filter a section rule writes: buckle's own output restricts a rule
- * with (require-all M (require-not ...)) where the rules that beat it are,
- * and with (require-all M (regex BAND)) to a band of depths; buckle's
- * precedence makes both again, so M is written (the comparison with the
- * original decides whether that holds). */
-static const sfilter *written_filter(const sfilter *f)
-{
-    while (f && f->kind == F_ALL && f->nkids >= 2) {
-        for (int i = 1; i < f->nkids; i++)
-            if (f->kids[i]->kind != F_NOT && !(f->kids[i]->kind == F_REGEX && f->kids[i]->str && f->kids[i]->str[0] == '^'))
-                return f;
-        f = f->kids[0];
-    }
-    return f;
-}
-
-/* "allow read literal \"/x\", \"/y\" report;" for the operations in ops */
-static const char *rule_text(strbuf *b, const imp *m, const sb_rule *r, int op, section_t *sec)
-{
-    verb_info v;
-    if (!choose_verb(op, r->filter, &v)) return "an operation buckle has no verb for with this filter";
-    if (r->no_sandbox) return "(with no-sandbox)";
-    *sec = v.section;
-    strbuf t;
-    sb_init(&t);
-    sb_printf(&t, "%s %s", action_name(r->action), v.verb);
-    const char *why = NULL;
-    const sfilter *rf = written_filter(r->filter);
-    if (rf && rf->kind == F_REGEX && rf->str && !strncmp(rf->str, SENT_ANC, strlen(SENT_ANC)) && !r->action &&
-        !strcmp(op_get(op)->name, "file-read-metadata")) {
-        /* the traversal of a parameter's parents: buckle implies it */
-        sb_free(&t);
-        sb_puts(b, "# (traversal of a parameter's parents: implied by the rules that allow below it)");
-        return NULL;
-    }
-    if (rf && rf->kind == F_NOT && r->action && m->dflt && !strcmp(m->dflt, "deny")) {
-        /* "deny OP except where allowed": buckle writes it itself for the
-         * operations (deny default) may not cover */
-        sb_free(&t);
-        sb_printf(b, "# (deny %s where nothing allows it: buckle denies it itself)", op_get(op)->name);
-        return NULL;
-    }
-    if (rf) {
-        const sfilter *const *ks = &rf;
-        int nk = 1;
-        if (rf->kind == F_ANY) { ks = (const sfilter *const *)rf->kids; nk = rf->nkids; }
-        if (!nk) why = "an empty require-any";
-        for (int i = 0; i < nk && !why; i++) {
-            sb_puts(&t, i ? ", " : " ");
-            why = ks[i]->kind == F_ANY ? "a nested require-any" : matcher_text(&t, m, &v, ks[i]);
-        }
-    } else if (v.kinds & KS_IOKIT) {
-        why = NULL;
-    }
-    if (!why) why = modifiers(&t, m, r);
-    if (!why) { sb_add(b, t.data, t.len); sb_puts(b, ";"); }
-    sb_free(&t);
-    return why;
-}
-
-/* ---- which rules decide ---------------------------------------------------- */
-
-static int covers_path(const sfilter *h, const sfilter *r)
-{
-    if (h->kind == F_SUBPATH && (r->kind == F_LITERAL || r->kind == F_SUBPATH || r->kind == F_PREFIX)) {
-        if (h->len == 1 && h->str[0] == '/') return r->len && r->str[0] == '/';
-        if (r->kind != F_PREFIX && r->len == h->len && !memcmp(r->str, h->str, h->len)) return 1;
-        return r->len > h->len && !memcmp(r->str, h->str, h->len) && r->str[h->len] == '/';
-    }
-    if (h->kind == F_PREFIX && (r->kind == F_LITERAL || r->kind == F_SUBPATH || r->kind == F_PREFIX))
-        return r->len >= h->len && !memcmp(r->str, h->str, h->len);
-    if (h->kind == F_NAME_PREFIX && (r->kind == F_NAME || r->kind == F_NAME_PREFIX) && h->ns == r->ns)
-        return r->len >= h->len && !memcmp(r->str, h->str, h->len);
-    return 0;
-}
-
-/* 1 when every object r matches, h matches (known cases only) */
-static int contains(const sfilter *h, const sfilter *r)
-{
-    if (!h) return 1;
-    if (!r) return 0;
-    if (r->kind == F_ANY) {
-        for (int i = 0; i < r->nkids; i++) if (!contains(h, r->kids[i])) return 0;
-        return r->nkids > 0;
-    }
-    if (h->kind == F_ANY) {
-        for (int i = 0; i < h->nkids; i++) if (contains(h->kids[i], r)) return 1;
-        return 0;
-    }
-    if (h->kind == r->kind && h->ns == r->ns && h->remote == r->remote && h->str && r->str && h->len == r->len &&
-        !memcmp(h->str, r->str, h->len) && h->kind != F_UNKNOWN && h->nres <= 1 && r->nres <= 1)
-        return 1;
-    return covers_path(h, r);
-}
-
-/* the concrete operations of r that no rule with precedence covers wholly */
-static void liveness(imp *m)
-{
-    sb_policy *p = m->sym;
-    for (size_t i = 0; i < m->nrules; i++) {
-        const sb_rule *r = m->rules[i].r;
-        opset live;
-        memset(&live, 0, sizeof live);
-        const op_info *ri = op_get(r->op);
-        for (int c = 0; c < ops_count(); c++) {
-            if (!opset_has(&ri->covers, c)) continue;
-            int dead = 0;
-            for (size_t k = 0; k < p->n && !dead; k++) {
-                const sb_rule *h = p->rules[k];
-                if (h == r || !opset_has(&op_get(h->op)->covers, c)) continue;
-                int higher;
-                if (h->op == r->op) {
-                    if (r->filter) higher = h->filter && h->index > r->index;
-                    else higher = h->filter || h->index > r->index;
-                } else {
-                    /* h on an operation between c and r's: more concrete */
-                    higher = 0;
-                    for (int l = c; l >= 0 && l != r->op; l = op_get(l)->parent) if (l == h->op) { higher = 1; break; }
-                }
-                if (higher && contains(h->filter, r->filter)) dead = 1;
-            }
-            if (!dead) opset_add(&live, c);
-        }
-        m->rules[i].live = live;
-    }
-}
-
-/* ---- output ---------------------------------------------------------------- */
-
-static void note_lines(imp *m, const strbuf *b, size_t from, int form)
-{
-    for (size_t i = from; i < b->len; i++) {
-        if (b->data[i] != '\n') continue;
-        m->line_form = arena_grow(m->a, m->line_form, m->nlines, m->lines_cap, sizeof *m->line_form);
-        m->lines_cap = arena_grow_cap(m->nlines, m->lines_cap);
-        m->line_form[m->nlines++] = form;
-    }
-}
-
-typedef struct out { strbuf *b; section_t sec; int in_raw; } out;
-
-static void close_block(out *o)
-{
-    if (o->sec != SEC_NONE) sb_puts(o->b, "}\n");
-    if (o->in_raw) sb_puts(o->b, "\"\"\";\n");
-    o->sec = SEC_NONE;
-    o->in_raw = 0;
-}
-
-/* the rules of one form in their sections */
-static int rule_ops(const irule *ir, int *ops)
-{
-    int nops = 0;
-    const op_info *oi = op_get(ir->r->op);
-    if (opset_eq(&ir->live, &oi->covers)) ops[nops++] = ir->r->op;
-    else for (int c = 0; c < ops_count(); c++) if (opset_has(&ir->live, c)) ops[nops++] = c;
-    return nops;
-}
-
-/* NULL when every rule of the form can be written */
-static const char *form_problem(const imp *m, size_t fi)
-{
-    for (size_t i = 0; i < m->nrules; i++) {
-        const irule *ir = &m->rules[i];
-        if (ir->form != (int)fi) continue;
-        int ops[OPS_MAX], nops = rule_ops(ir, ops);
-        for (int k = 0; k < nops; k++) {
-            strbuf t;
-            sb_init(&t);
-            section_t sec;
-            const char *why = rule_text(&t, m, ir->r, ops[k], &sec);
-            sb_free(&t);
-            if (why) return ops[k] == ir->r->op ? why
-                : arena_printf(m->a, "%s decides only some operations of %s (rules after it decide the others)",
-                               "the rule", op_get(ir->r->op)->name);
-        }
-    }
-    return NULL;
-}
-
-static int emit_form_rules(imp *m, out *o, size_t fi)
-{
-    const iform *f = &m->forms[fi];
-    int any = 0;
-    const char *bad = form_problem(m, fi);
-    if (bad) { m->forms[fi].why = bad; return 0; }
-    uint32_t lead_end = line_start(m->src, f->x->at.end ? f->x->at.end - 1 : 0);
-    int trailed = 0;
-    for (size_t i = 0; i < m->nrules; i++) {
-        irule *ir = &m->rules[i];
-        if (ir->form != (int)fi) continue;
-        const sb_rule *r = ir->r;
-        int ops[OPS_MAX], nops = rule_ops(ir, ops);
-        for (int k = 0; k < nops; k++) {
-            strbuf t;
-            sb_init(&t);
-            section_t sec = SEC_NONE;
-            const char *why = rule_text(&t, m, r, ops[k], &sec);
-            if (!why && sec != o->sec) {
-                close_block(o);
-                if (!any) { sb_putc(o->b, '\n'); put_comments(o->b, m, f->cfrom, lead_end, ""); any = 1; }
-                sb_printf(o->b, "%s {\n", section_name(sec));
-                o->sec = sec;
-            } else if (!why && !any) {
-                put_comments(o->b, m, f->cfrom, lead_end, "    ");
-                any = 1;
-            }
-            if (!why) {
-                sb_printf(o->b, "    %s", t.data);
-                if (!trailed) {   /* the comment after the form, on its last line */
-                    trailed = 1;
-                    strbuf c;
-                    sb_init(&c);
-                    put_comments(&c, m, f->x->at.end, f->to, "");
-                    if (c.len) { c.data[--c.len] = 0; sb_printf(o->b, "  %s", c.data); }
-                    sb_free(&c);
-                }
-                sb_putc(o->b, '\n');
-            }
-            sb_free(&t);
-            if (why) return 0;
-        }
-        if (!nops && !any) {
-            close_block(o);
-            sb_putc(o->b, '\n');
-            put_comments(o->b, m, f->cfrom, f->to, "");
-            source_pos p = source_position(m->src, r->at.start);
-            size_t ll;
-            const char *line = source_line(m->src, r->at.start, &ll);
-            while (ll && (line[ll - 1] == ' ' || line[ll - 1] == '\r')) ll--;
-            sb_printf(o->b, "# line %u never decides (the rules after it cover it): ", p.line);
-            for (size_t k = 0; k < ll && k < 200; k++) sb_putc(o->b, (unsigned char)line[k] < 0x20 ? ' ' : line[k]);
-            sb_putc(o->b, '\n');
-            any = 1;
-        }
-    }
-    if (!any) {  /* a form without rules (a helper call that made none) */
-        close_block(o);
-        put_comments(o->b, m, f->cfrom, f->to, "");
-    }
-    return 1;
-}
-
-/* the path s (with markers) with the values compared with */
-static const char *concrete(const imp *m, const char *s, size_t n)
-{
+    if (!s || !strstr(s, SENT)) return s;
     strbuf b;
     sb_init(&b);
-    for (size_t i = 0; i < n; i++) {
-        size_t sl = strlen(SENT);
-        if (n - i > sl && !strncmp(s + i, SENT, sl)) {
-            size_t k = i + sl, v = 0;
-            while (k < n && s[k] >= '0' && s[k] <= '9') v = v * 10 + (size_t)(s[k++] - '0');
-            if (k + 2 <= n && s[k] == '_' && s[k + 1] == '_' && v < m->np) {
-                for (size_t t = 0; t < m->ntest; t++)
-                    if (!strcmp(m->test[t].name, m->pnames[v])) { sb_puts(&b, m->test[t].value); break; }
-                i = k + 1;
-                continue;
-            }
+    for (const char *p = s; *p;) {
+        if (!strncmp(p, SENT, strlen(SENT))) {
+            char *e;
+            size_t v = (size_t)strtoul(p + strlen(SENT), &e, 10);
+            if (v < m->np && e[0] == '_' && e[1] == '_') { sb_printf(&b, "$%s", m->pnames[v]); p = e + 2; continue; }
         }
-        sb_putc(&b, s[i]);
+        sb_putc(&b, *p++);
     }
     const char *r = arena_strndup(m->a, b.data ? b.data : "", b.len);
     sb_free(&b);
     return r;
 }
 
-static int orig_denies_meta(const imp *m, const char *sym, size_t n)
+static void unmark_diags(const imp *m)
 {
-    const char *obj = concrete(m, sym, n);
-    if (obj[0] != '/') return 0;
-    sb_request q = { op_lookup("file-read-metadata", NULL), obj, strlen(obj), OBJ_PATH, SNS_OTHER, NULL };
-    sb_answer an = sbpl_decide(m->val, &q, m->a);
-    return an.decision == 1;
-}
-
-static void add_fix(const imp *m, strbuf *fix, const char *kind, const char *s, size_t n)
-{
-    strbuf t;
-    sb_init(&t);
-    /* a traversal rule ranks at the depth of the object it matches, deeper
-     * than a written "$HOME/x" (a parameter is one component): only a final
-     * deny is sure to decide over it */
-    int param = !strncmp(s, SENT, strlen(SENT));
-    sb_printf(&t, "    deny %smetadata %s", param && !strcmp(kind, "literal ") ? "final " : "", kind);
-    if (put_string(&t, m, s, n, 1)) {
-        sb_puts(&t, ";\n");
-        if (!fix->len || !strstr(sb_cstr(fix), t.data)) sb_add(fix, t.data, t.len);
-    }
-    sb_free(&t);
-}
-
-/* buckle lets a program reach what it allows: metadata on the parents of an
- * allowed path, and below a write or exec subtree.  Where the original
- * denies that metadata, a deny of the same rank keeps it denied. */
-static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
-{
-    int rd = op_lookup("file-read*", NULL), wr = op_lookup("file-write*", NULL), ex = op_lookup("process-exec*", NULL);
-    for (size_t i = 0; i < m->nrules; i++) {
-        const irule *ir = &m->rules[i];
-        const sb_rule *r = ir->r;
-        if (r->action || m->forms[ir->form].raw || !r->filter) continue;
-        int fam = -1;
-        for (int l = r->op; l >= 0; l = op_get(l)->parent) if (l == rd || l == wr || l == ex) { fam = l; break; }
-        if (fam < 0) for (int c = 0; c < ops_count(); c++) {
-            if (!opset_has(&op_get(r->op)->covers, c)) continue;
-            for (int l = c; l >= 0; l = op_get(l)->parent) if (l == rd || l == wr || l == ex) fam = l;
-        }
-        if (fam < 0) continue;
-        const sfilter *const *ks = (const sfilter *const *)&r->filter;
-        int nk = 1;
-        if (r->filter->kind == F_ANY) { ks = (const sfilter *const *)r->filter->kids; nk = r->filter->nkids; }
-        for (int k = 0; k < nk; k++) {
-            const sfilter *f = ks[k];
-            if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX) continue;
-            size_t end = f->len;
-            if (f->kind == F_PREFIX) while (end > 0 && f->str[end - 1] != '/') end--;
-            for (size_t j = end; j-- > 0;) {
-                if (f->str[j] != '/') continue;
-                size_t al = j ? j : 1;
-                if (al == f->len) continue;
-                if (orig_denies_meta(m, f->str, al)) add_fix(m, fix, "literal ", f->str, al);
-            }
-            if (!strncmp(f->str, SENT, strlen(SENT))) {
-                const char *u = strstr(f->str + strlen(SENT), "__");
-                size_t sl = u ? (size_t)(u + 2 - f->str) : 0;
-                if (sl && sl < f->len && orig_denies_meta(m, f->str, sl)) add_fix(m, fix, "literal ", f->str, sl);
-                /* the parents of the value: no .buckle rule names them */
-                size_t v = (size_t)strtoul(f->str + strlen(SENT), NULL, 10);
-                const char *val = sl ? concrete(m, f->str, sl) : "";
-                int all = val[0] == '/' && val[1] != 0;
-                for (size_t j = strlen(val); all && j-- > 0;)
-                    if (val[j] == '/' && !orig_denies_meta(m, val, j ? j : 1)) all = 0;
-                if (all && v < m->np) {
-                    const char *line = arena_printf(m->a, "(deny file-read-metadata (regex (param \"%s.ancestors\")))\n", m->pnames[v]);
-                    if (!strstr(sb_cstr(rawfix), line)) sb_puts(rawfix, line);
-                }
-            }
-            if (fam != rd && f->kind != F_LITERAL) {
-                strbuf t;
-                sb_init(&t);
-                sb_add(&t, f->str, f->len);
-                sb_puts(&t, f->kind == F_SUBPATH ? "/x" : "x");
-                if (orig_denies_meta(m, t.data, t.len) || orig_denies_meta(m, f->str, f->len))
-                    add_fix(m, fix, f->kind == F_PREFIX ? "prefix " : "", f->str, f->len);
-                sb_free(&t);
-            }
-        }
-    }
-}
-
-/* ---- SBPL written back from the evaluated rules ------------------------------ */
-
-/* an SBPL string expression for s: markers as (param "NAME") */
-static int sbpl_string(strbuf *b, const imp *m, const char *s, size_t n, int regex)
-{
-    strbuf t;
-    sb_init(&t);
-    int parts = 0, open = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t sl = strlen(SENT), al = strlen(SENT_ANC);
-        int anc = n - i > al && !strncmp(s + i, SENT_ANC, al);
-        if ((n - i > sl && !strncmp(s + i, SENT, sl)) || anc) {
-            size_t k = i + (anc ? al : sl), v = 0;
-            while (k < n && s[k] >= '0' && s[k] <= '9') v = v * 10 + (size_t)(s[k++] - '0');
-            if (k + 2 <= n && s[k] == '_' && s[k + 1] == '_' && v < m->np) {
-                if (open) { sb_putc(&t, '"'); open = 0; }
-                sb_printf(&t, " (param \"%s%s\")", m->pnames[v], anc ? ".ancestors" : regex ? ".re" : "");
-                parts++;
-                i = k + 1;
-                continue;
-            }
-        }
-        if (!open) { sb_puts(&t, " \""); open = 1; parts++; }
-        if (s[i] == '"' || s[i] == '\\') sb_putc(&t, '\\');
-        if ((unsigned char)s[i] < 0x20) { sb_printf(&t, "\\x%02x", (unsigned char)s[i]); continue; }
-        sb_putc(&t, s[i]);
-    }
-    if (open) sb_putc(&t, '"');
-    if (!parts) sb_puts(&t, " \"\"");
-    if (parts > 1) sb_printf(b, "(string-append%s)", t.data);
-    else sb_puts(b, t.data + 1);
-    sb_free(&t);
-    return 1;
-}
-
-static int sbpl_filter(strbuf *b, const imp *m, const sfilter *f)
-{
-    switch (f->kind) {
-    case F_LITERAL: case F_SUBPATH: case F_PREFIX:
-        sb_puts(b, f->kind == F_LITERAL ? "(literal " : f->kind == F_SUBPATH ? "(subpath " : "(prefix ");
-        sbpl_string(b, m, f->str, f->len, 0);
-        sb_putc(b, ')');
-        return 1;
-    case F_REGEX: case F_NAME: case F_NAME_PREFIX: case F_NAME_REGEX: {
-        if (f->nres > 1) return 0;
-        const char *h = f->kind == F_REGEX ? "regex" : ns_head(m, f);
-        size_t hl = strcspn(h, " \t\r\n()\"");
-        if (!hl) return 0;
-        sb_printf(b, "(%.*s ", (int)hl, h);
-        sbpl_string(b, m, f->str, f->len, f->kind == F_REGEX || f->kind == F_NAME_REGEX);
-        sb_putc(b, ')');
-        return 1;
-    }
-    case F_IP:
-        sb_printf(b, "(%s ip ", f->remote ? "remote" : "local");
-        sbpl_string(b, m, f->str, f->len, 0);
-        sb_putc(b, ')');
-        return 1;
-    case F_TARGET: sb_printf(b, "(target %.*s)", (int)f->len, f->str); return 1;
-    case F_VNODE:
-        if (f->len == 3 && !memcmp(f->str, "TTY", 3) && !strncmp(ns_head(m, f), "tty", 3)) { sb_puts(b, "(tty)"); return 1; }
-        sb_printf(b, "(vnode-type %.*s)", (int)f->len, f->str);
-        return 1;
-    case F_ALL: case F_ANY: case F_NOT:
-        sb_puts(b, f->kind == F_ALL ? "(require-all" : f->kind == F_ANY ? "(require-any" : "(require-not");
-        for (int i = 0; i < f->nkids; i++) {
-            sb_putc(b, ' ');
-            if (!sbpl_filter(b, m, f->kids[i])) return 0;
-        }
-        sb_putc(b, ')');
-        return 1;
-    default: return 0;
-    }
-}
-
-/* 1 when the form names something a (define ...) made */
-static int uses_define(const imp *m, const sexp *x)
-{
-    if (!m->defined.count) return 0;
-    for (; x; x = x->next) {
-        if (x->kind == SX_SYMBOL && hm_get(&m->defined, x->text, x->len)) return 1;
-        if ((x->kind == SX_LIST || x->kind == SX_QUOTE) && uses_define(m, x->child)) return 1;
-    }
-    return 0;
-}
-
-/* the rules of a form as SBPL: verbatim, or written from their evaluation
- * when the form uses definitions (an sbpl block holds rules only) */
-static int sbpl_form(strbuf *b, const imp *m, size_t fi)
-{
-    const iform *f = &m->forms[fi];
-    if (f->kind == FK_RULE && !uses_define(m, f->x)) {
-        sb_add(b, m->src->text + f->cfrom, f->to - f->cfrom);
-        if (b->len && b->data[b->len - 1] != '\n') sb_putc(b, '\n');
-        return 1;
-    }
-    sb_add(b, m->src->text + f->cfrom, f->from - f->cfrom);
-    sb_puts(b, ";; (its definitions expanded)\n");
-    for (size_t i = 0; i < m->nrules; i++) {
-        const sb_rule *r = m->rules[i].r;
-        if (m->rules[i].form != (int)fi) continue;
-        sb_printf(b, "(%s %s", action_name(r->action), op_get(r->op)->name);
-        if (r->filter) {
-            sb_putc(b, ' ');
-            if (!sbpl_filter(b, m, r->filter)) return 0;
-        }
-        if (r->no_sandbox) sb_puts(b, " (with no-sandbox)");
-        sb_puts(b, ")\n");
-    }
-    return 1;
-}
-
-static void traversal_fixes(imp *m, strbuf *fix, strbuf *rawfix)
-{
-    for (int k = 0; k < NSETS; k++) { use_set(m, k); traversal_fixes_set(m, fix, rawfix); }
-    use_set(m, 0);
-}
-
-static void emit(imp *m, strbuf *b, const char *name)
-{
-    m->nlines = 0;
-    size_t mark = b->len;
-    sb_printf(b, "# Imported from %s by buckle import.\n", name);
-    note_lines(m, b, mark, -1);
-    mark = b->len;
-    int first = 1;
-    for (size_t i = 0; i < m->np; i++) {
-        if (builtin_param(m->pnames[i])) continue;
-        if (first) sb_putc(b, '\n');
-        first = 0;
-        sb_printf(b, "param %s;\n", m->pnames[i]);
-    }
-    if (m->dflt) sb_printf(b, "%sdefault %s;\n", first ? "\n" : "", m->dflt);
-    note_lines(m, b, mark, -1);
-    out o = { b, SEC_NONE, 0 };
-    for (size_t fi = 0; fi < m->nforms; fi++) {
-        iform *f = &m->forms[fi];
-        mark = b->len;
-        if (f->kind == FK_VERSION || f->kind == FK_DEFAULT || f->kind == FK_DEFINE) {
-            close_block(&o);
-            size_t before = b->len;
-            sb_putc(b, '\n');
-            put_comments(b, m, f->cfrom, f->to, "");
-            if (b->len == before + 1) b->data[b->len = before] = 0;
-            if (f->kind == FK_DEFINE) {   /* its uses are expanded: kept for the reader */
-                sb_puts(b, "# expanded where it is used:\n");
-                for (uint32_t i = f->from; i < f->to;) {
-                    uint32_t e = line_end(m->src, i);
-                    sb_puts(b, "#   ");
-                    for (uint32_t k = i; k < e && m->src->text[k] != '\n'; k++)
-                        sb_putc(b, (unsigned char)m->src->text[k] < 0x20 ? ' ' : m->src->text[k]);
-                    sb_putc(b, '\n');
-                    i = e;
-                }
-            }
-            note_lines(m, b, mark, (int)fi);
-            continue;
-        }
-        if (!f->raw && emit_form_rules(m, &o, fi)) { note_lines(m, b, mark, (int)fi); continue; }
-        f->raw = 1;
-        if (!o.in_raw) {
-            close_block(&o);
-            sb_printf(b, "\n# kept in SBPL: %s\nsbpl \"\"\"\n", f->why ? f->why : "buckle has no words for it");
-            o.in_raw = 1;
-        } else if (f->why) {
-            sb_printf(b, ";; buckle import: %s\n", f->why);
-        }
-        if (!sbpl_form(b, m, fi)) m->unwritable = (int)fi + 1;
-        note_lines(m, b, mark, (int)fi);
-    }
-    mark = b->len;
-    close_block(&o);
-    strbuf fix, rawfix;
-    sb_init(&fix);
-    sb_init(&rawfix);
-    traversal_fixes(m, &fix, &rawfix);
-    if (fix.len)
-        sb_printf(b, "\n# buckle allows metadata on the parents of allowed paths (and below a written\n"
-                     "# or executed subtree); the original denies it here\nfiles {\n%s}\n", fix.data);
-    if (rawfix.len)
-        sb_printf(b, "\n# the same for the parents of a parameter's value, which no .buckle rule can name\n"
-                     "sbpl \"\"\"\n%s\"\"\";\n", rawfix.data);
-    sb_free(&fix);
-    sb_free(&rawfix);
-    /* comments after the last form */
-    uint32_t tail = m->nforms ? m->forms[m->nforms - 1].to : 0;
-    if (tail < m->src->len) put_comments(b, m, tail, (uint32_t)m->src->len, "");
-    note_lines(m, b, mark, -1);
-}
-
-/* ---- checking -------------------------------------------------------------- */
-
-static int op_family(int op)
-{
-    int d = op_default();
-    if (op == d) return -1;
-    while (op_get(op)->parent >= 0 && op_get(op)->parent != d) op = op_get(op)->parent;
-    return op;
-}
-
-static int mark_family(imp *m, int fam, const char *why)
-{
-    int changed = 0;
-    for (size_t i = 0; i < m->nrules; i++) {
-        int rf = op_family(m->rules[i].r->op);
-        if (fam != -2 && rf != fam && rf != -1) continue;
-        iform *f = &m->forms[m->rules[i].form];
-        if (f->raw) continue;
-        f->raw = 1;
-        f->why = why;
-        changed = 1;
-    }
-    return changed;
-}
-
-/* compiles b and compares it with the original: 0 the same, 1 differences
- * (families made raw), -1 when nothing more can be done */
-static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
-{
-    compile_opts co = *m->o->copts;
-    co.pool = NULL;
-    define *defs = arena_alloc(m->a, (m->ntest + 1) * sizeof *defs);
-    size_t nd = 0;
-    for (size_t i = 0; i < m->np; i++) {
-        if (builtin_param(m->pnames[i])) continue;
-        for (size_t k = 0; k < m->ntest; k++)
-            if (!strcmp(m->test[k].name, m->pnames[i])) defs[nd++] = (define){ m->test[k].name, m->test[k].value };
-    }
-    co.defines = defs;
-    co.ndefines = nd;
-    compilation *c = compilation_new(&co);
-    int rc = compile_profile_text(c, name, b->data, b->len);
-    int result = 0;
-    if (rc) {
-        int changed = 0;
-        for (const diag *d = c->diags.head; d; d = d->next) {
-            if (d->sev != SEV_ERROR) continue;
-            int fi = -1;
-            if (d->at.src && d->at.src->text == c->units[c->nunits - 1]->src->text) {
-                source_pos p = source_position(d->at.src, d->at.start);
-                if (p.line >= 1 && p.line <= m->nlines) fi = m->line_form[p.line - 1];
-            }
-            if (fi < 0 || m->forms[fi].raw) {
-                sb_printf(report, "the import does not compile: %s", d->msg);
-                result = -1;
-                break;
-            }
-            m->forms[fi].raw = 1;
-            m->forms[fi].why = arena_printf(m->a, "buckle refuses its translation: %s", d->msg);
-            changed = 1;
-        }
-        compilation_free(c);
-        return result ? result : changed ? 1 : -1;
-    }
-    crosscheck *x = crosscheck_new(c, m->test, m->ntest, 0);
-    diff_side old = { 1, NULL, NULL, m->val, m->a };
-    diff_side nw = { 0, c, x, x->pol, &x->a };
-    diff_result r;
-    diff_run(&r, &old, &nw);
-    if (r.n) {
-        int changed = 0;
-        for (size_t g = 0; g < r.n; g++)
-            for (int k = 0; k < r.groups[g]->nex; k++) {
-                const char *ex = r.groups[g]->examples[k];
-                const char *sp = strchr(ex, ' ');
-                char opn[128];
-                size_t l = sp ? (size_t)(sp - ex) : strlen(ex);
-                if (l >= sizeof opn) continue;
-                memcpy(opn, ex, l);
-                opn[l] = 0;
-                int op = op_lookup(opn, NULL);
-                if (op < 0) continue;
-                changed |= mark_family(m, op_family(op),
-                                       arena_printf(m->a, "in sections, %s would decide %s (the original decides by the order of its rules)",
-                                                    ex, r.groups[g]->widening ? "allow" : "deny"));
-            }
-        if (!changed) changed = mark_family(m, -2, "the rules of the sections would not decide like the original");
-        if (!changed) {
-            strbuf t;
-            sb_init(&t);
-            diff_render_text(&t, &r, "original", "import");
-            sb_printf(report, "no import decides like the original:\n%s", sb_cstr(&t));
-            sb_free(&t);
-        }
-        result = changed ? 1 : -1;
-    }
-    diff_result_free(&r);
-    crosscheck_free(x);
-    compilation_free(c);
-    return result;
-}
-
-static int check(imp *m, const strbuf *b, const char *name, strbuf *report)
-{
-    int r = 0;
-    for (int k = 0; k < NSETS && !r; k++) { use_set(m, k); r = check_set(m, b, name, report); }
-    use_set(m, 0);
-    return r;
+    for (diag *d = m->dl->head; d; d = d->next) { d->msg = unmark(m, d->msg); d->help = unmark(m, d->help); }
 }
 
 /* ---- the whole -------------------------------------------------------------- */
 
-static sb_policy *evaluate(imp *m, const sexp *top, sb_param *p, size_t np, source **imported)
+/* ---- conditionals on parameters --------------------------------------------- */
+
+/* the first parameter -D did not give that x reads, following the names
+ * definitions made (each definition once) */
+static const char *param_in(imp *m, const sexp *x, hashmap *seen, int depth)
 {
-    sbpl_eval_opts eo = { p, np, m->o->import_dirs, m->o->nimport, imported, 0 };
+    if (!x || depth > SBPL_MAX_DEPTH) return NULL;
+    if (x->kind == SX_SYMBOL) {
+        const sexp *d = hm_get(&m->defined, x->text, x->len);
+        if (!d || hm_get(seen, x->text, x->len)) return NULL;
+        hm_put(seen, x->text, x->len, (void *)d);
+        for (const sexp *c = d->child->next->next; c; c = c->next) {
+            const char *r = param_in(m, c, seen, depth + 1);
+            if (r) return r;
+        }
+        return NULL;
+    }
+    if (x->kind != SX_LIST && x->kind != SX_QUOTE) return NULL;
+    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv")) &&
+        x->child->next) {
+        const sexp *a = x->child->next;
+        if (a->kind != SX_STRING) return "(a name computed by the profile)";
+        const char *b = base_name(m->a, arena_strndup(m->a, a->text, a->len));
+        if (!given(m, b)) return b;
+    }
+    for (const sexp *c = x->child; c; c = c->next) {
+        const char *r = param_in(m, c, seen, depth + 1);
+        if (r) return r;
+    }
+    return NULL;
+}
+
+/* the first parameter not given that a conditional in x (or in a definition
+ * x uses) tests */
+static const char *cond_param(imp *m, const sexp *x, hashmap *seen, hashmap *walked, int depth)
+{
+    if (!x || depth > SBPL_MAX_DEPTH) return NULL;
+    if (x->kind == SX_SYMBOL) {
+        const sexp *d = hm_get(&m->defined, x->text, x->len);
+        if (!d || hm_get(walked, x->text, x->len)) return NULL;
+        hm_put(walked, x->text, x->len, (void *)d);
+        for (const sexp *c = d->child->next->next; c; c = c->next) {
+            const char *r = cond_param(m, c, seen, walked, depth + 1);
+            if (r) return r;
+        }
+        return NULL;
+    }
+    if (x->kind != SX_LIST && x->kind != SX_QUOTE) return NULL;
+    const sexp *h = x->kind == SX_LIST ? x->child : NULL;
+    if (h && is_conditional(h) && h->next) {
+        if (sexp_is_sym(h, "cond")) {
+            for (const sexp *cl = h->next; cl; cl = cl->next) {
+                const char *r = cl->kind == SX_LIST ? param_in(m, cl->child, seen, depth + 1) : NULL;
+                if (r) return r;
+            }
+        } else {
+            const char *r = param_in(m, h->next, seen, depth + 1);
+            if (r) return r;
+        }
+    }
+    for (const sexp *c = x->child; c; c = c->next) {
+        const char *r = cond_param(m, c, seen, walked, depth + 1);
+        if (r) return r;
+    }
+    return NULL;
+}
+
+/* a form whose rules depend on a parameter's value is refused at the form
+ * unless -D gives the value (the import is then written for it) */
+static int check_form_conditionals(imp *m, const sexp *x)
+{
+    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "define") || sexp_is_sym(x->child, "version"))) return 0;
+    hashmap seen, walked;
+    hm_init(&seen);
+    hm_init(&walked);
+    const char *p = cond_param(m, x, &seen, &walked, 0);
+    hm_free(&seen);
+    hm_free(&walked);
+    if (!p) return 0;
+    {
+        diag *d = diag_add(m->dl, SEV_ERROR, NULL, x->at,
+                           "cannot import this form: which rules it makes depends on the parameter %s%s%s, and buckle has no "
+                           "conditionals", p[0] == '(' ? "" : "\"", p, p[0] == '(' ? "" : "\"");
+        if (p[0] != '(')
+            diag_help(m->dl, d, "give the value the program passes with -D %s=VALUE, or -U %s when it passes none: the "
+                      "import is then written for that case", p, p);
+    }
+    return 1;
+}
+
+/* the forms of the file, and of the files it imports once they are read */
+static int check_conditionals(imp *m)
+{
+    for (size_t i = 0; i < m->nforms; i++) if (check_form_conditionals(m, m->forms[i].x)) return 1;
+    for (size_t k = 0; k < m->nforeign; k++)
+        for (const sexp *t = m->ftop[k]; t; t = t->next) if (check_form_conditionals(m, t)) return 1;
+    return 0;
+}
+
+/* ---- imports, and which form made each rule --------------------------------- */
+
+const sexp *foreign_forms(const imp *m, const source *s)
+{
+    for (size_t i = 0; i < m->nforeign; i++) if (m->fsrc[i] == s) return m->ftop[i];
+    /* the same file read by another evaluation: the same text */
+    for (size_t i = 0; i < m->nforeign; i++)
+        if (s && s->path && m->fsrc[i]->path && !strcmp(m->fsrc[i]->path, s->path) && m->fsrc[i]->len == s->len) return m->ftop[i];
+    return NULL;
+}
+
+/* the files the evaluation read: their forms, their definitions and their
+ * parameters; 1 when a parameter is new */
+static int note_imported(imp *m, const source *list)
+{
+    size_t np = m->np;
+    for (const source *s = list; s; s = s->next) {
+        int known = 0;
+        for (size_t i = 0; i < m->nforeign && !known; i++) known = !strcmp(m->fsrc[i]->path, s->path);
+        if (known || s == m->fragment_src) continue;
+        diag_list scratch;
+        diag_list_init(&scratch, m->a);
+        sbpl_read_opts ro = { 0, 0, 1 };
+        const sexp *top = sbpl_read(m->a, &scratch, s, &ro);
+        m->fsrc = arena_grow(m->a, m->fsrc, m->nforeign, m->nforeign, sizeof *m->fsrc);
+        m->ftop = arena_grow(m->a, m->ftop, m->nforeign, m->nforeign, sizeof *m->ftop);
+        m->fsrc[m->nforeign] = s;
+        m->ftop[m->nforeign++] = top;
+        for (const sexp *t = top; t; t = t->next)
+            if (t->kind == SX_LIST && t->child && sexp_is_sym(t->child, "define")) note_define(m, t);
+        scan_params(m, top);
+    }
+    return m->np != np;
+}
+
+static sb_policy *evaluate(imp *m, const sexp *top, const sb_param *p, size_t np, source **imported)
+{
+    sbpl_eval_opts eo = { p, np, m->dirs, m->ndirs, imported, 0 };
     return sbpl_eval(m->a, m->dl, m->src, top, &eo);
 }
+
+/* which top-level form made each rule (by its position in the evaluation
+ * order): a rule a helper's body or an imported file makes belongs to the
+ * form that called it.  The forms are evaluated one prefix at a time. */
+static int *attribute(imp *m, const sexp *etop, sexp *top, const sb_param *p, size_t np)
+{
+    int *of = arena_alloc(m->a, (m->sym->n + 1) * sizeof *of);
+    size_t done = 0, fi = 0;
+    for (sexp *t = top; t && done < m->sym->n; t = t->next, fi++) {
+        sexp *save = t->next;
+        t->next = NULL;
+        arena a;
+        arena_init(&a);
+        diag_list scratch;
+        diag_list_init(&scratch, &a);
+        source *srcs = NULL;
+        sbpl_eval_opts eo = { p, np, m->dirs, m->ndirs, &srcs, 0 };
+        sb_policy *pol = sbpl_eval(&a, &scratch, m->src, etop, &eo);
+        size_t n = pol ? pol->n : 0;
+        t->next = save;
+        while (done < n && done < m->sym->n) of[done++] = (int)fi;
+        while (srcs) { source *nx = srcs->next; source_free(srcs); srcs = nx; }
+        arena_free(&a);
+    }
+    while (done < m->sym->n) of[done++] = -1;
+    return of;
+}
+
+/* "(import ...) could not be read" with the parameter's marker in it: the
+ * user's expression and the parameter instead */
+static void report_undecidable(imp *m)
+{
+    const char *u = m->sym->undecidable;
+    const char *mk = strstr(u, SENT);
+    if (m->sym->incomplete && strstr(m->sym->incomplete, "more than 32 imports")) {
+        diag_add(m->dl, SEV_ERROR, NULL, m->sym->incomplete_at,
+                 "cannot import: the (import ...) files nest more than 32 deep (do they import each other?)");
+        return;
+    }
+    if (!mk) {
+        diag_add(m->dl, SEV_ERROR, NULL, m->sym->undecidable_at, "cannot import: %s", u);
+        return;
+    }
+    size_t v = (size_t)strtoul(mk + strlen(SENT), NULL, 10);
+    const char *pn = v < m->np ? m->pnames[v] : "?";
+    span at = m->sym->undecidable_at;
+    size_t len = at.src == m->src && at.end > at.start ? at.end - at.start : 0;
+    diag *d = diag_add(m->dl, SEV_ERROR, NULL, at, "cannot import: %.*s%snames its file by the parameter \"%s\", whose value "
+                       "buckle import does not know", (int)(len > 200 ? 200 : len), len ? m->src->text + at.start : "",
+                       len ? " " : "an (import ...) ", pn);
+    diag_help(m->dl, d, "give it with -D %s=DIR: the imported file is then read and its rules written in place", pn);
+}
+
+/* ---- the whole -------------------------------------------------------------- */
 
 int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_opts *o)
 {
@@ -1090,32 +449,75 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     m.dl = dl;
     m.src = src;
     m.o = o;
+    const char **dirs = arena_alloc(m.a, (o->nimport + 2) * sizeof *dirs);
+    for (size_t i = 0; i < o->nimport; i++) dirs[m.ndirs++] = o->import_dirs[i];
+    const char *slash = strrchr(src->path ? src->path : src->name, '/');
+    dirs[m.ndirs++] = slash ? arena_strndup(m.a, src->path, (size_t)(slash - src->path)) : ".";
+    m.dirs = dirs;
     sbpl_read_opts ro = { 0, 0, 1 };
+    uint32_t rs, re;
+    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };
     sexp *top = sbpl_read(m.a, dl, src, &ro);
     if (dl->errors) return 1;
+    read_forms(&m, top);
     scan_params(&m, top);
-    for (size_t i = 0; i < m.np; i++)
-        if (!ident(m.pnames[i])) {
-            diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
-                     "parameter \"%s\" has no .buckle name (letters, digits and _)", m.pnames[i]);
-            return 1;
-        }
+    int rc = 1;
     source *imported = NULL;
+    if (check_conditionals(&m)) goto done;
     size_t nsym;
     sb_param *sp = marker_params(&m, &nsym);
     m.sym = evaluate(&m, top, sp, nsym, &imported);
-    int rc = 1;
+    if (m.sym && !dl->errors && note_imported(&m, imported)) {
+        /* the imported files read parameters of their own */
+        sp = marker_params(&m, &nsym);
+        m.sym = evaluate(&m, top, sp, nsym, &imported);
+    }
+    if (m.nforeign && check_conditionals(&m)) goto done;
     if (!m.sym || dl->errors) goto done;
-    if (m.sym->undecidable) {
-        diag_add(dl, SEV_ERROR, NULL, m.sym->undecidable_at, "cannot import: %s", m.sym->undecidable);
+    for (size_t i = 0; i < m.np; i++)
+        if (!ident(m.pnames[i])) {
+            diag *d = diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
+                               "parameter \"%s\" has no .buckle name (letters, digits and _)", m.pnames[i]);
+            diag_help(dl, d, "give its value with -D %s=VALUE: the import is then written for that value", m.pnames[i]);
+            goto done;
+        }
+    if (m.sym->undecidable) { report_undecidable(&m); goto done; }
+    if (m.sym->incomplete) {
+        /* undecidable on both sides is no proof of equal meaning */
+        diag_add(dl, SEV_ERROR, NULL, m.sym->incomplete_at, "cannot import: %s cannot be evaluated, so what the profile "
+                 "decides is not known", m.sym->incomplete);
         goto done;
+    }
+    sexp *etop = top;
+    int has_default = 0;
+    for (size_t i = 0; i < m.sym->n; i++)
+        if (m.sym->rules[i]->op == op_default() && !m.sym->rules[i]->filter) has_default = 1;
+    if (!has_default) {
+        /* a fragment: decided as part of a profile that denies by default */
+        static const char deny_default[] = "(deny default)\n";
+        char *text = malloc(sizeof deny_default);
+        if (!text) goto done;
+        memcpy(text, deny_default, sizeof deny_default);
+        source *fs = source_new("(the default of the profile that extends it)", "", text, sizeof deny_default - 1);
+        if (!fs) goto done;
+        fs->next = imported;
+        imported = fs;
+        m.fragment_src = fs;
+        m.fragment = 1;
+        sexp *d = sbpl_read(m.a, dl, fs, &(sbpl_read_opts){ 0, 0, 1 });
+        if (!d) goto done;
+        d->next = top;
+        etop = d;
+        m.sym = evaluate(&m, etop, sp, nsym, &imported);
+        if (!m.sym || dl->errors) goto done;
     }
     for (int k = 0; k < NSETS; k++) {
         static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
-        sb_param *plain = arena_alloc(m.a, (m.np + 5) * sizeof *plain);
+        sb_param *plain = arena_alloc(m.a, (m.np + o->ngiven + 5) * sizeof *plain);
         size_t npl = 0;
         for (size_t i = 0; i < 4; i++) {
             size_t j;
+            if (given(&m, builtins[i])) continue;
             for (j = 0; j < m.np && strcmp(m.pnames[j], builtins[i]); j++) {}
             if (j < m.np) plain[npl++] = (sb_param){ builtins[i], sample_value(&m, j, k) };
             else if (!k) { size_t ntv; const sb_param *tv = test_param_values(&ntv);
@@ -1123,9 +525,20 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         }
         for (size_t i = 0; i < m.np; i++)
             if (!builtin_param(m.pnames[i])) plain[npl++] = (sb_param){ m.pnames[i], sample_value(&m, i, k) };
+        for (size_t i = 0; i < o->ngiven; i++) plain[npl++] = o->given[i];
         m.sets[k] = derive_sbpl_params(m.a, plain, npl, &m.nsets[k]);
-        m.vals[k] = evaluate(&m, top, m.sets[k], m.nsets[k], &imported);
-        if (!m.vals[k] || dl->errors) goto done;
+        diag_list scratch;   /* what the first evaluation did not say is said once */
+        diag_list_init(&scratch, m.a);
+        m.dl = &scratch;
+        m.vals[k] = evaluate(&m, etop, m.sets[k], m.nsets[k], &imported);
+        m.dl = dl;
+        if (!m.vals[k] || scratch.errors || m.vals[k]->incomplete || m.vals[k]->undecidable) {
+            const diag *e = scratch.head;
+            while (e && e->sev != SEV_ERROR) e = e->next;
+            diag_add(dl, SEV_ERROR, NULL, e ? e->at : (span){ src, 0, 0 }, "cannot import: with sample values for its "
+                     "parameters the profile does not evaluate%s%s", e ? ": " : "", e ? e->msg : "");
+            goto done;
+        }
     }
     use_set(&m, 0);
     if (m.vals[1]->n != m.sym->n || m.val->n != m.sym->n) {
@@ -1133,30 +546,37 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
                  "cannot import: which rules the profile makes depends on its parameters' values");
         goto done;
     }
-    read_forms(&m, top);
+    int *made_by = NULL;
+    for (size_t i = 0; i < m.sym->n && !made_by; i++) {
+        const sb_rule *r = m.sym->rules[i];
+        if (r->at.src == m.fragment_src || (r->op == op_default() && !r->filter)) continue;
+        int fi = r->at.src == src ? form_of(&m, r->at.start) : -1;
+        if (fi < 0 || m.forms[fi].kind != FK_RULE) made_by = attribute(&m, etop, top, sp, nsym);
+    }
     m.rules = arena_alloc(m.a, (m.sym->n + 1) * sizeof *m.rules);
     for (size_t i = 0; i < m.sym->n; i++) {
         const sb_rule *r = m.sym->rules[i];
-        if (r->at.src != src) {
-            /* (the imported source is freed before the diagnostics are shown) */
-            span at = { src, 0, 0 };
-            for (const sexp *t = top; t; t = t->next)
-                if (t->kind == SX_LIST && t->child && sexp_is_sym(t->child, "import")) { at = t->at; break; }
-            diag_add(dl, SEV_ERROR, NULL, at, "cannot import an (import ...): import the imported file on its own, and extend the result");
-            goto done;
+        if (r->op == op_default() && !r->filter) {
+            if (r->at.src != m.fragment_src) m.dflt = action_name(r->action);
+            continue;
         }
-        if (r->op == op_default() && !r->filter) { m.dflt = action_name(r->action); continue; }
         irule *ir = &m.rules[m.nrules++];
         memset(ir, 0, sizeof *ir);
         ir->r = r;
-        ir->form = form_of(&m, r->at.start);
+        ir->form = made_by ? made_by[i] : form_of(&m, r->at.start);
+        if (ir->form < 0) {
+            diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "cannot import: a rule made by no form of the file");
+            goto done;
+        }
         iform *f = &m.forms[ir->form];
-        if (f->kind != FK_RULE) {
+        if (f->kind != FK_RULE && f->kind != FK_IMPORT && f->kind != FK_COND) {
             const sexp *h = f->x->kind == SX_LIST ? f->x->child : NULL;
             int helper = h && h->kind == SX_SYMBOL && hm_get(&m.defined, h->text, h->len);
-            if (!helper) {
+            int block = h && (sexp_is_sym(h, "begin") || sexp_is_sym(h, "let") || sexp_is_sym(h, "let*"));
+            if (!helper && !block) {
                 diag_add(dl, SEV_ERROR, NULL, f->x->at,
-                         "cannot import this form: buckle has no conditionals or computed rules (only rules, and helpers made with define)");
+                         "cannot import this form: buckle has no computed rules (only rules, helpers made with define, "
+                         "imports, and conditionals on parameters given with -D)");
                 goto done;
             }
         }
@@ -1168,10 +588,8 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         sb_free(&t);
         if (why && !f->raw) { f->raw = 1; f->why = why; }
     }
-    if (!m.dflt) {
-        diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
-                 "cannot import: the profile has no (deny default) or (allow default), so what it decides where no rule "
-                 "matches is not defined; add the one it means and import again");
+    if (!m.dflt && !m.fragment) {
+        diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "cannot import: the profile's default is not known");
         goto done;
     }
     liveness(&m);
@@ -1223,7 +641,17 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     sb_free(&report);
     sb_free(&b);
 done:
+    unmark_diags(&m);
     hm_free(&m.defined);
-    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
+    /* the diagnostics may point into the imported files: the caller frees them */
+    if (o->sources) {
+        source **end = &imported;
+        while (*end) end = &(*end)->next;
+        *end = *o->sources;
+        *o->sources = imported;
+    } else {
+        while (imported) { source *n = imported->next; source_free(imported); imported = n; }
+    }
     return rc;
 }
+

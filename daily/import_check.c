@@ -1,0 +1,130 @@
+/* import_check.c - the import compiled and compared with the original as
+ * `buckle diff` does; the families of operations that decide differently
+ * go to SBPL for the next round. */
+#include "import_model.h"
+#include "diff.h"
+#include <string.h>
+#include <stdlib.h>
+
+/* ---- checking -------------------------------------------------------------- */
+
+int op_family(int op)
+{
+    int d = op_default();
+    if (op == d) return -1;
+    while (op_get(op)->parent >= 0 && op_get(op)->parent != d) op = op_get(op)->parent;
+    return op;
+}
+
+int mark_family(imp *m, int fam, const char *why)
+{
+    int changed = 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        int rf = op_family(m->rules[i].r->op);
+        if (fam != -2 && rf != fam && rf != -1) continue;
+        iform *f = &m->forms[m->rules[i].form];
+        if (f->raw) continue;
+        f->raw = 1;
+        f->why = why;
+        changed = 1;
+    }
+    return changed;
+}
+
+/* compiles b and compares it with the original: 0 the same, 1 differences
+ * (families made raw), -1 when nothing more can be done */
+static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
+{
+    compile_opts co = *m->o->copts;
+    co.pool = NULL;
+    define *defs = arena_alloc(m->a, (m->ntest + 1) * sizeof *defs);
+    size_t nd = 0;
+    for (size_t i = 0; i < m->np; i++) {
+        if (builtin_param(m->pnames[i])) continue;
+        for (size_t k = 0; k < m->ntest; k++)
+            if (!strcmp(m->test[k].name, m->pnames[i])) defs[nd++] = (define){ m->test[k].name, m->test[k].value };
+    }
+    co.defines = defs;
+    co.ndefines = nd;
+    compilation *c = compilation_new(&co);
+    int rc = compile_profile_text(c, name, b->data, b->len);
+    int result = 0;
+    if (rc) {
+        int changed = 0;
+        for (const diag *d = c->diags.head; d; d = d->next) {
+            if (d->sev != SEV_ERROR) continue;
+            int fi = -1;
+            if (d->at.src && d->at.src->text == c->units[c->nunits - 1]->src->text) {
+                source_pos p = source_position(d->at.src, d->at.start);
+                if (p.line >= 1 && p.line <= m->nlines) fi = m->line_form[p.line - 1];
+            }
+            if (fi < 0 || m->forms[fi].raw) {
+                sb_printf(report, "the import does not compile: %s", d->msg);
+                result = -1;
+                break;
+            }
+            m->forms[fi].raw = 1;
+            m->forms[fi].why = arena_printf(m->a, "buckle refuses its translation: %s", d->msg);
+            changed = 1;
+        }
+        compilation_free(c);
+        return result ? result : changed ? 1 : -1;
+    }
+    /* the import's SBPL sees only the parameters it declares: a value -D
+     * fixed is written in, never passed */
+    sb_param *seen = arena_alloc(m->a, (m->ntest + 1) * sizeof *seen);
+    size_t nseen = 0;
+    for (size_t i = 0; i < m->ntest; i++) {
+        const char *n = m->test[i].name;
+        size_t l = strcspn(n, ".");
+        int fixed = 0;
+        for (size_t g = 0; g < m->o->ngiven && !fixed; g++)
+            fixed = strlen(m->o->given[g].name) == l && !strncmp(m->o->given[g].name, n, l);
+        if (!fixed) seen[nseen++] = m->test[i];
+    }
+    crosscheck *x = crosscheck_new(c, seen, nseen, 0);
+    diff_side old = { 1, NULL, NULL, m->val, m->a };
+    diff_side nw = { 0, c, x, x->pol, &x->a };
+    diff_result r;
+    diff_run(&r, &old, &nw);
+    if (r.n) {
+        int changed = 0;
+        for (size_t g = 0; g < r.n; g++)
+            for (int k = 0; k < r.groups[g]->nex; k++) {
+                const char *ex = r.groups[g]->examples[k];
+                const char *sp = strchr(ex, ' ');
+                char opn[128];
+                size_t l = sp ? (size_t)(sp - ex) : strlen(ex);
+                if (l >= sizeof opn) continue;
+                memcpy(opn, ex, l);
+                opn[l] = 0;
+                int op = op_lookup(opn, NULL);
+                if (op < 0) continue;
+                changed |= mark_family(m, op_family(op),
+                                       arena_printf(m->a, "in sections, %s would decide %s (the original decides by the order of its rules)",
+                                                    ex, r.groups[g]->widening ? "allow" : "deny"));
+            }
+        if (!changed) changed = mark_family(m, -2, "the rules of the sections would not decide like the original");
+        if (!changed) {
+            strbuf t;
+            sb_init(&t);
+            diff_render_text(&t, &r, "original", "import");
+            sb_printf(report, "no import decides like the original:\n%s", sb_cstr(&t));
+            sb_free(&t);
+        }
+        result = changed ? 1 : -1;
+    }
+    diff_result_free(&r);
+    crosscheck_free(x);
+    compilation_free(c);
+    return result;
+}
+
+int check(imp *m, const strbuf *b, const char *name, strbuf *report)
+{
+    int r = 0;
+    for (int k = 0; k < NSETS && !r; k++) { use_set(m, k); r = check_set(m, b, name, report); }
+    use_set(m, 0);
+    return r;
+}
+

@@ -1,0 +1,460 @@
+/* import_write.c - the .buckle text of an import: the rules in sections,
+ * comments kept, what buckle cannot say in sbpl blocks, and the denies that
+ * keep metadata the original denies (traversal). */
+#include "import_model.h"
+#include <string.h>
+#include <stdlib.h>
+
+/* ---- output ---------------------------------------------------------------- */
+
+void note_lines(imp *m, const strbuf *b, size_t from, int form)
+{
+    for (size_t i = from; i < b->len; i++) {
+        if (b->data[i] != '\n') continue;
+        m->line_form = arena_grow(m->a, m->line_form, m->nlines, m->lines_cap, sizeof *m->line_form);
+        m->lines_cap = arena_grow_cap(m->nlines, m->lines_cap);
+        m->line_form[m->nlines++] = form;
+    }
+}
+
+typedef struct out { strbuf *b; section_t sec; int in_raw; } out;
+
+static void close_block(out *o)
+{
+    if (o->sec != SEC_NONE) sb_puts(o->b, "}\n");
+    if (o->in_raw) sb_puts(o->b, "\"\"\";\n");
+    o->sec = SEC_NONE;
+    o->in_raw = 0;
+}
+
+/* the rules of one form in their sections */
+static int rule_ops(const irule *ir, int *ops)
+{
+    int nops = 0;
+    const op_info *oi = op_get(ir->r->op);
+    if (opset_eq(&ir->live, &oi->covers)) ops[nops++] = ir->r->op;
+    else for (int c = 0; c < ops_count(); c++) if (opset_has(&ir->live, c)) ops[nops++] = c;
+    return nops;
+}
+
+/* NULL when every rule of the form can be written */
+static const char *form_problem(const imp *m, size_t fi)
+{
+    for (size_t i = 0; i < m->nrules; i++) {
+        const irule *ir = &m->rules[i];
+        if (ir->form != (int)fi) continue;
+        int ops[OPS_MAX], nops = rule_ops(ir, ops);
+        for (int k = 0; k < nops; k++) {
+            strbuf t;
+            sb_init(&t);
+            section_t sec;
+            const char *why = rule_text(&t, m, ir->r, ops[k], &sec);
+            sb_free(&t);
+            if (why) return ops[k] == ir->r->op ? why
+                : arena_printf(m->a, "%s decides only some operations of %s (rules after it decide the others)",
+                               "the rule", op_get(ir->r->op)->name);
+        }
+    }
+    return NULL;
+}
+
+/* above the rules an (import ...) or a conditional made: its first line */
+static void form_note(strbuf *b, const imp *m, const iform *f, const char *indent)
+{
+    if (f->kind != FK_IMPORT && f->kind != FK_COND) return;
+    size_t ll;
+    const char *line = source_line(m->src, f->x->at.start, &ll);
+    while (ll && (line[ll - 1] == ' ' || line[ll - 1] == '\r')) ll--;
+    sb_printf(b, "%s# line %u, %s: ", indent, source_position(m->src, f->x->at.start).line,
+              f->kind == FK_IMPORT ? "the rules of the file it imports" : "expanded for the values given with -D and -U");
+    for (size_t k = 0; k < ll && k < 200; k++) sb_putc(b, (unsigned char)line[k] < 0x20 ? ' ' : line[k]);
+    sb_putc(b, '\n');
+}
+
+static int emit_form_rules(imp *m, out *o, size_t fi)
+{
+    const iform *f = &m->forms[fi];
+    int any = 0;
+    const char *bad = form_problem(m, fi);
+    if (bad) { m->forms[fi].why = bad; return 0; }
+    uint32_t lead_end = line_start(m->src, f->x->at.end ? f->x->at.end - 1 : 0);
+    int trailed = 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        irule *ir = &m->rules[i];
+        if (ir->form != (int)fi) continue;
+        const sb_rule *r = ir->r;
+        int ops[OPS_MAX], nops = rule_ops(ir, ops);
+        for (int k = 0; k < nops; k++) {
+            strbuf t;
+            sb_init(&t);
+            section_t sec = SEC_NONE;
+            const char *why = rule_text(&t, m, r, ops[k], &sec);
+            if (!why && sec != o->sec) {
+                close_block(o);
+                if (!any) { sb_putc(o->b, '\n'); put_comments(o->b, m, f->cfrom, lead_end, ""); form_note(o->b, m, f, ""); any = 1; }
+                sb_printf(o->b, "%s {\n", section_name(sec));
+                o->sec = sec;
+            } else if (!why && !any) {
+                put_comments(o->b, m, f->cfrom, lead_end, "    ");
+                form_note(o->b, m, f, "    ");
+                any = 1;
+            }
+            if (!why) {
+                sb_printf(o->b, "    %s", t.data);
+                if (!trailed) {   /* the comment after the form, on its last line */
+                    trailed = 1;
+                    strbuf c;
+                    sb_init(&c);
+                    put_comments(&c, m, f->x->at.end, f->to, "");
+                    if (c.len) { c.data[--c.len] = 0; sb_printf(o->b, "  %s", c.data); }
+                    sb_free(&c);
+                }
+                sb_putc(o->b, '\n');
+            }
+            sb_free(&t);
+            if (why) return 0;
+        }
+        if (!nops && !any) {
+            close_block(o);
+            sb_putc(o->b, '\n');
+            put_comments(o->b, m, f->cfrom, f->to, "");
+            const source *rs = r->at.src ? r->at.src : m->src;
+            source_pos p = source_position(rs, r->at.start);
+            size_t ll;
+            const char *line = source_line(rs, r->at.start, &ll);
+            while (ll && (line[ll - 1] == ' ' || line[ll - 1] == '\r')) ll--;
+            if (rs != m->src) sb_printf(o->b, "# %s:", rs->name);
+            sb_printf(o->b, "%sline %u never decides (the rules after it cover it): ", rs != m->src ? "" : "# ", p.line);
+            for (size_t k = 0; k < ll && k < 200; k++) sb_putc(o->b, (unsigned char)line[k] < 0x20 ? ' ' : line[k]);
+            sb_putc(o->b, '\n');
+            any = 1;
+        }
+    }
+    if (!any) {  /* a form without rules (a helper call that made none) */
+        close_block(o);
+        put_comments(o->b, m, f->cfrom, f->to, "");
+    }
+    return 1;
+}
+
+/* the path s (with markers) with the values compared with */
+static const char *concrete(const imp *m, const char *s, size_t n)
+{
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        size_t sl = strlen(SENT);
+        if (n - i > sl && !strncmp(s + i, SENT, sl)) {
+            size_t k = i + sl, v = 0;
+            while (k < n && s[k] >= '0' && s[k] <= '9') v = v * 10 + (size_t)(s[k++] - '0');
+            if (k + 2 <= n && s[k] == '_' && s[k + 1] == '_' && v < m->np) {
+                for (size_t t = 0; t < m->ntest; t++)
+                    if (!strcmp(m->test[t].name, m->pnames[v])) { sb_puts(&b, m->test[t].value); break; }
+                i = k + 1;
+                continue;
+            }
+        }
+        sb_putc(&b, s[i]);
+    }
+    const char *r = arena_strndup(m->a, b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return r;
+}
+
+static int orig_denies_meta(const imp *m, const char *sym, size_t n)
+{
+    const char *obj = concrete(m, sym, n);
+    if (obj[0] != '/') return 0;
+    sb_request q = { op_lookup("file-read-metadata", NULL), obj, strlen(obj), OBJ_PATH, SNS_OTHER, NULL };
+    sb_answer an = sbpl_decide(m->val, &q, m->a);
+    return an.decision == 1;
+}
+
+static void add_fix(const imp *m, strbuf *fix, const char *kind, const char *s, size_t n)
+{
+    strbuf t;
+    sb_init(&t);
+    /* a traversal rule ranks at the depth of the object it matches, deeper
+     * than a written "$HOME/x" (a parameter is one component): only a final
+     * deny is sure to decide over it */
+    int param = !strncmp(s, SENT, strlen(SENT));
+    sb_printf(&t, "    deny %smetadata %s", param && !strcmp(kind, "literal ") ? "final " : "", kind);
+    if (put_string(&t, m, s, n, 1)) {
+        sb_puts(&t, ";\n");
+        if (!fix->len || !strstr(sb_cstr(fix), t.data)) sb_add(fix, t.data, t.len);
+    }
+    sb_free(&t);
+}
+
+/* buckle lets a program reach what it allows: metadata on the parents of an
+ * allowed path, and below a write or exec subtree.  Where the original
+ * denies that metadata, a deny of the same rank keeps it denied. */
+static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
+{
+    int rd = op_lookup("file-read*", NULL), wr = op_lookup("file-write*", NULL), ex = op_lookup("process-exec*", NULL);
+    for (size_t i = 0; i < m->nrules; i++) {
+        const irule *ir = &m->rules[i];
+        const sb_rule *r = ir->r;
+        if (r->action != ACT_ALLOW || m->forms[ir->form].raw || !r->filter) continue;
+        int fam = -1;
+        for (int l = r->op; l >= 0; l = op_get(l)->parent) if (l == rd || l == wr || l == ex) { fam = l; break; }
+        if (fam < 0) for (int c = 0; c < ops_count(); c++) {
+            if (!opset_has(&op_get(r->op)->covers, c)) continue;
+            for (int l = c; l >= 0; l = op_get(l)->parent) if (l == rd || l == wr || l == ex) fam = l;
+        }
+        if (fam < 0) continue;
+        const sfilter *const *ks = (const sfilter *const *)&r->filter;
+        int nk = 1;
+        if (r->filter->kind == F_ANY) { ks = (const sfilter *const *)r->filter->kids; nk = r->filter->nkids; }
+        for (int k = 0; k < nk; k++) {
+            const sfilter *f = ks[k];
+            if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX) continue;
+            size_t end = f->len;
+            if (f->kind == F_PREFIX) while (end > 0 && f->str[end - 1] != '/') end--;
+            for (size_t j = end; j-- > 0;) {
+                if (f->str[j] != '/') continue;
+                size_t al = j ? j : 1;
+                if (al == f->len) continue;
+                if (orig_denies_meta(m, f->str, al)) add_fix(m, fix, "literal ", f->str, al);
+            }
+            if (!strncmp(f->str, SENT, strlen(SENT))) {
+                const char *u = strstr(f->str + strlen(SENT), "__");
+                size_t sl = u ? (size_t)(u + 2 - f->str) : 0;
+                if (sl && sl < f->len && orig_denies_meta(m, f->str, sl)) add_fix(m, fix, "literal ", f->str, sl);
+                /* the parents of the value: no .buckle rule names them */
+                size_t v = (size_t)strtoul(f->str + strlen(SENT), NULL, 10);
+                const char *val = sl ? concrete(m, f->str, sl) : "";
+                int all = val[0] == '/' && val[1] != 0;
+                for (size_t j = strlen(val); all && j-- > 0;)
+                    if (val[j] == '/' && !orig_denies_meta(m, val, j ? j : 1)) all = 0;
+                if (all && v < m->np) {
+                    const char *line = arena_printf(m->a, "(deny file-read-metadata (regex (param \"%s.ancestors\")))\n", m->pnames[v]);
+                    if (!strstr(sb_cstr(rawfix), line)) sb_puts(rawfix, line);
+                }
+            }
+            if (fam != rd && f->kind != F_LITERAL) {
+                strbuf t;
+                sb_init(&t);
+                sb_add(&t, f->str, f->len);
+                sb_puts(&t, f->kind == F_SUBPATH ? "/x" : "x");
+                if (orig_denies_meta(m, t.data, t.len) || orig_denies_meta(m, f->str, f->len))
+                    add_fix(m, fix, f->kind == F_PREFIX ? "prefix " : "", f->str, f->len);
+                sb_free(&t);
+            }
+        }
+    }
+}
+
+/* ---- SBPL written back from the evaluated rules ------------------------------ */
+
+/* an SBPL string expression for s: markers as (param "NAME") */
+static int sbpl_string(strbuf *b, const imp *m, const char *s, size_t n, int regex)
+{
+    strbuf t;
+    sb_init(&t);
+    int parts = 0, open = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t sl = strlen(SENT), al = strlen(SENT_ANC);
+        int anc = n - i > al && !strncmp(s + i, SENT_ANC, al);
+        if ((n - i > sl && !strncmp(s + i, SENT, sl)) || anc) {
+            size_t k = i + (anc ? al : sl), v = 0;
+            while (k < n && s[k] >= '0' && s[k] <= '9') v = v * 10 + (size_t)(s[k++] - '0');
+            if (k + 2 <= n && s[k] == '_' && s[k + 1] == '_' && v < m->np) {
+                if (open) { sb_putc(&t, '"'); open = 0; }
+                sb_printf(&t, " (param \"%s%s\")", m->pnames[v], anc ? ".ancestors" : regex ? ".re" : "");
+                parts++;
+                i = k + 1;
+                continue;
+            }
+        }
+        if (!open) { sb_puts(&t, " \""); open = 1; parts++; }
+        if (s[i] == '"' || s[i] == '\\') sb_putc(&t, '\\');
+        if ((unsigned char)s[i] < 0x20) { sb_printf(&t, "\\x%02x", (unsigned char)s[i]); continue; }
+        sb_putc(&t, s[i]);
+    }
+    if (open) sb_putc(&t, '"');
+    if (!parts) sb_puts(&t, " \"\"");
+    if (parts > 1) sb_printf(b, "(string-append%s)", t.data);
+    else sb_puts(b, t.data + 1);
+    sb_free(&t);
+    return 1;
+}
+
+static int sbpl_filter(strbuf *b, const imp *m, const sfilter *f)
+{
+    switch (f->kind) {
+    case F_LITERAL: case F_SUBPATH: case F_PREFIX:
+        sb_puts(b, f->kind == F_LITERAL ? "(literal " : f->kind == F_SUBPATH ? "(subpath " : "(prefix ");
+        sbpl_string(b, m, f->str, f->len, 0);
+        sb_putc(b, ')');
+        return 1;
+    case F_REGEX: case F_NAME: case F_NAME_PREFIX: case F_NAME_REGEX: {
+        if (f->nres > 1) return 0;
+        const char *h = f->kind == F_REGEX ? "regex" : ns_head(m, f);
+        size_t hl = strcspn(h, " \t\r\n()\"");
+        if (!hl) return 0;
+        sb_printf(b, "(%.*s ", (int)hl, h);
+        sbpl_string(b, m, f->str, f->len, f->kind == F_REGEX || f->kind == F_NAME_REGEX);
+        sb_putc(b, ')');
+        return 1;
+    }
+    case F_IP:
+        sb_printf(b, "(%s ip ", f->remote ? "remote" : "local");
+        sbpl_string(b, m, f->str, f->len, 0);
+        sb_putc(b, ')');
+        return 1;
+    case F_TARGET: sb_printf(b, "(target %.*s)", (int)f->len, f->str); return 1;
+    case F_VNODE:
+        if (f->len == 3 && !memcmp(f->str, "TTY", 3) && !strncmp(ns_head(m, f), "tty", 3)) { sb_puts(b, "(tty)"); return 1; }
+        sb_printf(b, "(vnode-type %.*s)", (int)f->len, f->str);
+        return 1;
+    case F_ALL: case F_ANY: case F_NOT:
+        sb_puts(b, f->kind == F_ALL ? "(require-all" : f->kind == F_ANY ? "(require-any" : "(require-not");
+        for (int i = 0; i < f->nkids; i++) {
+            sb_putc(b, ' ');
+            if (!sbpl_filter(b, m, f->kids[i])) return 0;
+        }
+        sb_putc(b, ')');
+        return 1;
+    default: return 0;
+    }
+}
+
+/* 1 when the form names something a (define ...) made */
+static int uses_define(const imp *m, const sexp *x)
+{
+    if (!m->defined.count) return 0;
+    for (; x; x = x->next) {
+        if (x->kind == SX_SYMBOL && hm_get(&m->defined, x->text, x->len)) return 1;
+        if ((x->kind == SX_LIST || x->kind == SX_QUOTE) && uses_define(m, x->child)) return 1;
+    }
+    return 0;
+}
+
+/* 1 when x reads a parameter */
+static int reads_param(const sexp *x)
+{
+    for (; x; x = x->next) {
+        if (x->kind == SX_SYMBOL && (sexp_is_sym(x, "param") || sexp_is_sym(x, "getenv"))) return 1;
+        if ((x->kind == SX_LIST || x->kind == SX_QUOTE) && reads_param(x->child)) return 1;
+    }
+    return 0;
+}
+
+/* the rules of a form as SBPL: verbatim, or written from their evaluation
+ * when the form uses definitions (an sbpl block holds rules only) or reads
+ * a parameter while -D/-U fix some (their values are written in) */
+static int sbpl_form(strbuf *b, const imp *m, size_t fi)
+{
+    const iform *f = &m->forms[fi];
+    if (f->kind == FK_RULE && !uses_define(m, f->x) && !((m->o->ngiven || m->o->nunset) && reads_param(f->x))) {
+        sb_add(b, m->src->text + f->cfrom, f->to - f->cfrom);
+        if (b->len && b->data[b->len - 1] != '\n') sb_putc(b, '\n');
+        return 1;
+    }
+    sb_add(b, m->src->text + f->cfrom, f->from - f->cfrom);
+    sb_puts(b, f->kind == FK_IMPORT ? ";; (the rules of the imported file)\n"
+               : f->kind == FK_COND ? ";; (the rules it makes with the values given with -D)\n"
+               : f->kind == FK_RULE ? ";; (the values given with -D and -U written in)\n"
+               : ";; (its definitions expanded)\n");
+    for (size_t i = 0; i < m->nrules; i++) {
+        const sb_rule *r = m->rules[i].r;
+        if (m->rules[i].form != (int)fi) continue;
+        sb_printf(b, "(%s %s", action_name(r->action), op_get(r->op)->name);
+        if (r->filter) {
+            sb_putc(b, ' ');
+            if (!sbpl_filter(b, m, r->filter)) return 0;
+        }
+        if (r->no_sandbox) sb_puts(b, " (with no-sandbox)");
+        sb_puts(b, ")\n");
+    }
+    return 1;
+}
+
+static void traversal_fixes(imp *m, strbuf *fix, strbuf *rawfix)
+{
+    for (int k = 0; k < NSETS; k++) { use_set(m, k); traversal_fixes_set(m, fix, rawfix); }
+    use_set(m, 0);
+}
+
+void emit(imp *m, strbuf *b, const char *name)
+{
+    m->nlines = 0;
+    size_t mark = b->len;
+    sb_printf(b, "# Imported from %s by buckle import.\n", name);
+    note_lines(m, b, mark, -1);
+    mark = b->len;
+    int first = 1;
+    for (size_t i = 0; i < m->np; i++) {
+        if (builtin_param(m->pnames[i])) continue;
+        if (first) sb_putc(b, '\n');
+        first = 0;
+        sb_printf(b, "param %s;\n", m->pnames[i]);
+    }
+    if (m->dflt) sb_printf(b, "%sdefault %s;\n", first ? "\n" : "", m->dflt);
+    if (m->fragment || m->o->ngiven || m->o->nunset) sb_putc(b, '\n');
+    if (m->fragment)
+        sb_puts(b, "# A fragment (the original has no default): extend it from a profile that sets\n"
+                   "# one.  It decides like the original imported into a profile with (deny default).\n");
+    for (size_t i = 0; i < m->o->ngiven; i++)
+        sb_printf(b, "# Written for %s=\"%s\" (-D): what depends on it is expanded.\n", m->o->given[i].name,
+                  m->o->given[i].value);
+    for (size_t i = 0; i < m->o->nunset; i++)
+        sb_printf(b, "# Written for %s not passed (-U): what depends on it is expanded.\n", m->o->unset[i]);
+    note_lines(m, b, mark, -1);
+    out o = { b, SEC_NONE, 0 };
+    for (size_t fi = 0; fi < m->nforms; fi++) {
+        iform *f = &m->forms[fi];
+        mark = b->len;
+        if (f->kind == FK_VERSION || f->kind == FK_DEFAULT || f->kind == FK_DEFINE) {
+            close_block(&o);
+            size_t before = b->len;
+            sb_putc(b, '\n');
+            put_comments(b, m, f->cfrom, f->to, "");
+            if (b->len == before + 1) b->data[b->len = before] = 0;
+            if (f->kind == FK_DEFINE) {   /* its uses are expanded: kept for the reader */
+                sb_puts(b, "# expanded where it is used:\n");
+                for (uint32_t i = f->from; i < f->to;) {
+                    uint32_t e = line_end(m->src, i);
+                    sb_puts(b, "#   ");
+                    for (uint32_t k = i; k < e && m->src->text[k] != '\n'; k++)
+                        sb_putc(b, (unsigned char)m->src->text[k] < 0x20 ? ' ' : m->src->text[k]);
+                    sb_putc(b, '\n');
+                    i = e;
+                }
+            }
+            note_lines(m, b, mark, (int)fi);
+            continue;
+        }
+        if (!f->raw && emit_form_rules(m, &o, fi)) { note_lines(m, b, mark, (int)fi); continue; }
+        f->raw = 1;
+        if (!o.in_raw) {
+            close_block(&o);
+            sb_printf(b, "\n# kept in SBPL: %s\nsbpl \"\"\"\n", f->why ? f->why : "buckle has no words for it");
+            o.in_raw = 1;
+        } else if (f->why) {
+            sb_printf(b, ";; buckle import: %s\n", f->why);
+        }
+        if (!sbpl_form(b, m, fi)) m->unwritable = (int)fi + 1;
+        note_lines(m, b, mark, (int)fi);
+    }
+    mark = b->len;
+    close_block(&o);
+    strbuf fix, rawfix;
+    sb_init(&fix);
+    sb_init(&rawfix);
+    traversal_fixes(m, &fix, &rawfix);
+    if (fix.len)
+        sb_printf(b, "\n# buckle allows metadata on the parents of allowed paths (and below a written\n"
+                     "# or executed subtree); the original denies it here\nfiles {\n%s}\n", fix.data);
+    if (rawfix.len)
+        sb_printf(b, "\n# the same for the parents of a parameter's value, which no .buckle rule can name\n"
+                     "sbpl \"\"\"\n%s\"\"\";\n", rawfix.data);
+    sb_free(&fix);
+    sb_free(&rawfix);
+    /* comments after the last form */
+    uint32_t tail = m->nforms ? m->forms[m->nforms - 1].to : 0;
+    if (tail < m->src->len) put_comments(b, m, tail, (uint32_t)m->src->len, "");
+    note_lines(m, b, mark, -1);
+}
+
