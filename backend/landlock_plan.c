@@ -256,6 +256,13 @@ static void narrow(llb *b, const rule *r, const char *why)
     if (!s->narrow) s->narrow = why;
 }
 
+/* The plan left paths out (too deep, too many entries): this reason is the
+ * one the user must see, whatever was said before. */
+static void narrow_cut(llb *b, const rule *r, const char *why)
+{
+    state(b, r)->narrow = why;
+}
+
 static void weaker(llb *b, const rule *r, int cls, const char *why)
 {
     rstate *s = state(b, r);
@@ -470,14 +477,14 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
     narrow(b, owner, arena_printf(b->a, "%s inside %s: its entries at launch are granted one by one "
                                         "(new entries directly in it get no rights)", why, hx));
     if (depth >= LL_MAX_DEPTH || b->budget == 0) {
-        narrow(b, owner, arena_printf(b->a, "%s: too deep or too many entries to grant one by one", hx));
+        narrow_cut(b, owner, arena_printf(b->a, "%s: too deep or too many entries to grant one by one", hx));
         return;
     }
     const dir_list *l = list_get(b, hx);
     if (!l->ok) { narrow(b, owner, arena_printf(b->a, "%s cannot be listed at launch", hx)); return; }
     int root_h = hx[0] == '/' && hx[1] == 0;
     for (size_t i = 0; i < l->n; i++) {
-        if (b->budget == 0) { narrow(b, owner, arena_printf(b->a, "%s: too many entries to grant one by one", hx)); break; }
+        if (b->budget == 0) { narrow_cut(b, owner, arena_printf(b->a, "%s: too many entries to grant one by one", hx)); break; }
         b->budget--;
         b->p->visited++;
         if (b->proc_private && !strcmp(hx, "/proc") && other_process(b, l->names[i])) continue;
@@ -498,14 +505,18 @@ static void walk_pattern(llb *b, size_t ri, const rule *a, const char *px, const
     }
     if (!may_match_beneath(b, a, px, strlen(px))) return;
     if (depth >= LL_MAX_DEPTH || b->budget == 0) {
-        narrow(b, a, arena_printf(b->a, "%s: too deep or too many entries to match at launch", hx));
+        narrow_cut(b, a, arena_printf(b->a, "%s: too deep or too many entries to match at launch", hx));
         return;
     }
     if (decider_matches(b->in->d, a, &q) && (rights[ri].bit & ~LL_FS_FILE_RIGHTS) && allows_all(b, ri, px))
         narrow(b, a, arena_printf(b->a, "%s %s: a directory matched by a pattern is not granted", rights[ri].name, px));
     const dir_list *l = list_get(b, hx);
     int root_h = hx[0] == '/' && hx[1] == 0;
-    for (size_t i = 0; i < l->n && b->budget; i++) {
+    for (size_t i = 0; i < l->n; i++) {
+        if (b->budget == 0) {          /* the rest of the walk is left out: say so */
+            narrow_cut(b, a, arena_printf(b->a, "%s: too many entries to match at launch", hx));
+            break;
+        }
         b->budget--;
         b->p->visited++;
         if (b->proc_private && !strcmp(hx, "/proc") && other_process(b, l->names[i])) continue;

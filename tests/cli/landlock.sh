@@ -370,6 +370,15 @@ run "landlock: plant" env BUCKLE_PATH="$R/n2/inc1:$R/n2/lib2" "$B" run $A "$R/n2
 [ ! -e "$R/n2/inc1/base.buckle" ] && pass "landlock: a missing extends candidate cannot be planted for the next run" \
     || fail "landlock: a missing extends candidate cannot be planted for the next run" "$R/n2/inc1/base.buckle exists"
 
+# a pattern whose walk runs out of entries to look at says so: the paths
+# left out are named in the rule's verdict, not dropped silently
+mkdir -p "$R/many"
+(cd "$R/many" && seq 1 20100 | xargs touch)
+printf 'files { allow read regex "^%s/many/.*7$"; }\n' "$R" >"$R/many.buckle"
+run "landlock: a walk that runs out of entries" "$B" compile --target landlock "$R/many.buckle"
+expect_out_has "landlock: ... the rule's verdict says where it stopped" "too many entries to match at launch"
+rm -rf "$R/many"
+
 kill "$spid" 2>/dev/null
 wait "$spid" 2>/dev/null
 exit 0
