@@ -50,20 +50,28 @@
 /* the key of an entry's -v text */
 #define VERBOSE_KEY 0x766572626f7365ull
 
-const char **ll_protected_paths(arena *a, const char *const *files, size_t nfiles, const file_probe *probes,
-                                size_t nprobes, const char *tmpdir, const char *cache_parent, size_t *n)
+const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
+                                const file_probe *probes, size_t nprobes, const char *tmpdir, size_t *n)
 {
-    const char **prot = arena_alloc(a, (nfiles + nprobes + 7) * sizeof *prot);
+    const char *cache_parent = rq->cache_parent;
+    /* what the next compilation reads or looks for, resolved one component
+     * at a time: a link re-pointed, a candidate planted (a relative -I
+     * included) or a file rewritten would choose the next run's profile */
+    char *cwd = getcwd(NULL, 0);
+    protect_list pl;
+    protect_init(&pl, cwd ? arena_strdup(a, cwd) : "/", a);
+    free(cwd);
+    if (strcmp(rq->profile, "-") != 0) protect_path(&pl, rq->profile);
+    for (size_t k = 0; k < nfiles; k++) protect_path(&pl, files[k]);
+    for (size_t k = 0; k < nprobes; k++) protect_path(&pl, probes[k].path);
+    for (size_t k = 0; k < rq->ninc; k++) protect_path(&pl, rq->incs[k]);
+    char *bp = rq->buckle_path ? arena_strdup(a, rq->buckle_path) : NULL;
+    for (char *tok = bp ? strtok(bp, ":") : NULL; tok; tok = strtok(NULL, ":"))
+        if (*tok) protect_path(&pl, tok);
+    const char **prot = arena_alloc(a, (pl.nwhole + 7) * sizeof *prot);
     size_t np = 0;
-    for (size_t k = 0; k < nfiles; k++) {
-        char *real = realpath(files[k], NULL);       /* no PATH_MAX on the stack: fewer pages */
-        if (real) prot[np++] = arena_strdup(a, real);
-        free(real);
-    }
-    /* an extends candidate looked for and not found (earlier in the search
-     * path than the file used): planted, it would be the next run's */
-    for (size_t k = 0; k < nprobes; k++)
-        if (!probes[k].found && probes[k].path[0] == '/') prot[np++] = run_canonical(a, probes[k].path);
+    for (size_t k = 0; k < pl.nwhole; k++) prot[np++] = pl.whole_paths[k];
+    protect_free(&pl);
     /* the directories every other run reads (the run cache in /tmp, the
      * profile directory in TMPDIR), existing or not: a run on macOS or a
      * --dry-run here trusts what it finds there */
@@ -340,8 +348,7 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     if (!rd_tag(r, 'V') || rd_num(r, &vd, ' ') || rd_num(r, &pd, '\n')) return -1;
     /* the protected paths, as a cold run would work them out now */
     size_t nprot;
-    const char **prot = ll_protected_paths(a, e->files, e->nfiles, e->probes, e->nprobes, in->tmpdir,
-                                           in->rq->cache_parent, &nprot);
+    const char **prot = ll_protected_paths(a, in->rq, e->files, e->nfiles, e->probes, e->nprobes, in->tmpdir, &nprot);
     if (paths_digest(prot, nprot) != pd) return -1;
     /* the values: the run's, then the defaults that name them */
     sb_param *all = arena_alloc(a, (in->nvals + 1) * sizeof *all);

@@ -13,12 +13,15 @@
 #include "profile_cache.h"
 #include "run.h"
 
-/* The paths the sandbox must not write (backend_in.protect): the real path
- * of each file the profile was read from, each absolute extends candidate
- * looked for and not found, and the run cache and profile directories where
- * any run looks for them (/tmp, TMPDIR, cache_parent), existing or not. */
-const char **ll_protected_paths(arena *a, const char *const *files, size_t nfiles, const file_probe *probes,
-                                size_t nprobes, const char *tmpdir, const char *cache_parent, size_t *n);
+/* The paths the sandbox must not write (backend_in.protect), walked as the
+ * macOS runner walks them (path_walk.c): the profile as named, each file it
+ * was read from, each extends candidate looked for (relative ones too), the
+ * -I and $BUCKLE_PATH directories; of each, every symbolic link met on the
+ * way, the file at its end and a missing component. Then the run cache and
+ * profile directories where any run looks for them (/tmp, TMPDIR,
+ * rq->cache_parent), existing or not. */
+const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
+                                const file_probe *probes, size_t nprobes, const char *tmpdir, size_t *n);
 
 /* The value of a declared default with the run's values (one level);
  * *why when the result is not canonical or passes through a link; NULL

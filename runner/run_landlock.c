@@ -225,7 +225,7 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     /* the profile's sources and buckle's directories stay unwritable: the
      * next run reads them */
     size_t nprot;
-    const char **prot = ll_protected_paths(&a, c->deps, c->ndeps, c->probes, c->nprobes, bv[1], rq->cache_parent, &nprot);
+    const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, bv[1], &nprot);
     backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid() };
     t3 = now_ms();
     ll_plan_build(&a, &in, &plan);

@@ -379,6 +379,30 @@ run "landlock: a walk that runs out of entries" "$B" compile --target landlock "
 expect_out_has "landlock: ... the rule's verdict says where it stopped" "too many entries to match at launch"
 rm -rf "$R/many"
 
+# what the next run compiles cannot be chosen from inside: a relative -I
+# directory that does not exist yet, and the profile reached through a
+# symbolic link (and a directory link on its way) are protected
+mkdir -p "$R/nx/proj/src" "$R/nx/lib" "$R/nx/conf" "$R/nx/conf2"
+printf 'default deny;\nfiles { allow read "/usr", "/etc", "/lib", "/lib64"; allow exec-map "/usr"; }\nprocess { allow exec "/usr", "/bin"; allow fork; }\n' >"$R/nx/lib/mylib.buckle"
+printf 'extends "mylib";\nfiles { allow read "$WORKDIR"; allow write "$WORKDIR/src"; }\n' >"$R/nx/p6.buckle"
+(cd "$R/nx/proj" && BUCKLE_PATH="$R/nx/lib" "$B" run --linux-accept=files -I src/inc3 ../p6.buckle -- /bin/sh -c 'mkdir -p src/inc3' 2>/dev/null)
+[ -e "$R/nx/proj/src/inc3" ] && fail "landlock: a relative -I directory cannot be planted" "src/inc3 was created" \
+    || pass "landlock: a relative -I directory cannot be planted"
+printf 'default deny;\nfiles { allow read "/usr", "/etc", "/lib", "/lib64", "$WORKDIR"; allow exec-map "/usr"; allow write "$WORKDIR/src"; }\nprocess { allow exec "/usr", "/bin"; allow fork; }\n' >"$R/nx/conf/p8.buckle"
+cp "$R/nx/conf/p8.buckle" "$R/nx/conf2/p7.buckle"
+ln -sfn ../../conf/p8.buckle "$R/nx/proj/src/p.buckle"
+ln -sfn ../../conf2 "$R/nx/proj/src/conflink"
+(cd "$R/nx/proj" && "$B" run --linux-accept=files src/p.buckle -- /bin/sh -c 'echo x >src/evil.buckle; ln -sfn evil.buckle src/p.buckle' 2>/dev/null)
+[ "$(readlink "$R/nx/proj/src/p.buckle")" = ../../conf/p8.buckle ] && pass "landlock: the profile's link cannot be re-pointed" \
+    || fail "landlock: the profile's link cannot be re-pointed" "$(ls -l "$R/nx/proj/src")"
+(cd "$R/nx/proj" && "$B" run --linux-accept=files src/conflink/p7.buckle -- /bin/sh -c 'mkdir -p src/evil2; ln -sfn evil2 src/conflink' 2>/dev/null)
+[ "$(readlink "$R/nx/proj/src/conflink")" = ../../conf2 ] && pass "landlock: a directory link on the profile's path cannot be re-pointed" \
+    || fail "landlock: a directory link on the profile's path cannot be re-pointed" "$(ls -l "$R/nx/proj/src")"
+: >"$R/nx/proj/src/existing"
+(cd "$R/nx/proj" && "$B" run --linux-accept=files src/conflink/p7.buckle -- /bin/sh -c 'echo ok >>src/existing' 2>/dev/null)
+grep -q ok "$R/nx/proj/src/existing" && pass "landlock: ... while the other entries of src stay writable" \
+    || fail "landlock: ... while the other entries of src stay writable" "src/existing not written"
+
 kill "$spid" 2>/dev/null
 wait "$spid" 2>/dev/null
 exit 0
