@@ -63,7 +63,7 @@
 #define DENY(e) RET(SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
 #define ALLOW RET(SECCOMP_RET_ALLOW)
 
-enum { PROG_MAX = 192 };
+enum { PROG_MAX = 256 };
 typedef struct prog { struct sock_filter f[PROG_MAX]; unsigned short n; int full; } prog;
 
 static void put(prog *p, struct sock_filter s)
@@ -161,6 +161,20 @@ static void build(prog *p, unsigned what)
     jeq(p, SYS_setpriority, 5);
     put(p, (struct sock_filter)LD(ARG_LO(0)));
     put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2));   /* PRIO_PROCESS */
+    put(p, (struct sock_filter)LD(ARG_LO(1)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));   /* this process */
+    put(p, (struct sock_filter)DENY(EPERM));
+    /* other processes' scheduling, CPUs and I/O priority, likewise: only
+     * its own (pid 0); ioprio_set only for IOPRIO_WHO_PROCESS 0 (who 0 of
+     * IOPRIO_WHO_USER is every process of root) */
+    refuse_nr_nonzero(p, SYS_sched_setscheduler, 0, EPERM);
+    refuse_nr_nonzero(p, SYS_sched_setparam, 0, EPERM);
+    refuse_nr_nonzero(p, SYS_sched_setattr, 0, EPERM);
+    refuse_nr_nonzero(p, SYS_sched_setaffinity, 0, EPERM);
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, SYS_ioprio_set, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(0)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, 2));   /* IOPRIO_WHO_PROCESS */
     put(p, (struct sock_filter)LD(ARG_LO(1)));
     put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));   /* this process */
     put(p, (struct sock_filter)DENY(EPERM));

@@ -86,6 +86,10 @@ sleep 60 &
 lpid=$!
 refused "another process's resource limits (prlimit)" prlimit "$lpid"
 refused "another process's priority (setpriority)" renice "$lpid"
+refused "another process's scheduling policy (sched_setscheduler)" sched "$lpid"
+refused "another process's CPUs (sched_setaffinity)" affinity "$lpid"
+refused "another process's I/O priority (ioprio_set)" ioprio "$lpid"
+refused "the I/O priority of every process of a user (ioprio_set IOPRIO_WHO_USER)" ioprio-user
 kill "$lpid" 2>/dev/null
 run "landlock hardening: own limits" "$B" run $A "$P" -- /usr/bin/sh -c 'ulimit -c 0 && ulimit -n 64 && echo limited'
 expect_out_has "landlock hardening: the command still sets its own limits" "limited"

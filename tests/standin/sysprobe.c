@@ -11,6 +11,10 @@
  *   sysprobe personality       personality(READ_IMPLIES_EXEC)
  *   sysprobe vmread PID        process_vm_readv() of one byte of PID's stack
  *   sysprobe prlimit PID       prlimit(PID, RLIMIT_CORE) set to what it is
+ *   sysprobe sched PID         sched_setscheduler(PID) to the policy it has
+ *   sysprobe affinity PID      sched_setaffinity(PID) to the CPUs it has
+ *   sysprobe ioprio PID        ioprio_set(IOPRIO_WHO_PROCESS, PID) to what it has
+ *   sysprobe ioprio-user       ioprio_set(IOPRIO_WHO_USER, 0) (every process of root)
  *   sysprobe renice PID        setpriority(PRIO_PROCESS, PID) to what it is
  *   sysprobe watch DIR         inotify_add_watch(DIR); "allowed" also
  *                              prints the first event's name within 2 s
@@ -121,6 +125,27 @@ int main(int argc, char **argv)
         if (prlimit((pid_t)atoi(argv[2]), RLIMIT_CORE, NULL, &r) != 0) return say(-1);
         return say(prlimit((pid_t)atoi(argv[2]), RLIMIT_CORE, &r, NULL));
     }
+    if (argc == 3 && !strcmp(argv[1], "sched")) {
+        struct sched_param sp;
+        int pol = sched_getscheduler((pid_t)atoi(argv[2]));
+        if (pol < 0 || sched_getparam((pid_t)atoi(argv[2]), &sp) != 0) return say(-1);
+        return say(sched_setscheduler((pid_t)atoi(argv[2]), pol, &sp));
+    }
+    if (argc == 3 && !strcmp(argv[1], "affinity")) {
+        cpu_set_t cs;
+        if (sched_getaffinity((pid_t)atoi(argv[2]), sizeof cs, &cs) != 0) return say(-1);
+        return say(sched_setaffinity((pid_t)atoi(argv[2]), sizeof cs, &cs));
+    }
+    if (argc == 3 && !strcmp(argv[1], "ioprio")) {
+        long prio = syscall(SYS_ioprio_get, 1, atoi(argv[2]));
+        if (prio < 0) return say(-1);
+        return say((int)syscall(SYS_ioprio_set, 1, atoi(argv[2]), prio));
+    }
+    if (argc == 2 && !strcmp(argv[1], "ioprio-user")) {
+        long prio = syscall(SYS_ioprio_get, 3, 0);
+        if (prio < 0) return say(-1);
+        return say((int)syscall(SYS_ioprio_set, 3, 0, prio));
+    }
     if (argc == 3 && !strcmp(argv[1], "renice")) {
         errno = 0;
         int n = getpriority(PRIO_PROCESS, (id_t)atoi(argv[2]));
@@ -162,7 +187,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|renice PID|watch DIR|open PATH|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|daemon FILE\n");
     return 2;
 }
 #else
