@@ -348,7 +348,9 @@ void add_implied(compilation *c)
                 if (e) add_one(&ic, r, MK_ANCESTORS, v + 1, (size_t)(e - v - 1), -1);
             }
         } else if (k == 1) {
-            if (len > 1) add_one(&ic, r, MK_LITERAL, "/", 1, 0);
+            /* the fixed part is "/" or a name in it (a star, a bracket,
+             * "/x*"): every match is below the root */
+            add_one(&ic, r, MK_LITERAL, "/", 1, 0);
         } else {
             add_one(&ic, r, MK_LITERAL, v, k - 1, template_depth(v, k - 1));
             add_ancestors(&ic, r, v, k - 1);

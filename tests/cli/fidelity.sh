@@ -187,3 +187,14 @@ EOB
 query rootstar.buckle file-read-metadata / deny -D P=/
 query rootstar.buckle file-read-metadata /a allow -D P=/
 query rootstar.buckle file-read-data /a/x deny -D P=/a
+
+# a pattern whose fixed part is the root: every match is below "/", so "/"
+# is traversed (metadata), as for any other pattern's ancestors
+cat >"$F/rootfixed.buckle" <<'EOB'
+files { allow read glob "/[ab]/c"; allow write glob "/*"; }
+EOB
+query rootfixed.buckle file-read-metadata / allow
+query rootfixed.buckle file-read-data /a/c allow
+query rootfixed.buckle file-read-data /c/c deny
+query rootfixed.buckle file-write-data /x allow
+query rootfixed.buckle file-write-data / deny

@@ -61,11 +61,16 @@ static int gmatch(const char *p, const char *pe, const char *s, const char *se)
             }
         }
         switch (*p) {
-        case '*':
-            for (const char *t = s;; t++) {
+        case '*': {
+            /* a component that is one star names an entry: at least one
+             * character (a glob starts with '/', so p[-1] exists) */
+            int whole = p[-1] == '/' && (p + 1 == pe || p[1] == '/');
+            if (whole && (s >= se || *s == '/')) return 0;
+            for (const char *t = whole ? s + 1 : s;; t++) {
                 if (gmatch(p + 1, pe, t, se)) return 1;
                 if (t >= se || *t == '/') return 0;
             }
+        }
         case '?':                                /* one character: a UTF-8 sequence is one */
             if (s >= se || *s == '/' || is_cont(*s)) return 0;
             p++; s++;
