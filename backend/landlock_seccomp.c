@@ -104,6 +104,20 @@ static void refuse_nr_nonzero(prog *p, long nr, unsigned arg, int err)
     put(p, (struct sock_filter)DENY(err));
 }
 
+/* nr allowed only as (arg0 == kind, arg1 == 0): a call about the calling
+ * process itself (setpriority's PRIO_PROCESS 0, ioprio_set's
+ * IOPRIO_WHO_PROCESS 0); anything else is refused with EPERM */
+static void refuse_unless_self(prog *p, long nr, uint32_t kind)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(0)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, kind, 0, 2));
+    put(p, (struct sock_filter)LD(ARG_LO(1)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));
+    put(p, (struct sock_filter)DENY(EPERM));
+}
+
 static void build(prog *p, unsigned what)
 {
     p->n = 0;
@@ -157,13 +171,7 @@ static void build(prog *p, unsigned what)
      * core size that dumps their memory to disk) or niceness.  Only its own
      * (pid 0, the C library's setrlimit and nice) */
     refuse_nr_nonzero(p, SYS_prlimit64, 0, EPERM);
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-    jeq(p, SYS_setpriority, 5);
-    put(p, (struct sock_filter)LD(ARG_LO(0)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2));   /* PRIO_PROCESS */
-    put(p, (struct sock_filter)LD(ARG_LO(1)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));   /* this process */
-    put(p, (struct sock_filter)DENY(EPERM));
+    refuse_unless_self(p, SYS_setpriority, 0);          /* PRIO_PROCESS */
     /* other processes' scheduling, CPUs and I/O priority, likewise: only
      * its own (pid 0); ioprio_set only for IOPRIO_WHO_PROCESS 0 (who 0 of
      * IOPRIO_WHO_USER is every process of root) */
@@ -171,13 +179,7 @@ static void build(prog *p, unsigned what)
     refuse_nr_nonzero(p, SYS_sched_setparam, 0, EPERM);
     refuse_nr_nonzero(p, SYS_sched_setattr, 0, EPERM);
     refuse_nr_nonzero(p, SYS_sched_setaffinity, 0, EPERM);
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-    jeq(p, SYS_ioprio_set, 5);
-    put(p, (struct sock_filter)LD(ARG_LO(0)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, 2));   /* IOPRIO_WHO_PROCESS */
-    put(p, (struct sock_filter)LD(ARG_LO(1)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));   /* this process */
-    put(p, (struct sock_filter)DENY(EPERM));
+    refuse_unless_self(p, SYS_ioprio_set, 1);           /* IOPRIO_WHO_PROCESS */
     /* personality: only the default, the query, and no address randomization
      * (READ_IMPLIES_EXEC would make every readable mapping executable) */
     put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
