@@ -7,7 +7,13 @@
 D="$TMP/final_scope"
 mkdir -p "$D"
 # a more specific allow, spelled out, with a regex, glob or prefix
-printf 'files {\n    deny final read "~/.ssh";\n    allow read regex "^/Users/test/\\\\.ssh/id";\n    allow read glob "/Users/test/*/id_rsa";\n}\n' >"$D/f1.buckle"
+printf 'files {\n    deny final read "~/.ssh";\n    allow read regex "^/Users/test/\\\\.s[s]h/id";\n    allow read glob "/Users/test/*/id_rsa";\n}\n' >"$D/f1.buckle"
+# a regex whose fixed part (escapes are text) reaches inside the final rule
+# is as specific as it: BK2005, for the value that puts it there
+printf 'files {\n    deny final read "~/.ssh";\n    allow read regex "^/Users/test/\\\\.ssh/id";\n}\n' >"$D/f1r.buckle"
+run "final scope: regex spelled out" "$BUCKLE" compile "$D/f1r.buckle" -o /dev/null
+expect_rc "final scope: a regex with an escaped dot inside the final rule is BK2005" 1
+expect_err_has "final scope: regex: names the value" "it falls inside the final rule with HOME=/Users/test"
 for o in /Users/test/.ssh/id_ed25519 /Users/test/.ssh/id_rsa; do
     run "final scope: $o" "$BUCKLE" query "$D/f1.buckle" files read "$o"
     expect_out_has "final scope: the final deny decides $o" "deny $o"
