@@ -4,9 +4,7 @@
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include "../backend/landlock.h"
-#include "target.h"
 #include <string.h>
-#include <unistd.h>
 
 static const char usage[] =
     "usage: buckle query [-I DIR]... [-D NAME=VALUE]... [--vnode-type T] FILE SECTION VERB OBJECT\n"
@@ -151,12 +149,9 @@ static int query_linux(crosscheck *x, const sb_request *proto, const opset *ops,
 {
     arena a;
     arena_init(&a);
-    /* this process stands for the command: its /proc/PID is planned as the
-     * command's own, /proc/self maps to it (landlock_proc.c) */
-    backend_in in = { x->c, x->d, abi, 0, NULL, 0, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid() };
     ll_plan p;
-    ll_plan_build(&a, &in, &p);
-    const char *host = ll_host_path(&a, o, in.host_map);
+    int host_map = eval_linux_plan(x, abi, &a, &p);
+    const char *host = ll_host_path(&a, o, host_map);
     struct { int ans; const char *why; int ops[OPS_MAX]; int nops; } g[OPS_MAX];
     int ng = 0;
     for (int op = 0; op < ops_count(); op++) {
@@ -266,48 +261,14 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     return bug ? 1 : 0;
 }
 
-/* --platform P and --landlock-abi N, taken out of argv: 0, or an exit code */
-static int platform_args(int *argc, char **argv, int *linux_abi)
-{
-    const char *platform = NULL, *abi = NULL;
-    int n = 1;
-    for (int i = 1; i < *argc; i++) {
-        const char *x = argv[i];
-        const char **slot = !strcmp(x, "--platform") ? &platform : !strcmp(x, "--landlock-abi") ? &abi : NULL;
-        if (slot) {
-            if (i + 1 >= *argc) return cli_usage_error("query", "%s needs a value", x);
-            *slot = argv[++i];
-            continue;
-        }
-        if (!strncmp(x, "--platform=", 11)) { platform = x + 11; continue; }
-        if (!strncmp(x, "--landlock-abi=", 15)) { abi = x + 15; continue; }
-        argv[n++] = argv[i];
-    }
-    *argc = n;
-    argv[n] = NULL;
-    *linux_abi = 0;
-    if (platform && strcmp(platform, "macos") && strcmp(platform, "linux"))
-        return cli_usage_error("query", "--platform takes macos or linux, not %s", platform);
-    if (abi && (!platform || strcmp(platform, "linux"))) return cli_usage_error("query", "--landlock-abi needs --platform linux");
-    if (platform && !strcmp(platform, "linux")) {
-        int k = ll_abi_probe();
-        *linux_abi = abi ? target_abi_parse(abi) : k ? k : LL_ABI_MAX;
-        if (!*linux_abi) return cli_usage_error("query", "--landlock-abi takes 1 to %d, not %s", LL_ABI_MAX, abi);
-    }
-    return 0;
-}
-
 int cmd_query(cli_env *env, int argc, char **argv)
 {
     eval_args ea;
-    int linux_abi = 0;
-    int prc = platform_args(&argc, argv, &linux_abi);
-    if (prc) return prc;
-    int rc = eval_args_parse(&ea, "query", usage, argc, argv, NULL, NULL, NULL);
+    int rc = eval_args_parse_with(&ea, "query", usage, CLI_PLATFORM, argc, argv, NULL, NULL, NULL);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
+    int linux_abi = ea.platform == PLAT_LINUX ? ea.ll_abi : 0;
     if (ea.npos < 3) { eval_args_free(&ea); return cli_usage_error("query", "expected FILE SECTION VERB OBJECT"); }
     const char *file = ea.pos[0];
-    if (linux_abi) ea.platform = PLAT_LINUX;
     if (linux_abi && is_sb_path(file)) {
         eval_args_free(&ea);
         return cli_usage_error("query", "--platform linux needs a .buckle profile (SBPL runs only on macOS)");
