@@ -1,21 +1,30 @@
 /* cmd_test.c - `buckle test FILE...`: every expectation of the files' test
- * blocks, evaluated with the profile semantics and with the compiled SBPL. */
+ * blocks, evaluated with the profile semantics and with the compiled SBPL,
+ * or (--platform linux) with the Landlock plan. */
 #include "eval_common.h"
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include <string.h>
 
 static const char usage[] =
-    "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [--format text|tap|junit] FILE...\n"
+    "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [--format text|tap|junit]\n"
+    "                   [--platform macos|linux [--landlock-abi N]] FILE...\n"
     "\n"
     "Runs the `test` blocks of each .buckle file (tests are not inherited).  An\n"
     "expectation holds when every concrete operation of its verb gets the expected\n"
     "answer, both from the profile's semantics and from the compiled SBPL; a\n"
     "disagreement between the two is reported as a compiler bug.\n"
     "\n"
+    "--platform linux compiles for Linux and answers each operation as Landlock\n"
+    "enforces the profile here and now (buckle query --platform linux); an\n"
+    "operation without Linux meaning is not counted, an expectation with none is\n"
+    "skipped.  A test inside `platform NAME { }` runs only for that platform; the\n"
+    "default is macos.  The ABI is the kernel's, or 7 where there is no Landlock.\n"
+    "\n"
     "--format tap writes TAP version 13 (one test point per expectation, a file\n"
     "that does not compile is one failing point); --format junit writes JUnit XML\n"
-    "(a testsuite per test block, a testcase per expectation).\n"
+    "(a testsuite per test block, a testcase per expectation).  Both name the\n"
+    "platform.\n"
     "\n"
     "Exit status: 0 all passed, 1 a test failed or a file has errors, 2 usage error.\n";
 
@@ -274,7 +283,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             else expect_macos(x, &proto, ops, (int)e->action, &r);
             if (!r.nops && ll_abi) {
                 k[2]++;
-                sb_printf(&msg, "%s: skip: expect %s %s %s \"%s\" has no meaning on Linux (%s)\n", at,
+                sb_printf(&msg, "%s: skip: expect %s %s %s \"%s\" is not answered on Linux: %s\n", at,
                           action_name(e->action), section_name(e->section), e->verb, o, r.why);
                 report_case(rp, suite, name, sb_cstr(&msg), r.why);
             } else if (!r.nbad && !r.bug) {
