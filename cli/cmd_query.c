@@ -4,6 +4,7 @@
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include "../backend/landlock.h"
+#include "../backend/sbpl_file.h"
 #include <string.h>
 
 static const char usage[] =
@@ -78,37 +79,21 @@ static int query_sb(eval_args *ea, const char *file)
     int rc = resolve_ops(ea, 1, &ops, &obj, &sec, &verb);
     if (rc) return rc;
     const char *err;
-    source *src = source_read(file, file, &err);
-    if (!src) { cli_error("query", "cannot read %s: %s", file, err); return 2; }
-    arena a;
-    arena_init(&a);
-    diag_list dl;
-    diag_list_init(&dl, &a);
+    sbpl_file f;
+    if (sbpl_file_open(&f, file, ea->params, ea->ndef, ea->incs, ea->ninc, &err) != 0) {
+        cli_error("query", "cannot read %s: %s", file, err);
+        sbpl_file_close(&f);
+        return 2;
+    }
+    cli_print_diags(&f.dl, stderr);
+    arena *a = &f.a;
     size_t ntest;
     const sb_param *defaults = test_param_values(&ntest);
-    sb_param *params = arena_alloc(&a, (ea->ndef + ntest + 1) * sizeof *params);
-    size_t np = 0;
-    for (size_t i = 0; i < ea->ndef; i++) params[np++] = ea->params[i];
-    for (size_t i = 0; i < ntest; i++) params[np++] = defaults[i];
-    const char **dirs = arena_alloc(&a, (ea->ninc + 2) * sizeof *dirs);
-    size_t nd = 0;
-    for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
-    const char *slash = strrchr(file, '/');
-    dirs[nd++] = slash ? arena_strndup(&a, file, (size_t)(slash - file)) : ".";
-    source *imported = NULL;
-    size_t npd;
-    sb_param *pd = derive_sbpl_params(&a, params, np, &npd);
-    sbpl_eval_opts o = { pd, npd, dirs, nd, &imported, 0 };
-    sbpl_read_opts ro = { 0, 0, 1 };
-    uint32_t rs, re;
-    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };   /* docs/lint.md */
-    sexp *top = sbpl_read(&a, &dl, src, &ro);
-    sb_policy *pol = dl.errors ? NULL : sbpl_eval(&a, &dl, src, top, &o);
-    cli_print_diags(&dl, stderr);
+    sb_policy *pol = f.pol;
     rc = 1;
-    if (pol && !dl.errors) {
+    if (pol) {
         const char *o2 = obj;
-        if (obj[0] == '~' && (obj[1] == 0 || obj[1] == '/')) o2 = arena_printf(&a, "%s%s", defaults[0].value, obj + 1);
+        if (obj[0] == '~' && (obj[1] == 0 || obj[1] == '/')) o2 = arena_printf(a, "%s%s", defaults[0].value, obj + 1);
         group g[OPS_MAX];
         int ng = 0;
         for (int op = 0; op < ops_count(); op++) {
@@ -116,7 +101,7 @@ static int query_sb(eval_args *ea, const char *file)
             sb_request q = { op, o2, strlen(o2), OBJ_PATH, SNS_OTHER, ea->vnode };
             request_kind_for_op(op, o2, &q);
             if (q.kind == OBJ_NAME && !strncmp(o2, "local:", 6)) { q.obj += 6; q.len -= 6; }
-            sb_answer an = sbpl_decide(pol, &q, &a);
+            sb_answer an = sbpl_decide(pol, &q, a);
             int k;
             for (k = 0; k < ng; k++) if (g[k].sbpl == an.decision && g[k].rule == an.rule) break;
             if (k == ng) { memset(&g[ng], 0, sizeof g[ng]); g[ng].sbpl = an.decision; g[ng].rule = an.rule; g[ng].sbpl_at = an.rule ? an.rule->at : an.why_at; ng++; }
@@ -138,9 +123,7 @@ static int query_sb(eval_args *ea, const char *file)
         }
         rc = undecided ? 1 : 0;
     }
-    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
-    source_free(src);
-    arena_free(&a);
+    sbpl_file_close(&f);
     return rc;
 }
 
