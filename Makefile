@@ -236,6 +236,7 @@ $(BUILD)/lsp-bench: $(BUILD)/obj/bench/lsp_bench.o
 BENCH_TOOLS = $(BUILD)/bench-tool $(BUILD)/noop-wrapper $(BUILD)/touch-pages $(BUILD)/interleave $(BUILD)/lsp-bench
 bench-tools: $(BENCH_TOOLS)
 bench: $(BIN) $(BUILD)/sandbox-exec-standin $(BENCH_TOOLS) $(TEST_BIN)
+	@sh tools/setup-bench.sh
 	@$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-cg CFLAGS=-O2 BIN=$(BUILD)-cg/buckle $(BUILD)-cg/buckle >/dev/null
 	@BUILD=$(BUILD) BUCKLE_CG=$(BUILD)-cg/buckle sh bench/run.sh
 	@BUILD=$(BUILD) sh bench/editor.sh

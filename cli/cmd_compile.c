@@ -2,6 +2,7 @@
 #include "options.h"
 #include "../backend/emit.h"
 #include "target.h"
+#include "../runner/runner.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +139,12 @@ int cmd_compile(cli_env *env, int argc, char **argv)
     compilation *c = compilation_new(&o);
     rc = compile_profile(c, file);
     cli_print_diags(&c->diags, stderr);
+    /* the output means what the value says ("$P/src" is /src), but run
+     * refuses a value of / (docs/runner.md): say so here too */
+    for (size_t i = 0; i < co.ndef; i++) {
+        const char *why = runner_define_problem(co.defs[i].value);
+        if (why) cli_warning("compile", "-D %s=%s: %s; buckle run refuses this value", co.defs[i].name, co.def_raw[i], why);
+    }
     if (rc == 0) {
         emit_opts eo = { k.break_order, k.compact };
         if (abi) {

@@ -2,6 +2,7 @@
  * (daily/diff.h), widenings first.  Exit 0 the same, 1 they differ. */
 #include "eval_common.h"
 #include "../daily/diff.h"
+#include "../backend/sbpl_file.h"
 #include "git_rev.h"
 #include <limits.h>
 #include <string.h>
@@ -21,7 +22,7 @@ static const char usage[] =
     "Exit status: 0 the same decisions, 1 they differ or a profile has errors,\n"
     "2 usage error or unreadable input.\n";
 
-typedef struct opened { diff_side side; source *src, *imported; arena a; int arena_live; diag_list dl; } opened;
+typedef struct opened { diff_side side; sbpl_file f; int sb_live; } opened;
 
 /* out with every "DIR/" of an unpacked revision written "REV:" (the
  * temporary directory's name is not part of the answer) */
@@ -44,36 +45,17 @@ static void unrev(strbuf *out, const char *text, const char *dir, const char *sp
 
 static int open_sb(opened *o, eval_args *ea, const char *file)
 {
-    arena_init(&o->a);
-    o->arena_live = 1;
-    diag_list_init(&o->dl, &o->a);
     const char *err;
-    o->src = source_read(file, file, &err);
-    if (!o->src) { cli_error("diff", "cannot read %s: %s", file, err); return 2; }
-    size_t ntest;
-    const sb_param *tv = test_param_values(&ntest);
-    sb_param *all = arena_alloc(&o->a, (ea->ndef + ntest + 1) * sizeof *all);
-    size_t n = 0;
-    for (size_t i = 0; i < ea->ndef; i++) all[n++] = ea->params[i];
-    for (size_t i = 0; i < ntest; i++) all[n++] = tv[i];
-    const char **dirs = arena_alloc(&o->a, (ea->ninc + 2) * sizeof *dirs);
-    size_t nd = 0;
-    for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
-    const char *slash = strrchr(file, '/');
-    dirs[nd++] = slash ? arena_strndup(&o->a, file, (size_t)(slash - file)) : ".";
-    size_t np;
-    sb_param *pd = derive_sbpl_params(&o->a, all, n, &np);
-    sbpl_eval_opts eo = { pd, np, dirs, nd, &o->imported, 0 };
-    sbpl_read_opts ro = { 0, 0, 1 };
-    uint32_t rs, re;
-    if (sbpl_cxx_raw_string(o->src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };   /* docs/lint.md */
-    sexp *top = sbpl_read(&o->a, &o->dl, o->src, &ro);
-    sb_policy *p = o->dl.errors ? NULL : sbpl_eval(&o->a, &o->dl, o->src, top, &eo);
-    cli_print_diags(&o->dl, stderr);
-    if (!p || o->dl.errors) return 1;
+    o->sb_live = 1;
+    if (sbpl_file_open(&o->f, file, ea->params, ea->ndef, ea->incs, ea->ninc, &err) != 0) {
+        cli_error("diff", "cannot read %s: %s", file, err);
+        return 2;
+    }
+    cli_print_diags(&o->f.dl, stderr);
+    if (!o->f.pol) return 1;
     o->side.is_sb = 1;
-    o->side.pol = p;
-    o->side.a = &o->a;
+    o->side.pol = o->f.pol;
+    o->side.a = &o->f.a;
     return 0;
 }
 
@@ -94,9 +76,7 @@ static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file)
 static void close_side(opened *o)
 {
     if (o->side.x) { eval_close(o->side.x); return; }
-    while (o->imported) { source *n = o->imported->next; source_free(o->imported); o->imported = n; }
-    if (o->src) source_free(o->src);
-    if (o->arena_live) arena_free(&o->a);
+    if (o->sb_live) sbpl_file_close(&o->f);
 }
 
 /* --format: json is choice 1 */

@@ -4,9 +4,8 @@
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include "../backend/landlock.h"
-#include "target.h"
+#include "../backend/sbpl_file.h"
 #include <string.h>
-#include <unistd.h>
 
 static const char usage[] =
     "usage: buckle query [-I DIR]... [-D NAME=VALUE]... [--vnode-type T] FILE SECTION VERB OBJECT\n"
@@ -80,37 +79,21 @@ static int query_sb(eval_args *ea, const char *file)
     int rc = resolve_ops(ea, 1, &ops, &obj, &sec, &verb);
     if (rc) return rc;
     const char *err;
-    source *src = source_read(file, file, &err);
-    if (!src) { cli_error("query", "cannot read %s: %s", file, err); return 2; }
-    arena a;
-    arena_init(&a);
-    diag_list dl;
-    diag_list_init(&dl, &a);
+    sbpl_file f;
+    if (sbpl_file_open(&f, file, ea->params, ea->ndef, ea->incs, ea->ninc, &err) != 0) {
+        cli_error("query", "cannot read %s: %s", file, err);
+        sbpl_file_close(&f);
+        return 2;
+    }
+    cli_print_diags(&f.dl, stderr);
+    arena *a = &f.a;
     size_t ntest;
     const sb_param *defaults = test_param_values(&ntest);
-    sb_param *params = arena_alloc(&a, (ea->ndef + ntest + 1) * sizeof *params);
-    size_t np = 0;
-    for (size_t i = 0; i < ea->ndef; i++) params[np++] = ea->params[i];
-    for (size_t i = 0; i < ntest; i++) params[np++] = defaults[i];
-    const char **dirs = arena_alloc(&a, (ea->ninc + 2) * sizeof *dirs);
-    size_t nd = 0;
-    for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
-    const char *slash = strrchr(file, '/');
-    dirs[nd++] = slash ? arena_strndup(&a, file, (size_t)(slash - file)) : ".";
-    source *imported = NULL;
-    size_t npd;
-    sb_param *pd = derive_sbpl_params(&a, params, np, &npd);
-    sbpl_eval_opts o = { pd, npd, dirs, nd, &imported, 0 };
-    sbpl_read_opts ro = { 0, 0, 1 };
-    uint32_t rs, re;
-    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };   /* docs/lint.md */
-    sexp *top = sbpl_read(&a, &dl, src, &ro);
-    sb_policy *pol = dl.errors ? NULL : sbpl_eval(&a, &dl, src, top, &o);
-    cli_print_diags(&dl, stderr);
+    sb_policy *pol = f.pol;
     rc = 1;
-    if (pol && !dl.errors) {
+    if (pol) {
         const char *o2 = obj;
-        if (obj[0] == '~' && (obj[1] == 0 || obj[1] == '/')) o2 = arena_printf(&a, "%s%s", defaults[0].value, obj + 1);
+        if (obj[0] == '~' && (obj[1] == 0 || obj[1] == '/')) o2 = arena_printf(a, "%s%s", defaults[0].value, obj + 1);
         group g[OPS_MAX];
         int ng = 0;
         for (int op = 0; op < ops_count(); op++) {
@@ -118,7 +101,7 @@ static int query_sb(eval_args *ea, const char *file)
             sb_request q = { op, o2, strlen(o2), OBJ_PATH, SNS_OTHER, ea->vnode };
             request_kind_for_op(op, o2, &q);
             if (q.kind == OBJ_NAME && !strncmp(o2, "local:", 6)) { q.obj += 6; q.len -= 6; }
-            sb_answer an = sbpl_decide(pol, &q, &a);
+            sb_answer an = sbpl_decide(pol, &q, a);
             int k;
             for (k = 0; k < ng; k++) if (g[k].sbpl == an.decision && g[k].rule == an.rule) break;
             if (k == ng) { memset(&g[ng], 0, sizeof g[ng]); g[ng].sbpl = an.decision; g[ng].rule = an.rule; g[ng].sbpl_at = an.rule ? an.rule->at : an.why_at; ng++; }
@@ -140,9 +123,7 @@ static int query_sb(eval_args *ea, const char *file)
         }
         rc = undecided ? 1 : 0;
     }
-    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
-    source_free(src);
-    arena_free(&a);
+    sbpl_file_close(&f);
     return rc;
 }
 
@@ -151,12 +132,9 @@ static int query_linux(crosscheck *x, const sb_request *proto, const opset *ops,
 {
     arena a;
     arena_init(&a);
-    /* this process stands for the command: its /proc/PID is planned as the
-     * command's own, /proc/self maps to it (landlock_proc.c) */
-    backend_in in = { x->c, x->d, abi, 0, NULL, 0, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid() };
     ll_plan p;
-    ll_plan_build(&a, &in, &p);
-    const char *host = ll_host_path(&a, o, in.host_map);
+    int host_map = eval_linux_plan(x, abi, &a, &p);
+    const char *host = ll_host_path(&a, o, host_map);
     struct { int ans; const char *why; int ops[OPS_MAX]; int nops; } g[OPS_MAX];
     int ng = 0;
     for (int op = 0; op < ops_count(); op++) {
@@ -266,48 +244,14 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     return bug ? 1 : 0;
 }
 
-/* --platform P and --landlock-abi N, taken out of argv: 0, or an exit code */
-static int platform_args(int *argc, char **argv, int *linux_abi)
-{
-    const char *platform = NULL, *abi = NULL;
-    int n = 1;
-    for (int i = 1; i < *argc; i++) {
-        const char *x = argv[i];
-        const char **slot = !strcmp(x, "--platform") ? &platform : !strcmp(x, "--landlock-abi") ? &abi : NULL;
-        if (slot) {
-            if (i + 1 >= *argc) return cli_usage_error("query", "%s needs a value", x);
-            *slot = argv[++i];
-            continue;
-        }
-        if (!strncmp(x, "--platform=", 11)) { platform = x + 11; continue; }
-        if (!strncmp(x, "--landlock-abi=", 15)) { abi = x + 15; continue; }
-        argv[n++] = argv[i];
-    }
-    *argc = n;
-    argv[n] = NULL;
-    *linux_abi = 0;
-    if (platform && strcmp(platform, "macos") && strcmp(platform, "linux"))
-        return cli_usage_error("query", "--platform takes macos or linux, not %s", platform);
-    if (abi && (!platform || strcmp(platform, "linux"))) return cli_usage_error("query", "--landlock-abi needs --platform linux");
-    if (platform && !strcmp(platform, "linux")) {
-        int k = ll_abi_probe();
-        *linux_abi = abi ? target_abi_parse(abi) : k ? k : LL_ABI_MAX;
-        if (!*linux_abi) return cli_usage_error("query", "--landlock-abi takes 1 to %d, not %s", LL_ABI_MAX, abi);
-    }
-    return 0;
-}
-
 int cmd_query(cli_env *env, int argc, char **argv)
 {
     eval_args ea;
-    int linux_abi = 0;
-    int prc = platform_args(&argc, argv, &linux_abi);
-    if (prc) return prc;
-    int rc = eval_args_parse(&ea, "query", usage, argc, argv, NULL, NULL, NULL);
+    int rc = eval_args_parse_with(&ea, "query", usage, CLI_PLATFORM, argc, argv, NULL, NULL, NULL);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
+    int linux_abi = ea.platform == PLAT_LINUX ? ea.ll_abi : 0;
     if (ea.npos < 3) { eval_args_free(&ea); return cli_usage_error("query", "expected FILE SECTION VERB OBJECT"); }
     const char *file = ea.pos[0];
-    if (linux_abi) ea.platform = PLAT_LINUX;
     if (linux_abi && is_sb_path(file)) {
         eval_args_free(&ea);
         return cli_usage_error("query", "--platform linux needs a .buckle profile (SBPL runs only on macOS)");

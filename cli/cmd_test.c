@@ -1,21 +1,30 @@
 /* cmd_test.c - `buckle test FILE...`: every expectation of the files' test
- * blocks, evaluated with the profile semantics and with the compiled SBPL. */
+ * blocks, evaluated with the profile semantics and with the compiled SBPL,
+ * or (--platform linux) with the Landlock plan. */
 #include "eval_common.h"
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include <string.h>
 
 static const char usage[] =
-    "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [--format text|tap|junit] FILE...\n"
+    "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [--format text|tap|junit]\n"
+    "                   [--platform macos|linux [--landlock-abi N]] FILE...\n"
     "\n"
     "Runs the `test` blocks of each .buckle file (tests are not inherited).  An\n"
     "expectation holds when every concrete operation of its verb gets the expected\n"
     "answer, both from the profile's semantics and from the compiled SBPL; a\n"
     "disagreement between the two is reported as a compiler bug.\n"
     "\n"
+    "--platform linux compiles for Linux and answers each operation as Landlock\n"
+    "enforces the profile here and now (buckle query --platform linux); an\n"
+    "operation without Linux meaning is not counted, an expectation with none is\n"
+    "skipped.  A test inside `platform NAME { }` runs only for that platform; the\n"
+    "default is macos.  The ABI is the kernel's, or 7 where there is no Landlock.\n"
+    "\n"
     "--format tap writes TAP version 13 (one test point per expectation, a file\n"
     "that does not compile is one failing point); --format junit writes JUnit XML\n"
-    "(a testsuite per test block, a testcase per expectation).\n"
+    "(a testsuite per test block, a testcase per expectation).  Both name the\n"
+    "platform.\n"
     "\n"
     "Exit status: 0 all passed, 1 a test failed or a file has errors, 2 usage error.\n";
 
@@ -26,6 +35,7 @@ enum { FMT_TEXT, FMT_TAP, FMT_JUNIT };
 typedef struct report {
     int fmt;
     int point;              /* TAP test point number */
+    int ll_abi;             /* --platform linux: the Landlock ABI; 0 for macOS */
     strbuf suite;           /* JUnit: the current test block's cases */
     strbuf all;             /* JUnit: every suite */
 } report;
@@ -43,16 +53,24 @@ static void xml_text(strbuf *b, const char *s)
     }
 }
 
-/* name: what was expected; detail: the failure text (NULL: passed) */
-static void report_case(report *rp, const char *suite, const char *name, const char *detail)
+/* name: what was expected; detail: the failure text (NULL: passed); skip:
+ * why the expectation means nothing on this platform (detail is then the
+ * text line) */
+static void report_case(report *rp, const char *suite, const char *name, const char *detail, const char *skip)
 {
     if (rp->fmt == FMT_TEXT) { if (detail) fputs(detail, stdout); return; }
     if (rp->fmt == FMT_TAP) {
         /* a description cannot hold a line break, and '#' starts a directive */
-        printf("%s %d - ", detail ? "not ok" : "ok", ++rp->point);
+        printf("%s %d - ", detail && !skip ? "not ok" : "ok", ++rp->point);
         for (const char *d = suite; *d; d++) if (*d == '#') fputs("\\#", stdout); else putchar((unsigned char)*d < 0x20 ? ' ' : *d);
         fputs(": ", stdout);
         for (const char *d = name; *d; d++) if (*d == '#') fputs("\\#", stdout); else putchar((unsigned char)*d < 0x20 ? ' ' : *d);
+        if (skip) {
+            fputs(" # SKIP ", stdout);
+            for (const char *d = skip; *d; d++) putchar((unsigned char)*d < 0x20 ? ' ' : *d);
+            putchar('\n');
+            return;
+        }
         putchar('\n');
         if (detail) {
             fputs("  ---\n  message: |\n", stdout);
@@ -71,6 +89,12 @@ static void report_case(report *rp, const char *suite, const char *name, const c
     sb_puts(&rp->suite, "\" name=\"");
     xml_text(&rp->suite, name);
     if (!detail) { sb_puts(&rp->suite, "\"/>\n"); return; }
+    if (skip) {
+        sb_puts(&rp->suite, "\">\n      <skipped message=\"");
+        xml_text(&rp->suite, skip);
+        sb_puts(&rp->suite, "\"/>\n    </testcase>\n");
+        return;
+    }
     sb_puts(&rp->suite, "\">\n      <failure message=\"");
     const char *e = strchr(detail, '\n');
     strbuf first;
@@ -83,34 +107,137 @@ static void report_case(report *rp, const char *suite, const char *name, const c
     sb_puts(&rp->suite, "</failure>\n    </testcase>\n");
 }
 
-static void report_suite(report *rp, const char *suite, int tp, int tf, const char *text_line)
+/* tp passed, tf failed and ts skipped in the suite */
+static void report_suite(report *rp, const char *suite, const int n[3], const char *text_line)
 {
     if (rp->fmt == FMT_TEXT) { fputs(text_line, stdout); return; }
     if (rp->fmt != FMT_JUNIT) return;
     sb_puts(&rp->all, "  <testsuite name=\"");
     xml_text(&rp->all, suite);
-    sb_printf(&rp->all, "\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n", tp + tf, tf);
+    sb_printf(&rp->all, "\" tests=\"%d\" failures=\"%d\" errors=\"0\"", n[0] + n[1] + n[2], n[1]);
+    if (n[2]) sb_printf(&rp->all, " skipped=\"%d\"", n[2]);
+    sb_printf(&rp->all, ">\n    <properties>\n      <property name=\"platform\" value=\"%s\"/>\n",
+              rp->ll_abi ? "linux" : "macos");
+    if (rp->ll_abi) sb_printf(&rp->all, "      <property name=\"landlock-abi\" value=\"%d\"/>\n", rp->ll_abi);
+    sb_puts(&rp->all, "    </properties>\n");
     sb_add(&rp->all, rp->suite.data ? rp->suite.data : "", rp->suite.len);
     sb_puts(&rp->all, "  </testsuite>\n");
     sb_reset(&rp->suite);
 }
 
-static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, int *nfail, report *rp)
+/* How one expectation came out. */
+typedef struct outcome {
+    int nops, nbad;           /* operations decided; how many not as expected */
+    int bug;                  /* macOS: the profile and the compiled SBPL disagree */
+    strbuf names;             /* the first three operations not as expected */
+    int got;                  /* the answer to the first of them: 0 allow, 1 deny, else undecidable */
+    const char *bad_op;
+    cc_answer bad;            /* macOS: the answer to it */
+    const char *why;          /* Linux: what Landlock does with it; or why nothing is decided */
+    decision prof;            /* Linux: what the profile says about it */
+} outcome;
+
+static void outcome_bad(outcome *r, int op, int got)
+{
+    if (!r->nbad) { r->got = got; r->bad_op = op_get(op)->name; }
+    if (r->nbad < 3) sb_printf(&r->names, "%s%s", r->nbad ? ", " : "", op_get(op)->name);
+    r->nbad++;
+}
+
+/* macOS: every operation by the profile's semantics and the compiled SBPL */
+static void expect_macos(crosscheck *x, const sb_request *proto, const opset *ops, int want, outcome *r)
+{
+    for (int op = 0; op < ops_count() && !r->bug; op++) {
+        if (!opset_has(ops, op)) continue;
+        sb_request q = *proto;
+        q.op = op;
+        cc_answer an = crosscheck_ask(x, &q);
+        int got = an.raw ? an.sbpl.decision : an.prof.action;
+        r->nops++;
+        if (!an.agree) { r->bug = 1; r->bad = an; r->bad_op = op_get(op)->name; }
+        else if (got != want) { if (!r->nbad) r->bad = an; outcome_bad(r, op, got); }
+    }
+}
+
+/* Linux: every concrete operation as Landlock enforces the plan (as
+ * `query --platform linux` answers); an operation without Linux meaning is
+ * not counted */
+static void expect_linux(crosscheck *x, const ll_plan *p, const char *host, const sb_request *proto, const opset *ops,
+                         int want, arena *a, outcome *r)
+{
+    const char *na = NULL;
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(ops, op) || !op_get(op)->concrete) continue;
+        sb_request q = *proto;
+        q.op = op;
+        const char *why;
+        int got = ll_plan_decide(p, &q, q.kind == OBJ_PATH ? host : q.obj, a, &why);
+        if (got == 2) { if (!na) na = why; continue; }
+        r->nops++;
+        if (got != want) {
+            if (!r->nbad) { r->why = why; r->prof = decider_decide(x->d, &q); }
+            outcome_bad(r, op, got);
+        }
+    }
+    if (!r->nops) r->why = na ? na : "no operation of it exists on Linux";
+}
+
+/* The failure text of an expectation that did not hold. */
+static void explain(strbuf *msg, arena *a, const compilation *c, outcome *r, const char *at, const ast_expect *e,
+                    const char *o, int ll_abi)
+{
+    const char *want = action_name(e->action);
+    if (r->bug) {
+        sb_printf(msg, "%s: error: compiler bug: for %s %s the profile says %s but the compiled SBPL says %s\n",
+                  at, r->bad_op, o, action_name(r->bad.prof.action),
+                  r->bad.sbpl.decision == 0 ? "allow" : r->bad.sbpl.decision == 1 ? "deny" : "undecidable");
+        return;
+    }
+    const char *gw = r->got == 0 ? "allowed" : r->got == 1 ? "denied" : "undecidable";
+    if (r->nops == 1)
+        sb_printf(msg, "%s: FAIL: expected %s %s %s \"%s\", but it is %s\n", at, want, section_name(e->section), e->verb, o, gw);
+    else
+        sb_printf(msg, "%s: FAIL: expected %s %s %s \"%s\", but %d of the %d operations of %s %s not %s (%s%s)\n",
+                  at, want, section_name(e->section), e->verb, o, r->nbad, r->nops, e->verb, r->nbad == 1 ? "is" : "are",
+                  e->action == ACT_ALLOW ? "allowed" : "denied", sb_cstr(&r->names), r->nbad > 3 ? ", ..." : "");
+    const rule *dr = ll_abi ? r->prof.r : r->bad.raw ? NULL : r->bad.prof.r;
+    if (ll_abi) sb_printf(msg, "  on Linux (landlock ABI %d), %s: %s\n", ll_abi, r->bad_op, r->why);
+    const char *lead = ll_abi ? arena_printf(a, "  the profile says %s: ", action_name(r->prof.action)) : "  ";
+    if (dr) {
+        strbuf b;
+        sb_init(&b);
+        ir_rule_text(&b, dr);
+        source_pos p = source_position(dr->origins->u->src, dr->origins->at.start);
+        sb_printf(msg, "%sdecided by %s:%u:%u: %s\n", lead, dr->origins->u->display, p.line, p.col, sb_cstr(&b));
+        sb_free(&b);
+    } else if (ll_abi || !r->bad.raw) {
+        sb_printf(msg, "%sdecided by the default (%s)\n", lead, action_name(c->pol.default_action));
+    }
+}
+
+static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], report *rp)
 {
     int rc;
     crosscheck *x = eval_open(env, ea, "test", file, &rc);
     if (!x) {
-        (*nfail)++;
+        n[1]++;
         if (rp->fmt != FMT_TEXT) {
-            report_case(rp, file, "compiles", rc == 2 ? "cannot be read (see standard error)\n" : "does not compile (see standard error)\n");
-            report_suite(rp, file, 0, 1, "");
+            report_case(rp, file, "compiles", rc == 2 ? "cannot be read (see standard error)\n" : "does not compile (see standard error)\n", NULL);
+            static const int one_failed[3] = { 0, 1, 0 };
+            report_suite(rp, file, one_failed, "");
         }
         return rc;
     }
     compilation *c = x->c;
     const unit *u = c->units[c->nunits - 1];
+    /* Linux: the plan `buckle run` would make here and now */
+    int ll_abi = ea->platform == PLAT_LINUX ? ea->ll_abi : 0;
+    ll_plan plan;
+    int host_map = ll_abi ? eval_linux_plan(x, ll_abi, &ea->a, &plan) : 0;
+    platform_t here = ll_abi ? PLAT_LINUX : PLAT_MACOS;
     for (const ast_test *t = u->ast->tests; t; t = t->next) {
-        int tp = 0, tf = 0;
+        if (t->platform != PLAT_ANY && t->platform != here) continue;   /* the other platform's */
+        int k[3] = { 0, 0, 0 };      /* passed, failed, skipped */
         const char *suite = t->name.s ? arena_printf(&ea->a, "%s: test \"%s\"", u->display, t->name.s)
                                       : arena_printf(&ea->a, "%s: test", u->display);
         strbuf msg;
@@ -119,6 +246,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
             source_pos pos = source_position(u->src, e->at.start);
             const char *name = arena_printf(&ea->a, "%u:%u: expect %s %s %s \"%s\"", pos.line, pos.col,
                                             action_name(e->action), section_name(e->section), e->verb, e->object.s);
+            const char *at = arena_printf(&ea->a, "%s:%u:%u", u->display, pos.line, pos.col);
             sb_reset(&msg);
             verb_info v;
             if (!verb_resolve(e->section, e->verb, &v)) {
@@ -126,12 +254,12 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
                 strbuf vb;
                 sb_init(&vb);
                 if (!s) verb_names(e->section, &vb);
-                sb_printf(&msg, "%s:%u:%u: error: unknown verb \"%s\" in section %s (%s%s%s)\n", u->display, pos.line, pos.col,
+                sb_printf(&msg, "%s: error: unknown verb \"%s\" in section %s (%s%s%s)\n", at,
                        e->verb, section_name(e->section), s ? "did you mean \"" : "the verbs are ", s ? s : sb_cstr(&vb),
                        s ? "\"?" : "");
                 sb_free(&vb);
-                tf++;
-                report_case(rp, suite, name, sb_cstr(&msg));
+                k[1]++;
+                report_case(rp, suite, name, sb_cstr(&msg), NULL);
                 continue;
             }
             sb_request proto;
@@ -139,76 +267,45 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int *npass, i
             request_kind_for(e->section, e->verb, e->object.s, &proto);
             const char *o = decider_expand_object(x->d, e->object.s, proto.kind == OBJ_PATH);
             if (!o[0] || (proto.kind == OBJ_PATH && o[0] != '/')) {
-                sb_printf(&msg, "%s:%u:%u: error: the object \"%s\" %s\n", u->display, pos.line, pos.col, e->object.s,
+                sb_printf(&msg, "%s: error: the object \"%s\" %s\n", at, e->object.s,
                           o[0] ? "is not an absolute path" : "is empty");
-                tf++;
-                report_case(rp, suite, name, sb_cstr(&msg));
+                k[1]++;
+                report_case(rp, suite, name, sb_cstr(&msg), NULL);
                 continue;
             }
+            proto.obj = o;
+            proto.len = strlen(o);
             const opset *ops = &op_get(op_lookup(v.op, NULL))->covers;
-            /* every concrete operation of the verb: how many disagree */
-            int ok = 1, bug = 0, nops = 0, nbad = 0;
-            const char *bad_op = NULL;
-            cc_answer bad = { 0 };
-            strbuf names;
-            sb_init(&names);
-            for (int op = 0; op < ops_count() && !bug; op++) {
-                if (!opset_has(ops, op)) continue;
-                sb_request q = proto;
-                q.op = op;
-                q.obj = o;
-                q.len = strlen(o);
-                cc_answer an = crosscheck_ask(x, &q);
-                int got = an.raw ? an.sbpl.decision : an.prof.action;
-                nops++;
-                if (!an.agree) { bug = 1; ok = 0; bad = an; bad_op = op_get(op)->name; }
-                else if (got != (int)e->action) {
-                    if (ok) bad = an;
-                    ok = 0;
-                    if (nbad < 3) sb_printf(&names, "%s%s", nbad ? ", " : "", op_get(op)->name);
-                    nbad++;
-                }
-            }
-            if (ok) { tp++; sb_free(&names); report_case(rp, suite, name, NULL); continue; }
-            tf++;
-            const char *want = action_name(e->action);
-            if (bug) {
-                sb_printf(&msg, "%s:%u:%u: error: compiler bug: for %s %s the profile says %s but the compiled SBPL says %s\n",
-                       u->display, pos.line, pos.col, bad_op, o, action_name(bad.prof.action),
-                       bad.sbpl.decision == 0 ? "allow" : bad.sbpl.decision == 1 ? "deny" : "undecidable");
+            outcome r;
+            memset(&r, 0, sizeof r);
+            sb_init(&r.names);
+            if (ll_abi) expect_linux(x, &plan, ll_host_path(&ea->a, o, host_map), &proto, ops, (int)e->action, &ea->a, &r);
+            else expect_macos(x, &proto, ops, (int)e->action, &r);
+            if (!r.nops && ll_abi) {
+                k[2]++;
+                sb_printf(&msg, "%s: skip: expect %s %s %s \"%s\" is not answered on Linux: %s\n", at,
+                          action_name(e->action), section_name(e->section), e->verb, o, r.why);
+                report_case(rp, suite, name, sb_cstr(&msg), r.why);
+            } else if (!r.nbad && !r.bug) {
+                k[0]++;
+                report_case(rp, suite, name, NULL, NULL);
             } else {
-                int got = bad.raw ? bad.sbpl.decision : bad.prof.action;
-                const char *gw = got == 0 ? "allowed" : got == 1 ? "denied" : "undecidable";
-                if (nops == 1)
-                    sb_printf(&msg, "%s:%u:%u: FAIL: expected %s %s %s \"%s\", but it is %s\n", u->display, pos.line, pos.col,
-                           want, section_name(e->section), e->verb, o, gw);
-                else
-                    sb_printf(&msg, "%s:%u:%u: FAIL: expected %s %s %s \"%s\", but %d of the %d operations of %s %s not %s (%s%s)\n",
-                           u->display, pos.line, pos.col, want, section_name(e->section), e->verb, o, nbad, nops,
-                           e->verb, nbad == 1 ? "is" : "are", e->action == ACT_ALLOW ? "allowed" : "denied",
-                           sb_cstr(&names), nbad > 3 ? ", ..." : "");
+                k[1]++;
+                explain(&msg, &ea->a, c, &r, at, e, o, ll_abi);
+                report_case(rp, suite, name, sb_cstr(&msg), NULL);
             }
-            sb_free(&names);
-            if (bad.prof.r && !bad.raw) {
-                strbuf b;
-                sb_init(&b);
-                ir_rule_text(&b, bad.prof.r);
-                source_pos p = source_position(bad.prof.r->origins->u->src, bad.prof.r->origins->at.start);
-                sb_printf(&msg, "  decided by %s:%u:%u: %s\n", bad.prof.r->origins->u->display, p.line, p.col, sb_cstr(&b));
-                sb_free(&b);
-            } else if (!bad.raw) {
-                sb_printf(&msg, "  decided by the default (%s)\n", action_name(c->pol.default_action));
-            }
-            report_case(rp, suite, name, sb_cstr(&msg));
+            sb_free(&r.names);
         }
         sb_reset(&msg);
-        sb_printf(&msg, "%s: test%s%s%s: %d passed, %d failed\n", u->display, t->name.s ? " \"" : "",
-                  t->name.s ? t->name.s : "", t->name.s ? "\"" : "", tp, tf);
-        report_suite(rp, suite, tp, tf, sb_cstr(&msg));
+        sb_printf(&msg, "%s: test%s%s%s: %d passed, %d failed", u->display, t->name.s ? " \"" : "",
+                  t->name.s ? t->name.s : "", t->name.s ? "\"" : "", k[0], k[1]);
+        if (k[2]) sb_printf(&msg, ", %d skipped", k[2]);
+        sb_putc(&msg, '\n');
+        report_suite(rp, suite, k, sb_cstr(&msg));
         sb_free(&msg);
-        *npass += tp;
-        *nfail += tf;
+        for (int i = 0; i < 3; i++) n[i] += k[i];
     }
+    if (ll_abi) ll_plan_free(&plan);
     eval_close(x);
     return 0;
 }
@@ -228,24 +325,38 @@ int cmd_test(cli_env *env, int argc, char **argv)
     report rp;
     memset(&rp, 0, sizeof rp);
     eval_args ea;
-    int rc = eval_args_parse(&ea, "test", usage, argc, argv, own, format_option, &rp);
+    int rc = eval_args_parse_with(&ea, "test", usage, CLI_PLATFORM, argc, argv, own, format_option, &rp);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos == 0) { eval_args_free(&ea); return cli_usage_error("test", "no FILE"); }
-    int npass = 0, nfail = 0, worst = 0;
+    rp.ll_abi = ea.platform == PLAT_LINUX ? ea.ll_abi : 0;
+    int n[3] = { 0, 0, 0 }, worst = 0;       /* passed, failed, skipped */
     for (size_t i = 0; i < ea.npos; i++) {
-        if (rp.fmt == FMT_TAP && i == 0) puts("TAP version 13");
-        int r = run_file(env, &ea, ea.pos[i], &npass, &nfail, &rp);
+        if (rp.fmt == FMT_TAP && i == 0) {
+            puts("TAP version 13");
+            if (rp.ll_abi) printf("# platform: linux, landlock ABI %d\n", rp.ll_abi);
+            else puts("# platform: macos");
+        }
+        int r = run_file(env, &ea, ea.pos[i], n, &rp);
         if (r > worst) worst = r;
     }
-    if (rp.fmt == FMT_TEXT) printf("%d passed, %d failed\n", npass, nfail);
-    else if (rp.fmt == FMT_TAP) printf("1..%d\n# %d passed, %d failed\n", rp.point, npass, nfail);
+    strbuf counts;
+    sb_init(&counts);
+    sb_printf(&counts, "%d passed, %d failed", n[0], n[1]);
+    if (n[2]) sb_printf(&counts, ", %d skipped", n[2]);
+    if (rp.fmt == FMT_TEXT) {
+        if (rp.ll_abi) sb_printf(&counts, " (linux, landlock ABI %d)", rp.ll_abi);
+        puts(sb_cstr(&counts));
+    } else if (rp.fmt == FMT_TAP) printf("1..%d\n# %s\n", rp.point, sb_cstr(&counts));
     else {
-        printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"%d\" failures=\"%d\" errors=\"0\">\n%s</testsuites>\n",
-               npass + nfail, nfail, rp.all.data ? rp.all.data : "");
+        printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"%d\" failures=\"%d\" errors=\"0\"",
+               n[0] + n[1] + n[2], n[1]);
+        if (n[2]) printf(" skipped=\"%d\"", n[2]);
+        printf(">\n%s</testsuites>\n", rp.all.data ? rp.all.data : "");
     }
+    sb_free(&counts);
     sb_free(&rp.suite);
     sb_free(&rp.all);
     eval_args_free(&ea);
     if (worst == 2) return 2;
-    return nfail ? 1 : 0;
+    return n[1] ? 1 : 0;
 }

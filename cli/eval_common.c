@@ -1,6 +1,7 @@
 /* eval_common.c - shared by query, test, diff and why. */
 #include "eval_common.h"
 #include <string.h>
+#include <unistd.h>
 
 enum { OPT_VNODE = OPT_OWN + 0x80, OPT_BREAK_ORDER };
 
@@ -14,6 +15,12 @@ static int eval_option(void *ud, int key, const char *arg, int choice)
 
 int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv,
                     const cli_opt *own, cli_opt_fn fn, void *ud)
+{
+    return eval_args_parse_with(ea, cmd, usage, 0, argc, argv, own, fn, ud);
+}
+
+int eval_args_parse_with(eval_args *ea, const char *cmd, const char *usage, unsigned extra, int argc, char **argv,
+                         const cli_opt *own, cli_opt_fn fn, void *ud)
 {
     static const cli_opt eval_rows[] = {
         { "vnode-type", OPT_VNODE, 1, NULL },
@@ -29,7 +36,7 @@ int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc,
     cli_opt *rows = arena_alloc(&ea->a, (ne + nown + 1) * sizeof *rows);
     memcpy(rows, eval_rows, sizeof eval_rows);
     if (nown) memcpy(rows + ne, own, nown * sizeof *own);
-    cli_spec spec = { cmd, usage, CLI_INCLUDE | CLI_DEFINE, rows, eval_option, ea, 0, 0 };
+    cli_spec spec = { cmd, usage, CLI_INCLUDE | CLI_DEFINE | extra, rows, eval_option, ea, 0, 0 };
     int rc = cli_opts_parse(&ea->co, &spec, argc, argv);
     ea->incs = ea->co.incs;
     ea->ninc = ea->co.ninc;
@@ -38,6 +45,10 @@ int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc,
     ea->params = ea->co.params;
     ea->pos = ea->co.pos;
     ea->npos = ea->co.npos;
+    if (extra & CLI_PLATFORM) {
+        ea->platform = ea->co.platform;
+        ea->ll_abi = ea->co.ll_abi;
+    }
     return rc;
 }
 
@@ -79,3 +90,12 @@ void eval_close(crosscheck *x)
     compilation_free(c);
 }
 
+
+int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p)
+{
+    /* this process stands for the command: its /proc/PID is planned as the
+     * command's own, /proc/self maps to it (landlock_proc.c) */
+    backend_in in = { x->c, x->d, abi, 0, NULL, 0, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid() };
+    ll_plan_build(a, &in, p);
+    return in.host_map;
+}

@@ -4,6 +4,7 @@
 #define BUCKLE_EVAL_COMMON_H
 #include "options.h"
 #include "../backend/crosscheck.h"
+#include "../backend/landlock.h"
 
 typedef struct eval_args {
     const char **incs;
@@ -15,7 +16,8 @@ typedef struct eval_args {
     const char **pos;          /* positional arguments */
     size_t npos;
     int break_order;
-    platform_t platform;       /* the compilation's target (query --platform) */
+    platform_t platform;       /* the compilation's target (--platform) */
+    int ll_abi;                /* PLAT_LINUX: the Landlock ABI answers are for */
     arena a;
     cli_opts co;               /* what the fields above point into */
     cli_opt_fn fn;             /* the command's own options */
@@ -28,9 +30,17 @@ typedef struct eval_args {
  * every case. */
 int eval_args_parse(eval_args *ea, const char *cmd, const char *usage, int argc, char **argv,
                     const cli_opt *own, cli_opt_fn fn, void *ud);
+/* The same, also taking the shared options in extra (CLI_PLATFORM: then
+ * ea->platform and ea->ll_abi are set). */
+int eval_args_parse_with(eval_args *ea, const char *cmd, const char *usage, unsigned extra, int argc, char **argv,
+                         const cli_opt *own, cli_opt_fn fn, void *ud);
 void eval_args_free(eval_args *ea);
 /* Compiles file (diagnostics to stderr) and prepares both evaluations.
  * NULL with *rc set when it does not compile or a parameter has no value. */
 crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *file, int *rc);
 void eval_close(crosscheck *x);      /* the crosscheck and its compilation */
+/* The Landlock plan of x's compilation at ABI abi, as `buckle run` would
+ * make it in this process (its /proc/PID stands for the command's), in a
+ * (ll_plan_free); returns whether profile paths map to host paths. */
+int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p);
 #endif

@@ -1,5 +1,7 @@
 /* options.c - the one option parser (getopt_long), driven by tables. */
 #include "options.h"
+#include "target.h"
+#include "../backend/landlock.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,8 @@ static const struct shared_opt { cli_opt opt; unsigned bit; } shared[] = {
     { { "fail-on", OPT_FAIL_ON, 1, "error|warning|info|style" }, CLI_LEVELS },
     { { "Werror", OPT_WERROR, 0, NULL }, CLI_LEVELS },
     { { "stdin-filename", OPT_STDIN_FILENAME, 1, NULL }, CLI_STDIN_NAME },
+    { { "platform", OPT_TARGET_PLATFORM, 1, "macos|linux" }, CLI_PLATFORM },
+    { { "landlock-abi", OPT_LANDLOCK_ABI, 1, NULL }, CLI_PLATFORM },
 };
 #define NSHARED (sizeof shared / sizeof shared[0])
 
@@ -81,6 +85,8 @@ static int shared_option(cli_opts *o, const cli_spec *s, int key, const char *ar
     case OPT_FAIL_ON: o->fail_on = (severity)choice; o->fail_set = 1; return 0;
     case OPT_WERROR: o->fail_on = SEV_WARNING; o->fail_set = 1; return 0;
     case OPT_STDIN_FILENAME: o->stdin_name = arg; return 0;
+    case OPT_TARGET_PLATFORM: o->platform = choice == 1 ? PLAT_LINUX : PLAT_MACOS; return 0;
+    case OPT_LANDLOCK_ABI: o->ll_abi_arg = arg; return 0;
     }
     return -1;
 }
@@ -170,6 +176,24 @@ static int parse(cli_opts *o, const cli_spec *s, int argc, char **argv)
     return 0;
 }
 
+/* --landlock-abi only with --platform linux; Linux's ABI: the value given,
+ * else the kernel's, else the newest buckle knows (as query answers) */
+static int platform_check(cli_opts *o, const char *cmd)
+{
+    if (o->platform != PLAT_LINUX) {
+        if (o->ll_abi_arg) return cli_usage_error(cmd, "--landlock-abi needs --platform linux");
+        return 0;
+    }
+    if (o->ll_abi_arg) {
+        o->ll_abi = target_abi_parse(o->ll_abi_arg);
+        if (!o->ll_abi) return cli_usage_error(cmd, "--landlock-abi takes 1 to %d, not %s", LL_ABI_MAX, o->ll_abi_arg);
+        return 0;
+    }
+    int k = ll_abi_probe();
+    o->ll_abi = k ? k : LL_ABI_MAX;
+    return 0;
+}
+
 int cli_opts_parse(cli_opts *o, const cli_spec *s, int argc, char **argv)
 {
     memset(o, 0, sizeof *o);
@@ -184,7 +208,9 @@ int cli_opts_parse(cli_opts *o, const cli_spec *s, int argc, char **argv)
     o->show = SEV_STYLE;
     o->fail_on = SEV_ERROR;
     o->rest = argc;
+    o->platform = PLAT_MACOS;
     int rc = parse(o, s, argc, argv);
+    if (!rc && (s->shared & CLI_PLATFORM)) rc = platform_check(o, s->cmd);
     if (rc > 0 && s->usage_rc) rc = s->usage_rc;
     return rc;
 }

@@ -18,6 +18,7 @@
  * values from OPT_OWN on */
 enum {
     OPT_FORMAT = 0x100, OPT_SEVERITY, OPT_FAIL_ON, OPT_WERROR, OPT_STDIN_FILENAME,
+    OPT_TARGET_PLATFORM, OPT_LANDLOCK_ABI,
     OPT_INCLUDE = 'I', OPT_DEFINE = 'D', OPT_OWN = 0x200
 };
 
@@ -27,7 +28,8 @@ enum {
     CLI_DEFINE = 2,        /* -D NAME=VALUE, --define NAME=VALUE */
     CLI_DIAG_FORMAT = 4,   /* --format text|gcc|json|sarif */
     CLI_LEVELS = 8,        /* --severity, --fail-on, --Werror */
-    CLI_STDIN_NAME = 16    /* --stdin-filename NAME */
+    CLI_STDIN_NAME = 16,   /* --stdin-filename NAME */
+    CLI_PLATFORM = 32      /* --platform macos|linux, --landlock-abi N */
 };
 
 /* One option: long name (NULL: none), key (a short letter, or a value from
@@ -75,6 +77,10 @@ typedef struct cli_opts {
     severity show, fail_on;       /* --severity (default style), --fail-on / --Werror (default error) */
     int fmt_set, show_set, fail_set;
     const char *stdin_name;       /* --stdin-filename */
+    platform_t platform;          /* --platform: PLAT_MACOS (the default) or PLAT_LINUX */
+    int ll_abi;                   /* PLAT_LINUX: --landlock-abi, else the kernel's ABI, else
+                                   * the newest buckle knows; 0 for macOS */
+    const char *ll_abi_arg;       /* --landlock-abi as given */
     const char **pos;             /* the operands, in order */
     size_t npos;
     int rest;                     /* index in argv of the first argument after "--"; argc if none */

@@ -62,6 +62,7 @@ typedef struct ast_expect {
 typedef struct ast_test {
     ast_str name;       /* s == NULL when unnamed */
     span at;
+    platform_t platform;    /* PLAT_ANY, or the platform block it sits in (runs only there) */
     ast_expect *expects;
     struct ast_test *next;
 } ast_test;

@@ -145,7 +145,7 @@ stmt
          * dropped by the recovery, never read twice) */
     ;
 
-/* inside `platform NAME { ... }`: sections only */
+/* inside `platform NAME { ... }`: sections and tests */
 platform_stmts
     : %empty
     | platform_stmts platform_stmt
@@ -154,6 +154,10 @@ platform_stmts
 platform_stmt
     : section_kw '{' rules '}'
         { (void)$1; }
+    | TEST test_name '{' expects '}'
+        { pc->file->tests_tail->at = S(pc, @$); }
+    | TEST test_name '{' expects error '}'
+        { pc->file->tests_tail->at = S(pc, @$); yyerrok; }
     | IDENT
         { unknown_section(pc, $1, @1); }
       '{' rules '}'
@@ -165,11 +169,11 @@ platform_stmt
 
 test_name
     : %empty
-        { ast_test *t = arena_alloc(pc->a, sizeof *t);
+        { ast_test *t = arena_alloc(pc->a, sizeof *t); t->platform = pc->in_platform ? pc->platform : PLAT_ANY;
           if (pc->file->tests_tail) pc->file->tests_tail->next = t; else pc->file->tests = t;
           pc->file->tests_tail = t; }
     | STRING
-        { ast_test *t = arena_alloc(pc->a, sizeof *t); t->name = *$1;
+        { ast_test *t = arena_alloc(pc->a, sizeof *t); t->name = *$1; t->platform = pc->in_platform ? pc->platform : PLAT_ANY;
           if (pc->file->tests_tail) pc->file->tests_tail->next = t; else pc->file->tests = t;
           pc->file->tests_tail = t; }
     ;

@@ -7,6 +7,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+static const char root_problem[] = "it is the root directory (rules below it would cover the whole disk)";
+
+const char *runner_define_problem(const char *value) { return !strcmp(value, "/") ? root_problem : NULL; }
+
 const char *runner_builtin_problem(const char *name, const char *value)
 {
     if (!value) return "it is not set";
@@ -19,7 +23,7 @@ const char *runner_builtin_problem(const char *name, const char *value)
         return NULL;
     }
     if (value[0] != '/') return "it is not an absolute path";
-    if (!strcmp(value, "/")) return "it is the root directory (rules below it would cover the whole disk)";
+    if (!strcmp(value, "/")) return root_problem;
     /* canonical: no empty, "." or ".." component, no trailing slash */
     for (const char *p = value; *p;) {
         const char *c = p + 1, *e = strchr(c, '/');

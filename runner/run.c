@@ -207,6 +207,16 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
     char *const *cmd = rq->cmd;
     double t0 = now_ms();
 
+    /* a -D value of / as a built-in's, on every platform (docs/runner.md) */
+    for (size_t k = 0; k < rq->ndef; k++) {
+        const char *why = runner_define_problem(rq->defs[k].value);
+        if (why) {
+            run_say(sink, SEV_ERROR, "-D %s=%s: %s; pass the directory meant (a profile that means the whole disk "
+                                     "says \"/\" itself); nothing was run", rq->defs[k].name,
+                    rq->raw_defs ? rq->raw_defs[k] : rq->defs[k].value, why);
+            goto out;
+        }
+    }
     const char *sx;
     run_platform plat = choose_platform(rq, &sx);
     /* Linux: Landlock (run_landlock.c); a dry run still shows what would run on macOS */

@@ -127,6 +127,10 @@ const char *runner_builtin_problem(const char *name, const char *value);
  * symbolic link now (a missing tail is fine), otherwise why not (in a).
  * Values that do not start with / pass. */
 const char *runner_path_value_problem(arena *a, const char *value);
+/* NULL when a -D value may be run with, otherwise why not: "/" is refused
+ * as for the built-ins, since every rule built on it (allow write "$OUT")
+ * would cover the whole disk (docs/runner.md). */
+const char *runner_define_problem(const char *value);
 
 /* ---- the child (spawn.c) ------------------------------------------------ */
 

@@ -27,14 +27,8 @@ all_ok() { bison_ok && flex_ok && cc_ok && jansson_ok && nvim_ok; }
 
 sh "$(dirname "$0")/setup-man.sh"     # groff and man, for the manual page tests
 
-# bubblewrap: make bench compares buckle run on Linux (Landlock) with bwrap
-# (bench/landlock.sh); missing, the bench says so and skips that figure
-if [ "$(uname -s)" = Linux ] && ! command -v bwrap >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q bubblewrap >/dev/null 2>&1 || {
-        apt-get update -q >/dev/null 2>&1
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q bubblewrap >/dev/null 2>&1
-    } || echo "setup: could not install bubblewrap (only make bench uses it)" >&2
-fi
+# what only make bench needs (hyperfine, valgrind, node, bubblewrap):
+# tools/setup-bench.sh, which make bench runs
 
 if all_ok; then exit 0; fi
 

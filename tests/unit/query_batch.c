@@ -4,45 +4,32 @@
  * REQUESTS: one "OPERATION PATH" a line.  Prints "allow|deny|undecidable
  * OPERATION PATH" a line, as the evaluator decides under Seatbelt's
  * precedence model with the parameter values given (then buckle query's
- * defaults).  Exit 2 on a usage error or a profile that does not evaluate. */
-#include "../../compiler/decide.h"
-#include "../../sbpl/sbpl_eval.h"
+ * defaults), the file read as buckle query reads it (backend/sbpl_file.h).
+ * Exit 2 on a usage error or a profile that does not evaluate. */
+#include "../../backend/sbpl_file.h"
 #include "../../seatbelt/ops.h"
-#include "../../grammar/sexp.h"
 #include <stdio.h>
 #include <string.h>
 
 int main(int argc, char **argv)
 {
     if (argc < 2) { fputs("usage: query-batch FILE.sb [NAME=VALUE]... <REQUESTS\n", stderr); return 2; }
-    const char *err;
-    source *src = source_read(argv[1], argv[1], &err);
-    if (!src) { fprintf(stderr, "%s: %s\n", argv[1], err); return 2; }
     arena a;
     arena_init(&a);
-    diag_list dl;
-    diag_list_init(&dl, &a);
-    size_t ntest;
-    const sb_param *defaults = test_param_values(&ntest);
-    sb_param *params = arena_alloc(&a, ((size_t)argc + ntest) * sizeof *params);
-    size_t np = 0;
+    sb_param *given = arena_alloc(&a, (size_t)argc * sizeof *given);
+    size_t ng = 0;
     for (int i = 2; i < argc; i++) {
         const char *eq = strchr(argv[i], '=');
-        if (!eq) { fprintf(stderr, "query-batch: expected NAME=VALUE: %s\n", argv[i]); return 2; }
-        params[np].name = arena_strndup(&a, argv[i], (size_t)(eq - argv[i]));
-        params[np].value = eq + 1;
-        np++;
+        if (!eq) { fprintf(stderr, "query-batch: expected NAME=VALUE: %s\n", argv[i]); arena_free(&a); return 2; }
+        given[ng++] = (sb_param){ arena_strndup(&a, argv[i], (size_t)(eq - argv[i])), eq + 1 };
     }
-    for (size_t i = 0; i < ntest; i++) params[np++] = defaults[i];
-    size_t npd;
-    sb_param *pd = derive_sbpl_params(&a, params, np, &npd);
-    source *imported = NULL;
-    sbpl_eval_opts o = { pd, npd, NULL, 0, &imported, 0 };
-    sexp *top = sbpl_read(&a, &dl, src, NULL);
-    sb_policy *pol = dl.errors ? NULL : sbpl_eval(&a, &dl, src, top, &o);
-    if (!pol || dl.errors) { fprintf(stderr, "query-batch: %s does not evaluate\n", argv[1]); return 2; }
-    char line[4096];
+    const char *err;
+    sbpl_file f;
     int rc = 0;
+    if (sbpl_file_open(&f, argv[1], given, ng, NULL, 0, &err) != 0) { fprintf(stderr, "%s: %s\n", argv[1], err); rc = 2; }
+    else if (!f.pol) { fprintf(stderr, "query-batch: %s does not evaluate\n", argv[1]); rc = 2; }
+    if (rc) { sbpl_file_close(&f); arena_free(&a); return rc; }
+    char line[4096];
     while (fgets(line, sizeof line, stdin)) {
         size_t len = strcspn(line, "\n");
         line[len] = '\0';
@@ -55,12 +42,11 @@ int main(int argc, char **argv)
         arena_init(&scratch);
         sb_request q = { op, sp + 1, strlen(sp + 1), OBJ_PATH, SNS_OTHER, 0 };
         request_kind_for_op(op, sp + 1, &q);
-        sb_answer an = sbpl_decide(pol, &q, &scratch);
+        sb_answer an = sbpl_decide(f.pol, &q, &scratch);
         printf("%s %s %s\n", an.decision == 0 ? "allow" : an.decision == 1 ? "deny" : "undecidable", line, sp + 1);
         arena_free(&scratch);
     }
-    while (imported) { source *n = imported->next; source_free(imported); imported = n; }
-    source_free(src);
+    sbpl_file_close(&f);
     arena_free(&a);
     return rc;
 }

@@ -1,0 +1,43 @@
+/* sbpl_file.c - an .sb profile read and evaluated with parameter values. */
+#include "sbpl_file.h"
+#include "../grammar/sexp.h"
+#include <string.h>
+
+int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t ngiven,
+                   const char *const *dirs, size_t ndirs, const char **err)
+{
+    memset(f, 0, sizeof *f);
+    arena_init(&f->a);
+    diag_list_init(&f->dl, &f->a);
+    f->src = source_read(path, path, err);
+    if (!f->src) return -1;
+    size_t ntest;
+    const sb_param *tv = test_param_values(&ntest);
+    sb_param *all = arena_alloc(&f->a, (ngiven + ntest + 1) * sizeof *all);
+    size_t n = 0;
+    for (size_t i = 0; i < ngiven; i++) all[n++] = given[i];
+    for (size_t i = 0; i < ntest; i++) all[n++] = tv[i];
+    const char **d = arena_alloc(&f->a, (ndirs + 2) * sizeof *d);
+    size_t nd = 0;
+    for (size_t i = 0; i < ndirs; i++) d[nd++] = dirs[i];
+    const char *slash = strrchr(path, '/');
+    d[nd++] = slash ? arena_strndup(&f->a, path, (size_t)(slash - path)) : ".";
+    size_t np;
+    sb_param *pd = derive_sbpl_params(&f->a, all, n, &np);
+    sbpl_eval_opts eo = { pd, np, d, nd, &f->imported, 0 };
+    sbpl_read_opts ro = { 0, 0, 1 };
+    uint32_t rs, re;
+    if (sbpl_cxx_raw_string(f->src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };   /* docs/lint.md */
+    sexp *top = sbpl_read(&f->a, &f->dl, f->src, &ro);
+    f->pol = f->dl.errors ? NULL : sbpl_eval(&f->a, &f->dl, f->src, top, &eo);
+    if (f->dl.errors) f->pol = NULL;
+    return 0;
+}
+
+void sbpl_file_close(sbpl_file *f)
+{
+    while (f->imported) { source *n = f->imported->next; source_free(f->imported); f->imported = n; }
+    if (f->src) source_free(f->src);
+    f->src = NULL;
+    arena_free(&f->a);
+}

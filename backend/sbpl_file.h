@@ -1,0 +1,24 @@
+/* sbpl_file.h - an .sb profile read and evaluated to answer questions about
+ * it (query, diff, the test tools): with the values given first, then the
+ * built-in test values; (import "x") looked up in the directories given,
+ * then beside the file; a profile kept in a C++ raw string is read inside
+ * its quotes (docs/lint.md). */
+#ifndef BUCKLE_SBPL_FILE_H
+#define BUCKLE_SBPL_FILE_H
+#include "../compiler/decide.h"
+#include "../sbpl/sbpl_eval.h"
+
+typedef struct sbpl_file {
+    arena a;
+    diag_list dl;             /* what reading and evaluating found */
+    source *src;
+    source *imported;         /* the files its (import) forms read */
+    sb_policy *pol;           /* NULL when it has errors */
+} sbpl_file;
+
+/* 0 when the file was read (f->pol is NULL if it has errors, in f->dl);
+ * -1 when it cannot be read (*err says why).  sbpl_file_close either way. */
+int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t ngiven,
+                   const char *const *dirs, size_t ndirs, const char **err);
+void sbpl_file_close(sbpl_file *f);
+#endif
