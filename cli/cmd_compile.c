@@ -139,7 +139,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
     rc = compile_profile(c, file);
     cli_print_diags(&c->diags, stderr);
     if (rc == 0) {
-        emit_opts eo = { k.break_order, k.compact };
+        emit_opts eo = { k.break_order, k.compact, 0 };
         if (abi) {
             strbuf b;
             sb_init(&b);
