@@ -313,17 +313,26 @@ static const char *cond_param(imp *m, const sexp *x, hashmap *seen, hashmap *wal
     return NULL;
 }
 
-/* a form whose rules depend on a parameter's value is refused at the form
- * unless -D gives the value (the import is then written for it) */
-static int check_form_conditionals(imp *m, const sexp *x)
+/* the parameter a form's rules depend on (through a conditional), or NULL */
+static const char *form_cond_param(imp *m, const sexp *x)
 {
-    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "define") || sexp_is_sym(x->child, "version"))) return 0;
+    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "define") || sexp_is_sym(x->child, "version"))) return NULL;
     hashmap seen, walked;
     hm_init(&seen);
     hm_init(&walked);
     const char *p = cond_param(m, x, &seen, &walked, 0);
     hm_free(&seen);
     hm_free(&walked);
+    return p;
+}
+
+/* a form whose rules depend on a parameter's value is refused at the form
+ * unless -D gives the value (the import is then written for it).  It is not
+ * kept verbatim: which branch Seatbelt would take would then depend on
+ * whether buckle passes the parameter, a choice -D and -U make explicit. */
+static int check_form_conditionals(imp *m, const sexp *x)
+{
+    const char *p = form_cond_param(m, x);
     if (!p) return 0;
     {
         diag *d = diag_add(m->dl, SEV_ERROR, NULL, x->at,
@@ -336,10 +345,12 @@ static int check_form_conditionals(imp *m, const sexp *x)
     return 1;
 }
 
-/* the forms of the file, and of the files it imports once they are read */
+/* the forms of the file (but those kept verbatim for another reason), and of
+ * the files it imports once they are read */
 static int check_conditionals(imp *m)
 {
-    for (size_t i = 0; i < m->nforms; i++) if (check_form_conditionals(m, m->forms[i].x)) return 1;
+    for (size_t i = 0; i < m->nforms; i++)
+        if (!m->forms[i].verbatim && check_form_conditionals(m, m->forms[i].x)) return 1;
     for (size_t k = 0; k < m->nforeign; k++)
         for (const sexp *t = m->ftop[k]; t; t = t->next) if (check_form_conditionals(m, t)) return 1;
     return 0;
@@ -392,8 +403,9 @@ static sb_policy *evaluate(imp *m, const sexp *top, const sb_param *p, size_t np
 static int *attribute(imp *m, const sexp *etop, sexp *top, const sb_param *p, size_t np)
 {
     int *of = arena_alloc(m->a, (m->sym->n + 1) * sizeof *of);
-    size_t done = 0, fi = 0;
-    for (sexp *t = top; t && done < m->sym->n; t = t->next, fi++) {
+    size_t done = 0, fi;
+    for (sexp *t = top; t && done < m->sym->n; t = t->next) {
+        fi = (size_t)form_of(m, t->at.start);
         sexp *save = t->next;
         t->next = NULL;
         arena a;
@@ -438,6 +450,112 @@ static void report_undecidable(imp *m)
     diag_help(m->dl, d, "give it with -D %s=DIR: the imported file is then read and its rules written in place", pn);
 }
 
+/* ---- forms kept verbatim ---------------------------------------------------- */
+
+/* the forms evaluated: every form not kept verbatim (copies, linked anew) */
+static sexp *eval_chain(imp *m)
+{
+    sexp *head = NULL, **tail = &head;
+    for (size_t i = 0; i < m->nforms; i++) {
+        if (m->forms[i].verbatim) continue;
+        sexp *c = arena_alloc(m->a, sizeof *c);
+        *c = *m->forms[i].x;
+        c->next = NULL;
+        *tail = c;
+        tail = &c->next;
+    }
+    return head;
+}
+
+static void names_assigned(hashmap *out, const sexp *x, int depth)
+{
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind != SX_LIST && x->kind != SX_QUOTE) continue;
+        const sexp *h = x->kind == SX_LIST ? x->child : NULL;
+        if (h && (sexp_is_sym(h, "define") || sexp_is_sym(h, "set!"))) {
+            const sexp *nm = h->next;
+            while (nm && nm->kind == SX_LIST) nm = nm->child;
+            if (nm && nm->kind == SX_SYMBOL) hm_put(out, nm->text, nm->len, (void *)nm);
+        }
+        names_assigned(out, x->child, depth + 1);
+    }
+}
+
+static const sexp *uses_name(const hashmap *names, const sexp *x, int depth)
+{
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind == SX_SYMBOL && hm_get(names, x->text, x->len)) return x;
+        if (x->kind == SX_LIST || x->kind == SX_QUOTE) {
+            const sexp *u = uses_name(names, x->child, depth + 1);
+            if (u) return u;
+        }
+    }
+    return NULL;
+}
+
+/* a form that uses a name a verbatim form defines or assigns is kept
+ * verbatim too: buckle cannot know the value Seatbelt gives it; 1 when one
+ * was added */
+static int verbatim_uses(imp *m)
+{
+    hashmap names;
+    hm_init(&names);
+    for (size_t i = 0; i < m->nforms; i++) if (m->forms[i].verbatim) names_assigned(&names, m->forms[i].x, 0);
+    int added = 0;
+    for (size_t i = 0; i < m->nforms && names.count; i++) {
+        iform *f = &m->forms[i];
+        if (f->verbatim || f->kind == FK_VERSION || f->kind == FK_DEFAULT) continue;
+        const sexp *u = uses_name(&names, f->x, 0);
+        if (!u) continue;
+        f->verbatim = 1;
+        f->why = arena_printf(m->a, "it uses \"%.*s\", which a form kept verbatim defines", (int)u->len, u->text);
+        added = 1;
+    }
+    hm_free(&names);
+    return added;
+}
+
+/* the definitions the verbatim forms use (and the ones those use) are
+ * copied into the output before them; they stay evaluated too */
+static void verbatim_definitions(imp *m)
+{
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; i < m->nforms; i++) {
+            iform *f = &m->forms[i];
+            if (!f->verbatim && !f->keep_def) continue;
+            for (size_t k = 0; k < m->nforms; k++) {
+                iform *d = &m->forms[k];
+                if (d->kind != FK_DEFINE || d->verbatim || d->keep_def) continue;
+                hashmap one;
+                hm_init(&one);
+                names_assigned(&one, d->x, 0);
+                if (uses_name(&one, f->x->child, 0)) { d->keep_def = 1; again = 1; }
+                hm_free(&one);
+            }
+        }
+    }
+}
+
+/* the form of the file the evaluator could not evaluate, to keep verbatim:
+ * an (import ...) of a file it cannot read, a call of a function it does not
+ * know, a form it does not support; -1 when it is in an imported file or
+ * not to be kept (imports nested too deep) */
+static int unevaluated_form(imp *m)
+{
+    span at = m->sym->undecidable ? m->sym->undecidable_at : m->sym->incomplete_at;
+    const char *what = m->sym->undecidable ? m->sym->undecidable : m->sym->incomplete;
+    if (strstr(what, "more than 32 imports")) return -1;
+    if (at.src != m->src) return -1;
+    int fi = form_of(m, at.start);
+    if (fi < 0) return -1;
+    iform *f = &m->forms[fi];
+    if (f->verbatim || f->kind == FK_VERSION || f->kind == FK_DEFAULT) return -1;
+    f->verbatim = 1;
+    f->why = arena_printf(m->a, "buckle cannot evaluate it: %s", unmark(m, what));
+    return fi;
+}
+
 /* ---- the whole -------------------------------------------------------------- */
 
 int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_opts *o)
@@ -463,16 +581,37 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     scan_params(&m, top);
     int rc = 1;
     source *imported = NULL;
-    if (check_conditionals(&m)) goto done;
     size_t nsym;
-    sb_param *sp = marker_params(&m, &nsym);
-    m.sym = evaluate(&m, top, sp, nsym, &imported);
-    if (m.sym && !dl->errors && note_imported(&m, imported)) {
-        /* the imported files read parameters of their own */
+    sb_param *sp = NULL;
+    /* what buckle cannot evaluate is kept verbatim, and evaluation starts
+     * again without it (each round keeps one more form) */
+    if (check_conditionals(&m)) goto done;
+    for (size_t round = 0; round <= m.nforms; round++) {
+        while (verbatim_uses(&m)) {}
+        top = eval_chain(&m);
+        diag_list scratch;
+        diag_list_init(&scratch, m.a);
+        m.dl = &scratch;
         sp = marker_params(&m, &nsym);
         m.sym = evaluate(&m, top, sp, nsym, &imported);
+        if (m.sym && !scratch.errors && note_imported(&m, imported)) {
+            /* the imported files read parameters of their own */
+            sp = marker_params(&m, &nsym);
+            m.sym = evaluate(&m, top, sp, nsym, &imported);
+        }
+        m.dl = dl;
+        if (m.sym && !scratch.errors && (m.sym->undecidable || m.sym->incomplete) && unevaluated_form(&m) >= 0) continue;
+        /* the last evaluation's findings are the ones said */
+        for (const diag *d = scratch.head; d; d = d->next) {
+            diag *c = diag_add(dl, d->sev, d->code, d->at, "%s", d->msg);
+            if (d->help) diag_help(dl, c, "%s", d->help);
+            for (const diag_note *n = d->notes; n; n = n->next) diag_note_add(dl, c, n->at, "%s", n->msg);
+        }
+        break;
     }
-    if (m.nforeign && check_conditionals(&m)) goto done;
+    verbatim_definitions(&m);
+    for (size_t i = 0; i < m.nforms; i++) if (m.forms[i].verbatim || m.forms[i].keep_def) m.forms[i].raw = 1;
+    if (check_conditionals(&m)) goto done;
     if (!m.sym || dl->errors) goto done;
     for (size_t i = 0; i < m.np; i++)
         if (!ident(m.pnames[i])) {
