@@ -80,6 +80,25 @@ static sb_param *marker_params(imp *m, size_t *n)
     return p;
 }
 
+/* how a filter (or one inside it) uses the marker s: 1 it starts a path,
+ * 2 it is a port, 0 neither */
+static int param_use(const sfilter *f, const char *s, int depth)
+{
+    if (!f || depth > SBPL_MAX_DEPTH) return 0;
+    int use = 0;
+    size_t sl = strlen(s);
+    for (const char *p = f->str; p && (p = strstr(p, s)); p += sl) {
+        if (p == f->str) return 1;
+        if (p[-1] == ':') use = 2;
+    }
+    for (int k = 0; k < f->nkids; k++) {
+        int u = param_use(f->kids[k], s, depth + 1);
+        if (u == 1) return 1;
+        if (u) use = u;
+    }
+    return use;
+}
+
 /* how a parameter is used decides the value it is compared with: a path
  * start, a port, or a word.  Set 0 has the test values (docs/reference.md)
  * and the other parameters inside HOME; set 1 has every path elsewhere, so
@@ -95,15 +114,13 @@ static const char *sample_value(imp *m, size_t i, int set)
     if (set) ntv = sizeof other / sizeof *other;
     for (size_t k = 0; k < ntv; k++) if (!strcmp(tv[k].name, m->pnames[i])) return tv[k].value;
     const char *s = arena_printf(m->a, SENT "%zu__", i);
-    size_t sl = strlen(s);
-    for (size_t r = 0; r < m->sym->n; r++) {
-        const sfilter *f = m->sym->rules[r]->filter;
-        if (!f || !f->str) continue;
-        for (const char *p = f->str; (p = strstr(p, s)); p += sl) {
-            if (p == f->str) return arena_printf(m->a, set ? "/opt/import-%s" : "/Users/test/import-%s", m->pnames[i]);
-            if (p[-1] == ':') return set ? "9090" : "8080";
-        }
+    int use = 0;
+    for (size_t r = 0; r < m->sym->n && use != 1; r++) {
+        int u = param_use(m->sym->rules[r]->filter, s, 0);
+        if (u) use = u;
     }
+    if (use == 1) return arena_printf(m->a, set ? "/opt/import-%s" : "/Users/test/import-%s", m->pnames[i]);
+    if (use == 2) return set ? "9090" : "8080";
     return arena_printf(m->a, set ? "other-%s" : "import-%s", m->pnames[i]);
 }
 
@@ -467,28 +484,28 @@ static sexp *eval_chain(imp *m)
     return head;
 }
 
+/* the names x (one datum, with what is inside it) defines or assigns */
 static void names_assigned(hashmap *out, const sexp *x, int depth)
 {
-    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
-        if (x->kind != SX_LIST && x->kind != SX_QUOTE) continue;
-        const sexp *h = x->kind == SX_LIST ? x->child : NULL;
-        if (h && (sexp_is_sym(h, "define") || sexp_is_sym(h, "set!"))) {
-            const sexp *nm = h->next;
-            while (nm && nm->kind == SX_LIST) nm = nm->child;
-            if (nm && nm->kind == SX_SYMBOL) hm_put(out, nm->text, nm->len, (void *)nm);
-        }
-        names_assigned(out, x->child, depth + 1);
+    if (!x || depth > SBPL_MAX_DEPTH || (x->kind != SX_LIST && x->kind != SX_QUOTE)) return;
+    const sexp *h = x->kind == SX_LIST ? x->child : NULL;
+    if (h && (sexp_is_sym(h, "define") || sexp_is_sym(h, "set!"))) {
+        const sexp *nm = h->next;
+        while (nm && nm->kind == SX_LIST) nm = nm->child;
+        if (nm && nm->kind == SX_SYMBOL) hm_put(out, nm->text, nm->len, (void *)nm);
     }
+    for (const sexp *c = x->child; c; c = c->next) names_assigned(out, c, depth + 1);
 }
 
+/* a symbol of names in x (one datum, with what is inside it), or NULL */
 static const sexp *uses_name(const hashmap *names, const sexp *x, int depth)
 {
-    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
-        if (x->kind == SX_SYMBOL && hm_get(names, x->text, x->len)) return x;
-        if (x->kind == SX_LIST || x->kind == SX_QUOTE) {
-            const sexp *u = uses_name(names, x->child, depth + 1);
-            if (u) return u;
-        }
+    if (!x || depth > SBPL_MAX_DEPTH) return NULL;
+    if (x->kind == SX_SYMBOL) return hm_get(names, x->text, x->len) ? x : NULL;
+    if (x->kind != SX_LIST && x->kind != SX_QUOTE) return NULL;
+    for (const sexp *c = x->child; c; c = c->next) {
+        const sexp *u = uses_name(names, c, depth + 1);
+        if (u) return u;
     }
     return NULL;
 }
@@ -530,7 +547,7 @@ static void verbatim_definitions(imp *m)
                 hashmap one;
                 hm_init(&one);
                 names_assigned(&one, d->x, 0);
-                if (uses_name(&one, f->x->child, 0)) { d->keep_def = 1; again = 1; }
+                if (uses_name(&one, f->x, 0)) { d->keep_def = 1; again = 1; }
                 hm_free(&one);
             }
         }
@@ -541,18 +558,55 @@ static void verbatim_definitions(imp *m)
  * an (import ...) of a file it cannot read, a call of a function it does not
  * know, a form it does not support; -1 when it is in an imported file or
  * not to be kept (imports nested too deep) */
+/* 1 when x is (import "NAME") and NAME names the file path */
+static int imports_file(const sexp *x, const char *path)
+{
+    if (x->kind != SX_LIST || !x->child || !sexp_is_sym(x->child, "import") || !x->child->next ||
+        x->child->next->kind != SX_STRING || !path)
+        return 0;
+    const sexp *n = x->child->next;
+    size_t pl = strlen(path);
+    return n->len && n->len <= pl && !memcmp(path + pl - n->len, n->text, n->len) &&
+           (n->len == pl || path[pl - n->len - 1] == '/');
+}
+
+/* the form of the file through whose (import ...) chain the file s was read */
+static int importing_form(const imp *m, const source *s, int depth)
+{
+    if (!s || depth > 32) return -1;
+    for (size_t i = 0; i < m->nforms; i++) if (imports_file(m->forms[i].x, s->path)) return (int)i;
+    for (size_t k = 0; k < m->nforeign; k++) {
+        if (m->fsrc[k] == s) continue;
+        for (const sexp *t = m->ftop[k]; t; t = t->next)
+            if (imports_file(t, s->path)) return importing_form(m, m->fsrc[k], depth + 1);
+    }
+    return -1;
+}
+
 static int unevaluated_form(imp *m)
 {
     span at = m->sym->undecidable ? m->sym->undecidable_at : m->sym->incomplete_at;
     const char *what = m->sym->undecidable ? m->sym->undecidable : m->sym->incomplete;
-    if (strstr(what, "more than 32 imports")) return -1;
-    if (at.src != m->src) return -1;
-    int fi = form_of(m, at.start);
+    if ((m->sym->incomplete && strstr(m->sym->incomplete, "more than 32 imports")) || strstr(what, "more than 32 imports"))
+        return -1;
+    int fi = at.src == m->src ? form_of(m, at.start) : importing_form(m, at.src, 0);
+    if (fi >= 0 && at.src != m->src) {
+        source_pos p = source_position(at.src, at.start);
+        what = arena_printf(m->a, "in %s, line %u: %s", at.src->name, p.line, what);
+    }
     if (fi < 0) return -1;
     iform *f = &m->forms[fi];
     if (f->verbatim || f->kind == FK_VERSION || f->kind == FK_DEFAULT) return -1;
     f->verbatim = 1;
     f->why = arena_printf(m->a, "buckle cannot evaluate it: %s", unmark(m, what));
+    const char *mk = strstr(what, SENT);
+    if (m->sym->undecidable && mk) {
+        /* an (import ...) named by a parameter: -D reads the file */
+        size_t v = (size_t)strtoul(mk + strlen(SENT), NULL, 10);
+        if (v < m->np)
+            f->why = arena_printf(m->a, "it imports a file named by the parameter \"%s\", which buckle does not know (with "
+                                  "-D %s=DIR the file is read and its rules written in sections)", m->pnames[v], m->pnames[v]);
+    }
     return fi;
 }
 
