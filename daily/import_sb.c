@@ -629,14 +629,25 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     sbpl_read_opts ro = { 0, 0, 1 };
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };
-    sexp *top = sbpl_read(m.a, dl, src, &ro);
+    sexp *const top0 = sbpl_read(m.a, dl, src, &ro);
     if (dl->errors) return 1;
-    read_forms(&m, top);
-    scan_params(&m, top);
+    sexp *top = top0;
     int rc = 1;
     source *imported = NULL;
     size_t nsym;
     sb_param *sp = NULL;
+    /* a form whose rules can be written neither in sections nor as SBPL
+     * rules is kept verbatim, and the import starts again (forced) */
+    const char **forced = NULL;
+    const source *frag_src = NULL;
+    diag *dl_tail = dl->tail;
+    diag_list dl_counts = *dl;
+restart:
+    read_forms(&m, top0);
+    scan_params(&m, top0);
+    if (!forced) forced = arena_alloc(m.a, (m.nforms + 1) * sizeof *forced);
+    for (size_t i = 0; i < m.nforms; i++)
+        if (forced[i]) { m.forms[i].verbatim = 1; m.forms[i].why = forced[i]; }
     /* what buckle cannot evaluate is kept verbatim, and evaluation starts
      * again without it (each round keeps one more form) */
     if (check_conditionals(&m)) goto done;
@@ -688,13 +699,17 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     if (!has_default) {
         /* a fragment: decided as part of a profile that denies by default */
         static const char deny_default[] = "(deny default)\n";
-        char *text = malloc(sizeof deny_default);
-        if (!text) goto done;
-        memcpy(text, deny_default, sizeof deny_default);
-        source *fs = source_new("(the default of the profile that extends it)", "", text, sizeof deny_default - 1);
-        if (!fs) goto done;
-        fs->next = imported;
-        imported = fs;
+        const source *fs = frag_src;   /* made once: a restart reuses it */
+        if (!fs) {
+            char *text = malloc(sizeof deny_default);
+            if (!text) goto done;
+            memcpy(text, deny_default, sizeof deny_default);
+            source *nfs = source_new("(the default of the profile that extends it)", "", text, sizeof deny_default - 1);
+            if (!nfs) goto done;
+            nfs->next = imported;
+            imported = nfs;
+            frag_src = fs = nfs;
+        }
         m.fragment_src = fs;
         m.fragment = 1;
         sexp *d = sbpl_read(m.a, dl, fs, &(sbpl_read_opts){ 0, 0, 1 });
@@ -818,7 +833,28 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         sb_reset(&b);
         emit(&m, &b, name);
         if (m.unwritable) {
-            iform *f = &m.forms[m.unwritable - 1];
+            size_t fi = (size_t)m.unwritable - 1;
+            iform *f = &m.forms[fi];
+            if (!forced[fi] && f->kind != FK_DEFAULT && f->kind != FK_VERSION) {
+                forced[fi] = arena_printf(m.a, "buckle has no words for it (%s) and cannot write it back as SBPL rules",
+                                          f->why ? f->why : "a filter whose meaning is not known");
+                sb_free(&report);
+                sb_free(&b);
+                /* the findings of this attempt are said by the next one */
+                if (dl_tail) dl_tail->next = NULL; else dl->head = NULL;
+                dl->tail = dl_tail;
+                dl->count = dl_counts.count;
+                dl->errors = dl_counts.errors;
+                dl->warnings = dl_counts.warnings;
+                dl->syntax_errors = dl_counts.syntax_errors;
+                hm_free(&m.defined);
+                imp keep = m;
+                memset(&m, 0, sizeof m);
+                m.a = keep.a; m.dl = keep.dl; m.src = keep.src; m.o = keep.o; m.dirs = keep.dirs; m.ndirs = keep.ndirs;
+                m.fragment_src = frag_src;
+                hm_init(&m.defined);
+                goto restart;
+            }
             diag_add(dl, SEV_ERROR, NULL, f->x->at, "cannot import this rule: %s, and it cannot be written back as SBPL",
                      f->why ? f->why : "a filter whose meaning is not known");
             break;
