@@ -867,6 +867,10 @@ restart:
         }
     }
     if (rc && !report.len) diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "no import decides like the original");
+    for (size_t i = 0; !rc && i < m.nforms; i++)
+        if (m.forms[i].verbatim)
+            diag_add(dl, SEV_INFO, NULL, m.forms[i].x->at, "kept in an sbpl verbatim block, which buckle does not check "
+                     "(BK4013): %s", m.forms[i].why ? m.forms[i].why : "buckle cannot evaluate it");
     sb_free(&report);
     sb_free(&b);
 done:

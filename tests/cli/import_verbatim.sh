@@ -65,3 +65,18 @@ printf 'default deny;\nsbpl raw """(allow file-read*)""";\n' >"$P/word.buckle"
 run "verbatim: another word after sbpl" "$BUCKLE" compile "$P/word.buckle"
 expect_rc "verbatim: another word after sbpl is an error" 1
 expect_err_has "verbatim: says what may follow" 'word.buckle:2:6: error: expected """ or verbatim after sbpl'
+
+# buckle import says which forms it kept verbatim, at their place
+run "verbatim: import" "$BUCKLE" import -o "$P/imp.buckle" tests/import/verbatim.sb
+expect_rc "verbatim: import writes" 0
+expect_err_has "verbatim: the unreadable import, where and why" 'tests/import/verbatim.sb:4:1: info: kept in an sbpl verbatim block, which buckle does not check (BK4013): buckle cannot evaluate it: (import "system.sb") could not be read'
+expect_err_has "verbatim: a form using a name a verbatim form defines" 'tests/import/verbatim.sb:13:1: info: kept in an sbpl verbatim block, which buckle does not check (BK4013): it uses "cache-root"'
+# the definition a verbatim form uses is copied, and still expanded elsewhere
+grep -q '^(define (app-dir rel) (subpath (string-append "/opt/app" rel)))$' "$P/imp.buckle" \
+    && pass "verbatim: the definition is copied" || fail "verbatim: the definition is copied" "$(cat "$P/imp.buckle")"
+grep -q '^    allow read "/opt/app/lib";$' "$P/imp.buckle" \
+    && pass "verbatim: and expanded for the forms buckle evaluates" || fail "verbatim: and expanded for the forms buckle evaluates" "$(cat "$P/imp.buckle")"
+# the compiled import holds the original's text before its rules
+run "verbatim: the import compiles" "$BUCKLE" compile "$P/imp.buckle"
+expect_rc "verbatim: the import compiles, exit 0" 0
+expect_out_has "verbatim: the import's system.sb" '(import "system.sb")'
