@@ -610,6 +610,35 @@ static int unevaluated_form(imp *m)
     return fi;
 }
 
+/* Errors inside a form the evaluator could not evaluate come from a branch
+ * it took without knowing the condition ((if (param-defined? p) (subpath
+ * (param p))) with p the program's): when every error is in such a form of
+ * the file, those forms are kept verbatim, and 1 is returned.  An error in a
+ * form without a warning of its own (a typo, a bad regex) stays an error. */
+static int errors_in_unevaluated(imp *m, const diag_list *l)
+{
+    int *mark = arena_alloc(m->a, (m->nforms + 1) * sizeof *mark);
+    for (const diag *d = l->head; d; d = d->next) {
+        if (d->sev != SEV_WARNING || d->at.src != m->src || !strstr(d->msg, "cannot evaluate")) continue;
+        int fi = form_of(m, d->at.start);
+        if (fi >= 0) mark[fi] = 1;
+    }
+    for (const diag *d = l->head; d; d = d->next) {
+        if (d->sev != SEV_ERROR) continue;
+        int fi = d->at.src == m->src ? form_of(m, d->at.start) : -1;
+        if (fi < 0 || !mark[fi] || m->forms[fi].kind == FK_VERSION || m->forms[fi].kind == FK_DEFAULT) return 0;
+        mark[fi] = 2;
+    }
+    int any = 0;
+    for (size_t i = 0; i < m->nforms; i++) {
+        if (mark[i] != 2 || m->forms[i].verbatim) continue;
+        m->forms[i].verbatim = 1;
+        m->forms[i].why = "buckle cannot evaluate it (it decides on what the program that loads the profile defines)";
+        any = 1;
+    }
+    return any;
+}
+
 /* ---- the whole -------------------------------------------------------------- */
 
 int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_opts *o)
@@ -666,6 +695,7 @@ restart:
         }
         m.dl = dl;
         if (m.sym && !scratch.errors && (m.sym->undecidable || m.sym->incomplete) && unevaluated_form(&m) >= 0) continue;
+        if (m.sym && scratch.errors && errors_in_unevaluated(&m, &scratch)) continue;
         /* the last evaluation's findings are the ones said */
         for (const diag *d = scratch.head; d; d = d->next) {
             diag *c = diag_add(dl, d->sev, d->code, d->at, "%s", d->msg);

@@ -407,7 +407,7 @@ void emit(imp *m, strbuf *b, const char *name)
     if (nverb) {
         sb_printf(b, "\n# %zu form%s of the original %s kept verbatim in sbpl verbatim blocks (below, each with\n"
                      "# the reason).  buckle does not evaluate them: the import decides like the\n"
-                     "# original on every request no rule of theirs decides, and Seatbelt decides the rest.\n",
+                     "# original on every request no rule of theirs matches; Seatbelt decides the rest.\n",
                   nverb, nverb == 1 ? "" : "s", nverb == 1 ? "is" : "are");
         note_lines(m, b, mark, -1);
         mark = b->len;
