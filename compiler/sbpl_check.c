@@ -118,6 +118,10 @@ static void check_verbatim_tree(compilation *c, const sexp *x, int depth)
             return;
         }
         const sexp *h = x->kind == SX_LIST ? x->child : NULL;
+        if (depth && h && (sexp_is_sym(h, "allow") || sexp_is_sym(h, "deny")) && h->next && sexp_is_sym(h->next, "default")) {
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "the default is not set in an sbpl block");
+            diag_help(&c->diags, d, "write `default %s;`", h->text);
+        }
         if (is_assigning(h)) {
             const sexp *nm = h->next;
             while (nm && nm->kind == SX_LIST) nm = nm->child;   /* (define (NAME args) ...) */
