@@ -12,7 +12,9 @@ crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra,
     x->d = decider_new(c, extra, nextra);
     strbuf b;
     sb_init(&b);
-    emit_opts eo = { (flags & CC_BREAK_ORDER) != 0, (flags & CC_COMPACT) != 0 };
+    /* sbpl verbatim is not evaluated: the answers are about what buckle sees
+     * (docs/reference.md, "sbpl verbatim") */
+    emit_opts eo = { (flags & CC_BREAK_ORDER) != 0, (flags & CC_COMPACT) != 0, 1 };
     emit_sbpl(c, &eo, &b);
     const char *raw = strstr(sb_cstr(&b), "\n;; raw sbpl from ");
     x->raw_from = raw ? (uint32_t)(raw - b.data) : (uint32_t)b.len + 1;

@@ -7,6 +7,8 @@ typedef struct emit_opts {
     int break_order;      /* test only: emit rules whose precedence depends on order */
     int compact;          /* group rules, share carve-outs, fold paths into regexes,
                            * no per-rule comments (docs/sbpl.md, "Compact form") */
+    int no_verbatim;      /* leave out sbpl verbatim blocks: the rules buckle can see
+                           * (what the evaluator's answers are about, crosscheck.c) */
 } emit_opts;
 
 /* Writes the profile's SBPL.  The output is deterministic. */

@@ -131,7 +131,7 @@ void emit_ir(compilation *c, strbuf *out)
     }
     for (size_t i = 0; i < pol->nraw; i++) {
         origin o = { pol->raw[i].u, pol->raw[i].ast->at, NULL, 0, { NULL, 0, 0 } };
-        sb_puts(out, "sbpl  # ");
+        sb_puts(out, pol->raw[i].ast->verbatim ? "sbpl verbatim  # " : "sbpl  # ");
         origin_text(c, out, &o);
         sb_putc(out, '\n');
     }

@@ -1170,6 +1170,30 @@ static void predict_params(emitter *e)
 /* Bytes of body held before a streaming emission hands them on. */
 #define EMIT_PIECE (256u * 1024u)
 
+/* sbpl verbatim blocks, in the order of the chain's files, before the
+ * generated rules (docs/reference.md): the rules buckle writes come after
+ * them, so they win wherever Seatbelt decides by order.  The compiler checked
+ * that each block's parentheses, strings and comments close inside it; the
+ * newline after each keeps a trailing comment from reaching the next line. */
+static void put_verbatim(compilation *c, const emit_opts *o, strbuf *out)
+{
+    for (size_t i = 0; i < c->pol.nraw; i++) {
+        const raw_block *b = &c->pol.raw[i];
+        if (!b->ast->verbatim) continue;
+        source_pos p = source_position(b->u->src, b->ast->at.start);
+        sb_puts(out, "\n;; sbpl verbatim from ");
+        put_comment_text(out, b->u->display);
+        sb_printf(out, ":%u (not checked by buckle)\n", p.line);
+        if (o && o->no_verbatim) {
+            /* as many lines, empty: the rules after keep their line numbers */
+            for (size_t k = 0; k < b->ast->text.len; k++) if (b->ast->text.s[k] == '\n') sb_putc(out, '\n');
+        } else {
+            sb_add(out, b->ast->text.s, b->ast->text.len);
+        }
+        if (!b->ast->text.len || b->ast->text.s[b->ast->text.len - 1] != '\n') sb_putc(out, '\n');
+    }
+}
+
 /* With sink NULL: the whole profile into out, the header inserted before the
  * body once the parameters it names are known.  With a sink: the header
  * first, from predict_params, and the body in pieces of about EMIT_PIECE
@@ -1199,6 +1223,7 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
     strbuf *bodyp = out;
     e.out = bodyp;
     int failed = 0;
+    put_verbatim(c, o, bodyp);
 
     policy *pol = &c->pol;
     rule **order = arena_alloc(&c->a, (pol->rules.n + 1) * sizeof *order);
@@ -1269,6 +1294,7 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
     ovl_free(ix);
     for (size_t i = 0; i < pol->nraw && !failed; i++) {
         const raw_block *b = &pol->raw[i];
+        if (b->ast->verbatim) continue;
         source_pos p = source_position(b->u->src, b->ast->at.start);
         sb_puts(bodyp, "\n;; raw sbpl from ");
         put_comment_text(bodyp, b->u->display);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t ngiven,
-                   const char *const *dirs, size_t ndirs, const char **err)
+                   const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err)
 {
     memset(f, 0, sizeof *f);
     arena_init(&f->a);
@@ -29,6 +29,10 @@ int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(f->src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };   /* docs/lint.md */
     sexp *top = sbpl_read(&f->a, &f->dl, f->src, &ro);
+    for (sexp **t = &top; drop && *t;) {
+        if (drop(ud, f->src, *t, &f->dl)) *t = (*t)->next;
+        else t = &(*t)->next;
+    }
     f->pol = f->dl.errors ? NULL : sbpl_eval(&f->a, &f->dl, f->src, top, &eo);
     if (f->dl.errors) f->pol = NULL;
     return 0;

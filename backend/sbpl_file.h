@@ -7,6 +7,7 @@
 #define BUCKLE_SBPL_FILE_H
 #include "../compiler/decide.h"
 #include "../sbpl/sbpl_eval.h"
+#include "../grammar/sexp.h"
 
 typedef struct sbpl_file {
     arena a;
@@ -16,9 +17,15 @@ typedef struct sbpl_file {
     sb_policy *pol;           /* NULL when it has errors */
 } sbpl_file;
 
+/* Whether a top-level form is left out before evaluation (1: left out; it
+ * may say so in dl), for a caller that compares the file with a profile
+ * that keeps some forms unevaluated (buckle diff). */
+typedef int (*sbpl_form_filter)(void *ud, const source *src, const sexp *form, diag_list *dl);
+
 /* 0 when the file was read (f->pol is NULL if it has errors, in f->dl);
- * -1 when it cannot be read (*err says why).  sbpl_file_close either way. */
+ * -1 when it cannot be read (*err says why).  sbpl_file_close either way.
+ * drop: NULL keeps every form. */
 int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t ngiven,
-                   const char *const *dirs, size_t ndirs, const char **err);
+                   const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err);
 void sbpl_file_close(sbpl_file *f);
 #endif

@@ -8,10 +8,18 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [--format text|json] OLD NEW\n"
+    "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [--format text|json]\n"
+    "                   [--old-as sbpl|buckle] [--new-as sbpl|buckle] OLD NEW\n"
     "\n"
     "OLD (or NEW) may be REV:PATH: PATH as it was at git revision REV, with the\n"
     "files beside it (its bases), PATH relative to the current directory.\n"
+    "A file named .sb or .sbpl is SBPL, .buckle is buckle; any other name is read\n"
+    "as SBPL when its text starts with '(', ';' or #| (after blanks), else as\n"
+    "buckle; --old-as and --new-as say it instead.\n"
+    "\n"
+    "The forms of an SBPL side that the other side keeps in sbpl verbatim blocks\n"
+    "(the same text; definitions excepted) are left out of the comparison, as\n"
+    "buckle leaves the blocks out (each is named on standard error).\n"
     "\n"
     "Compares the decisions of two profiles (.buckle or .sb) over every object\n"
     "either one names: each path with its ancestors, a child and siblings with a\n"
@@ -43,11 +51,51 @@ static void unrev(strbuf *out, const char *text, const char *dir, const char *sp
     sb_free(&fb);
 }
 
-static int open_sb(opened *o, eval_args *ea, const char *file)
+/* the text of each top-level form of the sbpl verbatim blocks of a .buckle
+ * side: the forms an SBPL side leaves out of the comparison */
+typedef struct verbatim_forms { const char **text; size_t *len; size_t n; } verbatim_forms;
+
+static void collect_verbatim(verbatim_forms *v, arena *a, const compilation *c)
+{
+    for (size_t i = 0; i < c->pol.nraw; i++) {
+        const raw_block *b = &c->pol.raw[i];
+        if (!b->ast->verbatim) continue;
+        const source *src = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
+        sbpl_read_opts ro = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
+        diag_list quiet;   /* the compiler read it without errors */
+        diag_list_init(&quiet, a);
+        for (const sexp *x = sbpl_read(a, &quiet, src, &ro); x; x = x->next) {
+            v->text = arena_grow(a, v->text, v->n, v->n, sizeof *v->text);
+            v->len = arena_grow(a, v->len, v->n, v->n, sizeof *v->len);
+            v->text[v->n] = src->text + x->at.start;
+            v->len[v->n++] = x->at.end - x->at.start;
+        }
+    }
+}
+
+static int kept_verbatim(const verbatim_forms *v, const source *src, const sexp *x)
+{
+    if (!v || (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "define"))) return 0;
+    size_t l = x->at.end - x->at.start;
+    for (size_t i = 0; i < v->n; i++)
+        if (v->len[i] == l && !memcmp(v->text[i], src->text + x->at.start, l)) return 1;
+    return 0;
+}
+
+/* sbpl_file_open's filter: a form the other side keeps verbatim is left out */
+static int drop_verbatim(void *ud, const source *src, const sexp *x, diag_list *dl)
+{
+    if (!kept_verbatim(ud, src, x)) return 0;
+    diag_add(dl, SEV_INFO, NULL, x->at, "left out of the comparison: the other profile keeps this form in an sbpl "
+             "verbatim block, which buckle does not evaluate");
+    return 1;
+}
+
+static int open_sb(opened *o, eval_args *ea, const char *file, const verbatim_forms *vf)
 {
     const char *err;
     o->sb_live = 1;
-    if (sbpl_file_open(&o->f, file, ea->params, ea->ndef, ea->incs, ea->ninc, &err) != 0) {
+    if (sbpl_file_open(&o->f, file, ea->params, ea->ndef, ea->incs, ea->ninc, vf ? drop_verbatim : NULL, (void *)vf, &err) != 0) {
         cli_error("diff", "cannot read %s: %s", file, err);
         return 2;
     }
@@ -59,10 +107,28 @@ static int open_sb(opened *o, eval_args *ea, const char *file)
     return 0;
 }
 
-static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file)
+/* 1 SBPL, 0 buckle, -1 unreadable: by the name, else by the text */
+static int reads_as_sbpl(const char *file)
+{
+    size_t n = strlen(file);
+    if ((n > 3 && !strcmp(file + n - 3, ".sb")) || (n > 5 && !strcmp(file + n - 5, ".sbpl"))) return 1;
+    if (n > 7 && !strcmp(file + n - 7, ".buckle")) return 0;
+    const char *err;
+    source *s = source_read(file, file, &err);
+    if (!s) { cli_error("diff", "cannot read %s: %s", file, err); return -1; }
+    size_t i = 0;
+    while (i < s->len && (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '\r' || s->text[i] == '\n')) i++;
+    int sb = i < s->len && (s->text[i] == '(' || s->text[i] == ';' ||
+                            (s->text[i] == '#' && i + 1 < s->len && s->text[i + 1] == '|') ||
+                            (s->text[i] == 'R' && i + 1 < s->len && s->text[i + 1] == '"'));
+    source_free(s);
+    return sb;
+}
+
+static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, const verbatim_forms *vf)
 {
     memset(o, 0, sizeof *o);
-    if (is_sb_path(file)) return open_sb(o, env ? ea : ea, file);
+    if (sbpl) return open_sb(o, env ? ea : ea, file, vf);
     int rc;
     crosscheck *x = eval_open(env, ea, "diff", file, &rc);
     if (!x) return rc;
@@ -79,21 +145,27 @@ static void close_side(opened *o)
     if (o->sb_live) sbpl_file_close(&o->f);
 }
 
-/* --format: json is choice 1 */
+enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS };
+typedef struct diff_flags { int json; int as[2]; } diff_flags;   /* as: -1 by name or text, 1 sbpl, 0 buckle */
+
+/* --format: json is choice 1; --old-as, --new-as: sbpl is choice 0 */
 static int format_option(void *ud, int key, const char *arg, int choice)
 {
     (void)arg;
-    if (key != OPT_FORMAT) return -1;
-    *(int *)ud = choice == 1;
-    return 0;
+    diff_flags *f = ud;
+    if (key == OPT_FORMAT) { f->json = choice == 1; return 0; }
+    if (key == OPT_OLD_AS || key == OPT_NEW_AS) { f->as[key - OPT_OLD_AS] = choice == 0; return 0; }
+    return -1;
 }
 
 int cmd_diff(cli_env *env, int argc, char **argv)
 {
-    static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|json" }, { NULL, 0, 0, NULL } };
-    int json = 0;
+    static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|json" }, { "old-as", OPT_OLD_AS, 1, "sbpl|buckle" },
+                                   { "new-as", OPT_NEW_AS, 1, "sbpl|buckle" }, { NULL, 0, 0, NULL } };
+    diff_flags fl = { 0, { -1, -1 } };
     eval_args ea;
-    int rc = eval_args_parse(&ea, "diff", usage, argc, argv, own, format_option, &json);
+    int rc = eval_args_parse(&ea, "diff", usage, argc, argv, own, format_option, &fl);
+    int json = fl.json;
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos != 2) { eval_args_free(&ea); return cli_usage_error("diff", "expected OLD NEW"); }
     /* REV:PATH sides are unpacked first */
@@ -111,19 +183,36 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         made[k] = 1;
         files[k] = paths[k];
     }
-    opened o, n;
-    rc = open_side(&o, env, &ea, files[0]);
-    if (!rc) rc = open_side(&n, env, &ea, files[1]);
-    else memset(&n, 0, sizeof n);
+    int sbpl[2];
+    for (int k = 0; k < 2; k++) {
+        sbpl[k] = fl.as[k] >= 0 ? fl.as[k] : reads_as_sbpl(files[k]);
+        if (sbpl[k] < 0) {
+            for (int j = 0; j < 2; j++) if (made[j]) git_rev_remove(dirs[j]);
+            eval_args_free(&ea);
+            return 2;
+        }
+    }
+    /* a .buckle side first: an SBPL side leaves out what it keeps verbatim */
+    opened sides[2];
+    memset(sides, 0, sizeof sides);
+    int first = sbpl[0] && !sbpl[1] ? 1 : 0;
+    verbatim_forms vf = { NULL, NULL, 0 };
+    arena va;
+    arena_init(&va);
+    rc = open_side(&sides[first], env, &ea, files[first], sbpl[first], NULL);
+    if (!rc && !sbpl[first]) collect_verbatim(&vf, &va, sides[first].side.c);
+    if (!rc) rc = open_side(&sides[!first], env, &ea, files[!first], sbpl[!first], vf.n ? &vf : NULL);
+    opened *o = &sides[0], *n = &sides[1];
     if (rc) {
-        close_side(&n);
-        close_side(&o);
+        close_side(n);
+        close_side(o);
+        arena_free(&va);
         for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
         eval_args_free(&ea);
         return rc;
     }
     diff_result r;
-    diff_run(&r, &o.side, &n.side);
+    diff_run(&r, &o->side, &n->side);
     strbuf b;
     sb_init(&b);
     if (json) {
@@ -144,8 +233,9 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     rc = !b.len || cli_write_file("-", b.data, b.len) ? 2 : r.n ? 1 : 0;
     sb_free(&b);
     diff_result_free(&r);
-    close_side(&n);
-    close_side(&o);
+    close_side(n);
+    close_side(o);
+    arena_free(&va);
     for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
     eval_args_free(&ea);
     return rc;

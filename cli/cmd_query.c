@@ -80,7 +80,7 @@ static int query_sb(eval_args *ea, const char *file)
     if (rc) return rc;
     const char *err;
     sbpl_file f;
-    if (sbpl_file_open(&f, file, ea->params, ea->ndef, ea->incs, ea->ninc, &err) != 0) {
+    if (sbpl_file_open(&f, file, ea->params, ea->ndef, ea->incs, ea->ninc, NULL, NULL, &err) != 0) {
         cli_error("query", "cannot read %s: %s", file, err);
         sbpl_file_close(&f);
         return 2;

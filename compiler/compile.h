@@ -124,6 +124,9 @@ void check_sbpl_blocks(compilation *c);                /* sbpl_check.c */
 /* One SBPL filter (a list): its head and the filters under require-* known. */
 struct sexp;
 void check_sbpl_filter(compilation *c, const struct sexp *f, int depth);   /* sbpl_check.c */
+/* the Scheme words buckle's SBPL output calls (besides filters and operations);
+ * NULL past the end.  sbpl verbatim may not define them. */
+const char *sbpl_output_word(size_t i);                                   /* sbpl_check.c */
 /* final.c: finals lists the final rules (in rule order); with an index they
  * are looked up in it, without one every rule is compared with each. */
 void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);

@@ -28,6 +28,8 @@ typedef struct iform {
     const char *why;              /* why it is raw */
     uint32_t from, to;            /* its text with its comments, whole lines */
     uint32_t cfrom;               /* where its leading comments start */
+    int verbatim;                 /* kept in an sbpl verbatim block, not evaluated */
+    int keep_def;                 /* a definition a verbatim form uses: copied there too */
 } iform;
 
 typedef struct irule {

@@ -80,6 +80,25 @@ static sb_param *marker_params(imp *m, size_t *n)
     return p;
 }
 
+/* how a filter (or one inside it) uses the marker s: 1 it starts a path,
+ * 2 it is a port, 0 neither */
+static int param_use(const sfilter *f, const char *s, int depth)
+{
+    if (!f || depth > SBPL_MAX_DEPTH) return 0;
+    int use = 0;
+    size_t sl = strlen(s);
+    for (const char *p = f->str; p && (p = strstr(p, s)); p += sl) {
+        if (p == f->str) return 1;
+        if (p[-1] == ':') use = 2;
+    }
+    for (int k = 0; k < f->nkids; k++) {
+        int u = param_use(f->kids[k], s, depth + 1);
+        if (u == 1) return 1;
+        if (u) use = u;
+    }
+    return use;
+}
+
 /* how a parameter is used decides the value it is compared with: a path
  * start, a port, or a word.  Set 0 has the test values (docs/reference.md)
  * and the other parameters inside HOME; set 1 has every path elsewhere, so
@@ -95,15 +114,13 @@ static const char *sample_value(imp *m, size_t i, int set)
     if (set) ntv = sizeof other / sizeof *other;
     for (size_t k = 0; k < ntv; k++) if (!strcmp(tv[k].name, m->pnames[i])) return tv[k].value;
     const char *s = arena_printf(m->a, SENT "%zu__", i);
-    size_t sl = strlen(s);
-    for (size_t r = 0; r < m->sym->n; r++) {
-        const sfilter *f = m->sym->rules[r]->filter;
-        if (!f || !f->str) continue;
-        for (const char *p = f->str; (p = strstr(p, s)); p += sl) {
-            if (p == f->str) return arena_printf(m->a, set ? "/opt/import-%s" : "/Users/test/import-%s", m->pnames[i]);
-            if (p[-1] == ':') return set ? "9090" : "8080";
-        }
+    int use = 0;
+    for (size_t r = 0; r < m->sym->n && use != 1; r++) {
+        int u = param_use(m->sym->rules[r]->filter, s, 0);
+        if (u) use = u;
     }
+    if (use == 1) return arena_printf(m->a, set ? "/opt/import-%s" : "/Users/test/import-%s", m->pnames[i]);
+    if (use == 2) return set ? "9090" : "8080";
     return arena_printf(m->a, set ? "other-%s" : "import-%s", m->pnames[i]);
 }
 
@@ -313,17 +330,26 @@ static const char *cond_param(imp *m, const sexp *x, hashmap *seen, hashmap *wal
     return NULL;
 }
 
-/* a form whose rules depend on a parameter's value is refused at the form
- * unless -D gives the value (the import is then written for it) */
-static int check_form_conditionals(imp *m, const sexp *x)
+/* the parameter a form's rules depend on (through a conditional), or NULL */
+static const char *form_cond_param(imp *m, const sexp *x)
 {
-    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "define") || sexp_is_sym(x->child, "version"))) return 0;
+    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "define") || sexp_is_sym(x->child, "version"))) return NULL;
     hashmap seen, walked;
     hm_init(&seen);
     hm_init(&walked);
     const char *p = cond_param(m, x, &seen, &walked, 0);
     hm_free(&seen);
     hm_free(&walked);
+    return p;
+}
+
+/* a form whose rules depend on a parameter's value is refused at the form
+ * unless -D gives the value (the import is then written for it).  It is not
+ * kept verbatim: which branch Seatbelt would take would then depend on
+ * whether buckle passes the parameter, a choice -D and -U make explicit. */
+static int check_form_conditionals(imp *m, const sexp *x)
+{
+    const char *p = form_cond_param(m, x);
     if (!p) return 0;
     {
         diag *d = diag_add(m->dl, SEV_ERROR, NULL, x->at,
@@ -336,10 +362,12 @@ static int check_form_conditionals(imp *m, const sexp *x)
     return 1;
 }
 
-/* the forms of the file, and of the files it imports once they are read */
+/* the forms of the file (but those kept verbatim for another reason), and of
+ * the files it imports once they are read */
 static int check_conditionals(imp *m)
 {
-    for (size_t i = 0; i < m->nforms; i++) if (check_form_conditionals(m, m->forms[i].x)) return 1;
+    for (size_t i = 0; i < m->nforms; i++)
+        if (!m->forms[i].verbatim && check_form_conditionals(m, m->forms[i].x)) return 1;
     for (size_t k = 0; k < m->nforeign; k++)
         for (const sexp *t = m->ftop[k]; t; t = t->next) if (check_form_conditionals(m, t)) return 1;
     return 0;
@@ -392,8 +420,9 @@ static sb_policy *evaluate(imp *m, const sexp *top, const sb_param *p, size_t np
 static int *attribute(imp *m, const sexp *etop, sexp *top, const sb_param *p, size_t np)
 {
     int *of = arena_alloc(m->a, (m->sym->n + 1) * sizeof *of);
-    size_t done = 0, fi = 0;
-    for (sexp *t = top; t && done < m->sym->n; t = t->next, fi++) {
+    size_t done = 0, fi;
+    for (sexp *t = top; t && done < m->sym->n; t = t->next) {
+        fi = (size_t)form_of(m, t->at.start);
         sexp *save = t->next;
         t->next = NULL;
         arena a;
@@ -438,6 +467,178 @@ static void report_undecidable(imp *m)
     diag_help(m->dl, d, "give it with -D %s=DIR: the imported file is then read and its rules written in place", pn);
 }
 
+/* ---- forms kept verbatim ---------------------------------------------------- */
+
+/* the forms evaluated: every form not kept verbatim (copies, linked anew) */
+static sexp *eval_chain(imp *m)
+{
+    sexp *head = NULL, **tail = &head;
+    for (size_t i = 0; i < m->nforms; i++) {
+        if (m->forms[i].verbatim) continue;
+        sexp *c = arena_alloc(m->a, sizeof *c);
+        *c = *m->forms[i].x;
+        c->next = NULL;
+        *tail = c;
+        tail = &c->next;
+    }
+    return head;
+}
+
+/* the names x (one datum, with what is inside it) defines or assigns */
+static void names_assigned(hashmap *out, const sexp *x, int depth)
+{
+    if (!x || depth > SBPL_MAX_DEPTH || (x->kind != SX_LIST && x->kind != SX_QUOTE)) return;
+    const sexp *h = x->kind == SX_LIST ? x->child : NULL;
+    if (h && (sexp_is_sym(h, "define") || sexp_is_sym(h, "set!"))) {
+        const sexp *nm = h->next;
+        while (nm && nm->kind == SX_LIST) nm = nm->child;
+        if (nm && nm->kind == SX_SYMBOL) hm_put(out, nm->text, nm->len, (void *)nm);
+    }
+    for (const sexp *c = x->child; c; c = c->next) names_assigned(out, c, depth + 1);
+}
+
+/* a symbol of names in x (one datum, with what is inside it), or NULL */
+static const sexp *uses_name(const hashmap *names, const sexp *x, int depth)
+{
+    if (!x || depth > SBPL_MAX_DEPTH) return NULL;
+    if (x->kind == SX_SYMBOL) return hm_get(names, x->text, x->len) ? x : NULL;
+    if (x->kind != SX_LIST && x->kind != SX_QUOTE) return NULL;
+    for (const sexp *c = x->child; c; c = c->next) {
+        const sexp *u = uses_name(names, c, depth + 1);
+        if (u) return u;
+    }
+    return NULL;
+}
+
+/* a form that uses a name a verbatim form defines or assigns is kept
+ * verbatim too: buckle cannot know the value Seatbelt gives it; 1 when one
+ * was added */
+static int verbatim_uses(imp *m)
+{
+    hashmap names;
+    hm_init(&names);
+    for (size_t i = 0; i < m->nforms; i++) if (m->forms[i].verbatim) names_assigned(&names, m->forms[i].x, 0);
+    int added = 0;
+    for (size_t i = 0; i < m->nforms && names.count; i++) {
+        iform *f = &m->forms[i];
+        if (f->verbatim || f->kind == FK_VERSION || f->kind == FK_DEFAULT) continue;
+        const sexp *u = uses_name(&names, f->x, 0);
+        if (!u) continue;
+        f->verbatim = 1;
+        f->why = arena_printf(m->a, "it uses \"%.*s\", which a form kept verbatim defines", (int)u->len, u->text);
+        added = 1;
+    }
+    hm_free(&names);
+    return added;
+}
+
+/* the definitions the verbatim forms use (and the ones those use) are
+ * copied into the output before them; they stay evaluated too */
+static void verbatim_definitions(imp *m)
+{
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; i < m->nforms; i++) {
+            iform *f = &m->forms[i];
+            if (!f->verbatim && !f->keep_def) continue;
+            for (size_t k = 0; k < m->nforms; k++) {
+                iform *d = &m->forms[k];
+                if (d->kind != FK_DEFINE || d->verbatim || d->keep_def) continue;
+                hashmap one;
+                hm_init(&one);
+                names_assigned(&one, d->x, 0);
+                if (uses_name(&one, f->x, 0)) { d->keep_def = 1; again = 1; }
+                hm_free(&one);
+            }
+        }
+    }
+}
+
+/* the form of the file the evaluator could not evaluate, to keep verbatim:
+ * an (import ...) of a file it cannot read, a call of a function it does not
+ * know, a form it does not support; -1 when it is in an imported file or
+ * not to be kept (imports nested too deep) */
+/* 1 when x is (import "NAME") and NAME names the file path */
+static int imports_file(const sexp *x, const char *path)
+{
+    if (x->kind != SX_LIST || !x->child || !sexp_is_sym(x->child, "import") || !x->child->next ||
+        x->child->next->kind != SX_STRING || !path)
+        return 0;
+    const sexp *n = x->child->next;
+    size_t pl = strlen(path);
+    return n->len && n->len <= pl && !memcmp(path + pl - n->len, n->text, n->len) &&
+           (n->len == pl || path[pl - n->len - 1] == '/');
+}
+
+/* the form of the file through whose (import ...) chain the file s was read */
+static int importing_form(const imp *m, const source *s, int depth)
+{
+    if (!s || depth > 32) return -1;
+    for (size_t i = 0; i < m->nforms; i++) if (imports_file(m->forms[i].x, s->path)) return (int)i;
+    for (size_t k = 0; k < m->nforeign; k++) {
+        if (m->fsrc[k] == s) continue;
+        for (const sexp *t = m->ftop[k]; t; t = t->next)
+            if (imports_file(t, s->path)) return importing_form(m, m->fsrc[k], depth + 1);
+    }
+    return -1;
+}
+
+static int unevaluated_form(imp *m)
+{
+    span at = m->sym->undecidable ? m->sym->undecidable_at : m->sym->incomplete_at;
+    const char *what = m->sym->undecidable ? m->sym->undecidable : m->sym->incomplete;
+    if ((m->sym->incomplete && strstr(m->sym->incomplete, "more than 32 imports")) || strstr(what, "more than 32 imports"))
+        return -1;
+    int fi = at.src == m->src ? form_of(m, at.start) : importing_form(m, at.src, 0);
+    if (fi >= 0 && at.src != m->src) {
+        source_pos p = source_position(at.src, at.start);
+        what = arena_printf(m->a, "in %s, line %u: %s", at.src->name, p.line, what);
+    }
+    if (fi < 0) return -1;
+    iform *f = &m->forms[fi];
+    if (f->verbatim || f->kind == FK_VERSION || f->kind == FK_DEFAULT) return -1;
+    f->verbatim = 1;
+    f->why = arena_printf(m->a, "buckle cannot evaluate it: %s", unmark(m, what));
+    const char *mk = strstr(what, SENT);
+    if (m->sym->undecidable && mk) {
+        /* an (import ...) named by a parameter: -D reads the file */
+        size_t v = (size_t)strtoul(mk + strlen(SENT), NULL, 10);
+        if (v < m->np)
+            f->why = arena_printf(m->a, "it imports a file named by the parameter \"%s\", which buckle does not know (with "
+                                  "-D %s=DIR the file is read and its rules written in sections)", m->pnames[v], m->pnames[v]);
+    }
+    return fi;
+}
+
+/* Errors inside a form the evaluator could not evaluate come from a branch
+ * it took without knowing the condition ((if (param-defined? p) (subpath
+ * (param p))) with p the program's): when every error is in such a form of
+ * the file, those forms are kept verbatim, and 1 is returned.  An error in a
+ * form without a warning of its own (a typo, a bad regex) stays an error. */
+static int errors_in_unevaluated(imp *m, const diag_list *l)
+{
+    int *mark = arena_alloc(m->a, (m->nforms + 1) * sizeof *mark);
+    for (const diag *d = l->head; d; d = d->next) {
+        if (d->sev != SEV_WARNING || d->at.src != m->src || !strstr(d->msg, "cannot evaluate")) continue;
+        int fi = form_of(m, d->at.start);
+        if (fi >= 0) mark[fi] = 1;
+    }
+    for (const diag *d = l->head; d; d = d->next) {
+        if (d->sev != SEV_ERROR) continue;
+        int fi = d->at.src == m->src ? form_of(m, d->at.start) : -1;
+        if (fi < 0 || !mark[fi] || m->forms[fi].kind == FK_VERSION || m->forms[fi].kind == FK_DEFAULT) return 0;
+        mark[fi] = 2;
+    }
+    int any = 0;
+    for (size_t i = 0; i < m->nforms; i++) {
+        if (mark[i] != 2 || m->forms[i].verbatim) continue;
+        m->forms[i].verbatim = 1;
+        m->forms[i].why = "buckle cannot evaluate it (it decides on what the program that loads the profile defines)";
+        any = 1;
+    }
+    return any;
+}
+
 /* ---- the whole -------------------------------------------------------------- */
 
 int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_opts *o)
@@ -457,22 +658,55 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     sbpl_read_opts ro = { 0, 0, 1 };
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };
-    sexp *top = sbpl_read(m.a, dl, src, &ro);
+    sexp *const top0 = sbpl_read(m.a, dl, src, &ro);
     if (dl->errors) return 1;
-    read_forms(&m, top);
-    scan_params(&m, top);
+    sexp *top = top0;
     int rc = 1;
     source *imported = NULL;
-    if (check_conditionals(&m)) goto done;
     size_t nsym;
-    sb_param *sp = marker_params(&m, &nsym);
-    m.sym = evaluate(&m, top, sp, nsym, &imported);
-    if (m.sym && !dl->errors && note_imported(&m, imported)) {
-        /* the imported files read parameters of their own */
+    sb_param *sp = NULL;
+    /* a form whose rules can be written neither in sections nor as SBPL
+     * rules is kept verbatim, and the import starts again (forced) */
+    const char **forced = NULL;
+    const source *frag_src = NULL;
+    diag *dl_tail = dl->tail;
+    diag_list dl_counts = *dl;
+restart:
+    read_forms(&m, top0);
+    scan_params(&m, top0);
+    if (!forced) forced = arena_alloc(m.a, (m.nforms + 1) * sizeof *forced);
+    for (size_t i = 0; i < m.nforms; i++)
+        if (forced[i]) { m.forms[i].verbatim = 1; m.forms[i].why = forced[i]; }
+    /* what buckle cannot evaluate is kept verbatim, and evaluation starts
+     * again without it (each round keeps one more form) */
+    if (check_conditionals(&m)) goto done;
+    for (size_t round = 0; round <= m.nforms; round++) {
+        while (verbatim_uses(&m)) {}
+        top = eval_chain(&m);
+        diag_list scratch;
+        diag_list_init(&scratch, m.a);
+        m.dl = &scratch;
         sp = marker_params(&m, &nsym);
         m.sym = evaluate(&m, top, sp, nsym, &imported);
+        if (m.sym && !scratch.errors && note_imported(&m, imported)) {
+            /* the imported files read parameters of their own */
+            sp = marker_params(&m, &nsym);
+            m.sym = evaluate(&m, top, sp, nsym, &imported);
+        }
+        m.dl = dl;
+        if (m.sym && !scratch.errors && (m.sym->undecidable || m.sym->incomplete) && unevaluated_form(&m) >= 0) continue;
+        if (m.sym && scratch.errors && errors_in_unevaluated(&m, &scratch)) continue;
+        /* the last evaluation's findings are the ones said */
+        for (const diag *d = scratch.head; d; d = d->next) {
+            diag *c = diag_add(dl, d->sev, d->code, d->at, "%s", d->msg);
+            if (d->help) diag_help(dl, c, "%s", d->help);
+            for (const diag_note *n = d->notes; n; n = n->next) diag_note_add(dl, c, n->at, "%s", n->msg);
+        }
+        break;
     }
-    if (m.nforeign && check_conditionals(&m)) goto done;
+    verbatim_definitions(&m);
+    for (size_t i = 0; i < m.nforms; i++) if (m.forms[i].verbatim || m.forms[i].keep_def) m.forms[i].raw = 1;
+    if (check_conditionals(&m)) goto done;
     if (!m.sym || dl->errors) goto done;
     for (size_t i = 0; i < m.np; i++)
         if (!ident(m.pnames[i])) {
@@ -495,13 +729,17 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     if (!has_default) {
         /* a fragment: decided as part of a profile that denies by default */
         static const char deny_default[] = "(deny default)\n";
-        char *text = malloc(sizeof deny_default);
-        if (!text) goto done;
-        memcpy(text, deny_default, sizeof deny_default);
-        source *fs = source_new("(the default of the profile that extends it)", "", text, sizeof deny_default - 1);
-        if (!fs) goto done;
-        fs->next = imported;
-        imported = fs;
+        const source *fs = frag_src;   /* made once: a restart reuses it */
+        if (!fs) {
+            char *text = malloc(sizeof deny_default);
+            if (!text) goto done;
+            memcpy(text, deny_default, sizeof deny_default);
+            source *nfs = source_new("(the default of the profile that extends it)", "", text, sizeof deny_default - 1);
+            if (!nfs) goto done;
+            nfs->next = imported;
+            imported = nfs;
+            frag_src = fs = nfs;
+        }
         m.fragment_src = fs;
         m.fragment = 1;
         sexp *d = sbpl_read(m.a, dl, fs, &(sbpl_read_opts){ 0, 0, 1 });
@@ -625,7 +863,28 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         sb_reset(&b);
         emit(&m, &b, name);
         if (m.unwritable) {
-            iform *f = &m.forms[m.unwritable - 1];
+            size_t fi = (size_t)m.unwritable - 1;
+            iform *f = &m.forms[fi];
+            if (!forced[fi] && f->kind != FK_DEFAULT && f->kind != FK_VERSION) {
+                forced[fi] = arena_printf(m.a, "buckle has no words for it (%s) and cannot write it back as SBPL rules",
+                                          f->why ? f->why : "a filter whose meaning is not known");
+                sb_free(&report);
+                sb_free(&b);
+                /* the findings of this attempt are said by the next one */
+                if (dl_tail) dl_tail->next = NULL; else dl->head = NULL;
+                dl->tail = dl_tail;
+                dl->count = dl_counts.count;
+                dl->errors = dl_counts.errors;
+                dl->warnings = dl_counts.warnings;
+                dl->syntax_errors = dl_counts.syntax_errors;
+                hm_free(&m.defined);
+                imp keep = m;
+                memset(&m, 0, sizeof m);
+                m.a = keep.a; m.dl = keep.dl; m.src = keep.src; m.o = keep.o; m.dirs = keep.dirs; m.ndirs = keep.ndirs;
+                m.fragment_src = frag_src;
+                hm_init(&m.defined);
+                goto restart;
+            }
             diag_add(dl, SEV_ERROR, NULL, f->x->at, "cannot import this rule: %s, and it cannot be written back as SBPL",
                      f->why ? f->why : "a filter whose meaning is not known");
             break;
@@ -638,6 +897,10 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
         }
     }
     if (rc && !report.len) diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "no import decides like the original");
+    for (size_t i = 0; !rc && i < m.nforms; i++)
+        if (m.forms[i].verbatim)
+            diag_add(dl, SEV_INFO, NULL, m.forms[i].x->at, "kept in an sbpl verbatim block, which buckle does not check "
+                     "(BK4013): %s", m.forms[i].why ? m.forms[i].why : "buckle cannot evaluate it");
     sb_free(&report);
     sb_free(&b);
 done:

@@ -402,10 +402,41 @@ void emit(imp *m, strbuf *b, const char *name)
     for (size_t i = 0; i < m->o->nunset; i++)
         sb_printf(b, "# Written for %s not passed (-U): what depends on it is expanded.\n", m->o->unset[i]);
     note_lines(m, b, mark, -1);
+    size_t nverb = 0;
+    for (size_t fi = 0; fi < m->nforms; fi++) nverb += m->forms[fi].verbatim != 0;
+    if (nverb) {
+        sb_printf(b, "\n# %zu form%s of the original %s kept verbatim in sbpl verbatim blocks (below, each with\n"
+                     "# the reason).  buckle does not evaluate them: the import decides like the\n"
+                     "# original on every request no rule of theirs matches; Seatbelt decides the rest.\n",
+                  nverb, nverb == 1 ? "" : "s", nverb == 1 ? "is" : "are");
+        note_lines(m, b, mark, -1);
+        mark = b->len;
+    }
     out o = { b, SEC_NONE, 0 };
     for (size_t fi = 0; fi < m->nforms; fi++) {
         iform *f = &m->forms[fi];
         mark = b->len;
+        if (f->verbatim || f->keep_def) {
+            close_block(&o);
+            sb_putc(b, '\n');
+            put_comments(b, m, f->cfrom, f->from, "");
+            unsigned l1 = source_position(m->src, f->x->at.start).line;
+            unsigned l2 = source_position(m->src, f->x->at.end ? f->x->at.end - 1 : 0).line;
+            if (l1 == l2) sb_printf(b, "# kept verbatim, line %u of the original: ", l1);
+            else sb_printf(b, "# kept verbatim, lines %u-%u of the original: ", l1, l2);
+            sb_puts(b, f->verbatim ? (f->why ? f->why : "buckle cannot evaluate it")
+                                   : "a definition the forms kept verbatim use");
+            sb_puts(b, "\nsbpl verbatim \"\"\"\n");
+            sb_add(b, m->src->text + f->x->at.start, f->x->at.end - f->x->at.start);
+            strbuf c;   /* the comment after the form, on its last line */
+            sb_init(&c);
+            put_comments(&c, m, f->x->at.end, f->to, "");
+            if (c.len) { c.data[--c.len] = 0; sb_printf(b, "  ;%s", c.data + 1); }
+            sb_free(&c);
+            sb_puts(b, "\n\"\"\";\n");
+            note_lines(m, b, mark, (int)fi);
+            continue;
+        }
         if (f->kind == FK_VERSION || f->kind == FK_DEFAULT || f->kind == FK_DEFINE) {
             close_block(&o);
             size_t before = b->len;

@@ -83,6 +83,7 @@ typedef struct ast_extends {
 typedef struct ast_sbpl {
     ast_str text;       /* raw, no escapes; text.at.start = offset of first byte */
     span at;
+    int verbatim;       /* sbpl verbatim: copied unchecked, before the generated rules */
     struct ast_sbpl *next;
 } ast_sbpl;
 

@@ -131,6 +131,19 @@ stmt
           b->text.at.start += 3;
           if (pc->file->sbpl_tail) pc->file->sbpl_tail->next = b; else pc->file->sbpl = b;
           pc->file->sbpl_tail = b; add_stmt(pc, @$); }
+    | SBPL IDENT TSTRING ';'
+        /* sbpl verbatim """...""": SBPL copied unchecked (docs/reference.md);
+         * "verbatim" is a word here only, not a keyword */
+        { if (strcmp($2, "verbatim") != 0) {
+              pc_syntax_error(pc, @2.first, @2.last, "expected \"\"\" or verbatim after sbpl");
+          } else {
+              ast_sbpl *b = arena_alloc(pc->a, sizeof *b); b->text = *$3; b->at = S(pc, @$);
+              b->text.at.start += 3;
+              b->verbatim = 1;
+              if (pc->file->sbpl_tail) pc->file->sbpl_tail->next = b; else pc->file->sbpl = b;
+              pc->file->sbpl_tail = b;
+          }
+          add_stmt(pc, @$); }
     | TEST test_name '{' expects '}'
         { pc->file->tests_tail->at = S(pc, @$); }
     | TEST test_name '{' expects error '}'

@@ -2,7 +2,8 @@
  * BK4006 alias paths, BK4007 long strings, BK4011 (version 1) first; and
  * BK4005 on .sb files: an allow and a deny of one concrete operation that
  * match the same object, and in raw sbpl blocks of .buckle files: a raw rule
- * and a generated rule of the other action that match the same object. */
+ * and a generated rule of the other action that match the same object;
+ * BK4013 on every sbpl verbatim block. */
 #include "rules.h"
 #include "../sbpl/path_index.h"
 #include "../compiler/expand.h"
@@ -78,6 +79,17 @@ void lint_pass_raw_blocks(lint_ctx *lc)
         const source *bsrc = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
         sexp *top = sbpl_read(lc->a, &scratch, bsrc, &ro);
         lint_sbpl_text(lc, top, 1);
+        if (b->ast->verbatim) {
+            /* BK4013: not evaluated, so not compared with anything */
+            size_t nfinal = 0;
+            for (size_t k = 0; k < c->pol.rules.n; k++) nfinal += c->pol.rules.v[k]->final != 0;
+            diag *d = lint_report(lc, BK4013, b->ast->at,
+                                  "buckle does not check what this sbpl verbatim block decides; an allow in it (or in a "
+                                  "file it imports) can widen any rule%s",
+                                  nfinal ? ", the profile's final rules included" : "");
+            if (d) diag_help(lc->dl, d, "query, test, diff and why answer without it: review it by hand");
+            continue;
+        }
         sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL, 1 };
         size_t np;
         const sb_param *params = decider_sbpl_params(lc->v->d, &np);

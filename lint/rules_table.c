@@ -150,6 +150,12 @@ static const lint_rule rules[] = {
       "allow exec of the programs the profile is for", 0),
     R(BK4011, "missing-version", SEV_ERROR, "an .sb file without (version 1) first",
       "sandbox-exec refuses it.", "(deny default)", "(version 1)\n(deny default)", "add (version 1)", 0),
+    R(BK4013, "verbatim-sbpl", SEV_WARNING, "an sbpl verbatim block: buckle does not check what it decides",
+      "Its text is copied into the output unevaluated (an import of a file buckle cannot read, a helper, a "
+      "conditional): buckle's answers (query, test, diff, why) leave it out, and an allow in it, or in what it "
+      "imports, can widen any rule, a final deny included.",
+      "sbpl verbatim \"\"\"(import \"system.sb\")\"\"\";", "files { allow read \"/System/Library\"; }",
+      "write its rules in sections, or review it by hand and suppress the finding with the reason", 0),
 };
 
 const lint_rule *lint_rule_find(const char *s)

@@ -230,7 +230,7 @@ static int build_entry(const profile_request *pr, arena *a, cache_entry *e, run_
     }
     strbuf prof;
     sb_init(&prof);
-    emit_opts eo = { 0, 1 };                     /* the compact form */
+    emit_opts eo = { 0, 1, 0 };                     /* the compact form */
     emit_sbpl(c, &eo, &prof);
     e->profile = arena_strndup(a, prof.data, prof.len);
     e->len = prof.len;
@@ -432,7 +432,7 @@ static void inline_values(const profile_request *pr, arena *a, cache_entry *e, c
     if (compile_profile(c, rq->profile) == 0) {
         strbuf prof;
         sb_init(&prof);
-        emit_opts eo = { 0, 1 };
+        emit_opts eo = { 0, 1, 0 };
         emit_sbpl(c, &eo, &prof);
         e->profile = arena_strndup(a, prof.data, prof.len);
         e->len = prof.len;

@@ -47,5 +47,6 @@
 #define BK4010 "BK4010"   /* default-deny-leaks */
 #define BK4012 "BK4012"   /* no-process-exec */
 #define BK4011 "BK4011"   /* missing-version */
+#define BK4013 "BK4013"   /* verbatim-sbpl */
 
 #endif

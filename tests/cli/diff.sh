@@ -173,3 +173,58 @@ run "diff: the import decides like the original" "$B" diff "$DP/old.sb" "$DP/imp
 expect_rc "diff: the imported profile decides every request alike (exit 0)" 0
 run "diff: query of the import" "$B" query "$DP/imp.buckle" mach lookup com.x.1
 expect_out_has "diff: the import denies a name the regex matches" "deny"
+
+# the format: .sb and .sbpl are SBPL, .buckle is buckle, any other name by
+# its text; --old-as and --new-as say it
+cp "$P/h.sb" "$P/h.sbpl"
+run "diff: .sbpl" "$BUCKLE" diff "$P/h.sbpl" "$P/h.buckle"
+expect_rc "diff: an .sbpl file is read as SBPL" 0
+expect_out_has "diff: .sbpl the same" "the same decisions"
+cp "$P/h.sb" "$P/h-profile"
+cp "$P/h.buckle" "$P/h-source"
+run "diff: by the text" "$BUCKLE" diff "$P/h-profile" "$P/h-source"
+expect_rc "diff: a name without an extension is read by its text" 0
+printf '\n  ; a comment first\n' >"$P/h-comment"
+cat "$P/h.sb" >>"$P/h-comment"
+run "diff: by the text after a comment" "$BUCKLE" diff "$P/h-comment" "$P/h.sbpl"
+expect_rc "diff: SBPL text that starts with a comment" 0
+run "diff: --old-as buckle" "$BUCKLE" diff --old-as buckle "$P/h-profile" "$P/h-source"
+expect_rc "diff: --old-as buckle reads SBPL as buckle: an error" 1
+expect_err_has "diff: the buckle parser's error" "h-profile:1:1: error"
+cp "$P/h.buckle" "$P/h-as.sb"
+run "diff: --new-as buckle" "$BUCKLE" diff --new-as buckle "$P/h.sb" "$P/h-as.sb"
+expect_rc "diff: --new-as buckle overrides the .sb name" 0
+run "diff: --old-as sbpl" "$BUCKLE" diff --old-as sbpl --new-as buckle "$P/h-source" "$P/h-as.sb"
+expect_rc "diff: --old-as sbpl reads buckle text as SBPL: an error" 1
+run "diff: --old-as bad" "$BUCKLE" diff --old-as sb "$P/h.sb" "$P/h.buckle"
+expect_rc "diff: --old-as takes sbpl or buckle" 2
+run "diff: unreadable, by the text" "$BUCKLE" diff "$P/nope" "$P/h.buckle"
+expect_rc "diff: an unreadable file exits 2" 2
+
+# an SBPL form the .buckle keeps in an sbpl verbatim block is left out of the
+# comparison on both sides; other forms are compared as always
+cat >"$P/vo.sb" <<'EOF2'
+(version 1)
+(deny default)
+(import "system.sb")
+(allow file-read* (subpath "/usr"))
+(allow file-read-metadata (literal "/"))
+EOF2
+cat >"$P/vn.buckle" <<'EOF2'
+sbpl verbatim """
+(import "system.sb")
+""";
+files { allow read "/usr"; }
+EOF2
+run "diff: verbatim left out" "$BUCKLE" diff "$P/vo.sb" "$P/vn.buckle"
+expect_rc "diff: a form kept verbatim is left out" 0
+expect_err_has "diff: and named" 'vo.sb:3:1: info: left out of the comparison: the other profile keeps this form in an sbpl verbatim block'
+run "diff: verbatim left out, NEW as SBPL" "$BUCKLE" diff "$P/vn.buckle" "$P/vo.sb"
+expect_rc "diff: either side" 0
+printf 'sbpl verbatim """\n(import "system.sb")\n""";\nfiles { allow read "/usr", "/opt"; }\n' >"$P/vw.buckle"
+run "diff: verbatim, and a widening" "$BUCKLE" diff "$P/vo.sb" "$P/vw.buckle"
+expect_rc "diff: the rest is still compared" 1
+expect_out_has "diff: the widening" "file-read-data /opt"
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n(allow file-read-metadata (literal "/"))\n' >"$P/vs.sb"
+run "diff: verbatim text that the SBPL side lacks" "$BUCKLE" diff "$P/vs.sb" "$P/vn.buckle"
+expect_rc "diff: nothing to leave out, still the same" 0

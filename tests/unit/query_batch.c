@@ -26,7 +26,7 @@ int main(int argc, char **argv)
     const char *err;
     sbpl_file f;
     int rc = 0;
-    if (sbpl_file_open(&f, argv[1], given, ng, NULL, 0, &err) != 0) { fprintf(stderr, "%s: %s\n", argv[1], err); rc = 2; }
+    if (sbpl_file_open(&f, argv[1], given, ng, NULL, 0, NULL, NULL, &err) != 0) { fprintf(stderr, "%s: %s\n", argv[1], err); rc = 2; }
     else if (!f.pol) { fprintf(stderr, "query-batch: %s does not evaluate\n", argv[1]); rc = 2; }
     if (rc) { sbpl_file_close(&f); arena_free(&a); return rc; }
     char line[4096];
