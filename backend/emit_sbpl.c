@@ -179,9 +179,11 @@ static void use_param(emitter *e, const char *name, size_t n, const char *suffix
  * regex text; parameters must match literally (NAME.re, or the quoted -D
  * value). */
 /* alias: TPL_ALIAS_PATH, a path template a value may put under /tmp, /var
- * or /etc, written under /private as the kernel sees it (-D values);
- * TPL_ALIAS_GLOB, a glob's regex known to be there. */
-enum { TPL_ALIAS_NONE, TPL_ALIAS_PATH, TPL_ALIAS_GLOB };
+ * or /etc, written under /private as the kernel sees it (a pattern's regex
+ * comes from template_regex, which does that for patterns).  A marker whose
+ * name holds a '.' names a derived parameter (NAME.up): its text, or
+ * (param "NAME.up"). */
+enum { TPL_ALIAS_NONE, TPL_ALIAS_PATH };
 static void put_template(emitter *e, const char *t, size_t len, int regex, int alias)
 {
     /* most templates are one literal: straight to the output */
@@ -203,7 +205,6 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
     int nparts = 0;
     size_t i0 = 0;
     if (alias == TPL_ALIAS_PATH && template_private_alias(t, len, &e->c->defines)) sb_puts(&lit, "/private");
-    if (alias == TPL_ALIAS_GLOB && len > 1 && t[0] == '^') { sb_puts(&lit, "^/private"); i0 = 1; }
     for (size_t i = i0; i <= len; i++) {
         if (i < len && t[i] != PARAM_OPEN) { sb_putc(&lit, t[i]); continue; }
         if (i == len && lit.len == 0 && nparts > 0) break;
@@ -211,6 +212,21 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
             size_t j = i + 1;
             while (j < len && t[j] != PARAM_CLOSE) j++;
             const char *name = arena_strndup(e->a, t + i + 1, j - i - 1);
+            const char *dot = strchr(name, '.');
+            if (dot) {
+                const char *bv = hm_get(&e->c->defines, name, (size_t)(dot - name));
+                if (bv) param_derived(&lit, bv, dot, strlen(dot));
+                else {
+                    if (lit.len) { nparts += put_literals(&parts, lit.data, lit.len, nparts == 0); sb_reset(&lit); }
+                    sb_puts(&parts, nparts ? " (param " : "(param ");
+                    sbpl_string(&parts, name, strlen(name));
+                    sb_putc(&parts, ')');
+                    use_param(e, name, (size_t)(dot - name), dot);
+                    nparts++;
+                }
+                i = j;
+                continue;
+            }
             const char *val = hm_gets(&e->c->defines, name);
             /* followed by "/": joined as NAME.dir, the value ending in one
              * "/", so that a value "/" gives "/x" and not "//x" */
@@ -227,11 +243,10 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
                 if (root) { sb_reset(&lit); dir = 0; }
                 if (lit.len) { nparts += put_literals(&parts, lit.data, lit.len, nparts == 0); sb_reset(&lit); }
                 /* "$P/etc/x" with P=/ is /private/etc/x to the kernel:
-                 * NAME.pdir / NAME.pre read "/private/" there */
-                int priv = alias == TPL_ALIAS_PATH &&
-                           (regex ? i == 1 && t[0] == '^' && private_alias(t + j + 1, len - j - 1, "($")
-                                  : dir && i == 0 && private_alias(t + j + 1, len - j - 1, ""));
-                const char *suffix = root ? ".root" : priv ? (regex ? ".pre" : ".pdir") : regex ? ".re" : dir ? ".dir" : "";
+                 * NAME.pdir reads "/private/" there */
+                int priv = alias == TPL_ALIAS_PATH && !regex && dir && i == 0 &&
+                           private_alias(t + j + 1, len - j - 1, "");
+                const char *suffix = root ? ".root" : priv ? ".pdir" : regex ? ".re" : dir ? ".dir" : "";
                 const char *pn = arena_printf(e->a, "%s%s", name, suffix);
                 sb_puts(&parts, nparts ? " (param " : "(param ");
                 sbpl_string(&parts, pn, strlen(pn));
@@ -253,13 +268,8 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
 /* The rule as written: a -D view copy points at it. */
 static const rule *orig(const rule *r) { return r->dup_of ? r->dup_of : r; }
 
-static void glob_param(strbuf *out, const char *name, size_t len, void *ud)
-{
-    (void)ud;
-    sb_putc(out, PARAM_OPEN);
-    sb_add(out, name, len);
-    sb_putc(out, PARAM_CLOSE);
-}
+/* TPL_LINUX when the target is not macOS: no /private aliases. */
+static int plat_flag(const emitter *e) { return compile_platform(e->c) == PLAT_LINUX ? TPL_LINUX : 0; }
 
 static const char *name_filter(const matcher *m)
 {
@@ -306,16 +316,34 @@ static void put_matcher(emitter *e, const matcher *m)
     case MK_GLOB: {
         strbuf re;
         sb_init(&re);
-        glob_to_regex(&re, m->value, m->len, glob_param, NULL);
+        template_regex(&re, m->value, m->len, &e->c->defines, TPL_GLOB | TPL_KEEP | plat_flag(e));
         sb_puts(out, "(regex ");
-        put_template(e, re.data, re.len, 1,
-                     template_private_alias(m->value, m->len, &e->c->defines) ? TPL_ALIAS_GLOB : TPL_ALIAS_PATH);
+        put_template(e, re.data, re.len, 1, TPL_ALIAS_NONE);
         sb_free(&re);
         break;
     }
     case MK_ANCESTORS: {
-        const char *val = hm_get(&e->c->defines, m->value, m->len);
         sb_puts(out, "(regex ");
+        if (memchr(m->value, PARAM_OPEN, m->len)) {
+            /* "T$N": T's regex, then NAME.up (N's value up to each of its
+             * '/', as alternatives), then the end */
+            size_t i = m->len - 1;
+            while (i > 0 && m->value[i] != PARAM_OPEN) i--;
+            strbuf t, re;
+            sb_init(&t);
+            sb_init(&re);
+            sb_add(&t, m->value, i + 1);
+            sb_add(&t, m->value + i + 1, m->len - i - 2);
+            sb_puts(&t, ".up");
+            sb_putc(&t, PARAM_CLOSE);
+            template_regex(&re, t.data, t.len, &e->c->defines, TPL_KEEP | plat_flag(e));
+            sb_putc(&re, '$');
+            put_template(e, re.data, re.len, 1, TPL_ALIAS_NONE);
+            sb_free(&t);
+            sb_free(&re);
+            break;
+        }
+        const char *val = hm_get(&e->c->defines, m->value, m->len);
         if (val) {
             strbuf re;
             sb_init(&re);
@@ -670,30 +698,15 @@ static int fold_value_of(emitter *e, const rule *r, fold_value *fv)
     }
     case MK_GLOB: case MK_REGEX: {
         /* the regex as put_matcher writes it, a -D value quoted in place */
-        strbuf b, t;
+        strbuf b;
         sb_init(&b);
-        sb_init(&t);
-        if (r->m.kind == MK_GLOB) glob_to_regex(&t, o->m.value, o->m.len, glob_param, NULL);
-        else sb_add(&t, o->m.value, o->m.len);
-        int ok = 1;
-        size_t i0 = 0;
-        if (r->m.kind == MK_GLOB && template_private_alias(o->m.value, o->m.len, &e->c->defines)) {
-            sb_puts(&b, "^/private");
-            i0 = 1;
-        }
-        for (size_t i = i0; i < t.len && ok; i++) {
-            if (t.data[i] != PARAM_OPEN) { sb_putc(&b, t.data[i]); continue; }
-            size_t j = i + 1;
-            while (j < t.len && t.data[j] != PARAM_CLOSE) j++;
-            const char *val = hm_get(&e->c->defines, t.data + i + 1, j - i - 1);
-            if (!val) ok = 0;
-            else param_regex_quote(&b, val, strlen(val));
-            i = j;
-        }
+        if (r->m.kind == MK_GLOB)
+            template_regex(&b, o->m.value, o->m.len, &e->c->defines, TPL_GLOB | TPL_KEEP | plat_flag(e));
+        else param_expand(&b, o->m.value, o->m.len, &e->c->defines, TPL_REGEX | TPL_KEEP);
+        int ok = !b.len || !memchr(b.data, PARAM_OPEN, b.len);
         const char *re = ok ? arena_strndup(e->a, b.data ? b.data : "", b.len) : NULL;
         size_t len = b.len;
         sb_free(&b);
-        sb_free(&t);
         return ok && fold_regex_body(re, len, &fv->s, &fv->len);
     }
     default:

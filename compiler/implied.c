@@ -21,7 +21,8 @@ static int all_defined(compilation *c, const char *v, size_t n)
         if (v[i] != PARAM_OPEN) continue;
         size_t j = i + 1;
         while (j < n && v[j] != PARAM_CLOSE) j++;
-        if (!hm_get(&c->defines, v + i + 1, j - i - 1)) return 0;
+        const char *dot = memchr(v + i + 1, '.', j - i - 1);      /* NAME.up: NAME's value */
+        if (!hm_get(&c->defines, v + i + 1, (dot ? (size_t)(dot - v) : j) - i - 1)) return 0;
         i = j;
     }
     return 1;
@@ -34,7 +35,7 @@ static int all_defined(compilation *c, const char *v, size_t n)
 static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const char *v, size_t n, int depth)
 {
     compilation *c = ic->c;
-    if (kind == MK_ANCESTORS) {
+    if (kind == MK_ANCESTORS && !memchr(v, PARAM_OPEN, n)) {
         const char *val = hm_get(&c->defines, v, n);
         if (val) {                       /* the value's proper ancestors, one literal each */
             size_t vl = strlen(val);
@@ -43,6 +44,20 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
                 if (val[k] == '/') add_one(ic, from, MK_LITERAL, val, k, template_depth(val, k));
             return 0;
         }
+    } else if (kind == MK_ANCESTORS && all_defined(c, v, n)) {
+        /* "T$N" with the values known: T's expansion and N's value up to
+         * each of its '/', as the kernel sees the path (/private) */
+        size_t i = n - 1;
+        while (i > 0 && v[i] != PARAM_OPEN) i--;
+        const char *val = hm_get(&c->defines, v + i + 1, n - i - 2);
+        strbuf e;
+        sb_init(&e);
+        param_expand(&e, v, n, &c->defines, compile_platform(c) == PLAT_LINUX ? TPL_LINUX : 0);
+        size_t vl = strlen(val), base = e.len >= vl ? e.len - vl : 0;
+        for (size_t k = 1; k < vl; k++)
+            if (val[k] == '/') add_one(ic, from, MK_LITERAL, e.data, base + k, template_depth(e.data, base + k));
+        sb_free(&e);
+        return 0;
     }
     strbuf b;
     sb_init(&b);
@@ -96,20 +111,31 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     return 0;
 }
 
+/* The ancestors that the parameters of the component v[k..len) put inside
+ * it: above "$P" at the root (alone or with text glued to it), the value's
+ * own ancestors; a value after other text may hold '/' ("/x/$SUB" with
+ * SUB=a/b), and each of its '/' ends an ancestor inside the component
+ * (/x/a). */
+static void add_inner(implied_ctx *ic, const rule *r, const char *v, size_t k, size_t len)
+{
+    for (size_t i = k; i < len; i++) {
+        if (v[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < len && v[j] != PARAM_CLOSE) j++;
+        if (j >= len) break;
+        if (i == 0) add_one(ic, r, MK_ANCESTORS, v + 1, j - 1, -1);
+        else add_one(ic, r, MK_ANCESTORS, v, j + 1, -1);
+        i = j;
+    }
+}
+
 /* The proper ancestors of the path v[0..len). */
 static void add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t len)
 {
     while (len > 0) {
-        if (v[len - 1] == PARAM_CLOSE) {
-            size_t s = len;
-            while (s > 0 && v[s - 1] != PARAM_OPEN) s--;
-            if (s == 1) {                 /* "$P": above it, the value's own ancestors */
-                add_one(ic, r, MK_ANCESTORS, v + 1, len - 2, -1);
-                return;
-            }
-        }
         size_t k = len;
         while (k > 0 && v[k - 1] != '/') k--;
+        add_inner(ic, r, v, k, len);
         if (k == 0) return;
         if (k == 1) {                      /* parent is "/" */
             if (len > 1) add_one(ic, r, MK_LITERAL, "/", 1, 0);
@@ -140,8 +166,28 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
     for (size_t k = 0; k < len; k++) {
         char ch = g[k];
         if (ch == PARAM_OPEN) {
+            size_t open = k;
             while (k < len && g[k] != PARAM_CLOSE) k++;
             var = 1;
+            if (wild && k < len) {
+                /* after a wildcard, a value holding '/' (glob "/a/x*y/$SUB"
+                 * with SUB=b/c) ends an ancestor at each of its '/': the
+                 * prefix's regex, then NAME.up */
+                strbuf re;
+                sb_init(&re);
+                glob_to_regex(&re, g, open, keep_marker, NULL);
+                static const char tl[] = "(/.*)?$";
+                if (re.len >= sizeof tl - 1 && !memcmp(re.data + re.len - (sizeof tl - 1), tl, sizeof tl - 1)) {
+                    re.len -= sizeof tl - 1;
+                    sb_putc(&re, PARAM_OPEN);
+                    sb_add(&re, g + open + 1, k - open - 1);
+                    sb_puts(&re, ".up");
+                    sb_putc(&re, PARAM_CLOSE);
+                    sb_putc(&re, '$');
+                    add_one(ic, r, MK_REGEX, re.data, re.len, -1);
+                }
+                sb_free(&re);
+            }
             continue;
         }
         if (ch == '\\') { k++; continue; }
@@ -341,12 +387,11 @@ void add_implied(compilation *c)
         }
         size_t k = len;
         while (k > 0 && v[k - 1] != '/') k--;
+        /* the parameters of the fixed part's last component ("$P..." with
+         * no "/": the ancestors of P's value; "/x/${SUB}b": those inside
+         * SUB's value) */
+        add_inner(&ic, r, v, k, len);
         if (k == 0) {
-            /* "$P..." with no "/": the ancestors of P's value */
-            if (v[0] == PARAM_OPEN) {
-                const char *e = memchr(v, PARAM_CLOSE, len);
-                if (e) add_one(&ic, r, MK_ANCESTORS, v + 1, (size_t)(e - v - 1), -1);
-            }
         } else if (k == 1) {
             /* the fixed part is "/" or a name in it (a star, a bracket,
              * "/x*"): every match is below the root */

@@ -198,3 +198,91 @@ query rootfixed.buckle file-read-data /a/c allow
 query rootfixed.buckle file-read-data /c/c deny
 query rootfixed.buckle file-write-data /x allow
 query rootfixed.buckle file-write-data / deny
+
+# a relative value of several components inside a path ("/x/$SUB/y" with
+# SUB=a/b) puts ancestors inside the value: every one gets the traversal
+# (metadata), ranked as a literal at its own depth, symbolically (NAME.up)
+# and with -D, and a deny of the same depth still wins the tie
+cat >"$F/multi.buckle" <<'EOB'
+param SUB = "a/b";
+files {
+    allow read "/x/$SUB/y";
+    allow write "~/q${SUB}z/w";
+    deny metadata literal "/x/c/d";
+    deny read "/x";
+}
+EOB
+for d in "" "-D SUB=a/b"; do
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/a allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/a/b allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-data /x/a/b/y allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/a/c deny $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/ab deny $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /Users/test/qa allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /Users/test/qa/bz allow $d
+done
+for d in "" "-D SUB=c/d/e"; do
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/c allow -D SUB=c/d/e $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/c/d deny -D SUB=c/d/e $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/c/d/e allow -D SUB=c/d/e $d
+done
+query multi.buckle file-read-metadata /x/a/a deny -D SUB=a
+query multi.buckle file-read-metadata /x/a allow -D SUB=a/a
+run "fidelity: compile multi" "$BUCKLE" compile "$F/multi.buckle"
+expect_out_has "fidelity: the ancestors inside a value are NAME.up" '(regex (string-append "^/x/" (param "SUB.up") "$"))'
+expect_out_has "fidelity: the header names SUB.up" "SUB SUB.dir SUB.up"
+run "fidelity: compile multi -D" "$BUCKLE" compile -D SUB=c/d/e "$F/multi.buckle"
+expect_out_has "fidelity: with -D the ancestors inside the value are literals" '(allow file-read-metadata (literal "/x/c"))'
+expect_out_has "fidelity: with -D, before a symbolic one, a regex of the value's ancestors" '"/q(c|c/d)$"'
+
+# a relative value right after the root can put a pattern under /private:
+# "/$D/*.txt" with D=tmp is /private/tmp/... to the kernel, symbolically
+# (NAME.rootre) as with -D
+cat >"$F/rootrel.buckle" <<'EOB'
+param D = "tmp";
+files { allow read glob "/$D/*.txt"; }
+EOB
+query rootrel.buckle file-read-data /private/tmp/a.txt allow
+query rootrel.buckle file-read-data /private/tmp/a.txt allow -D D=tmp
+query rootrel.buckle file-read-data /usr/a.txt allow -D D=usr
+query rootrel.buckle file-read-data /private/usr/a.txt deny -D D=usr
+run "fidelity: compile rootrel" "$BUCKLE" compile "$F/rootrel.buckle"
+expect_out_has "fidelity: a relative root component of a glob is NAME.rootre" '(param "D.rootre")'
+
+# an allow of a read, write or exec operation without metadata over a
+# subtree (file-read-data, file-read-xattr, write, exec) allows metadata
+# wherever it allows, ranked as itself: every directory it covers may hold
+# an object it allows; a more specific deny of metadata or read inside wins
+cat >"$F/below.buckle" <<'EOB'
+files {
+    allow file-read-data "/a";
+    allow file-read-xattr glob "/g/*/**";
+    deny metadata "/a/m";
+    deny read literal "/a/r";
+    deny file-read-data "/a/d";
+}
+EOB
+query below.buckle file-read-metadata /a allow
+query below.buckle file-read-metadata /a/b/c allow
+query below.buckle file-read-metadata /a/m deny
+query below.buckle file-read-metadata /a/m/x deny
+query below.buckle file-read-data /a/m/x allow
+query below.buckle file-read-metadata /a/r deny
+query below.buckle file-read-metadata /a/r/x allow
+query below.buckle file-read-metadata /a/d/x allow
+query below.buckle file-read-data /a/d/x deny
+query below.buckle file-read-metadata /g/x/y allow
+query below.buckle file-read-metadata /g allow
+query below.buckle file-read-data /g/x/y deny
