@@ -285,6 +285,99 @@ static const char *name_filter(const matcher *m)
     return f[m->ns][k];
 }
 
+/* A symbolic path template whose first component a value may make /tmp,
+ * /var or /etc in a way no derived parameter spells ("$P/$D" with P=/ and
+ * D=tmp, "/t$X" with X=mp; "/$D" alone is NAME.root, "$P/etc" NAME.pdir):
+ * put_matcher adds the path under /private, guarded so that it holds only
+ * there (docs/language.md). */
+static int alias_guard(emitter *e, const char *t, size_t len)
+{
+    if (compile_platform(e->c) == PLAT_LINUX || !len) return 0;
+    size_t i = 0;
+    int lead = t[0] == PARAM_OPEN, unknown = 0;
+    if (lead) {                                 /* a root parameter: "/" or its own canonical value */
+        while (i < len && t[i] != PARAM_CLOSE) i++;
+        if (i + 1 >= len || t[i + 1] != '/') return 0;     /* "${P}b": P is never "/" there */
+        const char *pv = hm_get(&e->c->defines, t + 1, i - 1);
+        if (pv && strcmp(pv, "/")) return 0;
+        unknown = !pv;
+        i++;
+    } else if (t[0] != '/') {
+        return 0;
+    }
+    size_t s = i + 1, end = s;                  /* the component after the root */
+    while (end < len && t[end] != '/') end++;
+    int has = 0;
+    for (size_t k = s; k < end; k++) {
+        if (t[k] != PARAM_OPEN) continue;
+        size_t j = k + 1;
+        while (j < end && t[j] != PARAM_CLOSE) j++;
+        if (memchr(t + k + 1, '.', j - k - 1)) { k = j; continue; }     /* derived: never the alias's text */
+        has = 1;
+        if (!hm_get(&e->c->defines, t + k + 1, j - k - 1)) unknown = 1;
+        if (!lead && k == s && j + 1 == end) return 0;     /* "/$D" alone: NAME.root, NAME.rootre */
+        k = j;
+    }
+    return has && unknown;
+}
+
+static void put_matcher_as_is(emitter *e, const matcher *m);
+
+/* An MK_ANCESTORS "T$N": T's regex, then NAME.up (N's value up to each of
+ * its '/', as alternatives), then the end. */
+static void ancestors_regex_of(emitter *e, const matcher *m, strbuf *re)
+{
+    size_t i = m->len - 1;
+    while (i > 0 && m->value[i] != PARAM_OPEN) i--;
+    strbuf t;
+    sb_init(&t);
+    sb_add(&t, m->value, i + 1);
+    sb_add(&t, m->value + i + 1, m->len - i - 2);
+    sb_puts(&t, ".up");
+    sb_putc(&t, PARAM_CLOSE);
+    template_regex(re, t.data, t.len, &e->c->defines, TPL_KEEP | plat_flag(e));
+    sb_putc(re, '$');
+    sb_free(&t);
+}
+
+/* (require-any (require-all M (require-not (regex "^/(tmp|var|etc)(/|$)")))
+ *              (require-all M-under-/private (regex "^/private/(tmp|var|etc)(/|$)"))):
+ * M where the value does not make an alias, M under /private where it does */
+static void put_alias_guarded(emitter *e, const matcher *m)
+{
+    strbuf *out = e->out;
+    sb_puts(out, "(require-any (require-all ");
+    put_matcher_as_is(e, m);
+    sb_puts(out, " (require-not (regex ");
+    sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
+    sb_puts(out, "))) (require-all ");
+    if (m->kind == MK_GLOB || m->kind == MK_ANCESTORS) {
+        strbuf re;
+        sb_init(&re);
+        if (m->kind == MK_GLOB) template_regex(&re, m->value, m->len, &e->c->defines, TPL_GLOB | TPL_KEEP | plat_flag(e));
+        else ancestors_regex_of(e, m, &re);
+        strbuf pre;
+        sb_init(&pre);
+        sb_puts(&pre, "^/private");
+        sb_add(&pre, re.data + 1, re.len - 1);
+        sb_puts(out, "(regex ");
+        put_template(e, pre.data, pre.len, 1, TPL_ALIAS_NONE);
+        sb_free(&pre);
+        sb_free(&re);
+    } else {
+        strbuf t;
+        sb_init(&t);
+        sb_puts(&t, "/private");
+        sb_add(&t, m->value, m->len);
+        sb_puts(out, m->kind == MK_LITERAL ? "(literal " : m->kind == MK_SUBPATH ? "(subpath " : "(prefix ");
+        put_template(e, t.data, t.len, 0, TPL_ALIAS_NONE);
+        sb_free(&t);
+    }
+    sb_puts(out, ") (regex ");
+    sbpl_string(out, "^/private/(tmp|var|etc)(/|$)", 28);
+    sb_puts(out, ")))");
+}
+
 static void put_matcher(emitter *e, const matcher *m)
 {
     strbuf *out = e->out;
@@ -302,6 +395,19 @@ static void put_matcher(emitter *e, const matcher *m)
         sb_puts(out, "))");
         return;
     }
+    if ((m->kind == MK_LITERAL || m->kind == MK_SUBPATH || m->kind == MK_PREFIX || m->kind == MK_GLOB ||
+         (m->kind == MK_ANCESTORS && memchr(m->value, PARAM_OPEN, m->len))) &&
+        !m->plain && m->value && alias_guard(e, m->value, m->len)) {
+        put_alias_guarded(e, m);
+        return;
+    }
+    put_matcher_as_is(e, m);
+}
+
+/* The matcher's filter, with no /private guard (put_matcher decides). */
+static void put_matcher_as_is(emitter *e, const matcher *m)
+{
+    strbuf *out = e->out;
     switch (m->kind) {
     case MK_NONE: return;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
@@ -325,21 +431,10 @@ static void put_matcher(emitter *e, const matcher *m)
     case MK_ANCESTORS: {
         sb_puts(out, "(regex ");
         if (memchr(m->value, PARAM_OPEN, m->len)) {
-            /* "T$N": T's regex, then NAME.up (N's value up to each of its
-             * '/', as alternatives), then the end */
-            size_t i = m->len - 1;
-            while (i > 0 && m->value[i] != PARAM_OPEN) i--;
-            strbuf t, re;
-            sb_init(&t);
+            strbuf re;
             sb_init(&re);
-            sb_add(&t, m->value, i + 1);
-            sb_add(&t, m->value + i + 1, m->len - i - 2);
-            sb_puts(&t, ".up");
-            sb_putc(&t, PARAM_CLOSE);
-            template_regex(&re, t.data, t.len, &e->c->defines, TPL_KEEP | plat_flag(e));
-            sb_putc(&re, '$');
+            ancestors_regex_of(e, m, &re);
             put_template(e, re.data, re.len, 1, TPL_ALIAS_NONE);
-            sb_free(&t);
             sb_free(&re);
             break;
         }
@@ -1134,7 +1229,14 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
             if (strstr(names[i], ".pdir") || strstr(names[i], ".pre") || strstr(names[i], ".root")) {
                 sb_puts(h, ";;   NAME.pdir and NAME.pre are NAME.dir and NAME.re, but /private/ and\n"
                            ";;   /private for the root (before tmp, var or etc); NAME.root is / and\n"
-                           ";;   a relative value, /private/tmp for tmp\n");
+                           ";;   a relative value, /private/tmp for tmp (NAME.rootre as a regex)\n");
+                break;
+            }
+        for (size_t i = 0; i < nn; i++)
+            if (strstr(names[i], ".up")) {
+                sb_puts(h, ";;   NAME.up is (a|a/b) for a relative value a/b/c (the ancestors it puts\n"
+                           ";;   inside a path), / for one component; NAME.uproot is the same after\n"
+                           ";;   the root, as the kernel sees it: (/private/tmp) for tmp/x, // for one\n");
                 break;
             }
         for (size_t i = 0; i < nn; i++) {

@@ -410,7 +410,8 @@ void request_kind_for_op(int op, const char *obj, sb_request *q)
 sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n)
 {
     static const char *const sfx[DERIVED_PER_PARAM - 1] = { ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root",
-                                                            ".rootre", ".up" };
+                                                            ".rootre", ".up", ".uproot", ".ifroot",
+                                                            ".ifalias" };
     sb_param *p = arena_alloc(a, (DERIVED_PER_PARAM * n + 1) * sizeof *p);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
@@ -420,7 +421,7 @@ sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out
         for (size_t s = 0; s < DERIVED_PER_PARAM - 1; s++) {
             sb_reset(&b);
             param_derived(&b, in[i].value, sfx[s], strlen(sfx[s]));
-            p[k++] = (sb_param){ arena_printf(a, "%s%s", in[i].name, sfx[s]), arena_strdup(a, sb_cstr(&b)) };
+            p[k++] = (sb_param){ arena_printf(a, "%s%s", in[i].name, sfx[s]), arena_strndup(a, b.data ? b.data : "", b.len) };
         }
         sb_free(&b);
     }

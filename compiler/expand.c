@@ -419,9 +419,13 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
 
 int template_private_alias(const char *t, size_t len, const hashmap *vals)
 {
-    /* only a template whose first component comes from a value: a written
-     * "/tmp" was rewritten when the profile was read */
-    if (!len || !(t[0] == PARAM_OPEN || (len > 1 && t[0] == '/' && t[1] == PARAM_OPEN))) return 0;
+    /* only a template whose first component a value makes (or helps make:
+     * "/t$X" with X=mp): a written "/tmp" was rewritten when the profile
+     * was read */
+    if (!len) return 0;
+    int from_value = t[0] == PARAM_OPEN;
+    for (size_t i = 1; !from_value && t[0] == '/' && i < len && t[i] != '/'; i++) from_value = t[i] == PARAM_OPEN;
+    if (!from_value) return 0;
     strbuf b;
     sb_init(&b);
     expand_values(&b, t, len, vals, TPL_KEEP);
@@ -496,6 +500,35 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
         if (SFX(".root")) sb_add(out, b.data, b.len);
         else regex_quote(out, b.data, b.len);
         sb_free(&b);
+    } else if (SFX(".ifroot")) {
+        /* "" for the root, "//" otherwise (a text no path holds) */
+        if (!(v[0] == '/' && !v[1])) sb_puts(out, "//");
+    } else if (SFX(".ifalias")) {
+        /* "" when the value's first component is tmp, var or etc (the
+         * kernel's /private aliases), "//" otherwise */
+        strbuf b;
+        sb_init(&b);
+        if (v[0] != '/') sb_putc(&b, '/');
+        sb_puts(&b, v);
+        if (!private_alias(b.data, b.len, "")) sb_puts(out, "//");
+        sb_free(&b);
+    } else if (SFX(".uproot")) {
+        /* ".up" after the root: "/" and the value up to each of its '/',
+         * as the kernel sees the path; none: "//", which no path holds */
+        size_t n = strlen(v), k0 = out->len;
+        strbuf b;
+        sb_init(&b);
+        for (size_t k = 1; k < n; k++) {
+            if (v[k] != '/') continue;
+            sb_reset(&b);
+            sb_putc(&b, '/');
+            sb_add(&b, v, k);
+            sb_private_alias(&b);
+            sb_putc(out, out->len == k0 ? '(' : '|');
+            regex_quote(out, b.data, b.len);
+        }
+        sb_free(&b);
+        sb_puts(out, out->len == k0 ? "//" : ")");
     } else if (SFX(".up")) {
         /* the value's proper prefixes that end before one of its '/' (the
          * empty one aside), as alternatives; none: "/", which after the
@@ -528,8 +561,17 @@ static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
     const char *dot = memchr(name, '.', n);
     if (dot) {                         /* a derived name (NAME.up): regex text already */
         const char *bv = hm_get(x->vals, name, (size_t)(dot - name));
+        /* "/$N" then NAME.up, N=tmp/x: /private/tmp to the kernel, NAME.rootup */
+        int rootup = !bv && !(x->flags & TPL_LINUX) && i == 1 && x->t[0] == '/' && out->len &&
+                     out->data[out->len - 1] == '/' && (size_t)(name + n - dot) == 3 && !memcmp(dot, ".up", 3);
         if (bv) param_derived(out, bv, dot, (size_t)(name + n - dot));
-        else if (x->flags & TPL_KEEP) { sb_putc(out, PARAM_OPEN); sb_add(out, name, n); sb_putc(out, PARAM_CLOSE); }
+        else if (x->flags & TPL_KEEP) {
+            if (rootup) out->len--;
+            sb_putc(out, PARAM_OPEN);
+            sb_add(out, name, n);
+            if (rootup) sb_puts(out, "root");
+            sb_putc(out, PARAM_CLOSE);
+        }
         return;
     }
     const char *v = hm_get(x->vals, name, n);

@@ -44,7 +44,8 @@ void param_ancestors_regex(strbuf *out, const char *v);
  * in a regex), as the kernel sees those paths. */
 void param_private_value(strbuf *out, const char *v, int regex);
 /* The derived parameter NAME+sfx (sfx ".re", ".ancestors", ".dir", ".pdir",
- * ".pre", ".root", ".rootre" or ".up", docs/language.md) of the value v,
+ * ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot" or ".ifalias",
+ * docs/language.md) of v,
  * appended to out; 0 for another suffix.  One table: derive_sbpl_params,
  * param_expand and the SBPL back end all derive through it. */
 int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl);

@@ -28,6 +28,13 @@ static int all_defined(compilation *c, const char *v, size_t n)
     return 1;
 }
 
+/* v holds "//" (a literal no path matches). */
+static int memmem_slash2(const char *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) if (v[i] == '/' && v[i - 1] == '/') return 1;
+    return 0;
+}
+
 /* Adds "allow metadata KIND v" unless the policy has that rule; depth: its
  * depth when every object it matches has the same one, -1 otherwise.  With
  * -D values the rule is written on the values.  Returns 1 when an implied
@@ -67,6 +74,7 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
                                                       (compile_platform(c) == PLAT_LINUX ? TPL_LINUX : 0));
             v = b.data ? b.data : "";
             n = b.len;
+            if (kind == MK_LITERAL && n > 1 && memmem_slash2(v, n)) { sb_free(&b); return 0; }   /* "/private//": no path */
             if (kind == MK_LITERAL) depth = template_depth(v, n);
         } else {
             depth = -1;
@@ -89,7 +97,15 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
      * holds one rule per matcher). */
     int beside = old && !old->implied && !old->final &&
                  !(old->m.kind == MK_LITERAL && old->m.spec_b >= 3 && depth >= 0 && old->m.spec_a >= depth);
-    if (old && !beside) { sb_free(&b); return old->implied == 1 && kind == MK_LITERAL; }
+    if (old && !beside) {
+        /* the walk that added it added its ancestors too, unless a value
+         * moved it under /private ("/$D" with D=tmp/x gives /private/tmp
+         * as the ancestor of the value's /private/tmp/x, while "$Q/x" with
+         * Q=/private/tmp has Q's own ancestors above it): go on there */
+        int ret = old->implied == 1 && kind == MK_LITERAL && !(n > 9 && !memcmp(v, "/private/", 9));
+        sb_free(&b);
+        return ret;
+    }
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = probe;
     r->implied = 1;
@@ -118,6 +134,30 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
  * (/x/a). */
 static void add_inner(implied_ctx *ic, const rule *r, const char *v, size_t k, size_t len)
 {
+    /* a value that makes the path's first component ("/$D" with D=tmp,
+     * "$P/$D" with P=/): the kernel sees it under /private, which is then
+     * an ancestor too: "/private" and NAME.ifalias ("" for tmp, var or etc,
+     * "//" for anything else, a path no object has), after NAME.ifroot ("" for
+     * the value "/") of the root parameter */
+    if (compile_platform(ic->c) == PLAT_MACOS && len > k + 2 && v[k] == PARAM_OPEN && v[len - 1] == PARAM_CLOSE &&
+        !memchr(v + k + 1, PARAM_OPEN, len - k - 1)) {
+        const char *root_close = v[0] == PARAM_OPEN ? memchr(v, PARAM_CLOSE, len) : NULL;
+        if (k == 1 || (root_close && k == (size_t)(root_close - v) + 2 && v[k - 1] == '/')) {
+            strbuf t;
+            sb_init(&t);
+            sb_puts(&t, "/private");
+            if (k > 1) {
+                sb_add(&t, v, k - 2);
+                sb_puts(&t, ".ifroot");
+                sb_putc(&t, PARAM_CLOSE);
+            }
+            sb_add(&t, v + k, len - k - 1);
+            sb_puts(&t, ".ifalias");
+            sb_putc(&t, PARAM_CLOSE);
+            add_one(ic, r, MK_LITERAL, t.data, t.len, 1);
+            sb_free(&t);
+        }
+    }
     for (size_t i = k; i < len; i++) {
         if (v[i] != PARAM_OPEN) continue;
         size_t j = i + 1;

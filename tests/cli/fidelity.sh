@@ -286,3 +286,75 @@ query below.buckle file-read-data /a/d/x deny
 query below.buckle file-read-metadata /g/x/y allow
 query below.buckle file-read-metadata /g allow
 query below.buckle file-read-data /g/x/y deny
+
+# a root parameter with text glued to it ("${P}b/c") is traversed through
+# its value's ancestors, like "$P/b/c"
+cat >"$F/glued.buckle" <<'EOB'
+param P = "/u/me";
+files { allow read "${P}b/c"; }
+EOB
+query glued.buckle file-read-metadata / allow
+query glued.buckle file-read-metadata /u allow
+query glued.buckle file-read-metadata /u/meb allow
+query glued.buckle file-read-metadata /u/me deny
+query glued.buckle file-read-metadata /v/w allow -D P=/v/w/x
+query glued.buckle file-read-metadata /v/w/x deny -D P=/v/w/x
+
+# a relative value of several components right after the root: its
+# ancestors as the kernel sees them (/private/tmp for D=tmp/x)
+cat >"$F/rootmulti.buckle" <<'EOB'
+param D = "tmp/x";
+files { allow read "/$D/y"; }
+EOB
+for d in "" "-D D=tmp/x"; do
+    # shellcheck disable=SC2086
+    query rootmulti.buckle file-read-metadata /private/tmp allow $d
+    # shellcheck disable=SC2086
+    query rootmulti.buckle file-read-metadata /private/tmp/x allow $d
+    # shellcheck disable=SC2086
+    query rootmulti.buckle file-read-data /private/tmp/x/y allow $d
+done
+query rootmulti.buckle file-read-metadata /usr/lib allow -D D=usr/lib/z
+query rootmulti.buckle file-read-metadata /private/usr deny -D D=usr/lib/z
+run "fidelity: compile rootmulti" "$BUCKLE" compile "$F/rootmulti.buckle"
+expect_out_has "fidelity: after the root the value's ancestors are NAME.uproot" '(regex (string-append "^" (param "D.uproot") "$"))'
+
+# values that make the first component tmp, var or etc in a way no derived
+# parameter spells ("$P/$D" with P=/ and D=tmp, "/t$X" with X=mp): the
+# symbolic output adds the path under /private, guarded to hold only there,
+# so a deny there is not lost; /private itself is traversed for "$P/$D" and
+# "/$D" (NAME.ifroot, NAME.ifalias), not for text glued to a value
+cat >"$F/alias.buckle" <<'EOB'
+param P = "/";
+param D = "tmp/x";
+param X = "mp";
+files {
+    allow read "/private";
+    allow read "$P/$D/y";
+    deny read "$P/$D/y/no";
+    allow write "/t$X/z/w";
+    deny read "/t$X/z/w/no";
+    allow read "/$X/q";
+}
+EOB
+for d in "" "-D P=/ -D D=tmp/x -D X=mp"; do
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-data /private/tmp/x/y/no deny $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-data /private/tmp/x/y/ok allow $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-data /private/tmp/z/w/no deny $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-write-data /private/tmp/z/w/ok allow $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-metadata /private/tmp/x allow $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-metadata /private/tmp allow $d
+done
+query alias.buckle file-read-data /a/usr/y/no deny -D P=/a -D D=usr
+query alias.buckle file-read-data /private/a/usr/y allow -D P=/a -D D=usr
+query alias.buckle file-read-metadata /private allow -D P=/ -D D=etc -D X=usr
+query alias.buckle file-read-metadata /private allow -D P=/a -D D=etc -D X=var
+run "fidelity: compile alias" "$BUCKLE" compile "$F/alias.buckle"
+expect_out_has "fidelity: a value-made alias is guarded" '(regex "^/private/(tmp|var|etc)(/|$)")'
+expect_out_has "fidelity: /private is an ancestor when a value makes the alias" '(literal (string-append "/private" (param "P.ifroot") (param "D.ifalias")))'

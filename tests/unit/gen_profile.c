@@ -61,6 +61,9 @@ static const gen_shape_info shape_table[GS_COUNT] = {
                       "P=/a/xxx...x (1,020 bytes)" },
     [GS_VAL_MULTI] = { "val-multi", "a relative value of several components (with `/`) in the middle of a path, "
                        "alone and glued to text", "USER=b/c: \"/a/$USER/c\", \"/a/b${USER}\"" },
+    [GS_VAL_ALIAS] = { "val-alias", "values that make a path's first component `/tmp`, `/var` or `/etc` (the kernel "
+                       "sees `/private/...`): after the root, after a parameter `/`",
+                       "P=/ USER=tmp: \"$P/$USER\", \"/$USER\"" },
 };
 
 const gen_shape_info *gen_shape_get(gen_shape s) { return &shape_table[s]; }
@@ -113,7 +116,7 @@ static const root roots[] = {
     { "~", GS_TILDE, 1 }, { "$HOME", GS_TILDE, 1 },
     { "/a/$USER", GS_PARAM_MID, 1 }, { "/a$P", GS_PARAM_GLUED, 1 }, { "/Users/$USER", GS_PARAM_MID, 1 },
     { "$P/b/$USER", GS_PARAM_TWO, 1 }, { "$P$Q", GS_PARAM_GLUED, 1 }, { "~/$USER", GS_PARAM_TWO, 1 },
-    { "/a/b${USER}", GS_PARAM_GLUED, 1 },
+    { "/a/b${USER}", GS_PARAM_GLUED, 1 }, { "$P/$USER", GS_PARAM_TWO, 1 }, { "/$USER", GS_PARAM_MID, 1 },
 };
 static const char *const comps[] = { "b", "c", "bc", "b.c", ".ssh", "b" };
 
@@ -659,6 +662,9 @@ static const gen_values value_sets[] = {
                              { "Q", "/a/" E100 E100 E100 E100 E100 "x" } } },
     { "multi", GS_VAL_MULTI, { { "HOME", "/a" }, { "USER", "b/c" }, { "P", "/a/b" }, { "Q", "/a/b/c" } } },
     { "multi3", GS_VAL_MULTI, { { "HOME", "/Users/test" }, { "USER", "b/bc/c" }, { "P", "/a" }, { "Q", "/a/bc" } } },
+    { "alias", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "tmp" }, { "P", "/" }, { "Q", "/a" } } },
+    { "alias2", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "etc/b" }, { "P", "/" }, { "Q", "/etc" } } },
+    { "alias3", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "var" }, { "P", "/a/b" }, { "Q", "/private/var" } } },
 };
 
 
