@@ -297,8 +297,21 @@ static int alias_guard(emitter *e, const char *t, size_t len)
     int lead = t[0] == PARAM_OPEN, unknown = 0;
     if (lead) {                                 /* a root parameter: "/" or its own canonical value */
         while (i < len && t[i] != PARAM_CLOSE) i++;
-        if (i + 1 >= len || t[i + 1] != '/') return 0;     /* "${P}b": P is never "/" there */
         const char *pv = hm_get(&e->c->defines, t + 1, i - 1);
+        if (i + 1 < len && t[i + 1] != '/') {
+            /* "${P}p/x": P is never "/" there, but "/tm" makes /tmp; only
+             * glued text that ends tmp, var or etc (or holds a parameter)
+             * can finish one of them */
+            size_t s0 = i + 1, e0 = s0;
+            while (e0 < len && t[e0] != '/') e0++;
+            if (pv) return 0;
+            if (memchr(t + s0, PARAM_OPEN, e0 - s0)) return 1;
+            static const char *const names[] = { "tmp", "var", "etc" };
+            for (size_t k = 0; k < 3; k++)
+                if (e0 - s0 < 3 && !memcmp(names[k] + 3 - (e0 - s0), t + s0, e0 - s0)) return 1;
+            return 0;
+        }
+        if (i + 1 >= len) return 0;                  /* "$P" alone: its own canonical value */
         if (pv && strcmp(pv, "/")) return 0;
         unknown = !pv;
         i++;

@@ -223,6 +223,20 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         v = b.data ? b.data : "";
         vl = b.len;
     }
+    if (mode == EXP_GLOB && (memchr(v, '\\', vl) || memchr(v, '[', vl))) {
+        /* "\\t" and "[t]" are the plain "t": before the /private rewrite
+         * and the fixed part ("/e\\tc/x" is "/etc/x") */
+        strbuf g;
+        sb_init(&g);
+        if (glob_canonical(&g, v, vl)) {
+            sb_reset(&b);
+            sb_add(&b, g.data, g.len);
+            v = b.data;
+            vl = b.len;
+            as_written = 0;
+        }
+        sb_free(&g);
+    }
     if (is_path) {
         if (vl == 0 || (v[0] != '/' && v[0] != PARAM_OPEN)) {
             diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at, "relative path \"%s\": paths must be absolute", s->s);

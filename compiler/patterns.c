@@ -119,6 +119,50 @@ const char *glob_check(const char *g, size_t len, size_t *off)
     return NULL;
 }
 
+int glob_canonical(strbuf *out, const char *g, size_t len)
+{
+    static const char meta[] = "*?[]\\";
+    int changed = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = g[i];
+        if (c == PARAM_OPEN) {                  /* a parameter marker: as it is */
+            size_t j = i;
+            while (j < len && g[j] != PARAM_CLOSE) j++;
+            sb_add(out, g + i, (j < len ? j + 1 : len) - i);
+            i = j;
+            continue;
+        }
+        if (c == '\\' && i + 1 < len) {
+            char n = g[i + 1];
+            if (n && n != PARAM_OPEN && !strchr(meta, n)) { sb_putc(out, n); changed = 1; }
+            else sb_add(out, g + i, 2);
+            i++;
+            continue;
+        }
+        if (c == '[') {
+            unsigned char set[16];
+            int neg, count = 0;
+            unsigned only = 0;
+            const char *err = NULL;
+            size_t off, j = bracket_parse(g, len, i, set, &neg, &err, &off);
+            if (err) { sb_add(out, g + i, len - i); return changed; }
+            for (unsigned k = 1; k < 128; k++)
+                if (k != '/' && set_has(set, k)) { count++; only = k; }
+            if (!neg && count == 1) {
+                if (strchr(meta, (int)only)) sb_putc(out, '\\');
+                sb_putc(out, (char)only);
+                changed = 1;
+            } else {
+                sb_add(out, g + i, j + 1 - i);
+            }
+            i = j;
+            continue;
+        }
+        sb_putc(out, c);
+    }
+    return changed;
+}
+
 /* At g[i] == '/': the length of the globstar components ('/' then "**")
  * that start there, 0 when none does.  Repeats collapse: "**" followed by
  * another "**" component means one "**". */

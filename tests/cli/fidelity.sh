@@ -358,3 +358,74 @@ query alias.buckle file-read-metadata /private allow -D P=/a -D D=etc -D X=var
 run "fidelity: compile alias" "$BUCKLE" compile "$F/alias.buckle"
 expect_out_has "fidelity: a value-made alias is guarded" '(regex "^/private/(tmp|var|etc)(/|$)")'
 expect_out_has "fidelity: /private is an ancestor when a value makes the alias" '(literal (string-append "/private" (param "P.ifroot") (param "D.ifalias")))'
+
+# an escaped ordinary character ("\\t") and a bracket of one character
+# ("[t]") are plain text of a glob: "/e\\tc/x" is /etc/x, which the kernel
+# sees as /private/etc/x, with and without a parameter before it
+cat >"$F/escalias.buckle" <<'EOB'
+param P = "/";
+files {
+    allow read "/";
+    deny read glob "${P}/tm\\p/secret";
+    deny read glob "/e\\tc/secret";
+    deny read glob "$P/[v]ar/secret";
+    deny read glob "/[e]t[c]/key/*";
+    deny read glob "/a/\\*/[*]";
+}
+EOB
+for d in "" "-D P=/"; do
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/tmp/secret deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/etc/secret/k deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/var/secret deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/etc/key/a deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /a/*/* deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /a/b/* allow $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/etc/other allow $d
+done
+run "fidelity: compile escalias" "$BUCKLE" compile "$F/escalias.buckle"
+expect_out_has "fidelity: an escaped character is plain text (/private)" '(regex "^/private/etc/secret(/.*)?$")'
+expect_out_has "fidelity: a one-character bracket is plain text (/private)" '(regex "^/private/etc/key/[^/]+(/.*)?$")'
+expect_out_has "fidelity: an escaped metacharacter stays one" '(regex "^/a/\\*/\\*(/.*)?$")'
+run "fidelity: compile escalias -D P=/" "$BUCKLE" compile -D P=/ "$F/escalias.buckle"
+expect_out_has "fidelity: with -D the escaped /tmp is under /private" '(regex "^/private/?/tmp/secret(/.*)?$")'
+
+# a root parameter glued to text that ends tmp, var or etc ("${P}p/x" with
+# P=/tm): the symbolic output adds the path under /private, guarded
+cat >"$F/gluealias.buckle" <<'EOB'
+param P = "/tm";
+param V = "/v";
+files {
+    allow read "/";
+    deny read "${P}p/secret";
+    deny read literal "${P}p/lit";
+    deny read prefix "${V}ar/pre";
+    deny read glob "${P}p/g/*";
+    deny read "${P}x/other";
+}
+EOB
+for d in "" "-D P=/tm -D V=/v"; do
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/tmp/secret/k deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/tmp/lit deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/var/prefix deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/tmp/g/a deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /tmx/other deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/tmp/g allow $d
+done
+query gluealias.buckle file-read-data /a/bp/secret deny -D P=/a/b -D V=/v
+query gluealias.buckle file-read-data /private/tmp/secret allow -D P=/a/b -D V=/v
+run "fidelity: compile gluealias" "$BUCKLE" compile "$F/gluealias.buckle"
+expect_out_has "fidelity: glued text ending tmp is guarded" '(subpath (string-append "/private" (param "P") "p/secret"))'
+expect_out_lacks "fidelity: glued text that ends no alias is not guarded" '"/private" (param "P") "x/other"'
