@@ -429,3 +429,20 @@ query gluealias.buckle file-read-data /private/tmp/secret allow -D P=/a/b -D V=/
 run "fidelity: compile gluealias" "$BUCKLE" compile "$F/gluealias.buckle"
 expect_out_has "fidelity: glued text ending tmp is guarded" '(subpath (string-append "/private" (param "P") "p/secret"))'
 expect_out_lacks "fidelity: glued text that ends no alias is not guarded" '"/private" (param "P") "x/other"'
+# a raw rule whose string holds parameters with values meets a final rule
+# that is a parameter alone: "$Q" with Q the raw rule's own path
+cat >"$F/rawparam.buckle" <<'EOB'
+param Q;
+files { deny final metadata literal "$Q"; }
+sbpl """
+(allow file-read-metadata (literal (string-append (param "HOME") "/.ssh")))
+""";
+EOB
+run "fidelity: raw rule with parameters against a final parameter" "$BUCKLE" compile "$F/rawparam.buckle"
+expect_rc "fidelity: raw rule with parameters against a final parameter is refused" 1
+expect_err_has "fidelity: raw rule with parameters against a final parameter is BK2005" "BK2005"
+expect_err_has "fidelity: raw rule with parameters against a final parameter names the values" "HOME=/Users/test Q=/Users/test/.ssh"
+
+# a component of a raw rule's path is a candidate value: (subpath "/a/b")
+# meets the final "/a/$USER/b.c/b" with USER=b
+raw_case component error "they meet with USER=b" 'allow final write "/a/$USER/b.c/b";' '(deny file-write* (subpath "/a/b"))'
