@@ -75,6 +75,10 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
             v = b.data ? b.data : "";
             n = b.len;
             if (kind == MK_LITERAL && n > 1 && memmem_slash2(v, n)) { sb_free(&b); return 0; }   /* "/private//": no path */
+            /* the values moved it under /private ("~/etc" with HOME=/):
+             * /private is an ancestor too */
+            if (kind == MK_LITERAL && n > 9 && !memcmp(v, "/private/", 9) && compile_platform(c) == PLAT_MACOS)
+                add_one(ic, from, MK_LITERAL, "/private", 8, 1);
             if (kind == MK_LITERAL) depth = template_depth(v, n);
         } else {
             depth = -1;
@@ -172,6 +176,23 @@ static void add_inner(implied_ctx *ic, const rule *r, const char *v, size_t k, s
 /* The proper ancestors of the path v[0..len). */
 static void add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t len)
 {
+    /* "$P/etc/x": with P=/ the kernel sees /private/etc/x, whose ancestor
+     * /private is "/private" then NAME.ifroot ("" for the root, "//", a
+     * path no object has, otherwise) */
+    const char *rc = len && v[0] == PARAM_OPEN ? memchr(v, PARAM_CLOSE, len) : NULL;
+    if (rc && compile_platform(ic->c) == PLAT_MACOS && !memchr(v + 1, '.', (size_t)(rc - v) - 1)) {
+        size_t c1 = (size_t)(rc - v) + 1;
+        if (c1 < len && v[c1] == '/' && private_alias(v + c1, len - c1, "")) {
+            strbuf t;
+            sb_init(&t);
+            sb_puts(&t, "/private");
+            sb_add(&t, v, c1 - 1);
+            sb_puts(&t, ".ifroot");
+            sb_putc(&t, PARAM_CLOSE);
+            add_one(ic, r, MK_LITERAL, t.data, t.len, 1);
+            sb_free(&t);
+        }
+    }
     while (len > 0) {
         size_t k = len;
         while (k > 0 && v[k - 1] != '/') k--;
@@ -186,13 +207,7 @@ static void add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t 
     }
 }
 
-static void keep_marker(strbuf *out, const char *name, size_t len, void *ud)
-{
-    (void)ud;
-    sb_putc(out, PARAM_OPEN);
-    sb_add(out, name, len);
-    sb_putc(out, PARAM_CLOSE);
-}
+static int plat_flags(compilation *c) { return compile_platform(c) == PLAT_LINUX ? TPL_LINUX : 0; }
 
 /* Ancestors inside a glob: at each "/" after its first wildcard, the
  * directories the glob's prefix matches (exactly: a regex anchored at both
@@ -215,7 +230,7 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
                  * prefix's regex, then NAME.up */
                 strbuf re;
                 sb_init(&re);
-                glob_to_regex(&re, g, open, keep_marker, NULL);
+                template_regex(&re, g, open, &ic->c->defines, TPL_GLOB | TPL_KEEP | plat_flags(ic->c));
                 static const char tl[] = "(/.*)?$";
                 if (re.len >= sizeof tl - 1 && !memcmp(re.data + re.len - (sizeof tl - 1), tl, sizeof tl - 1)) {
                     re.len -= sizeof tl - 1;
@@ -241,7 +256,8 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
         if (!wild || k == 0) continue;
         strbuf re;
         sb_init(&re);
-        glob_to_regex(&re, g, k, keep_marker, NULL);
+        /* as the kernel sees it: "~/tmp/[a-c]*" with HOME=/ is under /private */
+        template_regex(&re, g, k, &ic->c->defines, TPL_GLOB | TPL_KEEP | plat_flags(ic->c));
         static const char tail[] = "(/.*)?$";
         size_t tl = sizeof tail - 1;
         int globstar = k >= 2 && g[k - 1] == '*' && g[k - 2] == '*';

@@ -446,3 +446,73 @@ expect_err_has "fidelity: raw rule with parameters against a final parameter nam
 # a component of a raw rule's path is a candidate value: (subpath "/a/b")
 # meets the final "/a/$USER/b.c/b" with USER=b
 raw_case component error "they meet with USER=b" 'allow final write "/a/$USER/b.c/b";' '(deny file-write* (subpath "/a/b"))'
+
+# a value that moves an allowed path under /tmp, /var or /etc: /private is
+# an ancestor too ("~/etc/x" with HOME=/), and the traversal regexes inside
+# a glob's wildcards are written as the kernel sees them
+cat >"$F/privtrav.buckle" <<'EOB'
+param R = "usr";
+files {
+    allow read subpath "~/etc/x";
+    allow read glob "~/tmp/[a-c]*/x/[!a]";
+    allow read glob "/${R}/c/*";
+}
+EOB
+for d in "-D HOME=/" "-D HOME=/ -D R=usr"; do
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private/etc allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private/tmp/b allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private/tmp/b/x allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-data /private/tmp/b/x/c allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private/tmp/d deny $d
+done
+query privtrav.buckle file-read-metadata /private/tmp/c allow -D R=tmp
+query privtrav.buckle file-read-metadata /private deny -D HOME=/Users/x
+query privtrav.buckle file-read-metadata /Users/x/tmp/b allow -D HOME=/Users/x
+query privtrav.buckle file-read-metadata /private/tmp/b deny -D HOME=/Users/x -D R=usr
+run "fidelity: compile privtrav" "$BUCKLE" compile "$F/privtrav.buckle"
+expect_out_has "fidelity: symbolically /private is traversed for \$HOME/etc" '(literal (string-append "/private" (param "HOME.ifroot")))'
+expect_out_has "fidelity: symbolically a glob's inner traversal is under /private" '(regex (string-append "^" (param "HOME.pre") "/tmp/[a-c][^/]*$"))'
+
+# the black-box findings' repros: a glob starting with a relative parameter
+# right after the root (D=tmp), the ancestors of "${P}x" (glued text) and of
+# a relative value of several components ("/a/${R}/f", R=b/c)
+cat >"$F/rootglob.buckle" <<'EOB'
+param D = "tmp";
+files {
+    allow read "/";
+    deny read glob "/${D}/secret/*";
+}
+EOB
+cat >"$F/glued.buckle" <<'EOB'
+param P = "/a/b";
+param R = "b/c";
+files {
+    allow read literal "${P}x";
+    allow write "${P}y";
+    allow read prefix "${P}z/w/";
+    allow read "/q/${R}/f";
+}
+EOB
+for d in "" "-D D=tmp"; do
+    # shellcheck disable=SC2086
+    query rootglob.buckle file-read-data /private/tmp/secret/key deny $d
+    # shellcheck disable=SC2086
+    query rootglob.buckle file-read-data /private/tmp/secret allow $d
+done
+for d in "" "-D P=/a/b -D R=b/c"; do
+    for o in / /a /a/bz /a/bz/w /q /q/b /q/b/c; do
+        # shellcheck disable=SC2086
+        query glued.buckle file-read-metadata "$o" allow $d
+    done
+    # shellcheck disable=SC2086
+    query glued.buckle file-read-metadata /a/c deny $d
+done
+run "fidelity: compile rootglob symbolically" "$BUCKLE" compile "$F/rootglob.buckle"
+expect_out_has "fidelity: the root glob reads D.rootre" '(regex (string-append "^" (param "D.rootre") "/secret/[^/]+(/.*)?$"))'
