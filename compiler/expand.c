@@ -354,6 +354,12 @@ const char *platform_path(arena *a, platform_t p, const char *value)
     return arena_printf(a, "/private%s", value);
 }
 
+int path_dot_component(const char *p)
+{
+    size_t at;
+    return bad_component(p, strlen(p), &at);
+}
+
 int param_is_path_builtin(const char *name)
 {
     const builtin_param *b = builtin_param_find(name, strlen(name));

@@ -516,3 +516,28 @@ for d in "" "-D P=/a/b -D R=b/c"; do
 done
 run "fidelity: compile rootglob symbolically" "$BUCKLE" compile "$F/rootglob.buckle"
 expect_out_has "fidelity: the root glob reads D.rootre" '(regex (string-append "^" (param "D.rootre") "/secret/[^/]+(/.*)?$"))'
+
+# an object with a "." or ".." component is an error in query and test (the
+# kernel resolves it; a text match would certify the opposite decision)
+cat >"$F/dots.buckle" <<'EOB'
+files {
+    allow read "/usr";
+    deny read "/usr/secret";
+}
+test "dot components" {
+    expect deny  files read "/usr/secret/../bin/ls";
+    expect allow files read "/usr/./secret/key";
+}
+EOB
+run "fidelity: query a .. object" "$BUCKLE" query "$F/dots.buckle" files read /usr/secret/../bin/ls
+expect_rc "fidelity: query a .. object is a usage error" 2
+expect_err_has "fidelity: query a .. object says why" 'object "/usr/secret/../bin/ls" has a "." or ".." component'
+run "fidelity: query a . object" "$BUCKLE" query "$F/dots.buckle" file-read-data /usr/./secret/key
+expect_rc "fidelity: query a . object is a usage error" 2
+run "fidelity: test . and .. objects" "$BUCKLE" test "$F/dots.buckle"
+expect_rc "fidelity: test with . and .. objects fails" 1
+expect_out_has "fidelity: test names the .. expectation at file:line:col" 'dots.buckle:6:5: error: the object "/usr/secret/../bin/ls" has a "." or ".." component'
+expect_out_has "fidelity: test names the . expectation at file:line:col" 'dots.buckle:7:5: error: the object "/usr/./secret/key" has a "." or ".." component'
+expect_out_has "fidelity: both expectations fail" '0 passed, 2 failed'
+run "fidelity: query a name with dots" "$BUCKLE" query "$F/dots.buckle" mach lookup ../x
+expect_rc "fidelity: a name object may hold dots" 0
