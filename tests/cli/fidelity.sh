@@ -541,3 +541,29 @@ expect_out_has "fidelity: test names the . expectation at file:line:col" 'dots.b
 expect_out_has "fidelity: both expectations fail" '0 passed, 2 failed'
 run "fidelity: query a name with dots" "$BUCKLE" query "$F/dots.buckle" mach lookup ../x
 expect_rc "fidelity: a name object may hold dots" 0
+
+# a prefix string that ends inside /tmp, /var or /etc: paths under the alias
+# are matched under /private (a subpath there), the rest as written
+cat >"$F/prefalias.buckle" <<'EOB'
+files {
+    allow write "/";
+    deny write prefix "/tmp";
+    deny write prefix "/e";
+    deny write prefix "/var/";
+}
+EOB
+query prefalias.buckle file-write-data /tmpfoo deny
+query prefalias.buckle file-write-data /private/tmpfoo allow
+query prefalias.buckle file-write-data /private/tmp deny
+query prefalias.buckle file-write-data /private/tmp/x deny
+query prefalias.buckle file-write-data /private/etc/x deny
+query prefalias.buckle file-write-data /ex deny
+query prefalias.buckle file-write-data /private/ex allow
+query prefalias.buckle file-write-data /private/var/x deny
+query prefalias.buckle file-write-data /private/varx allow
+query prefalias.buckle file-write-data /tmx allow
+run "fidelity: compile prefalias" "$BUCKLE" compile "$F/prefalias.buckle"
+expect_out_has "fidelity: prefix /tmp keeps the written string" '(deny file-write* (prefix "/tmp"))'
+expect_out_has "fidelity: prefix /tmp covers the alias as a subpath" '(deny file-write* (subpath "/private/tmp"))'
+expect_out_has "fidelity: prefix /e covers /private/etc" '(deny file-write* (subpath "/private/etc"))'
+expect_out_has "fidelity: prefix /var/ is under /private" '(deny file-write* (prefix "/private/var/"))'
