@@ -308,6 +308,17 @@ static size_t regex_fixed(const char *re, size_t len, size_t *start)
     return i - 1;
 }
 
+/* The length a name prefix ranks by: its characters, each parameter one
+ * (whatever its name or value, like a parameter in a path is one component). */
+static int name_length(const char *v, size_t len)
+{
+    int n = 0;
+    for (size_t i = 0; i < len; i++, n++)
+        if (v[i] == PARAM_OPEN)
+            while (i < len && v[i] != PARAM_CLOSE) i++;
+    return n;
+}
+
 void matcher_finish(arena *a, matcher *m) { matcher_finish_depth(a, m, -1); }
 
 void matcher_finish_depth(arena *a, matcher *m, int depth)
@@ -350,7 +361,7 @@ void matcher_finish_depth(arena *a, matcher *m, int depth)
     case MK_PREFIX: m->spec_a = depth >= 0 ? depth : template_depth(m->fixed, n); m->spec_b = 0; break;
     case MK_ANCESTORS: m->spec_a = 0; m->spec_b = 3; break;
     case MK_NAME: m->spec_a = 2; m->spec_b = 0; break;
-    case MK_NAME_PREFIX: m->spec_a = 1; m->spec_b = (int)m->len; break;
+    case MK_NAME_PREFIX: m->spec_a = 1; m->spec_b = name_length(m->value, m->len); break;
     case MK_NAME_REGEX: m->spec_a = 0; m->spec_b = 0; break;
     case MK_TARGET: m->spec_a = 1; m->spec_b = 0; break;
     case MK_IP: {

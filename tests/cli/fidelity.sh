@@ -567,3 +567,19 @@ expect_out_has "fidelity: prefix /tmp keeps the written string" '(deny file-writ
 expect_out_has "fidelity: prefix /tmp covers the alias as a subpath" '(deny file-write* (subpath "/private/tmp"))'
 expect_out_has "fidelity: prefix /e covers /private/etc" '(deny file-write* (subpath "/private/etc"))'
 expect_out_has "fidelity: prefix /var/ is under /private" '(deny file-write* (prefix "/private/var/"))'
+
+# a name prefix with a parameter ranks by its characters, each parameter
+# one: the parameter's name (and value) does not change the decision
+qname() {  # FILE SECTION VERB OBJECT WANT -D N=V
+    run "query $1 $6 $2 $3 $4" "$BUCKLE" query "$6" "$F/$1" "$2" "$3" "$4"
+    expect_rc "fidelity: $1 $6 $2 $3 $4 decides" 0
+    expect_out_has "fidelity: $1 $6 $2 $3 $4 is $5" "$5 $4"
+    expect_out_has "fidelity: $1 $6 $2 $3 $4: compiled SBPL agrees" "compiled SBPL agrees"
+}
+for n in S SVCLONGNAME; do
+    printf 'param %s;\nmach {\n    allow lookup prefix "com.";\n    deny lookup prefix "${%s}";\n    deny lookup prefix "c${%s}";\n}\nsysctl {\n    allow read prefix "kern.";\n    deny read prefix "${%s}";\n}\n' "$n" "$n" "$n" "$n" >"$F/nameprefix-$n.buckle"
+    qname "nameprefix-$n.buckle" mach lookup com.apple.zzz1 allow "-D$n=com.apple.zzz"
+    qname "nameprefix-$n.buckle" mach lookup com.x allow "-D$n=om."
+    qname "nameprefix-$n.buckle" mach lookup zz1 deny "-D$n=zz"
+    qname "nameprefix-$n.buckle" sysctl read kern.osversion allow "-D$n=kern.osv"
+done
