@@ -384,6 +384,58 @@ static void put_alias_guarded(emitter *e, const matcher *m)
     sb_puts(out, ")))");
 }
 
+/* A template "$P/..." whose P has no value, where the component after
+ * "$P/" holds a parameter ("$P/$D/x"): with P=/ that component is the
+ * path's first, which a value may make tmp, var or etc.  Written as the
+ * template for a P other than "/" (NAME.ifnotroot) or the template without
+ * "$P" for P=/ (NAME.ifroot), which put_matcher spells as "/$D/x" is
+ * spelled (NAME.root, NAME.rootre, NAME.uproot). */
+static void put_matcher(emitter *e, const matcher *m);
+
+static int root_split(emitter *e, const matcher *m)
+{
+    if (compile_platform(e->c) == PLAT_LINUX || !m->value || m->plain || m->len < 4 || m->value[0] != PARAM_OPEN)
+        return 0;
+    if (!(m->kind == MK_LITERAL || m->kind == MK_SUBPATH || m->kind == MK_PREFIX || m->kind == MK_GLOB ||
+          m->kind == MK_ANCESTORS))
+        return 0;
+    const char *t = m->value;
+    const char *close = memchr(t, PARAM_CLOSE, m->len);
+    if (!close || memchr(t + 1, '.', (size_t)(close - t - 1))) return 0;
+    size_t i = (size_t)(close - t) + 1;
+    if (i >= m->len || t[i] != '/' || hm_get(&e->c->defines, t + 1, i - 2)) return 0;
+    int has = 0;
+    for (size_t k = i + 1; k < m->len && t[k] != '/'; k++)
+        if (t[k] == PARAM_OPEN) {
+            size_t j = k + 1;
+            while (j < m->len && t[j] != PARAM_CLOSE) j++;
+            if (!memchr(t + k + 1, '.', j - k - 1)) has = 1;
+            k = j;
+        }
+    if (!has) return 0;
+    strbuf *out = e->out;
+    const char *pn = arena_strndup(e->a, t + 1, i - 2);
+    sb_puts(out, "(require-any (require-all ");
+    put_matcher_as_is(e, m);
+    sb_puts(out, " (regex (string-append \"^/\" (param ");
+    const char *nr = arena_printf(e->a, "%s.ifnotroot", pn);
+    sbpl_string(out, nr, strlen(nr));
+    use_param(e, pn, strlen(pn), ".ifnotroot");
+    sb_puts(out, ")))) (require-all ");
+    matcher r = *m;                               /* "$P/$D/x" with P=/ is "/$D/x" */
+    r.value = t + i;
+    r.len = m->len - i;
+    r.banded = 0;
+    put_matcher(e, &r);
+    sb_puts(out, " (regex (string-append \"^/\" (param ");
+    const char *ir = arena_printf(e->a, "%s.ifroot", pn);
+    sbpl_string(out, ir, strlen(ir));
+    use_param(e, pn, strlen(pn), ".ifroot");
+    sb_puts(out, "))))");
+    sb_puts(out, ")");
+    return 1;
+}
+
 static void put_matcher(emitter *e, const matcher *m)
 {
     strbuf *out = e->out;
@@ -401,6 +453,7 @@ static void put_matcher(emitter *e, const matcher *m)
         sb_puts(out, "))");
         return;
     }
+    if ((m->kind != MK_ANCESTORS || memchr(m->value, PARAM_OPEN, m->len)) && root_split(e, m)) return;
     if ((m->kind == MK_LITERAL || m->kind == MK_SUBPATH || m->kind == MK_PREFIX || m->kind == MK_GLOB ||
          (m->kind == MK_ANCESTORS && memchr(m->value, PARAM_OPEN, m->len))) &&
         !m->plain && m->value && alias_guard(e, m->value, m->len)) {

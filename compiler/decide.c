@@ -411,7 +411,7 @@ sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out
 {
     static const char *const sfx[DERIVED_PER_PARAM - 1] = { ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root",
                                                             ".rootre", ".up", ".uproot", ".ifroot",
-                                                            ".ifalias" };
+                                                            ".ifalias", ".ifnotroot" };
     sb_param *p = arena_alloc(a, (DERIVED_PER_PARAM * n + 1) * sizeof *p);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {

@@ -43,10 +43,10 @@ void request_kind_for(section_t sec, const char *verb, const char *obj, sb_reque
 /* The request kind for a concrete SBPL operation ("local:NAME" = local-name). */
 void request_kind_for_op(int op, const char *obj, sb_request *q);
 /* NAME, NAME.re, NAME.ancestors, NAME.dir, NAME.pdir, NAME.pre,
- * NAME.root, NAME.rootre, NAME.up, NAME.uproot, NAME.ifroot and
- * NAME.ifalias for each NAME=VALUE (in that order; param_derived), for
- * evaluating SBPL that buckle compiled (or hand-written SBPL using the same
- * convention). */
-enum { DERIVED_PER_PARAM = 12 };
+ * NAME.root, NAME.rootre, NAME.up, NAME.uproot, NAME.ifroot, NAME.ifalias
+ * and NAME.ifnotroot for each NAME=VALUE (in that order; param_derived),
+ * for evaluating SBPL that buckle compiled (or hand-written SBPL using the
+ * same convention). */
+enum { DERIVED_PER_PARAM = 13 };
 sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n);
 #endif

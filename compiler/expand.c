@@ -523,6 +523,8 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
     } else if (SFX(".ifroot")) {
         /* "" for the root, "//" otherwise (a text no path holds) */
         if (!(v[0] == '/' && !v[1])) sb_puts(out, "//");
+    } else if (SFX(".ifnotroot")) {
+        if (v[0] == '/' && !v[1]) sb_puts(out, "//");
     } else if (SFX(".ifalias")) {
         /* "" when the value's first component is tmp, var or etc (the
          * kernel's /private aliases), "//" otherwise */

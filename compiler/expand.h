@@ -44,7 +44,7 @@ void param_ancestors_regex(strbuf *out, const char *v);
  * in a regex), as the kernel sees those paths. */
 void param_private_value(strbuf *out, const char *v, int regex);
 /* The derived parameter NAME+sfx (sfx ".re", ".ancestors", ".dir", ".pdir",
- * ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot" or ".ifalias",
+ * ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifnotroot" or ".ifalias",
  * docs/language.md) of v,
  * appended to out; 0 for another suffix.  One table: derive_sbpl_params,
  * param_expand and the SBPL back end all derive through it. */
