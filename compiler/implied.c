@@ -207,7 +207,28 @@ static void add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t 
     }
 }
 
-static int plat_flags(compilation *c) { return compile_platform(c) == PLAT_LINUX ? TPL_LINUX : 0; }
+/* TPL_LINUX, or for macOS the /private rewrite of a glob's inner
+ * traversal regexes, where the symbolic output can spell it (a written
+ * "/tmp" after a root parameter: NAME.pre; "/$D": NAME.rootre).  Where values
+ * make the first component otherwise ("$P/$D", "/t$X", "${P}p") the
+ * regex stays as written, with -D as symbolically, so both decide alike. */
+static int glob_inner_flags(compilation *c, const char *g, size_t len)
+{
+    if (compile_platform(c) == PLAT_LINUX) return TPL_LINUX;
+    size_t s = 1;
+    if (g[0] == PARAM_OPEN) {
+        const char *e = memchr(g, PARAM_CLOSE, len);
+        if (!e || (size_t)(e - g) + 1 >= len || e[1] != '/') return TPL_LINUX;
+        s = (size_t)(e - g) + 2;
+    }
+    size_t end = s;
+    while (end < len && g[end] != '/') end++;
+    const char *p = memchr(g + s, PARAM_OPEN, end - s);
+    if (!p) return 0;
+    if (g[0] == PARAM_OPEN || p != g + s || g[end - 1] != PARAM_CLOSE ||
+        memchr(g + s + 1, PARAM_OPEN, end - s - 1)) return TPL_LINUX;
+    return 0;
+}
 
 /* Ancestors inside a glob: at each "/" after its first wildcard, the
  * directories the glob's prefix matches (exactly: a regex anchored at both
@@ -230,7 +251,7 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
                  * prefix's regex, then NAME.up */
                 strbuf re;
                 sb_init(&re);
-                template_regex(&re, g, open, &ic->c->defines, TPL_GLOB | TPL_KEEP | plat_flags(ic->c));
+                template_regex(&re, g, open, &ic->c->defines, TPL_GLOB | TPL_KEEP | glob_inner_flags(ic->c, g, len));
                 static const char tl[] = "(/.*)?$";
                 if (re.len >= sizeof tl - 1 && !memcmp(re.data + re.len - (sizeof tl - 1), tl, sizeof tl - 1)) {
                     re.len -= sizeof tl - 1;
@@ -257,7 +278,7 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
         strbuf re;
         sb_init(&re);
         /* as the kernel sees it: "~/tmp/[a-c]*" with HOME=/ is under /private */
-        template_regex(&re, g, k, &ic->c->defines, TPL_GLOB | TPL_KEEP | plat_flags(ic->c));
+        template_regex(&re, g, k, &ic->c->defines, TPL_GLOB | TPL_KEEP | glob_inner_flags(ic->c, g, len));
         static const char tail[] = "(/.*)?$";
         size_t tl = sizeof tail - 1;
         int globstar = k >= 2 && g[k - 1] == '*' && g[k - 2] == '*';
