@@ -285,26 +285,56 @@ static int glob_fixed(const char *g, size_t len, strbuf *out, size_t *n, int *es
 }
 
 /* Fixed part of a regex: after a leading '^', up to the first
- * metacharacter; a character under '*', '?' or '{' is not fixed.  A regex
- * with top-level alternatives is split into one rule per alternative while
- * lowering (docs/language.md); here such a regex has an empty fixed part. */
-static size_t regex_fixed(const char *re, size_t len, size_t *start)
+ * metacharacter; an escaped character (\. for a dot) is a character of the
+ * fixed part, as in a glob; a character under '*', '?' or '{' is not fixed.
+ * A regex with top-level alternatives is split into one rule per
+ * alternative while lowering (docs/language.md); here such a regex has an
+ * empty fixed part.  The fixed text's length in source bytes is returned;
+ * *n is its length as text, written to out (unescaped) when out is given;
+ * *escaped says whether an escape was met. */
+static size_t regex_fixed(const char *re, size_t len, size_t *start, strbuf *out, size_t *n, int *escaped)
 {
     *start = 0;
+    *n = 0;
+    *escaped = 0;
     if (len == 0 || re[0] != '^') return 0;
     if (regex_alt_end(re, len) < len) return 0;
     *start = 1;
-    size_t i = 1;
-    for (; i < len; i++) {
-        if (re[i] == PARAM_OPEN) { while (i < len && re[i] != PARAM_CLOSE) i++; continue; }
-        if (!re[i] || regex_is_meta(re[i])) break;
+    size_t i = 1, last = 1, text = 0, last_text = 0;   /* where the last character began */
+    while (i < len) {
+        size_t at = i, at_text = text;
+        if (re[i] == PARAM_OPEN) {
+            size_t j = i;
+            while (j < len && re[j] != PARAM_CLOSE) j++;
+            j = j < len ? j + 1 : len;
+            if (out) sb_add(out, re + i, j - i);
+            text += j - i;
+            i = j;
+        } else if (re[i] == '\\' && i + 1 < len && re[i + 1] && !strchr("dDsSwWbB", re[i + 1])) {
+            *escaped = 1;
+            if (out) sb_putc(out, re[i + 1]);
+            text++;
+            i += 2;
+        } else if (!re[i] || regex_is_meta(re[i])) {
+            break;
+        } else {
+            if (out) sb_putc(out, re[i]);
+            text++;
+            i++;
+        }
+        last = at;
+        last_text = at_text;
     }
     if (i < len && (re[i] == '*' || re[i] == '?' || re[i] == '{') && i > 1) {
-        i--;
-        if (re[i] == PARAM_CLOSE) {     /* a quantified parameter: drop it whole */
-            while (i > 1 && re[i] != PARAM_OPEN) i--;
+        /* the last character (or parameter, whole) is under the quantifier */
+        i = last;
+        text = last_text;
+        if (out && out->len > text) {
+            out->len = text;
+            out->data[text] = 0;
         }
     }
+    *n = text;
     return i - 1;
 }
 
@@ -343,9 +373,18 @@ void matcher_finish_depth(arena *a, matcher *m, int depth)
         }
         break;
     }
-    case MK_REGEX: case MK_NAME_REGEX:
-        n = regex_fixed(m->value, m->len, &start);
+    case MK_REGEX: case MK_NAME_REGEX: {
+        int escaped;
+        regex_fixed(m->value, m->len, &start, NULL, &n, &escaped);
+        if (escaped) {
+            strbuf b;
+            sb_init(&b);
+            regex_fixed(m->value, m->len, &start, &b, &n, &escaped);
+            fixed = arena_strndup(a, b.data ? b.data : "", n);
+            sb_free(&b);
+        }
         break;
+    }
     default:
         n = 0;
     }

@@ -69,6 +69,21 @@ static size_t literal_start(const char *p, size_t n, char *out)
     return k;
 }
 
+/* objects a regex matches (two samples of each alternative), with their
+ * boundaries: a pattern's own objects, not only its literal start, so that
+ * a rule by regex that changes is seen */
+static void add_samples(objset *s, const sfilter *f, void (*add)(objset *, const char *, size_t))
+{
+    enum { CAP = 1024 };
+    char buf[CAP];
+    for (int i = 0; i < f->nres; i++)
+        for (int v = 0; v < 2; v++) {
+            if (!f->res[i]) continue;
+            long n = sb_regex_sample(f->res[i], v, buf, CAP);
+            if (n > 0) add(s, buf, (size_t)n);
+        }
+}
+
 static void collect(objset *s, const sfilter *f)
 {
     if (!f) return;
@@ -78,6 +93,7 @@ static void collect(objset *s, const sfilter *f)
         char *t = arena_alloc(s->a, f->len + 1);
         size_t k = literal_start(f->str, f->len, t);
         if (k && t[0] == '/') add_path(s, t, k);
+        add_samples(s, f, add_path);
         break;
     }
     case F_NAME: case F_NAME_PREFIX: add_name(s, f->str, f->len); break;
@@ -85,6 +101,7 @@ static void collect(objset *s, const sfilter *f)
         char *t = arena_alloc(s->a, f->len + 1);
         size_t k = literal_start(f->str, f->len, t);
         if (k) add_name(s, t, k);
+        add_samples(s, f, add_name);
         break;
     }
     case F_IP: add_ip(s, f->str, f->len); break;

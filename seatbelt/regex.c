@@ -514,3 +514,79 @@ int sb_regex_dfa_search(sb_regex_dfa *d, const char *s, size_t len)
     }
     return d->match[k];
 }
+
+/* ---- samples ---------------------------------------------------------
+ * A short subject the automaton accepts from its first byte, found by a
+ * breadth-first walk over (state, past '$'): '^' only before the first
+ * byte, nothing consumed after '$'.  A byte of '.' or a class is chosen by
+ * preference (letters, digits, then the rest of printable ASCII, then any
+ * byte); variant 1 takes the second choice, so that two samples differ
+ * where the pattern lets them. */
+static int pick_byte(const unsigned char *bm, int variant)
+{
+    static const char order[] = "xyabcdefghijklmnopqrstuvwz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ._-~+=,:@%/!#&'()*;<>?[]^`{|}\"$\\";
+    int seen = 0;
+    for (const char *o = order; *o; o++) {
+        unsigned c = (unsigned char)*o;
+        if (!bm || (bm[c >> 3] & (1u << (c & 7)))) { if (seen++ == variant) return (int)c; }
+    }
+    for (unsigned c = 1; c < 256; c++)
+        if (!bm || (bm[c >> 3] & (1u << (c & 7)))) { if (seen++ == variant) return (int)c; }
+    return seen ? pick_byte(bm, 0) : -1;
+}
+
+long sb_regex_sample(const sb_regex *re, int variant, char *out, size_t cap)
+{
+    int n = re->n, nn = 2 * n;
+    int *dist = xmalloc((size_t)nn * sizeof(int));
+    int *from = xmalloc((size_t)nn * sizeof(int));
+    int *byte = xmalloc((size_t)nn * sizeof(int));
+    int qcap = 4 * nn + 4;
+    int *dq = xmalloc((size_t)qcap * sizeof(int));               /* a deque of nodes, 0-1 weights */
+    for (int i = 0; i < nn; i++) { dist[i] = -1; from[i] = -1; byte[i] = -1; }
+    int head = qcap / 2, tail = qcap / 2, found = -1;
+    dist[re->start * 2] = 0;
+    dq[tail++] = re->start * 2;
+    while (head < tail && found < 0) {
+        int node = dq[head++], k = node >> 1, ended = node & 1, d = dist[node];
+        const nstate *st = &re->st[k];
+        int next[2] = { -1, -1 }, nb = -1, eps = 1;
+        switch (st->op) {
+        case N_MATCH: found = node; continue;
+        case N_SPLIT: next[0] = st->x * 2 + ended; next[1] = st->y * 2 + ended; break;
+        case N_JMP: next[0] = st->x * 2 + ended; break;
+        case N_BOL: if (d == 0) next[0] = st->x * 2 + ended; break;
+        case N_EOL: next[0] = st->x * 2 + 1; break;
+        case N_CHAR: if (!ended) { next[0] = st->x * 2; nb = st->c; eps = 0; } break;
+        case N_ANY: if (!ended) { next[0] = st->x * 2; nb = pick_byte(NULL, variant); eps = 0; } break;
+        case N_CLASS:
+            if (!ended) { nb = pick_byte(re->cls[st->cls].b, variant); if (nb >= 0) next[0] = st->x * 2; eps = 0; }
+            break;
+        }
+        for (int j = 0; j < 2; j++) {
+            int t = next[j];
+            if (t < 0 || t >= nn) continue;
+            int nd = d + (eps ? 0 : 1);
+            if (dist[t] >= 0 && dist[t] <= nd) continue;
+            if ((size_t)nd >= cap) continue;
+            dist[t] = nd;
+            from[t] = node;
+            byte[t] = eps ? -1 : nb;
+            if (eps ? head == 0 : tail == qcap) continue;   /* cannot happen: each node is queued at most twice */
+            if (eps) dq[--head] = t; else dq[tail++] = t;
+        }
+    }
+    long len = -1;
+    if (found >= 0) {
+        len = dist[found];
+        out[len] = 0;
+        long at = len;
+        for (int v = found; v >= 0 && from[v] >= 0; v = from[v])
+            if (byte[v] >= 0) out[--at] = (char)byte[v];
+    }
+    free(dist);
+    free(from);
+    free(byte);
+    free(dq);
+    return len;
+}

@@ -21,6 +21,12 @@ int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len);
  * none.  A subject that does not start with it never matches. */
 const char *sb_regex_prefix(const sb_regex *re, size_t *len);
 
+/* A short subject the regex matches (from its first byte): the shortest
+ * (variant 0), or one of that length with other bytes where '.' or a class
+ * allows (variant 1).  Written to out (cap bytes, NUL-terminated); its
+ * length, or -1 when no subject shorter than cap matches. */
+long sb_regex_sample(const sb_regex *re, int variant, char *out, size_t cap);
+
 /* A lazy DFA over a compiled regex: the same answers as sb_regex_search,
  * each state built the first time a subject reaches it and kept (up to a
  * bound, past which it asks the NFA).  For callers that search one regex

@@ -151,3 +151,25 @@ expect_err_has "diff: says so" "nope.buckle does not exist at HEAD"
 run "diff: bad revision" sh -c "cd '$G/prof' && '$B' diff nosuchrev:p.buckle p.buckle"
 expect_rc "diff: an unknown revision exits 2" 2
 expect_err_has "diff: says git failed" "cannot read nosuchrev:p.buckle from git"
+
+# a rule by pattern that goes away is seen: diff asks about objects the
+# pattern matches (samples of its regex), not only its literal start
+DP="$TMP/diffpat"
+mkdir -p "$DP"
+printf 'files {\n    allow read "~/project";\n    deny read glob "~/project/**/*.pem";\n}\n' >"$DP/old.buckle"
+printf 'files {\n    allow read "~/project";\n}\n' >"$DP/new.buckle"
+run "diff: a glob deny removed" "$B" diff "$DP/old.buckle" "$DP/new.buckle"
+expect_rc "diff: a glob deny removed is a widening (exit 1)" 1
+expect_out_has "diff: the glob's rule is named" 'deny files read glob "${HOME}/project/**/*.pem"'
+printf '(version 1)\n(deny default)\n(allow mach-lookup (global-name-prefix "com.x."))\n(deny mach-lookup (global-name-regex #"^com\\.x\\.[0-9]+$"))\n' >"$DP/old.sb"
+printf 'mach { allow lookup prefix "com.x."; deny lookup regex "^com\\\\.x\\\\.[0-9]+$$"; }\n' >"$DP/sect.buckle"
+run "diff: a regex deny that loses in sections" "$B" diff "$DP/old.sb" "$DP/sect.buckle"
+expect_rc "diff: the regex's names are asked (exit 1)" 1
+expect_out_has "diff: a name the regex matches" "mach-lookup com.x.0"
+# and the import sees it too: it keeps the two rules in their order
+run "diff: import of the regex after the prefix" "$B" import "$DP/old.sb" -o "$DP/imp.buckle"
+expect_rc "diff: the import succeeds" 0
+run "diff: the import decides like the original" "$B" diff "$DP/old.sb" "$DP/imp.buckle"
+expect_rc "diff: the imported profile decides every request alike (exit 0)" 0
+run "diff: query of the import" "$B" query "$DP/imp.buckle" mach lookup com.x.1
+expect_out_has "diff: the import denies a name the regex matches" "deny"

@@ -142,3 +142,10 @@ expect_out_has "patterns: '?' is one character in the output" '(regex "^/s/[^/\x
 expect_out_has "patterns: '[!x]' too" '(regex "^/t/[^/x\x80-\xbf][\x80-\xbf]*y(/.*)?$")'
 if LC_ALL=C.UTF-8 iconv -f UTF-8 -t UTF-8 "$TMP/out" >/dev/null 2>&1; then pass "patterns: the output is UTF-8"
 else fail "patterns: the output is UTF-8" "iconv rejects it"; fi
+
+# an escaped character is text of a regex's fixed part, as in a glob: the
+# deny at depth 4 beats the allow at depth 3
+printf 'files {\n    allow read "/Users/x/.config";\n    deny read regex "^/Users/x/\\\\.config/secret";\n}\n' >"$TMP/rxesc.buckle"
+run "patterns: escaped regex depth" "$BUCKLE" query "$TMP/rxesc.buckle" files read /Users/x/.config/secret
+expect_out_has "patterns: a regex with an escaped dot ranks by its whole fixed part" "deny /Users/x/.config/secret"
+expect_out_has "patterns: the compiled output agrees" "compiled SBPL agrees"

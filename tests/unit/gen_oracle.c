@@ -193,11 +193,19 @@ int oracle_depth(const matcher *m)
     case MK_REGEX:
         if (n == 0 || v[0] != '^') return 0;
         v++; n--;
-        for (f = 0; f < n && !strchr(".[]()*+?{}|$^\\", v[f]); f++)
-            if (v[f] == PARAM_OPEN) { while (f < n && v[f] != PARAM_CLOSE) f++; }
+    {
+        /* an escaped character ("\\." a dot) is fixed, as in a glob */
+        size_t lastlen = 1;
+        for (f = 0; f < n; f++) {
+            if (v[f] == PARAM_OPEN) { while (f < n && v[f] != PARAM_CLOSE) f++; continue; }
+            if (v[f] == '\\' && f + 1 < n && !strchr("dDsSwWbB", v[f + 1])) { lastlen = 2; f++; continue; }
+            if (strchr(".[]()*+?{}|$^\\", v[f])) break;
+            lastlen = 1;
+        }
         if (f > n) f = n;
-        if (f < n && f > 0 && strchr("*?{", v[f]) && v[f - 1] != PARAM_CLOSE) f--;
+        if (f < n && f > 0 && strchr("*?{", v[f]) && v[f - 1] != PARAM_CLOSE) f -= lastlen;
         break;
+    }
     default: return -1;
     }
     return components(v, f);

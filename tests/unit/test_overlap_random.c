@@ -275,7 +275,7 @@ static void alt_regex(const ralt *a, strbuf *b)
     sb_free(&src);
 }
 
-/* Depth by docs/language.md: components of the fixed part, a parameter one. */
+/* Depth by docs/reference.md: components of the fixed part, a parameter one. */
 static int count_components(const char *t)
 {
     int d = 0, in = 0;
@@ -312,8 +312,10 @@ static int alt_depth(const ralt *a)
     strbuf f;
     sb_init(&f);
     if (a->param) sb_putc(&f, 'P');
-    for (int k = 0; k < a->n && a->k[k] == R_LIT; k++) {
-        sb_printf(&f, "/%s", a->lit[k]);
+    /* an escaped character ("\\.") is fixed, as in a glob */
+    for (int k = 0; k < a->n && (a->k[k] == R_LIT || a->k[k] == R_ESCDOT); k++) {
+        if (a->k[k] == R_LIT) sb_printf(&f, "/%s", a->lit[k]);
+        else sb_putc(&f, '.');
         if (k + 1 < a->n && a->k[k + 1] == R_OPT) break;
     }
     int d = count_components(sb_cstr(&f));

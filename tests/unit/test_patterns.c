@@ -250,6 +250,39 @@ void test_regex(void)
         arena_free(&r);
     }
 
+    unit_case("regex: a sample is matched, and is the shortest (buckle diff asks it)");
+    {
+        arena r;
+        arena_init(&r);
+        static const struct { const char *re, *want0; } smp[] = {
+            { "^com\\.x\\.[0-9]+$", "com.x.0" },
+            { "^/a/b/[^/]+\\.log$", "/a/b/x.log" },
+            { "^/Users/x/(.*/)?[^/]*\\.pem$", "/Users/x/.pem" },
+            { "^/p(/.*)?$", "/p" },
+            { "^(ab|c)d$", "cd" },
+            { "^a*$", "" },
+            { "x$", "x" },
+            { "^[/]q", "/q" },
+        };
+        char buf[256];
+        for (size_t i = 0; i < sizeof smp / sizeof smp[0]; i++) {
+            sb_regex *x = sb_regex_compile(&r, smp[i].re, strlen(smp[i].re), &err);
+            CHECK(x != NULL, "compiles %s", smp[i].re);
+            if (!x) continue;
+            long n = sb_regex_sample(x, 0, buf, sizeof buf);
+            CHECK(n >= 0 && !strcmp(buf, smp[i].want0), "%s: sample \"%s\", want \"%s\"", smp[i].re, n >= 0 ? buf : "(none)", smp[i].want0);
+            for (int v = 0; v < 2; v++) {
+                n = sb_regex_sample(x, v, buf, sizeof buf);
+                CHECK(n >= 0 && sb_regex_search(x, buf, (size_t)n), "%s: variant %d \"%s\" is matched", smp[i].re, v, buf);
+            }
+        }
+        sb_regex *never = sb_regex_compile(&r, "^a$b", 4, &err);
+        CHECK(never && sb_regex_sample(never, 0, buf, sizeof buf) < 0, "a pattern that matches nothing has no sample");
+        sb_regex *longer = sb_regex_compile(&r, "^/aaaaaaaaaa", 12, &err);
+        CHECK(longer && sb_regex_sample(longer, 0, buf, 8) < 0, "nor one that does not fit");
+        arena_free(&r);
+    }
+
     unit_case("regex: the lazy DFA answers as the NFA does");
     {
         arena r;
