@@ -172,9 +172,11 @@ static void use_param(emitter *e, const char *name, size_t n, const char *suffix
  * regex text; parameters must match literally (NAME.re, or the quoted -D
  * value). */
 /* alias: TPL_ALIAS_PATH, a path template a value may put under /tmp, /var
- * or /etc, written under /private as the kernel sees it (-D values);
- * TPL_ALIAS_GLOB, a glob's regex known to be there. */
-enum { TPL_ALIAS_NONE, TPL_ALIAS_PATH, TPL_ALIAS_GLOB };
+ * or /etc, written under /private as the kernel sees it (a pattern's regex
+ * comes from template_regex, which does that for patterns).  A marker whose
+ * name holds a '.' names a derived parameter (NAME.up): its text, or
+ * (param "NAME.up"). */
+enum { TPL_ALIAS_NONE, TPL_ALIAS_PATH };
 static void put_template(emitter *e, const char *t, size_t len, int regex, int alias)
 {
     /* most templates are one literal: straight to the output */
@@ -196,7 +198,6 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
     int nparts = 0;
     size_t i0 = 0;
     if (alias == TPL_ALIAS_PATH && template_private_alias(t, len, &e->c->defines)) sb_puts(&lit, "/private");
-    if (alias == TPL_ALIAS_GLOB && len > 1 && t[0] == '^') { sb_puts(&lit, "^/private"); i0 = 1; }
     for (size_t i = i0; i <= len; i++) {
         if (i < len && t[i] != PARAM_OPEN) { sb_putc(&lit, t[i]); continue; }
         if (i == len && lit.len == 0 && nparts > 0) break;
@@ -204,6 +205,21 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
             size_t j = i + 1;
             while (j < len && t[j] != PARAM_CLOSE) j++;
             const char *name = arena_strndup(e->a, t + i + 1, j - i - 1);
+            const char *dot = strchr(name, '.');
+            if (dot) {
+                const char *bv = hm_get(&e->c->defines, name, (size_t)(dot - name));
+                if (bv) param_derived(&lit, bv, dot, strlen(dot));
+                else {
+                    if (lit.len) { nparts += put_literals(&parts, lit.data, lit.len, nparts == 0); sb_reset(&lit); }
+                    sb_puts(&parts, nparts ? " (param " : "(param ");
+                    sbpl_string(&parts, name, strlen(name));
+                    sb_putc(&parts, ')');
+                    use_param(e, name, (size_t)(dot - name), dot);
+                    nparts++;
+                }
+                i = j;
+                continue;
+            }
             const char *val = hm_gets(&e->c->defines, name);
             /* followed by "/": joined as NAME.dir, the value ending in one
              * "/", so that a value "/" gives "/x" and not "//x" */
@@ -220,11 +236,10 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
                 if (root) { sb_reset(&lit); dir = 0; }
                 if (lit.len) { nparts += put_literals(&parts, lit.data, lit.len, nparts == 0); sb_reset(&lit); }
                 /* "$P/etc/x" with P=/ is /private/etc/x to the kernel:
-                 * NAME.pdir / NAME.pre read "/private/" there */
-                int priv = alias == TPL_ALIAS_PATH &&
-                           (regex ? i == 1 && t[0] == '^' && private_alias(t + j + 1, len - j - 1, "($")
-                                  : dir && i == 0 && private_alias(t + j + 1, len - j - 1, ""));
-                const char *suffix = root ? ".root" : priv ? (regex ? ".pre" : ".pdir") : regex ? ".re" : dir ? ".dir" : "";
+                 * NAME.pdir reads "/private/" there */
+                int priv = alias == TPL_ALIAS_PATH && !regex && dir && i == 0 &&
+                           private_alias(t + j + 1, len - j - 1, "");
+                const char *suffix = root ? ".root" : priv ? ".pdir" : regex ? ".re" : dir ? ".dir" : "";
                 const char *pn = arena_printf(e->a, "%s%s", name, suffix);
                 sb_puts(&parts, nparts ? " (param " : "(param ");
                 sbpl_string(&parts, pn, strlen(pn));
@@ -246,13 +261,8 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
 /* The rule as written: a -D view copy points at it. */
 static const rule *orig(const rule *r) { return r->dup_of ? r->dup_of : r; }
 
-static void glob_param(strbuf *out, const char *name, size_t len, void *ud)
-{
-    (void)ud;
-    sb_putc(out, PARAM_OPEN);
-    sb_add(out, name, len);
-    sb_putc(out, PARAM_CLOSE);
-}
+/* TPL_LINUX when the target is not macOS: no /private aliases. */
+static int plat_flag(const emitter *e) { return compile_platform(e->c) == PLAT_LINUX ? TPL_LINUX : 0; }
 
 static const char *name_filter(const matcher *m)
 {
@@ -266,6 +276,164 @@ static const char *name_filter(const matcher *m)
     };
     int k = m->kind == MK_NAME ? 0 : m->kind == MK_NAME_PREFIX ? 1 : 2;
     return f[m->ns][k];
+}
+
+/* A symbolic path template whose first component a value may make /tmp,
+ * /var or /etc in a way no derived parameter spells ("$P/$D" with P=/ and
+ * D=tmp, "/t$X" with X=mp; "/$D" alone is NAME.root, "$P/etc" NAME.pdir):
+ * put_matcher adds the path under /private, guarded so that it holds only
+ * there (docs/language.md). */
+static int alias_guard(emitter *e, const char *t, size_t len)
+{
+    if (compile_platform(e->c) == PLAT_LINUX || !len) return 0;
+    size_t i = 0;
+    int lead = t[0] == PARAM_OPEN, unknown = 0;
+    if (lead) {                                 /* a root parameter: "/" or its own canonical value */
+        while (i < len && t[i] != PARAM_CLOSE) i++;
+        const char *pv = hm_get(&e->c->defines, t + 1, i - 1);
+        if (i + 1 < len && t[i + 1] != '/') {
+            /* "${P}p/x": P is never "/" there, but "/tm" makes /tmp; only
+             * glued text that ends tmp, var or etc (or holds a parameter)
+             * can finish one of them */
+            size_t s0 = i + 1, e0 = s0;
+            while (e0 < len && t[e0] != '/') e0++;
+            if (pv) return 0;
+            if (memchr(t + s0, PARAM_OPEN, e0 - s0)) return 1;
+            static const char *const names[] = { "tmp", "var", "etc" };
+            for (size_t k = 0; k < 3; k++)
+                if (e0 - s0 < 3 && !memcmp(names[k] + 3 - (e0 - s0), t + s0, e0 - s0)) return 1;
+            return 0;
+        }
+        if (i + 1 >= len) return 0;                  /* "$P" alone: its own canonical value */
+        if (pv && strcmp(pv, "/")) return 0;
+        unknown = !pv;
+        i++;
+    } else if (t[0] != '/') {
+        return 0;
+    }
+    size_t s = i + 1, end = s;                  /* the component after the root */
+    while (end < len && t[end] != '/') end++;
+    int has = 0;
+    for (size_t k = s; k < end; k++) {
+        if (t[k] != PARAM_OPEN) continue;
+        size_t j = k + 1;
+        while (j < end && t[j] != PARAM_CLOSE) j++;
+        if (memchr(t + k + 1, '.', j - k - 1)) { k = j; continue; }     /* derived: never the alias's text */
+        has = 1;
+        if (!hm_get(&e->c->defines, t + k + 1, j - k - 1)) unknown = 1;
+        if (!lead && k == s && j + 1 == end) return 0;     /* "/$D" alone: NAME.root, NAME.rootre */
+        k = j;
+    }
+    return has && unknown;
+}
+
+static void put_matcher_as_is(emitter *e, const matcher *m);
+
+/* An MK_ANCESTORS "T$N": T's regex, then NAME.up (N's value up to each of
+ * its '/', as alternatives), then the end. */
+static void ancestors_regex_of(emitter *e, const matcher *m, strbuf *re)
+{
+    size_t i = m->len - 1;
+    while (i > 0 && m->value[i] != PARAM_OPEN) i--;
+    strbuf t;
+    sb_init(&t);
+    sb_add(&t, m->value, i + 1);
+    sb_add(&t, m->value + i + 1, m->len - i - 2);
+    sb_puts(&t, ".up");
+    sb_putc(&t, PARAM_CLOSE);
+    template_regex(re, t.data, t.len, &e->c->defines, TPL_KEEP | plat_flag(e));
+    sb_putc(re, '$');
+    sb_free(&t);
+}
+
+/* (require-any (require-all M (require-not (regex "^/(tmp|var|etc)(/|$)")))
+ *              (require-all M-under-/private (regex "^/private/(tmp|var|etc)(/|$)"))):
+ * M where the value does not make an alias, M under /private where it does */
+static void put_alias_guarded(emitter *e, const matcher *m)
+{
+    strbuf *out = e->out;
+    sb_puts(out, "(require-any (require-all ");
+    put_matcher_as_is(e, m);
+    sb_puts(out, " (require-not (regex ");
+    sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
+    sb_puts(out, "))) (require-all ");
+    if (m->kind == MK_GLOB || m->kind == MK_ANCESTORS) {
+        strbuf re;
+        sb_init(&re);
+        if (m->kind == MK_GLOB) template_regex(&re, m->value, m->len, &e->c->defines, TPL_GLOB | TPL_KEEP | plat_flag(e));
+        else ancestors_regex_of(e, m, &re);
+        strbuf pre;
+        sb_init(&pre);
+        sb_puts(&pre, "^/private");
+        sb_add(&pre, re.data + 1, re.len - 1);
+        sb_puts(out, "(regex ");
+        put_template(e, pre.data, pre.len, 1, TPL_ALIAS_NONE);
+        sb_free(&pre);
+        sb_free(&re);
+    } else {
+        strbuf t;
+        sb_init(&t);
+        sb_puts(&t, "/private");
+        sb_add(&t, m->value, m->len);
+        sb_puts(out, m->kind == MK_LITERAL ? "(literal " : m->kind == MK_SUBPATH ? "(subpath " : "(prefix ");
+        put_template(e, t.data, t.len, 0, TPL_ALIAS_NONE);
+        sb_free(&t);
+    }
+    sb_puts(out, ") (regex ");
+    sbpl_string(out, "^/private/(tmp|var|etc)(/|$)", 28);
+    sb_puts(out, ")))");
+}
+
+/* A template "$P/..." whose P has no value, where the component after
+ * "$P/" holds a parameter ("$P/$D/x"): with P=/ that component is the
+ * path's first, which a value may make tmp, var or etc.  Written as the
+ * template for a P other than "/" (NAME.ifnotroot) or the template without
+ * "$P" for P=/ (NAME.ifroot), which put_matcher spells as "/$D/x" is
+ * spelled (NAME.root, NAME.rootre, NAME.uproot). */
+static void put_matcher(emitter *e, const matcher *m);
+
+static int root_split(emitter *e, const matcher *m)
+{
+    if (compile_platform(e->c) == PLAT_LINUX || !m->value || m->plain || m->len < 4 || m->value[0] != PARAM_OPEN)
+        return 0;
+    if (!(m->kind == MK_LITERAL || m->kind == MK_SUBPATH || m->kind == MK_PREFIX || m->kind == MK_GLOB ||
+          m->kind == MK_ANCESTORS))
+        return 0;
+    const char *t = m->value;
+    const char *close = memchr(t, PARAM_CLOSE, m->len);
+    if (!close || memchr(t + 1, '.', (size_t)(close - t - 1))) return 0;
+    size_t i = (size_t)(close - t) + 1;
+    if (i >= m->len || t[i] != '/' || hm_get(&e->c->defines, t + 1, i - 2)) return 0;
+    int has = 0;
+    for (size_t k = i + 1; k < m->len && t[k] != '/'; k++)
+        if (t[k] == PARAM_OPEN) {
+            size_t j = k + 1;
+            while (j < m->len && t[j] != PARAM_CLOSE) j++;
+            if (!memchr(t + k + 1, '.', j - k - 1)) has = 1;
+            k = j;
+        }
+    if (!has) return 0;
+    strbuf *out = e->out;
+    const char *pn = arena_strndup(e->a, t + 1, i - 2);
+    sb_puts(out, "(require-any (require-all ");
+    put_matcher_as_is(e, m);
+    sb_puts(out, " (regex (string-append \"^/\" (param ");
+    const char *nr = arena_printf(e->a, "%s.ifnotroot", pn);
+    sbpl_string(out, nr, strlen(nr));
+    use_param(e, pn, strlen(pn), ".ifnotroot");
+    sb_puts(out, ")))) (require-all ");
+    matcher r = *m;                               /* "$P/$D/x" with P=/ is "/$D/x" */
+    r.value = t + i;
+    r.len = m->len - i;
+    r.banded = 0;
+    put_matcher(e, &r);
+    sb_puts(out, " (regex (string-append \"^/\" (param ");
+    const char *ir = arena_printf(e->a, "%s.ifroot", pn);
+    sbpl_string(out, ir, strlen(ir));
+    use_param(e, pn, strlen(pn), ".ifroot");
+    sb_puts(out, "))))");
+    sb_puts(out, ")");
+    return 1;
 }
 
 static void put_matcher(emitter *e, const matcher *m)
@@ -285,6 +453,20 @@ static void put_matcher(emitter *e, const matcher *m)
         sb_puts(out, "))");
         return;
     }
+    if ((m->kind != MK_ANCESTORS || memchr(m->value, PARAM_OPEN, m->len)) && root_split(e, m)) return;
+    if ((m->kind == MK_LITERAL || m->kind == MK_SUBPATH || m->kind == MK_PREFIX || m->kind == MK_GLOB ||
+         (m->kind == MK_ANCESTORS && memchr(m->value, PARAM_OPEN, m->len))) &&
+        !m->plain && m->value && alias_guard(e, m->value, m->len)) {
+        put_alias_guarded(e, m);
+        return;
+    }
+    put_matcher_as_is(e, m);
+}
+
+/* The matcher's filter, with no /private guard (put_matcher decides). */
+static void put_matcher_as_is(emitter *e, const matcher *m)
+{
+    strbuf *out = e->out;
     switch (m->kind) {
     case MK_NONE: return;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
@@ -299,16 +481,23 @@ static void put_matcher(emitter *e, const matcher *m)
     case MK_GLOB: {
         strbuf re;
         sb_init(&re);
-        glob_to_regex(&re, m->value, m->len, glob_param, NULL);
+        template_regex(&re, m->value, m->len, &e->c->defines, TPL_GLOB | TPL_KEEP | plat_flag(e));
         sb_puts(out, "(regex ");
-        put_template(e, re.data, re.len, 1,
-                     template_private_alias(m->value, m->len, &e->c->defines) ? TPL_ALIAS_GLOB : TPL_ALIAS_PATH);
+        put_template(e, re.data, re.len, 1, TPL_ALIAS_NONE);
         sb_free(&re);
         break;
     }
     case MK_ANCESTORS: {
-        const char *val = hm_get(&e->c->defines, m->value, m->len);
         sb_puts(out, "(regex ");
+        if (memchr(m->value, PARAM_OPEN, m->len)) {
+            strbuf re;
+            sb_init(&re);
+            ancestors_regex_of(e, m, &re);
+            put_template(e, re.data, re.len, 1, TPL_ALIAS_NONE);
+            sb_free(&re);
+            break;
+        }
+        const char *val = hm_get(&e->c->defines, m->value, m->len);
         if (val) {
             strbuf re;
             sb_init(&re);
@@ -663,30 +852,15 @@ static int fold_value_of(emitter *e, const rule *r, fold_value *fv)
     }
     case MK_GLOB: case MK_REGEX: {
         /* the regex as put_matcher writes it, a -D value quoted in place */
-        strbuf b, t;
+        strbuf b;
         sb_init(&b);
-        sb_init(&t);
-        if (r->m.kind == MK_GLOB) glob_to_regex(&t, o->m.value, o->m.len, glob_param, NULL);
-        else sb_add(&t, o->m.value, o->m.len);
-        int ok = 1;
-        size_t i0 = 0;
-        if (r->m.kind == MK_GLOB && template_private_alias(o->m.value, o->m.len, &e->c->defines)) {
-            sb_puts(&b, "^/private");
-            i0 = 1;
-        }
-        for (size_t i = i0; i < t.len && ok; i++) {
-            if (t.data[i] != PARAM_OPEN) { sb_putc(&b, t.data[i]); continue; }
-            size_t j = i + 1;
-            while (j < t.len && t.data[j] != PARAM_CLOSE) j++;
-            const char *val = hm_get(&e->c->defines, t.data + i + 1, j - i - 1);
-            if (!val) ok = 0;
-            else param_regex_quote(&b, val, strlen(val));
-            i = j;
-        }
+        if (r->m.kind == MK_GLOB)
+            template_regex(&b, o->m.value, o->m.len, &e->c->defines, TPL_GLOB | TPL_KEEP | plat_flag(e));
+        else param_expand(&b, o->m.value, o->m.len, &e->c->defines, TPL_REGEX | TPL_KEEP);
+        int ok = !b.len || !memchr(b.data, PARAM_OPEN, b.len);
         const char *re = ok ? arena_strndup(e->a, b.data ? b.data : "", b.len) : NULL;
         size_t len = b.len;
         sb_free(&b);
-        sb_free(&t);
         return ok && fold_regex_body(re, len, &fv->s, &fv->len);
     }
     default:
@@ -1114,7 +1288,14 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
             if (strstr(names[i], ".pdir") || strstr(names[i], ".pre") || strstr(names[i], ".root")) {
                 sb_puts(h, ";;   NAME.pdir and NAME.pre are NAME.dir and NAME.re, but /private/ and\n"
                            ";;   /private for the root (before tmp, var or etc); NAME.root is / and\n"
-                           ";;   a relative value, /private/tmp for tmp\n");
+                           ";;   a relative value, /private/tmp for tmp (NAME.rootre as a regex)\n");
+                break;
+            }
+        for (size_t i = 0; i < nn; i++)
+            if (strstr(names[i], ".up")) {
+                sb_puts(h, ";;   NAME.up is (a|a/b) for a relative value a/b/c (the ancestors it puts\n"
+                           ";;   inside a path), / for one component; NAME.uproot is the same after\n"
+                           ";;   the root, as the kernel sees it: (/private/tmp) for tmp/x, // for one\n");
                 break;
             }
         for (size_t i = 0; i < nn; i++) {

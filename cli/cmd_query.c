@@ -182,6 +182,12 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
         eval_close(x);            /* o lives in the decider */
         return rc;
     }
+    if (is_path && path_dot_component(o)) {
+        rc = cli_usage_error("query", "object \"%s\" has a \".\" or \"..\" component (the kernel resolves it: "
+                             "ask about the resolved path)", obj);
+        eval_close(x);
+        return rc;
+    }
     if (linux_abi) {
         rc = query_linux(x, &proto, &ops, o, verb != NULL, linux_abi);
         eval_close(x);

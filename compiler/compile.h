@@ -91,6 +91,10 @@ int compile_profile(compilation *c, const char *path);
  * display name and the base for relative extends. */
 int compile_profile_text(compilation *c, const char *name, const char *text, size_t len);
 
+/* The path has a "." or ".." component (an object of buckle query/test:
+ * the kernel resolves them, so matching them as text would mislead). */
+int path_dot_component(const char *p);
+
 /* The platform a compilation targets: PLAT_MACOS or PLAT_LINUX. */
 platform_t compile_platform(const compilation *c);
 /* Parses NAME=VALUE and canonicalizes the value (realpath where the path

@@ -131,32 +131,15 @@ const char *decider_rule_value(decider *d, const rule *r, size_t *len)
     return d->expanded[r->id];
 }
 
-static void glob_param(strbuf *out, const char *name, size_t len, void *ud)
-{
-    const hashmap *vals = ud;
-    const char *v = hm_get(vals, name, len);
-    if (v) param_regex_quote(out, v, strlen(v));
-}
-
 /* A glob's or regex's pattern with this decider's values (cached). */
 static const char *regex_text(decider *d, const rule *r, size_t *len)
 {
     if (!d->retext[r->id]) {
         strbuf b;
         sb_init(&b);
-        if (r->m.kind == MK_GLOB) {
-            glob_to_regex(&b, r->m.value, r->m.len, glob_param, &d->values);
-            /* a value that puts the glob under /tmp, /var or /etc: "^/etc/.."
-             * is "^/private/etc/.." to the kernel (macOS) */
-            if (compile_platform(d->c) == PLAT_MACOS && template_private_alias(r->m.value, r->m.len, &d->values)) {
-                strbuf c;
-                sb_init(&c);
-                sb_puts(&c, "^/private");
-                sb_add(&c, b.data + 1, b.len - 1);
-                sb_free(&b);
-                b = c;
-            }
-        }
+        if (r->m.kind == MK_GLOB)       /* a value may put it under /private (macOS) */
+            template_regex(&b, r->m.value, r->m.len, &d->values,
+                           TPL_GLOB | (compile_platform(d->c) == PLAT_LINUX ? TPL_LINUX : 0));
         else param_expand(&b, r->m.value, r->m.len, &d->values, TPL_REGEX);
         d->relen[r->id] = b.len;
         d->retext[r->id] = arena_strndup(&d->a, b.data ? b.data : "", b.len);
@@ -230,6 +213,16 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
     }
     case MK_ANCESTORS: {
         if (q->kind != OBJ_PATH) return 0;
+        if (memchr(m->value, PARAM_OPEN, m->len)) {      /* "T$N": the path to each '/' of N's value */
+            size_t i = m->len - 1;
+            while (i > 0 && m->value[i] != PARAM_OPEN) i--;
+            const char *nv = hm_get(&d->values, m->value + i + 1, m->len - i - 2);
+            if (!nv) return 0;
+            v = decider_rule_value(d, r, &vl);
+            size_t nl = strlen(nv);
+            if (vl < nl || q->len >= vl || q->len + nl <= vl || memcmp(q->obj, v, q->len) != 0) return 0;
+            return nv[q->len + nl - vl] == '/';
+        }
         const char *val = hm_get(&d->values, m->value, m->len);
         if (!val) return 0;
         size_t n = strlen(val);
@@ -416,31 +409,20 @@ void request_kind_for_op(int op, const char *obj, sb_request *q)
 
 sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n)
 {
+    static const char *const sfx[DERIVED_PER_PARAM - 1] = { ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root",
+                                                            ".rootre", ".up", ".uproot", ".ifroot",
+                                                            ".ifalias", ".ifnotroot" };
     sb_param *p = arena_alloc(a, (DERIVED_PER_PARAM * n + 1) * sizeof *p);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         p[k++] = in[i];
         strbuf b;
         sb_init(&b);
-        param_regex_quote(&b, in[i].value, strlen(in[i].value));
-        p[k++] = (sb_param){ arena_printf(a, "%s.re", in[i].name), arena_strdup(a, sb_cstr(&b)) };
-        sb_reset(&b);
-        param_ancestors_regex(&b, in[i].value);
-        p[k++] = (sb_param){ arena_printf(a, "%s.ancestors", in[i].name), arena_strdup(a, sb_cstr(&b)) };
-        sb_reset(&b);
-        param_dir_value(&b, in[i].value);
-        p[k++] = (sb_param){ arena_printf(a, "%s.dir", in[i].name), arena_strdup(a, sb_cstr(&b)) };
-        sb_reset(&b);
-        param_private_value(&b, in[i].value, 0);
-        p[k++] = (sb_param){ arena_printf(a, "%s.pdir", in[i].name), arena_strdup(a, sb_cstr(&b)) };
-        sb_reset(&b);
-        param_private_value(&b, in[i].value, 1);
-        p[k++] = (sb_param){ arena_printf(a, "%s.pre", in[i].name), arena_strdup(a, sb_cstr(&b)) };
-        sb_reset(&b);
-        if (in[i].value[0] != '/') sb_putc(&b, '/');
-        sb_puts(&b, in[i].value);
-        sb_private_alias(&b);
-        p[k++] = (sb_param){ arena_printf(a, "%s.root", in[i].name), arena_strdup(a, sb_cstr(&b)) };
+        for (size_t s = 0; s < DERIVED_PER_PARAM - 1; s++) {
+            sb_reset(&b);
+            param_derived(&b, in[i].value, sfx[s], strlen(sfx[s]));
+            p[k++] = (sb_param){ arena_printf(a, "%s%s", in[i].name, sfx[s]), arena_strndup(a, b.data ? b.data : "", b.len) };
+        }
         sb_free(&b);
     }
     *out_n = k;

@@ -42,9 +42,11 @@ const char *decider_expand_object(decider *d, const char *s, int is_path);
 void request_kind_for(section_t sec, const char *verb, const char *obj, sb_request *q);
 /* The request kind for a concrete SBPL operation ("local:NAME" = local-name). */
 void request_kind_for_op(int op, const char *obj, sb_request *q);
-/* NAME, NAME.re, NAME.ancestors, NAME.dir, NAME.pdir, NAME.pre and
- * NAME.root for each NAME=VALUE (in that order), for evaluating SBPL that
- * buckle compiled (or hand-written SBPL using the same convention). */
-enum { DERIVED_PER_PARAM = 7 };
+/* NAME, NAME.re, NAME.ancestors, NAME.dir, NAME.pdir, NAME.pre,
+ * NAME.root, NAME.rootre, NAME.up, NAME.uproot, NAME.ifroot, NAME.ifalias
+ * and NAME.ifnotroot for each NAME=VALUE (in that order; param_derived),
+ * for evaluating SBPL that buckle compiled (or hand-written SBPL using the
+ * same convention). */
+enum { DERIVED_PER_PARAM = 13 };
 sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n);
 #endif

@@ -223,6 +223,20 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
         v = b.data ? b.data : "";
         vl = b.len;
     }
+    if (mode == EXP_GLOB && (memchr(v, '\\', vl) || memchr(v, '[', vl))) {
+        /* "\\t" and "[t]" are the plain "t": before the /private rewrite
+         * and the fixed part ("/e\\tc/x" is "/etc/x") */
+        strbuf g;
+        sb_init(&g);
+        if (glob_canonical(&g, v, vl)) {
+            sb_reset(&b);
+            sb_add(&b, g.data, g.len);
+            v = b.data;
+            vl = b.len;
+            as_written = 0;
+        }
+        sb_free(&g);
+    }
     if (is_path) {
         if (vl == 0 || (v[0] != '/' && v[0] != PARAM_OPEN)) {
             diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at, "relative path \"%s\": paths must be absolute", s->s);
@@ -340,6 +354,12 @@ const char *platform_path(arena *a, platform_t p, const char *value)
     return arena_printf(a, "/private%s", value);
 }
 
+int path_dot_component(const char *p)
+{
+    size_t at;
+    return bad_component(p, strlen(p), &at);
+}
+
 int param_is_path_builtin(const char *name)
 {
     const builtin_param *b = builtin_param_find(name, strlen(name));
@@ -419,9 +439,13 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
 
 int template_private_alias(const char *t, size_t len, const hashmap *vals)
 {
-    /* only a template whose first component comes from a value: a written
-     * "/tmp" was rewritten when the profile was read */
-    if (!len || !(t[0] == PARAM_OPEN || (len > 1 && t[0] == '/' && t[1] == PARAM_OPEN))) return 0;
+    /* only a template whose first component a value makes (or helps make:
+     * "/t$X" with X=mp): a written "/tmp" was rewritten when the profile
+     * was read */
+    if (!len) return 0;
+    int from_value = t[0] == PARAM_OPEN;
+    for (size_t i = 1; !from_value && t[0] == '/' && i < len && t[i] != '/'; i++) from_value = t[i] == PARAM_OPEN;
+    if (!from_value) return 0;
     strbuf b;
     sb_init(&b);
     expand_values(&b, t, len, vals, TPL_KEEP);
@@ -454,6 +478,14 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
         if (i >= len) break;
         size_t j = i + 1;
         while (j < len && t[j] != PARAM_CLOSE) j++;
+        const char *dot = memchr(t + i + 1, '.', j - i - 1);
+        if (dot) {                      /* a derived name (NAME.up): its text as it is */
+            const char *bv = hm_get(vals, t + i + 1, (size_t)(dot - t - i - 1));
+            if (bv) param_derived(out, bv, dot, (size_t)(t + j - dot));
+            else if (flags & TPL_KEEP) sb_add(out, t + i, (j < len ? j + 1 : len) - i);
+            i = j;
+            continue;
+        }
         const char *v = hm_get(vals, t + i + 1, j - i - 1);
         size_t vl = v ? strlen(v) : 0;
         /* a value ending in "/" (the root) followed by "/": one slash */
@@ -469,6 +501,142 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
         else sb_add(out, v ? v : "", vl);
         i = j;
     }
+}
+
+int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
+{
+#define SFX(x) (sl == sizeof x - 1 && !memcmp(sfx, x, sl))
+    if (SFX(".re")) param_regex_quote(out, v, strlen(v));
+    else if (SFX(".ancestors")) param_ancestors_regex(out, v);
+    else if (SFX(".dir")) param_dir_value(out, v);
+    else if (SFX(".pdir")) param_private_value(out, v, 0);
+    else if (SFX(".pre")) param_private_value(out, v, 1);
+    else if (SFX(".root") || SFX(".rootre")) {
+        strbuf b;
+        sb_init(&b);
+        if (v[0] != '/') sb_putc(&b, '/');
+        sb_puts(&b, v);
+        sb_private_alias(&b);
+        if (SFX(".root")) sb_add(out, b.data, b.len);
+        else regex_quote(out, b.data, b.len);
+        sb_free(&b);
+    } else if (SFX(".ifroot")) {
+        /* "" for the root, "//" otherwise (a text no path holds) */
+        if (!(v[0] == '/' && !v[1])) sb_puts(out, "//");
+    } else if (SFX(".ifnotroot")) {
+        if (v[0] == '/' && !v[1]) sb_puts(out, "//");
+    } else if (SFX(".ifalias")) {
+        /* "" when the value's first component is tmp, var or etc (the
+         * kernel's /private aliases), "//" otherwise */
+        strbuf b;
+        sb_init(&b);
+        if (v[0] != '/') sb_putc(&b, '/');
+        sb_puts(&b, v);
+        if (!private_alias(b.data, b.len, "")) sb_puts(out, "//");
+        sb_free(&b);
+    } else if (SFX(".uproot")) {
+        /* ".up" after the root: "/" and the value up to each of its '/',
+         * as the kernel sees the path; none: "//", which no path holds */
+        size_t n = strlen(v), k0 = out->len;
+        strbuf b;
+        sb_init(&b);
+        for (size_t k = 1; k < n; k++) {
+            if (v[k] != '/') continue;
+            sb_reset(&b);
+            sb_putc(&b, '/');
+            sb_add(&b, v, k);
+            sb_private_alias(&b);
+            sb_putc(out, out->len == k0 ? '(' : '|');
+            regex_quote(out, b.data, b.len);
+        }
+        sb_free(&b);
+        sb_puts(out, out->len == k0 ? "//" : ")");
+    } else if (SFX(".up")) {
+        /* the value's proper prefixes that end before one of its '/' (the
+         * empty one aside), as alternatives; none: "/", which after the
+         * text before it ("^/x/" then "/" then "$") matches no path, since a
+         * path never holds "//" nor ends in "/" */
+        size_t n = strlen(v), k0 = out->len;
+        for (size_t k = 1; k < n; k++) {
+            if (v[k] != '/') continue;
+            sb_putc(out, out->len == k0 ? '(' : '|');
+            regex_quote(out, v, k);
+        }
+        sb_puts(out, out->len == k0 ? "/" : ")");
+    } else return 0;
+    return 1;
+#undef SFX
+}
+
+/* template_regex's parameter writer: a value is quoted in place; a
+ * parameter without one (TPL_KEEP) becomes the marker of the derived
+ * parameter that holds its regex, chosen by where it stands (macOS): a
+ * root "$P" before /tmp, /var or /etc reads NAME.pre (/private for the
+ * root), a relative "/$D" component right after the root NAME.rootre
+ * (/private/tmp for tmp, in place of the "/"), anything else NAME.re. */
+typedef struct tre_ctx { const hashmap *vals; const char *t; size_t len; int flags; } tre_ctx;
+
+static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
+{
+    const tre_ctx *x = ud;
+    size_t i = (size_t)(name - x->t) - 1, j = i + 1 + n;      /* its PARAM_OPEN and PARAM_CLOSE */
+    const char *dot = memchr(name, '.', n);
+    if (dot) {                         /* a derived name (NAME.up): regex text already */
+        const char *bv = hm_get(x->vals, name, (size_t)(dot - name));
+        /* "/$N" then NAME.up, N=tmp/x: /private/tmp to the kernel, NAME.rootup */
+        int rootup = !bv && !(x->flags & TPL_LINUX) && i == 1 && x->t[0] == '/' && out->len &&
+                     out->data[out->len - 1] == '/' && (size_t)(name + n - dot) == 3 && !memcmp(dot, ".up", 3);
+        if (bv) param_derived(out, bv, dot, (size_t)(name + n - dot));
+        else if (x->flags & TPL_KEEP) {
+            if (rootup) out->len--;
+            sb_putc(out, PARAM_OPEN);
+            sb_add(out, name, n);
+            if (rootup) sb_puts(out, "root");
+            sb_putc(out, PARAM_CLOSE);
+        }
+        return;
+    }
+    const char *v = hm_get(x->vals, name, n);
+    if (v) { param_regex_quote(out, v, strlen(v)); return; }
+    if (!(x->flags & TPL_KEEP)) return;
+    const char *sfx = ".re";
+    if (!(x->flags & TPL_LINUX)) {
+        if (i == 0 && private_alias(x->t + j + 1, x->len - j - 1, "")) sfx = ".pre";
+        else if (i == 1 && x->t[0] == '/' && (j + 1 == x->len || x->t[j + 1] == '/') && out->len &&
+                 out->data[out->len - 1] == '/') {
+            out->len--;
+            sfx = ".rootre";
+        }
+    }
+    sb_putc(out, PARAM_OPEN);
+    sb_add(out, name, n);
+    sb_puts(out, sfx);
+    sb_putc(out, PARAM_CLOSE);
+}
+
+void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
+{
+    size_t start = out->len;
+    tre_ctx x = { vals, t, len, flags };
+    if (flags & TPL_GLOB) {
+        glob_to_regex(out, t, len, tre_param, &x);
+    } else {
+        sb_putc(out, '^');
+        for (size_t i = 0; i < len; i++) {
+            if (t[i] != PARAM_OPEN) { regex_quote(out, t + i, 1); continue; }
+            size_t j = i + 1;
+            while (j < len && t[j] != PARAM_CLOSE) j++;
+            tre_param(out, t + i + 1, j - i - 1, &x);
+            i = j;
+        }
+    }
+    if ((flags & TPL_LINUX) || !template_private_alias(t, len, vals)) return;
+    static const char pre[] = "/private";          /* after the '^' */
+    size_t n = sizeof pre - 1;
+    sb_grow(out, n);
+    memmove(out->data + start + 1 + n, out->data + start + 1, out->len - start);
+    memcpy(out->data + start + 1, pre, n);
+    out->len += n;
 }
 
 void depth_band_regex(strbuf *out, int lo, int hi)

@@ -43,6 +43,21 @@ void param_ancestors_regex(strbuf *out, const char *v);
  * /tmp, /var or /etc, where the root "/" must read "/private/" ("/private"
  * in a regex), as the kernel sees those paths. */
 void param_private_value(strbuf *out, const char *v, int regex);
+/* The derived parameter NAME+sfx (sfx ".re", ".ancestors", ".dir", ".pdir",
+ * ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifnotroot" or ".ifalias",
+ * docs/language.md) of v,
+ * appended to out; 0 for another suffix.  One table: derive_sbpl_params,
+ * param_expand and the SBPL back end all derive through it. */
+int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl);
+/* The regex of template t as the kernel sees its paths: TPL_GLOB reads t
+ * as a glob (glob_to_regex), otherwise as exact text, anchored at its
+ * start only.  Values from vals are quoted in place; a parameter without
+ * one is dropped, or with TPL_KEEP left as the marker of the derived
+ * parameter that holds its regex (NAME.re, NAME.pre, NAME.rootre).  On
+ * macOS (no TPL_LINUX) a regex that values put under /tmp, /var or /etc
+ * starts "^/private".  The one place the aliases are applied to
+ * patterns. */
+void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags);
 /* NAME.dir: the value ending in exactly one "/" ("/" for the root). */
 void param_dir_value(strbuf *out, const char *v);
 /* A value that can stand inside a path after other text: relative, no

@@ -95,7 +95,7 @@ static void add_cands_from(arena *ar, witness *w, size_t k, const char *s)
         if (s[i] == '/' || (i > 0 && s[i - 1] != '/')) continue;
         size_t j = i;
         while (j < n && s[j] != '/') j++;
-        add_cand(w, k, arena_strndup(ar, s, j - i));
+        add_cand(w, k, arena_strndup(ar, s + i, j - i));
     }
 }
 
@@ -442,6 +442,21 @@ static int raw_matcher(arena *a, const sexp *x, matcher *m)
 static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witness *w)
 {
     const matcher *fm = &rc->f->m;
+    /* a raw string whose parameters all have values ((param "HOME") and the
+     * test value): read with them, so that "$Q" meets HOME + "/.ssh" */
+    matcher ri;
+    int known = raw->value != NULL;
+    for (size_t i = 0; known && i < raw->len; i++) {
+        if (raw->value[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < raw->len && raw->value[j] != PARAM_CLOSE) j++;
+        known = hm_get(vals, raw->value + i + 1, j - i - 1) != NULL;
+        i = j;
+    }
+    if (known && memchr(raw->value, PARAM_OPEN, raw->len)) {
+        instantiate(rc->a, raw, vals, &ri);
+        raw = &ri;
+    }
     for (size_t i = 0; i + 1 < fm->len; i++) {
         if (fm->value[i] != PARAM_OPEN) continue;
         size_t j = i + 1;

@@ -21,10 +21,18 @@ static int all_defined(compilation *c, const char *v, size_t n)
         if (v[i] != PARAM_OPEN) continue;
         size_t j = i + 1;
         while (j < n && v[j] != PARAM_CLOSE) j++;
-        if (!hm_get(&c->defines, v + i + 1, j - i - 1)) return 0;
+        const char *dot = memchr(v + i + 1, '.', j - i - 1);      /* NAME.up: NAME's value */
+        if (!hm_get(&c->defines, v + i + 1, (dot ? (size_t)(dot - v) : j) - i - 1)) return 0;
         i = j;
     }
     return 1;
+}
+
+/* v holds "//" (a literal no path matches). */
+static int memmem_slash2(const char *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) if (v[i] == '/' && v[i - 1] == '/') return 1;
+    return 0;
 }
 
 /* Adds "allow metadata KIND v" unless the policy has that rule; depth: its
@@ -34,7 +42,7 @@ static int all_defined(compilation *c, const char *v, size_t n)
 static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const char *v, size_t n, int depth)
 {
     compilation *c = ic->c;
-    if (kind == MK_ANCESTORS) {
+    if (kind == MK_ANCESTORS && !memchr(v, PARAM_OPEN, n)) {
         const char *val = hm_get(&c->defines, v, n);
         if (val) {                       /* the value's proper ancestors, one literal each */
             size_t vl = strlen(val);
@@ -43,6 +51,20 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
                 if (val[k] == '/') add_one(ic, from, MK_LITERAL, val, k, template_depth(val, k));
             return 0;
         }
+    } else if (kind == MK_ANCESTORS && all_defined(c, v, n)) {
+        /* "T$N" with the values known: T's expansion and N's value up to
+         * each of its '/', as the kernel sees the path (/private) */
+        size_t i = n - 1;
+        while (i > 0 && v[i] != PARAM_OPEN) i--;
+        const char *val = hm_get(&c->defines, v + i + 1, n - i - 2);
+        strbuf e;
+        sb_init(&e);
+        param_expand(&e, v, n, &c->defines, compile_platform(c) == PLAT_LINUX ? TPL_LINUX : 0);
+        size_t vl = strlen(val), base = e.len >= vl ? e.len - vl : 0;
+        for (size_t k = 1; k < vl; k++)
+            if (val[k] == '/') add_one(ic, from, MK_LITERAL, e.data, base + k, template_depth(e.data, base + k));
+        sb_free(&e);
+        return 0;
     }
     strbuf b;
     sb_init(&b);
@@ -52,6 +74,11 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
                                                       (compile_platform(c) == PLAT_LINUX ? TPL_LINUX : 0));
             v = b.data ? b.data : "";
             n = b.len;
+            if (kind == MK_LITERAL && n > 1 && memmem_slash2(v, n)) { sb_free(&b); return 0; }   /* "/private//": no path */
+            /* the values moved it under /private ("~/etc" with HOME=/):
+             * /private is an ancestor too */
+            if (kind == MK_LITERAL && n > 9 && !memcmp(v, "/private/", 9) && compile_platform(c) == PLAT_MACOS)
+                add_one(ic, from, MK_LITERAL, "/private", 8, 1);
             if (kind == MK_LITERAL) depth = template_depth(v, n);
         } else {
             depth = -1;
@@ -74,7 +101,15 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
      * holds one rule per matcher). */
     int beside = old && !old->implied && !old->final &&
                  !(old->m.kind == MK_LITERAL && old->m.spec_b >= 3 && depth >= 0 && old->m.spec_a >= depth);
-    if (old && !beside) { sb_free(&b); return old->implied == 1 && kind == MK_LITERAL; }
+    if (old && !beside) {
+        /* the walk that added it added its ancestors too, unless a value
+         * moved it under /private ("/$D" with D=tmp/x gives /private/tmp
+         * as the ancestor of the value's /private/tmp/x, while "$Q/x" with
+         * Q=/private/tmp has Q's own ancestors above it): go on there */
+        int ret = old->implied == 1 && kind == MK_LITERAL && !(n > 9 && !memcmp(v, "/private/", 9));
+        sb_free(&b);
+        return ret;
+    }
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = probe;
     r->implied = 1;
@@ -96,20 +131,72 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     return 0;
 }
 
+/* The ancestors that the parameters of the component v[k..len) put inside
+ * it: above "$P" at the root (alone or with text glued to it), the value's
+ * own ancestors; a value after other text may hold '/' ("/x/$SUB" with
+ * SUB=a/b), and each of its '/' ends an ancestor inside the component
+ * (/x/a). */
+static void add_inner(implied_ctx *ic, const rule *r, const char *v, size_t k, size_t len)
+{
+    /* a value that makes the path's first component ("/$D" with D=tmp,
+     * "$P/$D" with P=/): the kernel sees it under /private, which is then
+     * an ancestor too: "/private" and NAME.ifalias ("" for tmp, var or etc,
+     * "//" for anything else, a path no object has), after NAME.ifroot ("" for
+     * the value "/") of the root parameter */
+    if (compile_platform(ic->c) == PLAT_MACOS && len > k + 2 && v[k] == PARAM_OPEN && v[len - 1] == PARAM_CLOSE &&
+        !memchr(v + k + 1, PARAM_OPEN, len - k - 1)) {
+        const char *root_close = v[0] == PARAM_OPEN ? memchr(v, PARAM_CLOSE, len) : NULL;
+        if (k == 1 || (root_close && k == (size_t)(root_close - v) + 2 && v[k - 1] == '/')) {
+            strbuf t;
+            sb_init(&t);
+            sb_puts(&t, "/private");
+            if (k > 1) {
+                sb_add(&t, v, k - 2);
+                sb_puts(&t, ".ifroot");
+                sb_putc(&t, PARAM_CLOSE);
+            }
+            sb_add(&t, v + k, len - k - 1);
+            sb_puts(&t, ".ifalias");
+            sb_putc(&t, PARAM_CLOSE);
+            add_one(ic, r, MK_LITERAL, t.data, t.len, 1);
+            sb_free(&t);
+        }
+    }
+    for (size_t i = k; i < len; i++) {
+        if (v[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < len && v[j] != PARAM_CLOSE) j++;
+        if (j >= len) break;
+        if (i == 0) add_one(ic, r, MK_ANCESTORS, v + 1, j - 1, -1);
+        else add_one(ic, r, MK_ANCESTORS, v, j + 1, -1);
+        i = j;
+    }
+}
+
 /* The proper ancestors of the path v[0..len). */
 static void add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t len)
 {
-    while (len > 0) {
-        if (v[len - 1] == PARAM_CLOSE) {
-            size_t s = len;
-            while (s > 0 && v[s - 1] != PARAM_OPEN) s--;
-            if (s == 1) {                 /* "$P": above it, the value's own ancestors */
-                add_one(ic, r, MK_ANCESTORS, v + 1, len - 2, -1);
-                return;
-            }
+    /* "$P/etc/x": with P=/ the kernel sees /private/etc/x, whose ancestor
+     * /private is "/private" then NAME.ifroot ("" for the root, "//", a
+     * path no object has, otherwise) */
+    const char *rc = len && v[0] == PARAM_OPEN ? memchr(v, PARAM_CLOSE, len) : NULL;
+    if (rc && compile_platform(ic->c) == PLAT_MACOS && !memchr(v + 1, '.', (size_t)(rc - v) - 1)) {
+        size_t c1 = (size_t)(rc - v) + 1;
+        if (c1 < len && v[c1] == '/' && private_alias(v + c1, len - c1, "")) {
+            strbuf t;
+            sb_init(&t);
+            sb_puts(&t, "/private");
+            sb_add(&t, v, c1 - 1);
+            sb_puts(&t, ".ifroot");
+            sb_putc(&t, PARAM_CLOSE);
+            add_one(ic, r, MK_LITERAL, t.data, t.len, 1);
+            sb_free(&t);
         }
+    }
+    while (len > 0) {
         size_t k = len;
         while (k > 0 && v[k - 1] != '/') k--;
+        add_inner(ic, r, v, k, len);
         if (k == 0) return;
         if (k == 1) {                      /* parent is "/" */
             if (len > 1) add_one(ic, r, MK_LITERAL, "/", 1, 0);
@@ -120,12 +207,27 @@ static void add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t 
     }
 }
 
-static void keep_marker(strbuf *out, const char *name, size_t len, void *ud)
+/* TPL_LINUX, or for macOS the /private rewrite of a glob's inner
+ * traversal regexes, where the symbolic output can spell it (a written
+ * "/tmp" after a root parameter: NAME.pre; "/$D": NAME.rootre).  Where values
+ * make the first component otherwise ("$P/$D", "/t$X", "${P}p") the
+ * regex stays as written, with -D as symbolically, so both decide alike. */
+static int glob_inner_flags(compilation *c, const char *g, size_t len)
 {
-    (void)ud;
-    sb_putc(out, PARAM_OPEN);
-    sb_add(out, name, len);
-    sb_putc(out, PARAM_CLOSE);
+    if (compile_platform(c) == PLAT_LINUX) return TPL_LINUX;
+    size_t s = 1;
+    if (g[0] == PARAM_OPEN) {
+        const char *e = memchr(g, PARAM_CLOSE, len);
+        if (!e || (size_t)(e - g) + 1 >= len || e[1] != '/') return TPL_LINUX;
+        s = (size_t)(e - g) + 2;
+    }
+    size_t end = s;
+    while (end < len && g[end] != '/') end++;
+    const char *p = memchr(g + s, PARAM_OPEN, end - s);
+    if (!p) return 0;
+    if (g[0] == PARAM_OPEN || p != g + s || g[end - 1] != PARAM_CLOSE ||
+        memchr(g + s + 1, PARAM_OPEN, end - s - 1)) return TPL_LINUX;
+    return 0;
 }
 
 /* Ancestors inside a glob: at each "/" after its first wildcard, the
@@ -140,8 +242,28 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
     for (size_t k = 0; k < len; k++) {
         char ch = g[k];
         if (ch == PARAM_OPEN) {
+            size_t open = k;
             while (k < len && g[k] != PARAM_CLOSE) k++;
             var = 1;
+            if (wild && k < len) {
+                /* after a wildcard, a value holding '/' (glob "/a/x*y/$SUB"
+                 * with SUB=b/c) ends an ancestor at each of its '/': the
+                 * prefix's regex, then NAME.up */
+                strbuf re;
+                sb_init(&re);
+                template_regex(&re, g, open, &ic->c->defines, TPL_GLOB | TPL_KEEP | glob_inner_flags(ic->c, g, len));
+                static const char tl[] = "(/.*)?$";
+                if (re.len >= sizeof tl - 1 && !memcmp(re.data + re.len - (sizeof tl - 1), tl, sizeof tl - 1)) {
+                    re.len -= sizeof tl - 1;
+                    sb_putc(&re, PARAM_OPEN);
+                    sb_add(&re, g + open + 1, k - open - 1);
+                    sb_puts(&re, ".up");
+                    sb_putc(&re, PARAM_CLOSE);
+                    sb_putc(&re, '$');
+                    add_one(ic, r, MK_REGEX, re.data, re.len, -1);
+                }
+                sb_free(&re);
+            }
             continue;
         }
         if (ch == '\\') { k++; continue; }
@@ -155,7 +277,8 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
         if (!wild || k == 0) continue;
         strbuf re;
         sb_init(&re);
-        glob_to_regex(&re, g, k, keep_marker, NULL);
+        /* as the kernel sees it: "~/tmp/[a-c]*" with HOME=/ is under /private */
+        template_regex(&re, g, k, &ic->c->defines, TPL_GLOB | TPL_KEEP | glob_inner_flags(ic->c, g, len));
         static const char tail[] = "(/.*)?$";
         size_t tl = sizeof tail - 1;
         int globstar = k >= 2 && g[k - 1] == '*' && g[k - 2] == '*';
@@ -341,12 +464,11 @@ void add_implied(compilation *c)
         }
         size_t k = len;
         while (k > 0 && v[k - 1] != '/') k--;
+        /* the parameters of the fixed part's last component ("$P..." with
+         * no "/": the ancestors of P's value; "/x/${SUB}b": those inside
+         * SUB's value) */
+        add_inner(&ic, r, v, k, len);
         if (k == 0) {
-            /* "$P..." with no "/": the ancestors of P's value */
-            if (v[0] == PARAM_OPEN) {
-                const char *e = memchr(v, PARAM_CLOSE, len);
-                if (e) add_one(&ic, r, MK_ANCESTORS, v + 1, (size_t)(e - v - 1), -1);
-            }
         } else if (k == 1) {
             /* the fixed part is "/" or a name in it (a star, a bracket,
              * "/x*"): every match is below the root */

@@ -14,7 +14,10 @@
 typedef enum {
     MK_NONE,                                   /* unfiltered */
     MK_SUBPATH, MK_LITERAL, MK_PREFIX, MK_GLOB, MK_REGEX,   /* paths */
-    MK_ANCESTORS,      /* implied: proper ancestors of a parameter's value */
+    MK_ANCESTORS,      /* implied: value NAME (no marker): the proper ancestors of the
+                        * parameter's value; value "T$N" (a template ending in a
+                        * marker): T's expansion followed by N's value up to each of
+                        * its '/' (the ancestors a relative "a/b" puts inside a path) */
     MK_NAME, MK_NAME_PREFIX, MK_NAME_REGEX,    /* names */
     MK_TARGET,                                 /* process targets */
     MK_IP,                                     /* "host:port" */

@@ -287,6 +287,24 @@ static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const 
     af->sbpl_tail = blk;
 }
 
+/* A plain prefix *val (after the /private rewrite) whose written string
+ * ends inside the first component /tmp, /var or /etc: sets *val to the
+ * string as written (without /private) and returns the alias's path under
+ * /private; otherwise NULL. */
+static const char *prefix_alias_split(const char **val, size_t *len, const char *written)
+{
+    static const char *const names[] = { "tmp", "var", "etc" };
+    static const char *const under[] = { "/private/tmp", "/private/var", "/private/etc" };
+    const char *v = *val;
+    size_t n = *len;
+    if (written[0] != '/' || !strncmp(written, "/private", 8)) return NULL;
+    for (size_t k = 0; k < 3; k++) {
+        if (n == 12 && !memcmp(v, under[k], 12)) { *val = v + 8; *len = 4; return under[k]; }
+        if (n >= 2 && n <= 3 && v[0] == '/' && !memcmp(v + 1, names[k], n - 1)) return under[k];
+    }
+    return NULL;
+}
+
 static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const verb_info *v, int op, source_cursor *cur)
 {
     rule_vec *dst = ar->remove ? &u->removes : &u->rules;
@@ -341,6 +359,15 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
          * each ranked on its own fixed part (docs/language.md) */
         size_t alt = mode == EXP_REGEX || mode == EXP_NAME_REGEX ? regex_alt_end(val, len) : len;
         int split = alt < len;
+        /* a prefix string that ends inside /tmp, /var or /etc ("/tmp",
+         * "/t"): the paths under the alias are /private/tmp to the kernel,
+         * the others ("/tmpfoo") stay: the prefix as written, and the
+         * subpath under /private, which ranks as written there */
+        const char *under = NULL;
+        if (k == MK_PREFIX && !memchr(am->value.s, '$', am->value.len) && c->canon == PLAT_MACOS) {
+            under = prefix_alias_split(&val, &len, am->value.s);
+            alt = len;
+        }
         for (;;) {
             rule *r = new_rule(c, u, ar, v, op);
             r->m.kind = k;
@@ -356,6 +383,16 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
             r->m.plain = vi.plain;
             matcher_finish_depth(&c->a, &r->m, mode == EXP_PATH || mode == EXP_PREFIX ? vi.depth : -1);
             push_rule(dst, r, cur);
+            if (under) {
+                rule *u2 = new_rule(c, u, ar, v, op);
+                u2->m = r->m;
+                u2->m.kind = MK_SUBPATH;
+                u2->m.value = under;
+                u2->m.len = strlen(under);
+                *u2->origins = *r->origins;
+                matcher_finish_depth(&c->a, &u2->m, -1);
+                push_rule(dst, u2, cur);
+            }
             if (alt >= len) break;
             val += alt + 1;
             len -= alt + 1;

@@ -111,6 +111,7 @@ static int literal_excluded(const matcher *x, const matcher *t)
 static int ancestors_excluded(const matcher *anc, const matcher *t)
 {
     if (t->kind == MK_ANCESTORS || t->fixed_len < anc->len + 2) return 0;
+    if (memchr(anc->value, PARAM_OPEN, anc->len)) return 0;      /* "T$N": not one parameter's value */
     return t->fixed[0] == PARAM_OPEN && t->fixed[anc->len + 1] == PARAM_CLOSE &&
            memcmp(t->fixed + 1, anc->value, anc->len) == 0 &&
            (t->kind == MK_LITERAL || t->kind == MK_SUBPATH || t->kind == MK_PREFIX);

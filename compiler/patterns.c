@@ -119,6 +119,50 @@ const char *glob_check(const char *g, size_t len, size_t *off)
     return NULL;
 }
 
+int glob_canonical(strbuf *out, const char *g, size_t len)
+{
+    static const char meta[] = "*?[]\\";
+    int changed = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = g[i];
+        if (c == PARAM_OPEN) {                  /* a parameter marker: as it is */
+            size_t j = i;
+            while (j < len && g[j] != PARAM_CLOSE) j++;
+            sb_add(out, g + i, (j < len ? j + 1 : len) - i);
+            i = j;
+            continue;
+        }
+        if (c == '\\' && i + 1 < len) {
+            char n = g[i + 1];
+            if (n && n != PARAM_OPEN && !strchr(meta, n)) { sb_putc(out, n); changed = 1; }
+            else sb_add(out, g + i, 2);
+            i++;
+            continue;
+        }
+        if (c == '[') {
+            unsigned char set[16];
+            int neg, count = 0;
+            unsigned only = 0;
+            const char *err = NULL;
+            size_t off, j = bracket_parse(g, len, i, set, &neg, &err, &off);
+            if (err) { sb_add(out, g + i, len - i); return changed; }
+            for (unsigned k = 1; k < 128; k++)
+                if (k != '/' && set_has(set, k)) { count++; only = k; }
+            if (!neg && count == 1) {
+                if (strchr(meta, (int)only)) sb_putc(out, '\\');
+                sb_putc(out, (char)only);
+                changed = 1;
+            } else {
+                sb_add(out, g + i, j + 1 - i);
+            }
+            i = j;
+            continue;
+        }
+        sb_putc(out, c);
+    }
+    return changed;
+}
+
 /* At g[i] == '/': the length of the globstar components ('/' then "**")
  * that start there, 0 when none does.  Repeats collapse: "**" followed by
  * another "**" component means one "**". */
@@ -294,6 +338,17 @@ static size_t regex_fixed(const char *re, size_t len, size_t *start, strbuf *out
     return i - 1;
 }
 
+/* The length a name prefix ranks by: its characters, each parameter one
+ * (whatever its name or value, like a parameter in a path is one component). */
+static int name_length(const char *v, size_t len)
+{
+    int n = 0;
+    for (size_t i = 0; i < len; i++, n++)
+        if (v[i] == PARAM_OPEN)
+            while (i < len && v[i] != PARAM_CLOSE) i++;
+    return n;
+}
+
 void matcher_finish(arena *a, matcher *m) { matcher_finish_depth(a, m, -1); }
 
 void matcher_finish_depth(arena *a, matcher *m, int depth)
@@ -345,7 +400,7 @@ void matcher_finish_depth(arena *a, matcher *m, int depth)
     case MK_PREFIX: m->spec_a = depth >= 0 ? depth : template_depth(m->fixed, n); m->spec_b = 0; break;
     case MK_ANCESTORS: m->spec_a = 0; m->spec_b = 3; break;
     case MK_NAME: m->spec_a = 2; m->spec_b = 0; break;
-    case MK_NAME_PREFIX: m->spec_a = 1; m->spec_b = (int)m->len; break;
+    case MK_NAME_PREFIX: m->spec_a = 1; m->spec_b = name_length(m->value, m->len); break;
     case MK_NAME_REGEX: m->spec_a = 0; m->spec_b = 0; break;
     case MK_TARGET: m->spec_a = 1; m->spec_b = 0; break;
     case MK_IP: {

@@ -9,6 +9,14 @@
 /* Checks a glob template; returns NULL or an error message, *off = offset. */
 const char *glob_check(const char *g, size_t len, size_t *off);
 
+/* Writes a glob's canonical spelling: an escaped character that is not a
+ * glob metacharacter ("\\t") and a bracket expression that lists one
+ * character ("[t]") are that character as plain text (a metacharacter
+ * stays escaped: "[*]" is "\\*").  "/e\\tc" is then "/etc", which the
+ * /private rewrite and the fixed part see as written.  Returns whether the
+ * spelling changed; an invalid bracket is copied for glob_check. */
+int glob_canonical(strbuf *out, const char *g, size_t len);
+
 /* Writes the regex for a glob template; a parameter marker is handed to
  * put_param (which must write something matching the value literally). */
 typedef void (*param_writer)(strbuf *out, const char *name, size_t len, void *ud);

@@ -350,13 +350,16 @@ sb_param *run_sbpl_params(arena *a, const sb_param *params, size_t n, size_t *ou
         sb_param *d = derive_sbpl_params(a, &params[i], 1, &nd);
         /* NAME.re may appear in any pattern and NAME.dir wherever NAME is
          * followed by "/"; NAME.ancestors means something only for an
-         * absolute path */
+         * absolute path, as do NAME.pdir, NAME.pre, NAME.ifroot and
+         * NAME.ifnotroot;
+         * NAME.root, NAME.rootre, NAME.up, NAME.uproot and NAME.ifalias a
+         * relative one (inside a path) */
         all[k++] = d[0];
         all[k++] = d[1];
         if (params[i].value[0] == '/') all[k++] = d[2];
         all[k++] = d[3];
-        if (params[i].value[0] == '/') { all[k++] = d[4]; all[k++] = d[5]; }
-        else all[k++] = d[6];
+        if (params[i].value[0] == '/') { all[k++] = d[4]; all[k++] = d[5]; all[k++] = d[10]; all[k++] = d[12]; }
+        else { all[k++] = d[6]; all[k++] = d[7]; all[k++] = d[8]; all[k++] = d[9]; all[k++] = d[11]; }
     }
     *out_n = k;
     return all;

@@ -198,3 +198,388 @@ query rootfixed.buckle file-read-data /a/c allow
 query rootfixed.buckle file-read-data /c/c deny
 query rootfixed.buckle file-write-data /x allow
 query rootfixed.buckle file-write-data / deny
+
+# a relative value of several components inside a path ("/x/$SUB/y" with
+# SUB=a/b) puts ancestors inside the value: every one gets the traversal
+# (metadata), ranked as a literal at its own depth, symbolically (NAME.up)
+# and with -D, and a deny of the same depth still wins the tie
+cat >"$F/multi.buckle" <<'EOB'
+param SUB = "a/b";
+files {
+    allow read "/x/$SUB/y";
+    allow write "~/q${SUB}z/w";
+    deny metadata literal "/x/c/d";
+    deny read "/x";
+}
+EOB
+for d in "" "-D SUB=a/b"; do
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/a allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/a/b allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-data /x/a/b/y allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/a/c deny $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/ab deny $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /Users/test/qa allow $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /Users/test/qa/bz allow $d
+done
+for d in "" "-D SUB=c/d/e"; do
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/c allow -D SUB=c/d/e $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/c/d deny -D SUB=c/d/e $d
+    # shellcheck disable=SC2086
+    query multi.buckle file-read-metadata /x/c/d/e allow -D SUB=c/d/e $d
+done
+query multi.buckle file-read-metadata /x/a/a deny -D SUB=a
+query multi.buckle file-read-metadata /x/a allow -D SUB=a/a
+run "fidelity: compile multi" "$BUCKLE" compile "$F/multi.buckle"
+expect_out_has "fidelity: the ancestors inside a value are NAME.up" '(regex (string-append "^/x/" (param "SUB.up") "$"))'
+expect_out_has "fidelity: the header names SUB.up" "SUB SUB.dir SUB.up"
+run "fidelity: compile multi -D" "$BUCKLE" compile -D SUB=c/d/e "$F/multi.buckle"
+expect_out_has "fidelity: with -D the ancestors inside the value are literals" '(allow file-read-metadata (literal "/x/c"))'
+expect_out_has "fidelity: with -D, before a symbolic one, a regex of the value's ancestors" '"/q(c|c/d)$"'
+
+# a relative value right after the root can put a pattern under /private:
+# "/$D/*.txt" with D=tmp is /private/tmp/... to the kernel, symbolically
+# (NAME.rootre) as with -D
+cat >"$F/rootrel.buckle" <<'EOB'
+param D = "tmp";
+files { allow read glob "/$D/*.txt"; }
+EOB
+query rootrel.buckle file-read-data /private/tmp/a.txt allow
+query rootrel.buckle file-read-data /private/tmp/a.txt allow -D D=tmp
+query rootrel.buckle file-read-data /usr/a.txt allow -D D=usr
+query rootrel.buckle file-read-data /private/usr/a.txt deny -D D=usr
+run "fidelity: compile rootrel" "$BUCKLE" compile "$F/rootrel.buckle"
+expect_out_has "fidelity: a relative root component of a glob is NAME.rootre" '(param "D.rootre")'
+
+# an allow of a read, write or exec operation without metadata over a
+# subtree (file-read-data, file-read-xattr, write, exec) allows metadata
+# wherever it allows, ranked as itself: every directory it covers may hold
+# an object it allows; a more specific deny of metadata or read inside wins
+cat >"$F/below.buckle" <<'EOB'
+files {
+    allow file-read-data "/a";
+    allow file-read-xattr glob "/g/*/**";
+    deny metadata "/a/m";
+    deny read literal "/a/r";
+    deny file-read-data "/a/d";
+}
+EOB
+query below.buckle file-read-metadata /a allow
+query below.buckle file-read-metadata /a/b/c allow
+query below.buckle file-read-metadata /a/m deny
+query below.buckle file-read-metadata /a/m/x deny
+query below.buckle file-read-data /a/m/x allow
+query below.buckle file-read-metadata /a/r deny
+query below.buckle file-read-metadata /a/r/x allow
+query below.buckle file-read-metadata /a/d/x allow
+query below.buckle file-read-data /a/d/x deny
+query below.buckle file-read-metadata /g/x/y allow
+query below.buckle file-read-metadata /g allow
+query below.buckle file-read-data /g/x/y deny
+
+# a root parameter with text glued to it ("${P}b/c") is traversed through
+# its value's ancestors, like "$P/b/c"
+cat >"$F/glued.buckle" <<'EOB'
+param P = "/u/me";
+files { allow read "${P}b/c"; }
+EOB
+query glued.buckle file-read-metadata / allow
+query glued.buckle file-read-metadata /u allow
+query glued.buckle file-read-metadata /u/meb allow
+query glued.buckle file-read-metadata /u/me deny
+query glued.buckle file-read-metadata /v/w allow -D P=/v/w/x
+query glued.buckle file-read-metadata /v/w/x deny -D P=/v/w/x
+
+# a relative value of several components right after the root: its
+# ancestors as the kernel sees them (/private/tmp for D=tmp/x)
+cat >"$F/rootmulti.buckle" <<'EOB'
+param D = "tmp/x";
+files { allow read "/$D/y"; }
+EOB
+for d in "" "-D D=tmp/x"; do
+    # shellcheck disable=SC2086
+    query rootmulti.buckle file-read-metadata /private/tmp allow $d
+    # shellcheck disable=SC2086
+    query rootmulti.buckle file-read-metadata /private/tmp/x allow $d
+    # shellcheck disable=SC2086
+    query rootmulti.buckle file-read-data /private/tmp/x/y allow $d
+done
+query rootmulti.buckle file-read-metadata /usr/lib allow -D D=usr/lib/z
+query rootmulti.buckle file-read-metadata /private/usr deny -D D=usr/lib/z
+run "fidelity: compile rootmulti" "$BUCKLE" compile "$F/rootmulti.buckle"
+expect_out_has "fidelity: after the root the value's ancestors are NAME.uproot" '(regex (string-append "^" (param "D.uproot") "$"))'
+
+# values that make the first component tmp, var or etc in a way no derived
+# parameter spells ("$P/$D" with P=/ and D=tmp, "/t$X" with X=mp): the
+# symbolic output adds the path under /private, guarded to hold only there,
+# so a deny there is not lost; /private itself is traversed for "$P/$D" and
+# "/$D" (NAME.ifroot, NAME.ifalias), not for text glued to a value
+cat >"$F/alias.buckle" <<'EOB'
+param P = "/";
+param D = "tmp/x";
+param X = "mp";
+files {
+    allow read "/private";
+    allow read "$P/$D/y";
+    deny read "$P/$D/y/no";
+    allow write "/t$X/z/w";
+    deny read "/t$X/z/w/no";
+    allow read "/$X/q";
+}
+EOB
+for d in "" "-D P=/ -D D=tmp/x -D X=mp"; do
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-data /private/tmp/x/y/no deny $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-data /private/tmp/x/y/ok allow $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-data /private/tmp/z/w/no deny $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-write-data /private/tmp/z/w/ok allow $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-metadata /private/tmp/x allow $d
+    # shellcheck disable=SC2086
+    query alias.buckle file-read-metadata /private/tmp allow $d
+done
+query alias.buckle file-read-data /a/usr/y/no deny -D P=/a -D D=usr
+query alias.buckle file-read-data /private/a/usr/y allow -D P=/a -D D=usr
+query alias.buckle file-read-metadata /private allow -D P=/ -D D=etc -D X=usr
+query alias.buckle file-read-metadata /private allow -D P=/a -D D=etc -D X=var
+run "fidelity: compile alias" "$BUCKLE" compile "$F/alias.buckle"
+expect_out_has "fidelity: a value-made alias is guarded" '(regex "^/private/(tmp|var|etc)(/|$)")'
+expect_out_has "fidelity: /private is an ancestor when a value makes the alias" '(literal (string-append "/private" (param "P.ifroot") (param "D.ifalias")))'
+
+# an escaped ordinary character ("\\t") and a bracket of one character
+# ("[t]") are plain text of a glob: "/e\\tc/x" is /etc/x, which the kernel
+# sees as /private/etc/x, with and without a parameter before it
+cat >"$F/escalias.buckle" <<'EOB'
+param P = "/";
+files {
+    allow read "/";
+    deny read glob "${P}/tm\\p/secret";
+    deny read glob "/e\\tc/secret";
+    deny read glob "$P/[v]ar/secret";
+    deny read glob "/[e]t[c]/key/*";
+    deny read glob "/a/\\*/[*]";
+}
+EOB
+for d in "" "-D P=/"; do
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/tmp/secret deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/etc/secret/k deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/var/secret deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/etc/key/a deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /a/*/* deny $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /a/b/* allow $d
+    # shellcheck disable=SC2086
+    query escalias.buckle file-read-data /private/etc/other allow $d
+done
+run "fidelity: compile escalias" "$BUCKLE" compile "$F/escalias.buckle"
+expect_out_has "fidelity: an escaped character is plain text (/private)" '(regex "^/private/etc/secret(/.*)?$")'
+expect_out_has "fidelity: a one-character bracket is plain text (/private)" '(regex "^/private/etc/key/[^/]+(/.*)?$")'
+expect_out_has "fidelity: an escaped metacharacter stays one" '(regex "^/a/\\*/\\*(/.*)?$")'
+run "fidelity: compile escalias -D P=/" "$BUCKLE" compile -D P=/ "$F/escalias.buckle"
+expect_out_has "fidelity: with -D the escaped /tmp is under /private" '(regex "^/private/?/tmp/secret(/.*)?$")'
+
+# a root parameter glued to text that ends tmp, var or etc ("${P}p/x" with
+# P=/tm): the symbolic output adds the path under /private, guarded
+cat >"$F/gluealias.buckle" <<'EOB'
+param P = "/tm";
+param V = "/v";
+files {
+    allow read "/";
+    deny read "${P}p/secret";
+    deny read literal "${P}p/lit";
+    deny read prefix "${V}ar/pre";
+    deny read glob "${P}p/g/*";
+    deny read "${P}x/other";
+}
+EOB
+for d in "" "-D P=/tm -D V=/v"; do
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/tmp/secret/k deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/tmp/lit deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/var/prefix deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/tmp/g/a deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /tmx/other deny $d
+    # shellcheck disable=SC2086
+    query gluealias.buckle file-read-data /private/tmp/g allow $d
+done
+query gluealias.buckle file-read-data /a/bp/secret deny -D P=/a/b -D V=/v
+query gluealias.buckle file-read-data /private/tmp/secret allow -D P=/a/b -D V=/v
+run "fidelity: compile gluealias" "$BUCKLE" compile "$F/gluealias.buckle"
+expect_out_has "fidelity: glued text ending tmp is guarded" '(subpath (string-append "/private" (param "P") "p/secret"))'
+expect_out_lacks "fidelity: glued text that ends no alias is not guarded" '"/private" (param "P") "x/other"'
+# a raw rule whose string holds parameters with values meets a final rule
+# that is a parameter alone: "$Q" with Q the raw rule's own path
+cat >"$F/rawparam.buckle" <<'EOB'
+param Q;
+files { deny final metadata literal "$Q"; }
+sbpl """
+(allow file-read-metadata (literal (string-append (param "HOME") "/.ssh")))
+""";
+EOB
+run "fidelity: raw rule with parameters against a final parameter" "$BUCKLE" compile "$F/rawparam.buckle"
+expect_rc "fidelity: raw rule with parameters against a final parameter is refused" 1
+expect_err_has "fidelity: raw rule with parameters against a final parameter is BK2005" "BK2005"
+expect_err_has "fidelity: raw rule with parameters against a final parameter names the values" "HOME=/Users/test Q=/Users/test/.ssh"
+
+# a component of a raw rule's path is a candidate value: (subpath "/a/b")
+# meets the final "/a/$USER/b.c/b" with USER=b
+raw_case component error "they meet with USER=b" 'allow final write "/a/$USER/b.c/b";' '(deny file-write* (subpath "/a/b"))'
+
+# a value that moves an allowed path under /tmp, /var or /etc: /private is
+# an ancestor too ("~/etc/x" with HOME=/), and the traversal regexes inside
+# a glob's wildcards are written as the kernel sees them
+cat >"$F/privtrav.buckle" <<'EOB'
+param R = "usr";
+files {
+    allow read subpath "~/etc/x";
+    allow read glob "~/tmp/[a-c]*/x/[!a]";
+    allow read glob "/${R}/c/*";
+}
+EOB
+for d in "-D HOME=/" "-D HOME=/ -D R=usr"; do
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private/etc allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private/tmp/b allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private/tmp/b/x allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-data /private/tmp/b/x/c allow $d
+    # shellcheck disable=SC2086
+    query privtrav.buckle file-read-metadata /private/tmp/d deny $d
+done
+query privtrav.buckle file-read-metadata /private/tmp/c allow -D R=tmp
+query privtrav.buckle file-read-metadata /private deny -D HOME=/Users/x
+query privtrav.buckle file-read-metadata /Users/x/tmp/b allow -D HOME=/Users/x
+query privtrav.buckle file-read-metadata /private/tmp/b deny -D HOME=/Users/x -D R=usr
+run "fidelity: compile privtrav" "$BUCKLE" compile "$F/privtrav.buckle"
+expect_out_has "fidelity: symbolically /private is traversed for \$HOME/etc" '(literal (string-append "/private" (param "HOME.ifroot")))'
+expect_out_has "fidelity: symbolically a glob's inner traversal is under /private" '(regex (string-append "^" (param "HOME.pre") "/tmp/[a-c][^/]*$"))'
+
+# the black-box findings' repros: a glob starting with a relative parameter
+# right after the root (D=tmp), the ancestors of "${P}x" (glued text) and of
+# a relative value of several components ("/a/${R}/f", R=b/c)
+cat >"$F/rootglob.buckle" <<'EOB'
+param D = "tmp";
+files {
+    allow read "/";
+    deny read glob "/${D}/secret/*";
+}
+EOB
+cat >"$F/glued.buckle" <<'EOB'
+param P = "/a/b";
+param R = "b/c";
+files {
+    allow read literal "${P}x";
+    allow write "${P}y";
+    allow read prefix "${P}z/w/";
+    allow read "/q/${R}/f";
+}
+EOB
+for d in "" "-D D=tmp"; do
+    # shellcheck disable=SC2086
+    query rootglob.buckle file-read-data /private/tmp/secret/key deny $d
+    # shellcheck disable=SC2086
+    query rootglob.buckle file-read-data /private/tmp/secret allow $d
+done
+for d in "" "-D P=/a/b -D R=b/c"; do
+    for o in / /a /a/bz /a/bz/w /q /q/b /q/b/c; do
+        # shellcheck disable=SC2086
+        query glued.buckle file-read-metadata "$o" allow $d
+    done
+    # shellcheck disable=SC2086
+    query glued.buckle file-read-metadata /a/c deny $d
+done
+run "fidelity: compile rootglob symbolically" "$BUCKLE" compile "$F/rootglob.buckle"
+expect_out_has "fidelity: the root glob reads D.rootre" '(regex (string-append "^" (param "D.rootre") "/secret/[^/]+(/.*)?$"))'
+
+# an object with a "." or ".." component is an error in query and test (the
+# kernel resolves it; a text match would certify the opposite decision)
+cat >"$F/dots.buckle" <<'EOB'
+files {
+    allow read "/usr";
+    deny read "/usr/secret";
+}
+test "dot components" {
+    expect deny  files read "/usr/secret/../bin/ls";
+    expect allow files read "/usr/./secret/key";
+}
+EOB
+run "fidelity: query a .. object" "$BUCKLE" query "$F/dots.buckle" files read /usr/secret/../bin/ls
+expect_rc "fidelity: query a .. object is a usage error" 2
+expect_err_has "fidelity: query a .. object says why" 'object "/usr/secret/../bin/ls" has a "." or ".." component'
+run "fidelity: query a . object" "$BUCKLE" query "$F/dots.buckle" file-read-data /usr/./secret/key
+expect_rc "fidelity: query a . object is a usage error" 2
+run "fidelity: test . and .. objects" "$BUCKLE" test "$F/dots.buckle"
+expect_rc "fidelity: test with . and .. objects fails" 1
+expect_out_has "fidelity: test names the .. expectation at file:line:col" 'dots.buckle:6:5: error: the object "/usr/secret/../bin/ls" has a "." or ".." component'
+expect_out_has "fidelity: test names the . expectation at file:line:col" 'dots.buckle:7:5: error: the object "/usr/./secret/key" has a "." or ".." component'
+expect_out_has "fidelity: both expectations fail" '0 passed, 2 failed'
+run "fidelity: query a name with dots" "$BUCKLE" query "$F/dots.buckle" mach lookup ../x
+expect_rc "fidelity: a name object may hold dots" 0
+
+# a prefix string that ends inside /tmp, /var or /etc: paths under the alias
+# are matched under /private (a subpath there), the rest as written
+cat >"$F/prefalias.buckle" <<'EOB'
+files {
+    allow write "/";
+    deny write prefix "/tmp";
+    deny write prefix "/e";
+    deny write prefix "/var/";
+}
+EOB
+query prefalias.buckle file-write-data /tmpfoo deny
+query prefalias.buckle file-write-data /private/tmpfoo allow
+query prefalias.buckle file-write-data /private/tmp deny
+query prefalias.buckle file-write-data /private/tmp/x deny
+query prefalias.buckle file-write-data /private/etc/x deny
+query prefalias.buckle file-write-data /ex deny
+query prefalias.buckle file-write-data /private/ex allow
+query prefalias.buckle file-write-data /private/var/x deny
+query prefalias.buckle file-write-data /private/varx allow
+query prefalias.buckle file-write-data /tmx allow
+run "fidelity: compile prefalias" "$BUCKLE" compile "$F/prefalias.buckle"
+expect_out_has "fidelity: prefix /tmp keeps the written string" '(deny file-write* (prefix "/tmp"))'
+expect_out_has "fidelity: prefix /tmp covers the alias as a subpath" '(deny file-write* (subpath "/private/tmp"))'
+expect_out_has "fidelity: prefix /e covers /private/etc" '(deny file-write* (subpath "/private/etc"))'
+expect_out_has "fidelity: prefix /var/ is under /private" '(deny file-write* (prefix "/private/var/"))'
+
+# a name prefix with a parameter ranks by its characters, each parameter
+# one: the parameter's name (and value) does not change the decision
+qname() {  # FILE SECTION VERB OBJECT WANT -D N=V
+    run "query $1 $6 $2 $3 $4" "$BUCKLE" query "$6" "$F/$1" "$2" "$3" "$4"
+    expect_rc "fidelity: $1 $6 $2 $3 $4 decides" 0
+    expect_out_has "fidelity: $1 $6 $2 $3 $4 is $5" "$5 $4"
+    expect_out_has "fidelity: $1 $6 $2 $3 $4: compiled SBPL agrees" "compiled SBPL agrees"
+}
+for n in S SVCLONGNAME; do
+    printf 'param %s;\nmach {\n    allow lookup prefix "com.";\n    deny lookup prefix "${%s}";\n    deny lookup prefix "c${%s}";\n}\nsysctl {\n    allow read prefix "kern.";\n    deny read prefix "${%s}";\n}\n' "$n" "$n" "$n" "$n" >"$F/nameprefix-$n.buckle"
+    qname "nameprefix-$n.buckle" mach lookup com.apple.zzz1 allow "-D$n=com.apple.zzz"
+    qname "nameprefix-$n.buckle" mach lookup com.x allow "-D$n=om."
+    qname "nameprefix-$n.buckle" mach lookup zz1 deny "-D$n=zz"
+    qname "nameprefix-$n.buckle" sysctl read kern.osversion allow "-D$n=kern.osv"
+done

@@ -95,11 +95,37 @@ static int gmatch(const char *p, const char *pe, const char *s, const char *se)
     return s == se;
 }
 
+int oracle_alias_text(const char *t, size_t n, int escaped)
+{
+    /* the first component, read as plain text (escapes dropped), up to a
+     * '/' or a wildcard */
+    char first[8];
+    size_t k = 0, i = 1;
+    if (!n || t[0] != '/') return 0;
+    for (; i < n && k < sizeof first - 1; i++) {
+        char c = t[i];
+        if (escaped && c == '\\' && i + 1 < n) c = t[++i];
+        else if (c == '/' || (escaped && (c == '*' || c == '?' || c == '['))) break;
+        first[k++] = c;
+    }
+    first[k] = 0;
+    int at_end = i >= n || t[i] == '/';
+    return at_end && (!strcmp(first, "tmp") || !strcmp(first, "var") || !strcmp(first, "etc"));
+}
+
 int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s, size_t n)
 {
     strbuf b;
     sb_init(&b);
     glob_text(&b, d, g, gl);
+    if (oracle_alias_text(b.data, b.len, 1)) {     /* the kernel sees it under /private */
+        strbuf c;
+        sb_init(&c);
+        sb_puts(&c, "/private");
+        sb_add(&c, b.data, b.len);
+        sb_free(&b);
+        b = c;
+    }
     const char *p = sb_cstr(&b), *pe = p + b.len;
     /* trailing double-star components cover what the rest covers: it and everything below */
     while (pe - p >= 3 && !memcmp(pe - 3, "/**", 3)) pe -= 3;

@@ -10,6 +10,10 @@
  * values taken from d and matched literally) covers path s: a prefix of s
  * that ends at a component boundary matches the whole glob. */
 int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s, size_t n);
+/* 1 when path text t (a glob's when escaped) starts with the component
+ * tmp, var or etc, which the kernel sees under /private (macOS); a path
+ * that starts so is never presented to the sandbox. */
+int oracle_alias_text(const char *t, size_t n, int escaped);
 
 /* The depth of a path matcher as docs/language.md defines it, from its template; -1 when
  * the text leaves it open (a parameter glued to other text). */

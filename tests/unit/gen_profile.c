@@ -59,6 +59,11 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_VAL_UTF8] = { "val-utf8", "values in UTF-8", "P=/a/caf\xc3\xa9" },
     [GS_VAL_LONG] = { "val-long", "values near the 1,024-byte string literal limit, ASCII and UTF-8 (literals split)",
                       "P=/a/xxx...x (1,020 bytes)" },
+    [GS_VAL_MULTI] = { "val-multi", "a relative value of several components (with `/`) in the middle of a path, "
+                       "alone and glued to text", "USER=b/c: \"/a/$USER/c\", \"/a/b${USER}\"" },
+    [GS_VAL_ALIAS] = { "val-alias", "values that make a path's first component `/tmp`, `/var` or `/etc` (the kernel "
+                       "sees `/private/...`): after the root, after a parameter `/`",
+                       "P=/ USER=tmp: \"$P/$USER\", \"/$USER\"" },
 };
 
 const gen_shape_info *gen_shape_get(gen_shape s) { return &shape_table[s]; }
@@ -111,6 +116,7 @@ static const root roots[] = {
     { "~", GS_TILDE, 1 }, { "$HOME", GS_TILDE, 1 },
     { "/a/$USER", GS_PARAM_MID, 1 }, { "/a$P", GS_PARAM_GLUED, 1 }, { "/Users/$USER", GS_PARAM_MID, 1 },
     { "$P/b/$USER", GS_PARAM_TWO, 1 }, { "$P$Q", GS_PARAM_GLUED, 1 }, { "~/$USER", GS_PARAM_TWO, 1 },
+    { "/a/b${USER}", GS_PARAM_GLUED, 1 }, { "$P/$USER", GS_PARAM_TWO, 1 }, { "/$USER", GS_PARAM_MID, 1 },
 };
 static const char *const comps[] = { "b", "c", "bc", "b.c", ".ssh", "b" };
 
@@ -654,6 +660,11 @@ static const gen_values value_sets[] = {
                              { "USER", X100 X100 X100 X100 X100 X100 X100 X100 X100 X100 "x" },
                              { "P", "/a/" X100 X100 X100 X100 X100 X100 X100 X100 X100 X100 "x" },
                              { "Q", "/a/" E100 E100 E100 E100 E100 "x" } } },
+    { "multi", GS_VAL_MULTI, { { "HOME", "/a" }, { "USER", "b/c" }, { "P", "/a/b" }, { "Q", "/a/b/c" } } },
+    { "multi3", GS_VAL_MULTI, { { "HOME", "/Users/test" }, { "USER", "b/bc/c" }, { "P", "/a" }, { "Q", "/a/bc" } } },
+    { "alias", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "tmp" }, { "P", "/" }, { "Q", "/a" } } },
+    { "alias2", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "etc/b" }, { "P", "/" }, { "Q", "/etc" } } },
+    { "alias3", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "var" }, { "P", "/a/b" }, { "Q", "/private/var" } } },
 };
 
 
