@@ -41,7 +41,8 @@ typedef struct fold_value {
     size_t rawlen;
     size_t *tok;              /* fold_paths' own: token ends, */
     size_t ntok;
-    size_t cost;              /* and the bytes the body takes in an SBPL string */
+    size_t cost;              /* the bytes the body takes in an SBPL string, */
+    const char *enc;          /* and its tokens, each followed by a NUL byte */
 } fold_value;
 /* Whether the regex re (anchored at both ends, no top-level alternation,
  * well-formed tokens) can be folded; *body is re without ^ and $. */
