@@ -12,6 +12,7 @@
  * SBPL_MAX_LITERAL bytes as written (escapes counted); values that do not
  * fit start the next regex. */
 #include "emit.h"
+#include "../support/keysort.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,16 +25,25 @@ typedef struct folder {
     size_t cap;
 } folder;
 
+/* The bytes each byte takes inside an SBPL string literal, less one
+ * (put_literals: an escape for " \\ and the usual controls, \\xHH for the
+ * other controls and DEL). */
+static const unsigned char escape_extra[256] = {
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 1, 3, 3,     /* \t \n \r */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,     /* " */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,     /* \\ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,     /* DEL */
+};
+
 /* Bytes s takes inside an SBPL string literal. */
 static size_t sbpl_cost(const char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '"' || ch == '\\' || ch == '\n' || ch == '\t' || ch == '\r') n += 2;
-        else if (ch < 0x20 || ch == 0x7f) n += 4;
-        else n++;
-    }
+    size_t n = len;
+    for (size_t i = 0; i < len; i++) n += escape_extra[(unsigned char)s[i]];
     return n;
 }
 
@@ -98,11 +108,24 @@ static size_t token_end(const char *s, size_t len, size_t i)
 
 /* Whether s[0..len) is a non-empty sequence of well-formed tokens; their
  * ends into ends[] (room for len) when ends is set. */
+static int plain_byte(char ch)
+{
+    switch (ch) {
+    case '\\': case '[': case '(': case ')': case '|': case '^': case '$': case '*': case '+': case '?': case '{':
+        return 0;
+    default:
+        return 1;
+    }
+}
+
 static size_t token_ends(const char *s, size_t len, size_t *ends)
 {
     size_t n = 0;
     for (size_t i = 0; i < len;) {
-        size_t e = token_end(s, len, i);
+        /* most tokens are one character without a quantifier */
+        size_t e = plain_byte(s[i]) && (i + 1 == len || (s[i + 1] != '*' && s[i + 1] != '+' && s[i + 1] != '?' && s[i + 1] != '{'))
+                       ? i + 1
+                       : token_end(s, len, i);
         if (!e) return 0;
         if (ends) ends[n] = e;
         n++;
@@ -111,42 +134,72 @@ static size_t token_ends(const char *s, size_t len, size_t *ends)
     return n;
 }
 
-/* Token ends of body v into v->tok and its encoding into v->enc (both in
- * f's arena); 0 when it is not foldable.  The encoding is every token
- * followed by a NUL byte (a body holds none: strings cannot), so that two
- * token sequences compare as their encodings do, byte by byte. */
-static int tokenize(folder *f, fold_value *v)
+/* Token ends of body v into v->tok, its encoding into v->enc and its token
+ * words into v->tw (all in arena a), its cost into v->cost; 0 when it is
+ * not foldable.  The encoding is every token followed by a NUL byte (a body
+ * holds none: strings cannot), so that two token sequences compare as their
+ * encodings do, byte by byte; a token's word holds its length and up to 7
+ * of its bytes, so that most tokens compare as one integer. */
+static int tokenize_into(arena *a, fold_value *v, size_t **ends, size_t *cap)
 {
     v->tok = NULL;
     v->ntok = 0;
     v->enc = NULL;
+    v->tw = NULL;
     if (memchr(v->s, '\0', v->len)) return 0;
-    if (f->cap < v->len) {
-        f->cap = v->len * 2;
-        f->ends = xrealloc(f->ends, f->cap * sizeof *f->ends);
+    size_t n;
+    if (ends) {
+        if (*cap < v->len) {
+            *cap = v->len * 2;
+            *ends = xrealloc(*ends, *cap * sizeof **ends);
+        }
+        n = token_ends(v->s, v->len, *ends);
+        if (!n) return 0;
+        v->tok = arena_alloc(a, n * sizeof *v->tok);
+        memcpy(v->tok, *ends, n * sizeof *v->tok);
+    } else {
+        n = token_ends(v->s, v->len, NULL);
+        if (!n) return 0;
+        v->tok = arena_alloc(a, n * sizeof *v->tok);
+        token_ends(v->s, v->len, v->tok);
     }
-    size_t n = token_ends(v->s, v->len, f->ends);
-    if (!n) return 0;
-    v->tok = arena_alloc(&f->a, n * sizeof *v->tok);
-    memcpy(v->tok, f->ends, n * sizeof *v->tok);
     v->ntok = n;
-    char *enc = arena_alloc(&f->a, v->len + n);          /* zeroed: the NULs are there */
-    for (size_t k = 0, from = 0; k < n; k++) {
-        memcpy(enc + from + k, v->s + from, v->tok[k] - from);
-        from = v->tok[k];
+    char *enc = arena_alloc(a, v->len + n);          /* zeroed: the NULs are there */
+    unsigned long long *tw = arena_alloc(a, n * sizeof *tw);
+    for (size_t k = 0, i = 0; k < n; k++) {
+        size_t e = v->tok[k], l = e - i;
+        unsigned long long w = l < 255 ? l : 255;
+        for (size_t j = 0; i < e; i++, j++) {
+            enc[i + k] = v->s[i];
+            if (j < 7) w |= (unsigned long long)(unsigned char)v->s[i] << (8 * (j + 1));
+        }
+        tw[k] = w;
     }
     v->enc = enc;
+    v->tw = tw;
+    v->cost = sbpl_cost(v->s, v->len);
     return 1;
+}
+
+static int tokenize(folder *f, fold_value *v)
+{
+    return tokenize_into(&f->a, v, &f->ends, &f->cap);
+}
+
+int fold_prepare(arena *a, fold_value *v)
+{
+    return tokenize_into(a, v, NULL, NULL);
 }
 
 static size_t tok_start(const fold_value *v, size_t k) { return k ? v->tok[k - 1] : 0; }
 
-static int tok_eq(const fold_value *a, size_t ka, const fold_value *b, size_t kb)
+static inline int tok_eq(const fold_value *a, size_t ka, const fold_value *b, size_t kb)
 {
+    unsigned long long w = a->tw[ka];
+    if (w != b->tw[kb]) return 0;
+    if ((w & 0xff) <= 7) return 1;
     size_t sa = tok_start(a, ka), la = a->tok[ka] - sa, sb = tok_start(b, kb), lb = b->tok[kb] - sb;
-    if (la != lb) return 0;
-    if (la == 1) return a->s[sa] == b->s[sb];
-    return memcmp(a->s + sa, b->s + sb, la) == 0;
+    return la == lb && memcmp(a->s + sa, b->s + sb, la) == 0;
 }
 
 /* Where tokens [from, to) of v start and end in v->enc. */
@@ -165,6 +218,56 @@ static size_t common_bytes(const char *a, const char *b, size_t n)
     }
     while (i < n && a[i] == b[i]) i++;
     return i;
+}
+
+/* ---- sorting by byte strings ------------------------------------------------
+ * Every order below is that of a byte string built for each element (an
+ * encoding, a NUL between parts that compare one after the other: a NUL
+ * sorts before any byte of a token), sorted by keysort without a
+ * comparison callback; equal keys keep their order, as a stable sort would. */
+
+typedef struct fkey {
+    char *s;
+    size_t len;
+} fkey;
+
+/* Whether k[0..n) is in order already (equal keys side by side). */
+static int keys_sorted(const fkey *k, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        size_t m = k[i - 1].len < k[i].len ? k[i - 1].len : k[i].len;
+        int c = memcmp(k[i - 1].s, k[i].s, m);
+        if (c > 0 || (c == 0 && k[i - 1].len > k[i].len)) return 0;
+    }
+    return 1;
+}
+
+static keysort_item *key_order(const fkey *k, size_t n)
+{
+    keysort_item *it = xmalloc((n + 1) * sizeof *it);
+    for (size_t i = 0; i < n; i++) it[i] = (keysort_item){ 0, k[i].s, (uint32_t)k[i].len, (uint32_t)i, NULL };
+    keysort(it, n);
+    return it;
+}
+
+/* v[0..n) of type T in the order of the keys k[0..n). */
+#define SORT_KEYED(T, v, n, k)                                              \
+    do {                                                                    \
+        if ((n) < 2 || keys_sorted((k), (n))) break;                        \
+        keysort_item *it_ = key_order((k), (n));                            \
+        T *tmp_ = xmalloc((n) * sizeof *tmp_);                              \
+        for (size_t i_ = 0; i_ < (n); i_++) tmp_[i_] = (v)[it_[i_].id];     \
+        memcpy((v), tmp_, (n) * sizeof *tmp_);                              \
+        free(tmp_);                                                         \
+        free(it_);                                                          \
+    } while (0)
+
+/* A key of len bytes in f's arena (zeroed: the NULs are there). */
+static char *key_room(folder *f, fkey *k, size_t len)
+{
+    k->len = len;
+    k->s = arena_alloc(&f->a, len ? len : 1);
+    return k->s;
 }
 
 int fold_regex_body(const char *re, size_t len, const char **body, size_t *blen)
@@ -251,35 +354,33 @@ static int body_cmp(const void *a, const void *b)
     return x->len < y->len ? -1 : x->len > y->len;
 }
 
-/* By the last token, then as text: bodies with the same tail (a subpath's
- * (/.*)?, say) side by side, heads sorted within. */
-static int tail_cmp(const void *a, const void *b)
+/* v[0..n) in one of the orders fold_paths tries: 0 as text; 1 by the last
+ * token, then as text (bodies with the same tail, a subpath's (/.*)? say,
+ * side by side, heads sorted within); 2 by tokens from the end (bodies with
+ * the same tail in one run), then as text. */
+static void sort_values(folder *f, fold_value *v, size_t n, int order)
 {
-    const fold_value *x = a, *y = b;
-    size_t sa = tok_start(x, x->ntok - 1), la = x->len - sa, sb = tok_start(y, y->ntok - 1), lb = y->len - sb;
-    size_t m = la < lb ? la : lb;
-    int c = memcmp(x->s + sa, y->s + sb, m);
-    if (c) return c;
-    if (la != lb) return la < lb ? -1 : 1;
-    return body_cmp(a, b);
-}
-
-/* By tokens from the end: bodies with the same tail in one run. */
-static int rev_cmp(const void *a, const void *b)
-{
-    const fold_value *x = a, *y = b;
-    size_t i = x->ntok, j = y->ntok;
-    while (i && j) {
-        size_t sa = tok_start(x, i - 1), la = x->tok[i - 1] - sa, sb = tok_start(y, j - 1), lb = y->tok[j - 1] - sb;
-        size_t m = la < lb ? la : lb;
-        int c = memcmp(x->s + sa, y->s + sb, m);
-        if (c) return c;
-        if (la != lb) return la < lb ? -1 : 1;
-        i--;
-        j--;
+    fkey *k = xmalloc((n + 1) * sizeof *k);
+    for (size_t i = 0; i < n; i++) {
+        const fold_value *x = &v[i];
+        if (order == 0) {
+            k[i].s = (char *)x->s;
+            k[i].len = x->len;
+        } else if (order == 1) {
+            size_t st = tok_start(x, x->ntok - 1), lt = x->len - st;
+            char *p = key_room(f, &k[i], lt + 1 + x->len);
+            memcpy(p, x->s + st, lt);
+            memcpy(p + lt + 1, x->s, x->len);
+        } else {                   /* the body itself breaks no tie: its tokens are all there */
+            char *p = key_room(f, &k[i], x->len + x->ntok);
+            for (size_t t = x->ntok; t-- > 0;) {
+                for (size_t b = tok_start(x, t); b < x->tok[t]; b++) *p++ = x->s[b];
+                p++;
+            }
+        }
     }
-    if (i != j) return i < j ? -1 : 1;
-    return body_cmp(a, b);
+    SORT_KEYED(fold_value, v, n, k);
+    free(k);
 }
 
 static void put_one(strbuf *out, const fold_value *v)
@@ -565,13 +666,6 @@ static int vals_cmp(const krun *x, const krun *y)
     return 0;
 }
 
-static int krun_cmp(const void *a, const void *b)
-{
-    const krun *x = a, *y = b;
-    int c = vals_cmp(x, y);
-    return c ? c : seq_cmp(&x->p[0].key, &y->p[0].key);
-}
-
 /* A regex body made of several: its text, its tokens, and the one body it
  * stands for, when it stands for one. */
 typedef struct piece {
@@ -606,7 +700,6 @@ static void add_piece(pieces *ps, strbuf *text, const fold_value *body)
     p->fv.len = text->len;
     p->body = body;
     tokenize(ps->f, &p->fv);       /* well-formed: made of well-formed tokens */
-    p->fv.cost = sbpl_cost(p->fv.s, text->len);
 }
 
 /* The class heads x tails as pieces of at most SBPL_MAX_LITERAL bytes as
@@ -659,7 +752,16 @@ static void make_pieces(folder *f, pieces *ps, const fold_value *v, size_t n, in
         seqref head = { &v[i], 0, h }, tail = { &v[i], h, v[i].ntok };
         pr[i] = (fpair){ by_tail ? tail : head, by_tail ? head : tail, &v[i] };
     }
-    qsort(pr, n, sizeof *pr, pair_cmp);
+    fkey *fk = xmalloc((n + 1) * sizeof *fk);     /* pair_cmp: key, NUL, value */
+    for (size_t i = 0; i < n; i++) {
+        const seqref *x = &pr[i].key, *y = &pr[i].val;
+        size_t xa = enc_at(x->v, x->from), xl = enc_at(x->v, x->to) - xa;
+        size_t ya = enc_at(y->v, y->from), yl = enc_at(y->v, y->to) - ya;
+        char *p = key_room(f, &fk[i], xl + 1 + yl);
+        memcpy(p, x->v->enc + xa, xl);
+        memcpy(p + xl + 1, y->v->enc + ya, yl);
+    }
+    SORT_KEYED(fpair, pr, n, fk);
     ps->pairs = pr;
     ps->npairs = n;
     krun *kr = xmalloc(n * sizeof *kr);
@@ -670,7 +772,27 @@ static void make_pieces(folder *f, pieces *ps, const fold_value *v, size_t n, in
         kr[nk++] = (krun){ pr + i, j - i };
         i = j;
     }
-    qsort(kr, nk, sizeof *kr, krun_cmp);
+    /* krun_cmp: each value and a NUL (only a run's first value can be
+     * empty: the others begin with a byte that is not NUL), a NUL, the key */
+    for (size_t i = 0; i < nk; i++) {
+        size_t len = 1;
+        for (size_t j = 0; j < kr[i].n; j++) {
+            const seqref *y = &kr[i].p[j].val;
+            len += enc_at(y->v, y->to) - enc_at(y->v, y->from) + 1;
+        }
+        const seqref *x = &kr[i].p[0].key;
+        size_t xa = enc_at(x->v, x->from), xl = enc_at(x->v, x->to) - xa;
+        char *p = key_room(f, &fk[i], len + xl);
+        for (size_t j = 0; j < kr[i].n; j++) {
+            const seqref *y = &kr[i].p[j].val;
+            size_t ya = enc_at(y->v, y->from), yl = enc_at(y->v, y->to) - ya;
+            memcpy(p, y->v->enc + ya, yl);
+            p += yl + 1;
+        }
+        memcpy(p + 1, x->v->enc + xa, xl);
+    }
+    SORT_KEYED(krun, kr, nk, fk);
+    free(fk);
     seqref *keys = xmalloc(nk * sizeof *keys), *vals = xmalloc(n * sizeof *vals);
     for (size_t i = 0; i < nk;) {
         size_t j = i + 1;
@@ -686,13 +808,6 @@ static void make_pieces(folder *f, pieces *ps, const fold_value *v, size_t n, in
     free(kr);
     free(pr);
     ps->pairs = NULL;
-}
-
-static int piece_cmp(const void *a, const void *b)
-{
-    const piece *x = a, *y = b;
-    seqref sx = { &x->fv, 0, x->fv.ntok }, sy = { &y->fv, 0, y->fv.ntok };
-    return seq_cmp(&sx, &sy);
 }
 
 /* Whether the trie of r[0..n) fits in one regex; its text into re when
@@ -715,7 +830,13 @@ static void sb_swap(strbuf *a, strbuf *b)
  * long as a galloping then halving search finds it. */
 static size_t pack_pieces(strbuf *out, pieces *ps, const char *sep, int first)
 {
-    qsort(ps->v, ps->n, sizeof *ps->v, piece_cmp);
+    fkey *fk = xmalloc((ps->n + 1) * sizeof *fk);     /* piece_cmp: the encoding */
+    for (size_t i = 0; i < ps->n; i++) {
+        fk[i].s = (char *)ps->v[i].fv.enc;
+        fk[i].len = ps->v[i].fv.len + ps->v[i].fv.ntok;
+    }
+    SORT_KEYED(piece, ps->v, ps->n, fk);
+    free(fk);
     seqref *r = xmalloc((ps->n + 1) * sizeof *r);
     for (size_t i = 0; i < ps->n; i++) r[i] = (seqref){ &ps->v[i].fv, 0, ps->v[i].fv.ntok };
     strbuf re, fit;
@@ -791,13 +912,13 @@ size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int fir
     folder f = { { 0 }, NULL, 0 };
     arena_init(&f.a);
     for (size_t i = 0; i < n; i++) {
-        if (tokenize(&f, &v[i])) { v[i].cost = sbpl_cost(v[i].s, v[i].len); v[m++] = v[i]; continue; }
+        if (v[i].tok || tokenize(&f, &v[i])) { v[m++] = v[i]; continue; }
         if (!(first && count == 0)) sb_puts(out, sep);
         put_one(out, &v[i]);
         count++;
     }
     if (m) {
-        qsort(v, m, sizeof *v, body_cmp);
+        sort_values(&f, v, m, 0);
         size_t d = 0;                                  /* distinct bodies */
         for (size_t i = 0; i < m; i++) {
             if (d && body_cmp(&v[d - 1], &v[i]) == 0) continue;
@@ -806,15 +927,16 @@ size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int fir
         m = d;
         /* three orders (by text; by last token, then text; by tokens
          * from the end): the fewest filters, then the fewest bytes */
-        static int (*const order[])(const void *, const void *) = { body_cmp, tail_cmp, rev_cmp };
         int fst = first && count == 0;
+        fold_value *bo = xmalloc((m + 1) * sizeof *bo);
+        memcpy(bo, v, m * sizeof *bo);
         strbuf best;
         sb_init(&best);
         size_t nbest = 0;
-        for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        for (int k = 0; k < 3; k++) {
             strbuf t;
             sb_init(&t);
-            if (k) qsort(v, m, sizeof *v, order[k]);
+            if (k) sort_values(&f, v, m, k);
             size_t nt = fold_run(&t, v, m, sep, fst);
             if (k == 0 || nt < nbest || (nt == nbest && t.len < best.len)) {
                 sb_free(&best);
@@ -824,7 +946,9 @@ size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int fir
                 sb_free(&t);
             }
         }
-        factor_candidates(&f, &best, &nbest, v, m, sep, fst);
+        /* in text order, the pieces and pairs below mostly are in order */
+        factor_candidates(&f, &best, &nbest, bo, m, sep, fst);
+        free(bo);
         sb_add(out, best.data ? best.data : "", best.len);
         count += nbest;
         sb_free(&best);
