@@ -43,7 +43,8 @@ typedef struct fold_value {
     size_t ntok;
     size_t cost;              /* the bytes the body takes in an SBPL string, */
     const char *enc;          /* its tokens, each followed by a NUL byte, */
-    const unsigned long long *tw; /* and a word per token (emit_fold.c) */
+    const unsigned long long *tw; /* a word per token (emit_fold.c), */
+    int wide;                 /* and whether it holds a byte from 0x80 */
 } fold_value;
 /* Whether the regex re (anchored at both ends, no top-level alternation,
  * well-formed tokens) can be folded; *body is re without ^ and $. */

@@ -178,6 +178,8 @@ static int tokenize_into(arena *a, fold_value *v, size_t **ends, size_t *cap)
     v->enc = enc;
     v->tw = tw;
     v->cost = sbpl_cost(v->s, v->len);
+    v->wide = 0;
+    for (size_t i = 0; i < v->len && !v->wide; i++) v->wide = (unsigned char)v->s[i] >= 0x80;
     return 1;
 }
 
@@ -402,15 +404,18 @@ static void put_one(strbuf *out, const fold_value *v)
 /* v[0..n) in its order, greedily in runs that fit: the cost of a run's
  * regex as written is 4 + (k - 1) + the bodies' costs - (k - 1) times the
  * shared head's and tail's (the bytes are written once, not k times). */
-static size_t fold_run(strbuf *out, const fold_value *v, size_t n, const char *sep, int first)
+static size_t fold_run(strbuf *out, const fold_value *v, size_t n, const char *sep, int first, size_t *bytes)
 {
-    strbuf re;
+    strbuf re, one;
     sb_init(&re);
+    sb_init(&one);
+    size_t seplen = strlen(sep);
     size_t count = 0;
     size_t *cc = NULL, ccap = 0;          /* cc[k]: the cost of v[i]'s first k tokens */
     for (size_t i = 0; i < n;) {
         size_t p = v[i].ntok, s = v[i].ntok, mn = v[i].ntok, sum = v[i].cost;
-        size_t j = i + 1;
+        size_t j = i + 1, last = 0;
+        int wide = v[i].wide;
         if (j < n) {
             if (ccap < v[i].ntok + 1) {
                 ccap = 2 * (v[i].ntok + 1);
@@ -433,7 +438,32 @@ static size_t fold_run(strbuf *out, const fold_value *v, size_t n, const char *s
             s = ns;
             mn = nmn;
             sum = nsum;
+            last = total;
+            wide |= v[j].wide;
             j++;
+        }
+        if (bytes) {
+            /* measured, not written: a regex of cost last (at most
+             * SBPL_MAX_LITERAL) is one literal of last + 2 bytes when every
+             * byte costs what sbpl_cost counts (none from 0x80) */
+            if (!(first && count == 0)) *bytes += seplen;
+            if (j - i > 1 && !wide) {
+                *bytes += 7 + last + 2 + 1;
+            } else {
+                sb_reset(&one);
+                if (j - i == 1) {
+                    put_one(&one, &v[i]);
+                } else {
+                    fold_regex(&re, v + i, j - i);
+                    sb_puts(&one, "(regex ");
+                    sbpl_string(&one, re.data, re.len);
+                    sb_putc(&one, ')');
+                }
+                *bytes += one.len;
+            }
+            count++;
+            i = j;
+            continue;
         }
         if (!(first && count == 0)) sb_puts(out, sep);
         if (j - i == 1) {
@@ -449,6 +479,7 @@ static size_t fold_run(strbuf *out, const fold_value *v, size_t n, const char *s
     }
     free(cc);
     sb_free(&re);
+    sb_free(&one);
     return count;
 }
 
@@ -932,20 +963,23 @@ size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int fir
         memcpy(bo, v, m * sizeof *bo);
         strbuf best;
         sb_init(&best);
-        size_t nbest = 0;
+        size_t nbest = 0, bbest = 0;
+        /* each order measured, the best one written (from its copy) */
+        fold_value *o1 = xmalloc((m + 1) * sizeof *o1);
+        const fold_value *won = v;
         for (int k = 0; k < 3; k++) {
-            strbuf t;
-            sb_init(&t);
             if (k) sort_values(&f, v, m, k);
-            size_t nt = fold_run(&t, v, m, sep, fst);
-            if (k == 0 || nt < nbest || (nt == nbest && t.len < best.len)) {
-                sb_free(&best);
-                best = t;
+            if (k == 1) memcpy(o1, v, m * sizeof *o1);
+            size_t bt = 0;
+            size_t nt = fold_run(NULL, k == 0 ? bo : v, m, sep, fst, &bt);
+            if (k == 0 || nt < nbest || (nt == nbest && bt < bbest)) {
                 nbest = nt;
-            } else {
-                sb_free(&t);
+                bbest = bt;
+                won = k == 0 ? bo : k == 1 ? o1 : v;
             }
         }
+        fold_run(&best, won, m, sep, fst, NULL);
+        free(o1);
         /* in text order, the pieces and pairs below mostly are in order */
         factor_candidates(&f, &best, &nbest, bo, m, sep, fst);
         free(bo);
@@ -956,6 +990,7 @@ size_t fold_paths(strbuf *out, fold_value *v, size_t n, const char *sep, int fir
     for (size_t i = 0; i < n; i++) {      /* the arena's: not to be used after */
         v[i].tok = NULL;
         v[i].enc = NULL;
+        v[i].tw = NULL;
     }
     free(f.ends);
     arena_free(&f.a);
