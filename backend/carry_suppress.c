@@ -56,6 +56,21 @@ void put_carried_file_ignores(strbuf *out, const unit *u)
         if (c->at.start < first && is_directive(c->text, "file-ignore[")) { put_one(out, c->text, 1, ";; "); sb_putc(out, '\n'); }
 }
 
+int carries_suppressions(const unit *u, int main_unit)
+{
+    const ast_file *f = u ? u->ast : NULL;
+    if (!f || !f->comments || !u->src) return 0;
+    uint32_t first = f->nstmts ? f->stmts[0].start : (uint32_t)u->src->len;
+    for (const ast_comment *c = f->comments; c; c = c->next) {
+        if (is_directive(c->text, "file-ignore[")) {
+            if (c->at.start < first && !main_unit) return 1;
+        } else if (is_directive(c->text, "ignore[")) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void put_carried_suppressions(strbuf *out, const unit *u, span at, int main_unit)
 {
     const ast_file *f = u ? u->ast : NULL;

@@ -52,6 +52,7 @@ typedef struct emitter {
     size_t nmatchers;
     hashmap opnames;       /* operation set (its bytes) -> memo of its names */
     memo *displays;        /* by unit index: its name, fit for a comment */
+    unsigned char *carries; /* by unit index: whether it has suppressions to carry (put_origin) */
     rule *const *byid;     /* the rules the index holds, by id */
     uint64_t *idbits;      /* scratch: one bit per rule id, all clear between uses */
     int compact;           /* emit_opts.compact: pieces are grouped, written at the end */
@@ -61,6 +62,9 @@ typedef struct emitter {
     size_t ngroups, capgroups;
     hashmap groupmap;      /* group key -> index + 1 */
     size_t *rfirst;        /* by rule id: 1 + its first piece, or 0 */
+    uint32_t *fvidx;       /* by rule id: 0 not yet asked, 1 not foldable, 2 + index in fvals */
+    fold_value *fvals;     /* the fold values found so far (fold_value_memo) */
+    size_t nfvals, capfvals;
 } emitter;
 
 /* ---- strings ------------------------------------------------------------ */
@@ -130,6 +134,16 @@ static int put_literals(strbuf *out, const char *s, size_t len, int first)
         sb_putc(out, '"');
         size_t used = 0;
         while (i < len) {
+            /* a run of bytes written as they are, as far as the literal has room */
+            size_t j = i, stop = i + (SBPL_MAX_LITERAL - used);
+            if (stop > len) stop = len;
+            while (j < stop && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7f && s[j] != '"' && s[j] != '\\') j++;
+            if (j > i) {
+                sb_add(out, s + i, j - i);
+                used += j - i;
+                i = j;
+                if (i >= len) break;
+            }
             unsigned char ch = (unsigned char)s[i];
             size_t seq = ch >= 0x80 ? utf8_seq(s, len, i) : 1;
             if (!seq) {                             /* not UTF-8: \xHH */
@@ -702,8 +716,13 @@ static void put_origin(emitter *e, const rule *r)
     }
     sb_putc(e->out, ':');
     sb_putu(e->out, o->line ? o->line : source_position(o->u->src, o->at.start).line);
-    for (; o; o = o->next)
-        put_carried_suppressions(e->out, o->u, o->at, e->c->nunits && o->u == e->c->units[e->c->nunits - 1]);
+    for (; o; o = o->next) {
+        int main_unit = e->c->nunits && o->u == e->c->units[e->c->nunits - 1];
+        /* by unit: 0 not yet asked, 1 no suppression to carry, 2 some */
+        unsigned char *k = &e->carries[o->u->index];
+        if (!*k) *k = carries_suppressions(o->u, main_unit) ? 2 : 1;
+        if (*k == 2) put_carried_suppressions(e->out, o->u, o->at, main_unit);
+    }
 }
 
 
@@ -868,6 +887,31 @@ static int fold_value_of(emitter *e, const rule *r, fold_value *fv)
     }
 }
 
+/* fold_value_of, found once per rule: a rule is folded in its own group and
+ * in the carve-out of every group it beats. */
+static int fold_value_memo(emitter *e, const rule *r, fold_value *fv)
+{
+    if (!e->fvidx || r->id >= e->nmatchers) return fold_value_of(e, r, fv);
+    uint32_t *k = &e->fvidx[r->id];
+    if (*k == 0) {
+        fold_value v;
+        if (!fold_value_of(e, r, &v)) {
+            *k = 1;
+        } else {
+            if (e->nfvals == e->capfvals) {
+                e->capfvals = e->capfvals ? e->capfvals * 2 : 256;
+                e->fvals = xrealloc(e->fvals, e->capfvals * sizeof *e->fvals);
+            }
+            fold_prepare(e->a, &v);
+            e->fvals[e->nfvals] = v;
+            *k = (uint32_t)(2 + e->nfvals++);
+        }
+    }
+    if (*k == 1) { memset(fv, 0, sizeof *fv); return 0; }
+    *fv = e->fvals[*k - 2];
+    return 1;
+}
+
 /* The filters of v[0..n) into dst, separated by sep: the ones that do not
  * fold first, in order, then the folded ones.  Returns how many filters it
  * wrote. */
@@ -879,7 +923,7 @@ static size_t put_set(emitter *e, strbuf *dst, const rule *const *v, size_t n, c
     fold_value *fv = xmalloc((n + 1) * sizeof *fv);
     for (size_t i = 0; i < n; i++) {
         const rule *r = v[i];
-        if (fold_value_of(e, r, &fv[nf])) { nf++; continue; }
+        if (fold_value_memo(e, r, &fv[nf])) { nf++; continue; }
         if (count) sb_puts(dst, sep);
         if (opponents) put_rule_matcher(e, orig(r));
         else put_own_matcher(e, orig(r));
@@ -1387,6 +1431,7 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
     e.c = c;
     e.a = &c->a;
     e.displays = arena_alloc(&c->a, (c->nunits + 1) * sizeof *e.displays);   /* zeroed */
+    e.carries = arena_alloc(&c->a, c->nunits + 1);
     hm_init(&e.used);
     hm_init(&e.opnames);
     e.nmatchers = c->pol.rules.n;
@@ -1433,6 +1478,7 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
     if (e.compact) {
         hm_init(&e.groupmap);
         e.rfirst = xcalloc(pol->rules.n + 1, sizeof *e.rfirst);
+        e.fvidx = xcalloc(pol->rules.n + 1, sizeof *e.fvidx);
     }
     for (size_t i = 0; i < pol->rules.n && !failed; i++) {
         const rule *r = order[i];
@@ -1470,6 +1516,8 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
         free(e.pieces);
         free(e.groups);
         free(e.rfirst);
+        free(e.fvidx);
+        free(e.fvals);
         hm_free(&e.groupmap);
     }
     ovl_free(ix);

@@ -1,5 +1,6 @@
 /* bench_tool.c - in-process timings for the benchmarks (never a test).
- *   bench-tool compile [-I DIR] [--iters N] [--pool] [--reuse-memory] FILE
+ *   bench-tool compile [-I DIR] [-D NAME=VALUE] [--iters N] [--pool]
+ *                      [--reuse-memory] [--compact] FILE
  *                                                   per-call compile+emit time
  *   bench-tool lint [-I DIR] [--pool] FILE...       profiles linted per second
  * Prints one line: name median_us p10_us p90_us bytes (compile) or
@@ -14,7 +15,10 @@
  * touched.  Without it, glibc gives the large blocks of a big compile back
  * to the kernel and every call pays for fresh pages, while a small compile's
  * blocks stay in the heap: the times of different sizes would then measure
- * different things. */
+ * different things.
+ *
+ * --compact: emit the compact form (emit_opts.compact, what buckle run hands
+ * to sandbox-exec) instead of the readable one. */
 #define _POSIX_C_SOURCE 200809L
 #include "../backend/emit.h"
 #include "../lint/lint.h"
@@ -34,6 +38,7 @@ int main(int argc, char **argv)
     size_t ninc = 0;
     int iters = 100;
     int use_pool = 0;
+    int compact = 0;
     static const char *files[100000];
     arena da;
     arena_init(&da);
@@ -44,6 +49,7 @@ int main(int argc, char **argv)
         if (!strcmp(argv[i], "-I") && i + 1 < argc) incs[ninc++] = argv[++i];
         else if (!strcmp(argv[i], "--iters") && i + 1 < argc) iters = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--pool")) use_pool = 1;
+        else if (!strcmp(argv[i], "--compact")) compact = 1;
         else if (!strcmp(argv[i], "--reuse-memory")) {
 #if defined(__GLIBC__)
             mallopt(M_MMAP_MAX, 0);                 /* no block of its own: all from the heap */
@@ -78,7 +84,8 @@ int main(int argc, char **argv)
             strbuf b;
             if (use_pool) { b = kept; sb_reset(&b); }
             else sb_init(&b);
-            emit_sbpl(c, NULL, &b);
+            emit_opts eo = { 0, compact };
+            emit_sbpl(c, &eo, &b);
             bytes = b.len;
             if (use_pool) kept = b;
             else sb_free(&b);
