@@ -66,7 +66,8 @@ typedef struct ll_port { uint64_t port; uint64_t access; } ll_port;
 typedef struct ll_seen {
     const char *path;
     int ok;                   /* lstat succeeded */
-    int listed;               /* its entries were read */
+    int listed;               /* its entries were read (LL_LISTED_NO_PIDS: /proc's, but
+                               * the processes'; read again at every use) */
     unsigned mode;            /* the S_IFMT bits */
     unsigned long long dev, ino;
     long long mtime_s, mtime_ns, ctime_s, ctime_ns;
@@ -74,6 +75,8 @@ typedef struct ll_seen {
     const char *const *names; /* listed: its entries, sorted */
     size_t nnames;
 } ll_seen;
+
+#define LL_LISTED_NO_PIDS 2
 
 typedef struct ll_plan {
     int abi;
@@ -94,7 +97,12 @@ typedef struct ll_plan {
     long long started_s;      /* the real time the planning started (seconds) */
     const char *uncacheable;  /* why the plan cannot be reused by a later run, or NULL:
                                * a directory read on a filesystem whose times do not
-                               * follow its entries (procfs, network filesystems) */
+                               * follow its entries (network filesystems, procfs but
+                               * /proc itself) */
+    const char *per_pid;      /* a rule by which one /proc/PID may be planned unlike
+                               * another, or NULL: the command's own /proc/PID is then
+                               * planned alike for every process, and a later run can
+                               * take its plan for its own */
 } ll_plan;
 
 /* Builds the plan for in->abi.  Everything lives in a (strings) and in
@@ -122,6 +130,8 @@ const char *ll_rule_where(arena *a, compilation *c, const rule *r);
  * (root, cwd) leads to; 1 *out is the path under /proc/PID; 2 the path is
  * a link to a file only known at run time (fd/N, exe, map_files), *why. */
 int ll_proc_self(arena *a, const char *host, long pid, const char **out, const char **why);
+/* 1 when the n bytes at s name a process in /proc: digits only */
+int ll_pid_name(const char *s, size_t n);
 /* path with /proc/pid shown as /proc/PID (answers stay the same bytes) */
 const char *ll_proc_unpid(arena *a, const char *path, long pid);
 /* landlock_sys.c: 0 when Landlock is unavailable (or not Linux), else the ABI. */

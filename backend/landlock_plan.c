@@ -133,12 +133,13 @@ typedef struct llb {
 /* 1 when name is a process's entry in /proc other than b->own_pid's */
 static int other_process(const llb *b, const char *name)
 {
-    if (!*name) return 0;
-    for (const char *c = name; *c; c++) if (*c < '0' || *c > '9') return 0;
-    return strtol(name, NULL, 10) != b->own_pid;
+    return ll_pid_name(name, strlen(name)) && strtol(name, NULL, 10) != b->own_pid;
 }
 
-typedef struct dir_list { char **names; size_t n; int ok; } dir_list;
+/* procs: the directory is procfs's /proc, whose process entries come and
+ * go without its times moving (they are left out of what a run cache
+ * entry keeps of it, and its other entries are read again at every use) */
+typedef struct dir_list { char **names; size_t n; int ok; int procs; } dir_list;
 typedef struct stat_memo {
     struct stat st;
     int ok;
@@ -224,7 +225,9 @@ static const dir_list *list_get(llb *b, const char *h)
     l->ok = 1;
 #ifdef __linux__
     struct statfs sf;
-    if (!b->p->uncacheable && (fstatfs(dirfd(dir), &sf) != 0 || !times_follow_entries((long)sf.f_type)))
+    int fs_ok = fstatfs(dirfd(dir), &sf) == 0;
+    l->procs = fs_ok && (long)sf.f_type == 0x9fa0 /* procfs */ && !strcmp(h, "/proc");
+    if (!b->p->uncacheable && !l->procs && (!fs_ok || !times_follow_entries((long)sf.f_type)))
         b->p->uncacheable = arena_printf(b->a, "the entries of %s, on a filesystem whose times do not follow them", h);
 #endif
     size_t cap = 0;
@@ -598,6 +601,41 @@ static void allow_roots(llb *b, size_t ri, const rule *r)
     }
     default: break;
     }
+}
+
+/* A path rule by which one /proc/PID may be planned unlike another: one
+ * whose path (or a pattern's fixed start) may name something beneath some
+ * processes' entries and not others' (/proc/123/x, prefix "/proc/1", a
+ * pattern that may reach /proc/ by other means).  A rule beneath no
+ * /proc/PID, or beneath every one alike (subpath "/proc", a prefix "/pr"),
+ * plans them all alike.  Returns the rule's text, or NULL. */
+static const char *per_pid_rule(llb *b)
+{
+    static const char pp[] = "/proc/";
+    rule_vec *rv = &b->in->c->pol.rules;
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || r->m.kind == MK_NONE || mk_family(r->m.kind) != FAM_PATH) continue;
+        size_t n;
+        const char *f = rval(b, r, &n);
+        int pattern = r->m.kind == MK_GLOB || r->m.kind == MK_REGEX, dep = 0;
+        if (pattern) {
+            int any;
+            n = pattern_prefix(r, f, n, &any);
+            if (r->m.kind == MK_REGEX) f++;
+            /* anything, or a start that may still become /proc/PID */
+            dep = any || (n < 6 && !memcmp(f, pp, n));
+        }
+        if (!dep && n >= 6 && !memcmp(f, pp, 6)) {
+            /* the first component beneath /proc: a process's name (or the
+             * start of one) names some processes and not others */
+            const char *c = f + 6, *sl = memchr(c, '/', n - 6);
+            size_t cl = sl ? (size_t)(sl - c) : n - 6;
+            dep = !cl || ll_pid_name(c, cl);
+        }
+        if (dep) return ll_rule_where(b->a, b->in->c, r);
+    }
+    return NULL;
 }
 
 /* The command's dynamic loader: the kernel maps it into every dynamic
@@ -979,6 +1017,16 @@ static void keep_seen(llb *b)
             s->names = (const char *const *)l->names;
             s->nnames = l->n;
         }
+        if (l && l->procs) {
+            /* /proc: its entries but the processes', read again at every use */
+            s->listed = LL_LISTED_NO_PIDS;
+            const char **kept = arena_alloc(b->a, (l->n + 1) * sizeof *kept);
+            size_t nk = 0;
+            for (size_t i = 0; i < l->n; i++)
+                if (!ll_pid_name(l->names[i], strlen(l->names[i]))) kept[nk++] = l->names[i];
+            s->names = kept;
+            s->nnames = nk;
+        }
     }
     if (p->nseen) qsort(p->seen, p->nseen, sizeof *p->seen, cmp_seen);
 }
@@ -1064,6 +1112,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             allow_roots(&b, ri, r);
         }
     }
+    p->per_pid = per_pid_rule(&b);
     interpreter(&b);
     verify_grants(&b);
     withdraw_movable(&b);

@@ -13,6 +13,8 @@
  *   H ABI FS NET SCOPED FLAGS SECCOMP\n   the ruleset's header
  *   G ACCESS ISDIR DEV INO LEN\nPATH\n    a grant
  *   N PORT ACCESS\n                       a port
+ *   P ACCESS\n                           the command's own /proc/PID (granted
+ *                                         ACCESS whole), which is this process's
  *   O OK LISTED MODE DEV INO MS MNS CS CNS RECENT LEN\nPATH\n   a path the plan looked at,
  *   L OK COUNT\n then COUNT times LEN\nNAME\n   and for a directory it read, its entries
  *   T LEN\nTEXT\n                        the summary line
@@ -41,7 +43,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define PLAN_MAGIC "buckle-landlock-plan 1\n"
+#define PLAN_MAGIC "buckle-landlock-plan 2\n"
 /* a directory read by the plan that changed less than this many seconds
  * before the planning is read again by every run that uses the plan (a
  * change within its timestamps' granularity could keep them); the others
@@ -185,14 +187,31 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
 {
     *why = NULL;
     if (p->uncacheable) { *why = p->uncacheable; return -1; }
-    /* a path under /proc/PID names a process: the next run is another one */
+    /* a path under /proc/PID names a process: the next run is another one.
+     * The command's own /proc/PID, looked at as a directory and granted
+     * whole (or not at all), is kept as "the running process's" when every
+     * process's would be planned alike (P below); anything else there is
+     * not kept */
+    const char *own = p->own_pid > 0 ? arena_printf(a, "/proc/%ld", p->own_pid) : NULL;
+    const ll_seen *own_seen = NULL;
+    const ll_grant *own_grant = NULL;
     for (size_t i = 0; i < p->nseen + p->ng; i++) {
         const char *path = i < p->nseen ? p->seen[i].path : p->g[i - p->nseen].path;
-        if (!strncmp(path, "/proc/", 6) && path[6] >= '0' && path[6] <= '9') {
-            *why = arena_printf(a, "it names %s, a process's own", path);
-            return -1;
+        if (strncmp(path, "/proc/", 6) != 0 || path[6] < '0' || path[6] > '9') continue;
+        if (own && !strcmp(path, own)) {
+            if (p->per_pid) {
+                *why = arena_printf(a, "by the rule at %s, one process's /proc/PID may be planned unlike another's", p->per_pid);
+                return -1;
+            }
+            const ll_seen *s = i < p->nseen ? &p->seen[i] : NULL;
+            const ll_grant *g = s ? NULL : &p->g[i - p->nseen];
+            if (s && s->ok && S_ISDIR(s->mode) && !s->listed) { own_seen = s; continue; }
+            if (g && g->is_dir) { own_grant = g; continue; }
         }
+        *why = arena_printf(a, "it names %s, a process's own", path);
+        return -1;
     }
+    if (own_grant && !own_seen) { *why = arena_printf(a, "it names %s, a process's own", own); return -1; }
     strbuf b;
     sb_init(&b);
     sb_puts(&b, PLAN_MAGIC);
@@ -208,14 +227,17 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
               p->restrict_flags, p->seccomp);
     for (size_t i = 0; i < p->ng; i++) {
         const ll_grant *g = &p->g[i];
+        if (g == own_grant) continue;
         sb_printf(&b, "G %" PRIx64 " %x %llx %llx ", g->access, g->is_dir ? 1 : 0, g->dev, g->ino);
         put_bytes(&b, g->path);
     }
     for (size_t i = 0; i < p->np; i++) sb_printf(&b, "N %" PRIx64 " %" PRIx64 "\n", p->p[i].port, p->p[i].access);
+    if (own_seen) sb_printf(&b, "P %" PRIx64 "\n", own_grant ? own_grant->access : (uint64_t)0);
     for (size_t i = 0; i < p->nseen; i++) {
         const ll_seen *s = &p->seen[i];
+        if (s == own_seen) continue;
         long long last = s->mtime_s > s->ctime_s ? s->mtime_s : s->ctime_s;
-        int recent = s->listed && s->ok && last + STABLE_SECONDS > p->started_s;
+        int recent = s->listed == 1 && s->ok && last + STABLE_SECONDS > p->started_s;
         sb_printf(&b, "O %x %x %x %llx %llx %llx %llx %llx %llx %x ", s->ok, s->listed, s->mode, s->dev, s->ino,
                   (unsigned long long)s->mtime_s, (unsigned long long)s->mtime_ns, (unsigned long long)s->ctime_s,
                   (unsigned long long)s->ctime_ns, recent);
@@ -294,17 +316,19 @@ static int rd_tag(rd *r, char tag)
 
 static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
-/* 1 when directory s holds the entries it held for the plan (read again) */
+/* 1 when directory s holds the entries it held for the plan (read again;
+ * /proc's but the processes') */
 static int same_entries(const ll_seen *s, arena *a)
 {
     DIR *dir = opendir(s->path);
     if (!dir) return !s->list_ok;
     const char **names = arena_alloc(a, (s->nnames + 1) * sizeof *names);
     size_t n = 0;
-    int ok = s->list_ok;
+    int ok = s->list_ok, no_pids = s->listed == LL_LISTED_NO_PIDS;
     struct dirent *e;
     while (ok && (e = readdir(dir))) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (no_pids && ll_pid_name(e->d_name, strlen(e->d_name))) continue;
         if (n == s->nnames) { ok = 0; break; }
         names[n++] = arena_strdup(a, e->d_name);
     }
@@ -329,6 +353,7 @@ static int seen_holds(const ll_seen *s, int recent, arena *a)
         (unsigned long long)st.st_ino != s->ino)
         return 0;
     if (!s->listed) return 1;
+    if (s->listed == LL_LISTED_NO_PIDS) return same_entries(s, a);
 #ifdef __APPLE__
     struct timespec m = st.st_mtimespec, c = st.st_ctimespec;
 #else
@@ -398,6 +423,23 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
         if (rd_num(r, &x[0], ' ') || rd_num(r, &x[1], '\n')) return -1;
         if (p->np == p->pcap) { p->pcap = p->pcap ? p->pcap * 2 : 8; p->p = xrealloc(p->p, p->pcap * sizeof *p->p); }
         p->p[p->np++] = (ll_port){ x[0], x[1] };
+    }
+    /* the command's own /proc/PID: this process's, looked at as the cold
+     * run looked at its own (a directory), granted the same rights whole */
+    if (rd_tag(r, 'P')) {
+        if (rd_num(r, &x[0], '\n') || in->pid <= 0) return -1;
+        const char *own = arena_printf(a, "/proc/%ld", in->pid);
+        struct stat st;
+        if (lstat(own, &st) != 0 || !S_ISDIR(st.st_mode)) return -1;
+        p->nseen++;
+        if (x[0]) {
+            if (p->ng == p->gcap) { p->gcap = p->gcap ? p->gcap * 2 : 32; p->g = xrealloc(p->g, p->gcap * sizeof *p->g); }
+            size_t at = p->ng;                       /* the grants stay sorted by path */
+            while (at > 0 && strcmp(p->g[at - 1].path, own) > 0) at--;
+            memmove(&p->g[at + 1], &p->g[at], (p->ng - at) * sizeof *p->g);
+            p->g[at] = (ll_grant){ own, own, x[0], 1, (unsigned long long)st.st_dev, (unsigned long long)st.st_ino };
+            p->ng++;
+        }
     }
     /* every path the plan looked at, as it was (the directories read: not
      * one entry made, removed or renamed since) */

@@ -41,6 +41,7 @@ typedef struct ll_cache_in {
     int abi, kernel_abi;
     const char *interp;           /* the command's loader (the command itself is checked on every run) */
     const char *tmpdir;           /* TMPDIR as used (canonical), or NULL */
+    long pid;                     /* the process that becomes the command */
 } ll_cache_in;
 
 /* The run cache directory, opened (runner_dir_open), or -1. */

@@ -139,7 +139,7 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     size_t nbuilt = nv;
     for (size_t k = 0; k < ndef; k++) vals[nbuilt + k] = (sb_param){ defs[k].name, defs[k].value };
     ll_cache_in ci = { rq, run_binary_identity(rq, &a), cwd, defs, ndef, bn, braw, bwhy, vals, nbuilt + ndef,
-                       abi, kabi, ip, bv[1] };
+                       abi, kabi, ip, bv[1], (long)getpid() };
     uint64_t key = 0;
     cachefd = ll_cache_open(rq);
     if (cachefd >= 0) {
