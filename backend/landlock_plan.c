@@ -334,10 +334,12 @@ static int covers_subtree(llb *b, const rule *a, const char *x, size_t xl)
     return 0;
 }
 
-/* Why nothing beneath x can have right ri as a whole, or NULL. */
-static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx)
+/* Why nothing beneath x can have right ri as a whole, or NULL; *which:
+ * the deny that may match beneath, if that is why. */
+static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx, const rule **which)
 {
     size_t pl = strlen(px), hl = strlen(hx);
+    *which = NULL;
     /* a deny the covering allow beats (decide.c's order) never wins where
      * it matches; unfiltered ones first (they stop the walk) */
     for (size_t k = 0; k < b->ndeny[ri]; k++) {
@@ -347,7 +349,7 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
     for (size_t k = 0; k < b->ndeny[ri]; k++) {
         const rule *d = b->deny[ri][k];
         if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d))) continue;
-        if (may_match_beneath(b, d, px, pl)) return "a deny";
+        if (may_match_beneath(b, d, px, pl)) { *which = d; return "a deny"; }
     }
     /* refer (rename and link across directories) moves an entry with the
      * grants it holds: where another right is denied by a path rule beneath,
@@ -357,15 +359,17 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
             if (rj == ri) continue;
             for (size_t k = 0; k < b->ndeny[rj]; k++) {
                 const rule *d = b->deny[rj][k];
-                if (d->m.kind != MK_NONE && may_match_beneath(b, d, px, pl))
+                if (d->m.kind != MK_NONE && may_match_beneath(b, d, px, pl)) {
+                    *which = d;
                     return "a deny of another right (an entry moved under it would keep its rights)";
+                }
             }
         }
     if (b->proc_private && under("/proc", 5, hx, hl)) return "process information of other processes (/proc/PID)";
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
         for (size_t k = 0; k < b->in->nprotect; k++) {
             const char *s = b->in->protect[k];
-            if (under(s, strlen(s), hx, hl)) return "buckle's own files (the profile's sources, the run cache, the profile directory)";
+            if (under(s, strlen(s), hx, hl)) return "buckle's own files (the profile's sources, the run cache)";
         }
     return NULL;
 }
@@ -468,7 +472,8 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         return;
     }
     if (!covers_subtree(b, cov, px, strlen(px))) return;
-    const char *why = blocked(b, ri, cov, px, hx);
+    const rule *which;
+    const char *why = blocked(b, ri, cov, px, hx, &which);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }
     /* an unfiltered deny that beats the covering allow beats it everywhere:
      * nothing beneath is this allow's to grant (the allows that beat the
@@ -477,8 +482,11 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         narrow(b, owner, arena_printf(b->a, "%s %s: an unfiltered deny decides over it", rights[ri].name, hx));
         return;
     }
-    narrow(b, owner, arena_printf(b->a, "%s inside %s: its entries at launch are granted one by one "
-                                        "(new entries directly in it get no rights)", why, hx));
+    if (!state(b, owner)->narrow)      /* the first reason is the one kept */
+        narrow(b, owner, arena_printf(b->a, "%s inside %s%s%s%s: its entries at launch are granted one by one "
+                                            "(new entries directly in it get no rights)", why, hx,
+                                      which ? " (" : "", which ? ll_rule_where(b->a, b->in->c, which) : "",
+                                      which ? ")" : ""));
     if (depth >= LL_MAX_DEPTH || b->budget == 0) {
         narrow_cut(b, owner, arena_printf(b->a, "%s: too deep or too many entries to grant one by one", hx));
         return;

@@ -52,13 +52,33 @@
 /* the key of an entry's -v text */
 #define VERBOSE_KEY 0x766572626f7365ull
 
-const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
-                                const file_probe *probes, size_t nprobes, const char *tmpdir, size_t *n)
+size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd)
 {
-    const char *cache_parent = rq->cache_parent;
+    size_t n = 0;
+    *fd = -1;
+    cache_where w[2];
+    int have[2] = { runner_cache_where(a, rq->cache_parent, &w[0]) == 0,
+                    rq->cache_parent && runner_cache_where(a, NULL, &w[1]) == 0 };
+    for (int k = 0; k < 2; k++)
+        if (have[k]) dirs[n++] = arena_printf(a, "%s/%s", w[k].parent, w[k].name);
+    /* stdin cannot be checked for changes */
+    if (have[0] && !rq->no_cache && strcmp(rq->profile, "-") != 0) {
+        char dir[PATH_MAX];
+        const char *why;
+        *fd = runner_cache_open(&w[0], dir, sizeof dir, &why);
+    }
+    return n;
+}
+
+const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
+                                const file_probe *probes, size_t nprobes, const char *const *cache_dirs,
+                                size_t ncache, size_t *n)
+{
     /* what the next compilation reads or looks for, resolved one component
      * at a time: a link re-pointed, a candidate planted (a relative -I
-     * included) or a file rewritten would choose the next run's profile */
+     * included) or a file rewritten would choose the next run's profile;
+     * and the run cache every later run reads, existing or not (a link on
+     * its way re-pointed would hand the next run another cache) */
     char *cwd = getcwd(NULL, 0);
     protect_list pl;
     protect_init(&pl, cwd ? arena_strdup(a, cwd) : "/", a);
@@ -70,27 +90,19 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
     char *bp = rq->buckle_path ? arena_strdup(a, rq->buckle_path) : NULL;
     for (char *tok = bp ? strtok(bp, ":") : NULL; tok; tok = strtok(NULL, ":"))
         if (*tok) protect_path(&pl, tok);
-    const char **prot = arena_alloc(a, (pl.nwhole + 7) * sizeof *prot);
+    for (size_t k = 0; k < ncache; k++) {
+        /* the links on its way, or its missing part; then the directory
+         * itself, at and beneath, where it is now */
+        protect_path(&pl, cache_dirs[k]);
+        protect_whole(&pl, cache_dirs[k]);
+        char *real = realpath(cache_dirs[k], NULL);
+        if (real) protect_whole(&pl, arena_strdup(a, real));
+        free(real);
+    }
+    const char **prot = arena_alloc(a, (pl.nwhole + 1) * sizeof *prot);
     size_t np = 0;
     for (size_t k = 0; k < pl.nwhole; k++) prot[np++] = pl.whole_paths[k];
     protect_free(&pl);
-    /* the directories every other run reads (the run cache in /tmp, the
-     * profile directory in TMPDIR), existing or not: a run on macOS or a
-     * --dry-run here trusts what it finds there */
-    const char *parents[3] = { "/tmp", tmpdir ? tmpdir : "/tmp", cache_parent ? cache_parent : "/tmp" };
-    const char *what[2] = { "cache", "profiles" };
-    for (int k = 0; k < 3; k++) {
-        if ((k > 0 && !strcmp(parents[k], parents[0])) || (k > 1 && !strcmp(parents[k], parents[1]))) continue;
-        const char *real = run_canonical(a, parents[k]);
-        for (int w = 0; w < 2; w++) {
-            char name[128];
-            runner_dir_name(name, sizeof name, what[w]);
-            const char *pth = arena_printf(a, "%s/%s", real, name);
-            int dup = 0;
-            for (size_t j = 0; j < np; j++) dup |= !strcmp(prot[j], pth);
-            if (!dup) prot[np++] = pth;
-        }
-    }
     *n = np;
     return prot;
 }
@@ -116,15 +128,6 @@ const char *ll_expand_default(arena *a, const char *def, const sb_param *vals, s
     if (!*why && strcmp(out, sb_cstr(&b)) != 0) *why = "it changed into a symbolic link while buckle read it";
     sb_free(&b);
     return out;
-}
-
-int ll_cache_open(const run_request *rq)
-{
-    if (rq->no_cache || !strcmp(rq->profile, "-")) return -1;     /* stdin cannot be checked for changes */
-    char name[128], dir[PATH_MAX];
-    const char *why;
-    runner_dir_name(name, sizeof name, "cache");
-    return runner_dir_open(rq->cache_parent ? rq->cache_parent : "/tmp", name, dir, sizeof dir, &why);
 }
 
 static void put_str(strbuf *b, const char *s)
@@ -373,7 +376,8 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     if (!rd_tag(r, 'V') || rd_num(r, &vd, ' ') || rd_num(r, &pd, '\n')) return -1;
     /* the protected paths, as a cold run would work them out now */
     size_t nprot;
-    const char **prot = ll_protected_paths(a, in->rq, e->files, e->nfiles, e->probes, e->nprobes, in->tmpdir, &nprot);
+    const char **prot = ll_protected_paths(a, in->rq, e->files, e->nfiles, e->probes, e->nprobes, in->cache_dirs,
+                                           in->ncache, &nprot);
     if (paths_digest(prot, nprot) != pd) return -1;
     /* the values: the run's, then the defaults that name them */
     sb_param *all = arena_alloc(a, (in->nvals + 1) * sizeof *all);

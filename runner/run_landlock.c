@@ -138,10 +138,11 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
      * changed (landlock_cache.c) */
     size_t nbuilt = nv;
     for (size_t k = 0; k < ndef; k++) vals[nbuilt + k] = (sb_param){ defs[k].name, defs[k].value };
+    const char *cdirs[2];
+    size_t ncd = ll_cache_dirs(&a, rq, cdirs, &cachefd);
     ll_cache_in ci = { rq, run_binary_identity(rq, &a), cwd, defs, ndef, bn, braw, bwhy, vals, nbuilt + ndef,
-                       abi, kabi, ip, bv[1], (long)getpid() };
+                       abi, kabi, ip, cdirs, ncd, (long)getpid() };
     uint64_t key = 0;
-    cachefd = ll_cache_open(rq);
     if (cachefd >= 0) {
         key = ll_cache_key(&ci);
         if (ll_cache_lookup(cachefd, key, &ci, &a, &plan, &summary, &vsummary) == 0) {
@@ -225,7 +226,7 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     /* the profile's sources and buckle's directories stay unwritable: the
      * next run reads them */
     size_t nprot;
-    const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, bv[1], &nprot);
+    const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, &nprot);
     backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid() };
     t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
