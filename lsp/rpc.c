@@ -2,6 +2,7 @@
 #include "rpc.h"
 #include "lsp.h"
 #include "../support/arena.h"
+#include "../support/fd_io.h"
 #include <ctype.h>
 #include <errno.h>
 #include <poll.h>
@@ -159,18 +160,6 @@ int rpc_pending(rpc_io *io)
     return poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLHUP));
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 int rpc_send(rpc_io *io, json_t *msg)
 {
     json_object_set_new(msg, "jsonrpc", json_string("2.0"));
@@ -180,7 +169,7 @@ int rpc_send(rpc_io *io, json_t *msg)
     size_t n = strlen(body);
     char head[64];
     int hn = snprintf(head, sizeof head, "Content-Length: %zu\r\n\r\n", n);
-    int rc = io->out_failed || write_all(io->out, head, (size_t)hn) || write_all(io->out, body, n) ? -1 : 0;
+    int rc = io->out_failed || fd_write_all(io->out, head, (size_t)hn) || fd_write_all(io->out, body, n) ? -1 : 0;
     if (rc) io->out_failed = 1;
     free(body);
     return rc;

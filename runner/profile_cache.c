@@ -38,6 +38,7 @@
 #include "profile_cache.h"
 #include "../support/digest.h"
 #include "../support/strbuf.h"
+#include "../support/fd_io.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -263,18 +264,6 @@ miss:
     return -1;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 int cache_store(int dirfd, uint64_t key, const cache_entry *e)
 {
     char final[64], tmp[128];
@@ -312,9 +301,9 @@ int cache_store(int dirfd, uint64_t key, const cache_entry *e)
     int rc = -1;
     int fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0) {
-        int ok = write_all(fd, first, (size_t)fl) == 0 && write_all(fd, num, strlen(num)) == 0 &&
-                 write_all(fd, b.data, b.len) == 0 && write_all(fd, e->profile, e->len) == 0 &&
-                 write_all(fd, "\nE\n", 3) == 0;
+        int ok = fd_write_all(fd, first, (size_t)fl) == 0 && fd_write_all(fd, num, strlen(num)) == 0 &&
+                 fd_write_all(fd, b.data, b.len) == 0 && fd_write_all(fd, e->profile, e->len) == 0 &&
+                 fd_write_all(fd, "\nE\n", 3) == 0;
         ok = close(fd) == 0 && ok;
         if (ok && renameat(dirfd, tmp, dirfd, final) == 0) rc = 0;
         else unlinkat(dirfd, tmp, 0);

@@ -7,6 +7,7 @@
 #endif
 #include "runner.h"
 #include "../support/digest.h"
+#include "../support/fd_io.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -36,18 +37,6 @@ static uint64_t random64(void)
     return r;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) { if (k == 0) errno = EIO; return -1; }
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 /* Copies len bytes at off in src to fd through a buffer, digesting them on
  * the way (digest NULL: not digested). */
 #if defined(__GNUC__)
@@ -67,7 +56,7 @@ static int copy_buffered(int fd, int src, uint64_t off, size_t len, uint64_t *di
         ssize_t r = pread(src, chunk + have, want, (off_t)(off + done));
         if (r < 0 && errno == EINTR) continue;
         if (r <= 0) { if (r == 0) errno = EIO; return -1; }
-        if (write_all(fd, chunk + have, (size_t)r) != 0) return -1;
+        if (fd_write_all(fd, chunk + have, (size_t)r) != 0) return -1;
         done += (size_t)r;
         if (!digest) continue;
         have += (size_t)r;
@@ -113,9 +102,9 @@ int profile_file_write(int dirfd, const profile_parts *pp, char *name, size_t na
             if (errno == EEXIST) continue;       /* never reuse a name */
             return -1;
         }
-        int ok = (!pp->head_len || write_all(fd, pp->head, pp->head_len) == 0) &&
+        int ok = (!pp->head_len || fd_write_all(fd, pp->head, pp->head_len) == 0) &&
                  (pp->src < 0 || copy(fd, pp->src, pp->src_off, pp->src_len, pp->src_digest) == 0) &&
-                 (!pp->tail_len || write_all(fd, pp->tail, pp->tail_len) == 0) && fchmod(fd, 0600) == 0;
+                 (!pp->tail_len || fd_write_all(fd, pp->tail, pp->tail_len) == 0) && fchmod(fd, 0600) == 0;
         int e = errno;
         if (close(fd) != 0 && ok) { ok = 0; e = errno; }
         if (!ok) {
