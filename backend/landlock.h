@@ -91,6 +91,8 @@ typedef struct ll_plan {
     size_t visited;           /* directory entries looked at */
     unsigned seccomp;         /* LL_SC_*: what the seccomp filter closes */
     long own_pid;             /* the process whose /proc/PID is the command's own (0: none) */
+    uint64_t own_proc;        /* ll_plan_detach_own: the rights on the command's own
+                               * /proc/PID, granted once the command's process exists */
     backend_report rep;
     ll_seen *seen;            /* sorted by path */
     size_t nseen;
@@ -109,6 +111,13 @@ typedef struct ll_plan {
  * the plan's arrays (ll_plan_free). */
 void ll_plan_build(arena *a, const backend_in *in, ll_plan *p);
 void ll_plan_free(ll_plan *p);
+/* For `buckle run`, which plans before the command's process exists: the
+ * grant on /proc/OWN_PID (planned for a stand-in, buckle itself) moves to
+ * own_proc, for the command's own /proc/PID.  When that /proc/PID might be
+ * planned otherwise (p->per_pid, or anything beneath it planned one by
+ * one), it and everything beneath it is left out instead (narrower, with a
+ * note). */
+void ll_plan_detach_own(ll_plan *p, arena *a);
 /* The plan as JSON (deterministic). */
 void ll_plan_json(const ll_plan *p, compilation *c, strbuf *out);
 /* "buckle run: landlock ABI 7: 12 rules exact, 3 narrower, ..." and, with
@@ -139,6 +148,11 @@ int ll_abi_probe(void);
 /* Creates the ruleset (descriptors opened now, each checked against the
  * plan's device and inode): returns its descriptor, or -1 with *why. */
 int ll_ruleset_create(const ll_plan *p, arena *a, const char **why);
+/* Grants access on the calling process's own /proc/PID (a directory, opened
+ * without following links) in the ruleset; nothing when it cannot be
+ * opened as one.  System calls only (for a child sharing buckle's memory);
+ * 0 or an errno value. */
+int ll_ruleset_add_own_proc(int ruleset_fd, uint64_t access);
 /* In the child: no_new_privs, then restrict itself with the ruleset.
  * Async-signal-safe; returns 0 or an errno value. */
 int ll_restrict_self(int ruleset_fd, unsigned flags);

@@ -1187,6 +1187,32 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     hm_free(&b.lists);
 }
 
+void ll_plan_detach_own(ll_plan *p, arena *a)
+{
+    if (p->own_pid <= 0) return;
+    const char *own = arena_printf(a, "/proc/%ld", p->own_pid);
+    size_t ol = strlen(own);
+    int whole = -1, beneath = 0;
+    for (size_t i = 0; i < p->ng; i++) {
+        if (!under(p->g[i].path, strlen(p->g[i].path), own, ol)) continue;
+        if (p->g[i].path[ol] == 0 && p->g[i].is_dir) whole = (int)i;
+        else beneath = 1;
+    }
+    for (size_t i = 0; i < p->nseen && !beneath; i++)
+        if (!strcmp(p->seen[i].path, own) && p->seen[i].listed) beneath = 1;
+    int keep = !beneath && !p->per_pid;
+    if (keep && whole >= 0) p->own_proc = p->g[whole].access;
+    size_t kept = 0;
+    for (size_t i = 0; i < p->ng; i++)
+        if (!under(p->g[i].path, strlen(p->g[i].path), own, ol)) p->g[kept++] = p->g[i];
+    if (kept != p->ng && !keep)
+        add_note(p, p->per_pid ? arena_printf(a, "the command's own /proc/PID is not granted: by the rule at %s, one "
+                                                 "process's /proc/PID may be planned unlike another's", p->per_pid)
+                               : "the command's own /proc/PID is not granted: a deny beneath it, and its entries are "
+                                 "known only once the command's process exists");
+    p->ng = kept;
+}
+
 void ll_plan_free(ll_plan *p)
 {
     free(p->g);

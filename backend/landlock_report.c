@@ -115,7 +115,7 @@ void ll_plan_summary(const ll_plan *p, compilation *c, int verbose, strbuf *out)
     for (size_t i = 0; i < p->rep.n; i++) cnt[p->rep.v[i].v]++;
     sb_printf(out, "buckle run: landlock ABI %d: %zu rules exact, %zu narrower, %zu weaker (accepted), "
                    "%zu without meaning on Linux; %zu paths, %zu ports%s\n",
-              p->abi, cnt[BV_EXACT], cnt[BV_NARROWER], cnt[BV_WEAKER], cnt[BV_NO_MEANING], p->ng, p->np,
+              p->abi, cnt[BV_EXACT], cnt[BV_NARROWER], cnt[BV_WEAKER], cnt[BV_NO_MEANING], p->ng + (p->own_proc != 0), p->np,
               verbose ? "" : " (-v lists them)");
     if (!verbose) return;
     arena a;

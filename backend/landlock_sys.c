@@ -87,6 +87,30 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
     return rs;
 }
 
+int ll_ruleset_add_own_proc(int rs, uint64_t access)
+{
+    /* "/proc/PID" without stdio: this may run in a child sharing buckle's memory */
+    char path[32] = "/proc/";
+    char digits[24];
+    size_t n = 0;
+    for (unsigned long v = (unsigned long)syscall(SYS_getpid); n == 0 || v; v /= 10) digits[n++] = (char)('0' + v % 10);
+    size_t at = 6;
+    while (n) path[at++] = digits[--n];
+    path[at] = 0;
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = O_PATH | O_CLOEXEC | O_NOFOLLOW | O_DIRECTORY;
+    how.resolve = RESOLVE_NO_SYMLINKS;
+    int fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof how);
+    if (fd < 0 && errno == ENOSYS) fd = open(path, O_PATH | O_CLOEXEC | O_NOFOLLOW | O_DIRECTORY);
+    if (fd < 0) return 0;               /* not granted: narrower */
+    struct ll_path_beneath_attr pb = { access, fd };
+    long r = syscall(SYS_landlock_add_rule, rs, LL_RULE_PATH_BENEATH, &pb, 0u);
+    int e = errno;
+    close(fd);
+    return r != 0 ? e : 0;
+}
+
 int ll_restrict_self(int ruleset_fd, unsigned flags)
 {
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return errno;
@@ -186,6 +210,12 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
     (void)p; (void)a;
     *why = "Landlock exists only on Linux";
     return -1;
+}
+
+int ll_ruleset_add_own_proc(int ruleset_fd, uint64_t access)
+{
+    (void)ruleset_fd; (void)access;
+    return 38;
 }
 
 int ll_restrict_self(int ruleset_fd, unsigned flags)

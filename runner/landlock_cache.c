@@ -14,7 +14,7 @@
  *   G ACCESS ISDIR DEV INO LEN\nPATH\n    a grant
  *   N PORT ACCESS\n                       a port
  *   P ACCESS\n                           the command's own /proc/PID (granted
- *                                         ACCESS whole), which is this process's
+ *                                         ACCESS whole once its process exists)
  *   O OK LISTED MODE DEV INO MS MNS CS CNS RECENT LEN\nPATH\n   a path the plan looked at,
  *   L OK COUNT\n then COUNT times LEN\nNAME\n   and for a directory it read, its entries
  *   T LEN\nTEXT\n                        the summary line
@@ -191,13 +191,12 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
     *why = NULL;
     if (p->uncacheable) { *why = p->uncacheable; return -1; }
     /* a path under /proc/PID names a process: the next run is another one.
-     * The command's own /proc/PID, looked at as a directory and granted
-     * whole (or not at all), is kept as "the running process's" when every
-     * process's would be planned alike (P below); anything else there is
-     * not kept */
+     * The command's own (ll_plan_detach_own: the plan's grant on it is
+     * own_proc), looked at as a directory and planned whole, is kept as
+     * "the running command's" (P below) when every process's would be
+     * planned alike; anything else there is not kept */
     const char *own = p->own_pid > 0 ? arena_printf(a, "/proc/%ld", p->own_pid) : NULL;
     const ll_seen *own_seen = NULL;
-    const ll_grant *own_grant = NULL;
     for (size_t i = 0; i < p->nseen + p->ng; i++) {
         const char *path = i < p->nseen ? p->seen[i].path : p->g[i - p->nseen].path;
         if (strncmp(path, "/proc/", 6) != 0 || path[6] < '0' || path[6] > '9') continue;
@@ -207,14 +206,11 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
                 return -1;
             }
             const ll_seen *s = i < p->nseen ? &p->seen[i] : NULL;
-            const ll_grant *g = s ? NULL : &p->g[i - p->nseen];
             if (s && s->ok && S_ISDIR(s->mode) && !s->listed) { own_seen = s; continue; }
-            if (g && g->is_dir) { own_grant = g; continue; }
         }
         *why = arena_printf(a, "it names %s, a process's own", path);
         return -1;
     }
-    if (own_grant && !own_seen) { *why = arena_printf(a, "it names %s, a process's own", own); return -1; }
     strbuf b;
     sb_init(&b);
     sb_puts(&b, PLAN_MAGIC);
@@ -230,12 +226,11 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
               p->restrict_flags, p->seccomp);
     for (size_t i = 0; i < p->ng; i++) {
         const ll_grant *g = &p->g[i];
-        if (g == own_grant) continue;
         sb_printf(&b, "G %" PRIx64 " %x %llx %llx ", g->access, g->is_dir ? 1 : 0, g->dev, g->ino);
         put_bytes(&b, g->path);
     }
     for (size_t i = 0; i < p->np; i++) sb_printf(&b, "N %" PRIx64 " %" PRIx64 "\n", p->p[i].port, p->p[i].access);
-    if (own_seen) sb_printf(&b, "P %" PRIx64 "\n", own_grant ? own_grant->access : (uint64_t)0);
+    if (own_seen) sb_printf(&b, "P %" PRIx64 "\n", p->own_proc);
     for (size_t i = 0; i < p->nseen; i++) {
         const ll_seen *s = &p->seen[i];
         if (s == own_seen) continue;
@@ -428,22 +423,11 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
         if (p->np == p->pcap) { p->pcap = p->pcap ? p->pcap * 2 : 8; p->p = xrealloc(p->p, p->pcap * sizeof *p->p); }
         p->p[p->np++] = (ll_port){ x[0], x[1] };
     }
-    /* the command's own /proc/PID: this process's, looked at as the cold
-     * run looked at its own (a directory), granted the same rights whole */
+    /* the command's own /proc/PID, granted these rights once it exists */
     if (rd_tag(r, 'P')) {
-        if (rd_num(r, &x[0], '\n') || in->pid <= 0) return -1;
-        const char *own = arena_printf(a, "/proc/%ld", in->pid);
-        struct stat st;
-        if (lstat(own, &st) != 0 || !S_ISDIR(st.st_mode)) return -1;
+        if (rd_num(r, &x[0], '\n')) return -1;
+        p->own_proc = x[0];
         p->nseen++;
-        if (x[0]) {
-            if (p->ng == p->gcap) { p->gcap = p->gcap ? p->gcap * 2 : 32; p->g = xrealloc(p->g, p->gcap * sizeof *p->g); }
-            size_t at = p->ng;                       /* the grants stay sorted by path */
-            while (at > 0 && strcmp(p->g[at - 1].path, own) > 0) at--;
-            memmove(&p->g[at + 1], &p->g[at], (p->ng - at) * sizeof *p->g);
-            p->g[at] = (ll_grant){ own, own, x[0], 1, (unsigned long long)st.st_dev, (unsigned long long)st.st_ino };
-            p->ng++;
-        }
     }
     /* every path the plan looked at, as it was (the directories read: not
      * one entry made, removed or renamed since) */
