@@ -41,6 +41,25 @@ int ll_abi_probe(void)
     return v > LL_ABI_MAX ? LL_ABI_MAX : (int)v;
 }
 
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+
+/* closes the n descriptors (in the order opened, so mostly increasing):
+ * one close_range per run of consecutive ones */
+static void close_all(int *fds, int n)
+{
+    for (int k = 1; k < n; k++)
+        for (int j = k; j > 0 && fds[j - 1] > fds[j]; j--) { int t = fds[j]; fds[j] = fds[j - 1]; fds[j - 1] = t; }
+    for (int k = 0; k < n;) {
+        int e = k;
+        while (e + 1 < n && fds[e + 1] == fds[e] + 1) e++;
+        if (e == k || syscall(SYS_close_range, (unsigned)fds[k], (unsigned)fds[e], 0u) != 0)
+            for (int j = k; j <= e; j++) close(fds[j]);
+        k = e + 1;
+    }
+}
+
 int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
 {
     struct ll_ruleset_attr attr = { p->handled_fs, p->handled_net, p->scoped };
@@ -48,7 +67,11 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
     size_t size = p->abi >= 6 ? sizeof attr : p->abi >= 4 ? 2 * sizeof(uint64_t) : sizeof(uint64_t);
     int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, size, 0u);
     if (rs < 0) { *why = arena_printf(a, "landlock_create_ruleset: %s", strerror(errno)); return -1; }
-    for (size_t i = 0; i < p->ng; i++) {
+    /* the descriptors of the rules added, closed together (one close_range
+     * when they are consecutive, as they are when nothing else opens one) */
+    enum { BATCH = 128 };
+    int open_fds[BATCH], nopen = 0, failed = 0;
+    for (size_t i = 0; i < p->ng && !failed; i++) {
         const ll_grant *g = &p->g[i];
         /* no symbolic link anywhere on the way (the plan grants only paths
          * that are their own realpath): a link swapped in since cannot
@@ -69,13 +92,18 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
         struct ll_path_beneath_attr pb = { g->is_dir ? g->access : g->access & LL_FS_FILE_RIGHTS, fd };
         long r = syscall(SYS_landlock_add_rule, rs, LL_RULE_PATH_BENEATH, &pb, 0u);
         int e = errno;
-        close(fd);
+        open_fds[nopen++] = fd;
         if (r != 0) {
             *why = arena_printf(a, "landlock_add_rule %s: %s", g->path, strerror(e));
-            close(rs);
-            return -1;
+            failed = 1;
+        }
+        if (nopen == BATCH) {
+            close_all(open_fds, nopen);
+            nopen = 0;
         }
     }
+    close_all(open_fds, nopen);
+    if (failed) { close(rs); return -1; }
     for (size_t i = 0; i < p->np; i++) {
         struct ll_net_port_attr np = { p->p[i].access, p->p[i].port };
         if (syscall(SYS_landlock_add_rule, rs, LL_RULE_NET_PORT, &np, 0u) != 0) {
@@ -160,6 +188,17 @@ struct ll_cap_data { uint32_t effective, permitted, inheritable; };
 int ll_caps_drop(void)
 {
     enum { N = sizeof caps_dropped / sizeof caps_dropped[0] };
+    /* a process that is not root and holds no capability has none to
+     * drop, and under no_new_privs (set before) execve gives it none: the
+     * bounding set only limits what it could gain */
+    uid_t r, e, sv;
+    if (getresuid(&r, &e, &sv) != 0) return errno;
+    struct ll_cap_header h = { LL_CAP_V3, 0 };
+    struct ll_cap_data d[2];
+    if (syscall(SYS_capget, &h, d) != 0) return errno;
+    int root = r == 0 || e == 0 || sv == 0, any = 0;
+    for (int k = 0; k < 2; k++) any |= d[k].effective || d[k].permitted || d[k].inheritable;
+    if (!root && !any && prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1) return 0;
     uint32_t drop[2] = { 0, 0 };
     for (unsigned i = 0; i < N; i++) {
         unsigned c = caps_dropped[i];
@@ -169,9 +208,6 @@ int ll_caps_drop(void)
         if (prctl(PR_CAPBSET_DROP, (unsigned long)c, 0, 0, 0) != 0 && errno != EINVAL && errno != EPERM) return errno;
     }
     if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 && errno != EINVAL) return errno;
-    struct ll_cap_header h = { LL_CAP_V3, 0 };
-    struct ll_cap_data d[2];
-    if (syscall(SYS_capget, &h, d) != 0) return errno;
     for (int k = 0; k < 2; k++) {
         d[k].effective &= ~drop[k];
         d[k].permitted &= ~drop[k];
@@ -181,17 +217,12 @@ int ll_caps_drop(void)
     /* a bounding set that kept one of them (no CAP_SETPCAP) gives it back
      * at execve to a command that runs as root (no_new_privs closes every
      * other way): refused */
-    uid_t r, e, sv;
-    if (getresuid(&r, &e, &sv) != 0) return errno;
-    if (r == 0 || e == 0 || sv == 0)
+    if (root)
         for (unsigned i = 0; i < N; i++)
             if (prctl(PR_CAPBSET_READ, (unsigned long)caps_dropped[i], 0, 0, 0) == 1) return EPERM;
     return 0;
 }
 
-#ifndef SYS_close_range
-#define SYS_close_range 436
-#endif
 void ll_close_inherited(void)
 {
     if (syscall(SYS_close_range, 3u, ~0u, 0u) == 0) return;

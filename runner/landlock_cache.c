@@ -430,7 +430,11 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
         p->nseen++;
     }
     /* every path the plan looked at, as it was (the directories read: not
-     * one entry made, removed or renamed since) */
+     * one entry made, removed or renamed since).  The entries of /proc
+     * (read again, the same names) are the kernel's own, not looked at one
+     * by one: a grant among them is checked when the ruleset is made
+     * (landlock_sys.c: the object planned, or nothing) */
+    const char *procs = NULL;
     while (rd_tag(r, 'O')) {
         for (int k = 0; k < 10; k++)
             if (rd_num(r, &x[k], ' ')) return -1;
@@ -450,7 +454,10 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
             s.names = names;
             s.nnames = (size_t)cnt;
         }
-        if (!seen_holds(&s, recent, a)) return -1;
+        int in_procs = procs && !strncmp(path, procs, strlen(procs)) && path[strlen(procs)] == '/' &&
+                       !strchr(path + strlen(procs) + 1, '/');
+        if (!in_procs && !seen_holds(&s, recent, a)) return -1;
+        if (s.listed == LL_LISTED_NO_PIDS) procs = path;
         p->nseen++;
     }
     if (!rd_tag(r, 'T') || !(*summary = rd_bytes(r))) return -1;
