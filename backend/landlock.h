@@ -146,8 +146,9 @@ const char *ll_proc_unpid(arena *a, const char *path, long pid);
 /* landlock_sys.c: 0 when Landlock is unavailable (or not Linux), else the ABI. */
 int ll_abi_probe(void);
 /* Creates the ruleset (descriptors opened now, each checked against the
- * plan's device and inode): returns its descriptor, or -1 with *why. */
-int ll_ruleset_create(const ll_plan *p, arena *a, const char **why);
+ * plan's device and inode; one that changed is left out, and counted in
+ * *changed): returns its descriptor, or -1 with *why. */
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed);
 /* Grants access on the calling process's own /proc/PID (a directory, opened
  * without following links) in the ruleset; nothing when it cannot be
  * opened as one.  System calls only (for a child sharing buckle's memory);

@@ -60,8 +60,9 @@ static void close_all(int *fds, int n)
     }
 }
 
-int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed)
 {
+    *changed = 0;
     struct ll_ruleset_attr attr = { p->handled_fs, p->handled_net, p->scoped };
     /* older kernels know a shorter structure */
     size_t size = p->abi >= 6 ? sizeof attr : p->abi >= 4 ? 2 * sizeof(uint64_t) : sizeof(uint64_t);
@@ -87,6 +88,7 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
             (unsigned long long)st.st_ino != g->ino || (S_ISDIR(st.st_mode) != 0) != (g->is_dir != 0)) {
             /* changed since it was planned: not granted (narrower, never another object) */
             if (fd >= 0) close(fd);
+            (*changed)++;
             continue;
         }
         struct ll_path_beneath_attr pb = { g->is_dir ? g->access : g->access & LL_FS_FILE_RIGHTS, fd };
@@ -236,9 +238,10 @@ int ll_caps_drop(void) { return 0; }
 
 int ll_abi_probe(void) { return 0; }
 
-int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed)
 {
     (void)p; (void)a;
+    *changed = 0;
     *why = "Landlock exists only on Linux";
     return -1;
 }

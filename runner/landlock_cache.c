@@ -435,31 +435,44 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
      * by one: a grant among them is checked when the ruleset is made
      * (landlock_sys.c: the object planned, or nothing) */
     const char *procs = NULL;
-    while (rd_tag(r, 'O')) {
-        for (int k = 0; k < 10; k++)
-            if (rd_num(r, &x[k], ' ')) return -1;
-        const char *path = rd_bytes(r);
-        if (!path) return -1;
+    hashmap granted;                  /* the grants' paths */
+    hm_init(&granted);
+    for (size_t i = 0; i < p->ng; i++) hm_put(&granted, p->g[i].path, strlen(p->g[i].path), &p->g[i]);
+    int bad = 0;
+    while (!bad && rd_tag(r, 'O')) {
+        for (int k = 0; k < 10 && !bad; k++)
+            if (rd_num(r, &x[k], ' ')) bad = 1;
+        const char *path = bad ? NULL : rd_bytes(r);
+        if (!path) { bad = 1; break; }
         ll_seen s = { path, (int)x[0], (int)x[1], (unsigned)x[2], x[3], x[4],
                       (long long)x[5], (long long)x[6], (long long)x[7], (long long)x[8], 0, NULL, 0 };
         int recent = x[9] != 0;
         if (s.listed) {
             unsigned long long lok, cnt;
-            if (!rd_tag(r, 'L') || rd_num(r, &lok, ' ') || rd_num(r, &cnt, '\n') || cnt > (unsigned long long)(r->end - r->p))
-                return -1;
+            if (!rd_tag(r, 'L') || rd_num(r, &lok, ' ') || rd_num(r, &cnt, '\n') || cnt > (unsigned long long)(r->end - r->p)) {
+                bad = 1;
+                break;
+            }
             const char **names = arena_alloc(a, ((size_t)cnt + 1) * sizeof *names);
-            for (size_t k = 0; k < cnt; k++)
-                if (!(names[k] = rd_bytes(r))) return -1;
+            for (size_t k = 0; k < cnt && !bad; k++)
+                if (!(names[k] = rd_bytes(r))) bad = 1;
+            if (bad) break;
             s.list_ok = lok != 0;
             s.names = names;
             s.nnames = (size_t)cnt;
         }
         int in_procs = procs && !strncmp(path, procs, strlen(procs)) && path[strlen(procs)] == '/' &&
                        !strchr(path + strlen(procs) + 1, '/');
-        if (!in_procs && !seen_holds(&s, recent, a)) return -1;
+        /* a grant's own path is checked when the ruleset is built: the
+         * object planned, or the caller plans again */
+        const ll_grant *g = s.listed ? NULL : hm_get(&granted, path, strlen(path));
+        int at_grant = g && s.ok && (S_ISDIR(s.mode) != 0) == (g->is_dir != 0);
+        if (!in_procs && !at_grant && !seen_holds(&s, recent, a)) bad = 1;
         if (s.listed == LL_LISTED_NO_PIDS) procs = path;
         p->nseen++;
     }
+    hm_free(&granted);
+    if (bad) return -1;
     if (!rd_tag(r, 'T') || !(*summary = rd_bytes(r))) return -1;
     if (!rd_tag(r, 'E') || r->p != r->end) return -1;
     return 0;

@@ -46,7 +46,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     compilation *c = NULL;
     decider *d = NULL;
     ll_plan plan;
-    int have_plan = 0, cachefd = -1;
+    int have_plan = 0, cachefd = -1, rsfd = -1;
     const char *summary = NULL, *vsummary = NULL;   /* from the run cache */
     double t1 = 0, t2 = 0, t3 = 0, t4 = 0;
     const char *nokeep = NULL;
@@ -120,7 +120,10 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         bwhy[k] = runner_builtin_problem(bn[k], braw[k]);
         if (!bwhy[k] && k < 3) bwhy[k] = runner_path_value_problem(&a, braw[k]);
         if (bwhy[k]) continue;     /* only an error when the profile uses it: checked below */
-        bv[k] = k < 3 ? run_canonical(&a, braw[k]) : braw[k];
+        /* an absolute value checked above is canonical and without links:
+         * its own real path (and the one used: grants open it without
+         * following links) */
+        bv[k] = k < 3 && braw[k][0] != '/' ? run_canonical(&a, braw[k]) : braw[k];
         /* it became a link between the check and now: refused like one */
         if (k < 3 && strcmp(bv[k], braw[k]) != 0) {
             bwhy[k] = "it changed into a symbolic link while buckle read it";
@@ -151,8 +154,18 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         key = ll_cache_key(&ci);
         if (ll_cache_lookup(cachefd, key, &ci, &a, &plan, &summary, &vsummary) == 0) {
             have_plan = 1;
+            /* the grants' paths are checked here (the lookup leaves them to
+             * it): one that changed is a miss */
+            const char *why = NULL;
+            size_t changed = 0;
+            rsfd = ll_ruleset_create(&plan, &a, &why, &changed);
             t1 = now_ms();
-            goto launch;
+            if (rsfd >= 0 && !changed) goto launch;
+            if (rsfd >= 0) close(rsfd);
+            rsfd = -1;
+            ll_plan_free(&plan);
+            have_plan = 0;
+            summary = vsummary = NULL;
         }
     }
 
@@ -280,11 +293,13 @@ launch:
     {
         const char *why = NULL;
         ll_launch l = { 0 };
-        l.ruleset = ll_ruleset_create(&plan, &a, &why);
-        if (l.ruleset < 0) {
+        size_t changed = 0;
+        if (rsfd < 0) rsfd = ll_ruleset_create(&plan, &a, &why, &changed);   /* a change: left out (narrower) */
+        if (rsfd < 0) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
         }
+        l.ruleset = rsfd;
         l.own_proc = plan.own_proc;
         l.restrict_flags = kabi >= 7 ? plan.restrict_flags : 0;
         l.seccomp = plan.seccomp;
@@ -293,7 +308,8 @@ launch:
         if (cachefd >= 0) { close(cachefd); cachefd = -1; }    /* the child closes every other one */
         ll_supervise sup;
         int err = runner_landlock_start(&sup, &l, &a);
-        close(l.ruleset);
+        close(rsfd);
+        rsfd = -1;
         if (err) {
             run_say(sink, SEV_ERROR, "cannot start the command: %s; nothing was run", strerror(err));
             goto out;
@@ -316,6 +332,7 @@ launch:
         rc = RUN_DONE;
     }
 out:
+    if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);
     if (have_plan) ll_plan_free(&plan);
     if (d) decider_free(d);
