@@ -202,12 +202,16 @@ int ll_caps_drop(void)
     for (int k = 0; k < 2; k++) any |= d[k].effective || d[k].permitted || d[k].inheritable;
     if (!root && !any && prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1) return 0;
     uint32_t drop[2] = { 0, 0 };
+    int all_dropped = 1;
     for (unsigned i = 0; i < N; i++) {
         unsigned c = caps_dropped[i];
         drop[c / 32] |= 1u << (c % 32);
         /* EINVAL: a capability this kernel does not know; EPERM: no
          * CAP_SETPCAP, so none to drop (checked below) */
-        if (prctl(PR_CAPBSET_DROP, (unsigned long)c, 0, 0, 0) != 0 && errno != EINVAL && errno != EPERM) return errno;
+        if (prctl(PR_CAPBSET_DROP, (unsigned long)c, 0, 0, 0) != 0) {
+            if (errno != EINVAL && errno != EPERM) return errno;
+            all_dropped = 0;
+        }
     }
     if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 && errno != EINVAL) return errno;
     for (int k = 0; k < 2; k++) {
@@ -219,7 +223,7 @@ int ll_caps_drop(void)
     /* a bounding set that kept one of them (no CAP_SETPCAP) gives it back
      * at execve to a command that runs as root (no_new_privs closes every
      * other way): refused */
-    if (root)
+    if (root && !all_dropped)
         for (unsigned i = 0; i < N; i++)
             if (prctl(PR_CAPBSET_READ, (unsigned long)caps_dropped[i], 0, 0, 0) == 1) return EPERM;
     return 0;
