@@ -109,25 +109,14 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
 
 const char *ll_expand_default(arena *a, const char *def, const sb_param *vals, size_t n, const char **why)
 {
-    strbuf b;
-    sb_init(&b);
+    run_param_list l = { vals, n };
+    int failed;
     *why = NULL;
-    for (const char *q = def; *q; q++) {
-        const char *end = *q == PARAM_OPEN ? strchr(q, PARAM_CLOSE) : NULL;
-        if (!end) { sb_putc(&b, *q); continue; }
-        size_t len = (size_t)(end - q - 1);
-        const char *v = NULL;
-        for (size_t i = n; i > 0 && !v; i--)
-            if (!strncmp(vals[i - 1].name, q + 1, len) && !vals[i - 1].name[len]) v = vals[i - 1].value;
-        if (!v) { sb_free(&b); return NULL; }
-        sb_puts(&b, v);
-        q = end;
-    }
-    *why = runner_path_value_problem(a, sb_cstr(&b));
-    const char *out = *why ? arena_strdup(a, sb_cstr(&b)) : run_canonical(a, sb_cstr(&b));
-    if (!*why && strcmp(out, sb_cstr(&b)) != 0) *why = "it changed into a symbolic link while buckle read it";
-    sb_free(&b);
-    return out;
+    const char *v = run_expand_default(a, def, run_param_in, &l, &failed);
+    if (!v) return NULL;
+    /* checked as a value given with -D: canonical, no link on the way */
+    *why = runner_path_value_problem(a, v);
+    return v;
 }
 
 static void put_str(strbuf *b, const char *s)

@@ -198,3 +198,16 @@ printf 'default deny;\nfiles { allow read "/usr", "/proc/1"; }\nprocess { allow 
 run "llcache: pid" "$B" run -v $A "$R/prof/pid.buckle" -- /usr/bin/true
 how "llcache: a plan that names /proc/PID is made at every run" planned
 expect_err_has "llcache: -v says it names a process" "is not kept in the run cache: it names /proc/1"
+
+# a declared default built from the run's values: worked out by a cold run
+# and again by every warm one (one expansion, the same for both)
+mkdir -p "$R/t1" "$R/t2"
+printf 'default deny;\nparam OUTD = "${TMPDIR}/outd";\nfiles { allow read "/usr", "/etc", "/dev", "$OUTD"; allow write "$OUTD"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' >"$R/prof/def.buckle"
+mkdir -p "$R/t1/outd" "$R/t2/outd"
+TMPDIR="$R/t1" "$B" run $A "$R/prof/def.buckle" -- /usr/bin/true 2>/dev/null
+run "llcache: default warm" env TMPDIR="$R/t1" "$B" run -v $A "$R/prof/def.buckle" -- /usr/bin/sh -c "echo a >'$R/t1/outd/f'"
+how "llcache: (default: warm)" cached
+expect_rc "llcache: a declared default from TMPDIR is granted on a warm run" 0
+run "llcache: default other" env TMPDIR="$R/t2" "$B" run -v $A "$R/prof/def.buckle" -- /usr/bin/sh -c "echo b >'$R/t2/outd/f'; echo c >'$R/t1/outd/g'"
+[ -f "$R/t2/outd/f" ] && [ ! -e "$R/t1/outd/g" ] && pass "llcache: with another TMPDIR the default follows it (the old value is not granted)" \
+    || fail "llcache: with another TMPDIR the default follows it (the old value is not granted)" "rc $RC: $ERR"
