@@ -128,15 +128,15 @@ $(BUILD)/tcpprobe: tests/standin/tcpprobe.c
 $(BUILD)/sysprobe: tests/standin/sysprobe.c
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) -o $@ $<
-# the test build of buckle: on macOS the installed buckle never honours the
-# test hooks (BUCKLE_SANDBOX_EXEC, BUCKLE_TEST_CACHE_PARENT); this one does,
-# for the tests that run through the stand-in.  Elsewhere ./buckle is enough.
+# the test build of buckle: the installed buckle never honours the test
+# hooks (BUCKLE_SANDBOX_EXEC, BUCKLE_TEST_CACHE_PARENT); this one does, for
+# the tests that run through the stand-in or keep a run cache of their own.
 $(BUILD)/obj/cli/cmd_run-test.o: cli/cmd_run.c | $(GEN_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -DBUCKLE_TEST_BUILD -MMD -MP -c -o $@ $<
 $(BUILD)/buckle-test: $(filter-out $(BUILD)/obj/cli/cmd_run.o,$(CLI_OBJ)) $(BUILD)/obj/cli/cmd_run-test.o $(BUILD)/libbuckle.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
-TEST_BIN := $(if $(filter Darwin,$(shell uname -s)),$(BUILD)/buckle-test)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(JSON_LIBS)
+TEST_BIN := $(BUILD)/buckle-test
 test-tools: $(BIN) $(BUILD)/unit-tests $(BUILD)/sbpl-readback $(BUILD)/query-batch $(BUILD)/diff-check $(BUILD)/sandbox-exec-standin \
             $(BUILD)/sigsend $(BUILD)/tcpprobe $(BUILD)/sysprobe $(TEST_BIN)
 
@@ -250,5 +250,5 @@ clean:
 # valgrind memcheck over the CLI tests: zero leaks, zero errors
 # (DWARF 4: valgrind 3.19 cannot read the DWARF 5 that gcc 12 writes by default)
 valgrind:
-	@$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-vg BIN=$(BUILD)-vg/buckle CFLAGS="-O1 -gdwarf-4" $(BUILD)-vg/buckle
+	@$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-vg BIN=$(BUILD)-vg/buckle CFLAGS="-O1 -gdwarf-4" $(BUILD)-vg/buckle $(BUILD)-vg/buckle-test
 	@LC_ALL=C BUCKLE=$(BUILD)-vg/buckle sh tests/valgrind.sh

@@ -93,8 +93,14 @@ static void protected_files(lint_ctx *lc)
         BUILTIN_TEST_HOME "/Library/LaunchAgents/evil.plist", BUILTIN_TEST_WORKDIR "/.git/hooks/pre-commit",
         BUILTIN_TEST_WORKDIR "/.git/config", BUILTIN_TEST_WORKDIR "/.vscode/tasks.json",
         BUILTIN_TEST_WORKDIR "/.idea/workspace.xml",
+        /* where git also takes hooks and config from: a submodule's, a
+         * linked worktree's, and the .git file that names the directory */
+        BUILTIN_TEST_WORKDIR "/.git", BUILTIN_TEST_WORKDIR "/.git/config.worktree",
+        BUILTIN_TEST_WORKDIR "/.git/modules/lib/hooks/post-checkout", BUILTIN_TEST_WORKDIR "/.git/modules/lib/config",
+        BUILTIN_TEST_WORKDIR "/.git/worktrees/w/commondir",
+        BUILTIN_TEST_HOME "/.config/git/config", BUILTIN_TEST_HOME "/.local/bin/git",
     };
-    const lrule *reported[16];
+    const lrule *reported[24];
     size_t nr = 0;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         const lrule *who;
@@ -102,7 +108,7 @@ static void protected_files(lint_ctx *lc)
         size_t k;
         for (k = 0; k < nr; k++) if (reported[k] == who) break;
         if (k < nr) continue;
-        if (nr < 16) reported[nr++] = who;
+        if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
         lint_report_at_rule(lc, BK3004, who, "%s is writable; it runs code outside the sandbox later", files[i]);
     }
 }

@@ -31,13 +31,14 @@ expect_same() {  # NAME FILE1 FILE2
 }
 
 # runner_env: absolute paths of the stand-in ($SXA) and of buckle ($B), for
-# the `buckle run` tests (they change directory and TMPDIR)
-# (on macOS the test build, the only one that honours BUCKLE_SANDBOX_EXEC),
-# and a run cache of the script's own (BUCKLE_TEST_CACHE_PARENT)
+# the `buckle run` tests (they change directory and TMPDIR): the test build,
+# the only one that honours BUCKLE_SANDBOX_EXEC and a run cache of the
+# script's own (BUCKLE_TEST_CACHE_PARENT); $BI stays the installed build
 runner_env() {
     SXA=$(cd "$(dirname "$BUILD/sandbox-exec-standin")" && pwd)/sandbox-exec-standin
-    B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
-    if [ "$(uname -s)" = Darwin ] && [ -x "$BUILD/buckle-test" ]; then B=$(cd "$BUILD" && pwd)/buckle-test; fi
+    BI=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+    [ -x "$BUILD/buckle-test" ] || { echo "runner_env: $BUILD/buckle-test is missing (make test-tools)" >&2; exit 1; }
+    B=$(cd "$BUILD" && pwd)/buckle-test
     mkdir -p "$TMP/runner-cache"
     BUCKLE_TEST_CACHE_PARENT=$(cd "$TMP/runner-cache" && pwd -P)
     export BUCKLE_TEST_CACHE_PARENT

@@ -3,6 +3,9 @@
 # fails on any leak or memory error.  `make valgrind`.
 set -u
 B=${BUCKLE:-./buckle}
+# the runs go through the stand-in: the test build honours it (make test-tools)
+BT=$(dirname "$B")/buckle-test
+[ -x "$BT" ] || BT=${BUILD:-build}/buckle-test
 fail=0; n=0
 for f in corpus/examples/*.buckle $(find corpus/std -name '*.buckle') tests/errors/*.buckle tests/lint/*.buckle tests/diff/*.buckle; do
     for cmd in "compile -o /dev/null" "lint" "test"; do
@@ -48,7 +51,7 @@ for args in "$VT/agent.buckle" "$VT/agent.buckle" "--no-cache $VT/agent.buckle" 
     n=$((n + 1))
     # shellcheck disable=SC2086
     TMPDIR="$VT" BUCKLE_TEST_CACHE_PARENT="$VT" BUCKLE_SANDBOX_EXEC=/bin/true valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
-        --error-exitcode=99 "$B" run --force $args -- true >/dev/null 2>/tmp/vg.$$
+        --error-exitcode=99 "$BT" run --force $args -- true >/dev/null 2>/tmp/vg.$$
     if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: run $args"; head -20 /tmp/vg.$$; fi
 done
 rm -rf "$VT"

@@ -22,4 +22,7 @@ for f in $(find corpus/std -name '*.buckle' | sort); do
     expect_rc "$n: compiles" 0
     run "$n" "$BUILD/sbpl-readback" "$TMP/s.sb"
     expect_rc "$n: reads back" 0
+    # its own expectations (std/agent's: every git hook and config place denied)
+    run "$n: test" "$BUCKLE" test "$f"
+    expect_rc "$n: its tests pass" 0
 done

@@ -56,6 +56,19 @@ ABI=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
 [ -n "$ABI" ] || ABI=0
 if [ "$(grep -c '' "$TMP/err")" -eq 1 ]; then pass "landlock: the summary is one line without -v"; else fail "landlock: the summary is one line without -v" "$(cat "$TMP/err")"; fi
 
+# the installed buckle ignores the test hooks: a variable in the environment
+# can neither run the command without its sandbox (a "sandbox-exec" that
+# runs it bare) nor move the run cache somewhere the sandbox may write
+mkdir -p "$R/hookcache"
+printf '#!/bin/sh\n: >"%s/hook-used"\nwhile [ $# -gt 0 ] && [ "$1" != -f ]; do shift; done; shift 2; exec "$@"\n' "$R" >"$R/fake-sandbox-exec"
+chmod +x "$R/fake-sandbox-exec"
+run "landlock: BUCKLE_SANDBOX_EXEC set" env BUCKLE_SANDBOX_EXEC="$R/fake-sandbox-exec" BUCKLE_TEST_CACHE_PARENT="$R/hookcache" \
+    "$B" run $A "$P" -- /usr/bin/cat "$R/out/o.txt"
+expect_rc "landlock: BUCKLE_SANDBOX_EXEC does not turn the sandbox off (the read outside is refused)" 1
+expect_out_lacks "landlock: BUCKLE_SANDBOX_EXEC: nothing outside is read" "outside"
+if [ -e "$R/hook-used" ]; then fail "landlock: BUCKLE_SANDBOX_EXEC is not run" "the fake sandbox-exec ran"; else pass "landlock: BUCKLE_SANDBOX_EXEC is not run"; fi
+if ls "$R/hookcache" | grep -q .; then fail "landlock: BUCKLE_TEST_CACHE_PARENT does not move the run cache" "$(ls "$R/hookcache")"; else pass "landlock: BUCKLE_TEST_CACHE_PARENT does not move the run cache"; fi
+
 # kernel result vs `buckle query --platform linux` (concrete operations)
 agree() {  # NAME KERNEL_RC(0 allowed) QUERY-ARGS...
     _n=$1; _k=$2; shift 2
