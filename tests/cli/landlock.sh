@@ -259,7 +259,8 @@ fi
 mkdir -p "$R/cachereal" "$R/evil/buckle-cache-$U"
 ln -s "$R/cachereal" "$R/cachelink"
 printf 'default deny;\nfiles { allow read "/usr", "%s"; allow write "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; allow fork; }\n' "$R" "$R" >"$R/prof/relink.buckle"
-run "landlock: cache link" env BUCKLE_TEST_CACHE_PARENT="$R/cachelink" "$B" run --force $A "$R/prof/relink.buckle" -- /usr/bin/sh -c "rm '$R/cachelink'; ln -s '$R/evil' '$R/cachelink'"
+BT=$(cd "$BUILD" && pwd)/buckle-test    # the build that honours the test hook
+run "landlock: cache link" env BUCKLE_TEST_CACHE_PARENT="$R/cachelink" "$BT" run --force $A "$R/prof/relink.buckle" -- /usr/bin/sh -c "rm '$R/cachelink'; ln -s '$R/evil' '$R/cachelink'"
 [ "$(readlink "$R/cachelink")" = "$R/cachereal" ] && pass "landlock: a link on the way to the run cache cannot be re-pointed" \
     || fail "landlock: a link on the way to the run cache cannot be re-pointed" "now $(readlink "$R/cachelink"); rc $RC: $ERR"
 
