@@ -35,6 +35,7 @@
 #include "../support/digest.h"
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -42,6 +43,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
 
 #define PLAN_MAGIC "buckle-landlock-plan 2\n"
 /* a directory read by the plan that changed less than this many seconds
@@ -303,10 +307,46 @@ static int rd_tag(rd *r, char tag)
 
 static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
+#ifdef __linux__
+/* /proc's entries but the processes': procfs lists its own entries first,
+ * then one per process (hundreds), so the reading stops at the first
+ * process.  Were a name of its own ever listed after one, it would be
+ * missed, and the plan not used (a miss, never a wrong grant). */
+static int same_proc_entries(const ll_seen *s)
+{
+    int fd = open(s->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return !s->list_ok;
+    _Alignas(8) char buf[2048];
+    size_t n = 0;
+    int ok = s->list_ok, done = 0;
+    while (ok && !done) {
+        long got = syscall(SYS_getdents64, fd, buf, sizeof buf);
+        if (got <= 0) break;
+        for (long off = 0; off < got && ok && !done;) {
+            /* the kernel's struct linux_dirent64 */
+            const struct { uint64_t ino; int64_t off; unsigned short reclen; unsigned char type; char name[]; } *e =
+                (const void *)(buf + off);
+            off += e->reclen;
+            const char *name = e->name;
+            if (!strcmp(name, ".") || !strcmp(name, "..")) continue;
+            if (ll_pid_name(name, strlen(name))) { done = 1; break; }
+            /* in the order listed: found among the sorted names kept */
+            if (n == s->nnames || !bsearch(&name, s->names, s->nnames, sizeof *s->names, cmp_str)) ok = 0;
+            else n++;
+        }
+    }
+    close(fd);
+    return ok && n == s->nnames;
+}
+#endif
+
 /* 1 when directory s holds the entries it held for the plan (read again;
  * /proc's but the processes') */
 static int same_entries(const ll_seen *s, arena *a)
 {
+#ifdef __linux__
+    if (s->listed == LL_LISTED_NO_PIDS) return same_proc_entries(s);
+#endif
     DIR *dir = opendir(s->path);
     if (!dir) return !s->list_ok;
     const char **names = arena_alloc(a, (s->nnames + 1) * sizeof *names);
