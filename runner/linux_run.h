@@ -8,9 +8,9 @@
 #include <sys/types.h>
 
 typedef struct ll_supervise {
-    pid_t parent, child;          /* buckle; the command (0 in the child) */
-    sigset_t mask;                /* the signal mask before the fork */
-    struct sigaction chld;        /* SIGCHLD's action before the fork */
+    pid_t parent, child;          /* buckle; the command */
+    sigset_t mask;                /* the signal mask before the command started */
+    struct sigaction chld;        /* SIGCHLD's action before the command started */
     unsigned killed;              /* processes killed after the command ended */
 } ll_supervise;
 
