@@ -1,5 +1,6 @@
 /* emit_ir.c - `--emit ir` (the merged IR with origins) and `--emit json`. */
 #include "emit.h"
+#include "../support/utf8.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +35,14 @@ static void quoted(strbuf *out, const char *t, size_t len)
         else if (ch == '\n') sb_puts(out, "\\n");
         else if (ch == '\t') sb_puts(out, "\\t");
         else if (ch < 0x20 || ch == 0x7f) sb_printf(out, "\\x%02x", ch);
-        else sb_putc(out, (char)ch);
+        else if (ch < 0x80) sb_putc(out, (char)ch);
+        else {
+            /* a byte that starts no UTF-8 sequence (a class of continuation
+             * bytes in a generated regex) as the escape that means it */
+            size_t n = utf8_seq(tmp.data, tmp.len, i);
+            if (!n) sb_printf(out, "\\x%02x", ch);
+            else { sb_add(out, tmp.data + i, n); i += n - 1; }
+        }
     }
     sb_putc(out, '"');
     sb_free(&tmp);

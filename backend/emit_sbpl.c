@@ -15,6 +15,7 @@
 #include "../compiler/precedence.h"
 #include "../support/keysort.h"
 #include "../support/prefetch.h"
+#include "../support/utf8.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,17 +86,9 @@ static void put_escaped(strbuf *out, unsigned char ch)
     }
 }
 
-/* The length of the well-formed UTF-8 sequence at s[k] (a byte from 0x80),
- * 0 when there is none: such a byte is written as \xHH (a glob's '?' puts
- * the continuation bytes 0x80-0xbf in a class), so the output is UTF-8. */
-static size_t utf8_seq(const char *s, size_t len, size_t k)
-{
-    unsigned char ch = (unsigned char)s[k];
-    size_t n = ch >= 0xF0 && ch <= 0xF4 ? 4 : ch >= 0xE0 && ch < 0xF0 ? 3 : ch >= 0xC2 && ch < 0xE0 ? 2 : 0;
-    if (!n || k + n > len) return 0;
-    for (size_t i = 1; i < n; i++) if (((unsigned char)s[k + i] & 0xC0) != 0x80) return 0;
-    return n;
-}
+/* A byte from 0x80 that starts no well-formed UTF-8 sequence (utf8_seq) is
+ * written as \xHH (a glob's '?' puts the continuation bytes 0x80-0xbf in a
+ * class), so the output is UTF-8. */
 
 /* Appends quoted literals of s, each at most SBPL_MAX_LITERAL bytes of
  * source text, never splitting an escape or a UTF-8 sequence. */

@@ -1159,8 +1159,18 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
                                                   : "seccomp: sockets are TCP only (no UDP, raw, MPTCP, SCTP, netlink, unix)");
         if (p->seccomp & LL_SC_IPC) add_note(p, "seccomp: System V IPC and POSIX message queues are refused");
         add_note(p, "seccomp: memory files (memfd_create) only without exec (MFD_NOEXEC_SEAL)");
-        if (p->abi < 3) add_note(p, "truncate is not controlled before Landlock ABI 3");
         if (p->abi < 5) add_note(p, "ioctl on devices is not controlled before Landlock ABI 5");
+    }
+    /* Before ABI 3 Landlock does not check truncate: truncate(2) by path
+     * would empty any file the user may write, buckle's own sources
+     * included (the next run would compile them empty).  The filter refuses
+     * it; ftruncate needs a descriptor opened for writing, which Landlock
+     * checks.  Narrower: a file the profile lets the command write can still
+     * be emptied through open(O_TRUNC) or ftruncate. */
+    if (p->abi < 3) {
+        p->seccomp |= LL_SC_TRUNC;
+        add_note(p, "seccomp: truncate by path is refused (Landlock checks truncation from ABI 3 on; "
+                    "open with O_TRUNC and ftruncate of a file opened for writing still work)");
     }
     /* the default first, then every rule as written */
     rstate *d = &b.def;

@@ -224,6 +224,12 @@ static void build(prog *p, unsigned what)
         refuse_nr(p, SYS_fanotify_init, EPERM);
         refuse_nr(p, SYS_fanotify_mark, EACCES);
     }
+    if (what & LL_SC_TRUNC) {
+        refuse_nr(p, SYS_truncate, EACCES);
+#ifdef SYS_truncate64
+        refuse_nr(p, SYS_truncate64, EACCES);
+#endif
+    }
     if (what & LL_SC_EXEC) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
         jeq(p, SYS_memfd_create, 4);

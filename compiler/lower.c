@@ -21,8 +21,11 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
     }
     size_t hl = (size_t)(colon - v);
     if (!((hl == 9 && strncmp(v, "localhost", 9) == 0) || (hl == 1 && v[0] == '*'))) {
+        /* the host as written (a parameter as $NAME, not its internal marks) */
+        const char *wc = strrchr(s->s, ':');
+        int whl = wc ? (int)(wc - s->s) : (int)strlen(s->s);
         diag *d = diag_add(&c->diags, SEV_ERROR, BK2011, s->at,
-                           "Seatbelt cannot filter network access by host \"%.*s\"", (int)hl, v);
+                           "Seatbelt cannot filter network access by host \"%.*s\"", whl, s->s);
         diag_help(&c->diags, d, "only \"localhost\" and \"*\" can be expressed; to allow specific hosts, "
                   "allow \"localhost:PORT\" for a filtering proxy (as srt and codex do)");
         return 0;

@@ -73,6 +73,14 @@ static void remove_rule(compilation *c, unit *u, rule *rm)
                       unit_provenance(c, hit->origins->u));
         return;
     }
+    if (hit->origins && hit->origins->next) {
+        /* rules written alike merged into one: the remove drops them all */
+        diag *d = diag_add(&c->diags, SEV_WARNING, BK2017, rm->origins->at,
+                           "remove drops this rule from every place that writes it");
+        for (const origin *o = hit->origins; o; o = o->next)
+            diag_note_add(&c->diags, d, o->at, "written here%s", unit_provenance(c, o->u));
+        diag_help(&c->diags, d, "write again in this file what one of them should keep");
+    }
     rs_del(&pol->rule_index, rm);
     for (size_t i = 0; i < pol->rules.n; i++)
         if (pol->rules.v[i] == hit) { pol->rules.v[i] = NULL; break; }

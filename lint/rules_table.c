@@ -76,6 +76,12 @@ static const lint_rule rules[] = {
     R(BK2016, "empty-profile", SEV_WARNING, "the profile has no statements or no rules",
       "An empty profile allows nothing; it is usually a file that was truncated or never filled in.",
       "# nothing yet", "extends \"std/base\";", "write the rules, or delete the file", 0),
+    R(BK2017, "remove-drops-several", SEV_WARNING, "a remove drops a rule that more than one place writes",
+      "Rules written alike (the same action, operation, matcher and value: `read` and `file-read*` are one rule) "
+      "merge into one, so removing it removes it from every base that writes it.",
+      "extends \"a.buckle\", \"b.buckle\";   # both deny read \"/secret\"\nfiles { remove deny read \"/secret\"; }",
+      "extends \"a.buckle\", \"b.buckle\";\nfiles { remove deny read \"/secret\"; deny read \"/secret/keep\"; }",
+      "write again what one base should keep", 0),
     R(BK3001, "profile-dir-writable", SEV_ERROR, "writes allowed where the runner's profile directory lives",
       "A sandboxed process could rewrite the next command's profile: a sandbox escape.",
       "(allow file-write* (subpath \"/private/var/folders\"))",

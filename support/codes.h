@@ -26,6 +26,7 @@
 #define BK2014 "BK2014"   /* duplicate-param */
 #define BK2015 "BK2015"   /* literal-star-name */
 #define BK2016 "BK2016"   /* empty-profile */
+#define BK2017 "BK2017"   /* remove-drops-several */
 #define BK3001 "BK3001"   /* profile-dir-writable */
 #define BK3002 "BK3002"   /* dangerous-mach-service */
 #define BK3003 "BK3003"   /* broad-write */

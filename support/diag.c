@@ -1,5 +1,6 @@
 /* diag.c - the one diagnostic renderer: text, gcc, json and sarif. */
 #include "diag.h"
+#include "utf8.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,12 +114,17 @@ static const char *sev_color(severity s)
 
 /* Writes s, replacing control characters so that a file name or message can
  * never forge extra output lines. */
+/* Control characters and bytes that are not UTF-8 (a regex's class of
+ * continuation bytes, say) as \xHH, so that the output stays UTF-8 text. */
 static void put_sanitized(strbuf *out, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '\n') sb_puts(out, "\\n");
-        else if (*p < 0x20 || *p == 0x7f) sb_printf(out, "\\x%02x", *p);
-        else sb_putc(out, (char)*p);
+    size_t len = strlen(s);
+    for (size_t k = 0; k < len; k++) {
+        unsigned char ch = (unsigned char)s[k];
+        size_t n = ch >= 0x80 ? utf8_seq(s, len, k) : 1;
+        if (ch == '\n') sb_puts(out, "\\n");
+        else if (ch < 0x20 || ch == 0x7f || n == 0) sb_printf(out, "\\x%02x", ch);
+        else { sb_add(out, s + k, n); k += n - 1; }
     }
 }
 

@@ -1,6 +1,7 @@
 /* strbuf.c - growable byte buffer. */
 #include "strbuf.h"
 #include "arena.h"
+#include "utf8.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -48,16 +49,25 @@ void sb_printf(strbuf *b, const char *fmt, ...)
 void sb_json_str(strbuf *b, const char *s)
 {
     sb_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
+    size_t len = strlen(s);
+    for (size_t k = 0; k < len; k++) {
+        unsigned char ch = (unsigned char)s[k];
+        switch (ch) {
         case '"': sb_puts(b, "\\\""); break;
         case '\\': sb_puts(b, "\\\\"); break;
         case '\n': sb_puts(b, "\\n"); break;
         case '\t': sb_puts(b, "\\t"); break;
         case '\r': sb_puts(b, "\\r"); break;
         default:
-            if (*p < 0x20 || *p == 0x7f) sb_printf(b, "\\u%04x", *p);
-            else sb_putc(b, (char)*p);
+            if (ch < 0x20 || ch == 0x7f) sb_printf(b, "\\u%04x", ch);
+            else if (ch < 0x80) sb_putc(b, (char)ch);
+            else {
+                /* JSON is UTF-8: a byte that starts no sequence is written
+                 * as the text \xHH, as the text renderer shows it */
+                size_t n = utf8_seq(s, len, k);
+                if (!n) sb_printf(b, "\\\\x%02x", ch);
+                else { sb_add(b, s + k, n); k += n - 1; }
+            }
         }
     }
     sb_putc(b, '"');

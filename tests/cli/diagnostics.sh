@@ -130,3 +130,22 @@ run "diagnostics: expect message" "$BUCKLE" test "$D/expect.buckle"
 expect_rc "diagnostics: expect message: exit" 1
 expect_out_has "diagnostics: expect: all operations" "$D/expect.buckle:6:5: FAIL: expected deny files write \"/data/y\", but 11 of the 11 operations of write are not denied (file-write-acl, file-write-create, file-write-data, ...)"
 expect_out_has "diagnostics: expect: some operations" "$D/expect.buckle:7:5: FAIL: expected deny files read \"/data/y\", but 1 of the 3 operations of read is not denied (file-read-metadata)"
+
+# -- output stays UTF-8: a byte that is not (a value's, a generated regex's
+# class of continuation bytes) is shown as \xHH in text, JSON and query --
+printf 'param X;\nfiles { allow read "$X"; }\n' >"$D/u8.buckle"
+printf 'files {\n    allow read glob "/a/b/?/c";\n    deny read "/a/b/q";\n}\n' >"$D/u8q.buckle"
+bad=$(printf 'a\377b')
+utf8_ok() {  # NAME FILE
+    if iconv -f UTF-8 -t UTF-8 "$2" >/dev/null 2>&1; then pass "$1"; else fail "$1" "$(od -c "$2" | head -5)"; fi
+}
+run "diagnostics: utf-8 text" "$BUCKLE" compile -D "X=$bad" "$D/u8.buckle"
+utf8_ok "diagnostics: a value's byte 0xff keeps the message UTF-8" "$TMP/err"
+expect_err_has "diagnostics: the byte is shown as \\xff" 'X=a\xffb'
+run "diagnostics: utf-8 json" "$BUCKLE" lint --format json -D "X=$bad" "$D/u8.buckle"
+utf8_ok "diagnostics: the JSON stays UTF-8" "$TMP/out"
+run "diagnostics: utf-8 sarif" "$BUCKLE" lint --format sarif -D "X=$bad" "$D/u8.buckle"
+utf8_ok "diagnostics: the SARIF stays UTF-8" "$TMP/out"
+run "diagnostics: utf-8 query" "$BUCKLE" query "$D/u8q.buckle" file-read-metadata /a/b/z
+utf8_ok "diagnostics: query's rule text stays UTF-8" "$TMP/out"
+expect_out_has "diagnostics: query shows the class as escapes" '[^/\x80-\xbf]'

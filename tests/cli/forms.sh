@@ -67,3 +67,18 @@ rm_case "other action" 'remove deny read "/usr";' 1
 rm_case "other kind" 'remove allow read literal "/usr";' 1
 rm_case "path below a rule" 'remove allow read "/usr/local";' 1
 rm_case "path beside a rule" 'remove allow read "/usrlocal/bin";' 0
+
+# remove of a rule two bases write alike (`read` and `file-read*` are one
+# rule): it drops both, and says so, naming each place (BK2017)
+mkdir -p "$TMP/rm2"
+printf 'files {\n    allow read "/";\n    deny read "/secret";\n}\n' >"$TMP/rm2/b1.buckle"
+printf 'files {\n    deny file-read* "/secret";\n}\n' >"$TMP/rm2/b2.buckle"
+printf 'extends "./b1.buckle", "./b2.buckle";\nfiles {\n    remove deny file-read* "/secret";\n}\n' >"$TMP/rm2/c.buckle"
+run "forms: remove of a rule two bases write" "$BUCKLE" compile "$TMP/rm2/c.buckle" -o "$TMP/rm2/c.sb"
+expect_rc "forms: remove of a rule two bases write compiles" 0
+expect_err_has "forms: remove of a rule two bases write: a warning" "warning: remove drops this rule from every place that writes it [BK2017 remove-drops-several]"
+expect_err_has "forms: remove of a rule two bases write: the first base" "b1.buckle:3:5: note: written here"
+expect_err_has "forms: remove of a rule two bases write: the second base" "b2.buckle:2:5: note: written here"
+printf 'extends "./b2.buckle";\nfiles {\n    remove deny file-read* "/secret";\n}\n' >"$TMP/rm2/d.buckle"
+run "forms: remove of a rule one base writes" "$BUCKLE" compile "$TMP/rm2/d.buckle" -o "$TMP/rm2/d.sb"
+if grep -q BK2017 "$TMP/err"; then fail "forms: remove of a rule one base writes: no BK2017" "$(cat "$TMP/err")"; else pass "forms: remove of a rule one base writes: no BK2017"; fi

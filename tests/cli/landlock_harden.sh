@@ -53,6 +53,25 @@ refused "userfaultfd" userfaultfd
 refused "perf_event_open" perf
 refused "bpf" bpf
 refused "personality READ_IMPLIES_EXEC" personality
+
+# truncate by path: before ABI 3 Landlock does not check it, so the filter
+# refuses it (else the command could empty a file it may not write, buckle's
+# own sources included); from ABI 3 on Landlock refuses it where writing is
+# denied.  A file outside the profile's writes, and one inside them.
+echo keep >"$R/prof/keep.txt"
+echo mine >"$R/proj/mine.txt"
+"$SP" truncate "$R/prof/keep.txt" >"$TMP/outside" 2>&1
+for abi in 2 3; do
+    [ "$ABI" -ge "$abi" ] || { skip "landlock hardening: truncate at ABI $abi" "the kernel offers ABI $ABI"; continue; }
+    run "landlock hardening: truncate at ABI $abi" "$B" run --linux-accept=files,process,network --landlock-abi=$abi "$P" -- "$SP" truncate "$R/prof/keep.txt"
+    if grep -q '^refused' "$TMP/out"; then pass "landlock hardening: truncate by path of a file it may not write is refused at ABI $abi"
+    else fail "landlock hardening: truncate by path of a file it may not write is refused at ABI $abi" "rc $RC: $OUT $ERR"; fi
+done
+if [ "$ABI" -ge 2 ]; then
+    run "landlock hardening: truncate note" "$B" run -v --linux-accept=files,process,network --landlock-abi=2 "$P" -- "$SP" truncate "$R/proj/mine.txt"
+    expect_out_has "landlock hardening: before ABI 3, truncate by path is refused everywhere (narrower)" "refused"
+    expect_err_has "landlock hardening: -v says truncate by path is refused before ABI 3" "truncate by path is refused"
+fi
 if [ "$(id -u)" -eq 0 ]; then
     refused "as root, sethostname (a capability Landlock does not confine)" hostname
     run "landlock hardening: capabilities" "$B" run $A "$P" -- /usr/bin/grep CapBnd /proc/self/status

@@ -19,6 +19,7 @@
  *   sysprobe watch DIR         inotify_add_watch(DIR); "allowed" also
  *                              prints the first event's name within 2 s
  *   sysprobe open PATH         open(PATH, O_RDONLY): a file or a directory
+ *   sysprobe truncate PATH     truncate(PATH) to the size it has (no change)
  *   sysprobe daemon FILE       forks a child that leaves the session, writes
  *                              its pid to FILE, then appends a line to
  *                              FILE.log every 50 ms for 30 s; returns at once */
@@ -37,6 +38,7 @@
 #include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -167,6 +169,11 @@ int main(int argc, char **argv)
         return 0;
     }
     if (argc == 3 && !strcmp(argv[1], "open")) return say(open(argv[2], O_RDONLY | O_CLOEXEC));
+    if (argc == 3 && !strcmp(argv[1], "truncate")) {
+        struct stat st;
+        if (stat(argv[2], &st) != 0) return say(-1);
+        return say(truncate(argv[2], st.st_size));
+    }
     if (argc == 3 && !strcmp(argv[1], "daemon")) {
         pid_t p = fork();
         if (p < 0) return say(-1);
