@@ -55,6 +55,14 @@
 #define SC_CLONE_NEW 0x7e020000u
 #define SC_CLONE_NEWTIME 0x80u
 #define SC_ADDR_NO_RANDOMIZE 0x0040000u
+#define SC_SETID 06000u                       /* S_ISUID | S_ISGID */
+#define SC_O_CREATE (0100u | 020000000u)      /* O_CREAT, __O_TMPFILE */
+#ifndef SYS_openat2
+#define SYS_openat2 437
+#endif
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452
+#endif
 #define SC_PER_QUERY 0xffffffffu
 
 #define ARG_LO(n) (offsetof(struct seccomp_data, args) + (n) * sizeof(uint64_t))   /* little-endian: the low word */
@@ -101,6 +109,19 @@ static void refuse_nr_nonzero(prog *p, long nr, unsigned arg, int err)
     put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2));
     put(p, (struct sock_filter)LD(ARG_LO(arg) + sizeof(uint32_t)));
     put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));
+    put(p, (struct sock_filter)DENY(err));
+}
+
+/* an open that creates (flags in arg flags_arg with O_CREAT or O_TMPFILE)
+ * refused when its mode (arg mode_arg) has any bit of mask */
+static void refuse_create_bits(prog *p, long nr, unsigned flags_arg, unsigned mode_arg, uint32_t mask, int err)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(flags_arg)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, SC_O_CREATE, 0, 3));
+    put(p, (struct sock_filter)LD(ARG_LO(mode_arg)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, mask, 0, 1));
     put(p, (struct sock_filter)DENY(err));
 }
 
@@ -180,6 +201,30 @@ static void build(prog *p, unsigned what)
     refuse_nr_nonzero(p, SYS_sched_setattr, 0, EPERM);
     refuse_nr_nonzero(p, SYS_sched_setaffinity, 0, EPERM);
     refuse_unless_self(p, SYS_ioprio_set, 1);           /* IOPRIO_WHO_PROCESS */
+    /* set-user-ID and set-group-ID bits: Landlock controls no metadata,
+     * so a command could make any program it may not even read run as the
+     * caller (as root: as root) for every other user.  Refused wherever a
+     * mode is set: chmod and its kin, and a create (open, openat, creat,
+     * mknod).  openat2 carries its mode in memory the filter cannot read:
+     * ENOSYS, so that the C library falls back to openat. */
+#ifdef SYS_chmod
+    refuse_nr_bits(p, SYS_chmod, 1, SC_SETID, EPERM);
+#endif
+    refuse_nr_bits(p, SYS_fchmod, 1, SC_SETID, EPERM);
+    refuse_nr_bits(p, SYS_fchmodat, 2, SC_SETID, EPERM);
+    refuse_nr_bits(p, SYS_fchmodat2, 2, SC_SETID, EPERM);
+#ifdef SYS_creat
+    refuse_nr_bits(p, SYS_creat, 1, SC_SETID, EPERM);
+#endif
+#ifdef SYS_mknod
+    refuse_nr_bits(p, SYS_mknod, 1, SC_SETID, EPERM);
+#endif
+    refuse_nr_bits(p, SYS_mknodat, 2, SC_SETID, EPERM);
+#ifdef SYS_open
+    refuse_create_bits(p, SYS_open, 1, 2, SC_SETID, EPERM);
+#endif
+    refuse_create_bits(p, SYS_openat, 2, 3, SC_SETID, EPERM);
+    refuse_nr(p, SYS_openat2, ENOSYS);
     /* personality: only the default, the query, and no address randomization
      * (READ_IMPLIES_EXEC would make every readable mapping executable) */
     put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));

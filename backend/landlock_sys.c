@@ -151,17 +151,23 @@ int ll_restrict_self(int ruleset_fd, unsigned flags)
 /* The capabilities Landlock does not confine, dropped from the bounding
  * set (so that a command run as root does not get them back at execve), the
  * ambient set, and this process's own sets; the rest (reading and writing
- * files beyond their modes, changing owners, binding low ports...) act only
- * inside what Landlock allows.  Dropped: loading kernel code (modules, BPF,
- * perf), raw I/O, the host's configuration (name, time, network, mounts,
- * audit, MAC policy), device nodes (a block device node would read a whole
- * disk), immutable flags, file capabilities, opening files by handle. */
+ * files beyond their modes, binding low ports...) act only inside what
+ * Landlock allows.  Dropped: loading kernel code (modules, BPF, perf), raw
+ * I/O, the host's configuration (name, time, network, mounts, audit, MAC
+ * policy), device nodes (a block device node would read a whole disk),
+ * immutable flags, file capabilities, opening files by handle, and what acts
+ * on any file's metadata, which Landlock does not control: owners, others'
+ * modes, set-ID bits; and packet and raw sockets. */
 static const unsigned caps_dropped[] = {
+    0,  /* CHOWN: giving any file to another user */
     2,  /* DAC_READ_SEARCH: open_by_handle_at */
+    3,  /* FOWNER: changing the modes of files the caller does not own */
+    4,  /* FSETID: keeping set-ID bits */
     8,  /* SETPCAP */
     9,  /* LINUX_IMMUTABLE */
     11, /* NET_BROADCAST */
     12, /* NET_ADMIN */
+    13, /* NET_RAW: packet and raw sockets (the host's traffic) */
     16, /* SYS_MODULE */
     17, /* SYS_RAWIO */
     20, /* SYS_PACCT */

@@ -81,9 +81,30 @@ if [ "$(id -u)" -eq 0 ]; then
         && [ $(( (0x$bnd >> 27) & 1 )) -eq 0 ]; then
         pass "landlock hardening: as root, the bounding set lacks what Landlock does not confine"
     else fail "landlock hardening: as root, the bounding set lacks what Landlock does not confine" "$OUT $ERR"; fi
+    # and what acts on any file's metadata: CHOWN 0, FOWNER 3, FSETID 4; NET_RAW 13
+    if [ -n "$bnd" ] && [ $(( 0x$bnd & 0x2019 )) -eq 0 ]; then
+        pass "landlock hardening: as root, the bounding set lacks CHOWN, FOWNER, FSETID and NET_RAW"
+    else fail "landlock hardening: as root, the bounding set lacks CHOWN, FOWNER, FSETID and NET_RAW" "$OUT $ERR"; fi
+    echo theirs >"$R/proj/theirs.txt"
+    refused "as root, giving a file to another user (chown)" chown "$R/proj/theirs.txt" 1
+    refused "as root, a packet socket (the host's traffic)" packet
 else
     skip "landlock hardening: as root, sethostname is refused" "not root (the kernel refuses it anyway)"
 fi
+# set-ID bits: Landlock controls no metadata, so the filter refuses them
+# wherever a mode is set (a file the command may write, and one it may not
+# even read: chmod needs no Landlock right); plain modes still work
+cp /bin/true "$R/proj/tool"
+cp /bin/true "$R/prof/tool"
+refused "chmod u+s of a program in the project" chmod "$R/proj/tool" 4755
+refused "chmod g+s of a program outside every grant" chmod "$R/prof/tool" 2755
+run "landlock hardening: create setuid" "$B" run $A "$P" -- "$SP" create "$R/proj/made-setuid" 4755
+if grep -q '^refused' "$TMP/out" && [ ! -e "$R/proj/made-setuid" ]; then pass "landlock hardening: creating a set-user-ID file is refused"
+else fail "landlock hardening: creating a set-user-ID file is refused" "rc $RC: $OUT $ERR $(ls -l "$R/proj/made-setuid" 2>&1)"; fi
+run "landlock hardening: plain chmod" "$B" run $A "$P" -- "$SP" chmod "$R/proj/tool" 755
+expect_out_has "landlock hardening: a plain chmod in the project works" "allowed"
+run "landlock hardening: plain create" "$B" run $A "$P" -- "$SP" create "$R/proj/plain" 644
+expect_out_has "landlock hardening: creating a plain file in the project works" "allowed"
 # file watching: Landlock does not check the watched path, so a watch on a
 # directory the profile does not let the sandbox read is refused
 mkdir -p "$R/hidden"

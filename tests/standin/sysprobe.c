@@ -20,6 +20,10 @@
  *                              prints the first event's name within 2 s
  *   sysprobe open PATH         open(PATH, O_RDONLY): a file or a directory
  *   sysprobe truncate PATH     truncate(PATH) to the size it has (no change)
+ *   sysprobe chmod PATH MODE   chmod(PATH, MODE) (MODE in octal)
+ *   sysprobe create PATH MODE  open(PATH, O_CREAT|O_EXCL|O_WRONLY, MODE)
+ *   sysprobe chown PATH UID    chown(PATH, UID, -1)
+ *   sysprobe packet            socket(AF_PACKET, SOCK_RAW, 0)
  *   sysprobe daemon FILE       forks a child that leaves the session, writes
  *                              its pid to FILE, then appends a line to
  *                              FILE.log every 50 ms for 30 s; returns at once */
@@ -38,6 +42,7 @@
 #include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -169,6 +174,18 @@ int main(int argc, char **argv)
         return 0;
     }
     if (argc == 3 && !strcmp(argv[1], "open")) return say(open(argv[2], O_RDONLY | O_CLOEXEC));
+    if (argc == 4 && !strcmp(argv[1], "chmod")) return say(chmod(argv[2], (mode_t)strtol(argv[3], NULL, 8)));
+    if (argc == 4 && !strcmp(argv[1], "create")) {
+        int fd = open(argv[2], O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, (mode_t)strtol(argv[3], NULL, 8));
+        if (fd >= 0) close(fd);
+        return say(fd);
+    }
+    if (argc == 4 && !strcmp(argv[1], "chown")) return say(chown(argv[2], (uid_t)strtol(argv[3], NULL, 10), (gid_t)-1));
+    if (argc == 2 && !strcmp(argv[1], "packet")) {
+        int fd = socket(17 /* AF_PACKET */, SOCK_RAW, 0);
+        if (fd >= 0) close(fd);
+        return say(fd);
+    }
     if (argc == 3 && !strcmp(argv[1], "truncate")) {
         struct stat st;
         if (stat(argv[2], &st) != 0) return say(-1);
