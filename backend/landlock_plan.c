@@ -809,12 +809,12 @@ static void network(llb *b, const char *opname, uint64_t bit)
     rule_vec *rv = &in->c->pol.rules;
     int deny_default = in->c->pol.default_action != ACT_ALLOW;
     size_t ndeny = 0;
-    int all = !deny_default;
+    int all = !deny_default, open_all = !deny_default;
     for (size_t i = 0; i < rv->n; i++) {
         const rule *r = rv->v[i];
         if (r->dup_of || !opset_intersects(r->covers, cv)) continue;
         if (r->action == ACT_DENY && (r->m.kind == MK_IP || r->m.kind == MK_NONE)) ndeny++;
-        if (r->action == ACT_ALLOW && r->m.kind == MK_NONE) all = 1;
+        if (r->action == ACT_ALLOW && r->m.kind == MK_NONE) all = open_all = 1;
         if (r->action == ACT_ALLOW && r->m.kind == MK_IP) {
             size_t n;
             int any_host;
@@ -824,9 +824,11 @@ static void network(llb *b, const char *opname, uint64_t bit)
     /* what Landlock cannot control (UDP, other protocols, unix sockets by
      * path) is closed by the seccomp filter when the outbound default is
      * deny; unix sockets stay open only when the profile allows one, and
-     * then every unix socket is reachable: weaker */
-    if (!all && bit == LL_NET_CONNECT_TCP) {
+     * then every unix socket is reachable: weaker.  "*:*" is IP only: the
+     * filter stays, and lets UDP through as well */
+    if (!open_all && bit == LL_NET_CONNECT_TCP) {
         p->seccomp |= LL_SC_NET;
+        if (all) p->seccomp |= LL_SC_IPANY;
         for (size_t i = 0; i < rv->n; i++) {
             const rule *r = rv->v[i];
             if (r->dup_of || r->action != ACT_ALLOW || r->m.kind == MK_IP || r->m.kind == MK_NONE) continue;
@@ -1155,7 +1157,10 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
                     "extended attributes, executable mappings");
         add_note(p, "not controlled by Landlock: inbound connections, fork, process information");
         if (p->seccomp & LL_SC_NET)
-            add_note(p, (p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are TCP or unix only (no UDP, raw, MPTCP, SCTP, netlink)"
+            add_note(p, (p->seccomp & LL_SC_IPANY)
+                            ? ((p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are IP (TCP, UDP) or unix only (no raw, packet, netlink)"
+                                                         : "seccomp: sockets are IP (TCP, UDP) only (no raw, packet, netlink, unix)")
+                        : (p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are TCP or unix only (no UDP, raw, MPTCP, SCTP, netlink)"
                                                   : "seccomp: sockets are TCP only (no UDP, raw, MPTCP, SCTP, netlink, unix)");
         if (p->seccomp & LL_SC_IPC) add_note(p, "seccomp: System V IPC and POSIX message queues are refused");
         add_note(p, "seccomp: memory files (memfd_create) only without exec (MFD_NOEXEC_SEAL)");

@@ -1,0 +1,74 @@
+# landlock_rules.sh - `buckle run` on Linux, live: rules whose Linux meaning
+# is easy to get wrong (docs/linux.md): "*:*" is IP only, raw SBPL rules
+# have a verdict, a deny the filter makes exact is rated exact, the runner
+# lints for Linux, a deny written through a symbolic link.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock rules: every check" "not Linux"; exit 0; fi
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+PROBE=$(cd "$BUILD" && pwd)/tcpprobe
+BUILDA=$(cd "$BUILD" && pwd -P)
+R="$TMP/llrules"
+rm -rf "$R"
+mkdir -p "$R/proj" "$R/prof"
+R=$(cd "$R" && pwd -P)
+unset BUCKLE_SANDBOX_EXEC
+A=--linux-accept=files
+base() {  # the files and process part every profile here shares
+    cat <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/proj", "$BUILDA";
+    allow exec-map "/usr/lib";
+    allow write "$R/proj";
+}
+process {
+    allow exec "/usr/bin", "$BUILDA";
+    allow fork;
+}
+EOP
+}
+{ base; } >"$R/prof/b.buckle"
+run "landlock rules: a profile runs" "$B" run $A "$R/prof/b.buckle" -- /usr/bin/true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock rules: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "landlock rules: the base profile runs" 0
+ABI=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
+[ -n "$ABI" ] || ABI=0
+qans() {  # PROFILE QUERY-ARGS... -> the first word of the Linux answer
+    _p=$1; shift
+    "$B" query --platform linux "$_p" "$@" 2>&1 | head -1 | cut -d' ' -f1
+}
+
+# "*:*" (std/network/open) is TCP and UDP to any IP address: no unix socket
+# by path (an ssh agent, docker.sock, D-Bus), no netlink, no packet socket
+{ base; echo 'network { allow outbound "*:*"; }'; } >"$R/prof/open.buckle"
+P="$R/prof/open.buckle"
+run "landlock rules: *:* tcp" "$B" run $A "$P" -- "$PROBE" socket 2 1 0
+expect_out_has "landlock rules: *:* lets a TCP socket be made" "created"
+run "landlock rules: *:* udp" "$B" run $A "$P" -- "$PROBE" socket 2 2 0
+expect_out_has "landlock rules: *:* lets a UDP socket be made" "created"
+run "landlock rules: *:* udp6" "$B" run $A "$P" -- "$PROBE" socket 10 2 0
+expect_out_has "landlock rules: *:* lets a UDP socket (IPv6) be made" "created"
+run "landlock rules: *:* unix" "$B" run $A "$P" -- "$PROBE" socket 1 1 0
+expect_out_has "landlock rules: *:* does not open unix sockets" "denied"
+run "landlock rules: *:* netlink" "$B" run $A "$P" -- "$PROBE" socket 16 3 0
+expect_out_has "landlock rules: *:* does not open netlink sockets" "denied"
+run "landlock rules: *:* packet" "$B" run $A "$P" -- "$PROBE" socket 17 3 0
+expect_out_has "landlock rules: *:* does not open packet sockets" "denied"
+a=$(qans "$P" network unix-connect "$R/agent.sock")
+if [ "$a" = deny ]; then pass "landlock rules: query --platform linux: unix-connect under *:* is denied"
+else fail "landlock rules: query --platform linux: unix-connect under *:* is denied" "query says $a"; fi
+a=$(qans "$P" network outbound "*:443")
+if [ "$a" = allow ]; then pass "landlock rules: query --platform linux: *:443 under *:* is allowed"
+else fail "landlock rules: query --platform linux: *:443 under *:* is allowed" "query says $a"; fi
+# the profile's own unix rule still opens them (as its verdict says)
+{ base; printf 'network { allow outbound "*:*"; allow unix-connect "%s/agent.sock"; }\n' "$R"; } >"$R/prof/openunix.buckle"
+run "landlock rules: *:* and a unix socket" "$B" run $A,network "$R/prof/openunix.buckle" -- "$PROBE" socket 1 1 0
+expect_out_has "landlock rules: *:* with a unix rule (network accepted) opens unix sockets" "created"
+run "landlock rules: *:* and a unix socket, netlink" "$B" run $A,network "$R/prof/openunix.buckle" -- "$PROBE" socket 16 3 0
+expect_out_has "landlock rules: *:* with a unix rule still refuses netlink" "denied"
+# std/network/open itself
+printf 'extends "std/network/open";\n' >"$R/prof/stdopen.buckle"
+{ base; } >>"$R/prof/stdopen.buckle"
+run "landlock rules: std/network/open" "$B" run $A "$R/prof/stdopen.buckle" -- "$PROBE" socket 1 1 0
+expect_out_has "landlock rules: std/network/open does not open unix sockets" "denied"
