@@ -9,6 +9,7 @@
 #include "landlock.h"
 #include "emit.h"
 #include "../compiler/precedence.h"
+#include "../grammar/sexp.h"
 #include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -59,6 +60,7 @@ static const ll_class classes[LLC_COUNT] = {
     [LLC_PROCESS] = { "process", "process operations Landlock does not control: fork, process information, "
                                  "signals inside the sandbox (and all signals before ABI 6)" },
     [LLC_IPC] = { "ipc", "System V and POSIX IPC" },
+    [LLC_SBPL] = { "sbpl", "raw SBPL rules, which Landlock does not enforce: a raw deny protects nothing" },
 };
 
 const ll_class *ll_class_get(int cls) { return cls >= 0 && cls < LLC_COUNT ? &classes[cls] : NULL; }
@@ -982,6 +984,74 @@ static void rule_verdict(llb *b, const rule *r)
     backend_report_add(&b->p->rep, r, v, cls, why);
 }
 
+/* Raw SBPL (an sbpl block, a misc rule's sbpl filter) is Seatbelt's
+ * language: Landlock enforces none of it.  Every form gets a verdict: an
+ * allow is narrower (not granted), a deny or any other form (a macro, a
+ * condition that may hold denies) weaker, class sbpl; one that names only
+ * operations without a Linux meaning (mach, sysctl...) has none. */
+static void raw_verdicts(llb *b)
+{
+    compilation *c = b->in->c;
+    for (size_t i = 0; i < c->pol.nraw; i++) {
+        const raw_block *rb = &c->pol.raw[i];
+        const source *src = rb->ast->text.at.src ? rb->ast->text.at.src : rb->u->src;
+        sbpl_read_opts o = { rb->ast->text.at.start, rb->ast->text.at.start + (uint32_t)rb->ast->text.len, 0 };
+        diag_list quiet;
+        diag_list_init(&quiet, b->a);
+        const sexp *top = sbpl_read(b->a, &quiet, src, &o);
+        /* a misc rule's filter is read from text of its own: its line is its string's */
+        int own = src != rb->u->src;
+        if (quiet.errors) top = NULL;
+        for (const sexp *x = top; x; x = x->next) {
+            if (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "version")) continue;
+            uint32_t at = own ? rb->ast->at.start : x->at.start;
+            const char *where = arena_printf(b->a, "%s:%u", rb->u->display, source_position(rb->u->src, at).line);
+            size_t n = x->at.end - x->at.start;
+            const char *t = src->text + x->at.start;
+            while (n && (t[n - 1] == '\n' || t[n - 1] == ' ')) n--;
+            strbuf m;
+            sb_init(&m);
+            for (size_t k = 0; k < n && m.len < 120; k++) {
+                char ch = t[k] == '\n' || t[k] == '\t' ? ' ' : t[k];
+                if (ch == ' ' && m.len && sb_cstr(&m)[m.len - 1] == ' ') continue;
+                sb_putc(&m, ch);
+            }
+            if (m.len >= 120) sb_puts(&m, "...");
+            const char *text = arena_printf(b->a, "sbpl %s", sb_cstr(&m));
+            sb_free(&m);
+            int allow = -1;
+            unsigned cats = 0;
+            if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny"))) {
+                allow = sexp_is_sym(x->child, "allow");
+                for (const sexp *a = x->child->next; a; a = a->next) {
+                    if (a->kind != SX_SYMBOL) continue;
+                    int op = op_lookup(a->text, NULL);
+                    if (op < 0) { cats |= 1u << OC_FILES; continue; }   /* unknown: assume the worst */
+                    for (int k = 0; k < ops_count(); k++)
+                        if (opset_has(&op_get(op)->covers, k) && op_get(k)->concrete) cats |= 1u << op_category(k, &b->fs_ops);
+                }
+                if (!cats) cats = 1u << OC_FILES;
+            }
+            backend_verdict v;
+            int cls = -1;
+            const char *why;
+            if (allow >= 0 && !(cats & ~(1u << OC_NONE))) { v = BV_NO_MEANING; why = "no such operation on Linux"; }
+            else if (allow == 1) { v = BV_NARROWER; why = "a raw SBPL rule: not granted on Linux (Landlock enforces no SBPL)"; }
+            else {
+                v = BV_WEAKER;
+                cls = LLC_SBPL;
+                why = allow == 0 ? "a raw SBPL deny: not enforced on Linux (Landlock enforces no SBPL)"
+                                 : "raw SBPL that is not a rule buckle can read: not enforced on Linux";
+                if (b->in->accept & (1u << cls)) b->p->rep.accepted |= 1u << cls;
+                else b->p->rep.weaker |= 1u << cls;
+            }
+            backend_report_add(&b->p->rep, NULL, v, cls, why);
+            b->p->rep.v[b->p->rep.n - 1].where = where;
+            b->p->rep.v[b->p->rep.n - 1].text = text;
+        }
+    }
+}
+
 static int cmp_grant(const void *x, const void *y)
 {
     return strcmp(((const ll_grant *)x)->path, ((const ll_grant *)y)->path);
@@ -1193,6 +1263,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         if (r->implied || r->dup_of) continue;
         rule_verdict(&b, r);
     }
+    raw_verdicts(&b);
     if (p->ng) qsort(p->g, p->ng, sizeof *p->g, cmp_grant);
     keep_seen(&b);
     for (size_t ri = 0; ri < NRIGHTS; ri++) free(b.deny[ri]);

@@ -58,7 +58,7 @@ static int parse_accept(const char *list, unsigned *set)
         memcpy(name, p, n);
         name[n] = 0;
         int cls = ll_class_lookup(name);
-        if (cls < 0) return cli_usage_error("run", "--linux-accept: unknown class %s (files, ports, network, process, ipc)", name);
+        if (cls < 0) return cli_usage_error("run", "--linux-accept: unknown class %s (files, ports, network, process, ipc, sbpl)", name);
         *set |= 1u << cls;
         p += n + (e ? 1 : 0);
     }

@@ -72,3 +72,31 @@ printf 'extends "std/network/open";\n' >"$R/prof/stdopen.buckle"
 { base; } >>"$R/prof/stdopen.buckle"
 run "landlock rules: std/network/open" "$B" run $A "$R/prof/stdopen.buckle" -- "$PROBE" socket 1 1 0
 expect_out_has "landlock rules: std/network/open does not open unix sockets" "denied"
+
+# raw SBPL (an sbpl block, a misc rule's sbpl filter) is not enforced on
+# Linux: a raw deny is weaker (class sbpl, refused unless accepted), a raw
+# allow narrower (not granted); run, compile and query say so
+echo rawsecret >"$R/proj/raw.txt"
+echo other >"$R/proj/other.txt"
+{ base; printf 'misc { deny file-read-data sbpl "(literal \\"%s/proj/other.txt\\")"; }\n' "$R"
+  printf 'sbpl """\n(deny file-read* (literal "%s/proj/raw.txt"))\n(allow file-read* (literal "/opt/nothing"))\n""";\n' "$R"; } >"$R/prof/raw.buckle"
+P="$R/prof/raw.buckle"
+run "landlock rules: raw deny" "$B" run $A "$P" -- /usr/bin/cat "$R/proj/raw.txt"
+expect_rc "landlock rules: a raw SBPL deny is refused on Linux (weaker)" 125
+expect_out_lacks "landlock rules: a raw SBPL deny: nothing is run" "rawsecret"
+expect_err_has "landlock rules: the raw deny of the sbpl block is named" "raw.buckle:$(grep -n 'deny file-read\*' "$P" | cut -d: -f1): sbpl (deny file-read*"
+expect_err_has "landlock rules: the raw deny of the misc rule is named" "sbpl (deny file-read-data"
+expect_err_has "landlock rules: the class that accepts it is named" "--linux-accept=sbpl"
+run "landlock rules: raw deny accepted" "$B" run $A,sbpl "$P" -- /usr/bin/cat "$R/proj/raw.txt"
+expect_rc "landlock rules: with --linux-accept=sbpl the run goes on" 0
+"$B" compile --target landlock "$P" >"$TMP/json" 2>&1
+if grep -q '"rule": "sbpl (deny file-read\* .*"verdict": "weaker", "class": "sbpl"' "$TMP/json"; then pass "landlock rules: compile --target landlock: the raw deny is weaker, class sbpl"
+else fail "landlock rules: compile --target landlock: the raw deny is weaker, class sbpl" "$(grep sbpl "$TMP/json")"; fi
+if grep -q '"rule": "sbpl (allow file-read\* .*"verdict": "narrower"' "$TMP/json"; then pass "landlock rules: compile --target landlock: the raw allow is narrower"
+else fail "landlock rules: compile --target landlock: the raw allow is narrower" "$(grep sbpl "$TMP/json")"; fi
+if grep -q '"refused": \["sbpl"\]' "$TMP/json"; then pass "landlock rules: compile --target landlock: refused names sbpl"
+else fail "landlock rules: compile --target landlock: refused names sbpl" "$(grep refused "$TMP/json")"; fi
+"$B" query --platform linux "$P" files read "$R/proj/raw.txt" >"$TMP/q" 2>&1
+if head -1 "$TMP/q" | grep -q '^allow' && grep -q 'not enforced on Linux: .*sbpl (deny file-read\*' "$TMP/q"; then
+    pass "landlock rules: query --platform linux: the kernel allows, and the raw deny is not enforced"
+else fail "landlock rules: query --platform linux: the kernel allows, and the raw deny is not enforced" "$(cat "$TMP/q")"; fi
