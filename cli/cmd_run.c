@@ -41,6 +41,7 @@ static const char usage[] =
     "    network  inbound, unix sockets by path, \"every port but\"\n"
     "    process  fork, process information, signals inside the sandbox\n"
     "    ipc      System V and POSIX IPC, when the profile allows some\n"
+    "    sbpl     raw SBPL rules: Landlock enforces none, a raw deny protects nothing\n"
     "  --linux-network=ports  is --linux-accept=ports\n"
     "  --landlock-abi=N       plan for ABI N (at most the kernel's)\n"
     "  -v                     list every rule's verdict and what Landlock does not control\n"
