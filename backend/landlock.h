@@ -42,6 +42,7 @@
 #define LL_SC_EXEC (1u << 3)   /* memfd_create without MFD_NOEXEC_SEAL */
 #define LL_SC_WATCH (1u << 4)  /* inotify_add_watch, fanotify_init, fanotify_mark */
 #define LL_SC_TRUNC (1u << 5)  /* truncate(2) by path: Landlock checks it from ABI 3 on */
+#define LL_SC_LISTEN (1u << 7) /* listen(2): no port may be bound */
 #define LL_SC_IPANY (1u << 6)  /* with LL_SC_NET: UDP too ("*:*" allowed), not only TCP */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */

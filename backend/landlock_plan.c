@@ -950,6 +950,29 @@ static const char *op_list(llb *b, const rule *r, op_cat want)
     return out;
 }
 
+/* A network deny both Landlock and the seccomp filter enforce exactly:
+ * no unix socket can be made (so none by path is reached), no UDP (only
+ * TCP, which Landlock checks: connect for outbound, bind for bind, and
+ * bind with listen refused for inbound, since listen would bind a port
+ * of its own unchecked). */
+static int net_deny_exact(llb *b, const rule *r)
+{
+    const ll_plan *p = b->p;
+    if (!(p->seccomp & LL_SC_NET) || (p->seccomp & LL_SC_UNIX)) return 0;
+    int ip = r->m.kind == MK_IP || r->m.kind == MK_NONE;
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(r->covers, op) || !op_get(op)->concrete || op_category(op, &b->fs_ops) != OC_NET) continue;
+        if (!ip) continue;                        /* a unix socket by path: none can be made */
+        if (p->seccomp & LL_SC_IPANY) return 0;   /* UDP sockets can be made */
+        const char *n = op_get(op)->name;
+        if (!strncmp(n, "network-outbound", 16)) { if (!(p->handled_net & LL_NET_CONNECT_TCP)) return 0; }
+        else if (!strncmp(n, "network-bind", 12)) { if (!(p->handled_net & LL_NET_BIND_TCP)) return 0; }
+        else if (!strncmp(n, "network-inbound", 15)) { if (!(p->seccomp & LL_SC_LISTEN)) return 0; }
+        else return 0;
+    }
+    return 1;
+}
+
 static void rule_verdict(llb *b, const rule *r)
 {
     rstate *s = state(b, r);
@@ -964,7 +987,9 @@ static void rule_verdict(llb *b, const rule *r)
         };
         for (size_t k = 0; k < sizeof unc / sizeof unc[0]; k++)
             if (cats & (1u << unc[k].c)) weaker(b, r, unc[k].cls, arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)));
-        if (cats & (1u << OC_NET)) {
+        if ((cats & (1u << OC_NET)) && net_deny_exact(b, r)) {
+            /* the filter and Landlock refuse every socket it names */
+        } else if (cats & (1u << OC_NET)) {
             if (r->m.kind == MK_IP && !strncmp(op_get(r->op)->name, "network-inbound", 15))
                 weaker(b, r, LLC_NETWORK, "Landlock does not control inbound connections");
             else if (r->m.kind != MK_IP && r->m.kind != MK_NONE)
@@ -1201,6 +1226,13 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     p->ng = kept;
     network(&b, "network-outbound", LL_NET_CONNECT_TCP);
     network(&b, "network-bind", LL_NET_BIND_TCP);
+    /* no port may be bound: listen, which binds one of its own without the
+     * check, is refused too, and no connection can come in */
+    if ((p->seccomp & LL_SC_NET) && (p->handled_net & LL_NET_BIND_TCP)) {
+        int bound = 0;
+        for (size_t k = 0; k < p->np; k++) bound |= (p->p[k].access & LL_NET_BIND_TCP) != 0;
+        if (!bound) p->seccomp |= LL_SC_LISTEN;
+    }
     signals(&b);
     if (p->abi >= 6 && deny_default) {
         p->scoped |= LL_SCOPE_ABSTRACT_UNIX;
@@ -1225,13 +1257,16 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         p->seccomp |= LL_SC_EXEC;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
                     "extended attributes, executable mappings");
-        add_note(p, "not controlled by Landlock: inbound connections, fork, process information");
+        add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY | LL_SC_UNIX)) == LL_SC_LISTEN
+                        ? "not controlled by Landlock: fork, process information"
+                        : "not controlled by Landlock: inbound connections, fork, process information");
         if (p->seccomp & LL_SC_NET)
             add_note(p, (p->seccomp & LL_SC_IPANY)
                             ? ((p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are IP (TCP, UDP) or unix only (no raw, packet, netlink)"
                                                          : "seccomp: sockets are IP (TCP, UDP) only (no raw, packet, netlink, unix)")
                         : (p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are TCP or unix only (no UDP, raw, MPTCP, SCTP, netlink)"
                                                   : "seccomp: sockets are TCP only (no UDP, raw, MPTCP, SCTP, netlink, unix)");
+        if (p->seccomp & LL_SC_LISTEN) add_note(p, "seccomp: listen is refused (no port may be bound, and listen would bind one)");
         if (p->seccomp & LL_SC_IPC) add_note(p, "seccomp: System V IPC and POSIX message queues are refused");
         add_note(p, "seccomp: memory files (memfd_create) only without exec (MFD_NOEXEC_SEAL)");
         if (p->abi < 5) add_note(p, "ioctl on devices is not controlled before Landlock ABI 5");
@@ -1378,6 +1413,18 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
             if ((long)p->p[i].port == port && (p->p[i].access & nb)) { *why = arena_printf(a, "%s granted on port %ld", what, port); return 0; }
         *why = arena_printf(a, "no grant of %s on port %ld (TCP)", what, port);
         return 1;
+    }
+    if (!strcmp(n, "network-inbound")) {
+        if (q->kind != OBJ_IP && (p->seccomp & LL_SC_NET) && !(p->seccomp & LL_SC_UNIX)) {
+            *why = "unix sockets cannot be created (seccomp)";
+            return 1;
+        }
+        if (q->kind == OBJ_IP && (p->seccomp & LL_SC_LISTEN) && !(p->seccomp & (LL_SC_IPANY | LL_SC_UNIX))) {
+            *why = "no port may be bound, and listen is refused (seccomp); UDP sockets cannot be created";
+            return 1;
+        }
+        *why = "inbound connections are not controlled by Landlock: allowed";
+        return 0;
     }
     if (!strcmp(n, "signal")) {
         int inside = q->obj && (!strcmp(q->obj, "self") || !strcmp(q->obj, "children") || !strcmp(q->obj, "same-sandbox"));

@@ -275,6 +275,7 @@ static void build(prog *p, unsigned what)
         put(p, (struct sock_filter)((what & LL_SC_UNIX) ? (struct sock_filter)ALLOW : (struct sock_filter)DENY(EACCES)));
         put(p, (struct sock_filter)DENY(EACCES));
     }
+    if (what & LL_SC_LISTEN) refuse_nr(p, SYS_listen, EACCES);
     if (what & LL_SC_IPC) {
         /* every call, not only the get: an identifier can be guessed */
         static const long ipc[] = { SYS_shmget, SYS_shmat, SYS_shmctl, SYS_msgget, SYS_msgsnd, SYS_msgrcv, SYS_msgctl,

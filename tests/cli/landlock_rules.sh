@@ -100,3 +100,30 @@ else fail "landlock rules: compile --target landlock: refused names sbpl" "$(gre
 if head -1 "$TMP/q" | grep -q '^allow' && grep -q 'not enforced on Linux: .*sbpl (deny file-read\*' "$TMP/q"; then
     pass "landlock rules: query --platform linux: the kernel allows, and the raw deny is not enforced"
 else fail "landlock rules: query --platform linux: the kernel allows, and the raw deny is not enforced" "$(cat "$TMP/q")"; fi
+
+# a network deny that Landlock and the filter enforce exactly is exact:
+# std/network/none under a deny default runs without --linux-accept=network
+# (no UDP or unix socket can be made, TCP connect and bind are checked, and
+# listen, which would bind a port unchecked, is refused)
+if [ "$ABI" -ge 4 ]; then
+    { echo 'extends "std/network/none";'; base; } >"$R/prof/none.buckle"
+    P="$R/prof/none.buckle"
+    run "landlock rules: std/network/none" "$B" run -v $A "$P" -- "$PROBE" listen
+    expect_rc "landlock rules: std/network/none runs without --linux-accept=network" 1
+    expect_out_has "landlock rules: std/network/none: listen (a port of the kernel's choice) is refused" "denied"
+    expect_err_has "landlock rules: std/network/none: deny outbound is exact" "exact: deny network outbound"
+    expect_err_has "landlock rules: std/network/none: deny inbound is exact" "exact: deny network inbound"
+    expect_err_has "landlock rules: std/network/none: deny bind is exact" "exact: deny network bind"
+    run "landlock rules: std/network/none, udp" "$B" run $A "$P" -- "$PROBE" socket 2 2 0
+    expect_out_has "landlock rules: std/network/none: no UDP socket" "denied"
+    a=$(qans "$P" network inbound "*:22")
+    if [ "$a" = deny ]; then pass "landlock rules: query --platform linux: inbound under std/network/none is denied"
+    else fail "landlock rules: query --platform linux: inbound under std/network/none is denied" "query says $a"; fi
+    # where UDP gets through ("*:*"), a deny of a port stays weaker
+    { base; echo 'network { allow outbound "*:*"; deny outbound "*:53"; }'; } >"$R/prof/open53.buckle"
+    run "landlock rules: *:* with a deny" "$B" run $A "$R/prof/open53.buckle" -- /usr/bin/true
+    expect_rc "landlock rules: under *:* a port deny is refused (UDP to it gets through)" 125
+    expect_err_has "landlock rules: under *:* the port deny is named" 'deny network outbound address "*:53": Landlock controls TCP only'
+else
+    skip "landlock rules: std/network/none is exact" "Landlock ABI $ABI has no network rules"
+fi
