@@ -127,3 +127,25 @@ if [ "$ABI" -ge 4 ]; then
 else
     skip "landlock rules: std/network/none is exact" "Landlock ABI $ABI has no network rules"
 fi
+
+# the runner lints the policy it enforces: findings about what only macOS
+# has (mach services, Launch Services, Apple events, the keychain) do not
+# refuse a Linux run, and `lint --platform linux` agrees; macOS's lint keeps them
+mkdir -p "$R/proj/priv"
+echo private >"$R/proj/priv/k"
+echo inside >"$R/proj/a.txt"
+printf 'default allow;\nfiles { deny read "%s/proj/priv"; }\n' "$R" >"$R/prof/allow.buckle"
+P="$R/prof/allow.buckle"
+run "landlock rules: default allow" "$B" run $A "$P" -- /usr/bin/cat /etc/passwd "$R/proj/priv/k"
+expect_rc "landlock rules: a default allow profile runs on Linux (no macOS-only lint error refuses it)" 1
+expect_err_lacks() { if grep -qF -- "$2" "$TMP/err"; then fail "$1" "stderr has '$2'"; else pass "$1"; fi; }
+expect_err_lacks "landlock rules: no lint error about lsopen on Linux" "BK3006"
+expect_err_lacks "landlock rules: no lint finding about mach services on Linux" "BK3002"
+expect_out_lacks "landlock rules: default allow: the deny holds" "private"
+expect_out_has "landlock rules: default allow: the rest is read" "root:"
+"$B" lint --platform linux "$P" >"$TMP/lint" 2>&1
+if grep -q 'BK3006\|BK3002\|BK3008' "$TMP/lint"; then fail "landlock rules: lint --platform linux: no macOS-only findings" "$(cat "$TMP/lint")"
+else pass "landlock rules: lint --platform linux: no macOS-only findings"; fi
+"$B" lint "$P" >"$TMP/lint" 2>&1
+if grep -q 'BK3006' "$TMP/lint"; then pass "landlock rules: lint for macOS still finds lsopen (BK3006)"
+else fail "landlock rules: lint for macOS still finds lsopen (BK3006)" "$(cat "$TMP/lint")"; fi
