@@ -46,7 +46,7 @@
 #define LL_SC_IPANY (1u << 6)  /* with LL_SC_NET: UDP too ("*:*" allowed), not only TCP */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */
-enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_SBPL, LLC_COUNT };
+enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_COUNT };
 typedef struct ll_class { const char *name; const char *what; } ll_class;
 const ll_class *ll_class_get(int cls);
 int ll_class_lookup(const char *name);

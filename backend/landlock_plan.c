@@ -60,6 +60,8 @@ static const ll_class classes[LLC_COUNT] = {
     [LLC_PROCESS] = { "process", "process operations Landlock does not control: fork, process information, "
                                  "signals inside the sandbox (and all signals before ABI 6)" },
     [LLC_IPC] = { "ipc", "System V and POSIX IPC" },
+    [LLC_LINKS] = { "links", "a deny written through a symbolic link: the kernel checks the link's target, which the deny "
+                             "does not name, and a grant reaches it" },
     [LLC_SBPL] = { "sbpl", "raw SBPL rules, which Landlock does not enforce: a raw deny protects nothing" },
 };
 
@@ -950,6 +952,71 @@ static const char *op_list(llb *b, const rule *r, op_cat want)
     return out;
 }
 
+/* path with the symbolic links on its way resolved as the kernel does (its
+ * last component too when follow_last), in a; NULL when that changes
+ * nothing.  The part that does not exist is kept as written. */
+static const char *resolve_links(arena *a, const char *path, int follow_last)
+{
+    size_t n = strlen(path);
+    if (n < 2 || path[0] != '/') return NULL;
+    char *buf = arena_strdup(a, path);
+    size_t end = n;
+    if (!follow_last) { while (end > 1 && buf[end - 1] != '/') end--; if (end > 1) end--; }
+    while (end >= 1) {
+        char keep = buf[end];
+        buf[end] = 0;
+        char rp[PATH_MAX];
+        const char *ok = realpath(buf, rp);
+        buf[end] = keep;
+        if (ok) {
+            const char *out = arena_printf(a, "%s%s", strcmp(rp, "/") || !buf[end] ? rp : "", buf + end);
+            return strcmp(out, path) ? out : NULL;
+        }
+        if (end == 1) return NULL;
+        while (end > 1 && buf[end - 1] != '/') end--;
+        if (end > 1) end--;
+    }
+    return NULL;
+}
+
+/* Why a deny written through a symbolic link does not hold, or NULL: the
+ * kernel checks the path the links lead to, and a grant reaches it there
+ * (deny read "/var/run/x" with /var/run -> /run and /run granted). */
+static const char *deny_through_link(llb *b, const rule *r)
+{
+    size_t n;
+    const char *v = rval(b, r, &n);
+    int whole = r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH;
+    size_t l = n;
+    if (r->m.kind == MK_GLOB || r->m.kind == MK_REGEX) {
+        int any = 0;
+        l = pattern_prefix(r, v, n, &any);
+        if (any) return NULL;
+        if (r->m.kind == MK_REGEX) v++;
+    } else if (!whole && r->m.kind != MK_PREFIX) return NULL;
+    if (!whole) while (l > 0 && v[l - 1] != '/') l--;      /* the directories it names whole */
+    if (l > 1 && v[l - 1] == '/') l--;
+    if (l < 2) return NULL;
+    const char *fixed = arena_strndup(b->a, v, l);
+    const char *res = resolve_links(b->a, ll_host_path(b->a, fixed, b->in->host_map), 1);
+    if (!res) return NULL;
+    size_t rl = strlen(res);
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        int takes = 0;
+        for (size_t k = 0; k < b->ndeny[ri] && !takes; k++) takes = b->deny[ri][k] == r;
+        if (!takes) continue;
+        for (size_t i = 0; i < b->p->ng; i++) {
+            const ll_grant *g = &b->p->g[i];
+            if (!(g->access & rights[ri].bit)) continue;
+            size_t gl = strlen(g->path);
+            if (!strcmp(g->path, res) || (g->is_dir && under(res, rl, g->path, gl)) || under(g->path, gl, res, rl))
+                return arena_printf(b->a, "%s leads through a symbolic link to %s, which the kernel checks instead: %s is "
+                                          "granted there (on %s)", fixed, res, rights[ri].name, g->path);
+        }
+    }
+    return NULL;
+}
+
 /* A network deny both Landlock and the seccomp filter enforce exactly:
  * no unix socket can be made (so none by path is reached), no UDP (only
  * TCP, which Landlock checks: connect for outbound, bind for bind, and
@@ -979,6 +1046,10 @@ static void rule_verdict(llb *b, const rule *r)
     unsigned cats = 0;
     for (int op = 0; op < ops_count(); op++)
         if (opset_has(r->covers, op) && op_get(op)->concrete) cats |= 1u << op_category(op, &b->fs_ops);
+    if (r->action == ACT_DENY && mk_family(r->m.kind) == FAM_PATH) {
+        const char *via = deny_through_link(b, r);
+        if (via) weaker(b, r, LLC_LINKS, via);
+    }
     if (r->action == ACT_DENY) {
         static const struct { op_cat c; int cls; const char *what; } unc[] = {
             { OC_FILES, LLC_FILES, "Landlock does not control %s" },
@@ -1377,6 +1448,16 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         int k = ll_proc_self(a, host, p->own_pid, &host, why);
         if (k == 2) return 2;
         if (k == 1) { self_note = " (the command's own; a process it starts is denied its /proc/self)"; shown_pid = p->own_pid; }
+    }
+    /* the kernel follows the links on the way (and the last one, but for
+     * making and removing an entry, which act on the link itself) */
+    if (q->kind == OBJ_PATH && host && (!strncmp(n, "file", 4) || !strncmp(n, "process-exec", 12))) {
+        int last = strcmp(n, "file-write-create") && strcmp(n, "file-write-unlink") && strncmp(n, "file-read-metadata", 18);
+        const char *rh = resolve_links(a, host, last);
+        if (rh) {
+            if (!*self_note) self_note = arena_printf(a, " (the kernel checks %s: a symbolic link on the way)", rh);
+            host = rh;
+        }
     }
     const char *target = host;
     struct stat st;

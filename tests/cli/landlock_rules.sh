@@ -1,7 +1,7 @@
 # landlock_rules.sh - `buckle run` on Linux, live: rules whose Linux meaning
 # is easy to get wrong (docs/linux.md): "*:*" is IP only, raw SBPL rules
 # have a verdict, a deny the filter makes exact is rated exact, the runner
-# lints for Linux, a deny written through a symbolic link.
+# lints for Linux, a deny written through a symbolic link (class links, query follows links).
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock rules: every check" "not Linux"; exit 0; fi
@@ -149,3 +149,51 @@ else pass "landlock rules: lint --platform linux: no macOS-only findings"; fi
 "$B" lint "$P" >"$TMP/lint" 2>&1
 if grep -q 'BK3006' "$TMP/lint"; then pass "landlock rules: lint for macOS still finds lsopen (BK3006)"
 else fail "landlock rules: lint for macOS still finds lsopen (BK3006)" "$(cat "$TMP/lint")"; fi
+
+# a deny written through a symbolic link: the kernel checks where the link
+# leads, so where a grant reaches the target the deny is weaker (class
+# links), and query --platform linux follows the links as the kernel does
+mkdir -p "$R/real/sec" "$R/real/pub" "$R/dot/ssh" "$R/home" "$R/lib/tools"
+echo TOKEN >"$R/real/sec/token"
+echo KEY >"$R/dot/ssh/id_test"
+ln -sfn "$R/real" "$R/alias"
+ln -sfn "$R/dot/ssh" "$R/home/.ssh"
+{ base; printf 'files { allow read "%s/real", "%s/alias"; deny read "%s/alias/sec"; }\n' "$R" "$R" "$R"; } >"$R/prof/link.buckle"
+P="$R/prof/link.buckle"
+run "landlock rules: deny through a link" "$B" run $A "$P" -- /usr/bin/cat "$R/alias/sec/token"
+expect_rc "landlock rules: a deny through a link that a grant reaches past is refused (weaker)" 125
+expect_out_lacks "landlock rules: a deny through a link: nothing is read" "TOKEN"
+expect_err_has "landlock rules: the deny through a link is named with the path the kernel checks" "leads through a symbolic link to $R/real/sec"
+expect_err_has "landlock rules: the class is links" "(class links)"
+a=$(qans "$P" files read "$R/alias/sec/token")
+if [ "$a" = allow ]; then pass "landlock rules: query --platform linux follows the link (the kernel allows)"
+else fail "landlock rules: query --platform linux follows the link (the kernel allows)" "query says $a"; fi
+run "landlock rules: deny through a link, accepted" "$B" run $A,links "$P" -- /usr/bin/cat "$R/alias/sec/token"
+expect_out_has "landlock rules: with --linux-accept=links the run goes on (and the kernel allows, as query said)" "TOKEN"
+# a dotfile manager's link: the deny of ~/.ssh names the link, the grant of the
+# home reaches the key through it
+{ base; printf 'files { allow read "%s/home", "%s/dot"; deny read "%s/home/.ssh"; }\n' "$R" "$R" "$R"; } >"$R/prof/dot.buckle"
+run "landlock rules: ~/.ssh a link" "$B" run $A "$R/prof/dot.buckle" -- /usr/bin/cat "$R/home/.ssh/id_test"
+expect_rc "landlock rules: a deny of a linked ~/.ssh whose target is granted is refused" 125
+expect_out_lacks "landlock rules: a deny of a linked ~/.ssh: the key is not read" "KEY"
+# the other direction: where no grant reaches the target, the deny holds
+# and is not refused; query follows the link and says deny
+{ base; printf 'files { allow read "%s/alias"; deny read "%s/alias/sec"; }\n' "$R" "$R"; } >"$R/prof/link2.buckle"
+P="$R/prof/link2.buckle"
+run "landlock rules: deny through a link, target not granted" "$B" run $A "$P" -- /usr/bin/cat "$R/alias/sec/token"
+expect_rc "landlock rules: a deny through a link that nothing reaches past runs (and the read fails)" 1
+expect_out_lacks "landlock rules: a deny through a link that nothing reaches past: nothing is read" "TOKEN"
+a=$(qans "$P" files read "$R/alias/sec/token")
+if [ "$a" = deny ]; then pass "landlock rules: query --platform linux: the link's target is not granted (deny)"
+else fail "landlock rules: query --platform linux: the link's target is not granted (deny)" "query says $a"; fi
+# an allowed program that is a link into a directory not granted execute:
+# the kernel refuses it, and query (following the link) says so
+cp /usr/bin/true "$R/lib/tools/mytrue"
+ln -sfn "$R/lib/tools/mytrue" "$R/proj/mytrue"
+{ base; printf 'files { allow read "%s/lib"; }\nprocess { allow exec "%s/proj"; }\n' "$R" "$R"; } >"$R/prof/exec.buckle"
+P="$R/prof/exec.buckle"
+run "landlock rules: exec through a link" "$B" run $A "$P" -- "$R/proj/mytrue"
+expect_rc "landlock rules: a program reached through a link into a directory without execute is refused" 125
+a=$(qans "$P" process exec "$R/proj/mytrue")
+if [ "$a" = deny ]; then pass "landlock rules: query --platform linux: exec through a link follows it (deny)"
+else fail "landlock rules: query --platform linux: exec through a link follows it (deny)" "query says $a"; fi
