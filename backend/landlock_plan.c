@@ -998,7 +998,9 @@ static const char *deny_through_link(llb *b, const rule *r)
     if (l > 1 && v[l - 1] == '/') l--;
     if (l < 2) return NULL;
     const char *fixed = arena_strndup(b->a, v, l);
-    const char *res = resolve_links(b->a, ll_host_path(b->a, fixed, b->in->host_map), 1);
+    const char *h = ll_host_path(b->a, fixed, b->in->host_map);
+    if (is_real(b, h)) return NULL;      /* its components are kept with the plan: a link made later moves it */
+    const char *res = resolve_links(b->a, h, 1);
     if (!res) return NULL;
     size_t rl = strlen(res);
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
