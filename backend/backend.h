@@ -20,6 +20,7 @@ typedef struct backend_rule_verdict {
     backend_verdict v;
     int cls;                  /* BV_WEAKER: the widening class (landlock.h) */
     const char *why;          /* one line, for -v and JSON */
+    const char *where, *text; /* a raw SBPL rule (r NULL): "FILE:LINE" and its text */
 } backend_rule_verdict;
 
 typedef struct backend_report {

@@ -42,9 +42,11 @@
 #define LL_SC_EXEC (1u << 3)   /* memfd_create without MFD_NOEXEC_SEAL */
 #define LL_SC_WATCH (1u << 4)  /* inotify_add_watch, fanotify_init, fanotify_mark */
 #define LL_SC_TRUNC (1u << 5)  /* truncate(2) by path: Landlock checks it from ABI 3 on */
+#define LL_SC_LISTEN (1u << 7) /* listen(2): no port may be bound */
+#define LL_SC_IPANY (1u << 6)  /* with LL_SC_NET: UDP too ("*:*" allowed), not only TCP */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */
-enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_COUNT };
+enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_COUNT };
 typedef struct ll_class { const char *name; const char *what; } ll_class;
 const ll_class *ll_class_get(int cls);
 int ll_class_lookup(const char *name);
@@ -67,7 +69,8 @@ typedef struct ll_port { uint64_t port; uint64_t access; } ll_port;
 typedef struct ll_seen {
     const char *path;
     int ok;                   /* lstat succeeded */
-    int listed;               /* its entries were read */
+    int listed;               /* its entries were read (LL_LISTED_NO_PIDS: /proc's, but
+                               * the processes'; read again at every use) */
     unsigned mode;            /* the S_IFMT bits */
     unsigned long long dev, ino;
     long long mtime_s, mtime_ns, ctime_s, ctime_ns;
@@ -75,6 +78,8 @@ typedef struct ll_seen {
     const char *const *names; /* listed: its entries, sorted */
     size_t nnames;
 } ll_seen;
+
+#define LL_LISTED_NO_PIDS 2
 
 typedef struct ll_plan {
     int abi;
@@ -89,19 +94,33 @@ typedef struct ll_plan {
     size_t visited;           /* directory entries looked at */
     unsigned seccomp;         /* LL_SC_*: what the seccomp filter closes */
     long own_pid;             /* the process whose /proc/PID is the command's own (0: none) */
+    uint64_t own_proc;        /* ll_plan_detach_own: the rights on the command's own
+                               * /proc/PID, granted once the command's process exists */
     backend_report rep;
     ll_seen *seen;            /* sorted by path */
     size_t nseen;
     long long started_s;      /* the real time the planning started (seconds) */
     const char *uncacheable;  /* why the plan cannot be reused by a later run, or NULL:
                                * a directory read on a filesystem whose times do not
-                               * follow its entries (procfs, network filesystems) */
+                               * follow its entries (network filesystems, procfs but
+                               * /proc itself) */
+    const char *per_pid;      /* a rule by which one /proc/PID may be planned unlike
+                               * another, or NULL: the command's own /proc/PID is then
+                               * planned alike for every process, and a later run can
+                               * take its plan for its own */
 } ll_plan;
 
 /* Builds the plan for in->abi.  Everything lives in a (strings) and in
  * the plan's arrays (ll_plan_free). */
 void ll_plan_build(arena *a, const backend_in *in, ll_plan *p);
 void ll_plan_free(ll_plan *p);
+/* For `buckle run`, which plans before the command's process exists: the
+ * grant on /proc/OWN_PID (planned for a stand-in, buckle itself) moves to
+ * own_proc, for the command's own /proc/PID.  When that /proc/PID might be
+ * planned otherwise (p->per_pid, or anything beneath it planned one by
+ * one), it and everything beneath it is left out instead (narrower, with a
+ * note). */
+void ll_plan_detach_own(ll_plan *p, arena *a);
 /* The plan as JSON (deterministic). */
 void ll_plan_json(const ll_plan *p, compilation *c, strbuf *out);
 /* "buckle run: landlock ABI 7: 12 rules exact, 3 narrower, ..." and, with
@@ -123,13 +142,21 @@ const char *ll_rule_where(arena *a, compilation *c, const rule *r);
  * (root, cwd) leads to; 1 *out is the path under /proc/PID; 2 the path is
  * a link to a file only known at run time (fd/N, exe, map_files), *why. */
 int ll_proc_self(arena *a, const char *host, long pid, const char **out, const char **why);
+/* 1 when the n bytes at s name a process in /proc: digits only */
+int ll_pid_name(const char *s, size_t n);
 /* path with /proc/pid shown as /proc/PID (answers stay the same bytes) */
 const char *ll_proc_unpid(arena *a, const char *path, long pid);
 /* landlock_sys.c: 0 when Landlock is unavailable (or not Linux), else the ABI. */
 int ll_abi_probe(void);
 /* Creates the ruleset (descriptors opened now, each checked against the
- * plan's device and inode): returns its descriptor, or -1 with *why. */
-int ll_ruleset_create(const ll_plan *p, arena *a, const char **why);
+ * plan's device and inode; one that changed is left out, and counted in
+ * *changed): returns its descriptor, or -1 with *why. */
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed);
+/* Grants access on the calling process's own /proc/PID (a directory, opened
+ * without following links) in the ruleset; nothing when it cannot be
+ * opened as one.  System calls only (for a child sharing buckle's memory);
+ * 0 or an errno value. */
+int ll_ruleset_add_own_proc(int ruleset_fd, uint64_t access);
 /* In the child: no_new_privs, then restrict itself with the ruleset.
  * Async-signal-safe; returns 0 or an errno value. */
 int ll_restrict_self(int ruleset_fd, unsigned flags);

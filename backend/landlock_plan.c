@@ -9,6 +9,7 @@
 #include "landlock.h"
 #include "emit.h"
 #include "../compiler/precedence.h"
+#include "../grammar/sexp.h"
 #include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -59,6 +60,9 @@ static const ll_class classes[LLC_COUNT] = {
     [LLC_PROCESS] = { "process", "process operations Landlock does not control: fork, process information, "
                                  "signals inside the sandbox (and all signals before ABI 6)" },
     [LLC_IPC] = { "ipc", "System V and POSIX IPC" },
+    [LLC_LINKS] = { "links", "a deny written through a symbolic link: the kernel checks the link's target, which the deny "
+                             "does not name, and a grant reaches it" },
+    [LLC_SBPL] = { "sbpl", "raw SBPL rules, which Landlock does not enforce: a raw deny protects nothing" },
 };
 
 const ll_class *ll_class_get(int cls) { return cls >= 0 && cls < LLC_COUNT ? &classes[cls] : NULL; }
@@ -133,12 +137,13 @@ typedef struct llb {
 /* 1 when name is a process's entry in /proc other than b->own_pid's */
 static int other_process(const llb *b, const char *name)
 {
-    if (!*name) return 0;
-    for (const char *c = name; *c; c++) if (*c < '0' || *c > '9') return 0;
-    return strtol(name, NULL, 10) != b->own_pid;
+    return ll_pid_name(name, strlen(name)) && strtol(name, NULL, 10) != b->own_pid;
 }
 
-typedef struct dir_list { char **names; size_t n; int ok; } dir_list;
+/* procs: the directory is procfs's /proc, whose process entries come and
+ * go without its times moving (they are left out of what a run cache
+ * entry keeps of it, and its other entries are read again at every use) */
+typedef struct dir_list { char **names; size_t n; int ok; int procs; } dir_list;
 typedef struct stat_memo {
     struct stat st;
     int ok;
@@ -224,7 +229,9 @@ static const dir_list *list_get(llb *b, const char *h)
     l->ok = 1;
 #ifdef __linux__
     struct statfs sf;
-    if (!b->p->uncacheable && (fstatfs(dirfd(dir), &sf) != 0 || !times_follow_entries((long)sf.f_type)))
+    int fs_ok = fstatfs(dirfd(dir), &sf) == 0;
+    l->procs = fs_ok && (long)sf.f_type == 0x9fa0 /* procfs */ && !strcmp(h, "/proc");
+    if (!b->p->uncacheable && !l->procs && (!fs_ok || !times_follow_entries((long)sf.f_type)))
         b->p->uncacheable = arena_printf(b->a, "the entries of %s, on a filesystem whose times do not follow them", h);
 #endif
     size_t cap = 0;
@@ -331,10 +338,12 @@ static int covers_subtree(llb *b, const rule *a, const char *x, size_t xl)
     return 0;
 }
 
-/* Why nothing beneath x can have right ri as a whole, or NULL. */
-static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx)
+/* Why nothing beneath x can have right ri as a whole, or NULL; *which:
+ * the deny that may match beneath, if that is why. */
+static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx, const rule **which)
 {
     size_t pl = strlen(px), hl = strlen(hx);
+    *which = NULL;
     /* a deny the covering allow beats (decide.c's order) never wins where
      * it matches; unfiltered ones first (they stop the walk) */
     for (size_t k = 0; k < b->ndeny[ri]; k++) {
@@ -344,7 +353,7 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
     for (size_t k = 0; k < b->ndeny[ri]; k++) {
         const rule *d = b->deny[ri][k];
         if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d))) continue;
-        if (may_match_beneath(b, d, px, pl)) return "a deny";
+        if (may_match_beneath(b, d, px, pl)) { *which = d; return "a deny"; }
     }
     /* refer (rename and link across directories) moves an entry with the
      * grants it holds: where another right is denied by a path rule beneath,
@@ -354,15 +363,17 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
             if (rj == ri) continue;
             for (size_t k = 0; k < b->ndeny[rj]; k++) {
                 const rule *d = b->deny[rj][k];
-                if (d->m.kind != MK_NONE && may_match_beneath(b, d, px, pl))
+                if (d->m.kind != MK_NONE && may_match_beneath(b, d, px, pl)) {
+                    *which = d;
                     return "a deny of another right (an entry moved under it would keep its rights)";
+                }
             }
         }
     if (b->proc_private && under("/proc", 5, hx, hl)) return "process information of other processes (/proc/PID)";
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
         for (size_t k = 0; k < b->in->nprotect; k++) {
             const char *s = b->in->protect[k];
-            if (under(s, strlen(s), hx, hl)) return "buckle's own files (the profile's sources, the run cache, the profile directory)";
+            if (under(s, strlen(s), hx, hl)) return "buckle's own files (the profile's sources, the run cache)";
         }
     return NULL;
 }
@@ -465,7 +476,8 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         return;
     }
     if (!covers_subtree(b, cov, px, strlen(px))) return;
-    const char *why = blocked(b, ri, cov, px, hx);
+    const rule *which;
+    const char *why = blocked(b, ri, cov, px, hx, &which);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }
     /* an unfiltered deny that beats the covering allow beats it everywhere:
      * nothing beneath is this allow's to grant (the allows that beat the
@@ -474,8 +486,11 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         narrow(b, owner, arena_printf(b->a, "%s %s: an unfiltered deny decides over it", rights[ri].name, hx));
         return;
     }
-    narrow(b, owner, arena_printf(b->a, "%s inside %s: its entries at launch are granted one by one "
-                                        "(new entries directly in it get no rights)", why, hx));
+    if (!state(b, owner)->narrow)      /* the first reason is the one kept */
+        narrow(b, owner, arena_printf(b->a, "%s inside %s%s%s%s: its entries at launch are granted one by one "
+                                            "(new entries directly in it get no rights)", why, hx,
+                                      which ? " (" : "", which ? ll_rule_where(b->a, b->in->c, which) : "",
+                                      which ? ")" : ""));
     if (depth >= LL_MAX_DEPTH || b->budget == 0) {
         narrow_cut(b, owner, arena_printf(b->a, "%s: too deep or too many entries to grant one by one", hx));
         return;
@@ -598,6 +613,41 @@ static void allow_roots(llb *b, size_t ri, const rule *r)
     }
     default: break;
     }
+}
+
+/* A path rule by which one /proc/PID may be planned unlike another: one
+ * whose path (or a pattern's fixed start) may name something beneath some
+ * processes' entries and not others' (/proc/123/x, prefix "/proc/1", a
+ * pattern that may reach /proc/ by other means).  A rule beneath no
+ * /proc/PID, or beneath every one alike (subpath "/proc", a prefix "/pr"),
+ * plans them all alike.  Returns the rule's text, or NULL. */
+static const char *per_pid_rule(llb *b)
+{
+    static const char pp[] = "/proc/";
+    rule_vec *rv = &b->in->c->pol.rules;
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || r->m.kind == MK_NONE || mk_family(r->m.kind) != FAM_PATH) continue;
+        size_t n;
+        const char *f = rval(b, r, &n);
+        int pattern = r->m.kind == MK_GLOB || r->m.kind == MK_REGEX, dep = 0;
+        if (pattern) {
+            int any;
+            n = pattern_prefix(r, f, n, &any);
+            if (r->m.kind == MK_REGEX) f++;
+            /* anything, or a start that may still become /proc/PID */
+            dep = any || (n < 6 && !memcmp(f, pp, n));
+        }
+        if (!dep && n >= 6 && !memcmp(f, pp, 6)) {
+            /* the first component beneath /proc: a process's name (or the
+             * start of one) names some processes and not others */
+            const char *c = f + 6, *sl = memchr(c, '/', n - 6);
+            size_t cl = sl ? (size_t)(sl - c) : n - 6;
+            dep = !cl || ll_pid_name(c, cl);
+        }
+        if (dep) return ll_rule_where(b->a, b->in->c, r);
+    }
+    return NULL;
 }
 
 /* The command's dynamic loader: the kernel maps it into every dynamic
@@ -763,12 +813,12 @@ static void network(llb *b, const char *opname, uint64_t bit)
     rule_vec *rv = &in->c->pol.rules;
     int deny_default = in->c->pol.default_action != ACT_ALLOW;
     size_t ndeny = 0;
-    int all = !deny_default;
+    int all = !deny_default, open_all = !deny_default;
     for (size_t i = 0; i < rv->n; i++) {
         const rule *r = rv->v[i];
         if (r->dup_of || !opset_intersects(r->covers, cv)) continue;
         if (r->action == ACT_DENY && (r->m.kind == MK_IP || r->m.kind == MK_NONE)) ndeny++;
-        if (r->action == ACT_ALLOW && r->m.kind == MK_NONE) all = 1;
+        if (r->action == ACT_ALLOW && r->m.kind == MK_NONE) all = open_all = 1;
         if (r->action == ACT_ALLOW && r->m.kind == MK_IP) {
             size_t n;
             int any_host;
@@ -778,9 +828,11 @@ static void network(llb *b, const char *opname, uint64_t bit)
     /* what Landlock cannot control (UDP, other protocols, unix sockets by
      * path) is closed by the seccomp filter when the outbound default is
      * deny; unix sockets stay open only when the profile allows one, and
-     * then every unix socket is reachable: weaker */
-    if (!all && bit == LL_NET_CONNECT_TCP) {
+     * then every unix socket is reachable: weaker.  "*:*" is IP only: the
+     * filter stays, and lets UDP through as well */
+    if (!open_all && bit == LL_NET_CONNECT_TCP) {
         p->seccomp |= LL_SC_NET;
+        if (all) p->seccomp |= LL_SC_IPANY;
         for (size_t i = 0; i < rv->n; i++) {
             const rule *r = rv->v[i];
             if (r->dup_of || r->action != ACT_ALLOW || r->m.kind == MK_IP || r->m.kind == MK_NONE) continue;
@@ -900,12 +952,106 @@ static const char *op_list(llb *b, const rule *r, op_cat want)
     return out;
 }
 
+/* path with the symbolic links on its way resolved as the kernel does (its
+ * last component too when follow_last), in a; NULL when that changes
+ * nothing.  The part that does not exist is kept as written. */
+static const char *resolve_links(arena *a, const char *path, int follow_last)
+{
+    size_t n = strlen(path);
+    if (n < 2 || path[0] != '/') return NULL;
+    char *buf = arena_strdup(a, path);
+    size_t end = n;
+    if (!follow_last) { while (end > 1 && buf[end - 1] != '/') end--; if (end > 1) end--; }
+    while (end >= 1) {
+        char keep = buf[end];
+        buf[end] = 0;
+        char rp[PATH_MAX];
+        const char *ok = realpath(buf, rp);
+        buf[end] = keep;
+        if (ok) {
+            const char *out = arena_printf(a, "%s%s", strcmp(rp, "/") || !buf[end] ? rp : "", buf + end);
+            return strcmp(out, path) ? out : NULL;
+        }
+        if (end == 1) return NULL;
+        while (end > 1 && buf[end - 1] != '/') end--;
+        if (end > 1) end--;
+    }
+    return NULL;
+}
+
+/* Why a deny written through a symbolic link does not hold, or NULL: the
+ * kernel checks the path the links lead to, and a grant reaches it there
+ * (deny read "/var/run/x" with /var/run -> /run and /run granted). */
+static const char *deny_through_link(llb *b, const rule *r)
+{
+    size_t n;
+    const char *v = rval(b, r, &n);
+    int whole = r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH;
+    size_t l = n;
+    if (r->m.kind == MK_GLOB || r->m.kind == MK_REGEX) {
+        int any = 0;
+        l = pattern_prefix(r, v, n, &any);
+        if (any) return NULL;
+        if (r->m.kind == MK_REGEX) v++;
+    } else if (!whole && r->m.kind != MK_PREFIX) return NULL;
+    if (!whole) while (l > 0 && v[l - 1] != '/') l--;      /* the directories it names whole */
+    if (l > 1 && v[l - 1] == '/') l--;
+    if (l < 2) return NULL;
+    const char *fixed = arena_strndup(b->a, v, l);
+    const char *h = ll_host_path(b->a, fixed, b->in->host_map);
+    if (is_real(b, h)) return NULL;      /* its components are kept with the plan: a link made later moves it */
+    const char *res = resolve_links(b->a, h, 1);
+    if (!res) return NULL;
+    size_t rl = strlen(res);
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        int takes = 0;
+        for (size_t k = 0; k < b->ndeny[ri] && !takes; k++) takes = b->deny[ri][k] == r;
+        if (!takes) continue;
+        for (size_t i = 0; i < b->p->ng; i++) {
+            const ll_grant *g = &b->p->g[i];
+            if (!(g->access & rights[ri].bit)) continue;
+            size_t gl = strlen(g->path);
+            if (!strcmp(g->path, res) || (g->is_dir && under(res, rl, g->path, gl)) || under(g->path, gl, res, rl))
+                return arena_printf(b->a, "%s leads through a symbolic link to %s, which the kernel checks instead: %s is "
+                                          "granted there (on %s)", fixed, res, rights[ri].name, g->path);
+        }
+    }
+    return NULL;
+}
+
+/* A network deny both Landlock and the seccomp filter enforce exactly:
+ * no unix socket can be made (so none by path is reached), no UDP (only
+ * TCP, which Landlock checks: connect for outbound, bind for bind, and
+ * bind with listen refused for inbound, since listen would bind a port
+ * of its own unchecked). */
+static int net_deny_exact(llb *b, const rule *r)
+{
+    const ll_plan *p = b->p;
+    if (!(p->seccomp & LL_SC_NET) || (p->seccomp & LL_SC_UNIX)) return 0;
+    int ip = r->m.kind == MK_IP || r->m.kind == MK_NONE;
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(r->covers, op) || !op_get(op)->concrete || op_category(op, &b->fs_ops) != OC_NET) continue;
+        if (!ip) continue;                        /* a unix socket by path: none can be made */
+        if (p->seccomp & LL_SC_IPANY) return 0;   /* UDP sockets can be made */
+        const char *n = op_get(op)->name;
+        if (!strncmp(n, "network-outbound", 16)) { if (!(p->handled_net & LL_NET_CONNECT_TCP)) return 0; }
+        else if (!strncmp(n, "network-bind", 12)) { if (!(p->handled_net & LL_NET_BIND_TCP)) return 0; }
+        else if (!strncmp(n, "network-inbound", 15)) { if (!(p->seccomp & LL_SC_LISTEN)) return 0; }
+        else return 0;
+    }
+    return 1;
+}
+
 static void rule_verdict(llb *b, const rule *r)
 {
     rstate *s = state(b, r);
     unsigned cats = 0;
     for (int op = 0; op < ops_count(); op++)
         if (opset_has(r->covers, op) && op_get(op)->concrete) cats |= 1u << op_category(op, &b->fs_ops);
+    if (r->action == ACT_DENY && mk_family(r->m.kind) == FAM_PATH) {
+        const char *via = deny_through_link(b, r);
+        if (via) weaker(b, r, LLC_LINKS, via);
+    }
     if (r->action == ACT_DENY) {
         static const struct { op_cat c; int cls; const char *what; } unc[] = {
             { OC_FILES, LLC_FILES, "Landlock does not control %s" },
@@ -914,7 +1060,9 @@ static void rule_verdict(llb *b, const rule *r)
         };
         for (size_t k = 0; k < sizeof unc / sizeof unc[0]; k++)
             if (cats & (1u << unc[k].c)) weaker(b, r, unc[k].cls, arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)));
-        if (cats & (1u << OC_NET)) {
+        if ((cats & (1u << OC_NET)) && net_deny_exact(b, r)) {
+            /* the filter and Landlock refuse every socket it names */
+        } else if (cats & (1u << OC_NET)) {
             if (r->m.kind == MK_IP && !strncmp(op_get(r->op)->name, "network-inbound", 15))
                 weaker(b, r, LLC_NETWORK, "Landlock does not control inbound connections");
             else if (r->m.kind != MK_IP && r->m.kind != MK_NONE)
@@ -932,6 +1080,74 @@ static void rule_verdict(llb *b, const rule *r)
     else if (!(cats & ~(1u << OC_NONE))) { v = BV_NO_MEANING; why = "no such operation on Linux"; }
     else v = BV_EXACT;
     backend_report_add(&b->p->rep, r, v, cls, why);
+}
+
+/* Raw SBPL (an sbpl block, a misc rule's sbpl filter) is Seatbelt's
+ * language: Landlock enforces none of it.  Every form gets a verdict: an
+ * allow is narrower (not granted), a deny or any other form (a macro, a
+ * condition that may hold denies) weaker, class sbpl; one that names only
+ * operations without a Linux meaning (mach, sysctl...) has none. */
+static void raw_verdicts(llb *b)
+{
+    compilation *c = b->in->c;
+    for (size_t i = 0; i < c->pol.nraw; i++) {
+        const raw_block *rb = &c->pol.raw[i];
+        const source *src = rb->ast->text.at.src ? rb->ast->text.at.src : rb->u->src;
+        sbpl_read_opts o = { rb->ast->text.at.start, rb->ast->text.at.start + (uint32_t)rb->ast->text.len, 0 };
+        diag_list quiet;
+        diag_list_init(&quiet, b->a);
+        const sexp *top = sbpl_read(b->a, &quiet, src, &o);
+        /* a misc rule's filter is read from text of its own: its line is its string's */
+        int own = src != rb->u->src;
+        if (quiet.errors) top = NULL;
+        for (const sexp *x = top; x; x = x->next) {
+            if (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "version")) continue;
+            uint32_t at = own ? rb->ast->at.start : x->at.start;
+            const char *where = arena_printf(b->a, "%s:%u", rb->u->display, source_position(rb->u->src, at).line);
+            size_t n = x->at.end - x->at.start;
+            const char *t = src->text + x->at.start;
+            while (n && (t[n - 1] == '\n' || t[n - 1] == ' ')) n--;
+            strbuf m;
+            sb_init(&m);
+            for (size_t k = 0; k < n && m.len < 120; k++) {
+                char ch = t[k] == '\n' || t[k] == '\t' ? ' ' : t[k];
+                if (ch == ' ' && m.len && sb_cstr(&m)[m.len - 1] == ' ') continue;
+                sb_putc(&m, ch);
+            }
+            if (m.len >= 120) sb_puts(&m, "...");
+            const char *text = arena_printf(b->a, "sbpl %s", sb_cstr(&m));
+            sb_free(&m);
+            int allow = -1;
+            unsigned cats = 0;
+            if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny"))) {
+                allow = sexp_is_sym(x->child, "allow");
+                for (const sexp *a = x->child->next; a; a = a->next) {
+                    if (a->kind != SX_SYMBOL) continue;
+                    int op = op_lookup(a->text, NULL);
+                    if (op < 0) { cats |= 1u << OC_FILES; continue; }   /* unknown: assume the worst */
+                    for (int k = 0; k < ops_count(); k++)
+                        if (opset_has(&op_get(op)->covers, k) && op_get(k)->concrete) cats |= 1u << op_category(k, &b->fs_ops);
+                }
+                if (!cats) cats = 1u << OC_FILES;
+            }
+            backend_verdict v;
+            int cls = -1;
+            const char *why;
+            if (allow >= 0 && !(cats & ~(1u << OC_NONE))) { v = BV_NO_MEANING; why = "no such operation on Linux"; }
+            else if (allow == 1) { v = BV_NARROWER; why = "a raw SBPL rule: not granted on Linux (Landlock enforces no SBPL)"; }
+            else {
+                v = BV_WEAKER;
+                cls = LLC_SBPL;
+                why = allow == 0 ? "a raw SBPL deny: not enforced on Linux (Landlock enforces no SBPL)"
+                                 : "raw SBPL that is not a rule buckle can read: not enforced on Linux";
+                if (b->in->accept & (1u << cls)) b->p->rep.accepted |= 1u << cls;
+                else b->p->rep.weaker |= 1u << cls;
+            }
+            backend_report_add(&b->p->rep, NULL, v, cls, why);
+            b->p->rep.v[b->p->rep.n - 1].where = where;
+            b->p->rep.v[b->p->rep.n - 1].text = text;
+        }
+    }
 }
 
 static int cmp_grant(const void *x, const void *y)
@@ -978,6 +1194,16 @@ static void keep_seen(llb *b)
             s->list_ok = l->ok;
             s->names = (const char *const *)l->names;
             s->nnames = l->n;
+        }
+        if (l && l->procs) {
+            /* /proc: its entries but the processes', read again at every use */
+            s->listed = LL_LISTED_NO_PIDS;
+            const char **kept = arena_alloc(b->a, (l->n + 1) * sizeof *kept);
+            size_t nk = 0;
+            for (size_t i = 0; i < l->n; i++)
+                if (!ll_pid_name(l->names[i], strlen(l->names[i]))) kept[nk++] = l->names[i];
+            s->names = kept;
+            s->nnames = nk;
         }
     }
     if (p->nseen) qsort(p->seen, p->nseen, sizeof *p->seen, cmp_seen);
@@ -1064,6 +1290,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             allow_roots(&b, ri, r);
         }
     }
+    p->per_pid = per_pid_rule(&b);
     interpreter(&b);
     verify_grants(&b);
     withdraw_movable(&b);
@@ -1072,6 +1299,13 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     p->ng = kept;
     network(&b, "network-outbound", LL_NET_CONNECT_TCP);
     network(&b, "network-bind", LL_NET_BIND_TCP);
+    /* no port may be bound: listen, which binds one of its own without the
+     * check, is refused too, and no connection can come in */
+    if ((p->seccomp & LL_SC_NET) && (p->handled_net & LL_NET_BIND_TCP)) {
+        int bound = 0;
+        for (size_t k = 0; k < p->np; k++) bound |= (p->p[k].access & LL_NET_BIND_TCP) != 0;
+        if (!bound) p->seccomp |= LL_SC_LISTEN;
+    }
     signals(&b);
     if (p->abi >= 6 && deny_default) {
         p->scoped |= LL_SCOPE_ABSTRACT_UNIX;
@@ -1096,10 +1330,16 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         p->seccomp |= LL_SC_EXEC;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
                     "extended attributes, executable mappings");
-        add_note(p, "not controlled by Landlock: inbound connections, fork, process information");
+        add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY | LL_SC_UNIX)) == LL_SC_LISTEN
+                        ? "not controlled by Landlock: fork, process information"
+                        : "not controlled by Landlock: inbound connections, fork, process information");
         if (p->seccomp & LL_SC_NET)
-            add_note(p, (p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are TCP or unix only (no UDP, raw, MPTCP, SCTP, netlink)"
+            add_note(p, (p->seccomp & LL_SC_IPANY)
+                            ? ((p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are IP (TCP, UDP) or unix only (no raw, packet, netlink)"
+                                                         : "seccomp: sockets are IP (TCP, UDP) only (no raw, packet, netlink, unix)")
+                        : (p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are TCP or unix only (no UDP, raw, MPTCP, SCTP, netlink)"
                                                   : "seccomp: sockets are TCP only (no UDP, raw, MPTCP, SCTP, netlink, unix)");
+        if (p->seccomp & LL_SC_LISTEN) add_note(p, "seccomp: listen is refused (no port may be bound, and listen would bind one)");
         if (p->seccomp & LL_SC_IPC) add_note(p, "seccomp: System V IPC and POSIX message queues are refused");
         add_note(p, "seccomp: memory files (memfd_create) only without exec (MFD_NOEXEC_SEAL)");
         if (p->abi < 5) add_note(p, "ioctl on devices is not controlled before Landlock ABI 5");
@@ -1131,6 +1371,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         if (r->implied || r->dup_of) continue;
         rule_verdict(&b, r);
     }
+    raw_verdicts(&b);
     if (p->ng) qsort(p->g, p->ng, sizeof *p->g, cmp_grant);
     keep_seen(&b);
     for (size_t ri = 0; ri < NRIGHTS; ri++) free(b.deny[ri]);
@@ -1138,6 +1379,32 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     hm_free(&b.gidx);
     hm_free(&b.stats);
     hm_free(&b.lists);
+}
+
+void ll_plan_detach_own(ll_plan *p, arena *a)
+{
+    if (p->own_pid <= 0) return;
+    const char *own = arena_printf(a, "/proc/%ld", p->own_pid);
+    size_t ol = strlen(own);
+    int whole = -1, beneath = 0;
+    for (size_t i = 0; i < p->ng; i++) {
+        if (!under(p->g[i].path, strlen(p->g[i].path), own, ol)) continue;
+        if (p->g[i].path[ol] == 0 && p->g[i].is_dir) whole = (int)i;
+        else beneath = 1;
+    }
+    for (size_t i = 0; i < p->nseen && !beneath; i++)
+        if (!strcmp(p->seen[i].path, own) && p->seen[i].listed) beneath = 1;
+    int keep = !beneath && !p->per_pid;
+    if (keep && whole >= 0) p->own_proc = p->g[whole].access;
+    size_t kept = 0;
+    for (size_t i = 0; i < p->ng; i++)
+        if (!under(p->g[i].path, strlen(p->g[i].path), own, ol)) p->g[kept++] = p->g[i];
+    if (kept != p->ng && !keep)
+        add_note(p, p->per_pid ? arena_printf(a, "the command's own /proc/PID is not granted: by the rule at %s, one "
+                                                 "process's /proc/PID may be planned unlike another's", p->per_pid)
+                               : "the command's own /proc/PID is not granted: a deny beneath it, and its entries are "
+                                 "known only once the command's process exists");
+    p->ng = kept;
 }
 
 void ll_plan_free(ll_plan *p)
@@ -1184,6 +1451,16 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         if (k == 2) return 2;
         if (k == 1) { self_note = " (the command's own; a process it starts is denied its /proc/self)"; shown_pid = p->own_pid; }
     }
+    /* the kernel follows the links on the way (and the last one, but for
+     * making and removing an entry, which act on the link itself) */
+    if (q->kind == OBJ_PATH && host && (!strncmp(n, "file", 4) || !strncmp(n, "process-exec", 12))) {
+        int last = strcmp(n, "file-write-create") && strcmp(n, "file-write-unlink") && strncmp(n, "file-read-metadata", 18);
+        const char *rh = resolve_links(a, host, last);
+        if (rh) {
+            if (!*self_note) self_note = arena_printf(a, " (the kernel checks %s: a symbolic link on the way)", rh);
+            host = rh;
+        }
+    }
     const char *target = host;
     struct stat st;
     int exists = host && lstat(host, &st) == 0;
@@ -1219,6 +1496,18 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
             if ((long)p->p[i].port == port && (p->p[i].access & nb)) { *why = arena_printf(a, "%s granted on port %ld", what, port); return 0; }
         *why = arena_printf(a, "no grant of %s on port %ld (TCP)", what, port);
         return 1;
+    }
+    if (!strcmp(n, "network-inbound")) {
+        if (q->kind != OBJ_IP && (p->seccomp & LL_SC_NET) && !(p->seccomp & LL_SC_UNIX)) {
+            *why = "unix sockets cannot be created (seccomp)";
+            return 1;
+        }
+        if (q->kind == OBJ_IP && (p->seccomp & LL_SC_LISTEN) && !(p->seccomp & (LL_SC_IPANY | LL_SC_UNIX))) {
+            *why = "no port may be bound, and listen is refused (seccomp); UDP sockets cannot be created";
+            return 1;
+        }
+        *why = "inbound connections are not controlled by Landlock: allowed";
+        return 0;
     }
     if (!strcmp(n, "signal")) {
         int inside = q->obj && (!strcmp(q->obj, "self") || !strcmp(q->obj, "children") || !strcmp(q->obj, "same-sandbox"));

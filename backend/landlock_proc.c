@@ -19,6 +19,13 @@ static const char *after(const char *rest, const char *name)
     return rest + n;
 }
 
+int ll_pid_name(const char *s, size_t n)
+{
+    if (!n) return 0;
+    for (size_t i = 0; i < n; i++) if (s[i] < '0' || s[i] > '9') return 0;
+    return 1;
+}
+
 int ll_proc_self(arena *a, const char *host, long pid, const char **out, const char **why)
 {
     *out = host;

@@ -88,9 +88,9 @@ void ll_plan_json(const ll_plan *p, compilation *c, strbuf *out)
     for (size_t i = 0; i < p->rep.n; i++) {
         const backend_rule_verdict *v = &p->rep.v[i];
         sb_puts(out, i ? ",\n    {\"at\": " : "\n    {\"at\": ");
-        sb_json_str(out, ll_rule_where(&a, c, v->r));
+        sb_json_str(out, (v->where ? v->where : ll_rule_where(&a, c, v->r)));
         sb_puts(out, ", \"rule\": ");
-        sb_json_str(out, rule_text(&a, c, v->r));
+        sb_json_str(out, (v->text ? v->text : rule_text(&a, c, v->r)));
         sb_printf(out, ", \"verdict\": \"%s\"", backend_verdict_name(v->v));
         if (v->cls >= 0) { sb_puts(out, ", \"class\": "); sb_json_str(out, ll_class_get(v->cls)->name); }
         if (v->why) { sb_puts(out, ", \"why\": "); sb_json_str(out, v->why); }
@@ -115,14 +115,14 @@ void ll_plan_summary(const ll_plan *p, compilation *c, int verbose, strbuf *out)
     for (size_t i = 0; i < p->rep.n; i++) cnt[p->rep.v[i].v]++;
     sb_printf(out, "buckle run: landlock ABI %d: %zu rules exact, %zu narrower, %zu weaker (accepted), "
                    "%zu without meaning on Linux; %zu paths, %zu ports%s\n",
-              p->abi, cnt[BV_EXACT], cnt[BV_NARROWER], cnt[BV_WEAKER], cnt[BV_NO_MEANING], p->ng, p->np,
+              p->abi, cnt[BV_EXACT], cnt[BV_NARROWER], cnt[BV_WEAKER], cnt[BV_NO_MEANING], p->ng + (p->own_proc != 0), p->np,
               verbose ? "" : " (-v lists them)");
     if (!verbose) return;
     arena a;
     arena_init(&a);
     for (size_t i = 0; i < p->rep.n; i++) {
         const backend_rule_verdict *v = &p->rep.v[i];
-        sb_printf(out, "  %s: %s: %s", ll_rule_where(&a, c, v->r), backend_verdict_name(v->v), rule_text(&a, c, v->r));
+        sb_printf(out, "  %s: %s: %s", (v->where ? v->where : ll_rule_where(&a, c, v->r)), backend_verdict_name(v->v), (v->text ? v->text : rule_text(&a, c, v->r)));
         if (v->why) sb_printf(out, " -- %s", v->why);
         if (v->cls >= 0) sb_printf(out, " (accepted with --linux-accept=%s)", ll_class_get(v->cls)->name);
         sb_putc(out, '\n');
@@ -138,7 +138,7 @@ void ll_plan_refusals(const ll_plan *p, compilation *c, strbuf *out)
     for (size_t i = 0; i < p->rep.n; i++) {
         const backend_rule_verdict *v = &p->rep.v[i];
         if (v->v != BV_WEAKER || !(p->rep.weaker & (1u << v->cls))) continue;
-        sb_printf(out, "  %s: %s: %s (class %s)\n", ll_rule_where(&a, c, v->r), rule_text(&a, c, v->r), v->why,
+        sb_printf(out, "  %s: %s: %s (class %s)\n", (v->where ? v->where : ll_rule_where(&a, c, v->r)), (v->text ? v->text : rule_text(&a, c, v->r)), v->why,
                   ll_class_get(v->cls)->name);
     }
     for (int k = 0; k < LLC_COUNT; k++)

@@ -39,6 +39,7 @@
 #define SC_AF_INET 2u
 #define SC_AF_INET6 10u
 #define SC_SOCK_STREAM 1u
+#define SC_SOCK_DGRAM 2u
 #define SC_TYPE_MASK 0xfu
 #define SC_IPPROTO_TCP 6u
 #ifndef SYS_io_uring_setup
@@ -235,7 +236,25 @@ static void build(prog *p, unsigned what)
     put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_ADDR_NO_RANDOMIZE, 1, 0));
     put(p, (struct sock_filter)DENY(EPERM));
     put(p, (struct sock_filter)ALLOW);
-    if (what & LL_SC_NET) {
+    if ((what & LL_SC_NET) && (what & LL_SC_IPANY)) {
+        /* "*:*": TCP and UDP (any protocol of a stream or datagram socket)
+         * to any IP address; no raw or packet socket, no netlink */
+        put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+        jeq(p, SYS_socket, 12);
+        put(p, (struct sock_filter)LD(ARG_LO(0)));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_INET, 1, 0));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_INET6, 0, 6));
+        put(p, (struct sock_filter)LD(ARG_LO(1)));
+        put(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SC_TYPE_MASK));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_SOCK_STREAM, 1, 0));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_SOCK_DGRAM, 0, 1));
+        put(p, (struct sock_filter)ALLOW);
+        put(p, (struct sock_filter)DENY(EACCES));
+        /* A = family here */
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_UNIX, 0, 1));
+        put(p, (struct sock_filter)((what & LL_SC_UNIX) ? (struct sock_filter)ALLOW : (struct sock_filter)DENY(EACCES)));
+        put(p, (struct sock_filter)DENY(EACCES));
+    } else if (what & LL_SC_NET) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
         jeq(p, SYS_socket, 14);
         put(p, (struct sock_filter)LD(ARG_LO(0)));
@@ -256,6 +275,7 @@ static void build(prog *p, unsigned what)
         put(p, (struct sock_filter)((what & LL_SC_UNIX) ? (struct sock_filter)ALLOW : (struct sock_filter)DENY(EACCES)));
         put(p, (struct sock_filter)DENY(EACCES));
     }
+    if (what & LL_SC_LISTEN) refuse_nr(p, SYS_listen, EACCES);
     if (what & LL_SC_IPC) {
         /* every call, not only the get: an identifier can be guessed */
         static const long ipc[] = { SYS_shmget, SYS_shmat, SYS_shmctl, SYS_msgget, SYS_msgsnd, SYS_msgrcv, SYS_msgctl,

@@ -41,14 +41,38 @@ int ll_abi_probe(void)
     return v > LL_ABI_MAX ? LL_ABI_MAX : (int)v;
 }
 
-int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+
+/* closes the n descriptors (in the order opened, so mostly increasing):
+ * one close_range per run of consecutive ones */
+static void close_all(int *fds, int n)
 {
+    for (int k = 1; k < n; k++)
+        for (int j = k; j > 0 && fds[j - 1] > fds[j]; j--) { int t = fds[j]; fds[j] = fds[j - 1]; fds[j - 1] = t; }
+    for (int k = 0; k < n;) {
+        int e = k;
+        while (e + 1 < n && fds[e + 1] == fds[e] + 1) e++;
+        if (e == k || syscall(SYS_close_range, (unsigned)fds[k], (unsigned)fds[e], 0u) != 0)
+            for (int j = k; j <= e; j++) close(fds[j]);
+        k = e + 1;
+    }
+}
+
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed)
+{
+    *changed = 0;
     struct ll_ruleset_attr attr = { p->handled_fs, p->handled_net, p->scoped };
     /* older kernels know a shorter structure */
     size_t size = p->abi >= 6 ? sizeof attr : p->abi >= 4 ? 2 * sizeof(uint64_t) : sizeof(uint64_t);
     int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, size, 0u);
     if (rs < 0) { *why = arena_printf(a, "landlock_create_ruleset: %s", strerror(errno)); return -1; }
-    for (size_t i = 0; i < p->ng; i++) {
+    /* the descriptors of the rules added, closed together (one close_range
+     * when they are consecutive, as they are when nothing else opens one) */
+    enum { BATCH = 128 };
+    int open_fds[BATCH], nopen = 0, failed = 0;
+    for (size_t i = 0; i < p->ng && !failed; i++) {
         const ll_grant *g = &p->g[i];
         /* no symbolic link anywhere on the way (the plan grants only paths
          * that are their own realpath): a link swapped in since cannot
@@ -64,18 +88,24 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
             (unsigned long long)st.st_ino != g->ino || (S_ISDIR(st.st_mode) != 0) != (g->is_dir != 0)) {
             /* changed since it was planned: not granted (narrower, never another object) */
             if (fd >= 0) close(fd);
+            (*changed)++;
             continue;
         }
         struct ll_path_beneath_attr pb = { g->is_dir ? g->access : g->access & LL_FS_FILE_RIGHTS, fd };
         long r = syscall(SYS_landlock_add_rule, rs, LL_RULE_PATH_BENEATH, &pb, 0u);
         int e = errno;
-        close(fd);
+        open_fds[nopen++] = fd;
         if (r != 0) {
             *why = arena_printf(a, "landlock_add_rule %s: %s", g->path, strerror(e));
-            close(rs);
-            return -1;
+            failed = 1;
+        }
+        if (nopen == BATCH) {
+            close_all(open_fds, nopen);
+            nopen = 0;
         }
     }
+    close_all(open_fds, nopen);
+    if (failed) { close(rs); return -1; }
     for (size_t i = 0; i < p->np; i++) {
         struct ll_net_port_attr np = { p->p[i].access, p->p[i].port };
         if (syscall(SYS_landlock_add_rule, rs, LL_RULE_NET_PORT, &np, 0u) != 0) {
@@ -85,6 +115,30 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
         }
     }
     return rs;
+}
+
+int ll_ruleset_add_own_proc(int rs, uint64_t access)
+{
+    /* "/proc/PID" without stdio: this may run in a child sharing buckle's memory */
+    char path[32] = "/proc/";
+    char digits[24];
+    size_t n = 0;
+    for (unsigned long v = (unsigned long)syscall(SYS_getpid); n == 0 || v; v /= 10) digits[n++] = (char)('0' + v % 10);
+    size_t at = 6;
+    while (n) path[at++] = digits[--n];
+    path[at] = 0;
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = O_PATH | O_CLOEXEC | O_NOFOLLOW | O_DIRECTORY;
+    how.resolve = RESOLVE_NO_SYMLINKS;
+    int fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof how);
+    if (fd < 0 && errno == ENOSYS) fd = open(path, O_PATH | O_CLOEXEC | O_NOFOLLOW | O_DIRECTORY);
+    if (fd < 0) return 0;               /* not granted: narrower */
+    struct ll_path_beneath_attr pb = { access, fd };
+    long r = syscall(SYS_landlock_add_rule, rs, LL_RULE_PATH_BENEATH, &pb, 0u);
+    int e = errno;
+    close(fd);
+    return r != 0 ? e : 0;
 }
 
 int ll_restrict_self(int ruleset_fd, unsigned flags)
@@ -142,18 +196,30 @@ struct ll_cap_data { uint32_t effective, permitted, inheritable; };
 int ll_caps_drop(void)
 {
     enum { N = sizeof caps_dropped / sizeof caps_dropped[0] };
+    /* a process that is not root and holds no capability has none to
+     * drop, and under no_new_privs (set before) execve gives it none: the
+     * bounding set only limits what it could gain */
+    uid_t r, e, sv;
+    if (getresuid(&r, &e, &sv) != 0) return errno;
+    struct ll_cap_header h = { LL_CAP_V3, 0 };
+    struct ll_cap_data d[2];
+    if (syscall(SYS_capget, &h, d) != 0) return errno;
+    int root = r == 0 || e == 0 || sv == 0, any = 0;
+    for (int k = 0; k < 2; k++) any |= d[k].effective || d[k].permitted || d[k].inheritable;
+    if (!root && !any && prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1) return 0;
     uint32_t drop[2] = { 0, 0 };
+    int all_dropped = 1;
     for (unsigned i = 0; i < N; i++) {
         unsigned c = caps_dropped[i];
         drop[c / 32] |= 1u << (c % 32);
         /* EINVAL: a capability this kernel does not know; EPERM: no
          * CAP_SETPCAP, so none to drop (checked below) */
-        if (prctl(PR_CAPBSET_DROP, (unsigned long)c, 0, 0, 0) != 0 && errno != EINVAL && errno != EPERM) return errno;
+        if (prctl(PR_CAPBSET_DROP, (unsigned long)c, 0, 0, 0) != 0) {
+            if (errno != EINVAL && errno != EPERM) return errno;
+            all_dropped = 0;
+        }
     }
     if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 && errno != EINVAL) return errno;
-    struct ll_cap_header h = { LL_CAP_V3, 0 };
-    struct ll_cap_data d[2];
-    if (syscall(SYS_capget, &h, d) != 0) return errno;
     for (int k = 0; k < 2; k++) {
         d[k].effective &= ~drop[k];
         d[k].permitted &= ~drop[k];
@@ -163,17 +229,12 @@ int ll_caps_drop(void)
     /* a bounding set that kept one of them (no CAP_SETPCAP) gives it back
      * at execve to a command that runs as root (no_new_privs closes every
      * other way): refused */
-    uid_t r, e, sv;
-    if (getresuid(&r, &e, &sv) != 0) return errno;
-    if (r == 0 || e == 0 || sv == 0)
+    if (root && !all_dropped)
         for (unsigned i = 0; i < N; i++)
             if (prctl(PR_CAPBSET_READ, (unsigned long)caps_dropped[i], 0, 0, 0) == 1) return EPERM;
     return 0;
 }
 
-#ifndef SYS_close_range
-#define SYS_close_range 436
-#endif
 void ll_close_inherited(void)
 {
     if (syscall(SYS_close_range, 3u, ~0u, 0u) == 0) return;
@@ -187,11 +248,18 @@ int ll_caps_drop(void) { return 0; }
 
 int ll_abi_probe(void) { return 0; }
 
-int ll_ruleset_create(const ll_plan *p, arena *a, const char **why)
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed)
 {
     (void)p; (void)a;
+    *changed = 0;
     *why = "Landlock exists only on Linux";
     return -1;
+}
+
+int ll_ruleset_add_own_proc(int ruleset_fd, uint64_t access)
+{
+    (void)ruleset_fd; (void)access;
+    return 38;
 }
 
 int ll_restrict_self(int ruleset_fd, unsigned flags)

@@ -157,6 +157,10 @@ static int query_linux(crosscheck *x, const sb_request *proto, const opset *ops,
         if (ng > 1) for (int i = 0; i < g[k].nops; i++) printf("%s ", op_get(g[k].ops[i])->name);
         printf("%s\n  landlock ABI %d: %s\n", q_host(host, o), abi, g[k].why);
     }
+    /* raw SBPL denies hold on macOS only: the answer above is the kernel's */
+    for (size_t i = 0; i < p.rep.n; i++)
+        if (p.rep.v[i].where && p.rep.v[i].v == BV_WEAKER)
+            printf("  not enforced on Linux: %s: %s\n", p.rep.v[i].where, p.rep.v[i].text);
     ll_plan_free(&p);
     arena_free(&a);
     return 0;

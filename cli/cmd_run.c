@@ -41,6 +41,8 @@ static const char usage[] =
     "    network  inbound, unix sockets by path, \"every port but\"\n"
     "    process  fork, process information, signals inside the sandbox\n"
     "    ipc      System V and POSIX IPC, when the profile allows some\n"
+    "    links    a deny written through a symbolic link a grant reaches past\n"
+    "    sbpl     raw SBPL rules: Landlock enforces none, a raw deny protects nothing\n"
     "  --linux-network=ports  is --linux-accept=ports\n"
     "  --landlock-abi=N       plan for ABI N (at most the kernel's)\n"
     "  -v                     list every rule's verdict and what Landlock does not control\n"
@@ -58,7 +60,7 @@ static int parse_accept(const char *list, unsigned *set)
         memcpy(name, p, n);
         name[n] = 0;
         int cls = ll_class_lookup(name);
-        if (cls < 0) return cli_usage_error("run", "--linux-accept: unknown class %s (files, ports, network, process, ipc)", name);
+        if (cls < 0) return cli_usage_error("run", "--linux-accept: unknown class %s (files, ports, network, process, ipc, links, sbpl)", name);
         *set |= 1u << cls;
         p += n + (e ? 1 : 0);
     }

@@ -159,6 +159,16 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
         }
         lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#', al, nal);
     }
+    /* the policy for Linux (lint --platform linux, buckle run there): what
+     * concerns only macOS's services has no meaning (docs/linux.md).  Set
+     * aside after the suppressions, so that one written for macOS still
+     * counts as used. */
+    if (compile_platform(c) == PLAT_LINUX) {
+        static const char *const macos_only[] = { BK3002, BK3006, BK3008, BK4001, BK4002, BK4003 };
+        for (diag *d = before ? before->next : dl->head; d; d = d->next)
+            for (size_t k = 0; d->code && k < sizeof macos_only / sizeof macos_only[0]; k++)
+                if (!strcmp(d->code, macos_only[k])) d->suppressed = 1;
+    }
 }
 
 /* ---- .sb ---------------------------------------------------------------- */

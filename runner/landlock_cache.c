@@ -13,6 +13,8 @@
  *   H ABI FS NET SCOPED FLAGS SECCOMP\n   the ruleset's header
  *   G ACCESS ISDIR DEV INO LEN\nPATH\n    a grant
  *   N PORT ACCESS\n                       a port
+ *   P ACCESS\n                           the command's own /proc/PID (granted
+ *                                         ACCESS whole once its process exists)
  *   O OK LISTED MODE DEV INO MS MNS CS CNS RECENT LEN\nPATH\n   a path the plan looked at,
  *   L OK COUNT\n then COUNT times LEN\nNAME\n   and for a directory it read, its entries
  *   T LEN\nTEXT\n                        the summary line
@@ -33,6 +35,7 @@
 #include "../support/digest.h"
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -40,8 +43,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
 
-#define PLAN_MAGIC "buckle-landlock-plan 1\n"
+#define PLAN_MAGIC "buckle-landlock-plan 2\n"
 /* a directory read by the plan that changed less than this many seconds
  * before the planning is read again by every run that uses the plan (a
  * change within its timestamps' granularity could keep them); the others
@@ -50,13 +56,33 @@
 /* the key of an entry's -v text */
 #define VERBOSE_KEY 0x766572626f7365ull
 
-const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
-                                const file_probe *probes, size_t nprobes, const char *tmpdir, size_t *n)
+size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd)
 {
-    const char *cache_parent = rq->cache_parent;
+    size_t n = 0;
+    *fd = -1;
+    cache_where w[2];
+    int have[2] = { runner_cache_where(a, rq->cache_parent, &w[0]) == 0,
+                    rq->cache_parent && runner_cache_where(a, NULL, &w[1]) == 0 };
+    for (int k = 0; k < 2; k++)
+        if (have[k]) dirs[n++] = arena_printf(a, "%s/%s", w[k].parent, w[k].name);
+    /* stdin cannot be checked for changes */
+    if (have[0] && !rq->no_cache && strcmp(rq->profile, "-") != 0) {
+        char dir[PATH_MAX];
+        const char *why;
+        *fd = runner_cache_open(&w[0], dir, sizeof dir, &why);
+    }
+    return n;
+}
+
+const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
+                                const file_probe *probes, size_t nprobes, const char *const *cache_dirs,
+                                size_t ncache, size_t *n)
+{
     /* what the next compilation reads or looks for, resolved one component
      * at a time: a link re-pointed, a candidate planted (a relative -I
-     * included) or a file rewritten would choose the next run's profile */
+     * included) or a file rewritten would choose the next run's profile;
+     * and the run cache every later run reads, existing or not (a link on
+     * its way re-pointed would hand the next run another cache) */
     char *cwd = getcwd(NULL, 0);
     protect_list pl;
     protect_init(&pl, cwd ? arena_strdup(a, cwd) : "/", a);
@@ -68,61 +94,33 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
     char *bp = rq->buckle_path ? arena_strdup(a, rq->buckle_path) : NULL;
     for (char *tok = bp ? strtok(bp, ":") : NULL; tok; tok = strtok(NULL, ":"))
         if (*tok) protect_path(&pl, tok);
-    const char **prot = arena_alloc(a, (pl.nwhole + 7) * sizeof *prot);
+    for (size_t k = 0; k < ncache; k++) {
+        /* the links on its way, or its missing part; then the directory
+         * itself, at and beneath, where it is now */
+        protect_path(&pl, cache_dirs[k]);
+        protect_whole(&pl, cache_dirs[k]);
+        char *real = realpath(cache_dirs[k], NULL);
+        if (real) protect_whole(&pl, arena_strdup(a, real));
+        free(real);
+    }
+    const char **prot = arena_alloc(a, (pl.nwhole + 1) * sizeof *prot);
     size_t np = 0;
     for (size_t k = 0; k < pl.nwhole; k++) prot[np++] = pl.whole_paths[k];
     protect_free(&pl);
-    /* the directories every other run reads (the run cache in /tmp, the
-     * profile directory in TMPDIR), existing or not: a run on macOS or a
-     * --dry-run here trusts what it finds there */
-    const char *parents[3] = { "/tmp", tmpdir ? tmpdir : "/tmp", cache_parent ? cache_parent : "/tmp" };
-    const char *what[2] = { "cache", "profiles" };
-    for (int k = 0; k < 3; k++) {
-        if ((k > 0 && !strcmp(parents[k], parents[0])) || (k > 1 && !strcmp(parents[k], parents[1]))) continue;
-        const char *real = run_canonical(a, parents[k]);
-        for (int w = 0; w < 2; w++) {
-            char name[128];
-            runner_dir_name(name, sizeof name, what[w]);
-            const char *pth = arena_printf(a, "%s/%s", real, name);
-            int dup = 0;
-            for (size_t j = 0; j < np; j++) dup |= !strcmp(prot[j], pth);
-            if (!dup) prot[np++] = pth;
-        }
-    }
     *n = np;
     return prot;
 }
 
 const char *ll_expand_default(arena *a, const char *def, const sb_param *vals, size_t n, const char **why)
 {
-    strbuf b;
-    sb_init(&b);
+    run_param_list l = { vals, n };
+    int failed;
     *why = NULL;
-    for (const char *q = def; *q; q++) {
-        const char *end = *q == PARAM_OPEN ? strchr(q, PARAM_CLOSE) : NULL;
-        if (!end) { sb_putc(&b, *q); continue; }
-        size_t len = (size_t)(end - q - 1);
-        const char *v = NULL;
-        for (size_t i = n; i > 0 && !v; i--)
-            if (!strncmp(vals[i - 1].name, q + 1, len) && !vals[i - 1].name[len]) v = vals[i - 1].value;
-        if (!v) { sb_free(&b); return NULL; }
-        sb_puts(&b, v);
-        q = end;
-    }
-    *why = runner_path_value_problem(a, sb_cstr(&b));
-    const char *out = *why ? arena_strdup(a, sb_cstr(&b)) : run_canonical(a, sb_cstr(&b));
-    if (!*why && strcmp(out, sb_cstr(&b)) != 0) *why = "it changed into a symbolic link while buckle read it";
-    sb_free(&b);
-    return out;
-}
-
-int ll_cache_open(const run_request *rq)
-{
-    if (rq->no_cache || !strcmp(rq->profile, "-")) return -1;     /* stdin cannot be checked for changes */
-    char name[128], dir[PATH_MAX];
-    const char *why;
-    runner_dir_name(name, sizeof name, "cache");
-    return runner_dir_open(rq->cache_parent ? rq->cache_parent : "/tmp", name, dir, sizeof dir, &why);
+    const char *v = run_expand_default(a, def, run_param_in, &l, &failed);
+    if (!v) return NULL;
+    /* checked as a value given with -D: canonical, no link on the way */
+    *why = runner_path_value_problem(a, v);
+    return v;
 }
 
 static void put_str(strbuf *b, const char *s)
@@ -185,13 +183,26 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
 {
     *why = NULL;
     if (p->uncacheable) { *why = p->uncacheable; return -1; }
-    /* a path under /proc/PID names a process: the next run is another one */
+    /* a path under /proc/PID names a process: the next run is another one.
+     * The command's own (ll_plan_detach_own: the plan's grant on it is
+     * own_proc), looked at as a directory and planned whole, is kept as
+     * "the running command's" (P below) when every process's would be
+     * planned alike; anything else there is not kept */
+    const char *own = p->own_pid > 0 ? arena_printf(a, "/proc/%ld", p->own_pid) : NULL;
+    const ll_seen *own_seen = NULL;
     for (size_t i = 0; i < p->nseen + p->ng; i++) {
         const char *path = i < p->nseen ? p->seen[i].path : p->g[i - p->nseen].path;
-        if (!strncmp(path, "/proc/", 6) && path[6] >= '0' && path[6] <= '9') {
-            *why = arena_printf(a, "it names %s, a process's own", path);
-            return -1;
+        if (strncmp(path, "/proc/", 6) != 0 || path[6] < '0' || path[6] > '9') continue;
+        if (own && !strcmp(path, own)) {
+            if (p->per_pid) {
+                *why = arena_printf(a, "by the rule at %s, one process's /proc/PID may be planned unlike another's", p->per_pid);
+                return -1;
+            }
+            const ll_seen *s = i < p->nseen ? &p->seen[i] : NULL;
+            if (s && s->ok && S_ISDIR(s->mode) && !s->listed) { own_seen = s; continue; }
         }
+        *why = arena_printf(a, "it names %s, a process's own", path);
+        return -1;
     }
     strbuf b;
     sb_init(&b);
@@ -212,10 +223,12 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
         put_bytes(&b, g->path);
     }
     for (size_t i = 0; i < p->np; i++) sb_printf(&b, "N %" PRIx64 " %" PRIx64 "\n", p->p[i].port, p->p[i].access);
+    if (own_seen) sb_printf(&b, "P %" PRIx64 "\n", p->own_proc);
     for (size_t i = 0; i < p->nseen; i++) {
         const ll_seen *s = &p->seen[i];
+        if (s == own_seen) continue;
         long long last = s->mtime_s > s->ctime_s ? s->mtime_s : s->ctime_s;
-        int recent = s->listed && s->ok && last + STABLE_SECONDS > p->started_s;
+        int recent = s->listed == 1 && s->ok && last + STABLE_SECONDS > p->started_s;
         sb_printf(&b, "O %x %x %x %llx %llx %llx %llx %llx %llx %x ", s->ok, s->listed, s->mode, s->dev, s->ino,
                   (unsigned long long)s->mtime_s, (unsigned long long)s->mtime_ns, (unsigned long long)s->ctime_s,
                   (unsigned long long)s->ctime_ns, recent);
@@ -294,17 +307,55 @@ static int rd_tag(rd *r, char tag)
 
 static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
-/* 1 when directory s holds the entries it held for the plan (read again) */
+#ifdef __linux__
+/* /proc's entries but the processes': procfs lists its own entries first,
+ * then one per process (hundreds), so the reading stops at the first
+ * process.  Were a name of its own ever listed after one, it would be
+ * missed, and the plan not used (a miss, never a wrong grant). */
+static int same_proc_entries(const ll_seen *s)
+{
+    int fd = open(s->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return !s->list_ok;
+    _Alignas(8) char buf[2048];
+    size_t n = 0;
+    int ok = s->list_ok, done = 0;
+    while (ok && !done) {
+        long got = syscall(SYS_getdents64, fd, buf, sizeof buf);
+        if (got <= 0) break;
+        for (long off = 0; off < got && ok && !done;) {
+            /* the kernel's struct linux_dirent64 */
+            const struct { uint64_t ino; int64_t off; unsigned short reclen; unsigned char type; char name[]; } *e =
+                (const void *)(buf + off);
+            off += e->reclen;
+            const char *name = e->name;
+            if (!strcmp(name, ".") || !strcmp(name, "..")) continue;
+            if (ll_pid_name(name, strlen(name))) { done = 1; break; }
+            /* in the order listed: found among the sorted names kept */
+            if (n == s->nnames || !bsearch(&name, s->names, s->nnames, sizeof *s->names, cmp_str)) ok = 0;
+            else n++;
+        }
+    }
+    close(fd);
+    return ok && n == s->nnames;
+}
+#endif
+
+/* 1 when directory s holds the entries it held for the plan (read again;
+ * /proc's but the processes') */
 static int same_entries(const ll_seen *s, arena *a)
 {
+#ifdef __linux__
+    if (s->listed == LL_LISTED_NO_PIDS) return same_proc_entries(s);
+#endif
     DIR *dir = opendir(s->path);
     if (!dir) return !s->list_ok;
     const char **names = arena_alloc(a, (s->nnames + 1) * sizeof *names);
     size_t n = 0;
-    int ok = s->list_ok;
+    int ok = s->list_ok, no_pids = s->listed == LL_LISTED_NO_PIDS;
     struct dirent *e;
     while (ok && (e = readdir(dir))) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (no_pids && ll_pid_name(e->d_name, strlen(e->d_name))) continue;
         if (n == s->nnames) { ok = 0; break; }
         names[n++] = arena_strdup(a, e->d_name);
     }
@@ -329,6 +380,7 @@ static int seen_holds(const ll_seen *s, int recent, arena *a)
         (unsigned long long)st.st_ino != s->ino)
         return 0;
     if (!s->listed) return 1;
+    if (s->listed == LL_LISTED_NO_PIDS) return same_entries(s, a);
 #ifdef __APPLE__
     struct timespec m = st.st_mtimespec, c = st.st_ctimespec;
 #else
@@ -348,7 +400,8 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     if (!rd_tag(r, 'V') || rd_num(r, &vd, ' ') || rd_num(r, &pd, '\n')) return -1;
     /* the protected paths, as a cold run would work them out now */
     size_t nprot;
-    const char **prot = ll_protected_paths(a, in->rq, e->files, e->nfiles, e->probes, e->nprobes, in->tmpdir, &nprot);
+    const char **prot = ll_protected_paths(a, in->rq, e->files, e->nfiles, e->probes, e->nprobes, in->cache_dirs,
+                                           in->ncache, &nprot);
     if (paths_digest(prot, nprot) != pd) return -1;
     /* the values: the run's, then the defaults that name them */
     sb_param *all = arena_alloc(a, (in->nvals + 1) * sizeof *all);
@@ -399,30 +452,56 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
         if (p->np == p->pcap) { p->pcap = p->pcap ? p->pcap * 2 : 8; p->p = xrealloc(p->p, p->pcap * sizeof *p->p); }
         p->p[p->np++] = (ll_port){ x[0], x[1] };
     }
+    /* the command's own /proc/PID, granted these rights once it exists */
+    if (rd_tag(r, 'P')) {
+        if (rd_num(r, &x[0], '\n')) return -1;
+        p->own_proc = x[0];
+        p->nseen++;
+    }
     /* every path the plan looked at, as it was (the directories read: not
-     * one entry made, removed or renamed since) */
-    while (rd_tag(r, 'O')) {
-        for (int k = 0; k < 10; k++)
-            if (rd_num(r, &x[k], ' ')) return -1;
-        const char *path = rd_bytes(r);
-        if (!path) return -1;
+     * one entry made, removed or renamed since).  The entries of /proc
+     * (read again, the same names) are the kernel's own, not looked at one
+     * by one: a grant among them is checked when the ruleset is made
+     * (landlock_sys.c: the object planned, or nothing) */
+    const char *procs = NULL;
+    hashmap granted;                  /* the grants' paths */
+    hm_init(&granted);
+    for (size_t i = 0; i < p->ng; i++) hm_put(&granted, p->g[i].path, strlen(p->g[i].path), &p->g[i]);
+    int bad = 0;
+    while (!bad && rd_tag(r, 'O')) {
+        for (int k = 0; k < 10 && !bad; k++)
+            if (rd_num(r, &x[k], ' ')) bad = 1;
+        const char *path = bad ? NULL : rd_bytes(r);
+        if (!path) { bad = 1; break; }
         ll_seen s = { path, (int)x[0], (int)x[1], (unsigned)x[2], x[3], x[4],
                       (long long)x[5], (long long)x[6], (long long)x[7], (long long)x[8], 0, NULL, 0 };
         int recent = x[9] != 0;
         if (s.listed) {
             unsigned long long lok, cnt;
-            if (!rd_tag(r, 'L') || rd_num(r, &lok, ' ') || rd_num(r, &cnt, '\n') || cnt > (unsigned long long)(r->end - r->p))
-                return -1;
+            if (!rd_tag(r, 'L') || rd_num(r, &lok, ' ') || rd_num(r, &cnt, '\n') || cnt > (unsigned long long)(r->end - r->p)) {
+                bad = 1;
+                break;
+            }
             const char **names = arena_alloc(a, ((size_t)cnt + 1) * sizeof *names);
-            for (size_t k = 0; k < cnt; k++)
-                if (!(names[k] = rd_bytes(r))) return -1;
+            for (size_t k = 0; k < cnt && !bad; k++)
+                if (!(names[k] = rd_bytes(r))) bad = 1;
+            if (bad) break;
             s.list_ok = lok != 0;
             s.names = names;
             s.nnames = (size_t)cnt;
         }
-        if (!seen_holds(&s, recent, a)) return -1;
+        int in_procs = procs && !strncmp(path, procs, strlen(procs)) && path[strlen(procs)] == '/' &&
+                       !strchr(path + strlen(procs) + 1, '/');
+        /* a grant's own path is checked when the ruleset is built: the
+         * object planned, or the caller plans again */
+        const ll_grant *g = s.listed ? NULL : hm_get(&granted, path, strlen(path));
+        int at_grant = g && s.ok && (S_ISDIR(s.mode) != 0) == (g->is_dir != 0);
+        if (!in_procs && !at_grant && !seen_holds(&s, recent, a)) bad = 1;
+        if (s.listed == LL_LISTED_NO_PIDS) procs = path;
         p->nseen++;
     }
+    hm_free(&granted);
+    if (bad) return -1;
     if (!rd_tag(r, 'T') || !(*summary = rd_bytes(r))) return -1;
     if (!rd_tag(r, 'E') || r->p != r->end) return -1;
     return 0;

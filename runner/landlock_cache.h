@@ -13,15 +13,22 @@
 #include "profile_cache.h"
 #include "run.h"
 
+/* The run cache directories (runner_cache_where): the one this run uses,
+ * then the user's own when the test hook names another; their paths in
+ * dirs (2 at most), *fd the first one opened (runner_dir_open), or -1 when
+ * the run does not use the cache (--no-cache, a profile from stdin) or it
+ * is not safe.  Returns how many. */
+size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd);
+
 /* The paths the sandbox must not write (backend_in.protect), walked as the
  * macOS runner walks them (path_walk.c): the profile as named, each file it
  * was read from, each extends candidate looked for (relative ones too), the
- * -I and $BUCKLE_PATH directories; of each, every symbolic link met on the
- * way, the file at its end and a missing component. Then the run cache and
- * profile directories where any run looks for them (/tmp, TMPDIR,
- * rq->cache_parent), existing or not. */
+ * -I and $BUCKLE_PATH directories, the run cache directories; of each,
+ * every symbolic link met on the way, the file at its end and a missing
+ * component. */
 const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
-                                const file_probe *probes, size_t nprobes, const char *tmpdir, size_t *n);
+                                const file_probe *probes, size_t nprobes, const char *const *cache_dirs,
+                                size_t ncache, size_t *n);
 
 /* The value of a declared default with the run's values (one level);
  * *why when the result is not canonical or passes through a link; NULL
@@ -40,11 +47,10 @@ typedef struct ll_cache_in {
     size_t nvals;
     int abi, kernel_abi;
     const char *interp;           /* the command's loader (the command itself is checked on every run) */
-    const char *tmpdir;           /* TMPDIR as used (canonical), or NULL */
+    const char *const *cache_dirs;   /* ll_cache_dirs */
+    size_t ncache;
 } ll_cache_in;
 
-/* The run cache directory, opened (runner_dir_open), or -1. */
-int ll_cache_open(const run_request *rq);
 uint64_t ll_cache_key(const ll_cache_in *in);
 
 /* A warm run: 0 with *p (ll_plan_free) and the summary lines the cold run

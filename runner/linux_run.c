@@ -1,4 +1,5 @@
-/* linux_run.c - `buckle run` on Linux: buckle forks; the child restricts
+/* linux_run.c - `buckle run` on Linux: buckle starts a child that shares
+ * its memory until it executes; the child restricts
  * itself with the Landlock ruleset of the plan (no_new_privs first), drops
  * the capabilities Landlock does not confine, installs the seccomp filter for
  * what Landlock cannot control, closes every descriptor above 2 and executes
@@ -17,48 +18,53 @@
 #include <string.h>
 #include <unistd.h>
 #ifdef __linux__
+#include <sched.h>
+#include <stdint.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #endif
-
-int runner_landlock_exec(const ll_plan *p, int kernel_abi, const char *path, char *const argv[], arena *a, const char **why)
-{
-    int rs = ll_ruleset_create(p, a, why);
-    if (rs < 0) return 125;
-    unsigned flags = kernel_abi >= 7 ? p->restrict_flags : 0;
-    int err = ll_restrict_self(rs, flags);
-    close(rs);
-    if (err) {
-        *why = arena_printf(a, "cannot apply the Landlock ruleset: %s", strerror(err));
-        return 125;
-    }
-    err = ll_caps_drop();
-    if (err) {
-        *why = arena_printf(a, "cannot drop the capabilities Landlock does not confine: %s", strerror(err));
-        return 125;
-    }
-    err = ll_seccomp_install(p->seccomp);
-    if (err) {
-        *why = arena_printf(a, "cannot apply the seccomp filter: %s", strerror(err));
-        return 125;
-    }
-    /* descriptors the caller left open would reach what the profile denies */
-    ll_close_inherited();
-    execv(path, argv);
-    int e = errno;
-    *why = arena_printf(a, "cannot execute %s inside the sandbox: %s%s", path, strerror(e),
-                        e == EACCES ? " (Landlock checks execute on the program and on its ELF interpreter, ld.so)" : "");
-    return e == ENOENT ? 127 : 126;
-}
 
 #ifdef __linux__
 /* the signals forwarded to the command when sent to buckle alone */
 static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 enum { NFWD = sizeof forwarded / sizeof forwarded[0] };
 
-int runner_landlock_fork(ll_supervise *s)
+/* The child: it shares buckle's memory until it executes the command
+ * (buckle waits meanwhile), so it makes system calls only: no allocation,
+ * no stdio.  What fails is left in l->stage and l->err. */
+static int child_main(void *arg)
+{
+    ll_launch *l = arg;
+    ll_supervise *s = l->sup;
+    sigaction(SIGCHLD, &s->chld, NULL);
+    sigprocmask(SIG_SETMASK, &s->mask, NULL);
+    /* buckle killed: so is the command (its descendants then have no
+     * subreaper, see docs/linux.md) */
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    if (getppid() != s->parent) { l->stage = LL_STAGE_PARENT; _exit(125); }
+    int err = l->own_proc ? ll_ruleset_add_own_proc(l->ruleset, l->own_proc) : 0;
+    if (err) { l->stage = LL_STAGE_RULESET; l->err = err; _exit(125); }
+    err = ll_restrict_self(l->ruleset, l->restrict_flags);
+    if (err) { l->stage = LL_STAGE_RULESET; l->err = err; _exit(125); }
+    close(l->ruleset);
+    err = ll_caps_drop();
+    if (err) { l->stage = LL_STAGE_CAPS; l->err = err; _exit(125); }
+    err = ll_seccomp_install(l->seccomp);
+    if (err) { l->stage = LL_STAGE_SECCOMP; l->err = err; _exit(125); }
+    /* descriptors the caller left open would reach what the profile denies */
+    ll_close_inherited();
+    execv(l->path, l->argv);
+    l->stage = LL_STAGE_EXEC;
+    l->err = errno;
+    _exit(l->err == ENOENT ? 127 : 126);
+}
+
+int runner_landlock_start(ll_supervise *s, ll_launch *l, arena *a)
 {
     memset(s, 0, sizeof *s);
+    l->sup = s;
+    l->stage = LL_STAGE_NONE;
+    l->err = 0;
     s->parent = getpid();
     /* orphans of the command become buckle's children, not init's */
     if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) return errno;
@@ -75,22 +81,22 @@ int runner_landlock_fork(ll_supervise *s)
     sigemptyset(&dfl.sa_mask);
     sigaction(SIGCHLD, &dfl, &s->chld);
     fflush(NULL);
-    pid_t pid = fork();
+    /* no copy of buckle's memory (a fork copies its page tables, and every
+     * page either process writes afterwards): the child runs on a stack of
+     * its own in buckle's memory, and buckle resumes once it has executed
+     * the command or failed */
+    enum { STACK = 64 * 1024 };
+    char *stack = arena_alloc(a, STACK + 64);
+    char *top = (char *)(((uintptr_t)(stack + STACK)) & ~(uintptr_t)63);
+    pid_t pid = clone(child_main, top, CLONE_VM | CLONE_VFORK | SIGCHLD, l);
     if (pid < 0) {
         int e = errno;
         sigaction(SIGCHLD, &s->chld, NULL);
         sigprocmask(SIG_SETMASK, &s->mask, NULL);
+        prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
         return e;
     }
     s->child = pid;
-    if (pid == 0) {
-        sigaction(SIGCHLD, &s->chld, NULL);
-        sigprocmask(SIG_SETMASK, &s->mask, NULL);
-        /* buckle killed: so is the command (its descendants then have no
-         * subreaper, see docs/linux.md) */
-        prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-        if (getppid() != s->parent) _exit(125);
-    }
     return 0;
 }
 
@@ -181,8 +187,9 @@ int runner_landlock_supervise(ll_supervise *s)
     return 125;
 }
 #else
-int runner_landlock_fork(ll_supervise *s)
+int runner_landlock_start(ll_supervise *s, ll_launch *l, arena *a)
 {
+    (void)l; (void)a;
     memset(s, 0, sizeof *s);
     return 38;   /* ENOSYS: Landlock runs only on Linux */
 }

@@ -3,28 +3,40 @@
 #ifndef BUCKLE_LINUX_RUN_H
 #define BUCKLE_LINUX_RUN_H
 #include "../backend/landlock.h"
+#include "../support/arena.h"
 #include <signal.h>
 #include <sys/types.h>
 
 typedef struct ll_supervise {
-    pid_t parent, child;          /* buckle; the command (0 in the child) */
-    sigset_t mask;                /* the signal mask before the fork */
-    struct sigaction chld;        /* SIGCHLD's action before the fork */
+    pid_t parent, child;          /* buckle; the command */
+    sigset_t mask;                /* the signal mask before the command started */
+    struct sigaction chld;        /* SIGCHLD's action before the command started */
     unsigned killed;              /* processes killed after the command ended */
 } ll_supervise;
 
-/* Forks: buckle becomes the subreaper of the command's processes and blocks
- * the signals it forwards; in the child (s->child == 0) everything is as it
- * was, and the child is killed if buckle dies.  Returns 0 or an errno value. */
-int runner_landlock_fork(ll_supervise *s);
+/* What the child needs to become the command, prepared by buckle. */
+enum { LL_STAGE_NONE, LL_STAGE_PARENT, LL_STAGE_RULESET, LL_STAGE_CAPS, LL_STAGE_SECCOMP, LL_STAGE_EXEC };
+typedef struct ll_launch {
+    int ruleset;                  /* the plan's ruleset (ll_ruleset_create), closed in the child */
+    uint64_t own_proc;            /* the rights on the command's own /proc/PID (ll_plan_detach_own) */
+    unsigned restrict_flags, seccomp;
+    const char *path;             /* the command, resolved */
+    char *const *argv;
+    ll_supervise *sup;
+    int stage, err;               /* out: where the child failed (LL_STAGE_*), the errno value */
+} ll_launch;
+
+/* Starts the command: buckle becomes the subreaper of the command's
+ * processes and blocks the signals it forwards; the child (sharing buckle's
+ * memory, system calls only) restores them, is killed if buckle dies, adds
+ * its own /proc/PID to the ruleset, restricts itself (no_new_privs first),
+ * drops capabilities, installs the seccomp filter, closes every descriptor
+ * above 2 and executes the command.  Returns once the child has executed it
+ * or failed (l->stage, l->err; its exit status then 125, or 126 and 127 for
+ * the exec); 0, or an errno value when no child was started. */
+int runner_landlock_start(ll_supervise *s, ll_launch *l, arena *a);
 /* In buckle: waits for the command, forwarding SIGINT, SIGTERM, SIGHUP and
  * SIGQUIT sent to buckle alone; then kills and reaps every process the
  * command left behind.  Returns the command's status (128+N for signal N). */
 int runner_landlock_supervise(ll_supervise *s);
-/* In the child: applies the plan's Landlock ruleset to this process
- * (no_new_privs first), drops capabilities, installs the seccomp filter and
- * executes path in its place; returns only on failure: 125 (the ruleset),
- * 126 or 127 (the exec), with *why. */
-int runner_landlock_exec(const ll_plan *p, int kernel_abi, const char *path, char *const argv[], arena *a,
-                         const char **why);
 #endif

@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
 #include "profile_cache.h"
+#include "run_profile.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +30,42 @@
 void runner_dir_name(char *out, size_t n, const char *what)
 {
     snprintf(out, n, "buckle-%s-%lu", what, (unsigned long)geteuid());
+}
+
+int runner_cache_where(arena *a, const char *hook, cache_where *w)
+{
+    memset(w, 0, sizeof *w);
+    if (hook) {
+        w->parent = hook;
+        w->name = arena_printf(a, "buckle-cache-%lu", (unsigned long)geteuid());
+        return 0;
+    }
+#ifdef __APPLE__
+    w->parent = "/tmp";
+    w->name = arena_printf(a, "buckle-cache-%lu", (unsigned long)geteuid());
+#else
+    /* the password database's home, the same for every run of this user
+     * whatever the environment says: a run started with another HOME or
+     * XDG_CACHE_HOME still protects the one cache every run reads */
+    const char *home = NULL;
+    if (run_user_entry(a, &home, NULL) != 0 || !home || home[0] != '/' || !strcmp(home, "/")) return -1;
+    size_t hl = strlen(home);
+    while (hl > 1 && home[hl - 1] == '/') hl--;
+    w->parent = arena_printf(a, "%.*s/.cache", (int)hl, home);
+    w->name = "buckle";
+    w->make_parent = 1;
+#endif
+    return 0;
+}
+
+int runner_cache_open(const cache_where *w, char *out, size_t outlen, const char **why)
+{
+    /* ~/.cache as XDG makes it, when the home directory has none yet */
+    if (w->make_parent && mkdir(w->parent, 0700) != 0 && errno != EEXIST) {
+        *why = "its parent directory cannot be created";
+        return -1;
+    }
+    return runner_dir_open(w->parent, w->name, out, outlen, why);
 }
 
 #ifdef __APPLE__

@@ -268,15 +268,19 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         if (dir_by_path(sink, tmpdir, name, scratch, sizeof scratch) != 0) goto out;
     }
     dir = arena_strdup(a, scratch);
-    const char *cparent = rq->cache_parent ? rq->cache_parent : "/tmp";
-    runner_dir_name(name, sizeof name, "cache");
-    cachefd = runner_dir_open(cparent, name, scratch, sizeof scratch, &why);
-    if (cachefd < 0) {
-        /* still protected by path: nothing sandboxed may create it either */
-        if (dir_by_path(sink, cparent, name, scratch, sizeof scratch) != 0) goto out;
-        if (rq->verbose) run_say(sink, SEV_NOTE, "no run cache: %s is not safe (%s)", scratch, why);
+    cache_where cw;
+    cdir = NULL;
+    if (runner_cache_where(a, rq->cache_parent, &cw) != 0) {
+        if (rq->verbose) run_say(sink, SEV_NOTE, "no run cache: this user has no home directory");
+    } else {
+        cachefd = runner_cache_open(&cw, scratch, sizeof scratch, &why);
+        if (cachefd < 0) {
+            /* still protected by path: nothing sandboxed may create it either */
+            if (dir_by_path(sink, cw.parent, cw.name, scratch, sizeof scratch) != 0) goto out;
+            if (rq->verbose) run_say(sink, SEV_NOTE, "no run cache: %s is not safe (%s)", scratch, why);
+        }
+        cdir = arena_strdup(a, scratch);
     }
-    cdir = arena_strdup(a, scratch);
     /* (the run cache is swept when something is written into it: a warm run
      * should not stat every entry) */
     if (pdfd >= 0) profile_dir_sweep(pdfd, RUNNER_STALE_SECONDS, CACHE_MAX_AGE_SECONDS);
@@ -308,7 +312,7 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         for (size_t k = 0; k < rp.nwalk; k++) protect_path(&pl, rp.walk[k]);
         protect_params(&pl, &rp, rq->raw_defs, rq->ndef);
         const char *pdirs[2] = { dir, cdir };      /* protected in inline mode too */
-        size_t npdirs = 2;
+        size_t npdirs = cdir ? 2 : 1;
         for (size_t k = 0; k < npdirs; k++) protect_path(&pl, pdirs[k]);   /* their ancestors */
         sb_reset(&prot);
         runner_protection(&prot, pdirs, npdirs, &pl);

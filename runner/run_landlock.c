@@ -13,6 +13,7 @@
 #include "linux_run.h"
 #include "runner.h"
 #include "run_profile.h"
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,8 +28,11 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* In the child that becomes the command: everything up to the exec. */
-static run_status run_child(const run_request *rq, diag_sink *sink)
+/* Everything up to the command's start, in buckle: the command's process
+ * is started last (linux_run.c), and the plan is made before it exists:
+ * its own /proc/PID is planned on buckle's as a stand-in
+ * (ll_plan_detach_own). */
+static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res)
 {
     run_status rc = RUN_REFUSED;
     int verbose = rq->verbose, force = rq->force, abi_want = rq->landlock_abi;
@@ -42,7 +46,7 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     compilation *c = NULL;
     decider *d = NULL;
     ll_plan plan;
-    int have_plan = 0, cachefd = -1;
+    int have_plan = 0, cachefd = -1, rsfd = -1;
     const char *summary = NULL, *vsummary = NULL;   /* from the run cache */
     double t1 = 0, t2 = 0, t3 = 0, t4 = 0;
     const char *nokeep = NULL;
@@ -116,7 +120,10 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
         bwhy[k] = runner_builtin_problem(bn[k], braw[k]);
         if (!bwhy[k] && k < 3) bwhy[k] = runner_path_value_problem(&a, braw[k]);
         if (bwhy[k]) continue;     /* only an error when the profile uses it: checked below */
-        bv[k] = k < 3 ? run_canonical(&a, braw[k]) : braw[k];
+        /* an absolute value checked above is canonical and without links:
+         * its own real path (and the one used: grants open it without
+         * following links) */
+        bv[k] = k < 3 && braw[k][0] != '/' ? run_canonical(&a, braw[k]) : braw[k];
         /* it became a link between the check and now: refused like one */
         if (k < 3 && strcmp(bv[k], braw[k]) != 0) {
             bwhy[k] = "it changed into a symbolic link while buckle read it";
@@ -138,17 +145,27 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
      * changed (landlock_cache.c) */
     size_t nbuilt = nv;
     for (size_t k = 0; k < ndef; k++) vals[nbuilt + k] = (sb_param){ defs[k].name, defs[k].value };
+    const char *cdirs[2];
+    size_t ncd = ll_cache_dirs(&a, rq, cdirs, &cachefd);
     ll_cache_in ci = { rq, run_binary_identity(rq, &a), cwd, defs, ndef, bn, braw, bwhy, vals, nbuilt + ndef,
-                       abi, kabi, ip, bv[1] };
+                       abi, kabi, ip, cdirs, ncd };
     uint64_t key = 0;
-    cachefd = ll_cache_open(rq);
     if (cachefd >= 0) {
         key = ll_cache_key(&ci);
         if (ll_cache_lookup(cachefd, key, &ci, &a, &plan, &summary, &vsummary) == 0) {
             have_plan = 1;
-            plan.own_pid = (long)getpid();    /* the command is this process (query answers use it) */
+            /* the grants' paths are checked here (the lookup leaves them to
+             * it): one that changed is a miss */
+            const char *why = NULL;
+            size_t changed = 0;
+            rsfd = ll_ruleset_create(&plan, &a, &why, &changed);
             t1 = now_ms();
-            goto launch;
+            if (rsfd >= 0 && !changed) goto launch;
+            if (rsfd >= 0) close(rsfd);
+            rsfd = -1;
+            ll_plan_free(&plan);
+            have_plan = 0;
+            summary = vsummary = NULL;
         }
     }
 
@@ -225,7 +242,7 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
     /* the profile's sources and buckle's directories stay unwritable: the
      * next run reads them */
     size_t nprot;
-    const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, bv[1], &nprot);
+    const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, &nprot);
     backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid() };
     t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
@@ -240,6 +257,7 @@ static run_status run_child(const run_request *rq, diag_sink *sink)
         sb_free(&msg);
         goto out;
     }
+    ll_plan_detach_own(&plan, &a);
     /* a lint-clean plan is kept for the next run */
     if (cachefd >= 0 && !errors) ll_cache_store(cachefd, key, &a, c, &plan, all, nv, prot, nprot, &nokeep);
 launch:
@@ -272,17 +290,49 @@ launch:
     }
     if (rq->print) rq->print(sb_cstr(&sum));
     sb_free(&sum);
-    fflush(NULL);
-    const char *why = NULL;
-    int erc = runner_landlock_exec(&plan, kabi, resolved, cmd, &a, &why);
-    run_say(sink, SEV_ERROR, "%s", why ? why : "cannot run the command");
-    if (erc == 126 || erc == 127) {
-        /* restricted already: run nothing more in this process (no exit
-         * handlers, no sanitizer reports from inside the sandbox) */
+    {
+        const char *why = NULL;
+        ll_launch l = { 0 };
+        size_t changed = 0;
+        if (rsfd < 0) rsfd = ll_ruleset_create(&plan, &a, &why, &changed);   /* a change: left out (narrower) */
+        if (rsfd < 0) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+        l.ruleset = rsfd;
+        l.own_proc = plan.own_proc;
+        l.restrict_flags = kabi >= 7 ? plan.restrict_flags : 0;
+        l.seccomp = plan.seccomp;
+        l.path = resolved;
+        l.argv = cmd;
+        if (cachefd >= 0) { close(cachefd); cachefd = -1; }    /* the child closes every other one */
+        ll_supervise sup;
+        int err = runner_landlock_start(&sup, &l, &a);
+        close(rsfd);
+        rsfd = -1;
+        if (err) {
+            run_say(sink, SEV_ERROR, "cannot start the command: %s; nothing was run", strerror(err));
+            goto out;
+        }
+        const char *e = strerror(l.err);
+        switch (l.stage) {
+        case LL_STAGE_NONE: break;
+        case LL_STAGE_PARENT: run_say(sink, SEV_ERROR, "buckle ended before the command started"); break;
+        case LL_STAGE_RULESET: run_say(sink, SEV_ERROR, "cannot apply the Landlock ruleset: %s", e); break;
+        case LL_STAGE_CAPS: run_say(sink, SEV_ERROR, "cannot drop the capabilities Landlock does not confine: %s", e); break;
+        case LL_STAGE_SECCOMP: run_say(sink, SEV_ERROR, "cannot apply the seccomp filter: %s", e); break;
+        default:
+            run_say(sink, SEV_ERROR, "cannot execute %s inside the sandbox: %s%s", resolved, e,
+                    l.err == EACCES ? " (Landlock checks execute on the program and on its ELF interpreter, ld.so)" : "");
+        }
         fflush(NULL);
-        _exit(erc);
+        res->exit_status = runner_landlock_supervise(&sup);
+        res->landlock = 1;
+        res->killed = sup.killed;
+        rc = RUN_DONE;
     }
 out:
+    if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);
     if (have_plan) ll_plan_free(&plan);
     if (d) decider_free(d);
@@ -293,19 +343,7 @@ out:
 
 run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_result *res)
 {
-    /* buckle stays as the parent of the command and of everything it starts
-     * (linux_run.c).  It forks first: the child compiles and plans in fresh
-     * memory (little to copy at the fork), and the plan grants the command
-     * its own /proc/PID, which is the child's. */
-    ll_supervise sup;
-    int ferr = runner_landlock_fork(&sup);
-    if (ferr) {
-        run_say(sink, SEV_ERROR, "cannot start the command: %s; nothing was run", strerror(ferr));
-        return RUN_REFUSED;
-    }
-    if (sup.child == 0) return run_child(rq, sink);
-    res->exit_status = runner_landlock_supervise(&sup);
-    res->landlock = 1;
-    res->killed = sup.killed;
-    return RUN_DONE;
+    /* buckle stays as the parent of the command and of everything it
+     * starts (linux_run.c) */
+    return run_in(rq, sink, res);
 }

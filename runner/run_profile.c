@@ -266,6 +266,31 @@ static const char *lookup(const sb_param *v, size_t n, const char *name, size_t 
     return NULL;
 }
 
+const char *run_expand_default(arena *a, const char *def, run_param_lookup look, void *ctx, int *failed)
+{
+    strbuf b;
+    sb_init(&b);
+    *failed = 0;
+    for (const char *q = def; *q; q++) {
+        const char *end = *q == PARAM_OPEN ? strchr(q, PARAM_CLOSE) : NULL;
+        if (!end) { sb_putc(&b, *q); continue; }
+        const char *v = look(ctx, q + 1, (size_t)(end - q - 1), failed);
+        if (!v) { sb_free(&b); return NULL; }
+        sb_puts(&b, v);
+        q = end;
+    }
+    const char *out = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return out;
+}
+
+const char *run_param_in(void *ctx, const char *name, size_t len, int *failed)
+{
+    const run_param_list *l = ctx;
+    (void)failed;
+    return lookup(l->v, l->n, name, len);
+}
+
 /* A built-in parameter's value, or NULL after saying why it cannot be used.
  * USER comes from the password database only when the environment lacks it
  * and the profile needs it: the lookup can cost more than the rest of a
@@ -287,6 +312,20 @@ static const char *builtin(const profile_request *pr, arena *a, const char *name
         return NULL;
     }
     return v;
+}
+
+/* A name in a declared default: -D, then the built-in (NULL after saying
+ * why it cannot be used), else nothing (""). */
+typedef struct default_ctx { const profile_request *pr; arena *a; } default_ctx;
+
+static const char *default_value(void *ctx, const char *name, size_t len, int *failed)
+{
+    const default_ctx *dc = ctx;
+    const char *v = lookup(dc->pr->defs, dc->pr->ndef, name, len);
+    int known;
+    if (!v) v = builtin(dc->pr, dc->a, name, len, &known);
+    if (!v && known) { *failed = 1; return NULL; }
+    return v ? v : "";
 }
 
 /* Every parameter the output names: -D, then the environment, then the
@@ -315,22 +354,11 @@ static int resolve_params(const profile_request *pr, const cache_entry *e, arena
             if (!v && known) return -1;
         }
         if (!v && def) {
-            strbuf b;
-            sb_init(&b);
-            for (const char *q = def; *q; q++) {
-                const char *end = *q == PARAM_OPEN ? strchr(q, PARAM_CLOSE) : NULL;
-                if (!end) { sb_putc(&b, *q); continue; }
-                size_t len = (size_t)(end - q - 1);
-                const char *pv = lookup(pr->defs, pr->ndef, q + 1, len);
-                if (!pv) {
-                    pv = builtin(pr, a, q + 1, len, &known);
-                    if (!pv && known) { sb_free(&b); return -1; }
-                }
-                sb_puts(&b, pv ? pv : "");
-                q = end;
-            }
-            v = run_canonical(a, sb_cstr(&b));
-            sb_free(&b);
+            default_ctx dc = { pr, a };
+            int failed;
+            const char *x = run_expand_default(a, def, default_value, &dc, &failed);
+            if (!x) return -1;              /* a built-in it names said why */
+            v = run_canonical(a, x);
         }
         if (!v) {
             run_say(pr->sink, SEV_ERROR, "parameter %s has no value: pass -D %s=VALUE", name, name);

@@ -66,6 +66,17 @@ int run_is_sb(const char *path);
 /* realpath of an absolute path that exists, else the value itself with "//"
  * collapsed and a trailing "/" dropped. */
 const char *run_canonical(arena *a, const char *v);
+/* A parameter's value by name (len bytes, not terminated), for the
+ * declared defaults: NULL when there is none (*failed set when that is an
+ * error already reported). */
+typedef const char *(*run_param_lookup)(void *ctx, const char *name, size_t len, int *failed);
+/* The value of a declared default: each ${NAME} in def replaced by look's
+ * value (one level); NULL when look gives none for one.  The one expansion
+ * of defaults (macOS runs and Linux runs, cold and from the run cache). */
+const char *run_expand_default(arena *a, const char *def, run_param_lookup look, void *ctx, int *failed);
+/* run_param_lookup over a list, the last value of a name winning */
+typedef struct run_param_list { const sb_param *v; size_t n; } run_param_list;
+const char *run_param_in(void *ctx, const char *name, size_t len, int *failed);
 /* The home directory and login name of the user running buckle, from the
  * password database (copies in a; either pointer may be NULL); 0, or -1. */
 int run_user_entry(arena *a, const char **home, const char **name);

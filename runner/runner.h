@@ -24,6 +24,17 @@
 int runner_dir_open(const char *parent, const char *name, char *out, size_t outlen, const char **why);
 /* "buckle-profiles-UID" and "buckle-cache-UID" */
 void runner_dir_name(char *out, size_t n, const char *what);
+/* Where the run cache lives (docs/runner.md, "Where the files live"):
+ * HOOK/buckle-cache-UID when the tests name a parent; on macOS
+ * /tmp/buckle-cache-UID; elsewhere buckle in .cache of the home directory
+ * the password database gives this user (not $HOME nor $XDG_CACHE_HOME:
+ * every run of the user must find, and protect, the same one).  Strings in
+ * a; -1 when there is none (no home directory). */
+typedef struct cache_where { const char *parent, *name; int make_parent; } cache_where;
+int runner_cache_where(arena *a, const char *hook, cache_where *w);
+/* runner_dir_open on it, making its parent (the home's .cache, 0700) first
+ * when it is missing. */
+int runner_cache_open(const cache_where *w, char *out, size_t outlen, const char **why);
 /* Removes buckle-*.sb files of this naming pattern older than max_age seconds
  * and run cache entries older than cache_max_age; nothing else. */
 int profile_dir_sweep(int dirfd, long max_age, long cache_max_age);

@@ -223,22 +223,46 @@ expect_err_has "landlock: ... with the reason" "HOME has no usable value here: i
 run "landlock: HOME root" env HOME=/ "$B" run "$R/prof/home.buckle" -- /usr/bin/true
 expect_err_has "landlock: HOME=/ is refused with the reason" "it is the root directory"
 
-# buckle's own directories stay unwritable: the profile directory in TMPDIR, the run cache in /tmp
+# buckle's own directories stay unwritable: the run cache, in .cache of the
+# home directory the password database names (whatever HOME says), even where
+# the profile allows writing there; nothing of buckle's sits in TMPDIR, which
+# stays writable whole (docs/linux.md)
 U=$(id -u)
-mkdir -p "$R/tmpd/sub" && mkdir -m 700 "$R/tmpd/buckle-profiles-$U"
+PH=$(getent passwd "$U" | cut -d: -f6)
+mkdir -p "$R/tmpd/sub" "$R/fakehome"
 printf 'default deny;\nfiles { allow read "/usr", "%s/tmpd"; allow write "%s/tmpd"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' "$R" "$R" >"$R/prof/tmpd.buckle"
-run "landlock: profile directory" env TMPDIR="$R/tmpd" "$B" run $A "$R/prof/tmpd.buckle" -- /usr/bin/sh -c "touch '$R/tmpd/buckle-profiles-$U/planted'"
-[ "$RC" -ne 0 ] && [ ! -e "$R/tmpd/buckle-profiles-$U/planted" ] && pass "landlock: the sandbox cannot write into the profile directory in TMPDIR" \
-    || fail "landlock: the sandbox cannot write into the profile directory in TMPDIR" "rc $RC: $ERR"
-run "landlock: beside the profile directory" env TMPDIR="$R/tmpd" "$B" run $A "$R/prof/tmpd.buckle" -- /usr/bin/sh -c "touch '$R/tmpd/sub/ok'"
-expect_rc "landlock: ... while the rest of TMPDIR stays writable" 0
-made=; [ -d "/tmp/buckle-cache-$U" ] || { mkdir -m 700 "/tmp/buckle-cache-$U" && made=1; }
-printf 'default deny;\nfiles { allow read "/usr"; allow write "/tmp/buckle-cache-%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' "$U" >"$R/prof/cache.buckle"
-run "landlock: run cache" "$B" run $A "$R/prof/cache.buckle" -- /usr/bin/sh -c "touch '/tmp/buckle-cache-$U/planted-$$'"
-[ "$RC" -ne 0 ] && [ ! -e "/tmp/buckle-cache-$U/planted-$$" ] && pass "landlock: the sandbox cannot write into the run cache, even where the profile allows it" \
-    || fail "landlock: the sandbox cannot write into the run cache, even where the profile allows it" "rc $RC: $ERR"
-rm -f "/tmp/buckle-cache-$U/planted-$$"
-[ -n "$made" ] && rmdir "/tmp/buckle-cache-$U"
+run "landlock: TMPDIR" env TMPDIR="$R/tmpd" "$B" run -v $A "$R/prof/tmpd.buckle" -- /usr/bin/sh -c "touch '$R/tmpd/new-entry'"
+expect_rc "landlock: a new entry can be made directly in a writable TMPDIR (no buckle directory inside narrows it)" 0
+expect_err_has "landlock: ... the write rule on TMPDIR is exact" "tmpd.buckle:2: exact: allow files write subpath \"$R/tmpd\""
+if [ -n "$PH" ] && [ "$PH" != / ] && [ -d "$PH" ]; then
+    made=; [ -d "$PH/.cache/buckle" ] || { mkdir -p -m 700 "$PH/.cache/buckle" && made=1; }
+    printf 'default deny;\nfiles { allow read "/usr", "%s"; allow write "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' "$PH/.cache" "$PH/.cache" >"$R/prof/cache.buckle"
+    run "landlock: run cache" env HOME="$R/fakehome" "$B" run -v $A "$R/prof/cache.buckle" -- /usr/bin/sh -c "touch '$PH/.cache/buckle/planted-$$'"
+    [ "$RC" -ne 0 ] && [ ! -e "$PH/.cache/buckle/planted-$$" ] && pass "landlock: the sandbox cannot write into the run cache in the home's .cache, even where the profile allows it (and HOME names another directory)" \
+        || fail "landlock: the sandbox cannot write into the run cache in the home's .cache, even where the profile allows it (and HOME names another directory)" "rc $RC: $ERR"
+    run "landlock: run cache moved" env HOME="$R/fakehome" "$B" run $A "$R/prof/cache.buckle" -- /usr/bin/sh -c "mv '$PH/.cache/buckle' '$PH/.cache/buckle-moved-$$'"
+    [ "$RC" -ne 0 ] && [ -d "$PH/.cache/buckle" ] && [ ! -e "$PH/.cache/buckle-moved-$$" ] && pass "landlock: ... nor rename it away (to put another in its place)" \
+        || fail "landlock: ... nor rename it away (to put another in its place)" "rc $RC: $ERR"
+    rm -f "$PH/.cache/buckle/planted-$$"
+    [ -d "$PH/.cache/buckle-moved-$$" ] && mv "$PH/.cache/buckle-moved-$$" "$PH/.cache/buckle"
+    [ -n "$made" ] && rm -rf "$PH/.cache/buckle"
+    if [ ! -e "$PH/.cache/buckle" ]; then
+        run "landlock: run cache missing" env HOME="$R/fakehome" "$B" run --no-cache $A "$R/prof/cache.buckle" -- /usr/bin/mkdir "$PH/.cache/buckle"
+        [ "$RC" -ne 0 ] && [ ! -e "$PH/.cache/buckle" ] && pass "landlock: ... nor create it when it is missing" \
+            || { fail "landlock: ... nor create it when it is missing" "rc $RC: $ERR"; rmdir "$PH/.cache/buckle" 2>/dev/null; }
+    fi
+else
+    fail "landlock: the run cache in the home's .cache" "no home directory for uid $U in the password database"
+fi
+# a symbolic link on the way to the run cache cannot be re-pointed (the next
+# run would read another cache): the test hook names a parent through a link
+mkdir -p "$R/cachereal" "$R/evil/buckle-cache-$U"
+ln -s "$R/cachereal" "$R/cachelink"
+printf 'default deny;\nfiles { allow read "/usr", "%s"; allow write "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; allow fork; }\n' "$R" "$R" >"$R/prof/relink.buckle"
+BT=$(cd "$BUILD" && pwd)/buckle-test    # the build that honours the test hook
+run "landlock: cache link" env BUCKLE_TEST_CACHE_PARENT="$R/cachelink" "$BT" run --force $A "$R/prof/relink.buckle" -- /usr/bin/sh -c "rm '$R/cachelink'; ln -s '$R/evil' '$R/cachelink'"
+[ "$(readlink "$R/cachelink")" = "$R/cachereal" ] && pass "landlock: a link on the way to the run cache cannot be re-pointed" \
+    || fail "landlock: a link on the way to the run cache cannot be re-pointed" "now $(readlink "$R/cachelink"); rc $RC: $ERR"
 
 # process information: with "allow read /proc" but no process-info allow, another
 # process's /proc/PID (environ, cmdline) is not granted; the command's own is

@@ -61,6 +61,32 @@ run "landlock /proc/self: child" "$B" run $A "$P" -- /usr/bin/sh -c "/usr/bin/he
 grep -q "a process it starts is denied its /proc/self" "$TMP/q" && pass "landlock /proc/self: ... and the query says so" \
     || fail "landlock /proc/self: ... and the query says so" "$(cat "$TMP/q")"
 
+# buckle plans before the command's process exists, on its own /proc/PID as
+# a stand-in: that one (the supervisor's: environ, fd, mem) stays closed to
+# the command, on a cold run and on a warm one
+for how in --no-cache "" ""; do
+    run "landlock /proc/self: supervisor $how" "$B" run $how $A "$P" -- /usr/bin/sh -c 'cat /proc/$PPID/environ; ls /proc/$PPID/fd'
+    [ "$(grep -c 'Permission denied' "$TMP/err")" -eq 2 ] && [ -z "$OUT" ] && pass "landlock /proc/self: the supervisor's /proc/PID is closed to the command ${how:-(cache)}" \
+        || fail "landlock /proc/self: the supervisor's /proc/PID is closed to the command ${how:-(cache)}" "rc $RC: $OUT $ERR"
+done
+run "landlock /proc/self: own, warm" "$B" run $A "$P" -- /usr/bin/sh -c 'cat /proc/$$/status'
+expect_out_has "landlock /proc/self: the command reads its own /proc/PID on a warm run" "Name:"
+# a rule that may plan one /proc/PID unlike another: the command's own is
+# left out (narrower), and -v says so
+cat >"$R/prof/pp.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "$R/proj", "$BUILDA";
+    deny read glob "/proc/*/environ";
+    allow exec-map "/usr/lib";
+}
+process { allow exec "/usr/bin", "$BUILDA"; }
+EOP
+run "landlock /proc/self: per pid" "$B" run -v --force $A "$R/prof/pp.buckle" -- /usr/bin/head -1 /proc/self/status
+[ "$RC" -ne 0 ] && pass "landlock /proc/self: with a rule that names processes' entries, the command's own /proc/PID is not granted" \
+    || fail "landlock /proc/self: with a rule that names processes' entries, the command's own /proc/PID is not granted" "rc $RC: $OUT"
+expect_err_has "landlock /proc/self: ... and -v says why" "the command's own /proc/PID is not granted: by the rule at $R/prof/pp.buckle:4"
+
 # descriptor links: decided on the file they lead to, so n/a for the query
 run "landlock /proc/self: fd outside" sh -c "'$B' run $A '$P' -- '$SP' open /proc/self/fd/0 <'$R/out/o'"
 expect_out_has "landlock /proc/self: /proc/self/fd/0 leading outside the profile is refused" "refused"

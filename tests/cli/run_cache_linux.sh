@@ -161,16 +161,53 @@ run "llcache: forged" brun /usr/bin/true
 how "llcache: an entry whose body does not match its digest is a miss" planned
 expect_rc "llcache: (and the run plans)" 0
 
-# /proc, whose entries come and go without its times moving, is read one by
-# one at every launch (the command's own /proc/PID): such a plan is not kept
+# /proc, whose process entries come and go without its times moving: the
+# plan keeps its other entries (read again at every use) and the command's
+# own /proc/PID as "the running process's", which a warm run grants to itself
 printf 'default deny;\nfiles { allow read "/usr", "/proc"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' >"$R/prof/proc.buckle"
 "$B" run $A "$R/prof/proc.buckle" -- /usr/bin/true 2>/dev/null
-run "llcache: proc" "$B" run -v $A "$R/prof/proc.buckle" -- /usr/bin/true
-how "llcache: a plan that reads /proc one by one is made at every run" planned
-expect_err_has "llcache: -v says why it is not kept" "is not kept in the run cache: the entries of /proc"
+run "llcache: proc" "$B" run -v $A "$R/prof/proc.buckle" -- /usr/bin/head -1 /proc/self/status
+how "llcache: a plan that reads /proc one by one is kept" cached
+expect_rc "llcache: (proc: the warm command reads its own /proc/self)" 0
+expect_out_has "llcache: (proc: its own status)" "head"
+run "llcache: proc, other" "$B" run -v $A "$R/prof/proc.buckle" -- /usr/bin/cat /proc/1/status
+how "llcache: (proc, other: warm)" cached
+[ "$RC" -ne 0 ] && grep -q "Permission denied" "$TMP/err" && pass "llcache: a warm run still denies another process's /proc/PID" \
+    || fail "llcache: a warm run still denies another process's /proc/PID" "rc $RC: $(head -c 600 "$TMP/err")"
+run "llcache: proc, no cache" "$B" run --no-cache -v $A "$R/prof/proc.buckle" -- /usr/bin/head -1 /proc/self/status
+sed -n 's/^\(buckle run: landlock ABI.*\)/\1/p' "$TMP/err" >"$R/proc-cold.txt"
+run "llcache: proc, warm again" "$B" run -v $A "$R/prof/proc.buckle" -- /usr/bin/head -1 /proc/self/status
+sed -n 's/^\(buckle run: landlock ABI.*\)/\1/p' "$TMP/err" >"$R/proc-warm.txt"
+expect_same "llcache: a warm /proc plan grants as many paths as a cold one" "$R/proc-cold.txt" "$R/proc-warm.txt"
+# std/base allows reading /proc: a profile that extends it is kept too
+printf 'extends "std/base";\ndefault deny;\nprocess { allow exec "/usr/bin"; }\n' >"$R/prof/std.buckle"
+"$B" run $A "$R/prof/std.buckle" -- /usr/bin/true 2>/dev/null
+run "llcache: std/base" "$B" run -v $A "$R/prof/std.buckle" -- /usr/bin/head -1 /proc/self/status
+how "llcache: a profile that extends std/base takes its plan from the cache" cached
+expect_rc "llcache: (std/base: warm run exits 0)" 0
+# a rule that names one process's entries plans the command's own unlike
+# another's: such a plan is not kept
+printf 'default deny;\nfiles { allow read "/usr", "/proc"; deny read literal "/proc/999999999/environ"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' >"$R/prof/pid2.buckle"
+"$B" run $A "$R/prof/pid2.buckle" -- /usr/bin/true 2>/dev/null
+run "llcache: per pid" "$B" run -v $A "$R/prof/pid2.buckle" -- /usr/bin/true
+how "llcache: a plan with a rule that names a process's entries is made at every run" planned
+expect_err_has "llcache: -v names the rule" "by the rule at $R/prof/pid2.buckle:2, one process's /proc/PID may be planned unlike another's"
 # a path under /proc/PID names one process: not kept for the next run's
 printf 'default deny;\nfiles { allow read "/usr", "/proc/1"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' >"$R/prof/pid.buckle"
 "$B" run $A "$R/prof/pid.buckle" -- /usr/bin/true 2>/dev/null
 run "llcache: pid" "$B" run -v $A "$R/prof/pid.buckle" -- /usr/bin/true
 how "llcache: a plan that names /proc/PID is made at every run" planned
 expect_err_has "llcache: -v says it names a process" "is not kept in the run cache: it names /proc/1"
+
+# a declared default built from the run's values: worked out by a cold run
+# and again by every warm one (one expansion, the same for both)
+mkdir -p "$R/t1" "$R/t2"
+printf 'default deny;\nparam OUTD = "${TMPDIR}/outd";\nfiles { allow read "/usr", "/etc", "/dev", "$OUTD"; allow write "$OUTD"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' >"$R/prof/def.buckle"
+mkdir -p "$R/t1/outd" "$R/t2/outd"
+TMPDIR="$R/t1" "$B" run $A "$R/prof/def.buckle" -- /usr/bin/true 2>/dev/null
+run "llcache: default warm" env TMPDIR="$R/t1" "$B" run -v $A "$R/prof/def.buckle" -- /usr/bin/sh -c "echo a >'$R/t1/outd/f'"
+how "llcache: (default: warm)" cached
+expect_rc "llcache: a declared default from TMPDIR is granted on a warm run" 0
+run "llcache: default other" env TMPDIR="$R/t2" "$B" run -v $A "$R/prof/def.buckle" -- /usr/bin/sh -c "echo b >'$R/t2/outd/f'; echo c >'$R/t1/outd/g'"
+[ -f "$R/t2/outd/f" ] && [ ! -e "$R/t1/outd/g" ] && pass "llcache: with another TMPDIR the default follows it (the old value is not granted)" \
+    || fail "llcache: with another TMPDIR the default follows it (the old value is not granted)" "rc $RC: $ERR"

@@ -6,6 +6,9 @@
  *                                after printing the error (EACCES: "denied")
  *   tcpprobe socket FAM TYPE PROTO  socket(2) with these numbers: "created",
  *                                or "denied" (EACCES/EPERM) and exit 1
+ *   tcpprobe listen              a TCP socket listening without bind (the
+ *                                kernel picks a port): "listening", or
+ *                                "denied" (EACCES/EPERM) and exit 1
  *   tcpprobe sysv                shmget(IPC_PRIVATE): "created" or "denied"
  *   tcpprobe memfd               memfd_create("x", 0): "created" or "denied"
  *   tcpprobe tiocsti TEXT        types TEXT into the terminal on fd 0:
@@ -94,6 +97,12 @@ int main(int argc, char **argv)
         int s = socket(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
         if (s < 0) { printf("%s\n", errno == EACCES || errno == EPERM ? "denied" : strerror(errno)); return 1; }
         printf("created\n");
+        return 0;
+    }
+    if (argc == 2 && !strcmp(argv[1], "listen")) {
+        int s = socket(AF_INET, SOCK_STREAM, 0);
+        if (s < 0 || listen(s, 1) != 0) { printf("%s\n", errno == EACCES || errno == EPERM ? "denied" : strerror(errno)); return 1; }
+        printf("listening\n");
         return 0;
     }
     if (argc == 2 && !strcmp(argv[1], "sysv")) {

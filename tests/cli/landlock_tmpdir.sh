@@ -1,0 +1,48 @@
+# landlock_tmpdir.sh - `buckle run` on Linux under the README's example
+# profile (corpus/examples/agent.buckle, which allows writing $TMPDIR):
+# `mktemp` works, with TMPDIR set and with it unset (/tmp); buckle keeps
+# none of its files there, so the directory is granted whole (docs/linux.md,
+# "Where buckle keeps its files").  Live, like landlock.sh.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock tmpdir: every check" "not Linux"; exit 0; fi
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+P=$(pwd)/corpus/examples/agent.buckle
+A=--linux-accept=files,ports,network,ipc
+unset BUCKLE_SANDBOX_EXEC
+R="$TMP/lltmp"
+rm -rf "$R"
+mkdir -p "$R/project/src" "$R/project/.git/hooks" "$R/tmp" "$R/home"
+R=$(cd "$R" && pwd -P)
+
+# TMPDIR set: the project, HOME and TMPDIR side by side (as a user tries it)
+run "lltmp: TMPDIR set" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run -v $A '$P' -- sh -c 'mktemp && mktemp -d'"
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock tmpdir: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "lltmp: mktemp works in TMPDIR under agent.buckle" 0
+f=$(echo "$OUT" | head -1); d=$(echo "$OUT" | sed -n 2p)
+case "$f" in "$R/tmp/"*) [ -f "$f" ] && [ -d "$d" ] && pass "lltmp: ... the file and the directory are made in TMPDIR" \
+    || fail "lltmp: ... the file and the directory are made in TMPDIR" "$OUT";;
+    *) fail "lltmp: ... the file and the directory are made in TMPDIR" "$OUT";; esac
+expect_err_has "lltmp: the write rule on TMPDIR is exact" "agent.buckle:10: exact: allow files write subpath \"\${TMPDIR}\""
+# again, with the plan from the run cache
+run "lltmp: TMPDIR set, warm" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run $A '$P' -- mktemp"
+expect_rc "lltmp: mktemp works on a second run too" 0
+
+# TMPDIR unset: /tmp.  The project and HOME must not be in /tmp: the
+# profile denies writing beneath them, and a deny inside /tmp would make
+# its entries granted one by one (no new entry directly in it).  No run
+# cache of the test's own: the user's is where a user's run keeps it
+# (--no-cache: nothing is written there; it is protected all the same).
+O=$(mktemp -d /var/tmp/buckle-lltmp.XXXXXX)
+O=$(cd "$O" && pwd -P)
+mkdir -p "$O/project/.git/hooks" "$O/home"
+case "$O" in /tmp/*) fail "lltmp: a place outside /tmp" "$O";; esac
+run "lltmp: TMPDIR unset" sh -c "cd '$O/project' && env -u TMPDIR -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' '$B' run --no-cache -v $A '$P' -- mktemp"
+expect_rc "lltmp: mktemp works in /tmp when TMPDIR is unset" 0
+case "$OUT" in /tmp/tmp.*) [ -f "$OUT" ] && pass "lltmp: ... the file is made in /tmp" || fail "lltmp: ... the file is made in /tmp" "$OUT"; rm -f "$OUT";;
+    *) fail "lltmp: ... the file is made in /tmp" "$OUT";; esac
+expect_err_has "lltmp: ... where the write rule on TMPDIR is exact" "agent.buckle:10: exact: allow files write subpath \"\${TMPDIR}\""
+# a project inside TMPDIR: -v names the deny that narrows it
+run "lltmp: project in TMPDIR" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' TMPDIR='$O' '$B' run --no-cache -v $A '$P' -- true"
+expect_err_has "lltmp: a deny inside TMPDIR is named where TMPDIR is narrower" "a deny inside $O ($P:11)"
+rm -rf "$O"
