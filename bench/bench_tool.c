@@ -84,7 +84,8 @@ int main(int argc, char **argv)
             strbuf b;
             if (use_pool) { b = kept; sb_reset(&b); }
             else sb_init(&b);
-            emit_opts eo = { 0, compact };
+            emit_opts eo = { 0 };
+            eo.compact = compact;
             emit_sbpl(c, &eo, &b);
             bytes = b.len;
             if (use_pool) kept = b;
