@@ -37,6 +37,15 @@ O=$(mktemp -d /var/tmp/buckle-lltmp.XXXXXX)
 O=$(cd "$O" && pwd -P)
 mkdir -p "$O/project/.git/hooks" "$O/home"
 case "$O" in /tmp/*) fail "lltmp: a place outside /tmp" "$O";; esac
+# what the run reads (and so protects) outside /tmp too, wherever the
+# repository is checked out: buckle, the profile and the standard library
+# it finds beside itself (corpus/std)
+mkdir -p "$O/corpus/examples"
+cp "$B" "$O/buckle"
+cp -R corpus/std "$O/corpus/std"
+cp "$P" "$O/corpus/examples/agent.buckle"
+B=$O/buckle
+P=$O/corpus/examples/agent.buckle
 run "lltmp: TMPDIR unset" sh -c "cd '$O/project' && env -u TMPDIR -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' '$B' run --no-cache -v $A '$P' -- mktemp"
 expect_rc "lltmp: mktemp works in /tmp when TMPDIR is unset" 0
 case "$OUT" in /tmp/tmp.*) [ -f "$OUT" ] && pass "lltmp: ... the file is made in /tmp" || fail "lltmp: ... the file is made in /tmp" "$OUT"; rm -f "$OUT";;
