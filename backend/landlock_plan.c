@@ -370,6 +370,10 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
             }
         }
     if (b->proc_private && under("/proc", 5, hx, hl)) return "process information of other processes (/proc/PID)";
+    for (size_t k = 0; k < b->in->nhide; k++) {
+        const char *s = b->in->hide[k];
+        if (under(s, strlen(s), hx, hl)) return "buckle's run cache (other runs' plans)";
+    }
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
         for (size_t k = 0; k < b->in->nprotect; k++) {
             const char *s = b->in->protect[k];
@@ -378,8 +382,19 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
     return NULL;
 }
 
+static int is_hidden(llb *b, const char *hx)
+{
+    size_t hl = strlen(hx);
+    for (size_t k = 0; k < b->in->nhide; k++) {
+        const char *s = b->in->hide[k];
+        if (under(hx, hl, s, strlen(s))) return 1;
+    }
+    return 0;
+}
+
 static int is_protected(llb *b, size_t ri, const char *hx)
 {
+    if (is_hidden(b, hx)) return 1;
     if (rights[ri].bit & LL_FS_READ_ONLY) return 0;
     /* at or beneath one (a protected directory keeps its contents too) */
     size_t hl = strlen(hx);
@@ -472,7 +487,8 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
     }
     if (!S_ISDIR(st.st_mode)) { leaf(b, ri, owner, px, hx, &st); return; }
     if (is_protected(b, ri, hx)) {
-        narrow(b, owner, arena_printf(b->a, "%s %s: buckle's own directory stays unwritable", rights[ri].name, hx));
+        narrow(b, owner, arena_printf(b->a, "%s %s: buckle's own directory stays %s", rights[ri].name, hx,
+                                      is_hidden(b, hx) ? "closed (the run cache)" : "unwritable"));
         return;
     }
     if (!covers_subtree(b, cov, px, strlen(px))) return;
@@ -708,6 +724,23 @@ static void verify_grants(llb *b)
                 g->access &= ~bit;
                 narrow(b, d, arena_printf(b->a, "%s on %s withdrawn: it would reach %s", rights[ri].name, g->path, h));
             }
+        }
+    }
+}
+
+/* The same check for the run cache: no grant at or beneath it, nor on a
+ * directory above it (the planning never makes one). */
+static void verify_hidden(llb *b)
+{
+    ll_plan *p = b->p;
+    for (size_t i = 0; i < p->ng; i++) {
+        ll_grant *g = &p->g[i];
+        size_t gl = strlen(g->path);
+        for (size_t k = 0; k < b->in->nhide && g->access; k++) {
+            const char *s = b->in->hide[k];
+            if (!under(g->path, gl, s, strlen(s)) && !(g->is_dir && under(s, strlen(s), g->path, gl))) continue;
+            g->access = 0;
+            add_note(p, arena_printf(b->a, "every right on %s withdrawn: it would reach buckle's run cache %s", g->path, s));
         }
     }
 }
@@ -1293,6 +1326,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     p->per_pid = per_pid_rule(&b);
     interpreter(&b);
     verify_grants(&b);
+    verify_hidden(&b);
     withdraw_movable(&b);
     size_t kept = 0;
     for (size_t i = 0; i < p->ng; i++) if (p->g[i].access) p->g[kept++] = p->g[i];

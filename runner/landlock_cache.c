@@ -111,6 +111,20 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
     return prot;
 }
 
+const char **ll_hidden_paths(arena *a, const char *const *cache_dirs, size_t ncache, size_t *n)
+{
+    const char **h = arena_alloc(a, (2 * ncache + 1) * sizeof *h);
+    size_t nh = 0;
+    for (size_t k = 0; k < ncache; k++) {
+        h[nh++] = cache_dirs[k];
+        char *real = realpath(cache_dirs[k], NULL);
+        if (real && strcmp(real, cache_dirs[k]) != 0) h[nh++] = arena_strdup(a, real);
+        free(real);
+    }
+    *n = nh;
+    return h;
+}
+
 const char *ll_expand_default(arena *a, const char *def, const sb_param *vals, size_t n, const char **why)
 {
     run_param_list l = { vals, n };

@@ -9,6 +9,7 @@
 #include "../lint/lint.h"
 #include "../support/codes.h"
 #include "elf_interp.h"
+#include "home_guard.h"
 #include "landlock_cache.h"
 #include "linux_run.h"
 #include "runner.h"
@@ -238,12 +239,24 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         run_say(sink, SEV_ERROR, "parameter %s has no value: pass -D %s=VALUE", missing, missing);
         goto out;
     }
+    /* a grant of the working directory must not be a grant of the home
+     * directory (home_guard.c): the HOME value and the password database's */
+    {
+        const char *homes[2] = { decider_value(d, "HOME"), NULL };
+        run_user_entry(&a, &homes[1], NULL);
+        const char *why = runner_workdir_home_problem(&a, c, d, decider_value(d, "WORKDIR"), homes, 2);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
 
     /* the profile's sources and buckle's directories stay unwritable: the
      * next run reads them */
     size_t nprot;
     const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, &nprot);
-    backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid() };
+    backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid(), NULL, 0 };
+    in.hide = ll_hidden_paths(&a, cdirs, ncd, &in.nhide);    /* the run cache: other runs' plans */
     t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
     have_plan = 1;
