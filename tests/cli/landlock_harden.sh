@@ -53,6 +53,22 @@ refused "userfaultfd" userfaultfd
 refused "perf_event_open" perf
 refused "bpf" bpf
 refused "personality READ_IMPLIES_EXEC" personality
+# a process group outside the sandbox: a command in the background could
+# join the caller's shell's group (the terminal's foreground) and read what
+# the user types to the shell.  In a session of its own (setsid), whose
+# leader, a shell, stays outside the sandbox; a group of its own still works
+if command -v setsid >/dev/null 2>&1; then
+    run "landlock hardening: pgid outside" setsid -w sh -c "'$SP' pgid-join"
+    outside=$OUT
+    run "landlock hardening: pgid join" setsid -w sh -c "'$B' run $A '$P' -- '$SP' pgid-join"
+    if [ "$outside" != allowed ]; then skip "landlock hardening: joining the caller's process group is refused" "refused outside the sandbox too: $outside"
+    elif grep -q '^refused' "$TMP/out"; then pass "landlock hardening: joining the caller's process group (setpgid to the session leader's) is refused"
+    else fail "landlock hardening: joining the caller's process group (setpgid to the session leader's) is refused" "rc $RC: $OUT $ERR"; fi
+    run "landlock hardening: pgid own" setsid -w sh -c "'$B' run $A '$P' -- '$SP' pgid-own"
+    expect_out_has "landlock hardening: a process group of its own (setpgid 0 0) still works" "allowed"
+else
+    skip "landlock hardening: joining the caller's process group is refused" "no setsid"
+fi
 
 # truncate by path: before ABI 3 Landlock does not check it, so the filter
 # refuses it (else the command could empty a file it may not write, buckle's
