@@ -7,6 +7,7 @@
  * files decided by the profile's own semantics (decide.c).  Whatever cannot
  * be granted that way is lost (narrower), never added. */
 #include "landlock.h"
+#include "landlock_mounts.h"
 #include "emit.h"
 #include "../compiler/precedence.h"
 #include "../grammar/sexp.h"
@@ -728,6 +729,74 @@ static void verify_grants(llb *b)
     }
 }
 
+/* Bind mounts: a grant belongs to a directory or file, not to a path, so a
+ * grant that reaches a denied path's directory through another mount of it
+ * reaches the denied path too (the kernel checks the inode, the deny names
+ * one of its paths).  Every path deny's fixed part (the path; a pattern's
+ * text before its first special character) is looked up in the mount table:
+ * a grant that covers another name of it loses the right, and a grant
+ * beneath another name loses it where the profile denies the right at the
+ * corresponding path (narrower, with the reason). */
+static void verify_mounts(llb *b)
+{
+    ll_plan *p = b->p;
+    ll_mounts mt;
+    ll_mounts_read(b->a, &mt);
+    p->mounts_digest = mt.digest;
+    if (!mt.aliased) return;
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        uint64_t bit = rights[ri].bit;
+        for (size_t k = 0; k < b->ndeny[ri]; k++) {
+            const rule *d = b->deny[ri][k];
+            if (d->m.kind == MK_NONE || d->m.kind == MK_ANCESTORS) continue;
+            size_t n;
+            const char *v = rval(b, d, &n);
+            const char *base = v;
+            if (d->m.kind != MK_LITERAL && d->m.kind != MK_SUBPATH) {
+                int any = 0;
+                size_t l = d->m.kind == MK_PREFIX ? n : pattern_prefix(d, v, n, &any);
+                const char *fx = d->m.kind == MK_REGEX ? v + 1 : v;
+                if (any || !l) base = "/";
+                else {
+                    /* the directory every match is in */
+                    size_t e = l;
+                    while (e > 0 && fx[e - 1] != '/') e--;
+                    base = e <= 1 ? "/" : arena_strndup(b->a, fx, e - 1);
+                }
+            }
+            const char *h = ll_host_path(b->a, base, b->in->host_map);
+            ll_alias *al;
+            size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+            for (size_t j = 0; j < na; j++) {
+                size_t alen = strlen(al[j].alt);
+                for (size_t i = 0; i < p->ng; i++) {
+                    ll_grant *g = &p->g[i];
+                    if (!(g->access & bit)) continue;
+                    size_t gl = strlen(g->path);
+                    int take;
+                    const char *same = al[j].alt, *as = al[j].orig;
+                    if (!strcmp(g->path, al[j].alt) || (g->is_dir && under(al[j].alt, alen, g->path, gl)))
+                        take = 1;    /* it holds the whole other name */
+                    else if (under(g->path, gl, al[j].alt, alen)) {
+                        const char *o = arena_printf(b->a, "%s%s", al[j].orig, g->path + alen);
+                        const char *po = profile_path(b->a, o, b->in->host_map);
+                        take = g->is_dir ? may_match_beneath(b, d, po, strlen(po)) : !allows_all(b, ri, po);
+                        same = g->path;
+                        as = o;
+                    } else take = 0;
+                    if (!take) continue;
+                    g->access &= ~bit;
+                    const char *why = arena_printf(b->a, "%s on %s withdrawn: %s is %s through another mount, which the "
+                                                         "deny at %s covers", rights[ri].name, g->path, same, as,
+                                                   ll_rule_where(b->a, b->in->c, d));
+                    narrow(b, d, why);
+                    add_note(p, why);
+                }
+            }
+        }
+    }
+}
+
 /* The same check for the run cache: no grant at or beneath it, nor on a
  * directory above it (the planning never makes one). */
 static void verify_hidden(llb *b)
@@ -1326,6 +1395,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     p->per_pid = per_pid_rule(&b);
     interpreter(&b);
     verify_grants(&b);
+    verify_mounts(&b);
     verify_hidden(&b);
     withdraw_movable(&b);
     size_t kept = 0;
