@@ -138,7 +138,22 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     char *rp = realpath(resolved, NULL);
     const char *exec_path = rp ? arena_strdup(&a, rp) : resolved;
     free(rp);
-    rp = elf_interp(exec_path, scratch, sizeof scratch) == 0 ? realpath(scratch, NULL) : NULL;
+    /* a script: the kernel executes the interpreter its "#!" line names
+     * (and that one's, up to its limit), and maps the last one's loader */
+    const char *script_named[SCRIPT_DEPTH_MAX], *script_real[SCRIPT_DEPTH_MAX], *script_of[SCRIPT_DEPTH_MAX];
+    size_t nscript = 0;
+    const char *elf = exec_path;
+    int er = elf_interp(elf, scratch, sizeof scratch);
+    while (er == -1 && nscript < SCRIPT_DEPTH_MAX && script_interp(elf, scratch, sizeof scratch) == 0) {
+        script_of[nscript] = elf;
+        script_named[nscript] = arena_strdup(&a, scratch);
+        rp = realpath(scratch, NULL);
+        if (!rp) break;
+        elf = script_real[nscript++] = arena_strdup(&a, rp);
+        free(rp);
+        er = elf_interp(elf, scratch, sizeof scratch);
+    }
+    rp = er == 0 ? realpath(scratch, NULL) : NULL;
     const char *ip = rp ? arena_strdup(&a, rp) : NULL;
     free(rp);
 
@@ -285,6 +300,18 @@ launch:
         const char *why;
         if (ll_plan_decide(&plan, &q, exec_path, &a, &why) != 0) {
             run_say(sink, SEV_ERROR, "the profile does not let %s start (%s); nothing was run", exec_path, why);
+            goto out;
+        }
+        /* and, for a script, the interpreters its "#!" lines name */
+        for (size_t k = 0; k < nscript; k++) {
+            q.obj = script_real[k];
+            q.len = strlen(script_real[k]);
+            if (ll_plan_decide(&plan, &q, script_real[k], &a, &why) == 0) continue;
+            run_say(sink, SEV_ERROR, "the profile does not let %s start: it is a script whose #! line names %s%s%s, which "
+                                     "the kernel executes in its place and the profile may not execute (%s); add "
+                                     "process { allow exec literal \"%s\"; } (or its directory); nothing was run",
+                    script_of[k], script_named[k], strcmp(script_named[k], script_real[k]) ? ", that is " : "",
+                    strcmp(script_named[k], script_real[k]) ? script_real[k] : "", why, script_real[k]);
             goto out;
         }
     }
