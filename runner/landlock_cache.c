@@ -96,6 +96,17 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
     char *bp = rq->buckle_path ? arena_strdup(a, rq->buckle_path) : NULL;
     for (char *tok = bp ? strtok(bp, ":") : NULL; tok; tok = strtok(NULL, ":"))
         if (*tok) protect_path(&pl, tok);
+    /* buckle itself and its standard library directories, existing or
+     * not: every later run executes the one and looks in the others,
+     * whichever profile it runs (a base this profile does not extend, a
+     * program renamed over buckle) */
+    if (rq->exe_path && rq->exe_path[0] == '/') protect_path(&pl, rq->exe_path);
+    for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
+        protect_path(&pl, rq->std_dirs[k]);
+        char *real = realpath(rq->std_dirs[k], NULL);
+        if (real) protect_whole(&pl, arena_strdup(a, real));
+        free(real);
+    }
     for (size_t k = 0; k < ncache; k++) {
         /* the links on its way, or its missing part; then the directory
          * itself, at and beneath, where it is now */
