@@ -24,8 +24,8 @@ int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t
     d[nd++] = slash ? arena_strndup(&f->a, path, (size_t)(slash - path)) : ".";
     size_t np;
     sb_param *pd = derive_sbpl_params(&f->a, all, n, &np);
-    sbpl_eval_opts eo = { pd, np, d, nd, &f->imported, 0 };
-    sbpl_read_opts ro = { 0, 0, 1 };
+    sbpl_eval_opts eo = { .params = pd, .nparams = np, .import_dirs = d, .nimport = nd, .sources = &f->imported };
+    sbpl_read_opts ro = { .whole = 1 };
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(f->src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };   /* docs/lint.md */
     sexp *top = sbpl_read(&f->a, &f->dl, f->src, &ro);

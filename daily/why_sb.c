@@ -25,11 +25,11 @@ static int ask_sbpl(void *ctx, const sb_request *r, void *answer)
 
 static sb_policy *eval_text(arena *a, diag_list *dl, source *src, const sb_ctx *x, source **keep)
 {
-    sbpl_read_opts ro = { 0, 0, 1 };
+    sbpl_read_opts ro = { .whole = 1 };
     sexp *top = sbpl_read(a, dl, src, &ro);
     if (dl->errors) return NULL;
     source *imported = NULL;
-    sbpl_eval_opts eo = { x->params, x->nparams, x->dirs, x->ndirs, &imported, 0 };
+    sbpl_eval_opts eo = { .params = x->params, .nparams = x->nparams, .import_dirs = x->dirs, .nimport = x->ndirs, .sources = &imported };
     sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
     while (imported) { source *n = imported->next; imported->next = *keep; *keep = imported; imported = n; }
     return dl->errors ? NULL : p;
