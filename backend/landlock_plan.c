@@ -1054,6 +1054,41 @@ static const char *op_list(llb *b, const rule *r, op_cat want)
     return out;
 }
 
+/* What the files operations of op_list mean for a user, in words: ", so
+ * the command can still change their modes (chmod), owners (chown), ...";
+ * "" when none of them is a change a user would look for. */
+static const char *files_in_words(llb *b, const rule *r)
+{
+    static const struct { const char *op, *words; } w[] = {
+        { "file-write-mode", "modes (chmod)" }, { "file-write-owner", "owners (chown)" },
+        { "file-write-times", "times" }, { "file-write-flags", "flags" }, { "file-write-acl", "ACLs" },
+        { "file-write-xattr", "extended attributes" }, { "file-link", "hard links to them" },
+    };
+    static const struct { const char *op, *words; } rd[] = {
+        { "file-read-metadata", "metadata (stat)" }, { "file-read-xattr", "extended attributes" },
+        { "file-map-executable", "executable mappings" },
+    };
+    strbuf s;
+    sb_init(&s);
+    int k = 0;
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+        int op = op_lookup(w[i].op, NULL);
+        if (op < 0 || !opset_has(r->covers, op)) continue;
+        sb_puts(&s, k++ ? ", " : ", so the command can still change their ");
+        sb_puts(&s, w[i].words);
+    }
+    int kr = 0;
+    for (size_t i = 0; i < sizeof rd / sizeof rd[0]; i++) {
+        int op = op_lookup(rd[i].op, NULL);
+        if (op < 0 || !opset_has(r->covers, op)) continue;
+        sb_puts(&s, kr++ ? ", " : k ? "; and read their " : ", so the command can still read their ");
+        sb_puts(&s, rd[i].words);
+    }
+    const char *out = arena_strdup(b->a, sb_cstr(&s));
+    sb_free(&s);
+    return out;
+}
+
 /* path with the symbolic links on its way resolved as the kernel does (its
  * last component too when follow_last), in a; NULL when that changes
  * nothing.  The part that does not exist is kept as written. */
@@ -1161,7 +1196,9 @@ static void rule_verdict(llb *b, const rule *r)
             { OC_IPC, LLC_IPC, "Landlock does not control %s" },
         };
         for (size_t k = 0; k < sizeof unc / sizeof unc[0]; k++)
-            if (cats & (1u << unc[k].c)) weaker(b, r, unc[k].cls, arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)));
+            if (cats & (1u << unc[k].c))
+                weaker(b, r, unc[k].cls, arena_printf(b->a, "%s%s", arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)),
+                                                      unc[k].c == OC_FILES ? files_in_words(b, r) : ""));
         if ((cats & (1u << OC_NET)) && net_deny_exact(b, r)) {
             /* the filter and Landlock refuse every socket it names */
         } else if (cats & (1u << OC_NET)) {
