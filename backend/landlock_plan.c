@@ -795,6 +795,33 @@ static void verify_mounts(llb *b)
             }
         }
     }
+    /* buckle's own paths (writing; the run cache: everything), at and
+     * beneath them, through another mount: a grant that reaches another
+     * name of them loses those rights */
+    for (size_t k = 0; k < b->in->nprotect + b->in->nhide; k++) {
+        int hidden = k >= b->in->nprotect;
+        const char *h = hidden ? b->in->hide[k - b->in->nprotect] : b->in->protect[k];
+        ll_alias *al;
+        size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+        for (size_t j = 0; j < na; j++) {
+            size_t alen = strlen(al[j].alt);
+            for (size_t i = 0; i < p->ng; i++) {
+                ll_grant *g = &p->g[i];
+                size_t gl = strlen(g->path);
+                if (strcmp(g->path, al[j].alt) && !(g->is_dir && under(al[j].alt, alen, g->path, gl)) &&
+                    !under(g->path, gl, al[j].alt, alen))
+                    continue;
+                uint64_t take = 0;
+                for (size_t ri = 0; ri < NRIGHTS; ri++)
+                    if (hidden || !(rights[ri].bit & LL_FS_READ_ONLY)) take |= rights[ri].bit;
+                if (!(g->access & take)) continue;
+                g->access &= ~take;
+                add_note(p, arena_printf(b->a, "%s on %s withdrawn: through another mount it reaches %s, buckle's own %s",
+                                         hidden ? "every right" : "every writing right", g->path, al[j].orig,
+                                         hidden ? "run cache" : "files"));
+            }
+        }
+    }
 }
 
 /* The same check for the run cache: no grant at or beneath it, nor on a

@@ -20,7 +20,7 @@ B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
 # outside /tmp and TMPDIR (the run keeps nothing there, but a clean place)
 R=$(mktemp -d /var/tmp/buckle-llmounts.XXXXXX)
 R=$(cd "$R" && pwd -P)
-trap 'umount "$R/d/view" 2>/dev/null; rm -rf "$R"' EXIT
+trap 'umount "$R/d/view" "$R/p2view" 2>/dev/null; rm -rf "$R"' EXIT
 mkdir -p "$R/d/real" "$R/d/view" "$R/prof"
 echo TOPSECRET >"$R/d/real/secret"
 echo pub >"$R/d/real/pub"
@@ -70,4 +70,29 @@ both "glob deny through the mount"
 prof "deny read literal \"$R/d/view/secret\";"
 run "landlock mounts: -v" "$B" run -v --no-cache --linux-accept=files "$R/prof/p.buckle" -- /usr/bin/true
 expect_err_has "landlock mounts: -v names the withdrawn grant" "read_file on $R/d/real withdrawn: $R/d/real/secret is $R/d/view/secret through another mount, which the deny at $R/prof/p.buckle:6 covers"
+
+# buckle's own files through another mount: the profile's directory mounted
+# a second time where the profile lets the sandbox write; the profile (and
+# the run cache, under a profile that reads it) stay out of reach
+mkdir -p "$R/p2" "$R/p2view"
+cat >"$R/p2/prof.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/dev", "$R/p2view";
+    allow exec-map "/usr/lib";
+    allow write "$R/p2view";
+}
+process { allow exec "/usr/bin"; allow fork; }
+EOP
+cp "$R/p2/prof.buckle" "$R/prof.before"
+mount --bind "$R/p2" "$R/p2view"
+run "landlock mounts: own files" "$B" run -v --no-cache --linux-accept=files "$R/p2/prof.buckle" -- /usr/bin/sh -c \
+    "(echo 'default allow;' >>'$R/p2view/prof.buckle') && echo WROTE-VIEW; (echo 'default allow;' >>'$R/p2/prof.buckle') && echo WROTE-REAL; mv '$R/p2view/prof.buckle' '$R/p2view/x' && echo MOVED; echo done"
+expect_out_has "landlock mounts: the command ran" "done"
+expect_out_lacks "landlock mounts: the profile cannot be written through another mount of its directory" "WROTE-VIEW"
+expect_out_lacks "landlock mounts: ... nor through its own name" "WROTE-REAL"
+expect_out_lacks "landlock mounts: ... nor moved away" "MOVED"
+expect_same "landlock mounts: ... the profile is as it was" "$R/prof.before" "$R/p2/prof.buckle"
+expect_err_has "landlock mounts: -v says why the grant is withdrawn" "through another mount it reaches $R/p2/prof.buckle, buckle's own files"
+umount "$R/p2view" 2>/dev/null
 exit 0
