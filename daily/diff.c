@@ -113,8 +113,20 @@ static void collect(objset *s, const sfilter *f)
 
 typedef struct verdict { int action; const void *rule; } verdict;
 
+static int vb_live(const diff_side *d) { return d->vb && d->vb->nblocks && !d->vb->why_not; }
+
 static verdict ask(diff_side *d, const sb_request *q)
 {
+    if (vb_live(d)) {
+        /* with the verbatim blocks: a rule of theirs decides, or the rules
+         * buckle sees (by buckle's answer, which names the .buckle rule) */
+        sb_answer v = vb_ask(d->vb, q);
+        if (vb_from_block(d->vb, v.rule)) return (verdict){ v.decision, v.rule };
+        cc_answer an = crosscheck_ask(d->x, q);
+        action_t act = an.raw ? an.sbpl.decision : an.prof.action;
+        if (act == v.decision) return an.raw ? (verdict){ an.sbpl.decision, an.sbpl.rule } : (verdict){ an.prof.action, an.prof.r };
+        return (verdict){ v.decision, v.rule };
+    }
     if (!d->is_sb) {
         cc_answer an = crosscheck_ask(d->x, q);
         if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule };
@@ -126,6 +138,14 @@ static verdict ask(diff_side *d, const sb_request *q)
 
 static const char *describe(arena *a, diff_side *d, const void *who)
 {
+    if (who && vb_live(d) && vb_from_block(d->vb, who)) return vb_describe(a, d->vb, who);
+    if (who && vb_live(d) && ((const sb_rule *)who)->at.src == d->vb->src) {
+        const sb_rule *r = who;
+        source_pos p = source_position(r->at.src, r->at.start);
+        size_t len;
+        const char *line = source_line(r->at.src, r->at.start, &len);
+        return arena_printf(a, "<compiled>:%u:%u: %.*s", p.line, p.col, (int)(len > 200 ? 200 : len), line);
+    }
     if (!who) {
         if (d->is_sb) return "the default";
         return arena_printf(a, "the default (%s)", action_name(d->c->pol.default_action));
@@ -159,7 +179,12 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
     hm_init(&s.seen);
     diff_side *sides[2] = { old, nw };
     for (int k = 0; k < 2; k++)
+    {
         for (size_t i = 0; i < sides[k]->pol->n; i++) collect(&s, sides[k]->pol->rules[i]->filter);
+        if (vb_live(sides[k]))
+            for (size_t i = 0; i < sides[k]->vb->pol->n; i++)
+                if (vb_from_block(sides[k]->vb, sides[k]->vb->pol->rules[i])) collect(&s, sides[k]->vb->pol->rules[i]->filter);
+    }
     add_path(&s, "/", 1);
     r->objects = s.n;
     hashmap groups;

@@ -343,34 +343,60 @@ static const char *form_cond_param(imp *m, const sexp *x)
     return p;
 }
 
-/* a form whose rules depend on a parameter's value is refused at the form
- * unless -D gives the value (the import is then written for it).  It is not
- * kept verbatim: which branch Seatbelt would take would then depend on
- * whether buckle passes the parameter, a choice -D and -U make explicit. */
-static int check_form_conditionals(imp *m, const sexp *x)
+static int importing_form(const imp *m, const source *s, int depth);
+
+/* why a form whose rules depend on the value of the parameter p is kept
+ * verbatim (p "(...)": a name the profile computes) */
+static const char *cond_why(imp *m, const char *p, const char *where)
 {
-    const char *p = form_cond_param(m, x);
-    if (!p) return 0;
-    {
-        diag *d = diag_add(m->dl, SEV_ERROR, NULL, x->at,
-                           "cannot import this form: which rules it makes depends on the parameter %s%s%s, and buckle has no "
-                           "conditionals", p[0] == '(' ? "" : "\"", p, p[0] == '(' ? "" : "\"");
-        if (p[0] != '(')
-            diag_help(m->dl, d, "give the value the program passes with -D %s=VALUE, or -U %s when it passes none: the "
-                      "import is then written for that case", p, p);
-    }
-    return 1;
+    if (p[0] == '(')
+        return arena_printf(m->a, "%swhich rules it makes depends on a parameter whose name the profile computes, and "
+                            "buckle has no conditionals: Seatbelt decides it when the profile is loaded", where);
+    return arena_printf(m->a, "%swhich rules it makes depends on the value of the parameter \"%s\", and buckle has no "
+                        "conditionals: Seatbelt decides it when the profile is loaded, with the value the program "
+                        "passes (-D %s=VALUE, or -U %s when it passes none, writes the import for that case instead)",
+                        where, p, p, p);
 }
 
-/* the forms of the file (but those kept verbatim for another reason), and of
- * the files it imports once they are read */
-static int check_conditionals(imp *m)
+/* A form whose rules depend on a parameter's value that -D and -U do not
+ * give is kept verbatim: the import passes the parameter through, so
+ * Seatbelt takes the branch the original would.  With the value given, the
+ * form is expanded for it instead.  A conditional in a file the profile
+ * imports keeps the (import ...) of the file verbatim.  1 when a form was
+ * newly kept verbatim; -1 (an error said) when the conditional is in a file
+ * no form of the profile imports by name. */
+static int check_conditionals(imp *m, const char **forced, unsigned char *fcond)
 {
-    for (size_t i = 0; i < m->nforms; i++)
-        if (!m->forms[i].verbatim && check_form_conditionals(m, m->forms[i].x)) return 1;
+    int added = 0;
+    for (size_t i = 0; i < m->nforms; i++) {
+        iform *f = &m->forms[i];
+        if (f->verbatim) continue;
+        const char *p = form_cond_param(m, f->x);
+        if (!p) continue;
+        f->verbatim = f->cond = 1;
+        f->why = cond_why(m, p, "");
+        added = 1;
+    }
     for (size_t k = 0; k < m->nforeign; k++)
-        for (const sexp *t = m->ftop[k]; t; t = t->next) if (check_form_conditionals(m, t)) return 1;
-    return 0;
+        for (const sexp *t = m->ftop[k]; t; t = t->next) {
+            const char *p = form_cond_param(m, t);
+            if (!p) continue;
+            int fi = importing_form(m, m->fsrc[k], 0);
+            if (fi < 0) {
+                diag_add(m->dl, SEV_ERROR, NULL, t->at,
+                         "cannot import this form: which rules it makes depends on the parameter %s%s%s, and no form "
+                         "of the profile imports its file by name", p[0] == '(' ? "" : "\"", p, p[0] == '(' ? "" : "\"");
+                return -1;
+            }
+            iform *f = &m->forms[fi];
+            if (f->verbatim) continue;
+            source_pos pos = source_position(m->fsrc[k], t->at.start);
+            f->verbatim = f->cond = 1;
+            f->why = cond_why(m, p, arena_printf(m->a, "in the file it imports, %s, line %u: ", m->fsrc[k]->name, pos.line));
+            if (forced) { forced[fi] = f->why; fcond[fi] = 1; }
+            added = 1;
+        }
+    return added;
 }
 
 /* ---- imports, and which form made each rule --------------------------------- */
@@ -668,6 +694,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     /* a form whose rules can be written neither in sections nor as SBPL
      * rules is kept verbatim, and the import starts again (forced) */
     const char **forced = NULL;
+    unsigned char *fcond = NULL;   /* forced for a conditional in an imported file */
     const source *frag_src = NULL;
     diag *dl_tail = dl->tail;
     diag_list dl_counts = *dl;
@@ -675,11 +702,12 @@ restart:
     read_forms(&m, top0);
     scan_params(&m, top0);
     if (!forced) forced = arena_alloc(m.a, (m.nforms + 1) * sizeof *forced);
+    if (!fcond) fcond = arena_alloc(m.a, m.nforms + 1);
     for (size_t i = 0; i < m.nforms; i++)
-        if (forced[i]) { m.forms[i].verbatim = 1; m.forms[i].why = forced[i]; }
+        if (forced[i]) { m.forms[i].verbatim = 1; m.forms[i].why = forced[i]; m.forms[i].cond = fcond[i]; }
     /* what buckle cannot evaluate is kept verbatim, and evaluation starts
      * again without it (each round keeps one more form) */
-    if (check_conditionals(&m)) goto done;
+    check_conditionals(&m, NULL, NULL);
     for (size_t round = 0; round <= m.nforms; round++) {
         while (verbatim_uses(&m)) {}
         top = eval_chain(&m);
@@ -706,7 +734,11 @@ restart:
     }
     verbatim_definitions(&m);
     for (size_t i = 0; i < m.nforms; i++) if (m.forms[i].verbatim || m.forms[i].keep_def) m.forms[i].raw = 1;
-    if (check_conditionals(&m)) goto done;
+    if (m.sym && !dl->errors) {
+        int cr = check_conditionals(&m, forced, fcond);
+        if (cr < 0) goto done;
+        if (cr > 0) goto again;   /* a conditional in an imported file: its import kept verbatim */
+    }
     if (!m.sym || dl->errors) goto done;
     for (size_t i = 0; i < m.np; i++)
         if (!ident(m.pnames[i])) {
@@ -830,6 +862,11 @@ restart:
         diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "cannot import: the profile's default is not known");
         goto done;
     }
+    {
+        const char *owhy;
+        int of = verbatim_order(&m, &owhy);
+        if (of >= 0) { forced[of] = owhy; goto again; }
+    }
     liveness(&m);
     const char *name = src->name;
     strbuf b;
@@ -870,20 +907,7 @@ restart:
                                           f->why ? f->why : "a filter whose meaning is not known");
                 sb_free(&report);
                 sb_free(&b);
-                /* the findings of this attempt are said by the next one */
-                if (dl_tail) dl_tail->next = NULL; else dl->head = NULL;
-                dl->tail = dl_tail;
-                dl->count = dl_counts.count;
-                dl->errors = dl_counts.errors;
-                dl->warnings = dl_counts.warnings;
-                dl->syntax_errors = dl_counts.syntax_errors;
-                hm_free(&m.defined);
-                imp keep = m;
-                memset(&m, 0, sizeof m);
-                m.a = keep.a; m.dl = keep.dl; m.src = keep.src; m.o = keep.o; m.dirs = keep.dirs; m.ndirs = keep.ndirs;
-                m.fragment_src = frag_src;
-                hm_init(&m.defined);
-                goto restart;
+                goto again;
             }
             diag_add(dl, SEV_ERROR, NULL, f->x->at, "cannot import this rule: %s, and it cannot be written back as SBPL",
                      f->why ? f->why : "a filter whose meaning is not known");
@@ -903,6 +927,24 @@ restart:
                      "(BK4013): %s", m.forms[i].why ? m.forms[i].why : "buckle cannot evaluate it");
     sb_free(&report);
     sb_free(&b);
+    goto done;
+again:
+    {
+        /* the findings of this attempt are said by the next one */
+        if (dl_tail) dl_tail->next = NULL; else dl->head = NULL;
+        dl->tail = dl_tail;
+        dl->count = dl_counts.count;
+        dl->errors = dl_counts.errors;
+        dl->warnings = dl_counts.warnings;
+        dl->syntax_errors = dl_counts.syntax_errors;
+        hm_free(&m.defined);
+        imp keep = m;
+        memset(&m, 0, sizeof m);
+        m.a = keep.a; m.dl = keep.dl; m.src = keep.src; m.o = keep.o; m.dirs = keep.dirs; m.ndirs = keep.ndirs;
+        m.fragment_src = frag_src;
+        hm_init(&m.defined);
+        goto restart;
+    }
 done:
     unmark_diags(&m);
     hm_free(&m.defined);
