@@ -111,7 +111,7 @@ static void collect(objset *s, const sfilter *f)
     for (int i = 0; i < f->nkids; i++) collect(s, f->kids[i]);
 }
 
-typedef struct verdict { int action; const void *rule; } verdict;
+typedef struct verdict { int action; const void *rule; int vb; } verdict;   /* vb: rule is an sb_rule of d->vb */
 
 static int vb_live(const diff_side *d) { return d->vb && d->vb->nblocks && !d->vb->why_not; }
 
@@ -121,25 +121,25 @@ static verdict ask(diff_side *d, const sb_request *q)
         /* with the verbatim blocks: a rule of theirs decides, or the rules
          * buckle sees (by buckle's answer, which names the .buckle rule) */
         sb_answer v = vb_ask(d->vb, q);
-        if (vb_from_block(d->vb, v.rule)) return (verdict){ v.decision, v.rule };
+        if (vb_from_block(d->vb, v.rule)) return (verdict){ v.decision, v.rule, 1 };
         cc_answer an = crosscheck_ask(d->x, q);
         action_t act = an.raw ? an.sbpl.decision : an.prof.action;
-        if (act == v.decision) return an.raw ? (verdict){ an.sbpl.decision, an.sbpl.rule } : (verdict){ an.prof.action, an.prof.r };
-        return (verdict){ v.decision, v.rule };
+        if (act == v.decision) return an.raw ? (verdict){ an.sbpl.decision, an.sbpl.rule, 0 } : (verdict){ an.prof.action, an.prof.r, 0 };
+        return (verdict){ v.decision, v.rule, 1 };
     }
     if (!d->is_sb) {
         cc_answer an = crosscheck_ask(d->x, q);
-        if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule };
-        return (verdict){ an.prof.action, an.prof.r };
+        if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule, 0 };
+        return (verdict){ an.prof.action, an.prof.r, 0 };
     }
     sb_answer an = sbpl_decide(d->pol, q, d->a);
-    return (verdict){ an.decision, an.rule };
+    return (verdict){ an.decision, an.rule, 0 };
 }
 
-static const char *describe(arena *a, diff_side *d, const void *who)
+static const char *describe(arena *a, diff_side *d, const void *who, int from_vb)
 {
-    if (who && vb_live(d) && vb_from_block(d->vb, who)) return vb_describe(a, d->vb, who);
-    if (who && vb_live(d) && ((const sb_rule *)who)->at.src == d->vb->src) {
+    if (who && from_vb && vb_from_block(d->vb, who)) return vb_describe(a, d->vb, who);
+    if (who && from_vb) {
         const sb_rule *r = who;
         source_pos p = source_position(r->at.src, r->at.start);
         size_t len;
@@ -208,8 +208,8 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
                 g->widening = a.action != ACT_ALLOW && b.action == ACT_ALLOW;
                 g->old_rule = a.rule;
                 g->new_rule = b.rule;
-                g->old_text = describe(&r->a, old, a.rule);
-                g->new_text = describe(&r->a, nw, b.rule);
+                g->old_text = describe(&r->a, old, a.rule, a.vb);
+                g->new_text = describe(&r->a, nw, b.rule, b.vb);
                 char *k = arena_alloc(&r->a, sizeof key);
                 memcpy(k, key, sizeof key);
                 hm_put(&groups, k, sizeof key, g);

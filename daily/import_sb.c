@@ -665,6 +665,44 @@ static int errors_in_unevaluated(imp *m, const diag_list *l)
     return any;
 }
 
+/* ---- a file Seatbelt would not load ----------------------------------------- */
+
+static int cpp_directive(const char *msg)
+{
+    static const char *const dirs[] = { "include", "import", "define", "undef", "if", "ifdef", "ifndef", "elif",
+                                        "else", "endif", "pragma", "error" };
+    const char *p = strstr(msg, "unknown # syntax \"#");
+    if (!p) return 0;
+    p += strlen("unknown # syntax \"#");
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        size_t l = strlen(dirs[i]);
+        if (!strncmp(p, dirs[i], l) && p[l] == '"') return 1;
+    }
+    return 0;
+}
+
+/* The errors that make Seatbelt itself refuse the original say so, and what
+ * to do: the import keeps decisions, and a file that does not load makes
+ * none (docs/daily.md, "What is refused").  The first of each kind gets the
+ * help. */
+static void unloadable_help(diag_list *dl)
+{
+    int cpp = 0, op = 0;
+    for (diag *d = dl->head; d; d = d->next) {
+        if (d->sev != SEV_ERROR || d->help) continue;
+        if (!cpp && cpp_directive(d->msg)) {
+            cpp = 1;
+            diag_help(dl, d, "a C preprocessor directive: the file is a template for cpp, which Seatbelt does not load as "
+                      "written, so it makes no decision to keep; run it through the preprocessor first (cpp -P FILE > "
+                      "OUT.sb, with the -D flags its build passes) and import OUT.sb");
+        } else if (!op && d->code && !strcmp(d->code, BK2006)) {
+            op = 1;
+            diag_help(dl, d, "no operation has a name close to it; Seatbelt does not load a profile that names an operation "
+                      "it does not know, so it makes no decision to keep: correct the name (docs/sbpl.md, \"Operations\")");
+        }
+    }
+}
+
 /* ---- the whole -------------------------------------------------------------- */
 
 int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_opts *o)
@@ -685,7 +723,11 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };
     sexp *const top0 = sbpl_read(m.a, dl, src, &ro);
-    if (dl->errors) return 1;
+    if (dl->errors) {
+        unloadable_help(dl);
+        hm_free(&m.defined);
+        return 1;
+    }
     sexp *top = top0;
     int rc = 1;
     source *imported = NULL;
@@ -946,6 +988,7 @@ again:
         goto restart;
     }
 done:
+    unloadable_help(dl);
     unmark_diags(&m);
     hm_free(&m.defined);
     /* the diagnostics may point into the imported files: the caller frees them */

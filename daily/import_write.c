@@ -170,15 +170,26 @@ static int orig_denies_meta(const imp *m, const char *sym, size_t n)
     return an.decision == 1;
 }
 
-static void add_fix(const imp *m, strbuf *fix, const char *kind, const char *s, size_t n)
+static int sbpl_string(strbuf *b, const imp *m, const char *s, size_t n, int regex);
+
+static void add_fix(const imp *m, strbuf *fix, strbuf *rawfix, const char *kind, const char *s, size_t n)
 {
     strbuf t;
     sb_init(&t);
     /* a traversal rule ranks at the depth of the object it matches, deeper
-     * than a written "$HOME/x" (a parameter is one component): only a final
-     * deny is sure to decide over it */
+     * than a written "$HOME/x" (a parameter is one component): a deny in
+     * SBPL, after every generated rule, decides over it (a final deny would
+     * also meet any allowed path the parameter's value might be) */
     int param = !strncmp(s, SENT, strlen(SENT));
-    sb_printf(&t, "    deny %smetadata %s", param && !strcmp(kind, "literal ") ? "final " : "", kind);
+    if (param && !strcmp(kind, "literal ")) {
+        sb_puts(&t, "(deny file-read-metadata (literal ");
+        sbpl_string(&t, m, s, n, 0);
+        sb_puts(&t, "))\n");
+        if (!strstr(sb_cstr(rawfix), t.data)) sb_add(rawfix, t.data, t.len);
+        sb_free(&t);
+        return;
+    }
+    sb_printf(&t, "    deny metadata %s", kind);
     if (put_string(&t, m, s, n, 1)) {
         sb_puts(&t, ";\n");
         if (!fix->len || !strstr(sb_cstr(fix), t.data)) sb_add(fix, t.data, t.len);
@@ -215,12 +226,12 @@ static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
                 if (f->str[j] != '/') continue;
                 size_t al = j ? j : 1;
                 if (al == f->len) continue;
-                if (orig_denies_meta(m, f->str, al)) add_fix(m, fix, "literal ", f->str, al);
+                if (orig_denies_meta(m, f->str, al)) add_fix(m, fix, rawfix, "literal ", f->str, al);
             }
             if (!strncmp(f->str, SENT, strlen(SENT))) {
                 const char *u = strstr(f->str + strlen(SENT), "__");
                 size_t sl = u ? (size_t)(u + 2 - f->str) : 0;
-                if (sl && sl < f->len && orig_denies_meta(m, f->str, sl)) add_fix(m, fix, "literal ", f->str, sl);
+                if (sl && sl < f->len && orig_denies_meta(m, f->str, sl)) add_fix(m, fix, rawfix, "literal ", f->str, sl);
                 /* the parents of the value: no .buckle rule names them */
                 size_t v = (size_t)strtoul(f->str + strlen(SENT), NULL, 10);
                 const char *val = sl ? concrete(m, f->str, sl) : "";
@@ -238,7 +249,7 @@ static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
                 sb_add(&t, f->str, f->len);
                 sb_puts(&t, f->kind == F_SUBPATH ? "/x" : "x");
                 if (orig_denies_meta(m, t.data, t.len) || orig_denies_meta(m, f->str, f->len))
-                    add_fix(m, fix, f->kind == F_PREFIX ? "prefix " : "", f->str, f->len);
+                    add_fix(m, fix, rawfix, f->kind == F_PREFIX ? "prefix " : "", f->str, f->len);
                 sb_free(&t);
             }
         }
