@@ -32,12 +32,24 @@ static const char *given(const imp *m, const char *name)
     return NULL;
 }
 
+/* the string naming the parameter of (param ARG): ARG itself, or the string
+ * a (define NAME "STRING") gave the name ARG; NULL when it is computed */
+static const sexp *param_name(const imp *m, const sexp *arg)
+{
+    if (arg && arg->kind == SX_STRING) return arg;
+    if (!arg || arg->kind != SX_SYMBOL) return NULL;
+    const sexp *d = hm_get(&m->defined, arg->text, arg->len);
+    const sexp *v = d && d->child->next && d->child->next->kind == SX_SYMBOL ? d->child->next->next : NULL;
+    return v && v->kind == SX_STRING && !v->next ? v : NULL;
+}
+
 static void scan_params(imp *m, const sexp *x)
 {
     for (; x; x = x->next) {
-        if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv")) &&
-            x->child->next && x->child->next->kind == SX_STRING) {
-            const char *b = base_name(m->a, arena_strndup(m->a, x->child->next->text, x->child->next->len));
+        const sexp *pn = x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv"))
+                         ? param_name(m, x->child->next) : NULL;
+        if (pn) {
+            const char *b = base_name(m->a, arena_strndup(m->a, pn->text, pn->len));
             size_t i;
             for (i = 0; i < m->np && strcmp(m->pnames[i], b); i++) {}
             if (i == m->np && !given(m, b)) {
@@ -283,8 +295,8 @@ static const char *param_in(imp *m, const sexp *x, hashmap *seen, int depth)
     if (x->kind != SX_LIST && x->kind != SX_QUOTE) return NULL;
     if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv")) &&
         x->child->next) {
-        const sexp *a = x->child->next;
-        if (a->kind != SX_STRING) return "(a name computed by the profile)";
+        const sexp *a = param_name(m, x->child->next);
+        if (!a) return "(a name computed by the profile)";
         const char *b = base_name(m->a, arena_strndup(m->a, a->text, a->len));
         if (!given(m, b)) return b;
     }

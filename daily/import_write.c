@@ -352,6 +352,33 @@ static int reads_param(const sexp *x)
     return 0;
 }
 
+/* Under (deny default) buckle writes explicit denies of a few concrete
+ * operations (compiler/implied.c), which a family rule kept in SBPL would
+ * lose to (the concrete operation decides first): each such rule is
+ * repeated on those it covers, in place, so that the order holds there too
+ * (a family is decided in SBPL whole, so every rule of it is repeated) */
+static int default_deny_copies(strbuf *b, const imp *m, size_t fi)
+{
+    if (!m->dflt || strcmp(m->dflt, "deny")) return 1;
+    int said = 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const sb_rule *r = m->rules[i].r;
+        if (m->rules[i].form != (int)fi || op_get(r->op)->concrete) continue;
+        for (int c = 0; c < ops_count(); c++) {
+            if (!opset_has(&op_get(r->op)->covers, c) || !op_get(c)->concrete || !default_deny_covers(c)) continue;
+            if (!said) sb_puts(b, ";; (repeated on the operations buckle denies explicitly under (deny default))\n");
+            said = 1;
+            sb_printf(b, "(%s %s", action_name(r->action), op_get(c)->name);
+            if (r->filter) {
+                sb_putc(b, ' ');
+                if (!sbpl_filter(b, m, r->filter)) return 0;
+            }
+            sb_puts(b, ")\n");
+        }
+    }
+    return 1;
+}
+
 /* the rules of a form as SBPL: verbatim, or written from their evaluation
  * when the form uses definitions (an sbpl block holds rules only) or reads
  * a parameter while -D/-U fix some (their values are written in) */
@@ -361,7 +388,7 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
     if (f->kind == FK_RULE && !uses_define(m, f->x) && !((m->o->ngiven || m->o->nunset) && reads_param(f->x))) {
         sb_add(b, m->src->text + f->cfrom, f->to - f->cfrom);
         if (b->len && b->data[b->len - 1] != '\n') sb_putc(b, '\n');
-        return 1;
+        return default_deny_copies(b, m, fi);
     }
     sb_add(b, m->src->text + f->cfrom, f->from - f->cfrom);
     sb_puts(b, f->kind == FK_IMPORT ? ";; (the rules of the imported file)\n"
@@ -379,7 +406,7 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
         if (r->no_sandbox) sb_puts(b, " (with no-sandbox)");
         sb_puts(b, ")\n");
     }
-    return 1;
+    return default_deny_copies(b, m, fi);
 }
 
 static void traversal_fixes(imp *m, strbuf *fix, strbuf *rawfix)
