@@ -73,6 +73,7 @@ typedef struct imp {
 
 /* import_sb.c */
 int builtin_param(const char *n);
+int buckle_param_name(const char *n);
 void use_set(imp *m, int k);
 uint32_t line_start(const source *s, uint32_t at);
 uint32_t line_end(const source *s, uint32_t at);

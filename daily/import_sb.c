@@ -10,6 +10,9 @@
 #include "import_model.h"
 #include <string.h>
 #include <stdlib.h>
+#include <stdio.h>
+
+static int importing_form(const imp *m, const source *s, int depth);
 
 /* ---- parameters ------------------------------------------------------------- */
 
@@ -67,6 +70,29 @@ static int ident(const char *s)
     for (s++; *s; s++)
         if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_')) return 0;
     return 1;
+}
+
+/* 1 when `param NAME;` declares NAME: letters, digits and _, and not a
+ * word of the language (network, files, ...), as the parser says */
+int buckle_param_name(const char *n)
+{
+    if (!ident(n) || strlen(n) > 200) return 0;
+    size_t l = strlen(n) + 8;
+    char *text = malloc(l + 1);
+    if (!text) return 0;
+    snprintf(text, l + 1, "param %s;", n);
+    source *s = source_new("(a parameter's name)", "", text, strlen(text));
+    if (!s) return 0;
+    arena a, nodes;
+    arena_init(&a);
+    arena_init(&nodes);
+    diag_list dl;
+    diag_list_init(&dl, &a);
+    int ok = parse_buckle(&a, &nodes, &dl, s) != NULL && !dl.errors;
+    arena_free(&nodes);
+    arena_free(&a);
+    source_free(s);
+    return ok;
 }
 
 int builtin_param(const char *n)
@@ -307,6 +333,68 @@ static const char *param_in(imp *m, const sexp *x, hashmap *seen, int depth)
     return NULL;
 }
 
+/* 1 when x (or a definition it uses) reads the parameter name */
+static int reads_param_named(imp *m, const sexp *x, const char *name, hashmap *seen, int depth)
+{
+    if (!x || depth > SBPL_MAX_DEPTH) return 0;
+    if (x->kind == SX_SYMBOL) {
+        const sexp *d = hm_get(&m->defined, x->text, x->len);
+        if (!d || hm_get(seen, x->text, x->len)) return 0;
+        hm_put(seen, x->text, x->len, (void *)d);
+        for (const sexp *c = d->child->next->next; c; c = c->next)
+            if (reads_param_named(m, c, name, seen, depth + 1)) return 1;
+        return 0;
+    }
+    if (x->kind != SX_LIST && x->kind != SX_QUOTE) return 0;
+    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv"))) {
+        const sexp *a = param_name(m, x->child->next);
+        if (a && !strcmp(base_name(m->a, arena_strndup(m->a, a->text, a->len)), name)) return 1;
+    }
+    for (const sexp *c = x->child; c; c = c->next)
+        if (reads_param_named(m, c, name, seen, depth + 1)) return 1;
+    return 0;
+}
+
+static int form_reads_param(imp *m, const sexp *x, const char *name)
+{
+    hashmap seen;
+    hm_init(&seen);
+    int r = reads_param_named(m, x, name, &seen, 0);
+    hm_free(&seen);
+    return r;
+}
+
+/* A parameter whose name `param` cannot declare: the forms that read it are
+ * kept verbatim (Seatbelt reads it when the profile is loaded), the
+ * (import ...) of a file that does for that file.  1 when a form was newly
+ * kept verbatim. */
+static int unnamed_params(imp *m, const char **forced)
+{
+    int added = 0;
+    for (size_t p = 0; p < m->np; p++) {
+        const char *n = m->pnames[p];
+        if (builtin_param(n) || buckle_param_name(n)) continue;
+        const char *why = arena_printf(m->a, "it reads the parameter \"%s\", which is not a .buckle name (letters, digits "
+                                       "and _, not a word of the language), so no `param` can declare it: Seatbelt reads it "
+                                       "when the profile is loaded (-D %s=VALUE writes the import for one value instead)", n, n);
+        for (size_t i = 0; i < m->nforms; i++) {
+            iform *f = &m->forms[i];
+            if (f->verbatim || forced[i] || f->kind == FK_DEFINE || f->kind == FK_VERSION || f->kind == FK_DEFAULT) continue;
+            if (!form_reads_param(m, f->x, n)) continue;
+            forced[i] = why;
+            added = 1;
+        }
+        for (size_t k = 0; k < m->nforeign; k++)
+            for (const sexp *t = m->ftop[k]; t; t = t->next) {
+                if (!form_reads_param(m, t, n)) continue;
+                int fi = importing_form(m, m->fsrc[k], 0);
+                if (fi >= 0 && !m->forms[fi].verbatim && !forced[fi]) { forced[fi] = why; added = 1; }
+                break;
+            }
+    }
+    return added;
+}
+
 /* the first parameter not given that a conditional in x (or in a definition
  * x uses) tests */
 static const char *cond_param(imp *m, const sexp *x, hashmap *seen, hashmap *walked, int depth)
@@ -342,10 +430,35 @@ static const char *cond_param(imp *m, const sexp *x, hashmap *seen, hashmap *wal
     return NULL;
 }
 
-/* the parameter a form's rules depend on (through a conditional), or NULL */
+/* 1 when a and b are the same data but for (with ...) modifiers */
+static int same_but_modifiers(const sexp *a, const sexp *b, int depth)
+{
+    for (;; a = a->next, b = b->next) {
+        while (a && a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with")) a = a->next;
+        while (b && b->kind == SX_LIST && b->child && sexp_is_sym(b->child, "with")) b = b->next;
+        if (!a || !b) return a == b;
+        if (a->kind != b->kind || depth > SBPL_MAX_DEPTH) return 0;
+        if (a->kind == SX_LIST || a->kind == SX_QUOTE) {
+            if (!same_but_modifiers(a->child, b->child, depth + 1)) return 0;
+        } else if (a->len != b->len || memcmp(a->text, b->text, a->len)) {
+            return 0;
+        }
+    }
+}
+
+/* the parameter a form's rules depend on (through a conditional), or NULL.
+ * An (if TEST A B) whose branches differ only in their (with ...)
+ * modifiers (logging) makes the same decisions either way. */
 static const char *form_cond_param(imp *m, const sexp *x)
 {
     if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "define") || sexp_is_sym(x->child, "version"))) return NULL;
+    if (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "if") && x->child->next && x->child->next->next &&
+        x->child->next->next->next && !x->child->next->next->next->next) {
+        const sexp *a = x->child->next->next, *b = a->next;
+        sexp ca = *a, cb = *b;   /* compared alone, not with what follows */
+        ca.next = cb.next = NULL;
+        if (same_but_modifiers(&ca, &cb, 0)) return NULL;
+    }
     hashmap seen, walked;
     hm_init(&seen);
     hm_init(&walked);
@@ -354,8 +467,6 @@ static const char *form_cond_param(imp *m, const sexp *x)
     hm_free(&walked);
     return p;
 }
-
-static int importing_form(const imp *m, const source *s, int depth);
 
 /* why a form whose rules depend on the value of the parameter p is kept
  * verbatim (p "(...)": a name the profile computes) */
@@ -699,7 +810,7 @@ static int cpp_directive(const char *msg)
  * help. */
 static void unloadable_help(diag_list *dl)
 {
-    int cpp = 0, op = 0;
+    int cpp = 0, op = 0, re = 0;
     for (diag *d = dl->head; d; d = d->next) {
         if (d->sev != SEV_ERROR || d->help) continue;
         if (!cpp && cpp_directive(d->msg)) {
@@ -707,6 +818,10 @@ static void unloadable_help(diag_list *dl)
             diag_help(dl, d, "a C preprocessor directive: the file is a template for cpp, which Seatbelt does not load as "
                       "written, so it makes no decision to keep; run it through the preprocessor first (cpp -P FILE > "
                       "OUT.sb, with the -D flags its build passes) and import OUT.sb");
+        } else if (!re && d->code && !strcmp(d->code, BK2007)) {
+            re = 1;
+            diag_help(dl, d, "Seatbelt does not load a profile with a regex it cannot compile, so it makes no decision to "
+                      "keep: write the pattern in Seatbelt's dialect (docs/sbpl.md, \"The regex dialect\")");
         } else if (!op && d->code && !strcmp(d->code, BK2006)) {
             op = 1;
             diag_help(dl, d, "no operation has a name close to it; Seatbelt does not load a profile that names an operation "
@@ -794,13 +909,7 @@ restart:
         if (cr > 0) goto again;   /* a conditional in an imported file: its import kept verbatim */
     }
     if (!m.sym || dl->errors) goto done;
-    for (size_t i = 0; i < m.np; i++)
-        if (!ident(m.pnames[i])) {
-            diag *d = diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
-                               "parameter \"%s\" has no .buckle name (letters, digits and _)", m.pnames[i]);
-            diag_help(dl, d, "give its value with -D %s=VALUE: the import is then written for that value", m.pnames[i]);
-            goto done;
-        }
+    if (unnamed_params(&m, forced)) goto again;
     if (m.sym->undecidable) { report_undecidable(&m); goto done; }
     if (m.sym->incomplete) {
         /* undecidable on both sides is no proof of equal meaning */

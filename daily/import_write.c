@@ -424,10 +424,16 @@ void emit(imp *m, strbuf *b, const char *name)
     mark = b->len;
     int first = 1;
     for (size_t i = 0; i < m->np; i++) {
-        if (builtin_param(m->pnames[i])) continue;
+        if (builtin_param(m->pnames[i]) || !buckle_param_name(m->pnames[i])) continue;
         if (first) sb_putc(b, '\n');
         first = 0;
         sb_printf(b, "param %s;\n", m->pnames[i]);
+    }
+    for (size_t i = 0; i < m->np; i++) {
+        if (builtin_param(m->pnames[i]) || buckle_param_name(m->pnames[i])) continue;
+        sb_printf(b, "%s# not declared (no `param` can name it): \"%s\", read by the forms kept verbatim\n",
+                  first ? "\n" : "", m->pnames[i]);
+        first = 0;
     }
     if (m->dflt) sb_printf(b, "%sdefault %s;\n", first ? "\n" : "", m->dflt);
     if (m->fragment || m->o->ngiven || m->o->nunset) sb_putc(b, '\n');

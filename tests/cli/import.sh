@@ -43,7 +43,7 @@ verbatim() {
         tests/lint/real/unknown-statement.sb) echo "could not be evaluated and may add rules" ;;  # a host-defined statement
         tests/lint/real/param-import.sb) echo 'imports a file named by the parameter "PROFILE_DIR"' ;;  # base.sb is nowhere
         tests/import/verbatim.sb) echo '(import "system.sb") could not be read' ;;  # a system profile
-        tests/import/verbatim-branch.sb) echo 'it decides on what the program that loads the profile defines' ;;  # errors in a branch
+        tests/import/verbatim-branch.sb) echo 'unknown function "param-defined?"' ;;  # a program-defined test
         *) echo "" ;;
     esac
 }
@@ -371,9 +371,31 @@ expect_err_has "import: unbalanced: file:line:col" "unbalanced.sb:3:1: error"
 [ "$(cat "$P/keep.buckle")" = "keep me" ] && pass "import: a failed import leaves -o as it was" || fail "import: a failed import leaves -o as it was" "$(head -c 200 "$P/keep.buckle")"
 
 printf '(version 1)\n(deny default)\n(allow file-read* (subpath (param "my-dir")))\n' >"$P/badname.sb"
-run "import: parameter name" "$BUCKLE" import "$P/badname.sb"
-expect_rc "import: a parameter without a .buckle name exits 1" 1
-expect_err_has "import: parameter name: says so" 'parameter "my-dir" has no .buckle name'
+run "import: parameter name" "$BUCKLE" import -o "$P/badname.buckle" "$P/badname.sb"
+expect_rc "import: a parameter without a .buckle name imports" 0
+expect_err_has "import: parameter name: the form that reads it is kept verbatim" 'badname.sb:3:1: info: kept in an sbpl verbatim block, which buckle does not check (BK4013): it reads the parameter "my-dir", which is not a .buckle name'
+grep -qF '# not declared (no `param` can name it): "my-dir", read by the forms kept verbatim' "$P/badname.buckle" \
+    && pass "import: parameter name: not declared, and said so" || fail "import: parameter name: not declared, and said so" "$(cat "$P/badname.buckle")"
+run "import: parameter name, compiled" "$BUCKLE" compile "$P/badname.buckle"
+expect_rc "import: parameter name: the import compiles" 0
+run "import: parameter name, compared" "$BUCKLE" diff -D my-dir=/opt/m "$P/badname.sb" "$P/badname.buckle"
+expect_rc "import: parameter name: decides like the original with its value" 0
+sed 's|(subpath (param "my-dir"))|(subpath "/opt/other")|' "$P/badname.buckle" >"$P/badname-bad.buckle"
+run "import: parameter name, compared with a wrong block" "$BUCKLE" diff -D my-dir=/opt/m "$P/badname.sb" "$P/badname-bad.buckle"
+expect_rc "import: parameter name: the block is compared (a wrong one is found)" 1
+# a parameter named like a word of the language (network) is not declared either
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n(if (string=? (param "network") "online") (allow network-outbound))\n' >"$P/kw.sb"
+run "import: a parameter named network" "$BUCKLE" import -o "$P/kw.buckle" "$P/kw.sb"
+expect_rc "import: a parameter named network imports" 0
+grep -qx 'param network;' "$P/kw.buckle" && fail "import: network is not declared" "$(cat "$P/kw.buckle")" || pass "import: network is not declared"
+run "import: a parameter named network compiles" "$BUCKLE" compile "$P/kw.buckle"
+expect_rc "import: a parameter named network: the import compiles" 0
+for v in "-D network=online" "-D network=offline" "-U network"; do
+    # shellcheck disable=SC2086
+    run "import: a parameter named network, $v" "$BUCKLE" diff $v "$P/kw.sb" "$P/kw.buckle"
+    expect_rc "import: a parameter named network decides like the original with $v" 0
+    expect_out_has "import: a parameter named network, $v: the network requests compared" "the same decisions"
+done
 
 printf '(version 1)\n(deny default)\n(allow file-raed* (subpath "/usr"))\n' >"$P/badop.sb"
 run "import: unknown operation" "$BUCKLE" import "$P/badop.sb"
