@@ -323,6 +323,17 @@ expect_out_has "import: the verbatim rule is named" "ifw-bad.buckle:17:19: (if (
 run "import: a conditional, values not given" "$BUCKLE" diff -D NET=1 tests/sbpl/11-if-when.sb "$P/ifw.buckle"
 expect_rc "import: without every value the blocks are left out" 0
 expect_err_has "import: diff says why" 'the sbpl verbatim blocks of '"$P"'/ifw.buckle are left out of the comparison: it reads the parameter "NOPE", which has no value here (give it with -D NOPE=VALUE, or -U NOPE when the program passes none)'
+# query answers with the blocks when the values are given, and says when it cannot
+run "import: query with the values" "$BUCKLE" query -D NET=1 -U NOPE "$P/ifw.buckle" network outbound localhost:443
+expect_rc "import: query with the values answers" 0
+expect_out_has "import: query: the branch Seatbelt takes decides" "allow localhost:443"
+expect_out_has "import: query: named in the block" 'ifw.buckle:17:19: (if (param "NET") (allow network-outbound) (deny network-outbound)) (sbpl verbatim)'
+expect_out_has "import: query: says the blocks are evaluated" "the sbpl verbatim blocks are evaluated with these parameter values"
+run "import: query with other values" "$BUCKLE" query -U NET -U NOPE "$P/ifw.buckle" files write /x
+expect_out_has "import: query: the unless branch" "allow /x"
+run "import: query without every value" "$BUCKLE" query -D NET=1 "$P/ifw.buckle" network outbound localhost:443
+expect_out_has "import: query: buckle's own answer" "deny localhost:443"
+expect_out_has "import: query: says the blocks are left out, and why" 'not part of this answer: the sbpl verbatim blocks ('"$P"'/ifw.buckle:22:7): it reads the parameter "NOPE", which has no value here'
 run "import: diff -U and -D of one name" "$BUCKLE" diff -D NET=1 -U NET tests/sbpl/11-if-when.sb "$P/ifw.buckle"
 expect_rc "import: diff -U and -D of one parameter is a usage error" 2
 # an earlier rule the conditional may override is kept verbatim too, in order
