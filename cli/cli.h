@@ -43,6 +43,9 @@ void cli_print_diags_as(diag_list *l, FILE *to, const char *who);
 /* Writes data to path atomically (temp file + rename); "-" = stdout.
  * Returns 0, or -1 with a message on stderr. */
 int cli_write_file(const char *path, const char *data, size_t len);
+/* 1 when out (an -o argument other than "-") names the same file as in: the
+ * output would replace its own input */
+int cli_same_file(const char *out, const char *in);
 /* The same in pieces: a temp file beside path, renamed over it by commit
  * (which also gives it the umask's mode); abort removes it.  A path that is
  * a device or a pipe (/dev/null, a FIFO) is written directly ("direct"), and

@@ -117,6 +117,10 @@ int cmd_compile(cli_env *env, int argc, char **argv)
     const char *file = co.pos[0];
     /* the depfile's target is the output file: without -o there is none
      * (naming the source would make it depend on itself) */
+    if (cli_same_file(out, file) || cli_same_file(depfile, file)) {
+        rc = cli_usage_error("compile", "%s is the input file: the output would replace it", cli_same_file(out, file) ? out : depfile);
+        goto done;
+    }
     if (depfile && strcmp(out, "-") == 0) {
         rc = cli_usage_error("compile", "-M needs -o OUT: the depfile names OUT as the target");
         goto done;

@@ -65,6 +65,11 @@ int cmd_import(cli_env *env, int argc, char **argv)
     if (!rc && k.srt && (o.ndef || k.nunset)) rc = cli_usage_error("import", "-D and -U are for an .sb file's parameters, not for --from srt");
     if (rc) { cli_opts_free(&o); return rc < 0 ? 0 : rc; }
     const char *out = k.out, *file = o.pos[0];
+    if (cli_same_file(out, file)) {
+        rc = cli_usage_error("import", "-o %s is the file to import: the output would replace it", out);
+        cli_opts_free(&o);
+        return rc;
+    }
     const char *const *incs = o.incs;
     size_t ninc = o.ninc;
     const char *err;

@@ -275,3 +275,10 @@ int is_sb_path(const char *path)
     size_t n = strlen(path);
     return n > 3 && strcmp(path + n - 3, ".sb") == 0;
 }
+
+int cli_same_file(const char *out, const char *in)
+{
+    struct stat a, b;
+    if (!out || !in || !strcmp(out, "-") || !strcmp(in, "-")) return 0;
+    return stat(out, &a) == 0 && stat(in, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}

@@ -105,6 +105,20 @@ expect_rc "diagnostics: -o missing directory: exit" 2
 expect_err_has "diagnostics: -o missing directory: names the path" "cannot write $D/no/such/dir/x.sb: the directory $D/no/such/dir does not exist"
 if grep -q 'tmp-' "$TMP/err"; then fail "diagnostics: -o missing directory: no temporary name" "$(cat "$TMP/err")"
 else pass "diagnostics: -o missing directory: no temporary name"; fi
+# -o naming the input (or a depfile naming it): refused, the input untouched
+cp corpus/examples/agent.buckle "$D/self.buckle"
+cp tests/sbpl/11-if-when.sb "$D/self.sb"
+for c in "compile -o $D/self.buckle $D/self.buckle" "compile -M $D/self.buckle -o $D/self-out.sb $D/self.buckle" \
+         "import -o $D/self.sb $D/self.sb"; do
+    # shellcheck disable=SC2086
+    run "diagnostics: $c" "$BUCKLE" $c
+    expect_rc "diagnostics: $c: exit 2" 2
+    expect_err_has "diagnostics: $c: says why" "the output would replace it"
+done
+cmp -s corpus/examples/agent.buckle "$D/self.buckle" && pass "diagnostics: the .buckle input is untouched" \
+    || fail "diagnostics: the .buckle input is untouched" "changed"
+cmp -s tests/sbpl/11-if-when.sb "$D/self.sb" && pass "diagnostics: the .sb input is untouched" \
+    || fail "diagnostics: the .sb input is untouched" "changed"
 run "diagnostics: --emit json params" "$BUCKLE" compile --emit json -D OUTDIR=/o "$D/params.buckle"
 expect_out_has "diagnostics: --emit json: declared with default" '{"name":"CACHE","builtin":false,"default":"/private/tmp/cache","define":null,"used":true,"file":"'"$D"'/params.buckle","line":1,"column":7}'
 expect_out_has "diagnostics: --emit json: declared, defined" '{"name":"OUTDIR","builtin":false,"default":null,"define":"/o","used":true'
