@@ -7,6 +7,11 @@
 # make bench      benchmarks (never part of make check)
 
 .DEFAULT_GOAL := all
+# every core, unless the command line says how many jobs (make -j1 ...)
+NPROC := $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 1)
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(NPROC)
+endif
 CC      ?= cc
 BISON   ?= bison
 FLEX    ?= flex
@@ -200,8 +205,8 @@ demo: $(BIN)
 	@./$(BIN) compile corpus/examples/agent.buckle
 	@echo "== buckle lint corpus/examples/agent.buckle"
 	@./$(BIN) lint corpus/examples/agent.buckle && echo "no findings"
-	@echo "== buckle query corpus/examples/agent.buckle files write '~/.ssh/config'"
-	@./$(BIN) query corpus/examples/agent.buckle files write '~/.ssh/config'
+	@echo "== buckle query corpus/examples/agent.buckle files read '~/.ssh/id_rsa'"
+	@./$(BIN) query corpus/examples/agent.buckle files read '~/.ssh/id_rsa'
 
 golden: $(BIN)
 	@for f in corpus/examples/*.buckle; do \
