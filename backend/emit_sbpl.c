@@ -1406,7 +1406,8 @@ static void put_verbatim(compilation *c, const emit_opts *o, strbuf *out)
         const raw_block *b = &c->pol.raw[i];
         if (!b->ast->verbatim) continue;
         source_pos p = source_position(b->u->src, b->ast->at.start);
-        sb_puts(out, "\n;; sbpl verbatim from ");
+        sb_putc(out, '\n');
+        sb_puts(out, SBPL_VERBATIM_MARK);
         put_comment_text(out, b->u->display);
         sb_printf(out, ":%u (not checked by buckle)\n", p.line);
         if (o && o->no_verbatim) {
@@ -1416,6 +1417,7 @@ static void put_verbatim(compilation *c, const emit_opts *o, strbuf *out)
             sb_add(out, b->ast->text.s, b->ast->text.len);
         }
         if (!b->ast->text.len || b->ast->text.s[b->ast->text.len - 1] != '\n') sb_putc(out, '\n');
+        sb_puts(out, SBPL_VERBATIM_END);
     }
 }
 

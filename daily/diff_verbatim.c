@@ -86,7 +86,7 @@ void vb_open(vb_eval *v, crosscheck *x, const char *const *unset, size_t nunset,
     /* the compiled SBPL with the blocks, and where each block is in it */
     strbuf b;
     sb_init(&b);
-    emit_opts eo = { 0, 0, 0 };
+    emit_opts eo = { 0 };
     emit_sbpl(c, &eo, &b);
     size_t len = b.len;
     v->src = source_new("<compiled>", "<compiled>", sb_detach(&b), len);
@@ -96,7 +96,7 @@ void vb_open(vb_eval *v, crosscheck *x, const char *const *unset, size_t nunset,
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *rb = &c->pol.raw[i];
         if (!rb->ast->verbatim) continue;
-        const char *h = strstr(pos, "\n;; sbpl verbatim from ");
+        const char *h = strstr(pos, "\n" SBPL_VERBATIM_MARK);
         const char *nl = h ? strchr(h + 1, '\n') : NULL;
         if (!nl) { v->why_not = "its text was not found in the compiled SBPL"; return; }
         vb_block *vb = &v->blk[k++];
@@ -107,7 +107,7 @@ void vb_open(vb_eval *v, crosscheck *x, const char *const *unset, size_t nunset,
         pos = t + vb->to;
     }
     sexp *top = sbpl_read(&v->a, &v->dl, v->src, NULL);
-    sbpl_eval_opts o = { p, np, dirs, ndirs, &v->imported, 0 };
+    sbpl_eval_opts o = { .params = p, .nparams = np, .import_dirs = dirs, .nimport = ndirs, .sources = &v->imported };
     v->pol = top && !v->dl.errors ? sbpl_eval(&v->a, &v->dl, v->src, top, &o) : NULL;
     const diag *e = v->dl.head;
     while (e && e->sev != SEV_ERROR) e = e->next;

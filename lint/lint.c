@@ -181,6 +181,25 @@ static int lint_sb_is_generated(const source *s)
     return s->len >= n && memcmp(s->text, SBPL_GENERATED_MARK, n) == 0;
 }
 
+/* In buckle's own output, what makes the answers undecidable inside an sbpl
+ * verbatim block (BK4014) is left to the source, which reports the block as
+ * BK4013: lint of the output reports nothing its source does not. */
+static void verbatim_undecidable_aside(const source *src, diag *from)
+{
+    for (diag *d = from; d; d = d->next) {
+        if (!d->code || strcmp(d->code, BK4014) || d->at.src != src) continue;
+        const char *p = src->text, *end = src->text + d->at.start, *open = NULL;
+        while (p < end) {
+            if (!strncmp(p, SBPL_VERBATIM_MARK, strlen(SBPL_VERBATIM_MARK))) open = p;
+            else if (open && !strncmp(p, SBPL_VERBATIM_END, strlen(SBPL_VERBATIM_END))) open = NULL;
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl) break;
+            p = nl + 1;
+        }
+        if (open) d->suppressed = 1;
+    }
+}
+
 static const char *param_lookup(const sb_param *p, size_t n, const char *name, size_t len)
 {
     for (size_t i = 0; i < n; i++)
@@ -296,7 +315,9 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     size_t ntv;
     sb_param *tvd = derive_sbpl_params(a, all, nall, &ntv);
     sbpl_eval_opts eo = { .params = tvd, .nparams = ntv, .import_dirs = dirs, .nimport = nd, .sources = &imported, .unknown_params = 1 };
+    diag *last = dl->tail;
     sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
+    if (lint_sb_is_generated(src)) verbatim_undecidable_aside(src, last ? last->next : dl->head);
     keep_sources(keep, imported);
     lint_view v;
     memset(&v, 0, sizeof v);

@@ -20,9 +20,9 @@ EOF2
 run "verbatim: compile" "$BUCKLE" compile "$P/v.buckle"
 expect_rc "verbatim: compiles" 0
 printf '%s\n' "$OUT" >"$P/v.sb"
-# the text, byte for byte, between the default and the first generated rule
-awk '/^;; sbpl verbatim from /{on=1; next} on && /^;; files/{exit} on' "$P/v.sb" >"$P/got"
-printf '\n(import "system.sb")\n(define (app-read p)   (allow file-read* (subpath p)))   ; spacing kept\n(if (host-feature-enabled?) (app-read "/opt/app"))\n\n' >"$P/want"
+# the text, byte for byte, between the block's two marker lines
+awk '/^;; sbpl verbatim from /{on=1; next} on && /^;; end of sbpl verbatim$/{exit} on' "$P/v.sb" >"$P/got"
+printf '\n(import "system.sb")\n(define (app-read p)   (allow file-read* (subpath p)))   ; spacing kept\n(if (host-feature-enabled?) (app-read "/opt/app"))\n' >"$P/want"
 expect_same "verbatim: the text is copied byte for byte" "$P/want" "$P/got"
 v=$(grep -n '^(import "system.sb")$' "$P/v.sb" | cut -d: -f1)
 d=$(grep -n '^(deny default)$' "$P/v.sb" | cut -d: -f1)
