@@ -1480,7 +1480,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
     }
     if (p->abi >= 7) p->restrict_flags |= LL_LOG_NEW_EXEC_ON;
-    add_note(p, "seccomp: the terminal ioctls TIOCSTI and TIOCLINUX, joining another process group (setpgid), io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
+    add_note(p, "seccomp: the terminal ioctls TIOCSTI, TIOCLINUX and TIOCEXCL, joining another process group (setpgid), io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
     if (deny_default) {
         /* IPC: closed by the seccomp filter unless the profile allows some,
          * and then all of it is open: weaker */
@@ -1520,8 +1520,9 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
      * be emptied through open(O_TRUNC) or ftruncate. */
     if (p->abi < 3) {
         p->seccomp |= LL_SC_TRUNC;
-        add_note(p, "seccomp: truncate by path is refused (Landlock checks truncation from ABI 3 on; "
-                    "open with O_TRUNC and ftruncate of a file opened for writing still work)");
+        add_note(p, "seccomp: truncate by path, and an open for reading only with O_TRUNC, are refused (Landlock "
+                    "checks truncation from ABI 3 on; open for writing with O_TRUNC and ftruncate of a file opened "
+                    "for writing still work)");
     }
     /* the default first, then every rule as written */
     rstate *d = &b.def;

@@ -35,6 +35,7 @@
 #define SC_TIOCSPGRP 0x5410u
 #define SC_TIOCCONS 0x541Du
 #define SC_TIOCSETD 0x5423u
+#define SC_TIOCEXCL 0x540Cu
 #define SC_MFD_NOEXEC_SEAL 0x8u
 #define SC_AF_UNIX 1u
 #define SC_AF_INET 2u
@@ -59,6 +60,8 @@
 #define SC_ADDR_NO_RANDOMIZE 0x0040000u
 #define SC_SETID 06000u                       /* S_ISUID | S_ISGID */
 #define SC_O_CREATE (0100u | 020000000u)      /* O_CREAT, __O_TMPFILE */
+#define SC_O_TRUNC 01000u
+#define SC_O_ACCMODE 3u
 #ifndef SYS_openat2
 #define SYS_openat2 437
 #endif
@@ -73,7 +76,7 @@
 #define DENY(e) RET(SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
 #define ALLOW RET(SECCOMP_RET_ALLOW)
 
-enum { PROG_MAX = 256 };
+enum { PROG_MAX = 384 };
 typedef struct prog { struct sock_filter f[PROG_MAX]; unsigned short n; int full; } prog;
 
 static void put(prog *p, struct sock_filter s)
@@ -127,6 +130,19 @@ static void refuse_create_bits(prog *p, long nr, unsigned flags_arg, unsigned mo
     put(p, (struct sock_filter)DENY(err));
 }
 
+/* an open (flags in arg flags_arg) refused when it truncates a file it
+ * opens for reading only: O_TRUNC with O_RDONLY */
+static void refuse_rdonly_trunc(prog *p, long nr, unsigned flags_arg)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(flags_arg)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, SC_O_TRUNC, 0, 3));
+    put(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SC_O_ACCMODE));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1));
+    put(p, (struct sock_filter)DENY(EACCES));
+}
+
 /* nr allowed only as (arg0 == kind, arg1 == 0): a call about the calling
  * process itself (setpriority's PRIO_PROCESS 0, ioprio_set's
  * IOPRIO_WHO_PROCESS 0); anything else is refused with EPERM */
@@ -156,9 +172,11 @@ static void build(prog *p, unsigned what)
     /* ioctl on a terminal: typing into it (TIOCSTI, TIOCLINUX), taking its
      * foreground (TIOCSPGRP: a process left behind by the command could
      * read what the user types next), redirecting the console (TIOCCONS),
-     * changing its line discipline (TIOCSETD).  The command is an unsigned
-     * int: the low word. */
-    static const uint32_t tty[] = { SC_TIOCSTI, SC_TIOCLINUX, SC_TIOCSPGRP, SC_TIOCCONS, SC_TIOCSETD };
+     * changing its line discipline (TIOCSETD), making it exclusive
+     * (TIOCEXCL: it stays so after the run, and no later open of the
+     * terminal by the user's programs succeeds).  The command is an
+     * unsigned int: the low word. */
+    static const uint32_t tty[] = { SC_TIOCSTI, SC_TIOCLINUX, SC_TIOCSPGRP, SC_TIOCCONS, SC_TIOCSETD, SC_TIOCEXCL };
     enum { NTTY = sizeof tty / sizeof tty[0] };
     jeq(p, SYS_ioctl, NTTY + 3);
     put(p, (struct sock_filter)LD(ARG_LO(1)));
@@ -300,6 +318,13 @@ static void build(prog *p, unsigned what)
 #ifdef SYS_truncate64
         refuse_nr(p, SYS_truncate64, EACCES);
 #endif
+        /* an open for reading with O_TRUNC empties the file, and before ABI
+         * 3 Landlock checks only reading there (for writing, it checks
+         * writing) */
+#ifdef SYS_open
+        refuse_rdonly_trunc(p, SYS_open, 1);
+#endif
+        refuse_rdonly_trunc(p, SYS_openat, 2);
     }
     if (what & LL_SC_EXEC) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));

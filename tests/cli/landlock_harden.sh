@@ -83,10 +83,47 @@ for abi in 2 3; do
     if grep -q '^refused' "$TMP/out"; then pass "landlock hardening: truncate by path of a file it may not write is refused at ABI $abi"
     else fail "landlock hardening: truncate by path of a file it may not write is refused at ABI $abi" "rc $RC: $OUT $ERR"; fi
 done
+# an open for reading with O_TRUNC empties the file: before ABI 3 Landlock
+# checks only reading there, so the filter refuses it; a file the profile
+# lets the command read, not write
+mkdir -p "$R/ro"
+cat >"$R/prof/ro.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/proj", "$R/ro", "$BUILDA";
+    allow exec-map "/usr/lib";
+    allow write "$R/proj";
+}
+process { allow exec "/usr/bin", "$BUILDA"; allow fork; }
+EOP
+for abi in 2 3; do
+    [ "$ABI" -ge "$abi" ] || { skip "landlock hardening: O_RDONLY|O_TRUNC at ABI $abi" "the kernel offers ABI $ABI"; continue; }
+    echo keep >"$R/ro/f"
+    run "landlock hardening: rdonly trunc at ABI $abi" "$B" run --linux-accept=files,process,network --landlock-abi=$abi "$R/prof/ro.buckle" -- "$SP" open-trunc "$R/ro/f"
+    if grep -q '^refused' "$TMP/out" && [ "$(cat "$R/ro/f")" = keep ]; then pass "landlock hardening: open(O_RDONLY|O_TRUNC) of a file it may only read is refused at ABI $abi, the file kept"
+    else fail "landlock hardening: open(O_RDONLY|O_TRUNC) of a file it may only read is refused at ABI $abi, the file kept" "rc $RC: $OUT $ERR; file: $(cat "$R/ro/f")"; fi
+done
+if [ "$ABI" -ge 2 ]; then
+    echo mine >"$R/proj/w.txt"
+    run "landlock hardening: wronly trunc at ABI 2" "$B" run --linux-accept=files,process,network --landlock-abi=2 "$R/prof/ro.buckle" -- /usr/bin/sh -c ": >'$R/proj/w.txt'"
+    [ "$RC" -eq 0 ] && [ ! -s "$R/proj/w.txt" ] && pass "landlock hardening: at ABI 2, an open for writing with O_TRUNC of a file it may write still works" \
+        || fail "landlock hardening: at ABI 2, an open for writing with O_TRUNC of a file it may write still works" "rc $RC: $ERR"
+fi
+# TIOCEXCL would leave the caller's terminal exclusive after the run (no
+# later open of it succeeds); needs a terminal on standard input
+if command -v script >/dev/null 2>&1; then
+    script -qec "'$B' run $A '$P' -- '$SP' excl" /dev/null >"$TMP/excl" 2>&1 </dev/null
+    script -qec "'$SP' excl" /dev/null >"$TMP/excl-outside" 2>&1 </dev/null
+    if ! grep -q '^allowed' "$TMP/excl-outside"; then skip "landlock hardening: TIOCEXCL is refused" "refused outside too: $(cat "$TMP/excl-outside")"
+    elif grep -q '^refused' "$TMP/excl"; then pass "landlock hardening: TIOCEXCL on the terminal is refused"
+    else fail "landlock hardening: TIOCEXCL on the terminal is refused" "$(cat "$TMP/excl")"; fi
+else
+    skip "landlock hardening: TIOCEXCL is refused" "no script(1) to give the command a terminal"
+fi
 if [ "$ABI" -ge 2 ]; then
     run "landlock hardening: truncate note" "$B" run -v --linux-accept=files,process,network --landlock-abi=2 "$P" -- "$SP" truncate "$R/proj/mine.txt"
     expect_out_has "landlock hardening: before ABI 3, truncate by path is refused everywhere (narrower)" "refused"
-    expect_err_has "landlock hardening: -v says truncate by path is refused before ABI 3" "truncate by path is refused"
+    expect_err_has "landlock hardening: -v says truncate by path is refused before ABI 3" "truncate by path, and an open for reading only with O_TRUNC, are refused"
 fi
 if [ "$(id -u)" -eq 0 ]; then
     refused "as root, sethostname (a capability Landlock does not confine)" hostname
