@@ -107,4 +107,27 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 else
     skip "landlock home: as an unprivileged user" "needs root (to become uid 65534) and setpriv"
 fi
+
+# std/dev/node: pnpm's home (PNPM_HOME) and yarn's bin directory are on the
+# user's PATH: the sandbox writes the caches and the store, never a program
+# the user runs next
+NH=$U/nodehome
+mkdir -p "$NH/proj" "$NH/tmp" "$NH/.local/share/pnpm/store/v3" "$NH/.yarn/bin" "$NH/.yarn/berry/cache" "$NH/.npm/_cacache"
+printf '#!/bin/sh\necho real pnpm\n' >"$NH/.local/share/pnpm/pnpm"
+printf '#!/bin/sh\necho real yarn\n' >"$NH/.yarn/bin/yarn"
+printf 'extends "std/agent", "std/dev/node";\n' >"$U/node.buckle"
+run "landlock home: node" sh -c "cd '$NH/proj' && HOME='$NH' TMPDIR='$NH/tmp' '$B' run $A '$U/node.buckle' -- /usr/bin/sh -c '
+  (echo x >\$HOME/.local/share/pnpm/git) 2>/dev/null && echo PLANTED-PNPM-HOME
+  (echo x >\$HOME/.local/share/pnpm/pnpm) 2>/dev/null && echo REPLACED-PNPM
+  (echo x >\$HOME/.yarn/bin/yarn) 2>/dev/null && echo REPLACED-YARN
+  (echo x >\$HOME/.yarn/bin/git) 2>/dev/null && echo PLANTED-YARN-BIN
+  (echo x >\$HOME/.local/share/pnpm/store/v3/f) && echo WROTE-STORE
+  (echo x >\$HOME/.yarn/berry/cache/f) && echo WROTE-BERRY
+  (echo x >\$HOME/.npm/_cacache/f) && echo WROTE-NPM'"
+for w in PLANTED-PNPM-HOME REPLACED-PNPM REPLACED-YARN PLANTED-YARN-BIN; do
+    expect_out_lacks "landlock home: std/dev/node: no program on the user's PATH is written: $w" "$w"
+done
+for w in WROTE-STORE WROTE-BERRY WROTE-NPM; do
+    expect_out_has "landlock home: std/dev/node: the caches and the store are written: $w" "$w"
+done
 exit 0
