@@ -28,7 +28,9 @@ P=$U/corpus/std/agent.buckle
 mkhome() {  # DIR
     mkdir -p "$1/proj" "$1/.local/bin" "$1/bin" "$1/.ssh" "$1/.cargo/bin" "$1/tmp"
     echo rc >"$1/.bashrc"; echo vim >"$1/.vimrc"; echo key >"$1/.ssh/id"
-    echo tool >"$1/.cargo/bin/tool"; echo mine >"$1/proj/a.txt"
+    echo tool >"$1/.cargo/bin/tool"; echo mine >"$1/proj/a.txt"; echo notes >"$1/.notes"
+    mkdir -p "$1/.local/lib/python3/site-packages" "$1/.config/nvim" "$1/.config/environment.d"
+    echo a >"$1/.bash_aliases"; echo t >"$1/.tmux.conf"; echo n >"$1/.config/nvim/init.lua"
 }
 H=$U/home
 mkhome "$H"
@@ -73,23 +75,25 @@ files {
 }
 EOP
 chmod a+r "$U/home.buckle"
-ATTACK='for f in .bashrc .profile .local/bin/git bin/x .ssh/authorized_keys .config/autostart/x.desktop .config/systemd/user/x.service; do
+ATTACK='for f in .bashrc .profile .local/bin/git bin/x .ssh/authorized_keys .config/autostart/x.desktop .config/systemd/user/x.service \
+    .bash_aliases .tmux.conf .vimrc .config/nvim/init.lua .config/environment.d/50-x.conf .local/lib/python3/site-packages/zz.pth; do
   mkdir -p "$(dirname "$HOME/$f")" 2>/dev/null; echo pwned >>"$HOME/$f" 2>/dev/null && echo "WROTE $f"; done
 mv "$HOME/.local" "$HOME/.local.old" 2>/dev/null && echo "MOVED .local"
 mv "$HOME/bin" "$HOME/bin.old" 2>/dev/null && echo "MOVED bin"
 ln -s "$HOME/proj" "$HOME/.config" 2>/dev/null && echo "LINKED .config"
 cat "$HOME/.ssh/id" 2>/dev/null && echo "READ .ssh/id"
-echo ok >>"$HOME/.vimrc" && echo "WROTE .vimrc"
+echo ok >>"$HOME/.notes" && echo "WROTE .notes"
 echo ok >>"$HOME/proj/a.txt" && echo "WROTE proj"'
 finals() {  # LABEL HOMEDIR RUNNER...
     _l=$1 _h=$2; shift 2
     run "landlock home: finals ($_l)" "$@" sh -c "cd '$_h/proj' && HOME='$_h' TMPDIR='$_h/tmp' '$B' run $A '$U/home.buckle' -- /usr/bin/sh -c '$(echo "$ATTACK" | sed "s/'/'\\\\''/g")'"
     expect_rc "landlock home: ($_l) a profile that writes ~ runs" 0
     for w in "WROTE .bashrc" "WROTE .profile" "WROTE .local/bin/git" "WROTE bin/x" "WROTE .ssh" "WROTE .config" \
+             "WROTE .bash_aliases" "WROTE .tmux.conf" "WROTE .vimrc" "WROTE .local/lib" \
              "MOVED .local" "MOVED bin" "LINKED .config" "READ .ssh/id"; do
         expect_out_lacks "landlock home: ($_l) under allow write \"~\", std/agent's finals hold: no $w" "$w"
     done
-    expect_out_has "landlock home: ($_l) ... while what the profile allows is written (~/.vimrc)" "WROTE .vimrc"
+    expect_out_has "landlock home: ($_l) ... while what the profile allows is written (~/.notes)" "WROTE .notes"
     expect_out_has "landlock home: ($_l) ... and the project" "WROTE proj"
     [ "$(cat "$_h/.bashrc")" = rc ] && [ ! -e "$_h/.local/bin/git" ] && [ ! -e "$_h/bin/x" ] && [ -d "$_h/.local" ] \
         && pass "landlock home: ($_l) ... the home's protected files are as they were" \
