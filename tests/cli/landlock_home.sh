@@ -1,7 +1,7 @@
 # landlock_home.sh - std/agent and the home directory, live (docs/linux.md,
 # "The home directory as WORKDIR"): run from the home directory, or from a
 # directory above it, std/agent's write grant on $WORKDIR would hand the
-# command every file of the home that no deny names (~/.vimrc, ~/.cargo/bin),
+# command every file of the home that no deny names (~/.cargo/bin, ~/go/bin),
 # so the run is refused, naming the rule; run from the project it runs.  A
 # profile that writes the home directory on purpose (allow write "~") keeps
 # std/agent's final denies: shell start-up files, ~/.local/bin, ~/bin and
@@ -39,13 +39,13 @@ if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock home: every chec
 expect_rc "landlock home: std/agent runs from the project's directory" 0
 
 # WORKDIR = HOME: refused, and nothing runs
-run "landlock home: workdir is home" sh -c "cd '$H' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.vimrc'"
+run "landlock home: workdir is home" sh -c "cd '$H' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.notes'"
 expect_rc "landlock home: std/agent run from the home directory is refused" 125
 expect_err_has "landlock home: ... saying the working directory is the home directory" "the working directory $H is the home directory $H"
 expect_err_has "landlock home: ... naming std/agent's rule" "agent.buckle:22 (allow files write subpath \"\${WORKDIR}\")"
 expect_err_has "landlock home: ... and what to do" "run it from the project's directory"
-[ "$(cat "$H/.vimrc")" = vim ] && pass "landlock home: ... and the command did not run (~/.vimrc unchanged)" \
-    || fail "landlock home: ... and the command did not run (~/.vimrc unchanged)" "$(cat "$H/.vimrc")"
+[ "$(cat "$H/.notes")" = notes ] && pass "landlock home: ... and the command did not run (~/.notes unchanged)" \
+    || fail "landlock home: ... and the command did not run (~/.notes unchanged)" "$(cat "$H/.notes")"
 # above HOME: the same
 run "landlock home: workdir above home" sh -c "cd '$U' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/true"
 expect_rc "landlock home: std/agent run from above the home directory is refused" 125
