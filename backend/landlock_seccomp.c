@@ -36,6 +36,9 @@
 #define SC_TIOCCONS 0x541Du
 #define SC_TIOCSETD 0x5423u
 #define SC_TIOCEXCL 0x540Cu
+#define SC_IOC_TYPE_MASK 0xff00u
+#define SC_IOC_TYPE_BTRFS 0x9400u
+#define SC_IOC_TYPE_BCACHEFS 0xbc00u
 #define SC_MFD_NOEXEC_SEAL 0x8u
 #define SC_AF_UNIX 1u
 #define SC_AF_INET 2u
@@ -178,10 +181,20 @@ static void build(prog *p, unsigned what)
      * unsigned int: the low word. */
     static const uint32_t tty[] = { SC_TIOCSTI, SC_TIOCLINUX, SC_TIOCSPGRP, SC_TIOCCONS, SC_TIOCSETD, SC_TIOCEXCL };
     enum { NTTY = sizeof tty / sizeof tty[0] };
-    jeq(p, SYS_ioctl, NTTY + 3);
+    /* and the filesystems' ioctls that make, copy or remove entries without
+     * a Landlock check, by their type (the command's second byte): btrfs's
+     * subvolumes and snapshots and the reflink and dedupe calls that share
+     * its type (0x94: FICLONE, FICLONERANGE, FIDEDUPERANGE; cp falls back to
+     * copying), bcachefs's subvolumes (0xbc) */
+    static const uint32_t fs_types[] = { SC_IOC_TYPE_BTRFS, SC_IOC_TYPE_BCACHEFS };
+    enum { NFS = sizeof fs_types / sizeof fs_types[0] };
+    jeq(p, SYS_ioctl, NTTY + NFS + 4);
     put(p, (struct sock_filter)LD(ARG_LO(1)));
     for (unsigned i = 0; i < NTTY; i++)
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, tty[i], (unsigned char)(NTTY - i), 0));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, tty[i], (unsigned char)(NTTY + NFS + 1 - i), 0));
+    put(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SC_IOC_TYPE_MASK));
+    for (unsigned i = 0; i < NFS; i++)
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, fs_types[i], (unsigned char)(NFS - i), 0));
     put(p, (struct sock_filter)ALLOW);
     put(p, (struct sock_filter)DENY(EPERM));
     /* joining another process group: a command left in the background

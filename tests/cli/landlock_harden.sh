@@ -109,6 +109,22 @@ if [ "$ABI" -ge 2 ]; then
     [ "$RC" -eq 0 ] && [ ! -s "$R/proj/w.txt" ] && pass "landlock hardening: at ABI 2, an open for writing with O_TRUNC of a file it may write still works" \
         || fail "landlock hardening: at ABI 2, an open for writing with O_TRUNC of a file it may write still works" "rc $RC: $ERR"
 fi
+# the filesystems' ioctls that make, copy or remove entries with no Landlock
+# check (btrfs subvolumes and snapshots, reflinks: type 0x94; bcachefs
+# subvolumes: 0xbc) are refused by their type before any filesystem sees
+# them: EPERM inside, whatever the filesystem says outside
+for t in 94 bc; do
+    "$SP" fsioctl "$R/proj" $t >"$TMP/outside" 2>&1
+    run "landlock hardening: fs ioctl $t" "$B" run $A "$P" -- "$SP" fsioctl "$R/proj" $t
+    if grep -q 'Operation not permitted' "$TMP/outside"; then skip "landlock hardening: ioctl type 0x$t is refused" "EPERM outside too"
+    elif grep -q '^refused: Operation not permitted' "$TMP/out"; then pass "landlock hardening: a filesystem ioctl of type 0x$t (subvolumes, snapshots, reflinks) is refused (outside: $(cat "$TMP/outside"))"
+    else fail "landlock hardening: a filesystem ioctl of type 0x$t (subvolumes, snapshots, reflinks) is refused" "rc $RC: $OUT $ERR"; fi
+done
+# and cp, which tries a reflink first, still copies
+echo data >"$R/proj/src.txt"
+run "landlock hardening: cp" "$B" run $A "$P" -- /usr/bin/cp --reflink=auto "$R/proj/src.txt" "$R/proj/dst.txt"
+[ "$RC" -eq 0 ] && [ "$(cat "$R/proj/dst.txt" 2>/dev/null)" = data ] && pass "landlock hardening: cp --reflink=auto falls back to copying" \
+    || fail "landlock hardening: cp --reflink=auto falls back to copying" "rc $RC: $ERR"
 # TIOCEXCL would leave the caller's terminal exclusive after the run (no
 # later open of it succeeds); needs a terminal on standard input
 if command -v script >/dev/null 2>&1; then

@@ -22,6 +22,10 @@
  *   sysprobe truncate PATH     truncate(PATH) to the size it has (no change)
  *   sysprobe open-trunc PATH   open(PATH, O_RDONLY|O_TRUNC) (empties the file)
  *   sysprobe excl              ioctl(0, TIOCEXCL), then TIOCNXCL at once
+ *   sysprobe fsioctl DIR TYPE  ioctl(DIR opened read-only, a command of type
+ *                              TYPE (hex): 94 btrfs's SNAP_CREATE, bc
+ *                              bcachefs's SUBVOLUME_CREATE) with zeroed
+ *                              arguments; "refused: ERROR" names the error
  *   sysprobe chmod PATH MODE   chmod(PATH, MODE) (MODE in octal)
  *   sysprobe create PATH MODE  open(PATH, O_CREAT|O_EXCL|O_WRONLY, MODE)
  *   sysprobe chown PATH UID    chown(PATH, UID, -1)
@@ -199,6 +203,13 @@ int main(int argc, char **argv)
         return say(truncate(argv[2], st.st_size));
     }
     if (argc == 3 && !strcmp(argv[1], "open-trunc")) return say(open(argv[2], O_RDONLY | O_TRUNC | O_CLOEXEC));
+    if (argc == 4 && !strcmp(argv[1], "fsioctl")) {
+        int fd = open(argv[2], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) return say(-1);
+        static char args[4096];
+        unsigned long cmd = !strcmp(argv[3], "bc") ? 0x4020bc10ul : 0x50009401ul;
+        return say(ioctl(fd, cmd, args));
+    }
     if (argc == 2 && !strcmp(argv[1], "excl")) {
         int r = ioctl(0, TIOCEXCL);
         if (r == 0) ioctl(0, TIOCNXCL);
@@ -231,7 +242,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|pgid-own|pgid-join|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|pgid-own|pgid-join|daemon FILE\n");
     return 2;
 }
 #else
