@@ -62,6 +62,7 @@
 #define SC_CLONE_NEWTIME 0x80u
 #define SC_ADDR_NO_RANDOMIZE 0x0040000u
 #define SC_SETID 06000u                       /* S_ISUID | S_ISGID */
+#define SC_OTHER_WRITE 02u                    /* S_IWOTH */
 #define SC_O_CREATE (0100u | 020000000u)      /* O_CREAT, __O_TMPFILE */
 #define SC_O_TRUNC 01000u
 #define SC_O_ACCMODE 3u
@@ -245,12 +246,16 @@ static void build(prog *p, unsigned what)
      * mode is set: chmod and its kin, and a create (open, openat, creat,
      * mknod).  openat2 carries its mode in memory the filter cannot read:
      * ENOSYS, so that the C library falls back to openat. */
+    /* and, by chmod, write for every other user (S_IWOTH): a file the
+     * sandbox may not write (buckle's sources, as root any root-owned file)
+     * would become writable to every local user outside it.  A create's
+     * mode is not checked for it: the umask takes it off */
 #ifdef SYS_chmod
-    refuse_nr_bits(p, SYS_chmod, 1, SC_SETID, EPERM);
+    refuse_nr_bits(p, SYS_chmod, 1, SC_SETID | SC_OTHER_WRITE, EPERM);
 #endif
-    refuse_nr_bits(p, SYS_fchmod, 1, SC_SETID, EPERM);
-    refuse_nr_bits(p, SYS_fchmodat, 2, SC_SETID, EPERM);
-    refuse_nr_bits(p, SYS_fchmodat2, 2, SC_SETID, EPERM);
+    refuse_nr_bits(p, SYS_fchmod, 1, SC_SETID | SC_OTHER_WRITE, EPERM);
+    refuse_nr_bits(p, SYS_fchmodat, 2, SC_SETID | SC_OTHER_WRITE, EPERM);
+    refuse_nr_bits(p, SYS_fchmodat2, 2, SC_SETID | SC_OTHER_WRITE, EPERM);
 #ifdef SYS_creat
     refuse_nr_bits(p, SYS_creat, 1, SC_SETID, EPERM);
 #endif

@@ -170,6 +170,12 @@ refused "chmod g+s of a program outside every grant" chmod "$R/prof/tool" 2755
 run "landlock hardening: create setuid" "$B" run $A "$P" -- "$SP" create "$R/proj/made-setuid" 4755
 if grep -q '^refused' "$TMP/out" && [ ! -e "$R/proj/made-setuid" ]; then pass "landlock hardening: creating a set-user-ID file is refused"
 else fail "landlock hardening: creating a set-user-ID file is refused" "rc $RC: $OUT $ERR $(ls -l "$R/proj/made-setuid" 2>&1)"; fi
+# write for every other user: a file the sandbox may not write would become
+# writable to every local user outside it; group write stays (umask 002)
+refused "chmod o+w of a file outside every grant" chmod "$R/prof/tool" 757
+refused "chmod 666 of a file in the project" chmod "$R/proj/tool" 666
+run "landlock hardening: chmod g+w" "$B" run $A "$P" -- "$SP" chmod "$R/proj/tool" 775
+expect_out_has "landlock hardening: chmod g+w in the project works" "allowed"
 run "landlock hardening: plain chmod" "$B" run $A "$P" -- "$SP" chmod "$R/proj/tool" 755
 expect_out_has "landlock hardening: a plain chmod in the project works" "allowed"
 # modes are metadata, class files: a file the profile denies (reading and
