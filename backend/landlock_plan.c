@@ -1495,9 +1495,10 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             weaker(&b, NULL, LLC_IPC, "System V IPC and POSIX message queues: Landlock does not control them, so "
                                       "allowing some opens all of them");
         else p->seccomp |= LL_SC_IPC;
-        p->seccomp |= LL_SC_EXEC;
+        p->seccomp |= LL_SC_EXEC | LL_SC_XATTR;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
-                    "extended attributes, executable mappings");
+                    "reading extended attributes, executable mappings");
+        add_note(p, "seccomp: setting or removing extended attributes (ACLs among them) fails as unsupported");
         add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY | LL_SC_UNIX)) == LL_SC_LISTEN
                         ? "not controlled by Landlock: fork, process information"
                         : "not controlled by Landlock: inbound connections, fork, process information");

@@ -73,6 +73,8 @@
 #define SYS_fchmodat2 452
 #endif
 #define SC_PER_QUERY 0xffffffffu
+#define SC_SYS_setxattrat 463       /* Linux 6.13, the same number on x86_64 and aarch64 */
+#define SC_SYS_removexattrat 466
 
 #define ARG_LO(n) (offsetof(struct seccomp_data, args) + (n) * sizeof(uint64_t))   /* little-endian: the low word */
 #define LD(off) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
@@ -343,6 +345,15 @@ static void build(prog *p, unsigned what)
         refuse_rdonly_trunc(p, SYS_open, 1);
 #endif
         refuse_rdonly_trunc(p, SYS_openat, 2);
+    }
+    if (what & LL_SC_XATTR) {
+        /* an ACL (system.posix_acl_access, a name in memory the filter
+         * cannot read) would give another user write to a file the sandbox
+         * may not write: no extended attribute is set or removed, with the
+         * error of a filesystem without them (tools go on without) */
+        static const long xa[] = { SYS_setxattr, SYS_lsetxattr, SYS_fsetxattr, SYS_removexattr, SYS_lremovexattr,
+                                   SYS_fremovexattr, SC_SYS_setxattrat, SC_SYS_removexattrat };
+        for (size_t i = 0; i < sizeof xa / sizeof xa[0]; i++) refuse_nr(p, xa[i], EOPNOTSUPP);
     }
     if (what & LL_SC_EXEC) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));

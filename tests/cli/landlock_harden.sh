@@ -174,6 +174,18 @@ else fail "landlock hardening: creating a set-user-ID file is refused" "rc $RC: 
 # writable to every local user outside it; group write stays (umask 002)
 refused "chmod o+w of a file outside every grant" chmod "$R/prof/tool" 757
 refused "chmod 666 of a file in the project" chmod "$R/proj/tool" 666
+# extended attributes (an ACL is one: system.posix_acl_access) are not set
+# or removed under a deny-default profile: an ACL would give another user
+# write to a file the sandbox may not write.  The error is a filesystem's
+# without them, which cp -a and the like pass over
+"$SP" setxattr "$R/prof/tool" >"$TMP/outside" 2>&1
+run "landlock hardening: setxattr" "$B" run $A "$P" -- "$SP" setxattr "$R/prof/tool"
+if ! grep -q '^allowed' "$TMP/outside"; then skip "landlock hardening: setting an extended attribute is refused" "refused outside too: $(cat "$TMP/outside")"
+elif grep -q '^refused: Operation not supported' "$TMP/out"; then pass "landlock hardening: setting an extended attribute (an ACL) of a file is refused as unsupported"
+else fail "landlock hardening: setting an extended attribute (an ACL) of a file is refused as unsupported" "rc $RC: $OUT $ERR"; fi
+chmod 755 "$R/proj/tool"     # (the checks above changed it outside)
+run "landlock hardening: cp -a" "$B" run $A "$P" -- /usr/bin/cp -a "$R/proj/tool" "$R/proj/tool-copy"
+[ "$RC" -eq 0 ] && [ -e "$R/proj/tool-copy" ] && pass "landlock hardening: cp -a still copies" || fail "landlock hardening: cp -a still copies" "rc $RC: $(grep -v "^buckle run" "$TMP/err")"
 run "landlock hardening: chmod g+w" "$B" run $A "$P" -- "$SP" chmod "$R/proj/tool" 775
 expect_out_has "landlock hardening: chmod g+w in the project works" "allowed"
 run "landlock hardening: plain chmod" "$B" run $A "$P" -- "$SP" chmod "$R/proj/tool" 755

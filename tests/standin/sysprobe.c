@@ -22,6 +22,7 @@
  *   sysprobe truncate PATH     truncate(PATH) to the size it has (no change)
  *   sysprobe open-trunc PATH   open(PATH, O_RDONLY|O_TRUNC) (empties the file)
  *   sysprobe excl              ioctl(0, TIOCEXCL), then TIOCNXCL at once
+ *   sysprobe setxattr PATH     setxattr(PATH, "user.buckle-probe", "x")
  *   sysprobe fsioctl DIR TYPE  ioctl(DIR opened read-only, a command of type
  *                              TYPE (hex): 94 btrfs's SNAP_CREATE, bc
  *                              bcachefs's SUBVOLUME_CREATE) with zeroed
@@ -57,6 +58,7 @@
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -203,6 +205,7 @@ int main(int argc, char **argv)
         return say(truncate(argv[2], st.st_size));
     }
     if (argc == 3 && !strcmp(argv[1], "open-trunc")) return say(open(argv[2], O_RDONLY | O_TRUNC | O_CLOEXEC));
+    if (argc == 3 && !strcmp(argv[1], "setxattr")) return say(setxattr(argv[2], "user.buckle-probe", "x", 1, 0));
     if (argc == 4 && !strcmp(argv[1], "fsioctl")) {
         int fd = open(argv[2], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) return say(-1);
@@ -242,7 +245,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|pgid-own|pgid-join|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|pgid-own|pgid-join|daemon FILE\n");
     return 2;
 }
 #else
