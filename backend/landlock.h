@@ -43,6 +43,7 @@
 #define LL_SC_WATCH (1u << 4)  /* inotify_add_watch, fanotify_init, fanotify_mark */
 #define LL_SC_TRUNC (1u << 5)  /* truncate(2) by path: Landlock checks it from ABI 3 on */
 #define LL_SC_LISTEN (1u << 7) /* listen(2): no port may be bound */
+#define LL_SC_XATTR (1u << 8)  /* setxattr, removexattr and kin: an ACL would give other users write */
 #define LL_SC_IPANY (1u << 6)  /* with LL_SC_NET: UDP too ("*:*" allowed), not only TCP */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */

@@ -1480,7 +1480,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
     }
     if (p->abi >= 7) p->restrict_flags |= LL_LOG_NEW_EXEC_ON;
-    add_note(p, "seccomp: the terminal ioctls TIOCSTI and TIOCLINUX, joining another process group (setpgid), io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
+    add_note(p, "seccomp: the terminal ioctls TIOCSTI, TIOCLINUX and TIOCEXCL, the filesystems' subvolume, snapshot and reflink ioctls, joining another process group (setpgid), io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
     if (deny_default) {
         /* IPC: closed by the seccomp filter unless the profile allows some,
          * and then all of it is open: weaker */
@@ -1495,9 +1495,10 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             weaker(&b, NULL, LLC_IPC, "System V IPC and POSIX message queues: Landlock does not control them, so "
                                       "allowing some opens all of them");
         else p->seccomp |= LL_SC_IPC;
-        p->seccomp |= LL_SC_EXEC;
+        p->seccomp |= LL_SC_EXEC | LL_SC_XATTR;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
-                    "extended attributes, executable mappings");
+                    "reading extended attributes, executable mappings");
+        add_note(p, "seccomp: setting or removing extended attributes (ACLs among them) fails as unsupported");
         add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY | LL_SC_UNIX)) == LL_SC_LISTEN
                         ? "not controlled by Landlock: fork, process information"
                         : "not controlled by Landlock: inbound connections, fork, process information");
@@ -1520,8 +1521,9 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
      * be emptied through open(O_TRUNC) or ftruncate. */
     if (p->abi < 3) {
         p->seccomp |= LL_SC_TRUNC;
-        add_note(p, "seccomp: truncate by path is refused (Landlock checks truncation from ABI 3 on; "
-                    "open with O_TRUNC and ftruncate of a file opened for writing still work)");
+        add_note(p, "seccomp: truncate by path, and an open for reading only with O_TRUNC, are refused (Landlock "
+                    "checks truncation from ABI 3 on; open for writing with O_TRUNC and ftruncate of a file opened "
+                    "for writing still work)");
     }
     /* the default first, then every rule as written */
     rstate *d = &b.def;

@@ -35,6 +35,10 @@
 #define SC_TIOCSPGRP 0x5410u
 #define SC_TIOCCONS 0x541Du
 #define SC_TIOCSETD 0x5423u
+#define SC_TIOCEXCL 0x540Cu
+#define SC_IOC_TYPE_MASK 0xff00u
+#define SC_IOC_TYPE_BTRFS 0x9400u
+#define SC_IOC_TYPE_BCACHEFS 0xbc00u
 #define SC_MFD_NOEXEC_SEAL 0x8u
 #define SC_AF_UNIX 1u
 #define SC_AF_INET 2u
@@ -58,7 +62,10 @@
 #define SC_CLONE_NEWTIME 0x80u
 #define SC_ADDR_NO_RANDOMIZE 0x0040000u
 #define SC_SETID 06000u                       /* S_ISUID | S_ISGID */
+#define SC_OTHER_WRITE 02u                    /* S_IWOTH */
 #define SC_O_CREATE (0100u | 020000000u)      /* O_CREAT, __O_TMPFILE */
+#define SC_O_TRUNC 01000u
+#define SC_O_ACCMODE 3u
 #ifndef SYS_openat2
 #define SYS_openat2 437
 #endif
@@ -66,6 +73,8 @@
 #define SYS_fchmodat2 452
 #endif
 #define SC_PER_QUERY 0xffffffffu
+#define SC_SYS_setxattrat 463       /* Linux 6.13, the same number on x86_64 and aarch64 */
+#define SC_SYS_removexattrat 466
 
 #define ARG_LO(n) (offsetof(struct seccomp_data, args) + (n) * sizeof(uint64_t))   /* little-endian: the low word */
 #define LD(off) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
@@ -73,7 +82,7 @@
 #define DENY(e) RET(SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
 #define ALLOW RET(SECCOMP_RET_ALLOW)
 
-enum { PROG_MAX = 256 };
+enum { PROG_MAX = 384 };
 typedef struct prog { struct sock_filter f[PROG_MAX]; unsigned short n; int full; } prog;
 
 static void put(prog *p, struct sock_filter s)
@@ -127,6 +136,19 @@ static void refuse_create_bits(prog *p, long nr, unsigned flags_arg, unsigned mo
     put(p, (struct sock_filter)DENY(err));
 }
 
+/* an open (flags in arg flags_arg) refused when it truncates a file it
+ * opens for reading only: O_TRUNC with O_RDONLY */
+static void refuse_rdonly_trunc(prog *p, long nr, unsigned flags_arg)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 5);
+    put(p, (struct sock_filter)LD(ARG_LO(flags_arg)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, SC_O_TRUNC, 0, 3));
+    put(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SC_O_ACCMODE));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1));
+    put(p, (struct sock_filter)DENY(EACCES));
+}
+
 /* nr allowed only as (arg0 == kind, arg1 == 0): a call about the calling
  * process itself (setpriority's PRIO_PROCESS 0, ioprio_set's
  * IOPRIO_WHO_PROCESS 0); anything else is refused with EPERM */
@@ -156,14 +178,26 @@ static void build(prog *p, unsigned what)
     /* ioctl on a terminal: typing into it (TIOCSTI, TIOCLINUX), taking its
      * foreground (TIOCSPGRP: a process left behind by the command could
      * read what the user types next), redirecting the console (TIOCCONS),
-     * changing its line discipline (TIOCSETD).  The command is an unsigned
-     * int: the low word. */
-    static const uint32_t tty[] = { SC_TIOCSTI, SC_TIOCLINUX, SC_TIOCSPGRP, SC_TIOCCONS, SC_TIOCSETD };
+     * changing its line discipline (TIOCSETD), making it exclusive
+     * (TIOCEXCL: it stays so after the run, and no later open of the
+     * terminal by the user's programs succeeds).  The command is an
+     * unsigned int: the low word. */
+    static const uint32_t tty[] = { SC_TIOCSTI, SC_TIOCLINUX, SC_TIOCSPGRP, SC_TIOCCONS, SC_TIOCSETD, SC_TIOCEXCL };
     enum { NTTY = sizeof tty / sizeof tty[0] };
-    jeq(p, SYS_ioctl, NTTY + 3);
+    /* and the filesystems' ioctls that make, copy or remove entries without
+     * a Landlock check, by their type (the command's second byte): btrfs's
+     * subvolumes and snapshots and the reflink and dedupe calls that share
+     * its type (0x94: FICLONE, FICLONERANGE, FIDEDUPERANGE; cp falls back to
+     * copying), bcachefs's subvolumes (0xbc) */
+    static const uint32_t fs_types[] = { SC_IOC_TYPE_BTRFS, SC_IOC_TYPE_BCACHEFS };
+    enum { NFS = sizeof fs_types / sizeof fs_types[0] };
+    jeq(p, SYS_ioctl, NTTY + NFS + 4);
     put(p, (struct sock_filter)LD(ARG_LO(1)));
     for (unsigned i = 0; i < NTTY; i++)
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, tty[i], (unsigned char)(NTTY - i), 0));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, tty[i], (unsigned char)(NTTY + NFS + 1 - i), 0));
+    put(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SC_IOC_TYPE_MASK));
+    for (unsigned i = 0; i < NFS; i++)
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, fs_types[i], (unsigned char)(NFS - i), 0));
     put(p, (struct sock_filter)ALLOW);
     put(p, (struct sock_filter)DENY(EPERM));
     /* joining another process group: a command left in the background
@@ -214,12 +248,16 @@ static void build(prog *p, unsigned what)
      * mode is set: chmod and its kin, and a create (open, openat, creat,
      * mknod).  openat2 carries its mode in memory the filter cannot read:
      * ENOSYS, so that the C library falls back to openat. */
+    /* and, by chmod, write for every other user (S_IWOTH): a file the
+     * sandbox may not write (buckle's sources, as root any root-owned file)
+     * would become writable to every local user outside it.  A create's
+     * mode is not checked for it: the umask takes it off */
 #ifdef SYS_chmod
-    refuse_nr_bits(p, SYS_chmod, 1, SC_SETID, EPERM);
+    refuse_nr_bits(p, SYS_chmod, 1, SC_SETID | SC_OTHER_WRITE, EPERM);
 #endif
-    refuse_nr_bits(p, SYS_fchmod, 1, SC_SETID, EPERM);
-    refuse_nr_bits(p, SYS_fchmodat, 2, SC_SETID, EPERM);
-    refuse_nr_bits(p, SYS_fchmodat2, 2, SC_SETID, EPERM);
+    refuse_nr_bits(p, SYS_fchmod, 1, SC_SETID | SC_OTHER_WRITE, EPERM);
+    refuse_nr_bits(p, SYS_fchmodat, 2, SC_SETID | SC_OTHER_WRITE, EPERM);
+    refuse_nr_bits(p, SYS_fchmodat2, 2, SC_SETID | SC_OTHER_WRITE, EPERM);
 #ifdef SYS_creat
     refuse_nr_bits(p, SYS_creat, 1, SC_SETID, EPERM);
 #endif
@@ -300,6 +338,22 @@ static void build(prog *p, unsigned what)
 #ifdef SYS_truncate64
         refuse_nr(p, SYS_truncate64, EACCES);
 #endif
+        /* an open for reading with O_TRUNC empties the file, and before ABI
+         * 3 Landlock checks only reading there (for writing, it checks
+         * writing) */
+#ifdef SYS_open
+        refuse_rdonly_trunc(p, SYS_open, 1);
+#endif
+        refuse_rdonly_trunc(p, SYS_openat, 2);
+    }
+    if (what & LL_SC_XATTR) {
+        /* an ACL (system.posix_acl_access, a name in memory the filter
+         * cannot read) would give another user write to a file the sandbox
+         * may not write: no extended attribute is set or removed, with the
+         * error of a filesystem without them (tools go on without) */
+        static const long xa[] = { SYS_setxattr, SYS_lsetxattr, SYS_fsetxattr, SYS_removexattr, SYS_lremovexattr,
+                                   SYS_fremovexattr, SC_SYS_setxattrat, SC_SYS_removexattrat };
+        for (size_t i = 0; i < sizeof xa / sizeof xa[0]; i++) refuse_nr(p, xa[i], EOPNOTSUPP);
     }
     if (what & LL_SC_EXEC) {
         put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));

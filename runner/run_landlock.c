@@ -10,6 +10,7 @@
 #include "../support/codes.h"
 #include "elf_interp.h"
 #include "home_guard.h"
+#include "source_modes.h"
 #include "landlock_cache.h"
 #include "linux_run.h"
 #include "runner.h"
@@ -211,6 +212,14 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     if (errors && !force) {
         run_say(sink, SEV_ERROR, "%s has lint errors; not running it (use --force to run anyway)", profile);
         goto out;
+    }
+    /* a source another local user could rewrite (source_modes.c) */
+    for (size_t k = 0; k < c->ndeps; k++) {
+        const char *why = runner_source_mode_problem(&a, c->deps[k]);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
     }
     for (size_t k = 0; k < ndef; k++) vals[nv++] = (sb_param){ defs[k].name, defs[k].value };
     /* declared defaults that name the run's values (the decider would use

@@ -83,10 +83,63 @@ for abi in 2 3; do
     if grep -q '^refused' "$TMP/out"; then pass "landlock hardening: truncate by path of a file it may not write is refused at ABI $abi"
     else fail "landlock hardening: truncate by path of a file it may not write is refused at ABI $abi" "rc $RC: $OUT $ERR"; fi
 done
+# an open for reading with O_TRUNC empties the file: before ABI 3 Landlock
+# checks only reading there, so the filter refuses it; a file the profile
+# lets the command read, not write
+mkdir -p "$R/ro"
+cat >"$R/prof/ro.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/proj", "$R/ro", "$BUILDA";
+    allow exec-map "/usr/lib";
+    allow write "$R/proj";
+}
+process { allow exec "/usr/bin", "$BUILDA"; allow fork; }
+EOP
+for abi in 2 3; do
+    [ "$ABI" -ge "$abi" ] || { skip "landlock hardening: O_RDONLY|O_TRUNC at ABI $abi" "the kernel offers ABI $ABI"; continue; }
+    echo keep >"$R/ro/f"
+    run "landlock hardening: rdonly trunc at ABI $abi" "$B" run --linux-accept=files,process,network --landlock-abi=$abi "$R/prof/ro.buckle" -- "$SP" open-trunc "$R/ro/f"
+    if grep -q '^refused' "$TMP/out" && [ "$(cat "$R/ro/f")" = keep ]; then pass "landlock hardening: open(O_RDONLY|O_TRUNC) of a file it may only read is refused at ABI $abi, the file kept"
+    else fail "landlock hardening: open(O_RDONLY|O_TRUNC) of a file it may only read is refused at ABI $abi, the file kept" "rc $RC: $OUT $ERR; file: $(cat "$R/ro/f")"; fi
+done
+if [ "$ABI" -ge 2 ]; then
+    echo mine >"$R/proj/w.txt"
+    run "landlock hardening: wronly trunc at ABI 2" "$B" run --linux-accept=files,process,network --landlock-abi=2 "$R/prof/ro.buckle" -- /usr/bin/sh -c ": >'$R/proj/w.txt'"
+    [ "$RC" -eq 0 ] && [ ! -s "$R/proj/w.txt" ] && pass "landlock hardening: at ABI 2, an open for writing with O_TRUNC of a file it may write still works" \
+        || fail "landlock hardening: at ABI 2, an open for writing with O_TRUNC of a file it may write still works" "rc $RC: $ERR"
+fi
+# the filesystems' ioctls that make, copy or remove entries with no Landlock
+# check (btrfs subvolumes and snapshots, reflinks: type 0x94; bcachefs
+# subvolumes: 0xbc) are refused by their type before any filesystem sees
+# them: EPERM inside, whatever the filesystem says outside
+for t in 94 bc; do
+    "$SP" fsioctl "$R/proj" $t >"$TMP/outside" 2>&1
+    run "landlock hardening: fs ioctl $t" "$B" run $A "$P" -- "$SP" fsioctl "$R/proj" $t
+    if grep -q 'Operation not permitted' "$TMP/outside"; then skip "landlock hardening: ioctl type 0x$t is refused" "EPERM outside too"
+    elif grep -q '^refused: Operation not permitted' "$TMP/out"; then pass "landlock hardening: a filesystem ioctl of type 0x$t (subvolumes, snapshots, reflinks) is refused (outside: $(cat "$TMP/outside"))"
+    else fail "landlock hardening: a filesystem ioctl of type 0x$t (subvolumes, snapshots, reflinks) is refused" "rc $RC: $OUT $ERR"; fi
+done
+# and cp, which tries a reflink first, still copies
+echo data >"$R/proj/src.txt"
+run "landlock hardening: cp" "$B" run $A "$P" -- /usr/bin/cp --reflink=auto "$R/proj/src.txt" "$R/proj/dst.txt"
+[ "$RC" -eq 0 ] && [ "$(cat "$R/proj/dst.txt" 2>/dev/null)" = data ] && pass "landlock hardening: cp --reflink=auto falls back to copying" \
+    || fail "landlock hardening: cp --reflink=auto falls back to copying" "rc $RC: $ERR"
+# TIOCEXCL would leave the caller's terminal exclusive after the run (no
+# later open of it succeeds); needs a terminal on standard input
+if command -v script >/dev/null 2>&1; then
+    script -qec "'$B' run $A '$P' -- '$SP' excl" /dev/null >"$TMP/excl" 2>&1 </dev/null
+    script -qec "'$SP' excl" /dev/null >"$TMP/excl-outside" 2>&1 </dev/null
+    if ! grep -q '^allowed' "$TMP/excl-outside"; then skip "landlock hardening: TIOCEXCL is refused" "refused outside too: $(cat "$TMP/excl-outside")"
+    elif grep -q '^refused' "$TMP/excl"; then pass "landlock hardening: TIOCEXCL on the terminal is refused"
+    else fail "landlock hardening: TIOCEXCL on the terminal is refused" "$(cat "$TMP/excl")"; fi
+else
+    skip "landlock hardening: TIOCEXCL is refused" "no script(1) to give the command a terminal"
+fi
 if [ "$ABI" -ge 2 ]; then
     run "landlock hardening: truncate note" "$B" run -v --linux-accept=files,process,network --landlock-abi=2 "$P" -- "$SP" truncate "$R/proj/mine.txt"
     expect_out_has "landlock hardening: before ABI 3, truncate by path is refused everywhere (narrower)" "refused"
-    expect_err_has "landlock hardening: -v says truncate by path is refused before ABI 3" "truncate by path is refused"
+    expect_err_has "landlock hardening: -v says truncate by path is refused before ABI 3" "truncate by path, and an open for reading only with O_TRUNC, are refused"
 fi
 if [ "$(id -u)" -eq 0 ]; then
     refused "as root, sethostname (a capability Landlock does not confine)" hostname
@@ -117,6 +170,24 @@ refused "chmod g+s of a program outside every grant" chmod "$R/prof/tool" 2755
 run "landlock hardening: create setuid" "$B" run $A "$P" -- "$SP" create "$R/proj/made-setuid" 4755
 if grep -q '^refused' "$TMP/out" && [ ! -e "$R/proj/made-setuid" ]; then pass "landlock hardening: creating a set-user-ID file is refused"
 else fail "landlock hardening: creating a set-user-ID file is refused" "rc $RC: $OUT $ERR $(ls -l "$R/proj/made-setuid" 2>&1)"; fi
+# write for every other user: a file the sandbox may not write would become
+# writable to every local user outside it; group write stays (umask 002)
+refused "chmod o+w of a file outside every grant" chmod "$R/prof/tool" 757
+refused "chmod 666 of a file in the project" chmod "$R/proj/tool" 666
+# extended attributes (an ACL is one: system.posix_acl_access) are not set
+# or removed under a deny-default profile: an ACL would give another user
+# write to a file the sandbox may not write.  The error is a filesystem's
+# without them, which cp -a and the like pass over
+"$SP" setxattr "$R/prof/tool" >"$TMP/outside" 2>&1
+run "landlock hardening: setxattr" "$B" run $A "$P" -- "$SP" setxattr "$R/prof/tool"
+if ! grep -q '^allowed' "$TMP/outside"; then skip "landlock hardening: setting an extended attribute is refused" "refused outside too: $(cat "$TMP/outside")"
+elif grep -q '^refused: Operation not supported' "$TMP/out"; then pass "landlock hardening: setting an extended attribute (an ACL) of a file is refused as unsupported"
+else fail "landlock hardening: setting an extended attribute (an ACL) of a file is refused as unsupported" "rc $RC: $OUT $ERR"; fi
+chmod 755 "$R/proj/tool"     # (the checks above changed it outside)
+run "landlock hardening: cp -a" "$B" run $A "$P" -- /usr/bin/cp -a "$R/proj/tool" "$R/proj/tool-copy"
+[ "$RC" -eq 0 ] && [ -e "$R/proj/tool-copy" ] && pass "landlock hardening: cp -a still copies" || fail "landlock hardening: cp -a still copies" "rc $RC: $(grep -v "^buckle run" "$TMP/err")"
+run "landlock hardening: chmod g+w" "$B" run $A "$P" -- "$SP" chmod "$R/proj/tool" 775
+expect_out_has "landlock hardening: chmod g+w in the project works" "allowed"
 run "landlock hardening: plain chmod" "$B" run $A "$P" -- "$SP" chmod "$R/proj/tool" 755
 expect_out_has "landlock hardening: a plain chmod in the project works" "allowed"
 # modes are metadata, class files: a file the profile denies (reading and

@@ -1,7 +1,7 @@
 # landlock_home.sh - std/agent and the home directory, live (docs/linux.md,
 # "The home directory as WORKDIR"): run from the home directory, or from a
 # directory above it, std/agent's write grant on $WORKDIR would hand the
-# command every file of the home that no deny names (~/.vimrc, ~/.cargo/bin),
+# command every file of the home that no deny names (~/.cargo/bin, ~/go/bin),
 # so the run is refused, naming the rule; run from the project it runs.  A
 # profile that writes the home directory on purpose (allow write "~") keeps
 # std/agent's final denies: shell start-up files, ~/.local/bin, ~/bin and
@@ -28,7 +28,9 @@ P=$U/corpus/std/agent.buckle
 mkhome() {  # DIR
     mkdir -p "$1/proj" "$1/.local/bin" "$1/bin" "$1/.ssh" "$1/.cargo/bin" "$1/tmp"
     echo rc >"$1/.bashrc"; echo vim >"$1/.vimrc"; echo key >"$1/.ssh/id"
-    echo tool >"$1/.cargo/bin/tool"; echo mine >"$1/proj/a.txt"
+    echo tool >"$1/.cargo/bin/tool"; echo mine >"$1/proj/a.txt"; echo notes >"$1/.notes"
+    mkdir -p "$1/.local/lib/python3/site-packages" "$1/.config/nvim" "$1/.config/environment.d"
+    echo a >"$1/.bash_aliases"; echo t >"$1/.tmux.conf"; echo n >"$1/.config/nvim/init.lua"
 }
 H=$U/home
 mkhome "$H"
@@ -37,13 +39,13 @@ if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock home: every chec
 expect_rc "landlock home: std/agent runs from the project's directory" 0
 
 # WORKDIR = HOME: refused, and nothing runs
-run "landlock home: workdir is home" sh -c "cd '$H' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.vimrc'"
+run "landlock home: workdir is home" sh -c "cd '$H' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.notes'"
 expect_rc "landlock home: std/agent run from the home directory is refused" 125
 expect_err_has "landlock home: ... saying the working directory is the home directory" "the working directory $H is the home directory $H"
 expect_err_has "landlock home: ... naming std/agent's rule" "agent.buckle:22 (allow files write subpath \"\${WORKDIR}\")"
 expect_err_has "landlock home: ... and what to do" "run it from the project's directory"
-[ "$(cat "$H/.vimrc")" = vim ] && pass "landlock home: ... and the command did not run (~/.vimrc unchanged)" \
-    || fail "landlock home: ... and the command did not run (~/.vimrc unchanged)" "$(cat "$H/.vimrc")"
+[ "$(cat "$H/.notes")" = notes ] && pass "landlock home: ... and the command did not run (~/.notes unchanged)" \
+    || fail "landlock home: ... and the command did not run (~/.notes unchanged)" "$(cat "$H/.notes")"
 # above HOME: the same
 run "landlock home: workdir above home" sh -c "cd '$U' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/true"
 expect_rc "landlock home: std/agent run from above the home directory is refused" 125
@@ -73,23 +75,25 @@ files {
 }
 EOP
 chmod a+r "$U/home.buckle"
-ATTACK='for f in .bashrc .profile .local/bin/git bin/x .ssh/authorized_keys .config/autostart/x.desktop .config/systemd/user/x.service; do
+ATTACK='for f in .bashrc .profile .local/bin/git bin/x .ssh/authorized_keys .config/autostart/x.desktop .config/systemd/user/x.service \
+    .bash_aliases .tmux.conf .vimrc .config/nvim/init.lua .config/environment.d/50-x.conf .local/lib/python3/site-packages/zz.pth; do
   mkdir -p "$(dirname "$HOME/$f")" 2>/dev/null; echo pwned >>"$HOME/$f" 2>/dev/null && echo "WROTE $f"; done
 mv "$HOME/.local" "$HOME/.local.old" 2>/dev/null && echo "MOVED .local"
 mv "$HOME/bin" "$HOME/bin.old" 2>/dev/null && echo "MOVED bin"
 ln -s "$HOME/proj" "$HOME/.config" 2>/dev/null && echo "LINKED .config"
 cat "$HOME/.ssh/id" 2>/dev/null && echo "READ .ssh/id"
-echo ok >>"$HOME/.vimrc" && echo "WROTE .vimrc"
+echo ok >>"$HOME/.notes" && echo "WROTE .notes"
 echo ok >>"$HOME/proj/a.txt" && echo "WROTE proj"'
 finals() {  # LABEL HOMEDIR RUNNER...
     _l=$1 _h=$2; shift 2
     run "landlock home: finals ($_l)" "$@" sh -c "cd '$_h/proj' && HOME='$_h' TMPDIR='$_h/tmp' '$B' run $A '$U/home.buckle' -- /usr/bin/sh -c '$(echo "$ATTACK" | sed "s/'/'\\\\''/g")'"
     expect_rc "landlock home: ($_l) a profile that writes ~ runs" 0
     for w in "WROTE .bashrc" "WROTE .profile" "WROTE .local/bin/git" "WROTE bin/x" "WROTE .ssh" "WROTE .config" \
+             "WROTE .bash_aliases" "WROTE .tmux.conf" "WROTE .vimrc" "WROTE .local/lib" \
              "MOVED .local" "MOVED bin" "LINKED .config" "READ .ssh/id"; do
         expect_out_lacks "landlock home: ($_l) under allow write \"~\", std/agent's finals hold: no $w" "$w"
     done
-    expect_out_has "landlock home: ($_l) ... while what the profile allows is written (~/.vimrc)" "WROTE .vimrc"
+    expect_out_has "landlock home: ($_l) ... while what the profile allows is written (~/.notes)" "WROTE .notes"
     expect_out_has "landlock home: ($_l) ... and the project" "WROTE proj"
     [ "$(cat "$_h/.bashrc")" = rc ] && [ ! -e "$_h/.local/bin/git" ] && [ ! -e "$_h/bin/x" ] && [ -d "$_h/.local" ] \
         && pass "landlock home: ($_l) ... the home's protected files are as they were" \
@@ -107,4 +111,27 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 else
     skip "landlock home: as an unprivileged user" "needs root (to become uid 65534) and setpriv"
 fi
+
+# std/dev/node: pnpm's home (PNPM_HOME) and yarn's bin directory are on the
+# user's PATH: the sandbox writes the caches and the store, never a program
+# the user runs next
+NH=$U/nodehome
+mkdir -p "$NH/proj" "$NH/tmp" "$NH/.local/share/pnpm/store/v3" "$NH/.yarn/bin" "$NH/.yarn/berry/cache" "$NH/.npm/_cacache"
+printf '#!/bin/sh\necho real pnpm\n' >"$NH/.local/share/pnpm/pnpm"
+printf '#!/bin/sh\necho real yarn\n' >"$NH/.yarn/bin/yarn"
+printf 'extends "std/agent", "std/dev/node";\n' >"$U/node.buckle"
+run "landlock home: node" sh -c "cd '$NH/proj' && HOME='$NH' TMPDIR='$NH/tmp' '$B' run $A '$U/node.buckle' -- /usr/bin/sh -c '
+  (echo x >\$HOME/.local/share/pnpm/git) 2>/dev/null && echo PLANTED-PNPM-HOME
+  (echo x >\$HOME/.local/share/pnpm/pnpm) 2>/dev/null && echo REPLACED-PNPM
+  (echo x >\$HOME/.yarn/bin/yarn) 2>/dev/null && echo REPLACED-YARN
+  (echo x >\$HOME/.yarn/bin/git) 2>/dev/null && echo PLANTED-YARN-BIN
+  (echo x >\$HOME/.local/share/pnpm/store/v3/f) && echo WROTE-STORE
+  (echo x >\$HOME/.yarn/berry/cache/f) && echo WROTE-BERRY
+  (echo x >\$HOME/.npm/_cacache/f) && echo WROTE-NPM'"
+for w in PLANTED-PNPM-HOME REPLACED-PNPM REPLACED-YARN PLANTED-YARN-BIN; do
+    expect_out_lacks "landlock home: std/dev/node: no program on the user's PATH is written: $w" "$w"
+done
+for w in WROTE-STORE WROTE-BERRY WROTE-NPM; do
+    expect_out_has "landlock home: std/dev/node: the caches and the store are written: $w" "$w"
+done
 exit 0

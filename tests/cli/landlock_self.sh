@@ -57,4 +57,23 @@ expect_same "landlock self: std/base is as it was" "$U/base.before" "$I/corpus/s
 expect_same "landlock self: buckle is as it was" "$U/buckle.before" "$I/buckle"
 [ ! -e "$I/corpus/std/planted.buckle" ] && [ ! -e "$U/share" ] && pass "landlock self: nothing was added to the standard library's places" \
     || fail "landlock self: nothing was added to the standard library's places" "$(ls -R "$U" | head -30)"
+
+# a source another local user could rewrite is not compiled: a profile
+# writable by every user, a base in a directory every user may write
+chmod o+w "$W/w.buckle"
+run "landlock self: world-writable profile" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/w.buckle' -- /usr/bin/true"
+expect_rc "landlock self: a profile writable by every user is refused" 125
+expect_err_has "landlock self: ... saying why" "$W/w.buckle is writable by every user (mode 0646)"
+chmod o-w "$W/w.buckle"
+mkdir -p "$W/shared"
+chmod 0777 "$W/shared"
+printf 'files { allow read "/usr"; }\n' >"$W/shared/b.buckle"
+printf 'extends "./shared/b";\nprocess { allow exec "/usr/bin"; }\nfiles { allow exec-map "/usr/lib"; allow read "/etc"; }\n' >"$W/top.buckle"
+run "landlock self: base in a shared directory" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/top.buckle' -- /usr/bin/true"
+expect_rc "landlock self: a base in a directory every user may write (no sticky bit) is refused" 125
+expect_err_has "landlock self: ... saying why" "which every user may write (mode 0777, no sticky bit)"
+chmod 1777 "$W/shared"
+run "landlock self: sticky" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/top.buckle' -- /usr/bin/true"
+expect_rc "landlock self: ... with the sticky bit (as /tmp) it runs" 0
+chmod 755 "$W/shared"
 exit 0

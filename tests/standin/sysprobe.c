@@ -20,6 +20,13 @@
  *                              prints the first event's name within 2 s
  *   sysprobe open PATH         open(PATH, O_RDONLY): a file or a directory
  *   sysprobe truncate PATH     truncate(PATH) to the size it has (no change)
+ *   sysprobe open-trunc PATH   open(PATH, O_RDONLY|O_TRUNC) (empties the file)
+ *   sysprobe excl              ioctl(0, TIOCEXCL), then TIOCNXCL at once
+ *   sysprobe setxattr PATH     setxattr(PATH, "user.buckle-probe", "x")
+ *   sysprobe fsioctl DIR TYPE  ioctl(DIR opened read-only, a command of type
+ *                              TYPE (hex): 94 btrfs's SNAP_CREATE, bc
+ *                              bcachefs's SUBVOLUME_CREATE) with zeroed
+ *                              arguments; "refused: ERROR" names the error
  *   sysprobe chmod PATH MODE   chmod(PATH, MODE) (MODE in octal)
  *   sysprobe create PATH MODE  open(PATH, O_CREAT|O_EXCL|O_WRONLY, MODE)
  *   sysprobe chown PATH UID    chown(PATH, UID, -1)
@@ -44,12 +51,14 @@
 #include <string.h>
 #include <poll.h>
 #include <sys/inotify.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -195,6 +204,20 @@ int main(int argc, char **argv)
         if (stat(argv[2], &st) != 0) return say(-1);
         return say(truncate(argv[2], st.st_size));
     }
+    if (argc == 3 && !strcmp(argv[1], "open-trunc")) return say(open(argv[2], O_RDONLY | O_TRUNC | O_CLOEXEC));
+    if (argc == 3 && !strcmp(argv[1], "setxattr")) return say(setxattr(argv[2], "user.buckle-probe", "x", 1, 0));
+    if (argc == 4 && !strcmp(argv[1], "fsioctl")) {
+        int fd = open(argv[2], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) return say(-1);
+        static char args[4096];
+        unsigned long cmd = !strcmp(argv[3], "bc") ? 0x4020bc10ul : 0x50009401ul;
+        return say(ioctl(fd, cmd, args));
+    }
+    if (argc == 2 && !strcmp(argv[1], "excl")) {
+        int r = ioctl(0, TIOCEXCL);
+        if (r == 0) ioctl(0, TIOCNXCL);
+        return say(r);
+    }
     if (argc == 2 && !strcmp(argv[1], "pgid-own")) return say(setpgid(0, 0));
     if (argc == 2 && !strcmp(argv[1], "pgid-join")) {
         if (setpgid(0, 0) != 0) { printf("cannot leave the group: %s\n", strerror(errno)); return 2; }
@@ -222,7 +245,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|pgid-own|pgid-join|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|pgid-own|pgid-join|daemon FILE\n");
     return 2;
 }
 #else
