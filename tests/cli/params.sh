@@ -32,6 +32,18 @@ for v in /x a/ a//b ..; do
     expect_rc "values: USER=$v cannot stand inside a path: usage error" 2
     expect_err_has "values: USER=$v: names the use" "v.buckle:5:24: error: -D USER=$v: USER is used inside a path here"
 done
+# a parameter that starts a top-level alternative of a regex starts a path
+# (each alternative is a rule of its own), as after the regex's own ^
+printf 'param P;\nfiles { deny read regex "^/x|^$P/k"; }\n' >"$D/alt-root.buckle"
+run "values: alternative root -D P=/a" "$BUCKLE" compile -D P=/a "$D/alt-root.buckle"
+expect_rc "values: an absolute value of a parameter starting a regex alternative compiles" 0
+expect_out_has "values: ... as its own rule" '(deny file-read* (regex "^/a/k"))'
+run "values: alternative root -D P=a" "$BUCKLE" compile -D P=a "$D/alt-root.buckle"
+expect_rc "values: a relative value there is a usage error" 2
+expect_err_has "values: ... P starts a path" "P starts a path here"
+printf 'param P = "/a";\nfiles { deny read regex "^/x|^${P}/k"; }\n' >"$D/alt-default.buckle"
+run "values: alternative root default" "$BUCKLE" compile "$D/alt-default.buckle"
+expect_rc "values: an absolute default there compiles" 0
 printf 'param N = "/abs";\nfiles { allow read "/Users/$N/x"; }\n' >"$D/inner-default.buckle"
 run "values: absolute default inside a path" "$BUCKLE" compile "$D/inner-default.buckle"
 expect_rc "values: an absolute default used inside a path is an error" 1
