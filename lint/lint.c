@@ -157,7 +157,9 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
             while (x && x->via && x->via != u) x = x->via;
             if (x && x->via == u && c->units[k] != u) { al[nal].src = c->units[k]->src; al[nal].at = x->via_at.start; nal++; }
         }
-        lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#', al, nal);
+        /* the rules of the other platform's blocks (lower.c kept where they are) */
+        lint_spans off = { u->other_start, u->other_end, u->nother };
+        lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#', al, nal, &off);
     }
     /* the policy for Linux (lint --platform linux, buckle run there): what
      * concerns only macOS's services has no meaning (docs/linux.md).  Set
@@ -267,7 +269,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         while (i < src->len && src->text[i] != '\n') i++;
         i++;
     }
-    sbpl_read_opts ro = { 0, 0, 1 };
+    sbpl_read_opts ro = { .whole = 1 };
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(src, &rs, &re)) {
         /* a profile a C++ program #includes as a raw string literal */
@@ -293,7 +295,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     if (lint_sb_is_generated(src)) nall = header_defaults(a, src, all, nall);
     size_t ntv;
     sb_param *tvd = derive_sbpl_params(a, all, nall, &ntv);
-    sbpl_eval_opts eo = { tvd, ntv, dirs, nd, &imported, 1 };
+    sbpl_eval_opts eo = { .params = tvd, .nparams = ntv, .import_dirs = dirs, .nimport = nd, .sources = &imported, .unknown_params = 1 };
     sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
     keep_sources(keep, imported);
     lint_view v;
@@ -340,7 +342,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     uint32_t *s = arena_alloc(a, (nf + 1) * sizeof *s), *e = arena_alloc(a, (nf + 1) * sizeof *e);
     size_t k = 0;
     for (const sexp *x = top; x; x = x->next, k++) { s[k] = x->at.start; e[k] = x->at.end; }
-    lint_apply_suppressions(&lc, src, s, e, nf, ';', NULL, 0);
+    lint_apply_suppressions(&lc, src, s, e, nf, ';', NULL, 0, NULL);
     return 0;
 }
 
