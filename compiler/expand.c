@@ -4,6 +4,7 @@
 #include "expand.h"
 #include "patterns.h"
 #include "../grammar/builtin_params.h"
+#include "../seatbelt/regex_syntax.h"
 #include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -73,6 +74,19 @@ static void mark_root(param_decl *p, span at)
     p->path_root = 1;
 }
 
+/* The regex text so far (b) is "^" since its last top-level "|" or its
+ * start: what follows begins an anchored alternative. */
+static int alt_start_is_caret(const strbuf *b)
+{
+    size_t at = 0;
+    for (;;) {
+        size_t e = regex_alt_end(b->data + at, b->len - at);
+        if (e >= b->len - at) break;
+        at += e + 1;
+    }
+    return b->len - at == 1 && b->data[at] == '^';
+}
+
 /* Parameter references and ~ become PARAM_OPEN NAME PARAM_CLOSE in b.
  * Returns 0 after a diagnostic. */
 static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf *b)
@@ -134,9 +148,10 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         }
         p->used = 1;
         if (mode == EXP_GLOB || mode == EXP_REGEX || mode == EXP_NAME_REGEX) p->used_in_pattern = 1;
-        /* at the start of a path (after the ^ of a regex): its value is the root */
+        /* at the start of a path (after the ^ of a regex, or of one of its
+         * top-level alternatives, each a rule of its own): its value is the root */
         if (((mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB) && b->len == 0) ||
-            (mode == EXP_REGEX && b->len == 1 && b->data[0] == '^')) {
+            (mode == EXP_REGEX && alt_start_is_caret(b))) {
             mark_root(p, sub_span(s, s->s + i, skip - i));
             if (skip < s->len && s->s[skip] != '/') p->root_glued = 1;
         }

@@ -434,10 +434,31 @@ void add_implied(compilation *c)
         for (size_t w = 0; w < OPS_MAX / 64; w++) grant.w[w] |= s->w[w];
     }
     size_t n = c->pol.rules.n;
+    /* an unfiltered final deny of metadata decides every metadata request:
+     * no traversal rule could decide anywhere (none is written; the info
+     * says which allow's traversal is withheld) */
+    const rule *all = NULL;
+    for (size_t i = 0; i < n && !all; i++) {
+        const rule *f = c->pol.rules.v[i];
+        if (f->final && f->action == ACT_DENY && f->m.kind == MK_NONE && opset_has(f->covers, ic.meta)) all = f;
+    }
     for (size_t i = 0; i < n; i++) {
         rule *r = c->pol.rules.v[i];
-        if (r->action != ACT_ALLOW || r->implied || mk_family(r->m.kind) != FAM_PATH) continue;
-        if (r->m.kind == MK_ANCESTORS || !opset_intersects(r->covers, &grant)) continue;
+        if (r->action != ACT_ALLOW || r->implied || !opset_intersects(r->covers, &grant)) continue;
+        if (r->m.kind == MK_NONE && !all && !opset_has(r->covers, ic.meta)) {
+            /* "allow write;": every path may be written, so every directory
+             * may be traversed: metadata unfiltered, ranked as the allow */
+            add_below(&ic, r);
+            continue;
+        }
+        if (mk_family(r->m.kind) != FAM_PATH || r->m.kind == MK_ANCESTORS) continue;
+        if (all) {
+            if (opset_has(r->covers, ic.meta)) continue;        /* BK2005 already, or its own metadata */
+            diag *d = diag_add(&c->diags, SEV_INFO, BK4009, origin_primary(r),
+                               "traversal for this allow is withheld: a final deny of every metadata request covers it");
+            diag_note_add(&c->diags, d, origin_primary(all), "final deny is here%s", unit_provenance(c, all->origins->u));
+            continue;
+        }
         /* a write or exec allow that covers what lies below its path
          * (subpath, prefix, glob, regex): every directory it allows may be
          * the ancestor of an allowed object, so it allows metadata there

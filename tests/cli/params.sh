@@ -32,6 +32,18 @@ for v in /x a/ a//b ..; do
     expect_rc "values: USER=$v cannot stand inside a path: usage error" 2
     expect_err_has "values: USER=$v: names the use" "v.buckle:5:24: error: -D USER=$v: USER is used inside a path here"
 done
+# a parameter that starts a top-level alternative of a regex starts a path
+# (each alternative is a rule of its own), as after the regex's own ^
+printf 'param P;\nfiles { deny read regex "^/x|^$P/k"; }\n' >"$D/alt-root.buckle"
+run "values: alternative root -D P=/a" "$BUCKLE" compile -D P=/a "$D/alt-root.buckle"
+expect_rc "values: an absolute value of a parameter starting a regex alternative compiles" 0
+expect_out_has "values: ... as its own rule" '(deny file-read* (regex "^/a/k"))'
+run "values: alternative root -D P=a" "$BUCKLE" compile -D P=a "$D/alt-root.buckle"
+expect_rc "values: a relative value there is a usage error" 2
+expect_err_has "values: ... P starts a path" "P starts a path here"
+printf 'param P = "/a";\nfiles { deny read regex "^/x|^${P}/k"; }\n' >"$D/alt-default.buckle"
+run "values: alternative root default" "$BUCKLE" compile "$D/alt-default.buckle"
+expect_rc "values: an absolute default there compiles" 0
 printf 'param N = "/abs";\nfiles { allow read "/Users/$N/x"; }\n' >"$D/inner-default.buckle"
 run "values: absolute default inside a path" "$BUCKLE" compile "$D/inner-default.buckle"
 expect_rc "values: an absolute default used inside a path is an error" 1
@@ -119,6 +131,32 @@ for o in /secret /secret/bin; do
     expect_out_has "withheld: $o by the final rule" 'deny final files read subpath "/secret"'
     expect_out_has "withheld: $o compiled SBPL agrees" "compiled SBPL agrees"
 done
+
+# an unfiltered final deny of metadata decides every metadata request: no
+# traversal rule is written (a carve-out around "every object" would be an
+# empty require-not), and the info names the allow whose traversal is withheld
+for v in read metadata; do
+    printf 'files {\n    deny final %s;\n    allow write "/a/x";\n}\nprocess { allow exec "/bin"; }\n' "$v" >"$D/withheld-all-$v.buckle"
+    run "withheld all $v: compile" "$BUCKLE" compile "$D/withheld-all-$v.buckle" -o "$D/withheld-all-$v.sb"
+    expect_rc "withheld all $v: compiles" 0
+    expect_err_has "withheld all $v: info" "traversal for this allow is withheld: a final deny of every metadata request covers it [BK4009"
+    if grep -q "require-not" "$D/withheld-all-$v.sb"; then fail "withheld all $v: no carve-out" "$(grep require-not "$D/withheld-all-$v.sb")"
+    else pass "withheld all $v: no carve-out"; fi
+    run "withheld all $v: the output lints" "$BUCKLE" lint -q "$D/withheld-all-$v.sb"
+    expect_rc "withheld all $v: the output reads back" 0
+    for o in / /a /a/x/y /bin; do
+        run "withheld all $v: $o" "$BUCKLE" query "$D/withheld-all-$v.buckle" files metadata "$o"
+        expect_out_has "withheld all $v: $o denied" "deny $o"
+        expect_out_has "withheld all $v: $o compiled SBPL agrees" "compiled SBPL agrees"
+    done
+done
+# an unfiltered write allow: every directory may be traversed, ranked as the allow
+printf 'files { allow write; deny metadata "/s"; }\n' >"$D/write-all.buckle"
+run "write all: /a/b" "$BUCKLE" query "$D/write-all.buckle" files metadata /a/b
+expect_out_has "write all: metadata allowed" "allow /a/b"
+expect_out_has "write all: compiled SBPL agrees" "compiled SBPL agrees"
+run "write all: /s/x" "$BUCKLE" query "$D/write-all.buckle" files metadata /s/x
+expect_out_has "write all: a written deny beats it" "deny /s/x"
 
 # ---- traversal for every allowed object ----
 printf 'files {\n    allow read glob "/a/**/b";\n    allow read glob "/c/*/d/*.txt";\n    allow read prefix "$WORKDIR";\n    allow read glob "$TMPDIR*";\n}\nprocess { allow exec prefix "~"; }\n' >"$D/trav.buckle"

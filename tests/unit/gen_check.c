@@ -314,6 +314,62 @@ static void overlap_check(gcase *g, compilation *c, crosscheck *x, const objset 
     free(rv);
 }
 
+/* One or more relative components: no empty, "." or ".." one. */
+static int inner_value(const char *v)
+{
+    if (!*v || *v == '/') return 0;
+    for (const char *c = v; *c;) {
+        const char *e = strchr(c, '/');
+        size_t n = e ? (size_t)(e - c) : strlen(c);
+        if (!n || (n == 1 && c[0] == '.') || (n == 2 && c[0] == '.' && c[1] == '.')) return 0;
+        if (!e) break;
+        c = e + 1;
+    }
+    return 1;
+}
+
+/* Read from the profile's text alone (the path sections, before mach,
+ * sysctl, ipc and sbpl): does every parameter of the value set stand where
+ * its value fits?  A parameter at the start of a string, after "~", or
+ * after the "^" that starts a regex or one of its top-level alternatives
+ * starts a path and needs an absolute value; anywhere else it is inside a
+ * path and needs one or more relative components.  When they all fit, -D
+ * must accept the values (BK2008 would be the compiler misreading where a
+ * parameter stands).  Returns the name of a parameter that does not fit,
+ * or NULL. */
+static const char *values_misfit(const char *text, const gen_values *vs)
+{
+    int in_str = 0, regex = 0;
+    for (const char *t = text; *t; t++) {
+        if (!in_str && (t == text || t[-1] == '\n') &&
+            (!strncmp(t, "mach ", 5) || !strncmp(t, "sysctl ", 7) || !strncmp(t, "ipc ", 4) || !strncmp(t, "sbpl ", 5)))
+            break;
+        if (*t == '"') {
+            in_str = !in_str;
+            regex = in_str && t - text >= 6 && !strncmp(t - 6, "regex ", 6);
+            continue;
+        }
+        if (!in_str) continue;
+        if (*t == '\\' && t[1]) { t++; continue; }
+        if (*t != '$') continue;
+        if (t[1] == '$') { t++; continue; }
+        const char *nb = t + 1 + (t[1] == '{'), *ne = nb;
+        while ((*ne >= 'A' && *ne <= 'Z') || (*ne >= 'a' && *ne <= 'z') || (*ne >= '0' && *ne <= '9') || *ne == '_') ne++;
+        /* an unanchored regex: what it starts with may be inside a path */
+        int root = (t[-1] == '"' && !regex) || (t[-1] == '^' && (t[-2] == '"' || t[-2] == '|'));
+        const char *after = ne + (t[1] == '{');
+        int glued = *after != '/' && *after != '"';
+        for (size_t i = 0; i < GEN_NVALUES; i++) {
+            const char *n = vs->v[i].name, *v = vs->v[i].value;
+            if (strlen(n) != (size_t)(ne - nb) || strncmp(n, nb, (size_t)(ne - nb))) continue;
+            /* "${P}b" with P=/ would be "/b" or "//b": refused (docs/language.md) */
+            int fits = root ? v[0] == '/' && !(glued && !strcmp(v, "/")) : inner_value(v);
+            if (!fits) return n;
+        }
+    }
+    return NULL;
+}
+
 /* Checks one profile text with one value set.  Returns the number of failures. */
 static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep)
 {
@@ -375,6 +431,10 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
                 kp[i] = (unsigned char)(!keep || keep[i]);
                 if (kp[i] && (p->items[i].shapes >> GS_NAME_PARAM) & 1) { kp[i] = 0; names = 1; }
             }
+            const char *mis = values_misfit(g->text, g->vs);
+            if (!names && !mis && !((g->skip >> CK_VALUES) & 1))
+                report(g, &nfail, "the values are refused, but each parameter stands where its value fits: %s %s%s%s",
+                       first_error(c2), first_error_msg(c2), "", "");
             if (names) {
                 strbuf t;
                 sb_init(&t);

@@ -19,7 +19,10 @@ static void glob_text(strbuf *b, const decider *d, const char *g, size_t gl)
         name[nl] = 0;
         const char *v = decider_value(d, name);
         if (v && !(v[0] == '/' && v[1] == 0 && e + 1 < gl && g[e + 1] == '/'))   /* "/" then "/x" is /x */
-            for (; *v; v++) { sb_putc(b, '\\'); sb_putc(b, *v); }
+            for (; *v; v++) {                   /* a value's "/" stays a separator */
+                if (*v != '/') sb_putc(b, '\\');
+                sb_putc(b, *v);
+            }
         i = e;
     }
 }
@@ -104,8 +107,8 @@ int oracle_alias_text(const char *t, size_t n, int escaped)
     if (!n || t[0] != '/') return 0;
     for (; i < n && k < sizeof first - 1; i++) {
         char c = t[i];
-        if (escaped && c == '\\' && i + 1 < n) c = t[++i];
-        else if (c == '/' || (escaped && (c == '*' || c == '?' || c == '['))) break;
+        if (escaped && c == '\\' && i + 1 < n && t[i + 1] != '/') c = t[++i];
+        else if (c == '/' || (escaped && (c == '*' || c == '?' || c == '[' || c == '\\'))) break;
         first[k++] = c;
     }
     first[k] = 0;

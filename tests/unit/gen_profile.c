@@ -41,6 +41,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_FINAL] = { "final", "`final` on rules of every matcher kind", "deny final read glob \"/a/**\"" },
     [GS_FINAL_ELSEWHERE] = { "final-elsewhere", "a final rule and an opposite rule rooted elsewhere (parameter vs written-out value)",
                              "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\"" },
+    [GS_FINAL_UNFILTERED] = { "final-unfiltered", "a final rule without a matcher (every object of its operations) beside "
+                              "path rules, whose traversal it decides", "deny final read; allow write \"/a/b\"" },
     [GS_DEFAULT_ALLOW] = { "default-allow", "`default allow` (else deny)", "default allow;" },
     [GS_NAMES] = { "names", "mach, sysctl and ipc names: exact, prefix, regex, local", "mach { allow lookup prefix \"com.a\"; }" },
     [GS_NAME_PARAM] = { "name-param", "names that start with a parameter (a name, never the root of a path)",
@@ -463,6 +465,17 @@ static void files_rule(gen_profile *p, gen_rng *r, uint64_t en)
     finish(p, it, &b, sh);
 }
 
+/* a final rule without a matcher: every object of its operations */
+static void unfiltered_final(gen_profile *p, gen_rng *r)
+{
+    static const char *const verbs[] = { "read", "metadata", "write", "file-read-data" };
+    gen_item *it = new_item(p, SEC_FILES);
+    if (!it) return;
+    it->text = arena_printf(p->a, "%s final %s;", chance(r, 75) ? "deny" : "allow", PICK(r, verbs));
+    it->shapes = BIT(GS_FINAL_UNFILTERED) | BIT(GS_FINAL);
+    p->shapes |= it->shapes;
+}
+
 /* a final rule under a parameter (or written out) and an opposite rule
  * rooted at the other spelling of the same place */
 static void final_pair(gen_profile *p, gen_rng *r, uint64_t en)
@@ -638,6 +651,7 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         else if (x < 27 && ON(en, GS_PORTS)) port_rule(p, r, en);
         else if (x < 32 && ON(en, GS_SOCKET)) socket_rule(p, r, en);
         else if (x < 38 && ON(en, GS_RAW)) raw_rule(p, r, en);
+        else if (x < 41 && ON(en, GS_FINAL_UNFILTERED)) unfiltered_final(p, r);
         else files_rule(p, r, en);
     }
 }
