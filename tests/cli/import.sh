@@ -60,6 +60,7 @@ conditional() {
         tests/lint/real/os-version.sb) echo "-D OS_VERSION=1400|-D OS_VERSION=1250|-D OS_VERSION=1100" ;;
         tests/import/cond-import.sb|tests/import/inc/cond.sb) echo "-D FEATURE=1|-U FEATURE" ;;
         tests/import/cond-order.sb) echo "-D WRITABLE=1|-U WRITABLE" ;;
+        tests/import/cond-helper.sb) echo "-D NET2=1|-U NET2" ;;
         *) echo "" ;;
     esac
 }
@@ -145,7 +146,7 @@ done
 for f in tests/lint/real/fragment.sb tests/lint/real/maybe-branch.sb tests/lint/real/unknown-statement.sb \
          tests/lint/real/needs-cpp.sb tests/lint/real/unknown-op.sb tests/lint/real/param-import.sb tests/import/verbatim.sb tests/import/verbatim-branch.sb \
          tests/sbpl/11-if-when.sb tests/lint/real/host-params.sb tests/lint/real/os-version.sb \
-         tests/import/cond-import.sb tests/import/inc/cond.sb tests/import/cond-order.sb; do
+         tests/import/cond-import.sb tests/import/inc/cond.sb tests/import/cond-order.sb tests/import/cond-helper.sb; do
     [ -f "$f" ] && pass "import: the table's $f exists" || fail "import: the table's $f exists" "missing"
 done
 
