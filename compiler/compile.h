@@ -54,6 +54,8 @@ struct unit {
     span via_at;                 /* that extends string */
     int index;                   /* position in the linearized chain */
     rule_vec rules, removes;     /* lowered from this file */
+    uint32_t *other_start, *other_end;   /* where its rules for another platform than the */
+    size_t nother;                       /* target are (a suppression there is not unused) */
 };
 
 typedef struct compilation {
