@@ -498,6 +498,7 @@ static int check_conditionals(imp *m, const char **forced, unsigned char *fcond)
         if (!p) continue;
         f->verbatim = f->cond = 1;
         f->why = cond_why(m, p, "");
+        if (forced) { forced[i] = f->why; fcond[i] = 1; }   /* found through an imported file's helper: kept on a restart */
         added = 1;
     }
     for (size_t k = 0; k < m->nforeign; k++)
@@ -703,6 +704,34 @@ static void verbatim_definitions(imp *m)
     }
 }
 
+/* a form kept verbatim (or a definition copied for one) that uses a name a
+ * file the profile imports defines: Seatbelt must see that definition
+ * before the block, so the (import ...) of that file is kept verbatim too;
+ * 1 when one was added */
+static int verbatim_foreign_definitions(imp *m, const char **forced)
+{
+    int added = 0;
+    for (size_t k = 0; k < m->nforeign; k++) {
+        hashmap names;
+        hm_init(&names);
+        for (const sexp *t = m->ftop[k]; t; t = t->next) names_assigned(&names, t, 0);
+        for (size_t i = 0; i < m->nforms && names.count; i++) {
+            const iform *f = &m->forms[i];
+            if (!f->verbatim && !f->keep_def) continue;
+            const sexp *u = uses_name(&names, f->x, 0);
+            if (!u) continue;
+            int fi = importing_form(m, m->fsrc[k], 0);
+            if (fi < 0 || m->forms[fi].verbatim || forced[fi]) continue;
+            forced[fi] = arena_printf(m->a, "the file it imports defines \"%.*s\", which the form kept verbatim at line %u "
+                                      "uses: Seatbelt must read the definition before it", (int)u->len, u->text,
+                                      source_position(m->src, f->x->at.start).line);
+            added = 1;
+        }
+        hm_free(&names);
+    }
+    return added;
+}
+
 /* the form of the file the evaluator could not evaluate, to keep verbatim:
  * an (import ...) of a file it cannot read, a call of a function it does not
  * know, a form it does not support; -1 when it is in an imported file or
@@ -902,6 +931,7 @@ restart:
         break;
     }
     verbatim_definitions(&m);
+    if (verbatim_foreign_definitions(&m, forced)) goto again;
     for (size_t i = 0; i < m.nforms; i++) if (m.forms[i].verbatim || m.forms[i].keep_def) m.forms[i].raw = 1;
     if (m.sym && !dl->errors) {
         int cr = check_conditionals(&m, forced, fcond);

@@ -61,6 +61,7 @@ conditional() {
         tests/lint/real/os-version.sb) echo "-D OS_VERSION=1400|-D OS_VERSION=1250|-D OS_VERSION=1100" ;;
         tests/import/cond-import.sb|tests/import/inc/cond.sb) echo "-D FEATURE=1|-U FEATURE" ;;
         tests/import/cond-order.sb) echo "-D WRITABLE=1|-U WRITABLE" ;;
+        tests/import/cond-helper.sb) echo "-D NET2=1|-U NET2" ;;
         *) echo "" ;;
     esac
 }
@@ -146,7 +147,7 @@ done
 for f in tests/lint/real/fragment.sb tests/lint/real/maybe-branch.sb tests/lint/real/unknown-statement.sb \
          tests/lint/real/needs-cpp.sb tests/lint/real/unknown-op.sb tests/lint/real/param-import.sb tests/import/verbatim.sb tests/import/verbatim-branch.sb tests/lint/BK4014-bad.sb tests/lint/BK4014-good.sb \
          tests/sbpl/11-if-when.sb tests/lint/real/host-params.sb tests/lint/real/os-version.sb \
-         tests/import/cond-import.sb tests/import/inc/cond.sb tests/import/cond-order.sb; do
+         tests/import/cond-import.sb tests/import/inc/cond.sb tests/import/cond-order.sb tests/import/cond-helper.sb; do
     [ -f "$f" ] && pass "import: the table's $f exists" || fail "import: the table's $f exists" "missing"
 done
 
@@ -360,6 +361,28 @@ expect_rc "import: -U with --from srt is a usage error" 2
 run "import: -U of a non-name" "$BUCKLE" import -U 'a b' tests/sbpl/11-if-when.sb
 expect_rc "import: -U of something that is not a name is a usage error" 2
 
+# (param NAME) of a (define NAME "STRING") is the parameter STRING
+run "import: parameters named by defined strings" "$BUCKLE" import tests/import/param-define.sb
+expect_rc "import: parameters named by defined strings import" 0
+expect_out_has "import: the parameter declared" 'param APP_DIR;'
+expect_out_has "import: and used" 'allow write "$LOG_DIR/app";'
+# a family rule kept in SBPL is repeated on the operations buckle denies explicitly
+run "import: a family rule in SBPL" "$BUCKLE" import tests/import/raw-family.sb
+expect_rc "import: a family rule in SBPL imports" 0
+expect_out_has "import: the family rule as written" '(allow file* (literal "/tmp") (subpath "/opt/build"))'
+expect_out_has "import: repeated on file-map-executable" '(allow file-map-executable (require-any (literal "/tmp") (subpath "/opt/build")))'
+# branches that differ only in (with ...) are one decision: no verbatim block
+run "import: branches that differ in logging only" "$BUCKLE" import tests/import/if-modifiers.sb
+expect_rc "import: branches that differ in logging only import" 0
+expect_out_has "import: the default of both branches" 'default deny;'
+expect_out_lacks "import: nothing kept verbatim for them" 'sbpl verbatim'
+# a regex Seatbelt cannot compile: refused, with what to do
+printf '(version 1)\n(deny default)\n(allow file-read* (regex #"^/opt/(?:a|b)/"))\n' >"$P/badre.sb"
+run "import: a regex outside the dialect" "$BUCKLE" import -o "$P/badre.buckle" "$P/badre.sb"
+expect_rc "import: a regex outside the dialect is refused" 1
+expect_err_has "import: the regex, where" "badre.sb:3:"
+expect_err_has "import: the regex, what to do" "Seatbelt does not load a profile with a regex it cannot compile"
+
 # a C++ raw string literal: the profile inside it
 run "import: a raw string" "$BUCKLE" import tests/lint/real/raw-string.sb
 expect_rc "import: a C++ raw string imports" 0
@@ -413,6 +436,7 @@ printf '(version 1)\n(deny default)\n(allow file-raed* (subpath "/usr"))\n' >"$P
 run "import: unknown operation" "$BUCKLE" import "$P/badop.sb"
 expect_rc "import: an unknown operation exits 1" 1
 expect_err_has "import: unknown operation at its place" "badop.sb:3:8: error"
+expect_err_has "import: a typo of an operation: did you mean" 'did you mean "file-read*"?'
 
 run "import: missing file" "$BUCKLE" import "$P/nope.sb"
 expect_rc "import: a missing file exits 2" 2
