@@ -138,23 +138,42 @@ size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, sb_param *out,
 
 /* ---- writing a rule ---- */
 
+/* The parameter whose value is the longest directory the path s starts
+ * with: its name and value length, or NULL.  Every parameter the profile
+ * declares (and the built-in ones) counts, with the value the decider uses
+ * (-D, guessed from the log, the declared default, the test value); a tie
+ * goes to HOME, then to the first name in byte order. */
+static const char *longest_param(const char *s, decider *d, const compilation *c, size_t *len)
+{
+    const char *best = NULL;
+    size_t blen = 0;
+    for (size_t i = 0; i < c->params.cap; i++) {
+        const hm_slot *sl = &c->params.slots[i];
+        if (!sl->hash) continue;
+        const param_decl *p = sl->val;
+        const char *v = decider_value(d, p->name);
+        size_t vl = v ? strlen(v) : 0;
+        while (vl > 1 && v[vl - 1] == '/') vl--;
+        if (vl < 2 || v[0] != '/' || strncmp(s, v, vl) || (s[vl] != '/' && s[vl])) continue;
+        int better = vl > blen;
+        if (vl == blen && best && strcmp(best, "HOME"))
+            better = !strcmp(p->name, "HOME") || strcmp(p->name, best) < 0;
+        if (better) { best = p->name; blen = vl; }
+    }
+    *len = blen;
+    return best;
+}
+
 /* s in buckle string syntax, with ~ for HOME and $NAME for the longest
  * parameter value it starts with (paths only). */
-static void buckle_string(strbuf *b, const char *s, int is_path, decider *d, const policy *pol)
+static void buckle_string(strbuf *b, const char *s, int is_path, decider *d, const compilation *comp)
 {
     sb_putc(b, '"');
     if (is_path) {
-        const char *best = NULL;
-        size_t blen = 0;
-        for (size_t i = 0; i < pol->nparams; i++) {
-            const char *v = decider_value(d, pol->params[i]->name);
-            size_t vl = v ? strlen(v) : 0;
-            if (vl > 1 && vl > blen && !strncmp(s, v, vl) && (s[vl] == '/' || !s[vl])) { best = pol->params[i]->name; blen = vl; }
-        }
-        const char *home = decider_value(d, "HOME");
-        size_t hl = home ? strlen(home) : 0;
-        if (hl > 1 && hl >= blen && !strncmp(s, home, hl) && (s[hl] == '/' || !s[hl])) { sb_putc(b, '~'); s += hl; }
-        else if (best) { sb_printf(b, "$%s", best); s += blen; }
+        size_t blen;
+        const char *best = longest_param(s, d, comp, &blen);
+        if (best && !strcmp(best, "HOME")) { sb_putc(b, '~'); s += blen; }
+        else if (best) { sb_printf(b, "$%s", best); s += blen; }   /* a '/' or the end follows */
     }
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
@@ -199,14 +218,14 @@ static int choose_verb(int op, const sb_request *q, verb_info *out)
     return 0;
 }
 
-static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const policy *pol)
+static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const compilation *c)
 {
     sb_printf(b, "allow %s", v->verb);
     if (v->kinds == KS_NONE || !q->len) return;
     sb_putc(b, ' ');
     if (v->kinds & KS_PATH && q->kind == OBJ_PATH) {
         sb_puts(b, "literal ");
-        buckle_string(b, q->obj, 1, d, pol);
+        buckle_string(b, q->obj, 1, d, c);
     } else if (q->kind == OBJ_IP) {
         /* Seatbelt filters a remote address by port only, on localhost or any host */
         const char *colon = strrchr(q->obj, ':');
@@ -217,11 +236,11 @@ static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decide
             char *any = xmalloc(strlen(colon) + 2);
             any[0] = '*';
             strcpy(any + 1, colon);
-            buckle_string(b, any, 0, d, pol);
+            buckle_string(b, any, 0, d, c);
             free(any);
-        } else buckle_string(b, q->obj, 0, d, pol);
+        } else buckle_string(b, q->obj, 0, d, c);
     } else {
-        buckle_string(b, q->obj, 0, d, pol);
+        buckle_string(b, q->obj, 0, d, c);
     }
 }
 
@@ -371,7 +390,7 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         if (!choose_verb(chosen, &q, &v)) { g->note = "no section of the language can allow this operation"; continue; }
         strbuf b;
         sb_init(&b);
-        rule_line(&b, &v, &q, x->d, &c->pol);
+        rule_line(&b, &v, &q, x->d, c);
         g->section = section_name(v.section);
         g->suggestion = arena_strdup(&w->a, sb_cstr(&b));
         g->suggestion_block = arena_printf(&w->a, "%s {\n    %s;\n}\n", g->section, g->suggestion);
