@@ -91,6 +91,7 @@ int cmd_why(cli_env *env, int argc, char **argv)
         o.defines = ea.defs;
         o.ndefines = ea.ndef;
         cli_compile_opts(env, &o);
+        if (w.landlock) o.platform = PLAT_LINUX;   /* Landlock's denials: the profile as Linux reads it */
         compilation *c = compilation_new(&o);
         rc = compile_profile(c, profile);
         cli_print_diags(&c->diags, stderr);

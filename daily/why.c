@@ -14,6 +14,7 @@ static void on_denial(void *ctx, const denial *d, unsigned long line)
 {
     why_log *w = ctx;
     w->lines_denied += d->repeat;
+    if (d->landlock) w->landlock += d->repeat;
     char stackkey[512];
     size_t klen = d->op_len + 1 + d->obj_len;
     char *key = klen <= sizeof stackkey ? stackkey : xmalloc(klen);
@@ -39,6 +40,7 @@ static void on_denial(void *ctx, const denial *d, unsigned long line)
         w->groups[w->ngroups++] = g;
     }
     if (key != stackkey) free(key);
+    if (d->landlock) g->landlock = 1;
     g->count += d->repeat;
     int i;
     for (i = 0; i < g->nprocs; i++)
