@@ -32,8 +32,11 @@ static double now_ms(void)
 
 /* The refusal: the flag that runs it anyway first, then the rules, grouped
  * by file and class ("54 rules of std/agent.buckle, class files", with the
- * first as an example) unless verbose lists each (ll_plan_refusals).
+ * first as an example; up to GROUP_FROM of them each on its line) unless
+ * verbose lists each (ll_plan_refusals).
  * Returns how many rules are refused. */
+enum { GROUP_FROM = 3 };   /* more rules than this of one file and class are one line */
+
 static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, strbuf *out)
 {
     for (int k = 0; k < LLC_COUNT; k++)
@@ -70,12 +73,14 @@ static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, 
         const char *colon = strrchr(where[i], ':');
         size_t flen = colon ? (size_t)(colon - where[i]) : strlen(where[i]);
         size_t same = 0;
-        for (size_t j = i; j < p->rep.n; j++) {
-            if (done[j] || p->rep.v[j].cls != v->cls || strncmp(where[j], where[i], flen) ||
-                (where[j][flen] != ':' && where[j][flen])) continue;
-            same++;
-            if (j != i) done[j] = 1;
-        }
+        for (size_t j = i; j < p->rep.n; j++)
+            if (!done[j] && p->rep.v[j].cls == v->cls && !strncmp(where[j], where[i], flen) &&
+                (where[j][flen] == ':' || !where[j][flen])) same++;
+        if (same <= GROUP_FROM) same = 1;      /* a few rules: each with its line */
+        else
+            for (size_t j = i + 1; j < p->rep.n; j++)
+                if (!done[j] && p->rep.v[j].cls == v->cls && !strncmp(where[j], where[i], flen) &&
+                    (where[j][flen] == ':' || !where[j][flen])) done[j] = 1;
         const char *text = v->text;
         if (!text) {
             strbuf t;
@@ -90,7 +95,7 @@ static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, 
             sb_printf(out, "  %zu rules of %.*s, class %s; the first, %s: %s: %s\n", same, (int)flen, where[i],
                       ll_class_get(v->cls)->name, where[i], text, v->why);
     }
-    if (n > 1) sb_puts(out, "  (-v lists each rule)\n");
+    if (n > GROUP_FROM) sb_puts(out, "  (-v lists each rule)\n");
     return n;
 }
 
