@@ -5,6 +5,7 @@
 #include "../compiler/verbs.h"
 #include "../grammar/sexp.h"
 #include "../lint/lint.h"
+#include "../support/suggest.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,6 +256,19 @@ static const char *where_of(arena *a, const rule *r, compilation *c, const char 
     return arena_printf(a, "%s:%u:%u", r->origins->u->display, p.line, p.col);
 }
 
+/* The extends hops that brought r's file in, as a list */
+static void chain_of(arena *a, const rule *r, why_group *g)
+{
+    size_t n = 0;
+    for (const unit *x = r->origins->u; x && x->via; x = x->via) n++;
+    g->chain = arena_alloc(a, (n + 1) * sizeof *g->chain);
+    g->nchain = 0;
+    for (const unit *x = r->origins->u; x && x->via; x = x->via) {
+        source_pos p = source_position(x->via->src, x->via_at.start);
+        g->chain[g->nchain++] = arena_printf(a, "%s:%u:%u", x->via->display, p.line, p.col);
+    }
+}
+
 static void copy_findings(why_log *w, why_group *g, const diag_list *dl, const source *main, uint32_t from)
 {
     size_t n = 0;
@@ -272,8 +286,12 @@ static void copy_findings(why_log *w, why_group *g, const diag_list *dl, const s
         f->where = "";
         for (const diag_note *k = x->notes; k; k = k->next) {
             if (!k->at.src) continue;
-            source_pos p = source_position(k->at.src, k->at.start);
-            f->where = arena_printf(&w->a, "%s (%s:%u:%u)", k->msg, k->at.src->name, p.line, p.col);
+            /* the added lines are not in the user's file: named as what they are */
+            if (k->at.src == main && k->at.start >= from) f->where = arena_printf(&w->a, "%s (the suggested rule)", k->msg);
+            else {
+                source_pos p = source_position(k->at.src, k->at.start);
+                f->where = arena_printf(&w->a, "%s (%s:%u:%u)", k->msg, k->at.src->name, p.line, p.col);
+            }
             break;
         }
     }
@@ -309,8 +327,10 @@ static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_
         g->suggestion_allows = dd.action == ACT_ALLOW;
         if (!g->suggestion_allows) {
             const char *chain;
-            g->suggestion_problem = dd.r ? arena_printf(&w->a, "still denied by %s", where_of(&w->a, dd.r, c2, &chain))
-                                         : "still denied by the default";
+            g->suggestion_problem = !dd.r ? "still denied by the default"
+                                  : dd.r->final ? arena_printf(&w->a, "still denied by %s, a final rule: no rule added after it can allow this",
+                                                               where_of(&w->a, dd.r, c2, &chain))
+                                  : arena_printf(&w->a, "still denied by %s", where_of(&w->a, dd.r, c2, &chain));
         }
         decider_free(d2);
     }
@@ -335,6 +355,14 @@ int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *an
     if (op < 0) {
         g->verdict = WHY_UNKNOWN_OP;
         g->note = noop ? "an operation name that does nothing in a profile" : "an operation buckle does not know";
+        if (!noop) {
+            const char **names = xmalloc(((size_t)ops_count() + 1) * sizeof *names);
+            size_t nn = 0;
+            for (int k = 0; k < ops_count(); k++) names[nn++] = op_get(k)->name;
+            const char *near = suggest_closest(g->op, names, nn, 0);
+            if (near) g->note = arena_printf(&w->a, "an operation buckle does not know (did you mean %s?)", near);
+            free(names);
+        }
         return -1;
     }
     /* a family name: the first of its operations this profile denies */
@@ -379,6 +407,7 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
             g->rule_text = arena_strdup(&w->a, sb_cstr(&b));
             sb_free(&b);
             g->rule_where = where_of(&w->a, an.prof.r, c, &g->rule_chain);
+            chain_of(&w->a, an.prof.r, g);
             g->final = an.prof.r->final;
         } else {
             g->by_default = 1;

@@ -34,6 +34,8 @@ typedef struct why_group {
     const char *rule_text;           /* the deciding rule, as buckle prints it */
     const char *rule_where;          /* file:line:col */
     const char *rule_chain;          /* " (extended from ...)" or "" */
+    const char **chain;              /* the same as a list: each extends hop, FILE:LINE:COL, nearest first */
+    size_t nchain;
     int final;
     const char *note;                /* a sentence for undecidable/unknown */
     /* the narrowest rule that allows it */

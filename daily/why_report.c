@@ -150,7 +150,9 @@ char *why_render_json(const why_log *w, const char *profile, const char *log,
             json_object_set_new(r, "default", json_boolean(g->by_default));
             json_object_set_new(r, "rule", jstr(g->rule_text));
             json_object_set_new(r, "at", g->rule_where ? jstr(g->rule_where) : json_null());
-            json_object_set_new(r, "chain", jstr(g->rule_chain ? g->rule_chain : ""));
+            json_t *ch = json_array();
+            for (size_t k = 0; k < g->nchain; k++) json_array_append_new(ch, jstr(g->chain[k]));
+            json_object_set_new(r, "chain", ch);
             json_object_set_new(r, "final", json_boolean(g->final));
             json_object_set_new(o, "decided_by", r);
         } else json_object_set_new(o, "decided_by", json_null());
