@@ -142,7 +142,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
     cli_compile_opts(env, &o);
     compilation *c = compilation_new(&o);
     rc = compile_profile(c, file);
-    cli_print_diags(&c->diags, stderr);
+    cli_print_diags_as(&c->diags, stderr, "buckle compile");
     /* the output means what the value says ("$P/src" is /src), but run
      * refuses a value of / (docs/runner.md): say so here too */
     for (size_t i = 0; i < co.ndef; i++) {

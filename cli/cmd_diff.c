@@ -109,7 +109,7 @@ static int open_sb(opened *o, eval_args *ea, const char *file, const verbatim_fo
         cli_error("diff", "cannot read %s: %s", file, err);
         return 2;
     }
-    cli_print_diags(&o->f.dl, stderr);
+    cli_print_diags_as(&o->f.dl, stderr, "buckle diff");
     if (!o->f.pol) return 1;
     o->side.is_sb = 1;
     o->side.pol = o->f.pol;

@@ -48,9 +48,9 @@ static int fmt_one(const char *path, const char *stdin_name, int mode)
     int rc = 0;
     if (mode == MODE_PRINT) {
         rc = fmt_buckle_stream(src, &a, &dl, write_stdout, NULL);
-        if (rc == 1) cli_print_diags(&dl, stderr);
+        if (rc == 1) cli_print_diags_as(&dl, stderr, "buckle fmt");
     } else if (fmt_buckle(src, &a, &dl, &out) != 0) {
-        cli_print_diags(&dl, stderr);
+        cli_print_diags_as(&dl, stderr, "buckle fmt");
         rc = 1;
     } else {
         int differs = out.len != src->len || (out.len && memcmp(out.data, src->text, out.len) != 0);

@@ -96,7 +96,7 @@ int cmd_import(cli_env *env, int argc, char **argv)
         import_sb_opts io = { &co, incs, ninc, o.params, o.ndef, k.unset, k.nunset, &imported };
         rc = import_sb(&b, &dl, src, &io);
     }
-    cli_print_diags(&dl, stderr);
+    cli_print_diags_as(&dl, stderr, "buckle import");
     if (!rc && cli_write_file(out, b.data, b.len)) rc = 2;
     sb_free(&b);
     arena_free(&a);

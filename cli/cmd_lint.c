@@ -268,7 +268,8 @@ int cmd_lint(cli_env *env, int argc, char **argv)
     real_names(keep);
     diag_sort(&dl);
     if (co.fmt == DIAG_JSON || co.fmt == DIAG_SARIF) relativize(&dl);
-    diag_render_opts ro = { .format = co.fmt, .code_info = lint_code_info, .code_at = lint_code_at, .tool_version = BUCKLE_VERSION };
+    diag_render_opts ro = { .format = co.fmt, .code_info = lint_code_info, .code_at = lint_code_at, .tool_version = BUCKLE_VERSION,
+                            .who = "buckle lint" };
     const char *nc = getenv("NO_COLOR");
     ro.color = co.fmt == DIAG_TEXT && (lc.color == 1 || (lc.color < 0 && isatty(STDOUT_FILENO) && !(nc && *nc)));
     strbuf b;

@@ -1,6 +1,7 @@
 /* cmd_query.c - `buckle query FILE SECTION VERB OBJECT` (or FILE OPERATION
  * OBJECT): the decision and the rule that made it. */
 #include "eval_common.h"
+#include "../support/suggest.h"
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include "../backend/landlock.h"
@@ -71,7 +72,15 @@ static int resolve_ops(eval_args *ea, int sb, opset *ops, const char **obj, sect
     *verb = NULL;
     if (ea->npos == 4) {
         *sec = section_from_name(ea->pos[1]);
-        if (*sec == SEC_NONE) return cli_usage_error("query", "unknown section %s", ea->pos[1]);
+        if (*sec == SEC_NONE) {
+            const char *names[SEC_COUNT];
+            size_t nn = 0;
+            for (int k = 0; k < SEC_COUNT; k++)
+                if (k != SEC_NONE && section_name((section_t)k)) names[nn++] = section_name((section_t)k);
+            const char *s = suggest_closest(ea->pos[1], names, nn, 0);
+            return cli_usage_error("query", "unknown section %s%s%s%s", ea->pos[1], s ? " (did you mean " : "", s ? s : "",
+                                   s ? "?)" : "");
+        }
         verb_info v;
         if (!verb_resolve(*sec, ea->pos[2], &v)) {
             const char *s = verb_suggest(*sec, ea->pos[2]);
@@ -109,7 +118,7 @@ static int query_sb(eval_args *ea, const char *file)
         sbpl_file_close(&f);
         return 2;
     }
-    cli_print_diags(&f.dl, stderr);
+    cli_print_diags_as(&f.dl, stderr, "buckle query");
     arena *a = &f.a;
     size_t ntest;
     const sb_param *defaults = test_param_values(&ntest);

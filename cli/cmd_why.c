@@ -81,7 +81,7 @@ int cmd_why(cli_env *env, int argc, char **argv)
         diag_list_init(&dl, &a);
         source *keep = NULL;
         rc = why_explain_sb(&w, profile, ea.incs, ea.ninc, params, ea.ndef + ng, &dl, &keep);
-        cli_print_diags(&dl, stderr);
+        cli_print_diags_as(&dl, stderr, "buckle why");
         while (keep) { source *n = keep->next; source_free(keep); keep = n; }
         arena_free(&a);
     } else {
@@ -91,9 +91,10 @@ int cmd_why(cli_env *env, int argc, char **argv)
         o.defines = ea.defs;
         o.ndefines = ea.ndef;
         cli_compile_opts(env, &o);
+        if (w.landlock) o.platform = PLAT_LINUX;   /* Landlock's denials: the profile as Linux reads it */
         compilation *c = compilation_new(&o);
         rc = compile_profile(c, profile);
-        cli_print_diags(&c->diags, stderr);
+        cli_print_diags_as(&c->diags, stderr, "buckle why");
         if (rc == 0) {
             const char *missing = NULL;
             if (why_explain_buckle(&w, c, params, ea.ndef + ng, &missing)) {

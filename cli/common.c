@@ -52,10 +52,18 @@ void cli_env_init(cli_env *env, const char *argv0)
     char *slash = strrchr(real, '/');
     if (!slash) return;
     *slash = 0;
-    static const char *const rel[] = { "/../share/buckle", "/corpus", "/../corpus" /* a build/ directory */ };
+    /* beside the executable and beside its directory, spelled without
+     * "/../" (real is canonical, so its parent is the name before the last
+     * '/').  Every candidate is kept, existing or not: the runner protects
+     * each, so that a run cannot plant a library the next one would read */
+    char parent[PATH_MAX];
+    snprintf(parent, sizeof parent, "%s", real);
+    char *ps = strrchr(parent, '/');
+    if (ps) *ps = 0;
+    const char *const dirs[][2] = { { parent, "/share/buckle" }, { real, "/corpus" }, { parent, "/corpus" } /* a build/ directory */ };
     size_t k = 0;
     for (size_t i = 0; i < 3; i++) {
-        const char *d = env_put(env, &used, real, rel[i]);
+        const char *d = env_put(env, &used, dirs[i][0], dirs[i][1]);
         if (d) env->std_dirs[k++] = d;
     }
     env->std_dirs[k] = NULL;

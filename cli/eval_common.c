@@ -69,7 +69,9 @@ crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *
     cli_compile_opts(env, &o);
     compilation *c = compilation_new(&o);
     *rc = compile_profile(c, file);
-    cli_print_diags(&c->diags, stderr);
+    char who[64];
+    snprintf(who, sizeof who, "buckle %s", cmd);
+    cli_print_diags_as(&c->diags, stderr, who);
     if (*rc) { compilation_free(c); return NULL; }
     crosscheck *x = crosscheck_new(c, ea->params, ea->ndef, ea->break_order);
     const char *missing = decider_missing(x->d);

@@ -1,5 +1,6 @@
 /* options.c - the one option parser (getopt_long), driven by tables. */
 #include "options.h"
+#include "../support/suggest.h"
 #include "target.h"
 #include "../backend/landlock.h"
 #include <getopt.h>
@@ -149,6 +150,13 @@ static int parse(cli_opts *o, const cli_spec *s, int argc, char **argv)
             const char *name = is_long ? arena_strndup(&o->a, seen, strcspn(seen, "=")) : arena_printf(&o->a, "-%c", optopt);
             if (c == ':') return cli_usage_error(s->cmd, "%s needs a value", name);
             /* GNU getopt names an ambiguous abbreviation with '?' too */
+            if (is_long && !strncmp(name, "--", 2)) {
+                const char **cands = arena_alloc(&o->a, (nrows + 1) * sizeof *cands);
+                size_t nc = 0;
+                for (size_t i = 0; i < nrows; i++) if (rows[i]->name) cands[nc++] = rows[i]->name;
+                const char *near = suggest_closest(name + 2, cands, nc, 0);
+                if (near) return cli_usage_error(s->cmd, "unknown option %s (did you mean --%s?)", name, near);
+            }
             return cli_usage_error(s->cmd, "unknown option %s", name);
         }
         const cli_opt *r = NULL;

@@ -49,13 +49,27 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
     hm_init(&d->values);
     for (size_t i = 0; i < 4; i++)
         hm_set(&d->values, test_values[i].name, strlen(test_values[i].name), (void *)test_values[i].value);
+    /* the values given (-D, the caller's extra) first: the declared defaults
+     * are expanded with them ("~/.cache" under -D HOME=...) and never
+     * replace them */
+    hashmap given;
+    hm_init(&given);
+    for (size_t i = 0; i < c->defines.cap; i++) {
+        hm_slot *s = &c->defines.slots[i];
+        if (s->hash) { hm_set(&d->values, s->key, s->klen, s->val); hm_set(&given, s->key, s->klen, s->val); }
+    }
+    for (size_t i = 0; i < nextra; i++) {    /* spelled the target's way, like -D */
+        const char *v = platform_path(&d->a, compile_platform(c), extra[i].value);
+        hm_set(&d->values, extra[i].name, strlen(extra[i].name), (void *)v);
+        hm_set(&given, extra[i].name, strlen(extra[i].name), (void *)v);
+    }
     /* declared defaults, expanded with what is known (two passes for chains) */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < c->params.cap; i++) {
             hm_slot *s = &c->params.slots[i];
             if (!s->hash) continue;
             param_decl *p = s->val;
-            if (!p->def || (pass == 0 && p->builtin)) continue;
+            if (!p->def || (pass == 0 && p->builtin) || hm_gets(&given, p->name)) continue;
             strbuf b;
             sb_init(&b);
             param_expand(&b, p->def, strlen(p->def), &d->values, compile_platform(d->c) == PLAT_LINUX ? TPL_LINUX : 0);
@@ -63,13 +77,7 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
             sb_free(&b);
         }
     }
-    for (size_t i = 0; i < c->defines.cap; i++) {
-        hm_slot *s = &c->defines.slots[i];
-        if (s->hash) hm_set(&d->values, s->key, s->klen, s->val);
-    }
-    for (size_t i = 0; i < nextra; i++)      /* spelled the target's way, like -D */
-        hm_set(&d->values, extra[i].name, strlen(extra[i].name),
-               (void *)platform_path(&d->a, compile_platform(c), extra[i].value));
+    hm_free(&given);
     /* parameters for the compiled SBPL */
     sb_param *plain = arena_alloc(&d->a, (d->values.count + 1) * sizeof *plain);
     size_t np = 0;

@@ -1,5 +1,6 @@
 /* denial_log.c - reading sandbox denials out of unified-log text and JSON. */
 #include "denial_log.h"
+#include "denial_landlock.h"
 #include "../support/strbuf.h"
 #include "../support/arena.h"
 #include <ctype.h>
@@ -91,6 +92,7 @@ int denial_parse(const char *s, size_t n, denial *d, const char **why)
 {
     const char *e = s + n;
     *why = NULL;
+    d->landlock = 0;
     const char *p = s;
     for (;;) {
         p = find(p, (size_t)(e - p), "deny");
@@ -137,7 +139,64 @@ typedef struct reader {
     size_t msg_start, msg_end;  /* the eventMessage string token, quotes included */
     int has_msg;
     strbuf obj;
+    /* Landlock: the access records of the current audit event, given out
+     * when the event ends (its SYSCALL record names the process) */
+    ll_record *rec;           /* scratch for one line */
+    struct ll_pending { const char *op; char *obj; unsigned long line; } *pend;
+    size_t npend;
+    char event[96];
+    char comm[64];
+    long pid;
 } reader;
+
+#define LL_PENDING_MAX 16
+
+static void ll_flush(reader *r)
+{
+    for (size_t i = 0; i < r->npend; i++) {
+        denial d = { r->comm, strlen(r->comm), r->pid, r->pend[i].op, strlen(r->pend[i].op), r->pend[i].obj,
+                     strlen(r->pend[i].obj), 1, 1 };
+        r->sink->denial(r->sink->ctx, &d, r->pend[i].line);
+        free(r->pend[i].obj);
+    }
+    r->npend = 0;
+    r->event[0] = r->comm[0] = 0;
+    r->pid = -1;
+}
+
+/* A line of the audit log: 1 when it was one (handled), 0 when not. */
+static int ll_line(reader *r, const char *s, size_t n)
+{
+    const char *why;
+    char whybuf[300];
+    ll_record *rec = r->rec;
+    int k = landlock_record_parse(s, n, rec, &why, whybuf, sizeof whybuf);
+    if (k == 0) return 0;
+    if (k < 0) { r->sink->unparsed(r->sink->ctx, r->line, s, n, why); return 1; }
+    char ev[96];
+    snprintf(ev, sizeof ev, "%.*s", (int)(rec->event_len < 95 ? rec->event_len : 95), rec->event);
+    if (!ev[0] || strcmp(ev, r->event) || r->npend + rec->nops > LL_PENDING_MAX) ll_flush(r);
+    if (rec->kind == 2) {
+        if (ev[0]) {
+            snprintf(r->event, sizeof r->event, "%s", ev);
+            snprintf(r->comm, sizeof r->comm, "%.*s", (int)(rec->comm_len < 63 ? rec->comm_len : 63), rec->comm);
+            r->pid = rec->pid;
+        }
+        r->sink->unparsed(r->sink->ctx, r->line, s, n, NULL);
+        return 1;
+    }
+    snprintf(r->event, sizeof r->event, "%s", ev);
+    for (size_t i = 0; i < rec->nops; i++) {
+        r->pend[r->npend].op = rec->ops[i];
+        size_t ol = strlen(rec->obj);
+        r->pend[r->npend].obj = xmalloc(ol + 1);
+        memcpy(r->pend[r->npend].obj, rec->obj, ol + 1);
+        r->pend[r->npend].line = r->line;
+        r->npend++;
+    }
+    if (!ev[0]) ll_flush(r);     /* no event id: nothing names the process */
+    return 1;
+}
 
 static void message(reader *r, const char *s, size_t n, unsigned long line, const char *shown, size_t shown_n)
 {
@@ -274,6 +333,20 @@ static void json_line(reader *r, const char *s, size_t n)
     entry_unparsed(r, r->in_str ? "a JSON string that does not end on its line" : "a JSON entry that does not end on its line");
 }
 
+/* "[   12.345678] " or "[Sun Dec  6 01:02:03 2026] ": the time dmesg puts
+ * in front of a kernel line, not the start of a JSON array */
+static int bracket_prefix(const char *s, size_t n)
+{
+    size_t i = 1;
+    while (i < n && i < 64 && s[i] != ']') {
+        if (s[i] == '{' || s[i] == '"' || s[i] == ',' || s[i] == '[') return 0;
+        i++;
+    }
+    if (i >= n || s[i] != ']' || i == 1) return 0;
+    for (size_t k = 1; k < i; k++) if (s[k] != ' ') return i + 1 < n && s[i + 1] == ' ';
+    return 0;
+}
+
 static void one_line(reader *r, char *s, size_t n)
 {
     r->line++;
@@ -283,7 +356,8 @@ static void one_line(reader *r, char *s, size_t n)
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
     if (i == n) return;
-    if (s[i] == '{' || s[i] == '[') { json_line(r, s + i, n - i); return; }
+    if (s[i] == '{' || (s[i] == '[' && !bracket_prefix(s + i, n - i))) { ll_flush(r); json_line(r, s + i, n - i); return; }
+    if (ll_line(r, s, n)) return;
     message(r, s, n, r->line, s, n);
 }
 
@@ -293,6 +367,9 @@ int denial_log_read(FILE *f, const denial_sink *sink)
     memset(&r, 0, sizeof r);
     r.sink = sink;
     sb_init(&r.obj);
+    r.rec = xmalloc(sizeof *r.rec);
+    r.pend = xcalloc(LL_PENDING_MAX, sizeof *r.pend);
+    r.pid = -1;
     size_t cap = DENIAL_MAX_LINE + 65536;
     char *buf = xmalloc(cap + 1);
     size_t start = 0, end = 0;
@@ -339,6 +416,10 @@ int denial_log_read(FILE *f, const denial_sink *sink)
     }
     if (r.in_obj && rc == 0) entry_unparsed(&r, "a JSON entry that is not closed before the end");
     int e = errno;
+    if (rc == 0) ll_flush(&r);
+    for (size_t i = 0; i < r.npend; i++) free(r.pend[i].obj);
+    free(r.pend);
+    free(r.rec);
     free(buf);
     sb_free(&r.obj);
     errno = e;

@@ -1,8 +1,9 @@
-/* denial_log.h - sandbox denials as macOS writes them to the unified log:
+/* denial_log.h - sandbox denials as macOS writes them to the unified log
+ * and as Linux writes Landlock's to the audit log (denial_landlock.h):
  * plain lines of `log show`/`log stream` (with or without the kernel's
  * "(Sandbox)" tag, "Sandbox:" or "System Policy:" prefix), and the
  * `--style ndjson` and `--style json` forms, whose eventMessage carries the
- * same text.  The reader streams: memory is bounded by the longest line
+ * same text; on Linux the Landlock access records of the audit log.  The reader streams: memory is bounded by the longest line
  * (DENIAL_MAX_LINE) and the largest JSON object (DENIAL_MAX_OBJECT), never
  * by the length of the log. */
 #ifndef BUCKLE_DENIAL_LOG_H
@@ -22,6 +23,7 @@ typedef struct denial {
     const char *obj;        /* the object, "" for operations without one */
     size_t obj_len;
     unsigned long repeat;   /* 1, or N for "N duplicate reports for PROC" */
+    int landlock;           /* read from a Landlock audit record (denial_landlock.h) */
 } denial;
 
 /* Parses one message: a log line, or the eventMessage of a JSON entry.

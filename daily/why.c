@@ -5,6 +5,7 @@
 #include "../compiler/verbs.h"
 #include "../grammar/sexp.h"
 #include "../lint/lint.h"
+#include "../support/suggest.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ static void on_denial(void *ctx, const denial *d, unsigned long line)
 {
     why_log *w = ctx;
     w->lines_denied += d->repeat;
+    if (d->landlock) w->landlock += d->repeat;
     char stackkey[512];
     size_t klen = d->op_len + 1 + d->obj_len;
     char *key = klen <= sizeof stackkey ? stackkey : xmalloc(klen);
@@ -39,6 +41,7 @@ static void on_denial(void *ctx, const denial *d, unsigned long line)
         w->groups[w->ngroups++] = g;
     }
     if (key != stackkey) free(key);
+    if (d->landlock) g->landlock = 1;
     g->count += d->repeat;
     int i;
     for (i = 0; i < g->nprocs; i++)
@@ -138,23 +141,42 @@ size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, sb_param *out,
 
 /* ---- writing a rule ---- */
 
+/* The parameter whose value is the longest directory the path s starts
+ * with: its name and value length, or NULL.  Every parameter the profile
+ * declares (and the built-in ones) counts, with the value the decider uses
+ * (-D, guessed from the log, the declared default, the test value); a tie
+ * goes to HOME, then to the first name in byte order. */
+static const char *longest_param(const char *s, decider *d, const compilation *c, size_t *len)
+{
+    const char *best = NULL;
+    size_t blen = 0;
+    for (size_t i = 0; i < c->params.cap; i++) {
+        const hm_slot *sl = &c->params.slots[i];
+        if (!sl->hash) continue;
+        const param_decl *p = sl->val;
+        const char *v = decider_value(d, p->name);
+        size_t vl = v ? strlen(v) : 0;
+        while (vl > 1 && v[vl - 1] == '/') vl--;
+        if (vl < 2 || v[0] != '/' || strncmp(s, v, vl) || (s[vl] != '/' && s[vl])) continue;
+        int better = vl > blen;
+        if (vl == blen && best && strcmp(best, "HOME"))
+            better = !strcmp(p->name, "HOME") || strcmp(p->name, best) < 0;
+        if (better) { best = p->name; blen = vl; }
+    }
+    *len = blen;
+    return best;
+}
+
 /* s in buckle string syntax, with ~ for HOME and $NAME for the longest
  * parameter value it starts with (paths only). */
-static void buckle_string(strbuf *b, const char *s, int is_path, decider *d, const policy *pol)
+static void buckle_string(strbuf *b, const char *s, int is_path, decider *d, const compilation *comp)
 {
     sb_putc(b, '"');
     if (is_path) {
-        const char *best = NULL;
-        size_t blen = 0;
-        for (size_t i = 0; i < pol->nparams; i++) {
-            const char *v = decider_value(d, pol->params[i]->name);
-            size_t vl = v ? strlen(v) : 0;
-            if (vl > 1 && vl > blen && !strncmp(s, v, vl) && (s[vl] == '/' || !s[vl])) { best = pol->params[i]->name; blen = vl; }
-        }
-        const char *home = decider_value(d, "HOME");
-        size_t hl = home ? strlen(home) : 0;
-        if (hl > 1 && hl >= blen && !strncmp(s, home, hl) && (s[hl] == '/' || !s[hl])) { sb_putc(b, '~'); s += hl; }
-        else if (best) { sb_printf(b, "$%s", best); s += blen; }
+        size_t blen;
+        const char *best = longest_param(s, d, comp, &blen);
+        if (best && !strcmp(best, "HOME")) { sb_putc(b, '~'); s += blen; }
+        else if (best) { sb_printf(b, "$%s", best); s += blen; }   /* a '/' or the end follows */
     }
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
@@ -199,14 +221,14 @@ static int choose_verb(int op, const sb_request *q, verb_info *out)
     return 0;
 }
 
-static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const policy *pol)
+static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const compilation *c)
 {
     sb_printf(b, "allow %s", v->verb);
     if (v->kinds == KS_NONE || !q->len) return;
     sb_putc(b, ' ');
     if (v->kinds & KS_PATH && q->kind == OBJ_PATH) {
         sb_puts(b, "literal ");
-        buckle_string(b, q->obj, 1, d, pol);
+        buckle_string(b, q->obj, 1, d, c);
     } else if (q->kind == OBJ_IP) {
         /* Seatbelt filters a remote address by port only, on localhost or any host */
         const char *colon = strrchr(q->obj, ':');
@@ -217,11 +239,11 @@ static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decide
             char *any = xmalloc(strlen(colon) + 2);
             any[0] = '*';
             strcpy(any + 1, colon);
-            buckle_string(b, any, 0, d, pol);
+            buckle_string(b, any, 0, d, c);
             free(any);
-        } else buckle_string(b, q->obj, 0, d, pol);
+        } else buckle_string(b, q->obj, 0, d, c);
     } else {
-        buckle_string(b, q->obj, 0, d, pol);
+        buckle_string(b, q->obj, 0, d, c);
     }
 }
 
@@ -232,6 +254,19 @@ static const char *where_of(arena *a, const rule *r, compilation *c, const char 
     source_pos p = source_position(r->origins->u->src, r->origins->at.start);
     *chain = arena_strdup(a, unit_provenance(c, r->origins->u));
     return arena_printf(a, "%s:%u:%u", r->origins->u->display, p.line, p.col);
+}
+
+/* The extends hops that brought r's file in, as a list */
+static void chain_of(arena *a, const rule *r, why_group *g)
+{
+    size_t n = 0;
+    for (const unit *x = r->origins->u; x && x->via; x = x->via) n++;
+    g->chain = arena_alloc(a, (n + 1) * sizeof *g->chain);
+    g->nchain = 0;
+    for (const unit *x = r->origins->u; x && x->via; x = x->via) {
+        source_pos p = source_position(x->via->src, x->via_at.start);
+        g->chain[g->nchain++] = arena_printf(a, "%s:%u:%u", x->via->display, p.line, p.col);
+    }
 }
 
 static void copy_findings(why_log *w, why_group *g, const diag_list *dl, const source *main, uint32_t from)
@@ -251,8 +286,12 @@ static void copy_findings(why_log *w, why_group *g, const diag_list *dl, const s
         f->where = "";
         for (const diag_note *k = x->notes; k; k = k->next) {
             if (!k->at.src) continue;
-            source_pos p = source_position(k->at.src, k->at.start);
-            f->where = arena_printf(&w->a, "%s (%s:%u:%u)", k->msg, k->at.src->name, p.line, p.col);
+            /* the added lines are not in the user's file: named as what they are */
+            if (k->at.src == main && k->at.start >= from) f->where = arena_printf(&w->a, "%s (the suggested rule)", k->msg);
+            else {
+                source_pos p = source_position(k->at.src, k->at.start);
+                f->where = arena_printf(&w->a, "%s (%s:%u:%u)", k->msg, k->at.src->name, p.line, p.col);
+            }
             break;
         }
     }
@@ -288,8 +327,10 @@ static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_
         g->suggestion_allows = dd.action == ACT_ALLOW;
         if (!g->suggestion_allows) {
             const char *chain;
-            g->suggestion_problem = dd.r ? arena_printf(&w->a, "still denied by %s", where_of(&w->a, dd.r, c2, &chain))
-                                         : "still denied by the default";
+            g->suggestion_problem = !dd.r ? "still denied by the default"
+                                  : dd.r->final ? arena_printf(&w->a, "still denied by %s, a final rule: no rule added after it can allow this",
+                                                               where_of(&w->a, dd.r, c2, &chain))
+                                  : arena_printf(&w->a, "still denied by %s", where_of(&w->a, dd.r, c2, &chain));
         }
         decider_free(d2);
     }
@@ -314,6 +355,14 @@ int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *an
     if (op < 0) {
         g->verdict = WHY_UNKNOWN_OP;
         g->note = noop ? "an operation name that does nothing in a profile" : "an operation buckle does not know";
+        if (!noop) {
+            const char **names = xmalloc(((size_t)ops_count() + 1) * sizeof *names);
+            size_t nn = 0;
+            for (int k = 0; k < ops_count(); k++) names[nn++] = op_get(k)->name;
+            const char *near = suggest_closest(g->op, names, nn, 0);
+            if (near) g->note = arena_printf(&w->a, "an operation buckle does not know (did you mean %s?)", near);
+            free(names);
+        }
         return -1;
     }
     /* a family name: the first of its operations this profile denies */
@@ -358,6 +407,7 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
             g->rule_text = arena_strdup(&w->a, sb_cstr(&b));
             sb_free(&b);
             g->rule_where = where_of(&w->a, an.prof.r, c, &g->rule_chain);
+            chain_of(&w->a, an.prof.r, g);
             g->final = an.prof.r->final;
         } else {
             g->by_default = 1;
@@ -371,7 +421,7 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         if (!choose_verb(chosen, &q, &v)) { g->note = "no section of the language can allow this operation"; continue; }
         strbuf b;
         sb_init(&b);
-        rule_line(&b, &v, &q, x->d, &c->pol);
+        rule_line(&b, &v, &q, x->d, c);
         g->section = section_name(v.section);
         g->suggestion = arena_strdup(&w->a, sb_cstr(&b));
         g->suggestion_block = arena_printf(&w->a, "%s {\n    %s;\n}\n", g->section, g->suggestion);

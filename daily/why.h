@@ -26,6 +26,7 @@ typedef struct why_group {
     why_proc procs[WHY_MAX_PROCS];
     int nprocs;
     unsigned long more_procs;        /* denials by processes past the first WHY_MAX_PROCS */
+    int landlock;                    /* logged by Landlock (Linux) */
     /* the explanation */
     why_verdict verdict;
     const char *op_checked;          /* the concrete operation evaluated */
@@ -33,6 +34,8 @@ typedef struct why_group {
     const char *rule_text;           /* the deciding rule, as buckle prints it */
     const char *rule_where;          /* file:line:col */
     const char *rule_chain;          /* " (extended from ...)" or "" */
+    const char **chain;              /* the same as a list: each extends hop, FILE:LINE:COL, nearest first */
+    size_t nchain;
     int final;
     const char *note;                /* a sentence for undecidable/unknown */
     /* the narrowest rule that allows it */
@@ -53,6 +56,7 @@ typedef struct why_log {
     why_group **groups;
     size_t ngroups, cap;
     unsigned long lines_denied;      /* denial entries read (a duplicate report counts N) */
+    unsigned long landlock;          /* of them from Landlock audit records: the profile is read for Linux */
     unsigned long dropped;           /* denials of distinct requests past WHY_MAX_GROUPS */
     unsigned long unparsed;          /* entries that look like denials but cannot be read */
     unsigned long other;             /* entries that are no sandbox denial */

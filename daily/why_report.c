@@ -3,6 +3,9 @@
 #include <jansson.h>
 #include <string.h>
 
+#define OTHER_LAYER "this profile allows it: the denial came from another layer (TCC, another profile)"
+#define LANDLOCK_ALLOWED "this profile allows it, but Landlock could not grant it as written (a grant narrower on Linux)"
+
 static const char *verdict_name(why_verdict v)
 {
     switch (v) {
@@ -48,8 +51,13 @@ void why_render_text(strbuf *b, const why_log *w, const char *profile, const cha
         sb_putc(b, '\n');
         if (g->verdict == WHY_UNKNOWN_OP) { sb_printf(b, "  %s\n", g->note); continue; }
         if (g->op_checked && strcmp(g->op_checked, g->op)) sb_printf(b, "  evaluated as %s\n", g->op_checked);
+        if (g->landlock && !strcmp(g->op, "file-write-create"))
+            sb_puts(b, "  Landlock names the directory the new entry was to be made in\n");
         if (g->verdict == WHY_ALLOWED) {
-            sb_puts(b, "  this profile allows it: the denial came from another layer (TCC, another profile)\n");
+            if (g->landlock)
+                sb_printf(b, "  %s: `buckle run -v` names them; `buckle query --platform linux %s %s %s` answers as the kernel does\n",
+                          LANDLOCK_ALLOWED, profile, g->op, g->obj);
+            else sb_puts(b, "  " OTHER_LAYER "\n");
             if (g->by_default) sb_printf(b, "  allowed by the default (%s)\n", g->rule_text);
             else sb_printf(b, "  allowed by %s: %s%s\n", g->rule_where, g->rule_text, g->rule_chain);
             continue;
@@ -133,15 +141,18 @@ char *why_render_json(const why_log *w, const char *profile, const char *log,
         json_object_set_new(o, "processes", ps);
         json_object_set_new(o, "other_processes_count", json_integer((json_int_t)g->more_procs));
         json_object_set_new(o, "verdict", json_string(verdict_name(g->verdict)));
+        json_object_set_new(o, "source", json_string(g->landlock ? "landlock" : "macos"));
         if (g->verdict == WHY_ALLOWED)
-            json_object_set_new(o, "explanation", json_string("this profile allows it: the denial came from another layer (TCC, another profile)"));
+            json_object_set_new(o, "explanation", json_string(g->landlock ? LANDLOCK_ALLOWED : OTHER_LAYER));
         json_object_set_new(o, "evaluated_as", str_or_null(g->op_checked));
         if (g->rule_text) {
             json_t *r = json_object();
             json_object_set_new(r, "default", json_boolean(g->by_default));
             json_object_set_new(r, "rule", jstr(g->rule_text));
             json_object_set_new(r, "at", g->rule_where ? jstr(g->rule_where) : json_null());
-            json_object_set_new(r, "chain", jstr(g->rule_chain ? g->rule_chain : ""));
+            json_t *ch = json_array();
+            for (size_t k = 0; k < g->nchain; k++) json_array_append_new(ch, jstr(g->chain[k]));
+            json_object_set_new(r, "chain", ch);
             json_object_set_new(r, "final", json_boolean(g->final));
             json_object_set_new(o, "decided_by", r);
         } else json_object_set_new(o, "decided_by", json_null());

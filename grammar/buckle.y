@@ -35,6 +35,7 @@ static ast_matcher *reverse_matchers(ast_matcher *m)
 }
 
 static void bkerror(buckle_loc *loc, void *scanner, parse_ctx *pc, const char *msg);
+static void outside_section(parse_ctx *pc, int remove, buckle_loc at);
 static span S(parse_ctx *pc, buckle_loc l) { return pc_span(pc, l.first, l.last); }
 static void add_stmt(parse_ctx *pc, buckle_loc l);
 static ast_rule *mk_rule(parse_ctx *pc, action_t act, int final, const char *verb,
@@ -148,6 +149,10 @@ stmt
         { pc->file->tests_tail->at = S(pc, @$); }
     | TEST test_name '{' expects error '}'
         { pc->file->tests_tail->at = S(pc, @$); yyerrok; }
+    | REMOVE rule ';'
+        { (void)$2; outside_section(pc, 1, @$); }
+    | rule ';'
+        { (void)$1; outside_section(pc, 0, @$); }
     | error ';'
         { yyerrok; }
     | error '}'
@@ -174,6 +179,10 @@ platform_stmt
     | IDENT
         { unknown_section(pc, $1, @1); }
       '{' rules '}'
+    | REMOVE rule ';'
+        { (void)$2; outside_section(pc, 1, @$); }
+    | rule ';'
+        { (void)$1; outside_section(pc, 0, @$); }
     | error ';'
         { yyerrok; }
     | error '}'
@@ -353,6 +362,21 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
         if (sug) diag_help(pc->diags, d, "did you mean \"%s\"?", sug);
     }
     return 0;
+}
+
+/* a rule, or `remove RULE;`, outside any section: one error saying where
+ * it goes, with the statement as written inside a section */
+static void outside_section(parse_ctx *pc, int remove, buckle_loc at)
+{
+    if (remove) pc_syntax_error(pc, at.first, at.last, "remove goes inside the rule's section: `files { remove allow read ...; }`");
+    else pc_syntax_error(pc, at.first, at.last, "a rule goes inside a section: `files { allow read ...; }`");
+    diag *d = pc->diags->tail;
+    if (!d || !d->code || strcmp(d->code, BK1001) != 0 || pc->stop) return;
+    size_t len = at.last > at.first ? at.last - at.first : 0;
+    if (len > 160) len = 160;
+    diag_help(pc->diags, d, "write it in the section of its verb (files, mach, sysctl, network, process, ipc, iokit, misc)%s, "
+                            "e.g. `files { %.*s }`",
+              remove ? " where the base wrote the rule" : "", (int)len, pc->src->text + at.first);
 }
 
 /* NAME { ... } where NAME is no section: one error, and the block is read

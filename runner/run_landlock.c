@@ -5,6 +5,7 @@
  * the seccomp filter, buckle its supervisor (docs/linux.md). */
 #define _POSIX_C_SOURCE 200809L
 #include "run.h"
+#include "../backend/emit.h"
 #include "../backend/landlock.h"
 #include "../lint/lint.h"
 #include "../support/codes.h"
@@ -28,6 +29,75 @@ static double now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The refusal: the flag that runs it anyway first, then the rules, grouped
+ * by file and class ("54 rules of std/agent.buckle, class files", with the
+ * first as an example; up to GROUP_FROM of them each on its line) unless
+ * verbose lists each (ll_plan_refusals).
+ * Returns how many rules are refused. */
+enum { GROUP_FROM = 3 };   /* more rules than this of one file and class are one line */
+
+static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, strbuf *out)
+{
+    for (int k = 0; k < LLC_COUNT; k++)
+        if (p->rep.weaker & (1u << k))
+            sb_printf(out, "  --linux-accept=%s runs it anyway: %s\n", ll_class_get(k)->name, ll_class_get(k)->what);
+    size_t n = 0;
+    for (size_t i = 0; i < p->rep.n; i++)
+        if (p->rep.v[i].v == BV_WEAKER && (p->rep.weaker & (1u << p->rep.v[i].cls))) n++;
+    if (verbose) {
+        strbuf all;
+        sb_init(&all);
+        ll_plan_refusals(p, c, &all);
+        /* its lines without the flags, said above */
+        for (const char *l = sb_cstr(&all); *l;) {
+            const char *e = strchr(l, '\n');
+            size_t len = e ? (size_t)(e - l) + 1 : strlen(l);
+            if (strncmp(l, "  --linux-accept=", 17)) sb_add(out, l, len);
+            l += len;
+        }
+        sb_free(&all);
+        return n;
+    }
+    /* each file and class once, in the order of their first rule */
+    const char **where = arena_alloc(a, (p->rep.n + 1) * sizeof *where);
+    char *done = arena_alloc(a, p->rep.n + 1);
+    for (size_t i = 0; i < p->rep.n; i++) {
+        const backend_rule_verdict *v = &p->rep.v[i];
+        done[i] = !(v->v == BV_WEAKER && (p->rep.weaker & (1u << v->cls)));
+        where[i] = done[i] ? "" : v->where ? v->where : ll_rule_where(a, c, v->r);
+    }
+    for (size_t i = 0; i < p->rep.n; i++) {
+        if (done[i]) continue;
+        const backend_rule_verdict *v = &p->rep.v[i];
+        const char *colon = strrchr(where[i], ':');
+        size_t flen = colon ? (size_t)(colon - where[i]) : strlen(where[i]);
+        size_t same = 0;
+        for (size_t j = i; j < p->rep.n; j++)
+            if (!done[j] && p->rep.v[j].cls == v->cls && !strncmp(where[j], where[i], flen) &&
+                (where[j][flen] == ':' || !where[j][flen])) same++;
+        if (same <= GROUP_FROM) same = 1;      /* a few rules: each with its line */
+        else
+            for (size_t j = i + 1; j < p->rep.n; j++)
+                if (!done[j] && p->rep.v[j].cls == v->cls && !strncmp(where[j], where[i], flen) &&
+                    (where[j][flen] == ':' || !where[j][flen])) done[j] = 1;
+        const char *text = v->text;
+        if (!text) {
+            strbuf t;
+            sb_init(&t);
+            if (v->r) ir_rule_text(&t, v->r);
+            else sb_puts(&t, c->pol.default_action == ACT_ALLOW ? "default allow" : "default deny");
+            text = arena_strdup(a, sb_cstr(&t));
+            sb_free(&t);
+        }
+        if (same == 1) sb_printf(out, "  %s: %s: %s (class %s)\n", where[i], text, v->why, ll_class_get(v->cls)->name);
+        else
+            sb_printf(out, "  %zu rules of %.*s, class %s; the first, %s: %s: %s\n", same, (int)flen, where[i],
+                      ll_class_get(v->cls)->name, where[i], text, v->why);
+    }
+    if (n > GROUP_FROM) sb_puts(out, "  (-v lists each rule)\n");
+    return n;
 }
 
 /* Everything up to the command's start, in buckle: the command's process
@@ -71,7 +141,11 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     }
     defs = checked;
     if (run_is_sb(profile)) {
-        run_say(sink, SEV_ERROR, "%s is SBPL, which only macOS enforces; Landlock needs a .buckle profile", profile);
+        size_t pl = strlen(profile);
+        int dot_sb = pl > 3 && !strcmp(profile + pl - 3, ".sb");
+        run_say(sink, SEV_ERROR, "%s is SBPL, which only macOS enforces; Landlock needs a .buckle profile: "
+                                 "`buckle import %s -o %.*s.buckle` writes one; nothing was run",
+                profile, profile, (int)(dot_sb ? pl - 3 : pl), profile);
         goto out;
     }
     int kabi = ll_abi_probe();
@@ -288,8 +362,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     if (plan.rep.weaker) {
         strbuf msg;
         sb_init(&msg);
-        ll_plan_refusals(&plan, c, &msg);
-        run_say(sink, SEV_ERROR, "Landlock would enforce these rules of %s weaker than written; nothing was run", profile);
+        size_t nweak = refusals(&plan, c, verbose, &a, &msg);
+        run_say(sink, SEV_ERROR, "Landlock would enforce %zu rule%s of %s weaker than written; nothing was run", nweak,
+                nweak == 1 ? "" : "s", profile);
         if (rq->print) rq->print(sb_cstr(&msg));
         sb_free(&msg);
         goto out;

@@ -15,7 +15,7 @@
 # sorted; with STRICT=1 any other line but a note is kept as "unexpected: LINE"
 findings() {
     if [ "$2" = 1 ]; then
-        grep -v '^[^ ]*: note: \|^buckle: note: \|^    \|^help: ' "$TMP/out" |
+        grep -v '^[^ ]*: note: \|^buckle: note: \|^buckle lint: note: \|^    \|^help: ' "$TMP/out" |
         sed "s#^$1:\([0-9]*\):\([0-9]*\): \(error\|warning\|info\|style\): .*\[\(BK[0-9]*\)[ a-z0-9-]*\]\$#\3 \4 @\1:\2#
              t
              s#^\([^ ][^:]*\):\([0-9]*\):\([0-9]*\): \(error\|warning\|info\|style\): .*\[\(BK[0-9]*\)[ a-z0-9-]*\]\$#\4 \5 @\1:\2:\3#
