@@ -20,6 +20,7 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -67,141 +68,131 @@
 #define SC_PER_QUERY 0xffffffffu
 
 #define ARG_LO(n) (offsetof(struct seccomp_data, args) + (n) * sizeof(uint64_t))   /* little-endian: the low word */
-#define LD(off) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
-#define RET(v) BPF_STMT(BPF_RET | BPF_K, (v))
-#define DENY(e) RET(SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
-#define ALLOW RET(SECCOMP_RET_ALLOW)
+#define NR_OFF offsetof(struct seccomp_data, nr)
 
-enum { PROG_MAX = 256 };
-typedef struct prog { struct sock_filter f[PROG_MAX]; unsigned short n; int full; } prog;
+/* The program is assembled with labels: every jump goes forward, and the
+ * whole program is shorter than 256 instructions, so every jump fits the
+ * 8-bit offsets of a conditional one. */
+enum { PROG_MAX = 256, LAB_MAX = 128, NEXT = -1 };
+typedef struct prog {
+    struct sock_filter f[PROG_MAX];
+    short jt[PROG_MAX], jf[PROG_MAX];      /* a label, or NEXT */
+    short at[LAB_MAX];                     /* a label's instruction, -1 until placed */
+    unsigned short n, nlab;
+    int full;
+} prog;
 
-static void put(prog *p, struct sock_filter s)
+static int label(prog *p)
 {
-    if (p->n < PROG_MAX) p->f[p->n++] = s;
-    else p->full = 1;
-}
-/* "if A == k, go on; else skip the next skip instructions" */
-static void jeq(prog *p, uint32_t k, unsigned char skip) { put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k, 0, skip)); }
-
-/* one system call refused outright */
-static void refuse_nr(prog *p, long nr, int err)
-{
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-    jeq(p, (uint32_t)nr, 1);
-    put(p, (struct sock_filter)DENY(err));
+    if (p->nlab == LAB_MAX) { p->full = 1; return 0; }
+    p->at[p->nlab] = -1;
+    return p->nlab++;
 }
 
-/* one system call refused when its argument arg has any bit of mask */
-static void refuse_nr_bits(prog *p, long nr, unsigned arg, uint32_t mask, int err)
+static void place(prog *p, int lab) { p->at[lab] = (short)p->n; }
+
+static void put(prog *p, uint16_t code, uint32_t k, int jt, int jf)
 {
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-    jeq(p, (uint32_t)nr, 3);
-    put(p, (struct sock_filter)LD(ARG_LO(arg)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, mask, 0, 1));
-    put(p, (struct sock_filter)DENY(err));
+    if (p->n == PROG_MAX) { p->full = 1; return; }
+    p->f[p->n] = (struct sock_filter){ code, 0, 0, k };
+    p->jt[p->n] = (short)jt;
+    p->jf[p->n] = (short)jf;
+    p->n++;
 }
 
-/* one system call refused unless its argument arg is 0 (all 64 bits) */
-static void refuse_nr_nonzero(prog *p, long nr, unsigned arg, int err)
+static void ld(prog *p, uint32_t off) { put(p, BPF_LD | BPF_W | BPF_ABS, off, NEXT, NEXT); }
+static void ret(prog *p, uint32_t v) { put(p, BPF_RET | BPF_K, v, NEXT, NEXT); }
+/* "if A == k go to jt, else to jf" (and the same with >= and any bit of k) */
+static void jeq(prog *p, uint32_t k, int jt, int jf) { put(p, BPF_JMP | BPF_JEQ | BPF_K, k, jt, jf); }
+static void jge(prog *p, uint32_t k, int jt, int jf) { put(p, BPF_JMP | BPF_JGE | BPF_K, k, jt, jf); }
+static void jset(prog *p, uint32_t k, int jt, int jf) { put(p, BPF_JMP | BPF_JSET | BPF_K, k, jt, jf); }
+
+/* the offsets of the labels; 0, or -1 when a jump goes backwards or too far */
+static int resolve(prog *p)
 {
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-    jeq(p, (uint32_t)nr, 5);
-    put(p, (struct sock_filter)LD(ARG_LO(arg)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2));
-    put(p, (struct sock_filter)LD(ARG_LO(arg) + sizeof(uint32_t)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));
-    put(p, (struct sock_filter)DENY(err));
+    for (unsigned i = 0; i < p->n; i++) {
+        short lab[2] = { p->jt[i], p->jf[i] };
+        unsigned char *off[2] = { &p->f[i].jt, &p->f[i].jf };
+        for (int k = 0; k < 2; k++) {
+            if (lab[k] == NEXT) continue;
+            int d = p->at[lab[k]] - (int)i - 1;
+            if (p->at[lab[k]] < 0 || d < 0 || d > 255) return -1;
+            *off[k] = (unsigned char)d;
+        }
+    }
+    return 0;
 }
 
-/* an open that creates (flags in arg flags_arg with O_CREAT or O_TMPFILE)
- * refused when its mode (arg mode_arg) has any bit of mask */
-static void refuse_create_bits(prog *p, long nr, unsigned flags_arg, unsigned mode_arg, uint32_t mask, int err)
+/* What the filter does with one system call: refused outright, or looked
+ * at more closely (its arguments). */
+enum {
+    H_DENY,         /* refused with err */
+    H_BITS,         /* refused when argument a has any bit of mask (the low word) */
+    H_NONZERO,      /* refused unless argument a is 0 (all 64 bits) */
+    H_SELF,         /* allowed only as (arg0 == mask, arg1 == 0): about the caller itself */
+    H_CREATE,       /* an open: refused when flags (argument a) create and the mode (argument b) has any bit of mask */
+    H_IOCTL, H_PERSONALITY, H_SOCKET, H_MEMFD
+};
+typedef struct sc_rule { uint32_t nr; unsigned char how, a, b; int err; uint32_t mask; } sc_rule;
+
+enum { RULES_MAX = 64 };
+typedef struct sc_rules { sc_rule r[RULES_MAX]; unsigned n; int full; } sc_rules;
+
+static void add(sc_rules *rs, long nr, unsigned char how, unsigned char a, unsigned char b, uint32_t mask, int err)
 {
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-    jeq(p, (uint32_t)nr, 5);
-    put(p, (struct sock_filter)LD(ARG_LO(flags_arg)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, SC_O_CREATE, 0, 3));
-    put(p, (struct sock_filter)LD(ARG_LO(mode_arg)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, mask, 0, 1));
-    put(p, (struct sock_filter)DENY(err));
+    if (rs->n == RULES_MAX) { rs->full = 1; return; }
+    rs->r[rs->n++] = (sc_rule){ (uint32_t)nr, how, a, b, err, mask };
 }
 
-/* nr allowed only as (arg0 == kind, arg1 == 0): a call about the calling
- * process itself (setpriority's PRIO_PROCESS 0, ioprio_set's
- * IOPRIO_WHO_PROCESS 0); anything else is refused with EPERM */
-static void refuse_unless_self(prog *p, long nr, uint32_t kind)
-{
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-    jeq(p, (uint32_t)nr, 5);
-    put(p, (struct sock_filter)LD(ARG_LO(0)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, kind, 0, 2));
-    put(p, (struct sock_filter)LD(ARG_LO(1)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));
-    put(p, (struct sock_filter)DENY(EPERM));
-}
+static void deny(sc_rules *rs, long nr, int err) { add(rs, nr, H_DENY, 0, 0, 0, err); }
 
-static void build(prog *p, unsigned what)
+/* The system calls the filter looks at, for LL_SC_* what (every other one
+ * is allowed). */
+static void collect(sc_rules *rs, unsigned what)
 {
-    p->n = 0;
-    p->full = 0;
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, arch)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_ARCH, 1, 0));
-    put(p, (struct sock_filter)DENY(EPERM));       /* another ABI's system calls */
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-#ifdef __x86_64__
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000u, 0, 1));   /* x32 */
-    put(p, (struct sock_filter)DENY(EPERM));
-#endif
     /* ioctl on a terminal: typing into it (TIOCSTI, TIOCLINUX), taking its
      * foreground (TIOCSPGRP: a process left behind by the command could
      * read what the user types next), redirecting the console (TIOCCONS),
      * changing its line discipline (TIOCSETD).  The command is an unsigned
      * int: the low word. */
-    static const uint32_t tty[] = { SC_TIOCSTI, SC_TIOCLINUX, SC_TIOCSPGRP, SC_TIOCCONS, SC_TIOCSETD };
-    enum { NTTY = sizeof tty / sizeof tty[0] };
-    jeq(p, SYS_ioctl, NTTY + 3);
-    put(p, (struct sock_filter)LD(ARG_LO(1)));
-    for (unsigned i = 0; i < NTTY; i++)
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, tty[i], (unsigned char)(NTTY - i), 0));
-    put(p, (struct sock_filter)ALLOW);
-    put(p, (struct sock_filter)DENY(EPERM));
-    refuse_nr(p, SYS_io_uring_setup, EPERM);
-    /* the kernel's key rings hold the user's secrets and no rule of a
+    add(rs, SYS_ioctl, H_IOCTL, 1, 0, 0, EPERM);
+    deny(rs, SYS_io_uring_setup, EPERM);
+    /* the kernel's key rings hold the user's secrets and no sc_rule of a
      * profile names them */
-    refuse_nr(p, SYS_keyctl, EACCES);
-    refuse_nr(p, SYS_add_key, EACCES);
-    refuse_nr(p, SYS_request_key, EACCES);
+    deny(rs, SYS_keyctl, EACCES);
+    deny(rs, SYS_add_key, EACCES);
+    deny(rs, SYS_request_key, EACCES);
     /* New namespaces: Landlock still holds inside them (it refuses mounts),
      * but a new user namespace hands the command every capability over new
      * network, IPC and mount namespaces, the kernel code most privilege
      * escalations go through; nothing a profile allows needs one.  clone3
      * passes its flags in memory the filter cannot read: ENOSYS makes the C
      * library fall back to clone. */
-    refuse_nr_bits(p, SYS_unshare, 0, SC_CLONE_NEW | SC_CLONE_NEWTIME, EPERM);
-    refuse_nr_bits(p, SYS_clone, 0, SC_CLONE_NEW, EPERM);
-    refuse_nr(p, SYS_clone3, ENOSYS);
-    refuse_nr(p, SYS_setns, EPERM);
-    /* kernel attack surface no rule names: page faults handled in user
+    add(rs, SYS_unshare, H_BITS, 0, 0, SC_CLONE_NEW | SC_CLONE_NEWTIME, EPERM);
+    add(rs, SYS_clone, H_BITS, 0, 0, SC_CLONE_NEW, EPERM);
+    deny(rs, SYS_clone3, ENOSYS);
+    deny(rs, SYS_setns, EPERM);
+    /* kernel attack surface no sc_rule names: page faults handled in user
      * space (a race-widening tool), perf events (reading other processes
      * and the kernel), BPF programs */
-    refuse_nr(p, SYS_userfaultfd, EPERM);
-    refuse_nr(p, SYS_perf_event_open, EACCES);
-    refuse_nr(p, SYS_bpf, EPERM);
+    deny(rs, SYS_userfaultfd, EPERM);
+    deny(rs, SYS_perf_event_open, EACCES);
+    deny(rs, SYS_bpf, EPERM);
     /* other processes' limits and priorities: Landlock confines signals
      * (ABI 6), but not prlimit or setpriority, with which a command could
      * set the user's other processes' resource limits (no open files, a
      * core size that dumps their memory to disk) or niceness.  Only its own
      * (pid 0, the C library's setrlimit and nice) */
-    refuse_nr_nonzero(p, SYS_prlimit64, 0, EPERM);
-    refuse_unless_self(p, SYS_setpriority, 0);          /* PRIO_PROCESS */
+    add(rs, SYS_prlimit64, H_NONZERO, 0, 0, 0, EPERM);
+    add(rs, SYS_setpriority, H_SELF, 0, 0, 0, EPERM);          /* PRIO_PROCESS */
     /* other processes' scheduling, CPUs and I/O priority, likewise: only
      * its own (pid 0); ioprio_set only for IOPRIO_WHO_PROCESS 0 (who 0 of
      * IOPRIO_WHO_USER is every process of root) */
-    refuse_nr_nonzero(p, SYS_sched_setscheduler, 0, EPERM);
-    refuse_nr_nonzero(p, SYS_sched_setparam, 0, EPERM);
-    refuse_nr_nonzero(p, SYS_sched_setattr, 0, EPERM);
-    refuse_nr_nonzero(p, SYS_sched_setaffinity, 0, EPERM);
-    refuse_unless_self(p, SYS_ioprio_set, 1);           /* IOPRIO_WHO_PROCESS */
+    add(rs, SYS_sched_setscheduler, H_NONZERO, 0, 0, 0, EPERM);
+    add(rs, SYS_sched_setparam, H_NONZERO, 0, 0, 0, EPERM);
+    add(rs, SYS_sched_setattr, H_NONZERO, 0, 0, 0, EPERM);
+    add(rs, SYS_sched_setaffinity, H_NONZERO, 0, 0, 0, EPERM);
+    add(rs, SYS_ioprio_set, H_SELF, 0, 0, 1, EPERM);           /* IOPRIO_WHO_PROCESS */
     /* set-user-ID and set-group-ID bits: Landlock controls no metadata,
      * so a command could make any program it may not even read run as the
      * caller (as root: as root) for every other user.  Refused wherever a
@@ -209,108 +200,217 @@ static void build(prog *p, unsigned what)
      * mknod).  openat2 carries its mode in memory the filter cannot read:
      * ENOSYS, so that the C library falls back to openat. */
 #ifdef SYS_chmod
-    refuse_nr_bits(p, SYS_chmod, 1, SC_SETID, EPERM);
+    add(rs, SYS_chmod, H_BITS, 1, 0, SC_SETID, EPERM);
 #endif
-    refuse_nr_bits(p, SYS_fchmod, 1, SC_SETID, EPERM);
-    refuse_nr_bits(p, SYS_fchmodat, 2, SC_SETID, EPERM);
-    refuse_nr_bits(p, SYS_fchmodat2, 2, SC_SETID, EPERM);
+    add(rs, SYS_fchmod, H_BITS, 1, 0, SC_SETID, EPERM);
+    add(rs, SYS_fchmodat, H_BITS, 2, 0, SC_SETID, EPERM);
+    add(rs, SYS_fchmodat2, H_BITS, 2, 0, SC_SETID, EPERM);
 #ifdef SYS_creat
-    refuse_nr_bits(p, SYS_creat, 1, SC_SETID, EPERM);
+    add(rs, SYS_creat, H_BITS, 1, 0, SC_SETID, EPERM);
 #endif
 #ifdef SYS_mknod
-    refuse_nr_bits(p, SYS_mknod, 1, SC_SETID, EPERM);
+    add(rs, SYS_mknod, H_BITS, 1, 0, SC_SETID, EPERM);
 #endif
-    refuse_nr_bits(p, SYS_mknodat, 2, SC_SETID, EPERM);
+    add(rs, SYS_mknodat, H_BITS, 2, 0, SC_SETID, EPERM);
 #ifdef SYS_open
-    refuse_create_bits(p, SYS_open, 1, 2, SC_SETID, EPERM);
+    add(rs, SYS_open, H_CREATE, 1, 2, SC_SETID, EPERM);
 #endif
-    refuse_create_bits(p, SYS_openat, 2, 3, SC_SETID, EPERM);
-    refuse_nr(p, SYS_openat2, ENOSYS);
+    add(rs, SYS_openat, H_CREATE, 2, 3, SC_SETID, EPERM);
+    deny(rs, SYS_openat2, ENOSYS);
     /* personality: only the default, the query, and no address randomization
      * (READ_IMPLIES_EXEC would make every readable mapping executable) */
-    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-    jeq(p, SYS_personality, 6);
-    put(p, (struct sock_filter)LD(ARG_LO(0)));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 3, 0));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_PER_QUERY, 2, 0));
-    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_ADDR_NO_RANDOMIZE, 1, 0));
-    put(p, (struct sock_filter)DENY(EPERM));
-    put(p, (struct sock_filter)ALLOW);
-    if ((what & LL_SC_NET) && (what & LL_SC_IPANY)) {
-        /* "*:*": TCP and UDP (any protocol of a stream or datagram socket)
-         * to any IP address; no raw or packet socket, no netlink */
-        put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-        jeq(p, SYS_socket, 12);
-        put(p, (struct sock_filter)LD(ARG_LO(0)));
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_INET, 1, 0));
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_INET6, 0, 6));
-        put(p, (struct sock_filter)LD(ARG_LO(1)));
-        put(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SC_TYPE_MASK));
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_SOCK_STREAM, 1, 0));
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_SOCK_DGRAM, 0, 1));
-        put(p, (struct sock_filter)ALLOW);
-        put(p, (struct sock_filter)DENY(EACCES));
-        /* A = family here */
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_UNIX, 0, 1));
-        put(p, (struct sock_filter)((what & LL_SC_UNIX) ? (struct sock_filter)ALLOW : (struct sock_filter)DENY(EACCES)));
-        put(p, (struct sock_filter)DENY(EACCES));
-    } else if (what & LL_SC_NET) {
-        put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-        jeq(p, SYS_socket, 14);
-        put(p, (struct sock_filter)LD(ARG_LO(0)));
-        /* AF_INET, AF_INET6: TCP only */
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_INET, 1, 0));
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_INET6, 0, 8));
-        put(p, (struct sock_filter)LD(ARG_LO(1)));
-        put(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SC_TYPE_MASK));
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_SOCK_STREAM, 0, 3));
-        put(p, (struct sock_filter)LD(ARG_LO(2)));
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 2, 0));
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_IPPROTO_TCP, 1, 0));
-        /* every other family (unix sockets only when the profile allows them) */
-        put(p, (struct sock_filter)DENY(EACCES));
-        put(p, (struct sock_filter)ALLOW);
-        /* A = family here */
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_UNIX, 0, 1));
-        put(p, (struct sock_filter)((what & LL_SC_UNIX) ? (struct sock_filter)ALLOW : (struct sock_filter)DENY(EACCES)));
-        put(p, (struct sock_filter)DENY(EACCES));
-    }
-    if (what & LL_SC_LISTEN) refuse_nr(p, SYS_listen, EACCES);
+    add(rs, SYS_personality, H_PERSONALITY, 0, 0, 0, EPERM);
+    if (what & LL_SC_NET) add(rs, SYS_socket, H_SOCKET, 0, 0, 0, EACCES);
+    if (what & LL_SC_LISTEN) deny(rs, SYS_listen, EACCES);
     if (what & LL_SC_IPC) {
         /* every call, not only the get: an identifier can be guessed */
         static const long ipc[] = { SYS_shmget, SYS_shmat, SYS_shmctl, SYS_msgget, SYS_msgsnd, SYS_msgrcv, SYS_msgctl,
                                     SYS_semget, SYS_semop, SYS_semctl, SYS_semtimedop, SYS_mq_open, SYS_mq_unlink };
-        for (size_t i = 0; i < sizeof ipc / sizeof ipc[0]; i++) refuse_nr(p, ipc[i], EACCES);
+        for (size_t i = 0; i < sizeof ipc / sizeof ipc[0]; i++) deny(rs, ipc[i], EACCES);
     }
     if (what & LL_SC_WATCH) {
         /* a watch reports the names and activity of files in a directory
          * the sandbox may not list: Landlock does not check it */
-        refuse_nr(p, SYS_inotify_add_watch, EACCES);
-        refuse_nr(p, SYS_fanotify_init, EPERM);
-        refuse_nr(p, SYS_fanotify_mark, EACCES);
+        deny(rs, SYS_inotify_add_watch, EACCES);
+        deny(rs, SYS_fanotify_init, EPERM);
+        deny(rs, SYS_fanotify_mark, EACCES);
     }
     if (what & LL_SC_TRUNC) {
-        refuse_nr(p, SYS_truncate, EACCES);
+        deny(rs, SYS_truncate, EACCES);
 #ifdef SYS_truncate64
-        refuse_nr(p, SYS_truncate64, EACCES);
+        deny(rs, SYS_truncate64, EACCES);
 #endif
     }
-    if (what & LL_SC_EXEC) {
-        put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
-        jeq(p, SYS_memfd_create, 4);
-        put(p, (struct sock_filter)LD(ARG_LO(1)));
-        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, SC_MFD_NOEXEC_SEAL, 0, 1));
-        put(p, (struct sock_filter)ALLOW);
-        put(p, (struct sock_filter)DENY(EACCES));
+    if (what & LL_SC_EXEC) add(rs, SYS_memfd_create, H_MEMFD, 0, 0, 0, EACCES);
+}
+
+/* the shared ends of the program */
+typedef struct ends { int allow, eperm, eacces, enosys; } ends;
+
+static int deny_to(const ends *e, int err) { return err == EPERM ? e->eperm : err == EACCES ? e->eacces : e->enosys; }
+
+/* The code that looks at one system call's arguments, at label lab. */
+static void handler(prog *p, const ends *e, const sc_rule *r, unsigned what, int lab)
+{
+    int no = deny_to(e, r->err), yes = e->allow;
+    place(p, lab);
+    switch (r->how) {
+    case H_BITS:
+        ld(p, ARG_LO(r->a));
+        jset(p, r->mask, no, yes);
+        break;
+    case H_NONZERO: {
+        int hi = label(p);
+        ld(p, ARG_LO(r->a));
+        jeq(p, 0, hi, no);
+        place(p, hi);
+        ld(p, ARG_LO(r->a) + sizeof(uint32_t));
+        jeq(p, 0, yes, no);
+        break;
     }
-    put(p, (struct sock_filter)ALLOW);
+    case H_SELF: {
+        int second = label(p);
+        ld(p, ARG_LO(0));
+        jeq(p, r->mask, second, no);
+        place(p, second);
+        ld(p, ARG_LO(1));
+        jeq(p, 0, yes, no);
+        break;
+    }
+    case H_CREATE: {
+        int mode = label(p);
+        ld(p, ARG_LO(r->a));
+        jset(p, SC_O_CREATE, mode, yes);
+        place(p, mode);
+        ld(p, ARG_LO(r->b));
+        jset(p, r->mask, no, yes);
+        break;
+    }
+    case H_IOCTL: {
+        static const uint32_t tty[] = { SC_TIOCSTI, SC_TIOCLINUX, SC_TIOCSPGRP, SC_TIOCCONS, SC_TIOCSETD };
+        enum { NTTY = sizeof tty / sizeof tty[0] };
+        ld(p, ARG_LO(1));
+        for (unsigned i = 0; i < NTTY; i++) jeq(p, tty[i], no, i + 1 < NTTY ? NEXT : yes);
+        break;
+    }
+    case H_PERSONALITY:
+        ld(p, ARG_LO(0));
+        jeq(p, 0, yes, NEXT);
+        jeq(p, SC_PER_QUERY, yes, NEXT);
+        jeq(p, SC_ADDR_NO_RANDOMIZE, yes, no);
+        break;
+    case H_SOCKET: {
+        /* AF_INET, AF_INET6: TCP only, or with "*:*" (LL_SC_IPANY) any
+         * protocol of a stream or datagram socket; AF_UNIX only when the
+         * profile allows unix sockets; no other family (raw, packet, netlink) */
+        int ip = label(p), unix_fam = label(p);
+        ld(p, ARG_LO(0));
+        jeq(p, SC_AF_INET, ip, NEXT);
+        jeq(p, SC_AF_INET6, ip, unix_fam);
+        place(p, ip);
+        ld(p, ARG_LO(1));
+        put(p, BPF_ALU | BPF_AND | BPF_K, SC_TYPE_MASK, NEXT, NEXT);
+        if (what & LL_SC_IPANY) {
+            jeq(p, SC_SOCK_STREAM, yes, NEXT);
+            jeq(p, SC_SOCK_DGRAM, yes, no);
+        } else {
+            jeq(p, SC_SOCK_STREAM, NEXT, no);
+            ld(p, ARG_LO(2));
+            jeq(p, 0, yes, NEXT);
+            jeq(p, SC_IPPROTO_TCP, yes, no);
+        }
+        place(p, unix_fam);
+        /* A = the family here */
+        jeq(p, SC_AF_UNIX, (what & LL_SC_UNIX) ? yes : no, no);
+        break;
+    }
+    case H_MEMFD:
+        ld(p, ARG_LO(1));
+        jset(p, SC_MFD_NOEXEC_SEAL, yes, no);
+        break;
+    }
+}
+
+/* Dispatch on the system call's number (A): a binary search over the
+ * sorted sc_rules r[lo..hi), a few comparisons for any number; one that none
+ * names is allowed.  The kernel runs the filter once per number when it is
+ * installed, to know which numbers it always allows (their calls then skip
+ * the filter): a search keeps that short as well. */
+static void dispatch(prog *p, const ends *e, const sc_rule *r, const int *labs, unsigned lo, unsigned hi)
+{
+    while (hi - lo > 3) {
+        unsigned mid = lo + (hi - lo) / 2;
+        int right = label(p);
+        jge(p, r[mid].nr, right, NEXT);
+        dispatch(p, e, r, labs, lo, mid);
+        place(p, right);
+        lo = mid;
+    }
+    for (unsigned i = lo; i < hi; i++) jeq(p, r[i].nr, labs[i], i + 1 < hi ? NEXT : e->allow);
+    if (lo == hi) put(p, BPF_JMP | BPF_JA, 0, NEXT, NEXT);   /* never: every range holds a sc_rule */
+}
+
+/* by number (an insertion sort: this runs in the child that shares
+ * buckle's memory, where qsort could allocate) */
+static void sort_rules(sc_rule *r, unsigned n)
+{
+    for (unsigned i = 1; i < n; i++)
+        for (unsigned j = i; j > 0 && r[j - 1].nr > r[j].nr; j--) {
+            sc_rule t = r[j];
+            r[j] = r[j - 1];
+            r[j - 1] = t;
+        }
+}
+
+/* 0 with the program in p, or -1 (too long) */
+static int build(prog *p, unsigned what)
+{
+    memset(p, 0, sizeof *p);
+    sc_rules rs;
+    rs.n = 0;
+    rs.full = 0;
+    collect(&rs, what);
+    if (rs.full) return -1;
+    sort_rules(rs.r, rs.n);
+    ends e = { label(p), label(p), label(p), label(p) };
+    ld(p, offsetof(struct seccomp_data, arch));
+    jeq(p, SC_ARCH, NEXT, e.eperm);            /* another ABI's system calls */
+    ld(p, NR_OFF);
+#ifdef __x86_64__
+    jge(p, 0x40000000u, e.eperm, NEXT);         /* x32 */
+#endif
+    int labs[RULES_MAX];
+    for (unsigned i = 0; i < rs.n; i++) {
+        const sc_rule *r = &rs.r[i];
+        labs[i] = r->how == H_DENY ? deny_to(&e, r->err) : label(p);
+    }
+    dispatch(p, &e, rs.r, labs, 0, rs.n);
+    for (unsigned i = 0; i < rs.n; i++)
+        if (rs.r[i].how != H_DENY) handler(p, &e, &rs.r[i], what, labs[i]);
+    place(p, e.allow);
+    ret(p, SECCOMP_RET_ALLOW);
+    place(p, e.eperm);
+    ret(p, SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA));
+    place(p, e.eacces);
+    ret(p, SECCOMP_RET_ERRNO | (EACCES & SECCOMP_RET_DATA));
+    place(p, e.enosys);
+    ret(p, SECCOMP_RET_ERRNO | (ENOSYS & SECCOMP_RET_DATA));
+    if (p->full || resolve(p) != 0) return -1;
+    return 0;
+}
+
+int ll_seccomp_program(unsigned what, ll_bpf *out, size_t max)
+{
+    prog p;
+    if (build(&p, what) != 0 || p.n > max) return -1;
+    for (unsigned i = 0; i < p.n; i++) out[i] = (ll_bpf){ p.f[i].code, p.f[i].jt, p.f[i].jf, p.f[i].k };
+    return p.n;
 }
 
 int ll_seccomp_install(unsigned what)
 {
     prog p;
-    build(&p, what);
-    if (p.full) return E2BIG;
+    if (build(&p, what) != 0) return E2BIG;
     struct sock_fprog fp = { p.n, p.f };
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return errno;
     if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) != 0) return errno;
@@ -321,5 +421,11 @@ int ll_seccomp_install(unsigned what)
 {
     (void)what;
     return 38;    /* ENOSYS: no filter for this architecture */
+}
+
+int ll_seccomp_program(unsigned what, ll_bpf *out, size_t max)
+{
+    (void)what; (void)out; (void)max;
+    return -1;
 }
 #endif
