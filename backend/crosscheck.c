@@ -14,7 +14,7 @@ crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra,
     sb_init(&b);
     /* sbpl verbatim is not evaluated: the answers are about what buckle sees
      * (docs/reference.md, "sbpl verbatim") */
-    emit_opts eo = { (flags & CC_BREAK_ORDER) != 0, (flags & CC_COMPACT) != 0, 1 };
+    emit_opts eo = { .break_order = (flags & CC_BREAK_ORDER) != 0, .compact = (flags & CC_COMPACT) != 0, .no_verbatim = 1 };
     emit_sbpl(c, &eo, &b);
     const char *raw = strstr(sb_cstr(&b), "\n;; raw sbpl from ");
     x->raw_from = raw ? (uint32_t)(raw - b.data) : (uint32_t)b.len + 1;
@@ -23,7 +23,7 @@ crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra,
     sexp *top = sbpl_read(&x->a, &x->dl, x->sbpl_src, NULL);
     size_t np;
     const sb_param *params = decider_sbpl_params(x->d, &np);
-    sbpl_eval_opts o = { params, np, NULL, 0, NULL, 0 };
+    sbpl_eval_opts o = { .params = params, .nparams = np };
     x->pol = sbpl_eval(&x->a, &x->dl, x->sbpl_src, top, &o);
     return x;
 }

@@ -1093,7 +1093,7 @@ static void raw_verdicts(llb *b)
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *rb = &c->pol.raw[i];
         const source *src = rb->ast->text.at.src ? rb->ast->text.at.src : rb->u->src;
-        sbpl_read_opts o = { rb->ast->text.at.start, rb->ast->text.at.start + (uint32_t)rb->ast->text.len, 0 };
+        sbpl_read_opts o = { .start = rb->ast->text.at.start, .end = rb->ast->text.at.start + (uint32_t)rb->ast->text.len };
         diag_list quiet;
         diag_list_init(&quiet, b->a);
         const sexp *top = sbpl_read(b->a, &quiet, src, &o);

@@ -28,4 +28,13 @@ typedef int (*sbpl_form_filter)(void *ud, const source *src, const sexp *form, d
 int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t ngiven,
                    const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err);
 void sbpl_file_close(sbpl_file *f);
+
+/* The evaluation sbpl_file_open does, on a source already read, into the
+ * caller's arena and diagnostics: the values given, then the built-in test
+ * values; (import) looked up in dirs, then in path's directory; a profile in
+ * a C++ raw string read inside its quotes.  The files its imports read are
+ * added to *imported.  NULL when it has errors. */
+sb_policy *sbpl_file_eval(arena *a, diag_list *dl, const source *src, const char *path,
+                          const sb_param *given, size_t ngiven, const char *const *dirs, size_t ndirs,
+                          sbpl_form_filter drop, void *ud, source **imported);
 #endif

@@ -146,7 +146,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
         if (why) cli_warning("compile", "-D %s=%s: %s; buckle run refuses this value", co.defs[i].name, co.def_raw[i], why);
     }
     if (rc == 0) {
-        emit_opts eo = { k.break_order, k.compact, 0 };
+        emit_opts eo = { .break_order = k.break_order, .compact = k.compact };
         if (abi) {
             strbuf b;
             sb_init(&b);

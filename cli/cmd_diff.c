@@ -61,7 +61,7 @@ static void collect_verbatim(verbatim_forms *v, arena *a, const compilation *c)
         const raw_block *b = &c->pol.raw[i];
         if (!b->ast->verbatim) continue;
         const source *src = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
-        sbpl_read_opts ro = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
+        sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
         diag_list quiet;   /* the compiler read it without errors */
         diag_list_init(&quiet, a);
         for (const sexp *x = sbpl_read(a, &quiet, src, &ro); x; x = x->next) {

@@ -268,7 +268,7 @@ int cmd_lint(cli_env *env, int argc, char **argv)
     real_names(keep);
     diag_sort(&dl);
     if (co.fmt == DIAG_JSON || co.fmt == DIAG_SARIF) relativize(&dl);
-    diag_render_opts ro = { co.fmt, 0, lint_code_info, lint_code_at, BUCKLE_VERSION, NULL };
+    diag_render_opts ro = { .format = co.fmt, .code_info = lint_code_info, .code_at = lint_code_at, .tool_version = BUCKLE_VERSION };
     const char *nc = getenv("NO_COLOR");
     ro.color = co.fmt == DIAG_TEXT && (lc.color == 1 || (lc.color < 0 && isatty(STDOUT_FILENO) && !(nc && *nc)));
     strbuf b;

@@ -85,7 +85,7 @@ static int use_color(FILE *to)
 
 static void render_to(diag_list *l, FILE *to, const char *who)
 {
-    diag_render_opts ro = { DIAG_TEXT, 0, lint_code_info, lint_code_at, BUCKLE_VERSION, who };
+    diag_render_opts ro = { .format = DIAG_TEXT, .code_info = lint_code_info, .code_at = lint_code_at, .tool_version = BUCKLE_VERSION, .who = who };
     ro.color = use_color(to);
     strbuf b;
     sb_init(&b);

@@ -636,7 +636,7 @@ void check_raw_finals(compilation *c)
     sb_init(&rc.why);
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *b = &c->pol.raw[i];
-        sbpl_read_opts o = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
+        sbpl_read_opts o = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
         diag_list quiet;                      /* check_sbpl_blocks reported its errors */
         diag_list_init(&quiet, &scratch);
         sexp *top = sbpl_read(&scratch, &quiet, b->ast->text.at.src ? b->ast->text.at.src : b->u->src, &o);

@@ -158,7 +158,7 @@ void check_sbpl_blocks(compilation *c)
 {
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *b = &c->pol.raw[i];
-        sbpl_read_opts o = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
+        sbpl_read_opts o = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
         unsigned before = c->diags.errors;
         sexp *top = sbpl_read(&c->a, &c->diags, b->ast->text.at.src ? b->ast->text.at.src : b->u->src, &o);
         if (c->diags.errors != before) continue;

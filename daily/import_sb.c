@@ -395,7 +395,7 @@ static int note_imported(imp *m, const source *list)
         if (known || s == m->fragment_src) continue;
         diag_list scratch;
         diag_list_init(&scratch, m->a);
-        sbpl_read_opts ro = { 0, 0, 1 };
+        sbpl_read_opts ro = { .whole = 1 };
         const sexp *top = sbpl_read(m->a, &scratch, s, &ro);
         m->fsrc = arena_grow(m->a, m->fsrc, m->nforeign, m->nforeign, sizeof *m->fsrc);
         m->ftop = arena_grow(m->a, m->ftop, m->nforeign, m->nforeign, sizeof *m->ftop);
@@ -410,7 +410,7 @@ static int note_imported(imp *m, const source *list)
 
 static sb_policy *evaluate(imp *m, const sexp *top, const sb_param *p, size_t np, source **imported)
 {
-    sbpl_eval_opts eo = { p, np, m->dirs, m->ndirs, imported, 0 };
+    sbpl_eval_opts eo = { .params = p, .nparams = np, .import_dirs = m->dirs, .nimport = m->ndirs, .sources = imported };
     return sbpl_eval(m->a, m->dl, m->src, top, &eo);
 }
 
@@ -430,7 +430,7 @@ static int *attribute(imp *m, const sexp *etop, sexp *top, const sb_param *p, si
         diag_list scratch;
         diag_list_init(&scratch, &a);
         source *srcs = NULL;
-        sbpl_eval_opts eo = { p, np, m->dirs, m->ndirs, &srcs, 0 };
+        sbpl_eval_opts eo = { .params = p, .nparams = np, .import_dirs = m->dirs, .nimport = m->ndirs, .sources = &srcs };
         sb_policy *pol = sbpl_eval(&a, &scratch, m->src, etop, &eo);
         size_t n = pol ? pol->n : 0;
         t->next = save;
@@ -655,7 +655,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     const char *slash = strrchr(src->path ? src->path : src->name, '/');
     dirs[m.ndirs++] = slash ? arena_strndup(m.a, src->path, (size_t)(slash - src->path)) : ".";
     m.dirs = dirs;
-    sbpl_read_opts ro = { 0, 0, 1 };
+    sbpl_read_opts ro = { .whole = 1 };
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };
     sexp *const top0 = sbpl_read(m.a, dl, src, &ro);

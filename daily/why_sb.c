@@ -1,15 +1,17 @@
 /* why_sb.c - explaining denials by a hand-written .sb profile: Seatbelt's
  * precedence model decides, and the narrowest rule is written in SBPL. */
 #include "why.h"
+#include "../backend/sbpl_file.h"
 #include "../compiler/decide.h"
 #include "../grammar/sexp.h"
 #include "../lint/lint.h"
 #include <string.h>
 
 typedef struct sb_ctx {
-    const char *const *dirs;
+    const char *path;                /* the profile: its directory is searched for imports */
+    const char *const *dirs;         /* -I directories */
     size_t ndirs;
-    sb_param *params;
+    const sb_param *params;          /* the values given (and guessed from the log) */
     size_t nparams;
 } sb_ctx;
 
@@ -23,16 +25,12 @@ static int ask_sbpl(void *ctx, const sb_request *r, void *answer)
     return an->decision;
 }
 
-static sb_policy *eval_text(arena *a, diag_list *dl, source *src, const sb_ctx *x, source **keep)
+static sb_policy *eval_text(arena *a, diag_list *dl, const source *src, const sb_ctx *x, source **keep)
 {
-    sbpl_read_opts ro = { 0, 0, 1 };
-    sexp *top = sbpl_read(a, dl, src, &ro);
-    if (dl->errors) return NULL;
     source *imported = NULL;
-    sbpl_eval_opts eo = { x->params, x->nparams, x->dirs, x->ndirs, &imported, 0 };
-    sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
+    sb_policy *p = sbpl_file_eval(a, dl, src, x->path, x->params, x->nparams, x->dirs, x->ndirs, NULL, NULL, &imported);
     while (imported) { source *n = imported->next; imported->next = *keep; *keep = imported; imported = n; }
-    return dl->errors ? NULL : p;
+    return p;
 }
 
 static void sbpl_string(strbuf *b, const char *s)
@@ -80,7 +78,9 @@ static void check(why_log *w, why_group *g, const source *src, const sb_ctx *x, 
 {
     strbuf t;
     sb_init(&t);
-    sb_add(&t, src->text, src->len);
+    uint32_t rs = 0, re = (uint32_t)src->len;
+    sbpl_cxx_raw_string(src, &rs, &re);   /* the profile inside a C++ raw string, with the rule after it */
+    sb_add(&t, src->text + rs, re - rs);
     uint32_t from = (uint32_t)t.len;
     if (t.len && t.data[t.len - 1] != '\n') sb_putc(&t, '\n');
     sb_puts(&t, g->suggestion_block);
@@ -136,19 +136,7 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
     }
     src->next = *keep;
     *keep = src;
-    size_t ntest;
-    const sb_param *tv = test_param_values(&ntest);
-    sb_param *all = arena_alloc(&w->a, (nparams + ntest + 1) * sizeof *all);
-    size_t nall = 0;
-    for (size_t i = 0; i < nparams; i++) all[nall++] = params[i];
-    for (size_t i = 0; i < ntest; i++) all[nall++] = tv[i];
-    const char **dirs = arena_alloc(&w->a, (nimport + 2) * sizeof *dirs);
-    size_t nd = 0;
-    for (size_t i = 0; i < nimport; i++) dirs[nd++] = import_dirs[i];
-    const char *slash = strrchr(path, '/');
-    dirs[nd++] = slash ? arena_strndup(&w->a, path, (size_t)(slash - path)) : ".";
-    sb_ctx x = { dirs, nd, NULL, 0 };
-    x.params = derive_sbpl_params(&w->a, all, nall, &x.nparams);
+    sb_ctx x = { path, import_dirs, nimport, params, nparams };
     arena a;
     arena_init(&a);
     sb_policy *p = eval_text(&w->a, dl, src, &x, keep);

@@ -267,7 +267,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         while (i < src->len && src->text[i] != '\n') i++;
         i++;
     }
-    sbpl_read_opts ro = { 0, 0, 1 };
+    sbpl_read_opts ro = { .whole = 1 };
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(src, &rs, &re)) {
         /* a profile a C++ program #includes as a raw string literal */
@@ -293,7 +293,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     if (lint_sb_is_generated(src)) nall = header_defaults(a, src, all, nall);
     size_t ntv;
     sb_param *tvd = derive_sbpl_params(a, all, nall, &ntv);
-    sbpl_eval_opts eo = { tvd, ntv, dirs, nd, &imported, 1 };
+    sbpl_eval_opts eo = { .params = tvd, .nparams = ntv, .import_dirs = dirs, .nimport = nd, .sources = &imported, .unknown_params = 1 };
     sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
     keep_sources(keep, imported);
     lint_view v;

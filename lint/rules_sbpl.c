@@ -73,7 +73,7 @@ void lint_pass_raw_blocks(lint_ctx *lc)
     compilation *c = lc->v->c;
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *b = &c->pol.raw[i];
-        sbpl_read_opts ro = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
+        sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
         diag_list scratch;
         diag_list_init(&scratch, lc->a);
         const source *bsrc = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
@@ -90,7 +90,7 @@ void lint_pass_raw_blocks(lint_ctx *lc)
             if (d) diag_help(lc->dl, d, "query, test, diff and why answer without it: review it by hand");
             continue;
         }
-        sbpl_eval_opts eo = { NULL, 0, NULL, 0, NULL, 1 };
+        sbpl_eval_opts eo = { .params = NULL, .nparams = 0, .unknown_params = 1 };
         size_t np;
         const sb_param *params = decider_sbpl_params(lc->v->d, &np);
         eo.params = params;

@@ -162,13 +162,13 @@ static void sb_imports(arena *a, const source *s, const run_profile *rp, cache_e
     probe_rec r = { a, NULL, 0, 0 };
     diag_list dl;
     diag_list_init(&dl, a);
-    sbpl_read_opts ro = { 0, 0, 1 };
+    sbpl_read_opts ro = { .whole = 1 };
     sexp *top = sbpl_read(a, &dl, s, &ro);
     /* the values sandbox-exec will get (resolved before the entry for an .sb) */
     size_t nd;
     sb_param *pd = run_sbpl_params(a, rp->params, rp->nparams, &nd);
     source *imported = NULL;
-    sbpl_eval_opts eo = { pd, nd, rp->import_dirs, rp->nimport, &imported, 0 };
+    sbpl_eval_opts eo = { .params = pd, .nparams = nd, .import_dirs = rp->import_dirs, .nimport = rp->nimport, .sources = &imported };
     if (!dl.errors) sbpl_eval_probed(a, &dl, s, top, &eo, record_import, &r);
     while (imported) { source *n = imported->next; source_free(imported); imported = n; }
     static const char *const sys[] = { "/System/Library/Sandbox/Profiles", "/usr/share/sandbox" };
@@ -230,7 +230,7 @@ static int build_entry(const profile_request *pr, arena *a, cache_entry *e, run_
     }
     strbuf prof;
     sb_init(&prof);
-    emit_opts eo = { 0, 1, 0 };                     /* the compact form */
+    emit_opts eo = { .compact = 1 };                   /* the compact form */
     emit_sbpl(c, &eo, &prof);
     e->profile = arena_strndup(a, prof.data, prof.len);
     e->len = prof.len;
@@ -463,7 +463,7 @@ static void inline_values(const profile_request *pr, arena *a, cache_entry *e, c
     if (compile_profile(c, rq->profile) == 0) {
         strbuf prof;
         sb_init(&prof);
-        emit_opts eo = { 0, 1, 0 };
+        emit_opts eo = { .compact = 1 };
         emit_sbpl(c, &eo, &prof);
         e->profile = arena_strndup(a, prof.data, prof.len);
         e->len = prof.len;

@@ -130,7 +130,7 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     *keep = src;
     int rc = VERIFY_OK;
     unsigned before = dl->errors;
-    sbpl_read_opts ro = { 0, 0, 1 };
+    sbpl_read_opts ro = { .whole = 1 };
     sexp *top = sbpl_read(&a, dl, src, &ro);
     if (dl->errors > before) { rc = VERIFY_UNREADABLE; goto out; }
     scan_defines(top, dl);
@@ -138,7 +138,7 @@ int runner_verify(const verify_req *vr, diag_list *dl, strbuf *msg, source **kee
     source *imported = NULL;
     diag_list quiet;                       /* the lint has reported these already */
     diag_list_init(&quiet, &a);
-    sbpl_eval_opts eo = { vr->params, vr->nparams, vr->import_dirs, vr->nimport, &imported, 0 };
+    sbpl_eval_opts eo = { .params = vr->params, .nparams = vr->nparams, .import_dirs = vr->import_dirs, .nimport = vr->nimport, .sources = &imported };
     import_check ic = { vr->pl, &a, NULL };
     sb_policy *p = sbpl_eval_probed(&a, &quiet, src, top, &eo, check_import, &ic);
     /* the imports, read the same way: kept (after src) for the diagnostics */

@@ -925,7 +925,7 @@ static value eval_import(interp *in, const sexp *x, value name)
         if (in->on_import) in->on_import(in->import_ctx, path, s != NULL);
         if (!s) continue;
         if (in->o->sources) { s->next = *in->o->sources; *in->o->sources = s; }
-        sbpl_read_opts ro = { 0, 0, 1 };
+        sbpl_read_opts ro = { .whole = 1 };
         sexp *top = sbpl_read(in->a, in->dl, s, &ro);
         for (const sexp *t = top; t; t = t->next) discard(in, t, eval(in, t, NULL));
         return V(V_NIL);

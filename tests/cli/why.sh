@@ -179,6 +179,16 @@ expect_out_has "why: .sb narrowest rule in SBPL" '(allow file-read-data (literal
 expect_out_has "why: .sb mach rule" '(allow mach-lookup (global-name "com.apple.SystemConfiguration.configd"))'
 expect_out_has "why: .sb lint of the rule" "[BK3002 dangerous-mach-service]"
 expect_out_has "why: .sb allowed by the profile" "allowed by the profile: file-read-data /usr/lib/libz.dylib"
+# the same profile kept in a C++ raw string (as lint and query read it): the
+# deciding rule is the file's own line, and the suggested rule is checked
+# against the profile inside the quotes
+{ printf 'R"sbpl(\n'; cat "$P/h.sb"; printf ')sbpl"\n'; } >"$P/raw.sb"
+run "why: .sb in a C++ raw string" "$BUCKLE" why "$P/raw.sb" "$P/plain.log"
+expect_rc "why: raw string exit 0" 0
+expect_out_has "why: raw string deciding rule" "raw.sb:5:1: (deny file-read* (subpath \"/Users/me/.ssh\"))"
+expect_out_has "why: raw string narrowest rule" '(allow file-read-data (literal "/Users/me/.ssh/id_rsa"))'
+expect_out_lacks "why: raw string: the rule allows it" "still denied"
+expect_out_lacks "why: raw string: the profile evaluates with the rule" "does not evaluate"
 
 # ---- huge and odd input: never fatal
 { printf 'Sandbox: a(1) deny(1) file-read-data /'; head -c 1100000 /dev/zero | tr '\0' x; printf '\nSandbox: b(2) deny(1) file-read-data /after\n'; } >"$P/long.log"

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_sort(&dl);
     strbuf b;
     sb_init(&b);
-    diag_render_opts ro = { DIAG_SARIF, 0, lint_code_info, lint_code_at, "fuzz", NULL };
+    diag_render_opts ro = { .format = DIAG_SARIF, .code_info = lint_code_info, .code_at = lint_code_at, .tool_version = "fuzz" };
     diag_render(&b, &dl, &ro);
     ro.format = DIAG_TEXT;
     diag_render(&b, &dl, &ro);

@@ -17,10 +17,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     arena_init(&a);
     diag_list dl;
     diag_list_init(&dl, &a);
-    sbpl_read_opts ro = { 0, 0, 1 };
+    sbpl_read_opts ro = { .whole = 1 };
     sexp *top = sbpl_read(&a, &dl, src, &ro);
     static const sb_param params[] = { { "HOME", "/Users/test" }, { "X", "1" } };
-    sbpl_eval_opts o = { params, 2, NULL, 0, NULL, 0 };
+    sbpl_eval_opts o = { .params = params, .nparams = 2 };
     sb_policy *p = sbpl_eval(&a, &dl, src, top, &o);
     static const char *const objs[] = { "/", "/a/b", "com.apple.x", "localhost:80", "self" };
     static const char *const ops[] = { "file-read-data", "file-write-data", "mach-lookup", "network-outbound", "signal" };

@@ -202,7 +202,7 @@ int main(int argc, char **argv)
     char *ilc = il ? arena_strdup(&a, il) : NULL;
     for (char *tok = ilc ? strtok(ilc, ":") : NULL; tok && nid < 64; tok = strtok(NULL, ":")) idirs[nid++] = tok;
     source *imported = NULL;
-    sbpl_eval_opts o = { params, np, idirs, nid, &imported, 0 };
+    sbpl_eval_opts o = { .params = params, .nparams = np, .import_dirs = idirs, .nimport = nid, .sources = &imported };
     sb_policy *p = sbpl_eval(&a, &dl, src, top, &o);
     if (dl.errors) return die(77, "the profile does not evaluate: %s", dl.head->msg);
     if (dir[0] && !check_protection(p, dir, &a)) return die(78, "self-protection of %s is broken", dir);

@@ -131,7 +131,7 @@ void test_support(void)
     diag_help(&dl, d, "did you mean \"read\"?");
     strbuf out;
     sb_init(&out);
-    diag_render_opts ro = { DIAG_TEXT, 0, NULL, NULL, "0", NULL };
+    diag_render_opts ro = { .format = DIAG_TEXT, .tool_version = "0" };
     diag_render(&out, &dl, &ro);
     CHECK(strstr(sb_cstr(&out), "evil\\nname:2:8: error: unknown verb [BK2006]") != NULL, "header: %s", sb_cstr(&out));
     CHECK(strstr(sb_cstr(&out), "\n    \t      ^~~~\n") != NULL, "caret under the verb: %s", sb_cstr(&out));
