@@ -7,6 +7,7 @@
  * files decided by the profile's own semantics (decide.c).  Whatever cannot
  * be granted that way is lost (narrower), never added. */
 #include "landlock.h"
+#include "landlock_mounts.h"
 #include "emit.h"
 #include "../compiler/precedence.h"
 #include "../grammar/sexp.h"
@@ -370,6 +371,10 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
             }
         }
     if (b->proc_private && under("/proc", 5, hx, hl)) return "process information of other processes (/proc/PID)";
+    for (size_t k = 0; k < b->in->nhide; k++) {
+        const char *s = b->in->hide[k];
+        if (under(s, strlen(s), hx, hl)) return "buckle's run cache (other runs' plans)";
+    }
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
         for (size_t k = 0; k < b->in->nprotect; k++) {
             const char *s = b->in->protect[k];
@@ -378,8 +383,19 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
     return NULL;
 }
 
+static int is_hidden(llb *b, const char *hx)
+{
+    size_t hl = strlen(hx);
+    for (size_t k = 0; k < b->in->nhide; k++) {
+        const char *s = b->in->hide[k];
+        if (under(hx, hl, s, strlen(s))) return 1;
+    }
+    return 0;
+}
+
 static int is_protected(llb *b, size_t ri, const char *hx)
 {
+    if (is_hidden(b, hx)) return 1;
     if (rights[ri].bit & LL_FS_READ_ONLY) return 0;
     /* at or beneath one (a protected directory keeps its contents too) */
     size_t hl = strlen(hx);
@@ -472,7 +488,8 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
     }
     if (!S_ISDIR(st.st_mode)) { leaf(b, ri, owner, px, hx, &st); return; }
     if (is_protected(b, ri, hx)) {
-        narrow(b, owner, arena_printf(b->a, "%s %s: buckle's own directory stays unwritable", rights[ri].name, hx));
+        narrow(b, owner, arena_printf(b->a, "%s %s: buckle's own directory stays %s", rights[ri].name, hx,
+                                      is_hidden(b, hx) ? "closed (the run cache)" : "unwritable"));
         return;
     }
     if (!covers_subtree(b, cov, px, strlen(px))) return;
@@ -708,6 +725,118 @@ static void verify_grants(llb *b)
                 g->access &= ~bit;
                 narrow(b, d, arena_printf(b->a, "%s on %s withdrawn: it would reach %s", rights[ri].name, g->path, h));
             }
+        }
+    }
+}
+
+/* Bind mounts: a grant belongs to a directory or file, not to a path, so a
+ * grant that reaches a denied path's directory through another mount of it
+ * reaches the denied path too (the kernel checks the inode, the deny names
+ * one of its paths).  Every path deny's fixed part (the path; a pattern's
+ * text before its first special character) is looked up in the mount table:
+ * a grant that covers another name of it loses the right, and a grant
+ * beneath another name loses it where the profile denies the right at the
+ * corresponding path (narrower, with the reason). */
+static void verify_mounts(llb *b)
+{
+    ll_plan *p = b->p;
+    ll_mounts mt;
+    ll_mounts_read(b->a, &mt);
+    p->mounts_digest = mt.digest;
+    if (!mt.aliased) return;
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        uint64_t bit = rights[ri].bit;
+        for (size_t k = 0; k < b->ndeny[ri]; k++) {
+            const rule *d = b->deny[ri][k];
+            if (d->m.kind == MK_NONE || d->m.kind == MK_ANCESTORS) continue;
+            size_t n;
+            const char *v = rval(b, d, &n);
+            const char *base = v;
+            if (d->m.kind != MK_LITERAL && d->m.kind != MK_SUBPATH) {
+                int any = 0;
+                size_t l = d->m.kind == MK_PREFIX ? n : pattern_prefix(d, v, n, &any);
+                const char *fx = d->m.kind == MK_REGEX ? v + 1 : v;
+                if (any || !l) base = "/";
+                else {
+                    /* the directory every match is in */
+                    size_t e = l;
+                    while (e > 0 && fx[e - 1] != '/') e--;
+                    base = e <= 1 ? "/" : arena_strndup(b->a, fx, e - 1);
+                }
+            }
+            const char *h = ll_host_path(b->a, base, b->in->host_map);
+            ll_alias *al;
+            size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+            for (size_t j = 0; j < na; j++) {
+                size_t alen = strlen(al[j].alt);
+                for (size_t i = 0; i < p->ng; i++) {
+                    ll_grant *g = &p->g[i];
+                    if (!(g->access & bit)) continue;
+                    size_t gl = strlen(g->path);
+                    int take;
+                    const char *same = al[j].alt, *as = al[j].orig;
+                    if (!strcmp(g->path, al[j].alt) || (g->is_dir && under(al[j].alt, alen, g->path, gl)))
+                        take = 1;    /* it holds the whole other name */
+                    else if (under(g->path, gl, al[j].alt, alen)) {
+                        const char *o = arena_printf(b->a, "%s%s", al[j].orig, g->path + alen);
+                        const char *po = profile_path(b->a, o, b->in->host_map);
+                        take = g->is_dir ? may_match_beneath(b, d, po, strlen(po)) : !allows_all(b, ri, po);
+                        same = g->path;
+                        as = o;
+                    } else take = 0;
+                    if (!take) continue;
+                    g->access &= ~bit;
+                    const char *why = arena_printf(b->a, "%s on %s withdrawn: %s is %s through another mount, which the "
+                                                         "deny at %s covers", rights[ri].name, g->path, same, as,
+                                                   ll_rule_where(b->a, b->in->c, d));
+                    narrow(b, d, why);
+                    add_note(p, why);
+                }
+            }
+        }
+    }
+    /* buckle's own paths (writing; the run cache: everything), at and
+     * beneath them, through another mount: a grant that reaches another
+     * name of them loses those rights */
+    for (size_t k = 0; k < b->in->nprotect + b->in->nhide; k++) {
+        int hidden = k >= b->in->nprotect;
+        const char *h = hidden ? b->in->hide[k - b->in->nprotect] : b->in->protect[k];
+        ll_alias *al;
+        size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+        for (size_t j = 0; j < na; j++) {
+            size_t alen = strlen(al[j].alt);
+            for (size_t i = 0; i < p->ng; i++) {
+                ll_grant *g = &p->g[i];
+                size_t gl = strlen(g->path);
+                if (strcmp(g->path, al[j].alt) && !(g->is_dir && under(al[j].alt, alen, g->path, gl)) &&
+                    !under(g->path, gl, al[j].alt, alen))
+                    continue;
+                uint64_t take = 0;
+                for (size_t ri = 0; ri < NRIGHTS; ri++)
+                    if (hidden || !(rights[ri].bit & LL_FS_READ_ONLY)) take |= rights[ri].bit;
+                if (!(g->access & take)) continue;
+                g->access &= ~take;
+                add_note(p, arena_printf(b->a, "%s on %s withdrawn: through another mount it reaches %s, buckle's own %s",
+                                         hidden ? "every right" : "every writing right", g->path, al[j].orig,
+                                         hidden ? "run cache" : "files"));
+            }
+        }
+    }
+}
+
+/* The same check for the run cache: no grant at or beneath it, nor on a
+ * directory above it (the planning never makes one). */
+static void verify_hidden(llb *b)
+{
+    ll_plan *p = b->p;
+    for (size_t i = 0; i < p->ng; i++) {
+        ll_grant *g = &p->g[i];
+        size_t gl = strlen(g->path);
+        for (size_t k = 0; k < b->in->nhide && g->access; k++) {
+            const char *s = b->in->hide[k];
+            if (!under(g->path, gl, s, strlen(s)) && !(g->is_dir && under(s, strlen(s), g->path, gl))) continue;
+            g->access = 0;
+            add_note(p, arena_printf(b->a, "every right on %s withdrawn: it would reach buckle's run cache %s", g->path, s));
         }
     }
 }
@@ -952,6 +1081,41 @@ static const char *op_list(llb *b, const rule *r, op_cat want)
     return out;
 }
 
+/* What the files operations of op_list mean for a user, in words: ", so
+ * the command can still change their modes (chmod), owners (chown), ...";
+ * "" when none of them is a change a user would look for. */
+static const char *files_in_words(llb *b, const rule *r)
+{
+    static const struct { const char *op, *words; } w[] = {
+        { "file-write-mode", "modes (chmod)" }, { "file-write-owner", "owners (chown)" },
+        { "file-write-times", "times" }, { "file-write-flags", "flags" }, { "file-write-acl", "ACLs" },
+        { "file-write-xattr", "extended attributes" }, { "file-link", "hard links to them" },
+    };
+    static const struct { const char *op, *words; } rd[] = {
+        { "file-read-metadata", "metadata (stat)" }, { "file-read-xattr", "extended attributes" },
+        { "file-map-executable", "executable mappings" },
+    };
+    strbuf s;
+    sb_init(&s);
+    int k = 0;
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+        int op = op_lookup(w[i].op, NULL);
+        if (op < 0 || !opset_has(r->covers, op)) continue;
+        sb_puts(&s, k++ ? ", " : ", so the command can still change their ");
+        sb_puts(&s, w[i].words);
+    }
+    int kr = 0;
+    for (size_t i = 0; i < sizeof rd / sizeof rd[0]; i++) {
+        int op = op_lookup(rd[i].op, NULL);
+        if (op < 0 || !opset_has(r->covers, op)) continue;
+        sb_puts(&s, kr++ ? ", " : k ? "; and read their " : ", so the command can still read their ");
+        sb_puts(&s, rd[i].words);
+    }
+    const char *out = arena_strdup(b->a, sb_cstr(&s));
+    sb_free(&s);
+    return out;
+}
+
 /* path with the symbolic links on its way resolved as the kernel does (its
  * last component too when follow_last), in a; NULL when that changes
  * nothing.  The part that does not exist is kept as written. */
@@ -1059,7 +1223,9 @@ static void rule_verdict(llb *b, const rule *r)
             { OC_IPC, LLC_IPC, "Landlock does not control %s" },
         };
         for (size_t k = 0; k < sizeof unc / sizeof unc[0]; k++)
-            if (cats & (1u << unc[k].c)) weaker(b, r, unc[k].cls, arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)));
+            if (cats & (1u << unc[k].c))
+                weaker(b, r, unc[k].cls, arena_printf(b->a, "%s%s", arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)),
+                                                      unc[k].c == OC_FILES ? files_in_words(b, r) : ""));
         if ((cats & (1u << OC_NET)) && net_deny_exact(b, r)) {
             /* the filter and Landlock refuse every socket it names */
         } else if (cats & (1u << OC_NET)) {
@@ -1293,6 +1459,8 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     p->per_pid = per_pid_rule(&b);
     interpreter(&b);
     verify_grants(&b);
+    verify_mounts(&b);
+    verify_hidden(&b);
     withdraw_movable(&b);
     size_t kept = 0;
     for (size_t i = 0; i < p->ng; i++) if (p->g[i].access) p->g[kept++] = p->g[i];
@@ -1312,7 +1480,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
     }
     if (p->abi >= 7) p->restrict_flags |= LL_LOG_NEW_EXEC_ON;
-    add_note(p, "seccomp: the terminal ioctls TIOCSTI and TIOCLINUX, io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
+    add_note(p, "seccomp: the terminal ioctls TIOCSTI and TIOCLINUX, joining another process group (setpgid), io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
     if (deny_default) {
         /* IPC: closed by the seccomp filter unless the profile allows some,
          * and then all of it is open: weaker */

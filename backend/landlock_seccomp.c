@@ -11,7 +11,8 @@
  * userfaultfd, perf events, BPF, personality flags; and the limits and
  * priorities of other processes.  A refused call fails
  * with EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere
- * the filter cannot be built and the run is refused. */
+ * the filter cannot be built and the run is refused.  Also always: joining
+ * a process group other than a new one of its own (setpgid). */
 #define _GNU_SOURCE
 #include "landlock.h"
 #include <stddef.h>
@@ -156,8 +157,13 @@ static void collect(sc_rules *rs, unsigned what)
      * changing its line discipline (TIOCSETD).  The command is an unsigned
      * int: the low word. */
     add(rs, SYS_ioctl, H_IOCTL, 1, 0, 0, EPERM);
+    /* joining another process group: a command left in the background
+     * (`buckle run ... &`, or Ctrl-Z then bg) could join the caller's shell's
+     * group, the terminal's foreground, and read what the user types to the
+     * shell without TIOCSPGRP.  Only setpgid(pid, 0), a group of its own */
+    add(rs, SYS_setpgid, H_NONZERO, 1, 0, 0, EPERM);
     deny(rs, SYS_io_uring_setup, EPERM);
-    /* the kernel's key rings hold the user's secrets and no sc_rule of a
+    /* the kernel's key rings hold the user's secrets and no rule of a
      * profile names them */
     deny(rs, SYS_keyctl, EACCES);
     deny(rs, SYS_add_key, EACCES);
@@ -172,7 +178,7 @@ static void collect(sc_rules *rs, unsigned what)
     add(rs, SYS_clone, H_BITS, 0, 0, SC_CLONE_NEW, EPERM);
     deny(rs, SYS_clone3, ENOSYS);
     deny(rs, SYS_setns, EPERM);
-    /* kernel attack surface no sc_rule names: page faults handled in user
+    /* kernel attack surface no rule names: page faults handled in user
      * space (a race-widening tool), perf events (reading other processes
      * and the kernel), BPF programs */
     deny(rs, SYS_userfaultfd, EPERM);
@@ -332,7 +338,7 @@ static void handler(prog *p, const ends *e, const sc_rule *r, unsigned what, int
 }
 
 /* Dispatch on the system call's number (A): a binary search over the
- * sorted sc_rules r[lo..hi), a few comparisons for any number; one that none
+ * sorted rules r[lo..hi), a few comparisons for any number; one that none
  * names is allowed.  The kernel runs the filter once per number when it is
  * installed, to know which numbers it always allows (their calls then skip
  * the filter): a search keeps that short as well. */
@@ -347,7 +353,7 @@ static void dispatch(prog *p, const ends *e, const sc_rule *r, const int *labs, 
         lo = mid;
     }
     for (unsigned i = lo; i < hi; i++) jeq(p, r[i].nr, labs[i], i + 1 < hi ? NEXT : e->allow);
-    if (lo == hi) put(p, BPF_JMP | BPF_JA, 0, NEXT, NEXT);   /* never: every range holds a sc_rule */
+    if (lo == hi) put(p, BPF_JMP | BPF_JA, 0, NEXT, NEXT);   /* never: every range holds a rule */
 }
 
 /* by number (an insertion sort: this runs in the child that shares

@@ -77,6 +77,7 @@ static uint32_t expect(unsigned what, const data *d)
         uint32_t c = lo(g[1]);
         return c == 0x5412 || c == 0x541C || c == 0x5410 || c == 0x541D || c == 0x5423 ? ERR(EPERM) : ALLOW;
     }
+    if (nr == SYS_setpgid) return g[1] ? ERR(EPERM) : ALLOW;
     if (nr == SYS_io_uring_setup || nr == SYS_setns || nr == SYS_userfaultfd || nr == SYS_bpf) return ERR(EPERM);
     if (nr == SYS_keyctl || nr == SYS_add_key || nr == SYS_request_key || nr == SYS_perf_event_open) return ERR(EACCES);
     if (nr == SYS_clone3 || nr == SYS_openat2) return ERR(ENOSYS);
