@@ -152,10 +152,19 @@ int ll_pid_name(const char *s, size_t n);
 const char *ll_proc_unpid(arena *a, const char *path, long pid);
 /* landlock_sys.c: 0 when Landlock is unavailable (or not Linux), else the ABI. */
 int ll_abi_probe(void);
+/* The descriptors of the last rules added, left open by ll_ruleset_create:
+ * closing them (each the last reference to its path) can wait until the
+ * command runs. */
+enum { LL_OPENED_MAX = 128 };
+typedef struct ll_opened { int fd[LL_OPENED_MAX]; int n; } ll_opened;
+void ll_opened_close(ll_opened *o);
 /* Creates the ruleset (descriptors opened now, each checked against the
  * plan's device and inode; one that changed is left out, and counted in
- * *changed): returns its descriptor, or -1 with *why. */
-int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed);
+ * *changed): returns its descriptor, or -1 with *why.  A grant whose rights
+ * the directories granted above it give already gets no rule of its own
+ * (it is checked all the same).  With keep, the descriptors of the last
+ * rules stay open there (closed on failure). */
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed, ll_opened *keep);
 /* Grants access on the calling process's own /proc/PID (a directory, opened
  * without following links) in the ruleset; nothing when it cannot be
  * opened as one.  System calls only (for a child sharing buckle's memory);
@@ -167,6 +176,11 @@ int ll_restrict_self(int ruleset_fd, unsigned flags);
 /* landlock_seccomp.c: no_new_privs, then the filter for LL_SC_* what.
  * Returns 0 or an errno value (ENOSYS: not Linux on x86_64 or aarch64). */
 int ll_seccomp_install(unsigned what);
+/* One classic BPF instruction, as the kernel's struct sock_filter. */
+typedef struct ll_bpf { uint16_t code; uint8_t jt, jf; uint32_t k; } ll_bpf;
+/* The filter ll_seccomp_install installs for what, in out (max
+ * instructions): how many, or -1 (not Linux on x86_64 or aarch64). */
+int ll_seccomp_program(unsigned what, ll_bpf *out, size_t max);
 /* Drops the capabilities Landlock does not confine (bounding, ambient,
  * effective, permitted, inheritable): 0 or an errno value. */
 int ll_caps_drop(void);

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "landlock.h"
 #ifdef __linux__
+#include "../support/hashmap.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
@@ -60,7 +61,35 @@ static void close_all(int *fds, int n)
     }
 }
 
-int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed)
+/* the rights the directories granted so far (added: path -> grant) give
+ * beneath them to path: the union over its ancestors, as Landlock adds
+ * them up along the path */
+static uint64_t inherited(const hashmap *added, const char *path)
+{
+    uint64_t acc = 0;
+    const ll_grant *root = hm_get(added, "/", 1);
+    if (root && path[1]) acc |= root->access;
+    for (const char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
+        const ll_grant *g = hm_get(added, path, (size_t)(s - path));
+        if (g) acc |= g->access;
+    }
+    return acc;
+}
+
+/* 1 when path is still the object the plan looked at (no link at its end) */
+static int same_object(const ll_grant *g, const struct stat *st)
+{
+    return (unsigned long long)st->st_dev == g->dev && (unsigned long long)st->st_ino == g->ino &&
+           (S_ISDIR(st->st_mode) != 0) == (g->is_dir != 0);
+}
+
+void ll_opened_close(ll_opened *o)
+{
+    close_all(o->fd, o->n);
+    o->n = 0;
+}
+
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed, ll_opened *keep)
 {
     *changed = 0;
     struct ll_ruleset_attr attr = { p->handled_fs, p->handled_net, p->scoped };
@@ -69,11 +98,28 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *chan
     int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, size, 0u);
     if (rs < 0) { *why = arena_printf(a, "landlock_create_ruleset: %s", strerror(errno)); return -1; }
     /* the descriptors of the rules added, closed together (one close_range
-     * when they are consecutive, as they are when nothing else opens one) */
-    enum { BATCH = 128 };
-    int open_fds[BATCH], nopen = 0, failed = 0;
+     * when they are consecutive, as they are when nothing else opens one),
+     * a batch at a time; the last batch is left to the caller with keep */
+    ll_opened batch;
+    ll_opened *o = keep ? keep : &batch;
+    o->n = 0;
+    int failed = 0;
+    hashmap added;                   /* the directories granted: their rights hold beneath them */
+    hm_init(&added);
     for (size_t i = 0; i < p->ng && !failed; i++) {
         const ll_grant *g = &p->g[i];
+        uint64_t access = g->is_dir ? g->access : g->access & LL_FS_FILE_RIGHTS;
+        struct stat st;
+        /* every right already granted beneath a directory above it (the
+         * plan keeps each rule's own grant; /usr/lib under /usr): no rule
+         * of its own, which would only add the same rights to this object
+         * wherever else it is reached (a bind mount, a hard link).  Still
+         * checked, so that a change since the planning is noticed as for
+         * any grant */
+        if ((access & ~inherited(&added, g->path)) == 0) {
+            if (lstat(g->path, &st) != 0 || !same_object(g, &st)) (*changed)++;
+            continue;
+        }
         /* no symbolic link anywhere on the way (the plan grants only paths
          * that are their own realpath): a link swapped in since cannot
          * redirect the grant */
@@ -83,33 +129,31 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *chan
         how.resolve = RESOLVE_NO_SYMLINKS;
         int fd = (int)syscall(SYS_openat2, AT_FDCWD, g->path, &how, sizeof how);
         if (fd < 0 && errno == ENOSYS) fd = open(g->path, O_PATH | O_CLOEXEC | O_NOFOLLOW);
-        struct stat st;
-        if (fd < 0 || fstat(fd, &st) != 0 || (unsigned long long)st.st_dev != g->dev ||
-            (unsigned long long)st.st_ino != g->ino || (S_ISDIR(st.st_mode) != 0) != (g->is_dir != 0)) {
+        if (fd < 0 || fstat(fd, &st) != 0 || !same_object(g, &st)) {
             /* changed since it was planned: not granted (narrower, never another object) */
             if (fd >= 0) close(fd);
             (*changed)++;
             continue;
         }
-        struct ll_path_beneath_attr pb = { g->is_dir ? g->access : g->access & LL_FS_FILE_RIGHTS, fd };
+        struct ll_path_beneath_attr pb = { access, fd };
         long r = syscall(SYS_landlock_add_rule, rs, LL_RULE_PATH_BENEATH, &pb, 0u);
         int e = errno;
-        open_fds[nopen++] = fd;
+        o->fd[o->n++] = fd;
         if (r != 0) {
             *why = arena_printf(a, "landlock_add_rule %s: %s", g->path, strerror(e));
             failed = 1;
         }
-        if (nopen == BATCH) {
-            close_all(open_fds, nopen);
-            nopen = 0;
-        }
+        if (g->is_dir) hm_put(&added, g->path, strlen(g->path), (void *)g);
+        if (o->n == LL_OPENED_MAX) ll_opened_close(o);
     }
-    close_all(open_fds, nopen);
+    hm_free(&added);
+    if (!keep || failed) ll_opened_close(o);
     if (failed) { close(rs); return -1; }
     for (size_t i = 0; i < p->np; i++) {
         struct ll_net_port_attr np = { p->p[i].access, p->p[i].port };
         if (syscall(SYS_landlock_add_rule, rs, LL_RULE_NET_PORT, &np, 0u) != 0) {
             *why = arena_printf(a, "landlock_add_rule port %llu: %s", (unsigned long long)p->p[i].port, strerror(errno));
+            ll_opened_close(o);
             close(rs);
             return -1;
         }
@@ -248,9 +292,12 @@ int ll_caps_drop(void) { return 0; }
 
 int ll_abi_probe(void) { return 0; }
 
-int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed)
+void ll_opened_close(ll_opened *o) { o->n = 0; }
+
+int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *changed, ll_opened *keep)
 {
     (void)p; (void)a;
+    if (keep) keep->n = 0;
     *changed = 0;
     *why = "Landlock exists only on Linux";
     return -1;

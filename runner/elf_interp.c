@@ -16,13 +16,30 @@ static uint64_t get(const unsigned char *p, int n, int le)
     return v;
 }
 
+/* the first bytes of the file, read once: the header, the program headers
+ * and the interpreter's name are there in every usual program */
+typedef struct head { int fd; unsigned char b[1024]; size_t n; } head;
+
+/* n bytes at off into dst, from the first bytes or else read */
+static int at(head *h, uint64_t off, size_t n, void *dst)
+{
+    if (off <= h->n && n <= h->n - off) {
+        memcpy(dst, h->b + off, n);
+        return 0;
+    }
+    return pread(h->fd, dst, n, (off_t)off) == (ssize_t)n ? 0 : -1;
+}
+
 int elf_interp(const char *path, char *out, size_t outlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return -1;
+    head h;
+    h.fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (h.fd < 0) return -1;
+    ssize_t got = pread(h.fd, h.b, sizeof h.b, 0);
+    h.n = got > 0 ? (size_t)got : 0;
     unsigned char eh[64];
     int rc = -1;
-    if (pread(fd, eh, sizeof eh, 0) != (ssize_t)sizeof eh || memcmp(eh, "\177ELF", 4)) goto done;
+    if (at(&h, 0, sizeof eh, eh) != 0 || memcmp(eh, "\177ELF", 4)) goto done;
     int wide = eh[4] == 2, le = eh[5] == 1;
     uint64_t phoff = wide ? get(eh + 32, 8, le) : get(eh + 28, 4, le);
     unsigned phentsize = (unsigned)get(eh + (wide ? 54 : 42), 2, le);
@@ -30,18 +47,19 @@ int elf_interp(const char *path, char *out, size_t outlen)
     if (phentsize < (wide ? 56u : 32u) || phentsize > 256 || phnum > 256) goto done;
     for (unsigned i = 0; i < phnum; i++) {
         unsigned char ph[256];
-        if (pread(fd, ph, phentsize, (off_t)(phoff + (uint64_t)i * phentsize)) != (ssize_t)phentsize) goto done;
+        uint64_t where = phoff + (uint64_t)i * phentsize;
+        if (where < phoff || at(&h, where, phentsize, ph) != 0) goto done;
         if (get(ph, 4, le) != 3) continue;                     /* PT_INTERP */
         uint64_t off = wide ? get(ph + 8, 8, le) : get(ph + 4, 4, le);
         uint64_t sz = wide ? get(ph + 32, 8, le) : get(ph + 16, 4, le);
         if (sz < 2 || sz > outlen) goto done;
-        if (pread(fd, out, (size_t)sz, (off_t)off) != (ssize_t)sz || out[sz - 1] != 0 || out[0] != '/') goto done;
+        if (at(&h, off, (size_t)sz, out) != 0 || out[sz - 1] != 0 || out[0] != '/') goto done;
         rc = 0;
         goto done;
     }
     rc = 1;
 done:
-    close(fd);
+    close(h.fd);
     return rc;
 }
 

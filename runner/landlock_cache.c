@@ -76,6 +76,12 @@ size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd
     return n;
 }
 
+static void walk_once(protect_list *pl, hashmap *walked, const char *path)
+{
+    if (hm_put(walked, path, strlen(path), (void *)path)) return;
+    protect_path(pl, path);
+}
+
 const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
                                 const file_probe *probes, size_t nprobes, const char *const *cache_dirs,
                                 size_t ncache, size_t *n)
@@ -89,24 +95,30 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
     protect_list pl;
     protect_init(&pl, cwd ? arena_strdup(a, cwd) : "/", a);
     free(cwd);
-    if (strcmp(rq->profile, "-") != 0) protect_path(&pl, rq->profile);
-    for (size_t k = 0; k < nfiles; k++) protect_path(&pl, files[k]);
-    for (size_t k = 0; k < nprobes; k++) protect_path(&pl, probes[k].path);
-    for (size_t k = 0; k < rq->ninc; k++) protect_path(&pl, rq->incs[k]);
+    /* each path walked once (the profile is among the files it was read
+     * from, and a file is often among the candidates looked for too): a
+     * walk adds the same paths every time */
+    hashmap walked;
+    hm_init(&walked);
+    if (strcmp(rq->profile, "-") != 0) walk_once(&pl, &walked, rq->profile);
+    for (size_t k = 0; k < nfiles; k++) walk_once(&pl, &walked, files[k]);
+    for (size_t k = 0; k < nprobes; k++) walk_once(&pl, &walked, probes[k].path);
+    for (size_t k = 0; k < rq->ninc; k++) walk_once(&pl, &walked, rq->incs[k]);
     char *bp = rq->buckle_path ? arena_strdup(a, rq->buckle_path) : NULL;
     for (char *tok = bp ? strtok(bp, ":") : NULL; tok; tok = strtok(NULL, ":"))
-        if (*tok) protect_path(&pl, tok);
+        if (*tok) walk_once(&pl, &walked, tok);
     /* buckle itself and its standard library directories, existing or
      * not: every later run executes the one and looks in the others,
      * whichever profile it runs (a base this profile does not extend, a
      * program renamed over buckle) */
-    if (rq->exe_path && rq->exe_path[0] == '/') protect_path(&pl, rq->exe_path);
+    if (rq->exe_path && rq->exe_path[0] == '/') walk_once(&pl, &walked, rq->exe_path);
     for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
-        protect_path(&pl, rq->std_dirs[k]);
+        walk_once(&pl, &walked, rq->std_dirs[k]);
         char *real = realpath(rq->std_dirs[k], NULL);
         if (real) protect_whole(&pl, arena_strdup(a, real));
         free(real);
     }
+    hm_free(&walked);
     for (size_t k = 0; k < ncache; k++) {
         /* the links on its way, or its missing part; then the directory
          * itself, at and beneath, where it is now */

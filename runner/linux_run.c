@@ -59,7 +59,7 @@ static int child_main(void *arg)
     _exit(l->err == ENOENT ? 127 : 126);
 }
 
-int runner_landlock_start(ll_supervise *s, ll_launch *l, arena *a)
+int runner_landlock_start(ll_supervise *s, ll_launch *l)
 {
     memset(s, 0, sizeof *s);
     l->sup = s;
@@ -83,12 +83,13 @@ int runner_landlock_start(ll_supervise *s, ll_launch *l, arena *a)
     fflush(NULL);
     /* no copy of buckle's memory (a fork copies its page tables, and every
      * page either process writes afterwards): the child runs on a stack of
-     * its own in buckle's memory, and buckle resumes once it has executed
-     * the command or failed */
-    enum { STACK = 64 * 1024 };
-    char *stack = arena_alloc(a, STACK + 64);
-    char *top = (char *)(((uintptr_t)(stack + STACK)) & ~(uintptr_t)63);
-    pid_t pid = clone(child_main, top, CLONE_VM | CLONE_VFORK | SIGCHLD, l);
+     * its own, here in this frame, which stays as it is while buckle waits
+     * (it resumes once the child has executed the command or failed); the
+     * child needs a few kilobytes (the seccomp filter is built there), and
+     * these pages of buckle's stack were already in use */
+    enum { STACK = 16 * 1024 };
+    _Alignas(64) char stack[STACK];
+    pid_t pid = clone(child_main, stack + STACK, CLONE_VM | CLONE_VFORK | SIGCHLD, l);
     if (pid < 0) {
         int e = errno;
         sigaction(SIGCHLD, &s->chld, NULL);
@@ -144,7 +145,7 @@ int runner_landlock_supervise(ll_supervise *s)
     sigemptyset(&wait_for);
     for (int i = 0; i < NFWD; i++) sigaddset(&wait_for, forwarded[i]);
     sigaddset(&wait_for, SIGCHLD);
-    int status = 0, done = 0;
+    int status = 0, done = 0, none = 0;
     while (!done) {
         siginfo_t si;
         int sig = sigwaitinfo(&wait_for, &si);
@@ -159,6 +160,10 @@ int runner_landlock_supervise(ll_supervise *s)
         for (;;) {
             int st;
             pid_t r = waitpid(-1, &st, WNOHANG);
+            /* no child at all, alive or not: the command left nothing
+             * behind (its orphans are buckle's children before it can be
+             * reaped) */
+            none = r < 0 && errno == ECHILD;
             if (r <= 0) break;
             if (r == s->child) { status = st; done = 1; }
         }
@@ -168,7 +173,7 @@ int runner_landlock_supervise(ll_supervise *s)
      * killed one are adopted in turn, until buckle has no child left. */
     pid_t self = getpid();
     int scan = 0;
-    for (;;) {
+    while (!none) {
         pid_t kids[256];
         size_t n = children(self, scan, kids, sizeof kids / sizeof kids[0]);
         for (size_t i = 0; i < n; i++) kill(kids[i], SIGKILL);
@@ -187,9 +192,9 @@ int runner_landlock_supervise(ll_supervise *s)
     return 125;
 }
 #else
-int runner_landlock_start(ll_supervise *s, ll_launch *l, arena *a)
+int runner_landlock_start(ll_supervise *s, ll_launch *l)
 {
-    (void)l; (void)a;
+    (void)l;
     memset(s, 0, sizeof *s);
     return 38;   /* ENOSYS: Landlock runs only on Linux */
 }

@@ -34,7 +34,7 @@ typedef struct ll_launch {
  * above 2 and executes the command.  Returns once the child has executed it
  * or failed (l->stage, l->err; its exit status then 125, or 126 and 127 for
  * the exec); 0, or an errno value when no child was started. */
-int runner_landlock_start(ll_supervise *s, ll_launch *l, arena *a);
+int runner_landlock_start(ll_supervise *s, ll_launch *l);
 /* In buckle: waits for the command, forwarding SIGINT, SIGTERM, SIGHUP and
  * SIGQUIT sent to buckle alone; then kills and reaps every process the
  * command left behind.  Returns the command's status (128+N for signal N). */

@@ -119,6 +119,8 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     decider *d = NULL;
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
+    ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
+    opened.n = 0;
     const char *summary = NULL, *vsummary = NULL;   /* from the run cache */
     double t1 = 0, t2 = 0, t3 = 0, t4 = 0;
     const char *nokeep = NULL;
@@ -249,9 +251,10 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
              * it): one that changed is a miss */
             const char *why = NULL;
             size_t changed = 0;
-            rsfd = ll_ruleset_create(&plan, &a, &why, &changed);
+            rsfd = ll_ruleset_create(&plan, &a, &why, &changed, &opened);
             t1 = now_ms();
             if (rsfd >= 0 && !changed) goto launch;
+            ll_opened_close(&opened);
             if (rsfd >= 0) close(rsfd);
             rsfd = -1;
             ll_plan_free(&plan);
@@ -418,7 +421,7 @@ launch:
         const char *why = NULL;
         ll_launch l = { 0 };
         size_t changed = 0;
-        if (rsfd < 0) rsfd = ll_ruleset_create(&plan, &a, &why, &changed);   /* a change: left out (narrower) */
+        if (rsfd < 0) rsfd = ll_ruleset_create(&plan, &a, &why, &changed, &opened);   /* a change: left out (narrower) */
         if (rsfd < 0) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
@@ -431,9 +434,13 @@ launch:
         l.argv = cmd;
         if (cachefd >= 0) { close(cachefd); cachefd = -1; }    /* the child closes every other one */
         ll_supervise sup;
-        int err = runner_landlock_start(&sup, &l, &a);
+        int err = runner_landlock_start(&sup, &l);
+        /* the last references to the ruleset and to the grants' paths
+         * (the command's domain keeps its own): released while the command
+         * runs, not before it starts */
         close(rsfd);
         rsfd = -1;
+        ll_opened_close(&opened);
         if (err) {
             run_say(sink, SEV_ERROR, "cannot start the command: %s; nothing was run", strerror(err));
             goto out;
@@ -450,12 +457,22 @@ launch:
                     l.err == EACCES ? " (Landlock checks execute on the program and on its ELF interpreter, ld.so)" : "");
         }
         fflush(NULL);
+        /* nothing of this is needed any more: freed while the command runs */
+        if (have_plan) ll_plan_free(&plan);
+        have_plan = 0;
+        if (d) decider_free(d);
+        d = NULL;
+        if (c) compilation_free(c);
+        c = NULL;
+        arena_free(&a);
+        arena_init(&a);
         res->exit_status = runner_landlock_supervise(&sup);
         res->landlock = 1;
         res->killed = sup.killed;
         rc = RUN_DONE;
     }
 out:
+    ll_opened_close(&opened);
     if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);
     if (have_plan) ll_plan_free(&plan);

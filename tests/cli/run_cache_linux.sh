@@ -211,3 +211,20 @@ expect_rc "llcache: a declared default from TMPDIR is granted on a warm run" 0
 run "llcache: default other" env TMPDIR="$R/t2" "$B" run -v $A "$R/prof/def.buckle" -- /usr/bin/sh -c "echo b >'$R/t2/outd/f'; echo c >'$R/t1/outd/g'"
 [ -f "$R/t2/outd/f" ] && [ ! -e "$R/t1/outd/g" ] && pass "llcache: with another TMPDIR the default follows it (the old value is not granted)" \
     || fail "llcache: with another TMPDIR the default follows it (the old value is not granted)" "rc $RC: $ERR"
+
+# a grant inside a granted directory with no right of its own (its rights
+# are the directory's): no rule of its own, checked all the same, so a
+# warm run still notices that it was replaced
+mkdir -p "$R/nest/in"
+echo n1 >"$R/nest/in/f"
+printf 'default deny;\nfiles { allow read "/usr", "/etc", "%s/nest", "%s/nest/in"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' "$R" "$R" >"$R/prof/nest.buckle"
+"$B" run $A "$R/prof/nest.buckle" -- /usr/bin/true 2>/dev/null
+run "llcache: nested grant" "$B" run -v $A "$R/prof/nest.buckle" -- /usr/bin/cat "$R/nest/in/f"
+how "llcache: (nested: warm)" cached
+expect_out_has "llcache: a grant inside a granted directory reads on a warm run" "n1"
+mv "$R/nest/in" "$R/nest-old"    # kept: its inode is not reused
+mkdir "$R/nest/in"
+echo n2 >"$R/nest/in/f"
+run "llcache: nested replaced" "$B" run -v $A "$R/prof/nest.buckle" -- /usr/bin/cat "$R/nest/in/f"
+how "llcache: a grant inside a granted directory that was replaced is a miss" planned
+expect_out_has "llcache: (nested replaced: read as planned again)" "n2"
