@@ -176,11 +176,6 @@ int ll_restrict_self(int ruleset_fd, unsigned flags);
 /* landlock_seccomp.c: no_new_privs, then the filter for LL_SC_* what.
  * Returns 0 or an errno value (ENOSYS: not Linux on x86_64 or aarch64). */
 int ll_seccomp_install(unsigned what);
-/* One classic BPF instruction, as the kernel's struct sock_filter. */
-typedef struct ll_bpf { uint16_t code; uint8_t jt, jf; uint32_t k; } ll_bpf;
-/* The filter ll_seccomp_install installs for what, in out (max
- * instructions): how many, or -1 (not Linux on x86_64 or aarch64). */
-int ll_seccomp_program(unsigned what, ll_bpf *out, size_t max);
 /* Drops the capabilities Landlock does not confine (bounding, ambient,
  * effective, permitted, inheritable): 0 or an errno value. */
 int ll_caps_drop(void);
