@@ -969,7 +969,10 @@ static const char *resolve_links(arena *a, const char *path, int follow_last)
         const char *ok = realpath(buf, rp);
         buf[end] = keep;
         if (ok) {
-            const char *out = arena_printf(a, "%s%s", strcmp(rp, "/") || !buf[end] ? rp : "", buf + end);
+            /* what follows the resolved part, without its leading '/' (at
+             * the root, end is past it already) */
+            const char *rest = buf + end + (buf[end] == '/');
+            const char *out = !*rest ? arena_strdup(a, rp) : arena_printf(a, "%s/%s", strcmp(rp, "/") ? rp : "", rest);
             return strcmp(out, path) ? out : NULL;
         }
         if (end == 1) return NULL;
@@ -1472,7 +1475,7 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         int dir = exists && S_ISDIR(st.st_mode);
         bit = n[11] == 'c' ? (dir ? LL_FS_MAKE_DIR : LL_FS_MAKE_REG) : (dir ? LL_FS_REMOVE_DIR : LL_FS_REMOVE_FILE);
         const char *sl = strrchr(host, '/');
-        target = sl == host ? "/" : arena_strndup(a, host, (size_t)(sl - host));
+        target = !sl || sl == host ? "/" : arena_strndup(a, host, (size_t)(sl - host));
     }
     if (bit) {
         if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }
