@@ -1045,6 +1045,32 @@ static int net_deny_exact(llb *b, const rule *r)
     return 1;
 }
 
+/* 1 when rule r takes file-ioctl and Landlock handles it (IOCTL_DEV) */
+static int p_ioctl_dev(llb *b, const rule *r)
+{
+    if (!(b->p->handled_fs & LL_FS_IOCTL_DEV)) return 0;
+    int op = op_lookup("file-ioctl", NULL);
+    return op >= 0 && opset_has(r->covers, op);
+}
+
+/* Why a deny of ioctl holds only in part, or NULL: IOCTL_DEV covers
+ * character and block devices, and ioctl on any other file (a regular
+ * file, a directory, a pipe, a socket) is not controlled.  Only a literal
+ * naming a device at launch is all devices. */
+static const char *ioctl_beyond_devices(llb *b, const rule *r)
+{
+    if (r->m.kind == MK_LITERAL) {
+        size_t n;
+        const char *h = ll_host_path(b->a, rval(b, r, &n), b->in->host_map);
+        struct stat st;
+        if (st_get(b, h, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) return NULL;
+        return arena_printf(b->a, "Landlock controls ioctl on devices only (IOCTL_DEV): %s is not a character or block "
+                                  "device at launch, and ioctl on it is not controlled", h);
+    }
+    return "Landlock controls ioctl on devices only (IOCTL_DEV): ioctl on the other files it may name (regular "
+           "files, directories, pipes, sockets) is not controlled";
+}
+
 static void rule_verdict(llb *b, const rule *r)
 {
     rstate *s = state(b, r);
@@ -1054,6 +1080,10 @@ static void rule_verdict(llb *b, const rule *r)
     if (r->action == ACT_DENY && mk_family(r->m.kind) == FAM_PATH) {
         const char *via = deny_through_link(b, r);
         if (via) weaker(b, r, LLC_LINKS, via);
+    }
+    if (r->action == ACT_DENY && p_ioctl_dev(b, r)) {
+        const char *dev = ioctl_beyond_devices(b, r);
+        if (dev) weaker(b, r, LLC_FILES, dev);
     }
     if (r->action == ACT_DENY) {
         static const struct { op_cat c; int cls; const char *what; } unc[] = {
@@ -1332,7 +1362,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         else p->seccomp |= LL_SC_IPC;
         p->seccomp |= LL_SC_EXEC;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
-                    "extended attributes, executable mappings");
+                    "extended attributes, executable mappings, ioctl on files that are not devices");
         add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY | LL_SC_UNIX)) == LL_SC_LISTEN
                         ? "not controlled by Landlock: fork, process information"
                         : "not controlled by Landlock: inbound connections, fork, process information");
@@ -1470,7 +1500,15 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
     if (!strcmp(n, "file-read-data")) bit = exists && S_ISDIR(st.st_mode) ? LL_FS_READ_DIR : LL_FS_READ_FILE;
     else if (!strcmp(n, "file-write-data")) bit = LL_FS_WRITE_FILE;
     else if (!strncmp(n, "process-exec", 12)) bit = LL_FS_EXECUTE;
-    else if (!strcmp(n, "file-ioctl") && p->abi >= 5) bit = LL_FS_IOCTL_DEV;
+    else if (!strcmp(n, "file-ioctl") && p->abi >= 5) {
+        /* IOCTL_DEV: character and block devices only */
+        if (!exists || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+            *why = arena_printf(a, "not controlled by Landlock: ioctl on %s, which is not a device (IOCTL_DEV covers "
+                                   "character and block devices only)%s", ll_proc_unpid(a, host, shown_pid), self_note);
+            return 0;
+        }
+        bit = LL_FS_IOCTL_DEV;
+    }
     else if (!strcmp(n, "file-write-create") || !strcmp(n, "file-write-unlink")) {
         int dir = exists && S_ISDIR(st.st_mode);
         bit = n[11] == 'c' ? (dir ? LL_FS_MAKE_DIR : LL_FS_MAKE_REG) : (dir ? LL_FS_REMOVE_DIR : LL_FS_REMOVE_FILE);

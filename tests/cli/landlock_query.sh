@@ -27,3 +27,60 @@ expect_rc "landlock query: write of /etc answers" 0
 expect_line "landlock query: removing /etc is decided by /" "  landlock ABI 7: no grant of remove_dir covers /"
 run "landlock query: read /NAME" "$B" query --platform linux --landlock-abi 7 "$R/prof/min.buckle" files read /llq-newtop
 expect_line "landlock query: a missing entry under / keeps its leading /" "  landlock ABI 7: no grant of read_file covers /llq-newtop"
+
+# the rest runs commands under Landlock
+if [ "$(uname -s)" != Linux ]; then skip "landlock query: the live checks" "not Linux"; exit 0; fi
+SYSPROBE=$(cd "$BUILD" && pwd)/sysprobe
+BUILDA=$(cd "$BUILD" && pwd -P)
+base() {  # the files and process part every profile here shares
+    cat <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "$R/proj", "$BUILDA";
+    allow exec-map "/usr/lib";
+    allow write "$R/proj";
+}
+process {
+    allow exec "/usr/bin", "$BUILDA";
+    allow fork;
+}
+EOP
+}
+{ base; } >"$R/prof/b.buckle"
+run "landlock query: a profile runs" "$B" run $A "$R/prof/b.buckle" -- /usr/bin/true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock query: the live checks" "this kernel has no Landlock"; exit 0; fi
+expect_rc "landlock query: the base profile runs" 0
+ABI=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
+[ -n "$ABI" ] || ABI=0
+qans() {  # PROFILE QUERY-ARGS... -> the first word of the Linux answer
+    _p=$1; shift
+    "$B" query --platform linux "$_p" "$@" 2>&1 | head -1 | cut -d' ' -f1
+}
+
+# ioctl: IOCTL_DEV covers character and block devices only; an ioctl deny
+# that may name another file is weaker (class files), query allows ioctl
+# on a file that is not a device, and a device stays denied
+if [ "$ABI" -ge 5 ]; then
+    echo data >"$R/proj/f.txt"
+    { base; printf 'files { allow read literal "/dev/null"; deny ioctl "%s/proj"; deny ioctl literal "/dev/null"; }\n' "$R"; } >"$R/prof/ioctl.buckle"
+    P="$R/prof/ioctl.buckle"
+    run "landlock query: ioctl deny, not accepted" "$B" run "$P" -- /usr/bin/true
+    expect_rc "landlock query: a deny of ioctl on a directory is refused without files" 125
+    expect_err_has "landlock query: the ioctl deny is named weaker, class files" "deny files ioctl subpath \"$R/proj\": Landlock controls ioctl on devices only"
+    run "landlock query: ioctl deny, verdicts" "$B" run -v $A "$P" -- "$SYSPROBE" ioctl "$R/proj/f.txt"
+    expect_out_has "landlock query: ioctl on a regular file under an ioctl deny works (not controlled)" "allowed"
+    expect_err_has "landlock query: the device literal is exact" "exact: deny files ioctl literal \"/dev/null\""
+    expect_err_has "landlock query: the default's ioctl part is a note" "ioctl on files that are not devices"
+    run "landlock query: ioctl on a denied device" "$B" run $A "$P" -- "$SYSPROBE" ioctl /dev/null
+    expect_out_has "landlock query: ioctl on a denied device is refused" "refused: Permission denied"
+    a=$(qans "$P" files ioctl "$R/proj/f.txt")
+    if [ "$a" = allow ]; then pass "landlock query: query allows ioctl on a regular file (not controlled)"
+    else fail "landlock query: query allows ioctl on a regular file (not controlled)" "query says $a"; fi
+    a=$(qans "$P" files ioctl /dev/null)
+    if [ "$a" = deny ]; then pass "landlock query: query denies ioctl on a denied device"
+    else fail "landlock query: query denies ioctl on a denied device" "query says $a"; fi
+    run "landlock query: ioctl, compile" "$B" compile --target landlock "$P"
+    expect_out_has "landlock query: compile rates the ioctl deny of a directory weaker" "\"rule\": \"deny files ioctl subpath \\\"$R/proj\\\"\", \"verdict\": \"weaker\", \"class\": \"files\""
+else
+    skip "landlock query: ioctl" "Landlock ABI $ABI has no IOCTL_DEV"
+fi
