@@ -129,6 +129,8 @@ typedef struct llb {
     hashmap gidx;             /* host path -> grant index + 1 */
     hashmap stats;            /* host path -> struct stat (lstat), or a failed one */
     hashmap lists;            /* host path -> dir_list: the same for every right */
+    hashmap dlinks;           /* "dev:ino" -> denied_link: files with several names that the
+                               * profile denies a right where the plan looked at them */
     size_t budget;            /* directory entries still to look at */
     int proc_private;         /* /proc/PID of other processes is not granted */
     long own_pid;             /* the command's PID (in->run_pid), or 0 */
@@ -430,11 +432,38 @@ static int allows_all(llb *b, size_t ri, const char *px)
     return 1;
 }
 
+/* A file with more than one name that the profile denies a right: a grant
+ * of the same inode under another name would open it (withhold_links) */
+typedef struct denied_link { uint64_t bits; const char *px; } denied_link;
+
+static const char *inode_key(arena *a, unsigned long long dev, unsigned long long ino, size_t *n)
+{
+    const char *k = arena_printf(a, "%llx:%llx", dev, ino);
+    *n = strlen(k);
+    return k;
+}
+
+static void note_denied_link(llb *b, size_t ri, const char *px, const struct stat *st)
+{
+    if (S_ISDIR(st->st_mode) || st->st_nlink < 2) return;
+    size_t n;
+    const char *k = inode_key(b->a, (unsigned long long)st->st_dev, (unsigned long long)st->st_ino, &n);
+    denied_link *d = hm_get(&b->dlinks, k, n);
+    if (!d) {
+        d = arena_alloc(b->a, sizeof *d);
+        d->bits = 0;
+        d->px = arena_strdup(b->a, px);
+        hm_put(&b->dlinks, k, n, d);
+    }
+    d->bits |= rights[ri].bit;
+}
+
 /* A file (or a directory named exactly): file rights only, decided by the profile. */
 static void leaf(llb *b, size_t ri, const rule *owner, const char *px, const char *hx, const struct stat *st)
 {
     uint64_t bit = rights[ri].bit;
-    if (!allows_all(b, ri, px) || is_protected(b, ri, hx)) return;   /* not the profile's to grant here */
+    if (!allows_all(b, ri, px)) { note_denied_link(b, ri, px, st); return; }   /* not the profile's to grant here */
+    if (is_protected(b, ri, hx)) return;
     if (S_ISDIR(st->st_mode)) {
         narrow(b, owner, arena_printf(b->a, "%s %s: Landlock grants it on a directory's whole contents", rights[ri].name, px));
         return;
@@ -708,6 +737,46 @@ static void verify_grants(llb *b)
                 g->access &= ~bit;
                 narrow(b, d, arena_printf(b->a, "%s on %s withdrawn: it would reach %s", rights[ri].name, g->path, h));
             }
+        }
+    }
+}
+
+/* The rule that allows right ri at px, or NULL (the default) */
+static const rule *allowing_rule(llb *b, size_t ri, const char *px)
+{
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(&b->ops[ri], op)) continue;
+        sb_request q = path_request(op, px);
+        decision dc = decider_decide(b->in->d, &q);
+        if (dc.action == ACT_ALLOW) return dc.r;
+    }
+    return NULL;
+}
+
+/* A grant of a file belongs to its inode, so it opens every name of the
+ * file: where the plan looked at a name the profile denies a right (a
+ * directory listed one by one around a deny) and granted that right to
+ * another name of the same inode, the grant is withheld (narrower), and
+ * the deny holds for every name the plan saw. */
+static void withhold_links(llb *b)
+{
+    if (!b->dlinks.count) return;
+    ll_plan *p = b->p;
+    for (size_t i = 0; i < p->ng; i++) {
+        ll_grant *g = &p->g[i];
+        if (g->is_dir || !g->access) continue;
+        size_t n;
+        const char *k = inode_key(b->a, g->dev, g->ino, &n);
+        const denied_link *d = hm_get(&b->dlinks, k, n);
+        if (!d || !(g->access & d->bits)) continue;
+        for (size_t ri = 0; ri < NRIGHTS; ri++) {
+            if (!(g->access & d->bits & rights[ri].bit)) continue;
+            g->access &= ~rights[ri].bit;
+            const char *why = arena_printf(b->a, "%s %s withheld: it is a hard link of %s, which the profile denies "
+                                                 "(a grant belongs to the file, not to its name)", rights[ri].name,
+                                           g->ppath, d->px);
+            narrow(b, allowing_rule(b, ri, g->ppath), why);
+            add_note(p, why);
         }
     }
 }
@@ -1257,6 +1326,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     hm_init(&b.gidx);
     hm_init(&b.stats);
     hm_init(&b.lists);
+    hm_init(&b.dlinks);
     rule_vec *rv = &in->c->pol.rules;
     size_t maxid = 0;
     for (size_t i = 0; i < rv->n; i++) if (rv->v[i]->id + 1 > maxid) maxid = rv->v[i]->id + 1;
@@ -1325,6 +1395,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     }
     p->per_pid = per_pid_rule(&b);
     interpreter(&b);
+    withhold_links(&b);
     verify_grants(&b);
     withdraw_movable(&b);
     size_t kept = 0;
@@ -1412,6 +1483,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     hm_free(&b.gidx);
     hm_free(&b.stats);
     hm_free(&b.lists);
+    hm_free(&b.dlinks);
 }
 
 void ll_plan_detach_own(ll_plan *p, arena *a)

@@ -84,3 +84,29 @@ if [ "$ABI" -ge 5 ]; then
 else
     skip "landlock query: ioctl" "Landlock ABI $ABI has no IOCTL_DEV"
 fi
+
+# a hard link of a denied file in a directory granted entry by entry: the
+# other name's grant is withheld (narrower, with a note), so the deny holds
+# for every name the plan saw
+mkdir -p "$R/hl" "$R/xbin"
+echo hlsecret >"$R/hl/secret"
+ln "$R/hl/secret" "$R/hl/alias"
+echo plain >"$R/hl/plain"
+cp /usr/bin/true "$R/xbin/t1"
+ln "$R/xbin/t1" "$R/xbin/t2"
+cp /usr/bin/true "$R/xbin/t3"
+{ base; printf 'files { allow read "%s/hl"; deny read literal "%s/hl/secret"; allow read "%s/xbin"; }\n' "$R" "$R" "$R"
+  printf 'process { allow exec "%s/xbin"; deny exec literal "%s/xbin/t1"; }\n' "$R" "$R"; } >"$R/prof/hl.buckle"
+P="$R/prof/hl.buckle"
+run "landlock query: hard link, read" "$B" run -v $A "$P" -- /usr/bin/cat "$R/hl/secret"
+expect_out_lacks "landlock query: a denied file stays unreadable though its other name is in the listed directory" "hlsecret"
+expect_err_has "landlock query: the other name's grant is withheld (a note)" "note: read_file $R/hl/alias withheld: it is a hard link of $R/hl/secret"
+run "landlock query: hard link, other files" "$B" run $A "$P" -- /usr/bin/cat "$R/hl/plain"
+expect_out_has "landlock query: a file with one name beside it stays readable" "plain"
+run "landlock query: hard link, exec" "$B" run $A "$P" -- /usr/bin/sh -c "$R/xbin/t1"
+expect_rc "landlock query: a denied program does not run by the name it is denied by" 126
+run "landlock query: hard link, exec of another program" "$B" run $A "$P" -- /usr/bin/sh -c "$R/xbin/t3"
+expect_rc "landlock query: a program with one name beside it runs" 0
+a=$(qans "$P" files read "$R/hl/alias")
+if [ "$a" = deny ]; then pass "landlock query: query denies the withheld name"
+else fail "landlock query: query denies the withheld name" "query says $a"; fi
