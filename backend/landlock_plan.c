@@ -12,6 +12,7 @@
 #include "../grammar/sexp.h"
 #include <dirent.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -60,8 +61,8 @@ static const ll_class classes[LLC_COUNT] = {
     [LLC_PROCESS] = { "process", "process operations Landlock does not control: fork, process information, "
                                  "signals inside the sandbox (and all signals before ABI 6)" },
     [LLC_IPC] = { "ipc", "System V and POSIX IPC" },
-    [LLC_LINKS] = { "links", "a deny written through a symbolic link: the kernel checks the link's target, which the deny "
-                             "does not name, and a grant reaches it" },
+    [LLC_LINKS] = { "links", "a deny written through a symbolic link, or of a directory another mount (a bind mount) "
+                             "shows too: the kernel checks a path the deny does not name, and a grant reaches it" },
     [LLC_SBPL] = { "sbpl", "raw SBPL rules, which Landlock does not enforce: a raw deny protects nothing" },
 };
 
@@ -131,6 +132,7 @@ typedef struct llb {
     hashmap lists;            /* host path -> dir_list: the same for every right */
     hashmap dlinks;           /* "dev:ino" -> denied_link: files with several names that the
                                * profile denies a right where the plan looked at them */
+    struct ll_mounts *mounts; /* the mount table, read at the first path deny (NULL: not yet) */
     size_t budget;            /* directory entries still to look at */
     int proc_private;         /* /proc/PID of other processes is not granted */
     long own_pid;             /* the command's PID (in->run_pid), or 0 */
@@ -1051,6 +1053,153 @@ static const char *resolve_links(arena *a, const char *path, int follow_last)
     return NULL;
 }
 
+/* ---- mounts: one directory shown at two paths -------------------------- */
+
+/* A mount: the device, the directory of that filesystem it shows (root)
+ * and where (mp), from /proc/self/mountinfo. */
+typedef struct ll_mount { unsigned long long dev; const char *root, *mp; } ll_mount;
+typedef struct ll_mounts { ll_mount *m; size_t n; int ok; } ll_mounts;
+
+/* a mountinfo field, its octal escapes (\040 a space) decoded, in a */
+static const char *mount_field(arena *a, const char *s, size_t n)
+{
+    char *o = arena_alloc(a, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 3 < n && s[i + 1] >= '0' && s[i + 1] <= '3' && s[i + 2] >= '0' && s[i + 2] <= '7' &&
+            s[i + 3] >= '0' && s[i + 3] <= '7') {
+            o[k++] = (char)((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
+            i += 3;
+        } else o[k++] = s[i];
+    }
+    o[k] = 0;
+    return o;
+}
+
+/* The mount table of this process (the command's: it is started in the
+ * same mount namespace); ok 0 when it cannot be read. */
+static ll_mounts *mounts_read(arena *a)
+{
+    ll_mounts *t = arena_alloc(a, sizeof *t);
+    memset(t, 0, sizeof *t);
+#ifdef __linux__
+    FILE *f = fopen("/proc/self/mountinfo", "re");
+    if (!f) return t;
+    char *line = NULL;
+    size_t lcap = 0, cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &lcap, f)) > 0) {
+        /* ID PARENT MAJOR:MINOR ROOT MOUNT-POINT ... */
+        const char *fld[5];
+        size_t fl[5];
+        const char *c = line;
+        int k = 0;
+        for (; k < 5; k++) {
+            while (*c == ' ') c++;
+            if (!*c || *c == '\n') break;
+            fld[k] = c;
+            while (*c && *c != ' ' && *c != '\n') c++;
+            fl[k] = (size_t)(c - fld[k]);
+        }
+        unsigned long maj, mnr;
+        if (k < 5 || sscanf(fld[2], "%lu:%lu", &maj, &mnr) != 2) continue;
+        if (t->n == cap) {
+            size_t nc = cap ? cap * 2 : 32;
+            ll_mount *nm = arena_alloc(a, nc * sizeof *nm);
+            if (t->n) memcpy(nm, t->m, t->n * sizeof *nm);
+            t->m = nm;
+            cap = nc;
+        }
+        t->m[t->n++] = (ll_mount){ ((unsigned long long)maj << 32) | mnr, mount_field(a, fld[3], fl[3]),
+                                   mount_field(a, fld[4], fl[4]) };
+    }
+    free(line);
+    t->ok = !ferror(f);
+    fclose(f);
+#else
+    (void)a;
+#endif
+    return t;
+}
+
+/* base joined with tail ("" or "/..."), in a */
+static const char *path_join(arena *a, const char *base, const char *tail)
+{
+    if (!strcmp(base, "/")) return *tail ? arena_strdup(a, tail) : "/";
+    return arena_printf(a, "%s%s", base, tail);
+}
+
+/* The other paths where the mounts show path (or, for a mount that shows
+ * a directory beneath it, where that part is shown: a deny of path covers
+ * it there too): at most max, in out.  The mount that shows path is the
+ * one with the longest mount point above it (the last of equals: the one
+ * on top). */
+static size_t mount_aliases(arena *a, const ll_mounts *t, const char *path, const char **out, size_t max)
+{
+    size_t pl = strlen(path), best = (size_t)-1, bl = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t ml = strlen(t->m[i].mp);
+        if (under(path, pl, t->m[i].mp, ml) && (best == (size_t)-1 || ml >= bl)) { best = i; bl = ml; }
+    }
+    if (best == (size_t)-1) return 0;
+    const ll_mount *m = &t->m[best];
+    const char *rel = path_join(a, m->root, path + (bl == 1 ? 0 : bl) + (bl == 1 && pl == 1));
+    size_t rl = strlen(rel), n = 0;
+    for (size_t i = 0; i < t->n && n < max; i++) {
+        const ll_mount *o = &t->m[i];
+        if (i == best || o->dev != m->dev) continue;
+        size_t ol = strlen(o->root);
+        const char *alias = NULL;
+        if (under(rel, rl, o->root, ol)) alias = path_join(a, o->mp, rel + (ol == 1 ? 0 : ol) + (ol == 1 && rl == 1));
+        else if (under(o->root, ol, rel, rl)) alias = o->mp;
+        if (!alias || !strcmp(alias, path)) continue;
+        int dup = 0;
+        for (size_t k = 0; k < n; k++) dup |= !strcmp(out[k], alias);
+        if (!dup) out[n++] = alias;
+    }
+    return n;
+}
+
+/* A grant of a right deny rule r takes that reaches path (at it, above
+ * it, or beneath it), or NULL; *ri its right. */
+static const ll_grant *grant_reaching(llb *b, const rule *r, const char *path, size_t *ri)
+{
+    size_t pl = strlen(path);
+    for (*ri = 0; *ri < NRIGHTS; (*ri)++) {
+        int takes = 0;
+        for (size_t k = 0; k < b->ndeny[*ri] && !takes; k++) takes = b->deny[*ri][k] == r;
+        if (!takes) continue;
+        for (size_t i = 0; i < b->p->ng; i++) {
+            const ll_grant *g = &b->p->g[i];
+            if (!(g->access & rights[*ri].bit)) continue;
+            size_t gl = strlen(g->path);
+            if (!strcmp(g->path, path) || (g->is_dir && under(path, pl, g->path, gl)) || under(g->path, gl, path, pl))
+                return g;
+        }
+    }
+    return NULL;
+}
+
+/* The host path a path deny names whole (a literal or subpath's, the
+ * directories of a prefix or a pattern's fixed start), or NULL */
+static const char *deny_fixed_dir(llb *b, const rule *r)
+{
+    size_t n;
+    const char *v = rval(b, r, &n);
+    int whole = r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH;
+    size_t l = n;
+    if (r->m.kind == MK_GLOB || r->m.kind == MK_REGEX) {
+        int any = 0;
+        l = pattern_prefix(r, v, n, &any);
+        if (any) return NULL;
+        if (r->m.kind == MK_REGEX) v++;
+    } else if (!whole && r->m.kind != MK_PREFIX) return NULL;
+    if (!whole) while (l > 0 && v[l - 1] != '/') l--;
+    if (l > 1 && v[l - 1] == '/') l--;
+    if (l < 1 || v[0] != '/') return NULL;
+    return ll_host_path(b->a, arena_strndup(b->a, v, l), b->in->host_map);
+}
+
 /* Why a deny written through a symbolic link does not hold, or NULL: the
  * kernel checks the path the links lead to, and a grant reaches it there
  * (deny read "/var/run/x" with /var/run -> /run and /run granted). */
@@ -1074,19 +1223,32 @@ static const char *deny_through_link(llb *b, const rule *r)
     if (is_real(b, h)) return NULL;      /* its components are kept with the plan: a link made later moves it */
     const char *res = resolve_links(b->a, h, 1);
     if (!res) return NULL;
-    size_t rl = strlen(res);
-    for (size_t ri = 0; ri < NRIGHTS; ri++) {
-        int takes = 0;
-        for (size_t k = 0; k < b->ndeny[ri] && !takes; k++) takes = b->deny[ri][k] == r;
-        if (!takes) continue;
-        for (size_t i = 0; i < b->p->ng; i++) {
-            const ll_grant *g = &b->p->g[i];
-            if (!(g->access & rights[ri].bit)) continue;
-            size_t gl = strlen(g->path);
-            if (!strcmp(g->path, res) || (g->is_dir && under(res, rl, g->path, gl)) || under(g->path, gl, res, rl))
-                return arena_printf(b->a, "%s leads through a symbolic link to %s, which the kernel checks instead: %s is "
-                                          "granted there (on %s)", fixed, res, rights[ri].name, g->path);
-        }
+    size_t ri;
+    const ll_grant *g = grant_reaching(b, r, res, &ri);
+    if (!g) return NULL;
+    return arena_printf(b->a, "%s leads through a symbolic link to %s, which the kernel checks instead: %s is "
+                              "granted there (on %s)", fixed, res, rights[ri].name, g->path);
+}
+
+/* Why a path deny does not hold through another mount of its directory,
+ * or NULL: a grant belongs to the directory, not to one mount of it, so a
+ * bind mount of the denied directory (or of one above it) that a grant
+ * reaches opens it under the deny's own path too. */
+static const char *deny_through_mount(llb *b, const rule *r)
+{
+    const char *h = deny_fixed_dir(b, r);
+    if (!h) return NULL;
+    if (!b->mounts) b->mounts = mounts_read(b->a);
+    if (!b->mounts->ok) return NULL;
+    const char *al[16];
+    size_t na = mount_aliases(b->a, b->mounts, h, al, 16);
+    for (size_t k = 0; k < na; k++) {
+        size_t ri;
+        const ll_grant *g = grant_reaching(b, r, al[k], &ri);
+        if (g)
+            return arena_printf(b->a, "%s is also %s, through another mount of the same directory (a bind mount): %s "
+                                      "is granted there (on %s), and a grant holds for every mount of a directory",
+                                h, al[k], rights[ri].name, g->path);
     }
     return NULL;
 }
@@ -1148,6 +1310,7 @@ static void rule_verdict(llb *b, const rule *r)
         if (opset_has(r->covers, op) && op_get(op)->concrete) cats |= 1u << op_category(op, &b->fs_ops);
     if (r->action == ACT_DENY && mk_family(r->m.kind) == FAM_PATH) {
         const char *via = deny_through_link(b, r);
+        if (!via) via = deny_through_mount(b, r);
         if (via) weaker(b, r, LLC_LINKS, via);
     }
     if (r->action == ACT_DENY && p_ioctl_dev(b, r)) {
@@ -1591,6 +1754,24 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }
         const ll_grant *g = find_grant(p, target, bit);
         if (g) { *why = arena_printf(a, "%s granted on %s%s", ll_right_name(bit), ll_proc_unpid(a, g->path, shown_pid), self_note); return 0; }
+        /* a grant holds for every mount of its directory: one that shows
+         * target elsewhere (a bind mount) and is granted there opens it */
+        const ll_mounts *mt = mounts_read(a);
+        const char *al[16];
+        size_t na = mt->ok ? mount_aliases(a, mt, target, al, 16) : 0;
+        struct stat tst;
+        if (na && lstat(target, &tst) != 0) na = 0;
+        for (size_t k = 0; k < na; k++) {
+            struct stat ast;
+            /* only an alias that is target itself (not a part beneath it) */
+            if (!(g = find_grant(p, al[k], bit)) || lstat(al[k], &ast) != 0 || ast.st_dev != tst.st_dev ||
+                ast.st_ino != tst.st_ino)
+                continue;
+            *why = arena_printf(a, "%s granted on %s: %s is also %s, through another mount of the same directory "
+                                   "(a bind mount), and a grant holds for every mount of a directory",
+                                ll_right_name(bit), g->path, target, al[k]);
+            return 0;
+        }
         *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), ll_proc_unpid(a, target, shown_pid));
         return 1;
     }

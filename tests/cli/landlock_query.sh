@@ -110,3 +110,34 @@ expect_rc "landlock query: a program with one name beside it runs" 0
 a=$(qans "$P" files read "$R/hl/alias")
 if [ "$a" = deny ]; then pass "landlock query: query denies the withheld name"
 else fail "landlock query: query denies the withheld name" "query says $a"; fi
+
+# a second mount of a directory (a bind mount): a grant belongs to the
+# directory, so a deny named through one mount does not hold where another
+# mount of it is granted: weaker, class links, and query allows (made in a
+# mount namespace of the test's own, so nothing outside sees the mount)
+if [ "$(id -u)" = 0 ]; then MNT="unshare -m --propagation private"; else MNT="unshare -rm"; fi
+if $MNT true 2>/dev/null; then
+    mkdir -p "$R/bm/real" "$R/bm/view"
+    echo bmsecret >"$R/bm/real/secret"
+    inmnt() {  # CMD...: runs CMD with $R/bm/real mounted at $R/bm/view too
+        $MNT sh -c 'mount --bind "$1" "$2" || exit 99; shift 2; exec "$@"' sh "$R/bm/real" "$R/bm/view" "$@"
+    }
+    { base; printf 'files { allow read "%s/bm"; deny read literal "%s/bm/view/secret"; }\n' "$R" "$R"; } >"$R/prof/bm.buckle"
+    P="$R/prof/bm.buckle"
+    run "landlock query: bind mount, outside" "$B" run -v $A "$P" -- /usr/bin/true
+    expect_rc "landlock query: without the second mount the deny needs no links" 0
+    run "landlock query: bind mount, refused" inmnt "$B" run $A "$P" -- /usr/bin/cat "$R/bm/view/secret"
+    expect_rc "landlock query: a deny another mount of its directory opens is refused" 125
+    expect_err_has "landlock query: the refusal names the other mount" "$R/bm/view/secret is also $R/bm/real/secret, through another mount of the same directory (a bind mount): read_file is granted there (on $R/bm/real)"
+    expect_err_has "landlock query: the class is links" "(class links)"
+    run "landlock query: bind mount, accepted" inmnt "$B" run $A,links "$P" -- /usr/bin/cat "$R/bm/view/secret"
+    expect_out_has "landlock query: the kernel opens the denied name through the other mount (what the verdict says)" "bmsecret"
+    run "landlock query: bind mount, query" inmnt "$B" query --platform linux "$P" files read "$R/bm/view/secret"
+    expect_out_has "landlock query: query allows it, naming the other mount" "read_file granted on $R/bm/real: $R/bm/view/secret is also $R/bm/real/secret, through another mount"
+    # named through the original, granted through the bind mount
+    { base; printf 'files { allow read "%s/bm"; deny read literal "%s/bm/real/secret"; }\n' "$R" "$R"; } >"$R/prof/bm2.buckle"
+    run "landlock query: bind mount, the other way" inmnt "$B" run $A "$R/prof/bm2.buckle" -- /usr/bin/true
+    expect_err_has "landlock query: a deny of the original is refused when the bind mount is granted" "$R/bm/real/secret is also $R/bm/view/secret, through another mount"
+else
+    skip "landlock query: bind mounts" "no mount namespace here (unshare -m)"
+fi
