@@ -141,3 +141,20 @@ if $MNT true 2>/dev/null; then
 else
     skip "landlock query: bind mounts" "no mount namespace here (unshare -m)"
 fi
+
+# buckle's own files: a run keeps the profile (and its directory's way to
+# it) unwritable, so the directory that holds it is granted entry by entry;
+# query plans with the same protected paths and answers as the kernel does
+mkdir -p "$R/f6/prof" "$R/f6/sub"
+{ base; printf 'files { allow read "%s/f6"; allow write "%s/f6"; }\n' "$R" "$R"; } >"$R/f6/prof/own.buckle"
+P="$R/f6/prof/own.buckle"
+run "landlock query: own files, run" "$B" run $A "$P" -- /usr/bin/touch "$R/f6/newfile"
+expect_rc "landlock query: a new file beside the profile's directory cannot be made (the kernel)" 1
+run "landlock query: own files, query" "$B" query --platform linux "$P" files write "$R/f6/newfile"
+expect_line "landlock query: query denies making it, as the kernel does" "  landlock ABI $ABI: no grant of make_reg covers $R/f6"
+expect_out_has "landlock query: query names buckle's own file" "buckle run keeps its own files unwritable: $P"
+run "landlock query: own files, elsewhere" "$B" run $A "$P" -- /usr/bin/touch "$R/f6/sub/newfile"
+expect_rc "landlock query: a new file in a directory without buckle's files can be made (the kernel)" 0
+run "landlock query: own files, query elsewhere" "$B" query --platform linux "$P" files write "$R/f6/sub/other"
+expect_out_has "landlock query: query allows making it, as the kernel does" "allow file-write-create $R/f6/sub/other"
+expect_out_lacks "landlock query: no word of buckle's own files there" "buckle run keeps"
