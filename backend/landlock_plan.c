@@ -132,7 +132,9 @@ typedef struct llb {
     hashmap lists;            /* host path -> dir_list: the same for every right */
     hashmap dlinks;           /* "dev:ino" -> denied_link: files with several names that the
                                * profile denies a right where the plan looked at them */
-    struct ll_mounts *mounts; /* the mount table, read at the first path deny (NULL: not yet) */
+    struct ll_mounts *mounts; /* the mount table, read at the first need (NULL: not yet) */
+    const char **prot;        /* in->protect, and where other mounts show them */
+    size_t nprot;
     size_t budget;            /* directory entries still to look at */
     int proc_private;         /* /proc/PID of other processes is not granted */
     long own_pid;             /* the command's PID (in->run_pid), or 0 */
@@ -342,6 +344,31 @@ static int covers_subtree(llb *b, const rule *a, const char *x, size_t xl)
     return 0;
 }
 
+typedef struct ll_mounts ll_mounts;
+static ll_mounts *mounts_read(arena *a);
+static size_t mount_aliases(arena *a, const ll_mounts *t, const char *path, const char **out, size_t max);
+
+/* buckle's own files, and the paths where other mounts (bind mounts) show
+ * them: a grant there would write them too */
+static void protect_with_mounts(llb *b)
+{
+    const backend_in *in = b->in;
+    b->prot = arena_alloc(b->a, (in->nprotect + 1) * sizeof *b->prot);
+    for (size_t k = 0; k < in->nprotect; k++) b->prot[b->nprot++] = in->protect[k];
+    if (!in->nprotect) return;
+    if (!b->mounts) b->mounts = mounts_read(b->a);
+    size_t cap = in->nprotect + 1;
+    for (size_t k = 0; k < in->nprotect; k++) {
+        const char *al[16];
+        size_t na = mount_aliases(b->a, b->mounts, in->protect[k], al, 16);
+        for (size_t i = 0; i < na; i++) {
+            b->prot = arena_grow(b->a, b->prot, b->nprot, cap, sizeof *b->prot);
+            cap = arena_grow_cap(b->nprot, cap);
+            b->prot[b->nprot++] = al[i];
+        }
+    }
+}
+
 /* Why nothing beneath x can have right ri as a whole, or NULL; *which:
  * the deny that may match beneath, if that is why. */
 static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx, const rule **which)
@@ -375,8 +402,8 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
         }
     if (b->proc_private && under("/proc", 5, hx, hl)) return "process information of other processes (/proc/PID)";
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
-        for (size_t k = 0; k < b->in->nprotect; k++) {
-            const char *s = b->in->protect[k];
+        for (size_t k = 0; k < b->nprot; k++) {
+            const char *s = b->prot[k];
             if (under(s, strlen(s), hx, hl)) return "buckle's own files (the profile's sources, the run cache)";
         }
     return NULL;
@@ -387,8 +414,8 @@ static int is_protected(llb *b, size_t ri, const char *hx)
     if (rights[ri].bit & LL_FS_READ_ONLY) return 0;
     /* at or beneath one (a protected directory keeps its contents too) */
     size_t hl = strlen(hx);
-    for (size_t k = 0; k < b->in->nprotect; k++) {
-        const char *s = b->in->protect[k];
+    for (size_t k = 0; k < b->nprot; k++) {
+        const char *s = b->prot[k];
         if (under(hx, hl, s, strlen(s))) return 1;
     }
     return 0;
@@ -1058,7 +1085,7 @@ static const char *resolve_links(arena *a, const char *path, int follow_last)
 /* A mount: the device, the directory of that filesystem it shows (root)
  * and where (mp), from /proc/self/mountinfo. */
 typedef struct ll_mount { unsigned long long dev; const char *root, *mp; } ll_mount;
-typedef struct ll_mounts { ll_mount *m; size_t n; int ok; } ll_mounts;
+struct ll_mounts { ll_mount *m; size_t n; int ok; };
 
 /* a mountinfo field, its octal escapes (\040 a space) decoded, in a */
 static const char *mount_field(arena *a, const char *s, size_t n)
@@ -1490,6 +1517,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     hm_init(&b.stats);
     hm_init(&b.lists);
     hm_init(&b.dlinks);
+    protect_with_mounts(&b);
     rule_vec *rv = &in->c->pol.rules;
     size_t maxid = 0;
     for (size_t i = 0; i < rv->n; i++) if (rv->v[i]->id + 1 > maxid) maxid = rv->v[i]->id + 1;

@@ -138,6 +138,19 @@ if $MNT true 2>/dev/null; then
     { base; printf 'files { allow read "%s/bm"; deny read literal "%s/bm/real/secret"; }\n' "$R" "$R"; } >"$R/prof/bm2.buckle"
     run "landlock query: bind mount, the other way" inmnt "$B" run $A "$R/prof/bm2.buckle" -- /usr/bin/true
     expect_err_has "landlock query: a deny of the original is refused when the bind mount is granted" "$R/bm/real/secret is also $R/bm/view/secret, through another mount"
+    # buckle's own files shown by another mount: protected there too
+    mkdir -p "$R/pa/prof" "$R/pw/mnt" "$R/pw/sub"
+    { base; printf 'files { allow read "%s/pw"; allow write "%s/pw"; }\n' "$R" "$R"; } >"$R/pa/prof/p.buckle"
+    cp "$R/pa/prof/p.buckle" "$R/pa/before"
+    inmntp() {  # CMD...: runs CMD with $R/pa/prof mounted at $R/pw/mnt too
+        $MNT sh -c 'mount --bind "$1" "$2" || exit 99; shift 2; exec "$@"' sh "$R/pa/prof" "$R/pw/mnt" "$@"
+    }
+    run "landlock query: own files through a bind mount" inmntp "$B" run $A "$R/pa/prof/p.buckle" -- /usr/bin/sh -c "echo planted >>'$R/pw/mnt/p.buckle'"
+    expect_rc "landlock query: the profile cannot be written through another mount of its directory" 2
+    if cmp -s "$R/pa/prof/p.buckle" "$R/pa/before"; then pass "landlock query: the profile is unchanged"
+    else fail "landlock query: the profile is unchanged" "it was written through the bind mount"; fi
+    run "landlock query: own files through a bind mount, elsewhere" inmntp "$B" run $A "$R/pa/prof/p.buckle" -- /usr/bin/touch "$R/pw/sub/new"
+    expect_rc "landlock query: a new file in a directory beside the mount can be made" 0
 else
     skip "landlock query: bind mounts" "no mount namespace here (unshare -m)"
 fi
