@@ -40,6 +40,8 @@ typedef struct backend_in {
     int host_map;             /* /private/tmp -> /tmp and the like (the platform has no /private) */
     const char *interp;       /* the command's ELF interpreter (host path, resolved), or NULL */
     long run_pid;             /* the process the command will be (its /proc/PID is its own), or 0 */
+    const char *const *hide;  /* host paths the sandbox must not reach at all, at or beneath (the run cache: other runs' plans) */
+    size_t nhide;
 } backend_in;
 
 typedef struct backend_desc {

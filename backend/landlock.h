@@ -104,6 +104,9 @@ typedef struct ll_plan {
                                * a directory read on a filesystem whose times do not
                                * follow its entries (network filesystems, procfs but
                                * /proc itself) */
+    uint64_t mounts_digest;   /* of the mount table the plan saw (bind mounts give a
+                               * directory other names: a run cache entry is good
+                               * only while it is the same) */
     const char *per_pid;      /* a rule by which one /proc/PID may be planned unlike
                                * another, or NULL: the command's own /proc/PID is then
                                * planned alike for every process, and a later run can

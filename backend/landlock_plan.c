@@ -7,12 +7,12 @@
  * files decided by the profile's own semantics (decide.c).  Whatever cannot
  * be granted that way is lost (narrower), never added. */
 #include "landlock.h"
+#include "landlock_mounts.h"
 #include "emit.h"
 #include "../compiler/precedence.h"
 #include "../grammar/sexp.h"
 #include <dirent.h>
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -61,8 +61,8 @@ static const ll_class classes[LLC_COUNT] = {
     [LLC_PROCESS] = { "process", "process operations Landlock does not control: fork, process information, "
                                  "signals inside the sandbox (and all signals before ABI 6)" },
     [LLC_IPC] = { "ipc", "System V and POSIX IPC" },
-    [LLC_LINKS] = { "links", "a deny written through a symbolic link, or of a directory another mount (a bind mount) "
-                             "shows too: the kernel checks a path the deny does not name, and a grant reaches it" },
+    [LLC_LINKS] = { "links", "a deny written through a symbolic link: the kernel checks the link's target, which the deny "
+                             "does not name, and a grant reaches it" },
     [LLC_SBPL] = { "sbpl", "raw SBPL rules, which Landlock does not enforce: a raw deny protects nothing" },
 };
 
@@ -132,9 +132,6 @@ typedef struct llb {
     hashmap lists;            /* host path -> dir_list: the same for every right */
     hashmap dlinks;           /* "dev:ino" -> denied_link: files with several names that the
                                * profile denies a right where the plan looked at them */
-    struct ll_mounts *mounts; /* the mount table, read at the first need (NULL: not yet) */
-    const char **prot;        /* in->protect, and where other mounts show them */
-    size_t nprot;
     size_t budget;            /* directory entries still to look at */
     int proc_private;         /* /proc/PID of other processes is not granted */
     long own_pid;             /* the command's PID (in->run_pid), or 0 */
@@ -344,31 +341,6 @@ static int covers_subtree(llb *b, const rule *a, const char *x, size_t xl)
     return 0;
 }
 
-typedef struct ll_mounts ll_mounts;
-static ll_mounts *mounts_read(arena *a);
-static size_t mount_aliases(arena *a, const ll_mounts *t, const char *path, const char **out, size_t max);
-
-/* buckle's own files, and the paths where other mounts (bind mounts) show
- * them: a grant there would write them too */
-static void protect_with_mounts(llb *b)
-{
-    const backend_in *in = b->in;
-    b->prot = arena_alloc(b->a, (in->nprotect + 1) * sizeof *b->prot);
-    for (size_t k = 0; k < in->nprotect; k++) b->prot[b->nprot++] = in->protect[k];
-    if (!in->nprotect) return;
-    if (!b->mounts) b->mounts = mounts_read(b->a);
-    size_t cap = in->nprotect + 1;
-    for (size_t k = 0; k < in->nprotect; k++) {
-        const char *al[16];
-        size_t na = mount_aliases(b->a, b->mounts, in->protect[k], al, 16);
-        for (size_t i = 0; i < na; i++) {
-            b->prot = arena_grow(b->a, b->prot, b->nprot, cap, sizeof *b->prot);
-            cap = arena_grow_cap(b->nprot, cap);
-            b->prot[b->nprot++] = al[i];
-        }
-    }
-}
-
 /* Why nothing beneath x can have right ri as a whole, or NULL; *which:
  * the deny that may match beneath, if that is why. */
 static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx, const rule **which)
@@ -401,21 +373,36 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
             }
         }
     if (b->proc_private && under("/proc", 5, hx, hl)) return "process information of other processes (/proc/PID)";
+    for (size_t k = 0; k < b->in->nhide; k++) {
+        const char *s = b->in->hide[k];
+        if (under(s, strlen(s), hx, hl)) return "buckle's run cache (other runs' plans)";
+    }
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
-        for (size_t k = 0; k < b->nprot; k++) {
-            const char *s = b->prot[k];
+        for (size_t k = 0; k < b->in->nprotect; k++) {
+            const char *s = b->in->protect[k];
             if (under(s, strlen(s), hx, hl)) return "buckle's own files (the profile's sources, the run cache)";
         }
     return NULL;
 }
 
+static int is_hidden(llb *b, const char *hx)
+{
+    size_t hl = strlen(hx);
+    for (size_t k = 0; k < b->in->nhide; k++) {
+        const char *s = b->in->hide[k];
+        if (under(hx, hl, s, strlen(s))) return 1;
+    }
+    return 0;
+}
+
 static int is_protected(llb *b, size_t ri, const char *hx)
 {
+    if (is_hidden(b, hx)) return 1;
     if (rights[ri].bit & LL_FS_READ_ONLY) return 0;
     /* at or beneath one (a protected directory keeps its contents too) */
     size_t hl = strlen(hx);
-    for (size_t k = 0; k < b->nprot; k++) {
-        const char *s = b->prot[k];
+    for (size_t k = 0; k < b->in->nprotect; k++) {
+        const char *s = b->in->protect[k];
         if (under(hx, hl, s, strlen(s))) return 1;
     }
     return 0;
@@ -530,7 +517,8 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
     }
     if (!S_ISDIR(st.st_mode)) { leaf(b, ri, owner, px, hx, &st); return; }
     if (is_protected(b, ri, hx)) {
-        narrow(b, owner, arena_printf(b->a, "%s %s: buckle's own directory stays unwritable", rights[ri].name, hx));
+        narrow(b, owner, arena_printf(b->a, "%s %s: buckle's own directory stays %s", rights[ri].name, hx,
+                                      is_hidden(b, hx) ? "closed (the run cache)" : "unwritable"));
         return;
     }
     if (!covers_subtree(b, cov, px, strlen(px))) return;
@@ -810,6 +798,118 @@ static void withhold_links(llb *b)
     }
 }
 
+/* Bind mounts: a grant belongs to a directory or file, not to a path, so a
+ * grant that reaches a denied path's directory through another mount of it
+ * reaches the denied path too (the kernel checks the inode, the deny names
+ * one of its paths).  Every path deny's fixed part (the path; a pattern's
+ * text before its first special character) is looked up in the mount table:
+ * a grant that covers another name of it loses the right, and a grant
+ * beneath another name loses it where the profile denies the right at the
+ * corresponding path (narrower, with the reason). */
+static void verify_mounts(llb *b)
+{
+    ll_plan *p = b->p;
+    ll_mounts mt;
+    ll_mounts_read(b->a, &mt);
+    p->mounts_digest = mt.digest;
+    if (!mt.aliased) return;
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        uint64_t bit = rights[ri].bit;
+        for (size_t k = 0; k < b->ndeny[ri]; k++) {
+            const rule *d = b->deny[ri][k];
+            if (d->m.kind == MK_NONE || d->m.kind == MK_ANCESTORS) continue;
+            size_t n;
+            const char *v = rval(b, d, &n);
+            const char *base = v;
+            if (d->m.kind != MK_LITERAL && d->m.kind != MK_SUBPATH) {
+                int any = 0;
+                size_t l = d->m.kind == MK_PREFIX ? n : pattern_prefix(d, v, n, &any);
+                const char *fx = d->m.kind == MK_REGEX ? v + 1 : v;
+                if (any || !l) base = "/";
+                else {
+                    /* the directory every match is in */
+                    size_t e = l;
+                    while (e > 0 && fx[e - 1] != '/') e--;
+                    base = e <= 1 ? "/" : arena_strndup(b->a, fx, e - 1);
+                }
+            }
+            const char *h = ll_host_path(b->a, base, b->in->host_map);
+            ll_alias *al;
+            size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+            for (size_t j = 0; j < na; j++) {
+                size_t alen = strlen(al[j].alt);
+                for (size_t i = 0; i < p->ng; i++) {
+                    ll_grant *g = &p->g[i];
+                    if (!(g->access & bit)) continue;
+                    size_t gl = strlen(g->path);
+                    int take;
+                    const char *same = al[j].alt, *as = al[j].orig;
+                    if (!strcmp(g->path, al[j].alt) || (g->is_dir && under(al[j].alt, alen, g->path, gl)))
+                        take = 1;    /* it holds the whole other name */
+                    else if (under(g->path, gl, al[j].alt, alen)) {
+                        const char *o = arena_printf(b->a, "%s%s", al[j].orig, g->path + alen);
+                        const char *po = profile_path(b->a, o, b->in->host_map);
+                        take = g->is_dir ? may_match_beneath(b, d, po, strlen(po)) : !allows_all(b, ri, po);
+                        same = g->path;
+                        as = o;
+                    } else take = 0;
+                    if (!take) continue;
+                    g->access &= ~bit;
+                    const char *why = arena_printf(b->a, "%s on %s withdrawn: %s is %s through another mount, which the "
+                                                         "deny at %s covers", rights[ri].name, g->path, same, as,
+                                                   ll_rule_where(b->a, b->in->c, d));
+                    narrow(b, d, why);
+                    add_note(p, why);
+                }
+            }
+        }
+    }
+    /* buckle's own paths (writing; the run cache: everything), at and
+     * beneath them, through another mount: a grant that reaches another
+     * name of them loses those rights */
+    for (size_t k = 0; k < b->in->nprotect + b->in->nhide; k++) {
+        int hidden = k >= b->in->nprotect;
+        const char *h = hidden ? b->in->hide[k - b->in->nprotect] : b->in->protect[k];
+        ll_alias *al;
+        size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+        for (size_t j = 0; j < na; j++) {
+            size_t alen = strlen(al[j].alt);
+            for (size_t i = 0; i < p->ng; i++) {
+                ll_grant *g = &p->g[i];
+                size_t gl = strlen(g->path);
+                if (strcmp(g->path, al[j].alt) && !(g->is_dir && under(al[j].alt, alen, g->path, gl)) &&
+                    !under(g->path, gl, al[j].alt, alen))
+                    continue;
+                uint64_t take = 0;
+                for (size_t ri = 0; ri < NRIGHTS; ri++)
+                    if (hidden || !(rights[ri].bit & LL_FS_READ_ONLY)) take |= rights[ri].bit;
+                if (!(g->access & take)) continue;
+                g->access &= ~take;
+                add_note(p, arena_printf(b->a, "%s on %s withdrawn: through another mount it reaches %s, buckle's own %s",
+                                         hidden ? "every right" : "every writing right", g->path, al[j].orig,
+                                         hidden ? "run cache" : "files"));
+            }
+        }
+    }
+}
+
+/* The same check for the run cache: no grant at or beneath it, nor on a
+ * directory above it (the planning never makes one). */
+static void verify_hidden(llb *b)
+{
+    ll_plan *p = b->p;
+    for (size_t i = 0; i < p->ng; i++) {
+        ll_grant *g = &p->g[i];
+        size_t gl = strlen(g->path);
+        for (size_t k = 0; k < b->in->nhide && g->access; k++) {
+            const char *s = b->in->hide[k];
+            if (!under(g->path, gl, s, strlen(s)) && !(g->is_dir && under(s, strlen(s), g->path, gl))) continue;
+            g->access = 0;
+            add_note(p, arena_printf(b->a, "every right on %s withdrawn: it would reach buckle's run cache %s", g->path, s));
+        }
+    }
+}
+
 /* 1 when a grant at path, or at a directory above it, has bit */
 static int covered(llb *b, const char *path, uint64_t bit)
 {
@@ -1050,6 +1150,41 @@ static const char *op_list(llb *b, const rule *r, op_cat want)
     return out;
 }
 
+/* What the files operations of op_list mean for a user, in words: ", so
+ * the command can still change their modes (chmod), owners (chown), ...";
+ * "" when none of them is a change a user would look for. */
+static const char *files_in_words(llb *b, const rule *r)
+{
+    static const struct { const char *op, *words; } w[] = {
+        { "file-write-mode", "modes (chmod)" }, { "file-write-owner", "owners (chown)" },
+        { "file-write-times", "times" }, { "file-write-flags", "flags" }, { "file-write-acl", "ACLs" },
+        { "file-write-xattr", "extended attributes" }, { "file-link", "hard links to them" },
+    };
+    static const struct { const char *op, *words; } rd[] = {
+        { "file-read-metadata", "metadata (stat)" }, { "file-read-xattr", "extended attributes" },
+        { "file-map-executable", "executable mappings" },
+    };
+    strbuf s;
+    sb_init(&s);
+    int k = 0;
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+        int op = op_lookup(w[i].op, NULL);
+        if (op < 0 || !opset_has(r->covers, op)) continue;
+        sb_puts(&s, k++ ? ", " : ", so the command can still change their ");
+        sb_puts(&s, w[i].words);
+    }
+    int kr = 0;
+    for (size_t i = 0; i < sizeof rd / sizeof rd[0]; i++) {
+        int op = op_lookup(rd[i].op, NULL);
+        if (op < 0 || !opset_has(r->covers, op)) continue;
+        sb_puts(&s, kr++ ? ", " : k ? "; and read their " : ", so the command can still read their ");
+        sb_puts(&s, rd[i].words);
+    }
+    const char *out = arena_strdup(b->a, sb_cstr(&s));
+    sb_free(&s);
+    return out;
+}
+
 /* path with the symbolic links on its way resolved as the kernel does (its
  * last component too when follow_last), in a; NULL when that changes
  * nothing.  The part that does not exist is kept as written. */
@@ -1080,113 +1215,6 @@ static const char *resolve_links(arena *a, const char *path, int follow_last)
     return NULL;
 }
 
-/* ---- mounts: one directory shown at two paths -------------------------- */
-
-/* A mount: the device, the directory of that filesystem it shows (root)
- * and where (mp), from /proc/self/mountinfo. */
-typedef struct ll_mount { unsigned long long dev; const char *root, *mp; } ll_mount;
-struct ll_mounts { ll_mount *m; size_t n; int ok; };
-
-/* a mountinfo field, its octal escapes (\040 a space) decoded, in a */
-static const char *mount_field(arena *a, const char *s, size_t n)
-{
-    char *o = arena_alloc(a, n + 1);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\\' && i + 3 < n && s[i + 1] >= '0' && s[i + 1] <= '3' && s[i + 2] >= '0' && s[i + 2] <= '7' &&
-            s[i + 3] >= '0' && s[i + 3] <= '7') {
-            o[k++] = (char)((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
-            i += 3;
-        } else o[k++] = s[i];
-    }
-    o[k] = 0;
-    return o;
-}
-
-/* The mount table of this process (the command's: it is started in the
- * same mount namespace); ok 0 when it cannot be read. */
-static ll_mounts *mounts_read(arena *a)
-{
-    ll_mounts *t = arena_alloc(a, sizeof *t);
-    memset(t, 0, sizeof *t);
-#ifdef __linux__
-    FILE *f = fopen("/proc/self/mountinfo", "re");
-    if (!f) return t;
-    char *line = NULL;
-    size_t lcap = 0, cap = 0;
-    ssize_t len;
-    while ((len = getline(&line, &lcap, f)) > 0) {
-        /* ID PARENT MAJOR:MINOR ROOT MOUNT-POINT ... */
-        const char *fld[5];
-        size_t fl[5];
-        const char *c = line;
-        int k = 0;
-        for (; k < 5; k++) {
-            while (*c == ' ') c++;
-            if (!*c || *c == '\n') break;
-            fld[k] = c;
-            while (*c && *c != ' ' && *c != '\n') c++;
-            fl[k] = (size_t)(c - fld[k]);
-        }
-        unsigned long maj, mnr;
-        if (k < 5 || sscanf(fld[2], "%lu:%lu", &maj, &mnr) != 2) continue;
-        if (t->n == cap) {
-            size_t nc = cap ? cap * 2 : 32;
-            ll_mount *nm = arena_alloc(a, nc * sizeof *nm);
-            if (t->n) memcpy(nm, t->m, t->n * sizeof *nm);
-            t->m = nm;
-            cap = nc;
-        }
-        t->m[t->n++] = (ll_mount){ ((unsigned long long)maj << 32) | mnr, mount_field(a, fld[3], fl[3]),
-                                   mount_field(a, fld[4], fl[4]) };
-    }
-    free(line);
-    t->ok = !ferror(f);
-    fclose(f);
-#else
-    (void)a;
-#endif
-    return t;
-}
-
-/* base joined with tail ("" or "/..."), in a */
-static const char *path_join(arena *a, const char *base, const char *tail)
-{
-    if (!strcmp(base, "/")) return *tail ? arena_strdup(a, tail) : "/";
-    return arena_printf(a, "%s%s", base, tail);
-}
-
-/* The other paths where the mounts show path (or, for a mount that shows
- * a directory beneath it, where that part is shown: a deny of path covers
- * it there too): at most max, in out.  The mount that shows path is the
- * one with the longest mount point above it (the last of equals: the one
- * on top). */
-static size_t mount_aliases(arena *a, const ll_mounts *t, const char *path, const char **out, size_t max)
-{
-    size_t pl = strlen(path), best = (size_t)-1, bl = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        size_t ml = strlen(t->m[i].mp);
-        if (under(path, pl, t->m[i].mp, ml) && (best == (size_t)-1 || ml >= bl)) { best = i; bl = ml; }
-    }
-    if (best == (size_t)-1) return 0;
-    const ll_mount *m = &t->m[best];
-    const char *rel = path_join(a, m->root, path + (bl == 1 ? 0 : bl) + (bl == 1 && pl == 1));
-    size_t rl = strlen(rel), n = 0;
-    for (size_t i = 0; i < t->n && n < max; i++) {
-        const ll_mount *o = &t->m[i];
-        if (i == best || o->dev != m->dev) continue;
-        size_t ol = strlen(o->root);
-        const char *alias = NULL;
-        if (under(rel, rl, o->root, ol)) alias = path_join(a, o->mp, rel + (ol == 1 ? 0 : ol) + (ol == 1 && rl == 1));
-        else if (under(o->root, ol, rel, rl)) alias = o->mp;
-        if (!alias || !strcmp(alias, path)) continue;
-        int dup = 0;
-        for (size_t k = 0; k < n; k++) dup |= !strcmp(out[k], alias);
-        if (!dup) out[n++] = alias;
-    }
-    return n;
-}
-
 /* A grant of a right deny rule r takes that reaches path (at it, above
  * it, or beneath it), or NULL; *ri its right. */
 static const ll_grant *grant_reaching(llb *b, const rule *r, const char *path, size_t *ri)
@@ -1205,26 +1233,6 @@ static const ll_grant *grant_reaching(llb *b, const rule *r, const char *path, s
         }
     }
     return NULL;
-}
-
-/* The host path a path deny names whole (a literal or subpath's, the
- * directories of a prefix or a pattern's fixed start), or NULL */
-static const char *deny_fixed_dir(llb *b, const rule *r)
-{
-    size_t n;
-    const char *v = rval(b, r, &n);
-    int whole = r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH;
-    size_t l = n;
-    if (r->m.kind == MK_GLOB || r->m.kind == MK_REGEX) {
-        int any = 0;
-        l = pattern_prefix(r, v, n, &any);
-        if (any) return NULL;
-        if (r->m.kind == MK_REGEX) v++;
-    } else if (!whole && r->m.kind != MK_PREFIX) return NULL;
-    if (!whole) while (l > 0 && v[l - 1] != '/') l--;
-    if (l > 1 && v[l - 1] == '/') l--;
-    if (l < 1 || v[0] != '/') return NULL;
-    return ll_host_path(b->a, arena_strndup(b->a, v, l), b->in->host_map);
 }
 
 /* Why a deny written through a symbolic link does not hold, or NULL: the
@@ -1255,29 +1263,6 @@ static const char *deny_through_link(llb *b, const rule *r)
     if (!g) return NULL;
     return arena_printf(b->a, "%s leads through a symbolic link to %s, which the kernel checks instead: %s is "
                               "granted there (on %s)", fixed, res, rights[ri].name, g->path);
-}
-
-/* Why a path deny does not hold through another mount of its directory,
- * or NULL: a grant belongs to the directory, not to one mount of it, so a
- * bind mount of the denied directory (or of one above it) that a grant
- * reaches opens it under the deny's own path too. */
-static const char *deny_through_mount(llb *b, const rule *r)
-{
-    const char *h = deny_fixed_dir(b, r);
-    if (!h) return NULL;
-    if (!b->mounts) b->mounts = mounts_read(b->a);
-    if (!b->mounts->ok) return NULL;
-    const char *al[16];
-    size_t na = mount_aliases(b->a, b->mounts, h, al, 16);
-    for (size_t k = 0; k < na; k++) {
-        size_t ri;
-        const ll_grant *g = grant_reaching(b, r, al[k], &ri);
-        if (g)
-            return arena_printf(b->a, "%s is also %s, through another mount of the same directory (a bind mount): %s "
-                                      "is granted there (on %s), and a grant holds for every mount of a directory",
-                                h, al[k], rights[ri].name, g->path);
-    }
-    return NULL;
 }
 
 /* A network deny both Landlock and the seccomp filter enforce exactly:
@@ -1337,7 +1322,6 @@ static void rule_verdict(llb *b, const rule *r)
         if (opset_has(r->covers, op) && op_get(op)->concrete) cats |= 1u << op_category(op, &b->fs_ops);
     if (r->action == ACT_DENY && mk_family(r->m.kind) == FAM_PATH) {
         const char *via = deny_through_link(b, r);
-        if (!via) via = deny_through_mount(b, r);
         if (via) weaker(b, r, LLC_LINKS, via);
     }
     if (r->action == ACT_DENY && p_ioctl_dev(b, r)) {
@@ -1351,7 +1335,9 @@ static void rule_verdict(llb *b, const rule *r)
             { OC_IPC, LLC_IPC, "Landlock does not control %s" },
         };
         for (size_t k = 0; k < sizeof unc / sizeof unc[0]; k++)
-            if (cats & (1u << unc[k].c)) weaker(b, r, unc[k].cls, arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)));
+            if (cats & (1u << unc[k].c))
+                weaker(b, r, unc[k].cls, arena_printf(b->a, "%s%s", arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)),
+                                                      unc[k].c == OC_FILES ? files_in_words(b, r) : ""));
         if ((cats & (1u << OC_NET)) && net_deny_exact(b, r)) {
             /* the filter and Landlock refuse every socket it names */
         } else if (cats & (1u << OC_NET)) {
@@ -1517,7 +1503,6 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     hm_init(&b.stats);
     hm_init(&b.lists);
     hm_init(&b.dlinks);
-    protect_with_mounts(&b);
     rule_vec *rv = &in->c->pol.rules;
     size_t maxid = 0;
     for (size_t i = 0; i < rv->n; i++) if (rv->v[i]->id + 1 > maxid) maxid = rv->v[i]->id + 1;
@@ -1588,6 +1573,8 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     interpreter(&b);
     withhold_links(&b);
     verify_grants(&b);
+    verify_mounts(&b);
+    verify_hidden(&b);
     withdraw_movable(&b);
     size_t kept = 0;
     for (size_t i = 0; i < p->ng; i++) if (p->g[i].access) p->g[kept++] = p->g[i];
@@ -1607,7 +1594,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
     }
     if (p->abi >= 7) p->restrict_flags |= LL_LOG_NEW_EXEC_ON;
-    add_note(p, "seccomp: the terminal ioctls TIOCSTI and TIOCLINUX, io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
+    add_note(p, "seccomp: the terminal ioctls TIOCSTI and TIOCLINUX, joining another process group (setpgid), io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
     if (deny_default) {
         /* IPC: closed by the seccomp filter unless the profile allows some,
          * and then all of it is open: weaker */
@@ -1782,24 +1769,6 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }
         const ll_grant *g = find_grant(p, target, bit);
         if (g) { *why = arena_printf(a, "%s granted on %s%s", ll_right_name(bit), ll_proc_unpid(a, g->path, shown_pid), self_note); return 0; }
-        /* a grant holds for every mount of its directory: one that shows
-         * target elsewhere (a bind mount) and is granted there opens it */
-        const ll_mounts *mt = mounts_read(a);
-        const char *al[16];
-        size_t na = mt->ok ? mount_aliases(a, mt, target, al, 16) : 0;
-        struct stat tst;
-        if (na && lstat(target, &tst) != 0) na = 0;
-        for (size_t k = 0; k < na; k++) {
-            struct stat ast;
-            /* only an alias that is target itself (not a part beneath it) */
-            if (!(g = find_grant(p, al[k], bit)) || lstat(al[k], &ast) != 0 || ast.st_dev != tst.st_dev ||
-                ast.st_ino != tst.st_ino)
-                continue;
-            *why = arena_printf(a, "%s granted on %s: %s is also %s, through another mount of the same directory "
-                                   "(a bind mount), and a grant holds for every mount of a directory",
-                                ll_right_name(bit), g->path, target, al[k]);
-            return 0;
-        }
         *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), ll_proc_unpid(a, target, shown_pid));
         return 1;
     }

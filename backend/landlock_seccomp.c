@@ -11,7 +11,8 @@
  * userfaultfd, perf events, BPF, personality flags; and the limits and
  * priorities of other processes.  A refused call fails
  * with EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere
- * the filter cannot be built and the run is refused. */
+ * the filter cannot be built and the run is refused.  Also always: joining
+ * a process group other than a new one of its own (setpgid). */
 #define _GNU_SOURCE
 #include "landlock.h"
 #include <stddef.h>
@@ -165,6 +166,11 @@ static void build(prog *p, unsigned what)
         put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, tty[i], (unsigned char)(NTTY - i), 0));
     put(p, (struct sock_filter)ALLOW);
     put(p, (struct sock_filter)DENY(EPERM));
+    /* joining another process group: a command left in the background
+     * (`buckle run ... &`, or Ctrl-Z then bg) could join the caller's shell's
+     * group, the terminal's foreground, and read what the user types to the
+     * shell without TIOCSPGRP.  Only setpgid(pid, 0), a group of its own */
+    refuse_nr_nonzero(p, SYS_setpgid, 1, EPERM);
     refuse_nr(p, SYS_io_uring_setup, EPERM);
     /* the kernel's key rings hold the user's secrets and no rule of a
      * profile names them */

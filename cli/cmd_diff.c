@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [--format text|json]\n"
+    "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--format text|json]\n"
     "                   [--old-as sbpl|buckle] [--new-as sbpl|buckle] OLD NEW\n"
     "\n"
     "OLD (or NEW) may be REV:PATH: PATH as it was at git revision REV, with the\n"
@@ -17,9 +17,11 @@ static const char usage[] =
     "as SBPL when its text starts with '(', ';' or #| (after blanks), else as\n"
     "buckle; --old-as and --new-as say it instead.\n"
     "\n"
-    "The forms of an SBPL side that the other side keeps in sbpl verbatim blocks\n"
-    "(the same text; definitions excepted) are left out of the comparison, as\n"
-    "buckle leaves the blocks out (each is named on standard error).\n"
+    "The sbpl verbatim blocks of a .buckle side are compared too when every\n"
+    "parameter they read has a value (-D, or a declared default) or is said not\n"
+    "to be passed (-U NAME), and the SBPL evaluator decides them.  Otherwise they\n"
+    "are left out, with the forms of an SBPL side that the other side keeps in\n"
+    "them (the same text; definitions excepted), and standard error says why.\n"
     "\n"
     "Compares the decisions of two profiles (.buckle or .sb) over every object\n"
     "either one names: each path with its ancestors, a child and siblings with a\n"
@@ -30,7 +32,15 @@ static const char usage[] =
     "Exit status: 0 the same decisions, 1 they differ or a profile has errors,\n"
     "2 usage error or unreadable input.\n";
 
-typedef struct opened { diff_side side; sbpl_file f; int sb_live; } opened;
+enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, DIFF_MAX_UNSET = 64 };
+typedef struct diff_flags {
+    int json;
+    int as[2];                 /* -1 by name or text, 1 sbpl, 0 buckle */
+    const char *unset[DIFF_MAX_UNSET];   /* -U: parameters the program does not pass */
+    size_t nunset;
+} diff_flags;
+
+typedef struct opened { diff_side side; sbpl_file f; int sb_live; vb_eval vb; } opened;
 
 /* out with every "DIR/" of an unpacked revision written "REV:" (the
  * temporary directory's name is not part of the answer) */
@@ -136,17 +146,32 @@ static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, i
     o->side.x = x;
     o->side.pol = x->pol;
     o->side.a = &x->a;
+    /* its sbpl verbatim blocks, evaluated when the values are known; the
+     * (import ...) in them are looked for in -I, then beside the file */
+    const char **dirs = arena_alloc(&ea->a, (ea->ninc + 2) * sizeof *dirs);
+    size_t nd = 0;
+    for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
+    const char *slash = strrchr(file, '/');
+    dirs[nd++] = slash ? arena_strndup(&ea->a, file, (size_t)(slash - file)) : ".";
+    const diff_flags *fl = ea->ud;
+    vb_open(&o->vb, x, fl->unset, fl->nunset, dirs, nd);
+    o->side.vb = &o->vb;
+    if (o->vb.nblocks && o->vb.why_not) {
+        diag_list dl;
+        diag_list_init(&dl, &ea->a);
+        diag_add(&dl, SEV_INFO, NULL, o->vb.why_at, "the sbpl verbatim blocks of %s are left out of the comparison: %s",
+                 file, o->vb.why_not);
+        cli_print_diags(&dl, stderr);
+    }
     return 0;
 }
 
 static void close_side(opened *o)
 {
-    if (o->side.x) { eval_close(o->side.x); return; }
+    if (o->side.x) { vb_close(&o->vb); eval_close(o->side.x); return; }
     if (o->sb_live) sbpl_file_close(&o->f);
 }
 
-enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS };
-typedef struct diff_flags { int json; int as[2]; } diff_flags;   /* as: -1 by name or text, 1 sbpl, 0 buckle */
 
 /* --format: json is choice 1; --old-as, --new-as: sbpl is choice 0 */
 static int format_option(void *ud, int key, const char *arg, int choice)
@@ -155,19 +180,36 @@ static int format_option(void *ud, int key, const char *arg, int choice)
     diff_flags *f = ud;
     if (key == OPT_FORMAT) { f->json = choice == 1; return 0; }
     if (key == OPT_OLD_AS || key == OPT_NEW_AS) { f->as[key - OPT_OLD_AS] = choice == 0; return 0; }
+    if (key == 'U') {
+        if (!*arg) return cli_usage_error("diff", "-U needs a parameter name");
+        for (const char *c = arg; *c; c++)
+            if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || strchr("_-", *c)) || c - arg > 200)
+                return cli_usage_error("diff", "-U %s: not a parameter name", arg);
+        if (f->nunset == DIFF_MAX_UNSET) return cli_usage_error("diff", "more than %d -U options", DIFF_MAX_UNSET);
+        f->unset[f->nunset++] = arg;
+        return 0;
+    }
     return -1;
 }
 
 int cmd_diff(cli_env *env, int argc, char **argv)
 {
     static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|json" }, { "old-as", OPT_OLD_AS, 1, "sbpl|buckle" },
-                                   { "new-as", OPT_NEW_AS, 1, "sbpl|buckle" }, { NULL, 0, 0, NULL } };
-    diff_flags fl = { 0, { -1, -1 } };
+                                   { "new-as", OPT_NEW_AS, 1, "sbpl|buckle" }, { NULL, 'U', 1, NULL }, { NULL, 0, 0, NULL } };
+    diff_flags fl;
+    memset(&fl, 0, sizeof fl);
+    fl.as[0] = fl.as[1] = -1;
     eval_args ea;
     int rc = eval_args_parse(&ea, "diff", usage, argc, argv, own, format_option, &fl);
     int json = fl.json;
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos != 2) { eval_args_free(&ea); return cli_usage_error("diff", "expected OLD NEW"); }
+    for (size_t i = 0; i < fl.nunset; i++)
+        for (size_t k = 0; k < ea.ndef; k++)
+            if (!strcmp(fl.unset[i], ea.defs[k].name)) {
+                eval_args_free(&ea);
+                return cli_usage_error("diff", "-U %s and -D %s=...: the parameter is either passed or not", fl.unset[i], fl.unset[i]);
+            }
     /* REV:PATH sides are unpacked first */
     char dirs[2][PATH_MAX], paths[2][PATH_MAX];
     const char *files[2];
@@ -200,7 +242,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     arena va;
     arena_init(&va);
     rc = open_side(&sides[first], env, &ea, files[first], sbpl[first], NULL);
-    if (!rc && !sbpl[first]) collect_verbatim(&vf, &va, sides[first].side.c);
+    if (!rc && !sbpl[first] && sides[first].vb.why_not) collect_verbatim(&vf, &va, sides[first].side.c);
     if (!rc) rc = open_side(&sides[!first], env, &ea, files[!first], sbpl[!first], vf.n ? &vf : NULL);
     opened *o = &sides[0], *n = &sides[1];
     if (rc) {

@@ -54,6 +54,8 @@ struct unit {
     span via_at;                 /* that extends string */
     int index;                   /* position in the linearized chain */
     rule_vec rules, removes;     /* lowered from this file */
+    uint32_t *other_start, *other_end;   /* where its rules for another platform than the */
+    size_t nother;                       /* target are (a suppression there is not unused) */
 };
 
 typedef struct compilation {
@@ -138,4 +140,6 @@ void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t n
 void check_raw_finals(compilation *c);                  /* final.c */
 void add_implied(compilation *c);                      /* implied.c */
 void add_default_denies(compilation *c);               /* implied.c */
+/* 1 when add_default_denies writes an explicit deny of the concrete op */
+int default_deny_covers(int op);                       /* implied.c */
 #endif

@@ -584,9 +584,18 @@ void lower_units(compilation *c)
     platform_t target = compile_platform(c);
     for (size_t i = 0; i < c->nunits; i++) {
         unit *u = c->units[i];
+        size_t nr = 0;
+        for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) nr += ar->platform != PLAT_ANY && ar->platform != target;
+        if (nr) {
+            u->other_start = arena_alloc(&c->a, nr * sizeof *u->other_start);
+            u->other_end = arena_alloc(&c->a, nr * sizeof *u->other_end);
+        }
         for (const ast_rule *ar = u->ast->rules; ar; ar = ar->next) {
-            if (ar->platform != PLAT_ANY && ar->platform != target) lower_foreign(c, u, ar, &ls);
-            else lower_rule(c, u, ar, &ls);
+            if (ar->platform != PLAT_ANY && ar->platform != target) {
+                u->other_start[u->nother] = ar->at.start;
+                u->other_end[u->nother++] = ar->at.end;
+                lower_foreign(c, u, ar, &ls);
+            } else lower_rule(c, u, ar, &ls);
         }
     }
     check_roots(c);

@@ -111,21 +111,41 @@ static void collect(objset *s, const sfilter *f)
     for (int i = 0; i < f->nkids; i++) collect(s, f->kids[i]);
 }
 
-typedef struct verdict { int action; const void *rule; } verdict;
+typedef struct verdict { int action; const void *rule; int vb; } verdict;   /* vb: rule is an sb_rule of d->vb */
+
+static int vb_live(const diff_side *d) { return d->vb && d->vb->nblocks && !d->vb->why_not; }
 
 static verdict ask(diff_side *d, const sb_request *q)
 {
+    if (vb_live(d)) {
+        /* with the verbatim blocks: a rule of theirs decides, or the rules
+         * buckle sees (by buckle's answer, which names the .buckle rule) */
+        sb_answer v = vb_ask(d->vb, q);
+        if (vb_from_block(d->vb, v.rule)) return (verdict){ v.decision, v.rule, 1 };
+        cc_answer an = crosscheck_ask(d->x, q);
+        action_t act = an.raw ? an.sbpl.decision : an.prof.action;
+        if (act == v.decision) return an.raw ? (verdict){ an.sbpl.decision, an.sbpl.rule, 0 } : (verdict){ an.prof.action, an.prof.r, 0 };
+        return (verdict){ v.decision, v.rule, 1 };
+    }
     if (!d->is_sb) {
         cc_answer an = crosscheck_ask(d->x, q);
-        if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule };
-        return (verdict){ an.prof.action, an.prof.r };
+        if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule, 0 };
+        return (verdict){ an.prof.action, an.prof.r, 0 };
     }
     sb_answer an = sbpl_decide(d->pol, q, d->a);
-    return (verdict){ an.decision, an.rule };
+    return (verdict){ an.decision, an.rule, 0 };
 }
 
-static const char *describe(arena *a, diff_side *d, const void *who)
+static const char *describe(arena *a, diff_side *d, const void *who, int from_vb)
 {
+    if (who && from_vb && vb_from_block(d->vb, who)) return vb_describe(a, d->vb, who);
+    if (who && from_vb) {
+        const sb_rule *r = who;
+        source_pos p = source_position(r->at.src, r->at.start);
+        size_t len;
+        const char *line = source_line(r->at.src, r->at.start, &len);
+        return arena_printf(a, "<compiled>:%u:%u: %.*s", p.line, p.col, (int)(len > 200 ? 200 : len), line);
+    }
     if (!who) {
         if (d->is_sb) return "the default";
         return arena_printf(a, "the default (%s)", action_name(d->c->pol.default_action));
@@ -159,7 +179,12 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
     hm_init(&s.seen);
     diff_side *sides[2] = { old, nw };
     for (int k = 0; k < 2; k++)
+    {
         for (size_t i = 0; i < sides[k]->pol->n; i++) collect(&s, sides[k]->pol->rules[i]->filter);
+        if (vb_live(sides[k]))
+            for (size_t i = 0; i < sides[k]->vb->pol->n; i++)
+                if (vb_from_block(sides[k]->vb, sides[k]->vb->pol->rules[i])) collect(&s, sides[k]->vb->pol->rules[i]->filter);
+    }
     add_path(&s, "/", 1);
     r->objects = s.n;
     hashmap groups;
@@ -183,8 +208,8 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
                 g->widening = a.action != ACT_ALLOW && b.action == ACT_ALLOW;
                 g->old_rule = a.rule;
                 g->new_rule = b.rule;
-                g->old_text = describe(&r->a, old, a.rule);
-                g->new_text = describe(&r->a, nw, b.rule);
+                g->old_text = describe(&r->a, old, a.rule, a.vb);
+                g->new_text = describe(&r->a, nw, b.rule, b.vb);
                 char *k = arena_alloc(&r->a, sizeof key);
                 memcpy(k, key, sizeof key);
                 hm_put(&groups, k, sizeof key, g);

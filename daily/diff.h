@@ -7,6 +7,7 @@
 #ifndef BUCKLE_DIFF_H
 #define BUCKLE_DIFF_H
 #include "../backend/crosscheck.h"
+#include "diff_verbatim.h"
 #include "../support/strbuf.h"
 
 #define DIFF_EXAMPLES 5
@@ -17,6 +18,8 @@ typedef struct diff_side {
     crosscheck *x;
     sb_policy *pol;          /* .sb, or the compiled SBPL of a .buckle */
     arena *a;
+    vb_eval *vb;             /* a .buckle's sbpl verbatim blocks, evaluated; NULL
+                                (or why_not set): left out, as buckle does */
 } diff_side;
 
 typedef struct diff_group {

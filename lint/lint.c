@@ -157,7 +157,9 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
             while (x && x->via && x->via != u) x = x->via;
             if (x && x->via == u && c->units[k] != u) { al[nal].src = c->units[k]->src; al[nal].at = x->via_at.start; nal++; }
         }
-        lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#', al, nal);
+        /* the rules of the other platform's blocks (lower.c kept where they are) */
+        lint_spans off = { u->other_start, u->other_end, u->nother };
+        lint_apply_suppressions(&lc, u->src, s, e, u->ast->nstmts, '#', al, nal, &off);
     }
     /* the policy for Linux (lint --platform linux, buckle run there): what
      * concerns only macOS's services has no meaning (docs/linux.md).  Set
@@ -340,7 +342,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     uint32_t *s = arena_alloc(a, (nf + 1) * sizeof *s), *e = arena_alloc(a, (nf + 1) * sizeof *e);
     size_t k = 0;
     for (const sexp *x = top; x; x = x->next, k++) { s[k] = x->at.start; e[k] = x->at.end; }
-    lint_apply_suppressions(&lc, src, s, e, nf, ';', NULL, 0);
+    lint_apply_suppressions(&lc, src, s, e, nf, ';', NULL, 0, NULL);
     return 0;
 }
 

@@ -91,7 +91,7 @@ static int suppressible(const char *code)
 
 void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *stmt_starts,
                              const uint32_t *stmt_ends, size_t nstmts, char cc,
-                             const lint_alias *aliases, size_t naliases)
+                             const lint_alias *aliases, size_t naliases, const lint_spans *off)
 {
     if (!src) return;
     spans found = { NULL, NULL, 0, 0, lc->a };
@@ -200,6 +200,14 @@ void lint_apply_suppressions(lint_ctx *lc, const source *src, const uint32_t *st
     }
     /* suppressions carried from a .buckle source into its compiled output
      * cover what the source's lint saw; the .sb may see less */
-    for (size_t i = 0; i < ns && !lc->v->generated; i++)
-        if (!sp[i].used) lint_report(lc, BK0001, sp[i].at, "this suppression silenced nothing");
+    for (size_t i = 0; i < ns && !lc->v->generated; i++) {
+        if (sp[i].used) continue;
+        /* on the lines of a rule for another platform: not linted here */
+        int other = 0;
+        for (size_t k = 0; off && k < off->n && !other && !sp[i].file_wide; k++) {
+            uint32_t a = line_of(src, off->start[k]), b = line_of(src, off->end[k]);
+            other = a <= sp[i].line_to && sp[i].line_from <= b;
+        }
+        if (!other) lint_report(lc, BK0001, sp[i].at, "this suppression silenced nothing");
+    }
 }

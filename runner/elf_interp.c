@@ -1,6 +1,8 @@
 /* elf_interp.c - the ELF interpreter (PT_INTERP, the dynamic loader) a
  * program names: on Linux the kernel maps it for every dynamic program it
- * executes, and Landlock checks it as an execution (docs/linux.md). */
+ * executes, and Landlock checks it as an execution (docs/linux.md); and the
+ * interpreter a script names on its "#!" line, which the kernel executes in
+ * its place (and Landlock checks likewise). */
 #include "elf_interp.h"
 #include <fcntl.h>
 #include <stdint.h>
@@ -41,4 +43,22 @@ int elf_interp(const char *path, char *out, size_t outlen)
 done:
     close(fd);
     return rc;
+}
+
+int script_interp(const char *path, char *out, size_t outlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char line[256];
+    ssize_t n = pread(fd, line, sizeof line - 1, 0);
+    close(fd);
+    if (n < 2 || line[0] != '#' || line[1] != '!') return 1;
+    line[n] = 0;
+    char *p = line + 2;
+    while (*p == ' ' || *p == '\t') p++;
+    size_t k = strcspn(p, " \t\n");
+    if (!k || p[k] == 0 || k >= outlen) return -1;    /* empty, or longer than the kernel reads */
+    memcpy(out, p, k);
+    out[k] = 0;
+    return 0;
 }

@@ -5,9 +5,10 @@
  * extends candidates, validated there: "vs-" marks, digests) whose body is
  * the plan, as text:
  *
- *   buckle-landlock-plan 1\n
- *   V VALUES PROTECTED\n                  digests of the parameter values and
- *                                         of the protected paths
+ *   buckle-landlock-plan 3\n
+ *   V VALUES PROTECTED MOUNTS\n           digests of the parameter values, of
+ *                                         the protected paths and of the mount
+ *                                         table (/proc/self/mountinfo)
  *   D NAMELEN DEFLEN\nNAME DEF\n          a default that names other values
  *                                         (worked out again by every run)
  *   H ABI FS NET SCOPED FLAGS SECCOMP\n   the ruleset's header
@@ -33,6 +34,7 @@
 #include "run_profile.h"
 #include "runner.h"
 #include "../support/digest.h"
+#include "../backend/landlock_mounts.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -47,7 +49,7 @@
 #include <sys/syscall.h>
 #endif
 
-#define PLAN_MAGIC "buckle-landlock-plan 2\n"
+#define PLAN_MAGIC "buckle-landlock-plan 3\n"
 /* a directory read by the plan that changed less than this many seconds
  * before the planning is read again by every run that uses the plan (a
  * change within its timestamps' granularity could keep them); the others
@@ -94,6 +96,17 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
     char *bp = rq->buckle_path ? arena_strdup(a, rq->buckle_path) : NULL;
     for (char *tok = bp ? strtok(bp, ":") : NULL; tok; tok = strtok(NULL, ":"))
         if (*tok) protect_path(&pl, tok);
+    /* buckle itself and its standard library directories, existing or
+     * not: every later run executes the one and looks in the others,
+     * whichever profile it runs (a base this profile does not extend, a
+     * program renamed over buckle) */
+    if (rq->exe_path && rq->exe_path[0] == '/') protect_path(&pl, rq->exe_path);
+    for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
+        protect_path(&pl, rq->std_dirs[k]);
+        char *real = realpath(rq->std_dirs[k], NULL);
+        if (real) protect_whole(&pl, arena_strdup(a, real));
+        free(real);
+    }
     for (size_t k = 0; k < ncache; k++) {
         /* the links on its way, or its missing part; then the directory
          * itself, at and beneath, where it is now */
@@ -109,6 +122,20 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
     protect_free(&pl);
     *n = np;
     return prot;
+}
+
+const char **ll_hidden_paths(arena *a, const char *const *cache_dirs, size_t ncache, size_t *n)
+{
+    const char **h = arena_alloc(a, (2 * ncache + 1) * sizeof *h);
+    size_t nh = 0;
+    for (size_t k = 0; k < ncache; k++) {
+        h[nh++] = cache_dirs[k];
+        char *real = realpath(cache_dirs[k], NULL);
+        if (real && strcmp(real, cache_dirs[k]) != 0) h[nh++] = arena_strdup(a, real);
+        free(real);
+    }
+    *n = nh;
+    return h;
 }
 
 const char *ll_expand_default(arena *a, const char *def, const sb_param *vals, size_t n, const char **why)
@@ -207,7 +234,8 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
     strbuf b;
     sb_init(&b);
     sb_puts(&b, PLAN_MAGIC);
-    sb_printf(&b, "V %016" PRIx64 " %016" PRIx64 "\n", values_digest(all, nall), paths_digest(prot, nprot));
+    sb_printf(&b, "V %016" PRIx64 " %016" PRIx64 " %016" PRIx64 "\n", values_digest(all, nall), paths_digest(prot, nprot),
+              p->mounts_digest);
     for (size_t k = 0; k < c->params.cap; k++) {
         hm_slot *sl = &c->params.slots[k];
         if (!sl->hash) continue;
@@ -396,8 +424,11 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     size_t ml = strlen(PLAN_MAGIC);
     if ((size_t)(r->end - r->p) < ml || memcmp(r->p, PLAN_MAGIC, ml) != 0) return -1;
     r->p += ml;
-    unsigned long long vd, pd, x[10];
-    if (!rd_tag(r, 'V') || rd_num(r, &vd, ' ') || rd_num(r, &pd, '\n')) return -1;
+    unsigned long long vd, pd, md, x[10];
+    if (!rd_tag(r, 'V') || rd_num(r, &vd, ' ') || rd_num(r, &pd, ' ') || rd_num(r, &md, '\n')) return -1;
+    /* the mount table the plan saw: a bind mount made since gives a denied
+     * directory a name the plan did not withdraw grants from */
+    if (ll_mounts_digest(a) != md) return -1;
     /* the protected paths, as a cold run would work them out now */
     size_t nprot;
     const char **prot = ll_protected_paths(a, in->rq, e->files, e->nfiles, e->probes, e->nprobes, in->cache_dirs,

@@ -26,6 +26,10 @@ size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd
  * -I and $BUCKLE_PATH directories, the run cache directories; of each,
  * every symbolic link met on the way, the file at its end and a missing
  * component. */
+/* The paths the sandbox may not read either: the run cache directories
+ * (as named, and where they are now), whose plans name other runs' paths,
+ * parameter values and the entries of directories they listed. */
+const char **ll_hidden_paths(arena *a, const char *const *cache_dirs, size_t ncache, size_t *n);
 const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
                                 const file_probe *probes, size_t nprobes, const char *const *cache_dirs,
                                 size_t ncache, size_t *n);

@@ -311,9 +311,17 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         protect_path(&pl, cwd);
         for (size_t k = 0; k < rp.nwalk; k++) protect_path(&pl, rp.walk[k]);
         protect_params(&pl, &rp, rq->raw_defs, rq->ndef);
-        const char *pdirs[2] = { dir, cdir };      /* protected in inline mode too */
+        const char *pdirs[2 + STD_DIRS_MAX] = { dir, cdir };      /* protected in inline mode too */
         size_t npdirs = cdir ? 2 : 1;
         for (size_t k = 0; k < npdirs; k++) protect_path(&pl, pdirs[k]);   /* their ancestors */
+        /* buckle itself and its standard library directories, existing or
+         * not: every later run executes the one and looks in the others,
+         * whichever profile it runs */
+        if (rq->exe_path && rq->exe_path[0] == '/') protect_path(&pl, rq->exe_path);
+        for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
+            protect_path(&pl, rq->std_dirs[k]);
+            if (realpath(rq->std_dirs[k], scratch)) pdirs[npdirs++] = arena_strdup(a, scratch);
+        }
         sb_reset(&prot);
         runner_protection(&prot, pdirs, npdirs, &pl);
 

@@ -9,6 +9,7 @@
 #include "../lint/lint.h"
 #include "../support/codes.h"
 #include "elf_interp.h"
+#include "home_guard.h"
 #include "landlock_cache.h"
 #include "linux_run.h"
 #include "runner.h"
@@ -137,7 +138,22 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     char *rp = realpath(resolved, NULL);
     const char *exec_path = rp ? arena_strdup(&a, rp) : resolved;
     free(rp);
-    rp = elf_interp(exec_path, scratch, sizeof scratch) == 0 ? realpath(scratch, NULL) : NULL;
+    /* a script: the kernel executes the interpreter its "#!" line names
+     * (and that one's, up to its limit), and maps the last one's loader */
+    const char *script_named[SCRIPT_DEPTH_MAX], *script_real[SCRIPT_DEPTH_MAX], *script_of[SCRIPT_DEPTH_MAX];
+    size_t nscript = 0;
+    const char *elf = exec_path;
+    int er = elf_interp(elf, scratch, sizeof scratch);
+    while (er == -1 && nscript < SCRIPT_DEPTH_MAX && script_interp(elf, scratch, sizeof scratch) == 0) {
+        script_of[nscript] = elf;
+        script_named[nscript] = arena_strdup(&a, scratch);
+        rp = realpath(scratch, NULL);
+        if (!rp) break;
+        elf = script_real[nscript++] = arena_strdup(&a, rp);
+        free(rp);
+        er = elf_interp(elf, scratch, sizeof scratch);
+    }
+    rp = er == 0 ? realpath(scratch, NULL) : NULL;
     const char *ip = rp ? arena_strdup(&a, rp) : NULL;
     free(rp);
 
@@ -238,12 +254,24 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         run_say(sink, SEV_ERROR, "parameter %s has no value: pass -D %s=VALUE", missing, missing);
         goto out;
     }
+    /* a grant of the working directory must not be a grant of the home
+     * directory (home_guard.c): the HOME value and the password database's */
+    {
+        const char *homes[2] = { decider_value(d, "HOME"), NULL };
+        run_user_entry(&a, &homes[1], NULL);
+        const char *why = runner_workdir_home_problem(&a, c, d, decider_value(d, "WORKDIR"), homes, 2);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
 
     /* the profile's sources and buckle's directories stay unwritable: the
      * next run reads them */
     size_t nprot;
     const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, &nprot);
-    backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid() };
+    backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid(), NULL, 0 };
+    in.hide = ll_hidden_paths(&a, cdirs, ncd, &in.nhide);    /* the run cache: other runs' plans */
     t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
     have_plan = 1;
@@ -272,6 +300,18 @@ launch:
         const char *why;
         if (ll_plan_decide(&plan, &q, exec_path, &a, &why) != 0) {
             run_say(sink, SEV_ERROR, "the profile does not let %s start (%s); nothing was run", exec_path, why);
+            goto out;
+        }
+        /* and, for a script, the interpreters its "#!" lines name */
+        for (size_t k = 0; k < nscript; k++) {
+            q.obj = script_real[k];
+            q.len = strlen(script_real[k]);
+            if (ll_plan_decide(&plan, &q, script_real[k], &a, &why) == 0) continue;
+            run_say(sink, SEV_ERROR, "the profile does not let %s start: it is a script whose #! line names %s%s%s, which "
+                                     "the kernel executes in its place and the profile may not execute (%s); add "
+                                     "process { allow exec literal \"%s\"; } (or its directory); nothing was run",
+                    script_of[k], script_named[k], strcmp(script_named[k], script_real[k]) ? ", that is " : "",
+                    strcmp(script_named[k], script_real[k]) ? script_real[k] : "", why, script_real[k]);
             goto out;
         }
     }

@@ -53,6 +53,22 @@ refused "userfaultfd" userfaultfd
 refused "perf_event_open" perf
 refused "bpf" bpf
 refused "personality READ_IMPLIES_EXEC" personality
+# a process group outside the sandbox: a command in the background could
+# join the caller's shell's group (the terminal's foreground) and read what
+# the user types to the shell.  In a session of its own (setsid), whose
+# leader, a shell, stays outside the sandbox; a group of its own still works
+if command -v setsid >/dev/null 2>&1; then
+    run "landlock hardening: pgid outside" setsid -w sh -c "'$SP' pgid-join"
+    outside=$OUT
+    run "landlock hardening: pgid join" setsid -w sh -c "'$B' run $A '$P' -- '$SP' pgid-join"
+    if [ "$outside" != allowed ]; then skip "landlock hardening: joining the caller's process group is refused" "refused outside the sandbox too: $outside"
+    elif grep -q '^refused' "$TMP/out"; then pass "landlock hardening: joining the caller's process group (setpgid to the session leader's) is refused"
+    else fail "landlock hardening: joining the caller's process group (setpgid to the session leader's) is refused" "rc $RC: $OUT $ERR"; fi
+    run "landlock hardening: pgid own" setsid -w sh -c "'$B' run $A '$P' -- '$SP' pgid-own"
+    expect_out_has "landlock hardening: a process group of its own (setpgid 0 0) still works" "allowed"
+else
+    skip "landlock hardening: joining the caller's process group is refused" "no setsid"
+fi
 
 # truncate by path: before ABI 3 Landlock does not check it, so the filter
 # refuses it (else the command could empty a file it may not write, buckle's
@@ -103,6 +119,32 @@ if grep -q '^refused' "$TMP/out" && [ ! -e "$R/proj/made-setuid" ]; then pass "l
 else fail "landlock hardening: creating a set-user-ID file is refused" "rc $RC: $OUT $ERR $(ls -l "$R/proj/made-setuid" 2>&1)"; fi
 run "landlock hardening: plain chmod" "$B" run $A "$P" -- "$SP" chmod "$R/proj/tool" 755
 expect_out_has "landlock hardening: a plain chmod in the project works" "allowed"
+# modes are metadata, class files: a file the profile denies (reading and
+# writing) can still be re-permissioned by its owner (root, of its own
+# file); the verdict says so in words, and the file stays unreadable
+echo secret >"$R/proj/denied"
+chmod 600 "$R/proj/denied"
+cat >"$R/prof/modes.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/proj", "$BUILDA";
+    allow exec-map "/usr/lib";
+    allow write "$R/proj";
+    deny read literal "$R/proj/denied";
+    deny write literal "$R/proj/denied";
+}
+process { allow exec "/usr/bin", "$BUILDA"; allow fork; }
+EOP
+run "landlock hardening: modes refused" "$B" run "$R/prof/modes.buckle" -- /usr/bin/true
+expect_rc "landlock hardening: a deny of a file is weaker (its modes), refused without --linux-accept=files" 125
+expect_err_has "landlock hardening: ... the verdict names the modes in words" "so the command can still change their modes (chmod), owners (chown)"
+expect_err_has "landlock hardening: ... and the class" "(class files)"
+run "landlock hardening: modes" "$B" run $A "$R/prof/modes.buckle" -- "$SP" chmod "$R/proj/denied" 644
+expect_out_has "landlock hardening: accepted, the owner changes the denied file's mode (chmod 644)" "allowed"
+[ "$(stat -c %a "$R/proj/denied")" = 644 ] && pass "landlock hardening: ... the mode is 644 after the run" \
+    || fail "landlock hardening: ... the mode is 644 after the run" "$(stat -c %a "$R/proj/denied")"
+run "landlock hardening: modes read" "$B" run $A "$R/prof/modes.buckle" -- "$SP" open "$R/proj/denied"
+expect_out_has "landlock hardening: ... and the file stays unreadable inside" "refused"
 run "landlock hardening: plain create" "$B" run $A "$P" -- "$SP" create "$R/proj/plain" 644
 expect_out_has "landlock hardening: creating a plain file in the project works" "allowed"
 # file watching: Landlock does not check the watched path, so a watch on a

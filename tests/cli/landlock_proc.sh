@@ -87,6 +87,40 @@ run "landlock /proc/self: per pid" "$B" run -v --force $A "$R/prof/pp.buckle" --
     || fail "landlock /proc/self: with a rule that names processes' entries, the command's own /proc/PID is not granted" "rc $RC: $OUT"
 expect_err_has "landlock /proc/self: ... and -v says why" "the command's own /proc/PID is not granted: by the rule at $R/prof/pp.buckle:4"
 
+# a grandchild (a process a process of the command starts): under a profile
+# whose process information is its own (std/base's "target self"), it cannot
+# open its own /proc/self (its /proc/PID did not exist at launch:
+# narrower), nor any process's outside the sandbox; under a profile that
+# allows process information of every process, /proc is granted whole and
+# it reads its own, while what Landlock's ptrace scope keeps (environ, maps,
+# mem) stays closed for the processes outside
+sleep 30 &
+opid=$!
+GC="/usr/bin/sh -c '/usr/bin/head -1 /proc/self/status; /usr/bin/ls /proc/self/fd | /usr/bin/grep -q . && echo fd-listed; /usr/bin/cat /proc/thread-self/comm; /usr/bin/head -c 5 /proc/$opid/cmdline; echo; /usr/bin/head -c 5 /proc/$opid/environ; /usr/bin/head -1 /proc/$opid/maps; /usr/bin/head -1 /proc/$opid/status'"
+run "landlock /proc/self: grandchild, self" "$B" run $A "$P" -- /usr/bin/sh -c "$GC"
+expect_out_lacks "landlock /proc/self: (info of itself) a grandchild cannot open its own /proc/self (narrower)" "Name:"
+expect_out_lacks "landlock /proc/self: (info of itself) ... nor list its own /proc/self/fd" "fd-listed"
+expect_out_lacks "landlock /proc/self: (info of itself) ... nor read another process's cmdline outside the sandbox" "sleep"
+[ "$(grep -c 'Permission denied' "$TMP/err")" -ge 6 ] && pass "landlock /proc/self: (info of itself) ... each refused with EACCES" \
+    || fail "landlock /proc/self: (info of itself) ... each refused with EACCES" "$ERR"
+cat >"$R/prof/info.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "$R/proj", "$BUILDA";
+    allow exec-map "/usr/lib";
+}
+process { allow exec "/usr/bin", "$BUILDA"; allow fork; allow info; }
+EOP
+run "landlock /proc/self: grandchild, info" "$B" run --linux-accept=files,process "$R/prof/info.buckle" -- /usr/bin/sh -c "$GC"
+expect_out_has "landlock /proc/self: (info of every process) a grandchild reads its own /proc/self" "Name:	head"
+expect_out_has "landlock /proc/self: (info of every process) ... lists its own /proc/self/fd" "fd-listed"
+expect_out_has "landlock /proc/self: (info of every process) ... reads /proc/thread-self" "cat"
+expect_out_has "landlock /proc/self: (info of every process) ... and another process's cmdline, as the profile allows" "sleep"
+grep -q "/proc/$opid/environ' for reading: Permission denied" "$TMP/err" && grep -q "/proc/$opid/maps' for reading: Permission denied" "$TMP/err" \
+    && pass "landlock /proc/self: (info of every process) ... but not an outside process's environ or maps (Landlock's ptrace scope)" \
+    || fail "landlock /proc/self: (info of every process) ... but not an outside process's environ or maps (Landlock's ptrace scope)" "$OUT $ERR"
+kill "$opid" 2>/dev/null
+
 # descriptor links: decided on the file they lead to, so n/a for the query
 run "landlock /proc/self: fd outside" sh -c "'$B' run $A '$P' -- '$SP' open /proc/self/fd/0 <'$R/out/o'"
 expect_out_has "landlock /proc/self: /proc/self/fd/0 leading outside the profile is refused" "refused"

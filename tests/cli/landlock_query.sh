@@ -1,8 +1,8 @@
 # landlock_query.sh - `buckle query --platform linux` and the Landlock
 # verdicts where the kernel's reach is easy to overstate (docs/linux.md):
 # an entry directly under /, ioctl on files that are not devices, a hard
-# link of a denied file in a directory granted entry by entry, a second
-# mount of a directory, and buckle's own files at run time.  Live where the
+# link of a denied file in a directory granted entry by entry, and
+# buckle's own files at run time (bind mounts: landlock_mounts.sh).  Live where the
 # kernel is involved.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
@@ -110,50 +110,6 @@ expect_rc "landlock query: a program with one name beside it runs" 0
 a=$(qans "$P" files read "$R/hl/alias")
 if [ "$a" = deny ]; then pass "landlock query: query denies the withheld name"
 else fail "landlock query: query denies the withheld name" "query says $a"; fi
-
-# a second mount of a directory (a bind mount): a grant belongs to the
-# directory, so a deny named through one mount does not hold where another
-# mount of it is granted: weaker, class links, and query allows (made in a
-# mount namespace of the test's own, so nothing outside sees the mount)
-if [ "$(id -u)" = 0 ]; then MNT="unshare -m --propagation private"; else MNT="unshare -rm"; fi
-if $MNT true 2>/dev/null; then
-    mkdir -p "$R/bm/real" "$R/bm/view"
-    echo bmsecret >"$R/bm/real/secret"
-    inmnt() {  # CMD...: runs CMD with $R/bm/real mounted at $R/bm/view too
-        $MNT sh -c 'mount --bind "$1" "$2" || exit 99; shift 2; exec "$@"' sh "$R/bm/real" "$R/bm/view" "$@"
-    }
-    { base; printf 'files { allow read "%s/bm"; deny read literal "%s/bm/view/secret"; }\n' "$R" "$R"; } >"$R/prof/bm.buckle"
-    P="$R/prof/bm.buckle"
-    run "landlock query: bind mount, outside" "$B" run -v $A "$P" -- /usr/bin/true
-    expect_rc "landlock query: without the second mount the deny needs no links" 0
-    run "landlock query: bind mount, refused" inmnt "$B" run $A "$P" -- /usr/bin/cat "$R/bm/view/secret"
-    expect_rc "landlock query: a deny another mount of its directory opens is refused" 125
-    expect_err_has "landlock query: the refusal names the other mount" "$R/bm/view/secret is also $R/bm/real/secret, through another mount of the same directory (a bind mount): read_file is granted there (on $R/bm/real)"
-    expect_err_has "landlock query: the class is links" "(class links)"
-    run "landlock query: bind mount, accepted" inmnt "$B" run $A,links "$P" -- /usr/bin/cat "$R/bm/view/secret"
-    expect_out_has "landlock query: the kernel opens the denied name through the other mount (what the verdict says)" "bmsecret"
-    run "landlock query: bind mount, query" inmnt "$B" query --platform linux "$P" files read "$R/bm/view/secret"
-    expect_out_has "landlock query: query allows it, naming the other mount" "read_file granted on $R/bm/real: $R/bm/view/secret is also $R/bm/real/secret, through another mount"
-    # named through the original, granted through the bind mount
-    { base; printf 'files { allow read "%s/bm"; deny read literal "%s/bm/real/secret"; }\n' "$R" "$R"; } >"$R/prof/bm2.buckle"
-    run "landlock query: bind mount, the other way" inmnt "$B" run $A "$R/prof/bm2.buckle" -- /usr/bin/true
-    expect_err_has "landlock query: a deny of the original is refused when the bind mount is granted" "$R/bm/real/secret is also $R/bm/view/secret, through another mount"
-    # buckle's own files shown by another mount: protected there too
-    mkdir -p "$R/pa/prof" "$R/pw/mnt" "$R/pw/sub"
-    { base; printf 'files { allow read "%s/pw"; allow write "%s/pw"; }\n' "$R" "$R"; } >"$R/pa/prof/p.buckle"
-    cp "$R/pa/prof/p.buckle" "$R/pa/before"
-    inmntp() {  # CMD...: runs CMD with $R/pa/prof mounted at $R/pw/mnt too
-        $MNT sh -c 'mount --bind "$1" "$2" || exit 99; shift 2; exec "$@"' sh "$R/pa/prof" "$R/pw/mnt" "$@"
-    }
-    run "landlock query: own files through a bind mount" inmntp "$B" run $A "$R/pa/prof/p.buckle" -- /usr/bin/sh -c "echo planted >>'$R/pw/mnt/p.buckle'"
-    expect_rc "landlock query: the profile cannot be written through another mount of its directory" 2
-    if cmp -s "$R/pa/prof/p.buckle" "$R/pa/before"; then pass "landlock query: the profile is unchanged"
-    else fail "landlock query: the profile is unchanged" "it was written through the bind mount"; fi
-    run "landlock query: own files through a bind mount, elsewhere" inmntp "$B" run $A "$R/pa/prof/p.buckle" -- /usr/bin/touch "$R/pw/sub/new"
-    expect_rc "landlock query: a new file in a directory beside the mount can be made" 0
-else
-    skip "landlock query: bind mounts" "no mount namespace here (unshare -m)"
-fi
 
 # buckle's own files: a run keeps the profile (and its directory's way to
 # it) unwritable, so the directory that holds it is granted entry by entry;

@@ -26,6 +26,10 @@
  *   sysprobe create PATH MODE  open(PATH, O_CREAT|O_EXCL|O_WRONLY, MODE)
  *   sysprobe chown PATH UID    chown(PATH, UID, -1)
  *   sysprobe packet            socket(AF_PACKET, SOCK_RAW, 0)
+ *   sysprobe pgid-own          setpgid(0, 0): a process group of its own
+ *   sysprobe pgid-join         setpgid(0, 0), then setpgid(0, getsid(0)): joins
+ *                              the session leader's process group (the
+ *                              caller's shell), reported
  *   sysprobe daemon FILE       forks a child that leaves the session, writes
  *                              its pid to FILE, then appends a line to
  *                              FILE.log every 50 ms for 30 s; returns at once */
@@ -200,6 +204,13 @@ int main(int argc, char **argv)
         if (stat(argv[2], &st) != 0) return say(-1);
         return say(truncate(argv[2], st.st_size));
     }
+    if (argc == 2 && !strcmp(argv[1], "pgid-own")) return say(setpgid(0, 0));
+    if (argc == 2 && !strcmp(argv[1], "pgid-join")) {
+        if (setpgid(0, 0) != 0) { printf("cannot leave the group: %s\n", strerror(errno)); return 2; }
+        pid_t sid = getsid(0);
+        if (sid <= 0 || sid == getpid()) { puts("no session leader to join"); return 2; }
+        return say(setpgid(0, sid));
+    }
     if (argc == 3 && !strcmp(argv[1], "daemon")) {
         pid_t p = fork();
         if (p < 0) return say(-1);
@@ -220,7 +231,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|pgid-own|pgid-join|daemon FILE\n");
     return 2;
 }
 #else

@@ -1,0 +1,110 @@
+# landlock_home.sh - std/agent and the home directory, live (docs/linux.md,
+# "The home directory as WORKDIR"): run from the home directory, or from a
+# directory above it, std/agent's write grant on $WORKDIR would hand the
+# command every file of the home that no deny names (~/.vimrc, ~/.cargo/bin),
+# so the run is refused, naming the rule; run from the project it runs.  A
+# profile that writes the home directory on purpose (allow write "~") keeps
+# std/agent's final denies: shell start-up files, ~/.local/bin, ~/bin and
+# credentials stay closed, as root and as an unprivileged user.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock home: every check" "not Linux"; exit 0; fi
+unset BUCKLE_SANDBOX_EXEC
+A=--linux-accept=files
+# buckle and the standard library beside it, readable by an unprivileged
+# user (the test's own directory is not): a directory of the test's own
+U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-llhome.XXXXXX")
+chmod 755 "$U"
+U=$(cd "$U" && pwd -P)
+trap 'rm -rf "$U"' EXIT
+mkdir -p "$U/corpus"
+cp "$BUCKLE" "$U/buckle"
+cp -R corpus/std "$U/corpus/std"
+chmod -R a+rX "$U"
+B=$U/buckle
+P=$U/corpus/std/agent.buckle
+
+# a home with the files std/agent names and some it does not
+mkhome() {  # DIR
+    mkdir -p "$1/proj" "$1/.local/bin" "$1/bin" "$1/.ssh" "$1/.cargo/bin" "$1/tmp"
+    echo rc >"$1/.bashrc"; echo vim >"$1/.vimrc"; echo key >"$1/.ssh/id"
+    echo tool >"$1/.cargo/bin/tool"; echo mine >"$1/proj/a.txt"
+}
+H=$U/home
+mkhome "$H"
+run "landlock home: a run" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/true"
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock home: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "landlock home: std/agent runs from the project's directory" 0
+
+# WORKDIR = HOME: refused, and nothing runs
+run "landlock home: workdir is home" sh -c "cd '$H' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.vimrc'"
+expect_rc "landlock home: std/agent run from the home directory is refused" 125
+expect_err_has "landlock home: ... saying the working directory is the home directory" "the working directory $H is the home directory $H"
+expect_err_has "landlock home: ... naming std/agent's rule" "agent.buckle:22 (allow files write subpath \"\${WORKDIR}\")"
+expect_err_has "landlock home: ... and what to do" "run it from the project's directory"
+[ "$(cat "$H/.vimrc")" = vim ] && pass "landlock home: ... and the command did not run (~/.vimrc unchanged)" \
+    || fail "landlock home: ... and the command did not run (~/.vimrc unchanged)" "$(cat "$H/.vimrc")"
+# above HOME: the same
+run "landlock home: workdir above home" sh -c "cd '$U' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/true"
+expect_rc "landlock home: std/agent run from above the home directory is refused" 125
+expect_err_has "landlock home: ... saying so" "the working directory $U is above the home directory $H"
+# the password database's home counts too: HOME pointing elsewhere does not
+# make the real home a project
+PW=$(getent passwd "$(id -u)" | cut -d: -f6)
+if [ -n "$PW" ] && [ -d "$PW" ] && [ "$PW" != / ]; then
+    run "landlock home: workdir is the passwd home" sh -c "cd '$PW' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$P' -- /usr/bin/true"
+    expect_rc "landlock home: run from the password database's home with another HOME is refused" 125
+    expect_err_has "landlock home: ... naming that home" "is the home directory $PW"
+else
+    skip "landlock home: workdir is the passwd home" "this user's home ($PW) is not a directory"
+fi
+# a profile that does not write WORKDIR is not concerned
+printf 'extends "std/base";\nfiles { allow read "${WORKDIR}"; }\nprocess { allow exec "/usr/bin"; }\n' >"$U/ro.buckle"
+run "landlock home: read-only workdir" sh -c "cd '$H' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$U/ro.buckle' -- /usr/bin/cat .vimrc"
+expect_rc "landlock home: a profile that only reads WORKDIR runs from the home directory" 0
+
+# a profile that writes the home directory on purpose: std/agent's finals
+# hold (the home's entries are granted one by one around them)
+cat >"$U/home.buckle" <<'EOP'
+extends "std/agent";
+files {
+    allow read "~";
+    allow write "~";  # buckle: ignore[BK3004] -- the test writes the home on purpose
+}
+EOP
+chmod a+r "$U/home.buckle"
+ATTACK='for f in .bashrc .profile .local/bin/git bin/x .ssh/authorized_keys .config/autostart/x.desktop .config/systemd/user/x.service; do
+  mkdir -p "$(dirname "$HOME/$f")" 2>/dev/null; echo pwned >>"$HOME/$f" 2>/dev/null && echo "WROTE $f"; done
+mv "$HOME/.local" "$HOME/.local.old" 2>/dev/null && echo "MOVED .local"
+mv "$HOME/bin" "$HOME/bin.old" 2>/dev/null && echo "MOVED bin"
+ln -s "$HOME/proj" "$HOME/.config" 2>/dev/null && echo "LINKED .config"
+cat "$HOME/.ssh/id" 2>/dev/null && echo "READ .ssh/id"
+echo ok >>"$HOME/.vimrc" && echo "WROTE .vimrc"
+echo ok >>"$HOME/proj/a.txt" && echo "WROTE proj"'
+finals() {  # LABEL HOMEDIR RUNNER...
+    _l=$1 _h=$2; shift 2
+    run "landlock home: finals ($_l)" "$@" sh -c "cd '$_h/proj' && HOME='$_h' TMPDIR='$_h/tmp' '$B' run $A '$U/home.buckle' -- /usr/bin/sh -c '$(echo "$ATTACK" | sed "s/'/'\\\\''/g")'"
+    expect_rc "landlock home: ($_l) a profile that writes ~ runs" 0
+    for w in "WROTE .bashrc" "WROTE .profile" "WROTE .local/bin/git" "WROTE bin/x" "WROTE .ssh" "WROTE .config" \
+             "MOVED .local" "MOVED bin" "LINKED .config" "READ .ssh/id"; do
+        expect_out_lacks "landlock home: ($_l) under allow write \"~\", std/agent's finals hold: no $w" "$w"
+    done
+    expect_out_has "landlock home: ($_l) ... while what the profile allows is written (~/.vimrc)" "WROTE .vimrc"
+    expect_out_has "landlock home: ($_l) ... and the project" "WROTE proj"
+    [ "$(cat "$_h/.bashrc")" = rc ] && [ ! -e "$_h/.local/bin/git" ] && [ ! -e "$_h/bin/x" ] && [ -d "$_h/.local" ] \
+        && pass "landlock home: ($_l) ... the home's protected files are as they were" \
+        || fail "landlock home: ($_l) ... the home's protected files are as they were" "$(ls -la "$_h" "$_h/.local/bin" "$_h/bin")"
+}
+finals "uid $(id -u)" "$H"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+    N=$U/nobody
+    mkhome "$N"
+    chown -R 65534:65534 "$N"
+    finals "unprivileged uid 65534" "$N" setpriv --reuid=65534 --regid=65534 --clear-groups
+    run "landlock home: unprivileged, workdir is home" setpriv --reuid=65534 --regid=65534 --clear-groups \
+        sh -c "cd '$N' && HOME='$N' TMPDIR='$N/tmp' '$B' run $A '$P' -- /usr/bin/true"
+    expect_rc "landlock home: (unprivileged uid 65534) std/agent run from the home directory is refused" 125
+else
+    skip "landlock home: as an unprivileged user" "needs root (to become uid 65534) and setpriv"
+fi
+exit 0

@@ -1,0 +1,64 @@
+# landlock_scripts.sh - a command that is a script, live (docs/linux.md,
+# "Scripts"): the kernel executes the interpreter its "#!" line names, and
+# maps that interpreter's dynamic loader; Landlock checks both.  buckle
+# follows the "#!" lines, grants the loader the last interpreter needs (as
+# for a program), and refuses before starting when the profile may not
+# execute an interpreter, naming it and the rule to add.  std/agent runs
+# the project's scripts.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock scripts: every check" "not Linux"; exit 0; fi
+unset BUCKLE_SANDBOX_EXEC
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+R="$TMP/llscripts"
+rm -rf "$R"
+mkdir -p "$R/proj/tools" "$R/home" "$R/tmp" "$R/prof"
+R=$(cd "$R" && pwd -P)
+SH=$(readlink -f /bin/sh)
+printf '#!/bin/sh\necho built\n' >"$R/proj/build.sh"
+printf '#!/usr/bin/env sh\necho via-env\n' >"$R/proj/env.sh"
+printf '#!/bin/sh\n./tools/step.sh && echo outer\n' >"$R/proj/outer.sh"
+printf '#!/bin/sh\necho step\n' >"$R/proj/tools/step.sh"
+printf '#!%s/proj/build.sh\n' "$R" >"$R/proj/nested.sh"
+chmod +x "$R/proj/build.sh" "$R/proj/env.sh" "$R/proj/outer.sh" "$R/proj/tools/step.sh" "$R/proj/nested.sh"
+A=--linux-accept=files
+P=$(pwd)/corpus/std/agent.buckle
+ag() { run "landlock scripts: $1" sh -c "cd '$R/proj' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run $A '$P' -- $2"; }
+ag "std/agent build.sh" ./build.sh
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock scripts: every check" "this kernel has no Landlock"; exit 0; fi
+expect_out_has "landlock scripts: std/agent runs a #!/bin/sh script of the project" "built"
+ag "std/agent env.sh" ./env.sh
+expect_out_has "landlock scripts: std/agent runs a #!/usr/bin/env sh script of the project" "via-env"
+ag "std/agent outer.sh" ./outer.sh
+expect_out_has "landlock scripts: ... one that runs another script of the project" "outer"
+ag "std/agent nested.sh" ./nested.sh
+expect_out_has "landlock scripts: ... and a script whose interpreter is a script of the project" "built"
+
+# a profile that lets the project be executed, but not the shell
+cat >"$R/prof/noshell.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/proj";
+    allow exec-map "/usr/lib";
+}
+process { allow exec "$R/proj"; allow fork; }
+EOP
+run "landlock scripts: no shell" sh -c "cd '$R/proj' && '$B' run $A '$R/prof/noshell.buckle' -- ./build.sh"
+expect_rc "landlock scripts: a script whose interpreter the profile may not execute is refused before it starts" 125
+expect_err_has "landlock scripts: ... naming the script and its #! line" "the profile does not let $R/proj/build.sh start: it is a script whose #! line names /bin/sh"
+expect_err_has "landlock scripts: ... and the rule to add" "add process { allow exec literal \"$SH\"; }"
+# the shell allowed, the loader not named by the profile: granted as for a
+# program (the weaker default the files class accepts)
+cat >"$R/prof/shell.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$R/proj";
+    allow exec-map "/usr/lib";
+}
+process { allow exec "$R/proj", "$SH"; allow fork; }
+EOP
+run "landlock scripts: shell" sh -c "cd '$R/proj' && '$B' run $A '$R/prof/shell.buckle' -- ./build.sh"
+expect_out_has "landlock scripts: the interpreter's dynamic loader is granted as for a program" "built"
+run "landlock scripts: shell -v" sh -c "cd '$R/proj' && '$B' run -v --no-cache $A '$R/prof/shell.buckle' -- ./build.sh"
+expect_err_has "landlock scripts: ... and -v says so" "the dynamic loader, which the profile lets be mapped executable"
+exit 0

@@ -1,0 +1,60 @@
+# landlock_self.sh - buckle's own executable and its standard library, live
+# (docs/linux.md, "Where buckle keeps its files"): under a profile that lets
+# the sandbox write where buckle is installed, a command can neither change
+# nor add a base in the standard library (which a later run of another
+# profile would compile), nor create the library directories buckle looks
+# in first, nor replace, rename or remove buckle itself (which every later
+# run executes unsandboxed).
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock self: every check" "not Linux"; exit 0; fi
+unset BUCKLE_SANDBOX_EXEC
+U="$TMP/llself"
+W="$TMP/llself-prof"
+rm -rf "$U" "$W"
+mkdir -p "$U/inst/corpus" "$U/proj" "$U/tmp" "$U/home" "$W"
+U=$(cd "$U" && pwd -P)
+W=$(cd "$W" && pwd -P)
+I=$U/inst
+# installed in the source tree's layout: the binary beside corpus/std
+cp "$BUCKLE" "$I/buckle"
+cp -R corpus/std "$I/corpus/std"
+cp "$I/corpus/std/base.buckle" "$U/base.before"
+cp "$I/buckle" "$U/buckle.before"
+# the profile outside the installation (its own directory is protected anyway)
+cat >"$W/w.buckle" <<EOP
+default deny;
+files {
+    allow read "/usr", "/etc", "/proc", "/dev", "$U";
+    allow exec-map "/usr/lib";
+    allow write "$U", literal "/dev/null";
+}
+process { allow exec "/usr/bin"; allow fork; }
+EOP
+A=--linux-accept=files
+ATTACK='I=$1 U=$2
+(printf "platform linux { files { allow write \"/\"; } }\n" >>"$I/corpus/std/base.buckle") 2>/dev/null && echo "CHANGED std/base"
+(echo "files { allow write \"/\"; }" >"$I/corpus/std/planted.buckle") 2>/dev/null && echo "ADDED a std base"
+mkdir -p "$U/share/buckle/std" 2>/dev/null && echo "MADE share/buckle/std"
+mkdir -p "$U/corpus/std" 2>/dev/null && echo "MADE ../corpus/std"
+cp /usr/bin/true "$U/proj/fake" && mv -f "$U/proj/fake" "$I/buckle" 2>/dev/null && echo "REPLACED buckle"
+mv "$I/buckle" "$I/buckle.old" 2>/dev/null && echo "RENAMED buckle"
+rm -f "$I/buckle" 2>/dev/null; [ -e "$I/buckle" ] || echo "REMOVED buckle"
+mv "$I/corpus/std" "$I/corpus/std.old" 2>/dev/null && echo "RENAMED std"
+mv "$I/corpus" "$I/corpus.old" 2>/dev/null && echo "RENAMED corpus"
+(echo x >"$U/proj/ok") 2>/dev/null && echo "WROTE proj"
+echo done'
+printf '%s\n' "$ATTACK" >"$U/proj/attack.sh"
+run "landlock self: attack" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run $A '$W/w.buckle' -- /usr/bin/sh '$U/proj/attack.sh' '$I' '$U'"
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock self: every check" "this kernel has no Landlock"; exit 0; fi
+expect_out_has "landlock self: the command ran to its end" "done"
+expect_out_has "landlock self: ... and wrote what the profile allows" "WROTE proj"
+for w in "CHANGED std/base" "ADDED a std base" "MADE share/buckle/std" "MADE ../corpus/std" "REPLACED buckle" \
+         "RENAMED buckle" "REMOVED buckle" "RENAMED std" "RENAMED corpus"; do
+    expect_out_lacks "landlock self: a profile that writes where buckle is installed cannot: $w" "$w"
+done
+expect_same "landlock self: std/base is as it was" "$U/base.before" "$I/corpus/std/base.buckle"
+expect_same "landlock self: buckle is as it was" "$U/buckle.before" "$I/buckle"
+[ ! -e "$I/corpus/std/planted.buckle" ] && [ ! -e "$U/share" ] && pass "landlock self: nothing was added to the standard library's places" \
+    || fail "landlock self: nothing was added to the standard library's places" "$(ls -R "$U" | head -30)"
+exit 0
