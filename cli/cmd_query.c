@@ -168,6 +168,7 @@ static const char **run_protected(cli_env *env, arena *a, const eval_args *ea, c
     rq.ninc = ea->ninc;
     rq.std_dirs = co.std_dirs;
     rq.buckle_path = co.buckle_path;
+    rq.exe_path = env->exe_path;
     rq.no_cache = 1;                  /* the cache is only named, not opened */
     const char *dirs[2];
     int fd;
