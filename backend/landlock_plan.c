@@ -130,6 +130,8 @@ typedef struct llb {
     hashmap gidx;             /* host path -> grant index + 1 */
     hashmap stats;            /* host path -> struct stat (lstat), or a failed one */
     hashmap lists;            /* host path -> dir_list: the same for every right */
+    hashmap dlinks;           /* "dev:ino" -> denied_link: files with several names that the
+                               * profile denies a right where the plan looked at them */
     size_t budget;            /* directory entries still to look at */
     int proc_private;         /* /proc/PID of other processes is not granted */
     long own_pid;             /* the command's PID (in->run_pid), or 0 */
@@ -446,11 +448,38 @@ static int allows_all(llb *b, size_t ri, const char *px)
     return 1;
 }
 
+/* A file with more than one name that the profile denies a right: a grant
+ * of the same inode under another name would open it (withhold_links) */
+typedef struct denied_link { uint64_t bits; const char *px; } denied_link;
+
+static const char *inode_key(arena *a, unsigned long long dev, unsigned long long ino, size_t *n)
+{
+    const char *k = arena_printf(a, "%llx:%llx", dev, ino);
+    *n = strlen(k);
+    return k;
+}
+
+static void note_denied_link(llb *b, size_t ri, const char *px, const struct stat *st)
+{
+    if (S_ISDIR(st->st_mode) || st->st_nlink < 2) return;
+    size_t n;
+    const char *k = inode_key(b->a, (unsigned long long)st->st_dev, (unsigned long long)st->st_ino, &n);
+    denied_link *d = hm_get(&b->dlinks, k, n);
+    if (!d) {
+        d = arena_alloc(b->a, sizeof *d);
+        d->bits = 0;
+        d->px = arena_strdup(b->a, px);
+        hm_put(&b->dlinks, k, n, d);
+    }
+    d->bits |= rights[ri].bit;
+}
+
 /* A file (or a directory named exactly): file rights only, decided by the profile. */
 static void leaf(llb *b, size_t ri, const rule *owner, const char *px, const char *hx, const struct stat *st)
 {
     uint64_t bit = rights[ri].bit;
-    if (!allows_all(b, ri, px) || is_protected(b, ri, hx)) return;   /* not the profile's to grant here */
+    if (!allows_all(b, ri, px)) { note_denied_link(b, ri, px, st); return; }   /* not the profile's to grant here */
+    if (is_protected(b, ri, hx)) return;
     if (S_ISDIR(st->st_mode)) {
         narrow(b, owner, arena_printf(b->a, "%s %s: Landlock grants it on a directory's whole contents", rights[ri].name, px));
         return;
@@ -725,6 +754,46 @@ static void verify_grants(llb *b)
                 g->access &= ~bit;
                 narrow(b, d, arena_printf(b->a, "%s on %s withdrawn: it would reach %s", rights[ri].name, g->path, h));
             }
+        }
+    }
+}
+
+/* The rule that allows right ri at px, or NULL (the default) */
+static const rule *allowing_rule(llb *b, size_t ri, const char *px)
+{
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(&b->ops[ri], op)) continue;
+        sb_request q = path_request(op, px);
+        decision dc = decider_decide(b->in->d, &q);
+        if (dc.action == ACT_ALLOW) return dc.r;
+    }
+    return NULL;
+}
+
+/* A grant of a file belongs to its inode, so it opens every name of the
+ * file: where the plan looked at a name the profile denies a right (a
+ * directory listed one by one around a deny) and granted that right to
+ * another name of the same inode, the grant is withheld (narrower), and
+ * the deny holds for every name the plan saw. */
+static void withhold_links(llb *b)
+{
+    if (!b->dlinks.count) return;
+    ll_plan *p = b->p;
+    for (size_t i = 0; i < p->ng; i++) {
+        ll_grant *g = &p->g[i];
+        if (g->is_dir || !g->access) continue;
+        size_t n;
+        const char *k = inode_key(b->a, g->dev, g->ino, &n);
+        const denied_link *d = hm_get(&b->dlinks, k, n);
+        if (!d || !(g->access & d->bits)) continue;
+        for (size_t ri = 0; ri < NRIGHTS; ri++) {
+            if (!(g->access & d->bits & rights[ri].bit)) continue;
+            g->access &= ~rights[ri].bit;
+            const char *why = arena_printf(b->a, "%s %s withheld: it is a hard link of %s, which the profile denies "
+                                                 "(a grant belongs to the file, not to its name)", rights[ri].name,
+                                           g->ppath, d->px);
+            narrow(b, allowing_rule(b, ri, g->ppath), why);
+            add_note(p, why);
         }
     }
 }
@@ -1133,12 +1202,35 @@ static const char *resolve_links(arena *a, const char *path, int follow_last)
         const char *ok = realpath(buf, rp);
         buf[end] = keep;
         if (ok) {
-            const char *out = arena_printf(a, "%s%s", strcmp(rp, "/") || !buf[end] ? rp : "", buf + end);
+            /* what follows the resolved part, without its leading '/' (at
+             * the root, end is past it already) */
+            const char *rest = buf + end + (buf[end] == '/');
+            const char *out = !*rest ? arena_strdup(a, rp) : arena_printf(a, "%s/%s", strcmp(rp, "/") ? rp : "", rest);
             return strcmp(out, path) ? out : NULL;
         }
         if (end == 1) return NULL;
         while (end > 1 && buf[end - 1] != '/') end--;
         if (end > 1) end--;
+    }
+    return NULL;
+}
+
+/* A grant of a right deny rule r takes that reaches path (at it, above
+ * it, or beneath it), or NULL; *ri its right. */
+static const ll_grant *grant_reaching(llb *b, const rule *r, const char *path, size_t *ri)
+{
+    size_t pl = strlen(path);
+    for (*ri = 0; *ri < NRIGHTS; (*ri)++) {
+        int takes = 0;
+        for (size_t k = 0; k < b->ndeny[*ri] && !takes; k++) takes = b->deny[*ri][k] == r;
+        if (!takes) continue;
+        for (size_t i = 0; i < b->p->ng; i++) {
+            const ll_grant *g = &b->p->g[i];
+            if (!(g->access & rights[*ri].bit)) continue;
+            size_t gl = strlen(g->path);
+            if (!strcmp(g->path, path) || (g->is_dir && under(path, pl, g->path, gl)) || under(g->path, gl, path, pl))
+                return g;
+        }
     }
     return NULL;
 }
@@ -1166,21 +1258,11 @@ static const char *deny_through_link(llb *b, const rule *r)
     if (is_real(b, h)) return NULL;      /* its components are kept with the plan: a link made later moves it */
     const char *res = resolve_links(b->a, h, 1);
     if (!res) return NULL;
-    size_t rl = strlen(res);
-    for (size_t ri = 0; ri < NRIGHTS; ri++) {
-        int takes = 0;
-        for (size_t k = 0; k < b->ndeny[ri] && !takes; k++) takes = b->deny[ri][k] == r;
-        if (!takes) continue;
-        for (size_t i = 0; i < b->p->ng; i++) {
-            const ll_grant *g = &b->p->g[i];
-            if (!(g->access & rights[ri].bit)) continue;
-            size_t gl = strlen(g->path);
-            if (!strcmp(g->path, res) || (g->is_dir && under(res, rl, g->path, gl)) || under(g->path, gl, res, rl))
-                return arena_printf(b->a, "%s leads through a symbolic link to %s, which the kernel checks instead: %s is "
-                                          "granted there (on %s)", fixed, res, rights[ri].name, g->path);
-        }
-    }
-    return NULL;
+    size_t ri;
+    const ll_grant *g = grant_reaching(b, r, res, &ri);
+    if (!g) return NULL;
+    return arena_printf(b->a, "%s leads through a symbolic link to %s, which the kernel checks instead: %s is "
+                              "granted there (on %s)", fixed, res, rights[ri].name, g->path);
 }
 
 /* A network deny both Landlock and the seccomp filter enforce exactly:
@@ -1206,6 +1288,32 @@ static int net_deny_exact(llb *b, const rule *r)
     return 1;
 }
 
+/* 1 when rule r takes file-ioctl and Landlock handles it (IOCTL_DEV) */
+static int p_ioctl_dev(llb *b, const rule *r)
+{
+    if (!(b->p->handled_fs & LL_FS_IOCTL_DEV)) return 0;
+    int op = op_lookup("file-ioctl", NULL);
+    return op >= 0 && opset_has(r->covers, op);
+}
+
+/* Why a deny of ioctl holds only in part, or NULL: IOCTL_DEV covers
+ * character and block devices, and ioctl on any other file (a regular
+ * file, a directory, a pipe, a socket) is not controlled.  Only a literal
+ * naming a device at launch is all devices. */
+static const char *ioctl_beyond_devices(llb *b, const rule *r)
+{
+    if (r->m.kind == MK_LITERAL) {
+        size_t n;
+        const char *h = ll_host_path(b->a, rval(b, r, &n), b->in->host_map);
+        struct stat st;
+        if (st_get(b, h, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) return NULL;
+        return arena_printf(b->a, "Landlock controls ioctl on devices only (IOCTL_DEV): %s is not a character or block "
+                                  "device at launch, and ioctl on it is not controlled", h);
+    }
+    return "Landlock controls ioctl on devices only (IOCTL_DEV): ioctl on the other files it may name (regular "
+           "files, directories, pipes, sockets) is not controlled";
+}
+
 static void rule_verdict(llb *b, const rule *r)
 {
     rstate *s = state(b, r);
@@ -1215,6 +1323,10 @@ static void rule_verdict(llb *b, const rule *r)
     if (r->action == ACT_DENY && mk_family(r->m.kind) == FAM_PATH) {
         const char *via = deny_through_link(b, r);
         if (via) weaker(b, r, LLC_LINKS, via);
+    }
+    if (r->action == ACT_DENY && p_ioctl_dev(b, r)) {
+        const char *dev = ioctl_beyond_devices(b, r);
+        if (dev) weaker(b, r, LLC_FILES, dev);
     }
     if (r->action == ACT_DENY) {
         static const struct { op_cat c; int cls; const char *what; } unc[] = {
@@ -1390,6 +1502,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     hm_init(&b.gidx);
     hm_init(&b.stats);
     hm_init(&b.lists);
+    hm_init(&b.dlinks);
     rule_vec *rv = &in->c->pol.rules;
     size_t maxid = 0;
     for (size_t i = 0; i < rv->n; i++) if (rv->v[i]->id + 1 > maxid) maxid = rv->v[i]->id + 1;
@@ -1458,6 +1571,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     }
     p->per_pid = per_pid_rule(&b);
     interpreter(&b);
+    withhold_links(&b);
     verify_grants(&b);
     verify_mounts(&b);
     verify_hidden(&b);
@@ -1497,7 +1611,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         else p->seccomp |= LL_SC_IPC;
         p->seccomp |= LL_SC_EXEC | LL_SC_XATTR;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
-                    "reading extended attributes, executable mappings");
+                    "reading extended attributes, executable mappings, ioctl on files that are not devices");
         add_note(p, "seccomp: setting or removing extended attributes (ACLs among them) fails as unsupported");
         add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY | LL_SC_UNIX)) == LL_SC_LISTEN
                         ? "not controlled by Landlock: fork, process information"
@@ -1549,6 +1663,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     hm_free(&b.gidx);
     hm_free(&b.stats);
     hm_free(&b.lists);
+    hm_free(&b.dlinks);
 }
 
 void ll_plan_detach_own(ll_plan *p, arena *a)
@@ -1637,12 +1752,20 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
     if (!strcmp(n, "file-read-data")) bit = exists && S_ISDIR(st.st_mode) ? LL_FS_READ_DIR : LL_FS_READ_FILE;
     else if (!strcmp(n, "file-write-data")) bit = LL_FS_WRITE_FILE;
     else if (!strncmp(n, "process-exec", 12)) bit = LL_FS_EXECUTE;
-    else if (!strcmp(n, "file-ioctl") && p->abi >= 5) bit = LL_FS_IOCTL_DEV;
+    else if (!strcmp(n, "file-ioctl") && p->abi >= 5) {
+        /* IOCTL_DEV: character and block devices only */
+        if (!exists || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+            *why = arena_printf(a, "not controlled by Landlock: ioctl on %s, which is not a device (IOCTL_DEV covers "
+                                   "character and block devices only)%s", ll_proc_unpid(a, host, shown_pid), self_note);
+            return 0;
+        }
+        bit = LL_FS_IOCTL_DEV;
+    }
     else if (!strcmp(n, "file-write-create") || !strcmp(n, "file-write-unlink")) {
         int dir = exists && S_ISDIR(st.st_mode);
         bit = n[11] == 'c' ? (dir ? LL_FS_MAKE_DIR : LL_FS_MAKE_REG) : (dir ? LL_FS_REMOVE_DIR : LL_FS_REMOVE_FILE);
         const char *sl = strrchr(host, '/');
-        target = sl == host ? "/" : arena_strndup(a, host, (size_t)(sl - host));
+        target = !sl || sl == host ? "/" : arena_strndup(a, host, (size_t)(sl - host));
     }
     if (bit) {
         if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }

@@ -7,7 +7,9 @@
 #include "../backend/landlock.h"
 #include "../backend/sbpl_file.h"
 #include "../daily/diff_verbatim.h"
+#include "../runner/landlock_cache.h"
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: buckle query [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--vnode-type T] FILE SECTION VERB OBJECT\n"
@@ -160,13 +162,44 @@ static int query_sb(eval_args *ea, const char *file)
     return rc;
 }
 
-/* --platform linux: the Landlock plan's answer for each operation. */
-static int query_linux(crosscheck *x, const sb_request *proto, const opset *ops, const char *o, int verb, int abi)
+/* The paths `buckle run FILE` keeps unwritable (its sources, the extends
+ * candidates, -I and $BUCKLE_PATH, the run cache: docs/linux.md), worked
+ * out as the run does: the plan then grants what the run's does. */
+static const char **run_protected(cli_env *env, arena *a, const eval_args *ea, const compilation *c, const char *file,
+                                  size_t *n, const char *const **hide, size_t *nhide)
+{
+    compile_opts co = { 0 };
+    cli_compile_opts(env, &co);
+    run_request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.profile = file;
+    rq.incs = ea->incs;
+    rq.ninc = ea->ninc;
+    rq.std_dirs = co.std_dirs;
+    rq.buckle_path = co.buckle_path;
+    rq.exe_path = env->exe_path;
+    rq.no_cache = 1;                  /* the cache is only named, not opened */
+    const char *dirs[2];
+    int fd;
+    size_t nd = ll_cache_dirs(a, &rq, dirs, &fd);
+    *hide = ll_hidden_paths(a, dirs, nd, nhide);
+    return ll_protected_paths(a, &rq, c->deps, c->ndeps, c->probes, c->nprobes, dirs, nd, n);
+}
+
+/* --platform linux: the Landlock plan's answer for each operation, with
+ * the paths a run protects. */
+static int query_linux(cli_env *env, const eval_args *ea, const char *file, crosscheck *x, const sb_request *proto,
+                       const opset *ops, const char *o, int verb, int abi)
 {
     arena a;
     arena_init(&a);
     ll_plan p;
-    int host_map = eval_linux_plan(x, abi, &a, &p);
+    size_t nprot, nhide;
+    const char *const *hide;
+    const char **prot = run_protected(env, &a, ea, x->c, file, &nprot, &hide, &nhide);
+    backend_in in = { x->c, x->d, abi, 0, prot, nprot, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid(), hide, nhide };
+    ll_plan_build(&a, &in, &p);
+    int host_map = in.host_map;
     const char *host = ll_host_path(&a, o, host_map);
     struct { int ans; const char *why; int ops[OPS_MAX]; int nops; } g[OPS_MAX];
     int ng = 0;
@@ -189,6 +222,24 @@ static int query_linux(crosscheck *x, const sb_request *proto, const opset *ops,
         printf("%s ", word[g[k].ans]);
         if (ng > 1) for (int i = 0; i < g[k].nops; i++) printf("%s ", op_get(g[k].ops[i])->name);
         printf("%s\n  landlock ABI %d: %s\n", q_host(host, o), abi, g[k].why);
+    }
+    /* a run keeps buckle's own files unwritable: say so where they may
+     * decide (a write denied at or beside one) */
+    int wdeny = 0;
+    for (int k = 0; k < ng; k++)
+        for (int i = 0; i < g[k].nops && g[k].ans == 1; i++) wdeny |= !strncmp(op_get(g[k].ops[i])->name, "file-write", 10);
+    if (wdeny && host[0] == '/') {
+        const char *sl = strrchr(host, '/');
+        size_t dl = sl == host ? 1 : (size_t)(sl - host), hl = strlen(host);
+        for (size_t i = 0; i < nprot; i++) {
+            size_t pl = strlen(prot[i]);
+            int below = (pl >= hl && !strncmp(prot[i], host, hl) && (pl == hl || prot[i][hl] == '/' || hl == 1)) ||
+                        (pl >= dl && !strncmp(prot[i], host, dl) && (pl == dl || prot[i][dl] == '/' || dl == 1));
+            if (!below) continue;
+            printf("  buckle run keeps its own files unwritable: %s (the directories above it are granted entry by "
+                   "entry)\n", prot[i]);
+            break;
+        }
     }
     /* raw SBPL denies hold on macOS only: the answer above is the kernel's */
     for (size_t i = 0; i < p.rep.n; i++)
@@ -226,7 +277,7 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
         return rc;
     }
     if (linux_abi) {
-        rc = query_linux(x, &proto, &ops, o, verb != NULL, linux_abi);
+        rc = query_linux(env, ea, file, x, &proto, &ops, o, verb != NULL, linux_abi);
         eval_close(x);
         return rc;
     }

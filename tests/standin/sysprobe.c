@@ -19,6 +19,8 @@
  *   sysprobe watch DIR         inotify_add_watch(DIR); "allowed" also
  *                              prints the first event's name within 2 s
  *   sysprobe open PATH         open(PATH, O_RDONLY): a file or a directory
+ *   sysprobe ioctl PATH        ioctl(FIONREAD) on PATH opened O_RDONLY (fails
+ *                              when it cannot be opened)
  *   sysprobe truncate PATH     truncate(PATH) to the size it has (no change)
  *   sysprobe open-trunc PATH   open(PATH, O_RDONLY|O_TRUNC) (empties the file)
  *   sysprobe excl              ioctl(0, TIOCEXCL), then TIOCNXCL at once
@@ -187,6 +189,12 @@ int main(int argc, char **argv)
         return 0;
     }
     if (argc == 3 && !strcmp(argv[1], "open")) return say(open(argv[2], O_RDONLY | O_CLOEXEC));
+    if (argc == 3 && !strcmp(argv[1], "ioctl")) {
+        int fd = open(argv[2], O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return say(-1);
+        int avail = 0;
+        return say(ioctl(fd, FIONREAD, &avail));
+    }
     if (argc == 4 && !strcmp(argv[1], "chmod")) return say(chmod(argv[2], (mode_t)strtol(argv[3], NULL, 8)));
     if (argc == 4 && !strcmp(argv[1], "create")) {
         int fd = open(argv[2], O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, (mode_t)strtol(argv[3], NULL, 8));
