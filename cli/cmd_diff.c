@@ -3,9 +3,12 @@
 #include "eval_common.h"
 #include "../daily/diff.h"
 #include "../backend/sbpl_file.h"
+#include "../backend/emit.h"
+#include "../grammar/builtin_params.h"
 #include "git_rev.h"
 #include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [--format text|json]\n"
@@ -17,20 +20,39 @@ static const char usage[] =
     "as SBPL when its text starts with '(', ';' or #| (after blanks), else as\n"
     "buckle; --old-as and --new-as say it instead.\n"
     "\n"
-    "The forms of an SBPL side that the other side keeps in sbpl verbatim blocks\n"
-    "(the same text; definitions excepted) are left out of the comparison, as\n"
-    "buckle leaves the blocks out (each is named on standard error).\n"
-    "\n"
     "Compares the decisions of two profiles (.buckle or .sb) over every object\n"
     "either one names: each path with its ancestors, a child and siblings with a\n"
-    "common prefix, each name with its prefix boundary, each address and port;\n"
-    "for every operation.  The requests that change are grouped by the rule that\n"
-    "decided them on each side, widenings (deny -> allow) first.\n"
+    "common prefix, samples of each regex (an unanchored one also below every\n"
+    "path), each name with its prefix boundary, each address and port, every\n"
+    "process target, and the request without an object; for every operation.\n"
+    "An allow that gains or loses (with no-sandbox) is a change too.  The\n"
+    "requests that change are grouped by the rule that decided them on each\n"
+    "side, widenings (deny -> allow, or with no-sandbox added) first.\n"
     "\n"
-    "Exit status: 0 the same decisions, 1 they differ or a profile has errors,\n"
-    "2 usage error or unreadable input.\n";
+    "A .buckle side with sbpl verbatim blocks is compared as its compiled SBPL,\n"
+    "the blocks where Seatbelt reads them.  An (import \"NAME\") that cannot be\n"
+    "read here is left out when both sides import NAME (said on standard error\n"
+    "and in the answer); -I DIR gives its directory.  A parameter a .buckle side\n"
+    "uses without a value is given one (named on standard error), the same on\n"
+    "both sides; -D NAME=VALUE chooses it.\n"
+    "\n"
+    "Exit status: 0 the same decisions; 1 they differ, or a profile has errors;\n"
+    "2 usage error or unreadable input; 3 cannot compare: no request differs,\n"
+    "but some could not be decided on one side or both (a form the evaluator\n"
+    "cannot evaluate, an import only one side makes and that cannot be read).\n";
 
-typedef struct opened { diff_side side; sbpl_file f; int sb_live; } opened;
+typedef struct opened {
+    diff_side side;
+    sbpl_file f;
+    int sb_live;
+    arena va;
+    diag_list vdl;
+    source *vsrc, *vimported;
+    int v_live;
+    const char **dropped;     /* the (import "NAME") forms left out: NAME */
+    size_t ndropped;
+    int dropping;             /* they are left out (both sides import them) */
+} opened;
 
 /* out with every "DIR/" of an unpacked revision written "REV:" (the
  * temporary directory's name is not part of the answer) */
@@ -51,55 +73,64 @@ static void unrev(strbuf *out, const char *text, const char *dir, const char *sp
     sb_free(&fb);
 }
 
-/* the text of each top-level form of the sbpl verbatim blocks of a .buckle
- * side: the forms an SBPL side leaves out of the comparison */
-typedef struct verbatim_forms { const char **text; size_t *len; size_t n; } verbatim_forms;
+/* sbpl_file_eval's filter, when both sides import the same files that
+ * cannot be read here (bsd.sb, system.sb off macOS): a top-level
+ * (import "NAME") whose file is in none of the directories it is looked up
+ * in is left out, and its NAME kept to compare with the other side's. */
+typedef struct import_drop {
+    opened *o;
+    const char *const *dirs;
+    size_t ndirs;
+    const char *file;          /* imports are also looked up beside it */
+    int on;                    /* 0: keep every form (the lists differ) */
+} import_drop;
 
-static void collect_verbatim(verbatim_forms *v, arena *a, const compilation *c)
+static int readable_import(const import_drop *d, const char *name)
 {
-    for (size_t i = 0; i < c->pol.nraw; i++) {
-        const raw_block *b = &c->pol.raw[i];
-        if (!b->ast->verbatim) continue;
-        const source *src = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
-        sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
-        diag_list quiet;   /* the compiler read it without errors */
-        diag_list_init(&quiet, a);
-        for (const sexp *x = sbpl_read(a, &quiet, src, &ro); x; x = x->next) {
-            v->text = arena_grow(a, v->text, v->n, v->n, sizeof *v->text);
-            v->len = arena_grow(a, v->len, v->n, v->n, sizeof *v->len);
-            v->text[v->n] = src->text + x->at.start;
-            v->len[v->n++] = x->at.end - x->at.start;
+    if (name[0] == '/') return access(name, R_OK) == 0;
+    strbuf b;
+    sb_init(&b);
+    int ok = 0;
+    for (size_t i = 0; i <= d->ndirs && !ok; i++) {
+        sb_reset(&b);
+        if (i < d->ndirs) sb_printf(&b, "%s/%s", d->dirs[i], name);
+        else {
+            const char *slash = strrchr(d->file, '/');
+            sb_printf(&b, "%.*s/%s", slash ? (int)(slash - d->file) : 1, slash ? d->file : ".", name);
         }
+        ok = access(sb_cstr(&b), R_OK) == 0;
     }
+    sb_free(&b);
+    return ok;
 }
 
-static int kept_verbatim(const verbatim_forms *v, const source *src, const sexp *x)
+static int drop_import(void *ud, const source *src, const sexp *x, diag_list *dl)
 {
-    if (!v || (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "define"))) return 0;
-    size_t l = x->at.end - x->at.start;
-    for (size_t i = 0; i < v->n; i++)
-        if (v->len[i] == l && !memcmp(v->text[i], src->text + x->at.start, l)) return 1;
-    return 0;
-}
-
-/* sbpl_file_open's filter: a form the other side keeps verbatim is left out */
-static int drop_verbatim(void *ud, const source *src, const sexp *x, diag_list *dl)
-{
-    if (!kept_verbatim(ud, src, x)) return 0;
-    diag_add(dl, SEV_INFO, NULL, x->at, "left out of the comparison: the other profile keeps this form in an sbpl "
-             "verbatim block, which buckle does not evaluate");
+    import_drop *d = ud;
+    (void)src;
+    if (x->kind != SX_LIST || !x->child || !sexp_is_sym(x->child, "import")) return 0;
+    const sexp *arg = x->child->next;
+    if (!arg || arg->next || arg->kind != SX_STRING || memchr(arg->text, 0, arg->len)) return 0;
+    char *name = arena_strndup(&d->o->va, arg->text, arg->len);
+    if (readable_import(d, name)) return 0;
+    opened *o = d->o;
+    o->dropped = arena_grow(&o->va, o->dropped, o->ndropped, o->ndropped, sizeof *o->dropped);
+    o->dropped[o->ndropped++] = name;
+    if (!d->on) return 0;
+    diag *g = diag_add(dl, SEV_INFO, NULL, x->at, "left out of the comparison: \"%s\" cannot be read here, and the "
+                       "other profile imports it too", name);
+    diag_help(dl, g, "the rest of both profiles is compared; give its directory with -I DIR to compare it too");
     return 1;
 }
 
-static int open_sb(opened *o, eval_args *ea, const char *file, const verbatim_forms *vf)
+static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop)
 {
     const char *err;
     o->sb_live = 1;
-    if (sbpl_file_open(&o->f, file, ea->params, ea->ndef, ea->incs, ea->ninc, vf ? drop_verbatim : NULL, (void *)vf, &err) != 0) {
+    if (sbpl_file_open(&o->f, file, ea->params, ea->ndef, ea->incs, ea->ninc, drop_import, drop, &err) != 0) {
         cli_error("diff", "cannot read %s: %s", file, err);
         return 2;
     }
-    cli_print_diags(&o->f.dl, stderr);
     if (!o->f.pol) return 1;
     o->side.is_sb = 1;
     o->side.pol = o->f.pol;
@@ -125,24 +156,161 @@ static int reads_as_sbpl(const char *file)
     return sb;
 }
 
-static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, const verbatim_forms *vf)
+/* The values diff gives the parameters that a .buckle side uses and that
+ * have no value (no default, no -D): the same on both sides, named on
+ * standard error at the parameter's declaration.  A path gets a directory
+ * under the test HOME, anything else a word that is also a port. */
+typedef struct extra_vals { define *defs; sb_param *params; size_t n; arena *a; } extra_vals;
+
+static int fill_missing(extra_vals *ev, const crosscheck *x)
 {
-    memset(o, 0, sizeof *o);
-    if (sbpl) return open_sb(o, env ? ea : ea, file, vf);
-    int rc;
-    crosscheck *x = eval_open(env, ea, "diff", file, &rc);
-    if (!x) return rc;
-    o->side.c = x->c;
+    int added = 0;
+    const compilation *c = x->c;
+    arena da;
+    arena_init(&da);
+    diag_list dl;                 /* said now: the compilation goes before the next */
+    diag_list_init(&dl, &da);
+    for (size_t i = 0; i < c->params.cap; i++) {
+        const hm_slot *sl = &c->params.slots[i];
+        if (!sl->hash) continue;
+        const param_decl *p = sl->val;
+        if (!p->used || decider_value(x->d, p->name)) continue;
+        const char *name = arena_strdup(ev->a, p->name);
+        const char *v = p->path_root ? arena_printf(ev->a, BUILTIN_TEST_HOME "/param-%s", name) : "8080";
+        ev->defs = arena_grow(ev->a, ev->defs, ev->n, ev->n, sizeof *ev->defs);
+        ev->params = arena_grow(ev->a, ev->params, ev->n, ev->n, sizeof *ev->params);
+        ev->defs[ev->n] = (define){ name, v };
+        ev->params[ev->n++] = (sb_param){ name, v };
+        diag *g = diag_add(&dl, SEV_INFO, NULL, p->at, "parameter %s has no value: both profiles are compared with %s=%s",
+                           name, name, v);
+        diag_help(&dl, g, "give another value with -D %s=VALUE", name);
+        added = 1;
+    }
+    cli_print_diags(&dl, stderr);
+    arena_free(&da);
+    return added;
+}
+
+/* the plain NAME=VALUE pairs the compiled SBPL was given (not NAME.re and
+ * the other derived ones, which sbpl_file_eval derives again) */
+static sb_param *plain_params(arena *a, const crosscheck *x, size_t *n)
+{
+    size_t np;
+    const sb_param *all = decider_sbpl_params(x->d, &np);
+    sb_param *out = arena_alloc(a, (np + 1) * sizeof *out);
+    *n = 0;
+    for (size_t i = 0; i < np; i++) if (!strchr(all[i].name, '.')) out[(*n)++] = all[i];
+    return out;
+}
+
+static int has_verbatim(const compilation *c)
+{
+    for (size_t i = 0; i < c->pol.nraw; i++) if (c->pol.raw[i].ast->verbatim) return 1;
+    return 0;
+}
+
+static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file, extra_vals *ev, import_drop *drop)
+{
+    compile_opts co = { 0 };
+    define *defs = arena_alloc(&o->va, (ea->ndef + ev->n + 1) * sizeof *defs);
+    memcpy(defs, ea->defs, ea->ndef * sizeof *defs);
+    if (ev->n) memcpy(defs + ea->ndef, ev->defs, ev->n * sizeof *defs);
+    sb_param *params = arena_alloc(&o->va, (ea->ndef + ev->n + 1) * sizeof *params);
+    memcpy(params, ea->params, ea->ndef * sizeof *params);
+    if (ev->n) memcpy(params + ea->ndef, ev->params, ev->n * sizeof *params);
+    co.include_dirs = ea->incs;
+    co.ninclude = ea->ninc;
+    co.defines = defs;
+    co.ndefines = ea->ndef + ev->n;
+    co.platform = ea->platform;
+    cli_compile_opts(env, &co);
+    compilation *c = compilation_new(&co);
+    int rc = compile_profile(c, file);
+    o->side.c = c;
+    if (rc) return rc;
+    crosscheck *x = crosscheck_new(c, params, ea->ndef + ev->n, ea->break_order);
+    o->side.c = c;
     o->side.x = x;
     o->side.pol = x->pol;
     o->side.a = &x->a;
+    if (fill_missing(ev, x)) return -1;   /* again, with the values */
+    if (!has_verbatim(c)) return 0;
+    /* the blocks where Seatbelt reads them: before the generated rules */
+    emit_opts eo = { .break_order = ea->break_order };
+    strbuf b;
+    sb_init(&b);
+    emit_sbpl(c, &eo, &b);
+    size_t len = b.len;
+    const char *name = arena_printf(&o->va, "%s (compiled)", file);
+    o->vsrc = source_new(name, name, sb_detach(&b), len);
+    diag_list_init(&o->vdl, &o->va);
+    o->v_live = 1;
+    size_t np;
+    sb_param *pp = plain_params(&o->va, x, &np);
+    sb_policy *p = sbpl_file_eval(&o->va, &o->vdl, o->vsrc, file, pp, np, ea->incs, ea->ninc, drop_import, drop, &o->vimported);
+    if (!p) return 1;
+    o->side.is_sb = 1;
+    o->side.pol = p;
+    o->side.a = &o->va;
     return 0;
+}
+
+static void print_side(opened *o)
+{
+    if (o->side.c) cli_print_diags(&o->side.c->diags, stderr);
+    if (o->sb_live) cli_print_diags(&o->f.dl, stderr);
+    if (o->v_live) cli_print_diags(&o->vdl, stderr);
 }
 
 static void close_side(opened *o)
 {
-    if (o->side.x) { eval_close(o->side.x); return; }
+    if (o->side.x) {
+        compilation *c = o->side.x->c;
+        crosscheck_free(o->side.x);
+        compilation_free(c);
+    } else if (o->side.c) {
+        compilation_free(o->side.c);
+    }
     if (o->sb_live) sbpl_file_close(&o->f);
+    if (o->v_live) {
+        source_free(o->vsrc);
+        while (o->vimported) { source *n = o->vimported->next; source_free(o->vimported); o->vimported = n; }
+    }
+    arena_free(&o->va);
+    memset(o, 0, sizeof *o);
+}
+
+static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on)
+{
+    memset(o, 0, sizeof *o);
+    arena_init(&o->va);
+    import_drop *d = arena_alloc(&o->va, sizeof *d);
+    *d = (import_drop){ o, (const char *const *)ea->incs, ea->ninc, file, drop_on };
+    o->dropping = drop_on;
+    if (sbpl) {
+        /* the values diff filled in for the other side's parameters too */
+        eval_args e2 = *ea;
+        if (ev->n) {
+            e2.params = arena_alloc(&o->va, (ea->ndef + ev->n + 1) * sizeof *e2.params);
+            memcpy(e2.params, ea->params, ea->ndef * sizeof *e2.params);
+            memcpy(e2.params + ea->ndef, ev->params, ev->n * sizeof *e2.params);
+            e2.ndef = ea->ndef + ev->n;
+        }
+        return open_sb(o, &e2, file, d);
+    }
+    return open_buckle(o, env, ea, file, ev, d);
+}
+
+/* the two lists of imports left out hold the same names */
+static int same_dropped(const opened *a, const opened *b)
+{
+    if (a->ndropped != b->ndropped) return 0;
+    for (size_t i = 0; i < a->ndropped; i++) {
+        size_t k = 0;
+        while (k < b->ndropped && strcmp(a->dropped[i], b->dropped[k])) k++;
+        if (k == b->ndropped) return 0;
+    }
+    return 1;
 }
 
 enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS };
@@ -156,6 +324,42 @@ static int format_option(void *ud, int key, const char *arg, int choice)
     if (key == OPT_FORMAT) { f->json = choice == 1; return 0; }
     if (key == OPT_OLD_AS || key == OPT_NEW_AS) { f->as[key - OPT_OLD_AS] = choice == 0; return 0; }
     return -1;
+}
+
+static void close_both(opened *sides)
+{
+    close_side(&sides[1]);
+    close_side(&sides[0]);
+}
+
+/* Opens both sides: with values for the parameters a .buckle side leaves
+ * without one, and with the unreadable imports left out when both sides
+ * import the same ones.  0, or the exit status. */
+static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
+                     extra_vals *ev)
+{
+    int drop_on = 1;
+    for (int pass = 0;; pass++) {   /* values: once per .buckle side; imports: once */
+        int rc = 0;
+        /* a .buckle side first: the values it leaves out are given to both */
+        int order[2] = { sbpl[0] && !sbpl[1] ? 1 : 0, sbpl[0] && !sbpl[1] ? 0 : 1 };
+        for (int j = 0; j < 2 && !rc; j++) {
+            int k = order[j];
+            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on);
+        }
+        if (rc < 0 && pass < 4) { close_both(sides); continue; }
+        if (rc < 0) rc = 1;
+        if (rc) {
+            for (int k = 0; k < 2; k++) print_side(&sides[k]);
+            close_both(sides);
+            return rc;
+        }
+        if (same_dropped(&sides[0], &sides[1]) || !drop_on) break;
+        drop_on = 0;   /* one side's import cannot be left out: keep both, undecidable */
+        close_both(sides);
+    }
+    for (int k = 0; k < 2; k++) print_side(&sides[k]);
+    return 0;
 }
 
 int cmd_diff(cli_env *env, int argc, char **argv)
@@ -192,27 +396,22 @@ int cmd_diff(cli_env *env, int argc, char **argv)
             return 2;
         }
     }
-    /* a .buckle side first: an SBPL side leaves out what it keeps verbatim */
     opened sides[2];
     memset(sides, 0, sizeof sides);
-    int first = sbpl[0] && !sbpl[1] ? 1 : 0;
-    verbatim_forms vf = { NULL, NULL, 0 };
-    arena va;
-    arena_init(&va);
-    rc = open_side(&sides[first], env, &ea, files[first], sbpl[first], NULL);
-    if (!rc && !sbpl[first]) collect_verbatim(&vf, &va, sides[first].side.c);
-    if (!rc) rc = open_side(&sides[!first], env, &ea, files[!first], sbpl[!first], vf.n ? &vf : NULL);
+    arena na;
+    arena_init(&na);
+    extra_vals ev = { NULL, NULL, 0, &na };
+    rc = open_both(sides, env, &ea, files, sbpl, &ev);
     opened *o = &sides[0], *n = &sides[1];
     if (rc) {
-        close_side(n);
-        close_side(o);
-        arena_free(&va);
+        arena_free(&na);
         for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
         eval_args_free(&ea);
         return rc;
     }
     diff_result r;
     diff_run(&r, &o->side, &n->side);
+    if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
     strbuf b;
     sb_init(&b);
     if (json) {
@@ -230,12 +429,11 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         sb_free(&b);
         b = t;
     }
-    rc = !b.len || cli_write_file("-", b.data, b.len) ? 2 : r.n ? 1 : 0;
+    rc = !b.len || cli_write_file("-", b.data, b.len) ? 2 : diff_status(&r);
     sb_free(&b);
     diff_result_free(&r);
-    close_side(n);
-    close_side(o);
-    arena_free(&va);
+    close_both(sides);
+    arena_free(&na);
     for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
     eval_args_free(&ea);
     return rc;
