@@ -18,6 +18,8 @@ typedef struct objset {
     size_t ntails, tcap;
     const char **ntl;         /* samples of unanchored name regexes */
     size_t nntl, ntcap;
+    const char **vn;          /* the vnode types rules name */
+    size_t nvn, vcap;
     arena *a;
 } objset;
 
@@ -150,6 +152,12 @@ static void collect(objset *s, const sfilter *f)
     }
     case F_IP: add_ip(s, f->str, f->len); break;
     case F_TARGET: add_kind(s, f->str, f->len, K_TARGET); break;
+    case F_VNODE: {
+        size_t v = 0;
+        while (v < s->nvn && (strlen(s->vn[v]) != f->len || memcmp(s->vn[v], f->str, f->len))) v++;
+        if (v == s->nvn) push_tail(s->a, &s->vn, &s->nvn, &s->vcap, f->str, f->len);
+        break;
+    }
     default: break;
     }
     for (int i = 0; i < f->nkids; i++) collect(s, f->kids[i]);
@@ -237,10 +245,55 @@ static int op_kind(int op)
     }
 }
 
-static const char *example(arena *a, int op, const obj *o)
+static const char *example(arena *a, int op, const obj *o, const char *vnode)
 {
     if (!o->n) return arena_printf(a, "%s (no object)", op_get(op)->name);
+    if (vnode) return arena_printf(a, "%s %.*s (vnode-type %s)", op_get(op)->name, (int)o->n, o->s, vnode);
     return arena_printf(a, "%s %.*s", op_get(op)->name, (int)o->n, o->s);
+}
+
+typedef struct cmp_ctx {
+    diff_result *r;
+    hashmap *groups;
+    diff_side *old, *nw;
+    int und;                  /* the last request compared was undecidable */
+    const char *why;          /* and why */
+} cmp_ctx;
+
+/* asks both sides; 1 when either cannot decide (cx->why says which, why) */
+static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
+{
+    diff_result *r = cx->r;
+    verdict a = ask(cx->old, q), b = ask(cx->nw, q);
+    cx->und = a.action == ACT_UNDECIDED || b.action == ACT_UNDECIDED;
+    if (cx->und) {
+        const verdict *u = a.action == ACT_UNDECIDED ? &a : &b;
+        cx->why = arena_printf(&r->a, "%s: %s", a.action == ACT_UNDECIDED ? "old" : "new", u->why ? u->why : "undecidable");
+        return 1;
+    }
+    int mod = a.action == b.action && a.action == ACT_ALLOW && a.no_sandbox != b.no_sandbox;
+    if (a.action == b.action && !mod) return 0;
+    int wide = mod ? b.no_sandbox : (a.action != ACT_ALLOW && b.action == ACT_ALLOW);
+    const void *key[4] = { a.rule, b.rule, (const void *)(size_t)wide, (const void *)(size_t)mod };
+    diff_group *g = hm_get(cx->groups, (const char *)key, sizeof key);
+    if (!g) {
+        g = arena_alloc(&r->a, sizeof *g);
+        g->widening = wide;
+        g->no_sandbox = mod;
+        g->old_rule = a.rule;
+        g->new_rule = b.rule;
+        g->old_text = describe(&r->a, cx->old, a.rule);
+        g->new_text = describe(&r->a, cx->nw, b.rule);
+        char *kk = arena_alloc(&r->a, sizeof key);
+        memcpy(kk, key, sizeof key);
+        hm_put(cx->groups, kk, sizeof key, g);
+        r->groups = arena_grow(&r->a, r->groups, r->n, r->cap, sizeof *r->groups);
+        r->cap = arena_grow_cap(r->n, r->cap);
+        r->groups[r->n++] = g;
+    }
+    g->count++;
+    if (g->nex < DIFF_EXAMPLES) g->examples[g->nex++] = example(&r->a, q->op, o, q->vnode);
+    return 0;
 }
 
 void diff_run(diff_result *r, diff_side *old, diff_side *nw)
@@ -271,6 +324,16 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
     for (int op = 0; op < nops; op++) kinds[op] = op_get(op)->concrete ? op_kind(op) : -1;
     hashmap groups;
     hm_init(&groups);
+    if (s.nvn) {   /* and a type no rule names */
+        static const char *const types[] = { "REGULAR-FILE", "DIRECTORY", "SYMLINK", "FIFO", "SOCKET", "CHARACTER-DEVICE",
+                                             "BLOCK-DEVICE" };
+        for (size_t t = 0; t < sizeof types / sizeof *types; t++) {
+            size_t v = 0;
+            while (v < s.nvn && strcmp(s.vn[v], types[t])) v++;
+            if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, types[t], strlen(types[t])); break; }
+        }
+    }
+    cmp_ctx cx = { r, &groups, old, nw, 0, NULL };
     for (size_t i = 0; i < s.n; i++) {
         const obj *o = &s.v[i];
         for (int op = 0; op < nops; op++) {
@@ -281,38 +344,23 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
             sb_request q = { op, o->s, o->n, OBJ_PATH, SNS_OTHER, NULL };
             request_kind_for_op(op, o->n ? o->s : "", &q);
             r->requests++;
-            verdict a = ask(old, &q), b = ask(nw, &q);
-            if (a.action == ACT_UNDECIDED || b.action == ACT_UNDECIDED) {
-                if (!r->undecided++) {
-                    r->undecided_example = example(&r->a, op, o);
-                    const verdict *u = a.action == ACT_UNDECIDED ? &a : &b;
-                    r->undecided_why = arena_printf(&r->a, "%s: %s", a.action == ACT_UNDECIDED ? "old" : "new",
-                                                    u->why ? u->why : "undecidable");
+            if (compare(&cx, &q, o) && s.nvn && q.kind == OBJ_PATH) {
+                /* a vnode-type filter decides: asked for each type named
+                 * and one more, each answer compared */
+                int und = 0;
+                for (size_t v = 0; v < s.nvn && !und; v++) {
+                    q.vnode = s.vn[v];
+                    und = compare(&cx, &q, o);
                 }
+                q.vnode = NULL;
+                if (!und) continue;
+            } else if (!cx.und) {
                 continue;
             }
-            int mod = a.action == b.action && a.action == ACT_ALLOW && a.no_sandbox != b.no_sandbox;
-            if (a.action == b.action && !mod) continue;
-            int wide = mod ? b.no_sandbox : (a.action != ACT_ALLOW && b.action == ACT_ALLOW);
-            const void *key[4] = { a.rule, b.rule, (const void *)(size_t)wide, (const void *)(size_t)mod };
-            diff_group *g = hm_get(&groups, (const char *)key, sizeof key);
-            if (!g) {
-                g = arena_alloc(&r->a, sizeof *g);
-                g->widening = wide;
-                g->no_sandbox = mod;
-                g->old_rule = a.rule;
-                g->new_rule = b.rule;
-                g->old_text = describe(&r->a, old, a.rule);
-                g->new_text = describe(&r->a, nw, b.rule);
-                char *kk = arena_alloc(&r->a, sizeof key);
-                memcpy(kk, key, sizeof key);
-                hm_put(&groups, kk, sizeof key, g);
-                r->groups = arena_grow(&r->a, r->groups, r->n, r->cap, sizeof *r->groups);
-                r->cap = arena_grow_cap(r->n, r->cap);
-                r->groups[r->n++] = g;
+            if (!r->undecided++) {
+                r->undecided_example = example(&r->a, op, o, q.vnode);
+                r->undecided_why = cx.why;
             }
-            g->count++;
-            if (g->nex < DIFF_EXAMPLES) g->examples[g->nex++] = example(&r->a, op, o);
         }
     }
     hm_free(&groups);
