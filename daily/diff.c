@@ -94,9 +94,23 @@ static size_t literal_start(const char *p, size_t n, char *out)
 }
 
 /* 1 when every match of the pattern starts at the subject's first byte: it
- * starts with ^ and has no alternative outside a group that could start
- * elsewhere (any '|' counts: asking more is only slower) */
-static int anchored(const char *p, size_t n) { return n && p[0] == '^' && !memchr(p, '|', n); }
+ * starts with ^ and has no '|' outside every group and class (an
+ * alternative there could start anywhere) */
+static int anchored(const char *p, size_t n)
+{
+    if (!n || p[0] != '^') return 0;
+    int depth = 0, cls = 0;
+    for (size_t i = 1; i < n; i++) {
+        char c = p[i];
+        if (c == '\\') { i++; continue; }
+        if (cls) { if (c == ']') cls = 0; continue; }
+        if (c == '[') { cls = 1; if (i + 1 < n && p[i + 1] == ']') i++; continue; }
+        if (c == '(') depth++;
+        else if (c == ')') depth--;
+        else if (c == '|' && depth <= 0) return 0;
+    }
+    return 1;
+}
 
 static void push_tail(arena *a, const char ***v, size_t *n, size_t *cap, const char *t, size_t len)
 {
