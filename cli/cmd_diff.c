@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [--format text|json]\n"
+    "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--format text|json]\n"
     "                   [--old-as sbpl|buckle] [--new-as sbpl|buckle] OLD NEW\n"
     "\n"
     "OLD (or NEW) may be REV:PATH: PATH as it was at git revision REV, with the\n"
@@ -29,8 +29,12 @@ static const char usage[] =
     "requests that change are grouped by the rule that decided them on each\n"
     "side, widenings (deny -> allow, or with no-sandbox added) first.\n"
     "\n"
-    "A .buckle side with sbpl verbatim blocks is compared as its compiled SBPL,\n"
-    "the blocks where Seatbelt reads them.  An (import \"NAME\") that cannot be\n"
+    "The sbpl verbatim blocks of a .buckle side are compared where Seatbelt reads\n"
+    "them when every parameter they read has a value (-D, or a declared default)\n"
+    "or is said not to be passed (-U NAME), and the SBPL evaluator decides them.\n"
+    "Otherwise they are left out, with the forms of an SBPL side that the other\n"
+    "side keeps in them, standard error says why, and the answer is at best\n"
+    "\"cannot compare\" (exit 3).  An (import \"NAME\") that cannot be\n"
     "read here is left out when both sides import NAME (said on standard error\n"
     "and in the answer); -I DIR gives its directory.  A parameter a .buckle side\n"
     "uses without a value is given one (named on standard error), the same on\n"
@@ -41,14 +45,22 @@ static const char usage[] =
     "but some could not be decided on one side or both (a form the evaluator\n"
     "cannot evaluate, an import only one side makes and that cannot be read).\n";
 
+enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, DIFF_MAX_UNSET = 64 };
+typedef struct diff_flags {
+    int json;
+    int as[2];                 /* -1 by name or text, 1 sbpl, 0 buckle */
+    const char *unset[DIFF_MAX_UNSET];   /* -U: parameters the program does not pass */
+    size_t nunset;
+} diff_flags;
+
 typedef struct opened {
     diff_side side;
     sbpl_file f;
     int sb_live;
     arena va;
-    diag_list vdl;
-    source *vsrc, *vimported;
-    int v_live;
+    diag_list notes;          /* said once the sides are open */
+    vb_eval vb;
+    int vb_live;
     const char **dropped;     /* the (import "NAME") forms left out: NAME */
     size_t ndropped;
     int dropping;             /* they are left out (both sides import them) */
@@ -73,6 +85,46 @@ static void unrev(strbuf *out, const char *text, const char *dir, const char *sp
     sb_free(&fb);
 }
 
+/* the text of each top-level form of the sbpl verbatim blocks of a .buckle
+ * side: the forms an SBPL side leaves out of the comparison */
+typedef struct verbatim_forms { const char **text; size_t *len; size_t n; } verbatim_forms;
+
+static void collect_verbatim(verbatim_forms *v, arena *a, const compilation *c)
+{
+    for (size_t i = 0; i < c->pol.nraw; i++) {
+        const raw_block *b = &c->pol.raw[i];
+        if (!b->ast->verbatim) continue;
+        const source *src = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
+        sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
+        diag_list quiet;   /* the compiler read it without errors */
+        diag_list_init(&quiet, a);
+        for (const sexp *x = sbpl_read(a, &quiet, src, &ro); x; x = x->next) {
+            v->text = arena_grow(a, v->text, v->n, v->n, sizeof *v->text);
+            v->len = arena_grow(a, v->len, v->n, v->n, sizeof *v->len);
+            v->text[v->n] = src->text + x->at.start;
+            v->len[v->n++] = x->at.end - x->at.start;
+        }
+    }
+}
+
+static int kept_verbatim(const verbatim_forms *v, const source *src, const sexp *x)
+{
+    if (!v || !v->n || (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "define"))) return 0;
+    size_t l = x->at.end - x->at.start;
+    for (size_t i = 0; i < v->n; i++)
+        if (v->len[i] == l && !memcmp(v->text[i], src->text + x->at.start, l)) return 1;
+    return 0;
+}
+
+/* sbpl_file_open's filter: a form the other side keeps verbatim is left out */
+static int drop_verbatim(void *ud, const source *src, const sexp *x, diag_list *dl)
+{
+    if (!kept_verbatim(ud, src, x)) return 0;
+    diag_add(dl, SEV_INFO, NULL, x->at, "left out of the comparison: the other profile keeps this form in an sbpl "
+             "verbatim block, which buckle does not evaluate");
+    return 1;
+}
+
 /* sbpl_file_eval's filter, when both sides import the same files that
  * cannot be read here (bsd.sb, system.sb off macOS): a top-level
  * (import "NAME") whose file is in none of the directories it is looked up
@@ -83,6 +135,7 @@ typedef struct import_drop {
     size_t ndirs;
     const char *file;          /* imports are also looked up beside it */
     int on;                    /* 0: keep every form (the lists differ) */
+    const verbatim_forms *vf;  /* the other side's verbatim forms, when left out */
 } import_drop;
 
 static int readable_import(const import_drop *d, const char *name)
@@ -107,16 +160,16 @@ static int readable_import(const import_drop *d, const char *name)
 static int drop_import(void *ud, const source *src, const sexp *x, diag_list *dl)
 {
     import_drop *d = ud;
-    (void)src;
-    if (x->kind != SX_LIST || !x->child || !sexp_is_sym(x->child, "import")) return 0;
+    if (x->kind != SX_LIST || !x->child || !sexp_is_sym(x->child, "import")) return drop_verbatim((void *)d->vf, src, x, dl);
     const sexp *arg = x->child->next;
-    if (!arg || arg->next || arg->kind != SX_STRING || memchr(arg->text, 0, arg->len)) return 0;
+    if (!arg || arg->next || arg->kind != SX_STRING || memchr(arg->text, 0, arg->len))
+        return drop_verbatim((void *)d->vf, src, x, dl);
     char *name = arena_strndup(&d->o->va, arg->text, arg->len);
-    if (readable_import(d, name)) return 0;
+    if (readable_import(d, name)) return drop_verbatim((void *)d->vf, src, x, dl);
     opened *o = d->o;
     o->dropped = arena_grow(&o->va, o->dropped, o->ndropped, o->ndropped, sizeof *o->dropped);
     o->dropped[o->ndropped++] = name;
-    if (!d->on) return 0;
+    if (!d->on) return drop_verbatim((void *)d->vf, src, x, dl);
     diag *g = diag_add(dl, SEV_INFO, NULL, x->at, "left out of the comparison: \"%s\" cannot be read here, and the "
                        "other profile imports it too", name);
     diag_help(dl, g, "the rest of both profiles is compared; give its directory with -I DIR to compare it too");
@@ -191,24 +244,6 @@ static int fill_missing(extra_vals *ev, const crosscheck *x)
     return added;
 }
 
-/* the plain NAME=VALUE pairs the compiled SBPL was given (not NAME.re and
- * the other derived ones, which sbpl_file_eval derives again) */
-static sb_param *plain_params(arena *a, const crosscheck *x, size_t *n)
-{
-    size_t np;
-    const sb_param *all = decider_sbpl_params(x->d, &np);
-    sb_param *out = arena_alloc(a, (np + 1) * sizeof *out);
-    *n = 0;
-    for (size_t i = 0; i < np; i++) if (!strchr(all[i].name, '.')) out[(*n)++] = all[i];
-    return out;
-}
-
-static int has_verbatim(const compilation *c)
-{
-    for (size_t i = 0; i < c->pol.nraw; i++) if (c->pol.raw[i].ast->verbatim) return 1;
-    return 0;
-}
-
 static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file, extra_vals *ev, import_drop *drop)
 {
     compile_opts co = { 0 };
@@ -234,24 +269,34 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
     o->side.pol = x->pol;
     o->side.a = &x->a;
     if (fill_missing(ev, x)) return -1;   /* again, with the values */
-    if (!has_verbatim(c)) return 0;
-    /* the blocks where Seatbelt reads them: before the generated rules */
-    emit_opts eo = { .break_order = ea->break_order };
-    strbuf b;
-    sb_init(&b);
-    emit_sbpl(c, &eo, &b);
-    size_t len = b.len;
-    const char *name = arena_printf(&o->va, "%s (compiled)", file);
-    o->vsrc = source_new(name, name, sb_detach(&b), len);
-    diag_list_init(&o->vdl, &o->va);
-    o->v_live = 1;
-    size_t np;
-    sb_param *pp = plain_params(&o->va, x, &np);
-    sb_policy *p = sbpl_file_eval(&o->va, &o->vdl, o->vsrc, file, pp, np, ea->incs, ea->ninc, drop_import, drop, &o->vimported);
-    if (!p) return 1;
-    o->side.is_sb = 1;
-    o->side.pol = p;
-    o->side.a = &o->va;
+    /* its sbpl verbatim blocks, evaluated when the values are known; the
+     * (import ...) in them are looked for in -I, then beside the file */
+    const char **dirs = arena_alloc(&o->va, (ea->ninc + 2) * sizeof *dirs);
+    size_t nd = 0;
+    for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
+    const char *slash = strrchr(file, '/');
+    dirs[nd++] = slash ? arena_strndup(&o->va, file, (size_t)(slash - file)) : ".";
+    const diff_flags *fl = ea->ud;
+    vb_open(&o->vb, x, fl->unset, fl->nunset, dirs, nd);
+    o->vb_live = 1;
+    o->side.vb = &o->vb;
+    if (o->vb.nblocks && o->vb.why_not) {
+        diag_add(&o->notes, SEV_INFO, NULL, o->vb.why_at, "the sbpl verbatim blocks of %s are left out of the comparison: %s",
+                 file, o->vb.why_not);
+        /* an (import "NAME") of them that cannot be read is one the other
+         * side may leave out too */
+        verbatim_forms vf = { NULL, NULL, 0 };
+        collect_verbatim(&vf, &o->va, c);
+        for (size_t i = 0; i < vf.n; i++) {
+            size_t l = vf.len[i];
+            const char *t = vf.text[i];
+            if (l < 12 || strncmp(t, "(import \"", 9) || strncmp(t + l - 2, "\")", 2) || memchr(t + 9, '"', l - 11)) continue;
+            char *name = arena_strndup(&o->va, t + 9, l - 11);
+            if (readable_import(drop, name)) continue;
+            o->dropped = arena_grow(&o->va, o->dropped, o->ndropped, o->ndropped, sizeof *o->dropped);
+            o->dropped[o->ndropped++] = name;
+        }
+    }
     return 0;
 }
 
@@ -259,11 +304,12 @@ static void print_side(opened *o)
 {
     if (o->side.c) cli_print_diags(&o->side.c->diags, stderr);
     if (o->sb_live) cli_print_diags(&o->f.dl, stderr);
-    if (o->v_live) cli_print_diags(&o->vdl, stderr);
+    cli_print_diags(&o->notes, stderr);
 }
 
 static void close_side(opened *o)
 {
+    if (o->vb_live) { vb_close(&o->vb); o->vb_live = 0; }
     if (o->side.x) {
         compilation *c = o->side.x->c;
         crosscheck_free(o->side.x);
@@ -272,20 +318,19 @@ static void close_side(opened *o)
         compilation_free(o->side.c);
     }
     if (o->sb_live) sbpl_file_close(&o->f);
-    if (o->v_live) {
-        source_free(o->vsrc);
-        while (o->vimported) { source *n = o->vimported->next; source_free(o->vimported); o->vimported = n; }
-    }
+    if (o->vb_live) vb_close(&o->vb);
     arena_free(&o->va);
     memset(o, 0, sizeof *o);
 }
 
-static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on)
+static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on,
+                     const verbatim_forms *vf)
 {
     memset(o, 0, sizeof *o);
     arena_init(&o->va);
+    diag_list_init(&o->notes, &o->va);
     import_drop *d = arena_alloc(&o->va, sizeof *d);
-    *d = (import_drop){ o, (const char *const *)ea->incs, ea->ninc, file, drop_on };
+    *d = (import_drop){ o, (const char *const *)ea->incs, ea->ninc, file, drop_on, vf };
     o->dropping = drop_on;
     if (sbpl) {
         /* the values diff filled in for the other side's parameters too */
@@ -313,9 +358,6 @@ static int same_dropped(const opened *a, const opened *b)
     return 1;
 }
 
-enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS };
-typedef struct diff_flags { int json; int as[2]; } diff_flags;   /* as: -1 by name or text, 1 sbpl, 0 buckle */
-
 /* --format: json is choice 1; --old-as, --new-as: sbpl is choice 0 */
 static int format_option(void *ud, int key, const char *arg, int choice)
 {
@@ -323,7 +365,36 @@ static int format_option(void *ud, int key, const char *arg, int choice)
     diff_flags *f = ud;
     if (key == OPT_FORMAT) { f->json = choice == 1; return 0; }
     if (key == OPT_OLD_AS || key == OPT_NEW_AS) { f->as[key - OPT_OLD_AS] = choice == 0; return 0; }
+    if (key == 'U') {
+        if (!*arg) return cli_usage_error("diff", "-U needs a parameter name");
+        for (const char *c = arg; *c; c++)
+            if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || strchr("_-", *c)) || c - arg > 200)
+                return cli_usage_error("diff", "-U %s: not a parameter name", arg);
+        if (f->nunset == DIFF_MAX_UNSET) return cli_usage_error("diff", "more than %d -U options", DIFF_MAX_UNSET);
+        f->unset[f->nunset++] = arg;
+        return 0;
+    }
     return -1;
+}
+
+/* Why the comparison leaves out something of side o that decides requests:
+ * its sbpl verbatim blocks, when they are not evaluated, unless each of
+ * their forms is an (import "NAME") that both sides leave out; NULL when
+ * nothing is. */
+static const char *verbatim_left_out(opened *o, const opened *other, const char *file, arena *a)
+{
+    if (!o->vb_live || !o->vb.nblocks || !o->vb.why_not) return NULL;
+    verbatim_forms vf = { NULL, NULL, 0 };
+    collect_verbatim(&vf, a, o->side.c);
+    for (size_t i = 0; i < vf.n; i++) {
+        int excused = 0;
+        for (size_t k = 0; k < other->ndropped && other->dropping && !excused; k++) {
+            const char *t = arena_printf(a, "(import \"%s\")", other->dropped[k]);
+            excused = strlen(t) == vf.len[i] && !memcmp(t, vf.text[i], vf.len[i]);
+        }
+        if (!excused) return arena_printf(a, "the sbpl verbatim blocks of %s are left out: %s", file, o->vb.why_not);
+    }
+    return NULL;
 }
 
 static void close_both(opened *sides)
@@ -336,16 +407,20 @@ static void close_both(opened *sides)
  * without one, and with the unreadable imports left out when both sides
  * import the same ones.  0, or the exit status. */
 static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
-                     extra_vals *ev)
+                     extra_vals *ev, arena *va)
 {
     int drop_on = 1;
     for (int pass = 0;; pass++) {   /* values: once per .buckle side; imports: once */
         int rc = 0;
         /* a .buckle side first: the values it leaves out are given to both */
         int order[2] = { sbpl[0] && !sbpl[1] ? 1 : 0, sbpl[0] && !sbpl[1] ? 0 : 1 };
+        verbatim_forms *vf = arena_alloc(va, sizeof *vf);
+        memset(vf, 0, sizeof *vf);
         for (int j = 0; j < 2 && !rc; j++) {
             int k = order[j];
-            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on);
+            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf);
+            /* blocks left out: so are the same forms of an SBPL side */
+            if (!rc && !sbpl[k] && sides[k].vb.nblocks && sides[k].vb.why_not) collect_verbatim(vf, va, sides[k].side.c);
         }
         if (rc < 0 && pass < 4) { close_both(sides); continue; }
         if (rc < 0) rc = 1;
@@ -365,13 +440,21 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
 int cmd_diff(cli_env *env, int argc, char **argv)
 {
     static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|json" }, { "old-as", OPT_OLD_AS, 1, "sbpl|buckle" },
-                                   { "new-as", OPT_NEW_AS, 1, "sbpl|buckle" }, { NULL, 0, 0, NULL } };
-    diff_flags fl = { 0, { -1, -1 } };
+                                   { "new-as", OPT_NEW_AS, 1, "sbpl|buckle" }, { NULL, 'U', 1, NULL }, { NULL, 0, 0, NULL } };
+    diff_flags fl;
+    memset(&fl, 0, sizeof fl);
+    fl.as[0] = fl.as[1] = -1;
     eval_args ea;
     int rc = eval_args_parse(&ea, "diff", usage, argc, argv, own, format_option, &fl);
     int json = fl.json;
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     if (ea.npos != 2) { eval_args_free(&ea); return cli_usage_error("diff", "expected OLD NEW"); }
+    for (size_t i = 0; i < fl.nunset; i++)
+        for (size_t k = 0; k < ea.ndef; k++)
+            if (!strcmp(fl.unset[i], ea.defs[k].name)) {
+                eval_args_free(&ea);
+                return cli_usage_error("diff", "-U %s and -D %s=...: the parameter is either passed or not", fl.unset[i], fl.unset[i]);
+            }
     /* REV:PATH sides are unpacked first */
     char dirs[2][PATH_MAX], paths[2][PATH_MAX];
     const char *files[2];
@@ -401,7 +484,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     arena na;
     arena_init(&na);
     extra_vals ev = { NULL, NULL, 0, &na };
-    rc = open_both(sides, env, &ea, files, sbpl, &ev);
+    rc = open_both(sides, env, &ea, files, sbpl, &ev, &na);
     opened *o = &sides[0], *n = &sides[1];
     if (rc) {
         arena_free(&na);
@@ -412,6 +495,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     diff_result r;
     diff_run(&r, &o->side, &n->side);
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
+    for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
     strbuf b;
     sb_init(&b);
     if (json) {

@@ -5,10 +5,11 @@
 #include "../compiler/verbs.h"
 #include "../backend/landlock.h"
 #include "../backend/sbpl_file.h"
+#include "../daily/diff_verbatim.h"
 #include <string.h>
 
 static const char usage[] =
-    "usage: buckle query [-I DIR]... [-D NAME=VALUE]... [--vnode-type T] FILE SECTION VERB OBJECT\n"
+    "usage: buckle query [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--vnode-type T] FILE SECTION VERB OBJECT\n"
     "       buckle query [...] FILE OPERATION OBJECT        (a concrete SBPL operation)\n"
     "       buckle query --platform linux [--landlock-abi N] FILE SECTION VERB OBJECT\n"
     "\n"
@@ -22,13 +23,36 @@ static const char usage[] =
     "A verb covering several operations (files write) prints one answer when all\n"
     "agree, one line per group otherwise.\n"
     "\n"
+    "sbpl verbatim blocks are part of the answer when every parameter they read\n"
+    "has a value (-D, a declared default) or is not passed (-U NAME) and the SBPL\n"
+    "evaluator decides them; otherwise the answer says that it leaves them out\n"
+    "and why.\n"
+    "\n"
     "--platform linux answers as Landlock enforces the profile on Linux (buckle run):\n"
     "the grant that allows it, or that none does (docs/linux.md); the ABI is the\n"
     "kernel's, or 7 where there is no Landlock.\n"
     "\n"
     "Exit status: 0 answered, 1 undecidable, errors or a disagreement, 2 usage error.\n";
 
-typedef struct group { int action; const void *rule; int sbpl; int raw; int ops[OPS_MAX]; int nops; span sbpl_at; } group;
+typedef struct group { int action; const void *rule; int sbpl; int raw; int vb; int ops[OPS_MAX]; int nops; span sbpl_at; } group;
+
+enum { QUERY_MAX_UNSET = 64 };
+typedef struct query_flags { const char *unset[QUERY_MAX_UNSET]; size_t nunset; } query_flags;
+
+/* -U NAME: a parameter the program does not pass (for sbpl verbatim blocks) */
+static int query_option(void *ud, int key, const char *arg, int choice)
+{
+    (void)choice;
+    query_flags *f = ud;
+    if (key != 'U') return -1;
+    for (const char *c = arg; *c; c++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || strchr("_-", *c)) || c - arg > 200)
+            return cli_usage_error("query", "-U %s: not a parameter name", arg);
+    if (!*arg) return cli_usage_error("query", "-U needs a parameter name");
+    if (f->nunset == QUERY_MAX_UNSET) return cli_usage_error("query", "more than %d -U options", QUERY_MAX_UNSET);
+    f->unset[f->nunset++] = arg;
+    return 0;
+}
 
 /* the object as Linux names it, when that differs from the profile's spelling */
 static const char *q_host(const char *host, const char *o) { return host ? host : o; }
@@ -197,6 +221,16 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
         eval_close(x);
         return rc;
     }
+    /* the sbpl verbatim blocks, with the values given, or why not */
+    const char **dirs = arena_alloc(&ea->a, (ea->ninc + 2) * sizeof *dirs);
+    size_t nd = 0;
+    for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
+    const char *slash = strrchr(file, '/');
+    dirs[nd++] = slash ? arena_strndup(&ea->a, file, (size_t)(slash - file)) : ".";
+    const query_flags *qf = ea->ud;
+    vb_eval vb;
+    vb_open(&vb, x, qf->unset, qf->nunset, dirs, nd);
+    int vb_live = vb.nblocks && !vb.why_not;
     group g[OPS_MAX];
     int ng = 0, bug = 0;
     for (int op = 0; op < ops_count(); op++) {
@@ -210,6 +244,20 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
         cc_answer an = crosscheck_ask(x, &q);
         int action = an.raw ? an.sbpl.decision : an.prof.action;
         int k;
+        sb_answer va;
+        if (vb_live && (va = vb_ask(&vb, &q), vb_from_block(&vb, va.rule))) {
+            /* a rule of a verbatim block decides: Seatbelt's answer, with these values */
+            for (k = 0; k < ng && !(g[k].vb && g[k].rule == (const void *)va.rule && g[k].action == (int)va.decision); k++) {}
+            if (k == ng) {
+                memset(&g[ng], 0, sizeof g[ng]);
+                g[ng].action = g[ng].sbpl = va.decision;
+                g[ng].rule = va.rule;
+                g[ng].vb = 1;
+                ng++;
+            }
+            g[k].ops[g[k].nops++] = op;
+            continue;
+        }
         for (k = 0; k < ng; k++)
             if (g[k].action == action && g[k].rule == (an.raw ? (const void *)an.sbpl.rule : (const void *)an.prof.r) &&
                 g[k].sbpl == an.sbpl.decision) break;
@@ -228,6 +276,10 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     for (int k = 0; k < ng; k++) {
         if (ng == 1) printf("%s %s\n", act(g[k].action), o);
         else { printf("%s ", act(g[k].action)); put_ops(&g[k]); printf(" %s\n", o); }
+        if (g[k].vb) {
+            printf("  decided by %s\n", vb_describe(&ea->a, &vb, g[k].rule));
+            continue;
+        }
         if (g[k].raw) {
             const sb_rule *r = g[k].rule;
             printf("  decided by a raw sbpl rule (compiled output %s)\n", crosscheck_where(x, r->at));
@@ -250,6 +302,14 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
             printf("  compiled SBPL says %s (%s): this is a compiler bug, please report it\n",
                    act(g[k].sbpl), g[k].sbpl_at.src ? crosscheck_where(x, g[k].sbpl_at) : "no rule");
     }
+    if (vb.nblocks && vb.why_not) {
+        source_pos p = vb.why_at.src ? source_position(vb.why_at.src, vb.why_at.start) : (source_pos){ 0, 0 };
+        printf("  not part of this answer: the sbpl verbatim block%s (%s:%u:%u): %s\n", vb.nblocks == 1 ? "" : "s",
+               vb.why_at.src ? vb.why_at.src->name : file, p.line, p.col, vb.why_not);
+    } else if (vb_live) {
+        printf("  the sbpl verbatim block%s evaluated with these parameter values (the compiled SBPL)\n", vb.nblocks == 1 ? " is" : "s are");
+    }
+    vb_close(&vb);
     eval_close(x);
     return bug ? 1 : 0;
 }
@@ -257,7 +317,10 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
 int cmd_query(cli_env *env, int argc, char **argv)
 {
     eval_args ea;
-    int rc = eval_args_parse_with(&ea, "query", usage, CLI_PLATFORM, argc, argv, NULL, NULL, NULL);
+    static const cli_opt own[] = { { NULL, 'U', 1, NULL }, { NULL, 0, 0, NULL } };
+    query_flags qf;
+    memset(&qf, 0, sizeof qf);
+    int rc = eval_args_parse_with(&ea, "query", usage, CLI_PLATFORM, argc, argv, own, query_option, &qf);
     if (rc) { eval_args_free(&ea); return rc < 0 ? 0 : rc; }
     int linux_abi = ea.platform == PLAT_LINUX ? ea.ll_abi : 0;
     if (ea.npos < 3) { eval_args_free(&ea); return cli_usage_error("query", "expected FILE SECTION VERB OBJECT"); }

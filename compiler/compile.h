@@ -140,4 +140,6 @@ void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t n
 void check_raw_finals(compilation *c);                  /* final.c */
 void add_implied(compilation *c);                      /* implied.c */
 void add_default_denies(compilation *c);               /* implied.c */
+/* 1 when add_default_denies writes an explicit deny of the concrete op */
+int default_deny_covers(int op);                       /* implied.c */
 #endif

@@ -485,6 +485,111 @@ static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witne
     }
 }
 
+/* A raw string filter's path as the compiler writes a path: "//"
+ * collapsed, "." and ".." resolved as text, a trailing "/" dropped (a
+ * prefix keeps it), and on macOS /tmp, /var, /etc under /private.  Seatbelt
+ * compares the string as written, so such a rule may match nothing there;
+ * the check reads it both ways, so that no spelling of a path inside a
+ * final rule's scope passes (what a written path would be is what the
+ * author meant).  0 when the canonical spelling is the same. */
+static int raw_canonical(arena *a, const matcher *m, int alias, matcher *out)
+{
+    if (m->kind != MK_LITERAL && m->kind != MK_SUBPATH && m->kind != MK_PREFIX) return 0;
+    if (!m->len || m->value[0] != '/') return 0;
+    strbuf b;
+    sb_init(&b);
+    size_t i = 0;
+    while (i < m->len) {
+        while (i < m->len && m->value[i] == '/') i++;
+        size_t j = i;
+        while (j < m->len && m->value[j] != '/') j++;
+        size_t n = j - i;
+        int last = j == m->len;
+        if (n == 1 && m->value[i] == '.') {
+            /* nothing: "." names the directory it is in */
+        } else if (n == 2 && m->value[i] == '.' && m->value[i + 1] == '.') {
+            while (b.len && b.data[b.len - 1] != '/') b.len--;   /* drop the last component */
+            if (b.len) b.len--;
+            if (b.data) b.data[b.len] = 0;
+        } else if (n) {
+            sb_putc(&b, '/');
+            sb_add(&b, m->value + i, n);
+        }
+        if (last && n == 0 && m->kind == MK_PREFIX) sb_putc(&b, '/');   /* "/a/": a prefix keeps its "/" */
+        i = j;
+    }
+    if (!b.len) sb_putc(&b, '/');
+    if (b.len > 1 && b.data[b.len - 1] == '/' && m->kind != MK_PREFIX) b.len--;
+    if (b.data) b.data[b.len] = 0;
+    if (alias) sb_private_alias(&b);
+    int same = b.len == m->len && memcmp(b.data, m->value, b.len) == 0;
+    if (!same) {
+        *out = *m;
+        out->value = arena_strndup(a, b.data, b.len);
+        out->len = b.len;
+        matcher_finish(a, out);
+    }
+    sb_free(&b);
+    return !same;
+}
+
+/* A final rule's path under /private/tmp, /private/var or /private/etc also
+ * as the alias spells it (a raw (regex #"^/tmp/x") against "/tmp/x"). */
+static int final_unaliased(arena *a, const matcher *f, matcher *out)
+{
+    static const char pre[] = "/private";
+    size_t n = sizeof pre - 1;
+    if (mk_family(f->kind) != FAM_PATH || !f->value || f->len <= n || memcmp(f->value, pre, n) ||
+        !private_alias(f->value + n, f->len - n, ""))
+        return 0;
+    *out = *f;
+    out->value = arena_strndup(a, f->value + n, f->len - n);
+    out->len = f->len - n;
+    matcher_finish(a, out);
+    return 1;
+}
+
+/* How a raw matcher relates to the final rule's, both with values: the
+ * raw path as written and canonical, the final path also as its alias. */
+static relation raw_pair(raw_ctx *rc, const matcher *a, const matcher *b)
+{
+    matcher as[2], bs[2];
+    size_t na = 1, nb = 1;
+    as[0] = *a;
+    bs[0] = *b;
+    if (raw_canonical(rc->a, a, rc->c->canon == PLAT_MACOS, &as[1])) na++;
+    if (final_unaliased(rc->a, b, &bs[1])) nb++;
+    relation best = REL_DISJOINT;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++) {
+            relation r = relate(rc->a, &as[i], &bs[j]);
+            if (r == REL_OVERLAP) return r;
+            if (r == REL_UNKNOWN) best = r;
+        }
+    return best;
+}
+
+static relation raw_relation(raw_ctx *rc, const sexp *x, int depth);
+
+/* (literal "/a" "/b"): each string is a filter of its own, alternatives. */
+static relation raw_multi(raw_ctx *rc, const sexp *x, int depth)
+{
+    size_t n = 0, ndis = 0;
+    for (const sexp *k = x->child->next; k; k = k->next) {
+        sexp one = *x, head = *x->child, arg = *k;
+        head.next = &arg;
+        arg.next = NULL;
+        one.child = &head;
+        matcher m;
+        if (!raw_matcher(rc->a, &one, &m)) return REL_UNKNOWN;
+        relation r = raw_relation(rc, &one, depth + 1);
+        if (r == REL_OVERLAP) return r;
+        n++;
+        ndis += r == REL_DISJOINT;
+    }
+    return n && ndis == n ? REL_DISJOINT : REL_UNKNOWN;
+}
+
 /* How one filter of a raw rule relates to the final rule's scope. */
 static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
 {
@@ -515,7 +620,12 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         return inside(rc->a, &f->m, &y) ? REL_DISJOINT : REL_UNKNOWN;
     }
     matcher m;
-    if (!raw_matcher(rc->a, x, &m)) return REL_UNKNOWN;
+    if (!raw_matcher(rc->a, x, &m)) {
+        if (x->kind == SX_LIST && x->child && x->child->kind == SX_SYMBOL && x->child->next && x->child->next->next &&
+            !sexp_is_sym(x->child, "require-not"))
+            return raw_multi(rc, x, depth);
+        return REL_UNKNOWN;
+    }
     if (f->m.kind == MK_NONE) return REL_OVERLAP;
     if (mk_family(m.kind) != mk_family(f->m.kind)) return REL_DISJOINT;
     witness w;
@@ -546,7 +656,7 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         matcher a, b;
         instantiate(rc->a, &m, &vals, &a);
         instantiate(rc->a, &f->m, &vals, &b);
-        relation r = relate(rc->a, &a, &b);
+        relation r = raw_pair(rc, &a, &b);
         if (r == REL_OVERLAP || (r == REL_UNKNOWN && best == REL_DISJOINT)) {
             sb_reset(&rc->why);
             for (size_t k = 0; k < w.n; k++)

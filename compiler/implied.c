@@ -489,10 +489,19 @@ void add_implied(compilation *c)
  * iokit-get-properties, file-map-executable (docs/sbpl.md).  They are
  * unfiltered, so every written rule beats them, and they change no decision
  * of docs/language.md: where no rule decides, the default would have said deny. */
+static const char *const default_deny_ops[] = { "process-info*", "nvram*", "iokit-get-properties", "file-map-executable" };
+
+int default_deny_covers(int op)
+{
+    for (size_t k = 0; k < sizeof default_deny_ops / sizeof *default_deny_ops; k++)
+        if (opset_has(&op_get(op_lookup(default_deny_ops[k], NULL))->covers, op)) return 1;
+    return 0;
+}
+
 void add_default_denies(compilation *c)
 {
     if (c->pol.default_action != ACT_DENY || !c->nunits) return;
-    static const char *const ops[] = { "process-info*", "nvram*", "iokit-get-properties", "file-map-executable" };
+    const char *const *ops = default_deny_ops;
     const unit *main_unit = c->units[c->nunits - 1];
     opset unfiltered = { { 0 } };      /* the operations of the unfiltered rules */
     for (size_t i = 0; i < c->pol.rules.n; i++) {

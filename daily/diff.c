@@ -205,23 +205,47 @@ static void add_tails(objset *s)
         }
 }
 
-typedef struct verdict { int action; const void *rule; int no_sandbox; const char *why; } verdict;
+/* vb: rule is an sb_rule of d->vb */
+typedef struct verdict { int action; const void *rule; int no_sandbox; const char *why; int vb; } verdict;
+
+static int vb_live(const diff_side *d) { return d->vb && d->vb->nblocks && !d->vb->why_not; }
+
+static int runs_unsandboxed(action_t act, const sb_rule *r) { return act == ACT_ALLOW && r && r->no_sandbox; }
 
 static verdict ask(diff_side *d, const sb_request *q)
 {
+    if (vb_live(d)) {
+        /* with the verbatim blocks: a rule of theirs decides, or the rules
+         * buckle sees (by buckle's answer, which names the .buckle rule) */
+        sb_answer v = vb_ask(d->vb, q);
+        verdict fromvb = { v.decision, v.rule, runs_unsandboxed(v.decision, v.rule), v.why, 1 };
+        if (v.decision == ACT_UNDECIDED || vb_from_block(d->vb, v.rule)) return fromvb;
+        cc_answer an = crosscheck_ask(d->x, q);
+        action_t act = an.raw ? an.sbpl.decision : an.prof.action;
+        if (act != v.decision || (v.rule && v.rule->no_sandbox)) return fromvb;
+        if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule, 0, an.sbpl.why, 0 };
+        return (verdict){ an.prof.action, an.prof.r, 0, NULL, 0 };
+    }
     if (!d->is_sb) {
         cc_answer an = crosscheck_ask(d->x, q);
         if (an.raw)
-            return (verdict){ an.sbpl.decision, an.sbpl.rule,
-                              an.sbpl.decision == ACT_ALLOW && an.sbpl.rule && an.sbpl.rule->no_sandbox, an.sbpl.why };
-        return (verdict){ an.prof.action, an.prof.r, 0, NULL };
+            return (verdict){ an.sbpl.decision, an.sbpl.rule, runs_unsandboxed(an.sbpl.decision, an.sbpl.rule), an.sbpl.why, 0 };
+        return (verdict){ an.prof.action, an.prof.r, 0, NULL, 0 };
     }
     sb_answer an = sbpl_decide(d->pol, q, d->a);
-    return (verdict){ an.decision, an.rule, an.decision == ACT_ALLOW && an.rule && an.rule->no_sandbox, an.why };
+    return (verdict){ an.decision, an.rule, runs_unsandboxed(an.decision, an.rule), an.why, 0 };
 }
 
-static const char *describe(arena *a, diff_side *d, const void *who)
+static const char *describe(arena *a, diff_side *d, const void *who, int from_vb)
 {
+    if (who && from_vb && vb_from_block(d->vb, who)) return vb_describe(a, d->vb, who);
+    if (who && from_vb) {
+        const sb_rule *r = who;
+        source_pos p = source_position(r->at.src, r->at.start);
+        size_t len;
+        const char *line = source_line(r->at.src, r->at.start, &len);
+        return arena_printf(a, "<compiled>:%u:%u: %.*s", p.line, p.col, (int)(len > 200 ? 200 : len), line);
+    }
     if (!who) {
         if (d->is_sb) return "the default";
         return arena_printf(a, "the default (%s)", action_name(d->c->pol.default_action));
@@ -296,8 +320,8 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
         g->no_sandbox = mod;
         g->old_rule = a.rule;
         g->new_rule = b.rule;
-        g->old_text = describe(&r->a, cx->old, a.rule);
-        g->new_text = describe(&r->a, cx->nw, b.rule);
+        g->old_text = describe(&r->a, cx->old, a.rule, a.vb);
+        g->new_text = describe(&r->a, cx->nw, b.rule, b.vb);
         char *kk = arena_alloc(&r->a, sizeof key);
         memcpy(kk, key, sizeof key);
         hm_put(cx->groups, kk, sizeof key, g);
@@ -319,8 +343,12 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
     s.a = &r->a;
     hm_init(&s.seen);
     diff_side *sides[2] = { old, nw };
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < 2; k++) {
         for (size_t i = 0; i < sides[k]->pol->n; i++) collect(&s, sides[k]->pol->rules[i]->filter);
+        if (vb_live(sides[k]))
+            for (size_t i = 0; i < sides[k]->vb->pol->n; i++)
+                if (vb_from_block(sides[k]->vb, sides[k]->vb->pol->rules[i])) collect(&s, sides[k]->vb->pol->rules[i]->filter);
+    }
     add_path(&s, "/", 1);
     add_tails(&s);
     /* what every profile can be asked whatever it names: each process
@@ -390,7 +418,7 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
 
 void diff_result_free(diff_result *r) { arena_free(&r->a); }
 
-int diff_status(const diff_result *r) { return r->n ? 1 : r->undecided ? 3 : 0; }
+int diff_status(const diff_result *r) { return r->n ? 1 : r->undecided || r->incomplete ? 3 : 0; }
 
 static const char *change_title(const diff_group *g)
 {
@@ -409,18 +437,22 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
 {
     unsigned long w = 0, n = 0;
     for (size_t i = 0; i < r->n; i++) { if (r->groups[i]->widening) w += r->groups[i]->count; else n += r->groups[i]->count; }
-    if (!r->n && !r->undecided) {
+    if (!r->n && !r->undecided && !r->incomplete) {
         sb_printf(b, "%s -> %s: the same decisions (%lu requests over %lu objects)\n", old_name, new_name, r->requests, r->objects);
         render_left_out(b, r);
         return;
     }
-    if (!r->n)
+    if (!r->n && r->undecided)
         sb_printf(b, "%s -> %s: cannot compare: %lu of %lu requests are undecidable; no other request changes\n",
                   old_name, new_name, r->undecided, r->requests);
+    else if (!r->n)
+        sb_printf(b, "%s -> %s: cannot compare: %s; no other request changes (%lu requests over %lu objects)\n",
+                  old_name, new_name, r->incomplete, r->requests, r->objects);
     else
         sb_printf(b, "%s -> %s: %lu request%s widened (deny -> allow), %lu narrowed (allow -> deny), of %lu over %lu objects\n",
                   old_name, new_name, w, w == 1 ? "" : "s", n, r->requests, r->objects);
     render_left_out(b, r);
+    if (r->incomplete && (r->n || r->undecided)) sb_printf(b, "  not compared: %s\n", r->incomplete);
     if (r->undecided)
         sb_printf(b, "  %lu request%s not compared (undecidable), the first: %s (%s)\n", r->undecided,
                   r->undecided == 1 ? "" : "s", r->undecided_example, r->undecided_why);
@@ -440,7 +472,8 @@ char *diff_render_json(const diff_result *r, const char *old_name, const char *n
     json_object_set_new(root, "new", json_string(new_name));
     json_object_set_new(root, "objects", json_integer((json_int_t)r->objects));
     json_object_set_new(root, "requests", json_integer((json_int_t)r->requests));
-    json_object_set_new(root, "same", json_boolean(r->n == 0 && r->undecided == 0));
+    json_object_set_new(root, "same", json_boolean(diff_status(r) == 0));
+    if (r->incomplete) json_object_set_new(root, "not_compared", json_string(r->incomplete));
     json_object_set_new(root, "undecidable", json_integer((json_int_t)r->undecided));
     if (r->undecided) {
         json_object_set_new(root, "undecidable_example", json_string(r->undecided_example));

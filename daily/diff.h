@@ -11,6 +11,7 @@
 #ifndef BUCKLE_DIFF_H
 #define BUCKLE_DIFF_H
 #include "../backend/crosscheck.h"
+#include "diff_verbatim.h"
 #include "../support/strbuf.h"
 
 #define DIFF_EXAMPLES 5
@@ -22,6 +23,8 @@ typedef struct diff_side {
     crosscheck *x;
     sb_policy *pol;          /* .sb, or the compiled SBPL of a .buckle */
     arena *a;
+    vb_eval *vb;             /* a .buckle's sbpl verbatim blocks, evaluated; NULL
+                                (or why_not set): left out, as buckle does */
 } diff_side;
 
 typedef struct diff_group {
@@ -43,6 +46,7 @@ typedef struct diff_result {
     unsigned long undecided; /* requests one side cannot decide: not compared */
     const char *undecided_example, *undecided_why;   /* the first of them */
     const char **left_out;   /* the caller's: imports both sides leave out (unreadable here) */
+    const char *incomplete;  /* the caller's: what of a side that decides requests is left out, or NULL */
     size_t nleft_out;
 } diff_result;
 

@@ -83,8 +83,8 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
         if (!fixed) seen[nseen++] = m->test[i];
     }
     crosscheck *x = crosscheck_new(c, seen, nseen, 0);
-    diff_side old = { 1, NULL, NULL, m->val, m->a };
-    diff_side nw = { 0, c, x, x->pol, &x->a };
+    diff_side old = { 1, NULL, NULL, m->val, m->a, NULL };
+    diff_side nw = { 0, c, x, x->pol, &x->a, NULL };
     diff_result r;
     diff_run(&r, &old, &nw);
     if (r.n) {

@@ -30,6 +30,7 @@ typedef struct iform {
     uint32_t cfrom;               /* where its leading comments start */
     int verbatim;                 /* kept in an sbpl verbatim block, not evaluated */
     int keep_def;                 /* a definition a verbatim form uses: copied there too */
+    int cond;                     /* kept verbatim because its rules depend on a parameter's value */
 } iform;
 
 typedef struct irule {
@@ -72,6 +73,7 @@ typedef struct imp {
 
 /* import_sb.c */
 int builtin_param(const char *n);
+int buckle_param_name(const char *n);
 void use_set(imp *m, int k);
 uint32_t line_start(const source *s, uint32_t at);
 uint32_t line_end(const source *s, uint32_t at);
@@ -84,6 +86,7 @@ int put_string(strbuf *b, const imp *m, const char *s, size_t n, int path);
 const char *rule_text(strbuf *b, const imp *m, const sb_rule *r, int op, section_t *sec);
 /* import_order.c */
 void liveness(imp *m);
+int verbatim_order(imp *m, const char **why);
 /* import_write.c */
 void note_lines(imp *m, const strbuf *b, size_t from, int form);
 void emit(imp *m, strbuf *b, const char *name);

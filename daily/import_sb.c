@@ -10,6 +10,9 @@
 #include "import_model.h"
 #include <string.h>
 #include <stdlib.h>
+#include <stdio.h>
+
+static int importing_form(const imp *m, const source *s, int depth);
 
 /* ---- parameters ------------------------------------------------------------- */
 
@@ -32,12 +35,24 @@ static const char *given(const imp *m, const char *name)
     return NULL;
 }
 
+/* the string naming the parameter of (param ARG): ARG itself, or the string
+ * a (define NAME "STRING") gave the name ARG; NULL when it is computed */
+static const sexp *param_name(const imp *m, const sexp *arg)
+{
+    if (arg && arg->kind == SX_STRING) return arg;
+    if (!arg || arg->kind != SX_SYMBOL) return NULL;
+    const sexp *d = hm_get(&m->defined, arg->text, arg->len);
+    const sexp *v = d && d->child->next && d->child->next->kind == SX_SYMBOL ? d->child->next->next : NULL;
+    return v && v->kind == SX_STRING && !v->next ? v : NULL;
+}
+
 static void scan_params(imp *m, const sexp *x)
 {
     for (; x; x = x->next) {
-        if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv")) &&
-            x->child->next && x->child->next->kind == SX_STRING) {
-            const char *b = base_name(m->a, arena_strndup(m->a, x->child->next->text, x->child->next->len));
+        const sexp *pn = x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv"))
+                         ? param_name(m, x->child->next) : NULL;
+        if (pn) {
+            const char *b = base_name(m->a, arena_strndup(m->a, pn->text, pn->len));
             size_t i;
             for (i = 0; i < m->np && strcmp(m->pnames[i], b); i++) {}
             if (i == m->np && !given(m, b)) {
@@ -55,6 +70,29 @@ static int ident(const char *s)
     for (s++; *s; s++)
         if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_')) return 0;
     return 1;
+}
+
+/* 1 when `param NAME;` declares NAME: letters, digits and _, and not a
+ * word of the language (network, files, ...), as the parser says */
+int buckle_param_name(const char *n)
+{
+    if (!ident(n) || strlen(n) > 200) return 0;
+    size_t l = strlen(n) + 8;
+    char *text = malloc(l + 1);
+    if (!text) return 0;
+    snprintf(text, l + 1, "param %s;", n);
+    source *s = source_new("(a parameter's name)", "", text, strlen(text));
+    if (!s) return 0;
+    arena a, nodes;
+    arena_init(&a);
+    arena_init(&nodes);
+    diag_list dl;
+    diag_list_init(&dl, &a);
+    int ok = parse_buckle(&a, &nodes, &dl, s) != NULL && !dl.errors;
+    arena_free(&nodes);
+    arena_free(&a);
+    source_free(s);
+    return ok;
 }
 
 int builtin_param(const char *n)
@@ -283,8 +321,8 @@ static const char *param_in(imp *m, const sexp *x, hashmap *seen, int depth)
     if (x->kind != SX_LIST && x->kind != SX_QUOTE) return NULL;
     if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv")) &&
         x->child->next) {
-        const sexp *a = x->child->next;
-        if (a->kind != SX_STRING) return "(a name computed by the profile)";
+        const sexp *a = param_name(m, x->child->next);
+        if (!a) return "(a name computed by the profile)";
         const char *b = base_name(m->a, arena_strndup(m->a, a->text, a->len));
         if (!given(m, b)) return b;
     }
@@ -293,6 +331,68 @@ static const char *param_in(imp *m, const sexp *x, hashmap *seen, int depth)
         if (r) return r;
     }
     return NULL;
+}
+
+/* 1 when x (or a definition it uses) reads the parameter name */
+static int reads_param_named(imp *m, const sexp *x, const char *name, hashmap *seen, int depth)
+{
+    if (!x || depth > SBPL_MAX_DEPTH) return 0;
+    if (x->kind == SX_SYMBOL) {
+        const sexp *d = hm_get(&m->defined, x->text, x->len);
+        if (!d || hm_get(seen, x->text, x->len)) return 0;
+        hm_put(seen, x->text, x->len, (void *)d);
+        for (const sexp *c = d->child->next->next; c; c = c->next)
+            if (reads_param_named(m, c, name, seen, depth + 1)) return 1;
+        return 0;
+    }
+    if (x->kind != SX_LIST && x->kind != SX_QUOTE) return 0;
+    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv"))) {
+        const sexp *a = param_name(m, x->child->next);
+        if (a && !strcmp(base_name(m->a, arena_strndup(m->a, a->text, a->len)), name)) return 1;
+    }
+    for (const sexp *c = x->child; c; c = c->next)
+        if (reads_param_named(m, c, name, seen, depth + 1)) return 1;
+    return 0;
+}
+
+static int form_reads_param(imp *m, const sexp *x, const char *name)
+{
+    hashmap seen;
+    hm_init(&seen);
+    int r = reads_param_named(m, x, name, &seen, 0);
+    hm_free(&seen);
+    return r;
+}
+
+/* A parameter whose name `param` cannot declare: the forms that read it are
+ * kept verbatim (Seatbelt reads it when the profile is loaded), the
+ * (import ...) of a file that does for that file.  1 when a form was newly
+ * kept verbatim. */
+static int unnamed_params(imp *m, const char **forced)
+{
+    int added = 0;
+    for (size_t p = 0; p < m->np; p++) {
+        const char *n = m->pnames[p];
+        if (builtin_param(n) || buckle_param_name(n)) continue;
+        const char *why = arena_printf(m->a, "it reads the parameter \"%s\", which is not a .buckle name (letters, digits "
+                                       "and _, not a word of the language), so no `param` can declare it: Seatbelt reads it "
+                                       "when the profile is loaded (-D %s=VALUE writes the import for one value instead)", n, n);
+        for (size_t i = 0; i < m->nforms; i++) {
+            iform *f = &m->forms[i];
+            if (f->verbatim || forced[i] || f->kind == FK_DEFINE || f->kind == FK_VERSION || f->kind == FK_DEFAULT) continue;
+            if (!form_reads_param(m, f->x, n)) continue;
+            forced[i] = why;
+            added = 1;
+        }
+        for (size_t k = 0; k < m->nforeign; k++)
+            for (const sexp *t = m->ftop[k]; t; t = t->next) {
+                if (!form_reads_param(m, t, n)) continue;
+                int fi = importing_form(m, m->fsrc[k], 0);
+                if (fi >= 0 && !m->forms[fi].verbatim && !forced[fi]) { forced[fi] = why; added = 1; }
+                break;
+            }
+    }
+    return added;
 }
 
 /* the first parameter not given that a conditional in x (or in a definition
@@ -330,10 +430,35 @@ static const char *cond_param(imp *m, const sexp *x, hashmap *seen, hashmap *wal
     return NULL;
 }
 
-/* the parameter a form's rules depend on (through a conditional), or NULL */
+/* 1 when a and b are the same data but for (with ...) modifiers */
+static int same_but_modifiers(const sexp *a, const sexp *b, int depth)
+{
+    for (;; a = a->next, b = b->next) {
+        while (a && a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with")) a = a->next;
+        while (b && b->kind == SX_LIST && b->child && sexp_is_sym(b->child, "with")) b = b->next;
+        if (!a || !b) return a == b;
+        if (a->kind != b->kind || depth > SBPL_MAX_DEPTH) return 0;
+        if (a->kind == SX_LIST || a->kind == SX_QUOTE) {
+            if (!same_but_modifiers(a->child, b->child, depth + 1)) return 0;
+        } else if (a->len != b->len || memcmp(a->text, b->text, a->len)) {
+            return 0;
+        }
+    }
+}
+
+/* the parameter a form's rules depend on (through a conditional), or NULL.
+ * An (if TEST A B) whose branches differ only in their (with ...)
+ * modifiers (logging) makes the same decisions either way. */
 static const char *form_cond_param(imp *m, const sexp *x)
 {
     if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "define") || sexp_is_sym(x->child, "version"))) return NULL;
+    if (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "if") && x->child->next && x->child->next->next &&
+        x->child->next->next->next && !x->child->next->next->next->next) {
+        const sexp *a = x->child->next->next, *b = a->next;
+        sexp ca = *a, cb = *b;   /* compared alone, not with what follows */
+        ca.next = cb.next = NULL;
+        if (same_but_modifiers(&ca, &cb, 0)) return NULL;
+    }
     hashmap seen, walked;
     hm_init(&seen);
     hm_init(&walked);
@@ -343,34 +468,58 @@ static const char *form_cond_param(imp *m, const sexp *x)
     return p;
 }
 
-/* a form whose rules depend on a parameter's value is refused at the form
- * unless -D gives the value (the import is then written for it).  It is not
- * kept verbatim: which branch Seatbelt would take would then depend on
- * whether buckle passes the parameter, a choice -D and -U make explicit. */
-static int check_form_conditionals(imp *m, const sexp *x)
+/* why a form whose rules depend on the value of the parameter p is kept
+ * verbatim (p "(...)": a name the profile computes) */
+static const char *cond_why(imp *m, const char *p, const char *where)
 {
-    const char *p = form_cond_param(m, x);
-    if (!p) return 0;
-    {
-        diag *d = diag_add(m->dl, SEV_ERROR, NULL, x->at,
-                           "cannot import this form: which rules it makes depends on the parameter %s%s%s, and buckle has no "
-                           "conditionals", p[0] == '(' ? "" : "\"", p, p[0] == '(' ? "" : "\"");
-        if (p[0] != '(')
-            diag_help(m->dl, d, "give the value the program passes with -D %s=VALUE, or -U %s when it passes none: the "
-                      "import is then written for that case", p, p);
-    }
-    return 1;
+    if (p[0] == '(')
+        return arena_printf(m->a, "%swhich rules it makes depends on a parameter whose name the profile computes, and "
+                            "buckle has no conditionals: Seatbelt decides it when the profile is loaded", where);
+    return arena_printf(m->a, "%swhich rules it makes depends on the value of the parameter \"%s\", and buckle has no "
+                        "conditionals: Seatbelt decides it when the profile is loaded, with the value the program "
+                        "passes (-D %s=VALUE, or -U %s when it passes none, writes the import for that case instead)",
+                        where, p, p, p);
 }
 
-/* the forms of the file (but those kept verbatim for another reason), and of
- * the files it imports once they are read */
-static int check_conditionals(imp *m)
+/* A form whose rules depend on a parameter's value that -D and -U do not
+ * give is kept verbatim: the import passes the parameter through, so
+ * Seatbelt takes the branch the original would.  With the value given, the
+ * form is expanded for it instead.  A conditional in a file the profile
+ * imports keeps the (import ...) of the file verbatim.  1 when a form was
+ * newly kept verbatim; -1 (an error said) when the conditional is in a file
+ * no form of the profile imports by name. */
+static int check_conditionals(imp *m, const char **forced, unsigned char *fcond)
 {
-    for (size_t i = 0; i < m->nforms; i++)
-        if (!m->forms[i].verbatim && check_form_conditionals(m, m->forms[i].x)) return 1;
+    int added = 0;
+    for (size_t i = 0; i < m->nforms; i++) {
+        iform *f = &m->forms[i];
+        if (f->verbatim) continue;
+        const char *p = form_cond_param(m, f->x);
+        if (!p) continue;
+        f->verbatim = f->cond = 1;
+        f->why = cond_why(m, p, "");
+        added = 1;
+    }
     for (size_t k = 0; k < m->nforeign; k++)
-        for (const sexp *t = m->ftop[k]; t; t = t->next) if (check_form_conditionals(m, t)) return 1;
-    return 0;
+        for (const sexp *t = m->ftop[k]; t; t = t->next) {
+            const char *p = form_cond_param(m, t);
+            if (!p) continue;
+            int fi = importing_form(m, m->fsrc[k], 0);
+            if (fi < 0) {
+                diag_add(m->dl, SEV_ERROR, NULL, t->at,
+                         "cannot import this form: which rules it makes depends on the parameter %s%s%s, and no form "
+                         "of the profile imports its file by name", p[0] == '(' ? "" : "\"", p, p[0] == '(' ? "" : "\"");
+                return -1;
+            }
+            iform *f = &m->forms[fi];
+            if (f->verbatim) continue;
+            source_pos pos = source_position(m->fsrc[k], t->at.start);
+            f->verbatim = f->cond = 1;
+            f->why = cond_why(m, p, arena_printf(m->a, "in the file it imports, %s, line %u: ", m->fsrc[k]->name, pos.line));
+            if (forced) { forced[fi] = f->why; fcond[fi] = 1; }
+            added = 1;
+        }
+    return added;
 }
 
 /* ---- imports, and which form made each rule --------------------------------- */
@@ -639,6 +788,48 @@ static int errors_in_unevaluated(imp *m, const diag_list *l)
     return any;
 }
 
+/* ---- a file Seatbelt would not load ----------------------------------------- */
+
+static int cpp_directive(const char *msg)
+{
+    static const char *const dirs[] = { "include", "import", "define", "undef", "if", "ifdef", "ifndef", "elif",
+                                        "else", "endif", "pragma", "error" };
+    const char *p = strstr(msg, "unknown # syntax \"#");
+    if (!p) return 0;
+    p += strlen("unknown # syntax \"#");
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        size_t l = strlen(dirs[i]);
+        if (!strncmp(p, dirs[i], l) && p[l] == '"') return 1;
+    }
+    return 0;
+}
+
+/* The errors that make Seatbelt itself refuse the original say so, and what
+ * to do: the import keeps decisions, and a file that does not load makes
+ * none (docs/daily.md, "What is refused").  The first of each kind gets the
+ * help. */
+static void unloadable_help(diag_list *dl)
+{
+    int cpp = 0, op = 0, re = 0;
+    for (diag *d = dl->head; d; d = d->next) {
+        if (d->sev != SEV_ERROR || d->help) continue;
+        if (!cpp && cpp_directive(d->msg)) {
+            cpp = 1;
+            diag_help(dl, d, "a C preprocessor directive: the file is a template for cpp, which Seatbelt does not load as "
+                      "written, so it makes no decision to keep; run it through the preprocessor first (cpp -P FILE > "
+                      "OUT.sb, with the -D flags its build passes) and import OUT.sb");
+        } else if (!re && d->code && !strcmp(d->code, BK2007)) {
+            re = 1;
+            diag_help(dl, d, "Seatbelt does not load a profile with a regex it cannot compile, so it makes no decision to "
+                      "keep: write the pattern in Seatbelt's dialect (docs/sbpl.md, \"The regex dialect\")");
+        } else if (!op && d->code && !strcmp(d->code, BK2006)) {
+            op = 1;
+            diag_help(dl, d, "no operation has a name close to it; Seatbelt does not load a profile that names an operation "
+                      "it does not know, so it makes no decision to keep: correct the name (docs/sbpl.md, \"Operations\")");
+        }
+    }
+}
+
 /* ---- the whole -------------------------------------------------------------- */
 
 int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_opts *o)
@@ -659,7 +850,11 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };
     sexp *const top0 = sbpl_read(m.a, dl, src, &ro);
-    if (dl->errors) return 1;
+    if (dl->errors) {
+        unloadable_help(dl);
+        hm_free(&m.defined);
+        return 1;
+    }
     sexp *top = top0;
     int rc = 1;
     source *imported = NULL;
@@ -668,6 +863,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     /* a form whose rules can be written neither in sections nor as SBPL
      * rules is kept verbatim, and the import starts again (forced) */
     const char **forced = NULL;
+    unsigned char *fcond = NULL;   /* forced for a conditional in an imported file */
     const source *frag_src = NULL;
     diag *dl_tail = dl->tail;
     diag_list dl_counts = *dl;
@@ -675,11 +871,12 @@ restart:
     read_forms(&m, top0);
     scan_params(&m, top0);
     if (!forced) forced = arena_alloc(m.a, (m.nforms + 1) * sizeof *forced);
+    if (!fcond) fcond = arena_alloc(m.a, m.nforms + 1);
     for (size_t i = 0; i < m.nforms; i++)
-        if (forced[i]) { m.forms[i].verbatim = 1; m.forms[i].why = forced[i]; }
+        if (forced[i]) { m.forms[i].verbatim = 1; m.forms[i].why = forced[i]; m.forms[i].cond = fcond[i]; }
     /* what buckle cannot evaluate is kept verbatim, and evaluation starts
      * again without it (each round keeps one more form) */
-    if (check_conditionals(&m)) goto done;
+    check_conditionals(&m, NULL, NULL);
     for (size_t round = 0; round <= m.nforms; round++) {
         while (verbatim_uses(&m)) {}
         top = eval_chain(&m);
@@ -706,15 +903,13 @@ restart:
     }
     verbatim_definitions(&m);
     for (size_t i = 0; i < m.nforms; i++) if (m.forms[i].verbatim || m.forms[i].keep_def) m.forms[i].raw = 1;
-    if (check_conditionals(&m)) goto done;
+    if (m.sym && !dl->errors) {
+        int cr = check_conditionals(&m, forced, fcond);
+        if (cr < 0) goto done;
+        if (cr > 0) goto again;   /* a conditional in an imported file: its import kept verbatim */
+    }
     if (!m.sym || dl->errors) goto done;
-    for (size_t i = 0; i < m.np; i++)
-        if (!ident(m.pnames[i])) {
-            diag *d = diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 },
-                               "parameter \"%s\" has no .buckle name (letters, digits and _)", m.pnames[i]);
-            diag_help(dl, d, "give its value with -D %s=VALUE: the import is then written for that value", m.pnames[i]);
-            goto done;
-        }
+    if (unnamed_params(&m, forced)) goto again;
     if (m.sym->undecidable) { report_undecidable(&m); goto done; }
     if (m.sym->incomplete) {
         /* undecidable on both sides is no proof of equal meaning */
@@ -830,6 +1025,11 @@ restart:
         diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "cannot import: the profile's default is not known");
         goto done;
     }
+    {
+        const char *owhy;
+        int of = verbatim_order(&m, &owhy);
+        if (of >= 0) { forced[of] = owhy; goto again; }
+    }
     liveness(&m);
     const char *name = src->name;
     strbuf b;
@@ -870,20 +1070,7 @@ restart:
                                           f->why ? f->why : "a filter whose meaning is not known");
                 sb_free(&report);
                 sb_free(&b);
-                /* the findings of this attempt are said by the next one */
-                if (dl_tail) dl_tail->next = NULL; else dl->head = NULL;
-                dl->tail = dl_tail;
-                dl->count = dl_counts.count;
-                dl->errors = dl_counts.errors;
-                dl->warnings = dl_counts.warnings;
-                dl->syntax_errors = dl_counts.syntax_errors;
-                hm_free(&m.defined);
-                imp keep = m;
-                memset(&m, 0, sizeof m);
-                m.a = keep.a; m.dl = keep.dl; m.src = keep.src; m.o = keep.o; m.dirs = keep.dirs; m.ndirs = keep.ndirs;
-                m.fragment_src = frag_src;
-                hm_init(&m.defined);
-                goto restart;
+                goto again;
             }
             diag_add(dl, SEV_ERROR, NULL, f->x->at, "cannot import this rule: %s, and it cannot be written back as SBPL",
                      f->why ? f->why : "a filter whose meaning is not known");
@@ -903,7 +1090,26 @@ restart:
                      "(BK4013): %s", m.forms[i].why ? m.forms[i].why : "buckle cannot evaluate it");
     sb_free(&report);
     sb_free(&b);
+    goto done;
+again:
+    {
+        /* the findings of this attempt are said by the next one */
+        if (dl_tail) dl_tail->next = NULL; else dl->head = NULL;
+        dl->tail = dl_tail;
+        dl->count = dl_counts.count;
+        dl->errors = dl_counts.errors;
+        dl->warnings = dl_counts.warnings;
+        dl->syntax_errors = dl_counts.syntax_errors;
+        hm_free(&m.defined);
+        imp keep = m;
+        memset(&m, 0, sizeof m);
+        m.a = keep.a; m.dl = keep.dl; m.src = keep.src; m.o = keep.o; m.dirs = keep.dirs; m.ndirs = keep.ndirs;
+        m.fragment_src = frag_src;
+        hm_init(&m.defined);
+        goto restart;
+    }
 done:
+    unloadable_help(dl);
     unmark_diags(&m);
     hm_free(&m.defined);
     /* the diagnostics may point into the imported files: the caller frees them */

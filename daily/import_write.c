@@ -170,15 +170,26 @@ static int orig_denies_meta(const imp *m, const char *sym, size_t n)
     return an.decision == 1;
 }
 
-static void add_fix(const imp *m, strbuf *fix, const char *kind, const char *s, size_t n)
+static int sbpl_string(strbuf *b, const imp *m, const char *s, size_t n, int regex);
+
+static void add_fix(const imp *m, strbuf *fix, strbuf *rawfix, const char *kind, const char *s, size_t n)
 {
     strbuf t;
     sb_init(&t);
     /* a traversal rule ranks at the depth of the object it matches, deeper
-     * than a written "$HOME/x" (a parameter is one component): only a final
-     * deny is sure to decide over it */
+     * than a written "$HOME/x" (a parameter is one component): a deny in
+     * SBPL, after every generated rule, decides over it (a final deny would
+     * also meet any allowed path the parameter's value might be) */
     int param = !strncmp(s, SENT, strlen(SENT));
-    sb_printf(&t, "    deny %smetadata %s", param && !strcmp(kind, "literal ") ? "final " : "", kind);
+    if (param && !strcmp(kind, "literal ")) {
+        sb_puts(&t, "(deny file-read-metadata (literal ");
+        sbpl_string(&t, m, s, n, 0);
+        sb_puts(&t, "))\n");
+        if (!strstr(sb_cstr(rawfix), t.data)) sb_add(rawfix, t.data, t.len);
+        sb_free(&t);
+        return;
+    }
+    sb_printf(&t, "    deny metadata %s", kind);
     if (put_string(&t, m, s, n, 1)) {
         sb_puts(&t, ";\n");
         if (!fix->len || !strstr(sb_cstr(fix), t.data)) sb_add(fix, t.data, t.len);
@@ -215,12 +226,12 @@ static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
                 if (f->str[j] != '/') continue;
                 size_t al = j ? j : 1;
                 if (al == f->len) continue;
-                if (orig_denies_meta(m, f->str, al)) add_fix(m, fix, "literal ", f->str, al);
+                if (orig_denies_meta(m, f->str, al)) add_fix(m, fix, rawfix, "literal ", f->str, al);
             }
             if (!strncmp(f->str, SENT, strlen(SENT))) {
                 const char *u = strstr(f->str + strlen(SENT), "__");
                 size_t sl = u ? (size_t)(u + 2 - f->str) : 0;
-                if (sl && sl < f->len && orig_denies_meta(m, f->str, sl)) add_fix(m, fix, "literal ", f->str, sl);
+                if (sl && sl < f->len && orig_denies_meta(m, f->str, sl)) add_fix(m, fix, rawfix, "literal ", f->str, sl);
                 /* the parents of the value: no .buckle rule names them */
                 size_t v = (size_t)strtoul(f->str + strlen(SENT), NULL, 10);
                 const char *val = sl ? concrete(m, f->str, sl) : "";
@@ -238,7 +249,7 @@ static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
                 sb_add(&t, f->str, f->len);
                 sb_puts(&t, f->kind == F_SUBPATH ? "/x" : "x");
                 if (orig_denies_meta(m, t.data, t.len) || orig_denies_meta(m, f->str, f->len))
-                    add_fix(m, fix, f->kind == F_PREFIX ? "prefix " : "", f->str, f->len);
+                    add_fix(m, fix, rawfix, f->kind == F_PREFIX ? "prefix " : "", f->str, f->len);
                 sb_free(&t);
             }
         }
@@ -341,6 +352,33 @@ static int reads_param(const sexp *x)
     return 0;
 }
 
+/* Under (deny default) buckle writes explicit denies of a few concrete
+ * operations (compiler/implied.c), which a family rule kept in SBPL would
+ * lose to (the concrete operation decides first): each such rule is
+ * repeated on those it covers, in place, so that the order holds there too
+ * (a family is decided in SBPL whole, so every rule of it is repeated) */
+static int default_deny_copies(strbuf *b, const imp *m, size_t fi)
+{
+    if (!m->dflt || strcmp(m->dflt, "deny")) return 1;
+    int said = 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const sb_rule *r = m->rules[i].r;
+        if (m->rules[i].form != (int)fi || op_get(r->op)->concrete) continue;
+        for (int c = 0; c < ops_count(); c++) {
+            if (!opset_has(&op_get(r->op)->covers, c) || !op_get(c)->concrete || !default_deny_covers(c)) continue;
+            if (!said) sb_puts(b, ";; (repeated on the operations buckle denies explicitly under (deny default))\n");
+            said = 1;
+            sb_printf(b, "(%s %s", action_name(r->action), op_get(c)->name);
+            if (r->filter) {
+                sb_putc(b, ' ');
+                if (!sbpl_filter(b, m, r->filter)) return 0;
+            }
+            sb_puts(b, ")\n");
+        }
+    }
+    return 1;
+}
+
 /* the rules of a form as SBPL: verbatim, or written from their evaluation
  * when the form uses definitions (an sbpl block holds rules only) or reads
  * a parameter while -D/-U fix some (their values are written in) */
@@ -350,7 +388,7 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
     if (f->kind == FK_RULE && !uses_define(m, f->x) && !((m->o->ngiven || m->o->nunset) && reads_param(f->x))) {
         sb_add(b, m->src->text + f->cfrom, f->to - f->cfrom);
         if (b->len && b->data[b->len - 1] != '\n') sb_putc(b, '\n');
-        return 1;
+        return default_deny_copies(b, m, fi);
     }
     sb_add(b, m->src->text + f->cfrom, f->from - f->cfrom);
     sb_puts(b, f->kind == FK_IMPORT ? ";; (the rules of the imported file)\n"
@@ -368,7 +406,7 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
         if (r->no_sandbox) sb_puts(b, " (with no-sandbox)");
         sb_puts(b, ")\n");
     }
-    return 1;
+    return default_deny_copies(b, m, fi);
 }
 
 static void traversal_fixes(imp *m, strbuf *fix, strbuf *rawfix)
@@ -386,10 +424,16 @@ void emit(imp *m, strbuf *b, const char *name)
     mark = b->len;
     int first = 1;
     for (size_t i = 0; i < m->np; i++) {
-        if (builtin_param(m->pnames[i])) continue;
+        if (builtin_param(m->pnames[i]) || !buckle_param_name(m->pnames[i])) continue;
         if (first) sb_putc(b, '\n');
         first = 0;
         sb_printf(b, "param %s;\n", m->pnames[i]);
+    }
+    for (size_t i = 0; i < m->np; i++) {
+        if (builtin_param(m->pnames[i]) || buckle_param_name(m->pnames[i])) continue;
+        sb_printf(b, "%s# not declared (no `param` can name it): \"%s\", read by the forms kept verbatim\n",
+                  first ? "\n" : "", m->pnames[i]);
+        first = 0;
     }
     if (m->dflt) sb_printf(b, "%sdefault %s;\n", first ? "\n" : "", m->dflt);
     if (m->fragment || m->o->ngiven || m->o->nunset) sb_putc(b, '\n');

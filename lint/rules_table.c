@@ -156,6 +156,12 @@ static const lint_rule rules[] = {
       "imports, can widen any rule, a final deny included.",
       "sbpl verbatim \"\"\"(import \"system.sb\")\"\"\";", "files { allow read \"/System/Library\"; }",
       "write its rules in sections, or review it by hand and suppress the finding with the reason", 0),
+    R(BK4014, "undecidable-sbpl", SEV_WARNING, "part of an .sb profile cannot be evaluated: every answer about it is undecidable",
+      "An (import) of a file that cannot be read (Apple's system.sb and bsd.sb exist only on macOS), an import named by a "
+      "parameter without a value, or a form buckle cannot evaluate may add rules of any kind, so buckle cannot say what "
+      "the profile decides: the other findings are reported, but query, test, diff and why answer undecidable.",
+      "(import \"system.sb\")", "(import \"system.sb\") with -I DIR naming a directory that holds it",
+      "give the directory with -I DIR (or the parameter with -D), or review the form and suppress the finding with the reason", 0),
 };
 
 const lint_rule *lint_rule_find(const char *s)

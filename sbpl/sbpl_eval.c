@@ -78,7 +78,7 @@ static value unknown(interp *in, const sexp *x, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at, "cannot evaluate: %s", buf);
+    diag *d = diag_add(in->dl, SEV_WARNING, BK4014, x->at, "cannot evaluate: %s", buf);
     if (!in->p->incomplete) {
         in->p->incomplete = arena_strdup(in->a, buf);
         in->p->incomplete_at = x->at;
@@ -99,7 +99,7 @@ static void discard(interp *in, const sexp *x, value v)
     in->p->undecidable = arena_printf(in->a, "the form at line %u could not be evaluated and may add rules",
                                       source_position(x->at.src, x->at.start).line);
     in->p->undecidable_at = x->at;
-    diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at,
+    diag *d = diag_add(in->dl, SEV_WARNING, BK4014, x->at,
                        "this form could not be evaluated and may add rules: every answer is undecidable");
     diag_help(in->dl, d, "a file that uses definitions from another one is linted with that file (-I DIR and an import)");
 }
@@ -906,7 +906,7 @@ static value eval_import(interp *in, const sexp *x, value name)
         /* (import (string-append (param "DIR") "/x.sb")) without -D DIR */
         in->p->undecidable = "an import names a file by a parameter that has no value";
         in->p->undecidable_at = x->at;
-        diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at,
+        diag *d = diag_add(in->dl, SEV_WARNING, BK4014, x->at,
                            "cannot import a file named by a parameter without a value: every answer is undecidable");
         diag_help(in->dl, d, "give the parameter with -D NAME=VALUE");
         return V(V_NIL);
@@ -932,7 +932,7 @@ static value eval_import(interp *in, const sexp *x, value name)
     }
     in->p->undecidable = arena_printf(in->a, "(import \"%s\") could not be read; pass its directory with -I", name.s);
     in->p->undecidable_at = x->at;
-    diag *d = diag_add(in->dl, SEV_WARNING, NULL, x->at, "cannot import \"%s\": every answer is undecidable", name.s);
+    diag *d = diag_add(in->dl, SEV_WARNING, BK4014, x->at, "cannot import \"%s\": every answer is undecidable", name.s);
     diag_help(in->dl, d, "system profiles such as bsd.sb live only on macOS; pass a directory holding it with -I DIR");
     return V(V_NIL);
 }

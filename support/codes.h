@@ -48,5 +48,6 @@
 #define BK4012 "BK4012"   /* no-process-exec */
 #define BK4011 "BK4011"   /* missing-version */
 #define BK4013 "BK4013"   /* verbatim-sbpl */
+#define BK4014 "BK4014"   /* undecidable-sbpl */
 
 #endif

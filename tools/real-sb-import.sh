@@ -6,7 +6,7 @@
 # every file whose import decides differently (there should be none: a wrong
 # import is worse than a refusal).  buckle diff leaves out of the comparison
 # the forms an import keeps in sbpl verbatim blocks, as the import's own
-# check does (docs/daily.md).
+# check does, unless they can be evaluated with the values given (docs/daily.md).
 #
 # A fragment (imported without a default) is compared as part of a profile
 # that denies by default: the original with (deny default) added, inside its

@@ -89,6 +89,22 @@ raw_case other-op ok "" 'deny final write "~/.ssh";' '(allow file-read* (subpath
 raw_case same-action ok "" 'deny final read "~/.ssh";' '(deny file-read* (subpath "/Users/test/.ssh/x"))'
 # the metadata a final write allow gives below its path is final too
 raw_case write-meta error "" 'allow final write glob "~/**";' '(deny file-read-metadata (subpath "/Users/test"))'
+# a raw path is read as written and canonically ("//", ".", "..", a trailing
+# "/", /tmp under /private): Seatbelt compares the string as written, but no
+# spelling of a path inside a final rule's scope passes the check
+raw_case slash error "they meet with HOME=/Users/test" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/Users/"))'
+raw_case slash-lit error "" 'deny final read "/Users/test/.ssh";' '(allow file-read* (literal "/Users/test/.ssh/"))'
+raw_case dslash error "" 'deny final read "/Users/test/.ssh";' '(allow file-read* (subpath "/Users//test"))'
+raw_case dot error "" 'deny final read "/Users/test/.ssh";' '(allow file-read* (subpath "/Users/./test"))'
+raw_case dotdot error "" 'deny final read "/Users/test/.ssh";' '(allow file-read* (subpath "/Users/x/../test/.ssh"))'
+raw_case dotdot-prefix error "" 'deny final read "/Users/test/.ssh";' '(allow file-read* (prefix "/Users/x/../t"))'
+raw_case appended error "" 'deny final read "/a/b";' '(allow file-read* (subpath (string-append "/a" "/")))'
+raw_case tmp error "" 'deny final read "/tmp/x";' '(allow file-read* (subpath "/tmp"))'
+raw_case tmp-regex error "" 'deny final read "/tmp/x";' '(allow file-read* (regex #"^/tmp/x"))'
+raw_case two-strings error "" 'deny final read "/a/b";' '(allow file-read* (subpath "/c" "/a/"))'
+raw_case in-all error "" 'deny final read "/a/b";' '(allow file-read* (require-all (subpath "/a/") (vnode-type REGULAR-FILE)))'
+raw_case dotdot-away ok "" 'deny final read "/Users/test/.ssh";' '(allow file-read* (prefix "/Users/x/../u"))'
+raw_case two-away ok "" 'deny final read "/a/b";' '(allow file-read* (subpath "/c" "/d/"))'
 # a parameter without a value: the values that put them together
 printf 'param P;\nfiles { allow final read subpath "$P/.ssh"; }\nsbpl """\n(deny file-read-metadata (regex #"^/a(/.*)?$"))\n""";\n' >"$F/raw-noval.buckle"
 run "fidelity: raw noval" "$BUCKLE" compile "$F/raw-noval.buckle"

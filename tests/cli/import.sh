@@ -10,27 +10,33 @@ P="$TMP/import"
 rm -rf "$P"
 mkdir -p "$P"
 
-# diff_params FILE.buckle: -D for every parameter the import declares
-diff_params() { sed -n 's/^param \([A-Za-z_][A-Za-z0-9_]*\);$/-D \1=\/Users\/test\/import-\1/p' "$1" | tr '\n' ' '; }
+# diff_params FILE.buckle [VALUES]: -D for every parameter the import
+# declares that VALUES (-D NAME=... and -U NAME) do not give
+diff_params() {
+    sed -n 's/^param \([A-Za-z_][A-Za-z0-9_]*\);$/\1/p' "$1" | while read -r dp_n; do
+        case " $2 " in *" -D $dp_n="*|*" -U $dp_n "*) ;; *) printf -- '-D %s=/Users/test/import-%s ' "$dp_n" "$dp_n" ;; esac
+    done
+}
 
 # ---- round trips -------------------------------------------------------------
 # Every .sb file of tests/ and corpus/examples is imported and compared with
 # its import by `buckle diff` (exit 0: no decision changes).  A fragment (no
 # default) is compared as part of a profile that denies by default: the
-# original with (deny default) added.  The two tables below are the only
-# exceptions.
+# original with (deny default) added.  The tables below are the exceptions.
 #
-# Refused: the file, and the words of the reason its error gives.
+# Refused: Seatbelt itself does not load the file, so it makes no decision to
+# keep.  The file, the words of the reason its error gives, and of the help.
 refused() {
     case $1 in
-        tests/lint/real/needs-cpp.sb) echo "unknown # syntax" ;;         # a C preprocessor template
-        tests/lint/real/unknown-op.sb) echo "unknown SBPL operation" ;;  # a typo, on purpose (a lint fixture)
+        tests/lint/real/needs-cpp.sb) echo 'unknown # syntax|run it through the preprocessor first (cpp -P FILE > OUT.sb' ;;  # a C preprocessor template
+        tests/lint/real/unknown-op.sb) echo 'unknown SBPL operation|Seatbelt does not load a profile that names an operation it does not know' ;;  # a made-up name, on purpose (a lint fixture)
         *) echo "" ;;
     esac
 }
 # Kept verbatim: the file, and the words of the reason the output gives for
-# the form it keeps in an sbpl verbatim block (what it decides cannot be
-# compared: see cannot_compare below).
+# the form it keeps in an sbpl verbatim block (buckle diff leaves it out on
+# both sides: buckle cannot evaluate it, so diff cannot say "the same"; see
+# cannot_compare below).
 verbatim() {
     case $1 in
         tests/lint/real/fragment.sb) echo 'param of "cache-dir-param", which is not defined here' ;;  # its host defines the name
@@ -38,33 +44,36 @@ verbatim() {
         tests/lint/real/unknown-statement.sb) echo "could not be evaluated and may add rules" ;;  # a host-defined statement
         tests/lint/real/param-import.sb) echo 'imports a file named by the parameter "PROFILE_DIR"' ;;  # base.sb is nowhere
         tests/import/verbatim.sb) echo '(import "system.sb") could not be read' ;;  # a system profile
-        tests/import/verbatim-branch.sb) echo 'it decides on what the program that loads the profile defines' ;;  # errors in a branch
+        tests/import/verbatim-branch.sb) echo 'unknown function "param-defined?"' ;;  # a program-defined test
         *) echo "" ;;
     esac
 }
-# Cannot be compared: a form kept verbatim leaves requests undecidable on both
-# sides, and buckle diff never calls undecidable "the same": it exits 3 and
-# says that no other request changes (or 1, when the evaluator stops at an
-# error inside a branch it cannot decide).  The file, the exit status, and
-# the words diff writes.
+# Cannot be compared: what a form kept verbatim decides is left out of the
+# comparison (or undecidable on both sides), and buckle diff never calls that
+# "the same": it exits 3 and says no other request changes.  The file, the
+# exit status, and the words diff writes.
 cannot_compare() {
     case $1 in
-        tests/import/verbatim-branch.sb) echo "1 subpath expects a string here" ;;
-        tests/import/verbatim.sb|tests/lint/real/fragment.sb|tests/lint/real/maybe-branch.sb|\
-        tests/lint/real/param-import.sb|tests/lint/real/unknown-statement.sb|tests/sbpl/21-unknown-filter.sb)
+        tests/import/verbatim.sb|tests/import/verbatim-branch.sb|tests/lint/real/fragment.sb|\
+        tests/lint/real/maybe-branch.sb|tests/lint/real/param-import.sb|tests/lint/real/unknown-statement.sb|\
+        tests/sbpl/21-unknown-filter.sb)
             echo "3 no other request changes" ;;
         *) echo "" ;;
     esac
 }
-# Written for given values: without them the file is refused at the form
-# whose rules depend on a parameter; with each set of -D/-U (separated by |)
-# it imports and decides like the original under the same values.
+# Conditional: forms whose rules depend on a parameter's value.  Without
+# values they are kept verbatim (Seatbelt decides them at load time, on the
+# parameters the import passes through), and the import is compared with the
+# original under each set of -D/-U (separated by |) with the verbatim blocks
+# evaluated; with the values given to import itself, it is written for them
+# and compared under the same values.
 conditional() {
     case $1 in
         tests/sbpl/11-if-when.sb) echo "-D NET=1 -U NOPE|-U NET -U NOPE|-D NET=1 -D NOPE=1" ;;
         tests/lint/real/host-params.sb) echo "-D ENABLE_LOGGING=1 -D MODE=debug|-U ENABLE_LOGGING -D MODE=release" ;;
         tests/lint/real/os-version.sb) echo "-D OS_VERSION=1400|-D OS_VERSION=1250|-D OS_VERSION=1100" ;;
         tests/import/cond-import.sb|tests/import/inc/cond.sb) echo "-D FEATURE=1|-U FEATURE" ;;
+        tests/import/cond-order.sb) echo "-D WRITABLE=1|-U WRITABLE" ;;
         *) echo "" ;;
     esac
 }
@@ -75,10 +84,14 @@ round_trip() {
     run "import: $rt_name" "$BUCKLE" import "$@" -o "$rt_o" "$rt_f"
     expect_rc "import: $rt_name" 0
     [ "$RC" -eq 0 ] || return
-    # the values of the file's own ;= args line, or of the -D given, and one for each parameter declared
-    rt_args=$(sed -n 's/^;= args: //p' "$rt_f" | head -1)
-    [ $# -gt 0 ] && rt_args="$(printf '%s\n' "$*" | sed 's/-U [^ ]*//g') $(diff_params "$rt_o")"
-    [ -n "$rt_args" ] || rt_args=$(diff_params "$rt_o")
+    rt_diff "$rt_name" "$rt_f" "$rt_o" "$*"
+}
+# rt_diff NAME ORIGINAL IMPORT VALUES: buckle diff under VALUES (-D/-U), or the
+# file's own ;= args line, and a value for each other parameter declared
+rt_diff() {
+    rt_name=$1 rt_f=$2 rt_o=$3 rt_args=$4
+    [ -n "$rt_args" ] || rt_args=$(sed -n 's/^;= args: //p' "$rt_f" | head -1)
+    rt_args="$rt_args $(diff_params "$rt_o" "$rt_args")"
     rt_orig=$rt_f
     if grep -q '^# A fragment' "$rt_o"; then
         rt_orig="$P/fragment-$n.sb"
@@ -97,38 +110,54 @@ round_trip() {
     expect_rc "import: $rt_name decides like the original (buckle diff exits 0)" 0
     expect_out_has "import: $rt_name: diff says the same" "the same decisions"
 }
+# expect_verbatim FILE OUT WHY: OUT keeps a form of FILE verbatim for WHY, and lint says so
+expect_verbatim() {
+    grep -q '^sbpl verbatim """$' "$2" && pass "import: $1: an sbpl verbatim block" \
+        || fail "import: $1: an sbpl verbatim block" "$(cat "$2")"
+    grep -F '# kept verbatim' "$2" | grep -qF "$3" && pass "import: $1: the reason it is kept verbatim" \
+        || fail "import: $1: the reason it is kept verbatim" "$(grep -F '# kept verbatim' "$2")"
+    run "import: $1: lint of the import" "$BUCKLE" lint "$2"
+    expect_out_has "import: $1: lint says buckle does not check it" "BK4013"
+}
 n=0
 for f in $(find tests -name '*.sb' | LC_ALL=C sort) corpus/examples/*.sb; do
     n=$((n + 1))
     o="$P/rt-$n.buckle"
     why=$(refused "$f")
-    sets=$(conditional "$f")
-    if [ -n "$why" ] || [ -n "$sets" ]; then
+    if [ -n "$why" ]; then
         run "import: $f" "$BUCKLE" import -o "$o" "$f"
-        [ -n "$why" ] || why="depends on the parameter"
         expect_rc "import: $f is refused" 1
-        expect_err_has "import: $f: the reason" "$why"
+        expect_err_has "import: $f: the reason" "${why%%|*}"
+        expect_err_has "import: $f: what to do" "${why#*|}"
         grep -qE '^[^:]+:[0-9]+:[0-9]+: error' "$TMP/err" && pass "import: $f: the error has file:line:col" \
             || fail "import: $f: the error has file:line:col" "$(head -c 300 "$TMP/err")"
         [ ! -e "$o" ] && pass "import: $f: nothing written" || fail "import: $f: nothing written" "$o exists"
+        continue
+    fi
+    sets=$(conditional "$f")
+    if [ -n "$sets" ]; then
+        # without values: the conditionals verbatim, compared under each set
+        run "import: $f" "$BUCKLE" import -o "$o" "$f"
+        expect_rc "import: $f without values" 0
+        expect_verbatim "$f" "$o" "depends on the value of the parameter"
+        run "import: $f: the import compiles" "$BUCKLE" compile -o "$P/rt-$n.sb" "$o"
+        expect_rc "import: $f: the import compiles" 0
         k=0
         printf '%s\n' "$sets" | tr '|' '\n' | while read -r vals; do
             [ -n "$vals" ] || continue
             k=$((k + 1))
+            rt_diff "$f (verbatim) with $vals" "$f" "$o" "$vals"
+            grep -qF "left out of the comparison" "$TMP/err" && fail "import: $f (verbatim) with $vals: the blocks are compared" "$(cat "$TMP/err")" \
+                || pass "import: $f (verbatim) with $vals: the blocks are compared"
             # shellcheck disable=SC2086
-            round_trip "$f with $vals" "$f" "$P/rt-$n-$k.buckle" $vals
+            round_trip "$f written for $vals" "$f" "$P/rt-$n-$k.buckle" $vals
         done
         continue
     fi
     round_trip "$f" "$f" "$o"
     vwhy=$(verbatim "$f")
     if [ -n "$vwhy" ]; then
-        grep -q '^sbpl verbatim """$' "$o" && pass "import: $f: an sbpl verbatim block" \
-            || fail "import: $f: an sbpl verbatim block" "$(cat "$o")"
-        grep -F '# kept verbatim' "$o" | grep -qF "$vwhy" && pass "import: $f: the reason it is kept verbatim" \
-            || fail "import: $f: the reason it is kept verbatim" "$(grep -F '# kept verbatim' "$o")"
-        run "import: $f: lint of the import" "$BUCKLE" lint "$o"
-        expect_out_has "import: $f: lint says buckle does not check it" "BK4013"
+        expect_verbatim "$f" "$o" "$vwhy"
     elif grep -q 'sbpl verbatim' "$o"; then
         fail "import: $f: nothing kept verbatim" "$(grep -F '# kept verbatim' "$o")"
     fi
@@ -137,9 +166,26 @@ done
 for f in tests/lint/real/fragment.sb tests/lint/real/maybe-branch.sb tests/lint/real/unknown-statement.sb \
          tests/lint/real/needs-cpp.sb tests/lint/real/unknown-op.sb tests/lint/real/param-import.sb tests/import/verbatim.sb tests/import/verbatim-branch.sb \
          tests/sbpl/11-if-when.sb tests/lint/real/host-params.sb tests/lint/real/os-version.sb \
-         tests/import/cond-import.sb tests/import/inc/cond.sb; do
+         tests/import/cond-import.sb tests/import/inc/cond.sb tests/import/cond-order.sb; do
     [ -f "$f" ] && pass "import: the table's $f exists" || fail "import: the table's $f exists" "missing"
 done
+
+# the C preprocessor template, run through cpp as the refusal says: each
+# variant imports and decides like it (gcc, which tools/setup-deps.sh
+# installs, brings cpp)
+if command -v cpp >/dev/null 2>&1; then
+    for d in "" "-DENABLE_NET"; do
+        # shellcheck disable=SC2086
+        cpp -P $d -I tests/import/cpp tests/lint/real/needs-cpp.sb >"$P/cpp$d.sb" 2>"$P/cpp.err"
+        grep -q '^(allow file-read\* (subpath "/usr/lib"))$' "$P/cpp$d.sb" && pass "import: cpp $d expands the template" \
+            || fail "import: cpp $d expands the template" "$(cat "$P/cpp$d.sb" "$P/cpp.err")"
+        round_trip "needs-cpp.sb after cpp -P $d" "$P/cpp$d.sb" "$P/cpp$d.buckle"
+    done
+    grep -q 'allow outbound;' "$P/cpp-DENABLE_NET.buckle" && pass "import: cpp -DENABLE_NET: its network rule" \
+        || fail "import: cpp -DENABLE_NET: its network rule" "$(cat "$P/cpp-DENABLE_NET.buckle")"
+else
+    fail "import: cpp for the template" "cpp is not installed (tools/setup-deps.sh installs gcc, which brings it)"
+fi
 
 # the compiled outputs of the corpus come back in sections, not SBPL
 for f in agent auditor srt-small srt-medium srt-large; do
@@ -234,10 +280,12 @@ printf '(import "a.sb")\n(allow file-read* (subpath "/opt"))\n' >"$P/cycle/b.sb"
 run "import: an import cycle" "$BUCKLE" import "$P/cycle/a.sb"
 expect_rc "import: an import cycle is refused" 1
 expect_err_has "import: an import cycle: where and why" "a.sb:3:1: error: cannot import: the (import ...) files nest more than 32 deep"
-# a conditional in an imported file is found there
+# a conditional in an imported file: the (import ...) is kept verbatim
 run "import: a conditional in an imported file" "$BUCKLE" import tests/import/cond-import.sb
-expect_rc "import: a conditional in an imported file is refused" 1
-expect_err_has "import: at its place in the imported file" 'inc/cond.sb:3:1: error: cannot import this form: which rules it makes depends on the parameter "FEATURE"'
+expect_rc "import: a conditional in an imported file imports" 0
+expect_err_has "import: the import is kept, and says where the conditional is" 'tests/import/cond-import.sb:4:1: info: kept in an sbpl verbatim block, which buckle does not check (BK4013): in the file it imports, tests/import/inc/cond.sb, line 3: which rules it makes depends on the value of the parameter "FEATURE"'
+expect_out_has "import: the (import ...) verbatim" '(import "inc/cond.sb")'
+expect_out_has "import: the rest in sections" 'allow read "/opt/own";'
 run "import: a conditional in an imported file, given" "$BUCKLE" import -D FEATURE=1 tests/import/cond-import.sb
 expect_out_has "import: the imported file's branch" 'allow outbound;'
 # -D fixes a parameter everywhere: a rule kept in SBPL gets the value written
@@ -271,10 +319,57 @@ run "import: a fragment extended" "$BUCKLE" query "$P/host.buckle" files read /i
 expect_rc "import: a profile extends the fragment" 0
 expect_out_has "import: the fragment's rule decides in it" "allow"
 
-# conditionals: refused without the values, written for them with -D and -U
-run "import: a conditional" "$BUCKLE" import tests/sbpl/11-if-when.sb
-expect_err_has "import: a conditional: where and why" '11-if-when.sb:6:1: error: cannot import this form: which rules it makes depends on the parameter "NET"'
-expect_err_has "import: a conditional: what to do" 'give the value the program passes with -D NET=VALUE, or -U NET'
+# conditionals: kept verbatim without the values, written for them with -D and -U
+run "import: a conditional" "$BUCKLE" import -o "$P/ifw.buckle" tests/sbpl/11-if-when.sb
+expect_rc "import: a conditional imports" 0
+expect_err_has "import: a conditional: where and why" '11-if-when.sb:6:1: info: kept in an sbpl verbatim block, which buckle does not check (BK4013): which rules it makes depends on the value of the parameter "NET", and buckle has no conditionals'
+expect_err_has "import: a conditional: how to write it for one value" '(-D NET=VALUE, or -U NET when it passes none, writes the import for that case instead)'
+grep -qx 'param NET;' "$P/ifw.buckle" && pass "import: the parameter is passed through" || fail "import: the parameter is passed through" "$(cat "$P/ifw.buckle")"
+grep -qxF '(if (param "NET") (allow network-outbound) (deny network-outbound))' "$P/ifw.buckle" \
+    && pass "import: the conditional as written" || fail "import: the conditional as written" "$(cat "$P/ifw.buckle")"
+# the compiled import holds the conditional, and the SBPL evaluator loads it
+run "import: a conditional kept verbatim compiles" "$BUCKLE" compile -o "$P/ifw.sb" "$P/ifw.buckle"
+expect_rc "import: a conditional kept verbatim compiles" 0
+grep -qxF '(if (param "NET") (allow network-outbound) (deny network-outbound))' "$P/ifw.sb" \
+    && pass "import: the compiled SBPL holds the conditional" || fail "import: the compiled SBPL holds the conditional" "$(cat "$P/ifw.sb")"
+run "import: the compiled import loads" "$BUCKLE" diff -D NET=1 -U NOPE tests/sbpl/11-if-when.sb "$P/ifw.sb"
+expect_rc "import: the compiled import, evaluated as SBPL, decides like the original" 0
+# diff evaluates the blocks with the values: a wrong branch is caught
+sed 's/(if (param "NET") (allow network-outbound) (deny network-outbound))/(if (param "NET") (deny network-outbound) (allow network-outbound))/' \
+    "$P/ifw.buckle" >"$P/ifw-bad.buckle"
+run "import: a wrong conditional" "$BUCKLE" diff -D NET=1 -U NOPE tests/sbpl/11-if-when.sb "$P/ifw-bad.buckle"
+expect_rc "import: diff finds the wrong branch" 1
+expect_out_has "import: the verbatim rule is named" "ifw-bad.buckle:17:19: (if (param \"NET\") (deny network-outbound) (allow network-outbound)) (sbpl verbatim)"
+# without the values, the blocks are left out, and diff says why: it cannot
+# compare what they decide (exit 3), never "the same decisions"
+run "import: a conditional, values not given" "$BUCKLE" diff -D NET=1 tests/sbpl/11-if-when.sb "$P/ifw.buckle"
+expect_rc "import: without every value the blocks are left out: cannot compare" 3
+expect_out_has "import: cannot compare, said" "cannot compare: the sbpl verbatim blocks of"
+expect_err_has "import: diff says why" 'the sbpl verbatim blocks of '"$P"'/ifw.buckle are left out of the comparison: it reads the parameter "NOPE", which has no value here (give it with -D NOPE=VALUE, or -U NOPE when the program passes none)'
+# query answers with the blocks when the values are given, and says when it cannot
+run "import: query with the values" "$BUCKLE" query -D NET=1 -U NOPE "$P/ifw.buckle" network outbound localhost:443
+expect_rc "import: query with the values answers" 0
+expect_out_has "import: query: the branch Seatbelt takes decides" "allow localhost:443"
+expect_out_has "import: query: named in the block" 'ifw.buckle:17:19: (if (param "NET") (allow network-outbound) (deny network-outbound)) (sbpl verbatim)'
+expect_out_has "import: query: says the blocks are evaluated" "the sbpl verbatim blocks are evaluated with these parameter values"
+run "import: query with other values" "$BUCKLE" query -U NET -U NOPE "$P/ifw.buckle" files write /x
+expect_out_has "import: query: the unless branch" "allow /x"
+run "import: query without every value" "$BUCKLE" query -D NET=1 "$P/ifw.buckle" network outbound localhost:443
+expect_out_has "import: query: buckle's own answer" "deny localhost:443"
+expect_out_has "import: query: says the blocks are left out, and why" 'not part of this answer: the sbpl verbatim blocks ('"$P"'/ifw.buckle:22:7): it reads the parameter "NOPE", which has no value here'
+run "import: diff -U and -D of one name" "$BUCKLE" diff -D NET=1 -U NET tests/sbpl/11-if-when.sb "$P/ifw.buckle"
+expect_rc "import: diff -U and -D of one parameter is a usage error" 2
+# an earlier rule the conditional may override is kept verbatim too, in order
+run "import: a conditional after a rule it overrides" "$BUCKLE" import -o "$P/co.buckle" tests/import/cond-order.sb
+expect_rc "import: cond-order imports" 0
+expect_err_has "import: the earlier rule, where and why" 'cond-order.sb:5:1: info: kept in an sbpl verbatim block, which buckle does not check (BK4013): the form kept verbatim at line 8 comes after it'
+grep -qxF '(deny file-write* (subpath "/opt/data"))' "$P/co.buckle" && pass "import: the earlier deny verbatim" || fail "import: the earlier deny verbatim" "$(cat "$P/co.buckle")"
+grep -qF 'allow read "/opt/data";' "$P/co.buckle" && pass "import: a rule it does not meet stays in sections" || fail "import: a rule it does not meet stays in sections" "$(cat "$P/co.buckle")"
+# the rule-by-rule import (the deny in sections, after the block) decides otherwise
+awk '/^# kept verbatim, line 5 /{skip=4} skip>0{skip--; next} {print} /^files \{$/ && !done {print "    deny write \"/opt/data\";"; done=1}' "$P/co.buckle" >"$P/co-naive.buckle"
+grep -q 'deny write "/opt/data";' "$P/co-naive.buckle" && pass "import: the naive order made" || fail "import: the naive order made" "$(cat "$P/co-naive.buckle")"
+run "import: cond-order in the naive order" "$BUCKLE" diff -D WRITABLE=1 tests/import/cond-order.sb "$P/co-naive.buckle"
+expect_rc "import: the naive order changes decisions (diff finds it)" 1
 run "import: a conditional, given" "$BUCKLE" import -D NET=1 -U NOPE tests/sbpl/11-if-when.sb
 expect_out_has "import: the branch taken" 'allow outbound;'
 expect_out_has "import: the values said" '# Written for NET="1" (-D)'
@@ -310,9 +405,31 @@ expect_err_has "import: unbalanced: file:line:col" "unbalanced.sb:3:1: error"
 [ "$(cat "$P/keep.buckle")" = "keep me" ] && pass "import: a failed import leaves -o as it was" || fail "import: a failed import leaves -o as it was" "$(head -c 200 "$P/keep.buckle")"
 
 printf '(version 1)\n(deny default)\n(allow file-read* (subpath (param "my-dir")))\n' >"$P/badname.sb"
-run "import: parameter name" "$BUCKLE" import "$P/badname.sb"
-expect_rc "import: a parameter without a .buckle name exits 1" 1
-expect_err_has "import: parameter name: says so" 'parameter "my-dir" has no .buckle name'
+run "import: parameter name" "$BUCKLE" import -o "$P/badname.buckle" "$P/badname.sb"
+expect_rc "import: a parameter without a .buckle name imports" 0
+expect_err_has "import: parameter name: the form that reads it is kept verbatim" 'badname.sb:3:1: info: kept in an sbpl verbatim block, which buckle does not check (BK4013): it reads the parameter "my-dir", which is not a .buckle name'
+grep -qF '# not declared (no `param` can name it): "my-dir", read by the forms kept verbatim' "$P/badname.buckle" \
+    && pass "import: parameter name: not declared, and said so" || fail "import: parameter name: not declared, and said so" "$(cat "$P/badname.buckle")"
+run "import: parameter name, compiled" "$BUCKLE" compile "$P/badname.buckle"
+expect_rc "import: parameter name: the import compiles" 0
+run "import: parameter name, compared" "$BUCKLE" diff -D my-dir=/opt/m "$P/badname.sb" "$P/badname.buckle"
+expect_rc "import: parameter name: decides like the original with its value" 0
+sed 's|(subpath (param "my-dir"))|(subpath "/opt/other")|' "$P/badname.buckle" >"$P/badname-bad.buckle"
+run "import: parameter name, compared with a wrong block" "$BUCKLE" diff -D my-dir=/opt/m "$P/badname.sb" "$P/badname-bad.buckle"
+expect_rc "import: parameter name: the block is compared (a wrong one is found)" 1
+# a parameter named like a word of the language (network) is not declared either
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n(if (string=? (param "network") "online") (allow network-outbound))\n' >"$P/kw.sb"
+run "import: a parameter named network" "$BUCKLE" import -o "$P/kw.buckle" "$P/kw.sb"
+expect_rc "import: a parameter named network imports" 0
+grep -qx 'param network;' "$P/kw.buckle" && fail "import: network is not declared" "$(cat "$P/kw.buckle")" || pass "import: network is not declared"
+run "import: a parameter named network compiles" "$BUCKLE" compile "$P/kw.buckle"
+expect_rc "import: a parameter named network: the import compiles" 0
+for v in "-D network=online" "-D network=offline" "-U network"; do
+    # shellcheck disable=SC2086
+    run "import: a parameter named network, $v" "$BUCKLE" diff $v "$P/kw.sb" "$P/kw.buckle"
+    expect_rc "import: a parameter named network decides like the original with $v" 0
+    expect_out_has "import: a parameter named network, $v: the network requests compared" "the same decisions"
+done
 
 printf '(version 1)\n(deny default)\n(allow file-raed* (subpath "/usr"))\n' >"$P/badop.sb"
 run "import: unknown operation" "$BUCKLE" import "$P/badop.sb"

@@ -121,3 +121,18 @@ if [ -n "${BUCKLE_REAL_SB:-}" ] && [ -f "$BUCKLE_REAL_SB/MANIFEST.tsv" ]; then
 else
     echo "SKIP realworld: external corpus: set BUCKLE_REAL_SB to a directory holding the files tests/lint/real/corpus.tsv lists (third-party text, not in the repository)" >>"$RESULTS"
 fi
+
+# BK4014: an import buckle cannot read makes the answers undecidable; it is a
+# finding with a code, so a hook that fails on warnings can take a reviewed
+# suppression of it
+printf '(version 1)\n(deny default)\n(import "system.sb")\n(allow file-read* (subpath "/usr/lib"))\n' >"$TMP/sys.sb"
+run "realworld: unreadable import" "$BUCKLE" lint --fail-on warning "$TMP/sys.sb"
+expect_rc "realworld: unreadable import fails a warning gate" 1
+expect_out_has "realworld: unreadable import is BK4014" "sys.sb:3:1: warning: cannot import \"system.sb\": every answer is undecidable [BK4014 undecidable-sbpl]"
+printf '(version 1)\n(deny default)\n; buckle: ignore[BK4014] -- Apple system profile, reviewed\n(import "system.sb")\n(allow file-read* (subpath "/usr/lib"))\n' >"$TMP/sys2.sb"
+run "realworld: unreadable import suppressed" "$BUCKLE" lint --fail-on warning "$TMP/sys2.sb"
+expect_rc "realworld: a reviewed suppression passes the gate" 0
+expect_out_lacks "realworld: the suppression is used" "BK0001"
+printf '(version 1)\n(deny default)\n(frobnicate 1)\n' >"$TMP/unk.sb"
+run "realworld: unknown form" "$BUCKLE" lint "$TMP/unk.sb"
+expect_out_has "realworld: an unknown form is BK4014" "[BK4014 undecidable-sbpl]"

@@ -331,6 +331,20 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
         if (g->verbose) fprintf(stderr, "diff-check: rejected: %s %s\n%s", g->reject_code, first_error_msg(c1), g->text);
         goto done;
     }
+    if (!((g->skip >> CK_FINAL) & 1)) {
+        /* a raw rule spelled other than canonically is checked against the
+         * final rules as the canonical spelling is: both are refused */
+        strbuf ct;
+        sb_init(&ct);
+        if (gen_profile_text_canon(p, keep, &ct)) {
+            compilation *cc = compilation_new(&o);
+            if (compile_profile_text(cc, "gen.buckle", ct.data, ct.len) != 0 && !strcmp(first_error(cc), "BK2005"))
+                report(g, &nfail, "a raw rule is accepted as spelled, BK2005 spelled canonically: %s%s%s%s",
+                       first_error_msg(cc), "", "", "");
+            compilation_free(cc);
+        }
+        sb_free(&ct);
+    }
     define defs[GEN_NVALUES];
     sb_param vals[GEN_NVALUES];
     for (size_t i = 0; i < GEN_NVALUES; i++) {

@@ -50,6 +50,9 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_SOCKET] = { "socket", "unix-socket and process-exec path rules", "network { allow unix-connect \"/a/b\"; }" },
     [GS_RAW] = { "raw", "raw sbpl rules of either action (paths, parameters, require-not carve-outs) beside final rules",
                  "sbpl \"\"\"(allow file-read* (subpath \"/a/b\"))\"\"\";" },
+    [GS_RAW_SPELLING] = { "raw-spelling", "raw sbpl paths spelled other than canonically (trailing `/`, `//`, `.`, `..`): "
+                          "checked against final rules as written and canonically",
+                          "(subpath \"/Users/\"), (literal \"/a//b\"), (subpath \"/z/../a\")" },
     [GS_VAL_ROOT] = { "val-root", "a parameter value `/`", "P=/" },
     [GS_VAL_USR] = { "val-usr", "a parameter value `/usr`", "P=/usr" },
     [GS_VAL_HOME] = { "val-home", "a parameter equal to HOME, another inside it", "P=HOME=/Users/test" },
@@ -579,7 +582,7 @@ static void name_rule(gen_profile *p, gen_rng *r, uint64_t en)
 
 /* a raw sbpl rule: copied as written, decided by Seatbelt's precedence; the
  * compiler must refuse one that may override a final rule (BK2005) */
-static void raw_rule(gen_profile *p, gen_rng *r)
+static void raw_rule(gen_profile *p, gen_rng *r, uint64_t en)
 {
     static const char *const ops[] = { "file-read*", "file-read-data", "file-write*", "file-read-metadata" };
     static const char *const paths[] = { "/a", "/a/b", "/a/b/c", "/a/bc", "/Users/test", "/Users/test/.ssh" };
@@ -587,7 +590,8 @@ static void raw_rule(gen_profile *p, gen_rng *r)
     if (!it) return;
     const char *x = PICK(r, paths), *y = PICK(r, paths);
     const char *f;
-    switch (gen_rnd(r) % 7) {
+    unsigned k = gen_rnd(r) % 7;
+    switch (k) {
     case 0: f = arena_printf(p->a, "(subpath \"%s\")", x); break;
     case 1: f = arena_printf(p->a, "(literal \"%s\")", x); break;
     case 2: f = arena_printf(p->a, "(prefix \"%s\")", x); break;
@@ -596,8 +600,26 @@ static void raw_rule(gen_profile *p, gen_rng *r)
     case 5: f = "(literal (string-append (param \"HOME\") \"/.ssh\"))"; x = "~/.ssh"; break;
     default: f = arena_printf(p->a, "(require-all (subpath \"%s\") (require-not (subpath \"%s\")))", x, y); break;
     }
-    it->text = arena_printf(p->a, "(%s %s %s)", chance(r, 70) ? "allow" : "deny", PICK(r, ops), f);
+    const char *act = chance(r, 70) ? "allow" : "deny", *op = PICK(r, ops);
+    it->text = arena_printf(p->a, "(%s %s %s)", act, op, f);
     it->shapes = BIT(GS_RAW);
+    if (k < 3 && ON(en, GS_RAW_SPELLING) && chance(r, 50)) {
+        /* the same path spelled another way: Seatbelt reads the string as
+         * written, the final check must read it canonically too */
+        const char *kinds[] = { "subpath", "literal", "prefix" }, *sp;
+        const char *cut = strchr(x + 1, '/');
+        size_t at = cut ? (size_t)(cut - x) : strlen(x);     /* after the first component */
+        switch (gen_rnd(r) % 4) {
+        case 0: sp = k == 2 ? arena_printf(p->a, "%.*s/%s", (int)at, x, x + at) : arena_printf(p->a, "%s/", x); break;
+        case 1: sp = arena_printf(p->a, "%.*s/%s", (int)at, x, x + at); break;
+        case 2: sp = arena_printf(p->a, "%.*s/.%s", (int)at, x, x + at); break;
+        default: sp = arena_printf(p->a, "/z/..%s", x); break;
+        }
+        if (k == 2 && !cut) sp = arena_printf(p->a, "/z/..%s", x);
+        it->canon = it->text;
+        it->text = arena_printf(p->a, "(%s %s (%s \"%s\"))", act, op, kinds[k], sp);
+        it->shapes |= BIT(GS_RAW_SPELLING);
+    }
     p->shapes |= it->shapes;
     add_seed(it, p->a, x, 0);
     add_seed(it, p->a, y, 0);
@@ -615,12 +637,12 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         else if (x < 20 && ON(en, GS_NAMES)) name_rule(p, r, en);
         else if (x < 27 && ON(en, GS_PORTS)) port_rule(p, r, en);
         else if (x < 32 && ON(en, GS_SOCKET)) socket_rule(p, r, en);
-        else if (x < 38 && ON(en, GS_RAW)) raw_rule(p, r);
+        else if (x < 38 && ON(en, GS_RAW)) raw_rule(p, r, en);
         else files_rule(p, r, en);
     }
 }
 
-void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *out)
+static void profile_text(const gen_profile *p, const unsigned char *keep, int canon, strbuf *out)
 {
     sb_puts(out, "param P;\nparam Q;\n");
     if (p->default_allow) sb_puts(out, "default allow;\n");
@@ -629,10 +651,23 @@ void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *o
         for (size_t i = 0; i < p->n; i++) {
             if (p->items[i].section != s || (keep && !keep[i])) continue;
             if (!open) { sb_printf(out, s == SEC_SBPL ? "%s \"\"\"\n" : "%s {\n", sec_names[s]); open = 1; }
-            sb_printf(out, "    %s\n", p->items[i].text);
+            sb_printf(out, "    %s\n", canon && p->items[i].canon ? p->items[i].canon : p->items[i].text);
         }
         if (open) sb_puts(out, s == SEC_SBPL ? "\"\"\";\n" : "}\n");
     }
+}
+
+void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *out)
+{
+    profile_text(p, keep, 0, out);
+}
+
+int gen_profile_text_canon(const gen_profile *p, const unsigned char *keep, strbuf *out)
+{
+    int any = 0;
+    for (size_t i = 0; i < p->n; i++) any |= (!keep || keep[i]) && p->items[i].canon;
+    if (any) profile_text(p, keep, 1, out);
+    return any;
 }
 
 /* ---- values ------------------------------------------------------------------- */

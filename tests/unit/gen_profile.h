@@ -18,7 +18,7 @@ typedef enum gen_shape {
     GS_REGEX, GS_REGEX_ALT,
     GS_PARAM_START, GS_PARAM_MID, GS_PARAM_END, GS_PARAM_GLUED, GS_PARAM_TWO, GS_PARAM_PATTERN, GS_TILDE,
     GS_FINAL, GS_FINAL_ELSEWHERE, GS_DEFAULT_ALLOW,
-    GS_NAMES, GS_NAME_PARAM, GS_PORTS, GS_PORT_ZERO, GS_SOCKET, GS_RAW,
+    GS_NAMES, GS_NAME_PARAM, GS_PORTS, GS_PORT_ZERO, GS_SOCKET, GS_RAW, GS_RAW_SPELLING,
     GS_VAL_ROOT, GS_VAL_USR, GS_VAL_HOME, GS_VAL_META, GS_VAL_QUOTE, GS_VAL_SPACE, GS_VAL_UTF8, GS_VAL_LONG, GS_VAL_MULTI, GS_VAL_ALIAS,
     GS_COUNT
 } gen_shape;
@@ -44,6 +44,7 @@ unsigned gen_rnd(gen_rng *r);
 typedef struct gen_item {
     int section;               /* index into the section order of gen_profile_text */
     char *text;
+    char *canon;               /* raw sbpl: the text with its path spelled canonically, or NULL */
     uint64_t shapes;
     const char *seeds[GEN_MAX_SEEDS];
     int seed_kind[GEN_MAX_SEEDS];   /* 0 path, 1 name, 2 ip */
@@ -62,6 +63,9 @@ typedef struct gen_profile {
 void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t enabled);
 /* The profile's text; keep (may be NULL: all) selects items. */
 void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *out);
+/* The same with each raw rule's canonical spelling (gen_item.canon); 0 when
+ * no kept item has one. */
+int gen_profile_text_canon(const gen_profile *p, const unsigned char *keep, strbuf *out);
 
 /* A value set: HOME, USER, P and Q (WORKDIR and TMPDIR keep the test values). */
 #define GEN_NVALUES 4
