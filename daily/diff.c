@@ -435,8 +435,12 @@ static void render_left_out(strbuf *b, const diff_result *r)
 
 void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, const char *new_name)
 {
-    unsigned long w = 0, n = 0;
-    for (size_t i = 0; i < r->n; i++) { if (r->groups[i]->widening) w += r->groups[i]->count; else n += r->groups[i]->count; }
+    unsigned long w = 0, n = 0, ns = 0;   /* ns: of those, a change of no-sandbox */
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->groups[i]->widening) w += r->groups[i]->count; else n += r->groups[i]->count;
+        if (r->groups[i]->no_sandbox) ns += r->groups[i]->count;
+    }
+
     if (!r->n && !r->undecided && !r->incomplete) {
         sb_printf(b, "%s -> %s: the same decisions (%lu requests over %lu objects)\n", old_name, new_name, r->requests, r->objects);
         render_left_out(b, r);
@@ -449,8 +453,9 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
         sb_printf(b, "%s -> %s: cannot compare: %s; no other request changes (%lu requests over %lu objects)\n",
                   old_name, new_name, r->incomplete, r->requests, r->objects);
     else
-        sb_printf(b, "%s -> %s: %lu request%s widened (deny -> allow), %lu narrowed (allow -> deny), of %lu over %lu objects\n",
-                  old_name, new_name, w, w == 1 ? "" : "s", n, r->requests, r->objects);
+        sb_printf(b, "%s -> %s: %lu request%s widened (%s), %lu narrowed (%s), of %lu over %lu objects\n",
+                  old_name, new_name, w, w == 1 ? "" : "s", ns ? "deny -> allow, or no-sandbox added" : "deny -> allow", n,
+                  ns ? "allow -> deny, or no-sandbox removed" : "allow -> deny", r->requests, r->objects);
     render_left_out(b, r);
     if (r->incomplete && (r->n || r->undecided)) sb_printf(b, "  not compared: %s\n", r->incomplete);
     if (r->undecided)
