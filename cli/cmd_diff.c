@@ -3,9 +3,12 @@
 #include "eval_common.h"
 #include "../daily/diff.h"
 #include "../backend/sbpl_file.h"
+#include "../backend/emit.h"
+#include "../grammar/builtin_params.h"
 #include "git_rev.h"
 #include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--format text|json]\n"
@@ -17,20 +20,30 @@ static const char usage[] =
     "as SBPL when its text starts with '(', ';' or #| (after blanks), else as\n"
     "buckle; --old-as and --new-as say it instead.\n"
     "\n"
-    "The sbpl verbatim blocks of a .buckle side are compared too when every\n"
-    "parameter they read has a value (-D, or a declared default) or is said not\n"
-    "to be passed (-U NAME), and the SBPL evaluator decides them.  Otherwise they\n"
-    "are left out, with the forms of an SBPL side that the other side keeps in\n"
-    "them (the same text; definitions excepted), and standard error says why.\n"
-    "\n"
     "Compares the decisions of two profiles (.buckle or .sb) over every object\n"
     "either one names: each path with its ancestors, a child and siblings with a\n"
-    "common prefix, each name with its prefix boundary, each address and port;\n"
-    "for every operation.  The requests that change are grouped by the rule that\n"
-    "decided them on each side, widenings (deny -> allow) first.\n"
+    "common prefix, samples of each regex (an unanchored one also below every\n"
+    "path), each name with its prefix boundary, each address and port, every\n"
+    "process target, and the request without an object; for every operation.\n"
+    "An allow that gains or loses (with no-sandbox) is a change too.  The\n"
+    "requests that change are grouped by the rule that decided them on each\n"
+    "side, widenings (deny -> allow, or with no-sandbox added) first.\n"
     "\n"
-    "Exit status: 0 the same decisions, 1 they differ or a profile has errors,\n"
-    "2 usage error or unreadable input.\n";
+    "The sbpl verbatim blocks of a .buckle side are compared where Seatbelt reads\n"
+    "them when every parameter they read has a value (-D, or a declared default)\n"
+    "or is said not to be passed (-U NAME), and the SBPL evaluator decides them.\n"
+    "Otherwise they are left out, with the forms of an SBPL side that the other\n"
+    "side keeps in them, standard error says why, and the answer is at best\n"
+    "\"cannot compare\" (exit 3).  An (import \"NAME\") that cannot be\n"
+    "read here is left out when both sides import NAME (said on standard error\n"
+    "and in the answer); -I DIR gives its directory.  A parameter a .buckle side\n"
+    "uses without a value is given one (named on standard error), the same on\n"
+    "both sides; -D NAME=VALUE chooses it.\n"
+    "\n"
+    "Exit status: 0 the same decisions; 1 they differ, or a profile has errors;\n"
+    "2 usage error or unreadable input; 3 cannot compare: no request differs,\n"
+    "but some could not be decided on one side or both (a form the evaluator\n"
+    "cannot evaluate, an import only one side makes and that cannot be read).\n";
 
 enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, DIFF_MAX_UNSET = 64 };
 typedef struct diff_flags {
@@ -40,7 +53,18 @@ typedef struct diff_flags {
     size_t nunset;
 } diff_flags;
 
-typedef struct opened { diff_side side; sbpl_file f; int sb_live; vb_eval vb; } opened;
+typedef struct opened {
+    diff_side side;
+    sbpl_file f;
+    int sb_live;
+    arena va;
+    diag_list notes;          /* said once the sides are open */
+    vb_eval vb;
+    int vb_live;
+    const char **dropped;     /* the (import "NAME") forms left out: NAME */
+    size_t ndropped;
+    int dropping;             /* they are left out (both sides import them) */
+} opened;
 
 /* out with every "DIR/" of an unpacked revision written "REV:" (the
  * temporary directory's name is not part of the answer) */
@@ -85,7 +109,7 @@ static void collect_verbatim(verbatim_forms *v, arena *a, const compilation *c)
 
 static int kept_verbatim(const verbatim_forms *v, const source *src, const sexp *x)
 {
-    if (!v || (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "define"))) return 0;
+    if (!v || !v->n || (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "define"))) return 0;
     size_t l = x->at.end - x->at.start;
     for (size_t i = 0; i < v->n; i++)
         if (v->len[i] == l && !memcmp(v->text[i], src->text + x->at.start, l)) return 1;
@@ -101,15 +125,65 @@ static int drop_verbatim(void *ud, const source *src, const sexp *x, diag_list *
     return 1;
 }
 
-static int open_sb(opened *o, eval_args *ea, const char *file, const verbatim_forms *vf)
+/* sbpl_file_eval's filter, when both sides import the same files that
+ * cannot be read here (bsd.sb, system.sb off macOS): a top-level
+ * (import "NAME") whose file is in none of the directories it is looked up
+ * in is left out, and its NAME kept to compare with the other side's. */
+typedef struct import_drop {
+    opened *o;
+    const char *const *dirs;
+    size_t ndirs;
+    const char *file;          /* imports are also looked up beside it */
+    int on;                    /* 0: keep every form (the lists differ) */
+    const verbatim_forms *vf;  /* the other side's verbatim forms, when left out */
+} import_drop;
+
+static int readable_import(const import_drop *d, const char *name)
+{
+    if (name[0] == '/') return access(name, R_OK) == 0;
+    strbuf b;
+    sb_init(&b);
+    int ok = 0;
+    for (size_t i = 0; i <= d->ndirs && !ok; i++) {
+        sb_reset(&b);
+        if (i < d->ndirs) sb_printf(&b, "%s/%s", d->dirs[i], name);
+        else {
+            const char *slash = strrchr(d->file, '/');
+            sb_printf(&b, "%.*s/%s", slash ? (int)(slash - d->file) : 1, slash ? d->file : ".", name);
+        }
+        ok = access(sb_cstr(&b), R_OK) == 0;
+    }
+    sb_free(&b);
+    return ok;
+}
+
+static int drop_import(void *ud, const source *src, const sexp *x, diag_list *dl)
+{
+    import_drop *d = ud;
+    if (x->kind != SX_LIST || !x->child || !sexp_is_sym(x->child, "import")) return drop_verbatim((void *)d->vf, src, x, dl);
+    const sexp *arg = x->child->next;
+    if (!arg || arg->next || arg->kind != SX_STRING || memchr(arg->text, 0, arg->len))
+        return drop_verbatim((void *)d->vf, src, x, dl);
+    char *name = arena_strndup(&d->o->va, arg->text, arg->len);
+    if (readable_import(d, name)) return drop_verbatim((void *)d->vf, src, x, dl);
+    opened *o = d->o;
+    o->dropped = arena_grow(&o->va, o->dropped, o->ndropped, o->ndropped, sizeof *o->dropped);
+    o->dropped[o->ndropped++] = name;
+    if (!d->on) return drop_verbatim((void *)d->vf, src, x, dl);
+    diag *g = diag_add(dl, SEV_INFO, NULL, x->at, "left out of the comparison: \"%s\" cannot be read here, and the "
+                       "other profile imports it too", name);
+    diag_help(dl, g, "the rest of both profiles is compared; give its directory with -I DIR to compare it too");
+    return 1;
+}
+
+static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop)
 {
     const char *err;
     o->sb_live = 1;
-    if (sbpl_file_open(&o->f, file, ea->params, ea->ndef, ea->incs, ea->ninc, vf ? drop_verbatim : NULL, (void *)vf, &err) != 0) {
+    if (sbpl_file_open(&o->f, file, ea->params, ea->ndef, ea->incs, ea->ninc, drop_import, drop, &err) != 0) {
         cli_error("diff", "cannot read %s: %s", file, err);
         return 2;
     }
-    cli_print_diags_as(&o->f.dl, stderr, "buckle diff");
     if (!o->f.pol) return 1;
     o->side.is_sb = 1;
     o->side.pol = o->f.pol;
@@ -135,43 +209,154 @@ static int reads_as_sbpl(const char *file)
     return sb;
 }
 
-static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, const verbatim_forms *vf)
+/* The values diff gives the parameters that a .buckle side uses and that
+ * have no value (no default, no -D): the same on both sides, named on
+ * standard error at the parameter's declaration.  A path gets a directory
+ * under the test HOME, anything else a word that is also a port. */
+typedef struct extra_vals { define *defs; sb_param *params; size_t n; arena *a; } extra_vals;
+
+static int fill_missing(extra_vals *ev, const crosscheck *x)
 {
-    memset(o, 0, sizeof *o);
-    if (sbpl) return open_sb(o, env ? ea : ea, file, vf);
-    int rc;
-    crosscheck *x = eval_open(env, ea, "diff", file, &rc);
-    if (!x) return rc;
-    o->side.c = x->c;
+    int added = 0;
+    const compilation *c = x->c;
+    arena da;
+    arena_init(&da);
+    diag_list dl;                 /* said now: the compilation goes before the next */
+    diag_list_init(&dl, &da);
+    for (size_t i = 0; i < c->params.cap; i++) {
+        const hm_slot *sl = &c->params.slots[i];
+        if (!sl->hash) continue;
+        const param_decl *p = sl->val;
+        if (!p->used || decider_value(x->d, p->name)) continue;
+        const char *name = arena_strdup(ev->a, p->name);
+        const char *v = p->path_root ? arena_printf(ev->a, BUILTIN_TEST_HOME "/param-%s", name) : "8080";
+        ev->defs = arena_grow(ev->a, ev->defs, ev->n, ev->n, sizeof *ev->defs);
+        ev->params = arena_grow(ev->a, ev->params, ev->n, ev->n, sizeof *ev->params);
+        ev->defs[ev->n] = (define){ name, v };
+        ev->params[ev->n++] = (sb_param){ name, v };
+        diag *g = diag_add(&dl, SEV_INFO, NULL, p->at, "parameter %s has no value: both profiles are compared with %s=%s",
+                           name, name, v);
+        diag_help(&dl, g, "give another value with -D %s=VALUE", name);
+        added = 1;
+    }
+    cli_print_diags(&dl, stderr);
+    arena_free(&da);
+    return added;
+}
+
+static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file, extra_vals *ev, import_drop *drop)
+{
+    compile_opts co = { 0 };
+    define *defs = arena_alloc(&o->va, (ea->ndef + ev->n + 1) * sizeof *defs);
+    memcpy(defs, ea->defs, ea->ndef * sizeof *defs);
+    if (ev->n) memcpy(defs + ea->ndef, ev->defs, ev->n * sizeof *defs);
+    sb_param *params = arena_alloc(&o->va, (ea->ndef + ev->n + 1) * sizeof *params);
+    memcpy(params, ea->params, ea->ndef * sizeof *params);
+    if (ev->n) memcpy(params + ea->ndef, ev->params, ev->n * sizeof *params);
+    co.include_dirs = ea->incs;
+    co.ninclude = ea->ninc;
+    co.defines = defs;
+    co.ndefines = ea->ndef + ev->n;
+    co.platform = ea->platform;
+    cli_compile_opts(env, &co);
+    compilation *c = compilation_new(&co);
+    int rc = compile_profile(c, file);
+    o->side.c = c;
+    if (rc) return rc;
+    crosscheck *x = crosscheck_new(c, params, ea->ndef + ev->n, ea->break_order);
+    o->side.c = c;
     o->side.x = x;
     o->side.pol = x->pol;
     o->side.a = &x->a;
+    if (fill_missing(ev, x)) return -1;   /* again, with the values */
     /* its sbpl verbatim blocks, evaluated when the values are known; the
      * (import ...) in them are looked for in -I, then beside the file */
-    const char **dirs = arena_alloc(&ea->a, (ea->ninc + 2) * sizeof *dirs);
+    const char **dirs = arena_alloc(&o->va, (ea->ninc + 2) * sizeof *dirs);
     size_t nd = 0;
     for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
     const char *slash = strrchr(file, '/');
-    dirs[nd++] = slash ? arena_strndup(&ea->a, file, (size_t)(slash - file)) : ".";
+    dirs[nd++] = slash ? arena_strndup(&o->va, file, (size_t)(slash - file)) : ".";
     const diff_flags *fl = ea->ud;
     vb_open(&o->vb, x, fl->unset, fl->nunset, dirs, nd);
+    o->vb_live = 1;
     o->side.vb = &o->vb;
     if (o->vb.nblocks && o->vb.why_not) {
-        diag_list dl;
-        diag_list_init(&dl, &ea->a);
-        diag_add(&dl, SEV_INFO, NULL, o->vb.why_at, "the sbpl verbatim blocks of %s are left out of the comparison: %s",
+        diag_add(&o->notes, SEV_INFO, NULL, o->vb.why_at, "the sbpl verbatim blocks of %s are left out of the comparison: %s",
                  file, o->vb.why_not);
-        cli_print_diags(&dl, stderr);
+        /* an (import "NAME") of them that cannot be read is one the other
+         * side may leave out too */
+        verbatim_forms vf = { NULL, NULL, 0 };
+        collect_verbatim(&vf, &o->va, c);
+        for (size_t i = 0; i < vf.n; i++) {
+            size_t l = vf.len[i];
+            const char *t = vf.text[i];
+            if (l < 12 || strncmp(t, "(import \"", 9) || strncmp(t + l - 2, "\")", 2) || memchr(t + 9, '"', l - 11)) continue;
+            char *name = arena_strndup(&o->va, t + 9, l - 11);
+            if (readable_import(drop, name)) continue;
+            o->dropped = arena_grow(&o->va, o->dropped, o->ndropped, o->ndropped, sizeof *o->dropped);
+            o->dropped[o->ndropped++] = name;
+        }
     }
     return 0;
 }
 
-static void close_side(opened *o)
+static void print_side(opened *o)
 {
-    if (o->side.x) { vb_close(&o->vb); eval_close(o->side.x); return; }
-    if (o->sb_live) sbpl_file_close(&o->f);
+    if (o->side.c) cli_print_diags(&o->side.c->diags, stderr);
+    if (o->sb_live) cli_print_diags_as(&o->f.dl, stderr, "buckle diff");
+    cli_print_diags(&o->notes, stderr);
 }
 
+static void close_side(opened *o)
+{
+    if (o->vb_live) { vb_close(&o->vb); o->vb_live = 0; }
+    if (o->side.x) {
+        compilation *c = o->side.x->c;
+        crosscheck_free(o->side.x);
+        compilation_free(c);
+    } else if (o->side.c) {
+        compilation_free(o->side.c);
+    }
+    if (o->sb_live) sbpl_file_close(&o->f);
+    if (o->vb_live) vb_close(&o->vb);
+    arena_free(&o->va);
+    memset(o, 0, sizeof *o);
+}
+
+static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on,
+                     const verbatim_forms *vf)
+{
+    memset(o, 0, sizeof *o);
+    arena_init(&o->va);
+    diag_list_init(&o->notes, &o->va);
+    import_drop *d = arena_alloc(&o->va, sizeof *d);
+    *d = (import_drop){ o, (const char *const *)ea->incs, ea->ninc, file, drop_on, vf };
+    o->dropping = drop_on;
+    if (sbpl) {
+        /* the values diff filled in for the other side's parameters too */
+        eval_args e2 = *ea;
+        if (ev->n) {
+            e2.params = arena_alloc(&o->va, (ea->ndef + ev->n + 1) * sizeof *e2.params);
+            memcpy(e2.params, ea->params, ea->ndef * sizeof *e2.params);
+            memcpy(e2.params + ea->ndef, ev->params, ev->n * sizeof *e2.params);
+            e2.ndef = ea->ndef + ev->n;
+        }
+        return open_sb(o, &e2, file, d);
+    }
+    return open_buckle(o, env, ea, file, ev, d);
+}
+
+/* the two lists of imports left out hold the same names */
+static int same_dropped(const opened *a, const opened *b)
+{
+    if (a->ndropped != b->ndropped) return 0;
+    for (size_t i = 0; i < a->ndropped; i++) {
+        size_t k = 0;
+        while (k < b->ndropped && strcmp(a->dropped[i], b->dropped[k])) k++;
+        if (k == b->ndropped) return 0;
+    }
+    return 1;
+}
 
 /* --format: json is choice 1; --old-as, --new-as: sbpl is choice 0 */
 static int format_option(void *ud, int key, const char *arg, int choice)
@@ -190,6 +375,66 @@ static int format_option(void *ud, int key, const char *arg, int choice)
         return 0;
     }
     return -1;
+}
+
+/* Why the comparison leaves out something of side o that decides requests:
+ * its sbpl verbatim blocks, when they are not evaluated, unless each of
+ * their forms is an (import "NAME") that both sides leave out; NULL when
+ * nothing is. */
+static const char *verbatim_left_out(opened *o, const opened *other, const char *file, arena *a)
+{
+    if (!o->vb_live || !o->vb.nblocks || !o->vb.why_not) return NULL;
+    verbatim_forms vf = { NULL, NULL, 0 };
+    collect_verbatim(&vf, a, o->side.c);
+    for (size_t i = 0; i < vf.n; i++) {
+        int excused = 0;
+        for (size_t k = 0; k < other->ndropped && other->dropping && !excused; k++) {
+            const char *t = arena_printf(a, "(import \"%s\")", other->dropped[k]);
+            excused = strlen(t) == vf.len[i] && !memcmp(t, vf.text[i], vf.len[i]);
+        }
+        if (!excused) return arena_printf(a, "the sbpl verbatim blocks of %s are left out: %s", file, o->vb.why_not);
+    }
+    return NULL;
+}
+
+static void close_both(opened *sides)
+{
+    close_side(&sides[1]);
+    close_side(&sides[0]);
+}
+
+/* Opens both sides: with values for the parameters a .buckle side leaves
+ * without one, and with the unreadable imports left out when both sides
+ * import the same ones.  0, or the exit status. */
+static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
+                     extra_vals *ev, arena *va)
+{
+    int drop_on = 1;
+    for (int pass = 0;; pass++) {   /* values: once per .buckle side; imports: once */
+        int rc = 0;
+        /* a .buckle side first: the values it leaves out are given to both */
+        int order[2] = { sbpl[0] && !sbpl[1] ? 1 : 0, sbpl[0] && !sbpl[1] ? 0 : 1 };
+        verbatim_forms *vf = arena_alloc(va, sizeof *vf);
+        memset(vf, 0, sizeof *vf);
+        for (int j = 0; j < 2 && !rc; j++) {
+            int k = order[j];
+            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf);
+            /* blocks left out: so are the same forms of an SBPL side */
+            if (!rc && !sbpl[k] && sides[k].vb.nblocks && sides[k].vb.why_not) collect_verbatim(vf, va, sides[k].side.c);
+        }
+        if (rc < 0 && pass < 4) { close_both(sides); continue; }
+        if (rc < 0) rc = 1;
+        if (rc) {
+            for (int k = 0; k < 2; k++) print_side(&sides[k]);
+            close_both(sides);
+            return rc;
+        }
+        if (same_dropped(&sides[0], &sides[1]) || !drop_on) break;
+        drop_on = 0;   /* one side's import cannot be left out: keep both, undecidable */
+        close_both(sides);
+    }
+    for (int k = 0; k < 2; k++) print_side(&sides[k]);
+    return 0;
 }
 
 int cmd_diff(cli_env *env, int argc, char **argv)
@@ -234,27 +479,23 @@ int cmd_diff(cli_env *env, int argc, char **argv)
             return 2;
         }
     }
-    /* a .buckle side first: an SBPL side leaves out what it keeps verbatim */
     opened sides[2];
     memset(sides, 0, sizeof sides);
-    int first = sbpl[0] && !sbpl[1] ? 1 : 0;
-    verbatim_forms vf = { NULL, NULL, 0 };
-    arena va;
-    arena_init(&va);
-    rc = open_side(&sides[first], env, &ea, files[first], sbpl[first], NULL);
-    if (!rc && !sbpl[first] && sides[first].vb.why_not) collect_verbatim(&vf, &va, sides[first].side.c);
-    if (!rc) rc = open_side(&sides[!first], env, &ea, files[!first], sbpl[!first], vf.n ? &vf : NULL);
+    arena na;
+    arena_init(&na);
+    extra_vals ev = { NULL, NULL, 0, &na };
+    rc = open_both(sides, env, &ea, files, sbpl, &ev, &na);
     opened *o = &sides[0], *n = &sides[1];
     if (rc) {
-        close_side(n);
-        close_side(o);
-        arena_free(&va);
+        arena_free(&na);
         for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
         eval_args_free(&ea);
         return rc;
     }
     diff_result r;
     diff_run(&r, &o->side, &n->side);
+    if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
+    for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
     strbuf b;
     sb_init(&b);
     if (json) {
@@ -272,12 +513,11 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         sb_free(&b);
         b = t;
     }
-    rc = !b.len || cli_write_file("-", b.data, b.len) ? 2 : r.n ? 1 : 0;
+    rc = !b.len || cli_write_file("-", b.data, b.len) ? 2 : diff_status(&r);
     sb_free(&b);
     diff_result_free(&r);
-    close_side(n);
-    close_side(o);
-    arena_free(&va);
+    close_both(sides);
+    arena_free(&na);
     for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
     eval_args_free(&ea);
     return rc;

@@ -3,6 +3,7 @@
 #include "git_rev.h"
 #include "cli.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,10 @@ static int run_pipeline(char *const git[], char *const tar[])
         dup2(p[0], 0);
         close(p[0]);
         close(p[1]);
+        /* what went wrong is git's to say (its message comes first) and
+         * buckle's: tar's complaint about an empty archive is noise */
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) { dup2(null, 2); close(null); }
         execvp(tar[0], tar);
         _exit(127);
     }

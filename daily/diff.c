@@ -5,17 +5,41 @@
 #include <jansson.h>
 #include <string.h>
 
-typedef struct objset { hashmap seen; const char **v; size_t n, cap; arena *a; } objset;
+/* The objects asked about, each with its kind (a path, a name, an address
+ * and port, a process target, or none: the request of an operation that
+ * names no object), in the order found. */
+enum { K_PATH, K_NAME, K_IP, K_TARGET, K_NONE };
+typedef struct obj { const char *s; size_t n; int kind; } obj;
+typedef struct objset {
+    hashmap seen;
+    obj *v;
+    size_t n, cap;
+    const char **tails;       /* samples of unanchored path regexes */
+    size_t ntails, tcap;
+    const char **ntl;         /* samples of unanchored name regexes */
+    size_t nntl, ntcap;
+    const char **vn;          /* the vnode types rules name */
+    size_t nvn, vcap;
+    arena *a;
+} objset;
 
-static void add_obj(objset *s, const char *p, size_t n)
+static void add_kind(objset *s, const char *p, size_t n, int kind)
 {
-    if (!n || hm_get(&s->seen, p, n)) return;
-    char *k = arena_strndup(s->a, p, n);
-    hm_put(&s->seen, k, n, k);
+    if (!n && kind != K_NONE) return;
+    char tmp[512];
+    char *k = n + 2 <= sizeof tmp ? tmp : arena_alloc(s->a, n + 2);
+    k[0] = (char)('0' + kind);
+    memcpy(k + 1, p, n);
+    k[n + 1] = 0;
+    if (hm_get(&s->seen, k, n + 1)) return;
+    if (k == tmp) k = arena_strndup(s->a, tmp, n + 1);
+    hm_put(&s->seen, k, n + 1, k);
     s->v = arena_grow(s->a, s->v, s->n, s->cap, sizeof *s->v);
     s->cap = arena_grow_cap(s->n, s->cap);
-    s->v[s->n++] = k;
+    s->v[s->n++] = (obj){ k + 1, n, kind };
 }
+
+static void add_obj(objset *s, const char *p, size_t n) { add_kind(s, p, n, K_PATH); }
 
 /* a path, its ancestors, a child, and siblings with a common prefix */
 static void add_path(objset *s, const char *p, size_t n)
@@ -36,21 +60,21 @@ static void add_path(objset *s, const char *p, size_t n)
 static void add_name(objset *s, const char *p, size_t n)
 {
     if (!n) return;
-    add_obj(s, p, n);
+    add_kind(s, p, n, K_NAME);
     char *t = arena_alloc(s->a, n + 2);
     memcpy(t, p, n);
     t[n] = 'x';
-    add_obj(s, t, n + 1);
-    if (n > 1) add_obj(s, p, n - 1);
+    add_kind(s, t, n + 1, K_NAME);
+    if (n > 1) add_kind(s, p, n - 1, K_NAME);
 }
 
 static void add_ip(objset *s, const char *p, size_t n)
 {
-    add_obj(s, p, n);
+    add_kind(s, p, n, K_IP);
     const char *c = memchr(p, ':', n);
     if (!c) return;
-    add_obj(s, arena_printf(s->a, "*%.*s", (int)(p + n - c), c), n - (size_t)(c - p) + 1);
-    add_obj(s, arena_printf(s->a, "localhost%.*s", (int)(p + n - c), c), n - (size_t)(c - p) + 9);
+    add_kind(s, arena_printf(s->a, "*%.*s", (int)(p + n - c), c), n - (size_t)(c - p) + 1, K_IP);
+    add_kind(s, arena_printf(s->a, "localhost%.*s", (int)(p + n - c), c), n - (size_t)(c - p) + 9, K_IP);
 }
 
 /* the literal start of a pattern ("^/Users/x/.*\\.env" -> "/Users/x/") */
@@ -69,18 +93,54 @@ static size_t literal_start(const char *p, size_t n, char *out)
     return k;
 }
 
+/* 1 when every match of the pattern starts at the subject's first byte: it
+ * starts with ^ and has no '|' outside every group and class (an
+ * alternative there could start anywhere) */
+static int anchored(const char *p, size_t n)
+{
+    if (!n || p[0] != '^') return 0;
+    int depth = 0, cls = 0;
+    for (size_t i = 1; i < n; i++) {
+        char c = p[i];
+        if (c == '\\') { i++; continue; }
+        if (cls) { if (c == ']') cls = 0; continue; }
+        if (c == '[') { cls = 1; if (i + 1 < n && p[i + 1] == ']') i++; continue; }
+        if (c == '(') depth++;
+        else if (c == ')') depth--;
+        else if (c == '|' && depth <= 0) return 0;
+    }
+    return 1;
+}
+
+static void push_tail(arena *a, const char ***v, size_t *n, size_t *cap, const char *t, size_t len)
+{
+    *v = arena_grow(a, *v, *n, *cap, sizeof **v);
+    *cap = arena_grow_cap(*n, *cap);
+    (*v)[(*n)++] = arena_strndup(a, t, len);
+}
+
 /* objects a regex matches (two samples of each alternative), with their
  * boundaries: a pattern's own objects, not only its literal start, so that
- * a rule by regex that changes is seen */
-static void add_samples(objset *s, const sfilter *f, void (*add)(objset *, const char *, size_t))
+ * a rule by regex that changes is seen.  A pattern that may match anywhere
+ * in the subject keeps its samples to be put after every path (names)
+ * asked about, and after "/x/". */
+static void add_samples(objset *s, const sfilter *f, int path)
 {
     enum { CAP = 1024 };
     char buf[CAP];
+    int free_start = !anchored(f->str, f->len);
     for (int i = 0; i < f->nres; i++)
         for (int v = 0; v < 2; v++) {
             if (!f->res[i]) continue;
             long n = sb_regex_sample(f->res[i], v, buf, CAP);
-            if (n > 0) add(s, buf, (size_t)n);
+            if (n < 0) continue;
+            if (path) {
+                if (n > 0) add_path(s, buf, (size_t)n);
+                if (free_start && n > 0) push_tail(s->a, &s->tails, &s->ntails, &s->tcap, buf, (size_t)n);
+            } else {
+                if (n > 0) add_name(s, buf, (size_t)n);
+                if (free_start && n > 0) push_tail(s->a, &s->ntl, &s->nntl, &s->ntcap, buf, (size_t)n);
+            }
         }
 }
 
@@ -93,7 +153,7 @@ static void collect(objset *s, const sfilter *f)
         char *t = arena_alloc(s->a, f->len + 1);
         size_t k = literal_start(f->str, f->len, t);
         if (k && t[0] == '/') add_path(s, t, k);
-        add_samples(s, f, add_path);
+        add_samples(s, f, 1);
         break;
     }
     case F_NAME: case F_NAME_PREFIX: add_name(s, f->str, f->len); break;
@@ -101,19 +161,56 @@ static void collect(objset *s, const sfilter *f)
         char *t = arena_alloc(s->a, f->len + 1);
         size_t k = literal_start(f->str, f->len, t);
         if (k) add_name(s, t, k);
-        add_samples(s, f, add_name);
+        add_samples(s, f, 0);
         break;
     }
     case F_IP: add_ip(s, f->str, f->len); break;
-    case F_TARGET: add_obj(s, f->str, f->len); break;
+    case F_TARGET: add_kind(s, f->str, f->len, K_TARGET); break;
+    case F_VNODE: {
+        size_t v = 0;
+        while (v < s->nvn && (strlen(s->vn[v]) != f->len || memcmp(s->vn[v], f->str, f->len))) v++;
+        if (v == s->nvn) push_tail(s->a, &s->vn, &s->nvn, &s->vcap, f->str, f->len);
+        break;
+    }
     default: break;
     }
     for (int i = 0; i < f->nkids; i++) collect(s, f->kids[i]);
 }
 
-typedef struct verdict { int action; const void *rule; int vb; } verdict;   /* vb: rule is an sb_rule of d->vb */
+/* the samples of unanchored patterns after each path and name already
+ * found (a path: as its child, "P/" + sample, or "P" + sample when the
+ * sample starts with '/'), and after "/x/": the objects such a pattern
+ * matches inside the trees the rules name */
+static void add_tails(objset *s)
+{
+    size_t n0 = s->n;
+    for (size_t t = 0; t < s->ntails; t++) {
+        const char *tl = s->tails[t];
+        const char *sep = tl[0] == '/' ? "" : "/";
+        const char *x = arena_printf(s->a, "/x%s%s", sep, tl);
+        add_path(s, x, strlen(x));
+        for (size_t i = 0; i < n0; i++) {
+            const obj *o = &s->v[i];
+            if (o->kind != K_PATH) continue;
+            size_t on = o->n == 1 ? 0 : o->n;          /* "/" + "/" + tail is "/" + tail */
+            const char *p = arena_printf(s->a, "%.*s%s%s", (int)on, o->s, sep, tl);
+            add_obj(s, p, strlen(p));
+        }
+    }
+    for (size_t t = 0; t < s->nntl; t++)
+        for (size_t i = 0; i < n0; i++) {
+            if (s->v[i].kind != K_NAME) continue;
+            const char *p = arena_printf(s->a, "%.*s%s", (int)s->v[i].n, s->v[i].s, s->ntl[t]);
+            add_kind(s, p, strlen(p), K_NAME);
+        }
+}
+
+/* vb: rule is an sb_rule of d->vb */
+typedef struct verdict { int action; const void *rule; int no_sandbox; const char *why; int vb; } verdict;
 
 static int vb_live(const diff_side *d) { return d->vb && d->vb->nblocks && !d->vb->why_not; }
+
+static int runs_unsandboxed(action_t act, const sb_rule *r) { return act == ACT_ALLOW && r && r->no_sandbox; }
 
 static verdict ask(diff_side *d, const sb_request *q)
 {
@@ -121,19 +218,22 @@ static verdict ask(diff_side *d, const sb_request *q)
         /* with the verbatim blocks: a rule of theirs decides, or the rules
          * buckle sees (by buckle's answer, which names the .buckle rule) */
         sb_answer v = vb_ask(d->vb, q);
-        if (vb_from_block(d->vb, v.rule)) return (verdict){ v.decision, v.rule, 1 };
+        verdict fromvb = { v.decision, v.rule, runs_unsandboxed(v.decision, v.rule), v.why, 1 };
+        if (v.decision == ACT_UNDECIDED || vb_from_block(d->vb, v.rule)) return fromvb;
         cc_answer an = crosscheck_ask(d->x, q);
         action_t act = an.raw ? an.sbpl.decision : an.prof.action;
-        if (act == v.decision) return an.raw ? (verdict){ an.sbpl.decision, an.sbpl.rule, 0 } : (verdict){ an.prof.action, an.prof.r, 0 };
-        return (verdict){ v.decision, v.rule, 1 };
+        if (act != v.decision || (v.rule && v.rule->no_sandbox)) return fromvb;
+        if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule, 0, an.sbpl.why, 0 };
+        return (verdict){ an.prof.action, an.prof.r, 0, NULL, 0 };
     }
     if (!d->is_sb) {
         cc_answer an = crosscheck_ask(d->x, q);
-        if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule, 0 };
-        return (verdict){ an.prof.action, an.prof.r, 0 };
+        if (an.raw)
+            return (verdict){ an.sbpl.decision, an.sbpl.rule, runs_unsandboxed(an.sbpl.decision, an.sbpl.rule), an.sbpl.why, 0 };
+        return (verdict){ an.prof.action, an.prof.r, 0, NULL, 0 };
     }
     sb_answer an = sbpl_decide(d->pol, q, d->a);
-    return (verdict){ an.decision, an.rule, 0 };
+    return (verdict){ an.decision, an.rule, runs_unsandboxed(an.decision, an.rule), an.why, 0 };
 }
 
 static const char *describe(arena *a, diff_side *d, const void *who, int from_vb)
@@ -169,6 +269,71 @@ static const char *describe(arena *a, diff_side *d, const void *who, int from_vb
     return s;
 }
 
+/* the kind of object an operation is asked about (K_NONE: a name, which
+ * operations without names are asked with the empty one) */
+static int op_kind(int op)
+{
+    sb_request q = { op, "", 0, OBJ_PATH, SNS_OTHER, NULL };
+    request_kind_for_op(op, "", &q);
+    if (!strncmp(op_get(op)->name, "network", 7)) return K_IP;   /* and paths: sockets */
+    switch (q.kind) {
+    case OBJ_PATH: return K_PATH;
+    case OBJ_TARGET: return K_TARGET;
+    default: return K_NAME;
+    }
+}
+
+static const char *example(arena *a, int op, const obj *o, const char *vnode)
+{
+    if (!o->n) return arena_printf(a, "%s (no object)", op_get(op)->name);
+    if (vnode) return arena_printf(a, "%s %.*s (vnode-type %s)", op_get(op)->name, (int)o->n, o->s, vnode);
+    return arena_printf(a, "%s %.*s", op_get(op)->name, (int)o->n, o->s);
+}
+
+typedef struct cmp_ctx {
+    diff_result *r;
+    hashmap *groups;
+    diff_side *old, *nw;
+    int und;                  /* the last request compared was undecidable */
+    const char *why;          /* and why */
+} cmp_ctx;
+
+/* asks both sides; 1 when either cannot decide (cx->why says which, why) */
+static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
+{
+    diff_result *r = cx->r;
+    verdict a = ask(cx->old, q), b = ask(cx->nw, q);
+    cx->und = a.action == ACT_UNDECIDED || b.action == ACT_UNDECIDED;
+    if (cx->und) {
+        const verdict *u = a.action == ACT_UNDECIDED ? &a : &b;
+        cx->why = arena_printf(&r->a, "%s: %s", a.action == ACT_UNDECIDED ? "old" : "new", u->why ? u->why : "undecidable");
+        return 1;
+    }
+    int mod = a.action == b.action && a.action == ACT_ALLOW && a.no_sandbox != b.no_sandbox;
+    if (a.action == b.action && !mod) return 0;
+    int wide = mod ? b.no_sandbox : (a.action != ACT_ALLOW && b.action == ACT_ALLOW);
+    const void *key[4] = { a.rule, b.rule, (const void *)(size_t)wide, (const void *)(size_t)mod };
+    diff_group *g = hm_get(cx->groups, (const char *)key, sizeof key);
+    if (!g) {
+        g = arena_alloc(&r->a, sizeof *g);
+        g->widening = wide;
+        g->no_sandbox = mod;
+        g->old_rule = a.rule;
+        g->new_rule = b.rule;
+        g->old_text = describe(&r->a, cx->old, a.rule, a.vb);
+        g->new_text = describe(&r->a, cx->nw, b.rule, b.vb);
+        char *kk = arena_alloc(&r->a, sizeof key);
+        memcpy(kk, key, sizeof key);
+        hm_put(cx->groups, kk, sizeof key, g);
+        r->groups = arena_grow(&r->a, r->groups, r->n, r->cap, sizeof *r->groups);
+        r->cap = arena_grow_cap(r->n, r->cap);
+        r->groups[r->n++] = g;
+    }
+    g->count++;
+    if (g->nex < DIFF_EXAMPLES) g->examples[g->nex++] = example(&r->a, q->op, o, q->vnode);
+    return 0;
+}
+
 void diff_run(diff_result *r, diff_side *old, diff_side *nw)
 {
     memset(r, 0, sizeof *r);
@@ -178,47 +343,66 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
     s.a = &r->a;
     hm_init(&s.seen);
     diff_side *sides[2] = { old, nw };
-    for (int k = 0; k < 2; k++)
-    {
+    for (int k = 0; k < 2; k++) {
         for (size_t i = 0; i < sides[k]->pol->n; i++) collect(&s, sides[k]->pol->rules[i]->filter);
         if (vb_live(sides[k]))
             for (size_t i = 0; i < sides[k]->vb->pol->n; i++)
                 if (vb_from_block(sides[k]->vb, sides[k]->vb->pol->rules[i])) collect(&s, sides[k]->vb->pol->rules[i]->filter);
     }
     add_path(&s, "/", 1);
+    add_tails(&s);
+    /* what every profile can be asked whatever it names: each process
+     * target, an address and port no rule is likely to name, and the
+     * request with no object (an unfiltered rule's, for the operations that
+     * take names or nothing) */
+    static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
+    for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) add_kind(&s, targets[i], strlen(targets[i]), K_TARGET);
+    add_kind(&s, "localhost:9", 11, K_IP);
+    add_kind(&s, "192.0.2.9:9", 11, K_IP);
+    add_kind(&s, "", 0, K_NONE);
     r->objects = s.n;
+    int nops = ops_count();
+    int *kinds = arena_alloc(&r->a, (size_t)nops * sizeof *kinds);
+    for (int op = 0; op < nops; op++) kinds[op] = op_get(op)->concrete ? op_kind(op) : -1;
     hashmap groups;
     hm_init(&groups);
+    if (s.nvn) {   /* and a type no rule names */
+        static const char *const types[] = { "REGULAR-FILE", "DIRECTORY", "SYMLINK", "FIFO", "SOCKET", "CHARACTER-DEVICE",
+                                             "BLOCK-DEVICE" };
+        for (size_t t = 0; t < sizeof types / sizeof *types; t++) {
+            size_t v = 0;
+            while (v < s.nvn && strcmp(s.vn[v], types[t])) v++;
+            if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, types[t], strlen(types[t])); break; }
+        }
+    }
+    cmp_ctx cx = { r, &groups, old, nw, 0, NULL };
     for (size_t i = 0; i < s.n; i++) {
-        const char *o = s.v[i];
-        for (int op = 0; op < ops_count(); op++) {
-            if (!op_get(op)->concrete) continue;
-            sb_request q = { op, o, strlen(o), OBJ_PATH, SNS_OTHER, NULL };
-            request_kind_for_op(op, o, &q);
-            int is_path = o[0] == '/';
-            int is_ip = !is_path && strchr(o, ':') != NULL;
-            if ((q.kind == OBJ_PATH) != is_path || (q.kind == OBJ_IP) != is_ip) continue;
+        const obj *o = &s.v[i];
+        for (int op = 0; op < nops; op++) {
+            int k = kinds[op];
+            if (k < 0) continue;
+            int asked = o->kind == k || (o->kind == K_PATH && k == K_IP) || (o->kind == K_NONE && k == K_NAME);
+            if (!asked) continue;
+            sb_request q = { op, o->s, o->n, OBJ_PATH, SNS_OTHER, NULL };
+            request_kind_for_op(op, o->n ? o->s : "", &q);
             r->requests++;
-            verdict a = ask(old, &q), b = ask(nw, &q);
-            if (a.action == b.action) continue;
-            const void *key[3] = { a.rule, b.rule, (const void *)(size_t)(b.action == ACT_ALLOW) };
-            diff_group *g = hm_get(&groups, (const char *)key, sizeof key);
-            if (!g) {
-                g = arena_alloc(&r->a, sizeof *g);
-                g->widening = a.action != ACT_ALLOW && b.action == ACT_ALLOW;
-                g->old_rule = a.rule;
-                g->new_rule = b.rule;
-                g->old_text = describe(&r->a, old, a.rule, a.vb);
-                g->new_text = describe(&r->a, nw, b.rule, b.vb);
-                char *k = arena_alloc(&r->a, sizeof key);
-                memcpy(k, key, sizeof key);
-                hm_put(&groups, k, sizeof key, g);
-                r->groups = arena_grow(&r->a, r->groups, r->n, r->cap, sizeof *r->groups);
-                r->cap = arena_grow_cap(r->n, r->cap);
-                r->groups[r->n++] = g;
+            if (compare(&cx, &q, o) && s.nvn && q.kind == OBJ_PATH) {
+                /* a vnode-type filter decides: asked for each type named
+                 * and one more, each answer compared */
+                int und = 0;
+                for (size_t v = 0; v < s.nvn && !und; v++) {
+                    q.vnode = s.vn[v];
+                    und = compare(&cx, &q, o);
+                }
+                q.vnode = NULL;
+                if (!und) continue;
+            } else if (!cx.und) {
+                continue;
             }
-            g->count++;
-            if (g->nex < DIFF_EXAMPLES) g->examples[g->nex++] = arena_printf(&r->a, "%s %s", op_get(op)->name, o);
+            if (!r->undecided++) {
+                r->undecided_example = example(&r->a, op, o, q.vnode);
+                r->undecided_why = cx.why;
+            }
         }
     }
     hm_free(&groups);
@@ -234,20 +418,52 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
 
 void diff_result_free(diff_result *r) { arena_free(&r->a); }
 
+int diff_status(const diff_result *r) { return r->n ? 1 : r->undecided || r->incomplete ? 3 : 0; }
+
+static const char *change_title(const diff_group *g)
+{
+    if (g->no_sandbox) return g->widening ? "WIDENING allow -> allow with no-sandbox:" : "narrowing allow with no-sandbox -> allow:";
+    return g->widening ? "WIDENING deny -> allow:" : "narrowing allow -> deny:";
+}
+
+static void render_left_out(strbuf *b, const diff_result *r)
+{
+    for (size_t i = 0; i < r->nleft_out; i++)
+        sb_printf(b, "  left out of both: (import \"%s\"), which cannot be read here (-I DIR gives its directory)\n",
+                  r->left_out[i]);
+}
+
 void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, const char *new_name)
 {
-    unsigned long w = 0, n = 0;
-    for (size_t i = 0; i < r->n; i++) { if (r->groups[i]->widening) w += r->groups[i]->count; else n += r->groups[i]->count; }
-    if (!r->n) {
+    unsigned long w = 0, n = 0, ns = 0;   /* ns: of those, a change of no-sandbox */
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->groups[i]->widening) w += r->groups[i]->count; else n += r->groups[i]->count;
+        if (r->groups[i]->no_sandbox) ns += r->groups[i]->count;
+    }
+
+    if (!r->n && !r->undecided && !r->incomplete) {
         sb_printf(b, "%s -> %s: the same decisions (%lu requests over %lu objects)\n", old_name, new_name, r->requests, r->objects);
+        render_left_out(b, r);
         return;
     }
-    sb_printf(b, "%s -> %s: %lu request%s widened (deny -> allow), %lu narrowed (allow -> deny), of %lu over %lu objects\n",
-              old_name, new_name, w, w == 1 ? "" : "s", n, r->requests, r->objects);
+    if (!r->n && r->undecided)
+        sb_printf(b, "%s -> %s: cannot compare: %lu of %lu requests are undecidable; no other request changes\n",
+                  old_name, new_name, r->undecided, r->requests);
+    else if (!r->n)
+        sb_printf(b, "%s -> %s: cannot compare: %s; no other request changes (%lu requests over %lu objects)\n",
+                  old_name, new_name, r->incomplete, r->requests, r->objects);
+    else
+        sb_printf(b, "%s -> %s: %lu request%s widened (%s), %lu narrowed (%s), of %lu over %lu objects\n",
+                  old_name, new_name, w, w == 1 ? "" : "s", ns ? "deny -> allow, or no-sandbox added" : "deny -> allow", n,
+                  ns ? "allow -> deny, or no-sandbox removed" : "allow -> deny", r->requests, r->objects);
+    render_left_out(b, r);
+    if (r->incomplete && (r->n || r->undecided)) sb_printf(b, "  not compared: %s\n", r->incomplete);
+    if (r->undecided)
+        sb_printf(b, "  %lu request%s not compared (undecidable), the first: %s (%s)\n", r->undecided,
+                  r->undecided == 1 ? "" : "s", r->undecided_example, r->undecided_why);
     for (size_t i = 0; i < r->n; i++) {
         const diff_group *g = r->groups[i];
-        sb_printf(b, "\n%s %lu request%s\n", g->widening ? "WIDENING deny -> allow:" : "narrowing allow -> deny:", g->count,
-                  g->count == 1 ? "" : "s");
+        sb_printf(b, "\n%s %lu request%s\n", change_title(g), g->count, g->count == 1 ? "" : "s");
         sb_printf(b, "  old: decided by %s\n  new: decided by %s\n", g->old_text, g->new_text);
         for (int k = 0; k < g->nex; k++) sb_printf(b, "    %s\n", g->examples[k]);
         if (g->count > (unsigned long)g->nex) sb_printf(b, "    ... %lu more\n", g->count - (unsigned long)g->nex);
@@ -261,12 +477,22 @@ char *diff_render_json(const diff_result *r, const char *old_name, const char *n
     json_object_set_new(root, "new", json_string(new_name));
     json_object_set_new(root, "objects", json_integer((json_int_t)r->objects));
     json_object_set_new(root, "requests", json_integer((json_int_t)r->requests));
-    json_object_set_new(root, "same", json_boolean(r->n == 0));
+    json_object_set_new(root, "same", json_boolean(diff_status(r) == 0));
+    if (r->incomplete) json_object_set_new(root, "not_compared", json_string(r->incomplete));
+    json_object_set_new(root, "undecidable", json_integer((json_int_t)r->undecided));
+    if (r->undecided) {
+        json_object_set_new(root, "undecidable_example", json_string(r->undecided_example));
+        json_object_set_new(root, "undecidable_why", json_string(r->undecided_why));
+    }
+    json_t *lo = json_array();
+    for (size_t i = 0; i < r->nleft_out; i++) json_array_append_new(lo, json_string(r->left_out[i]));
+    json_object_set_new(root, "left_out_imports", lo);
     json_t *arr = json_array();
     for (size_t i = 0; i < r->n; i++) {
         const diff_group *g = r->groups[i];
         json_t *o = json_object();
         json_object_set_new(o, "change", json_string(g->widening ? "widening" : "narrowing"));
+        json_object_set_new(o, "what", json_string(g->no_sandbox ? "no-sandbox" : "decision"));
         json_object_set_new(o, "count", json_integer((json_int_t)g->count));
         json_object_set_new(o, "old", json_string(g->old_text));
         json_object_set_new(o, "new", json_string(g->new_text));

@@ -3,7 +3,11 @@
  * every path either names (rules' literals, subpaths, prefixes and the
  * literal start of their patterns), its ancestors, a child, a sibling with
  * a common prefix; every name with its prefix boundary; every address and
- * port.  Changes are grouped by the rule responsible on each side. */
+ * port; every process target; the request without an object.  Samples of
+ * an unanchored regex are also asked below every path either names.  A
+ * change of (with no-sandbox) on an allow is a change of its own.  Changes
+ * are grouped by the rule responsible on each side; requests either side
+ * cannot decide are counted, never taken as the same. */
 #ifndef BUCKLE_DIFF_H
 #define BUCKLE_DIFF_H
 #include "../backend/crosscheck.h"
@@ -13,7 +17,8 @@
 #define DIFF_EXAMPLES 5
 
 typedef struct diff_side {
-    int is_sb;
+    int is_sb;               /* answers from pol alone: an .sb, or the compiled
+                              * SBPL of a .buckle with sbpl verbatim blocks */
     compilation *c;          /* .buckle (the caller's) */
     crosscheck *x;
     sb_policy *pol;          /* .sb, or the compiled SBPL of a .buckle */
@@ -23,7 +28,8 @@ typedef struct diff_side {
 } diff_side;
 
 typedef struct diff_group {
-    int widening;            /* deny -> allow */
+    int widening;            /* deny -> allow, or allow -> allow with no-sandbox */
+    int no_sandbox;          /* both allow; one runs the program without a sandbox */
     const void *old_rule, *new_rule;
     const char *old_text, *new_text;     /* "file:line:col: rule" or "the default (deny)" */
     unsigned long count;
@@ -37,9 +43,17 @@ typedef struct diff_result {
     size_t n, cap;
     unsigned long requests;  /* asked */
     unsigned long objects;
+    unsigned long undecided; /* requests one side cannot decide: not compared */
+    const char *undecided_example, *undecided_why;   /* the first of them */
+    const char **left_out;   /* the caller's: imports both sides leave out (unreadable here) */
+    const char *incomplete;  /* the caller's: what of a side that decides requests is left out, or NULL */
+    size_t nleft_out;
 } diff_result;
 
 /* Compares every request over the objects either side names. */
+/* The exit status of `buckle diff` for a result: 0 the same, 1 they differ,
+ * 3 some requests could not be compared and none differ. */
+int diff_status(const diff_result *r);
 void diff_run(diff_result *r, diff_side *old, diff_side *nw);
 void diff_result_free(diff_result *r);
 void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, const char *new_name);

@@ -195,14 +195,15 @@ cp "$P/h.buckle" "$P/h-as.sb"
 run "diff: --new-as buckle" "$BUCKLE" diff --new-as buckle "$P/h.sb" "$P/h-as.sb"
 expect_rc "diff: --new-as buckle overrides the .sb name" 0
 run "diff: --old-as sbpl" "$BUCKLE" diff --old-as sbpl --new-as buckle "$P/h-source" "$P/h-as.sb"
-expect_rc "diff: --old-as sbpl reads buckle text as SBPL: an error" 1
+expect_rc "diff: --old-as sbpl reads buckle text as SBPL: nothing it decides, cannot compare" 3
+expect_out_has "diff: --old-as sbpl says why" "cannot compare: "
 run "diff: --old-as bad" "$BUCKLE" diff --old-as sb "$P/h.sb" "$P/h.buckle"
 expect_rc "diff: --old-as takes sbpl or buckle" 2
 run "diff: unreadable, by the text" "$BUCKLE" diff "$P/nope" "$P/h.buckle"
 expect_rc "diff: an unreadable file exits 2" 2
 
-# an SBPL form the .buckle keeps in an sbpl verbatim block is left out of the
-# comparison on both sides; other forms are compared as always
+# an (import) that cannot be read here, made by both sides (the .buckle in an
+# sbpl verbatim block), is left out of both; the rest is compared as always
 cat >"$P/vo.sb" <<'EOF2'
 (version 1)
 (deny default)
@@ -217,8 +218,9 @@ sbpl verbatim """
 files { allow read "/usr"; }
 EOF2
 run "diff: verbatim left out" "$BUCKLE" diff "$P/vo.sb" "$P/vn.buckle"
-expect_rc "diff: a form kept verbatim is left out" 0
-expect_err_has "diff: and named" 'vo.sb:3:1: info: left out of the comparison: the other profile keeps this form in an sbpl verbatim block'
+expect_rc "diff: an unreadable import on both sides is left out" 0
+expect_err_has "diff: and named" 'vo.sb:3:1: info: left out of the comparison: "system.sb" cannot be read here, and the other profile imports it too'
+expect_out_has "diff: and said in the answer" 'left out of both: (import "system.sb"), which cannot be read here'
 run "diff: verbatim left out, NEW as SBPL" "$BUCKLE" diff "$P/vn.buckle" "$P/vo.sb"
 expect_rc "diff: either side" 0
 printf 'sbpl verbatim """\n(import "system.sb")\n""";\nfiles { allow read "/usr", "/opt"; }\n' >"$P/vw.buckle"
@@ -227,4 +229,6 @@ expect_rc "diff: the rest is still compared" 1
 expect_out_has "diff: the widening" "file-read-data /opt"
 printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n(allow file-read-metadata (literal "/"))\n' >"$P/vs.sb"
 run "diff: verbatim text that the SBPL side lacks" "$BUCKLE" diff "$P/vs.sb" "$P/vn.buckle"
-expect_rc "diff: nothing to leave out, still the same" 0
+expect_rc "diff: an import only one side makes cannot be compared (exit 3)" 3
+expect_out_has "diff: one-sided import, says so" "cannot compare: "
+expect_out_lacks "diff: one-sided import, never the same" "the same decisions"
