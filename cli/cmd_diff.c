@@ -302,7 +302,7 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
 
 static void print_side(opened *o)
 {
-    if (o->side.c) cli_print_diags(&o->side.c->diags, stderr);
+    if (o->side.c) cli_print_diags_as(&o->side.c->diags, stderr, "buckle diff");
     if (o->sb_live) cli_print_diags_as(&o->f.dl, stderr, "buckle diff");
     cli_print_diags(&o->notes, stderr);
 }
