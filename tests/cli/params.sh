@@ -150,14 +150,6 @@ for v in read metadata; do
         expect_out_has "withheld all $v: $o compiled SBPL agrees" "compiled SBPL agrees"
     done
 done
-# an unfiltered write allow: every directory may be traversed, ranked as the allow
-printf 'files { allow write; deny metadata "/s"; }\n' >"$D/write-all.buckle"
-run "write all: /a/b" "$BUCKLE" query "$D/write-all.buckle" files metadata /a/b
-expect_out_has "write all: metadata allowed" "allow /a/b"
-expect_out_has "write all: compiled SBPL agrees" "compiled SBPL agrees"
-run "write all: /s/x" "$BUCKLE" query "$D/write-all.buckle" files metadata /s/x
-expect_out_has "write all: a written deny beats it" "deny /s/x"
-
 # ---- traversal for every allowed object ----
 printf 'files {\n    allow read glob "/a/**/b";\n    allow read glob "/c/*/d/*.txt";\n    allow read prefix "$WORKDIR";\n    allow read glob "$TMPDIR*";\n}\nprocess { allow exec prefix "~"; }\n' >"$D/trav.buckle"
 for o in /a/x /a/x/y /a /c/q /c/q/d /Users /Users/test /private/var/folders/zz/test /; do
