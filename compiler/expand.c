@@ -153,7 +153,13 @@ static int substitute(compilation *c, const ast_str *s, expand_mode mode, strbuf
         if (((mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB) && b->len == 0) ||
             (mode == EXP_REGEX && alt_start_is_caret(b))) {
             mark_root(p, sub_span(s, s->s + i, skip - i));
-            if (skip < s->len && s->s[skip] != '/') p->root_glued = 1;
+            /* a regex's end anchor after the value is no text ("^$P$") */
+            int anchor = mode == EXP_REGEX && skip < s->len && s->s[skip] == '$' &&
+                         (skip + 1 == s->len || s->s[skip + 1] == '|');
+            if (skip < s->len && s->s[skip] != '/' && !anchor) {
+                if (!p->root_glued) p->glued_at = sub_span(s, s->s + i, skip - i);
+                p->root_glued = 1;
+            }
         }
         else if (mode == EXP_PATH || mode == EXP_PREFIX || mode == EXP_GLOB || mode == EXP_REGEX) {
             if (!p->path_inner) p->inner_at = sub_span(s, s->s + i, skip - i);

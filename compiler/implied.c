@@ -445,12 +445,6 @@ void add_implied(compilation *c)
     for (size_t i = 0; i < n; i++) {
         rule *r = c->pol.rules.v[i];
         if (r->action != ACT_ALLOW || r->implied || !opset_intersects(r->covers, &grant)) continue;
-        if (r->m.kind == MK_NONE && !all && !opset_has(r->covers, ic.meta)) {
-            /* "allow write;": every path may be written, so every directory
-             * may be traversed: metadata unfiltered, ranked as the allow */
-            add_below(&ic, r);
-            continue;
-        }
         if (mk_family(r->m.kind) != FAM_PATH || r->m.kind == MK_ANCESTORS) continue;
         if (all) {
             if (opset_has(r->covers, ic.meta)) continue;        /* BK2005 already, or its own metadata */

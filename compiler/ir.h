@@ -97,6 +97,7 @@ typedef struct param_decl {
     int path_root;         /* starts a path somewhere: its value must be absolute */
     int root_glued;        /* starts a path with text glued to it ("${P}b"): its value must not be "/" */
     span root_at;          /* the first such string */
+    span glued_at;         /* the first with text glued to it */
     int path_inner;        /* inside a path after other text: its value must be relative */
     span inner_at;
     span def_at;           /* the default's string */

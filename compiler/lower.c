@@ -536,7 +536,7 @@ static void check_roots(compilation *c)
         if (dv && p->root_glued && strcmp(dv, "/") == 0) {
             /* "${P}b" with P=/ is "/b", but "$P/b" joins through P.dir:
              * the two spellings would not compare as the same place */
-            diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->root_at,
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->glued_at,
                                "-D %s=/: %s starts a path here with text glued to it, so its value cannot be /",
                                p->name, p->name);
             diag_help(&c->diags, d, "write \"$%s/...\" with a \"/\" after the parameter, or pass a longer path", p->name);

@@ -358,7 +358,7 @@ static const char *values_misfit(const char *text, const gen_values *vs)
         /* an unanchored regex: what it starts with may be inside a path */
         int root = (t[-1] == '"' && !regex) || (t[-1] == '^' && (t[-2] == '"' || t[-2] == '|'));
         const char *after = ne + (t[1] == '{');
-        int glued = *after != '/' && *after != '"';
+        int glued = *after != '/' && *after != '"' && !(regex && *after == '$' && (after[1] == '"' || after[1] == '|'));
         for (size_t i = 0; i < GEN_NVALUES; i++) {
             const char *n = vs->v[i].name, *v = vs->v[i].value;
             if (strlen(n) != (size_t)(ne - nb) || strncmp(n, nb, (size_t)(ne - nb))) continue;

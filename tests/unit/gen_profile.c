@@ -465,13 +465,14 @@ static void files_rule(gen_profile *p, gen_rng *r, uint64_t en)
     finish(p, it, &b, sh);
 }
 
-/* a final rule without a matcher: every object of its operations */
+/* a final deny without a matcher: every object of its operations (an
+ * unfiltered allow implies no traversal, docs/language.md) */
 static void unfiltered_final(gen_profile *p, gen_rng *r)
 {
     static const char *const verbs[] = { "read", "metadata", "write", "file-read-data" };
     gen_item *it = new_item(p, SEC_FILES);
     if (!it) return;
-    it->text = arena_printf(p->a, "%s final %s;", chance(r, 75) ? "deny" : "allow", PICK(r, verbs));
+    it->text = arena_printf(p->a, "deny final %s;", PICK(r, verbs));
     it->shapes = BIT(GS_FINAL_UNFILTERED) | BIT(GS_FINAL);
     p->shapes |= it->shapes;
 }
