@@ -723,9 +723,34 @@ static void interpreter(llb *b)
     int op = op_lookup("process-exec*", NULL);
     if (op < 0) return;
     sb_request q = path_request(op, pp);
-    if (decider_decide(b->in->d, &q).action != ACT_ALLOW)
+    if (decider_decide(b->in->d, &q).action != ACT_ALLOW) {
         weaker(b, NULL, LLC_FILES, arena_printf(b->a, "exec: %s, the dynamic loader, must be executable for the command "
                                                        "to start, and executed directly it runs any readable program", h));
+        return;
+    }
+    /* the profile lets the loader be executed: "ld.so FILE" runs any file
+     * the command may read (executable mappings are not Landlock's), so a
+     * deny of exec holds only where reading is denied too (a pattern: not
+     * known, weaker) */
+    const char *why = arena_printf(b->a, "the dynamic loader %s may be executed, and \"%s FILE\" runs any file the "
+                                          "command may read", h, h);
+    weaker(b, NULL, LLC_FILES, why);
+    int rd = op_lookup("file-read-data", NULL), ex = op_lookup("process-exec", NULL);
+    rule_vec *rv = &b->in->c->pol.rules;
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || r->action != ACT_DENY || ex < 0 || !opset_has(r->covers, ex)) continue;
+        if (r->m.kind != MK_NONE && mk_family(r->m.kind) != FAM_PATH) continue;
+        int holds = 0;
+        if ((r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) && rd >= 0) {
+            size_t n;
+            const char *v = rval(b, r, &n);
+            const char *px = arena_strndup(b->a, v, n);
+            sb_request qr = path_request(rd, px);
+            holds = decider_decide(b->in->d, &qr).action != ACT_ALLOW;
+        }
+        if (!holds) weaker(b, r, LLC_FILES, why);
+    }
 }
 
 /* The check after the fact: a grant that reaches the path of a literal or

@@ -1,0 +1,50 @@
+# landlock_loader.sh - a profile that lets the dynamic loader be executed
+# (std/agent does), live: "ld.so FILE" runs any file the command may read,
+# so a deny of exec is weaker (class files) unless reading the file is
+# denied too, and the default's exec part is weaker (docs/linux.md, "The
+# dynamic loader").  The loader really runs the denied file.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock loader: every check" "not Linux"; exit 0; fi
+unset BUCKLE_SANDBOX_EXEC
+B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+R="$TMP/llloader"
+rm -rf "$R"
+mkdir -p "$R/proj/src" "$R/home" "$R/tmp" "$R/prof"
+R=$(cd "$R" && pwd -P)
+cp /usr/bin/id "$R/proj/src/tool"
+cp /usr/bin/id "$R/proj/src/sealed"
+cat >"$R/prof/p.buckle" <<'EOF2'
+extends "std/agent";
+process { deny exec literal "${WORKDIR}/src/tool"; }
+EOF2
+cat >"$R/prof/q.buckle" <<'EOF2'
+extends "std/agent";
+process { deny exec literal "${WORKDIR}/src/sealed"; }
+files { deny read literal "${WORKDIR}/src/sealed"; }
+EOF2
+LD=$(readlink -f "$(sed -n 's/^[[:space:]]*\[Requesting program interpreter: \(.*\)\]$/\1/p' <<EOF3
+$(readelf -l /usr/bin/id 2>/dev/null)
+EOF3
+)" 2>/dev/null)
+pr() { run "landlock loader: $1" sh -c "cd '$R/proj' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run --no-cache $2 '$R/prof/${P:-p}.buckle' -- $3"; }
+pr "-v" "-v --linux-accept=files" /bin/true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock loader: every check" "this kernel has no Landlock"; exit 0; fi
+expect_err_has "landlock loader: a deny of exec of a readable file is weaker" 'p.buckle:2: weaker: deny process exec literal "${WORKDIR}/src/tool" -- the dynamic loader'
+expect_err_has "landlock loader: the default's exec part is weaker" "default: weaker: default deny -- the dynamic loader"
+P=q pr "-v, read denied too" "-v --linux-accept=files" /bin/true
+expect_err_has "landlock loader: a deny of exec of a file it may not read stays exact" 'q.buckle:2: exact: deny process exec literal "${WORKDIR}/src/sealed"'
+pr "refused without the class" "" /bin/true
+expect_rc "landlock loader: refused without --linux-accept=files" 125
+expect_err_has "landlock loader: the refusal names the loader" "runs any file the command may read"
+if [ -n "$LD" ] && [ -x "$LD" ]; then
+    pr "the tool itself" "--linux-accept=files" "./src/tool -un"
+    [ "$RC" -ne 0 ] && pass "landlock loader: the denied tool does not run" || fail "landlock loader: the denied tool does not run" "rc 0: $(cat "$TMP/out")"
+    pr "through the loader" "--linux-accept=files" "$LD ./src/tool -un"
+    expect_rc "landlock loader: through the loader it runs (what the weaker verdict says)" 0
+    P=q pr "the sealed one through the loader" "--linux-accept=files" "$LD ./src/sealed -un"
+    [ "$RC" -ne 0 ] && pass "landlock loader: a file it may not read does not run through the loader" \
+        || fail "landlock loader: a file it may not read does not run through the loader" "rc 0"
+else
+    skip "landlock loader: the loader runs the file" "no program interpreter found for /usr/bin/id"
+fi
