@@ -149,21 +149,13 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 
 # make check: the test suite on the normal build, then again on an
 # ASan+UBSan build (skipped with a SKIP line where the compiler has no
-# sanitizer runtime).
+# sanitizer runtime), then the live tests; every stage runs, and the last
+# lines are each stage's "N passed, N failed" and the total (tests/check.sh).
 check: test-tools bench-tools
 	@sh tools/setup-editors.sh || echo "setup: the editor tests will fail (see above)"
-	@rm -f $(BUILD)/summary
-	@LABEL=build SUMMARY=$(BUILD)/summary LC_ALL=C BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/run.sh
-	@if echo 'int main(void){return 0;}' | $(CC) -x c $(SAN_FLAGS) -o $(BUILD)/.san-probe - 2>/dev/null; then \
-	  $(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-asan BIN=$(BUILD)-asan/buckle CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test-tools >/dev/null && \
-	  echo "== sanitizer build (ASan+UBSan)" && \
-	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  LABEL=asan SUMMARY=$(BUILD)/summary LC_ALL=C BUCKLE=$(BUILD)-asan/buckle BUILD=$(BUILD)-asan sh tests/run.sh; \
-	else echo "SKIP: sanitizer build: $(CC) has no ASan/UBSan runtime"; echo "0 0 1" >>$(BUILD)/summary; fi
-	@BUCKLE=./$(BIN) BUILD=$(BUILD) sh tests/live/run_live.sh | tee $(BUILD)/live.out | grep -v '^PASS'; \
-	  sed -n 's/^live: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$$/\1 \2 \3/p' $(BUILD)/live.out >>$(BUILD)/summary
-	@awk '{ p += $$1; f += $$2; s += $$3 } END { if (s) printf "%d passed, %d failed, %d skipped\n", p, f, s; \
-	  else printf "%d passed, %d failed\n", p, f; exit f > 0 }' $(BUILD)/summary
+	@BUCKLE=./$(BIN) BUILD=$(BUILD) CC="$(CC)" SAN_FLAGS="$(SAN_FLAGS)" \
+	  SAN_MAKE='$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-asan BIN=$(BUILD)-asan/buckle CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test-tools' \
+	  sh tests/check.sh
 
 # more requests than make check: many random names per path and several seeds
 # (the even ones with the evaluator answering through its path index), then

@@ -40,5 +40,5 @@ if [ "$skip" -gt 0 ]; then
 else
     echo "$label$pass passed, $fail failed"
 fi
-[ -n "${SUMMARY:-}" ] && echo "$pass $fail $skip" >>"$SUMMARY"
+[ -n "${SUMMARY:-}" ] && echo "${LABEL:-tests} $pass $fail $skip" >>"$SUMMARY"
 [ "$fail" -eq 0 ]
