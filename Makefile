@@ -108,11 +108,18 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
 DIFF_SRC := tests/unit/diffcheck.c tests/unit/diff_objects.c tests/unit/gen_profile.c tests/unit/gen_check.c \
             tests/unit/gen_oracle.c
 UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c tests/unit/query_batch.c $(DIFF_SRC),$(TOOL_SRC)))
-# every "void test_NAME(void)" of the unit tests, for unit_main.c to run
-$(BUILD)/gen/unit_list.h: $(filter-out tests/unit/unit_main.c,$(UNIT_OBJ:$(BUILD)/obj/%.o=%.c))
+# every "void test_NAME(void)" of the unit tests, for unit_main.c to run;
+# unit_files, the names of the files, changes when one comes or goes, so
+# that the list follows a removed file too
+UNIT_SRC := $(filter-out tests/unit/unit_main.c,$(UNIT_OBJ:$(BUILD)/obj/%.o=%.c))
+$(BUILD)/gen/unit_files: FORCE
 	@mkdir -p $(BUILD)/gen
-	sed -n 's/^void test_\([a-z0-9_]*\)(void)$$/UNIT(\1)/p' $^ >$@.tmp
+	@echo '$(UNIT_SRC)' >$@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(BUILD)/gen/unit_list.h: $(UNIT_SRC) $(BUILD)/gen/unit_files
+	@mkdir -p $(BUILD)/gen
+	sed -n 's/^void test_\([a-z0-9_]*\)(void)$$/UNIT(\1)/p' $(UNIT_SRC) >$@.tmp
 	cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+FORCE:
 $(UNIT_OBJ): $(BUILD)/gen/unit_list.h
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libbuckle.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
