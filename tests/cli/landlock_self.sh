@@ -16,8 +16,10 @@ mkdir -p "$U/inst/corpus" "$U/proj" "$U/tmp" "$U/home" "$W"
 U=$(cd "$U" && pwd -P)
 W=$(cd "$W" && pwd -P)
 I=$U/inst
-# installed in the source tree's layout: the binary beside corpus/std
-cp "$BUCKLE" "$I/buckle"
+# installed in the source tree's layout: the binary beside corpus/std (the
+# test build, with a run cache of the suite's own)
+runner_env
+cp "$B" "$I/buckle"
 cp -R corpus/std "$I/corpus/std"
 cp "$I/corpus/std/base.buckle" "$U/base.before"
 cp "$I/buckle" "$U/buckle.before"
