@@ -184,6 +184,24 @@ run "landlock: keyring outside" "$PROBE" keyring
 expect_out_has "landlock: ... which works outside the sandbox" "reached"
 run "landlock: memfd" "$B" run $A "$P" -- "$PROBE" memfd
 expect_out_has "landlock: an executable memory file cannot be created when the profile limits exec" "denied"
+# a file's group or owner given away (to hand the profile to a group other
+# users belong to): only the caller's own, as cp -p and tar do.  A group
+# the caller belongs to (root: made one with setpriv; buckle leaves the
+# command no capability to give files to others)
+og=; for g in $(id -G); do [ "$g" != "$(id -g)" ] && { og=$g; break; }; done
+grp=
+if [ -z "$og" ] && [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+    og=$(awk -F: -v p="$(id -g)" '$3 != p { print $3; exit }' /etc/group)
+    grp="setpriv --groups $(id -g),$og"
+fi
+if [ -n "$og" ]; then
+    run "landlock: chgrp" $grp "$B" run $A "$P" -- /usr/bin/sh -c "chgrp $og '$R/proj/a.txt' 2>/dev/null; echo other=\$?; stat -c grp=%g '$R/proj/a.txt'; chown $(id -u):$(id -g) '$R/proj/a.txt'; echo own=\$?"
+    expect_out_has "landlock: the command cannot give a file to another group" "other=1"
+    expect_out_has "landlock: ... while its own user and group stay allowed" "own=0"
+    expect_out_has "landlock: ... the file's group is as it was" "grp=$(id -g)"
+else
+    skip "landlock: chgrp" "no group other than the primary one to test with"
+fi
 run "landlock: inherited fd" sh -c "exec 5>>'$R/out/o.txt'; exec \"\$0\" run $A '$P' -- '$PROBE' fdwrite 5 PWNED" "$B"
 expect_out_has "landlock: a descriptor the caller left open is closed before the command starts" "Bad file descriptor"
 grep -q PWNED "$R/out/o.txt" && fail "landlock: ... and nothing was written through it" "$(cat "$R/out/o.txt")" \
