@@ -9,7 +9,7 @@
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock scripts: every check" "not Linux"; exit 0; fi
 unset BUCKLE_SANDBOX_EXEC
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env      # $B the test build, with a run cache of the suite's own
 R="$TMP/llscripts"
 rm -rf "$R"
 mkdir -p "$R/proj/tools" "$R/home" "$R/tmp" "$R/prof"
