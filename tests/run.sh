@@ -8,7 +8,10 @@ export LC_ALL=C
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/buckle-test.XXXXXX")
 RESULTS="$TMP/results"
 : >"$RESULTS"
-trap 'rm -rf "$TMP"' EXIT INT TERM
+# told to stop, it stops (a trap alone would go on with the next group)
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 export BUCKLE BUILD TMP RESULTS
 
 group() { printf '== %s\n' "$1"; }
