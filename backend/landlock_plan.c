@@ -824,6 +824,17 @@ static void withhold_links(llb *b)
     }
 }
 
+/* How grant g reaches alt, another name of a path: not at all, the whole
+ * of it (it is alt, or a directory holding it), or part of it (it lies
+ * beneath alt). */
+enum { REACH_NONE, REACH_WHOLE, REACH_BENEATH };
+static int grant_reaches(const ll_grant *g, const char *alt)
+{
+    size_t gl = strlen(g->path), alen = strlen(alt);
+    if (!strcmp(g->path, alt) || (g->is_dir && under(alt, alen, g->path, gl))) return REACH_WHOLE;
+    return under(g->path, gl, alt, alen) ? REACH_BENEATH : REACH_NONE;
+}
+
 /* Bind mounts: a grant belongs to a directory or file, not to a path, so a
  * grant that reaches a denied path's directory through another mount of it
  * reaches the denied path too (the kernel checks the inode, the deny names
@@ -863,17 +874,15 @@ static void verify_mounts(llb *b)
             ll_alias *al;
             size_t na = ll_mount_aliases(b->a, &mt, h, &al);
             for (size_t j = 0; j < na; j++) {
-                size_t alen = strlen(al[j].alt);
                 for (size_t i = 0; i < p->ng; i++) {
                     ll_grant *g = &p->g[i];
                     if (!(g->access & bit)) continue;
-                    size_t gl = strlen(g->path);
-                    int take;
+                    int take, how = grant_reaches(g, al[j].alt);
                     const char *same = al[j].alt, *as = al[j].orig;
-                    if (!strcmp(g->path, al[j].alt) || (g->is_dir && under(al[j].alt, alen, g->path, gl)))
-                        take = 1;    /* it holds the whole other name */
-                    else if (under(g->path, gl, al[j].alt, alen)) {
-                        const char *o = arena_printf(b->a, "%s%s", al[j].orig, g->path + alen);
+                    if (how == REACH_WHOLE)
+                        take = 1;
+                    else if (how == REACH_BENEATH) {
+                        const char *o = arena_printf(b->a, "%s%s", al[j].orig, g->path + strlen(al[j].alt));
                         const char *po = profile_path(b->a, o, b->in->host_map);
                         take = g->is_dir ? may_match_beneath(b, d, po, strlen(po)) : !allows_all(b, ri, po);
                         same = g->path;
@@ -899,13 +908,9 @@ static void verify_mounts(llb *b)
         ll_alias *al;
         size_t na = ll_mount_aliases(b->a, &mt, h, &al);
         for (size_t j = 0; j < na; j++) {
-            size_t alen = strlen(al[j].alt);
             for (size_t i = 0; i < p->ng; i++) {
                 ll_grant *g = &p->g[i];
-                size_t gl = strlen(g->path);
-                if (strcmp(g->path, al[j].alt) && !(g->is_dir && under(al[j].alt, alen, g->path, gl)) &&
-                    !under(g->path, gl, al[j].alt, alen))
-                    continue;
+                if (grant_reaches(g, al[j].alt) == REACH_NONE) continue;
                 uint64_t take = 0;
                 for (size_t ri = 0; ri < NRIGHTS; ri++)
                     if (hidden || !(rights[ri].bit & LL_FS_READ_ONLY)) take |= rights[ri].bit;

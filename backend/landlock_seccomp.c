@@ -9,7 +9,8 @@
  * reach all of these without the system calls), and, always, what only
  * widens the kernel a sandboxed command can attack: new namespaces,
  * userfaultfd, perf events, BPF, personality flags; and the limits and
- * priorities of other processes.  A refused call fails
+ * priorities of other processes; a file given to another user or group.
+ * A refused call fails
  * with EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere
  * the filter cannot be built and the run is refused.  Also always: joining
  * a process group other than a new one of its own (setpgid). */
@@ -163,6 +164,22 @@ static void refuse_unless_self(prog *p, long nr, uint32_t kind)
     put(p, (struct sock_filter)DENY(EPERM));
 }
 
+/* nr refused unless its owner (argument a) and group (argument b) are each
+ * -1 (left as they are) or the caller's own (the low word: uid_t and gid_t
+ * are 32 bits) */
+static void refuse_chown(prog *p, long nr, unsigned a, unsigned b)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, (uint32_t)nr, 7);
+    put(p, (struct sock_filter)LD(ARG_LO(a)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, 1, 0));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)getuid(), 0, 3));
+    put(p, (struct sock_filter)LD(ARG_LO(b)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, 2, 0));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)getgid(), 1, 0));
+    put(p, (struct sock_filter)DENY(EPERM));
+}
+
 static void build(prog *p, unsigned what)
 {
     p->n = 0;
@@ -270,6 +287,19 @@ static void build(prog *p, unsigned what)
 #endif
     refuse_create_bits(p, SYS_openat, 2, 3, SC_SETID, EPERM);
     refuse_nr(p, SYS_openat2, ENOSYS);
+    /* a file's owner or group given away: Landlock controls no metadata,
+     * so a command could hand a file it owns (its profile, the directory
+     * it is in) to a group other users belong to, then make it writable
+     * for the group, and another user would choose what the next run
+     * enforces.  Only the caller's own user and group (cp -p, tar) */
+#ifdef SYS_chown
+    refuse_chown(p, SYS_chown, 1, 2);
+#endif
+#ifdef SYS_lchown
+    refuse_chown(p, SYS_lchown, 1, 2);
+#endif
+    refuse_chown(p, SYS_fchown, 1, 2);
+    refuse_chown(p, SYS_fchownat, 2, 3);
     /* personality: only the default, the query, and no address randomization
      * (READ_IMPLIES_EXEC would make every readable mapping executable) */
     put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));

@@ -261,7 +261,7 @@ static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const 
     diag *last = c->diags.tail;
     unsigned before = c->diags.errors;
     size_t head = strlen(action_name(ar->action)) + strlen(v->op) + 3;   /* "(allow OP " */
-    sbpl_read_opts o = { (uint32_t)head, (uint32_t)(head + am->value.len), 0 };
+    sbpl_read_opts o = { .start = (uint32_t)head, .end = (uint32_t)(head + am->value.len) };
     sexp *f = sbpl_read(&c->a, &c->diags, fs, &o);
     if (c->diags.errors == before) {
         if (!f || f->next || f->kind != SX_LIST)

@@ -69,7 +69,7 @@ void vb_open(vb_eval *v, crosscheck *x, const char *const *unset, size_t nunset,
         const raw_block *b = &c->pol.raw[i];
         if (!b->ast->verbatim) continue;
         const source *src = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
-        sbpl_read_opts ro = { b->ast->text.at.start, b->ast->text.at.start + (uint32_t)b->ast->text.len, 0 };
+        sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
         diag_list quiet;   /* the compiler read it without errors */
         diag_list_init(&quiet, &v->a);
         const sexp *u = unknown_param(sbpl_read(&v->a, &quiet, src, &ro), p, np, unset, nunset, 0);

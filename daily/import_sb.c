@@ -877,7 +877,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     m.dirs = dirs;
     sbpl_read_opts ro = { .whole = 1 };
     uint32_t rs, re;
-    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ rs, re, 0 };
+    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ .start = rs, .end = re };
     sexp *const top0 = sbpl_read(m.a, dl, src, &ro);
     if (dl->errors) {
         unloadable_help(dl);
@@ -967,7 +967,7 @@ restart:
         }
         m.fragment_src = fs;
         m.fragment = 1;
-        sexp *d = sbpl_read(m.a, dl, fs, &(sbpl_read_opts){ 0, 0, 1 });
+        sexp *d = sbpl_read(m.a, dl, fs, &(sbpl_read_opts){ .whole = 1 });
         if (!d) goto done;
         d->next = top;
         etop = d;

@@ -18,6 +18,7 @@ typedef struct sbpl_ctx {
     uint32_t str_start;
     int str_lossy;
     sexp *result;
+    sbpl_verbatim *verbatim;    /* NULL: the blocks are not wanted */
 } sbpl_ctx;
 
 void sbpl_error(sbpl_ctx *sc, uint32_t b, uint32_t e, const char *fmt, ...)
@@ -25,5 +26,7 @@ void sbpl_error(sbpl_ctx *sc, uint32_t b, uint32_t e, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+/* A ; comment of len bytes at offset at: notes the verbatim blocks' lines. */
+void sbpl_comment(sbpl_ctx *sc, uint32_t at, const char *text, size_t len);
 sexp *sx_new(sbpl_ctx *sc, sx_kind k, uint32_t b, uint32_t e);
 #endif

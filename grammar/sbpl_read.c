@@ -23,6 +23,31 @@ void sbpl_error(sbpl_ctx *sc, uint32_t b, uint32_t e, const char *fmt, ...)
     if (++sc->errors >= BUCKLE_MAX_SYNTAX_ERRORS) sc->stop = 1;
 }
 
+void sbpl_comment(sbpl_ctx *sc, uint32_t at, const char *text, size_t len)
+{
+    if (at > 0 && sc->src->text[at - 1] != '\n') return;     /* a whole line only */
+    sbpl_verbatim *v = sc->verbatim;
+    size_t ml = strlen(SBPL_VERBATIM_MARK), el = strlen(SBPL_VERBATIM_END) - 1;
+    if (len >= ml && !memcmp(text, SBPL_VERBATIM_MARK, ml)) {
+        if (v->n && v->end[v->n - 1] == UINT32_MAX) v->end[v->n - 1] = at;    /* one open at a time */
+        size_t cap = arena_grow_cap(v->n, v->cap);
+        v->start = arena_grow(sc->a, v->start, v->n, v->cap, sizeof *v->start);
+        v->end = arena_grow(sc->a, v->end, v->n, v->cap, sizeof *v->end);
+        v->cap = cap;
+        v->start[v->n] = at;
+        v->end[v->n++] = UINT32_MAX;
+    } else if (len == el && !memcmp(text, SBPL_VERBATIM_END, el) && v->n && v->end[v->n - 1] == UINT32_MAX) {
+        v->end[v->n - 1] = at;
+    }
+}
+
+int sbpl_in_verbatim(const sbpl_verbatim *v, uint32_t at)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (at >= v->start[i] && at < v->end[i]) return 1;
+    return 0;
+}
+
 sexp *sx_new(sbpl_ctx *sc, sx_kind k, uint32_t b, uint32_t e)
 {
     sexp *x = arena_alloc(sc->a, sizeof *x);
@@ -40,6 +65,7 @@ sexp *sbpl_read(arena *a, diag_list *diags, const source *src, const sbpl_read_o
     sc.a = a;
     sc.diags = diags;
     sc.src = src;
+    sc.verbatim = o ? o->verbatim : NULL;
     sb_init(&sc.str);
     uint32_t start = o && !o->whole ? o->start : 0;
     uint32_t end = o && !o->whole ? o->end : (uint32_t)src->len;

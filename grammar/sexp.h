@@ -19,9 +19,22 @@ typedef struct sexp {
 
 #define SBPL_MAX_DEPTH 256
 
+/* The comment lines around each sbpl verbatim block in buckle's output. */
+#define SBPL_VERBATIM_MARK ";; sbpl verbatim from "
+#define SBPL_VERBATIM_END ";; end of sbpl verbatim\n"
+
+/* The verbatim blocks the reader met: block i from the start of its
+ * SBPL_VERBATIM_MARK line to the start of its SBPL_VERBATIM_END line
+ * (UINT32_MAX when it has none). */
+typedef struct sbpl_verbatim {
+    uint32_t *start, *end;
+    size_t n, cap;
+} sbpl_verbatim;
+
 typedef struct sbpl_read_opts {
     uint32_t start, end;    /* byte range of src to read (an sbpl block) */
     int whole;              /* read all of src */
+    sbpl_verbatim *verbatim;    /* when set: filled with the verbatim blocks */
 } sbpl_read_opts;
 
 /* Reads SBPL text into a list of top-level data (a chain through next).
@@ -31,6 +44,8 @@ sexp *sbpl_read(arena *a, diag_list *diags, const source *src, const sbpl_read_o
  * C++ program can #include it (Nix does): sets *start and *end to the text
  * between the parentheses and returns 1; 0 when src is not one. */
 int sbpl_cxx_raw_string(const source *src, uint32_t *start, uint32_t *end);
+/* 1 when offset at of src lies in one of the blocks of v */
+int sbpl_in_verbatim(const sbpl_verbatim *v, uint32_t at);
 int sexp_is_sym(const sexp *x, const char *name);
 size_t sexp_length(const sexp *list);
 #endif

@@ -184,20 +184,10 @@ static int lint_sb_is_generated(const source *s)
 /* In buckle's own output, what makes the answers undecidable inside an sbpl
  * verbatim block (BK4014) is left to the source, which reports the block as
  * BK4013: lint of the output reports nothing its source does not. */
-static void verbatim_undecidable_aside(const source *src, diag *from)
+static void verbatim_undecidable_aside(const source *src, const sbpl_verbatim *vb, diag *from)
 {
-    for (diag *d = from; d; d = d->next) {
-        if (!d->code || strcmp(d->code, BK4014) || d->at.src != src) continue;
-        const char *p = src->text, *end = src->text + d->at.start, *open = NULL;
-        while (p < end) {
-            if (!strncmp(p, SBPL_VERBATIM_MARK, strlen(SBPL_VERBATIM_MARK))) open = p;
-            else if (open && !strncmp(p, SBPL_VERBATIM_END, strlen(SBPL_VERBATIM_END))) open = NULL;
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            if (!nl) break;
-            p = nl + 1;
-        }
-        if (open) d->suppressed = 1;
-    }
+    for (diag *d = from; d; d = d->next)
+        if (d->code && !strcmp(d->code, BK4014) && d->at.src == src && sbpl_in_verbatim(vb, d->at.start)) d->suppressed = 1;
 }
 
 static const char *param_lookup(const sb_param *p, size_t n, const char *name, size_t len)
@@ -288,13 +278,14 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         while (i < src->len && src->text[i] != '\n') i++;
         i++;
     }
-    sbpl_read_opts ro = { .whole = 1 };
+    sbpl_verbatim vb = { 0 };
+    sbpl_read_opts ro = { .whole = 1, .verbatim = &vb };
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(src, &rs, &re)) {
         /* a profile a C++ program #includes as a raw string literal */
         diag_add(dl, SEV_INFO, NULL, (span){ src, 0, rs },
                  "the profile is the C++ raw string literal in this file: linting the text inside it");
-        ro = (sbpl_read_opts){ rs, re, 0 };
+        ro = (sbpl_read_opts){ .start = rs, .end = re, .verbatim = &vb };
     }
     sexp *top = sbpl_read(a, dl, src, &ro);
     size_t ntest;
@@ -317,7 +308,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     sbpl_eval_opts eo = { .params = tvd, .nparams = ntv, .import_dirs = dirs, .nimport = nd, .sources = &imported, .unknown_params = 1 };
     diag *last = dl->tail;
     sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
-    if (lint_sb_is_generated(src)) verbatim_undecidable_aside(src, last ? last->next : dl->head);
+    if (lint_sb_is_generated(src)) verbatim_undecidable_aside(src, &vb, last ? last->next : dl->head);
     keep_sources(keep, imported);
     lint_view v;
     memset(&v, 0, sizeof v);

@@ -290,9 +290,11 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         run_say(sink, SEV_ERROR, "%s has lint errors; not running it (use --force to run anyway)", profile);
         goto out;
     }
-    /* a source another local user could rewrite (source_modes.c) */
-    for (size_t k = 0; k < c->ndeps; k++) {
-        const char *why = runner_source_mode_problem(&a, c->deps[k]);
+    /* a source another local user could rewrite, or buckle itself
+     * (source_modes.c) */
+    for (size_t k = 0; k <= c->ndeps; k++) {
+        const char *f = k < c->ndeps ? c->deps[k] : rq->exe_path && rq->exe_path[0] == '/' ? rq->exe_path : NULL;
+        const char *why = f ? runner_source_mode_problem(&a, f) : NULL;
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;

@@ -1,30 +1,115 @@
 /* source_modes.c - a profile source another local user may rewrite is not
- * compiled: a file writable by every user, one owned by another user (not
- * root), or one in a directory every user may write without the sticky bit
- * (where anyone can put another file in its place).  The sandbox itself
- * cannot add such modes (the seccomp filter refuses write for others), but
- * a file left that way, or changed so by a command before, would let any
- * local user choose what the next run enforces (docs/linux.md, "Where
- * buckle keeps its files"). */
+ * compiled: a file writable by every user or by a group other users belong
+ * to, one owned by another user (not root), or one in a directory (its own
+ * or any above it) every user, or such a group, may write without the
+ * sticky bit (where they can put another file, or directory, in its
+ * place).  The caller's private group (below) is the caller's own.  The
+ * sandbox itself cannot add write for others (the seccomp filter refuses
+ * it, and a change of group), but a file left that way, or changed so by a
+ * command before, would let another local user choose what the next run
+ * enforces (docs/linux.md, "Where buckle keeps its files"). */
 #include "source_modes.h"
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* the fields of each line of an /etc/passwd-like file, separated by ':'
+ * (f[0] .. f[n-1]); 0 at the end of the file */
+static int next_entry(FILE *fp, char *line, size_t len, char **f, int want)
+{
+    while (fgets(line, (int)len, fp)) {
+        line[strcspn(line, "\n")] = 0;
+        int n = 1;
+        f[0] = line;
+        for (char *p = line; *p && n < want; p++)
+            if (*p == ':') { *p = 0; f[n++] = p + 1; }
+        if (n == want) return 1;
+    }
+    return 0;
+}
+
+static int num_is(const char *s, unsigned long v)
+{
+    char *end;
+    unsigned long x = strtoul(s, &end, 10);
+    return end != s && !*end && x == v;
+}
+
+/* The caller's private group: gid is the primary group /etc/passwd gives
+ * the caller, no other account has it as its primary group, and
+ * /etc/group names no other member of it.  *name: the group's name, when
+ * /etc/group has it. */
+static int group_is_private(arena *a, unsigned long gid, const char **name)
+{
+    char line[4096], *f[7], me[256] = "";
+    unsigned long uid = (unsigned long)getuid();
+    int mine = 0, others = 0;
+    *name = NULL;
+    FILE *fp = fopen("/etc/passwd", "r");
+    if (!fp) return 0;
+    while (next_entry(fp, line, sizeof line, f, 7)) {
+        if (num_is(f[2], uid)) {
+            if (num_is(f[3], gid)) mine = 1;
+            snprintf(me, sizeof me, "%s", f[0]);
+        } else if (num_is(f[3], gid)) others = 1;
+    }
+    fclose(fp);
+    fp = fopen("/etc/group", "r");
+    if (fp) {
+        while (next_entry(fp, line, sizeof line, f, 4)) {
+            if (!num_is(f[2], gid)) continue;
+            *name = arena_strdup(a, f[0]);
+            for (char *m = strtok(f[3], ","); m; m = strtok(NULL, ","))
+                if (strcmp(m, me) != 0) others = 1;
+        }
+        fclose(fp);
+    }
+    return mine && !others;
+}
+
+/* Who other than the caller may write the file or directory of st: "every
+ * user", a group that is not the caller's private one ("the group NAME"),
+ * or NULL.  *all: 1 for every user. */
+static const char *writable_by_others(arena *a, const struct stat *st, int *all)
+{
+    *all = (st->st_mode & S_IWOTH) != 0;
+    if (*all) return "every user";
+    const char *g;
+    if ((st->st_mode & S_IWGRP) && !group_is_private(a, (unsigned long)st->st_gid, &g))
+        return g ? arena_printf(a, "the group %s", g) : arena_printf(a, "the group %lu", (unsigned long)st->st_gid);
+    return NULL;
+}
+
+/* the words after who: why a group is not the caller's own */
+static const char *members(int all) { return all ? "" : ", which has other members than you,"; }
 
 const char *runner_source_mode_problem(arena *a, const char *path)
 {
     struct stat st;
     if (stat(path, &st) != 0) return NULL;           /* compiled from what was read; nothing to say */
-    if (st.st_mode & S_IWOTH)
-        return arena_printf(a, "%s is writable by every user (mode %04o): any local user could choose what the next "
-                               "run enforces (chmod o-w it)", path, (unsigned)(st.st_mode & 07777));
+    int all;
+    const char *who = writable_by_others(a, &st, &all);
+    if (who)
+        return arena_printf(a, "%s is writable by %s%s (mode %04o): another local user could choose what the next "
+                               "run enforces (chmod %s it)", path, who, all ? "" : ", which has other members than you",
+                            (unsigned)(st.st_mode & 07777), all ? "o-w" : "g-w");
     if (st.st_uid != getuid() && st.st_uid != 0)
         return arena_printf(a, "%s belongs to another user (uid %lu), who could change what the next run enforces",
                             path, (unsigned long)st.st_uid);
+    /* each directory on its way, up to / */
     const char *sl = strrchr(path, '/');
-    const char *dir = !sl ? "." : sl == path ? "/" : arena_strndup(a, path, (size_t)(sl - path));
-    if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
-        return arena_printf(a, "%s is in %s, which every user may write (mode %04o, no sticky bit): any local user "
-                               "could put another file in its place", path, dir, (unsigned)(st.st_mode & 07777));
+    char *dir = !sl ? arena_strdup(a, ".") : sl == path ? arena_strdup(a, "/") : arena_strndup(a, path, (size_t)(sl - path));
+    for (;;) {
+        if (stat(dir, &st) == 0 && !(st.st_mode & S_ISVTX) && (who = writable_by_others(a, &st, &all)))
+            return arena_printf(a, "%s is in %s, which %s%s may write (mode %04o, no sticky bit): another local user "
+                                   "could put another file in its place (chmod %s %s)", path, dir, who, members(all),
+                                (unsigned)(st.st_mode & 07777), all ? "o-w" : "g-w", dir);
+        char *up = strrchr(dir, '/');
+        if (!up || !strcmp(dir, "/")) break;
+        if (up == dir) up[1] = 0;
+        else *up = 0;
+    }
     return NULL;
 }

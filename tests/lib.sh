@@ -31,9 +31,11 @@ expect_same() {  # NAME FILE1 FILE2
 }
 
 # runner_env: absolute paths of the stand-in ($SXA) and of buckle ($B), for
-# the `buckle run` tests (they change directory and TMPDIR): the test build,
-# the only one that honours BUCKLE_SANDBOX_EXEC and a run cache of the
-# script's own (BUCKLE_TEST_CACHE_PARENT); $BI stays the installed build
+# every script that runs `buckle run` (they change directory and TMPDIR):
+# the test build, the only one that honours BUCKLE_SANDBOX_EXEC and a run
+# cache of the suite's own (BUCKLE_TEST_CACHE_PARENT), so that the user's
+# own run cache stays as it was (tests/run.sh checks); $BI stays the
+# installed build, for a run without its cache (--no-cache)
 runner_env() {
     SXA=$(cd "$(dirname "$BUILD/sandbox-exec-standin")" && pwd)/sandbox-exec-standin
     BI=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")

@@ -59,13 +59,15 @@ n=$(sed -E 's/"([^"\\]|\\.)*"/""/g; s/;.*//' "$C/large.sb" | grep -oE '\((litera
 # the profile buckle run hands to sandbox-exec for srt's configurations is
 # no larger than srt's own profile of the same configuration (its size as
 # bench/srt/NAME.json records it; make bench compares filters too): the
-# values inlined as buckle run does, running /usr/bin/true
+# values inlined as buckle run does, running /usr/bin/true (the test build,
+# with a run cache of the suite's own)
+runner_env
 mkdir -p "$C/srt-tmp"
 for n in small medium large; do
     printf 'extends "%s/corpus/examples/srt-%s.buckle";\nprocess { allow exec "/usr/bin/true"; }\nfiles { allow read "/usr/bin/true"; }\n' \
         "$(pwd)" "$n" >"$C/run-srt-$n.buckle"
     # shellcheck disable=SC2086
-    f=$(env TMPDIR="$C/srt-tmp" "$BUCKLE" run --dry-run -I corpus $D "$C/run-srt-$n.buckle" -- /usr/bin/true 2>/dev/null | sed -n 's/^profile: //p')
+    f=$(env TMPDIR="$C/srt-tmp" "$B" run --dry-run -I corpus $D "$C/run-srt-$n.buckle" -- /usr/bin/true 2>/dev/null | sed -n 's/^profile: //p')
     srt=$(sed -n '/"profile"/,/}/s/.*"bytes": *\([0-9]*\).*/\1/p' "bench/srt/$n.json")
     got=$(wc -c <"${f:-/dev/null}" | tr -d ' ')
     [ -n "$f" ] && [ -n "$srt" ] && [ "$got" -gt 0 ] && [ "$got" -le "$srt" ] && ! grep -q '(param ' "$f" \
@@ -74,7 +76,6 @@ for n in small medium large; do
     rm -f "$f"
 done
 # buckle run hands the compact form to sandbox-exec
-runner_env
 mkdir -p "$C/tmp"
 printf 'extends "%s";\nprocess { allow exec "/usr/bin/true"; }\nfiles { allow read "/usr/bin/true"; }\n' "$(abspath "$C/many.buckle")" >"$C/run.buckle"
 run "compact: run --dry-run" env TMPDIR="$C/tmp" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --dry-run "$C/run.buckle" -- /usr/bin/true

@@ -5,7 +5,7 @@
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock: every check" "not Linux"; exit 0; fi
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env      # $B the test build, with a run cache of the suite's own; $BI the installed one
 PROBE=$(cd "$BUILD" && pwd)/tcpprobe
 BUILDA=$(cd "$BUILD" && pwd -P)
 R="$TMP/landlock"
@@ -58,16 +58,24 @@ if [ "$(grep -c '' "$TMP/err")" -eq 1 ]; then pass "landlock: the summary is one
 
 # the installed buckle ignores the test hooks: a variable in the environment
 # can neither run the command without its sandbox (a "sandbox-exec" that
-# runs it bare) nor move the run cache somewhere the sandbox may write
+# runs it bare) nor move the run cache somewhere the sandbox may write.
+# Without the cache (the user's own stays as it was): where buckle takes its
+# run cache to be shows in the plan, which keeps it from the sandbox.
 mkdir -p "$R/hookcache"
 printf '#!/bin/sh\n: >"%s/hook-used"\nwhile [ $# -gt 0 ] && [ "$1" != -f ]; do shift; done; shift 2; exec "$@"\n' "$R" >"$R/fake-sandbox-exec"
 chmod +x "$R/fake-sandbox-exec"
 run "landlock: BUCKLE_SANDBOX_EXEC set" env BUCKLE_SANDBOX_EXEC="$R/fake-sandbox-exec" BUCKLE_TEST_CACHE_PARENT="$R/hookcache" \
-    "$B" run $A "$P" -- /usr/bin/cat "$R/out/o.txt"
+    "$BI" run --no-cache $A "$P" -- /usr/bin/cat "$R/out/o.txt"
 expect_rc "landlock: BUCKLE_SANDBOX_EXEC does not turn the sandbox off (the read outside is refused)" 1
 expect_out_lacks "landlock: BUCKLE_SANDBOX_EXEC: nothing outside is read" "outside"
 if [ -e "$R/hook-used" ]; then fail "landlock: BUCKLE_SANDBOX_EXEC is not run" "the fake sandbox-exec ran"; else pass "landlock: BUCKLE_SANDBOX_EXEC is not run"; fi
-if ls "$R/hookcache" | grep -q .; then fail "landlock: BUCKLE_TEST_CACHE_PARENT does not move the run cache" "$(ls "$R/hookcache")"; else pass "landlock: BUCKLE_TEST_CACHE_PARENT does not move the run cache"; fi
+printf 'default deny;\nfiles { allow read "/usr", "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' "$R" >"$R/prof/hook.buckle"
+run "landlock: BUCKLE_TEST_CACHE_PARENT set" env BUCKLE_TEST_CACHE_PARENT="$R/hookcache" "$BI" run -v --no-cache $A "$R/prof/hook.buckle" -- /usr/bin/true
+if grep -q "buckle's run cache" "$TMP/err"; then fail "landlock: BUCKLE_TEST_CACHE_PARENT does not move the run cache" "$ERR"
+else pass "landlock: BUCKLE_TEST_CACHE_PARENT does not move the run cache"; fi
+run "landlock: BUCKLE_TEST_CACHE_PARENT set, test build" env BUCKLE_TEST_CACHE_PARENT="$R/hookcache" "$B" run -v --no-cache $A "$R/prof/hook.buckle" -- /usr/bin/true
+expect_err_has "landlock: ... (which the test build honours)" "buckle's run cache (other runs' plans) inside $R"
+if ls "$R/hookcache" | grep -q .; then fail "landlock: BUCKLE_TEST_CACHE_PARENT: nothing in it without the cache" "$(ls "$R/hookcache")"; else pass "landlock: BUCKLE_TEST_CACHE_PARENT: nothing in it without the cache"; fi
 
 # kernel result vs `buckle query --platform linux` (concrete operations)
 agree() {  # NAME KERNEL_RC(0 allowed) QUERY-ARGS...
@@ -176,6 +184,24 @@ run "landlock: keyring outside" "$PROBE" keyring
 expect_out_has "landlock: ... which works outside the sandbox" "reached"
 run "landlock: memfd" "$B" run $A "$P" -- "$PROBE" memfd
 expect_out_has "landlock: an executable memory file cannot be created when the profile limits exec" "denied"
+# a file's group or owner given away (to hand the profile to a group other
+# users belong to): only the caller's own, as cp -p and tar do.  A group
+# the caller belongs to (root: made one with setpriv; buckle leaves the
+# command no capability to give files to others)
+og=; for g in $(id -G); do [ "$g" != "$(id -g)" ] && { og=$g; break; }; done
+grp=
+if [ -z "$og" ] && [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+    og=$(awk -F: -v p="$(id -g)" '$3 != p { print $3; exit }' /etc/group)
+    grp="setpriv --groups $(id -g),$og"
+fi
+if [ -n "$og" ]; then
+    run "landlock: chgrp" $grp "$B" run $A "$P" -- /usr/bin/sh -c "chgrp $og '$R/proj/a.txt' 2>/dev/null; echo other=\$?; stat -c grp=%g '$R/proj/a.txt'; chown $(id -u):$(id -g) '$R/proj/a.txt'; echo own=\$?"
+    expect_out_has "landlock: the command cannot give a file to another group" "other=1"
+    expect_out_has "landlock: ... while its own user and group stay allowed" "own=0"
+    expect_out_has "landlock: ... the file's group is as it was" "grp=$(id -g)"
+else
+    skip "landlock: chgrp" "no group other than the primary one to test with"
+fi
 run "landlock: inherited fd" sh -c "exec 5>>'$R/out/o.txt'; exec \"\$0\" run $A '$P' -- '$PROBE' fdwrite 5 PWNED" "$B"
 expect_out_has "landlock: a descriptor the caller left open is closed before the command starts" "Bad file descriptor"
 grep -q PWNED "$R/out/o.txt" && fail "landlock: ... and nothing was written through it" "$(cat "$R/out/o.txt")" \
@@ -226,7 +252,8 @@ expect_err_has "landlock: HOME=/ is refused with the reason" "it is the root dir
 # buckle's own directories stay unwritable: the run cache, in .cache of the
 # home directory the password database names (whatever HOME says), even where
 # the profile allows writing there; nothing of buckle's sits in TMPDIR, which
-# stays writable whole (docs/linux.md)
+# stays writable whole (docs/linux.md); the installed build without its
+# cache, which it keeps from the sandbox all the same
 U=$(id -u)
 PH=$(getent passwd "$U" | cut -d: -f6)
 mkdir -p "$R/tmpd/sub" "$R/fakehome"
@@ -237,17 +264,17 @@ expect_err_has "landlock: ... the write rule on TMPDIR is exact" "tmpd.buckle:2:
 if [ -n "$PH" ] && [ "$PH" != / ] && [ -d "$PH" ]; then
     made=; [ -d "$PH/.cache/buckle" ] || { mkdir -p -m 700 "$PH/.cache/buckle" && made=1; }
     printf 'default deny;\nfiles { allow read "/usr", "%s"; allow write "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; }\n' "$PH/.cache" "$PH/.cache" >"$R/prof/cache.buckle"
-    run "landlock: run cache" env HOME="$R/fakehome" "$B" run -v $A "$R/prof/cache.buckle" -- /usr/bin/sh -c "touch '$PH/.cache/buckle/planted-$$'"
+    run "landlock: run cache" env HOME="$R/fakehome" "$BI" run --no-cache -v $A "$R/prof/cache.buckle" -- /usr/bin/sh -c "touch '$PH/.cache/buckle/planted-$$'"
     [ "$RC" -ne 0 ] && [ ! -e "$PH/.cache/buckle/planted-$$" ] && pass "landlock: the sandbox cannot write into the run cache in the home's .cache, even where the profile allows it (and HOME names another directory)" \
         || fail "landlock: the sandbox cannot write into the run cache in the home's .cache, even where the profile allows it (and HOME names another directory)" "rc $RC: $ERR"
-    run "landlock: run cache moved" env HOME="$R/fakehome" "$B" run $A "$R/prof/cache.buckle" -- /usr/bin/sh -c "mv '$PH/.cache/buckle' '$PH/.cache/buckle-moved-$$'"
+    run "landlock: run cache moved" env HOME="$R/fakehome" "$BI" run --no-cache $A "$R/prof/cache.buckle" -- /usr/bin/sh -c "mv '$PH/.cache/buckle' '$PH/.cache/buckle-moved-$$'"
     [ "$RC" -ne 0 ] && [ -d "$PH/.cache/buckle" ] && [ ! -e "$PH/.cache/buckle-moved-$$" ] && pass "landlock: ... nor rename it away (to put another in its place)" \
         || fail "landlock: ... nor rename it away (to put another in its place)" "rc $RC: $ERR"
     rm -f "$PH/.cache/buckle/planted-$$"
     [ -d "$PH/.cache/buckle-moved-$$" ] && mv "$PH/.cache/buckle-moved-$$" "$PH/.cache/buckle"
     [ -n "$made" ] && rm -rf "$PH/.cache/buckle"
     if [ ! -e "$PH/.cache/buckle" ]; then
-        run "landlock: run cache missing" env HOME="$R/fakehome" "$B" run --no-cache $A "$R/prof/cache.buckle" -- /usr/bin/mkdir "$PH/.cache/buckle"
+        run "landlock: run cache missing" env HOME="$R/fakehome" "$BI" run --no-cache $A "$R/prof/cache.buckle" -- /usr/bin/mkdir "$PH/.cache/buckle"
         [ "$RC" -ne 0 ] && [ ! -e "$PH/.cache/buckle" ] && pass "landlock: ... nor create it when it is missing" \
             || { fail "landlock: ... nor create it when it is missing" "rc $RC: $ERR"; rmdir "$PH/.cache/buckle" 2>/dev/null; }
     fi
@@ -259,8 +286,7 @@ fi
 mkdir -p "$R/cachereal" "$R/evil/buckle-cache-$U"
 ln -s "$R/cachereal" "$R/cachelink"
 printf 'default deny;\nfiles { allow read "/usr", "%s"; allow write "%s"; allow exec-map "/usr/lib"; }\nprocess { allow exec "/usr/bin"; allow fork; }\n' "$R" "$R" >"$R/prof/relink.buckle"
-BT=$(cd "$BUILD" && pwd)/buckle-test    # the build that honours the test hook
-run "landlock: cache link" env BUCKLE_TEST_CACHE_PARENT="$R/cachelink" "$BT" run --force $A "$R/prof/relink.buckle" -- /usr/bin/sh -c "rm '$R/cachelink'; ln -s '$R/evil' '$R/cachelink'"
+run "landlock: cache link" env BUCKLE_TEST_CACHE_PARENT="$R/cachelink" "$B" run --force $A "$R/prof/relink.buckle" -- /usr/bin/sh -c "rm '$R/cachelink'; ln -s '$R/evil' '$R/cachelink'"
 [ "$(readlink "$R/cachelink")" = "$R/cachereal" ] && pass "landlock: a link on the way to the run cache cannot be re-pointed" \
     || fail "landlock: a link on the way to the run cache cannot be re-pointed" "now $(readlink "$R/cachelink"); rc $RC: $ERR"
 

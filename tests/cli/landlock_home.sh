@@ -11,14 +11,16 @@ skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock home: every check" "not Linux"; exit 0; fi
 unset BUCKLE_SANDBOX_EXEC
 A=--linux-accept=files
-# buckle and the standard library beside it, readable by an unprivileged
-# user (the test's own directory is not): a directory of the test's own
+# buckle (the test build, with a run cache of the suite's own) and the
+# standard library beside it, readable by an unprivileged user (the test's
+# own directory is not): a directory of the test's own
+runner_env
 U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-llhome.XXXXXX")
 chmod 755 "$U"
 U=$(cd "$U" && pwd -P)
 trap 'rm -rf "$U"' EXIT
 mkdir -p "$U/corpus"
-cp "$BUCKLE" "$U/buckle"
+cp "$B" "$U/buckle"
 cp -R corpus/std "$U/corpus/std"
 chmod -R a+rX "$U"
 B=$U/buckle

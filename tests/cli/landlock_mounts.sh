@@ -16,7 +16,7 @@ if [ -z "${LLMOUNTS_NS:-}" ]; then
     LLMOUNTS_NS=1 exec unshare -m --propagation private sh "$0"
 fi
 unset BUCKLE_SANDBOX_EXEC
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env      # $B the test build, with a run cache of the suite's own
 # outside /tmp and TMPDIR (the run keeps nothing there, but a clean place)
 R=$(mktemp -d /var/tmp/buckle-llmounts.XXXXXX)
 R=$(cd "$R" && pwd -P)

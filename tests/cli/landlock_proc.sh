@@ -5,7 +5,7 @@
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock /proc/self: every check" "not Linux"; exit 0; fi
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env      # $B the test build, with a run cache of the suite's own
 SP=$(cd "$BUILD" && pwd)/sysprobe
 BUILDA=$(cd "$BUILD" && pwd -P)
 R="$TMP/llproc"

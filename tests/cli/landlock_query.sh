@@ -6,7 +6,7 @@
 # kernel is involved.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env      # $B the test build, with a run cache of the suite's own
 R="$TMP/llquery"
 rm -rf "$R"
 mkdir -p "$R/proj" "$R/prof"

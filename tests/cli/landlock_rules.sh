@@ -5,7 +5,7 @@
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock rules: every check" "not Linux"; exit 0; fi
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env      # $B the test build, with a run cache of the suite's own
 PROBE=$(cd "$BUILD" && pwd)/tcpprobe
 BUILDA=$(cd "$BUILD" && pwd -P)
 R="$TMP/llrules"

@@ -9,7 +9,7 @@
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock scripts: every check" "not Linux"; exit 0; fi
 unset BUCKLE_SANDBOX_EXEC
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env      # $B the test build, with a run cache of the suite's own
 R="$TMP/llscripts"
 rm -rf "$R"
 mkdir -p "$R/proj/tools" "$R/home" "$R/tmp" "$R/prof"
@@ -34,8 +34,9 @@ expect_out_has "landlock scripts: ... one that runs another script of the projec
 ag "std/agent nested.sh" ./nested.sh
 expect_out_has "landlock scripts: ... and a script whose interpreter is a script of the project" "built"
 
-# what tools read to describe the host (pip reads /etc/debian_version)
-for f in /etc/debian_version /etc/hostname /etc/lsb-release; do
+# what tools read to describe the host (pip reads /etc/debian_version) and
+# the file types by name (python's mimetypes)
+for f in /etc/debian_version /etc/hostname /etc/lsb-release /etc/mime.types; do
     [ -f "$f" ] && [ ! -L "$f" ] || continue
     ag "std/agent reads $f" "/usr/bin/head -c 1 $f"
     expect_rc "landlock scripts: std/agent (std/base) lets $f be read" 0

@@ -16,8 +16,10 @@ mkdir -p "$U/inst/corpus" "$U/proj" "$U/tmp" "$U/home" "$W"
 U=$(cd "$U" && pwd -P)
 W=$(cd "$W" && pwd -P)
 I=$U/inst
-# installed in the source tree's layout: the binary beside corpus/std
-cp "$BUCKLE" "$I/buckle"
+# installed in the source tree's layout: the binary beside corpus/std (the
+# test build, with a run cache of the suite's own)
+runner_env
+cp "$B" "$I/buckle"
 cp -R corpus/std "$I/corpus/std"
 cp "$I/corpus/std/base.buckle" "$U/base.before"
 cp "$I/buckle" "$U/buckle.before"
@@ -76,4 +78,44 @@ chmod 1777 "$W/shared"
 run "landlock self: sticky" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/top.buckle' -- /usr/bin/true"
 expect_rc "landlock self: ... with the sticky bit (as /tmp) it runs" 0
 chmod 755 "$W/shared"
+
+# ... nor one writable by a group that has other members than the caller
+# (the file, its directory or one above it), while the caller's private
+# group may write: a group of the caller's other than its primary one
+# counts as shared (as root: any other group)
+pg=$(id -g)
+og=; for g in $(id -G); do [ "$g" != "$pg" ] && { og=$g; break; }; done
+[ -z "$og" ] && [ "$(id -u)" -eq 0 ] && og=$(awk -F: -v p="$pg" '$3 != p { print $3; exit }' /etc/group)
+if [ -n "$og" ]; then
+    gname=$(awk -F: -v g="$og" '$3 == g { print $1; exit }' /etc/group)
+    chgrp "$og" "$W/w.buckle" && chmod g+w "$W/w.buckle"
+    run "landlock self: group-writable profile" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/w.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: a profile writable by a group with other members is refused" 125
+    expect_err_has "landlock self: ... saying why" "$W/w.buckle is writable by the group ${gname:-$og}, which has other members than you (mode 0664)"
+    expect_err_has "landlock self: ... and how to mend it" "(chmod g-w it)"
+    chmod g-w "$W/w.buckle"
+    mkdir -p "$W/gshared/deeper"
+    printf 'files { allow read "/usr"; }\n' >"$W/gshared/deeper/b.buckle"
+    printf 'extends "./gshared/deeper/b";\nprocess { allow exec "/usr/bin"; }\nfiles { allow exec-map "/usr/lib"; allow read "/etc"; }\n' >"$W/gtop.buckle"
+    chgrp "$og" "$W/gshared" && chmod 0775 "$W/gshared"
+    run "landlock self: base under a group-writable directory" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/gtop.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: a base below a directory a group with other members may write is refused" 125
+    expect_err_has "landlock self: ... saying why" "is in $W/gshared, which the group ${gname:-$og}, which has other members than you, may write (mode 0775, no sticky bit)"
+    chmod 0755 "$W/gshared"
+    run "landlock self: group-writable no more" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/gtop.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: ... and runs once it is not" 0
+else
+    skip "landlock self: group-writable sources" "no group other than the primary one to test with"
+fi
+# the caller's private group may write: its primary group when no other
+# account has it (/etc/passwd) and /etc/group names no other member
+if [ "$(awk -F: -v g="$pg" -v u="$(id -u)" '$4 == g && $3 != u' /etc/passwd | wc -l)" -eq 0 ] &&
+   ! awk -F: -v g="$pg" -v me="$(id -un)" '$3 == g { n = split($4, m, ","); for (i = 1; i <= n; i++) if (m[i] != me) exit 0; exit 1 } END { }' /etc/group; then
+    chgrp "$pg" "$W/w.buckle" && chmod g+w "$W/w.buckle"
+    run "landlock self: private group" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/w.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: a profile writable by the caller's private group runs" 0
+    chmod g-w "$W/w.buckle"
+else
+    skip "landlock self: the caller's private group" "the primary group $pg has other members"
+fi
 exit 0

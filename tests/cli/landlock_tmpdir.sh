@@ -6,7 +6,7 @@
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock tmpdir: every check" "not Linux"; exit 0; fi
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env      # $B the test build, with a run cache of the suite's own
 P=$(pwd)/corpus/examples/agent.buckle
 A=--linux-accept=files,ports,network,ipc
 unset BUCKLE_SANDBOX_EXEC

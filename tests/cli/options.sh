@@ -121,6 +121,8 @@ run "options: -- ends the options" "$BUCKLE" fmt -- "$D/lib/base.buckle"
 expect_rc "options: fmt -- FILE" 0
 # run goes through the same parser: the same spellings, and its own exit
 # status for usage errors (125); what follows -- is the command, never options
+# (the test build, with a run cache of the suite's own)
+runner_env
 cat >"$D/r.buckle" <<'EOF'
 extends "base";
 param P;
@@ -129,17 +131,17 @@ process { allow exec "/usr/bin", "/bin"; }
 EOF
 for def in "-D P=/srv" "-DP=/srv" "--define=P=/srv"; do
     # shellcheck disable=SC2086
-    run "options: run $def" "$BUCKLE" run --dry-run -I "$D/lib" $def "$D/r.buckle" -- /bin/echo -D -v
+    run "options: run $def" "$B" run --dry-run -I "$D/lib" $def "$D/r.buckle" -- /bin/echo -D -v
     expect_rc "options: run $def: dry run" 0
     expect_out_has "options: run $def: the value reaches sandbox-exec" "P=/srv"
     expect_out_has "options: run $def: the command's own -D -v are its arguments" "/bin/echo -D -v"
 done
-run "options: run -I$D/lib" "$BUCKLE" run --dry-run "-I$D/lib" -DP=/srv "$D/r.buckle" -- /bin/true
+run "options: run -I$D/lib" "$B" run --dry-run "-I$D/lib" -DP=/srv "$D/r.buckle" -- /bin/true
 expect_rc "options: run -IDIR" 0
-run "options: run unknown option" "$BUCKLE" run --frobnicate "$D/r.buckle" -- /bin/true
+run "options: run unknown option" "$B" run --frobnicate "$D/r.buckle" -- /bin/true
 expect_rc "options: run: an unknown option exits 125" 125
 expect_err_has "options: run: an unknown option is named" "buckle run: error: unknown option --frobnicate"
-run "options: run two profiles" "$BUCKLE" run "$D/r.buckle" "$D/r.buckle" -- /bin/true
+run "options: run two profiles" "$B" run "$D/r.buckle" "$D/r.buckle" -- /bin/true
 expect_rc "options: run: a second operand before -- exits 125" 125
-run "options: run without --" "$BUCKLE" run "$D/r.buckle" /bin/true
+run "options: run without --" "$B" run "$D/r.buckle" /bin/true
 expect_rc "options: run: no -- exits 125" 125

@@ -5,7 +5,7 @@
 # and, on Linux, enforced live with `buckle run`, with `query --platform
 # linux` agreeing with the kernel.  std/agent runs real tools on Linux.
 . tests/lib.sh
-B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
+runner_env      # $B the test build, with a run cache of the suite's own
 ROOT=$(pwd)
 R="$TMP/platform"
 rm -rf "$R"
