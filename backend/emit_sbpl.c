@@ -297,7 +297,7 @@ static const char *name_filter(const matcher *m)
  * D=tmp, "/t$X" with X=mp; "/$D" alone is NAME.root, "$P/etc" NAME.pdir):
  * put_matcher adds the path under /private, guarded so that it holds only
  * there (docs/language.md). */
-static int alias_guard(emitter *e, const char *t, size_t len)
+static int alias_guard(emitter *e, const char *t, size_t len, int glob)
 {
     if (compile_platform(e->c) == PLAT_LINUX || !len) return 0;
     size_t i = 0;
@@ -313,6 +313,11 @@ static int alias_guard(emitter *e, const char *t, size_t len)
             while (e0 < len && t[e0] != '/') e0++;
             if (pv) return 0;
             if (memchr(t + s0, PARAM_OPEN, e0 - s0)) return 1;
+            /* "${P}*": P=/t makes "/t*", which matches tmp */
+            for (size_t k = s0; glob && k < e0; k++) {
+                if (t[k] == '\\') { k++; continue; }
+                if (t[k] == '*' || t[k] == '?' || t[k] == '[') return 1;
+            }
             static const char *const names[] = { "tmp", "var", "etc" };
             for (size_t k = 0; k < 3; k++)
                 if (e0 - s0 < 3 && !memcmp(names[k] + 3 - (e0 - s0), t + s0, e0 - s0)) return 1;
@@ -337,6 +342,15 @@ static int alias_guard(emitter *e, const char *t, size_t len)
         if (!hm_get(&e->c->defines, t + k + 1, j - k - 1)) unknown = 1;
         if (!lead && k == s && j + 1 == end) return 0;     /* "/$D" alone: NAME.root, NAME.rootre */
         k = j;
+    }
+    if (!has && glob && lead && unknown) {      /* "$P/t*": with P=/ a pattern that may match tmp */
+        strbuf c;
+        sb_init(&c);
+        sb_add(&c, t + i, end - i);
+        size_t rest;
+        int m = glob_alias_mask(c.data, c.len, &rest) != 0;
+        sb_free(&c);
+        return m;
     }
     return has && unknown;
 }
@@ -470,7 +484,7 @@ static void put_matcher(emitter *e, const matcher *m)
     if ((m->kind != MK_ANCESTORS || memchr(m->value, PARAM_OPEN, m->len)) && root_split(e, m)) return;
     if ((m->kind == MK_LITERAL || m->kind == MK_SUBPATH || m->kind == MK_PREFIX || m->kind == MK_GLOB ||
          (m->kind == MK_ANCESTORS && memchr(m->value, PARAM_OPEN, m->len))) &&
-        !m->plain && m->value && alias_guard(e, m->value, m->len)) {
+        !m->plain && m->value && alias_guard(e, m->value, m->len, m->kind == MK_GLOB)) {
         put_alias_guarded(e, m);
         return;
     }

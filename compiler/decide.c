@@ -293,9 +293,10 @@ static void build_index(decider *d)
             /* an anchored pattern's literal start, and a text every match contains */
             regex_literals lit;
             if (r->m.kind == MK_GLOB &&
-                !(compile_platform(d->c) == PLAT_MACOS && template_private_alias(r->m.value, r->m.len, &d->values))) {
+                !(compile_platform(d->c) == PLAT_MACOS && (template_private_alias(r->m.value, r->m.len, &d->values) ||
+                                                           template_glob_alias(r->m.value, r->m.len, &d->values)))) {
                 glob_literals_of(&d->a, r->m.value, r->m.len, &d->values, &lit);
-            } else {                    /* a regex, or a glob a value moves under /private */
+            } else {                    /* a regex, or a glob a value moves (or that reaches) under /private */
                 size_t len;
                 const char *text = regex_text(d, r, &len);
                 regex_literals_of(&d->a, text, len, &lit);

@@ -55,9 +55,14 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl);
  * one is dropped, or with TPL_KEEP left as the marker of the derived
  * parameter that holds its regex (NAME.re, NAME.pre, NAME.rootre).  On
  * macOS (no TPL_LINUX) a regex that values put under /tmp, /var or /etc
- * starts "^/private".  The one place the aliases are applied to
- * patterns. */
+ * starts "^/private", and a glob whose first component is a pattern that
+ * matches tmp, var or etc (glob_alias_mask, with the values in) is
+ * followed by "|" and the regex of each such path under /private (not with
+ * TPL_NOALIAS).  The one place the aliases are applied to patterns. */
 void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags);
+/* The aliases (glob_alias_mask) glob template t's first component matches,
+ * with the values in; 0 where a parameter there has none. */
+unsigned template_glob_alias(const char *t, size_t len, const hashmap *vals);
 /* NAME.dir: the value ending in exactly one "/" ("/" for the root). */
 void param_dir_value(strbuf *out, const char *v);
 /* A value that can stand inside a path after other text: relative, no

@@ -149,3 +149,49 @@ printf 'files {\n    allow read "/Users/x/.config";\n    deny read regex "^/User
 run "patterns: escaped regex depth" "$BUCKLE" query "$TMP/rxesc.buckle" files read /Users/x/.config/secret
 expect_out_has "patterns: a regex with an escaped dot ranks by its whole fixed part" "deny /Users/x/.config/secret"
 expect_out_has "patterns: the compiled output agrees" "compiled SBPL agrees"
+
+# a glob whose first component is a pattern that matches tmp, var or etc
+# covers the path the kernel sees under /private (docs/language.md): the
+# decision, the compiled output (readable, --compact, -D), the traversal and
+# the final checks agree
+cat >"$P/aliasroot.buckle" <<'EOB'
+param D = "x";
+files {
+    allow read "/";
+    deny read glob "/t*/secret", glob "/?mp/s2", glob "/[tv]*/s3", glob "/*/s4", glob "/[!x]tc/s5";
+    deny read glob "/$D*/s6";
+    allow write glob "/va?/w/*";
+}
+EOB
+query aliasroot.buckle file-read-data /private/tmp/secret deny
+run "patterns: alias-root query /tmp" "$BUCKLE" query "$P/aliasroot.buckle" file-read-data /tmp/secret/x
+expect_out_has "patterns: a query of /tmp/secret/x is one of /private/tmp/secret/x, denied" "deny /private/tmp/secret/x"
+query aliasroot.buckle file-read-data /private/tmp/s2 deny
+query aliasroot.buckle file-read-data /private/var/s3 deny
+query aliasroot.buckle file-read-data /private/etc/s3 allow
+query aliasroot.buckle file-read-data /private/etc/s4 deny
+query aliasroot.buckle file-read-data /private/etc/s5 deny
+query aliasroot.buckle file-read-data /tmpx/secret deny
+query aliasroot.buckle file-read-data /private/tmpx/secret allow
+query aliasroot.buckle file-read-metadata /private/var/w allow
+run "patterns: alias-root -D" "$BUCKLE" query -D D=t "$P/aliasroot.buckle" file-read-data /private/tmp/s6
+expect_out_has "patterns: a value that makes the first component a pattern matching tmp" "deny /private/tmp/s6"
+expect_out_has "patterns: ... compiled SBPL agrees" "compiled SBPL agrees"
+run "patterns: alias-root compile" "$BUCKLE" compile "$P/aliasroot.buckle"
+expect_out_has "patterns: the glob's path under /private is in the output" '(regex "^/t[^/]*/secret(/.*)?$|^/private/tmp/secret(/.*)?$")'
+expect_out_has "patterns: a value in the first component is matched under /private too" '(require-all (regex (string-append "^/private/" (param "D.re") "[^/]*/s6(/.*)?$")) (regex "^/private/(tmp|var|etc)(/|$)"))'
+expect_out_has "patterns: /private is traversed for an allow under an alias" '(allow file-read-metadata (literal "/private"))'
+run "patterns: alias-root -D compile" "$BUCKLE" compile --compact -D D=t "$P/aliasroot.buckle"
+expect_out_has "patterns: with -D the value's glob is matched under /private" '|^/private/tmp/s6(/.*)?$'
+# a final deny written as such a glob is no way around for a file that extends it
+cat >"$P/aliasfinal.buckle" <<'EOB'
+files { allow read "/"; deny final read glob "/t*/secret"; }
+EOB
+printf 'extends "./aliasfinal.buckle";\nfiles { allow read "/private/tmp/secret"; }\n' >"$P/aliasfinal2.buckle"
+printf 'extends "./aliasfinal.buckle";\nsbpl """(allow file-read* (subpath "/private/tmp"))""";\n' >"$P/aliasfinal3.buckle"
+run "patterns: alias-root final" "$BUCKLE" compile "$P/aliasfinal2.buckle"
+expect_rc "patterns: an allow of the glob's path under /private contradicts the final deny" 1
+expect_err_has "patterns: ... BK2005" "BK2005"
+run "patterns: alias-root final raw" "$BUCKLE" compile "$P/aliasfinal3.buckle"
+expect_rc "patterns: a raw allow of /private/tmp may override it" 1
+expect_err_has "patterns: ... BK2005 (raw)" "BK2005"
