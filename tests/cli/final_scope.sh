@@ -84,3 +84,20 @@ printf 'param SECRETS;\nfiles { deny final read "$SECRETS"; }\n' >"$D/pbase2.buc
 printf 'extends "./pbase2";\nparam SECRETS = "/Users/test/.ssh";\nfiles { allow read "~"; }\n' >"$D/pchild2.buckle"
 run "final scope: default given" "$BUCKLE" compile "$D/pchild2.buckle" -o /dev/null
 expect_rc "final scope: a base without a default may get one from the child" 0
+# once a file of the chain has given the default, a file extending that one
+# cannot move the final rule either
+printf 'param ROOT;\nfiles { allow read "/"; deny final read "$ROOT"; }\n' >"$D/gbase.buckle"
+printf 'extends "./gbase";\nparam ROOT = "/secret";\n' >"$D/gchild.buckle"
+printf 'extends "./gchild";\nparam ROOT = "/elsewhere";\n' >"$D/ggrand.buckle"
+run "final scope: default given, then moved" "$BUCKLE" query "$D/ggrand.buckle" file-read-data /secret/x/y
+expect_rc "final scope: a grandchild's default for a final rule's parameter is an error" 1
+expect_err_has "final scope: at the grandchild's default" "ggrand.buckle:2:14: error: this default of ROOT would move a final rule"
+expect_err_has "final scope: the note points at the default the rule takes" "gchild.buckle:2:14: note: the default the final rule takes"
+# a parameter that reaches the final rule through another one's default
+printf 'param A = "/secret";\nparam ROOT = "$A/x";\nfiles { allow read "/"; deny final read "$ROOT"; }\n' >"$D/dbase.buckle"
+printf 'extends "./dbase";\nparam A = "/elsewhere";\n' >"$D/dchild.buckle"
+run "final scope: derived default moved" "$BUCKLE" query "$D/dchild.buckle" file-read-data /secret/x/y
+expect_rc "final scope: a default that reaches a final rule through another parameter is an error" 1
+expect_err_has "final scope: at that default" "dchild.buckle:2:11: error: this default of A would move a final rule"
+run "final scope: derived default kept" "$BUCKLE" query "$D/dbase.buckle" file-read-data /secret/x/y
+expect_out_has "final scope: the base denies" "deny /secret/x/y"
