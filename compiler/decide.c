@@ -418,19 +418,17 @@ void request_kind_for_op(int op, const char *obj, sb_request *q)
 
 sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n)
 {
-    static const char *const sfx[DERIVED_PER_PARAM - 1] = { ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root",
-                                                            ".rootre", ".up", ".uproot", ".ifroot",
-                                                            ".ifalias", ".ifnotroot" };
     sb_param *p = arena_alloc(a, (DERIVED_PER_PARAM * n + 1) * sizeof *p);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         p[k++] = in[i];
         strbuf b;
         sb_init(&b);
-        for (size_t s = 0; s < DERIVED_PER_PARAM - 1; s++) {
+        for (size_t s = 0; s < PARAM_DERIVED_COUNT; s++) {
+            const char *sfx = param_derived_suffix(s);
             sb_reset(&b);
-            param_derived(&b, in[i].value, sfx[s], strlen(sfx[s]));
-            p[k++] = (sb_param){ arena_printf(a, "%s%s", in[i].name, sfx[s]), arena_strndup(a, b.data ? b.data : "", b.len) };
+            param_derived(&b, in[i].value, sfx, strlen(sfx));
+            p[k++] = (sb_param){ arena_printf(a, "%s%s", in[i].name, sfx), arena_strndup(a, b.data ? b.data : "", b.len) };
         }
         sb_free(&b);
     }

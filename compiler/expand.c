@@ -524,6 +524,13 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
     }
 }
 
+static const char *const derived_suffixes[PARAM_DERIVED_COUNT] = {
+    ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifalias",
+    ".ifnotroot",
+};
+
+const char *param_derived_suffix(size_t i) { return i < PARAM_DERIVED_COUNT ? derived_suffixes[i] : NULL; }
+
 int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
 {
 #define SFX(x) (sl == sizeof x - 1 && !memcmp(sfx, x, sl))

@@ -49,6 +49,11 @@ void param_private_value(strbuf *out, const char *v, int regex);
  * appended to out; 0 for another suffix.  One table: derive_sbpl_params,
  * param_expand and the SBPL back end all derive through it. */
 int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl);
+/* The suffixes param_derived knows, i < PARAM_DERIVED_COUNT (NULL past
+ * them), in the order derive_sbpl_params writes them: the one list of the
+ * derived parameters (buckle run's help, import's reading of them). */
+enum { PARAM_DERIVED_COUNT = 12 };
+const char *param_derived_suffix(size_t i);
 /* The regex of template t as the kernel sees its paths: TPL_GLOB reads t
  * as a glob (glob_to_regex), otherwise as exact text, anchored at its
  * start only.  Values from vals are quoted in place; a parameter without
