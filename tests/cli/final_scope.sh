@@ -101,3 +101,20 @@ expect_rc "final scope: a default that reaches a final rule through another para
 expect_err_has "final scope: at that default" "dchild.buckle:2:11: error: this default of A would move a final rule"
 run "final scope: derived default kept" "$BUCKLE" query "$D/dbase.buckle" file-read-data /secret/x/y
 expect_out_has "final scope: the base denies" "deny /secret/x/y"
+# a final rule in another platform's block keeps its default too (dropped
+# for this platform, but the chain means the same on both)
+printf 'param ROOT = "/secret";\nfiles { allow read "/"; }\nplatform linux { files { deny final read "$ROOT"; } }\n' >"$D/lbase.buckle"
+printf 'extends "./lbase";\nparam ROOT = "/elsewhere";\n' >"$D/lchild.buckle"
+run "final scope: default of a linux block's final rule" "$BUCKLE" compile "$D/lchild.buckle" -o /dev/null
+expect_rc "final scope: moving a final rule of a platform block is an error on every platform" 1
+expect_err_has "final scope: ... BK2005 at the default" "lchild.buckle:2:14: error: this default of ROOT would move a final rule"
+# a parameter without a default in the base, named by another's default: the
+# first file to give it one may, the next may not
+printf 'param A;\nparam ROOT = "$A/x";\nfiles { allow read "/"; deny final read "$ROOT"; }\n' >"$D/ebase.buckle"
+printf 'extends "./ebase";\nparam A = "/secret";\n' >"$D/echild.buckle"
+printf 'extends "./echild";\nparam A = "/elsewhere";\n' >"$D/egrand.buckle"
+run "final scope: derived, first default" "$BUCKLE" query "$D/echild.buckle" file-read-data /secret/x/y
+expect_out_has "final scope: the child gives the first default" "deny /secret/x/y"
+run "final scope: derived, moved" "$BUCKLE" compile "$D/egrand.buckle" -o /dev/null
+expect_rc "final scope: the grandchild may not move it" 1
+expect_err_has "final scope: ... at the grandchild's default" "egrand.buckle:2:11: error: this default of A would move a final rule"
