@@ -377,14 +377,39 @@ static void ancestors_regex_of(emitter *e, const matcher *m, strbuf *re)
 /* (require-any (require-all M (require-not (regex "^/(tmp|var|etc)(/|$)")))
  *              (require-all M-under-/private (regex "^/private/(tmp|var|etc)(/|$)"))):
  * M where the value does not make an alias, M under /private where it does */
+/* A glob whose first component holds a wildcard ("/$D*", "$P/t*", "${P}*")
+ * is not moved under /private by a value but gains its paths there
+ * (template_regex's alternatives): M as written, unguarded, or M under
+ * /private. */
+static int first_component_wild(const char *t, size_t len)
+{
+    size_t i = 0;
+    if (len && t[0] == PARAM_OPEN) {
+        while (i < len && t[i] != PARAM_CLOSE) i++;
+        if (i + 1 < len && t[i + 1] == '/') i++;
+    }
+    for (i++; i < len && t[i] != '/'; i++) {
+        if (t[i] == PARAM_OPEN) { while (i < len && t[i] != PARAM_CLOSE) i++; continue; }
+        if (t[i] == '\\') { i++; continue; }
+        if (t[i] == '*' || t[i] == '?' || t[i] == '[') return 1;
+    }
+    return 0;
+}
+
 static void put_alias_guarded(emitter *e, const matcher *m)
 {
     strbuf *out = e->out;
-    sb_puts(out, "(require-any (require-all ");
-    put_matcher_as_is(e, m);
-    sb_puts(out, " (require-not (regex ");
-    sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
-    sb_puts(out, "))) (require-all ");
+    int wild = m->kind == MK_GLOB && first_component_wild(m->value, m->len);
+    sb_puts(out, "(require-any ");
+    if (wild) put_matcher_as_is(e, m);
+    else {
+        sb_puts(out, "(require-all ");
+        put_matcher_as_is(e, m);
+        sb_puts(out, " (require-not (regex ");
+        sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
+        sb_puts(out, ")))");
+    }
+    sb_puts(out, " (require-all ");
     if (m->kind == MK_GLOB || m->kind == MK_ANCESTORS) {
         strbuf re;
         sb_init(&re);
@@ -1297,6 +1322,11 @@ static rule *resolved_copy(emitter *e, rule *r)
     c->dup_of = r;
     if (r->m.value && r->m.kind != MK_ANCESTORS) c->m.value = resolve_defines(e, r->m.value, r->m.len, &c->m.len);
     if (r->m.fixed) c->m.fixed = resolve_defines(e, r->m.fixed, r->m.fixed_len, &c->m.fixed_len);
+    /* "/$D*" + "/x" with D=t also matches /private/tmp/x: as for a written
+     * "/t*", every match starts with "/" only (matcher_finish) */
+    if (r->m.kind == MK_GLOB && c->m.fixed_len > 1 && c->m.fixed[0] == '/' && !plat_flag(e) &&
+        template_glob_alias(r->m.value, r->m.len, &e->c->defines))
+        c->m.fixed_len = 1;
     return c;
 }
 

@@ -80,6 +80,17 @@ static relation walk(const char *a, size_t la, const char *b, size_t lb, size_t 
 
 static int has_param(const char *s, size_t n) { return memchr(s, PARAM_OPEN, n) != NULL; }
 
+/* a derived parameter (NAME.ifroot, ...): its name holds a '.' */
+static int has_derived(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, PARAM_OPEN, n - (size_t)(p - s))); p++) {
+        const char *e = memchr(p, PARAM_CLOSE, n - (size_t)(p - s));
+        if (!e) return 0;
+        if (memchr(p, '.', (size_t)(e - p))) return 1;
+    }
+    return 0;
+}
+
 /* x is s itself or below it (component boundary); both parameter-free or
  * sharing the same parameter tokens. */
 static int within(const char *x, size_t lx, const char *s, size_t ls)
@@ -173,8 +184,12 @@ static relation path_relation(const matcher *a, const matcher *b)
         /* templates with identical parameter structure compare as text */
         const char *x = a->value, *y = b->value;
         size_t lx = a->len, ly = b->len;
-        if (a->kind == MK_LITERAL && b->kind == MK_LITERAL)
-            return lx == ly && memcmp(x, y, lx) == 0 ? REL_OVERLAP : REL_DISJOINT;
+        if (a->kind == MK_LITERAL && b->kind == MK_LITERAL) {
+            if (lx == ly && memcmp(x, y, lx) == 0) return REL_OVERLAP;
+            /* a derived parameter may be empty ("/private" + P.ifroot +
+             * D.ifalias is "/private" for P=/, D=tmp): undecided */
+            return has_derived(x, lx) || has_derived(y, ly) ? REL_UNKNOWN : REL_DISJOINT;
+        }
         if (a->kind == MK_LITERAL) return within(x, lx, y, ly) ? REL_OVERLAP : REL_DISJOINT;
         if (b->kind == MK_LITERAL) return within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;
         return within(x, lx, y, ly) || within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;

@@ -195,3 +195,13 @@ expect_err_has "patterns: ... BK2005" "BK2005"
 run "patterns: alias-root final raw" "$BUCKLE" compile "$P/aliasfinal3.buckle"
 expect_rc "patterns: a raw allow of /private/tmp may override it" 1
 expect_err_has "patterns: ... BK2005 (raw)" "BK2005"
+# with -D the value's glob ranks over a subpath deny under the alias: the
+# deny is carved around it in the -D output (its fixed part is "/" there too)
+printf 'param D = "x";\nfiles { allow read "/"; deny read "/private/tmp"; allow final read glob "/$D*/secret"; }\n' >"$P/aliasd.buckle"
+run "patterns: alias-root -D carve" "$BUCKLE" query -D D=t "$P/aliasd.buckle" file-read-data /private/tmp/secret
+expect_out_has "patterns: the final allow of the value's glob decides" "allow /private/tmp/secret"
+expect_out_has "patterns: ... and the -D output agrees" "compiled SBPL agrees"
+printf 'param P = "/";\nfiles { allow read "/"; deny read "/private/tmp"; allow final read glob "$P/t*/secret"; }\n' >"$P/aliasp.buckle"
+run "patterns: alias-root root parameter" "$BUCKLE" query "$P/aliasp.buckle" file-read-data /private/tmp/secret
+expect_out_has "patterns: \"\$P/t*\" with P=/ covers /private/tmp" "allow /private/tmp/secret"
+expect_out_has "patterns: ... the symbolic output agrees" "compiled SBPL agrees"

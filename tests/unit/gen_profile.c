@@ -357,11 +357,23 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
             break;
         }
         if (ON(en, GS_ALIAS_ROOT) && !fixed_root && chance(r, 12)) {   /* a first component that may be an alias */
-            static const char *const first[] = { "t*", "?mp", "[tv]*", "*", "[!x]tc", "e*c", "[a-u]mp", "va?" };
+            /* with a value in it ("/${USER}*", USER=tmp) or after a root
+             * parameter ("$P/t*", P=/) as well */
+            static const char *const first[] = { "t*", "?mp", "[tv]*", "*", "[!x]tc", "e*c", "[a-u]mp", "va?",
+                                                 "${USER}*", "${USER}?" };
             p.n = 0;
             p.shapes = BIT(GS_ALIAS_ROOT);
+            if (ON(en, GS_PARAM_PATTERN) && chance(r, 25)) {
+                lit(&p, chance(r, 50) ? "$P" : "${Q}");
+                p.shapes |= BIT(GS_PARAM_PATTERN);
+            }
             lit(&p, "/");
-            push(&p, PICK(r, first), 4, "tmp", "private/tmp", "var", "private/etc");
+            const char *f = PICK(r, first);
+            if (strchr(f, '$')) {
+                if (!ON(en, GS_PARAM_PATTERN)) f = "t*";
+                else p.shapes |= BIT(GS_PARAM_PATTERN);
+            }
+            push(&p, f, 4, "tmp", "private/tmp", "var", "private/etc");
             if (chance(r, 60)) { lit(&p, "/"); lit(&p, PICK(r, comps)); }
             if (chance(r, 30)) glob_piece(&p, r, en);
             break;
