@@ -507,6 +507,20 @@ static void put_matcher(emitter *e, const matcher *m)
         return;
     }
     if ((m->kind != MK_ANCESTORS || memchr(m->value, PARAM_OPEN, m->len)) && root_split(e, m)) return;
+    unsigned pmask = m->kind == MK_PREFIX && !plat_flag(e) && m->value ? template_prefix_alias(m->value, m->len, &e->c->defines) : 0;
+    if (pmask) {                    /* "/t$X" with -D X=m: /private/tmp and below too */
+        static const char *const under[] = { "/private/tmp", "/private/var", "/private/etc" };
+        sb_puts(out, "(require-any ");
+        put_matcher_as_is(e, m);
+        for (unsigned k = 0; k < 3; k++) {
+            if (!(pmask >> k & 1)) continue;
+            sb_puts(out, " (subpath ");
+            put_quoted(out, under[k], 12);
+            sb_putc(out, ')');
+        }
+        sb_putc(out, ')');
+        return;
+    }
     if ((m->kind == MK_LITERAL || m->kind == MK_SUBPATH || m->kind == MK_PREFIX || m->kind == MK_GLOB ||
          (m->kind == MK_ANCESTORS && memchr(m->value, PARAM_OPEN, m->len))) &&
         !m->plain && m->value && alias_guard(e, m->value, m->len, m->kind == MK_GLOB)) {
@@ -1324,8 +1338,9 @@ static rule *resolved_copy(emitter *e, rule *r)
     if (r->m.fixed) c->m.fixed = resolve_defines(e, r->m.fixed, r->m.fixed_len, &c->m.fixed_len);
     /* "/$D*" + "/x" with D=t also matches /private/tmp/x: as for a written
      * "/t*", every match starts with "/" only (matcher_finish) */
-    if (r->m.kind == MK_GLOB && c->m.fixed_len > 1 && c->m.fixed[0] == '/' && !plat_flag(e) &&
-        template_glob_alias(r->m.value, r->m.len, &e->c->defines))
+    if (c->m.fixed_len > 1 && c->m.fixed[0] == '/' && !plat_flag(e) &&
+        ((r->m.kind == MK_GLOB && template_glob_alias(r->m.value, r->m.len, &e->c->defines)) ||
+         (r->m.kind == MK_PREFIX && template_prefix_alias(r->m.value, r->m.len, &e->c->defines))))
         c->m.fixed_len = 1;
     return c;
 }

@@ -211,6 +211,14 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
         if (q->kind != OBJ_PATH) return 0;
         v = decider_rule_value(d, r, &vl);
         if (m->kind == MK_LITERAL) return q->len == vl && memcmp(q->obj, v, vl) == 0;
+        if (m->kind == MK_PREFIX && compile_platform(d->c) == PLAT_MACOS && q->len >= 12 &&
+            !memcmp(q->obj, "/private/", 9) && (q->len == 12 || q->obj[12] == '/')) {
+            /* "/t$X" with X=m: /private/tmp and below too */
+            static const char *const names[] = { "tmp", "var", "etc" };
+            unsigned mask = template_prefix_alias(m->value, m->len, &d->values);
+            for (unsigned k = 0; k < 3; k++)
+                if ((mask >> k & 1) && !memcmp(q->obj + 9, names[k], 3)) return 1;
+        }
         if (q->len < vl || memcmp(q->obj, v, vl) != 0) return 0;
         if (m->kind == MK_PREFIX) return 1;
         return q->len == vl || q->obj[vl] == '/' || (vl == 1 && v[0] == '/');
@@ -285,7 +293,11 @@ static void build_index(decider *d)
         case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX: {
             size_t vl;
             const char *v = decider_rule_value(d, r, &vl);
-            decide_index_key(x, v, vl, r->m.kind == MK_LITERAL ? DX_EXACT : r->m.kind == MK_SUBPATH ? DX_UNDER : DX_START, i);
+            if (r->m.kind == MK_PREFIX && compile_platform(d->c) == PLAT_MACOS &&
+                template_prefix_alias(r->m.value, r->m.len, &d->values))
+                decide_index_always(x, i);         /* under /private too */
+            else
+                decide_index_key(x, v, vl, r->m.kind == MK_LITERAL ? DX_EXACT : r->m.kind == MK_SUBPATH ? DX_UNDER : DX_START, i);
             path_only = 1;
             break;
         }

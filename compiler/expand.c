@@ -664,6 +664,21 @@ static unsigned glob_alias_of(strbuf *x, const char *t, size_t len, const hashma
     return glob_alias_mask(*g, *gl, rest);
 }
 
+unsigned template_prefix_alias(const char *t, size_t len, const hashmap *vals)
+{
+    if (!len || !memchr(t, PARAM_OPEN, len)) return 0;      /* written: split when lowered */
+    strbuf x;
+    sb_init(&x);
+    expand_values(&x, t, len, vals, TPL_KEEP);
+    unsigned mask = 0;
+    static const char *const names[] = { "/tmp", "/var", "/etc" };
+    if (x.len >= 2 && x.len <= 4 && x.data[0] == '/' && !memchr(x.data, PARAM_OPEN, x.len))
+        for (unsigned k = 0; k < 3; k++)
+            if (!memcmp(names[k], x.data, x.len)) mask |= 1u << k;
+    sb_free(&x);
+    return mask;
+}
+
 unsigned template_glob_alias(const char *t, size_t len, const hashmap *vals)
 {
     strbuf x;

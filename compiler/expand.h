@@ -68,6 +68,11 @@ void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals,
 /* The aliases (glob_alias_mask) glob template t's first component matches,
  * with the values in; 0 where a parameter there has none. */
 unsigned template_glob_alias(const char *t, size_t len, const hashmap *vals);
+/* A prefix template with parameters whose text, with the values in, ends
+ * inside the first component /tmp, /var or /etc ("/t$X", X=m): the aliases
+ * (bit 0 tmp, 1 var, 2 etc) under /private its paths also lie in; 0 where a
+ * value is missing.  A written one is split when lowered. */
+unsigned template_prefix_alias(const char *t, size_t len, const hashmap *vals);
 /* NAME.dir: the value ending in exactly one "/" ("/" for the root). */
 void param_dir_value(strbuf *out, const char *v);
 /* A value that can stand inside a path after other text: relative, no

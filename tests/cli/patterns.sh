@@ -205,3 +205,15 @@ printf 'param P = "/";\nfiles { allow read "/"; deny read "/private/tmp"; allow 
 run "patterns: alias-root root parameter" "$BUCKLE" query "$P/aliasp.buckle" file-read-data /private/tmp/secret
 expect_out_has "patterns: \"\$P/t*\" with P=/ covers /private/tmp" "allow /private/tmp/secret"
 expect_out_has "patterns: ... the symbolic output agrees" "compiled SBPL agrees"
+# a prefix whose text, with the values in, ends inside /tmp, /var or /etc
+# ("/t$X" with X=m) covers /private/tmp too, as a written "/tm" does: the
+# decision, the -D output and the symbolic one agree
+printf 'param X = "m";\nfiles { allow read "/", "/private/tmp/x"; deny final read prefix "/t$X"; }\n' >"$P/aliaspre.buckle"
+for d in "" "-D X=m"; do
+    # shellcheck disable=SC2086
+    run "patterns: prefix alias $d" "$BUCKLE" query $d "$P/aliaspre.buckle" file-read-data /private/tmp/x
+    expect_out_has "patterns: prefix \"/t\$X\" (X=m) $d denies /private/tmp/x" "deny /private/tmp/x"
+    expect_out_has "patterns: ... $d the output agrees" "compiled SBPL agrees"
+done
+run "patterns: prefix alias -D output" "$BUCKLE" compile -D X=m "$P/aliaspre.buckle"
+expect_out_has "patterns: the -D output adds the alias under /private" '(require-any (prefix "/tm") (subpath "/private/tmp"))'
