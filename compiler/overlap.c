@@ -80,6 +80,17 @@ static relation walk(const char *a, size_t la, const char *b, size_t lb, size_t 
 
 static int has_param(const char *s, size_t n) { return memchr(s, PARAM_OPEN, n) != NULL; }
 
+/* A path template whose first component holds a parameter ("/t$X",
+ * "/$D"): a value may make it /tmp, /var or /etc, which the kernel sees
+ * under /private, so its fixed part says nothing past the root. */
+static int alias_by_value(const char *s, size_t n)
+{
+    if (!n || s[0] != '/') return 0;
+    for (size_t i = 1; i < n && s[i] != '/'; i++)
+        if (s[i] == PARAM_OPEN) return 1;
+    return 0;
+}
+
 /* a derived parameter (NAME.ifroot, ...): its name holds a '.' */
 static int has_derived(const char *s, size_t n)
 {
@@ -173,6 +184,10 @@ static relation path_relation(const matcher *a, const matcher *b)
         if (a->kind == MK_ANCESTORS && ancestors_excluded(a, b)) return REL_DISJOINT;
         if (b->kind == MK_ANCESTORS && ancestors_excluded(b, a)) return REL_DISJOINT;
         return REL_UNKNOWN;
+    }
+    if (alias_by_value(a->fixed, a->fixed_len) || alias_by_value(b->fixed, b->fixed_len)) {
+        const matcher *o = alias_by_value(a->fixed, a->fixed_len) ? b : a;
+        if (o->fixed_len >= 8 && !memcmp(o->fixed, "/private", 8)) return REL_UNKNOWN;
     }
     size_t ia, ib;
     relation r = walk(a->fixed, a->fixed_len, b->fixed, b->fixed_len, &ia, &ib);
@@ -310,6 +325,8 @@ static void key_of(const matcher *m, const char **key, size_t *klen)
     const char *p = memchr(m->fixed + start, PARAM_OPEN, m->fixed_len - start);
     *key = m->fixed;
     *klen = p ? (size_t)(p - m->fixed) : m->fixed_len;
+    /* "/t$X" may be /private/tmp: filed under the root */
+    if (mk_family(m->kind) == FAM_PATH && alias_by_value(m->fixed, m->fixed_len)) *klen = 1;
 }
 
 static ovl_group *group_for(ovl_index *ix, arena *a, const matcher *m, int create)

@@ -217,3 +217,12 @@ for d in "" "-D X=m"; do
 done
 run "patterns: prefix alias -D output" "$BUCKLE" compile -D X=m "$P/aliaspre.buckle"
 expect_out_has "patterns: the -D output adds the alias under /private" '(require-any (prefix "/tm") (subpath "/private/tmp"))'
+# symbolically, "/t$X" (a parameter in the first component) may be
+# /private/tmp: the overlap analysis carves a rule under /private around it
+printf 'param X = "m";\nfiles { allow read "/private/tmp/x"; deny read prefix "/t$X"; }\n' >"$P/aliasov.buckle"
+printf 'param X = "mp";\nfiles { allow read "/private/tmp/x"; deny read "/t$X"; }\n' >"$P/aliasov2.buckle"
+for f in aliasov aliasov2; do
+    run "patterns: $f" "$BUCKLE" query "$P/$f.buckle" file-read-data /private/tmp/x
+    expect_out_has "patterns: $f: the more specific allow decides" "allow /private/tmp/x"
+    expect_out_has "patterns: $f: the symbolic output agrees (the deny is carved)" "compiled SBPL agrees"
+done
