@@ -92,6 +92,9 @@ static void add_cands_from(arena *ar, witness *w, size_t k, const char *s)
     add_cand(w, k, "/");
     for (size_t i = 1; i <= n; i++)
         if (i == n || s[i] == '/') add_cand(w, k, arena_strndup(ar, s, i));
+    /* and a directory below it: "${Q}b" lies inside (subpath "/a") for
+     * Q=/a/x, not for Q=/a */
+    if (n && s[0] == '/') add_cand(w, k, n == 1 ? "/x" : arena_printf(ar, "%s/x", s));
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '/' || (i > 0 && s[i - 1] != '/')) continue;
         size_t j = i;

@@ -118,3 +118,9 @@ expect_out_has "final scope: the child gives the first default" "deny /secret/x/
 run "final scope: derived, moved" "$BUCKLE" compile "$D/egrand.buckle" -o /dev/null
 expect_rc "final scope: the grandchild may not move it" 1
 expect_err_has "final scope: ... at the grandchild's default" "egrand.buckle:2:11: error: this default of A would move a final rule"
+# a raw rule meets a final prefix whose text goes on after its parameter
+# ("${Q}b") for a value below the raw path (Q=/a/x), not for the raw path itself
+printf 'param Q;\nfiles { deny final read prefix "${Q}b"; }\nsbpl """ (allow file-read-metadata (subpath "/a")) """;\n' >"$D/rawpre.buckle"
+run "final scope: raw subpath vs final glued prefix" "$BUCKLE" compile "$D/rawpre.buckle" -o /dev/null
+expect_rc "final scope: the raw allow overrides the final prefix for some value" 1
+expect_err_has "final scope: ... BK2005 with the values" "they meet with Q=/a/x"
