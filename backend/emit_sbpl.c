@@ -297,7 +297,7 @@ static const char *name_filter(const matcher *m)
  * D=tmp, "/t$X" with X=mp; "/$D" alone is NAME.root, "$P/etc" NAME.pdir):
  * put_matcher adds the path under /private, guarded so that it holds only
  * there (docs/language.md). */
-static int alias_guard(emitter *e, const char *t, size_t len)
+static int alias_guard(emitter *e, const char *t, size_t len, int glob)
 {
     if (compile_platform(e->c) == PLAT_LINUX || !len) return 0;
     size_t i = 0;
@@ -313,6 +313,11 @@ static int alias_guard(emitter *e, const char *t, size_t len)
             while (e0 < len && t[e0] != '/') e0++;
             if (pv) return 0;
             if (memchr(t + s0, PARAM_OPEN, e0 - s0)) return 1;
+            /* "${P}*": P=/t makes "/t*", which matches tmp */
+            for (size_t k = s0; glob && k < e0; k++) {
+                if (t[k] == '\\') { k++; continue; }
+                if (t[k] == '*' || t[k] == '?' || t[k] == '[') return 1;
+            }
             static const char *const names[] = { "tmp", "var", "etc" };
             for (size_t k = 0; k < 3; k++)
                 if (e0 - s0 < 3 && !memcmp(names[k] + 3 - (e0 - s0), t + s0, e0 - s0)) return 1;
@@ -337,6 +342,15 @@ static int alias_guard(emitter *e, const char *t, size_t len)
         if (!hm_get(&e->c->defines, t + k + 1, j - k - 1)) unknown = 1;
         if (!lead && k == s && j + 1 == end) return 0;     /* "/$D" alone: NAME.root, NAME.rootre */
         k = j;
+    }
+    if (!has && glob && lead && unknown) {      /* "$P/t*": with P=/ a pattern that may match tmp */
+        strbuf c;
+        sb_init(&c);
+        sb_add(&c, t + i, end - i);
+        size_t rest;
+        int m = glob_alias_mask(c.data, c.len, &rest) != 0;
+        sb_free(&c);
+        return m;
     }
     return has && unknown;
 }
@@ -363,14 +377,39 @@ static void ancestors_regex_of(emitter *e, const matcher *m, strbuf *re)
 /* (require-any (require-all M (require-not (regex "^/(tmp|var|etc)(/|$)")))
  *              (require-all M-under-/private (regex "^/private/(tmp|var|etc)(/|$)"))):
  * M where the value does not make an alias, M under /private where it does */
+/* A glob whose first component holds a wildcard ("/$D*", "$P/t*", "${P}*")
+ * is not moved under /private by a value but gains its paths there
+ * (template_regex's alternatives): M as written, unguarded, or M under
+ * /private. */
+static int first_component_wild(const char *t, size_t len)
+{
+    size_t i = 0;
+    if (len && t[0] == PARAM_OPEN) {
+        while (i < len && t[i] != PARAM_CLOSE) i++;
+        if (i + 1 < len && t[i + 1] == '/') i++;
+    }
+    for (i++; i < len && t[i] != '/'; i++) {
+        if (t[i] == PARAM_OPEN) { while (i < len && t[i] != PARAM_CLOSE) i++; continue; }
+        if (t[i] == '\\') { i++; continue; }
+        if (t[i] == '*' || t[i] == '?' || t[i] == '[') return 1;
+    }
+    return 0;
+}
+
 static void put_alias_guarded(emitter *e, const matcher *m)
 {
     strbuf *out = e->out;
-    sb_puts(out, "(require-any (require-all ");
-    put_matcher_as_is(e, m);
-    sb_puts(out, " (require-not (regex ");
-    sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
-    sb_puts(out, "))) (require-all ");
+    int wild = m->kind == MK_GLOB && first_component_wild(m->value, m->len);
+    sb_puts(out, "(require-any ");
+    if (wild) put_matcher_as_is(e, m);
+    else {
+        sb_puts(out, "(require-all ");
+        put_matcher_as_is(e, m);
+        sb_puts(out, " (require-not (regex ");
+        sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
+        sb_puts(out, ")))");
+    }
+    sb_puts(out, " (require-all ");
     if (m->kind == MK_GLOB || m->kind == MK_ANCESTORS) {
         strbuf re;
         sb_init(&re);
@@ -468,9 +507,23 @@ static void put_matcher(emitter *e, const matcher *m)
         return;
     }
     if ((m->kind != MK_ANCESTORS || memchr(m->value, PARAM_OPEN, m->len)) && root_split(e, m)) return;
+    unsigned pmask = m->kind == MK_PREFIX && !plat_flag(e) && m->value ? template_prefix_alias(m->value, m->len, &e->c->defines) : 0;
+    if (pmask) {                    /* "/t$X" with -D X=m: /private/tmp and below too */
+        static const char *const under[] = { "/private/tmp", "/private/var", "/private/etc" };
+        sb_puts(out, "(require-any ");
+        put_matcher_as_is(e, m);
+        for (unsigned k = 0; k < 3; k++) {
+            if (!(pmask >> k & 1)) continue;
+            sb_puts(out, " (subpath ");
+            put_quoted(out, under[k], 12);
+            sb_putc(out, ')');
+        }
+        sb_putc(out, ')');
+        return;
+    }
     if ((m->kind == MK_LITERAL || m->kind == MK_SUBPATH || m->kind == MK_PREFIX || m->kind == MK_GLOB ||
          (m->kind == MK_ANCESTORS && memchr(m->value, PARAM_OPEN, m->len))) &&
-        !m->plain && m->value && alias_guard(e, m->value, m->len)) {
+        !m->plain && m->value && alias_guard(e, m->value, m->len, m->kind == MK_GLOB)) {
         put_alias_guarded(e, m);
         return;
     }
@@ -1283,6 +1336,12 @@ static rule *resolved_copy(emitter *e, rule *r)
     c->dup_of = r;
     if (r->m.value && r->m.kind != MK_ANCESTORS) c->m.value = resolve_defines(e, r->m.value, r->m.len, &c->m.len);
     if (r->m.fixed) c->m.fixed = resolve_defines(e, r->m.fixed, r->m.fixed_len, &c->m.fixed_len);
+    /* "/$D*" + "/x" with D=t also matches /private/tmp/x: as for a written
+     * "/t*", every match starts with "/" only (matcher_finish) */
+    if (c->m.fixed_len > 1 && c->m.fixed[0] == '/' && !plat_flag(e) &&
+        ((r->m.kind == MK_GLOB && template_glob_alias(r->m.value, r->m.len, &e->c->defines)) ||
+         (r->m.kind == MK_PREFIX && template_prefix_alias(r->m.value, r->m.len, &e->c->defines))))
+        c->m.fixed_len = 1;
     return c;
 }
 

@@ -6,6 +6,7 @@
 #include "options.h"
 #include "../runner/run.h"
 #include "../backend/landlock.h"
+#include "../compiler/expand.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,9 @@ static const char usage[] =
     "in $TMPDIR/buckle-profiles-UID that the profile itself forbids the sandbox to\n"
     "touch, and runs /usr/bin/sandbox-exec -f FILE [-D NAME=VALUE]... COMMAND ARG...\n"
     "Parameters: HOME, TMPDIR, USER, WORKDIR (the current directory), declared\n"
-    "defaults and -D, canonicalized; NAME.re, NAME.dir and (for paths) NAME.ancestors are derived.\n"
+    "defaults and -D, canonicalized; derived from each (docs/runner.md):\n";
+/* (the derived names go here) */
+static const char usage_tail[] =
     "\n"
     "  --dry-run       print the argv and the profile path, run nothing (keeps the file)\n"
     "  --keep-profile  leave the profile file for inspection\n"
@@ -152,7 +155,23 @@ int cmd_run(cli_env *env, int argc, char **argv)
     run_request rq;
     memset(&rq, 0, sizeof rq);
     int rc = 125;
-    cli_spec spec = { "run", usage, CLI_INCLUDE | CLI_DEFINE, run_opts_table, run_option, &rq, 125, 1 };
+    /* the derived parameters, from the table the compiler derives them by */
+    strbuf names, help;
+    sb_init(&names);
+    sb_init(&help);
+    for (size_t k = 0, col = 0; k < PARAM_DERIVED_COUNT; k++) {
+        const char *sfx = param_derived_suffix(k);
+        size_t w = strlen(sfx) + 5;
+        if (col && col + w > 78) { sb_putc(&names, '\n'); col = 0; }
+        sb_printf(&names, "%sNAME%s", col ? " " : "  ", sfx);
+        col += w;
+    }
+    sb_puts(&help, usage);
+    sb_add(&help, names.data, names.len);
+    sb_putc(&help, '\n');
+    sb_puts(&help, usage_tail);
+    sb_free(&names);
+    cli_spec spec = { "run", sb_cstr(&help), CLI_INCLUDE | CLI_DEFINE, run_opts_table, run_option, &rq, 125, 1 };
     cli_opts co_;
     int prc = cli_opts_parse(&co_, &spec, argc, argv);
     if (prc) { rc = prc < 0 ? 0 : prc; goto out; }
@@ -203,5 +222,6 @@ int cmd_run(cli_env *env, int argc, char **argv)
 out:
     cli_opts_free(&co_);
     run_result_free(&res);
+    sb_free(&help);
     return rc;
 }

@@ -211,6 +211,14 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
         if (q->kind != OBJ_PATH) return 0;
         v = decider_rule_value(d, r, &vl);
         if (m->kind == MK_LITERAL) return q->len == vl && memcmp(q->obj, v, vl) == 0;
+        if (m->kind == MK_PREFIX && compile_platform(d->c) == PLAT_MACOS && q->len >= 12 &&
+            !memcmp(q->obj, "/private/", 9) && (q->len == 12 || q->obj[12] == '/')) {
+            /* "/t$X" with X=m: /private/tmp and below too */
+            static const char *const names[] = { "tmp", "var", "etc" };
+            unsigned mask = template_prefix_alias(m->value, m->len, &d->values);
+            for (unsigned k = 0; k < 3; k++)
+                if ((mask >> k & 1) && !memcmp(q->obj + 9, names[k], 3)) return 1;
+        }
         if (q->len < vl || memcmp(q->obj, v, vl) != 0) return 0;
         if (m->kind == MK_PREFIX) return 1;
         return q->len == vl || q->obj[vl] == '/' || (vl == 1 && v[0] == '/');
@@ -285,7 +293,11 @@ static void build_index(decider *d)
         case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX: {
             size_t vl;
             const char *v = decider_rule_value(d, r, &vl);
-            decide_index_key(x, v, vl, r->m.kind == MK_LITERAL ? DX_EXACT : r->m.kind == MK_SUBPATH ? DX_UNDER : DX_START, i);
+            if (r->m.kind == MK_PREFIX && compile_platform(d->c) == PLAT_MACOS &&
+                template_prefix_alias(r->m.value, r->m.len, &d->values))
+                decide_index_always(x, i);         /* under /private too */
+            else
+                decide_index_key(x, v, vl, r->m.kind == MK_LITERAL ? DX_EXACT : r->m.kind == MK_SUBPATH ? DX_UNDER : DX_START, i);
             path_only = 1;
             break;
         }
@@ -293,9 +305,10 @@ static void build_index(decider *d)
             /* an anchored pattern's literal start, and a text every match contains */
             regex_literals lit;
             if (r->m.kind == MK_GLOB &&
-                !(compile_platform(d->c) == PLAT_MACOS && template_private_alias(r->m.value, r->m.len, &d->values))) {
+                !(compile_platform(d->c) == PLAT_MACOS && (template_private_alias(r->m.value, r->m.len, &d->values) ||
+                                                           template_glob_alias(r->m.value, r->m.len, &d->values)))) {
                 glob_literals_of(&d->a, r->m.value, r->m.len, &d->values, &lit);
-            } else {                    /* a regex, or a glob a value moves under /private */
+            } else {                    /* a regex, or a glob a value moves (or that reaches) under /private */
                 size_t len;
                 const char *text = regex_text(d, r, &len);
                 regex_literals_of(&d->a, text, len, &lit);
@@ -417,19 +430,17 @@ void request_kind_for_op(int op, const char *obj, sb_request *q)
 
 sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n)
 {
-    static const char *const sfx[DERIVED_PER_PARAM - 1] = { ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root",
-                                                            ".rootre", ".up", ".uproot", ".ifroot",
-                                                            ".ifalias", ".ifnotroot" };
     sb_param *p = arena_alloc(a, (DERIVED_PER_PARAM * n + 1) * sizeof *p);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         p[k++] = in[i];
         strbuf b;
         sb_init(&b);
-        for (size_t s = 0; s < DERIVED_PER_PARAM - 1; s++) {
+        for (size_t s = 0; s < PARAM_DERIVED_COUNT; s++) {
+            const char *sfx = param_derived_suffix(s);
             sb_reset(&b);
-            param_derived(&b, in[i].value, sfx[s], strlen(sfx[s]));
-            p[k++] = (sb_param){ arena_printf(a, "%s%s", in[i].name, sfx[s]), arena_strndup(a, b.data ? b.data : "", b.len) };
+            param_derived(&b, in[i].value, sfx, strlen(sfx));
+            p[k++] = (sb_param){ arena_printf(a, "%s%s", in[i].name, sfx), arena_strndup(a, b.data ? b.data : "", b.len) };
         }
         sb_free(&b);
     }

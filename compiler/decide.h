@@ -4,6 +4,7 @@
 #ifndef BUCKLE_DECIDE_H
 #define BUCKLE_DECIDE_H
 #include "compile.h"
+#include "expand.h"
 #include "../seatbelt/request.h"
 #include "../seatbelt/regex.h"
 
@@ -42,11 +43,9 @@ const char *decider_expand_object(decider *d, const char *s, int is_path);
 void request_kind_for(section_t sec, const char *verb, const char *obj, sb_request *q);
 /* The request kind for a concrete SBPL operation ("local:NAME" = local-name). */
 void request_kind_for_op(int op, const char *obj, sb_request *q);
-/* NAME, NAME.re, NAME.ancestors, NAME.dir, NAME.pdir, NAME.pre,
- * NAME.root, NAME.rootre, NAME.up, NAME.uproot, NAME.ifroot, NAME.ifalias
- * and NAME.ifnotroot for each NAME=VALUE (in that order; param_derived),
- * for evaluating SBPL that buckle compiled (or hand-written SBPL using the
- * same convention). */
-enum { DERIVED_PER_PARAM = 13 };
+/* NAME and NAME + each derived suffix (param_derived_suffix, in that
+ * order) for each NAME=VALUE, for evaluating SBPL that buckle compiled (or
+ * hand-written SBPL using the same convention). */
+enum { DERIVED_PER_PARAM = PARAM_DERIVED_COUNT + 1 };
 sb_param *derive_sbpl_params(arena *a, const sb_param *in, size_t n, size_t *out_n);
 #endif

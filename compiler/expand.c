@@ -524,6 +524,13 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
     }
 }
 
+static const char *const derived_suffixes[PARAM_DERIVED_COUNT] = {
+    ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifalias",
+    ".ifnotroot",
+};
+
+const char *param_derived_suffix(size_t i) { return i < PARAM_DERIVED_COUNT ? derived_suffixes[i] : NULL; }
+
 int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
 {
 #define SFX(x) (sl == sizeof x - 1 && !memcmp(sfx, x, sl))
@@ -635,12 +642,81 @@ static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
     sb_putc(out, PARAM_CLOSE);
 }
 
+/* A glob whose first component is a pattern that matches tmp, var or etc
+ * (glob_alias_mask; with the values in, where a parameter helps make that
+ * component): "|" and the regex of each alias's text under /private. */
+static unsigned glob_alias_of(strbuf *x, const char *t, size_t len, const hashmap *vals, const char **g, size_t *gl,
+                              size_t *rest)
+{
+    size_t e = t[0] == PARAM_OPEN ? 0 : 1;
+    for (; e < len && t[e] != '/'; e++) {
+        if (t[e] == PARAM_OPEN) break;
+        if (t[e] == '\\') e++;
+    }
+    *g = t;
+    *gl = len;
+    if (e < len && t[e] == PARAM_OPEN) {        /* every value known: the glob they make */
+        expand_values(x, t, len, vals, TPL_GLOB | TPL_KEEP);
+        if (!x->len || memchr(x->data, PARAM_OPEN, x->len)) return 0;
+        *g = x->data;
+        *gl = x->len;
+    }
+    return glob_alias_mask(*g, *gl, rest);
+}
+
+unsigned template_prefix_alias(const char *t, size_t len, const hashmap *vals)
+{
+    if (!len || !memchr(t, PARAM_OPEN, len)) return 0;      /* written: split when lowered */
+    strbuf x;
+    sb_init(&x);
+    expand_values(&x, t, len, vals, TPL_KEEP);
+    unsigned mask = 0;
+    static const char *const names[] = { "/tmp", "/var", "/etc" };
+    if (x.len >= 2 && x.len <= 4 && x.data[0] == '/' && !memchr(x.data, PARAM_OPEN, x.len))
+        for (unsigned k = 0; k < 3; k++)
+            if (!memcmp(names[k], x.data, x.len)) mask |= 1u << k;
+    sb_free(&x);
+    return mask;
+}
+
+unsigned template_glob_alias(const char *t, size_t len, const hashmap *vals)
+{
+    strbuf x;
+    sb_init(&x);
+    const char *g;
+    size_t gl, rest;
+    unsigned mask = len ? glob_alias_of(&x, t, len, vals, &g, &gl, &rest) : 0;
+    sb_free(&x);
+    return mask;
+}
+
+static void glob_alias_alternatives(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
+{
+    strbuf x;
+    sb_init(&x);
+    const char *g;
+    size_t gl, rest;
+    unsigned mask = glob_alias_of(&x, t, len, vals, &g, &gl, &rest);
+    for (unsigned k = 0; k < 3; k++) {
+        if (!(mask >> k & 1)) continue;
+        strbuf a;
+        sb_init(&a);
+        glob_alias_text(&a, k, g, gl, rest);
+        tre_ctx y = { vals, a.data, a.len, flags };
+        sb_putc(out, '|');
+        glob_to_regex(out, a.data, a.len, tre_param, &y);
+        sb_free(&a);
+    }
+    sb_free(&x);
+}
+
 void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
 {
     size_t start = out->len;
     tre_ctx x = { vals, t, len, flags };
     if (flags & TPL_GLOB) {
         glob_to_regex(out, t, len, tre_param, &x);
+        if (len && !(flags & (TPL_LINUX | TPL_NOALIAS))) glob_alias_alternatives(out, t, len, vals, flags);
     } else {
         sb_putc(out, '^');
         for (size_t i = 0; i < len; i++) {

@@ -49,15 +49,30 @@ void param_private_value(strbuf *out, const char *v, int regex);
  * appended to out; 0 for another suffix.  One table: derive_sbpl_params,
  * param_expand and the SBPL back end all derive through it. */
 int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl);
+/* The suffixes param_derived knows, i < PARAM_DERIVED_COUNT (NULL past
+ * them), in the order derive_sbpl_params writes them: the one list of the
+ * derived parameters (buckle run's help, import's reading of them). */
+enum { PARAM_DERIVED_COUNT = 12 };
+const char *param_derived_suffix(size_t i);
 /* The regex of template t as the kernel sees its paths: TPL_GLOB reads t
  * as a glob (glob_to_regex), otherwise as exact text, anchored at its
  * start only.  Values from vals are quoted in place; a parameter without
  * one is dropped, or with TPL_KEEP left as the marker of the derived
  * parameter that holds its regex (NAME.re, NAME.pre, NAME.rootre).  On
  * macOS (no TPL_LINUX) a regex that values put under /tmp, /var or /etc
- * starts "^/private".  The one place the aliases are applied to
- * patterns. */
+ * starts "^/private", and a glob whose first component is a pattern that
+ * matches tmp, var or etc (glob_alias_mask, with the values in) is
+ * followed by "|" and the regex of each such path under /private (not with
+ * TPL_NOALIAS).  The one place the aliases are applied to patterns. */
 void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags);
+/* The aliases (glob_alias_mask) glob template t's first component matches,
+ * with the values in; 0 where a parameter there has none. */
+unsigned template_glob_alias(const char *t, size_t len, const hashmap *vals);
+/* A prefix template with parameters whose text, with the values in, ends
+ * inside the first component /tmp, /var or /etc ("/t$X", X=m): the aliases
+ * (bit 0 tmp, 1 var, 2 etc) under /private its paths also lie in; 0 where a
+ * value is missing.  A written one is split when lowered. */
+unsigned template_prefix_alias(const char *t, size_t len, const hashmap *vals);
 /* NAME.dir: the value ending in exactly one "/" ("/" for the root). */
 void param_dir_value(strbuf *out, const char *v);
 /* A value that can stand inside a path after other text: relative, no

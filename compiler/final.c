@@ -31,7 +31,7 @@ static void no_param(strbuf *out, const char *name, size_t len, void *ud)
  * the pattern matches the other's own string, which the other matches too
  * (a literal, subpath or prefix its value; a name or name prefix its name),
  * they certainly overlap. */
-static relation refine(arena *ar, const matcher *a, const matcher *b)
+static relation refine(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     if (is_pattern(a->kind) == is_pattern(b->kind)) return REL_UNKNOWN;
     const matcher *p = is_pattern(a->kind) ? a : b, *x = p == a ? b : a;
@@ -39,7 +39,8 @@ static relation refine(arena *ar, const matcher *a, const matcher *b)
     if (memchr(p->value, PARAM_OPEN, p->len) || memchr(x->value, PARAM_OPEN, x->len)) return REL_UNKNOWN;
     strbuf re;
     sb_init(&re);
-    if (p->kind == MK_GLOB) glob_to_regex(&re, p->value, p->len, no_param, NULL);
+    if (p->kind == MK_GLOB && mac) glob_to_regex_kernel(&re, p->value, p->len, no_param, NULL);   /* "/t*" meets /private/tmp */
+    else if (p->kind == MK_GLOB) glob_to_regex(&re, p->value, p->len, no_param, NULL);
     else sb_add(&re, p->value, p->len);
     const char *err = NULL;
     sb_regex *rx = sb_regex_compile(ar, re.data ? re.data : "", re.len, &err);
@@ -91,6 +92,9 @@ static void add_cands_from(arena *ar, witness *w, size_t k, const char *s)
     add_cand(w, k, "/");
     for (size_t i = 1; i <= n; i++)
         if (i == n || s[i] == '/') add_cand(w, k, arena_strndup(ar, s, i));
+    /* and a directory below it: "${Q}b" lies inside (subpath "/a") for
+     * Q=/a/x, not for Q=/a */
+    if (n && s[0] == '/') add_cand(w, k, n == 1 ? "/x" : arena_printf(ar, "%s/x", s));
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '/' || (i > 0 && s[i - 1] != '/')) continue;
         size_t j = i;
@@ -130,10 +134,10 @@ static void instantiate(arena *ar, const matcher *m, const hashmap *vals, matche
     matcher_finish(ar, out);
 }
 
-static relation relate(arena *ar, const matcher *a, const matcher *b)
+static relation relate(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     relation rel = matcher_relation(a, b);
-    if (rel == REL_UNKNOWN) rel = refine(ar, a, b);
+    if (rel == REL_UNKNOWN) rel = refine(ar, mac, a, b);
     return rel;
 }
 
@@ -145,10 +149,10 @@ static int starts_dir(const char *v, size_t n, const char *d, size_t dn)
     return n >= dn && memcmp(v, d, dn) == 0 && (n == dn || v[dn] == '/');
 }
 
-static int inside(arena *ar, const matcher *a, const matcher *f)
+static int inside(arena *ar, int mac, const matcher *a, const matcher *f)
 {
     if (mk_family(a->kind) != FAM_PATH || mk_family(f->kind) != FAM_PATH)
-        return relate(ar, a, f) == REL_OVERLAP;
+        return relate(ar, mac, a, f) == REL_OVERLAP;
     int a_str = a->kind == MK_LITERAL || a->kind == MK_SUBPATH;
     const char *v = a_str ? a->value : a->fixed;
     size_t n = a_str ? a->len : a->fixed_len;
@@ -167,7 +171,7 @@ static int inside(arena *ar, const matcher *a, const matcher *f)
         /* a glob covers everything below a path it matches, a regex only
          * what it matches */
         if (a->kind != MK_LITERAL && !(a->kind == MK_SUBPATH && f->kind == MK_GLOB)) return 0;
-        return refine(ar, a, f) == REL_OVERLAP;
+        return refine(ar, mac, a, f) == REL_OVERLAP;
     default:
         return 0;
     }
@@ -190,7 +194,8 @@ static const sb_regex *general_scope(final_ctx *fc, const rule *f)
     strbuf re;
     sb_init(&re);
     if (m->kind == MK_GLOB) {
-        glob_to_regex(&re, m->value, m->len, any_param, NULL);
+        if (compile_platform(fc->c) == PLAT_MACOS) glob_to_regex_kernel(&re, m->value, m->len, any_param, NULL);
+        else glob_to_regex(&re, m->value, m->len, any_param, NULL);
     } else if (m->kind == MK_REGEX) {
         for (size_t i = 0; i < m->len; i++) {
             if (m->value[i] != PARAM_OPEN) { sb_putc(&re, m->value[i]); continue; }
@@ -305,7 +310,7 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         matcher a, b;
         instantiate(&scratch, &r->m, &vals, &a);
         instantiate(&scratch, &f->m, &vals, &b);
-        if (inside(&scratch, &a, &b)) {
+        if (inside(&scratch, compile_platform(c) == PLAT_MACOS, &a, &b)) {
             found = 1;
             for (size_t k = 0; k < w.n; k++)
                 sb_printf(why, "%s%.*s=%s", k ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);
@@ -329,7 +334,7 @@ static void check_one(void *ud, rule *r)
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */
     compilation *c = fc->c;
-    relation rel = relate(&c->a, &r->m, &f->m);
+    relation rel = relate(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m);
     strbuf why;
     sb_init(&why);
     /* with parameters: decided on the -D values; otherwise an error when
@@ -562,7 +567,7 @@ static relation raw_pair(raw_ctx *rc, const matcher *a, const matcher *b)
     relation best = REL_DISJOINT;
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++) {
-            relation r = relate(rc->a, &as[i], &bs[j]);
+            relation r = relate(rc->a, compile_platform(rc->c) == PLAT_MACOS, &as[i], &bs[j]);
             if (r == REL_OVERLAP) return r;
             if (r == REL_UNKNOWN) best = r;
         }
@@ -617,7 +622,7 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         const sexp *k = x->child->next;
         if (!k || k->next || !raw_matcher(rc->a, k, &y)) return REL_UNKNOWN;
         if (mk_family(y.kind) != mk_family(f->m.kind) || f->m.kind == MK_NONE) return REL_UNKNOWN;
-        return inside(rc->a, &f->m, &y) ? REL_DISJOINT : REL_UNKNOWN;
+        return inside(rc->a, compile_platform(rc->c) == PLAT_MACOS, &f->m, &y) ? REL_DISJOINT : REL_UNKNOWN;
     }
     matcher m;
     if (!raw_matcher(rc->a, x, &m)) {

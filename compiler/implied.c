@@ -234,10 +234,8 @@ static int glob_inner_flags(compilation *c, const char *g, size_t len)
  * directories the glob's prefix matches (exactly: a regex anchored at both
  * ends).  A prefix ending in "**" matches every directory below its fixed
  * part, so nothing deeper is needed. */
-static void add_glob_inner(implied_ctx *ic, const rule *r)
+static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t len)
 {
-    const char *g = r->m.value;
-    size_t len = r->m.len;
     int wild = 0, var = 0, comps = 0;
     for (size_t k = 0; k < len; k++) {
         char ch = g[k];
@@ -251,7 +249,7 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
                  * prefix's regex, then NAME.up */
                 strbuf re;
                 sb_init(&re);
-                template_regex(&re, g, open, &ic->c->defines, TPL_GLOB | TPL_KEEP | glob_inner_flags(ic->c, g, len));
+                template_regex(&re, g, open, &ic->c->defines, TPL_GLOB | TPL_KEEP | TPL_NOALIAS | glob_inner_flags(ic->c, g, len));
                 static const char tl[] = "(/.*)?$";
                 if (re.len >= sizeof tl - 1 && !memcmp(re.data + re.len - (sizeof tl - 1), tl, sizeof tl - 1)) {
                     re.len -= sizeof tl - 1;
@@ -278,7 +276,7 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
         strbuf re;
         sb_init(&re);
         /* as the kernel sees it: "~/tmp/[a-c]*" with HOME=/ is under /private */
-        template_regex(&re, g, k, &ic->c->defines, TPL_GLOB | TPL_KEEP | glob_inner_flags(ic->c, g, len));
+        template_regex(&re, g, k, &ic->c->defines, TPL_GLOB | TPL_KEEP | TPL_NOALIAS | glob_inner_flags(ic->c, g, len));
         static const char tail[] = "(/.*)?$";
         size_t tl = sizeof tail - 1;
         int globstar = k >= 2 && g[k - 1] == '*' && g[k - 2] == '*';
@@ -289,6 +287,40 @@ static void add_glob_inner(implied_ctx *ic, const rule *r)
         sb_free(&re);
         if (globstar) return;
     }
+}
+
+/* A prefix or pattern m (r's, or one of its globs under /private): every
+ * match starts with its fixed part, so the directory holding the fixed
+ * part's last component and that directory's ancestors are ancestors of
+ * every match. */
+static void add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher *m)
+{
+    const char *v = m->fixed;
+    size_t len = m->fixed_len;
+    if (len == 0) return;
+    if (m->dir) {
+        /* a glob "P/" + globstar matches P itself, and P is the ancestor of the
+         * rest: P and its proper ancestors */
+        add_one(ic, r, MK_LITERAL, v, len, template_depth(v, len));
+        add_ancestors(ic, r, v, len);
+        return;
+    }
+    size_t k = len;
+    while (k > 0 && v[k - 1] != '/') k--;
+    /* the parameters of the fixed part's last component ("$P..." with
+     * no "/": the ancestors of P's value; "/x/${SUB}b": those inside
+     * SUB's value) */
+    add_inner(ic, r, v, k, len);
+    if (k == 0) {
+    } else if (k == 1) {
+        /* the fixed part is "/" or a name in it (a star, a bracket,
+         * "/x*"): every match is below the root */
+        add_one(ic, r, MK_LITERAL, "/", 1, 0);
+    } else {
+        add_one(ic, r, MK_LITERAL, v, k - 1, template_depth(v, k - 1));
+        add_ancestors(ic, r, v, k - 1);
+    }
+    if (m->kind == MK_GLOB) add_glob_inner(ic, r, m->value, m->len);
 }
 
 /* Depth bands (docs/language.md): an implied rule ranks at the depth of the
@@ -464,35 +496,23 @@ void add_implied(compilation *c)
             add_ancestors(&ic, r, r->m.value, r->m.len);
             continue;
         }
-        /* a prefix or pattern: every match starts with its fixed part, so
-         * the directory holding the fixed part's last component and that
-         * directory's ancestors are ancestors of every match */
-        const char *v = r->m.fixed;
-        size_t len = r->m.fixed_len;
-        if (len == 0) continue;
-        if (r->m.dir) {
-            /* a glob "P/" + globstar matches P itself, and P is the ancestor of the
-             * rest: P and its proper ancestors */
-            add_one(&ic, r, MK_LITERAL, v, len, template_depth(v, len));
-            add_ancestors(&ic, r, v, len);
-            continue;
+        add_pattern_ancestors(&ic, r, &r->m);
+        /* "/t*" + "/x" on macOS: its matches under /private/tmp too, each
+         * alias's glob like a glob of its own (a first component a value
+         * helps make is not traversed through /private, docs/language.md) */
+        size_t rest;
+        unsigned mask = r->m.kind == MK_GLOB && compile_platform(c) == PLAT_MACOS
+                        ? glob_alias_mask(r->m.value, r->m.len, &rest) : 0;
+        for (unsigned k = 0; k < 3; k++) {
+            if (!(mask >> k & 1)) continue;
+            strbuf t;
+            sb_init(&t);
+            glob_alias_text(&t, k, r->m.value, r->m.len, rest);
+            matcher am = { .kind = MK_GLOB, .value = arena_strndup(&c->a, t.data, t.len), .len = t.len };
+            sb_free(&t);
+            matcher_finish(&c->a, &am);
+            add_pattern_ancestors(&ic, r, &am);
         }
-        size_t k = len;
-        while (k > 0 && v[k - 1] != '/') k--;
-        /* the parameters of the fixed part's last component ("$P..." with
-         * no "/": the ancestors of P's value; "/x/${SUB}b": those inside
-         * SUB's value) */
-        add_inner(&ic, r, v, k, len);
-        if (k == 0) {
-        } else if (k == 1) {
-            /* the fixed part is "/" or a name in it (a star, a bracket,
-             * "/x*"): every match is below the root */
-            add_one(&ic, r, MK_LITERAL, "/", 1, 0);
-        } else {
-            add_one(&ic, r, MK_LITERAL, v, k - 1, template_depth(v, k - 1));
-            add_ancestors(&ic, r, v, k - 1);
-        }
-        if (r->m.kind == MK_GLOB) add_glob_inner(&ic, r);
     }
     band(&ic);
     if (!c->diags.errors) report_withheld(c, n);   /* errors first: the final rule may be what they are about */

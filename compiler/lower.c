@@ -414,15 +414,38 @@ static int rule_names_param(const ast_rule *r, const char *name)
     return 0;
 }
 
-/* The first unit (index) with a final rule that names the parameter, or -1:
- * a later file may not change the default such a rule was written with. */
-static int final_user(compilation *c, const char *name)
+/* Does text s name parameter `name` ($name or ${name})? */
+static int text_names_param(const char *s, const char *name)
 {
-    for (size_t i = 0; i < c->nunits; i++)
-        for (const ast_rule *r = c->units[i]->ast->rules; r; r = r->next)
-            if (r->final && !r->remove && rule_names_param(r, name)) return (int)i;
-    return -1;
+    size_t nl = strlen(name);
+    for (const char *q = s; q && (q = strchr(q, '$')); q++) {
+        const char *n = q + 1 + (q[1] == '{');
+        if (strncmp(n, name, nl) == 0 && !(isalnum((unsigned char)n[nl]) || n[nl] == '_' || n[nl] == '-')) return 1;
+    }
+    return 0;
 }
+
+/* The first unit (index) with a final rule that names the parameter, or -1:
+ * a later file may not change the default such a rule was written with.
+ * A parameter named in the default of one that a final rule names (in any
+ * file: `param ROOT = "$A/x"`) reaches the rule through it. */
+static int final_user_depth(compilation *c, const char *name, int depth)
+{
+    int best = -1;
+    for (size_t i = 0; i < c->nunits && best < 0; i++)
+        for (const ast_rule *r = c->units[i]->ast->rules; r; r = r->next)
+            if (r->final && !r->remove && rule_names_param(r, name)) { best = (int)i; break; }
+    if (depth >= 8) return best;
+    for (size_t i = 0; i < c->nunits; i++)
+        for (const ast_param *ap = c->units[i]->ast->params; ap; ap = ap->next) {
+            if (!ap->has_default || !ap->def.s || !strcmp(ap->name, name) || !text_names_param(ap->def.s, name)) continue;
+            int f = final_user_depth(c, ap->name, depth + 1);
+            if (f >= 0 && (best < 0 || f < best)) best = f;
+        }
+    return best;
+}
+
+static int final_user(compilation *c, const char *name) { return final_user_depth(c, name, 0); }
 
 static void declare_params(compilation *c)
 {
@@ -459,14 +482,16 @@ static void declare_params(compilation *c)
                           "(`param %s;`) and pass -D %s=VALUE to fix it", ap->name, ap->name, ap->name);
                 continue;
             }
-            /* a final rule keeps the default its file was written with: a
-             * later file that sets another would move the final rule */
+            /* a final rule keeps the default it was given, by its own file
+             * or by a file between (a file extending it may give the first
+             * one, as -D would): a later file that sets another would move
+             * the final rule */
             int fu = p->def_at.src ? final_user(c, ap->name) : -1;
-            if (fu >= 0 && (size_t)fu < i && p->def_unit <= (size_t)fu) {
+            if (fu >= 0 && (size_t)fu < i) {
                 diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, ap->def.at,
                                    "this default of %s would move a final rule of %s", ap->name,
                                    c->units[fu]->display);
-                diag_note_add(&c->diags, d, p->def_at, "the default the final rule was written with");
+                diag_note_add(&c->diags, d, p->def_at, "the default the final rule takes");
                 diag_help(&c->diags, d, "final rules cannot be changed by a file that extends them; pass -D %s=VALUE "
                           "at run time instead, or use another parameter", ap->name);
                 continue;

@@ -80,6 +80,28 @@ static relation walk(const char *a, size_t la, const char *b, size_t lb, size_t 
 
 static int has_param(const char *s, size_t n) { return memchr(s, PARAM_OPEN, n) != NULL; }
 
+/* A path template whose first component holds a parameter ("/t$X",
+ * "/$D"): a value may make it /tmp, /var or /etc, which the kernel sees
+ * under /private, so its fixed part says nothing past the root. */
+static int alias_by_value(const char *s, size_t n)
+{
+    if (!n || s[0] != '/') return 0;
+    for (size_t i = 1; i < n && s[i] != '/'; i++)
+        if (s[i] == PARAM_OPEN) return 1;
+    return 0;
+}
+
+/* a derived parameter (NAME.ifroot, ...): its name holds a '.' */
+static int has_derived(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, PARAM_OPEN, n - (size_t)(p - s))); p++) {
+        const char *e = memchr(p, PARAM_CLOSE, n - (size_t)(p - s));
+        if (!e) return 0;
+        if (memchr(p, '.', (size_t)(e - p))) return 1;
+    }
+    return 0;
+}
+
 /* x is s itself or below it (component boundary); both parameter-free or
  * sharing the same parameter tokens. */
 static int within(const char *x, size_t lx, const char *s, size_t ls)
@@ -163,6 +185,10 @@ static relation path_relation(const matcher *a, const matcher *b)
         if (b->kind == MK_ANCESTORS && ancestors_excluded(b, a)) return REL_DISJOINT;
         return REL_UNKNOWN;
     }
+    if (alias_by_value(a->fixed, a->fixed_len) || alias_by_value(b->fixed, b->fixed_len)) {
+        const matcher *o = alias_by_value(a->fixed, a->fixed_len) ? b : a;
+        if (o->fixed_len >= 8 && !memcmp(o->fixed, "/private", 8)) return REL_UNKNOWN;
+    }
     size_t ia, ib;
     relation r = walk(a->fixed, a->fixed_len, b->fixed, b->fixed_len, &ia, &ib);
     if (r == REL_UNKNOWN && (literal_excluded(a, b) || literal_excluded(b, a))) return REL_DISJOINT;
@@ -173,8 +199,12 @@ static relation path_relation(const matcher *a, const matcher *b)
         /* templates with identical parameter structure compare as text */
         const char *x = a->value, *y = b->value;
         size_t lx = a->len, ly = b->len;
-        if (a->kind == MK_LITERAL && b->kind == MK_LITERAL)
-            return lx == ly && memcmp(x, y, lx) == 0 ? REL_OVERLAP : REL_DISJOINT;
+        if (a->kind == MK_LITERAL && b->kind == MK_LITERAL) {
+            if (lx == ly && memcmp(x, y, lx) == 0) return REL_OVERLAP;
+            /* a derived parameter may be empty ("/private" + P.ifroot +
+             * D.ifalias is "/private" for P=/, D=tmp): undecided */
+            return has_derived(x, lx) || has_derived(y, ly) ? REL_UNKNOWN : REL_DISJOINT;
+        }
         if (a->kind == MK_LITERAL) return within(x, lx, y, ly) ? REL_OVERLAP : REL_DISJOINT;
         if (b->kind == MK_LITERAL) return within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;
         return within(x, lx, y, ly) || within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;
@@ -295,6 +325,8 @@ static void key_of(const matcher *m, const char **key, size_t *klen)
     const char *p = memchr(m->fixed + start, PARAM_OPEN, m->fixed_len - start);
     *key = m->fixed;
     *klen = p ? (size_t)(p - m->fixed) : m->fixed_len;
+    /* "/t$X" may be /private/tmp: filed under the root */
+    if (mk_family(m->kind) == FAM_PATH && alias_by_value(m->fixed, m->fixed_len)) *klen = 1;
 }
 
 static ovl_group *group_for(ovl_index *ix, arena *a, const matcher *m, int create)

@@ -236,6 +236,89 @@ void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_para
     sb_putc(out, '$');
 }
 
+/* Does glob component p[0, pn) (no parameter, no '/') match all of w? */
+static int comp_match(const char *p, size_t pn, const char *w, size_t wn)
+{
+    size_t i = 0, k = 0;
+    while (i < pn) {
+        char c = p[i];
+        if (c == '*') {
+            while (i < pn && p[i] == '*') i++;
+            for (size_t t = k; t <= wn; t++)
+                if (comp_match(p + i, pn - i, w + t, wn - t)) return 1;
+            return 0;
+        }
+        if (k >= wn) return 0;
+        if (c == '?') { i++; k++; continue; }
+        if (c == '[') {
+            unsigned char set[16];
+            int neg;
+            const char *err = NULL;
+            size_t off, j = bracket_parse(p, pn, i, set, &neg, &err, &off);
+            if (err) return 0;
+            if (set_has(set, (unsigned char)w[k]) == neg) return 0;
+            i = j + 1;
+            k++;
+            continue;
+        }
+        if (c == '\\' && i + 1 < pn) c = p[++i];
+        if (c != w[k]) return 0;
+        i++;
+        k++;
+    }
+    return k == wn;
+}
+
+static const char *const alias_names[] = { "tmp", "var", "etc" };
+
+const char *glob_alias_name(unsigned k) { return alias_names[k]; }
+
+unsigned glob_alias_mask(const char *g, size_t len, size_t *rest)
+{
+    if (!len || g[0] != '/') return 0;
+    size_t e = 1;
+    int wild = 0;
+    for (; e < len && g[e] != '/'; e++) {
+        if (g[e] == PARAM_OPEN) return 0;
+        if (g[e] == '\\') {
+            if (e + 1 < len && g[e + 1] == '/') break;      /* an escaped '/' is a '/' */
+            e++;
+            continue;
+        }
+        if (g[e] == '*' || g[e] == '?' || g[e] == '[') wild = 1;
+    }
+    /* "**" alone: any components, the /private path among them */
+    if (!wild || (e == 3 && g[1] == '*' && g[2] == '*')) return 0;
+    unsigned mask = 0;
+    for (unsigned k = 0; k < 3; k++)
+        if (comp_match(g + 1, e - 1, alias_names[k], 3)) mask |= 1u << k;
+    *rest = e < len && g[e] == '\\' ? e + 1 : e;
+    return mask;
+}
+
+void glob_alias_text(strbuf *out, unsigned k, const char *g, size_t len, size_t rest)
+{
+    sb_puts(out, "/private/");
+    sb_puts(out, alias_names[k]);
+    sb_add(out, g + rest, len - rest);
+}
+
+void glob_to_regex_kernel(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud)
+{
+    glob_to_regex(out, g, len, put_param, ud);
+    size_t rest;
+    unsigned mask = glob_alias_mask(g, len, &rest);
+    for (unsigned k = 0; k < 3; k++) {
+        if (!(mask >> k & 1)) continue;
+        strbuf t;
+        sb_init(&t);
+        glob_alias_text(&t, k, g, len, rest);
+        sb_putc(out, '|');
+        glob_to_regex(out, t.data, t.len, put_param, ud);
+        sb_free(&t);
+    }
+}
+
 int template_depth(const char *s, size_t len)
 {
     int depth = 0, in_seg = 0;
@@ -392,6 +475,11 @@ void matcher_finish_depth(arena *a, matcher *m, int depth)
     if (fixed) m->fixed = fixed;
     else m->fixed = m->value && start == 0 && n == m->len ? m->value : arena_strndup(a, m->value ? m->value + start : "", n);
     m->fixed_len = n;
+    size_t rest;
+    /* "/t*" + "/x" also matches /private/tmp/x, which does not start with
+     * "/t": for overlap and the final checks every match starts with "/"
+     * (the depth stays that of the fixed part as written) */
+    int alias_first = m->kind == MK_GLOB && glob_alias_mask(m->value, m->len, &rest);
     switch (m->kind) {
     case MK_NONE: m->spec_a = -1; m->spec_b = 0; break;
     case MK_LITERAL: m->spec_a = depth >= 0 ? depth : template_depth(m->fixed, n); m->spec_b = 3; break;
@@ -412,6 +500,7 @@ void matcher_finish_depth(arena *a, matcher *m, int depth)
         break;
     }
     }
+    if (alias_first) m->fixed_len = 1;
 }
 
 void ancestors_regex(strbuf *out, const char *path)

@@ -22,6 +22,23 @@ int glob_canonical(strbuf *out, const char *g, size_t len);
 typedef void (*param_writer)(strbuf *out, const char *name, size_t len, void *ud);
 void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud);
 
+/* A glob whose first component is a pattern (a wildcard or bracket in
+ * it, no parameter, not a globstar) that matches "tmp", "var" or "etc":
+ * the kernel sees those paths under /private ("/t*" + "/x" covers
+ * /private/tmp/x).  Returns a mask of the aliases it matches (bit k:
+ * glob_alias_name(k)) and sets *rest to the offset after the first
+ * component; 0 when none (a written "/tmp" was rewritten when read). */
+unsigned glob_alias_mask(const char *g, size_t len, size_t *rest);
+const char *glob_alias_name(unsigned k);
+/* "/private/" + glob_alias_name(k) + g[rest, len): the glob's matches
+ * below that alias, as the kernel sees them. */
+void glob_alias_text(strbuf *out, unsigned k, const char *g, size_t len, size_t rest);
+/* glob_to_regex, then for each alias the first component matches "|" and
+ * the regex of glob_alias_text: every path the glob covers as the kernel
+ * sees it (macOS).  put_param sees names inside a temporary text for the
+ * alternatives. */
+void glob_to_regex_kernel(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud);
+
 /* "^(/|/Users|/Users/test)$" for the proper ancestors of an absolute path. */
 void ancestors_regex(strbuf *out, const char *path);
 
@@ -37,5 +54,7 @@ int template_depth(const char *s, size_t len);
 /* Flags of param_expand (expand.h): TPL_REGEX values regex-quoted, TPL_GLOB
  * values escaped as glob text, TPL_KEEP a parameter without a value stays a
  * marker (otherwise it becomes ""). */
-enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4, TPL_LINUX = 8 };   /* TPL_LINUX: no /private aliases */
+enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4, TPL_LINUX = 8,   /* TPL_LINUX: no /private aliases */
+       TPL_NOALIAS = 16 };   /* a glob's regex as written: no alternatives for a first component
+                              * pattern that matches an alias (glob_alias_mask) */
 #endif

@@ -16,13 +16,21 @@ static int importing_form(const imp *m, const source *s, int depth);
 
 /* ---- parameters ------------------------------------------------------------- */
 
+/* The derived parameters (compiler/expand.h, param_derived_suffix) an
+ * import reads back as the parameter itself, each with the marker text it
+ * evaluates to.  The others (NAME.pdir, NAME.ifroot, ...) have no .buckle
+ * spelling: a form that reads one is kept verbatim. */
+static const struct { const char *sfx, *marker; } read_back[] = {
+    { ".re", SENT "%zu__" }, { ".dir", SENT "%zu__/" }, { ".ancestors", SENT_ANC "%zu__" },
+};
+#define NREAD_BACK (sizeof read_back / sizeof *read_back)
+
 static const char *base_name(arena *a, const char *n)
 {
-    static const char *const sfx[] = { ".dir", ".re", ".ancestors", ".pdir", ".pre", ".root" };
     size_t l = strlen(n);
-    for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {
-        size_t sl = strlen(sfx[i]);
-        if (l > sl && !strcmp(n + l - sl, sfx[i])) return arena_strndup(a, n, l - sl);
+    for (size_t i = 0; i < NREAD_BACK; i++) {
+        size_t sl = strlen(read_back[i].sfx);
+        if (l > sl && !strcmp(n + l - sl, read_back[i].sfx)) return arena_strndup(a, n, l - sl);
     }
     return n;
 }
@@ -104,15 +112,14 @@ static sb_param *marker_params(imp *m, size_t *n)
 {
     size_t ng;
     sb_param *g = derive_sbpl_params(m->a, m->o->given, m->o->ngiven, &ng);
-    sb_param *p = arena_alloc(m->a, (4 * m->np + ng + 1) * sizeof *p);
+    sb_param *p = arena_alloc(m->a, ((1 + NREAD_BACK) * m->np + ng + 1) * sizeof *p);
     size_t k = 0;
     for (size_t i = 0; i < ng; i++) p[k++] = g[i];
     for (size_t i = 0; i < m->np; i++) {
-        const char *s = arena_printf(m->a, SENT "%zu__", i);
-        p[k++] = (sb_param){ m->pnames[i], s };
-        p[k++] = (sb_param){ arena_printf(m->a, "%s.re", m->pnames[i]), s };
-        p[k++] = (sb_param){ arena_printf(m->a, "%s.dir", m->pnames[i]), arena_printf(m->a, "%s/", s) };
-        p[k++] = (sb_param){ arena_printf(m->a, "%s.ancestors", m->pnames[i]), arena_printf(m->a, SENT_ANC "%zu__", i) };
+        p[k++] = (sb_param){ m->pnames[i], arena_printf(m->a, SENT "%zu__", i) };
+        for (size_t j = 0; j < NREAD_BACK; j++)
+            p[k++] = (sb_param){ arena_printf(m->a, "%s%s", m->pnames[i], read_back[j].sfx),
+                                 arena_printf(m->a, read_back[j].marker, i) };
     }
     *n = k;
     return p;

@@ -84,3 +84,43 @@ printf 'param SECRETS;\nfiles { deny final read "$SECRETS"; }\n' >"$D/pbase2.buc
 printf 'extends "./pbase2";\nparam SECRETS = "/Users/test/.ssh";\nfiles { allow read "~"; }\n' >"$D/pchild2.buckle"
 run "final scope: default given" "$BUCKLE" compile "$D/pchild2.buckle" -o /dev/null
 expect_rc "final scope: a base without a default may get one from the child" 0
+# once a file of the chain has given the default, a file extending that one
+# cannot move the final rule either
+printf 'param ROOT;\nfiles { allow read "/"; deny final read "$ROOT"; }\n' >"$D/gbase.buckle"
+printf 'extends "./gbase";\nparam ROOT = "/secret";\n' >"$D/gchild.buckle"
+printf 'extends "./gchild";\nparam ROOT = "/elsewhere";\n' >"$D/ggrand.buckle"
+run "final scope: default given, then moved" "$BUCKLE" query "$D/ggrand.buckle" file-read-data /secret/x/y
+expect_rc "final scope: a grandchild's default for a final rule's parameter is an error" 1
+expect_err_has "final scope: at the grandchild's default" "ggrand.buckle:2:14: error: this default of ROOT would move a final rule"
+expect_err_has "final scope: the note points at the default the rule takes" "gchild.buckle:2:14: note: the default the final rule takes"
+# a parameter that reaches the final rule through another one's default
+printf 'param A = "/secret";\nparam ROOT = "$A/x";\nfiles { allow read "/"; deny final read "$ROOT"; }\n' >"$D/dbase.buckle"
+printf 'extends "./dbase";\nparam A = "/elsewhere";\n' >"$D/dchild.buckle"
+run "final scope: derived default moved" "$BUCKLE" query "$D/dchild.buckle" file-read-data /secret/x/y
+expect_rc "final scope: a default that reaches a final rule through another parameter is an error" 1
+expect_err_has "final scope: at that default" "dchild.buckle:2:11: error: this default of A would move a final rule"
+run "final scope: derived default kept" "$BUCKLE" query "$D/dbase.buckle" file-read-data /secret/x/y
+expect_out_has "final scope: the base denies" "deny /secret/x/y"
+# a final rule in another platform's block keeps its default too (dropped
+# for this platform, but the chain means the same on both)
+printf 'param ROOT = "/secret";\nfiles { allow read "/"; }\nplatform linux { files { deny final read "$ROOT"; } }\n' >"$D/lbase.buckle"
+printf 'extends "./lbase";\nparam ROOT = "/elsewhere";\n' >"$D/lchild.buckle"
+run "final scope: default of a linux block's final rule" "$BUCKLE" compile "$D/lchild.buckle" -o /dev/null
+expect_rc "final scope: moving a final rule of a platform block is an error on every platform" 1
+expect_err_has "final scope: ... BK2005 at the default" "lchild.buckle:2:14: error: this default of ROOT would move a final rule"
+# a parameter without a default in the base, named by another's default: the
+# first file to give it one may, the next may not
+printf 'param A;\nparam ROOT = "$A/x";\nfiles { allow read "/"; deny final read "$ROOT"; }\n' >"$D/ebase.buckle"
+printf 'extends "./ebase";\nparam A = "/secret";\n' >"$D/echild.buckle"
+printf 'extends "./echild";\nparam A = "/elsewhere";\n' >"$D/egrand.buckle"
+run "final scope: derived, first default" "$BUCKLE" query "$D/echild.buckle" file-read-data /secret/x/y
+expect_out_has "final scope: the child gives the first default" "deny /secret/x/y"
+run "final scope: derived, moved" "$BUCKLE" compile "$D/egrand.buckle" -o /dev/null
+expect_rc "final scope: the grandchild may not move it" 1
+expect_err_has "final scope: ... at the grandchild's default" "egrand.buckle:2:11: error: this default of A would move a final rule"
+# a raw rule meets a final prefix whose text goes on after its parameter
+# ("${Q}b") for a value below the raw path (Q=/a/x), not for the raw path itself
+printf 'param Q;\nfiles { deny final read prefix "${Q}b"; }\nsbpl """ (allow file-read-metadata (subpath "/a")) """;\n' >"$D/rawpre.buckle"
+run "final scope: raw subpath vs final glued prefix" "$BUCKLE" compile "$D/rawpre.buckle" -o /dev/null
+expect_rc "final scope: the raw allow overrides the final prefix for some value" 1
+expect_err_has "final scope: ... BK2005 with the values" "they meet with Q=/a/x"

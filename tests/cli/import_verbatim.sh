@@ -80,3 +80,11 @@ grep -q '^    allow read "/opt/app/lib";$' "$P/imp.buckle" \
 run "verbatim: the import compiles" "$BUCKLE" compile "$P/imp.buckle"
 expect_rc "verbatim: the import compiles, exit 0" 0
 expect_out_has "verbatim: the import's system.sb" '(import "system.sb")'
+# a derived parameter with no .buckle spelling (NAME.pdir, NAME.ifroot; only
+# NAME.re, NAME.dir and NAME.ancestors read back as $NAME): the form is kept
+# verbatim, with the reason, and the rest is imported
+printf '(version 1)\n(deny default)\n(allow file-read* (literal (string-append "/private" (param "P.pdir") "x")))\n(allow file-read* (subpath (param "P")))\n' >"$P/pdir.sb"
+run "verbatim: NAME.pdir" "$BUCKLE" import "$P/pdir.sb"
+expect_rc "verbatim: a form reading NAME.pdir is imported, exit 0" 0
+expect_err_has "verbatim: it is kept verbatim, naming the parameter" 'it reads the parameter "P.pdir"'
+expect_out_has "verbatim: the parameter itself is declared" "param P;"

@@ -149,3 +149,80 @@ printf 'files {\n    allow read "/Users/x/.config";\n    deny read regex "^/User
 run "patterns: escaped regex depth" "$BUCKLE" query "$TMP/rxesc.buckle" files read /Users/x/.config/secret
 expect_out_has "patterns: a regex with an escaped dot ranks by its whole fixed part" "deny /Users/x/.config/secret"
 expect_out_has "patterns: the compiled output agrees" "compiled SBPL agrees"
+
+# a glob whose first component is a pattern that matches tmp, var or etc
+# covers the path the kernel sees under /private (docs/language.md): the
+# decision, the compiled output (readable, --compact, -D), the traversal and
+# the final checks agree
+cat >"$P/aliasroot.buckle" <<'EOB'
+param D = "x";
+files {
+    allow read "/";
+    deny read glob "/t*/secret", glob "/?mp/s2", glob "/[tv]*/s3", glob "/*/s4", glob "/[!x]tc/s5";
+    deny read glob "/$D*/s6";
+    allow write glob "/va?/w/*";
+}
+EOB
+query aliasroot.buckle file-read-data /private/tmp/secret deny
+run "patterns: alias-root query /tmp" "$BUCKLE" query "$P/aliasroot.buckle" file-read-data /tmp/secret/x
+expect_out_has "patterns: a query of /tmp/secret/x is one of /private/tmp/secret/x, denied" "deny /private/tmp/secret/x"
+query aliasroot.buckle file-read-data /private/tmp/s2 deny
+query aliasroot.buckle file-read-data /private/var/s3 deny
+query aliasroot.buckle file-read-data /private/etc/s3 allow
+query aliasroot.buckle file-read-data /private/etc/s4 deny
+query aliasroot.buckle file-read-data /private/etc/s5 deny
+query aliasroot.buckle file-read-data /tmpx/secret deny
+query aliasroot.buckle file-read-data /private/tmpx/secret allow
+query aliasroot.buckle file-read-metadata /private/var/w allow
+run "patterns: alias-root -D" "$BUCKLE" query -D D=t "$P/aliasroot.buckle" file-read-data /private/tmp/s6
+expect_out_has "patterns: a value that makes the first component a pattern matching tmp" "deny /private/tmp/s6"
+expect_out_has "patterns: ... compiled SBPL agrees" "compiled SBPL agrees"
+run "patterns: alias-root compile" "$BUCKLE" compile "$P/aliasroot.buckle"
+expect_out_has "patterns: the glob's path under /private is in the output" '(regex "^/t[^/]*/secret(/.*)?$|^/private/tmp/secret(/.*)?$")'
+expect_out_has "patterns: a value in the first component is matched under /private too" '(require-all (regex (string-append "^/private/" (param "D.re") "[^/]*/s6(/.*)?$")) (regex "^/private/(tmp|var|etc)(/|$)"))'
+expect_out_has "patterns: /private is traversed for an allow under an alias" '(allow file-read-metadata (literal "/private"))'
+run "patterns: alias-root -D compile" "$BUCKLE" compile --compact -D D=t "$P/aliasroot.buckle"
+expect_out_has "patterns: with -D the value's glob is matched under /private" '|^/private/tmp/s6(/.*)?$'
+# a final deny written as such a glob is no way around for a file that extends it
+cat >"$P/aliasfinal.buckle" <<'EOB'
+files { allow read "/"; deny final read glob "/t*/secret"; }
+EOB
+printf 'extends "./aliasfinal.buckle";\nfiles { allow read "/private/tmp/secret"; }\n' >"$P/aliasfinal2.buckle"
+printf 'extends "./aliasfinal.buckle";\nsbpl """(allow file-read* (subpath "/private/tmp"))""";\n' >"$P/aliasfinal3.buckle"
+run "patterns: alias-root final" "$BUCKLE" compile "$P/aliasfinal2.buckle"
+expect_rc "patterns: an allow of the glob's path under /private contradicts the final deny" 1
+expect_err_has "patterns: ... BK2005" "BK2005"
+run "patterns: alias-root final raw" "$BUCKLE" compile "$P/aliasfinal3.buckle"
+expect_rc "patterns: a raw allow of /private/tmp may override it" 1
+expect_err_has "patterns: ... BK2005 (raw)" "BK2005"
+# with -D the value's glob ranks over a subpath deny under the alias: the
+# deny is carved around it in the -D output (its fixed part is "/" there too)
+printf 'param D = "x";\nfiles { allow read "/"; deny read "/private/tmp"; allow final read glob "/$D*/secret"; }\n' >"$P/aliasd.buckle"
+run "patterns: alias-root -D carve" "$BUCKLE" query -D D=t "$P/aliasd.buckle" file-read-data /private/tmp/secret
+expect_out_has "patterns: the final allow of the value's glob decides" "allow /private/tmp/secret"
+expect_out_has "patterns: ... and the -D output agrees" "compiled SBPL agrees"
+printf 'param P = "/";\nfiles { allow read "/"; deny read "/private/tmp"; allow final read glob "$P/t*/secret"; }\n' >"$P/aliasp.buckle"
+run "patterns: alias-root root parameter" "$BUCKLE" query "$P/aliasp.buckle" file-read-data /private/tmp/secret
+expect_out_has "patterns: \"\$P/t*\" with P=/ covers /private/tmp" "allow /private/tmp/secret"
+expect_out_has "patterns: ... the symbolic output agrees" "compiled SBPL agrees"
+# a prefix whose text, with the values in, ends inside /tmp, /var or /etc
+# ("/t$X" with X=m) covers /private/tmp too, as a written "/tm" does: the
+# decision, the -D output and the symbolic one agree
+printf 'param X = "m";\nfiles { allow read "/", "/private/tmp/x"; deny final read prefix "/t$X"; }\n' >"$P/aliaspre.buckle"
+for d in "" "-D X=m"; do
+    # shellcheck disable=SC2086
+    run "patterns: prefix alias $d" "$BUCKLE" query $d "$P/aliaspre.buckle" file-read-data /private/tmp/x
+    expect_out_has "patterns: prefix \"/t\$X\" (X=m) $d denies /private/tmp/x" "deny /private/tmp/x"
+    expect_out_has "patterns: ... $d the output agrees" "compiled SBPL agrees"
+done
+run "patterns: prefix alias -D output" "$BUCKLE" compile -D X=m "$P/aliaspre.buckle"
+expect_out_has "patterns: the -D output adds the alias under /private" '(require-any (prefix "/tm") (subpath "/private/tmp"))'
+# symbolically, "/t$X" (a parameter in the first component) may be
+# /private/tmp: the overlap analysis carves a rule under /private around it
+printf 'param X = "m";\nfiles { allow read "/private/tmp/x"; deny read prefix "/t$X"; }\n' >"$P/aliasov.buckle"
+printf 'param X = "mp";\nfiles { allow read "/private/tmp/x"; deny read "/t$X"; }\n' >"$P/aliasov2.buckle"
+for f in aliasov aliasov2; do
+    run "patterns: $f" "$BUCKLE" query "$P/$f.buckle" file-read-data /private/tmp/x
+    expect_out_has "patterns: $f: the more specific allow decides" "allow /private/tmp/x"
+    expect_out_has "patterns: $f: the symbolic output agrees (the deny is carved)" "compiled SBPL agrees"
+done

@@ -208,3 +208,8 @@ for f in $(ls corpus/examples/*.buckle) $(find corpus/std -name '*.buckle' | sor
     run "protect (cached): $f" env STANDIN_SOURCES="$src" STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run --force -D OUT=/tmp -D REPORT=/tmp/r "$run_f" -- true
     grep -q "self-protection holds" "$LOG" && grep -q "source protected: $src" "$LOG" && pass "protect (second run): $f" || fail "protect (second run): $f" "$(cat "$LOG") $(head -c 300 "$TMP/err")"
 done
+# the help lists every derived parameter, from the table the compiler uses
+run "run: help" "$BUCKLE" run --help
+for s in re ancestors dir pdir pre root rootre up uproot ifroot ifalias ifnotroot; do
+    expect_out_has "run: the help names NAME.$s" "NAME.$s"
+done

@@ -116,20 +116,9 @@ int oracle_alias_text(const char *t, size_t n, int escaped)
     return at_end && (!strcmp(first, "tmp") || !strcmp(first, "var") || !strcmp(first, "etc"));
 }
 
-int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s, size_t n)
+/* does glob text [p, pe) cover path s (s itself or an ancestor of it)? */
+static int covers(const char *p, const char *pe, const char *s, size_t n)
 {
-    strbuf b;
-    sb_init(&b);
-    glob_text(&b, d, g, gl);
-    if (oracle_alias_text(b.data, b.len, 1)) {     /* the kernel sees it under /private */
-        strbuf c;
-        sb_init(&c);
-        sb_puts(&c, "/private");
-        sb_add(&c, b.data, b.len);
-        sb_free(&b);
-        b = c;
-    }
-    const char *p = sb_cstr(&b), *pe = p + b.len;
     /* trailing double-star components cover what the rest covers: it and everything below */
     while (pe - p >= 3 && !memcmp(pe - 3, "/**", 3)) pe -= 3;
     if (pe == p) pe = p + 1;                     /* a glob of only stars under the root: "/" */
@@ -137,6 +126,30 @@ int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s
     for (size_t k = 1; k <= n && !hit; k++)
         if ((k == n || s[k] == '/') && gmatch(p, pe, s, s + k)) hit = 1;
     if (!hit && pe - p == 1 && p[0] == '/') hit = n > 0 && s[0] == '/';
+    return hit;
+}
+
+int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s, size_t n)
+{
+    strbuf b;
+    sb_init(&b);
+    glob_text(&b, d, g, gl);
+    int hit;
+    if (oracle_alias_text(b.data, b.len, 1)) {     /* the kernel sees it under /private */
+        strbuf c;
+        sb_init(&c);
+        sb_puts(&c, "/private");
+        sb_add(&c, b.data, b.len);
+        hit = covers(c.data, c.data + c.len, s, n);
+        sb_free(&c);
+    } else {
+        hit = covers(b.data, b.data + b.len, s, n);
+        /* a path the kernel sees under /private/tmp (/var, /etc) is the
+         * path /tmp/... the glob was written for ("/t*" + "/x" covers
+         * /private/tmp/x) */
+        if (!hit && n > 8 && !memcmp(s, "/private/", 9) && oracle_alias_text(s + 8, n - 8, 0))
+            hit = covers(b.data, b.data + b.len, s + 8, n - 8);
+    }
     sb_free(&b);
     return hit;
 }

@@ -27,6 +27,9 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_GLOB_PARAM_END] = { "glob-param-end", "a parameter as the last component of a glob, after `*` or `**`",
                             "glob \"/a/*/$USER\", glob \"/a/**/${USER}\"" },
     [GS_GLOB_ROOT] = { "glob-root", "globs whose fixed part is the root alone", "glob \"/**\", glob \"/**/b\", glob \"/*\"" },
+    [GS_ALIAS_ROOT] = { "alias-root", "globs whose first component is a pattern that matches `tmp`, `var` or `etc` "
+                        "(the kernel sees `/private/tmp/...`), and regexes written against either spelling",
+                        "glob \"/t*/b\", glob \"/[tv]*\", regex \"^/(private/)?tmp/b\"" },
     [GS_REGEX_GROUP_ALT] = { "regex-group-alt", "alternatives inside a group, some holding `/`, after the fixed part",
                              "regex \"^/a/(b|c/d)(/.*)?$\"" },
     [GS_REGEX] = { "regex", "anchored and unanchored regexes, `.`, classes, groups, suffixes", "regex \"^/a/b(/.*)?$\"" },
@@ -305,7 +308,7 @@ static int path_kind(gen_rng *r, uint64_t en)
     if (ON(en, GS_LITERAL)) cand[nc++] = K_LITERAL;
     if (ON(en, GS_SUBPATH)) cand[nc++] = K_SUBPATH;
     if (ON(en, GS_PREFIX)) cand[nc++] = K_PREFIX;
-    for (int s = GS_GLOB_STAR; s <= GS_GLOB_ROOT; s++) if (ON(en, s)) { cand[nc++] = K_GLOB; cand[nc++] = K_GLOB; break; }
+    for (int s = GS_GLOB_STAR; s <= GS_ALIAS_ROOT; s++) if (ON(en, s)) { cand[nc++] = K_GLOB; cand[nc++] = K_GLOB; break; }
     if (ON(en, GS_REGEX)) cand[nc++] = K_REGEX;
     if (ON(en, GS_REGEX_ALT)) cand[nc++] = K_REGEX_ALT;
     return nc ? cand[gen_rnd(r) % (unsigned)nc] : -1;
@@ -353,6 +356,28 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
             }
             break;
         }
+        if (ON(en, GS_ALIAS_ROOT) && !fixed_root && chance(r, 12)) {   /* a first component that may be an alias */
+            /* with a value in it ("/${USER}*", USER=tmp) or after a root
+             * parameter ("$P/t*", P=/) as well */
+            static const char *const first[] = { "t*", "?mp", "[tv]*", "*", "[!x]tc", "e*c", "[a-u]mp", "va?",
+                                                 "${USER}*", "${USER}?" };
+            p.n = 0;
+            p.shapes = BIT(GS_ALIAS_ROOT);
+            if (ON(en, GS_PARAM_PATTERN) && chance(r, 25)) {
+                lit(&p, chance(r, 50) ? "$P" : "${Q}");
+                p.shapes |= BIT(GS_PARAM_PATTERN);
+            }
+            lit(&p, "/");
+            const char *f = PICK(r, first);
+            if (strchr(f, '$')) {
+                if (!ON(en, GS_PARAM_PATTERN)) f = "t*";
+                else p.shapes |= BIT(GS_PARAM_PATTERN);
+            }
+            push(&p, f, 4, "tmp", "private/tmp", "var", "private/etc");
+            if (chance(r, 60)) { lit(&p, "/"); lit(&p, PICK(r, comps)); }
+            if (chance(r, 30)) glob_piece(&p, r, en);
+            break;
+        }
         int before = p.n;
         glob_piece(&p, r, en);
         if (p.n > before && p.t[p.n - 1].text[0] != '*' && chance(r, 30)) glob_piece(&p, r, en);
@@ -374,6 +399,16 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
     strbuf re;
     sb_init(&re);
     static const char *const suffix[] = { "$", "(/.*)?$", "/[^/]*$", "", ".*", "/.+", "/?$" };
+    if (k == K_REGEX && ON(en, GS_ALIAS_ROOT) && chance(r, 12)) {   /* written against /tmp or /private/tmp */
+        static const char *const res[] = { "^/t[^/]*/b(/.*)?$", "^/(private/)?tmp/b", "^/[tv][a-z]*(/.*)?$",
+                                           "^/private/(tmp|var)/b$", "^/tmp(/.*)?$", "^/private/etc" };
+        sb_puts(b, "regex ");
+        quoted(b, PICK(r, res));
+        static const char *const objs[] = { "/tmp/b", "/private/tmp/b", "/var/b", "/private/var/b", "/etc/b/c",
+                                            "/private/etc" };
+        for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) add_seed(it, a, objs[i], 0);
+        return BIT(GS_ALIAS_ROOT) | BIT(GS_REGEX);
+    }
     if (k == K_REGEX) {
         p.shapes |= BIT(GS_REGEX);
         if (chance(r, 85)) sb_putc(&re, '^');
