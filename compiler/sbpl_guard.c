@@ -175,6 +175,10 @@ static void list(guard *g, const sexp *x, int depth)
         diag_help(&g->c->diags, d, "write `default %s;`", f);
         return;
     }
+    if (g->verbatim && !strcmp(f, "version")) {
+        diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "(version 1) is written by buckle; remove it from the sbpl block");
+        return;
+    }
     if (!strcmp(f, "quote")) { datum(g, h->next, depth + 1); return; }
     if (!strcmp(f, "define")) {
         const sexp *t = h->next;
@@ -254,12 +258,5 @@ static void expr(guard *g, const sexp *x, int depth)
 void sbpl_guard(compilation *c, const sexp *top, int verbatim)
 {
     guard g = { .c = c, .verbatim = verbatim, .what = verbatim ? "sbpl verbatim" : "raw sbpl", .deep = 0 };
-    for (const sexp *x = top; x; x = x->next) {
-        const sexp *h = x->kind == SX_LIST ? x->child : NULL;
-        if (verbatim && h && sexp_is_sym(h, "version")) {
-            diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "(version 1) is written by buckle; remove it from the sbpl block");
-            continue;
-        }
-        expr(&g, x, 0);
-    }
+    for (const sexp *x = top; x; x = x->next) expr(&g, x, 0);
 }

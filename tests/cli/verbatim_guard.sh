@@ -74,6 +74,7 @@ done <<'ROWS'
 11 @@ (define x "\") @@ unterminated string
 1 @@ (define x 1 @@ this '(' is never closed
 1 @@ (allow default) @@ the default is not set in an sbpl block
+8 @@ (if #t (version 1)) @@ (version 1) is written by buckle
 ROWS
 
 # raw sbpl rules share the guard, in a block and in a misc filter
