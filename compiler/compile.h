@@ -133,6 +133,9 @@ void check_sbpl_filter(compilation *c, const struct sexp *f, int depth);   /* sb
 /* the Scheme words buckle's SBPL output calls (besides filters and operations);
  * NULL past the end.  sbpl verbatim may not define them. */
 const char *sbpl_output_word(size_t i);                                   /* sbpl_guard.c */
+/* the targets of `signal target` (written as symbols: (target self)); NULL
+ * past the end */
+const char *signal_target_at(size_t i);                                   /* lower.c */
 /* The forms a copied block may use (docs/reference.md): top is the chain of
  * the block's top-level forms (verbatim: an sbpl verbatim block, else raw
  * allow/deny rules); refusals are BK1001 at the form. */

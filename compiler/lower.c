@@ -10,6 +10,11 @@
 
 static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
 
+const char *signal_target_at(size_t i)
+{
+    return i < sizeof targets / sizeof targets[0] ? targets[i] : NULL;
+}
+
 static int check_ip(compilation *c, const ast_str *s, const char *v)
 {
     const char *colon = strrchr(v, ':');

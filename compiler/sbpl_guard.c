@@ -28,6 +28,13 @@ static const char *const output_words[] = {
     "report", "no-report", "message", "no-sandbox",
 };
 
+/* the other symbols the output writes as filter arguments: the network
+ * filters' protocol ((remote ip "...") and its siblings) and their sides;
+ * the signal targets are lower.c's table */
+static const char *const output_symbols[] = {
+    "ip", "ip4", "ip6", "tcp", "tcp4", "tcp6", "udp", "udp4", "udp6", "icmp", "local", "remote",
+};
+
 const char *sbpl_output_word(size_t i)
 {
     return i < sizeof output_words / sizeof *output_words ? output_words[i] : NULL;
@@ -55,6 +62,10 @@ static const char *reserved_why(const char *f)
 {
     for (size_t k = 0; k < sizeof output_words / sizeof *output_words; k++)
         if (!strcmp(f, output_words[k])) return "SBPL gives it a meaning that the rules buckle writes rely on";
+    for (size_t k = 0; k < sizeof output_symbols / sizeof *output_symbols; k++)
+        if (!strcmp(f, output_symbols[k])) return "the rules buckle writes use it as a symbol of SBPL";
+    for (size_t k = 0; signal_target_at(k); k++)
+        if (!strcmp(f, signal_target_at(k))) return "the rules buckle writes use it as a symbol of SBPL (a signal target)";
     int noop;
     if (filter_known(f) || op_lookup(f, &noop) >= 0 || noop)
         return "SBPL gives it a meaning that the rules buckle writes rely on";

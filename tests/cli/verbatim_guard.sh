@@ -14,11 +14,12 @@ while IFS= read -r row; do
     col=$(printf '%s' "$col" | tr -d ' '); text=$(printf '%s\n' "$text" | sed 's/^ //; s/ $//'); msg=$(printf '%s\n' "$msg" | sed 's/^ //')
     printf 'default deny;\nsbpl verbatim """\n%s\n""";\nfiles { deny final read "/a/b"; allow read "/a"; }\n' "$text" >"$D/p.buckle"
     n="verbatim guard refuses: $text"
+    rm -f "$D/out.sb"
     run "$n" "$BUCKLE" compile "$D/p.buckle" -o "$D/out.sb"
     if [ "$RC" -eq 0 ]; then fail "$n" "accepted"; continue; fi
     if ! grep -qF "p.buckle:3:$col: error: " "$TMP/err"; then fail "$n" "not at 3:$col: $(head -c 400 "$TMP/err")"; continue; fi
     expect_err_has "$n" "$msg"
-    if [ -e "$D/out.sb" ]; then fail "$n: no output" "an output was written"; rm -f "$D/out.sb"; fi
+    if [ -e "$D/out.sb" ]; then fail "$n: no output" "an output was written"; fi
 done <<'ROWS'
 # evaluation of data built at run time
 2 @@ (eval (list 'define 'deny 1)) @@ sbpl verbatim may not use "eval"
@@ -109,3 +110,21 @@ sbpl verbatim """
 B
 run "verbatim guard accepts the forms real profiles use" "$BUCKLE" compile "$D/ok.buckle" -o "$D/ok.sb"
 expect_rc "verbatim guard accepts the forms real profiles use" 0
+
+# every symbol buckle's output writes (outside the copied blocks), in the
+# output of every profile of the tree that compiles, may not be defined
+: >"$D/syms"
+for f in $(find corpus tests -name '*.buckle' | LC_ALL=C sort); do
+    "$BUCKLE" compile "$f" -o "$D/all.sb" >/dev/null 2>&1 || continue
+    awk '/^;; sbpl verbatim from /{v=1} /^;; end of sbpl verbatim/{v=0; next} /^;; raw sbpl from /{exit} !v' "$D/all.sb" |
+        sed -E 's/#?"([^"\\]|\\.)*"/ /g; s/;.*//' | tr '() \t' '\n\n\n\n' | grep -E '^[A-Za-z*!?<>=/%_-]' >>"$D/syms"
+done
+LC_ALL=C sort -u "$D/syms" -o "$D/syms"
+nsyms=0 open=""
+while IFS= read -r sym; do
+    nsyms=$((nsyms + 1))
+    printf 'default deny;\nsbpl verbatim """\n(define %s (quote x))\n""";\n' "$sym" >"$D/sym.buckle"
+    "$BUCKLE" compile "$D/sym.buckle" -o "$D/sym.sb" >/dev/null 2>&1 && open="$open $sym"
+done <"$D/syms"
+[ "$nsyms" -ge 40 ] && [ -z "$open" ] && pass "verbatim guard: none of the $nsyms symbols of the output may be defined" \
+    || fail "verbatim guard: every symbol of the output is reserved" "$nsyms symbols; definable:$open"
