@@ -1454,6 +1454,15 @@ static void predict_params(emitter *e)
 /* Bytes of body held before a streaming emission hands them on. */
 #define EMIT_PIECE (256u * 1024u)
 
+/* the suppressions that cover a raw or verbatim block's statement, on the
+ * comment line above its text: lint of the output lets them cover every
+ * form of the block (docs/lint.md) */
+static void put_block_suppressions(compilation *c, const raw_block *b, strbuf *out)
+{
+    int main_unit = c->nunits && b->u == c->units[c->nunits - 1];
+    if (carries_suppressions(b->u, main_unit)) put_carried_suppressions(out, b->u, b->ast->at, main_unit);
+}
+
 /* sbpl verbatim blocks, in the order of the chain's files, before the
  * generated rules (docs/reference.md): the rules buckle writes come after
  * them, so they win wherever Seatbelt decides by order.  The compiler checked
@@ -1468,7 +1477,9 @@ static void put_verbatim(compilation *c, const emit_opts *o, strbuf *out)
         sb_putc(out, '\n');
         sb_puts(out, SBPL_VERBATIM_MARK);
         put_comment_text(out, b->u->display);
-        sb_printf(out, ":%u (not checked by buckle)\n", p.line);
+        sb_printf(out, ":%u (not checked by buckle)", p.line);
+        put_block_suppressions(c, b, out);
+        sb_putc(out, '\n');
         if (o && o->no_verbatim) {
             /* as many lines, empty: the rules after keep their line numbers */
             for (size_t k = 0; k < b->ast->text.len; k++) if (b->ast->text.s[k] == '\n') sb_putc(out, '\n');
@@ -1588,7 +1599,9 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
         source_pos p = source_position(b->u->src, b->ast->at.start);
         sb_puts(bodyp, "\n;; raw sbpl from ");
         put_comment_text(bodyp, b->u->display);
-        sb_printf(bodyp, ":%u\n", p.line);
+        sb_printf(bodyp, ":%u", p.line);
+        put_block_suppressions(c, b, bodyp);
+        sb_putc(bodyp, '\n');
         sb_add(bodyp, b->ast->text.s, b->ast->text.len);
         if (b->ast->text.len && b->ast->text.s[b->ast->text.len - 1] != '\n') sb_putc(bodyp, '\n');
     }

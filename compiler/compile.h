@@ -132,7 +132,14 @@ struct sexp;
 void check_sbpl_filter(compilation *c, const struct sexp *f, int depth);   /* sbpl_check.c */
 /* the Scheme words buckle's SBPL output calls (besides filters and operations);
  * NULL past the end.  sbpl verbatim may not define them. */
-const char *sbpl_output_word(size_t i);                                   /* sbpl_check.c */
+const char *sbpl_output_word(size_t i);                                   /* sbpl_guard.c */
+/* the targets of `signal target` (written as symbols: (target self)); NULL
+ * past the end */
+const char *signal_target_at(size_t i);                                   /* lower.c */
+/* The forms a copied block may use (docs/reference.md): top is the chain of
+ * the block's top-level forms (verbatim: an sbpl verbatim block, else raw
+ * allow/deny rules); refusals are BK1001 at the form. */
+void sbpl_guard(compilation *c, const struct sexp *top, int verbatim);    /* sbpl_guard.c */
 /* final.c: finals lists the final rules (in rule order); with an index they
  * are looked up in it, without one every rule is compared with each. */
 void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);

@@ -10,6 +10,11 @@
 
 static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
 
+const char *signal_target_at(size_t i)
+{
+    return i < sizeof targets / sizeof targets[0] ? targets[i] : NULL;
+}
+
 static int check_ip(compilation *c, const ast_str *s, const char *v)
 {
     const char *colon = strrchr(v, ':');
@@ -268,6 +273,7 @@ static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const 
             diag_add(&c->diags, SEV_ERROR, BK1001, am->value.at, "a raw sbpl filter is one parenthesized filter");
         else
             check_sbpl_filter(c, f, 0);
+        if (c->diags.errors == before) sbpl_guard(c, f, 0);
     }
     /* what the reader and the checks said, at the filter's string */
     for (diag *d = last ? last->next : c->diags.head; d; d = d->next) {

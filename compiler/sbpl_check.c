@@ -58,102 +58,6 @@ static void check_form(compilation *c, const sexp *x)
     if (!nops) diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "rule names no operation");
 }
 
-/* ---- sbpl verbatim ---------------------------------------------------------
- * The text is not evaluated, only read: parentheses, strings and comments
- * must close inside the block (the reader's errors), so nothing in it reaches
- * the rules written after it.  What would change the meaning of those rules
- * is refused: a (define ...) or an assignment of a name SBPL gives meaning to
- * (allow, deny, subpath, an operation...; in any case, since SBPL's Scheme
- * may fold it), and the default and (version 1), which buckle writes. */
-
-static const char *const assigning_forms[] = {
-    "define", "set!", "define-macro", "define-syntax", "macro", "let-syntax", "letrec-syntax",
-};
-
-/* the Scheme words the SBPL buckle writes calls, besides filters and
- * operations (tests/unit/test_verbatim.c checks that the evaluator knows each
- * as reserved; buckle run's check refuses every reserved name and every
- * rebinding form in the profile it runs) */
-static const char *const output_words[] = {
-    "allow", "deny", "version", "with", "param", "string-append", "quote", "regex-quote",
-    "report", "no-report", "message", "no-sandbox",
-};
-
-const char *sbpl_output_word(size_t i)
-{
-    return i < sizeof output_words / sizeof *output_words ? output_words[i] : NULL;
-}
-
-static int reserved_folded(const char *name)
-{
-    char buf[260];
-    size_t i = 0;
-    for (; name[i] && i + 1 < sizeof buf; i++) buf[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
-    buf[i] = 0;
-    if (name[i]) return 0;
-    for (size_t k = 0; k < sizeof output_words / sizeof *output_words; k++) if (!strcmp(buf, output_words[k])) return 1;
-    int noop;
-    return filter_known(buf) || op_lookup(buf, &noop) >= 0 || noop;
-}
-
-static int is_assigning(const sexp *h)
-{
-    if (!h || h->kind != SX_SYMBOL) return 0;
-    for (size_t i = 0; i < sizeof assigning_forms / sizeof *assigning_forms; i++) {
-        size_t n = strlen(assigning_forms[i]);
-        if (h->len != n) continue;
-        size_t k = 0;
-        while (k < n && (h->text[k] | 0x20) == (assigning_forms[i][k] | 0x20)) k++;
-        if (k == n) return 1;
-    }
-    return 0;
-}
-
-static void check_verbatim_tree(compilation *c, const sexp *x, int depth)
-{
-    for (; x; x = x->next) {
-        if (x->kind != SX_LIST && x->kind != SX_QUOTE) continue;
-        if (depth > SBPL_MAX_DEPTH) {
-            diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "sbpl verbatim nested more than %d deep", SBPL_MAX_DEPTH);
-            return;
-        }
-        const sexp *h = x->kind == SX_LIST ? x->child : NULL;
-        if (depth && h && (sexp_is_sym(h, "allow") || sexp_is_sym(h, "deny")) && h->next && sexp_is_sym(h->next, "default")) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "the default is not set in an sbpl block");
-            diag_help(&c->diags, d, "write `default %s;`", h->text);
-        }
-        if (is_assigning(h)) {
-            const sexp *nm = h->next;
-            while (nm && nm->kind == SX_LIST) nm = nm->child;   /* (define (NAME args) ...) */
-            if (nm && nm->kind == SX_SYMBOL && reserved_folded(nm->text)) {
-                diag *d = diag_add(&c->diags, SEV_ERROR, BK1001, nm->at,
-                                   "sbpl verbatim may not %s \"%s\": SBPL gives it a meaning that the rules buckle writes rely on",
-                                   h->text, nm->text);
-                diag_help(&c->diags, d, "give the helper another name");
-            } else if (nm && nm->kind != SX_SYMBOL) {
-                diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "sbpl verbatim: %s of something that is not a name", h->text);
-            }
-        }
-        check_verbatim_tree(c, x->child, depth + 1);
-    }
-}
-
-static void check_verbatim(compilation *c, const sexp *top)
-{
-    for (const sexp *x = top; x; x = x->next) {
-        const sexp *h = x->kind == SX_LIST ? x->child : NULL;
-        if (h && sexp_is_sym(h, "version")) {
-            diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "(version 1) is written by buckle; remove it from the sbpl block");
-            continue;
-        }
-        if (h && (sexp_is_sym(h, "allow") || sexp_is_sym(h, "deny")) && h->next && sexp_is_sym(h->next, "default")) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "the default is not set in an sbpl block");
-            diag_help(&c->diags, d, "write `default %s;`", h->text);
-        }
-    }
-    check_verbatim_tree(c, top, 0);
-}
-
 void check_sbpl_blocks(compilation *c)
 {
     for (size_t i = 0; i < c->pol.nraw; i++) {
@@ -162,7 +66,8 @@ void check_sbpl_blocks(compilation *c)
         unsigned before = c->diags.errors;
         sexp *top = sbpl_read(&c->a, &c->diags, b->ast->text.at.src ? b->ast->text.at.src : b->u->src, &o);
         if (c->diags.errors != before) continue;
-        if (b->ast->verbatim) { check_verbatim(c, top); continue; }
-        for (const sexp *x = top; x; x = x->next) check_form(c, x);
+        if (!b->ast->verbatim)
+            for (const sexp *x = top; x; x = x->next) check_form(c, x);
+        if (c->diags.errors == before) sbpl_guard(c, top, b->ast->verbatim);
     }
 }

@@ -2,6 +2,7 @@
  * passes of the registry (passes.c) on it, then the suppressions. */
 #include "lint.h"
 #include "suppress.h"
+#include "raw_view.h"
 #include "../backend/emit.h"
 #include <stdio.h>
 #include <string.h>
@@ -17,14 +18,16 @@ static void run_passes(lint_ctx *lc, unsigned on)
 
 /* ---- .buckle ------------------------------------------------------------ */
 
-typedef struct bview { compilation *c; lrule **by_id; } bview;
+typedef struct bview { compilation *c; lrule **by_id; raw_view *raw; } bview;
 
+/* the profile's decision, with its raw sbpl rules where Seatbelt lets them
+ * decide (raw_view.c) */
 static int buckle_decide(lint_view *v, const sb_request *q, const lrule **who)
 {
     bview *b = v->impl;
     decision dd = decider_decide(v->d, q);
     *who = dd.r ? b->by_id[dd.r->id] : NULL;
-    return dd.action;
+    return raw_view_decide(b->raw, q, dd.action, who);
 }
 
 static void keep_sources(source **keep, source *list)
@@ -97,12 +100,12 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
             dec = decider_new(c, miss, nmiss);
         }
         if (!decider_missing(dec)) {
-            bview bv = { c, arena_alloc(a, (c->pol.rules.n + 1) * sizeof(lrule *)) };
+            bview bv = { c, arena_alloc(a, (c->pol.rules.n + 1) * sizeof(lrule *)), raw_view_build(a, c, dec) };
             v.c = c;
             v.d = dec;
             v.impl = &bv;
             v.decide = buckle_decide;
-            v.rules = arena_alloc(a, (c->pol.rules.n + 1) * sizeof *v.rules);
+            v.rules = arena_alloc(a, (c->pol.rules.n + raw_view_size(bv.raw) + 1) * sizeof *v.rules);
             for (size_t i = 0; i < c->pol.rules.n; i++) {
                 const rule *r = c->pol.rules.v[i];
                 lrule *l = &v.rules[v.n++];
@@ -125,6 +128,7 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
                 l->provenance = arena_strdup(a, unit_provenance(c, r->origins->u));
                 l->implied = r->implied;
             }
+            v.n += raw_view_place(bv.raw, v.rules + v.n);
             v.default_action = c->pol.default_action == ACT_ALLOW ? 0 : 1;
             if (c->pol.default_unit) {
                 v.default_at = c->pol.default_at;
@@ -188,6 +192,35 @@ static void verbatim_undecidable_aside(const source *src, const sbpl_verbatim *v
 {
     for (diag *d = from; d; d = d->next)
         if (d->code && !strcmp(d->code, BK4014) && d->at.src == src && sbpl_in_verbatim(vb, d->at.start)) d->suppressed = 1;
+}
+
+/* The blocks of buckle's output copied from raw sbpl and sbpl verbatim
+ * blocks: each from its comment line to the next block, the end of a
+ * verbatim block or the end of the file.  Their number; their spans in s, e
+ * when not NULL. */
+static size_t raw_regions(const source *src, uint32_t *s, uint32_t *e)
+{
+    static const char raw_mark[] = ";; raw sbpl from ";
+    size_t n = 0;
+    const char *t = src->text, *end = src->text + src->len, *p = t;
+    long open = -1;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        int vb = !strncmp(p, SBPL_VERBATIM_MARK, strlen(SBPL_VERBATIM_MARK));
+        int rw = !strncmp(p, raw_mark, strlen(raw_mark));
+        int vend = !strncmp(p, SBPL_VERBATIM_END, strlen(SBPL_VERBATIM_END) - 1);
+        if ((vb || rw || vend) && open >= 0) {
+            if (e) e[n - 1] = (uint32_t)(vend ? le - t : p - t);
+            open = -1;
+        }
+        if (vb || rw) {
+            if (s) { s[n] = (uint32_t)(p - t); e[n] = (uint32_t)src->len; }
+            open = (long)n++;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return n;
 }
 
 static const char *param_lookup(const sb_param *p, size_t n, const char *name, size_t len)
@@ -348,13 +381,17 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     if (!dl->errors || p->n) {
         run_passes(&lc, LINT_ON_SB);
     }
-    /* top-level forms are the statements */
-    size_t nf = 0;
+    /* top-level forms are the statements; in buckle's output each raw or
+     * verbatim block is one too, from the comment line above it, which
+     * carries the suppressions of its statement in the source */
+    size_t nf = 0, nb = 0;
     for (const sexp *x = top; x; x = x->next) nf++;
-    uint32_t *s = arena_alloc(a, (nf + 1) * sizeof *s), *e = arena_alloc(a, (nf + 1) * sizeof *e);
+    if (v.generated) nb = raw_regions(src, NULL, NULL);
+    uint32_t *s = arena_alloc(a, (nf + nb + 1) * sizeof *s), *e = arena_alloc(a, (nf + nb + 1) * sizeof *e);
     size_t k = 0;
     for (const sexp *x = top; x; x = x->next, k++) { s[k] = x->at.start; e[k] = x->at.end; }
-    lint_apply_suppressions(&lc, src, s, e, nf, ';', NULL, 0, NULL);
+    if (nb) raw_regions(src, s + nf, e + nf);
+    lint_apply_suppressions(&lc, src, s, e, nf + nb, ';', NULL, 0, NULL);
     return 0;
 }
 

@@ -59,24 +59,30 @@ static void profile_dir(lint_ctx *lc)
     }
 }
 
+/* the write operations that put content at a path: replacing a file, making
+ * a new one, removing one to make it anew */
+static const char *const content_ops[] = { "file-write-data", "file-write-create", "file-write-unlink" };
+
+/* BK3003: asked of the view at a new entry under each broad tree, for each
+ * operation that puts content there, so that a glob, a regex, a prefix and
+ * a grant of one concrete operation count like a subpath of file-write* */
 static void broad_write(lint_ctx *lc)
 {
     static const char *const broad[] = { "/", "/Users", BUILTIN_TEST_HOME, "/private", "/Library", "/System" };
-    int wd = op_lookup("file-write-data", NULL);
-    for (size_t i = 0; i < lc->v->n; i++) {
-        const lrule *r = &lc->v->rules[i];
-        if (!is_write_rule(r, wd) || r->implied) continue;
-        if (r->kind != LK_SUBPATH && r->kind != LK_PREFIX && r->kind != LK_NONE) continue;
-        for (size_t b = 0; b < sizeof broad / sizeof broad[0]; b++) {
-            size_t n = r->value ? strlen(r->value) : 0;
-            int covers = r->kind == LK_NONE ||
-                (strncmp(broad[b], r->value, n) == 0 && (broad[b][n] == 0 || broad[b][n] == '/' || n == 1));
-            if (!covers) continue;
-            const lrule *who;        /* an unfiltered rule: only where it decides */
-            if (r->kind == LK_NONE && (lint_decide(lc, "file-write-data", broad[b], &who) != 0 || who != r)) continue;
-            lint_report(lc, BK3003, r->at, "write is allowed on %s%s", r->kind == LK_NONE ? "every path" : r->value,
-                        strcmp(broad[b], BUILTIN_TEST_HOME) == 0 && r->kind != LK_NONE ? " (the home directory)" : "");
-            break;
+    const lrule *reported[sizeof broad / sizeof broad[0] * sizeof content_ops / sizeof content_ops[0]];
+    size_t nr = 0;
+    for (size_t b = 0; b < sizeof broad / sizeof broad[0]; b++) {
+        const char *probe = arena_printf(lc->a, "%s%s.buckle-probe", broad[b], broad[b][1] ? "/" : "");
+        for (size_t k = 0; k < sizeof content_ops / sizeof content_ops[0]; k++) {
+            const lrule *who;
+            if (lint_decide(lc, content_ops[k], probe, &who) != 0 || !who || who->implied) continue;
+            size_t i;
+            for (i = 0; i < nr && reported[i] != who; i++) {}
+            if (i < nr) continue;
+            reported[nr++] = who;
+            lint_report(lc, BK3003, who->at, "%s is allowed on %s%s", k ? content_ops[k] : "write",
+                        who->kind == LK_NONE ? "every path" : broad[b],
+                        strcmp(broad[b], BUILTIN_TEST_HOME) == 0 && who->kind != LK_NONE ? " (the home directory)" : "");
         }
     }
     /* a .buckle default allow is no rule: ask the default itself */
@@ -103,13 +109,19 @@ static void protected_files(lint_ctx *lc)
     const lrule *reported[24];
     size_t nr = 0;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        const lrule *who;
-        if (lint_decide(lc, "file-write-data", files[i], &who) != 0) continue;
-        size_t k;
-        for (k = 0; k < nr; k++) if (reported[k] == who) break;
-        if (k < nr) continue;
-        if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
-        lint_report_at_rule(lc, BK3004, who, "%s is writable; it runs code outside the sandbox later", files[i]);
+        /* written in place, or made anew (a new file where none was, or
+         * after removing the old one) */
+        for (size_t k = 0; k < 2; k++) {
+            const lrule *who;
+            if (lint_decide(lc, content_ops[k], files[i], &who) != 0) continue;
+            size_t r;
+            for (r = 0; r < nr; r++) if (reported[r] == who) break;
+            if (r < nr) break;
+            if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
+            lint_report_at_rule(lc, BK3004, who, "%s %s; it runs code outside the sandbox later", files[i],
+                                k ? "can be created (file-write-create)" : "is writable");
+            break;
+        }
     }
 }
 
@@ -156,10 +168,10 @@ static void root_readable(lint_ctx *lc)
 
 static void traversal(lint_ctx *lc)
 {
-    if (!lc->v->is_sb) return;    /* the compiler writes the traversal rules itself */
     int rd = op_lookup("file-read-data", NULL), wd = op_lookup("file-write-data", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
+        if (!lc->v->is_sb && !r->raw) continue;    /* the compiler writes the traversal of its own rules */
         if (r->action != ACT_ALLOW || r->implied || !r->value || (r->kind != LK_LITERAL && r->kind != LK_SUBPATH)) continue;
         const opset *cv = &op_get(r->op)->covers;
         if (!opset_has(cv, rd) && !opset_has(cv, wd) && strncmp(op_get(r->op)->name, "process-exec", 12) != 0) continue;

@@ -52,3 +52,15 @@ expect_out_lacks "lint compiled: no parameter without a value" "BK2013"
 run "lint compiled: auditor" "$BUCKLE" lint -q --format gcc corpus/examples/auditor.sb
 expect_out_lacks "lint compiled: REPORT.ancestors is known through REPORT's default" "BK2013"
 expect_out_lacks "lint compiled: auditor: no BK1001" "BK1001"
+# raw sbpl and sbpl verbatim blocks: the suppressions of their statement go
+# onto the comment line above the block and cover every form in it
+"$BUCKLE" compile tests/lint/BK3002-raw-good.buckle -o "$D/raw.sb"
+grep -q '^;; raw sbpl from .*BK3002-raw-good.buckle:2  ; buckle: ignore\[BK3002\] -- proxy detection$' "$D/raw.sb" \
+    && pass "lint compiled: a raw filter's suppression is carried" || fail "lint compiled: a raw filter's suppression is carried" "$(grep ';; raw' "$D/raw.sb")"
+grep -q '^;; sbpl verbatim from .*BK3002-raw-good.buckle:7 (not checked by buckle)  ; buckle: ignore\[BK3002, BK4013\] -- opens' "$D/raw.sb" \
+    && pass "lint compiled: a verbatim block's suppression is carried" || fail "lint compiled: a verbatim block's suppression is carried" "$(grep ';; sbpl verbatim' "$D/raw.sb")"
+run "lint compiled: raw" "$BUCKLE" lint --format gcc "$D/raw.sb"
+expect_out_lacks "lint compiled: the carried suppressions cover the blocks' rules" "BK3002"
+sed 's/  ; buckle: ignore.*//' "$D/raw.sb" >"$D/raw-bare.sb"
+run "lint compiled: raw, bare" "$BUCKLE" lint --format gcc "$D/raw-bare.sb"
+expect_out_has "lint compiled: without them the blocks' findings are back" "[BK3002]"

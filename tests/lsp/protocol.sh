@@ -171,3 +171,11 @@ U3="file://$L/h.sb"
 lsp "lsp: .sb document"
 has "lsp: an .sb document gets BK4011" '"code":"BK4011"'
 has "lsp: ... and BK4006 at its range" '{"range":{"start":{"line":1,"character":27},"end":{"line":1,"character":33}},"severity":2,"code":"BK4006"'
+
+# the rules of raw sbpl in a .buckle document are linted, at their place in the string
+U4="file://$L/raw.buckle"
+{ init
+  note textDocument/didOpen '{"textDocument":{"uri":"'"$U4"'","languageId":"buckle","version":1,"text":"default deny;\nmisc { allow mach-lookup sbpl \"(global-name \\\"com.apple.pasteboard.1\\\")\"; }\n"}}'
+  req 2 shutdown; note exit; } >"$L/in"
+lsp "lsp: raw sbpl in a .buckle document"
+has "lsp: a raw sbpl filter gets BK3002 at its range in the string" '{"range":{"start":{"line":1,"character":31},"end":{"line":1,"character":71}},"severity":2,"code":"BK3002"'
