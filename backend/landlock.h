@@ -179,10 +179,16 @@ int ll_seccomp_install(unsigned what);
 /* One classic BPF instruction (struct sock_filter's layout). */
 typedef struct ll_bpf { uint16_t code; uint8_t jt, jf; uint32_t k; } ll_bpf;
 enum { LL_ARCH_X86_64 = 1, LL_ARCH_AARCH64 = 2, LL_SECCOMP_MAX = 512 };
-/* The seccomp filter for LL_SC_* what on arch (LL_ARCH_*), on any host:
- * its number of instructions written to out (at most cap), or 0 for
- * another arch or when cap is too small. */
-size_t ll_seccomp_build(int arch, unsigned what, ll_bpf *out, size_t cap);
+/* what the filter depends on */
+typedef struct ll_seccomp_in {
+    int arch;                     /* LL_ARCH_* */
+    unsigned what;                /* LL_SC_* */
+    uint32_t uid, gid;            /* the caller's own: the only owner and group a chown may give */
+} ll_seccomp_in;
+/* The seccomp filter for in, on any host: its number of instructions
+ * written to out (at most cap), or 0 for another arch or when cap is too
+ * small. */
+size_t ll_seccomp_build(const ll_seccomp_in *in, ll_bpf *out, size_t cap);
 /* Drops the capabilities Landlock does not confine (bounding, ambient,
  * effective, permitted, inheritable): 0 or an errno value. */
 int ll_caps_drop(void);

@@ -9,7 +9,8 @@
  * reach all of these without the system calls), and, always, what only
  * widens the kernel a sandboxed command can attack: new namespaces,
  * userfaultfd, perf events, BPF, personality flags; and the limits and
- * priorities of other processes.  A refused call fails
+ * priorities of other processes; a file given to another user or group.
+ * A refused call fails
  * with EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere
  * the filter cannot be built and the run is refused.  Also always: joining
  * a process group other than a new one of its own (setpgid).
@@ -84,7 +85,8 @@ enum check {
     CK_PERSONALITY,   /* refused unless the default, the query or ADDR_NO_RANDOMIZE */
     CK_SOCKET_IP,     /* TCP and UDP (stream, datagram) over IPv4 and IPv6; unix with LL_SC_UNIX */
     CK_SOCKET_TCP,    /* TCP only (stream, protocol 0 or TCP); unix with LL_SC_UNIX */
-    CK_MEMFD          /* refused without MFD_NOEXEC_SEAL (argument 1) */
+    CK_MEMFD,         /* refused without MFD_NOEXEC_SEAL (argument 1) */
+    CK_OWNER          /* refused unless the owner (arg) and the group (arg2) are each -1 or the caller's own */
 };
 
 /* One row: the call's number on x86_64 and aarch64 (-1: no such call);
@@ -177,6 +179,16 @@ static const sc_rule rules[] = {
     ROW(2, -1, 0, 0, CK_CREATE_BITS, X_EPERM, 1, 2, SC_SETID),                  /* open */
     ROW(257, 56, 0, 0, CK_CREATE_BITS, X_EPERM, 2, 3, SC_SETID),                /* openat */
     REFUSE(437, 437, 0, X_ENOSYS),                                              /* openat2 */
+    /* a file's owner or group given away: Landlock controls no metadata,
+     * so a command could hand a file it owns (its profile, the directory
+     * it is in) to a group other users belong to, then make it writable
+     * for the group, and another user would choose what the next run
+     * enforces.  Only the caller's own user and group (cp -p, tar); uid_t
+     * and gid_t are 32 bits: the low word */
+    ROW(92, -1, 0, 0, CK_OWNER, X_EPERM, 1, 2, 0),                              /* chown */
+    ROW(94, -1, 0, 0, CK_OWNER, X_EPERM, 1, 2, 0),                              /* lchown */
+    ROW(93, 55, 0, 0, CK_OWNER, X_EPERM, 1, 2, 0),                              /* fchown */
+    ROW(260, 54, 0, 0, CK_OWNER, X_EPERM, 2, 3, 0),                             /* fchownat */
     /* personality: only the default, the query, and no address
      * randomization (READ_IMPLIES_EXEC would make every readable mapping
      * executable) */
@@ -251,8 +263,9 @@ static void put(prog *p, uint16_t code, unsigned jt, unsigned jf, uint32_t k)
 #define RET(p, v) put(p, BPF_RET_K, 0, 0, (v))
 
 /* One row's check: it refuses, or goes on after its last instruction. */
-static void check(prog *p, const sc_rule *r, unsigned what)
+static void check(prog *p, const sc_rule *r, const ll_seccomp_in *in)
 {
+    unsigned what = in->what;
     uint32_t deny = RET_ERRNO(r->err);
     switch (r->check) {
     case CK_REFUSE:
@@ -335,6 +348,15 @@ static void check(prog *p, const sc_rule *r, unsigned what)
         put(p, BPF_JSET_K, 1, 0, SC_MFD_NOEXEC_SEAL);
         RET(p, deny);
         break;
+    case CK_OWNER:
+        LD(p, ARG_LO(r->arg));
+        put(p, BPF_JEQ_K, 1, 0, 0xffffffffu);
+        put(p, BPF_JEQ_K, 0, 3, in->uid);
+        LD(p, ARG_LO(r->arg2));
+        put(p, BPF_JEQ_K, 2, 0, 0xffffffffu);
+        put(p, BPF_JEQ_K, 1, 0, in->gid);
+        RET(p, deny);
+        break;
     }
 }
 
@@ -354,10 +376,10 @@ static size_t call_end(const applied *a, size_t i)
 
 /* the checks of the call at i, then allowed (unless the last refuses
  * outright) */
-static void call_checks(prog *p, const applied *a, size_t i, unsigned what)
+static void call_checks(prog *p, const applied *a, size_t i, const ll_seccomp_in *in)
 {
     size_t end = call_end(a, i);
-    for (size_t j = i; j < end; j++) check(p, &rules[a->at[j]], what);
+    for (size_t j = i; j < end; j++) check(p, &rules[a->at[j]], in);
     if (rules[a->at[end - 1]].check != CK_REFUSE) RET(p, RET_ALLOW);
 }
 
@@ -365,33 +387,35 @@ static void call_checks(prog *p, const applied *a, size_t i, unsigned what)
  * A holding the number: a few compared one by one, or split at the middle
  * (JGE to the upper half, over the lower one: JA where that is beyond a
  * conditional jump's 255) */
-static void search(prog *p, const applied *a, const size_t *calls, size_t lo, size_t hi, unsigned what)
+static void search(prog *p, const applied *a, const size_t *calls, size_t lo, size_t hi, const ll_seccomp_in *in)
 {
     enum { LINEAR = 3 };
     if (hi - lo <= LINEAR) {
         for (size_t c = lo; c < hi; c++) {
             prog size = { .f = NULL };
-            call_checks(&size, a, calls[c], what);
+            call_checks(&size, a, calls[c], in);
             put(p, BPF_JEQ_K, 0, (unsigned)size.n, (uint32_t)nr_of(a, calls[c]));
-            call_checks(p, a, calls[c], what);
+            call_checks(p, a, calls[c], in);
         }
         RET(p, RET_ALLOW);
         return;
     }
     size_t mid = lo + (hi - lo) / 2;
     prog left = { .f = NULL };
-    search(&left, a, calls, lo, mid, what);
+    search(&left, a, calls, lo, mid, in);
     if (left.n < 256) put(p, BPF_JGE_K, (unsigned)left.n, 0, (uint32_t)nr_of(a, calls[mid]));
     else {
         put(p, BPF_JGE_K, 0, 1, (uint32_t)nr_of(a, calls[mid]));
         put(p, BPF_JMP_JA, 0, 0, (uint32_t)left.n);
     }
-    search(p, a, calls, lo, mid, what);
-    search(p, a, calls, mid, hi, what);
+    search(p, a, calls, lo, mid, in);
+    search(p, a, calls, mid, hi, in);
 }
 
-size_t ll_seccomp_build(int arch, unsigned what, ll_bpf *out, size_t cap)
+size_t ll_seccomp_build(const ll_seccomp_in *in, ll_bpf *out, size_t cap)
 {
+    int arch = in->arch;
+    unsigned what = in->what;
     if (arch != LL_ARCH_X86_64 && arch != LL_ARCH_AARCH64) return 0;
     applied a = { .n = 0, .arch = arch == LL_ARCH_X86_64 ? 0 : 1 };
     for (size_t i = 0; i < NRULES; i++) {
@@ -413,7 +437,7 @@ size_t ll_seccomp_build(int arch, unsigned what, ll_bpf *out, size_t cap)
         put(&p, BPF_JGE_K, 0, 1, X32_BIT);   /* x32 */
         RET(&p, RET_ERRNO(X_EPERM));
     }
-    search(&p, &a, calls, 0, ncalls, what);
+    search(&p, &a, calls, 0, ncalls, in);
     return p.full ? 0 : p.n;
 }
 
@@ -423,6 +447,7 @@ size_t ll_seccomp_build(int arch, unsigned what, ll_bpf *out, size_t cap)
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 _Static_assert(sizeof(ll_bpf) == sizeof(struct sock_filter) && offsetof(ll_bpf, k) == offsetof(struct sock_filter, k), "ll_bpf is struct sock_filter");
 _Static_assert(BPF_LD_W_ABS == (BPF_LD | BPF_W | BPF_ABS) && BPF_JMP_JA == (BPF_JMP | BPF_JA) && BPF_JEQ_K == (BPF_JMP | BPF_JEQ | BPF_K)
@@ -438,10 +463,11 @@ int ll_seccomp_install(unsigned what)
 {
     ll_bpf f[LL_SECCOMP_MAX];
 #ifdef __x86_64__
-    size_t n = ll_seccomp_build(LL_ARCH_X86_64, what, f, LL_SECCOMP_MAX);
+    ll_seccomp_in in = { .arch = LL_ARCH_X86_64, .what = what, .uid = (uint32_t)getuid(), .gid = (uint32_t)getgid() };
 #else
-    size_t n = ll_seccomp_build(LL_ARCH_AARCH64, what, f, LL_SECCOMP_MAX);
+    ll_seccomp_in in = { .arch = LL_ARCH_AARCH64, .what = what, .uid = (uint32_t)getuid(), .gid = (uint32_t)getgid() };
 #endif
+    size_t n = ll_seccomp_build(&in, f, LL_SECCOMP_MAX);
     if (n == 0) return E2BIG;
     struct sock_fprog fp = { .len = (unsigned short)n, .filter = (struct sock_filter *)f };
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return errno;

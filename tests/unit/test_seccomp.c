@@ -40,6 +40,9 @@
 #define DENY(e) (SECCOMP_RET_ERRNO | (e))
 #define ALL_WHAT 0x1ffu    /* every LL_SC_* bit */
 
+/* the caller's user and group the filters are built for */
+static const uint32_t caller_uid = 1000, caller_gid = 100;
+
 /* what the filter must decide for call id (SCN_*) with arguments a under
  * what: the filter sees the low word of an argument, but all of it where
  * it requires 0 */
@@ -78,6 +81,10 @@ static uint32_t reference(int id, const __u64 *a, unsigned w)
         return ALLOW;
     }
     case SCN_openat2: return DENY(ENOSYS);
+    case SCN_chown: case SCN_lchown: case SCN_fchown: case SCN_fchownat: {
+        uint32_t owner = lo[id == SCN_fchownat ? 2 : 1], group = lo[id == SCN_fchownat ? 3 : 2];
+        return (owner == (uint32_t)-1 || owner == caller_uid) && (group == (uint32_t)-1 || group == caller_gid) ? ALLOW : DENY(EPERM);
+    }
     case SCN_personality: return lo[0] == PER_LINUX || lo[0] == 0xffffffffu || lo[0] == ADDR_NO_RANDOMIZE ? ALLOW : DENY(EPERM);
     case SCN_socket: {
         if (!(w & LL_SC_NET)) return ALLOW;
@@ -137,7 +144,7 @@ static const uint64_t pool[] = {
     020000000, 020200000, 020200002, 02, 04000, 02000, 06755, 04755, 0755, 0777, 0775, 0666, 0x5410, 0x5411, 0x5412,
     0x5413, 0x540C, 0x540D, 0x541C, 0x541D, 0x5423, 0x9401, 0xc0049409, 0x40049409, 0xbc01, 0x9500, 0xbd00, 0x20000,
     0x10000000, 0x40000000, 0x0040000, 0x0400000, 0x7e020000, 0xffffffff, 0x100000000ull, 0x100005412ull,
-    0x100000006ull, 0xffffffffffffffffull, 262
+    0x100000006ull, 0xffffffffffffffffull, 262, 100, 1000, 0x1000003e8ull
 };
 enum { NPOOL = sizeof pool / sizeof pool[0] };
 
@@ -146,7 +153,8 @@ enum { NPOOL = sizeof pool / sizeof pool[0] };
 static long sweep(const arch_case *c, unsigned what, int full, size_t *longest)
 {
     ll_bpf f[LL_SECCOMP_MAX];
-    size_t n = ll_seccomp_build(c->arch, what, f, LL_SECCOMP_MAX);
+    ll_seccomp_in in = { .arch = c->arch, .what = what, .uid = caller_uid, .gid = caller_gid };
+    size_t n = ll_seccomp_build(&in, f, LL_SECCOMP_MAX);
     if (n == 0) return 1;
     int id_of[512];
     for (int i = 0; i < 512; i++) id_of[i] = -1;
@@ -250,12 +258,15 @@ void test_seccomp(void)
     unit_case("seccomp: the filter's size and the architectures it knows");
     {
         ll_bpf f[LL_SECCOMP_MAX];
-        size_t n = ll_seccomp_build(LL_ARCH_X86_64, ALL_WHAT, f, LL_SECCOMP_MAX);
+        ll_seccomp_in in = { .arch = LL_ARCH_X86_64, .what = ALL_WHAT, .uid = 0, .gid = 0 };
+        size_t n = ll_seccomp_build(&in, f, LL_SECCOMP_MAX);
         CHECK(n > 0 && n < LL_SECCOMP_MAX, "%zu instructions", n);
-        CHECK(ll_seccomp_build(LL_ARCH_X86_64, ALL_WHAT, f, n - 1) == 0, "a buffer one short is refused");
-        CHECK(ll_seccomp_build(LL_ARCH_X86_64, ALL_WHAT, f, n) == n, "a buffer of the size is enough");
-        CHECK(ll_seccomp_build(0, 0, f, LL_SECCOMP_MAX) == 0, "no filter for an unknown architecture");
-        CHECK(ll_seccomp_build(LL_ARCH_AARCH64, ALL_WHAT, f, LL_SECCOMP_MAX) > 0, "aarch64");
+        CHECK(ll_seccomp_build(&in, f, n - 1) == 0, "a buffer one short is refused");
+        CHECK(ll_seccomp_build(&in, f, n) == n, "a buffer of the size is enough");
+        in.arch = LL_ARCH_AARCH64;
+        CHECK(ll_seccomp_build(&in, f, LL_SECCOMP_MAX) > 0, "aarch64");
+        in.arch = 0;
+        CHECK(ll_seccomp_build(&in, f, LL_SECCOMP_MAX) == 0, "no filter for an unknown architecture");
     }
 }
 #else
@@ -263,8 +274,11 @@ void test_seccomp(void)
 {
     unit_case("seccomp: the filter is built for the architectures it knows");
     ll_bpf f[LL_SECCOMP_MAX];
-    CHECK(ll_seccomp_build(LL_ARCH_X86_64, 0x1ffu, f, LL_SECCOMP_MAX) > 0, "x86_64");
-    CHECK(ll_seccomp_build(LL_ARCH_AARCH64, 0x1ffu, f, LL_SECCOMP_MAX) > 0, "aarch64");
-    CHECK(ll_seccomp_build(0, 0, f, LL_SECCOMP_MAX) == 0, "no filter for an unknown architecture");
+    ll_seccomp_in in = { .arch = LL_ARCH_X86_64, .what = 0x1ffu, .uid = 0, .gid = 0 };
+    CHECK(ll_seccomp_build(&in, f, LL_SECCOMP_MAX) > 0, "x86_64");
+    in.arch = LL_ARCH_AARCH64;
+    CHECK(ll_seccomp_build(&in, f, LL_SECCOMP_MAX) > 0, "aarch64");
+    in.arch = 0;
+    CHECK(ll_seccomp_build(&in, f, LL_SECCOMP_MAX) == 0, "no filter for an unknown architecture");
 }
 #endif
