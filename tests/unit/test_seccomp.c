@@ -136,7 +136,7 @@ static int run(const ll_bpf *f, size_t n, const struct seccomp_data *d, uint32_t
     return -1;
 }
 
-typedef struct arch_case { const char *name; int arch; uint32_t audit, other; const long *nrs; int x32; } arch_case;
+typedef struct arch_case { const char *name, *title; int arch; uint32_t audit, other; const long *nrs; int x32; } arch_case;
 
 /* argument values that the rules tell apart */
 static const uint64_t pool[] = {
@@ -231,15 +231,13 @@ void test_seccomp(void)
 #endif
     const arch_case arches[] = {
 #ifdef __x86_64__
-        { .name = "x86_64", .arch = LL_ARCH_X86_64, .audit = AUDIT_ARCH_X86_64, .other = AUDIT_ARCH_I386, .nrs = nrs_x86_64, .x32 = 1 },
+        { .name = "x86_64", .title = "seccomp: the x86_64 filter decides every call as the reference does, for every what", .arch = LL_ARCH_X86_64, .audit = AUDIT_ARCH_X86_64, .other = AUDIT_ARCH_I386, .nrs = nrs_x86_64, .x32 = 1 },
 #endif
-        { .name = "aarch64", .arch = LL_ARCH_AARCH64, .audit = AUDIT_ARCH_AARCH64, .other = AUDIT_ARCH_ARM, .nrs = sc_nrs_generic, .x32 = 0 },
+        { .name = "aarch64", .title = "seccomp: the aarch64 filter decides every call as the reference does, for every what", .arch = LL_ARCH_AARCH64, .audit = AUDIT_ARCH_AARCH64, .other = AUDIT_ARCH_ARM, .nrs = sc_nrs_generic, .x32 = 0 },
     };
     for (size_t ai = 0; ai < sizeof arches / sizeof arches[0]; ai++) {
         const arch_case *c = &arches[ai];
-        char name[160];
-        snprintf(name, sizeof name, "seccomp: the %s filter decides every call as the reference does, for every what", c->name);
-        unit_case(name);
+        unit_case(c->title);     /* kept by unit_case until the next case */
         size_t longest = 0;
         for (unsigned what = 0; what <= ALL_WHAT; what++) {
             /* pairs of arguments for no bit, each bit, the network's
