@@ -58,6 +58,7 @@ enum { X_EPERM = 1, X_EACCES = 13, X_ENOSYS = 38, X_EOPNOTSUPP = 95 };   /* Linu
 #define SC_AF_INET6 10u
 #define SC_SOCK_STREAM 1u
 #define SC_SOCK_DGRAM 2u
+#define SC_SOCK_SEQPACKET 5u
 #define SC_TYPE_MASK 0xfu
 #define SC_IPPROTO_TCP 6u
 /* every CLONE_NEW* flag; CLONE_NEWTIME (0x80) is a clone() exit signal bit
@@ -85,6 +86,7 @@ enum check {
     CK_PERSONALITY,   /* refused unless the default, the query or ADDR_NO_RANDOMIZE */
     CK_SOCKET_IP,     /* TCP and UDP (stream, datagram) over IPv4 and IPv6; unix with LL_SC_UNIX */
     CK_SOCKET_TCP,    /* TCP only (stream, protocol 0 or TCP); unix with LL_SC_UNIX */
+    CK_SOCKETPAIR,    /* AF_UNIX only; without LL_SC_UNIX a stream or seqpacket pair only */
     CK_MEMFD,         /* refused without MFD_NOEXEC_SEAL (argument 1) */
     CK_OWNER          /* refused unless the owner (arg) and the group (arg2) are each -1 or the caller's own */
 };
@@ -199,6 +201,16 @@ static const sc_rule rules[] = {
      * them */
     ROW(41, 198, LL_SC_NET | LL_SC_IPANY, 0, CK_SOCKET_IP, X_EACCES, 0, 0, 0),  /* socket */
     ROW(41, 198, LL_SC_NET, LL_SC_IPANY, CK_SOCKET_TCP, X_EACCES, 0, 0, 0),     /* socket */
+    /* socketpair: only AF_UNIX (another family would reach its module's
+     * code, which socket() keeps closed), and, unless the profile allows
+     * unix sockets, only a stream or seqpacket pair: a datagram socket is
+     * never connected for good, and sendto or connect with a path reaches
+     * any datagram socket by path (/dev/log, the journal), which Landlock
+     * does not check.  A connected stream pair refuses connect (EISCONN)
+     * and an address in sendto; a seqpacket pair ignores the address.  The
+     * type's low bits, as the kernel reads them (SOCK_CLOEXEC and
+     * SOCK_NONBLOCK are above them) */
+    ROW(53, 199, LL_SC_NET, 0, CK_SOCKETPAIR, X_EACCES, 0, 0, 0),               /* socketpair */
     REFUSE(50, 201, LL_SC_LISTEN, X_EACCES),                                    /* listen */
     /* IPC: every call, not only the get: an identifier can be guessed */
     REFUSE(29, 194, LL_SC_IPC, X_EACCES),                                       /* shmget */
@@ -341,6 +353,18 @@ static void check(prog *p, const sc_rule *r, const ll_seccomp_in *in)
         put(p, BPF_JEQ_K, 3, 0, 0);
         put(p, BPF_JEQ_K, 2, 1, SC_IPPROTO_TCP);
         put(p, BPF_JEQ_K, (what & LL_SC_UNIX) ? 1 : 0, 0, SC_AF_UNIX);   /* A is the family here */
+        RET(p, deny);
+        break;
+    case CK_SOCKETPAIR:
+        LD(p, ARG_LO(0));
+        if (what & LL_SC_UNIX) put(p, BPF_JEQ_K, 1, 0, SC_AF_UNIX);
+        else {
+            put(p, BPF_JEQ_K, 0, 4, SC_AF_UNIX);
+            LD(p, ARG_LO(1));
+            put(p, BPF_AND_K, 0, 0, SC_TYPE_MASK);
+            put(p, BPF_JEQ_K, 2, 0, SC_SOCK_STREAM);
+            put(p, BPF_JEQ_K, 1, 0, SC_SOCK_SEQPACKET);
+        }
         RET(p, deny);
         break;
     case CK_MEMFD:

@@ -95,6 +95,12 @@ static uint32_t reference(int id, const __u64 *a, unsigned w)
         }
         return lo[0] == AF_UNIX && (w & LL_SC_UNIX) ? ALLOW : DENY(EACCES);
     }
+    case SCN_socketpair: {
+        if (!(w & LL_SC_NET)) return ALLOW;
+        if (lo[0] != AF_UNIX) return DENY(EACCES);
+        uint32_t type = lo[1] & 0xf;
+        return (w & LL_SC_UNIX) || type == SOCK_STREAM || type == SOCK_SEQPACKET ? ALLOW : DENY(EACCES);
+    }
     case SCN_listen: return w & LL_SC_LISTEN ? DENY(EACCES) : ALLOW;
     case SCN_shmget: case SCN_shmat: case SCN_shmctl: case SCN_msgget: case SCN_msgsnd: case SCN_msgrcv: case SCN_msgctl:
     case SCN_semget: case SCN_semop: case SCN_semctl: case SCN_semtimedop: case SCN_mq_open: case SCN_mq_unlink:
@@ -193,8 +199,8 @@ static long sweep(const arch_case *c, unsigned what, int full, size_t *longest)
                     if (full && pos < 3) d.args[pos + 1] = pool[j];
                     TRY(reference(id, d.args, what));
                 }
-        if (id == SCN_socket) {
-            static const uint64_t fam[] = { 0, 1, 2, 10, 16, 17, 0x100000002ull }, type[] = { 0, 1, 2, 3, 5, 10, 0x80001, 0x802, 0x800, 0x11 },
+        if (id == SCN_socket || id == SCN_socketpair) {
+            static const uint64_t fam[] = { 0, 1, 2, 10, 16, 17, 0x100000002ull }, type[] = { 0, 1, 2, 3, 5, 10, 0x80001, 0x802, 0x800, 0x11, 0x80005, 0x100000005ull },
                                   proto[] = { 0, 1, 6, 17, 262, 0x100000006ull };
             for (size_t x = 0; x < sizeof fam / sizeof fam[0]; x++)
                 for (size_t y = 0; y < sizeof type / sizeof type[0]; y++)
