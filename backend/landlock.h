@@ -179,6 +179,19 @@ int ll_restrict_self(int ruleset_fd, unsigned flags);
 /* landlock_seccomp.c: no_new_privs, then the filter for LL_SC_* what.
  * Returns 0 or an errno value (ENOSYS: not Linux on x86_64 or aarch64). */
 int ll_seccomp_install(unsigned what);
+/* One classic BPF instruction (struct sock_filter's layout). */
+typedef struct ll_bpf { uint16_t code; uint8_t jt, jf; uint32_t k; } ll_bpf;
+enum { LL_ARCH_X86_64 = 1, LL_ARCH_AARCH64 = 2, LL_SECCOMP_MAX = 512 };
+/* what the filter depends on */
+typedef struct ll_seccomp_in {
+    int arch;                     /* LL_ARCH_* */
+    unsigned what;                /* LL_SC_* */
+    uint32_t uid, gid;            /* the caller's own: the only owner and group a chown may give */
+} ll_seccomp_in;
+/* The seccomp filter for in, on any host: its number of instructions
+ * written to out (at most cap), or 0 for another arch or when cap is too
+ * small. */
+size_t ll_seccomp_build(const ll_seccomp_in *in, ll_bpf *out, size_t cap);
 /* Drops the capabilities Landlock does not confine (bounding, ambient,
  * effective, permitted, inheritable): 0 or an errno value. */
 int ll_caps_drop(void);
