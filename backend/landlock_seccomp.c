@@ -45,6 +45,7 @@
 #define SC_AF_INET6 10u
 #define SC_SOCK_STREAM 1u
 #define SC_SOCK_DGRAM 2u
+#define SC_SOCK_SEQPACKET 5u
 #define SC_TYPE_MASK 0xfu
 #define SC_IPPROTO_TCP 6u
 #ifndef SYS_io_uring_setup
@@ -161,6 +162,30 @@ static void refuse_unless_self(prog *p, long nr, uint32_t kind)
     put(p, (struct sock_filter)LD(ARG_LO(1)));
     put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0));
     put(p, (struct sock_filter)DENY(EPERM));
+}
+
+/* socketpair: only AF_UNIX (another family would reach its module's code,
+ * which socket() keeps closed), and, unless the profile allows unix sockets,
+ * only a stream or seqpacket pair: a datagram socket is never connected for
+ * good, and sendto or connect with a path reaches any datagram socket by
+ * path (/dev/log, the journal), which Landlock does not check.  A connected
+ * stream pair refuses connect (EISCONN) and an address in sendto; a
+ * seqpacket pair ignores the address.  The type's low bits, as the kernel
+ * reads them (SOCK_CLOEXEC and SOCK_NONBLOCK are above them) */
+static void refuse_socketpair(prog *p, int unix_any)
+{
+    put(p, (struct sock_filter)LD(offsetof(struct seccomp_data, nr)));
+    jeq(p, SYS_socketpair, unix_any ? 4 : 8);
+    put(p, (struct sock_filter)LD(ARG_LO(0)));
+    put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_AF_UNIX, unix_any ? 1 : 0, unix_any ? 0 : 4));
+    if (!unix_any) {
+        put(p, (struct sock_filter)LD(ARG_LO(1)));
+        put(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SC_TYPE_MASK));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_SOCK_STREAM, 2, 0));
+        put(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SC_SOCK_SEQPACKET, 1, 0));
+    }
+    put(p, (struct sock_filter)DENY(EACCES));
+    put(p, (struct sock_filter)ALLOW);
 }
 
 static void build(prog *p, unsigned what)
@@ -319,6 +344,7 @@ static void build(prog *p, unsigned what)
         put(p, (struct sock_filter)((what & LL_SC_UNIX) ? (struct sock_filter)ALLOW : (struct sock_filter)DENY(EACCES)));
         put(p, (struct sock_filter)DENY(EACCES));
     }
+    if (what & LL_SC_NET) refuse_socketpair(p, (what & LL_SC_UNIX) != 0);
     if (what & LL_SC_LISTEN) refuse_nr(p, SYS_listen, EACCES);
     if (what & LL_SC_IPC) {
         /* every call, not only the get: an identifier can be guessed */
