@@ -37,6 +37,8 @@
  *   sysprobe pgid-join         setpgid(0, 0), then setpgid(0, getsid(0)): joins
  *                              the session leader's process group (the
  *                              caller's shell), reported
+ *   sysprobe setuid UID        setgroups(0), setresgid(UID), setresuid(UID)
+ *                              (the gid is the uid's number)
  *   sysprobe socketpair FAMILY TYPE   socketpair(FAMILY, TYPE, 0) (numbers)
  *   sysprobe pair-send TYPE PATH  socketpair(AF_UNIX, TYPE), then sendto()
  *                              PATH, then connect() to PATH and send():
@@ -241,6 +243,11 @@ int main(int argc, char **argv)
         if (sid <= 0 || sid == getpid()) { puts("no session leader to join"); return 2; }
         return say(setpgid(0, sid));
     }
+    if (argc == 3 && !strcmp(argv[1], "setuid")) {
+        long id = strtol(argv[2], NULL, 10);
+        if (syscall(SYS_setgroups, 0, NULL) != 0 || syscall(SYS_setresgid, id, id, id) != 0) return say(-1);
+        return say(syscall(SYS_setresuid, id, id, id));
+    }
     if (argc == 4 && !strcmp(argv[1], "socketpair")) {
         int sv[2];
         return say(socketpair(atoi(argv[2]), atoi(argv[3]), 0, sv));
@@ -299,7 +306,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|pgid-own|pgid-join|socketpair F T|pair-send T PATH|dgram-recv PATH CMD...|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|pgid-own|pgid-join|setuid UID|socketpair F T|pair-send T PATH|dgram-recv PATH CMD...|daemon FILE\n");
     return 2;
 }
 #else
