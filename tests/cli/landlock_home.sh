@@ -134,4 +134,28 @@ done
 for w in WROTE-STORE WROTE-BERRY WROTE-NPM; do
     expect_out_has "landlock home: std/dev/node: the caches and the store are written: $w" "$w"
 done
+# the home reached through another name of it (a bind mount, as a
+# container's double mount of the home gives): the same directory, refused
+# all the same (compared by device and inode, not by name)
+if [ "$(id -u)" -eq 0 ] && mkdir -p "$U/bindhome" && mount --bind "$H" "$U/bindhome" 2>/dev/null; then
+    run "landlock home: bind mount" sh -c "cd '$U/bindhome' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$P' -- /usr/bin/sh -c 'echo pwned >>.cargo/bin/tool'"
+    expect_rc "landlock home: std/agent run from a bind mount of the home directory is refused" 125
+    expect_err_has "landlock home: ... saying it is the home directory" "the working directory $U/bindhome is the home directory $H"
+    umount "$U/bindhome"
+    [ "$(cat "$H/.cargo/bin/tool")" = tool ] && pass "landlock home: ... and ~/.cargo/bin/tool is unchanged" \
+        || fail "landlock home: ... and ~/.cargo/bin/tool is unchanged" "$(cat "$H/.cargo/bin/tool")"
+else
+    skip "landlock home: a bind mount of the home is refused" "not root, or no bind mount here"
+fi
+# inside a directory of the home whose files run or are read at start
+# (~/.config, ~/.local, ~/.ssh...): refused like the home itself
+mkdir -p "$H/.config/direnv" "$H/.local/share/x"
+for d in .config .config/direnv .local/share/x .ssh; do
+    run "landlock home: workdir $d" sh -c "cd '$H/$d' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$P' -- /usr/bin/sh -c 'echo pwned >>direnvrc'"
+    expect_rc "landlock home: std/agent run from ~/$d is refused" 125
+    expect_err_has "landlock home: ... saying where it is (~/$d)" "is inside $H/${d%%/*}"
+    [ ! -e "$H/$d/direnvrc" ] && pass "landlock home: ... and nothing was written in ~/$d" || fail "landlock home: ... and nothing was written in ~/$d" "$(ls "$H/$d")"
+done
+run "landlock home: read-only in .config" sh -c "cd '$H/.config' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$U/ro.buckle' -- /usr/bin/true"
+expect_rc "landlock home: a profile that only reads WORKDIR runs from ~/.config" 0
 exit 0
