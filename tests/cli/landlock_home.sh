@@ -31,6 +31,7 @@ mkhome() {  # DIR
     echo tool >"$1/.cargo/bin/tool"; echo mine >"$1/proj/a.txt"; echo notes >"$1/.notes"
     mkdir -p "$1/.local/lib/python3/site-packages" "$1/.config/nvim" "$1/.config/environment.d"
     echo a >"$1/.bash_aliases"; echo t >"$1/.tmux.conf"; echo n >"$1/.config/nvim/init.lua"
+    echo i >"$1/.inputrc"; echo x >"$1/.xsession"
 }
 H=$U/home
 mkhome "$H"
@@ -76,7 +77,8 @@ files {
 EOP
 chmod a+r "$U/home.buckle"
 ATTACK='for f in .bashrc .profile .local/bin/git bin/x .ssh/authorized_keys .config/autostart/x.desktop .config/systemd/user/x.service \
-    .bash_aliases .tmux.conf .vimrc .config/nvim/init.lua .config/environment.d/50-x.conf .local/lib/python3/site-packages/zz.pth; do
+    .bash_aliases .tmux.conf .vimrc .config/nvim/init.lua .config/environment.d/50-x.conf .local/lib/python3/site-packages/zz.pth \
+    .inputrc .xsession; do
   mkdir -p "$(dirname "$HOME/$f")" 2>/dev/null; echo pwned >>"$HOME/$f" 2>/dev/null && echo "WROTE $f"; done
 mv "$HOME/.local" "$HOME/.local.old" 2>/dev/null && echo "MOVED .local"
 mv "$HOME/bin" "$HOME/bin.old" 2>/dev/null && echo "MOVED bin"
@@ -89,7 +91,7 @@ finals() {  # LABEL HOMEDIR RUNNER...
     run "landlock home: finals ($_l)" "$@" sh -c "cd '$_h/proj' && HOME='$_h' TMPDIR='$_h/tmp' '$B' run $A '$U/home.buckle' -- /usr/bin/sh -c '$(echo "$ATTACK" | sed "s/'/'\\\\''/g")'"
     expect_rc "landlock home: ($_l) a profile that writes ~ runs" 0
     for w in "WROTE .bashrc" "WROTE .profile" "WROTE .local/bin/git" "WROTE bin/x" "WROTE .ssh" "WROTE .config" \
-             "WROTE .bash_aliases" "WROTE .tmux.conf" "WROTE .vimrc" "WROTE .local/lib" \
+             "WROTE .bash_aliases" "WROTE .tmux.conf" "WROTE .vimrc" "WROTE .local/lib" "WROTE .inputrc" "WROTE .xsession" \
              "MOVED .local" "MOVED bin" "LINKED .config" "READ .ssh/id"; do
         expect_out_lacks "landlock home: ($_l) under allow write \"~\", std/agent's finals hold: no $w" "$w"
     done
