@@ -41,6 +41,18 @@ for f in /etc/debian_version /etc/hostname /etc/lsb-release; do
     expect_rc "landlock scripts: std/agent (std/base) lets $f be read" 0
 done
 
+# a "#!" line naming a FIFO (through a link a sandbox may make): buckle
+# reads "#!" lines outside the sandbox and must not wait on one (the kernel
+# executes regular files only); a guard ends the old behaviour, a hang
+mkfifo "$R/fifo"
+ln -s "$R/fifo" "$R/proj/fifolink"
+printf '#!./fifolink\n' >"$R/proj/fifo.sh"
+chmod +x "$R/proj/fifo.sh"
+run "landlock scripts: fifo" sh -c "cd '$R/proj' && HOME='$R/home' TMPDIR='$R/tmp' timeout 60 '$B' run --no-cache $A '$P' -- ./fifo.sh"
+if [ "$RC" -ne 124 ] && [ "$RC" -ne 0 ]; then pass "landlock scripts: a #! line naming a FIFO does not block buckle (exit $RC)"
+else fail "landlock scripts: a #! line naming a FIFO does not block buckle" "rc $RC: $ERR"; fi
+rm -f "$R/proj/fifolink" "$R/proj/fifo.sh" "$R/fifo"
+
 # a profile that lets the project be executed, but not the shell
 cat >"$R/prof/noshell.buckle" <<EOP
 default deny;
