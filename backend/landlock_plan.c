@@ -1653,6 +1653,10 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
                                                          : "seccomp: sockets are IP (TCP, UDP) only (no raw, packet, netlink, unix)")
                         : (p->seccomp & LL_SC_UNIX) ? "seccomp: sockets are TCP or unix only (no UDP, raw, MPTCP, SCTP, netlink)"
                                                   : "seccomp: sockets are TCP only (no UDP, raw, MPTCP, SCTP, netlink, unix)");
+        if (p->seccomp & LL_SC_NET)
+            add_note(p, (p->seccomp & LL_SC_UNIX) ? "seccomp: socketpair makes unix pairs only"
+                                                  : "seccomp: socketpair makes unix stream and seqpacket pairs only "
+                                                    "(a datagram pair could send to any unix socket by path)");
         if (p->seccomp & LL_SC_LISTEN) add_note(p, "seccomp: listen is refused (no port may be bound, and listen would bind one)");
         if (p->seccomp & LL_SC_IPC) add_note(p, "seccomp: System V IPC and POSIX message queues are refused");
         add_note(p, "seccomp: memory files (memfd_create) only without exec (MFD_NOEXEC_SEAL)");

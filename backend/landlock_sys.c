@@ -201,17 +201,26 @@ int ll_restrict_self(int ruleset_fd, unsigned flags)
  * policy), device nodes (a block device node would read a whole disk),
  * immutable flags, file capabilities, opening files by handle, and what acts
  * on any file's metadata, which Landlock does not control: owners, others'
- * modes, set-ID bits; and packet and raw sockets. */
+ * modes, set-ID bits; becoming another user or group (which makes every
+ * file of that user its own: chmod, chgrp); another user's IPC objects and
+ * file leases; and packet and raw sockets.  Kept: DAC_OVERRIDE (reading,
+ * writing and searching beyond modes, which Landlock checks where it
+ * matters), KILL, SYS_PTRACE (Landlock's scopes), NET_BIND_SERVICE,
+ * SYS_NICE and SYS_RESOURCE (the filter keeps them to the process itself),
+ * IPC_LOCK, AUDIT_WRITE. */
 static const unsigned caps_dropped[] = {
     0,  /* CHOWN: giving any file to another user */
     2,  /* DAC_READ_SEARCH: open_by_handle_at */
     3,  /* FOWNER: changing the modes of files the caller does not own */
     4,  /* FSETID: keeping set-ID bits */
+    6,  /* SETGID: becoming another group (then chgrp, group reads) */
+    7,  /* SETUID: becoming another user (then chmod of its files) */
     8,  /* SETPCAP */
     9,  /* LINUX_IMMUTABLE */
     11, /* NET_BROADCAST */
     12, /* NET_ADMIN */
     13, /* NET_RAW: packet and raw sockets (the host's traffic) */
+    15, /* IPC_OWNER: another user's IPC objects */
     16, /* SYS_MODULE */
     17, /* SYS_RAWIO */
     20, /* SYS_PACCT */
@@ -220,6 +229,7 @@ static const unsigned caps_dropped[] = {
     25, /* SYS_TIME */
     26, /* SYS_TTY_CONFIG */
     27, /* MKNOD */
+    28, /* LEASE: a lease on another user's file (its opens then block) */
     30, /* AUDIT_CONTROL */
     31, /* SETFCAP */
     32, /* MAC_OVERRIDE */

@@ -7,7 +7,26 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* path opened for reading only when it is a regular file: a FIFO or a
+ * device named by a "#!" line (or a link to one, which a sandbox may have
+ * left) would block buckle, or act, at the open; the kernel executes only
+ * regular files anyway.  Looked at before the open, and again after it (the
+ * open never waits: O_NONBLOCK) */
+static int open_regular(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) return -1;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
 
 static uint64_t get(const unsigned char *p, int n, int le)
 {
@@ -33,7 +52,7 @@ static int at(head *h, uint64_t off, size_t n, void *dst)
 int elf_interp(const char *path, char *out, size_t outlen)
 {
     head h;
-    h.fd = open(path, O_RDONLY | O_CLOEXEC);
+    h.fd = open_regular(path);
     if (h.fd < 0) return -1;
     ssize_t got = pread(h.fd, h.b, sizeof h.b, 0);
     h.n = got > 0 ? (size_t)got : 0;
@@ -65,7 +84,7 @@ done:
 
 int script_interp(const char *path, char *out, size_t outlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open_regular(path);
     if (fd < 0) return -1;
     char line[256];
     ssize_t n = pread(fd, line, sizeof line - 1, 0);

@@ -8,18 +8,18 @@
  * WORKDIR").  A profile that means to write the home directory says so with
  * its own rule (allow write "~"), which this does not look at. */
 #include "home_guard.h"
+#include "path_ident.h"
 #include "../backend/emit.h"
 #include "../backend/landlock.h"
 #include "../support/param_marks.h"
 #include <string.h>
 
-/* 1 when dir is p or one of its ancestors */
-static int at_or_above(const char *dir, const char *p)
-{
-    size_t n = strlen(dir);
-    if (!strcmp(dir, "/")) return 1;
-    return !strncmp(p, dir, n) && (p[n] == 0 || p[n] == '/');
-}
+/* the directories of the home whose files other programs run or read at
+ * start, outside any sandbox: a WORKDIR inside one is refused like the home
+ * itself */
+static const char *const startup_dirs[] = {
+    ".config", ".local", ".cache", ".ssh", ".gnupg", "bin", ".cargo", "go/bin", ".npm-global", ".bun", ".deno",
+};
 
 /* 1 when the rule's path starts with the WORKDIR parameter */
 static int names_workdir(const rule *r)
@@ -28,39 +28,75 @@ static int names_workdir(const rule *r)
     return r->m.value && r->m.len >= sizeof mark && !memcmp(r->m.value, mark, sizeof mark);
 }
 
+/* the first rule that names WORKDIR and lets the command write obj */
+static const rule *workdir_write_rule(arena *a, compilation *c, decider *d, const char *obj)
+{
+    int wop = op_lookup("file-write-data", NULL);
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.op = wop;
+    q.kind = OBJ_PATH;
+    q.obj = arena_printf(a, "%s/buckle-home-check", strcmp(obj, "/") ? obj : "");
+    q.len = strlen(q.obj);
+    for (size_t k = 0; k < c->pol.rules.n; k++) {
+        const rule *r = c->pol.rules.v[k];
+        if (r->action != ACT_ALLOW || r->implied || !r->covers || !opset_has(r->covers, wop) || !names_workdir(r))
+            continue;
+        if (decider_matches(d, r, &q)) return r;
+    }
+    return NULL;
+}
+
+static const char *rule_text(arena *a, const rule *r)
+{
+    strbuf b;
+    sb_init(&b);
+    ir_rule_text(&b, r);
+    const char *text = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return text;
+}
+
 const char *runner_workdir_home_problem(arena *a, compilation *c, decider *d, const char *workdir,
                                         const char *const *homes, size_t nhomes)
 {
     const param_decl *p = hm_gets(&c->params, "WORKDIR");
     if (!p || !p->used || !workdir || workdir[0] != '/') return NULL;
-    int wop = op_lookup("file-write-data", NULL);
     for (size_t h = 0; h < nhomes; h++) {
         const char *home = homes[h];
-        if (!home || home[0] != '/' || !at_or_above(workdir, home)) continue;
+        if (!home || home[0] != '/') continue;
+        /* the home's name beneath the working directory: itself, or
+         * through a bind mount of it (the same device and inode) */
+        const char *seen = runner_name_beneath(a, workdir, home);
+        if (!seen) continue;
         /* a file of the home that no rule names: granted by a rule that
          * names WORKDIR? */
-        sb_request q;
-        memset(&q, 0, sizeof q);
-        q.op = wop;
-        q.kind = OBJ_PATH;
-        q.obj = arena_printf(a, "%s/buckle-home-check", strcmp(home, "/") ? home : "");
-        q.len = strlen(q.obj);
-        for (size_t k = 0; k < c->pol.rules.n; k++) {
-            const rule *r = c->pol.rules.v[k];
-            if (r->action != ACT_ALLOW || r->implied || !r->covers || !opset_has(r->covers, wop) || !names_workdir(r))
-                continue;
-            if (!decider_matches(d, r, &q)) continue;
-            strbuf b;
-            sb_init(&b);
-            ir_rule_text(&b, r);
-            const char *text = arena_strdup(a, sb_cstr(&b));
-            sb_free(&b);
-            return arena_printf(a, "the working directory %s is %s home directory %s, and %s (%s) would let the "
-                                   "command write every file of the home that no deny names (shell and editor start-up "
-                                   "files, the programs in PATH directories such as ~/.cargo/bin); run it from the "
-                                   "project's directory (a profile meant to write the home directory names it: "
-                                   "allow write \"~\")",
-                                workdir, strcmp(workdir, home) ? "above the" : "the", home, ll_rule_where(a, c, r), text);
+        const rule *r = workdir_write_rule(a, c, d, seen);
+        if (!r) continue;
+        const char *how = strcmp(seen, home) ? arena_printf(a, " (as %s)", seen) : "";
+        return arena_printf(a, "the working directory %s is %s home directory %s%s, and %s (%s) would let the "
+                               "command write every file of the home that no deny names (shell and editor start-up "
+                               "files, the programs in PATH directories such as ~/.cargo/bin); run it from the "
+                               "project's directory (a profile meant to write the home directory names it: "
+                               "allow write \"~\")",
+                            workdir, !strcmp(seen, workdir) ? "the" : "above the",
+                            home, how, ll_rule_where(a, c, r), rule_text(a, r));
+    }
+    /* inside a directory of the home whose files other programs run or read
+     * at start (~/.config, ~/.local/bin, ~/.ssh, ...) */
+    for (size_t h = 0; h < nhomes; h++) {
+        const char *home = homes[h];
+        if (!home || home[0] != '/') continue;
+        for (size_t k = 0; k < sizeof startup_dirs / sizeof startup_dirs[0]; k++) {
+            const char *sd = arena_printf(a, "%s/%s", strcmp(home, "/") ? home : "", startup_dirs[k]);
+            if (!runner_at_or_above(sd, workdir)) continue;
+            const rule *r = workdir_write_rule(a, c, d, workdir);
+            if (!r) return NULL;
+            return arena_printf(a, "the working directory %s is inside %s, and %s (%s) would let the command write "
+                                   "the files there that no deny names, which other programs run or read at start "
+                                   "(start-up configuration, programs on PATH, keys); run it from the project's "
+                                   "directory (a profile meant to write there names it: allow write \"~/%s\")",
+                                workdir, sd, ll_rule_where(a, c, r), rule_text(a, r), startup_dirs[k]);
         }
     }
     return NULL;

@@ -33,6 +33,7 @@
 #include "landlock_cache.h"
 #include "run_profile.h"
 #include "runner.h"
+#include "profile_siblings.h"
 #include "../support/digest.h"
 #include "../backend/landlock_mounts.h"
 #include <dirent.h>
@@ -117,6 +118,23 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
         char *real = realpath(rq->std_dirs[k], NULL);
         if (real) protect_whole(&pl, arena_strdup(a, real));
         free(real);
+    }
+    /* the directories the profile and its bases are in: where the project
+     * keeps its other profiles, which later runs compile */
+    {
+        const char **srcs = arena_alloc(a, (nfiles + 2) * sizeof *srcs);
+        size_t ns = 0;
+        srcs[ns++] = rq->profile;
+        for (size_t k = 0; k < nfiles; k++) srcs[ns++] = files[k];
+        const char *homes[2] = { getenv("HOME"), NULL };
+        run_user_entry(a, &homes[1], NULL);
+        profile_siblings sib;
+        runner_profile_siblings(a, srcs, ns, pl.cwd, homes, 2, getenv("TMPDIR"), &sib);
+        for (size_t k = 0; k < sib.ndirs; k++) {
+            walk_once(&pl, &walked, sib.dirs[k]);     /* the links on its way */
+            protect_whole(&pl, sib.dirs[k]);          /* itself, at and beneath */
+        }
+        for (size_t k = 0; k < sib.nfiles; k++) walk_once(&pl, &walked, sib.files[k]);
     }
     hm_free(&walked);
     for (size_t k = 0; k < ncache; k++) {

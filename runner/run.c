@@ -4,6 +4,7 @@
 #include "run.h"
 #include "run_profile.h"
 #include "runner.h"
+#include "profile_siblings.h"
 #include "../grammar/builtin_params.h"
 #include "../support/digest.h"
 #include <errno.h>
@@ -311,8 +312,21 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         protect_path(&pl, cwd);
         for (size_t k = 0; k < rp.nwalk; k++) protect_path(&pl, rp.walk[k]);
         protect_params(&pl, &rp, rq->raw_defs, rq->ndef);
-        const char *pdirs[2 + STD_DIRS_MAX] = { dir, cdir };      /* protected in inline mode too */
+        /* the directories the profile and its bases are in: where the
+         * project keeps its other profiles, which later runs compile */
+        const char *homes[2] = { NULL, NULL };
+        const char *tmp_now = tmpdir;
+        for (size_t k = 0; k < NBUILTIN_PARAMS; k++)
+            if (!strcmp(builtin[k].name, "HOME")) homes[0] = builtin[k].value;
+        run_user_entry(a, &homes[1], NULL);
+        profile_siblings sib;
+        runner_profile_siblings(a, (const char *const *)rp.walk, rp.nsources, cwd, homes, 2, tmp_now, &sib);
+        for (size_t k = 0; k < sib.nfiles; k++) protect_path(&pl, sib.files[k]);
+        const char **pdirs = arena_alloc(a, (2 + STD_DIRS_MAX + sib.ndirs) * sizeof *pdirs);
+        pdirs[0] = dir;                                            /* protected in inline mode too */
+        pdirs[1] = cdir;
         size_t npdirs = cdir ? 2 : 1;
+        for (size_t k = 0; k < sib.ndirs; k++) pdirs[npdirs++] = sib.dirs[k];
         for (size_t k = 0; k < npdirs; k++) protect_path(&pl, pdirs[k]);   /* their ancestors */
         /* buckle itself and its standard library directories, existing or
          * not: every later run executes the one and looks in the others,

@@ -405,6 +405,7 @@ static void collect_walk(const run_request *rq, arena *a, const cache_entry *e, 
     out->walk = arena_alloc(a, (cap + 1) * sizeof *out->walk);
     if (strcmp(rq->profile, "-") != 0) out->walk[out->nwalk++] = rq->profile;
     for (size_t i = 0; i < e->nfiles; i++) out->walk[out->nwalk++] = e->files[i];
+    out->nsources = out->nwalk;
     for (size_t i = 0; i < e->nprobes; i++) out->walk[out->nwalk++] = e->probes[i].path;
     for (size_t i = 0; i < rq->ninc; i++) out->walk[out->nwalk++] = rq->incs[i];
     for (char *tok = bp ? strtok(bp, ":") : NULL; tok; tok = strtok(NULL, ":"))

@@ -31,6 +31,7 @@ typedef struct run_profile {
     uint64_t state;               /* the cache entry file's state (its "vb-" mark) */
     const char **walk;            /* every path the compilation used or looked for */
     size_t nwalk;
+    size_t nsources;              /* the first of them: the profile and every file read */
     const char **import_dirs;     /* where an .sb's imports are looked for */
     size_t nimport;
     sb_param *params;             /* the -D values sandbox-exec gets (before NAME.re etc.) */

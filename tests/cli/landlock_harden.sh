@@ -157,6 +157,19 @@ if [ "$(id -u)" -eq 0 ]; then
     echo theirs >"$R/proj/theirs.txt"
     refused "as root, giving a file to another user (chown)" chown "$R/proj/theirs.txt" 1
     refused "as root, a packet socket (the host's traffic)" packet
+    # becoming another user would make every file of that user its own
+    # (chmod, chgrp: modes are metadata, which Landlock does not check):
+    # SETGID 6, SETUID 7, and IPC_OWNER 15, LEASE 28 are dropped too
+    if [ -n "$bnd" ] && [ $(( 0x$bnd & 0x100080C0 )) -eq 0 ]; then
+        pass "landlock hardening: as root, the bounding set lacks SETUID, SETGID, IPC_OWNER and LEASE"
+    else fail "landlock hardening: as root, the bounding set lacks SETUID, SETGID, IPC_OWNER and LEASE" "$bnd"; fi
+    refused "as root, becoming another user (setresuid)" setuid 65534
+    # root's ordinary tools still run
+    run "landlock hardening: id as root" "$B" run $A "$P" -- /usr/bin/id -u
+    [ "$RC" -eq 0 ] && [ "$OUT" = 0 ] && pass "landlock hardening: as root, id still runs (uid 0)" \
+        || fail "landlock hardening: as root, id still runs (uid 0)" "rc $RC: $OUT $ERR"
+    run "landlock hardening: sh as root" "$B" run $A "$P" -- /usr/bin/sh -c true
+    expect_rc "landlock hardening: as root, sh -c true still runs" 0
 else
     skip "landlock hardening: as root, sethostname is refused" "not root (the kernel refuses it anyway)"
 fi

@@ -33,6 +33,7 @@ mkhome() {  # DIR
     echo tool >"$1/.cargo/bin/tool"; echo mine >"$1/proj/a.txt"; echo notes >"$1/.notes"
     mkdir -p "$1/.local/lib/python3/site-packages" "$1/.config/nvim" "$1/.config/environment.d"
     echo a >"$1/.bash_aliases"; echo t >"$1/.tmux.conf"; echo n >"$1/.config/nvim/init.lua"
+    echo i >"$1/.inputrc"; echo x >"$1/.xsession"
 }
 H=$U/home
 mkhome "$H"
@@ -78,7 +79,8 @@ files {
 EOP
 chmod a+r "$U/home.buckle"
 ATTACK='for f in .bashrc .profile .local/bin/git bin/x .ssh/authorized_keys .config/autostart/x.desktop .config/systemd/user/x.service \
-    .bash_aliases .tmux.conf .vimrc .config/nvim/init.lua .config/environment.d/50-x.conf .local/lib/python3/site-packages/zz.pth; do
+    .bash_aliases .tmux.conf .vimrc .config/nvim/init.lua .config/environment.d/50-x.conf .local/lib/python3/site-packages/zz.pth \
+    .inputrc .xsession; do
   mkdir -p "$(dirname "$HOME/$f")" 2>/dev/null; echo pwned >>"$HOME/$f" 2>/dev/null && echo "WROTE $f"; done
 mv "$HOME/.local" "$HOME/.local.old" 2>/dev/null && echo "MOVED .local"
 mv "$HOME/bin" "$HOME/bin.old" 2>/dev/null && echo "MOVED bin"
@@ -91,7 +93,7 @@ finals() {  # LABEL HOMEDIR RUNNER...
     run "landlock home: finals ($_l)" "$@" sh -c "cd '$_h/proj' && HOME='$_h' TMPDIR='$_h/tmp' '$B' run $A '$U/home.buckle' -- /usr/bin/sh -c '$(echo "$ATTACK" | sed "s/'/'\\\\''/g")'"
     expect_rc "landlock home: ($_l) a profile that writes ~ runs" 0
     for w in "WROTE .bashrc" "WROTE .profile" "WROTE .local/bin/git" "WROTE bin/x" "WROTE .ssh" "WROTE .config" \
-             "WROTE .bash_aliases" "WROTE .tmux.conf" "WROTE .vimrc" "WROTE .local/lib" \
+             "WROTE .bash_aliases" "WROTE .tmux.conf" "WROTE .vimrc" "WROTE .local/lib" "WROTE .inputrc" "WROTE .xsession" \
              "MOVED .local" "MOVED bin" "LINKED .config" "READ .ssh/id"; do
         expect_out_lacks "landlock home: ($_l) under allow write \"~\", std/agent's finals hold: no $w" "$w"
     done
@@ -136,4 +138,28 @@ done
 for w in WROTE-STORE WROTE-BERRY WROTE-NPM; do
     expect_out_has "landlock home: std/dev/node: the caches and the store are written: $w" "$w"
 done
+# the home reached through another name of it (a bind mount, as a
+# container's double mount of the home gives): the same directory, refused
+# all the same (compared by device and inode, not by name)
+if [ "$(id -u)" -eq 0 ] && mkdir -p "$U/bindhome" && mount --bind "$H" "$U/bindhome" 2>/dev/null; then
+    run "landlock home: bind mount" sh -c "cd '$U/bindhome' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$P' -- /usr/bin/sh -c 'echo pwned >>.cargo/bin/tool'"
+    expect_rc "landlock home: std/agent run from a bind mount of the home directory is refused" 125
+    expect_err_has "landlock home: ... saying it is the home directory" "the working directory $U/bindhome is the home directory $H"
+    umount "$U/bindhome"
+    [ "$(cat "$H/.cargo/bin/tool")" = tool ] && pass "landlock home: ... and ~/.cargo/bin/tool is unchanged" \
+        || fail "landlock home: ... and ~/.cargo/bin/tool is unchanged" "$(cat "$H/.cargo/bin/tool")"
+else
+    skip "landlock home: a bind mount of the home is refused" "not root, or no bind mount here"
+fi
+# inside a directory of the home whose files run or are read at start
+# (~/.config, ~/.local, ~/.ssh...): refused like the home itself
+mkdir -p "$H/.config/direnv" "$H/.local/share/x"
+for d in .config .config/direnv .local/share/x .ssh; do
+    run "landlock home: workdir $d" sh -c "cd '$H/$d' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$P' -- /usr/bin/sh -c 'echo pwned >>direnvrc'"
+    expect_rc "landlock home: std/agent run from ~/$d is refused" 125
+    expect_err_has "landlock home: ... saying where it is (~/$d)" "is inside $H/${d%%/*}"
+    [ ! -e "$H/$d/direnvrc" ] && pass "landlock home: ... and nothing was written in ~/$d" || fail "landlock home: ... and nothing was written in ~/$d" "$(ls "$H/$d")"
+done
+run "landlock home: read-only in .config" sh -c "cd '$H/.config' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$U/ro.buckle' -- /usr/bin/true"
+expect_rc "landlock home: a profile that only reads WORKDIR runs from ~/.config" 0
 exit 0

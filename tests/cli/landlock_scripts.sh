@@ -42,6 +42,35 @@ for f in /etc/debian_version /etc/hostname /etc/lsb-release /etc/mime.types; do
     expect_rc "landlock scripts: std/agent (std/base) lets $f be read" 0
 done
 
+# the login shells and man's configuration (read only)
+for f in /etc/shells /etc/manpath.config; do
+    [ -f "$f" ] && [ ! -L "$f" ] || continue
+    ag "std/agent reads $f" "/usr/bin/head -c 1 $f"
+    expect_rc "landlock scripts: std/agent lets $f be read" 0
+done
+if [ -x /usr/bin/man ] && [ -f /etc/manpath.config ] && /usr/bin/man -w ls >/dev/null 2>&1; then
+    ag "std/agent man -w" "/usr/bin/man -w ls"
+    expect_rc "landlock scripts: std/agent runs man (man -w ls)" 0
+fi
+# where /etc/resolv.conf is a link into /run (systemd-resolved), the kernel
+# reads the target: std/network/open grants the usual targets
+printf 'extends "std/agent", "std/network/open";\n' >"$R/prof/open.buckle"
+run "landlock scripts: resolv targets" "$B" compile --target landlock "$R/prof/open.buckle"
+expect_out_has "landlock scripts: std/network/open names systemd-resolved's resolv.conf" "/run/systemd/resolve/stub-resolv.conf"
+expect_out_has "landlock scripts: ... and NetworkManager's" "/run/NetworkManager/resolv.conf"
+
+# a "#!" line naming a FIFO (through a link a sandbox may make): buckle
+# reads "#!" lines outside the sandbox and must not wait on one (the kernel
+# executes regular files only); a guard ends the old behaviour, a hang
+mkfifo "$R/fifo"
+ln -s "$R/fifo" "$R/proj/fifolink"
+printf '#!./fifolink\n' >"$R/proj/fifo.sh"
+chmod +x "$R/proj/fifo.sh"
+run "landlock scripts: fifo" sh -c "cd '$R/proj' && HOME='$R/home' TMPDIR='$R/tmp' timeout 60 '$B' run --no-cache $A '$P' -- ./fifo.sh"
+if [ "$RC" -ne 124 ] && [ "$RC" -ne 0 ]; then pass "landlock scripts: a #! line naming a FIFO does not block buckle (exit $RC)"
+else fail "landlock scripts: a #! line naming a FIFO does not block buckle" "rc $RC: $ERR"; fi
+rm -f "$R/proj/fifolink" "$R/proj/fifo.sh" "$R/fifo"
+
 # a profile that lets the project be executed, but not the shell
 cat >"$R/prof/noshell.buckle" <<EOP
 default deny;

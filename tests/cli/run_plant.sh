@@ -34,6 +34,20 @@ check() {  # NAME PATHS(colon-separated) [buckle run options...]
 check "plant: a base planted in an earlier -I directory is denied" "$R/proj/inc/lib.buckle" \
     -I ./inc -I "$R/shared" p.buckle -- true
 check "plant: (again, from the run cache)" "$R/proj/inc/lib.buckle" -I ./inc -I "$R/shared" p.buckle -- true
+# the other profiles of the project: a base's directory whole (a profile
+# planted or rewritten there is the next run's), and beside a profile kept
+# in the working directory itself, the profiles (and .buckle-lint.conf) only
+printf 'files { allow read "/opt"; }\n' >"$R/shared/other.buckle"
+printf 'extends "lib";\n' >"$R/proj/test.buckle"
+check "plant: a base's directory is unwritable whole (a sibling, a new file, a subdirectory)" \
+    "$R/shared/other.buckle:$R/shared/new.buckle:$R/shared/sub/x.buckle" -I "$R/shared" --no-cache p.buckle -- true
+check "plant: beside a profile in the working directory, its sibling profiles are unwritable" \
+    "$R/proj/test.buckle" -I "$R/shared" --no-cache p.buckle -- true
+: >"$LOG"
+run "plant: project files" env STANDIN_CHECK_WRITE="$R/proj/notes.txt" STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -I "$R/shared" --no-cache p.buckle -- true
+if grep -q "^write denied: " "$LOG"; then fail "plant: the project's other files stay writable" "$(cat "$LOG")"
+else pass "plant: the project's other files stay writable"; fi
+rm -f "$R/shared/other.buckle" "$R/proj/test.buckle"
 # the -I directory does not exist yet: creating it is denied too
 check "plant: a missing -I directory cannot be created" "$R/proj/gen:$R/proj/gen/lib.buckle" \
     -I ./gen -I "$R/shared" p.buckle -- true

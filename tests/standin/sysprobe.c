@@ -37,6 +37,15 @@
  *   sysprobe pgid-join         setpgid(0, 0), then setpgid(0, getsid(0)): joins
  *                              the session leader's process group (the
  *                              caller's shell), reported
+ *   sysprobe setuid UID        setgroups(0), setresgid(UID), setresuid(UID)
+ *                              (the gid is the uid's number)
+ *   sysprobe socketpair FAMILY TYPE   socketpair(FAMILY, TYPE, 0) (numbers)
+ *   sysprobe pair-send TYPE PATH  socketpair(AF_UNIX, TYPE), then sendto()
+ *                              PATH, then connect() to PATH and send():
+ *                              "allowed" when either reached it
+ *   sysprobe dgram-recv PATH CMD...  binds a unix datagram socket at PATH,
+ *                              runs CMD and waits for it, then prints
+ *                              "received N" (datagrams queued) or "nothing"
  *   sysprobe daemon FILE       forks a child that leaves the session, writes
  *                              its pid to FILE, then appends a line to
  *                              FILE.log every 50 ms for 30 s; returns at once */
@@ -58,6 +67,7 @@
 #include <sys/syscall.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
@@ -233,6 +243,49 @@ int main(int argc, char **argv)
         if (sid <= 0 || sid == getpid()) { puts("no session leader to join"); return 2; }
         return say(setpgid(0, sid));
     }
+    if (argc == 3 && !strcmp(argv[1], "setuid")) {
+        long id = strtol(argv[2], NULL, 10);
+        if (syscall(SYS_setgroups, 0, NULL) != 0 || syscall(SYS_setresgid, id, id, id) != 0) return say(-1);
+        return say(syscall(SYS_setresuid, id, id, id));
+    }
+    if (argc == 4 && !strcmp(argv[1], "socketpair")) {
+        int sv[2];
+        return say(socketpair(atoi(argv[2]), atoi(argv[3]), 0, sv));
+    }
+    if (argc == 4 && !strcmp(argv[1], "pair-send")) {
+        int sv[2];
+        if (socketpair(AF_UNIX, atoi(argv[2]), 0, sv) != 0) return say(-1);
+        struct sockaddr_un a = { .sun_family = AF_UNIX };
+        snprintf(a.sun_path, sizeof a.sun_path, "%s", argv[3]);
+        long r = sendto(sv[0], "p1", 2, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&a, sizeof a);
+        int e = errno;
+        if (r < 0 && connect(sv[0], (struct sockaddr *)&a, sizeof a) == 0)
+            r = send(sv[0], "p2", 2, MSG_DONTWAIT | MSG_NOSIGNAL);
+        else if (r < 0) errno = e;
+        /* a seqpacket pair sends to its peer, whatever the address: only
+         * what the peer did not get counts */
+        char c[2];
+        if (r >= 0 && recv(sv[1], c, sizeof c, MSG_DONTWAIT) == 2) { errno = EISCONN; r = -1; }
+        return say(r);
+    }
+    if (argc >= 4 && !strcmp(argv[1], "dgram-recv")) {
+        int s = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        struct sockaddr_un a = { .sun_family = AF_UNIX };
+        snprintf(a.sun_path, sizeof a.sun_path, "%s", argv[2]);
+        unlink(argv[2]);
+        if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof a) != 0) return say(-1);
+        chmod(argv[2], 0777);
+        pid_t p = fork();
+        if (p == 0) { execv(argv[3], argv + 3); _exit(127); }
+        int st;
+        waitpid(p, &st, 0);
+        int n = 0;
+        char buf[64];
+        while (recv(s, buf, sizeof buf, MSG_DONTWAIT) >= 0) n++;
+        unlink(argv[2]);
+        if (n) printf("received %d\n", n); else puts("nothing");
+        return 0;
+    }
     if (argc == 3 && !strcmp(argv[1], "daemon")) {
         pid_t p = fork();
         if (p < 0) return say(-1);
@@ -253,7 +306,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|pgid-own|pgid-join|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|pgid-own|pgid-join|setuid UID|socketpair F T|pair-send T PATH|dgram-recv PATH CMD...|daemon FILE\n");
     return 2;
 }
 #else

@@ -16,7 +16,8 @@
     C(shmget) C(shmat) C(shmctl) C(msgget) C(msgsnd) C(msgrcv) C(msgctl) C(semget) C(semop) C(semctl) \
     C(semtimedop) C(mq_open) C(mq_unlink) C(inotify_add_watch) C(fanotify_init) C(fanotify_mark) C(truncate) \
     C(setxattr) C(lsetxattr) C(fsetxattr) C(removexattr) C(lremovexattr) C(fremovexattr) C(setxattrat) \
-    C(removexattrat) C(memfd_create)
+    C(removexattrat) C(memfd_create) C(mount) C(umount2) C(pivot_root) C(chroot) C(open_tree) C(move_mount) \
+    C(fsopen) C(fsconfig) C(fsmount) C(fspick) C(mount_setattr) C(open_tree_attr)
 
 #define SC_ENUM(n) SCN_##n,
 enum { SC_NAMES(SC_ENUM) SCN_COUNT };
@@ -57,6 +58,9 @@ extern const long sc_nrs_generic[SCN_COUNT];
 #endif
 #ifndef __NR_lchown
 #define __NR_lchown (-1)
+#endif
+#ifndef __NR_open_tree_attr
+#define __NR_open_tree_attr 467
 #endif
 #define SC_NR(n) __NR_##n,
 #endif

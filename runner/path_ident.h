@@ -1,0 +1,15 @@
+/* path_ident.h - whether one directory is another path or above it, by
+ * device and inode (path_ident.c). */
+#ifndef BUCKLE_PATH_IDENT_H
+#define BUCKLE_PATH_IDENT_H
+#include "../support/arena.h"
+
+/* 1 when the directory dir is p or one of p's ancestors, compared by
+ * device and inode (another name of the same directory, a bind mount,
+ * counts); by name when dir cannot be looked at. */
+int runner_at_or_above(const char *dir, const char *p);
+/* The name p has beneath dir, when dir is p or above it (dir itself, or
+ * dir/REST), or through a mount point beneath dir that shows p or a
+ * directory above it; NULL when p is not reachable from dir so. */
+const char *runner_name_beneath(arena *a, const char *dir, const char *p);
+#endif
