@@ -163,6 +163,41 @@ static void refuse_unless_self(prog *p, long nr, uint32_t kind)
     put(p, (struct sock_filter)DENY(EPERM));
 }
 
+/* The mounts of the command's own namespace (LL_SC_MOUNT, landlock_ns.c)
+ * stay as they are: every call that mounts, unmounts, moves or changes a
+ * mount, or makes one to attach later, is refused.  Landlock refuses the
+ * mount changes too and the command holds no capability; this keeps it so
+ * should either be missing (mount_setattr has no Landlock check). */
+#ifndef SYS_open_tree
+#define SYS_open_tree 428
+#endif
+#ifndef SYS_move_mount
+#define SYS_move_mount 429
+#endif
+#ifndef SYS_fsopen
+#define SYS_fsopen 430
+#endif
+#ifndef SYS_fsconfig
+#define SYS_fsconfig 431
+#endif
+#ifndef SYS_fsmount
+#define SYS_fsmount 432
+#endif
+#ifndef SYS_fspick
+#define SYS_fspick 433
+#endif
+#ifndef SYS_mount_setattr
+#define SYS_mount_setattr 442
+#endif
+#define SC_SYS_open_tree_attr 467   /* Linux 6.15, the same number on x86_64 and aarch64 */
+static void refuse_mounts(prog *p)
+{
+    static const long nr[] = { SYS_mount, SYS_umount2, SYS_pivot_root, SYS_open_tree, SYS_move_mount, SYS_fsopen,
+                               SYS_fsconfig, SYS_fsmount, SYS_fspick, SYS_mount_setattr, SC_SYS_open_tree_attr,
+                               SYS_chroot };
+    for (size_t i = 0; i < sizeof nr / sizeof nr[0]; i++) refuse_nr(p, nr[i], EPERM);
+}
+
 static void build(prog *p, unsigned what)
 {
     p->n = 0;
@@ -320,6 +355,7 @@ static void build(prog *p, unsigned what)
         put(p, (struct sock_filter)DENY(EACCES));
     }
     if (what & LL_SC_LISTEN) refuse_nr(p, SYS_listen, EACCES);
+    if (what & LL_SC_MOUNT) refuse_mounts(p);
     if (what & LL_SC_IPC) {
         /* every call, not only the get: an identifier can be guessed */
         static const long ipc[] = { SYS_shmget, SYS_shmat, SYS_shmctl, SYS_msgget, SYS_msgsnd, SYS_msgrcv, SYS_msgctl,

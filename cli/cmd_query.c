@@ -197,7 +197,8 @@ static int query_linux(cli_env *env, const eval_args *ea, const char *file, cros
     size_t nprot, nhide;
     const char *const *hide;
     const char **prot = run_protected(env, &a, ea, x->c, file, &nprot, &hide, &nhide);
-    backend_in in = { x->c, x->d, abi, 0, prot, nprot, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid(), hide, nhide };
+    backend_in in = { x->c, x->d, abi, 0, prot, nprot, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid(), hide, nhide,
+                      ll_userns_usable() };
     ll_plan_build(&a, &in, &p);
     int host_map = in.host_map;
     const char *host = ll_host_path(&a, o, host_map);

@@ -43,6 +43,9 @@ static const char usage[] =
     "    ipc      System V and POSIX IPC, when the profile allows some\n"
     "    links    a deny written through a symbolic link a grant reaches past\n"
     "    sbpl     raw SBPL rules: Landlock enforces none, a raw deny protects nothing\n"
+    "    new-paths  a deny of writing a path that does not exist at launch inside a\n"
+    "             directory the command may write: the directory is granted whole,\n"
+    "             and the run fails when the path exists after the command ends\n"
     "  --linux-network=ports  is --linux-accept=ports\n"
     "  --landlock-abi=N       plan for ABI N (at most the kernel's)\n"
     "  -v                     list every rule's verdict and what Landlock does not control\n"
@@ -60,7 +63,7 @@ static int parse_accept(const char *list, unsigned *set)
         memcpy(name, p, n);
         name[n] = 0;
         int cls = ll_class_lookup(name);
-        if (cls < 0) return cli_usage_error("run", "--linux-accept: unknown class %s (files, ports, network, process, ipc, links, sbpl)", name);
+        if (cls < 0) return cli_usage_error("run", "--linux-accept: unknown class %s (files, ports, network, process, ipc, links, sbpl, new-paths)", name);
         *set |= 1u << cls;
         p += n + (e ? 1 : 0);
     }
@@ -69,8 +72,8 @@ static int parse_accept(const char *list, unsigned *set)
 
 static void print_text(const char *text) { fputs(text, stderr); }
 
-/* The test hooks: a test stand-in for sandbox-exec and a run cache of the
- * test's own, honoured only by the test build (make builds build/buckle-test
+/* The test hooks: a test stand-in for sandbox-exec, a run cache of the
+ * test's own and a machine without user namespaces, honoured only by the test build (make builds build/buckle-test
  * for the test suite), on every platform: in the buckle that is installed,
  * one environment variable must not be able to run a command without its
  * sandbox or move the cache it trusts. */
@@ -174,6 +177,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     rq.exe_path = env->exe_path;
     rq.sandbox_exec = test_hook("BUCKLE_SANDBOX_EXEC");
     rq.cache_parent = test_hook("BUCKLE_TEST_CACHE_PARENT");
+    rq.no_userns = test_hook("BUCKLE_TEST_NO_USERNS") != NULL;
     rq.print = print_text;
 
     diag_sink sink = { print_to_stderr };

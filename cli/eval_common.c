@@ -97,7 +97,7 @@ int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p)
 {
     /* this process stands for the command: its /proc/PID is planned as the
      * command's own, /proc/self maps to it (landlock_proc.c) */
-    backend_in in = { x->c, x->d, abi, 0, NULL, 0, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid(), NULL, 0 };
+    backend_in in = { x->c, x->d, abi, 0, NULL, 0, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid(), NULL, 0, ll_userns_usable() };
     ll_plan_build(a, &in, p);
     return in.host_map;
 }
