@@ -2017,11 +2017,11 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         const char *sl = strrchr(host, '/');
         target = !sl || sl == host ? "/" : arena_strndup(a, host, (size_t)(sl - host));
     }
-    if (bit) {
-        if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }
-        /* the mounts of the command's own namespace */
-        size_t hl = host ? strlen(host) : 0;
-        for (size_t i = 0; host && (bit & LL_FS_WRITING) && i < p->nm; i++) {
+    /* the mounts of the command's own namespace: a read-only one refuses
+     * every change, metadata too */
+    size_t hl = host ? strlen(host) : 0;
+    if (host && ((bit & LL_FS_WRITING) || (!bit && !strncmp(n, "file-write", 10))))
+        for (size_t i = 0; i < p->nm; i++) {
             const ll_bind *m = &p->m[i];
             if (m->ro && under(host, hl, m->path, strlen(m->path))) {
                 *why = arena_printf(a, "%s is mounted read-only in the command's mount namespace", m->path);
@@ -2033,6 +2033,8 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
                 return 1;
             }
         }
+    if (bit) {
+        if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }
         const ll_grant *g = find_grant(p, target, bit);
         const char *later = "";
         for (size_t i = 0; g && host && i < p->nchk; i++)

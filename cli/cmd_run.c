@@ -51,25 +51,6 @@ static const char usage[] =
     "  -v                     list every rule's verdict and what Landlock does not control\n"
     "--dry-run shows what would run on macOS.\n";
 
-/* --linux-accept=a,b into *set; 0, or an exit code after a usage error */
-static int parse_accept(const char *list, unsigned *set)
-{
-    const char *p = list;
-    while (*p) {
-        const char *e = strchr(p, ',');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        char name[32];
-        if (n == 0 || n >= sizeof name) return cli_usage_error("run", "--linux-accept: empty or unknown class in \"%s\"", list);
-        memcpy(name, p, n);
-        name[n] = 0;
-        int cls = ll_class_lookup(name);
-        if (cls < 0) return cli_usage_error("run", "--linux-accept: unknown class %s (files, ports, network, process, ipc, links, sbpl, new-paths)", name);
-        *set |= 1u << cls;
-        p += n + (e ? 1 : 0);
-    }
-    return 0;
-}
-
 static void print_text(const char *text) { fputs(text, stderr); }
 
 /* The test hooks: a test stand-in for sandbox-exec, a run cache of the
@@ -122,7 +103,7 @@ static int run_option(void *ud, int key, const char *arg, int choice)
     case OPT_FORCE: rq->force = 1; return 0;
     case OPT_NO_CACHE: rq->no_cache = 1; return 0;
     case 'v': rq->verbose = 1; return 0;
-    case OPT_ACCEPT: return parse_accept(arg, &rq->linux_accept) ? 125 : 0;
+    case OPT_ACCEPT: return cli_parse_accept("run", arg, &rq->linux_accept) ? 125 : 0;
     case OPT_NETWORK: rq->linux_accept |= 1u << LLC_PORTS; return 0;
     case OPT_ABI: {
         char *end;

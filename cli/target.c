@@ -26,10 +26,10 @@ int target_check(const char *target, const char *abi_arg, const char *emit, int 
     return 0;
 }
 
-void target_landlock_json(compilation *c, int abi, strbuf *out)
+void target_landlock_json(compilation *c, int abi, unsigned accept, strbuf *out)
 {
     decider *d = decider_new(c, NULL, 0);
-    backend_in in = { c, d, abi, 0, NULL, 0, compile_platform(c) == PLAT_MACOS, NULL, 0, NULL, 0, ll_userns_usable() };
+    backend_in in = { c, d, abi, accept, NULL, 0, compile_platform(c) == PLAT_MACOS, NULL, 0, NULL, 0, ll_userns_usable() };
     backend_report rep = { 0 };
     backend_by_target("landlock")->compile(&in, out, &rep);
     backend_report_free(&rep);
