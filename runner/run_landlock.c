@@ -479,6 +479,9 @@ launch:
         case LL_STAGE_SECCOMP: run_say(sink, SEV_ERROR, "cannot apply the seccomp filter: %s", e); break;
         case LL_STAGE_USERNS: *retry = 1; break;
         case LL_STAGE_MOUNT:
+            /* a security module that lets the namespace be made but not
+             * mount in it: planned again without mounts */
+            if (l.err == EPERM || l.err == EACCES || l.err == ENOSYS) { *retry = 1; break; }
             run_say(sink, SEV_ERROR, "cannot mount %s %s in the command's namespace: %s; nothing was run",
                     plan.m[l.bind_failed].path, plan.m[l.bind_failed].ro ? "read-only" : "onto itself",
                     l.err == ESTALE ? "it changed since buckle planned (run again)" : e);

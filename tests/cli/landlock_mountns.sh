@@ -145,6 +145,15 @@ inrun "$R" "fallback hook" -- env BUCKLE_TEST_NO_USERNS=1 "$BT" run --no-cache $
 inrun "$R" "installed ignores hook" -- env BUCKLE_TEST_NO_USERNS=1 "$B" run --no-cache -v $A "$P" -- true
 expect_err_has "landlock mountns: the installed buckle ignores BUCKLE_TEST_NO_USERNS" "mount: $R/w/.git/hooks read-only"
 
+# the namespace cannot be made after all (buckle run inside buckle run: the
+# outer seccomp filter refuses new namespaces): planned again without mounts
+printf 'default allow;\n' >"$U/prof/open.buckle"
+inrun "$R" "nested" -- "$B" run --no-cache "$U/prof/open.buckle" -- "$B" run --no-cache -v $A "$P" -- sh -c "echo x >fresh.txt; echo evil >.git/hooks/pre-commit"
+[ "$RC" -ne 0 ] && [ ! -e "$R/w/fresh.txt" ] && [ ! -e "$R/w/.git/hooks/pre-commit" ] \
+    && pass "landlock mountns: where the namespace cannot be made, the run goes on as without one" \
+    || fail "landlock mountns: where the namespace cannot be made, the run goes on as without one" "rc $RC: $(cat "$TMP/err")"
+expect_err_has "landlock mountns: ... and -v says so" "no user namespace can be made here: planning again without mounts"
+
 # a denied path that became a symbolic link since the last run: planned again
 mv "$R/w/.git/hooks" "$R/elsewhere"
 ln -s "$R/elsewhere" "$R/w/.git/hooks"
