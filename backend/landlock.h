@@ -136,6 +136,9 @@ typedef struct ll_plan {
     size_t nm, mcap;
     ll_check *chk;            /* checked after the run */
     size_t nchk, chkcap;
+    const char *loader_exec;  /* the dynamic loader, when the profile lets it be
+                               * executed ("LOADER FILE" runs any FILE the command
+                               * may read), or NULL; for query's answers only */
 } ll_plan;
 
 /* Builds the plan for in->abi.  Everything lives in a (strings) and in

@@ -373,7 +373,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
      * next run reads them */
     size_t nprot;
     const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, &nprot);
-    backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid(), NULL, 0, userns };
+    backend_in in = { .c = c, .d = d, .abi = abi, .accept = accept, .protect = prot, .nprotect = nprot,
+                      .host_map = compile_platform(c) == PLAT_MACOS, .interp = ip, .run_pid = (long)getpid(),
+                      .mounts = userns };
     in.hide = ll_hidden_paths(&a, cdirs, ncd, &in.nhide);    /* the run cache: other runs' plans */
     t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
