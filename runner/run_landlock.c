@@ -545,8 +545,8 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_resul
     if (!retry) return st;
     /* the namespaces could not be made (a container, a security module):
      * the plan without mounts, which grants around each deny one by one */
-    if (rq->verbose)
-        run_say(sink, SEV_NOTE, "no user namespace can be made here: planning again without mounts");
+    /* said always: the summary line comes again, for the other plan */
+    run_say(sink, SEV_NOTE, "no user namespace can be made here: planning again without mounts");
     retry = 0;
     return run_in(rq, sink, res, 0, &retry);
 }

@@ -152,7 +152,7 @@ inrun "$R" "nested" -- "$B" run --no-cache "$U/prof/open.buckle" -- "$B" run --n
 [ "$RC" -ne 0 ] && [ ! -e "$R/w/fresh.txt" ] && [ ! -e "$R/w/.git/hooks/pre-commit" ] \
     && pass "landlock mountns: where the namespace cannot be made, the run goes on as without one" \
     || fail "landlock mountns: where the namespace cannot be made, the run goes on as without one" "rc $RC: $(cat "$TMP/err")"
-expect_err_has "landlock mountns: ... and -v says so" "no user namespace can be made here: planning again without mounts"
+expect_err_has "landlock mountns: ... and a note says so" "no user namespace can be made here: planning again without mounts"
 
 # a denied path that became a symbolic link since the last run: planned again
 mv "$R/w/.git/hooks" "$R/elsewhere"
