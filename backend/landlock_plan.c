@@ -632,6 +632,18 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         return;
     }
     if (!covers_subtree(b, cov, px, strlen(px))) return;
+    /* reached one by one (its directory is not granted whole), inside the
+     * path of a deny a mount would hold: nothing here is the allow's to
+     * grant, and without a grant no mount is needed */
+    if (rights[ri].bit & LL_FS_WRITING)
+        for (size_t k = 0; k < b->ndeny[ri]; k++) {
+            const rule *d = b->deny[ri][k];
+            if (d->m.kind != MK_SUBPATH || (cov && rule_beats(cov, d)) || !deny_held_apart(b, d)) continue;
+            if (b->dh[d->id].how != DH_MOUNT) continue;
+            size_t dn;
+            const char *dv = rval(b, d, &dn);
+            if (under(px, strlen(px), dv, dn)) return;
+        }
     const rule *which;
     const char *why = blocked(b, ri, cov, px, hx, &which);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }
@@ -1168,6 +1180,13 @@ static void plan_mounts(llb *b)
             deny_hold *dh = &b->dh[d->id];
             if (pass == 0 && (dh->how == DH_MOUNT || dh->how == DH_PIN)) {
                 if (!writing_reaches(b, dh->path)) continue;
+                /* a literal directory: only its removal or renaming is
+                 * held, which its own directory's grant would allow */
+                if (dh->how == DH_PIN) {
+                    const char *sl = strrchr(dh->path, '/');
+                    const char *up = sl == dh->path ? "/" : arena_strndup(b->a, dh->path, (size_t)(sl - dh->path));
+                    if (!covered(b, up, LL_FS_REMOVE_DIR)) continue;
+                }
                 dh->used = 1;
                 add_mount(b, dh->path, dh->how == DH_MOUNT);
                 char *y = arena_strdup(b->a, dh->path);
