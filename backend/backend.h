@@ -42,6 +42,8 @@ typedef struct backend_in {
     long run_pid;             /* the process the command will be (its /proc/PID is its own), or 0 */
     const char *const *hide;  /* host paths the sandbox must not reach at all, at or beneath (the run cache: other runs' plans) */
     size_t nhide;
+    int mounts;               /* the command runs in a mount namespace of its own: a deny of
+                               * writing an existing path can be a read-only mount there */
 } backend_in;
 
 typedef struct backend_desc {

@@ -45,9 +45,10 @@
 #define LL_SC_LISTEN (1u << 7) /* listen(2): no port may be bound */
 #define LL_SC_XATTR (1u << 8)  /* setxattr, removexattr and kin: an ACL would give other users write */
 #define LL_SC_IPANY (1u << 6)  /* with LL_SC_NET: UDP too ("*:*" allowed), not only TCP */
+#define LL_SC_MOUNT (1u << 9)  /* mount, umount and the new mount API: the plan's mounts stay (landlock_ns.c) */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */
-enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_COUNT };
+enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_NEW_PATHS, LLC_COUNT };
 typedef struct ll_class { const char *name; const char *what; } ll_class;
 const ll_class *ll_class_get(int cls);
 int ll_class_lookup(const char *name);
@@ -61,6 +62,25 @@ typedef struct ll_grant {
 } ll_grant;
 
 typedef struct ll_port { uint64_t port; uint64_t access; } ll_port;
+
+/* A deny of writing enforced by a mount in the command's own mount
+ * namespace (docs/linux.md, "Denies inside a writable directory"): the
+ * denied path bound onto itself read-only (ro), or a directory on the way
+ * to one bound onto itself (a mount point cannot be renamed or removed). */
+typedef struct ll_bind {
+    const char *path;         /* host path, opened without following links in the namespace */
+    int ro;
+    int is_dir;
+    unsigned long long dev, ino;   /* what was looked at while planning */
+} ll_bind;
+
+/* A deny of a path that did not exist at launch, which no mount can hold
+ * (class new-paths): checked when the command has ended. */
+typedef struct ll_check {
+    const char *path;         /* host path: the run fails when it exists */
+    const char *where;        /* the deny: "FILE:LINE" */
+    const char *rule;         /* and its text */
+} ll_check;
 
 /* What the plan looked at on the filesystem, each path once: a run cache
  * entry is used only while every one of these is as it was (landlock_cache.c
@@ -112,6 +132,10 @@ typedef struct ll_plan {
                                * another, or NULL: the command's own /proc/PID is then
                                * planned alike for every process, and a later run can
                                * take its plan for its own */
+    ll_bind *m;              /* sorted by path, descending: a path before the directories above it */
+    size_t nm, mcap;
+    ll_check *chk;            /* checked after the run */
+    size_t nchk, chkcap;
     const char *loader_exec;  /* the dynamic loader, when the profile lets it be
                                * executed ("LOADER FILE" runs any FILE the command
                                * may read), or NULL; for query's answers only */
@@ -197,4 +221,20 @@ size_t ll_seccomp_build(const ll_seccomp_in *in, ll_bpf *out, size_t cap);
 int ll_caps_drop(void);
 /* Closes every descriptor above 2 (none is passed to the command). */
 void ll_close_inherited(void);
+/* landlock_ns.c: 1 when this process can likely make a user and mount
+ * namespace of its own to hold the plan's mounts (the sysctls that switch
+ * them off say otherwise); a launch that fails anyway is retried without. */
+int ll_userns_usable(void);
+/* In the child, just made in a new user and mount namespace (system calls
+ * only): maps uid and gid to themselves (setgroups denied first) and keeps
+ * the namespace's mounts from propagating.  0 or an errno value. */
+int ll_ns_enter(unsigned uid, unsigned gid);
+/* Then makes the n mounts of m (in order), each path opened without
+ * following links and checked against the plan's device and inode: 0, or
+ * an errno value with *failed the index of the mount that failed
+ * (ESTALE: the path is no longer what was planned). */
+int ll_ns_mount(const ll_bind *m, size_t n, size_t *failed);
+/* Drops every capability (bounding, ambient, effective, permitted,
+ * inheritable): in its own user namespace the child holds all of them. */
+int ll_caps_drop_all(void);
 #endif

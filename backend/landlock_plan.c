@@ -51,6 +51,10 @@ static const ll_right rights[] = {
 #define NRIGHTS (sizeof rights / sizeof rights[0])
 /* rights that only read: the profile's sources may be read, not written */
 #define LL_FS_READ_ONLY (LL_FS_EXECUTE | LL_FS_READ_FILE | LL_FS_READ_DIR)
+/* rights a read-only mount takes: every change of an entry or its contents */
+#define LL_FS_WRITING (LL_FS_WRITE_FILE | LL_FS_TRUNCATE | LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | LL_FS_MAKE_CHAR | \
+                       LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | LL_FS_MAKE_FIFO | LL_FS_MAKE_BLOCK | \
+                       LL_FS_MAKE_SYM | LL_FS_REFER)
 
 static const ll_class classes[LLC_COUNT] = {
     [LLC_FILES] = { "files", "file operations Landlock does not control: metadata (stat), modes, owners, times, "
@@ -64,6 +68,9 @@ static const ll_class classes[LLC_COUNT] = {
     [LLC_LINKS] = { "links", "a deny written through a symbolic link: the kernel checks the link's target, which the deny "
                              "does not name, and a grant reaches it" },
     [LLC_SBPL] = { "sbpl", "raw SBPL rules, which Landlock does not enforce: a raw deny protects nothing" },
+    [LLC_NEW_PATHS] = { "new-paths", "a deny of writing a path that does not exist at launch, inside a directory the "
+                                     "command may write, does not stop the command creating it: buckle checks the path "
+                                     "when the command ends, and the run fails when it exists" },
 };
 
 const ll_class *ll_class_get(int cls) { return cls >= 0 && cls < LLC_COUNT ? &classes[cls] : NULL; }
@@ -116,15 +123,32 @@ static int weaker_report(const rstate *s, unsigned accept, backend_report *rep, 
     return pick;
 }
 
+/* How a deny of writing is held where a grant of a directory above it
+ * would reach it (deny_how): by the grants one by one around it (DH_GRANTS,
+ * Landlock's only way), by a read-only mount of the path in the command's
+ * mount namespace (DH_MOUNT; DH_PIN for a literal directory: the directory
+ * bound onto itself, which cannot be removed or renamed then), or, for a
+ * path that does not exist at launch, by the check after the run
+ * (DH_ABSENT, class new-paths). */
+enum { DH_UNKNOWN, DH_GRANTS, DH_MOUNT, DH_PIN, DH_ABSENT };
+typedef struct deny_hold {
+    int how;
+    const char *path;         /* DH_MOUNT, DH_PIN, DH_ABSENT: the host path mounted or checked */
+    int used;                 /* a grant reaches it: mounted, or checked */
+    int absent;               /* DH_GRANTS only because new-paths is not accepted */
+} deny_hold;
+
 typedef struct llb {
     arena *a;
     const backend_in *in;
     ll_plan *p;
     opset ops[NRIGHTS];
     opset fs_ops;             /* every operation a right stands for (at this ABI) */
+    opset wops;               /* every operation a writing right (LL_FS_WRITING) stands for */
     rule **deny[NRIGHTS];     /* the denies that may take a right somewhere */
     size_t ndeny[NRIGHTS];
     rstate *rs;               /* by rule id */
+    deny_hold *dh;            /* by rule id */
     size_t nrs;
     rstate def;               /* the default's */
     hashmap gidx;             /* host path -> grant index + 1 */
@@ -341,6 +365,85 @@ static int covers_subtree(llb *b, const rule *a, const char *x, size_t xl)
     return 0;
 }
 
+/* The directory every path rule d may match is in (its path, for a
+ * literal or subpath; a pattern's fixed start up to its last '/'), or
+ * NULL when that is any or the root. */
+static const char *deny_base(llb *b, const rule *d, int *whole)
+{
+    size_t n;
+    const char *v = rval(b, d, &n);
+    *whole = d->m.kind == MK_LITERAL || d->m.kind == MK_SUBPATH;
+    if (*whole) return arena_strndup(b->a, v, n);
+    if (d->m.kind != MK_PREFIX && d->m.kind != MK_GLOB && d->m.kind != MK_REGEX) return NULL;
+    int any = 0;
+    size_t l = d->m.kind == MK_PREFIX ? n : pattern_prefix(d, v, n, &any);
+    const char *fx = d->m.kind == MK_REGEX ? v + 1 : v;
+    if (any || !l) return NULL;
+    size_t e = l;
+    while (e > 0 && fx[e - 1] != '/') e--;
+    return e <= 1 ? NULL : arena_strndup(b->a, fx, e - 1);
+}
+
+/* How deny d of writing is held (deny_hold): apart from the grants (a
+ * mount, or the check after the run) only when it takes every writing
+ * right, no allow that wins over it may match beneath it (a mount would
+ * take that too), and its path is a directory or a file with one name that
+ * is its own real path (DH_MOUNT, DH_PIN: needs the mount namespace), or
+ * does not exist at launch beneath a directory that does and is no link
+ * (DH_ABSENT: needs --linux-accept=new-paths; for a pattern, the directory
+ * all its matches are in). */
+static int deny_hold_how(llb *b, const rule *d, deny_hold *dh)
+{
+    const char **path = &dh->path;
+    if (d->m.kind == MK_NONE || d->m.kind == MK_ANCESTORS || d->dup_of) return DH_GRANTS;
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        if (!(rights[ri].bit & LL_FS_WRITING) || !(b->p->handled_fs & rights[ri].bit)) continue;
+        int takes = 0;
+        for (size_t k = 0; k < b->ndeny[ri] && !takes; k++) takes = b->deny[ri][k] == d;
+        if (!takes) return DH_GRANTS;
+    }
+    int whole;
+    const char *fixed = deny_base(b, d, &whole);
+    if (!fixed) return DH_GRANTS;
+    size_t fl = strlen(fixed);
+    rule_vec *rv = &b->in->c->pol.rules;
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || r->action != ACT_ALLOW || !opset_intersects(r->covers, &b->wops)) continue;
+        if (r->m.kind != MK_NONE && mk_family(r->m.kind) != FAM_PATH) continue;
+        if (rule_beats(r, d) && (r->m.kind == MK_NONE || may_match_beneath(b, r, fixed, fl))) return DH_GRANTS;
+    }
+    const char *h = ll_host_path(b->a, fixed, b->in->host_map);
+    struct stat st;
+    if (st_get(b, h, &st) == 0) {
+        if (!whole || !b->in->mounts || !is_real(b, h)) return DH_GRANTS;
+        *path = h;
+        if (S_ISDIR(st.st_mode)) return d->m.kind == MK_LITERAL ? DH_PIN : DH_MOUNT;
+        /* another name of the file would stay writable: the grants one by
+         * one see the names they list (withhold_links) */
+        return S_ISREG(st.st_mode) && st.st_nlink < 2 ? DH_MOUNT : DH_GRANTS;
+    }
+    /* the part that exists: no link on it (the check would look elsewhere) */
+    char *anc = arena_strdup(b->a, h);
+    for (size_t n = strlen(anc); n > 1;) {
+        while (n > 1 && anc[n - 1] != '/') n--;
+        if (n > 1) n--;
+        anc[n ? n : 1] = 0;
+        if (st_get(b, anc, &st) == 0) break;
+    }
+    if (st_get(b, anc, &st) != 0 || !S_ISDIR(st.st_mode) || !is_real(b, anc)) return DH_GRANTS;
+    *path = h;
+    if (!(b->in->accept & (1u << LLC_NEW_PATHS))) { dh->absent = 1; return DH_GRANTS; }
+    return DH_ABSENT;
+}
+
+static int deny_held_apart(llb *b, const rule *d)
+{
+    deny_hold *h = &b->dh[d->id];
+    if (h->how == DH_UNKNOWN) h->how = deny_hold_how(b, d, h);
+    return h->how != DH_GRANTS;
+}
+
 /* Why nothing beneath x can have right ri as a whole, or NULL; *which:
  * the deny that may match beneath, if that is why. */
 static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx, const rule **which)
@@ -356,7 +459,10 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
     for (size_t k = 0; k < b->ndeny[ri]; k++) {
         const rule *d = b->deny[ri][k];
         if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d))) continue;
-        if (may_match_beneath(b, d, px, pl)) { *which = d; return "a deny"; }
+        if (!may_match_beneath(b, d, px, pl)) continue;
+        if ((rights[ri].bit & LL_FS_WRITING) && deny_held_apart(b, d)) continue;
+        *which = d;
+        return "a deny";
     }
     /* refer (rename and link across directories) moves an entry with the
      * grants it holds: where another right is denied by a path rule beneath,
@@ -366,6 +472,9 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
             if (rj == ri) continue;
             for (size_t k = 0; k < b->ndeny[rj]; k++) {
                 const rule *d = b->deny[rj][k];
+                /* a read-only mount refuses a move into it or out of it;
+                 * a path made by a move is caught by the check after the run */
+                if ((rights[rj].bit & LL_FS_WRITING) && deny_held_apart(b, d)) continue;
                 if (d->m.kind != MK_NONE && may_match_beneath(b, d, px, pl)) {
                     *which = d;
                     return "a deny of another right (an entry moved under it would keep its rights)";
@@ -498,6 +607,7 @@ static void leaf(llb *b, size_t ri, const rule *owner, const char *px, const cha
 
 static const char *profile_path(arena *a, const char *host, int host_map);
 static void add_note(ll_plan *p, const char *s);
+static int deny_held_apart(llb *b, const rule *d);
 
 
 static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const char *px, const char *hx, int depth)
@@ -522,6 +632,18 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         return;
     }
     if (!covers_subtree(b, cov, px, strlen(px))) return;
+    /* reached one by one (its directory is not granted whole), inside the
+     * path of a deny a mount would hold: nothing here is the allow's to
+     * grant, and without a grant no mount is needed */
+    if (rights[ri].bit & LL_FS_WRITING)
+        for (size_t k = 0; k < b->ndeny[ri]; k++) {
+            const rule *d = b->deny[ri][k];
+            if (d->m.kind != MK_SUBPATH || (cov && rule_beats(cov, d)) || !deny_held_apart(b, d)) continue;
+            if (b->dh[d->id].how != DH_MOUNT) continue;
+            size_t dn;
+            const char *dv = rval(b, d, &dn);
+            if (under(px, strlen(px), dv, dn)) return;
+        }
     const rule *which;
     const char *why = blocked(b, ri, cov, px, hx, &which);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }
@@ -534,9 +656,14 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
     }
     if (!state(b, owner)->narrow)      /* the first reason is the one kept */
         narrow(b, owner, arena_printf(b->a, "%s inside %s%s%s%s: its entries at launch are granted one by one "
-                                            "(new entries directly in it get no rights)", why, hx,
+                                            "(new entries directly in it get no rights)%s%s%s", why, hx,
                                       which ? " (" : "", which ? ll_rule_where(b->a, b->in->c, which) : "",
-                                      which ? ")" : ""));
+                                      which ? ")" : "",
+                                      which && b->dh[which->id].absent ? "; it denies " : "",
+                                      which && b->dh[which->id].absent ? b->dh[which->id].path : "",
+                                      which && b->dh[which->id].absent
+                                          ? ", which does not exist at launch: --linux-accept=new-paths grants the directory "
+                                            "whole and checks that path when the command ends" : ""));
     if (depth >= LL_MAX_DEPTH || b->budget == 0) {
         narrow_cut(b, owner, arena_printf(b->a, "%s: too deep or too many entries to grant one by one", hx));
         return;
@@ -766,6 +893,7 @@ static void verify_grants(llb *b)
         for (size_t k = 0; k < b->ndeny[ri]; k++) {
             const rule *d = b->deny[ri][k];
             if (d->m.kind != MK_SUBPATH && d->m.kind != MK_LITERAL) continue;
+            if ((bit & LL_FS_WRITING) && deny_held_apart(b, d)) continue;
             size_t n;
             const char *v = rval(b, d, &n);
             const char *h = ll_host_path(b->a, v, b->in->host_map);
@@ -1010,6 +1138,103 @@ static void withdraw_movable(llb *b)
         sb_puts(&m, "): the sandbox may rename it or a directory above it, and a grant goes with its file");
         narrow(b, owner, arena_strdup(b->a, sb_cstr(&m)));
         sb_free(&m);
+    }
+}
+
+static void add_mount(llb *b, const char *h, int ro)
+{
+    ll_plan *p = b->p;
+    for (size_t i = 0; i < p->nm; i++)
+        if (!strcmp(p->m[i].path, h)) { p->m[i].ro |= ro; return; }
+    struct stat st;
+    if (st_get(b, h, &st) != 0) return;
+    if (p->nm == p->mcap) { p->mcap = p->mcap ? p->mcap * 2 : 8; p->m = xrealloc(p->m, p->mcap * sizeof *p->m); }
+    p->m[p->nm++] = (ll_bind){ arena_strdup(b->a, h), ro, S_ISDIR(st.st_mode) != 0, (unsigned long long)st.st_dev,
+                                (unsigned long long)st.st_ino };
+}
+
+/* 1 when a grant of a writing right reaches h: at it, above it, or beneath it */
+static int writing_reaches(llb *b, const char *h)
+{
+    for (size_t ri = 0; ri < NRIGHTS; ri++)
+        if ((rights[ri].bit & LL_FS_WRITING) && covered(b, h, rights[ri].bit)) return 1;
+    size_t hl = strlen(h);
+    for (size_t i = 0; i < b->p->ng; i++)
+        if ((b->p->g[i].access & LL_FS_WRITING) && under(b->p->g[i].path, strlen(b->p->g[i].path), h, hl)) return 1;
+    return 0;
+}
+
+static int cmp_mount_desc(const void *x, const void *y)
+{
+    return strcmp(((const ll_bind *)y)->path, ((const ll_bind *)x)->path);
+}
+
+/* The denies held apart from the grants (deny_hold) where a grant reaches
+ * them: a read-only mount of each existing path (a literal directory:
+ * bound onto itself), and every directory above it that the sandbox could
+ * remove or rename bound onto itself (a mount point cannot be: otherwise
+ * `mv .git .gitx; mkdir -p .git/hooks` would leave the mount behind); a
+ * check after the run for each path that does not exist (class new-paths). */
+static void plan_mounts(llb *b)
+{
+    ll_plan *p = b->p;
+    rule_vec *rv = &b->in->c->pol.rules;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < rv->n; i++) {
+            const rule *d = rv->v[i];
+            deny_hold *dh = &b->dh[d->id];
+            if (pass == 0 && (dh->how == DH_MOUNT || dh->how == DH_PIN)) {
+                if (!writing_reaches(b, dh->path)) continue;
+                /* a literal directory: only its removal or renaming is
+                 * held, which its own directory's grant would allow */
+                if (dh->how == DH_PIN) {
+                    const char *sl = strrchr(dh->path, '/');
+                    const char *up = sl == dh->path ? "/" : arena_strndup(b->a, dh->path, (size_t)(sl - dh->path));
+                    if (!covered(b, up, LL_FS_REMOVE_DIR)) continue;
+                }
+                dh->used = 1;
+                add_mount(b, dh->path, dh->how == DH_MOUNT);
+                char *y = arena_strdup(b->a, dh->path);
+                for (size_t n = strlen(y); n > 1;) {
+                    while (n > 1 && y[n - 1] != '/') n--;
+                    if (n > 1) n--;
+                    if (n <= 1) break;             /* the root cannot be renamed */
+                    y[n] = 0;                       /* y: a directory above the path */
+                    char *sl = strrchr(y, '/');
+                    const char *parent = sl == y ? "/" : arena_strndup(b->a, y, (size_t)(sl - y));
+                    if (covered(b, parent, LL_FS_REMOVE_DIR)) add_mount(b, y, 0);
+                }
+            }
+            if (pass == 1 && dh->how == DH_ABSENT) {
+                /* beneath a read-only mount, nothing can be made anyway */
+                int ro = 0;
+                for (size_t k = 0; k < p->nm && !ro; k++)
+                    ro = p->m[k].ro && under(dh->path, strlen(dh->path), p->m[k].path, strlen(p->m[k].path));
+                if (ro || !writing_reaches(b, dh->path)) continue;
+                dh->used = 1;
+                strbuf t;
+                sb_init(&t);
+                ir_rule_text(&t, d);
+                if (p->nchk == p->chkcap) {
+                    p->chkcap = p->chkcap ? p->chkcap * 2 : 8;
+                    p->chk = xrealloc(p->chk, p->chkcap * sizeof *p->chk);
+                }
+                p->chk[p->nchk++] = (ll_check){ dh->path, ll_rule_where(b->a, b->in->c, d), arena_strdup(b->a, sb_cstr(&t)) };
+                sb_free(&t);
+                int whole = d->m.kind == MK_LITERAL || d->m.kind == MK_SUBPATH;
+                weaker(b, d, LLC_NEW_PATHS, arena_printf(b->a, "%s does not exist at launch and a grant of a directory above "
+                                                               "it lets the command create it%s: buckle checks it when the "
+                                                               "command ends, and the run fails when it exists", dh->path,
+                                                         whole ? "" : " (the directory every match of the pattern is in)"));
+            }
+        }
+    if (p->nm) {
+        qsort(p->m, p->nm, sizeof *p->m, cmp_mount_desc);
+        p->seccomp |= LL_SC_MOUNT;
+        add_note(p, "mounts: the command runs in a user and mount namespace of its own, where each deny of writing "
+                    "inside a directory it may write is a read-only mount, and the directories on the way to one "
+                    "are mount points (they cannot be removed or renamed); it holds no capability there, and "
+                    "seccomp refuses mount, umount and the new mount API");
     }
 }
 
@@ -1365,6 +1590,16 @@ static void rule_verdict(llb *b, const rule *r)
             { OC_PROCESS, LLC_PROCESS, "Landlock does not control %s" },
             { OC_IPC, LLC_IPC, "Landlock does not control %s" },
         };
+        /* a read-only mount refuses every change, metadata too */
+        const deny_hold *dh = &b->dh[r->id];
+        if (dh->used && dh->how == DH_MOUNT) {
+            int only_writes = 1;
+            for (int op = 0; op < ops_count() && only_writes; op++)
+                if (opset_has(r->covers, op) && op_get(op)->concrete && op_category(op, &b->fs_ops) == OC_FILES &&
+                    strncmp(op_get(op)->name, "file-write", 10) && strcmp(op_get(op)->name, "file-link"))
+                    only_writes = 0;
+            if (only_writes) cats &= ~(1u << OC_FILES);
+        }
         for (size_t k = 0; k < sizeof unc / sizeof unc[0]; k++)
             if (cats & (1u << unc[k].c))
                 weaker(b, r, unc[k].cls, arena_printf(b->a, "%s%s", arena_printf(b->a, unc[k].what, op_list(b, r, unc[k].c)),
@@ -1538,6 +1773,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     size_t maxid = 0;
     for (size_t i = 0; i < rv->n; i++) if (rv->v[i]->id + 1 > maxid) maxid = rv->v[i]->id + 1;
     b.rs = xcalloc(maxid + 1, sizeof *b.rs);
+    b.dh = xcalloc(maxid + 1, sizeof *b.dh);
     b.nrs = maxid + 1;
     for (size_t i = 0; i <= maxid; i++) b.rs[i].wcls = -1;
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
@@ -1546,7 +1782,11 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             int op = op_lookup(rights[ri].ops[k], NULL);
             if (op < 0) continue;
             const opset *cv = &op_get(op)->covers;
-            for (size_t w = 0; w < OPS_MAX / 64; w++) { b.ops[ri].w[w] |= cv->w[w]; b.fs_ops.w[w] |= cv->w[w]; }
+            for (size_t w = 0; w < OPS_MAX / 64; w++) {
+                b.ops[ri].w[w] |= cv->w[w];
+                b.fs_ops.w[w] |= cv->w[w];
+                if (rights[ri].bit & LL_FS_WRITING) b.wops.w[w] |= cv->w[w];
+            }
         }
         p->handled_fs |= rights[ri].bit;
     }
@@ -1607,6 +1847,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     verify_mounts(&b);
     verify_hidden(&b);
     withdraw_movable(&b);
+    plan_mounts(&b);
     size_t kept = 0;
     for (size_t i = 0; i < p->ng; i++) if (p->g[i].access) p->g[kept++] = p->g[i];
     p->ng = kept;
@@ -1695,6 +1936,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     keep_seen(&b);
     for (size_t ri = 0; ri < NRIGHTS; ri++) free(b.deny[ri]);
     free(b.rs);
+    free(b.dh);
     hm_free(&b.gidx);
     hm_free(&b.stats);
     hm_free(&b.lists);
@@ -1733,6 +1975,8 @@ void ll_plan_free(ll_plan *p)
     free(p->p);
     free(p->notes);
     free(p->seen);
+    free(p->m);
+    free(p->chk);
     backend_report_free(&p->rep);
     memset(p, 0, sizeof *p);
 }
@@ -1802,10 +2046,35 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         const char *sl = strrchr(host, '/');
         target = !sl || sl == host ? "/" : arena_strndup(a, host, (size_t)(sl - host));
     }
+    /* the mounts of the command's own namespace: a read-only one refuses
+     * every change, metadata too */
+    size_t hl = host ? strlen(host) : 0;
+    if (host && ((bit & LL_FS_WRITING) || (!bit && !strncmp(n, "file-write", 10))))
+        for (size_t i = 0; i < p->nm; i++) {
+            const ll_bind *m = &p->m[i];
+            if (m->ro && under(host, hl, m->path, strlen(m->path))) {
+                *why = arena_printf(a, "%s is mounted read-only in the command's mount namespace", m->path);
+                return 1;
+            }
+            if ((bit == LL_FS_REMOVE_DIR || bit == LL_FS_REMOVE_FILE) && !strcmp(host, m->path)) {
+                *why = arena_printf(a, "%s is a mount point in the command's mount namespace: it cannot be removed or "
+                                       "renamed", m->path);
+                return 1;
+            }
+        }
     if (bit) {
         if (!(p->handled_fs & bit)) { *why = arena_printf(a, "%s is not handled: allowed", ll_right_name(bit)); return 0; }
         const ll_grant *g = find_grant(p, target, bit);
-        if (g) { *why = arena_printf(a, "%s granted on %s%s", ll_right_name(bit), ll_proc_unpid(a, g->path, shown_pid), self_note); return 0; }
+        const char *later = "";
+        for (size_t i = 0; g && host && i < p->nchk; i++)
+            if (under(host, hl, p->chk[i].path, strlen(p->chk[i].path)) || under(p->chk[i].path, strlen(p->chk[i].path), host, hl))
+                later = arena_printf(a, "; %s is checked when the command ends, and the run fails when it exists (the deny "
+                                        "at %s, class new-paths)", p->chk[i].path, p->chk[i].where);
+        if (g) {
+            *why = arena_printf(a, "%s granted on %s%s%s", ll_right_name(bit), ll_proc_unpid(a, g->path, shown_pid), self_note,
+                                later);
+            return 0;
+        }
         *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), ll_proc_unpid(a, target, shown_pid));
         if (bit == LL_FS_EXECUTE && p->loader_exec && exists && S_ISREG(st.st_mode) && find_grant(p, target, LL_FS_READ_FILE))
             *why = arena_printf(a, "%s; but %s, the dynamic loader, may be executed, and \"%s %s\" runs it: "

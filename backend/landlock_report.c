@@ -2,6 +2,7 @@
  * the one-line summary and the refusals of buckle run. */
 #include "landlock.h"
 #include "emit.h"
+#include <stdio.h>
 #include <string.h>
 
 static const struct { uint64_t bit; const char *name; } fs_names[] = {
@@ -84,7 +85,22 @@ void ll_plan_json(const ll_plan *p, compilation *c, strbuf *out)
         bits_json(out, p->p[i].access, 1);
         sb_putc(out, '}');
     }
-    sb_puts(out, p->np ? "\n  ],\n  \"rules\": [" : "],\n  \"rules\": [");
+    /* the command's own mount namespace, and what is checked after the run */
+    sb_puts(out, p->np ? "\n  ],\n  \"mounts\": [" : "],\n  \"mounts\": [");
+    for (size_t i = 0; i < p->nm; i++) {
+        sb_puts(out, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+        sb_json_str(out, p->m[i].path);
+        sb_printf(out, ", \"bind\": \"%s\"}", p->m[i].ro ? "read-only" : "itself");
+    }
+    sb_puts(out, p->nm ? "\n  ],\n  \"checked_after_run\": [" : "],\n  \"checked_after_run\": [");
+    for (size_t i = 0; i < p->nchk; i++) {
+        sb_puts(out, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+        sb_json_str(out, p->chk[i].path);
+        sb_puts(out, ", \"at\": ");
+        sb_json_str(out, p->chk[i].where);
+        sb_putc(out, '}');
+    }
+    sb_puts(out, p->nchk ? "\n  ],\n  \"rules\": [" : "],\n  \"rules\": [");
     for (size_t i = 0; i < p->rep.n; i++) {
         const backend_rule_verdict *v = &p->rep.v[i];
         sb_puts(out, i ? ",\n    {\"at\": " : "\n    {\"at\": ");
@@ -113,10 +129,12 @@ void ll_plan_summary(const ll_plan *p, compilation *c, int verbose, strbuf *out)
 {
     size_t cnt[4] = { 0 };
     for (size_t i = 0; i < p->rep.n; i++) cnt[p->rep.v[i].v]++;
+    char mounts[48] = "";
+    if (p->nm) snprintf(mounts, sizeof mounts, ", %zu mount%s", p->nm, p->nm == 1 ? "" : "s");
     sb_printf(out, "buckle run: landlock ABI %d: %zu rules exact, %zu narrower, %zu weaker (accepted), "
-                   "%zu without meaning on Linux; %zu paths, %zu ports%s\n",
+                   "%zu without meaning on Linux; %zu paths, %zu ports%s%s\n",
               p->abi, cnt[BV_EXACT], cnt[BV_NARROWER], cnt[BV_WEAKER], cnt[BV_NO_MEANING], p->ng + (p->own_proc != 0), p->np,
-              verbose ? "" : " (-v lists them)");
+              mounts, verbose ? "" : " (-v lists them)");
     if (!verbose) return;
     arena a;
     arena_init(&a);
@@ -128,6 +146,10 @@ void ll_plan_summary(const ll_plan *p, compilation *c, int verbose, strbuf *out)
         sb_putc(out, '\n');
     }
     for (size_t i = 0; i < p->nnotes; i++) sb_printf(out, "  note: %s\n", p->notes[i]);
+    for (size_t i = 0; i < p->nm; i++)
+        sb_printf(out, "  mount: %s %s\n", p->m[i].path, p->m[i].ro ? "read-only" : "bound onto itself (not removable, not renamable)");
+    for (size_t i = 0; i < p->nchk; i++)
+        sb_printf(out, "  checked after the run: %s (%s: %s)\n", p->chk[i].path, p->chk[i].where, p->chk[i].rule);
     arena_free(&a);
 }
 

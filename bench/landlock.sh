@@ -15,6 +15,7 @@ trap 'rm -rf "$T"' EXIT
 T=$(cd "$T" && pwd -P)
 mkdir -p "$T/project/src" "$T/project/.git/hooks" "$T/tmp" "$T/home"
 for f in a b c d e; do echo "$f" >"$T/project/src/$f.c"; done
+echo "[core]" >"$T/project/.git/config"
 echo "[user]" >"$T/home/.gitconfig"
 P=$(pwd)/corpus/examples/agent.buckle
 echo "## buckle run on Linux (Landlock): corpus/examples/agent.buckle -- /bin/true"
@@ -29,6 +30,19 @@ if ! (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run --linux-accept=
     exit 0
 fi
 echo "$(cat "$T/err") (WORKDIR: a project of 8 entries; TMPDIR, HOME: empty directories)"
+# std/agent, as it runs without and with new-paths: with it, the project is
+# granted whole and .git/hooks and .git/config are read-only mounts in the
+# command's own user and mount namespace (docs/linux.md)
+mkdir -p "$T/prof"
+printf 'extends "std/agent";\n' >"$T/prof/agent.buckle"
+SA="std-agent=$B run --linux-accept=files $T/prof/agent.buckle -- /bin/true"
+NP=""
+for acc in files files,new-paths; do
+    (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run --linux-accept=$acc "$T/prof/agent.buckle" -- /bin/true >/dev/null 2>&1)
+done
+if (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run --linux-accept=files,new-paths "$T/prof/agent.buckle" -- /bin/true 2>&1 | grep -q " mounts\{0,1\} "); then
+    NP="std-agent-mounts=$B run --linux-accept=files,new-paths $T/prof/agent.buckle -- /bin/true"
+fi
 (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$B" run -v --linux-accept=files,ports,network,ipc "$P" -- /bin/true 2>&1 | grep -q "the plan from the run cache") \
     && echo "(buckle run: warm, the plan from the run cache)" || echo "(buckle run: the plan is not kept in the run cache: every run plans)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -41,6 +55,8 @@ if command -v bwrap >/dev/null 2>&1 && bwrap --ro-bind / / /bin/true 2>/dev/null
 else
     echo "(bwrap is missing or cannot create its namespaces here: no bwrap figure)"
 fi
+set -- "$@" "$SA"
+[ -n "$NP" ] && set -- "$@" "$NP"
 # the same run with the run cache off: lint, compile and plan every time
 set -- "$@" "buckle-run-no-cache=$B run --no-cache --linux-accept=files,ports,network,ipc $P -- /bin/true"
 (cd "$T/project" && HOME="$T/home" TMPDIR="$T/tmp" "$BUILD/interleave" "$ROUNDS" "$@") >"$T/r"

@@ -9,7 +9,7 @@
 static const char usage[] =
     "usage: buckle compile [-o OUT] [-I DIR]... [-D NAME=VALUE]... [--emit sbpl|ir|json]\n"
     "                      [-M DEPFILE] [--no-implied] [--compact] [--stdin-filename NAME]\n"
-    "                      [--target sbpl|landlock] [--landlock-abi N] FILE\n"
+    "                      [--target sbpl|landlock] [--landlock-abi N] [--linux-accept C,...] FILE\n"
     "\n"
     "Compiles a .buckle profile (with its extends chain) to SBPL for sandbox-exec.\n"
     "\n"
@@ -26,6 +26,7 @@ static const char usage[] =
     "  --target landlock   print the Landlock ruleset for Linux as JSON instead (its paths\n"
     "                      as they exist here, every rule's verdict; docs/linux.md)\n"
     "  --landlock-abi N    the Landlock ABI to plan for (1 to 7; default 7)\n"
+    "  --linux-accept C,.. plan as buckle run does with these classes accepted\n"
     "\n"
     "Exit status: 0 compiled, 1 the profile has errors, 2 usage error or unreadable input.\n";
 
@@ -62,7 +63,7 @@ static int stream_profile(compilation *c, const emit_opts *eo, const char *path)
     return cli_out_commit(&f);
 }
 
-enum { OPT_EMIT = OPT_OWN, OPT_NO_IMPLIED, OPT_BREAK_ORDER, OPT_RECYCLE, OPT_COMPACT, OPT_TARGET, OPT_LL_ABI };
+enum { OPT_EMIT = OPT_OWN, OPT_NO_IMPLIED, OPT_BREAK_ORDER, OPT_RECYCLE, OPT_COMPACT, OPT_TARGET, OPT_LL_ABI, OPT_LL_ACCEPT };
 
 static const cli_opt compile_opts_table[] = {
     { NULL, 'o', 1, NULL },
@@ -72,6 +73,7 @@ static const cli_opt compile_opts_table[] = {
     { "compact", OPT_COMPACT, 0, NULL },
     { "target", OPT_TARGET, 1, NULL },
     { "landlock-abi", OPT_LL_ABI, 1, NULL },
+    { "linux-accept", OPT_LL_ACCEPT, 1, NULL },
     { "test-break-order", OPT_BREAK_ORDER, 0, NULL },
     { "test-recycle-bytes", OPT_RECYCLE, 1, NULL },
     { NULL, 0, 0, NULL },
@@ -83,6 +85,7 @@ typedef struct compile_cli {
     int no_implied, break_order, compact;
     size_t recycle;
     const char *target, *abi_arg;
+    unsigned accept;            /* --linux-accept */
 } compile_cli;
 
 static int own_option(void *ud, int key, const char *arg, int choice)
@@ -98,6 +101,7 @@ static int own_option(void *ud, int key, const char *arg, int choice)
     case OPT_RECYCLE: k->recycle = strtoul(arg, NULL, 10); return 0;
     case OPT_TARGET: k->target = arg; return 0;
     case OPT_LL_ABI: k->abi_arg = arg; return 0;
+    case OPT_LL_ACCEPT: return cli_parse_accept("compile", arg, &k->accept) ? 2 : 0;
     }
     return -1;
 }
@@ -106,7 +110,7 @@ enum { EMIT_SBPL, EMIT_IR, EMIT_JSON };
 
 int cmd_compile(cli_env *env, int argc, char **argv)
 {
-    compile_cli k = { "-", NULL, EMIT_SBPL, 0, 0, 0, 0, NULL, NULL };
+    compile_cli k = { .out = "-", .emit = EMIT_SBPL };
     cli_spec spec = { "compile", usage, CLI_INCLUDE | CLI_DEFINE | CLI_STDIN_NAME, compile_opts_table, own_option, &k, 0, 0 };
     cli_opts co;
     int rc = cli_opts_parse(&co, &spec, argc, argv);
@@ -154,7 +158,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
         if (abi) {
             strbuf b;
             sb_init(&b);
-            target_landlock_json(c, abi, &b);
+            target_landlock_json(c, abi, k.accept, &b);
             if (cli_write_file(out, b.data ? b.data : "", b.len) != 0) rc = 2;
             sb_free(&b);
         } else if (k.emit == EMIT_SBPL && strcmp(out, "-") != 0) {

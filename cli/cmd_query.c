@@ -15,7 +15,8 @@
 static const char usage[] =
     "usage: buckle query [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--vnode-type T] FILE SECTION VERB OBJECT\n"
     "       buckle query [...] FILE OPERATION OBJECT        (a concrete SBPL operation)\n"
-    "       buckle query --platform linux [--landlock-abi N] FILE SECTION VERB OBJECT\n"
+    "       buckle query --platform linux [--landlock-abi N] [--linux-accept CLASS,...]\n"
+    "                    FILE SECTION VERB OBJECT\n"
     "\n"
     "Prints allow or deny for OBJECT and the rule that decided it.  For a .buckle\n"
     "profile it evaluates the profile's own semantics and the compiled SBPL, and\n"
@@ -34,7 +35,8 @@ static const char usage[] =
     "\n"
     "--platform linux answers as Landlock enforces the profile on Linux (buckle run):\n"
     "the grant that allows it, or that none does (docs/linux.md); the ABI is the\n"
-    "kernel's, or 7 where there is no Landlock.\n"
+    "kernel's, or 7 where there is no Landlock; --linux-accept plans as buckle run\n"
+    "does with those classes accepted (new-paths changes the plan).\n"
     "\n"
     "Exit status: 0 answered, 1 undecidable, errors or a disagreement, 2 usage error.\n";
 
@@ -199,9 +201,10 @@ static int query_linux(cli_env *env, const eval_args *ea, const char *file, cros
     const char *const *hide;
     const char **prot = run_protected(env, &a, ea, x->c, file, &nprot, &hide, &nhide);
     char ld[PATH_MAX];
-    backend_in in = { .c = x->c, .d = x->d, .abi = abi, .protect = prot, .nprotect = nprot,
+    backend_in in = { .c = x->c, .d = x->d, .abi = abi, .accept = ea->co.linux_accept, .protect = prot, .nprotect = nprot,
                       .host_map = compile_platform(x->c) == PLAT_MACOS, .interp = eval_system_loader(ld, sizeof ld),
-                      .run_pid = (long)getpid(), .hide = hide, .nhide = nhide };
+                      .run_pid = (long)getpid(), .hide = hide, .nhide = nhide,
+                      .mounts = ll_userns_usable() };
     ll_plan_build(&a, &in, &p);
     int host_map = in.host_map;
     const char *host = ll_host_path(&a, o, host_map);

@@ -46,34 +46,18 @@ static const char usage_tail[] =
     "    ipc      System V and POSIX IPC, when the profile allows some\n"
     "    links    a deny written through a symbolic link a grant reaches past\n"
     "    sbpl     raw SBPL rules: Landlock enforces none, a raw deny protects nothing\n"
+    "    new-paths  a deny of writing a path that does not exist at launch inside a\n"
+    "             directory the command may write: the directory is granted whole,\n"
+    "             and the run fails when the path exists after the command ends\n"
     "  --linux-network=ports  is --linux-accept=ports\n"
     "  --landlock-abi=N       plan for ABI N (at most the kernel's)\n"
     "  -v                     list every rule's verdict and what Landlock does not control\n"
     "--dry-run shows what would run on macOS.\n";
 
-/* --linux-accept=a,b into *set; 0, or an exit code after a usage error */
-static int parse_accept(const char *list, unsigned *set)
-{
-    const char *p = list;
-    while (*p) {
-        const char *e = strchr(p, ',');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        char name[32];
-        if (n == 0 || n >= sizeof name) return cli_usage_error("run", "--linux-accept: empty or unknown class in \"%s\"", list);
-        memcpy(name, p, n);
-        name[n] = 0;
-        int cls = ll_class_lookup(name);
-        if (cls < 0) return cli_usage_error("run", "--linux-accept: unknown class %s (files, ports, network, process, ipc, links, sbpl)", name);
-        *set |= 1u << cls;
-        p += n + (e ? 1 : 0);
-    }
-    return 0;
-}
-
 static void print_text(const char *text) { fputs(text, stderr); }
 
-/* The test hooks: a test stand-in for sandbox-exec and a run cache of the
- * test's own, honoured only by the test build (make builds build/buckle-test
+/* The test hooks: a test stand-in for sandbox-exec, a run cache of the
+ * test's own and a machine without user namespaces, honoured only by the test build (make builds build/buckle-test
  * for the test suite), on every platform: in the buckle that is installed,
  * one environment variable must not be able to run a command without its
  * sandbox or move the cache it trusts. */
@@ -122,7 +106,7 @@ static int run_option(void *ud, int key, const char *arg, int choice)
     case OPT_FORCE: rq->force = 1; return 0;
     case OPT_NO_CACHE: rq->no_cache = 1; return 0;
     case 'v': rq->verbose = 1; return 0;
-    case OPT_ACCEPT: return parse_accept(arg, &rq->linux_accept) ? 125 : 0;
+    case OPT_ACCEPT: return cli_parse_accept("run", arg, &rq->linux_accept) ? 125 : 0;
     case OPT_NETWORK: rq->linux_accept |= 1u << LLC_PORTS; return 0;
     case OPT_ABI: {
         char *end;
@@ -193,6 +177,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     rq.exe_path = env->exe_path;
     rq.sandbox_exec = test_hook("BUCKLE_SANDBOX_EXEC");
     rq.cache_parent = test_hook("BUCKLE_TEST_CACHE_PARENT");
+    rq.no_userns = test_hook("BUCKLE_TEST_NO_USERNS") != NULL;
     rq.print = print_text;
 
     diag_sink sink = { print_to_stderr };

@@ -114,7 +114,8 @@ int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p)
     char ld[PATH_MAX];
     const char *interp = eval_system_loader(ld, sizeof ld);
     backend_in in = { .c = x->c, .d = x->d, .abi = abi, .host_map = compile_platform(x->c) == PLAT_MACOS,
-                      .interp = interp ? arena_strdup(a, interp) : NULL, .run_pid = (long)getpid() };
+                      .interp = interp ? arena_strdup(a, interp) : NULL, .run_pid = (long)getpid(),
+                      .mounts = ll_userns_usable() };
     ll_plan_build(a, &in, p);
     return in.host_map;
 }

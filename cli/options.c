@@ -7,6 +7,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+int cli_parse_accept(const char *cmd, const char *list, unsigned *set)
+{
+    const char *p = list;
+    while (*p) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char name[32];
+        if (n == 0 || n >= sizeof name) return cli_usage_error(cmd, "--linux-accept: empty or unknown class in \"%s\"", list);
+        memcpy(name, p, n);
+        name[n] = 0;
+        int cls = ll_class_lookup(name);
+        if (cls < 0)
+            return cli_usage_error(cmd, "--linux-accept: unknown class %s (files, ports, network, process, ipc, links, sbpl, "
+                                        "new-paths)", name);
+        *set |= 1u << cls;
+        p += n + (e ? 1 : 0);
+    }
+    return 0;
+}
+
 int cli_parse_level(const char *s, severity *out)
 {
     static const char *const names[] = { "error", "warning", "info", "style" };
@@ -25,6 +45,7 @@ static const struct shared_opt { cli_opt opt; unsigned bit; } shared[] = {
     { { "stdin-filename", OPT_STDIN_FILENAME, 1, NULL }, CLI_STDIN_NAME },
     { { "platform", OPT_TARGET_PLATFORM, 1, "macos|linux" }, CLI_PLATFORM },
     { { "landlock-abi", OPT_LANDLOCK_ABI, 1, NULL }, CLI_PLATFORM },
+    { { "linux-accept", OPT_LINUX_ACCEPT, 1, NULL }, CLI_PLATFORM },
 };
 #define NSHARED (sizeof shared / sizeof shared[0])
 
@@ -88,6 +109,7 @@ static int shared_option(cli_opts *o, const cli_spec *s, int key, const char *ar
     case OPT_STDIN_FILENAME: o->stdin_name = arg; return 0;
     case OPT_TARGET_PLATFORM: o->platform = choice == 1 ? PLAT_LINUX : PLAT_MACOS; return 0;
     case OPT_LANDLOCK_ABI: o->ll_abi_arg = arg; return 0;
+    case OPT_LINUX_ACCEPT: o->linux_accept_arg = arg; return 0;
     }
     return -1;
 }
@@ -190,7 +212,12 @@ static int platform_check(cli_opts *o, const char *cmd)
 {
     if (o->platform != PLAT_LINUX) {
         if (o->ll_abi_arg) return cli_usage_error(cmd, "--landlock-abi needs --platform linux");
+        if (o->linux_accept_arg) return cli_usage_error(cmd, "--linux-accept needs --platform linux");
         return 0;
+    }
+    if (o->linux_accept_arg) {
+        int rc = cli_parse_accept(cmd, o->linux_accept_arg, &o->linux_accept);
+        if (rc) return rc;
     }
     if (o->ll_abi_arg) {
         o->ll_abi = target_abi_parse(o->ll_abi_arg);

@@ -18,7 +18,7 @@
  * values from OPT_OWN on */
 enum {
     OPT_FORMAT = 0x100, OPT_SEVERITY, OPT_FAIL_ON, OPT_WERROR, OPT_STDIN_FILENAME,
-    OPT_TARGET_PLATFORM, OPT_LANDLOCK_ABI,
+    OPT_TARGET_PLATFORM, OPT_LANDLOCK_ABI, OPT_LINUX_ACCEPT,
     OPT_INCLUDE = 'I', OPT_DEFINE = 'D', OPT_OWN = 0x200
 };
 
@@ -81,6 +81,8 @@ typedef struct cli_opts {
     int ll_abi;                   /* PLAT_LINUX: --landlock-abi, else the kernel's ABI, else
                                    * the newest buckle knows; 0 for macOS */
     const char *ll_abi_arg;       /* --landlock-abi as given */
+    unsigned linux_accept;        /* PLAT_LINUX: --linux-accept, the classes (LLC_*) accepted */
+    const char *linux_accept_arg; /* --linux-accept as given */
     const char **pos;             /* the operands, in order */
     size_t npos;
     int rest;                     /* index in argv of the first argument after "--"; argc if none */
@@ -94,4 +96,7 @@ int cli_opts_parse(cli_opts *o, const cli_spec *s, int argc, char **argv);
 void cli_opts_free(cli_opts *o);
 /* error, warning, info or style */
 int cli_parse_level(const char *s, severity *out);
+/* --linux-accept=a,b into *set (LLC_* bits); 0, or an exit code after a
+ * usage error of cmd */
+int cli_parse_accept(const char *cmd, const char *list, unsigned *set);
 #endif

@@ -28,12 +28,12 @@ int target_check(const char *target, const char *abi_arg, const char *emit, int 
     return 0;
 }
 
-void target_landlock_json(compilation *c, int abi, strbuf *out)
+void target_landlock_json(compilation *c, int abi, unsigned accept, strbuf *out)
 {
     decider *d = decider_new(c, NULL, 0);
     char ld[PATH_MAX];
-    backend_in in = { .c = c, .d = d, .abi = abi, .host_map = compile_platform(c) == PLAT_MACOS,
-                      .interp = eval_system_loader(ld, sizeof ld) };
+    backend_in in = { .c = c, .d = d, .abi = abi, .accept = accept, .host_map = compile_platform(c) == PLAT_MACOS,
+                      .interp = eval_system_loader(ld, sizeof ld), .mounts = ll_userns_usable() };
     backend_report rep = { 0 };
     backend_by_target("landlock")->compile(&in, out, &rep);
     backend_report_free(&rep);

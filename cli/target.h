@@ -8,7 +8,7 @@
 int target_check(const char *target, const char *abi_arg, const char *emit, int *abi);
 /* The Landlock plan of c as JSON, with the test values, declared defaults
  * and -D (as query uses). */
-void target_landlock_json(compilation *c, int abi, strbuf *out);
+void target_landlock_json(compilation *c, int abi, unsigned accept, strbuf *out);
 /* --landlock-abi's value: 1..7, or 0 when it is not one. */
 int target_abi_parse(const char *s);
 #endif

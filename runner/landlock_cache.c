@@ -5,7 +5,7 @@
  * extends candidates, validated there: "vs-" marks, digests) whose body is
  * the plan, as text:
  *
- *   buckle-landlock-plan 3\n
+ *   buckle-landlock-plan 4\n
  *   V VALUES PROTECTED MOUNTS\n           digests of the parameter values, of
  *                                         the protected paths and of the mount
  *                                         table (/proc/self/mountinfo)
@@ -14,6 +14,8 @@
  *   H ABI FS NET SCOPED FLAGS SECCOMP\n   the ruleset's header
  *   G ACCESS ISDIR DEV INO LEN\nPATH\n    a grant
  *   N PORT ACCESS\n                       a port
+ *   M RO ISDIR DEV INO LEN\nPATH\n        a mount of the command's namespace
+ *   C LEN\nPATH\nLEN\nWHERE\nLEN\nRULE\n   a path checked after the run
  *   P ACCESS\n                           the command's own /proc/PID (granted
  *                                         ACCESS whole once its process exists)
  *   O OK LISTED MODE DEV INO MS MNS CS CNS RECENT LEN\nPATH\n   a path the plan looked at,
@@ -28,7 +30,8 @@
  * The key (cache_key) holds everything else the plan and the verdicts depend
  * on: this buckle, the working directory, the profile, the search path, -I,
  * the -D values, the built-in parameters (or why each cannot be used), the
- * ABI, the accepted classes, the command and its loader.  Numbers are hex. */
+ * ABI, the accepted classes, whether a user namespace can hold mounts, the
+ * command and its loader.  Numbers are hex. */
 #define _POSIX_C_SOURCE 200809L
 #include "landlock_cache.h"
 #include "run_profile.h"
@@ -50,7 +53,7 @@
 #include <sys/syscall.h>
 #endif
 
-#define PLAN_MAGIC "buckle-landlock-plan 3\n"
+#define PLAN_MAGIC "buckle-landlock-plan 4\n"
 /* a directory read by the plan that changed less than this many seconds
  * before the planning is read again by every run that uses the plan (a
  * change within its timestamps' granularity could keep them); the others
@@ -191,7 +194,7 @@ uint64_t ll_cache_key(const ll_cache_in *in)
     const run_request *rq = in->rq;
     strbuf b;
     sb_init(&b);
-    sb_printf(&b, "landlock %d %d %x\n", in->abi, in->kernel_abi, rq->linux_accept);
+    sb_printf(&b, "landlock %d %d %x %d\n", in->abi, in->kernel_abi, rq->linux_accept, in->userns);
     put_str(&b, in->cwd);
     put_str(&b, in->interp);
     put_str(&b, rq->buckle_path);
@@ -281,6 +284,16 @@ int ll_cache_store(int dirfd, uint64_t key, arena *a, compilation *c, const ll_p
         put_bytes(&b, g->path);
     }
     for (size_t i = 0; i < p->np; i++) sb_printf(&b, "N %" PRIx64 " %" PRIx64 "\n", p->p[i].port, p->p[i].access);
+    for (size_t i = 0; i < p->nm; i++) {
+        sb_printf(&b, "M %x %x %llx %llx ", p->m[i].ro ? 1 : 0, p->m[i].is_dir ? 1 : 0, p->m[i].dev, p->m[i].ino);
+        put_bytes(&b, p->m[i].path);
+    }
+    for (size_t i = 0; i < p->nchk; i++) {
+        sb_puts(&b, "C ");
+        put_bytes(&b, p->chk[i].path);
+        put_bytes(&b, p->chk[i].where);
+        put_bytes(&b, p->chk[i].rule);
+    }
     if (own_seen) sb_printf(&b, "P %" PRIx64 "\n", p->own_proc);
     for (size_t i = 0; i < p->nseen; i++) {
         const ll_seen *s = &p->seen[i];
@@ -512,6 +525,23 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
         if (rd_num(r, &x[0], ' ') || rd_num(r, &x[1], '\n')) return -1;
         if (p->np == p->pcap) { p->pcap = p->pcap ? p->pcap * 2 : 8; p->p = xrealloc(p->p, p->pcap * sizeof *p->p); }
         p->p[p->np++] = (ll_port){ x[0], x[1] };
+    }
+    while (rd_tag(r, 'M')) {
+        for (int k = 0; k < 4; k++)
+            if (rd_num(r, &x[k], ' ')) return -1;
+        const char *path = rd_bytes(r);
+        if (!path) return -1;
+        if (p->nm == p->mcap) { p->mcap = p->mcap ? p->mcap * 2 : 8; p->m = xrealloc(p->m, p->mcap * sizeof *p->m); }
+        p->m[p->nm++] = (ll_bind){ path, x[0] != 0, x[1] != 0, x[2], x[3] };
+    }
+    while (rd_tag(r, 'C')) {
+        const char *path = rd_bytes(r), *where = path ? rd_bytes(r) : NULL, *text = where ? rd_bytes(r) : NULL;
+        if (!text) return -1;
+        if (p->nchk == p->chkcap) {
+            p->chkcap = p->chkcap ? p->chkcap * 2 : 8;
+            p->chk = xrealloc(p->chk, p->chkcap * sizeof *p->chk);
+        }
+        p->chk[p->nchk++] = (ll_check){ path, where, text };
     }
     /* the command's own /proc/PID, granted these rights once it exists */
     if (rd_tag(r, 'P')) {

@@ -53,6 +53,7 @@ typedef struct ll_cache_in {
     const char *interp;           /* the command's loader (the command itself is checked on every run) */
     const char *const *cache_dirs;   /* ll_cache_dirs */
     size_t ncache;
+    int userns;                   /* the plan may hold denies as mounts (backend_in.mounts) */
 } ll_cache_in;
 
 uint64_t ll_cache_key(const ll_cache_in *in);

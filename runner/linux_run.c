@@ -42,12 +42,23 @@ static int child_main(void *arg)
      * subreaper, see docs/linux.md) */
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (getppid() != s->parent) { l->stage = LL_STAGE_PARENT; _exit(125); }
-    int err = l->own_proc ? ll_ruleset_add_own_proc(l->ruleset, l->own_proc) : 0;
+    int err;
+    /* the plan's mounts, in the namespaces this child was made in, before
+     * Landlock (which refuses every mount change once it holds) */
+    if (l->nbinds) {
+        err = ll_ns_enter(l->uid, l->gid);
+        if (err) { l->stage = LL_STAGE_USERNS; l->err = err; _exit(125); }
+        err = ll_ns_mount(l->binds, l->nbinds, &l->bind_failed);
+        if (err) { l->stage = LL_STAGE_MOUNT; l->err = err; _exit(125); }
+    }
+    err = l->own_proc ? ll_ruleset_add_own_proc(l->ruleset, l->own_proc) : 0;
     if (err) { l->stage = LL_STAGE_RULESET; l->err = err; _exit(125); }
     err = ll_restrict_self(l->ruleset, l->restrict_flags);
     if (err) { l->stage = LL_STAGE_RULESET; l->err = err; _exit(125); }
     close(l->ruleset);
-    err = ll_caps_drop();
+    /* in a user namespace of its own the child holds every capability
+     * there: none is kept */
+    err = l->nbinds ? ll_caps_drop_all() : ll_caps_drop();
     if (err) { l->stage = LL_STAGE_CAPS; l->err = err; _exit(125); }
     err = ll_seccomp_install(l->seccomp);
     if (err) { l->stage = LL_STAGE_SECCOMP; l->err = err; _exit(125); }
@@ -89,7 +100,8 @@ int runner_landlock_start(ll_supervise *s, ll_launch *l)
      * these pages of buckle's stack were already in use */
     enum { STACK = 16 * 1024 };
     _Alignas(64) char stack[STACK];
-    pid_t pid = clone(child_main, stack + STACK, CLONE_VM | CLONE_VFORK | SIGCHLD, l);
+    int ns = l->nbinds ? CLONE_NEWUSER | CLONE_NEWNS : 0;
+    pid_t pid = clone(child_main, stack + STACK, CLONE_VM | CLONE_VFORK | SIGCHLD | ns, l);
     if (pid < 0) {
         int e = errno;
         sigaction(SIGCHLD, &s->chld, NULL);

@@ -15,25 +15,33 @@ typedef struct ll_supervise {
 } ll_supervise;
 
 /* What the child needs to become the command, prepared by buckle. */
-enum { LL_STAGE_NONE, LL_STAGE_PARENT, LL_STAGE_RULESET, LL_STAGE_CAPS, LL_STAGE_SECCOMP, LL_STAGE_EXEC };
+enum { LL_STAGE_NONE, LL_STAGE_PARENT, LL_STAGE_RULESET, LL_STAGE_CAPS, LL_STAGE_SECCOMP, LL_STAGE_EXEC,
+       LL_STAGE_USERNS, LL_STAGE_MOUNT };
 typedef struct ll_launch {
     int ruleset;                  /* the plan's ruleset (ll_ruleset_create), closed in the child */
     uint64_t own_proc;            /* the rights on the command's own /proc/PID (ll_plan_detach_own) */
     unsigned restrict_flags, seccomp;
     const char *path;             /* the command, resolved */
     char *const *argv;
+    const ll_bind *binds;         /* the plan's mounts: with any, the child is made in a user
+                                   * and mount namespace of its own (landlock_ns.c) */
+    size_t nbinds;
+    unsigned uid, gid;            /* buckle's, mapped to themselves there */
     ll_supervise *sup;
     int stage, err;               /* out: where the child failed (LL_STAGE_*), the errno value */
+    size_t bind_failed;           /* LL_STAGE_MOUNT: which mount */
 } ll_launch;
 
 /* Starts the command: buckle becomes the subreaper of the command's
  * processes and blocks the signals it forwards; the child (sharing buckle's
- * memory, system calls only) restores them, is killed if buckle dies, adds
+ * memory, system calls only) restores them, is killed if buckle dies, with
+ * mounts maps its IDs in its new user namespace and makes them, adds
  * its own /proc/PID to the ruleset, restricts itself (no_new_privs first),
  * drops capabilities, installs the seccomp filter, closes every descriptor
  * above 2 and executes the command.  Returns once the child has executed it
  * or failed (l->stage, l->err; its exit status then 125, or 126 and 127 for
- * the exec); 0, or an errno value when no child was started. */
+ * the exec); 0, or an errno value when no child was started (with
+ * mounts: the namespaces could not be made). */
 int runner_landlock_start(ll_supervise *s, ll_launch *l);
 /* In buckle: waits for the command, forwarding SIGINT, SIGTERM, SIGHUP and
  * SIGQUIT sent to buckle alone; then kills and reaps every process the

@@ -35,6 +35,7 @@ typedef struct run_request {
     int allow_inline;             /* an unsafe profile directory: pass the profile with -p */
     int force;                    /* run despite lint errors */
     int no_cache;
+    int no_userns;                /* the test hook: plan and run as where user namespaces are off */
     int verbose;                  /* notes about the cache; on Linux every rule's verdict */
     unsigned linux_accept;        /* Linux: the widening classes accepted (1 << LLC_*) */
     int landlock_abi;             /* Linux: plan for this ABI (0: the kernel's) */

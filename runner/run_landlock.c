@@ -17,6 +17,7 @@
 #include "runner.h"
 #include "run_profile.h"
 #include <errno.h>
+#include <sys/stat.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,7 +105,23 @@ static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, 
  * is started last (linux_run.c), and the plan is made before it exists:
  * its own /proc/PID is planned on buckle's as a stand-in
  * (ll_plan_detach_own). */
-static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res)
+/* The checks of the plan (class new-paths), kept past the plan: the
+ * first path that exists now, or NULL. */
+typedef struct after_check { char *path, *where, *rule; } after_check;
+
+static const after_check *first_existing(const after_check *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (lstat(c[i].path, &st) == 0) return &c[i];
+    }
+    return NULL;
+}
+
+/* userns: the command may run in a user and mount namespace of its own (a
+ * deny of writing inside a writable directory is a read-only mount there);
+ * *retry: it could not be made after all, and nothing was run */
+static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res, int userns, int *retry)
 {
     run_status rc = RUN_REFUSED;
     int verbose = rq->verbose, force = rq->force, abi_want = rq->landlock_abi;
@@ -241,7 +258,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     const char *cdirs[2];
     size_t ncd = ll_cache_dirs(&a, rq, cdirs, &cachefd);
     ll_cache_in ci = { rq, run_binary_identity(rq, &a), cwd, defs, ndef, bn, braw, bwhy, vals, nbuilt + ndef,
-                       abi, kabi, ip, cdirs, ncd };
+                       abi, kabi, ip, cdirs, ncd, userns };
     uint64_t key = 0;
     if (cachefd >= 0) {
         key = ll_cache_key(&ci);
@@ -358,7 +375,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
      * next run reads them */
     size_t nprot;
     const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, &nprot);
-    backend_in in = { c, d, abi, accept, prot, nprot, compile_platform(c) == PLAT_MACOS, ip, (long)getpid(), NULL, 0 };
+    backend_in in = { .c = c, .d = d, .abi = abi, .accept = accept, .protect = prot, .nprotect = nprot,
+                      .host_map = compile_platform(c) == PLAT_MACOS, .interp = ip, .run_pid = (long)getpid(),
+                      .mounts = userns };
     in.hide = ll_hidden_paths(&a, cdirs, ncd, &in.nhide);    /* the run cache: other runs' plans */
     t3 = now_ms();
     ll_plan_build(&a, &in, &plan);
@@ -434,6 +453,10 @@ launch:
         l.seccomp = plan.seccomp;
         l.path = resolved;
         l.argv = cmd;
+        l.binds = plan.m;
+        l.nbinds = plan.nm;
+        l.uid = (unsigned)geteuid();
+        l.gid = (unsigned)getegid();
         if (cachefd >= 0) { close(cachefd); cachefd = -1; }    /* the child closes every other one */
         ll_supervise sup;
         int err = runner_landlock_start(&sup, &l);
@@ -443,6 +466,10 @@ launch:
         close(rsfd);
         rsfd = -1;
         ll_opened_close(&opened);
+        if (err && plan.nm && err != ENOMEM && err != EAGAIN) {
+            *retry = 1;      /* no user namespace here after all: planned again without */
+            goto out;
+        }
         if (err) {
             run_say(sink, SEV_ERROR, "cannot start the command: %s; nothing was run", strerror(err));
             goto out;
@@ -454,11 +481,25 @@ launch:
         case LL_STAGE_RULESET: run_say(sink, SEV_ERROR, "cannot apply the Landlock ruleset: %s", e); break;
         case LL_STAGE_CAPS: run_say(sink, SEV_ERROR, "cannot drop the capabilities Landlock does not confine: %s", e); break;
         case LL_STAGE_SECCOMP: run_say(sink, SEV_ERROR, "cannot apply the seccomp filter: %s", e); break;
+        case LL_STAGE_USERNS: *retry = 1; break;
+        case LL_STAGE_MOUNT:
+            /* a security module that lets the namespace be made but not
+             * mount in it: planned again without mounts */
+            if (l.err == EPERM || l.err == EACCES || l.err == ENOSYS) { *retry = 1; break; }
+            run_say(sink, SEV_ERROR, "cannot mount %s %s in the command's namespace: %s; nothing was run",
+                    plan.m[l.bind_failed].path, plan.m[l.bind_failed].ro ? "read-only" : "onto itself",
+                    l.err == ESTALE ? "it changed since buckle planned (run again)" : e);
+            break;
         default:
             run_say(sink, SEV_ERROR, "cannot execute %s inside the sandbox: %s%s", resolved, e,
                     l.err == EACCES ? " (Landlock checks execute on the program and on its ELF interpreter, ld.so)" : "");
         }
         fflush(NULL);
+        /* what is checked after the run, kept past the plan */
+        size_t nafter = plan.nchk;
+        after_check *after = nafter ? xcalloc(nafter, sizeof *after) : NULL;
+        for (size_t i = 0; i < nafter; i++)
+            after[i] = (after_check){ xstrdup(plan.chk[i].path), xstrdup(plan.chk[i].where), xstrdup(plan.chk[i].rule) };
         /* nothing of this is needed any more: freed while the command runs */
         if (have_plan) ll_plan_free(&plan);
         have_plan = 0;
@@ -472,6 +513,19 @@ launch:
         res->landlock = 1;
         res->killed = sup.killed;
         rc = RUN_DONE;
+        /* every process of the sandbox is gone: what it made stays */
+        const after_check *made = l.stage == LL_STAGE_NONE ? first_existing(after, nafter) : NULL;
+        if (made) {
+            run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
+                                     "exist when the command started, and Landlock cannot refuse a new path inside a "
+                                     "directory the command may write (--linux-accept=new-paths); look at it and remove "
+                                     "it before anything runs it (the command exited %d)", made->path, made->where,
+                    made->rule, res->exit_status);
+            res->exit_status = 125;
+        }
+        for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
+        free(after);
+        if (*retry) rc = RUN_REFUSED;
     }
 out:
     ll_opened_close(&opened);
@@ -488,5 +542,13 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_resul
 {
     /* buckle stays as the parent of the command and of everything it
      * starts (linux_run.c) */
-    return run_in(rq, sink, res);
+    int userns = !rq->no_userns && ll_userns_usable(), retry = 0;
+    run_status st = run_in(rq, sink, res, userns, &retry);
+    if (!retry) return st;
+    /* the namespaces could not be made (a container, a security module):
+     * the plan without mounts, which grants around each deny one by one */
+    /* said always: the summary line comes again, for the other plan */
+    run_say(sink, SEV_NOTE, "no user namespace can be made here: planning again without mounts");
+    retry = 0;
+    return run_in(rq, sink, res, 0, &retry);
 }

@@ -219,14 +219,26 @@ files {
 }
 process { allow exec "/usr/bin", "$BUILDA"; allow fork; }
 EOP
-run "landlock hardening: modes refused" "$B" run "$R/prof/modes.buckle" -- /usr/bin/true
+# where no user namespace can be made (the test build's hook), as Landlock
+# alone holds it
+BT=$(cd "$BUILD" && pwd)/buckle-test
+run "landlock hardening: modes refused" env BUCKLE_TEST_NO_USERNS=1 "$BT" run --no-cache "$R/prof/modes.buckle" -- /usr/bin/true
 expect_rc "landlock hardening: a deny of a file is weaker (its modes), refused without --linux-accept=files" 125
 expect_err_has "landlock hardening: ... the verdict names the modes in words" "so the command can still change their modes (chmod), owners (chown)"
 expect_err_has "landlock hardening: ... and the class" "(class files)"
-run "landlock hardening: modes" "$B" run $A "$R/prof/modes.buckle" -- "$SP" chmod "$R/proj/denied" 644
+run "landlock hardening: modes" env BUCKLE_TEST_NO_USERNS=1 "$BT" run --no-cache $A "$R/prof/modes.buckle" -- "$SP" chmod "$R/proj/denied" 644
 expect_out_has "landlock hardening: accepted, the owner changes the denied file's mode (chmod 644)" "allowed"
 [ "$(stat -c %a "$R/proj/denied")" = 644 ] && pass "landlock hardening: ... the mode is 644 after the run" \
     || fail "landlock hardening: ... the mode is 644 after the run" "$(stat -c %a "$R/proj/denied")"
+chmod 600 "$R/proj/denied"
+# with the command's own mount namespace, the deny of writing is a
+# read-only mount, which refuses a mode change too: only the deny of
+# reading (its metadata) stays weaker
+run "landlock hardening: modes, mounted" "$B" run --no-cache -v $A "$R/prof/modes.buckle" -- "$SP" chmod "$R/proj/denied" 640
+expect_out_has "landlock hardening: with a read-only mount, the denied file's mode cannot be changed" "refused"
+[ "$(stat -c %a "$R/proj/denied")" = 600 ] && pass "landlock hardening: ... the mode stays 600" \
+    || fail "landlock hardening: ... the mode stays 600" "$(stat -c %a "$R/proj/denied")"
+expect_err_has "landlock hardening: ... and the deny of writing it is exact" "modes.buckle:7: exact: deny files write literal"
 run "landlock hardening: modes read" "$B" run $A "$R/prof/modes.buckle" -- "$SP" open "$R/proj/denied"
 expect_out_has "landlock hardening: ... and the file stays unreadable inside" "refused"
 run "landlock hardening: plain create" "$B" run $A "$P" -- "$SP" create "$R/proj/plain" 644

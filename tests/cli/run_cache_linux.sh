@@ -9,6 +9,11 @@ skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "run cache (linux): every check" "not Linux"; exit 0; fi
 runner_env
 unset BUCKLE_SANDBOX_EXEC
+# the plans below grant directories one by one around a deny, as where no
+# user namespace can be made (the test build's hook); the plan with mounts
+# at the end
+BUCKLE_TEST_NO_USERNS=1
+export BUCKLE_TEST_NO_USERNS
 CD="$BUCKLE_TEST_CACHE_PARENT/buckle-cache-$(id -u)"
 rm -rf "$CD"
 R="$TMP/llcache"
@@ -228,3 +233,18 @@ echo n2 >"$R/nest/in/f"
 run "llcache: nested replaced" "$B" run -v $A "$R/prof/nest.buckle" -- /usr/bin/cat "$R/nest/in/f"
 how "llcache: a grant inside a granted directory that was replaced is a miss" planned
 expect_out_has "llcache: (nested replaced: read as planned again)" "n2"
+
+# with the command's own namespace: the deny inside the allowed directory is
+# a read-only mount, kept with the plan; the key tells the two plans apart
+unset BUCKLE_TEST_NO_USERNS
+settle
+run "llcache: mounts cold" brun /usr/bin/true
+how "llcache: with user namespaces, the plan is another one (planned)" planned
+expect_err_has "llcache: ... with the mount" "mount: $R/proj/secret read-only"
+run "llcache: mounts warm" brun /usr/bin/sh -c "echo x >'$R/proj/secret/k'"
+how "llcache: ... then taken from the cache" cached
+[ "$RC" -ne 0 ] && [ "$(cat "$R/proj/secret/k")" = k ] && grep -q "Read-only file system" "$TMP/err" \
+    && pass "llcache: a warm run makes the mount (EROFS)" || fail "llcache: a warm run makes the mount (EROFS)" "rc $RC: $ERR"
+run "llcache: hook again" env BUCKLE_TEST_NO_USERNS=1 "$B" run -v $A "$P" -- /usr/bin/true
+grep -q "mount: " "$TMP/err" && fail "llcache: without user namespaces, a plan with mounts is never taken" "$(cat "$TMP/err")" \
+    || pass "llcache: without user namespaces, a plan with mounts is never taken"
