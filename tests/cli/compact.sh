@@ -59,26 +59,17 @@ n=$(sed -E 's/"([^"\\]|\\.)*"/""/g; s/;.*//' "$C/large.sb" | grep -oE '\((litera
 # the profile buckle run hands to sandbox-exec for srt's configurations is
 # no larger than srt's own profile of the same configuration (its size as
 # bench/srt/NAME.json records it; make bench compares filters too): the
-<<<<<<< HEAD
 # values inlined as buckle run does, running /usr/bin/true (the test build,
-# with a run cache of the suite's own)
+# with a run cache of the suite's own; the profiles in a directory of their
+# own: buckle run protects the directory a profile is in, where a project
+# keeps its other profiles)
 runner_env
-mkdir -p "$C/srt-tmp"
-=======
-# values inlined as buckle run does, running /usr/bin/true
-# (the profiles in a directory of their own: buckle run protects the
-# directory a profile is in, where a project keeps its other profiles)
 mkdir -p "$C/srt-tmp" "$C/srt-prof"
->>>>>>> llsec7
 for n in small medium large; do
     printf 'extends "%s/corpus/examples/srt-%s.buckle";\nprocess { allow exec "/usr/bin/true"; }\nfiles { allow read "/usr/bin/true"; }\n' \
         "$(pwd)" "$n" >"$C/srt-prof/run-srt-$n.buckle"
     # shellcheck disable=SC2086
-<<<<<<< HEAD
-    f=$(env TMPDIR="$C/srt-tmp" "$B" run --dry-run -I corpus $D "$C/run-srt-$n.buckle" -- /usr/bin/true 2>/dev/null | sed -n 's/^profile: //p')
-=======
-    f=$(env TMPDIR="$C/srt-tmp" "$BUCKLE" run --dry-run -I corpus $D "$C/srt-prof/run-srt-$n.buckle" -- /usr/bin/true 2>/dev/null | sed -n 's/^profile: //p')
->>>>>>> llsec7
+    f=$(env TMPDIR="$C/srt-tmp" "$B" run --dry-run -I corpus $D "$C/srt-prof/run-srt-$n.buckle" -- /usr/bin/true 2>/dev/null | sed -n 's/^profile: //p')
     srt=$(sed -n '/"profile"/,/}/s/.*"bytes": *\([0-9]*\).*/\1/p' "bench/srt/$n.json")
     got=$(wc -c <"${f:-/dev/null}" | tr -d ' ')
     [ -n "$f" ] && [ -n "$srt" ] && [ "$got" -gt 0 ] && [ "$got" -le "$srt" ] && ! grep -q '(param ' "$f" \
