@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -91,6 +92,86 @@ void protect_fold_regex(strbuf *out, const char *p)
     sbpl_string(out, re.data, re.len);
     sb_putc(out, ')');
     sb_free(&re);
+}
+
+/* one letter in every case, or the byte quoted */
+static void fold_byte(strbuf *re, char c)
+{
+    char lo = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    if (lo >= 'a' && lo <= 'z') { sb_putc(re, '['); sb_putc(re, lo); sb_putc(re, (char)(lo - 32)); sb_putc(re, ']'); }
+    else regex_quote(re, &c, 1);
+}
+
+static int fold_eq(char a, char b)
+{
+    if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+    if (b >= 'A' && b <= 'Z') b = (char)(b + 32);
+    return a == b;
+}
+
+/* the paths v[0..n) (sorted case-blind, the same first `at` bytes) from
+ * byte at on, as alternatives sharing their common starts */
+static void fold_trie(strbuf *re, const char *const *v, size_t n, size_t at)
+{
+    size_t i = 0, nalt = 0, ends = 0;
+    for (size_t k = 0; k < n; k++) if (!v[k][at]) ends = 1;
+    size_t groups = 0;
+    for (size_t k = 0; k < n; k++)
+        if (v[k][at] && (k == 0 || !v[k - 1][at] || !fold_eq(v[k - 1][at], v[k][at]))) groups++;
+    int paren = groups > 1 || (groups && ends);
+    if (paren) sb_putc(re, '(');
+    while (i < n) {
+        if (!v[i][at]) { i++; continue; }
+        size_t j = i + 1;
+        while (j < n && v[j][at] && fold_eq(v[j][at], v[i][at])) j++;
+        if (nalt++) sb_putc(re, '|');
+        /* the bytes all of v[i..j) share from at */
+        size_t l = at;
+        for (;;) {
+            char c = v[i][l];
+            if (!c) break;
+            size_t k = i + 1;
+            while (k < j && fold_eq(v[k][l], c)) k++;
+            if (k < j) break;
+            fold_byte(re, c);
+            l++;
+            /* stop where one of them ends: the rest branches there */
+            int one_ends = 0;
+            for (k = i; k < j; k++) if (!v[k][l]) one_ends = 1;
+            if (one_ends) break;
+        }
+        if (l == at) { fold_byte(re, v[i][at]); l++; }
+        fold_trie(re, v + i, j - i, l);
+        i = j;
+    }
+    if (paren) sb_puts(re, ends ? ")?" : ")");
+}
+
+static int fold_cmp(const void *x, const void *y)
+{
+    const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+    for (;; a++, b++) {
+        char ca = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a, cb = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+        if (ca != cb || !ca) return (unsigned char)ca - (unsigned char)cb;
+    }
+}
+
+void protect_fold_set_regex(strbuf *out, const char *const *paths, size_t n)
+{
+    if (!n) return;
+    const char **v = xmalloc(n * sizeof *v);
+    memcpy(v, paths, n * sizeof *v);
+    qsort(v, n, sizeof *v, fold_cmp);
+    strbuf re;
+    sb_init(&re);
+    sb_putc(&re, '^');
+    fold_trie(&re, v, n, 0);
+    sb_putc(&re, '$');
+    sb_puts(out, "(regex ");
+    sbpl_string(out, re.data, re.len);
+    sb_putc(out, ')');
+    sb_free(&re);
+    free(v);
 }
 
 /* a missing path, whole: also in every case (a case-insensitive volume

@@ -59,6 +59,21 @@ int runner_frame_op(int op)
     return 0;
 }
 
+/* 1 when dirs[i] is another of dirs, or lies beneath one (a subpath of
+ * that one covers it; of equal ones the first is written) */
+static int beneath_another(const char *const *dirs, size_t ndirs, size_t i)
+{
+    size_t n = strlen(dirs[i]);
+    for (size_t j = 0; j < ndirs; j++) {
+        if (j == i) continue;
+        size_t m = strlen(dirs[j]);
+        if (m > n || memcmp(dirs[i], dirs[j], m) != 0) continue;
+        if (m == n) { if (j < i) return 1; continue; }
+        if (dirs[i][m] == '/' || (m == 1 && dirs[j][0] == '/')) return 1;
+    }
+    return 0;
+}
+
 void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const protect_list *pl)
 {
     if (ndirs) {
@@ -66,6 +81,7 @@ void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const
         sb_puts(out, ";; next command's profile and its run cache\n");
         deny_writes(out);
         for (size_t i = 0; i < ndirs; i++) {
+            if (beneath_another(dirs, ndirs, i)) continue;
             sb_puts(out, " (subpath ");
             sbpl_string(out, dirs[i], strlen(dirs[i]));
             sb_putc(out, ')');
@@ -83,17 +99,18 @@ void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const
     if (pl->nnolink) {
         sb_puts(out, ";; nor make a parameter's path, or a directory on its way, that does not\n");
         sb_puts(out, ";; exist yet a symbolic link, or move or link anything there\n");
-        /* one rule of each kind names every such path, as literal and in
-         * every case */
+        /* one rule of each kind names every such path, as literal and, in
+         * every case, in one regex */
         strbuf names;
         sb_init(&names);
         for (size_t i = 0; i < pl->nnolink; i++) {
             const char *p = pl->nolink_paths[i];
             sb_puts(&names, " (literal ");
             sbpl_string(&names, p, strlen(p));
-            sb_puts(&names, ") ");
-            protect_fold_regex(&names, p);
+            sb_putc(&names, ')');
         }
+        sb_putc(&names, ' ');
+        protect_fold_set_regex(&names, pl->nolink_paths, pl->nnolink);
         sb_puts(out, "(deny file-write-create (require-all (require-any");
         sb_add(out, names.data, names.len);
         sb_puts(out, ") (vnode-type SYMLINK)))\n");

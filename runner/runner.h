@@ -88,6 +88,9 @@ void protect_value(protect_list *pl, const char *path);
 void protect_whole(protect_list *pl, const char *path);
 /* "(regex ...)" matching path in every case of its ASCII letters */
 void protect_fold_regex(strbuf *out, const char *path);
+/* One "(regex ...)" matching each of paths in every case of its ASCII
+ * letters, and nothing else (their common starts written once) */
+void protect_fold_set_regex(strbuf *out, const char *const *paths, size_t n);
 
 /* Appends the self-protection rules: every write under each of dirs, every
  * write on pl's whole paths, the frame operations on pl's frames.  Emitted
