@@ -24,9 +24,28 @@ typedef struct objset {
     arena *a;
 } objset;
 
+/* a path as the kernel asks about it: absolute, no empty, "." or ".."
+ * component, no '/' at the end but for "/" itself ("//.ssh", which an .sb's
+ * string-append of "/" and "/.ssh" names, is never asked) */
+static int canonical(const char *p, size_t n)
+{
+    if (!n || p[0] != '/') return 0;
+    if (n == 1) return 1;
+    if (p[n - 1] == '/') return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] != '/') continue;
+        size_t j = i + 1;
+        while (j < n && p[j] != '/') j++;
+        size_t l = j - i - 1;
+        if (l == 0 || (l == 1 && p[i + 1] == '.') || (l == 2 && p[i + 1] == '.' && p[i + 2] == '.')) return 0;
+    }
+    return 1;
+}
+
 static void add_kind(objset *s, const char *p, size_t n, int kind)
 {
     if (!n && kind != K_NONE) return;
+    if (kind == K_PATH && !canonical(p, n)) return;
     char tmp[512];
     char *k = n + 2 <= sizeof tmp ? tmp : arena_alloc(s->a, n + 2);
     k[0] = (char)('0' + kind);
