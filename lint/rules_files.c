@@ -59,34 +59,54 @@ static void profile_dir(lint_ctx *lc)
     }
 }
 
+static int seen(const lrule *const *v, size_t n, const lrule *r)
+{
+    for (size_t i = 0; i < n; i++) if (v[i] == r) return 1;
+    return 0;
+}
+
+/* BK3003: any write operation allowed at a broad path, on a child of it or
+ * deeper (names no profile lists, so a grant of ~/project stays out) */
 static void broad_write(lint_ctx *lc)
 {
     static const char *const broad[] = { "/", "/Users", BUILTIN_TEST_HOME, "/private", "/Library", "/System" };
-    int wd = op_lookup("file-write-data", NULL);
-    for (size_t i = 0; i < lc->v->n; i++) {
-        const lrule *r = &lc->v->rules[i];
-        if (!is_write_rule(r, wd) || r->implied) continue;
-        if (r->kind != LK_SUBPATH && r->kind != LK_PREFIX && r->kind != LK_NONE) continue;
-        for (size_t b = 0; b < sizeof broad / sizeof broad[0]; b++) {
-            size_t n = r->value ? strlen(r->value) : 0;
-            int covers = r->kind == LK_NONE ||
-                (strncmp(broad[b], r->value, n) == 0 && (broad[b][n] == 0 || broad[b][n] == '/' || n == 1));
-            if (!covers) continue;
-            const lrule *who;        /* an unfiltered rule: only where it decides */
-            if (r->kind == LK_NONE && (lint_decide(lc, "file-write-data", broad[b], &who) != 0 || who != r)) continue;
-            lint_report(lc, BK3003, r->at, "write is allowed on %s%s", r->kind == LK_NONE ? "every path" : r->value,
-                        strcmp(broad[b], BUILTIN_TEST_HOME) == 0 && r->kind != LK_NONE ? " (the home directory)" : "");
-            break;
+    const size_t nops = sizeof write_ops / sizeof write_ops[0];
+    const lrule *reported[8];
+    size_t nr = 0;
+    for (size_t b = 0; b < sizeof broad / sizeof broad[0]; b++) {
+        const char *sep = broad[b][1] ? "/" : "";
+        const char *objs[] = { broad[b], arena_printf(lc->a, "%s%sbuckle-probe", broad[b], sep),
+                               arena_printf(lc->a, "%s%sbuckle-probe/x", broad[b], sep) };
+        int done = 0;
+        for (size_t o = 0; o < 3 && !done; o++) {
+            for (size_t k = 0; k < nops && !done; k++) {
+                const lrule *who;
+                if (lint_decide(lc, write_ops[k], objs[o], &who) != 0) continue;
+                if (who ? who->implied : lc->v->is_sb) continue;   /* an .sb default is BK3005's */
+                if (seen(reported, nr, who)) continue;
+                if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
+                done = 1;
+                const char *what = k == 0 ? "write" : write_ops[k];
+                if (!who || who->kind == LK_NONE) {
+                    lint_report_at_rule(lc, BK3003, who, "%s is allowed on every path", what);
+                    continue;
+                }
+                int named = (who->kind == LK_SUBPATH || who->kind == LK_PREFIX) && who->value;
+                const char *where = named ? who->value : broad[b];
+                lint_report_at_rule(lc, BK3003, who, "%s is allowed on %s%s", what, where,
+                                    strcmp(where, BUILTIN_TEST_HOME) == 0 ? " (the home directory)" : "");
+            }
         }
     }
-    /* a .buckle default allow is no rule: ask the default itself */
-    const lrule *who;
-    if (!lc->v->is_sb && lint_decide(lc, "file-write-data", "/", &who) == 0 && !who)
-        lint_report_at_rule(lc, BK3003, NULL, "write is allowed on every path");
 }
 
+/* BK3004: the operations that put other content at a path: writing it,
+ * creating it, or replacing it (unlink or rename, then create or link) */
 static void protected_files(lint_ctx *lc)
 {
+    static const char *const content_ops[] = {
+        "file-write-data", "file-write-create", "file-write-unlink", "file-link", "file-clone", "fs-rename",
+    };
     static const char *const files[] = {
         BUILTIN_TEST_HOME "/.zshrc", BUILTIN_TEST_HOME "/.zshenv", BUILTIN_TEST_HOME "/.zprofile", BUILTIN_TEST_HOME "/.bashrc",
         BUILTIN_TEST_HOME "/.bash_profile", BUILTIN_TEST_HOME "/.profile", BUILTIN_TEST_HOME "/.gitconfig",
@@ -100,16 +120,21 @@ static void protected_files(lint_ctx *lc)
         BUILTIN_TEST_WORKDIR "/.git/worktrees/w/commondir",
         BUILTIN_TEST_HOME "/.config/git/config", BUILTIN_TEST_HOME "/.local/bin/git",
     };
+    const size_t nops = sizeof content_ops / sizeof content_ops[0];
     const lrule *reported[24];
     size_t nr = 0;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        const lrule *who;
-        if (lint_decide(lc, "file-write-data", files[i], &who) != 0) continue;
-        size_t k;
-        for (k = 0; k < nr; k++) if (reported[k] == who) break;
-        if (k < nr) continue;
-        if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
-        lint_report_at_rule(lc, BK3004, who, "%s is writable; it runs code outside the sandbox later", files[i]);
+        for (size_t k = 0; k < nops; k++) {
+            const lrule *who;
+            if (lint_decide(lc, content_ops[k], files[i], &who) != 0 || seen(reported, nr, who)) continue;
+            if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
+            if (k == 0)
+                lint_report_at_rule(lc, BK3004, who, "%s is writable; it runs code outside the sandbox later", files[i]);
+            else
+                lint_report_at_rule(lc, BK3004, who, "%s is allowed on %s, so other content can be put there; it runs "
+                                    "code outside the sandbox later", content_ops[k], files[i]);
+            break;
+        }
     }
 }
 
