@@ -270,7 +270,16 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     sb_request proto;
     memset(&proto, 0, sizeof proto);
     if (verb) request_kind_for(sec, verb, obj, &proto);
-    int is_path = verb ? proto.kind == OBJ_PATH : 1;
+    /* a concrete operation names the kind of its object: a path only where
+     * one of the operations asked about takes a path */
+    int is_path = verb ? proto.kind == OBJ_PATH : 0;
+    for (int op = 0; !verb && op < ops_count() && !is_path; op++) {
+        if (!opset_has(&ops, op)) continue;
+        sb_request k;
+        memset(&k, 0, sizeof k);
+        request_kind_for_op(op, obj, &k);
+        is_path = k.kind == OBJ_PATH;
+    }
     const char *o = decider_expand_object(x->d, obj, is_path || obj[0] == '~' || obj[0] == '/');
     if (!o[0] || (is_path && o[0] != '/')) {
         rc = cli_usage_error("query", "object \"%s\" %s", obj, o[0] ? "is not an absolute path" : "is empty");

@@ -59,40 +59,54 @@ static void profile_dir(lint_ctx *lc)
     }
 }
 
-/* the write operations that put content at a path: replacing a file, making
- * a new one, removing one to make it anew */
-static const char *const content_ops[] = { "file-write-data", "file-write-create", "file-write-unlink" };
+static int seen(const lrule *const *v, size_t n, const lrule *r)
+{
+    for (size_t i = 0; i < n; i++) if (v[i] == r) return 1;
+    return 0;
+}
 
-/* BK3003: asked of the view at a new entry under each broad tree, for each
- * operation that puts content there, so that a glob, a regex, a prefix and
- * a grant of one concrete operation count like a subpath of file-write* */
+/* BK3003: any write operation allowed at a broad path, on a child of it or
+ * deeper (names no profile lists, so a grant of ~/project stays out) */
 static void broad_write(lint_ctx *lc)
 {
     static const char *const broad[] = { "/", "/Users", BUILTIN_TEST_HOME, "/private", "/Library", "/System" };
-    const lrule *reported[sizeof broad / sizeof broad[0] * sizeof content_ops / sizeof content_ops[0]];
+    const size_t nops = sizeof write_ops / sizeof write_ops[0];
+    const lrule *reported[8];
     size_t nr = 0;
     for (size_t b = 0; b < sizeof broad / sizeof broad[0]; b++) {
-        const char *probe = arena_printf(lc->a, "%s%s.buckle-probe", broad[b], broad[b][1] ? "/" : "");
-        for (size_t k = 0; k < sizeof content_ops / sizeof content_ops[0]; k++) {
-            const lrule *who;
-            if (lint_decide(lc, content_ops[k], probe, &who) != 0 || !who || who->implied) continue;
-            size_t i;
-            for (i = 0; i < nr && reported[i] != who; i++) {}
-            if (i < nr) continue;
-            reported[nr++] = who;
-            lint_report(lc, BK3003, who->at, "%s is allowed on %s%s", k ? content_ops[k] : "write",
-                        who->kind == LK_NONE ? "every path" : broad[b],
-                        strcmp(broad[b], BUILTIN_TEST_HOME) == 0 && who->kind != LK_NONE ? " (the home directory)" : "");
+        const char *sep = broad[b][1] ? "/" : "";
+        const char *objs[] = { broad[b], arena_printf(lc->a, "%s%sbuckle-probe", broad[b], sep),
+                               arena_printf(lc->a, "%s%sbuckle-probe/x", broad[b], sep) };
+        int done = 0;
+        for (size_t o = 0; o < 3 && !done; o++) {
+            for (size_t k = 0; k < nops && !done; k++) {
+                const lrule *who;
+                if (lint_decide(lc, write_ops[k], objs[o], &who) != 0) continue;
+                if (who ? who->implied : lc->v->is_sb) continue;   /* an .sb default is BK3005's */
+                if (seen(reported, nr, who)) continue;
+                if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
+                done = 1;
+                const char *what = k == 0 ? "write" : write_ops[k];
+                if (!who || who->kind == LK_NONE) {
+                    lint_report_at_rule(lc, BK3003, who, "%s is allowed on every path", what);
+                    continue;
+                }
+                int named = (who->kind == LK_SUBPATH || who->kind == LK_PREFIX) && who->value;
+                const char *where = named ? who->value : broad[b];
+                lint_report_at_rule(lc, BK3003, who, "%s is allowed on %s%s", what, where,
+                                    strcmp(where, BUILTIN_TEST_HOME) == 0 ? " (the home directory)" : "");
+            }
         }
     }
-    /* a .buckle default allow is no rule: ask the default itself */
-    const lrule *who;
-    if (!lc->v->is_sb && lint_decide(lc, "file-write-data", "/", &who) == 0 && !who)
-        lint_report_at_rule(lc, BK3003, NULL, "write is allowed on every path");
 }
 
+/* BK3004: the operations that put other content at a path: writing it,
+ * creating it, or replacing it (unlink or rename, then create or link) */
 static void protected_files(lint_ctx *lc)
 {
+    static const char *const content_ops[] = {
+        "file-write-data", "file-write-create", "file-write-unlink", "file-link", "file-clone", "fs-rename",
+    };
     static const char *const files[] = {
         BUILTIN_TEST_HOME "/.zshrc", BUILTIN_TEST_HOME "/.zshenv", BUILTIN_TEST_HOME "/.zprofile", BUILTIN_TEST_HOME "/.bashrc",
         BUILTIN_TEST_HOME "/.bash_profile", BUILTIN_TEST_HOME "/.profile", BUILTIN_TEST_HOME "/.gitconfig",
@@ -106,20 +120,19 @@ static void protected_files(lint_ctx *lc)
         BUILTIN_TEST_WORKDIR "/.git/worktrees/w/commondir",
         BUILTIN_TEST_HOME "/.config/git/config", BUILTIN_TEST_HOME "/.local/bin/git",
     };
+    const size_t nops = sizeof content_ops / sizeof content_ops[0];
     const lrule *reported[24];
     size_t nr = 0;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        /* written in place, or made anew (a new file where none was, or
-         * after removing the old one) */
-        for (size_t k = 0; k < 2; k++) {
+        for (size_t k = 0; k < nops; k++) {
             const lrule *who;
-            if (lint_decide(lc, content_ops[k], files[i], &who) != 0) continue;
-            size_t r;
-            for (r = 0; r < nr; r++) if (reported[r] == who) break;
-            if (r < nr) break;
+            if (lint_decide(lc, content_ops[k], files[i], &who) != 0 || seen(reported, nr, who)) continue;
             if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
-            lint_report_at_rule(lc, BK3004, who, "%s %s; it runs code outside the sandbox later", files[i],
-                                k ? "can be created (file-write-create)" : "is writable");
+            if (k == 0)
+                lint_report_at_rule(lc, BK3004, who, "%s is writable; it runs code outside the sandbox later", files[i]);
+            else
+                lint_report_at_rule(lc, BK3004, who, "%s is allowed on %s, so other content can be put there; it runs "
+                                    "code outside the sandbox later", content_ops[k], files[i]);
             break;
         }
     }
@@ -168,10 +181,10 @@ static void root_readable(lint_ctx *lc)
 
 static void traversal(lint_ctx *lc)
 {
+    if (!lc->v->is_sb) return;    /* the compiler writes the traversal rules itself */
     int rd = op_lookup("file-read-data", NULL), wd = op_lookup("file-write-data", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (!lc->v->is_sb && !r->raw) continue;    /* the compiler writes the traversal of its own rules */
         if (r->action != ACT_ALLOW || r->implied || !r->value || (r->kind != LK_LITERAL && r->kind != LK_SUBPATH)) continue;
         const opset *cv = &op_get(r->op)->covers;
         if (!opset_has(cv, rd) && !opset_has(cv, wd) && strncmp(op_get(r->op)->name, "process-exec", 12) != 0) continue;

@@ -3,21 +3,47 @@
  * profiles BK2009 shadowed rules and BK2010 deny-wins ties. */
 #include "rules.h"
 #include "../compiler/overlap.h"
+#include "../grammar/builtin_params.h"
 #include <stdio.h>
 #include <string.h>
 
+/* BK3006: an escape operation allowed on every object probed (unfiltered,
+ * or a filter that matches anything, such as a require-not), and exec with
+ * no-sandbox on more than the paths a rule names */
 static void escapes(lint_ctx *lc)
 {
     static const char *const ops[] = { "lsopen", "appleevent-send", "job-creation" };
+    static const char *const any[] = { "com.example.any", "/Applications/buckle-probe.app", "/buckle-probe" };
     for (size_t i = 0; i < 3; i++) {
-        const lrule *who;
-        if (lint_decide(lc, ops[i], "com.example.any", &who) != 0) continue;
-        if (who && who->kind != LK_NONE) continue;    /* filtered: scoped to something */
-        lint_report_at_rule(lc, BK3006, who, "%s is allowed without a filter: it launches code outside the sandbox", ops[i]);
+        const lrule *who = NULL, *first = NULL;
+        size_t k;
+        for (k = 0; k < 3; k++) {
+            if (lint_decide(lc, ops[i], any[k], &who) != 0) break;
+            if (k == 0) first = who;
+        }
+        if (k < 3) continue;
+        lint_report_at_rule(lc, BK3006, first, "%s is allowed without a filter: it launches code outside the sandbox", ops[i]);
     }
+    /* programs no rule names: a rule that runs one of them runs a tree */
+    static const char *const progs[] = {
+        "/buckle-probe", "/bin/buckle-probe", "/usr/bin/buckle-probe", "/usr/local/bin/buckle-probe",
+        "/opt/homebrew/bin/buckle-probe", "/Applications/buckle-probe.app/Contents/MacOS/buckle-probe",
+        "/private/tmp/buckle-probe", BUILTIN_TEST_HOME "/buckle-probe", BUILTIN_TEST_WORKDIR "/buckle-probe",
+    };
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (r->action == ACT_ALLOW && r->no_sandbox && (r->kind == LK_NONE || r->kind == LK_SUBPATH || r->kind == LK_PREFIX || r->kind == LK_PATTERN))
+        if (r->action != ACT_ALLOW || !r->no_sandbox) continue;
+        int tree = r->kind == LK_NONE || r->kind == LK_SUBPATH || r->kind == LK_PREFIX || r->kind == LK_PATTERN;
+        for (size_t k = 0; k < sizeof progs / sizeof progs[0] && !tree && r->kind != LK_LITERAL; k++) {
+            const lrule *who;
+            tree = lint_decide(lc, "process-exec", progs[k], &who) == 0 && who == r;
+        }
+        if (!tree && r->value && r->value[0] == '/' && r->kind != LK_LITERAL) {
+            const lrule *who;
+            const char *below = arena_printf(lc->a, "%s/buckle-probe", r->value);
+            tree = lint_decide(lc, "process-exec", below, &who) == 0 && who == r;
+        }
+        if (tree)
             lint_report(lc, BK3006, r->at, "exec with no-sandbox%s: the program runs without any sandbox",
                         r->kind == LK_NONE ? " for every program" : " for a whole tree of programs");
     }
