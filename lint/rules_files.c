@@ -181,10 +181,10 @@ static void root_readable(lint_ctx *lc)
 
 static void traversal(lint_ctx *lc)
 {
-    if (!lc->v->is_sb) return;    /* the compiler writes the traversal rules itself */
     int rd = op_lookup("file-read-data", NULL), wd = op_lookup("file-write-data", NULL);
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
+        if (!lc->v->is_sb && !r->raw) continue;    /* the compiler writes the traversal of its own rules */
         if (r->action != ACT_ALLOW || r->implied || !r->value || (r->kind != LK_LITERAL && r->kind != LK_SUBPATH)) continue;
         const opset *cv = &op_get(r->op)->covers;
         if (!opset_has(cv, rd) && !opset_has(cv, wd) && strncmp(op_get(r->op)->name, "process-exec", 12) != 0) continue;
