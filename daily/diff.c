@@ -1,5 +1,6 @@
 /* diff.c - the decisions that change between two profiles. */
 #include "diff.h"
+#include "diff_values.h"
 #include "../backend/emit.h"
 #include "../support/hashmap.h"
 #include <jansson.h>
@@ -21,11 +22,14 @@ typedef struct objset {
     const char **vn;          /* the vnode types rules name */
     size_t nvn, vcap;
     arena *a;
+    const char *const *near;  /* only the paths near these (diff_run_near) */
+    size_t nnear;
 } objset;
 
 static void add_kind(objset *s, const char *p, size_t n, int kind)
 {
     if (!n && kind != K_NONE) return;
+    if (s->near && (kind != K_PATH || !diff_value_near(p, n, s->near, s->nnear))) return;
     char tmp[512];
     char *k = n + 2 <= sizeof tmp ? tmp : arena_alloc(s->a, n + 2);
     k[0] = (char)('0' + kind);
@@ -75,22 +79,6 @@ static void add_ip(objset *s, const char *p, size_t n)
     if (!c) return;
     add_kind(s, arena_printf(s->a, "*%.*s", (int)(p + n - c), c), n - (size_t)(c - p) + 1, K_IP);
     add_kind(s, arena_printf(s->a, "localhost%.*s", (int)(p + n - c), c), n - (size_t)(c - p) + 9, K_IP);
-}
-
-/* the literal start of a pattern ("^/Users/x/.*\\.env" -> "/Users/x/") */
-static size_t literal_start(const char *p, size_t n, char *out)
-{
-    size_t i = 0, k = 0;
-    if (i < n && p[i] == '^') i++;
-    for (; i < n; i++) {
-        char c = p[i];
-        if (strchr(".[]()*+?{}|$^", c)) break;
-        if (c == '\\') { if (i + 1 < n && !strchr("dDsSwWbB", p[i + 1])) { out[k++] = p[++i]; continue; } break; }
-        out[k++] = c;
-    }
-    /* a quantifier applies to the last byte: it is not literal */
-    if (i < n && strchr("*+?{", p[i]) && k) k--;
-    return k;
 }
 
 /* 1 when every match of the pattern starts at the subject's first byte: it
@@ -151,7 +139,7 @@ static void collect(objset *s, const sfilter *f)
     case F_LITERAL: case F_SUBPATH: case F_PREFIX: add_path(s, f->str, f->len); break;
     case F_REGEX: {
         char *t = arena_alloc(s->a, f->len + 1);
-        size_t k = literal_start(f->str, f->len, t);
+        size_t k = diff_literal_start(f->str, f->len, t);
         if (k && t[0] == '/') add_path(s, t, k);
         add_samples(s, f, 1);
         break;
@@ -159,7 +147,7 @@ static void collect(objset *s, const sfilter *f)
     case F_NAME: case F_NAME_PREFIX: add_name(s, f->str, f->len); break;
     case F_NAME_REGEX: {
         char *t = arena_alloc(s->a, f->len + 1);
-        size_t k = literal_start(f->str, f->len, t);
+        size_t k = diff_literal_start(f->str, f->len, t);
         if (k) add_name(s, t, k);
         add_samples(s, f, 0);
         break;
@@ -334,13 +322,17 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
     return 0;
 }
 
-void diff_run(diff_result *r, diff_side *old, diff_side *nw)
+void diff_run(diff_result *r, diff_side *old, diff_side *nw) { diff_run_near(r, old, nw, NULL, 0); }
+
+void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *const *near, size_t nnear)
 {
     memset(r, 0, sizeof *r);
     arena_init(&r->a);
     objset s;
     memset(&s, 0, sizeof s);
     s.a = &r->a;
+    s.near = near;
+    s.nnear = nnear;
     hm_init(&s.seen);
     diff_side *sides[2] = { old, nw };
     for (int k = 0; k < 2; k++) {
@@ -456,6 +448,9 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
         sb_printf(b, "%s -> %s: %lu request%s widened (%s), %lu narrowed (%s), of %lu over %lu objects\n",
                   old_name, new_name, w, w == 1 ? "" : "s", ns ? "deny -> allow, or no-sandbox added" : "deny -> allow", n,
                   ns ? "allow -> deny, or no-sandbox removed" : "allow -> deny", r->requests, r->objects);
+    if (r->values)
+        sb_printf(b, "  with %s: a value lined up with the paths the profiles name (under the values given or the test "
+                  "values they decide the same; -D gives them)\n", r->values);
     render_left_out(b, r);
     if (r->incomplete && (r->n || r->undecided)) sb_printf(b, "  not compared: %s\n", r->incomplete);
     if (r->undecided)
@@ -479,6 +474,7 @@ char *diff_render_json(const diff_result *r, const char *old_name, const char *n
     json_object_set_new(root, "requests", json_integer((json_int_t)r->requests));
     json_object_set_new(root, "same", json_boolean(diff_status(r) == 0));
     if (r->incomplete) json_object_set_new(root, "not_compared", json_string(r->incomplete));
+    if (r->values) json_object_set_new(root, "values", json_string(r->values));
     json_object_set_new(root, "undecidable", json_integer((json_int_t)r->undecided));
     if (r->undecided) {
         json_object_set_new(root, "undecidable_example", json_string(r->undecided_example));

@@ -48,6 +48,8 @@ typedef struct diff_result {
     const char **left_out;   /* the caller's: imports both sides leave out (unreadable here) */
     const char *incomplete;  /* the caller's: what of a side that decides requests is left out, or NULL */
     size_t nleft_out;
+    const char *values;      /* the caller's: the parameters' values lined up with
+                                the paths of the profiles it was run under, or NULL */
 } diff_result;
 
 /* Compares every request over the objects either side names. */
@@ -55,6 +57,10 @@ typedef struct diff_result {
  * 3 some requests could not be compared and none differ. */
 int diff_status(const diff_result *r);
 void diff_run(diff_result *r, diff_side *old, diff_side *nw);
+/* The same over the paths at, above or below near[0..nnear) only: under a
+ * set of values (diff_values.h) where the rest decides as under the base
+ * values. */
+void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *const *near, size_t nnear);
 void diff_result_free(diff_result *r);
 void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, const char *new_name);
 char *diff_render_json(const diff_result *r, const char *old_name, const char *new_name);
