@@ -112,6 +112,9 @@ typedef struct ll_plan {
                                * another, or NULL: the command's own /proc/PID is then
                                * planned alike for every process, and a later run can
                                * take its plan for its own */
+    const char *loader_exec;  /* the dynamic loader, when the profile lets it be
+                               * executed ("LOADER FILE" runs any FILE the command
+                               * may read), or NULL; for query's answers only */
 } ll_plan;
 
 /* Builds the plan for in->abi.  Everything lives in a (strings) and in

@@ -734,6 +734,7 @@ static void interpreter(llb *b)
      * known, weaker) */
     const char *why = arena_printf(b->a, "the dynamic loader %s may be executed, and \"%s FILE\" runs any file the "
                                           "command may read", h, h);
+    b->p->loader_exec = h;
     weaker(b, NULL, LLC_FILES, why);
     int rd = op_lookup("file-read-data", NULL), ex = op_lookup("process-exec", NULL);
     rule_vec *rv = &b->in->c->pol.rules;
@@ -1797,6 +1798,10 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         const ll_grant *g = find_grant(p, target, bit);
         if (g) { *why = arena_printf(a, "%s granted on %s%s", ll_right_name(bit), ll_proc_unpid(a, g->path, shown_pid), self_note); return 0; }
         *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), ll_proc_unpid(a, target, shown_pid));
+        if (bit == LL_FS_EXECUTE && p->loader_exec && exists && S_ISREG(st.st_mode) && find_grant(p, target, LL_FS_READ_FILE))
+            *why = arena_printf(a, "%s; but %s, the dynamic loader, may be executed, and \"%s %s\" runs it: "
+                                   "read_file is granted (weaker, class files)", *why, p->loader_exec, p->loader_exec,
+                                ll_proc_unpid(a, target, shown_pid));
         return 1;
     }
     if (!strcmp(n, "network-outbound") || !strcmp(n, "network-bind")) {

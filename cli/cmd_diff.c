@@ -575,6 +575,8 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     if (diff_status(&r) == 0) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r);
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
+    if (!r.incomplete && r.atoms_partial)
+        r.incomplete = "the regexes that changed are too many to walk every path they tell apart";
     strbuf b;
     sb_init(&b);
     if (json) {

@@ -1,6 +1,7 @@
 /* cmd_query.c - `buckle query FILE SECTION VERB OBJECT` (or FILE OPERATION
  * OBJECT): the decision and the rule that made it. */
 #include "eval_common.h"
+#include <limits.h>
 #include "../support/suggest.h"
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
@@ -197,7 +198,10 @@ static int query_linux(cli_env *env, const eval_args *ea, const char *file, cros
     size_t nprot, nhide;
     const char *const *hide;
     const char **prot = run_protected(env, &a, ea, x->c, file, &nprot, &hide, &nhide);
-    backend_in in = { x->c, x->d, abi, 0, prot, nprot, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid(), hide, nhide };
+    char ld[PATH_MAX];
+    backend_in in = { .c = x->c, .d = x->d, .abi = abi, .protect = prot, .nprotect = nprot,
+                      .host_map = compile_platform(x->c) == PLAT_MACOS, .interp = eval_system_loader(ld, sizeof ld),
+                      .run_pid = (long)getpid(), .hide = hide, .nhide = nhide };
     ll_plan_build(&a, &in, &p);
     int host_map = in.host_map;
     const char *host = ll_host_path(&a, o, host_map);

@@ -1,5 +1,8 @@
 /* eval_common.c - shared by query, test, diff and why. */
 #include "eval_common.h"
+#include "../runner/elf_interp.h"
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -93,11 +96,25 @@ void eval_close(crosscheck *x)
 }
 
 
+const char *eval_system_loader(char *buf, size_t n)
+{
+    char named[PATH_MAX];
+    if (elf_interp("/bin/sh", named, sizeof named) != 0) return NULL;
+    char *rp = realpath(named, NULL);
+    int ok = rp && strlen(rp) < n;
+    if (ok) strcpy(buf, rp);
+    free(rp);
+    return ok ? buf : NULL;
+}
+
 int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p)
 {
     /* this process stands for the command: its /proc/PID is planned as the
      * command's own, /proc/self maps to it (landlock_proc.c) */
-    backend_in in = { x->c, x->d, abi, 0, NULL, 0, compile_platform(x->c) == PLAT_MACOS, NULL, (long)getpid(), NULL, 0 };
+    char ld[PATH_MAX];
+    const char *interp = eval_system_loader(ld, sizeof ld);
+    backend_in in = { .c = x->c, .d = x->d, .abi = abi, .host_map = compile_platform(x->c) == PLAT_MACOS,
+                      .interp = interp ? arena_strdup(a, interp) : NULL, .run_pid = (long)getpid() };
     ll_plan_build(a, &in, p);
     return in.host_map;
 }

@@ -42,5 +42,9 @@ void eval_close(crosscheck *x);      /* the crosscheck and its compilation */
 /* The Landlock plan of x's compilation at ABI abi, as `buckle run` would
  * make it in this process (its /proc/PID stands for the command's), in a
  * (ll_plan_free); returns whether profile paths map to host paths. */
+/* The dynamic loader a usual command has (that of /bin/sh, resolved), or
+ * NULL: query and test on Linux plan as `buckle run` does for such a
+ * command. */
+const char *eval_system_loader(char *buf, size_t n);
 int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p);
 #endif

@@ -1,6 +1,8 @@
 /* target.c - compile --target landlock: the Landlock back end for review. */
 #include "target.h"
+#include "eval_common.h"
 #include "../backend/landlock.h"
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +31,9 @@ int target_check(const char *target, const char *abi_arg, const char *emit, int 
 void target_landlock_json(compilation *c, int abi, strbuf *out)
 {
     decider *d = decider_new(c, NULL, 0);
-    backend_in in = { c, d, abi, 0, NULL, 0, compile_platform(c) == PLAT_MACOS, NULL, 0, NULL, 0 };
+    char ld[PATH_MAX];
+    backend_in in = { .c = c, .d = d, .abi = abi, .host_map = compile_platform(c) == PLAT_MACOS,
+                      .interp = eval_system_loader(ld, sizeof ld) };
     backend_report rep = { 0 };
     backend_by_target("landlock")->compile(&in, out, &rep);
     backend_report_free(&rep);

@@ -3,6 +3,7 @@
 #include "diff_values.h"
 #include "../backend/emit.h"
 #include "../support/hashmap.h"
+#include "../seatbelt/regex_atoms.h"
 #include <jansson.h>
 #include <string.h>
 
@@ -322,6 +323,106 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
     return 0;
 }
 
+/* ---- atoms -------------------------------------------------------------
+ * An SBPL policy decides a path (a name) from which of its filters match
+ * it.  The objects above (each path a rule names, with its boundaries, and
+ * samples of each pattern) miss a change between two regexes whose samples
+ * agree: "^/a/s.*t$" -> "^/a/s[^x]*t$" changes /a/sxt only.  So the regexes
+ * found on one side only, with those of either side whose literal starts
+ * could meet theirs, are walked together (seatbelt/regex_atoms.h), and a
+ * shortest path (name) of each combination of them that can match together
+ * is asked too. */
+#define ATOM_REGEXES_MAX 160
+
+typedef struct rxref { const sfilter *f; int side; int changed; } rxref;
+typedef struct rxlist { rxref *v; size_t n, cap; } rxlist;
+
+static void gather(arena *a, const sfilter *f, int side, rxlist *l)
+{
+    if (!f) return;
+    if (f->kind == F_REGEX || f->kind == F_NAME_REGEX) {
+        l->v = arena_grow(a, l->v, l->n, l->cap, sizeof *l->v);
+        l->cap = arena_grow_cap(l->n, l->cap);
+        l->v[l->n++] = (rxref){ f, side, 0 };
+    }
+    for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, l);
+}
+
+static void gather_side(arena *a, const diff_side *d, int side, rxlist *l)
+{
+    for (size_t i = 0; i < d->pol->n; i++) gather(a, d->pol->rules[i]->filter, side, l);
+    if (vb_live(d))
+        for (size_t i = 0; i < d->vb->pol->n; i++)
+            if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, side, l);
+}
+
+static void atom_path(void *ctx, const char *p, size_t n) { add_obj(ctx, p, n); }
+static void atom_name(void *ctx, const char *p, size_t n) { add_kind(ctx, p, n, K_NAME); }
+
+/* two literal starts either of which may be the other's beginning */
+static int starts_meet(const char *x, size_t nx, const char *y, size_t ny)
+{
+    size_t k = nx < ny ? nx : ny;
+    return memcmp(x, y, k) == 0;
+}
+
+/* 1 when every combination was reached */
+static int add_atoms(objset *s, diff_side *const *sides)
+{
+    rxlist l = { 0 };
+    for (int k = 0; k < 2; k++) gather_side(s->a, sides[k], k, &l);
+    /* a regex is changed when the other side has none of the same kind and text */
+    hashmap texts[2];
+    hm_init(&texts[0]);
+    hm_init(&texts[1]);
+    for (size_t i = 0; i < l.n; i++) {
+        const sfilter *f = l.v[i].f;
+        char *key = arena_printf(s->a, "%c%.*s", f->kind == F_REGEX ? 'p' : 'n', (int)f->len, f->str);
+        hm_put(&texts[l.v[i].side], key, f->len + 1, (void *)1);
+    }
+    size_t nchanged = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        const sfilter *f = l.v[i].f;
+        char *key = arena_printf(s->a, "%c%.*s", f->kind == F_REGEX ? 'p' : 'n', (int)f->len, f->str);
+        l.v[i].changed = !hm_get(&texts[!l.v[i].side], key, f->len + 1);
+        nchanged += (size_t)l.v[i].changed;
+    }
+    hm_free(&texts[0]);
+    hm_free(&texts[1]);
+    if (!nchanged) return 1;
+    int whole = 1;
+    for (int kind = 0; kind < 2; kind++) {
+        sf_kind fk = kind ? F_NAME_REGEX : F_REGEX;
+        const sb_regex **v = NULL;
+        size_t nv = 0, cap = 0;
+        for (size_t i = 0; i < l.n; i++) {
+            const sfilter *f = l.v[i].f;
+            if (f->kind != fk) continue;
+            int take = l.v[i].changed;
+            char *st = arena_alloc(s->a, f->len + 1);
+            size_t ns = diff_literal_start(f->str, f->len, st);
+            for (size_t j = 0; j < l.n && !take; j++) {
+                const sfilter *g = l.v[j].f;
+                if (!l.v[j].changed || g->kind != fk) continue;
+                char *gt = arena_alloc(s->a, g->len + 1);
+                size_t ng = diff_literal_start(g->str, g->len, gt);
+                take = !anchored(f->str, f->len) || !anchored(g->str, g->len) || starts_meet(st, ns, gt, ng);
+            }
+            if (!take) continue;
+            for (int r = 0; r < f->nres; r++) {
+                if (!f->res[r]) continue;
+                if (nv == ATOM_REGEXES_MAX) { whole = 0; break; }
+                v = arena_grow(s->a, v, nv, cap, sizeof *v);
+                cap = arena_grow_cap(nv, cap);
+                v[nv++] = f->res[r];
+            }
+        }
+        sb_atoms_opts o = { .path = !kind, .max_states = 50000 };
+        if (nv && !sb_regex_atoms(v, nv, &o, kind ? atom_name : atom_path, s)) whole = 0;
+    }
+    return whole;
+}
+
 void diff_run(diff_result *r, diff_side *old, diff_side *nw) { diff_run_near(r, old, nw, NULL, 0); }
 
 void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *const *near, size_t nnear)
@@ -343,6 +444,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     }
     add_path(&s, "/", 1);
     add_tails(&s);
+    if (!add_atoms(&s, sides)) r->atoms_partial = 1;
     /* what every profile can be asked whatever it names: each process
      * target, an address and port no rule is likely to name, and the
      * request with no object (an unfiltered rule's, for the operations that

@@ -43,6 +43,8 @@ typedef struct diff_result {
     size_t n, cap;
     unsigned long requests;  /* asked */
     unsigned long objects;
+    int atoms_partial;       /* the walk over the rules' patterns stopped at its bound:
+                              * a path or name that tells them apart may be missed */
     unsigned long undecided; /* requests one side cannot decide: not compared */
     const char *undecided_example, *undecided_why;   /* the first of them */
     const char **left_out;   /* the caller's: imports both sides leave out (unreadable here) */

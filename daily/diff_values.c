@@ -24,9 +24,11 @@ size_t diff_literal_start(const char *p, size_t n, char *out)
 typedef struct use { size_t param; const char *a; size_t alen; const char *s; size_t slen; } use;
 
 /* a value a parameter may take, and how telling it is: 0 a path built on
- * the parameter lands exactly on a hard-coded one, 1 just above one, 2 the
- * parameter's own path is a hard-coded one, 3 its paths lie below one, or
- * it is another parameter's value, or "/", 4 its own path is above one */
+ * the parameter lands exactly on a hard-coded one; 1 just above one, or
+ * a value away from every path, or a value with regex metacharacters for a parameter spliced into a
+ * regex; 2 the parameter's own path is a hard-coded one; 3 its paths lie
+ * below one, or it is another parameter's value; 4 its own path is above
+ * one */
 typedef struct cand { size_t param; const char *v; int tier; } cand;
 
 typedef struct dv {
@@ -43,6 +45,8 @@ typedef struct dv {
     const char **fixed;       /* the hard-coded paths */
     size_t nfixed, fcap;
     hashmap seen;             /* uses and fixed paths, deduplicated */
+    unsigned char *rx;        /* the parameter is spliced into a regex */
+    int in_regex;             /* classify: the path is a regex's literal start */
     cand *cands;
     size_t ncands, ccap;
     hashmap cseen;
@@ -53,6 +57,7 @@ static int boundary(const char *s, size_t n, size_t at) { return at == n || s[at
 static void add_use(dv *d, size_t p, const char *s, size_t n, size_t from, size_t vl)
 {
     const char *k = arena_printf(d->a, "u%zu:%.*s\x01%.*s", p, (int)from, s, (int)(n - from - vl), s + from + vl);
+    if (d->in_regex) d->rx[p] = 1;
     if (hm_put(&d->seen, k, strlen(k), (void *)k)) return;
     d->uses = arena_grow(d->a, d->uses, d->nuses, d->ucap, sizeof *d->uses);
     d->ucap = arena_grow_cap(d->nuses, d->ucap);
@@ -99,7 +104,9 @@ static void walk(dv *d, const sfilter *f, int depth)
         if (!f->len || f->str[0] != '^') break;
         char *t = arena_alloc(d->a, f->len + 1);
         size_t k = diff_literal_start(f->str, f->len, t);
+        d->in_regex = 1;
         classify(d, t, k);
+        d->in_regex = 0;
         break;
     }
     default: break;
@@ -111,7 +118,7 @@ static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
 {
     if (d->path[p]) {
         while (n > 1 && v[n - 1] == '/') n--;
-        if (!n || v[0] != '/') return;
+        if (n < 2 || v[0] != '/') return;   /* "/": see below */
     } else if (!n || memchr(v, '/', n)) {
         return;
     }
@@ -193,10 +200,15 @@ static void make_set(dv *d, diff_value_set *s, const cand *const *c, size_t nc)
         const char *nm = d->name[c[k]->param];
         for (size_t i = 0; i < s->n; i++) if (!strcmp(s->p[i].name, nm)) s->p[i].value = c[k]->v;
         label = arena_printf(d->a, "%s%s%s=%s", label, k ? " " : "", nm, c[k]->v);
+        /* a value with regex metacharacters moves what a regex matches
+         * anywhere in the directory around it */
+        size_t vl = strcspn(c[k]->v, ".[]()*+?{}|$^\\");
+        while (c[k]->v[vl] && vl > 1 && c[k]->v[vl - 1] != '/') vl--;
+        if (c[k]->v[vl] && vl > 1) vl--;
         for (size_t u = 0; u < d->nuses; u++) {
             const use *us = &d->uses[u];
             if (us->param != c[k]->param) continue;
-            add_near(d->a, s, arena_printf(d->a, "%s%s", us->a, c[k]->v));
+            add_near(d->a, s, arena_printf(d->a, "%s%.*s", us->a, (int)vl, c[k]->v));
             add_near(d->a, s, arena_printf(d->a, "%s%.*s", us->a, (int)d->vlen[us->param], d->val[us->param]));
         }
     }
@@ -215,6 +227,7 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     d.val = arena_alloc(a, (nvary + 1) * sizeof *d.val);
     d.vlen = arena_alloc(a, (nvary + 1) * sizeof *d.vlen);
     d.path = arena_alloc(a, (nvary + 1) * sizeof *d.path);
+    d.rx = arena_alloc(a, nvary + 1);
     for (size_t i = 0; i < nvary; i++)
         for (size_t k = 0; k < nbase; k++) {
             if (strcmp(base[k].name, vary[i]) || !base[k].value) continue;
@@ -239,7 +252,24 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
         for (size_t f = 0; f < d.nfixed; f++) line_up(&d, &d.uses[u], d.fixed[f]);
     for (size_t p = 0; p < d.nv; p++) {
         if (!used[p] || !d.path[p]) continue;
-        add_cand(&d, p, "/", 1, 3);
+        /* a value away from every other path: what the base value hard-codes
+         * on one side only shows (not "/": (string-append (param "HOME")
+         * "/.ssh") is then "//.ssh", a path no request names, while
+         * buckle's "$HOME/.ssh" is "/.ssh") */
+        const char *away = arena_printf(a, "/private/elsewhere/%s", d.name[p]);
+        add_cand(&d, p, away, strlen(away), 1);
+        /* spliced into a regex, Seatbelt reads the value's bytes as regex
+         * syntax: values with metacharacters, beside the base value */
+        if (d.rx[p]) {
+            int dl = (int)d.vlen[p];
+            while (dl > 0 && d.val[p][dl - 1] != '/') dl--;
+            if (dl > 0) dl--;
+            static const char *const meta[] = { "j.doe", "x(y)+z" };
+            for (size_t i = 0; i < sizeof meta / sizeof *meta; i++) {
+                const char *v = arena_printf(a, "%.*s/%s", dl, d.val[p], meta[i]);
+                add_cand(&d, p, v, strlen(v), 1);
+            }
+        }
         /* two parameters: the same directory, or one inside the other */
         for (size_t q = 0; q < d.nv; q++) {
             if (q == p || !used[q] || !d.path[q]) continue;

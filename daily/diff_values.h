@@ -9,7 +9,9 @@
  * one parameter (or two) such a value: a path the rules hard-code or one of
  * its ancestors, chosen so that the paths built on the parameter land on,
  * above or below a hard-coded one; another parameter's value (the two
- * equal, or one inside the other); and "/". */
+ * equal, or one inside the other); a directory away from every path (what
+ * one side hard-codes at the base value shows); for a parameter spliced into a regex,
+ * values with regex metacharacters (Seatbelt reads them as regex syntax). */
 #ifndef BUCKLE_DIFF_VALUES_H
 #define BUCKLE_DIFF_VALUES_H
 #include "../sbpl/sbpl_eval.h"
@@ -20,7 +22,7 @@
  * DIFF_MIN_VALUE_SETS (the most telling ones first) */
 #define DIFF_MAX_VALUE_SETS 12
 #define DIFF_MIN_VALUE_SETS 4
-#define DIFF_VALUE_SETS_RULES 400
+#define DIFF_VALUE_SETS_RULES 300
 
 typedef struct diff_value_set {
     sb_param *p;              /* the base values with one or two changed */

@@ -32,6 +32,14 @@ int mark_family(imp *m, int fam, const char *why)
     return changed;
 }
 
+static int has_regex(const sfilter *f, int depth)
+{
+    if (!f || depth > SBPL_MAX_DEPTH) return 0;
+    if (f->kind == F_REGEX || f->kind == F_NAME_REGEX) return 1;
+    for (int i = 0; i < f->nkids; i++) if (has_regex(f->kids[i], depth + 1)) return 1;
+    return 0;
+}
+
 /* compiles b and compares it with the original: 0 the same, 1 differences
  * (families made raw), -1 when nothing more can be done */
 static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
@@ -116,6 +124,23 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
             sb_free(&t);
         }
         result = changed ? 1 : -1;
+    }
+    if (!result && r.atoms_partial) {
+        /* equal where it looked, but the walk over the patterns stopped:
+         * never taken as the same; the families of the rules by regex go
+         * to SBPL, in their order */
+        int changed = 0;
+        for (size_t i = 0; i < m->nrules; i++)
+            if (has_regex(m->rules[i].r->filter, 0))
+                changed |= mark_family(m, op_family(m->rules[i].r->op), arena_printf(m->a,
+                                       "its patterns are too many for the comparison to walk every path they tell apart%s", with));
+        if (!changed) {
+            sb_printf(report, "cannot import: the comparison with the original cannot walk every path its patterns "
+                      "tell apart%s", with);
+            result = -1;
+        } else {
+            result = 1;
+        }
     }
     diff_result_free(&r);
     crosscheck_free(x);

@@ -83,19 +83,24 @@ void runner_protection(strbuf *out, const char *const *dirs, size_t ndirs, const
     if (pl->nnolink) {
         sb_puts(out, ";; nor make a parameter's path, or a directory on its way, that does not\n");
         sb_puts(out, ";; exist yet a symbolic link, or move or link anything there\n");
+        /* one rule of each kind names every such path, as literal and in
+         * every case */
+        strbuf names;
+        sb_init(&names);
         for (size_t i = 0; i < pl->nnolink; i++) {
             const char *p = pl->nolink_paths[i];
-            sb_puts(out, "(deny file-write-create (require-all (require-any (literal ");
-            sbpl_string(out, p, strlen(p));
-            sb_puts(out, ") ");
-            protect_fold_regex(out, p);
-            sb_puts(out, ") (vnode-type SYMLINK)))\n");
-            sb_puts(out, "(deny fs-rename file-link (literal ");
-            sbpl_string(out, p, strlen(p));
-            sb_puts(out, ") ");
-            protect_fold_regex(out, p);
-            sb_puts(out, ")\n");
+            sb_puts(&names, " (literal ");
+            sbpl_string(&names, p, strlen(p));
+            sb_puts(&names, ") ");
+            protect_fold_regex(&names, p);
         }
+        sb_puts(out, "(deny file-write-create (require-all (require-any");
+        sb_add(out, names.data, names.len);
+        sb_puts(out, ") (vnode-type SYMLINK)))\n");
+        sb_puts(out, "(deny fs-rename file-link");
+        sb_add(out, names.data, names.len);
+        sb_puts(out, ")\n");
+        sb_free(&names);
     }
     if (pl->nframe) {
         sb_puts(out, ";; nor remove, move, mount over or re-permission a directory on their way\n");

@@ -2,36 +2,9 @@
  * Bytes are matched one at a time; '.' and classes match one byte, which is
  * what AppleMatch's byte automaton does for ASCII paths. */
 #include "regex.h"
+#include "regex_nfa.h"
 #include <stdlib.h>
 #include <string.h>
-
-enum { N_CHAR, N_ANY, N_CLASS, N_SPLIT, N_JMP, N_BOL, N_EOL, N_MATCH };
-
-typedef struct nstate {
-    unsigned char op;
-    unsigned char c;
-    int cls;                  /* N_CLASS: index into the class table */
-    int x, y;                 /* successors (SPLIT: both; others: x) */
-} nstate;
-typedef struct nclass { unsigned char b[32]; } nclass;   /* byte bitmap */
-
-/* What a compiled regex keeps, in the caller's arena and of exactly its
- * size: 16 bytes a state, a class's bitmap only for classes.  (A lint of a
- * 100k-rule profile compiles a regex for every glob; 48-byte states in
- * arrays that doubled in the arena, with the construction's lists beside
- * them, were 190 MB of its 215 MB.) */
-struct sb_regex {
-    const nstate *st;
-    const nclass *cls;
-    int n;
-    int start;
-    /* Every match starts at the subject's first byte with these bytes
-     * (a pattern "^/lit/eral...", literal_prefix): a subject that does not
-     * start with them is rejected before the automaton runs.  A glob's regex
-     * has one; lint asks most of them about paths they cannot match. */
-    const char *prefix;
-    size_t prefix_len;
-};
 
 typedef struct frag { int start; int *outs; int nouts; } frag;
 
@@ -280,9 +253,7 @@ sb_regex *sb_regex_compile(arena *a, const char *pat, size_t len, const char **e
     return re;
 }
 
-typedef struct sset { int *v; int n; unsigned *mark; unsigned gen; } sset;
-
-static void addst(const sb_regex *re, sset *s, int i, size_t pos, size_t len, int *stack)
+void sb_nfa_add(const sb_regex *re, sb_nfa_set *s, int i, size_t pos, size_t len, int *stack)
 {
     int sp = 0;
     stack[sp++] = i;
@@ -316,12 +287,12 @@ int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len)
     int n = re->n;
     int *buf = xmalloc((size_t)(4 * n + 4) * sizeof(int));
     unsigned *mark = xcalloc((size_t)n + 1, sizeof(unsigned));
-    sset cur = { buf, 0, mark, 1 }, nxt = { buf + n + 1, 0, mark, 0 };
+    sb_nfa_set cur = { buf, 0, mark, 1 }, nxt = { buf + n + 1, 0, mark, 0 };
     int *stack = buf + 2 * n + 2;
     int found = 0;
     for (size_t pos = 0;; pos++) {
         /* search: a new thread may start at every position */
-        addst(re, &cur, re->start, pos, len, stack);
+        sb_nfa_add(re, &cur, re->start, pos, len, stack);
         for (int i = 0; i < cur.n; i++) if (re->st[cur.v[i]].op == N_MATCH) { found = 1; break; }
         if (found || pos == len) break;
         unsigned char ch = (unsigned char)s[pos];
@@ -331,9 +302,9 @@ int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len)
             const nstate *st = &re->st[cur.v[i]];
             int ok = (st->op == N_CHAR && st->c == ch) || (st->op == N_ANY) ||
                      (st->op == N_CLASS && (re->cls[st->cls].b[ch >> 3] >> (ch & 7) & 1));
-            if (ok) addst(re, &nxt, st->x, pos + 1, len, stack);
+            if (ok) sb_nfa_add(re, &nxt, st->x, pos + 1, len, stack);
         }
-        sset t = cur; cur = nxt; nxt = t;
+        sb_nfa_set t = cur; cur = nxt; nxt = t;
         nxt.gen = cur.gen;
     }
     free(buf);
@@ -359,7 +330,7 @@ struct sb_regex_dfa {
     int *tab;                 /* states by set: id + 1, 0 empty */
     size_t mask;
     int init;                 /* the state at the first byte, -1 not yet known */
-    sset work;                /* the closure's scratch */
+    sb_nfa_set work;                /* the closure's scratch */
     int *stack, *seeds;
 };
 
@@ -408,10 +379,10 @@ static size_t set_hash(const int *v, int n)
  * in d->work (sorted) */
 static void dfa_close(sb_regex_dfa *d, int ns, size_t pos, size_t len)
 {
-    sset *w = &d->work;
+    sb_nfa_set *w = &d->work;
     w->n = 0;
     if (++w->gen == 0) { memset(w->mark, 0, (size_t)(d->re->n + 1) * sizeof(unsigned)); w->gen = 1; }
-    for (int i = 0; i < ns; i++) addst(d->re, w, d->seeds[i], pos, len, d->stack);
+    for (int i = 0; i < ns; i++) sb_nfa_add(d->re, w, d->seeds[i], pos, len, d->stack);
     qsort(w->v, (size_t)w->n, sizeof(int), cmp_int);
 }
 

@@ -237,3 +237,30 @@ run "diff: verbatim text that the SBPL side lacks" "$BUCKLE" diff "$P/vs.sb" "$P
 expect_rc "diff: an import only one side makes cannot be compared (exit 3)" 3
 expect_out_has "diff: one-sided import, says so" "cannot compare: "
 expect_out_lacks "diff: one-sided import, never the same" "the same decisions"
+
+# two regexes whose samples agree but whose languages differ: every path
+# either side's regexes tell apart is asked (their atoms), so the widening
+# is found whichever sample each regex gives
+atom_case() {  # NAME OLD NEW WIDENED-PATH
+    run "diff: atoms, $1" "$BUCKLE" diff "$P/$2" "$P/$3"
+    expect_rc "diff: atoms, $1: they differ (exit 1)" 1
+    expect_out_has "diff: atoms, $1: the widening is named" "$4"
+    expect_out_lacks "diff: atoms, $1: never the same" "the same decisions"
+}
+printf 'files { allow read "/a"; deny read regex "^/a/s.*t$$"; }\n' >"$P/ao.buckle"
+printf 'files { allow read "/a"; deny read regex "^/a/s[^x]*t$$"; }\n' >"$P/an.buckle"
+atom_case "a class narrowed inside a deny" ao.buckle an.buckle "WIDENING"
+printf '(version 1)\n(deny default)\n(allow file-read* (regex "^/a/[a-y]+$"))\n' >"$P/ao1.sb"
+printf '(version 1)\n(deny default)\n(allow file-read* (regex "^/a/[a-z]+$"))\n' >"$P/an1.sb"
+atom_case "a range widened in an allow" ao1.sb an1.sb "file-read-data /a/z"
+printf '(version 1)\n(deny default)\n(allow file-read* (regex "^/a/(b|c)$"))\n' >"$P/ao4.sb"
+printf '(version 1)\n(deny default)\n(allow file-read* (regex "^/a/(b|cc*)$"))\n' >"$P/an4.sb"
+atom_case "a repeat added to an alternative" ao4.sb an4.sb "file-read-data /a/cc"
+printf '(version 1)\n(deny default)\n(allow mach-lookup (global-name-regex "^com\\\\.acme\\\\.[a-m]+$"))\n' >"$P/ano.sb"
+printf '(version 1)\n(deny default)\n(allow mach-lookup (global-name-regex "^com\\\\.acme\\\\.[a-n]+$"))\n' >"$P/ann.sb"
+atom_case "a name regex widened" ano.sb ann.sb "mach-lookup com.acme.n"
+# and a change that keeps the meaning is still "the same"
+printf '(version 1)\n(deny default)\n(allow file-read* (regex "^/a/(b|c)$"))\n' >"$P/as1.sb"
+printf '(version 1)\n(deny default)\n(allow file-read* (regex "^/a/[bc]$"))\n' >"$P/as2.sb"
+run "diff: atoms, the same language" "$BUCKLE" diff "$P/as1.sb" "$P/as2.sb"
+expect_rc "diff: atoms: two spellings of one language are the same (exit 0)" 0

@@ -66,6 +66,15 @@ profile regex-param -D HOME=/Users/me <<'EOF'
 (allow file-read* (literal "/Users/me/.ssh/pub"))
 (deny file-read* (regex (string-append "^" (param "HOME") "/\\.ssh/")))
 EOF
+# a parameter spliced into a regex: Seatbelt reads its value as regex syntax
+# (HOME=/Users/j.doe also denies /Users/jxdoe/.ssh), buckle's $HOME in a
+# regex is the value quoted
+profile regex-metachar -D HOME=/Users/j.doe <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/Users"))
+(deny file-read* (regex (string-append "^" (param "HOME") "/\\.ssh(/|$)")))
+EOF
 # writes: a hard-coded allow under a deny of the parameter's subpath
 profile write-literal -D HOME=/Users/me <<'EOF'
 (version 1)
@@ -129,3 +138,10 @@ expect_out_has "diff values: json names the values" '"values": "HOME=/Users/me"'
 # a value given with -D is not changed
 run "diff values: -D" "$BUCKLE" diff -D HOME=/Users/other "$V/n10.sb" "$V/sections.buckle"
 expect_rc "diff values: with -D HOME the profiles decide the same" 0
+
+# a deny of the test HOME's .ssh is not a deny of ~/.ssh: another HOME tells
+printf 'default allow;\nfiles { deny read "~/.ssh"; }\n' >"$V/home.buckle"
+printf 'default allow;\nfiles { deny read "/Users/test/.ssh"; }\n' >"$V/fixed.buckle"
+run "diff values: a hard-coded test HOME" "$BUCKLE" diff "$V/home.buckle" "$V/fixed.buckle"
+expect_rc "diff values: ~/.ssh and /Users/test/.ssh differ (exit 1)" 1
+expect_out_has "diff values: under another HOME" "with HOME="

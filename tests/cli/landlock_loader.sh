@@ -48,3 +48,11 @@ if [ -n "$LD" ] && [ -x "$LD" ]; then
 else
     skip "landlock loader: the loader runs the file" "no program interpreter found for /usr/bin/id"
 fi
+# query says what run does: the exec syscall is denied, and the loader runs
+# the file anyway (for a usual command, whose loader is /bin/sh's)
+qr() { run "landlock loader: query $1" sh -c "cd '$R/proj' && HOME='$R/home' '$B' query --platform linux -D WORKDIR='$R/proj' '$R/prof/${P:-p}.buckle' process-exec '$R/proj/src/$2'"; }
+qr "tool" tool
+expect_out_has "landlock loader: query names the loader for a readable denied file" 'the dynamic loader, may be executed'
+expect_out_has "landlock loader: query calls it weaker, class files" 'weaker, class files'
+P=q qr "sealed" sealed
+expect_out_lacks "landlock loader: query does not name the loader for a file it may not read" 'the dynamic loader'

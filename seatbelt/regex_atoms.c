@@ -1,0 +1,336 @@
+/* regex_atoms.c - one subject of each atom of a set of regexes
+ * (regex_atoms.h): a breadth-first walk over the product of their automata.
+ *
+ * A product state is, for each regex still undecided, the set of its
+ * automaton's states live inside the subject (interned: a "component
+ * state"), the regexes that have matched already (a search stops at its
+ * first match, so they stay matched), and, in path mode, where the subject
+ * is in its last component.  Bytes are walked by class: two bytes that no
+ * state of any regex (nor the path rules) tells apart lead to the same
+ * state, so one of them stands for the class. */
+#include "regex_atoms.h"
+#include "regex_nfa.h"
+#include "../support/arena.h"
+#include "../support/hashmap.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* where a path subject is in its last component */
+enum { PC_SLASH, PC_DOT, PC_DOTDOT, PC_NAME, PC_START };
+
+enum { T_UNKNOWN = -2, T_DEAD = -1, T_MATCHED = -3 };
+
+typedef struct cstate {       /* a regex's live states inside the subject */
+    int re;
+    const int *v;
+    int n;
+} cstate;
+
+typedef struct pnode {        /* a product state */
+    const int *key;           /* [pc, nlive, live cstates (sorted)] */
+    size_t klen;
+    const int *m;             /* the regexes matched on the way there (sorted) */
+    size_t nm;
+    int parent;
+    unsigned char byte;       /* the byte from the parent */
+    unsigned short depth;
+} pnode;
+
+typedef struct walk {
+    const sb_regex *const *res;
+    size_t nre;
+    arena a;
+    hashmap cmap, nmap, amap;
+    cstate *cs;
+    size_t ncs, cscap;
+    int *trans;               /* [cstate * ncls + class] */
+    signed char *endm;        /* [cstate * ncls + class]: a match when the subject ends after that byte */
+    size_t tcap;              /* cstates the two arrays have room for */
+    pnode *nodes;
+    size_t nn, ncap;
+    int ncls;
+    unsigned char cls_of[256];
+    unsigned char rep[256];   /* a byte of each class */
+    sb_nfa_set work;
+    int *stack, *seeds;
+    size_t maxst;             /* the largest automaton */
+} walk;
+
+static int cmp_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
+/* ---- byte classes ---- */
+static const char prefer[] = "xyabcdefghijklmnopqrstuvwz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ._-~+=,:@%/!#&'()*;<>?[]^`{|}\"$\\";
+
+static void refine(walk *w, const unsigned char *bm)
+{
+    int map[512];
+    for (int i = 0; i < 2 * w->ncls; i++) map[i] = -1;
+    int n = 0;
+    unsigned char nc[256];
+    for (int c = 1; c < 256; c++) {
+        int in = bm[c >> 3] >> (c & 7) & 1;
+        int k = w->cls_of[c] * 2 + in;
+        if (map[k] < 0) map[k] = n++;
+        nc[c] = (unsigned char)map[k];
+    }
+    memcpy(w->cls_of + 1, nc + 1, 255);
+    w->ncls = n;
+}
+
+static void byte_classes(walk *w, int path)
+{
+    memset(w->cls_of, 0, sizeof w->cls_of);
+    w->ncls = 1;
+    hashmap seen;
+    hm_init(&seen);
+    unsigned char one[32];
+    if (path)
+        for (const char *p = "/."; *p; p++) {
+            memset(one, 0, sizeof one);
+            one[(unsigned char)*p >> 3] |= (unsigned char)(1u << (*p & 7));
+            refine(w, one);
+        }
+    for (size_t r = 0; r < w->nre; r++) {
+        const sb_regex *re = w->res[r];
+        for (int k = 0; k < re->n; k++) {
+            const nstate *st = &re->st[k];
+            const unsigned char *bm;
+            if (st->op == N_CHAR) {
+                memset(one, 0, sizeof one);
+                one[st->c >> 3] |= (unsigned char)(1u << (st->c & 7));
+                bm = one;
+            } else if (st->op == N_CLASS) bm = re->cls[st->cls].b;
+            else continue;
+            if (hm_get(&seen, (const char *)bm, 32)) continue;
+            const char *key = arena_strndup(&w->a, (const char *)bm, 32);
+            hm_put(&seen, key, 32, (void *)1);
+            if (w->ncls < 255) refine(w, bm);
+        }
+    }
+    hm_free(&seen);
+    int have[256] = { 0 };
+    for (const char *p = prefer; *p; p++) {
+        int c = (unsigned char)*p;
+        if (!have[w->cls_of[c]]) { have[w->cls_of[c]] = 1; w->rep[w->cls_of[c]] = (unsigned char)c; }
+    }
+    for (int c = 1; c < 256; c++)
+        if (!have[w->cls_of[c]]) { have[w->cls_of[c]] = 1; w->rep[w->cls_of[c]] = (unsigned char)c; }
+}
+
+/* ---- component states ---- */
+static int intern_cstate(walk *w, int re, const int *v, int n)
+{
+    size_t klen = (size_t)(n + 1) * sizeof(int);
+    int *key = arena_alloc(&w->a, klen);
+    key[0] = re;
+    memcpy(key + 1, v, (size_t)n * sizeof(int));
+    void *got = hm_get(&w->cmap, (const char *)key, klen);
+    if (got) return (int)((uintptr_t)got - 1);
+    int id = (int)w->ncs;
+    w->cs = arena_grow(&w->a, w->cs, w->ncs, w->cscap, sizeof *w->cs);
+    w->cscap = arena_grow_cap(w->ncs, w->cscap);
+    w->cs[w->ncs++] = (cstate){ re, key + 1, n };
+    hm_put(&w->cmap, (const char *)key, klen, (void *)(uintptr_t)(id + 1));
+    if (w->ncs > w->tcap) {
+        size_t nc = w->tcap ? 2 * w->tcap : 256, per = (size_t)w->ncls;
+        w->trans = xrealloc(w->trans, nc * per * sizeof *w->trans);
+        w->endm = xrealloc(w->endm, nc * per);
+        for (size_t i = w->tcap * per; i < nc * per; i++) { w->trans[i] = T_UNKNOWN; w->endm[i] = -1; }
+        w->tcap = nc;
+    }
+    return id;
+}
+
+/* the closure of w->seeds[0..ns) of regex re at (pos, len), into w->work,
+ * sorted; 1 when it holds MATCH */
+static int close_seeds(walk *w, int re, int ns, size_t pos, size_t len)
+{
+    const sb_regex *r = w->res[re];
+    sb_nfa_set *s = &w->work;
+    s->n = 0;
+    if (++s->gen == 0) { memset(s->mark, 0, (w->maxst + 1) * sizeof *s->mark); s->gen = 1; }
+    for (int i = 0; i < ns; i++) sb_nfa_add(r, s, w->seeds[i], pos, len, w->stack);
+    int m = 0;
+    for (int i = 0; i < s->n; i++) if (r->st[s->v[i]].op == N_MATCH) m = 1;
+    qsort(s->v, (size_t)s->n, sizeof(int), cmp_int);
+    return m;
+}
+
+/* the step of cstate c on class k: T_DEAD, T_MATCHED or the next cstate;
+ * and whether the subject matches when it ends after that byte */
+static int step(walk *w, int c, int k, int *end_match)
+{
+    size_t at = (size_t)c * (size_t)w->ncls + (size_t)k;
+    if (w->trans[at] != T_UNKNOWN) { *end_match = w->endm[at]; return w->trans[at]; }
+    const cstate cs = w->cs[c];
+    const sb_regex *r = w->res[cs.re];
+    unsigned char ch = w->rep[k];
+    int ns = 0;
+    for (int i = 0; i < cs.n; i++) if (sb_nfa_accepts(r, cs.v[i], ch)) w->seeds[ns++] = r->st[cs.v[i]].x;
+    w->seeds[ns++] = r->start;
+    int em = close_seeds(w, cs.re, ns, 1, 1);
+    int m = close_seeds(w, cs.re, ns, 1, 2), t;
+    if (m) t = T_MATCHED;
+    else if (!w->work.n) t = T_DEAD;
+    else {
+        int *v = arena_alloc(&w->a, (size_t)w->work.n * sizeof(int) + 1);
+        memcpy(v, w->work.v, (size_t)w->work.n * sizeof(int));
+        t = intern_cstate(w, cs.re, v, w->work.n);
+        at = (size_t)c * (size_t)w->ncls + (size_t)k;   /* the arrays may have moved */
+    }
+    w->trans[at] = t;
+    w->endm[at] = (signed char)(em || m);
+    *end_match = em || m;
+    return t;
+}
+
+static int pc_step(int pc, unsigned char ch)
+{
+    switch (pc) {
+    case PC_START: return ch == '/' ? PC_SLASH : -1;
+    case PC_SLASH: return ch == '/' ? -1 : ch == '.' ? PC_DOT : PC_NAME;
+    case PC_DOT: return ch == '/' ? -1 : ch == '.' ? PC_DOTDOT : PC_NAME;
+    case PC_DOTDOT: return ch == '/' ? -1 : PC_NAME;
+    default: return ch == '/' ? PC_SLASH : PC_NAME;
+    }
+}
+
+/* A state is known by its live states alone: the regexes matched on the
+ * way only add to the atoms after it, and a state reached again with
+ * others matched leads on to the same live states.  (Keeping the matched
+ * regexes in the key would make the walk exponential in the patterns one
+ * path can meet in turn, as "**" + "/.env" rules do; an atom that differs
+ * from a found one only by a regex matched earlier on another way is the
+ * price.) */
+static int add_node(walk *w, const int *key, size_t klen, const int *m, size_t nm, int parent, unsigned char byte,
+                    unsigned short depth)
+{
+    if (hm_get(&w->nmap, (const char *)key, klen)) return 0;
+    int *k = arena_alloc(&w->a, klen + nm * sizeof(int) + 1);
+    memcpy(k, key, klen);
+    memcpy(k + klen / sizeof(int), m, nm * sizeof(int));
+    hm_put(&w->nmap, (const char *)k, klen, (void *)1);
+    w->nodes = arena_grow(&w->a, w->nodes, w->nn, w->ncap, sizeof *w->nodes);
+    w->ncap = arena_grow_cap(w->nn, w->ncap);
+    w->nodes[w->nn++] = (pnode){ k, klen, k + klen / sizeof(int), nm, parent, byte, depth };
+    return 1;
+}
+
+static void emit_subject(walk *w, int node, unsigned char last, void (*emit)(void *, const char *, size_t), void *ctx)
+{
+    size_t len = (size_t)w->nodes[node].depth + 1;
+    char *s = arena_alloc(&w->a, len + 1);
+    s[len - 1] = (char)last;
+    size_t at = len - 1;
+    for (int v = node; v > 0; v = w->nodes[v].parent) s[--at] = (char)w->nodes[v].byte;
+    s[len] = 0;
+    emit(ctx, s, len);
+}
+
+int sb_regex_atoms(const sb_regex *const *res, size_t n, const sb_atoms_opts *o,
+                   void (*emit)(void *ctx, const char *s, size_t len), void *ctx)
+{
+    walk w;
+    memset(&w, 0, sizeof w);
+    w.res = res;
+    w.nre = n;
+    arena_init(&w.a);
+    hm_init(&w.cmap);
+    hm_init(&w.nmap);
+    hm_init(&w.amap);
+    size_t max_states = o->max_states ? o->max_states : 200000, max_len = o->max_len ? o->max_len : 1024;
+    for (size_t r = 0; r < n; r++) if ((size_t)res[r]->n > w.maxst) w.maxst = (size_t)res[r]->n;
+    w.work.v = xmalloc((w.maxst + 1) * sizeof(int));
+    w.work.mark = xcalloc(w.maxst + 1, sizeof(unsigned));
+    w.stack = xmalloc((2 * w.maxst + 2) * sizeof(int));
+    w.seeds = xmalloc((w.maxst + 2) * sizeof(int));
+    byte_classes(&w, o->path);
+
+    /* the first state: each regex before the subject's first byte */
+    int *key = xmalloc((2 * n + 3) * sizeof(int)), *nkey = xmalloc((2 * n + 3) * sizeof(int));
+    int *acc = xmalloc((n + 1) * sizeof(int));
+    size_t nlive = 0, nmatched = 0;
+    int *live = key + 2, *matched = xmalloc((n + 1) * sizeof(int));
+    for (size_t r = 0; r < n; r++) {
+        w.seeds[0] = res[r]->start;
+        int m = close_seeds(&w, (int)r, 1, 0, 2);
+        if (m) { matched[nmatched++] = (int)r; continue; }
+        if (!w.work.n) continue;
+        int *v = arena_alloc(&w.a, (size_t)w.work.n * sizeof(int) + 1);
+        memcpy(v, w.work.v, (size_t)w.work.n * sizeof(int));
+        live[nlive++] = intern_cstate(&w, (int)r, v, w.work.n);
+    }
+    qsort(live, nlive, sizeof(int), cmp_int);
+    key[0] = o->path ? PC_START : PC_NAME;
+    key[1] = (int)nlive;
+    add_node(&w, key, (2 + nlive) * sizeof(int), matched, nmatched, -1, 0, 0);
+
+    int complete = 1;
+    for (size_t qi = 0; qi < w.nn; qi++) {
+        if (w.nn >= max_states) { complete = 0; break; }
+        const pnode nd = w.nodes[qi];
+        if ((size_t)nd.depth + 1 > max_len) { complete = 0; continue; }
+        const int *k0 = nd.key;
+        int pc = k0[0];
+        size_t nl = (size_t)k0[1];
+        const int *l0 = k0 + 2;
+        size_t nm0 = nd.nm;
+        const int *m0 = nd.m;
+        for (int k = 0; k < w.ncls; k++) {
+            unsigned char ch = w.rep[k];
+            int npc = pc;
+            if (o->path) { npc = pc_step(pc, ch); if (npc < 0) continue; }
+            size_t nnl = 0, nnm = 0, na = 0;
+            int *nlv = nkey + 2;
+            for (size_t i = 0; i < nm0; i++) matched[nnm++] = m0[i];
+            for (size_t i = 0; i < nl; i++) {
+                int em;
+                int t = step(&w, l0[i], k, &em);
+                int re = w.cs[l0[i]].re;
+                if (t == T_MATCHED) matched[nnm++] = re;
+                else {
+                    if (t >= 0) nlv[nnl++] = t;
+                    if (em) acc[na++] = re;
+                }
+            }
+            qsort(nlv, nnl, sizeof(int), cmp_int);
+            qsort(matched, nnm, sizeof(int), cmp_int);
+            nkey[0] = npc;
+            nkey[1] = (int)nnl;
+            /* the atom of the subject that ends here */
+            int ends = !o->path || npc == PC_NAME || (pc == PC_START && npc == PC_SLASH);
+            if (ends) {
+                for (size_t i = 0; i < nnm; i++) acc[na++] = matched[i];
+                qsort(acc, na, sizeof(int), cmp_int);
+                size_t alen = na * sizeof(int);
+                int *ak = arena_alloc(&w.a, alen + 1);
+                memcpy(ak, acc, alen);
+                if (!hm_get(&w.amap, (const char *)ak, alen)) {
+                    hm_put(&w.amap, (const char *)ak, alen, (void *)1);
+                    emit_subject(&w, (int)qi, ch, emit, ctx);
+                }
+            }
+            add_node(&w, nkey, (2 + nnl) * sizeof(int), matched, nnm, (int)qi, ch, (unsigned short)(nd.depth + 1));
+        }
+    }
+    free(key);
+    free(nkey);
+    free(acc);
+    free(matched);
+    free(w.work.v);
+    free(w.work.mark);
+    free(w.stack);
+    free(w.seeds);
+    free(w.trans);
+    free(w.endm);
+    hm_free(&w.cmap);
+    hm_free(&w.nmap);
+    hm_free(&w.amap);
+    arena_free(&w.a);
+    return complete;
+}
