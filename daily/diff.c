@@ -423,6 +423,109 @@ static int add_atoms(objset *s, diff_side *const *sides)
     return whole;
 }
 
+/* A regex and a subpath or prefix whose scopes meet, on either side (the
+ * same on both, so not among the changed ones above), decide differently
+ * by order in SBPL than by depth in buckle: "(allow (subpath "/u/me/p"))"
+ * then "(deny (regex "^/u/[^/]+/.*\\.pem$"))" denies /u/me/p/k.pem, and a
+ * translation that lets the subpath win allows it.  So each such pair is
+ * walked too: a path in both, in one only, in the other only. */
+#define ATOM_GROUP_MAX 256     /* scopes walked with one regex at a time */
+#define ATOM_WALKS_MAX 20000
+
+/* a literal text as a regex: "^" TEXT, then tail */
+static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char *tail)
+{
+    strbuf b;
+    sb_init(&b);
+    sb_putc(&b, '^');
+    for (size_t i = 0; i < n; i++) {
+        if (strchr("\\.[]()*+?{}|^$", t[i])) sb_putc(&b, '\\');
+        sb_putc(&b, t[i]);
+    }
+    sb_puts(&b, tail);
+    const char *err;
+    const sb_regex *re = sb_regex_compile(a, b.data, b.len, &err);
+    sb_free(&b);
+    return re;
+}
+
+typedef struct scope { const sfilter *f; const sb_regex *re; const char *start; size_t nstart; int name; } scope;
+
+static int add_pairs(objset *s, diff_side *const *sides)
+{
+    scope *v = NULL;
+    size_t n = 0, cap = 0;
+    hashmap seen;
+    hm_init(&seen);
+    for (int k = 0; k < 2; k++) {
+        const sb_policy *pol = sides[k]->pol;
+        /* every filter of the policy, regexes and literal scopes alike */
+        for (size_t i = 0; i < pol->n; i++) {
+            const sfilter *stack[64];
+            int sp = 0;
+            if (pol->rules[i]->filter) stack[sp++] = pol->rules[i]->filter;
+            while (sp) {
+                const sfilter *f = stack[--sp];
+                for (int c = 0; c < f->nkids && sp < 64; c++) stack[sp++] = f->kids[c];
+                int name = f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
+                if (f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_REGEX && !name) continue;
+                char *key = arena_printf(s->a, "%d%.*s", (int)f->kind, (int)f->len, f->str);
+                if (hm_get(&seen, key, strlen(key))) continue;
+                hm_put(&seen, key, strlen(key), (void *)1);
+                for (int r = 0; r < (f->kind == F_REGEX || f->kind == F_NAME_REGEX ? f->nres : 1); r++) {
+                    const sb_regex *re = NULL;
+                    char *st = arena_alloc(s->a, f->len + 1);
+                    size_t ns;
+                    if (f->kind == F_REGEX || f->kind == F_NAME_REGEX) {
+                        re = f->res[r];
+                        if (!re) continue;
+                        ns = diff_literal_start(f->str, f->len, st);
+                        if (!anchored(f->str, f->len)) ns = 0;
+                    } else {
+                        int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
+                        re = text_regex(s->a, f->str, f->len, sub ? "(/|$)" : "");
+                        if (!re) continue;
+                        memcpy(st, f->str, f->len);
+                        ns = f->len;
+                    }
+                    v = arena_grow(s->a, v, n, cap, sizeof *v);
+                    cap = arena_grow_cap(n, cap);
+                    v[n++] = (scope){ f, re, st, ns, name };
+                }
+            }
+        }
+    }
+    hm_free(&seen);
+    /* each regex with every subpath and prefix that meets it, in one walk:
+     * scopes along one path nest, so the regexes matched on the way form a
+     * chain and the walk stays small; regexes with each other only where
+     * one changed (add_atoms) */
+    int whole = 1;
+    size_t walks = 0;
+    const sb_regex **grp = arena_alloc(s->a, (ATOM_GROUP_MAX + 1) * sizeof *grp);
+    for (size_t i = 0; i < n && whole; i++) {
+        int ri = v[i].f->kind == F_REGEX || v[i].f->kind == F_NAME_REGEX;
+        if (!ri) continue;
+        size_t ng = 0;
+        grp[ng++] = v[i].re;
+        for (size_t j = 0; j <= n; j++) {
+            int last = j == n;
+            if (!last) {
+                if (v[j].name != v[i].name || v[j].f->kind == F_REGEX || v[j].f->kind == F_NAME_REGEX) continue;
+                if (!starts_meet(v[i].start, v[i].nstart, v[j].start, v[j].nstart)) continue;
+                grp[ng++] = v[j].re;
+            }
+            if ((last && ng > 1) || ng == ATOM_GROUP_MAX + 1) {
+                if (++walks > ATOM_WALKS_MAX) { whole = 0; break; }
+                sb_atoms_opts o = { .path = !v[i].name, .max_states = 20000 };
+                if (!sb_regex_atoms(grp, ng, &o, v[i].name ? atom_name : atom_path, s)) whole = 0;
+                ng = 1;
+            }
+        }
+    }
+    return whole;
+}
+
 void diff_run(diff_result *r, diff_side *old, diff_side *nw) { diff_run_near(r, old, nw, NULL, 0); }
 
 void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *const *near, size_t nnear)
@@ -445,6 +548,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     add_path(&s, "/", 1);
     add_tails(&s);
     if (!add_atoms(&s, sides)) r->atoms_partial = 1;
+    if (!add_pairs(&s, sides)) r->atoms_partial = 1;
     /* what every profile can be asked whatever it names: each process
      * target, an address and port no rule is likely to name, and the
      * request with no object (an unfiltered rule's, for the operations that

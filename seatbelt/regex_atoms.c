@@ -200,21 +200,18 @@ static int pc_step(int pc, unsigned char ch)
     }
 }
 
-/* A state is known by its live states alone: the regexes matched on the
- * way only add to the atoms after it, and a state reached again with
- * others matched leads on to the same live states.  (Keeping the matched
- * regexes in the key would make the walk exponential in the patterns one
- * path can meet in turn, as "**" + "/.env" rules do; an atom that differs
- * from a found one only by a regex matched earlier on another way is the
- * price.) */
+/* A state is its live states and the regexes matched on the way (a
+ * subject that goes on from it keeps them): two ways to the same live
+ * states with different regexes matched lead to different atoms. */
 static int add_node(walk *w, const int *key, size_t klen, const int *m, size_t nm, int parent, unsigned char byte,
                     unsigned short depth)
 {
-    if (hm_get(&w->nmap, (const char *)key, klen)) return 0;
     int *k = arena_alloc(&w->a, klen + nm * sizeof(int) + 1);
     memcpy(k, key, klen);
     memcpy(k + klen / sizeof(int), m, nm * sizeof(int));
-    hm_put(&w->nmap, (const char *)k, klen, (void *)1);
+    size_t full = klen + nm * sizeof(int);
+    if (hm_get(&w->nmap, (const char *)k, full)) return 0;
+    hm_put(&w->nmap, (const char *)k, full, (void *)1);
     w->nodes = arena_grow(&w->a, w->nodes, w->nn, w->ncap, sizeof *w->nodes);
     w->ncap = arena_grow_cap(w->nn, w->ncap);
     w->nodes[w->nn++] = (pnode){ k, klen, k + klen / sizeof(int), nm, parent, byte, depth };

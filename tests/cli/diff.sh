@@ -264,3 +264,13 @@ printf '(version 1)\n(deny default)\n(allow file-read* (regex "^/a/(b|c)$"))\n' 
 printf '(version 1)\n(deny default)\n(allow file-read* (regex "^/a/[bc]$"))\n' >"$P/as2.sb"
 run "diff: atoms, the same language" "$BUCKLE" diff "$P/as1.sb" "$P/as2.sb"
 expect_rc "diff: atoms: two spellings of one language are the same (exit 0)" 0
+
+# a regex and a subpath (a name prefix) whose scopes meet, the same text on
+# both sides but deciding by order in SBPL and by depth in buckle: the
+# paths (names) in both are asked
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/a/x"))\n(deny file-read* (regex "^/a/.*/s[^q]*q$"))\n' >"$P/po.sb"
+printf 'default deny;\nfiles { allow read "/a/x"; deny read regex "^/a/.*/s[^q]*q$$"; }\n' >"$P/pn.buckle"
+atom_case "a regex deny after a subpath allow, by depth" po.sb pn.buckle "file-read-data /a/x/sq"
+printf '(version 1)\n(deny default)\n(allow mach-lookup (global-name-prefix "com.apple."))\n(deny mach-lookup (global-name-regex #"^com\\.[a-z]+\\.securityd$"))\n' >"$P/pno.sb"
+printf 'default deny;\nmach { allow lookup prefix "com.apple."; deny lookup regex "^com\\\\.[a-z]+\\\\.securityd$$"; }\n' >"$P/pnn.buckle"
+atom_case "a name regex deny after a prefix allow, by depth" pno.sb pnn.buckle "mach-lookup com.apple.securityd"
