@@ -526,6 +526,42 @@ static int add_pairs(objset *s, diff_side *const *sides)
     return whole;
 }
 
+/* The addresses of one protocol ((remote tcp4 "*:443"), (local udp ...),
+ * (remote unix-socket ...)): a request carries no protocol, so such a rule
+ * on one side only is a change no request shows.  The first, or NULL. */
+static void proto_keys(arena *a, const sfilter *f, hashmap *h, const char **first, int depth)
+{
+    if (!f || depth > 64) return;
+    if (f->proto && !(f->nproto == 2 && !memcmp(f->proto, "ip", 2))) {
+        char *k = arena_printf(a, "(%s %.*s \"%.*s\")", f->remote ? "remote" : "local", (int)f->nproto, f->proto,
+                               (int)f->len, f->str);
+        hm_put(h, k, strlen(k), k);
+        if (!*first) *first = k;
+    }
+    for (int i = 0; i < f->nkids; i++) proto_keys(a, f->kids[i], h, first, depth + 1);
+}
+
+static const char *proto_only(arena *a, diff_side *const *sides)
+{
+    hashmap h[2];
+    const char *first[2] = { NULL, NULL };
+    const char *res = NULL;
+    for (int k = 0; k < 2; k++) {
+        hm_init(&h[k]);
+        for (size_t i = 0; i < sides[k]->pol->n; i++) proto_keys(a, sides[k]->pol->rules[i]->filter, &h[k], &first[k], 0);
+    }
+    for (int k = 0; k < 2 && !res; k++)
+        for (size_t i = 0; i < h[k].cap && !res; i++) {
+            const hm_slot *sl = &h[k].slots[i];
+            if (!sl->hash || hm_get(&h[!k], sl->key, sl->klen)) continue;
+            res = arena_printf(a, "the %s side has %.*s, an address of one protocol, which the other has not, and "
+                               "requests do not say their protocol", k ? "new" : "old", (int)sl->klen, sl->key);
+        }
+    hm_free(&h[0]);
+    hm_free(&h[1]);
+    return res;
+}
+
 void diff_run(diff_result *r, diff_side *old, diff_side *nw) { diff_run_near(r, old, nw, NULL, 0); }
 
 void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *const *near, size_t nnear)
@@ -548,6 +584,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     add_path(&s, "/", 1);
     add_tails(&s);
     if (!add_atoms(&s, sides)) r->atoms_partial = 1;
+    r->protocols = proto_only(&r->a, sides);
     if (!add_pairs(&s, sides)) r->atoms_partial = 1;
     /* what every profile can be asked whatever it names: each process
      * target, an address and port no rule is likely to name, and the

@@ -276,6 +276,13 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
             add_cand(&d, p, d.val[q], d.vlen[q], 3);
             const char *in = arena_printf(a, "%.*s/x", (int)d.vlen[q], d.val[q]);
             add_cand(&d, p, in, strlen(in), 3);
+            /* on a path built on q: "$READONLY" on "$PROJECT/build" */
+            for (size_t u = 0; u < d.nuses; u++) {
+                const use *us = &d.uses[u];
+                if (us->param != q || us->alen || !us->slen) continue;
+                const char *on = arena_printf(a, "%.*s%s", (int)d.vlen[q], d.val[q], us->s);
+                add_cand(&d, p, on, strlen(on), 1);
+            }
         }
     }
     hm_free(&d.seen);

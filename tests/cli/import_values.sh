@@ -75,6 +75,15 @@ profile regex-metachar -D HOME=/Users/j.doe <<'EOF'
 (allow file-read* (subpath "/Users"))
 (deny file-read* (regex (string-append "^" (param "HOME") "/\\.ssh(/|$)")))
 EOF
+# two parameters that nest: in SBPL the later deny of $READONLY wins over
+# the allow of $PROJECT/build when READONLY is PROJECT (or the build tree)
+profile params-nest -D PROJECT=/p -D READONLY=/p <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/"))
+(allow file-write* (subpath (string-append (param "PROJECT") "/build")))
+(deny file-write* (subpath (param "READONLY")))
+EOF
 # writes: a hard-coded allow under a deny of the parameter's subpath
 profile write-literal -D HOME=/Users/me <<'EOF'
 (version 1)
@@ -145,3 +154,15 @@ printf 'default allow;\nfiles { deny read "/Users/test/.ssh"; }\n' >"$V/fixed.bu
 run "diff values: a hard-coded test HOME" "$BUCKLE" diff "$V/home.buckle" "$V/fixed.buckle"
 expect_rc "diff values: ~/.ssh and /Users/test/.ssh differ (exit 1)" 1
 expect_out_has "diff values: under another HOME" "with HOME="
+
+# a declared default is a value too: -D overrides it when the program runs
+printf 'param P = "/opt/a";\nfiles { allow read "/opt"; deny read "$P/secret"; }\n' >"$V/default.buckle"
+printf 'param P = "/opt/a";\nfiles { allow read "/opt"; deny read "/opt/a/secret"; }\n' >"$V/default-fixed.buckle"
+run "diff values: a declared default" "$BUCKLE" diff "$V/default.buckle" "$V/default-fixed.buckle"
+expect_rc "diff values: \$P/secret and /opt/a/secret differ (exit 1)" 1
+expect_out_has "diff values: under another P" "with P="
+# a widening under some set is the answer before a narrowing under another
+printf 'files { allow read "/usr"; deny read "~/.ssh"; allow read "/Users"; }\n' >"$V/home2.buckle"
+printf 'files { allow read "/usr"; deny read "/Users/test/.ssh"; allow read "/Users"; }\n' >"$V/fixed2.buckle"
+run "diff values: the widening first" "$BUCKLE" diff "$V/home2.buckle" "$V/fixed2.buckle"
+expect_out_has "diff values: ~/.ssh under /Users is widened" "WIDENING deny -> allow"
