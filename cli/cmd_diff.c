@@ -2,6 +2,7 @@
  * (daily/diff.h), widenings first.  Exit 0 the same, 1 they differ. */
 #include "eval_common.h"
 #include "../daily/diff.h"
+#include "../daily/diff_values.h"
 #include "../backend/sbpl_file.h"
 #include "../backend/emit.h"
 #include "../grammar/builtin_params.h"
@@ -407,7 +408,7 @@ static void close_both(opened *sides)
  * without one, and with the unreadable imports left out when both sides
  * import the same ones.  0, or the exit status. */
 static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
-                     extra_vals *ev, arena *va)
+                     extra_vals *ev, arena *va, int quiet)
 {
     int drop_on = 1;
     for (int pass = 0;; pass++) {   /* values: once per .buckle side; imports: once */
@@ -433,8 +434,136 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
         drop_on = 0;   /* one side's import cannot be left out: keep both, undecidable */
         close_both(sides);
     }
-    for (int k = 0; k < 2; k++) print_side(&sides[k]);
+    if (!quiet) for (int k = 0; k < 2; k++) print_side(&sides[k]);
     return 0;
+}
+
+/* the values of set vs: a filled-in one changed in a copy of ev, any other
+ * given as -D after ea's */
+static void set_values(eval_args *e2, extra_vals *ev2, const eval_args *ea, const extra_vals *ev, const diff_value_set *vs,
+                       const sb_param *base, size_t cap, arena *na)
+{
+    *e2 = *ea;
+    e2->defs = arena_alloc(na, cap * sizeof *e2->defs);
+    e2->params = arena_alloc(na, cap * sizeof *e2->params);
+    memcpy(e2->defs, ea->defs, ea->ndef * sizeof *e2->defs);
+    memcpy(e2->params, ea->params, ea->ndef * sizeof *e2->params);
+    *ev2 = *ev;
+    ev2->defs = arena_alloc(na, (ev->n + 1) * sizeof *ev2->defs);
+    ev2->params = arena_alloc(na, (ev->n + 1) * sizeof *ev2->params);
+    if (ev->n) {
+        memcpy(ev2->defs, ev->defs, ev->n * sizeof *ev2->defs);
+        memcpy(ev2->params, ev->params, ev->n * sizeof *ev2->params);
+    }
+    for (size_t k = ea->ndef; k < vs->n; k++) {
+        const sb_param *p = &vs->p[k];
+        if (!strcmp(p->value, base[k].value)) continue;
+        if (k < ea->ndef + ev->n) {
+            ev2->defs[k - ea->ndef].value = p->value;
+            ev2->params[k - ea->ndef].value = p->value;
+        } else {
+            e2->defs[e2->ndef] = (define){ p->name, p->value };
+            e2->params[e2->ndef++] = *p;
+        }
+    }
+}
+
+/* When the sides decide the same under the values given (or the test
+ * values): again under each set of values that lines a parameter no -D or
+ * -U fixes up with the paths the profiles hard-code (daily/diff_values.h),
+ * over the paths those values move; the first set under which they differ
+ * is the answer (*r and sides replaced, r->values naming the values). */
+static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
+                     extra_vals *ev, arena *na, diff_result *r)
+{
+    const diff_flags *fl = ea->ud;
+    size_t cap = ea->ndef + ev->n + NBUILTIN_PARAMS + 1;
+    sb_param *base = arena_alloc(na, cap * sizeof *base);
+    const char **vary = arena_alloc(na, cap * sizeof *vary);
+    size_t nb = 0, nv = 0;
+    for (size_t i = 0; i < ea->ndef; i++) base[nb++] = ea->params[i];
+    for (size_t i = 0; i < ev->n; i++) { base[nb++] = ev->params[i]; vary[nv++] = ev->params[i].name; }
+    for (size_t i = 0; i < NBUILTIN_PARAMS; i++) {
+        const char *nm = builtin_params[i].name;
+        int fixed = 0;
+        for (size_t k = 0; k < nb && !fixed; k++) fixed = !strcmp(base[k].name, nm);
+        for (size_t k = 0; k < fl->nunset && !fixed; k++) fixed = !strcmp(fl->unset[k], nm);
+        if (fixed) continue;
+        base[nb++] = (sb_param){ nm, builtin_params[i].test_value };
+        vary[nv++] = nm;
+    }
+    /* a declared default is a value too, which -D overrides at run time */
+    size_t ndecl = 0;
+    for (int k = 0; k < 2; k++) if (sides[k].side.x) ndecl += sides[k].side.c->params.count;
+    sb_param *nb2 = arena_alloc(na, (cap + ndecl) * sizeof *nb2);
+    const char **nv2 = arena_alloc(na, (cap + ndecl) * sizeof *nv2);
+    memcpy(nb2, base, nb * sizeof *nb2);
+    memcpy(nv2, vary, nv * sizeof *nv2);
+    base = nb2;
+    vary = nv2;
+    for (int k = 0; k < 2; k++) {
+        if (!sides[k].side.x) continue;
+        const compilation *c = sides[k].side.c;
+        for (size_t i = 0; i < c->params.cap; i++) {
+            const hm_slot *sl = &c->params.slots[i];
+            if (!sl->hash) continue;
+            const param_decl *p = sl->val;
+            const char *v = p->used && p->def ? decider_value(sides[k].side.x->d, p->name) : NULL;
+            int known = !v;
+            for (size_t j = 0; j < nb && !known; j++) known = !strcmp(base[j].name, p->name);
+            for (size_t j = 0; j < fl->nunset && !known; j++) known = !strcmp(fl->unset[j], p->name);
+            if (known) continue;
+            base[nb++] = (sb_param){ arena_strdup(na, p->name), arena_strdup(na, v) };
+            vary[nv++] = base[nb - 1].name;
+        }
+    }
+    cap += ndecl;
+    const sb_policy *pols[2] = { sides[0].side.pol, sides[1].side.pol };
+    diff_value_set vs[DIFF_MAX_VALUE_SETS];
+    int found = -1, narrow = -1;
+    size_t ns = diff_value_sets(na, pols, 2, base, nb, vary, nv, vs, DIFF_MAX_VALUE_SETS);
+    for (size_t i = 0; i < ns; i++) {
+        eval_args e2;
+        extra_vals ev2;
+        set_values(&e2, &ev2, ea, ev, &vs[i], base, cap, na);
+        opened s2[2];
+        memset(s2, 0, sizeof s2);
+        if (open_both(s2, env, &e2, files, sbpl, &ev2, na, 1)) { close_both(s2); continue; }
+        diff_result r2;
+        diff_run_near(&r2, &s2[0].side, &s2[1].side, vs[i].near, vs[i].nnear);
+        int differs = r2.n != 0, wide = 0;
+        for (size_t g = 0; g < r2.n; g++) wide |= r2.groups[g]->widening;
+        diff_result_free(&r2);
+        close_both(s2);
+        if (!differs) continue;
+        /* a set with a widening is the answer; else the first that differs */
+        if (!wide && i + 1 < ns) {
+            if (narrow < 0) narrow = (int)i;
+            continue;
+        }
+        found = (int)i;
+        break;
+    }
+    if (found < 0) found = narrow;
+    if (found >= 0) {
+        size_t i = (size_t)found;
+        eval_args e2;
+        extra_vals ev2;
+        set_values(&e2, &ev2, ea, ev, &vs[i], base, cap, na);
+        /* the answer: the sides hold pointers into themselves, so they are
+         * opened again in place */
+        close_both(sides);
+        diff_result_free(r);
+        memset(r, 0, sizeof *r);
+        arena_init(&r->a);
+        if (open_both(sides, env, &e2, files, sbpl, &ev2, na, 1)) {
+            r->incomplete = arena_printf(&r->a, "with %s the profiles cannot be opened again", vs[i].label);
+            return;
+        }
+        diff_run_near(r, &sides[0].side, &sides[1].side, vs[i].near, vs[i].nnear);
+        r->values = vs[i].label;
+        return;
+    }
 }
 
 int cmd_diff(cli_env *env, int argc, char **argv)
@@ -484,7 +613,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     arena na;
     arena_init(&na);
     extra_vals ev = { NULL, NULL, 0, &na };
-    rc = open_both(sides, env, &ea, files, sbpl, &ev, &na);
+    rc = open_both(sides, env, &ea, files, sbpl, &ev, &na, 0);
     opened *o = &sides[0], *n = &sides[1];
     if (rc) {
         arena_free(&na);
@@ -494,8 +623,10 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     }
     diff_result r;
     diff_run(&r, &o->side, &n->side);
+    if (diff_status(&r) == 0) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r);
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
+    if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
     if (!r.incomplete && r.atoms_partial)
         r.incomplete = "the regexes that changed are too many to walk every path they tell apart";
     strbuf b;

@@ -1,5 +1,6 @@
 /* diff.c - the decisions that change between two profiles. */
 #include "diff.h"
+#include "diff_values.h"
 #include "../backend/emit.h"
 #include "../support/hashmap.h"
 #include "../seatbelt/regex_atoms.h"
@@ -22,6 +23,8 @@ typedef struct objset {
     const char **vn;          /* the vnode types rules name */
     size_t nvn, vcap;
     arena *a;
+    const char *const *near;  /* only the paths near these (diff_run_near) */
+    size_t nnear;
 } objset;
 
 /* a path as the kernel asks about it: absolute, no empty, "." or ".."
@@ -46,6 +49,7 @@ static void add_kind(objset *s, const char *p, size_t n, int kind)
 {
     if (!n && kind != K_NONE) return;
     if (kind == K_PATH && !canonical(p, n)) return;
+    if (s->near && (kind != K_PATH || !diff_value_near(p, n, s->near, s->nnear))) return;
     char tmp[512];
     char *k = n + 2 <= sizeof tmp ? tmp : arena_alloc(s->a, n + 2);
     k[0] = (char)('0' + kind);
@@ -95,22 +99,6 @@ static void add_ip(objset *s, const char *p, size_t n)
     if (!c) return;
     add_kind(s, arena_printf(s->a, "*%.*s", (int)(p + n - c), c), n - (size_t)(c - p) + 1, K_IP);
     add_kind(s, arena_printf(s->a, "localhost%.*s", (int)(p + n - c), c), n - (size_t)(c - p) + 9, K_IP);
-}
-
-/* the literal start of a pattern ("^/Users/x/.*\\.env" -> "/Users/x/") */
-static size_t literal_start(const char *p, size_t n, char *out)
-{
-    size_t i = 0, k = 0;
-    if (i < n && p[i] == '^') i++;
-    for (; i < n; i++) {
-        char c = p[i];
-        if (strchr(".[]()*+?{}|$^", c)) break;
-        if (c == '\\') { if (i + 1 < n && !strchr("dDsSwWbB", p[i + 1])) { out[k++] = p[++i]; continue; } break; }
-        out[k++] = c;
-    }
-    /* a quantifier applies to the last byte: it is not literal */
-    if (i < n && strchr("*+?{", p[i]) && k) k--;
-    return k;
 }
 
 /* 1 when every match of the pattern starts at the subject's first byte: it
@@ -171,7 +159,7 @@ static void collect(objset *s, const sfilter *f)
     case F_LITERAL: case F_SUBPATH: case F_PREFIX: add_path(s, f->str, f->len); break;
     case F_REGEX: {
         char *t = arena_alloc(s->a, f->len + 1);
-        size_t k = literal_start(f->str, f->len, t);
+        size_t k = diff_literal_start(f->str, f->len, t);
         if (k && t[0] == '/') add_path(s, t, k);
         add_samples(s, f, 1);
         break;
@@ -179,7 +167,7 @@ static void collect(objset *s, const sfilter *f)
     case F_NAME: case F_NAME_PREFIX: add_name(s, f->str, f->len); break;
     case F_NAME_REGEX: {
         char *t = arena_alloc(s->a, f->len + 1);
-        size_t k = literal_start(f->str, f->len, t);
+        size_t k = diff_literal_start(f->str, f->len, t);
         if (k) add_name(s, t, k);
         add_samples(s, f, 0);
         break;
@@ -431,12 +419,12 @@ static int add_atoms(objset *s, diff_side *const *sides)
             if (f->kind != fk) continue;
             int take = l.v[i].changed;
             char *st = arena_alloc(s->a, f->len + 1);
-            size_t ns = literal_start(f->str, f->len, st);
+            size_t ns = diff_literal_start(f->str, f->len, st);
             for (size_t j = 0; j < l.n && !take; j++) {
                 const sfilter *g = l.v[j].f;
                 if (!l.v[j].changed || g->kind != fk) continue;
                 char *gt = arena_alloc(s->a, g->len + 1);
-                size_t ng = literal_start(g->str, g->len, gt);
+                size_t ng = diff_literal_start(g->str, g->len, gt);
                 take = !anchored(f->str, f->len) || !anchored(g->str, g->len) || starts_meet(st, ns, gt, ng);
             }
             if (!take) continue;
@@ -510,7 +498,7 @@ static int add_pairs(objset *s, diff_side *const *sides)
                     if (f->kind == F_REGEX || f->kind == F_NAME_REGEX) {
                         re = f->res[r];
                         if (!re) continue;
-                        ns = literal_start(f->str, f->len, st);
+                        ns = diff_literal_start(f->str, f->len, st);
                         if (!anchored(f->str, f->len)) ns = 0;
                     } else {
                         int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
@@ -557,13 +545,53 @@ static int add_pairs(objset *s, diff_side *const *sides)
     return whole;
 }
 
-void diff_run(diff_result *r, diff_side *old, diff_side *nw)
+/* The addresses of one protocol ((remote tcp4 "*:443"), (local udp ...),
+ * (remote unix-socket ...)): a request carries no protocol, so such a rule
+ * on one side only is a change no request shows.  The first, or NULL. */
+static void proto_keys(arena *a, const sfilter *f, hashmap *h, const char **first, int depth)
+{
+    if (!f || depth > 64) return;
+    if (f->proto && !(f->nproto == 2 && !memcmp(f->proto, "ip", 2))) {
+        char *k = arena_printf(a, "(%s %.*s \"%.*s\")", f->remote ? "remote" : "local", (int)f->nproto, f->proto,
+                               (int)f->len, f->str);
+        hm_put(h, k, strlen(k), k);
+        if (!*first) *first = k;
+    }
+    for (int i = 0; i < f->nkids; i++) proto_keys(a, f->kids[i], h, first, depth + 1);
+}
+
+static const char *proto_only(arena *a, diff_side *const *sides)
+{
+    hashmap h[2];
+    const char *first[2] = { NULL, NULL };
+    const char *res = NULL;
+    for (int k = 0; k < 2; k++) {
+        hm_init(&h[k]);
+        for (size_t i = 0; i < sides[k]->pol->n; i++) proto_keys(a, sides[k]->pol->rules[i]->filter, &h[k], &first[k], 0);
+    }
+    for (int k = 0; k < 2 && !res; k++)
+        for (size_t i = 0; i < h[k].cap && !res; i++) {
+            const hm_slot *sl = &h[k].slots[i];
+            if (!sl->hash || hm_get(&h[!k], sl->key, sl->klen)) continue;
+            res = arena_printf(a, "the %s side has %.*s, an address of one protocol, which the other has not, and "
+                               "requests do not say their protocol", k ? "new" : "old", (int)sl->klen, sl->key);
+        }
+    hm_free(&h[0]);
+    hm_free(&h[1]);
+    return res;
+}
+
+void diff_run(diff_result *r, diff_side *old, diff_side *nw) { diff_run_near(r, old, nw, NULL, 0); }
+
+void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *const *near, size_t nnear)
 {
     memset(r, 0, sizeof *r);
     arena_init(&r->a);
     objset s;
     memset(&s, 0, sizeof s);
     s.a = &r->a;
+    s.near = near;
+    s.nnear = nnear;
     hm_init(&s.seen);
     diff_side *sides[2] = { old, nw };
     for (int k = 0; k < 2; k++) {
@@ -575,6 +603,7 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw)
     add_path(&s, "/", 1);
     add_tails(&s);
     if (!add_atoms(&s, sides)) r->atoms_partial = 1;
+    r->protocols = proto_only(&r->a, sides);
     if (!add_pairs(&s, sides)) r->atoms_partial = 1;
     /* what every profile can be asked whatever it names: each process
      * target, an address and port no rule is likely to name, and the
@@ -681,6 +710,9 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
         sb_printf(b, "%s -> %s: %lu request%s widened (%s), %lu narrowed (%s), of %lu over %lu objects\n",
                   old_name, new_name, w, w == 1 ? "" : "s", ns ? "deny -> allow, or no-sandbox added" : "deny -> allow", n,
                   ns ? "allow -> deny, or no-sandbox removed" : "allow -> deny", r->requests, r->objects);
+    if (r->values)
+        sb_printf(b, "  with %s: a value lined up with the paths the profiles name (under the values given or the test "
+                  "values they decide the same; -D gives them)\n", r->values);
     render_left_out(b, r);
     if (r->incomplete && (r->n || r->undecided)) sb_printf(b, "  not compared: %s\n", r->incomplete);
     if (r->undecided)
@@ -704,6 +736,7 @@ char *diff_render_json(const diff_result *r, const char *old_name, const char *n
     json_object_set_new(root, "requests", json_integer((json_int_t)r->requests));
     json_object_set_new(root, "same", json_boolean(diff_status(r) == 0));
     if (r->incomplete) json_object_set_new(root, "not_compared", json_string(r->incomplete));
+    if (r->values) json_object_set_new(root, "values", json_string(r->values));
     json_object_set_new(root, "undecidable", json_integer((json_int_t)r->undecided));
     if (r->undecided) {
         json_object_set_new(root, "undecidable_example", json_string(r->undecided_example));

@@ -45,11 +45,15 @@ typedef struct diff_result {
     unsigned long objects;
     int atoms_partial;       /* the walk over the rules' patterns stopped at its bound:
                               * a path or name that tells them apart may be missed */
+    const char *protocols;   /* an address of one protocol on one side only (requests
+                                do not carry it): why they cannot be compared, or NULL */
     unsigned long undecided; /* requests one side cannot decide: not compared */
     const char *undecided_example, *undecided_why;   /* the first of them */
     const char **left_out;   /* the caller's: imports both sides leave out (unreadable here) */
     const char *incomplete;  /* the caller's: what of a side that decides requests is left out, or NULL */
     size_t nleft_out;
+    const char *values;      /* the caller's: the parameters' values lined up with
+                                the paths of the profiles it was run under, or NULL */
 } diff_result;
 
 /* Compares every request over the objects either side names. */
@@ -57,6 +61,10 @@ typedef struct diff_result {
  * 3 some requests could not be compared and none differ. */
 int diff_status(const diff_result *r);
 void diff_run(diff_result *r, diff_side *old, diff_side *nw);
+/* The same over the paths at, above or below near[0..nnear) only: under a
+ * set of values (diff_values.h) where the rest decides as under the base
+ * values. */
+void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *const *near, size_t nnear);
 void diff_result_free(diff_result *r);
 void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, const char *new_name);
 char *diff_render_json(const diff_result *r, const char *old_name, const char *new_name);

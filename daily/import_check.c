@@ -1,6 +1,7 @@
 /* import_check.c - the import compiled and compared with the original as
- * `buckle diff` does; the families of operations that decide differently
- * go to SBPL for the next round. */
+ * `buckle diff` does, under each set of values (the base sets, then those
+ * lined up with the original's paths); the families of operations that
+ * decide differently go to SBPL for the next round. */
 #include "import_model.h"
 #include "diff.h"
 #include <string.h>
@@ -29,6 +30,14 @@ int mark_family(imp *m, int fam, const char *why)
         changed = 1;
     }
     return changed;
+}
+
+static int has_regex(const sfilter *f, int depth)
+{
+    if (!f || depth > SBPL_MAX_DEPTH) return 0;
+    if (f->kind == F_REGEX || f->kind == F_NAME_REGEX) return 1;
+    for (int i = 0; i < f->nkids; i++) if (has_regex(f->kids[i], depth + 1)) return 1;
+    return 0;
 }
 
 /* compiles b and compares it with the original: 0 the same, 1 differences
@@ -86,7 +95,9 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
     diff_side old = { 1, NULL, NULL, m->val, m->a, NULL };
     diff_side nw = { 0, c, x, x->pol, &x->a, NULL };
     diff_result r;
-    diff_run(&r, &old, &nw);
+    if (m->near[m->cur]) diff_run_near(&r, &old, &nw, m->near[m->cur], m->nnear[m->cur]);
+    else diff_run(&r, &old, &nw);
+    const char *with = m->label[m->cur] ? arena_printf(m->a, " with %s", m->label[m->cur]) : "";
     if (r.n) {
         int changed = 0;
         for (size_t g = 0; g < r.n; g++)
@@ -101,18 +112,35 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
                 int op = op_lookup(opn, NULL);
                 if (op < 0) continue;
                 changed |= mark_family(m, op_family(op),
-                                       arena_printf(m->a, "in sections, %s would decide %s (the original decides by the order of its rules)",
-                                                    ex, r.groups[g]->widening ? "allow" : "deny"));
+                                       arena_printf(m->a, "in sections, %s would decide %s%s (the original decides by the order of its rules)",
+                                                    ex, r.groups[g]->widening ? "allow" : "deny", with));
             }
         if (!changed) changed = mark_family(m, -2, "the rules of the sections would not decide like the original");
         if (!changed) {
             strbuf t;
             sb_init(&t);
             diff_render_text(&t, &r, "original", "import");
-            sb_printf(report, "no import decides like the original:\n%s", sb_cstr(&t));
+            sb_printf(report, "no import decides like the original%s:\n%s", with, sb_cstr(&t));
             sb_free(&t);
         }
         result = changed ? 1 : -1;
+    }
+    if (!result && r.atoms_partial) {
+        /* equal where it looked, but the walk over the patterns stopped:
+         * never taken as the same; the families of the rules by regex go
+         * to SBPL, in their order */
+        int changed = 0;
+        for (size_t i = 0; i < m->nrules; i++)
+            if (has_regex(m->rules[i].r->filter, 0))
+                changed |= mark_family(m, op_family(m->rules[i].r->op), arena_printf(m->a,
+                                       "its patterns are too many for the comparison to walk every path they tell apart%s", with));
+        if (!changed) {
+            sb_printf(report, "cannot import: the comparison with the original cannot walk every path its patterns "
+                      "tell apart%s", with);
+            result = -1;
+        } else {
+            result = 1;
+        }
     }
     diff_result_free(&r);
     crosscheck_free(x);
@@ -123,7 +151,7 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
 int check(imp *m, const strbuf *b, const char *name, strbuf *report)
 {
     int r = 0;
-    for (int k = 0; k < NSETS && !r; k++) { use_set(m, k); r = check_set(m, b, name, report); }
+    for (int k = 0; k < m->nset && !r; k++) { use_set(m, k); r = check_set(m, b, name, report); }
     use_set(m, 0);
     return r;
 }

@@ -10,11 +10,13 @@
 #include "../compiler/verbs.h"
 #include "../sbpl/sbpl_eval.h"
 #include "../compiler/decide.h"
+#include "diff_values.h"
 
 #define SENT "__buckle_param_"
 #define SENT_ANC "__buckle_ancestors_"
 #define MAX_ROUNDS 24
-#define NSETS 2          /* sets of parameter values the import is compared under */
+#define NSETS 2          /* the base sets of parameter values the import is compared under */
+#define MAX_SETS (NSETS + DIFF_MAX_VALUE_SETS)   /* and those lined up with its paths */
 
 /* a top-level form: a rule, (version 1), a definition, the default, an
  * (import ...), a conditional (if, when, unless, cond, case) whose
@@ -54,9 +56,14 @@ typedef struct imp {
     sb_param *test;               /* values to compare with: the current set */
     size_t ntest;
     sb_policy *sym, *val;         /* evaluated with markers, with the current values */
-    sb_param *sets[NSETS];
-    size_t nsets[NSETS];
-    sb_policy *vals[NSETS];
+    sb_param *sets[MAX_SETS];     /* [0, NSETS) the base sets, then diff_values.h's */
+    size_t nsets[MAX_SETS];
+    sb_policy *vals[MAX_SETS];
+    const char *const *near[MAX_SETS];   /* a lined-up set: the paths compared (NULL: all) */
+    size_t nnear[MAX_SETS];
+    const char *label[MAX_SETS];  /* "HOME=/Users/me", or NULL */
+    int nset;                     /* how many sets */
+    int cur;                      /* the current set */
     const char *dflt;             /* "deny", "allow" or NULL */
     int *line_form;               /* per line of the output: its form, or -1 */
     size_t nlines, lines_cap;

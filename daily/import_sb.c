@@ -171,9 +171,42 @@ static const char *sample_value(imp *m, size_t i, int set)
 
 void use_set(imp *m, int k)
 {
+    m->cur = k;
     m->test = m->sets[k];
     m->ntest = m->nsets[k];
     m->val = m->vals[k];
+}
+
+/* the sets of values that line the parameters up with the paths the
+ * profile hard-codes (daily/diff_values.h), after the base sets: the
+ * original evaluated with each; a set it does not evaluate with is left out
+ * (Seatbelt would not load the profile with those values) */
+static sb_policy *evaluate(imp *m, const sexp *top, const sb_param *params, size_t nparams, source **imported);
+
+static void lined_up_sets(imp *m, const sb_param *plain0, size_t nplain0, const sexp *etop, source **imported)
+{
+    m->nset = NSETS;
+    const char **vary = arena_alloc(m->a, (m->np + 1) * sizeof *vary);
+    size_t nv = 0;
+    for (size_t i = 0; i < m->np; i++) if (!given(m, m->pnames[i])) vary[nv++] = m->pnames[i];
+    diff_value_set vs[DIFF_MAX_VALUE_SETS];
+    const sb_policy *pols[1] = { m->vals[0] };
+    size_t ns = diff_value_sets(m->a, pols, 1, plain0, nplain0, vary, nv, vs, DIFF_MAX_VALUE_SETS);
+    diag_list *keep = m->dl;
+    for (size_t i = 0; i < ns; i++) {
+        int k = m->nset;
+        m->sets[k] = derive_sbpl_params(m->a, vs[i].p, vs[i].n, &m->nsets[k]);
+        diag_list scratch;
+        diag_list_init(&scratch, m->a);
+        m->dl = &scratch;
+        m->vals[k] = evaluate(m, etop, m->sets[k], m->nsets[k], imported);
+        m->dl = keep;
+        if (!m->vals[k] || scratch.errors || m->vals[k]->incomplete || m->vals[k]->undecidable) continue;
+        m->near[k] = vs[i].near;
+        m->nnear[k] = vs[i].nnear;
+        m->label[k] = vs[i].label;
+        m->nset++;
+    }
 }
 
 /* ---- forms and comments ---------------------------------------------------- */
@@ -981,6 +1014,8 @@ restart:
         m.sym = evaluate(&m, etop, sp, nsym, &imported);
         if (!m.sym || dl->errors) goto done;
     }
+    sb_param *plain0 = NULL;
+    size_t nplain0 = 0;
     for (int k = 0; k < NSETS; k++) {
         static const char *const builtins[] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
         sb_param *plain = arena_alloc(m.a, (m.np + o->ngiven + 5) * sizeof *plain);
@@ -996,6 +1031,7 @@ restart:
         for (size_t i = 0; i < m.np; i++)
             if (!builtin_param(m.pnames[i])) plain[npl++] = (sb_param){ m.pnames[i], sample_value(&m, i, k) };
         for (size_t i = 0; i < o->ngiven; i++) plain[npl++] = o->given[i];
+        if (!k) { plain0 = plain; nplain0 = npl; }
         m.sets[k] = derive_sbpl_params(m.a, plain, npl, &m.nsets[k]);
         diag_list scratch;   /* what the first evaluation did not say is said once */
         diag_list_init(&scratch, m.a);
@@ -1016,6 +1052,7 @@ restart:
                  "cannot import: which rules the profile makes depends on its parameters' values");
         goto done;
     }
+    lined_up_sets(&m, plain0, nplain0, etop, &imported);
     int *made_by = NULL;
     for (size_t i = 0; i < m.sym->n && !made_by; i++) {
         const sb_rule *r = m.sym->rules[i];

@@ -69,6 +69,11 @@ static const char *path_problem(const char *s, size_t n)
 /* one matcher for verb v: "literal \"/x\"" */
 static const char *matcher_text(strbuf *b, const imp *m, const verb_info *v, const sfilter *f)
 {
+    /* buckle's addresses and socket paths are of any protocol: a rule on
+     * one (tcp4, udp, unix-socket) would widen */
+    if (f->proto && !(f->nproto == 2 && !memcmp(f->proto, "ip", 2)))
+        return arena_printf(m->a, "an address of one protocol (%.*s; buckle's addresses are of any protocol)",
+                            (int)f->nproto, f->proto);
     switch (f->kind) {
     case F_LITERAL: case F_SUBPATH: case F_PREFIX: {
         if (!(v->kinds & KS_PATH)) return "a path filter on an operation without paths";

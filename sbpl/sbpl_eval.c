@@ -271,9 +271,18 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
             out.f->remote = name[0] == 'r';
             out.f->str = args[1].s;
             out.f->len = args[1].len;
+            out.f->proto = args[0].s;
+            out.f->nproto = args[0].len;
             return out;
         }
-        if (nargs == 2 && args[1].t == V_FILTER) { out.f = args[1].f; return out; }
+        if (nargs == 2 && args[1].t == V_FILTER) {
+            /* (remote unix-socket (path-literal "/p")): the path's filter,
+             * with the protocol said */
+            out.f = arena_alloc(in->a, sizeof *out.f);
+            *out.f = *args[1].f;
+            if (args[0].t == V_SYM) { out.f->proto = args[0].s; out.f->nproto = args[0].len; }
+            return out;
+        }
         out.f = mkfilter(in, F_UNKNOWN, x);
         return out;
     }

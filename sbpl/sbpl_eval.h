@@ -24,6 +24,10 @@ typedef struct sfilter {
     sf_kind kind;
     sf_ns ns;
     int remote;                 /* F_IP */
+    const char *proto;          /* (remote tcp4 ...): the protocol word (ip, tcp,
+                                   tcp4, udp6, unix-socket, ...), which answers
+                                   do not tell apart; NULL for other filters */
+    size_t nproto;
     const char *str;            /* value (path, name, "host:port", target, vnode type) */
     size_t len;
     sb_regex **res;             /* F_REGEX / F_NAME_REGEX: alternatives */

@@ -101,8 +101,13 @@ EOF
 cat >"$P/h.buckle" <<'EOF'
 files { allow read "/usr", "~/project"; }
 EOF
-run "diff: .sb and .buckle" "$BUCKLE" diff "$P/h.sb" "$P/h.buckle"
+# h.sb hard-codes the test HOME: the two decide the same with HOME=/Users/test
+# (-D), and differently with a HOME lined up with the paths (without -D)
+run "diff: .sb and .buckle" "$BUCKLE" diff -D HOME=/Users/test "$P/h.sb" "$P/h.buckle"
 expect_rc "diff: an .sb and its .buckle decide the same" 0
+run "diff: .sb and .buckle, HOME lined up" "$BUCKLE" diff "$P/h.sb" "$P/h.buckle"
+expect_rc "diff: without -D, a HOME lined up with the .sb's paths differs" 1
+expect_out_has "diff: the values are named" "with HOME="
 printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n(allow file-read* (subpath "/Users/test"))\n' >"$P/h2.sb"
 run "diff: .sb widened" "$BUCKLE" diff "$P/h.sb" "$P/h2.sb"
 expect_rc "diff: .sb widening exits 1" 1
@@ -177,12 +182,12 @@ expect_out_has "diff: the import denies a name the regex matches" "deny"
 # the format: .sb and .sbpl are SBPL, .buckle is buckle, any other name by
 # its text; --old-as and --new-as say it
 cp "$P/h.sb" "$P/h.sbpl"
-run "diff: .sbpl" "$BUCKLE" diff "$P/h.sbpl" "$P/h.buckle"
+run "diff: .sbpl" "$BUCKLE" diff -D HOME=/Users/test "$P/h.sbpl" "$P/h.buckle"
 expect_rc "diff: an .sbpl file is read as SBPL" 0
 expect_out_has "diff: .sbpl the same" "the same decisions"
 cp "$P/h.sb" "$P/h-profile"
 cp "$P/h.buckle" "$P/h-source"
-run "diff: by the text" "$BUCKLE" diff "$P/h-profile" "$P/h-source"
+run "diff: by the text" "$BUCKLE" diff -D HOME=/Users/test "$P/h-profile" "$P/h-source"
 expect_rc "diff: a name without an extension is read by its text" 0
 printf '\n  ; a comment first\n' >"$P/h-comment"
 cat "$P/h.sb" >>"$P/h-comment"
@@ -192,7 +197,7 @@ run "diff: --old-as buckle" "$BUCKLE" diff --old-as buckle "$P/h-profile" "$P/h-
 expect_rc "diff: --old-as buckle reads SBPL as buckle: an error" 1
 expect_err_has "diff: the buckle parser's error" "h-profile:1:1: error"
 cp "$P/h.buckle" "$P/h-as.sb"
-run "diff: --new-as buckle" "$BUCKLE" diff --new-as buckle "$P/h.sb" "$P/h-as.sb"
+run "diff: --new-as buckle" "$BUCKLE" diff -D HOME=/Users/test --new-as buckle "$P/h.sb" "$P/h-as.sb"
 expect_rc "diff: --new-as buckle overrides the .sb name" 0
 run "diff: --old-as sbpl" "$BUCKLE" diff --old-as sbpl --new-as buckle "$P/h-source" "$P/h-as.sb"
 expect_rc "diff: --old-as sbpl reads buckle text as SBPL: nothing it decides, cannot compare" 3

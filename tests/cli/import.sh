@@ -388,7 +388,9 @@ expect_rc "import: -U of something that is not a name is a usage error" 2
 run "import: parameters named by defined strings" "$BUCKLE" import tests/import/param-define.sb
 expect_rc "import: parameters named by defined strings import" 0
 expect_out_has "import: the parameter declared" 'param APP_DIR;'
-expect_out_has "import: and used" 'allow write "$LOG_DIR/app";'
+# (kept in SBPL: where APP_DIR is $LOG_DIR/app, the traversal deny on
+# "$LOG_DIR/app" that sections need would deny the metadata APP_DIR allows)
+expect_out_has "import: and used" '(allow file-write* (subpath (string-append (param "LOG_DIR") "/app")))'
 # a family rule kept in SBPL is repeated on the operations buckle denies explicitly
 run "import: a family rule in SBPL" "$BUCKLE" import tests/import/raw-family.sb
 expect_rc "import: a family rule in SBPL imports" 0
@@ -527,3 +529,26 @@ printf '{"name": "x"}\n' >"$P/other.json"
 run "import: not srt" "$BUCKLE" import --from srt "$P/other.json"
 expect_rc "import: JSON without srt's members exits 1" 1
 expect_err_has "import: not srt says so" "not srt settings"
+
+# ---- addresses of one protocol -----------------------------------------------
+# buckle's addresses are of any protocol: (remote tcp4 "*:443") in sections
+# would also allow UDP to 443.  Such rules stay in SBPL, and buckle diff,
+# whose requests carry no protocol, cannot call a side without them the same.
+cat >"$P/proto.sb" <<'PEOF'
+(version 1)
+(deny default)
+(allow network-outbound (remote tcp4 "*:443"))
+(allow network-inbound (local udp "*:5353"))
+(allow network-outbound (remote unix-socket (path-literal "/private/tmp/x.sock")))
+PEOF
+run "import: proto" "$BUCKLE" import -o "$P/proto.buckle" "$P/proto.sb"
+expect_rc "import: addresses of one protocol import" 0
+for w in '(remote tcp4 "*:443")' '(local udp "*:5353")' '(remote unix-socket (path-literal "/private/tmp/x.sock"))'; do
+    grep -qF "$w" "$P/proto.buckle" && pass "import: $w stays SBPL" || fail "import: $w stays SBPL" "$(cat "$P/proto.buckle")"
+done
+grep -qF 'an address of one protocol (tcp4' "$P/proto.buckle" && pass "import: proto: the reason" \
+    || fail "import: proto: the reason" "$(cat "$P/proto.buckle")"
+printf 'default deny;\nnetwork {\n    allow outbound "*:443";\n    allow inbound "*:5353";\n    allow unix-connect literal "/private/tmp/x.sock";\n}\n' >"$P/proto-any.buckle"
+run "import: proto: diff" "$BUCKLE" diff "$P/proto.sb" "$P/proto-any.buckle"
+expect_rc "import: proto: diff cannot call any-protocol addresses the same (exit 3)" 3
+expect_out_has "import: proto: diff says why" "an address of one protocol"

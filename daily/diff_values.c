@@ -1,0 +1,325 @@
+/* diff_values.c - values of the parameters lined up with the paths a profile
+ * hard-codes (diff_values.h). */
+#include "diff_values.h"
+#include "../support/hashmap.h"
+#include <string.h>
+#include <stdlib.h>
+
+size_t diff_literal_start(const char *p, size_t n, char *out)
+{
+    size_t i = 0, k = 0;
+    if (i < n && p[i] == '^') i++;
+    for (; i < n; i++) {
+        char c = p[i];
+        if (strchr(".[]()*+?{}|$^", c)) break;
+        if (c == '\\') { if (i + 1 < n && !strchr("dDsSwWbB", p[i + 1])) { out[k++] = p[++i]; continue; } break; }
+        out[k++] = c;
+    }
+    /* a quantifier applies to the last byte: it is not literal */
+    if (i < n && strchr("*+?{", p[i]) && k) k--;
+    return k;
+}
+
+/* a path built on a parameter: A + value + S */
+typedef struct use { size_t param; const char *a; size_t alen; const char *s; size_t slen; } use;
+
+/* a value a parameter may take, and how telling it is: 0 a path built on
+ * the parameter lands exactly on a hard-coded one; 1 just above one, or
+ * a value away from every path, or a value with regex metacharacters for a parameter spliced into a
+ * regex; 2 the parameter's own path is a hard-coded one; 3 its paths lie
+ * below one, or it is another parameter's value; 4 its own path is above
+ * one */
+typedef struct cand { size_t param; const char *v; int tier; } cand;
+
+typedef struct dv {
+    arena *a;
+    const sb_param *base;
+    size_t nbase;
+    const char **name;        /* the parameters that vary, */
+    const char **val;         /* their base values (a path without its last '/') */
+    size_t *vlen;
+    int *path;                /* the value is a path */
+    size_t nv;
+    use *uses;
+    size_t nuses, ucap;
+    const char **fixed;       /* the hard-coded paths */
+    size_t nfixed, fcap;
+    hashmap seen;             /* uses and fixed paths, deduplicated */
+    unsigned char *rx;        /* the parameter is spliced into a regex */
+    int in_regex;             /* classify: the path is a regex's literal start */
+    cand *cands;
+    size_t ncands, ccap;
+    hashmap cseen;
+} dv;
+
+static int boundary(const char *s, size_t n, size_t at) { return at == n || s[at] == '/'; }
+
+static void add_use(dv *d, size_t p, const char *s, size_t n, size_t from, size_t vl)
+{
+    const char *k = arena_printf(d->a, "u%zu:%.*s\x01%.*s", p, (int)from, s, (int)(n - from - vl), s + from + vl);
+    if (d->in_regex) d->rx[p] = 1;
+    if (hm_put(&d->seen, k, strlen(k), (void *)k)) return;
+    d->uses = arena_grow(d->a, d->uses, d->nuses, d->ucap, sizeof *d->uses);
+    d->ucap = arena_grow_cap(d->nuses, d->ucap);
+    d->uses[d->nuses++] = (use){ p, arena_strndup(d->a, s, from), from, arena_strndup(d->a, s + from + vl, n - from - vl),
+                                 n - from - vl };
+}
+
+/* a path of a rule: built on parameters (each use kept), or hard-coded */
+static void classify(dv *d, const char *s, size_t n)
+{
+    while (n > 1 && s[n - 1] == '/') n--;
+    if (!n || s[0] != '/') return;
+    size_t root = 0, rootp = 0;          /* the longest value the path starts with */
+    for (size_t p = 0; p < d->nv; p++)
+        if (d->path[p] && d->vlen[p] > root && d->vlen[p] <= n && !memcmp(s, d->val[p], d->vlen[p]) &&
+            boundary(s, n, d->vlen[p])) { root = d->vlen[p]; rootp = p; }
+    int used = 0;
+    if (root) { add_use(d, rootp, s, n, 0, root); used = 1; }
+    /* a value further in: "/Volumes/" + DISK, "/Users/" + USER + "/x" */
+    for (size_t p = 0; p < d->nv; p++) {
+        size_t vl = d->vlen[p];
+        for (size_t i = root; i + vl < n + 1; i++) {
+            if (s[i] != '/' || i == 0) continue;
+            size_t at = d->path[p] ? i : i + 1;
+            if (at + vl > n || memcmp(s + at, d->val[p], vl) || !boundary(s, n, at + vl)) continue;
+            add_use(d, p, s, n, at, vl);
+            used = 1;
+        }
+    }
+    if (used) return;
+    const char *k = arena_printf(d->a, "f%.*s", (int)n, s);
+    if (hm_put(&d->seen, k, strlen(k), (void *)k)) return;
+    d->fixed = arena_grow(d->a, d->fixed, d->nfixed, d->fcap, sizeof *d->fixed);
+    d->fcap = arena_grow_cap(d->nfixed, d->fcap);
+    d->fixed[d->nfixed++] = k + 1;
+}
+
+static void walk(dv *d, const sfilter *f, int depth)
+{
+    if (!f || depth > 64) return;
+    switch (f->kind) {
+    case F_LITERAL: case F_SUBPATH: case F_PREFIX: classify(d, f->str, f->len); break;
+    case F_REGEX: {
+        if (!f->len || f->str[0] != '^') break;
+        char *t = arena_alloc(d->a, f->len + 1);
+        size_t k = diff_literal_start(f->str, f->len, t);
+        d->in_regex = 1;
+        classify(d, t, k);
+        d->in_regex = 0;
+        break;
+    }
+    default: break;
+    }
+    for (int i = 0; i < f->nkids; i++) walk(d, f->kids[i], depth + 1);
+}
+
+static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
+{
+    if (d->path[p]) {
+        while (n > 1 && v[n - 1] == '/') n--;
+        if (n < 2 || v[0] != '/') return;   /* "/": see below */
+    } else if (!n || memchr(v, '/', n)) {
+        return;
+    }
+    if (n == d->vlen[p] && !memcmp(v, d->val[p], n)) return;   /* the base value */
+    const char *k = arena_printf(d->a, "%zu:%.*s", p, (int)n, v);
+    size_t had = (size_t)hm_get(&d->cseen, k, strlen(k));
+    if (had) { if (tier < d->cands[had - 1].tier) d->cands[had - 1].tier = tier; return; }
+    d->cands = arena_grow(d->a, d->cands, d->ncands, d->ccap, sizeof *d->cands);
+    d->ccap = arena_grow_cap(d->ncands, d->ccap);
+    /* the map holds indexes: the array moves as it grows */
+    d->cands[d->ncands] = (cand){ p, arena_strndup(d->a, v, n), tier };
+    hm_put(&d->cseen, k, strlen(k), (void *)(size_t)(d->ncands + 1));
+    d->ncands++;
+}
+
+/* the values of u's parameter that put its path on, above or below f */
+static void line_up(dv *d, const use *u, const char *f)
+{
+    size_t fl = strlen(f);
+    if (fl < u->alen || memcmp(f, u->a, u->alen)) return;
+    const char *r = f + u->alen;
+    size_t rl = fl - u->alen;
+    if (!d->path[u->param]) {
+        size_t c = strcspn(r, "/");
+        int on = rl >= c + u->slen && !memcmp(r + c, u->s, u->slen) && boundary(r, rl, c + u->slen);
+        add_cand(d, u->param, r, c, on ? 0 : 3);
+        return;
+    }
+    if (!rl || r[0] != '/') return;
+    add_cand(d, u->param, r, rl, u->slen ? 3 : 2);             /* the path below f, or on it */
+    for (size_t x = rl; x > 0; x--) {                        /* r's ancestors, r itself */
+        if (x < rl && r[x] != '/') continue;
+        if (u->slen) {
+            /* S starts with '/' (a value ends before one) */
+            if (x > u->slen && !memcmp(r + x - u->slen, u->s, u->slen))
+                add_cand(d, u->param, r, x - u->slen, x == rl ? 0 : 1);
+        } else {
+            add_cand(d, u->param, r, x, x == rl ? 2 : 4);
+        }
+    }
+}
+
+static int by_tier(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    if (a->tier != b->tier) return a->tier - b->tier;
+    return a < b ? -1 : a > b;
+}
+
+int diff_value_near(const char *path, size_t n, const char *const *near, size_t nnear)
+{
+    for (size_t i = 0; i < nnear; i++) {
+        size_t l = strlen(near[i]);
+        size_t m = l < n ? l : n;
+        if (memcmp(path, near[i], m)) continue;
+        if (l == n) return 1;
+        if (l < n && (near[i][l - 1] == '/' || path[l] == '/')) return 1;   /* below near[i] */
+        if (n < l && (path[n - 1] == '/' || near[i][n] == '/')) return 1;   /* above it */
+    }
+    return 0;
+}
+
+static void add_near(arena *a, diff_value_set *s, const char *p)
+{
+    for (size_t i = 0; i < s->nnear; i++) if (!strcmp(s->near[i], p)) return;
+    s->near = arena_grow(a, s->near, s->nnear, s->nnear, sizeof *s->near);
+    s->near[s->nnear++] = p;
+}
+
+/* a set: the base values with those of c[0..nc) */
+static void make_set(dv *d, diff_value_set *s, const cand *const *c, size_t nc)
+{
+    memset(s, 0, sizeof *s);
+    s->p = arena_alloc(d->a, (d->nbase + 1) * sizeof *s->p);
+    s->n = d->nbase;
+    memcpy(s->p, d->base, d->nbase * sizeof *s->p);
+    const char *label = "";
+    for (size_t k = 0; k < nc; k++) {
+        const char *nm = d->name[c[k]->param];
+        for (size_t i = 0; i < s->n; i++) if (!strcmp(s->p[i].name, nm)) s->p[i].value = c[k]->v;
+        label = arena_printf(d->a, "%s%s%s=%s", label, k ? " " : "", nm, c[k]->v);
+        /* a value with regex metacharacters moves what a regex matches
+         * anywhere in the directory around it */
+        size_t vl = strcspn(c[k]->v, ".[]()*+?{}|$^\\");
+        while (c[k]->v[vl] && vl > 1 && c[k]->v[vl - 1] != '/') vl--;
+        if (c[k]->v[vl] && vl > 1) vl--;
+        for (size_t u = 0; u < d->nuses; u++) {
+            const use *us = &d->uses[u];
+            if (us->param != c[k]->param) continue;
+            add_near(d->a, s, arena_printf(d->a, "%s%.*s", us->a, (int)vl, c[k]->v));
+            add_near(d->a, s, arena_printf(d->a, "%s%.*s", us->a, (int)d->vlen[us->param], d->val[us->param]));
+        }
+    }
+    s->label = label;
+}
+
+size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, const sb_param *base, size_t nbase,
+                       const char *const *vary, size_t nvary, diff_value_set *out, size_t max)
+{
+    dv d;
+    memset(&d, 0, sizeof d);
+    d.a = a;
+    d.base = base;
+    d.nbase = nbase;
+    d.name = arena_alloc(a, (nvary + 1) * sizeof *d.name);
+    d.val = arena_alloc(a, (nvary + 1) * sizeof *d.val);
+    d.vlen = arena_alloc(a, (nvary + 1) * sizeof *d.vlen);
+    d.path = arena_alloc(a, (nvary + 1) * sizeof *d.path);
+    d.rx = arena_alloc(a, nvary + 1);
+    for (size_t i = 0; i < nvary; i++)
+        for (size_t k = 0; k < nbase; k++) {
+            if (strcmp(base[k].name, vary[i]) || !base[k].value) continue;
+            const char *v = base[k].value;
+            size_t l = strlen(v);
+            while (l > 1 && v[l - 1] == '/') l--;
+            if (l < 2 || strchr(v, '\n')) break;   /* "/" or one byte: it would line up with everything */
+            d.name[d.nv] = vary[i];
+            d.val[d.nv] = v;
+            d.vlen[d.nv] = l;
+            d.path[d.nv++] = v[0] == '/';
+            break;
+        }
+    if (!d.nv || !max) return 0;
+    hm_init(&d.seen);
+    hm_init(&d.cseen);
+    for (size_t k = 0; k < npols; k++)
+        for (size_t i = 0; pols[k] && i < pols[k]->n; i++) walk(&d, pols[k]->rules[i]->filter, 0);
+    unsigned char *used = arena_alloc(a, d.nv + 1);
+    for (size_t u = 0; u < d.nuses; u++) used[d.uses[u].param] = 1;
+    for (size_t u = 0; u < d.nuses; u++)
+        for (size_t f = 0; f < d.nfixed; f++) line_up(&d, &d.uses[u], d.fixed[f]);
+    for (size_t p = 0; p < d.nv; p++) {
+        if (!used[p] || !d.path[p]) continue;
+        /* a value away from every other path: what the base value hard-codes
+         * on one side only shows (not "/": (string-append (param "HOME")
+         * "/.ssh") is then "//.ssh", a path no request names, while
+         * buckle's "$HOME/.ssh" is "/.ssh") */
+        const char *away = arena_printf(a, "/private/elsewhere/%s", d.name[p]);
+        add_cand(&d, p, away, strlen(away), 1);
+        /* spliced into a regex, Seatbelt reads the value's bytes as regex
+         * syntax: values with metacharacters, beside the base value */
+        if (d.rx[p]) {
+            int dl = (int)d.vlen[p];
+            while (dl > 0 && d.val[p][dl - 1] != '/') dl--;
+            if (dl > 0) dl--;
+            static const char *const meta[] = { "j.doe", "x(y)+z" };
+            for (size_t i = 0; i < sizeof meta / sizeof *meta; i++) {
+                const char *v = arena_printf(a, "%.*s/%s", dl, d.val[p], meta[i]);
+                add_cand(&d, p, v, strlen(v), 1);
+            }
+        }
+        /* two parameters: the same directory, or one inside the other */
+        for (size_t q = 0; q < d.nv; q++) {
+            if (q == p || !used[q] || !d.path[q]) continue;
+            add_cand(&d, p, d.val[q], d.vlen[q], 3);
+            const char *in = arena_printf(a, "%.*s/x", (int)d.vlen[q], d.val[q]);
+            add_cand(&d, p, in, strlen(in), 3);
+            /* on a path built on q: "$READONLY" on "$PROJECT/build" */
+            for (size_t u = 0; u < d.nuses; u++) {
+                const use *us = &d.uses[u];
+                if (us->param != q || us->alen || !us->slen) continue;
+                const char *on = arena_printf(a, "%.*s%s", (int)d.vlen[q], d.val[q], us->s);
+                add_cand(&d, p, on, strlen(on), 1);
+            }
+        }
+    }
+    hm_free(&d.seen);
+    hm_free(&d.cseen);
+    if (!d.ncands) return 0;
+    /* each set is one more comparison, whose cost grows with the rules */
+    size_t nrules = 0;
+    for (size_t k = 0; k < npols; k++) nrules += pols[k] ? pols[k]->n : 0;
+    size_t budget = nrules <= DIFF_VALUE_SETS_RULES ? DIFF_MAX_VALUE_SETS
+                    : DIFF_MAX_VALUE_SETS * DIFF_VALUE_SETS_RULES / nrules;
+    if (budget < DIFF_MIN_VALUE_SETS) budget = DIFF_MIN_VALUE_SETS;
+    if (max > budget) max = budget;
+    qsort(d.cands, d.ncands, sizeof *d.cands, by_tier);
+    /* the best of each parameter in turn, then two parameters lined up at
+     * once (the best of each) when there are two */
+    const cand **pick = arena_alloc(a, (d.ncands + 1) * sizeof *pick);
+    unsigned char *taken = arena_alloc(a, d.ncands + 1);
+    size_t np = 0, n = 0;
+    size_t pairs = 0;
+    const cand *best[2] = { NULL, NULL };
+    for (size_t i = 0; i < d.ncands && !best[1]; i++) {
+        if (!best[0]) best[0] = &d.cands[i];
+        else if (d.cands[i].param != best[0]->param) best[1] = &d.cands[i];
+    }
+    if (best[1] && max > 2) pairs = 1;
+    for (int progress = 1; progress && np + pairs < max;) {
+        progress = 0;
+        for (size_t p = 0; p < d.nv && np + pairs < max; p++)
+            for (size_t i = 0; i < d.ncands; i++) {
+                if (taken[i] || d.cands[i].param != p) continue;
+                taken[i] = 1;
+                pick[np++] = &d.cands[i];
+                progress = 1;
+                break;
+            }
+    }
+    for (size_t i = 0; i < np; i++) make_set(&d, &out[n++], &pick[i], 1);
+    if (pairs) make_set(&d, &out[n++], best, 2);
+    return n;
+}

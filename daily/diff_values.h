@@ -1,0 +1,51 @@
+/* diff_values.h - the values of the parameters two profiles are compared
+ * under besides the test values (buckle diff without -D, buckle import's
+ * check).  A profile that mixes hard-coded paths with paths built on a
+ * parameter can decide differently only where the parameter's value lines
+ * up with a hard-coded path: (allow file-read* (literal "/Users/me/.ssh/pub"))
+ * before (deny file-read* (subpath (string-append (param "HOME") "/.ssh")))
+ * is decided by the order in SBPL and by specificity in buckle, and the two
+ * meet only when HOME is /Users/me, which no test value is.  Each set gives
+ * one parameter (or two) such a value: a path the rules hard-code or one of
+ * its ancestors, chosen so that the paths built on the parameter land on,
+ * above or below a hard-coded one; another parameter's value (the two
+ * equal, or one inside the other); a directory away from every path (what
+ * one side hard-codes at the base value shows); for a parameter spliced into a regex,
+ * values with regex metacharacters (Seatbelt reads them as regex syntax). */
+#ifndef BUCKLE_DIFF_VALUES_H
+#define BUCKLE_DIFF_VALUES_H
+#include "../sbpl/sbpl_eval.h"
+#include "../compiler/decide.h"
+
+/* at most this many sets (a comparison each); fewer, in proportion, when
+ * the profiles have more than DIFF_VALUE_SETS_RULES rules, but at least
+ * DIFF_MIN_VALUE_SETS (the most telling ones first) */
+#define DIFF_MAX_VALUE_SETS 12
+#define DIFF_MIN_VALUE_SETS 4
+#define DIFF_VALUE_SETS_RULES 300
+
+typedef struct diff_value_set {
+    sb_param *p;              /* the base values with one or two changed */
+    size_t n;
+    const char **near;        /* the paths whose requests can change: where the
+                                 changed parameters' paths are, before and now */
+    size_t nnear;
+    const char *label;        /* "HOME=/Users/me" */
+} diff_value_set;
+
+/* pols: the profiles evaluated with the base values (base[0..nbase), plain
+ * names, no NAME.dir).  vary: the names of the parameters that may change (a
+ * value starting with '/' is a path, any other a word of a path).  Fills
+ * out[0..max) and returns how many sets, the most telling first; none when
+ * no rule's path is built on a parameter of vary. */
+size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, const sb_param *base, size_t nbase,
+                       const char *const *vary, size_t nvary, diff_value_set *out, size_t max);
+
+/* 1 when path (n bytes) is at, above or below one of near[0..nnear) (by
+ * whole components) */
+int diff_value_near(const char *path, size_t n, const char *const *near, size_t nnear);
+
+/* the literal start of a pattern ("^/Users/x/.*\\.env" -> "/Users/x/"),
+ * written to out (f->len + 1 bytes); its length */
+size_t diff_literal_start(const char *p, size_t n, char *out);
+#endif

@@ -1,0 +1,168 @@
+# import_values.sh - `buckle import` keeps the original's decisions for the
+# values of its parameters that line up with the paths it hard-codes, and
+# `buckle diff` finds a difference there without -D.  Each profile mixes a
+# hard-coded path with a path built on a parameter, so that SBPL's order and
+# buckle's specificity meet only when the parameter's value puts the two on
+# the same object (HOME=/Users/me with "/Users/me/.ssh/pub" and
+# "$HOME/.ssh"), which the test values never do.  Each is imported, then
+# compared with its import under those values (-D) and without -D.
+. tests/lib.sh
+V="$TMP/import_values"
+rm -rf "$V"
+mkdir -p "$V"
+
+# NAME VALUES: the profile $V/NAME.sb, the -D values that line it up
+profile() {
+    name=$1
+    shift
+    echo "$*" >"$V/$name.values"
+    cat >"$V/$name.sb"
+}
+
+# an allow of a hard-coded path before the deny of a subpath built on HOME:
+# in SBPL the deny (later) wins when HOME=/Users/me
+profile allow-before-deny -D HOME=/Users/me <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/Users"))
+(allow file-read* (literal "/Users/me/.ssh/pub"))
+(deny file-read* (subpath (string-append (param "HOME") "/.ssh")))
+EOF
+# the other order: the allow of the parameter's subpath, after, wins there
+profile deny-before-allow -D HOME=/Users/me <<'EOF'
+(version 1)
+(deny default)
+(deny file-read* (literal "/Users/me/.ssh/config"))
+(allow file-read* (subpath (string-append (param "HOME") "/.ssh")))
+EOF
+# a hard-coded subpath inside the parameter's subpath, before it
+profile subpath-before-deny -D HOME=/Users/me <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/Users/me/.ssh/public"))
+(deny file-read* (subpath (string-append (param "HOME") "/.ssh")))
+(allow file-read* (subpath "/usr"))
+EOF
+# two parameters, each lined up with a path of its own
+profile two-params -D HOME=/Users/me -D DATA=/opt/data <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (literal "/Users/me/.ssh/pub"))
+(deny file-read* (subpath (string-append (param "HOME") "/.ssh")))
+(allow file-read* (literal "/opt/data/secret/ok"))
+(deny file-read* (subpath (string-append (param "DATA") "/secret")))
+EOF
+# a parameter in the middle of a path
+profile param-in-middle -D DISK=disk1 <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (literal "/Volumes/disk1/private/readme"))
+(deny file-read* (subpath (string-append "/Volumes/" (param "DISK") "/private")))
+EOF
+# a regex built on the parameter
+profile regex-param -D HOME=/Users/me <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (literal "/Users/me/.ssh/pub"))
+(deny file-read* (regex (string-append "^" (param "HOME") "/\\.ssh/")))
+EOF
+# a parameter spliced into a regex: Seatbelt reads its value as regex syntax
+# (HOME=/Users/j.doe also denies /Users/jxdoe/.ssh), buckle's $HOME in a
+# regex is the value quoted
+profile regex-metachar -D HOME=/Users/j.doe <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/Users"))
+(deny file-read* (regex (string-append "^" (param "HOME") "/\\.ssh(/|$)")))
+EOF
+# two parameters that nest: in SBPL the later deny of $READONLY wins over
+# the allow of $PROJECT/build when READONLY is PROJECT (or the build tree)
+profile params-nest -D PROJECT=/p -D READONLY=/p <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/"))
+(allow file-write* (subpath (string-append (param "PROJECT") "/build")))
+(deny file-write* (subpath (param "READONLY")))
+EOF
+# writes: a hard-coded allow under a deny of the parameter's subpath
+profile write-literal -D HOME=/Users/me <<'EOF'
+(version 1)
+(deny default)
+(allow file-write* (literal "/Users/me/.config/app.json"))
+(deny file-write* (subpath (string-append (param "HOME") "/.config")))
+(allow file-read* (subpath "/"))
+EOF
+
+for f in "$V"/*.sb; do
+    name=$(basename "$f" .sb)
+    values=$(cat "$V/$name.values")
+    o="$V/$name.buckle"
+    run "import values: $name" "$BUCKLE" import -o "$o" "$f"
+    expect_rc "import values: $name imports" 0
+    [ "$RC" -eq 0 ] || continue
+    # DATA and DISK are declared by the import: the same value on both sides
+    # shellcheck disable=SC2086
+    run "import values: $name, diff $values" "$BUCKLE" diff $values "$f" "$o"
+    expect_rc "import values: $name decides like the original with $values" 0
+    expect_out_has "import values: $name: diff says the same with $values" "the same decisions"
+    # without -D for HOME: diff lines it up itself (a parameter the import
+    # declares is given a value, which an SBPL side needs)
+    declared=$(sed -n 's/^param \([A-Za-z_][A-Za-z0-9_]*\);$/-D \1=import-\1/p' "$o")
+    # shellcheck disable=SC2086
+    run "import values: $name, diff" "$BUCKLE" diff $declared "$f" "$o"
+    expect_rc "import values: $name decides like the original without -D HOME" 0
+done
+
+# the rules that order decides are kept in SBPL, with the values as the reason
+grep -q '^sbpl """$' "$V/allow-before-deny.buckle" && pass "import values: the ordered rules are kept in SBPL" \
+    || fail "import values: the ordered rules are kept in SBPL" "$(cat "$V/allow-before-deny.buckle")"
+grep -qF 'with HOME=/Users/me' "$V/allow-before-deny.buckle" && pass "import values: the reason names the values" \
+    || fail "import values: the reason names the values" "$(grep '^#' "$V/allow-before-deny.buckle")"
+
+# buckle diff without -D finds the widening of an import in sections
+cat >"$V/sections.buckle" <<'EOF'
+default deny;
+
+files {
+    allow read "/Users";
+    allow read literal "/Users/me/.ssh/pub";
+    deny read "$HOME/.ssh";
+}
+EOF
+cat >"$V/n10.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/Users"))
+(allow file-read* (literal "/Users/me/.ssh/pub"))
+(deny file-read* (subpath (string-append (param "HOME") "/.ssh")))
+(allow file-read-metadata (literal "/"))
+EOF
+run "diff values: sections" "$BUCKLE" diff "$V/n10.sb" "$V/sections.buckle"
+expect_rc "diff values: the sections differ from the original (exit 1)" 1
+expect_out_has "diff values: the widening is found" "WIDENING deny -> allow"
+expect_out_has "diff values: at the object" "file-read-data /Users/me/.ssh/pub"
+expect_out_has "diff values: with the values" "with HOME=/Users/me"
+run "diff values: json" "$BUCKLE" diff --format json "$V/n10.sb" "$V/sections.buckle"
+expect_out_has "diff values: json names the values" '"values": "HOME=/Users/me"'
+# a value given with -D is not changed
+run "diff values: -D" "$BUCKLE" diff -D HOME=/Users/other "$V/n10.sb" "$V/sections.buckle"
+expect_rc "diff values: with -D HOME the profiles decide the same" 0
+
+# a deny of the test HOME's .ssh is not a deny of ~/.ssh: another HOME tells
+printf 'default allow;\nfiles { deny read "~/.ssh"; }\n' >"$V/home.buckle"
+printf 'default allow;\nfiles { deny read "/Users/test/.ssh"; }\n' >"$V/fixed.buckle"
+run "diff values: a hard-coded test HOME" "$BUCKLE" diff "$V/home.buckle" "$V/fixed.buckle"
+expect_rc "diff values: ~/.ssh and /Users/test/.ssh differ (exit 1)" 1
+expect_out_has "diff values: under another HOME" "with HOME="
+
+# a declared default is a value too: -D overrides it when the program runs
+printf 'param P = "/opt/a";\nfiles { allow read "/opt"; deny read "$P/secret"; }\n' >"$V/default.buckle"
+printf 'param P = "/opt/a";\nfiles { allow read "/opt"; deny read "/opt/a/secret"; }\n' >"$V/default-fixed.buckle"
+run "diff values: a declared default" "$BUCKLE" diff "$V/default.buckle" "$V/default-fixed.buckle"
+expect_rc "diff values: \$P/secret and /opt/a/secret differ (exit 1)" 1
+expect_out_has "diff values: under another P" "with P="
+# a widening under some set is the answer before a narrowing under another
+printf 'files { allow read "/usr"; deny read "~/.ssh"; allow read "/Users"; }\n' >"$V/home2.buckle"
+printf 'files { allow read "/usr"; deny read "/Users/test/.ssh"; allow read "/Users"; }\n' >"$V/fixed2.buckle"
+run "diff values: the widening first" "$BUCKLE" diff "$V/home2.buckle" "$V/fixed2.buckle"
+expect_out_has "diff values: ~/.ssh under /Users is widened" "WIDENING deny -> allow"
