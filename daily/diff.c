@@ -470,6 +470,14 @@ static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char 
 
 typedef struct scope { const sfilter *f; const sb_regex *re; const char *start; size_t nstart; int name; } scope;
 
+/* one of start and a path of s->near begins the other */
+static int meets_near(const objset *s, const char *st, size_t ns)
+{
+    for (size_t i = 0; i < s->nnear; i++)
+        if (starts_meet(st, ns, s->near[i], strlen(s->near[i]))) return 1;
+    return 0;
+}
+
 static int add_pairs(objset *s, diff_side *const *sides)
 {
     scope *v = NULL;
@@ -507,6 +515,9 @@ static int add_pairs(objset *s, diff_side *const *sides)
                         memcpy(st, f->str, f->len);
                         ns = f->len;
                     }
+                    /* diff_run_near asks only paths near its own: a scope
+                     * whose start meets none of them adds nothing */
+                    if (s->near && (name || (ns && !meets_near(s, st, ns)))) continue;
                     v = arena_grow(s->a, v, n, cap, sizeof *v);
                     cap = arena_grow_cap(n, cap);
                     v[n++] = (scope){ f, re, st, ns, name };
