@@ -24,7 +24,10 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <netinet/in.h>
+#include <unistd.h>
 
 #ifndef CLONE_NEWTIME
 #define CLONE_NEWTIME 0x80
@@ -145,6 +148,48 @@ static int run(const ll_bpf *f, size_t n, const struct seccomp_data *d, uint32_t
     return -1;
 }
 
+#if defined(__x86_64__) || defined(__aarch64__)
+/* The kernel's own check of the filter for what on this machine: a child
+ * installs it, then makes calls it refuses whose effect would be none
+ * anyway, and one it allows: 0 when the kernel decided each as the filter
+ * says, else which one it did not (or 1, 2: the install failed). */
+static int kernel_run(unsigned what)
+{
+    ll_bpf f[LL_SECCOMP_MAX];
+    ll_seccomp_in in = { .arch = LL_ARCH_AARCH64, .what = what, .uid = (uint32_t)getuid(), .gid = (uint32_t)getgid() };
+#ifdef __x86_64__
+    in.arch = LL_ARCH_X86_64;
+#endif
+    size_t n = ll_seccomp_build(&in, f, LL_SECCOMP_MAX);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        struct sock_fprog fp = { .len = (unsigned short)n, .filter = (struct sock_filter *)f };
+        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) _exit(1);
+        if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) != 0) _exit(2);
+        if (ioctl(-1, TIOCSTI, "x") != -1 || errno != EPERM) _exit(3);            /* refused before the descriptor */
+        if (ioctl(-1, TIOCGWINSZ, NULL) != -1 || errno != EBADF) _exit(4);        /* allowed: the kernel's own error */
+        if (syscall(__NR_keyctl, 0, 0, 0, 0, 0) != -1 || errno != EACCES) _exit(5);
+        if (syscall(__NR_clone3, NULL, 0) != -1 || errno != ENOSYS) _exit(6);
+        if (syscall(__NR_setpgid, 0, 1) != -1 || errno != EPERM) _exit(7);
+        if (syscall(__NR_openat2, AT_FDCWD, "", NULL, 0) != -1 || errno != ENOSYS) _exit(8);
+        _exit(0);
+    }
+    int st;
+    while (waitpid(pid, &st, 0) < 0)
+        if (errno != EINTR) return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+#endif
+
+/* no bit, each bit, the network's combinations, all */
+static int key_what(unsigned what)
+{
+    return what == 0 || what == ALL_WHAT || !(what & (what - 1)) || what == (LL_SC_NET | LL_SC_IPANY) ||
+           what == (LL_SC_NET | LL_SC_UNIX) || what == (LL_SC_NET | LL_SC_IPANY | LL_SC_UNIX);
+}
+
 typedef struct arch_case { const char *name, *title; int arch; uint32_t audit, other; const long *nrs; int x32; } arch_case;
 
 /* argument values that the rules tell apart */
@@ -249,11 +294,9 @@ static void seccomp_cases(void)
         unit_case(c->title);     /* kept by unit_case until the next case */
         size_t longest = 0;
         for (unsigned what = 0; what <= ALL_WHAT; what++) {
-            /* pairs of arguments for no bit, each bit, the network's
-             * combinations and all; single arguments for the others */
-            int full = what == 0 || what == ALL_WHAT || !(what & (what - 1)) || what == (LL_SC_NET | LL_SC_IPANY)
-                       || what == (LL_SC_NET | LL_SC_UNIX) || what == (LL_SC_NET | LL_SC_IPANY | LL_SC_UNIX);
-            long bad = sweep(c, what, full, &longest);
+            /* pairs of arguments for the key combinations; single
+             * arguments for the others */
+            long bad = sweep(c, what, key_what(what), &longest);
             CHECK(bad == 0, "%s, what %#x: %ld decisions differ from the reference", c->name, what, bad);
             if (bad) break;
         }
@@ -261,6 +304,16 @@ static void seccomp_cases(void)
          * chain of the old kind took up to 150) */
         CHECK(longest <= 24, "%s: %zu instructions for a call without arguments checked", c->name, longest);
     }
+
+#if defined(__x86_64__) || defined(__aarch64__)
+    unit_case("seccomp: the kernel takes this machine's filter for the key whats, and decides as it says");
+    for (unsigned what = 0; what <= ALL_WHAT; what++) {
+        if (!key_what(what)) continue;
+        int r = kernel_run(what);
+        CHECK(r == 0, "what %#x: %s", what, r < 0 ? "no child" : r <= 2 ? "the kernel refused the filter" : "a call decided otherwise");
+        if (r) break;
+    }
+#endif
 
     unit_case("seccomp: the filter's size and the architectures it knows");
     {
