@@ -295,7 +295,7 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
                     : DIFF_MAX_VALUE_SETS * DIFF_VALUE_SETS_RULES / nrules;
     if (budget < DIFF_MIN_VALUE_SETS) budget = DIFF_MIN_VALUE_SETS;
     if (max > budget) max = budget;
-    qsort(d.cands, d.ncands, sizeof *d.cands, by_tier);
+    if (d.ncands) qsort(d.cands, d.ncands, sizeof *d.cands, by_tier);
     /* the best of each parameter in turn, then two parameters lined up at
      * once (the best of each) when there are two */
     const cand **pick = arena_alloc(a, (d.ncands + 1) * sizeof *pick);

@@ -88,5 +88,5 @@ void runner_profile_siblings(arena *a, const char *const *srcs, size_t nsrcs, co
         closedir(d);
     }
     /* in one order whatever the directory's: the run cache compares them */
-    qsort(out->files, out->nfiles, sizeof *out->files, by_name);
+    if (out->nfiles) qsort(out->files, out->nfiles, sizeof *out->files, by_name);
 }
