@@ -121,7 +121,7 @@ raw_view *raw_view_build(arena *a, compilation *c, const decider *d)
 size_t raw_view_place(raw_view *rv, lrule *dst)
 {
     if (!rv) return 0;
-    memcpy(dst, rv->rules, rv->nrules * sizeof *dst);
+    if (rv->nrules) memcpy(dst, rv->rules, rv->nrules * sizeof *dst);
     for (size_t j = 0; j < rv->n; j++)
         for (size_t k = 0; k < rv->blocks[j].p->n; k++)
             rv->blocks[j].by_index[k] = dst + (rv->blocks[j].by_index[k] - rv->rules);
