@@ -862,7 +862,9 @@ static void interpreter(llb *b)
     const char *why = arena_printf(b->a, "the dynamic loader %s may be executed, and \"%s FILE\" runs any file the "
                                           "command may read", h, h);
     b->p->loader_exec = h;
-    weaker(b, NULL, LLC_FILES, why);
+    /* under a default that allows exec, every file the command may read
+     * may be executed anyway: only the denies below can lose anything */
+    if (b->in->c->pol.default_action != ACT_ALLOW) weaker(b, NULL, LLC_FILES, why);
     int rd = op_lookup("file-read-data", NULL), ex = op_lookup("process-exec", NULL);
     rule_vec *rv = &b->in->c->pol.rules;
     for (size_t i = 0; i < rv->n; i++) {

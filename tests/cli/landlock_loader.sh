@@ -48,6 +48,21 @@ if [ -n "$LD" ] && [ -x "$LD" ]; then
 else
     skip "landlock loader: the loader runs the file" "no program interpreter found for /usr/bin/id"
 fi
+# under default allow every readable file may be executed anyway: the
+# loader weakens only a deny of exec (a dynamic command runs without the class)
+cat >"$R/prof/open.buckle" <<'EOF2'
+default allow;
+EOF2
+P=open pr "default allow" "" /bin/true
+expect_rc "landlock loader: default allow and a dynamic command: runs without --linux-accept=files" 0
+cat >"$R/prof/open1.buckle" <<'EOF2'
+default allow;
+process { deny exec literal "${WORKDIR}/src/tool"; }
+EOF2
+P=open1 pr "default allow, one deny" "-v --linux-accept=files" /bin/true
+expect_err_has "landlock loader: ... a deny of exec in it is still weaker" 'open1.buckle:2: weaker: deny process exec literal "${WORKDIR}/src/tool" -- the dynamic loader'
+grep -q "default: weaker" "$TMP/err" && fail "landlock loader: ... and the default is not" "$(cat "$TMP/err")" \
+    || pass "landlock loader: ... and the default is not"
 # query says what run does: the exec syscall is denied, and the loader runs
 # the file anyway (for a usual command, whose loader is /bin/sh's)
 qr() { run "landlock loader: query $1" sh -c "cd '$R/proj' && HOME='$R/home' '$B' query --platform linux -D WORKDIR='$R/proj' '$R/prof/${P:-p}.buckle' process-exec '$R/proj/src/$2'"; }
