@@ -197,6 +197,11 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *chan
  * opened as one.  System calls only (for a child sharing buckle's memory);
  * 0 or an errno value. */
 int ll_ruleset_add_own_proc(int ruleset_fd, uint64_t access);
+/* Opens path O_PATH (and O_DIRECTORY with dir) without following a
+ * symbolic link anywhere on the way (openat2's RESOLVE_NO_SYMLINKS; only
+ * the last component's where the kernel has no openat2).  System calls
+ * only: the descriptor, or -1 with errno. */
+int ll_open_nolinks(const char *path, int dir);
 /* In the child: no_new_privs, then restrict itself with the ruleset.
  * Async-signal-safe; returns 0 or an errno value. */
 int ll_restrict_self(int ruleset_fd, unsigned flags);

@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 #ifdef __linux__
 #include <fcntl.h>
-#include <linux/openat2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
@@ -21,9 +20,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#ifndef SYS_openat2
-#define SYS_openat2 437
-#endif
 #ifndef SYS_mount_setattr
 #define SYS_mount_setattr 442
 #endif
@@ -127,12 +123,7 @@ static void fd_path(char *buf, int fd)
  * is something else now) */
 static int open_checked(const ll_bind *m)
 {
-    struct open_how how;
-    memset(&how, 0, sizeof how);
-    how.flags = O_PATH | O_CLOEXEC | O_NOFOLLOW;
-    how.resolve = RESOLVE_NO_SYMLINKS;
-    int fd = (int)syscall(SYS_openat2, AT_FDCWD, m->path, &how, sizeof how);
-    if (fd < 0 && errno == ENOSYS) fd = open(m->path, O_PATH | O_CLOEXEC | O_NOFOLLOW);
+    int fd = ll_open_nolinks(m->path, 0);
     if (fd < 0) return errno == ENOENT || errno == ELOOP ? -ESTALE : -errno;
     struct stat st;
     if (fstat(fd, &st) != 0 || (unsigned long long)st.st_dev != m->dev || (unsigned long long)st.st_ino != m->ino ||

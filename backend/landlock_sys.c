@@ -123,12 +123,7 @@ int ll_ruleset_create(const ll_plan *p, arena *a, const char **why, size_t *chan
         /* no symbolic link anywhere on the way (the plan grants only paths
          * that are their own realpath): a link swapped in since cannot
          * redirect the grant */
-        struct open_how how;
-        memset(&how, 0, sizeof how);
-        how.flags = O_PATH | O_CLOEXEC | O_NOFOLLOW;
-        how.resolve = RESOLVE_NO_SYMLINKS;
-        int fd = (int)syscall(SYS_openat2, AT_FDCWD, g->path, &how, sizeof how);
-        if (fd < 0 && errno == ENOSYS) fd = open(g->path, O_PATH | O_CLOEXEC | O_NOFOLLOW);
+        int fd = ll_open_nolinks(g->path, 0);
         if (fd < 0 || fstat(fd, &st) != 0 || !same_object(g, &st)) {
             /* changed since it was planned: not granted (narrower, never another object) */
             if (fd >= 0) close(fd);
@@ -171,18 +166,25 @@ int ll_ruleset_add_own_proc(int rs, uint64_t access)
     size_t at = 6;
     while (n) path[at++] = digits[--n];
     path[at] = 0;
-    struct open_how how;
-    memset(&how, 0, sizeof how);
-    how.flags = O_PATH | O_CLOEXEC | O_NOFOLLOW | O_DIRECTORY;
-    how.resolve = RESOLVE_NO_SYMLINKS;
-    int fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof how);
-    if (fd < 0 && errno == ENOSYS) fd = open(path, O_PATH | O_CLOEXEC | O_NOFOLLOW | O_DIRECTORY);
+    int fd = ll_open_nolinks(path, 1);
     if (fd < 0) return 0;               /* not granted: narrower */
     struct ll_path_beneath_attr pb = { access, fd };
     long r = syscall(SYS_landlock_add_rule, rs, LL_RULE_PATH_BENEATH, &pb, 0u);
     int e = errno;
     close(fd);
     return r != 0 ? e : 0;
+}
+
+int ll_open_nolinks(const char *path, int dir)
+{
+    int flags = O_PATH | O_CLOEXEC | O_NOFOLLOW | (dir ? O_DIRECTORY : 0);
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = (uint64_t)flags;
+    how.resolve = RESOLVE_NO_SYMLINKS;
+    int fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof how);
+    if (fd < 0 && errno == ENOSYS) fd = (int)syscall(SYS_openat, AT_FDCWD, path, flags);
+    return fd;
 }
 
 int ll_restrict_self(int ruleset_fd, unsigned flags)
