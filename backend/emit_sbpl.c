@@ -1421,7 +1421,12 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
     }
     if (c->nunits) put_carried_file_ignores(h, c->units[c->nunits - 1]);
     sb_puts(h, "(version 1)\n");
-    sb_printf(h, "(%s default)\n", action_name(c->pol.default_action));
+    sb_printf(h, "(%s default)", action_name(c->pol.default_action));
+    /* the suppressions that cover the default statement, as for any rule */
+    const unit *du = c->pol.default_unit;
+    int dmain = c->nunits && du == c->units[c->nunits - 1];
+    if (du && carries_suppressions(du, dmain)) put_carried_suppressions(h, du, c->pol.default_at, dmain);
+    sb_putc(h, '\n');
 }
 
 /* The parameters the body will name, without writing it: every rule's

@@ -79,6 +79,39 @@ static json_t *string_list(srt_in *in, json_t *obj, const char *key)
     return a;
 }
 
+/* srt resolves a relative path against the directory it runs in ($WORKDIR,
+ * or the generator input's cwd): "." is that directory, "./x" and "x" are
+ * below it; "**\/x" means anywhere and stays.  ".." cannot be placed below
+ * a directory whose path is not known: an error.  0, or 1 after one. */
+static int resolve_relative(srt_in *in, json_t *a, const char *key)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) {
+        const char *p = json_string_value(v);
+        if (p[0] == '/' || p[0] == '~' || !strncmp(p, "**/", 3)) continue;
+        while (p[0] == '.' && p[1] == '/') { p += 2; while (*p == '/') p++; }
+        if (!strcmp(p, ".")) p = "";
+        for (const char *c = p; *c; c = strchr(c, '/') ? strchr(c, '/') + 1 : c + strlen(c))
+            if (c[0] == '.' && c[1] == '.' && (!c[2] || c[2] == '/')) {
+                diag_add(in->dl, SEV_ERROR, NULL, key_at(in, key),
+                         "entry %zu of \"%s\" (\"%s\") climbs out of the directory srt runs in with \"..\"; "
+                         "write it as an absolute path", i + 1, key, json_string_value(v));
+                in->bad = 1;
+                return 1;
+            }
+        strbuf t;
+        sb_init(&t);
+        sb_puts(&t, in->cwd ? in->cwd : (const char[]){ WORKDIR_MARK, 0 });
+        size_t pl = strlen(p);
+        while (pl && p[pl - 1] == '/') pl--;
+        if (pl) { sb_putc(&t, '/'); sb_add(&t, p, pl); }
+        json_array_set_new(a, i, json_string(sb_cstr(&t)));
+        sb_free(&t);
+    }
+    return 0;
+}
+
 static long long port_of(srt_in *in, json_t *obj, const char *key)
 {
     json_t *v = member(in, obj, key, JSON_INTEGER);
@@ -194,6 +227,15 @@ static void read_input(srt_in *in, json_t *root)
     in->pty = pty && json_is_true(pty);
     in->http_port = port_of(in, net, "httpProxyPort");
     in->socks_port = port_of(in, net, "socksProxyPort");
+}
+
+static void resolve_lists(srt_in *in)
+{
+    static const char *const keys[2][4] = { { "denyRead", "allowRead", "allowWrite", "denyWrite" },
+                                            { "denyOnly", "allowWithinDeny", "allowOnly", "denyWithinAllow" } };
+    json_t *lists[4] = { in->deny_read, in->allow_read, in->allow_write, in->deny_write };
+    for (size_t k = 0; k < 4 && !in->bad; k++)
+        if (lists[k]) resolve_relative(in, lists[k], keys[!in->settings_form][k]);
 }
 
 /* Whether the directory a (len al) is an allowed write root or inside one
@@ -385,8 +427,10 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
 }
 
 /* the lint findings of the profile, by slug (sorted, each once): the
- * translation is faithful, so they are suppressed for the file with a reason */
-static void findings(strbuf *slugs, const char *text, size_t len, const compile_opts *co)
+ * translation is faithful, so they are suppressed for the file with a reason.
+ * An error (the translation does not compile) goes to in's list, at the
+ * settings' start: 1 then. */
+static int findings(srt_in *in, strbuf *slugs, const char *text, size_t len, const compile_opts *co)
 {
     arena la;
     arena_init(&la);
@@ -402,6 +446,15 @@ static void findings(strbuf *slugs, const char *text, size_t len, const compile_
     diag_list_init(&dl, &la);
     source *kept = NULL;
     lint_file(&lo, "import.buckle", &la, &dl, &kept);
+    int bad = 0;
+    for (const diag *d = dl.head; d; d = d->next) {
+        if (d->sev != SEV_ERROR || d->suppressed) continue;
+        uint32_t line = 1;
+        for (uint32_t k = 0; d->at.src && k < d->at.start && k < len; k++) line += text[k] == '\n';
+        diag_add(in->dl, SEV_ERROR, NULL, (span){ in->src, 0, 0 }, "the translation does not compile (its line %u): %s",
+                 line, d->msg);
+        bad = 1;
+    }
     for (size_t i = 0; lint_code_at(i); i++) {
         const char *code = lint_code_at(i);
         if (strncmp(code, "BK3", 3) && strncmp(code, "BK4", 3)) continue;
@@ -415,6 +468,7 @@ static void findings(strbuf *slugs, const char *text, size_t len, const compile_
     }
     while (kept) { source *n = kept->next; source_free(kept); kept = n; }
     arena_free(&la);
+    return bad;
 }
 
 int import_srt(strbuf *out, diag_list *dl, const source *src, const compile_opts *co)
@@ -436,6 +490,7 @@ int import_srt(strbuf *out, diag_list *dl, const source *src, const compile_opts
         return 1;
     }
     read_input(&in, root);
+    if (!in.bad) resolve_lists(&in);
     if (in.bad) { json_decref(root); return 1; }
     json_t *writes = json_array();
     if (in.settings_form)
@@ -448,7 +503,12 @@ int import_srt(strbuf *out, diag_list *dl, const source *src, const compile_opts
     json_decref(writes);
     strbuf slugs;
     sb_init(&slugs);
-    findings(&slugs, b.data, b.len, co);
+    if (findings(&in, &slugs, b.data, b.len, co)) {
+        sb_free(&slugs);
+        sb_free(&b);
+        json_decref(root);
+        return 1;
+    }
     const char *base = src->name, *sl = strrchr(base, '/');
     if (sl) base = sl + 1;
     if (in.name) {

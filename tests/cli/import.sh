@@ -522,6 +522,28 @@ printf '{\n  "filesystem": {\n    "allowWrite": ["/a", 3]\n  }\n}\n' >"$P/entry.
 run "import: wrong entry" "$BUCKLE" import --from srt "$P/entry.json"
 expect_rc "import: a list entry of the wrong type exits 1" 1
 expect_err_has "import: wrong entry says which" 'entry 2 of "allowWrite" must be a non-empty string'
+# relative paths are below the directory srt runs in ($WORKDIR)
+printf '{\n  "filesystem": {\n    "denyRead": ["**/.env"],\n    "allowWrite": [".", "./out", "build/x/"],\n    "denyWrite": ["**/secrets", "./keys"]\n  }\n}\n' >"$P/rel.json"
+run "import: relative paths" "$BUCKLE" import --from srt -o "$P/rel.buckle" "$P/rel.json"
+expect_rc "import: relative srt paths import" 0
+for want in 'allow write "$WORKDIR";' 'allow write "$WORKDIR/out";' 'allow write "$WORKDIR/build/x";' \
+            'deny write "$WORKDIR/keys";' 'deny write glob "$WORKDIR/**/secrets";' 'deny file-write-unlink glob "$WORKDIR/out/**/.env";'; do
+    grep -qF -- "$want" "$P/rel.buckle" && pass "import: relative srt paths: $want" || fail "import: relative srt paths: $want" "$(cat "$P/rel.buckle")"
+done
+run "import: relative srt paths compile" "$BUCKLE" lint -I corpus "$P/rel.buckle"
+expect_rc "import: ... and the result compiles" 0
+run "import: relative query" "$BUCKLE" query -I corpus -D WORKDIR=/Users/me/p "$P/rel.buckle" files write /Users/me/p/out/a.c
+expect_out_has "import: ... a relative write root is below WORKDIR" "allow"
+printf '{\n  "filesystem": {\n    "allowWrite": ["../up"]\n  }\n}\n' >"$P/up.json"
+run "import: relative climbing" "$BUCKLE" import --from srt -o "$P/up.buckle" "$P/up.json"
+expect_rc "import: a relative path with .. exits 1" 1
+expect_err_has "import: ... naming the entry at its list" 'up.json:3:5: error: entry 1 of "allowWrite" ("../up") climbs out'
+[ -e "$P/up.buckle" ] && fail "import: ... and writes nothing" "written" || pass "import: ... and writes nothing"
+printf '{\n  "filesystem": {\n    "allowWrite": ["~other/x"]\n  }\n}\n' >"$P/tilde.json"
+run "import: no compile" "$BUCKLE" import --from srt -o "$P/tilde.buckle" "$P/tilde.json"
+expect_rc "import: a translation that does not compile exits 1" 1
+expect_err_has "import: ... with the compiler's message" 'the translation does not compile (its line'
+[ -e "$P/tilde.buckle" ] && fail "import: ... and nothing is written" "written" || pass "import: ... and nothing is written"
 printf '[1, 2]\n' >"$P/array.json"
 run "import: not an object" "$BUCKLE" import --from srt "$P/array.json"
 expect_rc "import: JSON that is not an object exits 1" 1

@@ -36,6 +36,19 @@ grep -q '^;; buckle: file-ignore\[BK3002\] -- proxy settings$' "$D/f.sb" \
     && pass "lint compiled: a file-ignore goes into the header" || fail "lint compiled: a file-ignore goes into the header" "$(head -12 "$D/f.sb")"
 run "lint compiled: file-ignore" "$BUCKLE" lint --format gcc "$D/f.sb"
 expect_out_lacks "lint compiled: the carried file-ignore is honoured" "BK3002"
+# a suppression that covers the default statement is carried onto (allow default)
+printf '# buckle: ignore[broad-write] -- a scratch sandbox\ndefault allow;\nfiles { deny write "/Users"; }\n' >"$D/d.buckle"
+"$BUCKLE" compile "$D/d.buckle" -o "$D/d.sb"
+grep -q '^(allow default)  ; buckle: ignore\[broad-write\] -- a scratch sandbox$' "$D/d.sb" \
+    && pass "lint compiled: a suppression of the default is carried onto it" || fail "lint compiled: a suppression of the default is carried onto it" "$(grep default "$D/d.sb")"
+run "lint compiled: default carried" "$BUCKLE" lint --format gcc "$D/d.sb"
+expect_out_lacks "lint compiled: ... and honoured" "BK3003"
+# the shipped examples pass the pre-commit setting (lint --fail-on warning),
+# as sources and as their compiled outputs
+for f in corpus/examples/*.buckle; do
+    run "lint compiled: example $f" "$BUCKLE" lint --fail-on warning "$f" "${f%.buckle}.sb"
+    expect_rc "lint compiled: $f and its .sb pass lint --fail-on warning" 0
+done
 # a hand-written .sb keeps BK3001 and BK0001
 printf '(version 1)\n(deny default)\n(allow file-write* (subpath "/private/var/folders"))  ; buckle: ignore[BK3002] -- none\n' >"$D/h.sb"
 run "lint compiled: hand-written" "$BUCKLE" lint --format gcc "$D/h.sb"
