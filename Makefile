@@ -203,7 +203,7 @@ demo: $(BIN)
 	@echo "== buckle compile corpus/examples/agent.buckle"
 	@./$(BIN) compile corpus/examples/agent.buckle
 	@echo "== buckle lint corpus/examples/agent.buckle"
-	@./$(BIN) lint corpus/examples/agent.buckle && echo "no findings"
+	@./$(BIN) lint corpus/examples/agent.buckle
 	@echo "== buckle query corpus/examples/agent.buckle files read '~/.ssh/id_rsa'"
 	@./$(BIN) query corpus/examples/agent.buckle files read '~/.ssh/id_rsa'
 

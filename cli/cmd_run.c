@@ -14,9 +14,11 @@ static const char usage[] =
     "usage: buckle run [-D NAME=VALUE]... [-I DIR]... [--dry-run] [--keep-profile] [--allow-inline]\n"
     "                  [--force] [--no-cache] [-v] PROFILE -- COMMAND [ARG...]\n"
     "\n"
-    "Compiles PROFILE (.buckle; an .sb file is taken as it is), writes it to a file\n"
-    "in $TMPDIR/buckle-profiles-UID that the profile itself forbids the sandbox to\n"
-    "touch, and runs /usr/bin/sandbox-exec -f FILE [-D NAME=VALUE]... COMMAND ARG...\n"
+    "Runs COMMAND under PROFILE: with sandbox-exec on macOS, with Landlock and a\n"
+    "seccomp filter on Linux (below).  On macOS it compiles PROFILE (.buckle; an\n"
+    ".sb file is taken as it is), writes it to a file in $TMPDIR/buckle-profiles-UID\n"
+    "that the profile itself forbids the sandbox to touch, and runs\n"
+    "/usr/bin/sandbox-exec -f FILE [-D NAME=VALUE]... COMMAND ARG...\n"
     "Parameters: HOME, TMPDIR, USER, WORKDIR (the current directory), declared\n"
     "defaults and -D, canonicalized; derived from each (docs/runner.md):\n";
 /* (the derived names go here) */
@@ -52,7 +54,8 @@ static const char usage_tail[] =
     "  --linux-network=ports  is --linux-accept=ports\n"
     "  --landlock-abi=N       plan for ABI N (at most the kernel's)\n"
     "  -v                     list every rule's verdict and what Landlock does not control\n"
-    "--dry-run shows what would run on macOS.\n";
+    "--dry-run shows what would run on macOS; on Linux, compile --target landlock\n"
+    "shows the ruleset, and -v every rule's verdict.\n";
 
 static void print_text(const char *text) { fputs(text, stderr); }
 

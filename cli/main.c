@@ -13,7 +13,7 @@ static const cli_command commands[] = {
     { "lsp", cmd_lsp, "the language server for editors (stdio)" },
     { "explain", cmd_explain, "what a lint rule checks and why" },
     { "rules", cmd_rules, "the rule catalogue" },
-    { "run", cmd_run, "run a command under a profile with sandbox-exec (macOS)" },
+    { "run", cmd_run, "run a command under a profile (sandbox-exec on macOS, Landlock on Linux)" },
     { "why", cmd_why, "the denials of a sandbox log, explained by a profile" },
     { "diff", cmd_diff, "the requests whose decision differs between two profiles" },
     { "import", cmd_import, "an .sb profile or srt's settings as a .buckle profile" },
