@@ -667,6 +667,9 @@ static unsigned glob_alias_of(strbuf *x, const char *t, size_t len, const hashma
 unsigned template_prefix_alias(const char *t, size_t len, const hashmap *vals)
 {
     if (!len || !memchr(t, PARAM_OPEN, len)) return 0;      /* written: split when lowered */
+    /* "$P" alone is the value, canonical already ("/tmp" is /private/tmp):
+     * a value "/v" is the string "/v", not /private/var too */
+    if (t[0] == PARAM_OPEN && memchr(t, PARAM_CLOSE, len) == t + len - 1) return 0;
     strbuf x;
     sb_init(&x);
     expand_values(&x, t, len, vals, TPL_KEEP);

@@ -584,6 +584,17 @@ expect_out_has "fidelity: prefix /tmp covers the alias as a subpath" '(deny file
 expect_out_has "fidelity: prefix /e covers /private/etc" '(deny file-write* (subpath "/private/etc"))'
 expect_out_has "fidelity: prefix /var/ is under /private" '(deny file-write* (prefix "/private/var/"))'
 
+# a prefix that is one parameter is that value, canonical already: a value
+# "/v" is the string /v, not /private/var too (compiled with the value and
+# symbolically alike)
+printf 'param OUT;\nfiles { allow write prefix "$OUT"; }\n' >"$F/prefwhole.buckle"
+query prefwhole.buckle file-write-data /private/var/db/x deny -D OUT=/v
+query prefwhole.buckle file-write-data /vx allow -D OUT=/v
+query prefwhole.buckle file-write-data /private/etc/x deny -D OUT=/e
+printf 'param OUT = "/v";\nfiles { allow write prefix "$OUT"; }\ntest { expect deny files write "/private/var/root/x"; }\n' >"$F/prefwhole2.buckle"
+run "fidelity: prefwhole2 test" "$BUCKLE" test "$F/prefwhole2.buckle"
+expect_rc "fidelity: a whole-parameter prefix: the profile and its output agree (no compiler bug)" 0
+
 # a name prefix with a parameter ranks by its characters, each parameter
 # one: the parameter's name (and value) does not change the decision
 qname() {  # FILE SECTION VERB OBJECT WANT -D N=V
