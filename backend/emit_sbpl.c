@@ -190,7 +190,7 @@ static void use_param(emitter *e, const char *name, size_t n, const char *suffix
  * comes from template_regex, which does that for patterns).  A marker whose
  * name holds a '.' names a derived parameter (NAME.up): its text, or
  * (param "NAME.up"). */
-enum { TPL_ALIAS_NONE, TPL_ALIAS_PATH };
+enum { TPL_ALIAS_NONE, TPL_ALIAS_PATH, TPL_ALIAS_PREFIX };   /* PREFIX: a path, as param_expand's TPL_PREFIX */
 static void put_template(emitter *e, const char *t, size_t len, int regex, int alias)
 {
     /* most templates are one literal: straight to the output */
@@ -211,7 +211,9 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
     sb_init(&lit);
     int nparts = 0;
     size_t i0 = 0;
-    if (alias == TPL_ALIAS_PATH && template_private_alias(t, len, &e->c->defines)) sb_puts(&lit, "/private");
+    if (alias != TPL_ALIAS_NONE && template_private_alias(t, len, &e->c->defines) &&
+        !(alias == TPL_ALIAS_PREFIX && template_prefix_alias(t, len, &e->c->defines)))
+        sb_puts(&lit, "/private");
     for (size_t i = i0; i <= len; i++) {
         if (i < len && t[i] != PARAM_OPEN) { sb_putc(&lit, t[i]); continue; }
         if (i == len && lit.len == 0 && nparts > 0) break;
@@ -245,13 +247,13 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
             } else {
                 /* "/$D/x" with D=tmp: /private/tmp/x to the kernel; NAME.root
                  * is "/" and the relative value as the kernel sees it */
-                int root = alias == TPL_ALIAS_PATH && !regex && i == 1 && nparts == 0 && lit.len == 1 &&
+                int root = alias != TPL_ALIAS_NONE && !regex && i == 1 && nparts == 0 && lit.len == 1 &&
                            lit.data[0] == '/' && (j + 1 == len || t[j + 1] == '/');
                 if (root) { sb_reset(&lit); dir = 0; }
                 if (lit.len) { nparts += put_literals(&parts, lit.data, lit.len, nparts == 0); sb_reset(&lit); }
                 /* "$P/etc/x" with P=/ is /private/etc/x to the kernel:
                  * NAME.pdir reads "/private/" there */
-                int priv = alias == TPL_ALIAS_PATH && !regex && dir && i == 0 &&
+                int priv = alias != TPL_ALIAS_NONE && !regex && dir && i == 0 &&
                            private_alias(t + j + 1, len - j - 1, "");
                 const char *suffix = root ? ".root" : priv ? ".pdir" : regex ? ".re" : dir ? ".dir" : "";
                 const char *pn = arena_printf(e->a, "%s%s", name, suffix);
@@ -396,6 +398,29 @@ static int first_component_wild(const char *t, size_t len)
     return 0;
 }
 
+/* A prefix whose first component a value this compilation does not know
+ * makes ("/$S", "${P}p", "/t$X", "$P/x"; "$P" alone is the canonical value
+ * itself): its text means what the same text written means (docs/language.md),
+ * which put_alias_guarded spells for every value. */
+static int prefix_from_value(emitter *e, const matcher *m)
+{
+    const char *t = m->value;
+    size_t len = m->len;
+    if (m->kind != MK_PREFIX || m->plain || !t || !len || plat_flag(e)) return 0;
+    if (t[0] == PARAM_OPEN && memchr(t, PARAM_CLOSE, len) == t + len - 1) return 0;
+    int first = t[0] == PARAM_OPEN;
+    for (size_t i = 1; !first && t[0] == '/' && i < len && t[i] != '/'; i++) first = t[i] == PARAM_OPEN;
+    if (!first) return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < len && t[j] != PARAM_CLOSE) j++;
+        if (!memchr(t + i + 1, '.', j - i - 1) && !hm_get(&e->c->defines, t + i + 1, j - i - 1)) return 1;
+        i = j;
+    }
+    return 0;
+}
+
 static void put_alias_guarded(emitter *e, const matcher *m)
 {
     strbuf *out = e->out;
@@ -404,7 +429,11 @@ static void put_alias_guarded(emitter *e, const matcher *m)
     if (wild) put_matcher_as_is(e, m);
     else {
         sb_puts(out, "(require-all ");
-        put_matcher_as_is(e, m);
+        if (m->kind == MK_PREFIX) {                /* the text as written: no NAME.root, no /private */
+            sb_puts(out, "(prefix ");
+            put_template(e, m->value, m->len, 0, TPL_ALIAS_NONE);
+            sb_putc(out, ')');
+        } else put_matcher_as_is(e, m);
         sb_puts(out, " (require-not (regex ");
         sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
         sb_puts(out, ")))");
@@ -506,12 +535,19 @@ static void put_matcher(emitter *e, const matcher *m)
         sb_puts(out, "))");
         return;
     }
+    if (prefix_from_value(e, m)) { put_alias_guarded(e, m); return; }
     if ((m->kind != MK_ANCESTORS || memchr(m->value, PARAM_OPEN, m->len)) && root_split(e, m)) return;
     unsigned pmask = m->kind == MK_PREFIX && !plat_flag(e) && m->value ? template_prefix_alias(m->value, m->len, &e->c->defines) : 0;
     if (pmask) {                    /* "/t$X" with -D X=m: /private/tmp and below too */
         static const char *const under[] = { "/private/tmp", "/private/var", "/private/etc" };
-        sb_puts(out, "(require-any ");
+        /* the text as written, but not on /tmp, /var or /etc themselves
+         * (the kernel presents none of them; the symbolic form leaves them
+         * out: put_alias_guarded) */
+        sb_puts(out, "(require-any (require-all ");
         put_matcher_as_is(e, m);
+        sb_puts(out, " (require-not (regex ");
+        sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
+        sb_puts(out, ")))");
         for (unsigned k = 0; k < 3; k++) {
             if (!(pmask >> k & 1)) continue;
             sb_puts(out, " (subpath ");
@@ -539,7 +575,7 @@ static void put_matcher_as_is(emitter *e, const matcher *m)
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
         sb_puts(out, m->kind == MK_LITERAL ? "(literal " : m->kind == MK_SUBPATH ? "(subpath " : "(prefix ");
         if (m->plain && m->len <= SBPL_MAX_LITERAL) put_quoted(out, m->value, m->len);   /* checked while lowering */
-        else put_template(e, m->value, m->len, 0, TPL_ALIAS_PATH);
+        else put_template(e, m->value, m->len, 0, m->kind == MK_PREFIX ? TPL_ALIAS_PREFIX : TPL_ALIAS_PATH);
         break;
     case MK_REGEX:
         sb_puts(out, "(regex ");
@@ -1317,12 +1353,12 @@ static void emission_order(arena *ar, const ovl_index *ix, rule **order, size_t 
     free(start);
 }
 
-static const char *resolve_defines(emitter *e, const char *t, size_t len, size_t *out_len)
+static const char *resolve_defines(emitter *e, const char *t, size_t len, size_t *out_len, int flags)
 {
     if (!memchr(t, PARAM_OPEN, len)) { *out_len = len; return t; }
     strbuf b;
     sb_init(&b);
-    param_expand(&b, t, len, &e->c->defines, TPL_KEEP);        /* unknown: still symbolic */
+    param_expand(&b, t, len, &e->c->defines, TPL_KEEP | flags);        /* unknown: still symbolic */
     *out_len = b.len;
     const char *r = arena_strndup(e->a, b.data ? b.data : "", b.len);
     sb_free(&b);
@@ -1334,8 +1370,9 @@ static rule *resolved_copy(emitter *e, rule *r)
     rule *c = arena_alloc(e->a, sizeof *c);
     *c = *r;
     c->dup_of = r;
-    if (r->m.value && r->m.kind != MK_ANCESTORS) c->m.value = resolve_defines(e, r->m.value, r->m.len, &c->m.len);
-    if (r->m.fixed) c->m.fixed = resolve_defines(e, r->m.fixed, r->m.fixed_len, &c->m.fixed_len);
+    if (r->m.value && r->m.kind != MK_ANCESTORS)
+        c->m.value = resolve_defines(e, r->m.value, r->m.len, &c->m.len, r->m.kind == MK_PREFIX ? TPL_PREFIX : 0);
+    if (r->m.fixed) c->m.fixed = resolve_defines(e, r->m.fixed, r->m.fixed_len, &c->m.fixed_len, 0);
     /* "/$D*" + "/x" with D=t also matches /private/tmp/x: as for a written
      * "/t*", every match starts with "/" only (matcher_finish) */
     if (c->m.fixed_len > 1 && c->m.fixed[0] == '/' && !plat_flag(e) &&

@@ -130,7 +130,8 @@ const char *decider_rule_value(decider *d, const rule *r, size_t *len)
     if (!d->expanded[r->id]) {
         strbuf b;
         sb_init(&b);
-        param_expand(&b, r->m.value, r->m.len, &d->values, compile_platform(d->c) == PLAT_LINUX ? TPL_LINUX : 0);
+        param_expand(&b, r->m.value, r->m.len, &d->values,
+                     (compile_platform(d->c) == PLAT_LINUX ? TPL_LINUX : 0) | (r->m.kind == MK_PREFIX ? TPL_PREFIX : 0));
         d->explen[r->id] = b.len;
         d->expanded[r->id] = arena_strndup(&d->a, b.data ? b.data : "", b.len);
         sb_free(&b);
@@ -219,6 +220,9 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
             for (unsigned k = 0; k < 3; k++)
                 if ((mask >> k & 1) && !memcmp(q->obj + 9, names[k], 3)) return 1;
         }
+        if (m->kind == MK_PREFIX && compile_platform(d->c) == PLAT_MACOS && q->len >= 4 && private_alias(q->obj, q->len, "") &&
+            template_prefix_alias(m->value, m->len, &d->values))
+            return 0;               /* the text as written, but never on /tmp itself or below (emit_sbpl.c) */
         if (q->len < vl || memcmp(q->obj, v, vl) != 0) return 0;
         if (m->kind == MK_PREFIX) return 1;
         return q->len == vl || q->obj[vl] == '/' || (vl == 1 && v[0] == '/');

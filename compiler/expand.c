@@ -481,6 +481,7 @@ void param_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, i
     size_t start = out->len;
     expand_values(out, t, len, vals, flags);
     if ((flags & (TPL_REGEX | TPL_GLOB | TPL_LINUX)) || !template_private_alias(t, len, vals)) return;
+    if ((flags & TPL_PREFIX) && template_prefix_alias(t, len, vals)) return;
     static const char pre[] = "/private";
     size_t n = sizeof pre - 1;
     sb_grow(out, n);

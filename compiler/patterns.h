@@ -55,6 +55,9 @@ int template_depth(const char *s, size_t len);
  * values escaped as glob text, TPL_KEEP a parameter without a value stays a
  * marker (otherwise it becomes ""). */
 enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4, TPL_LINUX = 8,   /* TPL_LINUX: no /private aliases */
-       TPL_NOALIAS = 16 };   /* a glob's regex as written: no alternatives for a first component
+       TPL_NOALIAS = 16,     /* a glob's regex as written: no alternatives for a first component
                               * pattern that matches an alias (glob_alias_mask) */
+       TPL_PREFIX = 32 };    /* a prefix's text: values that make exactly "/tmp" (or /var, /etc)
+                              * keep it as written (template_prefix_alias adds /private/tmp
+                              * and below; "/private/tmp" would also start /private/tmpfoo) */
 #endif

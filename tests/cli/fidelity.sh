@@ -583,6 +583,38 @@ expect_out_has "fidelity: prefix /tmp keeps the written string" '(deny file-writ
 expect_out_has "fidelity: prefix /tmp covers the alias as a subpath" '(deny file-write* (subpath "/private/tmp"))'
 expect_out_has "fidelity: prefix /e covers /private/etc" '(deny file-write* (subpath "/private/etc"))'
 expect_out_has "fidelity: prefix /var/ is under /private" '(deny file-write* (prefix "/private/var/"))'
+# the same prefixes made by values (-D) decide as written: a value that
+# makes exactly "/tmp" does not start /private/tmpfoo
+cat >"$F/prefparam.buckle" <<'EOB'
+param P;
+files {
+    allow write "/";
+    deny write prefix "${P}p";
+}
+EOB
+query prefparam.buckle file-write-data /tmpfoo deny -D P=/tm
+query prefparam.buckle file-write-data /private/tmpfoo allow -D P=/tm
+query prefparam.buckle file-write-data /private/tmp deny -D P=/tm
+query prefparam.buckle file-write-data /private/tmp/x deny -D P=/tm
+query prefparam.buckle file-write-data /tmx allow -D P=/tm
+query prefparam.buckle file-write-data /private/tmp/xp1 deny -D P=/tmp/x
+query prefparam.buckle file-write-data /private/tmp/xq allow -D P=/tmp/x
+run "fidelity: compile prefparam -D P=/tm" "$BUCKLE" compile -D P=/tm "$F/prefparam.buckle"
+expect_out_has "fidelity: -D P=/tm: the prefix keeps the value as written, the alias a subpath" '(require-any (require-all (prefix "/tmp") (require-not (regex "^/(tmp|var|etc)(/|$)"))) (subpath "/private/tmp"))'
+# a component that is a value ("/$S"), and a value glued in the middle
+# ("/t$X"): the same as the text written, with -D and symbolically
+printf 'default allow;\nparam S;\nparam X;\nfiles {\n    deny write prefix "/$S";\n    deny read prefix "/t$X";\n}\n' >"$F/prefcomp.buckle"
+for o in "/tmpx deny" "/tmp2/a deny" "/private/tmpx allow" "/private/tmp/a deny" "/private/var/a allow"; do
+    set -- $o
+    query prefcomp.buckle file-write-data "$1" "$2" -D S=tmp -D X=x
+done
+for o in "/tmpx deny" "/private/tmpx allow" "/private/tmp/a deny"; do
+    set -- $o
+    query prefcomp.buckle file-read-data "$1" "$2" -D S=x -D X=mp
+done
+run "fidelity: prefcomp symbolic" "$BUCKLE" compile "$F/prefcomp.buckle"
+expect_out_has "fidelity: \"/\$S\" symbolically: the text as written where it is not an alias" '(prefix (string-append "/" (param "S")))'
+expect_out_has "fidelity: ... and under /private where it is" '(prefix (string-append "/private/" (param "S")))'
 
 # a prefix that is one parameter is that value, canonical already: a value
 # "/v" is the string /v, not /private/var too (compiled with the value and
