@@ -4,6 +4,7 @@
 #include "../lint/lint.h"
 #include "../lint/rules_table.h"
 #include <jansson.h>
+#include <fnmatch.h>
 #include <string.h>
 
 /* The write paths srt adds to every configuration itself (its generator
@@ -236,6 +237,7 @@ static void resolve_lists(srt_in *in)
     json_t *lists[4] = { in->deny_read, in->allow_read, in->allow_write, in->deny_write };
     for (size_t k = 0; k < 4 && !in->bad; k++)
         if (lists[k]) resolve_relative(in, lists[k], keys[!in->settings_form][k]);
+    if (in->sockets && !in->bad) resolve_relative(in, in->sockets, "allowUnixSockets");
 }
 
 /* Whether the directory a (len al) is an allowed write root or inside one
@@ -286,6 +288,83 @@ static void kept_ancestors(json_t *out, json_t *writes, json_t *denied, json_t *
     }
 }
 
+/* Where pattern p (from its fixed directory of length fl on) meets the
+ * inside of root (of length rl, below that directory): the text of the part
+ * of p under the root ("" when the root itself is matched whole), or NULL
+ * when p matches nothing inside it.  Component by component: a wildcard
+ * component must match the root's (fnmatch), "**" takes the rest. */
+static const char *pattern_under(arena *a, const char *p, size_t fl, const char *root, size_t rl, int *unplaceable)
+{
+    const char *pc = p + fl, *rc = root + fl;
+    const char *re = root + rl;
+    *unplaceable = 0;
+    while (*pc == '/') pc++;
+    while (rc < re && *rc == '/') rc++;
+    while (rc < re) {
+        const char *pe = strchr(pc, '/'), *rend = memchr(rc, '/', (size_t)(re - rc));
+        size_t pl = pe ? (size_t)(pe - pc) : strlen(pc);
+        size_t cl = rend ? (size_t)(rend - rc) : (size_t)(re - rc);
+        if (pl == 2 && !strncmp(pc, "**", 2)) return arena_printf(a, "/%s", pc);   /* "**" and on, below the root */
+        if (!pe) return NULL;                  /* p ends above the root's inside: matches no path in it */
+        char *pat = arena_strndup(a, pc, pl), *comp = arena_strndup(a, rc, cl);
+        if (strpbrk(pat, "\\")) { *unplaceable = 1; return NULL; }
+        if (fnmatch(pat, comp, FNM_PERIOD) != 0) return NULL;
+        pc = pe + 1;
+        rc = rend ? rend + 1 : re;
+    }
+    return arena_printf(a, "/%s", pc);
+}
+
+/* the components of the text t (of length n): buckle's depth of a fixed part */
+static size_t components(const char *t, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i] != '/' && (i == 0 || t[i - 1] == '/')) c++;
+    return c;
+}
+
+/* srt's write denies come after its allows, so a deny above an allowed
+ * root wins inside it too; in buckle the deeper allow would: the deny is
+ * written again at the root (a path above it: the whole root; a pattern
+ * whose fixed directory lies above it: what of it lies inside the root,
+ * found component by component).  0, or 1 after an error. */
+static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p)
+{
+    size_t k;
+    json_t *r;
+    const char *w = strpbrk(p, "*?[");
+    size_t fl = w ? (size_t)(w - p) : strlen(p);       /* the fixed directory: up to the '/' before a wildcard */
+    if (w) { while (fl && p[fl - 1] != '/') fl--; if (fl) fl--; }
+    while (fl && p[fl - 1] == '/') fl--;
+    json_array_foreach(writes, k, r) {
+        const char *root = json_string_value(r);
+        size_t rl = strlen(root);
+        while (rl && root[rl - 1] == '/') rl--;
+        if (!rl || !strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+        if (!(rl > fl && !strncmp(root, p, fl) && root[fl] == '/')) continue;     /* the root lies below it */
+        /* as specific as the root already (the text before the wildcard
+         * counts, "pay*" is a component): the deny wins the tie there */
+        if (w && components(p, (size_t)(w - p)) >= components(root, rl)) continue;
+        if (!w) {
+            json_array_append_new(denies, json_stringn(root, rl));
+            continue;
+        }
+        int bad;
+        const char *rest = pattern_under(in->dl->a, p, fl, root, rl, &bad);
+        if (bad) {
+            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
+                     "the write deny \"%s\" lies above the allowed root \"%.*s\", where srt lets it win, and "
+                     "buckle cannot place its escaped characters inside the root; write the deny for the root "
+                     "itself", p, (int)rl, root);
+            in->bad = 1;
+            return 1;
+        }
+        if (rest) json_array_append_new(denies, json_string(arena_printf(in->dl->a, "%.*s%s", (int)rl, root, rest)));
+    }
+    return 0;
+}
+
 static void body(strbuf *b, srt_in *in, json_t *writes)
 {
     sb_puts(b, "extends \"std/base\";\n");
@@ -303,7 +382,11 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
     json_t *v, *r;
     if (in->deny_write) json_array_foreach(in->deny_write, i, v) {
         const char *p = json_string_value(v);
-        if (strncmp(p, "**/", 3)) { json_array_append(denies, v); continue; }
+        if (strncmp(p, "**/", 3)) {
+            json_array_append(denies, v);
+            if (denies_above_roots(in, denies, writes, p)) break;
+            continue;
+        }
         json_array_foreach(writes, k, r) {
             const char *root = json_string_value(r);
             if (!strncmp(root, "/dev/", 5)) continue;
@@ -501,6 +584,11 @@ int import_srt(strbuf *out, diag_list *dl, const source *src, const compile_opts
     sb_init(&b);
     body(&b, &in, writes);
     json_decref(writes);
+    if (in.bad) {
+        sb_free(&b);
+        json_decref(root);
+        return 1;
+    }
     strbuf slugs;
     sb_init(&slugs);
     if (findings(&in, &slugs, b.data, b.len, co)) {

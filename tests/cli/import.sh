@@ -534,6 +534,24 @@ run "import: relative srt paths compile" "$BUCKLE" lint -I corpus "$P/rel.buckle
 expect_rc "import: ... and the result compiles" 0
 run "import: relative query" "$BUCKLE" query -I corpus -D WORKDIR=/Users/me/p "$P/rel.buckle" files write /Users/me/p/out/a.c
 expect_out_has "import: ... a relative write root is below WORKDIR" "allow"
+# srt's write denies win over its allows: one above an allowed root is
+# written again at the root, a pattern with "**/" under it
+printf '{\n  "filesystem": {\n    "allowWrite": ["~/proj/build", "~/proj/a/b"],\n    "denyWrite": ["~/proj", "~/proj/**/*.key"]\n  },\n  "network": {"allowUnixSockets": ["rel.sock"]}\n}\n' >"$P/above.json"
+run "import: deny above a root" "$BUCKLE" import --from srt -o "$P/above.buckle" "$P/above.json"
+expect_rc "import: a write deny above an allowed root imports" 0
+for o in /Users/test/proj/build/x /Users/test/proj/a/b/k.key /Users/test/proj/a/b/c/k.key; do
+    run "import: above $o" "$BUCKLE" query -I corpus "$P/above.buckle" files write "$o"
+    expect_out_has "import: srt's deny above an allowed root wins inside it: $o" "deny $o"
+done
+grep -qF 'allow unix-connect literal "$WORKDIR/rel.sock";' "$P/above.buckle" && pass "import: a relative socket is below WORKDIR" \
+    || fail "import: a relative socket is below WORKDIR" "$(grep unix "$P/above.buckle")"
+printf '{\n  "filesystem": {\n    "allowWrite": ["~/proj/a/b"],\n    "denyWrite": ["~/proj/*/b/x"]\n  }\n}\n' >"$P/abovep.json"
+run "import: pattern above a root" "$BUCKLE" import --from srt -o "$P/abovep.buckle" "$P/abovep.json"
+expect_rc "import: a pattern above a root imports" 0
+run "import: pattern above a root holds" "$BUCKLE" query -I corpus "$P/abovep.buckle" files write /Users/test/proj/a/b/x
+expect_out_has "import: ... what of it lies inside the root is denied there" "deny /Users/test/proj/a/b/x"
+run "import: pattern above a root, elsewhere" "$BUCKLE" query -I corpus "$P/abovep.buckle" files write /Users/test/proj/a/b/y
+expect_out_has "import: ... and the rest of the root stays writable" "allow /Users/test/proj/a/b/y"
 printf '{\n  "filesystem": {\n    "allowWrite": ["../up"]\n  }\n}\n' >"$P/up.json"
 run "import: relative climbing" "$BUCKLE" import --from srt -o "$P/up.buckle" "$P/up.json"
 expect_rc "import: a relative path with .. exits 1" 1
