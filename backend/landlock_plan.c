@@ -1383,12 +1383,18 @@ static void signals(llb *b)
         if (r->m.kind == MK_TARGET && !strcmp(r->m.value, "others") && !others && p->abi >= 6) continue;
         weaker(b, r, LLC_PROCESS, "Landlock can only keep signals inside the sandbox (all of them, from ABI 6)");
     }
-    if (others) return;
-    if (p->abi >= 6) {
+    if (!others && p->abi >= 6) {
         p->scoped |= LL_SCOPE_SIGNAL;
         add_note(p, "signals: allowed to every process of the sandbox (the command and its descendants), "
                     "refused to every other process");
-    } else weaker(b, NULL, LLC_PROCESS, "signals to processes outside the sandbox are not controlled before Landlock ABI 6");
+        return;
+    }
+    if (!others) weaker(b, NULL, LLC_PROCESS, "signals to processes outside the sandbox are not controlled before Landlock ABI 6");
+    /* no scope: the seccomp filter keeps buckle, the supervisor, out of
+     * reach (landlock_seccomp.c) */
+    p->seccomp |= LL_SC_GUARD;
+    add_note(p, "seccomp: signals to buckle, the supervisor (its pid, its process group, 0 and -1, and as the owner "
+                "that a file's SIGIO goes to), are refused; pidfd_send_signal is refused as unsupported");
 }
 
 /* ---- verdicts ------------------------------------------------------------ */

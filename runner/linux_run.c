@@ -60,7 +60,8 @@ static int child_main(void *arg)
      * there: none is kept */
     err = l->nbinds ? ll_caps_drop_all() : ll_caps_drop();
     if (err) { l->stage = LL_STAGE_CAPS; l->err = err; _exit(125); }
-    err = ll_seccomp_install(l->seccomp);
+    /* buckle, the supervisor, must outlive the command (LL_SC_GUARD) */
+    err = ll_seccomp_install(l->seccomp, (uint32_t)s->parent, (uint32_t)getpgrp());
     if (err) { l->stage = LL_STAGE_SECCOMP; l->err = err; _exit(125); }
     /* descriptors the caller left open would reach what the profile denies */
     ll_close_inherited();
