@@ -55,7 +55,7 @@ attack "kill -STOP of buckle's pid" 'kill -STOP $PPID && echo reached || echo re
 attack "kill -TERM of buckle's pid" 'kill -TERM $PPID && echo reached || echo refused'
 attack "kill -KILL of 0 (buckle's process group)" 'kill -KILL 0 && echo reached || echo refused'
 # (the shell's own /proc/PID: a process it starts cannot read its own)
-attack "kill -KILL of minus buckle's process group" 'read -r _ _ _ _ g _ </proc/$$/stat; kill -KILL -- -$g && echo reached || echo refused'
+attack "kill -KILL of minus buckle's process group" 'read -r _ _ _ _ g _ </proc/$$/stat; kill -s KILL -- -$g && echo reached || echo refused'
 # signal 0 only: every process of the user (as root, of the machine)
 attack "kill of -1" 'kill -0 -1 && echo reached || echo refused'
 
