@@ -234,6 +234,29 @@ run "llcache: nested replaced" "$B" run -v $A "$R/prof/nest.buckle" -- /usr/bin/
 how "llcache: a grant inside a granted directory that was replaced is a miss" planned
 expect_out_has "llcache: (nested replaced: read as planned again)" "n2"
 
+# default allow: planned from /, around buckle's own files, so every
+# directory on the way to one is read (here /, the temporary directory,
+# $R/open around the profile's directory); the plan is kept, and used while
+# none of them gained or lost an entry (on a busy machine /tmp seldom
+# stays so for long: a few tries); a new entry in one is a miss, granted as
+# a cold run grants it, and -v says why the plan was not used
+mkdir -p "$R/open/prof"
+printf 'default allow;\n' >"$R/open/prof/open.buckle"
+OP="$R/open/prof/open.buckle"
+"$B" run --linux-accept=files "$OP" -- /usr/bin/true 2>/dev/null
+got=planned
+for try in 1 2 3 4 5 6; do
+    "$B" run -v --linux-accept=files "$OP" -- /usr/bin/true >/dev/null 2>"$TMP/err"
+    grep -q "the plan from the run cache" "$TMP/err" && { got=cached; break; }
+done
+[ "$got" = cached ] && pass "llcache: default allow: the plan is kept and used" \
+    || fail "llcache: default allow: the plan is kept and used" "6 tries planned again: $(grep 'not used' "$TMP/err")"
+mkdir "$R/open/new"
+run "llcache: default allow, a new entry" "$B" run -v --linux-accept=files "$OP" -- /usr/bin/sh -c "echo x >'$R/open/new/f' && echo written"
+how "llcache: default allow: a new entry in a directory it read is a miss" planned
+expect_err_has "llcache: ... and -v says why the plan was not used" "buckle run: the plan in the run cache was not used: an entry was made, removed or renamed in "
+expect_out_has "llcache: ... and the new entry is granted, as on a cold run" "written"
+
 # with the command's own namespace: the deny inside the allowed directory is
 # a read-only mount, kept with the plan; the key tells the two plans apart
 unset BUCKLE_TEST_NO_USERNS
