@@ -118,3 +118,18 @@ grun "term" timeout --preserve-status -s TERM 1 "$B" run $A "$P" -- sleep 30
 expect_rc "landlock guard: SIGTERM sent to buckle from outside ends the command (128+15)" 143
 grun "int" timeout --preserve-status -s INT 1 "$B" run $A "$P" -- sleep 30
 expect_rc "landlock guard: ... SIGINT too (128+2)" 130
+
+# buckle's /proc/PID belongs to root while it supervises: the command,
+# running as the same user with a profile that lets it write /proc (default
+# allow), cannot raise buckle's oom_score_adj (the out-of-memory killer
+# would pick buckle).  As an unprivileged user: root owns those files anyway
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+    printf 'default allow;\n' >"$U/prof/open.buckle"
+    chmod -R a+rX "$U"
+    run "landlock guard: oom" sh -c "cd '$U/w' && exec setpriv --reuid=65534 --regid=65534 --clear-groups env HOME='$U/home' TMPDIR='$U/tmp' \"\$@\"" sh \
+        "$B" run --no-cache --linux-accept=files "$U/prof/open.buckle" -- sh -c 'echo 1000 >/proc/$PPID/oom_score_adj && echo reached || echo refused; echo 500 >/proc/$$/oom_score_adj && echo own-written'
+    expect_out_has "landlock guard: (uid 65534) buckle's oom_score_adj cannot be written from inside" "refused"
+    expect_out_has "landlock guard: ... while the command's own /proc/PID is its own (dumpable again after exec)" "own-written"
+else
+    skip "landlock guard: buckle's oom_score_adj as an unprivileged user" "needs root (to become uid 65534) and setpriv"
+fi
