@@ -112,6 +112,14 @@ grun "own group" "$B" run $A "$P" -- sh -c 'setsid sleep 30 & sleep 0.3; kill --
 expect_out_has "landlock guard: ... and to a process group the command made, by number" "status 143"
 grun "note" "$B" run -v $A "$P" -- true
 expect_err_has "landlock guard: -v says buckle is kept out of reach" "signals to buckle, the supervisor"
+# the plan: the guard wherever no signal scope holds (signals to others,
+# or Landlock below ABI 6 with class process accepted), not where one does
+printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
+V="-D WORKDIR=$U/w -D HOME=$U/home -D TMPDIR=$U/tmp"
+"$B" compile --target landlock --linux-accept=files $V "$U/prof/agent.buckle" >"$TMP/out" 2>&1
+expect_out_lacks "landlock guard: with the signal scope (std/agent, ABI 7), no guard in the filter" "signals to buckle, the supervisor"
+"$B" compile --target landlock --landlock-abi 5 --linux-accept=files,process $V "$U/prof/agent.buckle" >"$TMP/out" 2>&1
+expect_out_has "landlock guard: ... below ABI 6 (no scope), the guard" "signals to buckle, the supervisor"
 
 # buckle still forwards what is sent to it from outside
 grun "term" timeout --preserve-status -s TERM 1 "$B" run $A "$P" -- sleep 30
