@@ -644,6 +644,21 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
             const char *dv = rval(b, d, &dn);
             if (under(px, strlen(px), dv, dn)) return;
         }
+    /* a deny of this right that matches the whole directory (a subpath or
+     * a prefix at or above it) and that the covering allow does not beat
+     * decides over it everywhere beneath: nothing there is the allow's to
+     * grant (the allows that beat the deny are planned from their own
+     * paths), so nothing is listed (`deny write "/"` beside `default allow`
+     * would have every directory of the machine listed, one entry at a time) */
+    for (size_t k = 0; k < b->ndeny[ri]; k++) {
+        const rule *d = b->deny[ri][k];
+        if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d)) || !covers_subtree(b, d, px, strlen(px))) continue;
+        if ((rights[ri].bit & LL_FS_WRITING) && deny_held_apart(b, d)) continue;
+        if (!state(b, owner)->narrow)
+            narrow(b, owner, arena_printf(b->a, "%s %s: the deny at %s decides over it there and beneath", rights[ri].name, hx,
+                                          ll_rule_where(b->a, b->in->c, d)));
+        return;
+    }
     const rule *which;
     const char *why = blocked(b, ri, cov, px, hx, &which);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }

@@ -257,6 +257,29 @@ how "llcache: default allow: a new entry in a directory it read is a miss" plann
 expect_err_has "llcache: ... and -v says why the plan was not used" "buckle run: the plan in the run cache was not used: an entry was made, removed or renamed in "
 expect_out_has "llcache: ... and the new entry is granted, as on a cold run" "written"
 
+# default allow with a deny of writing everywhere but the outputs
+# (corpus/examples/build-sandbox.buckle's way): beneath the deny nothing is
+# the default's to grant, so nothing there is listed (not every directory
+# of the machine, /dev/pts and /proc among them, whose listings cannot be
+# trusted: such a plan would never be kept), and the plan is kept
+mkdir -p "$R/open/out"
+printf 'default allow;\nfiles {\n    deny write "/";\n    allow write "%s/open/out", literal "/dev/null";\n}\n' "$R" >"$R/open/prof/build.buckle"
+BP="$R/open/prof/build.buckle"
+run "llcache: build sandbox cold" "$B" run -v --linux-accept=files "$BP" -- /usr/bin/sh -c "echo x >'$R/open/out/f' && echo written; echo y >'$R/open/f' || echo refused"
+expect_out_has "llcache: default allow, deny write \"/\": the outputs are written" "written"
+expect_out_has "llcache: ... elsewhere writing is refused" "refused"
+grep -q "is not kept in the run cache" "$TMP/err" && fail "llcache: ... and the plan is kept" "$(grep 'not kept' "$TMP/err")" \
+    || pass "llcache: ... and the plan is kept"
+n=$(sed -n 's/.*plan [0-9.]* ms (\([0-9]*\) entries looked at).*/\1/p' "$TMP/err")
+[ -n "$n" ] && [ "$n" -lt 5000 ] && pass "llcache: ... having looked at a few entries, not the machine's ($n)" \
+    || fail "llcache: ... having looked at a few entries, not the machine's ($n)" "$(grep 'entries looked at' "$TMP/err")"
+got=planned
+for try in 1 2 3 4 5 6; do
+    "$B" run -v --linux-accept=files "$BP" -- /usr/bin/true >/dev/null 2>"$TMP/err"
+    grep -q "the plan from the run cache" "$TMP/err" && { got=cached; break; }
+done
+[ "$got" = cached ] && pass "llcache: ... and used" || fail "llcache: ... and used" "6 tries planned again: $(grep 'not used\|not kept' "$TMP/err")"
+
 # with the command's own namespace: the deny inside the allowed directory is
 # a read-only mount, kept with the plan; the key tells the two plans apart
 unset BUCKLE_TEST_NO_USERNS
