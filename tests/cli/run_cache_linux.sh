@@ -244,13 +244,22 @@ mkdir -p "$R/open/prof"
 printf 'default allow;\n' >"$R/open/prof/open.buckle"
 OP="$R/open/prof/open.buckle"
 "$B" run --linux-accept=files "$OP" -- /usr/bin/true 2>/dev/null
-got=planned
-for try in 1 2 3 4 5 6; do
-    "$B" run -v --linux-accept=files "$OP" -- /usr/bin/true >/dev/null 2>"$TMP/err"
-    grep -q "the plan from the run cache" "$TMP/err" && { got=cached; break; }
-done
-[ "$got" = cached ] && pass "llcache: default allow: the plan is kept and used" \
-    || fail "llcache: default allow: the plan is kept and used" "6 tries planned again: $(grep 'not used' "$TMP/err")"
+# warm NAME PROFILE: the plan is taken from the cache within a few tries;
+# where every try missed because a directory outside the test's own
+# changed (the machine's /tmp, busy with other processes), not a failure
+warm() {
+    for try in 1 2 3 4 5 6 7 8; do
+        "$B" run -v --linux-accept=files "$2" -- /usr/bin/true >/dev/null 2>"$TMP/err"
+        grep -q "the plan from the run cache" "$TMP/err" && { pass "$1"; return; }
+    done
+    why=$(sed -n 's/^buckle run: the plan in the run cache was not used: //p' "$TMP/err")
+    case "$why" in
+    "an entry was made, removed or renamed in $R"*|"") fail "$1" "8 tries planned again: $why $(grep 'not kept' "$TMP/err")" ;;
+    "an entry was made, removed or renamed in "*) skip "$1" "every try missed: $why" ;;
+    *) fail "$1" "8 tries planned again: $why" ;;
+    esac
+}
+warm "llcache: default allow: the plan is kept and used" "$OP"
 mkdir "$R/open/new"
 run "llcache: default allow, a new entry" "$B" run -v --linux-accept=files "$OP" -- /usr/bin/sh -c "echo x >'$R/open/new/f' && echo written"
 how "llcache: default allow: a new entry in a directory it read is a miss" planned
@@ -273,12 +282,7 @@ grep -q "is not kept in the run cache" "$TMP/err" && fail "llcache: ... and the 
 n=$(sed -n 's/.*plan [0-9.]* ms (\([0-9]*\) entries looked at).*/\1/p' "$TMP/err")
 [ -n "$n" ] && [ "$n" -lt 5000 ] && pass "llcache: ... having looked at a few entries, not the machine's ($n)" \
     || fail "llcache: ... having looked at a few entries, not the machine's ($n)" "$(grep 'entries looked at' "$TMP/err")"
-got=planned
-for try in 1 2 3 4 5 6; do
-    "$B" run -v --linux-accept=files "$BP" -- /usr/bin/true >/dev/null 2>"$TMP/err"
-    grep -q "the plan from the run cache" "$TMP/err" && { got=cached; break; }
-done
-[ "$got" = cached ] && pass "llcache: ... and used" || fail "llcache: ... and used" "6 tries planned again: $(grep 'not used\|not kept' "$TMP/err")"
+warm "llcache: ... and used" "$BP"
 
 # with the command's own namespace: the deny inside the allowed directory is
 # a read-only mount, kept with the plan; the key tells the two plans apart
