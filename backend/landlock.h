@@ -46,6 +46,7 @@
 #define LL_SC_XATTR (1u << 8)  /* setxattr, removexattr and kin: an ACL would give other users write */
 #define LL_SC_IPANY (1u << 6)  /* with LL_SC_NET: UDP too ("*:*" allowed), not only TCP */
 #define LL_SC_MOUNT (1u << 9)  /* mount, umount and the new mount API: the plan's mounts stay (landlock_ns.c) */
+#define LL_SC_GUARD (1u << 10) /* signals to buckle, its process group, 0 and -1: no signal scope holds them */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */
 enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_NEW_PATHS, LLC_COUNT };
@@ -205,9 +206,10 @@ int ll_open_nolinks(const char *path, int dir);
 /* In the child: no_new_privs, then restrict itself with the ruleset.
  * Async-signal-safe; returns 0 or an errno value. */
 int ll_restrict_self(int ruleset_fd, unsigned flags);
-/* landlock_seccomp.c: no_new_privs, then the filter for LL_SC_* what.
+/* landlock_seccomp.c: no_new_privs, then the filter for LL_SC_* what, with
+ * guard and guard_pgid the supervising buckle's pid and process group.
  * Returns 0 or an errno value (ENOSYS: not Linux on x86_64 or aarch64). */
-int ll_seccomp_install(unsigned what);
+int ll_seccomp_install(unsigned what, uint32_t guard, uint32_t guard_pgid);
 /* One classic BPF instruction (struct sock_filter's layout). */
 typedef struct ll_bpf { uint16_t code; uint8_t jt, jf; uint32_t k; } ll_bpf;
 enum { LL_ARCH_X86_64 = 1, LL_ARCH_AARCH64 = 2, LL_SECCOMP_MAX = 512 };
@@ -216,6 +218,7 @@ typedef struct ll_seccomp_in {
     int arch;                     /* LL_ARCH_* */
     unsigned what;                /* LL_SC_* */
     uint32_t uid, gid;            /* the caller's own: the only owner and group a chown may give */
+    uint32_t guard, guard_pgid;   /* the supervising buckle's pid and process group (LL_SC_GUARD) */
 } ll_seccomp_in;
 /* The seccomp filter for in, on any host: its number of instructions
  * written to out (at most cap), or 0 for another arch or when cap is too

@@ -644,6 +644,21 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
             const char *dv = rval(b, d, &dn);
             if (under(px, strlen(px), dv, dn)) return;
         }
+    /* a deny of this right that matches the whole directory (a subpath or
+     * a prefix at or above it) and that the covering allow does not beat
+     * decides over it everywhere beneath: nothing there is the allow's to
+     * grant (the allows that beat the deny are planned from their own
+     * paths), so nothing is listed (`deny write "/"` beside `default allow`
+     * would have every directory of the machine listed, one entry at a time) */
+    for (size_t k = 0; k < b->ndeny[ri]; k++) {
+        const rule *d = b->deny[ri][k];
+        if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d)) || !covers_subtree(b, d, px, strlen(px))) continue;
+        if ((rights[ri].bit & LL_FS_WRITING) && deny_held_apart(b, d)) continue;
+        if (!state(b, owner)->narrow)
+            narrow(b, owner, arena_printf(b->a, "%s %s: the deny at %s decides over it there and beneath", rights[ri].name, hx,
+                                          ll_rule_where(b->a, b->in->c, d)));
+        return;
+    }
     const rule *which;
     const char *why = blocked(b, ri, cov, px, hx, &which);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }
@@ -1383,12 +1398,18 @@ static void signals(llb *b)
         if (r->m.kind == MK_TARGET && !strcmp(r->m.value, "others") && !others && p->abi >= 6) continue;
         weaker(b, r, LLC_PROCESS, "Landlock can only keep signals inside the sandbox (all of them, from ABI 6)");
     }
-    if (others) return;
-    if (p->abi >= 6) {
+    if (!others && p->abi >= 6) {
         p->scoped |= LL_SCOPE_SIGNAL;
         add_note(p, "signals: allowed to every process of the sandbox (the command and its descendants), "
                     "refused to every other process");
-    } else weaker(b, NULL, LLC_PROCESS, "signals to processes outside the sandbox are not controlled before Landlock ABI 6");
+        return;
+    }
+    if (!others) weaker(b, NULL, LLC_PROCESS, "signals to processes outside the sandbox are not controlled before Landlock ABI 6");
+    /* no scope: the seccomp filter keeps buckle, the supervisor, out of
+     * reach (landlock_seccomp.c) */
+    p->seccomp |= LL_SC_GUARD;
+    add_note(p, "seccomp: signals to buckle, the supervisor (its pid, its process group, 0 and -1, and as the owner "
+                "that a file's SIGIO goes to), are refused; pidfd_send_signal is refused as unsupported");
 }
 
 /* ---- verdicts ------------------------------------------------------------ */

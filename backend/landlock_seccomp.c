@@ -13,7 +13,10 @@
  * A refused call fails
  * with EPERM (ioctl) or EACCES.  Only x86_64 and aarch64 are known; elsewhere
  * the filter cannot be built and the run is refused.  Also always: joining
- * a process group other than a new one of its own (setpgid).
+ * a process group other than a new one of its own (setpgid).  And, when
+ * Landlock's signal scope does not hold (the profile allows signals to
+ * others), every way to signal the supervising buckle, which must outlive
+ * the command to check the run and kill what it left (LL_SC_GUARD).
  *
  * Every refusal is one row of the table rules[] below (the call's number on
  * each architecture, when it applies, what it checks); the filter is a
@@ -72,6 +75,10 @@ enum { X_EPERM = 1, X_EACCES = 13, X_ENOSYS = 38, X_EOPNOTSUPP = 95 };   /* Linu
 #define SC_O_CREATE (0100u | 020000000u)      /* O_CREAT, __O_TMPFILE */
 #define SC_O_TRUNC 01000u
 #define SC_O_ACCMODE 3u
+#define SC_F_SETOWN 8u
+#define SC_F_SETOWN_EX 15u
+#define SC_FIOSETOWN 0x8901u
+#define SC_SIOCSPGRP 0x8902u
 
 /* what a row checks; every check either refuses the call or passes it on
  * to the next row of the same call (none left: allowed) */
@@ -88,7 +95,11 @@ enum check {
     CK_SOCKET_TCP,    /* TCP only (stream, protocol 0 or TCP); unix with LL_SC_UNIX */
     CK_MEMFD,         /* refused without MFD_NOEXEC_SEAL (argument 1) */
     CK_OWNER,         /* refused unless the owner (arg) and the group (arg2) are each -1 or the caller's own */
-    CK_SOCKETPAIR     /* AF_UNIX only; without LL_SC_UNIX a stream or seqpacket pair only */
+    CK_SOCKETPAIR,    /* AF_UNIX only; without LL_SC_UNIX a stream or seqpacket pair only */
+    CK_KILL,          /* refused when argument 0 is the guard's pid, minus its process group, -1 or 0 */
+    CK_GUARD,         /* refused when argument arg (k 2: or arg + 1) is the guard's pid */
+    CK_SETOWN,        /* fcntl (command arg): F_SETOWN to the guard's pid or minus its process group (arg2), F_SETOWN_EX */
+    CK_OWN_IOCTL      /* ioctl (command arg): FIOSETOWN, SIOCSPGRP (the owner in memory) */
 };
 
 /* One row: the call's number on x86_64 and aarch64 (-1: no such call);
@@ -105,6 +116,7 @@ typedef struct sc_rule {
 #define BITS(x, a, arg, mask, e) ROW(x, a, 0, 0, CK_BITS, e, arg, 0, mask)
 #define NONZERO(x, a, arg) ROW(x, a, 0, 0, CK_NONZERO, X_EPERM, arg, 0, 0)
 #define SELF(x, a, kind) ROW(x, a, 0, 0, CK_SELF, X_EPERM, 0, 0, kind)
+#define GUARD(x, a, arg, n) ROW(x, a, LL_SC_GUARD, 0, CK_GUARD, X_EPERM, arg, 0, n)
 
 /* In the table's order for one call (open, openat: the set-ID check, then
  * the truncation). */
@@ -267,6 +279,30 @@ static const sc_rule rules[] = {
     REFUSE(466, 466, LL_SC_XATTR, X_EOPNOTSUPP),                                /* removexattrat */
     /* memory files that could be executed, when the profile limits exec */
     ROW(319, 279, LL_SC_EXEC, 0, CK_MEMFD, X_EACCES, 1, 0, 0),                  /* memfd_create */
+    /* The supervising buckle (LL_SC_GUARD: the profile allows signals to
+     * others, so no Landlock scope keeps them in): killed or stopped, it
+     * would not check the paths of the run (a planted .husky would stay for
+     * the next git commit outside) nor kill what the command left.  Every
+     * call that names a process to signal: by its pid (kill, tkill, tgkill
+     * by process or thread, rt_sigqueueinfo, rt_tgsigqueueinfo), by its
+     * process group (kill of minus the group, and of 0, the caller's own
+     * group, which the command shares with buckle until it makes one of its
+     * own: seccomp cannot tell), every process (kill of -1), and the owner
+     * that gets SIGIO, or any signal F_SETSIG names, when a file is ready
+     * (fcntl F_SETOWN; F_SETOWN_EX and the ioctls FIOSETOWN and SIOCSPGRP
+     * carry it in memory the filter cannot read).  pidfd_send_signal takes
+     * a descriptor, which may be a pidfd of buckle or buckle's /proc/PID
+     * directory: ENOSYS, so that a program falls back to kill.  pidfd_open
+     * stays: a pidfd of buckle only tells when it ends.  The low word: pid_t
+     * is 32 bits */
+    ROW(62, 129, LL_SC_GUARD, 0, CK_KILL, X_EPERM, 0, 0, 0),                    /* kill */
+    GUARD(200, 130, 0, 1),                                                      /* tkill */
+    GUARD(234, 131, 0, 2),                                                      /* tgkill */
+    GUARD(129, 138, 0, 1),                                                      /* rt_sigqueueinfo */
+    GUARD(297, 240, 0, 2),                                                      /* rt_tgsigqueueinfo */
+    REFUSE(424, 424, LL_SC_GUARD, X_ENOSYS),                                    /* pidfd_send_signal */
+    ROW(72, 25, LL_SC_GUARD, 0, CK_SETOWN, X_EPERM, 1, 2, 0),                   /* fcntl */
+    ROW(16, 29, LL_SC_GUARD, 0, CK_OWN_IOCTL, X_EPERM, 1, 0, 0),                /* ioctl */
 };
 enum { NRULES = sizeof rules / sizeof rules[0] };
 _Static_assert(NRULES < 256, "a rule index is a byte");
@@ -389,6 +425,38 @@ static void check(prog *p, const sc_rule *r, const ll_seccomp_in *in)
         }
         RET(p, deny);
         break;
+    case CK_KILL:
+        LD(p, ARG_LO(0));
+        put(p, BPF_JEQ_K, 3, 0, in->guard);
+        put(p, BPF_JEQ_K, 2, 0, 0u - in->guard_pgid);
+        put(p, BPF_JEQ_K, 1, 0, 0xffffffffu);
+        put(p, BPF_JEQ_K, 0, 1, 0);
+        RET(p, deny);
+        break;
+    case CK_GUARD:
+        LD(p, ARG_LO(r->arg));
+        if (r->k == 2) {
+            put(p, BPF_JEQ_K, 2, 0, in->guard);
+            LD(p, ARG_LO(r->arg + 1));
+        }
+        put(p, BPF_JEQ_K, 0, 1, in->guard);
+        RET(p, deny);
+        break;
+    case CK_SETOWN:
+        LD(p, ARG_LO(r->arg));
+        put(p, BPF_JEQ_K, 4, 0, SC_F_SETOWN_EX);
+        put(p, BPF_JEQ_K, 0, 4, SC_F_SETOWN);
+        LD(p, ARG_LO(r->arg2));
+        put(p, BPF_JEQ_K, 1, 0, in->guard);
+        put(p, BPF_JEQ_K, 0, 1, 0u - in->guard_pgid);
+        RET(p, deny);
+        break;
+    case CK_OWN_IOCTL:
+        LD(p, ARG_LO(r->arg));
+        put(p, BPF_JEQ_K, 1, 0, SC_FIOSETOWN);
+        put(p, BPF_JEQ_K, 0, 1, SC_SIOCSPGRP);
+        RET(p, deny);
+        break;
     case CK_OWNER:
         LD(p, ARG_LO(r->arg));
         put(p, BPF_JEQ_K, 1, 0, 0xffffffffu);
@@ -500,13 +568,15 @@ _Static_assert(OFF_NR == offsetof(struct seccomp_data, nr) && OFF_ARCH == offset
                    && ARG_LO(2) == offsetof(struct seccomp_data, args[2]), "struct seccomp_data");
 _Static_assert(ARCH_X86_64 == AUDIT_ARCH_X86_64 && ARCH_AARCH64 == AUDIT_ARCH_AARCH64, "audit arches");
 
-int ll_seccomp_install(unsigned what)
+int ll_seccomp_install(unsigned what, uint32_t guard, uint32_t guard_pgid)
 {
     ll_bpf f[LL_SECCOMP_MAX];
 #ifdef __x86_64__
-    ll_seccomp_in in = { .arch = LL_ARCH_X86_64, .what = what, .uid = (uint32_t)getuid(), .gid = (uint32_t)getgid() };
+    ll_seccomp_in in = { .arch = LL_ARCH_X86_64, .what = what, .uid = (uint32_t)getuid(), .gid = (uint32_t)getgid(),
+                         .guard = guard, .guard_pgid = guard_pgid };
 #else
-    ll_seccomp_in in = { .arch = LL_ARCH_AARCH64, .what = what, .uid = (uint32_t)getuid(), .gid = (uint32_t)getgid() };
+    ll_seccomp_in in = { .arch = LL_ARCH_AARCH64, .what = what, .uid = (uint32_t)getuid(), .gid = (uint32_t)getgid(),
+                         .guard = guard, .guard_pgid = guard_pgid };
 #endif
     size_t n = ll_seccomp_build(&in, f, LL_SECCOMP_MAX);
     if (n == 0) return E2BIG;
@@ -516,9 +586,11 @@ int ll_seccomp_install(unsigned what)
     return 0;
 }
 #else
-int ll_seccomp_install(unsigned what)
+int ll_seccomp_install(unsigned what, uint32_t guard, uint32_t guard_pgid)
 {
     (void)what;
+    (void)guard;
+    (void)guard_pgid;
     return 38;    /* ENOSYS: no filter for this architecture */
 }
 #endif

@@ -462,7 +462,10 @@ static int seen_holds(const ll_seen *s, int recent, arena *a)
     return (same_times && !recent) || same_entries(s, a);
 }
 
-static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena *a, ll_plan *p, const char **summary)
+/* Reads the plan of an entry; -1 when it cannot be used, with *why saying
+ * so (NULL: damaged or of another version). */
+static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena *a, ll_plan *p, const char **summary,
+                      const char **why)
 {
     size_t ml = strlen(PLAN_MAGIC);
     if ((size_t)(r->end - r->p) < ml || memcmp(r->p, PLAN_MAGIC, ml) != 0) return -1;
@@ -471,12 +474,12 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     if (!rd_tag(r, 'V') || rd_num(r, &vd, ' ') || rd_num(r, &pd, ' ') || rd_num(r, &md, '\n')) return -1;
     /* the mount table the plan saw: a bind mount made since gives a denied
      * directory a name the plan did not withdraw grants from */
-    if (ll_mounts_digest(a) != md) return -1;
+    if (ll_mounts_digest(a) != md) { *why = "the mount table changed"; return -1; }
     /* the protected paths, as a cold run would work them out now */
     size_t nprot;
     const char **prot = ll_protected_paths(a, in->rq, e->files, e->nfiles, e->probes, e->nprobes, in->cache_dirs,
                                            in->ncache, &nprot);
-    if (paths_digest(prot, nprot) != pd) return -1;
+    if (paths_digest(prot, nprot) != pd) { *why = "buckle's own files (the paths it keeps unwritable) changed"; return -1; }
     /* the values: the run's, then the defaults that name them */
     sb_param *all = arena_alloc(a, (in->nvals + 1) * sizeof *all);
     memcpy(all, in->vals, in->nvals * sizeof *all);
@@ -494,15 +497,15 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
         int given = 0;
         for (size_t j = 0; j < in->nvals; j++) given |= !strcmp(in->vals[j].name, name);
         if (given) continue;
-        const char *why;
-        const char *v = ll_expand_default(a, def, in->vals, in->nvals, &why);
-        if (why) return -1;                  /* a cold run says why */
+        const char *dwhy;
+        const char *v = ll_expand_default(a, def, in->vals, in->nvals, &dwhy);
+        if (dwhy) return -1;                 /* a cold run says why */
         if (!v) continue;
         all = arena_grow(a, all, nall, cap, sizeof *all);
         cap = arena_grow_cap(nall, cap);
         all[nall++] = (sb_param){ name, v };
     }
-    if (values_digest(all, nall) != vd) return -1;
+    if (values_digest(all, nall) != vd) { *why = "a parameter's value changed"; return -1; }
     if (!rd_tag(r, 'H')) return -1;
     for (int k = 0; k < 6; k++)
         if (rd_num(r, &x[k], k == 5 ? '\n' : ' ')) return -1;
@@ -587,7 +590,11 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
          * object planned, or the caller plans again */
         const ll_grant *g = s.listed ? NULL : hm_get(&granted, path, strlen(path));
         int at_grant = g && s.ok && (S_ISDIR(s.mode) != 0) == (g->is_dir != 0);
-        if (!in_procs && !at_grant && !seen_holds(&s, recent, a)) bad = 1;
+        if (!in_procs && !at_grant && !seen_holds(&s, recent, a)) {
+            bad = 1;
+            *why = s.listed ? arena_printf(a, "an entry was made, removed or renamed in %s, which it read", path)
+                            : arena_printf(a, "%s is not as it was (made, removed or replaced)", path);
+        }
         if (s.listed == LL_LISTED_NO_PIDS) procs = path;
         p->nseen++;
     }
@@ -618,14 +625,15 @@ static char *read_body(int dirfd, uint64_t key, arena *a, cache_entry *e)
 }
 
 int ll_cache_lookup(int dirfd, uint64_t key, const ll_cache_in *in, arena *a, ll_plan *p, const char **summary,
-                    const char **vsummary)
+                    const char **vsummary, const char **why)
 {
     memset(p, 0, sizeof *p);
+    *why = NULL;
     cache_entry e;
     char *body = read_body(dirfd, key, a, &e);
     if (!body) return -1;
     rd r = { body, body + e.len };
-    if (parse_plan(&r, in, &e, a, p, summary) != 0) {
+    if (parse_plan(&r, in, &e, a, p, summary, why) != 0) {
         ll_plan_free(p);
         return -1;
     }

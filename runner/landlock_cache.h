@@ -60,9 +60,10 @@ uint64_t ll_cache_key(const ll_cache_in *in);
 
 /* A warm run: 0 with *p (ll_plan_free) and the summary lines the cold run
  * printed (*vsummary with -v), when the entry for key is there and valid;
- * -1 otherwise. */
+ * -1 otherwise, with *why saying what changed since the plan was made when
+ * the entry is there (NULL: none, or it cannot be read). */
 int ll_cache_lookup(int dirfd, uint64_t key, const ll_cache_in *in, arena *a, ll_plan *p, const char **summary,
-                    const char **vsummary);
+                    const char **vsummary, const char **why);
 
 /* After a cold run that planned p from c (lint-clean) with these values
  * (all, nall) and protected paths: stores the entry, unless the plan read a

@@ -60,10 +60,18 @@ static int child_main(void *arg)
      * there: none is kept */
     err = l->nbinds ? ll_caps_drop_all() : ll_caps_drop();
     if (err) { l->stage = LL_STAGE_CAPS; l->err = err; _exit(125); }
-    err = ll_seccomp_install(l->seccomp);
+    /* buckle, the supervisor, must outlive the command (LL_SC_GUARD) */
+    err = ll_seccomp_install(l->seccomp, (uint32_t)s->parent, (uint32_t)getpgrp());
     if (err) { l->stage = LL_STAGE_SECCOMP; l->err = err; _exit(125); }
     /* descriptors the caller left open would reach what the profile denies */
     ll_close_inherited();
+    /* buckle's memory is still this child's: made not dumpable here, buckle
+     * stays so until the command has ended (runner_landlock_supervise), and
+     * the files of its /proc/PID belong to root meanwhile, so that the
+     * command, running as the same user, cannot write them (oom_score_adj:
+     * the out-of-memory killer would pick buckle, and nothing would check
+     * the run); the command's own memory, after execv, is dumpable again */
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     execv(l->path, l->argv);
     l->stage = LL_STAGE_EXEC;
     l->err = errno;
@@ -77,6 +85,7 @@ int runner_landlock_start(ll_supervise *s, ll_launch *l)
     l->stage = LL_STAGE_NONE;
     l->err = 0;
     s->parent = getpid();
+    s->dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
     /* orphans of the command become buckle's children, not init's */
     if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) return errno;
     sigset_t block;
@@ -199,6 +208,7 @@ int runner_landlock_supervise(ll_supervise *s)
     sigaction(SIGCHLD, &s->chld, NULL);
     sigprocmask(SIG_SETMASK, &s->mask, NULL);
     prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+    if (s->dumpable == 1) prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
     return 125;

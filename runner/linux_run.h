@@ -9,6 +9,7 @@
 
 typedef struct ll_supervise {
     pid_t parent, child;          /* buckle; the command */
+    int dumpable;                 /* buckle's PR_GET_DUMPABLE before (not dumpable while it supervises) */
     sigset_t mask;                /* the signal mask before the command started */
     struct sigaction chld;        /* SIGCHLD's action before the command started */
     unsigned killed;              /* processes killed after the command ended */

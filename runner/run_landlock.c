@@ -141,6 +141,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     const char *summary = NULL, *vsummary = NULL;   /* from the run cache */
     double t1 = 0, t2 = 0, t3 = 0, t4 = 0;
     const char *nokeep = NULL;
+    const char *stale = NULL;         /* why the plan in the run cache was not used */
     /* the -D values as given (define_parse resolved their links) */
     /* the values used are the ones checked: -D resolved its links when it
      * was read, before this check, and a link swapped in between would
@@ -262,7 +263,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     uint64_t key = 0;
     if (cachefd >= 0) {
         key = ll_cache_key(&ci);
-        if (ll_cache_lookup(cachefd, key, &ci, &a, &plan, &summary, &vsummary) == 0) {
+        if (ll_cache_lookup(cachefd, key, &ci, &a, &plan, &summary, &vsummary, &stale) == 0) {
             have_plan = 1;
             /* the grants' paths are checked here (the lookup leaves them to
              * it): one that changed is a miss */
@@ -271,6 +272,8 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
             rsfd = ll_ruleset_create(&plan, &a, &why, &changed, &opened);
             t1 = now_ms();
             if (rsfd >= 0 && !changed) goto launch;
+            stale = changed ? arena_printf(&a, "%zu of the paths it grants %s not as they were", changed, changed == 1 ? "is" : "are")
+                            : why;
             ll_opened_close(&opened);
             if (rsfd >= 0) close(rsfd);
             rsfd = -1;
@@ -434,6 +437,7 @@ launch:
         if (verbose)
             sb_printf(&sum, "buckle run: compile %.3f ms, lint %.3f ms, parameters %.3f ms, plan %.3f ms (%zu entries looked at)\n",
                       t1 - t0, t2 - t1, t3 - t2, t4 - t3, plan.visited);
+        if (verbose && stale) sb_printf(&sum, "buckle run: the plan in the run cache was not used: %s; planned again\n", stale);
         if (verbose && nokeep) sb_printf(&sum, "buckle run: the plan is not kept in the run cache: %s\n", nokeep);
     }
     if (rq->print) rq->print(sb_cstr(&sum));

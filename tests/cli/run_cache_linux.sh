@@ -234,6 +234,56 @@ run "llcache: nested replaced" "$B" run -v $A "$R/prof/nest.buckle" -- /usr/bin/
 how "llcache: a grant inside a granted directory that was replaced is a miss" planned
 expect_out_has "llcache: (nested replaced: read as planned again)" "n2"
 
+# default allow: planned from /, around buckle's own files, so every
+# directory on the way to one is read (here /, the temporary directory,
+# $R/open around the profile's directory); the plan is kept, and used while
+# none of them gained or lost an entry (on a busy machine /tmp seldom
+# stays so for long: a few tries); a new entry in one is a miss, granted as
+# a cold run grants it, and -v says why the plan was not used
+mkdir -p "$R/open/prof"
+printf 'default allow;\n' >"$R/open/prof/open.buckle"
+OP="$R/open/prof/open.buckle"
+"$B" run --linux-accept=files "$OP" -- /usr/bin/true 2>/dev/null
+# warm NAME PROFILE: the plan is taken from the cache within a few tries;
+# where every try missed because a directory outside the test's own
+# changed (the machine's /tmp, busy with other processes), not a failure
+warm() {
+    for try in 1 2 3 4 5 6 7 8; do
+        "$B" run -v --linux-accept=files "$2" -- /usr/bin/true >/dev/null 2>"$TMP/err"
+        grep -q "the plan from the run cache" "$TMP/err" && { pass "$1"; return; }
+    done
+    why=$(sed -n 's/^buckle run: the plan in the run cache was not used: //p' "$TMP/err")
+    case "$why" in
+    "an entry was made, removed or renamed in $R"*|"") fail "$1" "8 tries planned again: $why $(grep 'not kept' "$TMP/err")" ;;
+    "an entry was made, removed or renamed in "*) skip "$1" "every try missed: $why" ;;
+    *) fail "$1" "8 tries planned again: $why" ;;
+    esac
+}
+warm "llcache: default allow: the plan is kept and used" "$OP"
+mkdir "$R/open/new"
+run "llcache: default allow, a new entry" "$B" run -v --linux-accept=files "$OP" -- /usr/bin/sh -c "echo x >'$R/open/new/f' && echo written"
+how "llcache: default allow: a new entry in a directory it read is a miss" planned
+expect_err_has "llcache: ... and -v says why the plan was not used" "buckle run: the plan in the run cache was not used: an entry was made, removed or renamed in "
+expect_out_has "llcache: ... and the new entry is granted, as on a cold run" "written"
+
+# default allow with a deny of writing everywhere but the outputs
+# (corpus/examples/build-sandbox.buckle's way): beneath the deny nothing is
+# the default's to grant, so nothing there is listed (not every directory
+# of the machine, /dev/pts and /proc among them, whose listings cannot be
+# trusted: such a plan would never be kept), and the plan is kept
+mkdir -p "$R/open/out"
+printf 'default allow;\nfiles {\n    deny write "/";\n    allow write "%s/open/out", literal "/dev/null";\n}\n' "$R" >"$R/open/prof/build.buckle"
+BP="$R/open/prof/build.buckle"
+run "llcache: build sandbox cold" "$B" run -v --linux-accept=files "$BP" -- /usr/bin/sh -c "echo x >'$R/open/out/f' && echo written; echo y >'$R/open/f' || echo refused"
+expect_out_has "llcache: default allow, deny write \"/\": the outputs are written" "written"
+expect_out_has "llcache: ... elsewhere writing is refused" "refused"
+grep -q "is not kept in the run cache" "$TMP/err" && fail "llcache: ... and the plan is kept" "$(grep 'not kept' "$TMP/err")" \
+    || pass "llcache: ... and the plan is kept"
+n=$(sed -n 's/.*plan [0-9.]* ms (\([0-9]*\) entries looked at).*/\1/p' "$TMP/err")
+[ -n "$n" ] && [ "$n" -lt 5000 ] && pass "llcache: ... having looked at a few entries, not the machine's ($n)" \
+    || fail "llcache: ... having looked at a few entries, not the machine's ($n)" "$(grep 'entries looked at' "$TMP/err")"
+warm "llcache: ... and used" "$BP"
+
 # with the command's own namespace: the deny inside the allowed directory is
 # a read-only mount, kept with the plan; the key tells the two plans apart
 unset BUCKLE_TEST_NO_USERNS

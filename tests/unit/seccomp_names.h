@@ -17,7 +17,8 @@
     C(semtimedop) C(mq_open) C(mq_unlink) C(inotify_add_watch) C(fanotify_init) C(fanotify_mark) C(truncate) \
     C(setxattr) C(lsetxattr) C(fsetxattr) C(removexattr) C(lremovexattr) C(fremovexattr) C(setxattrat) \
     C(removexattrat) C(memfd_create) C(mount) C(umount2) C(pivot_root) C(chroot) C(open_tree) C(move_mount) \
-    C(fsopen) C(fsconfig) C(fsmount) C(fspick) C(mount_setattr) C(open_tree_attr)
+    C(fsopen) C(fsconfig) C(fsmount) C(fspick) C(mount_setattr) C(open_tree_attr) C(kill) C(tkill) C(tgkill) \
+    C(rt_sigqueueinfo) C(rt_tgsigqueueinfo) C(pidfd_send_signal) C(fcntl)
 
 #define SC_ENUM(n) SCN_##n,
 enum { SC_NAMES(SC_ENUM) SCN_COUNT };
