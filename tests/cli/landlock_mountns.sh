@@ -76,12 +76,27 @@ checks() {  # DIR LABEL [PREFIX...]
     inrun "$_D" "($_L) husky" "$@" -- "$B" run $A "$P" -- sh -c "mkdir .husky && echo evil >.husky/pre-commit"
     expect_rc "landlock mountns: ($_L) creating a denied path absent at launch fails the run after the command" 125
     expect_err_has "landlock mountns: ($_L) ... naming the path" "$_D/w/.husky exists after the run"
-    expect_err_has "landlock mountns: ($_L) ... and the rule" "std/agent.buckle:60: deny final files write subpath"
+    expect_err_has "landlock mountns: ($_L) ... and the rule" "std/agent.buckle:64: deny final files write subpath"
     rm -rf "$_D/w/.husky"
     inrun "$_D" "($_L) lefthook" "$@" -- "$B" run $A "$P" -- sh -c "echo x >lefthook.yml; exit 3"
     expect_rc "landlock mountns: ($_L) ... a literal one too" 125
     expect_err_has "landlock mountns: ($_L) ... saying how the command exited" "(the command exited 3)"
     rm -f "$_D/w/lefthook.yml"
+    # the files that make git take its config and hooks from elsewhere: a
+    # .git/commondir naming a directory of the command's making, and, with
+    # .git broken, a HEAD that makes the project a bare repository with a
+    # config of its own (git would run its core.fsmonitor at the next
+    # git status, outside any sandbox)
+    inrun "$_D" "($_L) commondir" "$@" -- "$B" run $A "$P" -- sh -c "mkdir -p evil && cp -R .git/objects .git/refs .git/HEAD evil/ && printf '[core]\\n\\tfsmonitor = false\\n' >evil/config && echo ../evil >.git/commondir"
+    expect_rc "landlock mountns: ($_L) a .git/commondir made by the command fails the run" 125
+    expect_err_has "landlock mountns: ($_L) ... naming it" "$_D/w/.git/commondir exists after the run"
+    rm -rf "$_D/w/evil" "$_D/w/.git/commondir"
+    cp "$_D/w/.git/HEAD" "$_D/HEAD.before"
+    inrun "$_D" "($_L) bare" "$@" -- "$B" run $A "$P" -- sh -c "echo broken >.git/HEAD && mkdir -p objects refs && echo 'ref: refs/heads/main' >HEAD && printf '[core]\\n\\tpager = false\\n' >config"
+    expect_rc "landlock mountns: ($_L) a HEAD at the top level made by the command fails the run" 125
+    expect_err_has "landlock mountns: ($_L) ... naming it" "$_D/w/HEAD exists after the run"
+    rm -rf "$_D/w/objects" "$_D/w/refs" "$_D/w/HEAD" "$_D/w/config"
+    cp "$_D/HEAD.before" "$_D/w/.git/HEAD"
     # the namespace: the IDs mapped to themselves, the mounts listed
     _u=$("$@" id -u)
     inrun "$_D" "($_L) uid_map" "$@" -- "$B" run $A "$P" -- cat /proc/self/uid_map /proc/self/mountinfo
@@ -121,7 +136,7 @@ expect_out_has "landlock mountns: ... and says when a path is checked after the 
 expect_out_has "landlock mountns: ... without it, the top level stays closed" "deny file-write-create"
 "$B" compile --target landlock --linux-accept=new-paths $V "$P" >"$TMP/out" 2>&1
 expect_out_has "landlock mountns: the JSON lists .git/config as a read-only mount" "{\"path\": \"$R/w/.git/config\", \"bind\": \"read-only\"}"
-expect_out_has "landlock mountns: ... and .husky as checked after the run" "{\"path\": \"$R/w/.husky\", \"at\": \"std/agent.buckle:60\"}"
+expect_out_has "landlock mountns: ... and .husky as checked after the run" "{\"path\": \"$R/w/.husky\", \"at\": \"std/agent.buckle:64\"}"
 "$B" compile --target landlock --linux-accept=new-paths $V "$P" >"$TMP/out" 2>&1
 expect_out_has "landlock mountns: the JSON lists .git/hooks as a read-only mount" "{\"path\": \"$R/w/.git/hooks\", \"bind\": \"read-only\"}"
 expect_out_has "landlock mountns: ... and .git bound onto itself" "{\"path\": \"$R/w/.git\", \"bind\": \"itself\"}"
