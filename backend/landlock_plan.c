@@ -1410,13 +1410,14 @@ static const char *op_list(llb *b, const rule *r, op_cat want)
 
 /* What the files operations of op_list mean for a user, in words: ", so
  * the command can still change their modes (chmod), owners (chown), ...";
- * "" when none of them is a change a user would look for. */
+ * "" when none of them is a change a user would look for.  ACLs and other
+ * extended attributes are not among them: the seccomp filter refuses
+ * setting them under every profile. */
 static const char *files_in_words(llb *b, const rule *r)
 {
     static const struct { const char *op, *words; } w[] = {
         { "file-write-mode", "modes (chmod)" }, { "file-write-owner", "owners (chown)" },
-        { "file-write-times", "times" }, { "file-write-flags", "flags" }, { "file-write-acl", "ACLs" },
-        { "file-write-xattr", "extended attributes" }, { "file-link", "hard links to them" },
+        { "file-write-times", "times" }, { "file-write-flags", "flags" }, { "file-link", "hard links to them" },
     };
     static const struct { const char *op, *words; } rd[] = {
         { "file-read-metadata", "metadata (stat)" }, { "file-read-xattr", "extended attributes" },
@@ -1868,6 +1869,13 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
     }
     if (p->abi >= 7) p->restrict_flags |= LL_LOG_NEW_EXEC_ON;
+    /* setting or removing an extended attribute, under every profile: an
+     * ACL (system.posix_acl_access, a name the filter cannot read) would
+     * let another local user write a file the sandbox may not, buckle's
+     * own sources among them, and set and removed again within the run it
+     * leaves the next run's check nothing to see */
+    p->seccomp |= LL_SC_XATTR;
+    add_note(p, "seccomp: setting or removing extended attributes (ACLs among them) fails as unsupported");
     add_note(p, "seccomp: the terminal ioctls TIOCSTI, TIOCLINUX and TIOCEXCL, the filesystems' subvolume, snapshot and reflink ioctls, joining another process group (setpgid), io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
     if (deny_default) {
         /* IPC: closed by the seccomp filter unless the profile allows some,
@@ -1883,10 +1891,9 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             weaker(&b, NULL, LLC_IPC, "System V IPC and POSIX message queues: Landlock does not control them, so "
                                       "allowing some opens all of them");
         else p->seccomp |= LL_SC_IPC;
-        p->seccomp |= LL_SC_EXEC | LL_SC_XATTR;
+        p->seccomp |= LL_SC_EXEC;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
                     "reading extended attributes, executable mappings, ioctl on files that are not devices");
-        add_note(p, "seccomp: setting or removing extended attributes (ACLs among them) fails as unsupported");
         add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY | LL_SC_UNIX)) == LL_SC_LISTEN
                         ? "not controlled by Landlock: fork, process information"
                         : "not controlled by Landlock: inbound connections, fork, process information");

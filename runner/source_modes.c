@@ -3,12 +3,15 @@
  * to, one owned by another user (not root), or one in a directory (its own
  * or any above it) every user, or such a group, may write without the
  * sticky bit (where they can put another file, or directory, in its
- * place).  The caller's private group (below) is the caller's own.  The
- * sandbox itself cannot add write for others (the seccomp filter refuses
- * it, and a change of group), but a file left that way, or changed so by a
- * command before, would let another local user choose what the next run
- * enforces (docs/linux.md, "Where buckle keeps its files"). */
+ * place); write by the mode bits or by a POSIX ACL's named user or group
+ * entry (posix_acl.c), which the mode bits do not show.  The caller's
+ * private group (below) is the caller's own.  The sandbox itself cannot
+ * add write for others (the seccomp filter refuses it, a change of group
+ * and setting an extended attribute), but a file left that way, or changed
+ * so by a command before, would let another local user choose what the
+ * next run enforces (docs/linux.md, "Where buckle keeps its files"). */
 #include "source_modes.h"
+#include "posix_acl.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +85,36 @@ static const char *writable_by_others(arena *a, const struct stat *st, int *all)
     return NULL;
 }
 
+/* "user NAME (uid N)", or "user N" when /etc/passwd does not have it */
+static const char *user_named(arena *a, unsigned long uid)
+{
+    char line[4096], *f[7];
+    const char *name = NULL;
+    FILE *fp = fopen("/etc/passwd", "r");
+    if (fp) {
+        while (!name && next_entry(fp, line, sizeof line, f, 7))
+            if (num_is(f[2], uid)) name = arena_strdup(a, f[0]);
+        fclose(fp);
+    }
+    return name ? arena_printf(a, "user %s (uid %lu)", name, uid) : arena_printf(a, "user %lu", uid);
+}
+
+/* Who other than the caller the ACL of path lets write (a named user but
+ * the caller and root, a named group but the caller's private one), or
+ * NULL. */
+static const char *acl_writer(arena *a, const char *path)
+{
+    posix_acl_writer w[16];
+    size_t n = posix_acl_writers(path, w, sizeof w / sizeof w[0]);
+    for (size_t i = 0; i < n && i < sizeof w / sizeof w[0]; i++) {
+        const char *g;
+        if (!w[i].group && w[i].id != (unsigned long)getuid() && w[i].id != 0) return user_named(a, w[i].id);
+        if (w[i].group && !group_is_private(a, w[i].id, &g))
+            return g ? arena_printf(a, "the group %s", g) : arena_printf(a, "the group %lu", w[i].id);
+    }
+    return n > sizeof w / sizeof w[0] ? "the users and groups it names" : NULL;
+}
+
 /* the words after who: why a group is not the caller's own */
 static const char *members(int all) { return all ? "" : ", which has other members than you,"; }
 
@@ -98,14 +131,22 @@ const char *runner_source_mode_problem(arena *a, const char *path)
     if (st.st_uid != getuid() && st.st_uid != 0)
         return arena_printf(a, "%s belongs to another user (uid %lu), who could change what the next run enforces",
                             path, (unsigned long)st.st_uid);
+    if ((who = acl_writer(a, path)))
+        return arena_printf(a, "%s has an ACL that lets %s write: another local user could choose what the next run "
+                               "enforces (setfacl -b %s)", path, who, path);
     /* each directory on its way, up to / */
     const char *sl = strrchr(path, '/');
     char *dir = !sl ? arena_strdup(a, ".") : sl == path ? arena_strdup(a, "/") : arena_strndup(a, path, (size_t)(sl - path));
     for (;;) {
-        if (stat(dir, &st) == 0 && !(st.st_mode & S_ISVTX) && (who = writable_by_others(a, &st, &all)))
-            return arena_printf(a, "%s is in %s, which %s%s may write (mode %04o, no sticky bit): another local user "
-                                   "could put another file in its place (chmod %s %s)", path, dir, who, members(all),
-                                (unsigned)(st.st_mode & 07777), all ? "o-w" : "g-w", dir);
+        if (stat(dir, &st) == 0 && !(st.st_mode & S_ISVTX)) {
+            if ((who = writable_by_others(a, &st, &all)))
+                return arena_printf(a, "%s is in %s, which %s%s may write (mode %04o, no sticky bit): another local "
+                                       "user could put another file in its place (chmod %s %s)", path, dir, who,
+                                    members(all), (unsigned)(st.st_mode & 07777), all ? "o-w" : "g-w", dir);
+            if ((who = acl_writer(a, dir)))
+                return arena_printf(a, "%s is in %s, whose ACL lets %s write (no sticky bit): another local user "
+                                       "could put another file in its place (setfacl -b %s)", path, dir, who, dir);
+        }
         char *up = strrchr(dir, '/');
         if (!up || !strcmp(dir, "/")) break;
         if (up == dir) up[1] = 0;

@@ -188,7 +188,7 @@ else fail "landlock hardening: creating a set-user-ID file is refused" "rc $RC: 
 refused "chmod o+w of a file outside every grant" chmod "$R/prof/tool" 757
 refused "chmod 666 of a file in the project" chmod "$R/proj/tool" 666
 # extended attributes (an ACL is one: system.posix_acl_access) are not set
-# or removed under a deny-default profile: an ACL would give another user
+# or removed under any profile: an ACL would give another user
 # write to a file the sandbox may not write.  The error is a filesystem's
 # without them, which cp -a and the like pass over
 "$SP" setxattr "$R/prof/tool" >"$TMP/outside" 2>&1

@@ -25,6 +25,10 @@
  *   sysprobe open-trunc PATH   open(PATH, O_RDONLY|O_TRUNC) (empties the file)
  *   sysprobe excl              ioctl(0, TIOCEXCL), then TIOCNXCL at once
  *   sysprobe setxattr PATH     setxattr(PATH, "user.buckle-probe", "x")
+ *   sysprobe setacl PATH UID   setxattr(PATH, "system.posix_acl_access") of
+ *                              an ACL that lets user UID read and write
+ *                              (user::rwx, user:UID:rw-, group::r-x,
+ *                              mask::rwx, other::r-x)
  *   sysprobe fsioctl DIR TYPE  ioctl(DIR opened read-only, a command of type
  *                              TYPE (hex): 94 btrfs's SNAP_CREATE, bc
  *                              bcachefs's SUBVOLUME_CREATE) with zeroed
@@ -224,6 +228,20 @@ int main(int argc, char **argv)
     }
     if (argc == 3 && !strcmp(argv[1], "open-trunc")) return say(open(argv[2], O_RDONLY | O_TRUNC | O_CLOEXEC));
     if (argc == 3 && !strcmp(argv[1], "setxattr")) return say(setxattr(argv[2], "user.buckle-probe", "x", 1, 0));
+    if (argc == 4 && !strcmp(argv[1], "setacl")) {
+        /* version 2, then (tag, permissions, ID) little endian: USER_OBJ,
+         * USER, GROUP_OBJ, MASK, OTHER */
+        unsigned long uid = strtoul(argv[3], NULL, 10);
+        unsigned char acl[4 + 5 * 8] = { 2 };
+        const unsigned entries[5][3] = { { 0x01, 7, 0xffffffffu }, { 0x02, 6, (unsigned)uid }, { 0x04, 5, 0xffffffffu },
+                                         { 0x10, 7, 0xffffffffu }, { 0x20, 5, 0xffffffffu } };
+        for (int e = 0; e < 5; e++)
+            for (int b = 0; b < 8; b++) {
+                unsigned v = b < 2 ? entries[e][0] : b < 4 ? entries[e][1] : entries[e][2];
+                acl[4 + e * 8 + b] = (unsigned char)(v >> (8 * (b < 2 ? b : b < 4 ? b - 2 : b - 4)));
+            }
+        return say(setxattr(argv[2], "system.posix_acl_access", acl, sizeof acl, 0));
+    }
     if (argc == 4 && !strcmp(argv[1], "fsioctl")) {
         int fd = open(argv[2], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) return say(-1);
@@ -306,7 +324,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|pgid-own|pgid-join|setuid UID|socketpair F T|pair-send T PATH|dgram-recv PATH CMD...|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|setacl PATH UID|pgid-own|pgid-join|setuid UID|socketpair F T|pair-send T PATH|dgram-recv PATH CMD...|daemon FILE\n");
     return 2;
 }
 #else
