@@ -159,7 +159,17 @@ typedef struct llb {
     size_t budget;            /* directory entries still to look at */
     int proc_private;         /* /proc/PID of other processes is not granted */
     long own_pid;             /* the command's PID (in->run_pid), or 0 */
+    ll_mounts mt;             /* the mount table, read once (mount_table) */
+    int mt_read;
 } llb;
+
+/* the mount table, read at the first use */
+static const ll_mounts *mount_table(llb *b)
+{
+    if (!b->mt_read) ll_mounts_read(b->a, &b->mt);
+    b->mt_read = 1;
+    return &b->mt;
+}
 
 /* 1 when name is a process's entry in /proc other than b->own_pid's */
 static int other_process(const llb *b, const char *name)
@@ -392,6 +402,7 @@ static const char *deny_base(llb *b, const rule *d, int *whole)
  * does not exist at launch beneath a directory that does and is no link
  * (DH_ABSENT: needs --linux-accept=new-paths; for a pattern, the directory
  * all its matches are in). */
+static void add_note(ll_plan *p, const char *s);
 static int deny_hold_how(llb *b, const rule *d, deny_hold *dh)
 {
     const char **path = &dh->path;
@@ -417,6 +428,18 @@ static int deny_hold_how(llb *b, const rule *d, deny_hold *dh)
     struct stat st;
     if (st_get(b, h, &st) == 0) {
         if (!whole || !b->in->mounts || !is_real(b, h)) return DH_GRANTS;
+        /* shown by another mount too (or a directory beneath it is): a
+         * read-only mount holds one name, while the grant of the directory
+         * above, on its inode, reaches it through the others; the grants
+         * one by one leave no grant there (verify_mounts takes what other
+         * grants reach) */
+        ll_alias *al;
+        if (ll_mount_aliases(b->a, mount_table(b), h, &al) > 0) {
+            add_note(b->p, arena_printf(b->a, "%s is %s through another mount: %s is not mounted read-only (the "
+                                              "grant above it would reach it there), the entries around it are "
+                                              "granted one by one", al[0].orig, al[0].alt, h));
+            return DH_GRANTS;
+        }
         *path = h;
         if (S_ISDIR(st.st_mode)) return d->m.kind == MK_LITERAL ? DH_PIN : DH_MOUNT;
         /* another name of the file would stay writable: the grants one by
@@ -606,7 +629,6 @@ static void leaf(llb *b, size_t ri, const rule *owner, const char *px, const cha
 }
 
 static const char *profile_path(arena *a, const char *host, int host_map);
-static void add_note(ll_plan *p, const char *s);
 static int deny_held_apart(llb *b, const rule *d);
 
 
@@ -976,10 +998,9 @@ static int grant_reaches(const ll_grant *g, const char *alt)
 static void verify_mounts(llb *b)
 {
     ll_plan *p = b->p;
-    ll_mounts mt;
-    ll_mounts_read(b->a, &mt);
-    p->mounts_digest = mt.digest;
-    if (!mt.aliased) return;
+    const ll_mounts *mt = mount_table(b);
+    p->mounts_digest = mt->digest;
+    if (!mt->aliased) return;
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
         uint64_t bit = rights[ri].bit;
         for (size_t k = 0; k < b->ndeny[ri]; k++) {
@@ -1002,7 +1023,7 @@ static void verify_mounts(llb *b)
             }
             const char *h = ll_host_path(b->a, base, b->in->host_map);
             ll_alias *al;
-            size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+            size_t na = ll_mount_aliases(b->a, mt, h, &al);
             for (size_t j = 0; j < na; j++) {
                 for (size_t i = 0; i < p->ng; i++) {
                     ll_grant *g = &p->g[i];
@@ -1036,7 +1057,7 @@ static void verify_mounts(llb *b)
         int hidden = k >= b->in->nprotect;
         const char *h = hidden ? b->in->hide[k - b->in->nprotect] : b->in->protect[k];
         ll_alias *al;
-        size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+        size_t na = ll_mount_aliases(b->a, mt, h, &al);
         for (size_t j = 0; j < na; j++) {
             for (size_t i = 0; i < p->ng; i++) {
                 ll_grant *g = &p->g[i];

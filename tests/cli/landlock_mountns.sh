@@ -174,6 +174,28 @@ inrun "$R" "nested" -- "$B" run --no-cache "$U/prof/open.buckle" -- "$B" run --n
     || fail "landlock mountns: where the namespace cannot be made, the run goes on as without one" "rc $RC: $(cat "$TMP/err")"
 expect_err_has "landlock mountns: ... and a note says so" "no user namespace can be made here: planning again without mounts"
 
+# a second mount of the project (a container's volume beside the original
+# path, a home mounted twice): a read-only mount would hold .git/hooks at
+# one name only, while the project's grant, on its inode, reaches the
+# other; so such a deny is held by the grants one by one (root: the bind
+# is made in a mount namespace of the test's own)
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+    mkdir -p "$R/tmp/view"
+    cp "$R/w/.git/config" "$R/config.before"
+    run "landlock mountns: second mount" unshare -m sh -c "mount --make-rprivate / && mount --bind '$R/w' '$R/tmp/view' && cd '$R/w' && \
+        HOME='$R/home' TMPDIR='$R/tmp' '$B' run --no-cache -v $A '$P' -- sh -c 'echo evil >$R/tmp/view/.git/hooks/pre-commit; echo x >>$R/tmp/view/.git/config; echo ran'"
+    expect_out_has "landlock mountns: (second mount) the command runs" "ran"
+    [ ! -e "$R/w/.git/hooks/pre-commit" ] && cmp -s "$R/w/.git/config" "$R/config.before" \
+        && pass "landlock mountns: (second mount) .git/hooks and .git/config stay unwritable through the other mount" \
+        || fail "landlock mountns: (second mount) .git/hooks and .git/config stay unwritable through the other mount" "$(ls -la "$R/w/.git/hooks"; tail -2 "$R/w/.git/config"; cat "$TMP/err")"
+    expect_err_has "landlock mountns: (second mount) -v says why .git/hooks is not mounted" "$R/tmp/view/.git/hooks through another mount: $R/w/.git/hooks is not mounted read-only"
+    rm -f "$R/w/.git/hooks/pre-commit"
+    cp "$R/config.before" "$R/w/.git/config"
+    rmdir "$R/tmp/view"
+else
+    skip "landlock mountns: a second mount of the project" "needs root and unshare -m"
+fi
+
 # a denied path that became a symbolic link since the last run: planned again
 mv "$R/w/.git/hooks" "$R/elsewhere"
 ln -s "$R/elsewhere" "$R/w/.git/hooks"
