@@ -118,6 +118,81 @@ static const char *acl_writer(arena *a, const char *path)
 /* the words after who: why a group is not the caller's own */
 static const char *members(int all) { return all ? "" : ", which has other members than you,"; }
 
+/* Why the directory dir, in which path's resolution looks up a name, lets
+ * another local user put another entry there, or NULL: writable by others
+ * (mode bits or ACL) without the sticky bit, or owned by another user than
+ * the caller or root (its owner may rename and remove any entry in it). */
+static const char *dir_problem(arena *a, const char *path, const char *dir)
+{
+    struct stat st;
+    int all;
+    const char *who;
+    if (stat(dir, &st) != 0) return NULL;
+    if (st.st_uid != getuid() && st.st_uid != 0)
+        return arena_printf(a, "%s is in %s, which belongs to another user (uid %lu): they could put another file in "
+                               "its place", path, dir, (unsigned long)st.st_uid);
+    if (st.st_mode & S_ISVTX) return NULL;
+    if ((who = writable_by_others(a, &st, &all)))
+        return arena_printf(a, "%s is in %s, which %s%s may write (mode %04o, no sticky bit): another local "
+                               "user could put another file in its place (chmod %s %s)", path, dir, who,
+                            members(all), (unsigned)(st.st_mode & 07777), all ? "o-w" : "g-w", dir);
+    if ((who = acl_writer(a, dir)))
+        return arena_printf(a, "%s is in %s, whose ACL lets %s write (no sticky bit): another local user "
+                               "could put another file in its place (setfacl -b %s)", path, dir, who, dir);
+    return NULL;
+}
+
+/* Resolves path one component at a time, as the kernel does: each
+ * directory a name is looked up in (from / down, through the targets of
+ * the symbolic links met) must keep others out (dir_problem), and each
+ * link must belong to the caller or root (its owner could point it
+ * elsewhere).  NULL when nothing is wrong, or the path does not resolve. */
+static const char *way_problem(arena *a, const char *path)
+{
+    char cwd[4096];
+    const char *rest = path;
+    if (path[0] != '/') {
+        if (!getcwd(cwd, sizeof cwd)) return NULL;
+        rest = arena_printf(a, "%s/%s", cwd, path);
+    }
+    const char *cur = "";                          /* resolved so far, no link in it; "" is / */
+    const char *why = NULL;
+    int links = 0;
+    while (!why) {
+        while (*rest == '/') rest++;
+        if (!*rest) break;
+        size_t n = strcspn(rest, "/");
+        const char *comp = arena_strndup(a, rest, n);
+        rest += n;
+        if (!strcmp(comp, ".")) continue;
+        if (!strcmp(comp, "..")) {
+            const char *up = strrchr(cur, '/');
+            cur = up ? arena_strndup(a, cur, (size_t)(up - cur)) : "";
+            continue;
+        }
+        if ((why = dir_problem(a, path, *cur ? cur : "/"))) break;
+        const char *next = arena_printf(a, "%s/%s", cur, comp);
+        struct stat st;
+        if (lstat(next, &st) != 0) break;
+        if (!S_ISLNK(st.st_mode)) {
+            cur = next;
+            continue;
+        }
+        if (st.st_uid != getuid() && st.st_uid != 0) {
+            why = arena_printf(a, "%s leads through %s, a symbolic link that belongs to another user (uid %lu), who "
+                                  "could point it elsewhere", path, next, (unsigned long)st.st_uid);
+            break;
+        }
+        char target[4096];
+        ssize_t tl = readlink(next, target, sizeof target - 1);
+        if (tl <= 0 || ++links > 40) break;
+        target[tl] = 0;
+        if (target[0] == '/') cur = "";
+        rest = arena_printf(a, "%s%s", target, rest);
+    }
+    return why;
+}
+
 const char *runner_source_mode_problem(arena *a, const char *path)
 {
     struct stat st;
@@ -134,23 +209,6 @@ const char *runner_source_mode_problem(arena *a, const char *path)
     if ((who = acl_writer(a, path)))
         return arena_printf(a, "%s has an ACL that lets %s write: another local user could choose what the next run "
                                "enforces (setfacl -b %s)", path, who, path);
-    /* each directory on its way, up to / */
-    const char *sl = strrchr(path, '/');
-    char *dir = !sl ? arena_strdup(a, ".") : sl == path ? arena_strdup(a, "/") : arena_strndup(a, path, (size_t)(sl - path));
-    for (;;) {
-        if (stat(dir, &st) == 0 && !(st.st_mode & S_ISVTX)) {
-            if ((who = writable_by_others(a, &st, &all)))
-                return arena_printf(a, "%s is in %s, which %s%s may write (mode %04o, no sticky bit): another local "
-                                       "user could put another file in its place (chmod %s %s)", path, dir, who,
-                                    members(all), (unsigned)(st.st_mode & 07777), all ? "o-w" : "g-w", dir);
-            if ((who = acl_writer(a, dir)))
-                return arena_printf(a, "%s is in %s, whose ACL lets %s write (no sticky bit): another local user "
-                                       "could put another file in its place (setfacl -b %s)", path, dir, who, dir);
-        }
-        char *up = strrchr(dir, '/');
-        if (!up || !strcmp(dir, "/")) break;
-        if (up == dir) up[1] = 0;
-        else *up = 0;
-    }
-    return NULL;
+    return way_problem(a, path);
 }
+

@@ -154,4 +154,36 @@ if "$SP" setacl "$W/acl-probe" 1500 >/dev/null 2>&1; then
 else
     skip "landlock self: ACLs" "this filesystem takes no POSIX ACL"
 fi
+
+# ... nor one whose way another user could change: a directory on it that
+# another user owns (they may rename and replace any entry in it), a
+# symbolic link on it that another user owns (they may point it
+# elsewhere), or a directory a link leads through that others may write
+mkdir -p "$W/writable/inner"
+printf 'files { allow read "/usr"; }\nprocess { allow exec "/usr/bin"; }\n' >"$W/writable/inner/p.buckle"
+chmod 0777 "$W/writable"
+ln -s "$W/writable/inner" "$W/lnk"
+run "landlock self: through a link" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/lnk/p.buckle' -- /usr/bin/true"
+expect_rc "landlock self: a profile behind a link, in a directory every user may write, is refused" 125
+expect_err_has "landlock self: ... naming the directory the link leads through" "$W/lnk/p.buckle is in $W/writable, which every user may write"
+chmod 0755 "$W/writable"
+if [ "$(id -u)" -eq 0 ]; then
+    mkdir -p "$W/theirs"
+    cp "$W/w.buckle" "$W/theirs/p.buckle"
+    chown 65534 "$W/theirs"
+    run "landlock self: another user's directory" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/theirs/p.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: a profile in a directory another user owns is refused" 125
+    expect_err_has "landlock self: ... saying why" "$W/theirs/p.buckle is in $W/theirs, which belongs to another user (uid 65534)"
+    chown 0 "$W/theirs"
+    ln -s "$W/theirs" "$W/theirlink"
+    chown -h 65534 "$W/theirlink"
+    run "landlock self: another user's link" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/theirlink/p.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: a profile behind a symbolic link another user owns is refused" 125
+    expect_err_has "landlock self: ... saying why" "leads through $W/theirlink, a symbolic link that belongs to another user (uid 65534)"
+    chown -h 0 "$W/theirlink"
+    run "landlock self: own link" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/theirlink/p.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: ... and runs once the link and directory are the caller's" 0
+else
+    skip "landlock self: another user's directory or link" "needs root (to give them to another user)"
+fi
 exit 0
