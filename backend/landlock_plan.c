@@ -1515,9 +1515,41 @@ static const ll_grant *grant_reaching(llb *b, const rule *r, const char *path, s
     return NULL;
 }
 
+/* A symbolic link at or beneath the denied directory h (dir) that leads
+ * out of it to where a grant reaches, in words, or NULL: the kernel checks
+ * the target, so writing .git/hooks/pre-commit -> ../../scripts/pre-commit
+ * writes the project's script, which the deny does not name.  *seen counts
+ * the entries looked at (at most LINKS_LOOKED per deny). */
+enum { LINKS_LOOKED = 2048, LINKS_DEPTH = 8 };
+static const char *link_out_of(llb *b, const rule *r, const char *h, const char *dir, int depth, size_t *seen)
+{
+    const dir_list *l = list_get(b, dir);
+    for (size_t i = 0; i < l->n && *seen < LINKS_LOOKED; i++, (*seen)++) {
+        const char *child = arena_printf(b->a, "%s/%s", dir, l->names[i]);
+        struct stat st;
+        if (st_get(b, child, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            const char *why = depth < LINKS_DEPTH ? link_out_of(b, r, h, child, depth + 1, seen) : NULL;
+            if (why) return why;
+            continue;
+        }
+        if (!S_ISLNK(st.st_mode)) continue;
+        const char *res = resolve_links(b->a, child, 1);
+        if (!res || under(res, strlen(res), h, strlen(h))) continue;
+        size_t ri;
+        const ll_grant *g = grant_reaching(b, r, res, &ri);
+        if (g)
+            return arena_printf(b->a, "%s is a symbolic link to %s, which the kernel checks instead: %s is granted "
+                                      "there (on %s)", child, res, rights[ri].name, g->path);
+    }
+    return NULL;
+}
+
 /* Why a deny written through a symbolic link does not hold, or NULL: the
  * kernel checks the path the links lead to, and a grant reaches it there
- * (deny read "/var/run/x" with /var/run -> /run and /run granted). */
+ * (deny read "/var/run/x" with /var/run -> /run and /run granted); for a
+ * directory denied whole, the same for each link inside it that leads out
+ * of it (link_out_of). */
 static const char *deny_through_link(llb *b, const rule *r)
 {
     size_t n;
@@ -1535,7 +1567,12 @@ static const char *deny_through_link(llb *b, const rule *r)
     if (l < 2) return NULL;
     const char *fixed = arena_strndup(b->a, v, l);
     const char *h = ll_host_path(b->a, fixed, b->in->host_map);
-    if (is_real(b, h)) return NULL;      /* its components are kept with the plan: a link made later moves it */
+    if (is_real(b, h)) {                 /* its components are kept with the plan: a link made later moves it */
+        struct stat st;
+        size_t seen = 0;
+        if (r->m.kind != MK_SUBPATH || st_get(b, h, &st) != 0 || !S_ISDIR(st.st_mode)) return NULL;
+        return link_out_of(b, r, h, h, 0, &seen);
+    }
     const char *res = resolve_links(b->a, h, 1);
     if (!res) return NULL;
     size_t ri;

@@ -118,6 +118,19 @@ checks() {  # DIR LABEL [PREFIX...]
     kill $_s 2>/dev/null
     inrun "$_D" "($_L) term" "$@" -- timeout -s TERM 2 "$B" run $A "$P" -- sleep 30
     expect_rc "landlock mountns: ($_L) SIGTERM to buckle reaches the command in its namespace" 124
+    # a hook that is a symbolic link into the project (ln -s
+    # ../../scripts/pre-commit .git/hooks/pre-commit): the kernel checks the
+    # target, which the project's grant reaches, so the deny of .git/hooks
+    # is weaker (class links) and the run is refused unless it is accepted
+    "$@" sh -c "mkdir -p '$_D/w/scripts' && echo 'echo hook ok' >'$_D/w/scripts/pre-commit' && ln -s ../../scripts/pre-commit '$_D/w/.git/hooks/pre-commit'"
+    cp "$_D/w/scripts/pre-commit" "$_D/hook.before"
+    inrun "$_D" "($_L) linked hook" "$@" -- "$B" run $A "$P" -- sh -c "echo evil >.git/hooks/pre-commit"
+    expect_rc "landlock mountns: ($_L) a hook that links into the project: the run is refused" 125
+    expect_err_has "landlock mountns: ($_L) ... naming the link and its target" "$_D/w/.git/hooks/pre-commit is a symbolic link to $_D/w/scripts/pre-commit, which the kernel checks instead"
+    expect_err_has "landlock mountns: ($_L) ... and the class" "--linux-accept=links"
+    cmp -s "$_D/w/scripts/pre-commit" "$_D/hook.before" && pass "landlock mountns: ($_L) ... and the hook's script is as it was" \
+        || fail "landlock mountns: ($_L) ... and the hook's script is as it was" "$(cat "$_D/w/scripts/pre-commit")"
+    rm -rf "$_D/w/.git/hooks/pre-commit" "$_D/w/scripts"
 }
 
 R=$U/root
