@@ -164,6 +164,11 @@ if [ "$(id -u)" -eq 0 ]; then
         pass "landlock hardening: as root, the bounding set lacks SETUID, SETGID, IPC_OWNER and LEASE"
     else fail "landlock hardening: as root, the bounding set lacks SETUID, SETGID, IPC_OWNER and LEASE" "$bnd"; fi
     refused "as root, becoming another user (setresuid)" setuid 65534
+    # SYS_CHROOT 18: no use inside the sandbox, dropped with the rest
+    if [ -n "$bnd" ] && [ $(( (0x$bnd >> 18) & 1 )) -eq 0 ]; then
+        pass "landlock hardening: as root, the bounding set lacks SYS_CHROOT"
+    else fail "landlock hardening: as root, the bounding set lacks SYS_CHROOT" "$bnd"; fi
+    refused "as root, chroot (without a mount namespace)" chroot "$R/proj"
     # root's ordinary tools still run
     run "landlock hardening: id as root" "$B" run $A "$P" -- /usr/bin/id -u
     [ "$RC" -eq 0 ] && [ "$OUT" = 0 ] && pass "landlock hardening: as root, id still runs (uid 0)" \
