@@ -359,12 +359,13 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         run_say(sink, SEV_ERROR, "parameter %s has no value: pass -D %s=VALUE", missing, missing);
         goto out;
     }
-    /* a grant of the working directory must not be a grant of the home
-     * directory (home_guard.c): the HOME value and the password database's */
+    /* a grant of the working or temporary directory must not be a grant of
+     * the home directory (home_guard.c): the HOME value and the password
+     * database's */
     {
         const char *homes[2] = { decider_value(d, "HOME"), NULL };
         run_user_entry(&a, &homes[1], NULL);
-        const char *why = runner_workdir_home_problem(&a, c, d, decider_value(d, "WORKDIR"), homes, 2);
+        const char *why = runner_home_write_problem(&a, c, d, homes, 2);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;

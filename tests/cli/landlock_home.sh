@@ -54,6 +54,17 @@ expect_err_has "landlock home: ... and what to do" "run it from the project's di
 run "landlock home: workdir above home" sh -c "cd '$U' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/true"
 expect_rc "landlock home: std/agent run from above the home directory is refused" 125
 expect_err_has "landlock home: ... saying so" "the working directory $U is above the home directory $H"
+# TMPDIR the home, or inside a start-up directory of it: std/agent's
+# allow write "$TMPDIR" would write the home the same way
+run "landlock home: tmpdir is home" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H' '$B' run $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.notes'"
+expect_rc "landlock home: std/agent with TMPDIR the home directory is refused" 125
+expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H is the home directory $H"
+expect_err_has "landlock home: ... naming std/agent's rule" "(allow files write subpath \"\${TMPDIR}\")"
+[ "$(cat "$H/.notes")" = notes ] && pass "landlock home: ... and the command did not run" \
+    || fail "landlock home: ... and the command did not run" "$(cat "$H/.notes")"
+run "landlock home: tmpdir in .config" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H/.config' '$B' run $A '$P' -- /usr/bin/true"
+expect_rc "landlock home: std/agent with TMPDIR inside ~/.config is refused" 125
+expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H/.config is inside $H/.config"
 # the password database's home counts too: HOME pointing elsewhere does not
 # make the real home a project
 PW=$(getent passwd "$(id -u)" | cut -d: -f6)
