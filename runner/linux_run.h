@@ -12,6 +12,7 @@ typedef struct ll_supervise {
     sigset_t mask;                /* the signal mask before the command started */
     struct sigaction chld;        /* SIGCHLD's action before the command started */
     unsigned killed;              /* processes killed after the command ended */
+    int forced;                   /* the command was killed at a second SIGTERM or SIGINT */
 } ll_supervise;
 
 /* What the child needs to become the command, prepared by buckle. */

@@ -513,6 +513,8 @@ launch:
         res->exit_status = runner_landlock_supervise(&sup);
         res->landlock = 1;
         res->killed = sup.killed;
+        if (sup.forced)
+            run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
         rc = RUN_DONE;
         /* every process of the sandbox is gone: what it made stays */
         const after_check *made = l.stage == LL_STAGE_NONE ? first_existing(after, nafter) : NULL;

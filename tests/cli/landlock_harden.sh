@@ -302,6 +302,32 @@ RC=$?
 expect_rc "landlock hardening: SIGTERM sent to buckle ends the command (status 128+15)" 143
 if [ -n "$spid" ] && kill -0 "$spid" 2>/dev/null; then fail "landlock hardening: ... and the command is gone" "pid $spid alive"; kill "$spid"
 else pass "landlock hardening: ... and the command is gone"; fi
+# a command that stops itself, with a TERM handler: the SIGTERM sent to
+# buckle continues it, so that it acts (otherwise buckle would wait until a
+# supervisor killed it, and the sandbox's other processes would outlive it)
+"$B" run $A "$P" -- /usr/bin/sh -c "trap 'exit 42' TERM; touch '$R/proj/stopping'; kill -STOP \$\$; exit 7" 2>/dev/null &
+bpid=$!
+i=0; while [ ! -e "$R/proj/stopping" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+sleep 0.2
+kill -TERM "$bpid"
+i=0; while kill -0 "$bpid" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
+if kill -0 "$bpid" 2>/dev/null; then fail "landlock hardening: SIGTERM to buckle reaches a command that stopped itself" "buckle still waits"; kill -KILL "$bpid"; wait "$bpid"
+else wait "$bpid"; RC=$?; expect_rc "landlock hardening: SIGTERM to buckle reaches a command that stopped itself (its handler runs)" 42; fi
+# a command that ignores SIGTERM and SIGINT: the second of them sent to
+# buckle ends it (SIGKILL), and the run ends as after any command
+rm -f "$R/proj/stopping"
+"$B" run $A "$P" -- /usr/bin/sh -c "trap '' TERM INT; touch '$R/proj/stopping'; while :; do /usr/bin/sleep 1; done" 2>"$TMP/err" &
+bpid=$!
+i=0; while [ ! -e "$R/proj/stopping" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+kill -TERM "$bpid"; sleep 0.3
+kill -0 "$bpid" 2>/dev/null && pass "landlock hardening: a command that ignores SIGTERM goes on at the first" \
+    || fail "landlock hardening: a command that ignores SIGTERM goes on at the first" "buckle ended"
+kill -INT "$bpid"
+i=0; while kill -0 "$bpid" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
+if kill -0 "$bpid" 2>/dev/null; then fail "landlock hardening: ... and is killed at the second (SIGINT)" "buckle still waits"; kill -KILL "$bpid"; wait "$bpid"
+else wait "$bpid"; RC=$?; expect_rc "landlock hardening: ... and is killed at the second (SIGINT)" 137; fi
+expect_err_has "landlock hardening: ... saying so" "the command did not end at the first SIGTERM or SIGINT: killed at the second"
+rm -f "$R/proj/stopping"
 run "landlock hardening: killed" "$B" run $A "$P" -- /usr/bin/sh -c 'kill -KILL $$'
 expect_rc "landlock hardening: a command killed by SIGKILL gives 137" 137
 run "landlock hardening: stdin" sh -c "echo piped | '$B' run $A '$P' -- /usr/bin/cat"
