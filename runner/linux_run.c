@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sched.h>
@@ -50,6 +51,21 @@ static int child_main(void *arg)
         if (err) { l->stage = LL_STAGE_USERNS; l->err = err; _exit(125); }
         err = ll_ns_mount(l->binds, l->nbinds, &l->bind_failed);
         if (err) { l->stage = LL_STAGE_MOUNT; l->err = err; _exit(125); }
+        /* the working directory was entered before the mounts: through
+         * it, relative paths would reach a directory mounted read-only
+         * (or one beneath it) on the mount below.  Entered again by its
+         * path, through the mounts, and checked to be the same directory */
+        struct stat before, after;
+        if (l->cwd && (stat(".", &before) != 0 || chdir(l->cwd) != 0 || stat(".", &after) != 0)) {
+            l->stage = LL_STAGE_CWD;
+            l->err = errno;
+            _exit(125);
+        }
+        if (l->cwd && (before.st_dev != after.st_dev || before.st_ino != after.st_ino)) {
+            l->stage = LL_STAGE_CWD;
+            l->err = ESTALE;
+            _exit(125);
+        }
     }
     err = l->own_proc ? ll_ruleset_add_own_proc(l->ruleset, l->own_proc) : 0;
     if (err) { l->stage = LL_STAGE_RULESET; l->err = err; _exit(125); }

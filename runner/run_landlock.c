@@ -458,6 +458,7 @@ launch:
         l.nbinds = plan.nm;
         l.uid = (unsigned)geteuid();
         l.gid = (unsigned)getegid();
+        l.cwd = plan.nm ? cwd : NULL;
         if (cachefd >= 0) { close(cachefd); cachefd = -1; }    /* the child closes every other one */
         ll_supervise sup;
         int err = runner_landlock_start(&sup, &l);
@@ -490,6 +491,10 @@ launch:
             run_say(sink, SEV_ERROR, "cannot mount %s %s in the command's namespace: %s; nothing was run",
                     plan.m[l.bind_failed].path, plan.m[l.bind_failed].ro ? "read-only" : "onto itself",
                     l.err == ESTALE ? "it changed since buckle planned (run again)" : e);
+            break;
+        case LL_STAGE_CWD:
+            run_say(sink, SEV_ERROR, "cannot enter the working directory %s again in the command's namespace: %s; "
+                                     "nothing was run", l.cwd, l.err == ESTALE ? "it changed since buckle started" : e);
             break;
         default:
             run_say(sink, SEV_ERROR, "cannot execute %s inside the sandbox: %s%s", resolved, e,

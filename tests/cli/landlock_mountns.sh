@@ -118,6 +118,14 @@ checks() {  # DIR LABEL [PREFIX...]
     kill $_s 2>/dev/null
     inrun "$_D" "($_L) term" "$@" -- timeout -s TERM 2 "$B" run $A "$P" -- sleep 30
     expect_rc "landlock mountns: ($_L) SIGTERM to buckle reaches the command in its namespace" 124
+    # started from inside a read-only mount (.git/hooks): the working
+    # directory is entered again through the mounts, so relative paths are
+    # read-only too
+    run "landlock mountns: ($_L) cwd in hooks" sh -c "cd '$_D/w/.git/hooks' && $* env HOME='$_D/home' TMPDIR='$_D/tmp' '$B' run -D WORKDIR='$_D/w' $A '$P' -- sh -c 'echo evil >pre-commit; echo x >>../config'"
+    [ ! -e "$_D/w/.git/hooks/pre-commit" ] && ! grep -q '^x$' "$_D/w/.git/config" && grep -q "Read-only file system" "$TMP/err" \
+        && pass "landlock mountns: ($_L) started inside .git/hooks, relative paths are read-only too" \
+        || fail "landlock mountns: ($_L) started inside .git/hooks, relative paths are read-only too" "rc $RC: $(cat "$TMP/err")"
+    rm -f "$_D/w/.git/hooks/pre-commit"
     # a hook that is a symbolic link into the project (ln -s
     # ../../scripts/pre-commit .git/hooks/pre-commit): the kernel checks the
     # target, which the project's grant reaches, so the deny of .git/hooks
