@@ -12,6 +12,7 @@
 #include "../compiler/precedence.h"
 #include "../grammar/sexp.h"
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +185,7 @@ typedef struct dir_list { char **names; size_t n; int ok; int procs; } dir_list;
 typedef struct stat_memo {
     struct stat st;
     int ok;
+    int err;                  /* lstat's errno when not ok */
     int real;                 /* 0 unknown, 1 canonical, 2 not */
     int listed;               /* its entries were read */
 } stat_memo;
@@ -198,6 +200,7 @@ static stat_memo *memo_get(llb *b, const char *h)
         m = arena_alloc(b->a, sizeof *m);
         memset(m, 0, sizeof *m);
         m->ok = lstat(h, &m->st) == 0;
+        m->err = m->ok ? 0 : errno;
         hm_put(&b->stats, arena_strndup(b->a, h, n), n, m);
     }
     return m;
@@ -446,6 +449,11 @@ static int deny_hold_how(llb *b, const rule *d, deny_hold *dh)
          * one see the names they list (withhold_links) */
         return S_ISREG(st.st_mode) && st.st_nlink < 2 ? DH_MOUNT : DH_GRANTS;
     }
+    /* a path that cannot be looked at (a directory on its way without
+     * search permission, which the command may give back: chmod is
+     * metadata) is not known to be absent */
+    int why_not = memo_get(b, h)->err;
+    if (why_not != ENOENT && why_not != ENOTDIR) return DH_GRANTS;
     /* the part that exists: no link on it (the check would look elsewhere) */
     char *anc = arena_strdup(b->a, h);
     for (size_t n = strlen(anc); n > 1;) {

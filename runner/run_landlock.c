@@ -17,6 +17,7 @@
 #include "runner.h"
 #include "run_profile.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <limits.h>
 #include <stdio.h>
@@ -105,17 +106,32 @@ static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, 
  * is started last (linux_run.c), and the plan is made before it exists:
  * its own /proc/PID is planned on buckle's as a stand-in
  * (ll_plan_detach_own). */
-/* The checks of the plan (class new-paths), kept past the plan: the
- * first path that exists now, or NULL. */
+/* The checks of the plan (class new-paths), kept past the plan: each
+ * path that exists now, or that cannot be looked at (a directory on its
+ * way whose modes the command changed: chmod is metadata, which Landlock
+ * does not control), is said; the number said. */
 typedef struct after_check { char *path, *where, *rule; } after_check;
 
-static const after_check *first_existing(const after_check *c, size_t n)
+static size_t say_existing(diag_sink *sink, const after_check *c, size_t n, int exit_status)
 {
+    size_t said = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat st;
-        if (lstat(c[i].path, &st) == 0) return &c[i];
+        if (lstat(c[i].path, &st) == 0)
+            run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
+                                     "exist when the command started, and Landlock cannot refuse a new path inside a "
+                                     "directory the command may write (--linux-accept=new-paths); look at it and remove "
+                                     "it before anything runs it (the command exited %d)", c[i].path, c[i].where,
+                    c[i].rule, exit_status);
+        else if (errno != ENOENT && errno != ENOTDIR)
+            run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s), and the profile denies writing it "
+                                     "(%s: %s): the command may have changed the modes of a directory on its way to "
+                                     "hide it; look at those modes and at it before anything runs it (the command "
+                                     "exited %d)", c[i].path, strerror(errno), c[i].where, c[i].rule, exit_status);
+        else continue;
+        said++;
     }
-    return NULL;
+    return said;
 }
 
 /* userns: the command may run in a user and mount namespace of its own (a
@@ -461,6 +477,8 @@ launch:
         l.cwd = plan.nm ? cwd : NULL;
         if (cachefd >= 0) { close(cachefd); cachefd = -1; }    /* the child closes every other one */
         ll_supervise sup;
+        int fl[3];
+        for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command
@@ -516,21 +534,22 @@ launch:
         arena_free(&a);
         arena_init(&a);
         res->exit_status = runner_landlock_supervise(&sup);
+        /* the standard descriptors' file status flags as they were: the
+         * command shares their open files, and O_NONBLOCK left on them
+         * would lose what buckle says next on a full pipe, and make the
+         * caller's shell's next read fail */
+        for (int fd = 0; fd < 3; fd++) {
+            int now = fcntl(fd, F_GETFL);
+            if (now >= 0 && fl[fd] >= 0 && (now & O_NONBLOCK) != (fl[fd] & O_NONBLOCK))
+                fcntl(fd, F_SETFL, (now & ~O_NONBLOCK) | (fl[fd] & O_NONBLOCK));
+        }
         res->landlock = 1;
         res->killed = sup.killed;
         if (sup.forced)
             run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
         rc = RUN_DONE;
         /* every process of the sandbox is gone: what it made stays */
-        const after_check *made = l.stage == LL_STAGE_NONE ? first_existing(after, nafter) : NULL;
-        if (made) {
-            run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
-                                     "exist when the command started, and Landlock cannot refuse a new path inside a "
-                                     "directory the command may write (--linux-accept=new-paths); look at it and remove "
-                                     "it before anything runs it (the command exited %d)", made->path, made->where,
-                    made->rule, res->exit_status);
-            res->exit_status = 125;
-        }
+        if (l.stage == LL_STAGE_NONE && say_existing(sink, after, nafter, res->exit_status)) res->exit_status = 125;
         for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
         free(after);
         if (*retry) rc = RUN_REFUSED;

@@ -328,6 +328,13 @@ if kill -0 "$bpid" 2>/dev/null; then fail "landlock hardening: ... and is killed
 else wait "$bpid"; RC=$?; expect_rc "landlock hardening: ... and is killed at the second (SIGINT)" 137; fi
 expect_err_has "landlock hardening: ... saying so" "the command did not end at the first SIGTERM or SIGINT: killed at the second"
 rm -f "$R/proj/stopping"
+# O_NONBLOCK set by the command on the standard error it shares with the
+# caller is taken off again when it ends (a full pipe would lose what
+# buckle says after the run, and the caller's shell would see it set)
+run "landlock hardening: nonblock" sh -c "exec 2>'$R/proj/err'; '$B' run $A '$P' -- '$SP' nonblock 2; grep '^flags' /proc/\$\$/fdinfo/2"
+fl=$(echo "$OUT" | sed -n 's/^flags:[[:space:]]*//p')
+if [ -n "$fl" ] && [ $(( 0$fl & 04000 )) -eq 0 ]; then pass "landlock hardening: O_NONBLOCK set on a shared descriptor by the command is undone after the run"
+else fail "landlock hardening: O_NONBLOCK set on a shared descriptor by the command is undone after the run" "flags $fl: $OUT"; fi
 run "landlock hardening: killed" "$B" run $A "$P" -- /usr/bin/sh -c 'kill -KILL $$'
 expect_rc "landlock hardening: a command killed by SIGKILL gives 137" 137
 run "landlock hardening: stdin" sh -c "echo piped | '$B' run $A '$P' -- /usr/bin/cat"

@@ -82,6 +82,31 @@ checks() {  # DIR LABEL [PREFIX...]
     expect_rc "landlock mountns: ($_L) ... a literal one too" 125
     expect_err_has "landlock mountns: ($_L) ... saying how the command exited" "(the command exited 3)"
     rm -f "$_D/w/lefthook.yml"
+    # every denied path the command made is named, not only the first
+    inrun "$_D" "($_L) two" "$@" -- "$B" run $A "$P" -- sh -c "mkdir .husky .vscode"
+    expect_rc "landlock mountns: ($_L) two denied paths made: the run fails" 125
+    expect_err_has "landlock mountns: ($_L) ... naming the one" "$_D/w/.husky exists after the run"
+    expect_err_has "landlock mountns: ($_L) ... and the other" "$_D/w/.vscode exists after the run"
+    rm -rf "$_D/w/.husky" "$_D/w/.vscode"
+    # a path hidden by the modes of a directory on its way (chmod is
+    # metadata): it cannot be looked at, and the run fails (as root it is
+    # seen anyway)
+    inrun "$_D" "($_L) hidden" "$@" -- "$B" run $A "$P" -- sh -c "mkdir .husky && chmod 0 '$_D/w'"
+    chmod 755 "$_D/w"
+    expect_rc "landlock mountns: ($_L) a denied path made, then hidden by chmod 0 of the project: the run fails" 125
+    grep -Eq "$_D/w/.husky (cannot be looked at after the run \(Permission denied\)|exists after the run)" "$TMP/err" \
+        && pass "landlock mountns: ($_L) ... naming it" || fail "landlock mountns: ($_L) ... naming it" "$(cat "$TMP/err")"
+    rm -rf "$_D/w/.husky"
+    # .git left without search permission by a run before: .git/hooks,
+    # which the planner cannot look at, is not taken for a path that does
+    # not exist (checked only after the run), so the command cannot give
+    # the permission back and write a hook
+    chmod 0600 "$_D/w/.git"
+    inrun "$_D" "($_L) locked .git" "$@" -- "$B" run $A "$P" -- sh -c "chmod 755 .git; echo evil >.git/hooks/pre-commit; chmod 0600 .git"
+    chmod 755 "$_D/w/.git"
+    [ ! -e "$_D/w/.git/hooks/pre-commit" ] && pass "landlock mountns: ($_L) with .git left unsearchable, a hook cannot be written" \
+        || fail "landlock mountns: ($_L) with .git left unsearchable, a hook cannot be written" "rc $RC: $(cat "$TMP/err")"
+    rm -f "$_D/w/.git/hooks/pre-commit"
     # the files that make git take its config and hooks from elsewhere: a
     # .git/commondir naming a directory of the command's making, and, with
     # .git broken, a HEAD that makes the project a bare repository with a

@@ -37,6 +37,7 @@
  *   sysprobe create PATH MODE  open(PATH, O_CREAT|O_EXCL|O_WRONLY, MODE)
  *   sysprobe chown PATH UID    chown(PATH, UID, -1)
  *   sysprobe chroot DIR        chroot(DIR)
+ *   sysprobe nonblock FD       fcntl(FD, F_SETFL) adding O_NONBLOCK
  *   sysprobe packet            socket(AF_PACKET, SOCK_RAW, 0)
  *   sysprobe pgid-own          setpgid(0, 0): a process group of its own
  *   sysprobe pgid-join         setpgid(0, 0), then setpgid(0, getsid(0)): joins
@@ -218,6 +219,10 @@ int main(int argc, char **argv)
     }
     if (argc == 4 && !strcmp(argv[1], "chown")) return say(chown(argv[2], (uid_t)strtol(argv[3], NULL, 10), (gid_t)-1));
     if (argc == 3 && !strcmp(argv[1], "chroot")) return say(chroot(argv[2]));
+    if (argc == 3 && !strcmp(argv[1], "nonblock")) {
+        int fd = atoi(argv[2]), fl = fcntl(fd, F_GETFL);
+        return say(fl < 0 ? fl : fcntl(fd, F_SETFL, fl | O_NONBLOCK));
+    }
     if (argc == 2 && !strcmp(argv[1], "packet")) {
         int fd = socket(17 /* AF_PACKET */, SOCK_RAW, 0);
         if (fd >= 0) close(fd);
@@ -326,7 +331,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|setacl PATH UID|chroot DIR|pgid-own|pgid-join|setuid UID|socketpair F T|pair-send T PATH|dgram-recv PATH CMD...|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|setacl PATH UID|chroot DIR|nonblock FD|pgid-own|pgid-join|setuid UID|socketpair F T|pair-send T PATH|dgram-recv PATH CMD...|daemon FILE\n");
     return 2;
 }
 #else
