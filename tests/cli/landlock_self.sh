@@ -186,4 +186,25 @@ if [ "$(id -u)" -eq 0 ]; then
 else
     skip "landlock self: another user's directory or link" "needs root (to give them to another user)"
 fi
+
+# a search directory the command made unsearchable (chmod is metadata) is
+# not a miss: the next compilation would take a later candidate's base in
+# its place.  As an unprivileged user (root searches anyway)
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+    S=$(mktemp -d "${TMPDIR:-/tmp}/buckle-llsearch.XXXXXX")
+    chmod 755 "$S"
+    cp "$I/buckle" "$S/buckle"
+    mkdir -p "$S/libA" "$S/libB"
+    printf 'default deny;\nfiles { allow read "/usr"; }\n' >"$S/libA/team.buckle"
+    printf 'default allow;\n' >"$S/libB/team.buckle"
+    printf 'extends "team";\n' >"$S/t.buckle"
+    chown -R 65534 "$S"
+    chmod 0 "$S/libA"
+    run "landlock self: unsearchable -I" setpriv --reuid=65534 --regid=65534 --clear-groups env BUCKLE_PATH="$S/libB" "$S/buckle" compile -I "$S/libA" "$S/t.buckle"
+    expect_rc "landlock self: a search directory that cannot be searched is an error, not a miss" 1
+    expect_err_has "landlock self: ... naming it" "base profile \"team\" cannot be looked for: $S/libA/team.buckle: Permission denied"
+    rm -rf "$S"
+else
+    skip "landlock self: an unsearchable search directory" "needs root (to become uid 65534) and setpriv"
+fi
 exit 0
