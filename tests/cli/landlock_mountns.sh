@@ -83,11 +83,12 @@ checks() {  # DIR LABEL [PREFIX...]
     expect_err_has "landlock mountns: ($_L) ... saying how the command exited" "(the command exited 3)"
     rm -f "$_D/w/lefthook.yml"
     # every denied path the command made is named, not only the first
-    inrun "$_D" "($_L) two" "$@" -- "$B" run $A "$P" -- sh -c "mkdir .husky .vscode"
+    inrun "$_D" "($_L) two" "$@" -- "$B" run $A "$P" -- sh -c "mkdir .husky .vscode .devcontainer"
     expect_rc "landlock mountns: ($_L) two denied paths made: the run fails" 125
     expect_err_has "landlock mountns: ($_L) ... naming the one" "$_D/w/.husky exists after the run"
     expect_err_has "landlock mountns: ($_L) ... and the other" "$_D/w/.vscode exists after the run"
-    rm -rf "$_D/w/.husky" "$_D/w/.vscode"
+    expect_err_has "landlock mountns: ($_L) ... and a dev container's (its initializeCommand runs on the host)" "$_D/w/.devcontainer exists after the run"
+    rm -rf "$_D/w/.husky" "$_D/w/.vscode" "$_D/w/.devcontainer"
     # a path hidden by the modes of a directory on its way (chmod is
     # metadata): it cannot be looked at, and the run fails (as root it is
     # seen anyway)
