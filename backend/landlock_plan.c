@@ -397,6 +397,22 @@ static const char *deny_base(llb *b, const rule *d, int *whole)
     return e <= 1 ? NULL : arena_strndup(b->a, fx, e - 1);
 }
 
+/* The first other name h has through another mount (or that a directory
+ * beneath it has) that is not that same file or directory as its own real
+ * path, or NULL: every one can be mounted read-only as h is */
+static const ll_alias *alias_unmountable(llb *b, const char *h)
+{
+    ll_alias *al;
+    size_t na = ll_mount_aliases(b->a, mount_table(b), h, &al);
+    for (size_t j = 0; j < na; j++) {
+        struct stat x, y;
+        if (st_get(b, al[j].alt, &x) != 0 || st_get(b, al[j].orig, &y) != 0 || x.st_dev != y.st_dev ||
+            x.st_ino != y.st_ino || !is_real(b, al[j].alt))
+            return &al[j];
+    }
+    return NULL;
+}
+
 /* How deny d of writing is held (deny_hold): apart from the grants (a
  * mount, or the check after the run) only when it takes every writing
  * right, no allow that wins over it may match beneath it (a mount would
@@ -433,14 +449,19 @@ static int deny_hold_how(llb *b, const rule *d, deny_hold *dh)
         if (!whole || !b->in->mounts || !is_real(b, h)) return DH_GRANTS;
         /* shown by another mount too (or a directory beneath it is): a
          * read-only mount holds one name, while the grant of the directory
-         * above, on its inode, reaches it through the others; the grants
-         * one by one leave no grant there (verify_mounts takes what other
-         * grants reach) */
-        ll_alias *al;
-        if (ll_mount_aliases(b->a, mount_table(b), h, &al) > 0) {
-            add_note(b->p, arena_printf(b->a, "%s is %s through another mount: %s is not mounted read-only (the "
-                                              "grant above it would reach it there), the entries around it are "
-                                              "granted one by one", al[0].orig, al[0].alt, h));
+         * above, on its inode, reaches it through the others, so each
+         * other name is mounted read-only too (plan_mounts); when one is
+         * not that same file or directory (a mount above it hides it, a
+         * link on its way), the grants one by one hold it instead, which
+         * leave no grant there (verify_mounts takes what other grants
+         * reach).  A directory bound onto itself is a mount point under
+         * every name. */
+        const ll_alias *bad = S_ISDIR(st.st_mode) && d->m.kind == MK_LITERAL ? NULL : alias_unmountable(b, h);
+        if (bad) {
+            add_note(b->p, arena_printf(b->a, "%s is %s through another mount, which cannot be mounted read-only "
+                                              "there: %s is not mounted read-only (the grant above it would reach "
+                                              "it there), the entries around it are granted one by one",
+                                        bad->orig, bad->alt, h));
             return DH_GRANTS;
         }
         *path = h;
@@ -1225,6 +1246,11 @@ static void plan_mounts(llb *b)
                 }
                 dh->used = 1;
                 add_mount(b, dh->path, dh->how == DH_MOUNT);
+                /* its other names through other mounts (deny_hold_how): the
+                 * directories on the way there are the ones bound below */
+                ll_alias *al;
+                size_t na = dh->how == DH_MOUNT ? ll_mount_aliases(b->a, mount_table(b), dh->path, &al) : 0;
+                for (size_t j = 0; j < na; j++) add_mount(b, al[j].alt, 1);
                 char *y = arena_strdup(b->a, dh->path);
                 for (size_t n = strlen(y); n > 1;) {
                     while (n > 1 && y[n - 1] != '/') n--;

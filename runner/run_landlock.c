@@ -14,6 +14,7 @@
 #include "source_modes.h"
 #include "landlock_cache.h"
 #include "linux_run.h"
+#include "planted.h"
 #include "runner.h"
 #include "run_profile.h"
 #include <errno.h>
@@ -109,14 +110,18 @@ static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, 
 /* The checks of the plan (class new-paths), kept past the plan: each
  * path that exists now, or that cannot be looked at (a directory on its
  * way whose modes the command changed: chmod is metadata, which Landlock
- * does not control), is said; the number said. */
+ * does not control), is said once (the path of several rules) and put in
+ * made (n at most); the number said. */
 typedef struct after_check { char *path, *where, *rule; } after_check;
 
-static size_t say_existing(diag_sink *sink, const after_check *c, size_t n, int exit_status)
+static size_t say_existing(diag_sink *sink, const after_check *c, size_t n, int exit_status, const char **made)
 {
     size_t said = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat st;
+        size_t k = 0;
+        while (k < i && strcmp(c[k].path, c[i].path) != 0) k++;
+        if (k < i) continue;
         if (lstat(c[i].path, &st) == 0)
             run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
                                      "exist when the command started, and Landlock cannot refuse a new path inside a "
@@ -129,7 +134,7 @@ static size_t say_existing(diag_sink *sink, const after_check *c, size_t n, int 
                                      "hide it; look at those modes and at it before anything runs it (the command "
                                      "exited %d)", c[i].path, strerror(errno), c[i].where, c[i].rule, exit_status);
         else continue;
-        said++;
+        made[said++] = c[i].path;
     }
     return said;
 }
@@ -414,6 +419,15 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     /* a lint-clean plan is kept for the next run */
     if (cachefd >= 0 && !errors) ll_cache_store(cachefd, key, &a, c, &plan, all, nv, prot, nprot, &nokeep);
 launch:
+    /* what an earlier run's command made where the profile denies it, in
+     * this run's working directory or a read-only mount of its plan (which
+     * would take it for the user's own) */
+    {
+        const char **scope = arena_alloc(&a, (plan.nm + 1) * sizeof *scope);
+        scope[0] = cwd;
+        for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
+        if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
+    }
     /* the command itself must be the profile's to start */
     {
         sb_request q;
@@ -549,7 +563,14 @@ launch:
             run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
         rc = RUN_DONE;
         /* every process of the sandbox is gone: what it made stays */
-        if (l.stage == LL_STAGE_NONE && say_existing(sink, after, nafter, res->exit_status)) res->exit_status = 125;
+        const char **made = nafter ? xcalloc(nafter, sizeof *made) : NULL;
+        size_t nmade = l.stage == LL_STAGE_NONE ? say_existing(sink, after, nafter, res->exit_status, made) : 0;
+        if (nmade) {
+            res->exit_status = 125;
+            /* not to be taken for the user's own by the next run */
+            planted_add(&a, rq, made, nmade);
+        }
+        free(made);
         for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
         free(after);
         if (*retry) rc = RUN_REFUSED;

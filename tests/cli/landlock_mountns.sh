@@ -222,20 +222,32 @@ inrun "$R" "nested" -- "$B" run --no-cache "$U/prof/open.buckle" -- "$B" run --n
 expect_err_has "landlock mountns: ... and a note says so" "no user namespace can be made here: planning again without mounts"
 
 # a second mount of the project (a container's volume beside the original
-# path, a home mounted twice): a read-only mount would hold .git/hooks at
-# one name only, while the project's grant, on its inode, reaches the
-# other; so such a deny is held by the grants one by one (root: the bind
-# is made in a mount namespace of the test's own)
+# path, a home mounted twice): the project's grant, on its inode, reaches
+# .git/hooks through the other mount too, so it is mounted read-only at
+# both names, and the project stays granted whole; where the other name is
+# hidden by a mount above it, such a deny is held by the grants one by one
+# (root: the binds are made in a mount namespace of the test's own)
 if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
     mkdir -p "$R/tmp/view"
     cp "$R/w/.git/config" "$R/config.before"
     run "landlock mountns: second mount" unshare -m sh -c "mount --make-rprivate / && mount --bind '$R/w' '$R/tmp/view' && cd '$R/w' && \
-        HOME='$R/home' TMPDIR='$R/tmp' '$B' run --no-cache -v $A '$P' -- sh -c 'echo evil >$R/tmp/view/.git/hooks/pre-commit; echo x >>$R/tmp/view/.git/config; echo ran'"
-    expect_out_has "landlock mountns: (second mount) the command runs" "ran"
+        HOME='$R/home' TMPDIR='$R/tmp' '$B' run --no-cache -v $A '$P' -- sh -c 'echo evil >$R/tmp/view/.git/hooks/pre-commit; echo x >>$R/tmp/view/.git/config; echo x >fresh2.txt && git add fresh2.txt && echo ran'"
+    expect_out_has "landlock mountns: (second mount) the command runs, and git add works (the project is granted whole)" "ran"
     [ ! -e "$R/w/.git/hooks/pre-commit" ] && cmp -s "$R/w/.git/config" "$R/config.before" \
         && pass "landlock mountns: (second mount) .git/hooks and .git/config stay unwritable through the other mount" \
         || fail "landlock mountns: (second mount) .git/hooks and .git/config stay unwritable through the other mount" "$(ls -la "$R/w/.git/hooks"; tail -2 "$R/w/.git/config"; cat "$TMP/err")"
-    expect_err_has "landlock mountns: (second mount) -v says why .git/hooks is not mounted" "$R/tmp/view/.git/hooks through another mount: $R/w/.git/hooks is not mounted read-only"
+    expect_err_has "landlock mountns: (second mount) ... mounted read-only at the other name" "mount: $R/tmp/view/.git/hooks read-only"
+    expect_err_has "landlock mountns: (second mount) ... as .git/config" "mount: $R/tmp/view/.git/config read-only"
+    [ "$(grep -c 'Read-only file system' "$TMP/err")" -eq 2 ] && pass "landlock mountns: (second mount) ... both writes fail with EROFS" \
+        || fail "landlock mountns: (second mount) ... both writes fail with EROFS" "$(cat "$TMP/err")"
+    (cd "$R/w" && git reset -q && rm -f fresh2.txt)
+    run "landlock mountns: hidden second mount" unshare -m sh -c "mount --make-rprivate / && mount --bind '$R/w' '$R/tmp/view' && mount -t tmpfs none '$R/tmp/view/.git' && cd '$R/w' && \
+        HOME='$R/home' TMPDIR='$R/tmp' '$B' run --no-cache -v $A '$P' -- sh -c 'echo evil >.git/hooks/pre-commit; echo x >>.git/config; echo ran'"
+    expect_out_has "landlock mountns: (other name hidden) the command runs" "ran"
+    [ ! -e "$R/w/.git/hooks/pre-commit" ] && cmp -s "$R/w/.git/config" "$R/config.before" \
+        && pass "landlock mountns: (other name hidden) .git/hooks and .git/config stay unwritable" \
+        || fail "landlock mountns: (other name hidden) .git/hooks and .git/config stay unwritable" "$(cat "$TMP/err")"
+    expect_err_has "landlock mountns: (other name hidden) -v says why .git/hooks is held by the grants" "$R/tmp/view/.git/hooks through another mount, which cannot be mounted read-only there: $R/w/.git/hooks is not mounted read-only"
     rm -f "$R/w/.git/hooks/pre-commit"
     cp "$R/config.before" "$R/w/.git/config"
     rmdir "$R/tmp/view"
