@@ -145,9 +145,9 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
                 put_line(&out, r == 0 && was.ino == 0 ? &now : &was, path);
             } else if (same || r == -2) {
                 run_say(sink, SEV_ERROR, "%s was made by the sandboxed command of an earlier run where the profile "
-                                         "denies writing it (that run named it and failed), and it is still there: "
+                                         "denies writing it (that run named it and failed), and it is still there%s: "
                                          "look at it and remove it; to keep it, make it again outside the sandbox; "
-                                         "nothing was run", path);
+                                         "nothing was run", path, r == -2 ? " (or cannot be looked at)" : "");
                 said++;
                 kept++;
                 put_line(&out, r == 0 ? &now : &was, path);
