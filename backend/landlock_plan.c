@@ -1245,12 +1245,12 @@ static void plan_mounts(llb *b)
                     if (!covered(b, up, LL_FS_REMOVE_DIR)) continue;
                 }
                 dh->used = 1;
-                add_mount(b, dh->path, dh->how == DH_MOUNT);
                 /* its other names through other mounts (deny_hold_how): the
                  * directories on the way there are the ones bound below */
                 ll_alias *al;
                 size_t na = dh->how == DH_MOUNT ? ll_mount_aliases(b->a, mount_table(b), dh->path, &al) : 0;
                 for (size_t j = 0; j < na; j++) add_mount(b, al[j].alt, 1);
+                add_mount(b, dh->path, dh->how == DH_MOUNT);
                 char *y = arena_strdup(b->a, dh->path);
                 for (size_t n = strlen(y); n > 1;) {
                     while (n > 1 && y[n - 1] != '/') n--;
