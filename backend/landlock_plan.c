@@ -12,6 +12,7 @@
 #include "../compiler/precedence.h"
 #include "../grammar/sexp.h"
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,7 +160,17 @@ typedef struct llb {
     size_t budget;            /* directory entries still to look at */
     int proc_private;         /* /proc/PID of other processes is not granted */
     long own_pid;             /* the command's PID (in->run_pid), or 0 */
+    ll_mounts mt;             /* the mount table, read once (mount_table) */
+    int mt_read;
 } llb;
+
+/* the mount table, read at the first use */
+static const ll_mounts *mount_table(llb *b)
+{
+    if (!b->mt_read) ll_mounts_read(b->a, &b->mt);
+    b->mt_read = 1;
+    return &b->mt;
+}
 
 /* 1 when name is a process's entry in /proc other than b->own_pid's */
 static int other_process(const llb *b, const char *name)
@@ -174,6 +185,7 @@ typedef struct dir_list { char **names; size_t n; int ok; int procs; } dir_list;
 typedef struct stat_memo {
     struct stat st;
     int ok;
+    int err;                  /* lstat's errno when not ok */
     int real;                 /* 0 unknown, 1 canonical, 2 not */
     int listed;               /* its entries were read */
 } stat_memo;
@@ -188,6 +200,7 @@ static stat_memo *memo_get(llb *b, const char *h)
         m = arena_alloc(b->a, sizeof *m);
         memset(m, 0, sizeof *m);
         m->ok = lstat(h, &m->st) == 0;
+        m->err = m->ok ? 0 : errno;
         hm_put(&b->stats, arena_strndup(b->a, h, n), n, m);
     }
     return m;
@@ -384,6 +397,22 @@ static const char *deny_base(llb *b, const rule *d, int *whole)
     return e <= 1 ? NULL : arena_strndup(b->a, fx, e - 1);
 }
 
+/* The first other name h has through another mount (or that a directory
+ * beneath it has) that is not that same file or directory as its own real
+ * path, or NULL: every one can be mounted read-only as h is */
+static const ll_alias *alias_unmountable(llb *b, const char *h)
+{
+    ll_alias *al;
+    size_t na = ll_mount_aliases(b->a, mount_table(b), h, &al);
+    for (size_t j = 0; j < na; j++) {
+        struct stat x, y;
+        if (st_get(b, al[j].alt, &x) != 0 || st_get(b, al[j].orig, &y) != 0 || x.st_dev != y.st_dev ||
+            x.st_ino != y.st_ino || !is_real(b, al[j].alt))
+            return &al[j];
+    }
+    return NULL;
+}
+
 /* How deny d of writing is held (deny_hold): apart from the grants (a
  * mount, or the check after the run) only when it takes every writing
  * right, no allow that wins over it may match beneath it (a mount would
@@ -392,6 +421,7 @@ static const char *deny_base(llb *b, const rule *d, int *whole)
  * does not exist at launch beneath a directory that does and is no link
  * (DH_ABSENT: needs --linux-accept=new-paths; for a pattern, the directory
  * all its matches are in). */
+static void add_note(ll_plan *p, const char *s);
 static int deny_hold_how(llb *b, const rule *d, deny_hold *dh)
 {
     const char **path = &dh->path;
@@ -417,12 +447,34 @@ static int deny_hold_how(llb *b, const rule *d, deny_hold *dh)
     struct stat st;
     if (st_get(b, h, &st) == 0) {
         if (!whole || !b->in->mounts || !is_real(b, h)) return DH_GRANTS;
+        /* shown by another mount too (or a directory beneath it is): a
+         * read-only mount holds one name, while the grant of the directory
+         * above, on its inode, reaches it through the others, so each
+         * other name is mounted read-only too (plan_mounts); when one is
+         * not that same file or directory (a mount above it hides it, a
+         * link on its way), the grants one by one hold it instead, which
+         * leave no grant there (verify_mounts takes what other grants
+         * reach).  A directory bound onto itself is a mount point under
+         * every name. */
+        const ll_alias *bad = S_ISDIR(st.st_mode) && d->m.kind == MK_LITERAL ? NULL : alias_unmountable(b, h);
+        if (bad) {
+            add_note(b->p, arena_printf(b->a, "%s is %s through another mount, which cannot be mounted read-only "
+                                              "there: %s is not mounted read-only (the grant above it would reach "
+                                              "it there), the entries around it are granted one by one",
+                                        bad->orig, bad->alt, h));
+            return DH_GRANTS;
+        }
         *path = h;
         if (S_ISDIR(st.st_mode)) return d->m.kind == MK_LITERAL ? DH_PIN : DH_MOUNT;
         /* another name of the file would stay writable: the grants one by
          * one see the names they list (withhold_links) */
         return S_ISREG(st.st_mode) && st.st_nlink < 2 ? DH_MOUNT : DH_GRANTS;
     }
+    /* a path that cannot be looked at (a directory on its way without
+     * search permission, which the command may give back: chmod is
+     * metadata) is not known to be absent */
+    int why_not = memo_get(b, h)->err;
+    if (why_not != ENOENT && why_not != ENOTDIR) return DH_GRANTS;
     /* the part that exists: no link on it (the check would look elsewhere) */
     char *anc = arena_strdup(b->a, h);
     for (size_t n = strlen(anc); n > 1;) {
@@ -606,7 +658,6 @@ static void leaf(llb *b, size_t ri, const rule *owner, const char *px, const cha
 }
 
 static const char *profile_path(arena *a, const char *host, int host_map);
-static void add_note(ll_plan *p, const char *s);
 static int deny_held_apart(llb *b, const rule *d);
 
 
@@ -991,10 +1042,9 @@ static int grant_reaches(const ll_grant *g, const char *alt)
 static void verify_mounts(llb *b)
 {
     ll_plan *p = b->p;
-    ll_mounts mt;
-    ll_mounts_read(b->a, &mt);
-    p->mounts_digest = mt.digest;
-    if (!mt.aliased) return;
+    const ll_mounts *mt = mount_table(b);
+    p->mounts_digest = mt->digest;
+    if (!mt->aliased) return;
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
         uint64_t bit = rights[ri].bit;
         for (size_t k = 0; k < b->ndeny[ri]; k++) {
@@ -1017,7 +1067,7 @@ static void verify_mounts(llb *b)
             }
             const char *h = ll_host_path(b->a, base, b->in->host_map);
             ll_alias *al;
-            size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+            size_t na = ll_mount_aliases(b->a, mt, h, &al);
             for (size_t j = 0; j < na; j++) {
                 for (size_t i = 0; i < p->ng; i++) {
                     ll_grant *g = &p->g[i];
@@ -1051,7 +1101,7 @@ static void verify_mounts(llb *b)
         int hidden = k >= b->in->nprotect;
         const char *h = hidden ? b->in->hide[k - b->in->nprotect] : b->in->protect[k];
         ll_alias *al;
-        size_t na = ll_mount_aliases(b->a, &mt, h, &al);
+        size_t na = ll_mount_aliases(b->a, mt, h, &al);
         for (size_t j = 0; j < na; j++) {
             for (size_t i = 0; i < p->ng; i++) {
                 ll_grant *g = &p->g[i];
@@ -1210,6 +1260,11 @@ static void plan_mounts(llb *b)
                     if (!covered(b, up, LL_FS_REMOVE_DIR)) continue;
                 }
                 dh->used = 1;
+                /* its other names through other mounts (deny_hold_how): the
+                 * directories on the way there are the ones bound below */
+                ll_alias *al;
+                size_t na = dh->how == DH_MOUNT ? ll_mount_aliases(b->a, mount_table(b), dh->path, &al) : 0;
+                for (size_t j = 0; j < na; j++) add_mount(b, al[j].alt, 1);
                 add_mount(b, dh->path, dh->how == DH_MOUNT);
                 char *y = arena_strdup(b->a, dh->path);
                 for (size_t n = strlen(y); n > 1;) {
@@ -1431,13 +1486,14 @@ static const char *op_list(llb *b, const rule *r, op_cat want)
 
 /* What the files operations of op_list mean for a user, in words: ", so
  * the command can still change their modes (chmod), owners (chown), ...";
- * "" when none of them is a change a user would look for. */
+ * "" when none of them is a change a user would look for.  ACLs and other
+ * extended attributes are not among them: the seccomp filter refuses
+ * setting them under every profile. */
 static const char *files_in_words(llb *b, const rule *r)
 {
     static const struct { const char *op, *words; } w[] = {
         { "file-write-mode", "modes (chmod)" }, { "file-write-owner", "owners (chown)" },
-        { "file-write-times", "times" }, { "file-write-flags", "flags" }, { "file-write-acl", "ACLs" },
-        { "file-write-xattr", "extended attributes" }, { "file-link", "hard links to them" },
+        { "file-write-times", "times" }, { "file-write-flags", "flags" }, { "file-link", "hard links to them" },
     };
     static const struct { const char *op, *words; } rd[] = {
         { "file-read-metadata", "metadata (stat)" }, { "file-read-xattr", "extended attributes" },
@@ -1514,9 +1570,41 @@ static const ll_grant *grant_reaching(llb *b, const rule *r, const char *path, s
     return NULL;
 }
 
+/* A symbolic link at or beneath the denied directory h (dir) that leads
+ * out of it to where a grant reaches, in words, or NULL: the kernel checks
+ * the target, so writing .git/hooks/pre-commit -> ../../scripts/pre-commit
+ * writes the project's script, which the deny does not name.  *seen counts
+ * the entries looked at (at most LINKS_LOOKED per deny). */
+enum { LINKS_LOOKED = 2048, LINKS_DEPTH = 8 };
+static const char *link_out_of(llb *b, const rule *r, const char *h, const char *dir, int depth, size_t *seen)
+{
+    const dir_list *l = list_get(b, dir);
+    for (size_t i = 0; i < l->n && *seen < LINKS_LOOKED; i++, (*seen)++) {
+        const char *child = arena_printf(b->a, "%s/%s", dir, l->names[i]);
+        struct stat st;
+        if (st_get(b, child, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            const char *why = depth < LINKS_DEPTH ? link_out_of(b, r, h, child, depth + 1, seen) : NULL;
+            if (why) return why;
+            continue;
+        }
+        if (!S_ISLNK(st.st_mode)) continue;
+        const char *res = resolve_links(b->a, child, 1);
+        if (!res || under(res, strlen(res), h, strlen(h))) continue;
+        size_t ri;
+        const ll_grant *g = grant_reaching(b, r, res, &ri);
+        if (g)
+            return arena_printf(b->a, "%s is a symbolic link to %s, which the kernel checks instead: %s is granted "
+                                      "there (on %s)", child, res, rights[ri].name, g->path);
+    }
+    return NULL;
+}
+
 /* Why a deny written through a symbolic link does not hold, or NULL: the
  * kernel checks the path the links lead to, and a grant reaches it there
- * (deny read "/var/run/x" with /var/run -> /run and /run granted). */
+ * (deny read "/var/run/x" with /var/run -> /run and /run granted); for a
+ * directory denied whole, the same for each link inside it that leads out
+ * of it (link_out_of). */
 static const char *deny_through_link(llb *b, const rule *r)
 {
     size_t n;
@@ -1534,7 +1622,12 @@ static const char *deny_through_link(llb *b, const rule *r)
     if (l < 2) return NULL;
     const char *fixed = arena_strndup(b->a, v, l);
     const char *h = ll_host_path(b->a, fixed, b->in->host_map);
-    if (is_real(b, h)) return NULL;      /* its components are kept with the plan: a link made later moves it */
+    if (is_real(b, h)) {                 /* its components are kept with the plan: a link made later moves it */
+        struct stat st;
+        size_t seen = 0;
+        if (r->m.kind != MK_SUBPATH || st_get(b, h, &st) != 0 || !S_ISDIR(st.st_mode)) return NULL;
+        return link_out_of(b, r, h, h, 0, &seen);
+    }
     const char *res = resolve_links(b->a, h, 1);
     if (!res) return NULL;
     size_t ri;
@@ -1889,6 +1982,13 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
     }
     if (p->abi >= 7) p->restrict_flags |= LL_LOG_NEW_EXEC_ON;
+    /* setting or removing an extended attribute, under every profile: an
+     * ACL (system.posix_acl_access, a name the filter cannot read) would
+     * let another local user write a file the sandbox may not, buckle's
+     * own sources among them, and set and removed again within the run it
+     * leaves the next run's check nothing to see */
+    p->seccomp |= LL_SC_XATTR;
+    add_note(p, "seccomp: setting or removing extended attributes (ACLs among them) fails as unsupported");
     add_note(p, "seccomp: the terminal ioctls TIOCSTI, TIOCLINUX and TIOCEXCL, the filesystems' subvolume, snapshot and reflink ioctls, joining another process group (setpgid), io_uring, new namespaces, userfaultfd, perf events, BPF, personality flags, and other processes' limits and priorities are refused; capabilities Landlock does not confine are dropped");
     if (deny_default) {
         /* IPC: closed by the seccomp filter unless the profile allows some,
@@ -1904,10 +2004,9 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             weaker(&b, NULL, LLC_IPC, "System V IPC and POSIX message queues: Landlock does not control them, so "
                                       "allowing some opens all of them");
         else p->seccomp |= LL_SC_IPC;
-        p->seccomp |= LL_SC_EXEC | LL_SC_XATTR;
+        p->seccomp |= LL_SC_EXEC;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
                     "reading extended attributes, executable mappings, ioctl on files that are not devices");
-        add_note(p, "seccomp: setting or removing extended attributes (ACLs among them) fails as unsupported");
         add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY | LL_SC_UNIX)) == LL_SC_LISTEN
                         ? "not controlled by Landlock: fork, process information"
                         : "not controlled by Landlock: inbound connections, fork, process information");

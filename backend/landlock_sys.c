@@ -200,7 +200,7 @@ int ll_restrict_self(int ruleset_fd, unsigned flags)
  * files beyond their modes, binding low ports...) act only inside what
  * Landlock allows.  Dropped: loading kernel code (modules, BPF, perf), raw
  * I/O, the host's configuration (name, time, network, mounts, audit, MAC
- * policy), device nodes (a block device node would read a whole disk),
+ * policy), chroot, device nodes (a block device node would read a whole disk),
  * immutable flags, file capabilities, opening files by handle, and what acts
  * on any file's metadata, which Landlock does not control: owners, others'
  * modes, set-ID bits; becoming another user or group (which makes every
@@ -225,6 +225,7 @@ static const unsigned caps_dropped[] = {
     15, /* IPC_OWNER: another user's IPC objects */
     16, /* SYS_MODULE */
     17, /* SYS_RAWIO */
+    18, /* SYS_CHROOT: nothing Landlock needs it for (inside the mount namespace the filter refuses chroot too) */
     20, /* SYS_PACCT */
     21, /* SYS_ADMIN */
     22, /* SYS_BOOT */

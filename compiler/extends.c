@@ -70,14 +70,32 @@ static const char *join_display(arena *a, const char *dir, const char *rel)
     return r;
 }
 
+/* 1 when p is a regular file; 0 when it is not there (or not a file);
+ * -1 when it cannot be looked at (a directory on its way without search
+ * permission, a loop of links), with errno: not a miss, since the file
+ * may be there, and a later candidate would take its place */
 static int is_file(compilation *c, const char *p)
 {
     struct stat st;
-    int found = stat(p, &st) == 0 && S_ISREG(st.st_mode);
+    int r = stat(p, &st), e = errno;
+    int found = r == 0 && S_ISREG(st.st_mode);
     c->probes = arena_grow(&c->a, c->probes, c->nprobes, c->probes_cap, sizeof *c->probes);
     c->probes_cap = arena_grow_cap(c->nprobes, c->probes_cap);
     c->probes[c->nprobes++] = (file_probe){ arena_strdup(&c->a, p), found };
+    if (r != 0 && e != ENOENT && e != ENOTDIR) {
+        errno = e;
+        return -1;
+    }
     return found;
+}
+
+/* BK2003 for a candidate that cannot be looked at */
+static void unreadable(compilation *c, const ast_str *name, const char *path, int err)
+{
+    diag *d = diag_add(&c->diags, SEV_ERROR, BK2003, name->at, "base profile \"%s\" cannot be looked for: %s: %s",
+                       name->s, path, strerror(err));
+    diag_help(&c->diags, d, "give the directories on its way search permission again (chmod u+x), or remove the "
+                            "search directory: a candidate after it is not used in its place");
 }
 
 static void add_dep(compilation *c, const char *path, const source *src)
@@ -165,7 +183,12 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
     if (n[0] == '/' || strncmp(n, "./", 2) == 0 || strncmp(n, "../", 3) == 0) {
         const char *path = n[0] == '/' ? want : join_display(a, dir_of(a, u->src->path), want);
         const char *disp = n[0] == '/' ? want : join_display(a, dir_of(a, u->display), want);
-        if (!is_file(c, path)) {
+        int f = is_file(c, path);
+        if (f < 0) {
+            unreadable(c, name, path, errno);
+            return;
+        }
+        if (!f) {
             diag *d = diag_add(&c->diags, SEV_ERROR, BK2003, name->at,
                                "base profile \"%s\" not found", n);
             diag_note_add(&c->diags, d, (span){ 0 }, "looked for %s", path);
@@ -189,7 +212,12 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
     for (size_t i = 0; i < 5 && c->opts.std_dirs[i] && nd < 256; i++) dirs[nd++] = c->opts.std_dirs[i];
     for (size_t i = 0; i < nd; i++) {
         const char *path = arena_printf(a, "%s/%s", dirs[i], want);
-        if (is_file(c, path)) {
+        int f = is_file(c, path);
+        if (f < 0) {
+            unreadable(c, name, path, errno);
+            return;
+        }
+        if (f) {
             load(c, path, want, u, name->at, stack, depth + 1);
             return;
         }

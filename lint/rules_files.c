@@ -114,10 +114,13 @@ static void protected_files(lint_ctx *lc)
         BUILTIN_TEST_WORKDIR "/.git/config", BUILTIN_TEST_WORKDIR "/.vscode/tasks.json",
         BUILTIN_TEST_WORKDIR "/.idea/workspace.xml",
         /* where git also takes hooks and config from: a submodule's, a
-         * linked worktree's, and the .git file that names the directory */
+         * linked worktree's, the .git file that names the directory, the
+         * commondir file that names another, and the HEAD that makes the
+         * project a bare repository of its own when .git is broken */
         BUILTIN_TEST_WORKDIR "/.git", BUILTIN_TEST_WORKDIR "/.git/config.worktree",
         BUILTIN_TEST_WORKDIR "/.git/modules/lib/hooks/post-checkout", BUILTIN_TEST_WORKDIR "/.git/modules/lib/config",
-        BUILTIN_TEST_WORKDIR "/.git/worktrees/w/commondir",
+        BUILTIN_TEST_WORKDIR "/.git/worktrees/w/commondir", BUILTIN_TEST_WORKDIR "/.git/commondir",
+        BUILTIN_TEST_WORKDIR "/HEAD",
         BUILTIN_TEST_HOME "/.config/git/config", BUILTIN_TEST_HOME "/.local/bin/git",
     };
     const size_t nops = sizeof content_ops / sizeof content_ops[0];

@@ -1,12 +1,14 @@
 /* home_guard.c - a profile that lets the command write its working directory
- * (std/agent: allow write "$WORKDIR") is meant for a project.  Run from the
- * home directory, or from a directory above it, the same rule hands the
- * command every file of the home that no deny names: shell and editor
- * start-up files, the programs of PATH directories (~/.cargo/bin, ~/go/bin),
- * tools' configurations that name programs.  No list of denies can name
- * them all, so such a run is refused (docs/linux.md, "The home directory as
- * WORKDIR").  A profile that means to write the home directory says so with
- * its own rule (allow write "~"), which this does not look at. */
+ * (std/agent: allow write "$WORKDIR") is meant for a project, and one that
+ * lets it write the temporary directory ("$TMPDIR") for scratch files.  Run
+ * from the home directory, or from a directory above it (or with TMPDIR
+ * there), the same rule hands the command every file of the home that no
+ * deny names: shell and editor start-up files, the programs of PATH
+ * directories (~/.cargo/bin, ~/go/bin), tools' configurations that name
+ * programs.  No list of denies can name them all, so such a run is refused
+ * (docs/linux.md, "The home directory as WORKDIR").  A profile that means to
+ * write the home directory says so with its own rule (allow write "~"),
+ * which this does not look at. */
 #include "home_guard.h"
 #include "path_ident.h"
 #include "../backend/emit.h"
@@ -21,15 +23,27 @@ static const char *const startup_dirs[] = {
     ".config", ".local", ".cache", ".ssh", ".gnupg", "bin", ".cargo", "go/bin", ".npm-global", ".bun", ".deno",
 };
 
-/* 1 when the rule's path starts with the WORKDIR parameter */
-static int names_workdir(const rule *r)
+/* the parameters whose directory a rule may grant: what the message calls
+ * each, and how to run it otherwise */
+static const struct guarded {
+    const char *name, *called, *instead;
+} guarded[] = {
+    { .name = "WORKDIR", .called = "the working directory",
+      .instead = "run it from the project's directory" },
+    { .name = "TMPDIR", .called = "the temporary directory (TMPDIR)",
+      .instead = "give it a TMPDIR of its own (or none: /tmp)" },
+};
+
+/* 1 when the rule's path starts with the parameter name */
+static int names_param(const rule *r, const char *name)
 {
-    static const char mark[] = { PARAM_OPEN, 'W', 'O', 'R', 'K', 'D', 'I', 'R', PARAM_CLOSE };
-    return r->m.value && r->m.len >= sizeof mark && !memcmp(r->m.value, mark, sizeof mark);
+    size_t n = strlen(name);
+    return r->m.value && r->m.len >= n + 2 && r->m.value[0] == PARAM_OPEN && !memcmp(r->m.value + 1, name, n) &&
+           r->m.value[n + 1] == PARAM_CLOSE;
 }
 
-/* the first rule that names WORKDIR and lets the command write obj */
-static const rule *workdir_write_rule(arena *a, compilation *c, decider *d, const char *obj)
+/* the first rule that names the parameter and lets the command write obj */
+static const rule *param_write_rule(arena *a, compilation *c, decider *d, const char *obj, const char *name)
 {
     int wop = op_lookup("file-write-data", NULL);
     sb_request q;
@@ -40,7 +54,7 @@ static const rule *workdir_write_rule(arena *a, compilation *c, decider *d, cons
     q.len = strlen(q.obj);
     for (size_t k = 0; k < c->pol.rules.n; k++) {
         const rule *r = c->pol.rules.v[k];
-        if (r->action != ACT_ALLOW || r->implied || !r->covers || !opset_has(r->covers, wop) || !names_workdir(r))
+        if (r->action != ACT_ALLOW || r->implied || !r->covers || !opset_has(r->covers, wop) || !names_param(r, name))
             continue;
         if (decider_matches(d, r, &q)) return r;
     }
@@ -57,10 +71,11 @@ static const char *rule_text(arena *a, const rule *r)
     return text;
 }
 
-const char *runner_workdir_home_problem(arena *a, compilation *c, decider *d, const char *workdir,
-                                        const char *const *homes, size_t nhomes)
+static const char *dir_home_problem(arena *a, compilation *c, decider *d, const struct guarded *gd,
+                                    const char *const *homes, size_t nhomes)
 {
-    const param_decl *p = hm_gets(&c->params, "WORKDIR");
+    const param_decl *p = hm_gets(&c->params, gd->name);
+    const char *workdir = decider_value(d, gd->name);
     if (!p || !p->used || !workdir || workdir[0] != '/') return NULL;
     for (size_t h = 0; h < nhomes; h++) {
         const char *home = homes[h];
@@ -71,16 +86,15 @@ const char *runner_workdir_home_problem(arena *a, compilation *c, decider *d, co
         if (!seen) continue;
         /* a file of the home that no rule names: granted by a rule that
          * names WORKDIR? */
-        const rule *r = workdir_write_rule(a, c, d, seen);
+        const rule *r = param_write_rule(a, c, d, seen, gd->name);
         if (!r) continue;
         const char *how = strcmp(seen, home) ? arena_printf(a, " (as %s)", seen) : "";
-        return arena_printf(a, "the working directory %s is %s home directory %s%s, and %s (%s) would let the "
+        return arena_printf(a, "%s %s is %s home directory %s%s, and %s (%s) would let the "
                                "command write every file of the home that no deny names (shell and editor start-up "
-                               "files, the programs in PATH directories such as ~/.cargo/bin); run it from the "
-                               "project's directory (a profile meant to write the home directory names it: "
-                               "allow write \"~\")",
-                            workdir, !strcmp(seen, workdir) ? "the" : "above the",
-                            home, how, ll_rule_where(a, c, r), rule_text(a, r));
+                               "files, the programs in PATH directories such as ~/.cargo/bin); %s (a profile meant "
+                               "to write the home directory names it: allow write \"~\")",
+                            gd->called, workdir, !strcmp(seen, workdir) ? "the" : "above the",
+                            home, how, ll_rule_where(a, c, r), rule_text(a, r), gd->instead);
     }
     /* inside a directory of the home whose files other programs run or read
      * at start (~/.config, ~/.local/bin, ~/.ssh, ...) */
@@ -90,14 +104,24 @@ const char *runner_workdir_home_problem(arena *a, compilation *c, decider *d, co
         for (size_t k = 0; k < sizeof startup_dirs / sizeof startup_dirs[0]; k++) {
             const char *sd = arena_printf(a, "%s/%s", strcmp(home, "/") ? home : "", startup_dirs[k]);
             if (!runner_at_or_above(sd, workdir)) continue;
-            const rule *r = workdir_write_rule(a, c, d, workdir);
+            const rule *r = param_write_rule(a, c, d, workdir, gd->name);
             if (!r) return NULL;
-            return arena_printf(a, "the working directory %s is inside %s, and %s (%s) would let the command write "
+            return arena_printf(a, "%s %s is inside %s, and %s (%s) would let the command write "
                                    "the files there that no deny names, which other programs run or read at start "
-                                   "(start-up configuration, programs on PATH, keys); run it from the project's "
-                                   "directory (a profile meant to write there names it: allow write \"~/%s\")",
-                                workdir, sd, ll_rule_where(a, c, r), rule_text(a, r), startup_dirs[k]);
+                                   "(start-up configuration, programs on PATH, keys); %s (a profile meant to write "
+                                   "there names it: allow write \"~/%s\")",
+                                gd->called, workdir, sd, ll_rule_where(a, c, r), rule_text(a, r), gd->instead,
+                                startup_dirs[k]);
         }
+    }
+    return NULL;
+}
+
+const char *runner_home_write_problem(arena *a, compilation *c, decider *d, const char *const *homes, size_t nhomes)
+{
+    for (size_t k = 0; k < sizeof guarded / sizeof guarded[0]; k++) {
+        const char *why = dir_home_problem(a, c, d, &guarded[k], homes, nhomes);
+        if (why) return why;
     }
     return NULL;
 }

@@ -1,4 +1,4 @@
-/* home_guard.h - refusing a run whose WORKDIR grant would cover the home
+/* home_guard.h - refusing a run whose WORKDIR or TMPDIR grant would cover the home
  * directory (home_guard.c). */
 #ifndef BUCKLE_HOME_GUARD_H
 #define BUCKLE_HOME_GUARD_H
@@ -6,8 +6,8 @@
 #include "../support/arena.h"
 
 /* Why the run must be refused: the profile lets the command write where a
- * rule naming WORKDIR reaches, and workdir is one of homes (the HOME value,
- * the password database's home) or above it.  NULL: no such problem. */
-const char *runner_workdir_home_problem(arena *a, compilation *c, decider *d, const char *workdir,
-                                        const char *const *homes, size_t nhomes);
+ * rule naming WORKDIR (or TMPDIR) reaches, and that parameter's value is
+ * one of homes (the HOME value, the password database's home), above it, or
+ * inside one of the home's start-up directories.  NULL: no such problem. */
+const char *runner_home_write_problem(arena *a, compilation *c, decider *d, const char *const *homes, size_t nhomes);
 #endif

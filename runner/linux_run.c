@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sched.h>
@@ -50,6 +51,21 @@ static int child_main(void *arg)
         if (err) { l->stage = LL_STAGE_USERNS; l->err = err; _exit(125); }
         err = ll_ns_mount(l->binds, l->nbinds, &l->bind_failed);
         if (err) { l->stage = LL_STAGE_MOUNT; l->err = err; _exit(125); }
+        /* the working directory was entered before the mounts: through
+         * it, relative paths would reach a directory mounted read-only
+         * (or one beneath it) on the mount below.  Entered again by its
+         * path, through the mounts, and checked to be the same directory */
+        struct stat before, after;
+        if (l->cwd && (stat(".", &before) != 0 || chdir(l->cwd) != 0 || stat(".", &after) != 0)) {
+            l->stage = LL_STAGE_CWD;
+            l->err = errno;
+            _exit(125);
+        }
+        if (l->cwd && (before.st_dev != after.st_dev || before.st_ino != after.st_ino)) {
+            l->stage = LL_STAGE_CWD;
+            l->err = ESTALE;
+            _exit(125);
+        }
     }
     err = l->own_proc ? ll_ruleset_add_own_proc(l->ruleset, l->own_proc) : 0;
     if (err) { l->stage = LL_STAGE_RULESET; l->err = err; _exit(125); }
@@ -160,21 +176,50 @@ static size_t children(pid_t self, int scan, pid_t *out, size_t max)
     return n;
 }
 
+/* 1 when the process is stopped (state T in /proc/PID/stat) */
+static int stopped(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ssize_t r = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (r <= 0) return 0;
+    buf[r] = 0;
+    const char *rp = strrchr(buf, ')');
+    char st;
+    return rp && sscanf(rp + 1, " %c", &st) == 1 && st == 'T';
+}
+
 int runner_landlock_supervise(ll_supervise *s)
 {
     sigset_t wait_for;
     sigemptyset(&wait_for);
     for (int i = 0; i < NFWD; i++) sigaddset(&wait_for, forwarded[i]);
     sigaddset(&wait_for, SIGCHLD);
-    int status = 0, done = 0, none = 0;
+    int status = 0, done = 0, none = 0, asked = 0;
     while (!done) {
         siginfo_t si;
         int sig = sigwaitinfo(&wait_for, &si);
         if (sig < 0) continue;
         if (sig != SIGCHLD) {
             /* the terminal's signals reach the command's process group
-             * already; the command's own signals to buckle are not echoed */
-            if (si.si_code != SI_KERNEL && si.si_pid != s->child) kill(s->child, sig);
+             * already; the command's own signals to buckle are not echoed.
+             * A stopped command is continued, so that the signal acts (a
+             * command that stopped itself would otherwise keep buckle
+             * waiting until it is killed, and then its processes would
+             * outlive it unchecked); a second SIGTERM or SIGINT from
+             * outside ends it (SIGKILL) when it did not end at the first,
+             * and the run then ends as after any command */
+            if (si.si_code == SI_KERNEL || si.si_pid == s->child) continue;
+            if ((sig == SIGTERM || sig == SIGINT) && asked++) {
+                kill(s->child, SIGKILL);
+                s->forced = 1;
+                continue;
+            }
+            kill(s->child, sig);
+            if (stopped(s->child)) kill(s->child, SIGCONT);
             continue;
         }
         /* SIGCHLD: the command, or an orphan adopted from it */
@@ -219,6 +264,22 @@ int runner_landlock_start(ll_supervise *s, ll_launch *l)
     (void)l;
     memset(s, 0, sizeof *s);
     return 38;   /* ENOSYS: Landlock runs only on Linux */
+}
+
+/* 1 when the process is stopped (state T in /proc/PID/stat) */
+static int stopped(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ssize_t r = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (r <= 0) return 0;
+    buf[r] = 0;
+    const char *rp = strrchr(buf, ')');
+    char st;
+    return rp && sscanf(rp + 1, " %c", &st) == 1 && st == 'T';
 }
 
 int runner_landlock_supervise(ll_supervise *s)

@@ -13,11 +13,12 @@ typedef struct ll_supervise {
     sigset_t mask;                /* the signal mask before the command started */
     struct sigaction chld;        /* SIGCHLD's action before the command started */
     unsigned killed;              /* processes killed after the command ended */
+    int forced;                   /* the command was killed at a second SIGTERM or SIGINT */
 } ll_supervise;
 
 /* What the child needs to become the command, prepared by buckle. */
 enum { LL_STAGE_NONE, LL_STAGE_PARENT, LL_STAGE_RULESET, LL_STAGE_CAPS, LL_STAGE_SECCOMP, LL_STAGE_EXEC,
-       LL_STAGE_USERNS, LL_STAGE_MOUNT };
+       LL_STAGE_USERNS, LL_STAGE_MOUNT, LL_STAGE_CWD };
 typedef struct ll_launch {
     int ruleset;                  /* the plan's ruleset (ll_ruleset_create), closed in the child */
     uint64_t own_proc;            /* the rights on the command's own /proc/PID (ll_plan_detach_own) */
@@ -28,6 +29,8 @@ typedef struct ll_launch {
                                    * and mount namespace of its own (landlock_ns.c) */
     size_t nbinds;
     unsigned uid, gid;            /* buckle's, mapped to themselves there */
+    const char *cwd;              /* with mounts: the working directory's path, entered again
+                                   * after them (the inherited one would bypass them), or NULL */
     ll_supervise *sup;
     int stage, err;               /* out: where the child failed (LL_STAGE_*), the errno value */
     size_t bind_failed;           /* LL_STAGE_MOUNT: which mount */

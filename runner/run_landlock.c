@@ -14,9 +14,11 @@
 #include "source_modes.h"
 #include "landlock_cache.h"
 #include "linux_run.h"
+#include "planted.h"
 #include "runner.h"
 #include "run_profile.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <limits.h>
 #include <stdio.h>
@@ -105,17 +107,36 @@ static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, 
  * is started last (linux_run.c), and the plan is made before it exists:
  * its own /proc/PID is planned on buckle's as a stand-in
  * (ll_plan_detach_own). */
-/* The checks of the plan (class new-paths), kept past the plan: the
- * first path that exists now, or NULL. */
+/* The checks of the plan (class new-paths), kept past the plan: each
+ * path that exists now, or that cannot be looked at (a directory on its
+ * way whose modes the command changed: chmod is metadata, which Landlock
+ * does not control), is said once (the path of several rules) and put in
+ * made (n at most); the number said. */
 typedef struct after_check { char *path, *where, *rule; } after_check;
 
-static const after_check *first_existing(const after_check *c, size_t n)
+static size_t say_existing(diag_sink *sink, const after_check *c, size_t n, int exit_status, const char **made)
 {
+    size_t said = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat st;
-        if (lstat(c[i].path, &st) == 0) return &c[i];
+        size_t k = 0;
+        while (k < i && strcmp(c[k].path, c[i].path) != 0) k++;
+        if (k < i) continue;
+        if (lstat(c[i].path, &st) == 0)
+            run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
+                                     "exist when the command started, and Landlock cannot refuse a new path inside a "
+                                     "directory the command may write (--linux-accept=new-paths); look at it and remove "
+                                     "it before anything runs it (the command exited %d)", c[i].path, c[i].where,
+                    c[i].rule, exit_status);
+        else if (errno != ENOENT && errno != ENOTDIR)
+            run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s), and the profile denies writing it "
+                                     "(%s: %s): the command may have changed the modes of a directory on its way to "
+                                     "hide it; look at those modes and at it before anything runs it (the command "
+                                     "exited %d)", c[i].path, strerror(errno), c[i].where, c[i].rule, exit_status);
+        else continue;
+        made[said++] = c[i].path;
     }
-    return NULL;
+    return said;
 }
 
 /* userns: the command may run in a user and mount namespace of its own (a
@@ -362,12 +383,13 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         run_say(sink, SEV_ERROR, "parameter %s has no value: pass -D %s=VALUE", missing, missing);
         goto out;
     }
-    /* a grant of the working directory must not be a grant of the home
-     * directory (home_guard.c): the HOME value and the password database's */
+    /* a grant of the working or temporary directory must not be a grant of
+     * the home directory (home_guard.c): the HOME value and the password
+     * database's */
     {
         const char *homes[2] = { decider_value(d, "HOME"), NULL };
         run_user_entry(&a, &homes[1], NULL);
-        const char *why = runner_workdir_home_problem(&a, c, d, decider_value(d, "WORKDIR"), homes, 2);
+        const char *why = runner_home_write_problem(&a, c, d, homes, 2);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
@@ -400,6 +422,15 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     /* a lint-clean plan is kept for the next run */
     if (cachefd >= 0 && !errors) ll_cache_store(cachefd, key, &a, c, &plan, all, nv, prot, nprot, &nokeep);
 launch:
+    /* what an earlier run's command made where the profile denies it, in
+     * this run's working directory or a read-only mount of its plan (which
+     * would take it for the user's own) */
+    {
+        const char **scope = arena_alloc(&a, (plan.nm + 1) * sizeof *scope);
+        scope[0] = cwd;
+        for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
+        if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
+    }
     /* the command itself must be the profile's to start */
     {
         sb_request q;
@@ -461,8 +492,11 @@ launch:
         l.nbinds = plan.nm;
         l.uid = (unsigned)geteuid();
         l.gid = (unsigned)getegid();
+        l.cwd = plan.nm ? cwd : NULL;
         if (cachefd >= 0) { close(cachefd); cachefd = -1; }    /* the child closes every other one */
         ll_supervise sup;
+        int fl[3];
+        for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command
@@ -494,6 +528,10 @@ launch:
                     plan.m[l.bind_failed].path, plan.m[l.bind_failed].ro ? "read-only" : "onto itself",
                     l.err == ESTALE ? "it changed since buckle planned (run again)" : e);
             break;
+        case LL_STAGE_CWD:
+            run_say(sink, SEV_ERROR, "cannot enter the working directory %s again in the command's namespace: %s; "
+                                     "nothing was run", l.cwd, l.err == ESTALE ? "it changed since buckle started" : e);
+            break;
         default:
             run_say(sink, SEV_ERROR, "cannot execute %s inside the sandbox: %s%s", resolved, e,
                     l.err == EACCES ? " (Landlock checks execute on the program and on its ELF interpreter, ld.so)" : "");
@@ -514,19 +552,29 @@ launch:
         arena_free(&a);
         arena_init(&a);
         res->exit_status = runner_landlock_supervise(&sup);
+        /* the standard descriptors' file status flags as they were: the
+         * command shares their open files, and O_NONBLOCK left on them
+         * would lose what buckle says next on a full pipe, and make the
+         * caller's shell's next read fail */
+        for (int fd = 0; fd < 3; fd++) {
+            int now = fcntl(fd, F_GETFL);
+            if (now >= 0 && fl[fd] >= 0 && (now & O_NONBLOCK) != (fl[fd] & O_NONBLOCK))
+                fcntl(fd, F_SETFL, (now & ~O_NONBLOCK) | (fl[fd] & O_NONBLOCK));
+        }
         res->landlock = 1;
         res->killed = sup.killed;
+        if (sup.forced)
+            run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
         rc = RUN_DONE;
         /* every process of the sandbox is gone: what it made stays */
-        const after_check *made = l.stage == LL_STAGE_NONE ? first_existing(after, nafter) : NULL;
-        if (made) {
-            run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
-                                     "exist when the command started, and Landlock cannot refuse a new path inside a "
-                                     "directory the command may write (--linux-accept=new-paths); look at it and remove "
-                                     "it before anything runs it (the command exited %d)", made->path, made->where,
-                    made->rule, res->exit_status);
+        const char **made = nafter ? xcalloc(nafter, sizeof *made) : NULL;
+        size_t nmade = l.stage == LL_STAGE_NONE ? say_existing(sink, after, nafter, res->exit_status, made) : 0;
+        if (nmade) {
             res->exit_status = 125;
+            /* not to be taken for the user's own by the next run */
+            planted_add(&a, rq, made, nmade);
         }
+        free(made);
         for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
         free(after);
         if (*retry) rc = RUN_REFUSED;

@@ -164,6 +164,11 @@ if [ "$(id -u)" -eq 0 ]; then
         pass "landlock hardening: as root, the bounding set lacks SETUID, SETGID, IPC_OWNER and LEASE"
     else fail "landlock hardening: as root, the bounding set lacks SETUID, SETGID, IPC_OWNER and LEASE" "$bnd"; fi
     refused "as root, becoming another user (setresuid)" setuid 65534
+    # SYS_CHROOT 18: no use inside the sandbox, dropped with the rest
+    if [ -n "$bnd" ] && [ $(( (0x$bnd >> 18) & 1 )) -eq 0 ]; then
+        pass "landlock hardening: as root, the bounding set lacks SYS_CHROOT"
+    else fail "landlock hardening: as root, the bounding set lacks SYS_CHROOT" "$bnd"; fi
+    refused "as root, chroot (without a mount namespace)" chroot "$R/proj"
     # root's ordinary tools still run
     run "landlock hardening: id as root" "$B" run $A "$P" -- /usr/bin/id -u
     [ "$RC" -eq 0 ] && [ "$OUT" = 0 ] && pass "landlock hardening: as root, id still runs (uid 0)" \
@@ -188,7 +193,7 @@ else fail "landlock hardening: creating a set-user-ID file is refused" "rc $RC: 
 refused "chmod o+w of a file outside every grant" chmod "$R/prof/tool" 757
 refused "chmod 666 of a file in the project" chmod "$R/proj/tool" 666
 # extended attributes (an ACL is one: system.posix_acl_access) are not set
-# or removed under a deny-default profile: an ACL would give another user
+# or removed under any profile: an ACL would give another user
 # write to a file the sandbox may not write.  The error is a filesystem's
 # without them, which cp -a and the like pass over
 "$SP" setxattr "$R/prof/tool" >"$TMP/outside" 2>&1
@@ -297,6 +302,39 @@ RC=$?
 expect_rc "landlock hardening: SIGTERM sent to buckle ends the command (status 128+15)" 143
 if [ -n "$spid" ] && kill -0 "$spid" 2>/dev/null; then fail "landlock hardening: ... and the command is gone" "pid $spid alive"; kill "$spid"
 else pass "landlock hardening: ... and the command is gone"; fi
+# a command that stops itself, with a TERM handler: the SIGTERM sent to
+# buckle continues it, so that it acts (otherwise buckle would wait until a
+# supervisor killed it, and the sandbox's other processes would outlive it)
+"$B" run $A "$P" -- /usr/bin/sh -c "trap 'exit 42' TERM; touch '$R/proj/stopping'; kill -STOP \$\$; exit 7" 2>/dev/null &
+bpid=$!
+i=0; while [ ! -e "$R/proj/stopping" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+sleep 0.2
+kill -TERM "$bpid"
+i=0; while kill -0 "$bpid" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
+if kill -0 "$bpid" 2>/dev/null; then fail "landlock hardening: SIGTERM to buckle reaches a command that stopped itself" "buckle still waits"; kill -KILL "$bpid"; wait "$bpid"
+else wait "$bpid"; RC=$?; expect_rc "landlock hardening: SIGTERM to buckle reaches a command that stopped itself (its handler runs)" 42; fi
+# a command that ignores SIGTERM and SIGINT: the second of them sent to
+# buckle ends it (SIGKILL), and the run ends as after any command
+rm -f "$R/proj/stopping"
+"$B" run $A "$P" -- /usr/bin/sh -c "trap '' TERM INT; touch '$R/proj/stopping'; while :; do /usr/bin/sleep 1; done" 2>"$TMP/err" &
+bpid=$!
+i=0; while [ ! -e "$R/proj/stopping" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+kill -TERM "$bpid"; sleep 0.3
+kill -0 "$bpid" 2>/dev/null && pass "landlock hardening: a command that ignores SIGTERM goes on at the first" \
+    || fail "landlock hardening: a command that ignores SIGTERM goes on at the first" "buckle ended"
+kill -INT "$bpid"
+i=0; while kill -0 "$bpid" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
+if kill -0 "$bpid" 2>/dev/null; then fail "landlock hardening: ... and is killed at the second (SIGINT)" "buckle still waits"; kill -KILL "$bpid"; wait "$bpid"
+else wait "$bpid"; RC=$?; expect_rc "landlock hardening: ... and is killed at the second (SIGINT)" 137; fi
+expect_err_has "landlock hardening: ... saying so" "the command did not end at the first SIGTERM or SIGINT: killed at the second"
+rm -f "$R/proj/stopping"
+# O_NONBLOCK set by the command on the standard error it shares with the
+# caller is taken off again when it ends (a full pipe would lose what
+# buckle says after the run, and the caller's shell would see it set)
+run "landlock hardening: nonblock" sh -c "exec 2>'$R/proj/err'; '$B' run $A '$P' -- '$SP' nonblock 2; grep '^flags' /proc/\$\$/fdinfo/2"
+fl=$(echo "$OUT" | sed -n 's/^flags:[[:space:]]*//p')
+if [ -n "$fl" ] && [ $(( 0$fl & 04000 )) -eq 0 ]; then pass "landlock hardening: O_NONBLOCK set on a shared descriptor by the command is undone after the run"
+else fail "landlock hardening: O_NONBLOCK set on a shared descriptor by the command is undone after the run" "flags $fl: $OUT"; fi
 run "landlock hardening: killed" "$B" run $A "$P" -- /usr/bin/sh -c 'kill -KILL $$'
 expect_rc "landlock hardening: a command killed by SIGKILL gives 137" 137
 run "landlock hardening: stdin" sh -c "echo piped | '$B' run $A '$P' -- /usr/bin/cat"

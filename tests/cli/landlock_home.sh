@@ -34,6 +34,7 @@ mkhome() {  # DIR
     mkdir -p "$1/.local/lib/python3/site-packages" "$1/.config/nvim" "$1/.config/environment.d"
     echo a >"$1/.bash_aliases"; echo t >"$1/.tmux.conf"; echo n >"$1/.config/nvim/init.lua"
     echo i >"$1/.inputrc"; echo x >"$1/.xsession"
+    mkdir -p "$1/.local/share/applications"
 }
 H=$U/home
 mkhome "$H"
@@ -53,6 +54,17 @@ expect_err_has "landlock home: ... and what to do" "run it from the project's di
 run "landlock home: workdir above home" sh -c "cd '$U' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/true"
 expect_rc "landlock home: std/agent run from above the home directory is refused" 125
 expect_err_has "landlock home: ... saying so" "the working directory $U is above the home directory $H"
+# TMPDIR the home, or inside a start-up directory of it: std/agent's
+# allow write "$TMPDIR" would write the home the same way
+run "landlock home: tmpdir is home" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H' '$B' run $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.notes'"
+expect_rc "landlock home: std/agent with TMPDIR the home directory is refused" 125
+expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H is the home directory $H"
+expect_err_has "landlock home: ... naming std/agent's rule" "(allow files write subpath \"\${TMPDIR}\")"
+[ "$(cat "$H/.notes")" = notes ] && pass "landlock home: ... and the command did not run" \
+    || fail "landlock home: ... and the command did not run" "$(cat "$H/.notes")"
+run "landlock home: tmpdir in .config" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H/.config' '$B' run $A '$P' -- /usr/bin/true"
+expect_rc "landlock home: std/agent with TMPDIR inside ~/.config is refused" 125
+expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H/.config is inside $H/.config"
 # the password database's home counts too: HOME pointing elsewhere does not
 # make the real home a project
 PW=$(getent passwd "$(id -u)" | cut -d: -f6)
@@ -80,7 +92,7 @@ EOP
 chmod a+r "$U/home.buckle"
 ATTACK='for f in .bashrc .profile .local/bin/git bin/x .ssh/authorized_keys .config/autostart/x.desktop .config/systemd/user/x.service \
     .bash_aliases .tmux.conf .vimrc .config/nvim/init.lua .config/environment.d/50-x.conf .local/lib/python3/site-packages/zz.pth \
-    .inputrc .xsession; do
+    .inputrc .xsession .local/share/systemd/user/x.service .local/share/dbus-1/services/x.service; do
   mkdir -p "$(dirname "$HOME/$f")" 2>/dev/null; echo pwned >>"$HOME/$f" 2>/dev/null && echo "WROTE $f"; done
 mv "$HOME/.local" "$HOME/.local.old" 2>/dev/null && echo "MOVED .local"
 mv "$HOME/bin" "$HOME/bin.old" 2>/dev/null && echo "MOVED bin"
@@ -94,6 +106,7 @@ finals() {  # LABEL HOMEDIR RUNNER...
     expect_rc "landlock home: ($_l) a profile that writes ~ runs" 0
     for w in "WROTE .bashrc" "WROTE .profile" "WROTE .local/bin/git" "WROTE bin/x" "WROTE .ssh" "WROTE .config" \
              "WROTE .bash_aliases" "WROTE .tmux.conf" "WROTE .vimrc" "WROTE .local/lib" "WROTE .inputrc" "WROTE .xsession" \
+             "WROTE .local/share/systemd" "WROTE .local/share/dbus-1" \
              "MOVED .local" "MOVED bin" "LINKED .config" "READ .ssh/id"; do
         expect_out_lacks "landlock home: ($_l) under allow write \"~\", std/agent's finals hold: no $w" "$w"
     done

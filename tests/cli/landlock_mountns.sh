@@ -76,12 +76,53 @@ checks() {  # DIR LABEL [PREFIX...]
     inrun "$_D" "($_L) husky" "$@" -- "$B" run $A "$P" -- sh -c "mkdir .husky && echo evil >.husky/pre-commit"
     expect_rc "landlock mountns: ($_L) creating a denied path absent at launch fails the run after the command" 125
     expect_err_has "landlock mountns: ($_L) ... naming the path" "$_D/w/.husky exists after the run"
-    expect_err_has "landlock mountns: ($_L) ... and the rule" "std/agent.buckle:60: deny final files write subpath"
+    expect_err_has "landlock mountns: ($_L) ... and the rule" "std/agent.buckle:64: deny final files write subpath"
     rm -rf "$_D/w/.husky"
     inrun "$_D" "($_L) lefthook" "$@" -- "$B" run $A "$P" -- sh -c "echo x >lefthook.yml; exit 3"
     expect_rc "landlock mountns: ($_L) ... a literal one too" 125
     expect_err_has "landlock mountns: ($_L) ... saying how the command exited" "(the command exited 3)"
     rm -f "$_D/w/lefthook.yml"
+    # every denied path the command made is named, not only the first
+    inrun "$_D" "($_L) two" "$@" -- "$B" run $A "$P" -- sh -c "mkdir .husky .vscode .devcontainer"
+    expect_rc "landlock mountns: ($_L) two denied paths made: the run fails" 125
+    expect_err_has "landlock mountns: ($_L) ... naming the one" "$_D/w/.husky exists after the run"
+    expect_err_has "landlock mountns: ($_L) ... and the other" "$_D/w/.vscode exists after the run"
+    expect_err_has "landlock mountns: ($_L) ... and a dev container's (its initializeCommand runs on the host)" "$_D/w/.devcontainer exists after the run"
+    rm -rf "$_D/w/.husky" "$_D/w/.vscode" "$_D/w/.devcontainer"
+    # a path hidden by the modes of a directory on its way (chmod is
+    # metadata): it cannot be looked at, and the run fails (as root it is
+    # seen anyway)
+    inrun "$_D" "($_L) hidden" "$@" -- "$B" run $A "$P" -- sh -c "mkdir .husky && chmod 0 '$_D/w'"
+    chmod 755 "$_D/w"
+    expect_rc "landlock mountns: ($_L) a denied path made, then hidden by chmod 0 of the project: the run fails" 125
+    grep -Eq "$_D/w/.husky (cannot be looked at after the run \(Permission denied\)|exists after the run)" "$TMP/err" \
+        && pass "landlock mountns: ($_L) ... naming it" || fail "landlock mountns: ($_L) ... naming it" "$(cat "$TMP/err")"
+    rm -rf "$_D/w/.husky"
+    # .git left without search permission by a run before: .git/hooks,
+    # which the planner cannot look at, is not taken for a path that does
+    # not exist (checked only after the run), so the command cannot give
+    # the permission back and write a hook
+    chmod 0600 "$_D/w/.git"
+    inrun "$_D" "($_L) locked .git" "$@" -- "$B" run $A "$P" -- sh -c "chmod 755 .git; echo evil >.git/hooks/pre-commit; chmod 0600 .git"
+    chmod 755 "$_D/w/.git"
+    [ ! -e "$_D/w/.git/hooks/pre-commit" ] && pass "landlock mountns: ($_L) with .git left unsearchable, a hook cannot be written" \
+        || fail "landlock mountns: ($_L) with .git left unsearchable, a hook cannot be written" "rc $RC: $(cat "$TMP/err")"
+    rm -f "$_D/w/.git/hooks/pre-commit"
+    # the files that make git take its config and hooks from elsewhere: a
+    # .git/commondir naming a directory of the command's making, and, with
+    # .git broken, a HEAD that makes the project a bare repository with a
+    # config of its own (git would run its core.fsmonitor at the next
+    # git status, outside any sandbox)
+    inrun "$_D" "($_L) commondir" "$@" -- "$B" run $A "$P" -- sh -c "mkdir -p evil && cp -R .git/objects .git/refs .git/HEAD evil/ && printf '[core]\\n\\tfsmonitor = false\\n' >evil/config && echo ../evil >.git/commondir"
+    expect_rc "landlock mountns: ($_L) a .git/commondir made by the command fails the run" 125
+    expect_err_has "landlock mountns: ($_L) ... naming it" "$_D/w/.git/commondir exists after the run"
+    rm -rf "$_D/w/evil" "$_D/w/.git/commondir"
+    cp "$_D/w/.git/HEAD" "$_D/HEAD.before"
+    inrun "$_D" "($_L) bare" "$@" -- "$B" run $A "$P" -- sh -c "echo broken >.git/HEAD && mkdir -p objects refs && echo 'ref: refs/heads/main' >HEAD && printf '[core]\\n\\tpager = false\\n' >config"
+    expect_rc "landlock mountns: ($_L) a HEAD at the top level made by the command fails the run" 125
+    expect_err_has "landlock mountns: ($_L) ... naming it" "$_D/w/HEAD exists after the run"
+    rm -rf "$_D/w/objects" "$_D/w/refs" "$_D/w/HEAD" "$_D/w/config"
+    cp "$_D/HEAD.before" "$_D/w/.git/HEAD"
     # the namespace: the IDs mapped to themselves, the mounts listed
     _u=$("$@" id -u)
     inrun "$_D" "($_L) uid_map" "$@" -- "$B" run $A "$P" -- cat /proc/self/uid_map /proc/self/mountinfo
@@ -103,6 +144,27 @@ checks() {  # DIR LABEL [PREFIX...]
     kill $_s 2>/dev/null
     inrun "$_D" "($_L) term" "$@" -- timeout -s TERM 2 "$B" run $A "$P" -- sleep 30
     expect_rc "landlock mountns: ($_L) SIGTERM to buckle reaches the command in its namespace" 124
+    # started from inside a read-only mount (.git/hooks): the working
+    # directory is entered again through the mounts, so relative paths are
+    # read-only too
+    run "landlock mountns: ($_L) cwd in hooks" sh -c "cd '$_D/w/.git/hooks' && $* env HOME='$_D/home' TMPDIR='$_D/tmp' '$B' run -D WORKDIR='$_D/w' $A '$P' -- sh -c 'echo evil >pre-commit; echo x >>../config'"
+    [ ! -e "$_D/w/.git/hooks/pre-commit" ] && ! grep -q '^x$' "$_D/w/.git/config" && grep -q "Read-only file system" "$TMP/err" \
+        && pass "landlock mountns: ($_L) started inside .git/hooks, relative paths are read-only too" \
+        || fail "landlock mountns: ($_L) started inside .git/hooks, relative paths are read-only too" "rc $RC: $(cat "$TMP/err")"
+    rm -f "$_D/w/.git/hooks/pre-commit"
+    # a hook that is a symbolic link into the project (ln -s
+    # ../../scripts/pre-commit .git/hooks/pre-commit): the kernel checks the
+    # target, which the project's grant reaches, so the deny of .git/hooks
+    # is weaker (class links) and the run is refused unless it is accepted
+    "$@" sh -c "mkdir -p '$_D/w/scripts' && echo 'echo hook ok' >'$_D/w/scripts/pre-commit' && ln -s ../../scripts/pre-commit '$_D/w/.git/hooks/pre-commit'"
+    cp "$_D/w/scripts/pre-commit" "$_D/hook.before"
+    inrun "$_D" "($_L) linked hook" "$@" -- "$B" run $A "$P" -- sh -c "echo evil >.git/hooks/pre-commit"
+    expect_rc "landlock mountns: ($_L) a hook that links into the project: the run is refused" 125
+    expect_err_has "landlock mountns: ($_L) ... naming the link and its target" "$_D/w/.git/hooks/pre-commit is a symbolic link to $_D/w/scripts/pre-commit, which the kernel checks instead"
+    expect_err_has "landlock mountns: ($_L) ... and the class" "--linux-accept=links"
+    cmp -s "$_D/w/scripts/pre-commit" "$_D/hook.before" && pass "landlock mountns: ($_L) ... and the hook's script is as it was" \
+        || fail "landlock mountns: ($_L) ... and the hook's script is as it was" "$(cat "$_D/w/scripts/pre-commit")"
+    rm -rf "$_D/w/.git/hooks/pre-commit" "$_D/w/scripts"
 }
 
 R=$U/root
@@ -121,7 +183,7 @@ expect_out_has "landlock mountns: ... and says when a path is checked after the 
 expect_out_has "landlock mountns: ... without it, the top level stays closed" "deny file-write-create"
 "$B" compile --target landlock --linux-accept=new-paths $V "$P" >"$TMP/out" 2>&1
 expect_out_has "landlock mountns: the JSON lists .git/config as a read-only mount" "{\"path\": \"$R/w/.git/config\", \"bind\": \"read-only\"}"
-expect_out_has "landlock mountns: ... and .husky as checked after the run" "{\"path\": \"$R/w/.husky\", \"at\": \"std/agent.buckle:60\"}"
+expect_out_has "landlock mountns: ... and .husky as checked after the run" "{\"path\": \"$R/w/.husky\", \"at\": \"std/agent.buckle:64\"}"
 "$B" compile --target landlock --linux-accept=new-paths $V "$P" >"$TMP/out" 2>&1
 expect_out_has "landlock mountns: the JSON lists .git/hooks as a read-only mount" "{\"path\": \"$R/w/.git/hooks\", \"bind\": \"read-only\"}"
 expect_out_has "landlock mountns: ... and .git bound onto itself" "{\"path\": \"$R/w/.git\", \"bind\": \"itself\"}"
@@ -158,6 +220,40 @@ inrun "$R" "nested" -- "$B" run --no-cache "$U/prof/open.buckle" -- "$B" run --n
     && pass "landlock mountns: where the namespace cannot be made, the run goes on as without one" \
     || fail "landlock mountns: where the namespace cannot be made, the run goes on as without one" "rc $RC: $(cat "$TMP/err")"
 expect_err_has "landlock mountns: ... and a note says so" "no user namespace can be made here: planning again without mounts"
+
+# a second mount of the project (a container's volume beside the original
+# path, a home mounted twice): the project's grant, on its inode, reaches
+# .git/hooks through the other mount too, so it is mounted read-only at
+# both names, and the project stays granted whole; where the other name is
+# hidden by a mount above it, such a deny is held by the grants one by one
+# (root: the binds are made in a mount namespace of the test's own)
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+    mkdir -p "$R/tmp/view"
+    cp "$R/w/.git/config" "$R/config.before"
+    run "landlock mountns: second mount" unshare -m sh -c "mount --make-rprivate / && mount --bind '$R/w' '$R/tmp/view' && cd '$R/w' && \
+        HOME='$R/home' TMPDIR='$R/tmp' '$B' run --no-cache -v $A '$P' -- sh -c 'echo evil >$R/tmp/view/.git/hooks/pre-commit; echo x >>$R/tmp/view/.git/config; echo x >fresh2.txt && git add fresh2.txt && echo ran'"
+    expect_out_has "landlock mountns: (second mount) the command runs, and git add works (the project is granted whole)" "ran"
+    [ ! -e "$R/w/.git/hooks/pre-commit" ] && cmp -s "$R/w/.git/config" "$R/config.before" \
+        && pass "landlock mountns: (second mount) .git/hooks and .git/config stay unwritable through the other mount" \
+        || fail "landlock mountns: (second mount) .git/hooks and .git/config stay unwritable through the other mount" "$(ls -la "$R/w/.git/hooks"; tail -2 "$R/w/.git/config"; cat "$TMP/err")"
+    expect_err_has "landlock mountns: (second mount) ... mounted read-only at the other name" "mount: $R/tmp/view/.git/hooks read-only"
+    expect_err_has "landlock mountns: (second mount) ... as .git/config" "mount: $R/tmp/view/.git/config read-only"
+    [ "$(grep -c 'Read-only file system' "$TMP/err")" -eq 2 ] && pass "landlock mountns: (second mount) ... both writes fail with EROFS" \
+        || fail "landlock mountns: (second mount) ... both writes fail with EROFS" "$(cat "$TMP/err")"
+    (cd "$R/w" && git reset -q && rm -f fresh2.txt)
+    run "landlock mountns: hidden second mount" unshare -m sh -c "mount --make-rprivate / && mount --bind '$R/w' '$R/tmp/view' && mount -t tmpfs none '$R/tmp/view/.git' && cd '$R/w' && \
+        HOME='$R/home' TMPDIR='$R/tmp' '$B' run --no-cache -v $A '$P' -- sh -c 'echo evil >.git/hooks/pre-commit; echo x >>.git/config; echo ran'"
+    expect_out_has "landlock mountns: (other name hidden) the command runs" "ran"
+    [ ! -e "$R/w/.git/hooks/pre-commit" ] && cmp -s "$R/w/.git/config" "$R/config.before" \
+        && pass "landlock mountns: (other name hidden) .git/hooks and .git/config stay unwritable" \
+        || fail "landlock mountns: (other name hidden) .git/hooks and .git/config stay unwritable" "$(cat "$TMP/err")"
+    expect_err_has "landlock mountns: (other name hidden) -v says why .git/hooks is held by the grants" "$R/tmp/view/.git/hooks through another mount, which cannot be mounted read-only there: $R/w/.git/hooks is not mounted read-only"
+    rm -f "$R/w/.git/hooks/pre-commit"
+    cp "$R/config.before" "$R/w/.git/config"
+    rmdir "$R/tmp/view"
+else
+    skip "landlock mountns: a second mount of the project" "needs root and unshare -m"
+fi
 
 # a denied path that became a symbolic link since the last run: planned again
 mv "$R/w/.git/hooks" "$R/elsewhere"

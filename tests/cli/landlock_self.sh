@@ -118,4 +118,93 @@ if [ "$(awk -F: -v g="$pg" -v u="$(id -u)" '$4 == g && $3 != u' /etc/passwd | wc
 else
     skip "landlock self: the caller's private group" "the primary group $pg has other members"
 fi
+
+# ... nor one a POSIX ACL lets another user write (the mode bits show only
+# its mask as the group's): the profile, or a directory on a base's way
+SP=$(cd "$BUILD" && pwd)/sysprobe
+printf 'x\n' >"$W/acl-probe"
+if "$SP" setacl "$W/acl-probe" 1500 >/dev/null 2>&1; then
+    "$SP" setacl "$W/w.buckle" 65534 >/dev/null
+    run "landlock self: ACL on the profile" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/w.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: a profile whose ACL lets another user write is refused" 125
+    expect_err_has "landlock self: ... saying why" "$W/w.buckle has an ACL that lets user"
+    expect_err_has "landlock self: ... naming the user" "(uid 65534) write"
+    expect_err_has "landlock self: ... and how to mend it" "(setfacl -b $W/w.buckle)"
+    cp "$W/w.buckle" "$W/w.new" && mv "$W/w.new" "$W/w.buckle"
+    mkdir -p "$W/aclshared"
+    printf 'files { allow read "/usr"; }\n' >"$W/aclshared/b.buckle"
+    printf 'extends "./aclshared/b";\nprocess { allow exec "/usr/bin"; }\nfiles { allow exec-map "/usr/lib"; allow read "/etc"; }\n' >"$W/atop.buckle"
+    "$SP" setacl "$W/aclshared" 1500 >/dev/null
+    run "landlock self: ACL on a base's directory" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/atop.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: a base in a directory whose ACL lets another user write is refused" 125
+    expect_err_has "landlock self: ... saying why" "$W/aclshared/b.buckle is in $W/aclshared, whose ACL lets user"
+    run "landlock self: no ACL" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/w.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: ... and the profile without it runs" 0
+    # nor can a command set one, under any profile: a default-allow one
+    # lets the command write files, but not set an extended attribute on
+    # the profile (a name the filter cannot read; set and removed again
+    # within the run, it would leave the next run's check nothing to see)
+    printf 'default allow;\nfiles { deny read "%s/home/secret"; }\n' "$U" >"$W/open.buckle"
+    run "landlock self: ACL from inside" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/open.buckle' -- '$SP' setacl '$W/open.buckle' 1500"
+    expect_out_has "landlock self: under a default-allow profile, setting an ACL on the profile is refused as unsupported" "refused: Operation not supported"
+    run "landlock self: xattr from inside" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/open.buckle' -- '$SP' setxattr '$U/proj/ok'"
+    expect_out_has "landlock self: ... and so is any extended attribute of a file it may write" "refused: Operation not supported"
+    run "landlock self: the next run" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/open.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: ... and the next run of it runs" 0
+else
+    skip "landlock self: ACLs" "this filesystem takes no POSIX ACL"
+fi
+
+# ... nor one whose way another user could change: a directory on it that
+# another user owns (they may rename and replace any entry in it), a
+# symbolic link on it that another user owns (they may point it
+# elsewhere), or a directory a link leads through that others may write
+mkdir -p "$W/writable/inner"
+printf 'files { allow read "/usr"; }\nprocess { allow exec "/usr/bin"; }\n' >"$W/writable/inner/p.buckle"
+chmod 0777 "$W/writable"
+ln -s "$W/writable/inner" "$W/lnk"
+run "landlock self: through a link" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/lnk/p.buckle' -- /usr/bin/true"
+expect_rc "landlock self: a profile behind a link, in a directory every user may write, is refused" 125
+expect_err_has "landlock self: ... naming the directory the link leads through" "$W/lnk/p.buckle is in $W/writable, which every user may write"
+chmod 0755 "$W/writable"
+if [ "$(id -u)" -eq 0 ]; then
+    mkdir -p "$W/theirs"
+    cp "$W/w.buckle" "$W/theirs/p.buckle"
+    chown 65534 "$W/theirs"
+    run "landlock self: another user's directory" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/theirs/p.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: a profile in a directory another user owns is refused" 125
+    expect_err_has "landlock self: ... saying why" "$W/theirs/p.buckle is in $W/theirs, which belongs to another user (uid 65534)"
+    chown 0 "$W/theirs"
+    ln -s "$W/theirs" "$W/theirlink"
+    chown -h 65534 "$W/theirlink"
+    run "landlock self: another user's link" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/theirlink/p.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: a profile behind a symbolic link another user owns is refused" 125
+    expect_err_has "landlock self: ... saying why" "leads through $W/theirlink, a symbolic link that belongs to another user (uid 65534)"
+    chown -h 0 "$W/theirlink"
+    run "landlock self: own link" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run --no-cache $A '$W/theirlink/p.buckle' -- /usr/bin/true"
+    expect_rc "landlock self: ... and runs once the link and directory are the caller's" 0
+else
+    skip "landlock self: another user's directory or link" "needs root (to give them to another user)"
+fi
+
+# a search directory the command made unsearchable (chmod is metadata) is
+# not a miss: the next compilation would take a later candidate's base in
+# its place.  As an unprivileged user (root searches anyway)
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+    S=$(mktemp -d "${TMPDIR:-/tmp}/buckle-llsearch.XXXXXX")
+    chmod 755 "$S"
+    cp "$I/buckle" "$S/buckle"
+    mkdir -p "$S/libA" "$S/libB"
+    printf 'default deny;\nfiles { allow read "/usr"; }\n' >"$S/libA/team.buckle"
+    printf 'default allow;\n' >"$S/libB/team.buckle"
+    printf 'extends "team";\n' >"$S/t.buckle"
+    chown -R 65534 "$S"
+    chmod 0 "$S/libA"
+    run "landlock self: unsearchable -I" setpriv --reuid=65534 --regid=65534 --clear-groups env BUCKLE_PATH="$S/libB" "$S/buckle" compile -I "$S/libA" "$S/t.buckle"
+    expect_rc "landlock self: a search directory that cannot be searched is an error, not a miss" 1
+    expect_err_has "landlock self: ... naming it" "base profile \"team\" cannot be looked for: $S/libA/team.buckle: Permission denied"
+    rm -rf "$S"
+else
+    skip "landlock self: an unsearchable search directory" "needs root (to become uid 65534) and setpriv"
+fi
 exit 0

@@ -51,7 +51,9 @@ expect_rc "lltmp: mktemp works in /tmp when TMPDIR is unset" 0
 case "$OUT" in /tmp/tmp.*) [ -f "$OUT" ] && pass "lltmp: ... the file is made in /tmp" || fail "lltmp: ... the file is made in /tmp" "$OUT"; rm -f "$OUT";;
     *) fail "lltmp: ... the file is made in /tmp" "$OUT";; esac
 expect_err_has "lltmp: ... where the write rule on TMPDIR is exact" "agent.buckle:10: exact: allow files write subpath \"\${TMPDIR}\""
-# a project inside TMPDIR: -v names the deny that narrows it
-run "lltmp: project in TMPDIR" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' TMPDIR='$O' '$B' run --no-cache -v $A '$P' -- true"
+# a project inside TMPDIR: -v names the deny that narrows it (HOME outside
+# it: a TMPDIR above the home is refused, docs/linux.md)
+OH=$(mktemp -d /var/tmp/buckle-lltmph.XXXXXX)
+run "lltmp: project in TMPDIR" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT HOME='$OH' TMPDIR='$O' '$B' run --no-cache -v $A '$P' -- true"
 expect_err_has "lltmp: a deny inside TMPDIR is named where TMPDIR is narrower" "a deny inside $O ($P:11)"
-rm -rf "$O"
+rm -rf "$O" "$OH"

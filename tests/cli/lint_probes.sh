@@ -56,6 +56,16 @@ bk zshrc 'allow write "~/.zshrc"; deny file-write-data "~/.zshrc";'
 fires BK3004 "$D/zshrc.buckle" "BK3004: .zshrc replaced by unlink and create"
 run "BK3004: says how" "$BUCKLE" lint -q --format gcc --select BK3004 "$D/zshrc.buckle"
 expect_out_has "BK3004: names the operation" "so other content can be put there"
+# the files that make git take its config and hooks from elsewhere
+G='deny write "$WORKDIR/.git/hooks", literal "$WORKDIR/.git/config", literal "$WORKDIR/.git/config.worktree", literal "$WORKDIR/.git", "$WORKDIR/.git/worktrees", glob "$WORKDIR/.git/modules/**/hooks", glob "$WORKDIR/.git/modules/**/config", "$WORKDIR/.vscode", "$WORKDIR/.idea";'
+bk commondir "allow write \"\$WORKDIR\"; $G deny write literal \"\$WORKDIR/HEAD\";"
+run "BK3004: .git/commondir" "$BUCKLE" lint -q --format gcc --select BK3004 "$D/commondir.buckle"
+expect_out_has "BK3004: .git/commondir writable is reported" "/.git/commondir is writable"
+bk bare "allow write \"\$WORKDIR\"; $G deny write literal \"\$WORKDIR/.git/commondir\";"
+run "BK3004: a top-level HEAD" "$BUCKLE" lint -q --format gcc --select BK3004 "$D/bare.buckle"
+expect_out_has "BK3004: a top-level HEAD writable is reported" "/project/HEAD is writable"
+bk gitsafe "allow write \"\$WORKDIR\"; $G deny write literal \"\$WORKDIR/.git/commondir\", literal \"\$WORKDIR/HEAD\";"
+quiet BK3004 "$D/gitsafe.buckle" "BK3004: with both denied, the project grant is clean"
 bk zshrc_ro 'allow write "~/Downloads";'
 quiet BK3004 "$D/zshrc_ro.buckle" "BK3004: a Downloads grant is clean"
 

@@ -25,6 +25,10 @@
  *   sysprobe open-trunc PATH   open(PATH, O_RDONLY|O_TRUNC) (empties the file)
  *   sysprobe excl              ioctl(0, TIOCEXCL), then TIOCNXCL at once
  *   sysprobe setxattr PATH     setxattr(PATH, "user.buckle-probe", "x")
+ *   sysprobe setacl PATH UID   setxattr(PATH, "system.posix_acl_access") of
+ *                              an ACL that lets user UID read and write
+ *                              (user::rwx, user:UID:rw-, group::r-x,
+ *                              mask::rwx, other::r-x)
  *   sysprobe fsioctl DIR TYPE  ioctl(DIR opened read-only, a command of type
  *                              TYPE (hex): 94 btrfs's SNAP_CREATE, bc
  *                              bcachefs's SUBVOLUME_CREATE) with zeroed
@@ -32,6 +36,8 @@
  *   sysprobe chmod PATH MODE   chmod(PATH, MODE) (MODE in octal)
  *   sysprobe create PATH MODE  open(PATH, O_CREAT|O_EXCL|O_WRONLY, MODE)
  *   sysprobe chown PATH UID    chown(PATH, UID, -1)
+ *   sysprobe chroot DIR        chroot(DIR)
+ *   sysprobe nonblock FD       fcntl(FD, F_SETFL) adding O_NONBLOCK
  *   sysprobe packet            socket(AF_PACKET, SOCK_RAW, 0)
  *   sysprobe pgid-own          setpgid(0, 0): a process group of its own
  *   sysprobe pgid-join         setpgid(0, 0), then setpgid(0, getsid(0)): joins
@@ -212,6 +218,11 @@ int main(int argc, char **argv)
         return say(fd);
     }
     if (argc == 4 && !strcmp(argv[1], "chown")) return say(chown(argv[2], (uid_t)strtol(argv[3], NULL, 10), (gid_t)-1));
+    if (argc == 3 && !strcmp(argv[1], "chroot")) return say(chroot(argv[2]));
+    if (argc == 3 && !strcmp(argv[1], "nonblock")) {
+        int fd = atoi(argv[2]), fl = fcntl(fd, F_GETFL);
+        return say(fl < 0 ? fl : fcntl(fd, F_SETFL, fl | O_NONBLOCK));
+    }
     if (argc == 2 && !strcmp(argv[1], "packet")) {
         int fd = socket(17 /* AF_PACKET */, SOCK_RAW, 0);
         if (fd >= 0) close(fd);
@@ -224,6 +235,20 @@ int main(int argc, char **argv)
     }
     if (argc == 3 && !strcmp(argv[1], "open-trunc")) return say(open(argv[2], O_RDONLY | O_TRUNC | O_CLOEXEC));
     if (argc == 3 && !strcmp(argv[1], "setxattr")) return say(setxattr(argv[2], "user.buckle-probe", "x", 1, 0));
+    if (argc == 4 && !strcmp(argv[1], "setacl")) {
+        /* version 2, then (tag, permissions, ID) little endian: USER_OBJ,
+         * USER, GROUP_OBJ, MASK, OTHER */
+        unsigned long uid = strtoul(argv[3], NULL, 10);
+        unsigned char acl[4 + 5 * 8] = { 2 };
+        const unsigned entries[5][3] = { { 0x01, 7, 0xffffffffu }, { 0x02, 6, (unsigned)uid }, { 0x04, 5, 0xffffffffu },
+                                         { 0x10, 7, 0xffffffffu }, { 0x20, 5, 0xffffffffu } };
+        for (int e = 0; e < 5; e++)
+            for (int b = 0; b < 8; b++) {
+                unsigned v = b < 2 ? entries[e][0] : b < 4 ? entries[e][1] : entries[e][2];
+                acl[4 + e * 8 + b] = (unsigned char)(v >> (8 * (b < 2 ? b : b < 4 ? b - 2 : b - 4)));
+            }
+        return say(setxattr(argv[2], "system.posix_acl_access", acl, sizeof acl, 0));
+    }
     if (argc == 4 && !strcmp(argv[1], "fsioctl")) {
         int fd = open(argv[2], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) return say(-1);
@@ -306,7 +331,7 @@ int main(int argc, char **argv)
         }
         _exit(0);
     }
-    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|pgid-own|pgid-join|setuid UID|socketpair F T|pair-send T PATH|dgram-recv PATH CMD...|daemon FILE\n");
+    fprintf(stderr, "usage: sysprobe hostname|unshare NS|clone-user|clone3|userfaultfd|perf|bpf|personality|vmread PID|prlimit PID|sched PID|affinity PID|ioprio PID|ioprio-user|renice PID|watch DIR|open PATH|open-trunc PATH|excl|fsioctl DIR TYPE|setxattr PATH|setacl PATH UID|chroot DIR|nonblock FD|pgid-own|pgid-join|setuid UID|socketpair F T|pair-send T PATH|dgram-recv PATH CMD...|daemon FILE\n");
     return 2;
 }
 #else

@@ -1,0 +1,164 @@
+/* planted.c - the denied paths a sandboxed command made where Landlock
+ * could not refuse it (class new-paths: docs/linux.md, "Denies inside a
+ * writable directory"), remembered in the file "planted" of the run cache
+ * directory (which no sandbox reads or writes) until they are gone: the
+ * check after the run names them, and the next run would otherwise take one
+ * the user left for the user's own (mounted read-only, trusted).  One line
+ * per path, "DEV INO BIRTH PATH"; INO 0 for one that could not be looked at
+ * (whatever is there when it can be).  Locked while read or written. */
+#define _GNU_SOURCE
+#include "planted.h"
+#include "run_profile.h"
+#include "runner.h"
+#include "../support/strbuf.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct ident { unsigned long long dev, ino, birth; } ident;
+
+/* what path is now: 0, or -1 when nothing is there, -2 when it cannot be looked at */
+static int ident_of(const char *path, ident *id)
+{
+    memset(id, 0, sizeof *id);
+#if defined(__linux__) && defined(STATX_BTIME)
+    struct statx sx;
+    if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_INO | STATX_BTIME, &sx) == 0) {
+        id->dev = ((unsigned long long)sx.stx_dev_major << 32) | sx.stx_dev_minor;
+        id->ino = sx.stx_ino;
+        if (sx.stx_mask & STATX_BTIME)
+            id->birth = (unsigned long long)sx.stx_btime.tv_sec * 1000000000ull + sx.stx_btime.tv_nsec;
+        return 0;
+    }
+    if (errno != ENOSYS) return errno == ENOENT || errno == ENOTDIR ? -1 : -2;
+#endif
+    struct stat st;
+    if (lstat(path, &st) != 0) return errno == ENOENT || errno == ENOTDIR ? -1 : -2;
+    id->dev = (unsigned long long)st.st_dev;
+    id->ino = (unsigned long long)st.st_ino;
+    return 0;
+}
+
+/* the file, locked; -1 when there is none (create: made) */
+static int planted_open(arena *a, const run_request *rq, int create)
+{
+    cache_where w;
+    char dir[PATH_MAX];
+    const char *why;
+    if (runner_cache_where(a, rq->cache_parent, &w) != 0) return -1;
+    /* only a record makes the directory (a run with --no-cache leaves none) */
+    struct stat st;
+    if (!create && lstat(arena_printf(a, "%s/%s", w.parent, w.name), &st) != 0) return -1;
+    int dfd = runner_cache_open(&w, dir, sizeof dir, &why);
+    if (dfd < 0) return -1;
+    int fd = openat(dfd, "planted", O_RDWR | O_NOFOLLOW | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+    close(dfd);
+    if (fd < 0) return -1;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() || flock(fd, LOCK_EX) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static void put_line(strbuf *out, const ident *id, const char *path)
+{
+    sb_printf(out, "%llu %llu %llu %s\n", id->dev, id->ino, id->birth, path);
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+void planted_add(arena *a, const run_request *rq, const char *const *paths, size_t n)
+{
+    if (!n) return;
+    int fd = planted_open(a, rq, 1);
+    if (fd < 0) return;
+    strbuf out;
+    sb_init(&out);
+    for (size_t i = 0; i < n; i++) {
+        ident id;
+        if (strchr(paths[i], '\n')) continue;        /* a line each */
+        if (ident_of(paths[i], &id) != 0) memset(&id, 0, sizeof id);
+        put_line(&out, &id, paths[i]);
+    }
+    if (lseek(fd, 0, SEEK_END) >= 0) (void)write_all(fd, sb_cstr(&out), out.len);
+    sb_free(&out);
+    close(fd);
+}
+
+/* 1 when path is at or beneath dir */
+static int at_or_under(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/') n--;
+    if (n == 1 && dir[0] == '/') return path[0] == '/';
+    return !strncmp(path, dir, n) && (path[n] == 0 || path[n] == '/');
+}
+
+size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const char *const *scope, size_t nscope)
+{
+    int fd = planted_open(a, rq, 0);
+    if (fd < 0) return 0;
+    strbuf in, out;
+    sb_init(&in);
+    sb_init(&out);
+    char buf[4096];
+    for (;;) {
+        ssize_t r = read(fd, buf, sizeof buf);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        sb_add(&in, buf, (size_t)r);
+    }
+    size_t said = 0, kept = 0;
+    char *s = in.len ? (char *)sb_cstr(&in) : NULL;
+    while (s && *s) {
+        char *nl = strchr(s, '\n');
+        if (!nl) break;
+        *nl = 0;
+        ident was, now;
+        int used = 0;
+        if (sscanf(s, "%llu %llu %llu %n", &was.dev, &was.ino, &was.birth, &used) == 3 && used > 0 && s[used] == '/') {
+            const char *path = s + used;
+            int r = ident_of(path, &now);
+            /* there, and the same file (or not known yet); or not to be looked at */
+            int same = r == 0 && (was.ino == 0 || (now.dev == was.dev && now.ino == was.ino && now.birth == was.birth));
+            int here = 0;
+            for (size_t k = 0; k < nscope && !here; k++) here = at_or_under(path, scope[k]);
+            if ((same || r == -2) && !here) {
+                kept++;
+                put_line(&out, r == 0 && was.ino == 0 ? &now : &was, path);
+            } else if (same || r == -2) {
+                run_say(sink, SEV_ERROR, "%s was made by the sandboxed command of an earlier run where the profile "
+                                         "denies writing it (that run named it and failed), and it is still there%s: "
+                                         "look at it and remove it; to keep it, make it again outside the sandbox; "
+                                         "nothing was run", path, r == -2 ? " (or cannot be looked at)" : "");
+                said++;
+                kept++;
+                put_line(&out, r == 0 ? &now : &was, path);
+            }
+        }
+        s = nl + 1;
+    }
+    /* what is gone is forgotten */
+    if (ftruncate(fd, 0) == 0 && lseek(fd, 0, SEEK_SET) == 0 && kept) (void)write_all(fd, sb_cstr(&out), out.len);
+    sb_free(&in);
+    sb_free(&out);
+    close(fd);
+    return said;
+}
