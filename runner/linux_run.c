@@ -266,22 +266,6 @@ int runner_landlock_start(ll_supervise *s, ll_launch *l)
     return 38;   /* ENOSYS: Landlock runs only on Linux */
 }
 
-/* 1 when the process is stopped (state T in /proc/PID/stat) */
-static int stopped(pid_t pid)
-{
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return 0;
-    ssize_t r = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (r <= 0) return 0;
-    buf[r] = 0;
-    const char *rp = strrchr(buf, ')');
-    char st;
-    return rp && sscanf(rp + 1, " %c", &st) == 1 && st == 'T';
-}
-
 int runner_landlock_supervise(ll_supervise *s)
 {
     (void)s;
