@@ -1026,7 +1026,7 @@ struct sbpl_memo {
     unsigned gen;               /* a slot of another generation is empty */
     size_t mask, used;
     struct memo_slot { const sb_regex *re; unsigned gen; int hit; } *slot;
-    struct dfa_slot { const sb_regex *re; sb_regex_dfa *dfa; } *dfa;   /* every regex's DFA, kept */
+    struct dfa_slot { const sb_regex *re; sb_regex_dfa *dfa; unsigned searched; } *dfa;   /* a regex's DFA, kept */
     size_t dmask, dused;
 };
 
@@ -1049,11 +1049,17 @@ static struct dfa_slot *dfa_find(const sbpl_memo *m, const sb_regex *re)
         if (!m->dfa[i].re || m->dfa[i].re == re) return &m->dfa[i];
 }
 
-/* re's DFA, made the first time it is asked for */
+/* A regex searched this many times without its DFA gets one: a DFA costs
+ * a table of 256 entries per state, which a regex asked about few paths
+ * never repays. */
+#define MEMO_DFA_AFTER 64
+
+/* re's DFA, made once it has been searched often; NULL before */
 static sb_regex_dfa *memo_dfa(sbpl_memo *m, const sb_regex *re)
 {
     struct dfa_slot *e = dfa_find(m, re);
-    if (e->re) return e->dfa;
+    if (e->re && (e->dfa || ++e->searched < MEMO_DFA_AFTER)) return e->dfa;
+    if (e->re) return e->dfa = sb_regex_dfa_new(re);
     if (2 * (m->dused + 1) > m->dmask) {
         struct dfa_slot *old = m->dfa;
         size_t on = m->dmask + 1;
@@ -1063,9 +1069,9 @@ static sb_regex_dfa *memo_dfa(sbpl_memo *m, const sb_regex *re)
         free(old);
         e = dfa_find(m, re);
     }
-    *e = (struct dfa_slot){ re, sb_regex_dfa_new(re) };
+    *e = (struct dfa_slot){ re, NULL, 1 };
     m->dused++;
-    return e->dfa;
+    return NULL;
 }
 
 void sbpl_memo_free(sbpl_memo *m)
@@ -1097,7 +1103,8 @@ static int regex_search(sbpl_memo *m, const sb_regex *re, const char *s, size_t 
     }
     struct memo_slot *e = memo_find(m, re);
     if (e->gen == m->gen) return e->hit;
-    int hit = sb_regex_dfa_search(memo_dfa(m, re), s, len);
+    sb_regex_dfa *dfa = memo_dfa(m, re);
+    int hit = dfa ? sb_regex_dfa_search(dfa, s, len) : sb_regex_search(re, s, len);
     if (2 * (m->used + 1) > m->mask) {          /* grow, keeping this path's results */
         struct memo_slot *old = m->slot;
         size_t on = m->mask + 1;
