@@ -1028,6 +1028,12 @@ struct sbpl_memo {
     struct memo_slot { const sb_regex *re; unsigned gen; int hit; } *slot;
     struct dfa_slot { const sb_regex *re; sb_regex_dfa *dfa; unsigned searched; } *dfa;   /* a regex's DFA, kept */
     size_t dmask, dused;
+    /* the path index's candidates for the path cpath: cand[0..ncand), or
+     * PATH_INDEX_MANY; cidx NULL: none kept */
+    const struct path_index *cidx;
+    char *cpath;
+    size_t clen, cpcap;
+    size_t cand[256], ncand;
 };
 
 sbpl_memo *sbpl_memo_new(void)
@@ -1080,6 +1086,7 @@ void sbpl_memo_free(sbpl_memo *m)
     for (size_t i = 0; i <= m->dmask; i++) sb_regex_dfa_free(m->dfa[i].dfa);
     free(m->dfa);
     free(m->obj);
+    free(m->cpath);
     free(m->slot);
     free(m);
 }
@@ -1216,11 +1223,28 @@ static const size_t *candidates(const sb_policy *p, const sb_request *q, size_t 
     return *nc == PATH_INDEX_MANY ? NULL : c;
 }
 
+/* candidates, kept in p->memo for the path asked about (every operation
+ * of one object asks the index the same) */
+static const size_t *memo_candidates(const sb_policy *p, const sb_request *q, size_t *c, size_t cap, size_t *nc)
+{
+    sbpl_memo *m = p->memo;
+    if (!m || q->kind != OBJ_PATH || !p->index) return candidates(p, q, c, cap, nc);
+    if (m->cidx != p->index || m->clen != q->len || (q->len && memcmp(m->cpath, q->obj, q->len) != 0)) {
+        if (q->len + 1 > m->cpcap) { m->cpcap = q->len + 1; m->cpath = xrealloc(m->cpath, m->cpcap); }
+        if (q->len) memcpy(m->cpath, q->obj, q->len);
+        m->clen = q->len;
+        m->cidx = p->index;
+        m->ncand = path_index_fill(p->index, q->obj, q->len, m->cand, sizeof m->cand / sizeof m->cand[0]);
+    }
+    *nc = m->ncand;
+    return m->ncand == PATH_INDEX_MANY ? NULL : m->cand;
+}
+
 sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
 {
     (void)scratch;
     size_t buf[256], nc = 0;
-    const size_t *c = candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
+    const size_t *c = memo_candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
     return decide_over(p, q, c, nc);
 }
 
@@ -1245,7 +1269,7 @@ int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch)
 {
     (void)scratch;
     size_t buf[256], nc = 0;
-    const size_t *c = candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
+    const size_t *c = memo_candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
     return conflict_over(p, q, c, nc);
 }
 
