@@ -16,6 +16,7 @@ enum { K_PATH, K_NAME, K_IP, K_TARGET, K_NONE };
 typedef struct obj { const char *s; size_t n; int kind; } obj;
 typedef struct objset {
     hashmap seen;
+    hashmap collected;        /* the filters' texts collected (collected()) */
     obj *v;
     size_t n, cap;
     const char **tails;       /* samples of unanchored path regexes */
@@ -136,10 +137,33 @@ static void add_samples(objset *s, const sfilter *f, int path)
         }
 }
 
+/* 1 when a filter of the same text (and kind of object) was collected
+ * before: it adds nothing new (a pattern repeated in many rules is
+ * sampled once) */
+static int collected(objset *s, const sfilter *f)
+{
+    char c;
+    switch (f->kind) {
+    case F_LITERAL: case F_SUBPATH: case F_PREFIX: c = 'p'; break;
+    case F_REGEX: c = 'r'; break;
+    case F_NAME: case F_NAME_PREFIX: c = 'm'; break;
+    case F_NAME_REGEX: c = 'n'; break;
+    default: return 0;
+    }
+    char tmp[256];
+    char *k = f->len + 1 <= sizeof tmp ? tmp : arena_alloc(s->a, f->len + 1);
+    k[0] = c;
+    memcpy(k + 1, f->str, f->len);
+    if (hm_get(&s->collected, k, f->len + 1)) return 1;
+    if (k == tmp) k = arena_strndup(s->a, tmp, f->len + 1);
+    hm_put(&s->collected, k, f->len + 1, k);
+    return 0;
+}
+
 static void collect(objset *s, const sfilter *f)
 {
     if (!f) return;
-    switch (f->kind) {
+    switch (collected(s, f) ? F_UNKNOWN : f->kind) {
     case F_LITERAL: case F_SUBPATH: case F_PREFIX: add_path(s, f->str, f->len); break;
     case F_REGEX: {
         char *t = arena_alloc(s->a, f->len + 1);
@@ -588,6 +612,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     s.near = near;
     s.nnear = nnear;
     hm_init(&s.seen);
+    hm_init(&s.collected);
     diff_side *sides[2] = { old, nw };
     for (int k = 0; k < 2; k++) {
         for (size_t i = 0; i < sides[k]->pol->n; i++) collect(&s, sides[k]->pol->rules[i]->filter);
@@ -595,6 +620,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             for (size_t i = 0; i < sides[k]->vb->pol->n; i++)
                 if (vb_from_block(sides[k]->vb, sides[k]->vb->pol->rules[i])) collect(&s, sides[k]->vb->pol->rules[i]->filter);
     }
+    hm_free(&s.collected);
     add_path(&s, "/", 1);
     add_tails(&s);
     patterns pats = { 0 };
