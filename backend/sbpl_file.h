@@ -34,11 +34,18 @@ void sbpl_file_close(sbpl_file *f);
 sexp *sbpl_file_read(arena *a, diag_list *dl, const source *src);
 
 /* A parameter the forms read, by (param "NAME") or (getenv "NAME"), named
- * without a derived suffix (NAME.re is NAME), with how it is read: a path
- * when its value starts a path or a regex's literal text (the first
- * string of a path filter, after "^"), a port after ':', a word else. */
+ * without a derived suffix (NAME.re is NAME), with how it is read as a
+ * string: a path when its value starts a path or a regex's literal text
+ * (the first string of a path filter, after "^"), a port after ':', a word
+ * else; and whether it is read otherwise too (a condition, a definition:
+ * where a parameter that is not passed counts). */
 typedef enum { SB_PARAM_WORD, SB_PARAM_PORT, SB_PARAM_PATH } sb_param_use;
-typedef struct sb_param_read { const char *name; sb_param_use use; span at; } sb_param_read;   /* at: the first */
+typedef struct sb_param_read {
+    const char *name;
+    sb_param_use use;
+    int other;                /* read other than inside a filter's string */
+    span at;                  /* the first form that reads it */
+} sb_param_read;
 /* Each parameter the forms from top read once; their number, in *out. */
 size_t sbpl_file_params(arena *a, const sexp *top, sb_param_read **out);
 

@@ -219,7 +219,8 @@ static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *sr
         for (size_t k = 0; k < ev->n && !known; k++) known = !strcmp(ev->params[k].name, nm);
         for (size_t k = 0; k < ntest && !known; k++) known = !strcmp(tv[k].name, nm);
         for (size_t k = 0; k < fl->nunset && !known; k++) known = !strcmp(fl->unset[k], nm);
-        if (known) continue;
+        /* one value would leave out what the rules do when it is not passed */
+        if (known || pr[i].other) continue;
         extra_val(ev, &dl, pr[i].at, arena_strdup(ev->a, nm), pr[i].use == SB_PARAM_PATH);
         added = 1;
     }

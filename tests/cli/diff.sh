@@ -308,3 +308,11 @@ run "diff: .sb parameters, lined up" "$BUCKLE" diff "$P/lo.sb" "$P/ln.sb"
 expect_rc "diff: .sb parameters: a deny at a lined-up value differs (exit 1)" 1
 expect_out_has "diff: .sb parameters: under a value lined up with the deny" "with PROJECT=/Users"
 expect_out_has "diff: .sb parameters: the deny is named" "file-read-data /Users/me/proj/.env"
+# a parameter read in a condition keeps what the rules do when it is not
+# passed: no value is made up for it (that would compare one branch only)
+printf '(version 1)\n(deny default)\n(when (param "FLAG") (allow file-write* (subpath (param "PROJECT"))))\n' >"$P/cond.sb"
+printf '(version 1)\n(deny default)\n(allow file-write* (subpath (param "PROJECT")))\n' >"$P/cond2.sb"
+run "diff: .sb parameter in a condition" "$BUCKLE" diff "$P/cond.sb" "$P/cond2.sb"
+grep -q "FLAG=" "$TMP/err" && fail "diff: .sb parameters: none made up for one in a condition" "$(cat "$TMP/err")" \
+    || pass "diff: .sb parameters: none made up for one in a condition"
+expect_out_lacks "diff: .sb parameter in a condition: never the same" "the same decisions"
