@@ -1,7 +1,108 @@
 /* sbpl_file.c - an .sb profile read and evaluated with parameter values. */
 #include "sbpl_file.h"
 #include "../grammar/sexp.h"
+#include "../compiler/expand.h"
+#include "../seatbelt/filters.h"
 #include <string.h>
+
+sexp *sbpl_file_read(arena *a, diag_list *dl, const source *src)
+{
+    sbpl_read_opts ro = { .whole = 1 };
+    uint32_t rs, re;
+    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ .start = rs, .end = re };   /* docs/lint.md */
+    return sbpl_read(a, dl, src, &ro);
+}
+
+/* NAME without a derived suffix; *derived: it had one */
+static const char *param_base(arena *a, const sexp *s, int *derived)
+{
+    *derived = 0;
+    for (size_t i = 0; param_derived_suffix(i); i++) {
+        const char *sfx = param_derived_suffix(i);
+        size_t sl = strlen(sfx);
+        if (s->len > sl && !memcmp(s->text + s->len - sl, sfx, sl)) {
+            *derived = 1;
+            return arena_strndup(a, s->text, s->len - sl);
+        }
+    }
+    return arena_strndup(a, s->text, s->len);
+}
+
+typedef struct preads { sb_param_read *v; size_t n; arena *a; } preads;
+
+/* how x is read: in a condition or definition (anything but a filter's string) */
+enum { R_OTHER = -1 };
+
+static void param_seen(preads *r, const char *name, int use, span at)
+{
+    size_t i = 0;
+    while (i < r->n && strcmp(r->v[i].name, name)) i++;
+    if (i == r->n) {
+        r->v = arena_grow(r->a, r->v, r->n, r->n, sizeof *r->v);
+        r->v[r->n++] = (sb_param_read){ name, SB_PARAM_WORD, 0, at };
+    }
+    if (use == R_OTHER) r->v[i].other = 1;
+    else if (use > (int)r->v[i].use) r->v[i].use = (sb_param_use)use;
+}
+
+/* (param "NAME") or (getenv "NAME"): its name string, else NULL */
+static const sexp *param_form(const sexp *x)
+{
+    if (x->kind != SX_LIST || !x->child || !(sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv"))) return NULL;
+    const sexp *n = x->child->next;
+    return n && n->kind == SX_STRING && !n->next && n->len && !memchr(n->text, 0, n->len) ? n : NULL;
+}
+
+static void scan_one(preads *r, const sexp *x, int use, int depth);
+
+static void scan_rest(preads *r, const sexp *x, int depth)
+{
+    for (; x; x = x->next) scan_one(r, x, R_OTHER, depth);
+}
+
+/* the parameters x reads; use: how x's value is read (an sb_param_use
+ * inside a filter's string, R_OTHER elsewhere) */
+static void scan_one(preads *r, const sexp *x, int use, int depth)
+{
+    if (!x || depth > SBPL_MAX_DEPTH) return;
+    const sexp *pn = param_form(x);
+    if (pn) {
+        int derived;
+        const char *name = param_base(r->a, pn, &derived);
+        param_seen(r, name, derived && use != R_OTHER ? SB_PARAM_PATH : use, x->at);
+        return;
+    }
+    if (x->kind == SX_QUOTE) scan_rest(r, x->child, depth + 1);
+    if (x->kind != SX_LIST || !x->child) return;
+    const sexp *h = x->child;
+    if (sexp_is_sym(h, "string-append") && use != R_OTHER) {
+        /* a part first (when the whole begins a path) or after "^"; a port after ':' */
+        const sexp *prev = NULL;
+        for (const sexp *k = h->next; k; prev = k, k = k->next) {
+            int caret = prev && prev->kind == SX_STRING && prev->len == 1 && prev->text[0] == '^';
+            int colon = prev && prev->kind == SX_STRING && prev->len && prev->text[prev->len - 1] == ':';
+            int ku = colon ? SB_PARAM_PORT : (use == SB_PARAM_PATH && !prev) || caret ? SB_PARAM_PATH : SB_PARAM_WORD;
+            scan_one(r, k, ku, depth + 1);
+        }
+        return;
+    }
+    char name[64] = "";
+    if (h->kind == SX_SYMBOL && h->len < sizeof name) memcpy(name, h->text, h->len), name[h->len] = 0;
+    int path = sexp_is_sym(h, "subpath") || sexp_is_sym(h, "literal") || sexp_is_sym(h, "prefix") ||
+               sexp_is_sym(h, "regex");
+    scan_one(r, h, R_OTHER, depth + 1);
+    if (!path && !(name[0] && filter_known(name))) { scan_rest(r, h->next, depth + 1); return; }
+    /* a filter: its strings; a path filter's first starts a path */
+    for (const sexp *k = h->next; k; k = k->next) scan_one(r, k, path && k == h->next ? SB_PARAM_PATH : SB_PARAM_WORD, depth + 1);
+}
+
+size_t sbpl_file_params(arena *a, const sexp *top, sb_param_read **out)
+{
+    preads r = { NULL, 0, a };
+    scan_rest(&r, top, 0);
+    *out = r.v;
+    return r.n;
+}
 
 sb_policy *sbpl_file_eval(arena *a, diag_list *dl, const source *src, const char *path,
                           const sb_param *given, size_t ngiven, const char *const *dirs, size_t ndirs,
@@ -21,11 +122,8 @@ sb_policy *sbpl_file_eval(arena *a, diag_list *dl, const source *src, const char
     size_t np;
     sb_param *pd = derive_sbpl_params(a, all, n, &np);
     sbpl_eval_opts eo = { .params = pd, .nparams = np, .import_dirs = d, .nimport = nd, .sources = imported };
-    sbpl_read_opts ro = { .whole = 1 };
-    uint32_t rs, re;
-    if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ .start = rs, .end = re };   /* docs/lint.md */
     unsigned errors = dl->errors;
-    sexp *top = sbpl_read(a, dl, src, &ro);
+    sexp *top = sbpl_file_read(a, dl, src);
     for (sexp **t = &top; drop && *t;) {
         if (drop(ud, src, *t, dl)) *t = (*t)->next;
         else t = &(*t)->next;

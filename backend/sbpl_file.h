@@ -29,6 +29,26 @@ int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t
                    const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err);
 void sbpl_file_close(sbpl_file *f);
 
+/* The forms of src as sbpl_file_eval reads them (inside a C++ raw string
+ * when the profile is kept in one), into a and dl. */
+sexp *sbpl_file_read(arena *a, diag_list *dl, const source *src);
+
+/* A parameter the forms read, by (param "NAME") or (getenv "NAME"), named
+ * without a derived suffix (NAME.re is NAME), with how it is read as a
+ * string: a path when its value starts a path or a regex's literal text
+ * (the first string of a path filter, after "^"), a port after ':', a word
+ * else; and whether it is read otherwise too (a condition, a definition:
+ * where a parameter that is not passed counts). */
+typedef enum { SB_PARAM_WORD, SB_PARAM_PORT, SB_PARAM_PATH } sb_param_use;
+typedef struct sb_param_read {
+    const char *name;
+    sb_param_use use;
+    int other;                /* read other than inside a filter's string */
+    span at;                  /* the first form that reads it */
+} sb_param_read;
+/* Each parameter the forms from top read once; their number, in *out. */
+size_t sbpl_file_params(arena *a, const sexp *top, sb_param_read **out);
+
 /* The evaluation sbpl_file_open does, on a source already read, into the
  * caller's arena and diagnostics: the values given, then the built-in test
  * values; (import) looked up in dirs, then in path's directory; a profile in

@@ -37,9 +37,10 @@ static const char usage[] =
     "side keeps in them, standard error says why, and the answer is at best\n"
     "\"cannot compare\" (exit 3).  An (import \"NAME\") that cannot be\n"
     "read here is left out when both sides import NAME (said on standard error\n"
-    "and in the answer); -I DIR gives its directory.  A parameter a .buckle side\n"
-    "uses without a value is given one (named on standard error), the same on\n"
-    "both sides; -D NAME=VALUE chooses it.\n"
+    "and in the answer); -I DIR gives its directory.  A parameter either side\n"
+    "reads without a value (a .buckle's param, an .sb's (param \"NAME\")) is\n"
+    "given one (named on standard error), the same on both sides;\n"
+    "-D NAME=VALUE chooses it.\n"
     "\n"
     "Exit status: 0 the same decisions; 1 they differ, or a profile has errors;\n"
     "2 usage error or unreadable input; 3 cannot compare: no request differs,\n"
@@ -177,7 +178,58 @@ static int drop_import(void *ud, const source *src, const sexp *x, diag_list *dl
     return 1;
 }
 
-static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop)
+/* The values diff gives the parameters that a side reads and that have no
+ * value (no default, no -D, no -U): the same on both sides, named on
+ * standard error where the parameter is declared (read, in an .sb).  A
+ * path gets a directory under the test HOME, anything else a word that is
+ * also a port. */
+typedef struct extra_vals { define *defs; sb_param *params; size_t n; arena *a; } extra_vals;
+
+static void extra_val(extra_vals *ev, diag_list *dl, span at, const char *name, int path)
+{
+    const char *v = path ? arena_printf(ev->a, BUILTIN_TEST_HOME "/param-%s", name) : "8080";
+    ev->defs = arena_grow(ev->a, ev->defs, ev->n, ev->n, sizeof *ev->defs);
+    ev->params = arena_grow(ev->a, ev->params, ev->n, ev->n, sizeof *ev->params);
+    ev->defs[ev->n] = (define){ name, v };
+    ev->params[ev->n++] = (sb_param){ name, v };
+    diag *g = diag_add(dl, SEV_INFO, NULL, at, "parameter %s has no value: both profiles are compared with %s=%s",
+                       name, name, v);
+    diag_help(dl, g, "give another value with -D %s=VALUE", name);
+}
+
+/* the parameters an .sb reads (sbpl_file_params) without a value */
+static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *src)
+{
+    const diff_flags *fl = ea->ud;
+    arena da;
+    arena_init(&da);
+    diag_list dl;
+    diag_list_init(&dl, &da);
+    diag_list quiet;              /* read without errors before, or said then */
+    diag_list_init(&quiet, &da);
+    sb_param_read *pr;
+    size_t np = sbpl_file_params(&da, sbpl_file_read(&da, &quiet, src), &pr);
+    size_t ntest;
+    const sb_param *tv = test_param_values(&ntest);
+    int added = 0;
+    for (size_t i = 0; i < np; i++) {
+        const char *nm = pr[i].name;
+        int known = 0;
+        for (size_t k = 0; k < ea->ndef && !known; k++) known = !strcmp(ea->params[k].name, nm);
+        for (size_t k = 0; k < ev->n && !known; k++) known = !strcmp(ev->params[k].name, nm);
+        for (size_t k = 0; k < ntest && !known; k++) known = !strcmp(tv[k].name, nm);
+        for (size_t k = 0; k < fl->nunset && !known; k++) known = !strcmp(fl->unset[k], nm);
+        /* one value would leave out what the rules do when it is not passed */
+        if (known || pr[i].other) continue;
+        extra_val(ev, &dl, pr[i].at, arena_strdup(ev->a, nm), pr[i].use == SB_PARAM_PATH);
+        added = 1;
+    }
+    cli_print_diags(&dl, stderr);
+    arena_free(&da);
+    return added;
+}
+
+static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop, extra_vals *ev)
 {
     const char *err;
     o->sb_live = 1;
@@ -185,6 +237,7 @@ static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop
         cli_error("diff", "cannot read %s: %s", file, err);
         return 2;
     }
+    if (fill_missing_sb(ev, ea, o->f.src)) return -1;   /* again, with the values */
     if (!o->f.pol) return 1;
     o->side.is_sb = 1;
     o->side.pol = o->f.pol;
@@ -210,11 +263,6 @@ static int reads_as_sbpl(const char *file)
     return sb;
 }
 
-/* The values diff gives the parameters that a .buckle side uses and that
- * have no value (no default, no -D): the same on both sides, named on
- * standard error at the parameter's declaration.  A path gets a directory
- * under the test HOME, anything else a word that is also a port. */
-typedef struct extra_vals { define *defs; sb_param *params; size_t n; arena *a; } extra_vals;
 
 static int fill_missing(extra_vals *ev, const crosscheck *x)
 {
@@ -229,15 +277,7 @@ static int fill_missing(extra_vals *ev, const crosscheck *x)
         if (!sl->hash) continue;
         const param_decl *p = sl->val;
         if (!p->used || decider_value(x->d, p->name)) continue;
-        const char *name = arena_strdup(ev->a, p->name);
-        const char *v = p->path_root ? arena_printf(ev->a, BUILTIN_TEST_HOME "/param-%s", name) : "8080";
-        ev->defs = arena_grow(ev->a, ev->defs, ev->n, ev->n, sizeof *ev->defs);
-        ev->params = arena_grow(ev->a, ev->params, ev->n, ev->n, sizeof *ev->params);
-        ev->defs[ev->n] = (define){ name, v };
-        ev->params[ev->n++] = (sb_param){ name, v };
-        diag *g = diag_add(&dl, SEV_INFO, NULL, p->at, "parameter %s has no value: both profiles are compared with %s=%s",
-                           name, name, v);
-        diag_help(&dl, g, "give another value with -D %s=VALUE", name);
+        extra_val(ev, &dl, p->at, arena_strdup(ev->a, p->name), p->path_root);
         added = 1;
     }
     cli_print_diags(&dl, stderr);
@@ -342,7 +382,7 @@ static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, i
             memcpy(e2.params + ea->ndef, ev->params, ev->n * sizeof *e2.params);
             e2.ndef = ea->ndef + ev->n;
         }
-        return open_sb(o, &e2, file, d);
+        return open_sb(o, &e2, file, d, ev);
     }
     return open_buckle(o, env, ea, file, ev, d);
 }

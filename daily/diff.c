@@ -3,7 +3,9 @@
 #include "diff_values.h"
 #include "../backend/emit.h"
 #include "../support/hashmap.h"
+#include "../seatbelt/path_canonical.h"
 #include "../seatbelt/regex_atoms.h"
+#include "../seatbelt/regex_syntax.h"
 #include <jansson.h>
 #include <string.h>
 
@@ -14,6 +16,7 @@ enum { K_PATH, K_NAME, K_IP, K_TARGET, K_NONE };
 typedef struct obj { const char *s; size_t n; int kind; } obj;
 typedef struct objset {
     hashmap seen;
+    hashmap collected;        /* the filters' texts collected (collected()) */
     obj *v;
     size_t n, cap;
     const char **tails;       /* samples of unanchored path regexes */
@@ -27,28 +30,10 @@ typedef struct objset {
     size_t nnear;
 } objset;
 
-/* a path as the kernel asks about it: absolute, no empty, "." or ".."
- * component, no '/' at the end but for "/" itself ("//.ssh", which an .sb's
- * string-append of "/" and "/.ssh" names, is never asked) */
-static int canonical(const char *p, size_t n)
-{
-    if (!n || p[0] != '/') return 0;
-    if (n == 1) return 1;
-    if (p[n - 1] == '/') return 0;
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] != '/') continue;
-        size_t j = i + 1;
-        while (j < n && p[j] != '/') j++;
-        size_t l = j - i - 1;
-        if (l == 0 || (l == 1 && p[i + 1] == '.') || (l == 2 && p[i + 1] == '.' && p[i + 2] == '.')) return 0;
-    }
-    return 1;
-}
-
 static void add_kind(objset *s, const char *p, size_t n, int kind)
 {
     if (!n && kind != K_NONE) return;
-    if (kind == K_PATH && !canonical(p, n)) return;
+    if (kind == K_PATH && !path_canonical(p, n)) return;
     if (s->near && (kind != K_PATH || !diff_value_near(p, n, s->near, s->nnear))) return;
     char tmp[512];
     char *k = n + 2 <= sizeof tmp ? tmp : arena_alloc(s->a, n + 2);
@@ -152,10 +137,33 @@ static void add_samples(objset *s, const sfilter *f, int path)
         }
 }
 
+/* 1 when a filter of the same text (and kind of object) was collected
+ * before: it adds nothing new (a pattern repeated in many rules is
+ * sampled once) */
+static int collected(objset *s, const sfilter *f)
+{
+    char c;
+    switch (f->kind) {
+    case F_LITERAL: case F_SUBPATH: case F_PREFIX: c = 'p'; break;
+    case F_REGEX: c = 'r'; break;
+    case F_NAME: case F_NAME_PREFIX: c = 'm'; break;
+    case F_NAME_REGEX: c = 'n'; break;
+    default: return 0;
+    }
+    char tmp[256];
+    char *k = f->len + 1 <= sizeof tmp ? tmp : arena_alloc(s->a, f->len + 1);
+    k[0] = c;
+    memcpy(k + 1, f->str, f->len);
+    if (hm_get(&s->collected, k, f->len + 1)) return 1;
+    if (k == tmp) k = arena_strndup(s->a, tmp, f->len + 1);
+    hm_put(&s->collected, k, f->len + 1, k);
+    return 0;
+}
+
 static void collect(objset *s, const sfilter *f)
 {
     if (!f) return;
-    switch (f->kind) {
+    switch (collected(s, f) ? F_UNKNOWN : f->kind) {
     case F_LITERAL: case F_SUBPATH: case F_PREFIX: add_path(s, f->str, f->len); break;
     case F_REGEX: {
         char *t = arena_alloc(s->a, f->len + 1);
@@ -350,29 +358,90 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
  * found on one side only, with those of either side whose literal starts
  * could meet theirs, are walked together (seatbelt/regex_atoms.h), and a
  * shortest path (name) of each combination of them that can match together
- * is asked too. */
+ * is asked too (add_atoms).
+ *
+ * A regex and a subpath or prefix whose scopes meet, on either side (the
+ * same on both, so not among the changed ones), decide differently by
+ * order in SBPL than by depth in buckle: "(allow (subpath "/u/me/p"))" then
+ * "(deny (regex "^/u/[^/]+/.*\\.pem$"))" denies /u/me/p/k.pem, and a
+ * translation that lets the subpath win allows it.  So each such pair is
+ * walked too: a path in both, in one only, in the other only (add_pairs). */
 #define ATOM_REGEXES_MAX 160
+#define ATOM_GROUP_MAX 256     /* scopes walked with one regex at a time */
+#define ATOM_WALKS_MAX 20000
 
-typedef struct rxref { const sfilter *f; int side; int changed; } rxref;
-typedef struct rxlist { rxref *v; size_t n, cap; } rxlist;
+/* A pattern of either side, once for each kind and text: a regex (of paths
+ * or names), or a scope (subpath, prefix, name prefix) with its text as a
+ * regex.  start: what every subject it matches starts with (empty for a
+ * regex that may match anywhere). */
+typedef struct pattern {
+    const sfilter *f;
+    const sb_regex *scope;    /* a scope's regex; NULL for a regex */
+    int name;                 /* of names, not paths */
+    int sides;                /* bit k: side k has it */
+    const char *start;
+    size_t nstart;
+} pattern;
+typedef struct patterns { pattern *v; size_t n, cap; hashmap at; } patterns;
 
-static void gather(arena *a, const sfilter *f, int side, rxlist *l)
+static int is_regex(const sfilter *f) { return f->kind == F_REGEX || f->kind == F_NAME_REGEX; }
+
+/* a literal text as a regex: "^" TEXT, then tail */
+static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char *tail)
+{
+    strbuf b;
+    sb_init(&b);
+    sb_putc(&b, '^');
+    regex_quote(&b, t, n);
+    sb_puts(&b, tail);
+    const char *err;
+    const sb_regex *re = sb_regex_compile(a, b.data, b.len, &err);
+    sb_free(&b);
+    return re;
+}
+
+static void add_pattern(arena *a, patterns *l, const sfilter *f, int side)
+{
+    int name = f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
+    if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && !name) return;
+    char *key = arena_printf(a, "%d%.*s", (int)f->kind, (int)f->len, f->str);
+    size_t had = (size_t)hm_get(&l->at, key, strlen(key));
+    if (had) { l->v[had - 1].sides |= 1 << side; return; }
+    pattern p = { f, NULL, name, 1 << side, NULL, 0 };
+    char *st = arena_alloc(a, f->len + 1);
+    if (is_regex(f)) {
+        p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
+    } else {
+        int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
+        p.scope = text_regex(a, f->str, f->len, sub ? "(/|$)" : "");
+        if (!p.scope) return;
+        memcpy(st, f->str, f->len);
+        p.nstart = f->len;
+    }
+    p.start = st;
+    l->v = arena_grow(a, l->v, l->n, l->cap, sizeof *l->v);
+    l->cap = arena_grow_cap(l->n, l->cap);
+    l->v[l->n++] = p;
+    hm_put(&l->at, key, strlen(key), (void *)l->n);   /* an index: the array moves as it grows */
+}
+
+static void gather(arena *a, const sfilter *f, int side, patterns *l)
 {
     if (!f) return;
-    if (f->kind == F_REGEX || f->kind == F_NAME_REGEX) {
-        l->v = arena_grow(a, l->v, l->n, l->cap, sizeof *l->v);
-        l->cap = arena_grow_cap(l->n, l->cap);
-        l->v[l->n++] = (rxref){ f, side, 0 };
-    }
+    add_pattern(a, l, f, side);
     for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, l);
 }
 
-static void gather_side(arena *a, const diff_side *d, int side, rxlist *l)
+/* the patterns of both sides' rules, with those of their verbatim blocks */
+static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
 {
-    for (size_t i = 0; i < d->pol->n; i++) gather(a, d->pol->rules[i]->filter, side, l);
-    if (vb_live(d))
-        for (size_t i = 0; i < d->vb->pol->n; i++)
-            if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, side, l);
+    for (int k = 0; k < 2; k++) {
+        const diff_side *d = sides[k];
+        for (size_t i = 0; i < d->pol->n; i++) gather(a, d->pol->rules[i]->filter, k, l);
+        if (vb_live(d))
+            for (size_t i = 0; i < d->vb->pol->n; i++)
+                if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, k, l);
+    }
 }
 
 static void atom_path(void *ctx, const char *p, size_t n) { add_obj(ctx, p, n); }
@@ -385,171 +454,79 @@ static int starts_meet(const char *x, size_t nx, const char *y, size_t ny)
     return memcmp(x, y, k) == 0;
 }
 
-/* 1 when every combination was reached */
-static int add_atoms(objset *s, diff_side *const *sides)
+static int meet(const pattern *x, const pattern *y) { return starts_meet(x->start, x->nstart, y->start, y->nstart); }
+
+/* a regex is changed when the other side has none of the same kind and
+ * text.  1 when every combination was reached */
+static int add_atoms(objset *s, const patterns *l)
 {
-    rxlist l = { 0 };
-    for (int k = 0; k < 2; k++) gather_side(s->a, sides[k], k, &l);
-    /* a regex is changed when the other side has none of the same kind and text */
-    hashmap texts[2];
-    hm_init(&texts[0]);
-    hm_init(&texts[1]);
-    for (size_t i = 0; i < l.n; i++) {
-        const sfilter *f = l.v[i].f;
-        char *key = arena_printf(s->a, "%c%.*s", f->kind == F_REGEX ? 'p' : 'n', (int)f->len, f->str);
-        hm_put(&texts[l.v[i].side], key, f->len + 1, (void *)1);
-    }
-    size_t nchanged = 0;
-    for (size_t i = 0; i < l.n; i++) {
-        const sfilter *f = l.v[i].f;
-        char *key = arena_printf(s->a, "%c%.*s", f->kind == F_REGEX ? 'p' : 'n', (int)f->len, f->str);
-        l.v[i].changed = !hm_get(&texts[!l.v[i].side], key, f->len + 1);
-        nchanged += (size_t)l.v[i].changed;
-    }
-    hm_free(&texts[0]);
-    hm_free(&texts[1]);
-    if (!nchanged) return 1;
     int whole = 1;
-    for (int kind = 0; kind < 2; kind++) {
-        sf_kind fk = kind ? F_NAME_REGEX : F_REGEX;
+    for (int name = 0; name < 2; name++) {
         const sb_regex **v = NULL;
         size_t nv = 0, cap = 0;
-        for (size_t i = 0; i < l.n; i++) {
-            const sfilter *f = l.v[i].f;
-            if (f->kind != fk) continue;
-            int take = l.v[i].changed;
-            char *st = arena_alloc(s->a, f->len + 1);
-            size_t ns = diff_literal_start(f->str, f->len, st);
-            for (size_t j = 0; j < l.n && !take; j++) {
-                const sfilter *g = l.v[j].f;
-                if (!l.v[j].changed || g->kind != fk) continue;
-                char *gt = arena_alloc(s->a, g->len + 1);
-                size_t ng = diff_literal_start(g->str, g->len, gt);
-                take = !anchored(f->str, f->len) || !anchored(g->str, g->len) || starts_meet(st, ns, gt, ng);
+        for (size_t i = 0; i < l->n; i++) {
+            const pattern *p = &l->v[i];
+            if (p->scope || p->name != name) continue;
+            int take = p->sides != 3;
+            for (size_t j = 0; j < l->n && !take; j++) {
+                const pattern *g = &l->v[j];
+                take = !g->scope && g->name == name && g->sides != 3 && meet(p, g);
             }
             if (!take) continue;
-            for (int r = 0; r < f->nres; r++) {
-                if (!f->res[r]) continue;
+            for (int r = 0; r < p->f->nres; r++) {
+                if (!p->f->res[r]) continue;
                 if (nv == ATOM_REGEXES_MAX) { whole = 0; break; }
                 v = arena_grow(s->a, v, nv, cap, sizeof *v);
                 cap = arena_grow_cap(nv, cap);
-                v[nv++] = f->res[r];
+                v[nv++] = p->f->res[r];
             }
         }
-        sb_atoms_opts o = { .path = !kind, .max_states = 50000 };
-        if (nv && !sb_regex_atoms(v, nv, &o, kind ? atom_name : atom_path, s)) whole = 0;
+        sb_atoms_opts o = { .path = !name, .max_states = 50000 };
+        if (nv && !sb_regex_atoms(v, nv, &o, name ? atom_name : atom_path, s)) whole = 0;
     }
     return whole;
 }
 
-/* A regex and a subpath or prefix whose scopes meet, on either side (the
- * same on both, so not among the changed ones above), decide differently
- * by order in SBPL than by depth in buckle: "(allow (subpath "/u/me/p"))"
- * then "(deny (regex "^/u/[^/]+/.*\\.pem$"))" denies /u/me/p/k.pem, and a
- * translation that lets the subpath win allows it.  So each such pair is
- * walked too: a path in both, in one only, in the other only. */
-#define ATOM_GROUP_MAX 256     /* scopes walked with one regex at a time */
-#define ATOM_WALKS_MAX 20000
-
-/* a literal text as a regex: "^" TEXT, then tail */
-static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char *tail)
-{
-    strbuf b;
-    sb_init(&b);
-    sb_putc(&b, '^');
-    for (size_t i = 0; i < n; i++) {
-        if (strchr("\\.[]()*+?{}|^$", t[i])) sb_putc(&b, '\\');
-        sb_putc(&b, t[i]);
-    }
-    sb_puts(&b, tail);
-    const char *err;
-    const sb_regex *re = sb_regex_compile(a, b.data, b.len, &err);
-    sb_free(&b);
-    return re;
-}
-
-typedef struct scope { const sfilter *f; const sb_regex *re; const char *start; size_t nstart; int name; } scope;
-
 /* one of start and a path of s->near begins the other */
-static int meets_near(const objset *s, const char *st, size_t ns)
+static int meets_near(const objset *s, const pattern *p)
 {
     for (size_t i = 0; i < s->nnear; i++)
-        if (starts_meet(st, ns, s->near[i], strlen(s->near[i]))) return 1;
+        if (starts_meet(p->start, p->nstart, s->near[i], strlen(s->near[i]))) return 1;
     return 0;
 }
 
-static int add_pairs(objset *s, diff_side *const *sides)
+/* each regex with every subpath and prefix that meets it, in one walk:
+ * scopes along one path nest, so the regexes matched on the way form a
+ * chain and the walk stays small; regexes with each other only where one
+ * changed (add_atoms).  diff_run_near asks only paths near its own: a
+ * pattern whose start meets none of them adds nothing. */
+static int add_pairs(objset *s, const patterns *l)
 {
-    scope *v = NULL;
-    size_t n = 0, cap = 0;
-    hashmap seen;
-    hm_init(&seen);
-    for (int k = 0; k < 2; k++) {
-        const sb_policy *pol = sides[k]->pol;
-        /* every filter of the policy, regexes and literal scopes alike */
-        for (size_t i = 0; i < pol->n; i++) {
-            const sfilter *stack[64];
-            int sp = 0;
-            if (pol->rules[i]->filter) stack[sp++] = pol->rules[i]->filter;
-            while (sp) {
-                const sfilter *f = stack[--sp];
-                for (int c = 0; c < f->nkids && sp < 64; c++) stack[sp++] = f->kids[c];
-                int name = f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
-                if (f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_REGEX && !name) continue;
-                char *key = arena_printf(s->a, "%d%.*s", (int)f->kind, (int)f->len, f->str);
-                if (hm_get(&seen, key, strlen(key))) continue;
-                hm_put(&seen, key, strlen(key), (void *)1);
-                for (int r = 0; r < (f->kind == F_REGEX || f->kind == F_NAME_REGEX ? f->nres : 1); r++) {
-                    const sb_regex *re = NULL;
-                    char *st = arena_alloc(s->a, f->len + 1);
-                    size_t ns;
-                    if (f->kind == F_REGEX || f->kind == F_NAME_REGEX) {
-                        re = f->res[r];
-                        if (!re) continue;
-                        ns = diff_literal_start(f->str, f->len, st);
-                        if (!anchored(f->str, f->len)) ns = 0;
-                    } else {
-                        int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
-                        re = text_regex(s->a, f->str, f->len, sub ? "(/|$)" : "");
-                        if (!re) continue;
-                        memcpy(st, f->str, f->len);
-                        ns = f->len;
-                    }
-                    /* diff_run_near asks only paths near its own: a scope
-                     * whose start meets none of them adds nothing */
-                    if (s->near && (name || (ns && !meets_near(s, st, ns)))) continue;
-                    v = arena_grow(s->a, v, n, cap, sizeof *v);
-                    cap = arena_grow_cap(n, cap);
-                    v[n++] = (scope){ f, re, st, ns, name };
-                }
-            }
-        }
-    }
-    hm_free(&seen);
-    /* each regex with every subpath and prefix that meets it, in one walk:
-     * scopes along one path nest, so the regexes matched on the way form a
-     * chain and the walk stays small; regexes with each other only where
-     * one changed (add_atoms) */
+    const pattern **v = arena_alloc(s->a, (l->n + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (!s->near || (!l->v[i].name && (!l->v[i].nstart || meets_near(s, &l->v[i])))) v[n++] = &l->v[i];
     int whole = 1;
     size_t walks = 0;
     const sb_regex **grp = arena_alloc(s->a, (ATOM_GROUP_MAX + 1) * sizeof *grp);
     for (size_t i = 0; i < n && whole; i++) {
-        int ri = v[i].f->kind == F_REGEX || v[i].f->kind == F_NAME_REGEX;
-        if (!ri) continue;
-        size_t ng = 0;
-        grp[ng++] = v[i].re;
-        for (size_t j = 0; j <= n; j++) {
-            int last = j == n;
-            if (!last) {
-                if (v[j].name != v[i].name || v[j].f->kind == F_REGEX || v[j].f->kind == F_NAME_REGEX) continue;
-                if (!starts_meet(v[i].start, v[i].nstart, v[j].start, v[j].nstart)) continue;
-                grp[ng++] = v[j].re;
-            }
-            if ((last && ng > 1) || ng == ATOM_GROUP_MAX + 1) {
-                if (++walks > ATOM_WALKS_MAX) { whole = 0; break; }
-                sb_atoms_opts o = { .path = !v[i].name, .max_states = 20000 };
-                if (!sb_regex_atoms(grp, ng, &o, v[i].name ? atom_name : atom_path, s)) whole = 0;
-                ng = 1;
+        if (v[i]->scope) continue;
+        for (int r = 0; r < v[i]->f->nres && whole; r++) {
+            if (!v[i]->f->res[r]) continue;
+            size_t ng = 0;
+            grp[ng++] = v[i]->f->res[r];
+            for (size_t j = 0; j <= n; j++) {
+                int last = j == n;
+                if (!last) {
+                    if (!v[j]->scope || v[j]->name != v[i]->name || !meet(v[i], v[j])) continue;
+                    grp[ng++] = v[j]->scope;
+                }
+                if ((last && ng > 1) || ng == ATOM_GROUP_MAX + 1) {
+                    if (++walks > ATOM_WALKS_MAX) { whole = 0; break; }
+                    sb_atoms_opts o = { .path = !v[i]->name, .max_states = 20000 };
+                    if (!sb_regex_atoms(grp, ng, &o, v[i]->name ? atom_name : atom_path, s)) whole = 0;
+                    ng = 1;
+                }
             }
         }
     }
@@ -594,6 +571,37 @@ static const char *proto_only(arena *a, diff_side *const *sides)
 
 void diff_run(diff_result *r, diff_side *old, diff_side *nw) { diff_run_near(r, old, nw, NULL, 0); }
 
+/* The policies the requests go to, each once, given a memo of its regex
+ * results for the path asked about (every operation of one object is
+ * asked in a row): pols[0..n) are those that had none, for memo_end. */
+typedef struct memos { sb_policy *pols[6]; size_t n; } memos;
+
+static void memo_one(memos *m, sb_policy *p)
+{
+    if (!p || p->memo) return;
+    p->memo = sbpl_memo_new();
+    m->pols[m->n++] = p;
+}
+
+static void memo_begin(memos *m, diff_side *const *sides)
+{
+    m->n = 0;
+    for (int k = 0; k < 2; k++) {
+        memo_one(m, sides[k]->pol);
+        if (sides[k]->x) memo_one(m, sides[k]->x->pol);
+        if (sides[k]->vb) memo_one(m, sides[k]->vb->pol);
+    }
+}
+
+static void memo_end(memos *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        sbpl_memo_free(m->pols[i]->memo);
+        m->pols[i]->memo = NULL;
+    }
+    m->n = 0;
+}
+
 void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *const *near, size_t nnear)
 {
     memset(r, 0, sizeof *r);
@@ -604,6 +612,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     s.near = near;
     s.nnear = nnear;
     hm_init(&s.seen);
+    hm_init(&s.collected);
     diff_side *sides[2] = { old, nw };
     for (int k = 0; k < 2; k++) {
         for (size_t i = 0; i < sides[k]->pol->n; i++) collect(&s, sides[k]->pol->rules[i]->filter);
@@ -611,11 +620,16 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             for (size_t i = 0; i < sides[k]->vb->pol->n; i++)
                 if (vb_from_block(sides[k]->vb, sides[k]->vb->pol->rules[i])) collect(&s, sides[k]->vb->pol->rules[i]->filter);
     }
+    hm_free(&s.collected);
     add_path(&s, "/", 1);
     add_tails(&s);
-    if (!add_atoms(&s, sides)) r->atoms_partial = 1;
+    patterns pats = { 0 };
+    hm_init(&pats.at);
+    gather_sides(s.a, sides, &pats);
+    hm_free(&pats.at);
+    if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
     r->protocols = proto_only(&r->a, sides);
-    if (!add_pairs(&s, sides)) r->atoms_partial = 1;
+    if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
     /* what every profile can be asked whatever it names: each process
      * target, an address and port no rule is likely to name, and the
      * request with no object (an unfiltered rule's, for the operations that
@@ -641,6 +655,8 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
         }
     }
     cmp_ctx cx = { r, &groups, old, nw, 0, NULL };
+    memos mm;
+    memo_begin(&mm, sides);
     for (size_t i = 0; i < s.n; i++) {
         const obj *o = &s.v[i];
         for (int op = 0; op < nops; op++) {
@@ -670,6 +686,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             }
         }
     }
+    memo_end(&mm);
     hm_free(&groups);
     hm_free(&s.seen);
     /* widenings first; then as found (the objects' order is the rules') */

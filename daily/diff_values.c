@@ -1,6 +1,7 @@
 /* diff_values.c - values of the parameters lined up with the paths a profile
  * hard-codes (diff_values.h). */
 #include "diff_values.h"
+#include "../seatbelt/path_canonical.h"
 #include "../support/hashmap.h"
 #include <string.h>
 #include <stdlib.h>
@@ -116,10 +117,12 @@ static void walk(dv *d, const sfilter *f, int depth)
 
 static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
 {
+    /* a value that puts a path where no request is (not canonical, or
+     * "/": see below) shows only how buckle spells paths */
     if (d->path[p]) {
         while (n > 1 && v[n - 1] == '/') n--;
-        if (n < 2 || v[0] != '/') return;   /* "/": see below */
-    } else if (!n || memchr(v, '/', n)) {
+        if (n < 2 || !path_canonical(v, n)) return;
+    } else if (!path_component(v, n)) {
         return;
     }
     if (n == d->vlen[p] && !memcmp(v, d->val[p], n)) return;   /* the base value */

@@ -1026,8 +1026,14 @@ struct sbpl_memo {
     unsigned gen;               /* a slot of another generation is empty */
     size_t mask, used;
     struct memo_slot { const sb_regex *re; unsigned gen; int hit; } *slot;
-    struct dfa_slot { const sb_regex *re; sb_regex_dfa *dfa; } *dfa;   /* every regex's DFA, kept */
+    struct dfa_slot { const sb_regex *re; sb_regex_dfa *dfa; unsigned searched; } *dfa;   /* a regex's DFA, kept */
     size_t dmask, dused;
+    /* the path index's candidates for the path cpath: cand[0..ncand), or
+     * PATH_INDEX_MANY; cidx NULL: none kept */
+    const struct path_index *cidx;
+    char *cpath;
+    size_t clen, cpcap;
+    size_t cand[256], ncand;
 };
 
 sbpl_memo *sbpl_memo_new(void)
@@ -1049,11 +1055,17 @@ static struct dfa_slot *dfa_find(const sbpl_memo *m, const sb_regex *re)
         if (!m->dfa[i].re || m->dfa[i].re == re) return &m->dfa[i];
 }
 
-/* re's DFA, made the first time it is asked for */
+/* A regex searched this many times without its DFA gets one: a DFA costs
+ * a table of 256 entries per state, which a regex asked about few paths
+ * never repays. */
+#define MEMO_DFA_AFTER 64
+
+/* re's DFA, made once it has been searched often; NULL before */
 static sb_regex_dfa *memo_dfa(sbpl_memo *m, const sb_regex *re)
 {
     struct dfa_slot *e = dfa_find(m, re);
-    if (e->re) return e->dfa;
+    if (e->re && (e->dfa || ++e->searched < MEMO_DFA_AFTER)) return e->dfa;
+    if (e->re) return e->dfa = sb_regex_dfa_new(re);
     if (2 * (m->dused + 1) > m->dmask) {
         struct dfa_slot *old = m->dfa;
         size_t on = m->dmask + 1;
@@ -1063,9 +1075,9 @@ static sb_regex_dfa *memo_dfa(sbpl_memo *m, const sb_regex *re)
         free(old);
         e = dfa_find(m, re);
     }
-    *e = (struct dfa_slot){ re, sb_regex_dfa_new(re) };
+    *e = (struct dfa_slot){ re, NULL, 1 };
     m->dused++;
-    return e->dfa;
+    return NULL;
 }
 
 void sbpl_memo_free(sbpl_memo *m)
@@ -1074,6 +1086,7 @@ void sbpl_memo_free(sbpl_memo *m)
     for (size_t i = 0; i <= m->dmask; i++) sb_regex_dfa_free(m->dfa[i].dfa);
     free(m->dfa);
     free(m->obj);
+    free(m->cpath);
     free(m->slot);
     free(m);
 }
@@ -1097,7 +1110,8 @@ static int regex_search(sbpl_memo *m, const sb_regex *re, const char *s, size_t 
     }
     struct memo_slot *e = memo_find(m, re);
     if (e->gen == m->gen) return e->hit;
-    int hit = sb_regex_dfa_search(memo_dfa(m, re), s, len);
+    sb_regex_dfa *dfa = memo_dfa(m, re);
+    int hit = dfa ? sb_regex_dfa_search(dfa, s, len) : sb_regex_search(re, s, len);
     if (2 * (m->used + 1) > m->mask) {          /* grow, keeping this path's results */
         struct memo_slot *old = m->slot;
         size_t on = m->mask + 1;
@@ -1209,11 +1223,28 @@ static const size_t *candidates(const sb_policy *p, const sb_request *q, size_t 
     return *nc == PATH_INDEX_MANY ? NULL : c;
 }
 
+/* candidates, kept in p->memo for the path asked about (every operation
+ * of one object asks the index the same) */
+static const size_t *memo_candidates(const sb_policy *p, const sb_request *q, size_t *c, size_t cap, size_t *nc)
+{
+    sbpl_memo *m = p->memo;
+    if (!m || q->kind != OBJ_PATH || !p->index) return candidates(p, q, c, cap, nc);
+    if (m->cidx != p->index || m->clen != q->len || (q->len && memcmp(m->cpath, q->obj, q->len) != 0)) {
+        if (q->len + 1 > m->cpcap) { m->cpcap = q->len + 1; m->cpath = xrealloc(m->cpath, m->cpcap); }
+        if (q->len) memcpy(m->cpath, q->obj, q->len);
+        m->clen = q->len;
+        m->cidx = p->index;
+        m->ncand = path_index_fill(p->index, q->obj, q->len, m->cand, sizeof m->cand / sizeof m->cand[0]);
+    }
+    *nc = m->ncand;
+    return m->ncand == PATH_INDEX_MANY ? NULL : m->cand;
+}
+
 sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
 {
     (void)scratch;
     size_t buf[256], nc = 0;
-    const size_t *c = candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
+    const size_t *c = memo_candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
     return decide_over(p, q, c, nc);
 }
 
@@ -1238,7 +1269,7 @@ int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch)
 {
     (void)scratch;
     size_t buf[256], nc = 0;
-    const size_t *c = candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
+    const size_t *c = memo_candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
     return conflict_over(p, q, c, nc);
 }
 

@@ -62,8 +62,9 @@ typedef struct sb_policy {
     const char *incomplete;     /* the first form that could not be evaluated (a warning) */
     span incomplete_at;
     int nops;
-    struct sbpl_memo *memo;     /* NULL, or the regex results for the last path asked
-                                   about (sbpl_memo_new; the caller owns it) */
+    struct sbpl_memo *memo;     /* NULL, or the regex results and index candidates for
+                                   the last path asked about (sbpl_memo_new; the
+                                   caller owns it) */
 } sb_policy;
 
 typedef struct sbpl_eval_opts {
@@ -105,8 +106,8 @@ int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch);
 int sfilter_match(const sfilter *f, const sb_request *q);
 
 /* A cache of regex results for one path at a time: set p->memo to one and
- * sbpl_decide and sbpl_conflict search each regex once per path, however
- * many operations are asked about it in a row (the differential check asks
+ * sbpl_decide and sbpl_conflict search each regex (and ask the path index)
+ * once per path, however many operations are asked about it in a row (the differential check asks
  * every operation of every object).  It keeps a copy of the path it holds
  * results for and starts over when asked about another, so it never
  * answers for a path it has not searched. */

@@ -10,14 +10,12 @@
  * state, so one of them stands for the class. */
 #include "regex_atoms.h"
 #include "regex_nfa.h"
+#include "path_canonical.h"
 #include "../support/arena.h"
 #include "../support/hashmap.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* where a path subject is in its last component */
-enum { PC_SLASH, PC_DOT, PC_DOTDOT, PC_NAME, PC_START };
 
 enum { T_UNKNOWN = -2, T_DEAD = -1, T_MATCHED = -3 };
 
@@ -28,7 +26,7 @@ typedef struct cstate {       /* a regex's live states inside the subject */
 } cstate;
 
 typedef struct pnode {        /* a product state */
-    const int *key;           /* [pc, nlive, live cstates (sorted)] */
+    const int *key;           /* [pc, nlive, live cstates (by regex)] */
     size_t klen;
     const int *m;             /* the regexes matched on the way there (sorted) */
     size_t nm;
@@ -54,6 +52,7 @@ typedef struct walk {
     unsigned char rep[256];   /* a byte of each class */
     sb_nfa_set work;
     int *stack, *seeds;
+    int *ckey;                /* a cstate's key, looked up before it is kept */
     size_t maxst;             /* the largest automaton */
 } walk;
 
@@ -123,14 +122,16 @@ static void byte_classes(walk *w, int path)
 }
 
 /* ---- component states ---- */
+/* the cstate of regex re with live states v[0..n) (sorted), made when new */
 static int intern_cstate(walk *w, int re, const int *v, int n)
 {
     size_t klen = (size_t)(n + 1) * sizeof(int);
-    int *key = arena_alloc(&w->a, klen);
-    key[0] = re;
-    memcpy(key + 1, v, (size_t)n * sizeof(int));
-    void *got = hm_get(&w->cmap, (const char *)key, klen);
+    w->ckey[0] = re;
+    memcpy(w->ckey + 1, v, (size_t)n * sizeof(int));
+    void *got = hm_get(&w->cmap, (const char *)w->ckey, klen);
     if (got) return (int)((uintptr_t)got - 1);
+    int *key = arena_alloc(&w->a, klen);
+    memcpy(key, w->ckey, klen);
     int id = (int)w->ncs;
     w->cs = arena_grow(&w->a, w->cs, w->ncs, w->cscap, sizeof *w->cs);
     w->cscap = arena_grow_cap(w->ncs, w->cscap);
@@ -178,9 +179,7 @@ static int step(walk *w, int c, int k, int *end_match)
     if (m) t = T_MATCHED;
     else if (!w->work.n) t = T_DEAD;
     else {
-        int *v = arena_alloc(&w->a, (size_t)w->work.n * sizeof(int) + 1);
-        memcpy(v, w->work.v, (size_t)w->work.n * sizeof(int));
-        t = intern_cstate(w, cs.re, v, w->work.n);
+        t = intern_cstate(w, cs.re, w->work.v, w->work.n);
         at = (size_t)c * (size_t)w->ncls + (size_t)k;   /* the arrays may have moved */
     }
     w->trans[at] = t;
@@ -189,28 +188,29 @@ static int step(walk *w, int c, int k, int *end_match)
     return t;
 }
 
-static int pc_step(int pc, unsigned char ch)
+/* x[0..nx) and y[0..ny), ascending and apart, into out ascending */
+static size_t merge(const int *x, size_t nx, const int *y, size_t ny, int *out)
 {
-    switch (pc) {
-    case PC_START: return ch == '/' ? PC_SLASH : -1;
-    case PC_SLASH: return ch == '/' ? -1 : ch == '.' ? PC_DOT : PC_NAME;
-    case PC_DOT: return ch == '/' ? -1 : ch == '.' ? PC_DOTDOT : PC_NAME;
-    case PC_DOTDOT: return ch == '/' ? -1 : PC_NAME;
-    default: return ch == '/' ? PC_SLASH : PC_NAME;
-    }
+    size_t i = 0, j = 0, n = 0;
+    while (i < nx && j < ny) out[n++] = x[i] < y[j] ? x[i++] : y[j++];
+    while (i < nx) out[n++] = x[i++];
+    while (j < ny) out[n++] = y[j++];
+    return n;
 }
 
 /* A state is its live states and the regexes matched on the way (a
  * subject that goes on from it keeps them): two ways to the same live
  * states with different regexes matched lead to different atoms. */
-static int add_node(walk *w, const int *key, size_t klen, const int *m, size_t nm, int parent, unsigned char byte,
+static int add_node(walk *w, int *key, size_t klen, const int *m, size_t nm, int parent, unsigned char byte,
                     unsigned short depth)
 {
-    int *k = arena_alloc(&w->a, klen + nm * sizeof(int) + 1);
-    memcpy(k, key, klen);
-    memcpy(k + klen / sizeof(int), m, nm * sizeof(int));
+    /* key has room for m after it: the state is looked up there, and
+     * copied only when it is new (most steps lead to a state seen before) */
+    memcpy(key + klen / sizeof(int), m, nm * sizeof(int));
     size_t full = klen + nm * sizeof(int);
-    if (hm_get(&w->nmap, (const char *)k, full)) return 0;
+    if (hm_get(&w->nmap, (const char *)key, full)) return 0;
+    int *k = arena_alloc(&w->a, full + 1);
+    memcpy(k, key, full);
     hm_put(&w->nmap, (const char *)k, full, (void *)1);
     w->nodes = arena_grow(&w->a, w->nodes, w->nn, w->ncap, sizeof *w->nodes);
     w->ncap = arena_grow_cap(w->nn, w->ncap);
@@ -246,23 +246,25 @@ int sb_regex_atoms(const sb_regex *const *res, size_t n, const sb_atoms_opts *o,
     w.work.mark = xcalloc(w.maxst + 1, sizeof(unsigned));
     w.stack = xmalloc((2 * w.maxst + 2) * sizeof(int));
     w.seeds = xmalloc((w.maxst + 2) * sizeof(int));
+    w.ckey = xmalloc((w.maxst + 2) * sizeof(int));
     byte_classes(&w, o->path);
 
     /* the first state: each regex before the subject's first byte */
+    /* a state's key, then the regexes matched (add_node) */
     int *key = xmalloc((2 * n + 3) * sizeof(int)), *nkey = xmalloc((2 * n + 3) * sizeof(int));
-    int *acc = xmalloc((n + 1) * sizeof(int));
+    int *acc = xmalloc((n + 1) * sizeof(int)), *fresh = xmalloc((n + 1) * sizeof(int)), *ends_m = xmalloc((n + 1) * sizeof(int));
     size_t nlive = 0, nmatched = 0;
     int *live = key + 2, *matched = xmalloc((n + 1) * sizeof(int));
+    /* a state's live cstates are in the order of their regexes (one
+     * cstate each at most), as are the regexes matched: a state has one
+     * key, with no sorting */
     for (size_t r = 0; r < n; r++) {
         w.seeds[0] = res[r]->start;
         int m = close_seeds(&w, (int)r, 1, 0, 2);
         if (m) { matched[nmatched++] = (int)r; continue; }
         if (!w.work.n) continue;
-        int *v = arena_alloc(&w.a, (size_t)w.work.n * sizeof(int) + 1);
-        memcpy(v, w.work.v, (size_t)w.work.n * sizeof(int));
-        live[nlive++] = intern_cstate(&w, (int)r, v, w.work.n);
+        live[nlive++] = intern_cstate(&w, (int)r, w.work.v, w.work.n);
     }
-    qsort(live, nlive, sizeof(int), cmp_int);
     key[0] = o->path ? PC_START : PC_NAME;
     key[1] = (int)nlive;
     add_node(&w, key, (2 + nlive) * sizeof(int), matched, nmatched, -1, 0, 0);
@@ -281,33 +283,30 @@ int sb_regex_atoms(const sb_regex *const *res, size_t n, const sb_atoms_opts *o,
         for (int k = 0; k < w.ncls; k++) {
             unsigned char ch = w.rep[k];
             int npc = pc;
-            if (o->path) { npc = pc_step(pc, ch); if (npc < 0) continue; }
-            size_t nnl = 0, nnm = 0, na = 0;
+            if (o->path) { npc = path_step(pc, ch); if (npc < 0) continue; }
+            size_t nnl = 0, nfresh = 0, nem = 0;
             int *nlv = nkey + 2;
-            for (size_t i = 0; i < nm0; i++) matched[nnm++] = m0[i];
             for (size_t i = 0; i < nl; i++) {
                 int em;
                 int t = step(&w, l0[i], k, &em);
                 int re = w.cs[l0[i]].re;
-                if (t == T_MATCHED) matched[nnm++] = re;
+                if (t == T_MATCHED) fresh[nfresh++] = re;
                 else {
                     if (t >= 0) nlv[nnl++] = t;
-                    if (em) acc[na++] = re;
+                    if (em) ends_m[nem++] = re;
                 }
             }
-            qsort(nlv, nnl, sizeof(int), cmp_int);
-            qsort(matched, nnm, sizeof(int), cmp_int);
+            size_t nnm = merge(m0, nm0, fresh, nfresh, matched);
             nkey[0] = npc;
             nkey[1] = (int)nnl;
             /* the atom of the subject that ends here */
-            int ends = !o->path || npc == PC_NAME || (pc == PC_START && npc == PC_SLASH);
+            int ends = !o->path || path_ends(npc);
             if (ends) {
-                for (size_t i = 0; i < nnm; i++) acc[na++] = matched[i];
-                qsort(acc, na, sizeof(int), cmp_int);
+                size_t na = merge(ends_m, nem, matched, nnm, acc);
                 size_t alen = na * sizeof(int);
-                int *ak = arena_alloc(&w.a, alen + 1);
-                memcpy(ak, acc, alen);
-                if (!hm_get(&w.amap, (const char *)ak, alen)) {
+                if (!hm_get(&w.amap, (const char *)acc, alen)) {
+                    int *ak = arena_alloc(&w.a, alen + 1);
+                    memcpy(ak, acc, alen);
                     hm_put(&w.amap, (const char *)ak, alen, (void *)1);
                     emit_subject(&w, (int)qi, ch, emit, ctx);
                 }
@@ -318,11 +317,14 @@ int sb_regex_atoms(const sb_regex *const *res, size_t n, const sb_atoms_opts *o,
     free(key);
     free(nkey);
     free(acc);
+    free(fresh);
+    free(ends_m);
     free(matched);
     free(w.work.v);
     free(w.work.mark);
     free(w.stack);
     free(w.seeds);
+    free(w.ckey);
     free(w.trans);
     free(w.endm);
     hm_free(&w.cmap);

@@ -8,16 +8,15 @@
  * breadth-first search over the product of the automata, so each subject is
  * a shortest one of its atom.
  *
- * In path mode only canonical absolute paths are subjects: they start with
- * '/', have no empty, "." or ".." component and no '/' at the end ("/"
- * itself is one); the kernel asks about no other. */
+ * In path mode only canonical paths (path_canonical.h) are subjects: the
+ * kernel asks about no other. */
 #ifndef BUCKLE_REGEX_ATOMS_H
 #define BUCKLE_REGEX_ATOMS_H
 #include "regex.h"
 #include <stddef.h>
 
 typedef struct sb_atoms_opts {
-    int path;                 /* subjects are canonical absolute paths */
+    int path;                 /* subjects are canonical paths */
     size_t max_states;        /* stop after this many product states (0: 200000) */
     size_t max_len;           /* longest subject (0: 1024) */
 } sb_atoms_opts;

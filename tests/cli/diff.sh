@@ -274,3 +274,45 @@ atom_case "a regex deny after a subpath allow, by depth" po.sb pn.buckle "file-r
 printf '(version 1)\n(deny default)\n(allow mach-lookup (global-name-prefix "com.apple."))\n(deny mach-lookup (global-name-regex #"^com\\.[a-z]+\\.securityd$"))\n' >"$P/pno.sb"
 printf 'default deny;\nmach { allow lookup prefix "com.apple."; deny lookup regex "^com\\\\.[a-z]+\\\\.securityd$$"; }\n' >"$P/pnn.buckle"
 atom_case "a name regex deny after a prefix allow, by depth" pno.sb pnn.buckle "mach-lookup com.apple.securityd"
+
+# an .sb that reads parameters of its own, without -D: they get values as a
+# .buckle side's do (the same on both sides, named on standard error), and
+# value sets are tried for them too
+cat >"$P/own.sb" <<'EOF2'
+(version 1)
+(deny default)
+(allow file-read* (subpath (param "PROJECT")))
+(allow file-write* (subpath (string-append (param "PROJECT") "/out")))
+(allow network-outbound (remote tcp (string-append "localhost:" (param "PORT"))))
+(allow file-read* (regex (string-append "^" (param "PROJECT") "/src/.*\\.c$")))
+EOF2
+run "diff: .sb parameters, its own import" "$BUCKLE" import -o "$P/own.buckle" "$P/own.sb"
+expect_rc "diff: .sb parameters: the import is written" 0
+run "diff: .sb parameters without -D" "$BUCKLE" diff "$P/own.sb" "$P/own.buckle"
+expect_rc "diff: an .sb that reads parameters and its import are the same (exit 0)" 0
+expect_out_has "diff: .sb parameters: the same decisions" "the same decisions"
+expect_err_has "diff: .sb parameters: the path value is named" "PROJECT=/Users/test/param-PROJECT"
+expect_err_has "diff: .sb parameters: a port gets a port" "PORT=8080"
+expect_err_has "diff: .sb parameters: at the (param) form" "own.sb:3:"
+run "diff: .sb parameters, both .sb" "$BUCKLE" diff "$P/own.sb" "$P/own.sb"
+expect_rc "diff: an .sb with parameters against itself (exit 0)" 0
+sed 's|"/out"|"/outx"|' "$P/own.sb" >"$P/own2.sb"
+run "diff: .sb parameters, a change" "$BUCKLE" diff "$P/own2.sb" "$P/own.buckle"
+expect_rc "diff: .sb parameters: a changed subpath differs (exit 1)" 1
+expect_out_has "diff: .sb parameters: the widening is found" "file-write-data /Users/test/param-PROJECT/out"
+# a deny that matters only where PROJECT is /Users/me/proj: found under the
+# value lined up with it
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath (param "PROJECT")))\n' >"$P/lo.sb"
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath (param "PROJECT")))\n(deny file-read* (literal "/Users/me/proj/.env"))\n' >"$P/ln.sb"
+run "diff: .sb parameters, lined up" "$BUCKLE" diff "$P/lo.sb" "$P/ln.sb"
+expect_rc "diff: .sb parameters: a deny at a lined-up value differs (exit 1)" 1
+expect_out_has "diff: .sb parameters: under a value lined up with the deny" "with PROJECT=/Users"
+expect_out_has "diff: .sb parameters: the deny is named" "file-read-data /Users/me/proj/.env"
+# a parameter read in a condition keeps what the rules do when it is not
+# passed: no value is made up for it (that would compare one branch only)
+printf '(version 1)\n(deny default)\n(when (param "FLAG") (allow file-write* (subpath (param "PROJECT"))))\n' >"$P/cond.sb"
+printf '(version 1)\n(deny default)\n(allow file-write* (subpath (param "PROJECT")))\n' >"$P/cond2.sb"
+run "diff: .sb parameter in a condition" "$BUCKLE" diff "$P/cond.sb" "$P/cond2.sb"
+grep -q "FLAG=" "$TMP/err" && fail "diff: .sb parameters: none made up for one in a condition" "$(cat "$TMP/err")" \
+    || pass "diff: .sb parameters: none made up for one in a condition"
+expect_out_lacks "diff: .sb parameter in a condition: never the same" "the same decisions"

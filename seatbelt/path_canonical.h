@@ -1,0 +1,22 @@
+/* path_canonical.h - the paths the kernel asks about: absolute, with no
+ * empty, "." or ".." component and no '/' at the end ("/" itself is one).
+ * Checked a byte at a time (a walk that builds paths keeps the state) or
+ * whole. */
+#ifndef BUCKLE_PATH_CANONICAL_H
+#define BUCKLE_PATH_CANONICAL_H
+#include <stddef.h>
+
+/* where a path is: before its first byte, just after its first '/', after
+ * a later '/', in a component that is "." or ".." so far, or in a name */
+typedef enum { PC_START, PC_ROOT, PC_SLASH, PC_DOT, PC_DOTDOT, PC_NAME } path_pos;
+
+/* the state after byte ch, or -1: no canonical path goes on so */
+int path_step(int pos, unsigned char ch);
+/* 1 when a path that ends in state pos is canonical */
+int path_ends(int pos);
+/* 1 when p (n bytes) is a canonical path */
+int path_canonical(const char *p, size_t n);
+/* 1 when c (n bytes) may be a component of one: not empty, no '/', not
+ * "." or ".." */
+int path_component(const char *c, size_t n);
+#endif
