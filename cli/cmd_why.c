@@ -4,6 +4,9 @@
 #include "../daily/why.h"
 #include "../lint/lint.h"
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 static const char usage[] =
@@ -17,7 +20,10 @@ static const char usage[] =
     "rule that would allow it, checked by compiling and linting the profile with\n"
     "that rule added.  A denial the profile allows came from another layer.\n"
     "\n"
-    "HOME, USER and TMPDIR are taken from the log's paths unless -D gives them.\n"
+    "HOME, USER and TMPDIR are taken from the log's paths unless -D gives them;\n"
+    "for Landlock's records (Linux) HOME, USER, TMPDIR and WORKDIR are the\n"
+    "environment's and the current directory, as `buckle run` takes them, unless\n"
+    "the log's paths name another /home/NAME.  The report names every value it chose.\n"
     "Lines that are not denials are counted; -v lists the ones that look like\n"
     "denials but cannot be read.\n"
     "\n"
@@ -67,11 +73,23 @@ int cmd_why(cli_env *env, int argc, char **argv)
         return 2;
     }
     why_log_sort(&w);
-    sb_param guessed[4];
-    size_t ng = why_guess_params(&w, ea.params, ea.ndef, guessed, 4);
+    /* the values `buckle run` takes (for Landlock's records) */
+    char cwd[PATH_MAX], home[PATH_MAX], tmp[PATH_MAX];
+    const char *eh = getenv("HOME"), *et = getenv("TMPDIR");
+    if (!et || !*et) et = "/tmp";
+    sb_param runenv[4] = {
+        { "HOME", eh && realpath(eh, home) ? home : eh },
+        { "USER", getenv("USER") },
+        { "TMPDIR", realpath(et, tmp) ? tmp : et },
+        { "WORKDIR", getcwd(cwd, sizeof cwd) },
+    };
+    size_t nenv = 0;
+    for (size_t i = 0; i < 4; i++) if (runenv[i].value) runenv[nenv++] = runenv[i];
+    why_value guessed[4];
+    size_t ng = why_guess_params(&w, ea.params, ea.ndef, runenv, nenv, guessed, 4);
     sb_param *params = arena_alloc(&ea.a, (ea.ndef + ng + 1) * sizeof *params);
     for (size_t i = 0; i < ea.ndef; i++) params[i] = ea.params[i];
-    for (size_t i = 0; i < ng; i++) params[ea.ndef + i] = guessed[i];
+    for (size_t i = 0; i < ng; i++) params[ea.ndef + i] = (sb_param){ guessed[i].name, guessed[i].value };
     const char *shown_log = strcmp(logname, "-") ? logname : "<stdin>";
     rc = 0;
     if (is_sb_path(profile)) {

@@ -103,22 +103,65 @@ static const char *given(const sb_param *p, size_t n, const char *name)
     return NULL;
 }
 
-size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, sb_param *out, size_t max)
+/* The most frequent home directory among the log's paths: "/Users/NAME"
+ * (macOS), or for Landlock's records "/home/NAME" and "/root"; ties go to
+ * the first in the log. */
+static const char *log_home(why_log *w, int landlock, unsigned long *count)
 {
-    size_t k = 0;
-    const char *home = NULL, *tmp = NULL;
-    unsigned long home_n = 0, tmp_n = 0;
-    /* the most frequent candidate wins; ties go to the first in the log */
-    for (size_t i = 0; i < w->ngroups; i++) {
+    const char *home = NULL;
+    unsigned long home_n = 0;
+    for (size_t i = 0; i < w->ngroups && i <= 4096; i++) {     /* enough to guess from */
         const char *o = w->groups[i]->obj;
+        size_t len = 0;
         if (!strncmp(o, "/Users/", 7) && o[7] && o[7] != '/' && strcmp(o + 7, "Shared") && strncmp(o + 7, "Shared/", 7)) {
             const char *e = strchr(o + 7, '/');
-            size_t len = e ? (size_t)(e - o) : strlen(o);
-            unsigned long cnt = 0;
-            for (size_t j = 0; j < w->ngroups; j++)
-                if (!strncmp(w->groups[j]->obj, o, len) && (w->groups[j]->obj[len] == '/' || !w->groups[j]->obj[len])) cnt += w->groups[j]->count;
-            if (cnt > home_n) { home_n = cnt; home = arena_strndup(&w->a, o, len); }
+            len = e ? (size_t)(e - o) : strlen(o);
+        } else if (landlock && !strncmp(o, "/home/", 6) && o[6] && o[6] != '/') {
+            const char *e = strchr(o + 6, '/');
+            len = e ? (size_t)(e - o) : strlen(o);
+        } else if (landlock && !strncmp(o, "/root", 5) && (o[5] == '/' || !o[5])) {
+            len = 5;
         }
+        if (!len) continue;
+        unsigned long cnt = 0;
+        for (size_t j = 0; j < w->ngroups; j++)
+            if (!strncmp(w->groups[j]->obj, o, len) && (w->groups[j]->obj[len] == '/' || !w->groups[j]->obj[len])) cnt += w->groups[j]->count;
+        if (cnt > home_n) { home_n = cnt; home = arena_strndup(&w->a, o, len); }
+    }
+    *count = home_n;
+    return home;
+}
+
+/* 1 when some path of the log is dir or below it */
+static int log_has_under(const why_log *w, const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/') n--;
+    if (n < 2) return 0;
+    for (size_t i = 0; i < w->ngroups; i++) {
+        const char *o = w->groups[i]->obj;
+        if (!strncmp(o, dir, n) && (o[n] == '/' || !o[n])) return 1;
+    }
+    return 0;
+}
+
+static size_t put_value(why_value *out, size_t k, size_t max, const char *name, const char *value, const char *from)
+{
+    if (k < max && value && value[0]) out[k++] = (why_value){ name, value, from };
+    return k;
+}
+
+size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, const sb_param *env, size_t nenv,
+                        why_value *out, size_t max)
+{
+    size_t k = 0;
+    const char *tmp = NULL;
+    unsigned long tmp_n = 0, home_n;
+    int landlock = w->landlock != 0;
+    const char *home = log_home(w, landlock, &home_n);
+    /* the most frequent candidate wins; ties go to the first in the log */
+    for (size_t i = 0; i < w->ngroups && i <= 4096; i++) {
+        const char *o = w->groups[i]->obj;
         if (!strncmp(o, "/private/var/folders/", 21)) {
             const char *p = o + 21;
             const char *s1 = strchr(p, '/');
@@ -131,11 +174,31 @@ size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, sb_param *out,
                 if (cnt > tmp_n) { tmp_n = cnt; tmp = arena_strndup(&w->a, o, len); }
             }
         }
-        if (i > 4096) break;     /* enough to guess from */
     }
-    if (home && !given(gp, n, "HOME") && k < max) out[k++] = (sb_param){ "HOME", home };
-    if (home && !given(gp, n, "USER") && !given(gp, n, "HOME") && k < max) out[k++] = (sb_param){ "USER", home + 7 };
-    if (tmp && !given(gp, n, "TMPDIR") && k < max) out[k++] = (sb_param){ "TMPDIR", tmp };
+    if (!landlock) {
+        if (home && !given(gp, n, "HOME")) k = put_value(out, k, max, "HOME", home, WHY_FROM_LOG);
+        if (home && !given(gp, n, "USER") && !given(gp, n, "HOME")) k = put_value(out, k, max, "USER", home + 7, WHY_FROM_LOG);
+        if (tmp && !given(gp, n, "TMPDIR")) k = put_value(out, k, max, "TMPDIR", tmp, WHY_FROM_LOG);
+        return k;
+    }
+    /* Landlock's records come from `buckle run` on Linux, which takes the
+     * values from the environment: those, unless the log's paths show
+     * another user's home (the log was written elsewhere) */
+    const char *ehome = given(env, nenv, "HOME"), *euser = given(env, nenv, "USER");
+    if (ehome && ehome[0] != '/') ehome = NULL;
+    if (!given(gp, n, "HOME")) {
+        if (ehome && (log_has_under(w, ehome) || !home)) {
+            k = put_value(out, k, max, "HOME", ehome, WHY_FROM_ENV);
+            if (!given(gp, n, "USER")) k = put_value(out, k, max, "USER", euser, WHY_FROM_ENV);
+        } else if (home) {
+            k = put_value(out, k, max, "HOME", home, WHY_FROM_LOG);
+            if (!given(gp, n, "USER")) k = put_value(out, k, max, "USER", !strcmp(home, "/root") ? "root" : strrchr(home, '/') + 1, WHY_FROM_LOG);
+        }
+    } else if (!given(gp, n, "USER")) {
+        k = put_value(out, k, max, "USER", euser, WHY_FROM_ENV);
+    }
+    if (!given(gp, n, "TMPDIR")) k = put_value(out, k, max, "TMPDIR", given(env, nenv, "TMPDIR"), WHY_FROM_ENV);
+    if (!given(gp, n, "WORKDIR")) k = put_value(out, k, max, "WORKDIR", given(env, nenv, "WORKDIR"), WHY_FROM_CWD);
     return k;
 }
 
@@ -387,6 +450,15 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
     crosscheck *x = crosscheck_new(c, extra, nextra, 0);
     *missing = decider_missing(x->d);
     if (*missing) { *missing = arena_strdup(&w->a, *missing); crosscheck_free(x); return 1; }
+    /* the built-in parameters left at their test value: named in the report */
+    size_t ntv;
+    const sb_param *tv = test_param_values(&ntv);
+    w->ntest_used = 0;
+    for (size_t i = 0; i < ntv && w->ntest_used < sizeof w->test_used / sizeof w->test_used[0]; i++) {
+        const char *v = decider_value(x->d, tv[i].name);
+        if (v && !strcmp(v, tv[i].value) && !given(extra, nextra, tv[i].name) && !hm_gets(&c->defines, tv[i].name))
+            w->test_used[w->ntest_used++] = tv[i].name;
+    }
     for (size_t i = 0; i < w->ngroups; i++) {
         why_group *g = w->groups[i];
         cc_answer an = { 0 };

@@ -62,6 +62,8 @@ typedef struct why_log {
     unsigned long other;             /* entries that are no sandbox denial */
     why_unparsed shown[WHY_MAX_SHOWN];
     size_t nshown;
+    const char *test_used[4];        /* built-in parameters evaluated with their test value */
+    size_t ntest_used;
 } why_log;
 
 void why_log_init(why_log *w);
@@ -71,10 +73,22 @@ int why_log_read(why_log *w, FILE *f);
 /* Sorts the groups: most frequent first, then by first appearance. */
 void why_log_sort(why_log *w);
 
-/* Parameter values guessed from the log's paths when the user gave none:
- * HOME and USER from /Users/NAME/..., TMPDIR from /private/var/folders/X/Y/T/.
- * Only names not in given (n entries) are filled; returns how many. */
-size_t why_guess_params(why_log *w, const sb_param *given, size_t n, sb_param *out, size_t max);
+/* A parameter value `why` chose, and where from (one of WHY_FROM_*). */
+typedef struct why_value { const char *name, *value, *from; } why_value;
+#define WHY_FROM_LOG "taken from the log's paths"
+#define WHY_FROM_ENV "the environment's, as `buckle run` takes it"
+#define WHY_FROM_CWD "the current directory, as `buckle run` takes it"
+#define WHY_FROM_TEST "the built-in test value"
+
+/* Parameter values for the names not in given (n entries); returns how
+ * many.  For macOS's denials HOME and USER come from /Users/NAME/...,
+ * TMPDIR from /private/var/folders/X/Y/T/.  Landlock's records were written
+ * under `buckle run`, which takes HOME, USER, TMPDIR and WORKDIR from env
+ * (nenv entries: the environment, the current directory): those, except
+ * that HOME and USER come from the log's /home/NAME or /root when no path
+ * of the log is under env's HOME. */
+size_t why_guess_params(why_log *w, const sb_param *given, size_t n, const sb_param *env, size_t nenv,
+                        why_value *out, size_t max);
 
 /* The request that explains group g: the concrete operation of its (maybe
  * family) operation that the profile denies first, else the first of them.
@@ -95,10 +109,11 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
                    const sb_param *params, size_t nparams, diag_list *dl, source **keep);
 
 /* The report.  profile and log are display names; guessed the parameter
- * values taken from the log; verbose lists the unparsed lines. */
+ * values why_guess_params chose (with the built-in ones left at their test
+ * value, w->test_used, each is named); verbose lists the unparsed lines. */
 void why_render_text(strbuf *out, const why_log *w, const char *profile, const char *log,
-                     const sb_param *guessed, size_t nguessed, int verbose);
+                     const why_value *guessed, size_t nguessed, int verbose);
 /* The same as one JSON document (jansson); the caller frees the result. */
 char *why_render_json(const why_log *w, const char *profile, const char *log,
-                      const sb_param *guessed, size_t nguessed, int verbose);
+                      const why_value *guessed, size_t nguessed, int verbose);
 #endif
