@@ -31,6 +31,15 @@ static const char usage[] =
 
 typedef struct why_cli { int verbose, json; } why_cli;
 
+/* Landlock's plan for the profile, as `buckle query --platform linux` makes it */
+typedef struct why_linux { cli_env *env; const eval_args *ea; const char *file; int abi; } why_linux;
+
+static int linux_decide(void *ctx, compilation *c, decider *d, const sb_request *q, arena *a, const char **why)
+{
+    const why_linux *l = ctx;
+    return eval_linux_decide(l->env, l->ea, l->file, c, d, l->abi, q, a, why);
+}
+
 static int own_option(void *ud, int key, const char *arg, int choice)
 {
     why_cli *w = ud;
@@ -115,7 +124,9 @@ int cmd_why(cli_env *env, int argc, char **argv)
         cli_print_diags_as(&c->diags, stderr, "buckle why");
         if (rc == 0) {
             const char *missing = NULL;
-            if (why_explain_buckle(&w, c, params, ea.ndef + ng, &missing)) {
+            int abi = ll_abi_probe();
+            why_linux l = { env, &ea, profile, abi ? abi : LL_ABI_MAX };
+            if (why_explain_buckle(&w, c, params, ea.ndef + ng, w.landlock ? linux_decide : NULL, &l, &missing)) {
                 cli_error("why", "%s: parameter %s has no value; declare a default or pass -D %s=VALUE", profile, missing, missing);
                 rc = 1;
             }

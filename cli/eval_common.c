@@ -1,6 +1,7 @@
 /* eval_common.c - shared by query, test, diff and why. */
 #include "eval_common.h"
 #include "../runner/elf_interp.h"
+#include "../runner/landlock_cache.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,4 +119,70 @@ int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p)
                       .mounts = ll_userns_usable() };
     ll_plan_build(a, &in, p);
     return in.host_map;
+}
+
+/* The paths `buckle run FILE` keeps unwritable (its sources, the extends
+ * candidates, -I and $BUCKLE_PATH, the run cache: docs/linux.md), worked
+ * out as the run does: the plan then grants what the run's does. */
+const char **eval_run_protected(cli_env *env, arena *a, const eval_args *ea, const compilation *c, const char *file,
+                                size_t *n, const char *const **hide, size_t *nhide)
+{
+    compile_opts co = { 0 };
+    cli_compile_opts(env, &co);
+    run_request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.profile = file;
+    rq.incs = ea->incs;
+    rq.ninc = ea->ninc;
+    rq.std_dirs = co.std_dirs;
+    rq.buckle_path = co.buckle_path;
+    rq.exe_path = env->exe_path;
+    rq.no_cache = 1;                  /* the cache is only named, not opened */
+    const char *dirs[2];
+    int fd;
+    size_t nd = ll_cache_dirs(a, &rq, dirs, &fd);
+    *hide = ll_hidden_paths(a, dirs, nd, nhide);
+    return ll_protected_paths(a, &rq, c->deps, c->ndeps, c->probes, c->nprobes, dirs, nd, n);
+}
+
+const char *eval_protected_near(const char *const *prot, size_t nprot, const char *host)
+{
+    if (host[0] != '/') return NULL;
+    const char *sl = strrchr(host, '/');
+    size_t dl = sl == host ? 1 : (size_t)(sl - host), hl = strlen(host);
+    for (size_t i = 0; i < nprot; i++) {
+        size_t pl = strlen(prot[i]);
+        int below = (pl >= hl && !strncmp(prot[i], host, hl) && (pl == hl || prot[i][hl] == '/' || hl == 1)) ||
+                    (pl >= dl && !strncmp(prot[i], host, dl) && (pl == dl || prot[i][dl] == '/' || dl == 1));
+        if (below) return prot[i];
+    }
+    return NULL;
+}
+
+int eval_linux_decide(cli_env *env, const eval_args *ea, const char *file, compilation *c, decider *d, int abi,
+                      const sb_request *q, arena *out, const char **why)
+{
+    arena a;
+    arena_init(&a);
+    size_t nprot, nhide;
+    const char *const *hide;
+    const char **prot = eval_run_protected(env, &a, ea, c, file, &nprot, &hide, &nhide);
+    char ld[PATH_MAX];
+    const char *interp = eval_system_loader(ld, sizeof ld);
+    backend_in in = { .c = c, .d = d, .abi = abi, .accept = ea->co.linux_accept, .protect = prot, .nprotect = nprot,
+                      .host_map = compile_platform(c) == PLAT_MACOS, .interp = interp ? arena_strdup(&a, interp) : NULL,
+                      .run_pid = (long)getpid(), .hide = hide, .nhide = nhide, .mounts = ll_userns_usable() };
+    ll_plan p;
+    ll_plan_build(&a, &in, &p);
+    const char *host = q->kind == OBJ_PATH ? ll_host_path(&a, q->obj, in.host_map) : q->obj;
+    const char *w = "";
+    int ans = ll_plan_decide(&p, q, host, &a, &w);
+    const char *near = ans == 1 && !strncmp(op_get(q->op)->name, "file-write", 10) ? eval_protected_near(prot, nprot, host) : NULL;
+    if (near)
+        *why = arena_printf(out, "%s; buckle run keeps its own files unwritable: %s (the directories above it are "
+                            "granted entry by entry)", w ? w : "", near);
+    else *why = arena_strdup(out, w ? w : "");
+    ll_plan_free(&p);
+    arena_free(&a);
+    return ans;
 }

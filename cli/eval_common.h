@@ -47,4 +47,17 @@ void eval_close(crosscheck *x);      /* the crosscheck and its compilation */
  * command. */
 const char *eval_system_loader(char *buf, size_t n);
 int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p);
+/* The paths `buckle run file` keeps unwritable and hides, as the run works
+ * them out (its sources, the extends candidates, the run cache). */
+const char **eval_run_protected(cli_env *env, arena *a, const eval_args *ea, const compilation *c, const char *file,
+                                size_t *n, const char *const **hide, size_t *nhide);
+/* The path of prot (nprot paths a run keeps unwritable) at host, below it
+ * or beside it (in its directory), or NULL: what may close a write there. */
+const char *eval_protected_near(const char *const *prot, size_t nprot, const char *host);
+/* The Landlock plan's answer for q (0 allow, 1 deny, 2 not controlled), as
+ * `buckle query --platform linux` gives it: c and d planned at ABI abi with
+ * the paths a run of file protects and ea's --linux-accept classes; *why
+ * (in out) names the grant or its absence. */
+int eval_linux_decide(cli_env *env, const eval_args *ea, const char *file, compilation *c, decider *d, int abi,
+                      const sb_request *q, arena *out, const char **why);
 #endif

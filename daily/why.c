@@ -284,13 +284,13 @@ static int choose_verb(int op, const sb_request *q, verb_info *out)
     return 0;
 }
 
-static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const compilation *c)
+static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const compilation *c, int below)
 {
     sb_printf(b, "allow %s", v->verb);
     if (v->kinds == KS_NONE || !q->len) return;
     sb_putc(b, ' ');
     if (v->kinds & KS_PATH && q->kind == OBJ_PATH) {
-        sb_puts(b, "literal ");
+        sb_puts(b, below ? "subpath " : "literal ");
         buckle_string(b, q->obj, 1, d, c);
     } else if (q->kind == OBJ_IP) {
         /* Seatbelt filters a remote address by port only, on localhost or any host */
@@ -360,9 +360,10 @@ static void copy_findings(why_log *w, why_group *g, const diag_list *dl, const s
     }
 }
 
-/* Compiles and lints the profile with the suggested rule added. */
+/* Compiles and lints the profile with the suggested rule added, and
+ * decides q with it: by the profile, and for Landlock's denials by pd. */
 static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_param *extra, size_t nextra,
-                             const sb_request *q)
+                             const sb_request *q, why_platform_decide *pd, void *pctx)
 {
     const unit *u = c->units[c->nunits - 1];
     strbuf t;
@@ -394,6 +395,18 @@ static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_
                                   : dd.r->final ? arena_printf(&w->a, "still denied by %s, a final rule: no rule added after it can allow this",
                                                                where_of(&w->a, dd.r, c2, &chain))
                                   : arena_printf(&w->a, "still denied by %s", where_of(&w->a, dd.r, c2, &chain));
+        } else if (g->landlock && pd) {
+            /* Landlock's denial: the kernel's answer with the rule, as the
+             * plan of `buckle run` gives it */
+            const char *why = "";
+            if (pd(pctx, c2, d2, q, &w->a, &why) == 1) {
+                g->suggestion_allows = 0;
+                size_t ol = strlen(q->obj), el = strlen("/" WHY_NEW_ENTRY);
+                const char *what = ol >= el && !strcmp(q->obj + ol - el, "/" WHY_NEW_ENTRY)
+                                       ? arena_printf(&w->a, "a new entry in %.*s", (int)(ol > el ? ol - el : 1), ol > el ? q->obj : "/")
+                                       : q->obj;
+                g->suggestion_problem = arena_printf(&w->a, "Landlock would still deny %s with this rule: %s", what, why);
+            }
         }
         decider_free(d2);
     }
@@ -445,7 +458,8 @@ int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *an
     return chosen;
 }
 
-int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, const char **missing)
+int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, why_platform_decide *pd,
+                       void *pctx, const char **missing)
 {
     crosscheck *x = crosscheck_new(c, extra, nextra, 0);
     *missing = decider_missing(x->d);
@@ -488,19 +502,38 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         }
         if (!an.agree)
             g->note = "the compiled SBPL decides differently: this is a compiler bug, please report it";
+        /* Landlock names the directory a new entry was to be made in, not
+         * the entry: the rule must allow entries in it, and Landlock grants
+         * that only on the directory, for everything below it */
+        int entry = g->landlock && q.kind == OBJ_PATH && !strcmp(op_get(chosen)->name, "file-write-create");
+        sb_request qc = q;
+        if (entry) {
+            qc.obj = arena_printf(&w->a, "%s/" WHY_NEW_ENTRY, strcmp(q.obj, "/") ? q.obj : "");
+            qc.len = strlen(qc.obj);
+        }
+        if (g->verdict == WHY_ALLOWED && g->landlock && pd) {
+            /* what Landlock's plan says: the grant the rule could not get */
+            const char *why = "";
+            if (pd(pctx, c, x->d, &qc, &w->a, &why) == 1) g->platform_why = why;
+        }
         if (g->verdict != WHY_DENIED) continue;
         verb_info v;
         if (!choose_verb(chosen, &q, &v)) { g->note = "no section of the language can allow this operation"; continue; }
+        if (entry) {
+            if (!g->note)
+                g->note = "Landlock names only the directory, not the entry: the narrowest rule it enforces allows new "
+                          "entries anywhere below the directory";
+        }
         strbuf b;
         sb_init(&b);
-        rule_line(&b, &v, &q, x->d, c);
+        rule_line(&b, &v, &q, x->d, c, entry);
         g->section = section_name(v.section);
         g->suggestion = arena_strdup(&w->a, sb_cstr(&b));
         g->suggestion_block = arena_printf(&w->a, "%s {\n    %s;\n}\n", g->section, g->suggestion);
         if (!g->note && q.kind == OBJ_IP && strstr(g->suggestion, "\"*:") && strncmp(g->obj, "*:", 2))
             g->note = "Seatbelt filters remote addresses by port only (on localhost or any host): the narrowest rule names the port on any host";
         sb_free(&b);
-        check_suggestion(w, g, c, extra, nextra, &q);
+        check_suggestion(w, g, c, extra, nextra, &qc, pd, pctx);
     }
     crosscheck_free(x);
     return 0;

@@ -6,6 +6,7 @@
 #ifndef BUCKLE_WHY_H
 #define BUCKLE_WHY_H
 #include "../compiler/compile.h"
+#include "../compiler/decide.h"
 #include "../sbpl/sbpl_eval.h"
 #include "../support/strbuf.h"
 #include "denial_log.h"
@@ -38,6 +39,7 @@ typedef struct why_group {
     size_t nchain;
     int final;
     const char *note;                /* a sentence for undecidable/unknown */
+    const char *platform_why;        /* allowed by the profile, denied by Landlock's plan: why */
     /* the narrowest rule that allows it */
     const char *section;             /* "files", or NULL for an .sb profile */
     const char *suggestion;          /* the rule line */
@@ -98,10 +100,19 @@ size_t why_guess_params(why_log *w, const sb_param *given, size_t n, const sb_pa
 typedef int why_ask(void *ctx, const sb_request *r, void *answer);
 int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *answer, size_t size,
                      sb_request *q);
+/* The platform's own answer for q under c with d's values (Landlock's plan
+ * as `buckle run` makes it): 0 allow, 1 deny, 2 not controlled; *why (in a)
+ * names the grant or its absence. */
+typedef int why_platform_decide(void *ctx, compilation *c, decider *d, const sb_request *q, arena *a, const char **why);
+/* The entry a Landlock make_* denial's suggestion is checked with, in the
+ * directory the record names */
+#define WHY_NEW_ENTRY ".buckle-why-new-entry"
 /* Explains every group by a .buckle compilation (compiled without errors)
- * with these parameter values (decider_new's extra).  Returns 0, or 1 when
- * a parameter the profile uses has no value (its name in *missing). */
-int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, const char **missing);
+ * with these parameter values (decider_new's extra); a Landlock denial's
+ * suggestion is also checked by pd (NULL: not).  Returns 0, or 1 when a
+ * parameter the profile uses has no value (its name in *missing). */
+int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, why_platform_decide *pd,
+                       void *pctx, const char **missing);
 /* The same for an .sb profile: read and evaluated with params (and NAME.re,
  * NAME.ancestors derived from them); its diagnostics go to dl, the sources
  * they point into to *keep.  Returns 0, or 1 when it has errors. */

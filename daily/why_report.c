@@ -71,6 +71,7 @@ void why_render_text(strbuf *b, const why_log *w, const char *profile, const cha
             else sb_puts(b, "  " OTHER_LAYER "\n");
             if (g->by_default) sb_printf(b, "  allowed by the default (%s)\n", g->rule_text);
             else sb_printf(b, "  allowed by %s: %s%s\n", g->rule_where, g->rule_text, g->rule_chain);
+            if (g->platform_why) sb_printf(b, "  Landlock: %s\n", g->platform_why);
             continue;
         }
         if (g->by_default) sb_printf(b, "  decided by the default (%s)\n", g->rule_text);
@@ -174,6 +175,7 @@ char *why_render_json(const why_log *w, const char *profile, const char *log,
             json_object_set_new(o, "decided_by", r);
         } else json_object_set_new(o, "decided_by", json_null());
         json_object_set_new(o, "note", g->note ? jstr(g->note) : json_null());
+        if (g->platform_why) json_object_set_new(o, "landlock", jstr(g->platform_why));
         if (g->suggestion) {
             json_t *s = json_object();
             json_object_set_new(s, "section", str_or_null(g->section));
