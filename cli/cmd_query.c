@@ -213,8 +213,7 @@ static int query_linux(cli_env *env, const eval_args *ea, const char *file, cros
         for (int i = 0; i < g[k].nops && g[k].ans == 1; i++) wdeny |= !strncmp(op_get(g[k].ops[i])->name, "file-write", 10);
     const char *near = wdeny ? eval_protected_near(prot, nprot, host) : NULL;
     if (near)
-        printf("  buckle run keeps its own files unwritable: %s (the directories above it are granted entry by "
-               "entry)\n", near);
+        printf("  buckle run keeps its own files unwritable: %s (%s)\n", near, EVAL_PROTECT_HOW);
     /* raw SBPL denies hold on macOS only: the answer above is the kernel's */
     for (size_t i = 0; i < p.rep.n; i++)
         if (p.rep.v[i].where && p.rep.v[i].v == BV_WEAKER)

@@ -179,8 +179,8 @@ int eval_linux_decide(cli_env *env, const eval_args *ea, const char *file, compi
     int ans = ll_plan_decide(&p, q, host, &a, &w);
     const char *near = ans == 1 && !strncmp(op_get(q->op)->name, "file-write", 10) ? eval_protected_near(prot, nprot, host) : NULL;
     if (near)
-        *why = arena_printf(out, "%s; buckle run keeps its own files unwritable: %s (the directories above it are "
-                            "granted entry by entry)", w ? w : "", near);
+        *why = arena_printf(out, "%s; buckle run keeps its own files unwritable: %s (%s)", w ? w : "", near,
+                            EVAL_PROTECT_HOW);
     else *why = arena_strdup(out, w ? w : "");
     ll_plan_free(&p);
     arena_free(&a);

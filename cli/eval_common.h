@@ -51,6 +51,9 @@ int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p);
  * them out (its sources, the extends candidates, the run cache). */
 const char **eval_run_protected(cli_env *env, arena *a, const eval_args *ea, const compilation *c, const char *file,
                                 size_t *n, const char *const **hide, size_t *nhide);
+/* how a run keeps its own files unwritable, said beside them */
+#define EVAL_PROTECT_HOW "a read-only mount where the command gets a mount namespace of its own, " \
+                         "else the directories above it granted entry by entry"
 /* The path of prot (nprot paths a run keeps unwritable) at host, below it
  * or beside it (in its directory), or NULL: what may close a write there. */
 const char *eval_protected_near(const char *const *prot, size_t nprot, const char *host);
