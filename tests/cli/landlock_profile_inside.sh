@@ -64,6 +64,14 @@ inrun "(.buckle) plant" -- "$B" run --no-cache $A .buckle/agent.buckle -- sh -c 
     && pass "landlock profile inside: nothing can be put into .buckle/, nor .buckle/ moved or removed" \
     || fail "landlock profile inside: nothing can be put into .buckle/, nor .buckle/ moved or removed" "rc $RC: $(ls -la "$U/w" "$U/w/.buckle")"
 
+# a profile outside the project named through "..": the path as written
+# (/p/w/../agent.buckle) puts nothing inside the project
+printf 'extends "std/agent";\n' >"$U/agent.buckle"
+inrun "dotdot" -- "$B" run --no-cache $A ../agent.buckle -- sh -c "mkdir out2 && echo made >out2/x"
+[ "$RC" -eq 0 ] && [ -f "$U/w/out2/x" ] && pass "landlock profile inside: ../agent.buckle leaves the project writable" \
+    || fail "landlock profile inside: ../agent.buckle leaves the project writable" "rc $RC: $(cat "$TMP/err")"
+rm -rf "$U/w/out2"
+
 # no user namespace: the top level closed, and said without -v
 inrun "fallback" BUCKLE_TEST_NO_USERNS=1 -- "$BT" run --no-cache $A agent.buckle -- sh -c "mkdir out"
 [ "$RC" -ne 0 ] && [ ! -e "$U/w/out" ] && pass "landlock profile inside: without a namespace the top level stays closed" \
