@@ -34,7 +34,9 @@ static const char usage[] =
     "and why.\n"
     "\n"
     "--platform linux answers as Landlock enforces the profile on Linux (buckle run):\n"
-    "the grant that allows it, or that none does (docs/linux.md); the ABI is the\n"
+    "the grant that allows it, or that none does (docs/linux.md), with the values\n"
+    "buckle run takes here (HOME, USER, TMPDIR, WORKDIR: the current directory)\n"
+    "unless -D gives them, named on the last line; the ABI is the\n"
     "kernel's, or 7 where there is no Landlock; --linux-accept plans as buckle run\n"
     "does with those classes accepted (new-paths changes the plan).\n"
     "\n"
@@ -230,6 +232,9 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     section_t sec;
     int rc = resolve_ops(ea, 0, &ops, &obj, &sec, &verb);
     if (rc) return rc;
+    /* --platform linux answers for a run started here: its values */
+    const char *said = "";
+    if (linux_abi) eval_run_values(ea, &said);
     crosscheck *x = eval_open(env, ea, "query", file, &rc);
     if (!x) return rc;
     compilation *c = x->c;
@@ -260,6 +265,7 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     }
     if (linux_abi) {
         rc = query_linux(env, ea, file, x, &proto, &ops, o, verb != NULL, linux_abi);
+        if (said[0]) printf("  with %s (as buckle run takes them here; -D NAME=VALUE to change)\n", said);
         eval_close(x);
         return rc;
     }

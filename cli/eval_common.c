@@ -77,7 +77,14 @@ crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *
     snprintf(who, sizeof who, "buckle %s", cmd);
     cli_print_diags_as(&c->diags, stderr, who);
     if (*rc) { compilation_free(c); return NULL; }
-    crosscheck *x = crosscheck_new(c, ea->params, ea->ndef, ea->break_order);
+    const sb_param *vals = ea->params;
+    if (ea->nrun) {
+        sb_param *all = arena_alloc(&ea->a, (ea->ndef + ea->nrun) * sizeof *all);
+        if (ea->ndef) memcpy(all, ea->params, ea->ndef * sizeof *all);
+        memcpy(all + ea->ndef, ea->run_vals, ea->nrun * sizeof *all);
+        vals = all;
+    }
+    crosscheck *x = crosscheck_new(c, vals, ea->ndef + ea->nrun, ea->break_order);
     const char *missing = decider_missing(x->d);
     if (missing) {
         cli_error(cmd, "%s: parameter %s has no value; declare a default or pass -D %s=VALUE", file, missing, missing);
@@ -119,6 +126,33 @@ int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p)
                       .mounts = ll_userns_usable() };
     ll_plan_build(a, &in, p);
     return in.host_map;
+}
+
+size_t eval_run_values(eval_args *ea, const char **said)
+{
+    static const char *const names[] = { "HOME", "USER", "TMPDIR", "WORKDIR" };
+    sb_param *out = arena_alloc(&ea->a, 4 * sizeof *out);
+    size_t n = 0;
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < 4; i++) {
+        int given = 0;
+        for (size_t k = 0; k < ea->ndef; k++) given |= !strcmp(ea->params[k].name, names[i]);
+        if (given) continue;
+        char buf[PATH_MAX];
+        const char *v = i == 3 ? getcwd(buf, sizeof buf) : getenv(names[i]);
+        if (i == 2 && (!v || !*v)) v = "/tmp";
+        if (!v || !*v) continue;
+        char real[PATH_MAX];
+        if (i != 1 && realpath(v, real)) v = real;
+        out[n++] = (sb_param){ names[i], arena_strdup(&ea->a, v) };
+        sb_printf(&b, "%s%s=%s", b.len ? ", " : "", names[i], out[n - 1].value);
+    }
+    *said = arena_strdup(&ea->a, b.len ? b.data : "");
+    sb_free(&b);
+    ea->run_vals = out;
+    ea->nrun = n;
+    return n;
 }
 
 /* The paths `buckle run FILE` keeps unwritable (its sources, the extends

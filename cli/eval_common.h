@@ -18,6 +18,8 @@ typedef struct eval_args {
     int break_order;
     platform_t platform;       /* the compilation's target (--platform) */
     int ll_abi;                /* PLAT_LINUX: the Landlock ABI answers are for */
+    const sb_param *run_vals;  /* values after -D (eval_run_values), for the decider only */
+    size_t nrun;
     arena a;
     cli_opts co;               /* what the fields above point into */
     cli_opt_fn fn;             /* the command's own options */
@@ -47,6 +49,11 @@ void eval_close(crosscheck *x);      /* the crosscheck and its compilation */
  * command. */
 const char *eval_system_loader(char *buf, size_t n);
 int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p);
+/* The built-in parameters -D does not give, as `buckle run` takes them
+ * here (HOME, USER, TMPDIR from the environment, TMPDIR /tmp when unset,
+ * WORKDIR the current directory; paths canonical): set as ea->run_vals and
+ * written as "NAME=VALUE, ..." to said (in ea->a); returns how many. */
+size_t eval_run_values(eval_args *ea, const char **said);
 /* The paths `buckle run file` keeps unwritable and hides, as the run works
  * them out (its sources, the extends candidates, the run cache). */
 const char **eval_run_protected(cli_env *env, arena *a, const eval_args *ea, const compilation *c, const char *file,

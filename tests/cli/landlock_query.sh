@@ -138,3 +138,14 @@ expect_rc "landlock query: a new file in a directory without buckle's files can 
 run "landlock query: own files, query elsewhere" "$B" query --platform linux "$P" files write "$R/f6/sub/other"
 expect_out_has "landlock query: query allows making it, as the kernel does" "allow file-write-create $R/f6/sub/other"
 expect_out_lacks "landlock query: no word of buckle's own files there" "buckle run keeps"
+
+# --platform linux answers for a run started here: HOME, USER, TMPDIR and
+# WORKDIR (the current directory) as buckle run takes them, named last
+mkdir -p "$R/q5/proj" "$R/q5/prof"
+printf 'default deny;\nfiles { allow read "/usr"; allow write "$WORKDIR"; }\n' >"$R/q5/prof/p.buckle"
+run "landlock query: run values" sh -c "cd '$R/q5/proj' && HOME='$R/q5' TMPDIR='$R/q5' '$B' query --platform linux '$R/q5/prof/p.buckle' files write '$R/q5/proj/out.txt'"
+expect_out_has "landlock query: WORKDIR is the current directory (a new file there is allowed)" "allow file-write-create $R/q5/proj/out.txt"
+expect_out_has "landlock query: the values are named" "  with HOME=$R/q5, TMPDIR=$R/q5, WORKDIR=$R/q5/proj (as buckle run takes them here; -D NAME=VALUE to change)"
+run "landlock query: -D wins" sh -c "cd '$R/q5/proj' && HOME='$R/q5' '$B' query --platform linux -D WORKDIR='$R/q5/prof' '$R/q5/prof/p.buckle' files write '$R/q5/proj/out.txt'"
+expect_out_has "landlock query: -D WORKDIR is used" "deny file-write-create $R/q5/proj/out.txt"
+expect_out_lacks "landlock query: ... and not named as taken" "WORKDIR=$R/q5/prof"
