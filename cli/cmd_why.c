@@ -100,6 +100,19 @@ int cmd_why(cli_env *env, int argc, char **argv)
     for (size_t i = 0; i < ea.ndef; i++) params[i] = ea.params[i];
     for (size_t i = 0; i < ng; i++) params[ea.ndef + i] = (sb_param){ guessed[i].name, guessed[i].value };
     const char *shown_log = strcmp(logname, "-") ? logname : "<stdin>";
+    /* the query command a Landlock denial names: with every value why used */
+    strbuf qc;
+    sb_init(&qc);
+    sb_puts(&qc, "buckle query --platform linux");
+    for (size_t i = 0; i < ea.ninc; i++) { sb_puts(&qc, " -I "); sb_sh_word(&qc, ea.incs[i]); }
+    for (size_t i = 0; i < ea.ndef + ng; i++) {
+        sb_puts(&qc, " -D ");
+        sb_sh_word(&qc, arena_printf(&ea.a, "%s=%s", params[i].name, params[i].value));
+    }
+    sb_putc(&qc, ' ');
+    sb_sh_word(&qc, profile);
+    w.query_cmd = arena_strdup(&w.a, sb_cstr(&qc));
+    sb_free(&qc);
     rc = 0;
     if (is_sb_path(profile)) {
         arena a;

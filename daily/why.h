@@ -65,6 +65,7 @@ typedef struct why_log {
     why_unparsed shown[WHY_MAX_SHOWN];
     size_t nshown;
     const char *test_used[4];        /* built-in parameters evaluated with their test value */
+    const char *query_cmd;           /* "buckle query --platform linux -D ... PROFILE", shell words, or NULL */
     size_t ntest_used;
 } why_log;
 

@@ -65,9 +65,16 @@ void why_render_text(strbuf *b, const why_log *w, const char *profile, const cha
         if (g->landlock && !strcmp(g->op, "file-write-create"))
             sb_puts(b, "  Landlock names the directory the new entry was to be made in\n");
         if (g->verdict == WHY_ALLOWED) {
-            if (g->landlock)
-                sb_printf(b, "  %s: `buckle run -v` names them; `buckle query --platform linux %s %s %s` answers as the kernel does\n",
-                          LANDLOCK_ALLOWED, profile, g->op, g->obj);
+            if (g->landlock) {
+                sb_printf(b, "  %s: `buckle run -v` names them; `", LANDLOCK_ALLOWED);
+                if (w->query_cmd) sb_puts(b, w->query_cmd);
+                else { sb_puts(b, "buckle query --platform linux "); sb_sh_word(b, profile); }
+                sb_putc(b, ' ');
+                sb_sh_word(b, g->op);
+                sb_putc(b, ' ');
+                sb_sh_word(b, g->obj);
+                sb_puts(b, "` answers as the kernel does\n");
+            }
             else sb_puts(b, "  " OTHER_LAYER "\n");
             if (g->by_default) sb_printf(b, "  allowed by the default (%s)\n", g->rule_text);
             else sb_printf(b, "  allowed by %s: %s%s\n", g->rule_where, g->rule_text, g->rule_chain);

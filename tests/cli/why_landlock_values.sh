@@ -68,3 +68,15 @@ printf 'default deny;\nfiles {\n    deny final read "~/.ssh";\n    allow read li
 run "why values: lint linux" "$BUCKLE" lint --platform linux "$P/l.buckle"
 expect_rc "why values: lint linux exit 1" 1
 expect_out_has "why values: lint linux BK2005 with a /var value" "it falls inside the final rule with HOME=/var/lib/svc"
+
+# the query command a Landlock denial the profile allows names can be pasted:
+# the object quoted for the shell, with the values why used
+mkdir -p "$P/proj/a dir"
+printf 'default deny;\nfiles {\n    allow read "/usr";\n    allow write "$WORKDIR";\n    deny write glob "$WORKDIR/**/.env";\n}\n' >"$P/q.buckle"
+printf 'type=LANDLOCK_ACCESS msg=audit(1764982800.221:33): domain=1a6fdc679 blockers=fs.make_reg path="%s" dev="vda2" ino=9\n' "$P/proj/a dir" >"$P/space.log"
+run "why values: query command" "$BUCKLE" why -D WORKDIR="$P/proj" -D HOME="$P/home" "$P/q.buckle" "$P/space.log"
+expect_out_has "why values: the query command has the values and the quoted object" "\`buckle query --platform linux -D WORKDIR=$P/proj -D HOME=$P/home"
+expect_out_has "why values: ... the object in quotes" "file-write-create '$P/proj/a dir'\` answers as the kernel does"
+cmd=$(sed -n 's/.*`\(buckle query [^`]*\)` answers as the kernel does.*/\1/p' "$TMP/out" | head -1)
+run "why values: the pasted query" env BQ="$BUCKLE" sh -c "buckle() { \"\$BQ\" \"\$@\"; }; eval \"\$1\"" sh "$cmd"
+expect_rc "why values: the pasted query runs" 0
