@@ -115,15 +115,16 @@ const char *eval_system_loader(char *buf, size_t n)
     return ok ? buf : NULL;
 }
 
-int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p)
+int eval_linux_plan(const eval_args *ea, crosscheck *x, int abi, arena *a, ll_plan *p)
 {
     /* this process stands for the command: its /proc/PID is planned as the
-     * command's own, /proc/self maps to it (landlock_proc.c) */
+     * command's own, /proc/self maps to it (landlock_proc.c); the classes
+     * accepted as in a run */
     char ld[PATH_MAX];
     const char *interp = eval_system_loader(ld, sizeof ld);
-    backend_in in = { .c = x->c, .d = x->d, .abi = abi, .host_map = compile_platform(x->c) == PLAT_MACOS,
-                      .interp = interp ? arena_strdup(a, interp) : NULL, .run_pid = (long)getpid(),
-                      .mounts = ll_userns_usable() };
+    backend_in in = { .c = x->c, .d = x->d, .abi = abi, .accept = ea->co.linux_accept,
+                      .host_map = compile_platform(x->c) == PLAT_MACOS, .interp = interp ? arena_strdup(a, interp) : NULL,
+                      .run_pid = (long)getpid(), .mounts = ll_userns_usable() };
     ll_plan_build(a, &in, p);
     return in.host_map;
 }

@@ -41,14 +41,15 @@ void eval_args_free(eval_args *ea);
  * NULL with *rc set when it does not compile or a parameter has no value. */
 crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *file, int *rc);
 void eval_close(crosscheck *x);      /* the crosscheck and its compilation */
-/* The Landlock plan of x's compilation at ABI abi, as `buckle run` would
- * make it in this process (its /proc/PID stands for the command's), in a
- * (ll_plan_free); returns whether profile paths map to host paths. */
 /* The dynamic loader a usual command has (that of /bin/sh, resolved), or
  * NULL: query and test on Linux plan as `buckle run` does for such a
  * command. */
 const char *eval_system_loader(char *buf, size_t n);
-int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p);
+/* The Landlock plan of x's compilation at ABI abi, as `buckle run` would
+ * make it in this process (its /proc/PID stands for the command's) with
+ * ea's --linux-accept classes, in a (ll_plan_free); returns whether
+ * profile paths map to host paths. */
+int eval_linux_plan(const eval_args *ea, crosscheck *x, int abi, arena *a, ll_plan *p);
 /* The built-in parameters -D does not give, as `buckle run` takes them
  * here (HOME, USER, TMPDIR from the environment, TMPDIR /tmp when unset,
  * WORKDIR the current directory; paths canonical): set as ea->run_vals and
