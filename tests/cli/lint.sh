@@ -62,3 +62,11 @@ expect_rc "lint: a relative path in an .sb is an error" 1
 expect_out_has "lint: ... BK2008 at the string" "rel.sb:3:29: error: relative path \".\": a path filter must name an absolute path"
 if grep -q "BK2008" "$TMP/out" && [ "$(grep -c 'BK2008' "$TMP/out")" -eq 1 ]; then pass "lint: ... only the relative one"
 else fail "lint: ... only the relative one" "$(cat "$TMP/out")"; fi
+
+# BK4006: a literal (or an anchored regex) of exactly /tmp, /var or /etc
+# matches the link itself (lstat, readlink): no warning; below it, a warning
+printf '(version 1)\n(deny default)\n(allow file-read-metadata (literal "/etc") (regex #"^/tmp$") (literal "/var/x"))\n' >"$TMP/lint_rel/link.sb"
+run "lint: the link itself" "$BUCKLE" lint "$TMP/lint_rel/link.sb"
+expect_out_lacks "lint: literal \"/etc\" is the link itself" "/etc is a symlink"
+expect_out_lacks "lint: regex ^/tmp\$ is the link itself" "/tmp is a symlink"
+expect_out_has "lint: literal \"/var/x\" still warns" "/var is a symlink; the sandbox sees /private/var"
