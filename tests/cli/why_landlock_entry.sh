@@ -4,6 +4,7 @@
 # directory, for its whole tree), and every suggestion for a Landlock record
 # is checked with the plan `buckle query --platform linux` answers with.
 . tests/lib.sh
+BUCKLE=$(abspath "$BUCKLE")     # the checks below run it from other directories
 P="$TMP/why_landlock_entry"
 rm -rf "$P"
 mkdir -p "$P/out" "$P/proj" "$P/prof"

@@ -5,6 +5,7 @@
 # environment's HOME; every value chosen is named, and a suggested rule that
 # falls inside a final deny is never shown as clean.
 . tests/lib.sh
+BUCKLE=$(abspath "$BUCKLE")     # the checks below run it from other directories
 P="$TMP/why_landlock_values"
 rm -rf "$P"
 mkdir -p "$P/home/.ssh" "$P/proj" "$P/tmp"
