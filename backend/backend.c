@@ -61,7 +61,7 @@ const char *backend_host_platform(void)
 void backend_report_add(backend_report *rep, const rule *r, backend_verdict v, int cls, const char *why)
 {
     if (rep->n == rep->cap) { rep->cap = rep->cap ? rep->cap * 2 : 16; rep->v = xrealloc(rep->v, rep->cap * sizeof *rep->v); }
-    rep->v[rep->n++] = (backend_rule_verdict){ r, v, cls, why, NULL, NULL };
+    rep->v[rep->n++] = (backend_rule_verdict){ r, v, cls, why, NULL, NULL, NULL, NULL };
 }
 
 void backend_report_free(backend_report *rep)

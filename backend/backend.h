@@ -21,6 +21,9 @@ typedef struct backend_rule_verdict {
     int cls;                  /* BV_WEAKER: the widening class (landlock.h) */
     const char *why;          /* one line, for -v and JSON */
     const char *where, *text; /* a raw SBPL rule (r NULL): "FILE:LINE" and its text */
+    const char *closed;       /* BV_NARROWER: a directory the rule lets the command create entries in
+                               * that is granted one by one, so nothing new can be made directly in it */
+    const char *closed_why;   /* and why (a deny, buckle's own files) */
 } backend_rule_verdict;
 
 typedef struct backend_report {

@@ -104,6 +104,7 @@ typedef struct rstate {
     int wcls;                 /* -1, or a widening class (the first) */
     const char *wwhy;
     const char *why_by[LLC_COUNT];   /* every widening class, with its first reason */
+    const char *closed, *closed_why; /* a directory granted one by one where the rule would create entries */
 } rstate;
 
 /* The class to report for s: the first the user did not accept, else the
@@ -150,6 +151,7 @@ typedef struct llb {
     size_t ndeny[NRIGHTS];
     rstate *rs;               /* by rule id */
     deny_hold *dh;            /* by rule id */
+    signed char *prot_mount;  /* by index of in->protect: 1 held by a read-only mount, -1 not, 0 not looked at */
     size_t nrs;
     rstate def;               /* the default's */
     hashmap gidx;             /* host path -> grant index + 1 */
@@ -496,9 +498,15 @@ static int deny_held_apart(llb *b, const rule *d)
     return h->how != DH_GRANTS;
 }
 
+static int protect_mounted(llb *b, size_t k);
+
 /* Why nothing beneath x can have right ri as a whole, or NULL; *which:
- * the deny that may match beneath, if that is why. */
-static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx, const rule **which)
+ * the deny that may match beneath, if that is why.  root: x is the path of
+ * the allow being planned, where a mount may hold buckle's own files
+ * beneath it (below it the grants one by one stay: a directory granted
+ * whole there could rename the directories the allow grants of their own). */
+static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, const char *hx, int root,
+                           const rule **which)
 {
     size_t pl = strlen(px), hl = strlen(hx);
     *which = NULL;
@@ -541,7 +549,11 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
     if (!(rights[ri].bit & LL_FS_READ_ONLY))
         for (size_t k = 0; k < b->in->nprotect; k++) {
             const char *s = b->in->protect[k];
-            if (under(s, strlen(s), hx, hl)) return "buckle's own files (the profile's sources, the run cache)";
+            if (!under(s, strlen(s), hx, hl)) continue;
+            /* one beneath the allow's path that a mount holds (plan_mounts)
+             * does not close it */
+            if (root && strcmp(s, hx) && protect_mounted(b, k)) continue;
+            return "buckle's own files (the profile's sources, the run cache)";
         }
     return NULL;
 }
@@ -554,6 +566,31 @@ static int is_hidden(llb *b, const char *hx)
         if (under(hx, hl, s, strlen(s))) return 1;
     }
     return 0;
+}
+
+/* 1 when buckle's own path protect[k] is held by a read-only mount of it
+ * in the command's mount namespace rather than by the grants one by one
+ * around it: the namespace can be made, the path exists at launch as its
+ * own real path, and it is a directory (bound read-only onto itself: no
+ * write, no new entry, no removal or renaming of it) or a file with one
+ * name (no write; renaming over it or removing it fails with EBUSY, a link
+ * to it with EXDEV); never near the run cache, which is closed to reading
+ * too.  A path that does not exist at launch stays held by the grants. */
+static int protect_mounted(llb *b, size_t k)
+{
+    if (b->prot_mount[k]) return b->prot_mount[k] > 0;
+    const char *s = b->in->protect[k];
+    size_t sl = strlen(s);
+    int ok = b->in->mounts && s[0] == '/' && sl > 1;
+    for (size_t j = 0; ok && j < b->in->nhide; j++) {
+        const char *h = b->in->hide[j];
+        size_t hl = strlen(h);
+        if (under(s, sl, h, hl) || under(h, hl, s, sl)) ok = 0;
+    }
+    struct stat st;
+    if (ok) ok = st_get(b, s, &st) == 0 && is_real(b, s) && (S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && st.st_nlink < 2));
+    b->prot_mount[k] = ok ? 1 : -1;
+    return ok;
 }
 
 static int is_protected(llb *b, size_t ri, const char *hx)
@@ -711,7 +748,7 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         return;
     }
     const rule *which;
-    const char *why = blocked(b, ri, cov, px, hx, &which);
+    const char *why = blocked(b, ri, cov, px, hx, depth == 0 && cov, &which);
     if (!why) { grant(b, px, hx, rights[ri].bit, &st); return; }
     /* an unfiltered deny that beats the covering allow beats it everywhere:
      * nothing beneath is this allow's to grant (the allows that beat the
@@ -719,6 +756,12 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
     if (!strcmp(why, "an unfiltered deny")) {
         narrow(b, owner, arena_printf(b->a, "%s %s: an unfiltered deny decides over it", rights[ri].name, hx));
         return;
+    }
+    /* creating is a right of the directory: nothing new can be made
+     * directly in it (said without -v: ll_plan_summary) */
+    if ((rights[ri].bit & LL_FS_MAKE_REG) && !state(b, owner)->closed) {
+        state(b, owner)->closed = arena_strdup(b->a, hx);
+        state(b, owner)->closed_why = which ? arena_printf(b->a, "%s (%s)", why, ll_rule_where(b->a, b->in->c, which)) : why;
     }
     if (!state(b, owner)->narrow)      /* the first reason is the one kept */
         narrow(b, owner, arena_printf(b->a, "%s inside %s%s%s%s: its entries at launch are granted one by one "
@@ -1231,6 +1274,23 @@ static int writing_reaches(llb *b, const char *h)
     return 0;
 }
 
+/* Every directory above path that the sandbox could remove or rename,
+ * bound onto itself (a mount point cannot be): otherwise `mv .git .gitx;
+ * mkdir -p .git/hooks` would leave a mount behind. */
+static void pin_above(llb *b, const char *path)
+{
+    char *y = arena_strdup(b->a, path);
+    for (size_t n = strlen(y); n > 1;) {
+        while (n > 1 && y[n - 1] != '/') n--;
+        if (n > 1) n--;
+        if (n <= 1) break;             /* the root cannot be renamed */
+        y[n] = 0;                       /* y: a directory above the path */
+        char *sl = strrchr(y, '/');
+        const char *parent = sl == y ? "/" : arena_strndup(b->a, y, (size_t)(sl - y));
+        if (covered(b, parent, LL_FS_REMOVE_DIR)) add_mount(b, y, 0);
+    }
+}
+
 static int cmp_mount_desc(const void *x, const void *y)
 {
     return strcmp(((const ll_bind *)y)->path, ((const ll_bind *)x)->path);
@@ -1266,16 +1326,7 @@ static void plan_mounts(llb *b)
                 size_t na = dh->how == DH_MOUNT ? ll_mount_aliases(b->a, mount_table(b), dh->path, &al) : 0;
                 for (size_t j = 0; j < na; j++) add_mount(b, al[j].alt, 1);
                 add_mount(b, dh->path, dh->how == DH_MOUNT);
-                char *y = arena_strdup(b->a, dh->path);
-                for (size_t n = strlen(y); n > 1;) {
-                    while (n > 1 && y[n - 1] != '/') n--;
-                    if (n > 1) n--;
-                    if (n <= 1) break;             /* the root cannot be renamed */
-                    y[n] = 0;                       /* y: a directory above the path */
-                    char *sl = strrchr(y, '/');
-                    const char *parent = sl == y ? "/" : arena_strndup(b->a, y, (size_t)(sl - y));
-                    if (covered(b, parent, LL_FS_REMOVE_DIR)) add_mount(b, y, 0);
-                }
+                pin_above(b, dh->path);
             }
             if (pass == 1 && dh->how == DH_ABSENT) {
                 /* beneath a read-only mount, nothing can be made anyway */
@@ -1300,6 +1351,12 @@ static void plan_mounts(llb *b)
                                                          whole ? "" : " (the directory every match of the pattern is in)"));
             }
         }
+    /* buckle's own paths held by a mount where a grant reaches them */
+    for (size_t k = 0; k < b->in->nprotect; k++) {
+        if (!protect_mounted(b, k) || !writing_reaches(b, b->in->protect[k])) continue;
+        add_mount(b, b->in->protect[k], 1);
+        pin_above(b, b->in->protect[k]);
+    }
     if (p->nm) {
         qsort(p->m, p->nm, sizeof *p->m, cmp_mount_desc);
         p->seccomp |= LL_SC_MOUNT;
@@ -1740,6 +1797,10 @@ static void rule_verdict(llb *b, const rule *r)
     else if (!(cats & ~(1u << OC_NONE))) { v = BV_NO_MEANING; why = "no such operation on Linux"; }
     else v = BV_EXACT;
     backend_report_add(&b->p->rep, r, v, cls, why);
+    if (v == BV_NARROWER && s->closed) {
+        b->p->rep.v[b->p->rep.n - 1].closed = s->closed;
+        b->p->rep.v[b->p->rep.n - 1].closed_why = s->closed_why;
+    }
 }
 
 /* Raw SBPL (an sbpl block, a misc rule's sbpl filter) is Seatbelt's
@@ -1890,6 +1951,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     for (size_t i = 0; i < rv->n; i++) if (rv->v[i]->id + 1 > maxid) maxid = rv->v[i]->id + 1;
     b.rs = xcalloc(maxid + 1, sizeof *b.rs);
     b.dh = xcalloc(maxid + 1, sizeof *b.dh);
+    b.prot_mount = xcalloc(in->nprotect + 1, sizeof *b.prot_mount);
     b.nrs = maxid + 1;
     for (size_t i = 0; i <= maxid; i++) b.rs[i].wcls = -1;
     for (size_t ri = 0; ri < NRIGHTS; ri++) {
@@ -2059,6 +2121,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     for (size_t ri = 0; ri < NRIGHTS; ri++) free(b.deny[ri]);
     free(b.rs);
     free(b.dh);
+    free(b.prot_mount);
     hm_free(&b.gidx);
     hm_free(&b.stats);
     hm_free(&b.lists);

@@ -135,9 +135,23 @@ void ll_plan_summary(const ll_plan *p, compilation *c, int verbose, strbuf *out)
                    "%zu without meaning on Linux; %zu paths, %zu ports%s%s\n",
               p->abi, cnt[BV_EXACT], cnt[BV_NARROWER], cnt[BV_WEAKER], cnt[BV_NO_MEANING], p->ng + (p->own_proc != 0), p->np,
               mounts, verbose ? "" : " (-v lists them)");
-    if (!verbose) return;
     arena a;
     arena_init(&a);
+    /* a directory the profile lets the command create entries in, where
+     * nothing new can be made: the first thing a build or a git command
+     * meets, said without -v */
+    for (size_t i = 0; i < p->rep.n; i++) {
+        const backend_rule_verdict *v = &p->rep.v[i];
+        if (v->v != BV_NARROWER || !v->closed) continue;
+        int own = !strncmp(v->closed_why, "buckle's own files", 18);
+        sb_printf(out, "buckle run: nothing new can be created directly in %s: %s: %s is narrower there (%s inside it)%s\n",
+                  v->closed, (v->where ? v->where : ll_rule_where(&a, c, v->r)), (v->text ? v->text : rule_text(&a, c, v->r)),
+                  v->closed_why,
+                  own ? "; without a user namespace of its own Landlock keeps them unwritable only so: keep the profile "
+                        "and the profiles beside it outside the directories the command writes"
+                      : "; -v says more, docs/linux.md (\"Denies inside a writable directory\") how to hold it apart");
+    }
+    if (!verbose) { arena_free(&a); return; }
     for (size_t i = 0; i < p->rep.n; i++) {
         const backend_rule_verdict *v = &p->rep.v[i];
         sb_printf(out, "  %s: %s: %s", (v->where ? v->where : ll_rule_where(&a, c, v->r)), backend_verdict_name(v->v), (v->text ? v->text : rule_text(&a, c, v->r)));

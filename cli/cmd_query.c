@@ -34,7 +34,9 @@ static const char usage[] =
     "and why.\n"
     "\n"
     "--platform linux answers as Landlock enforces the profile on Linux (buckle run):\n"
-    "the grant that allows it, or that none does (docs/linux.md); the ABI is the\n"
+    "the grant that allows it, or that none does (docs/linux.md), with the values\n"
+    "buckle run takes here (HOME, USER, TMPDIR, WORKDIR: the current directory)\n"
+    "unless -D gives them, named on the last line; the ABI is the\n"
     "kernel's, or 7 where there is no Landlock; --linux-accept plans as buckle run\n"
     "does with those classes accepted (new-paths changes the plan).\n"
     "\n"
@@ -165,30 +167,6 @@ static int query_sb(eval_args *ea, const char *file)
     return rc;
 }
 
-/* The paths `buckle run FILE` keeps unwritable (its sources, the extends
- * candidates, -I and $BUCKLE_PATH, the run cache: docs/linux.md), worked
- * out as the run does: the plan then grants what the run's does. */
-static const char **run_protected(cli_env *env, arena *a, const eval_args *ea, const compilation *c, const char *file,
-                                  size_t *n, const char *const **hide, size_t *nhide)
-{
-    compile_opts co = { 0 };
-    cli_compile_opts(env, &co);
-    run_request rq;
-    memset(&rq, 0, sizeof rq);
-    rq.profile = file;
-    rq.incs = ea->incs;
-    rq.ninc = ea->ninc;
-    rq.std_dirs = co.std_dirs;
-    rq.buckle_path = co.buckle_path;
-    rq.exe_path = env->exe_path;
-    rq.no_cache = 1;                  /* the cache is only named, not opened */
-    const char *dirs[2];
-    int fd;
-    size_t nd = ll_cache_dirs(a, &rq, dirs, &fd);
-    *hide = ll_hidden_paths(a, dirs, nd, nhide);
-    return ll_protected_paths(a, &rq, c->deps, c->ndeps, c->probes, c->nprobes, dirs, nd, n);
-}
-
 /* --platform linux: the Landlock plan's answer for each operation, with
  * the paths a run protects. */
 static int query_linux(cli_env *env, const eval_args *ea, const char *file, crosscheck *x, const sb_request *proto,
@@ -199,7 +177,7 @@ static int query_linux(cli_env *env, const eval_args *ea, const char *file, cros
     ll_plan p;
     size_t nprot, nhide;
     const char *const *hide;
-    const char **prot = run_protected(env, &a, ea, x->c, file, &nprot, &hide, &nhide);
+    const char **prot = eval_run_protected(env, &a, ea, x->c, file, &nprot, &hide, &nhide);
     char ld[PATH_MAX];
     backend_in in = { .c = x->c, .d = x->d, .abi = abi, .accept = ea->co.linux_accept, .protect = prot, .nprotect = nprot,
                       .host_map = compile_platform(x->c) == PLAT_MACOS, .interp = eval_system_loader(ld, sizeof ld),
@@ -235,19 +213,9 @@ static int query_linux(cli_env *env, const eval_args *ea, const char *file, cros
     int wdeny = 0;
     for (int k = 0; k < ng; k++)
         for (int i = 0; i < g[k].nops && g[k].ans == 1; i++) wdeny |= !strncmp(op_get(g[k].ops[i])->name, "file-write", 10);
-    if (wdeny && host[0] == '/') {
-        const char *sl = strrchr(host, '/');
-        size_t dl = sl == host ? 1 : (size_t)(sl - host), hl = strlen(host);
-        for (size_t i = 0; i < nprot; i++) {
-            size_t pl = strlen(prot[i]);
-            int below = (pl >= hl && !strncmp(prot[i], host, hl) && (pl == hl || prot[i][hl] == '/' || hl == 1)) ||
-                        (pl >= dl && !strncmp(prot[i], host, dl) && (pl == dl || prot[i][dl] == '/' || dl == 1));
-            if (!below) continue;
-            printf("  buckle run keeps its own files unwritable: %s (the directories above it are granted entry by "
-                   "entry)\n", prot[i]);
-            break;
-        }
-    }
+    const char *near = wdeny ? eval_protected_near(prot, nprot, host) : NULL;
+    if (near)
+        printf("  buckle run keeps its own files unwritable: %s (%s)\n", near, EVAL_PROTECT_HOW);
     /* raw SBPL denies hold on macOS only: the answer above is the kernel's */
     for (size_t i = 0; i < p.rep.n; i++)
         if (p.rep.v[i].where && p.rep.v[i].v == BV_WEAKER)
@@ -264,6 +232,9 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     section_t sec;
     int rc = resolve_ops(ea, 0, &ops, &obj, &sec, &verb);
     if (rc) return rc;
+    /* --platform linux answers for a run started here: its values */
+    const char *said = "";
+    if (linux_abi) eval_run_values(ea, &said);
     crosscheck *x = eval_open(env, ea, "query", file, &rc);
     if (!x) return rc;
     compilation *c = x->c;
@@ -294,6 +265,7 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     }
     if (linux_abi) {
         rc = query_linux(env, ea, file, x, &proto, &ops, o, verb != NULL, linux_abi);
+        if (said[0]) printf("  with %s (as buckle run takes them here; -D NAME=VALUE to change)\n", said);
         eval_close(x);
         return rc;
     }

@@ -5,6 +5,7 @@
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
 #include <string.h>
+#include <sys/stat.h>
 
 static const char usage[] =
     "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [--format text|tap|junit]\n"
@@ -182,6 +183,26 @@ static void expect_linux(crosscheck *x, const ll_plan *p, const char *host, cons
     if (!r->nops) r->why = na ? na : "no operation of it exists on Linux";
 }
 
+/* Linux: an object under a built-in test value (/Users/test/project) that
+ * does not exist here gets no grant; say which -D to pass */
+static void missing_test_value(strbuf *msg, decider *d, const char *o)
+{
+    size_t n, best = 0, bl = 0;
+    const sb_param *tv = test_param_values(&n);
+    for (size_t i = 0; i < n; i++) {             /* the longest that o is under */
+        const char *v = decider_value(d, tv[i].name);
+        size_t vl = v ? strlen(v) : 0;
+        struct stat st;
+        if (!v || v[0] != '/' || strcmp(v, tv[i].value) || strncmp(o, v, vl) || (o[vl] && o[vl] != '/') || lstat(v, &st) == 0)
+            continue;
+        if (vl > bl) { best = i; bl = vl; }
+    }
+    if (bl)
+        sb_printf(msg, "  %s is the built-in test value of %s and does not exist here: pass -D %s=... (as buckle run "
+                       "takes it: %s)\n", tv[best].value, tv[best].name, tv[best].name,
+                  !strcmp(tv[best].name, "WORKDIR") ? "the current directory" : "from the environment");
+}
+
 /* The failure text of an expectation that did not hold. */
 static void explain(strbuf *msg, arena *a, const compilation *c, outcome *r, const char *at, const ast_expect *e,
                     const char *o, int ll_abi)
@@ -233,7 +254,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
     /* Linux: the plan `buckle run` would make here and now */
     int ll_abi = ea->platform == PLAT_LINUX ? ea->ll_abi : 0;
     ll_plan plan;
-    int host_map = ll_abi ? eval_linux_plan(x, ll_abi, &ea->a, &plan) : 0;
+    int host_map = ll_abi ? eval_linux_plan(ea, x, ll_abi, &ea->a, &plan) : 0;
     platform_t here = ll_abi ? PLAT_LINUX : PLAT_MACOS;
     for (const ast_test *t = u->ast->tests; t; t = t->next) {
         if (t->platform != PLAT_ANY && t->platform != here) continue;   /* the other platform's */
@@ -294,6 +315,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             } else {
                 k[1]++;
                 explain(&msg, &ea->a, c, &r, at, e, o, ll_abi);
+                if (ll_abi) missing_test_value(&msg, x->d, o);
                 report_case(rp, suite, name, sb_cstr(&msg), NULL);
             }
             sb_free(&r.names);

@@ -4,6 +4,9 @@
 #include "../daily/why.h"
 #include "../lint/lint.h"
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 static const char usage[] =
@@ -17,13 +20,25 @@ static const char usage[] =
     "rule that would allow it, checked by compiling and linting the profile with\n"
     "that rule added.  A denial the profile allows came from another layer.\n"
     "\n"
-    "HOME, USER and TMPDIR are taken from the log's paths unless -D gives them.\n"
+    "HOME, USER and TMPDIR are taken from the log's paths unless -D gives them;\n"
+    "for Landlock's records (Linux) HOME, USER, TMPDIR and WORKDIR are the\n"
+    "environment's and the current directory, as `buckle run` takes them, unless\n"
+    "the log's paths name another /home/NAME.  The report names every value it chose.\n"
     "Lines that are not denials are counted; -v lists the ones that look like\n"
     "denials but cannot be read.\n"
     "\n"
     "Exit status: 0 explained, 1 the profile has errors, 2 usage error or unreadable input.\n";
 
 typedef struct why_cli { int verbose, json; } why_cli;
+
+/* Landlock's plan for the profile, as `buckle query --platform linux` makes it */
+typedef struct why_linux { cli_env *env; const eval_args *ea; const char *file; int abi; } why_linux;
+
+static int linux_decide(void *ctx, compilation *c, decider *d, const sb_request *q, arena *a, const char **why)
+{
+    const why_linux *l = ctx;
+    return eval_linux_decide(l->env, l->ea, l->file, c, d, l->abi, q, a, why);
+}
 
 static int own_option(void *ud, int key, const char *arg, int choice)
 {
@@ -67,12 +82,37 @@ int cmd_why(cli_env *env, int argc, char **argv)
         return 2;
     }
     why_log_sort(&w);
-    sb_param guessed[4];
-    size_t ng = why_guess_params(&w, ea.params, ea.ndef, guessed, 4);
+    /* the values `buckle run` takes (for Landlock's records) */
+    char cwd[PATH_MAX], home[PATH_MAX], tmp[PATH_MAX];
+    const char *eh = getenv("HOME"), *et = getenv("TMPDIR");
+    if (!et || !*et) et = "/tmp";
+    sb_param runenv[4] = {
+        { "HOME", eh && realpath(eh, home) ? home : eh },
+        { "USER", getenv("USER") },
+        { "TMPDIR", realpath(et, tmp) ? tmp : et },
+        { "WORKDIR", getcwd(cwd, sizeof cwd) },
+    };
+    size_t nenv = 0;
+    for (size_t i = 0; i < 4; i++) if (runenv[i].value) runenv[nenv++] = runenv[i];
+    why_value guessed[4];
+    size_t ng = why_guess_params(&w, ea.params, ea.ndef, runenv, nenv, guessed, 4);
     sb_param *params = arena_alloc(&ea.a, (ea.ndef + ng + 1) * sizeof *params);
     for (size_t i = 0; i < ea.ndef; i++) params[i] = ea.params[i];
-    for (size_t i = 0; i < ng; i++) params[ea.ndef + i] = guessed[i];
+    for (size_t i = 0; i < ng; i++) params[ea.ndef + i] = (sb_param){ guessed[i].name, guessed[i].value };
     const char *shown_log = strcmp(logname, "-") ? logname : "<stdin>";
+    /* the query command a Landlock denial names: with every value why used */
+    strbuf qc;
+    sb_init(&qc);
+    sb_puts(&qc, "buckle query --platform linux");
+    for (size_t i = 0; i < ea.ninc; i++) { sb_puts(&qc, " -I "); sb_sh_word(&qc, ea.incs[i]); }
+    for (size_t i = 0; i < ea.ndef + ng; i++) {
+        sb_puts(&qc, " -D ");
+        sb_sh_word(&qc, arena_printf(&ea.a, "%s=%s", params[i].name, params[i].value));
+    }
+    sb_putc(&qc, ' ');
+    sb_sh_word(&qc, profile);
+    w.query_cmd = arena_strdup(&w.a, sb_cstr(&qc));
+    sb_free(&qc);
     rc = 0;
     if (is_sb_path(profile)) {
         arena a;
@@ -97,7 +137,9 @@ int cmd_why(cli_env *env, int argc, char **argv)
         cli_print_diags_as(&c->diags, stderr, "buckle why");
         if (rc == 0) {
             const char *missing = NULL;
-            if (why_explain_buckle(&w, c, params, ea.ndef + ng, &missing)) {
+            int abi = ll_abi_probe();
+            why_linux l = { env, &ea, profile, abi ? abi : LL_ABI_MAX };
+            if (why_explain_buckle(&w, c, params, ea.ndef + ng, w.landlock ? linux_decide : NULL, &l, &missing)) {
                 cli_error("why", "%s: parameter %s has no value; declare a default or pass -D %s=VALUE", profile, missing, missing);
                 rc = 1;
             }

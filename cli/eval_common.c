@@ -1,6 +1,7 @@
 /* eval_common.c - shared by query, test, diff and why. */
 #include "eval_common.h"
 #include "../runner/elf_interp.h"
+#include "../runner/landlock_cache.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,7 +77,14 @@ crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *
     snprintf(who, sizeof who, "buckle %s", cmd);
     cli_print_diags_as(&c->diags, stderr, who);
     if (*rc) { compilation_free(c); return NULL; }
-    crosscheck *x = crosscheck_new(c, ea->params, ea->ndef, ea->break_order);
+    const sb_param *vals = ea->params;
+    if (ea->nrun) {
+        sb_param *all = arena_alloc(&ea->a, (ea->ndef + ea->nrun) * sizeof *all);
+        if (ea->ndef) memcpy(all, ea->params, ea->ndef * sizeof *all);
+        memcpy(all + ea->ndef, ea->run_vals, ea->nrun * sizeof *all);
+        vals = all;
+    }
+    crosscheck *x = crosscheck_new(c, vals, ea->ndef + ea->nrun, ea->break_order);
     const char *missing = decider_missing(x->d);
     if (missing) {
         cli_error(cmd, "%s: parameter %s has no value; declare a default or pass -D %s=VALUE", file, missing, missing);
@@ -107,15 +115,109 @@ const char *eval_system_loader(char *buf, size_t n)
     return ok ? buf : NULL;
 }
 
-int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p)
+int eval_linux_plan(const eval_args *ea, crosscheck *x, int abi, arena *a, ll_plan *p)
 {
     /* this process stands for the command: its /proc/PID is planned as the
-     * command's own, /proc/self maps to it (landlock_proc.c) */
+     * command's own, /proc/self maps to it (landlock_proc.c); the classes
+     * accepted as in a run */
     char ld[PATH_MAX];
     const char *interp = eval_system_loader(ld, sizeof ld);
-    backend_in in = { .c = x->c, .d = x->d, .abi = abi, .host_map = compile_platform(x->c) == PLAT_MACOS,
-                      .interp = interp ? arena_strdup(a, interp) : NULL, .run_pid = (long)getpid(),
-                      .mounts = ll_userns_usable() };
+    backend_in in = { .c = x->c, .d = x->d, .abi = abi, .accept = ea->co.linux_accept,
+                      .host_map = compile_platform(x->c) == PLAT_MACOS, .interp = interp ? arena_strdup(a, interp) : NULL,
+                      .run_pid = (long)getpid(), .mounts = ll_userns_usable() };
     ll_plan_build(a, &in, p);
     return in.host_map;
+}
+
+size_t eval_run_values(eval_args *ea, const char **said)
+{
+    static const char *const names[] = { "HOME", "USER", "TMPDIR", "WORKDIR" };
+    sb_param *out = arena_alloc(&ea->a, 4 * sizeof *out);
+    size_t n = 0;
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < 4; i++) {
+        int given = 0;
+        for (size_t k = 0; k < ea->ndef; k++) given |= !strcmp(ea->params[k].name, names[i]);
+        if (given) continue;
+        char buf[PATH_MAX];
+        const char *v = i == 3 ? getcwd(buf, sizeof buf) : getenv(names[i]);
+        if (i == 2 && (!v || !*v)) v = "/tmp";
+        if (!v || !*v) continue;
+        char real[PATH_MAX];
+        if (i != 1 && realpath(v, real)) v = real;
+        out[n++] = (sb_param){ names[i], arena_strdup(&ea->a, v) };
+        sb_printf(&b, "%s%s=%s", b.len ? ", " : "", names[i], out[n - 1].value);
+    }
+    *said = arena_strdup(&ea->a, b.len ? b.data : "");
+    sb_free(&b);
+    ea->run_vals = out;
+    ea->nrun = n;
+    return n;
+}
+
+/* The paths `buckle run FILE` keeps unwritable (its sources, the extends
+ * candidates, -I and $BUCKLE_PATH, the run cache: docs/linux.md), worked
+ * out as the run does: the plan then grants what the run's does. */
+const char **eval_run_protected(cli_env *env, arena *a, const eval_args *ea, const compilation *c, const char *file,
+                                size_t *n, const char *const **hide, size_t *nhide)
+{
+    compile_opts co = { 0 };
+    cli_compile_opts(env, &co);
+    run_request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.profile = file;
+    rq.incs = ea->incs;
+    rq.ninc = ea->ninc;
+    rq.std_dirs = co.std_dirs;
+    rq.buckle_path = co.buckle_path;
+    rq.exe_path = env->exe_path;
+    rq.no_cache = 1;                  /* the cache is only named, not opened */
+    const char *dirs[2];
+    int fd;
+    size_t nd = ll_cache_dirs(a, &rq, dirs, &fd);
+    *hide = ll_hidden_paths(a, dirs, nd, nhide);
+    return ll_protected_paths(a, &rq, c->deps, c->ndeps, c->probes, c->nprobes, dirs, nd, n);
+}
+
+const char *eval_protected_near(const char *const *prot, size_t nprot, const char *host)
+{
+    if (host[0] != '/') return NULL;
+    const char *sl = strrchr(host, '/');
+    size_t dl = sl == host ? 1 : (size_t)(sl - host), hl = strlen(host);
+    for (size_t i = 0; i < nprot; i++) {
+        size_t pl = strlen(prot[i]);
+        int below = (pl >= hl && !strncmp(prot[i], host, hl) && (pl == hl || prot[i][hl] == '/' || hl == 1)) ||
+                    (pl >= dl && !strncmp(prot[i], host, dl) && (pl == dl || prot[i][dl] == '/' || dl == 1));
+        if (below) return prot[i];
+    }
+    return NULL;
+}
+
+int eval_linux_decide(cli_env *env, const eval_args *ea, const char *file, compilation *c, decider *d, int abi,
+                      const sb_request *q, arena *out, const char **why)
+{
+    arena a;
+    arena_init(&a);
+    size_t nprot, nhide;
+    const char *const *hide;
+    const char **prot = eval_run_protected(env, &a, ea, c, file, &nprot, &hide, &nhide);
+    char ld[PATH_MAX];
+    const char *interp = eval_system_loader(ld, sizeof ld);
+    backend_in in = { .c = c, .d = d, .abi = abi, .accept = ea->co.linux_accept, .protect = prot, .nprotect = nprot,
+                      .host_map = compile_platform(c) == PLAT_MACOS, .interp = interp ? arena_strdup(&a, interp) : NULL,
+                      .run_pid = (long)getpid(), .hide = hide, .nhide = nhide, .mounts = ll_userns_usable() };
+    ll_plan p;
+    ll_plan_build(&a, &in, &p);
+    const char *host = q->kind == OBJ_PATH ? ll_host_path(&a, q->obj, in.host_map) : q->obj;
+    const char *w = "";
+    int ans = ll_plan_decide(&p, q, host, &a, &w);
+    const char *near = ans == 1 && !strncmp(op_get(q->op)->name, "file-write", 10) ? eval_protected_near(prot, nprot, host) : NULL;
+    if (near)
+        *why = arena_printf(out, "%s; buckle run keeps its own files unwritable: %s (%s)", w ? w : "", near,
+                            EVAL_PROTECT_HOW);
+    else *why = arena_strdup(out, w ? w : "");
+    ll_plan_free(&p);
+    arena_free(&a);
+    return ans;
 }

@@ -18,6 +18,8 @@ typedef struct eval_args {
     int break_order;
     platform_t platform;       /* the compilation's target (--platform) */
     int ll_abi;                /* PLAT_LINUX: the Landlock ABI answers are for */
+    const sb_param *run_vals;  /* values after -D (eval_run_values), for the decider only */
+    size_t nrun;
     arena a;
     cli_opts co;               /* what the fields above point into */
     cli_opt_fn fn;             /* the command's own options */
@@ -39,12 +41,34 @@ void eval_args_free(eval_args *ea);
  * NULL with *rc set when it does not compile or a parameter has no value. */
 crosscheck *eval_open(cli_env *env, eval_args *ea, const char *cmd, const char *file, int *rc);
 void eval_close(crosscheck *x);      /* the crosscheck and its compilation */
-/* The Landlock plan of x's compilation at ABI abi, as `buckle run` would
- * make it in this process (its /proc/PID stands for the command's), in a
- * (ll_plan_free); returns whether profile paths map to host paths. */
 /* The dynamic loader a usual command has (that of /bin/sh, resolved), or
  * NULL: query and test on Linux plan as `buckle run` does for such a
  * command. */
 const char *eval_system_loader(char *buf, size_t n);
-int eval_linux_plan(crosscheck *x, int abi, arena *a, ll_plan *p);
+/* The Landlock plan of x's compilation at ABI abi, as `buckle run` would
+ * make it in this process (its /proc/PID stands for the command's) with
+ * ea's --linux-accept classes, in a (ll_plan_free); returns whether
+ * profile paths map to host paths. */
+int eval_linux_plan(const eval_args *ea, crosscheck *x, int abi, arena *a, ll_plan *p);
+/* The built-in parameters -D does not give, as `buckle run` takes them
+ * here (HOME, USER, TMPDIR from the environment, TMPDIR /tmp when unset,
+ * WORKDIR the current directory; paths canonical): set as ea->run_vals and
+ * written as "NAME=VALUE, ..." to said (in ea->a); returns how many. */
+size_t eval_run_values(eval_args *ea, const char **said);
+/* The paths `buckle run file` keeps unwritable and hides, as the run works
+ * them out (its sources, the extends candidates, the run cache). */
+const char **eval_run_protected(cli_env *env, arena *a, const eval_args *ea, const compilation *c, const char *file,
+                                size_t *n, const char *const **hide, size_t *nhide);
+/* how a run keeps its own files unwritable, said beside them */
+#define EVAL_PROTECT_HOW "a read-only mount where the command gets a mount namespace of its own, " \
+                         "else the directories above it granted entry by entry"
+/* The path of prot (nprot paths a run keeps unwritable) at host, below it
+ * or beside it (in its directory), or NULL: what may close a write there. */
+const char *eval_protected_near(const char *const *prot, size_t nprot, const char *host);
+/* The Landlock plan's answer for q (0 allow, 1 deny, 2 not controlled), as
+ * `buckle query --platform linux` gives it: c and d planned at ABI abi with
+ * the paths a run of file protects and ea's --linux-accept classes; *why
+ * (in out) names the grant or its absence. */
+int eval_linux_decide(cli_env *env, const eval_args *ea, const char *file, compilation *c, decider *d, int abi,
+                      const sb_request *q, arena *out, const char **why);
 #endif

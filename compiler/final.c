@@ -104,8 +104,9 @@ static void add_cands_from(arena *ar, witness *w, size_t k, const char *s)
 }
 
 /* The matcher with the parameters replaced: a glob gets each value with its
- * wildcards escaped, a regex each value quoted. */
-static void instantiate(arena *ar, const matcher *m, const hashmap *vals, matcher *out)
+ * wildcards escaped, a regex each value quoted.  on_linux: no /private alias
+ * (on Linux /var/x is /var/x, not macOS's /private/var/x). */
+static void instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out)
 {
     *out = *m;
     if (!m->value || !memchr(m->value, PARAM_OPEN, m->len)) return;
@@ -126,7 +127,7 @@ static void instantiate(arena *ar, const matcher *m, const hashmap *vals, matche
             i = j;
         }
     } else {
-        param_expand(&b, m->value, m->len, vals, m->kind == MK_REGEX || m->kind == MK_NAME_REGEX ? TPL_REGEX : 0);
+        param_expand(&b, m->value, m->len, vals, (m->kind == MK_REGEX || m->kind == MK_NAME_REGEX ? TPL_REGEX : 0) | (on_linux ? TPL_LINUX : 0));
     }
     out->value = arena_strndup(ar, b.data ? b.data : "", b.len);
     out->len = b.len;
@@ -280,8 +281,9 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
     strbuf rs, fs;
     sb_init(&rs);
     sb_init(&fs);
-    param_expand(&rs, r->m.value, r->m.len, &known, TPL_KEEP);
-    param_expand(&fs, f->m.value, f->m.len, &known, TPL_KEEP);
+    int on_linux = compile_platform(c) == PLAT_LINUX;
+    param_expand(&rs, r->m.value, r->m.len, &known, TPL_KEEP | (on_linux ? TPL_LINUX : 0));
+    param_expand(&fs, f->m.value, f->m.len, &known, TPL_KEEP | (on_linux ? TPL_LINUX : 0));
     for (size_t k = 0; k < w.n; k++) {
         const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
         if (dv) { add_cand(&w, k, dv); continue; }
@@ -308,8 +310,8 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         hm_init(&vals);
         for (size_t k = 0; k < w.n; k++) hm_set(&vals, w.name[k], w.nlen[k], (void *)w.cand[k][idx[k]]);
         matcher a, b;
-        instantiate(&scratch, &r->m, &vals, &a);
-        instantiate(&scratch, &f->m, &vals, &b);
+        instantiate(&scratch, on_linux, &r->m, &vals, &a);
+        instantiate(&scratch, on_linux, &f->m, &vals, &b);
         if (inside(&scratch, compile_platform(c) == PLAT_MACOS, &a, &b)) {
             found = 1;
             for (size_t k = 0; k < w.n; k++)
@@ -459,7 +461,7 @@ static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witne
         i = j;
     }
     if (known && memchr(raw->value, PARAM_OPEN, raw->len)) {
-        instantiate(rc->a, raw, vals, &ri);
+        instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, raw, vals, &ri);
         raw = &ri;
     }
     for (size_t i = 0; i + 1 < fm->len; i++) {
@@ -644,7 +646,7 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
      * (subpath (param "WORKDIR")) meets "~/.ssh" when the work directory
      * is the home directory) */
     matcher fk;
-    instantiate(rc->a, &f->m, rc->known, &fk);
+    instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, &f->m, rc->known, &fk);
     for (size_t k = 0; k < w.n; k++) {
         add_cand(&w, k, hm_get(rc->known, w.name[k], w.nlen[k]));
         if (k < nraw && mk_family(f->m.kind) == FAM_PATH && !memchr(fk.value, PARAM_OPEN, fk.len)) {
@@ -659,8 +661,8 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         hm_init(&vals);
         for (size_t k = 0; k < w.n; k++) if (w.ncand[k]) hm_set(&vals, w.name[k], w.nlen[k], (void *)w.cand[k][idx[k]]);
         matcher a, b;
-        instantiate(rc->a, &m, &vals, &a);
-        instantiate(rc->a, &f->m, &vals, &b);
+        instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, &m, &vals, &a);
+        instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, &f->m, &vals, &b);
         relation r = raw_pair(rc, &a, &b);
         if (r == REL_OVERLAP || (r == REL_UNKNOWN && best == REL_DISJOINT)) {
             sb_reset(&rc->why);

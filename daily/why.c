@@ -103,22 +103,65 @@ static const char *given(const sb_param *p, size_t n, const char *name)
     return NULL;
 }
 
-size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, sb_param *out, size_t max)
+/* The most frequent home directory among the log's paths: "/Users/NAME"
+ * (macOS), or for Landlock's records "/home/NAME" and "/root"; ties go to
+ * the first in the log. */
+static const char *log_home(why_log *w, int landlock, unsigned long *count)
 {
-    size_t k = 0;
-    const char *home = NULL, *tmp = NULL;
-    unsigned long home_n = 0, tmp_n = 0;
-    /* the most frequent candidate wins; ties go to the first in the log */
-    for (size_t i = 0; i < w->ngroups; i++) {
+    const char *home = NULL;
+    unsigned long home_n = 0;
+    for (size_t i = 0; i < w->ngroups && i <= 4096; i++) {     /* enough to guess from */
         const char *o = w->groups[i]->obj;
+        size_t len = 0;
         if (!strncmp(o, "/Users/", 7) && o[7] && o[7] != '/' && strcmp(o + 7, "Shared") && strncmp(o + 7, "Shared/", 7)) {
             const char *e = strchr(o + 7, '/');
-            size_t len = e ? (size_t)(e - o) : strlen(o);
-            unsigned long cnt = 0;
-            for (size_t j = 0; j < w->ngroups; j++)
-                if (!strncmp(w->groups[j]->obj, o, len) && (w->groups[j]->obj[len] == '/' || !w->groups[j]->obj[len])) cnt += w->groups[j]->count;
-            if (cnt > home_n) { home_n = cnt; home = arena_strndup(&w->a, o, len); }
+            len = e ? (size_t)(e - o) : strlen(o);
+        } else if (landlock && !strncmp(o, "/home/", 6) && o[6] && o[6] != '/') {
+            const char *e = strchr(o + 6, '/');
+            len = e ? (size_t)(e - o) : strlen(o);
+        } else if (landlock && !strncmp(o, "/root", 5) && (o[5] == '/' || !o[5])) {
+            len = 5;
         }
+        if (!len) continue;
+        unsigned long cnt = 0;
+        for (size_t j = 0; j < w->ngroups; j++)
+            if (!strncmp(w->groups[j]->obj, o, len) && (w->groups[j]->obj[len] == '/' || !w->groups[j]->obj[len])) cnt += w->groups[j]->count;
+        if (cnt > home_n) { home_n = cnt; home = arena_strndup(&w->a, o, len); }
+    }
+    *count = home_n;
+    return home;
+}
+
+/* 1 when some path of the log is dir or below it */
+static int log_has_under(const why_log *w, const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/') n--;
+    if (n < 2) return 0;
+    for (size_t i = 0; i < w->ngroups; i++) {
+        const char *o = w->groups[i]->obj;
+        if (!strncmp(o, dir, n) && (o[n] == '/' || !o[n])) return 1;
+    }
+    return 0;
+}
+
+static size_t put_value(why_value *out, size_t k, size_t max, const char *name, const char *value, const char *from)
+{
+    if (k < max && value && value[0]) out[k++] = (why_value){ name, value, from };
+    return k;
+}
+
+size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, const sb_param *env, size_t nenv,
+                        why_value *out, size_t max)
+{
+    size_t k = 0;
+    const char *tmp = NULL;
+    unsigned long tmp_n = 0, home_n;
+    int landlock = w->landlock != 0;
+    const char *home = log_home(w, landlock, &home_n);
+    /* the most frequent candidate wins; ties go to the first in the log */
+    for (size_t i = 0; i < w->ngroups && i <= 4096; i++) {
+        const char *o = w->groups[i]->obj;
         if (!strncmp(o, "/private/var/folders/", 21)) {
             const char *p = o + 21;
             const char *s1 = strchr(p, '/');
@@ -131,11 +174,31 @@ size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, sb_param *out,
                 if (cnt > tmp_n) { tmp_n = cnt; tmp = arena_strndup(&w->a, o, len); }
             }
         }
-        if (i > 4096) break;     /* enough to guess from */
     }
-    if (home && !given(gp, n, "HOME") && k < max) out[k++] = (sb_param){ "HOME", home };
-    if (home && !given(gp, n, "USER") && !given(gp, n, "HOME") && k < max) out[k++] = (sb_param){ "USER", home + 7 };
-    if (tmp && !given(gp, n, "TMPDIR") && k < max) out[k++] = (sb_param){ "TMPDIR", tmp };
+    if (!landlock) {
+        if (home && !given(gp, n, "HOME")) k = put_value(out, k, max, "HOME", home, WHY_FROM_LOG);
+        if (home && !given(gp, n, "USER") && !given(gp, n, "HOME")) k = put_value(out, k, max, "USER", home + 7, WHY_FROM_LOG);
+        if (tmp && !given(gp, n, "TMPDIR")) k = put_value(out, k, max, "TMPDIR", tmp, WHY_FROM_LOG);
+        return k;
+    }
+    /* Landlock's records come from `buckle run` on Linux, which takes the
+     * values from the environment: those, unless the log's paths show
+     * another user's home (the log was written elsewhere) */
+    const char *ehome = given(env, nenv, "HOME"), *euser = given(env, nenv, "USER");
+    if (ehome && ehome[0] != '/') ehome = NULL;
+    if (!given(gp, n, "HOME")) {
+        if (ehome && (log_has_under(w, ehome) || !home)) {
+            k = put_value(out, k, max, "HOME", ehome, WHY_FROM_ENV);
+            if (!given(gp, n, "USER")) k = put_value(out, k, max, "USER", euser, WHY_FROM_ENV);
+        } else if (home) {
+            k = put_value(out, k, max, "HOME", home, WHY_FROM_LOG);
+            if (!given(gp, n, "USER")) k = put_value(out, k, max, "USER", !strcmp(home, "/root") ? "root" : strrchr(home, '/') + 1, WHY_FROM_LOG);
+        }
+    } else if (!given(gp, n, "USER")) {
+        k = put_value(out, k, max, "USER", euser, WHY_FROM_ENV);
+    }
+    if (!given(gp, n, "TMPDIR")) k = put_value(out, k, max, "TMPDIR", given(env, nenv, "TMPDIR"), WHY_FROM_ENV);
+    if (!given(gp, n, "WORKDIR")) k = put_value(out, k, max, "WORKDIR", given(env, nenv, "WORKDIR"), WHY_FROM_CWD);
     return k;
 }
 
@@ -221,13 +284,13 @@ static int choose_verb(int op, const sb_request *q, verb_info *out)
     return 0;
 }
 
-static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const compilation *c)
+static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const compilation *c, int below)
 {
     sb_printf(b, "allow %s", v->verb);
     if (v->kinds == KS_NONE || !q->len) return;
     sb_putc(b, ' ');
     if (v->kinds & KS_PATH && q->kind == OBJ_PATH) {
-        sb_puts(b, "literal ");
+        sb_puts(b, below ? "subpath " : "literal ");
         buckle_string(b, q->obj, 1, d, c);
     } else if (q->kind == OBJ_IP) {
         /* Seatbelt filters a remote address by port only, on localhost or any host */
@@ -297,9 +360,10 @@ static void copy_findings(why_log *w, why_group *g, const diag_list *dl, const s
     }
 }
 
-/* Compiles and lints the profile with the suggested rule added. */
+/* Compiles and lints the profile with the suggested rule added, and
+ * decides q with it: by the profile, and for Landlock's denials by pd. */
 static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_param *extra, size_t nextra,
-                             const sb_request *q)
+                             const sb_request *q, why_platform_decide *pd, void *pctx)
 {
     const unit *u = c->units[c->nunits - 1];
     strbuf t;
@@ -331,6 +395,18 @@ static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_
                                   : dd.r->final ? arena_printf(&w->a, "still denied by %s, a final rule: no rule added after it can allow this",
                                                                where_of(&w->a, dd.r, c2, &chain))
                                   : arena_printf(&w->a, "still denied by %s", where_of(&w->a, dd.r, c2, &chain));
+        } else if (g->landlock && pd) {
+            /* Landlock's denial: the kernel's answer with the rule, as the
+             * plan of `buckle run` gives it */
+            const char *why = "";
+            if (pd(pctx, c2, d2, q, &w->a, &why) == 1) {
+                g->suggestion_allows = 0;
+                size_t ol = strlen(q->obj), el = strlen("/" WHY_NEW_ENTRY);
+                const char *what = ol >= el && !strcmp(q->obj + ol - el, "/" WHY_NEW_ENTRY)
+                                       ? arena_printf(&w->a, "a new entry in %.*s", (int)(ol > el ? ol - el : 1), ol > el ? q->obj : "/")
+                                       : q->obj;
+                g->suggestion_problem = arena_printf(&w->a, "Landlock would still deny %s with this rule: %s", what, why);
+            }
         }
         decider_free(d2);
     }
@@ -382,11 +458,21 @@ int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *an
     return chosen;
 }
 
-int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, const char **missing)
+int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, why_platform_decide *pd,
+                       void *pctx, const char **missing)
 {
     crosscheck *x = crosscheck_new(c, extra, nextra, 0);
     *missing = decider_missing(x->d);
     if (*missing) { *missing = arena_strdup(&w->a, *missing); crosscheck_free(x); return 1; }
+    /* the built-in parameters left at their test value: named in the report */
+    size_t ntv;
+    const sb_param *tv = test_param_values(&ntv);
+    w->ntest_used = 0;
+    for (size_t i = 0; i < ntv && w->ntest_used < sizeof w->test_used / sizeof w->test_used[0]; i++) {
+        const char *v = decider_value(x->d, tv[i].name);
+        if (v && !strcmp(v, tv[i].value) && !given(extra, nextra, tv[i].name) && !hm_gets(&c->defines, tv[i].name))
+            w->test_used[w->ntest_used++] = tv[i].name;
+    }
     for (size_t i = 0; i < w->ngroups; i++) {
         why_group *g = w->groups[i];
         cc_answer an = { 0 };
@@ -416,19 +502,38 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         }
         if (!an.agree)
             g->note = "the compiled SBPL decides differently: this is a compiler bug, please report it";
+        /* Landlock names the directory a new entry was to be made in, not
+         * the entry: the rule must allow entries in it, and Landlock grants
+         * that only on the directory, for everything below it */
+        int entry = g->landlock && q.kind == OBJ_PATH && !strcmp(op_get(chosen)->name, "file-write-create");
+        sb_request qc = q;
+        if (entry) {
+            qc.obj = arena_printf(&w->a, "%s/" WHY_NEW_ENTRY, strcmp(q.obj, "/") ? q.obj : "");
+            qc.len = strlen(qc.obj);
+        }
+        if (g->verdict == WHY_ALLOWED && g->landlock && pd) {
+            /* what Landlock's plan says: the grant the rule could not get */
+            const char *why = "";
+            if (pd(pctx, c, x->d, &qc, &w->a, &why) == 1) g->platform_why = why;
+        }
         if (g->verdict != WHY_DENIED) continue;
         verb_info v;
         if (!choose_verb(chosen, &q, &v)) { g->note = "no section of the language can allow this operation"; continue; }
+        if (entry) {
+            if (!g->note)
+                g->note = "Landlock names only the directory, not the entry: the narrowest rule it enforces allows new "
+                          "entries anywhere below the directory";
+        }
         strbuf b;
         sb_init(&b);
-        rule_line(&b, &v, &q, x->d, c);
+        rule_line(&b, &v, &q, x->d, c, entry);
         g->section = section_name(v.section);
         g->suggestion = arena_strdup(&w->a, sb_cstr(&b));
         g->suggestion_block = arena_printf(&w->a, "%s {\n    %s;\n}\n", g->section, g->suggestion);
         if (!g->note && q.kind == OBJ_IP && strstr(g->suggestion, "\"*:") && strncmp(g->obj, "*:", 2))
             g->note = "Seatbelt filters remote addresses by port only (on localhost or any host): the narrowest rule names the port on any host";
         sb_free(&b);
-        check_suggestion(w, g, c, extra, nextra, &q);
+        check_suggestion(w, g, c, extra, nextra, &qc, pd, pctx);
     }
     crosscheck_free(x);
     return 0;

@@ -6,6 +6,7 @@
 #ifndef BUCKLE_WHY_H
 #define BUCKLE_WHY_H
 #include "../compiler/compile.h"
+#include "../compiler/decide.h"
 #include "../sbpl/sbpl_eval.h"
 #include "../support/strbuf.h"
 #include "denial_log.h"
@@ -38,6 +39,7 @@ typedef struct why_group {
     size_t nchain;
     int final;
     const char *note;                /* a sentence for undecidable/unknown */
+    const char *platform_why;        /* allowed by the profile, denied by Landlock's plan: why */
     /* the narrowest rule that allows it */
     const char *section;             /* "files", or NULL for an .sb profile */
     const char *suggestion;          /* the rule line */
@@ -62,6 +64,9 @@ typedef struct why_log {
     unsigned long other;             /* entries that are no sandbox denial */
     why_unparsed shown[WHY_MAX_SHOWN];
     size_t nshown;
+    const char *test_used[4];        /* built-in parameters evaluated with their test value */
+    const char *query_cmd;           /* "buckle query --platform linux -D ... PROFILE", shell words, or NULL */
+    size_t ntest_used;
 } why_log;
 
 void why_log_init(why_log *w);
@@ -71,10 +76,22 @@ int why_log_read(why_log *w, FILE *f);
 /* Sorts the groups: most frequent first, then by first appearance. */
 void why_log_sort(why_log *w);
 
-/* Parameter values guessed from the log's paths when the user gave none:
- * HOME and USER from /Users/NAME/..., TMPDIR from /private/var/folders/X/Y/T/.
- * Only names not in given (n entries) are filled; returns how many. */
-size_t why_guess_params(why_log *w, const sb_param *given, size_t n, sb_param *out, size_t max);
+/* A parameter value `why` chose, and where from (one of WHY_FROM_*). */
+typedef struct why_value { const char *name, *value, *from; } why_value;
+#define WHY_FROM_LOG "taken from the log's paths"
+#define WHY_FROM_ENV "the environment's, as `buckle run` takes it"
+#define WHY_FROM_CWD "the current directory, as `buckle run` takes it"
+#define WHY_FROM_TEST "the built-in test value"
+
+/* Parameter values for the names not in given (n entries); returns how
+ * many.  For macOS's denials HOME and USER come from /Users/NAME/...,
+ * TMPDIR from /private/var/folders/X/Y/T/.  Landlock's records were written
+ * under `buckle run`, which takes HOME, USER, TMPDIR and WORKDIR from env
+ * (nenv entries: the environment, the current directory): those, except
+ * that HOME and USER come from the log's /home/NAME or /root when no path
+ * of the log is under env's HOME. */
+size_t why_guess_params(why_log *w, const sb_param *given, size_t n, const sb_param *env, size_t nenv,
+                        why_value *out, size_t max);
 
 /* The request that explains group g: the concrete operation of its (maybe
  * family) operation that the profile denies first, else the first of them.
@@ -84,10 +101,19 @@ size_t why_guess_params(why_log *w, const sb_param *given, size_t n, sb_param *o
 typedef int why_ask(void *ctx, const sb_request *r, void *answer);
 int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *answer, size_t size,
                      sb_request *q);
+/* The platform's own answer for q under c with d's values (Landlock's plan
+ * as `buckle run` makes it): 0 allow, 1 deny, 2 not controlled; *why (in a)
+ * names the grant or its absence. */
+typedef int why_platform_decide(void *ctx, compilation *c, decider *d, const sb_request *q, arena *a, const char **why);
+/* The entry a Landlock make_* denial's suggestion is checked with, in the
+ * directory the record names */
+#define WHY_NEW_ENTRY ".buckle-why-new-entry"
 /* Explains every group by a .buckle compilation (compiled without errors)
- * with these parameter values (decider_new's extra).  Returns 0, or 1 when
- * a parameter the profile uses has no value (its name in *missing). */
-int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, const char **missing);
+ * with these parameter values (decider_new's extra); a Landlock denial's
+ * suggestion is also checked by pd (NULL: not).  Returns 0, or 1 when a
+ * parameter the profile uses has no value (its name in *missing). */
+int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t nextra, why_platform_decide *pd,
+                       void *pctx, const char **missing);
 /* The same for an .sb profile: read and evaluated with params (and NAME.re,
  * NAME.ancestors derived from them); its diagnostics go to dl, the sources
  * they point into to *keep.  Returns 0, or 1 when it has errors. */
@@ -95,10 +121,11 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
                    const sb_param *params, size_t nparams, diag_list *dl, source **keep);
 
 /* The report.  profile and log are display names; guessed the parameter
- * values taken from the log; verbose lists the unparsed lines. */
+ * values why_guess_params chose (with the built-in ones left at their test
+ * value, w->test_used, each is named); verbose lists the unparsed lines. */
 void why_render_text(strbuf *out, const why_log *w, const char *profile, const char *log,
-                     const sb_param *guessed, size_t nguessed, int verbose);
+                     const why_value *guessed, size_t nguessed, int verbose);
 /* The same as one JSON document (jansson); the caller frees the result. */
 char *why_render_json(const why_log *w, const char *profile, const char *log,
-                      const sb_param *guessed, size_t nguessed, int verbose);
+                      const why_value *guessed, size_t nguessed, int verbose);
 #endif

@@ -1,5 +1,6 @@
 /* why_report.c - the report of `buckle why`, as text and as JSON. */
 #include "why.h"
+#include "../compiler/decide.h"
 #include <jansson.h>
 #include <string.h>
 
@@ -16,6 +17,14 @@ static const char *verdict_name(why_verdict v)
     }
 }
 
+static const char *test_value_of(const char *name)
+{
+    size_t n;
+    const sb_param *tv = test_param_values(&n);
+    for (size_t i = 0; i < n; i++) if (!strcmp(tv[i].name, name)) return tv[i].value;
+    return "";
+}
+
 static void procs_text(strbuf *b, const why_group *g)
 {
     sb_printf(b, "%lu time%s", g->count, g->count == 1 ? "" : "s");
@@ -29,7 +38,7 @@ static void procs_text(strbuf *b, const why_group *g)
 }
 
 void why_render_text(strbuf *b, const why_log *w, const char *profile, const char *log,
-                     const sb_param *guessed, size_t nguessed, int verbose)
+                     const why_value *guessed, size_t nguessed, int verbose)
 {
     sb_printf(b, "%s: %lu denial%s, %zu distinct, explained by %s", log, w->lines_denied, w->lines_denied == 1 ? "" : "s",
               w->ngroups, profile);
@@ -42,7 +51,9 @@ void why_render_text(strbuf *b, const why_log *w, const char *profile, const cha
         sb_printf(b, "%lu denial%s of requests past the first %d distinct ones are not explained\n", w->dropped,
                   w->dropped == 1 ? "" : "s", WHY_MAX_GROUPS);
     for (size_t i = 0; i < nguessed; i++)
-        sb_printf(b, "%s=%s (taken from the log's paths; -D %s=VALUE to change it)\n", guessed[i].name, guessed[i].value, guessed[i].name);
+        sb_printf(b, "%s=%s (%s; -D %s=VALUE to change it)\n", guessed[i].name, guessed[i].value, guessed[i].from, guessed[i].name);
+    for (size_t i = 0; i < w->ntest_used; i++)
+        sb_printf(b, "%s=%s (" WHY_FROM_TEST "; -D %s=VALUE to change it)\n", w->test_used[i], test_value_of(w->test_used[i]), w->test_used[i]);
     for (size_t i = 0; i < w->ngroups; i++) {
         const why_group *g = w->groups[i];
         sb_printf(b, "\n%s %s%s%s\n  ", g->verdict == WHY_ALLOWED ? "allowed by the profile:" : "denied", g->op,
@@ -54,12 +65,20 @@ void why_render_text(strbuf *b, const why_log *w, const char *profile, const cha
         if (g->landlock && !strcmp(g->op, "file-write-create"))
             sb_puts(b, "  Landlock names the directory the new entry was to be made in\n");
         if (g->verdict == WHY_ALLOWED) {
-            if (g->landlock)
-                sb_printf(b, "  %s: `buckle run -v` names them; `buckle query --platform linux %s %s %s` answers as the kernel does\n",
-                          LANDLOCK_ALLOWED, profile, g->op, g->obj);
+            if (g->landlock) {
+                sb_printf(b, "  %s: `buckle run -v` names them; `", LANDLOCK_ALLOWED);
+                if (w->query_cmd) sb_puts(b, w->query_cmd);
+                else { sb_puts(b, "buckle query --platform linux "); sb_sh_word(b, profile); }
+                sb_putc(b, ' ');
+                sb_sh_word(b, g->op);
+                sb_putc(b, ' ');
+                sb_sh_word(b, g->obj);
+                sb_puts(b, "` answers as the kernel does\n");
+            }
             else sb_puts(b, "  " OTHER_LAYER "\n");
             if (g->by_default) sb_printf(b, "  allowed by the default (%s)\n", g->rule_text);
             else sb_printf(b, "  allowed by %s: %s%s\n", g->rule_where, g->rule_text, g->rule_chain);
+            if (g->platform_why) sb_printf(b, "  Landlock: %s\n", g->platform_why);
             continue;
         }
         if (g->by_default) sb_printf(b, "  decided by the default (%s)\n", g->rule_text);
@@ -110,7 +129,7 @@ static json_t *jstr(const char *s)
 }
 
 char *why_render_json(const why_log *w, const char *profile, const char *log,
-                      const sb_param *guessed, size_t nguessed, int verbose)
+                      const why_value *guessed, size_t nguessed, int verbose)
 {
     json_t *root = json_object();
     json_object_set_new(root, "profile", jstr(profile));
@@ -120,9 +139,15 @@ char *why_render_json(const why_log *w, const char *profile, const char *log,
     json_object_set_new(root, "unparsed", json_integer((json_int_t)w->unparsed));
     json_object_set_new(root, "other_lines", json_integer((json_int_t)w->other));
     json_object_set_new(root, "not_explained", json_integer((json_int_t)w->dropped));
-    json_t *gp = json_object();
-    for (size_t i = 0; i < nguessed; i++) json_object_set_new(gp, guessed[i].name, jstr(guessed[i].value));
+    json_t *gp = json_object(), *used = json_object();
+    for (size_t i = 0; i < nguessed; i++) {
+        if (!strcmp(guessed[i].from, WHY_FROM_LOG)) json_object_set_new(gp, guessed[i].name, jstr(guessed[i].value));
+        json_object_set_new(used, guessed[i].name, json_pack("{s:o,s:s}", "value", jstr(guessed[i].value), "from", guessed[i].from));
+    }
+    for (size_t i = 0; i < w->ntest_used; i++)
+        json_object_set_new(used, w->test_used[i], json_pack("{s:s,s:s}", "value", test_value_of(w->test_used[i]), "from", WHY_FROM_TEST));
     json_object_set_new(root, "params_from_log", gp);
+    json_object_set_new(root, "params_chosen", used);
     json_t *arr = json_array();
     for (size_t i = 0; i < w->ngroups; i++) {
         const why_group *g = w->groups[i];
@@ -157,6 +182,7 @@ char *why_render_json(const why_log *w, const char *profile, const char *log,
             json_object_set_new(o, "decided_by", r);
         } else json_object_set_new(o, "decided_by", json_null());
         json_object_set_new(o, "note", g->note ? jstr(g->note) : json_null());
+        if (g->platform_why) json_object_set_new(o, "landlock", jstr(g->platform_why));
         if (g->suggestion) {
             json_t *s = json_object();
             json_object_set_new(s, "section", str_or_null(g->section));

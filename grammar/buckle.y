@@ -115,6 +115,12 @@ stmt
         { ast_param *p = arena_alloc(pc->a, sizeof *p); p->name = $2; p->at = S(pc, @2);
           p->has_default = 1; p->def = *$4;
           p->next = pc->file->params; pc->file->params = p; add_stmt(pc, @$); }
+    | PARAM IDENT '=' STRING error
+        /* the ';' missing (reported): declared all the same, so that its
+         * uses are not reported as unknown too */
+        { ast_param *p = arena_alloc(pc->a, sizeof *p); p->name = $2; p->at = S(pc, @2);
+          p->has_default = 1; p->def = *$4;
+          p->next = pc->file->params; pc->file->params = p; }
     | DEFAULT action ';'
         { pc->file->has_default = 1; pc->file->default_action = $2;
           pc->file->default_at = S(pc, @$); add_stmt(pc, @$); }
@@ -353,6 +359,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, parse_c
     /* an identifier where a keyword belongs: the closest expected keyword
      * (`netwrk` for network, `alow` for allow) */
     diag *d = pc->diags->tail;
+    /* a string right after a string on the same line: the ',' between two
+     * objects of a rule left out */
+    if (la == YYSYMBOL_STRING && want_semi && d && d->code && strcmp(d->code, BK1001) == 0 && !d->help &&
+        pc->prev_end > 0 && pc->prev_end < loc->first && pc->src->text[pc->prev_end - 1] == '"' &&
+        !memchr(pc->src->text + pc->prev_end, '\n', loc->first - pc->prev_end))
+        diag_help(pc->diags, d, "add ',' before this string: the objects of a rule are separated by ',' (\"/a\", \"/b\")");
     if (la == YYSYMBOL_IDENT && pc->last_ident && d && d->code && strcmp(d->code, BK1001) == 0 && !d->help) {
         const char *cands[MAXEXP];
         size_t nc = 0;

@@ -1,5 +1,6 @@
 /* rules_sbpl.c - checks on SBPL text (.sb files and raw sbpl blocks):
- * BK4006 alias paths, BK4007 long strings, BK4011 (version 1) first; and
+ * BK4006 alias paths, BK2008 relative ones, BK4007 long strings, BK4011
+ * (version 1) first; and
  * BK4005 on .sb files: an allow and a deny of one concrete operation that
  * match the same object, and in raw sbpl blocks of .buckle files: a raw rule
  * and a generated rule of the other action that match the same object;
@@ -17,6 +18,14 @@ static int path_filter(const char *h)
            !strcmp(h, "path-prefix") || !strcmp(h, "regex") || !strcmp(h, "path-regex");
 }
 
+/* a filter that takes a path as it is (not a regex) */
+static int plain_path_filter(const char *h)
+{
+    return path_filter(h) && strcmp(h, "regex") && strcmp(h, "path-regex");
+}
+
+/* in_path: 1 inside a path filter (a regex), 2 inside one that takes a
+ * path as it is, 3 inside a literal one (literal, path) */
 static void walk(lint_ctx *lc, const sexp *x, int depth, int in_path)
 {
     if (depth > SBPL_MAX_DEPTH) return;
@@ -25,10 +34,20 @@ static void walk(lint_ctx *lc, const sexp *x, int depth, int in_path)
             if (x->at.end - x->at.start > 1026)
                 lint_report(lc, BK4007, x->at, "string literal of %u bytes: sandbox-exec rejects literals over 1024 bytes",
                             x->at.end - x->at.start - 2);
+            if (in_path >= 2 && x->text[0] != '/') {
+                diag *d = lint_report(lc, BK2008, x->at, "relative path \"%s\": a path filter must name an absolute path "
+                                      "(the kernel checks resolved absolute paths)", x->text);
+                diag_help(lc->dl, d, "write the absolute path, or (param \"NAME\") for one chosen at run time");
+            }
             if (in_path) {
                 const char *s = x->text;
                 if (s[0] == '^') s++;
                 const char *al = private_alias(s, strlen(s), "$(");
+                /* exactly the link (literal "/var", regex #"^/var$"): it
+                 * matches the link itself, which lstat and readlink look at */
+                size_t sl = strlen(s), alen = al ? strlen(al) : 0;
+                if (al && ((in_path == 3 && sl == alen) || (in_path == 1 && x->text[0] == '^' && sl == alen + 1 && s[alen] == '$')))
+                    al = NULL;
                 if (al) {
                     diag *d = lint_report(lc, BK4006, x->at,
                         "%s is a symlink; the sandbox sees /private%s, so this filter never matches", al, al);
@@ -38,7 +57,8 @@ static void walk(lint_ctx *lc, const sexp *x, int depth, int in_path)
             continue;
         }
         if (x->kind == SX_LIST) {
-            int p = x->child && x->child->kind == SX_SYMBOL && path_filter(x->child->text);
+            const char *h = x->child && x->child->kind == SX_SYMBOL ? x->child->text : NULL;
+            int p = h && path_filter(h) ? (!strcmp(h, "literal") || !strcmp(h, "path") ? 3 : 1 + plain_path_filter(h)) : 0;
             walk(lc, x->child, depth + 1, p);
         }
         if (x->kind == SX_QUOTE) walk(lc, x->child, depth + 1, 0);

@@ -129,7 +129,7 @@ static const lint_rule rules[] = {
       "(allow file-read* (require-all (subpath \"/a\") (require-not (literal \"/a/x\"))))",
       "make the rules disjoint", 0),
     R(BK4006, "unresolved-alias", SEV_WARNING, "a raw SBPL path or a regex starts with /tmp, /var or /etc",
-      "The sandbox sees /private/...; the rule is dead.", "(allow file-read* (subpath \"/tmp\"))",
+      "The sandbox sees /private/...; the rule is dead (a literal of exactly /tmp, /var or /etc names the link itself, which lstat and readlink look at: no finding).", "(allow file-read* (subpath \"/tmp\"))",
       "(allow file-read* (subpath \"/private/tmp\"))", "write the /private path", 0),
     R(BK4007, "string-too-long", SEV_ERROR, "an SBPL string literal over 1024 bytes",
       "sandbox-exec rejects it (\"Error reading string\").", "a 2000-byte path literal",

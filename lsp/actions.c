@@ -108,6 +108,15 @@ void lsp_code_action(lsp_server *s, json_t *id, json_t *params)
             json_array_append_new(acts, edit_action(d, arena_printf(&a, "Change to %s", repl), json_incref(dj),
                                                     g->at.start, g->at.end, repl, 1));
         }
+        /* "also allow mach lookup "X"" (BK4001: secd beside SecurityServer):
+         * X added to the rule's own list of names */
+        const char *also = g->help && mu && !strncmp(g->help, "also allow mach lookup \"", 24) ? g->help + 24 : NULL;
+        const char *ae = also ? strchr(also, '"') : NULL;
+        if (ae && g->at.end > g->at.start && d->text[g->at.start] == '"' && d->text[g->at.end - 1] == '"') {
+            const char *name = arena_strndup(&a, also, (size_t)(ae - also));
+            json_array_append_new(acts, edit_action(d, arena_printf(&a, "Also allow mach lookup \"%s\"", name), json_incref(dj),
+                                                    g->at.end, g->at.end, arena_printf(&a, ", \"%s\"", name), 1));
+        }
         if (suppressible(g->code)) {
             /* an own-line suppression before the statement's first line */
             uint32_t st = g->at.start;

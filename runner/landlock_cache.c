@@ -86,6 +86,17 @@ static void walk_once(protect_list *pl, hashmap *walked, const char *path)
     protect_path(pl, path);
 }
 
+/* 1 when p has a ".." component: the path as written ("/p/w/../x", the
+ * profile named ../x from /p/w), which the kernel resolves; the walk
+ * protects what it resolves to, and the written one would put /p/w on the
+ * way to a file that is not in it (its entries granted one by one) */
+static int dotdot(const char *p)
+{
+    for (const char *c = p; (c = strchr(c, '/')) != NULL; c++)
+        if (c[1] == '.' && c[2] == '.' && (c[3] == '/' || !c[3])) return 1;
+    return 0;
+}
+
 const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
                                 const file_probe *probes, size_t nprobes, const char *const *cache_dirs,
                                 size_t ncache, size_t *n)
@@ -151,7 +162,8 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
     }
     const char **prot = arena_alloc(a, (pl.nwhole + 1) * sizeof *prot);
     size_t np = 0;
-    for (size_t k = 0; k < pl.nwhole; k++) prot[np++] = pl.whole_paths[k];
+    for (size_t k = 0; k < pl.nwhole; k++)
+        if (!dotdot(pl.whole_paths[k])) prot[np++] = pl.whole_paths[k];
     protect_free(&pl);
     *n = np;
     return prot;

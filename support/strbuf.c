@@ -73,6 +73,20 @@ void sb_json_str(strbuf *b, const char *s)
     sb_putc(b, '"');
 }
 
+void sb_sh_word(strbuf *b, const char *s)
+{
+    int plain = *s != 0;
+    for (const char *c = s; *c && plain; c++)
+        plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || strchr("_@%+=:,./-", *c);
+    if (plain) { sb_puts(b, s); return; }
+    sb_putc(b, '\'');
+    for (const char *c = s; *c; c++) {
+        if (*c == '\'') sb_puts(b, "'\\''");
+        else sb_putc(b, *c);
+    }
+    sb_putc(b, '\'');
+}
+
 const char *sb_cstr(strbuf *b)
 {
     if (!b->data) { sb_grow(b, 0); b->data[0] = 0; }

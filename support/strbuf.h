@@ -36,6 +36,9 @@ void sb_printf(strbuf *b, const char *fmt, ...)
     ;
 /* JSON string literal with quotes. */
 void sb_json_str(strbuf *b, const char *s);
+/* s as one word of a POSIX shell: as it is when it has only characters no
+ * shell treats specially, else in single quotes ('\'' for a quote) */
+void sb_sh_word(strbuf *b, const char *s);
 const char *sb_cstr(strbuf *b);     /* NUL-terminated view */
 char *sb_detach(strbuf *b);         /* caller frees */
 #endif

@@ -43,3 +43,14 @@ for f in tests/errors/*.buckle; do
         fail "$n: diagnostics" "want: $(tr '\n' ';' <"$TMP/want") got: $(tr '\n' ';' <"$TMP/got")"; fi
     sed -n 's/^#= stderr: //p' "$f" | while IFS= read -r text; do expect_err_has "$n: says '$text'" "$text"; done
 done
+
+# a param whose ';' is missing is declared all the same: its uses are not
+# reported unknown too; two strings without ',' between them get a help
+mkdir -p "$TMP/err_cascade"
+printf 'default deny;\nparam PORT = "8080"\nnetwork { allow outbound "localhost:$PORT"; }\n' >"$TMP/err_cascade/p.buckle"
+run "errors: param without ;" "$BUCKLE" lint "$TMP/err_cascade/p.buckle"
+expect_out_has "errors: the missing ; is reported" "p.buckle:2:20: error: expected ';' after this statement"
+expect_out_lacks "errors: ... and no unknown variable after it" "unknown variable \$PORT"
+printf 'default deny;\nfiles { allow read "/usr/src" "/x"; }\n' >"$TMP/err_cascade/c.buckle"
+run "errors: two strings" "$BUCKLE" lint "$TMP/err_cascade/c.buckle"
+expect_out_has "errors: the missing , is named" "help: add ',' before this string: the objects of a rule are separated by ','"

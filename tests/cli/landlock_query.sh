@@ -111,19 +111,41 @@ a=$(qans "$P" files read "$R/hl/alias")
 if [ "$a" = deny ]; then pass "landlock query: query denies the withheld name"
 else fail "landlock query: query denies the withheld name" "query says $a"; fi
 
-# buckle's own files: a run keeps the profile (and its directory's way to
-# it) unwritable, so the directory that holds it is granted entry by entry;
-# query plans with the same protected paths and answers as the kernel does
+# buckle's own files: a run keeps the profile (and its directory) unwritable,
+# with a user namespace by read-only mounts, so the directory above them is
+# granted whole; without one (the test build's hook) the directory that
+# holds them is granted entry by entry; query plans with the same protected
+# paths and answers as the kernel does (with a namespace where one can be made)
 mkdir -p "$R/f6/prof" "$R/f6/sub"
 { base; printf 'files { allow read "%s/f6"; allow write "%s/f6"; }\n' "$R" "$R"; } >"$R/f6/prof/own.buckle"
 P="$R/f6/prof/own.buckle"
+run "landlock query: own files, no namespace" env BUCKLE_TEST_NO_USERNS=1 "$B" run $A "$P" -- /usr/bin/touch "$R/f6/newfile"
+expect_rc "landlock query: without a namespace a new file beside the profile's directory cannot be made (the kernel)" 1
+expect_err_has "landlock query: ... said without -v" "buckle run: nothing new can be created directly in $R/f6:"
 run "landlock query: own files, run" "$B" run $A "$P" -- /usr/bin/touch "$R/f6/newfile"
-expect_rc "landlock query: a new file beside the profile's directory cannot be made (the kernel)" 1
-run "landlock query: own files, query" "$B" query --platform linux "$P" files write "$R/f6/newfile"
-expect_line "landlock query: query denies making it, as the kernel does" "  landlock ABI $ABI: no grant of make_reg covers $R/f6"
-expect_out_has "landlock query: query names buckle's own file" "buckle run keeps its own files unwritable: $P"
+if grep -q "mounts" "$TMP/err"; then
+    expect_rc "landlock query: with a namespace it can be made (the profile's directory is a read-only mount)" 0
+    run "landlock query: own files, run in prof" "$B" run $A "$P" -- /usr/bin/touch "$R/f6/prof/newfile"
+    expect_rc "landlock query: ... and nothing can be made in the profile's directory" 1
+    run "landlock query: own files, query" "$B" query --platform linux "$P" files write "$R/f6/prof/newfile"
+    expect_line "landlock query: query denies making it, as the kernel does" "  landlock ABI $ABI: $R/f6/prof is mounted read-only in the command's mount namespace"
+    expect_out_has "landlock query: query names buckle's own file" "buckle run keeps its own files unwritable: $P"
+else
+    skip "landlock query: own files with a namespace" "no user namespace here"
+fi
 run "landlock query: own files, elsewhere" "$B" run $A "$P" -- /usr/bin/touch "$R/f6/sub/newfile"
 expect_rc "landlock query: a new file in a directory without buckle's files can be made (the kernel)" 0
 run "landlock query: own files, query elsewhere" "$B" query --platform linux "$P" files write "$R/f6/sub/other"
 expect_out_has "landlock query: query allows making it, as the kernel does" "allow file-write-create $R/f6/sub/other"
 expect_out_lacks "landlock query: no word of buckle's own files there" "buckle run keeps"
+
+# --platform linux answers for a run started here: HOME, USER, TMPDIR and
+# WORKDIR (the current directory) as buckle run takes them, named last
+mkdir -p "$R/q5/proj" "$R/q5/prof"
+printf 'default deny;\nfiles { allow read "/usr"; allow write "$WORKDIR"; }\n' >"$R/q5/prof/p.buckle"
+run "landlock query: run values" sh -c "cd '$R/q5/proj' && HOME='$R/q5' TMPDIR='$R/q5' '$B' query --platform linux '$R/q5/prof/p.buckle' files write '$R/q5/proj/out.txt'"
+expect_out_has "landlock query: WORKDIR is the current directory (a new file there is allowed)" "allow file-write-create $R/q5/proj/out.txt"
+expect_out_has "landlock query: the values are named" "  with HOME=$R/q5, TMPDIR=$R/q5, WORKDIR=$R/q5/proj (as buckle run takes them here; -D NAME=VALUE to change)"
+run "landlock query: -D wins" sh -c "cd '$R/q5/proj' && HOME='$R/q5' '$B' query --platform linux -D WORKDIR='$R/q5/prof' '$R/q5/prof/p.buckle' files write '$R/q5/proj/out.txt'"
+expect_out_has "landlock query: -D WORKDIR is used" "deny file-write-create $R/q5/proj/out.txt"
+expect_out_lacks "landlock query: ... and not named as taken" "WORKDIR=$R/q5/prof"

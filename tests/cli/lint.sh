@@ -52,3 +52,21 @@ for id in $("$BUCKLE" rules | cut -d' ' -f1); do
     grep -q "= expect: [a-z]* $id @" "$bad" && pass "lint: $id bad case fires it" || fail "lint: $id bad case fires it" "$bad"
     grep -q "= expect: [a-z]* $id @" "$good" && fail "lint: $id good case is clean of it" "$good" || pass "lint: $id good case is clean of it"
 done
+
+# a relative path in a path filter of an .sb (never an absolute path the
+# kernel checks): BK2008, as in a .buckle; a regex and a (param) are not paths
+mkdir -p "$TMP/lint_rel"
+printf '(version 1)\n(deny default)\n(allow file-write* (subpath ".") (subpath "/private/tmp") (regex #"^rel") (subpath (param "X")))\n' >"$TMP/lint_rel/rel.sb"
+run "lint: relative path in an .sb" "$BUCKLE" lint -D X=/private/tmp/x "$TMP/lint_rel/rel.sb"
+expect_rc "lint: a relative path in an .sb is an error" 1
+expect_out_has "lint: ... BK2008 at the string" "rel.sb:3:29: error: relative path \".\": a path filter must name an absolute path"
+if grep -q "BK2008" "$TMP/out" && [ "$(grep -c 'BK2008' "$TMP/out")" -eq 1 ]; then pass "lint: ... only the relative one"
+else fail "lint: ... only the relative one" "$(cat "$TMP/out")"; fi
+
+# BK4006: a literal (or an anchored regex) of exactly /tmp, /var or /etc
+# matches the link itself (lstat, readlink): no warning; below it, a warning
+printf '(version 1)\n(deny default)\n(allow file-read-metadata (literal "/etc") (regex #"^/tmp$") (literal "/var/x"))\n' >"$TMP/lint_rel/link.sb"
+run "lint: the link itself" "$BUCKLE" lint "$TMP/lint_rel/link.sb"
+expect_out_lacks "lint: literal \"/etc\" is the link itself" "/etc is a symlink"
+expect_out_lacks "lint: regex ^/tmp\$ is the link itself" "/tmp is a symlink"
+expect_out_has "lint: literal \"/var/x\" still warns" "/var is a symlink; the sandbox sees /private/var"

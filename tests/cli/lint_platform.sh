@@ -38,4 +38,20 @@ for f in corpus/std/keychain.buckle corpus/std/dev/python.buckle corpus/examples
     if grep -q BK0001 "$TMP/out"; then fail "lint platform: $f --platform linux: no BK0001 for its macOS suppressions" "$(grep BK0001 "$TMP/out")"
     else pass "lint platform: $f --platform linux: no BK0001 for its macOS suppressions"; fi
 done
+
+# BK2005 on Linux: a value under /tmp, /var or /etc is no /private alias
+# there, so a rule under one falls inside a final rule as on macOS
+lp="$TMP/lint_platform_final"
+mkdir -p "$lp"
+printf 'extends "std/agent";\nfiles { allow write "/tmp/proj/.git/hooks"; }\n' >"$lp/hooks.buckle"
+printf 'extends "std/agent";\nfiles { allow read literal "/tmp/.ssh/id_rsa"; }\n' >"$lp/ssh.buckle"
+printf 'extends "std/agent";\nfiles { allow read literal "/etc/h/.ssh/id_rsa"; }\n' >"$lp/etc.buckle"
+run "lint platform: linux final, WORKDIR under /tmp" "$BUCKLE" lint --platform linux "$lp/hooks.buckle"
+expect_out_has "lint platform: linux final, WORKDIR under /tmp is BK2005" "it falls inside the final rule with WORKDIR=/tmp/proj"
+run "lint platform: linux final, -D WORKDIR under /tmp" "$BUCKLE" lint --platform linux -D WORKDIR=/tmp/proj "$lp/hooks.buckle"
+expect_out_has "lint platform: linux final, -D WORKDIR=/tmp/proj is BK2005" "[BK2005 final-violated]"
+run "lint platform: linux final, HOME=/tmp" "$BUCKLE" lint --platform linux "$lp/ssh.buckle"
+expect_out_has "lint platform: linux final, HOME=/tmp is BK2005" "it falls inside the final rule with HOME=/tmp"
+run "lint platform: linux final, HOME under /etc" "$BUCKLE" lint --platform linux "$lp/etc.buckle"
+expect_out_has "lint platform: linux final, HOME=/etc/h is BK2005" "it falls inside the final rule with HOME=/etc/h"
 exit 0

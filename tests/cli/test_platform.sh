@@ -137,3 +137,27 @@ printf 'platform linux {\n    test "x" { expect allow files read "/usr"; \n' >"$
 run "test: an unclosed test block in a platform block" "$BUCKLE" test "$P/open.buckle"
 expect_rc "test: a syntax error inside platform's test exits 1" 1
 expect_err_has "test: the test block is not closed" "open.buckle:2:"
+
+# --platform linux: a failure under a built-in test value that does not
+# exist says which -D to pass; --linux-accept plans as buckle run does
+if [ "$(uname -s)" = Linux ]; then
+    mkdir -p "$P/acc/w"
+    W=$(cd "$P/acc/w" && pwd -P)
+    cat >"$P/acc/a.buckle" <<'EOF2'
+default deny;
+files {
+    allow read "/usr";
+    allow write "$WORKDIR";
+    deny write "$WORKDIR/.husky";
+}
+test "out" {
+    expect allow files write "$WORKDIR/out/x";
+}
+EOF2
+    run "test --platform linux: test values" "$BUCKLE" test --platform linux "$P/acc/a.buckle"
+    expect_out_has "test --platform linux: the missing test value is named" "/Users/test/project is the built-in test value of WORKDIR and does not exist here: pass -D WORKDIR=..."
+    run "test --platform linux: without new-paths" "$BUCKLE" test --platform linux -D WORKDIR="$W" "$P/acc/a.buckle"
+    expect_rc "test --platform linux: a new entry beside an absent deny fails without new-paths" 1
+    run "test --platform linux: with new-paths" "$BUCKLE" test --platform linux --linux-accept=new-paths -D WORKDIR="$W" "$P/acc/a.buckle"
+    expect_rc "test --platform linux: --linux-accept=new-paths plans as buckle run does" 0
+fi

@@ -179,3 +179,13 @@ U4="file://$L/raw.buckle"
   req 2 shutdown; note exit; } >"$L/in"
 lsp "lsp: raw sbpl in a .buckle document"
 has "lsp: a raw sbpl filter gets BK3002 at its range in the string" '{"range":{"start":{"line":1,"character":31},"end":{"line":1,"character":71}},"severity":2,"code":"BK3002"'
+
+# BK4001: the quick fix its help names (com.apple.secd added to the rule's names)
+U4="file://$(pwd)/tests/lsp/kc.buckle"
+{ init
+  note textDocument/didOpen '{"textDocument":{"uri":"'"$U4"'","languageId":"buckle","version":1,"text":"default deny;\nmach { allow lookup \"com.apple.SecurityServer\"; }\n"}}'
+  req 2 textDocument/codeAction '{"textDocument":{"uri":"'"$U4"'"},"range":{"start":{"line":1,"character":22},"end":{"line":1,"character":22}},"context":{"diagnostics":[]}}'
+  req 3 shutdown; note exit; } >"$L/in"
+lsp "lsp: BK4001 quick fix"
+has "lsp: BK4001 offers to also allow com.apple.secd" '"title":"Also allow mach lookup \"com.apple.secd\""'
+has "lsp: ... inserted after the SecurityServer string" '"range":{"start":{"line":1,"character":46},"end":{"line":1,"character":46}},"newText":", \"com.apple.secd\""'
