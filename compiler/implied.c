@@ -6,6 +6,7 @@
 #include "expand.h"
 #include "overlap.h"
 #include "patterns.h"
+#include "../seatbelt/regex.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,6 +231,15 @@ static int glob_inner_flags(compilation *c, const char *g, size_t len)
     return 0;
 }
 
+/* g[k..len) is one or more globstar components ("/" then "**"). */
+static int trailing_globstars(const char *g, size_t k, size_t len)
+{
+    if (k >= len) return 0;
+    for (; k < len; k += 3)
+        if (k + 3 > len || g[k] != '/' || g[k + 1] != '*' || g[k + 2] != '*') return 0;
+    return 1;
+}
+
 /* Ancestors inside a glob: at each "/" after its first wildcard, the
  * directories the glob's prefix matches (exactly: a regex anchored at both
  * ends).  A prefix ending in "**" matches every directory below its fixed
@@ -273,6 +283,10 @@ static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t
         if (ch != '/') continue;
         if (k > 0 && g[k - 1] != '/') comps++;
         if (!wild || k == 0) continue;
+        /* a trailing globstar: the glob matches its prefix's directories
+         * themselves and all below them, so their metadata is the allow's
+         * own (ranked as the allow), as for subpath */
+        if (trailing_globstars(g, k, len)) return;
         strbuf re;
         sb_init(&re);
         /* as the kernel sees it: "~/tmp/[a-c]*" with HOME=/ is under /private */
@@ -289,6 +303,18 @@ static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t
     }
 }
 
+/* m's fixed part is "/": whether m matches the root itself (a prefix
+ * "/"; a regex that matches "/", when no parameter makes it vary). */
+static int matches_root(compilation *c, const matcher *m)
+{
+    if (m->fixed_len != 1) return 0;
+    if (m->kind == MK_PREFIX) return 1;
+    if (m->kind != MK_REGEX || memchr(m->value, PARAM_OPEN, m->len)) return 0;
+    const char *err;
+    const sb_regex *re = sb_regex_compile(&c->a, m->value, m->len, &err);
+    return re && sb_regex_search(re, "/", 1) == 1;
+}
+
 /* A prefix or pattern m (r's, or one of its globs under /private): every
  * match starts with its fixed part, so the directory holding the fixed
  * part's last component and that directory's ancestors are ancestors of
@@ -299,9 +325,9 @@ static void add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher 
     size_t len = m->fixed_len;
     if (len == 0) return;
     if (m->dir) {
-        /* a glob "P/" + globstar matches P itself, and P is the ancestor of the
-         * rest: P and its proper ancestors */
-        add_one(ic, r, MK_LITERAL, v, len, template_depth(v, len));
+        /* a glob "P/" + globstar matches P itself and all below it, as
+         * subpath P does: P's metadata is the allow's own (ranked as the
+         * allow), its proper ancestors are the traversal */
         add_ancestors(ic, r, v, len);
         return;
     }
@@ -314,8 +340,10 @@ static void add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher 
     if (k == 0) {
     } else if (k == 1) {
         /* the fixed part is "/" or a name in it (a star, a bracket,
-         * "/x*"): every match is below the root */
-        add_one(ic, r, MK_LITERAL, "/", 1, 0);
+         * "/x*"): every match is below the root, unless the pattern
+         * matches the root itself (prefix "/", regex "^/"): its metadata
+         * is then the allow's own */
+        if (!matches_root(ic->c, m)) add_one(ic, r, MK_LITERAL, "/", 1, 0);
     } else {
         add_one(ic, r, MK_LITERAL, v, k - 1, template_depth(v, k - 1));
         add_ancestors(ic, r, v, k - 1);

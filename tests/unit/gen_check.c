@@ -14,7 +14,7 @@
  * subset of its rules that still fails) with its values.
  *   diff-check --generate N [--seed S] [--only A,B] [--without A,B] [--shrink]
  *              [--max-fail K] [--min-queries Q] [--list-shapes] [--quiet]
- *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap,prefix]
+ *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap,prefix,implied]
  *              [--show-rejects] */
 #include "gen_check.h"
 #include "diff_objects.h"
@@ -31,9 +31,10 @@ typedef struct gstats {
 } gstats;
 
 /* the checks, each of which can be skipped (--skip NAME) */
-enum { CK_AGREE, CK_VALUES, CK_CONFLICT, CK_FINAL, CK_DEPTH, CK_GLOB, CK_TRAVERSAL, CK_OVERLAP, CK_PREFIX, CK_N };
+enum { CK_AGREE, CK_VALUES, CK_CONFLICT, CK_FINAL, CK_DEPTH, CK_GLOB, CK_TRAVERSAL, CK_OVERLAP, CK_PREFIX, CK_IMPLIED,
+       CK_N };
 static const char *const check_names[CK_N] = { "agree", "values", "conflict", "final", "depth", "glob", "traversal",
-                                                "overlap", "prefix" };
+                                                "overlap", "prefix", "implied" };
 
 typedef struct gcase {
     unsigned skip;                  /* bit i: check i is skipped */
@@ -283,6 +284,27 @@ static void traversal_check(gcase *g, crosscheck *x, const sb_request *q, const 
         if (al == 1) break;
         end = al;
     }
+}
+
+/* the other way round: metadata that a traversal rule allows is the
+ * traversal of some allow, as docs/language.md reads (gen_oracle.c); a
+ * directory an allow matches with all below it (a glob that ends in a globstar,
+ * a prefix "/") has the allow's own metadata, ranked as the allow */
+static void implied_check(gcase *g, crosscheck *x, const compilation *c, const sb_request *q, const cc_answer *an,
+                          const char *which, long *nfail)
+{
+    const rule *t = an->prof.r;
+    if (q->kind != OBJ_PATH || an->prof.action != ACT_ALLOW || !t || t->implied != 1) return;
+    if (q->op != op_lookup("file-read-metadata", NULL)) return;
+    for (size_t i = 0; i < c->pol.rules.n; i++) {
+        const rule *r = c->pol.rules.v[i];
+        if (r->implied || r->action != ACT_ALLOW) continue;
+        if (r->m.kind != MK_LITERAL && r->m.kind != MK_SUBPATH && r->m.kind != MK_PREFIX && r->m.kind != MK_GLOB &&
+            r->m.kind != MK_REGEX) continue;
+        if (oracle_traversal(x->d, r, q->obj, q->len)) return;
+    }
+    report(g, nfail, "%s: file-read-metadata %s is allowed by the traversal rule at %s, which no allow implies", which,
+           q->obj, crosscheck_where(x, origin_primary(t)), "");
 }
 
 /* the overlap analysis: two path rules that it calls disjoint never match
@@ -535,6 +557,8 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
             if (ON(CK_CONFLICT) && !raw && x2 && sbpl_conflict(x2->pol, &q, &a))
                 report(g, &nfail, "inlined: %s %s: an allow and a deny both match%s%s", opn, o1, "", "");
             if (ON(CK_TRAVERSAL)) traversal_check(g, x1, &q, &a1, &nfail);
+            if (ON(CK_IMPLIED)) implied_check(g, x1, c1, &q, &a1, "symbolic", &nfail);
+            if (ON(CK_IMPLIED) && x2) implied_check(g, x2, c2, &q, &a2, "inlined", &nfail);
             /* final: an object inside a final rule gets its decision */
             int fin = -1, mixed = 0;
             const rule *fr = NULL;
