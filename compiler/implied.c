@@ -36,6 +36,29 @@ static int memmem_slash2(const char *v, size_t n)
     return 0;
 }
 
+/* The first component of template v (after a root parameter and "/", as
+ * "$P/t$X" with P=/ reads) holds a parameter glued to text ("/t$X",
+ * "${P}p"): no value alone says whether it makes an alias, so nothing is
+ * traversed through /private for it (docs/language.md). */
+static int glued_first(const char *v, size_t n)
+{
+    size_t s = 1;
+    if (n && v[0] == PARAM_OPEN) {
+        const char *close = memchr(v, PARAM_CLOSE, n);
+        if (!close || (size_t)(close - v) + 1 >= n) return 0;
+        s = (size_t)(close - v) + 1;
+        if (v[s] != '/') return 1;                       /* "${P}p" */
+        s++;
+    } else if (!n || v[0] != '/') {
+        return 0;
+    }
+    size_t end = s;
+    while (end < n && v[end] != '/') end++;
+    const char *p = end > s ? memchr(v + s, PARAM_OPEN, end - s) : NULL;
+    if (!p) return 0;
+    return !(p == v + s && v[end - 1] == PARAM_CLOSE && !memchr(v + s + 1, PARAM_OPEN, end - s - 1));
+}
+
 /* Adds "allow metadata KIND v" unless the policy has that rule; depth: its
  * depth when every object it matches has the same one, -1 otherwise.  With
  * -D values the rule is written on the values.  Returns 1 when an implied
@@ -69,6 +92,8 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     }
     strbuf b;
     sb_init(&b);
+    const char *tv = v;                  /* the template, before the values */
+    size_t tn = n;
     if (kind != MK_ANCESTORS && memchr(v, PARAM_OPEN, n)) {
         if (all_defined(c, v, n)) {
             param_expand(&b, v, n, &c->defines, (kind == MK_REGEX ? TPL_REGEX : kind == MK_GLOB ? TPL_GLOB : 0) |
@@ -77,8 +102,10 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
             n = b.len;
             if (kind == MK_LITERAL && n > 1 && memmem_slash2(v, n)) { sb_free(&b); return 0; }   /* "/private//": no path */
             /* the values moved it under /private ("~/etc" with HOME=/):
-             * /private is an ancestor too */
-            if (kind == MK_LITERAL && n > 9 && !memcmp(v, "/private/", 9) && compile_platform(c) == PLAT_MACOS)
+             * /private is an ancestor too, as symbolically, unless a value
+             * glued to text makes the first component ("/t$X", "${P}p") */
+            if (kind == MK_LITERAL && n > 9 && !memcmp(v, "/private/", 9) && compile_platform(c) == PLAT_MACOS &&
+                !glued_first(tv, tn))
                 add_one(ic, from, MK_LITERAL, "/private", 8, 1);
             if (kind == MK_LITERAL) depth = template_depth(v, n);
         } else {

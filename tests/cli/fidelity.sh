@@ -483,6 +483,20 @@ query gluealias.buckle file-read-data /private/tmp/secret allow -D P=/a/b -D V=/
 run "fidelity: compile gluealias" "$BUCKLE" compile "$F/gluealias.buckle"
 expect_out_has "fidelity: glued text ending tmp is guarded" '(subpath (string-append "/private" (param "P") "p/secret"))'
 expect_out_lacks "fidelity: glued text that ends no alias is not guarded" '"/private" (param "P") "x/other"'
+# a value glued to text in the first component ("/t$X", "${P}p", "$R/t$X"
+# with R=/) is not traversed through /private, with -D as symbolically; a
+# value that is the whole first component ("/$D") is
+for k in literal subpath prefix glob; do
+    printf 'param X;\nparam P;\nparam R;\nfiles { allow file-write-data %s "/t$X/y", %s "${P}p/z", %s "$R/t$X/w"; }\n' \
+        "$k" "$k" "$k" >"$F/gluetrav.buckle"
+    query gluetrav.buckle file-read-metadata /private deny -D X=mp -D P=/tm -D R=/
+    query gluetrav.buckle file-read-metadata /private/tmp allow -D X=mp -D P=/tm -D R=/
+    run "fidelity: compile gluetrav $k" "$BUCKLE" compile -D X=mp -D P=/tm -D R=/ "$F/gluetrav.buckle"
+    expect_out_lacks "fidelity: $k glued: no traversal of /private with -D" '(literal "/private")'
+    printf 'param D;\nfiles { allow file-write-data %s "/$D/y"; }\n' "$k" >"$F/wholetrav.buckle"
+    query wholetrav.buckle file-read-metadata /private allow -D D=tmp
+done
+
 # a raw rule whose string holds parameters with values meets a final rule
 # that is a parameter alone: "$Q" with Q the raw rule's own path
 cat >"$F/rawparam.buckle" <<'EOB'

@@ -365,3 +365,26 @@ out:
     sb_free(&b);
     return hit;
 }
+
+int oracle_glued_first(const char *v, size_t n)
+{
+    size_t i = 0;
+    if (n && v[0] == PARAM_OPEN) {                   /* a root parameter: then "/" or glued text */
+        while (i < n && v[i] != PARAM_CLOSE) i++;
+        if (++i >= n) return 0;
+        if (v[i] != '/') return 1;
+    }
+    if (i >= n || v[i] != '/') return 0;
+    size_t s = i + 1, e = s;
+    while (e < n && v[e] != '/') e++;
+    int params = 0, text = 0;
+    for (size_t k = s; k < e; k++) {
+        if (v[k] == PARAM_OPEN) {
+            params++;
+            while (k < e && v[k] != PARAM_CLOSE) k++;
+        } else {
+            text = 1;
+        }
+    }
+    return params && (text || params > 1);
+}

@@ -37,7 +37,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_PARAM_START] = { "param-start", "a parameter at the start of a path", "\"$P/b\"" },
     [GS_PARAM_MID] = { "param-mid", "a parameter in the middle of a path", "\"/a/$USER/c\"" },
     [GS_PARAM_END] = { "param-end", "a parameter at the end of a path", "\"/a/$USER\"" },
-    [GS_PARAM_GLUED] = { "param-glued", "a path parameter glued to the text or parameter before it", "\"/a$P/c\", \"$P$Q\"" },
+    [GS_PARAM_GLUED] = { "param-glued", "a path parameter glued to the text or parameter before it, or to the text after it",
+                         "\"/a$P/c\", \"$P$Q\", \"/t$USER\", \"${P}p\"" },
     [GS_PARAM_TWO] = { "param-two", "two parameters in one path", "\"$P/b/$USER\", \"~/$USER\"" },
     [GS_PARAM_PATTERN] = { "param-pattern", "parameters inside globs and regexes", "glob \"$P/*\", regex \"^$P/b\"" },
     [GS_TILDE] = { "tilde", "`~` and `$HOME`", "\"~/.ssh\"" },
@@ -70,8 +71,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_VAL_MULTI] = { "val-multi", "a relative value of several components (with `/`) in the middle of a path, "
                        "alone and glued to text", "USER=b/c: \"/a/$USER/c\", \"/a/b${USER}\"" },
     [GS_VAL_ALIAS] = { "val-alias", "values that make a path's first component `/tmp`, `/var` or `/etc` (the kernel "
-                       "sees `/private/...`): after the root, after a parameter `/`",
-                       "P=/ USER=tmp: \"$P/$USER\", \"/$USER\"" },
+                       "sees `/private/...`): after the root, after a parameter `/`, glued to text",
+                       "P=/ USER=tmp: \"$P/$USER\", \"/$USER\"; USER=mp: \"/t$USER\"" },
 };
 
 const gen_shape_info *gen_shape_get(gen_shape s) { return &shape_table[s]; }
@@ -125,6 +126,7 @@ static const root roots[] = {
     { "/a/$USER", GS_PARAM_MID, 1 }, { "/a$P", GS_PARAM_GLUED, 1 }, { "/Users/$USER", GS_PARAM_MID, 1 },
     { "$P/b/$USER", GS_PARAM_TWO, 1 }, { "$P$Q", GS_PARAM_GLUED, 1 }, { "~/$USER", GS_PARAM_TWO, 1 },
     { "/a/b${USER}", GS_PARAM_GLUED, 1 }, { "$P/$USER", GS_PARAM_TWO, 1 }, { "/$USER", GS_PARAM_MID, 1 },
+    { "/t$USER", GS_PARAM_GLUED, 1 }, { "${P}p", GS_PARAM_GLUED, 1 },
 };
 static const char *const comps[] = { "b", "c", "bc", "b.c", ".ssh", "b" };
 
@@ -752,6 +754,8 @@ static const gen_values value_sets[] = {
     { "alias", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "tmp" }, { "P", "/" }, { "Q", "/a" } } },
     { "alias2", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "etc/b" }, { "P", "/" }, { "Q", "/etc" } } },
     { "alias3", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "var" }, { "P", "/a/b" }, { "Q", "/private/var" } } },
+    /* text glued to the value makes the alias: "/t$USER" */
+    { "alias4", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "mp" }, { "P", "/a" }, { "Q", "/a" } } },
 };
 
 
