@@ -584,6 +584,22 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
                 fin = (int)r->action;
                 fr = r;
             }
+            /* two written final rules of opposite action that both match
+             * an object: one outranks the other there, which is BK2005
+             * (docs/reference.md), so the inlined compilation, decided on
+             * the values, must have refused the profile */
+            if (ON(CK_FINAL) && mixed && x2) {
+                int wa = -1, wmixed = 0;
+                for (size_t i = 0; i < c2->pol.rules.n; i++) {
+                    const rule *r = c2->pol.rules.v[i];
+                    if (!r->final || r->implied || !opset_has(r->covers, op) || !decider_matches(x2->d, r, &q)) continue;
+                    if (wa >= 0 && wa != (int)r->action) wmixed = 1;
+                    wa = (int)r->action;
+                }
+                if (wmixed)
+                    report(g, &nfail, "%s %s: an allow final and a deny final both match it, but -D accepts the profile%s%s",
+                           opn, o1, "", "");
+            }
             if (ON(CK_FINAL) && fin >= 0 && !mixed && (a1.prof.action != fin || a1.sbpl.decision != fin)) {
                 const char *where = crosscheck_where(x1, origin_primary(fr));
                 report(g, &nfail, "%s %s: inside the final rule at %s, but decided %s", opn, o1, where,

@@ -43,8 +43,9 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_PARAM_PATTERN] = { "param-pattern", "parameters inside globs and regexes", "glob \"$P/*\", regex \"^$P/b\"" },
     [GS_TILDE] = { "tilde", "`~` and `$HOME`", "\"~/.ssh\"" },
     [GS_FINAL] = { "final", "`final` on rules of every matcher kind", "deny final read glob \"/a/**\"" },
-    [GS_FINAL_ELSEWHERE] = { "final-elsewhere", "a final rule and an opposite rule rooted elsewhere (parameter vs written-out value)",
-                             "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\"" },
+    [GS_FINAL_ELSEWHERE] = { "final-elsewhere", "a final rule and an opposite rule rooted elsewhere (parameter vs written-out value), "
+                             "and an opposite final rule that meets it without lying inside",
+                             "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\", allow final read glob \"$P/b*\"" },
     [GS_FINAL_UNFILTERED] = { "final-unfiltered", "a final rule without a matcher (every object of its operations) beside "
                               "path rules, whose traversal it decides", "deny final read; allow write \"/a/b\"" },
     [GS_DEFAULT_ALLOW] = { "default-allow", "`default allow` (else deny)", "default allow;" },
@@ -533,9 +534,21 @@ static void final_pair(gen_profile *p, gen_rng *r, uint64_t en)
     sb_init(&b);
     uint64_t sh = BIT(GS_FINAL_ELSEWHERE);
     head(&b, r, en, &sh, 1, deny_final ? "deny " : "allow ", verb);
-    sh |= path_matcher(&b, f, p->a, r, en, k, param_final ? PICK(r, param_roots) : PICK(r, written));
+    const char *froot = param_final ? PICK(r, param_roots) : PICK(r, written);
+    sh |= path_matcher(&b, f, p->a, r, en, k, froot);
     if (param_final) sh |= BIT(GS_PARAM_START);
     finish(p, f, &b, sh);
+    /* a final rule of the other action that meets it without lying inside
+     * ("~/.ss*" beside "~/.ssh"): where it outranks it, BK2005 */
+    const char *q1 = f->text ? strchr(f->text, '"') : NULL, *q2 = q1 ? strrchr(f->text, '"') : NULL;
+    if (q1 && q2 > q1 + 2 && !strpbrk(q1, "*?[\\^") && chance(r, 30) && (o = new_item(p, SEC_FILES))) {
+        int ql = (int)(q2 - q1 - 1);
+        const char *pat = chance(r, 50) || q1[1] != '/' ? arena_printf(p->a, "glob \"%.*s*\"", ql, q1 + 1)
+                          : arena_printf(p->a, "prefix \"%.*s\"", ql - 1, q1 + 1);
+        o->text = arena_printf(p->a, "%s final %s %s;", deny_final ? "allow" : "deny", verb, pat);
+        o->shapes = BIT(GS_FINAL_ELSEWHERE) | BIT(GS_FINAL);
+        p->shapes |= o->shapes;
+    }
     if (!(o = new_item(p, SEC_FILES))) return;
     sb_init(&b);
     sh = BIT(GS_FINAL_ELSEWHERE);
