@@ -819,8 +819,11 @@ static void add_piece(emitter *e, const rule *r, const opset *cls, rule **opp, s
 
 static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp)
 {
+    /* dead: a rule of the other action beats it on every object it
+     * matches (the same matcher, or none at all: "deny outbound;" beside
+     * "allow network*;" leaves no object to carve) */
     for (size_t i = 0; i < nopp; i++)
-        if (matcher_identical(&opp[i]->m, &r->m) && opset_subset(cls, opp[i]->covers)) return; /* dead */
+        if ((matcher_identical(&opp[i]->m, &r->m) || opp[i]->m.kind == MK_NONE) && opset_subset(cls, opp[i]->covers)) return;
     if (e->compact) { add_piece(e, r, cls, opp, nopp); return; }
     r = orig(r);
     strbuf *out = e->out;

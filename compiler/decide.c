@@ -263,11 +263,12 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
     case MK_IP: {
         if (q->kind != OBJ_IP) return 0;
         v = decider_rule_value(d, r, &vl);
-        const char *fc = strrchr(v, ':'), *qc = memchr(q->obj, ':', q->len);
-        if (!fc || !qc) return 0;
-        size_t fh = (size_t)(fc - v), qh = (size_t)(qc - q->obj);
-        int host = (fh == 1 && v[0] == '*') ||
-                   (fh == qh && memcmp(v, q->obj, fh) == 0 && !(qh == 1 && q->obj[0] == '*'));
+        const char *fc = strrchr(v, ':');
+        size_t qh = ip_host_len(q->obj, q->len);
+        if (!fc || qh >= q->len) return 0;
+        const char *qc = q->obj + qh;
+        size_t fh = (size_t)(fc - v);
+        int host = ip_host_matches(v, fh, q->obj, qh);
         size_t qp = q->len - qh - 1;
         int port = strcmp(fc + 1, "*") == 0 || ip_port_equal(fc + 1, strlen(fc + 1), qc + 1, qp);
         return host && port;

@@ -178,6 +178,114 @@ static int inside(arena *ar, int mac, const matcher *a, const matcher *f)
     }
 }
 
+/* ---- two final rules: a certain overlap ------------------------------- *
+ * Between two final rules the usual order applies, so one that outranks
+ * the other contradicts it wherever they overlap, not only where it falls
+ * wholly inside.  Overlap is certain when some path both match is found:
+ * each rule's own string, samples of each pattern, and a string of one
+ * completed by the literal tail of the other ("~/proj/.e" and "/.env"). */
+#define MAX_OBJS 48
+
+typedef struct objs {
+    const char *v[MAX_OBJS];
+    size_t n;
+} objs;
+
+static void obj_add(objs *o, const char *v)
+{
+    if (v && o->n < MAX_OBJS) o->v[o->n++] = v;
+}
+
+/* the matcher (without parameters) as a regex, NULL for a string kind */
+static const sb_regex *pattern_of(arena *ar, int mac, const matcher *m)
+{
+    if (!is_pattern(m->kind) || !m->value) return NULL;
+    strbuf re;
+    sb_init(&re);
+    if (m->kind == MK_GLOB && mac) glob_to_regex_kernel(&re, m->value, m->len, no_param, NULL);
+    else if (m->kind == MK_GLOB) glob_to_regex(&re, m->value, m->len, no_param, NULL);
+    else sb_add(&re, m->value, m->len);
+    const char *err;
+    const sb_regex *rx = sb_regex_compile(ar, re.data ? re.data : "", re.len, &err);
+    sb_free(&re);
+    return rx;
+}
+
+static int obj_matches(const matcher *m, const sb_regex *rx, const char *v)
+{
+    size_t n = strlen(v);
+    switch (m->kind) {
+    case MK_LITERAL: case MK_NAME: return n == m->len && !memcmp(v, m->value, n);
+    case MK_SUBPATH: return starts_dir(v, n, m->value, m->len);
+    case MK_PREFIX: case MK_NAME_PREFIX: return n >= m->len && !memcmp(v, m->value, m->len);
+    case MK_GLOB: case MK_REGEX: case MK_NAME_REGEX: return rx && sb_regex_search(rx, v, n);
+    default: return 0;
+    }
+}
+
+/* the literal text a pattern ends with (after its last metacharacter) */
+static const char *literal_tail(arena *ar, const matcher *m)
+{
+    size_t e = m->len;
+    if (m->kind != MK_GLOB && e && m->value[e - 1] == '$') e--;
+    size_t i = e;
+    const char *meta = m->kind == MK_GLOB ? "*?[]\\" : ".[]()*+?{}|^$\\";
+    while (i > 0 && !strchr(meta, m->value[i - 1])) i--;
+    return arena_strndup(ar, m->value + i, e - i);
+}
+
+/* base completed by tail: base + tail, and base + the part of tail that
+ * base does not end with already */
+static void complete(arena *ar, objs *o, const char *base, size_t bl, const char *tail)
+{
+    size_t tl = strlen(tail);
+    if (!tl) return;
+    obj_add(o, arena_printf(ar, "%.*s%s", (int)bl, base, tail));
+    if (tail[0] != '/') obj_add(o, arena_printf(ar, "%.*s/%s", (int)bl, base, tail));
+    for (size_t k = tl < bl ? tl : bl; k > 0; k--)
+        if (!memcmp(base + bl - k, tail, k)) {
+            obj_add(o, arena_printf(ar, "%.*s%s", (int)bl, base, tail + k));
+            break;
+        }
+}
+
+static int certain_overlap(arena *ar, int mac, const matcher *a, const matcher *b)
+{
+    relation rel = relate(ar, mac, a, b);
+    if (rel != REL_UNKNOWN) return rel == REL_OVERLAP;
+    if (!a->value || !b->value || memchr(a->value, PARAM_OPEN, a->len) || memchr(b->value, PARAM_OPEN, b->len)) return 0;
+    const matcher *m[2] = { a, b };
+    const sb_regex *rx[2] = { pattern_of(ar, mac, a), pattern_of(ar, mac, b) };
+    objs o = { { 0 }, 0 };
+    const char *tails[2][3];
+    size_t nt[2] = { 0, 0 };
+    for (int i = 0; i < 2; i++) {
+        if (!rx[i]) {
+            obj_add(&o, arena_strndup(ar, m[i]->value, m[i]->len));
+            size_t sl = m[i]->len;
+            while (sl > 0 && m[i]->value[sl - 1] != '/') sl--;
+            tails[i][nt[i]++] = arena_strndup(ar, m[i]->value + sl, m[i]->len - sl);
+            continue;
+        }
+        tails[i][nt[i]++] = literal_tail(ar, m[i]);
+        for (int v = 0; v < 2; v++) {
+            char buf[512];
+            if (sb_regex_sample(rx[i], v, buf, sizeof buf) < 0) continue;
+            obj_add(&o, arena_strdup(ar, buf));
+            const char *sl = strrchr(buf, '/');
+            if (sl && nt[i] < 3) tails[i][nt[i]++] = arena_strdup(ar, sl + 1);
+        }
+    }
+    for (int i = 0; i < 2; i++) {
+        const char *base = rx[i] ? m[i]->fixed : m[i]->value;
+        size_t bl = rx[i] ? m[i]->fixed_len : m[i]->len;
+        for (size_t t = 0; t < nt[!i]; t++) complete(ar, &o, base, bl, tails[!i][t]);
+    }
+    for (size_t k = 0; k < o.n; k++)
+        if (obj_matches(a, rx[0], o.v[k]) && obj_matches(b, rx[1], o.v[k])) return 1;
+    return 0;
+}
+
 /* f's scope as one regex with every parameter as ".*": a rule without
  * parameters can fall inside f for some value only if its path (or its
  * fixed part) matches it.  Compiled once per final rule. */
@@ -260,6 +368,17 @@ static int names_param(const matcher *m, const char *name, size_t len)
 /* Looks for parameter values (the -D ones where given) under which r
  * certainly falls inside f; writes them as "NAME=VALUE ..." into why.  With every
  * value given this decides on the values. */
+/* A value for the parameter that starts a name or path after written text
+ * ("com.$SVC" against "com.apple.sec"): the rest of the other's text. */
+static void add_rest_cand(arena *ar, witness *w, size_t k, const matcher *m, const char *other)
+{
+    const char *p = memchr(m->value, PARAM_OPEN, m->len);
+    if (!p || p == m->value) return;
+    size_t tl = (size_t)(p - m->value), ol = strlen(other);
+    if (memcmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
+    if (ol > tl && !memcmp(other, m->value, tl)) add_cand(w, k, arena_strdup(ar, other + tl));
+}
+
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
 {
     arena scratch;
@@ -298,6 +417,10 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         const char *srcs[2] = { sb_cstr(&rs), sb_cstr(&fs) };
         for (int s = 0; s < 2; s++)
             if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) add_cands_from(&scratch, &w, k, srcs[s]);
+        if (r->final) {
+            if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) add_rest_cand(&scratch, &w, k, &r->m, srcs[1]);
+            if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) add_rest_cand(&scratch, &w, k, &f->m, srcs[0]);
+        }
     }
     sb_free(&rs);
     sb_free(&fs);
@@ -312,7 +435,8 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         matcher a, b;
         instantiate(&scratch, on_linux, &r->m, &vals, &a);
         instantiate(&scratch, on_linux, &f->m, &vals, &b);
-        if (inside(&scratch, compile_platform(c) == PLAT_MACOS, &a, &b)) {
+        int mac = compile_platform(c) == PLAT_MACOS;
+        if (r->final ? certain_overlap(&scratch, mac, &a, &b) : inside(&scratch, mac, &a, &b)) {
             found = 1;
             for (size_t k = 0; k < w.n; k++)
                 sb_printf(why, "%s%.*s=%s", k ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);
@@ -342,7 +466,12 @@ static void check_one(void *ud, rule *r)
     /* with parameters: decided on the -D values; otherwise an error when
      * some values put r inside f and r would then decide over it (a tie
      * between an allow and a final deny goes to the deny) */
-    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !rule_outranks(r, f) || !may_fall_inside(fc, r, f) ||
+    /* two final rules: where they overlap at all the usual order decides */
+    int both = r->final && f->final;
+    if (both && rel == REL_UNKNOWN && rule_outranks(r, f) && !memchr(r->m.value ? r->m.value : "", PARAM_OPEN, r->m.len) &&
+        !memchr(f->m.value ? f->m.value : "", PARAM_OPEN, f->m.len) && certain_overlap(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m))
+        rel = REL_OVERLAP;
+    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !rule_outranks(r, f) || (!both && !may_fall_inside(fc, r, f)) ||
                                !find_witness(c, r, f, &why))) {
         sb_free(&why);
         return;
@@ -352,7 +481,8 @@ static void check_one(void *ud, rule *r)
                        action_name(r->action),
                        action_name(f->action),
                        unit_provenance(c, r->origins->u));
-    if (why.len) diag_note_add(&c->diags, d, origin_primary(r), "it falls inside the final rule with %s", sb_cstr(&why));
+    if (why.len) diag_note_add(&c->diags, d, origin_primary(r), both ? "it meets the final rule with %s" : "it falls inside the final rule with %s",
+                               sb_cstr(&why));
     sb_free(&why);
     diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
                   action_name(f->action), unit_provenance(c, f->origins->u));

@@ -6,6 +6,7 @@
 #include "expand.h"
 #include "overlap.h"
 #include "patterns.h"
+#include "../seatbelt/regex.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,29 @@ static int memmem_slash2(const char *v, size_t n)
 {
     for (size_t i = 1; i < n; i++) if (v[i] == '/' && v[i - 1] == '/') return 1;
     return 0;
+}
+
+/* The first component of template v (after a root parameter and "/", as
+ * "$P/t$X" with P=/ reads) holds a parameter glued to text ("/t$X",
+ * "${P}p"): no value alone says whether it makes an alias, so nothing is
+ * traversed through /private for it (docs/language.md). */
+static int glued_first(const char *v, size_t n)
+{
+    size_t s = 1;
+    if (n && v[0] == PARAM_OPEN) {
+        const char *close = memchr(v, PARAM_CLOSE, n);
+        if (!close || (size_t)(close - v) + 1 >= n) return 0;
+        s = (size_t)(close - v) + 1;
+        if (v[s] != '/') return 1;                       /* "${P}p" */
+        s++;
+    } else if (!n || v[0] != '/') {
+        return 0;
+    }
+    size_t end = s;
+    while (end < n && v[end] != '/') end++;
+    const char *p = end > s ? memchr(v + s, PARAM_OPEN, end - s) : NULL;
+    if (!p) return 0;
+    return !(p == v + s && v[end - 1] == PARAM_CLOSE && !memchr(v + s + 1, PARAM_OPEN, end - s - 1));
 }
 
 /* Adds "allow metadata KIND v" unless the policy has that rule; depth: its
@@ -68,6 +92,8 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     }
     strbuf b;
     sb_init(&b);
+    const char *tv = v;                  /* the template, before the values */
+    size_t tn = n;
     if (kind != MK_ANCESTORS && memchr(v, PARAM_OPEN, n)) {
         if (all_defined(c, v, n)) {
             param_expand(&b, v, n, &c->defines, (kind == MK_REGEX ? TPL_REGEX : kind == MK_GLOB ? TPL_GLOB : 0) |
@@ -76,8 +102,10 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
             n = b.len;
             if (kind == MK_LITERAL && n > 1 && memmem_slash2(v, n)) { sb_free(&b); return 0; }   /* "/private//": no path */
             /* the values moved it under /private ("~/etc" with HOME=/):
-             * /private is an ancestor too */
-            if (kind == MK_LITERAL && n > 9 && !memcmp(v, "/private/", 9) && compile_platform(c) == PLAT_MACOS)
+             * /private is an ancestor too, as symbolically, unless a value
+             * glued to text makes the first component ("/t$X", "${P}p") */
+            if (kind == MK_LITERAL && n > 9 && !memcmp(v, "/private/", 9) && compile_platform(c) == PLAT_MACOS &&
+                !glued_first(tv, tn))
                 add_one(ic, from, MK_LITERAL, "/private", 8, 1);
             if (kind == MK_LITERAL) depth = template_depth(v, n);
         } else {
@@ -230,6 +258,15 @@ static int glob_inner_flags(compilation *c, const char *g, size_t len)
     return 0;
 }
 
+/* g[k..len) is one or more globstar components ("/" then "**"). */
+static int trailing_globstars(const char *g, size_t k, size_t len)
+{
+    if (k >= len) return 0;
+    for (; k < len; k += 3)
+        if (k + 3 > len || g[k] != '/' || g[k + 1] != '*' || g[k + 2] != '*') return 0;
+    return 1;
+}
+
 /* Ancestors inside a glob: at each "/" after its first wildcard, the
  * directories the glob's prefix matches (exactly: a regex anchored at both
  * ends).  A prefix ending in "**" matches every directory below its fixed
@@ -273,6 +310,10 @@ static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t
         if (ch != '/') continue;
         if (k > 0 && g[k - 1] != '/') comps++;
         if (!wild || k == 0) continue;
+        /* a trailing globstar: the glob matches its prefix's directories
+         * themselves and all below them, so their metadata is the allow's
+         * own (ranked as the allow), as for subpath */
+        if (trailing_globstars(g, k, len)) return;
         strbuf re;
         sb_init(&re);
         /* as the kernel sees it: "~/tmp/[a-c]*" with HOME=/ is under /private */
@@ -289,6 +330,18 @@ static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t
     }
 }
 
+/* m's fixed part is "/": whether m matches the root itself (a prefix
+ * "/"; a regex that matches "/", when no parameter makes it vary). */
+static int matches_root(compilation *c, const matcher *m)
+{
+    if (m->fixed_len != 1) return 0;
+    if (m->kind == MK_PREFIX) return 1;
+    if (m->kind != MK_REGEX || memchr(m->value, PARAM_OPEN, m->len)) return 0;
+    const char *err;
+    const sb_regex *re = sb_regex_compile(&c->a, m->value, m->len, &err);
+    return re && sb_regex_search(re, "/", 1) == 1;
+}
+
 /* A prefix or pattern m (r's, or one of its globs under /private): every
  * match starts with its fixed part, so the directory holding the fixed
  * part's last component and that directory's ancestors are ancestors of
@@ -299,9 +352,9 @@ static void add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher 
     size_t len = m->fixed_len;
     if (len == 0) return;
     if (m->dir) {
-        /* a glob "P/" + globstar matches P itself, and P is the ancestor of the
-         * rest: P and its proper ancestors */
-        add_one(ic, r, MK_LITERAL, v, len, template_depth(v, len));
+        /* a glob "P/" + globstar matches P itself and all below it, as
+         * subpath P does: P's metadata is the allow's own (ranked as the
+         * allow), its proper ancestors are the traversal */
         add_ancestors(ic, r, v, len);
         return;
     }
@@ -314,8 +367,10 @@ static void add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher 
     if (k == 0) {
     } else if (k == 1) {
         /* the fixed part is "/" or a name in it (a star, a bracket,
-         * "/x*"): every match is below the root */
-        add_one(ic, r, MK_LITERAL, "/", 1, 0);
+         * "/x*"): every match is below the root, unless the pattern
+         * matches the root itself (prefix "/", regex "^/"): its metadata
+         * is then the allow's own */
+        if (!matches_root(ic->c, m)) add_one(ic, r, MK_LITERAL, "/", 1, 0);
     } else {
         add_one(ic, r, MK_LITERAL, v, k - 1, template_depth(v, k - 1));
         add_ancestors(ic, r, v, k - 1);

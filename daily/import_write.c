@@ -2,6 +2,8 @@
  * comments kept, what buckle cannot say in sbpl blocks, and the denies that
  * keep metadata the original denies (traversal). */
 #include "import_model.h"
+#include "../compiler/patterns.h"
+#include "../seatbelt/regex.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -197,6 +199,31 @@ static void add_fix(const imp *m, strbuf *fix, strbuf *rawfix, const char *kind,
     sb_free(&t);
 }
 
+/* A regex allow: buckle allows metadata on the directory holding its fixed
+ * part's last component and that directory's parents, and, for write or
+ * exec (below), on every path it matches, ranked as the allow.  Where the
+ * original denies that metadata (on those parents; on a sample of the
+ * regex's matches), a deny of the same rank keeps it denied. */
+static void regex_fixes(const imp *m, strbuf *fix, strbuf *rawfix, const sfilter *f, int below)
+{
+    if (f->nres != 1 || !f->len || strstr(f->str, SENT) || strstr(f->str, SENT_ANC)) return;
+    matcher mm = { .kind = MK_REGEX, .value = f->str, .len = f->len };
+    matcher_finish(m->a, &mm);
+    size_t end = mm.fixed_len;
+    while (end > 0 && mm.fixed[end - 1] != '/') end--;
+    for (size_t j = end; j-- > 0;) {
+        if (mm.fixed[j] != '/') continue;
+        size_t al = j ? j : 1;
+        if (orig_denies_meta(m, mm.fixed, al)) add_fix(m, fix, rawfix, "literal ", mm.fixed, al);
+    }
+    if (!below) return;
+    for (int v = 0; v < 2; v++) {
+        char buf[1024];
+        if (sb_regex_sample(f->res[0], v, buf, sizeof buf) < 1 || buf[0] != '/') continue;
+        if (orig_denies_meta(m, buf, strlen(buf))) { add_fix(m, fix, rawfix, "regex ", f->str, f->len); return; }
+    }
+}
+
 /* buckle lets a program reach what it allows: metadata on the parents of an
  * allowed path, and below a write or exec subtree.  Where the original
  * denies that metadata, a deny of the same rank keeps it denied. */
@@ -219,6 +246,7 @@ static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
         if (r->filter->kind == F_ANY) { ks = (const sfilter *const *)r->filter->kids; nk = r->filter->nkids; }
         for (int k = 0; k < nk; k++) {
             const sfilter *f = ks[k];
+            if (f->kind == F_REGEX) { regex_fixes(m, fix, rawfix, f, fam != rd); continue; }
             if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX) continue;
             size_t end = f->len;
             if (f->kind == F_PREFIX) while (end > 0 && f->str[end - 1] != '/') end--;

@@ -293,17 +293,18 @@ static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decide
         sb_puts(b, below ? "subpath " : "literal ");
         buckle_string(b, q->obj, 1, d, c);
     } else if (q->kind == OBJ_IP) {
-        /* Seatbelt filters a remote address by port only, on localhost or any host */
-        const char *colon = strrchr(q->obj, ':');
-        size_t hl = colon ? (size_t)(colon - q->obj) : 0;
-        int local = colon && ((hl == 9 && !strncmp(q->obj, "localhost", 9)) || (hl == 9 && !strncmp(q->obj, "127.0.0.1", 9)) ||
-                              (hl == 5 && !strncmp(q->obj, "[::1]", 5)) || (hl == 1 && q->obj[0] == '*'));
-        if (colon && !local) {
-            char *any = xmalloc(strlen(colon) + 2);
-            any[0] = '*';
-            strcpy(any + 1, colon);
-            buckle_string(b, any, 0, d, c);
-            free(any);
+        /* Seatbelt filters a remote address by port only, on localhost
+         * (every loopback address) or any host */
+        size_t hl = ip_host_len(q->obj, q->len);
+        const char *colon = hl < q->len ? q->obj + hl : NULL;
+        int any_host = colon && hl == 1 && q->obj[0] == '*';
+        if (colon && !any_host) {
+            const char *host = ip_host_is_local(q->obj, hl) ? "localhost" : "*";
+            char *t = xmalloc(strlen(host) + strlen(colon) + 1);
+            strcpy(t, host);
+            strcat(t, colon);
+            buckle_string(b, t, 0, d, c);
+            free(t);
         } else buckle_string(b, q->obj, 0, d, c);
     } else {
         buckle_string(b, q->obj, 0, d, c);

@@ -1010,11 +1010,10 @@ static int ip_match(const sfilter *f, const sb_request *q)
     if (q->kind != OBJ_IP) return 0;
     int want_remote = q->op == op_lookup("network-outbound", NULL);
     if (f->remote != want_remote) return 0;
-    const char *fc = memchr(f->str, ':', f->len), *qc = memchr(q->obj, ':', q->len);
-    if (!fc || !qc) return -1;
-    size_t fh = (size_t)(fc - f->str), qh = (size_t)(qc - q->obj);
-    int host = (fh == 1 && f->str[0] == '*') ||
-               (fh == qh && memcmp(f->str, q->obj, fh) == 0 && !(qh == 1 && q->obj[0] == '*'));
+    size_t fh = ip_host_len(f->str, f->len), qh = ip_host_len(q->obj, q->len);
+    if (fh >= f->len || qh >= q->len) return -1;
+    const char *fc = f->str + fh, *qc = q->obj + qh;
+    int host = ip_host_matches(f->str, fh, q->obj, qh);
     size_t fp = f->len - fh - 1, qp = q->len - qh - 1;
     int port = (fp == 1 && fc[1] == '*') || ip_port_equal(fc + 1, fp, qc + 1, qp);
     return host && port;

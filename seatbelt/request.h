@@ -29,4 +29,16 @@ typedef struct sb_request {
 /* 1 when two port spellings name the same port: both "*", or the same number
  * ("080" is 80, as Seatbelt reads it). */
 int ip_port_equal(const char *a, size_t al, const char *b, size_t bl);
+/* The length of the host part of an address "HOST:PORT" (up to its last
+ * ':', so "[::1]:80" has the host "[::1]"); len when there is no ':'. */
+size_t ip_host_len(const char *obj, size_t len);
+/* 1 when a request's host names the loopback interface, which is what a
+ * filter's "localhost" matches (the kernel sees addresses, never the
+ * name): "localhost" in any case, 127.0.0.0/8, ::1 (bracketed or not) and
+ * ::ffff:127.x.y.z. */
+int ip_host_is_local(const char *h, size_t n);
+/* 1 when a filter's host ("*", "localhost") matches a request's host: "*"
+ * every host, "localhost" the loopback ones (ip_host_is_local), anything
+ * else the same text; a request for the host "*" only the filter "*". */
+int ip_host_matches(const char *fh, size_t fl, const char *qh, size_t ql);
 #endif

@@ -201,3 +201,16 @@ printf 'files { allow read "/us\377r"; }\n' >"$TMP/utf.buckle"
 run "input: invalid UTF-8" "$BUCKLE" compile "$TMP/utf.buckle"
 expect_rc "input: invalid UTF-8 is an error" 1
 expect_err_has "input: invalid UTF-8 message" "not valid UTF-8"
+
+# an unfiltered rule that beats an unfiltered rule of the other action on
+# every object leaves nothing of it: no empty (require-not ), which no
+# reader loads ("deny outbound;" of the network section and "allow network*;"
+# of misc)
+for a in 'network*' 'network-outbound'; do
+    printf 'network { deny outbound; }\nmisc { allow %s; }\n' "$a" >"$TMP/rn.buckle"
+    run "compile: unfiltered deny beside misc allow $a" "$BUCKLE" compile "$TMP/rn.buckle"
+    expect_out_lacks "compile: no empty require-not for $a" "(require-not )"
+    run "compile: query beside misc allow $a" "$BUCKLE" query "$TMP/rn.buckle" network outbound 1.2.3.4:443
+    expect_out_has "compile: unfiltered deny beside $a: deny" "deny 1.2.3.4:443"
+    expect_out_has "compile: unfiltered deny beside $a: compiled SBPL agrees" "compiled SBPL agrees"
+done

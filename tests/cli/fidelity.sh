@@ -194,6 +194,44 @@ query globstars.buckle file-read-metadata /u/v/secret/k deny
 query globstars.buckle file-read-metadata /u/v/secret deny
 query globstars.buckle file-read-data /u/v/other allow
 
+# a directory the allow itself matches with all below it (a glob's trailing
+# "/**", a prefix "/", a regex "^/") gets no traversal rule: its metadata is
+# the allow's own, ranked as the allow, so a deny as specific or more wins
+# there, as for a subpath; the directories above it are still traversed
+cat >"$F/globdir.buckle" <<'EOB'
+param P = "/m/b/c";
+files {
+    allow read glob "~/proj/**";
+    deny read "/Users/test/proj";
+    allow read glob "/a/b/**";
+    deny read glob "/a/b/**";
+    allow read glob "/c/*/**";
+    deny read "/c/x";
+    allow write glob "$P/b/**";
+    deny metadata prefix "/m/b/c";
+    allow read regex "^/[q-r]+/x$";
+    deny read regex "^/$";
+}
+EOB
+query globdir.buckle file-read-metadata /Users/test/proj deny
+query globdir.buckle file-read-metadata /Users/test/proj deny -D HOME=/Users/test
+query globdir.buckle file-read-metadata /Users/test allow
+query globdir.buckle file-read-metadata /a/b deny
+query globdir.buckle file-read-metadata /a allow
+query globdir.buckle file-read-metadata /c/x deny
+query globdir.buckle file-read-metadata /c/y allow
+query globdir.buckle file-read-metadata /c allow
+query globdir.buckle file-read-metadata /m/b/c/b deny
+query globdir.buckle file-read-metadata /m/b/c/b deny -D P=/m/b/c
+query globdir.buckle file-read-metadata /m/b/c allow
+query globdir.buckle file-write-data /m/b/c/b/x allow
+query globdir.buckle file-read-metadata /r/x allow
+query globdir.buckle file-read-metadata / allow
+for m in 'prefix "/"' 'regex "^/"'; do
+    printf 'files { allow read %s; deny read %s; }\n' "$m" "$m" >"$F/rootself.buckle"
+    query rootself.buckle file-read-metadata / deny
+done
+
 # a whole-component "*" names an entry, never the root: with P=/ the deny of
 # "/" is not outranked at "/" by the traversal of "/*/x"
 cat >"$F/rootstar.buckle" <<'EOB'
@@ -445,6 +483,20 @@ query gluealias.buckle file-read-data /private/tmp/secret allow -D P=/a/b -D V=/
 run "fidelity: compile gluealias" "$BUCKLE" compile "$F/gluealias.buckle"
 expect_out_has "fidelity: glued text ending tmp is guarded" '(subpath (string-append "/private" (param "P") "p/secret"))'
 expect_out_lacks "fidelity: glued text that ends no alias is not guarded" '"/private" (param "P") "x/other"'
+# a value glued to text in the first component ("/t$X", "${P}p", "$R/t$X"
+# with R=/) is not traversed through /private, with -D as symbolically; a
+# value that is the whole first component ("/$D") is
+for k in literal subpath prefix glob; do
+    printf 'param X;\nparam P;\nparam R;\nfiles { allow file-write-data %s "/t$X/y", %s "${P}p/z", %s "$R/t$X/w"; }\n' \
+        "$k" "$k" "$k" >"$F/gluetrav.buckle"
+    query gluetrav.buckle file-read-metadata /private deny -D X=mp -D P=/tm -D R=/
+    query gluetrav.buckle file-read-metadata /private/tmp allow -D X=mp -D P=/tm -D R=/
+    run "fidelity: compile gluetrav $k" "$BUCKLE" compile -D X=mp -D P=/tm -D R=/ "$F/gluetrav.buckle"
+    expect_out_lacks "fidelity: $k glued: no traversal of /private with -D" '(literal "/private")'
+    printf 'param D;\nfiles { allow file-write-data %s "/$D/y"; }\n' "$k" >"$F/wholetrav.buckle"
+    query wholetrav.buckle file-read-metadata /private allow -D D=tmp
+done
+
 # a raw rule whose string holds parameters with values meets a final rule
 # that is a parameter alone: "$Q" with Q the raw rule's own path
 cat >"$F/rawparam.buckle" <<'EOB'

@@ -124,3 +124,33 @@ printf 'param Q;\nfiles { deny final read prefix "${Q}b"; }\nsbpl """ (allow fil
 run "final scope: raw subpath vs final glued prefix" "$BUCKLE" compile "$D/rawpre.buckle" -o /dev/null
 expect_rc "final scope: the raw allow overrides the final prefix for some value" 1
 expect_err_has "final scope: ... BK2005 with the values" "they meet with Q=/a/x"
+
+# between two final rules the usual order applies: one that outranks the
+# other where they overlap at all contradicts it (BK2005), whether or not it
+# lies wholly inside, on a parameter root, a written path or a name
+ff=0
+for g in 'glob "~/.ssh*"' 'glob "~/.ss*/**"' 'glob "~/.s?h/**"' 'glob "~/.*"' 'glob "~/.ss[a-z]"' 'glob "~/.s*/id*"' \
+         'glob "/Users/test/.ss*"' 'regex "^${HOME}/\\.ss"' 'prefix "/Users/test/.ss"'; do
+    ff=$((ff + 1))
+    printf 'files {\n    allow read "/";\n    deny final read "~/.ssh";\n    allow final read %s;\n}\n' "$g" >"$D/ff$ff.buckle"
+    run "final scope: two finals, $g" "$BUCKLE" compile "$D/ff$ff.buckle" -o /dev/null
+    expect_rc "final scope: allow final $g beside deny final ~/.ssh is refused" 1
+    expect_err_has "final scope: allow final $g is BK2005" "BK2005"
+done
+printf 'extends "std/agent";\nfiles { allow final read glob "~/.aw*"; }\n' >"$D/ffstd.buckle"
+run "final scope: two finals, std/agent" "$BUCKLE" compile "$D/ffstd.buckle" -o /dev/null
+expect_rc "final scope: a child's allow final glob cannot reopen std/agent's final deny" 1
+printf 'files {\n    deny final read glob "~/**/.env";\n    allow final read prefix "~/proj/.e";\n}\n' >"$D/ffenv.buckle"
+run "final scope: two finals, completed tail" "$BUCKLE" compile "$D/ffenv.buckle" -o /dev/null
+expect_rc "final scope: a prefix completed by the final glob's tail is BK2005" 1
+for sec in 'mach { deny final lookup prefix "com.apple.sec"; allow final lookup "com.$SVC"; }' \
+           'sysctl { deny final read prefix "kern.secret"; allow final read "kern.$SVC"; }'; do
+    printf 'param SVC;\n%s\n' "$sec" >"$D/ffname.buckle"
+    run "final scope: two finals, a name on a parameter" "$BUCKLE" compile "$D/ffname.buckle" -o /dev/null
+    expect_rc "final scope: $sec is refused symbolically" 1
+    expect_err_has "final scope: $sec names the value" "it meets the final rule with SVC="
+done
+# not final: the final rule decides there anyway, no error
+printf 'param SVC;\nmach { deny final lookup prefix "com.apple.sec"; allow lookup "com.$SVC"; }\nfiles { deny final read "~/.ssh"; allow read glob "~/.ss*"; allow final read glob "~/.x*"; }\n' >"$D/ffok.buckle"
+run "final scope: not final, or no overlap" "$BUCKLE" compile "$D/ffok.buckle" -o /dev/null
+expect_rc "final scope: a rule that is not final, or a final one that meets no final rule, compiles" 0

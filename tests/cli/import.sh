@@ -592,3 +592,23 @@ printf 'default deny;\nnetwork {\n    allow outbound "*:443";\n    allow inbound
 run "import: proto: diff" "$BUCKLE" diff "$P/proto.sb" "$P/proto-any.buckle"
 expect_rc "import: proto: diff cannot call any-protocol addresses the same (exit 3)" 3
 expect_out_has "import: proto: diff says why" "an address of one protocol"
+
+# a write or exec regex: buckle allows metadata on every path it matches and
+# on the parents of its fixed part; where the original denies that metadata
+# the import denies it with the same rank
+printf '(version 1)\n(deny default)\n(allow file-read-metadata (literal "/a"))\n(allow file-write* (regex #"^/a/.*/c$"))\n' >"$P/wregex.sb"
+printf '(version 1)\n(deny default)\n(allow process-exec (regex #"^/e/f/[a-z]+$"))\n' >"$P/xregex.sb"
+for f in wregex xregex; do
+    run "import: $f" "$BUCKLE" import "$P/$f.sb" -o "$P/$f.buckle"
+    expect_rc "import: $f imports" 0
+done
+for o in /a/x/c /a/x/y/c; do
+    run "import: write regex, metadata $o" "$BUCKLE" query "$P/wregex.buckle" file-read-metadata "$o"
+    expect_out_has "import: write regex: metadata of $o stays denied" "deny $o"
+done
+run "import: write regex, write" "$BUCKLE" query "$P/wregex.buckle" file-write-data /a/x/c
+expect_out_has "import: write regex: the write itself is allowed" "allow /a/x/c"
+for o in /e/f/g /e/f /e; do
+    run "import: exec regex, metadata $o" "$BUCKLE" query "$P/xregex.buckle" file-read-metadata "$o"
+    expect_out_has "import: exec regex: metadata of $o stays denied" "deny $o"
+done

@@ -17,3 +17,25 @@ run "query: network-outbound takes an address" "$BUCKLE" query "$D/q.buckle" net
 expect_rc "query: network-outbound ADDRESS answers" 0
 run "query: a file operation still wants a path" "$BUCKLE" query "$D/q.buckle" file-read-data relative/x
 expect_rc "query: a relative path is a usage error" 2
+
+# localhost is the loopback interface: a request written as a loopback
+# address is decided as localhost by query, test and the SBPL evaluator
+printf 'network { allow outbound "*:*"; deny outbound "localhost:*"; }\n' >"$D/lo.buckle"
+for a in 127.0.0.1:22 LOCALHOST:22 '[::1]:22' ::1:22 127.1.2.3:22 '[::ffff:127.0.0.1]:22'; do
+    run "query: loopback $a" "$BUCKLE" query "$D/lo.buckle" network outbound "$a"
+    expect_out_has "query: loopback $a is localhost" "deny $a"
+    expect_out_has "query: loopback $a: compiled SBPL agrees" "compiled SBPL agrees"
+done
+for a in 10.0.0.1:22 128.0.0.1:22 '[::2]:22'; do
+    run "query: other host $a" "$BUCKLE" query "$D/lo.buckle" network outbound "$a"
+    expect_out_has "query: $a is another host" "allow $a"
+done
+printf 'network { allow outbound "localhost:8080"; }\ntest {\n    expect allow network outbound "127.0.0.1:8080";\n    expect allow network outbound "[::1]:8080";\n    expect deny network outbound "127.0.0.1:8081";\n}\n' >"$D/lotest.buckle"
+run "test: loopback addresses" "$BUCKLE" test "$D/lotest.buckle"
+expect_rc "test: loopback addresses are localhost" 0
+printf 'Sandbox: curl(123) deny(1) network-outbound 127.0.0.1:8080\nSandbox: curl(124) deny(1) network-outbound [::1]:8081\n' >"$D/lo.log"
+printf 'network { allow outbound "localhost:9"; }\n' >"$D/lowhy.buckle"
+run "why: loopback addresses" "$BUCKLE" why "$D/lowhy.buckle" "$D/lo.log"
+expect_out_has "why: 127.0.0.1 is suggested as localhost" 'allow outbound "localhost:8080";'
+expect_out_has "why: [::1] is suggested as localhost" 'allow outbound "localhost:8081";'
+expect_out_lacks "why: no address as a host" 'allow outbound "127.0.0.1'

@@ -226,3 +226,165 @@ int oracle_depth(const matcher *m)
     }
     return components(v, f);
 }
+
+/* a proper ancestor of path [e, e + el), "/" included */
+static int proper_ancestor(const char *s, size_t n, const char *e, size_t el)
+{
+    if (n == 1 && s[0] == '/') return el > 1 && e[0] == '/';
+    return n < el && !memcmp(s, e, n) && e[n] == '/';
+}
+
+/* s is the directory h (the holding directory of a fixed part) or one of
+ * its ancestors */
+static int at_or_above(const char *s, size_t n, const char *h, size_t hl)
+{
+    return (n == hl && !memcmp(s, h, n)) || proper_ancestor(s, n, h, hl);
+}
+
+/* template v with its values, "/" before a "/" dropped (both are one
+ * separator); 0 when a value is unknown */
+static int plain_text(strbuf *b, const decider *d, const char *v, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] != PARAM_OPEN) { sb_putc(b, v[i]); continue; }
+        size_t e = i + 1;
+        while (e < len && v[e] != PARAM_CLOSE) e++;
+        char name[128];
+        size_t nl = e - i - 1 < sizeof name - 1 ? e - i - 1 : sizeof name - 1;
+        memcpy(name, v + i + 1, nl);
+        name[nl] = 0;
+        const char *val = decider_value(d, name);
+        if (!val) return 0;
+        size_t vl = strlen(val);
+        if (e + 1 < len && v[e + 1] == '/') while (vl > 0 && val[vl - 1] == '/') vl--;
+        sb_add(b, val, vl);
+        i = e;
+    }
+    return 1;
+}
+
+/* the length of the holding directory of fixed text f ("/" for "/x"); 0
+ * when f holds no '/' */
+static size_t holding(const char *f, size_t fl)
+{
+    size_t k = fl;
+    while (k > 0 && f[k - 1] != '/') k--;
+    return k == 0 ? 0 : k == 1 ? 1 : k - 1;
+}
+
+static int glob_traversal(const decider *d, const rule *r, const char *s, size_t n)
+{
+    const char *g = r->m.value;
+    size_t gl = r->m.len;
+    /* a value after the first wildcard may hold '/' (ancestors inside it) */
+    int wild = 0;
+    for (size_t i = 0; i < gl; i++) {
+        if (g[i] == '\\') { i++; continue; }
+        if (g[i] == '*' || g[i] == '?' || g[i] == '[') wild = 1;
+        if (g[i] == PARAM_OPEN && wild) return 1;
+    }
+    strbuf b, f;
+    sb_init(&b);
+    sb_init(&f);
+    glob_text(&b, d, g, gl);
+    const char *t = b.data ? b.data : "";
+    size_t tl = b.len, i = 0;
+    int hit = 0;
+    /* the fixed part, unescaped; a trailing globstar right after it makes
+     * the glob its subpath */
+    for (; i < tl; i++) {
+        if (t[i] == '/') {
+            size_t j = i;
+            while (j + 2 < tl && t[j] == '/' && t[j + 1] == '*' && t[j + 2] == '*' && (j + 3 == tl || t[j + 3] == '/')) j += 3;
+            if (j > i && j == tl) {
+                hit = proper_ancestor(s, n, f.data ? f.data : "", f.len);
+                goto out;
+            }
+        }
+        if (t[i] == '*' || t[i] == '?' || t[i] == '[') break;
+        if (t[i] == '\\' && i + 1 < tl) i++;
+        sb_putc(&f, t[i]);
+    }
+    size_t h = holding(f.data ? f.data : "", f.len);
+    if (h && at_or_above(s, n, f.data, h)) { hit = 1; goto out; }
+    /* inside: at each '/' after the first wildcard, the directories the
+     * glob up to it matches; one ending in a globstar covers all below its
+     * fixed part; a trailing globstar matches its directories itself */
+    for (size_t k = i; k < tl && i < tl; k++) {
+        if (t[k] == '\\') { k++; continue; }
+        if (t[k] != '/') continue;
+        size_t j = k;
+        while (j + 2 < tl && t[j] == '/' && t[j + 1] == '*' && t[j + 2] == '*' && (j + 3 == tl || t[j + 3] == '/')) j += 3;
+        if (j > k && j == tl) break;
+        int star = k >= 3 && t[k - 1] == '*' && t[k - 2] == '*' && t[k - 3] == '/';
+        size_t pn = n;                               /* s's parent */
+        while (pn > 1 && s[pn - 1] != '/') pn--;
+        if (pn > 1) pn--;
+        if (covers(t, t + k, s, n) && (star || n == 1 || !covers(t, t + k, s, pn))) { hit = 1; break; }
+        if (star) break;
+    }
+out:
+    sb_free(&b);
+    sb_free(&f);
+    return hit;
+}
+
+int oracle_traversal(const decider *d, const rule *r, const char *s, size_t n)
+{
+    if (n >= 8 && !memcmp(s, "/private", 8) && (n == 8 || s[8] == '/')) return 1;   /* the aliases: not modelled */
+    const char *v = r->m.value;
+    size_t len = r->m.len;
+    if (r->m.kind == MK_GLOB) return glob_traversal(d, r, s, n);
+    strbuf b;
+    sb_init(&b);
+    int hit = 1;
+    if (r->m.kind == MK_REGEX) {
+        /* the fixed part: after '^', up to a metacharacter; one under a
+         * quantifier is not part of it */
+        if (memchr(v, PARAM_OPEN, len) || memchr(v, '\\', len) || memchr(v, '|', len)) goto out;
+        hit = 0;
+        if (!len || v[0] != '^') goto out;
+        size_t i = 1;
+        while (i < len && !strchr(".[]()*+?{}|$^", v[i])) i++;
+        size_t fl = i - 1;
+        if (i < len && strchr("*?{", v[i]) && fl > 0) fl--;
+        if (fl == 1) { hit = 1; goto out; }          /* "^/": the root, when it does not match it */
+        size_t h = holding(v + 1, fl);
+        hit = h && at_or_above(s, n, v + 1, h);
+        goto out;
+    }
+    if (!plain_text(&b, d, v, len) || oracle_alias_text(b.data, b.len, 0)) goto out;
+    const char *e = b.data ? b.data : "";
+    if (r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) {
+        hit = proper_ancestor(s, n, e, b.len);
+    } else if (r->m.kind == MK_PREFIX) {
+        size_t h = holding(e, b.len);
+        hit = !(b.len == 1 && e[0] == '/') && h && at_or_above(s, n, e, h);   /* "/" matches the root */
+    }
+out:
+    sb_free(&b);
+    return hit;
+}
+
+int oracle_glued_first(const char *v, size_t n)
+{
+    size_t i = 0;
+    if (n && v[0] == PARAM_OPEN) {                   /* a root parameter: then "/" or glued text */
+        while (i < n && v[i] != PARAM_CLOSE) i++;
+        if (++i >= n) return 0;
+        if (v[i] != '/') return 1;
+    }
+    if (i >= n || v[i] != '/') return 0;
+    size_t s = i + 1, e = s;
+    while (e < n && v[e] != '/') e++;
+    int params = 0, text = 0;
+    for (size_t k = s; k < e; k++) {
+        if (v[k] == PARAM_OPEN) {
+            params++;
+            while (k < e && v[k] != PARAM_CLOSE) k++;
+        } else {
+            text = 1;
+        }
+    }
+    return params && (text || params > 1);
+}

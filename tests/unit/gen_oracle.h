@@ -20,4 +20,12 @@ int oracle_alias_text(const char *t, size_t n, int escaped);
 int oracle_depth(const matcher *m);
 /* 1 when a regex template has an alternative `|` outside every group and class */
 int oracle_regex_has_top_alt(const char *re, size_t n);
+/* 1 when the first component of path template v (after a root parameter
+ * and "/") holds a parameter glued to text: "/t$X", "${P}p", "$P/t$X" */
+int oracle_glued_first(const char *v, size_t n);
+/* 0 when docs/language.md implies no traversal of directory s for the
+ * allow r (its own metadata is not traversal); 1 when it does, or where
+ * this reading does not follow (values that move a path under /private,
+ * regexes with escapes or parameters, a value after a glob's wildcard). */
+int oracle_traversal(const decider *d, const rule *r, const char *s, size_t n);
 #endif

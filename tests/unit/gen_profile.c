@@ -37,13 +37,15 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_PARAM_START] = { "param-start", "a parameter at the start of a path", "\"$P/b\"" },
     [GS_PARAM_MID] = { "param-mid", "a parameter in the middle of a path", "\"/a/$USER/c\"" },
     [GS_PARAM_END] = { "param-end", "a parameter at the end of a path", "\"/a/$USER\"" },
-    [GS_PARAM_GLUED] = { "param-glued", "a path parameter glued to the text or parameter before it", "\"/a$P/c\", \"$P$Q\"" },
+    [GS_PARAM_GLUED] = { "param-glued", "a path parameter glued to the text or parameter before it, or to the text after it",
+                         "\"/a$P/c\", \"$P$Q\", \"/t$USER\", \"${P}p\"" },
     [GS_PARAM_TWO] = { "param-two", "two parameters in one path", "\"$P/b/$USER\", \"~/$USER\"" },
     [GS_PARAM_PATTERN] = { "param-pattern", "parameters inside globs and regexes", "glob \"$P/*\", regex \"^$P/b\"" },
     [GS_TILDE] = { "tilde", "`~` and `$HOME`", "\"~/.ssh\"" },
     [GS_FINAL] = { "final", "`final` on rules of every matcher kind", "deny final read glob \"/a/**\"" },
-    [GS_FINAL_ELSEWHERE] = { "final-elsewhere", "a final rule and an opposite rule rooted elsewhere (parameter vs written-out value)",
-                             "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\"" },
+    [GS_FINAL_ELSEWHERE] = { "final-elsewhere", "a final rule and an opposite rule rooted elsewhere (parameter vs written-out value), "
+                             "and an opposite final rule that meets it without lying inside",
+                             "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\", allow final read glob \"$P/b*\"" },
     [GS_FINAL_UNFILTERED] = { "final-unfiltered", "a final rule without a matcher (every object of its operations) beside "
                               "path rules, whose traversal it decides", "deny final read; allow write \"/a/b\"" },
     [GS_DEFAULT_ALLOW] = { "default-allow", "`default allow` (else deny)", "default allow;" },
@@ -70,8 +72,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_VAL_MULTI] = { "val-multi", "a relative value of several components (with `/`) in the middle of a path, "
                        "alone and glued to text", "USER=b/c: \"/a/$USER/c\", \"/a/b${USER}\"" },
     [GS_VAL_ALIAS] = { "val-alias", "values that make a path's first component `/tmp`, `/var` or `/etc` (the kernel "
-                       "sees `/private/...`): after the root, after a parameter `/`",
-                       "P=/ USER=tmp: \"$P/$USER\", \"/$USER\"" },
+                       "sees `/private/...`): after the root, after a parameter `/`, glued to text",
+                       "P=/ USER=tmp: \"$P/$USER\", \"/$USER\"; USER=mp: \"/t$USER\"" },
 };
 
 const gen_shape_info *gen_shape_get(gen_shape s) { return &shape_table[s]; }
@@ -125,6 +127,7 @@ static const root roots[] = {
     { "/a/$USER", GS_PARAM_MID, 1 }, { "/a$P", GS_PARAM_GLUED, 1 }, { "/Users/$USER", GS_PARAM_MID, 1 },
     { "$P/b/$USER", GS_PARAM_TWO, 1 }, { "$P$Q", GS_PARAM_GLUED, 1 }, { "~/$USER", GS_PARAM_TWO, 1 },
     { "/a/b${USER}", GS_PARAM_GLUED, 1 }, { "$P/$USER", GS_PARAM_TWO, 1 }, { "/$USER", GS_PARAM_MID, 1 },
+    { "/t$USER", GS_PARAM_GLUED, 1 }, { "${P}p", GS_PARAM_GLUED, 1 },
 };
 static const char *const comps[] = { "b", "c", "bc", "b.c", ".ssh", "b" };
 
@@ -531,9 +534,21 @@ static void final_pair(gen_profile *p, gen_rng *r, uint64_t en)
     sb_init(&b);
     uint64_t sh = BIT(GS_FINAL_ELSEWHERE);
     head(&b, r, en, &sh, 1, deny_final ? "deny " : "allow ", verb);
-    sh |= path_matcher(&b, f, p->a, r, en, k, param_final ? PICK(r, param_roots) : PICK(r, written));
+    const char *froot = param_final ? PICK(r, param_roots) : PICK(r, written);
+    sh |= path_matcher(&b, f, p->a, r, en, k, froot);
     if (param_final) sh |= BIT(GS_PARAM_START);
     finish(p, f, &b, sh);
+    /* a final rule of the other action that meets it without lying inside
+     * ("~/.ss*" beside "~/.ssh"): where it outranks it, BK2005 */
+    const char *q1 = f->text ? strchr(f->text, '"') : NULL, *q2 = q1 ? strrchr(f->text, '"') : NULL;
+    if (q1 && q2 > q1 + 2 && !strpbrk(q1, "*?[\\^") && chance(r, 30) && (o = new_item(p, SEC_FILES))) {
+        int ql = (int)(q2 - q1 - 1);
+        const char *pat = chance(r, 50) || q1[1] != '/' ? arena_printf(p->a, "glob \"%.*s*\"", ql, q1 + 1)
+                          : arena_printf(p->a, "prefix \"%.*s\"", ql - 1, q1 + 1);
+        o->text = arena_printf(p->a, "%s final %s %s;", deny_final ? "allow" : "deny", verb, pat);
+        o->shapes = BIT(GS_FINAL_ELSEWHERE) | BIT(GS_FINAL);
+        p->shapes |= o->shapes;
+    }
     if (!(o = new_item(p, SEC_FILES))) return;
     sb_init(&b);
     sh = BIT(GS_FINAL_ELSEWHERE);
@@ -752,6 +767,8 @@ static const gen_values value_sets[] = {
     { "alias", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "tmp" }, { "P", "/" }, { "Q", "/a" } } },
     { "alias2", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "etc/b" }, { "P", "/" }, { "Q", "/etc" } } },
     { "alias3", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "var" }, { "P", "/a/b" }, { "Q", "/private/var" } } },
+    /* text glued to the value makes the alias: "/t$USER" */
+    { "alias4", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "mp" }, { "P", "/a" }, { "Q", "/a" } } },
 };
 
 
