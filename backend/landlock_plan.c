@@ -589,6 +589,12 @@ static int protect_mounted(llb *b, size_t k)
     }
     struct stat st;
     if (ok) ok = st_get(b, s, &st) == 0 && is_real(b, s) && (S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && st.st_nlink < 2));
+    /* shown by another mount too: a read-only mount holds one name, the
+     * grant above reaches the others; the directory stays closed instead */
+    if (ok) {
+        ll_alias *al;
+        ok = ll_mount_aliases(b->a, mount_table(b), s, &al) == 0;
+    }
     b->prot_mount[k] = ok ? 1 : -1;
     return ok;
 }

@@ -77,3 +77,20 @@ inrun "fallback" BUCKLE_TEST_NO_USERNS=1 -- "$BT" run --no-cache $A agent.buckle
 [ "$RC" -ne 0 ] && [ ! -e "$U/w/out" ] && pass "landlock profile inside: without a namespace the top level stays closed" \
     || fail "landlock profile inside: without a namespace the top level stays closed" "rc $RC"
 expect_err_has "landlock profile inside: ... and buckle says so without -v" "buckle run: nothing new can be created directly in $U/w: std/agent.buckle:22: allow files write subpath \"\${WORKDIR}\" is narrower there"
+
+# the project shown by another mount too (as root, in a mount namespace of
+# the test's own): a read-only mount of the profile would hold one name, and
+# the project's grant reaches the other; the profile is not written there
+if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 && unshare -m --propagation private true 2>/dev/null; then
+    mkdir -p "$U/view"
+    cp "$U/w/agent.buckle" "$U/before"
+    printf '#!/bin/sh\nmount --bind "%s/w" "%s/view" && exec "$@"\n' "$U" "$U" >"$U/bind.sh"
+    chmod 755 "$U/bind.sh"
+    inrun "another mount" -- unshare -m --propagation private "$U/bind.sh" "$B" run --no-cache $A agent.buckle -- \
+        sh -c "echo 'default allow;' >'$U/view/agent.buckle'"
+    cmp -s "$U/before" "$U/w/agent.buckle" && pass "landlock profile inside: the profile is not written through another mount of the project" \
+        || fail "landlock profile inside: the profile is not written through another mount of the project" "rc $RC: $(cat "$U/w/agent.buckle")"
+    cp "$U/before" "$U/w/agent.buckle"
+else
+    skip "landlock profile inside: another mount of the project" "needs root and unshare -m"
+fi
