@@ -408,6 +408,8 @@ static int prefix_from_value(emitter *e, const matcher *m)
     size_t len = m->len;
     if (m->kind != MK_PREFIX || m->plain || !t || !len || plat_flag(e)) return 0;
     if (t[0] == PARAM_OPEN && memchr(t, PARAM_CLOSE, len) == t + len - 1) return 0;
+    /* "$P/": the value and one "/" (NAME.dir), as canonical as "$P" */
+    if (t[0] == PARAM_OPEN && len >= 2 && t[len - 1] == '/' && memchr(t, PARAM_CLOSE, len) == t + len - 2) return 0;
     int first = t[0] == PARAM_OPEN;
     for (size_t i = 1; !first && t[0] == '/' && i < len && t[i] != '/'; i++) first = t[i] == PARAM_OPEN;
     if (!first) return 0;

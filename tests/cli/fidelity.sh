@@ -668,6 +668,13 @@ run "fidelity: prefcomp symbolic" "$BUCKLE" compile "$F/prefcomp.buckle"
 expect_out_has "fidelity: \"/\$S\" symbolically: the text as written where it is not an alias" '(prefix (string-append "/" (param "S")))'
 expect_out_has "fidelity: ... and under /private where it is" '(prefix (string-append "/private/" (param "S")))'
 
+# "$P/" is the value and one "/" (P.dir), canonical as "$P" is: with P=/ it
+# is every path, as the decision says (not the guarded pair of a prefix whose
+# first component a value makes)
+printf 'param P;\nfiles { allow write prefix "$P/"; }\n' >"$F/prefdir.buckle"
+run "fidelity: prefdir symbolic" "$BUCKLE" compile "$F/prefdir.buckle"
+expect_out_has "fidelity: prefix \"\$P/\" is written with P.dir" '(allow file-write* (prefix (param "P.dir")))'
+
 # a prefix that is one parameter is that value, canonical already: a value
 # "/v" is the string /v, not /private/var too (compiled with the value and
 # symbolically alike)
