@@ -105,6 +105,9 @@ typedef struct rstate {
     const char *wwhy;
     const char *why_by[LLC_COUNT];   /* every widening class, with its first reason */
     const char *closed, *closed_why; /* a directory granted one by one where the rule would create entries */
+    const char *fixed;        /* a pattern's fixed start (pattern_fixed), once read */
+    size_t fixed_len;
+    int fixed_read;
 } rstate;
 
 /* The class to report for s: the first the user did not accept, else the
@@ -328,19 +331,18 @@ static int under(const char *p, size_t pl, const char *x, size_t xl)
 
 static const char *rval(llb *b, const rule *r, size_t *n) { return decider_rule_value(b->in->d, r, n); }
 
-/* The text every path a pattern matches starts with; NULL: anything. */
-static size_t pattern_prefix(const rule *r, const char *v, size_t n, int *any)
+/* The text every path a glob or regex rule matches starts with
+ * (decider_rule_fixed: escapes read, "\\." is "."), or NULL when none is
+ * known.  Read once per rule. */
+static const char *pattern_fixed(llb *b, const rule *r, size_t *len)
 {
-    *any = 0;
-    size_t i = 0;
-    if (r->m.kind == MK_REGEX) {
-        if (!n || v[0] != '^') { *any = 1; return 0; }
-        v++; n--;
-        while (i < n && !strchr(".[]()*+?{}|\\$^", v[i])) i++;
-        return i;     /* of v + 1 */
+    rstate *s = state(b, r);
+    if (!s->fixed_read) {
+        s->fixed = decider_rule_fixed(b->in->d, r, &s->fixed_len);
+        s->fixed_read = 1;
     }
-    while (i < n && !strchr("*?[]{}\\", v[i])) i++;
-    return i;
+    *len = s->fixed_len;
+    return s->fixed;
 }
 
 /* 1 when rule d may match x or a path beneath it. */
@@ -353,13 +355,8 @@ static int may_match_beneath(llb *b, const rule *d, const char *x, size_t xl)
     case MK_SUBPATH: return under(v, n, x, xl) || under(x, xl, v, n);
     case MK_ANCESTORS: return 1;
     case MK_PREFIX: case MK_GLOB: case MK_REGEX: {
-        int any = 0;
         size_t l = n;
-        if (d->m.kind != MK_PREFIX) {
-            l = pattern_prefix(d, v, n, &any);
-            if (any) return 1;
-            if (d->m.kind == MK_REGEX) v++;
-        }
+        if (d->m.kind != MK_PREFIX && !(v = pattern_fixed(b, d, &l))) return 1;
         size_t m = l < xl ? l : xl;
         if (memcmp(v, x, m)) return 0;
         if (l <= xl) return 1;
@@ -390,10 +387,9 @@ static const char *deny_base(llb *b, const rule *d, int *whole)
     *whole = d->m.kind == MK_LITERAL || d->m.kind == MK_SUBPATH;
     if (*whole) return arena_strndup(b->a, v, n);
     if (d->m.kind != MK_PREFIX && d->m.kind != MK_GLOB && d->m.kind != MK_REGEX) return NULL;
-    int any = 0;
-    size_t l = d->m.kind == MK_PREFIX ? n : pattern_prefix(d, v, n, &any);
-    const char *fx = d->m.kind == MK_REGEX ? v + 1 : v;
-    if (any || !l) return NULL;
+    size_t l = n;
+    const char *fx = d->m.kind == MK_PREFIX ? v : pattern_fixed(b, d, &l);
+    if (!fx || !l) return NULL;
     size_t e = l;
     while (e > 0 && fx[e - 1] != '/') e--;
     return e <= 1 ? NULL : arena_strndup(b->a, fx, e - 1);
@@ -886,12 +882,11 @@ static void allow_roots(llb *b, size_t ri, const rule *r)
         break;
     }
     case MK_GLOB: case MK_REGEX: {
-        int any;
-        size_t l = pattern_prefix(r, v, n, &any);
-        const char *lit = r->m.kind == MK_REGEX ? v + 1 : v;
+        size_t l;
+        const char *lit = pattern_fixed(b, r, &l);
         narrow(b, r, arena_printf(b->a, "a pattern: granted on the paths that match at launch"));
         const char *start = "/";
-        if (!any) {
+        if (lit) {
             const char *s = lit + l;
             while (s > lit && s[-1] != '/') s--;
             if (s - lit > 1) start = arena_strndup(b->a, lit, (size_t)(s - lit - 1));
@@ -920,11 +915,9 @@ static const char *per_pid_rule(llb *b)
         const char *f = rval(b, r, &n);
         int pattern = r->m.kind == MK_GLOB || r->m.kind == MK_REGEX, dep = 0;
         if (pattern) {
-            int any;
-            n = pattern_prefix(r, f, n, &any);
-            if (r->m.kind == MK_REGEX) f++;
+            f = pattern_fixed(b, r, &n);
             /* anything, or a start that may still become /proc/PID */
-            dep = any || (n < 6 && !memcmp(f, pp, n));
+            dep = !f || (n < 6 && !memcmp(f, pp, n));
         }
         if (!dep && n >= 6 && !memcmp(f, pp, 6)) {
             /* the first component beneath /proc: a process's name (or the
@@ -1103,10 +1096,9 @@ static void verify_mounts(llb *b)
             const char *v = rval(b, d, &n);
             const char *base = v;
             if (d->m.kind != MK_LITERAL && d->m.kind != MK_SUBPATH) {
-                int any = 0;
-                size_t l = d->m.kind == MK_PREFIX ? n : pattern_prefix(d, v, n, &any);
-                const char *fx = d->m.kind == MK_REGEX ? v + 1 : v;
-                if (any || !l) base = "/";
+                size_t l = n;
+                const char *fx = d->m.kind == MK_PREFIX ? v : pattern_fixed(b, d, &l);
+                if (!fx || !l) base = "/";
                 else {
                     /* the directory every match is in */
                     size_t e = l;
@@ -1675,10 +1667,7 @@ static const char *deny_through_link(llb *b, const rule *r)
     int whole = r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH;
     size_t l = n;
     if (r->m.kind == MK_GLOB || r->m.kind == MK_REGEX) {
-        int any = 0;
-        l = pattern_prefix(r, v, n, &any);
-        if (any) return NULL;
-        if (r->m.kind == MK_REGEX) v++;
+        if (!(v = pattern_fixed(b, r, &l))) return NULL;
     } else if (!whole && r->m.kind != MK_PREFIX) return NULL;
     if (!whole) while (l > 0 && v[l - 1] != '/') l--;      /* the directories it names whole */
     if (l > 1 && v[l - 1] == '/') l--;

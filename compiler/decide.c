@@ -158,6 +158,16 @@ static const char *regex_text(decider *d, const rule *r, size_t *len)
     return d->retext[r->id];
 }
 
+const char *decider_rule_fixed(decider *d, const rule *r, size_t *len)
+{
+    size_t n;
+    const char *re = regex_text(d, r, &n);
+    regex_literals lit;
+    regex_literals_of(&d->a, re, n, &lit);
+    *len = lit.prefix ? lit.prefix_len : 0;
+    return lit.prefix && lit.prefix_len ? lit.prefix : NULL;
+}
+
 /* Compiled on first use: the index keeps a pattern away from the paths
  * that lack its literal texts, so most patterns are never compiled. */
 static const sb_regex *regex_of(decider *d, const rule *r)

@@ -20,6 +20,10 @@ void decider_free(decider *d);
 const char *decider_value(const decider *d, const char *name);
 /* A rule's matcher value with this decider's parameter values (cached). */
 const char *decider_rule_value(decider *d, const rule *r, size_t *len);
+/* The text every path a glob or regex rule matches starts with, with this
+ * decider's values (escapes read, optional characters and top-level
+ * alternatives left out: regex_literals.h), or NULL when none is known. */
+const char *decider_rule_fixed(decider *d, const rule *r, size_t *len);
 /* The first parameter the profile uses that has no value, or NULL. */
 const char *decider_missing(const decider *d);
 /* The parameters a compiled profile needs for these values: NAME, NAME.re

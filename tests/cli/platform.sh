@@ -131,17 +131,31 @@ run "platform: -D on macOS" "$B" compile -D D=/etc "$R/prof/def.buckle"
 expect_out_has "platform: a -D value is moved under /private on macOS" "/private/etc"
 run "platform: -D for Landlock" "$B" compile --target landlock -D D=/etc "$R/prof/def.buckle"
 expect_out_has "platform: ... and kept as given for Landlock" "\"path\": \"/etc\""
+# the regex names $R with its dots escaped: an unescaped "." would make the
+# pattern reach every /tmp/buckle-test?* directory, and the plan's walk of
+# them (other runs' leftovers) could use up its entry budget first
+Rq=$(printf '%s' "$R" | sed 's/\./\\\\./g')
 cat >"$R/prof/re.buckle" <<EOP
 default deny;
 files {
     allow read "/usr", "/etc", "/proc", "/dev";
-    allow read regex "^$R/data/[a-z]+\\\\.txt\$";
+    allow read regex "^$Rq/data/[a-z]+\\\\.txt\$";
     allow exec-map "/usr/lib";
 }
 process { allow exec "/usr/bin"; allow fork; }
 EOP
 run "platform: regex query" "$B" query --platform linux "$R/prof/re.buckle" file-read-data "$R/data/one.txt"
 expect_out_has "platform: a regex naming a Linux path matches it" "allow $R/data/one.txt"
+# an escaped character is part of the pattern's fixed start: "esc\\.d"
+# reaches neither esc-d nor its 20001 entries (the plan's walk of them
+# used up its entry budget before esc.d, which sorts after it)
+mkdir -p "$R/esc-d" "$R/esc.d"
+(cd "$R/esc-d" && seq 1 20001 | xargs touch)
+echo escaped >"$R/esc.d/one.txt"
+printf 'default deny;\nfiles { allow read regex "^%s/esc\\\\.d/[a-z]+\\\\.txt$"; }\n' "$Rq" >"$R/prof/esc.buckle"
+run "platform: escaped regex query" "$B" query --platform linux "$R/prof/esc.buckle" file-read-data "$R/esc.d/one.txt"
+expect_out_has "platform: a regex's escaped dot keeps its walk out of a sibling" "allow $R/esc.d/one.txt"
+rm -rf "$R/esc-d"
 
 # ---- live, on Linux -------------------------------------------------------
 if [ "$(uname -s)" != Linux ]; then echo "SKIP platform: live checks: not Linux" >>"$RESULTS"; exit 0; fi
