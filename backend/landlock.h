@@ -140,6 +140,8 @@ typedef struct ll_plan {
     const char *loader_exec;  /* the dynamic loader, when the profile lets it be
                                * executed ("LOADER FILE" runs any FILE the command
                                * may read), or NULL; for query's answers only */
+    const char *cut;          /* the first place the plan left paths out (too deep, too
+                               * many entries), or NULL; for query's answers only */
 } ll_plan;
 
 /* Builds the plan for in->abi.  Everything lives in a (strings) and in

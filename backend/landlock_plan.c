@@ -313,6 +313,7 @@ static void narrow(llb *b, const rule *r, const char *why)
 static void narrow_cut(llb *b, const rule *r, const char *why)
 {
     state(b, r)->narrow = why;
+    if (!b->p->cut) b->p->cut = why;
 }
 
 static void weaker(llb *b, const rule *r, int cls, const char *why)
@@ -2256,6 +2257,8 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
             return 0;
         }
         *why = arena_printf(a, "no grant of %s covers %s", ll_right_name(bit), ll_proc_unpid(a, target, shown_pid));
+        if (p->cut)
+            *why = arena_printf(a, "%s (the plan left paths out, and this may be one of them: %s)", *why, p->cut);
         if (bit == LL_FS_EXECUTE && p->loader_exec && exists && S_ISREG(st.st_mode) && find_grant(p, target, LL_FS_READ_FILE))
             *why = arena_printf(a, "%s; but %s, the dynamic loader, may be executed, and \"%s %s\" runs it: "
                                    "read_file is granted (weaker, class files)", *why, p->loader_exec, p->loader_exec,

@@ -155,6 +155,11 @@ echo escaped >"$R/esc.d/one.txt"
 printf 'default deny;\nfiles { allow read regex "^%s/esc\\\\.d/[a-z]+\\\\.txt$"; }\n' "$Rq" >"$R/prof/esc.buckle"
 run "platform: escaped regex query" "$B" query --platform linux "$R/prof/esc.buckle" file-read-data "$R/esc.d/one.txt"
 expect_out_has "platform: a regex's escaped dot keeps its walk out of a sibling" "allow $R/esc.d/one.txt"
+# unescaped, the dot reaches esc-d, whose entries use up the walk: query
+# says the plan left paths out rather than only "no grant"
+printf 'default deny;\nfiles { allow read regex "^%s/esc.d/[a-z]+\\\\.txt$"; }\n' "$Rq" >"$R/prof/esc-dot.buckle"
+run "platform: unescaped regex query" "$B" query --platform linux "$R/prof/esc-dot.buckle" file-read-data "$R/esc.d/one.txt"
+expect_out_has "platform: a denial the plan's cut may explain says so" "the plan left paths out, and this may be one of them: $R/esc-d: too many entries"
 rm -rf "$R/esc-d"
 
 # ---- live, on Linux -------------------------------------------------------
