@@ -220,8 +220,20 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     const char *cwd = arena_strdup(&a, scratch);
     const char *home = getenv("HOME");
     if (!home && run_user_entry(&a, &home, NULL) != 0) home = NULL;
-    const char *tmp = getenv("TMPDIR");
-    if (!tmp || !*tmp) tmp = "/tmp";
+    /* TMPDIR unset: a directory of buckle's own, not /tmp, which every
+     * program of the user shares; the command is given it as TMPDIR (and
+     * what reads TMPDIR below sees it too) */
+    const char *tmp = getenv("TMPDIR"), *tmp_why = NULL;
+    if (!tmp || !*tmp) {
+        tmp = runner_own_tmpdir(&a, 1, &tmp_why);
+        if (tmp && setenv("TMPDIR", tmp, 1) != 0) tmp_why = "it cannot be put in the environment";
+        if (tmp_why) {
+            const char *reason = tmp_why;
+            tmp = runner_own_tmpdir(&a, 0, &tmp_why);
+            tmp_why = arena_printf(&a, "TMPDIR is unset and buckle's own temporary directory is not safe: %s; "
+                                       "set TMPDIR to a directory of your own", reason);
+        }
+    }
     const char *user = getenv("USER");
     if (!user) run_user_entry(&a, NULL, &user);
     sb_param *vals = arena_alloc(&a, (ndef + 8) * sizeof *vals);
@@ -234,7 +246,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     const char *bv[4] = { NULL, NULL, NULL, NULL };
     const char *bwhy[4] = { NULL, NULL, NULL, NULL };
     for (int k = 0; k < 4; k++) {
-        bwhy[k] = runner_builtin_problem(bn[k], braw[k]);
+        bwhy[k] = k == 1 && tmp_why ? tmp_why : runner_builtin_problem(bn[k], braw[k]);
         if (!bwhy[k] && k < 3) bwhy[k] = runner_path_value_problem(&a, braw[k]);
         if (bwhy[k]) continue;     /* only an error when the profile uses it: checked below */
         /* an absolute value checked above is canonical and without links:

@@ -24,6 +24,12 @@
 int runner_dir_open(const char *parent, const char *name, char *out, size_t outlen, const char **why);
 /* "buckle-profiles-UID" and "buckle-cache-UID" */
 void runner_dir_name(char *out, size_t n, const char *what);
+/* The temporary directory of a Linux run whose environment names none
+ * (TMPDIR unset or empty): /tmp/buckle-tmp-UID, not /tmp itself, which the
+ * user's programs outside any sandbox share (docs/runner.md).  The path, in
+ * a; with make, the directory is also made (runner_dir_open) and NULL
+ * returned with *why when it is not safe. */
+const char *runner_own_tmpdir(arena *a, int make, const char **why);
 /* Where the run cache lives (docs/runner.md, "Where the files live"):
  * HOOK/buckle-cache-UID when the tests name a parent; on macOS
  * /tmp/buckle-cache-UID; elsewhere buckle in .cache of the home directory
