@@ -22,6 +22,28 @@
  * sticky, and on macOS no ACL that lets another user write).  Returns an open
  * descriptor (the caller closes it) and the path in out, or -1 with *why. */
 int runner_dir_open(const char *parent, const char *name, char *out, size_t outlen, const char **why);
+/* ---- the built-in parameters' values (builtin_values.c) ---------------- */
+
+/* What `buckle run` takes here for HOME, TMPDIR, WORKDIR and USER, in this
+ * order: HOME the environment's, else the password database's; TMPDIR the
+ * environment's, else (unset or empty) /tmp, or with RB_OWN_TMPDIR (Linux)
+ * buckle's own directory (runner_own_tmpdir; made with RB_MAKE_TMPDIR);
+ * WORKDIR cwd (the current directory when NULL); USER the environment's,
+ * else with RB_LOOKUP_USER the password database's.  value NULL: none.
+ * why: a reason found while reading (TMPDIR's own directory not safe);
+ * the values are not checked otherwise (runner_builtin_problem).  The one
+ * place: runs on both platforms, query and why take their values here. */
+enum { RB_HOME, RB_TMPDIR, RB_WORKDIR, RB_USER, RB_COUNT };
+enum { RB_OWN_TMPDIR = 1, RB_MAKE_TMPDIR = 2, RB_LOOKUP_USER = 4 };
+typedef struct run_builtins {
+    const char *name[RB_COUNT], *value[RB_COUNT], *why[RB_COUNT];
+    int own_tmpdir;               /* TMPDIR is buckle's own (the environment had none) */
+} run_builtins;
+void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builtins *out);
+/* Why a Linux run cannot use value k (why, runner_builtin_problem, and for
+ * a path runner_path_value_problem: canonical, no link on its way), or NULL. */
+const char *runner_builtin_linux_problem(arena *a, const run_builtins *b, int k);
+
 /* "buckle-profiles-UID" and "buckle-cache-UID" */
 void runner_dir_name(char *out, size_t n, const char *what);
 /* The temporary directory of a Linux run whose environment names none
