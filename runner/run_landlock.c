@@ -21,9 +21,11 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -110,33 +112,54 @@ static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, 
 /* The checks of the plan (class new-paths), kept past the plan: each
  * path that exists now, or that cannot be looked at (a directory on its
  * way whose modes the command changed: chmod is metadata, which Landlock
- * does not control), is said once (the path of several rules) and put in
- * made (n at most); the number said. */
+ * does not control), is taken once (the path of several rules): its index
+ * in which, what lstat said in err (0: it exists); the number taken. */
 typedef struct after_check { char *path, *where, *rule; } after_check;
 
-static size_t say_existing(diag_sink *sink, const after_check *c, size_t n, int exit_status, const char **made)
+static size_t find_existing(const after_check *c, size_t n, size_t *which, int *err)
 {
-    size_t said = 0;
+    size_t found = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         size_t k = 0;
         while (k < i && strcmp(c[k].path, c[i].path) != 0) k++;
         if (k < i) continue;
-        if (lstat(c[i].path, &st) == 0)
+        if (lstat(c[i].path, &st) == 0) err[found] = 0;
+        else if (errno != ENOENT && errno != ENOTDIR) err[found] = errno;
+        else continue;
+        which[found++] = i;
+    }
+    return found;
+}
+
+static void say_existing(diag_sink *sink, const after_check *c, const size_t *which, const int *err, size_t n,
+                         int exit_status)
+{
+    for (size_t j = 0; j < n; j++) {
+        const after_check *x = &c[which[j]];
+        if (!err[j])
             run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
                                      "exist when the command started, and Landlock cannot refuse a new path inside a "
                                      "directory the command may write (--linux-accept=new-paths); look at it and remove "
-                                     "it before anything runs it (the command exited %d)", c[i].path, c[i].where,
-                    c[i].rule, exit_status);
-        else if (errno != ENOENT && errno != ENOTDIR)
+                                     "it before anything runs it (the command exited %d)", x->path, x->where,
+                    x->rule, exit_status);
+        else
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s), and the profile denies writing it "
                                      "(%s: %s): the command may have changed the modes of a directory on its way to "
                                      "hide it; look at those modes and at it before anything runs it (the command "
-                                     "exited %d)", c[i].path, strerror(errno), c[i].where, c[i].rule, exit_status);
-        else continue;
-        made[said++] = c[i].path;
+                                     "exited %d)", x->path, strerror(err[j]), x->where, x->rule, exit_status);
     }
-    return said;
+}
+
+/* Before buckle writes to the standard descriptors the command shared: a
+ * terminal's output the command stopped (TCOOFF, with IXON cleared so that
+ * Ctrl-Q does nothing) would block that write forever, and TOSTOP would stop
+ * buckle at it when it runs in the background */
+static void unblock_terminal(void)
+{
+    signal(SIGTTOU, SIG_IGN);
+    for (int fd = 0; fd < 3; fd++)
+        if (isatty(fd)) tcflow(fd, TCOON);
 }
 
 /* userns: the command may run in a user and mount namespace of its own (a
@@ -218,36 +241,24 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     /* the built-in parameters, then -D, then the declared defaults with them */
     if (!getcwd(scratch, sizeof scratch)) { run_say(sink, SEV_ERROR, "cannot read the current directory"); goto out; }
     const char *cwd = arena_strdup(&a, scratch);
-    const char *home = getenv("HOME");
-    if (!home && run_user_entry(&a, &home, NULL) != 0) home = NULL;
-    /* TMPDIR unset: a directory of buckle's own, not /tmp, which every
-     * program of the user shares; the command is given it as TMPDIR (and
-     * what reads TMPDIR below sees it too) */
-    const char *tmp = getenv("TMPDIR"), *tmp_why = NULL;
-    if (!tmp || !*tmp) {
-        tmp = runner_own_tmpdir(&a, 1, &tmp_why);
-        if (tmp && setenv("TMPDIR", tmp, 1) != 0) tmp_why = "it cannot be put in the environment";
-        if (tmp_why) {
-            const char *reason = tmp_why;
-            tmp = runner_own_tmpdir(&a, 0, &tmp_why);
-            tmp_why = arena_printf(&a, "TMPDIR is unset and buckle's own temporary directory is not safe: %s; "
-                                       "set TMPDIR to a directory of your own", reason);
-        }
-    }
-    const char *user = getenv("USER");
-    if (!user) run_user_entry(&a, NULL, &user);
+    /* TMPDIR unset: buckle's own directory, not /tmp, which every program
+     * of the user shares; the command is given it as TMPDIR (and what reads
+     * TMPDIR below sees it too) */
+    run_builtins rb;
+    runner_builtin_values(&a, cwd, RB_OWN_TMPDIR | RB_MAKE_TMPDIR | RB_LOOKUP_USER, &rb);
+    if (rb.own_tmpdir && !rb.why[RB_TMPDIR] && setenv("TMPDIR", rb.value[RB_TMPDIR], 1) != 0)
+        rb.why[RB_TMPDIR] = "it cannot be put in the environment";
     sb_param *vals = arena_alloc(&a, (ndef + 8) * sizeof *vals);
     size_t nv = 0;
-    const char *bn[4] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
+    const char *const *bn = rb.name;
     /* the values as they are (a link or a "..", here or above, is refused:
      * whoever can replace the link would decide what the next run grants),
      * then canonical */
-    const char *braw[4] = { home, tmp, cwd, user };
+    const char *const *braw = rb.value;
     const char *bv[4] = { NULL, NULL, NULL, NULL };
     const char *bwhy[4] = { NULL, NULL, NULL, NULL };
     for (int k = 0; k < 4; k++) {
-        bwhy[k] = k == 1 && tmp_why ? tmp_why : runner_builtin_problem(bn[k], braw[k]);
-        if (!bwhy[k] && k < 3) bwhy[k] = runner_path_value_problem(&a, braw[k]);
+        bwhy[k] = runner_builtin_linux_problem(&a, &rb, k);
         if (bwhy[k]) continue;     /* only an error when the profile uses it: checked below */
         /* an absolute value checked above is canonical and without links:
          * its own real path (and the one used: grants open it without
@@ -575,18 +586,28 @@ launch:
         }
         res->landlock = 1;
         res->killed = sup.killed;
-        if (sup.forced)
-            run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
         rc = RUN_DONE;
-        /* every process of the sandbox is gone: what it made stays */
+        /* every process of the sandbox is gone: what it made stays, and is
+         * remembered (not to be taken for the user's own by the next run)
+         * before anything is written where the command could make the
+         * write block or buckle be killed at it */
         const char **made = nafter ? xcalloc(nafter, sizeof *made) : NULL;
-        size_t nmade = l.stage == LL_STAGE_NONE ? say_existing(sink, after, nafter, res->exit_status, made) : 0;
+        size_t *which = nafter ? xcalloc(nafter, sizeof *which) : NULL;
+        int *errs = nafter ? xcalloc(nafter, sizeof *errs) : NULL;
+        int command_status = res->exit_status;
+        size_t nmade = l.stage == LL_STAGE_NONE ? find_existing(after, nafter, which, errs) : 0;
+        for (size_t j = 0; j < nmade; j++) made[j] = after[which[j]].path;
         if (nmade) {
             res->exit_status = 125;
-            /* not to be taken for the user's own by the next run */
             planted_add(&a, rq, made, nmade);
         }
+        unblock_terminal();
+        if (sup.forced)
+            run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
+        say_existing(sink, after, which, errs, nmade, command_status);
         free(made);
+        free(which);
+        free(errs);
         for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
         free(after);
         if (*retry) rc = RUN_REFUSED;
