@@ -206,6 +206,13 @@ const char *runner_source_mode_problem(arena *a, const char *path)
     if (st.st_uid != getuid() && st.st_uid != 0)
         return arena_printf(a, "%s belongs to another user (uid %lu), who could change what the next run enforces",
                             path, (unsigned long)st.st_uid);
+    /* Landlock grants by the file, reached under any of its names: a grant
+     * of a directory that holds another name of it (the project, TMPDIR)
+     * would let the command write it under every name */
+    if (S_ISREG(st.st_mode) && st.st_nlink > 1)
+        return arena_printf(a, "%s has %lu names (hard links): the command could write it through another name the "
+                               "profile lets it write, and choose what the next run enforces (keep one: cp it to a "
+                               "new file and remove the others)", path, (unsigned long)st.st_nlink);
     if ((who = acl_writer(a, path)))
         return arena_printf(a, "%s has an ACL that lets %s write: another local user could choose what the next run "
                                "enforces (setfacl -b %s)", path, who, path);
