@@ -189,7 +189,7 @@ const char **eval_run_protected(cli_env *env, arena *a, const eval_args *ea, con
     rq.no_cache = 1;                  /* the cache is only named, not opened */
     const char *dirs[2];
     int fd;
-    size_t nd = ll_cache_dirs(a, &rq, dirs, &fd);
+    size_t nd = ll_cache_dirs(a, &rq, dirs, &fd, NULL);
     *hide = ll_hidden_paths(a, dirs, nd, nhide);
     return ll_protected_paths(a, &rq, c->deps, c->ndeps, c->probes, c->nprobes, dirs, nd, n);
 }

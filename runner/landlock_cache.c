@@ -62,10 +62,11 @@
 /* the key of an entry's -v text */
 #define VERBOSE_KEY 0x766572626f7365ull
 
-size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd)
+size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd, const char **why_not)
 {
     size_t n = 0;
     *fd = -1;
+    if (why_not) *why_not = NULL;
     cache_where w[2];
     int have[2] = { runner_cache_where(a, rq->cache_parent, &w[0]) == 0,
                     rq->cache_parent && runner_cache_where(a, NULL, &w[1]) == 0 };
@@ -76,6 +77,9 @@ size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd
         char dir[PATH_MAX];
         const char *why;
         *fd = runner_cache_open(&w[0], dir, sizeof dir, &why);
+        if (*fd < 0 && why_not) *why_not = arena_printf(a, "%s/%s is not safe: %s", w[0].parent, w[0].name, why);
+    } else if (!have[0] && why_not) {
+        *why_not = "this user has no home directory in the password database";
     }
     return n;
 }

@@ -45,22 +45,32 @@ static int ident_of(const char *path, ident *id)
     return 0;
 }
 
-/* the file, locked; -1 when there is none (create: made) */
-static int planted_open(arena *a, const run_request *rq, int create)
+/* the file, locked; -1 when there is none (create: made), with *why when
+ * it cannot be used */
+static int planted_open(arena *a, const run_request *rq, int create, const char **why)
 {
     cache_where w;
     char dir[PATH_MAX];
-    const char *why;
+    *why = "this user has no home directory in the password database";
     if (runner_cache_where(a, rq->cache_parent, &w) != 0) return -1;
     /* only a record makes the directory (a run with --no-cache leaves none) */
     struct stat st;
+    *why = NULL;
     if (!create && lstat(arena_printf(a, "%s/%s", w.parent, w.name), &st) != 0) return -1;
-    int dfd = runner_cache_open(&w, dir, sizeof dir, &why);
-    if (dfd < 0) return -1;
+    int dfd = runner_cache_open(&w, dir, sizeof dir, why);
+    if (dfd < 0) {
+        *why = arena_printf(a, "%s/%s is not safe: %s", w.parent, w.name, *why);
+        return -1;
+    }
     int fd = openat(dfd, "planted", O_RDWR | O_NOFOLLOW | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+    int err = errno;
     close(dfd);
-    if (fd < 0) return -1;
+    if (fd < 0) {
+        *why = arena_printf(a, "%s/planted cannot be opened: %s", dir, strerror(err));
+        return -1;
+    }
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() || flock(fd, LOCK_EX) != 0) {
+        *why = arena_printf(a, "%s/planted is not a file of this user's", dir);
         close(fd);
         return -1;
     }
@@ -84,11 +94,37 @@ static int write_all(int fd, const char *s, size_t n)
     return 0;
 }
 
-void planted_add(arena *a, const run_request *rq, const char *const *paths, size_t n)
+int planted_reserve(arena *a, const run_request *rq, const char *const *paths, size_t n, const char **why)
 {
-    if (!n) return;
-    int fd = planted_open(a, rq, 1);
-    if (fd < 0) return;
+    *why = NULL;
+    if (!n) return 0;
+    int fd = planted_open(a, rq, 1, why);
+    if (fd < 0) return -1;
+    /* a line each: three numbers of 20 digits at most, spaces, the path */
+    off_t need = 0;
+    for (size_t i = 0; i < n; i++) need += (off_t)strlen(paths[i]) + 64;
+    struct stat st;
+    int rc = 0;
+#if defined(__linux__) && defined(FALLOC_FL_KEEP_SIZE)
+    if (fstat(fd, &st) == 0 && fallocate(fd, FALLOC_FL_KEEP_SIZE, st.st_size, need) != 0 && errno != EOPNOTSUPP &&
+        errno != ENOSYS) {
+        *why = arena_printf(a, "space for its record cannot be kept: %s", strerror(errno));
+        rc = -1;
+    }
+#else
+    (void)st;
+    (void)need;
+#endif
+    close(fd);
+    return rc;
+}
+
+int planted_add(arena *a, const run_request *rq, const char *const *paths, size_t n, const char **why)
+{
+    *why = NULL;
+    if (!n) return 0;
+    int fd = planted_open(a, rq, 1, why);
+    if (fd < 0) return -1;
     strbuf out;
     sb_init(&out);
     for (size_t i = 0; i < n; i++) {
@@ -97,9 +133,14 @@ void planted_add(arena *a, const run_request *rq, const char *const *paths, size
         if (ident_of(paths[i], &id) != 0) memset(&id, 0, sizeof id);
         put_line(&out, &id, paths[i]);
     }
-    if (lseek(fd, 0, SEEK_END) >= 0) (void)write_all(fd, sb_cstr(&out), out.len);
+    int rc = 0;
+    if (lseek(fd, 0, SEEK_END) < 0 || write_all(fd, sb_cstr(&out), out.len) != 0 || fsync(fd) != 0) {
+        *why = arena_printf(a, "its record cannot be written: %s", strerror(errno));
+        rc = -1;
+    }
     sb_free(&out);
     close(fd);
+    return rc;
 }
 
 /* 1 when path is at or beneath dir */
@@ -113,7 +154,8 @@ static int at_or_under(const char *path, const char *dir)
 
 size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const char *const *scope, size_t nscope)
 {
-    int fd = planted_open(a, rq, 0);
+    const char *why;
+    int fd = planted_open(a, rq, 0, &why);
     if (fd < 0) return 0;
     strbuf in, out;
     sb_init(&in);
@@ -126,7 +168,7 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
         sb_add(&in, buf, (size_t)r);
     }
     size_t said = 0, kept = 0;
-    char *s = in.len ? (char *)sb_cstr(&in) : NULL;
+    char *s = in.len ? arena_strndup(a, sb_cstr(&in), in.len) : NULL;
     while (s && *s) {
         char *nl = strchr(s, '\n');
         if (!nl) break;
@@ -155,8 +197,14 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
         }
         s = nl + 1;
     }
-    /* what is gone is forgotten */
-    if (ftruncate(fd, 0) == 0 && lseek(fd, 0, SEEK_SET) == 0 && kept) (void)write_all(fd, sb_cstr(&out), out.len);
+    /* what is gone is forgotten: the lines kept written over the old ones,
+     * then cut (a line whose file is now known may be longer: when that
+     * cannot be written, on a full disk, the old lines are put back, which
+     * takes no new space) */
+    if (lseek(fd, 0, SEEK_SET) == 0) {
+        if (!kept || write_all(fd, sb_cstr(&out), out.len) == 0) (void)ftruncate(fd, (off_t)out.len);
+        else if (lseek(fd, 0, SEEK_SET) == 0) (void)write_all(fd, in.data, in.len);
+    }
     sb_free(&in);
     sb_free(&out);
     close(fd);

@@ -301,7 +301,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     size_t nbuilt = nv;
     for (size_t k = 0; k < ndef; k++) vals[nbuilt + k] = (sb_param){ defs[k].name, defs[k].value };
     const char *cdirs[2];
-    size_t ncd = ll_cache_dirs(&a, rq, cdirs, &cachefd);
+    const char *no_cache_why;
+    size_t ncd = ll_cache_dirs(&a, rq, cdirs, &cachefd, &no_cache_why);
+    if (verbose && no_cache_why) run_say(sink, SEV_NOTE, "no run cache: %s", no_cache_why);
     ll_cache_in ci = { rq, run_binary_identity(rq, &a), cwd, defs, ndef, bn, braw, bwhy, vals, nbuilt + ndef,
                        abi, kabi, ip, cdirs, ncd, userns };
     uint64_t key = 0;
@@ -454,6 +456,19 @@ launch:
         for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
         if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
     }
+    /* what the command makes there must be remembered, whatever it does to
+     * the disk: the record's file made and its space kept now */
+    if (plan.nchk) {
+        const char **paths = arena_alloc(&a, plan.nchk * sizeof *paths);
+        for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
+        const char *why;
+        if (planted_reserve(&a, rq, paths, plan.nchk, &why) != 0) {
+            run_say(sink, SEV_ERROR, "the profile's denies of paths that do not exist yet are checked after the run "
+                                     "(--linux-accept=new-paths), and what the command makes there must be remembered "
+                                     "for the next run, but it cannot be: %s; nothing was run", why);
+            goto out;
+        }
+    }
     /* the command itself must be the profile's to start */
     {
         sb_request q;
@@ -597,14 +612,19 @@ launch:
         int command_status = res->exit_status;
         size_t nmade = l.stage == LL_STAGE_NONE ? find_existing(after, nafter, which, errs) : 0;
         for (size_t j = 0; j < nmade; j++) made[j] = after[which[j]].path;
+        const char *lost = NULL;
         if (nmade) {
             res->exit_status = 125;
-            planted_add(&a, rq, made, nmade);
+            if (planted_add(&a, rq, made, nmade, &lost) != 0 && !lost) lost = "its record cannot be written";
         }
         unblock_terminal();
         if (sup.forced)
             run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
         say_existing(sink, after, which, errs, nmade, command_status);
+        if (lost)
+            run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
+                                     "your own: remove %s before running anything", nmade == 1 ? "this path" : "these paths",
+                    lost, nmade == 1 ? "it" : "them", nmade == 1 ? "it" : "them");
         free(made);
         free(which);
         free(errs);

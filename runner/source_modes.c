@@ -72,6 +72,16 @@ static int group_is_private(arena *a, unsigned long gid, const char **name)
     return mine && !others;
 }
 
+int runner_group_is_private(unsigned long gid)
+{
+    arena a;
+    arena_init(&a);
+    const char *name;
+    int r = group_is_private(&a, gid, &name);
+    arena_free(&a);
+    return r;
+}
+
 /* Who other than the caller may write the file or directory of st: "every
  * user", a group that is not the caller's private one ("the group NAME"),
  * or NULL.  *all: 1 for every user. */
