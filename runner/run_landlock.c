@@ -178,6 +178,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     char *const *cmd = rq->cmd;
     compilation *c = NULL;
     decider *d = NULL;
+    planted_hold hold = { .fd = -1, .dirfd = -1 };
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
     ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
@@ -462,12 +463,10 @@ launch:
         const char **paths = arena_alloc(&a, plan.nchk * sizeof *paths);
         for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
         const char *why;
-        if (planted_reserve(&a, rq, paths, plan.nchk, &why) != 0) {
-            run_say(sink, SEV_ERROR, "the profile's denies of paths that do not exist yet are checked after the run "
-                                     "(--linux-accept=new-paths), and what the command makes there must be remembered "
-                                     "for the next run, but it cannot be: %s; nothing was run", why);
-            goto out;
-        }
+        if (planted_reserve(&a, rq, paths, plan.nchk, &hold, &why) != 0)
+            run_say(sink, SEV_WARNING, "the profile's denies of paths that do not exist yet are checked after the run "
+                                       "(--linux-accept=new-paths), but what the command makes there cannot be "
+                                       "remembered for the next run: %s", why);
     }
     /* the command itself must be the profile's to start */
     {
@@ -615,12 +614,17 @@ launch:
         const char *lost = NULL;
         if (nmade) {
             res->exit_status = 125;
-            if (planted_add(&a, rq, made, nmade, &lost) != 0 && !lost) lost = "its record cannot be written";
+            if (planted_add(&a, rq, &hold, made, nmade, &lost) != 0 && !lost) lost = "its record cannot be written";
         }
+        const char *moded = planted_restore(&a, &hold);
+        if (moded) res->exit_status = 125;
         unblock_terminal();
         if (sup.forced)
             run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
         say_existing(sink, after, which, errs, nmade, command_status);
+        if (moded)
+            run_say(sink, SEV_ERROR, "the command changed %s: a command that does so means to keep buckle from "
+                                     "remembering what it planted; look at what it made", moded);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
                                      "your own: remove %s before running anything", nmade == 1 ? "this path" : "these paths",
@@ -633,6 +637,7 @@ launch:
         if (*retry) rc = RUN_REFUSED;
     }
 out:
+    planted_release(&hold);
     ll_opened_close(&opened);
     if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);
