@@ -263,6 +263,11 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
             int same = r == 0 && (was.ino == 0 || (now.dev == was.dev && now.ino == was.ino && now.birth == was.birth));
             int here = 0;
             for (size_t k = 0; k < nscope && !here; k++) here = at_or_under(path, scope[k]);
+            /* or in a directory at or above the working directory (scope[0]):
+             * git's repositories above the project, its hooks' files */
+            const char *sl = strrchr(path, '/');
+            if (!here && nscope && sl)
+                here = at_or_under(scope[0], sl == path ? "/" : arena_strndup(a, path, (size_t)(sl - path)));
             if ((same || r == -2) && !here) {
                 kept++;
                 put_line(&out, r == 0 && was.ino == 0 ? &now : &was, path);

@@ -27,7 +27,8 @@ void planted_release(planted_hold *h);
  * with *why. */
 int planted_add(arena *a, const run_request *rq, planted_hold *h, const char *const *paths, size_t n,
                 const char **why);
-/* Says (an error) each remembered path at or beneath one of scope that is
+/* Says (an error) each remembered path at or beneath one of scope, or in a
+ * directory at or above scope[0] (the working directory), that is
  * still the file the command made, and forgets the ones that are gone;
  * returns how many were said (1 too, after saying so, when the record is
  * there and cannot be read). */

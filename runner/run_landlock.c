@@ -137,7 +137,13 @@ static void say_existing(diag_sink *sink, const after_check *c, const size_t *wh
 {
     for (size_t j = 0; j < n; j++) {
         const after_check *x = &c[which[j]];
-        if (!err[j])
+        if (!x->where)
+            run_say(sink, SEV_ERROR, "%s %s after the run: it did not exist when the command started, and git takes "
+                                     "a repository there for the project's when the project's own .git is missing or "
+                                     "broken, and runs what its configuration names (core.fsmonitor) at the next git "
+                                     "command; look at it and remove it before running git in %s (the command exited %d)",
+                    x->path, err[j] ? "cannot be looked at" : "exists", x->rule, exit_status);
+        else if (!err[j])
             run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
                                      "exist when the command started, and Landlock cannot refuse a new path inside a "
                                      "directory the command may write (--linux-accept=new-paths); look at it and remove "
@@ -149,6 +155,36 @@ static void say_existing(diag_sink *sink, const after_check *c, const size_t *wh
                                      "hide it; look at those modes and at it before anything runs it (the command "
                                      "exited %d)", x->path, strerror(err[j]), x->where, x->rule, exit_status);
     }
+}
+
+/* What git takes for the working directory's repository when the
+ * project's own .git is missing or broken (the command may write .git/HEAD,
+ * or move .git/objects away): the first DIR/.git, or DIR itself as a bare
+ * repository (DIR/HEAD), in the directories above it.  A directory above
+ * the project the profile lets the command write (TMPDIR above it, a
+ * parent granted whole) would let it make one whose configuration git runs
+ * (core.fsmonitor) at the user's next git command there.  The ones that do
+ * not exist now, to be checked after the run; how many (in *out). */
+static size_t git_above(arena *a, const char *cwd, const char ***out)
+{
+    size_t depth = 0;
+    for (const char *p = cwd; *p; p++) depth += *p == '/';
+    const char **v = arena_alloc(a, (2 * depth + 1) * sizeof *v);
+    size_t n = 0;
+    size_t len = strlen(cwd);
+    while (len > 1) {
+        while (len > 1 && cwd[len - 1] != '/') len--;          /* the parent's end */
+        size_t dl = len > 1 ? len - 1 : len;                    /* "/a/b/" -> "/a/b"; "/" stays */
+        static const char *const names[] = { ".git", "HEAD" };
+        for (int k = 0; k < 2; k++) {
+            const char *path = arena_printf(a, "%.*s/%s", dl == 1 ? 0 : (int)dl, cwd, names[k]);
+            struct stat st;
+            if (lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) v[n++] = path;
+        }
+        len = dl;
+    }
+    *out = v;
+    return n;
 }
 
 /* Before buckle writes to the standard descriptors the command shared: a
@@ -459,11 +495,14 @@ launch:
     }
     /* what the command makes there must be remembered, whatever it does to
      * the disk: the record's file made and its space kept now */
-    if (plan.nchk) {
-        const char **paths = arena_alloc(&a, plan.nchk * sizeof *paths);
+    const char **above;
+    size_t nabove = git_above(&a, cwd, &above);
+    if (plan.nchk + nabove) {
+        const char **paths = arena_alloc(&a, (plan.nchk + nabove) * sizeof *paths);
         for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
+        for (size_t i = 0; i < nabove; i++) paths[plan.nchk + i] = above[i];
         const char *why;
-        if (planted_reserve(&a, rq, paths, plan.nchk, &hold, &why) != 0)
+        if (planted_reserve(&a, rq, paths, plan.nchk + nabove, &hold, &why) != 0)
             run_say(sink, SEV_WARNING, "the profile's denies of paths that do not exist yet are checked after the run "
                                        "(--linux-accept=new-paths), but what the command makes there cannot be "
                                        "remembered for the next run: %s", why);
@@ -575,10 +614,13 @@ launch:
         }
         fflush(NULL);
         /* what is checked after the run, kept past the plan */
-        size_t nafter = plan.nchk;
+        size_t nafter = plan.nchk + nabove;
         after_check *after = nafter ? xcalloc(nafter, sizeof *after) : NULL;
-        for (size_t i = 0; i < nafter; i++)
+        for (size_t i = 0; i < plan.nchk; i++)
             after[i] = (after_check){ xstrdup(plan.chk[i].path), xstrdup(plan.chk[i].where), xstrdup(plan.chk[i].rule) };
+        /* git's repositories above the project: where NULL, rule the
+         * working directory */
+        for (size_t i = 0; i < nabove; i++) after[plan.nchk + i] = (after_check){ xstrdup(above[i]), NULL, xstrdup(cwd) };
         /* nothing of this is needed any more: freed while the command runs */
         if (have_plan) ll_plan_free(&plan);
         have_plan = 0;
