@@ -164,9 +164,14 @@ static void say_existing(diag_sink *sink, const after_check *c, const size_t *wh
  * the project the profile lets the command write (TMPDIR above it, a
  * parent granted whole) would let it make one whose configuration git runs
  * (core.fsmonitor) at the user's next git command there.  The ones that do
- * not exist now, to be checked after the run; how many (in *out). */
-static size_t git_above(arena *a, const char *cwd, const char ***out)
+ * not exist now and the plan lets the command make, to be checked after
+ * the run; how many (in *out). */
+static size_t git_above(arena *a, const ll_plan *plan, const char *cwd, const char ***out)
 {
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.op = op_lookup("file-write-create", NULL);
+    q.kind = OBJ_PATH;
     size_t depth = 0;
     for (const char *p = cwd; *p; p++) depth += *p == '/';
     const char **v = arena_alloc(a, (2 * depth + 1) * sizeof *v);
@@ -179,7 +184,12 @@ static size_t git_above(arena *a, const char *cwd, const char ***out)
         for (int k = 0; k < 2; k++) {
             const char *path = arena_printf(a, "%.*s/%s", dl == 1 ? 0 : (int)dl, cwd, names[k]);
             struct stat st;
-            if (lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) v[n++] = path;
+            if (lstat(path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR)) continue;
+            /* only where the plan lets the command make it */
+            const char *why;
+            q.obj = path;
+            q.len = strlen(path);
+            if (ll_plan_decide(plan, &q, path, a, &why) == 0) v[n++] = path;
         }
         len = dl;
     }
@@ -496,7 +506,7 @@ launch:
     /* what the command makes there must be remembered, whatever it does to
      * the disk: the record's file made and its space kept now */
     const char **above;
-    size_t nabove = git_above(&a, cwd, &above);
+    size_t nabove = git_above(&a, &plan, cwd, &above);
     if (plan.nchk + nabove) {
         const char **paths = arena_alloc(&a, (plan.nchk + nabove) * sizeof *paths);
         for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
