@@ -131,6 +131,10 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
      * whichever profile it runs (a base this profile does not extend, a
      * program renamed over buckle) */
     if (rq->exe_path && rq->exe_path[0] == '/') walk_once(&pl, &walked, rq->exe_path);
+    /* and the name it was started by (a link in the project, a wrapper):
+     * the next run starts what that name leads to */
+    const char *launch = runner_launch_path(a, rq->argv0);
+    if (launch) walk_once(&pl, &walked, launch);
     for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
         walk_once(&pl, &walked, rq->std_dirs[k]);
         char *real = realpath(rq->std_dirs[k], NULL);

@@ -330,6 +330,8 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
          * not: every later run executes the one and looks in the others,
          * whichever profile it runs */
         if (rq->exe_path && rq->exe_path[0] == '/') protect_path(&pl, rq->exe_path);
+        const char *launch = runner_launch_path(a, rq->argv0);
+        if (launch) protect_path(&pl, launch);
         for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
             protect_path(&pl, rq->std_dirs[k]);
             if (realpath(rq->std_dirs[k], scratch)) pdirs[npdirs++] = arena_strdup(a, scratch);

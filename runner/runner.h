@@ -186,4 +186,8 @@ int runner_spawn(char *const argv[], void (*applied)(void *), void *ctx);
 /* PATH lookup as execvp would: 0 found and executable, 126 not executable,
  * 127 not found. */
 int runner_find_command(const char *cmd, char *out, size_t outlen);
+/* The path buckle was started by: argv0 as typed when it names a path
+ * (has a '/'), else where the PATH lookup finds it (runner_find_command);
+ * NULL when neither (in a). */
+const char *runner_launch_path(arena *a, const char *argv0);
 #endif
