@@ -251,6 +251,28 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         }
     }
     defs = checked;
+    /* a relative search directory is another directory from each working
+     * directory: a run started in the project protects the one it names
+     * there, and a later run started in a subdirectory the first one could
+     * write would take a base planted beside it (std/agent too) */
+    for (size_t k = 0; k < rq->ninc; k++)
+        if (rq->incs[k][0] != '/') {
+            run_say(sink, SEV_ERROR, "-I %s is relative: it names another directory from each working directory, where "
+                                     "an earlier run's command could have put a profile; pass it as an absolute path; "
+                                     "nothing was run", rq->incs[k]);
+            goto out;
+        }
+    for (const char *bp = rq->buckle_path; bp && *bp;) {
+        const char *colon = strchr(bp, ':');
+        size_t n = colon ? (size_t)(colon - bp) : strlen(bp);
+        if (n && bp[0] != '/') {
+            run_say(sink, SEV_ERROR, "$BUCKLE_PATH names the relative directory %.*s: it is another directory from each "
+                                     "working directory, where an earlier run's command could have put a profile; make "
+                                     "it absolute; nothing was run", (int)n, bp);
+            goto out;
+        }
+        bp += n + (colon ? 1 : 0);
+    }
     if (run_is_sb(profile)) {
         size_t pl = strlen(profile);
         int dot_sb = pl > 3 && !strcmp(profile + pl - 3, ".sb");
