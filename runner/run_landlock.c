@@ -199,11 +199,15 @@ static size_t git_above(arena *a, const ll_plan *plan, const char *cwd, const ch
 
 /* Before buckle writes to the standard descriptors the command shared: a
  * terminal's output the command stopped (TCOOFF, with IXON cleared so that
- * Ctrl-Q does nothing) would block that write forever, and TOSTOP would stop
- * buckle at it when it runs in the background */
+ * Ctrl-Q does nothing) would block that write forever, TOSTOP would stop
+ * buckle at it when it runs in the background, and a pipe whose reader
+ * has gone would kill it (SIGPIPE) */
 static void unblock_terminal(void)
 {
     signal(SIGTTOU, SIG_IGN);
+    /* a reader the command made go away (it printed enough for `head`):
+     * the write fails, and buckle still exits 125 */
+    signal(SIGPIPE, SIG_IGN);
     for (int fd = 0; fd < 3; fd++)
         if (isatty(fd)) tcflow(fd, TCOON);
 }

@@ -3,8 +3,8 @@
 # keep buckle from saying what it planted, nor from remembering it: the
 # planted paths are recorded before buckle writes to the descriptors the
 # command shared, and the terminal's output is started again first
-# (docs/linux.md, "Denies inside a writable directory").  Live, on a
-# pseudo-terminal (script).
+# (docs/linux.md, "Denies inside a writable directory"); nor does a
+# reader that went away (SIGPIPE).  Live, on a pseudo-terminal (script).
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock tty: every check" "not Linux"; exit 0; fi
@@ -39,4 +39,15 @@ expect_err_has "landlock tty: ... naming it" "$R/w/.husky was made by the sandbo
 rm -rf "$R/w/.husky"
 run "landlock tty: removed" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "landlock tty: once it is removed, runs go on" 0
+
+# a reader that goes away (`2>&1 | head -1`) after the command printed
+# enough: buckle is not killed by SIGPIPE at its report, exits 125 and
+# remembers the planted path
+( "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir .husky; seq 1 100000' 2>&1; echo "$?" >"$R/status" ) | head -1 >/dev/null
+[ "$(cat "$R/status")" = 125 ] && pass "landlock tty: (reader gone) buckle exits 125, not of SIGPIPE" \
+    || fail "landlock tty: (reader gone) buckle exits 125, not of SIGPIPE" "status $(cat "$R/status")"
+run "landlock tty: after the pipe" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "landlock tty: ... and the next run is refused while the planted path is there" 125
+expect_err_has "landlock tty: ... naming it" "$R/w/.husky was made by the sandboxed command of an earlier run"
+rm -rf "$R/w/.husky"
 cd / && rm -rf "$R"
