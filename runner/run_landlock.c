@@ -598,6 +598,9 @@ launch:
         l.own_proc = plan.own_proc;
         l.restrict_flags = kabi >= 7 ? plan.restrict_flags : 0;
         l.seccomp = plan.seccomp;
+        /* group write is write for other users where the primary group
+         * has other members: refused like write for every user */
+        if (!runner_group_is_private((unsigned long)getgid())) l.seccomp |= LL_SC_GROUPW;
         l.path = resolved;
         l.argv = cmd;
         l.binds = plan.m;
