@@ -569,6 +569,21 @@ launch:
             goto out;
         }
     }
+    /* HOME names another directory than the user's home in the password
+     * database (sudo -E, CI, a harness's scratch HOME): the profile's rules
+     * on ~ are about that one, and the real home keeps only what the rest
+     * of the profile leaves out (-D HOME is the caller's own choice) */
+    {
+        int given = 0;
+        for (size_t k = 0; k < ndef; k++) given |= !strcmp(defs[k].name, "HOME");
+        const char *hv = rb.value[RB_HOME], *pw = NULL;
+        struct stat hs, ps;
+        if (!given && hv && !bwhy[RB_HOME] && run_user_entry(&a, &pw, NULL) == 0 && pw && pw[0] == '/' &&
+            stat(hv, &hs) == 0 && stat(pw, &ps) == 0 && (hs.st_dev != ps.st_dev || hs.st_ino != ps.st_ino))
+            run_say(sink, SEV_WARNING, "HOME is %s, not your home directory %s (the password database's): the profile's "
+                                       "rules on ~ (its denies of credentials and start-up files among them) are about %s, "
+                                       "and %s keeps only what the rest of the profile leaves out", hv, pw, hv, pw);
+    }
     strbuf sum;
     sb_init(&sum);
     if (summary) {
