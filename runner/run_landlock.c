@@ -277,6 +277,13 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         }
         bp += n + (colon ? 1 : 0);
     }
+    {
+        const char *why = runner_climb_problem(&a, profile);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
     if (run_is_sb(profile)) {
         size_t pl = strlen(profile);
         int dot_sb = pl > 3 && !strcmp(profile + pl - 3, ".sb");

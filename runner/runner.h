@@ -190,4 +190,10 @@ int runner_find_command(const char *cmd, char *out, size_t outlen);
  * (has a '/'), else where the PATH lookup finds it (runner_find_command);
  * NULL when neither (in a). */
 const char *runner_launch_path(arena *a, const char *argv0);
+/* Why the relative path must not be taken as it is (logical_path.c): it
+ * climbs with ".." while the working directory is reached through a
+ * symbolic link ($PWD, the same directory, spelled otherwise), and the
+ * file the shell's spelling names is not the one the kernel reads; NULL
+ * when it may. */
+const char *runner_climb_problem(arena *a, const char *path);
 #endif
