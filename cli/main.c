@@ -57,7 +57,7 @@ int main(int argc, char **argv)
         fputs("buckle: error: buckle was started set-user-ID or set-group-ID (or with file capabilities): it would "
               "read every file and run every command as its owner for whoever starts it; install it without "
               "(chmod u-s,g-s; setcap -r); nothing was done\n", stderr);
-        return 125;
+        _exit(125);       /* nothing else runs either, exit handlers included */
     }
     cli_env env;
     cli_env_init(&env, argc > 0 ? argv[0] : "buckle");
