@@ -72,6 +72,7 @@ enum { X_EPERM = 1, X_EACCES = 13, X_ENOSYS = 38, X_EOPNOTSUPP = 95 };   /* Linu
 #define SC_PER_QUERY 0xffffffffu
 #define SC_SETID 06000u                       /* S_ISUID | S_ISGID */
 #define SC_OTHER_WRITE 02u                    /* S_IWOTH */
+#define SC_GROUP_WRITE 020u                   /* S_IWGRP */
 #define SC_O_CREATE (0100u | 020000000u)      /* O_CREAT, __O_TMPFILE */
 #define SC_O_TRUNC 01000u
 #define SC_O_ACCMODE 3u
@@ -187,6 +188,13 @@ static const sc_rule rules[] = {
     BITS(91, 52, 1, SC_SETID | SC_OTHER_WRITE, X_EPERM),                        /* fchmod */
     BITS(268, 53, 2, SC_SETID | SC_OTHER_WRITE, X_EPERM),                       /* fchmodat */
     BITS(452, 452, 2, SC_SETID | SC_OTHER_WRITE, X_EPERM),                      /* fchmodat2 */
+    /* and write for the group, where the caller's primary group has other
+     * members (a shared "users" group): the same exposure to them
+     * (LL_SC_GROUPW, set by the runner) */
+    ROW(90, -1, LL_SC_GROUPW, 0, CK_BITS, X_EPERM, 1, 0, SC_GROUP_WRITE),       /* chmod */
+    ROW(91, 52, LL_SC_GROUPW, 0, CK_BITS, X_EPERM, 1, 0, SC_GROUP_WRITE),       /* fchmod */
+    ROW(268, 53, LL_SC_GROUPW, 0, CK_BITS, X_EPERM, 2, 0, SC_GROUP_WRITE),      /* fchmodat */
+    ROW(452, 452, LL_SC_GROUPW, 0, CK_BITS, X_EPERM, 2, 0, SC_GROUP_WRITE),     /* fchmodat2 */
     BITS(85, -1, 1, SC_SETID, X_EPERM),                                         /* creat */
     BITS(133, -1, 1, SC_SETID, X_EPERM),                                        /* mknod */
     BITS(259, 33, 2, SC_SETID, X_EPERM),                                        /* mknodat */

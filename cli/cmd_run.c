@@ -178,6 +178,7 @@ int cmd_run(cli_env *env, int argc, char **argv)
     rq.std_dirs = co.std_dirs;
     rq.buckle_path = co.buckle_path;
     rq.exe_path = env->exe_path;
+    rq.argv0 = env->argv0;
     rq.sandbox_exec = test_hook("BUCKLE_SANDBOX_EXEC");
     rq.cache_parent = test_hook("BUCKLE_TEST_CACHE_PARENT");
     rq.no_userns = test_hook("BUCKLE_TEST_NO_USERNS") != NULL;

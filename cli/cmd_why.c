@@ -1,6 +1,7 @@
 /* cmd_why.c - `buckle why PROFILE [LOG|-]`: the denials of a log explained
  * by a profile, each with the narrowest rule that allows it (daily/why.h). */
 #include "eval_common.h"
+#include "../runner/runner.h"
 #include "../daily/why.h"
 #include "../lint/lint.h"
 #include <errno.h>
@@ -21,8 +22,8 @@ static const char usage[] =
     "that rule added.  A denial the profile allows came from another layer.\n"
     "\n"
     "HOME, USER and TMPDIR are taken from the log's paths unless -D gives them;\n"
-    "for Landlock's records (Linux) HOME, USER, TMPDIR and WORKDIR are the\n"
-    "environment's and the current directory, as `buckle run` takes them, unless\n"
+    "for Landlock's records (Linux) HOME, USER, TMPDIR and WORKDIR are the ones\n"
+    "`buckle run` takes here (the environment's, the current directory), unless\n"
     "the log's paths name another /home/NAME.  The report names every value it chose.\n"
     "Lines that are not denials are counted; -v lists the ones that look like\n"
     "denials but cannot be read.\n"
@@ -83,17 +84,8 @@ int cmd_why(cli_env *env, int argc, char **argv)
     }
     why_log_sort(&w);
     /* the values `buckle run` takes (for Landlock's records) */
-    char cwd[PATH_MAX], home[PATH_MAX], tmp[PATH_MAX];
-    const char *eh = getenv("HOME"), *et = getenv("TMPDIR");
-    if (!et || !*et) et = "/tmp";
-    sb_param runenv[4] = {
-        { "HOME", eh && realpath(eh, home) ? home : eh },
-        { "USER", getenv("USER") },
-        { "TMPDIR", realpath(et, tmp) ? tmp : et },
-        { "WORKDIR", getcwd(cwd, sizeof cwd) },
-    };
-    size_t nenv = 0;
-    for (size_t i = 0; i < 4; i++) if (runenv[i].value) runenv[nenv++] = runenv[i];
+    sb_param runenv[RB_COUNT];
+    size_t nenv = eval_run_builtins(&ea.a, runenv);
     why_value guessed[4];
     size_t ng = why_guess_params(&w, ea.params, ea.ndef, runenv, nenv, guessed, 4);
     sb_param *params = arena_alloc(&ea.a, (ea.ndef + ng + 1) * sizeof *params);

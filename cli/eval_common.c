@@ -2,6 +2,7 @@
 #include "eval_common.h"
 #include "../runner/elf_interp.h"
 #include "../runner/landlock_cache.h"
+#include "../runner/runner.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,25 +130,38 @@ int eval_linux_plan(const eval_args *ea, crosscheck *x, int abi, arena *a, ll_pl
     return in.host_map;
 }
 
+size_t eval_run_builtins(arena *a, sb_param *out)
+{
+    run_builtins rb;
+    runner_builtin_values(a, NULL, RB_OWN_TMPDIR | RB_LOOKUP_USER, &rb);
+    static const int order[] = { RB_HOME, RB_USER, RB_TMPDIR, RB_WORKDIR };
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        int k = order[i];
+        const char *v = rb.value[k];
+        if (!v || !*v) continue;
+        /* a value the run would refuse (not canonical, a link on its way):
+         * the path it names */
+        char real[PATH_MAX];
+        if (k != RB_USER && runner_builtin_linux_problem(a, &rb, k) && realpath(v, real)) v = arena_strdup(a, real);
+        out[n++] = (sb_param){ rb.name[k], v };
+    }
+    return n;
+}
+
 size_t eval_run_values(eval_args *ea, const char **said)
 {
-    static const char *const names[] = { "HOME", "USER", "TMPDIR", "WORKDIR" };
-    sb_param *out = arena_alloc(&ea->a, 4 * sizeof *out);
-    size_t n = 0;
+    sb_param *out = arena_alloc(&ea->a, RB_COUNT * sizeof *out);
+    sb_param all[RB_COUNT];
+    size_t nall = eval_run_builtins(&ea->a, all), n = 0;
     strbuf b;
     sb_init(&b);
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < nall; i++) {
         int given = 0;
-        for (size_t k = 0; k < ea->ndef; k++) given |= !strcmp(ea->params[k].name, names[i]);
+        for (size_t k = 0; k < ea->ndef; k++) given |= !strcmp(ea->params[k].name, all[i].name);
         if (given) continue;
-        char buf[PATH_MAX];
-        const char *v = i == 3 ? getcwd(buf, sizeof buf) : getenv(names[i]);
-        if (i == 2 && (!v || !*v)) v = "/tmp";
-        if (!v || !*v) continue;
-        char real[PATH_MAX];
-        if (i != 1 && realpath(v, real)) v = real;
-        out[n++] = (sb_param){ names[i], arena_strdup(&ea->a, v) };
-        sb_printf(&b, "%s%s=%s", b.len ? ", " : "", names[i], out[n - 1].value);
+        out[n++] = all[i];
+        sb_printf(&b, "%s%s=%s", b.len ? ", " : "", all[i].name, all[i].value);
     }
     *said = arena_strdup(&ea->a, b.len ? b.data : "");
     sb_free(&b);
@@ -175,7 +189,7 @@ const char **eval_run_protected(cli_env *env, arena *a, const eval_args *ea, con
     rq.no_cache = 1;                  /* the cache is only named, not opened */
     const char *dirs[2];
     int fd;
-    size_t nd = ll_cache_dirs(a, &rq, dirs, &fd);
+    size_t nd = ll_cache_dirs(a, &rq, dirs, &fd, NULL);
     *hide = ll_hidden_paths(a, dirs, nd, nhide);
     return ll_protected_paths(a, &rq, c->deps, c->ndeps, c->probes, c->nprobes, dirs, nd, n);
 }

@@ -50,10 +50,14 @@ const char *eval_system_loader(char *buf, size_t n);
  * ea's --linux-accept classes, in a (ll_plan_free); returns whether
  * profile paths map to host paths. */
 int eval_linux_plan(const eval_args *ea, crosscheck *x, int abi, arena *a, ll_plan *p);
-/* The built-in parameters -D does not give, as `buckle run` takes them
- * here (HOME, USER, TMPDIR from the environment, TMPDIR /tmp when unset,
- * WORKDIR the current directory; paths canonical): set as ea->run_vals and
- * written as "NAME=VALUE, ..." to said (in ea->a); returns how many. */
+/* The built-in parameters HOME, USER, TMPDIR, WORKDIR (in this order) as
+ * a Linux `buckle run` takes them here (runner_builtin_values; a value
+ * that run would refuse as not canonical, its real path): up to RB_COUNT
+ * in out, strings in a; returns how many (a value there is none of is left
+ * out). */
+size_t eval_run_builtins(arena *a, sb_param *out);
+/* Those -D does not give: set as ea->run_vals and written as
+ * "NAME=VALUE, ..." to said (in ea->a); returns how many. */
 size_t eval_run_values(eval_args *ea, const char **said);
 /* The paths `buckle run file` keeps unwritable and hides, as the run works
  * them out (its sources, the extends candidates, the run cache). */

@@ -2,6 +2,10 @@
 #include "cli.h"
 #include "../seatbelt/ops.h"
 #include <string.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/auxv.h>
+#endif
 
 /* Every command, in the order `buckle --help` lists them. */
 static const cli_command commands[] = {
@@ -34,8 +38,27 @@ static void usage(FILE *to)
           "Exit status: 0 success, 1 the input has errors, 2 usage error or unreadable input.\n", to);
 }
 
+/* Started set-user-ID or set-group-ID (or, on Linux, with file
+ * capabilities): every file buckle reads (its diagnostics quote them) and
+ * every command it runs would be its owner's, for any user who starts it. */
+static int privileged_start(void)
+{
+#if defined(__linux__)
+    if (getauxval(AT_SECURE)) return 1;
+#elif defined(__APPLE__)
+    if (issetugid()) return 1;
+#endif
+    return getuid() != geteuid() || getgid() != getegid();
+}
+
 int main(int argc, char **argv)
 {
+    if (privileged_start()) {
+        fputs("buckle: error: buckle was started set-user-ID or set-group-ID (or with file capabilities): it would "
+              "read every file and run every command as its owner for whoever starts it; install it without "
+              "(chmod u-s,g-s; setcap -r); nothing was done\n", stderr);
+        _exit(125);       /* nothing else runs either, exit handlers included */
+    }
     cli_env env;
     cli_env_init(&env, argc > 0 ? argv[0] : "buckle");
     if (argc < 2) { usage(stderr); return 2; }

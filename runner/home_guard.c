@@ -31,7 +31,7 @@ static const struct guarded {
     { .name = "WORKDIR", .called = "the working directory",
       .instead = "run it from the project's directory" },
     { .name = "TMPDIR", .called = "the temporary directory (TMPDIR)",
-      .instead = "give it a TMPDIR of its own (or none: /tmp)" },
+      .instead = "give it a TMPDIR of its own (or leave TMPDIR unset)" },
 };
 
 /* 1 when the rule's path starts with the parameter name */

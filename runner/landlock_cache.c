@@ -62,10 +62,11 @@
 /* the key of an entry's -v text */
 #define VERBOSE_KEY 0x766572626f7365ull
 
-size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd)
+size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd, const char **why_not)
 {
     size_t n = 0;
     *fd = -1;
+    if (why_not) *why_not = NULL;
     cache_where w[2];
     int have[2] = { runner_cache_where(a, rq->cache_parent, &w[0]) == 0,
                     rq->cache_parent && runner_cache_where(a, NULL, &w[1]) == 0 };
@@ -76,6 +77,9 @@ size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd
         char dir[PATH_MAX];
         const char *why;
         *fd = runner_cache_open(&w[0], dir, sizeof dir, &why);
+        if (*fd < 0 && why_not) *why_not = arena_printf(a, "%s/%s is not safe: %s", w[0].parent, w[0].name, why);
+    } else if (!have[0] && why_not) {
+        *why_not = "this user has no home directory in the password database";
     }
     return n;
 }
@@ -127,6 +131,10 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
      * whichever profile it runs (a base this profile does not extend, a
      * program renamed over buckle) */
     if (rq->exe_path && rq->exe_path[0] == '/') walk_once(&pl, &walked, rq->exe_path);
+    /* and the name it was started by (a link in the project, a wrapper):
+     * the next run starts what that name leads to */
+    const char *launch = runner_launch_path(a, rq->argv0);
+    if (launch) walk_once(&pl, &walked, launch);
     for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
         walk_once(&pl, &walked, rq->std_dirs[k]);
         char *real = realpath(rq->std_dirs[k], NULL);

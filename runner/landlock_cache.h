@@ -17,8 +17,9 @@
  * then the user's own when the test hook names another; their paths in
  * dirs (2 at most), *fd the first one opened (runner_dir_open), or -1 when
  * the run does not use the cache (--no-cache, a profile from stdin) or it
- * is not safe.  Returns how many. */
-size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd);
+ * is not safe (then *why, when why is not NULL, says why; NULL for a run
+ * that does not use it).  Returns how many. */
+size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd, const char **why);
 
 /* The paths the sandbox must not write (backend_in.protect), walked as the
  * macOS runner walks them (path_walk.c): the profile as named, each file it

@@ -45,25 +45,41 @@ static int ident_of(const char *path, ident *id)
     return 0;
 }
 
-/* the file, locked; -1 when there is none (create: made) */
-static int planted_open(arena *a, const run_request *rq, int create)
+/* the file, locked; -1 when there is none (create: made), with *why when
+ * it cannot be used */
+static int planted_open(arena *a, const run_request *rq, int create, const char **why, int *dirfd)
 {
+    if (dirfd) *dirfd = -1;
     cache_where w;
     char dir[PATH_MAX];
-    const char *why;
+    *why = "this user has no home directory in the password database";
     if (runner_cache_where(a, rq->cache_parent, &w) != 0) return -1;
     /* only a record makes the directory (a run with --no-cache leaves none) */
     struct stat st;
+    *why = NULL;
     if (!create && lstat(arena_printf(a, "%s/%s", w.parent, w.name), &st) != 0) return -1;
-    int dfd = runner_cache_open(&w, dir, sizeof dir, &why);
-    if (dfd < 0) return -1;
-    int fd = openat(dfd, "planted", O_RDWR | O_NOFOLLOW | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
-    close(dfd);
-    if (fd < 0) return -1;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() || flock(fd, LOCK_EX) != 0) {
-        close(fd);
+    int dfd = runner_cache_open(&w, dir, sizeof dir, why);
+    if (dfd < 0) {
+        *why = arena_printf(a, "%s/%s is not safe: %s", w.parent, w.name, *why);
         return -1;
     }
+    int fd = openat(dfd, "planted", O_RDWR | O_NOFOLLOW | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+    int err = errno;
+    if (fd < 0 && err == ENOENT && !create) { close(dfd); return -1; }    /* nothing remembered */
+    if (fd < 0) {
+        close(dfd);
+        *why = arena_printf(a, "%s/planted cannot be opened (%s): chmod 600 it, and 700 its directory", dir,
+                            strerror(err));
+        return -1;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() || flock(fd, LOCK_EX) != 0) {
+        *why = arena_printf(a, "%s/planted is not a file of this user's", dir);
+        close(fd);
+        close(dfd);
+        return -1;
+    }
+    if (dirfd) *dirfd = dfd;
+    else close(dfd);
     return fd;
 }
 
@@ -84,11 +100,85 @@ static int write_all(int fd, const char *s, size_t n)
     return 0;
 }
 
-void planted_add(arena *a, const run_request *rq, const char *const *paths, size_t n)
+int planted_reserve(arena *a, const run_request *rq, const char *const *paths, size_t n, planted_hold *h,
+                    const char **why)
 {
-    if (!n) return;
-    int fd = planted_open(a, rq, 1);
-    if (fd < 0) return;
+    *why = NULL;
+    h->fd = h->dirfd = -1;
+    if (!n) return 0;
+    int fd = planted_open(a, rq, 1, why, &h->dirfd);
+    if (fd < 0) return -1;
+    /* a line each: three numbers of 20 digits at most, spaces, the path */
+    off_t need = 0;
+    for (size_t i = 0; i < n; i++) need += (off_t)strlen(paths[i]) + 64;
+    struct stat st, dst;
+    if (fstat(fd, &st) != 0 || fstat(h->dirfd, &dst) != 0) {
+        *why = "its record cannot be examined";
+        close(fd);
+        close(h->dirfd);
+        h->dirfd = -1;
+        return -1;
+    }
+#if defined(__linux__) && defined(FALLOC_FL_KEEP_SIZE)
+    if (fallocate(fd, FALLOC_FL_KEEP_SIZE, st.st_size, need) != 0 && errno != EOPNOTSUPP && errno != ENOSYS) {
+        *why = arena_printf(a, "space for its record cannot be kept: %s", strerror(errno));
+        close(fd);
+        close(h->dirfd);
+        h->dirfd = -1;
+        return -1;
+    }
+#else
+    (void)need;
+#endif
+    /* kept open through the run (closed in the command's process): the
+     * command may change the modes of the file and its directory (they are
+     * the user's, and modes are metadata), not what this descriptor may do */
+    flock(fd, LOCK_UN);
+    h->fd = fd;
+    h->fmode = (unsigned)(st.st_mode & 07777);
+    h->dmode = (unsigned)(dst.st_mode & 07777);
+    return 0;
+}
+
+const char *planted_restore(arena *a, planted_hold *h)
+{
+    if (h->fd < 0) return NULL;
+    struct stat st, dst;
+    strbuf b;
+    sb_init(&b);
+    if (fstat(h->dirfd, &dst) == 0 && (unsigned)(dst.st_mode & 07777) != h->dmode) {
+        sb_printf(&b, "the run cache directory's mode (%04o, put back to %04o)", (unsigned)(dst.st_mode & 07777), h->dmode);
+        (void)fchmod(h->dirfd, (mode_t)h->dmode);
+    }
+    if (fstat(h->fd, &st) == 0 && (unsigned)(st.st_mode & 07777) != h->fmode) {
+        sb_printf(&b, "%sthe mode of its file planted (%04o, put back to %04o)", b.len ? " and " : "",
+                  (unsigned)(st.st_mode & 07777), h->fmode);
+        (void)fchmod(h->fd, (mode_t)h->fmode);
+    }
+    const char *r = b.len ? arena_strdup(a, sb_cstr(&b)) : NULL;
+    sb_free(&b);
+    return r;
+}
+
+void planted_release(planted_hold *h)
+{
+    if (h->fd >= 0) close(h->fd);
+    if (h->dirfd >= 0) close(h->dirfd);
+    h->fd = h->dirfd = -1;
+}
+
+int planted_add(arena *a, const run_request *rq, planted_hold *h, const char *const *paths, size_t n,
+                const char **why)
+{
+    *why = NULL;
+    if (!n) return 0;
+    int held = h && h->fd >= 0;
+    int fd = held ? h->fd : planted_open(a, rq, 1, why, NULL);
+    if (fd < 0) return -1;
+    if (held && flock(fd, LOCK_EX) != 0) {
+        *why = "its record cannot be locked";
+        return -1;
+    }
     strbuf out;
     sb_init(&out);
     for (size_t i = 0; i < n; i++) {
@@ -97,9 +187,40 @@ void planted_add(arena *a, const run_request *rq, const char *const *paths, size
         if (ident_of(paths[i], &id) != 0) memset(&id, 0, sizeof id);
         put_line(&out, &id, paths[i]);
     }
-    if (lseek(fd, 0, SEEK_END) >= 0) (void)write_all(fd, sb_cstr(&out), out.len);
+    int rc = 0;
+    if (lseek(fd, 0, SEEK_END) < 0 || write_all(fd, sb_cstr(&out), out.len) != 0 || fsync(fd) != 0) {
+        *why = arena_printf(a, "its record cannot be written: %s", strerror(errno));
+        rc = -1;
+    }
     sb_free(&out);
-    close(fd);
+    if (held) flock(fd, LOCK_UN);
+    else close(fd);
+    return rc;
+}
+
+/* The modes of the run cache directory and of the record, ours, put back
+ * when they lack what buckle needs (a sandboxed command of the same user
+ * may change them: they are metadata, which Landlock does not control; a
+ * record that cannot be read would be forgotten), saying so. */
+static void heal_modes(arena *a, const run_request *rq, diag_sink *sink)
+{
+    cache_where w;
+    if (runner_cache_where(a, rq->cache_parent, &w) != 0) return;
+    const char *dir = arena_printf(a, "%s/%s", w.parent, w.name);
+    const char *file = arena_printf(a, "%s/planted", dir);
+    const char *paths[2] = { dir, file };
+    const unsigned want[2] = { 0700, 0600 };
+    for (int k = 0; k < 2; k++) {
+        struct stat st;
+        if (lstat(paths[k], &st) != 0 || st.st_uid != geteuid() || !(k ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode)))
+            return;
+        unsigned m = (unsigned)(st.st_mode & 07777);
+        if ((m & want[k]) == want[k]) continue;
+        if (chmod(paths[k], (mode_t)want[k]) == 0)
+            run_say(sink, SEV_WARNING, "%s had mode %04o, which kept buckle from reading or writing what sandboxed "
+                                       "commands planted; put back to %04o (a command run as you did this, or you)",
+                    paths[k], m, want[k]);
+    }
 }
 
 /* 1 when path is at or beneath dir */
@@ -113,7 +234,9 @@ static int at_or_under(const char *path, const char *dir)
 
 size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const char *const *scope, size_t nscope)
 {
-    int fd = planted_open(a, rq, 0);
+    const char *why = NULL;
+    heal_modes(a, rq, sink);
+    int fd = planted_open(a, rq, 0, &why, NULL);
     if (fd < 0) return 0;
     strbuf in, out;
     sb_init(&in);
@@ -126,7 +249,7 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
         sb_add(&in, buf, (size_t)r);
     }
     size_t said = 0, kept = 0;
-    char *s = in.len ? (char *)sb_cstr(&in) : NULL;
+    char *s = in.len ? arena_strndup(a, sb_cstr(&in), in.len) : NULL;
     while (s && *s) {
         char *nl = strchr(s, '\n');
         if (!nl) break;
@@ -140,6 +263,11 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
             int same = r == 0 && (was.ino == 0 || (now.dev == was.dev && now.ino == was.ino && now.birth == was.birth));
             int here = 0;
             for (size_t k = 0; k < nscope && !here; k++) here = at_or_under(path, scope[k]);
+            /* or in a directory at or above the working directory (scope[0]):
+             * git's repositories above the project, its hooks' files */
+            const char *sl = strrchr(path, '/');
+            if (!here && nscope && sl)
+                here = at_or_under(scope[0], sl == path ? "/" : arena_strndup(a, path, (size_t)(sl - path)));
             if ((same || r == -2) && !here) {
                 kept++;
                 put_line(&out, r == 0 && was.ino == 0 ? &now : &was, path);
@@ -155,8 +283,14 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
         }
         s = nl + 1;
     }
-    /* what is gone is forgotten */
-    if (ftruncate(fd, 0) == 0 && lseek(fd, 0, SEEK_SET) == 0 && kept) (void)write_all(fd, sb_cstr(&out), out.len);
+    /* what is gone is forgotten: the lines kept written over the old ones,
+     * then cut (a line whose file is now known may be longer: when that
+     * cannot be written, on a full disk, the old lines are put back, which
+     * takes no new space) */
+    if (lseek(fd, 0, SEEK_SET) == 0) {
+        if (!kept || write_all(fd, sb_cstr(&out), out.len) == 0) (void)ftruncate(fd, (off_t)out.len);
+        else if (lseek(fd, 0, SEEK_SET) == 0) (void)write_all(fd, in.data, in.len);
+    }
     sb_free(&in);
     sb_free(&out);
     close(fd);

@@ -318,6 +318,7 @@ static void cache_mark_put(int dirfd, const char *kind, uint64_t v);
 /* Every file the compilation read, unchanged: the files as they stand now
  * (device, inode, size, mtime, ctime) were read whole and matched their
  * digests before (their "vs-" mark), or they are read and digested now.
+ * A file with more than one name is a miss.
  * The mark is left only when every file's times are at least
  * STABLE_SECONDS old: a file changed again within its timestamps'
  * granularity could otherwise keep them (as git's "racy clean" files). */
@@ -329,7 +330,11 @@ static int files_unchanged(int dirfd, uint64_t key, const cache_entry *e)
     time_t now = time(NULL);
     for (size_t i = 0; i < e->nfiles; i++) {
         struct stat st;
-        if (stat(e->files[i], &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != e->sizes[i]) return 0;
+        /* a file given a second name since (a hard link) is judged by a
+         * cold run: a Linux run refuses it (source_modes.c) */
+        if (stat(e->files[i], &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != e->sizes[i] ||
+            st.st_nlink != 1)
+            return 0;
         uint64_t f[8] = { e->digests[i], (uint64_t)st.st_dev, (uint64_t)st.st_ino, (uint64_t)st.st_size,
                           (uint64_t)MTIME(&st).tv_sec, (uint64_t)MTIME(&st).tv_nsec,
                           (uint64_t)CTIME(&st).tv_sec, (uint64_t)CTIME(&st).tv_nsec };

@@ -5,6 +5,7 @@
 #include "runner.h"
 #include "profile_cache.h"
 #include "run_profile.h"
+#include "source_modes.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -30,6 +31,18 @@
 void runner_dir_name(char *out, size_t n, const char *what)
 {
     snprintf(out, n, "buckle-%s-%lu", what, (unsigned long)geteuid());
+}
+
+const char *runner_own_tmpdir(arena *a, int make, const char **why)
+{
+    char name[64], path[PATH_MAX];
+    runner_dir_name(name, sizeof name, "tmp");
+    *why = NULL;
+    if (!make) return arena_printf(a, "%s/%s", realpath("/tmp", path) && strcmp(path, "/") ? path : "/tmp", name);
+    int fd = runner_dir_open("/tmp", name, path, sizeof path, why);
+    if (fd < 0) return NULL;
+    close(fd);
+    return arena_strdup(a, path);
 }
 
 int runner_cache_where(arena *a, const char *hook, cache_where *w)
@@ -100,7 +113,8 @@ static int acl_lets_others_write(const char *path)
 #endif
 
 /* every proper ancestor of the canonical path dir: owned by root or us, no
- * group/other write unless sticky (and no ACL granting it) */
+ * group/other write unless sticky or (ours) by our private group (and no
+ * ACL granting it) */
 static int ancestors_safe(const char *dir, const char **why)
 {
     char p[PATH_MAX];
@@ -113,7 +127,11 @@ static int ancestors_safe(const char *dir, const char **why)
         struct stat st;
         if (lstat(p, &st) != 0 || !S_ISDIR(st.st_mode)) { *why = "an ancestor is not a directory"; return -1; }
         if (st.st_uid != 0 && st.st_uid != geteuid()) { *why = "an ancestor is owned by another user"; return -1; }
-        if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)) {
+        /* group write of our own directory by our private group (a
+         * umask of 002, ~/.cache made 0775) gives nobody else anything */
+        int own_group = st.st_uid == geteuid() && !(st.st_mode & S_IWOTH) &&
+                        runner_group_is_private((unsigned long)st.st_gid);
+        if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX) && !own_group) {
             *why = "an ancestor is writable by group or others and not sticky";
             return -1;
         }

@@ -75,20 +75,18 @@ static void protect_params(protect_list *pl, const run_profile *rp, const char *
     }
 }
 
-/* The built-in parameters from the environment (checked where used): HOME
- * (the password database only when the environment lacks it), TMPDIR (/tmp
- * when unset), WORKDIR (the current directory), USER (looked up later, only
- * if the profile needs it: run_profile.c).  NULL: not available. */
+/* The built-in parameters as a run takes them (runner_builtin_values;
+ * checked where used), paths canonical the macOS way; USER is looked up
+ * later, only if the profile needs it (run_profile.c).  NULL: not
+ * available. */
 static int read_builtins(arena *a, diag_sink *sink, const char *cwd, sb_param *out)
 {
+    run_builtins rb;
+    runner_builtin_values(a, cwd, 0, &rb);
     for (size_t i = 0; i < NBUILTIN_PARAMS; i++) {
-        const char *name = builtin_params[i].name, *v;
-        if (!strcmp(name, "WORKDIR")) v = cwd;
-        else {
-            v = getenv(name);
-            if (!v && !strcmp(name, "HOME") && run_user_entry(a, &v, NULL) != 0) v = NULL;
-            if (!v && !strcmp(name, "TMPDIR")) v = "/tmp";
-        }
+        const char *name = builtin_params[i].name, *v = NULL;
+        for (int k = 0; k < RB_COUNT; k++)
+            if (!strcmp(rb.name[k], name)) v = rb.value[k];
         if (v && builtin_params[i].is_path) v = run_canonical(a, v);
         out[i] = (sb_param){ name, v };
     }
@@ -98,7 +96,7 @@ static int read_builtins(arena *a, diag_sink *sink, const char *cwd, sb_param *o
         const char *why = runner_builtin_problem("TMPDIR", out[i].value);
         if (why) {
             const char *raw = getenv("TMPDIR");
-            run_say(sink, SEV_ERROR, "the built-in parameter TMPDIR cannot be used: %s (\"%s\")", why, raw ? raw : "/tmp");
+            run_say(sink, SEV_ERROR, "the built-in parameter TMPDIR cannot be used: %s (\"%s\")", why, raw && *raw ? raw : "/tmp");
             return -1;
         }
     }
@@ -332,6 +330,8 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
          * not: every later run executes the one and looks in the others,
          * whichever profile it runs */
         if (rq->exe_path && rq->exe_path[0] == '/') protect_path(&pl, rq->exe_path);
+        const char *launch = runner_launch_path(a, rq->argv0);
+        if (launch) protect_path(&pl, launch);
         for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
             protect_path(&pl, rq->std_dirs[k]);
             if (realpath(rq->std_dirs[k], scratch)) pdirs[npdirs++] = arena_strdup(a, scratch);

@@ -28,6 +28,8 @@ typedef struct run_request {
     const char *const *std_dirs;  /* the standard library's directories, NULL-terminated */
     const char *buckle_path;      /* $BUCKLE_PATH, or NULL */
     const char *exe_path;         /* this executable, resolved ("" unknown): part of every cache key */
+    const char *argv0;            /* the name buckle was started by (a link to it, a wrapper's
+                                   * path): protected as typed, or as the PATH lookup found it */
     const char *sandbox_exec;     /* NULL: /usr/bin/sandbox-exec; else a stand-in (tests only) */
     const char *cache_parent;     /* where the run cache lives: NULL is /tmp (tests set their own) */
     int dry_run;                  /* prepare everything, run nothing, keep the profile file */

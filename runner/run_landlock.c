@@ -21,9 +21,11 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -110,33 +112,104 @@ static size_t refusals(const ll_plan *p, compilation *c, int verbose, arena *a, 
 /* The checks of the plan (class new-paths), kept past the plan: each
  * path that exists now, or that cannot be looked at (a directory on its
  * way whose modes the command changed: chmod is metadata, which Landlock
- * does not control), is said once (the path of several rules) and put in
- * made (n at most); the number said. */
+ * does not control), is taken once (the path of several rules): its index
+ * in which, what lstat said in err (0: it exists); the number taken. */
 typedef struct after_check { char *path, *where, *rule; } after_check;
 
-static size_t say_existing(diag_sink *sink, const after_check *c, size_t n, int exit_status, const char **made)
+static size_t find_existing(const after_check *c, size_t n, size_t *which, int *err)
 {
-    size_t said = 0;
+    size_t found = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         size_t k = 0;
         while (k < i && strcmp(c[k].path, c[i].path) != 0) k++;
         if (k < i) continue;
-        if (lstat(c[i].path, &st) == 0)
+        if (lstat(c[i].path, &st) == 0) err[found] = 0;
+        else if (errno != ENOENT && errno != ENOTDIR) err[found] = errno;
+        else continue;
+        which[found++] = i;
+    }
+    return found;
+}
+
+static void say_existing(diag_sink *sink, const after_check *c, const size_t *which, const int *err, size_t n,
+                         int exit_status)
+{
+    for (size_t j = 0; j < n; j++) {
+        const after_check *x = &c[which[j]];
+        if (!x->where)
+            run_say(sink, SEV_ERROR, "%s %s after the run: it did not exist when the command started, and git takes "
+                                     "a repository there for the project's when the project's own .git is missing or "
+                                     "broken, and runs what its configuration names (core.fsmonitor) at the next git "
+                                     "command; look at it and remove it before running git in %s (the command exited %d)",
+                    x->path, err[j] ? "cannot be looked at" : "exists", x->rule, exit_status);
+        else if (!err[j])
             run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
                                      "exist when the command started, and Landlock cannot refuse a new path inside a "
                                      "directory the command may write (--linux-accept=new-paths); look at it and remove "
-                                     "it before anything runs it (the command exited %d)", c[i].path, c[i].where,
-                    c[i].rule, exit_status);
-        else if (errno != ENOENT && errno != ENOTDIR)
+                                     "it before anything runs it (the command exited %d)", x->path, x->where,
+                    x->rule, exit_status);
+        else
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s), and the profile denies writing it "
                                      "(%s: %s): the command may have changed the modes of a directory on its way to "
                                      "hide it; look at those modes and at it before anything runs it (the command "
-                                     "exited %d)", c[i].path, strerror(errno), c[i].where, c[i].rule, exit_status);
-        else continue;
-        made[said++] = c[i].path;
+                                     "exited %d)", x->path, strerror(err[j]), x->where, x->rule, exit_status);
     }
-    return said;
+}
+
+/* What git takes for the working directory's repository when the
+ * project's own .git is missing or broken (the command may write .git/HEAD,
+ * or move .git/objects away): the first DIR/.git, or DIR itself as a bare
+ * repository (DIR/HEAD), in the directories above it.  A directory above
+ * the project the profile lets the command write (TMPDIR above it, a
+ * parent granted whole) would let it make one whose configuration git runs
+ * (core.fsmonitor) at the user's next git command there.  The ones that do
+ * not exist now and the plan lets the command make, to be checked after
+ * the run; how many (in *out). */
+static size_t git_above(arena *a, const ll_plan *plan, const char *cwd, const char ***out)
+{
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.op = op_lookup("file-write-create", NULL);
+    q.kind = OBJ_PATH;
+    size_t depth = 0;
+    for (const char *p = cwd; *p; p++) depth += *p == '/';
+    const char **v = arena_alloc(a, (2 * depth + 1) * sizeof *v);
+    size_t n = 0;
+    size_t len = strlen(cwd);
+    while (len > 1) {
+        while (len > 1 && cwd[len - 1] != '/') len--;          /* the parent's end */
+        size_t dl = len > 1 ? len - 1 : len;                    /* "/a/b/" -> "/a/b"; "/" stays */
+        static const char *const names[] = { ".git", "HEAD" };
+        for (int k = 0; k < 2; k++) {
+            const char *path = arena_printf(a, "%.*s/%s", dl == 1 ? 0 : (int)dl, cwd, names[k]);
+            struct stat st;
+            if (lstat(path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR)) continue;
+            /* only where the plan lets the command make it */
+            const char *why;
+            q.obj = path;
+            q.len = strlen(path);
+            if (ll_plan_decide(plan, &q, path, a, &why) == 0) v[n++] = path;
+        }
+        len = dl;
+    }
+    *out = v;
+    return n;
+}
+
+/* Before buckle writes to the standard descriptors the command shared: a
+ * terminal's output the command stopped (TCOOFF, with IXON cleared so that
+ * Ctrl-Q does nothing) would block that write forever, TOSTOP would stop
+ * buckle at it when it runs in the background, and a pipe whose reader
+ * has gone would kill it (SIGPIPE) */
+static void unblock_terminal(void)
+{
+    signal(SIGTTOU, SIG_IGN);
+    /* a reader the command made go away (it printed enough for `head`):
+     * the write fails, and buckle still exits 125 */
+    signal(SIGPIPE, SIG_IGN);
+    for (int fd = 0; fd < 3; fd++)
+        if (isatty(fd)) tcflow(fd, TCOON);
 }
 
 /* userns: the command may run in a user and mount namespace of its own (a
@@ -155,6 +228,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     char *const *cmd = rq->cmd;
     compilation *c = NULL;
     decider *d = NULL;
+    planted_hold hold = { .fd = -1, .dirfd = -1 };
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
     ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
@@ -181,6 +255,35 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         }
     }
     defs = checked;
+    /* a relative search directory is another directory from each working
+     * directory: a run started in the project protects the one it names
+     * there, and a later run started in a subdirectory the first one could
+     * write would take a base planted beside it (std/agent too) */
+    for (size_t k = 0; k < rq->ninc; k++)
+        if (rq->incs[k][0] != '/') {
+            run_say(sink, SEV_ERROR, "-I %s is relative: it names another directory from each working directory, where "
+                                     "an earlier run's command could have put a profile; pass it as an absolute path; "
+                                     "nothing was run", rq->incs[k]);
+            goto out;
+        }
+    for (const char *bp = rq->buckle_path; bp && *bp;) {
+        const char *colon = strchr(bp, ':');
+        size_t n = colon ? (size_t)(colon - bp) : strlen(bp);
+        if (n && bp[0] != '/') {
+            run_say(sink, SEV_ERROR, "$BUCKLE_PATH names the relative directory %.*s: it is another directory from each "
+                                     "working directory, where an earlier run's command could have put a profile; make "
+                                     "it absolute; nothing was run", (int)n, bp);
+            goto out;
+        }
+        bp += n + (colon ? 1 : 0);
+    }
+    {
+        const char *why = runner_climb_problem(&a, profile);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
     if (run_is_sb(profile)) {
         size_t pl = strlen(profile);
         int dot_sb = pl > 3 && !strcmp(profile + pl - 3, ".sb");
@@ -218,24 +321,24 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     /* the built-in parameters, then -D, then the declared defaults with them */
     if (!getcwd(scratch, sizeof scratch)) { run_say(sink, SEV_ERROR, "cannot read the current directory"); goto out; }
     const char *cwd = arena_strdup(&a, scratch);
-    const char *home = getenv("HOME");
-    if (!home && run_user_entry(&a, &home, NULL) != 0) home = NULL;
-    const char *tmp = getenv("TMPDIR");
-    if (!tmp || !*tmp) tmp = "/tmp";
-    const char *user = getenv("USER");
-    if (!user) run_user_entry(&a, NULL, &user);
+    /* TMPDIR unset: buckle's own directory, not /tmp, which every program
+     * of the user shares; the command is given it as TMPDIR (and what reads
+     * TMPDIR below sees it too) */
+    run_builtins rb;
+    runner_builtin_values(&a, cwd, RB_OWN_TMPDIR | RB_MAKE_TMPDIR | RB_LOOKUP_USER, &rb);
+    if (rb.own_tmpdir && !rb.why[RB_TMPDIR] && setenv("TMPDIR", rb.value[RB_TMPDIR], 1) != 0)
+        rb.why[RB_TMPDIR] = "it cannot be put in the environment";
     sb_param *vals = arena_alloc(&a, (ndef + 8) * sizeof *vals);
     size_t nv = 0;
-    const char *bn[4] = { "HOME", "TMPDIR", "WORKDIR", "USER" };
+    const char *const *bn = rb.name;
     /* the values as they are (a link or a "..", here or above, is refused:
      * whoever can replace the link would decide what the next run grants),
      * then canonical */
-    const char *braw[4] = { home, tmp, cwd, user };
+    const char *const *braw = rb.value;
     const char *bv[4] = { NULL, NULL, NULL, NULL };
     const char *bwhy[4] = { NULL, NULL, NULL, NULL };
     for (int k = 0; k < 4; k++) {
-        bwhy[k] = runner_builtin_problem(bn[k], braw[k]);
-        if (!bwhy[k] && k < 3) bwhy[k] = runner_path_value_problem(&a, braw[k]);
+        bwhy[k] = runner_builtin_linux_problem(&a, &rb, k);
         if (bwhy[k]) continue;     /* only an error when the profile uses it: checked below */
         /* an absolute value checked above is canonical and without links:
          * its own real path (and the one used: grants open it without
@@ -278,7 +381,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     size_t nbuilt = nv;
     for (size_t k = 0; k < ndef; k++) vals[nbuilt + k] = (sb_param){ defs[k].name, defs[k].value };
     const char *cdirs[2];
-    size_t ncd = ll_cache_dirs(&a, rq, cdirs, &cachefd);
+    const char *no_cache_why;
+    size_t ncd = ll_cache_dirs(&a, rq, cdirs, &cachefd, &no_cache_why);
+    if (verbose && no_cache_why) run_say(sink, SEV_NOTE, "no run cache: %s", no_cache_why);
     ll_cache_in ci = { rq, run_binary_identity(rq, &a), cwd, defs, ndef, bn, braw, bwhy, vals, nbuilt + ndef,
                        abi, kabi, ip, cdirs, ncd, userns };
     uint64_t key = 0;
@@ -431,6 +536,20 @@ launch:
         for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
         if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
     }
+    /* what the command makes there must be remembered, whatever it does to
+     * the disk: the record's file made and its space kept now */
+    const char **above;
+    size_t nabove = git_above(&a, &plan, cwd, &above);
+    if (plan.nchk + nabove) {
+        const char **paths = arena_alloc(&a, (plan.nchk + nabove) * sizeof *paths);
+        for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
+        for (size_t i = 0; i < nabove; i++) paths[plan.nchk + i] = above[i];
+        const char *why;
+        if (planted_reserve(&a, rq, paths, plan.nchk + nabove, &hold, &why) != 0)
+            run_say(sink, SEV_WARNING, "the profile's denies of paths that do not exist yet are checked after the run "
+                                       "(--linux-accept=new-paths), but what the command makes there cannot be "
+                                       "remembered for the next run: %s", why);
+    }
     /* the command itself must be the profile's to start */
     {
         sb_request q;
@@ -456,6 +575,21 @@ launch:
                     strcmp(script_named[k], script_real[k]) ? script_real[k] : "", why, script_real[k]);
             goto out;
         }
+    }
+    /* HOME names another directory than the user's home in the password
+     * database (sudo -E, CI, a harness's scratch HOME): the profile's rules
+     * on ~ are about that one, and the real home keeps only what the rest
+     * of the profile leaves out (-D HOME is the caller's own choice) */
+    {
+        int given = 0;
+        for (size_t k = 0; k < ndef; k++) given |= !strcmp(defs[k].name, "HOME");
+        const char *hv = rb.value[RB_HOME], *pw = NULL;
+        struct stat hs, ps;
+        if (!given && hv && !bwhy[RB_HOME] && run_user_entry(&a, &pw, NULL) == 0 && pw && pw[0] == '/' &&
+            stat(hv, &hs) == 0 && stat(pw, &ps) == 0 && (hs.st_dev != ps.st_dev || hs.st_ino != ps.st_ino))
+            run_say(sink, SEV_WARNING, "HOME is %s, not your home directory %s (the password database's): the profile's "
+                                       "rules on ~ (its denies of credentials and start-up files among them) are about %s, "
+                                       "and %s keeps only what the rest of the profile leaves out", hv, pw, hv, pw);
     }
     strbuf sum;
     sb_init(&sum);
@@ -486,6 +620,9 @@ launch:
         l.own_proc = plan.own_proc;
         l.restrict_flags = kabi >= 7 ? plan.restrict_flags : 0;
         l.seccomp = plan.seccomp;
+        /* group write is write for other users where the primary group
+         * has other members: refused like write for every user */
+        if (!runner_group_is_private((unsigned long)getgid())) l.seccomp |= LL_SC_GROUPW;
         l.path = resolved;
         l.argv = cmd;
         l.binds = plan.m;
@@ -538,10 +675,13 @@ launch:
         }
         fflush(NULL);
         /* what is checked after the run, kept past the plan */
-        size_t nafter = plan.nchk;
+        size_t nafter = plan.nchk + nabove;
         after_check *after = nafter ? xcalloc(nafter, sizeof *after) : NULL;
-        for (size_t i = 0; i < nafter; i++)
+        for (size_t i = 0; i < plan.nchk; i++)
             after[i] = (after_check){ xstrdup(plan.chk[i].path), xstrdup(plan.chk[i].where), xstrdup(plan.chk[i].rule) };
+        /* git's repositories above the project: where NULL, rule the
+         * working directory */
+        for (size_t i = 0; i < nabove; i++) after[plan.nchk + i] = (after_check){ xstrdup(above[i]), NULL, xstrdup(cwd) };
         /* nothing of this is needed any more: freed while the command runs */
         if (have_plan) ll_plan_free(&plan);
         have_plan = 0;
@@ -563,23 +703,44 @@ launch:
         }
         res->landlock = 1;
         res->killed = sup.killed;
-        if (sup.forced)
-            run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
         rc = RUN_DONE;
-        /* every process of the sandbox is gone: what it made stays */
+        /* every process of the sandbox is gone: what it made stays, and is
+         * remembered (not to be taken for the user's own by the next run)
+         * before anything is written where the command could make the
+         * write block or buckle be killed at it */
         const char **made = nafter ? xcalloc(nafter, sizeof *made) : NULL;
-        size_t nmade = l.stage == LL_STAGE_NONE ? say_existing(sink, after, nafter, res->exit_status, made) : 0;
+        size_t *which = nafter ? xcalloc(nafter, sizeof *which) : NULL;
+        int *errs = nafter ? xcalloc(nafter, sizeof *errs) : NULL;
+        int command_status = res->exit_status;
+        size_t nmade = l.stage == LL_STAGE_NONE ? find_existing(after, nafter, which, errs) : 0;
+        for (size_t j = 0; j < nmade; j++) made[j] = after[which[j]].path;
+        const char *lost = NULL;
         if (nmade) {
             res->exit_status = 125;
-            /* not to be taken for the user's own by the next run */
-            planted_add(&a, rq, made, nmade);
+            if (planted_add(&a, rq, &hold, made, nmade, &lost) != 0 && !lost) lost = "its record cannot be written";
         }
+        const char *moded = planted_restore(&a, &hold);
+        if (moded) res->exit_status = 125;
+        unblock_terminal();
+        if (sup.forced)
+            run_say(sink, SEV_NOTE, "the command did not end at the first SIGTERM or SIGINT: killed at the second");
+        say_existing(sink, after, which, errs, nmade, command_status);
+        if (moded)
+            run_say(sink, SEV_ERROR, "the command changed %s: a command that does so means to keep buckle from "
+                                     "remembering what it planted; look at what it made", moded);
+        if (lost)
+            run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
+                                     "your own: remove %s before running anything", nmade == 1 ? "this path" : "these paths",
+                    lost, nmade == 1 ? "it" : "them", nmade == 1 ? "it" : "them");
         free(made);
+        free(which);
+        free(errs);
         for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
         free(after);
         if (*retry) rc = RUN_REFUSED;
     }
 out:
+    planted_release(&hold);
     ll_opened_close(&opened);
     if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);

@@ -27,8 +27,9 @@ const char *run_binary_identity(const run_request *rq, arena *a)
 {
     struct stat st;
     return stat(rq->exe_path, &st) == 0
-        ? arena_printf(a, "buckle %s\n%s\n%llu:%llu:%lld:%lld", BUCKLE_VERSION, rq->exe_path, (unsigned long long)st.st_dev,
-                       (unsigned long long)st.st_ino, (long long)st.st_size, (long long)st.st_mtime)
+        ? arena_printf(a, "buckle %s\n%s\n%llu:%llu:%lld:%lld:%lu", BUCKLE_VERSION, rq->exe_path, (unsigned long long)st.st_dev,
+                       (unsigned long long)st.st_ino, (long long)st.st_size, (long long)st.st_mtime,
+                       (unsigned long)st.st_nlink)
         : arena_printf(a, "buckle %s\n%s\n?", BUCKLE_VERSION, rq->exe_path);
 }
 

@@ -22,8 +22,36 @@
  * sticky, and on macOS no ACL that lets another user write).  Returns an open
  * descriptor (the caller closes it) and the path in out, or -1 with *why. */
 int runner_dir_open(const char *parent, const char *name, char *out, size_t outlen, const char **why);
+/* ---- the built-in parameters' values (builtin_values.c) ---------------- */
+
+/* What `buckle run` takes here for HOME, TMPDIR, WORKDIR and USER, in this
+ * order: HOME the environment's, else the password database's; TMPDIR the
+ * environment's, else (unset or empty) /tmp, or with RB_OWN_TMPDIR (Linux)
+ * buckle's own directory (runner_own_tmpdir; made with RB_MAKE_TMPDIR);
+ * WORKDIR cwd (the current directory when NULL); USER the environment's,
+ * else with RB_LOOKUP_USER the password database's.  value NULL: none.
+ * why: a reason found while reading (TMPDIR's own directory not safe);
+ * the values are not checked otherwise (runner_builtin_problem).  The one
+ * place: runs on both platforms, query and why take their values here. */
+enum { RB_HOME, RB_TMPDIR, RB_WORKDIR, RB_USER, RB_COUNT };
+enum { RB_OWN_TMPDIR = 1, RB_MAKE_TMPDIR = 2, RB_LOOKUP_USER = 4 };
+typedef struct run_builtins {
+    const char *name[RB_COUNT], *value[RB_COUNT], *why[RB_COUNT];
+    int own_tmpdir;               /* TMPDIR is buckle's own (the environment had none) */
+} run_builtins;
+void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builtins *out);
+/* Why a Linux run cannot use value k (why, runner_builtin_problem, and for
+ * a path runner_path_value_problem: canonical, no link on its way), or NULL. */
+const char *runner_builtin_linux_problem(arena *a, const run_builtins *b, int k);
+
 /* "buckle-profiles-UID" and "buckle-cache-UID" */
 void runner_dir_name(char *out, size_t n, const char *what);
+/* The temporary directory of a Linux run whose environment names none
+ * (TMPDIR unset or empty): /tmp/buckle-tmp-UID, not /tmp itself, which the
+ * user's programs outside any sandbox share (docs/runner.md).  The path, in
+ * a; with make, the directory is also made (runner_dir_open) and NULL
+ * returned with *why when it is not safe. */
+const char *runner_own_tmpdir(arena *a, int make, const char **why);
 /* Where the run cache lives (docs/runner.md, "Where the files live"):
  * HOOK/buckle-cache-UID when the tests name a parent; on macOS
  * /tmp/buckle-cache-UID; elsewhere buckle in .cache of the home directory
@@ -158,4 +186,14 @@ int runner_spawn(char *const argv[], void (*applied)(void *), void *ctx);
 /* PATH lookup as execvp would: 0 found and executable, 126 not executable,
  * 127 not found. */
 int runner_find_command(const char *cmd, char *out, size_t outlen);
+/* The path buckle was started by: argv0 as typed when it names a path
+ * (has a '/'), else where the PATH lookup finds it (runner_find_command);
+ * NULL when neither (in a). */
+const char *runner_launch_path(arena *a, const char *argv0);
+/* Why the relative path must not be taken as it is (logical_path.c): it
+ * climbs with ".." while the working directory is reached through a
+ * symbolic link ($PWD, the same directory, spelled otherwise), and the
+ * file the shell's spelling names is not the one the kernel reads; NULL
+ * when it may. */
+const char *runner_climb_problem(arena *a, const char *path);
 #endif

@@ -72,6 +72,16 @@ static int group_is_private(arena *a, unsigned long gid, const char **name)
     return mine && !others;
 }
 
+int runner_group_is_private(unsigned long gid)
+{
+    arena a;
+    arena_init(&a);
+    const char *name;
+    int r = group_is_private(&a, gid, &name);
+    arena_free(&a);
+    return r;
+}
+
 /* Who other than the caller may write the file or directory of st: "every
  * user", a group that is not the caller's private one ("the group NAME"),
  * or NULL.  *all: 1 for every user. */
@@ -206,6 +216,13 @@ const char *runner_source_mode_problem(arena *a, const char *path)
     if (st.st_uid != getuid() && st.st_uid != 0)
         return arena_printf(a, "%s belongs to another user (uid %lu), who could change what the next run enforces",
                             path, (unsigned long)st.st_uid);
+    /* Landlock grants by the file, reached under any of its names: a grant
+     * of a directory that holds another name of it (the project, TMPDIR)
+     * would let the command write it under every name */
+    if (S_ISREG(st.st_mode) && st.st_nlink > 1)
+        return arena_printf(a, "%s has %lu names (hard links): the command could write it through another name the "
+                               "profile lets it write, and choose what the next run enforces (keep one: cp it to a "
+                               "new file and remove the others)", path, (unsigned long)st.st_nlink);
     if ((who = acl_writer(a, path)))
         return arena_printf(a, "%s has an ACL that lets %s write: another local user could choose what the next run "
                                "enforces (setfacl -b %s)", path, who, path);

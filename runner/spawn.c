@@ -186,3 +186,11 @@ int runner_find_command(const char *cmd, char *out, size_t outlen)
     }
     return found_noexec ? 126 : 127;
 }
+
+const char *runner_launch_path(arena *a, const char *argv0)
+{
+    if (!argv0 || !*argv0) return NULL;
+    if (strchr(argv0, '/')) return argv0;
+    char buf[4096];
+    return runner_find_command(argv0, buf, sizeof buf) == 0 ? arena_strdup(a, buf) : NULL;
+}

@@ -1,6 +1,7 @@
 # landlock_tmpdir.sh - `buckle run` on Linux under the README's example
 # profile (corpus/examples/agent.buckle, which allows writing $TMPDIR):
-# `mktemp` works, with TMPDIR set and with it unset (/tmp); buckle keeps
+# `mktemp` works, with TMPDIR set and with it unset (buckle's own
+# /tmp/buckle-tmp-UID, not /tmp); buckle keeps
 # none of its files there, so the directory is granted whole (docs/linux.md,
 # "Where buckle keeps its files").  Live, like landlock.sh.
 . tests/lib.sh
@@ -28,9 +29,8 @@ expect_err_has "lltmp: the write rule on TMPDIR is exact" "agent.buckle:10: exac
 run "lltmp: TMPDIR set, warm" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run $A '$P' -- mktemp"
 expect_rc "lltmp: mktemp works on a second run too" 0
 
-# TMPDIR unset: /tmp.  The project and HOME must not be in /tmp: the
-# profile denies writing beneath them, and a deny inside /tmp would make
-# its entries granted one by one (no new entry directly in it).  No run
+# TMPDIR unset.  The project and HOME outside /tmp, where a user keeps
+# them.  No run
 # cache of the test's own: the user's is where a user's run keeps it
 # (--no-cache: nothing is written there; it is protected all the same).
 O=$(mktemp -d /var/tmp/buckle-lltmp.XXXXXX)
@@ -46,11 +46,26 @@ cp -R corpus/std "$O/corpus/std"
 cp "$P" "$O/corpus/examples/agent.buckle"
 B=$O/buckle
 P=$O/corpus/examples/agent.buckle
-run "lltmp: TMPDIR unset" sh -c "cd '$O/project' && env -u TMPDIR -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' '$B' run --no-cache -v $A '$P' -- mktemp"
-expect_rc "lltmp: mktemp works in /tmp when TMPDIR is unset" 0
-case "$OUT" in /tmp/tmp.*) [ -f "$OUT" ] && pass "lltmp: ... the file is made in /tmp" || fail "lltmp: ... the file is made in /tmp" "$OUT"; rm -f "$OUT";;
-    *) fail "lltmp: ... the file is made in /tmp" "$OUT";; esac
+# TMPDIR unset: not /tmp, which the user's other programs share (their
+# caches, sockets' directories), but buckle's own /tmp/buckle-tmp-UID
+# (0700), which the command is given as TMPDIR
+OWN=$(cd /tmp && pwd -P)/buckle-tmp-$(id -u)
+run "lltmp: TMPDIR unset" sh -c "cd '$O/project' && env -u TMPDIR -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' '$B' run --no-cache -v $A '$P' -- sh -c 'echo \$TMPDIR; mktemp; echo x > /tmp/buckle-lltmp-\$\$ && echo WROTE-TMP; exit 0'"
+expect_rc "lltmp: mktemp works when TMPDIR is unset" 0
+L1=$(echo "$OUT" | head -1); L2=$(echo "$OUT" | sed -n 2p)
+[ "$L1" = "$OWN" ] && pass "lltmp: ... the command's TMPDIR is buckle's own directory" \
+    || fail "lltmp: ... the command's TMPDIR is buckle's own directory" "$OUT"
+case "$L2" in "$OWN"/tmp.*) [ -f "$L2" ] && pass "lltmp: ... the file is made there" || fail "lltmp: ... the file is made there" "$OUT"; rm -f "$L2";;
+    *) fail "lltmp: ... the file is made there" "$OUT";; esac
+case "$OUT" in *WROTE-TMP*) fail "lltmp: ... /tmp itself is not writable" "$OUT"; rm -f /tmp/buckle-lltmp-*;;
+    *) pass "lltmp: ... /tmp itself is not writable";; esac
+[ "$(stat -c '%a %u' "$OWN")" = "700 $(id -u)" ] && pass "lltmp: ... the directory is ours, mode 0700" \
+    || fail "lltmp: ... the directory is ours, mode 0700" "$(stat -c '%a %u' "$OWN")"
 expect_err_has "lltmp: ... where the write rule on TMPDIR is exact" "agent.buckle:10: exact: allow files write subpath \"\${TMPDIR}\""
+# an empty TMPDIR is taken as unset
+run "lltmp: TMPDIR empty" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT TMPDIR= HOME='$O/home' '$B' run --no-cache $A '$P' -- sh -c 'echo \$TMPDIR'"
+[ "$RC" = 0 ] && [ "$OUT" = "$OWN" ] && pass "lltmp: an empty TMPDIR is taken as unset" \
+    || fail "lltmp: an empty TMPDIR is taken as unset" "rc $RC: $OUT $(head -c 300 "$TMP/err")"
 # a project inside TMPDIR: -v names the deny that narrows it (HOME outside
 # it: a TMPDIR above the home is refused, docs/linux.md)
 OH=$(mktemp -d /var/tmp/buckle-lltmph.XXXXXX)

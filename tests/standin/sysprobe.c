@@ -24,6 +24,9 @@
  *   sysprobe truncate PATH     truncate(PATH) to the size it has (no change)
  *   sysprobe open-trunc PATH   open(PATH, O_RDONLY|O_TRUNC) (empties the file)
  *   sysprobe excl              ioctl(0, TIOCEXCL), then TIOCNXCL at once
+ *   sysprobe ttystop FD        clears IXON on the terminal FD (Ctrl-Q does
+ *                              nothing), then tcflow(FD, TCOOFF): its
+ *                              output stops (says nothing when allowed)
  *   sysprobe setxattr PATH     setxattr(PATH, "user.buckle-probe", "x")
  *   sysprobe setacl PATH UID   setxattr(PATH, "system.posix_acl_access") of
  *                              an ACL that lets user UID read and write
@@ -77,6 +80,7 @@
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -255,6 +259,15 @@ int main(int argc, char **argv)
         static char args[4096];
         unsigned long cmd = !strcmp(argv[3], "bc") ? 0x4020bc10ul : 0x50009401ul;
         return say(ioctl(fd, cmd, args));
+    }
+    if (argc == 3 && !strcmp(argv[1], "ttystop")) {
+        int fd = atoi(argv[2]);
+        struct termios t;
+        if (tcgetattr(fd, &t) != 0) return say(-1);
+        t.c_iflag &= ~(tcflag_t)IXON;
+        if (tcsetattr(fd, TCSANOW, &t) != 0) return say(-1);
+        if (tcflow(fd, TCOOFF) != 0) return say(-1);
+        return 0;
     }
     if (argc == 2 && !strcmp(argv[1], "excl")) {
         int r = ioctl(0, TIOCEXCL);

@@ -1,0 +1,63 @@
+/* builtin_values.c - the values `buckle run` takes for the built-in
+ * parameters HOME, TMPDIR, WORKDIR and USER (docs/runner.md, "What a run
+ * does"): one place for the run on either platform and for the commands
+ * that answer as a run started here would (query --platform linux, why). */
+#define _POSIX_C_SOURCE 200809L
+#include "runner.h"
+#include "run_profile.h"
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builtins *out)
+{
+    memset(out, 0, sizeof *out);
+    static const char *const names[RB_COUNT] = { [RB_HOME] = "HOME", [RB_TMPDIR] = "TMPDIR",
+                                                 [RB_WORKDIR] = "WORKDIR", [RB_USER] = "USER" };
+    for (int k = 0; k < RB_COUNT; k++) out->name[k] = names[k];
+
+    /* HOME: the environment's, else the password database's */
+    const char *home = getenv("HOME");
+    if (!home && run_user_entry(a, &home, NULL) != 0) home = NULL;
+    out->value[RB_HOME] = home;
+
+    /* TMPDIR: the environment's; unset or empty, /tmp on macOS and
+     * buckle's own directory on Linux (runner_own_tmpdir) */
+    const char *tmp = getenv("TMPDIR");
+    if (!tmp || !*tmp) {
+        if (flags & RB_OWN_TMPDIR) {
+            const char *why = NULL;
+            tmp = runner_own_tmpdir(a, (flags & RB_MAKE_TMPDIR) != 0, &why);
+            out->own_tmpdir = 1;
+            if (why) {
+                out->why[RB_TMPDIR] = arena_printf(a, "TMPDIR is unset and buckle's own temporary directory is not "
+                                                      "safe: %s; set TMPDIR to a directory of your own", why);
+                tmp = runner_own_tmpdir(a, 0, &why);
+            }
+        } else {
+            tmp = "/tmp";
+        }
+    }
+    out->value[RB_TMPDIR] = tmp;
+
+    /* WORKDIR: the current directory */
+    char buf[PATH_MAX];
+    if (!cwd && getcwd(buf, sizeof buf)) cwd = arena_strdup(a, buf);
+    out->value[RB_WORKDIR] = cwd;
+
+    /* USER: the environment's, else the password database's (looked up
+     * here only when asked: it can cost more than the rest of a cached
+     * macOS run, which looks it up when the profile needs it) */
+    const char *user = getenv("USER");
+    if (!user && (flags & RB_LOOKUP_USER) && run_user_entry(a, NULL, &user) != 0) user = NULL;
+    out->value[RB_USER] = user;
+}
+
+const char *runner_builtin_linux_problem(arena *a, const run_builtins *b, int k)
+{
+    if (b->why[k]) return b->why[k];
+    const char *why = runner_builtin_problem(b->name[k], b->value[k]);
+    if (!why && k != RB_USER) why = runner_path_value_problem(a, b->value[k]);
+    return why;
+}

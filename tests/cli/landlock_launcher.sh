@@ -1,0 +1,30 @@
+# landlock_launcher.sh - the name buckle was started by (a link to it in
+# the project, found as typed or through PATH) is protected like buckle
+# itself: the command can neither replace nor remove it, so the next
+# `buckle run` started by that name is still buckle (docs/runner.md, "What
+# is protected").  Live.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "launcher: every check" "not Linux"; exit 0; fi
+runner_env      # $B the test build, with a run cache of the suite's own
+unset BUCKLE_SANDBOX_EXEC
+R="$TMP/lllaunch"
+rm -rf "$R"
+mkdir -p "$R/w/bin" "$R/home" "$R/tmp" "$R/prof"
+R=$(cd "$R" && pwd -P)
+printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+ln -s "$B" "$R/w/bb"
+echo one >"$R/w/other.txt"
+ln -s "$B" "$R/w/bin/buckle"
+A=--linux-accept=files,new-paths
+export HOME="$R/home" TMPDIR="$R/tmp"
+cd "$R/w" || exit 1
+run "launcher: as typed" ./bb run $A "$R/prof/agent.buckle" -- sh -c 'rm -f bb; printf "#!/bin/sh\necho EVIL\n" >bb; chmod +x bb; echo two >>other.txt'
+if grep -q "offers no Landlock" "$TMP/err"; then skip "launcher: every check" "this kernel has no Landlock"; exit 0; fi
+[ -L "$R/w/bb" ] && [ "$(readlink "$R/w/bb")" = "$B" ] && pass "launcher: the link buckle was started by (./bb) cannot be replaced" \
+    || fail "launcher: the link buckle was started by (./bb) cannot be replaced" "$(ls -la "$R/w"; cat "$TMP/err")"
+grep -q two "$R/w/other.txt" && pass "launcher: ... the project's files stay writable" || fail "launcher: ... the project's files stay writable" "$(cat "$TMP/err")"
+run "launcher: through PATH" env PATH="$R/w/bin:$PATH" buckle run $A "$R/prof/agent.buckle" -- sh -c 'rm -f bin/buckle; printf "#!/bin/sh\necho EVIL\n" >bin/buckle; chmod +x bin/buckle; exit 0'
+[ -L "$R/w/bin/buckle" ] && [ "$(readlink "$R/w/bin/buckle")" = "$B" ] && pass "launcher: the link PATH found buckle by cannot be replaced" \
+    || fail "launcher: the link PATH found buckle by cannot be replaced" "$(ls -la "$R/w/bin"; cat "$TMP/err")"
+cd / && rm -rf "$R"

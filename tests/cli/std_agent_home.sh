@@ -1,0 +1,22 @@
+# std_agent_home.sh - a profile that extends std/agent and allows writing
+# the home ("allow write "~"", which docs/linux.md endorses because the
+# final denies still hold) must not write the files other programs run
+# code from later: the build tools' hooks (cargo, npm, gradle), direnv,
+# starship, desktop entries and URL handlers, VS Code's and wezterm's
+# configuration (docs/std.md).  Static: query.
+. tests/lib.sh
+P="$TMP/stdagenthome"
+rm -rf "$P"
+mkdir -p "$P"
+printf 'extends "std/agent";\nfiles { allow write "~"; }\n' >"$P/home.buckle"
+for f in .cargo/config.toml .cargo/config .npmrc .gradle/init.d/x.gradle .gradle/init.gradle .config/direnv/direnvrc \
+         .config/starship.toml .bashrc.d/x.sh .local/share/applications/x.desktop .config/mimeapps.list \
+         .vscode/extensions/x/package.json .config/Code/User/settings.json .config/wezterm/wezterm.lua .wezterm.lua; do
+    run "std agent home: $f" "$BUCKLE" query -D HOME=/home/u "$P/home.buckle" files write "/home/u/$f"
+    case "$OUT" in deny*) pass "std agent home: ~/$f stays unwritable under allow write \"~\"";;
+        *) fail "std agent home: ~/$f stays unwritable under allow write \"~\"" "$(head -2 "$TMP/out")";; esac
+done
+# the rest of the home stays writable
+run "std agent home: other" "$BUCKLE" query -D HOME=/home/u "$P/home.buckle" files write /home/u/notes.txt
+case "$OUT" in allow*) pass "std agent home: another file of the home is writable";; *) fail "std agent home: another file of the home is writable" "$OUT";; esac
+rm -rf "$P"
