@@ -12,6 +12,7 @@
 #include "elf_interp.h"
 #include "home_guard.h"
 #include "source_modes.h"
+#include "stdio_guard.h"
 #include "landlock_cache.h"
 #include "linux_run.h"
 #include "planted.h"
@@ -535,6 +536,14 @@ launch:
         scope[0] = cwd;
         for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
         if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
+    }
+    /* the standard descriptors, opened before the mounts (stdio_guard.c) */
+    {
+        const char *why = runner_stdio_mount_problem(&a, plan.m, plan.nm);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
     }
     /* what the command makes there must be remembered, whatever it does to
      * the disk: the record's file made and its space kept now */
