@@ -11,6 +11,7 @@
 #include "../support/codes.h"
 #include "elf_interp.h"
 #include "home_guard.h"
+#include "link_scan.h"
 #include "source_modes.h"
 #include "stdio_guard.h"
 #include "landlock_cache.h"
@@ -643,6 +644,8 @@ launch:
         ll_supervise sup;
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
+        link_scan links;                /* links out of the working directory (link_scan.c) */
+        runner_link_scan_begin(&links);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command
@@ -701,6 +704,7 @@ launch:
         arena_free(&a);
         arena_init(&a);
         res->exit_status = runner_landlock_supervise(&sup);
+        int links_status = res->exit_status;
         /* the standard descriptors' file status flags as they were: the
          * command shares their open files, and O_NONBLOCK left on them
          * would lose what buckle says next on a full pipe, and make the
@@ -746,6 +750,7 @@ launch:
         free(errs);
         for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
         free(after);
+        if (l.stage == LL_STAGE_NONE && runner_link_scan_end(&links, sink, links_status)) res->exit_status = 125;
         if (*retry) rc = RUN_REFUSED;
     }
 out:

@@ -1,0 +1,110 @@
+/* link_scan.c - symbolic links the command made in the working directory
+ * that lead out of it (docs/linux.md, "Links out of the working
+ * directory").  A directory of the project replaced by a link into a
+ * directory the command may write elsewhere ($TMPDIR) is what git and the
+ * user's shell enter after `cd sub`: git looks for the repository from the
+ * physical directory upwards, and takes one the command made there (its
+ * core.fsmonitor, its hooks) for the project's.  Landlock cannot refuse
+ * making a link, so the working directory is walked after the run (without
+ * following links) for links whose change time is the run's, and each that
+ * leads out of it is named: the run fails. */
+#define _GNU_SOURCE
+#include "link_scan.h"
+#include "run_profile.h"
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { SCAN_DEPTH_MAX = 64, SAID_MAX = 20 };
+
+void runner_link_scan_begin(link_scan *s)
+{
+    memset(s, 0, sizeof *s);
+    /* the clock file times are taken from: a link made in this tick is
+     * the run's */
+    clock_gettime(CLOCK_REALTIME_COARSE, &s->start);
+}
+
+/* 1 when the link at dirfd/name leads out of root: where it leads now, or
+ * where its text would lead when that is missing */
+static int leads_out(int dirfd, const char *name, const char *root, char *to, size_t tolen)
+{
+    int fd = openat(dirfd, name, O_PATH | O_CLOEXEC);
+    if (fd >= 0) {
+        char proc[64];
+        snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+        ssize_t n = readlink(proc, to, tolen - 1);
+        close(fd);
+        if (n > 0) {
+            to[n] = 0;
+            size_t rl = strlen(root);
+            return !(rl == 1 || (!strncmp(to, root, rl) && (to[rl] == '/' || !to[rl])));
+        }
+    }
+    /* dangling: out when absolute or climbing */
+    ssize_t n = readlinkat(dirfd, name, to, tolen - 1);
+    if (n <= 0) return 0;
+    to[n] = 0;
+    return to[0] == '/' || strstr(to, "..") != NULL;
+}
+
+static size_t walk(link_scan *s, diag_sink *sink, int dirfd, const char *rel, int depth, size_t *said, int exit_status)
+{
+    DIR *d = fdopendir(dirfd);
+    if (!d) { close(dirfd); return 0; }
+    size_t found = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *n = e->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+        if (e->d_type == DT_DIR && depth + 1 < SCAN_DEPTH_MAX) {
+            int sub = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (sub < 0) continue;
+            char next[PATH_MAX];
+            if ((size_t)snprintf(next, sizeof next, "%s%s/", rel, n) >= sizeof next) { close(sub); continue; }
+            found += walk(s, sink, sub, next, depth + 1, said, exit_status);
+            continue;
+        }
+        if (e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
+        struct stat st;
+        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISLNK(st.st_mode)) continue;
+        if (st.st_ctim.tv_sec < s->start.tv_sec ||
+            (st.st_ctim.tv_sec == s->start.tv_sec && st.st_ctim.tv_nsec < s->start.tv_nsec))
+            continue;
+        char to[PATH_MAX];
+        if (!leads_out(dirfd, n, s->root, to, sizeof to)) continue;
+        found++;
+        if ((*said)++ < SAID_MAX)
+            run_say(sink, SEV_ERROR, "%s/%s%s is a symbolic link the command made, to %s, outside the working "
+                                     "directory: git run there, or from a directory entered through it, takes a "
+                                     "repository above %s for the project's and runs what its configuration "
+                                     "names (core.fsmonitor, hooks) outside any sandbox; look at it and remove it "
+                                     "before running anything there (the command exited %d)",
+                    strcmp(s->root, "/") ? s->root : "", rel, n, to, to, exit_status);
+    }
+    closedir(d);
+    return found;
+}
+
+size_t runner_link_scan_end(link_scan *s, diag_sink *sink, int exit_status)
+{
+    /* buckle's working directory is the command's (the same directory,
+     * whatever the command renamed) */
+    char *root = getcwd(NULL, 0);
+    int fd = root ? open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (fd < 0) { free(root); return 0; }
+    s->root = root;
+    size_t said = 0;
+    size_t found = walk(s, sink, fd, "", 0, &said, exit_status);
+    if (said > SAID_MAX)
+        run_say(sink, SEV_ERROR, "%zu more such links in %s", said - SAID_MAX, root);
+    s->root = NULL;
+    free(root);
+    return found;
+}
