@@ -23,12 +23,24 @@
 
 enum { SCAN_DEPTH_MAX = 64, SAID_MAX = 20 };
 
-void runner_link_scan_begin(link_scan *s)
+/* 1 when a is b or above it, by name */
+static int at_or_above(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    return (n == 1 && a[0] == '/') || (!strncmp(a, b, n) && (b[n] == '/' || !b[n]));
+}
+
+void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd)
 {
     memset(s, 0, sizeof *s);
     /* the clock file times are taken from: a link made in this tick is
      * the run's */
     clock_gettime(CLOCK_REALTIME_COARSE, &s->start);
+    /* only where the command may make a link (or move or link one in):
+     * a grant of make_sym at, above or beneath the working directory */
+    for (size_t i = 0; i < ng && !s->wanted; i++)
+        s->wanted = g[i].is_dir && (g[i].access & LL_FS_MAKE_SYM) && g[i].path &&
+                    (at_or_above(g[i].path, cwd) || at_or_above(cwd, g[i].path));
 }
 
 /* 1 when the link at dirfd/name leads out of root: where it leads now, or
@@ -96,6 +108,7 @@ size_t runner_link_scan_end(link_scan *s, diag_sink *sink, int exit_status)
 {
     /* buckle's working directory is the command's (the same directory,
      * whatever the command renamed) */
+    if (!s->wanted) return 0;
     char *root = getcwd(NULL, 0);
     int fd = root ? open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
     if (fd < 0) { free(root); return 0; }

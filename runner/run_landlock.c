@@ -645,7 +645,7 @@ launch:
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         link_scan links;                /* links out of the working directory (link_scan.c) */
-        runner_link_scan_begin(&links);
+        runner_link_scan_begin(&links, plan.g, plan.ng, cwd);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command
