@@ -704,7 +704,6 @@ launch:
         arena_free(&a);
         arena_init(&a);
         res->exit_status = runner_landlock_supervise(&sup);
-        int links_status = res->exit_status;
         /* the standard descriptors' file status flags as they were: the
          * command shares their open files, and O_NONBLOCK left on them
          * would lose what buckle says next on a full pipe, and make the
@@ -750,7 +749,7 @@ launch:
         free(errs);
         for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
         free(after);
-        if (l.stage == LL_STAGE_NONE && runner_link_scan_end(&links, sink, links_status)) res->exit_status = 125;
+        if (l.stage == LL_STAGE_NONE && runner_link_scan_end(&links, sink, command_status)) res->exit_status = 125;
         if (*retry) rc = RUN_REFUSED;
     }
 out:
