@@ -30,17 +30,49 @@ static int at_or_above(const char *a, const char *b)
     return (n == 1 && a[0] == '/') || (!strncmp(a, b, n) && (b[n] == '/' || !b[n]));
 }
 
+static void add_root(link_scan *s, const char *path)
+{
+    for (size_t i = 0; i < s->nroots; i++)
+        if (at_or_above(s->roots[i], path)) return;
+    /* a root beneath the new one gives way to it */
+    size_t k = 0;
+    for (size_t i = 0; i < s->nroots; i++) {
+        if (at_or_above(path, s->roots[i])) free(s->roots[i]);
+        else s->roots[k++] = s->roots[i];
+    }
+    s->nroots = k;
+    s->roots[s->nroots++] = strdup(path);
+    if (!s->roots[s->nroots - 1]) s->nroots--;
+}
+
 void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd)
 {
     memset(s, 0, sizeof *s);
     /* the clock file times are taken from: a link made in this tick is
      * the run's */
     clock_gettime(CLOCK_REALTIME_COARSE, &s->start);
-    /* only where the command may make a link (or move or link one in):
-     * a grant of make_sym at, above or beneath the working directory */
-    for (size_t i = 0; i < ng && !s->wanted; i++)
-        s->wanted = g[i].is_dir && (g[i].access & LL_FS_MAKE_SYM) && g[i].path &&
-                    (at_or_above(g[i].path, cwd) || at_or_above(cwd, g[i].path));
+    /* only where the command may make a link (or move or link one in): a
+     * grant of make_sym at or above the working directory is all of it,
+     * one beneath it that directory */
+    int whole = 0;
+    for (size_t i = 0; i < ng && !whole; i++) {
+        if (!g[i].is_dir || !(g[i].access & LL_FS_MAKE_SYM) || !g[i].path) continue;
+        if (at_or_above(g[i].path, cwd)) whole = 1;
+        else if (at_or_above(cwd, g[i].path)) {
+            if (s->nroots == LINK_SCAN_ROOTS_MAX) whole = 1;
+            else add_root(s, g[i].path);
+        }
+    }
+    if (whole) {
+        runner_link_scan_free(s);
+        add_root(s, cwd);
+    }
+}
+
+void runner_link_scan_free(link_scan *s)
+{
+    for (size_t i = 0; i < s->nroots; i++) free(s->roots[i]);
+    s->nroots = 0;
 }
 
 /* 1 when the link at dirfd/name leads out of root: where it leads now, or
@@ -106,18 +138,27 @@ static size_t walk(link_scan *s, diag_sink *sink, int dirfd, const char *rel, in
 
 size_t runner_link_scan_end(link_scan *s, diag_sink *sink, int exit_status)
 {
+    if (!s->nroots) return 0;
     /* buckle's working directory is the command's (the same directory,
      * whatever the command renamed) */
-    if (!s->wanted) return 0;
-    char *root = getcwd(NULL, 0);
-    int fd = root ? open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-    if (fd < 0) { free(root); return 0; }
-    s->root = root;
-    size_t said = 0;
-    size_t found = walk(s, sink, fd, "", 0, &said, exit_status);
+    char *cwd = getcwd(NULL, 0);
+    if (!cwd) return 0;
+    s->root = cwd;
+    size_t said = 0, found = 0;
+    size_t cl = strlen(cwd);
+    for (size_t i = 0; i < s->nroots; i++) {
+        int fd = open(s->roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) continue;
+        /* its name below the working directory, as the messages say it */
+        const char *r = s->roots[i];
+        char rel[PATH_MAX];
+        if (!strncmp(r, cwd, cl) && r[cl] == '/') snprintf(rel, sizeof rel, "%s/", r + cl + 1);
+        else rel[0] = 0;
+        found += walk(s, sink, fd, rel, 0, &said, exit_status);
+    }
     if (said > SAID_MAX)
-        run_say(sink, SEV_ERROR, "%zu more such links in %s", said - SAID_MAX, root);
+        run_say(sink, SEV_ERROR, "%zu more such links in %s", said - SAID_MAX, cwd);
     s->root = NULL;
-    free(root);
+    free(cwd);
     return found;
 }

@@ -231,6 +231,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     compilation *c = NULL;
     decider *d = NULL;
     planted_hold hold = { .fd = -1, .dirfd = -1 };
+    link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
     ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
@@ -644,7 +645,6 @@ launch:
         ll_supervise sup;
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
-        link_scan links;                /* links out of the working directory (link_scan.c) */
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
@@ -754,6 +754,7 @@ launch:
     }
 out:
     planted_release(&hold);
+    runner_link_scan_free(&links);
     ll_opened_close(&opened);
     if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);

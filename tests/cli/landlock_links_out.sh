@@ -46,3 +46,18 @@ for acc in files,new-paths files; do
     expect_err_lacks "landlock links out ($acc): ... not the link that stays inside" "src/inside is a symbolic link"
     expect_err_lacks "landlock links out ($acc): ... nor the one made before the run" "old-link is a symbolic link"
 done
+
+# a profile that writes only a directory beneath the working directory:
+# that directory is walked (a link out made there is named), the rest is
+# not the command's to change
+cat >"$U/prof/sub.buckle" <<EOP
+default deny;
+files { allow read "/usr", "/etc", "/lib", "/lib64", "/dev", "\$WORKDIR", "\$TMPDIR"; allow exec-map "/usr"; allow write "\$WORKDIR/src", "\$TMPDIR"; }
+process { allow exec "/usr", "/bin"; allow fork; }
+EOP
+rm -rf "$U/w/src/comp" "$U/w/src/inside" "$U/tmp/ev"
+mkdir -p "$U/w/src/comp"
+run "landlock links out" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run --no-cache --linux-accept=files '$U/prof/sub.buckle' -- /bin/sh -c 'rm -rf src/comp && ln -s $U/tmp src/comp && echo SWAPPED'"
+expect_out_has "landlock links out (a grant beneath): the command replaced src/comp by a link" SWAPPED
+expect_rc "landlock links out (a grant beneath): ... the run fails" 125
+expect_err_has "landlock links out (a grant beneath): ... naming it" "$U/w/src/comp is a symbolic link the command made, to $U/tmp"
