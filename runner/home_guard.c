@@ -10,6 +10,7 @@
  * write the home directory says so with its own rule (allow write "~"),
  * which this does not look at. */
 #include "home_guard.h"
+#include "dir_guard.h"
 #include "path_ident.h"
 #include "../backend/emit.h"
 #include "../backend/landlock.h"
@@ -121,6 +122,7 @@ const char *runner_home_write_problem(arena *a, compilation *c, decider *d, cons
 {
     for (size_t k = 0; k < sizeof guarded / sizeof guarded[0]; k++) {
         const char *why = dir_home_problem(a, c, d, &guarded[k], homes, nhomes);
+        if (!why) why = runner_dir_write_problem(a, c, d, guarded[k].name, guarded[k].called, guarded[k].instead);
         if (why) return why;
     }
     return NULL;

@@ -5,6 +5,7 @@
 #include "run_profile.h"
 #include "runner.h"
 #include "profile_siblings.h"
+#include "search_dirs.h"
 #include "../grammar/builtin_params.h"
 #include "../support/digest.h"
 #include <errno.h>
@@ -224,6 +225,15 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         run_say(sink, SEV_ERROR, "Seatbelt (sandbox-exec) exists only on macOS, and buckle has no Linux back end yet: "
                                  "nothing was run (buckle run --dry-run shows what would run on macOS)");
         goto out;
+    }
+    /* the search directories, the same from every working directory
+     * (search_dirs.c; run_landlock.c checks its own) */
+    {
+        const char *why = runner_search_dirs_problem(a, rq->incs, rq->ninc, rq->buckle_path);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
     }
 
     /* -D as sb_param */

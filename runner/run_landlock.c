@@ -11,7 +11,9 @@
 #include "../support/codes.h"
 #include "elf_interp.h"
 #include "home_guard.h"
+#include "link_scan.h"
 #include "source_modes.h"
+#include "stdio_guard.h"
 #include "landlock_cache.h"
 #include "linux_run.h"
 #include "planted.h"
@@ -229,6 +231,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     compilation *c = NULL;
     decider *d = NULL;
     planted_hold hold = { .fd = -1, .dirfd = -1 };
+    link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
     ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
@@ -536,6 +539,14 @@ launch:
         for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
         if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
     }
+    /* the standard descriptors, opened before the mounts (stdio_guard.c) */
+    {
+        const char *why = runner_stdio_mount_problem(&a, plan.m, plan.nm);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
     /* what the command makes there must be remembered, whatever it does to
      * the disk: the record's file made and its space kept now */
     const char **above;
@@ -634,6 +645,7 @@ launch:
         ll_supervise sup;
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
+        runner_link_scan_begin(&links, plan.g, plan.ng, cwd);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command
@@ -737,10 +749,12 @@ launch:
         free(errs);
         for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
         free(after);
+        if (l.stage == LL_STAGE_NONE && runner_link_scan_end(&links, sink, command_status)) res->exit_status = 125;
         if (*retry) rc = RUN_REFUSED;
     }
 out:
     planted_release(&hold);
+    runner_link_scan_free(&links);
     ll_opened_close(&opened);
     if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);

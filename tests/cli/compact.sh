@@ -69,7 +69,7 @@ for n in small medium large; do
     printf 'extends "%s/corpus/examples/srt-%s.buckle";\nprocess { allow exec "/usr/bin/true"; }\nfiles { allow read "/usr/bin/true"; }\n' \
         "$(pwd)" "$n" >"$C/srt-prof/run-srt-$n.buckle"
     # shellcheck disable=SC2086
-    f=$(env TMPDIR="$C/srt-tmp" "$B" run --dry-run -I corpus $D "$C/srt-prof/run-srt-$n.buckle" -- /usr/bin/true 2>/dev/null | sed -n 's/^profile: //p')
+    f=$(env TMPDIR="$C/srt-tmp" "$B" run --dry-run -I "$(pwd)/corpus" $D "$C/srt-prof/run-srt-$n.buckle" -- /usr/bin/true 2>/dev/null | sed -n 's/^profile: //p')
     srt=$(sed -n '/"profile"/,/}/s/.*"bytes": *\([0-9]*\).*/\1/p' "bench/srt/$n.json")
     got=$(wc -c <"${f:-/dev/null}" | tr -d ' ')
     [ -n "$f" ] && [ -n "$srt" ] && [ "$got" -gt 0 ] && [ "$got" -le "$srt" ] && ! grep -q '(param ' "$f" \

@@ -19,7 +19,7 @@ ln -s ../shared "$R/proj/incl"
 cd "$R/proj" || exit 1
 runit() {  # NAME  (STANDIN_CHECK_WRITE and STANDIN_CHECK_FRAME set by the caller)
     : >"$LOG"
-    run "$1" env STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -I ./incl p.buckle -- true
+    run "$1" env STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -I "$R/proj/incl" p.buckle -- true
     if [ "$RC" -eq 0 ] && ! grep -q FAILED "$LOG"; then pass "$1"; else fail "$1" "rc $RC: $(cat "$LOG") $(head -c 300 "$TMP/err")"; fi
 }
 export STANDIN_CHECK_WRITE="$R/proj/p.buckle"
@@ -41,6 +41,6 @@ ln -s "$R/deep/a" "$R/proj/alink"
 ln -s alink/q.buckle "$R/proj/q.buckle"
 : >"$LOG"
 run "links: chain" env STANDIN_CHECK_WRITE="$R/proj/q.buckle:$R/proj/alink:$R/deep/a/q.buckle" STANDIN_CHECK_FRAME="$R/deep/a:$R/deep" \
-    STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -I ./incl/../shared q.buckle -- true
+    STANDIN_LOG="$LOG" BUCKLE_SANDBOX_EXEC="$SXA" "$B" run -I "$R/proj/incl/../shared" q.buckle -- true
 if [ "$RC" -eq 0 ] && ! grep -q FAILED "$LOG"; then pass "links: every link of a chain and the real path are protected"
 else fail "links: every link of a chain and the real path are protected" "rc $RC: $(cat "$LOG") $(head -c 300 "$TMP/err")"; fi

@@ -30,10 +30,10 @@ check() {  # NAME PATHS(colon-separated) [buckle run options...]
     fi
 }
 
-# 1. a relative -I directory searched before the one that holds the base
+# 1. an -I directory searched before the one that holds the base
 check "plant: a base planted in an earlier -I directory is denied" "$R/proj/inc/lib.buckle" \
-    -I ./inc -I "$R/shared" p.buckle -- true
-check "plant: (again, from the run cache)" "$R/proj/inc/lib.buckle" -I ./inc -I "$R/shared" p.buckle -- true
+    -I "$R/proj/inc" -I "$R/shared" p.buckle -- true
+check "plant: (again, from the run cache)" "$R/proj/inc/lib.buckle" -I "$R/proj/inc" -I "$R/shared" p.buckle -- true
 # the other profiles of the project: a base's directory whole (a profile
 # planted or rewritten there is the next run's), and beside a profile kept
 # in the working directory itself, the profiles (and .buckle-lint.conf) only
@@ -50,15 +50,15 @@ else pass "plant: the project's other files stay writable"; fi
 rm -f "$R/shared/other.buckle" "$R/proj/test.buckle"
 # the -I directory does not exist yet: creating it is denied too
 check "plant: a missing -I directory cannot be created" "$R/proj/gen:$R/proj/gen/lib.buckle" \
-    -I ./gen -I "$R/shared" p.buckle -- true
+    -I "$R/proj/gen" -I "$R/shared" p.buckle -- true
 # ... nor in another case: on a case-insensitive volume (the macOS default)
 # inc/LIB.buckle or GEN/ would be found by the next lookup
 check "plant: a case variant of a planted base is denied" "$R/proj/inc/LIB.buckle:$R/proj/inc/lib.Buckle" \
-    -I ./inc -I "$R/shared" p.buckle -- true
+    -I "$R/proj/inc" -I "$R/shared" p.buckle -- true
 check "plant: a case variant of a missing -I directory is denied" "$R/proj/GEN:$R/proj/Gen/lib.buckle" \
-    -I ./gen -I "$R/shared" p.buckle -- true
+    -I "$R/proj/gen" -I "$R/shared" p.buckle -- true
 # $BUCKLE_PATH is searched before the standard library
-BUCKLE_PATH="./bp:$R/shared"
+BUCKLE_PATH="$R/proj/bp:$R/shared"
 export BUCKLE_PATH
 check "plant: BUCKLE_PATH candidates are protected" "$R/proj/bp:$R/proj/bp/lib.buckle" p.buckle -- true
 unset BUCKLE_PATH
@@ -84,7 +84,7 @@ printf '(version 1)\n(import "lib.sb")\n(allow file-write* (subpath "%s"))\n' "$
 STANDIN_IMPORT_DIRS="$R/proj/inc:$R/shared"
 export STANDIN_IMPORT_DIRS
 check "plant: an .sb import searched in an earlier -I directory is denied" \
-    "$R/proj/inc/lib.sb:$R/shared/lib.sb:$R/proj/lib.sb" --force -I ./inc -I "$R/shared" imp.sb -- true
+    "$R/proj/inc/lib.sb:$R/shared/lib.sb:$R/proj/lib.sb" --force -I "$R/proj/inc" -I "$R/shared" imp.sb -- true
 # an import whose path depends on a parameter: found where the run's own
 # values put it, and protected there
 mkdir -p "$R/proj/sub"

@@ -1,0 +1,132 @@
+/* dir_guard.c - a WORKDIR or TMPDIR whose write grant would reach files
+ * other programs run outside any sandbox, beyond the home directory
+ * (home_guard.c): a git repository's own directory (a bare repository, or
+ * the working directory inside .git), whose hooks and config git runs; a
+ * system directory (/etc, /usr/bin, /usr/local/lib ...) or a directory on
+ * PATH, whose files every later program may run or read.  std/agent's
+ * denies name $WORKDIR/.git/hooks and its like, which name nothing there.
+ * Such a run is refused (docs/linux.md, "The home directory as WORKDIR"). */
+#include "dir_guard.h"
+#include "path_ident.h"
+#include "../backend/emit.h"
+#include "../backend/landlock.h"
+#include "../support/param_marks.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* the system directories whose files programs outside any sandbox run or
+ * read at start: a value at, above or inside one is refused */
+static const char *const system_dirs[] = {
+    /* /usr's first: where /bin is a link to /usr/bin, /usr is above
+     * /usr/bin, as said */
+    "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libexec", "/usr/share", "/usr/local/bin",
+    "/usr/local/sbin", "/usr/local/lib", "/usr/local/etc", "/usr/local/share", "/etc", "/bin", "/sbin", "/lib",
+    "/lib32", "/lib64", "/libx32", "/boot", "/var/lib", "/var/spool",
+};
+
+/* the rule that decides a write of a new file in dir, when it allows it
+ * and names the parameter (a rule that names the directory itself, or the
+ * default, says what the profile means) */
+static const rule *param_grant(arena *a, decider *d, const char *dir, const char *name)
+{
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.op = op_lookup("file-write-data", NULL);
+    q.kind = OBJ_PATH;
+    q.obj = arena_printf(a, "%s/buckle-dir-check", strcmp(dir, "/") ? dir : "");
+    q.len = strlen(q.obj);
+    decision dc = decider_decide(d, &q);
+    const rule *r = dc.r;
+    size_t n = strlen(name);
+    if (dc.action != ACT_ALLOW || !r || !r->m.value || r->m.len < n + 2 || r->m.value[0] != PARAM_OPEN ||
+        memcmp(r->m.value + 1, name, n) != 0 || r->m.value[n + 1] != PARAM_CLOSE)
+        return NULL;
+    return r;
+}
+
+static const char *rule_text(arena *a, compilation *c, const rule *r)
+{
+    strbuf b;
+    sb_init(&b);
+    ir_rule_text(&b, r);
+    const char *text = arena_printf(a, "%s (%s)", ll_rule_where(a, c, r), sb_cstr(&b));
+    sb_free(&b);
+    return text;
+}
+
+static int is_dir(const char *dir, const char *name)
+{
+    struct stat st;
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", strcmp(dir, "/") ? dir : "", name) >= sizeof path) return 0;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* 1 when dir is a git directory: HEAD, objects/ and refs/ in it */
+static int git_dir(const char *dir)
+{
+    struct stat st;
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s/HEAD", strcmp(dir, "/") ? dir : "") >= sizeof path) return 0;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && is_dir(dir, "objects") && is_dir(dir, "refs");
+}
+
+/* the git directory value is or is inside (a component named .git, or an
+ * ancestor that holds HEAD, objects/ and refs/), or NULL */
+static const char *git_dir_of(arena *a, const char *value)
+{
+    char *p = arena_strdup(a, value);
+    for (;;) {
+        const char *base = strrchr(p, '/');
+        if (git_dir(p) || (base && !strcmp(base + 1, ".git"))) return p;
+        char *slash = strrchr(p, '/');
+        if (!slash || slash == p) return NULL;
+        *slash = 0;
+    }
+}
+
+const char *runner_dir_write_problem(arena *a, compilation *c, decider *d, const char *name, const char *called,
+                                     const char *instead)
+{
+    const param_decl *p = hm_gets(&c->params, name);
+    const char *v = decider_value(d, name);
+    if (!p || !p->used || !v || v[0] != '/') return NULL;
+    const rule *r;
+    const char *g = git_dir_of(a, v);
+    if (g && (r = param_grant(a, d, v, name)))
+        return arena_printf(a, "%s %s %s the git directory %s, and %s would let the command write there: a "
+                               "repository's hooks and config, which git runs outside any sandbox, and which "
+                               "std/agent's denies of $WORKDIR/.git/... do not name from there; %s (the repository's "
+                               "work tree; a profile meant to write a repository's own directory names it: allow "
+                               "write \"%s\")", called, v, strcmp(g, v) ? "is inside" : "is", g, rule_text(a, c, r),
+                            instead, g);
+    for (size_t k = 0; k < sizeof system_dirs / sizeof system_dirs[0]; k++) {
+        const char *s = system_dirs[k];
+        const char *seen = runner_name_beneath(a, v, s);     /* at or above it */
+        int inside = !seen && runner_at_or_above(s, v);
+        if (!seen && !inside) continue;
+        if (!(r = param_grant(a, d, inside ? v : seen, name))) continue;
+        return arena_printf(a, "%s %s is %s%s, a system directory whose files programs outside any sandbox run or "
+                               "read, and %s would let the command write there; %s (a profile meant to write there "
+                               "names it: allow write \"%s\")", called, v,
+                            inside ? (strcmp(s, v) ? "inside " : "") : strcmp(seen, v) ? "above " : "", s,
+                            rule_text(a, c, r), instead, s);
+    }
+    /* a directory on PATH: at it or inside it */
+    const char *path = getenv("PATH");
+    for (const char *e = path; e && *e;) {
+        const char *colon = strchr(e, ':');
+        size_t n = colon ? (size_t)(colon - e) : strlen(e);
+        const char *dir = arena_printf(a, "%.*s", (int)n, e);
+        e += n + (colon != NULL);
+        if (dir[0] != '/' || !strcmp(dir, "/") || !runner_at_or_above(dir, v)) continue;
+        if (!(r = param_grant(a, d, v, name))) continue;
+        return arena_printf(a, "%s %s is %sthe directory %s of PATH, whose programs later commands run outside any "
+                               "sandbox, and %s would let the command write there; %s (a profile meant to write "
+                               "there names it: allow write \"%s\")", called, v, strcmp(dir, v) ? "inside " : "",
+                            dir, rule_text(a, c, r), instead, dir);
+    }
+    return NULL;
+}

@@ -1,0 +1,67 @@
+# landlock_dir_guard.sh - std/agent's write grants on $WORKDIR and $TMPDIR
+# where they would reach files that programs outside any sandbox run
+# (docs/linux.md, "The home directory as WORKDIR"): run from a bare
+# repository or from inside .git (its hooks and config, which std/agent's
+# denies of $WORKDIR/.git/... do not name from there), or with TMPDIR a
+# system directory (/etc, /usr/local/bin), above one (/usr) or inside one,
+# or a directory on PATH, the run is refused, naming the rule, and nothing
+# runs; a work tree, /var/tmp and a TMPDIR of its own run.  Live.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock dir guard: every check" "not Linux"; exit 0; fi
+if ! command -v git >/dev/null 2>&1; then skip "landlock dir guard: every check" "git is not installed"; exit 0; fi
+unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
+A="--no-cache --linux-accept=files,new-paths"
+U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-lldg.XXXXXX")
+U=$(cd "$U" && pwd -P)
+trap 'rm -rf "$U"' EXIT
+mkdir -p "$U/corpus" "$U/prof" "$U/home" "$U/tmp" "$U/bin"
+cp "$BUCKLE" "$U/buckle"
+cp -R corpus/std "$U/corpus/std"
+printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
+B=$U/buckle
+P=$U/prof/agent.buckle
+git init -q "$U/w"
+git init -q --bare "$U/bare.git"
+# inrun DIRECTORY TMPDIR COMMAND
+inrun() {
+    run "landlock dir guard" sh -c "cd '$1' && env HOME='$U/home' TMPDIR='$2' PATH='$U/bin:$PATH' '$B' run $A '$P' -- sh -c '$3'"
+}
+inrun "$U/w" "$U/tmp" "echo RAN"
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock dir guard: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "landlock dir guard: std/agent runs in a work tree" 0
+expect_out_has "landlock dir guard: ... (the command ran)" RAN
+
+inrun "$U/bare.git" "$U/tmp" "echo x >hooks/post-update; echo RAN"
+expect_rc "landlock dir guard: run from a bare repository: refused" 125
+expect_err_has "landlock dir guard: ... saying so" "the working directory $U/bare.git is the git directory $U/bare.git"
+expect_err_has "landlock dir guard: ... naming std/agent's rule" 'agent.buckle:22 (allow files write subpath "${WORKDIR}")'
+expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
+[ -e "$U/bare.git/hooks/post-update" ] && fail "landlock dir guard: ... no hook written" "it exists" \
+    || pass "landlock dir guard: ... no hook written"
+inrun "$U/w/.git/hooks" "$U/tmp" "echo RAN"
+expect_rc "landlock dir guard: run from inside .git: refused" 125
+expect_err_has "landlock dir guard: ... saying so" "the working directory $U/w/.git/hooks is inside the git directory $U/w/.git"
+expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
+
+inrun "$U/w" /etc "echo RAN"
+expect_rc "landlock dir guard: TMPDIR=/etc: refused" 125
+expect_err_has "landlock dir guard: ... saying so" "the temporary directory (TMPDIR) /etc is /etc, a system directory"
+expect_err_has "landlock dir guard: ... naming the rule" 'agent.buckle:22 (allow files write subpath "${TMPDIR}")'
+expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
+inrun "$U/w" /usr/local/bin "echo RAN"
+expect_rc "landlock dir guard: TMPDIR=/usr/local/bin: refused" 125
+inrun "$U/w" /usr "echo RAN"
+expect_rc "landlock dir guard: TMPDIR=/usr (above /usr/bin): refused" 125
+expect_err_has "landlock dir guard: ... saying so" "(TMPDIR) /usr is above /usr/bin"
+inrun "$U/w" /etc/default "echo RAN"
+expect_rc "landlock dir guard: TMPDIR inside /etc: refused" 125
+expect_err_has "landlock dir guard: ... saying so" "(TMPDIR) /etc/default is inside /etc"
+inrun "$U/w" "$U/bin" "echo RAN"
+expect_rc "landlock dir guard: TMPDIR a directory on PATH: refused" 125
+expect_err_has "landlock dir guard: ... saying so" "(TMPDIR) $U/bin is the directory $U/bin of PATH"
+expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
+if [ -d /var/tmp ]; then
+    inrun "$U/w" /var/tmp "echo RAN"
+    expect_rc "landlock dir guard: TMPDIR=/var/tmp runs (not a system directory)" 0
+fi

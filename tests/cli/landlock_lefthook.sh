@@ -1,0 +1,38 @@
+# landlock_lefthook.sh - std/agent and lefthook's configurations, live
+# (docs/std.md): lefthook reads lefthook.* and .lefthook.* in yml, yaml,
+# toml, json and jsonc, the same in .config/, merges lefthook-local.* on
+# top (usually ignored by the global gitignore, so git status does not show
+# it) and runs the scripts of .lefthook and .lefthook-local; a repository
+# using it runs them at the next commit, outside any sandbox.  Each made by
+# the command is named after the run, which fails (exit 125); one that
+# exists is not writable.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "landlock lefthook: every check" "not Linux"; exit 0; fi
+if ! command -v git >/dev/null 2>&1; then skip "landlock lefthook: every check" "git is not installed"; exit 0; fi
+unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
+A="--no-cache --linux-accept=files,new-paths"
+U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-lllh.XXXXXX")
+U=$(cd "$U" && pwd -P)
+trap 'rm -rf "$U"' EXIT
+mkdir -p "$U/corpus" "$U/prof" "$U/home" "$U/tmp"
+cp "$BUCKLE" "$U/buckle"
+cp -R corpus/std "$U/corpus/std"
+printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
+B=$U/buckle
+P=$U/prof/agent.buckle
+git init -q "$U/w"
+mkdir -p "$U/w/.config"
+echo "pre-commit: {}" >"$U/w/lefthook.yaml"
+inrun() {
+    run "landlock lefthook" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$P' -- sh -c '$1'"
+}
+inrun true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock lefthook: every check" "this kernel has no Landlock"; exit 0; fi
+inrun 'J="pre-commit: {jobs: [{run: echo PWNED}]}"; echo "$J" >lefthook-local.yml; echo "$J" >.lefthook-local.jsonc; echo "$J" >.config/lefthook.toml; mkdir -p .lefthook-local/pre-commit; echo "$J" >>lefthook.yaml; echo done'
+expect_rc "landlock lefthook: lefthook's configurations made: the run fails" 125
+for n in lefthook-local.yml .lefthook-local.jsonc .config/lefthook.toml .lefthook-local; do
+    expect_err_has "landlock lefthook: ... naming $n" "$U/w/$n exists after the run"
+done
+[ "$(cat "$U/w/lefthook.yaml")" = "pre-commit: {}" ] && pass "landlock lefthook: an existing lefthook.yaml is not writable" \
+    || fail "landlock lefthook: an existing lefthook.yaml is not writable" "$(cat "$U/w/lefthook.yaml")"
