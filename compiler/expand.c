@@ -425,9 +425,24 @@ const char *define_parse(arena *a, const char *arg, define *out)
             return "parameter names are identifiers ([A-Za-z_][A-Za-z0-9_-]*)";
     out->name = arena_strndup(a, arg, (size_t)(eq - arg));
     const char *v = eq + 1;
+    int path = param_is_path_builtin(out->name);
+    const char *err = param_value_check(a, out->name, v, path, &out->raw);
+    if (err) return err;
     char real[PATH_MAX];
     if (v[0] == '/' && realpath(v, real)) v = real;
-    return param_value_check(a, out->name, v, param_is_path_builtin(out->name), &out->value);
+    return param_value_check(a, out->name, v, path, &out->value);
+}
+
+const char *define_value_for(const define *d, platform_t p)
+{
+#if defined(__APPLE__)
+    int host = p == PLAT_MACOS || p == PLAT_ANY;
+#elif defined(__linux__)
+    int host = p == PLAT_LINUX;
+#else
+    int host = 0;
+#endif
+    return host || !d->raw ? d->value : d->raw;
 }
 
 void param_regex_quote(strbuf *out, const char *v, size_t len)

@@ -14,7 +14,7 @@
  * subset of its rules that still fails) with its values.
  *   diff-check --generate N [--seed S] [--only A,B] [--without A,B] [--shrink]
  *              [--max-fail K] [--min-queries Q] [--list-shapes] [--quiet]
- *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap,prefix,implied]
+ *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap,prefix,implied,target]
  *              [--show-rejects] */
 #include "gen_check.h"
 #include "diff_objects.h"
@@ -32,9 +32,9 @@ typedef struct gstats {
 
 /* the checks, each of which can be skipped (--skip NAME) */
 enum { CK_AGREE, CK_VALUES, CK_CONFLICT, CK_FINAL, CK_DEPTH, CK_GLOB, CK_TRAVERSAL, CK_OVERLAP, CK_PREFIX, CK_IMPLIED,
-       CK_N };
+       CK_TARGET, CK_N };
 static const char *const check_names[CK_N] = { "agree", "values", "conflict", "final", "depth", "glob", "traversal",
-                                                "overlap", "prefix", "implied" };
+                                                "overlap", "prefix", "implied", "target" };
 
 typedef struct gcase {
     unsigned skip;                  /* bit i: check i is skipped */
@@ -181,6 +181,21 @@ static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset 
     arena *a = &x->a;
     for (size_t i = 0; i < c->pol.rules.n; i++) {
         const rule *r = c->pol.rules.v[i];
+        if (r->m.kind == MK_TARGET && !((g->skip >> CK_TARGET) & 1))
+            for (size_t k = 0; k < s->n; k++) {
+                if (s->k[k] != OBJ_TARGET) continue;
+                sb_request q;
+                memset(&q, 0, sizeof q);
+                q.op = r->op;
+                request_kind_for_op(r->op, s->v[k], &q);
+                q.kind = OBJ_TARGET;
+                q.obj = s->v[k];
+                q.len = strlen(s->v[k]);
+                int want = oracle_target_holds(r->m.value, s->v[k]);
+                if (want != (decider_matches(x->d, r, &q) == 1))
+                    report(g, nfail, "target \"%s\" %s the request %s, but the decider says it does%s", r->m.value,
+                           want ? "holds" : "does not hold", s->v[k], want ? " not" : "");
+            }
         if (r->implied || mk_family(r->m.kind) != FAM_PATH || r->m.kind == MK_ANCESTORS) continue;
         const char *kind = r->m.kind == MK_GLOB ? "glob" : r->m.kind == MK_REGEX ? "regex" : "path";
         int depth_on = !((g->skip >> CK_DEPTH) & 1), glob_on = !((g->skip >> CK_GLOB) & 1);
