@@ -523,6 +523,14 @@ static void declare_params(compilation *c)
     }
 }
 
+/* A default used inside a path, resolved through the defaults it names
+ * ("$P/c" is absolute): 1 when it fits there or has no value yet. */
+static int param_inner_ok_default(compilation *c, const param_decl *p)
+{
+    const char *v = param_default_value(&c->a, c, p, &c->defines, TPL_LINUX);
+    return !v || param_inner_ok(v);
+}
+
 /* A parameter that starts a path needs an absolute value: a -D value is
  * checked here (the command line cannot know how the profile uses it), a
  * default where it is written; a default that is another parameter makes
@@ -553,7 +561,7 @@ static void check_roots(compilation *c)
                                "without an empty, \".\" or \"..\" component", p->name, dv, p->name);
             diag_help(&c->diags, d, "pass one or more path components, such as -D %s=name", p->name);
             c->bad_define = 1;
-        } else if (p->path_inner && !dv && p->def && !memchr(p->def, PARAM_OPEN, strlen(p->def)) && !param_inner_ok(p->def)) {
+        } else if (p->path_inner && !dv && p->def && !param_inner_ok_default(c, p)) {
             diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->def_at,
                                "the default of %s cannot stand inside a path (it must be relative, without an "
                                "empty, \".\" or \"..\" component), but %s is used inside one", p->name, p->name);
