@@ -627,10 +627,14 @@ static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
     const char *dot = memchr(name, '.', n);
     if (dot) {                         /* a derived name (NAME.up): regex text already */
         const char *bv = hm_get(x->vals, name, (size_t)(dot - name));
-        /* "/$N" then NAME.up, N=tmp/x: /private/tmp to the kernel, NAME.rootup */
-        int rootup = !bv && !(x->flags & TPL_LINUX) && i == 1 && x->t[0] == '/' && out->len &&
+        /* "/$N" then NAME.up, N=tmp/x: /private/tmp to the kernel, NAME.uproot
+         * (with the value known too: its ancestors under /private) */
+        int rootup = !(x->flags & TPL_LINUX) && i == 1 && x->t[0] == '/' && out->len &&
                      out->data[out->len - 1] == '/' && (size_t)(name + n - dot) == 3 && !memcmp(dot, ".up", 3);
-        if (bv) param_derived(out, bv, dot, (size_t)(name + n - dot));
+        if (bv && rootup) {
+            out->len--;
+            param_derived(out, bv, ".uproot", 7);
+        } else if (bv) param_derived(out, bv, dot, (size_t)(name + n - dot));
         else if (x->flags & TPL_KEEP) {
             if (rootup) out->len--;
             sb_putc(out, PARAM_OPEN);

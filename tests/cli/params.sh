@@ -234,3 +234,11 @@ Linux)
     expect_out_has "values: compiling for Linux on Linux resolves the link" 'real'
     ;;
 esac
+
+# a root parameter left symbolic before one given with -D that makes an
+# alias ("$P/$USER" with USER=etc/b): with P=/ the ancestors are under
+# /private (NAME.uproot's value), in the output as in the decision
+printf 'param P = "/";\nfiles { allow read glob "$P/$USER/*/${USER}"; }\ntest { expect allow files metadata "/private/etc"; }\n' >"$D/rootup.buckle"
+run "values: rootup" "$BUCKLE" test -D HOME=/a -D USER=etc/b "$D/rootup.buckle"
+expect_rc "values: /private/etc is traversed, and the output agrees" 0
+expect_out_lacks "values: ... no compiler bug" "compiler bug"

@@ -663,9 +663,11 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
                 report(g, &nfail, "%s %s: symbolic decides %s, inlined decides %s", opn, o1,
                        dname(a1.prof.action), dname(a2.prof.action));
             if (x3) {
-                /* the decision only: the symbolic output read with a default
-                 * is the symbolic output read with values, checked above */
+                /* the built-ins inlined, P and Q symbolic with defaults */
                 cc_answer a3 = crosscheck_ask(x3, &q);
+                if (ON(CK_AGREE) && !a3.agree)
+                    report(g, &nfail, "declared defaults: %s %s: the profile says %s, the compiled SBPL says %s", opn, o1,
+                           dname(a3.prof.action), dname(a3.sbpl.decision));
                 if (a3.prof.action != a2.prof.action)
                     report(g, &nfail, "%s %s: the values with -D decide %s, as declared defaults %s", opn, o1,
                            dname(a2.prof.action), dname(a3.prof.action));
