@@ -1375,9 +1375,15 @@ static rule *resolved_copy(emitter *e, rule *r)
     rule *c = arena_alloc(e->a, sizeof *c);
     *c = *r;
     c->dup_of = r;
+    /* a regex you write is not rewritten (docs/language.md): its values are
+     * quoted into it, and its fixed part is the values' text as it is, not
+     * moved under /private ("^/$U" with U=tmp starts "/tmp", and meets
+     * "^/t[^/]*" on /tmpx) */
+    int re = r->m.kind == MK_REGEX || r->m.kind == MK_NAME_REGEX;
     if (r->m.value && r->m.kind != MK_ANCESTORS)
-        c->m.value = resolve_defines(e, r->m.value, r->m.len, &c->m.len, r->m.kind == MK_PREFIX ? TPL_PREFIX : 0);
-    if (r->m.fixed) c->m.fixed = resolve_defines(e, r->m.fixed, r->m.fixed_len, &c->m.fixed_len, 0);
+        c->m.value = resolve_defines(e, r->m.value, r->m.len, &c->m.len,
+                                     re ? TPL_REGEX : r->m.kind == MK_PREFIX ? TPL_PREFIX : 0);
+    if (r->m.fixed) c->m.fixed = resolve_defines(e, r->m.fixed, r->m.fixed_len, &c->m.fixed_len, re ? TPL_LINUX : 0);
     /* "/$D*" + "/x" with D=t also matches /private/tmp/x: as for a written
      * "/t*", every match starts with "/" only (matcher_finish) */
     if (c->m.fixed_len > 1 && c->m.fixed[0] == '/' && !plat_flag(e) &&

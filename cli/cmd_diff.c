@@ -190,7 +190,7 @@ static void extra_val(extra_vals *ev, diag_list *dl, span at, const char *name, 
     const char *v = path ? arena_printf(ev->a, BUILTIN_TEST_HOME "/param-%s", name) : "8080";
     ev->defs = arena_grow(ev->a, ev->defs, ev->n, ev->n, sizeof *ev->defs);
     ev->params = arena_grow(ev->a, ev->params, ev->n, ev->n, sizeof *ev->params);
-    ev->defs[ev->n] = (define){ name, v };
+    ev->defs[ev->n] = (define){ name, v, NULL };
     ev->params[ev->n++] = (sb_param){ name, v };
     diag *g = diag_add(dl, SEV_INFO, NULL, at, "parameter %s has no value: both profiles are compared with %s=%s",
                        name, name, v);
@@ -502,7 +502,7 @@ static void set_values(eval_args *e2, extra_vals *ev2, const eval_args *ea, cons
             ev2->defs[k - ea->ndef].value = p->value;
             ev2->params[k - ea->ndef].value = p->value;
         } else {
-            e2->defs[e2->ndef] = (define){ p->name, p->value };
+            e2->defs[e2->ndef] = (define){ p->name, p->value, NULL };
             e2->params[e2->ndef++] = *p;
         }
     }
@@ -667,7 +667,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
-    if (!r.incomplete && r.atoms_partial)
+    if (!r.incomplete && (r.atoms_partial || r.rules_partial))
         r.incomplete = "the regexes that changed are too many to walk every path they tell apart";
     strbuf b;
     sb_init(&b);

@@ -14,7 +14,10 @@
  * candidates beside the executable and the NULL that ends them). */
 #define STD_DIRS_MAX 5
 
-typedef struct define { const char *name, *value; } define;
+/* value: canonical, with the compiling host's symbolic links resolved
+ * where the path exists; raw: canonical as typed (for a target that is not
+ * the host, whose links say nothing of the target's). */
+typedef struct define { const char *name, *value, *raw; } define;
 
 /* One extends candidate that was looked at and whether it was a regular file:
  * with the files read, all the input a compilation depended on (run cache). */
@@ -103,6 +106,9 @@ platform_t compile_platform(const compilation *c);
  * exists; the platform's aliases, /tmp -> /private/tmp on macOS, are the
  * compilation's: platform_path).  Returns NULL or an error message. */
 const char *define_parse(arena *a, const char *arg, define *out);
+/* The -D value a compilation for platform p takes: resolved through the
+ * host's links only when p is the host's platform. */
+const char *define_value_for(const define *d, platform_t p);
 /* Checks a parameter value from outside a profile (-D, buckle run's
  * built-ins, query and test values) and canonicalizes it like a written
  * path: an empty value is an error; a value starting with / has "//"
@@ -135,7 +141,6 @@ void check_sbpl_filter(compilation *c, const struct sexp *f, int depth);   /* sb
 const char *sbpl_output_word(size_t i);                                   /* sbpl_guard.c */
 /* the targets of `signal target` (written as symbols: (target self)); NULL
  * past the end */
-const char *signal_target_at(size_t i);                                   /* lower.c */
 /* The forms a copied block may use (docs/reference.md): top is the chain of
  * the block's top-level forms (verbatim: an sbpl verbatim block, else raw
  * allow/deny rules); refusals are BK1001 at the form. */

@@ -1,6 +1,7 @@
 /* decide.c - the decision procedure of docs/reference.md: the most specific covering rule decides, deny wins ties,
  * no candidate means the default. */
 #include "decide.h"
+#include "param_defaults.h"
 #include "expand.h"
 #include "overlap.h"
 #include "decide_index.h"
@@ -63,19 +64,15 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
         hm_set(&d->values, extra[i].name, strlen(extra[i].name), (void *)v);
         hm_set(&given, extra[i].name, strlen(extra[i].name), (void *)v);
     }
-    /* declared defaults, expanded with what is known (two passes for chains) */
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < c->params.cap; i++) {
-            hm_slot *s = &c->params.slots[i];
-            if (!s->hash) continue;
-            param_decl *p = s->val;
-            if (!p->def || (pass == 0 && p->builtin) || hm_gets(&given, p->name)) continue;
-            strbuf b;
-            sb_init(&b);
-            param_expand(&b, p->def, strlen(p->def), &d->values, compile_platform(d->c) == PLAT_LINUX ? TPL_LINUX : 0);
-            hm_set(&d->values, p->name, strlen(p->name), arena_strdup(&d->a, sb_cstr(&b)));
-            sb_free(&b);
-        }
+    /* declared defaults, each parameter they name resolved to any depth
+     * (param_defaults.c): from the values above, else its own default */
+    for (size_t i = 0; i < c->params.cap; i++) {
+        hm_slot *s = &c->params.slots[i];
+        if (!s->hash) continue;
+        param_decl *p = s->val;
+        if (!p->def || hm_gets(&given, p->name)) continue;
+        const char *v = param_default_value(&d->a, c, p, &d->values, compile_platform(d->c) == PLAT_LINUX ? TPL_LINUX : 0);
+        if (v) hm_set(&d->values, p->name, strlen(p->name), (void *)v);
     }
     hm_free(&given);
     /* parameters for the compiled SBPL */
@@ -269,7 +266,7 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
         if (m->kind == MK_NAME) return q->len == vl && memcmp(q->obj, v, vl) == 0;
         return q->len >= vl && memcmp(q->obj, v, vl) == 0;
     case MK_TARGET:
-        return q->kind == OBJ_TARGET && q->len == m->len && memcmp(q->obj, m->value, m->len) == 0;
+        return q->kind == OBJ_TARGET && sb_target_matches(m->value, m->len, q->obj, q->len);
     case MK_IP: {
         if (q->kind != OBJ_IP) return 0;
         v = decider_rule_value(d, r, &vl);

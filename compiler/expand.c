@@ -425,9 +425,24 @@ const char *define_parse(arena *a, const char *arg, define *out)
             return "parameter names are identifiers ([A-Za-z_][A-Za-z0-9_-]*)";
     out->name = arena_strndup(a, arg, (size_t)(eq - arg));
     const char *v = eq + 1;
+    int path = param_is_path_builtin(out->name);
+    const char *err = param_value_check(a, out->name, v, path, &out->raw);
+    if (err) return err;
     char real[PATH_MAX];
     if (v[0] == '/' && realpath(v, real)) v = real;
-    return param_value_check(a, out->name, v, param_is_path_builtin(out->name), &out->value);
+    return param_value_check(a, out->name, v, path, &out->value);
+}
+
+const char *define_value_for(const define *d, platform_t p)
+{
+#if defined(__APPLE__)
+    int host = p == PLAT_MACOS || p == PLAT_ANY;
+#elif defined(__linux__)
+    int host = p == PLAT_LINUX;
+#else
+    int host = 0;
+#endif
+    return host || !d->raw ? d->value : d->raw;
 }
 
 void param_regex_quote(strbuf *out, const char *v, size_t len)
@@ -612,10 +627,14 @@ static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
     const char *dot = memchr(name, '.', n);
     if (dot) {                         /* a derived name (NAME.up): regex text already */
         const char *bv = hm_get(x->vals, name, (size_t)(dot - name));
-        /* "/$N" then NAME.up, N=tmp/x: /private/tmp to the kernel, NAME.rootup */
-        int rootup = !bv && !(x->flags & TPL_LINUX) && i == 1 && x->t[0] == '/' && out->len &&
+        /* "/$N" then NAME.up, N=tmp/x: /private/tmp to the kernel, NAME.uproot
+         * (with the value known too: its ancestors under /private) */
+        int rootup = !(x->flags & TPL_LINUX) && i == 1 && x->t[0] == '/' && out->len &&
                      out->data[out->len - 1] == '/' && (size_t)(name + n - dot) == 3 && !memcmp(dot, ".up", 3);
-        if (bv) param_derived(out, bv, dot, (size_t)(name + n - dot));
+        if (bv && rootup) {
+            out->len--;
+            param_derived(out, bv, ".uproot", 7);
+        } else if (bv) param_derived(out, bv, dot, (size_t)(name + n - dot));
         else if (x->flags & TPL_KEEP) {
             if (rootup) out->len--;
             sb_putc(out, PARAM_OPEN);

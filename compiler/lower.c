@@ -1,5 +1,7 @@
 /* lower.c - from one file's AST to IR rules (docs/reference.md). */
 #include "compile.h"
+#include "../seatbelt/request.h"
+#include "param_defaults.h"
 #include "expand.h"
 #include "patterns.h"
 #include "verbs.h"
@@ -8,12 +10,6 @@
 #include <ctype.h>
 #include <string.h>
 
-static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
-
-const char *signal_target_at(size_t i)
-{
-    return i < sizeof targets / sizeof targets[0] ? targets[i] : NULL;
-}
 
 static int check_ip(compilation *c, const ast_str *s, const char *v)
 {
@@ -353,8 +349,8 @@ static void lower_matchers(compilation *c, unit *u, const ast_rule *ar, const ve
         if (k == MK_IP && !check_ip(c, &am->value, val)) continue;
         if (k == MK_TARGET) {
             int found = 0;
-            for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++)
-                if (strcmp(val, targets[i]) == 0) found = 1;
+            for (size_t i = 0; sb_target_at(i); i++)
+                if (strcmp(val, sb_target_at(i)) == 0) found = 1;
             if (!found) {
                 diag *d = diag_add(&c->diags, SEV_ERROR, BK2007, am->value.at, "unknown target \"%s\"", val);
                 diag_help(&c->diags, d, "targets are self, same-sandbox, children, others and pgrp");
@@ -519,12 +515,20 @@ static void declare_params(compilation *c)
     }
     for (size_t i = 0; i < c->opts.ndefines; i++) {
         const define *d = &c->opts.defines[i];
-        const char *dv = platform_path(&c->a, compile_platform(c), d->value);
+        const char *dv = platform_path(&c->a, compile_platform(c), define_value_for(d, compile_platform(c)));
         hm_set(&c->defines, d->name, strlen(d->name), (void *)dv);
         if (!hm_gets(&c->params, d->name))
             diag_add(&c->diags, SEV_WARNING, BK2001, (span){ 0 },
                      "-D %s: no such parameter in this profile", d->name);
     }
+}
+
+/* A default used inside a path, resolved through the defaults it names
+ * ("$P/c" is absolute): 1 when it fits there or has no value yet. */
+static int param_inner_ok_default(compilation *c, const param_decl *p)
+{
+    const char *v = param_default_value(&c->a, c, p, &c->defines, TPL_LINUX);
+    return !v || param_inner_ok(v);
 }
 
 /* A parameter that starts a path needs an absolute value: a -D value is
@@ -557,13 +561,23 @@ static void check_roots(compilation *c)
                                "without an empty, \".\" or \"..\" component", p->name, dv, p->name);
             diag_help(&c->diags, d, "pass one or more path components, such as -D %s=name", p->name);
             c->bad_define = 1;
-        } else if (p->path_inner && !dv && p->def && !memchr(p->def, PARAM_OPEN, strlen(p->def)) && !param_inner_ok(p->def)) {
+        } else if (p->path_inner && !dv && p->def && !param_inner_ok_default(c, p)) {
             diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->def_at,
                                "the default of %s cannot stand inside a path (it must be relative, without an "
                                "empty, \".\" or \"..\" component), but %s is used inside one", p->name, p->name);
             diag_note_add(&c->diags, d, p->inner_at, "%s is used here", p->name);
         }
         if (!p->path_root) continue;
+        /* a default, resolved through the defaults it names, is held to
+         * the same as a -D value: "${P}b" cannot take "/" */
+        const char *rdv = !dv && p->root_glued ? param_default_value(&c->a, c, p, &c->defines, TPL_LINUX) : NULL;
+        if (rdv && strcmp(rdv, "/") == 0) {
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2008, p->def_at,
+                               "the default of %s is /, but %s starts a path with text glued to it", p->name, p->name);
+            diag_note_add(&c->diags, d, p->glued_at, "%s is glued to text here", p->name);
+            diag_help(&c->diags, d, "write \"$%s/...\" with a \"/\" after the parameter, or give it a longer path", p->name);
+            continue;
+        }
         if (dv && p->root_glued && strcmp(dv, "/") == 0) {
             /* "${P}b" with P=/ is "/b", but "$P/b" joins through P.dir:
              * the two spellings would not compare as the same place */
@@ -629,5 +643,6 @@ void lower_units(compilation *c)
             } else lower_rule(c, u, ar, &ls);
         }
     }
+    check_param_defaults(c);
     check_roots(c);
 }

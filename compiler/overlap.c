@@ -10,6 +10,7 @@
  * groups the relation depends on parameter values, so every rule of another
  * group is a candidate. */
 #include "overlap.h"
+#include "../seatbelt/request.h"
 #include "../support/keysort.h"
 #include "../support/prefetch.h"
 #include <stdlib.h>
@@ -259,8 +260,8 @@ relation matcher_relation(const matcher *a, const matcher *b)
     case FAM_PATH: return path_relation(a, b);
     case FAM_NAME: return name_relation(a, b);
     case FAM_IP: return ip_relation(a, b);
-    case FAM_TARGET:
-        return strcmp(a->value, b->value) == 0 ? REL_OVERLAP : REL_UNKNOWN;
+    case FAM_TARGET:        /* both certainly match a request ("self" is same-sandbox and pgrp), or unknown */
+        return sb_targets_meet(a->value, a->len, b->value, b->len) ? REL_OVERLAP : REL_UNKNOWN;
     default: return REL_OVERLAP;
     }
 }

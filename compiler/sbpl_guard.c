@@ -14,6 +14,7 @@
  * the reader (grammar/sbpl.l) already makes parentheses, strings and
  * comments close inside the block. */
 #include "compile.h"
+#include "../seatbelt/request.h"
 #include "../seatbelt/filters.h"
 #include "../seatbelt/scheme_words.h"
 #include "../grammar/sexp.h"
@@ -64,8 +65,8 @@ static const char *reserved_why(const char *f)
         if (!strcmp(f, output_words[k])) return "SBPL gives it a meaning that the rules buckle writes rely on";
     for (size_t k = 0; k < sizeof output_symbols / sizeof *output_symbols; k++)
         if (!strcmp(f, output_symbols[k])) return "the rules buckle writes use it as a symbol of SBPL";
-    for (size_t k = 0; signal_target_at(k); k++)
-        if (!strcmp(f, signal_target_at(k))) return "the rules buckle writes use it as a symbol of SBPL (a signal target)";
+    for (size_t k = 0; sb_target_at(k); k++)
+        if (!strcmp(f, sb_target_at(k))) return "the rules buckle writes use it as a symbol of SBPL (a signal target)";
     int noop;
     if (filter_known(f) || op_lookup(f, &noop) >= 0 || noop)
         return "SBPL gives it a meaning that the rules buckle writes rely on";

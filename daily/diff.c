@@ -112,7 +112,8 @@ static void push_tail(arena *a, const char ***v, size_t *n, size_t *cap, const c
     (*v)[(*n)++] = arena_strndup(a, t, len);
 }
 
-/* objects a regex matches (two samples of each alternative), with their
+/* objects a regex matches (two samples of each alternative, and of a path
+ * regex two that are paths), with their
  * boundaries: a pattern's own objects, not only its literal start, so that
  * a rule by regex that changes is seen.  A pattern that may match anywhere
  * in the subject keeps its samples to be put after every path (names)
@@ -123,9 +124,11 @@ static void add_samples(objset *s, const sfilter *f, int path)
     char buf[CAP];
     int free_start = !anchored(f->str, f->len);
     for (int i = 0; i < f->nres; i++)
-        for (int v = 0; v < 2; v++) {
+        for (int v = 0; v < (path ? 4 : 2); v++) {
             if (!f->res[i]) continue;
-            long n = sb_regex_sample(f->res[i], v, buf, CAP);
+            /* a path regex also by the shortest subjects that are paths:
+             * "^/a/.*" + "/c$" is shortest as "/a//c", which no request holds */
+            long n = sb_regex_sample(f->res[i], v < 2 ? v : (v - 2) | SB_SAMPLE_PATH, buf, CAP);
             if (n < 0) continue;
             if (path) {
                 if (n > 0) add_path(s, buf, (size_t)n);
@@ -379,6 +382,7 @@ typedef struct pattern {
     const sb_regex *scope;    /* a scope's regex; NULL for a regex */
     int name;                 /* of names, not paths */
     int sides;                /* bit k: side k has it */
+    int in_changed;           /* it is in a rule that the other side has not */
     const char *start;
     size_t nstart;
 } pattern;
@@ -400,14 +404,14 @@ static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char 
     return re;
 }
 
-static void add_pattern(arena *a, patterns *l, const sfilter *f, int side)
+static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed)
 {
     int name = f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
     if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && !name) return;
     char *key = arena_printf(a, "%d%.*s", (int)f->kind, (int)f->len, f->str);
     size_t had = (size_t)hm_get(&l->at, key, strlen(key));
-    if (had) { l->v[had - 1].sides |= 1 << side; return; }
-    pattern p = { f, NULL, name, 1 << side, NULL, 0 };
+    if (had) { l->v[had - 1].sides |= 1 << side; l->v[had - 1].in_changed |= changed; return; }
+    pattern p = { f, NULL, name, 1 << side, changed, NULL, 0 };
     char *st = arena_alloc(a, f->len + 1);
     if (is_regex(f)) {
         p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
@@ -425,23 +429,76 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side)
     hm_put(&l->at, key, strlen(key), (void *)l->n);   /* an index: the array moves as it grows */
 }
 
-static void gather(arena *a, const sfilter *f, int side, patterns *l)
+static void gather(arena *a, const sfilter *f, int side, int changed, patterns *l)
 {
     if (!f) return;
-    add_pattern(a, l, f, side);
-    for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, l);
+    add_pattern(a, l, f, side, changed);
+    for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, changed, l);
+}
+
+/* A rule as text: its action, operation and filter tree.  Two sides that
+ * hold the same regexes may still use them differently (a deny by
+ * "^/a/[bc][^/]*$" dropped while an allow by it stays): the regexes of a
+ * rule one side has and the other has not are changed too. */
+static void filter_key(strbuf *b, const sfilter *f, int depth)
+{
+    if (!f || depth > 64) { sb_putc(b, '-'); return; }
+    sb_printf(b, "(%d %d %d %zu:", (int)f->kind, (int)f->ns, f->remote, f->len);
+    sb_add(b, f->str ? f->str : "", f->len);
+    if (f->proto) sb_add(b, f->proto, f->nproto);
+    for (int i = 0; i < f->nkids; i++) filter_key(b, f->kids[i], depth + 1);
+    sb_putc(b, ')');
+}
+
+static const char *rule_key(arena *a, const sb_rule *r, size_t *n)
+{
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "%d %d %d", (int)r->action, r->op, r->no_sandbox);
+    filter_key(&b, r->filter, 0);
+    *n = b.len;
+    const char *k = arena_strndup(a, b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return k;
+}
+
+static int has_pattern(const sfilter *f, int depth)
+{
+    if (!f || depth > 64) return 0;
+    if (is_regex(f)) return 1;
+    for (int i = 0; i < f->nkids; i++) if (has_pattern(f->kids[i], depth + 1)) return 1;
+    return 0;
 }
 
 /* the patterns of both sides' rules, with those of their verbatim blocks */
 static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
 {
+    hashmap keys[2];
+    const char **key[2];
+    size_t *klen[2];
+    for (int k = 0; k < 2; k++) {
+        hm_init(&keys[k]);
+        key[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *key[k]);
+        klen[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *klen[k]);
+        for (size_t i = 0; i < sides[k]->pol->n; i++) {
+            const sb_rule *r = sides[k]->pol->rules[i];
+            key[k][i] = has_pattern(r->filter, 0) ? rule_key(a, r, &klen[k][i]) : NULL;
+            if (key[k][i]) hm_put(&keys[k], key[k][i], klen[k][i], (void *)key[k][i]);
+        }
+    }
     for (int k = 0; k < 2; k++) {
         const diff_side *d = sides[k];
-        for (size_t i = 0; i < d->pol->n; i++) gather(a, d->pol->rules[i]->filter, k, l);
+        for (size_t i = 0; i < d->pol->n; i++) {
+            const sb_rule *r = d->pol->rules[i];
+            int changed = key[k][i] && !hm_get(&keys[!k], key[k][i], klen[k][i]);
+            gather(a, r->filter, k, changed, l);
+        }
         if (vb_live(d))
             for (size_t i = 0; i < d->vb->pol->n; i++)
-                if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, k, l);
+                if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, k, 0, l);
     }
+    hm_free(&keys[0]);
+    hm_free(&keys[1]);
 }
 
 static void atom_path(void *ctx, const char *p, size_t n) { add_obj(ctx, p, n); }
@@ -493,6 +550,38 @@ static int meets_near(const objset *s, const pattern *p)
     for (size_t i = 0; i < s->nnear; i++)
         if (starts_meet(p->start, p->nstart, s->near[i], strlen(s->near[i]))) return 1;
     return 0;
+}
+
+/* Two sides that hold the same regexes may use them differently: a deny
+ * by "^/a/[bc][^/]*$" dropped while an allow by it stays.  A regex in a
+ * rule one side has and the other has not (and that add_atoms did not
+ * walk) is walked with each regex its literal start meets, two at a time:
+ * a path both match, one only, the other only.  1 when every pair was
+ * walked within the bound */
+static int add_rule_pairs(objset *s, const patterns *l)
+{
+    size_t walks = 0;
+    const sb_regex *grp[2];
+    for (size_t i = 0; i < l->n; i++) {
+        const pattern *p = &l->v[i];
+        if (p->scope || !p->in_changed || p->sides != 3) continue;
+        if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
+        for (size_t j = 0; j < l->n; j++) {
+            const pattern *g = &l->v[j];
+            if (j == i || g->scope || g->name != p->name || !meet(p, g)) continue;
+            if (g->in_changed && g->sides == 3 && j < i) continue;     /* that pair was walked from g */
+            for (int a = 0; a < p->f->nres; a++)
+                for (int b = 0; b < g->f->nres; b++) {
+                    if (!p->f->res[a] || !g->f->res[b]) continue;
+                    if (++walks > ATOM_WALKS_MAX) return 0;
+                    grp[0] = p->f->res[a];
+                    grp[1] = g->f->res[b];
+                    sb_atoms_opts o = { .path = !p->name, .max_states = 20000 };
+                    if (!sb_regex_atoms(grp, 2, &o, p->name ? atom_name : atom_path, s)) return 0;
+                }
+        }
+    }
+    return 1;
 }
 
 /* each regex with every subpath and prefix that meets it, in one walk:
@@ -628,14 +717,14 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     gather_sides(s.a, sides, &pats);
     hm_free(&pats.at);
     if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
+    if (!add_rule_pairs(&s, &pats)) r->rules_partial = 1;
     r->protocols = proto_only(&r->a, sides);
     if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
     /* what every profile can be asked whatever it names: each process
      * target, an address and port no rule is likely to name, and the
      * request with no object (an unfiltered rule's, for the operations that
      * take names or nothing) */
-    static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
-    for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) add_kind(&s, targets[i], strlen(targets[i]), K_TARGET);
+    for (size_t i = 0; sb_target_at(i); i++) add_kind(&s, sb_target_at(i), strlen(sb_target_at(i)), K_TARGET);
     add_kind(&s, "localhost:9", 11, K_IP);
     add_kind(&s, "192.0.2.9:9", 11, K_IP);
     add_kind(&s, "", 0, K_NONE);

@@ -45,6 +45,8 @@ typedef struct diff_result {
     unsigned long objects;
     int atoms_partial;       /* the walk over the rules' patterns stopped at its bound:
                               * a path or name that tells them apart may be missed */
+    int rules_partial;       /* the walk of the regexes in rules one side has and the
+                              * other has not (add_rule_pairs) stopped at its bound */
     const char *protocols;   /* an address of one protocol on one side only (requests
                                 do not carry it): why they cannot be compared, or NULL */
     unsigned long undecided; /* requests one side cannot decide: not compared */

@@ -51,7 +51,7 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
     for (size_t i = 0; i < m->np; i++) {
         if (builtin_param(m->pnames[i])) continue;
         for (size_t k = 0; k < m->ntest; k++)
-            if (!strcmp(m->test[k].name, m->pnames[i])) defs[nd++] = (define){ m->test[k].name, m->test[k].value };
+            if (!strcmp(m->test[k].name, m->pnames[i])) defs[nd++] = (define){ m->test[k].name, m->test[k].value, NULL };
     }
     co.defines = defs;
     co.ndefines = nd;

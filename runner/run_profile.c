@@ -316,16 +316,26 @@ static const char *builtin(const profile_request *pr, arena *a, const char *name
 }
 
 /* A name in a declared default: -D, then the built-in (NULL after saying
- * why it cannot be used), else nothing (""). */
-typedef struct default_ctx { const profile_request *pr; arena *a; } default_ctx;
+ * why it cannot be used), then that parameter's own declared default,
+ * resolved the same way to any depth (as param_default_value does for
+ * query and test; the compiler refuses a cycle), else nothing (""). */
+typedef struct default_ctx { const profile_request *pr; arena *a; const cache_entry *e; int depth; } default_ctx;
 
 static const char *default_value(void *ctx, const char *name, size_t len, int *failed)
 {
-    const default_ctx *dc = ctx;
+    default_ctx *dc = ctx;
     const char *v = lookup(dc->pr->defs, dc->pr->ndef, name, len);
     int known;
     if (!v) v = builtin(dc->pr, dc->a, name, len, &known);
     if (!v && known) { *failed = 1; return NULL; }
+    for (size_t k = 0; !v && dc->e && k < dc->e->nparams && dc->depth < 64; k++) {
+        const cache_param *cp = &dc->e->params[k];
+        if (!cp->def || strncmp(cp->name, name, len) || cp->name[len]) continue;
+        dc->depth++;
+        v = run_expand_default(dc->a, cp->def, default_value, dc, failed);
+        dc->depth--;
+        if (!v) return NULL;
+    }
     return v ? v : "";
 }
 
@@ -355,7 +365,7 @@ static int resolve_params(const profile_request *pr, const cache_entry *e, arena
             if (!v && known) return -1;
         }
         if (!v && def) {
-            default_ctx dc = { pr, a };
+            default_ctx dc = { pr, a, e, 0 };
             int failed;
             const char *x = run_expand_default(a, def, default_value, &dc, &failed);
             if (!x) return -1;              /* a built-in it names said why */

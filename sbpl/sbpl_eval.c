@@ -1143,7 +1143,7 @@ static int filter_match(const sfilter *f, const sb_request *q, sbpl_memo *memo)
     case F_IP: return ip_match(f, q);
     case F_TARGET:
         if (q->kind != OBJ_TARGET) return 0;
-        return q->len == f->len && memcmp(q->obj, f->str, f->len) == 0;
+        return sb_target_matches(f->str, f->len, q->obj, q->len);
     case F_VNODE:
         if (q->kind != OBJ_PATH) return 0;
         if (!q->vnode) return -1;

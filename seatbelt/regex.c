@@ -488,52 +488,65 @@ int sb_regex_dfa_search(sb_regex_dfa *d, const char *s, size_t len)
 
 /* ---- samples ---------------------------------------------------------
  * A short subject the automaton accepts from its first byte, found by a
- * breadth-first walk over (state, past '$'): '^' only before the first
- * byte, nothing consumed after '$'.  A byte of '.' or a class is chosen by
- * preference (letters, digits, then the rest of printable ASCII, then any
- * byte); variant 1 takes the second choice, so that two samples differ
- * where the pattern lets them. */
-static int pick_byte(const unsigned char *bm, int variant)
+ * breadth-first walk over (state, past '$', last byte a '/'): '^' only
+ * before the first byte, nothing consumed after '$'.  A byte of '.' or a
+ * class is chosen by preference (letters, digits, then the rest of
+ * printable ASCII, then any byte); variant 1 takes the second choice, so
+ * that two samples differ where the pattern lets them.  SB_SAMPLE_PATH:
+ * no '/' right after a '/', and no '/' at the end but for "/" itself. */
+static int pick_byte(const unsigned char *bm, int variant, int no_slash)
 {
     static const char order[] = "xyabcdefghijklmnopqrstuvwz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ._-~+=,:@%/!#&'()*;<>?[]^`{|}\"$\\";
     int seen = 0;
     for (const char *o = order; *o; o++) {
         unsigned c = (unsigned char)*o;
+        if (no_slash && c == '/') continue;
         if (!bm || (bm[c >> 3] & (1u << (c & 7)))) { if (seen++ == variant) return (int)c; }
     }
-    for (unsigned c = 1; c < 256; c++)
+    for (unsigned c = 1; c < 256; c++) {
+        if (no_slash && c == '/') continue;
         if (!bm || (bm[c >> 3] & (1u << (c & 7)))) { if (seen++ == variant) return (int)c; }
-    return seen ? pick_byte(bm, 0) : -1;
+    }
+    return seen ? pick_byte(bm, 0, no_slash) : -1;
 }
 
 long sb_regex_sample(const sb_regex *re, int variant, char *out, size_t cap)
 {
-    int n = re->n, nn = 2 * n;
+    int path = (variant & SB_SAMPLE_PATH) != 0;
+    variant &= ~SB_SAMPLE_PATH;
+    int n = re->n, nn = 4 * n;                  /* node: state * 4 + past '$' * 2 + after '/' */
     int *dist = xmalloc((size_t)nn * sizeof(int));
     int *from = xmalloc((size_t)nn * sizeof(int));
     int *byte = xmalloc((size_t)nn * sizeof(int));
     int qcap = 4 * nn + 4;
     int *dq = xmalloc((size_t)qcap * sizeof(int));               /* a deque of nodes, 0-1 weights */
     for (int i = 0; i < nn; i++) { dist[i] = -1; from[i] = -1; byte[i] = -1; }
-    int head = qcap / 2, tail = qcap / 2, found = -1;
-    dist[re->start * 2] = 0;
-    dq[tail++] = re->start * 2;
+    int head = qcap / 2, tail = qcap / 2, found = -1, open_end = -1;
+    dist[re->start * 4] = 0;
+    dq[tail++] = re->start * 4;
     while (head < tail && found < 0) {
-        int node = dq[head++], k = node >> 1, ended = node & 1, d = dist[node];
+        int node = dq[head++], k = node >> 2, ended = (node >> 1) & 1, slash = node & 1, d = dist[node];
+        /* a match ending in '/' without '$' ("^/a/") goes on with any byte:
+         * one more makes a path, unless a path as short is found first */
+        if (open_end >= 0 && d > dist[open_end]) break;
         const nstate *st = &re->st[k];
-        int next[2] = { -1, -1 }, nb = -1, eps = 1;
+        int next[2] = { -1, -1 }, nb = -1, eps = 1, keep = ended * 2 + slash;
         switch (st->op) {
-        case N_MATCH: found = node; continue;
-        case N_SPLIT: next[0] = st->x * 2 + ended; next[1] = st->y * 2 + ended; break;
-        case N_JMP: next[0] = st->x * 2 + ended; break;
-        case N_BOL: if (d == 0) next[0] = st->x * 2 + ended; break;
-        case N_EOL: next[0] = st->x * 2 + 1; break;
-        case N_CHAR: if (!ended) { next[0] = st->x * 2; nb = st->c; eps = 0; } break;
-        case N_ANY: if (!ended) { next[0] = st->x * 2; nb = pick_byte(NULL, variant); eps = 0; } break;
+        case N_MATCH:
+            if (!(path && slash && d > 1)) found = node;
+            else if (!ended && open_end < 0 && (size_t)d + 1 < cap) open_end = node;
+            continue;
+        case N_SPLIT: next[0] = st->x * 4 + keep; next[1] = st->y * 4 + keep; break;
+        case N_JMP: next[0] = st->x * 4 + keep; break;
+        case N_BOL: if (d == 0) next[0] = st->x * 4 + keep; break;
+        case N_EOL: next[0] = st->x * 4 + 2 + slash; break;
+        case N_CHAR: if (!ended && !(path && slash && st->c == '/')) { nb = st->c; eps = 0; } break;
+        case N_ANY: if (!ended) { nb = pick_byte(NULL, variant, path && slash); eps = 0; } break;
         case N_CLASS:
-            if (!ended) { nb = pick_byte(re->cls[st->cls].b, variant); if (nb >= 0) next[0] = st->x * 2; eps = 0; }
+            if (!ended) { nb = pick_byte(re->cls[st->cls].b, variant, path && slash); eps = 0; }
             break;
         }
+        if (!eps) next[0] = nb >= 0 ? st->x * 4 + (nb == '/') : -1;
         for (int j = 0; j < 2; j++) {
             int t = next[j];
             if (t < 0 || t >= nn) continue;
@@ -548,12 +561,15 @@ long sb_regex_sample(const sb_regex *re, int variant, char *out, size_t cap)
         }
     }
     long len = -1;
+    int extra = found < 0 && open_end >= 0;
+    if (extra) found = open_end;
     if (found >= 0) {
         len = dist[found];
         out[len] = 0;
         long at = len;
         for (int v = found; v >= 0 && from[v] >= 0; v = from[v])
             if (byte[v] >= 0) out[--at] = (char)byte[v];
+        if (extra) { out[len++] = (char)pick_byte(NULL, variant, 1); out[len] = 0; }
     }
     free(dist);
     free(from);

@@ -24,7 +24,10 @@ const char *sb_regex_prefix(const sb_regex *re, size_t *len);
 /* A short subject the regex matches (from its first byte): the shortest
  * (variant 0), or one of that length with other bytes where '.' or a class
  * allows (variant 1).  Written to out (cap bytes, NUL-terminated); its
- * length, or -1 when no subject shorter than cap matches. */
+ * length, or -1 when no subject shorter than cap matches.  With
+ * SB_SAMPLE_PATH or'ed into variant: the shortest that is a path as the
+ * kernel presents one (no empty component, no '/' at the end but "/"). */
+enum { SB_SAMPLE_PATH = 0x100 };
 long sb_regex_sample(const sb_regex *re, int variant, char *out, size_t cap);
 
 /* A lazy DFA over a compiled regex: the same answers as sb_regex_search,

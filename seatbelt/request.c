@@ -71,3 +71,30 @@ int ip_host_matches(const char *fh, size_t fl, const char *qh, size_t ql)
     if (fl == 9 && !memcmp(fh, "localhost", 9)) return ip_host_is_local(qh, ql);
     return fl == ql && memcmp(fh, qh, fl) == 0;
 }
+
+static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
+
+const char *sb_target_at(size_t i) { return i < sizeof targets / sizeof *targets ? targets[i] : NULL; }
+
+/* the request target (first) that a filter target (second) certainly holds */
+static const struct { const char *q, *f; } holds[] = {
+    { "self", "same-sandbox" }, { "self", "pgrp" }, { "children", "same-sandbox" },
+};
+
+int sb_target_matches(const char *ft, size_t fl, const char *qt, size_t ql)
+{
+    if (fl == ql && memcmp(ft, qt, fl) == 0) return 1;
+    for (size_t i = 0; i < sizeof holds / sizeof *holds; i++)
+        if (strlen(holds[i].q) == ql && !memcmp(holds[i].q, qt, ql) && strlen(holds[i].f) == fl && !memcmp(holds[i].f, ft, fl))
+            return 1;
+    return 0;
+}
+
+int sb_targets_meet(const char *a, size_t al, const char *b, size_t bl)
+{
+    for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) {
+        size_t ql = strlen(targets[i]);
+        if (sb_target_matches(a, al, targets[i], ql) && sb_target_matches(b, bl, targets[i], ql)) return 1;
+    }
+    return 0;
+}

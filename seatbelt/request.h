@@ -41,4 +41,16 @@ int ip_host_is_local(const char *h, size_t n);
  * every host, "localhost" the loopback ones (ip_host_is_local), anything
  * else the same text; a request for the host "*" only the filter "*". */
 int ip_host_matches(const char *fh, size_t fl, const char *qh, size_t ql);
+/* The process targets (signal, process-info*): the i-th, NULL past them. */
+const char *sb_target_at(size_t i);
+/* 1 when a filter's target matches a request's: the same target, or one
+ * that certainly holds it.  A process is in its own sandbox and its own
+ * process group (the request "self" is also same-sandbox and pgrp), and a
+ * sandbox is inherited (the request "children" is also same-sandbox).  What
+ * else overlaps is not known: rules of other targets are carved from each
+ * other (matcher_relation says "unknown"), never read as disjoint. */
+int sb_target_matches(const char *ft, size_t fl, const char *qt, size_t ql);
+/* 1 when two filters' targets certainly share a request: both match one
+ * (pgrp and same-sandbox both match self). */
+int sb_targets_meet(const char *a, size_t al, const char *b, size_t bl);
 #endif

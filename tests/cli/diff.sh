@@ -316,3 +316,18 @@ run "diff: .sb parameter in a condition" "$BUCKLE" diff "$P/cond.sb" "$P/cond2.s
 grep -q "FLAG=" "$TMP/err" && fail "diff: .sb parameters: none made up for one in a condition" "$(cat "$TMP/err")" \
     || pass "diff: .sb parameters: none made up for one in a condition"
 expect_out_lacks "diff: .sb parameter in a condition: never the same" "the same decisions"
+# a regex both sides hold is asked by samples that are paths: "^/a/.*/c$"
+# is shortest as "/a//c", which no request holds, and /a/x/c is asked
+printf '(version 1) (deny default) (allow file-read* (regex #"^/a/.*/c$"))\n' >"$P/rx-all.sb"
+printf '(version 1) (deny default) (allow file-read-data (regex #"^/a/.*/c$"))\n' >"$P/rx-data.sb"
+run "diff: a shared regex's path samples" "$BUCKLE" diff "$P/rx-all.sb" "$P/rx-data.sb"
+expect_rc "diff: a shared regex used on fewer operations differs (exit 1)" 1
+expect_out_has "diff: ... at a path the regex matches" "file-read-metadata /a/x/c"
+# the same regexes on both sides, used differently: a deny by one is
+# dropped while an allow by it stays; what tells them apart is a path both
+# patterns match (/a/b.b), which only a walk of the two together finds
+printf 'default deny;\nfiles {\n  deny file-write-data glob "/a/[bc]*";\n  allow metadata glob "/a/[bc]*";\n  allow write glob "/a/*.b";\n}\n' >"$P/rx-rule-a.buckle"
+printf 'default deny;\nfiles {\n  allow metadata glob "/a/[bc]*";\n  allow write glob "/a/*.b";\n}\n' >"$P/rx-rule-b.buckle"
+run "diff: shared regexes, a rule dropped" "$BUCKLE" diff "$P/rx-rule-a.buckle" "$P/rx-rule-b.buckle"
+expect_rc "diff: shared regexes, a deny dropped: a widening (exit 1)" 1
+expect_out_has "diff: ... at a path both patterns match" "file-write-data /a/b.b"

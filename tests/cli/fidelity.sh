@@ -701,3 +701,23 @@ for n in S SVCLONGNAME; do
     qname "nameprefix-$n.buckle" mach lookup zz1 deny "-D$n=zz"
     qname "nameprefix-$n.buckle" sysctl read kern.osversion allow "-D$n=kern.osv"
 done
+
+# process targets: a process is in its own sandbox and process group, and
+# its children in its sandbox, so a deny of same-sandbox (or pgrp) denies
+# signalling itself, as the output (which carves one from the other) does
+printf 'process {\n    allow signal target "self";\n    deny signal target "same-sandbox";\n    allow info target "children";\n    deny info target "same-sandbox";\n}\n' >"$F/targets.buckle"
+for t in "signal self deny" "signal others deny" "process-info-pidinfo children deny" "process-info-pidinfo others deny"; do
+    # shellcheck disable=SC2086
+    set -- $t
+    run "fidelity: targets $1 $2" "$BUCKLE" query "$F/targets.buckle" "$1" "$2"
+    expect_out_has "fidelity: targets: $1 $2 is $3" "$3 $2"
+    expect_out_has "fidelity: targets: $1 $2: compiled SBPL agrees" "compiled SBPL agrees"
+done
+printf 'process {\n    allow signal target "self";\n    deny signal target "pgrp";\n}\ntest { expect deny process signal "self"; }\n' >"$F/targets-pgrp.buckle"
+run "fidelity: targets pgrp" "$BUCKLE" test "$F/targets-pgrp.buckle"
+expect_rc "fidelity: targets: a deny of pgrp denies self (test passes)" 0
+# a final deny of same-sandbox is overridden by no rule on self
+printf 'process {\n    allow signal target "self";\n    deny final signal target "same-sandbox";\n}\n' >"$F/targets-final.buckle"
+run "fidelity: targets final" "$BUCKLE" compile "$F/targets-final.buckle"
+expect_rc "fidelity: targets: allow self inside a final same-sandbox deny is an error" 1
+expect_err_has "fidelity: targets: ... BK2005" "BK2005"

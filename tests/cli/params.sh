@@ -193,3 +193,52 @@ run "depth: symbolic output, HOME=/h/a/b/c" "$BUCKLE" query -D HOME=/h/a/b/c "$D
 expect_out_has "depth: any value" "allow /h/a"
 run "depth: symbolic output, /Users/x" "$BUCKLE" query -D HOME=/Users/test "$D/depth.sb" file-read-metadata /Users/x
 expect_out_has "depth: not a sibling" "deny /Users/x"
+
+# ---- defaults that name other parameters: resolved to any depth, the same
+# for compile, query, test and buckle run; a cycle is an error ----
+printf 'param A = "/x";\nparam B = "$A";\nparam R = "$B/y";\nfiles { allow read "$R"; }\ntest { expect allow files file-read-data "/x/y/k"; expect deny files file-read-data "/y/k"; }\n' >"$D/chain.buckle"
+run "defaults: a chain of three" "$BUCKLE" test "$D/chain.buckle"
+expect_rc "defaults: R = B/y, B = A, A = /x: R is /x/y" 0
+run "defaults: a chain, -D A" "$BUCKLE" query -D A=/q "$D/chain.buckle" files file-read-data /q/y/k
+expect_out_has "defaults: -D A=/q: R is /q/y" "allow /q/y/k"
+printf 'param A = "$A/x";\nfiles { allow read "$A"; }\n' >"$D/cycle1.buckle"
+printf 'param A = "$B/x";\nparam B = "$A/y";\nfiles { allow read "$A"; }\n' >"$D/cycle2.buckle"
+for f in cycle1 cycle2; do
+    run "defaults: $f" "$BUCKLE" compile "$D/$f.buckle"
+    expect_rc "defaults: $f: a default that names itself is an error" 1
+    expect_err_has "defaults: $f: says so at the default" "$f.buckle:1:11: error: the default of A names itself"
+done
+run "defaults: cycle -D" "$BUCKLE" compile -D A=/a "$D/cycle2.buckle"
+expect_rc "defaults: a -D value ends the cycle" 0
+# a default "/" of a parameter glued to text is refused as -D P=/ is
+printf 'param P = "/";\nfiles { deny final read "$P/b"; allow file-read-data literal "${P}b/x"; }\n' >"$D/glued-default.buckle"
+printf 'param Q = "/";\nparam P = "$Q";\nfiles { allow file-read-data "${P}b"; deny read "$P/b/secret"; }\n' >"$D/glued-default2.buckle"
+run "defaults: glued default /" "$BUCKLE" compile "$D/glued-default.buckle"
+expect_rc "defaults: a default / of a parameter glued to text is an error" 1
+expect_err_has "defaults: ... at the default" "glued-default.buckle:1:11: error: the default of P is /, but P starts a path with text glued to it"
+run "defaults: glued default through another" "$BUCKLE" compile "$D/glued-default2.buckle"
+expect_rc "defaults: ... also through another parameter's default" 1
+run "defaults: glued default -D" "$BUCKLE" compile -D P=/a "$D/glued-default.buckle"
+expect_rc "defaults: a -D value replaces that default" 0
+
+# ---- -D resolves the host's symbolic links only for the host's platform ----
+mkdir -p "$D/real"
+ln -sfn real "$D/lnk"
+printf 'param P;\ndefault allow;\nfiles { deny write "$P"; }\n' >"$D/link.buckle"
+case "$(uname -s)" in
+Linux)
+    run "values: -D through a link, macOS target" "$BUCKLE" compile -D P="$D/lnk" "$D/link.buckle"
+    expect_out_has "values: compiling for macOS on Linux keeps the value as typed" 'lnk"))  ;'
+    expect_out_lacks "values: ... not the Linux host's link target" 'real"))'
+    run "values: -D through a link, Linux target" "$BUCKLE" compile --target landlock -D P="$D/lnk" "$D/link.buckle"
+    expect_out_has "values: compiling for Linux on Linux resolves the link" 'real'
+    ;;
+esac
+
+# a root parameter left symbolic before one given with -D that makes an
+# alias ("$P/$USER" with USER=etc/b): with P=/ the ancestors are under
+# /private (NAME.uproot's value), in the output as in the decision
+printf 'param P = "/";\nfiles { allow read glob "$P/$USER/*/${USER}"; }\ntest { expect allow files metadata "/private/etc"; }\n' >"$D/rootup.buckle"
+run "values: rootup" "$BUCKLE" test -D HOME=/a -D USER=etc/b "$D/rootup.buckle"
+expect_rc "values: /private/etc is traversed, and the output agrees" 0
+expect_out_lacks "values: ... no compiler bug" "compiler bug"

@@ -226,3 +226,13 @@ for f in aliasov aliasov2; do
     expect_out_has "patterns: $f: the more specific allow decides" "allow /private/tmp/x"
     expect_out_has "patterns: $f: the symbolic output agrees (the deny is carved)" "compiled SBPL agrees"
 done
+# a regex is not rewritten: with -D its values are quoted in, and the overlap
+# analysis reads the text they make ("^/$U" with U=tmp starts "/tmp", which
+# "^/t[^/]*/b" meets on /tmpx/b): the deny is carved around the final allow
+# with -D as symbolically, so no allow and deny both match
+printf 'param U;\ndefault allow;\nfiles {\n    deny read regex "^/$U";\n    allow final file-write-data regex "^/t[^/]*/b(/.*)?$";\n}\n' >"$P/rxval.buckle"
+for d in "" "-D U=tmp"; do
+    # shellcheck disable=SC2086
+    run "patterns: regex value $d" "$BUCKLE" compile $d "$P/rxval.buckle"
+    expect_out_has "patterns: regex value $d: the deny's metadata is carved around the allow" '(require-not (regex "^/t[^/]*/b(/.*)?$"))'
+done

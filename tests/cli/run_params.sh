@@ -60,3 +60,12 @@ V=$(grep -o -- '-D OUT=[^ ]*' "$LOG" | sed 's/^-D OUT=//')   # as sandbox-exec g
 run "params: create missing" "$B" query "$f" -D OUT="$V" file-write-create "$V/x.o"
 expect_out_has "params: creating files inside a missing -D directory stays the profile's business" "allow"
 rm -f "$f"
+# a default that names another declared parameter: that one's default, to
+# any depth, as query and test read it (R = /x/y, not /y)
+printf 'param A = "/x";\nparam B = "$A";\nparam R = "$B/y";\nfiles { allow read "$R"; }\n'"$XOK" >chain.buckle
+"$B" run --dry-run chain.buckle -- true >"$TMP/out" 2>"$TMP/err"
+grep -q -- "-D R=/x/y " "$TMP/out" && pass "params: a default naming others is resolved to any depth" \
+    || fail "params: a default naming others is resolved to any depth" "$(head -c 600 "$TMP/out") $(head -c 300 "$TMP/err")"
+"$B" run --dry-run -D A=/q chain.buckle -- true >"$TMP/out" 2>"$TMP/err"
+grep -q -- "-D R=/q/y " "$TMP/out" && pass "params: ... with -D A=/q, R is /q/y" \
+    || fail "params: ... with -D A=/q, R is /q/y" "$(head -c 600 "$TMP/out") $(head -c 300 "$TMP/err")"

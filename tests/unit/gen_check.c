@@ -14,7 +14,7 @@
  * subset of its rules that still fails) with its values.
  *   diff-check --generate N [--seed S] [--only A,B] [--without A,B] [--shrink]
  *              [--max-fail K] [--min-queries Q] [--list-shapes] [--quiet]
- *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap,prefix,implied]
+ *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap,prefix,implied,target,defaults]
  *              [--show-rejects] */
 #include "gen_check.h"
 #include "diff_objects.h"
@@ -32,9 +32,9 @@ typedef struct gstats {
 
 /* the checks, each of which can be skipped (--skip NAME) */
 enum { CK_AGREE, CK_VALUES, CK_CONFLICT, CK_FINAL, CK_DEPTH, CK_GLOB, CK_TRAVERSAL, CK_OVERLAP, CK_PREFIX, CK_IMPLIED,
-       CK_N };
+       CK_TARGET, CK_DEFAULTS, CK_N };
 static const char *const check_names[CK_N] = { "agree", "values", "conflict", "final", "depth", "glob", "traversal",
-                                                "overlap", "prefix", "implied" };
+                                                "overlap", "prefix", "implied", "target", "defaults" };
 
 typedef struct gcase {
     unsigned skip;                  /* bit i: check i is skipped */
@@ -181,6 +181,21 @@ static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset 
     arena *a = &x->a;
     for (size_t i = 0; i < c->pol.rules.n; i++) {
         const rule *r = c->pol.rules.v[i];
+        if (r->m.kind == MK_TARGET && !((g->skip >> CK_TARGET) & 1))
+            for (size_t k = 0; k < s->n; k++) {
+                if (s->k[k] != OBJ_TARGET) continue;
+                sb_request q;
+                memset(&q, 0, sizeof q);
+                q.op = r->op;
+                request_kind_for_op(r->op, s->v[k], &q);
+                q.kind = OBJ_TARGET;
+                q.obj = s->v[k];
+                q.len = strlen(s->v[k]);
+                int want = oracle_target_holds(r->m.value, s->v[k]);
+                if (want != (decider_matches(x->d, r, &q) == 1))
+                    report(g, nfail, "target \"%s\" %s the request %s, but the decider says it does%s", r->m.value,
+                           want ? "holds" : "does not hold", s->v[k], want ? " not" : "");
+            }
         if (r->implied || mk_family(r->m.kind) != FAM_PATH || r->m.kind == MK_ANCESTORS) continue;
         const char *kind = r->m.kind == MK_GLOB ? "glob" : r->m.kind == MK_REGEX ? "regex" : "path";
         int depth_on = !((g->skip >> CK_DEPTH) & 1), glob_on = !((g->skip >> CK_GLOB) & 1);
@@ -421,6 +436,42 @@ static const char *values_misfit(const char *text, const gen_values *vs)
     return NULL;
 }
 
+/* The profile with P and Q declared with the value set's values as their
+ * defaults (Q through P where it lies under P: "$P/c"), the built-ins
+ * left to -D; NULL when the text does not declare them as generated. */
+static const char *defaults_text(arena *a, const char *text, const gen_values *vs)
+{
+    static const char head[] = "param P;\nparam Q;\n";
+    if (strncmp(text, head, sizeof head - 1)) return NULL;
+    const char *pv = NULL, *qv = NULL;
+    for (size_t i = 0; i < GEN_NVALUES; i++) {
+        if (!strcmp(vs->v[i].name, "P")) pv = vs->v[i].value;
+        if (!strcmp(vs->v[i].name, "Q")) qv = vs->v[i].value;
+    }
+    if (!pv || !qv) return NULL;
+    strbuf b;
+    sb_init(&b);
+    for (int k = 0; k < 2; k++) {
+        const char *v = k ? qv : pv;
+        size_t pl = strlen(pv);
+        sb_printf(&b, "param %s = \"", k ? "Q" : "P");
+        if (k && pv[0] == '/' && ((pl == 1 && qv[0] == '/' && qv[1]) || (pl > 1 && !strncmp(qv, pv, pl) && qv[pl] == '/'))) {
+            sb_puts(&b, "$P");
+            v = pl == 1 ? qv : qv + pl;
+        }
+        for (; *v; v++) {
+            if (*v == '"' || *v == '\\') sb_putc(&b, '\\');
+            if (*v == '$') sb_putc(&b, '$');
+            sb_putc(&b, *v);
+        }
+        sb_puts(&b, "\";\n");
+    }
+    sb_puts(&b, text + sizeof head - 1);
+    const char *r = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return r;
+}
+
 /* Checks one profile text with one value set.  Returns the number of failures. */
 static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep)
 {
@@ -429,8 +480,8 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
     arena a;
     arena_init(&a);
     compile_opts o = { 0 };
-    compilation *c1 = compilation_new(&o), *c2 = NULL;
-    crosscheck *x1 = NULL, *x2 = NULL;
+    compilation *c1 = compilation_new(&o), *c2 = NULL, *c3 = NULL;
+    crosscheck *x1 = NULL, *x2 = NULL, *x3 = NULL;
     size_t len = strlen(g->text);
     if (compile_profile_text(c1, "gen.buckle", g->text, len) != 0) {
         g->rejected = 1;
@@ -467,7 +518,34 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
     o2.defines = defs;
     o2.ndefines = GEN_NVALUES;
     c2 = compilation_new(&o2);
-    if (compile_profile_text(c2, "gen.buckle", g->text, len) != 0) {
+    /* the same values as declared defaults: -D and a default are one value
+     * (docs/language.md), checked and decided alike */
+    define bdefs[GEN_NVALUES];
+    sb_param bvals[GEN_NVALUES];
+    size_t nb = 0;
+    for (size_t i = 0; i < GEN_NVALUES; i++)
+        if (strcmp(defs[i].name, "P") && strcmp(defs[i].name, "Q")) { bdefs[nb] = defs[i]; bvals[nb++] = vals[i]; }
+    compile_opts o3 = { 0 };
+    o3.defines = bdefs;
+    o3.ndefines = nb;
+    const char *dtext = (g->skip >> CK_DEFAULTS) & 1 ? NULL : defaults_text(&a, g->text, g->vs);
+    int r3 = -1;
+    if (dtext) {
+        c3 = compilation_new(&o3);
+        r3 = compile_profile_text(c3, "gen.buckle", dtext, strlen(dtext));
+    }
+    int r2 = compile_profile_text(c2, "gen.buckle", g->text, len);
+    /* BK2005 on the values: declared defaults are checked as symbolically
+     * (the output carves, the final rule decides) */
+    if (dtext && r2 == 0 && r3 != 0 && strcmp(first_error(c3), "BK2005"))
+        report(g, &nfail, "rejected only with the values as declared defaults: %s %s%s%s", first_error(c3), first_error_msg(c3), "", "");
+    if (dtext && r2 != 0 && r3 == 0 && !strcmp(first_error(c2), "BK2008") && !values_misfit(g->text, g->vs))
+        ;   /* -D refuses a value only a name rule misplaces: checked below */
+    else if (dtext && r2 != 0 && r3 == 0 && !strcmp(first_error(c2), "BK2008"))
+        report(g, &nfail, "-D refuses the values (%s %s), as declared defaults they are accepted%s%s", first_error(c2),
+               first_error_msg(c2), "", "");
+    if (r3 != 0 && c3) { compilation_free(c3); c3 = NULL; }
+    if (r2 != 0) {
         /* BK2005 on the values alone: a rule that is not final falls inside
          * a final rule for these values.  Symbolically that is no error (the
          * final rule decides there, docs/language.md); the symbolic output
@@ -490,10 +568,10 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
                 strbuf t;
                 sb_init(&t);
                 gen_profile_text(p, kp, &t);
-                compilation *c3 = compilation_new(&o2);
-                if (compile_profile_text(c3, "gen.buckle", t.data, t.len) == 0)
+                compilation *cn = compilation_new(&o2);
+                if (compile_profile_text(cn, "gen.buckle", t.data, t.len) == 0)
                     report(g, &nfail, "a name rule makes the values refused: %s %s%s%s", first_error(c2), first_error_msg(c2), "", "");
-                compilation_free(c3);
+                compilation_free(cn);
                 sb_free(&t);
             }
             goto done;
@@ -508,6 +586,11 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
     int ccf = (g->break_order ? CC_BREAK_ORDER : 0) | (g->readable ? 0 : CC_COMPACT);
     x1 = crosscheck_new(c1, vals, GEN_NVALUES, ccf);
     x2 = c2 ? crosscheck_new(c2, vals, GEN_NVALUES, ccf) : NULL;
+    x3 = c3 ? crosscheck_new(c3, bvals, nb, ccf) : NULL;
+    if (x3 && (x3->dl.errors || !x3->pol)) {
+        report(g, &nfail, "the compiled output with declared defaults does not read back%s%s%s%s", "", "", "", "");
+        goto done;
+    }
     if (x1->dl.errors || (x2 && x2->dl.errors) || !x1->pol || (x2 && !x2->pol)) {
         report(g, &nfail, "the compiled output does not read back (%s)%s%s%s", x1->dl.errors ? "symbolic" : "inlined", "", "", "");
         goto done;
@@ -579,6 +662,16 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
             if (ON(CK_VALUES) && a1.prof.action != a2.prof.action)
                 report(g, &nfail, "%s %s: symbolic decides %s, inlined decides %s", opn, o1,
                        dname(a1.prof.action), dname(a2.prof.action));
+            if (x3) {
+                /* the built-ins inlined, P and Q symbolic with defaults */
+                cc_answer a3 = crosscheck_ask(x3, &q);
+                if (ON(CK_AGREE) && !a3.agree)
+                    report(g, &nfail, "declared defaults: %s %s: the profile says %s, the compiled SBPL says %s", opn, o1,
+                           dname(a3.prof.action), dname(a3.sbpl.decision));
+                if (a3.prof.action != a2.prof.action)
+                    report(g, &nfail, "%s %s: the values with -D decide %s, as declared defaults %s", opn, o1,
+                           dname(a2.prof.action), dname(a3.prof.action));
+            }
             /* raw sbpl rules are decided by Seatbelt's precedence: they may
              * meet generated rules (lint says so, BK4005), not final ones */
             int raw = strstr(g->text, "sbpl \"\"\"") != NULL;
@@ -629,8 +722,10 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
 done:
     crosscheck_free(x1);
     if (x2) crosscheck_free(x2);
+    if (x3) crosscheck_free(x3);
     compilation_free(c1);
     if (c2) compilation_free(c2);
+    if (c3) compilation_free(c3);
     arena_free(&a);
     return nfail;
 }

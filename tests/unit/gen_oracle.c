@@ -388,3 +388,11 @@ int oracle_glued_first(const char *v, size_t n)
     }
     return params && (text || params > 1);
 }
+
+int oracle_target_holds(const char *filter, const char *q)
+{
+    if (!strcmp(filter, q)) return 1;
+    if (!strcmp(q, "self")) return !strcmp(filter, "same-sandbox") || !strcmp(filter, "pgrp");
+    if (!strcmp(q, "children")) return !strcmp(filter, "same-sandbox");
+    return 0;
+}

@@ -28,4 +28,8 @@ int oracle_glued_first(const char *v, size_t n);
  * this reading does not follow (values that move a path under /private,
  * regexes with escapes or parameters, a value after a glob's wildcard). */
 int oracle_traversal(const decider *d, const rule *r, const char *s, size_t n);
+/* 1 when a rule's target (filter) matches a request for target q: the same
+ * one, or one that holds it for certain (a process is in its own sandbox
+ * and process group; its children are in its sandbox) */
+int oracle_target_holds(const char *filter, const char *q);
 #endif

@@ -55,6 +55,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_PORTS] = { "ports", "IP rules: localhost and *, numeric ports and *, no matcher", "\"localhost:80\", \"*:*\"" },
     [GS_PORT_ZERO] = { "port-zero", "ports with leading zeros (must be rejected, BK2011)", "\"localhost:080\"" },
     [GS_SOCKET] = { "socket", "unix-socket and process-exec path rules", "network { allow unix-connect \"/a/b\"; }" },
+    [GS_TARGETS] = { "targets", "process targets of signal and info, which may hold each other (self is same-sandbox "
+                     "and pgrp, children same-sandbox)", "process { allow signal target \"self\"; }" },
     [GS_RAW] = { "raw", "raw sbpl rules of either action (paths, parameters, require-not carve-outs) beside final rules",
                  "sbpl \"\"\"(allow file-read* (subpath \"/a/b\"))\"\"\";" },
     [GS_RAW_SPELLING] = { "raw-spelling", "raw sbpl paths spelled other than canonically (trailing `/`, `//`, `.`, `..`): "
@@ -578,6 +580,21 @@ static void socket_rule(gen_profile *p, gen_rng *r, uint64_t en)
     finish(p, it, &b, sh);
 }
 
+static void target_rule(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    static const char *const targets[] = { "self", "same-sandbox", "children", "others", "pgrp" };
+    static const char *const verbs[] = { "signal", "info" };
+    gen_item *it = new_item(p, SEC_PROCESS);
+    if (!it) return;
+    strbuf b;
+    sb_init(&b);
+    uint64_t sh = BIT(GS_TARGETS);
+    head(&b, r, en, &sh, 0, NULL, PICK(r, verbs));
+    sb_puts(&b, "target ");
+    quoted(&b, PICK(r, targets));
+    finish(p, it, &b, sh);
+}
+
 static void port_rule(gen_profile *p, gen_rng *r, uint64_t en)
 {
     static const char *const ports[] = { "localhost:80", "*:80", "localhost:*", "*:*", "*:8080", "localhost:65535",
@@ -705,6 +722,7 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         else if (x < 32 && ON(en, GS_SOCKET)) socket_rule(p, r, en);
         else if (x < 38 && ON(en, GS_RAW)) raw_rule(p, r, en);
         else if (x < 41 && ON(en, GS_FINAL_UNFILTERED)) unfiltered_final(p, r);
+        else if (x < 44 && ON(en, GS_TARGETS)) target_rule(p, r, en);
         else files_rule(p, r, en);
     }
 }

@@ -280,6 +280,23 @@ void test_regex(void)
         CHECK(never && sb_regex_sample(never, 0, buf, sizeof buf) < 0, "a pattern that matches nothing has no sample");
         sb_regex *longer = sb_regex_compile(&r, "^/aaaaaaaaaa", 12, &err);
         CHECK(longer && sb_regex_sample(longer, 0, buf, 8) < 0, "nor one that does not fit");
+        /* a path sample: no empty component, no '/' at the end but "/" */
+        static const struct { const char *re, *want; } path[] = {
+            { "^/a/.*/c$", "/a/x/c" }, { "^/a/(x|y)*/c$", "/a/y/c" }, { "^/a/[^/]*/c$", "/a/x/c" },
+            { "^/a/", "/a/x" }, { "^/$", "/" }, { "^/a/b(/.*)?$", "/a/b" }, { "^/a//b", "" },
+        };
+        for (size_t i = 0; i < sizeof path / sizeof path[0]; i++) {
+            sb_regex *x = sb_regex_compile(&r, path[i].re, strlen(path[i].re), &err);
+            CHECK(x != NULL, "compiles %s", path[i].re);
+            if (!x) continue;
+            long n = sb_regex_sample(x, SB_SAMPLE_PATH, buf, sizeof buf);
+            if (!*path[i].want) { CHECK(n < 0, "%s: no path sample, got \"%s\"", path[i].re, n >= 0 ? buf : ""); continue; }
+            CHECK(n >= 0 && !strcmp(buf, path[i].want), "%s: path sample \"%s\", want \"%s\"", path[i].re,
+                  n >= 0 ? buf : "(none)", path[i].want);
+            n = sb_regex_sample(x, 1 | SB_SAMPLE_PATH, buf, sizeof buf);
+            CHECK(n >= 0 && sb_regex_search(x, buf, (size_t)n) && !strstr(buf, "//"), "%s: path variant 1 \"%s\"",
+                  path[i].re, n >= 0 ? buf : "(none)");
+        }
         arena_free(&r);
     }
 
