@@ -602,6 +602,8 @@ static void lower_foreign(compilation *c, unit *u, const ast_rule *ar, lower_sta
     c->canon = ar->platform;
     lower_rule(c, &scratch, ar, ls);
     c->canon = compile_platform(c);
+    for (size_t i = 0; i < scratch.rules.n; i++) c->dropped_final |= scratch.rules.v[i]->final;
+    c->dropped_remove |= scratch.removes.n > 0;
     free(scratch.rules.v);
     free(scratch.removes.v);
     ls->verb = NULL;
