@@ -263,6 +263,20 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
         eval_close(x);
         return rc;
     }
+    int is_ip = verb ? proto.kind == OBJ_IP : 0;
+    for (int op = 0; !verb && op < ops_count() && !is_ip; op++) {
+        if (!opset_has(&ops, op)) continue;
+        sb_request k;
+        memset(&k, 0, sizeof k);
+        request_kind_for_op(op, o, &k);
+        is_ip = k.kind == OBJ_IP;
+    }
+    const char *ip_why = is_ip ? ip_request_check(o, strlen(o)) : NULL;
+    if (ip_why) {
+        rc = cli_usage_error("query", "object \"%s\" %s", obj, ip_why);
+        eval_close(x);
+        return rc;
+    }
     if (linux_abi) {
         rc = query_linux(env, ea, file, x, &proto, &ops, o, verb != NULL, linux_abi);
         if (said[0]) printf("  with %s (as buckle run takes them here; -D NAME=VALUE to change)\n", said);
