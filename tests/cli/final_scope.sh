@@ -191,3 +191,18 @@ printf 'extends "./pfbase";\nplatform linux { files { remove allow read "/nothin
 run "final scope: linux remove of nothing" "$BUCKLE" compile "$D/pfnone.buckle" -o /dev/null
 expect_rc "final scope: a linux remove that matches nothing is an error on macOS too" 1
 expect_err_has "final scope: linux remove of nothing is BK2004" "pfnone.buckle:2:33: error: on linux: remove matches no inherited rule [BK2004"
+# names on a parameter: its declared default is a value the check tries, and
+# so is the rest of the other rule's name (names have no components)
+for t in 'param SVC = "apple";\nmach { deny final lookup prefix "com.$SVC"; allow lookup "com.apple.secd"; }|SVC=apple' \
+         'param SVC = "apple";\nmach { deny final lookup prefix "com.$SVC"; allow lookup prefix "com.apple.s"; }|SVC=apple' \
+         'param K = "kern";\nsysctl { deny final read prefix "$K."; allow read "kern.boottime"; }|K=kern' \
+         'param K = "apple";\nipc { deny final posix-shm prefix "$K."; allow posix-shm "apple.x"; }|K=apple' \
+         'param SVC;\nmach { deny final lookup prefix "com.$SVC"; allow lookup prefix "com.apple.s"; }|SVC=apple.s'; do
+    printf "${t%|*}\n" >"$D/fname.buckle"
+    run "final scope: name on a parameter (${t#*|})" "$BUCKLE" compile "$D/fname.buckle" -o /dev/null
+    expect_rc "final scope: ${t%|*} is BK2005" 1
+    expect_err_has "final scope: ... with ${t#*|}" "it falls inside the final rule with ${t#*|}"
+done
+printf 'param SVC = "apple";\nmach { deny final lookup prefix "com.$SVC"; allow lookup prefix "org.x"; allow lookup "co"; }\n' >"$D/fnameok.buckle"
+run "final scope: name on a parameter, apart" "$BUCKLE" compile "$D/fnameok.buckle" -o /dev/null
+expect_rc "final scope: names that do not meet the final rule compile" 0
