@@ -193,3 +193,12 @@ run "depth: symbolic output, HOME=/h/a/b/c" "$BUCKLE" query -D HOME=/h/a/b/c "$D
 expect_out_has "depth: any value" "allow /h/a"
 run "depth: symbolic output, /Users/x" "$BUCKLE" query -D HOME=/Users/test "$D/depth.sb" file-read-metadata /Users/x
 expect_out_has "depth: not a sibling" "deny /Users/x"
+# a parameter that starts another's default starts a path only when that one
+# does: PORT = "$A" used as a port makes no path of A
+printf 'param A = "8080";\nparam PORT = "$A";\nnetwork { allow outbound "localhost:$PORT"; }\n' >"$TMP/portdef.buckle"
+run "values: a port default naming another parameter" "$BUCKLE" compile "$TMP/portdef.buckle"
+expect_rc "values: ... compiles (A starts no path)" 0
+printf 'param A = "rel";\nparam R = "$A/y";\nfiles { allow read "$R"; }\n' >"$TMP/rootdef.buckle"
+run "values: a path default naming another parameter" "$BUCKLE" compile "$TMP/rootdef.buckle"
+expect_rc "values: ... a relative A is still an error" 1
+expect_err_has "values: ... at A's default" "rootdef.buckle:1:11: error: the default of A is not an absolute path, but A starts a path"
