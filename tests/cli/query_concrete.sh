@@ -53,3 +53,20 @@ run "why: loopback addresses" "$BUCKLE" why "$D/lowhy.buckle" "$D/lo.log"
 expect_out_has "why: 127.0.0.1 is suggested as localhost" 'allow outbound "localhost:8080";'
 expect_out_has "why: [::1] is suggested as localhost" 'allow outbound "localhost:8081";'
 expect_out_lacks "why: no address as a host" 'allow outbound "127.0.0.1'
+# a path object is canonical the same way for an .sb as for its .buckle
+# ("//", a trailing "/", /tmp under /private), and refused the same way
+printf 'files { allow read "/Users/me/proj"; deny read "/Users/me/proj/secret"; }\n' >"$D/sq.buckle"
+"$BUCKLE" compile "$D/sq.buckle" -o "$D/sq.sb" 2>/dev/null
+for o in /Users/me/proj//secret/z /Users/me/proj/secret/ /tmp/x; do
+    run "query: .buckle object $o" "$BUCKLE" query "$D/sq.buckle" file-read-data "$o"
+    head -1 "$TMP/out" >"$TMP/q1"
+    run "query: .sb object $o" "$BUCKLE" query "$D/sq.sb" file-read-data "$o"
+    head -1 "$TMP/out" >"$TMP/q2"
+    expect_same "query: $o is the same object for an .sb and its .buckle" "$TMP/q1" "$TMP/q2"
+done
+run "query: .sb object //" "$BUCKLE" query "$D/sq.sb" file-read-data /Users/me/proj//secret/z
+expect_out_has "query: .sb: // collapses" "deny /Users/me/proj/secret/z"
+for o in rel /Users/me/../x; do
+    run "query: .sb object $o" "$BUCKLE" query "$D/sq.sb" file-read-data "$o"
+    expect_rc "query: .sb object $o is a usage error" 2
+done
