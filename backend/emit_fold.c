@@ -13,6 +13,7 @@
  * fit start the next regex. */
 #include "emit.h"
 #include "../support/keysort.h"
+#include "../seatbelt/regex_syntax.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +135,26 @@ static size_t token_ends(const char *s, size_t len, size_t *ends)
     return n;
 }
 
+/* How deep trie() nests its groups; deeper sets are written flat. */
+#define TRIE_DEPTH 24
+/* A fold adds at most TRIE_DEPTH + 2 levels of groups around a body (the
+ * trie's, a flat group below it, heads times tails): a body nesting deeper
+ * than this is written alone, so no output regex passes REGEX_MAX_DEPTH. */
+#define FOLD_BODY_DEPTH (REGEX_MAX_DEPTH - TRIE_DEPTH - 8)
+
+/* Whether the groups of s[0..len) nest deeper than FOLD_BODY_DEPTH. */
+static int too_deep_to_fold(const char *s, size_t len)
+{
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\\') i++;
+        else if (s[i] == '[') { size_t e = bracket_end(s, len, i); if (!e) return 0; i = e - 1; }
+        else if (s[i] == '(' && ++depth > FOLD_BODY_DEPTH) return 1;
+        else if (s[i] == ')') depth--;
+    }
+    return 0;
+}
+
 /* Token ends of body v into v->tok, its encoding into v->enc and its token
  * words into v->tw (all in arena a), its cost into v->cost; 0 when it is
  * not foldable.  The encoding is every token followed by a NUL byte (a body
@@ -147,6 +168,7 @@ static int tokenize_into(arena *a, fold_value *v, size_t **ends, size_t *cap)
     v->enc = NULL;
     v->tw = NULL;
     if (memchr(v->s, '\0', v->len)) return 0;
+    if (memchr(v->s, '(', v->len) && too_deep_to_fold(v->s, v->len)) return 0;
     size_t n;
     if (ends) {
         if (*cap < v->len) {
@@ -507,9 +529,6 @@ static void put_seq(strbuf *re, const seqref *r)
     size_t a = tok_start(r->v, r->from), b = tok_start(r->v, r->to);
     sb_add(re, r->v->s + a, b - a);
 }
-
-/* How deep trie() nests its groups; deeper sets are written flat. */
-#define TRIE_DEPTH 24
 
 static int seq_qcmp(const void *a, const void *b) { return seq_cmp(a, b); }
 

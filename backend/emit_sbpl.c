@@ -53,8 +53,9 @@ typedef struct emitter {
     hashmap opnames;       /* operation set (its bytes) -> memo of its names */
     memo *displays;        /* by unit index: its name, fit for a comment */
     unsigned char *carries; /* by unit index: whether it has suppressions to carry (put_origin) */
-    rule *const *byid;     /* the rules the index holds, by id */
-    uint64_t *idbits;      /* scratch: one bit per rule id, all clear between uses */
+    rule *const *byrank;   /* the rules the index holds, in emission order */
+    unsigned *rank;        /* by rule id: its place in that order */
+    uint64_t *idbits;      /* scratch: one bit per place, all clear between uses */
     int compact;           /* emit_opts.compact: pieces are grouped, written at the end */
     rpiece *pieces;
     size_t npieces, cappieces;
@@ -683,28 +684,31 @@ static void collect(void *ud, rule *o)
 
 /* Opponents in rule order: a few by insertion, long lists through a bitmap
  * of ids (every opponent is the index's rule of its id). */
-static void sort_by_id(emitter *e, rule **v, size_t n)
+/* A rule's opponents in emission order (section, operation, action,
+ * matcher, value: emission_order), so that the carve-outs written for it do
+ * not change when statements are reordered. */
+static void sort_by_rank(emitter *e, rule **v, size_t n)
 {
     if (n <= 24) {
         for (size_t i = 1; i < n; i++) {
             rule *t = v[i];
             size_t j = i;
-            while (j > 0 && v[j - 1]->id > t->id) { v[j] = v[j - 1]; j--; }
+            while (j > 0 && e->rank[v[j - 1]->id] > e->rank[t->id]) { v[j] = v[j - 1]; j--; }
             v[j] = t;
         }
         return;
     }
-    unsigned lo = v[0]->id, hi = v[0]->id;
+    unsigned lo = e->rank[v[0]->id], hi = lo;
     for (size_t i = 0; i < n; i++) {
-        unsigned id = v[i]->id;
-        e->idbits[id >> 6] |= 1ull << (id & 63);
-        if (id < lo) lo = id;
-        if (id > hi) hi = id;
+        unsigned k = e->rank[v[i]->id];
+        e->idbits[k >> 6] |= 1ull << (k & 63);
+        if (k < lo) lo = k;
+        if (k > hi) hi = k;
     }
     size_t k = 0;
     for (unsigned w = lo >> 6; w <= hi >> 6; w++) {
         for (uint64_t bits = e->idbits[w]; bits; bits &= bits - 1)
-            v[k++] = e->byid[w * 64 + (unsigned)__builtin_ctzll(bits)];
+            v[k++] = e->byrank[w * 64 + (unsigned)__builtin_ctzll(bits)];
         e->idbits[w] = 0;
     }
 }
@@ -1227,7 +1231,7 @@ static void emit_rule(emitter *e, const ovl_index *ix, const rule *r, const emit
         emit_class(e, r, r->covers, NULL, 0);
         return;
     }
-    sort_by_id(e, oc.v, oc.n);
+    sort_by_rank(e, oc.v, oc.n);
     /* distinct operations of the opponents */
     int dops[64], nd = 0, uniform = 1;
     for (size_t i = 0; i < oc.n; i++) {
@@ -1595,7 +1599,9 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
     }
     ovl_index *ix = ovl_build(&c->a, view, pol->rules.n);
     emission_order(&c->a, ix, order, pol->rules.n);
-    e.byid = view;
+    e.byrank = order;
+    e.rank = arena_alloc(&c->a, (pol->rules.n + 1) * sizeof *e.rank);
+    for (size_t i = 0; i < pol->rules.n; i++) e.rank[order[i]->id] = (unsigned)i;
     e.idbits = arena_alloc(&c->a, (pol->rules.n / 64 + 1) * sizeof *e.idbits);
     section_t cur = SEC_NONE;
     int implied_hdr = 0;

@@ -134,6 +134,32 @@ static int query_sb(eval_args *ea, const char *file)
     if (pol) {
         const char *o2 = obj;
         if (obj[0] == '~' && (obj[1] == 0 || obj[1] == '/')) o2 = arena_printf(a, "%s%s", defaults[0].value, obj + 1);
+        /* a path object is canonical as for a .buckle profile ("//", a
+         * trailing "/", /tmp under /private), and absolute without . or .. */
+        int is_path = 0;
+        for (int op = 0; op < ops_count() && !is_path; op++) {
+            if (!opset_has(&ops, op)) continue;
+            sb_request k;
+            memset(&k, 0, sizeof k);
+            request_kind_for_op(op, o2, &k);
+            is_path = k.kind == OBJ_PATH;
+        }
+        if (is_path) {
+            const char *why = !o2[0] ? "is empty" : o2[0] != '/' ? "is not an absolute path" : NULL;
+            strbuf cb;
+            sb_init(&cb);
+            sb_puts(&cb, o2);
+            path_object_canonical(&cb, 1);
+            o2 = arena_strdup(a, sb_cstr(&cb));
+            sb_free(&cb);
+            if (!why && path_dot_component(o2))
+                why = "has a \".\" or \"..\" component (the kernel resolves it: ask about the resolved path)";
+            if (why) {
+                rc = cli_usage_error("query", "object \"%s\" %s", obj, why);
+                sbpl_file_close(&f);
+                return rc;
+            }
+        }
         group g[OPS_MAX];
         int ng = 0;
         for (int op = 0; op < ops_count(); op++) {
@@ -260,6 +286,20 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     if (is_path && path_dot_component(o)) {
         rc = cli_usage_error("query", "object \"%s\" has a \".\" or \"..\" component (the kernel resolves it: "
                              "ask about the resolved path)", obj);
+        eval_close(x);
+        return rc;
+    }
+    int is_ip = verb ? proto.kind == OBJ_IP : 0;
+    for (int op = 0; !verb && op < ops_count() && !is_ip; op++) {
+        if (!opset_has(&ops, op)) continue;
+        sb_request k;
+        memset(&k, 0, sizeof k);
+        request_kind_for_op(op, o, &k);
+        is_ip = k.kind == OBJ_IP;
+    }
+    const char *ip_why = is_ip ? ip_request_check(o, strlen(o)) : NULL;
+    if (ip_why) {
+        rc = cli_usage_error("query", "object \"%s\" %s", obj, ip_why);
         eval_close(x);
         return rc;
     }

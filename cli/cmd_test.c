@@ -288,10 +288,12 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             request_kind_for(e->section, e->verb, e->object.s, &proto);
             const char *o = decider_expand_object(x->d, e->object.s, proto.kind == OBJ_PATH);
             int dots = proto.kind == OBJ_PATH && o[0] == '/' && path_dot_component(o);
-            if (!o[0] || (proto.kind == OBJ_PATH && o[0] != '/') || dots) {
+            const char *ip_why = proto.kind == OBJ_IP ? ip_request_check(o, strlen(o)) : NULL;
+            if (!o[0] || (proto.kind == OBJ_PATH && o[0] != '/') || dots || ip_why) {
                 sb_printf(&msg, "%s: error: the object \"%s\" %s\n", at, e->object.s,
-                          dots ? "has a \".\" or \"..\" component (the kernel resolves it: expect the resolved path)"
-                               : o[0] ? "is not an absolute path" : "is empty");
+                          ip_why ? ip_why
+                          : dots ? "has a \".\" or \"..\" component (the kernel resolves it: expect the resolved path)"
+                                 : o[0] ? "is not an absolute path" : "is empty");
                 k[1]++;
                 report_case(rp, suite, name, sb_cstr(&msg), NULL);
                 continue;

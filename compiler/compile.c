@@ -81,6 +81,8 @@ int compile_profile(compilation *c, const char *path)
     free(finals);
     if (!c->opts.no_implied) add_implied(c);
     check_raw_finals(c);
+    if (c->other_pass) return 1;
+    check_other_platform(c, path);
     if (!c->diags.errors) add_default_denies(c);
     if (c->bad_define) return 2;
     return c->diags.errors ? 1 : 0;

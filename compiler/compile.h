@@ -83,6 +83,10 @@ typedef struct compilation {
     platform_t canon;            /* whose canonical spelling of paths lowering writes:
                                     the target's, or a platform block's */
     source *preloaded;           /* main source given in memory */
+    int dropped_final;           /* a rule of another platform's block is final */
+    int dropped_remove;          /* ... or a remove */
+    int other_pass;              /* this compilation checks another's dropped blocks
+                                    (other_platform.c): it stops after the final checks */
 } compilation;
 
 compilation *compilation_new(const compile_opts *o);
@@ -133,6 +137,10 @@ void load_chain(compilation *c, const char *path);     /* extends.c */
 void lower_units(compilation *c);                      /* lower.c */
 void merge_chain(compilation *c);                      /* merge.c */
 void check_sbpl_blocks(compilation *c);                /* sbpl_check.c */
+/* The final and remove checks of the rules of another platform's blocks,
+ * which the compilation dropped: as the compilation for that platform
+ * reports them. */
+void check_other_platform(compilation *c, const char *path);  /* other_platform.c */
 /* One SBPL filter (a list): its head and the filters under require-* known. */
 struct sexp;
 void check_sbpl_filter(compilation *c, const struct sexp *f, int depth);   /* sbpl_check.c */

@@ -396,20 +396,23 @@ const char *decider_expand_object(decider *d, const char *s, int is_path)
         }
         sb_putc(&b, s[i]);
     }
-    if (is_path) {              /* canonical like a written path: "//" and a trailing "/" go */
-        size_t w = 0;
-        for (size_t k = 0; k < b.len; k++) {
-            if (b.data[k] == '/' && w > 0 && b.data[w - 1] == '/') continue;
-            b.data[w++] = b.data[k];
-        }
-        if (w > 1 && b.data[w - 1] == '/') w--;
-        b.len = w;
-        if (b.data) b.data[w] = 0;
-        if (compile_platform(d->c) == PLAT_MACOS) sb_private_alias(&b);
-    }
+    if (is_path) path_object_canonical(&b, compile_platform(d->c) == PLAT_MACOS);
     const char *r = arena_strdup(&d->a, sb_cstr(&b));
     sb_free(&b);
     return r;
+}
+
+void path_object_canonical(strbuf *b, int macos)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < b->len; k++) {
+        if (b->data[k] == '/' && w > 0 && b->data[w - 1] == '/') continue;
+        b->data[w++] = b->data[k];
+    }
+    if (w > 1 && b->data[w - 1] == '/') w--;
+    b->len = w;
+    if (b->data) b->data[w] = 0;
+    if (macos) sb_private_alias(b);
 }
 
 void request_kind_for(section_t sec, const char *verb, const char *obj, sb_request *q)

@@ -42,6 +42,10 @@ int decider_matches(decider *d, const rule *r, const sb_request *q);
 /* Expands an object as a profile string would be (~, $NAME, /tmp ->
  * /private/tmp) using the decider's values.  Result in the decider's arena. */
 const char *decider_expand_object(decider *d, const char *s, int is_path);
+/* A path object canonical like a written path, in place: "//" and a
+ * trailing "/" go, and on macOS /tmp, /var and /etc are under /private (the
+ * kernel presents those).  query and test use it for every profile kind. */
+void path_object_canonical(strbuf *b, int macos);
 
 /* The request kind for a verb's objects. */
 void request_kind_for(section_t sec, const char *verb, const char *obj, sb_request *q);

@@ -62,6 +62,16 @@ typedef struct witness {
     size_t n;
 } witness;
 
+/* The declared defaults that name no other parameter, into known. */
+static void add_defaults(const compilation *c, hashmap *known)
+{
+    for (size_t i = 0; i < c->params.cap; i++) {
+        const hm_slot *sl = &c->params.slots[i];
+        const param_decl *p = sl->hash ? sl->val : NULL;
+        if (p && !p->builtin && p->def && !strchr(p->def, PARAM_OPEN)) hm_set(known, p->name, strlen(p->name), (void *)p->def);
+    }
+}
+
 static void add_param_names(witness *w, const matcher *m)
 {
     if (!m->value) return;
@@ -390,9 +400,10 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
     if (!w.n) { arena_free(&scratch); return 0; }
     size_t ntest;
     const sb_param *tv = test_param_values(&ntest);
-    hashmap known;                      /* test values, then -D: the texts to take candidates from */
+    hashmap known;                      /* test values, declared defaults, then -D: the texts to take candidates from */
     hm_init(&known);
     for (size_t i = 0; i < ntest; i++) hm_set(&known, tv[i].name, strlen(tv[i].name), (void *)tv[i].value);
+    add_defaults(c, &known);
     for (size_t i = 0; i < c->defines.cap; i++) {
         hm_slot *sl = &c->defines.slots[i];
         if (sl->hash) hm_set(&known, sl->key, sl->klen, sl->val);
@@ -420,6 +431,11 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         if (r->final) {
             if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) add_rest_cand(&scratch, &w, k, &r->m, srcs[1]);
             if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) add_rest_cand(&scratch, &w, k, &f->m, srcs[0]);
+        } else if (mk_family(f->m.kind) == FAM_NAME && !memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) {
+            /* a name has no components to take values from: the final
+             * rule's parameter as the rest of the other name ("com.$SVC"
+             * against "com.apple.secd": SVC=apple.secd) */
+            add_rest_cand(&scratch, &w, k, &f->m, srcs[0]);
         }
     }
     sb_free(&rs);
@@ -871,10 +887,7 @@ void check_raw_finals(compilation *c)
     size_t ntest;
     const sb_param *tv = test_param_values(&ntest);
     for (size_t i = 0; i < ntest; i++) hm_set(&known, tv[i].name, strlen(tv[i].name), (void *)tv[i].value);
-    for (size_t i = 0; i < c->pol.nparams; i++) {
-        const param_decl *p = c->pol.params[i];
-        if (p->def && !strchr(p->def, PARAM_OPEN)) hm_set(&known, p->name, strlen(p->name), (void *)p->def);
-    }
+    add_defaults(c, &known);
     for (size_t i = 0; i < c->defines.cap; i++) {
         hm_slot *sl = &c->defines.slots[i];
         if (sl->hash) hm_set(&known, sl->key, sl->klen, sl->val);

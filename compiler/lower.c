@@ -509,7 +509,24 @@ static void declare_params(compilation *c)
             p->def_at = ap->def.at;
             size_t n;
             int path = ap->def.s[0] == '/' || ap->def.s[0] == '~' || ap->def.s[0] == '$';
+            /* a parameter that starts the default starts a path only if this
+             * one does (check_roots passes it on): "param PORT = "$A";" for
+             * a port makes no path of A */
+            param_decl *first = NULL, keep;
+            memset(&keep, 0, sizeof keep);
+            if (ap->def.s[0] == '$') {
+                size_t b = ap->def.len > 1 && ap->def.s[1] == '{' ? 2 : 1, e = b;
+                while (e < ap->def.len && (isalnum((unsigned char)ap->def.s[e]) || ap->def.s[e] == '_')) e++;
+                first = hm_get(&c->params, ap->def.s + b, e - b);
+                if (first) keep = *first;
+            }
             const char *v = expand_value(c, &ap->def, path ? EXP_PATH : EXP_NAME, &n);
+            if (first && first != p) {
+                first->path_root = keep.path_root;
+                first->root_at = keep.root_at;
+                first->root_glued = keep.root_glued;
+                first->glued_at = keep.glued_at;
+            }
             if (v) p->def = v;
         }
     }
@@ -616,6 +633,8 @@ static void lower_foreign(compilation *c, unit *u, const ast_rule *ar, lower_sta
     c->canon = ar->platform;
     lower_rule(c, &scratch, ar, ls);
     c->canon = compile_platform(c);
+    for (size_t i = 0; i < scratch.rules.n; i++) c->dropped_final |= scratch.rules.v[i]->final;
+    c->dropped_remove |= scratch.removes.n > 0;
     free(scratch.rules.v);
     free(scratch.removes.v);
     ls->verb = NULL;

@@ -86,6 +86,29 @@ static void remove_rule(compilation *c, unit *u, rule *rm)
         if (pol->rules.v[i] == hit) { pol->rules.v[i] = NULL; break; }
 }
 
+/* Copies of one rule merge, and so do their modifiers: report with
+ * no-report, or two different messages, would leave the rule two answers,
+ * an error at the later copy as within one rule. */
+static void merge_mods(compilation *c, rule *old, const rule *r)
+{
+    unsigned mods = old->mods | r->mods;
+    const char *clash = NULL;
+    if ((mods & MODF_REPORT) && (mods & MODF_NO_REPORT) && old->mods != r->mods)
+        clash = "report and no-report contradict each other";
+    else if (old->message && r->message && strcmp(old->message, r->message))
+        clash = "a rule can carry one message";
+    if (clash) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK1001, r->origins->at,
+                           "%s: this rule is written alike with other modifiers", clash);
+        diag_note_add(&c->diags, d, origin_primary(old), "written here%s", unit_provenance(c, old->origins->u));
+        diag_help(&c->diags, d, "rules written alike are one rule: give its copies the same modifiers "
+                                "(to change an inherited one's, remove it and write it again)");
+        return;
+    }
+    old->mods = mods;
+    if (!old->message) old->message = r->message;
+}
+
 void merge_chain(compilation *c)
 {
     policy *pol = &c->pol;
@@ -120,8 +143,7 @@ void merge_chain(compilation *c)
             if (old) {
                 add_origin(c, old, r->origins);
                 old->final |= r->final;
-                old->mods |= r->mods;
-                if (!old->message) old->message = r->message;
+                merge_mods(c, old, r);
                 continue;
             }
             if (pol->rules.n >= BUCKLE_MAX_RULES) {

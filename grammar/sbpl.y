@@ -24,6 +24,7 @@ int sxlex(SXSTYPE *lval, buckle_loc *lloc, void *scanner);
 static void sxerror(buckle_loc *loc, void *scanner, sbpl_ctx *sc, const char *msg)
 {
     (void)scanner;
+    if (sc->stop) return;       /* the reader stopped (nesting limit, error count): said already */
     if (strstr(msg, "unexpected end of file") && sc->depth > 0) {
         uint32_t at = sc->open_at[0];
         sbpl_error(sc, at, at + 1, "unbalanced parentheses: this '(' is never closed");

@@ -3,6 +3,7 @@
  * what AppleMatch's byte automaton does for ASCII paths. */
 #include "regex.h"
 #include "regex_nfa.h"
+#include "regex_syntax.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +84,7 @@ static frag parse_atom(rparser *rp, int *ok)
     *ok = 1;
     char c = *rp->p;
     if (c == '(') {
-        if (++rp->depth > 200) { rp->err = "regex groups nested too deeply"; *ok = 0; return f; }
+        if (++rp->depth > REGEX_MAX_DEPTH) { rp->err = REGEX_TOO_DEEP; *ok = 0; return f; }
         rp->p++;
         if (rp->p < rp->end && *rp->p == '?') { rp->err = "'(?' groups are not supported"; *ok = 0; return f; }
         f = parse_alt(rp);

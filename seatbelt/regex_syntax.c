@@ -64,7 +64,7 @@ const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict
         case '(':
             if (i + 1 < len && re[i + 1] == '?')
                 return "'(?' groups (flags, look-around, non-capturing) are not supported by Seatbelt regexes";
-            depth++;
+            if (++depth > REGEX_MAX_DEPTH) return REGEX_TOO_DEEP;
             can_repeat = 0; after_quant = 0;
             break;
         case ')':

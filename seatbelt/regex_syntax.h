@@ -5,6 +5,13 @@
 #include "../support/strbuf.h"
 #include <stddef.h>
 
+/* How deep groups may nest: the matcher (regex.c) compiles no deeper, so a
+ * deeper regex is outside the dialect for every reader. */
+#define REGEX_MAX_DEPTH 200
+#define REGEX_DEPTH_TEXT_(n) #n
+#define REGEX_DEPTH_TEXT(n) REGEX_DEPTH_TEXT_(n)
+#define REGEX_TOO_DEEP "regex groups nested deeper than " REGEX_DEPTH_TEXT(REGEX_MAX_DEPTH)
+
 /* 1 when c has a meaning of its own in a regex (and must be quoted). */
 int regex_is_meta(char c);
 /* Checks a regex template against the Seatbelt dialect (docs/sbpl.md). */

@@ -1,6 +1,7 @@
 /* request.c - facts about requests that both the profile model and the SBPL
  * evaluator need. */
 #include "request.h"
+#include <arpa/inet.h>
 #include <string.h>
 
 static long port_number(const char *s, size_t n)
@@ -22,39 +23,96 @@ int ip_port_equal(const char *a, size_t al, const char *b, size_t bl)
     return x >= 0 && x == y;
 }
 
-/* a dotted quad whose first number is 127 */
-static int loopback_v4(const char *h, size_t n)
+/* One part of an IPv4 address as the C library's address parser reads it:
+ * 0x hex, a leading 0 octal, else decimal; -1 when it is not a number. */
+static long long ipv4_part(const char *s, size_t n)
 {
-    if (n < 4 || memcmp(h, "127.", 4) != 0) return 0;
-    int parts = 0;
+    int base = 10;
     size_t i = 0;
-    while (i <= n) {
-        size_t s = i;
-        while (i < n && h[i] != '.') i++;
-        if (port_number(h + s, i - s) < 0 || port_number(h + s, i - s) > 255 || i - s > 3) return 0;
-        parts++;
-        i++;
+    if (n > 2 && s[0] == '0' && (s[1] | 0x20) == 'x') { base = 16; i = 2; }
+    else if (n > 1 && s[0] == '0') { base = 8; i = 1; }
+    if (i >= n && base != 8) return -1;
+    long long v = 0;
+    for (; i < n; i++) {
+        int d = s[i] >= '0' && s[i] <= '9' ? s[i] - '0'
+              : (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f' ? (s[i] | 0x20) - 'a' + 10 : 99;
+        if (d >= base) return -1;
+        v = v * base + d;
+        if (v > 0xffffffffLL) return -1;
     }
-    return parts == 4;
+    return v;
 }
 
-int ip_host_is_local(const char *h, size_t n)
+/* An IPv4 address in any spelling the C library's parser (inet_aton) takes,
+ * which is what a program that connects to it gets: "127.0.0.1", "127.1",
+ * "0x7f000001", "2130706433", "0177.0.0.1".  1 with *addr set, else 0. */
+static int ipv4_addr(const char *h, size_t n, unsigned long *addr)
+{
+    long long part[4];
+    int np = 0;
+    size_t i = 0;
+    for (;;) {
+        size_t s = i;
+        while (i < n && h[i] != '.') i++;
+        if (np == 4 || (part[np++] = ipv4_part(h + s, i - s)) < 0) return 0;
+        if (i == n) break;
+        i++;
+    }
+    unsigned long v = 0;
+    for (int k = 0; k < np - 1; k++) {          /* the leading parts are one byte each */
+        if (part[k] > 255) return 0;
+        v |= (unsigned long)part[k] << (24 - 8 * k);
+    }
+    if (part[np - 1] > (long long)(0xffffffffULL >> (8 * (np - 1)))) return 0;   /* the last fills the rest */
+    *addr = v | (unsigned long)part[np - 1];
+    return 1;
+}
+
+/* An IPv6 address (without brackets): its 16 bytes.  An embedded IPv4 tail
+ * ("::ffff:127.0.0.1") is a dotted quad, as in the address's own syntax. */
+static int ipv6_addr(const char *h, size_t n, unsigned char out[16])
+{
+    char buf[64];
+    if (n == 0 || n >= sizeof buf || !memchr(h, ':', n)) return 0;
+    memcpy(buf, h, n);
+    buf[n] = 0;
+    return inet_pton(AF_INET6, buf, out) == 1;
+}
+
+int ip_host_kind(const char *h, size_t n)
 {
     if (n >= 2 && h[0] == '[' && h[n - 1] == ']') { h++; n -= 2; }
     static const char lh[] = "localhost";
     if (n == sizeof lh - 1) {
         size_t i = 0;
         while (i < n && (h[i] | 0x20) == lh[i]) i++;
-        if (i == n) return 1;
+        if (i == n) return IP_HOST_LOCAL;
     }
-    if (n == 3 && !memcmp(h, "::1", 3)) return 1;
-    static const char mapped[] = "::ffff:";
-    if (n > sizeof mapped - 1) {
-        size_t i = 0;
-        while (i < sizeof mapped - 1 && (h[i] | (h[i] >= 'A' ? 0x20 : 0)) == mapped[i]) i++;
-        if (i == sizeof mapped - 1) { h += i; n -= i; }
+    unsigned long v4;
+    if (!memchr(h, ':', n)) return ipv4_addr(h, n, &v4) && (v4 >> 24) == 127 ? IP_HOST_LOCAL : IP_HOST_OTHER;
+    unsigned char a[16];
+    if (!ipv6_addr(h, n, a)) return IP_HOST_OTHER;
+    static const unsigned char zero[12];
+    if (!memcmp(a, zero, 10) && a[10] == 0xff && a[11] == 0xff) return a[12] == 127 ? IP_HOST_LOCAL : IP_HOST_OTHER;
+    if (!memcmp(a, zero, 12)) {
+        if (!a[12] && !a[13] && !a[14] && a[15] == 1) return IP_HOST_LOCAL;     /* ::1 */
+        return a[12] == 127 ? IP_HOST_UNKNOWN : IP_HOST_OTHER;    /* ::127.x.y.z, IPv4-compatible */
     }
-    return loopback_v4(h, n);
+    return IP_HOST_OTHER;
+}
+
+int ip_host_is_local(const char *h, size_t n)
+{
+    return ip_host_kind(h, n) == IP_HOST_LOCAL;
+}
+
+const char *ip_request_check(const char *obj, size_t len)
+{
+    size_t hl = ip_host_len(obj, len);
+    if (hl < len && ip_host_kind(obj, hl) == IP_HOST_UNKNOWN)
+        return "is an IPv4-compatible IPv6 address (::127.x.y.z, deprecated): whether the sandbox counts it as "
+               "localhost is not known; ask about the IPv4 address or its mapped form (::ffff:127.x.y.z)";
+    return NULL;
 }
 
 size_t ip_host_len(const char *obj, size_t len)

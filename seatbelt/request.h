@@ -32,11 +32,18 @@ int ip_port_equal(const char *a, size_t al, const char *b, size_t bl);
 /* The length of the host part of an address "HOST:PORT" (up to its last
  * ':', so "[::1]:80" has the host "[::1]"); len when there is no ':'. */
 size_t ip_host_len(const char *obj, size_t len);
-/* 1 when a request's host names the loopback interface, which is what a
- * filter's "localhost" matches (the kernel sees addresses, never the
- * name): "localhost" in any case, 127.0.0.0/8, ::1 (bracketed or not) and
- * ::ffff:127.x.y.z. */
+/* What a request's host is to a filter's "localhost", which matches the
+ * loopback interface (the kernel sees addresses, never the name): LOCAL for
+ * "localhost" in any case, an IPv4 address in 127.0.0.0/8 in any spelling
+ * the C library's parser takes ("127.1", "0x7f000001"), ::1 and
+ * ::ffff:127.x.y.z in any IPv6 spelling (bracketed or not); UNKNOWN for the
+ * IPv4-compatible ::127.x.y.z; OTHER for the rest. */
+enum { IP_HOST_OTHER, IP_HOST_LOCAL, IP_HOST_UNKNOWN };
+int ip_host_kind(const char *h, size_t n);
 int ip_host_is_local(const char *h, size_t n);
+/* NULL, or why a request "HOST:PORT" cannot be answered (to follow the
+ * object in a usage error): a host whose loopback status is not known. */
+const char *ip_request_check(const char *obj, size_t len);
 /* 1 when a filter's host ("*", "localhost") matches a request's host: "*"
  * every host, "localhost" the loopback ones (ip_host_is_local), anything
  * else the same text; a request for the host "*" only the filter "*". */

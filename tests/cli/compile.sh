@@ -214,3 +214,12 @@ for a in 'network*' 'network-outbound'; do
     expect_out_has "compile: unfiltered deny beside $a: deny" "deny 1.2.3.4:443"
     expect_out_has "compile: unfiltered deny beside $a: compiled SBPL agrees" "compiled SBPL agrees"
 done
+# the same statements in another order: the same output, carve-outs included
+# (the members of a require-any in emission order, not statement order)
+printf 'files { allow file-read*; }\nfiles { deny file-write* prefix "/b"; }\nfiles { deny final file-write* subpath "/a/b/c"; }\nfiles { allow write; }\nfiles { deny file-write-unlink regex "^/a/b"; }\n' >"$TMP/ro1.buckle"
+printf 'files { deny final file-write* subpath "/a/b/c"; }\nfiles { deny file-write* prefix "/b"; }\nfiles { allow file-read*; }\nfiles { deny file-write-unlink regex "^/a/b"; }\nfiles { allow write; }\n' >"$TMP/ro2.buckle"
+for form in "" --compact; do
+    "$BUCKLE" compile $form "$TMP/ro1.buckle" 2>/dev/null | grep -v '^;;' | sed 's/ *;.*//' >"$TMP/ro1.sb"
+    "$BUCKLE" compile $form "$TMP/ro2.buckle" 2>/dev/null | grep -v '^;;' | sed 's/ *;.*//' >"$TMP/ro2.sb"
+    expect_same "compile: reordered statements, the same output ${form:-readable}" "$TMP/ro1.sb" "$TMP/ro2.sb"
+done

@@ -154,3 +154,55 @@ done
 printf 'param SVC;\nmach { deny final lookup prefix "com.apple.sec"; allow lookup "com.$SVC"; }\nfiles { deny final read "~/.ssh"; allow read glob "~/.ss*"; allow final read glob "~/.x*"; }\n' >"$D/ffok.buckle"
 run "final scope: not final, or no overlap" "$BUCKLE" compile "$D/ffok.buckle" -o /dev/null
 expect_rc "final scope: a rule that is not final, or a final one that meets no final rule, compiles" 0
+# the final checks count the rules of the other platform's blocks on both
+# targets: an allow in a linux block inside a final deny, a remove of a final
+# rule in a linux block, a final rule in a linux block over an allow outside
+# it, a raw allow inside a final deny of a macos block
+printf 'files { allow read "/Users"; deny final read "~/.ssh"; }\n' >"$D/pfbase.buckle"
+printf 'extends "./pfbase";\nplatform linux { files { allow read literal "~/.ssh/id"; } }\n' >"$D/pfallow.buckle"
+printf 'extends "./pfbase";\nplatform linux { files { remove deny final read "~/.ssh"; } }\n' >"$D/pfremove.buckle"
+printf 'platform linux { files { deny final read "/a"; } }\nfiles { allow read literal "/a/b"; }\n' >"$D/pffinal.buckle"
+printf 'files { allow read "/"; }\nplatform macos { files { deny final read "/a"; } }\nsbpl """ (allow file-read-data (subpath "/a/b")) """;\n' >"$D/pfraw.buckle"
+for t in sbpl landlock; do
+    run "final scope: linux allow inside a final deny ($t)" "$BUCKLE" compile --target $t "$D/pfallow.buckle" -o /dev/null
+    expect_rc "final scope: linux allow inside a final deny is an error for $t" 1
+    expect_err_has "final scope: linux allow inside a final deny, at the allow ($t)" "pfallow.buckle:2:26: error:"
+    expect_err_has "final scope: linux allow inside a final deny, BK2005 ($t)" "allow contradicts a final deny [BK2005"
+    run "final scope: linux remove of a final rule ($t)" "$BUCKLE" compile --target $t "$D/pfremove.buckle" -o /dev/null
+    expect_rc "final scope: linux remove of a final rule is an error for $t" 1
+    expect_err_has "final scope: linux remove of a final rule, at the remove ($t)" "pfremove.buckle:2:33: error:"
+    expect_err_has "final scope: linux remove of a final rule, BK2005 ($t)" "cannot remove a final rule [BK2005"
+    run "final scope: linux final over an allow ($t)" "$BUCKLE" compile --target $t "$D/pffinal.buckle" -o /dev/null
+    expect_rc "final scope: a linux final deny over an allow outside it is an error for $t" 1
+    expect_err_has "final scope: linux final over an allow, at the allow ($t)" "pffinal.buckle:2:9: error:"
+    expect_err_has "final scope: linux final over an allow, the final rule ($t)" "pffinal.buckle:1:26: note: final deny is here"
+    run "final scope: raw allow inside a macos final deny ($t)" "$BUCKLE" compile --target $t "$D/pfraw.buckle" -o /dev/null
+    expect_rc "final scope: a raw allow inside a macos block's final deny is an error for $t" 1
+    expect_err_has "final scope: raw allow inside a macos final deny ($t)" "pfraw.buckle:3:10: error:"
+done
+run "final scope: the other platform is named" "$BUCKLE" compile --target sbpl "$D/pfallow.buckle" -o /dev/null
+expect_err_has "final scope: on linux" "error: on linux: allow contradicts a final deny"
+# said once: a default that moves a linux block's final rule (the compilation
+# for macOS sees it already)
+run "final scope: default of a linux block's final rule, once" "$BUCKLE" compile "$D/lchild.buckle" -o /dev/null
+if [ "$(grep -c 'would move a final rule' "$TMP/err")" = 1 ]; then pass "final scope: a moved default is reported once"
+else fail "final scope: a moved default is reported once" "$(cat "$TMP/err")"; fi
+printf 'extends "./pfbase";\nplatform linux { files { remove allow read "/nothing"; } }\n' >"$D/pfnone.buckle"
+run "final scope: linux remove of nothing" "$BUCKLE" compile "$D/pfnone.buckle" -o /dev/null
+expect_rc "final scope: a linux remove that matches nothing is an error on macOS too" 1
+expect_err_has "final scope: linux remove of nothing is BK2004" "pfnone.buckle:2:33: error: on linux: remove matches no inherited rule [BK2004"
+# names on a parameter: its declared default is a value the check tries, and
+# so is the rest of the other rule's name (names have no components)
+for t in 'param SVC = "apple";\nmach { deny final lookup prefix "com.$SVC"; allow lookup "com.apple.secd"; }|SVC=apple' \
+         'param SVC = "apple";\nmach { deny final lookup prefix "com.$SVC"; allow lookup prefix "com.apple.s"; }|SVC=apple' \
+         'param K = "kern";\nsysctl { deny final read prefix "$K."; allow read "kern.boottime"; }|K=kern' \
+         'param K = "apple";\nipc { deny final posix-shm prefix "$K."; allow posix-shm "apple.x"; }|K=apple' \
+         'param SVC;\nmach { deny final lookup prefix "com.$SVC"; allow lookup prefix "com.apple.s"; }|SVC=apple.s'; do
+    printf "${t%|*}\n" >"$D/fname.buckle"
+    run "final scope: name on a parameter (${t#*|})" "$BUCKLE" compile "$D/fname.buckle" -o /dev/null
+    expect_rc "final scope: ${t%|*} is BK2005" 1
+    expect_err_has "final scope: ... with ${t#*|}" "it falls inside the final rule with ${t#*|}"
+done
+printf 'param SVC = "apple";\nmach { deny final lookup prefix "com.$SVC"; allow lookup prefix "org.x"; allow lookup "co"; }\n' >"$D/fnameok.buckle"
+run "final scope: name on a parameter, apart" "$BUCKLE" compile "$D/fnameok.buckle" -o /dev/null
+expect_rc "final scope: names that do not meet the final rule compile" 0

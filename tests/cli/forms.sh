@@ -82,3 +82,19 @@ expect_err_has "forms: remove of a rule two bases write: the second base" "b2.bu
 printf 'extends "./b2.buckle";\nfiles {\n    remove deny file-read* "/secret";\n}\n' >"$TMP/rm2/d.buckle"
 run "forms: remove of a rule one base writes" "$BUCKLE" compile "$TMP/rm2/d.buckle" -o "$TMP/rm2/d.sb"
 if grep -q BK2017 "$TMP/err"; then fail "forms: remove of a rule one base writes: no BK2017" "$(cat "$TMP/err")"; else pass "forms: remove of a rule one base writes: no BK2017"; fi
+
+# an extending file that writes a base's rule again with the other of
+# report/no-report (or another message) is an error at its copy; removing
+# the base's copy first rewrites it
+mkdir -p "$TMP/mods"
+printf 'files { deny read "/s" report; deny read "/t" message "a"; }\n' >"$TMP/mods/base.buckle"
+printf 'extends "./base";\nfiles { deny read "/s" no-report; }\n' >"$TMP/mods/clash.buckle"
+run "forms: modifiers clash across extends" "$BUCKLE" compile "$TMP/mods/clash.buckle"
+expect_rc "forms: modifiers clash across extends: exit" 1
+expect_err_has "forms: modifiers clash across extends: at the copy" "clash.buckle:2:9: error: report and no-report contradict each other"
+expect_err_has "forms: modifiers clash across extends: the base's copy" "base.buckle:1:9: note: written here (extended from"
+printf 'extends "./base";\nfiles { remove deny read "/s"; deny read "/s" no-report; remove deny read "/t"; deny read "/t" message "b"; }\n' >"$TMP/mods/rewrite.buckle"
+run "forms: modifiers rewritten after remove" "$BUCKLE" compile "$TMP/mods/rewrite.buckle"
+expect_rc "forms: modifiers rewritten after remove: exit" 0
+expect_out_has "forms: modifiers rewritten after remove: no-report" '(deny file-read* (subpath "/s") (with no-report))'
+expect_out_has "forms: modifiers rewritten after remove: the new message" '(deny file-read* (subpath "/t") (with message "b"))'

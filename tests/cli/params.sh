@@ -242,3 +242,12 @@ printf 'param P = "/";\nfiles { allow read glob "$P/$USER/*/${USER}"; }\ntest { 
 run "values: rootup" "$BUCKLE" test -D HOME=/a -D USER=etc/b "$D/rootup.buckle"
 expect_rc "values: /private/etc is traversed, and the output agrees" 0
 expect_out_lacks "values: ... no compiler bug" "compiler bug"
+# a parameter that starts another's default starts a path only when that one
+# does: PORT = "$A" used as a port makes no path of A
+printf 'param A = "8080";\nparam PORT = "$A";\nnetwork { allow outbound "localhost:$PORT"; }\n' >"$TMP/portdef.buckle"
+run "values: a port default naming another parameter" "$BUCKLE" compile "$TMP/portdef.buckle"
+expect_rc "values: ... compiles (A starts no path)" 0
+printf 'param A = "rel";\nparam R = "$A/y";\nfiles { allow read "$R"; }\n' >"$TMP/rootdef.buckle"
+run "values: a path default naming another parameter" "$BUCKLE" compile "$TMP/rootdef.buckle"
+expect_rc "values: ... a relative A is still an error" 1
+expect_err_has "values: ... at A's default" "rootdef.buckle:1:11: error: the default of A is not an absolute path, but A starts a path"

@@ -108,8 +108,12 @@ EOP
 run "platform: final for Linux" "$B" compile --target landlock "$R/prof/child.buckle"
 expect_rc "platform: a final deny of a linux block binds the files that extend it (Landlock)" 1
 expect_err_has "platform: ... reported as a final conflict" "BK2005"
-run "platform: final dropped for macOS" "$B" compile "$R/prof/child.buckle"
-expect_rc "platform: ... and is not part of the macOS policy" 0
+run "platform: final checked for macOS" "$B" compile "$R/prof/child.buckle"
+expect_rc "platform: ... and the conflict is an error for macOS too (the profile would break on Linux)" 1
+expect_err_has "platform: ... named as Linux's" "error: on linux: allow contradicts a final deny [BK2005"
+run "platform: final dropped for macOS" "$B" compile "$R/prof/base.buckle"
+expect_rc "platform: a linux block's final rule compiles for macOS" 0
+expect_out_lacks "platform: ... and is not part of the macOS policy" "lin/secret"
 
 # ---- canonical paths per platform (these failed when every target had
 # macOS's /tmp -> /private/tmp) -------------------------------------------

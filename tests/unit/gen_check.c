@@ -99,6 +99,10 @@ static void seed_objects(objset *s, const gen_profile *p, const unsigned char *k
                 snprintf(buf, sizeof buf, "localhost:%ld", port); objset_adds(s, buf, OBJ_IP, 0);
                 snprintf(buf, sizeof buf, "*:%ld", port); objset_adds(s, buf, OBJ_IP, 0);
                 snprintf(buf, sizeof buf, "localhost:0%ld", port); objset_adds(s, buf, OBJ_IP, 0);
+                /* loopback in other spellings: localhost to the kernel */
+                snprintf(buf, sizeof buf, "127.1:%ld", port); objset_adds(s, buf, OBJ_IP, 0);
+                snprintf(buf, sizeof buf, "[0:0:0:0:0:0:0:1]:%ld", port); objset_adds(s, buf, OBJ_IP, 0);
+                snprintf(buf, sizeof buf, "10.0.0.1:%ld", port); objset_adds(s, buf, OBJ_IP, 0);
             }
             sb_free(&b);
         }
