@@ -100,5 +100,5 @@ void emit(imp *m, strbuf *b, const char *name);
 /* import_check.c */
 int op_family(int op);
 int mark_family(imp *m, int fam, const char *why);
-int check(imp *m, const strbuf *b, const char *name, strbuf *report);
+int check(imp *m, const strbuf *b, const char *name);
 #endif
