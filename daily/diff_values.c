@@ -103,7 +103,9 @@ static void walk(dv *d, const sfilter *f, int depth)
     switch (f->kind) {
     case F_LITERAL: case F_SUBPATH: case F_PREFIX: classify(d, f->str, f->len); break;
     case F_REGEX: {
-        if (!f->len || f->str[0] != '^') break;
+        /* anchored, or a path that may match anywhere: the value lines up
+         * where the text puts it */
+        if (!f->len || (f->str[0] != '^' && f->str[0] != '/')) break;
         char *t = arena_alloc(d->a, f->len + 1);
         size_t k = diff_literal_start(f->str, f->len, t);
         d->in_regex = 1;

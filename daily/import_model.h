@@ -68,6 +68,7 @@ typedef struct imp {
     int *line_form;               /* per line of the output: its form, or -1 */
     size_t nlines, lines_cap;
     int unwritable;               /* 1 + a form whose rules cannot be written */
+    int plain_re;                 /* writing a form that splices parameters into regexes unquoted */
     hashmap defined;              /* names a (define ...) made: their define form */
     int fragment;                 /* no default: imported as a profile to extend */
     const source *fragment_src;   /* the (deny default) it is checked under */

@@ -125,15 +125,16 @@ static sb_param *marker_params(imp *m, size_t *n)
     return p;
 }
 
-/* how a filter (or one inside it) uses the marker s: 1 it starts a path,
- * 2 it is a port, 0 neither */
+/* how a filter (or one inside it) uses the marker s: 1 it starts a path
+ * (or a regex's text after its ^), 2 it is a port, 0 neither */
 static int param_use(const sfilter *f, const char *s, int depth)
 {
     if (!f || depth > SBPL_MAX_DEPTH) return 0;
     int use = 0;
     size_t sl = strlen(s);
     for (const char *p = f->str; p && (p = strstr(p, s)); p += sl) {
-        if (p == f->str) return 1;
+        if (p == f->str || (p == f->str + 1 && f->str[0] == '^' && (f->kind == F_REGEX || f->kind == F_NAME_REGEX)))
+            return 1;
         if (p[-1] == ':') use = 2;
     }
     for (int k = 0; k < f->nkids; k++) {
