@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <fnmatch.h>
 #include <string.h>
+#include <stdlib.h>
 
 /* The write paths srt adds to every configuration itself (its generator
  * input shows them); HOME-relative ones with "~". */
@@ -509,6 +510,37 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
               in->http_port ? arena_printf(in->dl->a, "%lld", in->http_port) : "$HTTP_PROXY_PORT");
 }
 
+/* where the entry of srt's lists that line [ls, le) of the translation was
+ * made from stands in the settings (by its JSON text: jansson keeps no
+ * positions), or 1:1 */
+static span entry_at(const srt_in *in, const char *ls, size_t ll)
+{
+    json_t *const lists[] = { in->deny_read, in->allow_read, in->allow_write, in->deny_write, in->sockets, in->mach };
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(lists[l], i, v) {
+            strbuf m;
+            sb_init(&m);
+            srt_matcher(&m, json_string_value(v));
+            int hit = 0;
+            for (size_t k = 0; m.len && k + m.len <= ll && !hit; k++) hit = !memcmp(ls + k, m.data, m.len);
+            sb_free(&m);
+            if (!hit) continue;
+            char *js = json_dumps(v, JSON_ENCODE_ANY);
+            size_t jl = js ? strlen(js) : 0;
+            const char *t = in->src->text;
+            for (size_t k = 0; jl && k + jl <= in->src->len; k++)
+                if (!memcmp(t + k, js, jl)) {
+                    free(js);
+                    return (span){ in->src, (uint32_t)k, (uint32_t)(k + jl) };
+                }
+            free(js);
+        }
+    }
+    return (span){ in->src, 0, 0 };
+}
+
 /* the lint findings of the profile, by slug (sorted, each once): the
  * translation is faithful, so they are suppressed for the file with a reason.
  * An error (the translation does not compile) goes to in's list, at the
@@ -532,10 +564,17 @@ static int findings(srt_in *in, strbuf *slugs, const char *text, size_t len, con
     int bad = 0;
     for (const diag *d = dl.head; d; d = d->next) {
         if (d->sev != SEV_ERROR || d->suppressed) continue;
-        uint32_t line = 1;
-        for (uint32_t k = 0; d->at.src && k < d->at.start && k < len; k++) line += text[k] == '\n';
-        diag_add(in->dl, SEV_ERROR, NULL, (span){ in->src, 0, 0 }, "the translation does not compile (its line %u): %s",
-                 line, d->msg);
+        uint32_t line = 1, ls = 0;
+        for (uint32_t k = 0; d->at.src && k < d->at.start && k < len; k++)
+            if (text[k] == '\n') { line++; ls = k + 1; }
+        uint32_t le = ls;
+        while (le < len && text[le] != '\n') le++;
+        while (ls < le && text[ls] == ' ') ls++;
+        span at = d->at.src ? entry_at(in, text + ls, le - ls) : (span){ in->src, 0, 0 };
+        diag *e = diag_add(in->dl, SEV_ERROR, NULL, at, "%s does not compile (line %u of the translation: %.*s): %s",
+                           at.end ? "this entry's translation" : "the translation", line, (int)(le - ls > 120 ? 120 : le - ls),
+                           text + ls, d->msg);
+        if (d->help) diag_help(in->dl, e, "%s", d->help);
         bad = 1;
     }
     for (size_t i = 0; lint_code_at(i); i++) {
