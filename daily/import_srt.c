@@ -3,6 +3,7 @@
 #include "import.h"
 #include "../lint/lint.h"
 #include "../lint/rules_table.h"
+#include "../compiler/expand.h"
 #include <jansson.h>
 #include <fnmatch.h>
 #include <string.h>
@@ -25,6 +26,7 @@ static const char *const srt_protected[] = {
 static const char *const srt_kept_dirs[] = { "", "/.claude", "/.git" };
 
 #define WORKDIR_MARK '\x01'   /* $WORKDIR in a path this file builds */
+#define LITERAL_MARK '\x02'   /* in front of a path this file builds: that path alone */
 
 typedef struct srt_in {
     const source *src;
@@ -143,6 +145,7 @@ static void quote(strbuf *b, const char *p)
 /* srt's "**\/x" means anywhere; buckle globs are absolute */
 static void srt_matcher(strbuf *b, const char *p)
 {
+    if (p[0] == LITERAL_MARK) { sb_puts(b, "literal "); quote(b, p + 1); return; }
     strbuf t;
     sb_init(&t);
     if (!strncmp(p, "**/", 3)) sb_putc(&t, '/');
@@ -289,31 +292,49 @@ static void kept_ancestors(json_t *out, json_t *writes, json_t *denied, json_t *
     }
 }
 
-/* Where pattern p (from its fixed directory of length fl on) meets the
- * inside of root (of length rl, below that directory): the text of the part
- * of p under the root ("" when the root itself is matched whole), or NULL
- * when p matches nothing inside it.  Component by component: a wildcard
- * component must match the root's (fnmatch), "**" takes the rest. */
-static const char *pattern_under(arena *a, const char *p, size_t fl, const char *root, size_t rl, int *unplaceable)
+/* Where pattern pc meets the inside of the root [rc, re) (the rest of the
+ * root below the pattern's fixed directory; root[0, rl) the whole root):
+ * each way is added to out, a pattern for what lies below the root, or the
+ * root itself (LITERAL_MARK in front) when the pattern ends on it.
+ * Component by component: a wildcard component must match the root's
+ * (fnmatch), "**" any number of them (none, some, or all and more below:
+ * buckle's "**" between slashes matches no component too).  *unplaceable when a
+ * component has escapes. */
+static void pattern_under(arena *a, json_t *out, const char *pc, const char *rc, const char *re, const char *root,
+                          size_t rl, int *unplaceable, int depth)
 {
-    const char *pc = p + fl, *rc = root + fl;
-    const char *re = root + rl;
-    *unplaceable = 0;
     while (*pc == '/') pc++;
     while (rc < re && *rc == '/') rc++;
-    while (rc < re) {
-        const char *pe = strchr(pc, '/'), *rend = memchr(rc, '/', (size_t)(re - rc));
-        size_t pl = pe ? (size_t)(pe - pc) : strlen(pc);
-        size_t cl = rend ? (size_t)(rend - rc) : (size_t)(re - rc);
-        if (pl == 2 && !strncmp(pc, "**", 2)) return arena_printf(a, "/%s", pc);   /* "**" and on, below the root */
-        if (!pe) return NULL;                  /* p ends above the root's inside: matches no path in it */
-        char *pat = arena_strndup(a, pc, pl), *comp = arena_strndup(a, rc, cl);
-        if (strpbrk(pat, "\\")) { *unplaceable = 1; return NULL; }
-        if (fnmatch(pat, comp, FNM_PERIOD) != 0) return NULL;
-        pc = pe + 1;
-        rc = rend ? rend + 1 : re;
+    if (depth > 64 || *unplaceable) return;
+    if (rc >= re) {                          /* the root is matched: the rest lies below it */
+        json_array_append_new(out, json_string(*pc ? arena_printf(a, "%.*s/%s", (int)rl, root, pc)
+                                                   : arena_printf(a, "%c%.*s", LITERAL_MARK, (int)rl, root)));
+        return;
     }
-    return arena_printf(a, "/%s", pc);
+    if (!*pc) return;                        /* p ends above the root's inside */
+    const char *pe = strchr(pc, '/'), *rend = memchr(rc, '/', (size_t)(re - rc));
+    size_t pl = pe ? (size_t)(pe - pc) : strlen(pc);
+    size_t cl = rend ? (size_t)(rend - rc) : (size_t)(re - rc);
+    if (pl == 2 && !strncmp(pc, "**", 2)) {
+        if (!pe) { json_array_append_new(out, json_string(arena_printf(a, "%.*s", (int)rl, root))); return; }
+        /* all of the root's rest, and more below it (or none) */
+        json_array_append_new(out, json_string(arena_printf(a, "%.*s/%s", (int)rl, root, pc)));
+        /* or some of it: the rest of p goes on from each component */
+        for (const char *q = rc; q < re;) {
+            pattern_under(a, out, pe + 1, q, re, root, rl, unplaceable, depth + 1);
+            const char *n = memchr(q, '/', (size_t)(re - q));
+            q = n ? n + 1 : re;
+        }
+        return;
+    }
+    char *pat = arena_strndup(a, pc, pl), *comp = arena_strndup(a, rc, cl);
+    if (strpbrk(pat, "\\")) { *unplaceable = 1; return; }
+    if (fnmatch(pat, comp, FNM_PERIOD) != 0) return;
+    if (!pe) {                               /* p's last component: the root's own, if it is its last */
+        if (!rend || rend + 1 >= re) json_array_append_new(out, json_string(arena_printf(a, "%c%.*s", LITERAL_MARK, (int)rl, root)));
+        return;
+    }
+    pattern_under(a, out, pe + 1, rend ? rend + 1 : re, re, root, rl, unplaceable, depth + 1);
 }
 
 /* the components of the text t (of length n): buckle's depth of a fixed part */
@@ -330,38 +351,120 @@ static size_t components(const char *t, size_t n)
  * written again at the root (a path above it: the whole root; a pattern
  * whose fixed directory lies above it: what of it lies inside the root,
  * found component by component).  0, or 1 after an error. */
-static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p)
+/* p as the kernel sees it: /tmp, /var and /etc are /private/tmp, ... */
+static const char *canonical(arena *a, const char *p)
+{
+    return private_alias(p, strlen(p), "") ? arena_printf(a, "/private%s", p) : p;
+}
+
+/* the fixed directory of deny p (up to the '/' before its first wildcard,
+ * without a trailing '/'), its length */
+static size_t fixed_dir(const char *p)
+{
+    const char *w = strpbrk(p, "*?[");
+    size_t fl = w ? (size_t)(w - p) : strlen(p);
+    if (w) { while (fl && p[fl - 1] != '/') fl--; if (fl) fl--; }
+    while (fl && p[fl - 1] == '/') fl--;
+    return fl;
+}
+
+/* what of deny p (canonical) lies inside the root croot (canonical; root as
+ * written), into out: the whole root, the root alone, or patterns below
+ * it.  -1 when a component cannot be placed (escapes). */
+static int place(arena *a, json_t *out, const char *p, const char *croot, const char *root, size_t rl)
+{
+    const char *w = strpbrk(p, "*?[");
+    size_t fl = fixed_dir(p), crl = strlen(croot);
+    if (!(crl > fl && !strncmp(croot, p, fl) && croot[fl] == '/')) return 0;     /* the root lies below it */
+    /* as specific as the root already (the text before the wildcard
+     * counts, "pay*" is a component): the deny wins the tie there */
+    if (w && components(p, (size_t)(w - p)) >= components(croot, crl)) return 0;
+    if (!w) { json_array_append_new(out, json_stringn(root, rl)); return 0; }
+    int bad = 0;
+    pattern_under(a, out, p + fl, croot + fl, croot + crl, root, rl, &bad, 0);
+    return bad ? -1 : 0;
+}
+
+/* a home directory: a directory right under /Users or /home */
+static int home_dir(const char *h)
+{
+    const char *t = !strncmp(h, "/Users/", 7) ? h + 7 : !strncmp(h, "/home/", 6) ? h + 6 : NULL;
+    return t && *t && !strchr(t, '/');
+}
+
+/* "~" spelled on one side only (deny p or root croot): 1 when, for some
+ * home directory (/Users/NAME or /home/NAME), the deny meets the inside of the
+ * root.  The homes tried: each directory of the side without "~" (a "*"
+ * component as one name, a "**" as one directory below what comes
+ * before), and one name below each. */
+static int meets_some_home(arena *a, const char *p, const char *croot)
+{
+    const char *abs = p[0] == '~' ? croot : p;
+    size_t n = strlen(abs);
+    for (size_t e = 1; e <= 2 * n + 1; e++) {
+        size_t end = e <= n ? e : e - n - 1;   /* the second round: one name below */
+        if (end < n && abs[end] != '/') continue;
+        if (!end) continue;
+        strbuf h;
+        sb_init(&h);
+        for (size_t i = 0; i < end; i++) {
+            if (abs[i] == '*' && i + 1 < end && abs[i + 1] == '*') { sb_puts(&h, "u"); i++; continue; }
+            sb_putc(&h, abs[i] == '*' || abs[i] == '?' ? 'u' : abs[i]);
+        }
+        if (e > n) sb_puts(&h, "/u");
+        if (strpbrk(sb_cstr(&h), "[") || !home_dir(sb_cstr(&h))) { sb_free(&h); continue; }
+        const char *home = arena_strdup(a, sb_cstr(&h));
+        sb_free(&h);
+        const char *pp = p[0] == '~' ? arena_printf(a, "%s%s", home, p + 1) : p;
+        const char *cr = croot[0] == '~' ? arena_printf(a, "%s%s", home, croot + 1) : croot;
+        json_t *scratch = json_array();
+        int r = place(a, scratch, pp, cr, cr, strlen(cr));
+        size_t hits = json_array_size(scratch);
+        json_decref(scratch);
+        if (r || hits) return 1;
+    }
+    return 0;
+}
+
+static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p0)
 {
     size_t k;
     json_t *r;
-    const char *w = strpbrk(p, "*?[");
-    size_t fl = w ? (size_t)(w - p) : strlen(p);       /* the fixed directory: up to the '/' before a wildcard */
-    if (w) { while (fl && p[fl - 1] != '/') fl--; if (fl) fl--; }
-    while (fl && p[fl - 1] == '/') fl--;
+    arena *a = in->dl->a;
+    const char *p = canonical(a, p0);                   /* compared as the kernel sees them */
+    size_t fl = fixed_dir(p);
     json_array_foreach(writes, k, r) {
         const char *root = json_string_value(r);
         size_t rl = strlen(root);
         while (rl && root[rl - 1] == '/') rl--;
         if (!rl || !strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
-        if (!(rl > fl && !strncmp(root, p, fl) && root[fl] == '/')) continue;     /* the root lies below it */
-        /* as specific as the root already (the text before the wildcard
-         * counts, "pay*" is a component): the deny wins the tie there */
-        if (w && components(p, (size_t)(w - p)) >= components(root, rl)) continue;
-        if (!w) {
-            json_array_append_new(denies, json_stringn(root, rl));
-            continue;
+        const char *croot = canonical(a, arena_strndup(a, root, rl));
+        if (!fl && p[0] == '/' && croot[0] == '~') {   /* a deny from "/": above every home */
+            if (!strpbrk(p, "*?[")) { json_array_append_new(denies, json_stringn(root, rl)); continue; }
+            if (!strncmp(p, "/**/", 4)) {
+                json_array_append_new(denies, json_string(arena_printf(a, "%.*s%s", (int)rl, root, p)));
+                continue;
+            }
         }
-        int bad;
-        const char *rest = pattern_under(in->dl->a, p, fl, root, rl, &bad);
-        if (bad) {
+        /* "~" on one side only: whether the root lies below the deny
+         * depends on HOME, which the import leaves to buckle run */
+        if ((p[0] == '~') != (croot[0] == '~')) {
+            if (!meets_some_home(a, p, croot)) continue;
             diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
-                     "the write deny \"%s\" lies above the allowed root \"%.*s\", where srt lets it win, and "
-                     "buckle cannot place its escaped characters inside the root; write the deny for the root "
-                     "itself", p, (int)rl, root);
+                     "the write deny \"%s\" and the allowed root \"%.*s\" spell the home directory differently (one "
+                     "with ~), and for some home directory the deny lies in the root, where srt lets it win: write "
+                     "both with ~, or both without", p0, (int)rl, root);
             in->bad = 1;
             return 1;
         }
-        if (rest) json_array_append_new(denies, json_string(arena_printf(in->dl->a, "%.*s%s", (int)rl, root, rest)));
+        if (place(a, denies, p, croot, root, rl) < 0) {
+            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
+                     "the write deny \"%s\" lies above the allowed root \"%.*s\", where srt lets it win, and "
+                     "buckle cannot place its escaped characters inside the root; write the deny for the root "
+                     "itself", p0, (int)rl, root);
+            in->bad = 1;
+            return 1;
+        }
     }
     return 0;
 }
