@@ -469,6 +469,72 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
     return 0;
 }
 
+/* "deny final metadata HOW PATH;", once */
+static void meta_deny(strbuf *b, const char *how, const char *path)
+{
+    strbuf l;
+    sb_init(&l);
+    sb_printf(&l, "    deny final metadata %s", how);
+    quote(&l, path);
+    sb_puts(&l, ";\n");
+    if (!b->len || !strstr(b->data, sb_cstr(&l))) sb_add(b, l.data, l.len);
+    sb_free(&l);
+}
+
+/* 1 when path d (len dl, canonical) is path x or above it */
+static int at_or_above(const char *d, size_t dl, const char *x)
+{
+    return !strncmp(x, d, dl) && (!x[dl] || x[dl] == '/');
+}
+
+/* srt's read denies come after its allows, so inside a read-denied
+ * directory the metadata of a write root stays denied, and so does that of
+ * the directories on the way to it; buckle's traversal of the root and its
+ * write subtree would allow it.  Final denies, which decide over both.  A
+ * deny with an allowRead inside it is left as it is (srt lets that one
+ * read again), and so is a pattern. */
+static void read_denied_roots(strbuf *b, srt_in *in, json_t *writes)
+{
+    arena *a = in->dl->a;
+    size_t i, k, j;
+    json_t *v, *r, *x;
+    int said = 0;
+    if (!in->deny_read) return;
+    json_array_foreach(in->deny_read, i, v) {
+        const char *d0 = json_string_value(v);
+        if (strpbrk(d0, "*?[") || !strncmp(d0, "**/", 3)) continue;
+        const char *d = canonical(a, d0);
+        size_t dl = strlen(d);
+        while (dl > 1 && d[dl - 1] == '/') dl--;
+        int reopened = 0;
+        if (in->allow_read) json_array_foreach(in->allow_read, j, x)
+            if (at_or_above(d, dl, canonical(a, json_string_value(x)))) reopened = 1;
+        if (reopened) continue;
+        json_array_foreach(writes, k, r) {
+            const char *root = json_string_value(r);
+            size_t rl = strlen(root);
+            while (rl > 1 && root[rl - 1] == '/') rl--;
+            if (!strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+            const char *croot = canonical(a, arena_strndup(a, root, rl));
+            if (!at_or_above(d, dl, croot)) continue;
+            if (!said) sb_puts(b, "    # srt denies reading, metadata included, in these directories, also in the write roots inside\n");
+            said = 1;
+            /* the directories from the deny down to the root's parent (as
+             * the kernel sees them: not the link /tmp itself, which srt
+             * lets be read) */
+            for (size_t e = dl; e < strlen(croot); e++) {
+                if (e != dl && croot[e] != '/') continue;
+                /* std/base lets the links /tmp, /var and /etc be read (as
+                 * srt does): their targets' own metadata is left to it */
+                if (e > 8 && !strncmp(croot, "/private", 8) && private_alias(croot + 8, e - 8, "") &&
+                    e - 8 == strlen(private_alias(croot + 8, e - 8, ""))) continue;
+                meta_deny(b, "literal ", arena_strndup(a, croot, e));
+            }
+            meta_deny(b, "", croot);
+        }
+    }
+}
+
 static void body(strbuf *b, srt_in *in, json_t *writes)
 {
     sb_puts(b, "extends \"std/base\";\n");
@@ -527,6 +593,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
         rules(b, "deny", "file-write-unlink", keep);
     }
     json_decref(keep);
+    read_denied_roots(b, in, writes);
     /* srt's own protections below the directory it runs in, under each
      * allowed root there (a deeper allow would win over them otherwise) */
     const char *cwd = in->cwd ? in->cwd : "\x01";
@@ -673,10 +740,13 @@ static int findings(srt_in *in, strbuf *slugs, const char *text, size_t len, con
         uint32_t le = ls;
         while (le < len && text[le] != '\n') le++;
         while (ls < le && text[ls] == ' ') ls++;
-        span at = d->at.src ? entry_at(in, text + ls, le - ls) : (span){ in->src, 0, 0 };
-        diag *e = diag_add(in->dl, SEV_ERROR, NULL, at, "%s does not compile (line %u of the translation: %.*s): %s",
-                           at.end ? "this entry's translation" : "the translation", line, (int)(le - ls > 120 ? 120 : le - ls),
-                           text + ls, d->msg);
+        int own = d->at.src && d->at.src->name && !strcmp(d->at.src->name, "import.buckle");   /* not in what it extends */
+        if (!own) ls = le = 0;
+        span at = own ? entry_at(in, text + ls, le - ls) : (span){ in->src, 0, 0 };
+        diag *e = own ? diag_add(in->dl, SEV_ERROR, NULL, at, "%s does not compile (line %u of the translation: %.*s): %s",
+                                 at.end ? "this entry's translation" : "the translation", line,
+                                 (int)(le - ls > 120 ? 120 : le - ls), text + ls, d->msg)
+                      : diag_add(in->dl, SEV_ERROR, NULL, at, "the translation does not compile: %s", d->msg);
         if (d->help) diag_help(in->dl, e, "%s", d->help);
         bad = 1;
     }

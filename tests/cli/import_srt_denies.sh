@@ -45,3 +45,27 @@ done <<'ROWS'
 ["/Users/test/w"] ["/Users/test/w/.git"] /Users/test/w/.git/config      deny
 ["/opt/w"]      ["~/**/k"]               /opt/w/k                       allow
 ROWS
+
+# srt's read denies come after its allows too: in a read-denied directory
+# the metadata of a write root, and of the directories on the way, stays
+# denied (buckle's traversal and write subtree would allow it); an
+# allowRead inside the deny opens it again
+while read -r aw dr ar obj want; do
+    case "$aw" in ''|'#'*) continue ;; esac
+    n=$((n + 1))
+    printf '{"filesystem":{"allowWrite":%s,"denyWrite":[],"denyRead":%s,"allowRead":%s},"network":{"allowedDomains":[]}}\n' "$aw" "$dr" "$ar" >"$D/s$n.json"
+    name="srt read denies: allowWrite $aw denyRead $dr allowRead $ar, metadata of $obj"
+    run "$name" "$BUCKLE" import --from srt -o "$D/s$n.buckle" "$D/s$n.json"
+    expect_rc "$name: imports" 0
+    [ "$RC" -eq 0 ] || continue
+    run "$name" "$BUCKLE" query "$D/s$n.buckle" files metadata "$obj"
+    expect_out_has "$name: $want" "$want $obj"
+done <<'ROWS'
+["~/proj/out"]  ["~/proj"]  []  /Users/test/proj          deny
+["~/proj/out"]  ["~/proj"]  []  /Users/test/proj/out      deny
+["~/proj/out"]  ["~/proj"]  []  /Users/test/proj/out/x    deny
+["~/proj/out"]  ["~/proj"]  []  /Users/test               allow
+["~/p/a/out"]   ["~/p"]     []  /Users/test/p/a           deny
+["/tmp/w"]      ["/private/tmp"] [] /private/tmp/w/x     deny
+["~/proj/out"]  ["~/proj"]  ["~/proj/out"] /Users/test/proj/out/x allow
+ROWS
