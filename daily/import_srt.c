@@ -582,8 +582,11 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             if (!strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
             strbuf t;
             sb_init(&t);
+            const char *cd = canonical(in->dl->a, d), *croot = canonical(in->dl->a, arena_strndup(in->dl->a, root, rl));
+            size_t crl = strlen(croot);
             if (!strncmp(d, "**/", 3)) sb_printf(&t, "%.*s/%s", (int)rl, root, d);
-            else if (!strncmp(d, root, rl) && (d[rl] == '/' || !d[rl])) sb_puts(&t, d);
+            else if (!strncmp(cd, croot, crl) && (cd[crl] == '/' || !cd[crl])) sb_puts(&t, d);
+            else place(in->dl->a, keep, cd, croot, root, rl);   /* the root inside it: what of it lies there */
             if (t.len) json_array_append_new(keep, json_string(sb_cstr(&t)));
             sb_free(&t);
         }
@@ -614,6 +617,23 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             sb_printf(&t, "%s/**/%s", json_string_value(r), srt_protected[j]);
             json_array_append_new(pats, json_string(sb_cstr(&t)));
             sb_free(&t);
+            if (!k) continue;
+            /* a root that ends inside the protected path ("./lib/.git"
+             * for ".git/hooks"): what of it lies in the root, and the root
+             * whole when it is the protected directory itself (srt denies
+             * it and what is below) */
+            const char *root = json_string_value(r);
+            json_t *in_root = json_array();
+            place(in->dl->a, in_root, arena_printf(in->dl->a, "%s/**/%s", cwd, srt_protected[j]),
+                  canonical(in->dl->a, root), root, strlen(root));
+            size_t q;
+            json_t *x;
+            json_array_foreach(in_root, q, x) {   /* (the root, "**", P: written above) */
+                const char *e = json_string_value(x);
+                if (e[0] == LITERAL_MARK) e++;
+                if (!strstr(e, "/**/")) json_array_append_new(pats, json_string(e));
+            }
+            json_decref(in_root);
         }
         rules(b, "deny", "write", pats);
         json_decref(pats);

@@ -69,3 +69,26 @@ done <<'ROWS'
 ["/tmp/w"]      ["/private/tmp"] [] /private/tmp/w/x     deny
 ["~/proj/out"]  ["~/proj"]  ["~/proj/out"] /Users/test/proj/out/x allow
 ROWS
+
+# srt's own protections below the directory it runs in, under a root that
+# ends inside one (./lib/.git for .git/hooks), and its unlink protection
+# of what it denies reading, for a root inside a read deny and across the
+# /tmp link
+printf '{"filesystem":{"allowWrite":["./vendor/lib/.git","./c/.vscode","./d/.claude","~/proj/out","/tmp/w"],"denyWrite":[],"denyRead":["~/proj","/private/tmp/w/s"]},"network":{"allowedDomains":[]}}\n' >"$D/prot.json"
+run "srt protections under a root" "$BUCKLE" import --from srt -o "$D/prot.buckle" "$D/prot.json"
+expect_rc "srt protections under a root: imports" 0
+while read -r op obj want; do
+    [ -n "$op" ] || continue
+    run "srt protections: $op $obj" "$BUCKLE" query "$D/prot.buckle" files "$op" "$obj"
+    expect_out_has "srt protections: $op $obj: $want" "$want $obj"
+done <<'ROWS'
+file-write-data   /Users/test/project/vendor/lib/.git/hooks/pre-commit  deny
+file-write-data   /Users/test/project/vendor/lib/.git/config            deny
+file-write-data   /Users/test/project/vendor/lib/.git/objects/x         allow
+file-write-data   /Users/test/project/c/.vscode/settings.json           deny
+file-write-data   /Users/test/project/d/.claude/commands/x              deny
+file-write-data   /Users/test/project/d/.claude/other                   allow
+file-write-unlink /Users/test/proj/out/x                                deny
+file-write-unlink /private/tmp/w/s/k                                    deny
+file-write-unlink /private/tmp/w/k                                      allow
+ROWS
