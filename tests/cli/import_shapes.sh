@@ -128,3 +128,22 @@ expect_err_has "import shapes: a regex that splices and quotes, a note" 'rxmixed
 expect_err_has "import shapes: a regex that splices and quotes, -D" 'import for them with -D NAME=VALUE'
 if [ -e "$D/rxmixed.buckle" ]; then fail "import shapes: a regex that splices and quotes, nothing written" "written"
 else pass "import shapes: a regex that splices and quotes, nothing written"; fi
+
+# buckle diff right after import, without -D, where the parameters are
+# named by defined strings ((param app-dir)) or bound by define
+# ((define plugin-path (param "PLUGIN_PATH")) then (literal plugin-path))
+cat >"$D/bound.sb" <<'EOF'
+(version 1)
+(deny default)
+(define plugin-path (param "PLUGIN_PATH"))
+(define cache-dir (string-append (param "CACHE_ROOT") "/cache"))
+(allow file-read* (literal plugin-path) (subpath cache-dir))
+EOF
+for f in tests/import/param-define.sb "$D/bound.sb"; do
+    b=$(basename "$f" .sb)
+    run "diff after import: $b" "$BUCKLE" import -o "$D/$b-imp.buckle" "$f"
+    expect_rc "diff after import: $b imports" 0
+    run "diff after import: $b" "$BUCKLE" diff "$f" "$D/$b-imp.buckle"
+    expect_rc "diff after import: $b, without -D" 0
+    expect_out_has "diff after import: $b, the same" "the same decisions"
+done
