@@ -426,8 +426,10 @@ const char *define_parse(arena *a, const char *arg, define *out)
     out->name = arena_strndup(a, arg, (size_t)(eq - arg));
     const char *v = eq + 1;
     int path = param_is_path_builtin(out->name);
-    const char *err = param_value_check(a, out->name, v, path, &out->raw);
-    if (err) return err;
+    /* the value as typed, for a platform other than the host's (whose
+     * links it must not follow); one that is not canonical as typed has
+     * none, and the checks below and the runner's name its fault */
+    if (param_value_check(a, out->name, v, path, &out->raw)) out->raw = NULL;
     char real[PATH_MAX];
     if (v[0] == '/' && realpath(v, real)) v = real;
     return param_value_check(a, out->name, v, path, &out->value);

@@ -42,8 +42,12 @@ f=$(sed -n 's/^profile: //p' "$TMP/out")
 V=$(grep -o -- '-D OUT=[^ ]*' "$TMP/out" | sed 's/^-D OUT=//')   # as sandbox-exec gets it
 run "params: query inside" "$B" query "$f" -D OUT="$V" file-write-create "$V/new.o"
 expect_out_has "params: creating a file inside the -D directory stays allowed" "allow"
-run "params: query the value" "$B" query "$f" -D OUT="$V" file-write-unlink "$R/proj/out"
-expect_out_has "params: removing the -D directory itself is denied" "deny"
+# the frame rule names the value itself (read off the profile: off macOS the
+# stand-in's profile spells host paths, /tmp, which a query of an .sb reads
+# as macOS's /private/tmp)
+if grep "^(deny file-write-unlink" "$f" | grep -q -F "(literal \"$R/proj/out\")"; then
+    pass "params: removing the -D directory itself is denied"
+else fail "params: removing the -D directory itself is denied" "$(grep '^(deny file-write-unlink' "$f" | head -c 300)"; fi
 # a value that does not exist (yet): the run goes on; the sandbox may create
 # it as a directory or a file, never as a link, nor move or link anything there
 : >"$LOG"
