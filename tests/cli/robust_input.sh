@@ -14,3 +14,23 @@ expect_rc "robust: lint reports invalid UTF-8 in a comment" 1
 printf 'files { allow read "/a"; }\r\n# caf\303\251 \342\202\254\r\n' >"$R/u8ok.buckle"
 run "robust: UTF-8 comment" "$BUCKLE" compile "$R/u8ok.buckle"
 expect_rc "robust: valid UTF-8 in a comment compiles" 0
+# a path longer than the kernel's limit is an error at the string, before
+# its ancestors make output that grows with the square of its length
+awk 'BEGIN { printf "files { allow read \""; for (i = 0; i < 512; i++) printf "/a"; printf "\"; }\n" }' >"$R/longpath.buckle"
+run "robust: 1024-byte path" timeout 20 "$BUCKLE" compile "$R/longpath.buckle" -o "$R/longpath.sb"
+expect_rc "robust: a 1024-byte path is an error" 1
+expect_err_has "robust: path length at the string" "longpath.buckle:1:20: error: a path of 1024 bytes"
+if [ -e "$R/longpath.sb" ]; then fail "robust: no output for a long path" "longpath.sb was written"; else pass "robust: no output for a long path"; fi
+awk 'BEGIN { printf "files { allow read \""; for (i = 0; i < 511; i++) printf "/a"; printf "\"; }\n" }' >"$R/path1022.buckle"
+run "robust: 1022-byte path" timeout 20 "$BUCKLE" compile "$R/path1022.buckle"
+expect_rc "robust: a 1022-byte path compiles" 0
+printf 'param P;\nfiles { allow read "$P/x"; }\n' >"$R/param.buckle"
+LONGV=$(awk 'BEGIN { for (i = 0; i < 2100; i++) printf "/a" }')
+run "robust: long -D value" timeout 20 "$BUCKLE" compile -D "P=$LONGV" "$R/param.buckle"
+expect_rc "robust: a -D value longer than any path is a usage error" 2
+expect_err_has "robust: -D length message" "longer than 4095 bytes"
+# a log line with a 60 KB path: no kernel logs one; reported, not explained
+awk 'BEGIN { printf "Sandbox: x(1) deny(1) file-read-data "; for (i = 0; i < 30000; i++) printf "/a"; printf "\n" }' >"$R/long.log"
+run "robust: why on a 60 KB path" timeout 10 "$BUCKLE" why -v corpus/examples/agent.buckle "$R/long.log"
+expect_rc "robust: why on a 60 KB path ends" 0
+expect_out_has "robust: why names the long line" "long.log:1: not read: a path longer than any the kernel logs"
