@@ -34,3 +34,23 @@ awk 'BEGIN { printf "Sandbox: x(1) deny(1) file-read-data "; for (i = 0; i < 300
 run "robust: why on a 60 KB path" timeout 10 "$BUCKLE" why -v corpus/examples/agent.buckle "$R/long.log"
 expect_rc "robust: why on a 60 KB path ends" 0
 expect_out_has "robust: why names the long line" "long.log:1: not read: a path longer than any the kernel logs"
+# a chain of rules nested inside each other: each rule carves its nearest
+# opponents only (a carve-out inside another adds nothing), so the output
+# grows with the chain, not with its cube (7 MB for 200 levels before)
+awk 'BEGIN { print "files {"; p = ""; for (i = 0; i < 200; i++) { p = p "/a"; printf "    %s read \"%s\";\n", (i % 2 ? "deny" : "allow"), p } print "}" }' >"$R/chain.buckle"
+run "robust: nested chain" timeout 60 "$BUCKLE" compile "$R/chain.buckle" -o "$R/chain.sb"
+expect_rc "robust: a 200-rule nested chain compiles" 0
+size=$(wc -c <"$R/chain.sb" 2>/dev/null || echo 0)
+if [ "$size" -gt 0 ] && [ "$size" -lt 1000000 ]; then pass "robust: nested chain output under 1 MB"; else fail "robust: nested chain output under 1 MB" "$size bytes"; fi
+run "robust: nested chain reads back" "$BUILD/sbpl-readback" "$R/chain.sb"
+expect_rc "robust: nested chain output reads back" 0
+DEEP=$(awk 'BEGIN { for (i = 0; i < 152; i++) printf "/a"; printf "/x" }')
+run "robust: nested chain decision" "$BUCKLE" query "$R/chain.buckle" files file-read-data "$DEEP"
+expect_out_has "robust: deep path denied by the 152nd rule" "deny $DEEP"
+expect_out_has "robust: compiled chain agrees" "compiled SBPL agrees"
+# srt settings with 20,000 paths import in linear time
+awk 'BEGIN { printf "{\"filesystem\": {\"allowWrite\": ["; for (i = 0; i < 20000; i++) printf "%s\"/w/p%d\"", (i ? ", " : ""), i % 15000; print "]}}" }' >"$R/many.json"
+run "robust: srt import of 20,000 paths" timeout 20 "$BUCKLE" import --from srt "$R/many.json" -o "$R/many.buckle"
+expect_rc "robust: srt import of 20,000 paths ends" 0
+n=$(grep -c 'allow write "/w/p' "$R/many.buckle" 2>/dev/null)
+if [ "$n" = 15000 ]; then pass "robust: srt duplicates written once"; else fail "robust: srt duplicates written once" "$n rules"; fi
