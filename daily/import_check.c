@@ -68,6 +68,7 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
                 if (p.line >= 1 && p.line <= m->nlines) fi = m->line_form[p.line - 1];
             }
             if (fi < 0 || m->forms[fi].raw) {
+                m->fail_form = fi;
                 sb_printf(report, "the import does not compile: %s", d->msg);
                 result = -1;
                 break;

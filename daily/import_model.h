@@ -66,6 +66,7 @@ typedef struct imp {
     int cur;                      /* the current set */
     const char *dflt;             /* "deny", "allow" or NULL */
     int *line_form;               /* per line of the output: its form, or -1 */
+    int fail_form;                /* the form whose translation does not compile even raw, or -1 */
     size_t nlines, lines_cap;
     int unwritable;               /* 1 + a form whose rules cannot be written */
     hashmap defined;              /* names a (define ...) made: their define form */

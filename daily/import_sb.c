@@ -1150,10 +1150,13 @@ restart:
                      f->why ? f->why : "a filter whose meaning is not known");
             break;
         }
+        m.fail_form = -1;
         int r = check(&m, &b, name, &report);
         if (r == 0) { sb_add(outb, b.data, b.len); rc = 0; break; }
         if (r < 0) {
-            diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "%s", sb_cstr(&report));
+            /* at the form that cannot be written, when one is to blame */
+            span at = m.fail_form >= 0 ? m.forms[m.fail_form].x->at : (span){ src, 0, 0 };
+            diag_add(dl, SEV_ERROR, NULL, at, "%s", sb_cstr(&report));
             break;
         }
     }

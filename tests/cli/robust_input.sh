@@ -54,3 +54,9 @@ run "robust: srt import of 20,000 paths" timeout 20 "$BUCKLE" import --from srt 
 expect_rc "robust: srt import of 20,000 paths ends" 0
 n=$(grep -c 'allow write "/w/p' "$R/many.buckle" 2>/dev/null)
 if [ "$n" = 15000 ]; then pass "robust: srt duplicates written once"; else fail "robust: srt duplicates written once" "$n rules"; fi
+# an .sb rule that cannot be imported at all is reported at its own line
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/a\377"))\n' >"$R/badutf.sb"
+run "robust: import of invalid UTF-8" timeout 20 "$BUCKLE" import "$R/badutf.sb" -o "$R/badutf.buckle"
+expect_rc "robust: import of invalid UTF-8 fails" 1
+expect_err_has "robust: import error at the rule" "badutf.sb:3:1: error: the import does not compile"
+if [ -e "$R/badutf.buckle" ]; then fail "robust: no import output on error" "badutf.buckle was written"; else pass "robust: no import output on error"; fi
