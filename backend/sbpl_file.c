@@ -28,7 +28,50 @@ static const char *param_base(arena *a, const sexp *s, int *derived)
     return arena_strndup(a, s->text, s->len);
 }
 
-typedef struct preads { sb_param_read *v; size_t n; arena *a; } preads;
+typedef struct preads {
+    sb_param_read *v;
+    size_t n;
+    arena *a;
+    const sexp **strs;      /* (define NAME "STRING"): a parameter may be named so */
+    size_t nstrs;
+    const sexp **binds;     /* (define NAME (param ...)) or a string-append of one: NAME */
+    size_t nbinds;
+} preads;
+
+static const sexp *param_form(const preads *r, const sexp *x);
+
+/* the value of a name bound to a parameter's value, or NULL */
+static const sexp *bound_value(const preads *r, const sexp *x)
+{
+    if (x->kind != SX_SYMBOL) return NULL;
+    const sexp *d = NULL;
+    for (size_t i = 0; i < r->nbinds; i++)
+        if (r->binds[i]->len == x->len && !memcmp(r->binds[i]->text, x->text, x->len)) d = r->binds[i];
+    return d ? d->next : NULL;
+}
+
+/* every (define NAME "STRING") in x (Chromium's profiles name their
+ * parameters so: (param homedir)) */
+static void defined_strings(preads *r, const sexp *x, int depth)
+{
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind != SX_LIST) continue;
+        const sexp *h = x->child;
+        if (h && sexp_is_sym(h, "define") && h->next && h->next->kind == SX_SYMBOL && h->next->next &&
+            h->next->next->kind == SX_STRING && !h->next->next->next) {
+            r->strs = arena_grow(r->a, r->strs, r->nstrs, r->nstrs, sizeof *r->strs);
+            r->strs[r->nstrs++] = h->next;
+        }
+        const sexp *v = h && sexp_is_sym(h, "define") && h->next && h->next->kind == SX_SYMBOL ? h->next->next : NULL;
+        if (v && !v->next && v->kind == SX_LIST &&
+            (param_form(r, v) || (v->child && sexp_is_sym(v->child, "string-append") && v->child->next &&
+                                  param_form(r, v->child->next)))) {
+            r->binds = arena_grow(r->a, r->binds, r->nbinds, r->nbinds, sizeof *r->binds);
+            r->binds[r->nbinds++] = h->next;
+        }
+        defined_strings(r, h, depth + 1);
+    }
+}
 
 /* how x is read: in a condition or definition (anything but a filter's string) */
 enum { R_OTHER = -1 };
@@ -45,11 +88,18 @@ static void param_seen(preads *r, const char *name, int use, span at)
     else if (use > (int)r->v[i].use) r->v[i].use = (sb_param_use)use;
 }
 
-/* (param "NAME") or (getenv "NAME"): its name string, else NULL */
-static const sexp *param_form(const sexp *x)
+/* (param "NAME") or (getenv "NAME"), or (param SYM) of a (define SYM
+ * "NAME"): its name string, else NULL */
+static const sexp *param_form(const preads *r, const sexp *x)
 {
     if (x->kind != SX_LIST || !x->child || !(sexp_is_sym(x->child, "param") || sexp_is_sym(x->child, "getenv"))) return NULL;
     const sexp *n = x->child->next;
+    if (n && n->kind == SX_SYMBOL && !n->next) {
+        const sexp *d = NULL;   /* the last definition of the name */
+        for (size_t i = 0; i < r->nstrs; i++)
+            if (r->strs[i]->len == n->len && !memcmp(r->strs[i]->text, n->text, n->len)) d = r->strs[i];
+        n = d ? d->next : NULL;
+    }
     return n && n->kind == SX_STRING && !n->next && n->len && !memchr(n->text, 0, n->len) ? n : NULL;
 }
 
@@ -65,7 +115,13 @@ static void scan_rest(preads *r, const sexp *x, int depth)
 static void scan_one(preads *r, const sexp *x, int use, int depth)
 {
     if (!x || depth > SBPL_MAX_DEPTH) return;
-    const sexp *pn = param_form(x);
+    /* a name bound to a parameter's value is read where it is used */
+    const sexp *bv = bound_value(r, x);
+    if (bv) { scan_one(r, bv, use, depth + 1); return; }
+    if (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "define") && x->child->next &&
+        bound_value(r, x->child->next) == x->child->next->next)
+        return;
+    const sexp *pn = param_form(r, x);
     if (pn) {
         int derived;
         const char *name = param_base(r->a, pn, &derived);
@@ -98,7 +154,8 @@ static void scan_one(preads *r, const sexp *x, int use, int depth)
 
 size_t sbpl_file_params(arena *a, const sexp *top, sb_param_read **out)
 {
-    preads r = { NULL, 0, a };
+    preads r = { NULL, 0, a, NULL, 0, NULL, 0 };
+    defined_strings(&r, top, 0);
     scan_rest(&r, top, 0);
     *out = r.v;
     return r.n;

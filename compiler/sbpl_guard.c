@@ -57,11 +57,20 @@ static const char *fold(const char *name, char *buf, size_t n)
     return name[i] ? NULL : buf;
 }
 
-/* why a folded name may not be defined or bound, or NULL */
-static const char *reserved_why(const char *f)
+/* why a folded name may not be defined or bound, or NULL.  local: a lambda
+ * parameter or a let binding, which holds only in its own body: a filter,
+ * an operation or a symbol the output writes may be bound so (Chromium's
+ * (define (string-prefix? str prefix) ...)); a word of SBPL's Scheme or
+ * one the guard reads the body by may not. */
+static const char *reserved_why(const char *f, int local)
 {
     for (size_t k = 0; k < sizeof output_words / sizeof *output_words; k++)
         if (!strcmp(f, output_words[k])) return "SBPL gives it a meaning that the rules buckle writes rely on";
+    if (scheme_word_find(f)) return "it is a word of SBPL's Scheme, which the rules after the block rely on";
+    size_t n = strlen(f);
+    if (f[0] == '*' || f[0] == '%' || (n > 1 && f[n - 1] == '*'))
+        return "names that start with * or % (or end with *) are the interpreter's and the operations'";
+    if (local) return NULL;
     for (size_t k = 0; k < sizeof output_symbols / sizeof *output_symbols; k++)
         if (!strcmp(f, output_symbols[k])) return "the rules buckle writes use it as a symbol of SBPL";
     for (size_t k = 0; signal_target_at(k); k++)
@@ -69,10 +78,6 @@ static const char *reserved_why(const char *f)
     int noop;
     if (filter_known(f) || op_lookup(f, &noop) >= 0 || noop)
         return "SBPL gives it a meaning that the rules buckle writes rely on";
-    if (scheme_word_find(f)) return "it is a word of SBPL's Scheme, which the rules after the block rely on";
-    size_t n = strlen(f);
-    if (f[0] == '*' || f[0] == '%' || (n > 1 && f[n - 1] == '*'))
-        return "names that start with * or % (or end with *) are the interpreter's and the operations'";
     return NULL;
 }
 
@@ -126,10 +131,10 @@ static void bind(guard *g, const sexp *x, const char *how, const sexp *form)
     if (!spelled(g, x)) return;
     char buf[260];
     const char *f = fold(x->text, buf, sizeof buf);
-    const char *why = f ? reserved_why(f) : NULL;
+    const char *why = f ? reserved_why(f, !strcmp(how, "bind")) : NULL;
     if (!why) return;
     diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s may not %s \"%s\": %s", g->what, how, x->text, why);
-    diag_help(&g->c->diags, d, "give the helper another name");
+    diag_help(&g->c->diags, d, "%s", strcmp(how, "bind") ? "give the helper another name" : "give the parameter (or the let binding) another name");
 }
 
 static void expr(guard *g, const sexp *x, int depth);
@@ -146,6 +151,16 @@ static int too_deep(guard *g, const sexp *x, int depth)
         diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s nested more than %d deep", g->what, 2 * SBPL_MAX_DEPTH);
     g->deep = 1;
     return 1;
+}
+
+/* 1 when quasiquoted data x has an unquote (, or ,@) in it */
+static int unquotes(const sexp *x, int depth)
+{
+    for (; x; x = x->next) {
+        if (depth > 2 * SBPL_MAX_DEPTH || (x->kind == SX_QUOTE && x->text[0] == ',')) return 1;
+        if ((x->kind == SX_LIST || x->kind == SX_QUOTE) && unquotes(x->child, depth + 1)) return 1;
+    }
+    return 0;
 }
 
 /* quoted data: not evaluated, only read */
@@ -258,7 +273,10 @@ static void expr(guard *g, const sexp *x, int depth)
         return;
     case SX_SYMBOL: use(g, x); return;
     case SX_QUOTE:
-        if (x->len == 1 && x->text[0] == '\'') { datum(g, x->child, depth + 1); return; }
+        if (x->len == 1 && (x->text[0] == '\'' || (x->text[0] == '`' && !unquotes(x->child, depth + 1)))) {
+            datum(g, x->child, depth + 1);   /* a quasiquote without unquote is a quote */
+            return;
+        }
         diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s may not use \"%s\": quasiquote evaluates the parts under unquote, "
                  "which hides code in data", g->what, x->text);
         return;

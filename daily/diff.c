@@ -723,6 +723,10 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
         if (r->groups[i]->no_sandbox) ns += r->groups[i]->count;
     }
 
+    if (r->identical) {
+        sb_printf(b, "%s -> %s: the same decisions (the same text, read the same way)\n", old_name, new_name);
+        return;
+    }
     if (!r->n && !r->undecided && !r->incomplete) {
         sb_printf(b, "%s -> %s: the same decisions (%lu requests over %lu objects)\n", old_name, new_name, r->requests, r->objects);
         render_left_out(b, r);
@@ -763,6 +767,7 @@ char *diff_render_json(const diff_result *r, const char *old_name, const char *n
     json_object_set_new(root, "objects", json_integer((json_int_t)r->objects));
     json_object_set_new(root, "requests", json_integer((json_int_t)r->requests));
     json_object_set_new(root, "same", json_boolean(diff_status(r) == 0));
+    if (r->identical) json_object_set_new(root, "identical", json_true());
     if (r->incomplete) json_object_set_new(root, "not_compared", json_string(r->incomplete));
     if (r->values) json_object_set_new(root, "values", json_string(r->values));
     json_object_set_new(root, "undecidable", json_integer((json_int_t)r->undecided));

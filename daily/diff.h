@@ -54,6 +54,8 @@ typedef struct diff_result {
     size_t nleft_out;
     const char *values;      /* the caller's: the parameters' values lined up with
                                 the paths of the profiles it was run under, or NULL */
+    int identical;           /* the caller's: both sides are the same text, read the
+                                same way (nothing was asked: the same decisions) */
 } diff_result;
 
 /* Compares every request over the objects either side names. */

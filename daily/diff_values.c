@@ -2,6 +2,7 @@
  * hard-codes (diff_values.h). */
 #include "diff_values.h"
 #include "../seatbelt/path_canonical.h"
+#include "../compiler/expand.h"
 #include "../support/hashmap.h"
 #include <string.h>
 #include <stdlib.h>
@@ -102,7 +103,9 @@ static void walk(dv *d, const sfilter *f, int depth)
     switch (f->kind) {
     case F_LITERAL: case F_SUBPATH: case F_PREFIX: classify(d, f->str, f->len); break;
     case F_REGEX: {
-        if (!f->len || f->str[0] != '^') break;
+        /* anchored, or a path that may match anywhere: the value lines up
+         * where the text puts it */
+        if (!f->len || (f->str[0] != '^' && f->str[0] != '/')) break;
         char *t = arena_alloc(d->a, f->len + 1);
         size_t k = diff_literal_start(f->str, f->len, t);
         d->in_regex = 1;
@@ -117,11 +120,12 @@ static void walk(dv *d, const sfilter *f, int depth)
 
 static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
 {
-    /* a value that puts a path where no request is (not canonical, or
-     * "/": see below) shows only how buckle spells paths */
+    /* a value that puts a path where no request is (not canonical, "/":
+     * see below, or in /tmp, /var or /etc, whose paths the kernel asks
+     * about under /private) shows only how buckle spells paths */
     if (d->path[p]) {
         while (n > 1 && v[n - 1] == '/') n--;
-        if (n < 2 || !path_canonical(v, n)) return;
+        if (n < 2 || !path_canonical(v, n) || private_alias(v, n, "")) return;
     } else if (!path_component(v, n)) {
         return;
     }

@@ -40,9 +40,61 @@ static int has_regex(const sfilter *f, int depth)
     return 0;
 }
 
+/* the import b does not compile (d) although form fi (or none, -1) is
+ * already SBPL: said at the form, and where it is copied verbatim, at the
+ * very place in it */
+static void refused(imp *m, const strbuf *b, int fi, const diag *d)
+{
+    span at = { m->src, 0, 0 };
+    if (fi >= 0) {
+        const sexp *x = m->forms[fi].x;
+        at = x->at;
+        size_t fl = x->at.end - x->at.start;
+        const char *ft = m->src->text + x->at.start;
+        for (size_t off = 0; fl && off + fl <= b->len; off++) {
+            if (memcmp(b->data + off, ft, fl)) continue;
+            if (d->at.start >= off && d->at.end <= off + fl)
+                at = (span){ m->src, x->at.start + (uint32_t)(d->at.start - off), x->at.start + (uint32_t)(d->at.end - off) };
+            break;
+        }
+    }
+    diag *e = diag_add(m->dl, SEV_ERROR, NULL, at, "cannot import: buckle keeps this form in SBPL, where it is refused: %s",
+                       d->msg);
+    if (d->help) diag_help(m->dl, e, "%s", d->help);
+}
+
+/* no import decides like the original under the current values: said at
+ * the original's rule whose decision the import changes, each change a
+ * note */
+static void differs(imp *m, const diff_result *r, const char *with)
+{
+    unsigned long wide = 0, narrow = 0;
+    for (size_t g = 0; g < r->n; g++) *(r->groups[g]->widening ? &wide : &narrow) += r->groups[g]->count;
+    span at = { m->src, 0, 0 };
+    for (size_t g = 0; g < r->n && !at.end; g++)
+        if (r->groups[g]->old_rule) at = ((const sb_rule *)r->groups[g]->old_rule)->at;
+    diag *e = diag_add(m->dl, SEV_ERROR, NULL, at, "no import decides like the original%s: %lu request%s narrowed "
+                       "(allow -> deny), %lu widened (deny -> allow)", with, narrow, narrow == 1 ? "" : "s", wide);
+    for (size_t g = 0; g < r->n && g < 4; g++) {
+        const diff_group *dg = r->groups[g];
+        strbuf t;
+        sb_init(&t);
+        for (int k = 0; k < dg->nex; k++) sb_printf(&t, "%s%s", k ? ", " : "", dg->examples[k]);
+        if (dg->count > (unsigned long)dg->nex) sb_printf(&t, " and %lu more", dg->count - (unsigned long)dg->nex);
+        span nat = dg->old_rule ? ((const sb_rule *)dg->old_rule)->at : (span){ NULL, 0, 0 };
+        diag_note_add(m->dl, e, nat, "the original %s%s, the import %s (%s): %s", dg->widening ? "denies" : "allows",
+                      dg->old_rule ? " here" : arena_printf(m->a, " (%s)", dg->old_text),
+                      dg->widening ? "allows" : "denies", dg->new_text, sb_cstr(&t));
+        sb_free(&t);
+    }
+    if (m->label[m->cur])
+        diag_help(m->dl, e, "the check gives the parameters values that line up with the paths the profile names "
+                  "(here %s); when the program passes known values, import for them with -D NAME=VALUE", m->label[m->cur]);
+}
+
 /* compiles b and compares it with the original: 0 the same, 1 differences
- * (families made raw), -1 when nothing more can be done */
-static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
+ * (families made raw), -1 when nothing more can be done (said in m->dl) */
+static int check_set(imp *m, const strbuf *b, const char *name)
 {
     compile_opts co = *m->o->copts;
     co.pool = NULL;
@@ -68,8 +120,7 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
                 if (p.line >= 1 && p.line <= m->nlines) fi = m->line_form[p.line - 1];
             }
             if (fi < 0 || m->forms[fi].raw) {
-                m->fail_form = fi;
-                sb_printf(report, "the import does not compile: %s", d->msg);
+                refused(m, b, fi, d);
                 result = -1;
                 break;
             }
@@ -117,13 +168,7 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
                                                     ex, r.groups[g]->widening ? "allow" : "deny", with));
             }
         if (!changed) changed = mark_family(m, -2, "the rules of the sections would not decide like the original");
-        if (!changed) {
-            strbuf t;
-            sb_init(&t);
-            diff_render_text(&t, &r, "original", "import");
-            sb_printf(report, "no import decides like the original%s:\n%s", with, sb_cstr(&t));
-            sb_free(&t);
-        }
+        if (!changed) differs(m, &r, with);
         result = changed ? 1 : -1;
     }
     if (!result && r.atoms_partial) {
@@ -136,8 +181,8 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
                 changed |= mark_family(m, op_family(m->rules[i].r->op), arena_printf(m->a,
                                        "its patterns are too many for the comparison to walk every path they tell apart%s", with));
         if (!changed) {
-            sb_printf(report, "cannot import: the comparison with the original cannot walk every path its patterns "
-                      "tell apart%s", with);
+            diag_add(m->dl, SEV_ERROR, NULL, (span){ m->src, 0, 0 }, "cannot import: the comparison with the original "
+                     "cannot walk every path its patterns tell apart%s", with);
             result = -1;
         } else {
             result = 1;
@@ -149,10 +194,10 @@ static int check_set(imp *m, const strbuf *b, const char *name, strbuf *report)
     return result;
 }
 
-int check(imp *m, const strbuf *b, const char *name, strbuf *report)
+int check(imp *m, const strbuf *b, const char *name)
 {
     int r = 0;
-    for (int k = 0; k < m->nset && !r; k++) { use_set(m, k); r = check_set(m, b, name, report); }
+    for (int k = 0; k < m->nset && !r; k++) { use_set(m, k); r = check_set(m, b, name); }
     use_set(m, 0);
     return r;
 }

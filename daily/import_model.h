@@ -66,9 +66,9 @@ typedef struct imp {
     int cur;                      /* the current set */
     const char *dflt;             /* "deny", "allow" or NULL */
     int *line_form;               /* per line of the output: its form, or -1 */
-    int fail_form;                /* the form whose translation does not compile even raw, or -1 */
     size_t nlines, lines_cap;
     int unwritable;               /* 1 + a form whose rules cannot be written */
+    int plain_re;                 /* writing a form that splices parameters into regexes unquoted */
     hashmap defined;              /* names a (define ...) made: their define form */
     int fragment;                 /* no default: imported as a profile to extend */
     const source *fragment_src;   /* the (deny default) it is checked under */
@@ -101,5 +101,5 @@ void emit(imp *m, strbuf *b, const char *name);
 /* import_check.c */
 int op_family(int op);
 int mark_family(imp *m, int fam, const char *why);
-int check(imp *m, const strbuf *b, const char *name, strbuf *report);
+int check(imp *m, const strbuf *b, const char *name);
 #endif

@@ -125,15 +125,16 @@ static sb_param *marker_params(imp *m, size_t *n)
     return p;
 }
 
-/* how a filter (or one inside it) uses the marker s: 1 it starts a path,
- * 2 it is a port, 0 neither */
+/* how a filter (or one inside it) uses the marker s: 1 it starts a path
+ * (or a regex's text after its ^), 2 it is a port, 0 neither */
 static int param_use(const sfilter *f, const char *s, int depth)
 {
     if (!f || depth > SBPL_MAX_DEPTH) return 0;
     int use = 0;
     size_t sl = strlen(s);
     for (const char *p = f->str; p && (p = strstr(p, s)); p += sl) {
-        if (p == f->str) return 1;
+        if (p == f->str || (p == f->str + 1 && f->str[0] == '^' && (f->kind == F_REGEX || f->kind == F_NAME_REGEX)))
+            return 1;
         if (p[-1] == ':') use = 2;
     }
     for (int k = 0; k < f->nkids; k++) {
@@ -244,6 +245,37 @@ static int is_conditional(const sexp *h)
     return 0;
 }
 
+/* A (begin ...) at the top level is its forms at the top level (Mozilla's
+ * profiles put all their rules, the default included, in one): its forms are
+ * imported one by one, as if the begin were not there.  Rewrites the chain
+ * (to a depth of SBPL_MAX_DEPTH begins). */
+static sexp *splice_begins(sexp *top, int depth)
+{
+    sexp *head = NULL, **tail = &head;
+    for (sexp *t = top, *next; t; t = next) {
+        next = t->next;
+        if (t->kind == SX_LIST && t->child && sexp_is_sym(t->child, "begin") && depth < SBPL_MAX_DEPTH) {
+            sexp *in = splice_begins(t->child->next, depth + 1);
+            if (!in) continue;
+            *tail = in;
+            while (in->next) in = in->next;
+            tail = &in->next;
+            continue;
+        }
+        *tail = t;
+        tail = &t->next;
+    }
+    *tail = NULL;
+    return head;
+}
+
+/* 1 when [p, e) holds only blanks, or a comment after them */
+static int only_blank(const char *p, const char *e)
+{
+    int comment;
+    return blank_or_comment(p, e, &comment);
+}
+
 static void read_forms(imp *m, const sexp *top)
 {
     size_t n = 0;
@@ -275,6 +307,10 @@ static void read_forms(imp *m, const sexp *top)
         f->cfrom = c;
         f->from = ls;
         f->to = line_end(m->src, t->at.end > 0 ? t->at.end - 1 : 0);
+        /* a line shared with other code (a spliced begin's parentheses,
+         * another form): only the form's own text */
+        if (!only_blank(m->src->text + ls, m->src->text + t->at.start)) f->cfrom = f->from = t->at.start;
+        if (t->at.end > 0 && !only_blank(m->src->text + t->at.end, m->src->text + f->to)) f->to = t->at.end;
         prev = f->to;
     }
 }
@@ -918,7 +954,7 @@ int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_op
     sbpl_read_opts ro = { .whole = 1 };
     uint32_t rs, re;
     if (sbpl_cxx_raw_string(src, &rs, &re)) ro = (sbpl_read_opts){ .start = rs, .end = re };
-    sexp *const top0 = sbpl_read(m.a, dl, src, &ro);
+    sexp *const top0 = splice_begins(sbpl_read(m.a, dl, src, &ro), 0);
     if (dl->errors) {
         unloadable_help(dl);
         hm_free(&m.defined);
@@ -1108,8 +1144,7 @@ restart:
     const char *name = src->name;
     strbuf b;
     sb_init(&b);
-    strbuf report;
-    sb_init(&report);
+    int said = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
         /* a raw form makes every family it touches raw: a family is decided in one place */
         for (int again = 1; again;) {
@@ -1142,7 +1177,6 @@ restart:
             if (!forced[fi] && f->kind != FK_DEFAULT && f->kind != FK_VERSION) {
                 forced[fi] = arena_printf(m.a, "buckle has no words for it (%s) and cannot write it back as SBPL rules",
                                           f->why ? f->why : "a filter whose meaning is not known");
-                sb_free(&report);
                 sb_free(&b);
                 goto again;
             }
@@ -1150,22 +1184,15 @@ restart:
                      f->why ? f->why : "a filter whose meaning is not known");
             break;
         }
-        m.fail_form = -1;
-        int r = check(&m, &b, name, &report);
+        int r = check(&m, &b, name);
         if (r == 0) { sb_add(outb, b.data, b.len); rc = 0; break; }
-        if (r < 0) {
-            /* at the form that cannot be written, when one is to blame */
-            span at = m.fail_form >= 0 ? m.forms[m.fail_form].x->at : (span){ src, 0, 0 };
-            diag_add(dl, SEV_ERROR, NULL, at, "%s", sb_cstr(&report));
-            break;
-        }
+        if (r < 0) { said = 1; break; }
     }
-    if (rc && !report.len) diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "no import decides like the original");
+    if (rc && !said) diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "no import decides like the original");
     for (size_t i = 0; !rc && i < m.nforms; i++)
         if (m.forms[i].verbatim)
             diag_add(dl, SEV_INFO, NULL, m.forms[i].x->at, "kept in an sbpl verbatim block, which buckle does not check "
                      "(BK4013): %s", m.forms[i].why ? m.forms[i].why : "buckle cannot evaluate it");
-    sb_free(&report);
     sb_free(&b);
     goto done;
 again:

@@ -3,11 +3,13 @@
 #include "import.h"
 #include "../lint/lint.h"
 #include "../lint/rules_table.h"
+#include "../compiler/expand.h"
 #include "../support/hashmap.h"
 #include "../support/arena.h"
 #include <jansson.h>
 #include <fnmatch.h>
 #include <string.h>
+#include <stdlib.h>
 
 /* The write paths srt adds to every configuration itself (its generator
  * input shows them); HOME-relative ones with "~". */
@@ -26,6 +28,7 @@ static const char *const srt_protected[] = {
 static const char *const srt_kept_dirs[] = { "", "/.claude", "/.git" };
 
 #define WORKDIR_MARK '\x01'   /* $WORKDIR in a path this file builds */
+#define LITERAL_MARK '\x02'   /* in front of a path this file builds: that path alone */
 
 typedef struct srt_in {
     const source *src;
@@ -144,6 +147,7 @@ static void quote(strbuf *b, const char *p)
 /* srt's "**\/x" means anywhere; buckle globs are absolute */
 static void srt_matcher(strbuf *b, const char *p)
 {
+    if (p[0] == LITERAL_MARK) { sb_puts(b, "literal "); quote(b, p + 1); return; }
     strbuf t;
     sb_init(&t);
     if (!strncmp(p, "**/", 3)) sb_putc(&t, '/');
@@ -283,31 +287,49 @@ static void kept_ancestors(json_t *out, json_t *writes, json_t *denied, json_t *
     }
 }
 
-/* Where pattern p (from its fixed directory of length fl on) meets the
- * inside of root (of length rl, below that directory): the text of the part
- * of p under the root ("" when the root itself is matched whole), or NULL
- * when p matches nothing inside it.  Component by component: a wildcard
- * component must match the root's (fnmatch), "**" takes the rest. */
-static const char *pattern_under(arena *a, const char *p, size_t fl, const char *root, size_t rl, int *unplaceable)
+/* Where pattern pc meets the inside of the root [rc, re) (the rest of the
+ * root below the pattern's fixed directory; root[0, rl) the whole root):
+ * each way is added to out, a pattern for what lies below the root, or the
+ * root itself (LITERAL_MARK in front) when the pattern ends on it.
+ * Component by component: a wildcard component must match the root's
+ * (fnmatch), "**" any number of them (none, some, or all and more below:
+ * buckle's "**" between slashes matches no component too).  *unplaceable when a
+ * component has escapes. */
+static void pattern_under(arena *a, json_t *out, const char *pc, const char *rc, const char *re, const char *root,
+                          size_t rl, int *unplaceable, int depth)
 {
-    const char *pc = p + fl, *rc = root + fl;
-    const char *re = root + rl;
-    *unplaceable = 0;
     while (*pc == '/') pc++;
     while (rc < re && *rc == '/') rc++;
-    while (rc < re) {
-        const char *pe = strchr(pc, '/'), *rend = memchr(rc, '/', (size_t)(re - rc));
-        size_t pl = pe ? (size_t)(pe - pc) : strlen(pc);
-        size_t cl = rend ? (size_t)(rend - rc) : (size_t)(re - rc);
-        if (pl == 2 && !strncmp(pc, "**", 2)) return arena_printf(a, "/%s", pc);   /* "**" and on, below the root */
-        if (!pe) return NULL;                  /* p ends above the root's inside: matches no path in it */
-        char *pat = arena_strndup(a, pc, pl), *comp = arena_strndup(a, rc, cl);
-        if (strpbrk(pat, "\\")) { *unplaceable = 1; return NULL; }
-        if (fnmatch(pat, comp, FNM_PERIOD) != 0) return NULL;
-        pc = pe + 1;
-        rc = rend ? rend + 1 : re;
+    if (depth > 64 || *unplaceable) return;
+    if (rc >= re) {                          /* the root is matched: the rest lies below it */
+        json_array_append_new(out, json_string(*pc ? arena_printf(a, "%.*s/%s", (int)rl, root, pc)
+                                                   : arena_printf(a, "%c%.*s", LITERAL_MARK, (int)rl, root)));
+        return;
     }
-    return arena_printf(a, "/%s", pc);
+    if (!*pc) return;                        /* p ends above the root's inside */
+    const char *pe = strchr(pc, '/'), *rend = memchr(rc, '/', (size_t)(re - rc));
+    size_t pl = pe ? (size_t)(pe - pc) : strlen(pc);
+    size_t cl = rend ? (size_t)(rend - rc) : (size_t)(re - rc);
+    if (pl == 2 && !strncmp(pc, "**", 2)) {
+        if (!pe) { json_array_append_new(out, json_string(arena_printf(a, "%.*s", (int)rl, root))); return; }
+        /* all of the root's rest, and more below it (or none) */
+        json_array_append_new(out, json_string(arena_printf(a, "%.*s/%s", (int)rl, root, pc)));
+        /* or some of it: the rest of p goes on from each component */
+        for (const char *q = rc; q < re;) {
+            pattern_under(a, out, pe + 1, q, re, root, rl, unplaceable, depth + 1);
+            const char *n = memchr(q, '/', (size_t)(re - q));
+            q = n ? n + 1 : re;
+        }
+        return;
+    }
+    char *pat = arena_strndup(a, pc, pl), *comp = arena_strndup(a, rc, cl);
+    if (strpbrk(pat, "\\")) { *unplaceable = 1; return; }
+    if (fnmatch(pat, comp, FNM_PERIOD) != 0) return;
+    if (!pe) {                               /* p's last component: the root's own, if it is its last */
+        if (!rend || rend + 1 >= re) json_array_append_new(out, json_string(arena_printf(a, "%c%.*s", LITERAL_MARK, (int)rl, root)));
+        return;
+    }
+    pattern_under(a, out, pe + 1, rend ? rend + 1 : re, re, root, rl, unplaceable, depth + 1);
 }
 
 /* the components of the text t (of length n): buckle's depth of a fixed part */
@@ -324,40 +346,188 @@ static size_t components(const char *t, size_t n)
  * written again at the root (a path above it: the whole root; a pattern
  * whose fixed directory lies above it: what of it lies inside the root,
  * found component by component).  0, or 1 after an error. */
-static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p)
+/* p as the kernel sees it: /tmp, /var and /etc are /private/tmp, ... */
+static const char *canonical(arena *a, const char *p)
+{
+    return private_alias(p, strlen(p), "") ? arena_printf(a, "/private%s", p) : p;
+}
+
+/* the fixed directory of deny p (up to the '/' before its first wildcard,
+ * without a trailing '/'), its length */
+static size_t fixed_dir(const char *p)
+{
+    const char *w = strpbrk(p, "*?[");
+    size_t fl = w ? (size_t)(w - p) : strlen(p);
+    if (w) { while (fl && p[fl - 1] != '/') fl--; if (fl) fl--; }
+    while (fl && p[fl - 1] == '/') fl--;
+    return fl;
+}
+
+/* what of deny p (canonical) lies inside the root croot (canonical; root as
+ * written), into out: the whole root, the root alone, or patterns below
+ * it.  -1 when a component cannot be placed (escapes). */
+static int place(arena *a, json_t *out, const char *p, const char *croot, const char *root, size_t rl)
+{
+    const char *w = strpbrk(p, "*?[");
+    size_t fl = fixed_dir(p), crl = strlen(croot);
+    if (!(crl > fl && !strncmp(croot, p, fl) && croot[fl] == '/')) return 0;     /* the root lies below it */
+    /* as specific as the root already (the text before the wildcard
+     * counts, "pay*" is a component): the deny wins the tie there */
+    if (w && components(p, (size_t)(w - p)) >= components(croot, crl)) return 0;
+    if (!w) { json_array_append_new(out, json_stringn(root, rl)); return 0; }
+    int bad = 0;
+    pattern_under(a, out, p + fl, croot + fl, croot + crl, root, rl, &bad, 0);
+    return bad ? -1 : 0;
+}
+
+/* a home directory: a directory right under /Users or /home */
+static int home_dir(const char *h)
+{
+    const char *t = !strncmp(h, "/Users/", 7) ? h + 7 : !strncmp(h, "/home/", 6) ? h + 6 : NULL;
+    return t && *t && !strchr(t, '/');
+}
+
+/* "~" spelled on one side only (deny p or root croot): 1 when, for some
+ * home directory (/Users/NAME or /home/NAME), the deny meets the inside of the
+ * root.  The homes tried: each directory of the side without "~" (a "*"
+ * component as one name, a "**" as one directory below what comes
+ * before), and one name below each. */
+static int meets_some_home(arena *a, const char *p, const char *croot)
+{
+    const char *abs = p[0] == '~' ? croot : p;
+    size_t n = strlen(abs);
+    for (size_t e = 1; e <= 2 * n + 1; e++) {
+        size_t end = e <= n ? e : e - n - 1;   /* the second round: one name below */
+        if (end < n && abs[end] != '/') continue;
+        if (!end) continue;
+        strbuf h;
+        sb_init(&h);
+        for (size_t i = 0; i < end; i++) {
+            if (abs[i] == '*' && i + 1 < end && abs[i + 1] == '*') { sb_puts(&h, "u"); i++; continue; }
+            sb_putc(&h, abs[i] == '*' || abs[i] == '?' ? 'u' : abs[i]);
+        }
+        if (e > n) sb_puts(&h, "/u");
+        if (strpbrk(sb_cstr(&h), "[") || !home_dir(sb_cstr(&h))) { sb_free(&h); continue; }
+        const char *home = arena_strdup(a, sb_cstr(&h));
+        sb_free(&h);
+        const char *pp = p[0] == '~' ? arena_printf(a, "%s%s", home, p + 1) : p;
+        const char *cr = croot[0] == '~' ? arena_printf(a, "%s%s", home, croot + 1) : croot;
+        json_t *scratch = json_array();
+        int r = place(a, scratch, pp, cr, cr, strlen(cr));
+        size_t hits = json_array_size(scratch);
+        json_decref(scratch);
+        if (r || hits) return 1;
+    }
+    return 0;
+}
+
+static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p0)
 {
     size_t k;
     json_t *r;
-    const char *w = strpbrk(p, "*?[");
-    size_t fl = w ? (size_t)(w - p) : strlen(p);       /* the fixed directory: up to the '/' before a wildcard */
-    if (w) { while (fl && p[fl - 1] != '/') fl--; if (fl) fl--; }
-    while (fl && p[fl - 1] == '/') fl--;
+    arena *a = in->dl->a;
+    const char *p = canonical(a, p0);                   /* compared as the kernel sees them */
+    size_t fl = fixed_dir(p);
     json_array_foreach(writes, k, r) {
         const char *root = json_string_value(r);
         size_t rl = strlen(root);
         while (rl && root[rl - 1] == '/') rl--;
         if (!rl || !strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
-        if (!(rl > fl && !strncmp(root, p, fl) && root[fl] == '/')) continue;     /* the root lies below it */
-        /* as specific as the root already (the text before the wildcard
-         * counts, "pay*" is a component): the deny wins the tie there */
-        if (w && components(p, (size_t)(w - p)) >= components(root, rl)) continue;
-        if (!w) {
-            json_array_append_new(denies, json_stringn(root, rl));
-            continue;
+        const char *croot = canonical(a, arena_strndup(a, root, rl));
+        if (!fl && p[0] == '/' && croot[0] == '~') {   /* a deny from "/": above every home */
+            if (!strpbrk(p, "*?[")) { json_array_append_new(denies, json_stringn(root, rl)); continue; }
+            if (!strncmp(p, "/**/", 4)) {
+                json_array_append_new(denies, json_string(arena_printf(a, "%.*s%s", (int)rl, root, p)));
+                continue;
+            }
         }
-        int bad;
-        const char *rest = pattern_under(in->dl->a, p, fl, root, rl, &bad);
-        if (bad) {
+        /* "~" on one side only: whether the root lies below the deny
+         * depends on HOME, which the import leaves to buckle run */
+        if ((p[0] == '~') != (croot[0] == '~')) {
+            if (!meets_some_home(a, p, croot)) continue;
             diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
-                     "the write deny \"%s\" lies above the allowed root \"%.*s\", where srt lets it win, and "
-                     "buckle cannot place its escaped characters inside the root; write the deny for the root "
-                     "itself", p, (int)rl, root);
+                     "the write deny \"%s\" and the allowed root \"%.*s\" spell the home directory differently (one "
+                     "with ~), and for some home directory the deny lies in the root, where srt lets it win: write "
+                     "both with ~, or both without", p0, (int)rl, root);
             in->bad = 1;
             return 1;
         }
-        if (rest) json_array_append_new(denies, json_string(arena_printf(in->dl->a, "%.*s%s", (int)rl, root, rest)));
+        if (place(a, denies, p, croot, root, rl) < 0) {
+            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
+                     "the write deny \"%s\" lies above the allowed root \"%.*s\", where srt lets it win, and "
+                     "buckle cannot place its escaped characters inside the root; write the deny for the root "
+                     "itself", p0, (int)rl, root);
+            in->bad = 1;
+            return 1;
+        }
     }
     return 0;
+}
+
+/* "deny final metadata HOW PATH;", once */
+static void meta_deny(strbuf *b, const char *how, const char *path)
+{
+    strbuf l;
+    sb_init(&l);
+    sb_printf(&l, "    deny final metadata %s", how);
+    quote(&l, path);
+    sb_puts(&l, ";\n");
+    if (!b->len || !strstr(b->data, sb_cstr(&l))) sb_add(b, l.data, l.len);
+    sb_free(&l);
+}
+
+/* 1 when path d (len dl, canonical) is path x or above it */
+static int at_or_above(const char *d, size_t dl, const char *x)
+{
+    return !strncmp(x, d, dl) && (!x[dl] || x[dl] == '/');
+}
+
+/* srt's read denies come after its allows, so inside a read-denied
+ * directory the metadata of a write root stays denied, and so does that of
+ * the directories on the way to it; buckle's traversal of the root and its
+ * write subtree would allow it.  Final denies, which decide over both.  A
+ * deny with an allowRead inside it is left as it is (srt lets that one
+ * read again), and so is a pattern. */
+static void read_denied_roots(strbuf *b, srt_in *in, json_t *writes)
+{
+    arena *a = in->dl->a;
+    size_t i, k, j;
+    json_t *v, *r, *x;
+    int said = 0;
+    if (!in->deny_read) return;
+    json_array_foreach(in->deny_read, i, v) {
+        const char *d0 = json_string_value(v);
+        if (strpbrk(d0, "*?[") || !strncmp(d0, "**/", 3)) continue;
+        const char *d = canonical(a, d0);
+        size_t dl = strlen(d);
+        while (dl > 1 && d[dl - 1] == '/') dl--;
+        int reopened = 0;
+        if (in->allow_read) json_array_foreach(in->allow_read, j, x)
+            if (at_or_above(d, dl, canonical(a, json_string_value(x)))) reopened = 1;
+        if (reopened) continue;
+        json_array_foreach(writes, k, r) {
+            const char *root = json_string_value(r);
+            size_t rl = strlen(root);
+            while (rl > 1 && root[rl - 1] == '/') rl--;
+            if (!strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+            const char *croot = canonical(a, arena_strndup(a, root, rl));
+            if (!at_or_above(d, dl, croot)) continue;
+            if (!said) sb_puts(b, "    # srt denies reading, metadata included, in these directories, also in the write roots inside\n");
+            said = 1;
+            /* the directories from the deny down to the root's parent (as
+             * the kernel sees them: not the link /tmp itself, which srt
+             * lets be read) */
+            for (size_t e = dl; e < strlen(croot); e++) {
+                if (e != dl && croot[e] != '/') continue;
+                /* std/base lets the links /tmp, /var and /etc be read (as
+                 * srt does): their targets' own metadata is left to it */
+                if (e > 8 && !strncmp(croot, "/private", 8) && private_alias(croot + 8, e - 8, "") &&
+                    e - 8 == strlen(private_alias(croot + 8, e - 8, ""))) continue;
+                meta_deny(b, "literal ", arena_strndup(a, croot, e));
+            }
+            meta_deny(b, "", croot);
+        }
+    }
 }
 
 static void body(strbuf *b, srt_in *in, json_t *writes)
@@ -407,8 +577,11 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             if (!strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
             strbuf t;
             sb_init(&t);
+            const char *cd = canonical(in->dl->a, d), *croot = canonical(in->dl->a, arena_strndup(in->dl->a, root, rl));
+            size_t crl = strlen(croot);
             if (!strncmp(d, "**/", 3)) sb_printf(&t, "%.*s/%s", (int)rl, root, d);
-            else if (!strncmp(d, root, rl) && (d[rl] == '/' || !d[rl])) sb_puts(&t, d);
+            else if (!strncmp(cd, croot, crl) && (cd[crl] == '/' || !cd[crl])) sb_puts(&t, d);
+            else place(in->dl->a, keep, cd, croot, root, rl);   /* the root inside it: what of it lies there */
             if (t.len) json_array_append_new(keep, json_string(sb_cstr(&t)));
             sb_free(&t);
         }
@@ -418,6 +591,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
         rules(b, "deny", "file-write-unlink", keep);
     }
     json_decref(keep);
+    read_denied_roots(b, in, writes);
     /* srt's own protections below the directory it runs in, under each
      * allowed root there (a deeper allow would win over them otherwise) */
     const char *cwd = in->cwd ? in->cwd : "\x01";
@@ -438,6 +612,23 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             sb_printf(&t, "%s/**/%s", json_string_value(r), srt_protected[j]);
             json_array_append_new(pats, json_string(sb_cstr(&t)));
             sb_free(&t);
+            if (!k) continue;
+            /* a root that ends inside the protected path ("./lib/.git"
+             * for ".git/hooks"): what of it lies in the root, and the root
+             * whole when it is the protected directory itself (srt denies
+             * it and what is below) */
+            const char *root = json_string_value(r);
+            json_t *in_root = json_array();
+            place(in->dl->a, in_root, arena_printf(in->dl->a, "%s/**/%s", cwd, srt_protected[j]),
+                  canonical(in->dl->a, root), root, strlen(root));
+            size_t q;
+            json_t *x;
+            json_array_foreach(in_root, q, x) {   /* (the root, "**", P: written above) */
+                const char *e = json_string_value(x);
+                if (e[0] == LITERAL_MARK) e++;
+                if (!strstr(e, "/**/")) json_array_append_new(pats, json_string(e));
+            }
+            json_decref(in_root);
         }
         rules(b, "deny", "write", pats);
         json_decref(pats);
@@ -504,6 +695,37 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
               in->http_port ? arena_printf(in->dl->a, "%lld", in->http_port) : "$HTTP_PROXY_PORT");
 }
 
+/* where the entry of srt's lists that line [ls, le) of the translation was
+ * made from stands in the settings (by its JSON text: jansson keeps no
+ * positions), or 1:1 */
+static span entry_at(const srt_in *in, const char *ls, size_t ll)
+{
+    json_t *const lists[] = { in->deny_read, in->allow_read, in->allow_write, in->deny_write, in->sockets, in->mach };
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(lists[l], i, v) {
+            strbuf m;
+            sb_init(&m);
+            srt_matcher(&m, json_string_value(v));
+            int hit = 0;
+            for (size_t k = 0; m.len && k + m.len <= ll && !hit; k++) hit = !memcmp(ls + k, m.data, m.len);
+            sb_free(&m);
+            if (!hit) continue;
+            char *js = json_dumps(v, JSON_ENCODE_ANY);
+            size_t jl = js ? strlen(js) : 0;
+            const char *t = in->src->text;
+            for (size_t k = 0; jl && k + jl <= in->src->len; k++)
+                if (!memcmp(t + k, js, jl)) {
+                    free(js);
+                    return (span){ in->src, (uint32_t)k, (uint32_t)(k + jl) };
+                }
+            free(js);
+        }
+    }
+    return (span){ in->src, 0, 0 };
+}
+
 /* the lint findings of the profile, by slug (sorted, each once): the
  * translation is faithful, so they are suppressed for the file with a reason.
  * An error (the translation does not compile) goes to in's list, at the
@@ -527,10 +749,20 @@ static int findings(srt_in *in, strbuf *slugs, const char *text, size_t len, con
     int bad = 0;
     for (const diag *d = dl.head; d; d = d->next) {
         if (d->sev != SEV_ERROR || d->suppressed) continue;
-        uint32_t line = 1;
-        for (uint32_t k = 0; d->at.src && k < d->at.start && k < len; k++) line += text[k] == '\n';
-        diag_add(in->dl, SEV_ERROR, NULL, (span){ in->src, 0, 0 }, "the translation does not compile (its line %u): %s",
-                 line, d->msg);
+        uint32_t line = 1, ls = 0;
+        for (uint32_t k = 0; d->at.src && k < d->at.start && k < len; k++)
+            if (text[k] == '\n') { line++; ls = k + 1; }
+        uint32_t le = ls;
+        while (le < len && text[le] != '\n') le++;
+        while (ls < le && text[ls] == ' ') ls++;
+        int own = d->at.src && d->at.src->name && !strcmp(d->at.src->name, "import.buckle");   /* not in what it extends */
+        if (!own) ls = le = 0;
+        span at = own ? entry_at(in, text + ls, le - ls) : (span){ in->src, 0, 0 };
+        diag *e = own ? diag_add(in->dl, SEV_ERROR, NULL, at, "%s does not compile (line %u of the translation: %.*s): %s",
+                                 at.end ? "this entry's translation" : "the translation", line,
+                                 (int)(le - ls > 120 ? 120 : le - ls), text + ls, d->msg)
+                      : diag_add(in->dl, SEV_ERROR, NULL, at, "the translation does not compile: %s", d->msg);
+        if (d->help) diag_help(in->dl, e, "%s", d->help);
         bad = 1;
     }
     for (size_t i = 0; lint_code_at(i); i++) {

@@ -300,7 +300,7 @@ static int sbpl_string(strbuf *b, const imp *m, const char *s, size_t n, int reg
             while (k < n && s[k] >= '0' && s[k] <= '9') v = v * 10 + (size_t)(s[k++] - '0');
             if (k + 2 <= n && s[k] == '_' && s[k + 1] == '_' && v < m->np) {
                 if (open) { sb_putc(&t, '"'); open = 0; }
-                sb_printf(&t, " (param \"%s%s\")", m->pnames[v], anc ? ".ancestors" : regex ? ".re" : "");
+                sb_printf(&t, " (param \"%s%s\")", m->pnames[v], anc ? ".ancestors" : regex && !m->plain_re ? ".re" : "");
                 parts++;
                 i = k + 1;
                 continue;
@@ -357,6 +357,25 @@ static int sbpl_filter(strbuf *b, const imp *m, const sfilter *f)
         return 1;
     default: return 0;
     }
+}
+
+/* 1 when x (or a definition it uses) quotes a value for a regex:
+ * regex-quote, or buckle's own NAME.re */
+static int quotes_regex(const imp *m, const sexp *x, hashmap *walked, int depth)
+{
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind == SX_SYMBOL) {
+            if (sexp_is_sym(x, "regex-quote")) return 1;
+            const sexp *d = hm_get(&m->defined, x->text, x->len);
+            if (d && !hm_get(walked, x->text, x->len)) {
+                hm_put(walked, x->text, x->len, (void *)d);
+                if (quotes_regex(m, d->child, walked, depth + 1)) return 1;
+            }
+        }
+        if (x->kind == SX_STRING && x->len >= 3 && !memcmp(x->text + x->len - 3, ".re", 3)) return 1;
+        if ((x->kind == SX_LIST || x->kind == SX_QUOTE) && quotes_regex(m, x->child, walked, depth + 1)) return 1;
+    }
+    return 0;
 }
 
 /* 1 when the form names something a (define ...) made */
@@ -538,7 +557,15 @@ void emit(imp *m, strbuf *b, const char *name)
         } else if (f->why) {
             sb_printf(b, ";; buckle import: %s\n", f->why);
         }
+        /* a parameter the form splices into a regex as it is (Seatbelt reads
+         * its value as regex syntax) is written so, not as buckle's
+         * regex-quoted NAME.re; the check holds the import to it */
+        hashmap walked;
+        hm_init(&walked);
+        m->plain_re = !quotes_regex(m, f->x, &walked, 0);
+        hm_free(&walked);
         if (!sbpl_form(b, m, fi)) m->unwritable = (int)fi + 1;
+        m->plain_re = 0;
         note_lines(m, b, mark, (int)fi);
     }
     mark = b->len;

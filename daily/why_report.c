@@ -56,11 +56,19 @@ void why_render_text(strbuf *b, const why_log *w, const char *profile, const cha
         sb_printf(b, "%s=%s (" WHY_FROM_TEST "; -D %s=VALUE to change it)\n", w->test_used[i], test_value_of(w->test_used[i]), w->test_used[i]);
     for (size_t i = 0; i < w->ngroups; i++) {
         const why_group *g = w->groups[i];
-        sb_printf(b, "\n%s %s%s%s\n  ", g->verdict == WHY_ALLOWED ? "allowed by the profile:" : "denied", g->op,
+        sb_printf(b, "\n%s %s%s%s\n  ", g->verdict == WHY_ALLOWED ? "allowed by the profile:"
+                                        : g->verdict == WHY_UNDECIDABLE ? "undecidable:" : "denied", g->op,
                   g->obj[0] ? " " : "", g->obj);
         procs_text(b, g);
         sb_putc(b, '\n');
         if (g->verdict == WHY_UNKNOWN_OP) { sb_printf(b, "  %s\n", g->note); continue; }
+        if (g->verdict == WHY_UNDECIDABLE) {
+            /* no rule decides it as far as buckle can tell: never "decided by" */
+            if (g->op_checked && strcmp(g->op_checked, g->op)) sb_printf(b, "  evaluated as %s\n", g->op_checked);
+            sb_printf(b, "  the profile cannot be decided here: %s\n",
+                      g->note ? g->note : "a part of it cannot be evaluated");
+            continue;
+        }
         if (g->op_checked && strcmp(g->op_checked, g->op)) sb_printf(b, "  evaluated as %s\n", g->op_checked);
         if (g->landlock && !strcmp(g->op, "file-write-create"))
             sb_puts(b, "  Landlock names the directory the new entry was to be made in\n");

@@ -513,13 +513,14 @@ enum {
     SF_ALLOW, SF_AND, SF_BEGIN, SF_COND, SF_DEBUG, SF_DEFINE, SF_DEFINED, SF_DENY, SF_IF, SF_LAMBDA,
     SF_LET, SF_MACRO, SF_OR, SF_QUOTE, SF_TRACE, SF_UNLESS, SF_VERSION, SF_WHEN, SF_WITH,
     BI_EQUAL, BI_GETENV, BI_IMPORT, BI_LIST, BI_NOT, BI_NUM_CMP, BI_PARAM, BI_REGEX_QUOTE,
-    BI_STRING_APPEND, BI_STRING_P, BI_STRING_EQ, BI_STRING_TO_NUMBER, RESERVED_ONLY
+    BI_STRING_APPEND, BI_STRING_P, BI_STRING_EQ, BI_STRING_TO_NUMBER, BI_STRING_LENGTH, BI_SUBSTRING,
+    BI_ARITH, RESERVED_ONLY
 };
 
 typedef struct form_row { const char *name; int id; } form_row;
 
 static const form_row forms[] = {
-    { "<", BI_NUM_CMP }, { "<=", BI_NUM_CMP }, { "=", BI_NUM_CMP },
+    { "+", BI_ARITH }, { "-", BI_ARITH }, { "<", BI_NUM_CMP }, { "<=", BI_NUM_CMP }, { "=", BI_NUM_CMP },
     { ">", BI_NUM_CMP }, { ">=", BI_NUM_CMP }, { "allow", SF_ALLOW }, { "and", SF_AND }, { "begin", SF_BEGIN },
     { "call", RESERVED_ONLY }, { "cond", SF_COND }, { "debug", SF_DEBUG },
     { "define", SF_DEFINE }, { "defined?", SF_DEFINED }, { "deny", SF_DENY },
@@ -528,8 +529,8 @@ static const form_row forms[] = {
     { "let", SF_LET }, { "let*", SF_LET }, { "list", BI_LIST },
     { "macro", SF_MACRO }, { "not", BI_NOT }, { "or", SF_OR },
     { "param", BI_PARAM }, { "quote", SF_QUOTE }, { "regex-quote", BI_REGEX_QUOTE },
-    { "string->number", BI_STRING_TO_NUMBER }, { "string-append", BI_STRING_APPEND }, { "string=?", BI_STRING_EQ }, { "string?", BI_STRING_P },
-    { "trace", SF_TRACE }, { "unless", SF_UNLESS }, { "version", SF_VERSION },
+    { "string->number", BI_STRING_TO_NUMBER }, { "string-append", BI_STRING_APPEND }, { "string-length", BI_STRING_LENGTH },
+    { "string=?", BI_STRING_EQ }, { "string?", BI_STRING_P }, { "substring", BI_SUBSTRING }, { "trace", SF_TRACE }, { "unless", SF_UNLESS }, { "version", SF_VERSION },
     { "when", SF_WHEN }, { "with", SF_WITH },
 };
 #define NFORMS (sizeof forms / sizeof forms[0])
@@ -746,6 +747,12 @@ static value eval_list(interp *in, const sexp *x, frame *env)
     }
     if (fn.t == V_CLOSURE) return call_closure(in, x, fn.clo, args, nargs);
     if (!hs) return unknown(in, x, "call of a non-function");
+    /* a filter under another name: (define resolving-regex regex) */
+    if (bound && bound->t == V_SYM && bound->num == 1 && filter_known(bound->s) && !lookup(in, env, bound->s)) {
+        if (any_unknown) { value v = V(V_FILTER); v.f = mkfilter(in, F_UNKNOWN, x); return v; }
+        value fv = make_filter(in, x, bound->s, args, nargs);
+        if (fv.t != V_NIL) return fv;
+    }
     if (bound) return unknown(in, x, "\"%s\" is not a function", hs);
 
     switch (form ? form->id : RESERVED_ONLY) {     /* builtins */
@@ -837,6 +844,39 @@ static value eval_list(interp *in, const sexp *x, frame *env)
         }
         return vbool(ok);
     }
+    case BI_STRING_LENGTH: {
+        if (nargs == 1 && is_ustr(args[0])) return vdepends();
+        if (any_unknown) return V(V_UNKNOWN);
+        if (nargs != 1 || args[0].t != V_STR) return unknown(in, x, "string-length needs a string");
+        value v = V(V_NUM);
+        v.num = (long)args[0].len;
+        return v;
+    }
+    case BI_SUBSTRING: {
+        /* (substring S START [END]): bytes, as TinyScheme counts them */
+        if (nargs >= 1 && is_ustr(args[0])) return vustr();
+        if (any_unknown) return V(V_UNKNOWN);
+        if (nargs < 2 || nargs > 3 || args[0].t != V_STR || args[1].t != V_NUM || (nargs == 3 && args[2].t != V_NUM))
+            return unknown(in, x, "substring needs a string and one or two numbers");
+        long from = args[1].num, to = nargs == 3 ? args[2].num : (long)args[0].len;
+        if (from < 0 || to < from || to > (long)args[0].len) return unknown(in, x, "substring out of the string's range");
+        return vstr(args[0].s + from, (size_t)(to - from));
+    }
+    case BI_ARITH: {
+        for (int k = 0; k < nargs; k++)
+            if (is_ustr(args[k]) || (args[k].t == V_UNKNOWN && args[k].num == 2)) return vdepends();
+        if (any_unknown) return V(V_UNKNOWN);
+        long r = 0;
+        for (int k = 0; k < nargs; k++) {
+            if (args[k].t != V_NUM) return unknown(in, x, "%s of a non-number", hs);
+            long v = args[k].num;
+            if (v > 1000000000L || v < -1000000000L) return unknown(in, x, "%s of a number out of range", hs);
+            r = hs[0] == '+' || (k == 0 && nargs > 1) ? r + v : r - v;
+        }
+        value v = V(V_NUM);
+        v.num = r;
+        return v;
+    }
     case BI_STRING_P: return nargs == 1 ? (is_ustr(args[0]) ? vbool(1) : args[0].t == V_UNKNOWN ? args[0] : vbool(args[0].t == V_STR)) : V(V_UNKNOWN);
     case BI_NOT: {
         if (nargs == 1 && args[0].t == V_UNKNOWN && args[0].num == 2) return args[0];
@@ -892,6 +932,7 @@ static value eval(interp *in, const sexp *x, frame *env)
         value v = V(V_SYM);     /* operation names, REGULAR-FILE, self, tcp, ... */
         v.s = x->text;
         v.len = x->len;
+        v.num = 1;              /* a name's value, not a quoted symbol: a filter can be called so */
         return v;
     }
     case SX_LIST: {

@@ -560,7 +560,8 @@ expect_err_has "import: ... naming the entry at its list" 'up.json:3:5: error: e
 printf '{\n  "filesystem": {\n    "allowWrite": ["~other/x"]\n  }\n}\n' >"$P/tilde.json"
 run "import: no compile" "$BUCKLE" import --from srt -o "$P/tilde.buckle" "$P/tilde.json"
 expect_rc "import: a translation that does not compile exits 1" 1
-expect_err_has "import: ... with the compiler's message" 'the translation does not compile (its line'
+expect_err_has "import: ... with the compiler's message, at the entry" 'tilde.json:3:20: error: this entry'"'"'s translation does not compile (line '
+expect_err_has "import: ... the line of the translation and the message" 'allow write "~other/x";): "~user" paths are not supported'
 [ -e "$P/tilde.buckle" ] && fail "import: ... and nothing is written" "written" || pass "import: ... and nothing is written"
 printf '[1, 2]\n' >"$P/array.json"
 run "import: not an object" "$BUCKLE" import --from srt "$P/array.json"

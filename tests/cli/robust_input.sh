@@ -58,5 +58,5 @@ if [ "$n" = 15000 ]; then pass "robust: srt duplicates written once"; else fail 
 printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/a\377"))\n' >"$R/badutf.sb"
 run "robust: import of invalid UTF-8" timeout 20 "$BUCKLE" import "$R/badutf.sb" -o "$R/badutf.buckle"
 expect_rc "robust: import of invalid UTF-8 fails" 1
-expect_err_has "robust: import error at the rule" "badutf.sb:3:1: error: the import does not compile"
+expect_err_has "robust: import error at the rule" "badutf.sb:3:1: error:"
 if [ -e "$R/badutf.buckle" ]; then fail "robust: no import output on error" "badutf.buckle was written"; else pass "robust: no import output on error"; fi

@@ -45,7 +45,7 @@ done <<'ROWS'
 15 @@ (case 1 ((1) (set! x 2))) @@ may not use "set!"
 9 @@ (cond ((eval 'x) 1)) @@ may not use "eval"
 1 @@ `(,(car (list 1)) 1) @@ may not use "`"
-11 @@ (define x ,y) @@ the name ",y" has a character that Scheme readers do not agree on
+11 @@ (define x ,y) @@ sbpl verbatim may not use ","
 # definitions and bindings of SBPL's and Scheme's words, anywhere
 9 @@ (define deny allow) @@ sbpl verbatim may not define "deny"
 9 @@ (DEFINE DENY ALLOW) @@ may not define "DENY"
@@ -59,7 +59,9 @@ done <<'ROWS'
 11 @@ ((lambda (allow) (allow file-read*)) 1) @@ may not bind "allow"
 10 @@ ((lambda allow allow) 1) @@ may not bind "allow"
 17 @@ (define (helper deny) deny) @@ may not bind "deny"
-19 @@ (define (helper . subpath) subpath) @@ may not bind "subpath"
+19 @@ (define (helper . version) version) @@ may not bind "version"
+11 @@ ((lambda (string-length) 1) 2) @@ may not bind "string-length": it is a word of SBPL's Scheme
+8 @@ (let ((%x 1)) %x) @@ may not bind "%x"
 8 @@ (let ((allow 1)) allow) @@ may not bind "allow"
 13 @@ (let loop ((deny 1)) deny) @@ may not bind "deny"
 6 @@ (let deny () 1) @@ may not bind "deny"
@@ -104,6 +106,10 @@ sbpl verbatim """
 (cond ((param "A") (allow network-outbound)) (else (deny network-outbound)))
 (case (param "M") (("a") (app-read "/m")) (else #f))
 (define names '(a b set! eval))   ; quoted data is not evaluated
+(define (starts-with? str prefix)   ; a parameter, a let and a named let may take a filter's
+  (let ((literal (string-length prefix)))   ; or an operation's name: it holds in their body only
+    (let subpath ((file-read-data literal)) (equal? (substring str 0 file-read-data) prefix))))
+(if (defined? `file-read-metadata) (app-read "/q"))   ; a quasiquote without unquote quotes
 #| a comment |#
 (allow mach-lookup (global-name "com.example.x") (with report))
 """;

@@ -225,3 +225,12 @@ expect_err_has "why: names it" "parameter OUTDIR has no value"
 run "why: --help" "$BUCKLE" why --help
 expect_rc "why: --help exit 0" 0
 expect_out_has "why: --help usage" "usage: buckle why"
+
+# an .sb whose import cannot be read: undecidable in the text too, never
+# "denied ... decided by the default"
+printf '(version 1)\n(deny default)\n(import "bsd.sb")\n(allow file-read* (subpath "/Users/me/project"))\n' >"$TMP/why-imp.sb"
+printf 'Sandbox: node(12345) deny(1) file-read-data /Users/me/project/a\n' >"$TMP/why-imp.log"
+run "why: an unreadable import" "$BUCKLE" why "$TMP/why-imp.sb" "$TMP/why-imp.log"
+expect_out_has "why: an unreadable import is undecidable" "undecidable: file-read-data /Users/me/project/a"
+expect_out_has "why: ... and says why" 'the profile cannot be decided here: (import "bsd.sb") could not be read'
+expect_out_lacks "why: ... not decided by the default" "decided by the default"

@@ -1,0 +1,94 @@
+# import_srt_denies.sh - buckle import --from srt: srt writes its write
+# denies after its allows, so a deny wins inside every allowed root; the
+# import must keep that for every shape of deny and root (never allow a
+# write srt denies): a "**" that spans part of the root (or none of it), a
+# "*" that matches the root itself, /tmp and /private/tmp, and a home
+# directory spelled with "~" on one side only (refused: whether the deny
+# lies in the root depends on HOME).
+. tests/lib.sh
+D=$TMP/import_srt_denies
+mkdir -p "$D"
+n=0
+# ALLOW_WRITE DENY_WRITE OBJECT WANT (deny, allow or refused)
+while read -r aw dw obj want; do
+    case "$aw" in ''|'#'*) continue ;; esac
+    n=$((n + 1))
+    printf '{"filesystem":{"allowWrite":%s,"denyWrite":%s,"denyRead":[]},"network":{"allowedDomains":[]}}\n' "$aw" "$dw" >"$D/s$n.json"
+    name="srt denies: allowWrite $aw denyWrite $dw, write $obj"
+    run "$name" "$BUCKLE" import --from srt -o "$D/s$n.buckle" "$D/s$n.json"
+    if [ "$want" = refused ]; then
+        expect_rc "$name: refused" 1
+        expect_err_has "$name: at the deny, why" 'spell the home directory differently (one with ~)'
+        continue
+    fi
+    expect_rc "$name: imports" 0
+    [ "$RC" -eq 0 ] || continue
+    run "$name" "$BUCKLE" query "$D/s$n.buckle" files file-write-data "$obj"
+    expect_out_has "$name: $want" "$want $obj"
+done <<'ROWS'
+["~/proj"]      ["~/**/proj/.env"]       /Users/test/proj/.env          deny
+["~/proj"]      ["~/**/proj/.env"]       /Users/test/proj/a/proj/.env   deny
+["~/proj"]      ["~/**/proj/.env"]       /Users/test/proj/ok            allow
+["~/a/proj"]    ["~/a/**/proj/*.pem"]    /Users/test/a/proj/k.pem       deny
+["~/proj/a/b"]  ["~/**/b/x"]             /Users/test/proj/a/b/x         deny
+["~/proj/a/b"]  ["~/**/b/x"]             /Users/test/proj/a/b/c/b/x     deny
+["/tmp/w"]      ["/private/tmp"]         /private/tmp/w/x               deny
+["/private/var/w"] ["/var"]              /private/var/w/x               deny
+["~/proj/a/b"]  ["~/proj/a/*"]           /Users/test/proj/a/b           deny
+["~/proj/a/b"]  ["~/proj/a/*"]           /Users/test/proj/a/b/y         allow
+["~/proj"]      ["~/*"]                  /Users/test/proj               deny
+["~/proj"]      ["/"]                    /Users/test/proj/z             deny
+["~/proj"]      ["/**/z"]                /Users/test/proj/a/z           deny
+["/Users/test/w"] ["~"]                  /Users/test/w/x                refused
+["/Users/test/w"] ["~/**/k"]             /Users/test/w/a/b/k            refused
+["~/proj/a/b"]  ["/Users/*/proj/a/b/x"]  /Users/test/proj/a/b/x         refused
+["/Users/test/w"] ["/Users/test/w/.git"] /Users/test/w/.git/config      deny
+["/opt/w"]      ["~/**/k"]               /opt/w/k                       allow
+ROWS
+
+# srt's read denies come after its allows too: in a read-denied directory
+# the metadata of a write root, and of the directories on the way, stays
+# denied (buckle's traversal and write subtree would allow it); an
+# allowRead inside the deny opens it again
+while read -r aw dr ar obj want; do
+    case "$aw" in ''|'#'*) continue ;; esac
+    n=$((n + 1))
+    printf '{"filesystem":{"allowWrite":%s,"denyWrite":[],"denyRead":%s,"allowRead":%s},"network":{"allowedDomains":[]}}\n' "$aw" "$dr" "$ar" >"$D/s$n.json"
+    name="srt read denies: allowWrite $aw denyRead $dr allowRead $ar, metadata of $obj"
+    run "$name" "$BUCKLE" import --from srt -o "$D/s$n.buckle" "$D/s$n.json"
+    expect_rc "$name: imports" 0
+    [ "$RC" -eq 0 ] || continue
+    run "$name" "$BUCKLE" query "$D/s$n.buckle" files metadata "$obj"
+    expect_out_has "$name: $want" "$want $obj"
+done <<'ROWS'
+["~/proj/out"]  ["~/proj"]  []  /Users/test/proj          deny
+["~/proj/out"]  ["~/proj"]  []  /Users/test/proj/out      deny
+["~/proj/out"]  ["~/proj"]  []  /Users/test/proj/out/x    deny
+["~/proj/out"]  ["~/proj"]  []  /Users/test               allow
+["~/p/a/out"]   ["~/p"]     []  /Users/test/p/a           deny
+["/tmp/w"]      ["/private/tmp"] [] /private/tmp/w/x     deny
+["~/proj/out"]  ["~/proj"]  ["~/proj/out"] /Users/test/proj/out/x allow
+ROWS
+
+# srt's own protections below the directory it runs in, under a root that
+# ends inside one (./lib/.git for .git/hooks), and its unlink protection
+# of what it denies reading, for a root inside a read deny and across the
+# /tmp link
+printf '{"filesystem":{"allowWrite":["./vendor/lib/.git","./c/.vscode","./d/.claude","~/proj/out","/tmp/w"],"denyWrite":[],"denyRead":["~/proj","/private/tmp/w/s"]},"network":{"allowedDomains":[]}}\n' >"$D/prot.json"
+run "srt protections under a root" "$BUCKLE" import --from srt -o "$D/prot.buckle" "$D/prot.json"
+expect_rc "srt protections under a root: imports" 0
+while read -r op obj want; do
+    [ -n "$op" ] || continue
+    run "srt protections: $op $obj" "$BUCKLE" query "$D/prot.buckle" files "$op" "$obj"
+    expect_out_has "srt protections: $op $obj: $want" "$want $obj"
+done <<'ROWS'
+file-write-data   /Users/test/project/vendor/lib/.git/hooks/pre-commit  deny
+file-write-data   /Users/test/project/vendor/lib/.git/config            deny
+file-write-data   /Users/test/project/vendor/lib/.git/objects/x         allow
+file-write-data   /Users/test/project/c/.vscode/settings.json           deny
+file-write-data   /Users/test/project/d/.claude/commands/x              deny
+file-write-data   /Users/test/project/d/.claude/other                   allow
+file-write-unlink /Users/test/proj/out/x                                deny
+file-write-unlink /private/tmp/w/s/k                                    deny
+file-write-unlink /private/tmp/w/k                                      allow
+ROWS
