@@ -823,6 +823,56 @@ static void put_origin(emitter *e, const rule *r)
 
 static void add_piece(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp);
 
+/* A carve-out with no parameter and no depth band, written as the path it
+ * names: (subpath "V"), and with literals allowed (literal "V"). */
+static const matcher *plain_path(const rule *o, int literal_too)
+{
+    const matcher *m = &orig(o)->m;
+    if (m->banded || !m->value || !m->len || m->value[0] != '/' || memchr(m->value, PARAM_OPEN, m->len)) return NULL;
+    return m->kind == MK_SUBPATH || (literal_too && m->kind == MK_LITERAL) ? m : NULL;
+}
+
+/* Drops the carve-outs another one of the list holds whole: a subpath or
+ * literal at or below a subpath of the list (the first of equal subpaths
+ * stays).  (require-any A B) with B inside A is A, so the decisions are the
+ * same; a chain of rules nested inside each other then carves each rule's
+ * nearest opponents only, not every deeper one as well (output that grew
+ * with the cube of the chain's length).  Returns the new count. */
+static size_t prune_covered(rule **opp, size_t n)
+{
+    if (n < 2) return n;
+    size_t most = 0, nsub = 0;
+    for (size_t i = 0; i < n; i++) {
+        const matcher *m = plain_path(opp[i], 0);
+        if (m) { nsub++; if (m->len > most) most = m->len; }
+    }
+    if (!nsub) return n;
+    hashmap subs;
+    hm_init(&subs);
+    hm_reserve(&subs, nsub);
+    unsigned char *has_len = xcalloc(most + 1, 1);     /* lengths of the subpaths: the prefixes worth a look */
+    for (size_t i = 0; i < n; i++) {
+        const matcher *m = plain_path(opp[i], 0);
+        if (m) { hm_put(&subs, m->value, m->len, opp[i]); has_len[m->len] = 1; }
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        const matcher *m = plain_path(opp[i], 1);
+        int covered = 0;
+        if (m) {
+            void *same = m->len <= most && has_len[m->len] ? hm_get(&subs, m->value, m->len) : NULL;
+            covered = same && (m->kind == MK_LITERAL || same != opp[i]);
+            if (!covered && m->len > 1 && has_len[1] && hm_get(&subs, "/", 1)) covered = 1;
+            for (size_t k = 2; !covered && k < m->len && k <= most; k++)
+                if (m->value[k] == '/' && has_len[k] && hm_get(&subs, m->value, k)) covered = 1;
+        }
+        if (!covered) opp[w++] = opp[i];
+    }
+    free(has_len);
+    hm_free(&subs);
+    return w;
+}
+
 static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp)
 {
     /* dead: a rule of the other action beats it on every object it
@@ -830,6 +880,7 @@ static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, 
      * "allow network*;" leaves no object to carve) */
     for (size_t i = 0; i < nopp; i++)
         if ((matcher_identical(&opp[i]->m, &r->m) || opp[i]->m.kind == MK_NONE) && opset_subset(cls, opp[i]->covers)) return;
+    nopp = prune_covered(opp, nopp);
     if (e->compact) { add_piece(e, r, cls, opp, nopp); return; }
     r = orig(r);
     strbuf *out = e->out;

@@ -96,7 +96,7 @@ static int shared_option(cli_opts *o, const cli_spec *s, int key, const char *ar
         return 0;
     case OPT_DEFINE: {
         const char *err = define_parse(&o->a, arg, &o->defs[o->ndef]);
-        if (err) return cli_usage_error(s->cmd, "-D %s: %s", arg, err);
+        if (err) return cli_usage_error(s->cmd, "-D %.200s%s: %s", arg, strlen(arg) > 200 ? "..." : "", err);
         o->params[o->ndef] = (sb_param){ o->defs[o->ndef].name, o->defs[o->ndef].value };
         o->def_raw[o->ndef] = strchr(arg, '=') ? strchr(arg, '=') + 1 : "";
         o->ndef++;

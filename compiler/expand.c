@@ -289,6 +289,18 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             v = b.data;
             vl = b.len;
         }
+        /* the kernel hands the sandbox no path this long (MAXPATHLEN on
+         * macOS, PATH_MAX on Linux, both counting the NUL): such a rule
+         * matches nothing, and its ancestors alone would make output that
+         * grows with the square of the length */
+        size_t most = c->canon == PLAT_MACOS ? 1023 : 4095;
+        if (mode != EXP_GLOB && vl > most) {
+            diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at, "a path of %zu bytes: %s paths are at most %zu bytes",
+                               vl, c->canon == PLAT_MACOS ? "macOS" : "Linux", most);
+            diag_help(dl, d, "no file has a longer path, so the rule could never match");
+            sb_free(&b);
+            return NULL;
+        }
     }
     if (mode == EXP_GLOB && vl >= 6) {
         /* repeated globstar components mean one ("/a" then two globstar
@@ -391,6 +403,7 @@ const char *param_value_check(arena *a, const char *name, const char *value, int
 {
     (void)name;
     if (!value[0]) return "the value is empty (an empty path would stand for the whole disk)";
+    if (strlen(value) > 4095) return "the value is longer than 4095 bytes, longer than any path";
     for (const char *p = value; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f) return "control character in parameter value";
     if (value[0] != '/') {

@@ -118,6 +118,7 @@ int denial_parse(const char *s, size_t n, denial *d, const char **why)
     while (oe > q && (oe[-1] == ' ' || oe[-1] == '\t' || oe[-1] == '\r' || oe[-1] == '\n')) oe--;
     d->obj = q;
     d->obj_len = (size_t)(oe - q);
+    if (d->obj_len > DENIAL_MAX_PATH && *q == '/') { *why = "a path longer than any the kernel logs (4095 bytes)"; return -1; }
     for (const char *c = q; c < oe; c++)
         if ((unsigned char)*c < 0x20) { *why = "a control character in the object"; return -1; }
     return 1;

@@ -13,6 +13,7 @@
 
 #define DENIAL_MAX_LINE   (1u << 20)
 #define DENIAL_MAX_OBJECT (4u << 20)
+#define DENIAL_MAX_PATH   4095u      /* PATH_MAX, less its NUL: no longer path is logged */
 
 typedef struct denial {
     const char *proc;       /* process name as logged ("" when the line names none) */

@@ -4,6 +4,8 @@
 #include "../lint/lint.h"
 #include "../lint/rules_table.h"
 #include "../compiler/expand.h"
+#include "../support/hashmap.h"
+#include "../support/arena.h"
 #include <jansson.h>
 #include <fnmatch.h>
 #include <string.h>
@@ -155,34 +157,27 @@ static void srt_matcher(strbuf *b, const char *p)
     sb_free(&t);
 }
 
-static int seen_before(json_t *a, size_t upto, const char *p, const char *prefix)
-{
-    for (size_t k = 0; k < upto; k++) {
-        strbuf x, y;
-        sb_init(&x);
-        sb_init(&y);
-        srt_matcher(&x, json_string_value(json_array_get(a, k)));
-        sb_puts(&y, prefix);
-        sb_puts(&y, p);
-        int same = !strcmp(sb_cstr(&x), sb_cstr(&y));
-        sb_free(&x);
-        sb_free(&y);
-        if (same) return 1;
-    }
-    return 0;
-}
-
+/* One rule a distinct matcher of a: entries that differ only in spelling
+ * ("~/x" and "$HOME/x") are written once.  A map, not a scan of the entries
+ * before: settings with thousands of paths import in linear time. */
 static void rules(strbuf *b, const char *action, const char *verb, json_t *a)
 {
+    arena keys;
+    arena_init(&keys);
+    hashmap seen;
+    hm_init(&seen);
     size_t i;
     json_t *v;
     json_array_foreach(a, i, v) {
         strbuf m;
         sb_init(&m);
         srt_matcher(&m, json_string_value(v));
-        if (!seen_before(a, i, sb_cstr(&m), "")) sb_printf(b, "    %s %s %s;\n", action, verb, sb_cstr(&m));
+        const char *k = arena_strdup(&keys, sb_cstr(&m));
+        if (!hm_put(&seen, k, m.len, (void *)k)) sb_printf(b, "    %s %s %s;\n", action, verb, k);
         sb_free(&m);
     }
+    hm_free(&seen);
+    arena_free(&keys);
 }
 
 static void read_input(srt_in *in, json_t *root)
