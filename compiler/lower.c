@@ -33,14 +33,14 @@ static int check_ip(compilation *c, const ast_str *s, const char *v)
     }
     const char *p = colon + 1;
     if (strcmp(p, "*") == 0) return 1;
-    /* a parameter as the whole port: its value (-D, else a plain default)
+    /* a parameter as the whole port: its value (-D, else its default)
      * must be a port number, never "*": "localhost:$PORT" ranks as a
      * numeric port and would beat a "localhost:*" deny */
     if (p[0] == PARAM_OPEN && strchr(p, PARAM_CLOSE) && strchr(p, PARAM_CLOSE)[1] == 0) {
         size_t nl = (size_t)(strchr(p, PARAM_CLOSE) - p - 1);
         const char *pv = hm_get(&c->defines, p + 1, nl);
         const param_decl *pd = hm_get(&c->params, p + 1, nl);
-        if (!pv && pd && pd->def && !memchr(pd->def, PARAM_OPEN, strlen(pd->def))) pv = pd->def;
+        if (!pv && pd && pd->def) pv = param_default_value(&c->a, c, pd, &c->defines, TPL_LINUX);   /* through the defaults it names */
         if (!pv) return 1;
         long pn = 0;
         size_t k = 0;

@@ -247,6 +247,13 @@ expect_out_lacks "values: ... no compiler bug" "compiler bug"
 printf 'param A = "8080";\nparam PORT = "$A";\nnetwork { allow outbound "localhost:$PORT"; }\n' >"$TMP/portdef.buckle"
 run "values: a port default naming another parameter" "$BUCKLE" compile "$TMP/portdef.buckle"
 expect_rc "values: ... compiles (A starts no path)" 0
+# ... and the value it resolves to is checked as a port, as -D PORT=080 is
+printf 'param A = "80";\nparam PORT = "0$A";\nnetwork { allow outbound "localhost:$PORT"; }\n' >"$TMP/portdef0.buckle"
+run "values: a port default resolving to 080" "$BUCKLE" compile "$TMP/portdef0.buckle"
+expect_rc "values: ... is an error" 1
+expect_err_has "values: ... naming the value it resolves to" 'the value "080" of PORT is not a port'
+run "values: a port default, -D A=090" "$BUCKLE" compile -D A=090 "$TMP/portdef.buckle"
+expect_rc "values: ... a -D value of the parameter it names is checked through it" 1
 printf 'param A = "rel";\nparam R = "$A/y";\nfiles { allow read "$R"; }\n' >"$TMP/rootdef.buckle"
 run "values: a path default naming another parameter" "$BUCKLE" compile "$TMP/rootdef.buckle"
 expect_rc "values: ... a relative A is still an error" 1
