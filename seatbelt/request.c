@@ -109,6 +109,19 @@ int ip_host_is_local(const char *h, size_t n)
 const char *ip_request_check(const char *obj, size_t len)
 {
     size_t hl = ip_host_len(obj, len);
+    if (hl >= len) return "names no port: write HOST:PORT (localhost:8080, *:443, [::1]:22)";
+    if (hl == 0) return "names no host: write HOST:PORT (localhost:8080, *:443, [::1]:22)";
+    if ((obj[0] == '[') != (obj[hl - 1] == ']') || (obj[0] == '[' && hl < 3))
+        return "has an unbalanced [ ]: write an IPv6 address as [ADDRESS]:PORT";
+    const char *pt = obj + hl + 1;
+    size_t pl = len - hl - 1;
+    if (!(pl == 1 && pt[0] == '*')) {
+        long port = 0;
+        size_t k = 0;
+        for (; k < pl && k < 6 && pt[k] >= '0' && pt[k] <= '9'; k++) port = port * 10 + (pt[k] - '0');
+        if (k != pl || pl == 0 || port < 1 || port > 65535) return "has no port 1-65535 (or *) after its last ':'";
+        if (pt[0] == '0') return "writes its port with a leading zero: write it without (080 is port 80)";
+    }
     if (hl < len && ip_host_kind(obj, hl) == IP_HOST_UNKNOWN)
         return "is an IPv4-compatible IPv6 address (::127.x.y.z, deprecated): whether the sandbox counts it as "
                "localhost is not known; ask about the IPv4 address or its mapped form (::ffff:127.x.y.z)";

@@ -47,6 +47,17 @@ printf 'network { allow outbound "localhost:8080"; }\ntest {\n    expect deny ne
 run "test: IPv4-compatible address" "$BUCKLE" test "$D/lotest3.buckle"
 expect_rc "test: an IPv4-compatible address fails its expect" 1
 expect_out_has "test: at the expect" "lotest3.buckle:3:5: error: the object \"[::127.0.0.1]:8080\" is an IPv4-compatible IPv6 address"
+# a network object that is no request: no port, a port outside 1-65535 or
+# with a leading zero, an unbalanced [ ]; a usage error, not an answer
+for o in 'localhost:65536:has no port 1-65535' 'localhost:0:has no port 1-65535' 'localhost:80x:has no port 1-65535' \
+         'localhost:080:leading zero' 'localhost:names no port' '[::1:unbalanced [ ]' ':80:names no host'; do
+    obj=${o%:*}; want=${o##*:}
+    run "query: malformed network object $obj" "$BUCKLE" query "$D/lo.buckle" network outbound "$obj"
+    expect_rc "query: $obj is a usage error" 2
+    expect_err_has "query: $obj: says why" "$want"
+done
+run "query: a well-formed network object" "$BUCKLE" query "$D/lo.buckle" network outbound 'localhost:8080'
+expect_rc "query: localhost:8080 is answered" 0
 printf 'Sandbox: curl(123) deny(1) network-outbound 127.0.0.1:8080\nSandbox: curl(124) deny(1) network-outbound [::1]:8081\n' >"$D/lo.log"
 printf 'network { allow outbound "localhost:9"; }\n' >"$D/lowhy.buckle"
 run "why: loopback addresses" "$BUCKLE" why "$D/lowhy.buckle" "$D/lo.log"
