@@ -48,3 +48,24 @@ runner_env() {
 
 # abspath FILE: the physical absolute path of an existing file
 abspath() { echo "$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")"; }
+
+# agent_setup TAG NAME: the set-up of a live std/agent check on Linux: skips
+# every check NAME has (exit 0) off Linux or without git; sets U (a private
+# directory, removed at exit, with corpus/std, prof, home and tmp), B (a copy
+# of buckle beside that std), P (a profile that extends std/agent) and makes
+# the repository $U/w
+agent_setup() {
+    if [ "$(uname -s)" != Linux ]; then echo "SKIP $2: every check: not Linux" >>"$RESULTS"; exit 0; fi
+    if ! command -v git >/dev/null 2>&1; then echo "SKIP $2: every check: git is not installed" >>"$RESULTS"; exit 0; fi
+    unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
+    U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-$1.XXXXXX")
+    U=$(cd "$U" && pwd -P)
+    trap 'rm -rf "$U"' EXIT
+    mkdir -p "$U/corpus" "$U/prof" "$U/home" "$U/tmp"
+    cp "$BUCKLE" "$U/buckle"
+    cp -R corpus/std "$U/corpus/std"
+    printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
+    B=$U/buckle
+    P=$U/prof/agent.buckle
+    git init -q "$U/w"
+}

@@ -8,20 +8,9 @@
 # runs; a work tree, /var/tmp and a TMPDIR of its own run.  Live.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock dir guard: every check" "not Linux"; exit 0; fi
-if ! command -v git >/dev/null 2>&1; then skip "landlock dir guard: every check" "git is not installed"; exit 0; fi
-unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
+agent_setup lldg "landlock dir guard"
 A="--no-cache --linux-accept=files,new-paths"
-U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-lldg.XXXXXX")
-U=$(cd "$U" && pwd -P)
-trap 'rm -rf "$U"' EXIT
-mkdir -p "$U/corpus" "$U/prof" "$U/home" "$U/tmp" "$U/bin"
-cp "$BUCKLE" "$U/buckle"
-cp -R corpus/std "$U/corpus/std"
-printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
-B=$U/buckle
-P=$U/prof/agent.buckle
-git init -q "$U/w"
+mkdir -p "$U/bin"
 git init -q --bare "$U/bare.git"
 # inrun DIRECTORY TMPDIR COMMAND
 inrun() {

@@ -8,20 +8,8 @@
 # exists is not writable.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock lefthook: every check" "not Linux"; exit 0; fi
-if ! command -v git >/dev/null 2>&1; then skip "landlock lefthook: every check" "git is not installed"; exit 0; fi
-unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
+agent_setup lllh "landlock lefthook"
 A="--no-cache --linux-accept=files,new-paths"
-U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-lllh.XXXXXX")
-U=$(cd "$U" && pwd -P)
-trap 'rm -rf "$U"' EXIT
-mkdir -p "$U/corpus" "$U/prof" "$U/home" "$U/tmp"
-cp "$BUCKLE" "$U/buckle"
-cp -R corpus/std "$U/corpus/std"
-printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
-B=$U/buckle
-P=$U/prof/agent.buckle
-git init -q "$U/w"
 mkdir -p "$U/w/.config"
 echo "pre-commit: {}" >"$U/w/lefthook.yaml"
 inrun() {

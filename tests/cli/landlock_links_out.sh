@@ -11,19 +11,7 @@ skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 expect_err_lacks() {  # NAME TEXT
     if grep -qF -- "$2" "$TMP/err"; then fail "$1" "stderr has '$2'"; else pass "$1"; fi
 }
-if [ "$(uname -s)" != Linux ]; then skip "landlock links out: every check" "not Linux"; exit 0; fi
-if ! command -v git >/dev/null 2>&1; then skip "landlock links out: every check" "git is not installed"; exit 0; fi
-unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
-U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-lllinks.XXXXXX")
-U=$(cd "$U" && pwd -P)
-trap 'rm -rf "$U"' EXIT
-mkdir -p "$U/corpus" "$U/prof" "$U/home" "$U/tmp"
-cp "$BUCKLE" "$U/buckle"
-cp -R corpus/std "$U/corpus/std"
-printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
-B=$U/buckle
-P=$U/prof/agent.buckle
-git init -q "$U/w"
+agent_setup lllinks "landlock links out"
 mkdir -p "$U/w/src/comp" "$U/w/src/other" "$U/outside"
 echo c >"$U/w/src/comp/c.txt"
 ln -s "$U/outside" "$U/w/old-link"

@@ -8,20 +8,8 @@
 # standard output redirected to a file by the caller run.  Live.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock stdio: every check" "not Linux"; exit 0; fi
-if ! command -v git >/dev/null 2>&1; then skip "landlock stdio: every check" "git is not installed"; exit 0; fi
-unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
+agent_setup llstdio "landlock stdio"
 A="--no-cache --linux-accept=files,new-paths"
-U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-llstdio.XXXXXX")
-U=$(cd "$U" && pwd -P)
-trap 'rm -rf "$U"' EXIT
-mkdir -p "$U/corpus" "$U/prof" "$U/home" "$U/tmp"
-cp "$BUCKLE" "$U/buckle"
-cp -R corpus/std "$U/corpus/std"
-printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
-B=$U/buckle
-P=$U/prof/agent.buckle
-git init -q "$U/w"
 echo notes >"$U/w/notes.txt"
 cfg=$(cat "$U/w/.git/config")
 # inrun REDIRECTION COMMAND: buckle run in the project, standard input (or
