@@ -246,6 +246,10 @@ int cli_opts_parse(cli_opts *o, const cli_spec *s, int argc, char **argv)
     o->platform = PLAT_MACOS;
     int rc = parse(o, s, argc, argv);
     if (!rc && (s->shared & CLI_PLATFORM)) rc = platform_check(o, s->cmd);
+    /* the SBPL parameters: a value as typed for a platform other than the
+     * host's (the host's links are not that platform's), as -D gives the
+     * compiler (define_value_for) */
+    for (size_t k = 0; !rc && k < o->ndef; k++) o->params[k].value = define_value_for(&o->defs[k], o->platform);
     if (rc > 0 && s->usage_rc) rc = s->usage_rc;
     return rc;
 }

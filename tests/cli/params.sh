@@ -230,6 +230,13 @@ Linux)
     run "values: -D through a link, macOS target" "$BUCKLE" compile -D P="$D/lnk" "$D/link.buckle"
     expect_out_has "values: compiling for macOS on Linux keeps the value as typed" 'lnk"))  ;'
     expect_out_lacks "values: ... not the Linux host's link target" 'real"))'
+    # query, test and diff take the same value: the SBPL they check agrees
+    run "values: query -D through a link, macOS" "$BUCKLE" query -D P="$D/lnk" "$D/link.buckle" files write "$D/lnk/x"
+    expect_out_has "values: query keeps the value as typed" "deny"
+    expect_out_lacks "values: ... and its SBPL check agrees" "compiler bug"
+    printf 'param P;\ndefault allow;\n' >"$D/link-none.buckle"
+    run "values: diff -D through a link" "$BUCKLE" diff -D P="$D/lnk" "$D/link.buckle" "$D/link-none.buckle"
+    expect_rc "values: diff sees the deny the other profile dropped" 1
     run "values: -D through a link, Linux target" "$BUCKLE" compile --target landlock -D P="$D/lnk" "$D/link.buckle"
     expect_out_has "values: compiling for Linux on Linux resolves the link" 'real'
     ;;

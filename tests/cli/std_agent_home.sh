@@ -11,7 +11,9 @@ mkdir -p "$P"
 printf 'extends "std/agent";\nfiles { allow write "~"; }\n' >"$P/home.buckle"
 for f in .cargo/config.toml .cargo/config .npmrc .gradle/init.d/x.gradle .gradle/init.gradle .config/direnv/direnvrc \
          .config/starship.toml .bashrc.d/x.sh .local/share/applications/x.desktop .config/mimeapps.list \
-         .vscode/extensions/x/package.json .config/Code/User/settings.json .config/wezterm/wezterm.lua .wezterm.lua; do
+         .vscode/extensions/x/package.json .config/Code/User/settings.json .config/wezterm/wezterm.lua .wezterm.lua \
+         .m2/settings.xml .config/pip/pip.conf .pip/pip.conf .condarc .ipython/profile_default/startup/x.py \
+         .pythonrc .Rprofile .irbrc; do
     run "std agent home: $f" "$BUCKLE" query -D HOME=/home/u "$P/home.buckle" files write "/home/u/$f"
     case "$OUT" in deny*) pass "std agent home: ~/$f stays unwritable under allow write \"~\"";;
         *) fail "std agent home: ~/$f stays unwritable under allow write \"~\"" "$(head -2 "$TMP/out")";; esac
