@@ -114,19 +114,23 @@ const char *runner_dir_write_problem(arena *a, compilation *c, decider *d, const
                             inside ? (strcmp(s, v) ? "inside " : "") : strcmp(seen, v) ? "above " : "", s,
                             rule_text(a, c, r), instead, s);
     }
-    /* a directory on PATH: at it or inside it */
+    /* a directory on PATH: at it or inside it; for TMPDIR above it too (a
+     * project may hold its own PATH entries, node_modules/.bin, .venv/bin:
+     * WORKDIR above one is the project's business) */
     const char *path = getenv("PATH");
     for (const char *e = path; e && *e;) {
         const char *colon = strchr(e, ':');
         size_t n = colon ? (size_t)(colon - e) : strlen(e);
         const char *dir = arena_printf(a, "%.*s", (int)n, e);
         e += n + (colon != NULL);
-        if (dir[0] != '/' || !strcmp(dir, "/") || !runner_at_or_above(dir, v)) continue;
-        if (!(r = param_grant(a, d, v, name))) continue;
+        if (dir[0] != '/' || !strcmp(dir, "/")) continue;
+        const char *seen = !strcmp(name, "TMPDIR") && !runner_at_or_above(dir, v) ? runner_name_beneath(a, v, dir) : NULL;
+        if (!seen && !runner_at_or_above(dir, v)) continue;
+        if (!(r = param_grant(a, d, seen ? seen : v, name))) continue;
         return arena_printf(a, "%s %s is %sthe directory %s of PATH, whose programs later commands run outside any "
                                "sandbox, and %s would let the command write there; %s (a profile meant to write "
-                               "there names it: allow write \"%s\")", called, v, strcmp(dir, v) ? "inside " : "",
-                            dir, rule_text(a, c, r), instead, dir);
+                               "there names it: allow write \"%s\")", called, v,
+                            seen ? "above " : strcmp(dir, v) ? "inside " : "", dir, rule_text(a, c, r), instead, dir);
     }
     return NULL;
 }

@@ -12,9 +12,9 @@ agent_setup lldg "landlock dir guard"
 A="--no-cache --linux-accept=files,new-paths"
 mkdir -p "$U/bin"
 git init -q --bare "$U/bare.git"
-# inrun DIRECTORY TMPDIR COMMAND
+# inrun DIRECTORY TMPDIR COMMAND [PATH-DIR]
 inrun() {
-    run "landlock dir guard" sh -c "cd '$1' && env HOME='$U/home' TMPDIR='$2' PATH='$U/bin:$PATH' '$B' run $A '$P' -- sh -c '$3'"
+    run "landlock dir guard" sh -c "cd '$1' && env HOME='$U/home' TMPDIR='$2' PATH='${4:-$U/bin}:$PATH' '$B' run $A '$P' -- sh -c '$3'"
 }
 inrun "$U/w" "$U/tmp" "echo RAN"
 if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock dir guard: every check" "this kernel has no Landlock"; exit 0; fi
@@ -50,6 +50,10 @@ inrun "$U/w" "$U/bin" "echo RAN"
 expect_rc "landlock dir guard: TMPDIR a directory on PATH: refused" 125
 expect_err_has "landlock dir guard: ... saying so" "(TMPDIR) $U/bin is the directory $U/bin of PATH"
 expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
+mkdir -p "$U/tmpup/bin"
+inrun "$U/w" "$U/tmpup" "echo RAN" "$U/tmpup/bin"
+expect_rc "landlock dir guard: TMPDIR above a directory on PATH: refused" 125
+expect_err_has "landlock dir guard: ... saying so" "(TMPDIR) $U/tmpup is above the directory $U/tmpup/bin of PATH"
 if [ -d /var/tmp ]; then
     inrun "$U/w" /var/tmp "echo RAN"
     expect_rc "landlock dir guard: TMPDIR=/var/tmp runs (not a system directory)" 0
