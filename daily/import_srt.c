@@ -421,6 +421,23 @@ static int meets_some_home(arena *a, const char *p, const char *croot)
     return 0;
 }
 
+/* "~" on one side only (deny cd, root croot, both canonical): 1 when, with
+ * "~" the home directory the other side lies in, the deny is at or inside
+ * the root; a pattern deny counts when its fixed start is */
+static int inside_for_its_home(arena *a, const char *cd, const char *croot)
+{
+    const char *abs = cd[0] == '~' ? croot : cd;
+    const char *t = !strncmp(abs, "/Users/", 7) ? abs + 7 : !strncmp(abs, "/home/", 6) ? abs + 6 : NULL;
+    if (!t || !*t) return 0;
+    const char *sl = strchr(t, '/');
+    const char *home = arena_strndup(a, abs, sl ? (size_t)(sl - abs) : strlen(abs));
+    const char *pp = cd[0] == '~' ? arena_printf(a, "%s%s", home, cd + 1) : cd;
+    const char *cr = croot[0] == '~' ? arena_printf(a, "%s%s", home, croot + 1) : croot;
+    size_t fl = strcspn(pp, "*?[\\"), rl = strlen(cr);
+    if (fl < strlen(pp)) return fl <= rl ? !strncmp(pp, cr, fl) : !strncmp(pp, cr, rl) && pp[rl] == '/';
+    return !strncmp(pp, cr, rl) && (pp[rl] == '/' || !pp[rl]);
+}
+
 static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p0)
 {
     size_t k;
@@ -581,6 +598,9 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             size_t crl = strlen(croot);
             if (!strncmp(d, "**/", 3)) sb_printf(&t, "%.*s/%s", (int)rl, root, d);
             else if (!strncmp(cd, croot, crl) && (cd[crl] == '/' || !cd[crl])) sb_puts(&t, d);
+            /* "~" on one side only: inside the root for the home the other
+             * side names (/Users/NAME, /home/NAME), kept as written */
+            else if ((cd[0] == '~') != (croot[0] == '~') && inside_for_its_home(in->dl->a, cd, croot)) sb_puts(&t, d);
             else place(in->dl->a, keep, cd, croot, root, rl);   /* the root inside it: what of it lies there */
             if (t.len) json_array_append_new(keep, json_string(sb_cstr(&t)));
             sb_free(&t);

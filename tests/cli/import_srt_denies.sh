@@ -92,3 +92,12 @@ file-write-unlink /Users/test/proj/out/x                                deny
 file-write-unlink /private/tmp/w/s/k                                    deny
 file-write-unlink /private/tmp/w/k                                      allow
 ROWS
+# ... and with the home spelled with "~" on the deny only: kept from being
+# removed where it lies in the root for the home queries take
+printf '{"filesystem":{"allowWrite":["/Users/test/w"],"denyWrite":[],"denyRead":["~/w/s"]},"network":{"allowedDomains":[]}}\n' >"$D/mixed.json"
+run "srt unlink, ~ on the read deny only" "$BUCKLE" import --from srt -o "$D/mixed.buckle" "$D/mixed.json"
+expect_rc "srt unlink, ~ on the read deny only: imports" 0
+run "srt unlink: mixed" "$BUCKLE" query "$D/mixed.buckle" files file-write-unlink /Users/test/w/s
+expect_out_has "srt unlink: ~/w/s inside /Users/test/w cannot be removed" "deny /Users/test/w/s"
+run "srt unlink: mixed, other" "$BUCKLE" query "$D/mixed.buckle" files file-write-unlink /Users/test/w/x
+expect_out_has "srt unlink: ... the rest of the root can" "allow /Users/test/w/x"
