@@ -550,9 +550,9 @@ static void read_denied_roots(strbuf *b, srt_in *in, json_t *writes)
 static void body(strbuf *b, srt_in *in, json_t *writes)
 {
     sb_puts(b, "extends \"std/base\";\n");
-    if (!in->http_port) sb_puts(b, "param HTTP_PROXY_PORT = \"3128\";               # srt's HTTP proxy listens here\n");
-    if (!in->socks_port) sb_puts(b, "param SOCKS_PROXY_PORT = \"1080\";              # srt's SOCKS proxy listens here\n");
-    sb_puts(b, "\nfiles {\n    allow read \"/\";                             # srt: reads are denied only by its list\n");
+    if (!in->http_port) sb_puts(b, "param HTTP_PROXY_PORT = \"3128\";  # srt's HTTP proxy listens here\n");
+    if (!in->socks_port) sb_puts(b, "param SOCKS_PROXY_PORT = \"1080\";  # srt's SOCKS proxy listens here\n");
+    sb_puts(b, "\nfiles {\n    allow read \"/\";  # srt: reads are denied only by its list\n");
     if (in->deny_read) rules(b, "deny", "read", in->deny_read);
     if (in->allow_read) rules(b, "allow", "read", in->allow_read);
     rules(b, "allow", "write", writes);
@@ -679,9 +679,9 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
     }
     json_decref(kept);
     sb_puts(b, "}\n\nnetwork {\n");
-    if (in->http_port) sb_printf(b, "    allow outbound \"localhost:%lld\";          # srt's HTTP proxy\n", in->http_port);
-    else sb_puts(b, "    allow outbound \"localhost:$HTTP_PROXY_PORT\";   # srt's HTTP proxy\n");
-    if (in->socks_port) sb_printf(b, "    allow outbound \"localhost:%lld\";          # srt's SOCKS proxy\n", in->socks_port);
+    if (in->http_port) sb_printf(b, "    allow outbound \"localhost:%lld\";  # srt's HTTP proxy\n", in->http_port);
+    else sb_puts(b, "    allow outbound \"localhost:$HTTP_PROXY_PORT\";  # srt's HTTP proxy\n");
+    if (in->socks_port) sb_printf(b, "    allow outbound \"localhost:%lld\";  # srt's SOCKS proxy\n", in->socks_port);
     else sb_puts(b, "    allow outbound \"localhost:$SOCKS_PROXY_PORT\";  # srt's SOCKS proxy\n");
     if (in->sockets) json_array_foreach(in->sockets, i, v) {
         sb_puts(b, "    allow unix-connect literal ");
@@ -711,7 +711,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
                    "    allow write literal \"/dev/ptmx\", regex \"^/dev/ttys[0-9]+$\";\n}\n");
     sb_printf(b, "\ntest {\n    expect allow files read \"/usr/lib/libSystem.B.dylib\";\n"
                  "    expect allow network outbound \"localhost:%s\";\n"
-                 "    expect deny  network outbound \"*:443\";\n}\n",
+                 "    expect deny network outbound \"*:443\";\n}\n",
               in->http_port ? arena_printf(in->dl->a, "%lld", in->http_port) : "$HTTP_PROXY_PORT");
 }
 

@@ -28,6 +28,27 @@ done
 if [ -z "$bad" ] && [ $n -gt 100 ]; then pass "fmt: $n files: idempotent, compile(fmt(x)) == compile(x)"
 else fail "fmt: properties over corpus/ and tests/ ($n files)" "$bad"; fi
 
+# what buckle ships and what it writes is in the formatter's canonical form:
+# a project that runs `buckle fmt --check` in a pre-commit hook can extend
+# std/, copy an example, or commit what `buckle import` wrote
+bad=""
+for f in $(find corpus -name '*.buckle' | sort); do
+    "$BUCKLE" fmt --check "$f" >/dev/null 2>&1 || bad="$bad $f"
+done
+for s in small medium large; do
+    "$BUCKLE" import --from srt "bench/srt/$s.json" >"$F/srt.buckle" 2>/dev/null &&
+        "$BUCKLE" fmt --check --stdin-filename srt.buckle - <"$F/srt.buckle" >/dev/null 2>&1 || bad="$bad import-srt-$s"
+done
+printf '{"filesystem":{"allowWrite":["/w"]},"network":{}}\n' >"$TMP/noports.json"
+"$BUCKLE" import --from srt "$TMP/noports.json" >"$F/srt.buckle" 2>/dev/null &&
+    "$BUCKLE" fmt --check --stdin-filename srt.buckle - <"$F/srt.buckle" >/dev/null 2>&1 || bad="$bad import-srt-noports"
+for f in $(find corpus tests -name '*.sb' | sort); do
+    "$BUCKLE" import "$f" >"$F/imp.buckle" 2>/dev/null || continue
+    "$BUCKLE" fmt --check --stdin-filename imp.buckle - <"$F/imp.buckle" >/dev/null 2>&1 || bad="$bad import:$f"
+done
+if [ -z "$bad" ]; then pass "fmt: corpus/ and import's output are in canonical form"
+else fail "fmt: not in canonical form" "$bad"; fi
+
 # the layout
 printf 'extends "std/base";  \n\n# top\nfiles   {allow read "/usr" ,"/a";# trailing\n  deny write\n"/x",\n      "/y"; # buckle: ignore[BK3004] -- hooks   \n}\nsbpl """\n  (allow   file-read* (literal "/b"))\n   """;\n\n\n' >"$F/in.buckle"
 printf 'extends "std/base";\n\n# top\nfiles { allow read "/usr", "/a";  # trailing\n    deny write\n        "/x",\n        "/y";  # buckle: ignore[BK3004] -- hooks\n}\nsbpl """\n  (allow   file-read* (literal "/b"))\n   """;\n' >"$F/want.buckle"
