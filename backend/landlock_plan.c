@@ -105,9 +105,6 @@ typedef struct rstate {
     const char *wwhy;
     const char *why_by[LLC_COUNT];   /* every widening class, with its first reason */
     const char *closed, *closed_why; /* a directory granted one by one where the rule would create entries */
-    const char *fixed;        /* a pattern's fixed start (pattern_fixed), once read */
-    size_t fixed_len;
-    int fixed_read;
 } rstate;
 
 /* The class to report for s: the first the user did not accept, else the
@@ -334,16 +331,10 @@ static const char *rval(llb *b, const rule *r, size_t *n) { return decider_rule_
 
 /* The text every path a glob or regex rule matches starts with
  * (decider_rule_fixed: escapes read, "\\." is "."), or NULL when none is
- * known.  Read once per rule. */
+ * known. */
 static const char *pattern_fixed(llb *b, const rule *r, size_t *len)
 {
-    rstate *s = state(b, r);
-    if (!s->fixed_read) {
-        s->fixed = decider_rule_fixed(b->in->d, r, &s->fixed_len);
-        s->fixed_read = 1;
-    }
-    *len = s->fixed_len;
-    return s->fixed;
+    return decider_rule_fixed(b->in->d, r, len);
 }
 
 /* 1 when rule d may match x or a path beneath it. */

@@ -24,6 +24,8 @@ struct decider {
     size_t *relen;
     const char **expanded;    /* per rule id: the value with parameters filled in */
     size_t *explen;
+    const char **fixed;       /* per rule id: the text every match of a glob or regex starts with, or NULL */
+    size_t *fixedlen;
     /* which rules can decide a request (built on the first decision) */
     decide_index *paths;      /* for a path: rules filed under the texts they name */
     size_t *not_path;         /* for another object: the positions of the rules that can match one */
@@ -90,6 +92,8 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
     d->relen = arena_alloc(&d->a, n * sizeof *d->relen);
     d->expanded = arena_alloc(&d->a, n * sizeof *d->expanded);
     d->explen = arena_alloc(&d->a, n * sizeof *d->explen);
+    d->fixed = arena_alloc(&d->a, n * sizeof *d->fixed);
+    d->fixedlen = arena_alloc(&d->a, n * sizeof *d->fixedlen);
     return d;
 }
 
@@ -155,15 +159,6 @@ static const char *regex_text(decider *d, const rule *r, size_t *len)
     return d->retext[r->id];
 }
 
-const char *decider_rule_fixed(decider *d, const rule *r, size_t *len)
-{
-    size_t n;
-    const char *re = regex_text(d, r, &n);
-    regex_literals lit;
-    regex_literals_of(&d->a, re, n, &lit);
-    *len = lit.prefix ? lit.prefix_len : 0;
-    return lit.prefix && lit.prefix_len ? lit.prefix : NULL;
-}
 
 /* Compiled on first use: the index keeps a pattern away from the paths
  * that lack its literal texts, so most patterns are never compiled. */
@@ -325,6 +320,10 @@ static void build_index(decider *d)
                 const char *text = regex_text(d, r, &len);
                 regex_literals_of(&d->a, text, len, &lit);
             }
+            if (lit.prefix && lit.prefix_len) {
+                d->fixed[r->id] = lit.prefix;
+                d->fixedlen[r->id] = lit.prefix_len;
+            }
             if (lit.prefix) decide_index_key_need(x, lit.prefix, lit.prefix_len, lit.need, lit.need_len, i);
             else decide_index_always_need(x, lit.need, lit.need_len, i);
             path_only = 1;
@@ -343,6 +342,13 @@ static void build_index(decider *d)
         if (!path_only) d->not_path[d->nnot_path++] = i;
     }
     d->indexed = rv->n;
+}
+
+const char *decider_rule_fixed(decider *d, const rule *r, size_t *len)
+{
+    if (!d->paths || d->indexed != d->c->pol.rules.n) build_index(d);
+    *len = d->fixedlen[r->id];
+    return d->fixed[r->id];
 }
 
 decision decider_decide(decider *d, const sb_request *q)

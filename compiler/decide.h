@@ -22,7 +22,8 @@ const char *decider_value(const decider *d, const char *name);
 const char *decider_rule_value(decider *d, const rule *r, size_t *len);
 /* The text every path a glob or regex rule matches starts with, with this
  * decider's values (escapes read, optional characters and top-level
- * alternatives left out: regex_literals.h), or NULL when none is known. */
+ * alternatives left out: regex_literals.h), or NULL when none is known:
+ * the literal start the decider's index files the rule under. */
 const char *decider_rule_fixed(decider *d, const rule *r, size_t *len);
 /* The first parameter the profile uses that has no value, or NULL. */
 const char *decider_missing(const decider *d);
