@@ -387,6 +387,12 @@ static int home_dir(const char *h)
     return t && *t && !strchr(t, '/');
 }
 
+/* s with a leading "~" read as home */
+static const char *at_home(arena *a, const char *s, const char *home)
+{
+    return s[0] == '~' ? arena_printf(a, "%s%s", home, s + 1) : s;
+}
+
 /* "~" spelled on one side only (deny p or root croot): 1 when, for some
  * home directory (/Users/NAME or /home/NAME), the deny meets the inside of the
  * root.  The homes tried: each directory of the side without "~" (a "*"
@@ -410,8 +416,7 @@ static int meets_some_home(arena *a, const char *p, const char *croot)
         if (strpbrk(sb_cstr(&h), "[") || !home_dir(sb_cstr(&h))) { sb_free(&h); continue; }
         const char *home = arena_strdup(a, sb_cstr(&h));
         sb_free(&h);
-        const char *pp = p[0] == '~' ? arena_printf(a, "%s%s", home, p + 1) : p;
-        const char *cr = croot[0] == '~' ? arena_printf(a, "%s%s", home, croot + 1) : croot;
+        const char *pp = at_home(a, p, home), *cr = at_home(a, croot, home);
         json_t *scratch = json_array();
         int r = place(a, scratch, pp, cr, cr, strlen(cr));
         size_t hits = json_array_size(scratch);
@@ -431,8 +436,7 @@ static int inside_for_its_home(arena *a, const char *cd, const char *croot)
     if (!t || !*t) return 0;
     const char *sl = strchr(t, '/');
     const char *home = arena_strndup(a, abs, sl ? (size_t)(sl - abs) : strlen(abs));
-    const char *pp = cd[0] == '~' ? arena_printf(a, "%s%s", home, cd + 1) : cd;
-    const char *cr = croot[0] == '~' ? arena_printf(a, "%s%s", home, croot + 1) : croot;
+    const char *pp = at_home(a, cd, home), *cr = at_home(a, croot, home);
     size_t fl = strcspn(pp, "*?[\\"), rl = strlen(cr);
     if (fl < strlen(pp)) return fl <= rl ? !strncmp(pp, cr, fl) : !strncmp(pp, cr, rl) && pp[rl] == '/';
     return !strncmp(pp, cr, rl) && (pp[rl] == '/' || !pp[rl]);
