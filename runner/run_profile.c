@@ -451,17 +451,22 @@ static const char *entry_values(const cache_entry *e)
 /* The profile compiled again with the run's values inlined (what compile
  * --compact -D gives): sandbox-exec parses and compiles the profile at every
  * launch, and concrete values let the compact form fold paths and decide
- * carve-outs on the values.  Values compile -D would refuse leave the
- * symbolic profile in place. */
-static void inline_values(const profile_request *pr, arena *a, cache_entry *e, const run_profile *rp)
+ * carve-outs on the values.  Values compile -D refuses, or a profile that
+ * does not compile with them (a raw rule that meets a final rule for these
+ * values, a value glued to text that it changes), are refused: the
+ * symbolic profile would run with a meaning the checks never saw.  -1 after
+ * saying why. */
+static int inline_values(const profile_request *pr, arena *a, cache_entry *e, const run_profile *rp)
 {
-    if (rp->nparams == 0) return;                 /* nothing to inline, nothing to record */
+    if (rp->nparams == 0) return 0;               /* nothing to inline, nothing to record */
     define *defs = arena_alloc(a, (rp->nparams + 1) * sizeof *defs);
     for (size_t i = 0; i < rp->nparams; i++) {
         const char *arg = arena_printf(a, "%s=%s", rp->params[i].name, rp->params[i].value);
-        if (define_parse(a, arg, &defs[i]) != NULL) {            /* symbolic, recorded as such */
-            e->params[e->nparams++] = (cache_param){ VALUES_MARK, values_text(a, rp) };
-            return;
+        const char *why = define_parse(a, arg, &defs[i]);
+        if (why) {
+            run_say(pr->sink, SEV_ERROR, "the value of %s cannot be used: %s (\"%s\")", rp->params[i].name, why,
+                    rp->params[i].value);
+            return -1;
         }
     }
     const run_request *rq = pr->rq;
@@ -472,18 +477,24 @@ static void inline_values(const profile_request *pr, arena *a, cache_entry *e, c
     co.defines = defs;
     co.ndefines = rp->nparams;
     compilation *c = compilation_new(&co);
-    if (compile_profile(c, rq->profile) == 0) {
-        strbuf prof;
-        sb_init(&prof);
-        emit_opts eo = { .compact = 1 };
-        emit_sbpl(c, &eo, &prof);
-        e->profile = arena_strndup(a, prof.data, prof.len);
-        e->len = prof.len;
-        sb_free(&prof);
+    if (compile_profile(c, rq->profile) != 0) {
+        run_put(pr->sink, &c->diags);
+        run_say(pr->sink, SEV_ERROR, "%s does not compile with this run's parameter values (above); not running it",
+                rq->profile);
+        compilation_free(c);
+        return -1;
     }
+    strbuf prof;
+    sb_init(&prof);
+    emit_opts eo = { .compact = 1 };
+    emit_sbpl(c, &eo, &prof);
+    e->profile = arena_strndup(a, prof.data, prof.len);
+    e->len = prof.len;
+    sb_free(&prof);
     compilation_free(c);
     /* recorded with the entry: a hit with other values compiles again */
     e->params[e->nparams++] = (cache_param){ VALUES_MARK, values_text(a, rp) };
+    return 0;
 }
 
 int run_profile_obtain(const profile_request *pr, arena *a, run_profile *out)
@@ -527,7 +538,7 @@ int run_profile_obtain(const profile_request *pr, arena *a, run_profile *out)
         if (!run_is_sb(rq->profile)) {
             out->nparams = 0;
             if (resolve_params(pr, &e, a, out) != 0) return -1;
-            inline_values(pr, a, &e, out);
+            if (inline_values(pr, a, &e, out) != 0) return -1;
             resolved = 1;
         }
         int imports = run_is_sb(rq->profile) && mentions_import(e.profile, e.len);

@@ -73,3 +73,21 @@ grep -q -- "-D R=/x/y " "$TMP/out" && pass "params: a default naming others is r
 "$B" run --dry-run -D A=/q chain.buckle -- true >"$TMP/out" 2>"$TMP/err"
 grep -q -- "-D R=/q/y " "$TMP/out" && pass "params: ... with -D A=/q, R is /q/y" \
     || fail "params: ... with -D A=/q, R is /q/y" "$(head -c 600 "$TMP/out") $(head -c 300 "$TMP/err")"
+# values the compiler refuses, or that make the profile fail to compile, are
+# refused by the run too: the symbolic profile would run with a meaning no
+# check saw (a raw rule that meets a final rule only for this value, a value
+# with ".." glued into a final deny, a port that is not a port)
+printf 'param P = "/q";\nfiles { allow read "/"; allow read "$P/y"; deny final read "/s/t"; }\nsbpl """\n(allow file-read-data (literal (string-append "/s" (param "P"))))\n""";\n'"$XOK" >rawfinal.buckle
+run "params: raw final" "$B" run --dry-run -D P=/t rawfinal.buckle -- true
+expect_rc "params: a -D value that makes a raw rule meet a final deny is refused" 125
+expect_err_has "params: ... with the compiler's BK2005" "BK2005"
+expect_err_has "params: ... and the run says it does not run" "does not compile with this run's parameter values"
+run "params: raw final other" "$B" run --dry-run -D P=/u rawfinal.buckle -- true
+expect_rc "params: ... another value runs" 0
+printf 'param S;\nparam PORT;\nfiles { allow read "/"; deny final read "/x/$S/secret"; }\nnetwork { allow outbound "localhost:$PORT"; deny outbound "*:22"; }\n'"$XOK" >badval.buckle
+run "params: dotdot" "$B" run --dry-run -D S=a/../b -D PORT=80 badval.buckle -- true
+expect_rc "params: a -D value with a .. component glued into a path is refused" 125
+expect_err_has "params: ... as compile -D refuses it" "BK2008"
+run "params: star port" "$B" run --dry-run -D S=b -D 'PORT=*' badval.buckle -- true
+expect_rc "params: a -D port that is not a port is refused" 125
+expect_err_has "params: ... as compile -D refuses it" "BK2007"
