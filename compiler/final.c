@@ -743,6 +743,30 @@ static relation raw_multi(raw_ctx *rc, const sexp *x, int depth)
     return n && ndis == n ? REL_DISJOINT : REL_UNKNOWN;
 }
 
+/* Values for a raw rule's parameter k that make its text, around the
+ * text written before and after the parameter, the final rule's text t
+ * ("/s" + P against "/s/t": P=/t; P + "/t" against "/s/t": P=/s;
+ * "com." + S + "d" against the prefix "com.apple.sec": S=apple.sec).  Every
+ * value counts: nothing carves a raw rule. */
+static void add_raw_cands(arena *ar, witness *w, size_t k, const matcher *m, const char *t)
+{
+    const char *v = m->value, *p = NULL;
+    for (size_t i = 0; i < m->len; i++)
+        if (v[i] == PARAM_OPEN && i + 1 + w->nlen[k] < m->len && !memcmp(v + i + 1, w->name[k], w->nlen[k]) &&
+            v[i + 1 + w->nlen[k]] == PARAM_CLOSE) { p = v + i; break; }
+    if (!p || memchr(v, PARAM_OPEN, (size_t)(p - v))) return;
+    size_t bl = (size_t)(p - v), tl = strlen(t);
+    if (tl <= bl || memcmp(t, v, bl)) return;
+    const char *after = p + w->nlen[k] + 2, *end = v + m->len;
+    const char *stop = memchr(after, PARAM_OPEN, (size_t)(end - after));
+    size_t al = (size_t)((stop ? stop : end) - after);
+    const char *rest = t + bl;
+    size_t rl = tl - bl;
+    add_cand(w, k, arena_strndup(ar, rest, rl));
+    for (size_t at = 1; al && at + al <= rl; at++)
+        if (!memcmp(rest + at, after, al)) add_cand(w, k, arena_strndup(ar, rest, at));
+}
+
 /* How one filter of a raw rule relates to the final rule's scope. */
 static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
 {
@@ -793,12 +817,20 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
      * is the home directory) */
     matcher fk;
     instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, &f->m, rc->known, &fk);
+    matcher_finish(rc->a, &fk);
+    /* the final rule's text: its value, or a pattern's fixed start */
+    const char *ft = NULL;
+    if (!memchr(fk.value, PARAM_OPEN, fk.len)) {
+        int pattern = fk.kind == MK_GLOB || fk.kind == MK_REGEX || fk.kind == MK_NAME_REGEX;
+        if (!pattern) ft = arena_strndup(rc->a, fk.value, fk.len);
+        else if (fk.fixed && fk.fixed_len) ft = arena_strndup(rc->a, fk.fixed, fk.fixed_len);
+    }
     for (size_t k = 0; k < w.n; k++) {
         add_cand(&w, k, hm_get(rc->known, w.name[k], w.nlen[k]));
-        if (k < nraw && mk_family(f->m.kind) == FAM_PATH && !memchr(fk.value, PARAM_OPEN, fk.len)) {
-            const char *t = arena_strndup(rc->a, fk.value, fk.len);
-            add_cands_from(rc->a, &w, k, t);
-        }
+        if (k >= nraw || !ft) continue;
+        add_raw_cands(rc->a, &w, k, &m, ft);
+        if (mk_family(f->m.kind) == FAM_PATH) add_cands_from(rc->a, &w, k, ft);
+        else add_cand(&w, k, ft);
     }
     size_t idx[MAX_WPARAMS] = { 0 };
     relation best = REL_DISJOINT;
@@ -870,6 +902,19 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
     }
 }
 
+/* Every allow and deny form of a raw block, at the top or inside another
+ * form ((begin ...), (if ...), (let ...), a function's body): a nested rule
+ * runs as a top-level one does when its form is evaluated, and the check
+ * does not evaluate. */
+static void walk_raw(raw_ctx *rc, const sexp *x, const span *at, rule *const *finals, size_t nfinals, int depth)
+{
+    for (; x; x = x->next) {
+        if (x->kind != SX_LIST || !x->child) continue;
+        if (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny")) check_raw_rule(rc, x, at, finals, nfinals);
+        else if (depth < SBPL_MAX_DEPTH) walk_raw(rc, x->child, at, finals, nfinals, depth + 1);
+    }
+}
+
 void check_raw_finals(compilation *c)
 {
     if (!c->pol.nraw) return;
@@ -903,7 +948,7 @@ void check_raw_finals(compilation *c)
         if (quiet.errors) continue;
         /* a misc rule's raw filter is read from text of its own: point at its string */
         const span *at = b->ast->text.at.src && b->ast->text.at.src != b->u->src ? &b->ast->at : NULL;
-        for (const sexp *x = top; x; x = x->next) check_raw_rule(&rc, x, at, finals, nfinals);
+        walk_raw(&rc, top, at, finals, nfinals, 0);
     }
     sb_free(&rc.why);
     hm_free(&known);

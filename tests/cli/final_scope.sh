@@ -206,3 +206,40 @@ done
 printf 'param SVC = "apple";\nmach { deny final lookup prefix "com.$SVC"; allow lookup prefix "org.x"; allow lookup "co"; }\n' >"$D/fnameok.buckle"
 run "final scope: name on a parameter, apart" "$BUCKLE" compile "$D/fnameok.buckle" -o /dev/null
 expect_rc "final scope: names that do not meet the final rule compile" 0
+
+# a raw rule built on a parameter meets a final rule for the value that
+# completes its written text to the final rule's (every value counts: nothing
+# carves a raw rule, and sandbox-exec takes any -D): names and paths, the
+# parameter first, last or between texts, final literals, prefixes and regexes
+rawcase() {  # NAME EXPECTED-RC SECTION-WITH-FINAL RAW-RULE
+    printf 'param S = "zz";\nparam P = "/q";\nfiles { allow read "$P", "/q/$S"; }\n%s\nsbpl """\n%s\n""";\n' "$3" "$4" >"$D/raw-$1.buckle"
+    run "final scope: raw $1" "$BUCKLE" compile "$D/raw-$1.buckle" -o /dev/null
+    expect_rc "final scope: raw rule on a parameter: $1" "$2"
+    [ "$2" = 1 ] && expect_err_has "final scope: raw rule on a parameter: $1 is BK2005" "BK2005"
+}
+rawcase name-whole 1 'mach { deny final lookup "com.apple.secd"; }' '(allow mach-lookup (global-name (param "S")))'
+rawcase name-first 1 'mach { deny final lookup "com.apple.secd"; }' '(allow mach-lookup (global-name (string-append (param "S") ".secd")))'
+rawcase name-last 1 'mach { deny final lookup "com.apple.secd"; }' '(allow mach-lookup (global-name (string-append "com.apple." (param "S"))))'
+rawcase name-prefix 1 'mach { deny final lookup prefix "com.apple.sec"; }' '(allow mach-lookup (global-name-prefix (string-append "com" (param "S"))))'
+rawcase name-between 1 'mach { deny final lookup prefix "com.apple.sec"; }' '(allow mach-lookup (global-name (string-append "com." (param "S") "d")))'
+rawcase sysctl 1 'sysctl { deny final read "kern.x"; }' '(allow sysctl-read (sysctl-name (string-append "kern" (param "S"))))'
+rawcase posix 1 'ipc { deny final posix-shm "abc"; }' '(allow ipc-posix-shm-read-data (ipc-posix-name (string-append "a" (param "S"))))'
+rawcase path-last 1 'files { deny final read "/s/t"; }' '(allow file-read-data (literal (string-append "/s" (param "P"))))'
+rawcase path-between 1 'files { deny final read "/s/t"; }' '(allow file-read-data (literal (string-append "/s" (param "P") "/x")))'
+rawcase path-literal 1 'files { deny final read literal "/s/t"; }' '(allow file-read-data (literal (string-append "/s" (param "P"))))'
+rawcase path-regex 1 'files { deny final read regex "^/s/t"; }' '(allow file-read-data (literal (param "P")))'
+rawcase path-regex-first 1 'files { deny final read regex "^/s/t"; }' '(allow file-read-data (subpath (string-append (param "P") "/t")))'
+rawcase path-prefix 1 'files { deny final read prefix "/s/t"; }' '(allow file-read-data (literal (string-append "/s" (param "P") "/s/t")))'
+rawcase path-elsewhere 0 'files { deny final read "/s/t"; }' '(allow file-read-data (literal (string-append "/u" (param "P"))))'
+rawcase name-elsewhere 0 'mach { deny final lookup "com.apple.secd"; }' '(allow mach-lookup (global-name (string-append "org." (param "S"))))'
+rawcase path-held-apart 0 'files { deny final read "/s/t"; }' '(allow file-read-data (require-all (literal (string-append "/s" (param "P") "/x")) (require-not (subpath "/s/t"))))'
+
+# a rule inside another form of a verbatim block runs when the form does:
+# it is compared with the final rules as a top-level rule is
+for w in '(begin %s)' '(if #t %s)' '(when #t %s)' '(let () %s)' '((lambda () %s))' '(for-each (lambda (x) %s) (list 1))'; do
+    r=$(printf "$w" '(allow file-read-data (literal "/s/t/k"))')
+    printf 'files { allow read "/q"; deny final read "/s/t"; }\nsbpl verbatim """\n%s\n""";\n' "$r" >"$D/nested.buckle"
+    run "final scope: nested $w" "$BUCKLE" compile "$D/nested.buckle" -o /dev/null
+    expect_rc "final scope: a raw allow nested in $w meets the final deny" 1
+    expect_err_has "final scope: ... BK2005 for $w" "BK2005"
+done
