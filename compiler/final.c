@@ -389,6 +389,19 @@ static void add_rest_cand(arena *ar, witness *w, size_t k, const matcher *m, con
     if (ol > tl && !memcmp(other, m->value, tl)) add_cand(w, k, arena_strdup(ar, other + tl));
 }
 
+/* The text a value can be taken from: a glob's or regex's fixed start
+ * (text is m's value with the known values in), any other matcher's text. */
+static const char *pattern_start(arena *ar, const matcher *m, const char *text)
+{
+    if (m->kind != MK_GLOB && m->kind != MK_REGEX && m->kind != MK_NAME_REGEX) return text;
+    if (memchr(text, PARAM_OPEN, strlen(text))) return text;
+    matcher t = *m;
+    t.value = text;
+    t.len = strlen(text);
+    matcher_finish(ar, &t);
+    return t.fixed && t.fixed_len ? arena_strndup(ar, t.fixed, t.fixed_len) : text;
+}
+
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
 {
     arena scratch;
@@ -424,8 +437,9 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
          * of it, and there the final rule decides anyway (precedence.c);
          * that is no error.  Two final rules: every parameter. */
         if (!r->final && !names_param(&f->m, w.name[k], w.nlen[k])) continue;
-        /* a value that puts one rule's path on the other's */
-        const char *srcs[2] = { sb_cstr(&rs), sb_cstr(&fs) };
+        /* a value that puts one rule's path on the other's (a pattern's:
+         * its fixed start) */
+        const char *srcs[2] = { pattern_start(&scratch, &r->m, sb_cstr(&rs)), pattern_start(&scratch, &f->m, sb_cstr(&fs)) };
         for (int s = 0; s < 2; s++)
             if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) add_cands_from(&scratch, &w, k, srcs[s]);
         if (r->final) {

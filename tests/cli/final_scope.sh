@@ -243,3 +243,14 @@ for w in '(begin %s)' '(if #t %s)' '(when #t %s)' '(let () %s)' '((lambda () %s)
     expect_rc "final scope: a raw allow nested in $w meets the final deny" 1
     expect_err_has "final scope: ... BK2005 for $w" "BK2005"
 done
+
+# two final rules, one a regex: a value is taken from the regex's fixed
+# start, so that a parameter that puts the allow inside it is found
+for a in 'literal "$P/t/x"' '"$P/x/y/z"'; do
+    printf 'param P = "/q";\nfiles { allow read "/"; deny final read regex "^/s/t"; allow final read %s; }\n' "$a" >"$D/rxff.buckle"
+    run "final scope: regex final vs final $a" "$BUCKLE" compile "$D/rxff.buckle" -o /dev/null
+    expect_rc "final scope: allow final $a inside deny final regex ^/s/t for some P is BK2005" 1
+done
+printf 'param P = "/q";\nfiles { allow read "/"; deny final read regex "^/s/t$"; allow final read literal "$P/u"; }\n' >"$D/rxff.buckle"
+run "final scope: regex final vs final elsewhere" "$BUCKLE" compile "$D/rxff.buckle" -o /dev/null
+expect_rc "final scope: ... one that meets it for no value compiles" 0
