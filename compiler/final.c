@@ -887,6 +887,25 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
             nf++;
         }
     }
+    /* (with no-sandbox): the program runs outside any sandbox, where no
+     * final deny holds, whatever operation it covers */
+    int unsandboxed = 0;
+    int exec_op = op_lookup("process-exec", NULL);
+    for (const sexp *a = x->child->next; allow && a; a = a->next)
+        if (a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with"))
+            for (const sexp *m = a->child->next; m; m = m->next)
+                if (sexp_is_sym(m, "no-sandbox")) unsandboxed = 1;
+    if (unsandboxed && exec_op >= 0 && (ops.w[exec_op / 64] >> (exec_op % 64) & 1))
+        for (size_t i = 0; i < nfinals; i++) {
+            const rule *f = finals[i];
+            if (f->action != ACT_DENY) continue;
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : x->at,
+                               "this raw sbpl allow runs a program with no-sandbox, outside every final deny");
+            diag_note_add(&c->diags, d, origin_primary(f), "final deny is here%s", unit_provenance(c, f->origins->u));
+            diag_help(&c->diags, d, "a program run with no-sandbox may do what any final deny forbids: drop "
+                      "(with no-sandbox), or the final rules");
+            return;
+        }
     for (size_t i = 0; i < nfinals; i++) {
         const rule *f = finals[i];
         if ((f->action == ACT_ALLOW) == allow || !opset_intersects(&ops, f->covers)) continue;

@@ -254,3 +254,13 @@ done
 printf 'param P = "/q";\nfiles { allow read "/"; deny final read regex "^/s/t$"; allow final read literal "$P/u"; }\n' >"$D/rxff.buckle"
 run "final scope: regex final vs final elsewhere" "$BUCKLE" compile "$D/rxff.buckle" -o /dev/null
 expect_rc "final scope: ... one that meets it for no value compiles" 0
+
+# a raw exec allow (with no-sandbox) runs its program outside any sandbox:
+# beside a final deny it is BK2005, whatever the deny covers
+printf 'files { allow read "/"; deny final read "/s"; }\nsbpl """\n(allow process-exec (literal "/bin/sh") (with no-sandbox))\n""";\n' >"$D/nosb.buckle"
+run "final scope: no-sandbox" "$BUCKLE" compile "$D/nosb.buckle" -o /dev/null
+expect_rc "final scope: a raw exec with no-sandbox beside a final deny is an error" 1
+expect_err_has "final scope: ... BK2005 saying why" "runs a program with no-sandbox, outside every final deny"
+printf 'files { allow read "/"; deny read "/s"; }\nsbpl """\n(allow process-exec (literal "/bin/sh") (with no-sandbox))\n""";\n' >"$D/nosb2.buckle"
+run "final scope: no-sandbox, no final" "$BUCKLE" compile "$D/nosb2.buckle" -o /dev/null
+expect_rc "final scope: ... without final rules it compiles (lint judges it)" 0
