@@ -33,6 +33,7 @@ void lsp_edit(lsp_doc *d, uint32_t s, uint32_t t, uint32_t n)
 {
     if (!d->tracking) return;
     if (t < s) t = s;
+    if (s == t && !n) return;               /* nothing changed */
     if (d->nsegs + 1 > LSP_MAX_SEGS) { lsp_edits_stop(d); return; }
     lsp_seg *v = xmalloc((d->nsegs + 1) * sizeof *v);
     size_t k = 0;
