@@ -1,5 +1,6 @@
-/* analysis.c - a document's compile and lint, and its diagnostics in the
- * protocol's form (the same codes, messages and notes as `buckle lint`). */
+/* analysis.c - a document's compile and lint, the last complete analysis
+ * kept while the text has errors, and the diagnostics in the protocol's
+ * form (the same codes, messages and notes as `buckle lint`). */
 #include "server.h"
 #include <string.h>
 
