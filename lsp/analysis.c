@@ -37,7 +37,7 @@ static int has_syntax_error(const diag_list *dl)
     return 0;
 }
 
-static lsp_analysis *analysis_new(lsp_server *s, lsp_doc *d)
+static lsp_analysis *analysis_new(lsp_server *s, const lsp_doc *d, const char *text, size_t len)
 {
     lsp_analysis *an = xcalloc(1, sizeof *an);
     arena_init(&an->a);
@@ -48,8 +48,8 @@ static lsp_analysis *analysis_new(lsp_server *s, lsp_doc *d)
         o.ninclude = s->cfg.ninclude;
         memcpy(o.std_dirs, s->cfg.std_dirs, sizeof o.std_dirs);
         o.buckle_path = s->cfg.buckle_path;
-        o.text = d->text;
-        o.text_len = d->len;
+        o.text = text;
+        o.text_len = len;
         o.pool = &s->pool;
         lint_file(&o, d->path, &an->a, &an->dl, &an->keep);
         for (source *k = an->keep; k; k = k->next) if (!strcmp(k->path, d->path)) an->main = k;
@@ -63,7 +63,7 @@ static lsp_analysis *analysis_new(lsp_server *s, lsp_doc *d)
         co.buckle_path = s->cfg.buckle_path;
         co.pool = &s->pool;
         an->c = compilation_new(&co);
-        an->rc = compile_profile_text(an->c, d->path, d->text, d->len);
+        an->rc = compile_profile_text(an->c, d->path, text, len);
         lint_compilation(an->c, an->rc, &an->a, &an->dl);
         an->main = an->c->nunits ? an->c->units[an->c->nunits - 1]->src : NULL;
         /* lint runs only on a profile that compiles */
@@ -81,30 +81,39 @@ static lsp_analysis *analysis_new(lsp_server *s, lsp_doc *d)
 }
 
 /* A complete analysis replaces everything.  One that is not (the text has
- * an error: lint did not run, or a syntax error cut the file short) keeps
- * the last complete one beside it, as long as the changes since can be
- * followed (edits.c): its findings in the parts no change touched stay
- * published, and hover decides with it. */
+ * an error: lint did not run, or a syntax error cut the file short) comes
+ * with the last complete one, as long as the changes since can be followed
+ * (edits.c): its findings in the parts no change touched stay published,
+ * and hover decides with it.  The last complete analysis is made again from
+ * its text when the errors begin, rather than kept through every edit: an
+ * edit without errors then holds one analysis, not two. */
 void lsp_analyze(lsp_server *s, lsp_doc *d)
 {
-    lsp_analysis *an = analysis_new(s, d);
-    if (an->complete) {
+    char *prev = NULL;
+    size_t prev_len = 0;
+    if (d->an && d->an->complete && d->tracking) {
+        prev_len = d->an->main->len;
+        prev = xmalloc(prev_len + 1);
+        memcpy(prev, d->an->main->text, prev_len);
+        prev[prev_len] = 0;
+    }
+    /* freed first: its memory goes back to the pool for the next one */
+    analysis_free(d->an);
+    d->an = analysis_new(s, d, d->text, d->len);
+    if (d->an->complete) {
         analysis_free(d->good);
         d->good = NULL;
-        analysis_free(d->an);
         lsp_edits_start(d);
-    } else if (d->an && d->an->complete && d->tracking) {
+    } else if (prev) {
         analysis_free(d->good);
-        d->good = d->an;
-    } else {
-        analysis_free(d->an);
+        d->good = analysis_new(s, d, prev, prev_len);
     }
-    if (d->good && !d->tracking) {
+    free(prev);
+    if (d->good && (!d->tracking || !d->good->complete)) {
         analysis_free(d->good);
         d->good = NULL;
     }
-    if (!d->good && !an->complete) lsp_edits_stop(d);
-    d->an = an;
+    if (!d->good && !d->an->complete) lsp_edits_stop(d);
 }
 
 static int severity_code(severity v)
