@@ -5,7 +5,7 @@
  *
  *   lsp-bench BUCKLE FILE EDITS
  *
- * Three series of edits, each one small change, the document analysed
+ * Four series of edits, each one small change, the document analysed
  * again in full every time:
  *   didChange(comment)             a comment line at the end changes, sent
  *                                  as the server asks (textDocumentSync.change:
@@ -15,9 +15,13 @@
  *                                  every message (a client without incremental
  *                                  sync);
  *   didChange(rule)                a rule's path changes (the policy is
- *                                  another every time).
+ *                                  another every time);
+ *   didChange(with-syntax-error)   a line at the end is typed with its
+ *                                  string not yet closed (every version has a
+ *                                  syntax error; the last version without is
+ *                                  kept beside it).
  * Prints "name median_ms p90_ms server_cpu_ms_per_request" lines (cpu "-"
- * where it cannot be read) and an "rss_kb ..." line. */
+ * where it cannot be read) and "rss_kb ..." lines. */
 #include "timing.h"
 #include <jansson.h>
 #include <signal.h>
@@ -130,7 +134,7 @@ typedef struct doc {
     const char *file;
     size_t flen, rule_at, rule_end;   /* the line [rule_at, rule_end), its '\n' included */
     long rule_line, end_line;         /* their line numbers (end_line: past FILE's last line) */
-    char rule[512], comment[64];
+    char rule[512], comment[96];
 } doc;
 
 static char *doc_text(const doc *d)
@@ -263,6 +267,21 @@ int main(int argc, char **argv)
     }
     report_cpu("didChange(rule)", t, m, c0, cpu_ms(pid));
     printf("rss_kb after 100 edits: %ld; after %d edits: %ld\n", rss_early, edits, rss_late);
+    /* 4. typing in an unclosed string at the end: every version has a
+     * syntax error, and the findings of the last one without are kept */
+    c0 = cpu_ms(pid);
+    for (int i = 0; i < m; i++) {
+        snprintf(d.comment, sizeof d.comment, "files { allow read \"/typing-%d\n", i);
+        double t0 = now_us();
+        change(&c, uri, ++version, &d, incremental, d.end_line, d.end_line + 1, d.comment);
+        wait_diagnostics(&c, version);
+        t[i] = now_us() - t0;
+    }
+    report_cpu("didChange(with-syntax-error)", t, m, c0, cpu_ms(pid));
+    printf("rss_kb while the document has a syntax error (its last version without kept): %ld\n", rss_kb(pid));
+    snprintf(d.comment, sizeof d.comment, "# end\n");
+    change(&c, uri, ++version, &d, incremental, d.end_line, d.end_line + 1, d.comment);
+    wait_diagnostics(&c, version);
     char *now = doc_text(&d);      /* d.file is text */
     free(text);
     text = now;

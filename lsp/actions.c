@@ -71,6 +71,25 @@ static json_t *edit_action(const lsp_doc *d, const char *title, json_t *dj, uint
     return act;
 }
 
+/* The start, in the document, of the statement holding a diagnostic shown
+ * at gb: from the parse of the analysis it comes from (a kept finding: the
+ * last complete one, whose statements the errors of now do not cut). */
+static uint32_t statement_start(const lsp_doc *d, const lsp_shown *sh, uint32_t gb)
+{
+    const lsp_analysis *an = sh->from;
+    const unit *mu = NULL;
+    for (size_t i = 0; an->c && i < an->c->nunits; i++)
+        if (an->c->units[i]->src == an->main) mu = an->c->units[i];
+    uint32_t at = sh->g->at.start, st = gb;
+    for (size_t i = 0; mu && i < mu->ast->nstmts; i++) {
+        if (mu->ast->stmts[i].start > at || at > mu->ast->stmts[i].end) continue;
+        span s0 = { an->main, mu->ast->stmts[i].start, mu->ast->stmts[i].start };
+        uint32_t b, e;
+        if (lsp_span_here(d, an, s0, &b, &e) && b <= gb) st = b;
+    }
+    return st;
+}
+
 void lsp_code_action(lsp_server *s, json_t *id, json_t *params)
 {
     lsp_doc *d = lsp_doc_of(s, params);
@@ -87,42 +106,42 @@ void lsp_code_action(lsp_server *s, json_t *id, json_t *params)
     json_t *acts = json_array();
     const unit *mu = lsp_main_unit(d);
     json_t *all = lsp_diagnostics(s, d);
-    size_t k = 0;
-    for (const diag *g = d->dl.head; g; g = g->next) {
-        if (g->suppressed || g->sev == SEV_NOTE) continue;
-        json_t *dj = json_array_get(all, k++);
-        if (g->at.src != d->main) continue;
+    size_t nshown;
+    lsp_shown *shown = lsp_shown_list(d, &nshown);
+    for (size_t k = 0; k < nshown; k++) {
+        const diag *g = shown[k].g;
+        json_t *dj = json_array_get(all, k);
+        /* where it is in the document now (a kept finding: moved by the changes) */
+        if (g->at.src != shown[k].from->main) continue;
+        uint32_t gb = shown[k].b, ge = shown[k].e;
         /* the line range of the diagnostic meets the requested range */
-        uint32_t ls = g->at.start, le = g->at.end;
+        uint32_t ls = gb, le = ge;
         while (ls > 0 && d->text[ls - 1] != '\n') ls--;
         while (le < d->len && d->text[le] != '\n') le++;
         if (re < ls || rb > le) continue;
         const char *sug = suggestion(&a, g->help);
         if (!sug) sug = suggestion(&a, g->msg);
-        if (sug && g->at.end > g->at.start) {
-            const char *old = d->text + g->at.start;
-            size_t on = g->at.end - g->at.start;
+        if (sug && ge > gb) {
+            const char *old = d->text + gb;
+            size_t on = ge - gb;
             const char *repl = sug;
             if (on >= 2 && old[0] == '"' && old[on - 1] == '"' && sug[0] != '"') repl = arena_printf(&a, "\"%s\"", sug);
             else if (old[0] == '$' && sug[0] != '$') repl = arena_printf(&a, "$%s", sug);
             json_array_append_new(acts, edit_action(d, arena_printf(&a, "Change to %s", repl), json_incref(dj),
-                                                    g->at.start, g->at.end, repl, 1));
+                                                    gb, ge, repl, 1));
         }
         /* "also allow mach lookup "X"" (BK4001: secd beside SecurityServer):
          * X added to the rule's own list of names */
         const char *also = g->help && mu && !strncmp(g->help, "also allow mach lookup \"", 24) ? g->help + 24 : NULL;
         const char *ae = also ? strchr(also, '"') : NULL;
-        if (ae && g->at.end > g->at.start && d->text[g->at.start] == '"' && d->text[g->at.end - 1] == '"') {
+        if (ae && ge > gb && d->text[gb] == '"' && d->text[ge - 1] == '"') {
             const char *name = arena_strndup(&a, also, (size_t)(ae - also));
             json_array_append_new(acts, edit_action(d, arena_printf(&a, "Also allow mach lookup \"%s\"", name), json_incref(dj),
-                                                    g->at.end, g->at.end, arena_printf(&a, ", \"%s\"", name), 1));
+                                                    ge, ge, arena_printf(&a, ", \"%s\"", name), 1));
         }
         if (suppressible(g->code)) {
             /* an own-line suppression before the statement's first line */
-            uint32_t st = g->at.start;
-            if (mu)
-                for (size_t i = 0; i < mu->ast->nstmts; i++)
-                    if (mu->ast->stmts[i].start <= g->at.start && g->at.start <= mu->ast->stmts[i].end) st = mu->ast->stmts[i].start;
+            uint32_t st = statement_start(d, &shown[k], gb);
             uint32_t line = st;
             while (line > 0 && d->text[line - 1] != '\n') line--;
             uint32_t ind = line;
@@ -134,6 +153,7 @@ void lsp_code_action(lsp_server *s, json_t *id, json_t *params)
                                                     json_incref(dj), line, line, text, 0));
         }
     }
+    free(shown);
     json_decref(all);
     arena_free(&a);
     rpc_result(&s->io, id, acts);

@@ -65,16 +65,29 @@ static void rule_markdown(strbuf *md, const char *id)
               r->unsuppressible ? ", cannot be suppressed" : "", r->info.summary, r->info.rationale, r->fix);
 }
 
+/* Line and column (code points, from 1) of byte off, as source_position. */
+static source_pos text_position(const char *text, size_t len, uint32_t off)
+{
+    source_pos p = { 1, 1 };
+    for (uint32_t i = 0; i < off && i < len; i++) {
+        if (text[i] == '\n') { p.line++; p.col = 1; }
+        else if (((unsigned char)text[i] & 0xC0) != 0x80) p.col++;
+    }
+    return p;
+}
+
 static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char *verb, const char *obj)
 {
     verb_info v;
     if (!verb_resolve(sec, verb, &v)) return;
     int op = op_lookup(v.op, NULL);
     if (op < 0) return;
-    if (!d->c || d->rc != 0) { sb_printf(md, "%s(the profile has errors: no decision to show)", md->len ? "\n\n" : ""); return; }
+    /* while the text has errors: the decision of the last version without */
+    lsp_analysis *an = d->an->c && d->an->rc == 0 ? d->an : d->good;
+    if (!an || !an->c || an->rc != 0) { sb_printf(md, "%s(the profile has errors: no decision to show)", md->len ? "\n\n" : ""); return; }
     /* one decider per analysis: its rule index is built once for every hover */
-    if (!d->dec) d->dec = decider_new(d->c, NULL, 0);
-    decider *dec = d->dec;
+    if (!an->dec) an->dec = decider_new(an->c, NULL, 0);
+    decider *dec = an->dec;
     const char *missing = decider_missing(dec);
     if (missing) {
         sb_printf(md, "%s(parameter $%s has no value: no decision to show)", md->len ? "\n\n" : "", missing);
@@ -121,13 +134,21 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
             ir_rule_text(&rt, g[j].r);
             const origin *or = g[j].r->origins;
             source_pos p = source_position(or->u->src, or->at.start);
-            sb_printf(md, " by `%s` at %s:%u:%u", sb_cstr(&rt), or->u->display, p.line, p.col);
+            uint32_t b, e;
+            if (an != d->an && or->u->src == an->main) {
+                /* a rule of this document: where it is now */
+                if (lsp_span_here(d, an, or->at, &b, &e)) p = text_position(d->text, d->len, b);
+                else p.line = 0;
+            }
+            if (p.line) sb_printf(md, " by `%s` at %s:%u:%u", sb_cstr(&rt), or->u->display, p.line, p.col);
+            else sb_printf(md, " by `%s`, in a part of %s changed since", sb_cstr(&rt), or->u->display);
             if (g[j].r->implied) sb_puts(md, " (implied traversal)");
             sb_free(&rt);
         } else {
-            sb_printf(md, " by the default (%s)", action_name(d->c->pol.default_action));
+            sb_printf(md, " by the default (%s)", action_name(an->c->pol.default_action));
         }
     }
+    if (an != d->an) sb_puts(md, "\n\n(decided by the last version of this profile without errors: it has errors now)");
     free(of);
     free(g);
 }
@@ -182,8 +203,8 @@ void lsp_hover(lsp_server *s, json_t *id, json_t *params)
             }
         } else if (t->kind == TK_STRING && n > 0 && !strcmp(w[0], "extends")) {
             const unit *mu = lsp_main_unit(d);
-            for (size_t i = 0; mu && i < d->c->nunits; i++) {
-                const unit *u = d->c->units[i];
+            for (size_t i = 0; mu && i < d->an->c->nunits; i++) {
+                const unit *u = d->an->c->units[i];
                 if (u->via == mu && u->via_at.start <= off && off < u->via_at.end)
                     sb_printf(&md, "`%.*s` is %s", (int)(t->end - t->start), d->text + t->start, u->src->path);
             }
@@ -276,9 +297,9 @@ static void string_items(lsp_server *s, lsp_doc *d, lsp_ctx *cx, const char **w,
         size_t np;
         const sb_param *tv = test_param_values(&np);
         for (size_t i = 0; i < np; i++) item(arr, tv[i].name, CK_VARIABLE, "built-in parameter");
-        if (d->c)
-            for (size_t i = 0; i < d->c->pol.nparams; i++) {
-                const param_decl *p = d->c->pol.params[i];
+        if (d->an->c)
+            for (size_t i = 0; i < d->an->c->pol.nparams; i++) {
+                const param_decl *p = d->an->c->pol.params[i];
                 if (!p->builtin && !has_label(arr, p->name)) item(arr, p->name, CK_VARIABLE, "declared parameter");
             }
         tok_list all;
@@ -302,9 +323,9 @@ static void string_items(lsp_server *s, lsp_doc *d, lsp_ctx *cx, const char **w,
             lint_mach_risk(lint_mach_service_at(i), &risk, NULL);
             item(arr, lint_mach_service_at(i), CK_CONSTANT, arena_printf(a, "risky (%s): see BK3002", risk));
         }
-        if (d->c)
-            for (size_t i = 0; i < d->c->pol.rules.n; i++) {
-                const rule *r = d->c->pol.rules.v[i];
+        if (d->an->c)
+            for (size_t i = 0; i < d->an->c->pol.rules.n; i++) {
+                const rule *r = d->an->c->pol.rules.v[i];
                 if (r && r->section == SEC_MACH && r->m.kind == MK_NAME && r->m.value && r->m.plain &&
                     !has_label(arr, r->m.value))
                     item(arr, r->m.value, CK_CONSTANT, "mach service named in the profile's chain");
@@ -387,7 +408,7 @@ void lsp_completion(lsp_server *s, json_t *id, json_t *params)
 
 static void add_loc(json_t *arr, const lsp_doc *d, const source *src, uint32_t b, uint32_t e)
 {
-    char *uri = src == d->main ? xstrdup(d->uri) : lsp_uri_of_path(src->path);
+    char *uri = src == d->an->main ? xstrdup(d->uri) : lsp_uri_of_path(src->path);
     json_array_append_new(arr, json_pack("{s:s,s:o}", "uri", uri, "range", lsp_range_json(src->text, src->len, b, e)));
     free(uri);
 }
@@ -407,7 +428,7 @@ void lsp_definition(lsp_server *s, json_t *id, json_t *params)
     if (!mu) { rpc_result(&s->io, id, json_null()); return; }
     uint32_t off = lsp_offset_of(d->text, d->len, pos);
     json_t *arr = json_array();
-    compilation *c = d->c;
+    compilation *c = d->an->c;
     /* an extends string: the file it names */
     for (size_t i = 0; i < c->nunits; i++) {
         const unit *u = c->units[i];

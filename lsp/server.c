@@ -76,6 +76,8 @@ static int did_open(lsp_server *s, json_t *params)
             s->docs = xrealloc(s->docs, s->docs_cap * sizeof *s->docs);
         }
         s->docs[s->ndocs++] = d;
+    } else {
+        lsp_doc_clear(d);       /* opened again: nothing of before is kept */
     }
     json_t *v = json_object_get(td, "version");
     d->version = json_is_integer(v) ? (long long)json_integer_value(v) : -1;
@@ -98,7 +100,13 @@ static int did_change(lsp_server *s, json_t *params)
         if (!json_is_string(text)) return -1;
         const char *t = json_string_value(text);
         size_t n = json_string_length(text);
-        if (!range) { set_text(d, t, n); continue; }
+        if (!range) {
+            if (n > LSP_MAX_MESSAGE) return -1;
+            lsp_edit_whole(d, t, n);
+            set_text(d, t, n);
+            d->dirty = 1;
+            continue;
+        }
         lsp_pos a, b;
         json_t *st = json_object_get(range, "start"), *en = json_object_get(range, "end");
         a.line = (long)json_integer_value(json_object_get(st, "line"));
@@ -109,6 +117,7 @@ static int did_change(lsp_server *s, json_t *params)
         if (oe < ob) oe = ob;
         size_t nl = d->len - (oe - ob) + n;
         if (nl > LSP_MAX_MESSAGE) return -1;
+        lsp_edit(d, ob, oe, (uint32_t)n);
         char *m = xmalloc(nl + 1);
         memcpy(m, d->text, ob);
         memcpy(m + ob, t, n);
@@ -117,6 +126,7 @@ static int did_change(lsp_server *s, json_t *params)
         free(d->text);
         d->text = m;
         d->len = nl;
+        d->dirty = 1;
     }
     json_t *v = json_object_get(json_object_get(params, "textDocument"), "version");
     if (json_is_integer(v)) d->version = (long long)json_integer_value(v);

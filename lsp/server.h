@@ -8,6 +8,22 @@
 #include "../lint/lint.h"
 #include "../fmt/tokens.h"
 
+/* One analysis of a document's text: compile + lint (kept for the requests). */
+typedef struct lsp_analysis {
+    arena a;                    /* diagnostics and lint memory */
+    diag_list dl;
+    compilation *c;             /* .buckle: the compilation (its sources hold the spans) */
+    int rc;                     /* what compile_profile_text returned */
+    decider *dec;               /* .buckle: the decisions hover shows (made on the first) */
+    source *keep;               /* .sb: the sources the findings point into */
+    const source *main;         /* the document's own source: the analysed text */
+    int complete;               /* no error stopped it: every finding is there */
+} lsp_analysis;
+
+/* Part of the text of the last complete analysis still in the document,
+ * unchanged: bytes [os, oe) of that text are at ns in the document now. */
+typedef struct lsp_seg { uint32_t os, oe, ns; } lsp_seg;
+
 typedef struct lsp_doc {
     char *uri, *path;           /* path: for relative extends and messages */
     char *text;
@@ -15,14 +31,13 @@ typedef struct lsp_doc {
     long long version;
     int is_sb;
     int dirty;                  /* changed since the last analysis */
-    /* the last analysis: compile + lint of text (kept for the requests) */
-    arena a;                    /* diagnostics and lint memory */
-    diag_list dl;
-    compilation *c;             /* .buckle: the compilation (its sources hold the spans) */
-    int rc;                     /* what compile_profile_text returned */
-    decider *dec;               /* .buckle: the decisions hover shows (made on the first) */
-    source *keep;               /* .sb: the sources the findings point into */
-    const source *main;         /* the document's own source */
+    lsp_analysis *an;           /* the analysis of the text (or of the text before the changes if dirty) */
+    /* While the text has errors: the last complete analysis, and where the
+     * parts of its text that no change touched are now (edits.c). */
+    lsp_analysis *good;
+    lsp_seg *segs;
+    size_t nsegs, segs_cap;
+    int tracking;               /* segs follow the changes (an or good is complete) */
 } lsp_doc;
 
 typedef struct lsp_server {
@@ -43,11 +58,34 @@ lsp_doc *lsp_doc_find(lsp_server *s, const char *uri);
 lsp_doc *lsp_doc_of(lsp_server *s, json_t *params);
 
 /* analysis.c */
+/* Analyses the text.  When the new analysis is not complete (the text has
+ * errors), the last complete one is kept in d->good. */
 void lsp_analyze(lsp_server *s, lsp_doc *d);
 void lsp_doc_clear(lsp_doc *d);
-json_t *lsp_diagnostics(lsp_server *s, lsp_doc *d);
 /* The unit of the document's compilation that is the document, or NULL. */
 const unit *lsp_main_unit(const lsp_doc *d);
+/* A diagnostic as published: g from analysis `from` (d->an, or d->good for
+ * one kept from the last complete analysis), shown at [b, e) of d->text. */
+typedef struct lsp_shown { const diag *g; const lsp_analysis *from; uint32_t b, e; int kept; } lsp_shown;
+/* The published diagnostics, in order (malloc'd; *n of them). */
+lsp_shown *lsp_shown_list(lsp_doc *d, size_t *n);
+json_t *lsp_diagnostics(lsp_server *s, lsp_doc *d);
+/* The document's range of a span of the analysis `from`; 0 when it is in
+ * another file, or in a part of the text changed since. */
+int lsp_span_here(const lsp_doc *d, const lsp_analysis *from, span at, uint32_t *b, uint32_t *e);
+
+/* edits.c: where the text of the last complete analysis is now */
+/* Starts following the changes from the text as it is (identity). */
+void lsp_edits_start(lsp_doc *d);
+void lsp_edits_stop(lsp_doc *d);
+/* Bytes [s, t) of the text were replaced by n bytes. */
+void lsp_edit(lsp_doc *d, uint32_t s, uint32_t t, uint32_t n);
+/* The whole text is replaced by text[0, n): the change is the part between
+ * their common beginning and common end. */
+void lsp_edit_whole(lsp_doc *d, const char *text, size_t n);
+/* [*b, *e) of the last complete analysis' text, where it is now; 0 when a
+ * change touched it. */
+int lsp_map(const lsp_doc *d, uint32_t *b, uint32_t *e);
 
 /* text.c */
 /* UTF-16 position of byte offset off in text (the protocol's default). */

@@ -1,6 +1,7 @@
 -- nvim_test.lua - Neovim's built-in LSP client drives `buckle lsp`:
 -- diagnostics at the right range, cleared when fixed; hover, completion,
--- go-to-definition, formatting and code actions.  Run by tests/lsp/nvim.sh:
+-- go-to-definition, formatting and code actions; the findings and hover of
+-- the last version without errors kept while the buffer has a syntax error.  Run by tests/lsp/nvim.sh:
 --   nvim --headless -u NONE -i NONE -n -c 'luafile tests/lsp/nvim_test.lua'
 -- with BUCKLE (absolute), RESULTS and WORK (a scratch directory) set.
 local buckle, results, work = os.getenv('BUCKLE'), os.getenv('RESULTS'), os.getenv('WORK')
@@ -136,6 +137,61 @@ local function run()
   loc = def and def[1]
   check('definition of an inherited rule is its origin in the base',
         loc and loc.uri:match('/std/base%.buckle$') and loc.range.start.line == 9, vim.inspect(def))
+
+  -- typing leaves the buffer broken for a moment (an unclosed string below
+  -- the rules): the syntax error is shown, and the findings and hover of the
+  -- last version without errors stay; once fixed, all is fresh again
+  local kpath = work .. '/kept.buckle'
+  write(kpath, table.concat({
+    'files {',
+    '    allow read "/usr/local";',
+    '}',
+    'mach {',
+    '    allow lookup "com.apple.SystemConfiguration.configd";',
+    '}',
+    '',
+  }, '\n'))
+  vim.cmd('edit ' .. kpath)
+  local kbuf = vim.api.nvim_get_current_buf()
+  vim.lsp.buf_attach_client(kbuf, client)
+  local function kcodes()
+    local r = {}
+    for _, x in ipairs(vim.diagnostic.get(kbuf)) do r[#r + 1] = x.code .. '@' .. x.lnum .. ':' .. x.col end
+    return r
+  end
+  local function khas(code)
+    for _, x in ipairs(vim.diagnostic.get(kbuf)) do if x.code == code then return x end end
+  end
+  vim.wait(10000, function() return khas('BK3002') ~= nil end, 20)
+  check('the configd finding arrives', khas('BK3002') ~= nil, table.concat(kcodes(), ','))
+  vim.api.nvim_buf_set_lines(kbuf, 6, 6, false, { 'files {', '    allow read "/x' })
+  vim.wait(10000, function() return khas('BK1001') ~= nil end, 20)
+  local se = khas('BK1001')
+  check('an unclosed string is a syntax error at its place', se and se.lnum == 7, table.concat(kcodes(), ','))
+  local kept = khas('BK3002')
+  check('the finding above it stays, on its line', kept and kept.lnum == 4 and kept.col == 17, table.concat(kcodes(), ','))
+  check('... saying it is kept', kept and kept.message:find('kept from the last version without errors', 1, true) ~= nil,
+        kept and kept.message)
+  local kp = { textDocument = { uri = vim.uri_from_bufnr(kbuf) }, position = { line = 1, character = 20 } }
+  local kr = vim.lsp.buf_request_sync(kbuf, 'textDocument/hover', kp, 10000)
+  local kh = kr and kr[client] and kr[client].result
+  check('hover on a rule above the error still decides',
+        kh and kh.contents.value:find('**allow** by `allow files read subpath "/usr/local"` at', 1, true), vim.inspect(kh))
+  -- a line added above: the kept finding moves down with its text
+  vim.api.nvim_buf_set_lines(kbuf, 0, 0, false, { '# a comment' })
+  vim.wait(10000, function() local x = khas('BK3002'); return x ~= nil and x.lnum == 5 end, 20)
+  kept = khas('BK3002')
+  check('a line added above moves the kept finding', kept and kept.lnum == 5, table.concat(kcodes(), ','))
+  -- fixed: no error, a fresh finding
+  vim.api.nvim_buf_set_lines(kbuf, 8, 9, false, { '    allow read "/x";', '}' })
+  vim.wait(10000, function()
+    local x = khas('BK3002')
+    return khas('BK1001') == nil and x ~= nil and not x.message:find('kept from', 1, true)
+  end, 20)
+  kept = khas('BK3002')
+  check('fixed, the error goes', khas('BK1001') == nil, table.concat(kcodes(), ','))
+  check('... and the finding is fresh', kept and kept.lnum == 5 and not kept.message:find('kept from', 1, true),
+        kept and kept.message)
 
   vim.lsp.stop_client(client)
 end

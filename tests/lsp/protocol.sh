@@ -189,3 +189,62 @@ U4="file://$(pwd)/tests/lsp/kc.buckle"
 lsp "lsp: BK4001 quick fix"
 has "lsp: BK4001 offers to also allow com.apple.secd" '"title":"Also allow mach lookup \"com.apple.secd\""'
 has "lsp: ... inserted after the SecurityServer string" '"range":{"start":{"line":1,"character":46},"end":{"line":1,"character":46}},"newText":", \"com.apple.secd\""'
+
+# While the document has errors (typing: an unclosed string or block), the
+# findings of its last version without errors stay where no change touched
+# them, moved with the lines; hover decides with that version.
+U5="file://$L/kept.buckle"
+pub() {  # NAME VERSION TEXT: the diagnostics published for VERSION have TEXT
+    if grep -F '"uri":"'"$U5"'","version":'"$2"',' "$L/out" | grep -qF -- "$3"; then pass "$1"
+    else fail "$1" "no '$3' in version $2: $(grep -F '"version":'"$2"',' "$L/out" | head -c 900)"; fi
+}
+nopub() {
+    if grep -F '"uri":"'"$U5"'","version":'"$2"',' "$L/out" | grep -qF -- "$3"; then fail "$1" "'$3' in version $2"
+    elif grep -qF '"uri":"'"$U5"'","version":'"$2"',' "$L/out"; then pass "$1"; else fail "$1" "version $2 was not published"; fi
+}
+chg() {  # VERSION L0 C0 L1 C1 TEXT, then a hover (every version is analysed and published)
+    note textDocument/didChange '{"textDocument":{"uri":"'"$U5"'","version":'"$1"'},"contentChanges":[{"range":{"start":{"line":'"$2"',"character":'"$3"'},"end":{"line":'"$4"',"character":'"$5"'}},"text":"'"$6"'"}]}'
+    req "${1}00" textDocument/hover '{"textDocument":{"uri":"'"$U5"'"},"position":{"line":0,"character":0}}'
+}
+at() { printf '{"textDocument":{"uri":"%s"},"position":{"line":%d,"character":%d}}' "$U5" "$1" "$2"; }
+cr() { printf '{"textDocument":{"uri":"%s"},"range":{"start":{"line":%d,"character":%d},"end":{"line":%d,"character":%d}},"context":{"diagnostics":[]}}' "$U5" "$1" "$2" "$1" "$2"; }
+CONFIGD='{"start":{"line":4,"character":17},"end":{"line":4,"character":56}},"severity":3,"code":"BK3002"'
+{ init
+  note textDocument/didOpen '{"textDocument":{"uri":"'"$U5"'","languageId":"buckle","version":1,"text":"files {\n    allow read \"/usr/local\";\n}\nmach {\n    allow lookup \"com.apple.SystemConfiguration.configd\";\n    allow lookup \"com.apple.SecurityServer\";\n}\n"}}'
+  chg 2 7 0 7 0 'files {\n    allow read \"/x\n'
+  req 2 textDocument/hover "$(at 1 20)"
+  req 3 textDocument/codeAction "$(cr 5 20)"
+  req 4 textDocument/completion "$(at 8 17)"
+  req 5 textDocument/completion "$(at 9 0)"
+  req 6 textDocument/definition "$(at 1 20)"
+  chg 3 0 0 0 0 '# new first line\n'
+  req 7 textDocument/hover "$(at 2 20)"
+  req 8 textDocument/codeAction "$(cr 6 20)"
+  chg 4 5 30 5 30 'X'
+  chg 5 5 30 5 31 ''
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U5"'","version":6},"contentChanges":[{"text":"files {\n    allow read \"/usr/local\";\n}\nmach {\n    allow lookup \"com.apple.SystemConfiguration.configd\";\n    allow lookup \"com.apple.SecurityServer\";\n}\nfiles {\n    allow read \"/x\";\n}\n"}]}'
+  req 9 textDocument/hover "$(at 1 20)"
+  note textDocument/didChange '{"textDocument":{"uri":"'"$U5"'","version":7},"contentChanges":[{"text":"files {\n    allow read \"/usr/local\";\n}\nmach {\n    allow lookup \"com.apple.SystemConfiguration.configd\";\n    allow lookup \"com.apple.SecurityServer\";\n}\nfiles {\n    allow read \"/x\n"}]}'
+  req 10 textDocument/hover "$(at 1 20)"
+  req 11 shutdown; note exit; } >"$L/in"
+lsp "lsp: a document with errors keeps its last findings"
+pub "lsp: the findings of the version without errors are published" 1 "$CONFIGD"
+pub "lsp: an unclosed string below them is a syntax error at its place" 2 '{"range":{"start":{"line":8,"character":15},"end":{"line":8,"character":18}},"severity":1,"code":"BK1001"'
+pub "lsp: ... and the findings above it stay (BK3002)" 2 "$CONFIGD"
+pub "lsp: ... (BK4001)" 2 '"code":"BK4001"'
+pub "lsp: ... saying that they are kept from the last version without errors" 2 '(kept from the last version without errors: the document has errors now)'
+has "lsp: hover above the error decides with the last version without errors" '{"id":2,"result":{"contents":{"kind":"markdown","value":"**files read** `/usr/local`:\n- **allow** by `allow files read subpath \"/usr/local\"` at '"$L"'/kept.buckle:2:5\n\n(decided by the last version of this profile without errors: it has errors now)"'
+has "lsp: a kept finding has its code actions" '{"id":3,"result":[{"title":"Also allow mach lookup \"com.apple.secd\"","kind":"quickfix","edit":{"changes":{"'"$U5"'":[{"range":{"start":{"line":5,"character":43},"end":{"line":5,"character":43}}'
+has "lsp: completion inside the unclosed string answers" '{"id":4,"result":{"isIncomplete":false,"items":'
+has "lsp: completion after it answers" '{"id":5,"result":{"isIncomplete":false,"items":'
+grep -qF '{"id":6,' "$L/out" && pass "lsp: definition answers while the document has errors" || fail "lsp: definition with errors" "no answer"
+pub "lsp: a line added above moves the kept findings down" 3 '{"start":{"line":5,"character":17},"end":{"line":5,"character":56}},"severity":3,"code":"BK3002"'
+has "lsp: ... and the rule hover names is where it is now" '{"id":7,"result":{"contents":{"kind":"markdown","value":"**files read** `/usr/local`:\n- **allow** by `allow files read subpath \"/usr/local\"` at '"$L"'/kept.buckle:3:5'
+has "lsp: ... and the code action edits where the finding is now" '{"id":8,"result":[{"title":"Also allow mach lookup \"com.apple.secd\"","kind":"quickfix","edit":{"changes":{"'"$U5"'":[{"range":{"start":{"line":6,"character":43},"end":{"line":6,"character":43}}'
+nopub "lsp: a kept finding whose text is edited is dropped" 4 '{"start":{"line":5,"character":17},"end":{"line":5,"character":56}},"severity":3,"code":"BK3002"'
+pub "lsp: ... the others stay" 4 '"code":"BK4001"'
+nopub "lsp: ... and not brought back by undoing the edit" 5 '"character":56}},"severity":3,"code":"BK3002"'
+pub "lsp: the error fixed, the findings are fresh" 6 '{"start":{"line":4,"character":17},"end":{"line":4,"character":56}},"severity":3,"code":"BK3002"'
+nopub "lsp: ... and none says it is kept" 6 'kept from the last version'
+pub "lsp: a whole-text change that breaks it keeps the findings of the unchanged part" 7 "$CONFIGD"
+pub "lsp: ... with the new error" 7 '"code":"BK1001"'
