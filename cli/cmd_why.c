@@ -73,6 +73,10 @@ int cmd_why(cli_env *env, int argc, char **argv)
     }
     why_log w;
     why_log_init(&w);
+    /* for tests: check each suggested rule with its own compilation, and
+     * count the compilations (standard error) */
+    const char *dbg = getenv("BUCKLE_WHY_DEBUG");
+    w.one_by_one = dbg && strstr(dbg, "one-by-one") != NULL;
     int rd = why_log_read(&w, f);
     int err = errno;
     if (f != stdin) fclose(f);
@@ -138,6 +142,9 @@ int cmd_why(cli_env *env, int argc, char **argv)
         }
         compilation_free(c);
     }
+    if (dbg && strstr(dbg, "stats"))
+        fprintf(stderr, "buckle why: %zu distinct, %lu compilations of the profile to check suggested rules, %lu of them for one rule\n",
+                w.ngroups, w.checks_compiled, w.checks_one);
     if (rc == 0) {
         if (json) {
             char *out = why_render_json(&w, profile, shown_log, guessed, ng, verbose);

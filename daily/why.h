@@ -67,6 +67,9 @@ typedef struct why_log {
     const char *test_used[4];        /* built-in parameters evaluated with their test value */
     const char *query_cmd;           /* "buckle query --platform linux -D ... PROFILE", shell words, or NULL */
     size_t ntest_used;
+    int one_by_one;                  /* check each suggested rule with its own compilation (tests compare) */
+    unsigned long checks_compiled;   /* compilations of the profile made to check suggested rules */
+    unsigned long checks_one;        /* of them for one suggested rule */
 } why_log;
 
 void why_log_init(why_log *w);
