@@ -583,7 +583,7 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
          * decided, outside Landlock: checked with many others at once */
         if (!w->one_by_one && !g->landlock && !an.raw && !g->final && q.len && v.kinds != KS_NONE) {
             if (npend == pcap) { pcap = pcap ? 2 * pcap : 256; pend = xrealloc(pend, pcap * sizeof *pend); }
-            pend[npend++] = (why_pending){ g, qc };
+            pend[npend++] = (why_pending){ g, qc, an.prof.r };
         } else {
             why_check_one(w, g, c, extra, nextra, &qc, pd, pctx);
         }

@@ -1,10 +1,9 @@
 /* why_batch.c - checking many suggested rules with one compilation.
  *
  * The profile is compiled and linted once with a batch of the suggested
- * rules added, each in its own block, and each rule's answer is read from
- * that: the findings in its block, and the decision of its request.  A rule
- * gets the answer why_check_one would give it alone unless the others can
- * change it, and then it is checked alone:
+ * rules added, each in its own block, and each rule's findings are the ones
+ * in its block.  A rule gets the answer why_check_one would give it alone
+ * unless the others can change it, and then it is checked alone:
  *  - a finding in its block (rare: the rule is checked alone, and with it
  *    every rule that shares one of the traversal rules its block implies,
  *    which the compiler writes once, at the first block that implies it);
@@ -14,15 +13,15 @@
  *    that decided), and the others again without it, until no added rule
  *    decides what the passes ask: then they ask what they ask of the
  *    profile alone, and get the same answers;
- *  - its request decided by another added rule (or by none);
  *  - a rule written alike in several blocks (merged into one);
+ *  - its rule not matching its request (as written it always does);
  *  - a batch that does not compile: the blocks with an error are checked
  *    alone and the others again without them (with no such block, each
  *    half of the batch again).
- * Added rules only allow, so the rule that denies a request in the batch
- * denies it with the rule alone: every rule matching it alone matches it in
- * the batch, in the same order (decider_decide takes the first best). */
+ * Its request is decided by the rule of the profile that denied it and the
+ * rule added (beats()), as decider_decide decides it with the rule alone. */
 #include "why_check.h"
+#include "../compiler/precedence.h"
 #include "../lint/lint.h"
 #include <stdlib.h>
 #include <string.h>
@@ -51,13 +50,6 @@ static long block_of(const batch *b, const origin *o)
         if (b->start[mid] <= o->at.start) lo = mid; else hi = mid;
     }
     return o->at.start < b->end[lo] ? (long)lo : -1;
-}
-
-static int in_block(const batch *b, const rule *r, long k)
-{
-    for (const origin *o = r->origins; o; o = o->next)
-        if (block_of(b, o) == k) return 1;
-    return 0;
 }
 
 static int in_any_block(const batch *b, const rule *r)
@@ -116,6 +108,22 @@ static void spread_taint(batch *b, decider *d, const rule *const *own)
             if ((e == 1 || e == len || v[e] == '/') && hm_get(&t, v, e)) b->alone[k] = 1;
     }
     hm_free(&t);
+}
+
+/* Whether r, added after the profile's rules, decides q over the rule of
+ * the profile that decided it (NULL: the default), as decider_decide does
+ * with r alone added: of r's rules only r matches q (the traversal rules it
+ * implies are above q's object), and r comes last, so it must be better
+ * (decider_decide keeps the first of equals). */
+static int beats(const rule *r, const rule *decided, const sb_request *q)
+{
+    if (!decided) return 1;
+    int odepth = q->kind == OBJ_PATH ? path_depth(q->obj, q->len) : 0;
+    int rd = r->implied == 1 ? odepth : r->m.spec_a, dd = decided->implied == 1 ? odepth : decided->m.spec_a;
+    if (r->final != decided->final) return r->final;
+    if (rd != dd) return rd > dd;
+    if (r->m.spec_b != decided->m.spec_b) return r->m.spec_b > decided->m.spec_b;
+    return r->action == ACT_DENY && decided->action == ACT_ALLOW;
 }
 
 static void check_batch(why_log *w, compilation *c, const sb_param *extra, size_t nextra, const why_pending *p, size_t n)
@@ -235,17 +243,12 @@ static void check_batch(why_log *w, compilation *c, const sb_param *extra, size_
     }
     for (size_t i = 0; i < n; i++) {
         why_group *g = p[i].g;
-        if (!own[i]) b.alone[i] = 1;
+        const sb_request *q = &p[i].q;
+        const rule *r = own[i];
+        if (!r || !opset_has(r->covers, q->op) || !decider_matches(d, r, q)) b.alone[i] = 1;
         if (b.alone[i]) continue;
-        decision dd = decider_decide(d, &p[i].q);
-        if (dd.r && dd.action == ACT_ALLOW && in_block(&b, dd.r, (long)i)) {
-            g->suggestion_allows = 1;
-        } else if (dd.r && dd.action == ACT_DENY && !in_any_block(&b, dd.r)) {
-            g->suggestion_problem = why_still_denied(&w->a, dd.r, c2);
-        } else {
-            b.alone[i] = 1;
-            continue;
-        }
+        if (beats(r, p[i].decided, q)) g->suggestion_allows = 1;
+        else g->suggestion_problem = why_still_denied(&w->a, p[i].decided, c);
         g->findings = arena_alloc(&w->a, sizeof *g->findings);
         g->nfindings = 0;
     }

@@ -6,8 +6,9 @@
 #define BUCKLE_WHY_CHECK_H
 #include "why.h"
 
-/* A group with its suggestion written, and the request it must allow */
-typedef struct why_pending { why_group *g; sb_request q; } why_pending;
+/* A group with its suggestion written, the request it must allow and the
+ * rule of the profile that denies it (NULL: the default) */
+typedef struct why_pending { why_group *g; sb_request q; const rule *decided; } why_pending;
 
 /* FILE:LINE:COL of r in c; *chain: its extends chain as text */
 const char *why_rule_where(arena *a, const rule *r, compilation *c, const char **chain);
