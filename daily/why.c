@@ -49,6 +49,11 @@ static void on_denial(void *ctx, const denial *d, unsigned long line)
         if (strlen(g->procs[i].name) == d->proc_len && !memcmp(g->procs[i].name, d->proc, d->proc_len)) break;
     if (i == g->nprocs) {
         if (g->nprocs == WHY_MAX_PROCS) { g->more_procs += d->repeat; return; }
+        if (!(g->nprocs & (g->nprocs - 1))) {    /* 0, 1, 2, 4: full */
+            why_proc *np = arena_alloc(&w->a, (size_t)(g->nprocs ? 2 * g->nprocs : 1) * sizeof *np);
+            if (g->nprocs) memcpy(np, g->procs, (size_t)g->nprocs * sizeof *np);
+            g->procs = np;
+        }
         g->procs[i].name = arena_strndup(&w->a, d->proc, d->proc_len);
         g->procs[i].pid = d->pid;
         g->nprocs++;
@@ -487,7 +492,7 @@ int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *an
     }
     /* a family name: the first of its operations this profile denies */
     const opset *cov = &op_get(op)->covers;
-    void *cur = arena_alloc(&w->a, size);
+    void *cur = xmalloc(size);
     int chosen = -1;
     for (int k = 0; k < ops_count(); k++) {
         if (!opset_has(cov, k)) continue;
@@ -498,6 +503,7 @@ int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *an
         if (chosen < 0 || act != 0) { chosen = k; memcpy(answer, cur, size); *q = r; }
         if (act != 0) break;
     }
+    free(cur);
     if (chosen < 0) { g->verdict = WHY_UNKNOWN_OP; g->note = "an operation with no concrete operation"; }
     return chosen;
 }

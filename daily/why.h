@@ -24,7 +24,7 @@ typedef struct why_finding { const char *code, *name, *severity, *message, *wher
 typedef struct why_group {
     const char *op, *obj;            /* as logged */
     unsigned long count, first_line;
-    why_proc procs[WHY_MAX_PROCS];
+    why_proc *procs;                 /* room for 1, 2, 4 then WHY_MAX_PROCS (most groups have one) */
     int nprocs;
     unsigned long more_procs;        /* denials by processes past the first WHY_MAX_PROCS */
     int landlock;                    /* logged by Landlock (Linux) */

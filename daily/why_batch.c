@@ -26,7 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WHY_BATCH 4096      /* rules per compilation: bounds its memory */
+#define WHY_BATCH 4096        /* rules per compilation, and */
+#define WHY_BATCH_DEPTH 16384 /* path components (each makes a traversal rule): bound its memory */
 
 typedef struct batch {
     const unit *main;              /* the profile's own file, with the blocks after it */
@@ -264,6 +265,15 @@ static void check_batch(why_log *w, compilation *c, const sb_param *extra, size_
 
 void why_check_many(why_log *w, compilation *c, const sb_param *extra, size_t nextra, const why_pending *p, size_t n)
 {
-    for (size_t i = 0; i < n; i += WHY_BATCH)
-        check_batch(w, c, extra, nextra, p + i, n - i < WHY_BATCH ? n - i : WHY_BATCH);
+    size_t i = 0;
+    while (i < n) {
+        size_t k = 0, depth = 0;
+        while (i + k < n && k < WHY_BATCH && (!k || depth < WHY_BATCH_DEPTH)) {
+            const sb_request *q = &p[i + k].q;
+            depth += q->kind == OBJ_PATH ? (size_t)path_depth(q->obj, q->len) + 1 : 1;
+            k++;
+        }
+        check_batch(w, c, extra, nextra, p + i, k);
+        i += k;
+    }
 }
