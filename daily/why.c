@@ -325,6 +325,35 @@ static int choose_verb(int op, const sb_request *q, verb_info *out)
     return 0;
 }
 
+/* choose_verb's answers so far: a log has few operations and object kinds */
+typedef struct verb_memo {
+    struct { int op, ok, has_obj, path; unsigned want; verb_info v; } e[32];
+    size_t n;
+} verb_memo;
+
+static int choose_verb_memo(verb_memo *m, int op, const sb_request *q, verb_info *out)
+{
+    unsigned want = kinds_for(q);
+    int has_obj = q->len != 0, path = q->kind == OBJ_PATH;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->e[i].op == op && m->e[i].want == want && m->e[i].has_obj == has_obj && m->e[i].path == path) {
+            *out = m->e[i].v;
+            return m->e[i].ok;
+        }
+    memset(out, 0, sizeof *out);
+    int ok = choose_verb(op, q, out);
+    if (m->n < sizeof m->e / sizeof m->e[0]) {
+        m->e[m->n].op = op;
+        m->e[m->n].want = want;
+        m->e[m->n].has_obj = has_obj;
+        m->e[m->n].path = path;
+        m->e[m->n].ok = ok;
+        m->e[m->n].v = *out;
+        m->n++;
+    }
+    return ok;
+}
+
 static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const compilation *c, int below)
 {
     sb_printf(b, "allow %s", v->verb);
@@ -525,6 +554,8 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
     }
     why_pending *pend = NULL;
     size_t npend = 0, pcap = 0;
+    verb_memo vm;
+    vm.n = 0;
     for (size_t i = 0; i < w->ngroups; i++) {
         why_group *g = w->groups[i];
         cc_answer an = { 0 };
@@ -570,7 +601,7 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         }
         if (g->verdict != WHY_DENIED) continue;
         verb_info v;
-        if (!choose_verb(chosen, &q, &v)) { g->note = "no section of the language can allow this operation"; continue; }
+        if (!choose_verb_memo(&vm, chosen, &q, &v)) { g->note = "no section of the language can allow this operation"; continue; }
         if (entry) {
             if (!g->note)
                 g->note = "Landlock names only the directory, not the entry: the narrowest rule it enforces allows new "
