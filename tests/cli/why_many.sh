@@ -118,3 +118,18 @@ expect_out_has "why many: each with its rule" 'allow file-read-data literal "~/w
 printf '' >"$P/empty.log"
 run "why many: empty json" "$BUCKLE" why --format json -D WORKDIR=/w "$P/p.buckle" "$P/empty.log"
 expect_out_has "why many: no groups" '"groups": []'
+
+# deep paths (500 components, near the 1,023 bytes of a macOS path): a batch
+# stops at 16,384 components, and each rule's traversal rules are its own
+i=0
+deep=$(awk 'BEGIN { for (k = 0; k < 490; k++) printf "/c" }')
+while [ $i -lt 80 ]; do
+    echo "Sandbox: n(2) deny(1) file-read-data /Users/me/x$i$deep"
+    i=$((i + 1))
+done >"$P/deep.log"
+BUCKLE_WHY_DEBUG=stats "$BUCKLE" why -D WORKDIR=/w "$P/p.buckle" "$P/deep.log" >"$P/deep.batch" 2>"$P/deep.err"
+BUCKLE_WHY_DEBUG=one-by-one "$BUCKLE" why -D WORKDIR=/w "$P/p.buckle" "$P/deep.log" >"$P/deep.one" 2>/dev/null
+expect_same "why many: deep paths: the same report as alone" "$P/deep.batch" "$P/deep.one"
+if grep -q "80 distinct, 3 compilations of the profile to check suggested rules, 0 of them for one rule" "$P/deep.err"; then
+    pass "why many: deep paths: batches of at most 16,384 components"
+else fail "why many: deep paths: batches of at most 16,384 components" "$(cat "$P/deep.err")"; fi
