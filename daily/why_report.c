@@ -261,9 +261,11 @@ int why_render_json(why_sink *sink, void *ctx, const why_log *w, const char *pro
             json_decref(o);
             if (!t) { rc = -1; break; }
             sb_puts(&b, i ? ",\n    " : "\n    ");
-            for (const char *q = t; *q; q++) {
-                if (*q == '\n') sb_puts(&b, "\n    ");
-                else sb_putc(&b, *q);
+            for (const char *q = t, *nl; *q; q = nl + 1) {
+                nl = strchr(q, '\n');
+                if (!nl) { sb_puts(&b, q); break; }
+                sb_add(&b, q, (size_t)(nl - q));
+                sb_puts(&b, "\n    ");
             }
             free(t);
             rc = flush(&b, sink, ctx, 0);
