@@ -133,3 +133,12 @@ expect_same "why many: deep paths: the same report as alone" "$P/deep.batch" "$P
 if grep -q "80 distinct, 3 compilations of the profile to check suggested rules, 0 of them for one rule" "$P/deep.err"; then
     pass "why many: deep paths: batches of at most 16,384 components"
 else fail "why many: deep paths: batches of at most 16,384 components" "$(cat "$P/deep.err")"; fi
+
+# the JSON report's strings, escaped as jansson escapes them
+printf 'Sandbox: a\tb\001c(1) deny(1) file-read-data /Users/me/t1\n{"eventMessage":"Sandbox: x\\by\\fz\\rw(7) deny(1) file-read-data /Users/me/q\\"u\\\\o\\u007f"}\nSandbox: n\303\266de(2) deny(1) file-read-data /Users/me/bad\377x\n' >"$P/esc.log"
+run "why many: escapes" "$BUCKLE" why --format json -D WORKDIR=/w "$P/p.buckle" "$P/esc.log"
+expect_out_has "why many: tab and a control character" '"name": "a\tb\u0001c",'
+expect_out_has "why many: backspace, form feed, return" '"name": "x\by\fz\rw",'
+expect_out_has "why many: quote, backslash, DEL as is" "$(printf '"object": "/Users/me/q\\"u\\\\o\177",')"
+expect_out_has "why many: UTF-8 kept" "$(printf '"name": "n\303\266de",')"
+expect_out_has "why many: a byte that is not UTF-8 replaced" "$(printf '"object": "/Users/me/bad\357\277\275x",')"
