@@ -1,5 +1,6 @@
 /* why.c - grouping the denials of a log and explaining each by a profile. */
 #include "why.h"
+#include "why_check.h"
 #include "../backend/crosscheck.h"
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
@@ -48,6 +49,11 @@ static void on_denial(void *ctx, const denial *d, unsigned long line)
         if (strlen(g->procs[i].name) == d->proc_len && !memcmp(g->procs[i].name, d->proc, d->proc_len)) break;
     if (i == g->nprocs) {
         if (g->nprocs == WHY_MAX_PROCS) { g->more_procs += d->repeat; return; }
+        if (!(g->nprocs & (g->nprocs - 1))) {    /* 0, 1, 2, 4: full */
+            why_proc *np = arena_alloc(&w->a, (size_t)(g->nprocs ? 2 * g->nprocs : 1) * sizeof *np);
+            if (g->nprocs) memcpy(np, g->procs, (size_t)g->nprocs * sizeof *np);
+            g->procs = np;
+        }
         g->procs[i].name = arena_strndup(&w->a, d->proc, d->proc_len);
         g->procs[i].pid = d->pid;
         g->nprocs++;
@@ -103,6 +109,48 @@ static const char *given(const sb_param *p, size_t n, const char *name)
     return NULL;
 }
 
+/* The length of o's home directory ("/Users/NAME", "/home/NAME", "/root"),
+ * or 0 */
+static size_t home_len(const char *o)
+{
+    const char *e;
+    if (!strncmp(o, "/Users/", 7) && o[7] && o[7] != '/') e = strchr(o + 7, '/');
+    else if (!strncmp(o, "/home/", 6) && o[6] && o[6] != '/') e = strchr(o + 6, '/');
+    else return !strncmp(o, "/root", 5) && (o[5] == '/' || !o[5]) ? 5 : 0;
+    return e ? (size_t)(e - o) : strlen(o);
+}
+
+/* The length of o's "/private/var/folders/X/Y/T" with the T that starts
+ * the component after Y (every $TMPDIR o starts with), or 0 */
+static size_t tmp_len(const char *o)
+{
+    if (strncmp(o, "/private/var/folders/", 21)) return 0;
+    const char *p = o + 21;
+    const char *s1 = strchr(p, '/');
+    const char *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
+    if (!s1 || !s2 || s1 == p || s2 == s1 + 1 || s2[1] != 'T') return 0;
+    return (size_t)(s2 + 2 - o);
+}
+
+/* The denials of the log under each prefix that len gives its paths
+ * (counts, in a; the caller frees the map) */
+static void count_by_prefix(why_log *w, size_t (*len)(const char *), arena *a, hashmap *m)
+{
+    hm_init(m);
+    for (size_t j = 0; j < w->ngroups; j++) {
+        const char *o = w->groups[j]->obj;
+        size_t n = len(o);
+        if (!n) continue;
+        unsigned long *cnt = hm_get(m, o, n);
+        if (!cnt) {
+            cnt = arena_alloc(a, sizeof *cnt);
+            *cnt = 0;
+            hm_set(m, o, n, cnt);
+        }
+        *cnt += w->groups[j]->count;
+    }
+}
+
 /* The most frequent home directory among the log's paths: "/Users/NAME"
  * (macOS), or for Landlock's records "/home/NAME" and "/root"; ties go to
  * the first in the log. */
@@ -110,24 +158,19 @@ static const char *log_home(why_log *w, int landlock, unsigned long *count)
 {
     const char *home = NULL;
     unsigned long home_n = 0;
+    arena a;
+    arena_init(&a);
+    hashmap by;
+    count_by_prefix(w, home_len, &a, &by);
     for (size_t i = 0; i < w->ngroups && i <= 4096; i++) {     /* enough to guess from */
         const char *o = w->groups[i]->obj;
-        size_t len = 0;
-        if (!strncmp(o, "/Users/", 7) && o[7] && o[7] != '/' && strcmp(o + 7, "Shared") && strncmp(o + 7, "Shared/", 7)) {
-            const char *e = strchr(o + 7, '/');
-            len = e ? (size_t)(e - o) : strlen(o);
-        } else if (landlock && !strncmp(o, "/home/", 6) && o[6] && o[6] != '/') {
-            const char *e = strchr(o + 6, '/');
-            len = e ? (size_t)(e - o) : strlen(o);
-        } else if (landlock && !strncmp(o, "/root", 5) && (o[5] == '/' || !o[5])) {
-            len = 5;
-        }
-        if (!len) continue;
-        unsigned long cnt = 0;
-        for (size_t j = 0; j < w->ngroups; j++)
-            if (!strncmp(w->groups[j]->obj, o, len) && (w->groups[j]->obj[len] == '/' || !w->groups[j]->obj[len])) cnt += w->groups[j]->count;
+        size_t len = home_len(o);
+        if (!len || (o[1] == 'U' && (!strcmp(o + 7, "Shared") || !strncmp(o + 7, "Shared/", 7))) || (!landlock && o[1] != 'U')) continue;
+        unsigned long cnt = *(unsigned long *)hm_get(&by, o, len);
         if (cnt > home_n) { home_n = cnt; home = arena_strndup(&w->a, o, len); }
     }
+    hm_free(&by);
+    arena_free(&a);
     *count = home_n;
     return home;
 }
@@ -160,21 +203,19 @@ size_t why_guess_params(why_log *w, const sb_param *gp, size_t n, const sb_param
     int landlock = w->landlock != 0;
     const char *home = log_home(w, landlock, &home_n);
     /* the most frequent candidate wins; ties go to the first in the log */
+    arena a;
+    arena_init(&a);
+    hashmap by;
+    count_by_prefix(w, tmp_len, &a, &by);
     for (size_t i = 0; i < w->ngroups && i <= 4096; i++) {
         const char *o = w->groups[i]->obj;
-        if (!strncmp(o, "/private/var/folders/", 21)) {
-            const char *p = o + 21;
-            const char *s1 = strchr(p, '/');
-            const char *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
-            if (s1 && s2 && s1 > p && s2 > s1 + 1 && s2[1] == 'T' && (s2[2] == '/' || !s2[2])) {
-                size_t len = (size_t)(s2 + 2 - o);
-                unsigned long cnt = 0;
-                for (size_t j = 0; j < w->ngroups; j++)
-                    if (!strncmp(w->groups[j]->obj, o, len)) cnt += w->groups[j]->count;
-                if (cnt > tmp_n) { tmp_n = cnt; tmp = arena_strndup(&w->a, o, len); }
-            }
-        }
+        size_t len = tmp_len(o);
+        if (!len || (o[len] != '/' && o[len])) continue;
+        unsigned long cnt = *(unsigned long *)hm_get(&by, o, len);
+        if (cnt > tmp_n) { tmp_n = cnt; tmp = arena_strndup(&w->a, o, len); }
     }
+    hm_free(&by);
+    arena_free(&a);
     if (!landlock) {
         if (home && !given(gp, n, "HOME")) k = put_value(out, k, max, "HOME", home, WHY_FROM_LOG);
         if (home && !given(gp, n, "USER") && !given(gp, n, "HOME")) k = put_value(out, k, max, "USER", home + 7, WHY_FROM_LOG);
@@ -284,6 +325,35 @@ static int choose_verb(int op, const sb_request *q, verb_info *out)
     return 0;
 }
 
+/* choose_verb's answers so far: a log has few operations and object kinds */
+typedef struct verb_memo {
+    struct { int op, ok, has_obj, path; unsigned want; verb_info v; } e[32];
+    size_t n;
+} verb_memo;
+
+static int choose_verb_memo(verb_memo *m, int op, const sb_request *q, verb_info *out)
+{
+    unsigned want = kinds_for(q);
+    int has_obj = q->len != 0, path = q->kind == OBJ_PATH;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->e[i].op == op && m->e[i].want == want && m->e[i].has_obj == has_obj && m->e[i].path == path) {
+            *out = m->e[i].v;
+            return m->e[i].ok;
+        }
+    memset(out, 0, sizeof *out);
+    int ok = choose_verb(op, q, out);
+    if (m->n < sizeof m->e / sizeof m->e[0]) {
+        m->e[m->n].op = op;
+        m->e[m->n].want = want;
+        m->e[m->n].has_obj = has_obj;
+        m->e[m->n].path = path;
+        m->e[m->n].ok = ok;
+        m->e[m->n].v = *out;
+        m->n++;
+    }
+    return ok;
+}
+
 static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const compilation *c, int below)
 {
     sb_printf(b, "allow %s", v->verb);
@@ -313,7 +383,7 @@ static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decide
 
 /* ---- explaining by a .buckle profile ---- */
 
-static const char *where_of(arena *a, const rule *r, compilation *c, const char **chain)
+const char *why_rule_where(arena *a, const rule *r, compilation *c, const char **chain)
 {
     source_pos p = source_position(r->origins->u->src, r->origins->at.start);
     *chain = arena_strdup(a, unit_provenance(c, r->origins->u));
@@ -363,9 +433,20 @@ static void copy_findings(why_log *w, why_group *g, const diag_list *dl, const s
 
 /* Compiles and lints the profile with the suggested rule added, and
  * decides q with it: by the profile, and for Landlock's denials by pd. */
-static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_param *extra, size_t nextra,
-                             const sb_request *q, why_platform_decide *pd, void *pctx)
+const char *why_still_denied(arena *a, const rule *r, compilation *c)
 {
+    const char *chain;
+    return !r ? "still denied by the default"
+         : r->final ? arena_printf(a, "still denied by %s, a final rule: no rule added after it can allow this",
+                                   why_rule_where(a, r, c, &chain))
+         : arena_printf(a, "still denied by %s", why_rule_where(a, r, c, &chain));
+}
+
+void why_check_one(why_log *w, why_group *g, compilation *c, const sb_param *extra, size_t nextra,
+                   const sb_request *q, why_platform_decide *pd, void *pctx)
+{
+    w->checks_compiled++;
+    w->checks_one++;
     const unit *u = c->units[c->nunits - 1];
     strbuf t;
     sb_init(&t);
@@ -391,11 +472,7 @@ static void check_suggestion(why_log *w, why_group *g, compilation *c, const sb_
         decision dd = decider_decide(d2, q);
         g->suggestion_allows = dd.action == ACT_ALLOW;
         if (!g->suggestion_allows) {
-            const char *chain;
-            g->suggestion_problem = !dd.r ? "still denied by the default"
-                                  : dd.r->final ? arena_printf(&w->a, "still denied by %s, a final rule: no rule added after it can allow this",
-                                                               where_of(&w->a, dd.r, c2, &chain))
-                                  : arena_printf(&w->a, "still denied by %s", where_of(&w->a, dd.r, c2, &chain));
+            g->suggestion_problem = why_still_denied(&w->a, dd.r, c2);
         } else if (g->landlock && pd) {
             /* Landlock's denial: the kernel's answer with the rule, as the
              * plan of `buckle run` gives it */
@@ -444,7 +521,7 @@ int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *an
     }
     /* a family name: the first of its operations this profile denies */
     const opset *cov = &op_get(op)->covers;
-    void *cur = arena_alloc(&w->a, size);
+    void *cur = xmalloc(size);
     int chosen = -1;
     for (int k = 0; k < ops_count(); k++) {
         if (!opset_has(cov, k)) continue;
@@ -455,6 +532,7 @@ int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *an
         if (chosen < 0 || act != 0) { chosen = k; memcpy(answer, cur, size); *q = r; }
         if (act != 0) break;
     }
+    free(cur);
     if (chosen < 0) { g->verdict = WHY_UNKNOWN_OP; g->note = "an operation with no concrete operation"; }
     return chosen;
 }
@@ -474,6 +552,10 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         if (v && !strcmp(v, tv[i].value) && !given(extra, nextra, tv[i].name) && !hm_gets(&c->defines, tv[i].name))
             w->test_used[w->ntest_used++] = tv[i].name;
     }
+    why_pending *pend = NULL;
+    size_t npend = 0, pcap = 0;
+    verb_memo vm;
+    vm.n = 0;
     for (size_t i = 0; i < w->ngroups; i++) {
         why_group *g = w->groups[i];
         cc_answer an = { 0 };
@@ -493,7 +575,7 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
             ir_rule_text(&b, an.prof.r);
             g->rule_text = arena_strdup(&w->a, sb_cstr(&b));
             sb_free(&b);
-            g->rule_where = where_of(&w->a, an.prof.r, c, &g->rule_chain);
+            g->rule_where = why_rule_where(&w->a, an.prof.r, c, &g->rule_chain);
             chain_of(&w->a, an.prof.r, g);
             g->final = an.prof.r->final;
         } else {
@@ -519,7 +601,7 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         }
         if (g->verdict != WHY_DENIED) continue;
         verb_info v;
-        if (!choose_verb(chosen, &q, &v)) { g->note = "no section of the language can allow this operation"; continue; }
+        if (!choose_verb_memo(&vm, chosen, &q, &v)) { g->note = "no section of the language can allow this operation"; continue; }
         if (entry) {
             if (!g->note)
                 g->note = "Landlock names only the directory, not the entry: the narrowest rule it enforces allows new "
@@ -534,8 +616,17 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         if (!g->note && q.kind == OBJ_IP && strstr(g->suggestion, "\"*:") && strncmp(g->obj, "*:", 2))
             g->note = "Seatbelt filters remote addresses by port only (on localhost or any host): the narrowest rule names the port on any host";
         sb_free(&b);
-        check_suggestion(w, g, c, extra, nextra, &qc, pd, pctx);
+        /* a rule with an object, for a denial no final rule or raw sbpl
+         * decided, outside Landlock: checked with many others at once */
+        if (!w->one_by_one && !g->landlock && !an.raw && !g->final && q.len && v.kinds != KS_NONE) {
+            if (npend == pcap) { pcap = pcap ? 2 * pcap : 256; pend = xrealloc(pend, pcap * sizeof *pend); }
+            pend[npend++] = (why_pending){ g, qc, an.prof.r };
+        } else {
+            why_check_one(w, g, c, extra, nextra, &qc, pd, pctx);
+        }
     }
+    why_check_many(w, c, extra, nextra, pend, npend);
+    free(pend);
     crosscheck_free(x);
     return 0;
 }

@@ -24,7 +24,7 @@ typedef struct why_finding { const char *code, *name, *severity, *message, *wher
 typedef struct why_group {
     const char *op, *obj;            /* as logged */
     unsigned long count, first_line;
-    why_proc procs[WHY_MAX_PROCS];
+    why_proc *procs;                 /* room for 1, 2, 4 then WHY_MAX_PROCS (most groups have one) */
     int nprocs;
     unsigned long more_procs;        /* denials by processes past the first WHY_MAX_PROCS */
     int landlock;                    /* logged by Landlock (Linux) */
@@ -67,6 +67,9 @@ typedef struct why_log {
     const char *test_used[4];        /* built-in parameters evaluated with their test value */
     const char *query_cmd;           /* "buckle query --platform linux -D ... PROFILE", shell words, or NULL */
     size_t ntest_used;
+    int one_by_one;                  /* check each suggested rule with its own compilation (tests compare) */
+    unsigned long checks_compiled;   /* compilations of the profile made to check suggested rules */
+    unsigned long checks_one;        /* of them for one suggested rule */
 } why_log;
 
 void why_log_init(why_log *w);
@@ -120,12 +123,16 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
 int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs, size_t nimport,
                    const sb_param *params, size_t nparams, diag_list *dl, source **keep);
 
+/* Where the report goes, piece by piece: 0, or -1 to stop */
+typedef int why_sink(void *ctx, const char *data, size_t len);
 /* The report.  profile and log are display names; guessed the parameter
  * values why_guess_params chose (with the built-in ones left at their test
- * value, w->test_used, each is named); verbose lists the unparsed lines. */
-void why_render_text(strbuf *out, const why_log *w, const char *profile, const char *log,
-                     const why_value *guessed, size_t nguessed, int verbose);
-/* The same as one JSON document (jansson); the caller frees the result. */
-char *why_render_json(const why_log *w, const char *profile, const char *log,
-                      const why_value *guessed, size_t nguessed, int verbose);
+ * value, w->test_used, each is named); verbose lists the unparsed lines.
+ * Written to sink a group at a time (the memory is the log's groups, not
+ * their report); 0, or -1 when the sink failed. */
+int why_render_text(why_sink *sink, void *ctx, const why_log *w, const char *profile, const char *log,
+                    const why_value *guessed, size_t nguessed, int verbose);
+/* The same as one JSON document (jansson) with a newline after it. */
+int why_render_json(why_sink *sink, void *ctx, const why_log *w, const char *profile, const char *log,
+                    const why_value *guessed, size_t nguessed, int verbose);
 #endif

@@ -37,9 +37,21 @@ static void procs_text(strbuf *b, const why_group *g)
     if (g->more_procs) sb_printf(b, " and %lu more by other processes", g->more_procs);
 }
 
-void why_render_text(strbuf *b, const why_log *w, const char *profile, const char *log,
-                     const why_value *guessed, size_t nguessed, int verbose)
+/* b's text to the sink once it holds enough (all of it when all): 0, or -1
+ * when the sink fails */
+static int flush(strbuf *b, why_sink *sink, void *ctx, int all)
 {
+    if (!b->len || (!all && b->len < 65536)) return 0;
+    int rc = sink(ctx, b->data, b->len);
+    b->len = 0;
+    return rc;
+}
+
+int why_render_text(why_sink *sink, void *ctx, const why_log *w, const char *profile, const char *log,
+                    const why_value *guessed, size_t nguessed, int verbose)
+{
+    strbuf buf, *b = &buf;
+    sb_init(b);
     sb_printf(b, "%s: %lu denial%s, %zu distinct, explained by %s", log, w->lines_denied, w->lines_denied == 1 ? "" : "s",
               w->ngroups, profile);
     sb_putc(b, '\n');
@@ -56,6 +68,7 @@ void why_render_text(strbuf *b, const why_log *w, const char *profile, const cha
         sb_printf(b, "%s=%s (" WHY_FROM_TEST "; -D %s=VALUE to change it)\n", w->test_used[i], test_value_of(w->test_used[i]), w->test_used[i]);
     for (size_t i = 0; i < w->ngroups; i++) {
         const why_group *g = w->groups[i];
+        if (flush(b, sink, ctx, 0)) { sb_free(b); return -1; }
         sb_printf(b, "\n%s %s%s%s\n  ", g->verdict == WHY_ALLOWED ? "allowed by the profile:"
                                         : g->verdict == WHY_UNDECIDABLE ? "undecidable:" : "denied", g->op,
                   g->obj[0] ? " " : "", g->obj);
@@ -116,9 +129,11 @@ void why_render_text(strbuf *b, const why_log *w, const char *profile, const cha
         for (size_t i = 0; i < w->nshown; i++)
             sb_printf(b, "%s%s:%lu: not read: %s: %s\n", i ? "" : "\n", log, w->shown[i].line, w->shown[i].why, w->shown[i].text);
     if (verbose && w->unparsed > w->nshown) sb_printf(b, "(%lu more not listed)\n", w->unparsed - (unsigned long)w->nshown);
+    int rc = flush(b, sink, ctx, 1);
+    sb_free(b);
+    return rc;
 }
 
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
 /* json_string fails on text that is not UTF-8: such bytes become U+FFFD */
 static json_t *jstr(const char *s)
@@ -136,8 +151,145 @@ static json_t *jstr(const char *s)
     return j;
 }
 
-char *why_render_json(const why_log *w, const char *profile, const char *log,
-                      const why_value *guessed, size_t nguessed, int verbose)
+/* One group of the JSON report, written as json_dumps writes the group
+ * inside the document (JSON_PRESERVE_ORDER | JSON_INDENT(2), at the depth
+ * of the groups array): a group at a time, without building it. */
+typedef struct jw { strbuf *b; int depth, n[8]; } jw;
+
+static void jw_indent(jw *j)
+{
+    sb_putc(j->b, '\n');
+    for (int i = 0; i < j->depth; i++) sb_puts(j->b, "  ");
+}
+
+/* s as a JSON string: ASCII as jansson escapes it; other text by jansson */
+static void jw_string(jw *j, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p && *p < 0x80; p++) {}
+    if (*p) {
+        json_t *v = jstr(s);
+        char *t = v ? json_dumps(v, JSON_ENCODE_ANY) : NULL;
+        sb_puts(j->b, t ? t : "null");
+        free(t);
+        json_decref(v);
+        return;
+    }
+    sb_putc(j->b, '"');
+    for (p = (const unsigned char *)s; *p; p++) {
+        const unsigned char *q = p;
+        while (*q >= 0x20 && *q != '"' && *q != '\\') q++;
+        sb_add(j->b, (const char *)p, (size_t)(q - p));
+        p = q;
+        if (!*p) break;
+        switch (*p) {
+        case '"': sb_puts(j->b, "\\\""); break;
+        case '\\': sb_puts(j->b, "\\\\"); break;
+        case '\b': sb_puts(j->b, "\\b"); break;
+        case '\f': sb_puts(j->b, "\\f"); break;
+        case '\n': sb_puts(j->b, "\\n"); break;
+        case '\r': sb_puts(j->b, "\\r"); break;
+        case '\t': sb_puts(j->b, "\\t"); break;
+        default: sb_printf(j->b, "\\u%04X", *p);
+        }
+    }
+    sb_putc(j->b, '"');
+}
+
+/* the next member or element: its separator, its indent, its key */
+static void jw_next(jw *j, const char *key)
+{
+    if (j->n[j->depth]++) sb_putc(j->b, ',');
+    jw_indent(j);
+    if (key) { jw_string(j, key); sb_puts(j->b, ": "); }
+}
+
+static void jw_open(jw *j, const char *key, char c)
+{
+    jw_next(j, key);
+    sb_putc(j->b, c);
+    j->depth++;
+    j->n[j->depth] = 0;
+}
+
+static void jw_close(jw *j, char c)
+{
+    int had = j->n[j->depth];
+    j->depth--;
+    if (had) jw_indent(j);
+    sb_putc(j->b, c);
+}
+
+static void jw_str(jw *j, const char *key, const char *s)
+{
+    jw_next(j, key);
+    if (s) jw_string(j, s);
+    else sb_puts(j->b, "null");
+}
+
+static void jw_int(jw *j, const char *key, long long v) { jw_next(j, key); sb_printf(j->b, "%lld", v); }
+static void jw_bool(jw *j, const char *key, int v) { jw_next(j, key); sb_puts(j->b, v ? "true" : "false"); }
+static void jw_null(jw *j, const char *key) { jw_next(j, key); sb_puts(j->b, "null"); }
+
+static void group_json(jw *j, const why_group *g)
+{
+    jw_open(j, NULL, '{');
+    jw_str(j, "operation", g->op);
+    jw_str(j, "object", g->obj);
+    jw_int(j, "count", (long long)g->count);
+    jw_open(j, "processes", '[');
+    for (int k = 0; k < g->nprocs; k++) {
+        jw_open(j, NULL, '{');
+        jw_str(j, "name", g->procs[k].name);
+        if (g->procs[k].pid >= 0) jw_int(j, "pid", g->procs[k].pid);
+        else jw_null(j, "pid");
+        jw_int(j, "count", (long long)g->procs[k].count);
+        jw_close(j, '}');
+    }
+    jw_close(j, ']');
+    jw_int(j, "other_processes_count", (long long)g->more_procs);
+    jw_str(j, "verdict", verdict_name(g->verdict));
+    jw_str(j, "source", g->landlock ? "landlock" : "macos");
+    if (g->verdict == WHY_ALLOWED) jw_str(j, "explanation", g->landlock ? LANDLOCK_ALLOWED : OTHER_LAYER);
+    jw_str(j, "evaluated_as", g->op_checked);
+    if (g->rule_text) {
+        jw_open(j, "decided_by", '{');
+        jw_bool(j, "default", g->by_default);
+        jw_str(j, "rule", g->rule_text);
+        jw_str(j, "at", g->rule_where);
+        jw_open(j, "chain", '[');
+        for (size_t k = 0; k < g->nchain; k++) jw_str(j, NULL, g->chain[k]);
+        jw_close(j, ']');
+        jw_bool(j, "final", g->final);
+        jw_close(j, '}');
+    } else jw_null(j, "decided_by");
+    jw_str(j, "note", g->note);
+    if (g->platform_why) jw_str(j, "landlock", g->platform_why);
+    if (g->suggestion) {
+        jw_open(j, "suggestion", '{');
+        jw_str(j, "section", g->section);
+        jw_str(j, "rule", g->suggestion);
+        jw_str(j, "text", g->suggestion_block);
+        jw_bool(j, "allows", g->suggestion_allows);
+        jw_str(j, "problem", g->suggestion_problem);
+        jw_open(j, "lint", '[');
+        for (size_t k = 0; k < g->nfindings; k++) {
+            jw_open(j, NULL, '{');
+            jw_str(j, "code", g->findings[k].code);
+            jw_str(j, "name", g->findings[k].name);
+            jw_str(j, "severity", g->findings[k].severity);
+            jw_str(j, "message", g->findings[k].message);
+            if (g->findings[k].where[0]) jw_str(j, "note", g->findings[k].where);
+            jw_close(j, '}');
+        }
+        jw_close(j, ']');
+        jw_close(j, '}');
+    } else jw_null(j, "suggestion");
+    jw_close(j, '}');
+}
+
+int why_render_json(why_sink *sink, void *ctx, const why_log *w, const char *profile, const char *log,
+                    const why_value *guessed, size_t nguessed, int verbose)
 {
     json_t *root = json_object();
     json_object_set_new(root, "profile", jstr(profile));
@@ -156,64 +308,9 @@ char *why_render_json(const why_log *w, const char *profile, const char *log,
         json_object_set_new(used, w->test_used[i], json_pack("{s:s,s:s}", "value", test_value_of(w->test_used[i]), "from", WHY_FROM_TEST));
     json_object_set_new(root, "params_from_log", gp);
     json_object_set_new(root, "params_chosen", used);
-    json_t *arr = json_array();
-    for (size_t i = 0; i < w->ngroups; i++) {
-        const why_group *g = w->groups[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "operation", jstr(g->op));
-        json_object_set_new(o, "object", jstr(g->obj));
-        json_object_set_new(o, "count", json_integer((json_int_t)g->count));
-        json_t *ps = json_array();
-        for (int k = 0; k < g->nprocs; k++) {
-            json_t *p = json_object();
-            json_object_set_new(p, "name", jstr(g->procs[k].name));
-            json_object_set_new(p, "pid", g->procs[k].pid >= 0 ? json_integer(g->procs[k].pid) : json_null());
-            json_object_set_new(p, "count", json_integer((json_int_t)g->procs[k].count));
-            json_array_append_new(ps, p);
-        }
-        json_object_set_new(o, "processes", ps);
-        json_object_set_new(o, "other_processes_count", json_integer((json_int_t)g->more_procs));
-        json_object_set_new(o, "verdict", json_string(verdict_name(g->verdict)));
-        json_object_set_new(o, "source", json_string(g->landlock ? "landlock" : "macos"));
-        if (g->verdict == WHY_ALLOWED)
-            json_object_set_new(o, "explanation", json_string(g->landlock ? LANDLOCK_ALLOWED : OTHER_LAYER));
-        json_object_set_new(o, "evaluated_as", str_or_null(g->op_checked));
-        if (g->rule_text) {
-            json_t *r = json_object();
-            json_object_set_new(r, "default", json_boolean(g->by_default));
-            json_object_set_new(r, "rule", jstr(g->rule_text));
-            json_object_set_new(r, "at", g->rule_where ? jstr(g->rule_where) : json_null());
-            json_t *ch = json_array();
-            for (size_t k = 0; k < g->nchain; k++) json_array_append_new(ch, jstr(g->chain[k]));
-            json_object_set_new(r, "chain", ch);
-            json_object_set_new(r, "final", json_boolean(g->final));
-            json_object_set_new(o, "decided_by", r);
-        } else json_object_set_new(o, "decided_by", json_null());
-        json_object_set_new(o, "note", g->note ? jstr(g->note) : json_null());
-        if (g->platform_why) json_object_set_new(o, "landlock", jstr(g->platform_why));
-        if (g->suggestion) {
-            json_t *s = json_object();
-            json_object_set_new(s, "section", str_or_null(g->section));
-            json_object_set_new(s, "rule", jstr(g->suggestion));
-            json_object_set_new(s, "text", jstr(g->suggestion_block));
-            json_object_set_new(s, "allows", json_boolean(g->suggestion_allows));
-            json_object_set_new(s, "problem", g->suggestion_problem ? jstr(g->suggestion_problem) : json_null());
-            json_t *fs = json_array();
-            for (size_t k = 0; k < g->nfindings; k++) {
-                json_t *f = json_object();
-                json_object_set_new(f, "code", jstr(g->findings[k].code));
-                json_object_set_new(f, "name", jstr(g->findings[k].name));
-                json_object_set_new(f, "severity", jstr(g->findings[k].severity));
-                json_object_set_new(f, "message", jstr(g->findings[k].message));
-                if (g->findings[k].where[0]) json_object_set_new(f, "note", jstr(g->findings[k].where));
-                json_array_append_new(fs, f);
-            }
-            json_object_set_new(s, "lint", fs);
-            json_object_set_new(o, "suggestion", s);
-        } else json_object_set_new(o, "suggestion", json_null());
-        json_array_append_new(arr, o);
-    }
-    json_object_set_new(root, "groups", arr);
+    /* the groups are written one by one where the empty array is: the
+     * same text as one document, without holding them all */
+    json_object_set_new(root, "groups", json_array());
     if (verbose) {
         json_t *un = json_array();
         for (size_t i = 0; i < w->nshown; i++) {
@@ -225,7 +322,32 @@ char *why_render_json(const why_log *w, const char *profile, const char *log,
         }
         json_object_set_new(root, "unparsed_lines", un);
     }
-    char *out = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+    char *doc = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(2));
     json_decref(root);
-    return out;
+    if (!doc) return -1;
+    static const char mark[] = "\n  \"groups\": []";
+    char *at = w->ngroups ? strstr(doc, mark) : NULL;
+    strbuf b;
+    sb_init(&b);
+    int rc = 0;
+    if (at) {
+        size_t head = (size_t)(at - doc) + sizeof mark - 2;   /* through the '[' */
+        sb_add(&b, doc, head);
+        jw j = { &b, 1, { 0 } };
+        j.n[2] = 0;
+        for (size_t i = 0; i < w->ngroups && !rc; i++) {
+            j.depth = 2;
+            group_json(&j, w->groups[i]);
+            rc = flush(&b, sink, ctx, 0);
+        }
+        sb_puts(&b, "\n  ]");
+        sb_puts(&b, at + sizeof mark - 1);
+    } else {
+        sb_puts(&b, doc);
+    }
+    sb_putc(&b, '\n');
+    if (!rc) rc = flush(&b, sink, ctx, 1);
+    sb_free(&b);
+    free(doc);
+    return rc;
 }

@@ -26,6 +26,7 @@ static int buckle_decide(lint_view *v, const sb_request *q, const lrule **who)
 {
     bview *b = v->impl;
     decision dd = decider_decide(v->d, q);
+    if (v->probe) v->probe(v->probe_ctx, v->d, q, dd.r);
     *who = dd.r ? b->by_id[dd.r->id] : NULL;
     return raw_view_decide(b->raw, q, dd.action, who);
 }
@@ -64,6 +65,11 @@ static int lint_buckle(const lint_opts *o, const char *path, arena *a, diag_list
 }
 
 void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
+{
+    lint_compilation_probed(c, rc, a, dl, NULL, NULL);
+}
+
+void lint_compilation_probed(compilation *c, int rc, arena *a, diag_list *dl, lint_probe_fn *probe, void *ctx)
 {
     /* compile diagnostics join the lint findings */
     for (diag *d = c->diags.head; d; d = d->next) {
@@ -105,6 +111,8 @@ void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl)
             v.d = dec;
             v.impl = &bv;
             v.decide = buckle_decide;
+            v.probe = probe;
+            v.probe_ctx = ctx;
             v.rules = arena_alloc(a, (c->pol.rules.n + raw_view_size(bv.raw) + 1) * sizeof *v.rules);
             for (size_t i = 0; i < c->pol.rules.n; i++) {
                 const rule *r = c->pol.rules.v[i];

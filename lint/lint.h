@@ -33,5 +33,10 @@ int lint_file(const lint_opts *o, const char *path, arena *a, diag_list *dl, sou
  * its own diagnostics included; c stays usable (buckle run emits it next).
  * The findings point into c's sources. */
 void lint_compilation(compilation *c, int rc, arena *a, diag_list *dl);
+/* The same, telling probe of every request the passes decide, with the
+ * decider they ask and the IR rule that decided it (NULL: the default);
+ * `buckle why` learns from it which requests a rule it added could change. */
+typedef void lint_probe_fn(void *ctx, decider *d, const sb_request *q, const rule *r);
+void lint_compilation_probed(compilation *c, int rc, arena *a, diag_list *dl, lint_probe_fn *probe, void *ctx);
 
 #endif

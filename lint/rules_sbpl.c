@@ -137,6 +137,7 @@ void lint_pass_raw_blocks(lint_ctx *lc)
                     q.op = op;
                     if (sfilter_match(r->filter, &q) != 1) continue;
                     decision dd = decider_decide(lc->v->d, &q);
+                    if (lc->v->probe) lc->v->probe(lc->v->probe_ctx, lc->v->d, &q, dd.r);
                     if (!dd.r || (dd.action == ACT_ALLOW) == (r->action == ACT_ALLOW)) continue;
                     const lrule *who = lc->v->by_rule_id[dd.r->id];
                     diag *d = lint_report(lc, BK4005, r->at,

@@ -37,6 +37,10 @@ struct lint_view {
     sb_policy *pol;           /* .sb */
     const sexp *top;          /* .sb: the forms read */
     arena *a;
+    /* .buckle: told of every request a pass asks, with the IR rule that
+     * decided it (NULL: the default), or NULL */
+    void (*probe)(void *ctx, decider *d, const sb_request *q, const rule *r);
+    void *probe_ctx;
 };
 
 typedef struct lint_ctx {
