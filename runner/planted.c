@@ -1,6 +1,7 @@
 /* planted.c - the denied paths a sandboxed command made where Landlock
  * could not refuse it (class new-paths: docs/linux.md, "Denies inside a
- * writable directory"), remembered in the file "planted" of the run cache
+ * writable directory"), and the links out of the working directory it left
+ * (link_scan.c), remembered in the file "planted" of the run cache
  * directory (which no sandbox reads or writes) until they are gone: the
  * check after the run names them, and the next run would otherwise take one
  * the user left for the user's own (mounted read-only, trusted).  One line
@@ -273,7 +274,8 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
                 put_line(&out, r == 0 && was.ino == 0 ? &now : &was, path);
             } else if (same || r == -2) {
                 run_say(sink, SEV_ERROR, "%s was made by the sandboxed command of an earlier run where the profile "
-                                         "denies writing it (that run named it and failed), and it is still there%s: "
+                                         "denies writing it, or is a symbolic link it left leading out of the working "
+                                         "directory (that run named it and failed), and it is still there%s: "
                                          "look at it and remove it; to keep it, make it again outside the sandbox; "
                                          "nothing was run", path, r == -2 ? " (or cannot be looked at)" : "");
                 said++;

@@ -5,13 +5,22 @@
 # src/comp`, takes that repository's core.fsmonitor for the project's.  The
 # run fails (exit 125), naming the link and where it leads, with
 # --linux-accept=files alone too; a link that stays inside, and a link out
-# that was there before the run, are not named.  Live.
+# that was there before the run, are not named.  A link named is
+# remembered: the next run refuses while it is there.  A relative link in
+# a directory the command moved is judged where it leads now, and a
+# directory too deep to walk is named.  Live.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 expect_err_lacks() {  # NAME TEXT
     if grep -qF -- "$2" "$TMP/err"; then fail "$1" "stderr has '$2'"; else pass "$1"; fi
 }
 agent_setup lllinks "landlock links out"
+# the test build, with a run cache of its own (what a run names is
+# remembered there)
+cp "$BUILD/buckle-test" "$B"
+mkdir -p "$U/cp"
+BUCKLE_TEST_CACHE_PARENT=$U/cp
+export BUCKLE_TEST_CACHE_PARENT
 mkdir -p "$U/w/src/comp" "$U/w/src/other" "$U/outside"
 echo c >"$U/w/src/comp/c.txt"
 ln -s "$U/outside" "$U/w/old-link"
@@ -49,3 +58,46 @@ run "landlock links out" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' 
 expect_out_has "landlock links out (a grant beneath): the command replaced src/comp by a link" SWAPPED
 expect_rc "landlock links out (a grant beneath): ... the run fails" 125
 expect_err_has "landlock links out (a grant beneath): ... naming it" "$U/w/src/comp is a symbolic link the command made, to $U/tmp"
+
+# a link named is remembered (the first run's 125 may go to a harness, not
+# to the user): the next run refuses while it is there, and runs once it
+# is gone
+rm -rf "$U/w/src/comp" "$U/tmp/ev"
+inrun files 'mkdir -p $TMPDIR/ev/w/comp && ln -s $TMPDIR/ev/w/comp src/comp'
+expect_rc "landlock links out (remembered): a link out fails its run" 125
+inrun files true
+expect_rc "landlock links out (remembered): ... the next run is refused while it is there" 125
+expect_err_has "landlock links out (remembered): ... naming it" "$U/w/src/comp was made by the sandboxed command of an earlier run"
+rm -f "$U/w/src/comp"
+inrun files true
+expect_rc "landlock links out (remembered): ... and runs once it is gone" 0
+
+# a relative link that leads inside when it is made, and out once a later
+# run moved its directory up (a rename changes neither the link nor its
+# change time): named where it leads now
+mkdir -p "$U/tmp/ev/w/comp"
+inrun files 'cd src && mkdir -p x/a/b tmp/ev/w/comp && ln -s ../../../tmp/ev/w/comp x/a/b/comp && echo MADE'
+expect_out_has "landlock links out (moved): a relative link that leads inside" MADE
+expect_rc "landlock links out (moved): ... is not named" 0
+inrun files 'cd src && mv x/a/b ./pkg && rm -rf x tmp && readlink -f pkg/comp'
+expect_out_has "landlock links out (moved): a later run moves its directory up, and it leads out" "$U/tmp/ev/w/comp"
+expect_rc "landlock links out (moved): ... the run fails" 125
+expect_err_has "landlock links out (moved): ... naming it" "$U/w/src/pkg/comp is a symbolic link in a directory the command moved or changed"
+rm -rf "$U/w/src/pkg"
+inrun files true
+expect_rc "landlock links out (moved): ... (gone: the next run runs)" 0
+
+# a directory deeper than the walk goes is named, not left out, and
+# remembered: a later run, which could move it up (a rename keeps its old
+# links' change times), is refused while it is there
+deep=src
+i=0
+while [ $i -lt 70 ]; do deep=$deep/d; i=$((i + 1)); done
+inrun files "mkdir -p $deep && ln -s \$TMPDIR/ev/w/comp $deep/comp && echo DEEP"
+expect_out_has "landlock links out (deep): a link out 70 directories down" DEEP
+expect_rc "landlock links out (deep): ... the run fails" 125
+expect_err_has "landlock links out (deep): ... naming where the walk stops" "is deeper than 64 directories"
+inrun files "mv $deep src/pkg && rm -rf src/d && echo UP"
+expect_rc "landlock links out (deep): ... a later run that would move it up is refused" 125
+expect_out_lacks "landlock links out (deep): ... and does not run" UP
+expect_err_has "landlock links out (deep): ... naming the directory" "was made by the sandboxed command of an earlier run"
