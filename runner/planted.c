@@ -55,10 +55,15 @@ static int planted_open(arena *a, const run_request *rq, int create, const char 
     char dir[PATH_MAX];
     *why = "this user has no home directory in the password database";
     if (runner_cache_where(a, rq->cache_parent, &w) != 0) return -1;
-    /* only a record makes the directory (a run with --no-cache leaves none) */
+    /* only a record makes the directory (a run with --no-cache leaves none);
+     * one that cannot be looked at may hold one */
     struct stat st;
     *why = NULL;
-    if (!create && lstat(arena_printf(a, "%s/%s", w.parent, w.name), &st) != 0) return -1;
+    if (!create && lstat(arena_printf(a, "%s/%s", w.parent, w.name), &st) != 0) {
+        if (errno != ENOENT && errno != ENOTDIR)
+            *why = arena_printf(a, "%s/%s cannot be looked at (%s)", w.parent, w.name, strerror(errno));
+        return -1;
+    }
     int dfd = runner_cache_open(&w, dir, sizeof dir, why);
     if (dfd < 0) {
         *why = arena_printf(a, "%s/%s is not safe: %s", w.parent, w.name, *why);
@@ -199,29 +204,67 @@ int planted_add(arena *a, const run_request *rq, planted_hold *h, const char *co
     return rc;
 }
 
-/* The modes of the run cache directory and of the record, ours, put back
- * when they lack what buckle needs (a sandboxed command of the same user
- * may change them: they are metadata, which Landlock does not control; a
- * record that cannot be read would be forgotten), saying so. */
+/* The modes on the way to the record, ours, put back when they lack what
+ * buckle needs (a sandboxed command of the same user may change them:
+ * they are metadata, which Landlock does not control; a record that cannot
+ * be read would be forgotten), saying so: the home directory and its
+ * .cache (the owner's read, write and search added), the run cache
+ * directory (0700) and the record (0600), from the top. */
 static void heal_modes(arena *a, const run_request *rq, diag_sink *sink)
 {
     cache_where w;
     if (runner_cache_where(a, rq->cache_parent, &w) != 0) return;
     const char *dir = arena_printf(a, "%s/%s", w.parent, w.name);
-    const char *file = arena_printf(a, "%s/planted", dir);
-    const char *paths[2] = { dir, file };
-    const unsigned want[2] = { 0700, 0600 };
-    for (int k = 0; k < 2; k++) {
+    const char *sl = strrchr(w.parent, '/');
+    const char *home = w.make_parent && sl && sl != w.parent ? arena_strndup(a, w.parent, (size_t)(sl - w.parent)) : NULL;
+    const char *paths[4] = { home, w.parent, dir, arena_printf(a, "%s/planted", dir) };
+    const unsigned want[4] = { 0700, 0700, 0700, 0600 };
+    for (int k = 0; k < 4; k++) {
         struct stat st;
-        if (lstat(paths[k], &st) != 0 || st.st_uid != geteuid() || !(k ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode)))
+        if (!paths[k]) continue;
+        if (lstat(paths[k], &st) != 0 || st.st_uid != geteuid() || !(k == 3 ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode)))
             return;
         unsigned m = (unsigned)(st.st_mode & 07777);
         if ((m & want[k]) == want[k]) continue;
-        if (chmod(paths[k], (mode_t)want[k]) == 0)
+        /* the home and .cache keep their other bits: only the owner's added */
+        unsigned to = k < 2 ? m | want[k] : want[k];
+        if (chmod(paths[k], (mode_t)to) == 0)
             run_say(sink, SEV_WARNING, "%s had mode %04o, which kept buckle from reading or writing what sandboxed "
                                        "commands planted; put back to %04o (a command run as you did this, or you)",
-                    paths[k], m, want[k]);
+                    paths[k], m, to);
     }
+}
+
+/* The record opened to be read only, where the run cache directory is
+ * there but not safe (its modes or an ancestor's let another user write):
+ * what it remembers still counts.  The descriptor, or -1 (nothing there:
+ * *why NULL; else why it cannot be read). */
+static int planted_open_read(arena *a, const run_request *rq, const char **why)
+{
+    cache_where w;
+    char real[PATH_MAX];
+    *why = NULL;
+    if (runner_cache_where(a, rq->cache_parent, &w) != 0) return -1;
+    if (!realpath(w.parent, real)) {
+        if (errno != ENOENT && errno != ENOTDIR) *why = arena_printf(a, "%s does not resolve (%s)", w.parent, strerror(errno));
+        return -1;
+    }
+    const char *dir = arena_printf(a, "%s/%s", strcmp(real, "/") ? real : "", w.name);
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = dfd < 0 ? -1 : openat(dfd, "planted", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int err = errno;
+    if (dfd >= 0) close(dfd);
+    struct stat st;
+    if (fd < 0) {
+        if (err != ENOENT) *why = arena_printf(a, "%s%s cannot be opened (%s)", dir, dfd < 0 ? "" : "/planted", strerror(err));
+        return -1;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() || flock(fd, LOCK_SH) != 0) {
+        *why = arena_printf(a, "%s/planted is not a file of this user's", dir);
+        close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 /* 1 when path is at or beneath dir */
@@ -237,7 +280,21 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
 {
     const char *why = NULL;
     heal_modes(a, rq, sink);
-    int fd = planted_open(a, rq, 0, &why, NULL);
+    int fd = planted_open(a, rq, 0, &why, NULL), readonly = 0;
+    if (fd < 0 && why) {
+        const char *unsafe = why;
+        fd = planted_open_read(a, rq, &why);
+        readonly = 1;
+        if (fd < 0 && why) why = arena_printf(a, "%s; %s", unsafe, why);
+    }
+    /* a record that is there and cannot be read: what an earlier run's
+     * command planted would be taken for the user's own */
+    if (fd < 0 && why) {
+        run_say(sink, SEV_ERROR, "buckle cannot read its record of what the sandboxed commands of earlier runs planted "
+                                 "(%s): a path one of them made would be taken for your own; look at the modes of "
+                                 "those directories (a command run as you may have changed them); nothing was run", why);
+        return 1;
+    }
     if (fd < 0) return 0;
     strbuf in, out;
     sb_init(&in);
@@ -289,7 +346,7 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
      * then cut (a line whose file is now known may be longer: when that
      * cannot be written, on a full disk, the old lines are put back, which
      * takes no new space) */
-    if (lseek(fd, 0, SEEK_SET) == 0) {
+    if (!readonly && lseek(fd, 0, SEEK_SET) == 0) {
         if (!kept || write_all(fd, sb_cstr(&out), out.len) == 0) (void)ftruncate(fd, (off_t)out.len);
         else if (lseek(fd, 0, SEEK_SET) == 0) (void)write_all(fd, in.data, in.len);
     }
