@@ -184,10 +184,10 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, int moved)
         }
         if (!S_ISLNK(st.st_mode)) continue;
         int made = changed_since(&st, &s->start);
-        char text[PATH_MAX];
-        ssize_t tl = made ? 0 : readlinkat(dirfd, n, text, sizeof text - 1);
+        if (!made && !moved) continue;
         /* a relative link in a moved directory: where it leads now */
-        if (!made && !(moved && tl > 0 && text[0] != '/')) continue;
+        char text[2];
+        if (!made && (readlinkat(dirfd, n, text, sizeof text) <= 0 || text[0] == '/')) continue;
         char to[PATH_MAX];
         if (!leads_out(dirfd, n, s->root, to, sizeof to)) continue;
         keep(s, made ? LS_MADE : LS_MOVED, dir, n, to, 0);
