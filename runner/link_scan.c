@@ -7,8 +7,8 @@
  * core.fsmonitor, its hooks) for the project's.  Landlock cannot refuse
  * making a link, so the working directory is walked after the run (without
  * following links) for links whose change time is the run's, and relative
- * links in a directory changed during the run (a rename moves where they
- * lead), and each that leads out of it is named: the run fails.  A
+ * links that climb past a directory changed during the run (a rename moves
+ * where they lead), and each that leads out of it is named: the run fails.  A
  * directory the walk cannot look into (its modes, its depth) is named too,
  * never left out. */
 #define _GNU_SOURCE
@@ -52,6 +52,7 @@ static void add_root(link_scan *s, const char *path)
 void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd)
 {
     memset(s, 0, sizeof *s);
+    for (size_t i = 0; i < LINK_SCAN_ROOTS_MAX; i++) s->fds[i] = -1;
     /* the clock file times are taken from: a link made in this tick is
      * the run's */
     clock_gettime(CLOCK_REALTIME_COARSE, &s->start);
@@ -71,12 +72,23 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
         runner_link_scan_free(s);
         add_root(s, cwd);
     }
+    /* each held from now: the command may rename it (and make another
+     * of its name) */
+    s->cwd0 = xstrdup(cwd);
+    for (size_t i = 0; i < s->nroots; i++)
+        s->fds[i] = open(s->roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
 
 void runner_link_scan_free(link_scan *s)
 {
-    for (size_t i = 0; i < s->nroots; i++) free(s->roots[i]);
+    for (size_t i = 0; i < s->nroots; i++) {
+        free(s->roots[i]);
+        if (s->fds[i] >= 0) close(s->fds[i]);
+        s->fds[i] = -1;
+    }
     s->nroots = 0;
+    free(s->cwd0);
+    s->cwd0 = NULL;
     for (size_t i = 0; i < s->nfound; i++) { free(s->found[i].path); free(s->found[i].to); }
     free(s->found);
     s->found = NULL;
@@ -142,10 +154,34 @@ static int could_be_the_commands(int dirfd, const char *name, const struct stat 
     return st->st_uid == geteuid() || faccessat(dirfd, name, W_OK, AT_EACCESS) == 0;
 }
 
-/* dir: the directory's absolute path; moved: it, or a directory above it
- * in the walk, changed during the run (entries made or removed, renamed,
- * its modes changed) */
-static void walk(link_scan *s, int dirfd, const char *dir, int depth, int moved)
+/* How many directories up a relative link's text climbs before it goes
+ * down: its leading ".." components ("." and empty ones aside); a ".."
+ * after a name (a/../..) climbs from wherever that name leads, which may
+ * be a link: as far as there are directories (INT_MAX).  0 for an absolute
+ * text, or one that only goes down. */
+static int climb(const char *text)
+{
+    if (text[0] == '/') return 0;
+    int up = 0, named = 0;
+    for (const char *c = text; *c;) {
+        size_t n = strcspn(c, "/");
+        if (n == 2 && c[0] == '.' && c[1] == '.') {
+            if (named) return INT_MAX;
+            up++;
+        } else if (n && !(n == 1 && c[0] == '.'))
+            named = 1;
+        c += n;
+        while (*c == '/') c++;
+    }
+    return up;
+}
+
+/* dir: the directory's absolute path, at depth (the walk's start 0);
+ * moved[d], d <= depth: the directory at depth d on the way changed during
+ * the run (renamed, an entry made or removed, its modes changed): a
+ * relative link climbing past one that was renamed leads elsewhere now,
+ * though neither it nor its change time changed */
+static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned char *moved)
 {
     DIR *d = fdopendir(dirfd);
     if (!d) {
@@ -178,16 +214,24 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, int moved)
                 continue;
             }
             char *next = join3(dir, strcmp(dir, "/") ? "/" : "", n);
-            walk(s, sub, next, depth + 1, moved || changed_since(&st, &s->start));
+            moved[depth + 1] = (unsigned char)changed_since(&st, &s->start);
+            walk(s, sub, next, depth + 1, moved);
             free(next);
             continue;
         }
         if (!S_ISLNK(st.st_mode)) continue;
         int made = changed_since(&st, &s->start);
-        if (!made && !moved) continue;
-        /* a relative link in a moved directory: where it leads now */
-        char text[2];
-        if (!made && (readlinkat(dirfd, n, text, sizeof text) <= 0 || text[0] == '/')) continue;
+        if (!made) {
+            /* made before: judged where it leads now when a directory it
+             * climbs past (its own, and up) changed */
+            char text[PATH_MAX];
+            ssize_t tl = readlinkat(dirfd, n, text, sizeof text - 1);
+            if (tl <= 0) continue;
+            text[tl] = 0;
+            int up = climb(text), any = 0;
+            for (int k = depth; k >= 0 && depth - k < up && !any; k--) any = moved[k];
+            if (!any) continue;
+        }
         char to[PATH_MAX];
         if (!leads_out(dirfd, n, s->root, to, sizeof to)) continue;
         keep(s, made ? LS_MADE : LS_MOVED, dir, n, to, 0);
@@ -202,21 +246,29 @@ size_t runner_link_scan_end(link_scan *s)
     /* buckle's working directory is the command's (the same directory,
      * whatever the command renamed) */
     char *cwd = getcwd(NULL, 0);
-    if (!cwd) return 0;
+    if (!cwd) {
+        keep(s, LS_UNREAD, s->cwd0 ? s->cwd0 : ".", "", NULL, errno);
+        return s->nfound;
+    }
     s->root = cwd;
-    size_t cl = strlen(cwd);
     for (size_t i = 0; i < s->nroots; i++) {
-        /* its name as it is now: below the working directory, or itself */
-        const char *r = s->roots[i];
-        int fd = open(r, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        char *dir = !strncmp(r, cwd, cl) && r[cl] == '/' ? join3(cwd, "", r + cl) : xstrdup(cwd);
-        struct stat st;
-        if (fd < 0 || fstat(fd, &st) != 0) {
+        /* the directory held since the start, by its name now */
+        int fd = s->fds[i] >= 0 ? dup(s->fds[i]) : open(s->roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        char now[PATH_MAX], proc[64];
+        snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+        ssize_t nl = fd >= 0 ? readlink(proc, now, sizeof now - 1) : -1;
+        if (nl > 0) now[nl] = 0;
+        const char *dir = nl > 0 && now[0] == '/' ? now : s->roots[i];
+        if (fd < 0) {
             if (errno != ENOENT) keep(s, LS_UNREAD, dir, "", NULL, errno);
-            if (fd >= 0) close(fd);
-        } else
-            walk(s, fd, dir, 0, changed_since(&st, &s->start));
-        free(dir);
+            continue;
+        }
+        /* the walk's start moved only with the working directory
+         * (renamed, its path another now): a link climbing out of it and
+         * back by name leads elsewhere */
+        unsigned char moved[LINK_SCAN_DEPTH_MAX + 1] = { 0 };
+        moved[0] = (unsigned char)(s->cwd0 && strcmp(s->cwd0, cwd) != 0);
+        walk(s, fd, dir, 0, moved);
     }
     s->root = NULL;
     free(cwd);

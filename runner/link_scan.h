@@ -9,10 +9,10 @@
 
 enum { LINK_SCAN_ROOTS_MAX = 32 };
 /* What the walk after the run names: a link that leads out of the working
- * directory, made or changed during the run, or a relative one in a
- * directory changed during the run (moving a directory changes where its
- * relative links lead, not the links); a directory it could not look
- * into (its modes, its depth). */
+ * directory, made or changed during the run, or a relative one that
+ * climbs past a directory changed during the run (moving a directory
+ * changes where its relative links lead, not the links); a directory it
+ * could not look into (its modes, its depth). */
 typedef enum { LS_MADE, LS_MOVED, LS_UNREAD, LS_DEEP } link_found_kind;
 typedef struct link_found {
     link_found_kind kind;
@@ -26,6 +26,8 @@ typedef struct link_scan {
     char *roots[LINK_SCAN_ROOTS_MAX];   /* the directories walked (malloc'd): the working directory,
                                          * or the grants of make_sym beneath it */
     size_t nroots;
+    int fds[LINK_SCAN_ROOTS_MAX]; /* each of roots, held from begin (-1: none) */
+    char *cwd0;                   /* the working directory at begin (malloc'd) */
     link_found *found;            /* after runner_link_scan_end (malloc'd) */
     size_t nfound, capfound;
 } link_scan;

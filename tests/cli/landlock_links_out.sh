@@ -87,6 +87,15 @@ rm -rf "$U/w/src/pkg"
 inrun files true
 expect_rc "landlock links out (moved): ... (gone: the next run runs)" 0
 
+# a relative link of the project's own that climbs out of it, in a
+# directory the command did not move: not named, though the command made
+# a file beside it
+ln -s ../outside "$U/w/peer"
+inrun files,new-paths 'echo x >beside && echo BESIDE'
+expect_out_has "landlock links out (own relative): the command makes a file beside the project's link out" BESIDE
+expect_err_lacks "landlock links out (own relative): ... the link is not named" "peer is a symbolic link"
+rm -f "$U/w/peer" "$U/w/beside"
+
 # a directory deeper than the walk goes is named, not left out, and
 # remembered: a later run, which could move it up (a rename keeps its old
 # links' change times), is refused while it is there
