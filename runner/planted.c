@@ -207,27 +207,30 @@ int planted_add(arena *a, const run_request *rq, planted_hold *h, const char *co
 /* The modes on the way to the record, ours, put back when they lack what
  * buckle needs (a sandboxed command of the same user may change them:
  * they are metadata, which Landlock does not control; a record that cannot
- * be read would be forgotten), saying so: the home directory and its
- * .cache (the owner's read, write and search added), the run cache
- * directory (0700) and the record (0600), from the top. */
+ * be read would be forgotten), saying so: the directory the run cache is
+ * in (~/.cache: the owner's read, write and search added), the run cache
+ * directory (0700) and the record (0600), from the top.  A directory
+ * further up is left as it is (the run is refused if the record cannot be
+ * reached: planted_check). */
 static void heal_modes(arena *a, const run_request *rq, diag_sink *sink)
 {
     cache_where w;
     if (runner_cache_where(a, rq->cache_parent, &w) != 0) return;
     const char *dir = arena_printf(a, "%s/%s", w.parent, w.name);
-    const char *sl = strrchr(w.parent, '/');
-    const char *home = w.make_parent && sl && sl != w.parent ? arena_strndup(a, w.parent, (size_t)(sl - w.parent)) : NULL;
-    const char *paths[4] = { home, w.parent, dir, arena_printf(a, "%s/planted", dir) };
-    const unsigned want[4] = { 0700, 0700, 0700, 0600 };
-    for (int k = 0; k < 4; k++) {
+    const char *paths[3] = { w.parent, dir, arena_printf(a, "%s/planted", dir) };
+    const unsigned want[3] = { 0700, 0700, 0600 };
+    for (int k = 0; k < 3; k++) {
         struct stat st;
-        if (!paths[k]) continue;
-        if (lstat(paths[k], &st) != 0 || st.st_uid != geteuid() || !(k == 3 ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode)))
-            return;
+        /* ~/.cache may be a link (to a disk of its own): where it leads */
+        if ((k ? lstat(paths[k], &st) : stat(paths[k], &st)) != 0 || st.st_uid != geteuid() ||
+            !(k == 2 ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode))) {
+            if (k) return;
+            continue;       /* another's ~/.cache (made by sudo): the rest may still be ours */
+        }
         unsigned m = (unsigned)(st.st_mode & 07777);
         if ((m & want[k]) == want[k]) continue;
-        /* the home and .cache keep their other bits: only the owner's added */
-        unsigned to = k < 2 ? m | want[k] : want[k];
+        /* ~/.cache keeps its other bits: only the owner's added */
+        unsigned to = k == 0 ? m | want[k] : want[k];
         if (chmod(paths[k], (mode_t)to) == 0)
             run_say(sink, SEV_WARNING, "%s had mode %04o, which kept buckle from reading or writing what sandboxed "
                                        "commands planted; put back to %04o (a command run as you did this, or you)",
