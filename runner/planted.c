@@ -5,7 +5,8 @@
  * directory (which no sandbox reads or writes) until they are gone: the
  * check after the run names them, and the next run would otherwise take one
  * the user left for the user's own (mounted read-only, trusted).  One line
- * per path, "DEV INO BIRTH PATH"; INO 0 for one that could not be looked at
+ * per path, "DEV INO BIRTH PATH" (a newline in PATH written \n, a backslash
+ * \\); INO 0 for one that could not be looked at
  * (whatever is there when it can be).  Locked while read or written. */
 #define _GNU_SOURCE
 #include "planted.h"
@@ -25,12 +26,14 @@
 typedef struct ident { unsigned long long dev, ino, birth; } ident;
 
 /* what path is now: 0, or -1 when nothing is there, -2 when it cannot be looked at */
-static int ident_of(const char *path, ident *id)
+/* what dirfd/name is now (AT_FDCWD: name a path): 0, or -1 when nothing
+ * is there, -2 when it cannot be looked at */
+static int ident_at(int dirfd, const char *name, ident *id)
 {
     memset(id, 0, sizeof *id);
 #if defined(__linux__) && defined(STATX_BTIME)
     struct statx sx;
-    if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_INO | STATX_BTIME, &sx) == 0) {
+    if (statx(dirfd, name, AT_SYMLINK_NOFOLLOW, STATX_INO | STATX_BTIME, &sx) == 0) {
         id->dev = ((unsigned long long)sx.stx_dev_major << 32) | sx.stx_dev_minor;
         id->ino = sx.stx_ino;
         if (sx.stx_mask & STATX_BTIME)
@@ -40,10 +43,45 @@ static int ident_of(const char *path, ident *id)
     if (errno != ENOSYS) return errno == ENOENT || errno == ENOTDIR ? -1 : -2;
 #endif
     struct stat st;
-    if (lstat(path, &st) != 0) return errno == ENOENT || errno == ENOTDIR ? -1 : -2;
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return errno == ENOENT || errno == ENOTDIR ? -1 : -2;
     id->dev = (unsigned long long)st.st_dev;
     id->ino = (unsigned long long)st.st_ino;
     return 0;
+}
+
+/* what path is now; one longer than the kernel takes at once (a link the
+ * walk after the run named, below long directory names) one directory at
+ * a time, links on its way not followed */
+static int ident_of(const char *path, ident *id)
+{
+    if (strlen(path) < PATH_MAX || path[0] != '/') return ident_at(AT_FDCWD, path, id);
+    memset(id, 0, sizeof *id);
+    int fd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    const char *c = path;
+    for (;;) {
+        while (*c == '/') c++;
+        size_t n = strcspn(c, "/");
+        const char *rest = c + n;
+        while (*rest == '/') rest++;
+        if (fd < 0 || n >= NAME_MAX + 1) {
+            if (fd >= 0) close(fd);
+            return -2;
+        }
+        char name[NAME_MAX + 1];
+        memcpy(name, c, n);
+        name[n] = 0;
+        if (!*rest) {
+            int r = ident_at(fd, name, id);
+            close(fd);
+            return r;
+        }
+        int next = openat(fd, name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int err = errno;
+        close(fd);
+        if (next < 0) return err == ENOENT || err == ENOTDIR ? -1 : -2;
+        fd = next;
+        c = rest;
+    }
 }
 
 /* the file, locked; -1 when there is none (create: made), with *why when
@@ -89,9 +127,29 @@ static int planted_open(arena *a, const run_request *rq, int create, const char 
     return fd;
 }
 
+/* a line each: a newline in the path written "\n", a backslash "\\" */
 static void put_line(strbuf *out, const ident *id, const char *path)
 {
-    sb_printf(out, "%llu %llu %llu %s\n", id->dev, id->ino, id->birth, path);
+    sb_printf(out, "%llu %llu %llu ", id->dev, id->ino, id->birth);
+    for (const char *c = path; *c; c++) {
+        if (*c == '\n') sb_puts(out, "\\n");
+        else if (*c == '\\') sb_puts(out, "\\\\");
+        else sb_putc(out, *c);
+    }
+    sb_putc(out, '\n');
+}
+
+/* the path of a line, as put_line wrote it, in place */
+static char *path_of_line(char *p)
+{
+    char *w = p;
+    for (const char *r = p; *r; r++) {
+        if (*r == '\\' && r[1] == 'n') { *w++ = '\n'; r++; }
+        else if (*r == '\\' && r[1] == '\\') { *w++ = '\\'; r++; }
+        else *w++ = *r;
+    }
+    *w = 0;
+    return p;
 }
 
 static int write_all(int fd, const char *s, size_t n)
@@ -189,7 +247,6 @@ int planted_add(arena *a, const run_request *rq, planted_hold *h, const char *co
     sb_init(&out);
     for (size_t i = 0; i < n; i++) {
         ident id;
-        if (strchr(paths[i], '\n')) continue;        /* a line each */
         if (ident_of(paths[i], &id) != 0) memset(&id, 0, sizeof id);
         put_line(&out, &id, paths[i]);
     }
@@ -236,6 +293,32 @@ static void heal_modes(arena *a, const run_request *rq, diag_sink *sink)
                                        "commands planted; put back to %04o (a command run as you did this, or you)",
                     paths[k], m, to);
     }
+}
+
+/* The first directory of this user's on the way to the record (or the
+ * record itself) whose modes keep this user from it, said ("/h/.cache/x
+ * has mode 0000"), or NULL: none, the record is missing, or something
+ * else keeps buckle from it. */
+static const char *own_mode_in_the_way(arena *a, const run_request *rq)
+{
+    cache_where w;
+    /* modes keep nothing from root */
+    if (geteuid() == 0 || runner_cache_where(a, rq->cache_parent, &w) != 0) return NULL;
+    const char *path = arena_printf(a, "%s/%s/planted", w.parent, w.name);
+    size_t len = strlen(path);
+    for (size_t end = 1; end <= len; end++) {
+        if (end < len && path[end] != '/') continue;
+        const char *p = arena_strndup(a, path, end);
+        struct stat st;
+        if (stat(p, &st) != 0) return NULL;
+        int last = end == len, dir = S_ISDIR(st.st_mode);
+        /* the file: read; its directory: read and search; the rest: search */
+        unsigned need = last ? 4 : dir && path[end] == '/' && !strchr(path + end + 1, '/') ? 5 : 1;
+        unsigned have = st.st_uid == geteuid() ? (st.st_mode >> 6) & 7u : 7u;
+        if (st.st_uid == geteuid() && (have & need) != need)
+            return arena_printf(a, "%s has mode %04o", p, (unsigned)(st.st_mode & 07777));
+    }
+    return NULL;
 }
 
 /* The record opened to be read only, where the run cache directory is
@@ -290,9 +373,16 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
         readonly = 1;
         if (fd < 0 && why) why = arena_printf(a, "%s; %s", unsafe, why);
     }
-    /* a record that is there and cannot be read: what an earlier run's
-     * command planted would be taken for the user's own */
-    if (fd < 0 && why) {
+    /* a record that is there and cannot be read because of the modes of a
+     * directory of this user's on its way (a command run as the user may
+     * have changed them): what an earlier run's command planted would be
+     * taken for the user's own.  A record kept from buckle otherwise (the
+     * sandbox of a `buckle run` this one runs inside, another user's
+     * directory) is not the command's doing: warned of before the run
+     * (planted_reserve) */
+    const char *moded = fd < 0 && why ? own_mode_in_the_way(a, rq) : NULL;
+    if (moded) why = arena_printf(a, "%s; %s", why, moded);
+    if (fd < 0 && moded) {
         run_say(sink, SEV_ERROR, "buckle cannot read its record of what the sandboxed commands of earlier runs planted "
                                  "(%s): a path one of them made would be taken for your own; look at the modes of "
                                  "those directories (a command run as you may have changed them); nothing was run", why);
@@ -318,7 +408,7 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
         ident was, now;
         int used = 0;
         if (sscanf(s, "%llu %llu %llu %n", &was.dev, &was.ino, &was.birth, &used) == 3 && used > 0 && s[used] == '/') {
-            const char *path = s + used;
+            const char *path = path_of_line(s + used);
             int r = ident_of(path, &now);
             /* there, and the same file (or not known yet); or not to be looked at */
             int same = r == 0 && (was.ino == 0 || (now.dev == was.dev && now.ino == was.ino && now.birth == was.birth));

@@ -96,6 +96,38 @@ expect_out_has "landlock links out (own relative): the command makes a file besi
 expect_err_lacks "landlock links out (own relative): ... the link is not named" "peer is a symbolic link"
 rm -f "$U/w/peer" "$U/w/beside"
 
+# a link whose path is longer than PATH_MAX (17 directories of 250
+# characters), and one whose name has a newline: named, and remembered
+if [ -x /usr/bin/perl ]; then
+    cat >"$U/w/long.pl" <<'EOS'
+my $n = "n" x 250;
+chdir "src" or die;
+for (1 .. 17) { mkdir $n or die; chdir $n or die; }
+symlink("$ENV{TMPDIR}/ev/w/comp", "comp") or die;
+print "LONG\n";
+EOS
+    inrun files '/usr/bin/perl ./long.pl'
+    expect_out_has "landlock links out (long): a link out below a path longer than PATH_MAX" LONG
+    expect_rc "landlock links out (long): ... the run fails" 125
+    expect_err_has "landlock links out (long): ... naming it" "/comp is a symbolic link the command made, to $U/tmp/ev/w/comp"
+    inrun files true
+    expect_rc "landlock links out (long): ... the next run is refused while it is there" 125
+    rm -rf "$U/w/src/nnnnnnnnnn"* "$U/w/long.pl"
+else
+    skip "landlock links out (long)" "no /usr/bin/perl"
+fi
+printf 'ln -s "$TMPDIR/ev/w/comp" "src/a\nb" && echo NEWLINE\n' >"$U/w/nl.sh"
+inrun files 'sh ./nl.sh'
+expect_out_has "landlock links out (newline): a link out whose name has a newline" NEWLINE
+expect_rc "landlock links out (newline): ... the run fails" 125
+inrun files true
+expect_rc "landlock links out (newline): ... the next run is refused while it is there" 125
+expect_err_has "landlock links out (newline): ... naming it" "was made by the sandboxed command of an earlier run"
+rm -f "$U/w/src/a
+b" "$U/w/nl.sh"
+inrun files true
+expect_rc "landlock links out (newline): ... and runs once it is gone" 0
+
 # a directory deeper than the walk goes is named, not left out, and
 # remembered: a later run, which could move it up (a rename keeps its old
 # links' change times), is refused while it is there
