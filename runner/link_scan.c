@@ -224,6 +224,9 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         if (!made) {
             /* made before: judged where it leads now when a directory it
              * climbs past (its own, and up) changed */
+            int near = 0;
+            for (int k = 0; k <= depth && !near; k++) near = moved[k];
+            if (!near) continue;
             char text[PATH_MAX];
             ssize_t tl = readlinkat(dirfd, n, text, sizeof text - 1);
             if (tl <= 0) continue;
