@@ -111,10 +111,32 @@ static int leads_out(int dirfd, const char *name, const char *root, char *to, si
             return !(rl == 1 || (!strncmp(to, root, rl) && (to[rl] == '/' || !to[rl])));
         }
     }
-    /* dangling: out when absolute or climbing */
+    /* dangling: where the directory its last name would be in leads, when
+     * that exists (a file of the project removed); else out when absolute
+     * or climbing */
     ssize_t n = readlinkat(dirfd, name, to, tolen - 1);
     if (n <= 0) return 0;
     to[n] = 0;
+    const char *last = strrchr(to, '/');
+    if (last && last != to && strcmp(last + 1, "..") && strcmp(last + 1, ".") && last[1]) {
+        char *dirpart = strndup(to, (size_t)(last - to));
+        int dfd = dirpart ? openat(dirfd, dirpart, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+        free(dirpart);
+        if (dfd >= 0) {
+            char proc[64], where[PATH_MAX];
+            snprintf(proc, sizeof proc, "/proc/self/fd/%d", dfd);
+            ssize_t wn = readlink(proc, where, sizeof where - 1);
+            close(dfd);
+            if (wn > 0) {
+                where[wn] = 0;
+                size_t rl = strlen(root);
+                int in = rl == 1 || (!strncmp(where, root, rl) && (where[rl] == '/' || !where[rl]));
+                if (in) return 0;
+                snprintf(to, tolen, "%s%s", where, last);
+                return 1;
+            }
+        }
+    }
     return to[0] == '/' || strstr(to, "..") != NULL;
 }
 

@@ -95,6 +95,16 @@ inrun files,new-paths 'echo x >beside && echo BESIDE'
 expect_out_has "landlock links out (own relative): the command makes a file beside the project's link out" BESIDE
 expect_err_lacks "landlock links out (own relative): ... the link is not named" "peer is a symbolic link"
 rm -f "$U/w/peer" "$U/w/beside"
+# the project's own relative links that climb and stay inside (one to a
+# file since removed) in a directory the command changes: not named
+mkdir -p "$U/w/src/lib"
+ln -s ../src/lib "$U/w/src/up-in"
+ln -s ../lib/gone.js "$U/w/src/lib/dangling"
+inrun files 'echo x >src/lib/beside && echo BESIDE'
+expect_out_has "landlock links out (own relative, inside): the command makes a file beside them" BESIDE
+expect_rc "landlock links out (own relative, inside): ... the run goes on" 0
+expect_err_lacks "landlock links out (own relative, inside): ... a dangling one whose directory is inside is not named" "dangling is a symbolic link"
+rm -rf "$U/w/src/lib" "$U/w/src/up-in"
 
 # a link whose path is longer than PATH_MAX (17 directories of 250
 # characters), and one whose name has a newline: named, and remembered
