@@ -168,7 +168,7 @@ int planted_reserve(arena *a, const run_request *rq, const char *const *paths, s
                     const char **why)
 {
     *why = NULL;
-    h->fd = h->dirfd = -1;
+    h->fd = h->dirfd = h->pfd = -1;
     if (!n) return 0;
     int fd = planted_open(a, rq, 1, why, &h->dirfd);
     if (fd < 0) return -1;
@@ -201,6 +201,15 @@ int planted_reserve(arena *a, const run_request *rq, const char *const *paths, s
     h->fd = fd;
     h->fmode = (unsigned)(st.st_mode & 07777);
     h->dmode = (unsigned)(dst.st_mode & 07777);
+    /* and the directory it is in (~/.cache), when ours: without search
+     * permission there the next run could not reach the record */
+    struct stat pst;
+    h->pfd = openat(h->dirfd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (h->pfd >= 0 && (fstat(h->pfd, &pst) != 0 || pst.st_uid != geteuid())) {
+        close(h->pfd);
+        h->pfd = -1;
+    }
+    if (h->pfd >= 0) h->pmode = (unsigned)(pst.st_mode & 07777);
     return 0;
 }
 
@@ -219,6 +228,16 @@ const char *planted_restore(arena *a, planted_hold *h)
                   (unsigned)(st.st_mode & 07777), h->fmode);
         (void)fchmod(h->fd, (mode_t)h->fmode);
     }
+    struct stat pst;
+    if (h->pfd >= 0 && fstat(h->pfd, &pst) == 0 && (unsigned)(pst.st_mode & 07777) != h->pmode) {
+        char proc[64], where[PATH_MAX];
+        snprintf(proc, sizeof proc, "/proc/self/fd/%d", h->pfd);
+        ssize_t wn = readlink(proc, where, sizeof where - 1);
+        where[wn > 0 ? wn : 0] = 0;
+        sb_printf(&b, "%sthe mode of %s, where the run cache directory is (%04o, put back to %04o)", b.len ? " and " : "",
+                  wn > 0 ? where : "the directory", (unsigned)(pst.st_mode & 07777), h->pmode);
+        (void)fchmod(h->pfd, (mode_t)h->pmode);
+    }
     const char *r = b.len ? arena_strdup(a, sb_cstr(&b)) : NULL;
     sb_free(&b);
     return r;
@@ -228,7 +247,8 @@ void planted_release(planted_hold *h)
 {
     if (h->fd >= 0) close(h->fd);
     if (h->dirfd >= 0) close(h->dirfd);
-    h->fd = h->dirfd = -1;
+    if (h->pfd >= 0) close(h->pfd);
+    h->fd = h->dirfd = h->pfd = -1;
 }
 
 int planted_add(arena *a, const run_request *rq, planted_hold *h, const char *const *paths, size_t n,

@@ -230,7 +230,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     char *const *cmd = rq->cmd;
     compilation *c = NULL;
     decider *d = NULL;
-    planted_hold hold = { .fd = -1, .dirfd = -1 };
+    planted_hold hold = { .fd = -1, .dirfd = -1, .pfd = -1 };
     link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;

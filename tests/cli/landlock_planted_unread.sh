@@ -2,8 +2,9 @@
 # planted (docs/linux.md, "Denies inside a writable directory") fails
 # closed: a command that takes the search permission from the directory
 # above the run cache (chmod 000 ~/.cache: modes are metadata, which
-# Landlock does not control) leaves the next run to put it back and still
-# refuse what it planted; a record that cannot be reached at all (a
+# Landlock does not control) has it put back after its run (which fails),
+# or, made so by a run that held nothing, by the next run, which still
+# refuses what was planted; a record that cannot be reached at all (a
 # directory further up made unsearchable) refuses the run, saying so,
 # rather than trust what is there.  Live, as an unprivileged user (root
 # searches every directory): uid 65534 through setpriv when the suite
@@ -39,6 +40,11 @@ expect_rc "planted unread: a run" 0
 inrun "planted unread: plant" "mkdir .husky && echo HUSKY >.husky/pre-commit && chmod 000 $U/up/cp && echo PLANTED"
 expect_out_has "planted unread: the command plants .husky and makes the run cache's directory unsearchable" PLANTED
 expect_rc "planted unread: ... the run fails" 125
+expect_err_has "planted unread: ... saying the command changed its mode" "the command changed the mode of $U/up/cp, where the run cache directory is (0000, put back to 0700)"
+[ "$(stat -c %a "$U/up/cp")" = 700 ] && pass "planted unread: ... the mode is put back" \
+    || fail "planted unread: ... the mode is put back" "$(stat -c %a "$U/up/cp")"
+# made so by a run that checked nothing after it (and held nothing)
+chmod 000 "$U/up/cp"
 inrun "planted unread: next" true
 expect_rc "planted unread: ... the next run is still refused" 125
 expect_err_has "planted unread: ... the mode put back, with a warning" "$U/up/cp had mode 0000"
