@@ -6,11 +6,15 @@
  * physical directory upwards, and takes one the command made there (its
  * core.fsmonitor, its hooks) for the project's.  Landlock cannot refuse
  * making a link, so the working directory is walked after the run (without
- * following links) for links whose change time is the run's, and each that
- * leads out of it is named: the run fails. */
+ * following links) for links whose change time is the run's, and relative
+ * links that climb past a directory changed during the run (a rename moves
+ * where they lead), and each that leads out of it is named: the run fails.  A
+ * directory the walk cannot look into (its modes, its depth) is named too,
+ * never left out. */
 #define _GNU_SOURCE
 #include "link_scan.h"
 #include "run_profile.h"
+#include "../support/arena.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { SCAN_DEPTH_MAX = 64, SAID_MAX = 20 };
+enum { SAID_MAX = 20 };
 
 /* 1 when a is b or above it, by name */
 static int at_or_above(const char *a, const char *b)
@@ -48,6 +52,7 @@ static void add_root(link_scan *s, const char *path)
 void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd)
 {
     memset(s, 0, sizeof *s);
+    for (size_t i = 0; i < LINK_SCAN_ROOTS_MAX; i++) s->fds[i] = -1;
     /* the clock file times are taken from: a link made in this tick is
      * the run's */
     clock_gettime(CLOCK_REALTIME_COARSE, &s->start);
@@ -67,12 +72,27 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
         runner_link_scan_free(s);
         add_root(s, cwd);
     }
+    /* each held from now: the command may rename it (and make another
+     * of its name) */
+    s->cwd0 = xstrdup(cwd);
+    for (size_t i = 0; i < s->nroots; i++)
+        s->fds[i] = open(s->roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
 
 void runner_link_scan_free(link_scan *s)
 {
-    for (size_t i = 0; i < s->nroots; i++) free(s->roots[i]);
+    for (size_t i = 0; i < s->nroots; i++) {
+        free(s->roots[i]);
+        if (s->fds[i] >= 0) close(s->fds[i]);
+        s->fds[i] = -1;
+    }
     s->nroots = 0;
+    free(s->cwd0);
+    s->cwd0 = NULL;
+    for (size_t i = 0; i < s->nfound; i++) { free(s->found[i].path); free(s->found[i].to); }
+    free(s->found);
+    s->found = NULL;
+    s->nfound = s->capfound = 0;
 }
 
 /* 1 when the link at dirfd/name leads out of root: where it leads now, or
@@ -91,74 +111,234 @@ static int leads_out(int dirfd, const char *name, const char *root, char *to, si
             return !(rl == 1 || (!strncmp(to, root, rl) && (to[rl] == '/' || !to[rl])));
         }
     }
-    /* dangling: out when absolute or climbing */
+    /* dangling: where the directory its last name would be in leads, when
+     * that exists (a file of the project removed); else out when absolute
+     * or climbing */
     ssize_t n = readlinkat(dirfd, name, to, tolen - 1);
     if (n <= 0) return 0;
     to[n] = 0;
+    const char *last = strrchr(to, '/');
+    if (last && last != to && strcmp(last + 1, "..") && strcmp(last + 1, ".") && last[1]) {
+        char *dirpart = strndup(to, (size_t)(last - to));
+        int dfd = dirpart ? openat(dirfd, dirpart, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+        free(dirpart);
+        if (dfd >= 0) {
+            char proc[64], where[PATH_MAX];
+            snprintf(proc, sizeof proc, "/proc/self/fd/%d", dfd);
+            ssize_t wn = readlink(proc, where, sizeof where - 1);
+            close(dfd);
+            if (wn > 0) {
+                where[wn] = 0;
+                size_t rl = strlen(root);
+                int in = rl == 1 || (!strncmp(where, root, rl) && (where[rl] == '/' || !where[rl]));
+                if (in) return 0;
+                snprintf(to, tolen, "%s%s", where, last);
+                return 1;
+            }
+        }
+    }
     return to[0] == '/' || strstr(to, "..") != NULL;
 }
 
-static size_t walk(link_scan *s, diag_sink *sink, int dirfd, const char *rel, int depth, size_t *said, int exit_status)
+static int changed_since(const struct stat *st, const struct timespec *t)
 {
-    DIR *d = fdopendir(dirfd);
-    if (!d) { close(dirfd); return 0; }
-    size_t found = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        const char *n = e->d_name;
-        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
-        if (e->d_type == DT_DIR && depth + 1 < SCAN_DEPTH_MAX) {
-            int sub = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (sub < 0) continue;
-            char next[PATH_MAX];
-            if ((size_t)snprintf(next, sizeof next, "%s%s/", rel, n) >= sizeof next) { close(sub); continue; }
-            found += walk(s, sink, sub, next, depth + 1, said, exit_status);
-            continue;
-        }
-        if (e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
-        struct stat st;
-        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISLNK(st.st_mode)) continue;
-        if (st.st_ctim.tv_sec < s->start.tv_sec ||
-            (st.st_ctim.tv_sec == s->start.tv_sec && st.st_ctim.tv_nsec < s->start.tv_nsec))
-            continue;
-        char to[PATH_MAX];
-        if (!leads_out(dirfd, n, s->root, to, sizeof to)) continue;
-        found++;
-        if ((*said)++ < SAID_MAX)
-            run_say(sink, SEV_ERROR, "%s/%s%s is a symbolic link the command made, to %s, outside the working "
-                                     "directory: git run there, or from a directory entered through it, takes a "
-                                     "repository above %s for the project's and runs what its configuration "
-                                     "names (core.fsmonitor, hooks) outside any sandbox; look at it and remove it "
-                                     "before running anything there (the command exited %d)",
-                    strcmp(s->root, "/") ? s->root : "", rel, n, to, to, exit_status);
-    }
-    closedir(d);
-    return found;
+    return st->st_ctim.tv_sec > t->tv_sec || (st->st_ctim.tv_sec == t->tv_sec && st->st_ctim.tv_nsec >= t->tv_nsec);
 }
 
-size_t runner_link_scan_end(link_scan *s, diag_sink *sink, int exit_status)
+static char *join3(const char *a, const char *b, const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    char *r = xmalloc(la + lb + lc + 1);
+    memcpy(r, a, la);
+    memcpy(r + la, b, lb);
+    memcpy(r + la + lb, c, lc + 1);
+    return r;
+}
+
+static void keep(link_scan *s, link_found_kind kind, const char *dir, const char *name, const char *to, int err)
+{
+    if (s->nfound == s->capfound) {
+        s->capfound = s->capfound ? 2 * s->capfound : 16;
+        s->found = xrealloc(s->found, s->capfound * sizeof *s->found);
+    }
+    link_found *f = &s->found[s->nfound++];
+    f->kind = kind;
+    f->path = join3(dir, *name && strcmp(dir, "/") ? "/" : "", name);
+    f->to = to ? xstrdup(to) : NULL;
+    f->err = err;
+}
+
+/* 1 when the command could have made something in the directory
+ * dirfd/name that buckle cannot open: it is ours (its modes are ours to
+ * change, and the command's: modes are metadata), or it lets us write */
+static int could_be_the_commands(int dirfd, const char *name, const struct stat *st)
+{
+    return st->st_uid == geteuid() || faccessat(dirfd, name, W_OK, AT_EACCESS) == 0;
+}
+
+/* How many directories up a relative link's text climbs before it goes
+ * down: its leading ".." components ("." and empty ones aside); a ".."
+ * after a name (a/../..) climbs from wherever that name leads, which may
+ * be a link: as far as there are directories (INT_MAX).  0 for an absolute
+ * text, or one that only goes down. */
+static int climb(const char *text)
+{
+    if (text[0] == '/') return 0;
+    int up = 0, named = 0;
+    for (const char *c = text; *c;) {
+        size_t n = strcspn(c, "/");
+        if (n == 2 && c[0] == '.' && c[1] == '.') {
+            if (named) return INT_MAX;
+            up++;
+        } else if (n && !(n == 1 && c[0] == '.'))
+            named = 1;
+        c += n;
+        while (*c == '/') c++;
+    }
+    return up;
+}
+
+/* dir: the directory's absolute path, at depth (the walk's start 0);
+ * moved[d], d <= depth: the directory at depth d on the way changed during
+ * the run (renamed, an entry made or removed, its modes changed): a
+ * relative link climbing past one that was renamed leads elsewhere now,
+ * though neither it nor its change time changed */
+static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned char *moved)
+{
+    DIR *d = fdopendir(dirfd);
+    if (!d) {
+        keep(s, LS_UNREAD, dir, "", NULL, errno);
+        close(dirfd);
+        return;
+    }
+    struct dirent *e;
+    for (;;) {
+        errno = 0;
+        if (!(e = readdir(d))) break;
+        const char *n = e->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+        if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
+        struct stat st;
+        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+            /* gone since readdir saw it (nothing of the command runs now):
+             * anything else is a name buckle cannot look at */
+            if (errno != ENOENT) keep(s, LS_UNREAD, dir, n, NULL, errno);
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (depth + 1 >= LINK_SCAN_DEPTH_MAX) {
+                keep(s, LS_DEEP, dir, n, NULL, 0);
+                continue;
+            }
+            int sub = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (sub < 0) {
+                if (could_be_the_commands(dirfd, n, &st)) keep(s, LS_UNREAD, dir, n, NULL, errno);
+                continue;
+            }
+            char *next = join3(dir, strcmp(dir, "/") ? "/" : "", n);
+            moved[depth + 1] = (unsigned char)changed_since(&st, &s->start);
+            walk(s, sub, next, depth + 1, moved);
+            free(next);
+            continue;
+        }
+        if (!S_ISLNK(st.st_mode)) continue;
+        int made = changed_since(&st, &s->start);
+        if (!made) {
+            /* made before: judged where it leads now when a directory it
+             * climbs past (its own, and up) changed */
+            int near = 0;
+            for (int k = 0; k <= depth && !near; k++) near = moved[k];
+            if (!near) continue;
+            char text[PATH_MAX];
+            ssize_t tl = readlinkat(dirfd, n, text, sizeof text - 1);
+            if (tl <= 0) continue;
+            text[tl] = 0;
+            int up = climb(text), any = 0;
+            for (int k = depth; k >= 0 && depth - k < up && !any; k--) any = moved[k];
+            if (!any) continue;
+        }
+        char to[PATH_MAX];
+        if (!leads_out(dirfd, n, s->root, to, sizeof to)) continue;
+        keep(s, made ? LS_MADE : LS_MOVED, dir, n, to, 0);
+    }
+    if (errno) keep(s, LS_UNREAD, dir, "", NULL, errno);
+    closedir(d);
+}
+
+size_t runner_link_scan_end(link_scan *s)
 {
     if (!s->nroots) return 0;
     /* buckle's working directory is the command's (the same directory,
      * whatever the command renamed) */
     char *cwd = getcwd(NULL, 0);
-    if (!cwd) return 0;
-    s->root = cwd;
-    size_t said = 0, found = 0;
-    size_t cl = strlen(cwd);
-    for (size_t i = 0; i < s->nroots; i++) {
-        int fd = open(s->roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0) continue;
-        /* its name below the working directory, as the messages say it */
-        const char *r = s->roots[i];
-        char rel[PATH_MAX];
-        if (!strncmp(r, cwd, cl) && r[cl] == '/') snprintf(rel, sizeof rel, "%s/", r + cl + 1);
-        else rel[0] = 0;
-        found += walk(s, sink, fd, rel, 0, &said, exit_status);
+    if (!cwd) {
+        keep(s, LS_UNREAD, s->cwd0 ? s->cwd0 : ".", "", NULL, errno);
+        return s->nfound;
     }
-    if (said > SAID_MAX)
-        run_say(sink, SEV_ERROR, "%zu more such links in %s", said - SAID_MAX, cwd);
+    s->root = cwd;
+    for (size_t i = 0; i < s->nroots; i++) {
+        /* the directory held since the start, by its name now */
+        int fd = s->fds[i] >= 0 ? dup(s->fds[i]) : open(s->roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        char now[PATH_MAX], proc[64];
+        snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+        ssize_t nl = fd >= 0 ? readlink(proc, now, sizeof now - 1) : -1;
+        if (nl > 0) now[nl] = 0;
+        const char *dir = nl > 0 && now[0] == '/' ? now : s->roots[i];
+        if (fd < 0) {
+            if (errno != ENOENT) keep(s, LS_UNREAD, dir, "", NULL, errno);
+            continue;
+        }
+        /* the walk's start moved only with the working directory
+         * (renamed, its path another now): a link climbing out of it and
+         * back by name leads elsewhere */
+        unsigned char moved[LINK_SCAN_DEPTH_MAX + 1] = { 0 };
+        moved[0] = (unsigned char)(s->cwd0 && strcmp(s->cwd0, cwd) != 0);
+        walk(s, fd, dir, 0, moved);
+    }
     s->root = NULL;
     free(cwd);
-    return found;
+    return s->nfound;
+}
+
+size_t runner_link_scan_paths(const link_scan *s, const char **out)
+{
+    for (size_t i = 0; i < s->nfound; i++) out[i] = s->found[i].path;
+    return s->nfound;
+}
+
+void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
+{
+    size_t said = 0;
+    for (size_t i = 0; i < s->nfound && said < SAID_MAX; i++, said++) {
+        const link_found *f = &s->found[i];
+        switch (f->kind) {
+        case LS_MADE:
+        case LS_MOVED:
+            run_say(sink, SEV_ERROR, "%s is a symbolic link %s, to %s, outside the working directory: git run there, "
+                                     "or from a directory entered through it, takes a repository above %s for the "
+                                     "project's and runs what its configuration names (core.fsmonitor, hooks) outside "
+                                     "any sandbox; look at it and remove it before running anything there (the command "
+                                     "exited %d)", f->path,
+                    f->kind == LS_MADE ? "the command made"
+                                       : "in a directory the command moved or changed (where a relative link leads "
+                                         "depends on where it is)",
+                    f->to, f->to, exit_status);
+            break;
+        case LS_UNREAD:
+            run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s): a symbolic link the command made in it, "
+                                     "leading out of the working directory, would not be seen (the command may have "
+                                     "changed its modes: chmod is metadata, which Landlock does not control); look at "
+                                     "its modes and at what it holds before running anything there (the command "
+                                     "exited %d)", f->path, strerror(f->err), exit_status);
+            break;
+        case LS_DEEP:
+            run_say(sink, SEV_ERROR, "%s is deeper than %d directories, where buckle stops looking for symbolic links "
+                                     "the command made leading out of the working directory: one in it would not be "
+                                     "seen; look at what it holds before running anything there (the command exited %d)",
+                    f->path, LINK_SCAN_DEPTH_MAX, exit_status);
+            break;
+        }
+    }
+    if (s->nfound > SAID_MAX)
+        run_say(sink, SEV_ERROR, "%zu more such paths in the working directory", s->nfound - SAID_MAX);
 }

@@ -8,12 +8,28 @@
 #include <time.h>
 
 enum { LINK_SCAN_ROOTS_MAX = 32 };
+/* What the walk after the run names: a link that leads out of the working
+ * directory, made or changed during the run, or a relative one that
+ * climbs past a directory changed during the run (moving a directory
+ * changes where its relative links lead, not the links); a directory it
+ * could not look into (its modes, its depth). */
+typedef enum { LS_MADE, LS_MOVED, LS_UNREAD, LS_DEEP } link_found_kind;
+typedef struct link_found {
+    link_found_kind kind;
+    char *path;                   /* absolute (malloc'd) */
+    char *to;                     /* LS_MADE, LS_MOVED: where it leads (malloc'd) */
+    int err;                      /* LS_UNREAD: errno */
+} link_found;
 typedef struct link_scan {
     struct timespec start;        /* the file clock when the command started */
     const char *root;             /* while walking: the working directory's physical path */
     char *roots[LINK_SCAN_ROOTS_MAX];   /* the directories walked (malloc'd): the working directory,
                                          * or the grants of make_sym beneath it */
     size_t nroots;
+    int fds[LINK_SCAN_ROOTS_MAX]; /* each of roots, held from begin (-1: none) */
+    char *cwd0;                   /* the working directory at begin (malloc'd) */
+    link_found *found;            /* after runner_link_scan_end (malloc'd) */
+    size_t nfound, capfound;
 } link_scan;
 
 /* Before the command starts, with the plan's grants and the working
@@ -22,11 +38,18 @@ typedef struct link_scan {
  * directories beneath it (the working directory when there are more than
  * LINK_SCAN_ROOTS_MAX). */
 void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd);
-/* After every process of the command has ended: names each symbolic link
- * in those directories (at any depth up to 64, links not followed) changed
- * since begin that leads out of buckle's working directory, as an error,
- * with the command's exit status; how many. */
-size_t runner_link_scan_end(link_scan *s, diag_sink *sink, int exit_status);
-/* What begin kept, released (every path; s may be all zeros). */
+/* After every process of the command has ended: walks those directories
+ * (links not followed, up to LINK_SCAN_DEPTH_MAX directories deep) and
+ * keeps in s->found what is to be named; how many.  Says nothing. */
+enum { LINK_SCAN_DEPTH_MAX = 64 };
+size_t runner_link_scan_end(link_scan *s);
+/* The paths of s->found into out (room for s->nfound), to be remembered
+ * (planted.h): a later run refuses while one is still there (a directory
+ * this run could not look into too: a later command could move what it
+ * holds up, where its old links are not looked at); how many. */
+size_t runner_link_scan_paths(const link_scan *s, const char **out);
+/* Names each of s->found as an error, with the command's exit status. */
+void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status);
+/* What begin and end kept, released (every path; s may be all zeros). */
 void runner_link_scan_free(link_scan *s);
 #endif

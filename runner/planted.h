@@ -7,8 +7,9 @@
 #include <stddef.h>
 
 /* The record kept open through the run (planted_reserve), with the modes
- * of the file and its directory then. */
-typedef struct planted_hold { int fd, dirfd; unsigned fmode, dmode; } planted_hold;
+ * of the file, its directory and the directory that one is in (~/.cache)
+ * then. */
+typedef struct planted_hold { int fd, dirfd, pfd; unsigned fmode, dmode, pmode; } planted_hold;
 /* Before the command starts: makes the file, keeps the space the records
  * of paths (the checks after the run) would take, so that a command that
  * fills the disk cannot keep them from being written, and keeps the file
@@ -17,8 +18,8 @@ typedef struct planted_hold { int fd, dirfd; unsigned fmode, dmode; } planted_ho
  * 0), or -1 with *why (the run cache directory cannot be used, no space). */
 int planted_reserve(arena *a, const run_request *rq, const char *const *paths, size_t n, planted_hold *h,
                     const char **why);
-/* After the command: the modes of the file and its directory put back
- * when the command changed them; what was put back, or NULL. */
+/* After the command: the modes of the file and the directories above it
+ * put back when the command changed them; what was put back, or NULL. */
 const char *planted_restore(arena *a, planted_hold *h);
 void planted_release(planted_hold *h);
 /* Remembers each of paths (the ones the check after the run named) as the

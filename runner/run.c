@@ -342,6 +342,9 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         if (rq->exe_path && rq->exe_path[0] == '/') protect_path(&pl, rq->exe_path);
         const char *launch = runner_launch_path(a, rq->argv0);
         if (launch) protect_path(&pl, launch);
+        const char **shadows;
+        size_t nshadows = runner_launch_shadows(a, rq->argv0, &shadows);
+        for (size_t k = 0; k < nshadows; k++) protect_path(&pl, shadows[k]);
         for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
             protect_path(&pl, rq->std_dirs[k]);
             if (realpath(rq->std_dirs[k], scratch)) pdirs[npdirs++] = arena_strdup(a, scratch);

@@ -230,7 +230,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     char *const *cmd = rq->cmd;
     compilation *c = NULL;
     decider *d = NULL;
-    planted_hold hold = { .fd = -1, .dirfd = -1 };
+    planted_hold hold = { .fd = -1, .dirfd = -1, .pfd = -1 };
     link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
@@ -726,11 +726,18 @@ launch:
         int command_status = res->exit_status;
         size_t nmade = l.stage == LL_STAGE_NONE ? find_existing(after, nafter, which, errs) : 0;
         for (size_t j = 0; j < nmade; j++) made[j] = after[which[j]].path;
+        /* the links out of the working directory it made (and the
+         * directories the walk could not look into) are remembered with
+         * them: the next run refuses while one is still there */
+        size_t nfound = l.stage == LL_STAGE_NONE ? runner_link_scan_end(&links) : 0;
+        const char **keep = xcalloc(nmade + nfound + 1, sizeof *keep);
+        for (size_t j = 0; j < nmade; j++) keep[j] = made[j];
+        size_t nlinks = nfound ? runner_link_scan_paths(&links, keep + nmade) : 0;
         const char *lost = NULL;
-        if (nmade) {
-            res->exit_status = 125;
-            if (planted_add(&a, rq, &hold, made, nmade, &lost) != 0 && !lost) lost = "its record cannot be written";
-        }
+        if (nmade + nfound) res->exit_status = 125;
+        if (nmade + nlinks && planted_add(&a, rq, &hold, keep, nmade + nlinks, &lost) != 0 && !lost)
+            lost = "its record cannot be written";
+        free(keep);
         const char *moded = planted_restore(&a, &hold);
         if (moded) res->exit_status = 125;
         unblock_terminal();
@@ -740,16 +747,17 @@ launch:
         if (moded)
             run_say(sink, SEV_ERROR, "the command changed %s: a command that does so means to keep buckle from "
                                      "remembering what it planted; look at what it made", moded);
+        runner_link_scan_say(&links, sink, command_status);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
-                                     "your own: remove %s before running anything", nmade == 1 ? "this path" : "these paths",
-                    lost, nmade == 1 ? "it" : "them", nmade == 1 ? "it" : "them");
+                                     "your own: remove %s before running anything",
+                    nmade + nlinks == 1 ? "this path" : "these paths", lost, nmade + nlinks == 1 ? "it" : "them",
+                    nmade + nlinks == 1 ? "it" : "them");
         free(made);
         free(which);
         free(errs);
         for (size_t i = 0; i < nafter; i++) { free(after[i].path); free(after[i].where); free(after[i].rule); }
         free(after);
-        if (l.stage == LL_STAGE_NONE && runner_link_scan_end(&links, sink, command_status)) res->exit_status = 125;
         if (*retry) rc = RUN_REFUSED;
     }
 out:

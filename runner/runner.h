@@ -190,6 +190,10 @@ int runner_find_command(const char *cmd, char *out, size_t outlen);
  * (has a '/'), else where the PATH lookup finds it (runner_find_command);
  * NULL when neither (in a). */
 const char *runner_launch_path(arena *a, const char *argv0);
+/* When buckle was found through PATH (argv0 without a '/'): DIR/argv0 for
+ * each PATH directory before the one it was found in, which the next
+ * lookup of that name would take first (in a, *out); how many. */
+size_t runner_launch_shadows(arena *a, const char *argv0, const char ***out);
 /* Why the relative path must not be taken as it is (logical_path.c): it
  * climbs with ".." while the working directory is reached through a
  * symbolic link ($PWD, the same directory, spelled otherwise), and the

@@ -194,3 +194,28 @@ const char *runner_launch_path(arena *a, const char *argv0)
     char buf[4096];
     return runner_find_command(argv0, buf, sizeof buf) == 0 ? arena_strdup(a, buf) : NULL;
 }
+
+size_t runner_launch_shadows(arena *a, const char *argv0, const char ***out)
+{
+    *out = NULL;
+    if (!argv0 || !*argv0 || strchr(argv0, '/')) return 0;
+    const char *path = getenv("PATH");
+    if (!path || !*path) path = "/usr/bin:/bin";
+    size_t cap = 1;
+    for (const char *c = path; *c; c++) cap += *c == ':';
+    const char **v = arena_alloc(a, cap * sizeof *v);
+    size_t n = 0;
+    /* the lookup's own order: the one it finds ends the list */
+    while (*path) {
+        const char *colon = strchr(path, ':');
+        size_t len = colon ? (size_t)(colon - path) : strlen(path);
+        const char *cand = arena_printf(a, "%.*s/%s", (int)len, len ? path : ".", argv0);
+        struct stat st;
+        if (stat(cand, &st) == 0 && !S_ISDIR(st.st_mode) && access(cand, X_OK) == 0) break;
+        if (n < cap) v[n++] = cand;
+        path += len + (colon ? 1 : 0);
+        if (!colon) break;
+    }
+    *out = v;
+    return n;
+}
