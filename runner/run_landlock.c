@@ -12,6 +12,7 @@
 #include "elf_interp.h"
 #include "home_guard.h"
 #include "link_scan.h"
+#include "nested_repos.h"
 #include "source_modes.h"
 #include "stdio_guard.h"
 #include "landlock_cache.h"
@@ -530,6 +531,16 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     /* a lint-clean plan is kept for the next run */
     if (cachefd >= 0 && !errors) ll_cache_store(cachefd, key, &a, c, &plan, all, nv, prot, nprot, &nokeep);
 launch:
+    /* repositories beneath the working directory, and files a protected
+     * git configuration includes, that the plan lets the command write
+     * (nested_repos.c): the user's files, looked at on every run */
+    {
+        const char *why = runner_nested_repo_problem(&a, &plan, cwd, getenv("HOME"));
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
     /* what an earlier run's command made where the profile denies it, in
      * this run's working directory or a read-only mount of its plan (which
      * would take it for the user's own) */
