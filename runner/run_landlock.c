@@ -643,8 +643,10 @@ launch:
         l.restrict_flags = kabi >= 7 ? plan.restrict_flags : 0;
         l.seccomp = plan.seccomp;
         /* group write is write for other users where the primary group
-         * has other members: refused like write for every user */
-        if (!runner_group_is_private((unsigned long)getgid())) l.seccomp |= LL_SC_GROUPW;
+         * has other members: refused like write for every user; and for
+         * root, which owns files of groups it is not in (/etc/shadow is
+         * root:shadow, logs root:adm), whatever its own group is */
+        if (geteuid() == 0 || !runner_group_is_private((unsigned long)getgid())) l.seccomp |= LL_SC_GROUPW;
         l.path = resolved;
         l.argv = cmd;
         l.binds = plan.m;
