@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -174,7 +175,7 @@ static void include_found(include_ctx *x, const char *file, const char *top, con
 static void check_config(include_ctx *x, const char *file, const char *top, int depth)
 {
     if (depth > INCLUDE_DEPTH_MAX || x->found) return;
-    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return;
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > CONFIG_BYTES_MAX) { close(fd); return; }
