@@ -12,6 +12,7 @@
 #include "elf_interp.h"
 #include "home_guard.h"
 #include "link_scan.h"
+#include "nested_repos.h"
 #include "source_modes.h"
 #include "stdio_guard.h"
 #include "landlock_cache.h"
@@ -530,6 +531,16 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     /* a lint-clean plan is kept for the next run */
     if (cachefd >= 0 && !errors) ll_cache_store(cachefd, key, &a, c, &plan, all, nv, prot, nprot, &nokeep);
 launch:
+    /* repositories beneath the working directory, and files a protected
+     * git configuration includes, that the plan lets the command write
+     * (nested_repos.c): the user's files, looked at on every run */
+    {
+        const char *why = runner_nested_repo_problem(&a, &plan, cwd, getenv("HOME"));
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
     /* what an earlier run's command made where the profile denies it, in
      * this run's working directory or a read-only mount of its plan (which
      * would take it for the user's own) */
@@ -632,8 +643,10 @@ launch:
         l.restrict_flags = kabi >= 7 ? plan.restrict_flags : 0;
         l.seccomp = plan.seccomp;
         /* group write is write for other users where the primary group
-         * has other members: refused like write for every user */
-        if (!runner_group_is_private((unsigned long)getgid())) l.seccomp |= LL_SC_GROUPW;
+         * has other members: refused like write for every user; and for
+         * root, which owns files of groups it is not in (/etc/shadow is
+         * root:shadow, logs root:adm), whatever its own group is */
+        if (geteuid() == 0 || !runner_group_is_private((unsigned long)getgid())) l.seccomp |= LL_SC_GROUPW;
         l.path = resolved;
         l.argv = cmd;
         l.binds = plan.m;

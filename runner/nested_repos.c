@@ -1,0 +1,359 @@
+/* nested_repos.c - repositories the profile's denies of $WORKDIR/.git/...
+ * do not name, and files a protected git configuration takes settings
+ * from (docs/linux.md, "Repositories beneath the working directory").
+ *
+ * A working directory that holds checkouts (~/work with frontend/.git and
+ * backend/.git) leaves their hooks and configuration in the write grant of
+ * $WORKDIR: git runs them at the next commit or status there, outside any
+ * sandbox.  A configuration that includes a file the command may write
+ * (include.path = ../.gitconfig) is as writable as that file.  Both are
+ * looked for when the command starts, on every run (they are the user's
+ * files, not the profile's), and only when the plan keeps the project's
+ * own configuration of that kind from the command: such a run is refused,
+ * naming the repository or the include and the deny that would hold it. */
+#define _GNU_SOURCE
+#include "nested_repos.h"
+#include "../seatbelt/ops.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { NEST_DEPTH_MAX = 64, INCLUDE_DEPTH_MAX = 10, CONFIG_BYTES_MAX = 1 << 20 };
+
+/* the kinds of repository: the entry in a work tree, the files beneath it
+ * whose writing runs code at a later command (each probed as written or
+ * made), and the denies that hold them, as a profile writes them (DIR: the
+ * repository's entry below $WORKDIR) */
+typedef struct vcs_kind {
+    const char *entry;
+    const char *probe[2];
+    const char *held[2];         /* the names beneath it the denies hold: a directory whole
+                                  * (ending in /), or a file */
+    const char *tool;
+} vcs_kind;
+
+static const vcs_kind kinds[] = {
+    { .entry = ".git", .probe = { "config", "hooks/pre-commit" }, .held = { "hooks/", "config" }, .tool = "git" },
+    { .entry = ".hg", .probe = { "hgrc", NULL }, .held = { "hgrc", NULL }, .tool = "Mercurial" },
+    { .entry = ".jj", .probe = { "repo/config.toml", NULL }, .held = { "repo/config.toml", NULL }, .tool = "Jujutsu" },
+};
+enum { NKINDS = sizeof kinds / sizeof kinds[0] };
+
+static int at_or_above(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    return (n == 1 && a[0] == '/') || (!strncmp(a, b, n) && (b[n] == '/' || !b[n]));
+}
+
+/* How the plan lets the command change path (write it, or make or replace
+ * it), in words, or NULL when it does not, or when the path is checked
+ * after the run (the run fails when the command made it: class
+ * new-paths). */
+static const char *writable(arena *a, const ll_plan *p, const char *path)
+{
+    for (size_t i = 0; i < p->nchk; i++)
+        if (at_or_above(p->chk[i].path, path)) return NULL;
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.kind = OBJ_PATH;
+    q.obj = path;
+    q.len = strlen(path);
+    const char *why = NULL;
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        q.op = op_lookup("file-write-data", NULL);
+        if (ll_plan_decide(p, &q, path, a, &why) == 0) return why;
+    }
+    q.op = op_lookup("file-write-create", NULL);
+    if (ll_plan_decide(p, &q, path, a, &why) == 0) return why;
+    return NULL;
+}
+
+/* ---- git's configuration: the files it includes ------------------------ */
+
+typedef struct include_ctx {
+    arena *a;
+    const ll_plan *plan;
+    const char *cwd, *home;
+    const char *found;           /* the first problem */
+} include_ctx;
+
+static void check_config(include_ctx *x, const char *file, const char *top, int depth);
+
+/* the value of a config line's `key = value` (quotes, escapes, comments) */
+static const char *config_value(arena *a, const char *s, const char *end)
+{
+    while (s < end && (*s == ' ' || *s == '\t')) s++;
+    char *out = arena_alloc(a, (size_t)(end - s) + 1);
+    size_t n = 0, keep = 0;
+    int quoted = 0;
+    for (; s < end; s++) {
+        char c = *s;
+        if (c == '"') { quoted = !quoted; continue; }
+        if (!quoted && (c == '#' || c == ';')) break;
+        if (c == '\\' && s + 1 < end) {
+            c = *++s;
+            c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'b' ? '\b' : c;
+            out[n++] = c;
+            keep = n;
+            continue;
+        }
+        out[n++] = c;
+        if (quoted || (c != ' ' && c != '\t')) keep = n;
+    }
+    out[keep] = 0;
+    return out;
+}
+
+/* where git takes an include's path from: ~/ from HOME, a relative path
+ * from the including file's directory */
+static const char *include_target(include_ctx *x, const char *file, const char *v)
+{
+    if (!*v) return NULL;
+    if (v[0] == '~' && v[1] == '/') return x->home && x->home[0] == '/' ? arena_printf(x->a, "%s%s", x->home, v + 1) : NULL;
+    if (v[0] == '/') return v;
+    if (v[0] == '%') return NULL;                    /* %(prefix)/: the installation's */
+    const char *slash = strrchr(file, '/');
+    return arena_printf(x->a, "%.*s/%s", (int)(slash - file), file, v);
+}
+
+/* the path, its . and .. taken by name (git does not resolve links in it) */
+static const char *normal(arena *a, const char *path)
+{
+    char *out = arena_alloc(a, strlen(path) + 2);
+    size_t n = 0;
+    for (const char *s = path; *s;) {
+        while (*s == '/') s++;
+        const char *e = strchr(s, '/');
+        size_t l = e ? (size_t)(e - s) : strlen(s);
+        if (l == 1 && s[0] == '.') { }
+        else if (l == 2 && s[0] == '.' && s[1] == '.') { while (n > 0 && out[--n] != '/') { } }
+        else if (l) { out[n++] = '/'; memcpy(out + n, s, l); n += l; }
+        s += l;
+    }
+    if (!n) out[n++] = '/';
+    out[n] = 0;
+    return out;
+}
+
+/* path as a profile names it: $WORKDIR/... inside the working directory */
+static const char *as_written(include_ctx *x, const char *path)
+{
+    size_t cl = strlen(x->cwd);
+    if (!at_or_above(x->cwd, path) || strlen(path) <= cl) return path;
+    return arena_printf(x->a, "$WORKDIR%s", path + (cl == 1 ? 0 : cl));
+}
+
+static void include_found(include_ctx *x, const char *file, const char *top, const char *key, const char *v,
+                          const char *target, int depth)
+{
+    const char *how = writable(x->a, x->plan, target);
+    if (!how) {
+        /* a file it includes in turn */
+        struct stat st;
+        if (stat(target, &st) == 0 && S_ISREG(st.st_mode)) check_config(x, target, top, depth + 1);
+        return;
+    }
+    const char *shown = as_written(x, target);
+    x->found = arena_printf(x->a, "%s%s%s takes settings from %s (%s = %s), which the plan lets the command write "
+                                  "(%s): git takes the settings there (core.fsmonitor, core.pager, aliases) as its "
+                                  "configuration's own and runs them outside any sandbox, while the profile keeps %s "
+                                  "itself from the command; deny writing that file too (deny final write literal "
+                                  "\"%s\";), or remove the include",
+                            file, strcmp(file, top) ? ", included by " : "", strcmp(file, top) ? top : "", target, key,
+                            v, how, top, shown);
+}
+
+static void check_config(include_ctx *x, const char *file, const char *top, int depth)
+{
+    if (depth > INCLUDE_DEPTH_MAX || x->found) return;
+    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > CONFIG_BYTES_MAX) { close(fd); return; }
+    char *buf = arena_alloc(x->a, (size_t)st.st_size + 1);
+    size_t got = 0;
+    while (got < (size_t)st.st_size) {
+        ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+    }
+    close(fd);
+    buf[got] = 0;
+    const char *section = "";
+    for (char *line = buf; line && *line && !x->found;) {
+        char *nl = strchr(line, '\n');
+        char *end = nl ? nl : line + strlen(line);
+        /* a line that ends with a backslash goes on on the next */
+        while (nl && end > line && end[-1] == '\\') {
+            end[-1] = ' ';
+            *nl = ' ';
+            nl = strchr(nl, '\n');
+            end = nl ? nl : end + strlen(end);
+        }
+        char *s = line;
+        line = nl ? nl + 1 : NULL;
+        while (s < end && isspace((unsigned char)*s)) s++;
+        if (s < end && *s == '[') {
+            char *close = memchr(s, ']', (size_t)(end - s));
+            if (!close) continue;
+            /* [include], [includeIf "gitdir:..."], [core]: the name before a space or a dot */
+            size_t l = 0;
+            while (s + 1 + l < close && s[1 + l] != ' ' && s[1 + l] != '"' && s[1 + l] != '.') l++;
+            section = arena_strndup(x->a, s + 1, l);
+            s = close + 1;           /* a key may follow on the same line */
+            while (s < end && isspace((unsigned char)*s)) s++;
+        }
+        if (s >= end || *s == '#' || *s == ';') continue;
+        const char *k = s;
+        while (s < end && (isalnum((unsigned char)*s) || *s == '-')) s++;
+        size_t kl = (size_t)(s - k);
+        while (s < end && (*s == ' ' || *s == '\t')) s++;
+        if (s >= end || *s != '=') continue;
+        int include = (!strcasecmp(section, "include") || !strcasecmp(section, "includeIf")) && kl == 4 &&
+                      !strncasecmp(k, "path", 4);
+        int hooks = !strcasecmp(section, "core") && kl == 9 && !strncasecmp(k, "hooksPath", 9);
+        if (!include && !hooks) continue;
+        const char *v = config_value(x->a, s + 1, end);
+        /* core.hooksPath: a relative one is taken from where hooks run,
+         * the work tree (the directory above .git) */
+        const char *from = file;
+        size_t tl = strlen(top);
+        if (hooks && tl > 12 && !strcmp(top + tl - 12, "/.git/config"))
+            from = arena_strndup(x->a, top, tl - 11);
+        const char *t = include_target(x, from, v);
+        if (!t) continue;
+        t = normal(x->a, t);
+        if (include) {
+            include_found(x, file, top, !strcasecmp(section, "include") ? "include.path" : "includeIf.path", v, t,
+                          depth);
+            continue;
+        }
+        /* core.hooksPath: git runs the hooks of that directory */
+        const char *probe = arena_printf(x->a, "%s/pre-commit", strcmp(t, "/") ? t : "");
+        const char *how = writable(x->a, x->plan, probe);
+        if (how)
+            x->found = arena_printf(x->a, "%s names the hooks directory %s (core.hooksPath = %s), where the plan lets "
+                                          "the command make hooks (%s): git runs them at the next commit, outside any "
+                                          "sandbox, while the profile keeps %s itself from the command; deny writing "
+                                          "that directory too (deny final write \"%s\";)",
+                                    file, t, v, how, top, as_written(x, t));
+    }
+}
+
+/* ---- repositories beneath the working directory ------------------------- */
+
+typedef struct nest_ctx {
+    arena *a;
+    const ll_plan *plan;
+    const char *cwd, *home;
+    int top_kept[NKINDS];        /* the plan keeps the project's own of that kind from the command */
+    const char *found;
+} nest_ctx;
+
+/* 1 when dirfd holds HEAD, objects/ and refs/: a git directory (a bare
+ * repository) */
+static int bare_repo(int dirfd)
+{
+    struct stat st;
+    return fstatat(dirfd, "HEAD", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+           fstatat(dirfd, "objects", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
+           fstatat(dirfd, "refs", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* the repository directory dir (of kind k): a problem when the plan lets
+ * the command write what runs code there */
+static void repo_found(nest_ctx *x, size_t k, const char *dir)
+{
+    const vcs_kind *kd = &kinds[k];
+    size_t cl = strlen(x->cwd);
+    const char *rel = arena_printf(x->a, "$WORKDIR%s", dir + (cl == 1 ? 0 : cl));
+    for (size_t i = 0; i < 2 && kd->probe[i] && !x->found; i++) {
+        const char *path = arena_printf(x->a, "%s/%s", dir, kd->probe[i]);
+        const char *how = writable(x->a, x->plan, path);
+        if (!how) continue;
+        const char *denies = "deny final write";
+        for (size_t j = 0; j < 2 && kd->held[j]; j++) {
+            size_t hl = strlen(kd->held[j]);
+            int whole = kd->held[j][hl - 1] == '/';
+            denies = arena_printf(x->a, "%s%s %s\"%s/%.*s\"", denies, j ? "," : "", whole ? "" : "literal ", rel,
+                                  (int)(hl - (size_t)whole), kd->held[j]);
+        }
+        x->found = arena_printf(x->a, "%s is a repository beneath the working directory, and the plan lets the command "
+                                      "write %s (%s): %s runs what it says at the next command there, outside any "
+                                      "sandbox, while the profile keeps the working directory's own %s from the "
+                                      "command; deny it too (%s;), or run buckle in that repository",
+                                dir, path, how, kd->tool, kd->entry, denies);
+    }
+    if (k == 0 && !x->found) {
+        include_ctx ic = { .a = x->a, .plan = x->plan, .cwd = x->cwd, .home = x->home };
+        const char *cfg = arena_printf(x->a, "%s/config", dir);
+        check_config(&ic, cfg, cfg, 0);
+        x->found = ic.found;
+    }
+}
+
+static void walk(nest_ctx *x, int dirfd, const char *path, int depth)
+{
+    DIR *d = fdopendir(dirfd);
+    if (!d) { close(dirfd); return; }
+    struct dirent *e;
+    while (!x->found && (e = readdir(d))) {
+        const char *n = e->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+        if (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
+        struct stat st;
+        if (e->d_type == DT_UNKNOWN && (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)))
+            continue;
+        const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
+        size_t k = 0;
+        while (k < NKINDS && strcmp(n, kinds[k].entry)) k++;
+        if (k < NKINDS) {
+            /* the working directory's own: the profile's denies name them */
+            if (depth > 0 && x->top_kept[k]) repo_found(x, k, sub);
+            continue;
+        }
+        if (depth + 1 >= NEST_DEPTH_MAX) continue;
+        int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) continue;
+        if (bare_repo(fd)) {
+            if (x->top_kept[0]) repo_found(x, 0, sub);
+            close(fd);
+            continue;
+        }
+        walk(x, fd, sub, depth + 1);
+    }
+    closedir(d);
+}
+
+const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home)
+{
+    nest_ctx x = { .a = a, .plan = plan, .cwd = cwd, .home = home };
+    int any = 0;
+    for (size_t k = 0; k < NKINDS; k++) {
+        const char *top = arena_printf(a, "%s/%s/%s", strcmp(cwd, "/") ? cwd : "", kinds[k].entry, kinds[k].probe[0]);
+        x.top_kept[k] = !writable(a, plan, top);
+        any |= x.top_kept[k];
+    }
+    if (!any) return NULL;
+    /* the project's own git configuration: the files it includes */
+    if (x.top_kept[0]) {
+        include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = home };
+        const char *cfg = arena_printf(a, "%s/.git/config", strcmp(cwd, "/") ? cwd : "");
+        check_config(&ic, cfg, cfg, 0);
+        if (ic.found) return ic.found;
+    }
+    int fd = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    walk(&x, fd, cwd, 0);
+    return x.found;
+}

@@ -1,0 +1,89 @@
+# landlock_nested_repos.sh - std/agent and the repository configuration its
+# denies of $WORKDIR/.git/... do not name, live (docs/linux.md,
+# "Repositories beneath the working directory"): a working directory that
+# holds other repositories (~/work/frontend/.git, a bare one, Mercurial's),
+# a git configuration that includes a file of the work tree (include.path =
+# ../.gitconfig) or names a hooks directory there (core.hooksPath) is
+# refused before anything runs (exit 125), naming it.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+agent_setup llnr "landlock nested repos"
+T="landlock nested repos"
+# inrun DIR CLASSES PROFILE CMD
+inrun() {
+    run "$T" sh -c "cd '$1' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run --no-cache --linux-accept=$2 '$3' -- sh -c '$4'"
+}
+inrun "$U/w" files,new-paths "$P" true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "$T: every check" "this kernel has no Landlock"; exit 0; fi
+
+# a configuration that includes a file of the work tree
+git -C "$U/w" config include.path ../.gitconfig
+: >"$U/w/.gitconfig"
+inrun "$U/w" files,new-paths "$P" 'printf "[core]\n\tfsmonitor = echo PWNED\n" >.gitconfig; echo ran'
+expect_rc "$T: include.path of a work-tree file: refused" 125
+expect_err_has "$T: ... naming the include" "$U/w/.git/config takes settings from $U/w/.gitconfig (include.path = ../.gitconfig)"
+expect_err_has "$T: ... and the deny that holds it" 'deny final write literal "$WORKDIR/.gitconfig"'
+[ -s "$U/w/.gitconfig" ] && fail "$T: ... nothing was run" "$(cat "$U/w/.gitconfig")" || pass "$T: ... nothing was run"
+printf 'extends "std/agent";\nfiles { deny final write literal "$WORKDIR/.gitconfig"; }\n' >"$U/prof/inc.buckle"
+inrun "$U/w" files,new-paths "$U/prof/inc.buckle" 'printf "[core]\n\tfsmonitor = echo PWNED\n" >.gitconfig; echo ran'
+expect_out_has "$T: the included file denied too: the run starts" ran
+[ -s "$U/w/.gitconfig" ] && fail "$T: ... and the file is not writable" "$(cat "$U/w/.gitconfig")" \
+    || pass "$T: ... and the file is not writable"
+git -C "$U/w" config --unset include.path
+git -C "$U/w" config 'includeIf.gitdir:/.path' '../cfg/inc'
+mkdir -p "$U/w/cfg"
+inrun "$U/w" files "$P" true
+expect_rc "$T: includeIf.path of a work-tree file: refused" 125
+expect_err_has "$T: ... naming it" "(includeIf.path = ../cfg/inc)"
+git -C "$U/w" config --remove-section 'includeIf.gitdir:/'
+git -C "$U/w" config core.hooksPath scripts/hooks
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: core.hooksPath in the work tree: refused" 125
+expect_err_has "$T: ... naming it" "names the hooks directory $U/w/scripts/hooks (core.hooksPath = scripts/hooks)"
+git -C "$U/w" config core.hooksPath .husky
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: core.hooksPath that std/agent denies (.husky): runs" 0
+git -C "$U/w" config --unset core.hooksPath
+
+# a working directory that holds repositories
+mkdir -p "$U/ws"
+git init -q "$U/ws/frontend"
+git init -q "$U/ws/backend"
+for cls in files,new-paths files; do
+    inrun "$U/ws" "$cls" "$P" 'echo "echo PWNED" >frontend/.git/hooks/pre-commit; echo "echo PWNED" >backend/.git/hooks/pre-commit; echo ran'
+    expect_rc "$T: repositories beneath the working directory: refused ($cls)" 125
+    expect_err_has "$T: ... naming one" "/.git is a repository beneath the working directory, and the plan lets the command write $U/ws/"
+    expect_err_has "$T: ... and the denies that hold it" '/.git/hooks", literal "$WORKDIR/'
+    if [ -e "$U/ws/frontend/.git/hooks/pre-commit" ] || [ -e "$U/ws/backend/.git/hooks/pre-commit" ]; then
+        fail "$T: ... nothing was run ($cls)" "a hook was written"
+    else pass "$T: ... nothing was run ($cls)"; fi
+done
+inrun "$U/ws/frontend" files,new-paths "$P" 'echo "echo PWNED" >.git/hooks/pre-commit; echo ran'
+expect_out_has "$T: run in one of them: it starts" ran
+[ -e "$U/ws/frontend/.git/hooks/pre-commit" ] && fail "$T: ... and its hooks stay closed" "written" \
+    || pass "$T: ... and its hooks stay closed"
+{
+    echo 'extends "std/agent";'
+    echo 'files {'
+    for r in frontend backend; do
+        echo "    deny final write \"\$WORKDIR/$r/.git/hooks\", literal \"\$WORKDIR/$r/.git/config\";"
+    done
+    echo '}'
+} >"$U/prof/ws.buckle"
+inrun "$U/ws" files,new-paths "$U/prof/ws.buckle" 'echo "echo PWNED" >frontend/.git/hooks/pre-commit; git -C backend config core.fsmonitor "echo PWNED"; echo ran'
+expect_out_has "$T: their hooks and config denied: the run starts" ran
+[ -e "$U/ws/frontend/.git/hooks/pre-commit" ] && fail "$T: ... and a hook cannot be written" "written" \
+    || pass "$T: ... and a hook cannot be written"
+git -C "$U/ws/backend" config core.fsmonitor >/dev/null && fail "$T: ... nor a config" "$(git -C "$U/ws/backend" config core.fsmonitor)" \
+    || pass "$T: ... nor a config"
+# a bare repository, and Mercurial's, deeper down
+git init -q --bare "$U/ws/vendor/lib/x.git"
+inrun "$U/ws" files,new-paths "$U/prof/ws.buckle" true
+expect_rc "$T: a bare repository beneath: refused" 125
+expect_err_has "$T: ... naming it" "$U/ws/vendor/lib/x.git is a repository beneath the working directory"
+rm -rf "$U/ws/vendor"
+mkdir -p "$U/ws/a/b/.hg"
+echo "[ui]" >"$U/ws/a/b/.hg/hgrc"
+inrun "$U/ws" files,new-paths "$U/prof/ws.buckle" true
+expect_rc "$T: a Mercurial repository beneath: refused" 125
+expect_err_has "$T: ... naming it" "$U/ws/a/b/.hg is a repository beneath the working directory, and the plan lets the command write $U/ws/a/b/.hg/hgrc"
