@@ -92,6 +92,7 @@ typedef struct param_decl {
     span at;
     int builtin;
     int used;              /* appears in the output */
+    int raw_read;          /* a raw sbpl block reads it: buckle run passes it */
     int used_in_pattern;   /* needs NAME.re */
     int used_as_ancestor;  /* needs NAME.ancestors */
     int path_root;         /* starts a path somewhere: its value must be absolute */

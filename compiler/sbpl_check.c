@@ -58,6 +58,25 @@ static void check_form(compilation *c, const sexp *x)
     if (!nops) diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "rule names no operation");
 }
 
+/* Each declared parameter a block reads with (param "NAME") (or a form of
+ * it, "NAME.dir"): buckle run passes it like the others. */
+static void mark_raw_params(compilation *c, const sexp *x, int depth)
+{
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind != SX_LIST) continue;
+        const sexp *h = x->child;
+        if (h && sexp_is_sym(h, "param") && h->next && h->next->kind == SX_STRING) {
+            const char *n = h->next->text;
+            size_t nl = h->next->len;
+            param_decl *p = hm_get(&c->params, n, nl);
+            const char *dot = memchr(n, '.', nl);
+            if (!p && dot) p = hm_get(&c->params, n, (size_t)(dot - n));
+            if (p) p->raw_read = 1;
+        }
+        mark_raw_params(c, h, depth + 1);
+    }
+}
+
 void check_sbpl_blocks(compilation *c)
 {
     for (size_t i = 0; i < c->pol.nraw; i++) {
@@ -69,5 +88,6 @@ void check_sbpl_blocks(compilation *c)
         if (!b->ast->verbatim)
             for (const sexp *x = top; x; x = x->next) check_form(c, x);
         if (c->diags.errors == before) sbpl_guard(c, top, b->ast->verbatim);
+        mark_raw_params(c, top, 0);
     }
 }

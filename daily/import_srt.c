@@ -393,11 +393,35 @@ static const char *at_home(arena *a, const char *s, const char *home)
     return s[0] == '~' ? arena_printf(a, "%s%s", home, s + 1) : s;
 }
 
+/* 1 when path d (len dl, canonical) is path x or above it */
+static int at_or_above(const char *d, size_t dl, const char *x)
+{
+    return !strncmp(x, d, dl) && (!x[dl] || x[dl] == '/');
+}
+
+/* 1 when deny p (its home spelled out) is the root cr or lies above it: a
+ * path at or above the root, a pattern whose fixed directory is the root,
+ * or one above it that matches the root or something in it.  Ranks are not
+ * compared: "~" is one component where the home it stands for is two, so a
+ * deny written with "~" is one component less specific than it looks here. */
+static int covers_root(arena *a, const char *pp, const char *cr)
+{
+    size_t fl = fixed_dir(pp), crl = strlen(cr);
+    if (!at_or_above(pp, fl, cr)) return 0;
+    if (!strpbrk(pp, "*?[") || fl == crl) return 1;
+    json_t *scratch = json_array();
+    int bad = 0;
+    pattern_under(a, scratch, pp + fl, cr + fl, cr + crl, cr, crl, &bad, 0);
+    size_t hits = json_array_size(scratch);
+    json_decref(scratch);
+    return bad || hits;
+}
+
 /* "~" spelled on one side only (deny p or root croot): 1 when, for some
- * home directory (/Users/NAME or /home/NAME), the deny meets the inside of the
- * root.  The homes tried: each directory of the side without "~" (a "*"
- * component as one name, a "**" as one directory below what comes
- * before), and one name below each. */
+ * home directory (/Users/NAME or /home/NAME), the deny is the root or covers
+ * part of it (covers_root).  The homes tried: each directory of the side
+ * without "~" (a "*" component as one name, a "**" as one directory below
+ * what comes before), and one name below each. */
 static int meets_some_home(arena *a, const char *p, const char *croot)
 {
     const char *abs = p[0] == '~' ? croot : p;
@@ -416,12 +440,7 @@ static int meets_some_home(arena *a, const char *p, const char *croot)
         if (strpbrk(sb_cstr(&h), "[") || !home_dir(sb_cstr(&h))) { sb_free(&h); continue; }
         const char *home = arena_strdup(a, sb_cstr(&h));
         sb_free(&h);
-        const char *pp = at_home(a, p, home), *cr = at_home(a, croot, home);
-        json_t *scratch = json_array();
-        int r = place(a, scratch, pp, cr, cr, strlen(cr));
-        size_t hits = json_array_size(scratch);
-        json_decref(scratch);
-        if (r || hits) return 1;
+        if (covers_root(a, at_home(a, p, home), at_home(a, croot, home))) return 1;
     }
     return 0;
 }
@@ -468,7 +487,7 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
             if (!meets_some_home(a, p, croot)) continue;
             diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
                      "the write deny \"%s\" and the allowed root \"%.*s\" spell the home directory differently (one "
-                     "with ~), and for some home directory the deny lies in the root, where srt lets it win: write "
+                     "with ~), and for some home directory the deny covers the root or part of it, where srt lets it win: write "
                      "both with ~, or both without", p0, (int)rl, root);
             in->bad = 1;
             return 1;
@@ -495,12 +514,6 @@ static void meta_deny(strbuf *b, const char *how, const char *path)
     sb_puts(&l, ";\n");
     if (!b->len || !strstr(b->data, sb_cstr(&l))) sb_add(b, l.data, l.len);
     sb_free(&l);
-}
-
-/* 1 when path d (len dl, canonical) is path x or above it */
-static int at_or_above(const char *d, size_t dl, const char *x)
-{
-    return !strncmp(x, d, dl) && (!x[dl] || x[dl] == '/');
 }
 
 /* srt's read denies come after its allows, so inside a read-denied
@@ -601,6 +614,19 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             const char *cd = canonical(in->dl->a, d), *croot = canonical(in->dl->a, arena_strndup(in->dl->a, root, rl));
             size_t crl = strlen(croot);
             if (!strncmp(d, "**/", 3)) sb_printf(&t, "%.*s/%s", (int)rl, root, d);
+            /* "~" on one side only and, for some home, the root in the
+             * deny: its metadata and unlink denies would be written for
+             * one spelling and outranked by the root's in the other */
+            else if ((cd[0] == '~') != (croot[0] == '~') && meets_some_home(in->dl->a, cd, croot)) {
+                diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyRead" : "denyOnly"),
+                         "the read deny \"%s\" and the allowed write root \"%.*s\" spell the home directory "
+                         "differently (one with ~), and for some home directory the root lies in the deny, where "
+                         "srt lets it win (no metadata, no removal): write both with ~, or both without",
+                         d, (int)rl, root);
+                in->bad = 1;
+                sb_free(&t);
+                goto kept;
+            }
             else if (!strncmp(cd, croot, crl) && (cd[crl] == '/' || !cd[crl])) sb_puts(&t, d);
             /* "~" on one side only: inside the root for the home the other
              * side names (/Users/NAME, /home/NAME), kept as written */
@@ -610,7 +636,8 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             sb_free(&t);
         }
     }
-    if (json_array_size(keep)) {
+kept:
+    if (json_array_size(keep) && !in->bad) {
         sb_puts(b, "    # srt keeps what it denies reading inside a write root from being removed\n");
         rules(b, "deny", "file-write-unlink", keep);
     }

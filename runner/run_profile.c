@@ -239,8 +239,8 @@ static int build_entry(const profile_request *pr, arena *a, cache_entry *e, run_
     e->params = arena_alloc(a, (c->params.count + 1) * sizeof *e->params);
     for (size_t k = 0; k < c->params.cap; k++) {
         hm_slot *sl = &c->params.slots[k];
-        if (!sl->hash || !((param_decl *)sl->val)->used) continue;
         param_decl *p = sl->val;
+        if (!sl->hash || !(p->used || p->raw_read)) continue;
         e->params[e->nparams++] = (cache_param){ arena_strdup(a, p->name), p->def ? arena_strdup(a, p->def) : NULL };
     }
     e->files = arena_alloc(a, (c->ndeps + 1) * sizeof *e->files);

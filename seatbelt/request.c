@@ -2,6 +2,7 @@
  * evaluator need. */
 #include "request.h"
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <string.h>
 
 static long port_number(const char *s, size_t n)
@@ -79,14 +80,44 @@ static int ipv6_addr(const char *h, size_t n, unsigned char out[16])
     return inet_pton(AF_INET6, buf, out) == 1;
 }
 
+/* 1 when h (length n) ends in the name "localhost" in any case, as the
+ * whole of h or after a '.' */
+static int ends_in_localhost(const char *h, size_t n)
+{
+    static const char lh[] = "localhost";
+    size_t ll = sizeof lh - 1;
+    if (n < ll || (n > ll && h[n - ll - 1] != '.')) return 0;
+    for (size_t i = 0; i < ll; i++)
+        if ((h[n - ll + i] | 0x20) != lh[i]) return 0;
+    return 1;
+}
+
+/* 1 when z (length n) is an interface name or index ("lo0", "1") */
+static int zone_ok(const char *z, size_t n)
+{
+    if (!n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)z[i]) && z[i] != '_' && z[i] != '-' && z[i] != '.') return 0;
+    return 1;
+}
+
 int ip_host_kind(const char *h, size_t n)
 {
     if (n >= 2 && h[0] == '[' && h[n - 1] == ']') { h++; n -= 2; }
-    static const char lh[] = "localhost";
-    if (n == sizeof lh - 1) {
-        size_t i = 0;
-        while (i < n && (h[i] | 0x20) == lh[i]) i++;
-        if (i == n) return IP_HOST_LOCAL;
+    /* the name, also as a fully qualified one ("localhost."); a name below
+     * it ("a.localhost") reaches the loopback or not as the resolver the
+     * program uses decides: not known */
+    size_t nl = n && h[n - 1] == '.' ? n - 1 : n;
+    if (ends_in_localhost(h, nl)) return nl == sizeof "localhost" - 1 ? IP_HOST_LOCAL : IP_HOST_UNKNOWN;
+    /* an IPv6 address with a scope ("::1%lo0"): ::1 in any scope is the
+     * loopback address; another one may be the loopback interface's own
+     * (fe80::1%lo0): not known */
+    const char *pct = memchr(h, '%', n);
+    if (pct && memchr(h, ':', (size_t)(pct - h))) {
+        size_t al = (size_t)(pct - h);
+        unsigned char a6[16];
+        if (!zone_ok(pct + 1, n - al - 1) || !ipv6_addr(h, al, a6)) return IP_HOST_OTHER;
+        return ip_host_kind(h, al) == IP_HOST_LOCAL ? IP_HOST_LOCAL : IP_HOST_UNKNOWN;
     }
     unsigned long v4;
     if (!memchr(h, ':', n)) return ipv4_addr(h, n, &v4) && (v4 >> 24) == 127 ? IP_HOST_LOCAL : IP_HOST_OTHER;
@@ -122,9 +153,16 @@ const char *ip_request_check(const char *obj, size_t len)
         if (k != pl || pl == 0 || port < 1 || port > 65535) return "has no port 1-65535 (or *) after its last ':'";
         if (pt[0] == '0') return "writes its port with a leading zero: write it without (080 is port 80)";
     }
-    if (hl < len && ip_host_kind(obj, hl) == IP_HOST_UNKNOWN)
+    if (hl < len && ip_host_kind(obj, hl) == IP_HOST_UNKNOWN) {
+        if (memchr(obj, '%', hl))
+            return "is a scoped IPv6 address other than ::1: whether it is the loopback interface's own address "
+                   "is not known; ask about the address without its scope, or about localhost";
+        if (!memchr(obj, ':', hl))
+            return "is a name below localhost: whether it reaches the loopback interface depends on the "
+                   "resolver the program uses; ask about localhost or the address it resolves to";
         return "is an IPv4-compatible IPv6 address (::127.x.y.z, deprecated): whether the sandbox counts it as "
                "localhost is not known; ask about the IPv4 address or its mapped form (::ffff:127.x.y.z)";
+    }
     return NULL;
 }
 

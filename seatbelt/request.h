@@ -34,17 +34,19 @@ int ip_port_equal(const char *a, size_t al, const char *b, size_t bl);
 size_t ip_host_len(const char *obj, size_t len);
 /* What a request's host is to a filter's "localhost", which matches the
  * loopback interface (the kernel sees addresses, never the name): LOCAL for
- * "localhost" in any case, an IPv4 address in 127.0.0.0/8 in any spelling
- * the C library's parser takes ("127.1", "0x7f000001"), ::1 and
- * ::ffff:127.x.y.z in any IPv6 spelling (bracketed or not); UNKNOWN for the
- * IPv4-compatible ::127.x.y.z; OTHER for the rest. */
+ * "localhost" in any case (also "localhost."), an IPv4 address in
+ * 127.0.0.0/8 in any spelling the C library's parser takes ("127.1",
+ * "0x7f000001"), ::1 and ::ffff:127.x.y.z in any IPv6 spelling (bracketed
+ * or not, with a scope or not: "::1%lo0"); UNKNOWN for the IPv4-compatible
+ * ::127.x.y.z, another scoped IPv6 address and a name below localhost
+ * ("a.localhost"); OTHER for the rest. */
 enum { IP_HOST_OTHER, IP_HOST_LOCAL, IP_HOST_UNKNOWN };
 int ip_host_kind(const char *h, size_t n);
 int ip_host_is_local(const char *h, size_t n);
 /* NULL, or why a request "HOST:PORT" cannot be answered (to follow the
  * object in a usage error): no host or no port, an unbalanced [ ], a port
  * outside 1-65535 (or "*") or written with a leading zero, a host whose
- * loopback status is not known. */
+ * loopback status is not known (UNKNOWN above). */
 const char *ip_request_check(const char *obj, size_t len);
 /* 1 when a filter's host ("*", "localhost") matches a request's host: "*"
  * every host, "localhost" the loopback ones (ip_host_is_local), anything

@@ -44,6 +44,22 @@ done <<'ROWS'
 ["~/proj/a/b"]  ["/Users/*/proj/a/b/x"]  /Users/test/proj/a/b/x         refused
 ["/Users/test/w"] ["/Users/test/w/.git"] /Users/test/w/.git/config      deny
 ["/opt/w"]      ["~/**/k"]               /opt/w/k                       allow
+# the deny IS the root, spelled the other way: "~/w" ranks one component
+# below "/Users/test/w", so written as it is it would lose everywhere in it
+["/Users/test/w"] ["~/w"]                /Users/test/w/k/x              refused
+["/home/test/w"] ["~/w"]                 /home/test/w/k/x               refused
+["/Users/test/w"] ["~/w/"]               /Users/test/w/k                refused
+["/Users/test/w"] ["~/w/**"]             /Users/test/w/k                refused
+["/Users/test/w"] ["~/w/*"]              /Users/test/w/k                refused
+["/Users/test/w/ab"] ["~/w/a*"]          /Users/test/w/ab               refused
+["~/w"]         ["/Users/test/w"]        /Users/test/w/k                refused
+["~/w"]         ["/home/test/w/**"]      /home/test/w/k                 refused
+# inside the root it outranks it or ties (a deny wins a tie): imported
+["/Users/test/w"] ["~/w/a"]              /Users/test/w/a/x              deny
+["/Users/test/w"] ["~/w/a"]              /Users/test/w/b                allow
+["/Users/test/w"] ["~/w/a/**"]           /Users/test/w/a/x              deny
+["~/w"]         ["~/w"]                  /Users/test/w/k                deny
+["/Users/test/w"] ["/Users/test/w/**"]    /Users/test/w/k                deny
 ROWS
 
 # srt's read denies come after its allows too: in a read-denied directory
@@ -101,3 +117,23 @@ run "srt unlink: mixed" "$BUCKLE" query "$D/mixed.buckle" files file-write-unlin
 expect_out_has "srt unlink: ~/w/s inside /Users/test/w cannot be removed" "deny /Users/test/w/s"
 run "srt unlink: mixed, other" "$BUCKLE" query "$D/mixed.buckle" files file-write-unlink /Users/test/w/x
 expect_out_has "srt unlink: ... the rest of the root can" "allow /Users/test/w/x"
+# a write root at or inside a read deny spelled the other way: its metadata
+# and unlink denies cannot be written for both spellings (refused)
+while read -r aw dr; do
+    [ -n "$aw" ] || continue
+    n=$((n + 1))
+    printf '{"filesystem":{"allowWrite":%s,"denyWrite":[],"denyRead":%s},"network":{"allowedDomains":[]}}\n' "$aw" "$dr" >"$D/s$n.json"
+    name="srt read deny spelled the other way: allowWrite $aw denyRead $dr"
+    run "$name" "$BUCKLE" import --from srt -o "$D/s$n.buckle" "$D/s$n.json"
+    expect_rc "$name: refused" 1
+    expect_err_has "$name: why" 'the read deny'
+    expect_err_has "$name: how" 'spell the home directory differently (one with ~)'
+    expect_err_has "$name: at the deny" "s$n.json:1:"
+done <<'ROWS'
+["/Users/test/w/a"] ["~/w"]
+["/Users/test/w"]   ["~/w"]
+["/home/test/w"]    ["~/w/"]
+["/Users/test/w"]   ["~/w/**"]
+["~/w/a"]           ["/Users/test/w"]
+["~/w"]             ["/home/test/w"]
+ROWS

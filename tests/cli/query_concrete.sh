@@ -22,12 +22,14 @@ expect_rc "query: a relative path is a usage error" 2
 # address is decided as localhost by query, test and the SBPL evaluator
 printf 'network { allow outbound "*:*"; deny outbound "localhost:*"; }\n' >"$D/lo.buckle"
 for a in 127.0.0.1:22 LOCALHOST:22 '[::1]:22' ::1:22 127.1.2.3:22 '[::ffff:127.0.0.1]:22' \
-         '[0:0:0:0:0:0:0:1]:22' '[::ffff:7f00:1]:22' '[::FFFF:127.0.0.1]:22' 127.1:22 0x7f000001:22 2130706433:22 0177.0.0.1:22; do
+         '[0:0:0:0:0:0:0:1]:22' '[::ffff:7f00:1]:22' '[::FFFF:127.0.0.1]:22' 127.1:22 0x7f000001:22 2130706433:22 0177.0.0.1:22 \
+         '[::1%lo0]:22' '::1%lo0:22' '[::ffff:127.0.0.1%lo0]:22' localhost.:22 LocalHost.:22; do
     run "query: loopback $a" "$BUCKLE" query "$D/lo.buckle" network outbound "$a"
     expect_out_has "query: loopback $a is localhost" "deny $a"
     expect_out_has "query: loopback $a: compiled SBPL agrees" "compiled SBPL agrees"
 done
-for a in 10.0.0.1:22 128.0.0.1:22 '[::2]:22' 10.1:22 0x80000001:22 '[::ffff:a00:1]:22' '[::]:22' 127.0.0.1.1:22 256.0.0.1:22; do
+for a in 10.0.0.1:22 128.0.0.1:22 '[::2]:22' 10.1:22 0x80000001:22 '[::ffff:a00:1]:22' '[::]:22' 127.0.0.1.1:22 256.0.0.1:22 \
+         localhost..:22 xlocalhost:22 '[::1%]:22'; do
     run "query: other host $a" "$BUCKLE" query "$D/lo.buckle" network outbound "$a"
     expect_out_has "query: $a is another host" "allow $a"
 done
@@ -47,6 +49,21 @@ printf 'network { allow outbound "localhost:8080"; }\ntest {\n    expect deny ne
 run "test: IPv4-compatible address" "$BUCKLE" test "$D/lotest3.buckle"
 expect_rc "test: an IPv4-compatible address fails its expect" 1
 expect_out_has "test: at the expect" "lotest3.buckle:3:5: error: the object \"[::127.0.0.1]:8080\" is an IPv4-compatible IPv6 address"
+# ... and so are a scoped IPv6 address other than ::1 (fe80::1%lo0 may be
+# the loopback interface's own) and a name below localhost (the resolver
+# decides where it leads)
+for o in '[fe80::1%lo0]:22|scoped IPv6 address other than ::1' '[::2%1]:22|scoped IPv6 address other than ::1' \
+         'a.localhost:22|name below localhost' 'a.LOCALHOST.:22|name below localhost'; do
+    obj=${o%|*}; want=${o##*|}
+    run "query: unknown loopback status $obj" "$BUCKLE" query "$D/lo.buckle" network outbound "$obj"
+    expect_rc "query: $obj is a usage error" 2
+    expect_err_has "query: $obj: says why" "object \"$obj\" is a $want"
+done
+printf 'network { allow outbound "localhost:8080"; }\ntest {\n    expect deny network outbound "[::1%%lo0]:8080";\n    expect deny network outbound "localhost.:8080";\n    expect allow network outbound "a.localhost:8080";\n}\n' >"$D/lotest4.buckle"
+run "test: scoped ::1 and localhost." "$BUCKLE" test "$D/lotest4.buckle"
+expect_rc "test: scoped ::1 and localhost. are localhost (a wrong expect deny fails)" 1
+expect_out_has "test: ... all three fail" "0 passed, 3 failed"
+expect_out_has "test: ... a name below localhost at its expect" "lotest4.buckle:5:5: error: the object \"a.localhost:8080\" is a name below localhost"
 # a network object that is no request: no port, a port outside 1-65535 or
 # with a leading zero, an unbalanced [ ]; a usage error, not an answer
 for o in 'localhost:65536:has no port 1-65535' 'localhost:0:has no port 1-65535' 'localhost:80x:has no port 1-65535' \

@@ -89,3 +89,17 @@ expect_err_has "params: ... and the run says it does not run" "does not compile 
 run "params: star port" "$B" run --dry-run -D S=b -D 'PORT=*' badval.buckle -- true
 expect_rc "params: a -D port that is not a port is refused" 125
 expect_err_has "params: ... as compile -D refuses it" "BK2007"
+# a parameter only a raw sbpl block reads is passed like the others: its
+# default, a -D value, or (with neither) the run says which one to pass
+printf 'param P = "/q";\nsbpl """\n(allow file-read-data (literal (string-append (param "P") "/x")))\n""";\n'"$XOK" >rawonly.buckle
+run "params: raw only" "$B" run --dry-run rawonly.buckle -- true
+expect_rc "params: a parameter only a raw block reads runs" 0
+expect_out_has "params: ... with its default passed" "-D P=/q "
+run "params: raw only -D" "$B" run --dry-run -D P=/z rawonly.buckle -- true
+expect_out_has "params: ... or its -D value" "-D P=/z "
+printf 'param P;\nsbpl """\n(allow file-read-data (literal (string-append (param "P.dir") "x")))\n""";\n'"$XOK" >rawnodef.buckle
+run "params: raw only, no value" "$B" run --dry-run rawnodef.buckle -- true
+expect_rc "params: ... without a value it does not run" 125
+expect_err_has "params: ... and says which value to pass" "parameter P has no value: pass -D P=VALUE"
+run "params: raw only, NAME.dir" "$B" run --dry-run -D P=/z rawnodef.buckle -- true
+expect_out_has "params: ... a form of it (P.dir) counts as reading it" "-D P.dir=/z/ "
