@@ -139,7 +139,40 @@ cat >"$D/bound.sb" <<'EOF'
 (define cache-dir (string-append (param "CACHE_ROOT") "/cache"))
 (allow file-read* (literal plugin-path) (subpath cache-dir))
 EOF
-for f in tests/import/param-define.sb "$D/bound.sb"; do
+# ... and where the parameters are read inside helpers' bodies: a helper
+# that returns a path built on a parameter, called inside a path filter
+# ((subpath (home-path "/Library/Fonts")), the parameter named by a defined
+# string); a helper that returns the filter itself, on a name bound to a
+# parameter, quoted into a regex, or bound to a name built on that name;
+# (path ...) is a path filter too
+cat >"$D/helper-value.sb" <<'EOF'
+(version 1)
+(define home-name "HOME_LITERAL")
+(define bundle-name "BUNDLE_DIR")
+(define (home-path rel) (string-append (param home-name) rel))
+(define (in-bundle rel)
+  (string-append (param bundle-name) rel))
+(deny default)
+(allow file-read* (subpath (home-path "/Library/Fonts")))
+(allow file-read-data (literal (home-path "/.config/app.ini")))
+(allow file-read* (subpath (in-bundle "/Contents")))
+(allow process-exec (path (param "EXEC_PATH")))
+EOF
+cat >"$D/helper-filter.sb" <<'EOF'
+(version 1)
+(deny default)
+(define home-dir (param "HOME_DIR"))
+(define home-lib (string-append home-dir "/Library"))
+(define (home-subpath rel) (subpath (string-append home-dir rel)))
+(define (home-literal rel) (literal (string-append home-dir rel)))
+(define (home-regex rel) (regex (string-append "^" (regex-quote home-dir) rel)))
+(define (lib-subpath rel) (subpath (string-append home-lib rel)))
+(allow file-read* (home-subpath "/Library/Fonts"))
+(allow file-read-data (home-literal "/.config/app.ini"))
+(allow file-read* (home-regex "/Library/Preferences/org\\.example\\..*\\.plist$"))
+(allow file-read* (lib-subpath "/Caches/app"))
+EOF
+for f in tests/import/param-define.sb "$D/bound.sb" "$D/helper-value.sb" "$D/helper-filter.sb"; do
     b=$(basename "$f" .sb)
     run "diff after import: $b" "$BUCKLE" import -o "$D/$b-imp.buckle" "$f"
     expect_rc "diff after import: $b imports" 0
