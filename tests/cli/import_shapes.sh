@@ -180,3 +180,72 @@ for f in tests/import/param-define.sb "$D/bound.sb" "$D/helper-value.sb" "$D/hel
     expect_rc "diff after import: $b, without -D" 0
     expect_out_has "diff after import: $b, the same" "the same decisions"
 done
+
+# in_sections NAME OUT.buckle LINE: the import wrote LINE in a section (not
+# in an sbpl block)
+in_sections() {
+    if awk -v want="$3" '/^sbpl /{raw=1} raw&&/^""";/{raw=0; next} !raw && index($0, want){f=1} END{exit !f}' "$2"
+    then pass "$1"; else fail "$1" "no '$3' in a section: $(cat "$2")"; fi
+}
+# in_sbpl NAME OUT.buckle LINE: ... and LINE in an sbpl block
+in_sbpl() {
+    if awk -v want="$3" '/^sbpl /{raw=1} raw&&/^""";/{raw=0; next} raw && index($0, want){f=1} END{exit !f}' "$2"
+    then pass "$1"; else fail "$1" "no '$3' in an sbpl block: $(cat "$2")"; fi
+}
+
+# a rule kept in SBPL leaves the rest of its family in sections when the
+# check can judge its place in the order (a require-all of filters it
+# decides; a vnode-type), and the rest of a family goes with it when it
+# cannot: a filter the evaluator does not decide, an address of one protocol
+cat >"$D/family.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-write-data (require-all (literal "/dev/null") (vnode-type CHARACTER-DEVICE)))
+(allow file-read* (subpath "/opt/tools"))
+(allow file-read* file-write* (literal "/dev/ptmx"))
+EOF
+imports_same "import shapes: a family beside a rule kept in SBPL" "$D/family.sb"
+in_sections "import shapes: the rest of the family in sections" "$D/family.buckle" 'allow read "/opt/tools";'
+in_sbpl "import shapes: the require-all in SBPL" "$D/family.buckle" '(vnode-type CHARACTER-DEVICE)'
+cat >"$D/family-ext.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (require-all (subpath "/opt/shared") (extension "com.example.read")))
+(deny file-read* (subpath "/opt/shared/secret"))
+(allow network-outbound (remote udp "*:53"))
+(deny network-outbound (remote ip "*:53"))
+(allow network-outbound (remote ip "*:443"))
+EOF
+run "import shapes: a family with an undecidable filter" "$BUCKLE" import -o "$D/family-ext.buckle" "$D/family-ext.sb"
+expect_rc "import shapes: a family with an undecidable filter imports" 0
+in_sbpl "import shapes: the deny after an extension rule stays after it" "$D/family-ext.buckle" '(deny file-read* (subpath "/opt/shared/secret"))'
+in_sbpl "import shapes: the deny after a udp rule stays after it" "$D/family-ext.buckle" '(deny network-outbound (remote ip "*:53"))'
+
+# buckle allows metadata below a subtree of file-read-data: where the
+# original does not, a deny keeps it denied, in sections
+cat >"$D/read-data.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read-data (subpath "/opt/app/resources"))
+(allow file-read* (subpath "/opt/lib"))
+EOF
+imports_same "import shapes: metadata below a file-read-data subtree" "$D/read-data.sb"
+in_sections "import shapes: file-read-data in sections" "$D/read-data.buckle" 'allow file-read-data "/opt/app/resources";'
+in_sections "import shapes: its metadata denied" "$D/read-data.buckle" 'deny metadata "/opt/app/resources";'
+
+# a parameter's subtree where the original allows metadata, beside
+# hard-coded paths whose parents it denies: the value may put such a parent
+# inside the subtree; the traversal denies leave the allows of metadata to
+# decide, and every rule stays in sections
+cat >"$D/param-parents.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read-metadata (literal "/"))
+(allow file* (subpath (param "WORK")))
+(allow file-read* (subpath "/usr/lib"))
+(allow file-write* (subpath (string-append (param "CACHE") "/tool")))
+EOF
+imports_same "import shapes: hard-coded parents a parameter's subtree may hold" "$D/param-parents.sb"
+in_sections "import shapes: the parameter's subtree in sections" "$D/param-parents.buckle" 'allow file* "$WORK";'
+in_sections "import shapes: the hard-coded subtree in sections" "$D/param-parents.buckle" 'allow read "/usr/lib";'
+in_sbpl "import shapes: the parent's deny leaves the subtree out" "$D/param-parents.buckle" '(require-not (require-any (literal "/") (subpath (param "WORK")) (subpath "/usr/lib")))'
