@@ -34,24 +34,39 @@ typedef struct preads {
     arena *a;
     const sexp **strs;      /* (define NAME "STRING"): a parameter may be named so */
     size_t nstrs;
-    const sexp **binds;     /* (define NAME (param ...)) or a string-append of one: NAME */
+    const sexp **binds;     /* (define NAME (param ...)), of a name bound so, or a string-append
+                               starting with either: NAME */
     size_t nbinds;
+    const sexp **helpers;   /* (define (NAME ARG...) ... LAST): (NAME ARG...); its value,
+                               LAST, is read where it is called */
+    size_t nhelpers;
+    unsigned char *scanned; /* per helper, then per bound name, the uses its value was read
+                               with (USE_BIT): once each, however often it is used */
 } preads;
 
+#define USE_BIT(use) (1u << ((use) + 2))
+
 static const sexp *param_form(const preads *r, const sexp *x);
+
+/* the bound name x is (its last definition), or -1 */
+static long bound_index(const preads *r, const sexp *x)
+{
+    if (x->kind != SX_SYMBOL) return -1;
+    long d = -1;
+    for (size_t i = 0; i < r->nbinds; i++)
+        if (r->binds[i]->len == x->len && !memcmp(r->binds[i]->text, x->text, x->len)) d = (long)i;
+    return d;
+}
 
 /* the value of a name bound to a parameter's value, or NULL */
 static const sexp *bound_value(const preads *r, const sexp *x)
 {
-    if (x->kind != SX_SYMBOL) return NULL;
-    const sexp *d = NULL;
-    for (size_t i = 0; i < r->nbinds; i++)
-        if (r->binds[i]->len == x->len && !memcmp(r->binds[i]->text, x->text, x->len)) d = r->binds[i];
-    return d ? d->next : NULL;
+    long d = bound_index(r, x);
+    return d >= 0 ? r->binds[d]->next : NULL;
 }
 
 /* every (define NAME "STRING") in x (Chromium's profiles name their
- * parameters so: (param homedir)) */
+ * parameters so: (param homedir)), and every helper (define (NAME ...)) */
 static void defined_strings(preads *r, const sexp *x, int depth)
 {
     for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
@@ -62,22 +77,72 @@ static void defined_strings(preads *r, const sexp *x, int depth)
             r->strs = arena_grow(r->a, r->strs, r->nstrs, r->nstrs, sizeof *r->strs);
             r->strs[r->nstrs++] = h->next;
         }
-        const sexp *v = h && sexp_is_sym(h, "define") && h->next && h->next->kind == SX_SYMBOL ? h->next->next : NULL;
-        if (v && !v->next && v->kind == SX_LIST &&
-            (param_form(r, v) || (v->child && sexp_is_sym(v->child, "string-append") && v->child->next &&
-                                  param_form(r, v->child->next)))) {
-            r->binds = arena_grow(r->a, r->binds, r->nbinds, r->nbinds, sizeof *r->binds);
-            r->binds[r->nbinds++] = h->next;
+        if (h && sexp_is_sym(h, "define") && h->next && h->next->kind == SX_LIST && h->next->child &&
+            h->next->child->kind == SX_SYMBOL && h->next->next) {
+            r->helpers = arena_grow(r->a, r->helpers, r->nhelpers, r->nhelpers, sizeof *r->helpers);
+            r->helpers[r->nhelpers++] = h->next;
         }
         defined_strings(r, h, depth + 1);
     }
 }
 
-/* how x is read: in a condition or definition (anything but a filter's string) */
-enum { R_OTHER = -1 };
+static const sexp *bound_value(const preads *r, const sexp *x);
+
+/* a parameter's value, a name bound to one, or a string-append that starts
+ * with either */
+static int param_valued(const preads *r, const sexp *v)
+{
+    if (bound_value(r, v)) return 1;
+    if (v->kind != SX_LIST) return 0;
+    return param_form(r, v) || (v->child && sexp_is_sym(v->child, "string-append") && v->child->next &&
+                                param_valued(r, v->child->next));
+}
+
+static int is_bound(const preads *r, const sexp *name)
+{
+    for (size_t i = 0; i < r->nbinds; i++)
+        if (r->binds[i] == name) return 1;
+    return 0;
+}
+
+/* every (define NAME V) in x whose V is param_valued; 1 when one was added
+ * (a name bound to one defined later is found on the next pass) */
+static int bound_names(preads *r, const sexp *x, int depth)
+{
+    int added = 0;
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind != SX_LIST) continue;
+        const sexp *h = x->child;
+        const sexp *v = h && sexp_is_sym(h, "define") && h->next && h->next->kind == SX_SYMBOL ? h->next->next : NULL;
+        if (v && !v->next && !is_bound(r, h->next) && param_valued(r, v)) {
+            r->binds = arena_grow(r->a, r->binds, r->nbinds, r->nbinds, sizeof *r->binds);
+            r->binds[r->nbinds++] = h->next;
+            added = 1;
+        }
+        added |= bound_names(r, h, depth + 1);
+    }
+    return added;
+}
+
+/* the helper x calls, or -1 */
+static long helper_called(const preads *r, const sexp *x)
+{
+    if (x->kind != SX_LIST || !x->child || x->child->kind != SX_SYMBOL) return -1;
+    long k = -1;   /* the last definition of the name */
+    for (size_t i = 0; i < r->nhelpers; i++)
+        if (r->helpers[i]->child->len == x->child->len &&
+            !memcmp(r->helpers[i]->child->text, x->child->text, x->child->len))
+            k = (long)i;
+    return k;
+}
+
+/* how x is read: in a condition or definition (anything but a filter's
+ * string); or not yet: a helper's value, read where the helper is called */
+enum { R_OTHER = -1, R_LATER = -2 };
 
 static void param_seen(preads *r, const char *name, int use, span at)
 {
+    if (use == R_LATER) return;
     size_t i = 0;
     while (i < r->n && strcmp(r->v[i].name, name)) i++;
     if (i == r->n) {
@@ -105,19 +170,25 @@ static const sexp *param_form(const preads *r, const sexp *x)
 
 static void scan_one(preads *r, const sexp *x, int use, int depth);
 
-static void scan_rest(preads *r, const sexp *x, int depth)
+/* the forms from x, read other than in a filter's string (or not yet, in
+ * a helper's value) */
+static void scan_rest(preads *r, const sexp *x, int use, int depth)
 {
-    for (; x; x = x->next) scan_one(r, x, R_OTHER, depth);
+    for (; x; x = x->next) scan_one(r, x, use == R_LATER ? R_LATER : R_OTHER, depth);
 }
 
 /* the parameters x reads; use: how x's value is read (an sb_param_use
- * inside a filter's string, R_OTHER elsewhere) */
+ * inside a filter's string, R_OTHER elsewhere, R_LATER in a helper's value) */
 static void scan_one(preads *r, const sexp *x, int use, int depth)
 {
     if (!x || depth > SBPL_MAX_DEPTH) return;
     /* a name bound to a parameter's value is read where it is used */
-    const sexp *bv = bound_value(r, x);
-    if (bv) { scan_one(r, bv, use, depth + 1); return; }
+    long bk = bound_index(r, x);
+    if (bk >= 0) {
+        unsigned char *seen = &r->scanned[r->nhelpers + (size_t)bk];
+        if (!(*seen & USE_BIT(use))) { *seen |= (unsigned char)USE_BIT(use); scan_one(r, r->binds[bk]->next, use, depth + 1); }
+        return;
+    }
     if (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "define") && x->child->next &&
         bound_value(r, x->child->next) == x->child->next->next)
         return;
@@ -125,13 +196,30 @@ static void scan_one(preads *r, const sexp *x, int use, int depth)
     if (pn) {
         int derived;
         const char *name = param_base(r->a, pn, &derived);
-        param_seen(r, name, derived && use != R_OTHER ? SB_PARAM_PATH : use, x->at);
+        param_seen(r, name, derived && use >= 0 ? SB_PARAM_PATH : use, x->at);
         return;
     }
-    if (x->kind == SX_QUOTE) scan_rest(r, x->child, depth + 1);
+    if (x->kind == SX_QUOTE) scan_rest(r, x->child, use, depth + 1);
     if (x->kind != SX_LIST || !x->child) return;
     const sexp *h = x->child;
-    if (sexp_is_sym(h, "string-append") && use != R_OTHER) {
+    /* a helper: its value (the last form of its body) is read where it is
+     * called, as the call is; the forms before it when it is defined */
+    if (sexp_is_sym(h, "define") && h->next && h->next->kind == SX_LIST && h->next->child &&
+        h->next->child->kind == SX_SYMBOL && h->next->next) {
+        const sexp *last = h->next->next;
+        while (last->next) last = last->next;
+        for (const sexp *k = h->next->next; k != last; k = k->next) scan_one(r, k, use == R_LATER ? R_LATER : R_OTHER, depth + 1);
+        scan_one(r, last, R_LATER, depth + 1);
+        return;
+    }
+    long hk = use == R_LATER ? -1 : helper_called(r, x);
+    if (hk >= 0 && !(r->scanned[hk] & USE_BIT(use))) {
+        r->scanned[hk] |= (unsigned char)USE_BIT(use);
+        const sexp *last = r->helpers[hk]->next;
+        while (last->next) last = last->next;
+        scan_one(r, last, use, depth + 1);
+    }
+    if (sexp_is_sym(h, "string-append") && use >= 0) {
         /* a part first (when the whole begins a path) or after "^"; a port after ':' */
         const sexp *prev = NULL;
         for (const sexp *k = h->next; k; prev = k, k = k->next) {
@@ -142,21 +230,28 @@ static void scan_one(preads *r, const sexp *x, int use, int depth)
         }
         return;
     }
+    /* a regex's text with the value quoted: the value is read as it is */
+    if (sexp_is_sym(h, "regex-quote") && use >= 0 && h->next && !h->next->next) {
+        scan_one(r, h->next, use, depth + 1);
+        return;
+    }
     char name[64] = "";
     if (h->kind == SX_SYMBOL && h->len < sizeof name) memcpy(name, h->text, h->len), name[h->len] = 0;
-    int path = sexp_is_sym(h, "subpath") || sexp_is_sym(h, "literal") || sexp_is_sym(h, "prefix") ||
-               sexp_is_sym(h, "regex");
-    scan_one(r, h, R_OTHER, depth + 1);
-    if (!path && !(name[0] && filter_known(name))) { scan_rest(r, h->next, depth + 1); return; }
+    int path = sexp_is_sym(h, "subpath") || sexp_is_sym(h, "literal") || sexp_is_sym(h, "path") ||
+               sexp_is_sym(h, "prefix") || sexp_is_sym(h, "regex");
+    scan_one(r, h, use == R_LATER ? R_LATER : R_OTHER, depth + 1);
+    if (!path && !(name[0] && filter_known(name))) { scan_rest(r, h->next, use, depth + 1); return; }
     /* a filter: its strings; a path filter's first starts a path */
     for (const sexp *k = h->next; k; k = k->next) scan_one(r, k, path && k == h->next ? SB_PARAM_PATH : SB_PARAM_WORD, depth + 1);
 }
 
 size_t sbpl_file_params(arena *a, const sexp *top, sb_param_read **out)
 {
-    preads r = { NULL, 0, a, NULL, 0, NULL, 0 };
+    preads r = { .a = a };
     defined_strings(&r, top, 0);
-    scan_rest(&r, top, 0);
+    for (int pass = 0; pass < 64 && bound_names(&r, top, 0); pass++) continue;
+    r.scanned = arena_alloc(a, r.nhelpers + r.nbinds + 1);
+    scan_rest(&r, top, R_OTHER, 0);
     *out = r.v;
     return r.n;
 }

@@ -38,7 +38,9 @@ sexp *sbpl_file_read(arena *a, diag_list *dl, const source *src);
  * string: a path when its value starts a path or a regex's literal text
  * (the first string of a path filter, after "^"), a port after ':', a word
  * else; and whether it is read otherwise too (a condition, a definition:
- * where a parameter that is not passed counts). */
+ * where a parameter that is not passed counts).  A name bound to a
+ * parameter's value, and what a helper returns (the last form of its
+ * body), are read where the name is used and where the helper is called. */
 typedef enum { SB_PARAM_WORD, SB_PARAM_PORT, SB_PARAM_PATH } sb_param_use;
 typedef struct sb_param_read {
     const char *name;

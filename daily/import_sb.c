@@ -937,6 +937,27 @@ static void unloadable_help(diag_list *dl)
 
 /* ---- the whole -------------------------------------------------------------- */
 
+/* a filter (in f) whose requests the check cannot compare exactly: one
+ * the evaluator cannot decide, or an address of one protocol (requests
+ * carry none, so the order of a tcp rule and a udp rule never shows) */
+static int unchecked_filter(const sfilter *f, int depth)
+{
+    if (!f || depth > SBPL_MAX_DEPTH) return 0;
+    if (f->kind == F_UNKNOWN) return 1;
+    if (f->proto && !(f->nproto == 2 && !memcmp(f->proto, "ip", 2))) return 1;
+    for (int i = 0; i < f->nkids; i++)
+        if (unchecked_filter(f->kids[i], depth + 1)) return 1;
+    return 0;
+}
+
+/* 1 when whether r's place in the order matters cannot be checked: r is on
+ * the default operation (every family falls back to it), or has such a
+ * filter */
+static int order_unchecked(const irule *r)
+{
+    return op_family(r->r->op) < 0 || unchecked_filter(r->r->filter, 0);
+}
+
 int import_sb(strbuf *outb, diag_list *dl, const source *src, const import_sb_opts *o)
 {
     imp m;
@@ -1146,7 +1167,11 @@ restart:
     sb_init(&b);
     int said = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-        /* a raw form makes every family it touches raw: a family is decided in one place */
+        /* a raw form whose place in the order the check cannot judge makes
+         * every family it touches raw: that family is decided in one place,
+         * in the original's order.  The other raw forms leave their family
+         * in sections; where their place after it changes a decision, the
+         * check finds it and the family goes to SBPL. */
         for (int again = 1; again;) {
             again = 0;
             unsigned char rawfam[OPS_MAX + 1];
@@ -1154,7 +1179,7 @@ restart:
             const char *famwhy[OPS_MAX + 1];
             for (size_t i = 0; i < m.nrules; i++) {
                 iform *f = &m.forms[m.rules[i].form];
-                if (!f->raw) continue;
+                if (!f->raw || !order_unchecked(&m.rules[i])) continue;
                 int fam = op_family(m.rules[i].r->op) + 1;
                 if (!rawfam[fam]) famwhy[fam] = f->why;
                 rawfam[fam] = 1;

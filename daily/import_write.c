@@ -163,6 +163,8 @@ static const char *concrete(const imp *m, const char *s, size_t n)
     return r;
 }
 
+#define MAX_KEEP 64    /* the most filters a traversal deny is written to leave out */
+
 static int orig_denies_meta(const imp *m, const char *sym, size_t n)
 {
     const char *obj = concrete(m, sym, n);
@@ -172,7 +174,82 @@ static int orig_denies_meta(const imp *m, const char *sym, size_t n)
     return an.decision == 1;
 }
 
+/* The paths the original allows the metadata of whatever the values: the
+ * literal, subpath and prefix filters of its allows of file-read-metadata
+ * that no parameter is in (at most MAX_KEEP; NULL past them). */
+static const sfilter **meta_allowed(const imp *m)
+{
+    int meta = op_lookup("file-read-metadata", NULL);
+    const sfilter **k = arena_alloc(m->a, (MAX_KEEP + 2) * sizeof *k);
+    size_t n = 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const sb_rule *r = m->rules[i].r;
+        if (r->action != ACT_ALLOW || !r->filter || !opset_has(&op_get(r->op)->covers, meta)) continue;
+        const sfilter *const *ks = (const sfilter *const *)&r->filter;
+        int nk = 1;
+        if (r->filter->kind == F_ANY) { ks = (const sfilter *const *)r->filter->kids; nk = r->filter->nkids; }
+        for (int j = 0; j < nk; j++) {
+            const sfilter *f = ks[j];
+            if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX) continue;
+            if (!f->len || f->str[0] != '/' || strstr(arena_strndup(m->a, f->str, f->len), SENT) ||
+                memchr(f->str, '"', f->len) || memchr(f->str, '\\', f->len))
+                continue;
+            if (n == MAX_KEEP) return NULL;
+            k[n++] = f;
+        }
+    }
+    return k;
+}
+
+/* the filter of keep that matches the path p (n bytes), or NULL */
+static const sfilter *kept(const sfilter *const *keep, const char *p, size_t n)
+{
+    for (size_t i = 0; keep && keep[i]; i++) {
+        const sfilter *f = keep[i];
+        if (f->len > n || memcmp(f->str, p, f->len)) continue;
+        if (f->kind == F_PREFIX || f->len == n) return f;
+        if (f->kind == F_SUBPATH && (p[f->len] == '/' || f->str[f->len - 1] == '/')) return f;
+    }
+    return NULL;
+}
+
 static int sbpl_string(strbuf *b, const imp *m, const char *s, size_t n, int regex);
+
+static int sbpl_filter(strbuf *b, const imp *m, const sfilter *f);
+
+/* The filters of the original's allows of file-read-metadata, each
+ * " (FILTER)" appended to ex: where a traversal deny must leave the
+ * decision to them.  0 when none starts with a parameter (no value can put
+ * a denied parent inside one that a hard-coded deny does not already
+ * meet), or when there are more than MAX_KEEP. */
+static size_t meta_allows(const imp *m, strbuf *ex)
+{
+    int meta = op_lookup("file-read-metadata", NULL);
+    size_t n = 0;
+    int param = 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const sb_rule *r = m->rules[i].r;
+        if (r->action != ACT_ALLOW || !r->filter || !opset_has(&op_get(r->op)->covers, meta)) continue;
+        const sfilter *const *ks = (const sfilter *const *)&r->filter;
+        int nk = 1;
+        if (r->filter->kind == F_ANY) { ks = (const sfilter *const *)r->filter->kids; nk = r->filter->nkids; }
+        for (int j = 0; j < nk; j++) {
+            const sfilter *f = ks[j];
+            if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_REGEX) continue;
+            if (f->kind == F_REGEX && f->nres != 1) { sb_reset(ex); return 0; }
+            param |= f->kind != F_REGEX && !strncmp(f->str, SENT, strlen(SENT));
+            strbuf t;
+            sb_init(&t);
+            sb_putc(&t, ' ');
+            sbpl_filter(&t, m, f);
+            if (!ex->len || !strstr(sb_cstr(ex), t.data)) { sb_add(ex, t.data, t.len); n++; }
+            sb_free(&t);
+            if (n > MAX_KEEP) { sb_reset(ex); return 0; }
+        }
+    }
+    if (!param) { sb_reset(ex); return 0; }
+    return n;
+}
 
 static void add_fix(const imp *m, strbuf *fix, strbuf *rawfix, const char *kind, const char *s, size_t n)
 {
@@ -183,6 +260,24 @@ static void add_fix(const imp *m, strbuf *fix, strbuf *rawfix, const char *kind,
      * SBPL, after every generated rule, decides over it (a final deny would
      * also meet any allowed path the parameter's value might be) */
     int param = !strncmp(s, SENT, strlen(SENT));
+    /* a value of a parameter may put a denied parent inside an allow of
+     * its metadata ("/usr" when (subpath (param "WORK")) may be "/usr"):
+     * denied, in SBPL, where none of those allows matches, which decide
+     * there as in the original */
+    strbuf ex;
+    sb_init(&ex);
+    if (meta_allows(m, &ex)) {
+        int rx = !strcmp(kind, "regex ");
+        sb_printf(&t, "(deny file-read-metadata (require-all (%s ", rx ? "regex" : !strcmp(kind, "literal ") ? "literal"
+                                                                          : !strcmp(kind, "prefix ") ? "prefix" : "subpath");
+        sbpl_string(&t, m, s, n, rx);
+        sb_printf(&t, ") (require-not (require-any%s))))\n", ex.data);
+        if (!strstr(sb_cstr(rawfix), t.data)) sb_add(rawfix, t.data, t.len);
+        sb_free(&ex);
+        sb_free(&t);
+        return;
+    }
+    sb_free(&ex);
     if (param && !strcmp(kind, "literal ")) {
         sb_puts(&t, "(deny file-read-metadata (literal ");
         sbpl_string(&t, m, s, n, 0);
@@ -225,11 +320,14 @@ static void regex_fixes(const imp *m, strbuf *fix, strbuf *rawfix, const sfilter
 }
 
 /* buckle lets a program reach what it allows: metadata on the parents of an
- * allowed path, and below a write or exec subtree.  Where the original
+ * allowed path, and below a subtree of an operation that does not include
+ * metadata (write, exec, file-read-data).  Where the original
  * denies that metadata, a deny of the same rank keeps it denied. */
 static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
 {
     int rd = op_lookup("file-read*", NULL), wr = op_lookup("file-write*", NULL), ex = op_lookup("process-exec*", NULL);
+    int meta = op_lookup("file-read-metadata", NULL);
+    const sfilter *const *keepf = meta_allowed(m);
     for (size_t i = 0; i < m->nrules; i++) {
         const irule *ir = &m->rules[i];
         const sb_rule *r = ir->r;
@@ -241,12 +339,15 @@ static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
             for (int l = c; l >= 0; l = op_get(l)->parent) if (l == rd || l == wr || l == ex) fam = l;
         }
         if (fam < 0) continue;
+        /* metadata below a subtree: for every operation but those that
+         * include it (file-read-data and file-read-xattr imply it there too) */
+        int below = fam != rd || !opset_has(&op_get(r->op)->covers, meta);
         const sfilter *const *ks = (const sfilter *const *)&r->filter;
         int nk = 1;
         if (r->filter->kind == F_ANY) { ks = (const sfilter *const *)r->filter->kids; nk = r->filter->nkids; }
         for (int k = 0; k < nk; k++) {
             const sfilter *f = ks[k];
-            if (f->kind == F_REGEX) { regex_fixes(m, fix, rawfix, f, fam != rd); continue; }
+            if (f->kind == F_REGEX) { regex_fixes(m, fix, rawfix, f, below); continue; }
             if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX) continue;
             size_t end = f->len;
             if (f->kind == F_PREFIX) while (end > 0 && f->str[end - 1] != '/') end--;
@@ -263,15 +364,36 @@ static void traversal_fixes_set(const imp *m, strbuf *fix, strbuf *rawfix)
                 /* the parents of the value: no .buckle rule names them */
                 size_t v = (size_t)strtoul(f->str + strlen(SENT), NULL, 10);
                 const char *val = sl ? concrete(m, f->str, sl) : "";
-                int all = val[0] == '/' && val[1] != 0;
-                for (size_t j = strlen(val); all && j-- > 0;)
-                    if (val[j] == '/' && !orig_denies_meta(m, val, j ? j : 1)) all = 0;
-                if (all && v < m->np) {
-                    const char *line = arena_printf(m->a, "(deny file-read-metadata (regex (param \"%s.ancestors\")))\n", m->pnames[v]);
+                int all = val[0] == '/' && val[1] != 0, denied = 0;
+                /* a parent the original allows whatever the values (a rule
+                 * that names it: "/", a subpath around it) is left out of
+                 * the deny, with that rule's filter */
+                strbuf keep;
+                sb_init(&keep);
+                for (size_t j = strlen(val); all && j-- > 0;) {
+                    if (val[j] != '/') continue;
+                    if (orig_denies_meta(m, val, j ? j : 1)) { denied = 1; continue; }
+                    if (!kept(keepf, val, j ? j : 1)) all = 0;
+                }
+                /* the allows of metadata decide where they match: the value
+                 * may put the parents inside one */
+                if (all && denied && !meta_allows(m, &keep))
+                    for (size_t q = 0; keepf && keepf[q]; q++) {
+                        const sfilter *kf = keepf[q];
+                        const char *kt = arena_printf(m->a, " (%s \"%.*s\")", kf->kind == F_LITERAL ? "literal" :
+                                                      kf->kind == F_SUBPATH ? "subpath" : "prefix", (int)kf->len, kf->str);
+                        if (!keep.len || !strstr(sb_cstr(&keep), kt)) sb_puts(&keep, kt);
+                    }
+                if (all && denied && v < m->np) {
+                    const char *line = keep.len
+                        ? arena_printf(m->a, "(deny file-read-metadata (require-all (regex (param \"%s.ancestors\")) "
+                                       "(require-not (require-any%s))))\n", m->pnames[v], keep.data)
+                        : arena_printf(m->a, "(deny file-read-metadata (regex (param \"%s.ancestors\")))\n", m->pnames[v]);
                     if (!strstr(sb_cstr(rawfix), line)) sb_puts(rawfix, line);
                 }
+                sb_free(&keep);
             }
-            if (fam != rd && f->kind != F_LITERAL) {
+            if (below && f->kind != F_LITERAL) {
                 strbuf t;
                 sb_init(&t);
                 sb_add(&t, f->str, f->len);
@@ -575,10 +697,11 @@ void emit(imp *m, strbuf *b, const char *name)
     sb_init(&rawfix);
     traversal_fixes(m, &fix, &rawfix);
     if (fix.len)
-        sb_printf(b, "\n# buckle allows metadata on the parents of allowed paths (and below a written\n"
-                     "# or executed subtree); the original denies it here\nfiles {\n%s}\n", fix.data);
+        sb_printf(b, "\n# buckle allows metadata on the parents of allowed paths (and below a subtree\n"
+                     "# allowed for an operation without it); the original denies it here\nfiles {\n%s}\n", fix.data);
     if (rawfix.len)
-        sb_printf(b, "\n# the same for the parents of a parameter's value, which no .buckle rule can name\n"
+        sb_printf(b, "\n# the same where no .buckle rule can say it: the parents of a parameter's value,\n"
+                     "# and parents a value may put inside a path whose metadata the original allows\n"
                      "sbpl \"\"\"\n%s\"\"\";\n", rawfix.data);
     sb_free(&fix);
     sb_free(&rawfix);

@@ -316,6 +316,15 @@ run "diff: .sb parameter in a condition" "$BUCKLE" diff "$P/cond.sb" "$P/cond2.s
 grep -q "FLAG=" "$TMP/err" && fail "diff: .sb parameters: none made up for one in a condition" "$(cat "$TMP/err")" \
     || pass "diff: .sb parameters: none made up for one in a condition"
 expect_out_lacks "diff: .sb parameter in a condition: never the same" "the same decisions"
+# ... and so for one a helper reads, when the helper's value is the
+# condition, while one its value puts in a path gets a value
+printf '(version 1)\n(deny default)\n(define (flag?) (param "FLAG"))\n(define (proj rel) (string-append (param "PROJECT") rel))\n(when (flag?) (allow file-write* (subpath (proj "/out"))))\n' >"$P/hcond.sb"
+printf '(version 1)\n(deny default)\n(allow file-write* (subpath (string-append (param "PROJECT") "/out")))\n' >"$P/hcond2.sb"
+run "diff: .sb parameter in a helper's condition" "$BUCKLE" diff "$P/hcond.sb" "$P/hcond2.sb"
+grep -q "FLAG=" "$TMP/err" && fail "diff: .sb parameters: none made up for a helper's condition" "$(cat "$TMP/err")" \
+    || pass "diff: .sb parameters: none made up for a helper's condition"
+expect_err_has "diff: .sb parameters: one a helper puts in a path gets a path" "hcond.sb:4:35: info: parameter PROJECT has no value: both profiles are compared with PROJECT=/Users/test/param-PROJECT"
+expect_out_lacks "diff: .sb parameter in a helper's condition: never the same" "the same decisions"
 # a regex both sides hold is asked by samples that are paths: "^/a/.*/c$"
 # is shortest as "/a//c", which no request holds, and /a/x/c is asked
 printf '(version 1) (deny default) (allow file-read* (regex #"^/a/.*/c$"))\n' >"$P/rx-all.sb"

@@ -388,9 +388,11 @@ expect_rc "import: -U of something that is not a name is a usage error" 2
 run "import: parameters named by defined strings" "$BUCKLE" import tests/import/param-define.sb
 expect_rc "import: parameters named by defined strings import" 0
 expect_out_has "import: the parameter declared" 'param APP_DIR;'
-# (kept in SBPL: where APP_DIR is $LOG_DIR/app, the traversal deny on
-# "$LOG_DIR/app" that sections need would deny the metadata APP_DIR allows)
-expect_out_has "import: and used" '(allow file-write* (subpath (string-append (param "LOG_DIR") "/app")))'
+expect_out_has "import: and used" 'allow write "$LOG_DIR/app";'
+# where APP_DIR is $LOG_DIR/app, the traversal deny on "$LOG_DIR/app" would
+# deny the metadata APP_DIR allows: it leaves APP_DIR's subtree out
+expect_out_has "import: the traversal deny leaves the other parameter's subtree out" \
+    '(deny file-read-metadata (require-all (subpath (string-append (param "LOG_DIR") "/app")) (require-not (require-any (subpath (param "APP_DIR"))))))'
 # a family rule kept in SBPL is repeated on the operations buckle denies explicitly
 run "import: a family rule in SBPL" "$BUCKLE" import tests/import/raw-family.sb
 expect_rc "import: a family rule in SBPL imports" 0

@@ -139,7 +139,40 @@ cat >"$D/bound.sb" <<'EOF'
 (define cache-dir (string-append (param "CACHE_ROOT") "/cache"))
 (allow file-read* (literal plugin-path) (subpath cache-dir))
 EOF
-for f in tests/import/param-define.sb "$D/bound.sb"; do
+# ... and where the parameters are read inside helpers' bodies: a helper
+# that returns a path built on a parameter, called inside a path filter
+# ((subpath (home-path "/Library/Fonts")), the parameter named by a defined
+# string); a helper that returns the filter itself, on a name bound to a
+# parameter, quoted into a regex, or bound to a name built on that name;
+# (path ...) is a path filter too
+cat >"$D/helper-value.sb" <<'EOF'
+(version 1)
+(define home-name "HOME_LITERAL")
+(define bundle-name "BUNDLE_DIR")
+(define (home-path rel) (string-append (param home-name) rel))
+(define (in-bundle rel)
+  (string-append (param bundle-name) rel))
+(deny default)
+(allow file-read* (subpath (home-path "/Library/Fonts")))
+(allow file-read-data (literal (home-path "/.config/app.ini")))
+(allow file-read* (subpath (in-bundle "/Contents")))
+(allow process-exec (path (param "EXEC_PATH")))
+EOF
+cat >"$D/helper-filter.sb" <<'EOF'
+(version 1)
+(deny default)
+(define home-dir (param "HOME_DIR"))
+(define home-lib (string-append home-dir "/Library"))
+(define (home-subpath rel) (subpath (string-append home-dir rel)))
+(define (home-literal rel) (literal (string-append home-dir rel)))
+(define (home-regex rel) (regex (string-append "^" (regex-quote home-dir) rel)))
+(define (lib-subpath rel) (subpath (string-append home-lib rel)))
+(allow file-read* (home-subpath "/Library/Fonts"))
+(allow file-read-data (home-literal "/.config/app.ini"))
+(allow file-read* (home-regex "/Library/Preferences/org\\.example\\..*\\.plist$"))
+(allow file-read* (lib-subpath "/Caches/app"))
+EOF
+for f in tests/import/param-define.sb "$D/bound.sb" "$D/helper-value.sb" "$D/helper-filter.sb"; do
     b=$(basename "$f" .sb)
     run "diff after import: $b" "$BUCKLE" import -o "$D/$b-imp.buckle" "$f"
     expect_rc "diff after import: $b imports" 0
@@ -147,3 +180,72 @@ for f in tests/import/param-define.sb "$D/bound.sb"; do
     expect_rc "diff after import: $b, without -D" 0
     expect_out_has "diff after import: $b, the same" "the same decisions"
 done
+
+# in_sections NAME OUT.buckle LINE: the import wrote LINE in a section (not
+# in an sbpl block)
+in_sections() {
+    if awk -v want="$3" '/^sbpl /{raw=1} raw&&/^""";/{raw=0; next} !raw && index($0, want){f=1} END{exit !f}' "$2"
+    then pass "$1"; else fail "$1" "no '$3' in a section: $(cat "$2")"; fi
+}
+# in_sbpl NAME OUT.buckle LINE: ... and LINE in an sbpl block
+in_sbpl() {
+    if awk -v want="$3" '/^sbpl /{raw=1} raw&&/^""";/{raw=0; next} raw && index($0, want){f=1} END{exit !f}' "$2"
+    then pass "$1"; else fail "$1" "no '$3' in an sbpl block: $(cat "$2")"; fi
+}
+
+# a rule kept in SBPL leaves the rest of its family in sections when the
+# check can judge its place in the order (a require-all of filters it
+# decides; a vnode-type), and the rest of a family goes with it when it
+# cannot: a filter the evaluator does not decide, an address of one protocol
+cat >"$D/family.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-write-data (require-all (literal "/dev/null") (vnode-type CHARACTER-DEVICE)))
+(allow file-read* (subpath "/opt/tools"))
+(allow file-read* file-write* (literal "/dev/ptmx"))
+EOF
+imports_same "import shapes: a family beside a rule kept in SBPL" "$D/family.sb"
+in_sections "import shapes: the rest of the family in sections" "$D/family.buckle" 'allow read "/opt/tools";'
+in_sbpl "import shapes: the require-all in SBPL" "$D/family.buckle" '(vnode-type CHARACTER-DEVICE)'
+cat >"$D/family-ext.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (require-all (subpath "/opt/shared") (extension "com.example.read")))
+(deny file-read* (subpath "/opt/shared/secret"))
+(allow network-outbound (remote udp "*:53"))
+(deny network-outbound (remote ip "*:53"))
+(allow network-outbound (remote ip "*:443"))
+EOF
+run "import shapes: a family with an undecidable filter" "$BUCKLE" import -o "$D/family-ext.buckle" "$D/family-ext.sb"
+expect_rc "import shapes: a family with an undecidable filter imports" 0
+in_sbpl "import shapes: the deny after an extension rule stays after it" "$D/family-ext.buckle" '(deny file-read* (subpath "/opt/shared/secret"))'
+in_sbpl "import shapes: the deny after a udp rule stays after it" "$D/family-ext.buckle" '(deny network-outbound (remote ip "*:53"))'
+
+# buckle allows metadata below a subtree of file-read-data: where the
+# original does not, a deny keeps it denied, in sections
+cat >"$D/read-data.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read-data (subpath "/opt/app/resources"))
+(allow file-read* (subpath "/opt/lib"))
+EOF
+imports_same "import shapes: metadata below a file-read-data subtree" "$D/read-data.sb"
+in_sections "import shapes: file-read-data in sections" "$D/read-data.buckle" 'allow file-read-data "/opt/app/resources";'
+in_sections "import shapes: its metadata denied" "$D/read-data.buckle" 'deny metadata "/opt/app/resources";'
+
+# a parameter's subtree where the original allows metadata, beside
+# hard-coded paths whose parents it denies: the value may put such a parent
+# inside the subtree; the traversal denies leave the allows of metadata to
+# decide, and every rule stays in sections
+cat >"$D/param-parents.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read-metadata (literal "/"))
+(allow file* (subpath (param "WORK")))
+(allow file-read* (subpath "/usr/lib"))
+(allow file-write* (subpath (string-append (param "CACHE") "/tool")))
+EOF
+imports_same "import shapes: hard-coded parents a parameter's subtree may hold" "$D/param-parents.sb"
+in_sections "import shapes: the parameter's subtree in sections" "$D/param-parents.buckle" 'allow file* "$WORK";'
+in_sections "import shapes: the hard-coded subtree in sections" "$D/param-parents.buckle" 'allow read "/usr/lib";'
+in_sbpl "import shapes: the parent's deny leaves the subtree out" "$D/param-parents.buckle" '(require-not (require-any (literal "/") (subpath (param "WORK")) (subpath "/usr/lib")))'
