@@ -368,14 +368,19 @@ static void close_side(opened *o)
 }
 
 /* A side's policies, which nothing asks once its requests are compared:
- * freed, so that the sides opened next (lined_up) reuse their memory.  What
- * the answer reads of the side (its compilation, verbatim blocks and the
- * imports left out) stays until close_side. */
+ * freed, so that the sides opened next (lined_up) reuse their memory; its
+ * compilation too unless it has sbpl verbatim blocks (verbatim_left_out
+ * reads them).  What the answer reads of the side (the blocks, the imports
+ * left out) stays until close_side. */
 static void shed_side(opened *o, arena *pool)
 {
     if (o->side.x) {
         crosscheck_free_to(o->side.x, pool);
         o->side.x = NULL;
+    }
+    if (o->side.c && !(o->vb_live && o->vb.nblocks)) {
+        compilation_free(o->side.c);
+        o->side.c = NULL;
     }
     if (o->sb_live) {
         sbpl_file_close_to(&o->f, pool);
