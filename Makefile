@@ -59,8 +59,11 @@ check-live: $(BIN) $(BUILD)/sigsend
 # buckle why over logs of 100,000 and 1,000,000 lines (also the end of make bench)
 bench-why: $(BIN)
 	@BUCKLE=./$(BIN) sh bench/why.sh
+# buckle diff of the srt examples against their compiled goldens (also in make bench)
+bench-diff: $(BIN)
+	@BUCKLE=./$(BIN) sh bench/diff.sh
 
-.PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-editor bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build
+.PHONY: valgrind check-live all check demo golden install uninstall clean bench bench-editor bench-tools tools-check test-tools fuzz-diff fuzz fuzz-build bench-diff
 all: $(BIN)
 
 $(BUILD)/.tools-ok: tools/setup-deps.sh tools/setup-man.sh

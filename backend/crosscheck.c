@@ -5,9 +5,15 @@
 
 crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int flags)
 {
+    return crosscheck_new_from(NULL, c, extra, nextra, flags);
+}
+
+crosscheck *crosscheck_new_from(arena *pool, compilation *c, const sb_param *extra, size_t nextra, int flags)
+{
     crosscheck *x = xcalloc(1, sizeof *x);
     x->c = c;
     arena_init(&x->a);
+    if (pool) arena_adopt(&x->a, pool);
     diag_list_init(&x->dl, &x->a);
     x->d = decider_new(c, extra, nextra);
     strbuf b;
@@ -28,12 +34,15 @@ crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra,
     return x;
 }
 
-void crosscheck_free(crosscheck *x)
+void crosscheck_free(crosscheck *x) { crosscheck_free_to(x, NULL); }
+
+void crosscheck_free_to(crosscheck *x, arena *pool)
 {
     if (!x) return;
     decider_free(x->d);
     source_free(x->sbpl_src);
-    arena_free(&x->a);
+    if (pool) arena_adopt(pool, &x->a);
+    else arena_free(&x->a);
     free(x);
 }
 
@@ -47,6 +56,8 @@ cc_answer crosscheck_ask(crosscheck *x, const sb_request *q)
     a.agree = a.raw || a.sbpl.decision == a.prof.action;
     return a;
 }
+
+int crosscheck_has_raw(const crosscheck *x) { return x->raw_from <= x->sbpl_src->len; }
 
 const char *crosscheck_where(crosscheck *x, span at)
 {

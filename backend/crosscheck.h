@@ -30,7 +30,15 @@ typedef struct cc_answer {
 #define CC_COMPACT 2
 crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int flags);
 void crosscheck_free(crosscheck *x);
+/* The same, with the memory of the compiled SBPL's evaluation taken first
+ * from pool's chunks and given back to it (arena_adopt).  pool NULL: none. */
+crosscheck *crosscheck_new_from(arena *pool, compilation *c, const sb_param *extra, size_t nextra, int flags);
+void crosscheck_free_to(crosscheck *x, arena *pool);
 cc_answer crosscheck_ask(crosscheck *x, const sb_request *q);
+/* 1 when the compiled output holds raw sbpl rules: without them no answer
+ * of crosscheck_ask is raw, and its prof alone (decider_decide) is the
+ * answer */
+int crosscheck_has_raw(const crosscheck *x);
 /* "file:line:col" of a rule of either side */
 const char *crosscheck_where(crosscheck *x, span at);
 #endif

@@ -288,8 +288,15 @@ sb_policy *sbpl_file_eval(arena *a, diag_list *dl, const source *src, const char
 int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t ngiven,
                    const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err)
 {
+    return sbpl_file_open_from(f, NULL, path, given, ngiven, dirs, ndirs, drop, ud, err);
+}
+
+int sbpl_file_open_from(sbpl_file *f, arena *pool, const char *path, const sb_param *given, size_t ngiven,
+                        const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err)
+{
     memset(f, 0, sizeof *f);
     arena_init(&f->a);
+    if (pool) arena_adopt(&f->a, pool);
     diag_list_init(&f->dl, &f->a);
     f->src = source_read(path, path, err);
     if (!f->src) return -1;
@@ -297,10 +304,13 @@ int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t
     return 0;
 }
 
-void sbpl_file_close(sbpl_file *f)
+void sbpl_file_close(sbpl_file *f) { sbpl_file_close_to(f, NULL); }
+
+void sbpl_file_close_to(sbpl_file *f, arena *pool)
 {
     while (f->imported) { source *n = f->imported->next; source_free(f->imported); f->imported = n; }
     if (f->src) source_free(f->src);
     f->src = NULL;
-    arena_free(&f->a);
+    if (pool) arena_adopt(pool, &f->a);
+    else arena_free(&f->a);
 }

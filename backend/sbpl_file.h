@@ -28,6 +28,12 @@ typedef int (*sbpl_form_filter)(void *ud, const source *src, const sexp *form, d
 int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t ngiven,
                    const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err);
 void sbpl_file_close(sbpl_file *f);
+/* The same, with the memory taken first from pool's chunks and given back
+ * to it (arena_adopt): a file opened again and again (buckle diff under
+ * several values) reuses the pages already touched.  pool NULL: none. */
+int sbpl_file_open_from(sbpl_file *f, arena *pool, const char *path, const sb_param *given, size_t ngiven,
+                        const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err);
+void sbpl_file_close_to(sbpl_file *f, arena *pool);
 
 /* The forms of src as sbpl_file_eval reads them (inside a C++ raw string
  * when the profile is kept in one), into a and dl. */

@@ -255,5 +255,9 @@ fi
 echo
 BUCKLE="$B" sh bench/why.sh
 
+# ---- 7b. buckle diff of the srt examples (bench/diff.sh)
+echo
+BUCKLE="$B" sh bench/diff.sh
+
 # ---- 8. buckle run on Linux under Landlock, against bwrap (bench/landlock.sh)
 BUCKLE="$B" BUILD="$BUILD" sh bench/landlock.sh

@@ -68,6 +68,7 @@ typedef struct opened {
     const char **dropped;     /* the (import "NAME") forms left out: NAME */
     size_t ndropped;
     int dropping;             /* they are left out (both sides import them) */
+    arena *pool;              /* memory its policy takes first and gives back, or NULL */
 } opened;
 
 /* out with every "DIR/" of an unpacked revision written "REV:" (the
@@ -235,7 +236,7 @@ static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop
 {
     const char *err;
     o->sb_live = 1;
-    if (sbpl_file_open(&o->f, file, ea->params, ea->ndef, ea->incs, ea->ninc, drop_import, drop, &err) != 0) {
+    if (sbpl_file_open_from(&o->f, o->pool, file, ea->params, ea->ndef, ea->incs, ea->ninc, drop_import, drop, &err) != 0) {
         cli_error("diff", "cannot read %s: %s", file, err);
         return 2;
     }
@@ -306,7 +307,7 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
     int rc = compile_profile(c, file);
     o->side.c = c;
     if (rc) return rc;
-    crosscheck *x = crosscheck_new(c, params, ea->ndef + ev->n, ea->break_order);
+    crosscheck *x = crosscheck_new_from(o->pool, c, params, ea->ndef + ev->n, ea->break_order);
     o->side.c = c;
     o->side.x = x;
     o->side.pol = x->pol;
@@ -355,21 +356,45 @@ static void close_side(opened *o)
     if (o->vb_live) { vb_close(&o->vb); o->vb_live = 0; }
     if (o->side.x) {
         compilation *c = o->side.x->c;
-        crosscheck_free(o->side.x);
+        crosscheck_free_to(o->side.x, o->pool);
         compilation_free(c);
     } else if (o->side.c) {
         compilation_free(o->side.c);
     }
-    if (o->sb_live) sbpl_file_close(&o->f);
+    if (o->sb_live) sbpl_file_close_to(&o->f, o->pool);
     if (o->vb_live) vb_close(&o->vb);
     arena_free(&o->va);
     memset(o, 0, sizeof *o);
 }
 
+/* A side's policies, which nothing asks once its requests are compared:
+ * freed, so that the sides opened next (lined_up) reuse their memory; its
+ * compilation too unless it has sbpl verbatim blocks (verbatim_left_out
+ * reads them).  What the answer reads of the side (the blocks, the imports
+ * left out) stays until close_side. */
+static void shed_side(opened *o, arena *pool)
+{
+    if (o->side.x) {
+        crosscheck_free_to(o->side.x, pool);
+        o->side.x = NULL;
+    }
+    if (o->side.c && !(o->vb_live && o->vb.nblocks)) {
+        compilation_free(o->side.c);
+        o->side.c = NULL;
+    }
+    if (o->sb_live) {
+        sbpl_file_close_to(&o->f, pool);
+        o->sb_live = 0;
+    }
+    o->side.pol = NULL;
+    o->side.a = NULL;
+}
+
 static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on,
-                     const verbatim_forms *vf)
+                     const verbatim_forms *vf, arena *pool)
 {
     memset(o, 0, sizeof *o);
+    o->pool = pool;
     arena_init(&o->va);
     diag_list_init(&o->notes, &o->va);
     import_drop *d = arena_alloc(&o->va, sizeof *d);
@@ -448,9 +473,10 @@ static void close_both(opened *sides)
 
 /* Opens both sides: with values for the parameters a .buckle side leaves
  * without one, and with the unreadable imports left out when both sides
- * import the same ones.  0, or the exit status. */
+ * import the same ones; the policy of side k in memory taken first from
+ * pools[k] (pools NULL: none).  0, or the exit status. */
 static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
-                     extra_vals *ev, arena *va, int quiet)
+                     extra_vals *ev, arena *va, int quiet, arena *pools)
 {
     int drop_on = 1;
     for (int pass = 0;; pass++) {   /* values: once per .buckle side; imports: once */
@@ -461,7 +487,7 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
         memset(vf, 0, sizeof *vf);
         for (int j = 0; j < 2 && !rc; j++) {
             int k = order[j];
-            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf);
+            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL);
             /* blocks left out: so are the same forms of an SBPL side */
             if (!rc && !sbpl[k] && sides[k].vb.nblocks && sides[k].vb.why_not) collect_verbatim(vf, va, sides[k].side.c);
         }
@@ -516,7 +542,7 @@ static void set_values(eval_args *e2, extra_vals *ev2, const eval_args *ea, cons
  * over the paths those values move; the first set under which they differ
  * is the answer (*r and sides replaced, r->values naming the values). */
 static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
-                     extra_vals *ev, arena *na, diff_result *r)
+                     extra_vals *ev, arena *na, diff_result *r, arena *pools)
 {
     const diff_flags *fl = ea->ud;
     size_t cap = ea->ndef + ev->n + NBUILTIN_PARAMS + 1;
@@ -564,13 +590,14 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
     diff_value_set vs[DIFF_MAX_VALUE_SETS];
     int found = -1, narrow = -1;
     size_t ns = diff_value_sets(na, pols, 2, base, nb, vary, nv, vs, DIFF_MAX_VALUE_SETS);
+    if (ns) for (int k = 0; k < 2; k++) shed_side(&sides[k], &pools[k]);
     for (size_t i = 0; i < ns; i++) {
         eval_args e2;
         extra_vals ev2;
         set_values(&e2, &ev2, ea, ev, &vs[i], base, cap, na);
         opened s2[2];
         memset(s2, 0, sizeof s2);
-        if (open_both(s2, env, &e2, files, sbpl, &ev2, na, 1)) { close_both(s2); continue; }
+        if (open_both(s2, env, &e2, files, sbpl, &ev2, na, 1, pools)) { close_both(s2); continue; }
         diff_result r2;
         diff_run_near(&r2, &s2[0].side, &s2[1].side, vs[i].near, vs[i].nnear);
         int differs = r2.n != 0, wide = 0;
@@ -598,7 +625,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         diff_result_free(r);
         memset(r, 0, sizeof *r);
         arena_init(&r->a);
-        if (open_both(sides, env, &e2, files, sbpl, &ev2, na, 1)) {
+        if (open_both(sides, env, &e2, files, sbpl, &ev2, na, 1, pools)) {
             r->incomplete = arena_printf(&r->a, "with %s the profiles cannot be opened again", vs[i].label);
             return;
         }
@@ -677,7 +704,10 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     arena na;
     arena_init(&na);
     extra_vals ev = { NULL, NULL, 0, &na };
-    rc = open_both(sides, env, &ea, files, sbpl, &ev, &na, 0);
+    arena pools[2];           /* the memory of each side's policy, which lined_up opens and closes in turn */
+    arena_init(&pools[0]);
+    arena_init(&pools[1]);
+    rc = open_both(sides, env, &ea, files, sbpl, &ev, &na, 0, NULL);
     opened *o = &sides[0], *n = &sides[1];
     if (rc) {
         arena_free(&na);
@@ -693,7 +723,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         r.identical = 1;
     } else {
         diff_run(&r, &o->side, &n->side);
-        if (diff_status(&r) == 0) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r);
+        if (diff_status(&r) == 0) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r, pools);
     }
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
@@ -721,6 +751,8 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     sb_free(&b);
     diff_result_free(&r);
     close_both(sides);
+    arena_free(&pools[0]);
+    arena_free(&pools[1]);
     arena_free(&na);
     for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
     eval_args_free(&ea);

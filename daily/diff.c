@@ -203,6 +203,8 @@ static void collect(objset *s, const sfilter *f)
 static void add_tails(objset *s)
 {
     size_t n0 = s->n;
+    strbuf b;                 /* each object is written here; add_kind keeps a copy of a new one */
+    sb_init(&b);
     for (size_t t = 0; t < s->ntails; t++) {
         const char *tl = s->tails[t];
         const char *sep = tl[0] == '/' ? "" : "/";
@@ -212,16 +214,22 @@ static void add_tails(objset *s)
             const obj *o = &s->v[i];
             if (o->kind != K_PATH) continue;
             size_t on = o->n == 1 ? 0 : o->n;          /* "/" + "/" + tail is "/" + tail */
-            const char *p = arena_printf(s->a, "%.*s%s%s", (int)on, o->s, sep, tl);
-            add_obj(s, p, strlen(p));
+            sb_reset(&b);
+            sb_add(&b, o->s, strnlen(o->s, on));
+            sb_puts(&b, sep);
+            sb_puts(&b, tl);
+            add_obj(s, sb_cstr(&b), b.len);
         }
     }
     for (size_t t = 0; t < s->nntl; t++)
         for (size_t i = 0; i < n0; i++) {
             if (s->v[i].kind != K_NAME) continue;
-            const char *p = arena_printf(s->a, "%.*s%s", (int)s->v[i].n, s->v[i].s, s->ntl[t]);
-            add_kind(s, p, strlen(p), K_NAME);
+            sb_reset(&b);
+            sb_add(&b, s->v[i].s, strnlen(s->v[i].s, s->v[i].n));
+            sb_puts(&b, s->ntl[t]);
+            add_kind(s, sb_cstr(&b), b.len, K_NAME);
         }
+    sb_free(&b);
 }
 
 /* vb: rule is an sb_rule of d->vb */
@@ -244,6 +252,10 @@ static verdict ask(diff_side *d, const sb_request *q)
         if (act != v.decision || (v.rule && v.rule->no_sandbox)) return fromvb;
         if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule, 0, an.sbpl.why, 0 };
         return (verdict){ an.prof.action, an.prof.r, 0, NULL, 0 };
+    }
+    if (!d->is_sb && !crosscheck_has_raw(d->x)) {   /* buckle's answer: the compiled SBPL's is not asked */
+        decision p = decider_decide(d->x->d, q);
+        return (verdict){ p.action, p.r, 0, NULL, 0 };
     }
     if (!d->is_sb) {
         cc_answer an = crosscheck_ask(d->x, q);
@@ -314,7 +326,8 @@ typedef struct cmp_ctx {
     hashmap *groups;
     diff_side *old, *nw;
     int und;                  /* the last request compared was undecidable */
-    const char *why;          /* and why */
+    int why_new;              /* and the side that could not decide (1: new) */
+    const char *why;          /* and why (written out for the first only: why_text) */
 } cmp_ctx;
 
 /* asks both sides; 1 when either cannot decide (cx->why says which, why) */
@@ -325,7 +338,8 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
     cx->und = a.action == ACT_UNDECIDED || b.action == ACT_UNDECIDED;
     if (cx->und) {
         const verdict *u = a.action == ACT_UNDECIDED ? &a : &b;
-        cx->why = arena_printf(&r->a, "%s: %s", a.action == ACT_UNDECIDED ? "old" : "new", u->why ? u->why : "undecidable");
+        cx->why_new = a.action != ACT_UNDECIDED;
+        cx->why = u->why ? u->why : "undecidable";
         return 1;
     }
     int mod = a.action == b.action && a.action == ACT_ALLOW && a.no_sandbox != b.no_sandbox;
@@ -408,9 +422,20 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
 {
     int name = f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
     if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && !name) return;
-    char *key = arena_printf(a, "%d%.*s", (int)f->kind, (int)f->len, f->str);
-    size_t had = (size_t)hm_get(&l->at, key, strlen(key));
+    /* the key: the kind in decimal, then the text (looked up in a buffer
+     * on the stack, kept only when new) */
+    char tmp[256];
+    size_t kl = f->len + 3;
+    char *key = kl <= sizeof tmp ? tmp : arena_alloc(a, kl);
+    size_t kp = 0;
+    if ((int)f->kind >= 10) key[kp++] = (char)('0' + (int)f->kind / 10);
+    key[kp++] = (char)('0' + (int)f->kind % 10);
+    size_t tl = f->len ? strnlen(f->str, f->len) : 0;      /* as "%.*s" would */
+    if (tl) memcpy(key + kp, f->str, tl);
+    kl = kp + tl;
+    size_t had = (size_t)hm_get(&l->at, key, kl);
     if (had) { l->v[had - 1].sides |= 1 << side; l->v[had - 1].in_changed |= changed; return; }
+    if (key == tmp) key = arena_strndup(a, tmp, kl);
     pattern p = { f, NULL, name, 1 << side, changed, NULL, 0 };
     char *st = arena_alloc(a, f->len + 1);
     if (is_regex(f)) {
@@ -426,7 +451,7 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
     l->v = arena_grow(a, l->v, l->n, l->cap, sizeof *l->v);
     l->cap = arena_grow_cap(l->n, l->cap);
     l->v[l->n++] = p;
-    hm_put(&l->at, key, strlen(key), (void *)l->n);   /* an index: the array moves as it grows */
+    hm_put(&l->at, key, kl, (void *)l->n);   /* an index: the array moves as it grows */
 }
 
 static void gather(arena *a, const sfilter *f, int side, int changed, patterns *l)
@@ -695,9 +720,13 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
 {
     memset(r, 0, sizeof *r);
     arena_init(&r->a);
+    /* the objects and patterns in an arena of their own, freed before the
+     * answer is returned: the answer keeps its texts (r->a) only */
+    arena work;
+    arena_init(&work);
     objset s;
     memset(&s, 0, sizeof s);
-    s.a = &r->a;
+    s.a = &work;
     s.near = near;
     s.nnear = nnear;
     hm_init(&s.seen);
@@ -730,7 +759,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     add_kind(&s, "", 0, K_NONE);
     r->objects = s.n;
     int nops = ops_count();
-    int *kinds = arena_alloc(&r->a, (size_t)nops * sizeof *kinds);
+    int *kinds = arena_alloc(s.a, (size_t)nops * sizeof *kinds);
     for (int op = 0; op < nops; op++) kinds[op] = op_get(op)->concrete ? op_kind(op) : -1;
     hashmap groups;
     hm_init(&groups);
@@ -743,7 +772,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, types[t], strlen(types[t])); break; }
         }
     }
-    cmp_ctx cx = { r, &groups, old, nw, 0, NULL };
+    cmp_ctx cx = { r, &groups, old, nw, 0, 0, NULL };
     memos mm;
     memo_begin(&mm, sides);
     for (size_t i = 0; i < s.n; i++) {
@@ -771,13 +800,14 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             }
             if (!r->undecided++) {
                 r->undecided_example = example(&r->a, op, o, q.vnode);
-                r->undecided_why = cx.why;
+                r->undecided_why = arena_printf(&r->a, "%s: %s", cx.why_new ? "new" : "old", cx.why);
             }
         }
     }
     memo_end(&mm);
     hm_free(&groups);
     hm_free(&s.seen);
+    arena_free(&work);
     /* widenings first; then as found (the objects' order is the rules') */
     for (size_t i = 1; i < r->n; i++) {
         diff_group *g = r->groups[i];

@@ -313,7 +313,8 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
             out.f->kind = F_UNKNOWN;
             return out;
         }
-        out.f->kids = arena_alloc(in->a, (size_t)(nargs * 64 + 1) * sizeof *out.f->kids);
+        /* path-ancestors: up to 64 ancestors of each path, and the root */
+        out.f->kids = arena_alloc(in->a, (size_t)(is_anc ? nargs * 65 + 1 : nargs + 1) * sizeof *out.f->kids);
         for (int i = 0; i < nargs; i++) {
             if (is_anc) {
                 if (!want_string(in, x, args[i], name)) { out.f->kind = F_UNKNOWN; return out; }

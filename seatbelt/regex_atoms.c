@@ -122,13 +122,26 @@ static void byte_classes(walk *w, int path)
 }
 
 /* ---- component states ---- */
+/* the hash of the maps of ints below (hm_get_hashed): a word at a time */
+static uint64_t ints_hash(const int *v, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (uint32_t)v[i]) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+    }
+    return h ? h : 1;
+}
+
+
 /* the cstate of regex re with live states v[0..n) (sorted), made when new */
 static int intern_cstate(walk *w, int re, const int *v, int n)
 {
     size_t klen = (size_t)(n + 1) * sizeof(int);
     w->ckey[0] = re;
     memcpy(w->ckey + 1, v, (size_t)n * sizeof(int));
-    void *got = hm_get(&w->cmap, (const char *)w->ckey, klen);
+    uint64_t h = ints_hash(w->ckey, (size_t)n + 1);
+    void *got = hm_get_hashed(&w->cmap, (const char *)w->ckey, klen, h);
     if (got) return (int)((uintptr_t)got - 1);
     int *key = arena_alloc(&w->a, klen);
     memcpy(key, w->ckey, klen);
@@ -136,7 +149,7 @@ static int intern_cstate(walk *w, int re, const int *v, int n)
     w->cs = arena_grow(&w->a, w->cs, w->ncs, w->cscap, sizeof *w->cs);
     w->cscap = arena_grow_cap(w->ncs, w->cscap);
     w->cs[w->ncs++] = (cstate){ re, key + 1, n };
-    hm_put(&w->cmap, (const char *)key, klen, (void *)(uintptr_t)(id + 1));
+    hm_put_hashed(&w->cmap, (const char *)key, klen, h, (void *)(uintptr_t)(id + 1));
     if (w->ncs > w->tcap) {
         size_t nc = w->tcap ? 2 * w->tcap : 256, per = (size_t)w->ncls;
         w->trans = xrealloc(w->trans, nc * per * sizeof *w->trans);
@@ -158,7 +171,15 @@ static int close_seeds(walk *w, int re, int ns, size_t pos, size_t len)
     for (int i = 0; i < ns; i++) sb_nfa_add(r, s, w->seeds[i], pos, len, w->stack);
     int m = 0;
     for (int i = 0; i < s->n; i++) if (r->st[s->v[i]].op == N_MATCH) m = 1;
-    qsort(s->v, (size_t)s->n, sizeof(int), cmp_int);
+    if (s->n <= 32) {             /* a few states: sorted in place, without qsort's calls */
+        for (int i = 1; i < s->n; i++) {
+            int v = s->v[i], j = i;
+            while (j > 0 && s->v[j - 1] > v) { s->v[j] = s->v[j - 1]; j--; }
+            s->v[j] = v;
+        }
+    } else {
+        qsort(s->v, (size_t)s->n, sizeof(int), cmp_int);
+    }
     return m;
 }
 
@@ -208,10 +229,11 @@ static int add_node(walk *w, int *key, size_t klen, const int *m, size_t nm, int
      * copied only when it is new (most steps lead to a state seen before) */
     memcpy(key + klen / sizeof(int), m, nm * sizeof(int));
     size_t full = klen + nm * sizeof(int);
-    if (hm_get(&w->nmap, (const char *)key, full)) return 0;
+    uint64_t h = ints_hash(key, full / sizeof(int));
+    if (hm_get_hashed(&w->nmap, (const char *)key, full, h)) return 0;
     int *k = arena_alloc(&w->a, full + 1);
     memcpy(k, key, full);
-    hm_put(&w->nmap, (const char *)k, full, (void *)1);
+    hm_put_hashed(&w->nmap, (const char *)k, full, h, (void *)1);
     w->nodes = arena_grow(&w->a, w->nodes, w->nn, w->ncap, sizeof *w->nodes);
     w->ncap = arena_grow_cap(w->nn, w->ncap);
     w->nodes[w->nn++] = (pnode){ k, klen, k + klen / sizeof(int), nm, parent, byte, depth };
@@ -304,10 +326,11 @@ int sb_regex_atoms(const sb_regex *const *res, size_t n, const sb_atoms_opts *o,
             if (ends) {
                 size_t na = merge(ends_m, nem, matched, nnm, acc);
                 size_t alen = na * sizeof(int);
-                if (!hm_get(&w.amap, (const char *)acc, alen)) {
+                uint64_t ah = ints_hash(acc, na);
+                if (!hm_get_hashed(&w.amap, (const char *)acc, alen, ah)) {
                     int *ak = arena_alloc(&w.a, alen + 1);
                     memcpy(ak, acc, alen);
-                    hm_put(&w.amap, (const char *)ak, alen, (void *)1);
+                    hm_put_hashed(&w.amap, (const char *)ak, alen, ah, (void *)1);
                     emit_subject(&w, (int)qi, ch, emit, ctx);
                 }
             }

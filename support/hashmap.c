@@ -49,10 +49,18 @@ void *hm_get(const hashmap *m, const char *key, size_t klen)
     return s->hash ? s->val : NULL;
 }
 
-void *hm_put(hashmap *m, const char *key, size_t klen, void *val)
+void *hm_put(hashmap *m, const char *key, size_t klen, void *val) { return hm_put_hashed(m, key, klen, hm_hash(key, klen), val); }
+
+void *hm_get_hashed(const hashmap *m, const char *key, size_t klen, uint64_t h)
+{
+    if (!m->cap) return NULL;
+    hm_slot *s = find(m, key, klen, h);
+    return s->hash ? s->val : NULL;
+}
+
+void *hm_put_hashed(hashmap *m, const char *key, size_t klen, uint64_t h, void *val)
 {
     if ((m->count + 1) * 4 >= m->cap * 3) hm_reserve(m, m->cap ? m->cap : 8);
-    uint64_t h = hm_hash(key, klen);
     hm_slot *s = find(m, key, klen, h);
     if (s->hash) return s->val;
     s->hash = h; s->key = key; s->klen = klen; s->val = val;

@@ -27,6 +27,11 @@ void *hm_get(const hashmap *m, const char *key, size_t klen);
  * otherwise inserts val and returns NULL. */
 void *hm_put(hashmap *m, const char *key, size_t klen, void *val);
 void  hm_set(hashmap *m, const char *key, size_t klen, void *val);
+/* hm_get and hm_put with the key's hash given (non-zero), for keys a
+ * faster function hashes well (arrays of ints): a map is filled and asked
+ * either always through these, with one function, or never. */
+void *hm_get_hashed(const hashmap *m, const char *key, size_t klen, uint64_t h);
+void *hm_put_hashed(hashmap *m, const char *key, size_t klen, uint64_t h, void *val);
 #define hm_gets(m, s) hm_get((m), (s), strlen(s))
 
 #endif
