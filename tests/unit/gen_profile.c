@@ -755,6 +755,46 @@ int gen_profile_text_canon(const gen_profile *p, const unsigned char *keep, strb
     return any;
 }
 
+int gen_profile_item_at(const gen_profile *p, const unsigned char *keep, unsigned line)
+{
+    unsigned at = 3 + (unsigned)p->default_allow;          /* after "param P;", "param Q;" */
+    for (int s = 0; s < SEC_N; s++) {
+        int open = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            if (p->items[i].section != s || (keep && !keep[i])) continue;
+            if (!open) { at++; open = 1; }                  /* the section's first line */
+            if (at++ == line) return (int)i;
+        }
+        if (open) at++;
+    }
+    return -1;
+}
+
+static void profile_shapes(gen_profile *p)
+{
+    p->shapes = p->default_allow ? BIT(GS_DEFAULT_ALLOW) : 0;
+    for (size_t i = 0; i < p->n; i++) p->shapes |= p->items[i].shapes;
+}
+
+void gen_profile_drop(gen_profile *p, size_t i)
+{
+    if (i >= p->n) return;
+    memmove(&p->items[i], &p->items[i + 1], (p->n - i - 1) * sizeof p->items[0]);
+    p->n--;
+    profile_shapes(p);
+}
+
+int gen_profile_unfinal(gen_profile *p, size_t i)
+{
+    gen_item *it = i < p->n ? &p->items[i] : NULL;
+    const char *f = it && it->section != SEC_SBPL ? strstr(it->text, "final ") : NULL;
+    if (!f) return 0;
+    it->text = arena_printf(p->a, "%.*s%s", (int)(f - it->text), it->text, f + 6);
+    it->shapes &= ~(BIT(GS_FINAL) | BIT(GS_FINAL_UNFILTERED));
+    profile_shapes(p);
+    return 1;
+}
+
 /* ---- values ------------------------------------------------------------------- */
 
 #define X10 "xxxxxxxxxx"
