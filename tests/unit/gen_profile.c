@@ -543,7 +543,8 @@ static void final_pair(gen_profile *p, gen_rng *r, uint64_t en)
     /* a final rule of the other action that meets it without lying inside
      * ("~/.ss*" beside "~/.ssh"): where it outranks it, BK2005 */
     const char *q1 = f->text ? strchr(f->text, '"') : NULL, *q2 = q1 ? strrchr(f->text, '"') : NULL;
-    if (q1 && q2 > q1 + 2 && !strpbrk(q1, "*?[\\^") && chance(r, 30) && (o = new_item(p, SEC_FILES))) {
+    if (q1 && q2 > q1 + 2 && !strpbrk(q1, "*?[\\^") && !strstr(f->text, " regex ") && chance(r, 30) &&
+        (o = new_item(p, SEC_FILES))) {                 /* (a regex's text is no path) */
         int ql = (int)(q2 - q1 - 1);
         const char *pat = chance(r, 50) || q1[1] != '/' ? arena_printf(p->a, "glob \"%.*s*\"", ql, q1 + 1)
                           : arena_printf(p->a, "prefix \"%.*s\"", ql - 1, q1 + 1);
