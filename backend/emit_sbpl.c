@@ -1105,18 +1105,20 @@ static void spare_cb(void *ud, rule *c)
     }
 }
 
-static int has_rule(rule *const *v, size_t n, const rule *r)
+/* r is in v[0..n), which is in emission order (sort_by_rank) */
+static int has_rule(const unsigned *rank, rule *const *v, size_t n, const rule *r)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (v[mid]->id < r->id) lo = mid + 1;
+        if (rank[v[mid]->id] < rank[r->id]) lo = mid + 1;
         else hi = mid;
     }
     return lo < n && v[lo] == r;
 }
 
 typedef struct spare_rev {
+    const unsigned *rank;  /* by rule id: its place in emission order */
     const rule *r;         /* a rule written in the group */
     rule *const *o;        /* the other group's opponents */
     size_t no;
@@ -1132,12 +1134,14 @@ static void spare_rev_cb(void *ud, rule *c)
     if (x->conflict) return;
     if (*x->budget == 0) { x->conflict = 1; return; }
     (*x->budget)--;
-    if (!has_rule(x->o, x->no, c) || has_rule(x->keep, x->nk, c)) return;
+    if (!has_rule(x->rank, x->o, x->no, c) || has_rule(x->rank, x->keep, x->nk, c)) return;
     if (matcher_relation(&c->m, &x->r->m) != REL_DISJOINT) x->conflict = 1;
 }
 
-/* Whether every opponent in o[0..no) is already in keep[0..nk) (both in id
- * order), the opponents of group g, or disjoint from every rule written in
+/* Whether every opponent in o[0..no) is already in keep[0..nk) (both in
+ * emission order, as sort_by_rank leaves a rule's opponents and
+ * merge_groups their union), the opponents of group g, or disjoint from
+ * every rule written in
  * g.  The index finds the rules that may overlap: from each opponent, or
  * from each of g's rules when they are fewer. */
 static int opps_spare(emitter *e, const ovl_index *ix, rule *const *o, size_t no, rule *const *keep, size_t nk,
@@ -1147,7 +1151,7 @@ static int opps_spare(emitter *e, const ovl_index *ix, rule *const *o, size_t no
         for (size_t p = e->groups[g].first; p != SIZE_MAX; p = e->pieces[p].next) {
             if (*budget == 0) return 0;
             (*budget)--;
-            spare_rev x = { e->pieces[p].r, o, no, keep, nk, budget, 0 };
+            spare_rev x = { e->rank, e->pieces[p].r, o, no, keep, nk, budget, 0 };
             ovl_query(ix, e->pieces[p].r, 0, spare_rev_cb, &x);
             if (x.conflict) return 0;
         }
@@ -1155,7 +1159,7 @@ static int opps_spare(emitter *e, const ovl_index *ix, rule *const *o, size_t no
     }
     size_t k = 0;
     for (size_t i = 0; i < no; i++) {
-        while (k < nk && keep[k]->id < o[i]->id) k++;
+        while (k < nk && e->rank[keep[k]->id] < e->rank[o[i]->id]) k++;
         if (k < nk && keep[k] == o[i]) continue;
         if (*budget == 0) return 0;
         (*budget)--;
@@ -1179,9 +1183,10 @@ static int merge_groups(emitter *e, const ovl_index *ix, size_t ia, size_t ib, s
     for (size_t p = b->first; p != SIZE_MAX; p = e->pieces[p].next) e->pieces[p].group = ia;
     rule **u = arena_alloc(e->a, (a->nopp + b->nopp + 1) * sizeof *u);
     size_t i = 0, j = 0, n = 0;
+    const unsigned *rk = e->rank;           /* the union in emission order too */
     while (i < a->nopp || j < b->nopp) {
-        if (j == b->nopp || (i < a->nopp && a->opp[i]->id < b->opp[j]->id)) u[n++] = a->opp[i++];
-        else if (i == a->nopp || b->opp[j]->id < a->opp[i]->id) u[n++] = b->opp[j++];
+        if (j == b->nopp || (i < a->nopp && rk[a->opp[i]->id] < rk[b->opp[j]->id])) u[n++] = a->opp[i++];
+        else if (i == a->nopp || rk[b->opp[j]->id] < rk[a->opp[i]->id]) u[n++] = b->opp[j++];
         else { u[n++] = a->opp[i++]; j++; }
     }
     a->opp = u;

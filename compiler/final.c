@@ -29,8 +29,9 @@ static void no_param(strbuf *out, const char *name, size_t len, void *ud)
 /* matcher_relation leaves a pattern against a string-based matcher
  * undecided when the fixed parts cannot tell.  Both free of parameters: if
  * the pattern matches the other's own string, which the other matches too
- * (a literal, subpath or prefix its value; a name or name prefix its name),
- * they certainly overlap. */
+ * (a literal, subpath or prefix its value; a name its name), or, for a name
+ * regex against a name prefix, some name that starts with the prefix, they
+ * certainly overlap. */
 static relation refine(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     if (is_pattern(a->kind) == is_pattern(b->kind)) return REL_UNKNOWN;
@@ -45,6 +46,10 @@ static relation refine(arena *ar, int mac, const matcher *a, const matcher *b)
     const char *err = NULL;
     sb_regex *rx = sb_regex_compile(ar, re.data ? re.data : "", re.len, &err);
     sb_free(&re);
+    /* a name prefix: every name that starts with it ("com.apple.t" meets
+     * "^com\\.apple\\.(sec|tcc)" at com.apple.tcc) */
+    if (rx && p->kind == MK_NAME_REGEX && x->kind == MK_NAME_PREFIX)
+        return sb_regex_meets_prefix(rx, x->value, x->len) ? REL_OVERLAP : REL_UNKNOWN;
     return rx && sb_regex_search(rx, x->value, x->len) ? REL_OVERLAP : REL_UNKNOWN;
 }
 

@@ -218,7 +218,10 @@ static relation path_relation(const matcher *a, const matcher *b)
         if (p->len == e->len + 1 && p->value[e->len] == '/' && e->value[e->len - 1] == PARAM_CLOSE)
             return REL_UNKNOWN;
         if (e->kind == MK_LITERAL) return REL_DISJOINT;   /* p's are all longer */
-        if (has_param(p->value, p->len) || has_param(e->value, e->len)) return REL_OVERLAP;
+        /* the texts agree token by token up to e's end, so p's text after
+         * it decides ("~/b.cb" is beside subpath "~/b" for every HOME),
+         * unless e ends with a parameter, whose value may be "/" */
+        if (e->len && e->value[e->len - 1] == PARAM_CLOSE) return REL_OVERLAP;
         return within(p->value, p->len, e->value, e->len) && p->value[e->len] == '/'
                ? REL_OVERLAP : (e->len == 1 ? REL_OVERLAP : REL_DISJOINT);
     }

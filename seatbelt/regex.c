@@ -313,6 +313,63 @@ int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len)
     return found;
 }
 
+int sb_regex_meets_prefix(const sb_regex *re, const char *p, size_t n)
+{
+    int ns = re->n, found = 0, sp = 0;
+    int *buf = xmalloc((size_t)(4 * ns + 4) * sizeof(int));
+    unsigned *mark = xcalloc((size_t)ns + 1, sizeof(unsigned));
+    int *todo = xmalloc((size_t)(4 * ns + 4) * sizeof(int));    /* nodes: state * 4 + past '$' * 2 + past a byte */
+    unsigned char *seen = xcalloc((size_t)(4 * ns + 4), 1);
+    sb_nfa_set cur = { buf, 0, mark, 1 }, nxt = { buf + ns + 1, 0, mark, 0 };
+    int *stack = buf + 2 * ns + 2;
+    const size_t never = (size_t)-1;            /* the subject goes on past p: no '$' inside it */
+#define PUSH(node) do { int nd_ = (node); if (nd_ >= 0 && !seen[nd_]) { seen[nd_] = 1; todo[sp++] = nd_; } } while (0)
+    for (size_t pos = 0; pos < n && !found; pos++) {
+        sb_nfa_add(re, &cur, re->start, pos, never, stack);
+        for (int i = 0; i < cur.n; i++) if (re->st[cur.v[i]].op == N_MATCH) found = 1;
+        if (found) break;
+        unsigned char ch = (unsigned char)p[pos];
+        nxt.n = 0;
+        nxt.gen = cur.gen + 1;
+        for (int i = 0; i < cur.n; i++) {
+            if (!sb_nfa_accepts(re, cur.v[i], ch)) continue;
+            if (pos + 1 < n) sb_nfa_add(re, &nxt, re->st[cur.v[i]].x, pos + 1, never, stack);
+            else if (re->st[cur.v[i]].x >= 0) PUSH(re->st[cur.v[i]].x * 4 + 1);   /* the last byte of p: walked below */
+        }
+        sb_nfa_set t = cur; cur = nxt; nxt = t;
+        nxt.gen = cur.gen;
+    }
+    /* after p: any bytes, a new match starting anywhere, the subject ending
+     * where a '$' is passed */
+    if (!found) {
+        PUSH(re->start * 4 + (n > 0));
+        PUSH(re->start * 4 + 1);
+    }
+    while (!found && sp) {
+        int node = todo[--sp], k = node >> 2, ended = (node >> 1) & 1, moved = node & 1;
+        const nstate *st = &re->st[k];
+        switch (st->op) {
+        case N_MATCH: found = 1; break;
+        case N_SPLIT: if (st->y >= 0) PUSH(st->y * 4 + (node & 3)); /* fall through */
+        case N_JMP: if (st->x >= 0) PUSH(st->x * 4 + (node & 3)); break;
+        case N_BOL: if (!moved && st->x >= 0) PUSH(st->x * 4 + (node & 3)); break;
+        case N_EOL: if (st->x >= 0) PUSH(st->x * 4 + 2 + moved); break;
+        case N_CLASS: {
+            int any = 0;
+            for (int b = 0; b < 32; b++) any |= re->cls[st->cls].b[b];
+            if (!any) break;
+        }   /* fall through */
+        default: if (!ended && st->x >= 0) PUSH(st->x * 4 + 1); break;
+        }
+    }
+#undef PUSH
+    free(buf);
+    free(mark);
+    free(todo);
+    free(seen);
+    return found;
+}
+
 /* The lazy DFA (regex.h): each state is the set of the NFA's consuming
  * states (CHAR, ANY, CLASS, MATCH) live at a position inside the subject,
  * kept sorted; a transition is computed the first time a byte is seen in

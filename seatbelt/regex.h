@@ -16,6 +16,10 @@ int sb_regex_search(const sb_regex *re, const char *s, size_t len);
 /* The same without the literal-prefix check that sb_regex_search does first
  * (the unit tests compare the two). */
 int sb_regex_search_nfa(const sb_regex *re, const char *s, size_t len);
+/* 1 when the regex finds a match in some subject that starts with the n
+ * bytes of p (p itself or p followed by any bytes): whether a name prefix
+ * and a name regex meet. */
+int sb_regex_meets_prefix(const sb_regex *re, const char *p, size_t n);
 /* The literal text every match starts with at the subject's first byte (an
  * anchored pattern "^/lit/eral..."), its length in *len; NULL when there is
  * none.  A subject that does not start with it never matches. */

@@ -101,6 +101,27 @@ static int zone_ok(const char *z, size_t n)
     return 1;
 }
 
+/* 1 when every dot-separated part of h is written as a number (digits, or
+ * 0x and hex digits): a host the C library reads as an IPv4 address or
+ * refuses, never a name to look up */
+static int ipv4_spelled(const char *h, size_t n)
+{
+    if (n == 0) return 0;
+    for (size_t i = 0; i < n;) {
+        size_t s = i;
+        int hex = n - i > 1 && h[i] == '0' && (h[i + 1] | 0x20) == 'x';
+        if (hex) i += 2;
+        while (i < n && h[i] != '.') {
+            char c = h[i];
+            if (!(c >= '0' && c <= '9') && !(hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')) return 0;
+            i++;
+        }
+        if (i == s) return 0;
+        if (i < n) i++;
+    }
+    return 1;
+}
+
 int ip_host_kind(const char *h, size_t n)
 {
     if (n >= 2 && h[0] == '[' && h[n - 1] == ']') { h++; n -= 2; }
@@ -153,6 +174,10 @@ const char *ip_request_check(const char *obj, size_t len)
         if (k != pl || pl == 0 || port < 1 || port > 65535) return "has no port 1-65535 (or *) after its last ':'";
         if (pt[0] == '0') return "writes its port with a leading zero: write it without (080 is port 80)";
     }
+    unsigned long v4;
+    if (ipv4_spelled(obj, hl) && !ipv4_addr(obj, hl, &v4))
+        return "writes its host as an IPv4 address that is none: each part is 0-255 (the last fills the rest), "
+               "and a part that starts with 0 is octal (08 is no number), one with 0x hex";
     if (hl < len && ip_host_kind(obj, hl) == IP_HOST_UNKNOWN) {
         if (memchr(obj, '%', hl))
             return "is a scoped IPv6 address other than ::1: whether it is the loopback interface's own address "

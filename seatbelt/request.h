@@ -45,8 +45,9 @@ int ip_host_kind(const char *h, size_t n);
 int ip_host_is_local(const char *h, size_t n);
 /* NULL, or why a request "HOST:PORT" cannot be answered (to follow the
  * object in a usage error): no host or no port, an unbalanced [ ], a port
- * outside 1-65535 (or "*") or written with a leading zero, a host whose
- * loopback status is not known (UNKNOWN above). */
+ * outside 1-65535 (or "*") or written with a leading zero, a host written
+ * as an IPv4 address that is none ("127.0.0.08"), a host whose loopback
+ * status is not known. */
 const char *ip_request_check(const char *obj, size_t len);
 /* 1 when a filter's host ("*", "localhost") matches a request's host: "*"
  * every host, "localhost" the loopback ones (ip_host_is_local), anything

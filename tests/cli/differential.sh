@@ -20,20 +20,20 @@ expect_rc "differential: the indexed evaluator agrees too" 0
 # prints the classes.
 GEN_WITHOUT=
 GEN_SKIP=
-run "differential: generated profiles" "$BUILD/diff-check" --generate 120 --seed 17 ${GEN_WITHOUT:+--without "$GEN_WITHOUT"} \
+run "differential: generated profiles" "$BUILD/diff-check" --generate 72 --seed 17 ${GEN_WITHOUT:+--without "$GEN_WITHOUT"} \
     ${GEN_SKIP:+--skip "$GEN_SKIP"} --shrink --min-queries 400000
 expect_rc "differential: generated profiles x value sets x queries: both evaluations, symbolic and inlined, agree" 0
 tail -n 1 "$TMP/out" | sed 's/^/     /'
 [ -s "$TMP/err" ] && head -n 40 "$TMP/err" | sed 's/^/     /'
 # the same generated profiles, checking the readable one-rule-per-line form
 # (buckle compile without --compact) instead of the compact one
-run "differential: generated profiles, readable form" "$BUILD/diff-check" --generate 40 --seed 17 --readable --shrink
+run "differential: generated profiles, readable form" "$BUILD/diff-check" --generate 24 --seed 17 --readable --shrink
 expect_rc "differential: the readable form agrees too" 0
 # shellcheck disable=SC2086
 run "differential: corpus and tests, readable form" "$BUILD/diff-check" -I corpus --random 1 --readable $profiles
 expect_rc "differential: the readable form of the corpus agrees" 0
 # the generator is not blind: output emitted without carve-outs is caught
-run "differential: generated, without carve-outs" "$BUILD/diff-check" --generate 40 --seed 17 --break-order --shrink --max-fail 1
+run "differential: generated, without carve-outs" "$BUILD/diff-check" --generate 24 --seed 17 --break-order --shrink --max-fail 1
 expect_rc "differential: emitting without carve-outs is found by the generated profiles" 1
 expect_err_has "differential: the failing case is printed shrunk" "diff-check: FAIL: profile"
 run "differential: list of shapes" "$BUILD/diff-check" --list-shapes

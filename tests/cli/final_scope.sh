@@ -264,3 +264,19 @@ expect_err_has "final scope: ... BK2005 saying why" "runs a program with no-sand
 printf 'files { allow read "/"; deny read "/s"; }\nsbpl """\n(allow process-exec (literal "/bin/sh") (with no-sandbox))\n""";\n' >"$D/nosb2.buckle"
 run "final scope: no-sandbox, no final" "$BUCKLE" compile "$D/nosb2.buckle" -o /dev/null
 expect_rc "final scope: ... without final rules it compiles (lint judges it)" 0
+
+# a regex final over names against a name prefix: BK2005 when some name that
+# starts with the prefix holds a match (com.apple.tcc, com.secd), not when
+# none does (the regex ends at "sec", the prefix goes on; another start)
+for t in 'mach { deny final lookup regex "^com\\.apple\\.(sec|tcc)"; allow lookup prefix "com.apple.t"; }' \
+         'mach { deny final lookup regex "secd$"; allow lookup prefix "com."; }' \
+         'sysctl { deny final read regex "^kern\\.(boot|os)"; allow read prefix "kern.b"; }' \
+         'mach { deny final lookup regex "^com\\.apple\\.sec$"; allow lookup prefix "com.apple.se"; }'; do
+    printf '%s\n' "$t" >"$D/fnre.buckle"
+    run "final scope: name regex and prefix meet" "$BUCKLE" compile "$D/fnre.buckle" -o /dev/null
+    expect_rc "final scope: $t is BK2005" 1
+    expect_err_has "final scope: $t: the allow" "allow contradicts a final deny [BK2005"
+done
+printf '%s\n' 'mach { deny final lookup regex "^com\\.apple\\.sec$"; allow lookup prefix "com.apple.secd"; allow lookup prefix "org."; deny final lookup regex "^a$|^b"; allow lookup prefix "d"; }' >"$D/fnreok.buckle"
+run "final scope: name regex and prefix apart" "$BUCKLE" compile "$D/fnreok.buckle" -o /dev/null
+expect_rc "final scope: a prefix no name of which the final regex matches compiles" 0

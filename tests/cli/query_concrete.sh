@@ -28,7 +28,7 @@ for a in 127.0.0.1:22 LOCALHOST:22 '[::1]:22' ::1:22 127.1.2.3:22 '[::ffff:127.0
     expect_out_has "query: loopback $a is localhost" "deny $a"
     expect_out_has "query: loopback $a: compiled SBPL agrees" "compiled SBPL agrees"
 done
-for a in 10.0.0.1:22 128.0.0.1:22 '[::2]:22' 10.1:22 0x80000001:22 '[::ffff:a00:1]:22' '[::]:22' 127.0.0.1.1:22 256.0.0.1:22 \
+for a in 10.0.0.1:22 128.0.0.1:22 '[::2]:22' 10.1:22 0x80000001:22 '[::ffff:a00:1]:22' '[::]:22' example.com:22 1a.be:22 \
          localhost..:22 xlocalhost:22 '[::1%]:22'; do
     run "query: other host $a" "$BUCKLE" query "$D/lo.buckle" network outbound "$a"
     expect_out_has "query: $a is another host" "allow $a"
@@ -73,6 +73,17 @@ for o in 'localhost:65536:has no port 1-65535' 'localhost:0:has no port 1-65535'
     expect_rc "query: $obj is a usage error" 2
     expect_err_has "query: $obj: says why" "$want"
 done
+# a host written in numbers that is no IPv4 address (08 is no octal
+# number, a part over 255, five parts): refused by query and test, naming it
+for h in 127.0.0.08 256.0.0.1 127.0.0.1.1 0x100.0.0.1; do
+    run "query: no IPv4 address $h" "$BUCKLE" query "$D/lo.buckle" network outbound "$h:8080"
+    expect_rc "query: $h:8080 is a usage error" 2
+    expect_err_has "query: $h:8080: says why" "object \"$h:8080\" writes its host as an IPv4 address that is none"
+done
+printf 'network { allow outbound "localhost:8080"; }\ntest {\n    expect deny network outbound "127.0.0.08:8080";\n}\n' >"$D/lotest4.buckle"
+run "test: no IPv4 address" "$BUCKLE" test "$D/lotest4.buckle"
+expect_rc "test: a host that is no IPv4 address fails its expect" 1
+expect_out_has "test: at the expect, naming it" "lotest4.buckle:3:5: error: the object \"127.0.0.08:8080\" writes its host as an IPv4 address that is none"
 run "query: a well-formed network object" "$BUCKLE" query "$D/lo.buckle" network outbound 'localhost:8080'
 expect_rc "query: localhost:8080 is answered" 0
 printf 'Sandbox: curl(123) deny(1) network-outbound 127.0.0.1:8080\nSandbox: curl(124) deny(1) network-outbound [::1]:8081\n' >"$D/lo.log"

@@ -9,23 +9,37 @@
  *   - an object inside a final rule gets the final rule's decision;
  *   - the inlined compilation is not rejected when the symbolic one is not
  *     (final checks are conservative symbolically).
- * Profiles the compiler rejects (BK2005 and the like) are counted, not
- * failures.  A failing case is printed as a profile (--shrink: the smallest
- * subset of its rules that still fails) with its values.
+ * A profile the compiler rejects is repaired (the rule that contradicts a
+ * final rule, or a port with a leading zero, goes) until it is accepted,
+ * but for one in KEEP_REJECTED_IN, whose rejection is checked instead
+ * (confirm_rejection).  A failing case is printed as a profile (--shrink:
+ * the smallest subset of its rules that still fails) with its values.
  *   diff-check --generate N [--seed S] [--only A,B] [--without A,B] [--shrink]
  *              [--max-fail K] [--min-queries Q] [--list-shapes] [--quiet]
  *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap,prefix,implied,target,defaults]
- *              [--show-rejects] */
+ *              [--show-rejects] [--shape-counts] [--count-only] */
 #include "gen_check.h"
 #include "diff_objects.h"
 #include "gen_oracle.h"
 #include "../../compiler/overlap.h"
+#include "../../compiler/precedence.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* one generated profile in KEEP_REJECTED_IN is not repaired when the
+ * compiler rejects it: its rejection is checked instead */
+#define KEEP_REJECTED_IN 10
+
 typedef struct gstats {
     long queries, pairs, rejected, failing_pairs;
+    long repaired;                  /* profiles the generator changed until the compiler accepted them */
+    long kept, confirmed;           /* deliberately kept rejections, and those the oracle confirmed */
+    long conservative;              /* BK2005 errors that are conservative by design (raw rules, two patterns) */
+    long refused_witness;           /* BK2005 errors whose note names values -D refuses */
+    long checked_profiles;          /* profiles checked with at least one value set */
+    long shape_profiles[64];        /* checked profiles that hold each shape */
+    long shape_kept[64];            /* kept rejections that hold each shape */
     const char *codes[16];          /* the codes of the rejections, and how many of each */
     long ncode[16];
 } gstats;
@@ -47,6 +61,7 @@ typedef struct gcase {
     const char *reject_code;
     int break_order;                /* emit without carve-outs (the checks must notice) */
     int readable;                   /* check the one-rule-per-line form, not the compact one */
+    int count_only;                 /* compile symbolically and count, check nothing */
 } gcase;
 
 static void report(gcase *g, long *nfail, const char *fmt, const char *a, const char *b, const char *c, const char *d)
@@ -476,6 +491,358 @@ static const char *defaults_text(arena *a, const char *text, const gen_values *v
     return r;
 }
 
+/* ---- rejections: repaired, or kept and confirmed --------------------------- */
+
+static unsigned line_at(const diag *d, span at)
+{
+    (void)d;
+    if (!at.src || at.start > at.src->len) return 0;
+    unsigned line = 1;
+    for (uint32_t i = 0; i < at.start; i++) line += at.src->text[i] == '\n';
+    return line;
+}
+
+/* The line of the last note of d that lies on another line than d: for
+ * BK2005 the final rule ("final deny is here"). */
+static unsigned other_line(const diag *d)
+{
+    unsigned at = line_at(d, d->at), o = 0;
+    for (const diag_note *n = d->notes; n; n = n->next) {
+        unsigned l = line_at(d, n->at);
+        if (l && l != at) o = l;
+    }
+    return o;
+}
+
+static const diag *first_error_diag(const compilation *c)
+{
+    for (const diag *d = c->diags.head; d; d = d->next)
+        if (d->sev == SEV_ERROR) return d;
+    return NULL;
+}
+
+/* Repairs a rejected profile until the compiler accepts it: a port with a
+ * leading zero (BK2011) goes; of a rule and the final rule it contradicts
+ * (BK2005) the rule goes, or the other loses its `final` (three times in
+ * ten).  0 when accepted (after *changes changes), -1 when a rejection has
+ * no item to change. */
+static int repair(gen_profile *p, gen_rng *r, int *changes)
+{
+    *changes = 0;
+    for (int round = 0; round < GEN_MAX_ITEMS; round++) {
+        strbuf t;
+        sb_init(&t);
+        gen_profile_text(p, NULL, &t);
+        compile_opts o = { 0 };
+        compilation *c = compilation_new(&o);
+        int rc = compile_profile_text(c, "gen.buckle", t.data, t.len);
+        sb_free(&t);
+        const diag *d = rc ? first_error_diag(c) : NULL;
+        int vi = d ? gen_profile_item_at(p, NULL, line_at(d, d->at)) : -1;
+        int fi = d && other_line(d) ? gen_profile_item_at(p, NULL, other_line(d)) : -1;
+        const char *code = d && d->code ? d->code : "";
+        compilation_free(c);
+        if (!rc) return 0;
+        if (!strcmp(code, "BK2011") && vi >= 0) gen_profile_drop(p, (size_t)vi);
+        else if (!strcmp(code, "BK2005") && fi >= 0 && (vi < 0 || gen_rnd(r) % 10 < 3) && gen_profile_unfinal(p, (size_t)fi)) ;
+        else if (!strcmp(code, "BK2005") && vi >= 0) gen_profile_drop(p, (size_t)vi);
+        else return -1;
+        (*changes)++;
+    }
+    return -1;
+}
+
+/* The values a BK2005 note names ("... with HOME=/Users/test P=/a"), over
+ * the test values; n of them into v (names and values in a). */
+static size_t note_values(arena *a, const diag *d, sb_param *v, size_t cap)
+{
+    size_t n = 0;
+    for (const diag_note *nt = d->notes; nt; nt = nt->next) {
+        const char *w = strstr(nt->msg, " rule with ");
+        if (!w) continue;
+        char *copy = arena_strdup(a, w + 11);
+        for (char *tok = strtok(copy, " "); tok && n < cap; tok = strtok(NULL, " ")) {
+            char *eq = strchr(tok, '=');
+            if (!eq) continue;
+            *eq = 0;
+            v[n++] = (sb_param){ tok, eq + 1 };
+        }
+    }
+    return n;
+}
+
+/* objects from a rule: its string or fixed part with the decider's values */
+static void rule_objects(objset *s, decider *d, const rule *r, gen_rng *rg)
+{
+    size_t n = 0;
+    const char *v = r->m.kind == MK_GLOB || r->m.kind == MK_REGEX || r->m.kind == MK_NAME_REGEX ? decider_rule_fixed(d, r, &n)
+                  : r->m.kind == MK_NONE || r->m.kind == MK_ANCESTORS ? NULL : decider_rule_value(d, r, &n);
+    if (r->m.kind == MK_REGEX || r->m.kind == MK_GLOB) {
+        /* and the shortest paths it matches (a glob's values escaped) */
+        const char *err = NULL;
+        strbuf gb, gt;
+        sb_init(&gb);
+        sb_init(&gt);
+        for (size_t i = 0; r->m.kind == MK_GLOB && i < r->m.len; i++) {
+            if (r->m.value[i] != PARAM_OPEN) { sb_putc(&gt, r->m.value[i]); continue; }
+            size_t e = i + 1;
+            while (e < r->m.len && r->m.value[e] != PARAM_CLOSE) e++;
+            const char *pv = decider_value(d, arena_strndup(s->a, r->m.value + i + 1, e - i - 1));
+            for (; pv && *pv; pv++) {
+                if (strchr("*?[]\\", *pv)) sb_putc(&gt, '\\');
+                sb_putc(&gt, *pv);
+            }
+            i = e;
+        }
+        if (r->m.kind == MK_GLOB) glob_to_regex(&gb, gt.data ? gt.data : "", gt.len, NULL, NULL);
+        sb_free(&gt);
+        const char *re = r->m.kind == MK_GLOB ? gb.data : decider_rule_value(d, r, &n);
+        if (r->m.kind == MK_GLOB) n = gb.len;
+        sb_regex *rx = re ? sb_regex_compile(s->a, re, n, &err) : NULL;
+        sb_free(&gb);
+        char buf[512];
+        for (int k = 0; rx && k < 2; k++)
+            if (sb_regex_sample(rx, k | SB_SAMPLE_PATH, buf, sizeof buf) > 0 && buf[0] == '/') path_objects(s, buf, strlen(buf), 1, rg);
+        n = 0;
+        v = decider_rule_fixed(d, r, &n);
+    }
+    if (!v) return;
+    if (mk_family(r->m.kind) == FAM_PATH && n && v[0] == '/') {
+        char *c = arena_strndup(s->a, v, n);     /* a value "/" before "/x": one "/" */
+        size_t w = 0;
+        for (size_t i = 0; i < n; i++) if (!(c[i] == '/' && w && c[w - 1] == '/')) c[w++] = c[i];
+        path_objects(s, c, w, 2, rg);
+    }
+    else if (mk_family(r->m.kind) == FAM_NAME) name_objects(s, v, n, ns_map[r->m.ns]);
+    else objset_add(s, v, n, r->m.kind == MK_TARGET ? OBJ_TARGET : OBJ_IP, 0);
+}
+
+static int is_glob_or_regex(const rule *r)
+{
+    return r->m.kind == MK_GLOB || r->m.kind == MK_REGEX || r->m.kind == MK_NAME_REGEX;
+}
+
+/* The literal text a rule's value (with the decider's values) ends with,
+ * after its last wildcard, and its last component: what another rule's
+ * fixed part is completed with (final.c does the same to find a meeting) */
+static void tails_of(arena *a, decider *d, const rule *r, const char **t, size_t *nt)
+{
+    size_t n;
+    const char *v = r->m.kind == MK_NONE || r->m.kind == MK_ANCESTORS ? NULL : decider_rule_value(d, r, &n);
+    if (!v) return;
+    size_t e = n;
+    if (r->m.kind == MK_REGEX && e && v[e - 1] == '$') e--;
+    /* an optional "/" or subtree after it: what comes before is a tail too */
+    if (r->m.kind == MK_REGEX && e >= 2 && !memcmp(v + e - 2, "/?", 2)) e -= 2;
+    else if (r->m.kind == MK_REGEX && e >= 6 && !memcmp(v + e - 6, "(/.*)?", 6)) e -= 6;
+    const char *meta = r->m.kind == MK_GLOB ? "*?[]\\" : r->m.kind == MK_REGEX ? ".[]()*+?{}|^$\\" : "";
+    size_t i = e;
+    while (i > 0 && !strchr(meta, v[i - 1])) i--;
+    if (e > i) t[(*nt)++] = arena_strndup(a, v + i, e - i);
+    size_t k = e;
+    while (k > 0 && v[k - 1] != '/') k--;
+    if (e > k && k >= i) t[(*nt)++] = arena_strndup(a, v + k, e - k);
+}
+
+/* objects where a fixed part meets the tails of the other rule */
+static void completed_objects(objset *s, arena *a, decider *d, const rule *x, const char *const *t, size_t nt, gen_rng *rg)
+{
+    size_t n = 0;
+    const char *v = x->m.kind == MK_GLOB || x->m.kind == MK_REGEX || x->m.kind == MK_NAME_REGEX ? decider_rule_fixed(d, x, &n)
+                  : x->m.kind == MK_NONE || x->m.kind == MK_ANCESTORS ? NULL : decider_rule_value(d, x, &n);
+    if (!v) return;
+    int path = mk_family(x->m.kind) == FAM_PATH;
+    for (size_t i = 0; i < nt; i++) {
+        size_t tl = strlen(t[i]);
+        const char *forms[4] = { arena_printf(a, "%.*s%s", (int)n, v, t[i]), arena_printf(a, "%.*s/%s", (int)n, v, t[i]),
+                                 arena_printf(a, "%.*s/x/%s", (int)n, v, t[i]), NULL };
+        for (size_t k = tl < n ? tl : n; k > 0; k--)
+            if (!memcmp(v + n - k, t[i], k)) { forms[3] = arena_printf(a, "%.*s%s", (int)n, v, t[i] + k); break; }
+        for (int f = 0; f < 4; f++) {
+            if (!forms[f]) continue;
+            if (path && forms[f][0] == '/') path_objects(s, forms[f], strlen(forms[f]), 1, rg);
+            else if (!path) name_objects(s, forms[f], strlen(forms[f]), ns_map[x->m.ns]);
+        }
+    }
+}
+
+/* A kept BK2005 rejection is right when, with the values its note names,
+ * some object for an operation both cover is matched by the rule and by
+ * the final rule it names, and the rule is as specific as the final one or
+ * more (or both are final).  1 confirmed, 0 not (a finding), -1 conservative by design
+ * (docs/language.md): a raw rule, a pair of two patterns (globs, regexes)
+ * or of rules on parameters compared as written, which the final checks
+ * count as meeting unanalysed; -2 the note names values -D refuses. */
+static int confirm_final(const compilation *c, const diag *d, const gen_profile *p, gen_rng *rg, const char **why)
+{
+    const rule *rv[8], *fv[8];
+    size_t nr = 0, nf = 0;
+    unsigned fl = other_line(d);
+    for (size_t i = 0; i < c->pol.rules.n; i++) {
+        const rule *x = c->pol.rules.v[i];
+        if (x->implied) continue;
+        span at = origin_primary(x);
+        if (at.src == d->at.src && at.start == d->at.start && nr < 8) rv[nr++] = x;
+        if (x->final && fl && line_at(d, at) == fl && nf < 8) fv[nf++] = x;
+    }
+    *why = "the rule or the final rule is not among the compiled rules (a raw rule)";
+    if (!nr || !nf) return -1;
+    arena a;
+    arena_init(&a);
+    /* P and Q have no test value: the plain set's, unless the note names one */
+    sb_param v[10] = { { "P", "/a/b" }, { "Q", "/a/b/c" } };
+    size_t nv = 2 + note_values(&a, d, v + 2, 8);
+    decider *dd = decider_new((compilation *)c, v, nv);
+    objset s;
+    memset(&s, 0, sizeof s);
+    s.a = &a;
+    hm_init(&s.seen);
+    const char *tr[16], *tf[16];
+    size_t ntr = 0, ntf = 0;
+    for (size_t i = 0; i < nr; i++) { rule_objects(&s, dd, rv[i], rg); tails_of(&a, dd, rv[i], tr, &ntr); }
+    for (size_t i = 0; i < nf; i++) { rule_objects(&s, dd, fv[i], rg); tails_of(&a, dd, fv[i], tf, &ntf); }
+    for (size_t i = 0; i < nr; i++) completed_objects(&s, &a, dd, rv[i], tf, ntf, rg);
+    for (size_t i = 0; i < nf; i++) completed_objects(&s, &a, dd, fv[i], tr, ntr, rg);
+    /* the generator's seeds of every item, with the same values */
+    sb_param all[4];
+    static const char *const names[] = { "HOME", "USER", "P", "Q" };
+    for (size_t k = 0; k < 4; k++) {
+        const char *val = decider_value(dd, names[k]);
+        all[k] = (sb_param){ names[k], val ? val : "" };
+    }
+    seed_objects(&s, p, NULL, all, rg);
+    int found = 0, ranks = 0, patterns = 0, params = 0;
+    for (size_t i = 0; i < nr && !found; i++)
+        for (size_t j = 0; j < nf && !found; j++) {
+            const rule *r = rv[i], *f = fv[j];
+            /* as specific or more (docs/reference.md): a tie is BK2005
+             * too, though the deny would win it */
+            if (!((r->final && f->final) || spec_cmp(&r->m, &f->m) >= 0)) continue;
+            ranks = 1;
+            patterns |= is_glob_or_regex(r) && is_glob_or_regex(f);
+            params |= (r->m.value && memchr(r->m.value, PARAM_OPEN, r->m.len)) || (f->m.value && memchr(f->m.value, PARAM_OPEN, f->m.len));
+            for (int op = 0; op < ops_count() && !found; op++) {
+                if (!op_get(op)->concrete || !opset_has(r->covers, op) || !opset_has(f->covers, op)) continue;
+                for (size_t k = 0; k < s.n && !found; k++) {
+                    sb_request q;
+                    memset(&q, 0, sizeof q);
+                    q.op = op;
+                    request_kind_for_op(op, s.v[k], &q);
+                    if (!kind_fits(s.k[k], s.ns[k], &q)) continue;
+                    if (s.k[k] == OBJ_PATH) q.kind = OBJ_PATH;
+                    if (s.k[k] == OBJ_NAME) q.ns = (sf_ns)s.ns[k];
+                    q.obj = s.v[k];
+                    q.len = strlen(s.v[k]);
+                    found = decider_matches(dd, r, &q) == 1 && decider_matches(dd, f, &q) == 1;
+                }
+            }
+        }
+    *why = !ranks ? "the rule is less specific than the final rule" : "no object is matched by both rules";
+    /* two patterns, or rules on parameters compared as written (no values
+     * named), are taken to meet unanalysed */
+    if (!found && ranks && (patterns || (params && nv == 2))) found = -1;
+    /* the note names values -D refuses (a parameter glued inside a path
+     * given "/"): no values of the profile, a weaker finding, counted */
+    if (!found && nv > 2) {
+        define defs[8];
+        size_t nd = 0;
+        for (size_t i = 2; i < nv; i++)
+            if (!define_parse(&a, arena_printf(&a, "%s=%s", v[i].name, v[i].value), &defs[nd])) nd++;
+        compile_opts o = { 0 };
+        o.defines = defs;
+        o.ndefines = nd;
+        compilation *cd = compilation_new(&o);
+        if (compile_profile_text(cd, "gen.buckle", d->at.src->text, d->at.src->len) != 0 && !strcmp(first_error(cd), "BK2008")) {
+            found = -2;
+            *why = "the values the note names are refused by -D (BK2008)";
+        }
+        compilation_free(cd);
+    }
+    hm_free(&s.seen);
+    free(s.v);
+    free(s.k);
+    free(s.ns);
+    decider_free(dd);
+    arena_free(&a);
+    return found;
+}
+
+/* A kept rejection (the generator did not repair it): each error is right.
+ * BK2011 is on a port with a leading zero, and each such port has one;
+ * BK2005 is confirmed by confirm_final.  Returns the failures. */
+static long confirm_rejection(gcase *g, const gen_profile *p, long *confirmed, long *conservative)
+{
+    long nfail = 0;
+    compile_opts o = { 0 };
+    compilation *c = compilation_new(&o);
+    compile_profile_text(c, "gen.buckle", g->text, strlen(g->text));
+    unsigned char zero_seen[GEN_MAX_ITEMS] = { 0 };
+    int all = 1;
+    for (const diag *d = c->diags.head; d; d = d->next) {
+        if (d->sev != SEV_ERROR) continue;
+        int it = gen_profile_item_at(p, NULL, line_at(d, d->at));
+        const char *code = d->code ? d->code : "";
+        if (!strcmp(code, "BK2011")) {
+            if (it < 0 || !((p->items[it].shapes >> GS_PORT_ZERO) & 1))
+                report(g, &nfail, "BK2011 on a rule without a leading zero: %s%s%s%s", d->msg, "", "", "");
+            else zero_seen[it] = 1;
+        } else if (!strcmp(code, "BK2005")) {
+            const char *why = "";
+            int ok = confirm_final(c, d, p, g->rng, &why);
+            if (ok == 0)
+                report(g, &nfail, "BK2005 not confirmed (%s): %s, %s%s", why, d->msg,
+                       arena_printf(&c->a, "line %u against line %u", line_at(d, d->at), other_line(d)), "");
+            if (ok != 1) all = 0;
+            if (ok == -1) (*conservative)++;
+            if (ok == -2) g->st->refused_witness++;
+        } else {
+            report(g, &nfail, "rejected with %s: %s%s%s", code, d->msg, "", "");
+        }
+    }
+    for (size_t i = 0; i < p->n; i++)
+        if (((p->items[i].shapes >> GS_PORT_ZERO) & 1) && !zero_seen[i])
+            report(g, &nfail, "a port with a leading zero is not BK2011: %s%s%s%s", p->items[i].text, "", "", "");
+    if (!nfail && all) (*confirmed)++;
+    compilation_free(c);
+    return nfail;
+}
+
+/* The other way round: a profile the compiler accepts with every value
+ * given (-D) has no rule that outranks a final rule of the other action
+ * (or is final too) and lies inside it, for an operation both cover: a
+ * literal path or an exact name that the final rule matches is BK2005
+ * (docs/reference.md), which the values decide. */
+static void missed_final(gcase *g, const compilation *c, crosscheck *x, long *nfail)
+{
+    for (size_t i = 0; i < c->pol.rules.n; i++) {
+        const rule *f = c->pol.rules.v[i];
+        if (!f->final || f->implied) continue;
+        for (size_t j = 0; j < c->pol.rules.n; j++) {
+            const rule *r = c->pol.rules.v[j];
+            if (r->implied || r->action == f->action || !opset_intersects(r->covers, f->covers)) continue;
+            if (r->m.kind != MK_LITERAL && r->m.kind != MK_NAME) continue;
+            if (!(r->final && f->final) && !rule_outranks(r, f)) continue;
+            size_t n;
+            const char *v = decider_rule_value(x->d, r, &n);
+            for (int op = 0; v && op < ops_count(); op++) {
+                if (!op_get(op)->concrete || !opset_has(r->covers, op) || !opset_has(f->covers, op)) continue;
+                sb_request q;
+                memset(&q, 0, sizeof q);
+                q.op = op;
+                request_kind_for_op(op, v, &q);
+                if (r->m.kind == MK_LITERAL) q.kind = OBJ_PATH;
+                else q.ns = ns_map[r->m.ns];
+                q.obj = v;
+                q.len = n;
+                if (decider_matches(x->d, r, &q) != 1 || decider_matches(x->d, f, &q) != 1) continue;
+                report(g, nfail, "-D accepts the rule at %s, which lies inside the final rule at %s (%s): BK2005 missed%s",
+                       crosscheck_where(x, origin_primary(r)), crosscheck_where(x, origin_primary(f)), v, "");
+                break;
+            }
+        }
+    }
+}
+
 /* Checks one profile text with one value set.  Returns the number of failures. */
 static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep)
 {
@@ -493,6 +860,7 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
         if (g->verbose) fprintf(stderr, "diff-check: rejected: %s %s\n%s", g->reject_code, first_error_msg(c1), g->text);
         goto done;
     }
+    if (g->count_only) goto done;
     if (!((g->skip >> CK_FINAL) & 1)) {
         /* a raw rule spelled other than canonically is checked against the
          * final rules as the canonical spelling is: both are refused */
@@ -606,6 +974,7 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
     objects_for(x1, &s, 1, g->rng);
     seed_objects(&s, p, keep, vals, g->rng);
     oracle_checks(g, c1, x1, &s, &nfail);
+    if (x2 && !((g->skip >> CK_FINAL) & 1)) missed_final(g, c2, x2, &nfail);
     if (!((g->skip >> CK_OVERLAP) & 1)) {
         overlap_check(g, c1, x1, &s, "symbolic", &nfail);
         if (x2) overlap_check(g, c2, x2, &s, "inlined", &nfail);
@@ -755,7 +1124,7 @@ int gen_check_main(int argc, char **argv)
 {
     long n = 0, max_fail = 3, min_queries = 0;
     uint64_t only = 0, without = 0, all = (1ull << GS_COUNT) - 1;
-    int shrink = 0, quiet = 0, show_rejects = 0, break_order = 0, readable = 0;
+    int shrink = 0, quiet = 0, show_rejects = 0, break_order = 0, readable = 0, shape_counts = 0, count_only = 0;
     unsigned skip = 0;
     gen_rng rng = { 1 };
     for (int i = 1; i < argc; i++) {
@@ -780,6 +1149,8 @@ int gen_check_main(int argc, char **argv)
         }
         else if (!strcmp(argv[i], "--quiet")) quiet = 1;
         else if (!strcmp(argv[i], "--show-rejects")) show_rejects = 1;
+        else if (!strcmp(argv[i], "--shape-counts")) shape_counts = 1;
+        else if (!strcmp(argv[i], "--count-only")) count_only = 1;
         else if (!strcmp(argv[i], "--list-shapes")) {
             printf("| class | what | example |\n|---|---|---|\n");
             for (int s = 0; s < GS_COUNT; s++) {          /* a | in a cell is written \| */
@@ -807,15 +1178,20 @@ int gen_check_main(int argc, char **argv)
         arena_init(&pa);
         gen_profile p;
         gen_profile_make(&p, &pa, &rng, en);
+        /* a rejected profile is repaired until the compiler accepts it,
+         * but for one in KEEP_REJECTED_IN, whose rejection is checked */
+        int keep_rejected = gen_rnd(&rng) % KEEP_REJECTED_IN == 0, changes = 0;
+        if (!keep_rejected && repair(&p, &rng, &changes) == 0 && changes) st.repaired++;
         strbuf text;
         sb_init(&text);
         gen_profile_text(&p, NULL, &text);
         profiles++;
-        int profile_failed = 0;
+        int profile_failed = 0, profile_checked = 0;
+        uint64_t checked_shapes = 0;            /* the profile's shapes and those of the value sets checked */
         for (size_t vi = 0; vi < nsets; vi++) {
             const gen_values *vs = &sets[vi];
             if (vs->shape >= 0 && !((en >> vs->shape) & 1)) continue;
-            gcase g = { skip, sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL, break_order, readable };
+            gcase g = { skip, sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL, break_order, readable, count_only };
             long nf = check_case(&g, &p, NULL);
             if (g.rejected) {
                 size_t ci = 0;
@@ -823,8 +1199,31 @@ int gen_check_main(int argc, char **argv)
                 st.codes[ci] = g.reject_code;
                 st.ncode[ci]++;
                 st.rejected++;
+                if (keep_rejected) {
+                    st.kept++;
+                    for (int sh = 0; sh < GS_COUNT; sh++) st.shape_kept[sh] += (p.shapes >> sh) & 1;
+                }
+                /* a kept rejection must be right; a repaired profile that
+                 * is still rejected is counted only */
+                if (keep_rejected && !((skip >> CK_FINAL) & 1)) {
+                    /* its own random objects: the profiles after it stay as they are */
+                    gen_rng own = { rng.s ^ 0x9e3779b97f4a7c15ull };
+                    gcase h = { skip, sb_cstr(&text), vs, 0, &st, &own, 0, NULL, break_order, readable, 0 };
+                    if (confirm_rejection(&h, &p, &st.confirmed, &st.conservative)) {
+                        failing++;
+                        if (!quiet) {
+                            fprintf(stderr, "diff-check: FAIL: profile %ld, rejected wrongly:\n%s", pi, sb_cstr(&text));
+                            h.verbose = 1;
+                            long dummy = 0, dummy2 = 0;
+                            confirm_rejection(&h, &p, &dummy, &dummy2);
+                        }
+                    }
+                }
                 break;                          /* symbolic rejection does not depend on values */
             }
+            if (!profile_checked++) st.checked_profiles++;
+            checked_shapes |= p.shapes | (vs->shape >= 0 ? 1ull << vs->shape : 0);
+            if (count_only) break;
             st.pairs++;
             if (!nf) continue;
             st.failing_pairs++;
@@ -842,7 +1241,7 @@ int gen_check_main(int argc, char **argv)
                     keep[i] = 0;
                     sb_reset(&t2);
                     gen_profile_text(&p, keep, &t2);
-                    gcase h = { skip, sb_cstr(&t2), vs, 0, &st, &rng, 0, NULL, break_order, readable };
+                    gcase h = { skip, sb_cstr(&t2), vs, 0, &st, &rng, 0, NULL, break_order, readable, 0 };
                     long q0 = st.queries;
                     if (check_case(&h, &p, keep) && !h.rejected) changed = 1;
                     else keep[i] = 1;
@@ -863,19 +1262,26 @@ int gen_check_main(int argc, char **argv)
                 print_shapes(sh);
                 fprintf(stderr, "\n%s", sb_cstr(&t2));
                 long q0 = st.queries;
-                gcase h = { skip, sb_cstr(&t2), vs, 1, &st, &rng, 0, NULL, break_order, readable };
+                gcase h = { skip, sb_cstr(&t2), vs, 1, &st, &rng, 0, NULL, break_order, readable, 0 };
                 check_case(&h, &p, keep);
                 st.queries = q0;
             }
             sb_free(&t2);
         }
+        for (int sh = 0; sh < GS_COUNT; sh++) st.shape_profiles[sh] += (checked_shapes >> sh) & 1;
         sb_free(&text);
         arena_free(&pa);
     }
-    printf("diff-check: generated %ld profiles, %ld rejected by the compiler", profiles, st.rejected);
+    if (shape_counts)
+        for (int sh = 0; sh < GS_COUNT; sh++)
+            printf("diff-check: shape %s: %ld checked profiles, %ld kept rejections\n", gen_shape_get((gen_shape)sh)->name,
+                   st.shape_profiles[sh], st.shape_kept[sh]);
+    printf("diff-check: generated %ld profiles (%ld repaired), %ld rejected by the compiler", profiles, st.repaired, st.rejected);
     for (size_t ci = 0; ci < 16 && st.codes[ci]; ci++) printf("%s%s %ld", ci ? ", " : " (", st.codes[ci], st.ncode[ci]);
-    printf("%s; %ld profiles x value sets checked, %ld queries, %ld failing profiles (%ld with their values)\n",
-           st.codes[0] ? ")" : "", st.pairs, st.queries, failing, st.failing_pairs);
+    printf("%s, %ld of them kept on purpose, %ld confirmed (%ld BK2005 conservative by design, %ld naming values -D refuses); "
+           "%ld profiles checked, %ld profiles x value sets, %ld queries, %ld failing profiles (%ld with their values)\n",
+           st.codes[0] ? ")" : "", st.kept, st.confirmed, st.conservative, st.refused_witness, st.checked_profiles, st.pairs,
+           st.queries, failing, st.failing_pairs);
     if (failing) {
         fprintf(stderr, "diff-check: shapes in the failing cases:");
         print_shapes(fail_shapes);

@@ -5,19 +5,29 @@
 #include "gen_oracle.h"
 #include <string.h>
 
+/* the value of the parameter that starts at t[i] (PARAM_OPEN) in a
+ * template of len bytes, NULL when d knows none; *end is set to its
+ * PARAM_CLOSE */
+static const char *param_value_at(const decider *d, const char *t, size_t i, size_t len, size_t *end)
+{
+    size_t e = i + 1;
+    while (e < len && t[e] != PARAM_CLOSE) e++;
+    char name[128];
+    size_t nl = e - i - 1 < sizeof name - 1 ? e - i - 1 : sizeof name - 1;
+    memcpy(name, t + i + 1, nl);
+    name[nl] = 0;
+    *end = e;
+    return decider_value(d, name);
+}
+
 /* the glob with its parameters replaced by their values, each character of a
  * value escaped (a value is matched literally) */
 static void glob_text(strbuf *b, const decider *d, const char *g, size_t gl)
 {
     for (size_t i = 0; i < gl; i++) {
         if (g[i] != PARAM_OPEN) { sb_putc(b, g[i]); continue; }
-        size_t e = i + 1;
-        while (e < gl && g[e] != PARAM_CLOSE) e++;
-        char name[128];
-        size_t nl = e - i - 1 < sizeof name - 1 ? e - i - 1 : sizeof name - 1;
-        memcpy(name, g + i + 1, nl);
-        name[nl] = 0;
-        const char *v = decider_value(d, name);
+        size_t e;
+        const char *v = param_value_at(d, g, i, gl, &e);
         if (v && !(v[0] == '/' && v[1] == 0 && e + 1 < gl && g[e + 1] == '/'))   /* "/" then "/x" is /x */
             for (; *v; v++) {                   /* a value's "/" stays a separator */
                 if (*v != '/') sb_putc(b, '\\');
@@ -247,13 +257,8 @@ static int plain_text(strbuf *b, const decider *d, const char *v, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         if (v[i] != PARAM_OPEN) { sb_putc(b, v[i]); continue; }
-        size_t e = i + 1;
-        while (e < len && v[e] != PARAM_CLOSE) e++;
-        char name[128];
-        size_t nl = e - i - 1 < sizeof name - 1 ? e - i - 1 : sizeof name - 1;
-        memcpy(name, v + i + 1, nl);
-        name[nl] = 0;
-        const char *val = decider_value(d, name);
+        size_t e;
+        const char *val = param_value_at(d, v, i, len, &e);
         if (!val) return 0;
         size_t vl = strlen(val);
         if (e + 1 < len && v[e + 1] == '/') while (vl > 0 && val[vl - 1] == '/') vl--;

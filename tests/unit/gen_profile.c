@@ -543,7 +543,8 @@ static void final_pair(gen_profile *p, gen_rng *r, uint64_t en)
     /* a final rule of the other action that meets it without lying inside
      * ("~/.ss*" beside "~/.ssh"): where it outranks it, BK2005 */
     const char *q1 = f->text ? strchr(f->text, '"') : NULL, *q2 = q1 ? strrchr(f->text, '"') : NULL;
-    if (q1 && q2 > q1 + 2 && !strpbrk(q1, "*?[\\^") && chance(r, 30) && (o = new_item(p, SEC_FILES))) {
+    if (q1 && q2 > q1 + 2 && !strpbrk(q1, "*?[\\^") && !strstr(f->text, " regex ") && chance(r, 30) &&
+        (o = new_item(p, SEC_FILES))) {                 /* (a regex's text is no path) */
         int ql = (int)(q2 - q1 - 1);
         const char *pat = chance(r, 50) || q1[1] != '/' ? arena_printf(p->a, "glob \"%.*s*\"", ql, q1 + 1)
                           : arena_printf(p->a, "prefix \"%.*s\"", ql - 1, q1 + 1);
@@ -753,6 +754,46 @@ int gen_profile_text_canon(const gen_profile *p, const unsigned char *keep, strb
     for (size_t i = 0; i < p->n; i++) any |= (!keep || keep[i]) && p->items[i].canon;
     if (any) profile_text(p, keep, 1, out);
     return any;
+}
+
+int gen_profile_item_at(const gen_profile *p, const unsigned char *keep, unsigned line)
+{
+    unsigned at = 3 + (unsigned)p->default_allow;          /* after "param P;", "param Q;" */
+    for (int s = 0; s < SEC_N; s++) {
+        int open = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            if (p->items[i].section != s || (keep && !keep[i])) continue;
+            if (!open) { at++; open = 1; }                  /* the section's first line */
+            if (at++ == line) return (int)i;
+        }
+        if (open) at++;
+    }
+    return -1;
+}
+
+static void profile_shapes(gen_profile *p)
+{
+    p->shapes = p->default_allow ? BIT(GS_DEFAULT_ALLOW) : 0;
+    for (size_t i = 0; i < p->n; i++) p->shapes |= p->items[i].shapes;
+}
+
+void gen_profile_drop(gen_profile *p, size_t i)
+{
+    if (i >= p->n) return;
+    memmove(&p->items[i], &p->items[i + 1], (p->n - i - 1) * sizeof p->items[0]);
+    p->n--;
+    profile_shapes(p);
+}
+
+int gen_profile_unfinal(gen_profile *p, size_t i)
+{
+    gen_item *it = i < p->n ? &p->items[i] : NULL;
+    const char *f = it && it->section != SEC_SBPL ? strstr(it->text, "final ") : NULL;
+    if (!f) return 0;
+    it->text = arena_printf(p->a, "%.*s%s", (int)(f - it->text), it->text, f + 6);
+    it->shapes &= ~(BIT(GS_FINAL) | BIT(GS_FINAL_UNFILTERED));
+    profile_shapes(p);
+    return 1;
 }
 
 /* ---- values ------------------------------------------------------------------- */

@@ -67,6 +67,14 @@ void gen_profile_text(const gen_profile *p, const unsigned char *keep, strbuf *o
  * no kept item has one. */
 int gen_profile_text_canon(const gen_profile *p, const unsigned char *keep, strbuf *out);
 
+/* The item that gen_profile_text (with keep) writes on line `line`
+ * (1-based), or -1 for a line of no item. */
+int gen_profile_item_at(const gen_profile *p, const unsigned char *keep, unsigned line);
+/* Removes item i (the others keep their order). */
+void gen_profile_drop(gen_profile *p, size_t i);
+/* Makes item i not final (its text without "final "); 0 when it was not. */
+int gen_profile_unfinal(gen_profile *p, size_t i);
+
 /* A value set: HOME, USER, P and Q (WORKDIR and TMPDIR keep the test values). */
 #define GEN_NVALUES 4
 typedef struct gen_values {
