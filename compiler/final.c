@@ -8,6 +8,8 @@
 #include "patterns.h"
 #include "precedence.h"
 #include "../seatbelt/regex.h"
+#include "../seatbelt/regex_atoms.h"
+#include "../seatbelt/regex_syntax.h"
 #include "../grammar/sexp.h"
 #include <stdlib.h>
 #include <string.h>
@@ -259,11 +261,64 @@ static void complete(arena *ar, objs *o, const char *base, size_t bl, const char
         }
 }
 
+/* The strings a matcher without parameters matches, as a regex (search
+ * semantics); NULL for a kind that has none here. */
+static const sb_regex *language_of(arena *ar, int mac, const matcher *m)
+{
+    if (is_pattern(m->kind)) return pattern_of(ar, mac, m);
+    if (!m->value) return NULL;
+    strbuf re;
+    sb_init(&re);
+    sb_putc(&re, '^');
+    regex_quote(&re, m->value, m->len);
+    switch (m->kind) {
+    case MK_LITERAL: case MK_NAME: sb_putc(&re, '$'); break;
+    case MK_SUBPATH: if (!(m->len == 1 && m->value[0] == '/')) sb_puts(&re, "(/.*)?$"); break;
+    case MK_PREFIX: case MK_NAME_PREFIX: break;
+    default: sb_free(&re); return NULL;
+    }
+    const char *err;
+    const sb_regex *rx = sb_regex_compile(ar, re.data, re.len, &err);
+    sb_free(&re);
+    return rx;
+}
+
+typedef struct meet_ctx { const sb_regex *a, *b; int met; } meet_ctx;
+
+static void meet_emit(void *ud, const char *s, size_t len)
+{
+    meet_ctx *m = ud;
+    if (!m->met && sb_regex_search(m->a, s, len) && sb_regex_search(m->b, s, len)) m->met = 1;
+}
+
+/* Two matchers without parameters, of one family: REL_OVERLAP when some
+ * object (a path as the kernel presents one, or a name) matches both,
+ * REL_DISJOINT when none does, REL_UNKNOWN when the search over the product
+ * of their automata stops before it is complete. */
+static relation exact_meet(arena *ar, int mac, const matcher *a, const matcher *b)
+{
+    matcher_family fa = mk_family(a->kind);
+    if (fa != mk_family(b->kind) || (fa != FAM_PATH && fa != FAM_NAME)) return REL_UNKNOWN;
+    if (!a->value || !b->value || memchr(a->value, PARAM_OPEN, a->len) || memchr(b->value, PARAM_OPEN, b->len)) return REL_UNKNOWN;
+    meet_ctx m = { language_of(ar, mac, a), language_of(ar, mac, b), 0 };
+    if (!m.a || !m.b) return REL_UNKNOWN;
+    const sb_regex *res[2] = { m.a, m.b };
+    sb_atoms_opts o = { .path = fa == FAM_PATH, .max_states = 20000, .max_len = 1024 };
+    int complete = sb_regex_atoms(res, 2, &o, meet_emit, &m);
+    return m.met ? REL_OVERLAP : complete ? REL_DISJOINT : REL_UNKNOWN;
+}
+
 static int certain_overlap(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     relation rel = relate(ar, mac, a, b);
     if (rel != REL_UNKNOWN) return rel == REL_OVERLAP;
     if (!a->value || !b->value || memchr(a->value, PARAM_OPEN, a->len) || memchr(b->value, PARAM_OPEN, b->len)) return 0;
+    /* without parameters whether they meet is decided on their automata;
+     * a search that stops first counts as meeting (a final rule must never
+     * be overridden unnoticed) */
+    rel = exact_meet(ar, mac, a, b);
+    if (rel != REL_UNKNOWN) return rel == REL_OVERLAP;
+    if (mk_family(a->kind) == mk_family(b->kind) && (mk_family(a->kind) == FAM_PATH || mk_family(a->kind) == FAM_NAME)) return 1;
     const matcher *m[2] = { a, b };
     const sb_regex *rx[2] = { pattern_of(ar, mac, a), pattern_of(ar, mac, b) };
     objs o = { { 0 }, 0 };
@@ -294,6 +349,11 @@ static int certain_overlap(arena *ar, int mac, const matcher *a, const matcher *
     for (size_t k = 0; k < o.n; k++)
         if (obj_matches(a, rx[0], o.v[k]) && obj_matches(b, rx[1], o.v[k])) return 1;
     return 0;
+}
+
+int final_matchers_meet(compilation *c, const matcher *a, const matcher *b)
+{
+    return certain_overlap(&c->a, compile_platform(c) == PLAT_MACOS, a, b);
 }
 
 /* f's scope as one regex with every parameter as ".*": a rule without

@@ -254,3 +254,24 @@ done
 printf 'param P = "/q";\nfiles { allow read "/"; deny final read regex "^/s/t$"; allow final read literal "$P/u"; }\n' >"$D/rxff.buckle"
 run "final scope: regex final vs final elsewhere" "$BUCKLE" compile "$D/rxff.buckle" -o /dev/null
 expect_rc "final scope: ... one that meets it for no value compiles" 0
+
+# two final rules without parameters: whether they meet is decided on the
+# strings both match, so an unanchored regex with an escape or a class
+# meets a subpath or prefix below which it matches (/s/a.key)
+for re in '\\.key$' '\\.key' 'a\\.key$' '[.]key$' 'x\\.y' '\\.'; do
+    for a in '"/s"' 'prefix "/s"'; do
+        printf 'files { allow read "/"; deny final read regex "%s"; allow final read %s; }\n' "$re" "$a" >"$D/unanch.buckle"
+        run "final scope: unanchored $re vs $a" "$BUCKLE" compile "$D/unanch.buckle" -o /dev/null
+        expect_rc "final scope: allow final $a meets deny final regex $re: BK2005" 1
+        expect_err_has "final scope: ... BK2005 for $re vs $a" "BK2005"
+    done
+done
+printf 'network { deny final unix-connect regex "\\\\.sock$"; allow final unix-connect "/var/run"; }\n' >"$D/unanch.buckle"
+run "final scope: unanchored socket regex" "$BUCKLE" compile "$D/unanch.buckle" -o /dev/null
+expect_rc "final scope: allow final unix-connect /var/run meets deny final regex .sock$" 1
+# and one that no path under the allow matches compiles
+for re in '^/q/\\.key$' '^/sx' '/s//x'; do
+    printf 'files { allow read "/"; deny final read regex "%s"; allow final read "/s"; }\n' "$re" >"$D/unanch.buckle"
+    run "final scope: regex $re beside /s" "$BUCKLE" compile "$D/unanch.buckle" -o /dev/null
+    expect_rc "final scope: deny final regex $re meets no path of allow final /s: it compiles" 0
+done
