@@ -275,3 +275,28 @@ for re in '^/q/\\.key$' '^/sx' '/s//x'; do
     run "final scope: regex $re beside /s" "$BUCKLE" compile "$D/unanch.buckle" -o /dev/null
     expect_rc "final scope: deny final regex $re meets no path of allow final /s: it compiles" 0
 done
+
+# the metadata a final write, exec or other allow implies below its path is
+# a traversal rule: a final deny decides over it (withheld, BK4009), and a
+# more specific deny inside wins as it does for an allow that is not final
+subcase() {
+    printf '%s\n' "$1" >"$D/sub.buckle"
+    run "final scope: implied metadata: $1" "$BUCKLE" query "$D/sub.buckle" files metadata "$2"
+    expect_out_has "final scope: implied metadata of a final allow loses: $1" "deny $2"
+    expect_out_has "final scope: ... compiled SBPL agrees: $1" "compiled SBPL agrees"
+}
+subcase 'files { allow read "/"; deny final read "/a"; allow final write "/a/b"; }' /a/b/x
+subcase 'files { allow read "/"; deny final read "/a"; } process { allow final exec "/a/b"; }' /a/b/x
+subcase 'files { allow read "/"; deny final read "/a"; allow final write regex "^/a/b/"; }' /a/b/x
+subcase 'files { allow read "/"; deny final metadata glob "/a/**"; allow final write glob "/a/b/**"; }' /a/b/x
+subcase 'files { allow final file-read-xattr "/a/b/c"; deny final metadata "/a"; }' /a/b/c/x/y
+subcase 'files { allow final file-read-data prefix "/a/b"; deny final metadata "/a"; }' /a/b/c/x/y
+subcase 'files { allow final file-write-unlink "/a/b/c"; deny final read "/a"; }' /a/b/c/x/y
+subcase 'files { allow final write "/a/b"; deny metadata "/a/b/c"; }' /a/b/c/x
+printf 'files { allow read "/"; deny final read "/a"; allow final write "/a/b"; }\n' >"$D/sub.buckle"
+run "final scope: implied metadata withheld" "$BUCKLE" compile "$D/sub.buckle" -o /dev/null
+expect_rc "final scope: implied metadata withheld: compiles" 0
+expect_err_has "final scope: the withheld metadata below a final allow is reported" 'traversal of subpath "/a/b" is withheld: a final deny covers it'
+printf 'files { allow final write "/a/b"; }\n' >"$D/sub.buckle"
+run "final scope: implied metadata kept" "$BUCKLE" query "$D/sub.buckle" files metadata /a/b/c
+expect_out_has "final scope: with no deny the metadata below a final write is allowed" "allow /a/b/c"
