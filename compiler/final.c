@@ -53,7 +53,7 @@ static relation refine(arena *ar, int mac, const matcher *a, const matcher *b)
 /* ---- parameters: values that make two rules meet ---------------------- */
 
 #define MAX_WPARAMS 4
-#define MAX_CANDIDATES 24
+#define MAX_CANDIDATES 40
 #define MAX_TRIES 1024
 
 typedef struct witness {
@@ -462,6 +462,99 @@ static const char *pattern_start(arena *ar, const matcher *m, const char *text)
     return t.fixed && t.fixed_len ? arena_strndup(ar, t.fixed, t.fixed_len) : text;
 }
 
+/* The strings a value can be read off for a matcher whose text (its value
+ * with the other values in) has no parameter left: a string kind's text; a
+ * pattern's fixed start and two short strings it matches. */
+static size_t strings_of(arena *ar, int mac, const matcher *m, const char *text, const char **out)
+{
+    size_t n = 0;
+    if (!is_pattern(m->kind)) { out[n++] = text; return n; }
+    matcher t = *m;
+    t.value = text;
+    t.len = strlen(text);
+    matcher_finish(ar, &t);
+    if (t.fixed_len) out[n++] = arena_strndup(ar, t.fixed, t.fixed_len);
+    const sb_regex *rx = pattern_of(ar, mac, &t);
+    for (int v = 0; rx && v < 2; v++) {
+        char buf[512];
+        if (sb_regex_sample(rx, v | (mk_family(m->kind) == FAM_PATH ? SB_SAMPLE_PATH : 0), buf, sizeof buf) >= 0)
+            out[n++] = arena_strdup(ar, buf);
+    }
+    return n;
+}
+
+/* a value -D would take as written: no empty, "." or ".." component and
+ * no "/" at the end (but "/" itself) */
+static int plain_value(const char *v, size_t n)
+{
+    if (n == 1 && v[0] == '/') return 1;
+    if (!n || v[n - 1] == '/') return 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && v[e] != '/') e++;
+        size_t l = e - i;
+        if ((l == 0 && i > 0) || (l == 1 && v[i] == '.') || (l == 2 && v[i] == '.' && v[i + 1] == '.')) return 0;
+        i = e + 1;
+    }
+    return 1;
+}
+
+static void add_plain_cand(arena *ar, witness *w, size_t k, const char *v, size_t n)
+{
+    if (plain_value(v, n)) add_cand(w, k, arena_strndup(ar, v, n));
+}
+
+/* A value for parameter k that makes template text t (its first parameter
+ * k, between written text A and B) read as string o: what follows A in o,
+ * and, where t is one string (a literal, a name), what lies between A and
+ * B ("${S}d" against "secd": S=sec). */
+static void solve_cand(arena *ar, witness *w, size_t k, const matcher *m, const char *t, const char *o)
+{
+    const char *p = strchr(t, PARAM_OPEN);
+    if (!p || strncmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
+    size_t al = (size_t)(p - t), ol = strlen(o);
+    if (m->kind == MK_GLOB && strcspn(t, "*?[\\") < al) return;     /* a wildcard before it */
+    if (ol <= al || memcmp(o, t, al)) return;
+    const char *b = p + 2 + w->nlen[k];
+    size_t bl = strlen(b);
+    if ((m->kind == MK_LITERAL || m->kind == MK_NAME) && bl && !strchr(b, PARAM_OPEN) &&
+        ol > al + bl && !memcmp(o + ol - bl, b, bl))
+        add_plain_cand(ar, w, k, o + al, ol - al - bl);
+    add_plain_cand(ar, w, k, o + al, ol - al);
+}
+
+/* Values for parameter k of two final rules read off one rule's strings
+ * for the other's text, the other parameters at their known values, or
+ * (when given) parameter j at value v: deny final read literal "/s/$S"
+ * against allow final read "$P/t/x" gives S=t/x for P=/s. */
+static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, const hashmap *known,
+                        const rule *r, const rule *f, size_t j, const char *v)
+{
+    hashmap vals;
+    hm_init(&vals);
+    for (size_t i = 0; i < known->cap; i++) {
+        const hm_slot *sl = &known->slots[i];
+        if (sl->hash && !(sl->klen == w->nlen[k] && !memcmp(sl->key, w->name[k], sl->klen))) hm_set(&vals, sl->key, sl->klen, sl->val);
+    }
+    if (v) hm_set(&vals, w->name[j], w->nlen[j], (void *)v);
+    const matcher *ms[2] = { &r->m, &f->m };
+    strbuf tx[2];
+    for (int i = 0; i < 2; i++) {
+        sb_init(&tx[i]);
+        param_expand(&tx[i], ms[i]->value, ms[i]->len, &vals, TPL_KEEP | (on_linux ? TPL_LINUX : 0));
+    }
+    for (int i = 0; i < 2; i++) {
+        const char *self = sb_cstr(&tx[i]), *other = sb_cstr(&tx[!i]);
+        if (ms[i]->kind == MK_REGEX || ms[i]->kind == MK_NAME_REGEX || !strchr(self, PARAM_OPEN) || strchr(other, PARAM_OPEN)) continue;
+        const char *strs[3];
+        size_t ns = strings_of(ar, mac, ms[!i], other, strs);
+        for (size_t s = 0; s < ns; s++) solve_cand(ar, w, k, ms[i], self, strs[s]);
+    }
+    sb_free(&tx[0]);
+    sb_free(&tx[1]);
+    hm_free(&vals);
+}
+
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
 {
     arena scratch;
@@ -491,6 +584,7 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
         if (dv) { add_cand(&w, k, dv); continue; }
         add_cand(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
+        if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, 0, NULL);
         /* for a rule that is not final, only the final rule's own
          * parameters are searched: one that names another parameter
          * ("$WORKDIR/x" beside a final "~/.ssh") falls inside for some value
@@ -512,6 +606,16 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
             add_rest_cand(&scratch, &w, k, &f->m, srcs[0]);
         }
     }
+    /* and with each other parameter at each of its first candidates */
+    if (r->final && w.n > 1)
+        for (size_t k = 0; k < w.n; k++) {
+            if (hm_get(&c->defines, w.name[k], w.nlen[k])) continue;
+            for (size_t j = 0; j < w.n; j++) {
+                size_t nc = w.ncand[j] < 12 ? w.ncand[j] : 12;
+                for (size_t i = 0; j != k && i < nc; i++)
+                    solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, j, w.cand[j][i]);
+            }
+        }
     sb_free(&rs);
     sb_free(&fs);
     hm_free(&known);

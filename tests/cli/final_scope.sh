@@ -300,3 +300,21 @@ expect_err_has "final scope: the withheld metadata below a final allow is report
 printf 'files { allow final write "/a/b"; }\n' >"$D/sub.buckle"
 run "final scope: implied metadata kept" "$BUCKLE" query "$D/sub.buckle" files metadata /a/b/c
 expect_out_has "final scope: with no deny the metadata below a final write is allowed" "allow /a/b/c"
+
+# two final rules: a value is also solved from the other rule's strings
+# (its text, a pattern's fixed start and samples), with the other
+# parameters at their values or at one of their candidates
+ffcase() {
+    printf 'param P = "/q";\nparam S = "zz";\n%s\n' "$2" >"$D/ff2.buckle"
+    run "final scope: final vs final: $2" "$BUCKLE" compile "$D/ff2.buckle" -o /dev/null
+    expect_rc "final scope: final vs final, meets for some value ($1): $2" "$1"
+    [ "$1" = 1 ] && expect_err_has "final scope: ... names the values: $2" "it meets the final rule with"
+}
+ffcase 1 'files { allow read "/"; deny final read literal "/s/$S"; allow final read "$P/t/x"; }'
+ffcase 1 'files { allow read "/"; deny final read glob "$P/t/*"; allow final read literal "$P/$S"; }'
+ffcase 1 'files { allow read "/"; deny final read literal "~/$S"; allow final read "~/t/x"; }'
+ffcase 1 'mach { deny final lookup regex "secd$"; allow final lookup "${S}d"; }'
+ffcase 1 'files { allow read "/"; deny final read "$P/t"; allow final read regex "^/s/t/x"; }'
+ffcase 1 'mach { deny final lookup regex "^com\\.apple\\.sec"; allow final lookup "com.apple.$S"; }'
+ffcase 0 'files { allow read "/"; deny final read literal "/s/$S"; allow final read "/u/$S"; }'
+ffcase 0 'mach { deny final lookup regex "secd$"; allow final lookup "${S}x"; }'
