@@ -665,6 +665,12 @@ static void check_one(void *ud, rule *r)
     if (both && rel == REL_UNKNOWN && rule_outranks(r, f) && !memchr(r->m.value ? r->m.value : "", PARAM_OPEN, r->m.len) &&
         !memchr(f->m.value ? f->m.value : "", PARAM_OPEN, f->m.len) && certain_overlap(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m))
         rel = REL_OVERLAP;
+    /* a pattern that outranks a final literal, subpath or prefix (without
+     * parameters) meets it where some path matches both ("/private/tm*" +
+     * "/x" against subpath "/private/tmp", on /private/tmp/x) */
+    if (!both && rel == REL_UNKNOWN && is_pattern(r->m.kind) && !is_pattern(f->m.kind) && rule_outranks(r, f) &&
+        exact_meet(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m) == REL_OVERLAP)
+        rel = REL_OVERLAP;
     if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !rule_outranks(r, f) || (!both && !may_fall_inside(fc, r, f)) ||
                                !find_witness(c, r, f, &why))) {
         sb_free(&why);

@@ -318,3 +318,14 @@ ffcase 1 'files { allow read "/"; deny final read "$P/t"; allow final read regex
 ffcase 1 'mach { deny final lookup regex "^com\\.apple\\.sec"; allow final lookup "com.apple.$S"; }'
 ffcase 0 'files { allow read "/"; deny final read literal "/s/$S"; allow final read "/u/$S"; }'
 ffcase 0 'mach { deny final lookup regex "secd$"; allow final lookup "${S}x"; }'
+
+# a pattern without parameters that outranks a final subpath or prefix is
+# BK2005 where some path matches both, though its fixed part lies beside it
+for f in 'prefix "/tm"' '"/private/tmp"' '"/tmp"'; do
+    printf 'files { allow read "/"; deny final read %s; allow read glob "/private/tm*/x"; }\n' "$f" >"$D/b7.buckle"
+    run "final scope: glob beside the alias of $f" "$BUCKLE" compile "$D/b7.buckle" -o /dev/null
+    expect_rc "final scope: allow glob /private/tm*/x meets deny final $f on /private/tmp/x: BK2005" 1
+done
+printf 'files { allow read "/"; deny final read "/private/tmp"; allow read glob "/private/tmq*/x"; }\n' >"$D/b7.buckle"
+run "final scope: glob beside /private/tmp, disjoint" "$BUCKLE" compile "$D/b7.buckle" -o /dev/null
+expect_rc "final scope: allow glob /private/tmq*/x meets no path of deny final /private/tmp" 0
