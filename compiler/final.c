@@ -523,6 +523,45 @@ static void solve_cand(arena *ar, witness *w, size_t k, const matcher *m, const 
     add_plain_cand(ar, w, k, o + al, ol - al);
 }
 
+typedef struct first_ctx { arena *ar; const sb_regex *a, *b; const char *s; } first_ctx;
+
+static void first_emit(void *ud, const char *s, size_t len)
+{
+    first_ctx *f = ud;
+    if (!f->s && sb_regex_search(f->a, s, len) && sb_regex_search(f->b, s, len)) f->s = arena_strndup(f->ar, s, len);
+}
+
+/* A string that pattern o (its text without parameters) matches and that
+ * template text t of a string kind can read as, whatever its parameters
+ * are (each any text): NULL when none is found. */
+static const char *meet_string(arena *ar, int mac, const matcher *m, const char *t, const matcher *o, const char *ot)
+{
+    if (!is_pattern(o->kind) || is_pattern(m->kind)) return NULL;
+    strbuf re;
+    sb_init(&re);
+    sb_putc(&re, '^');
+    for (const char *p = t; *p; p++) {
+        if (*p != PARAM_OPEN) { regex_quote(&re, p, 1); continue; }
+        while (*p && *p != PARAM_CLOSE) p++;
+        sb_puts(&re, ".+");
+        if (!*p) break;
+    }
+    if (m->kind == MK_LITERAL || m->kind == MK_NAME) sb_putc(&re, '$');
+    else if (m->kind == MK_SUBPATH) sb_puts(&re, "(/.*)?$");
+    const char *err;
+    first_ctx fc = { ar, sb_regex_compile(ar, re.data, re.len, &err), NULL, NULL };
+    sb_free(&re);
+    matcher oi = *o;
+    oi.value = ot;
+    oi.len = strlen(ot);
+    fc.b = pattern_of(ar, mac, &oi);
+    if (!fc.a || !fc.b) return NULL;
+    const sb_regex *res[2] = { fc.a, fc.b };
+    sb_atoms_opts so = { .path = mk_family(m->kind) == FAM_PATH, .max_states = 5000, .max_len = 256 };
+    sb_regex_atoms(res, 2, &so, first_emit, &fc);
+    return fc.s;
+}
+
 /* Values for parameter k of two final rules read off one rule's strings
  * for the other's text, the other parameters at their known values, or
  * (when given) parameter j at value v: deny final read literal "/s/$S"
@@ -549,6 +588,8 @@ static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, 
         const char *strs[3];
         size_t ns = strings_of(ar, mac, ms[!i], other, strs);
         for (size_t s = 0; s < ns; s++) solve_cand(ar, w, k, ms[i], self, strs[s]);
+        const char *both = meet_string(ar, mac, ms[i], self, ms[!i], other);
+        if (both) solve_cand(ar, w, k, ms[i], self, both);
     }
     sb_free(&tx[0]);
     sb_free(&tx[1]);

@@ -316,6 +316,7 @@ ffcase 1 'files { allow read "/"; deny final read literal "~/$S"; allow final re
 ffcase 1 'mach { deny final lookup regex "secd$"; allow final lookup "${S}d"; }'
 ffcase 1 'files { allow read "/"; deny final read "$P/t"; allow final read regex "^/s/t/x"; }'
 ffcase 1 'mach { deny final lookup regex "^com\\.apple\\.sec"; allow final lookup "com.apple.$S"; }'
+ffcase 1 'files { allow read "/"; deny final read glob "/s/*/x"; allow final read "/s/t/$S"; }'
 ffcase 0 'files { allow read "/"; deny final read literal "/s/$S"; allow final read "/u/$S"; }'
 ffcase 0 'mach { deny final lookup regex "secd$"; allow final lookup "${S}x"; }'
 
