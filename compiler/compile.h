@@ -158,6 +158,10 @@ void sbpl_guard(compilation *c, const struct sexp *top, int verbatim);    /* sbp
 void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);
 /* raw sbpl rules that may override a final rule: BK2005 (after add_implied) */
 void check_raw_finals(compilation *c);                  /* final.c */
+/* Two matchers without parameters: 1 when the check of two final rules
+ * counts them as meeting (BK2005 where one outranks the other), which it
+ * must wherever some object matches both (final.c; the unit tests). */
+int final_matchers_meet(compilation *c, const matcher *a, const matcher *b);
 void add_implied(compilation *c);                      /* implied.c */
 void add_default_denies(compilation *c);               /* implied.c */
 /* 1 when add_default_denies writes an explicit deny of the concrete op */

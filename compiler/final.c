@@ -8,6 +8,8 @@
 #include "patterns.h"
 #include "precedence.h"
 #include "../seatbelt/regex.h"
+#include "../seatbelt/regex_atoms.h"
+#include "../seatbelt/regex_syntax.h"
 #include "../grammar/sexp.h"
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +58,7 @@ static relation refine(arena *ar, int mac, const matcher *a, const matcher *b)
 /* ---- parameters: values that make two rules meet ---------------------- */
 
 #define MAX_WPARAMS 4
-#define MAX_CANDIDATES 24
+#define MAX_CANDIDATES 40
 #define MAX_TRIES 1024
 
 typedef struct witness {
@@ -264,11 +266,64 @@ static void complete(arena *ar, objs *o, const char *base, size_t bl, const char
         }
 }
 
+/* The strings a matcher without parameters matches, as a regex (search
+ * semantics); NULL for a kind that has none here. */
+static const sb_regex *language_of(arena *ar, int mac, const matcher *m)
+{
+    if (is_pattern(m->kind)) return pattern_of(ar, mac, m);
+    if (!m->value) return NULL;
+    strbuf re;
+    sb_init(&re);
+    sb_putc(&re, '^');
+    regex_quote(&re, m->value, m->len);
+    switch (m->kind) {
+    case MK_LITERAL: case MK_NAME: sb_putc(&re, '$'); break;
+    case MK_SUBPATH: if (!(m->len == 1 && m->value[0] == '/')) sb_puts(&re, "(/.*)?$"); break;
+    case MK_PREFIX: case MK_NAME_PREFIX: break;
+    default: sb_free(&re); return NULL;
+    }
+    const char *err;
+    const sb_regex *rx = sb_regex_compile(ar, re.data, re.len, &err);
+    sb_free(&re);
+    return rx;
+}
+
+typedef struct meet_ctx { const sb_regex *a, *b; int met; } meet_ctx;
+
+static void meet_emit(void *ud, const char *s, size_t len)
+{
+    meet_ctx *m = ud;
+    if (!m->met && sb_regex_search(m->a, s, len) && sb_regex_search(m->b, s, len)) m->met = 1;
+}
+
+/* Two matchers without parameters, of one family: REL_OVERLAP when some
+ * object (a path as the kernel presents one, or a name) matches both,
+ * REL_DISJOINT when none does, REL_UNKNOWN when the search over the product
+ * of their automata stops before it is complete. */
+static relation exact_meet(arena *ar, int mac, const matcher *a, const matcher *b)
+{
+    matcher_family fa = mk_family(a->kind);
+    if (fa != mk_family(b->kind) || (fa != FAM_PATH && fa != FAM_NAME)) return REL_UNKNOWN;
+    if (!a->value || !b->value || memchr(a->value, PARAM_OPEN, a->len) || memchr(b->value, PARAM_OPEN, b->len)) return REL_UNKNOWN;
+    meet_ctx m = { language_of(ar, mac, a), language_of(ar, mac, b), 0 };
+    if (!m.a || !m.b) return REL_UNKNOWN;
+    const sb_regex *res[2] = { m.a, m.b };
+    sb_atoms_opts o = { .path = fa == FAM_PATH, .max_states = 20000, .max_len = 1024 };
+    int complete = sb_regex_atoms(res, 2, &o, meet_emit, &m);
+    return m.met ? REL_OVERLAP : complete ? REL_DISJOINT : REL_UNKNOWN;
+}
+
 static int certain_overlap(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     relation rel = relate(ar, mac, a, b);
     if (rel != REL_UNKNOWN) return rel == REL_OVERLAP;
     if (!a->value || !b->value || memchr(a->value, PARAM_OPEN, a->len) || memchr(b->value, PARAM_OPEN, b->len)) return 0;
+    /* without parameters whether they meet is decided on their automata;
+     * a search that stops first counts as meeting (a final rule must never
+     * be overridden unnoticed) */
+    rel = exact_meet(ar, mac, a, b);
+    if (rel != REL_UNKNOWN) return rel == REL_OVERLAP;
+    if (mk_family(a->kind) == mk_family(b->kind) && (mk_family(a->kind) == FAM_PATH || mk_family(a->kind) == FAM_NAME)) return 1;
     const matcher *m[2] = { a, b };
     const sb_regex *rx[2] = { pattern_of(ar, mac, a), pattern_of(ar, mac, b) };
     objs o = { { 0 }, 0 };
@@ -299,6 +354,11 @@ static int certain_overlap(arena *ar, int mac, const matcher *a, const matcher *
     for (size_t k = 0; k < o.n; k++)
         if (obj_matches(a, rx[0], o.v[k]) && obj_matches(b, rx[1], o.v[k])) return 1;
     return 0;
+}
+
+int final_matchers_meet(compilation *c, const matcher *a, const matcher *b)
+{
+    return certain_overlap(&c->a, compile_platform(c) == PLAT_MACOS, a, b);
 }
 
 /* f's scope as one regex with every parameter as ".*": a rule without
@@ -407,6 +467,140 @@ static const char *pattern_start(arena *ar, const matcher *m, const char *text)
     return t.fixed && t.fixed_len ? arena_strndup(ar, t.fixed, t.fixed_len) : text;
 }
 
+/* The strings a value can be read off for a matcher whose text (its value
+ * with the other values in) has no parameter left: a string kind's text; a
+ * pattern's fixed start and two short strings it matches. */
+static size_t strings_of(arena *ar, int mac, const matcher *m, const char *text, const char **out)
+{
+    size_t n = 0;
+    if (!is_pattern(m->kind)) { out[n++] = text; return n; }
+    matcher t = *m;
+    t.value = text;
+    t.len = strlen(text);
+    matcher_finish(ar, &t);
+    if (t.fixed_len) out[n++] = arena_strndup(ar, t.fixed, t.fixed_len);
+    const sb_regex *rx = pattern_of(ar, mac, &t);
+    for (int v = 0; rx && v < 2; v++) {
+        char buf[512];
+        if (sb_regex_sample(rx, v | (mk_family(m->kind) == FAM_PATH ? SB_SAMPLE_PATH : 0), buf, sizeof buf) >= 0)
+            out[n++] = arena_strdup(ar, buf);
+    }
+    return n;
+}
+
+/* a value -D would take as written: no empty, "." or ".." component and
+ * no "/" at the end (but "/" itself) */
+static int plain_value(const char *v, size_t n)
+{
+    if (n == 1 && v[0] == '/') return 1;
+    if (!n || v[n - 1] == '/') return 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && v[e] != '/') e++;
+        size_t l = e - i;
+        if ((l == 0 && i > 0) || (l == 1 && v[i] == '.') || (l == 2 && v[i] == '.' && v[i + 1] == '.')) return 0;
+        i = e + 1;
+    }
+    return 1;
+}
+
+static void add_plain_cand(arena *ar, witness *w, size_t k, const char *v, size_t n)
+{
+    if (plain_value(v, n)) add_cand(w, k, arena_strndup(ar, v, n));
+}
+
+/* A value for parameter k that makes template text t (its first parameter
+ * k, between written text A and B) read as string o: what follows A in o,
+ * and, where t is one string (a literal, a name), what lies between A and
+ * B ("${S}d" against "secd": S=sec). */
+static void solve_cand(arena *ar, witness *w, size_t k, const matcher *m, const char *t, const char *o)
+{
+    const char *p = strchr(t, PARAM_OPEN);
+    if (!p || strncmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
+    size_t al = (size_t)(p - t), ol = strlen(o);
+    if (m->kind == MK_GLOB && strcspn(t, "*?[\\") < al) return;     /* a wildcard before it */
+    if (ol <= al || memcmp(o, t, al)) return;
+    const char *b = p + 2 + w->nlen[k];
+    size_t bl = strlen(b);
+    if ((m->kind == MK_LITERAL || m->kind == MK_NAME) && bl && !strchr(b, PARAM_OPEN) &&
+        ol > al + bl && !memcmp(o + ol - bl, b, bl))
+        add_plain_cand(ar, w, k, o + al, ol - al - bl);
+    add_plain_cand(ar, w, k, o + al, ol - al);
+}
+
+typedef struct first_ctx { arena *ar; const sb_regex *a, *b; const char *s; } first_ctx;
+
+static void first_emit(void *ud, const char *s, size_t len)
+{
+    first_ctx *f = ud;
+    if (!f->s && sb_regex_search(f->a, s, len) && sb_regex_search(f->b, s, len)) f->s = arena_strndup(f->ar, s, len);
+}
+
+/* A string that pattern o (its text without parameters) matches and that
+ * template text t of a string kind can read as, whatever its parameters
+ * are (each any text): NULL when none is found. */
+static const char *meet_string(arena *ar, int mac, const matcher *m, const char *t, const matcher *o, const char *ot)
+{
+    if (!is_pattern(o->kind) || is_pattern(m->kind)) return NULL;
+    strbuf re;
+    sb_init(&re);
+    sb_putc(&re, '^');
+    for (const char *p = t; *p; p++) {
+        if (*p != PARAM_OPEN) { regex_quote(&re, p, 1); continue; }
+        while (*p && *p != PARAM_CLOSE) p++;
+        sb_puts(&re, ".+");
+        if (!*p) break;
+    }
+    if (m->kind == MK_LITERAL || m->kind == MK_NAME) sb_putc(&re, '$');
+    else if (m->kind == MK_SUBPATH) sb_puts(&re, "(/.*)?$");
+    const char *err;
+    first_ctx fc = { ar, sb_regex_compile(ar, re.data, re.len, &err), NULL, NULL };
+    sb_free(&re);
+    matcher oi = *o;
+    oi.value = ot;
+    oi.len = strlen(ot);
+    fc.b = pattern_of(ar, mac, &oi);
+    if (!fc.a || !fc.b) return NULL;
+    const sb_regex *res[2] = { fc.a, fc.b };
+    sb_atoms_opts so = { .path = mk_family(m->kind) == FAM_PATH, .max_states = 5000, .max_len = 256 };
+    sb_regex_atoms(res, 2, &so, first_emit, &fc);
+    return fc.s;
+}
+
+/* Values for parameter k of two final rules read off one rule's strings
+ * for the other's text, the other parameters at their known values, or
+ * (when given) parameter j at value v: deny final read literal "/s/$S"
+ * against allow final read "$P/t/x" gives S=t/x for P=/s. */
+static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, const hashmap *known,
+                        const rule *r, const rule *f, size_t j, const char *v)
+{
+    hashmap vals;
+    hm_init(&vals);
+    for (size_t i = 0; i < known->cap; i++) {
+        const hm_slot *sl = &known->slots[i];
+        if (sl->hash && !(sl->klen == w->nlen[k] && !memcmp(sl->key, w->name[k], sl->klen))) hm_set(&vals, sl->key, sl->klen, sl->val);
+    }
+    if (v) hm_set(&vals, w->name[j], w->nlen[j], (void *)v);
+    const matcher *ms[2] = { &r->m, &f->m };
+    strbuf tx[2];
+    for (int i = 0; i < 2; i++) {
+        sb_init(&tx[i]);
+        param_expand(&tx[i], ms[i]->value, ms[i]->len, &vals, TPL_KEEP | (on_linux ? TPL_LINUX : 0));
+    }
+    for (int i = 0; i < 2; i++) {
+        const char *self = sb_cstr(&tx[i]), *other = sb_cstr(&tx[!i]);
+        if (ms[i]->kind == MK_REGEX || ms[i]->kind == MK_NAME_REGEX || !strchr(self, PARAM_OPEN) || strchr(other, PARAM_OPEN)) continue;
+        const char *strs[3];
+        size_t ns = strings_of(ar, mac, ms[!i], other, strs);
+        for (size_t s = 0; s < ns; s++) solve_cand(ar, w, k, ms[i], self, strs[s]);
+        const char *both = meet_string(ar, mac, ms[i], self, ms[!i], other);
+        if (both) solve_cand(ar, w, k, ms[i], self, both);
+    }
+    sb_free(&tx[0]);
+    sb_free(&tx[1]);
+    hm_free(&vals);
+}
+
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
 {
     arena scratch;
@@ -436,6 +630,7 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
         if (dv) { add_cand(&w, k, dv); continue; }
         add_cand(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
+        if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, 0, NULL);
         /* for a rule that is not final, only the final rule's own
          * parameters are searched: one that names another parameter
          * ("$WORKDIR/x" beside a final "~/.ssh") falls inside for some value
@@ -457,6 +652,16 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
             add_rest_cand(&scratch, &w, k, &f->m, srcs[0]);
         }
     }
+    /* and with each other parameter at each of its first candidates */
+    if (r->final && w.n > 1)
+        for (size_t k = 0; k < w.n; k++) {
+            if (hm_get(&c->defines, w.name[k], w.nlen[k])) continue;
+            for (size_t j = 0; j < w.n; j++) {
+                size_t nc = w.ncand[j] < 12 ? w.ncand[j] : 12;
+                for (size_t i = 0; j != k && i < nc; i++)
+                    solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, j, w.cand[j][i]);
+            }
+        }
     sb_free(&rs);
     sb_free(&fs);
     hm_free(&known);
@@ -505,6 +710,12 @@ static void check_one(void *ud, rule *r)
     int both = r->final && f->final;
     if (both && rel == REL_UNKNOWN && rule_outranks(r, f) && !memchr(r->m.value ? r->m.value : "", PARAM_OPEN, r->m.len) &&
         !memchr(f->m.value ? f->m.value : "", PARAM_OPEN, f->m.len) && certain_overlap(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m))
+        rel = REL_OVERLAP;
+    /* a pattern that outranks a final literal, subpath or prefix (without
+     * parameters) meets it where some path matches both ("/private/tm*" +
+     * "/x" against subpath "/private/tmp", on /private/tmp/x) */
+    if (!both && rel == REL_UNKNOWN && is_pattern(r->m.kind) && !is_pattern(f->m.kind) && rule_outranks(r, f) &&
+        exact_meet(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m) == REL_OVERLAP)
         rel = REL_OVERLAP;
     if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !rule_outranks(r, f) || (!both && !may_fall_inside(fc, r, f)) ||
                                !find_witness(c, r, f, &why))) {

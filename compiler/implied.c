@@ -463,7 +463,7 @@ static void report_withheld(compilation *c, size_t first)
         if (!f->final || f->action != ACT_DENY || mk_family(f->m.kind) != FAM_PATH) continue;
         for (size_t j = first; j < n; j++) {
             const rule *r = c->pol.rules.v[j];
-            if (r->implied != 1 || (r->m.banded && r->m.band_lo > 0) || !opset_intersects(r->covers, f->covers)) continue;
+            if ((r->implied != 1 && r->implied != 3) || (r->m.banded && r->m.band_lo > 0) || !opset_intersects(r->covers, f->covers)) continue;
             if (matcher_relation(&r->m, &f->m) != REL_OVERLAP) continue;
             strbuf t;
             sb_init(&t);
@@ -494,12 +494,11 @@ static void add_below(implied_ctx *ic, const rule *r)
     if (rs_get(&c->pol.rule_index, &probe)) return;
     rule rd = probe;                   /* a read allow of the same matcher has metadata already */
     rd.op = op_lookup("file-read*", NULL);
-    const rule *same = rs_get(&c->pol.rule_index, &rd);
-    if (same && same->final == r->final) return;
+    if (rs_get(&c->pol.rule_index, &rd)) return;
     rule *b = arena_alloc(&c->a, sizeof *b);
     *b = probe;
     b->implied = 3;                    /* ranked as written, unlike a traversal literal (1) */
-    b->final = r->final;
+    b->final = 0;                      /* a traversal rule, even for a final allow: every final rule decides over it */
     b->section = SEC_FILES;
     b->verb = "metadata";
     b->covers = &op_get(ic->meta)->covers;

@@ -87,8 +87,9 @@ raw_case elsewhere ok "" 'deny final read "~/.ssh";' '(allow file-read* (literal
 raw_case any-value error "they meet with HOME=/usr/lib" 'deny final read "~/.ssh";' '(allow file-read* (subpath "/usr/lib"))'
 raw_case other-op ok "" 'deny final write "~/.ssh";' '(allow file-read* (subpath "/Users/test/.ssh"))'
 raw_case same-action ok "" 'deny final read "~/.ssh";' '(deny file-read* (subpath "/Users/test/.ssh/x"))'
-# the metadata a final write allow gives below its path is final too
-raw_case write-meta error "" 'allow final write glob "~/**";' '(deny file-read-metadata (subpath "/Users/test"))'
+# the metadata a final write allow gives below its path is a traversal
+# rule, not final: a raw deny of it overrides no final rule
+raw_case write-meta ok "" 'allow final write glob "~/**";' '(deny file-read-metadata (subpath "/Users/test"))'
 # a raw path is read as written and canonically ("//", ".", "..", a trailing
 # "/", /tmp under /private): Seatbelt compares the string as written, but no
 # spelling of a path inside a final rule's scope passes the check

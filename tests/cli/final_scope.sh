@@ -280,3 +280,79 @@ done
 printf '%s\n' 'mach { deny final lookup regex "^com\\.apple\\.sec$"; allow lookup prefix "com.apple.secd"; allow lookup prefix "org."; deny final lookup regex "^a$|^b"; allow lookup prefix "d"; }' >"$D/fnreok.buckle"
 run "final scope: name regex and prefix apart" "$BUCKLE" compile "$D/fnreok.buckle" -o /dev/null
 expect_rc "final scope: a prefix no name of which the final regex matches compiles" 0
+
+# two final rules without parameters: whether they meet is decided on the
+# strings both match, so an unanchored regex with an escape or a class
+# meets a subpath or prefix below which it matches (/s/a.key)
+for re in '\\.key$' '\\.key' 'a\\.key$' '[.]key$' 'x\\.y' '\\.'; do
+    for a in '"/s"' 'prefix "/s"'; do
+        printf 'files { allow read "/"; deny final read regex "%s"; allow final read %s; }\n' "$re" "$a" >"$D/unanch.buckle"
+        run "final scope: unanchored $re vs $a" "$BUCKLE" compile "$D/unanch.buckle" -o /dev/null
+        expect_rc "final scope: allow final $a meets deny final regex $re: BK2005" 1
+        expect_err_has "final scope: ... BK2005 for $re vs $a" "BK2005"
+    done
+done
+printf 'network { deny final unix-connect regex "\\\\.sock$"; allow final unix-connect "/var/run"; }\n' >"$D/unanch.buckle"
+run "final scope: unanchored socket regex" "$BUCKLE" compile "$D/unanch.buckle" -o /dev/null
+expect_rc "final scope: allow final unix-connect /var/run meets deny final regex .sock$" 1
+# and one that no path under the allow matches compiles
+for re in '^/q/\\.key$' '^/sx' '/s//x'; do
+    printf 'files { allow read "/"; deny final read regex "%s"; allow final read "/s"; }\n' "$re" >"$D/unanch.buckle"
+    run "final scope: regex $re beside /s" "$BUCKLE" compile "$D/unanch.buckle" -o /dev/null
+    expect_rc "final scope: deny final regex $re meets no path of allow final /s: it compiles" 0
+done
+
+# the metadata a final write, exec or other allow implies below its path is
+# a traversal rule: a final deny decides over it (withheld, BK4009), and a
+# more specific deny inside wins as it does for an allow that is not final
+subcase() {
+    printf '%s\n' "$1" >"$D/sub.buckle"
+    run "final scope: implied metadata: $1" "$BUCKLE" query "$D/sub.buckle" files metadata "$2"
+    expect_out_has "final scope: implied metadata of a final allow loses: $1" "deny $2"
+    expect_out_has "final scope: ... compiled SBPL agrees: $1" "compiled SBPL agrees"
+}
+subcase 'files { allow read "/"; deny final read "/a"; allow final write "/a/b"; }' /a/b/x
+subcase 'files { allow read "/"; deny final read "/a"; } process { allow final exec "/a/b"; }' /a/b/x
+subcase 'files { allow read "/"; deny final read "/a"; allow final write regex "^/a/b/"; }' /a/b/x
+subcase 'files { allow read "/"; deny final metadata glob "/a/**"; allow final write glob "/a/b/**"; }' /a/b/x
+subcase 'files { allow final file-read-xattr "/a/b/c"; deny final metadata "/a"; }' /a/b/c/x/y
+subcase 'files { allow final file-read-data prefix "/a/b"; deny final metadata "/a"; }' /a/b/c/x/y
+subcase 'files { allow final file-write-unlink "/a/b/c"; deny final read "/a"; }' /a/b/c/x/y
+subcase 'files { allow final write "/a/b"; deny metadata "/a/b/c"; }' /a/b/c/x
+printf 'files { allow read "/"; deny final read "/a"; allow final write "/a/b"; }\n' >"$D/sub.buckle"
+run "final scope: implied metadata withheld" "$BUCKLE" compile "$D/sub.buckle" -o /dev/null
+expect_rc "final scope: implied metadata withheld: compiles" 0
+expect_err_has "final scope: the withheld metadata below a final allow is reported" 'traversal of subpath "/a/b" is withheld: a final deny covers it'
+printf 'files { allow final write "/a/b"; }\n' >"$D/sub.buckle"
+run "final scope: implied metadata kept" "$BUCKLE" query "$D/sub.buckle" files metadata /a/b/c
+expect_out_has "final scope: with no deny the metadata below a final write is allowed" "allow /a/b/c"
+
+# two final rules: a value is also solved from the other rule's strings
+# (its text, a pattern's fixed start and samples), with the other
+# parameters at their values or at one of their candidates
+ffcase() {
+    printf 'param P = "/q";\nparam S = "zz";\n%s\n' "$2" >"$D/ff2.buckle"
+    run "final scope: final vs final: $2" "$BUCKLE" compile "$D/ff2.buckle" -o /dev/null
+    expect_rc "final scope: final vs final, meets for some value ($1): $2" "$1"
+    [ "$1" = 1 ] && expect_err_has "final scope: ... names the values: $2" "it meets the final rule with"
+}
+ffcase 1 'files { allow read "/"; deny final read literal "/s/$S"; allow final read "$P/t/x"; }'
+ffcase 1 'files { allow read "/"; deny final read glob "$P/t/*"; allow final read literal "$P/$S"; }'
+ffcase 1 'files { allow read "/"; deny final read literal "~/$S"; allow final read "~/t/x"; }'
+ffcase 1 'mach { deny final lookup regex "secd$"; allow final lookup "${S}d"; }'
+ffcase 1 'files { allow read "/"; deny final read "$P/t"; allow final read regex "^/s/t/x"; }'
+ffcase 1 'mach { deny final lookup regex "^com\\.apple\\.sec"; allow final lookup "com.apple.$S"; }'
+ffcase 1 'files { allow read "/"; deny final read glob "/s/*/x"; allow final read "/s/t/$S"; }'
+ffcase 0 'files { allow read "/"; deny final read literal "/s/$S"; allow final read "/u/$S"; }'
+ffcase 0 'mach { deny final lookup regex "secd$"; allow final lookup "${S}x"; }'
+
+# a pattern without parameters that outranks a final subpath or prefix is
+# BK2005 where some path matches both, though its fixed part lies beside it
+for f in 'prefix "/tm"' '"/private/tmp"' '"/tmp"'; do
+    printf 'files { allow read "/"; deny final read %s; allow read glob "/private/tm*/x"; }\n' "$f" >"$D/b7.buckle"
+    run "final scope: glob beside the alias of $f" "$BUCKLE" compile "$D/b7.buckle" -o /dev/null
+    expect_rc "final scope: allow glob /private/tm*/x meets deny final $f on /private/tmp/x: BK2005" 1
+done
+printf 'files { allow read "/"; deny final read "/private/tmp"; allow read glob "/private/tmq*/x"; }\n' >"$D/b7.buckle"
+run "final scope: glob beside /private/tmp, disjoint" "$BUCKLE" compile "$D/b7.buckle" -o /dev/null
+expect_rc "final scope: allow glob /private/tmq*/x meets no path of deny final /private/tmp" 0

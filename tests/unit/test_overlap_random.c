@@ -12,7 +12,8 @@
  *   - the compiler's matcher (decide.c) and the model agree on every rule;
  *   - a pattern rule only matches paths that start with its fixed part;
  *   - whenever two rules both match it, matcher_relation did not call them
- *     disjoint, and the overlap index hands each to the other;
+ *     disjoint, the check of two final rules counts them as meeting, and
+ *     the overlap index hands each to the other;
  * and every rule is ranked at the depth the model computes. */
 #include "unit.h"
 #include "../../compiler/decide.h"
@@ -50,7 +51,7 @@ enum { G_LIT, G_STAR, G_QMARK, G_CLASS, G_ESC };            /* atoms of a glob c
 typedef struct gatom { int k; char c[8]; const bclass *b; } gatom;
 typedef struct gcomp { int globstar; gatom a[4]; int n; } gcomp;
 
-enum { R_LIT, R_ESCDOT, R_DOT, R_NOSLASH, R_DOTSTAR, R_CLASS, R_GROUP, R_OPT, R_SUBTREE, R_END };
+enum { R_LIT, R_ESCDOT, R_DOT, R_NOSLASH, R_DOTSTAR, R_CLASS, R_GROUP, R_OPT, R_SUBTREE, R_END, R_BARE, R_DOTCLASS };
 typedef struct ralt { int anchored; int param; int k[8]; const char *lit[8]; int n; } ralt;
 
 typedef struct mrule {
@@ -199,6 +200,17 @@ static void draw_rule(uint64_t *s, mrule *m)
             if (kind == R_LIT && strchr(a->lit[a->n], ']')) a->lit[a->n] = "c";
             a->n++;
         }
+        /* an unanchored alternative may start anywhere in a component:
+         * with an escape, a class or plain text ("\\.key$", "[.]key$") */
+        if (!a->anchored && rnd(s) % 2) {
+            static const int starts[] = { R_ESCDOT, R_DOTCLASS, R_BARE, R_CLASS };
+            a->k[0] = PICK(s, starts);
+            a->lit[0] = PICK(s, words);
+            if (strchr(a->lit[0], '+')) a->lit[0] = "key";
+            if (a->n > 1 && rnd(s) % 2) { a->k[1] = R_BARE; a->lit[1] = rnd(s) % 2 ? "key" : "a.b"; }
+            if (rnd(s) % 2) a->k[a->n++] = R_END;
+            continue;
+        }
         if (a->k[0] != R_LIT) { memmove(&a->k[1], &a->k[0], sizeof(int) * 7); memmove(&a->lit[1], &a->lit[0], sizeof(char *) * 7); a->k[0] = R_LIT; a->lit[0] = "a"; a->n++; }
         if (rnd(s) % 3 == 0) a->k[a->n++] = R_END;
     }
@@ -242,6 +254,8 @@ static void rule_source(const mrule *m, strbuf *b)
                 case R_OPT: sb_puts(b, "x?"); break;
                 case R_SUBTREE: sb_puts(b, "(/.*)?"); break;
                 case R_END: sb_putc(b, '$'); break;
+                case R_BARE: sb_puts(b, a->lit[k]); break;
+                case R_DOTCLASS: sb_puts(b, "[.]"); break;
                 }
             }
         }
@@ -353,10 +367,9 @@ static void draw_glob_path(uint64_t *s, const mrule *m, strbuf *b)
     if (b->len == 0) sb_putc(b, '/');
 }
 
-static void draw_alt_path(uint64_t *s, const ralt *a, strbuf *b)
+/* the text an alternative's atoms match, as drawn */
+static void draw_alt_atoms(uint64_t *s, const ralt *a, strbuf *b)
 {
-    if (!a->anchored && rnd(s) % 2) sb_puts(b, "/q");
-    if (a->param) sb_puts(b, pval(a->param));
     for (int k = 0; k < a->n; k++) {
         static const char *const any[] = { "", "/a", "x/y", "b" };
         switch (a->k[k]) {
@@ -369,9 +382,18 @@ static void draw_alt_path(uint64_t *s, const ralt *a, strbuf *b)
         case R_GROUP: sb_puts(b, rnd(s) % 2 ? "a" : "/b"); break;
         case R_OPT: if (rnd(s) % 2) sb_putc(b, 'x'); break;
         case R_SUBTREE: if (rnd(s) % 2) sb_puts(b, "/z"); break;
+        case R_BARE: sb_puts(b, a->lit[k]); break;
+        case R_DOTCLASS: sb_putc(b, '.'); break;
         default: break;
         }
     }
+}
+
+static void draw_alt_path(uint64_t *s, const ralt *a, strbuf *b)
+{
+    if (!a->anchored && rnd(s) % 2) sb_puts(b, "/q");
+    if (a->param) sb_puts(b, pval(a->param));
+    draw_alt_atoms(s, a, b);
     if (b->len == 0 || b->data[0] != '/') { strbuf t; sb_init(&t); sb_putc(&t, '/'); sb_add(&t, b->data, b->len); sb_reset(b); sb_add(b, t.data, t.len); sb_free(&t); }
 }
 
@@ -428,12 +450,28 @@ static void add_boundary(pool *p, const char *f)
 
 /* ---- the test ----------------------------------------------------------- */
 
+/* a path as the kernel presents one: no empty, "." or ".." component, no
+ * '/' at the end but for "/" itself */
+static int kernel_path(const char *p)
+{
+    if (p[0] != '/') return 0;
+    if (!p[1]) return 1;
+    for (const char *c = p + 1;; ) {
+        const char *e = strchr(c, '/');
+        size_t l = e ? (size_t)(e - c) : strlen(c);
+        if (l == 0 || (l == 1 && c[0] == '.') || (l == 2 && c[0] == '.' && c[1] == '.')) return 0;
+        if (!e) return 1;
+        c = e + 1;
+    }
+}
+
 typedef struct hit { rule **v; size_t n; } hit;
 static void note_hit(void *ud, rule *r) { hit *h = ud; h->v[h->n++] = r; }
 
 void test_overlap_random(void)
 {
     unit_case("overlap (independent check): rules that both match an object are never called disjoint");
+    size_t finals = 0, unmet = 0;
     size_t pairs = 0, objects = 0, mismatches = 0, disjoint = 0, missed = 0, unfixed = 0, depth_bad = 0, alt_bad = 0;
     int shown = 0;
     for (uint64_t round = 1; round <= 150; round++) {
@@ -543,6 +581,29 @@ void test_overlap_random(void)
                 add_boundary(&p, sb_cstr(&x));
                 sb_free(&x);
             }
+            /* an unanchored alternative matches inside other rules' paths:
+             * below each one's fixed part, and glued to it */
+            for (int k = 0; k < (mr[i].kind == MK_REGEX ? mr[i].nalt : 0); k++) {
+                if (mr[i].alt[k].anchored) continue;
+                for (int j = 0; j < NR; j++) {
+                    strbuf f, x;
+                    sb_init(&f);
+                    sb_init(&x);
+                    model_fixed(&mr[j], 0, &f);
+                    draw_alt_atoms(&seed, &mr[i].alt[k], &x);
+                    const char *tail = sb_cstr(&x);
+                    strbuf ob;
+                    sb_init(&ob);
+                    sb_printf(&ob, "%s/%s", sb_cstr(&f), tail[0] == '/' ? tail + 1 : tail);
+                    add_obj(&p, ob.data, ob.len);
+                    sb_reset(&ob);
+                    sb_printf(&ob, "%s%s", sb_cstr(&f), tail);
+                    add_obj(&p, ob.data, ob.len);
+                    sb_free(&ob);
+                    sb_free(&f);
+                    sb_free(&x);
+                }
+            }
         }
         ovl_index *ix = ovl_build(&c->a, rs, nr);
         hit *cand = xcalloc(nr + 1, sizeof *cand);
@@ -608,6 +669,17 @@ void test_overlap_random(void)
                                                 mk_name(a->m.kind, NS_NONE), (int)a->m.len, a->m.value,
                                                 mk_name(b->m.kind, NS_NONE), (int)b->m.len, b->m.value, obj);
                     }
+                    /* the check of two final rules (BK2005) counts them as meeting (on a
+                     * path the kernel can ask about) */
+                    if (kernel_path(obj) && !memchr(a->m.value, PARAM_OPEN, a->m.len) && !memchr(b->m.value, PARAM_OPEN, b->m.len)) {
+                        finals++;
+                        if (!final_matchers_meet(c, &a->m, &b->m) || !final_matchers_meet(c, &b->m, &a->m)) {
+                            unmet++;
+                            if (shown++ < 6) printf("  %s %.*s and %s %.*s both match %s, but as final rules they do not meet\n",
+                                                    mk_name(a->m.kind, NS_NONE), (int)a->m.len, a->m.value,
+                                                    mk_name(b->m.kind, NS_NONE), (int)b->m.len, b->m.value, obj);
+                        }
+                    }
                     int found = 0;
                     for (size_t k = 0; k < cand[on[x]].n; k++) if (cand[on[x]].v[k] == b) found = 1;
                     if (!found) {
@@ -634,6 +706,8 @@ void test_overlap_random(void)
     CHECK(mismatches == 0, "%zu matches where the compiler's matcher and the model disagree", mismatches);
     CHECK(unfixed == 0, "%zu matches outside the rule's fixed part", unfixed);
     CHECK(disjoint == 0, "%zu pairs that both match an object were called disjoint", disjoint);
+    CHECK(unmet == 0, "%zu pairs that both match an object do not meet as final rules", unmet);
+    CHECK(finals > 10000, "too few pairs without parameters: %zu", finals);
     CHECK(missed == 0, "%zu such pairs the overlap index does not hand over", missed);
     CHECK(depth_bad == 0, "%zu rules ranked at the wrong depth", depth_bad);
     CHECK(alt_bad == 0, "%zu regex rules that are not one alternative", alt_bad);
