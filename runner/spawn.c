@@ -201,20 +201,30 @@ size_t runner_launch_shadows(arena *a, const char *argv0, const char ***out)
     if (!argv0 || !*argv0 || strchr(argv0, '/')) return 0;
     const char *path = getenv("PATH");
     if (!path || !*path) path = "/usr/bin:/bin";
-    size_t cap = 1;
+    size_t cap = 2;
     for (const char *c = path; *c; c++) cap += *c == ':';
     const char **v = arena_alloc(a, cap * sizeof *v);
     size_t n = 0;
+    /* an empty entry (leading, trailing or "::") is the current directory,
+     * and a relative one lies below it: each candidate as an absolute path,
+     * which the protection and the after-run check compare */
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd)) cwd[0] = 0;
     /* the lookup's own order: the one it finds ends the list */
-    while (*path) {
+    for (;;) {
         const char *colon = strchr(path, ':');
         size_t len = colon ? (size_t)(colon - path) : strlen(path);
-        const char *cand = arena_printf(a, "%.*s/%s", (int)len, len ? path : ".", argv0);
+        const char *dir = len ? arena_strndup(a, path, len) : ".";
         struct stat st;
-        if (stat(cand, &st) == 0 && !S_ISDIR(st.st_mode) && access(cand, X_OK) == 0) break;
-        if (n < cap) v[n++] = cand;
-        path += len + (colon ? 1 : 0);
+        if (stat(arena_printf(a, "%s/%s", dir, argv0), &st) == 0 && !S_ISDIR(st.st_mode) &&
+            access(arena_printf(a, "%s/%s", dir, argv0), X_OK) == 0)
+            break;
+        const char *cand = dir[0] == '/' ? arena_printf(a, "%s/%s", dir, argv0)
+                         : cwd[0] ? (len ? arena_printf(a, "%s/%s/%s", cwd, dir, argv0) : arena_printf(a, "%s/%s", cwd, argv0))
+                         : NULL;
+        if (cand && n < cap) v[n++] = cand;
         if (!colon) break;
+        path = colon + 1;
     }
     *out = v;
     return n;

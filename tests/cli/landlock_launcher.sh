@@ -48,4 +48,19 @@ for acc in files files,new-paths; do
             || fail "launcher: ($acc) ... the project's files stay writable" "$(cat "$TMP/err")"
     fi
 done
+# an empty PATH entry (leading, "::", trailing) is the current directory:
+# ./buckle is kept like a named earlier directory's
+for pv in ":$R/sys:$PATH" "$R/sys2::$R/sys:$PATH"; do
+    for acc in files files,new-paths; do
+        rm -f "$R/w/buckle"
+        run "launcher: empty PATH entry ($acc, $pv)" env PATH="$pv" buckle run --linux-accept=$acc "$R/prof/agent.buckle" -- sh -c 'printf "#!/bin/sh\necho EVIL\n" >buckle; chmod +x buckle; exit 0'
+        if [ -e "$R/w/buckle" ]; then
+            expect_rc "launcher: ($acc) a buckle made in the directory an empty PATH entry names fails the run" 125
+            expect_err_has "launcher: ($acc) ... naming it" "$R/w/buckle exists after the run"
+        else
+            pass "launcher: ($acc) a buckle cannot be made in the directory an empty PATH entry names"
+        fi
+    done
+done
+rm -f "$R/w/buckle"
 cd / && rm -rf "$R"
