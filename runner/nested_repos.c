@@ -83,6 +83,7 @@ typedef struct include_ctx {
     arena *a;
     const ll_plan *plan;
     const char *cwd, *home;
+    const char *worktree;        /* where a relative core.hooksPath is taken from, when not the file's */
     const char *found;           /* the first problem */
 } include_ctx;
 
@@ -228,7 +229,8 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
          * the work tree (the directory above .git) */
         const char *from = file;
         size_t tl = strlen(top);
-        if (hooks && tl > 12 && !strcmp(top + tl - 12, "/.git/config"))
+        if (hooks && x->worktree) from = arena_printf(x->a, "%s/", strcmp(x->worktree, "/") ? x->worktree : "");
+        else if (hooks && tl > 12 && !strcmp(top + tl - 12, "/.git/config"))
             from = arena_strndup(x->a, top, tl - 11);
         const char *t = include_target(x, from, v);
         if (!t) continue;
@@ -350,6 +352,37 @@ const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char
         include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = home };
         const char *cfg = arena_printf(a, "%s/.git/config", strcmp(cwd, "/") ? cwd : "");
         check_config(&ic, cfg, cfg, 0);
+        if (ic.found) return ic.found;
+        /* the user's own configuration, which git reads in every
+         * repository: its includes (an includeIf on gitdir:~/work/) and a
+         * relative core.hooksPath, taken from the project's work tree */
+        ic.worktree = cwd;
+        const char *xdg = getenv("XDG_CONFIG_HOME");
+        const char *globals[3] = {
+            home && home[0] == '/' ? arena_printf(a, "%s/.gitconfig", strcmp(home, "/") ? home : "") : NULL,
+            xdg && xdg[0] == '/' ? arena_printf(a, "%s/git/config", xdg)
+            : home && home[0] == '/' ? arena_printf(a, "%s/.config/git/config", strcmp(home, "/") ? home : "") : NULL,
+            NULL,
+        };
+        for (size_t k = 0; k < 2 && !ic.found; k++)
+            if (globals[k]) check_config(&ic, globals[k], globals[k], 0);
+        /* a repository the working directory lies in: its configuration
+         * applies to every git command run here */
+        struct stat own;
+        int is_repo = stat(arena_printf(a, "%s/.git", strcmp(cwd, "/") ? cwd : ""), &own) == 0;
+        for (size_t l = strlen(cwd); !is_repo && !ic.found && l > 1;) {
+            while (l > 1 && cwd[l - 1] != '/') l--;
+            if (l > 1) l--;                           /* the parent, without its trailing '/' */
+            const char *up = arena_strndup(a, cwd, l ? l : 1);
+            const char *ucfg = arena_printf(a, "%s/.git/config", strcmp(up, "/") ? up : "");
+            struct stat st;
+            if (stat(arena_printf(a, "%s/.git", strcmp(up, "/") ? up : ""), &st) == 0) {
+                ic.worktree = up;
+                check_config(&ic, ucfg, ucfg, 0);
+                break;
+            }
+            if (l <= 1) break;
+        }
         if (ic.found) return ic.found;
     }
     int fd = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -87,3 +87,27 @@ echo "[ui]" >"$U/ws/a/b/.hg/hgrc"
 inrun "$U/ws" files,new-paths "$U/prof/ws.buckle" true
 expect_rc "$T: a Mercurial repository beneath: refused" 125
 expect_err_has "$T: ... naming it" "$U/ws/a/b/.hg is a repository beneath the working directory, and the plan lets the command write $U/ws/a/b/.hg/hgrc"
+
+# the user's own configuration, read in every repository: an includeIf into
+# the project, and a relative core.hooksPath (taken from the project's work
+# tree)
+mkdir -p "$U/g" && git init -q "$U/g/w2"
+printf '[includeIf "gitdir:%s/"]\n\tpath = %s/w2/.gitconfig\n' "$U/g" "$U/g" >"$U/home/.gitconfig"
+inrun "$U/g/w2" files,new-paths "$P" 'printf "[core]\n\tfsmonitor = echo PWNED\n" >.gitconfig; echo ran'
+expect_rc "$T: the user's ~/.gitconfig including a file of the project: refused" 125
+expect_err_has "$T: ... naming the user's configuration" "$U/home/.gitconfig takes settings from $U/g/w2/.gitconfig"
+printf '[core]\n\thooksPath = .hooks\n' >"$U/home/.gitconfig"
+inrun "$U/g/w2" files,new-paths "$P" 'mkdir -p .hooks; echo ran'
+expect_rc "$T: the user's relative core.hooksPath, in the project: refused" 125
+expect_err_has "$T: ... naming it" "(core.hooksPath = .hooks)"
+rm -f "$U/home/.gitconfig"
+# a working directory inside a repository: that repository's configuration
+# includes a file of the working directory
+mkdir -p "$U/g/w2/sub"
+git -C "$U/g/w2" config include.path ../sub/inc
+inrun "$U/g/w2/sub" files,new-paths "$P" 'printf "[core]\n\tfsmonitor = echo PWNED\n" >inc; echo ran'
+expect_rc "$T: the enclosing repository includes a file of the working directory: refused" 125
+expect_err_has "$T: ... naming the include" "$U/g/w2/.git/config takes settings from $U/g/w2/sub/inc"
+git -C "$U/g/w2" config --unset include.path
+inrun "$U/g/w2/sub" files,new-paths "$P" 'echo ran'
+expect_out_has "$T: ... without the include the run starts" ran
