@@ -771,9 +771,23 @@ static const char *raw_string(arena *a, const sexp *x, size_t *len)
         if (p->kind == SX_STRING) { sb_add(&b, p->text, p->len); continue; }
         if (p->kind == SX_LIST && p->child && sexp_is_sym(p->child, "param") && p->child->next &&
             p->child->next->kind == SX_STRING && !p->child->next->next) {
+            /* a derived parameter (NAME.dir, NAME.re, ...: what buckle run
+             * passes beside NAME) is read as NAME's value in that form: a
+             * directory with its "/", a quoted or prefix form as the value,
+             * the root-only fragments as nothing */
+            const char *nm = p->child->next->text;
+            size_t nl = p->child->next->len;
+            const char *dot = memchr(nm, '.', nl);
+            size_t bl = dot ? (size_t)(dot - nm) : nl;
+            const char *suf = dot ? dot + 1 : "";
+            size_t sl = dot ? nl - bl - 1 : 0;
+            int is_dir = (sl == 3 && !memcmp(suf, "dir", 3)) || (sl == 4 && !memcmp(suf, "pdir", 4));
+            int frag = (sl == 6 && !memcmp(suf, "ifroot", 6)) || (sl == 9 && !memcmp(suf, "ifnotroot", 9));
+            if (frag) continue;
             sb_putc(&b, PARAM_OPEN);
-            sb_add(&b, p->child->next->text, p->child->next->len);
+            sb_add(&b, nm, bl);
             sb_putc(&b, PARAM_CLOSE);
+            if (is_dir) sb_putc(&b, '/');
             continue;
         }
         sb_free(&b);
@@ -1106,12 +1120,13 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
     /* (with no-sandbox): the program runs outside any sandbox, where no
      * final deny holds, whatever operation it covers */
     int unsandboxed = 0;
-    int exec_op = op_lookup("process-exec", NULL);
+    int exec_op = op_lookup("process-exec", NULL), interp_op = op_lookup("process-exec-interpreter", NULL);
     for (const sexp *a = x->child->next; allow && a; a = a->next)
         if (a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with"))
             for (const sexp *m = a->child->next; m; m = m->next)
-                if (sexp_is_sym(m, "no-sandbox")) unsandboxed = 1;
-    if (unsandboxed && exec_op >= 0 && (ops.w[exec_op / 64] >> (exec_op % 64) & 1))
+                if (sexp_is_sym(m, "no-sandbox") || sexp_is_sym(m, "no-profile")) unsandboxed = 1;
+    if (unsandboxed && ((exec_op >= 0 && (ops.w[exec_op / 64] >> (exec_op % 64) & 1)) ||
+                        (interp_op >= 0 && (ops.w[interp_op / 64] >> (interp_op % 64) & 1))))
         for (size_t i = 0; i < nfinals; i++) {
             const rule *f = finals[i];
             if (f->action != ACT_DENY) continue;
@@ -1164,6 +1179,56 @@ static void walk_raw(raw_ctx *rc, const sexp *x, const span *at, rule *const *fi
     }
 }
 
+/* What the check cannot follow: `allow` or `deny` used as a value (bound
+ * to another name, passed to apply, chosen by an if), so that a rule runs
+ * under another head; and no-sandbox (or its alias no-profile) anywhere
+ * but a rule's own modifier, bound to a name or given by with-modifier.
+ * The first such symbol, or NULL; top says whether x heads its list. */
+static const sexp *raw_escape(const sexp *x, int head, int depth)
+{
+    for (int first = head; x; x = x->next, first = 0) {
+        if (x->kind == SX_SYMBOL) {
+            if (!first && (sexp_is_sym(x, "allow") || sexp_is_sym(x, "deny"))) return x;
+            continue;
+        }
+        if (x->kind != SX_LIST || !x->child || depth > SBPL_MAX_DEPTH) continue;
+        if (sexp_is_sym(x->child, "with")) {
+            /* a rule's own (with no-sandbox) is check_raw_rule's; one
+             * anywhere else reaches a rule the check does not see */
+            continue;
+        }
+        if (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny")) {
+            for (const sexp *a = x->child->next; a; a = a->next) {
+                if (a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with")) continue;
+                const sexp *e = raw_escape(a, 0, depth + 1);
+                if (e) return e;
+            }
+            continue;
+        }
+        const sexp *e = raw_escape(x->child, 1, depth + 1);
+        if (e) return e;
+    }
+    return NULL;
+}
+
+/* (with no-sandbox) or (with no-profile) outside a rule's own modifiers */
+static const sexp *raw_loose_nosandbox(const sexp *x, int in_rule, int depth)
+{
+    for (; x; x = x->next) {
+        if (x->kind != SX_LIST || !x->child || depth > SBPL_MAX_DEPTH) continue;
+        if (sexp_is_sym(x->child, "with")) {
+            if (in_rule) continue;
+            for (const sexp *m = x->child->next; m; m = m->next)
+                if (sexp_is_sym(m, "no-sandbox") || sexp_is_sym(m, "no-profile")) return x;
+            continue;
+        }
+        int is_rule = sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny");
+        const sexp *e = raw_loose_nosandbox(x->child, is_rule, depth + 1);
+        if (e) return e;
+    }
+    return NULL;
+}
+
 void check_raw_finals(compilation *c)
 {
     if (!c->pol.nraw) return;
@@ -1198,6 +1263,20 @@ void check_raw_finals(compilation *c)
         /* a misc rule's raw filter is read from text of its own: point at its string */
         const span *at = b->ast->text.at.src && b->ast->text.at.src != b->u->src ? &b->ast->at : NULL;
         walk_raw(&rc, top, at, finals, nfinals, 0);
+        const sexp *esc = raw_escape(top, 0, 0);
+        const sexp *ns = esc ? NULL : raw_loose_nosandbox(top, 0, 0);
+        if (esc || ns) {
+            diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : (esc ? esc : ns)->at,
+                               esc ? "this raw sbpl block uses %s as a value: a rule it makes that way may override "
+                                     "a final rule, and the check cannot follow it"
+                                   : "this raw sbpl block gives (with no-sandbox) outside a rule: a program it "
+                                     "lets run that way is outside every final deny",
+                               esc ? esc->text : "");
+            diag_note_add(&c->diags, d, origin_primary(finals[0]), "final %s is here%s",
+                          action_name(finals[0]->action), unit_provenance(c, finals[0]->origins->u));
+            diag_help(&c->diags, d, "write each rule with allow or deny at its head, and a no-sandbox modifier "
+                      "in the rule itself");
+        }
     }
     sb_free(&rc.why);
     hm_free(&known);

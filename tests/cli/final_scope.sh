@@ -356,3 +356,28 @@ done
 printf 'files { allow read "/"; deny final read "/private/tmp"; allow read glob "/private/tmq*/x"; }\n' >"$D/b7.buckle"
 run "final scope: glob beside /private/tmp, disjoint" "$BUCKLE" compile "$D/b7.buckle" -o /dev/null
 expect_rc "final scope: allow glob /private/tmq*/x meets no path of deny final /private/tmp" 0
+
+# a derived parameter (NAME.dir, NAME.re, ...) in a raw rule is read as its
+# parameter's value in that form
+rawcase derived-dir 1 'files { deny final read "/s/t"; }' '(allow file-read-data (literal (string-append (param "P.dir") "t")))'
+rawcase derived-re 1 'mach { deny final lookup "com.apple.secd"; }' '(allow mach-lookup (global-name (string-append "com.apple." (param "S.re"))))'
+rawcase derived-pdir 1 'files { deny final read prefix "/s/t"; }' '(allow file-read-data (literal (string-append "/s" (param "P.pdir") "/s/t")))'
+rawcase derived-elsewhere 0 'files { deny final read "/s/t"; }' '(allow file-read-data (literal (string-append "/u" (param "P.dir") "t")))'
+# no-profile is no-sandbox's other name; process-exec-interpreter runs a
+# program too; a no-sandbox modifier bound to a name or given by
+# with-modifier, and allow used as a value, are what the check cannot follow
+for r in '(allow process-exec (literal "/bin/sh") (with no-profile))' \
+         '(allow process-exec-interpreter (literal "/bin/sh") (with no-sandbox))' \
+         '(define ns (with no-sandbox)) (allow process-exec (literal "/bin/sh") ns)' \
+         '(with-modifier (with no-sandbox) (allow process-exec (literal "/bin/sh")))' \
+         '(define grant allow) (grant file-read-data (subpath "/s"))' \
+         '(let ((a allow)) (a file-read-data (subpath "/s")))' \
+         '(apply allow (list (quote file-read-data)))'; do
+    printf 'files { allow read "/q"; deny final read "/s"; }\nsbpl verbatim """\n%s\n""";\n' "$r" >"$D/esc.buckle"
+    run "final scope: escape $r" "$BUCKLE" compile "$D/esc.buckle" -o /dev/null
+    expect_rc "final scope: $r beside a final deny is an error" 1
+    expect_err_has "final scope: ... BK2005 for $r" "BK2005"
+done
+printf 'files { allow read "/q"; deny final read "/s"; }\nsbpl verbatim """\n(begin (allow file-read-data (literal "/q/a")))\n(allow file-read-data (literal "/q/b") (with report))\n""";\n' >"$D/esc-ok.buckle"
+run "final scope: ordinary verbatim" "$BUCKLE" compile "$D/esc-ok.buckle" -o /dev/null
+expect_rc "final scope: a nested rule and an ordinary modifier, both outside the final deny, compile" 0
