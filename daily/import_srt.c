@@ -347,8 +347,14 @@ static size_t components(const char *t, size_t n)
  * whose fixed directory lies above it: what of it lies inside the root,
  * found component by component).  0, or 1 after an error. */
 /* p as the kernel sees it: /tmp, /var and /etc are /private/tmp, ... */
-static const char *canonical(arena *a, const char *p)
+static const char *canonical(arena *a, const char *p0)
 {
+    /* "//" as "/" (the kernel reads "/Users/test//w" as "/Users/test/w") */
+    char *p = arena_strdup(a, p0);
+    size_t n = 0;
+    for (size_t i = 0; p0[i]; i++)
+        if (!(p0[i] == '/' && n && p[n - 1] == '/')) p[n++] = p0[i];
+    p[n] = 0;
     return private_alias(p, strlen(p), "") ? arena_printf(a, "/private%s", p) : p;
 }
 

@@ -137,3 +137,18 @@ done <<'ROWS'
 ["~/w/a"]           ["/Users/test/w"]
 ["~/w"]             ["/home/test/w"]
 ROWS
+# a doubled "/" is the path without it: it hides no home-spelling mismatch
+while read -r aw dw dr; do
+    [ -n "$aw" ] || continue
+    n=$((n + 1))
+    printf '{"filesystem":{"allowWrite":%s,"denyWrite":%s,"denyRead":%s},"network":{"allowedDomains":[]}}\n' "$aw" "$dw" "$dr" >"$D/s$n.json"
+    name="srt spelling with //: allowWrite $aw denyWrite $dw denyRead $dr"
+    run "$name" "$BUCKLE" import --from srt -o "$D/s$n.buckle" "$D/s$n.json"
+    expect_rc "$name: refused" 1
+    expect_err_has "$name: how" 'spell the home directory differently (one with ~)'
+done <<'ROWS'
+["/Users/test//w"]   ["~/w"]   []
+["//Users/test/w"]   ["~/w"]   []
+["/Users/test/w"]    ["~//w"]  []
+["/Users/test//w/a"] []        ["~/w"]
+ROWS
