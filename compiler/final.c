@@ -7,6 +7,7 @@
 #include "overlap.h"
 #include "patterns.h"
 #include "precedence.h"
+#include "../seatbelt/filters.h"
 #include "../seatbelt/regex.h"
 #include "../seatbelt/regex_atoms.h"
 #include "../seatbelt/regex_syntax.h"
@@ -1101,6 +1102,13 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
     return best;
 }
 
+/* 1 when x is a filter form (literal, subpath, require-any, ...: the
+ * filter table), not an expression that computes an operation */
+static int raw_is_filter(const sexp *x)
+{
+    return x->kind == SX_LIST && x->child && x->child->kind == SX_SYMBOL && filter_known(x->child->text);
+}
+
 static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *const *finals, size_t nfinals)
 {
     compilation *c = rc->c;
@@ -1109,14 +1117,22 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
     if (!allow && !sexp_is_sym(x->child, "deny")) return;
     opset ops = { { 0 } };
     size_t nf = 0;                              /* the filters: lists but (with ...) */
+    int nops = 0, unread = 0;
     for (const sexp *a = x->child->next; a; a = a->next) {
         if (a->kind == SX_SYMBOL) {
             int op = op_lookup(a->text, NULL);
             if (op >= 0) for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= op_get(op)->covers.w[w];
+            else unread = 1;                    /* a name bound to an operation */
+            nops++;
         } else if (a->kind == SX_LIST && !(a->child && sexp_is_sym(a->child, "with"))) {
+            /* an operation computed in place ((quote op), (if ...)) reads
+             * as a filter that may match anything: it counts as both */
+            if (!nops && !raw_is_filter(a)) unread = 1;
             nf++;
         }
     }
+    /* an operation the check cannot read may be any */
+    if (unread || !nops) memset(&ops, 0xff, sizeof ops);
     /* (with no-sandbox): the program runs outside any sandbox, where no
      * final deny holds, whatever operation it covers */
     int unsandboxed = 0;

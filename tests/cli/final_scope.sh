@@ -372,7 +372,11 @@ for r in '(allow process-exec (literal "/bin/sh") (with no-profile))' \
          '(with-modifier (with no-sandbox) (allow process-exec (literal "/bin/sh")))' \
          '(define grant allow) (grant file-read-data (subpath "/s"))' \
          '(let ((a allow)) (a file-read-data (subpath "/s")))' \
-         '(apply allow (list (quote file-read-data)))'; do
+         '(apply allow (list (quote file-read-data)))' \
+         '(define x file-read-data) (allow x (subpath "/s"))' \
+         '(define (g op) (allow op (subpath "/s"))) (g file-read-data)' \
+         '(allow (if #t file-read-data file-write-data) (subpath "/s"))' \
+         '(allow (quote file-read-data) (subpath "/s"))'; do
     printf 'files { allow read "/q"; deny final read "/s"; }\nsbpl verbatim """\n%s\n""";\n' "$r" >"$D/esc.buckle"
     run "final scope: escape $r" "$BUCKLE" compile "$D/esc.buckle" -o /dev/null
     expect_rc "final scope: $r beside a final deny is an error" 1
