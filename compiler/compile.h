@@ -157,7 +157,7 @@ void sbpl_guard(compilation *c, const struct sexp *top, int verbatim);    /* sbp
  * are looked up in it, without one every rule is compared with each. */
 void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);
 /* raw sbpl rules that may override a final rule: BK2005 (after add_implied) */
-void check_raw_finals(compilation *c);                  /* final.c */
+void check_raw_finals(compilation *c);                  /* raw_final.c */
 /* Two matchers without parameters: 1 when the check of two final rules
  * counts them as meeting (BK2005 where one outranks the other), which it
  * must wherever some object matches both (final.c; the unit tests). */

@@ -1,18 +1,17 @@
 /* final.c - final rules checked on the merged policy (docs/reference.md):
  * no rule of the other action that is as specific or more specific may
- * cover objects inside a final rule's scope. */
+ * cover objects inside a final rule's scope.  Raw sbpl rules against final
+ * rules: raw_final.c. */
 #include "compile.h"
+#include "final_match.h"
 #include "decide.h"
 #include "expand.h"
 #include "overlap.h"
 #include "patterns.h"
 #include "precedence.h"
-#include "../seatbelt/filters.h"
 #include "../seatbelt/regex.h"
 #include "../seatbelt/regex_atoms.h"
 #include "../seatbelt/regex_syntax.h"
-#include "../grammar/sexp.h"
-#include <stdlib.h>
 #include <string.h>
 
 typedef struct final_ctx {
@@ -58,18 +57,6 @@ static relation refine(arena *ar, int mac, const matcher *a, const matcher *b)
 
 /* ---- parameters: values that make two rules meet ---------------------- */
 
-#define MAX_WPARAMS 4
-#define MAX_CANDIDATES 40
-#define MAX_TRIES 1024
-
-typedef struct witness {
-    const char *name[MAX_WPARAMS];
-    size_t nlen[MAX_WPARAMS];
-    const char *cand[MAX_WPARAMS][MAX_CANDIDATES];
-    size_t ncand[MAX_WPARAMS];
-    size_t n;
-} witness;
-
 /* The declared defaults that name no other parameter, into known. */
 static void add_defaults(const compilation *c, hashmap *known)
 {
@@ -80,7 +67,19 @@ static void add_defaults(const compilation *c, hashmap *known)
     }
 }
 
-static void add_param_names(witness *w, const matcher *m)
+void final_known_values(const compilation *c, hashmap *known)
+{
+    size_t ntest;
+    const sb_param *tv = test_param_values(&ntest);
+    for (size_t i = 0; i < ntest; i++) hm_set(known, tv[i].name, strlen(tv[i].name), (void *)tv[i].value);
+    add_defaults(c, known);
+    for (size_t i = 0; i < c->defines.cap; i++) {
+        const hm_slot *sl = &c->defines.slots[i];
+        if (sl->hash) hm_set(known, sl->key, sl->klen, sl->val);
+    }
+}
+
+void witness_add_params(witness *w, const matcher *m)
 {
     if (!m->value) return;
     for (size_t i = 0; i < m->len; i++) {
@@ -95,7 +94,7 @@ static void add_param_names(witness *w, const matcher *m)
     }
 }
 
-static void add_cand(witness *w, size_t k, const char *v)
+void witness_add(witness *w, size_t k, const char *v)
 {
     if (!v || !v[0] || w->ncand[k] >= MAX_CANDIDATES) return;
     for (size_t i = 0; i < w->ncand[k]; i++) if (!strcmp(w->cand[k][i], v)) return;
@@ -104,27 +103,27 @@ static void add_cand(witness *w, size_t k, const char *v)
 
 /* Candidate values from a text: "/", each prefix that ends before a "/",
  * the text itself, and each of its components. */
-static void add_cands_from(arena *ar, witness *w, size_t k, const char *s)
+void witness_add_from(arena *ar, witness *w, size_t k, const char *s)
 {
     size_t n = strlen(s);
-    add_cand(w, k, "/");
+    witness_add(w, k, "/");
     for (size_t i = 1; i <= n; i++)
-        if (i == n || s[i] == '/') add_cand(w, k, arena_strndup(ar, s, i));
+        if (i == n || s[i] == '/') witness_add(w, k, arena_strndup(ar, s, i));
     /* and a directory below it: "${Q}b" lies inside (subpath "/a") for
      * Q=/a/x, not for Q=/a */
-    if (n && s[0] == '/') add_cand(w, k, n == 1 ? "/x" : arena_printf(ar, "%s/x", s));
+    if (n && s[0] == '/') witness_add(w, k, n == 1 ? "/x" : arena_printf(ar, "%s/x", s));
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '/' || (i > 0 && s[i - 1] != '/')) continue;
         size_t j = i;
         while (j < n && s[j] != '/') j++;
-        add_cand(w, k, arena_strndup(ar, s + i, j - i));
+        witness_add(w, k, arena_strndup(ar, s + i, j - i));
     }
 }
 
 /* The matcher with the parameters replaced: a glob gets each value with its
  * wildcards escaped, a regex each value quoted.  on_linux: no /private alias
  * (on Linux /var/x is /var/x, not macOS's /private/var/x). */
-static void instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out)
+void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out)
 {
     *out = *m;
     if (!m->value || !memchr(m->value, PARAM_OPEN, m->len)) return;
@@ -153,7 +152,7 @@ static void instantiate(arena *ar, int on_linux, const matcher *m, const hashmap
     matcher_finish(ar, out);
 }
 
-static relation relate(arena *ar, int mac, const matcher *a, const matcher *b)
+relation final_relate(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     relation rel = matcher_relation(a, b);
     if (rel == REL_UNKNOWN) rel = refine(ar, mac, a, b);
@@ -168,10 +167,10 @@ static int starts_dir(const char *v, size_t n, const char *d, size_t dn)
     return n >= dn && memcmp(v, d, dn) == 0 && (n == dn || v[dn] == '/');
 }
 
-static int inside(arena *ar, int mac, const matcher *a, const matcher *f)
+int final_inside(arena *ar, int mac, const matcher *a, const matcher *f)
 {
     if (mk_family(a->kind) != FAM_PATH || mk_family(f->kind) != FAM_PATH)
-        return relate(ar, mac, a, f) == REL_OVERLAP;
+        return final_relate(ar, mac, a, f) == REL_OVERLAP;
     int a_str = a->kind == MK_LITERAL || a->kind == MK_SUBPATH;
     const char *v = a_str ? a->value : a->fixed;
     size_t n = a_str ? a->len : a->fixed_len;
@@ -316,7 +315,7 @@ static relation exact_meet(arena *ar, int mac, const matcher *a, const matcher *
 
 static int certain_overlap(arena *ar, int mac, const matcher *a, const matcher *b)
 {
-    relation rel = relate(ar, mac, a, b);
+    relation rel = final_relate(ar, mac, a, b);
     if (rel != REL_UNKNOWN) return rel == REL_OVERLAP;
     if (!a->value || !b->value || memchr(a->value, PARAM_OPEN, a->len) || memchr(b->value, PARAM_OPEN, b->len)) return 0;
     /* without parameters whether they meet is decided on their automata;
@@ -416,7 +415,7 @@ static int may_fall_inside(final_ctx *fc, const rule *r, const rule *f)
     const sb_regex *g = general_scope(fc, f);
     if (!g) return 1;
     int str = m->kind == MK_LITERAL || m->kind == MK_SUBPATH;
-    if (!str && (f->m.kind == MK_GLOB || f->m.kind == MK_REGEX || f->m.kind == MK_LITERAL)) return 0;  /* see inside() */
+    if (!str && (f->m.kind == MK_GLOB || f->m.kind == MK_REGEX || f->m.kind == MK_LITERAL)) return 0;  /* see final_inside() */
     const char *v = str ? m->value : m->fixed;
     size_t n = str ? m->len : m->fixed_len;
     if (!str && f->m.kind == MK_SUBPATH) {
@@ -452,7 +451,7 @@ static void add_rest_cand(arena *ar, witness *w, size_t k, const matcher *m, con
     if (!p || p == m->value) return;
     size_t tl = (size_t)(p - m->value), ol = strlen(other);
     if (memcmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
-    if (ol > tl && !memcmp(other, m->value, tl)) add_cand(w, k, arena_strdup(ar, other + tl));
+    if (ol > tl && !memcmp(other, m->value, tl)) witness_add(w, k, arena_strdup(ar, other + tl));
 }
 
 /* The text a value can be taken from: a glob's or regex's fixed start
@@ -507,7 +506,7 @@ static int plain_value(const char *v, size_t n)
 
 static void add_plain_cand(arena *ar, witness *w, size_t k, const char *v, size_t n)
 {
-    if (plain_value(v, n)) add_cand(w, k, arena_strndup(ar, v, n));
+    if (plain_value(v, n)) witness_add(w, k, arena_strndup(ar, v, n));
 }
 
 /* A value for parameter k that makes template text t (its first parameter
@@ -608,19 +607,12 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
     arena_init(&scratch);
     witness w;
     memset(&w, 0, sizeof w);
-    add_param_names(&w, &r->m);
-    add_param_names(&w, &f->m);
+    witness_add_params(&w, &r->m);
+    witness_add_params(&w, &f->m);
     if (!w.n) { arena_free(&scratch); return 0; }
-    size_t ntest;
-    const sb_param *tv = test_param_values(&ntest);
     hashmap known;                      /* test values, declared defaults, then -D: the texts to take candidates from */
     hm_init(&known);
-    for (size_t i = 0; i < ntest; i++) hm_set(&known, tv[i].name, strlen(tv[i].name), (void *)tv[i].value);
-    add_defaults(c, &known);
-    for (size_t i = 0; i < c->defines.cap; i++) {
-        hm_slot *sl = &c->defines.slots[i];
-        if (sl->hash) hm_set(&known, sl->key, sl->klen, sl->val);
-    }
+    final_known_values(c, &known);
     strbuf rs, fs;
     sb_init(&rs);
     sb_init(&fs);
@@ -629,8 +621,8 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
     param_expand(&fs, f->m.value, f->m.len, &known, TPL_KEEP | (on_linux ? TPL_LINUX : 0));
     for (size_t k = 0; k < w.n; k++) {
         const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
-        if (dv) { add_cand(&w, k, dv); continue; }
-        add_cand(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
+        if (dv) { witness_add(&w, k, dv); continue; }
+        witness_add(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
         if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, 0, NULL);
         /* for a rule that is not final, only the final rule's own
          * parameters are searched: one that names another parameter
@@ -642,7 +634,7 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
          * its fixed start) */
         const char *srcs[2] = { pattern_start(&scratch, &r->m, sb_cstr(&rs)), pattern_start(&scratch, &f->m, sb_cstr(&fs)) };
         for (int s = 0; s < 2; s++)
-            if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) add_cands_from(&scratch, &w, k, srcs[s]);
+            if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) witness_add_from(&scratch, &w, k, srcs[s]);
         if (r->final) {
             if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) add_rest_cand(&scratch, &w, k, &r->m, srcs[1]);
             if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) add_rest_cand(&scratch, &w, k, &f->m, srcs[0]);
@@ -674,10 +666,10 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         hm_init(&vals);
         for (size_t k = 0; k < w.n; k++) hm_set(&vals, w.name[k], w.nlen[k], (void *)w.cand[k][idx[k]]);
         matcher a, b;
-        instantiate(&scratch, on_linux, &r->m, &vals, &a);
-        instantiate(&scratch, on_linux, &f->m, &vals, &b);
+        final_instantiate(&scratch, on_linux, &r->m, &vals, &a);
+        final_instantiate(&scratch, on_linux, &f->m, &vals, &b);
         int mac = compile_platform(c) == PLAT_MACOS;
-        if (r->final ? certain_overlap(&scratch, mac, &a, &b) : inside(&scratch, mac, &a, &b)) {
+        if (r->final ? certain_overlap(&scratch, mac, &a, &b) : final_inside(&scratch, mac, &a, &b)) {
             found = 1;
             for (size_t k = 0; k < w.n; k++)
                 sb_printf(why, "%s%.*s=%s", k ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);
@@ -701,7 +693,7 @@ static void check_one(void *ud, rule *r)
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */
     compilation *c = fc->c;
-    relation rel = relate(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m);
+    relation rel = final_relate(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m);
     strbuf why;
     sb_init(&why);
     /* with parameters: decided on the -D values; otherwise an error when
@@ -735,569 +727,6 @@ static void check_one(void *ud, rule *r)
                   action_name(f->action), unit_provenance(c, f->origins->u));
     diag_help(&c->diags, d, "a final rule cannot be overridden by a rule as specific or more specific; "
               "remove this rule or make it not overlap");
-}
-
-/* ---- raw sbpl rules against final rules ------------------------------- *
- *
- * A raw rule is copied into the output after the generated rules and decided
- * by Seatbelt's precedence, so nothing carves it around a final rule: one of
- * the other action that may match inside a final rule's scope (for an
- * operation both cover) could override it, and that is BK2005.  The
- * parameters take the values a compilation knows (the test values, declared
- * defaults, -D), and for a final rule "$P/rest" also the value that puts
- * "rest" where the raw rule's string has it (raw "/Users/alice/.ssh" against
- * "~/.ssh": HOME=/Users/alice).  Undecided stays an error when every value
- * is known (a raw pattern the analysis cannot tell apart from the scope);
- * a relation undecided only for want of a value is left alone. */
-
-typedef struct raw_ctx {
-    compilation *c;
-    arena *a;
-    hashmap *known;
-    const rule *f;
-    strbuf why;            /* the values that made them meet */
-} raw_ctx;
-
-/* A raw filter's string (a literal, or string-append of literals and
- * (param "NAME")) as a template with parameter markers; NULL otherwise. */
-static const char *raw_string(arena *a, const sexp *x, size_t *len)
-{
-    if (x->kind == SX_STRING) { *len = x->len; return x->text; }
-    if (x->kind != SX_LIST || !x->child) return NULL;
-    int one = sexp_is_sym(x->child, "param");
-    if (!one && !sexp_is_sym(x->child, "string-append")) return NULL;
-    strbuf b;
-    sb_init(&b);
-    for (const sexp *p = one ? x : x->child->next; p; p = one ? NULL : p->next) {
-        if (p->kind == SX_STRING) { sb_add(&b, p->text, p->len); continue; }
-        if (p->kind == SX_LIST && p->child && sexp_is_sym(p->child, "param") && p->child->next &&
-            p->child->next->kind == SX_STRING && !p->child->next->next) {
-            /* a derived parameter (NAME.dir, NAME.re, ...: what buckle run
-             * passes beside NAME) is read as NAME's value in that form: a
-             * directory with its "/", a quoted or prefix form as the value,
-             * the root-only fragments as nothing */
-            const char *nm = p->child->next->text;
-            size_t nl = p->child->next->len;
-            const char *dot = memchr(nm, '.', nl);
-            size_t bl = dot ? (size_t)(dot - nm) : nl;
-            const char *suf = dot ? dot + 1 : "";
-            size_t sl = dot ? nl - bl - 1 : 0;
-            int is_dir = (sl == 3 && !memcmp(suf, "dir", 3)) || (sl == 4 && !memcmp(suf, "pdir", 4));
-            int frag = (sl == 6 && !memcmp(suf, "ifroot", 6)) || (sl == 9 && !memcmp(suf, "ifnotroot", 9));
-            if (frag) continue;
-            sb_putc(&b, PARAM_OPEN);
-            sb_add(&b, nm, bl);
-            sb_putc(&b, PARAM_CLOSE);
-            if (is_dir) sb_putc(&b, '/');
-            continue;
-        }
-        sb_free(&b);
-        return NULL;
-    }
-    *len = b.len;
-    const char *r = arena_strndup(a, b.data ? b.data : "", b.len);
-    sb_free(&b);
-    return r;
-}
-
-/* The path and name filters as matchers: 1 when x is one. */
-static int raw_matcher(arena *a, const sexp *x, matcher *m)
-{
-    static const struct { const char *name; matcher_kind k; name_ns ns; } kinds[] = {
-        { "literal", MK_LITERAL, NS_NONE }, { "path", MK_LITERAL, NS_NONE }, { "path-literal", MK_LITERAL, NS_NONE },
-        { "subpath", MK_SUBPATH, NS_NONE }, { "prefix", MK_PREFIX, NS_NONE }, { "path-prefix", MK_PREFIX, NS_NONE },
-        { "regex", MK_REGEX, NS_NONE }, { "path-regex", MK_REGEX, NS_NONE },
-        { "global-name", MK_NAME, NS_GLOBAL }, { "global-name-prefix", MK_NAME_PREFIX, NS_GLOBAL },
-        { "global-name-regex", MK_NAME_REGEX, NS_GLOBAL }, { "local-name", MK_NAME, NS_LOCAL },
-        { "local-name-prefix", MK_NAME_PREFIX, NS_LOCAL }, { "local-name-regex", MK_NAME_REGEX, NS_LOCAL },
-        { "sysctl-name", MK_NAME, NS_SYSCTL }, { "sysctl-name-prefix", MK_NAME_PREFIX, NS_SYSCTL },
-        { "sysctl-name-regex", MK_NAME_REGEX, NS_SYSCTL }, { "ipc-posix-name", MK_NAME, NS_IPC },
-        { "ipc-posix-name-prefix", MK_NAME_PREFIX, NS_IPC }, { "ipc-posix-name-regex", MK_NAME_REGEX, NS_IPC },
-        { "iokit-user-client-class", MK_NAME, NS_IOKIT }, { "iokit-user-client-class-regex", MK_NAME_REGEX, NS_IOKIT },
-        { "iokit-registry-entry-class", MK_NAME, NS_IOKIT_REG },
-        { "iokit-registry-entry-class-regex", MK_NAME_REGEX, NS_IOKIT_REG },
-    };
-    if (x->kind != SX_LIST || !x->child || x->child->kind != SX_SYMBOL || !x->child->next || x->child->next->next)
-        return 0;
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-        if (strcmp(x->child->text, kinds[i].name)) continue;
-        size_t len;
-        const char *v = raw_string(a, x->child->next, &len);
-        if (!v) return 0;
-        memset(m, 0, sizeof *m);
-        m->kind = kinds[i].k;
-        m->ns = kinds[i].ns;
-        m->value = v;
-        m->len = len;
-        matcher_finish(a, m);
-        return 1;
-    }
-    return 0;
-}
-
-/* Values for the final rule's parameters that put the text after the
- * parameter where the raw string has it. */
-static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witness *w)
-{
-    const matcher *fm = &rc->f->m;
-    /* a raw string whose parameters all have values ((param "HOME") and the
-     * test value): read with them, so that "$Q" meets HOME + "/.ssh" */
-    matcher ri;
-    int known = raw->value != NULL;
-    for (size_t i = 0; known && i < raw->len; i++) {
-        if (raw->value[i] != PARAM_OPEN) continue;
-        size_t j = i + 1;
-        while (j < raw->len && raw->value[j] != PARAM_CLOSE) j++;
-        known = hm_get(vals, raw->value + i + 1, j - i - 1) != NULL;
-        i = j;
-    }
-    if (known && memchr(raw->value, PARAM_OPEN, raw->len)) {
-        instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, raw, vals, &ri);
-        raw = &ri;
-    }
-    for (size_t i = 0; i + 1 < fm->len; i++) {
-        if (fm->value[i] != PARAM_OPEN) continue;
-        size_t j = i + 1;
-        while (j < fm->len && fm->value[j] != PARAM_CLOSE) j++;
-        size_t e = j + 1;
-        while (e < fm->len && fm->value[e] != PARAM_OPEN) e++;
-        const char *rest = fm->value + j + 1;
-        size_t rl = e - j - 1;
-        size_t k;
-        for (k = 0; k < w->n; k++)
-            if (w->nlen[k] == j - i - 1 && !memcmp(w->name[k], fm->value + i + 1, j - i - 1)) break;
-        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = fm->value + i + 1; w->nlen[w->n++] = j - i - 1; }
-        if (k == w->n) break;
-        const char *kv = hm_get(vals, w->name[k], w->nlen[k]);
-        add_cand(w, k, kv);
-        if (rl && i == 0 && !memchr(raw->value, PARAM_OPEN, raw->len))
-            for (size_t at = 1; at + rl <= raw->len; at++)
-                if (!memcmp(raw->value + at, rest, rl) && (at + rl == raw->len || raw->value[at + rl] == '/' || rest[rl - 1] == '/'))
-                    add_cand(w, k, arena_strndup(rc->a, raw->value, at));
-        /* and each directory on the raw rule's path: a raw (subpath "/home")
-         * meets "~/.ssh" for HOME=/home (every value counts: nothing carves
-         * a raw rule, so a value the test values miss must be found here) */
-        if (mk_family(raw->kind) == FAM_PATH && !memchr(raw->fixed, PARAM_OPEN, raw->fixed_len) && raw->fixed_len)
-            add_cands_from(rc->a, w, k, arena_strndup(rc->a, raw->fixed, raw->fixed_len));
-        i = j;
-    }
-}
-
-/* A raw string filter's path as the compiler writes a path: "//"
- * collapsed, "." and ".." resolved as text, a trailing "/" dropped (a
- * prefix keeps it), and on macOS /tmp, /var, /etc under /private.  Seatbelt
- * compares the string as written, so such a rule may match nothing there;
- * the check reads it both ways, so that no spelling of a path inside a
- * final rule's scope passes (what a written path would be is what the
- * author meant).  0 when the canonical spelling is the same. */
-static int raw_canonical(arena *a, const matcher *m, int alias, matcher *out)
-{
-    if (m->kind != MK_LITERAL && m->kind != MK_SUBPATH && m->kind != MK_PREFIX) return 0;
-    if (!m->len || m->value[0] != '/') return 0;
-    strbuf b;
-    sb_init(&b);
-    size_t i = 0;
-    while (i < m->len) {
-        while (i < m->len && m->value[i] == '/') i++;
-        size_t j = i;
-        while (j < m->len && m->value[j] != '/') j++;
-        size_t n = j - i;
-        int last = j == m->len;
-        if (n == 1 && m->value[i] == '.') {
-            /* nothing: "." names the directory it is in */
-        } else if (n == 2 && m->value[i] == '.' && m->value[i + 1] == '.') {
-            while (b.len && b.data[b.len - 1] != '/') b.len--;   /* drop the last component */
-            if (b.len) b.len--;
-            if (b.data) b.data[b.len] = 0;
-        } else if (n) {
-            sb_putc(&b, '/');
-            sb_add(&b, m->value + i, n);
-        }
-        if (last && n == 0 && m->kind == MK_PREFIX) sb_putc(&b, '/');   /* "/a/": a prefix keeps its "/" */
-        i = j;
-    }
-    if (!b.len) sb_putc(&b, '/');
-    if (b.len > 1 && b.data[b.len - 1] == '/' && m->kind != MK_PREFIX) b.len--;
-    if (b.data) b.data[b.len] = 0;
-    if (alias) sb_private_alias(&b);
-    int same = b.len == m->len && memcmp(b.data, m->value, b.len) == 0;
-    if (!same) {
-        *out = *m;
-        out->value = arena_strndup(a, b.data, b.len);
-        out->len = b.len;
-        matcher_finish(a, out);
-    }
-    sb_free(&b);
-    return !same;
-}
-
-/* A final rule's path under /private/tmp, /private/var or /private/etc also
- * as the alias spells it (a raw (regex #"^/tmp/x") against "/tmp/x"). */
-static int final_unaliased(arena *a, const matcher *f, matcher *out)
-{
-    static const char pre[] = "/private";
-    size_t n = sizeof pre - 1;
-    if (mk_family(f->kind) != FAM_PATH || !f->value || f->len <= n || memcmp(f->value, pre, n) ||
-        !private_alias(f->value + n, f->len - n, ""))
-        return 0;
-    *out = *f;
-    out->value = arena_strndup(a, f->value + n, f->len - n);
-    out->len = f->len - n;
-    matcher_finish(a, out);
-    return 1;
-}
-
-/* How a raw matcher relates to the final rule's, both with values: the
- * raw path as written and canonical, the final path also as its alias. */
-static relation raw_pair(raw_ctx *rc, const matcher *a, const matcher *b)
-{
-    matcher as[2], bs[2];
-    size_t na = 1, nb = 1;
-    as[0] = *a;
-    bs[0] = *b;
-    if (raw_canonical(rc->a, a, rc->c->canon == PLAT_MACOS, &as[1])) na++;
-    if (final_unaliased(rc->a, b, &bs[1])) nb++;
-    relation best = REL_DISJOINT;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++) {
-            relation r = relate(rc->a, compile_platform(rc->c) == PLAT_MACOS, &as[i], &bs[j]);
-            if (r == REL_OVERLAP) return r;
-            if (r == REL_UNKNOWN) best = r;
-        }
-    return best;
-}
-
-static relation raw_relation(raw_ctx *rc, const sexp *x, int depth);
-
-/* (literal "/a" "/b"): each string is a filter of its own, alternatives. */
-static relation raw_multi(raw_ctx *rc, const sexp *x, int depth)
-{
-    size_t n = 0, ndis = 0;
-    for (const sexp *k = x->child->next; k; k = k->next) {
-        sexp one = *x, head = *x->child, arg = *k;
-        head.next = &arg;
-        arg.next = NULL;
-        one.child = &head;
-        matcher m;
-        if (!raw_matcher(rc->a, &one, &m)) return REL_UNKNOWN;
-        relation r = raw_relation(rc, &one, depth + 1);
-        if (r == REL_OVERLAP) return r;
-        n++;
-        ndis += r == REL_DISJOINT;
-    }
-    return n && ndis == n ? REL_DISJOINT : REL_UNKNOWN;
-}
-
-/* Values for a raw rule's parameter k that make its text, around the
- * text written before and after the parameter, the final rule's text t
- * ("/s" + P against "/s/t": P=/t; P + "/t" against "/s/t": P=/s;
- * "com." + S + "d" against the prefix "com.apple.sec": S=apple.sec).  Every
- * value counts: nothing carves a raw rule. */
-static void add_raw_cands(arena *ar, witness *w, size_t k, const matcher *m, const char *t)
-{
-    const char *v = m->value, *p = NULL;
-    for (size_t i = 0; i < m->len; i++)
-        if (v[i] == PARAM_OPEN && i + 1 + w->nlen[k] < m->len && !memcmp(v + i + 1, w->name[k], w->nlen[k]) &&
-            v[i + 1 + w->nlen[k]] == PARAM_CLOSE) { p = v + i; break; }
-    if (!p || memchr(v, PARAM_OPEN, (size_t)(p - v))) return;
-    size_t bl = (size_t)(p - v), tl = strlen(t);
-    if (tl <= bl || memcmp(t, v, bl)) return;
-    const char *after = p + w->nlen[k] + 2, *end = v + m->len;
-    const char *stop = memchr(after, PARAM_OPEN, (size_t)(end - after));
-    size_t al = (size_t)((stop ? stop : end) - after);
-    const char *rest = t + bl;
-    size_t rl = tl - bl;
-    add_cand(w, k, arena_strndup(ar, rest, rl));
-    for (size_t at = 1; al && at + al <= rl; at++)
-        if (!memcmp(rest + at, after, al)) add_cand(w, k, arena_strndup(ar, rest, at));
-}
-
-/* How one filter of a raw rule relates to the final rule's scope. */
-static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
-{
-    if (depth > SBPL_MAX_DEPTH) return REL_UNKNOWN;
-    const rule *f = rc->f;
-    if (x->kind == SX_LIST && x->child && (sexp_is_sym(x->child, "require-all") || sexp_is_sym(x->child, "require-any"))) {
-        int all = sexp_is_sym(x->child, "require-all");
-        int n = 0, ndis = 0, nover = 0;
-        relation one = REL_UNKNOWN;
-        for (const sexp *k = x->child->next; k; k = k->next) {
-            relation r = raw_relation(rc, k, depth + 1);
-            n++;
-            ndis += r == REL_DISJOINT;
-            nover += r == REL_OVERLAP;
-            one = r;
-        }
-        if (n == 1) return one;
-        if (all) return ndis ? REL_DISJOINT : REL_UNKNOWN;
-        return nover ? REL_OVERLAP : ndis == n ? REL_DISJOINT : REL_UNKNOWN;
-    }
-    if (x->kind == SX_LIST && x->child && sexp_is_sym(x->child, "require-not")) {
-        /* (require-not Y) where Y holds the whole scope for every value
-         * (compared as written, parameters as tokens): nothing inside */
-        matcher y;
-        const sexp *k = x->child->next;
-        if (!k || k->next || !raw_matcher(rc->a, k, &y)) return REL_UNKNOWN;
-        if (mk_family(y.kind) != mk_family(f->m.kind) || f->m.kind == MK_NONE) return REL_UNKNOWN;
-        return inside(rc->a, compile_platform(rc->c) == PLAT_MACOS, &f->m, &y) ? REL_DISJOINT : REL_UNKNOWN;
-    }
-    matcher m;
-    if (!raw_matcher(rc->a, x, &m)) {
-        if (x->kind == SX_LIST && x->child && x->child->kind == SX_SYMBOL && x->child->next && x->child->next->next &&
-            !sexp_is_sym(x->child, "require-not"))
-            return raw_multi(rc, x, depth);
-        return REL_UNKNOWN;
-    }
-    if (f->m.kind == MK_NONE) return REL_OVERLAP;
-    if (mk_family(m.kind) != mk_family(f->m.kind)) return REL_DISJOINT;
-    witness w;
-    memset(&w, 0, sizeof w);
-    size_t nraw = 0;
-    add_param_names(&w, &m);
-    nraw = w.n;
-    raw_candidates(rc, &m, rc->known, &w);
-    /* the raw rule's own parameters: their known values, and each
-     * directory on the way to the final rule's path (a raw
-     * (subpath (param "WORKDIR")) meets "~/.ssh" when the work directory
-     * is the home directory) */
-    matcher fk;
-    instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, &f->m, rc->known, &fk);
-    matcher_finish(rc->a, &fk);
-    /* the final rule's text: its value, or a pattern's fixed start */
-    const char *ft = NULL;
-    if (!memchr(fk.value, PARAM_OPEN, fk.len)) {
-        int pattern = fk.kind == MK_GLOB || fk.kind == MK_REGEX || fk.kind == MK_NAME_REGEX;
-        if (!pattern) ft = arena_strndup(rc->a, fk.value, fk.len);
-        else if (fk.fixed && fk.fixed_len) ft = arena_strndup(rc->a, fk.fixed, fk.fixed_len);
-    }
-    for (size_t k = 0; k < w.n; k++) {
-        add_cand(&w, k, hm_get(rc->known, w.name[k], w.nlen[k]));
-        if (k >= nraw || !ft) continue;
-        add_raw_cands(rc->a, &w, k, &m, ft);
-        if (mk_family(f->m.kind) == FAM_PATH) add_cands_from(rc->a, &w, k, ft);
-        else add_cand(&w, k, ft);
-    }
-    size_t idx[MAX_WPARAMS] = { 0 };
-    relation best = REL_DISJOINT;
-    for (size_t tries = 0; tries < MAX_TRIES; tries++) {
-        hashmap vals;
-        hm_init(&vals);
-        for (size_t k = 0; k < w.n; k++) if (w.ncand[k]) hm_set(&vals, w.name[k], w.nlen[k], (void *)w.cand[k][idx[k]]);
-        matcher a, b;
-        instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, &m, &vals, &a);
-        instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, &f->m, &vals, &b);
-        relation r = raw_pair(rc, &a, &b);
-        if (r == REL_OVERLAP || (r == REL_UNKNOWN && best == REL_DISJOINT)) {
-            sb_reset(&rc->why);
-            for (size_t k = 0; k < w.n; k++)
-                if (w.ncand[k]) sb_printf(&rc->why, "%s%.*s=%s", rc->why.len ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);
-            best = r;
-        }
-        hm_free(&vals);
-        if (best == REL_OVERLAP) break;
-        size_t k = 0;
-        while (k < w.n && (!w.ncand[k] || ++idx[k] == w.ncand[k])) { idx[k] = 0; k++; }
-        if (k >= w.n) break;
-    }
-    return best;
-}
-
-/* 1 when x is a filter form (literal, subpath, require-any, ...: the
- * filter table), not an expression that computes an operation */
-static int raw_is_filter(const sexp *x)
-{
-    return x->kind == SX_LIST && x->child && x->child->kind == SX_SYMBOL && filter_known(x->child->text);
-}
-
-static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *const *finals, size_t nfinals)
-{
-    compilation *c = rc->c;
-    if (x->kind != SX_LIST || !x->child) return;
-    int allow = sexp_is_sym(x->child, "allow");
-    if (!allow && !sexp_is_sym(x->child, "deny")) return;
-    opset ops = { { 0 } };
-    size_t nf = 0;                              /* the filters: lists but (with ...) */
-    int nops = 0, unread = 0;
-    for (const sexp *a = x->child->next; a; a = a->next) {
-        if (a->kind == SX_SYMBOL) {
-            int op = op_lookup(a->text, NULL);
-            if (op >= 0) for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= op_get(op)->covers.w[w];
-            else unread = 1;                    /* a name bound to an operation */
-            nops++;
-        } else if (a->kind == SX_LIST && !(a->child && sexp_is_sym(a->child, "with"))) {
-            /* an operation computed in place ((quote op), (if ...)) reads
-             * as a filter that may match anything: it counts as both */
-            if (!nops && !raw_is_filter(a)) unread = 1;
-            nf++;
-        }
-    }
-    /* an operation the check cannot read may be any */
-    if (unread || !nops) memset(&ops, 0xff, sizeof ops);
-    /* (with no-sandbox): the program runs outside any sandbox, where no
-     * final deny holds, whatever operation it covers */
-    int unsandboxed = 0;
-    int exec_op = op_lookup("process-exec", NULL), interp_op = op_lookup("process-exec-interpreter", NULL);
-    for (const sexp *a = x->child->next; allow && a; a = a->next)
-        if (a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with"))
-            for (const sexp *m = a->child->next; m; m = m->next)
-                if (sexp_is_sym(m, "no-sandbox") || sexp_is_sym(m, "no-profile")) unsandboxed = 1;
-    if (unsandboxed && ((exec_op >= 0 && (ops.w[exec_op / 64] >> (exec_op % 64) & 1)) ||
-                        (interp_op >= 0 && (ops.w[interp_op / 64] >> (interp_op % 64) & 1))))
-        for (size_t i = 0; i < nfinals; i++) {
-            const rule *f = finals[i];
-            if (f->action != ACT_DENY) continue;
-            diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : x->at,
-                               "this raw sbpl allow runs a program with no-sandbox, outside every final deny");
-            diag_note_add(&c->diags, d, origin_primary(f), "final deny is here%s", unit_provenance(c, f->origins->u));
-            diag_help(&c->diags, d, "a program run with no-sandbox may do what any final deny forbids: drop "
-                      "(with no-sandbox), or the final rules");
-            return;
-        }
-    for (size_t i = 0; i < nfinals; i++) {
-        const rule *f = finals[i];
-        if ((f->action == ACT_ALLOW) == allow || !opset_intersects(&ops, f->covers)) continue;
-        rc->f = f;
-        sb_reset(&rc->why);
-        relation rel = REL_OVERLAP;                /* no filter: every object */
-        if (nf) {                                   /* sibling filters are alternatives */
-            size_t ndis = 0;
-            rel = REL_UNKNOWN;
-            for (const sexp *a = x->child->next; a && rel != REL_OVERLAP; a = a->next) {
-                if (a->kind != SX_LIST || (a->child && sexp_is_sym(a->child, "with"))) continue;
-                relation r = raw_relation(rc, a, 0);
-                ndis += r == REL_DISJOINT;
-                if (r == REL_OVERLAP) rel = r;
-            }
-            if (rel != REL_OVERLAP && ndis == nf) continue;
-        }
-        diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : x->at,
-                           "this raw sbpl %s %s a final %s", allow ? "allow" : "deny",
-                           rel == REL_OVERLAP ? "overrides" : "may override", allow ? "deny" : "allow");
-        if (rc->why.len) diag_note_add(&c->diags, d, at ? *at : x->at, "they meet with %s", sb_cstr(&rc->why));
-        diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
-                      action_name(f->action), unit_provenance(c, f->origins->u));
-        diag_help(&c->diags, d, "raw rules are decided by Seatbelt's precedence, not carved around final rules: "
-                  "write the rule in a section, or keep its filter out of the final rule's scope "
-                  "(require-all with a require-not of that scope)");
-    }
-}
-
-/* Every allow and deny form of a raw block, at the top or inside another
- * form ((begin ...), (if ...), (let ...), a function's body): a nested rule
- * runs as a top-level one does when its form is evaluated, and the check
- * does not evaluate. */
-static void walk_raw(raw_ctx *rc, const sexp *x, const span *at, rule *const *finals, size_t nfinals, int depth)
-{
-    for (; x; x = x->next) {
-        if (x->kind != SX_LIST || !x->child) continue;
-        if (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny")) check_raw_rule(rc, x, at, finals, nfinals);
-        else if (depth < SBPL_MAX_DEPTH) walk_raw(rc, x->child, at, finals, nfinals, depth + 1);
-    }
-}
-
-/* What the check cannot follow: `allow` or `deny` used as a value (bound
- * to another name, passed to apply, chosen by an if), so that a rule runs
- * under another head; and no-sandbox (or its alias no-profile) anywhere
- * but a rule's own modifier, bound to a name or given by with-modifier.
- * The first such symbol, or NULL; top says whether x heads its list. */
-static const sexp *raw_escape(const sexp *x, int head, int depth)
-{
-    for (int first = head; x; x = x->next, first = 0) {
-        if (x->kind == SX_SYMBOL) {
-            if (!first && (sexp_is_sym(x, "allow") || sexp_is_sym(x, "deny"))) return x;
-            continue;
-        }
-        if (x->kind != SX_LIST || !x->child || depth > SBPL_MAX_DEPTH) continue;
-        if (sexp_is_sym(x->child, "with")) {
-            /* a rule's own (with no-sandbox) is check_raw_rule's; one
-             * anywhere else reaches a rule the check does not see */
-            continue;
-        }
-        if (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny")) {
-            for (const sexp *a = x->child->next; a; a = a->next) {
-                if (a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with")) continue;
-                const sexp *e = raw_escape(a, 0, depth + 1);
-                if (e) return e;
-            }
-            continue;
-        }
-        const sexp *e = raw_escape(x->child, 1, depth + 1);
-        if (e) return e;
-    }
-    return NULL;
-}
-
-/* (with no-sandbox) or (with no-profile) outside a rule's own modifiers */
-static const sexp *raw_loose_nosandbox(const sexp *x, int in_rule, int depth)
-{
-    for (; x; x = x->next) {
-        if (x->kind != SX_LIST || !x->child || depth > SBPL_MAX_DEPTH) continue;
-        if (sexp_is_sym(x->child, "with")) {
-            if (in_rule) continue;
-            for (const sexp *m = x->child->next; m; m = m->next)
-                if (sexp_is_sym(m, "no-sandbox") || sexp_is_sym(m, "no-profile")) return x;
-            continue;
-        }
-        int is_rule = sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny");
-        const sexp *e = raw_loose_nosandbox(x->child, is_rule, depth + 1);
-        if (e) return e;
-    }
-    return NULL;
-}
-
-void check_raw_finals(compilation *c)
-{
-    if (!c->pol.nraw) return;
-    /* the final rules, the metadata a final write or exec allow gives below
-     * its path (implied.c) included */
-    size_t nfinals = 0;
-    rule **finals = xmalloc((c->pol.rules.n + 1) * sizeof *finals);
-    for (size_t i = 0; i < c->pol.rules.n; i++)
-        if (c->pol.rules.v[i]->final) finals[nfinals++] = c->pol.rules.v[i];
-    if (!nfinals) { free(finals); return; }
-    arena scratch;
-    arena_init(&scratch);
-    hashmap known;
-    hm_init(&known);
-    size_t ntest;
-    const sb_param *tv = test_param_values(&ntest);
-    for (size_t i = 0; i < ntest; i++) hm_set(&known, tv[i].name, strlen(tv[i].name), (void *)tv[i].value);
-    add_defaults(c, &known);
-    for (size_t i = 0; i < c->defines.cap; i++) {
-        hm_slot *sl = &c->defines.slots[i];
-        if (sl->hash) hm_set(&known, sl->key, sl->klen, sl->val);
-    }
-    raw_ctx rc = { c, &scratch, &known, NULL, { 0 } };
-    sb_init(&rc.why);
-    for (size_t i = 0; i < c->pol.nraw; i++) {
-        const raw_block *b = &c->pol.raw[i];
-        sbpl_read_opts o = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
-        diag_list quiet;                      /* check_sbpl_blocks reported its errors */
-        diag_list_init(&quiet, &scratch);
-        sexp *top = sbpl_read(&scratch, &quiet, b->ast->text.at.src ? b->ast->text.at.src : b->u->src, &o);
-        if (quiet.errors) continue;
-        /* a misc rule's raw filter is read from text of its own: point at its string */
-        const span *at = b->ast->text.at.src && b->ast->text.at.src != b->u->src ? &b->ast->at : NULL;
-        walk_raw(&rc, top, at, finals, nfinals, 0);
-        const sexp *esc = raw_escape(top, 0, 0);
-        const sexp *ns = esc ? NULL : raw_loose_nosandbox(top, 0, 0);
-        if (esc || ns) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : (esc ? esc : ns)->at,
-                               esc ? "this raw sbpl block uses %s as a value: a rule it makes that way may override "
-                                     "a final rule, and the check cannot follow it"
-                                   : "this raw sbpl block gives (with no-sandbox) outside a rule: a program it "
-                                     "lets run that way is outside every final deny",
-                               esc ? esc->text : "");
-            diag_note_add(&c->diags, d, origin_primary(finals[0]), "final %s is here%s",
-                          action_name(finals[0]->action), unit_provenance(c, finals[0]->origins->u));
-            diag_help(&c->diags, d, "write each rule with allow or deny at its head, and a no-sandbox modifier "
-                      "in the rule itself");
-        }
-    }
-    sb_free(&rc.why);
-    hm_free(&known);
-    arena_free(&scratch);
-    free(finals);
 }
 
 void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals)

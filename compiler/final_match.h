@@ -1,0 +1,42 @@
+/* final_match.h - what the final checks of rules (final.c) and of raw sbpl
+ * rules (raw_final.c) share: the parameter values a compilation knows,
+ * candidate values that may make two matchers meet, a matcher with values
+ * put in, and how two matchers without parameters relate. */
+#ifndef BUCKLE_FINAL_MATCH_H
+#define BUCKLE_FINAL_MATCH_H
+#include "compile.h"
+#include "overlap.h"
+
+#define MAX_WPARAMS 4
+#define MAX_CANDIDATES 40
+#define MAX_TRIES 1024
+
+/* parameters and the values to try for each */
+typedef struct witness {
+    const char *name[MAX_WPARAMS];
+    size_t nlen[MAX_WPARAMS];
+    const char *cand[MAX_WPARAMS][MAX_CANDIDATES];
+    size_t ncand[MAX_WPARAMS];
+    size_t n;
+} witness;
+
+/* The values a compilation knows into known: the test values, the declared
+ * defaults that name no other parameter, then -D. */
+void final_known_values(const compilation *c, hashmap *known);
+/* The parameters m names, into w (up to MAX_WPARAMS). */
+void witness_add_params(witness *w, const matcher *m);
+/* v as a candidate for parameter k (NULL, empty and repeated ones are not). */
+void witness_add(witness *w, size_t k, const char *v);
+/* Candidate values from a text: "/", each prefix that ends before a "/",
+ * the text itself, a directory below it and each of its components. */
+void witness_add_from(arena *ar, witness *w, size_t k, const char *s);
+/* m with the parameters replaced by their values in vals (on_linux: no
+ * /private alias). */
+void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out);
+/* How two matchers relate, a pattern against a string decided on the
+ * string when neither has parameters (mac: globs as the kernel reads them). */
+relation final_relate(arena *ar, int mac, const matcher *a, const matcher *b);
+/* 1 when every object a matches lies inside f's scope. */
+int final_inside(arena *ar, int mac, const matcher *a, const matcher *f);
+
+#endif
