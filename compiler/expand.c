@@ -265,8 +265,11 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
             sb_free(&b);
             return NULL;
         }
-        size_t at;
-        if ((!as_written || dots) && bad_component(v, vl, &at)) {
+        size_t at, whole = vl;
+        /* a prefix's last component is text, not a name: "~/." is every
+         * entry of the home directory whose name starts with a dot */
+        while (mode == EXP_PREFIX && whole > 0 && v[whole - 1] != '/') whole--;
+        if ((!as_written || dots) && bad_component(v, whole, &at)) {
             diag *d = diag_add(dl, SEV_ERROR, BK2008, s->at,
                                "path \"%s\" has a \".\" or \"..\" component", s->s);
             diag_help(dl, d, "the kernel resolves paths physically; write the resolved absolute path");

@@ -174,29 +174,46 @@ static int orig_denies_meta(const imp *m, const char *sym, size_t n)
     return an.decision == 1;
 }
 
+/* The filters of the original's allows of file-read-metadata, one entry
+ * for each alternative of a require-any, in the order written; *n gets
+ * their count. */
+static const sfilter **meta_filters(const imp *m, size_t *n)
+{
+    int meta = op_lookup("file-read-metadata", NULL);
+    size_t cap = 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const sb_rule *r = m->rules[i].r;
+        if (r->action == ACT_ALLOW && r->filter && opset_has(&op_get(r->op)->covers, meta))
+            cap += r->filter->kind == F_ANY ? (size_t)r->filter->nkids : 1;
+    }
+    const sfilter **k = arena_alloc(m->a, (cap + 1) * sizeof *k);
+    *n = 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const sb_rule *r = m->rules[i].r;
+        if (r->action != ACT_ALLOW || !r->filter || !opset_has(&op_get(r->op)->covers, meta)) continue;
+        if (r->filter->kind != F_ANY) { k[(*n)++] = r->filter; continue; }
+        for (int j = 0; j < r->filter->nkids; j++) k[(*n)++] = r->filter->kids[j];
+    }
+    return k;
+}
+
 /* The paths the original allows the metadata of whatever the values: the
  * literal, subpath and prefix filters of its allows of file-read-metadata
  * that no parameter is in (at most MAX_KEEP; NULL past them). */
 static const sfilter **meta_allowed(const imp *m)
 {
-    int meta = op_lookup("file-read-metadata", NULL);
+    size_t nf;
+    const sfilter **fs = meta_filters(m, &nf);
     const sfilter **k = arena_alloc(m->a, (MAX_KEEP + 2) * sizeof *k);
     size_t n = 0;
-    for (size_t i = 0; i < m->nrules; i++) {
-        const sb_rule *r = m->rules[i].r;
-        if (r->action != ACT_ALLOW || !r->filter || !opset_has(&op_get(r->op)->covers, meta)) continue;
-        const sfilter *const *ks = (const sfilter *const *)&r->filter;
-        int nk = 1;
-        if (r->filter->kind == F_ANY) { ks = (const sfilter *const *)r->filter->kids; nk = r->filter->nkids; }
-        for (int j = 0; j < nk; j++) {
-            const sfilter *f = ks[j];
-            if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX) continue;
-            if (!f->len || f->str[0] != '/' || strstr(arena_strndup(m->a, f->str, f->len), SENT) ||
-                memchr(f->str, '"', f->len) || memchr(f->str, '\\', f->len))
-                continue;
-            if (n == MAX_KEEP) return NULL;
-            k[n++] = f;
-        }
+    for (size_t i = 0; i < nf; i++) {
+        const sfilter *f = fs[i];
+        if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX) continue;
+        if (!f->len || f->str[0] != '/' || strstr(arena_strndup(m->a, f->str, f->len), SENT) ||
+            memchr(f->str, '"', f->len) || memchr(f->str, '\\', f->len))
+            continue;
+        if (n == MAX_KEEP) return NULL;
+        k[n++] = f;
     }
     return k;
 }
@@ -224,28 +241,21 @@ static int sbpl_filter(strbuf *b, const imp *m, const sfilter *f);
  * meet), or when there are more than MAX_KEEP. */
 static size_t meta_allows(const imp *m, strbuf *ex)
 {
-    int meta = op_lookup("file-read-metadata", NULL);
-    size_t n = 0;
+    size_t nf, n = 0;
+    const sfilter **fs = meta_filters(m, &nf);
     int param = 0;
-    for (size_t i = 0; i < m->nrules; i++) {
-        const sb_rule *r = m->rules[i].r;
-        if (r->action != ACT_ALLOW || !r->filter || !opset_has(&op_get(r->op)->covers, meta)) continue;
-        const sfilter *const *ks = (const sfilter *const *)&r->filter;
-        int nk = 1;
-        if (r->filter->kind == F_ANY) { ks = (const sfilter *const *)r->filter->kids; nk = r->filter->nkids; }
-        for (int j = 0; j < nk; j++) {
-            const sfilter *f = ks[j];
-            if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_REGEX) continue;
-            if (f->kind == F_REGEX && f->nres != 1) { sb_reset(ex); return 0; }
-            param |= f->kind != F_REGEX && !strncmp(f->str, SENT, strlen(SENT));
-            strbuf t;
-            sb_init(&t);
-            sb_putc(&t, ' ');
-            sbpl_filter(&t, m, f);
-            if (!ex->len || !strstr(sb_cstr(ex), t.data)) { sb_add(ex, t.data, t.len); n++; }
-            sb_free(&t);
-            if (n > MAX_KEEP) { sb_reset(ex); return 0; }
-        }
+    for (size_t i = 0; i < nf; i++) {
+        const sfilter *f = fs[i];
+        if (f->kind != F_LITERAL && f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_REGEX) continue;
+        if (f->kind == F_REGEX && f->nres != 1) { sb_reset(ex); return 0; }
+        param |= f->kind != F_REGEX && !strncmp(f->str, SENT, strlen(SENT));
+        strbuf t;
+        sb_init(&t);
+        sb_putc(&t, ' ');
+        sbpl_filter(&t, m, f);
+        if (!ex->len || !strstr(sb_cstr(ex), t.data)) { sb_add(ex, t.data, t.len); n++; }
+        sb_free(&t);
+        if (n > MAX_KEEP) { sb_reset(ex); return 0; }
     }
     if (!param) { sb_reset(ex); return 0; }
     return n;

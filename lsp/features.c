@@ -168,17 +168,34 @@ static void hover_comment(strbuf *md, const char *text, const tok *t, uint32_t o
     rule_markdown(md, w);
 }
 
-void lsp_hover(lsp_server *s, json_t *id, json_t *params)
+/* The open .buckle document of a request with a position, and the
+ * offset and context at it; NULL when the request is answered already (bad params:
+ * an error; no such document, or an .sb file: null). */
+static lsp_doc *buckle_doc_at(lsp_server *s, json_t *id, json_t *params, const char *what, uint32_t *off,
+                              lsp_ctx *cx)
 {
     lsp_doc *d = lsp_doc_of(s, params);
     lsp_pos pos;
-    if (!lsp_params_pos(params, &pos)) { rpc_error(&s->io, id, RPC_INVALID_PARAMS, "hover needs textDocument and position"); return; }
-    if (!d || d->is_sb) { rpc_result(&s->io, id, json_null()); return; }
-    uint32_t off = lsp_offset_of(d->text, d->len, pos);
+    if (!lsp_params_pos(params, &pos)) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "%s needs textDocument and position", what);
+        rpc_error(&s->io, id, RPC_INVALID_PARAMS, msg);
+        return NULL;
+    }
+    if (!d || d->is_sb) { rpc_result(&s->io, id, json_null()); return NULL; }
+    *off = lsp_offset_of(d->text, d->len, pos);
+    lsp_context(d->text, d->len, *off, cx);
+    return d;
+}
+
+void lsp_hover(lsp_server *s, json_t *id, json_t *params)
+{
+    uint32_t off;
+    lsp_ctx cx;
+    lsp_doc *d = buckle_doc_at(s, id, params, "hover", &off, &cx);
+    if (!d) return;
     arena a;
     arena_init(&a);
-    lsp_ctx cx;
-    lsp_context(d->text, d->len, off, &cx);
     strbuf md;
     sb_init(&md);
     if (cx.at >= 0) {
@@ -335,15 +352,12 @@ static void string_items(lsp_server *s, lsp_doc *d, lsp_ctx *cx, const char **w,
 
 void lsp_completion(lsp_server *s, json_t *id, json_t *params)
 {
-    lsp_doc *d = lsp_doc_of(s, params);
-    lsp_pos pos;
-    if (!lsp_params_pos(params, &pos)) { rpc_error(&s->io, id, RPC_INVALID_PARAMS, "completion needs textDocument and position"); return; }
-    if (!d || d->is_sb) { rpc_result(&s->io, id, json_null()); return; }
-    uint32_t off = lsp_offset_of(d->text, d->len, pos);
+    uint32_t off;
+    lsp_ctx cx;
+    lsp_doc *d = buckle_doc_at(s, id, params, "completion", &off, &cx);
+    if (!d) return;
     arena a;
     arena_init(&a);
-    lsp_ctx cx;
-    lsp_context(d->text, d->len, off, &cx);
     json_t *arr = json_array();
     long end = cx.at >= 0 ? cx.at : cx.before + 1;
     const char *w[64];

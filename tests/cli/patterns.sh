@@ -237,3 +237,21 @@ for d in "" "-D U=tmp"; do
     run "patterns: regex value $d" "$BUCKLE" compile $d "$P/rxval.buckle"
     expect_out_has "patterns: regex value $d: the allow's metadata is carved around the deny" '(allow file-read-metadata (require-all (regex "^/t[^/]*/b(/.*)?$") (require-not (regex '
 done
+
+# a prefix's last component is text, not a name: "~/." is every dot-file
+# of the home directory, "/a/.." every name starting with ".." in /a;
+# a "." or ".." before the last "/" is still refused
+cat >"$P/dot-prefix.buckle" <<'EOB'
+files { allow read prefix "~/."; allow write prefix "/a/.."; }
+EOB
+run "patterns: dot-prefix -D" "$BUCKLE" query -D HOME=/Users/me "$P/dot-prefix.buckle" files read /Users/me/.bashrc
+expect_rc "patterns: prefix \"~/.\" compiles" 0
+expect_out_has "patterns: prefix \"~/.\" covers a dot-file" "allow /Users/me/.bashrc"
+run "patterns: dot-prefix other" "$BUCKLE" query -D HOME=/Users/me "$P/dot-prefix.buckle" files read /Users/me/x
+expect_out_has "patterns: prefix \"~/.\" does not cover other names" "deny /Users/me/x"
+run "patterns: dot-prefix .." "$BUCKLE" query "$P/dot-prefix.buckle" files write /a/..x
+expect_out_has "patterns: prefix \"/a/..\" covers ..x" "allow /a/..x"
+printf 'files { allow read prefix "/a/./b"; }\n' >"$P/dot-inner.buckle"
+run "patterns: dot inside a prefix" "$BUCKLE" compile "$P/dot-inner.buckle"
+expect_rc "patterns: a . component before the last / is refused" 1
+expect_err_has "patterns: BK2008 names it" 'has a "." or ".." component [BK2008'
