@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builtins *out)
@@ -25,6 +26,14 @@ void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builti
     /* TMPDIR: the environment's; unset or empty, /tmp on macOS and
      * buckle's own directory on Linux (runner_own_tmpdir) */
     const char *tmp = getenv("TMPDIR");
+    /* on Linux a TMPDIR every user may write (TMPDIR=/tmp, /var/tmp,
+     * /dev/shm) is taken as unset: a grant of $TMPDIR would reach what
+     * the user's other programs keep there */
+    struct stat st;
+    if (tmp && *tmp && (flags & RB_OWN_TMPDIR) && stat(tmp, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & S_IWOTH)) {
+        out->shared_tmpdir = tmp;
+        tmp = NULL;
+    }
     if (!tmp || !*tmp) {
         if (flags & RB_OWN_TMPDIR) {
             const char *why = NULL;

@@ -332,6 +332,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     runner_builtin_values(&a, cwd, RB_OWN_TMPDIR | RB_MAKE_TMPDIR | RB_LOOKUP_USER, &rb);
     if (rb.own_tmpdir && !rb.why[RB_TMPDIR] && setenv("TMPDIR", rb.value[RB_TMPDIR], 1) != 0)
         rb.why[RB_TMPDIR] = "it cannot be put in the environment";
+    if (verbose && rb.shared_tmpdir)
+        run_say(sink, SEV_NOTE, "TMPDIR %s may be written by every user: the command's TMPDIR is %s", rb.shared_tmpdir,
+                rb.value[RB_TMPDIR]);
     sb_param *vals = arena_alloc(&a, (ndef + 8) * sizeof *vals);
     size_t nv = 0;
     const char *const *bn = rb.name;

@@ -27,7 +27,7 @@ int runner_dir_open(const char *parent, const char *name, char *out, size_t outl
 /* What `buckle run` takes here for HOME, TMPDIR, WORKDIR and USER, in this
  * order: HOME the environment's, else the password database's; TMPDIR the
  * environment's, else (unset or empty) /tmp, or with RB_OWN_TMPDIR (Linux)
- * buckle's own directory (runner_own_tmpdir; made with RB_MAKE_TMPDIR);
+ * buckle's own directory, which also replaces a TMPDIR every user may write (runner_own_tmpdir; made with RB_MAKE_TMPDIR);
  * WORKDIR cwd (the current directory when NULL); USER the environment's,
  * else with RB_LOOKUP_USER the password database's.  value NULL: none.
  * why: a reason found while reading (TMPDIR's own directory not safe);
@@ -38,6 +38,7 @@ enum { RB_OWN_TMPDIR = 1, RB_MAKE_TMPDIR = 2, RB_LOOKUP_USER = 4 };
 typedef struct run_builtins {
     const char *name[RB_COUNT], *value[RB_COUNT], *why[RB_COUNT];
     int own_tmpdir;               /* TMPDIR is buckle's own (the environment had none) */
+    const char *shared_tmpdir;    /* the environment's TMPDIR, left out: every user may write it */
 } run_builtins;
 void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builtins *out);
 /* Why a Linux run cannot use value k (why, runner_builtin_problem, and for

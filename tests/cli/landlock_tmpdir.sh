@@ -66,6 +66,18 @@ expect_err_has "lltmp: ... where the write rule on TMPDIR is exact" "agent.buckl
 run "lltmp: TMPDIR empty" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT TMPDIR= HOME='$O/home' '$B' run --no-cache $A '$P' -- sh -c 'echo \$TMPDIR'"
 [ "$RC" = 0 ] && [ "$OUT" = "$OWN" ] && pass "lltmp: an empty TMPDIR is taken as unset" \
     || fail "lltmp: an empty TMPDIR is taken as unset" "rc $RC: $OUT $(head -c 300 "$TMP/err")"
+# a TMPDIR every user may write (/tmp itself, a common export) is taken as
+# unset: a grant of it would reach the user's other programs' files there
+# (their sockets' directories, caches that load code later)
+for shared in /tmp /var/tmp; do
+    run "lltmp: TMPDIR=$shared" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT TMPDIR=$shared HOME='$O/home' '$B' run --no-cache -v $A '$P' -- sh -c 'echo \$TMPDIR; echo x > $shared/buckle-lltmp-\$\$ && echo WROTE-SHARED; exit 0'"
+    L1=$(echo "$OUT" | head -1)
+    [ "$RC" = 0 ] && [ "$L1" = "$OWN" ] && pass "lltmp: TMPDIR=$shared is replaced by buckle's own directory" \
+        || fail "lltmp: TMPDIR=$shared is replaced by buckle's own directory" "rc $RC: $OUT $(head -c 300 "$TMP/err")"
+    case "$OUT" in *WROTE-SHARED*) fail "lltmp: ... $shared itself is not writable" "$OUT"; rm -f $shared/buckle-lltmp-*;;
+        *) pass "lltmp: ... $shared itself is not writable";; esac
+    expect_err_has "lltmp: ... and -v says why" "TMPDIR $shared may be written by every user: the command's TMPDIR is $OWN"
+done
 # a project inside TMPDIR: -v names the deny that narrows it (HOME outside
 # it: a TMPDIR above the home is refused, docs/linux.md)
 OH=$(mktemp -d /var/tmp/buckle-lltmph.XXXXXX)
