@@ -50,7 +50,7 @@
 #define LL_SC_GROUPW (1u << 11) /* chmod adding group write: the caller's primary group has other members */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */
-enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_NEW_PATHS, LLC_COUNT };
+enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_NEW_PATHS, LLC_HARDLINKS, LLC_COUNT };
 typedef struct ll_class { const char *name; const char *what; } ll_class;
 const ll_class *ll_class_get(int cls);
 int ll_class_lookup(const char *name);

@@ -72,6 +72,8 @@ static const ll_class classes[LLC_COUNT] = {
     [LLC_NEW_PATHS] = { "new-paths", "a deny of writing a path that does not exist at launch, inside a directory the "
                                      "command may write, does not stop the command creating it: buckle checks the path "
                                      "when the command ends, and the run fails when it exists" },
+    [LLC_HARDLINKS] = { "hardlinks", "a file the command may write that has another name (a hard link) where the "
+                                     "profile does not let it write: a write reaches the file under every name" },
 };
 
 const ll_class *ll_class_get(int cls) { return cls >= 0 && cls < LLC_COUNT ? &classes[cls] : NULL; }

@@ -51,6 +51,8 @@ static const char usage_tail[] =
     "    new-paths  a deny of writing a path that does not exist at launch inside a\n"
     "             directory the command may write: the directory is granted whole,\n"
     "             and the run fails when the path exists after the command ends\n"
+    "    hardlinks  a file the command may write that has another name (a hard\n"
+    "             link) where it may not: a write reaches the file under every name\n"
     "  --linux-network=ports  is --linux-accept=ports\n"
     "  --landlock-abi=N       plan for ABI N (at most the kernel's)\n"
     "  -v                     list every rule's verdict and what Landlock does not control\n"

@@ -20,7 +20,7 @@ int cli_parse_accept(const char *cmd, const char *list, unsigned *set)
         int cls = ll_class_lookup(name);
         if (cls < 0)
             return cli_usage_error(cmd, "--linux-accept: unknown class %s (files, ports, network, process, ipc, links, sbpl, "
-                                        "new-paths)", name);
+                                        "new-paths, hardlinks)", name);
         *set |= 1u << cls;
         p += n + (e ? 1 : 0);
     }

@@ -13,6 +13,7 @@
 #include "home_guard.h"
 #include "link_scan.h"
 #include "nested_repos.h"
+#include "shared_inodes.h"
 #include "source_modes.h"
 #include "stdio_guard.h"
 #include "landlock_cache.h"
@@ -543,6 +544,25 @@ launch:
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
         }
+    }
+    /* files the command may write that have another name where it may
+     * not (shared_inodes.c): the user's files, looked at on every run */
+    {
+        strbuf named;
+        sb_init(&named);
+        const char *why = runner_shared_inode_problem(&a, &plan, verbose ? 50 : 5, &named);
+        if (why && !(accept & (1u << LLC_HARDLINKS))) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            if (rq->print) {
+                sb_puts(&named, "  give the project files of its own (git clone --no-hardlinks, UV_LINK_MODE=copy, pnpm's "
+                                "package-import-method=copy, cp without -l), or --linux-accept=hardlinks runs it anyway\n");
+                rq->print(sb_cstr(&named));
+            }
+            sb_free(&named);
+            goto out;
+        }
+        if (why && verbose) run_say(sink, SEV_NOTE, "%s (accepted: --linux-accept=hardlinks)", why);
+        sb_free(&named);
     }
     /* what an earlier run's command made where the profile denies it, in
      * this run's working directory or a read-only mount of its plan (which

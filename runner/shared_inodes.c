@@ -1,0 +1,162 @@
+/* shared_inodes.c - files the command may write that have another name
+ * outside what it may write (docs/linux.md, "Hard links beneath a write
+ * grant").
+ *
+ * A Landlock grant reaches a file by one of its names, but a write lands
+ * on the file, which every name shows: a hard link made before the run
+ * (git's clone of a local path links .git/objects to the origin's, uv
+ * links a .venv to its cache, cp -al, pnpm) lets the command change a
+ * file the profile keeps it from writing under its other name.  Before
+ * the command starts, every regular file beneath a write grant is looked
+ * at (every run: the links are the user's files, not the profile's); one
+ * with more names than the grants hold is named, and the run is refused
+ * unless the user accepts the class hardlinks. */
+#define _GNU_SOURCE
+#include "shared_inodes.h"
+#include "../support/hashmap.h"
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 2000000 };
+
+/* a file with more than one name, as first seen */
+typedef struct linked {
+    unsigned long long dev, ino;
+    nlink_t nlink, seen;
+    const char *path;
+} linked;
+
+typedef struct walk_ctx {
+    arena *a;
+    const ll_plan *plan;
+    hashmap files;              /* "dev:ino" -> linked */
+    linked **order;             /* in the order first seen */
+    size_t n, cap;
+    size_t entries;
+    const char *cut;            /* where the walk could not go on, or NULL */
+} walk_ctx;
+
+static int at_or_under(const char *p, const char *d)
+{
+    size_t n = strlen(d);
+    if (n == 1 && d[0] == '/') return p[0] == '/';
+    return !strncmp(p, d, n) && (p[n] == '/' || !p[n]);
+}
+
+/* a path the plan mounts read-only: nothing beneath it can be written */
+static int read_only(const ll_plan *p, const char *path)
+{
+    for (size_t i = 0; i < p->nm; i++)
+        if (p->m[i].ro && !strcmp(p->m[i].path, path)) return 1;
+    return 0;
+}
+
+static void note_file(walk_ctx *x, const struct stat *st, const char *path)
+{
+    char key[48];
+    int kl = snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+    linked *l = hm_get(&x->files, key, (size_t)kl);
+    if (l) { l->seen++; return; }
+    l = arena_alloc(x->a, sizeof *l);
+    *l = (linked){ st->st_dev, st->st_ino, st->st_nlink, 1, arena_strdup(x->a, path) };
+    hm_put(&x->files, arena_strndup(x->a, key, (size_t)kl), (size_t)kl, l);
+    if (x->n == x->cap) {
+        x->cap = x->cap ? 2 * x->cap : 16;
+        linked **o = arena_alloc(x->a, x->cap * sizeof *o);
+        if (x->n) memcpy(o, x->order, x->n * sizeof *o);
+        x->order = o;
+    }
+    x->order[x->n++] = l;
+}
+
+static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
+{
+    DIR *d = fdopendir(dirfd);
+    if (!d) {
+        close(dirfd);
+        if (!x->cut) x->cut = arena_printf(x->a, "%s cannot be read", path);
+        return;
+    }
+    struct dirent *e;
+    while (!x->cut && (e = readdir(d))) {
+        const char *n = e->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+        if (++x->entries > WALK_ENTRIES_MAX) {
+            x->cut = arena_printf(x->a, "more than %d entries beneath the write grants", WALK_ENTRIES_MAX);
+            break;
+        }
+        if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
+        struct stat st;
+        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
+        if (S_ISREG(st.st_mode)) {
+            if (st.st_nlink > 1) note_file(x, &st, sub);
+            continue;
+        }
+        if (!S_ISDIR(st.st_mode) || read_only(x->plan, sub)) continue;
+        if (depth + 1 >= WALK_DEPTH_MAX) {
+            x->cut = arena_printf(x->a, "%s is more than %d directories deep", sub, WALK_DEPTH_MAX);
+            break;
+        }
+        int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) {
+            x->cut = arena_printf(x->a, "%s cannot be read", sub);
+            break;
+        }
+        walk(x, fd, sub, depth + 1);
+    }
+    closedir(d);
+}
+
+/* a grant the command may write files through */
+static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
+
+const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, size_t max_named, strbuf *named)
+{
+    walk_ctx x = { .a = a, .plan = plan };
+    hm_init(&x.files);
+    for (size_t i = 0; i < plan->ng && !x.cut; i++) {
+        const ll_grant *g = &plan->g[i];
+        if (!writes(g) || read_only(plan, g->path)) continue;
+        /* once: a grant beneath another directory granted writing is walked with it */
+        size_t j = 0;
+        while (j < plan->ng && !(j != i && plan->g[j].is_dir && writes(&plan->g[j]) &&
+                                 at_or_under(g->path, plan->g[j].path) && strcmp(g->path, plan->g[j].path)))
+            j++;
+        if (j < plan->ng) continue;
+        struct stat st;
+        if (lstat(g->path, &st) != 0) continue;
+        if (S_ISREG(st.st_mode)) {
+            if (st.st_nlink > 1) note_file(&x, &st, g->path);
+            continue;
+        }
+        if (!S_ISDIR(st.st_mode)) continue;
+        int fd = open(g->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) { x.cut = arena_printf(a, "%s cannot be read", g->path); break; }
+        walk(&x, fd, g->path, 0);
+    }
+    const char *why = NULL, *first = NULL;
+    size_t outside = 0;
+    for (size_t i = 0; i < x.n; i++) {
+        const linked *l = x.order[i];
+        if (l->seen >= l->nlink) continue;      /* every name is one the command may write anyway */
+        if (!first) first = l->path;
+        if (outside < max_named)
+            sb_printf(named, "  %s: %llu names, %llu of them where the command may write\n", l->path,
+                      (unsigned long long)l->nlink, (unsigned long long)l->seen);
+        outside++;
+    }
+    if (outside > max_named) sb_printf(named, "  ... and %zu more\n", outside - max_named);
+    if (outside)
+        why = arena_printf(a, "%zu file%s the command may write %s another name (a hard link) where the profile does "
+                              "not let it write, such as %s: a write reaches the file under every name",
+                           outside, outside == 1 ? "" : "s", outside == 1 ? "has" : "have", first);
+    else if (x.cut)
+        why = arena_printf(a, "buckle cannot look at every file the command may write for hard links: %s", x.cut);
+    hm_free(&x.files);
+    return why;
+}

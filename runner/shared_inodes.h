@@ -1,0 +1,15 @@
+/* shared_inodes.h - files the command may write that have another name
+ * where it may not (shared_inodes.c). */
+#ifndef BUCKLE_SHARED_INODES_H
+#define BUCKLE_SHARED_INODES_H
+#include "../backend/landlock.h"
+#include "../support/arena.h"
+#include "../support/strbuf.h"
+
+/* Before the command starts: why the run must not start (a regular file
+ * beneath a grant that lets the command write files, outside every path
+ * the plan mounts read-only, with more names than the grants hold; or a
+ * directory beneath one that cannot be looked at), or NULL.  The first
+ * max_named such files are listed in named, a line each. */
+const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, size_t max_named, strbuf *named);
+#endif

@@ -1,0 +1,58 @@
+# landlock_hardlinks.sh - files the command may write that have another
+# name where the profile does not let it write (docs/linux.md, "Hard links
+# beneath a write grant"), live under std/agent: a write would land on the
+# file under every name, so such a run is refused (exit 125), naming the
+# file, unless --linux-accept=hardlinks; links whose names are all in the
+# project are left alone; a local git clone (objects linked to the origin's)
+# is the realistic case.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+agent_setup llhl "landlock hardlinks"
+A="--no-cache --linux-accept=files,new-paths"
+inrun() {  # ACCEPT DIR COMMAND
+    run "landlock hardlinks" sh -c "cd '$2' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $1 '$P' -- sh -c '$3'"
+}
+inrun "$A" "$U/w" true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock hardlinks: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "landlock hardlinks: a project without links runs" 0
+
+# a file of the project that is also a file outside it
+mkdir -p "$U/outside"
+echo secret >"$U/outside/f"
+ln "$U/outside/f" "$U/w/f"
+inrun "$A" "$U/w" 'echo PWNED >f'
+expect_rc "landlock hardlinks: a file with a name outside the grants refuses the run" 125
+expect_err_has "landlock hardlinks: ... naming it" "1 file the command may write has another name (a hard link) where the profile does not let it write, such as $U/w/f"
+expect_err_has "landlock hardlinks: ... with its names" "$U/w/f: 2 names, 1 of them where the command may write"
+expect_err_has "landlock hardlinks: ... and the way out" "--linux-accept=hardlinks runs it anyway"
+[ "$(cat "$U/outside/f")" = secret ] && pass "landlock hardlinks: ... and the file outside is unchanged" \
+    || fail "landlock hardlinks: ... and the file outside is unchanged" "$(cat "$U/outside/f")"
+inrun "$A,hardlinks -v" "$U/w" 'echo ran'
+expect_rc "landlock hardlinks: --linux-accept=hardlinks runs it" 0
+expect_err_has "landlock hardlinks: ... and -v says what was accepted" "(accepted: --linux-accept=hardlinks)"
+rm -f "$U/w/f"
+
+# two names, both in the project: nothing the grants do not hold already
+echo a >"$U/w/a"
+ln "$U/w/a" "$U/w/a.bak"
+inrun "$A" "$U/w" 'echo b >a'
+expect_rc "landlock hardlinks: links with every name in the project are left alone" 0
+rm -f "$U/w/a" "$U/w/a.bak"
+
+# a local clone: git links its objects to the origin's
+git -C "$U/w" -c user.name=t -c user.email=t@t commit -q --allow-empty -m one
+echo 'all:' >"$U/w/Makefile"
+git -C "$U/w" add Makefile
+git -C "$U/w" -c user.name=t -c user.email=t@t commit -q -m two
+git clone -q "$U/w" "$U/clone"
+n=$(find "$U/clone/.git/objects" -type f -links +1 | wc -l)
+if [ "$n" -gt 0 ]; then
+    inrun "$A" "$U/clone" true
+    expect_rc "landlock hardlinks: a local clone whose objects are the origin's is refused" 125
+    expect_err_has "landlock hardlinks: ... naming an object" "$U/clone/.git/objects/"
+    git clone -q --no-hardlinks "$U/w" "$U/clone2"
+    inrun "$A" "$U/clone2" true
+    expect_rc "landlock hardlinks: a clone made with --no-hardlinks runs" 0
+else
+    skip "landlock hardlinks: a local clone" "git made no hard links here (another filesystem?)"
+fi
