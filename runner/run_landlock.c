@@ -550,7 +550,7 @@ launch:
     {
         strbuf named;
         sb_init(&named);
-        const char *why = runner_shared_inode_problem(&a, &plan, verbose ? 50 : 5, &named);
+        const char *why = runner_shared_inode_problem(&a, &plan, cwd, verbose ? 50 : 5, &named);
         if (why && !(accept & (1u << LLC_HARDLINKS))) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             if (rq->print) {

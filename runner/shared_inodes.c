@@ -6,11 +6,12 @@
  * on the file, which every name shows: a hard link made before the run
  * (git's clone of a local path links .git/objects to the origin's, uv
  * links a .venv to its cache, cp -al, pnpm) lets the command change a
- * file the profile keeps it from writing under its other name.  Before
- * the command starts, every regular file beneath a write grant is looked
- * at (every run: the links are the user's files, not the profile's); one
- * with more names than the grants hold is named, and the run is refused
- * unless the user accepts the class hardlinks. */
+ * file the profile keeps it from writing under its other name.  Those
+ * tools make them in projects, so before the command starts every regular
+ * file beneath a write grant in the working directory is looked at (every
+ * run: the links are the user's files, not the profile's); one with more
+ * names than the grants hold is named, and the run is refused unless the
+ * user accepts the class hardlinks. */
 #define _GNU_SOURCE
 #include "shared_inodes.h"
 #include "../support/hashmap.h"
@@ -21,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 2000000 };
+enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 1000000 };
 
 /* a file with more than one name, as first seen */
 typedef struct linked {
@@ -104,6 +105,9 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
         }
         int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) {
+            /* another user's directory the user cannot read: the command
+             * cannot write in it either; the user's own it may chmod */
+            if (st.st_uid != geteuid()) continue;
             x->cut = arena_printf(x->a, "%s cannot be read", sub);
             break;
         }
@@ -115,13 +119,13 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
 /* a grant the command may write files through */
 static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
 
-const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, size_t max_named, strbuf *named)
+const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, size_t max_named, strbuf *named)
 {
     walk_ctx x = { .a = a, .plan = plan };
     hm_init(&x.files);
     for (size_t i = 0; i < plan->ng && !x.cut; i++) {
         const ll_grant *g = &plan->g[i];
-        if (!writes(g) || read_only(plan, g->path)) continue;
+        if (!writes(g) || read_only(plan, g->path) || !at_or_under(g->path, cwd)) continue;
         /* once: a grant beneath another directory granted writing is walked with it */
         size_t j = 0;
         while (j < plan->ng && !(j != i && plan->g[j].is_dir && writes(&plan->g[j]) &&

@@ -6,10 +6,11 @@
 #include "../support/arena.h"
 #include "../support/strbuf.h"
 
-/* Before the command starts: why the run must not start (a regular file
- * beneath a grant that lets the command write files, outside every path
- * the plan mounts read-only, with more names than the grants hold; or a
- * directory beneath one that cannot be looked at), or NULL.  The first
+/* Before the command starts, with buckle's working directory (physical):
+ * why the run must not start (a regular file beneath a grant at or beneath
+ * cwd that lets the command write files, outside every path the plan
+ * mounts read-only, with more names than the grants hold; or a directory
+ * of the user's beneath one that cannot be looked at), or NULL.  The first
  * max_named such files are listed in named, a line each. */
-const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, size_t max_named, strbuf *named);
+const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, size_t max_named, strbuf *named);
 #endif
