@@ -545,6 +545,15 @@ launch:
             goto out;
         }
     }
+    /* what an earlier run's command made where the profile denies it, in
+     * this run's working directory or a read-only mount of its plan (which
+     * would take it for the user's own) */
+    {
+        const char **scope = arena_alloc(&a, (plan.nm + 1) * sizeof *scope);
+        scope[0] = cwd;
+        for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
+        if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
+    }
     /* files the command may write that have another name where it may
      * not (shared_inodes.c): the user's files, looked at on every run */
     {
@@ -563,15 +572,6 @@ launch:
         }
         if (why && verbose) run_say(sink, SEV_NOTE, "%s (accepted: --linux-accept=hardlinks)", why);
         sb_free(&named);
-    }
-    /* what an earlier run's command made where the profile denies it, in
-     * this run's working directory or a read-only mount of its plan (which
-     * would take it for the user's own) */
-    {
-        const char **scope = arena_alloc(&a, (plan.nm + 1) * sizeof *scope);
-        scope[0] = cwd;
-        for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
-        if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
     }
     /* the standard descriptors, opened before the mounts (stdio_guard.c) */
     {
