@@ -10,7 +10,9 @@
  * links that climb past a directory changed during the run (a rename moves
  * where they lead), and each that leads out of it is named: the run fails.  A
  * directory the walk cannot look into (its modes, its depth) is named too,
- * never left out. */
+ * never left out.  So is a repository (.git, a bare one's HEAD) the command
+ * made in a directory of the project that was there before: git run there
+ * would take it for the project's. */
 #define _GNU_SOURCE
 #include "link_scan.h"
 #include "run_profile.h"
@@ -49,9 +51,10 @@ static void add_root(link_scan *s, const char *path)
     if (!s->roots[s->nroots - 1]) s->nroots--;
 }
 
-void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd)
+void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd, int repos)
 {
     memset(s, 0, sizeof *s);
+    s->repos = repos;
     for (size_t i = 0; i < LINK_SCAN_ROOTS_MAX; i++) s->fds[i] = -1;
     /* the clock file times are taken from: a link made in this tick is
      * the run's */
@@ -145,6 +148,44 @@ static int changed_since(const struct stat *st, const struct timespec *t)
     return st->st_ctim.tv_sec > t->tv_sec || (st->st_ctim.tv_sec == t->tv_sec && st->st_ctim.tv_nsec >= t->tv_nsec);
 }
 
+/* 1 when dirfd/name (name "": dirfd itself) was made at or after t;
+ * where the filesystem keeps no birth time, when it changed since t */
+static int born_since(int dirfd, const char *name, const struct timespec *t)
+{
+#ifdef STATX_BTIME
+    struct statx sx;
+    if (statx(dirfd, name, AT_SYMLINK_NOFOLLOW | (*name ? 0 : AT_EMPTY_PATH), STATX_BTIME | STATX_CTIME, &sx) != 0)
+        return 1;
+    struct statx_timestamp b = (sx.stx_mask & STATX_BTIME) ? sx.stx_btime : sx.stx_ctime;
+    return b.tv_sec > t->tv_sec || (b.tv_sec == t->tv_sec && b.tv_nsec >= (uint32_t)t->tv_nsec);
+#else
+    struct stat st;
+    if (*name ? fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 : fstat(dirfd, &st) != 0) return 1;
+    return changed_since(&st, t);
+#endif
+}
+
+/* A repository the command made in the directory dirfd (at depth, not the
+ * working directory's own .git) that was there before the run: git run in
+ * it takes that repository for the project's.  .git in any form (a file
+ * naming a git directory counts); HEAD outside a directory named .git
+ * (with objects and refs beside it, the directory is a bare repository) */
+static int planted_repo(const link_scan *s, int dirfd, const char *dir, const char *name, int depth)
+{
+    if (!s->repos) return 0;
+    int git = !strcmp(name, ".git"), head = !strcmp(name, "HEAD");
+    if (!git && !head) return 0;
+    if (git && depth == 0) return 0;                 /* the project's own: its denies hold it */
+    if (head) {
+        /* a git directory's own HEAD (the project's .git, a submodule's
+         * beneath .git/modules), which git rewrites by renaming a new one
+         * in: not a bare repository made in a directory of the project */
+        const char *g = strstr(dir, "/.git");
+        if (g && (g[5] == '/' || !g[5])) return 0;
+    }
+    return born_since(dirfd, name, &s->start) && !born_since(dirfd, "", &s->start);
+}
+
 static char *join3(const char *a, const char *b, const char *c)
 {
     size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
@@ -217,6 +258,7 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         if (!(e = readdir(d))) break;
         const char *n = e->d_name;
         if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+        if (planted_repo(s, dirfd, dir, n, depth)) keep(s, LS_REPO, dir, n, NULL, 0);
         if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         struct stat st;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) {
@@ -330,6 +372,13 @@ void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
                                      "changed its modes: chmod is metadata, which Landlock does not control); look at "
                                      "its modes and at what it holds before running anything there (the command "
                                      "exited %d)", f->path, strerror(f->err), exit_status);
+            break;
+        case LS_REPO:
+            run_say(sink, SEV_ERROR, "%s is a repository the command made in a directory that was there before the run: "
+                                     "git run in that directory, or beneath it, takes it for the project's and runs "
+                                     "what its configuration names (core.fsmonitor, hooks) outside any sandbox; look at "
+                                     "it and remove it before running git there (the command exited %d)",
+                    f->path, exit_status);
             break;
         case LS_DEEP:
             run_say(sink, SEV_ERROR, "%s is deeper than %d directories, where buckle stops looking for symbolic links "

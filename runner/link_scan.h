@@ -13,7 +13,7 @@ enum { LINK_SCAN_ROOTS_MAX = 32 };
  * climbs past a directory changed during the run (moving a directory
  * changes where its relative links lead, not the links); a directory it
  * could not look into (its modes, its depth). */
-typedef enum { LS_MADE, LS_MOVED, LS_UNREAD, LS_DEEP } link_found_kind;
+typedef enum { LS_MADE, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO } link_found_kind;
 typedef struct link_found {
     link_found_kind kind;
     char *path;                   /* absolute (malloc'd) */
@@ -28,6 +28,7 @@ typedef struct link_scan {
     size_t nroots;
     int fds[LINK_SCAN_ROOTS_MAX]; /* each of roots, held from begin (-1: none) */
     char *cwd0;                   /* the working directory at begin (malloc'd) */
+    int repos;                    /* also name a repository made in a directory that was there before */
     link_found *found;            /* after runner_link_scan_end (malloc'd) */
     size_t nfound, capfound;
 } link_scan;
@@ -36,8 +37,12 @@ typedef struct link_scan {
  * directory: the time, and where the command may make a link in the
  * working directory: all of it (a grant at or above it), or the granted
  * directories beneath it (the working directory when there are more than
- * LINK_SCAN_ROOTS_MAX). */
-void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd);
+ * LINK_SCAN_ROOTS_MAX).  repos: the plan keeps the project's own
+ * repository configuration from the command, so a repository the command
+ * makes beneath the working directory, in a directory that was there
+ * before the run (a .git, or a bare repository's HEAD), is named too: git
+ * run in that directory would take it for the project's (LS_REPO). */
+void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd, int repos);
 /* After every process of the command has ended: walks those directories
  * (links not followed, up to LINK_SCAN_DEPTH_MAX directories deep) and
  * keeps in s->found what is to be named; how many.  Says nothing. */

@@ -14,6 +14,7 @@
 #include "link_scan.h"
 #include "nested_repos.h"
 #include "shared_inodes.h"
+#include "path_ident.h"
 #include "source_modes.h"
 #include "stdio_guard.h"
 #include "landlock_cache.h"
@@ -143,9 +144,10 @@ static void say_existing(diag_sink *sink, const after_check *c, const size_t *wh
         const after_check *x = &c[which[j]];
         if (!x->where)
             run_say(sink, SEV_ERROR, "%s %s after the run: it did not exist when the command started, and git takes "
-                                     "a repository there for the project's when the project's own .git is missing or "
-                                     "broken, and runs what its configuration names (core.fsmonitor) at the next git "
-                                     "command; look at it and remove it before running git in %s (the command exited %d)",
+                                     "a repository there for that of every directory beneath it without one of its own "
+                                     "(the project's too, when the project's own .git is missing or broken), and runs "
+                                     "what its configuration names (core.fsmonitor) at the next git command; look at it "
+                                     "and remove it before running git in %s (the command exited %d)",
                     x->path, err[j] ? "cannot be looked at" : "exists", x->rule, exit_status);
         else if (!err[j])
             run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
@@ -167,10 +169,13 @@ static void say_existing(diag_sink *sink, const after_check *c, const size_t *wh
  * repository (DIR/HEAD), in the directories above it.  A directory above
  * the project the profile lets the command write (TMPDIR above it, a
  * parent granted whole) would let it make one whose configuration git runs
- * (core.fsmonitor) at the user's next git command there.  The ones that do
- * not exist now and the plan lets the command make, to be checked after
- * the run; how many (in *out). */
-static size_t git_above(arena *a, const ll_plan *plan, const char *cwd, const char ***out)
+ * (core.fsmonitor) at the user's next git command there.  So would one at
+ * the top of a directory the command may write outside the project
+ * ($TMPDIR, where the user's other programs make directories of their
+ * own): git in any of them would take it.  The ones that do not exist now
+ * and the plan lets the command make, to be checked after the run; how
+ * many (in *out), with the directory git would be taken in (in *in). */
+static size_t git_above(arena *a, const ll_plan *plan, const char *cwd, const char ***out, const char ***in)
 {
     sb_request q;
     memset(&q, 0, sizeof q);
@@ -178,7 +183,8 @@ static size_t git_above(arena *a, const ll_plan *plan, const char *cwd, const ch
     q.kind = OBJ_PATH;
     size_t depth = 0;
     for (const char *p = cwd; *p; p++) depth += *p == '/';
-    const char **v = arena_alloc(a, (2 * depth + 1) * sizeof *v);
+    const char **v = arena_alloc(a, (2 * depth + 2 * plan->ng + 1) * sizeof *v);
+    const char **w = arena_alloc(a, (2 * depth + 2 * plan->ng + 1) * sizeof *w);
     size_t n = 0;
     size_t len = strlen(cwd);
     while (len > 1) {
@@ -193,11 +199,35 @@ static size_t git_above(arena *a, const ll_plan *plan, const char *cwd, const ch
             const char *why;
             q.obj = path;
             q.len = strlen(path);
-            if (ll_plan_decide(plan, &q, path, a, &why) == 0) v[n++] = path;
+            if (ll_plan_decide(plan, &q, path, a, &why) == 0) { w[n] = cwd; v[n++] = path; }
         }
         len = dl;
     }
+    /* the top of each directory granted outside the project (not beneath
+     * another one) */
+    for (size_t i = 0; i < plan->ng; i++) {
+        const ll_grant *g = &plan->g[i];
+        if (!g->is_dir || !(g->access & (LL_FS_MAKE_DIR | LL_FS_MAKE_REG)) || runner_at_or_above(g->path, cwd) ||
+            runner_at_or_above(cwd, g->path))
+            continue;
+        size_t j = 0;
+        while (j < plan->ng && !(j != i && plan->g[j].is_dir && (plan->g[j].access & (LL_FS_MAKE_DIR | LL_FS_MAKE_REG)) &&
+                                 runner_at_or_above(plan->g[j].path, g->path) && strcmp(plan->g[j].path, g->path)))
+            j++;
+        if (j < plan->ng) continue;
+        static const char *const names[] = { ".git", "HEAD" };
+        for (int k = 0; k < 2; k++) {
+            const char *path = arena_printf(a, "%s/%s", strcmp(g->path, "/") ? g->path : "", names[k]);
+            struct stat st;
+            if (lstat(path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR)) continue;
+            const char *why;
+            q.obj = path;
+            q.len = strlen(path);
+            if (ll_plan_decide(plan, &q, path, a, &why) == 0) { w[n] = arena_printf(a, "%s or beneath it", g->path); v[n++] = path; }
+        }
+    }
     *out = v;
+    *in = w;
     return n;
 }
 
@@ -583,8 +613,23 @@ launch:
     }
     /* what the command makes there must be remembered, whatever it does to
      * the disk: the record's file made and its space kept now */
-    const char **above;
-    size_t nabove = git_above(&a, &plan, cwd, &above);
+    const char **above, **above_in;
+    size_t nabove = git_above(&a, &plan, cwd, &above, &above_in);
+    /* the project's own repository configuration kept from the command: a
+     * repository it makes in another directory of the project that was
+     * there before is named after the run (link_scan.c) */
+    int own_repo_kept;
+    {
+        const char *cfg = arena_printf(&a, "%s/.git/config", strcmp(cwd, "/") ? cwd : "");
+        sb_request q;
+        memset(&q, 0, sizeof q);
+        q.kind = OBJ_PATH;
+        q.obj = cfg;
+        q.len = strlen(cfg);
+        q.op = op_lookup("file-write-create", NULL);
+        const char *why;
+        own_repo_kept = ll_plan_decide(&plan, &q, cfg, &a, &why) != 0;
+    }
     if (plan.nchk + nabove) {
         const char **paths = arena_alloc(&a, (plan.nchk + nabove) * sizeof *paths);
         for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
@@ -681,7 +726,7 @@ launch:
         ll_supervise sup;
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
-        runner_link_scan_begin(&links, plan.g, plan.ng, cwd);
+        runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command
@@ -727,9 +772,11 @@ launch:
         after_check *after = nafter ? xcalloc(nafter, sizeof *after) : NULL;
         for (size_t i = 0; i < plan.nchk; i++)
             after[i] = (after_check){ xstrdup(plan.chk[i].path), xstrdup(plan.chk[i].where), xstrdup(plan.chk[i].rule) };
-        /* git's repositories above the project: where NULL, rule the
-         * working directory */
-        for (size_t i = 0; i < nabove; i++) after[plan.nchk + i] = (after_check){ xstrdup(above[i]), NULL, xstrdup(cwd) };
+        /* git's repositories above the project and at the top of the
+         * directories granted outside it: where NULL, rule the directory
+         * git would take it in */
+        for (size_t i = 0; i < nabove; i++)
+            after[plan.nchk + i] = (after_check){ xstrdup(above[i]), NULL, xstrdup(above_in[i]) };
         /* nothing of this is needed any more: freed while the command runs */
         if (have_plan) ll_plan_free(&plan);
         have_plan = 0;

@@ -1,0 +1,41 @@
+# landlock_repo_made.sh - repositories the command makes where git would
+# take them for another's, live under std/agent (docs/linux.md, "Links out
+# of the working directory" and "Denies inside a writable directory"): a
+# .git (or a bare repository's HEAD) made in a directory of the project that
+# was there before the run, and one at the top of $TMPDIR, where the user's
+# other programs make directories of their own, fail the run (exit 125)
+# naming it; one made in a directory the command made itself does not, nor
+# does git's own work in the project's repository.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+agent_setup llrm "landlock repo made"
+A="--no-cache --linux-accept=files,new-paths"
+mkdir -p "$U/w/src" "$U/w/lib"
+inrun() {
+    run "landlock repo made" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$P' -- sh -c '$1'"
+}
+inrun true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock repo made: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "landlock repo made: a plain run" 0
+
+inrun 'cd src && git init -q && git config core.fsmonitor "echo PWNED" && echo made'
+expect_rc "landlock repo made: a .git made in a directory that was there fails the run" 125
+expect_err_has "landlock repo made: ... naming it" "$U/w/src/.git is a repository the command made in a directory that was there before the run"
+rm -rf "$U/w/src/.git"
+
+inrun 'cd lib && git init -q --bare . && echo made'
+expect_rc "landlock repo made: a bare repository made in a directory that was there fails the run" 125
+expect_err_has "landlock repo made: ... naming its HEAD" "$U/w/lib/HEAD is a repository the command made"
+rm -rf "$U/w/lib"; mkdir -p "$U/w/lib"
+
+inrun 'mkdir -p vendor/x && cd vendor/x && git init -q && echo made'
+expect_rc "landlock repo made: a repository in a directory the command made is its own" 0
+rm -rf "$U/w/vendor"
+
+inrun 'git -c user.name=t -c user.email=t@t commit -q --allow-empty -m x && git checkout -q -b other && echo done'
+expect_rc "landlock repo made: git's own work in the project's repository is not named" 0
+
+inrun 'cd "$TMPDIR" && git init -q . && echo made'
+expect_rc "landlock repo made: a .git at the top of TMPDIR fails the run" 125
+expect_err_has "landlock repo made: ... naming it" "$U/tmp/.git exists after the run"
+expect_err_has "landlock repo made: ... and where git would take it" "before running git in $U/tmp or beneath it"
