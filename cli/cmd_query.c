@@ -397,6 +397,9 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     } else if (vb_live) {
         printf("  the sbpl verbatim block%s evaluated with these parameter values (the compiled SBPL)\n", vb.nblocks == 1 ? " is" : "s are");
     }
+    if (is_ip && strchr(o, '*'))
+        printf("  \"*\" is read as one %s no rule names; `buckle test` reads it as every one (the loopback too)\n",
+               o[0] == '*' && o[1] == ':' ? "host" : "port");
     vb_close(&vb);
     eval_close(x);
     return bug ? 1 : 0;

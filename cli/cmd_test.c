@@ -4,6 +4,9 @@
 #include "eval_common.h"
 #include "../backend/emit.h"
 #include "../compiler/verbs.h"
+#include "../seatbelt/request.h"
+#include "../support/param_marks.h"
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -204,6 +207,68 @@ static void missing_test_value(strbuf *msg, decider *d, const char *o)
 }
 
 /* The failure text of an expectation that did not hold. */
+/* A rule's "host:port" text with its parameters' values, or NULL when one
+ * has none */
+static const char *ip_value(arena *a, const decider *d, const char *t)
+{
+    strbuf b;
+    sb_init(&b);
+    for (const char *p = t; *p; p++) {
+        if (*p != PARAM_OPEN) { sb_putc(&b, *p); continue; }
+        const char *e = strchr(p, PARAM_CLOSE);
+        const char *v = e ? decider_value(d, arena_strndup(a, p + 1, (size_t)(e - p - 1))) : NULL;
+        if (!v) { sb_free(&b); return NULL; }
+        sb_puts(&b, v);
+        p = e;
+    }
+    const char *r = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return r;
+}
+
+/* The objects an expectation on "HOST:PORT" stands for: a "*" host is
+ * every host, the loopback and any other; a "*" port every port, each one
+ * a network rule names and one none names.  A deny (or allow) of every
+ * host holds only when each of them gets it. */
+static size_t ip_objects(arena *a, const compilation *c, const decider *d, const char *o, const char ***out)
+{
+    size_t hl = ip_host_len(o, strlen(o));
+    int any_host = hl == 1 && o[0] == '*', any_port = !strcmp(o + hl + 1, "*");
+    size_t nr = c->pol.rules.n, nports = 0;
+    const char **ports = arena_alloc(a, (nr + 2) * sizeof *ports);
+    if (any_port) {
+        for (size_t i = 0; i < nr; i++) {
+            const rule *r = c->pol.rules.v[i];
+            const char *v = r && r->m.kind == MK_IP && r->m.value ? ip_value(a, d, r->m.value) : NULL;
+            if (!v) continue;
+            const char *pt = v + ip_host_len(v, strlen(v)) + 1;
+            if (!strcmp(pt, "*")) continue;
+            size_t k = 0;
+            while (k < nports && strcmp(ports[k], pt)) k++;
+            if (k == nports) ports[nports++] = pt;
+        }
+        /* and one no rule names */
+        for (long p = 1; p <= 65535; p++) {
+            char num[8];
+            snprintf(num, sizeof num, "%ld", p);
+            size_t k = 0;
+            while (k < nports && strcmp(ports[k], num)) k++;
+            if (k == nports) { ports[nports++] = arena_strdup(a, num); break; }
+        }
+    } else {
+        ports[nports++] = o + hl + 1;
+    }
+    static const char *const every[] = { "localhost", "*" };
+    const char *one = arena_strndup(a, o, hl);
+    size_t nh = any_host ? 2 : 1;
+    const char **v = arena_alloc(a, (nh * nports + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t h = 0; h < nh; h++)
+        for (size_t k = 0; k < nports; k++) v[n++] = arena_printf(a, "%s:%s", any_host ? every[h] : one, ports[k]);
+    *out = v;
+    return n;
+}
+
 static void explain(strbuf *msg, arena *a, const compilation *c, outcome *r, const char *at, const ast_expect *e,
                     const char *o, int ll_abi)
 {
@@ -304,8 +369,33 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             outcome r;
             memset(&r, 0, sizeof r);
             sb_init(&r.names);
-            if (ll_abi) expect_linux(x, &plan, ll_host_path(&ea->a, o, host_map), &proto, ops, (int)e->action, &ea->a, &r);
-            else expect_macos(x, &proto, ops, (int)e->action, &r);
+            /* "*" as a host or a port: every one (ip_objects) */
+            const char **objs = &o;
+            size_t nobjs = 1;
+            if (proto.kind == OBJ_IP && strchr(o, '*')) nobjs = ip_objects(&ea->a, c, x->d, o, &objs);
+            const char *bad_obj = o;
+            for (size_t j = 0; j < nobjs && !r.bug; j++) {
+                int before = r.nbad;
+                proto.obj = objs[j];
+                proto.len = strlen(objs[j]);
+                if (ll_abi)
+                    expect_linux(x, &plan, ll_host_path(&ea->a, objs[j], host_map), &proto, ops, (int)e->action, &ea->a, &r);
+                else
+                    expect_macos(x, &proto, ops, (int)e->action, &r);
+                if ((!before && r.nbad) || r.bug) bad_obj = objs[j];
+            }
+            if (nobjs > 1 && (r.nbad || r.bug)) {
+                /* the answer explained is the first object's that failed, alone */
+                sb_free(&r.names);
+                memset(&r, 0, sizeof r);
+                sb_init(&r.names);
+                proto.obj = bad_obj;
+                proto.len = strlen(bad_obj);
+                if (ll_abi)
+                    expect_linux(x, &plan, ll_host_path(&ea->a, bad_obj, host_map), &proto, ops, (int)e->action, &ea->a, &r);
+                else
+                    expect_macos(x, &proto, ops, (int)e->action, &r);
+            }
             if (!r.nops && ll_abi) {
                 k[2]++;
                 sb_printf(&msg, "%s: skip: expect %s %s %s \"%s\" is not answered on Linux: %s\n", at,
@@ -316,7 +406,11 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
                 report_case(rp, suite, name, NULL, NULL);
             } else {
                 k[1]++;
-                explain(&msg, &ea->a, c, &r, at, e, o, ll_abi);
+                explain(&msg, &ea->a, c, &r, at, e, bad_obj, ll_abi);
+                if (nobjs > 1)
+                    sb_printf(&msg, "  (\"*\" in \"%s\" is every %s: %zu objects asked, %s the first that fails)\n", o,
+                              o[0] == '*' && o[1] == ':' ? (strchr(o + 2, '*') ? "host and port" : "host") : "port", nobjs,
+                              bad_obj);
                 if (ll_abi) missing_test_value(&msg, x->d, o);
                 report_case(rp, suite, name, sb_cstr(&msg), NULL);
             }
