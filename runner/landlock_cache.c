@@ -135,11 +135,8 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
      * the next run starts what that name leads to */
     const char *launch = runner_launch_path(a, rq->argv0);
     if (launch) walk_once(&pl, &walked, launch);
-    /* and, found through PATH, that name in each directory PATH looks in
-     * first: a program the command made there would be the next `buckle` */
-    const char **shadows;
-    size_t nshadows = runner_launch_shadows(a, rq->argv0, &shadows);
-    for (size_t k = 0; k < nshadows; k++) walk_once(&pl, &walked, shadows[k]);
+    /* (found through PATH, that name in each directory PATH looks in first
+     * is looked at after the run: shadow_check.c) */
     for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
         walk_once(&pl, &walked, rq->std_dirs[k]);
         char *real = realpath(rq->std_dirs[k], NULL);

@@ -18,6 +18,7 @@
 #include "landlock_cache.h"
 #include "linux_run.h"
 #include "planted.h"
+#include "shadow_check.h"
 #include "runner.h"
 #include "run_profile.h"
 #include <errno.h>
@@ -233,6 +234,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     decider *d = NULL;
     planted_hold hold = { .fd = -1, .dirfd = -1, .pfd = -1 };
     link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
+    shadow_watch shadows = { .n = 0 };   /* `buckle` in a PATH directory before buckle's (shadow_check.c) */
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
     ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
@@ -541,14 +543,20 @@ launch:
             goto out;
         }
     }
+    /* found through PATH: the name in each PATH directory looked in before
+     * buckle's, which the next lookup would take (checked after the run) */
+    const char **shadow;
+    size_t nshadow = runner_launch_shadows(&a, rq->argv0, &shadow);
     /* what an earlier run's command made where the profile denies it, in
      * this run's working directory or a read-only mount of its plan (which
-     * would take it for the user's own) */
+     * would take it for the user's own), or where this run's lookup of
+     * buckle would find it first */
     {
-        const char **scope = arena_alloc(&a, (plan.nm + 1) * sizeof *scope);
+        const char **scope = arena_alloc(&a, (plan.nm + 1 + nshadow) * sizeof *scope);
         scope[0] = cwd;
         for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
-        if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
+        for (size_t i = 0; i < nshadow; i++) scope[plan.nm + 1 + i] = shadow[i];
+        if (planted_check(&a, rq, sink, scope, plan.nm + 1 + nshadow)) goto out;
     }
     /* the standard descriptors, opened before the mounts (stdio_guard.c) */
     {
@@ -562,15 +570,17 @@ launch:
      * the disk: the record's file made and its space kept now */
     const char **above;
     size_t nabove = git_above(&a, &plan, cwd, &above);
-    if (plan.nchk + nabove) {
-        const char **paths = arena_alloc(&a, (plan.nchk + nabove) * sizeof *paths);
+    if (plan.nchk + nabove + nshadow) {
+        const char **paths = arena_alloc(&a, (plan.nchk + nabove + nshadow) * sizeof *paths);
         for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
         for (size_t i = 0; i < nabove; i++) paths[plan.nchk + i] = above[i];
+        for (size_t i = 0; i < nshadow; i++) paths[plan.nchk + nabove + i] = shadow[i];
         const char *why;
-        if (planted_reserve(&a, rq, paths, plan.nchk + nabove, &hold, &why) != 0)
-            run_say(sink, SEV_WARNING, "the profile's denies of paths that do not exist yet are checked after the run "
-                                       "(--linux-accept=new-paths), but what the command makes there cannot be "
-                                       "remembered for the next run: %s", why);
+        if (planted_reserve(&a, rq, paths, plan.nchk + nabove + nshadow, &hold, &why) != 0)
+            run_say(sink, SEV_WARNING, "%s, but what the command makes there cannot be remembered for the next run: %s",
+                    plan.nchk ? "the profile's denies of paths that do not exist yet are checked after the run "
+                                "(--linux-accept=new-paths)"
+                              : "paths are checked after the run", why);
     }
     /* the command itself must be the profile's to start */
     {
@@ -659,6 +669,7 @@ launch:
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd);
+        runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command
@@ -743,14 +754,19 @@ launch:
          * directories the walk could not look into) are remembered with
          * them: the next run refuses while one is still there */
         size_t nfound = l.stage == LL_STAGE_NONE ? runner_link_scan_end(&links) : 0;
-        const char **keep = xcalloc(nmade + nfound + 1, sizeof *keep);
+        /* and a `buckle` it made where PATH looks before buckle's directory:
+         * remembered while it is there, then moved aside */
+        size_t nshadowed = l.stage == LL_STAGE_NONE ? runner_shadow_end(&shadows) : 0;
+        const char **keep = xcalloc(nmade + nfound + nshadowed + 1, sizeof *keep);
         for (size_t j = 0; j < nmade; j++) keep[j] = made[j];
         size_t nlinks = nfound ? runner_link_scan_paths(&links, keep + nmade) : 0;
+        nlinks += runner_shadow_paths(&shadows, keep + nmade + nlinks);
         const char *lost = NULL;
-        if (nmade + nfound) res->exit_status = 125;
+        if (nmade + nfound + nshadowed) res->exit_status = 125;
         if (nmade + nlinks && planted_add(&a, rq, &hold, keep, nmade + nlinks, &lost) != 0 && !lost)
             lost = "its record cannot be written";
         free(keep);
+        runner_shadow_move(&shadows);
         const char *moded = planted_restore(&a, &hold);
         if (moded) res->exit_status = 125;
         unblock_terminal();
@@ -761,6 +777,7 @@ launch:
             run_say(sink, SEV_ERROR, "the command changed %s: a command that does so means to keep buckle from "
                                      "remembering what it planted; look at what it made", moded);
         runner_link_scan_say(&links, sink, command_status);
+        runner_shadow_say(&shadows, sink, command_status);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
                                      "your own: remove %s before running anything",
@@ -776,6 +793,7 @@ launch:
 out:
     planted_release(&hold);
     runner_link_scan_free(&links);
+    runner_shadow_free(&shadows);
     ll_opened_close(&opened);
     if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);
