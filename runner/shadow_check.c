@@ -35,6 +35,14 @@ void runner_shadow_begin(shadow_watch *w, const char *const *paths, size_t n, co
             e->dev = (unsigned long long)st.st_dev;
             e->ino = (unsigned long long)st.st_ino;
             e->mode = (unsigned)st.st_mode;
+            /* a link: what it leads to too (one that led nowhere, or to a
+             * file that was not a program, counts when that changes) */
+            if (S_ISLNK(st.st_mode) && stat(e->path, &st) == 0) {
+                e->led = 1;
+                e->tdev = (unsigned long long)st.st_dev;
+                e->tino = (unsigned long long)st.st_ino;
+                e->tmode = (unsigned)st.st_mode;
+            }
         }
         /* the directory it is in, or the longest start of it there: what
          * it is reached through (links followed, as the lookup does) */
@@ -69,7 +77,12 @@ size_t runner_shadow_end(shadow_watch *w)
             f.err = errno;
         } else if (e->had && (unsigned long long)st.st_dev == e->dev && (unsigned long long)st.st_ino == e->ino &&
                    (unsigned)st.st_mode == e->mode) {
-            continue;                   /* the one that was there, as it was */
+            /* the one that was there, as it was; a link, leading where it did */
+            if (!S_ISLNK(st.st_mode)) continue;
+            int led = stat(e->path, &st) == 0;
+            if (led == e->led && (!led || ((unsigned long long)st.st_dev == e->tdev &&
+                                           (unsigned long long)st.st_ino == e->tino && (unsigned)st.st_mode == e->tmode)))
+                continue;
         }
         w->found[w->nfound++] = f;
     }
@@ -129,7 +142,8 @@ static void move_one(const shadow_entry *e, shadow_found *f)
         int err = errno;
         close(fd);
         if (next < 0) {
-            if (err == ELOOP || err == ENOTDIR) f->why = "its directory is reached through a link made during the run";
+            if (err == ELOOP || err == ENOTDIR) f->why = "its directory is reached through a symbolic link that did not lead to a directory when the "
+                         "command started";
             else f->err = err;
             return;
         }
@@ -165,7 +179,7 @@ void runner_shadow_say(const shadow_watch *w, diag_sink *sink, int exit_status)
     for (size_t j = 0; j < w->nfound; j++) {
         const shadow_found *f = &w->found[j];
         const shadow_entry *e = &w->v[f->which];
-        const char *what = e->had ? "is not the file that was there when the command started"
+        const char *what = e->had ? "is not as it was when the command started (another file, other modes, or a link leading elsewhere)"
                                   : "exists after the run: it did not exist when the command started";
         if (f->kind == SH_UNREAD)
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s), and PATH looks there before %s: the "

@@ -16,6 +16,9 @@ typedef struct shadow_entry {
     int based;                    /* base could be looked at then */
     unsigned long long dev, ino, bdev, bino;
     unsigned mode;                /* path's, with its type */
+    int led;                      /* a link there led to something then (what the lookup sees) */
+    unsigned long long tdev, tino;
+    unsigned tmode;               /* that, with its type */
 } shadow_entry;
 
 typedef enum { SH_MOVED, SH_KEPT, SH_UNREAD } shadow_kind;

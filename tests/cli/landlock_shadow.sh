@@ -77,7 +77,16 @@ mkdir -p "$R/w/node_modules/.bin"
 printf 'not a program\n' >"$R/w/node_modules/.bin/buckle"
 inrun "shadow: chmod" "$NPMPATH" 'chmod +x node_modules/.bin/buckle'
 expect_rc "shadow: a buckle there at the start and made executable in the run fails it" 125
-expect_err_has "shadow: ... naming it" "$R/w/node_modules/.bin/buckle is not the file that was there when the command started"
+expect_err_has "shadow: ... naming it" "$R/w/node_modules/.bin/buckle is not as it was when the command started"
+# a link there at the start that led nowhere, whose target the command makes
+rm -rf "$R/w/node_modules" "$R/w/tgt"
+mkdir -p "$R/w/node_modules/.bin"
+ln -s ../../tgt/buckle "$R/w/node_modules/.bin/buckle"
+inrun "shadow: link target" "$NPMPATH" 'mkdir tgt && printf "#!/bin/sh\necho EVIL\n" >tgt/buckle && chmod +x tgt/buckle'
+expect_rc "shadow: a link there at the start whose missing target the command makes fails the run" 125
+expect_err_has "shadow: ... naming it" "$R/w/node_modules/.bin/buckle is not as it was when the command started"
+[ ! -L "$R/w/node_modules/.bin/buckle" ] && pass "shadow: ... the link is moved aside" || fail "shadow: ... the link is moved aside" "$(ls -la "$R/w/node_modules/.bin")"
+rm -rf "$R/w/tgt"
 rm -rf "$R/w/node_modules"
 mkdir -p "$R/w/node_modules/.bin"
 printf 'not a program\n' >"$R/w/node_modules/.bin/buckle"
@@ -90,7 +99,7 @@ expect_rc "shadow: one there at the start and left as it was is not named" 0
 rm -rf "$R/w/node_modules" "$R/w/elsewhere"
 inrun "shadow: through a link" "$NPMPATH" 'mkdir -p elsewhere/.bin && printf "#!/bin/sh\necho EVIL\n" >elsewhere/.bin/buckle && chmod +x elsewhere/.bin/buckle && ln -s elsewhere node_modules'
 expect_rc "shadow: a buckle reached through a link the command made fails the run" 125
-expect_err_has "shadow: ... naming it and why it stays" "it could not be moved aside (its directory is reached through a link made during the run)"
+expect_err_has "shadow: ... naming it and why it stays" "it could not be moved aside (its directory is reached through a symbolic link that did not lead to a directory when the command started)"
 [ -x "$R/w/elsewhere/.bin/buckle" ] && pass "shadow: ... it stays" || fail "shadow: ... it stays" "$(ls -la "$R/w/elsewhere/.bin")"
 run "shadow: refused next" env PATH="$NPMPATH" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "shadow: ... the next run is refused while it is there" 125
