@@ -337,7 +337,8 @@ static void walk(nest_ctx *x, int dirfd, const char *path, int depth)
     closedir(d);
 }
 
-const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home)
+const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home,
+                                       const char *xdg_config)
 {
     nest_ctx x = { .a = a, .plan = plan, .cwd = cwd, .home = home };
     int any = 0;
@@ -357,7 +358,7 @@ const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char
          * repository: its includes (an includeIf on gitdir:~/work/) and a
          * relative core.hooksPath, taken from the project's work tree */
         ic.worktree = cwd;
-        const char *xdg = getenv("XDG_CONFIG_HOME");
+        const char *xdg = xdg_config;
         const char *globals[3] = {
             home && home[0] == '/' ? arena_printf(a, "%s/.gitconfig", strcmp(home, "/") ? home : "") : NULL,
             xdg && xdg[0] == '/' ? arena_printf(a, "%s/git/config", xdg)

@@ -537,7 +537,7 @@ launch:
      * git configuration includes, that the plan lets the command write
      * (nested_repos.c): the user's files, looked at on every run */
     {
-        const char *why = runner_nested_repo_problem(&a, &plan, cwd, getenv("HOME"));
+        const char *why = runner_nested_repo_problem(&a, &plan, cwd, getenv("HOME"), getenv("XDG_CONFIG_HOME"));
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
