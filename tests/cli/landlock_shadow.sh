@@ -119,6 +119,12 @@ for pv in ":$R/sys:$PATH" "$R/nope::$R/sys:$PATH"; do
         || fail "shadow: ($pv) ... it is moved aside" "$(ls -la "$R/w")"
 done
 rm -f "$R/w"/buckle.planted-* "$R/w/other"
+# a relative entry lies below the working directory
+rm -rf "$R/w/node_modules"
+inrun "shadow: relative PATH entry" "node_modules/.bin:$R/sys:$PATH" 'mkdir -p node_modules/.bin && ln -s /bin/sh node_modules/.bin/buckle'
+expect_rc "shadow: a buckle made where a relative PATH entry looks fails the run" 125
+expect_err_has "shadow: ... naming it" "$R/w/node_modules/.bin/buckle exists after the run"
+rm -rf "$R/w/node_modules"
 inrun "shadow: trailing empty entry" "$R/sys:$PATH:" 'printf "#!/bin/sh\necho EVIL\n" >buckle; chmod +x buckle'
 expect_rc "shadow: an empty entry after buckle's directory is not looked at" 0
 rm -f "$R/w/buckle"
