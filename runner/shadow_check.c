@@ -142,9 +142,11 @@ static void move_one(const shadow_entry *e, shadow_found *f)
         int err = errno;
         close(fd);
         if (next < 0) {
-            if (err == ELOOP || err == ENOTDIR) f->why = "its directory is reached through a symbolic link that did not lead to a directory when the "
-                         "command started";
-            else f->err = err;
+            if (err == ELOOP || err == ENOTDIR)
+                f->why = "its directory is reached through a symbolic link that did not lead to a directory when "
+                         "the command started";
+            else
+                f->err = err;
             return;
         }
         fd = next;
