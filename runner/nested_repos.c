@@ -114,7 +114,7 @@ static const char *config_value(arena *a, const char *s, const char *end, const 
             return out;
         }
         if (comment) continue;
-        if (!quote && (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f')) {
+        if (!quote && (c == ' ' || c == '\t' || c == '\r')) {   /* git's own isspace */
             if (!trimming) { trimming = 1; trim = n; }
             if (n) out[n++] = c;
             continue;
