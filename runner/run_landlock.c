@@ -576,11 +576,12 @@ launch:
         for (size_t i = 0; i < nabove; i++) paths[plan.nchk + i] = above[i];
         for (size_t i = 0; i < nshadow; i++) paths[plan.nchk + nabove + i] = shadow[i];
         const char *why;
-        if (planted_reserve(&a, rq, paths, plan.nchk + nabove + nshadow, &hold, &why) != 0)
-            run_say(sink, SEV_WARNING, "%s, but what the command makes there cannot be remembered for the next run: %s",
-                    plan.nchk ? "the profile's denies of paths that do not exist yet are checked after the run "
-                                "(--linux-accept=new-paths)"
-                              : "paths are checked after the run", why);
+        /* (a buckle planted where PATH looks first is moved aside: without
+         * a record, only one that cannot be is said after the run) */
+        if (planted_reserve(&a, rq, paths, plan.nchk + nabove + nshadow, &hold, &why) != 0 && plan.nchk + nabove)
+            run_say(sink, SEV_WARNING, "the profile's denies of paths that do not exist yet are checked after the run "
+                                       "(--linux-accept=new-paths), but what the command makes there cannot be "
+                                       "remembered for the next run: %s", why);
     }
     /* the command itself must be the profile's to start */
     {
