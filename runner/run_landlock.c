@@ -219,7 +219,12 @@ static void unblock_terminal(void)
 /* userns: the command may run in a user and mount namespace of its own (a
  * deny of writing inside a writable directory is a read-only mount there);
  * *retry: it could not be made after all, and nothing was run */
-static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res, int userns, int *retry)
+/* close_shadows: buckle's name in the PATH directories looked in before
+ * its own is protected (closing them to new entries), not looked at after
+ * the run; *reclose: the plan lets the command end buckle before that
+ * check, and nothing was run (shadow_check.c) */
+static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res, int userns, int close_shadows,
+                         int *retry, int *reclose)
 {
     run_status rc = RUN_REFUSED;
     int verbose = rq->verbose, force = rq->force, abi_want = rq->landlock_abi;
@@ -391,7 +396,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     size_t ncd = ll_cache_dirs(&a, rq, cdirs, &cachefd, &no_cache_why);
     if (verbose && no_cache_why) run_say(sink, SEV_NOTE, "no run cache: %s", no_cache_why);
     ll_cache_in ci = { rq, run_binary_identity(rq, &a), cwd, defs, ndef, bn, braw, bwhy, vals, nbuilt + ndef,
-                       abi, kabi, ip, cdirs, ncd, userns };
+                       abi, kabi, ip, cdirs, ncd, userns, close_shadows };
     uint64_t key = 0;
     if (cachefd >= 0) {
         key = ll_cache_key(&ci);
@@ -510,7 +515,8 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     /* the profile's sources and buckle's directories stay unwritable: the
      * next run reads them */
     size_t nprot;
-    const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, &nprot);
+    const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, close_shadows,
+                                           &nprot);
     backend_in in = { .c = c, .d = d, .abi = abi, .accept = accept, .protect = prot, .nprotect = nprot,
                       .host_map = compile_platform(c) == PLAT_MACOS, .interp = ip, .run_pid = (long)getpid(),
                       .mounts = userns };
@@ -558,6 +564,21 @@ launch:
         for (size_t i = 0; i < nshadow; i++) scope[plan.nm + 1 + i] = shadow[i];
         if (planted_check(&a, rq, sink, scope, plan.nm + 1 + nshadow)) goto out;
     }
+    /* a command that could end buckle would keep it from looking: then the
+     * plan protects them (planned again), and nothing is looked at */
+    if (nshadow && !close_shadows) {
+        const char *via = runner_shadow_unchecked(&plan);
+        if (via) {
+            run_say(sink, SEV_WARNING, "the plan lets the command write %s, through which it could end buckle before "
+                                       "buckle looks for a `buckle` it made where PATH looks before %s (%s%s): those "
+                                       "directories are closed to new entries instead; start buckle by its absolute "
+                                       "path, or put its directory first in PATH, to avoid that", via,
+                    runner_launch_path(&a, rq->argv0), shadow[0], nshadow > 1 ? ", ..." : "");
+            *reclose = 1;
+            goto out;
+        }
+    }
+    if (close_shadows) nshadow = 0;
     /* the standard descriptors, opened before the mounts (stdio_guard.c) */
     {
         const char *why = runner_stdio_mount_problem(&a, plan.m, plan.nm);
@@ -809,13 +830,19 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_resul
 {
     /* buckle stays as the parent of the command and of everything it
      * starts (linux_run.c) */
-    int userns = !rq->no_userns && ll_userns_usable(), retry = 0;
-    run_status st = run_in(rq, sink, res, userns, &retry);
-    if (!retry) return st;
-    /* the namespaces could not be made (a container, a security module):
-     * the plan without mounts, which grants around each deny one by one */
-    /* said always: the summary line comes again, for the other plan */
-    run_say(sink, SEV_NOTE, "no user namespace can be made here: planning again without mounts");
-    retry = 0;
-    return run_in(rq, sink, res, 0, &retry);
+    int userns = !rq->no_userns && ll_userns_usable(), close_shadows = 0;
+    for (;;) {
+        int retry = 0, reclose = 0;
+        run_status st = run_in(rq, sink, res, userns, close_shadows, &retry, &reclose);
+        if (reclose && !close_shadows) {
+            close_shadows = 1;          /* said by run_in */
+            continue;
+        }
+        if (!retry || !userns) return st;
+        /* the namespaces could not be made (a container, a security module):
+         * the plan without mounts, which grants around each deny one by one */
+        /* said always: the summary line comes again, for the other plan */
+        run_say(sink, SEV_NOTE, "no user namespace can be made here: planning again without mounts");
+        userns = 0;
+    }
 }

@@ -210,3 +210,24 @@ void runner_shadow_free(shadow_watch *w)
     free(w->found_in);
     memset(w, 0, sizeof *w);
 }
+
+/* 1 when path is at or beneath dir */
+static int at_or_under(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/') return path[0] == '/';
+    return !strncmp(path, dir, n) && (path[n] == 0 || path[n] == '/');
+}
+
+const char *runner_shadow_unchecked(const ll_plan *p)
+{
+    static const char *const where[] = { "/sys/fs/cgroup", "/proc" };
+    size_t nw = geteuid() == 0 ? 2 : 1;     /* buckle's /proc/PID is root's while it supervises */
+    for (size_t i = 0; i < p->ng; i++) {
+        const ll_grant *g = &p->g[i];
+        if (!(g->access & LL_FS_WRITE_FILE)) continue;
+        for (size_t k = 0; k < nw; k++)
+            if (at_or_under(g->path, where[k]) || (g->is_dir && at_or_under(where[k], g->path))) return g->path;
+    }
+    return NULL;
+}

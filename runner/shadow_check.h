@@ -6,6 +6,7 @@
 #ifndef BUCKLE_SHADOW_CHECK_H
 #define BUCKLE_SHADOW_CHECK_H
 #include "run.h"
+#include "../backend/landlock.h"
 #include <stddef.h>
 
 /* One candidate, as it was when the command started. */
@@ -55,4 +56,9 @@ void runner_shadow_move(shadow_watch *w);
 /* Names each one found as an error, with the command's exit status. */
 void runner_shadow_say(const shadow_watch *w, diag_sink *sink, int exit_status);
 void runner_shadow_free(shadow_watch *w);
+/* The grant of the plan through which the command could end buckle, so
+ * that nothing is looked at after the run (writing a control group's
+ * files: cgroup.kill, a memory limit; as root, /proc: buckle's
+ * oom_score_adj), or NULL. */
+const char *runner_shadow_unchecked(const ll_plan *p);
 #endif

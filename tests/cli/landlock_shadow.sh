@@ -7,8 +7,9 @@
 # and it is moved aside, so that the next `buckle` is buckle again; one
 # that cannot be moved aside (reached through a link the command made)
 # stays, and the next run is refused while it is there; one that cannot
-# be looked at fails the run (docs/runner.md, "What is protected";
-# docs/linux.md).  Live.
+# be looked at fails the run; a plan that lets the command end buckle
+# (before it could look) closes those directories instead
+# (docs/runner.md, "What is protected"; docs/linux.md).  Live.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "shadow: every check" "not Linux"; exit 0; fi
@@ -128,6 +129,18 @@ rm -rf "$R/w/node_modules"
 inrun "shadow: trailing empty entry" "$R/sys:$PATH:" 'printf "#!/bin/sh\necho EVIL\n" >buckle; chmod +x buckle'
 expect_rc "shadow: an empty entry after buckle's directory is not looked at" 0
 rm -f "$R/w/buckle"
+
+# a plan that lets the command end buckle (writing a control group's
+# files) would keep it from looking after the run: the directories are
+# closed to new entries instead, and it says so
+printf 'extends "std/agent";\nfiles { allow write subpath "/sys/fs/cgroup"; }\n' >"$R/prof/cg.buckle"
+rm -rf "$R/w/node_modules"
+mkdir -p "$R/w/node_modules/.bin"
+run "shadow: cgroup" env PATH="$NPMPATH" buckle run $A "$R/prof/cg.buckle" -- sh -c 'touch node_modules/.bin/buckle || echo REFUSED'
+expect_err_has "shadow: a plan that lets the command end buckle: said" "the plan lets the command write /sys/fs/cgroup, through which it could end buckle"
+expect_out_has "shadow: ... the buckle cannot be made" REFUSED
+[ ! -e "$R/w/node_modules/.bin/buckle" ] && pass "shadow: ... and is not there" || fail "shadow: ... and is not there" "$(ls -la "$R/w/node_modules/.bin")"
+rm -rf "$R/w/node_modules"
 
 # a candidate that cannot be looked at after the run (a directory on its
 # way made unsearchable: modes are metadata) fails the run; as an
