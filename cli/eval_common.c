@@ -191,7 +191,7 @@ const char **eval_run_protected(cli_env *env, arena *a, const eval_args *ea, con
     int fd;
     size_t nd = ll_cache_dirs(a, &rq, dirs, &fd, NULL);
     *hide = ll_hidden_paths(a, dirs, nd, nhide);
-    return ll_protected_paths(a, &rq, c->deps, c->ndeps, c->probes, c->nprobes, dirs, nd, n);
+    return ll_protected_paths(a, &rq, c->deps, c->ndeps, c->probes, c->nprobes, dirs, nd, 0, n);
 }
 
 const char *eval_protected_near(const char *const *prot, size_t nprot, const char *host)

@@ -103,7 +103,7 @@ static int dotdot(const char *p)
 
 const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
                                 const file_probe *probes, size_t nprobes, const char *const *cache_dirs,
-                                size_t ncache, size_t *n)
+                                size_t ncache, int close_shadows, size_t *n)
 {
     /* what the next compilation reads or looks for, resolved one component
      * at a time: a link re-pointed, a candidate planted (a relative -I
@@ -136,10 +136,14 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
     const char *launch = runner_launch_path(a, rq->argv0);
     if (launch) walk_once(&pl, &walked, launch);
     /* and, found through PATH, that name in each directory PATH looks in
-     * first: a program the command made there would be the next `buckle` */
-    const char **shadows;
-    size_t nshadows = runner_launch_shadows(a, rq->argv0, &shadows);
-    for (size_t k = 0; k < nshadows; k++) walk_once(&pl, &walked, shadows[k]);
+     * first: a program the command made there would be the next `buckle`.
+     * Looked at after the run (shadow_check.c), unless the command could
+     * end buckle before that */
+    if (close_shadows) {
+        const char **shadows;
+        size_t nshadows = runner_launch_shadows(a, rq->argv0, &shadows);
+        for (size_t k = 0; k < nshadows; k++) walk_once(&pl, &walked, shadows[k]);
+    }
     for (size_t k = 0; rq->std_dirs && rq->std_dirs[k] && k + 1 < STD_DIRS_MAX; k++) {
         walk_once(&pl, &walked, rq->std_dirs[k]);
         char *real = realpath(rq->std_dirs[k], NULL);
@@ -219,7 +223,7 @@ uint64_t ll_cache_key(const ll_cache_in *in)
     const run_request *rq = in->rq;
     strbuf b;
     sb_init(&b);
-    sb_printf(&b, "landlock %d %d %x %d\n", in->abi, in->kernel_abi, rq->linux_accept, in->userns);
+    sb_printf(&b, "landlock %d %d %x %d %d\n", in->abi, in->kernel_abi, rq->linux_accept, in->userns, in->close_shadows);
     put_str(&b, in->cwd);
     put_str(&b, in->interp);
     put_str(&b, rq->buckle_path);
@@ -503,7 +507,7 @@ static int parse_plan(rd *r, const ll_cache_in *in, const cache_entry *e, arena 
     /* the protected paths, as a cold run would work them out now */
     size_t nprot;
     const char **prot = ll_protected_paths(a, in->rq, e->files, e->nfiles, e->probes, e->nprobes, in->cache_dirs,
-                                           in->ncache, &nprot);
+                                           in->ncache, in->close_shadows, &nprot);
     if (paths_digest(prot, nprot) != pd) { *why = "buckle's own files (the paths it keeps unwritable) changed"; return -1; }
     /* the values: the run's, then the defaults that name them */
     sb_param *all = arena_alloc(a, (in->nvals + 1) * sizeof *all);

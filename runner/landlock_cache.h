@@ -27,13 +27,17 @@ size_t ll_cache_dirs(arena *a, const run_request *rq, const char **dirs, int *fd
  * -I and $BUCKLE_PATH directories, the run cache directories; of each,
  * every symbolic link met on the way, the file at its end and a missing
  * component. */
+/* With close_shadows, also buckle's name in each PATH directory looked in
+ * before the one it was found in (runner_launch_shadows), which then
+ * closes its directory to new entries: for a plan that lets the command
+ * end buckle, whose check after the run would not happen. */
 /* The paths the sandbox may not read either: the run cache directories
  * (as named, and where they are now), whose plans name other runs' paths,
  * parameter values and the entries of directories they listed. */
 const char **ll_hidden_paths(arena *a, const char *const *cache_dirs, size_t ncache, size_t *n);
 const char **ll_protected_paths(arena *a, const run_request *rq, const char *const *files, size_t nfiles,
                                 const file_probe *probes, size_t nprobes, const char *const *cache_dirs,
-                                size_t ncache, size_t *n);
+                                size_t ncache, int close_shadows, size_t *n);
 
 /* The value of a declared default with the run's values (one level);
  * *why when the result is not canonical or passes through a link; NULL
@@ -55,6 +59,7 @@ typedef struct ll_cache_in {
     const char *const *cache_dirs;   /* ll_cache_dirs */
     size_t ncache;
     int userns;                   /* the plan may hold denies as mounts (backend_in.mounts) */
+    int close_shadows;            /* ll_protected_paths */
 } ll_cache_in;
 
 uint64_t ll_cache_key(const ll_cache_in *in);

@@ -13,6 +13,7 @@
  * naming the repository or the include and the deny that would hold it. */
 #define _GNU_SOURCE
 #include "nested_repos.h"
+#include "run_profile.h"
 #include "../seatbelt/ops.h"
 #include <ctype.h>
 #include <dirent.h>
@@ -89,37 +90,71 @@ typedef struct include_ctx {
 
 static void check_config(include_ctx *x, const char *file, const char *top, int depth);
 
-/* the value of a config line's `key = value` (quotes, escapes, comments) */
-static const char *config_value(arena *a, const char *s, const char *end)
+/* A value as git's parser reads it, from just after the '=' to the newline
+ * that ends it: leading and trailing blanks dropped, a quoted part kept as
+ * it is, ; and # outside quotes start a comment, \t \b \n \\ \" are
+ * escapes, and a backslash before the newline goes on on the next line
+ * (both dropped).  NULL where git rejects the file (another escape, a
+ * newline inside quotes).  *next: where the next line starts, or NULL at
+ * the end. */
+static const char *config_value(arena *a, const char *s, const char *end, const char **next)
 {
-    while (s < end && (*s == ' ' || *s == '\t')) s++;
     char *out = arena_alloc(a, (size_t)(end - s) + 1);
-    size_t n = 0, keep = 0;
-    int quoted = 0;
-    for (; s < end; s++) {
-        char c = *s;
-        if (c == '"') { quoted = !quoted; continue; }
-        if (!quoted && (c == '#' || c == ';')) break;
-        if (c == '\\' && s + 1 < end) {
-            c = *++s;
-            c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'b' ? '\b' : c;
-            out[n++] = c;
-            keep = n;
+    size_t n = 0, trim = 0;
+    int quote = 0, comment = 0, trimming = 0;
+    for (;;) {
+        /* the end of the file reads as a newline, and CR LF as LF */
+        char c = s < end ? *s++ : '\n';
+        if (c == '\r' && s < end && *s == '\n') c = *s++;
+        if (c == '\n') {
+            *next = s < end ? s : NULL;
+            if (quote) return NULL;
+            if (trimming) n = trim;
+            out[n] = 0;
+            return out;
+        }
+        if (comment) continue;
+        if (!quote && (c == ' ' || c == '\t' || c == '\r')) {   /* git's own isspace */
+            if (!trimming) { trimming = 1; trim = n; }
+            if (n) out[n++] = c;
             continue;
         }
+        if (!quote && (c == ';' || c == '#')) { comment = 1; continue; }
+        trimming = 0;
+        if (c == '\\') {
+            c = s < end ? *s++ : '\n';
+            if (c == '\r' && s < end && *s == '\n') c = *s++;
+            if (c == '\n') continue;
+            if (c == 't') c = '\t';
+            else if (c == 'b') c = '\b';
+            else if (c == 'n') c = '\n';
+            else if (c != '\\' && c != '"') { *next = NULL; return NULL; }
+            out[n++] = c;
+            continue;
+        }
+        if (c == '"') { quote = !quote; continue; }
         out[n++] = c;
-        if (quoted || (c != ' ' && c != '\t')) keep = n;
     }
-    out[keep] = 0;
-    return out;
 }
 
-/* where git takes an include's path from: ~/ from HOME, a relative path
- * from the including file's directory */
+/* ~/ from HOME and ~USER/ from the password database, as git and the
+ * shell expand them; NULL when there is no such home */
+static const char *tilde(include_ctx *x, const char *v)
+{
+    const char *slash = strchr(v, '/');
+    size_t ul = slash ? (size_t)(slash - v - 1) : strlen(v) - 1;
+    const char *home = x->home;
+    if (ul && run_named_user_home(x->a, arena_strndup(x->a, v + 1, ul), &home) != 0) return NULL;
+    if (!home || home[0] != '/') return NULL;
+    return arena_printf(x->a, "%s%s", strcmp(home, "/") ? home : "", slash ? slash : "");
+}
+
+/* where git takes an include's path from: ~/ from HOME, ~USER/ from that
+ * user's home, a relative path from the including file's directory */
 static const char *include_target(include_ctx *x, const char *file, const char *v)
 {
     if (!*v) return NULL;
-    if (v[0] == '~' && v[1] == '/') return x->home && x->home[0] == '/' ? arena_printf(x->a, "%s%s", x->home, v + 1) : NULL;
+    if (v[0] == '~') return tilde(x, v);
     if (v[0] == '/') return v;
     if (v[0] == '%') return NULL;                    /* %(prefix)/: the installation's */
     const char *slash = strrchr(file, '/');
@@ -173,6 +208,135 @@ static void include_found(include_ctx *x, const char *file, const char *top, con
                             v, how, top, shown);
 }
 
+/* The configuration keys whose value git runs as a program: a shell
+ * command (its first word the program, or a script a later word names), or
+ * with bang only after a leading '!' (an alias; credential.helper runs
+ * "git credential-NAME" otherwise, or an absolute path as it is).  A
+ * relative program is run from the work tree's top.  section: the name
+ * before a space, quote or dot in the section header; key NULL: every key
+ * of the section. */
+typedef struct program_key {
+    const char *section, *key;
+    int bang;                    /* 1: '!' first; 2: '!' first, or an absolute path */
+    int maybe_bool;              /* a boolean value runs nothing (core.fsmonitor: git's own daemon) */
+} program_key;
+
+static const program_key program_keys[] = {
+    { .section = "core", .key = "fsmonitor", .maybe_bool = 1 },
+    { .section = "core", .key = "pager" },
+    { .section = "core", .key = "editor" },
+    { .section = "core", .key = "sshCommand" },
+    { .section = "core", .key = "askPass" },
+    { .section = "core", .key = "gitProxy" },
+    { .section = "sequence", .key = "editor" },
+    { .section = "diff", .key = "external" },
+    { .section = "diff", .key = "textconv" },
+    { .section = "diff", .key = "command" },
+    { .section = "filter", .key = "clean" },
+    { .section = "filter", .key = "smudge" },
+    { .section = "filter", .key = "process" },
+    { .section = "merge", .key = "driver" },
+    { .section = "gpg", .key = "program" },
+    { .section = "gpg", .key = "defaultKeyCommand" },
+    { .section = "credential", .key = "helper", .bang = 2 },
+    { .section = "interactive", .key = "diffFilter" },
+    { .section = "difftool", .key = "cmd" },
+    { .section = "mergetool", .key = "cmd" },
+    { .section = "pager", .key = NULL, .maybe_bool = 1 },
+    { .section = "alias", .key = NULL, .bang = 1 },
+    { .section = "uploadpack", .key = "packObjectsHook" },
+    { .section = "remote", .key = "uploadpack" },
+    { .section = "remote", .key = "receivepack" },
+};
+enum { NPROGRAM_KEYS = sizeof program_keys / sizeof program_keys[0] };
+
+static const program_key *program_key_of(const char *section, const char *k, size_t kl)
+{
+    for (size_t i = 0; i < NPROGRAM_KEYS; i++) {
+        const program_key *p = &program_keys[i];
+        if (strcasecmp(section, p->section) != 0) continue;
+        if (!p->key || (strlen(p->key) == kl && !strncasecmp(k, p->key, kl))) return p;
+    }
+    return NULL;
+}
+
+static int is_bool(const char *v)
+{
+    static const char *const words[] = { "true", "false", "yes", "no", "on", "off", "1", "0", "" };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (!strcasecmp(v, words[i])) return 1;
+    return 0;
+}
+
+/* The next word of a shell command at *s (quotes taken off, an operator
+ * ends it), or NULL at the end or at an operator */
+static const char *shell_word(arena *a, const char **s)
+{
+    const char *p = *s;
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    if (!*p || strchr(";|&<>()`", *p)) { *s = p; return NULL; }
+    char *out = arena_alloc(a, strlen(p) + 1);
+    size_t n = 0;
+    while (*p && !strchr(" \t\n;|&<>()`", *p)) {
+        if (*p == '\'' || *p == '"') {
+            char q = *p++;
+            while (*p && *p != q) {
+                if (q == '"' && *p == '\\' && p[1]) p++;
+                out[n++] = *p++;
+            }
+            if (*p) p++;
+            continue;
+        }
+        if (*p == '\\' && p[1]) p++;
+        out[n++] = *p++;
+    }
+    out[n] = 0;
+    *s = p;
+    return out;
+}
+
+/* A program git runs from key = v (program_keys): its first word when it
+ * is a path (without a '/' the shell looks it up in PATH), and each later
+ * word with a '/' that names a file (`sh tools/fsmon.sh`), relative ones
+ * from the work tree's top (wt); the first one the plan lets the command
+ * write is the problem */
+static void program_found(include_ctx *x, const char *file, const char *top, const char *wt, const program_key *pk,
+                          const char *key, const char *v)
+{
+    if (pk->maybe_bool && is_bool(v)) return;
+    const char *s = v;
+    if (s[0] == '!') s++;
+    else if (pk->bang == 1 || (pk->bang == 2 && v[0] != '/')) return;
+    int first = 1;
+    for (const char *w; !x->found && (w = shell_word(x->a, &s)) != NULL;) {
+        /* NAME=VALUE before the program: its environment */
+        const char *eq = strchr(w, '=');
+        if (first && eq && eq > w) {
+            size_t k = 0;
+            while (w + k < eq && (isalnum((unsigned char)w[k]) || w[k] == '_')) k++;
+            if (w + k == eq) continue;
+        }
+        const char *t = NULL;
+        if (w[0] == '~') t = tilde(x, w);
+        else if (w[0] == '/') t = w;
+        else if (wt && strchr(w, '/')) t = arena_printf(x->a, "%s%s", wt, w);   /* the first without '/': PATH's */
+        int was_first = first;
+        first = 0;
+        if (!t) continue;
+        t = normal(x->a, t);
+        struct stat st;
+        if (!was_first && (stat(t, &st) != 0 || !S_ISREG(st.st_mode))) continue;
+        const char *how = writable(x->a, x->plan, t);
+        if (!how) continue;
+        x->found = arena_printf(x->a, "%s%s%s names the program %s (%s = %s), which the plan lets the command write "
+                                      "(%s): git runs it outside any sandbox at the next git command that uses that "
+                                      "setting, while the profile keeps %s itself from the command; deny writing that "
+                                      "file too (deny final write literal \"%s\";), or remove the setting",
+                                file, strcmp(file, top) ? ", included by " : "", strcmp(file, top) ? top : "", t, key,
+                                v, how, top, as_written(x, t));
+    }
+}
+
 static void check_config(include_ctx *x, const char *file, const char *top, int depth)
 {
     if (depth > INCLUDE_DEPTH_MAX || x->found) return;
@@ -190,27 +354,34 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
     }
     close(fd);
     buf[got] = 0;
-    const char *section = "";
-    for (char *line = buf; line && *line && !x->found;) {
-        char *nl = strchr(line, '\n');
-        char *end = nl ? nl : line + strlen(line);
-        /* a line that ends with a backslash goes on on the next */
-        while (nl && end > line && end[-1] == '\\') {
-            end[-1] = ' ';
-            *nl = ' ';
-            nl = strchr(nl, '\n');
-            end = nl ? nl : end + strlen(end);
-        }
-        char *s = line;
+    const char *bend = buf + got;
+    /* where a relative program or core.hooksPath is taken from: the work
+     * tree (the directory above .git) */
+    size_t tl = strlen(top);
+    const char *wt = x->worktree ? arena_printf(x->a, "%s/", strcmp(x->worktree, "/") ? x->worktree : "")
+                   : tl > 12 && !strcmp(top + tl - 12, "/.git/config") ? arena_strndup(x->a, top, tl - 11)
+                   : NULL;
+    const char *section = "", *sub = NULL;
+    for (const char *line = buf; line && line < bend && !x->found;) {
+        const char *nl = memchr(line, '\n', (size_t)(bend - line));
+        const char *end = nl ? nl : bend;
+        const char *s = line;
         line = nl ? nl + 1 : NULL;
         while (s < end && isspace((unsigned char)*s)) s++;
         if (s < end && *s == '[') {
-            char *close = memchr(s, ']', (size_t)(end - s));
+            const char *close = memchr(s, ']', (size_t)(end - s));
             if (!close) continue;
-            /* [include], [includeIf "gitdir:..."], [core]: the name before a space or a dot */
+            /* [include], [includeIf "gitdir:..."], [core], [filter "lfs"],
+             * [filter.lfs]: the name before a space, a quote or a dot, then
+             * the subsection */
             size_t l = 0;
             while (s + 1 + l < close && s[1 + l] != ' ' && s[1 + l] != '"' && s[1 + l] != '.') l++;
             section = arena_strndup(x->a, s + 1, l);
+            const char *b = s + 1 + l;
+            while (b < close && (*b == ' ' || *b == '.' || *b == '"')) b++;
+            const char *e = close;
+            while (e > b && (e[-1] == '"' || e[-1] == ' ')) e--;
+            sub = e > b ? arena_strndup(x->a, b, (size_t)(e - b)) : NULL;
             s = close + 1;           /* a key may follow on the same line */
             while (s < end && isspace((unsigned char)*s)) s++;
         }
@@ -223,15 +394,19 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
         int include = (!strcasecmp(section, "include") || !strcasecmp(section, "includeIf")) && kl == 4 &&
                       !strncasecmp(k, "path", 4);
         int hooks = !strcasecmp(section, "core") && kl == 9 && !strncasecmp(k, "hooksPath", 9);
-        if (!include && !hooks) continue;
-        const char *v = config_value(x->a, s + 1, end);
+        const program_key *pk = include || hooks ? NULL : program_key_of(section, k, kl);
+        /* the value, to the line that ends it (a backslash-newline goes on) */
+        const char *v = config_value(x->a, s + 1, bend, &line);
+        if (!v) return;              /* git rejects the file: it runs nothing of it */
+        if (!include && !hooks && !pk) continue;
+        if (pk) {
+            const char *key = arena_printf(x->a, "%s%s%s.%.*s", section, sub ? "." : "", sub ? sub : "", (int)kl, k);
+            program_found(x, file, top, wt, pk, key, v);
+            continue;
+        }
         /* core.hooksPath: a relative one is taken from where hooks run,
-         * the work tree (the directory above .git) */
-        const char *from = file;
-        size_t tl = strlen(top);
-        if (hooks && x->worktree) from = arena_printf(x->a, "%s/", strcmp(x->worktree, "/") ? x->worktree : "");
-        else if (hooks && tl > 12 && !strcmp(top + tl - 12, "/.git/config"))
-            from = arena_strndup(x->a, top, tl - 11);
+         * the work tree */
+        const char *from = hooks && wt ? wt : file;
         const char *t = include_target(x, from, v);
         if (!t) continue;
         t = normal(x->a, t);
@@ -337,7 +512,8 @@ static void walk(nest_ctx *x, int dirfd, const char *path, int depth)
     closedir(d);
 }
 
-const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home)
+const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home,
+                                       const char *xdg_config)
 {
     nest_ctx x = { .a = a, .plan = plan, .cwd = cwd, .home = home };
     int any = 0;
@@ -357,7 +533,7 @@ const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char
          * repository: its includes (an includeIf on gitdir:~/work/) and a
          * relative core.hooksPath, taken from the project's work tree */
         ic.worktree = cwd;
-        const char *xdg = getenv("XDG_CONFIG_HOME");
+        const char *xdg = xdg_config;
         const char *globals[3] = {
             home && home[0] == '/' ? arena_printf(a, "%s/.gitconfig", strcmp(home, "/") ? home : "") : NULL,
             xdg && xdg[0] == '/' ? arena_printf(a, "%s/git/config", xdg)

@@ -12,6 +12,8 @@
  * working directory whose hooks or configuration the plan lets the
  * command write, or a file a protected git configuration includes that
  * it may write), or NULL.  home: the HOME value (for include paths that
- * start with ~/), or NULL. */
-const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home);
+ * start with ~/), or NULL; xdg_config: the XDG_CONFIG_HOME value (where
+ * git reads the user's configuration from), or NULL. */
+const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home,
+                                       const char *xdg_config);
 #endif

@@ -70,13 +70,13 @@ const char *run_canonical(arena *a, const char *v)
  * load the NSS modules of whatever glibc the machine has, which need not be
  * the one linked in (and the linker warns about it).  Users known only to
  * NSS services (LDAP and the like) are not found; buckle then falls back as
- * for a missing entry.  macOS builds are never static. */
-int run_user_entry(arena *a, const char **home, const char **name)
+ * for a missing entry.  macOS builds are never static.  The entry of
+ * want_name, or (NULL) of the uid want_uid. */
+static int passwd_find(arena *a, const char *want_name, unsigned long want_uid, const char **home, const char **name)
 {
     FILE *f = fopen("/etc/passwd", "r");
     if (!f) return -1;
     char line[4096];
-    unsigned long me = (unsigned long)getuid();
     int rc = -1;
     while (rc != 0 && fgets(line, sizeof line, f)) {
         /* name:password:uid:gid:gecos:home:shell */
@@ -86,15 +86,29 @@ int run_user_entry(arena *a, const char **home, const char **name)
             if (*p == ':') { *p = 0; field[n++] = p + 1; }
         if (n < 7) continue;
         field[6][strcspn(field[6], "\n")] = 0;
-        char *end;
-        unsigned long uid = strtoul(field[2], &end, 10);
-        if (end == field[2] || *end || uid != me) continue;
+        if (want_name) {
+            if (strcmp(field[0], want_name) != 0) continue;
+        } else {
+            char *end;
+            unsigned long uid = strtoul(field[2], &end, 10);
+            if (end == field[2] || *end || uid != want_uid) continue;
+        }
         if (name) *name = arena_strdup(a, field[0]);
         if (home) *home = arena_strdup(a, field[5]);
         rc = 0;
     }
     fclose(f);
     return rc;
+}
+
+int run_user_entry(arena *a, const char **home, const char **name)
+{
+    return passwd_find(a, NULL, (unsigned long)getuid(), home, name);
+}
+
+int run_named_user_home(arena *a, const char *user, const char **home)
+{
+    return passwd_find(a, user, 0, home, NULL);
 }
 #else
 int run_user_entry(arena *a, const char **home, const char **name)
@@ -103,6 +117,14 @@ int run_user_entry(arena *a, const char **home, const char **name)
     if (!pw) return -1;
     if (name) *name = arena_strdup(a, pw->pw_name);
     if (home) *home = arena_strdup(a, pw->pw_dir);
+    return 0;
+}
+
+int run_named_user_home(arena *a, const char *user, const char **home)
+{
+    struct passwd *pw = getpwnam(user);
+    if (!pw || !pw->pw_dir) return -1;
+    *home = arena_strdup(a, pw->pw_dir);
     return 0;
 }
 #endif

@@ -20,6 +20,7 @@
 #include "landlock_cache.h"
 #include "linux_run.h"
 #include "planted.h"
+#include "shadow_check.h"
 #include "runner.h"
 #include "run_profile.h"
 #include <errno.h>
@@ -249,7 +250,12 @@ static void unblock_terminal(void)
 /* userns: the command may run in a user and mount namespace of its own (a
  * deny of writing inside a writable directory is a read-only mount there);
  * *retry: it could not be made after all, and nothing was run */
-static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res, int userns, int *retry)
+/* close_shadows: buckle's name in the PATH directories looked in before
+ * its own is protected (closing them to new entries), not looked at after
+ * the run; *reclose: the plan lets the command end buckle before that
+ * check, and nothing was run (shadow_check.c) */
+static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res, int userns, int close_shadows,
+                         int *retry, int *reclose)
 {
     run_status rc = RUN_REFUSED;
     int verbose = rq->verbose, force = rq->force, abi_want = rq->landlock_abi;
@@ -264,6 +270,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     decider *d = NULL;
     planted_hold hold = { .fd = -1, .dirfd = -1, .pfd = -1 };
     link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
+    shadow_watch shadows = { .n = 0 };   /* `buckle` in a PATH directory before buckle's (shadow_check.c) */
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
     ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
@@ -423,7 +430,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     size_t ncd = ll_cache_dirs(&a, rq, cdirs, &cachefd, &no_cache_why);
     if (verbose && no_cache_why) run_say(sink, SEV_NOTE, "no run cache: %s", no_cache_why);
     ll_cache_in ci = { rq, run_binary_identity(rq, &a), cwd, defs, ndef, bn, braw, bwhy, vals, nbuilt + ndef,
-                       abi, kabi, ip, cdirs, ncd, userns };
+                       abi, kabi, ip, cdirs, ncd, userns, close_shadows };
     uint64_t key = 0;
     if (cachefd >= 0) {
         key = ll_cache_key(&ci);
@@ -542,7 +549,8 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     /* the profile's sources and buckle's directories stay unwritable: the
      * next run reads them */
     size_t nprot;
-    const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, &nprot);
+    const char **prot = ll_protected_paths(&a, rq, c->deps, c->ndeps, c->probes, c->nprobes, cdirs, ncd, close_shadows,
+                                           &nprot);
     backend_in in = { .c = c, .d = d, .abi = abi, .accept = accept, .protect = prot, .nprotect = nprot,
                       .host_map = compile_platform(c) == PLAT_MACOS, .interp = ip, .run_pid = (long)getpid(),
                       .mounts = userns };
@@ -569,20 +577,26 @@ launch:
      * git configuration includes, that the plan lets the command write
      * (nested_repos.c): the user's files, looked at on every run */
     {
-        const char *why = runner_nested_repo_problem(&a, &plan, cwd, getenv("HOME"));
+        const char *why = runner_nested_repo_problem(&a, &plan, cwd, getenv("HOME"), getenv("XDG_CONFIG_HOME"));
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
         }
     }
+    /* found through PATH: the name in each PATH directory looked in before
+     * buckle's, which the next lookup would take (checked after the run) */
+    const char **shadow;
+    size_t nshadow = runner_launch_shadows(&a, rq->argv0, &shadow);
     /* what an earlier run's command made where the profile denies it, in
      * this run's working directory or a read-only mount of its plan (which
-     * would take it for the user's own) */
+     * would take it for the user's own), or where this run's lookup of
+     * buckle would find it first */
     {
-        const char **scope = arena_alloc(&a, (plan.nm + 1) * sizeof *scope);
+        const char **scope = arena_alloc(&a, (plan.nm + 1 + nshadow) * sizeof *scope);
         scope[0] = cwd;
         for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
-        if (planted_check(&a, rq, sink, scope, plan.nm + 1)) goto out;
+        for (size_t i = 0; i < nshadow; i++) scope[plan.nm + 1 + i] = shadow[i];
+        if (planted_check(&a, rq, sink, scope, plan.nm + 1 + nshadow)) goto out;
     }
     /* files the command may write that have another name where it may
      * not (shared_inodes.c): the user's files, looked at on every run
@@ -605,6 +619,21 @@ launch:
         if (why && verbose) run_say(sink, SEV_NOTE, "%s (accepted: --linux-accept=hardlinks)", why);
         sb_free(&named);
     }
+    /* a command that could end buckle would keep it from looking: then the
+     * plan protects them (planned again), and nothing is looked at */
+    if (nshadow && !close_shadows) {
+        const char *via = runner_shadow_unchecked(&plan);
+        if (via) {
+            run_say(sink, SEV_WARNING, "the plan lets the command write %s, through which it could end buckle before "
+                                       "buckle looks for a `buckle` it made where PATH looks before %s (%s%s): those "
+                                       "directories are closed to new entries instead; start buckle by its absolute "
+                                       "path, or put its directory first in PATH, to avoid that", via,
+                    runner_launch_path(&a, rq->argv0), shadow[0], nshadow > 1 ? ", ..." : "");
+            *reclose = 1;
+            goto out;
+        }
+    }
+    if (close_shadows) nshadow = 0;
     /* the standard descriptors, opened before the mounts (stdio_guard.c) */
     {
         const char *why = runner_stdio_mount_problem(&a, plan.m, plan.nm);
@@ -632,12 +661,15 @@ launch:
         const char *why;
         own_repo_kept = ll_plan_decide(&plan, &q, cfg, &a, &why) != 0;
     }
-    if (plan.nchk + nabove) {
-        const char **paths = arena_alloc(&a, (plan.nchk + nabove) * sizeof *paths);
+    if (plan.nchk + nabove + nshadow) {
+        const char **paths = arena_alloc(&a, (plan.nchk + nabove + nshadow) * sizeof *paths);
         for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
         for (size_t i = 0; i < nabove; i++) paths[plan.nchk + i] = above[i];
+        for (size_t i = 0; i < nshadow; i++) paths[plan.nchk + nabove + i] = shadow[i];
         const char *why;
-        if (planted_reserve(&a, rq, paths, plan.nchk + nabove, &hold, &why) != 0)
+        /* (a buckle planted where PATH looks first is moved aside: without
+         * a record, only one that cannot be is said after the run) */
+        if (planted_reserve(&a, rq, paths, plan.nchk + nabove + nshadow, &hold, &why) != 0 && plan.nchk + nabove)
             run_say(sink, SEV_WARNING, "the profile's denies of paths that do not exist yet are checked after the run "
                                        "(--linux-accept=new-paths), but what the command makes there cannot be "
                                        "remembered for the next run: %s", why);
@@ -729,6 +761,7 @@ launch:
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept);
+        runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command
@@ -815,14 +848,19 @@ launch:
          * directories the walk could not look into) are remembered with
          * them: the next run refuses while one is still there */
         size_t nfound = l.stage == LL_STAGE_NONE ? runner_link_scan_end(&links) : 0;
-        const char **keep = xcalloc(nmade + nfound + 1, sizeof *keep);
+        /* and a `buckle` it made where PATH looks before buckle's directory:
+         * remembered while it is there, then moved aside */
+        size_t nshadowed = l.stage == LL_STAGE_NONE ? runner_shadow_end(&shadows) : 0;
+        const char **keep = xcalloc(nmade + nfound + nshadowed + 1, sizeof *keep);
         for (size_t j = 0; j < nmade; j++) keep[j] = made[j];
         size_t nlinks = nfound ? runner_link_scan_paths(&links, keep + nmade) : 0;
+        nlinks += runner_shadow_paths(&shadows, keep + nmade + nlinks);
         const char *lost = NULL;
-        if (nmade + nfound) res->exit_status = 125;
+        if (nmade + nfound + nshadowed) res->exit_status = 125;
         if (nmade + nlinks && planted_add(&a, rq, &hold, keep, nmade + nlinks, &lost) != 0 && !lost)
             lost = "its record cannot be written";
         free(keep);
+        runner_shadow_move(&shadows);
         const char *moded = planted_restore(&a, &hold);
         if (moded) res->exit_status = 125;
         unblock_terminal();
@@ -833,6 +871,7 @@ launch:
             run_say(sink, SEV_ERROR, "the command changed %s: a command that does so means to keep buckle from "
                                      "remembering what it planted; look at what it made", moded);
         runner_link_scan_say(&links, sink, command_status);
+        runner_shadow_say(&shadows, sink, command_status);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
                                      "your own: remove %s before running anything",
@@ -848,6 +887,7 @@ launch:
 out:
     planted_release(&hold);
     runner_link_scan_free(&links);
+    runner_shadow_free(&shadows);
     ll_opened_close(&opened);
     if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);
@@ -862,13 +902,19 @@ run_status runner_run_landlock(const run_request *rq, diag_sink *sink, run_resul
 {
     /* buckle stays as the parent of the command and of everything it
      * starts (linux_run.c) */
-    int userns = !rq->no_userns && ll_userns_usable(), retry = 0;
-    run_status st = run_in(rq, sink, res, userns, &retry);
-    if (!retry) return st;
-    /* the namespaces could not be made (a container, a security module):
-     * the plan without mounts, which grants around each deny one by one */
-    /* said always: the summary line comes again, for the other plan */
-    run_say(sink, SEV_NOTE, "no user namespace can be made here: planning again without mounts");
-    retry = 0;
-    return run_in(rq, sink, res, 0, &retry);
+    int userns = !rq->no_userns && ll_userns_usable(), close_shadows = 0;
+    for (;;) {
+        int retry = 0, reclose = 0;
+        run_status st = run_in(rq, sink, res, userns, close_shadows, &retry, &reclose);
+        if (reclose && !close_shadows) {
+            close_shadows = 1;          /* said by run_in */
+            continue;
+        }
+        if (!retry || !userns) return st;
+        /* the namespaces could not be made (a container, a security module):
+         * the plan without mounts, which grants around each deny one by one */
+        /* said always: the summary line comes again, for the other plan */
+        run_say(sink, SEV_NOTE, "no user namespace can be made here: planning again without mounts");
+        userns = 0;
+    }
 }

@@ -81,4 +81,7 @@ const char *run_param_in(void *ctx, const char *name, size_t len, int *failed);
 /* The home directory and login name of the user running buckle, from the
  * password database (copies in a; either pointer may be NULL); 0, or -1. */
 int run_user_entry(arena *a, const char **home, const char **name);
+/* The home directory of the user named user in the password database (a
+ * copy in a, *home); 0, or -1 when there is none. */
+int run_named_user_home(arena *a, const char *user, const char **home);
 #endif

@@ -207,7 +207,7 @@ size_t runner_launch_shadows(arena *a, const char *argv0, const char ***out)
     size_t n = 0;
     /* an empty entry (leading, trailing or "::") is the current directory,
      * and a relative one lies below it: each candidate as an absolute path,
-     * which the protection and the after-run check compare */
+     * which the protection (macOS) and the after-run check compare */
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd)) cwd[0] = 0;
     /* the lookup's own order: the one it finds ends the list */
@@ -215,12 +215,11 @@ size_t runner_launch_shadows(arena *a, const char *argv0, const char ***out)
         const char *colon = strchr(path, ':');
         size_t len = colon ? (size_t)(colon - path) : strlen(path);
         const char *dir = len ? arena_strndup(a, path, len) : ".";
+        const char *at = arena_printf(a, "%s/%s", dir, argv0);
         struct stat st;
-        if (stat(arena_printf(a, "%s/%s", dir, argv0), &st) == 0 && !S_ISDIR(st.st_mode) &&
-            access(arena_printf(a, "%s/%s", dir, argv0), X_OK) == 0)
-            break;
-        const char *cand = dir[0] == '/' ? arena_printf(a, "%s/%s", dir, argv0)
-                         : cwd[0] ? (len ? arena_printf(a, "%s/%s/%s", cwd, dir, argv0) : arena_printf(a, "%s/%s", cwd, argv0))
+        if (stat(at, &st) == 0 && !S_ISDIR(st.st_mode) && access(at, X_OK) == 0) break;
+        const char *cand = dir[0] == '/' ? at
+                         : cwd[0] ? arena_printf(a, "%s/%s", cwd, len ? at : argv0)
                          : NULL;
         if (cand && n < cap) v[n++] = cand;
         if (!colon) break;

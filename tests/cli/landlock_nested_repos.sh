@@ -3,7 +3,8 @@
 # "Repositories beneath the working directory"): a working directory that
 # holds other repositories (~/work/frontend/.git, a bare one, Mercurial's),
 # a git configuration that includes a file of the work tree (include.path =
-# ../.gitconfig) or names a hooks directory there (core.hooksPath) is
+# ../.gitconfig), names a hooks directory there (core.hooksPath) or a
+# program there (core.fsmonitor = tools/fsmon.sh, an alias, a filter) is
 # refused before anything runs (exit 125), naming it.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
@@ -44,6 +45,60 @@ git -C "$U/w" config core.hooksPath .husky
 inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: core.hooksPath that std/agent denies (.husky): runs" 0
 git -C "$U/w" config --unset core.hooksPath
+
+# a setting whose value git runs as a program of the work tree
+mkdir -p "$U/w/tools"
+printf '#!/bin/sh\nexit 1\n' >"$U/w/tools/fsmon.sh"
+chmod +x "$U/w/tools/fsmon.sh"
+git -C "$U/w" config core.fsmonitor tools/fsmon.sh
+inrun "$U/w" files,new-paths "$P" 'printf "#!/bin/sh\necho PWNED\n" >tools/fsmon.sh; echo ran'
+expect_rc "$T: core.fsmonitor naming a program of the work tree: refused" 125
+expect_err_has "$T: ... naming it" "$U/w/.git/config names the program $U/w/tools/fsmon.sh (core.fsmonitor = tools/fsmon.sh)"
+expect_err_has "$T: ... and the deny that holds it" 'deny final write literal "$WORKDIR/tools/fsmon.sh"'
+grep -q PWNED "$U/w/tools/fsmon.sh" && fail "$T: ... nothing was run" "$(cat "$U/w/tools/fsmon.sh")" || pass "$T: ... nothing was run"
+printf 'extends "std/agent";\nfiles { deny final write literal "$WORKDIR/tools/fsmon.sh"; }\n' >"$U/prof/prog.buckle"
+inrun "$U/w" files,new-paths "$U/prof/prog.buckle" 'printf "#!/bin/sh\necho PWNED\n" >tools/fsmon.sh; echo ran'
+expect_out_has "$T: the program denied too: the run starts" ran
+grep -q PWNED "$U/w/tools/fsmon.sh" && fail "$T: ... and the program is not writable" "$(cat "$U/w/tools/fsmon.sh")" \
+    || pass "$T: ... and the program is not writable"
+git -C "$U/w" config core.fsmonitor true
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: core.fsmonitor = true (git's own daemon): runs" 0
+git -C "$U/w" config --unset core.fsmonitor
+# a script a later word names, an alias's shell command, from the
+# user's own configuration too
+git -C "$U/w" config filter.x.clean 'sh ./tools/fsmon.sh %f'
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: filter.x.clean running a script of the work tree: refused" 125
+expect_err_has "$T: ... naming it" "names the program $U/w/tools/fsmon.sh (filter.x.clean = sh ./tools/fsmon.sh %f)"
+git -C "$U/w" config --remove-section filter.x
+printf '[alias]\n\tst = status\n\tgo = !tools/fsmon.sh --now\n' >"$U/home/.gitconfig"
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: the user's alias running a program of the work tree: refused" 125
+expect_err_has "$T: ... naming it" "$U/home/.gitconfig names the program $U/w/tools/fsmon.sh (alias.go = !tools/fsmon.sh --now)"
+printf '[alias]\n\tst = status\n[core]\n\tpager = less -R\n\tfsmonitor = false\n[credential]\n\thelper = store\n[filter "lfs"]\n\tclean = git-lfs clean -- %%f\n' >"$U/home/.gitconfig"
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: settings that run programs found through PATH: runs" 0
+rm -f "$U/home/.gitconfig"
+# an include spelled as git reads it: ~USER/ is that user's home (from the
+# password database), a backslash-newline goes on on the next line
+: >"$U/w/inc.cfg"
+me=$(id -un)
+ups=$(getent passwd "$me" | cut -d: -f6 | tr -cd / | sed 's,/,../,g')
+git -C "$U/w" config include.path "~$me/$ups${U#/}/w/inc.cfg"
+inrun "$U/w" files "$P" true
+expect_rc "$T: include.path = ~USER/... of a work-tree file: refused" 125
+expect_err_has "$T: ... naming the file git reads" "takes settings from $U/w/inc.cfg (include.path = ~$me/"
+git -C "$U/w" config --unset include.path
+printf '[include]\n\tpath = ../in\\\nc.cfg\n' >>"$U/w/.git/config"
+[ "$(git -C "$U/w" config --get include.path)" = ../inc.cfg ] && pass "$T: (git reads the continued line as ../inc.cfg)" \
+    || fail "$T: (git reads the continued line as ../inc.cfg)" "$(git -C "$U/w" config --get include.path)"
+inrun "$U/w" files "$P" true
+expect_rc "$T: include.path continued on the next line: refused" 125
+expect_err_has "$T: ... naming the file git reads" "takes settings from $U/w/inc.cfg (include.path = ../inc.cfg)"
+git -C "$U/w" config --unset include.path
+rm -f "$U/w/inc.cfg"
+rm -rf "$U/w/tools"
 
 # a working directory that holds repositories
 mkdir -p "$U/ws"
