@@ -4,6 +4,7 @@
 #define BUCKLE_LINK_SCAN_H
 #include "run.h"
 #include "../backend/landlock.h"
+#include "../support/hashmap.h"
 #include <stddef.h>
 #include <time.h>
 
@@ -29,6 +30,8 @@ typedef struct link_scan {
     int fds[LINK_SCAN_ROOTS_MAX]; /* each of roots, held from begin (-1: none) */
     char *cwd0;                   /* the working directory at begin (malloc'd) */
     int repos;                    /* also name a repository made in a directory that was there before */
+    hashmap before;               /* the project's directories and .git and HEAD entries at the start
+                                   * (keys malloc'd); empty: judged by birth times */
     link_found *found;            /* after runner_link_scan_end (malloc'd) */
     size_t nfound, capfound;
 } link_scan;
@@ -41,8 +44,13 @@ typedef struct link_scan {
  * repository configuration from the command, so a repository the command
  * makes beneath the working directory, in a directory that was there
  * before the run (a .git, or a bare repository's HEAD), is named too: git
- * run in that directory would take it for the project's (LS_REPO). */
-void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd, int repos);
+ * run in that directory would take it for the project's (LS_REPO).
+ * before (or NULL): the paths of the project's directories and of its
+ * .git and HEAD entries when the command starts (shared_inodes.h), copied:
+ * a directory is the user's when its path was there, whatever the command
+ * did to it; without them, when it was made before the run. */
+void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd, int repos,
+                            const hashmap *before);
 /* After every process of the command has ended: walks those directories
  * (links not followed, up to LINK_SCAN_DEPTH_MAX directories deep) and
  * keeps in s->found what is to be named; how many.  Says nothing. */

@@ -271,6 +271,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     planted_hold hold = { .fd = -1, .dirfd = -1, .pfd = -1 };
     link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
     shadow_watch shadows = { .n = 0 };   /* `buckle` in a PATH directory before buckle's (shadow_check.c) */
+    hashmap before = { NULL, 0, 0 };     /* the project's directories at the start, for it */
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
     ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
@@ -601,11 +602,13 @@ launch:
     /* files the command may write that have another name where it may
      * not (shared_inodes.c): the user's files, looked at on every run
      * (a stat of every file beneath the grants), unless the class is
-     * accepted and nothing is to be said */
-    if (!(accept & (1u << LLC_HARDLINKS)) || verbose) {
+     * accepted and nothing is to be said; the walk keeps the project's
+     * directories for the check after the run (link_scan.c) */
+    {
+        int look = !(accept & (1u << LLC_HARDLINKS)) || verbose;
         strbuf named;
         sb_init(&named);
-        const char *why = runner_shared_inode_problem(&a, &plan, cwd, verbose ? 50 : 5, &named);
+        const char *why = runner_shared_inode_problem(&a, &plan, cwd, look, &before, verbose ? 50 : 5, &named);
         if (why && !(accept & (1u << LLC_HARDLINKS))) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             if (rq->print) {
@@ -760,7 +763,8 @@ launch:
         ll_supervise sup;
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
-        runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept);
+        runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
+        hm_free(&before);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
@@ -888,6 +892,7 @@ out:
     planted_release(&hold);
     runner_link_scan_free(&links);
     runner_shadow_free(&shadows);
+    hm_free(&before);
     ll_opened_close(&opened);
     if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);

@@ -11,7 +11,10 @@
  * file beneath a write grant in the working directory is looked at (every
  * run: the links are the user's files, not the profile's); one with more
  * names than the grants hold is named, and the run is refused unless the
- * user accepts the class hardlinks. */
+ * user accepts the class hardlinks.  The same walk keeps the paths of the
+ * project's directories (and of its entries named .git or HEAD), with
+ * which the check after the run tells a repository the command made in a
+ * directory of the user's (link_scan.c). */
 #define _GNU_SOURCE
 #include "shared_inodes.h"
 #include "../support/hashmap.h"
@@ -34,6 +37,9 @@ typedef struct linked {
 typedef struct walk_ctx {
     arena *a;
     const ll_plan *plan;
+    int links;                  /* look at each file's names (else directories only) */
+    hashmap *before;            /* the paths of the directories, and of the entries named
+                                 * .git or HEAD, walked (NULL: not kept) */
     hashmap files;              /* "dev:ino" -> linked */
     linked **order;             /* in the order first seen */
     size_t n, cap;
@@ -74,6 +80,12 @@ static void note_file(walk_ctx *x, const struct stat *st, const char *path)
     x->order[x->n++] = l;
 }
 
+/* an entry whose path the check after the run compares with this one's */
+static void keep_path(walk_ctx *x, const char *path)
+{
+    if (x->before) hm_put(x->before, path, strlen(path), (void *)path);
+}
+
 static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
 {
     DIR *d = fdopendir(dirfd);
@@ -90,12 +102,16 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
             x->cut = arena_printf(x->a, "more than %d entries beneath the write grants", WALK_ENTRIES_MAX);
             break;
         }
+        int repo_name = !strcmp(n, ".git") || !strcmp(n, "HEAD");
+        if (repo_name && x->before) keep_path(x, arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n));
         if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
+        if (!x->links && e->d_type == DT_REG) continue;
         struct stat st;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
         const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
         if (S_ISREG(st.st_mode)) {
-            if (st.st_nlink > 1) note_file(x, &st, sub);
+            /* a file the plan mounts read-only is not written by this name */
+            if (x->links && st.st_nlink > 1 && !read_only(x->plan, sub)) note_file(x, &st, sub);
             continue;
         }
         if (!S_ISDIR(st.st_mode) || read_only(x->plan, sub)) continue;
@@ -105,12 +121,14 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
         }
         int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) {
-            /* another user's directory the user cannot read: the command
-             * cannot write in it either; the user's own it may chmod */
-            if (st.st_uid != geteuid()) continue;
+            /* another user's directory the user can neither read nor
+             * write: the command cannot write in it either; the user's own
+             * it may chmod */
+            if (st.st_uid != geteuid() && faccessat(dirfd, n, W_OK, AT_EACCESS) != 0) continue;
             x->cut = arena_printf(x->a, "%s cannot be read", sub);
             break;
         }
+        keep_path(x, sub);
         walk(x, fd, sub, depth + 1);
     }
     closedir(d);
@@ -119,9 +137,10 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
 /* a grant the command may write files through */
 static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
 
-const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, size_t max_named, strbuf *named)
+const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, hashmap *before,
+                                        size_t max_named, strbuf *named)
 {
-    walk_ctx x = { .a = a, .plan = plan };
+    walk_ctx x = { .a = a, .plan = plan, .links = links, .before = before };
     hm_init(&x.files);
     for (size_t i = 0; i < plan->ng && !x.cut; i++) {
         const ll_grant *g = &plan->g[i];
@@ -135,12 +154,13 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
         struct stat st;
         if (lstat(g->path, &st) != 0) continue;
         if (S_ISREG(st.st_mode)) {
-            if (st.st_nlink > 1) note_file(&x, &st, g->path);
+            if (links && st.st_nlink > 1) note_file(&x, &st, g->path);
             continue;
         }
         if (!S_ISDIR(st.st_mode)) continue;
         int fd = open(g->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) { x.cut = arena_printf(a, "%s cannot be read", g->path); break; }
+        keep_path(&x, g->path);
         walk(&x, fd, g->path, 0);
     }
     const char *why = NULL, *first = NULL;
@@ -159,8 +179,12 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
         why = arena_printf(a, "%zu file%s the command may write %s another name (a hard link) where the profile does "
                               "not let it write, such as %s: a write reaches the file under every name",
                            outside, outside == 1 ? "" : "s", outside == 1 ? "has" : "have", first);
-    else if (x.cut)
+    else if (x.cut && links)
         why = arena_printf(a, "buckle cannot look at every file the command may write for hard links: %s", x.cut);
+    if (x.cut && before) {
+        hm_free(before);          /* not the whole project: the check after the run goes by birth times */
+        hm_init(before);
+    }
     hm_free(&x.files);
     return why;
 }

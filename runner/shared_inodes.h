@@ -5,12 +5,18 @@
 #include "../backend/landlock.h"
 #include "../support/arena.h"
 #include "../support/strbuf.h"
+#include "../support/hashmap.h"
 
 /* Before the command starts, with buckle's working directory (physical):
  * why the run must not start (a regular file beneath a grant at or beneath
  * cwd that lets the command write files, outside every path the plan
  * mounts read-only, with more names than the grants hold; or a directory
  * of the user's beneath one that cannot be looked at), or NULL.  The first
- * max_named such files are listed in named, a line each. */
-const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, size_t max_named, strbuf *named);
+ * max_named such files are listed in named, a line each.  links 0: the
+ * files are not looked at (only directories: NULL is returned).  before
+ * (or NULL): gets the path of every directory walked and of every entry
+ * named .git or HEAD (keys and values the same arena string); emptied when
+ * the walk could not reach everything. */
+const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, hashmap *before,
+                                        size_t max_named, strbuf *named);
 #endif

@@ -56,3 +56,16 @@ if [ "$n" -gt 0 ]; then
 else
     skip "landlock hardlinks: a local clone" "git made no hard links here (another filesystem?)"
 fi
+
+# a second name in the project of a file the plan mounts read-only (the
+# project's .git/config), made after a run whose plan is cached: that name
+# is no name the command may write the file by, so the other one is named
+# (planned afresh, the planner holds such a file by its names itself)
+rm -rf "$U/clone" "$U/clone2"
+C="--linux-accept=files,new-paths"
+inrun "$C" "$U/w" true
+ln "$U/w/.git/config" "$U/w/gc"
+inrun "$C" "$U/w" 'echo "[core] fsmonitor = x" >>gc'
+expect_rc "landlock hardlinks: a second name of a read-only mounted file refuses the run (cached plan)" 125
+expect_err_has "landlock hardlinks: ... naming it" "$U/w/gc"
+rm -f "$U/w/gc"

@@ -39,3 +39,11 @@ inrun 'cd "$TMPDIR" && git init -q . && echo made'
 expect_rc "landlock repo made: a .git at the top of TMPDIR fails the run" 125
 expect_err_has "landlock repo made: ... naming it" "$U/tmp/.git exists after the run"
 expect_err_has "landlock repo made: ... and where git would take it" "before running git in $U/tmp or beneath it"
+
+# a directory of the user's that the command removes and makes again is
+# still where the user runs git: judged by its path
+mkdir -p "$U/w/build"
+inrun 'rm -rf build && mkdir build && cd build && git init -q && echo made'
+expect_rc "landlock repo made: a .git in a directory removed and made again fails the run" 125
+expect_err_has "landlock repo made: ... naming it" "$U/w/build/.git is a repository the command made"
+rm -rf "$U/w/build/.git"
