@@ -148,7 +148,25 @@ const lint_config *lint_config_for(arena *a, lint_config **cache, const char *pa
     for (;;) {
         const char *cand = arena_printf(a, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", LINT_CONFIG_NAME);
         struct stat st;
-        if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
+        /* a link (or another kind of file) is not read: its lines would be
+         * quoted in the errors, whatever it leads to (a key of the user's
+         * named .buckle-lint.conf in a pull request's tree) */
+        if (lstat(cand, &st) == 0 && !S_ISREG(st.st_mode) && (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode))) {
+            for (lint_config *c = *cache; c; c = c->next) if (!strcmp(c->path, cand)) return c;
+            lint_config *c = arena_alloc(a, sizeof *c);
+            memset(c, 0, sizeof *c);
+            c->path = cand;
+            c->dir = arena_strdup(a, dir);
+            diag_add(dl, SEV_ERROR, NULL, (span){ 0 }, "%s is %s, not a file: buckle reads a lint configuration only "
+                                                       "from a file of that name (what a link leads to would be quoted "
+                                                       "in its errors); make it a file, or remove it", cand,
+                     S_ISLNK(st.st_mode) ? "a symbolic link" : "not a regular file");
+            *bad = 1;
+            c->next = *cache;
+            *cache = c;
+            return c;
+        }
+        if (lstat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
             for (lint_config *c = *cache; c; c = c->next) if (!strcmp(c->path, cand)) return c;
             lint_config *c = arena_alloc(a, sizeof *c);
             memset(c, 0, sizeof *c);

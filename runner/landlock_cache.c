@@ -37,6 +37,7 @@
 #include "run_profile.h"
 #include "runner.h"
 #include "profile_siblings.h"
+#include "search_dirs.h"
 #include "../support/digest.h"
 #include "../backend/landlock_mounts.h"
 #include <dirent.h>
@@ -159,8 +160,12 @@ const char **ll_protected_paths(arena *a, const run_request *rq, const char *con
         for (size_t k = 0; k < nfiles; k++) srcs[ns++] = files[k];
         const char *homes[2] = { getenv("HOME"), NULL };
         run_user_entry(a, &homes[1], NULL);
+        /* and the search directories (-I, $BUCKLE_PATH): the bases the
+         * user's other profiles extend from them */
+        const char **all;
+        size_t nall = runner_search_dir_sources(a, srcs, ns, rq->incs, rq->ninc, rq->buckle_path, &all);
         profile_siblings sib;
-        runner_profile_siblings(a, srcs, ns, pl.cwd, homes, 2, getenv("TMPDIR"), &sib);
+        runner_profile_siblings(a, all, nall, pl.cwd, homes, 2, getenv("TMPDIR"), &sib);
         for (size_t k = 0; k < sib.ndirs; k++) {
             walk_once(&pl, &walked, sib.dirs[k]);     /* the links on its way */
             protect_whole(&pl, sib.dirs[k]);          /* itself, at and beneath */

@@ -328,7 +328,12 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
             if (!strcmp(builtin[k].name, "HOME")) homes[0] = builtin[k].value;
         run_user_entry(a, &homes[1], NULL);
         profile_siblings sib;
-        runner_profile_siblings(a, (const char *const *)rp.walk, rp.nsources, cwd, homes, 2, tmp_now, &sib);
+        /* and the search directories (-I, $BUCKLE_PATH): the bases the
+         * user's other profiles extend from them */
+        const char **sdirs;
+        size_t nsdirs = runner_search_dir_sources(a, (const char *const *)rp.walk, rp.nsources, rq->incs, rq->ninc,
+                                                  rq->buckle_path, &sdirs);
+        runner_profile_siblings(a, sdirs, nsdirs, cwd, homes, 2, tmp_now, &sib);
         for (size_t k = 0; k < sib.nfiles; k++) protect_path(&pl, sib.files[k]);
         const char **pdirs = arena_alloc(a, (2 + STD_DIRS_MAX + sib.ndirs) * sizeof *pdirs);
         pdirs[0] = dir;                                            /* protected in inline mode too */

@@ -5,7 +5,9 @@
  * in the project would leave the same name in every subdirectory of it
  * writable, and the next run started there would compile what the command
  * put there (extends "std/agent" included, searched there first).  Such a
- * run is refused. */
+ * run is refused.  The absolute ones are protected like the profile's own
+ * directory (profile_siblings.c): the bases the user's other profiles
+ * extend from them, not only this run's candidates. */
 #include "search_dirs.h"
 #include <string.h>
 
@@ -25,4 +27,24 @@ const char *runner_search_dirs_problem(arena *a, const char *const *incs, size_t
         p += n + (e != NULL);
     }
     return NULL;
+}
+
+size_t runner_search_dir_sources(arena *a, const char *const *srcs, size_t nsrcs, const char *const *incs, size_t ninc,
+                                 const char *buckle_path, const char ***out)
+{
+    size_t cap = nsrcs + ninc + 1;
+    for (const char *p = buckle_path; p && *p; p++) cap += *p == ':';
+    cap++;
+    const char **v = arena_alloc(a, cap * sizeof *v);
+    size_t n = 0;
+    for (size_t k = 0; k < nsrcs; k++) v[n++] = srcs[k];
+    for (size_t k = 0; k < ninc; k++) v[n++] = arena_printf(a, "%s/.", incs[k]);
+    for (const char *p = buckle_path; p && *p;) {
+        const char *e = strchr(p, ':');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l && n < cap) v[n++] = arena_printf(a, "%.*s/.", (int)l, p);
+        p += l + (e != NULL);
+    }
+    *out = v;
+    return n;
 }

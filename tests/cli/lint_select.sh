@@ -119,3 +119,17 @@ expect_rc "color: a bad value is a usage error" 2
 run "gcc: note" "$BUCKLE" lint -q --format gcc tests/lint/BK4009-bad.sb
 expect_out_has "gcc: info is a note" ": note: the ancestor"
 expect_out_lacks "gcc: no info level" ": info:"
+
+# a .buckle-lint.conf that is a symbolic link is not read (its target's
+# lines would be quoted in the errors)
+L="$TMP/lintlink"
+rm -rf "$L" && mkdir -p "$L/p"
+printf 'SECRET-LINE-ONE\n' >"$L/secret"
+printf 'default deny;\n' >"$L/p/a.buckle"
+ln -s ../secret "$L/p/.buckle-lint.conf"
+run "config link" "$BUCKLE" lint "$L/p/a.buckle"
+expect_rc "config link: refused, exit 2" 2
+expect_out_has "config link: ... naming it" "$L/p/.buckle-lint.conf is a symbolic link, not a file"
+if grep -q SECRET-LINE-ONE "$TMP/out" "$TMP/err"; then fail "config link: ... its target is not quoted" "$(cat "$TMP/out" "$TMP/err")"
+else pass "config link: ... its target is not quoted"; fi
+rm -rf "$L"
