@@ -589,6 +589,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
     const sb_policy *pols[2] = { sides[0].side.pol, sides[1].side.pol };
     diff_value_set vs[DIFF_MAX_VALUE_SETS];
     int found = -1, narrow = -1;
+    const char *cut = NULL;   /* the first set compared only in part, why */
     size_t ns = diff_value_sets(na, pols, 2, base, nb, vary, nv, vs, DIFF_MAX_VALUE_SETS);
     if (ns) for (int k = 0; k < 2; k++) shed_side(&sides[k], &pools[k]);
     for (size_t i = 0; i < ns; i++) {
@@ -602,6 +603,14 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         diff_run_near(&r2, &s2[0].side, &s2[1].side, vs[i].near, vs[i].nnear);
         int differs = r2.n != 0, wide = 0;
         for (size_t g = 0; g < r2.n; g++) wide |= r2.groups[g]->widening;
+        /* a set compared only in part (a walk cut at its bound, requests
+         * not decided) may hide a change: never "the same decisions" */
+        if (!cut && (r2.atoms_partial || r2.rules_partial))
+            cut = arena_printf(&r->a, "with %s, the regexes that changed are too many to walk every path they tell "
+                               "apart", vs[i].label);
+        else if (!cut && r2.undecided)
+            cut = arena_printf(&r->a, "with %s, %lu request%s cannot be decided, the first: %s (%s)", vs[i].label,
+                               r2.undecided, r2.undecided == 1 ? "" : "s", r2.undecided_example, r2.undecided_why);
         diff_result_free(&r2);
         close_both(s2);
         if (!differs) continue;
@@ -614,6 +623,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         break;
     }
     if (found < 0) found = narrow;
+    if (found < 0 && cut) r->incomplete = cut;
     if (found >= 0) {
         size_t i = (size_t)found;
         eval_args e2;

@@ -397,6 +397,8 @@ typedef struct pattern {
     int name;                 /* of names, not paths */
     int sides;                /* bit k: side k has it */
     int in_changed;           /* it is in a rule that the other side has not */
+    int free_use;             /* used outside a require-all with a literal (which
+                               * decides nothing but that literal path) */
     const char *start;
     size_t nstart;
 } pattern;
@@ -418,7 +420,7 @@ static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char 
     return re;
 }
 
-static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed)
+static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed, int confined)
 {
     int name = f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
     if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && !name) return;
@@ -434,9 +436,14 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
     if (tl) memcpy(key + kp, f->str, tl);
     kl = kp + tl;
     size_t had = (size_t)hm_get(&l->at, key, kl);
-    if (had) { l->v[had - 1].sides |= 1 << side; l->v[had - 1].in_changed |= changed; return; }
+    if (had) {
+        l->v[had - 1].sides |= 1 << side;
+        l->v[had - 1].in_changed |= changed;
+        l->v[had - 1].free_use |= !confined;
+        return;
+    }
     if (key == tmp) key = arena_strndup(a, tmp, kl);
-    pattern p = { f, NULL, name, 1 << side, changed, NULL, 0 };
+    pattern p = { f, NULL, name, 1 << side, changed, !confined, NULL, 0 };
     char *st = arena_alloc(a, f->len + 1);
     if (is_regex(f)) {
         p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
@@ -454,11 +461,14 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
     hm_put(&l->at, key, kl, (void *)l->n);   /* an index: the array moves as it grows */
 }
 
-static void gather(arena *a, const sfilter *f, int side, int changed, patterns *l)
+/* confined: f is inside a require-all with a literal */
+static void gather(arena *a, const sfilter *f, int side, int changed, patterns *l, int confined)
 {
     if (!f) return;
-    add_pattern(a, l, f, side, changed);
-    for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, changed, l);
+    add_pattern(a, l, f, side, changed, confined);
+    if (f->kind == F_ALL)
+        for (int i = 0; i < f->nkids && !confined; i++) confined = f->kids[i] && f->kids[i]->kind == F_LITERAL;
+    for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, changed, l, confined);
 }
 
 /* A rule as text: its action, operation and filter tree.  Two sides that
@@ -516,11 +526,11 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
         for (size_t i = 0; i < d->pol->n; i++) {
             const sb_rule *r = d->pol->rules[i];
             int changed = key[k][i] && !hm_get(&keys[!k], key[k][i], klen[k][i]);
-            gather(a, r->filter, k, changed, l);
+            gather(a, r->filter, k, changed, l, 0);
         }
         if (vb_live(d))
             for (size_t i = 0; i < d->vb->pol->n; i++)
-                if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, k, 0, l);
+                if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, k, 0, l, 0);
     }
     hm_free(&keys[0]);
     hm_free(&keys[1]);
@@ -539,32 +549,59 @@ static int starts_meet(const char *x, size_t nx, const char *y, size_t ny)
 static int meet(const pattern *x, const pattern *y) { return starts_meet(x->start, x->nstart, y->start, y->nstart); }
 
 /* a regex is changed when the other side has none of the same kind and
- * text.  1 when every combination was reached */
+ * text.  1 when every combination was reached.  Under a set of values
+ * (diff_run_near) a walk that reaches its bound is walked again over the
+ * paths near those the values move only, and over the combinations that
+ * hold a changed regex only: the others are combinations of regexes both
+ * sides have, which add_rule_pairs walks where a rule of theirs changed. */
+typedef struct regexes { const sb_regex **v; unsigned char *changed; size_t n, cap; int all; } regexes;
+
+/* the regexes of paths (names) walked together: those changed, with those
+ * whose literal start meets one of theirs; free_only: those used outside a
+ * require-all with a literal only */
+static void pick(arena *a, const patterns *l, int name, int free_only, regexes *g)
+{
+    memset(g, 0, sizeof *g);
+    g->all = 1;
+    for (size_t i = 0; i < l->n; i++) {
+        const pattern *p = &l->v[i];
+        if (p->scope || p->name != name || (free_only && !p->free_use)) continue;
+        int take = p->sides != 3;
+        for (size_t j = 0; j < l->n && !take; j++) {
+            const pattern *q = &l->v[j];
+            take = !q->scope && q->name == name && q->sides != 3 && (!free_only || q->free_use) && meet(p, q);
+        }
+        if (!take) continue;
+        for (int r = 0; r < p->f->nres; r++) {
+            if (!p->f->res[r]) continue;
+            if (g->n == ATOM_REGEXES_MAX) { g->all = 0; break; }
+            g->changed = arena_grow(a, g->changed, g->n, g->cap, 1);
+            g->v = arena_grow(a, g->v, g->n, g->cap, sizeof *g->v);
+            g->cap = arena_grow_cap(g->n, g->cap);
+            g->changed[g->n] = p->sides != 3;
+            g->v[g->n++] = p->f->res[r];
+        }
+    }
+}
+
 static int add_atoms(objset *s, const patterns *l)
 {
     int whole = 1;
     for (int name = 0; name < 2; name++) {
-        const sb_regex **v = NULL;
-        size_t nv = 0, cap = 0;
-        for (size_t i = 0; i < l->n; i++) {
-            const pattern *p = &l->v[i];
-            if (p->scope || p->name != name) continue;
-            int take = p->sides != 3;
-            for (size_t j = 0; j < l->n && !take; j++) {
-                const pattern *g = &l->v[j];
-                take = !g->scope && g->name == name && g->sides != 3 && meet(p, g);
-            }
-            if (!take) continue;
-            for (int r = 0; r < p->f->nres; r++) {
-                if (!p->f->res[r]) continue;
-                if (nv == ATOM_REGEXES_MAX) { whole = 0; break; }
-                v = arena_grow(s->a, v, nv, cap, sizeof *v);
-                cap = arena_grow_cap(nv, cap);
-                v[nv++] = p->f->res[r];
-            }
-        }
+        if (s->near && name) break;            /* only paths are asked there */
+        regexes g;
+        pick(s->a, l, name, 0, &g);
         sb_atoms_opts o = { .path = !name, .max_states = 50000 };
-        if (nv && !sb_regex_atoms(v, nv, &o, name ? atom_name : atom_path, s)) whole = 0;
+        if (g.n && !sb_regex_atoms(g.v, g.n, &o, name ? atom_name : atom_path, s)) g.all = 0;
+        if (g.all) continue;
+        if (s->near) {
+            /* again, restricted: the regexes' combinations with a changed
+             * one, over the paths near those the values move */
+            pick(s->a, l, name, 1, &g);
+            sb_atoms_opts near = { .path = 1, .max_states = 50000, .must = g.changed, .near = s->near, .nnear = s->nnear };
+            if (g.all && (!g.n || sb_regex_atoms(g.v, g.n, &near, atom_path, s))) continue;
+        }
+        whole = 0;
     }
     return whole;
 }
