@@ -475,26 +475,34 @@ static void gather(arena *a, const sfilter *f, int side, int changed, patterns *
  * hold the same regexes may still use them differently (a deny by
  * "^/a/[bc][^/]*$" dropped while an allow by it stays): the regexes of a
  * rule one side has and the other has not are changed too. */
+static void key_int(strbuf *b, long v) { sb_add(b, (const char *)&v, sizeof v); }
+
+/* written as bytes, each text after its length: two keys are equal when
+ * the rules are */
 static void filter_key(strbuf *b, const sfilter *f, int depth)
 {
     if (!f || depth > 64) { sb_putc(b, '-'); return; }
-    sb_printf(b, "(%d %d %d %zu:", (int)f->kind, (int)f->ns, f->remote, f->len);
+    sb_putc(b, '(');
+    key_int(b, (long)f->kind);
+    key_int(b, (long)f->ns);
+    key_int(b, (long)f->remote);
+    key_int(b, (long)f->len);
     sb_add(b, f->str ? f->str : "", f->len);
+    key_int(b, f->proto ? (long)f->nproto : -1);
     if (f->proto) sb_add(b, f->proto, f->nproto);
     for (int i = 0; i < f->nkids; i++) filter_key(b, f->kids[i], depth + 1);
     sb_putc(b, ')');
 }
 
-static const char *rule_key(arena *a, const sb_rule *r, size_t *n)
+static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
 {
-    strbuf b;
-    sb_init(&b);
-    sb_printf(&b, "%d %d %d", (int)r->action, r->op, r->no_sandbox);
-    filter_key(&b, r->filter, 0);
-    *n = b.len;
-    const char *k = arena_strndup(a, b.data ? b.data : "", b.len);
-    sb_free(&b);
-    return k;
+    sb_reset(b);
+    key_int(b, (long)r->action);
+    key_int(b, (long)r->op);
+    key_int(b, (long)r->no_sandbox);
+    filter_key(b, r->filter, 0);
+    *n = b->len;
+    return arena_strndup(a, b->data ? b->data : "", b->len);
 }
 
 static int has_pattern(const sfilter *f, int depth)
@@ -511,13 +519,15 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
     hashmap keys[2];
     const char **key[2];
     size_t *klen[2];
+    strbuf kb;
+    sb_init(&kb);
     for (int k = 0; k < 2; k++) {
         hm_init(&keys[k]);
         key[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *key[k]);
         klen[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *klen[k]);
         for (size_t i = 0; i < sides[k]->pol->n; i++) {
             const sb_rule *r = sides[k]->pol->rules[i];
-            key[k][i] = has_pattern(r->filter, 0) ? rule_key(a, r, &klen[k][i]) : NULL;
+            key[k][i] = has_pattern(r->filter, 0) ? rule_key(a, &kb, r, &klen[k][i]) : NULL;
             if (key[k][i]) hm_put(&keys[k], key[k][i], klen[k][i], (void *)key[k][i]);
         }
     }
@@ -534,6 +544,7 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
     }
     hm_free(&keys[0]);
     hm_free(&keys[1]);
+    sb_free(&kb);
 }
 
 static void atom_path(void *ctx, const char *p, size_t n) { add_obj(ctx, p, n); }
