@@ -393,7 +393,9 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
  * regex that may match anywhere). */
 typedef struct pattern {
     const sfilter *f;
-    const sb_regex *scope;    /* a scope's regex; NULL for a regex */
+    int is_scope;             /* a scope, not a regex */
+    int tried;                /* scope_of compiled its regex (NULL: it cannot be) */
+    const sb_regex *scope;    /* a scope's regex, made when first walked (scope_of) */
     int name;                 /* of names, not paths */
     int sides;                /* bit k: side k has it */
     int in_changed;           /* it is in a rule that the other side has not */
@@ -443,14 +445,12 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
         return;
     }
     if (key == tmp) key = arena_strndup(a, tmp, kl);
-    pattern p = { f, NULL, name, 1 << side, changed, !confined, NULL, 0 };
+    pattern p = { f, 0, 0, NULL, name, 1 << side, changed, !confined, NULL, 0 };
     char *st = arena_alloc(a, f->len + 1);
     if (is_regex(f)) {
         p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
     } else {
-        int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
-        p.scope = text_regex(a, f->str, f->len, sub ? "(/|$)" : "");
-        if (!p.scope) return;
+        p.is_scope = 1;       /* its regex is made when a walk needs it */
         memcpy(st, f->str, f->len);
         p.nstart = f->len;
     }
@@ -462,6 +462,19 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
 }
 
 /* confined: f is inside a require-all with a literal */
+/* a scope's text as a regex: a subpath's also matches below it; NULL when
+ * it cannot be compiled (the scope is then not walked) */
+static const sb_regex *scope_of(arena *a, pattern *p)
+{
+    if (!p->tried) {
+        const sfilter *f = p->f;
+        int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
+        p->scope = text_regex(a, f->str, f->len, sub ? "(/|$)" : "");
+        p->tried = 1;
+    }
+    return p->scope;
+}
+
 static void gather(arena *a, const sfilter *f, int side, int changed, patterns *l, int confined)
 {
     if (!f) return;
@@ -576,11 +589,11 @@ static void pick(arena *a, const patterns *l, int name, int free_only, regexes *
     g->all = 1;
     for (size_t i = 0; i < l->n; i++) {
         const pattern *p = &l->v[i];
-        if (p->scope || p->name != name || (free_only && !p->free_use)) continue;
+        if (p->is_scope || p->name != name || (free_only && !p->free_use)) continue;
         int take = p->sides != 3;
         for (size_t j = 0; j < l->n && !take; j++) {
             const pattern *q = &l->v[j];
-            take = !q->scope && q->name == name && q->sides != 3 && (!free_only || q->free_use) && meet(p, q);
+            take = !q->is_scope && q->name == name && q->sides != 3 && (!free_only || q->free_use) && meet(p, q);
         }
         if (!take) continue;
         for (int r = 0; r < p->f->nres; r++) {
@@ -637,11 +650,11 @@ static int add_rule_pairs(objset *s, const patterns *l)
     const sb_regex *grp[2];
     for (size_t i = 0; i < l->n; i++) {
         const pattern *p = &l->v[i];
-        if (p->scope || !p->in_changed || p->sides != 3) continue;
+        if (p->is_scope || !p->in_changed || p->sides != 3) continue;
         if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
         for (size_t j = 0; j < l->n; j++) {
             const pattern *g = &l->v[j];
-            if (j == i || g->scope || g->name != p->name || !meet(p, g)) continue;
+            if (j == i || g->is_scope || g->name != p->name || !meet(p, g)) continue;
             if (g->in_changed && g->sides == 3 && j < i) continue;     /* that pair was walked from g */
             for (int a = 0; a < p->f->nres; a++)
                 for (int b = 0; b < g->f->nres; b++) {
@@ -662,9 +675,9 @@ static int add_rule_pairs(objset *s, const patterns *l)
  * chain and the walk stays small; regexes with each other only where one
  * changed (add_atoms).  diff_run_near asks only paths near its own: a
  * pattern whose start meets none of them adds nothing. */
-static int add_pairs(objset *s, const patterns *l)
+static int add_pairs(objset *s, patterns *l)
 {
-    const pattern **v = arena_alloc(s->a, (l->n + 1) * sizeof *v);
+    pattern **v = arena_alloc(s->a, (l->n + 1) * sizeof *v);
     size_t n = 0;
     for (size_t i = 0; i < l->n; i++)
         if (!s->near || (!l->v[i].name && (!l->v[i].nstart || meets_near(s, &l->v[i])))) v[n++] = &l->v[i];
@@ -672,7 +685,7 @@ static int add_pairs(objset *s, const patterns *l)
     size_t walks = 0;
     const sb_regex **grp = arena_alloc(s->a, (ATOM_GROUP_MAX + 1) * sizeof *grp);
     for (size_t i = 0; i < n && whole; i++) {
-        if (v[i]->scope) continue;
+        if (v[i]->is_scope) continue;
         for (int r = 0; r < v[i]->f->nres && whole; r++) {
             if (!v[i]->f->res[r]) continue;
             size_t ng = 0;
@@ -680,7 +693,7 @@ static int add_pairs(objset *s, const patterns *l)
             for (size_t j = 0; j <= n; j++) {
                 int last = j == n;
                 if (!last) {
-                    if (!v[j]->scope || v[j]->name != v[i]->name || !meet(v[i], v[j])) continue;
+                    if (!v[j]->is_scope || v[j]->name != v[i]->name || !meet(v[i], v[j]) || !scope_of(s->a, v[j])) continue;
                     grp[ng++] = v[j]->scope;
                 }
                 if ((last && ng > 1) || ng == ATOM_GROUP_MAX + 1) {
