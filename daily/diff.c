@@ -77,6 +77,17 @@ static void add_name(objset *s, const char *p, size_t n)
     if (n > 1) add_kind(s, p, n - 1, K_NAME);
 }
 
+/* a name a local-name filter names, with its boundaries: asked as
+ * "local:NAME", a per-process service (mach-lookup and mach-register only) */
+static void add_local(objset *s, const char *p, size_t n)
+{
+    if (!n) return;
+    char *t = arena_alloc(s->a, n + 8);
+    memcpy(t, "local:", 6);
+    memcpy(t + 6, p, n);
+    add_name(s, t, n + 6);
+}
+
 static void add_ip(objset *s, const char *p, size_t n)
 {
     add_kind(s, p, n, K_IP);
@@ -149,8 +160,8 @@ static int collected(objset *s, const sfilter *f)
     switch (f->kind) {
     case F_LITERAL: case F_SUBPATH: case F_PREFIX: c = 'p'; break;
     case F_REGEX: c = 'r'; break;
-    case F_NAME: case F_NAME_PREFIX: c = 'm'; break;
-    case F_NAME_REGEX: c = 'n'; break;
+    case F_NAME: case F_NAME_PREFIX: c = f->ns == SNS_LOCAL ? 'l' : 'm'; break;
+    case F_NAME_REGEX: c = f->ns == SNS_LOCAL ? 'k' : 'n'; break;
     default: return 0;
     }
     char tmp[256];
@@ -175,10 +186,20 @@ static void collect(objset *s, const sfilter *f)
         add_samples(s, f, 1);
         break;
     }
-    case F_NAME: case F_NAME_PREFIX: add_name(s, f->str, f->len); break;
+    case F_NAME: case F_NAME_PREFIX:
+        if (f->ns == SNS_LOCAL) add_local(s, f->str, f->len);
+        else add_name(s, f->str, f->len);
+        break;
     case F_NAME_REGEX: {
         char *t = arena_alloc(s->a, f->len + 1);
         size_t k = diff_literal_start(f->str, f->len, t);
+        if (f->ns == SNS_LOCAL) {   /* its literal start and shortest subject, as a local name */
+            if (k) add_local(s, t, k);
+            char buf[1024];
+            long n = f->nres && f->res[0] ? sb_regex_sample(f->res[0], 0, buf, sizeof buf) : -1;
+            if (n > 0) add_local(s, buf, (size_t)n);
+            break;
+        }
         if (k) add_name(s, t, k);
         add_samples(s, f, 0);
         break;
@@ -845,6 +866,11 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             if (!asked) continue;
             sb_request q = { op, o->s, o->n, OBJ_PATH, SNS_OTHER, NULL };
             request_kind_for_op(op, o->n ? o->s : "", &q);
+            if (o->kind == K_NAME && o->n > 6 && !memcmp(o->s, "local:", 6)) {
+                if (q.ns != SNS_LOCAL) continue;    /* only mach services are local */
+                q.obj = o->s + 6;
+                q.len = o->n - 6;
+            }
             r->requests++;
             if (compare(&cx, &q, o) && s.nvn && q.kind == OBJ_PATH) {
                 /* a vnode-type filter decides: asked for each type named
