@@ -256,9 +256,11 @@ size_t sbpl_file_params(arena *a, const sexp *top, sb_param_read **out)
     return r.n;
 }
 
-sb_policy *sbpl_file_eval(arena *a, diag_list *dl, const source *src, const char *path,
-                          const sb_param *given, size_t ngiven, const char *const *dirs, size_t ndirs,
-                          sbpl_form_filter drop, void *ud, source **imported)
+/* sbpl_file_eval on forms already read (their list is relinked where drop
+ * leaves one out) */
+static sb_policy *eval_forms(arena *a, diag_list *dl, const source *src, sexp *top, unsigned errors, const char *path,
+                             const sb_param *given, size_t ngiven, const char *const *dirs, size_t ndirs,
+                             sbpl_form_filter drop, void *ud, source **imported)
 {
     size_t ntest;
     const sb_param *tv = test_param_values(&ntest);
@@ -274,8 +276,6 @@ sb_policy *sbpl_file_eval(arena *a, diag_list *dl, const source *src, const char
     size_t np;
     sb_param *pd = derive_sbpl_params(a, all, n, &np);
     sbpl_eval_opts eo = { .params = pd, .nparams = np, .import_dirs = d, .nimport = nd, .sources = imported };
-    unsigned errors = dl->errors;
-    sexp *top = sbpl_file_read(a, dl, src);
     for (sexp **t = &top; drop && *t;) {
         if (drop(ud, src, *t, dl)) *t = (*t)->next;
         else t = &(*t)->next;
@@ -283,6 +283,15 @@ sb_policy *sbpl_file_eval(arena *a, diag_list *dl, const source *src, const char
     if (dl->errors != errors) return NULL;
     sb_policy *p = sbpl_eval(a, dl, src, top, &eo);
     return dl->errors != errors ? NULL : p;
+}
+
+sb_policy *sbpl_file_eval(arena *a, diag_list *dl, const source *src, const char *path,
+                          const sb_param *given, size_t ngiven, const char *const *dirs, size_t ndirs,
+                          sbpl_form_filter drop, void *ud, source **imported)
+{
+    unsigned errors = dl->errors;
+    sexp *top = sbpl_file_read(a, dl, src);
+    return eval_forms(a, dl, src, top, errors, path, given, ngiven, dirs, ndirs, drop, ud, imported);
 }
 
 int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t ngiven,
@@ -294,14 +303,65 @@ int sbpl_file_open(sbpl_file *f, const char *path, const sb_param *given, size_t
 int sbpl_file_open_from(sbpl_file *f, arena *pool, const char *path, const sb_param *given, size_t ngiven,
                         const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err)
 {
+    return sbpl_file_open_forms(f, pool, NULL, path, given, ngiven, dirs, ndirs, drop, ud, err);
+}
+
+/* the top-level list of forms, its nodes copied (drop relinks it; the
+ * forms inside are shared) */
+static sexp *copy_list(arena *a, const sexp *top)
+{
+    sexp *first = NULL, **at = &first;
+    for (const sexp *x = top; x; x = x->next) {
+        sexp *c = arena_alloc(a, sizeof *c);
+        *c = *x;
+        c->next = NULL;
+        *at = c;
+        at = &c->next;
+    }
+    return first;
+}
+
+int sbpl_file_open_forms(sbpl_file *f, arena *pool, sbpl_forms *fm, const char *path, const sb_param *given, size_t ngiven,
+                         const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err)
+{
     memset(f, 0, sizeof *f);
     arena_init(&f->a);
     if (pool) arena_adopt(&f->a, pool);
     diag_list_init(&f->dl, &f->a);
-    f->src = source_read(path, path, err);
-    if (!f->src) return -1;
-    f->pol = sbpl_file_eval(&f->a, &f->dl, f->src, path, given, ngiven, dirs, ndirs, drop, ud, &f->imported);
+    unsigned errors = f->dl.errors;
+    sexp *top;
+    if (fm && fm->live) {
+        f->src = fm->src;
+        f->shared_src = 1;
+        top = copy_list(&f->a, fm->top);
+    } else {
+        f->src = source_read(path, path, err);
+        if (!f->src) return -1;
+        if (fm) {
+            arena_free(&fm->a);   /* what an earlier read with errors left */
+            top = sbpl_file_read(&fm->a, &f->dl, f->src);
+            if (f->dl.errors == errors) {
+                fm->src = f->src;
+                fm->top = top;
+                fm->live = 1;
+                f->shared_src = 1;
+                top = copy_list(&f->a, top);
+            } else {
+                top = NULL;           /* not evaluated; fm's arena goes with sbpl_forms_free */
+            }
+        } else {
+            top = sbpl_file_read(&f->a, &f->dl, f->src);
+        }
+    }
+    f->pol = eval_forms(&f->a, &f->dl, f->src, top, errors, path, given, ngiven, dirs, ndirs, drop, ud, &f->imported);
     return 0;
+}
+
+void sbpl_forms_free(sbpl_forms *fm)
+{
+    if (fm->live) source_free(fm->src);
+    arena_free(&fm->a);
+    memset(fm, 0, sizeof *fm);
 }
 
 void sbpl_file_close(sbpl_file *f) { sbpl_file_close_to(f, NULL); }
@@ -309,7 +369,7 @@ void sbpl_file_close(sbpl_file *f) { sbpl_file_close_to(f, NULL); }
 void sbpl_file_close_to(sbpl_file *f, arena *pool)
 {
     while (f->imported) { source *n = f->imported->next; source_free(f->imported); f->imported = n; }
-    if (f->src) source_free(f->src);
+    if (f->src && !f->shared_src) source_free(f->src);
     f->src = NULL;
     if (pool) arena_adopt(pool, &f->a);
     else arena_free(&f->a);

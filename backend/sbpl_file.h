@@ -15,7 +15,14 @@ typedef struct sbpl_file {
     source *src;
     source *imported;         /* the files its (import) forms read */
     sb_policy *pol;           /* NULL when it has errors */
+    int shared_src;           /* src is an sbpl_forms' (not freed by the close) */
 } sbpl_file;
+/* A file's text and forms read once, for a file opened again and again
+ * (buckle diff under several values): sbpl_file_open_forms with it reads
+ * and parses the file the first time only.  Zeroed to start; freed by
+ * sbpl_forms_free, after every file opened with it is closed. */
+typedef struct sbpl_forms { arena a; source *src; sexp *top; int live; } sbpl_forms;
+void sbpl_forms_free(sbpl_forms *fm);
 
 /* Whether a top-level form is left out before evaluation (1: left out; it
  * may say so in dl), for a caller that compares the file with a profile
@@ -34,6 +41,11 @@ void sbpl_file_close(sbpl_file *f);
 int sbpl_file_open_from(sbpl_file *f, arena *pool, const char *path, const sb_param *given, size_t ngiven,
                         const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err);
 void sbpl_file_close_to(sbpl_file *f, arena *pool);
+/* sbpl_file_open_from with the text and forms of fm when it holds them
+ * (the diagnostics of reading them are not said again), else read into fm
+ * for the next (when they have no errors).  fm NULL: as sbpl_file_open_from. */
+int sbpl_file_open_forms(sbpl_file *f, arena *pool, sbpl_forms *fm, const char *path, const sb_param *given, size_t ngiven,
+                         const char *const *dirs, size_t ndirs, sbpl_form_filter drop, void *ud, const char **err);
 
 /* The forms of src as sbpl_file_eval reads them (inside a C++ raw string
  * when the profile is kept in one), into a and dl. */

@@ -47,7 +47,9 @@ static const char usage[] =
     "Exit status: 0 the same decisions; 1 they differ, or a profile has errors;\n"
     "2 usage error or unreadable input; 3 cannot compare: no request differs,\n"
     "but some could not be decided on one side or both (a form the evaluator\n"
-    "cannot evaluate, an import only one side makes and that cannot be read).\n";
+    "cannot evaluate, an import only one side makes and that cannot be read),\n"
+    "or the walk over the regexes stopped at its bound (also under a set of\n"
+    "values lined up with the paths).\n";
 
 enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, DIFF_MAX_UNSET = 64 };
 typedef struct diff_flags {
@@ -186,7 +188,25 @@ static int drop_import(void *ud, const source *src, const sexp *x, diag_list *dl
  * standard error where the parameter is declared (read, in an .sb).  A
  * path gets a directory under the test HOME, anything else a word that is
  * also a port. */
-typedef struct extra_vals { define *defs; sb_param *params; size_t n; arena *a; } extra_vals;
+typedef struct sb_reads {     /* what each .sb side reads, kept from one opening to the next */
+    const char *file[2];
+    const char **name[2];     /* the parameters it reads (fill_missing_sb) */
+    unsigned char *other[2];  /* read other than inside a filter's string */
+    size_t n[2], nfiles;
+    sbpl_forms forms[2];      /* its text and forms (sbpl_file_open_forms), by the file's name */
+    const char *fname[2];
+} sb_reads;
+
+/* the forms kept for file: read the first time it is opened */
+static sbpl_forms *file_forms(sb_reads *rd, const char *file, arena *a)
+{
+    for (int k = 0; k < 2; k++) {
+        if (!rd->fname[k]) { rd->fname[k] = arena_strdup(a, file); return &rd->forms[k]; }
+        if (!strcmp(rd->fname[k], file)) return &rd->forms[k];
+    }
+    return NULL;
+}
+typedef struct extra_vals { define *defs; sb_param *params; size_t n; arena *a; sb_reads *reads; } extra_vals;
 
 static void extra_val(extra_vals *ev, diag_list *dl, span at, const char *name, int path)
 {
@@ -200,10 +220,32 @@ static void extra_val(extra_vals *ev, diag_list *dl, span at, const char *name, 
     diag_help(dl, g, "give another value with -D %s=VALUE", name);
 }
 
-/* the parameters an .sb reads (sbpl_file_params) without a value */
-static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *src)
+/* a parameter with a value (given, filled in, a test value) or said not to be passed */
+static int param_known(const extra_vals *ev, const eval_args *ea, const char *nm)
 {
     const diff_flags *fl = ea->ud;
+    size_t ntest;
+    const sb_param *tv = test_param_values(&ntest);
+    for (size_t k = 0; k < ea->ndef; k++) if (!strcmp(ea->params[k].name, nm)) return 1;
+    for (size_t k = 0; k < ev->n; k++) if (!strcmp(ev->params[k].name, nm)) return 1;
+    for (size_t k = 0; k < ntest; k++) if (!strcmp(tv[k].name, nm)) return 1;
+    for (size_t k = 0; k < fl->nunset; k++) if (!strcmp(fl->unset[k], nm)) return 1;
+    return 0;
+}
+
+/* the parameters an .sb reads (sbpl_file_params) without a value.  What a
+ * file reads is kept (ev->reads): opened again under other values, it is
+ * not read a second time unless one of them has no value */
+static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *src, const char *file)
+{
+    sb_reads *rd = ev->reads;
+    size_t at = 0;
+    while (rd && at < rd->nfiles && strcmp(rd->file[at], file)) at++;
+    if (rd && at < rd->nfiles) {
+        int missing = 0;
+        for (size_t i = 0; i < rd->n[at] && !missing; i++) missing = !rd->other[at][i] && !param_known(ev, ea, rd->name[at][i]);
+        if (!missing) return 0;
+    }
     arena da;
     arena_init(&da);
     diag_list dl;
@@ -211,19 +253,24 @@ static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *sr
     diag_list quiet;              /* read without errors before, or said then */
     diag_list_init(&quiet, &da);
     sb_param_read *pr;
-    size_t np = sbpl_file_params(&da, sbpl_file_read(&da, &quiet, src), &pr);
-    size_t ntest;
-    const sb_param *tv = test_param_values(&ntest);
+    const sbpl_forms *fm = rd ? file_forms(rd, file, ev->a) : NULL;
+    size_t np = sbpl_file_params(&da, fm && fm->live && fm->src == src ? fm->top : sbpl_file_read(&da, &quiet, src), &pr);
+    if (rd && at == rd->nfiles && at < 2) {
+        rd->file[at] = arena_strdup(ev->a, file);
+        rd->name[at] = arena_alloc(ev->a, (np + 1) * sizeof *rd->name[at]);
+        rd->other[at] = arena_alloc(ev->a, np + 1);
+        for (size_t i = 0; i < np; i++) {
+            rd->name[at][i] = arena_strdup(ev->a, pr[i].name);
+            rd->other[at][i] = (unsigned char)pr[i].other;
+        }
+        rd->n[at] = np;
+        rd->nfiles++;
+    }
     int added = 0;
     for (size_t i = 0; i < np; i++) {
         const char *nm = pr[i].name;
-        int known = 0;
-        for (size_t k = 0; k < ea->ndef && !known; k++) known = !strcmp(ea->params[k].name, nm);
-        for (size_t k = 0; k < ev->n && !known; k++) known = !strcmp(ev->params[k].name, nm);
-        for (size_t k = 0; k < ntest && !known; k++) known = !strcmp(tv[k].name, nm);
-        for (size_t k = 0; k < fl->nunset && !known; k++) known = !strcmp(fl->unset[k], nm);
         /* one value would leave out what the rules do when it is not passed */
-        if (known || pr[i].other) continue;
+        if (pr[i].other || param_known(ev, ea, nm)) continue;
         extra_val(ev, &dl, pr[i].at, arena_strdup(ev->a, nm), pr[i].use == SB_PARAM_PATH);
         added = 1;
     }
@@ -232,15 +279,18 @@ static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *sr
     return added;
 }
 
-static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop, extra_vals *ev)
+static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop, extra_vals *ev, int quiet)
 {
     const char *err;
     o->sb_live = 1;
-    if (sbpl_file_open_from(&o->f, o->pool, file, ea->params, ea->ndef, ea->incs, ea->ninc, drop_import, drop, &err) != 0) {
+    /* read once: again only where what reading it says is said again */
+    sbpl_forms *fm = ev->reads ? file_forms(ev->reads, file, ev->a) : NULL;
+    if (fm && fm->live && !quiet) fm = NULL;
+    if (sbpl_file_open_forms(&o->f, o->pool, fm, file, ea->params, ea->ndef, ea->incs, ea->ninc, drop_import, drop, &err) != 0) {
         cli_error("diff", "cannot read %s: %s", file, err);
         return 2;
     }
-    if (fill_missing_sb(ev, ea, o->f.src)) return -1;   /* again, with the values */
+    if (fill_missing_sb(ev, ea, o->f.src, file)) return -1;   /* again, with the values */
     if (!o->f.pol) return 1;
     o->side.is_sb = 1;
     o->side.pol = o->f.pol;
@@ -391,7 +441,7 @@ static void shed_side(opened *o, arena *pool)
 }
 
 static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on,
-                     const verbatim_forms *vf, arena *pool)
+                     const verbatim_forms *vf, arena *pool, int quiet)
 {
     memset(o, 0, sizeof *o);
     o->pool = pool;
@@ -409,7 +459,7 @@ static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, i
             memcpy(e2.params + ea->ndef, ev->params, ev->n * sizeof *e2.params);
             e2.ndef = ea->ndef + ev->n;
         }
-        return open_sb(o, &e2, file, d, ev);
+        return open_sb(o, &e2, file, d, ev, quiet);
     }
     return open_buckle(o, env, ea, file, ev, d);
 }
@@ -487,7 +537,7 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
         memset(vf, 0, sizeof *vf);
         for (int j = 0; j < 2 && !rc; j++) {
             int k = order[j];
-            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL);
+            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL, quiet);
             /* blocks left out: so are the same forms of an SBPL side */
             if (!rc && !sbpl[k] && sides[k].vb.nblocks && sides[k].vb.why_not) collect_verbatim(vf, va, sides[k].side.c);
         }
@@ -589,6 +639,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
     const sb_policy *pols[2] = { sides[0].side.pol, sides[1].side.pol };
     diff_value_set vs[DIFF_MAX_VALUE_SETS];
     int found = -1, narrow = -1;
+    const char *cut = NULL;   /* the first set compared only in part, why */
     size_t ns = diff_value_sets(na, pols, 2, base, nb, vary, nv, vs, DIFF_MAX_VALUE_SETS);
     if (ns) for (int k = 0; k < 2; k++) shed_side(&sides[k], &pools[k]);
     for (size_t i = 0; i < ns; i++) {
@@ -602,6 +653,14 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         diff_run_near(&r2, &s2[0].side, &s2[1].side, vs[i].near, vs[i].nnear);
         int differs = r2.n != 0, wide = 0;
         for (size_t g = 0; g < r2.n; g++) wide |= r2.groups[g]->widening;
+        /* a set compared only in part (a walk cut at its bound, requests
+         * not decided) may hide a change: never "the same decisions" */
+        if (!cut && (r2.atoms_partial || r2.rules_partial))
+            cut = arena_printf(&r->a, "with %s, the regexes that changed are too many to walk every path they tell "
+                               "apart", vs[i].label);
+        else if (!cut && r2.undecided)
+            cut = arena_printf(&r->a, "with %s, %lu request%s cannot be decided, the first: %s (%s)", vs[i].label,
+                               r2.undecided, r2.undecided == 1 ? "" : "s", r2.undecided_example, r2.undecided_why);
         diff_result_free(&r2);
         close_both(s2);
         if (!differs) continue;
@@ -614,6 +673,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         break;
     }
     if (found < 0) found = narrow;
+    if (found < 0 && cut) r->incomplete = cut;
     if (found >= 0) {
         size_t i = (size_t)found;
         eval_args e2;
@@ -703,13 +763,14 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     memset(sides, 0, sizeof sides);
     arena na;
     arena_init(&na);
-    extra_vals ev = { NULL, NULL, 0, &na };
+    extra_vals ev = { NULL, NULL, 0, &na, arena_alloc(&na, sizeof(sb_reads)) };
     arena pools[2];           /* the memory of each side's policy, which lined_up opens and closes in turn */
     arena_init(&pools[0]);
     arena_init(&pools[1]);
     rc = open_both(sides, env, &ea, files, sbpl, &ev, &na, 0, NULL);
     opened *o = &sides[0], *n = &sides[1];
     if (rc) {
+        for (int k = 0; k < 2; k++) sbpl_forms_free(&ev.reads->forms[k]);
         arena_free(&na);
         for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
         eval_args_free(&ea);
@@ -753,6 +814,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     close_both(sides);
     arena_free(&pools[0]);
     arena_free(&pools[1]);
+    for (int k = 0; k < 2; k++) sbpl_forms_free(&ev.reads->forms[k]);
     arena_free(&na);
     for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
     eval_args_free(&ea);

@@ -77,6 +77,17 @@ static void add_name(objset *s, const char *p, size_t n)
     if (n > 1) add_kind(s, p, n - 1, K_NAME);
 }
 
+/* a name a local-name filter names, with its boundaries: asked as
+ * "local:NAME", a per-process service (mach-lookup and mach-register only) */
+static void add_local(objset *s, const char *p, size_t n)
+{
+    if (!n) return;
+    char *t = arena_alloc(s->a, n + 8);
+    memcpy(t, "local:", 6);
+    memcpy(t + 6, p, n);
+    add_name(s, t, n + 6);
+}
+
 static void add_ip(objset *s, const char *p, size_t n)
 {
     add_kind(s, p, n, K_IP);
@@ -149,8 +160,8 @@ static int collected(objset *s, const sfilter *f)
     switch (f->kind) {
     case F_LITERAL: case F_SUBPATH: case F_PREFIX: c = 'p'; break;
     case F_REGEX: c = 'r'; break;
-    case F_NAME: case F_NAME_PREFIX: c = 'm'; break;
-    case F_NAME_REGEX: c = 'n'; break;
+    case F_NAME: case F_NAME_PREFIX: c = f->ns == SNS_LOCAL ? 'l' : 'm'; break;
+    case F_NAME_REGEX: c = f->ns == SNS_LOCAL ? 'k' : 'n'; break;
     default: return 0;
     }
     char tmp[256];
@@ -175,10 +186,20 @@ static void collect(objset *s, const sfilter *f)
         add_samples(s, f, 1);
         break;
     }
-    case F_NAME: case F_NAME_PREFIX: add_name(s, f->str, f->len); break;
+    case F_NAME: case F_NAME_PREFIX:
+        if (f->ns == SNS_LOCAL) add_local(s, f->str, f->len);
+        else add_name(s, f->str, f->len);
+        break;
     case F_NAME_REGEX: {
         char *t = arena_alloc(s->a, f->len + 1);
         size_t k = diff_literal_start(f->str, f->len, t);
+        if (f->ns == SNS_LOCAL) {   /* its literal start and shortest subject, as a local name */
+            if (k) add_local(s, t, k);
+            char buf[1024];
+            long n = f->nres && f->res[0] ? sb_regex_sample(f->res[0], 0, buf, sizeof buf) : -1;
+            if (n > 0) add_local(s, buf, (size_t)n);
+            break;
+        }
         if (k) add_name(s, t, k);
         add_samples(s, f, 0);
         break;
@@ -393,10 +414,14 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
  * regex that may match anywhere). */
 typedef struct pattern {
     const sfilter *f;
-    const sb_regex *scope;    /* a scope's regex; NULL for a regex */
+    int is_scope;             /* a scope, not a regex */
+    int tried;                /* scope_of compiled its regex (NULL: it cannot be) */
+    const sb_regex *scope;    /* a scope's regex, made when first walked (scope_of) */
     int name;                 /* of names, not paths */
     int sides;                /* bit k: side k has it */
     int in_changed;           /* it is in a rule that the other side has not */
+    int free_use;             /* used outside a require-all with a literal (which
+                               * decides nothing but that literal path) */
     const char *start;
     size_t nstart;
 } pattern;
@@ -418,7 +443,7 @@ static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char 
     return re;
 }
 
-static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed)
+static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed, int confined)
 {
     int name = f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
     if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && !name) return;
@@ -434,16 +459,19 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
     if (tl) memcpy(key + kp, f->str, tl);
     kl = kp + tl;
     size_t had = (size_t)hm_get(&l->at, key, kl);
-    if (had) { l->v[had - 1].sides |= 1 << side; l->v[had - 1].in_changed |= changed; return; }
+    if (had) {
+        l->v[had - 1].sides |= 1 << side;
+        l->v[had - 1].in_changed |= changed;
+        l->v[had - 1].free_use |= !confined;
+        return;
+    }
     if (key == tmp) key = arena_strndup(a, tmp, kl);
-    pattern p = { f, NULL, name, 1 << side, changed, NULL, 0 };
+    pattern p = { f, 0, 0, NULL, name, 1 << side, changed, !confined, NULL, 0 };
     char *st = arena_alloc(a, f->len + 1);
     if (is_regex(f)) {
         p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
     } else {
-        int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
-        p.scope = text_regex(a, f->str, f->len, sub ? "(/|$)" : "");
-        if (!p.scope) return;
+        p.is_scope = 1;       /* its regex is made when a walk needs it */
         memcpy(st, f->str, f->len);
         p.nstart = f->len;
     }
@@ -454,37 +482,61 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
     hm_put(&l->at, key, kl, (void *)l->n);   /* an index: the array moves as it grows */
 }
 
-static void gather(arena *a, const sfilter *f, int side, int changed, patterns *l)
+/* confined: f is inside a require-all with a literal */
+/* a scope's text as a regex: a subpath's also matches below it; NULL when
+ * it cannot be compiled (the scope is then not walked) */
+static const sb_regex *scope_of(arena *a, pattern *p)
+{
+    if (!p->tried) {
+        const sfilter *f = p->f;
+        int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
+        p->scope = text_regex(a, f->str, f->len, sub ? "(/|$)" : "");
+        p->tried = 1;
+    }
+    return p->scope;
+}
+
+static void gather(arena *a, const sfilter *f, int side, int changed, patterns *l, int confined)
 {
     if (!f) return;
-    add_pattern(a, l, f, side, changed);
-    for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, changed, l);
+    add_pattern(a, l, f, side, changed, confined);
+    if (f->kind == F_ALL)
+        for (int i = 0; i < f->nkids && !confined; i++) confined = f->kids[i] && f->kids[i]->kind == F_LITERAL;
+    for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, changed, l, confined);
 }
 
 /* A rule as text: its action, operation and filter tree.  Two sides that
  * hold the same regexes may still use them differently (a deny by
  * "^/a/[bc][^/]*$" dropped while an allow by it stays): the regexes of a
  * rule one side has and the other has not are changed too. */
+static void key_int(strbuf *b, long v) { sb_add(b, (const char *)&v, sizeof v); }
+
+/* written as bytes, each text after its length: two keys are equal when
+ * the rules are */
 static void filter_key(strbuf *b, const sfilter *f, int depth)
 {
     if (!f || depth > 64) { sb_putc(b, '-'); return; }
-    sb_printf(b, "(%d %d %d %zu:", (int)f->kind, (int)f->ns, f->remote, f->len);
+    sb_putc(b, '(');
+    key_int(b, (long)f->kind);
+    key_int(b, (long)f->ns);
+    key_int(b, (long)f->remote);
+    key_int(b, (long)f->len);
     sb_add(b, f->str ? f->str : "", f->len);
+    key_int(b, f->proto ? (long)f->nproto : -1);
     if (f->proto) sb_add(b, f->proto, f->nproto);
     for (int i = 0; i < f->nkids; i++) filter_key(b, f->kids[i], depth + 1);
     sb_putc(b, ')');
 }
 
-static const char *rule_key(arena *a, const sb_rule *r, size_t *n)
+static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
 {
-    strbuf b;
-    sb_init(&b);
-    sb_printf(&b, "%d %d %d", (int)r->action, r->op, r->no_sandbox);
-    filter_key(&b, r->filter, 0);
-    *n = b.len;
-    const char *k = arena_strndup(a, b.data ? b.data : "", b.len);
-    sb_free(&b);
-    return k;
+    sb_reset(b);
+    key_int(b, (long)r->action);
+    key_int(b, (long)r->op);
+    key_int(b, (long)r->no_sandbox);
+    filter_key(b, r->filter, 0);
+    *n = b->len;
+    return arena_strndup(a, b->data ? b->data : "", b->len);
 }
 
 static int has_pattern(const sfilter *f, int depth)
@@ -501,13 +553,15 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
     hashmap keys[2];
     const char **key[2];
     size_t *klen[2];
+    strbuf kb;
+    sb_init(&kb);
     for (int k = 0; k < 2; k++) {
         hm_init(&keys[k]);
         key[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *key[k]);
         klen[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *klen[k]);
         for (size_t i = 0; i < sides[k]->pol->n; i++) {
             const sb_rule *r = sides[k]->pol->rules[i];
-            key[k][i] = has_pattern(r->filter, 0) ? rule_key(a, r, &klen[k][i]) : NULL;
+            key[k][i] = has_pattern(r->filter, 0) ? rule_key(a, &kb, r, &klen[k][i]) : NULL;
             if (key[k][i]) hm_put(&keys[k], key[k][i], klen[k][i], (void *)key[k][i]);
         }
     }
@@ -516,14 +570,15 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
         for (size_t i = 0; i < d->pol->n; i++) {
             const sb_rule *r = d->pol->rules[i];
             int changed = key[k][i] && !hm_get(&keys[!k], key[k][i], klen[k][i]);
-            gather(a, r->filter, k, changed, l);
+            gather(a, r->filter, k, changed, l, 0);
         }
         if (vb_live(d))
             for (size_t i = 0; i < d->vb->pol->n; i++)
-                if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, k, 0, l);
+                if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, k, 0, l, 0);
     }
     hm_free(&keys[0]);
     hm_free(&keys[1]);
+    sb_free(&kb);
 }
 
 static void atom_path(void *ctx, const char *p, size_t n) { add_obj(ctx, p, n); }
@@ -539,32 +594,59 @@ static int starts_meet(const char *x, size_t nx, const char *y, size_t ny)
 static int meet(const pattern *x, const pattern *y) { return starts_meet(x->start, x->nstart, y->start, y->nstart); }
 
 /* a regex is changed when the other side has none of the same kind and
- * text.  1 when every combination was reached */
+ * text.  1 when every combination was reached.  Under a set of values
+ * (diff_run_near) a walk that reaches its bound is walked again over the
+ * paths near those the values move only, and over the combinations that
+ * hold a changed regex only: the others are combinations of regexes both
+ * sides have, which add_rule_pairs walks where a rule of theirs changed. */
+typedef struct regexes { const sb_regex **v; unsigned char *changed; size_t n, cap; int all; } regexes;
+
+/* the regexes of paths (names) walked together: those changed, with those
+ * whose literal start meets one of theirs; free_only: those used outside a
+ * require-all with a literal only */
+static void pick(arena *a, const patterns *l, int name, int free_only, regexes *g)
+{
+    memset(g, 0, sizeof *g);
+    g->all = 1;
+    for (size_t i = 0; i < l->n; i++) {
+        const pattern *p = &l->v[i];
+        if (p->is_scope || p->name != name || (free_only && !p->free_use)) continue;
+        int take = p->sides != 3;
+        for (size_t j = 0; j < l->n && !take; j++) {
+            const pattern *q = &l->v[j];
+            take = !q->is_scope && q->name == name && q->sides != 3 && (!free_only || q->free_use) && meet(p, q);
+        }
+        if (!take) continue;
+        for (int r = 0; r < p->f->nres; r++) {
+            if (!p->f->res[r]) continue;
+            if (g->n == ATOM_REGEXES_MAX) { g->all = 0; break; }
+            g->changed = arena_grow(a, g->changed, g->n, g->cap, 1);
+            g->v = arena_grow(a, g->v, g->n, g->cap, sizeof *g->v);
+            g->cap = arena_grow_cap(g->n, g->cap);
+            g->changed[g->n] = p->sides != 3;
+            g->v[g->n++] = p->f->res[r];
+        }
+    }
+}
+
 static int add_atoms(objset *s, const patterns *l)
 {
     int whole = 1;
     for (int name = 0; name < 2; name++) {
-        const sb_regex **v = NULL;
-        size_t nv = 0, cap = 0;
-        for (size_t i = 0; i < l->n; i++) {
-            const pattern *p = &l->v[i];
-            if (p->scope || p->name != name) continue;
-            int take = p->sides != 3;
-            for (size_t j = 0; j < l->n && !take; j++) {
-                const pattern *g = &l->v[j];
-                take = !g->scope && g->name == name && g->sides != 3 && meet(p, g);
-            }
-            if (!take) continue;
-            for (int r = 0; r < p->f->nres; r++) {
-                if (!p->f->res[r]) continue;
-                if (nv == ATOM_REGEXES_MAX) { whole = 0; break; }
-                v = arena_grow(s->a, v, nv, cap, sizeof *v);
-                cap = arena_grow_cap(nv, cap);
-                v[nv++] = p->f->res[r];
-            }
-        }
+        if (s->near && name) break;            /* only paths are asked there */
+        regexes g;
+        pick(s->a, l, name, 0, &g);
         sb_atoms_opts o = { .path = !name, .max_states = 50000 };
-        if (nv && !sb_regex_atoms(v, nv, &o, name ? atom_name : atom_path, s)) whole = 0;
+        if (g.n && !sb_regex_atoms(g.v, g.n, &o, name ? atom_name : atom_path, s)) g.all = 0;
+        if (g.all) continue;
+        if (s->near) {
+            /* again, restricted: the regexes' combinations with a changed
+             * one, over the paths near those the values move */
+            pick(s->a, l, name, 1, &g);
+            sb_atoms_opts near = { .path = 1, .max_states = 50000, .must = g.changed, .near = s->near, .nnear = s->nnear };
+            if (g.all && (!g.n || sb_regex_atoms(g.v, g.n, &near, atom_path, s))) continue;
+        }
+        whole = 0;
     }
     return whole;
 }
@@ -589,11 +671,11 @@ static int add_rule_pairs(objset *s, const patterns *l)
     const sb_regex *grp[2];
     for (size_t i = 0; i < l->n; i++) {
         const pattern *p = &l->v[i];
-        if (p->scope || !p->in_changed || p->sides != 3) continue;
+        if (p->is_scope || !p->in_changed || p->sides != 3) continue;
         if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
         for (size_t j = 0; j < l->n; j++) {
             const pattern *g = &l->v[j];
-            if (j == i || g->scope || g->name != p->name || !meet(p, g)) continue;
+            if (j == i || g->is_scope || g->name != p->name || !meet(p, g)) continue;
             if (g->in_changed && g->sides == 3 && j < i) continue;     /* that pair was walked from g */
             for (int a = 0; a < p->f->nres; a++)
                 for (int b = 0; b < g->f->nres; b++) {
@@ -614,9 +696,9 @@ static int add_rule_pairs(objset *s, const patterns *l)
  * chain and the walk stays small; regexes with each other only where one
  * changed (add_atoms).  diff_run_near asks only paths near its own: a
  * pattern whose start meets none of them adds nothing. */
-static int add_pairs(objset *s, const patterns *l)
+static int add_pairs(objset *s, patterns *l)
 {
-    const pattern **v = arena_alloc(s->a, (l->n + 1) * sizeof *v);
+    pattern **v = arena_alloc(s->a, (l->n + 1) * sizeof *v);
     size_t n = 0;
     for (size_t i = 0; i < l->n; i++)
         if (!s->near || (!l->v[i].name && (!l->v[i].nstart || meets_near(s, &l->v[i])))) v[n++] = &l->v[i];
@@ -624,7 +706,7 @@ static int add_pairs(objset *s, const patterns *l)
     size_t walks = 0;
     const sb_regex **grp = arena_alloc(s->a, (ATOM_GROUP_MAX + 1) * sizeof *grp);
     for (size_t i = 0; i < n && whole; i++) {
-        if (v[i]->scope) continue;
+        if (v[i]->is_scope) continue;
         for (int r = 0; r < v[i]->f->nres && whole; r++) {
             if (!v[i]->f->res[r]) continue;
             size_t ng = 0;
@@ -632,7 +714,7 @@ static int add_pairs(objset *s, const patterns *l)
             for (size_t j = 0; j <= n; j++) {
                 int last = j == n;
                 if (!last) {
-                    if (!v[j]->scope || v[j]->name != v[i]->name || !meet(v[i], v[j])) continue;
+                    if (!v[j]->is_scope || v[j]->name != v[i]->name || !meet(v[i], v[j]) || !scope_of(s->a, v[j])) continue;
                     grp[ng++] = v[j]->scope;
                 }
                 if ((last && ng > 1) || ng == ATOM_GROUP_MAX + 1) {
@@ -784,6 +866,11 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             if (!asked) continue;
             sb_request q = { op, o->s, o->n, OBJ_PATH, SNS_OTHER, NULL };
             request_kind_for_op(op, o->n ? o->s : "", &q);
+            if (o->kind == K_NAME && o->n > 6 && !memcmp(o->s, "local:", 6)) {
+                if (q.ns != SNS_LOCAL) continue;    /* only mach services are local */
+                q.obj = o->s + 6;
+                q.len = o->n - 6;
+            }
             r->requests++;
             if (compare(&cx, &q, o) && s.nvn && q.kind == OBJ_PATH) {
                 /* a vnode-type filter decides: asked for each type named

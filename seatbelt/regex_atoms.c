@@ -240,6 +240,68 @@ static int add_node(walk *w, int *key, size_t klen, const int *m, size_t nm, int
     return 1;
 }
 
+/* ---- near paths (sb_atoms_opts.near) ----
+ * A subject's place among the near paths: 0 when there are none; NEAR_FREE
+ * below one (every subject that goes on from it is near too); else
+ * 1 + i * (longest + 1) + d for a subject that is the first d bytes of
+ * near[i] (the first such i). */
+enum { NEAR_FREE = -1, NEAR_DEAD = -2 };
+
+typedef struct nearset { const char *const *p; size_t n, longest; } nearset;
+
+static int near_start(nearset *ns, const sb_atoms_opts *o)
+{
+    memset(ns, 0, sizeof *ns);
+    if (!o->path || !o->nnear) return 0;
+    for (size_t i = 0; i < o->nnear; i++) {
+        size_t l = strlen(o->near[i]);
+        if (!l) return 0;                       /* no restriction: every subject */
+        if (l > ns->longest) ns->longest = l;
+    }
+    if (ns->longest > 65536 || o->nnear > 4096) return 0;   /* the state would not fit an int */
+    ns->p = o->near;
+    ns->n = o->nnear;
+    return 1;
+}
+
+/* the place after byte ch */
+static int near_step(const nearset *ns, int at, unsigned char ch)
+{
+    if (!ns->n || at == NEAR_FREE) return at;
+    size_t i = (size_t)(at - 1) / (ns->longest + 1), d = (size_t)(at - 1) % (ns->longest + 1);
+    const char *s = ns->p[i];
+    for (size_t j = 0; j < ns->n; j++) {   /* the subject is near[j]: below it from here */
+        size_t l = strlen(ns->p[j]);
+        if (l == d && d && !memcmp(ns->p[j], s, d) && (ns->p[j][d - 1] == '/' || ch == '/')) return NEAR_FREE;
+    }
+    for (size_t j = 0; j < ns->n; j++) {
+        size_t l = strlen(ns->p[j]);
+        if (l > d && !memcmp(ns->p[j], s, d) && (unsigned char)ns->p[j][d] == ch)
+            return (int)(1 + j * (ns->longest + 1) + d + 1);
+    }
+    return NEAR_DEAD;
+}
+
+/* the subject at place at is near a path: at, above or below one */
+static int near_here(const nearset *ns, int at)
+{
+    if (!ns->n || at == NEAR_FREE) return 1;
+    size_t i = (size_t)(at - 1) / (ns->longest + 1), n = (size_t)(at - 1) % (ns->longest + 1);
+    const char *t = ns->p[i];
+    for (size_t k = 0; k < ns->n; k++) {
+        size_t l = strlen(ns->p[k]);
+        if (l < n || memcmp(t, ns->p[k], n)) continue;
+        if (l == n || t[n - 1] == '/' || ns->p[k][n] == '/') return 1;
+    }
+    return 0;
+}
+
+static int has_must(const sb_atoms_opts *o, const int *re, size_t n)
+{
+    for (size_t i = 0; i < n; i++) if (o->must[re[i]]) return 1;
+    return 0;
+}
+
 static void emit_subject(walk *w, int node, unsigned char last, void (*emit)(void *, const char *, size_t), void *ctx)
 {
     size_t len = (size_t)w->nodes[node].depth + 1;
@@ -273,10 +335,10 @@ int sb_regex_atoms(const sb_regex *const *res, size_t n, const sb_atoms_opts *o,
 
     /* the first state: each regex before the subject's first byte */
     /* a state's key, then the regexes matched (add_node) */
-    int *key = xmalloc((2 * n + 3) * sizeof(int)), *nkey = xmalloc((2 * n + 3) * sizeof(int));
+    int *key = xmalloc((2 * n + 4) * sizeof(int)), *nkey = xmalloc((2 * n + 4) * sizeof(int));
     int *acc = xmalloc((n + 1) * sizeof(int)), *fresh = xmalloc((n + 1) * sizeof(int)), *ends_m = xmalloc((n + 1) * sizeof(int));
     size_t nlive = 0, nmatched = 0;
-    int *live = key + 2, *matched = xmalloc((n + 1) * sizeof(int));
+    int *live = key + 3, *matched = xmalloc((n + 1) * sizeof(int));
     /* a state's live cstates are in the order of their regexes (one
      * cstate each at most), as are the regexes matched: a state has one
      * key, with no sorting */
@@ -287,9 +349,12 @@ int sb_regex_atoms(const sb_regex *const *res, size_t n, const sb_atoms_opts *o,
         if (!w.work.n) continue;
         live[nlive++] = intern_cstate(&w, (int)r, w.work.v, w.work.n);
     }
+    nearset ns;
     key[0] = o->path ? PC_START : PC_NAME;
-    key[1] = (int)nlive;
-    add_node(&w, key, (2 + nlive) * sizeof(int), matched, nmatched, -1, 0, 0);
+    key[1] = near_start(&ns, o);            /* the empty subject: the start of near[0] */
+    key[2] = (int)nlive;
+    add_node(&w, key, (3 + nlive) * sizeof(int), matched, nmatched, -1, 0, 0);
+    int *live_re = xmalloc((n + 1) * sizeof(int));
 
     int complete = 1;
     for (size_t qi = 0; qi < w.nn; qi++) {
@@ -297,34 +362,38 @@ int sb_regex_atoms(const sb_regex *const *res, size_t n, const sb_atoms_opts *o,
         const pnode nd = w.nodes[qi];
         if ((size_t)nd.depth + 1 > max_len) { complete = 0; continue; }
         const int *k0 = nd.key;
-        int pc = k0[0];
-        size_t nl = (size_t)k0[1];
-        const int *l0 = k0 + 2;
+        int pc = k0[0], at = k0[1];
+        size_t nl = (size_t)k0[2];
+        const int *l0 = k0 + 3;
         size_t nm0 = nd.nm;
         const int *m0 = nd.m;
         for (int k = 0; k < w.ncls; k++) {
             unsigned char ch = w.rep[k];
             int npc = pc;
             if (o->path) { npc = path_step(pc, ch); if (npc < 0) continue; }
+            int nat = near_step(&ns, at, ch);
+            if (nat == NEAR_DEAD) continue;         /* neither it nor what goes on from it is near */
             size_t nnl = 0, nfresh = 0, nem = 0;
-            int *nlv = nkey + 2;
+            int *nlv = nkey + 3;
             for (size_t i = 0; i < nl; i++) {
                 int em;
                 int t = step(&w, l0[i], k, &em);
                 int re = w.cs[l0[i]].re;
                 if (t == T_MATCHED) fresh[nfresh++] = re;
                 else {
-                    if (t >= 0) nlv[nnl++] = t;
+                    if (t >= 0) { live_re[nnl] = re; nlv[nnl++] = t; }
                     if (em) ends_m[nem++] = re;
                 }
             }
             size_t nnm = merge(m0, nm0, fresh, nfresh, matched);
             nkey[0] = npc;
-            nkey[1] = (int)nnl;
+            nkey[1] = nat;
+            nkey[2] = (int)nnl;
             /* the atom of the subject that ends here */
-            int ends = !o->path || path_ends(npc);
+            int ends = (!o->path || path_ends(npc)) && near_here(&ns, nat);
+            size_t na = ends ? merge(ends_m, nem, matched, nnm, acc) : 0;
+            if (ends && o->must && !has_must(o, acc, na)) ends = 0;
             if (ends) {
-                size_t na = merge(ends_m, nem, matched, nnm, acc);
                 size_t alen = na * sizeof(int);
                 uint64_t ah = ints_hash(acc, na);
                 if (!hm_get_hashed(&w.amap, (const char *)acc, alen, ah)) {
@@ -334,9 +403,12 @@ int sb_regex_atoms(const sb_regex *const *res, size_t n, const sb_atoms_opts *o,
                     emit_subject(&w, (int)qi, ch, emit, ctx);
                 }
             }
-            add_node(&w, nkey, (2 + nnl) * sizeof(int), matched, nnm, (int)qi, ch, (unsigned short)(nd.depth + 1));
+            /* a must regex matched or still live: else no atom wanted goes on from it */
+            if (o->must && !has_must(o, matched, nnm) && !has_must(o, live_re, nnl)) continue;
+            add_node(&w, nkey, (3 + nnl) * sizeof(int), matched, nnm, (int)qi, ch, (unsigned short)(nd.depth + 1));
         }
     }
+    free(live_re);
     free(key);
     free(nkey);
     free(acc);
