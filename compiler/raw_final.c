@@ -379,12 +379,32 @@ static int raw_is_filter(const sexp *x)
     return x->kind == SX_LIST && x->child && x->child->kind == SX_SYMBOL && filter_known(x->child->text);
 }
 
+/* 1 when x is a (with ...) form */
+static int is_with(const sexp *x)
+{
+    return x->kind == SX_LIST && x->child && sexp_is_sym_nocase(x->child, "with");
+}
+
+/* The modifier of a (with ...) form x that takes the program out of the
+ * profile (no-sandbox, default-sandbox), or NULL.  Names are read in any
+ * case: whether Seatbelt folds it is not known (check_sbpl_blocks refuses
+ * upper case), and a final deny must not depend on it. */
+static const sb_modifier *leaving(const sexp *x)
+{
+    if (!is_with(x)) return NULL;
+    for (const sexp *m = x->child->next; m; m = m->next) {
+        const sb_modifier *md = m->kind == SX_SYMBOL ? modifier_find_nocase(m->text) : NULL;
+        if (md && md->leaves_profile) return md;
+    }
+    return NULL;
+}
+
 static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *const *finals, size_t nfinals)
 {
     compilation *c = rc->c;
     if (x->kind != SX_LIST || !x->child) return;
-    int allow = sexp_is_sym(x->child, "allow");
-    if (!allow && !sexp_is_sym(x->child, "deny")) return;
+    int allow = sexp_is_sym_nocase(x->child, "allow");
+    if (!allow && !sexp_is_sym_nocase(x->child, "deny")) return;
     opset ops = { { 0 } };
     size_t nf = 0;                              /* the filters: lists but (with ...) */
     int nops = 0, unread = 0;
@@ -394,7 +414,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
             if (op >= 0) for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= op_get(op)->covers.w[w];
             else unread = 1;                    /* a name bound to an operation */
             nops++;
-        } else if (a->kind == SX_LIST && !(a->child && sexp_is_sym(a->child, "with"))) {
+        } else if (a->kind == SX_LIST && !is_with(a)) {
             /* an operation computed in place ((quote op), (if ...)) reads
              * as a filter that may match anything: it counts as both */
             if (!nops && !raw_is_filter(a)) unread = 1;
@@ -403,24 +423,22 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
     }
     /* an operation the check cannot read may be any */
     if (unread || !nops) memset(&ops, 0xff, sizeof ops);
-    /* (with no-sandbox): the program runs outside any sandbox, where no
-     * final deny holds, whatever operation it covers */
-    int unsandboxed = 0;
+    /* (with no-sandbox), (with default-sandbox "NAME"): the program runs
+     * outside this profile, where no final deny holds, whatever operation
+     * it covers */
+    const sb_modifier *leaves = NULL;
     int exec_op = op_lookup("process-exec", NULL), interp_op = op_lookup("process-exec-interpreter", NULL);
-    for (const sexp *a = x->child->next; allow && a; a = a->next)
-        if (a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with"))
-            for (const sexp *m = a->child->next; m; m = m->next)
-                if (sexp_is_sym(m, "no-sandbox") || sexp_is_sym(m, "no-profile")) unsandboxed = 1;
-    if (unsandboxed && ((exec_op >= 0 && (ops.w[exec_op / 64] >> (exec_op % 64) & 1)) ||
-                        (interp_op >= 0 && (ops.w[interp_op / 64] >> (interp_op % 64) & 1))))
+    for (const sexp *a = x->child->next; allow && a && !leaves; a = a->next) leaves = leaving(a);
+    if (leaves && ((exec_op >= 0 && (ops.w[exec_op / 64] >> (exec_op % 64) & 1)) ||
+                   (interp_op >= 0 && (ops.w[interp_op / 64] >> (interp_op % 64) & 1))))
         for (size_t i = 0; i < nfinals; i++) {
             const rule *f = finals[i];
             if (f->action != ACT_DENY) continue;
             diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : x->at,
-                               "this raw sbpl allow runs a program with no-sandbox, outside every final deny");
+                               "this raw sbpl allow runs a program with %s, outside every final deny", leaves->name);
             diag_note_add(&c->diags, d, origin_primary(f), "final deny is here%s", unit_provenance(c, f->origins->u));
-            diag_help(&c->diags, d, "a program run with no-sandbox may do what any final deny forbids: drop "
-                      "(with no-sandbox), or the final rules");
+            diag_help(&c->diags, d, "a program run with %s may do what any final deny forbids: drop "
+                      "(with %s), or the final rules", leaves->name, leaves->name);
             return;
         }
     for (size_t i = 0; i < nfinals; i++) {
@@ -433,7 +451,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
             size_t ndis = 0;
             rel = REL_UNKNOWN;
             for (const sexp *a = x->child->next; a && rel != REL_OVERLAP; a = a->next) {
-                if (a->kind != SX_LIST || (a->child && sexp_is_sym(a->child, "with"))) continue;
+                if (a->kind != SX_LIST || is_with(a)) continue;
                 relation r = raw_relation(rc, a, 0);
                 ndis += r == REL_DISJOINT;
                 if (r == REL_OVERLAP) rel = r;
@@ -452,67 +470,50 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
     }
 }
 
+/* What a walk of a raw block found that the check cannot follow: `allow`
+ * or `deny` used as a value (bound to another name, passed to apply, chosen
+ * by an if), so that a rule runs under another head; and a modifier that
+ * takes the program out of the profile anywhere but a rule's own modifiers
+ * (bound to a name, given by with-modifier).  The first of each. */
+typedef struct raw_walk {
+    raw_ctx *rc;
+    const span *at;
+    rule *const *finals;
+    size_t nfinals;
+    const sexp *esc, *loose;
+    const sb_modifier *loose_md;
+} raw_walk;
+
+static int is_action(const sexp *x)
+{
+    return sexp_is_sym_nocase(x, "allow") || sexp_is_sym_nocase(x, "deny");
+}
+
 /* Every allow and deny form of a raw block, at the top or inside another
  * form ((begin ...), (if ...), (let ...), a function's body): a nested rule
  * runs as a top-level one does when its form is evaluated, and the check
- * does not evaluate. */
-static void walk_raw(raw_ctx *rc, const sexp *x, const span *at, rule *const *finals, size_t nfinals, int depth)
-{
-    for (; x; x = x->next) {
-        if (x->kind != SX_LIST || !x->child) continue;
-        if (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny")) check_raw_rule(rc, x, at, finals, nfinals);
-        else if (depth < SBPL_MAX_DEPTH) walk_raw(rc, x->child, at, finals, nfinals, depth + 1);
-    }
-}
-
-/* What the check cannot follow: `allow` or `deny` used as a value (bound
- * to another name, passed to apply, chosen by an if), so that a rule runs
- * under another head; and no-sandbox (or its alias no-profile) anywhere
- * but a rule's own modifier, bound to a name or given by with-modifier.
- * The first such symbol, or NULL; top says whether x heads its list. */
-static const sexp *raw_escape(const sexp *x, int head, int depth)
+ * does not evaluate.  head: x heads its list; in_rule: x is a rule's
+ * arguments, where a modifier is the rule's own. */
+static void walk_raw(raw_walk *w, const sexp *x, int head, int in_rule, int depth)
 {
     for (int first = head; x; x = x->next, first = 0) {
         if (x->kind == SX_SYMBOL) {
-            if (!first && (sexp_is_sym(x, "allow") || sexp_is_sym(x, "deny"))) return x;
+            if (!first && !w->esc && is_action(x)) w->esc = x;
             continue;
         }
         if (x->kind != SX_LIST || !x->child || depth > SBPL_MAX_DEPTH) continue;
-        if (sexp_is_sym(x->child, "with")) {
-            /* a rule's own (with no-sandbox) is check_raw_rule's; one
-             * anywhere else reaches a rule the check does not see */
+        if (is_with(x)) {
+            const sb_modifier *md = in_rule || w->loose ? NULL : leaving(x);
+            if (md) { w->loose = x; w->loose_md = md; }
             continue;
         }
-        if (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny")) {
-            for (const sexp *a = x->child->next; a; a = a->next) {
-                if (a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with")) continue;
-                const sexp *e = raw_escape(a, 0, depth + 1);
-                if (e) return e;
-            }
+        if (is_action(x->child)) {
+            check_raw_rule(w->rc, x, w->at, w->finals, w->nfinals);
+            walk_raw(w, x->child->next, 0, 1, depth + 1);
             continue;
         }
-        const sexp *e = raw_escape(x->child, 1, depth + 1);
-        if (e) return e;
+        walk_raw(w, x->child, 1, 0, depth + 1);
     }
-    return NULL;
-}
-
-/* (with no-sandbox) or (with no-profile) outside a rule's own modifiers */
-static const sexp *raw_loose_nosandbox(const sexp *x, int in_rule, int depth)
-{
-    for (; x; x = x->next) {
-        if (x->kind != SX_LIST || !x->child || depth > SBPL_MAX_DEPTH) continue;
-        if (sexp_is_sym(x->child, "with")) {
-            if (in_rule) continue;
-            for (const sexp *m = x->child->next; m; m = m->next)
-                if (sexp_is_sym(m, "no-sandbox") || sexp_is_sym(m, "no-profile")) return x;
-            continue;
-        }
-        int is_rule = sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny");
-        const sexp *e = raw_loose_nosandbox(x->child, is_rule, depth + 1);
-        if (e) return e;
-    }
-    return NULL;
 }
 
 void check_raw_finals(compilation *c)
@@ -541,20 +542,20 @@ void check_raw_finals(compilation *c)
         if (quiet.errors) continue;
         /* a misc rule's raw filter is read from text of its own: point at its string */
         const span *at = b->ast->text.at.src && b->ast->text.at.src != b->u->src ? &b->ast->at : NULL;
-        walk_raw(&rc, top, at, finals, nfinals, 0);
-        const sexp *esc = raw_escape(top, 0, 0);
-        const sexp *ns = esc ? NULL : raw_loose_nosandbox(top, 0, 0);
+        raw_walk w = { .rc = &rc, .at = at, .finals = finals, .nfinals = nfinals };
+        walk_raw(&w, top, 0, 0, 0);
+        const sexp *esc = w.esc, *ns = esc ? NULL : w.loose;
         if (esc || ns) {
             diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : (esc ? esc : ns)->at,
                                esc ? "this raw sbpl block uses %s as a value: a rule it makes that way may override "
                                      "a final rule, and the check cannot follow it"
-                                   : "this raw sbpl block gives (with no-sandbox) outside a rule: a program it "
+                                   : "this raw sbpl block gives (with %s) outside a rule: a program it "
                                      "lets run that way is outside every final deny",
-                               esc ? esc->text : "");
+                               esc ? esc->text : w.loose_md->name);
             diag_note_add(&c->diags, d, origin_primary(finals[0]), "final %s is here%s",
                           action_name(finals[0]->action), unit_provenance(c, finals[0]->origins->u));
-            diag_help(&c->diags, d, "write each rule with allow or deny at its head, and a no-sandbox modifier "
-                      "in the rule itself");
+            diag_help(&c->diags, d, "write each rule with allow or deny at its head, and a modifier such as "
+                      "no-sandbox in the rule itself");
         }
     }
     sb_free(&rc.why);
