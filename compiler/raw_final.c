@@ -26,6 +26,7 @@ typedef struct raw_ctx {
     hashmap *known;
     const rule *f;
     strbuf why;            /* the values that made them meet */
+    const char *via;       /* the file an import read the rules from, or NULL */
 } raw_ctx;
 
 /* A raw filter's string (a literal, or string-append of literals and
@@ -437,6 +438,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
             diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : x->at,
                                "this raw sbpl allow runs a program with %s, outside every final deny", leaves->name);
             diag_note_add(&c->diags, d, origin_primary(f), "final deny is here%s", unit_provenance(c, f->origins->u));
+            if (rc->via) diag_note_add(&c->diags, d, x->at, "the rule, in %s, which the block imports", rc->via);
             diag_help(&c->diags, d, "a program run with %s may do what any final deny forbids: drop "
                       "(with %s), or the final rules", leaves->name, leaves->name);
             return;
@@ -462,6 +464,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
                            "this raw sbpl %s %s a final %s", allow ? "allow" : "deny",
                            rel == REL_OVERLAP ? "overrides" : "may override", allow ? "deny" : "allow");
         if (rc->why.len) diag_note_add(&c->diags, d, at ? *at : x->at, "they meet with %s", sb_cstr(&rc->why));
+        if (rc->via) diag_note_add(&c->diags, d, x->at, "the rule, in %s, which the block imports", rc->via);
         diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
                       action_name(f->action), unit_provenance(c, f->origins->u));
         diag_help(&c->diags, d, "raw rules are decided by Seatbelt's precedence, not carved around final rules: "
@@ -516,6 +519,75 @@ static void walk_raw(raw_walk *w, const sexp *x, int head, int in_rule, int dept
     }
 }
 
+/* The forms of one block's text (top), or of a file it imports, against
+ * the final rules; at: where to point (NULL: at each form). */
+static void check_raw_text(raw_ctx *rc, const sexp *top, const span *at, rule *const *finals, size_t nfinals)
+{
+    compilation *c = rc->c;
+    raw_walk w = { .rc = rc, .at = at, .finals = finals, .nfinals = nfinals };
+    walk_raw(&w, top, 0, 0, 0);
+    const sexp *esc = w.esc, *ns = esc ? NULL : w.loose;
+    if (!esc && !ns) return;
+    diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : (esc ? esc : ns)->at,
+                       esc ? "this raw sbpl block uses %s as a value: a rule it makes that way may override "
+                             "a final rule, and the check cannot follow it"
+                           : "this raw sbpl block gives (with %s) outside a rule: a program it "
+                             "lets run that way is outside every final deny",
+                       esc ? esc->text : w.loose_md->name);
+    if (rc->via) diag_note_add(&c->diags, d, (esc ? esc : ns)->at, "in %s, which the block imports", rc->via);
+    diag_note_add(&c->diags, d, origin_primary(finals[0]), "final %s is here%s",
+                  action_name(finals[0]->action), unit_provenance(c, finals[0]->origins->u));
+    diag_help(&c->diags, d, "write each rule with allow or deny at its head, and a modifier such as "
+              "no-sandbox in the rule itself");
+}
+
+#define MAX_RAW_IMPORTS 32
+
+/* The files a verbatim block imports, (import "NAME") at any depth, that
+ * can be read here (NAME absolute, or in an -I directory or the directory
+ * of the file that holds the block), as the block's own rules: Seatbelt
+ * reads them in its place.  One that cannot be read is left alone (lint
+ * says so).  at: the outermost import, where the findings point. */
+static void check_raw_imports(raw_ctx *rc, const sexp *x, const char *dir, const span *at, rule *const *finals,
+                              size_t nfinals, int *nimports, int depth)
+{
+    compilation *c = rc->c;
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind != SX_LIST || !x->child) continue;
+        const sexp *n = x->child->next;
+        if (!sexp_is_sym_nocase(x->child, "import") || !n || n->kind != SX_STRING || n->next) {
+            check_raw_imports(rc, x->child, dir, at, finals, nfinals, nimports, depth + 1);
+            continue;
+        }
+        if (++*nimports > MAX_RAW_IMPORTS) return;
+        source *s = NULL;
+        int abs = n->text[0] == '/';
+        for (size_t i = 0; !s && i <= (abs ? 0 : c->opts.ninclude); i++) {
+            const char *d = abs ? NULL : i < c->opts.ninclude ? c->opts.include_dirs[i] : dir;
+            const char *path = abs ? n->text : arena_printf(&c->a, "%s/%s", d, n->text);
+            const char *err;
+            if (compile_is_file(c, path) != 1 || !(s = source_read(path, path, &err))) continue;
+            s->next = c->sources;             /* the notes point into it */
+            c->sources = s;
+            compile_add_dep(c, path, s);      /* a change to it is a change to the profile */
+        }
+        if (!s) continue;
+        diag_list quiet;                      /* an import Seatbelt cannot read fails there */
+        diag_list_init(&quiet, rc->a);
+        sbpl_read_opts ro = { .whole = 1 };
+        sexp *top = sbpl_read(rc->a, &quiet, s, &ro);
+        if (quiet.errors) continue;
+        const span *here = at ? at : &x->at;
+        const char *via = rc->via;
+        rc->via = s->path;
+        check_raw_text(rc, top, here, finals, nfinals);
+        const char *slash = strrchr(s->path, '/');
+        check_raw_imports(rc, top, slash ? arena_strndup(rc->a, s->path, (size_t)(slash - s->path)) : ".", here,
+                          finals, nfinals, nimports, depth + 1);
+        rc->via = via;
+    }
+}
+
 void check_raw_finals(compilation *c)
 {
     if (!c->pol.nraw) return;
@@ -531,7 +603,7 @@ void check_raw_finals(compilation *c)
     hashmap known;
     hm_init(&known);
     final_known_values(c, &known);
-    raw_ctx rc = { c, &scratch, &known, NULL, { 0 } };
+    raw_ctx rc = { c, &scratch, &known, NULL, { 0 }, NULL };
     sb_init(&rc.why);
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *b = &c->pol.raw[i];
@@ -542,20 +614,13 @@ void check_raw_finals(compilation *c)
         if (quiet.errors) continue;
         /* a misc rule's raw filter is read from text of its own: point at its string */
         const span *at = b->ast->text.at.src && b->ast->text.at.src != b->u->src ? &b->ast->at : NULL;
-        raw_walk w = { .rc = &rc, .at = at, .finals = finals, .nfinals = nfinals };
-        walk_raw(&w, top, 0, 0, 0);
-        const sexp *esc = w.esc, *ns = esc ? NULL : w.loose;
-        if (esc || ns) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : (esc ? esc : ns)->at,
-                               esc ? "this raw sbpl block uses %s as a value: a rule it makes that way may override "
-                                     "a final rule, and the check cannot follow it"
-                                   : "this raw sbpl block gives (with %s) outside a rule: a program it "
-                                     "lets run that way is outside every final deny",
-                               esc ? esc->text : w.loose_md->name);
-            diag_note_add(&c->diags, d, origin_primary(finals[0]), "final %s is here%s",
-                          action_name(finals[0]->action), unit_provenance(c, finals[0]->origins->u));
-            diag_help(&c->diags, d, "write each rule with allow or deny at its head, and a modifier such as "
-                      "no-sandbox in the rule itself");
+        check_raw_text(&rc, top, at, finals, nfinals);
+        if (b->ast->verbatim) {
+            int nimports = 0;
+            const char *key = b->u->key ? b->u->key : "";
+            const char *slash = strrchr(key, '/');
+            const char *dir = slash ? arena_strndup(&scratch, key, (size_t)(slash - key)) : ".";
+            check_raw_imports(&rc, top, dir, at, finals, nfinals, &nimports, 0);
         }
     }
     sb_free(&rc.why);
