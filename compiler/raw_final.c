@@ -16,6 +16,7 @@
 #include "expand.h"
 #include "patterns.h"
 #include "../seatbelt/filters.h"
+#include "../seatbelt/path_canonical.h"
 #include "../grammar/sexp.h"
 #include <stdlib.h>
 #include <string.h>
@@ -167,29 +168,9 @@ static int raw_canonical(arena *a, const matcher *m, int alias, matcher *out)
     if (!m->len || m->value[0] != '/') return 0;
     strbuf b;
     sb_init(&b);
-    size_t i = 0;
-    while (i < m->len) {
-        while (i < m->len && m->value[i] == '/') i++;
-        size_t j = i;
-        while (j < m->len && m->value[j] != '/') j++;
-        size_t n = j - i;
-        int last = j == m->len;
-        if (n == 1 && m->value[i] == '.') {
-            /* nothing: "." names the directory it is in */
-        } else if (n == 2 && m->value[i] == '.' && m->value[i + 1] == '.') {
-            while (b.len && b.data[b.len - 1] != '/') b.len--;   /* drop the last component */
-            if (b.len) b.len--;
-            if (b.data) b.data[b.len] = 0;
-        } else if (n) {
-            sb_putc(&b, '/');
-            sb_add(&b, m->value + i, n);
-        }
-        if (last && n == 0 && m->kind == MK_PREFIX) sb_putc(&b, '/');   /* "/a/": a prefix keeps its "/" */
-        i = j;
-    }
-    if (!b.len) sb_putc(&b, '/');
-    if (b.len > 1 && b.data[b.len - 1] == '/' && m->kind != MK_PREFIX) b.len--;
-    if (b.data) b.data[b.len] = 0;
+    sb_add(&b, m->value, m->len);
+    b.len = path_collapse(b.data, b.len, PATH_DOTS | (m->kind == MK_PREFIX ? PATH_KEEP_SLASH : 0));   /* "/a/": a prefix keeps its "/" */
+    b.data[b.len] = 0;
     if (alias) sb_private_alias(&b);
     int same = b.len == m->len && memcmp(b.data, m->value, b.len) == 0;
     if (!same) {
