@@ -83,3 +83,25 @@ for m in '(with no-profile)' '(with NO-SANDBOX)' '(with default-sandbox "other")
     expect_rc "modifiers: diff: $m added is a widening (exit 1)" 1
     expect_out_has "modifiers: diff: ... marked for $m" "WIDENING allow -> allow with no-sandbox:"
 done
+
+# allow, deny, with, import are read in any case too, wherever a verbatim
+# block has them (Seatbelt's reader lower-cases symbols)
+printf '(allow file-read-data (subpath "/s"))\n' >"$D/imported.sb"
+n=0
+for r in '(ALLOW file-read-data (subpath "/s"))' '(Allow file-read-data (subpath "/s"))' \
+         '(with-filter (subpath "/s") (ALLOW file-read-data))' \
+         "(IMPORT \"$D/imported.sb\")" \
+         '(define m (WITH no-sandbox)) (allow process-exec (literal "/bin/sh") m)' \
+         '(with-modifier (WITH no-sandbox) (allow process-exec (literal "/bin/sh")))'; do
+    n=$((n + 1))
+    blk "case$n" " verbatim" "$r"
+    run "modifiers: case $r" "$BUCKLE" compile "$D/case$n.buckle" -o /dev/null
+    expect_rc "modifiers: $r beside a final deny is an error" 1
+    expect_err_has "modifiers: ... BK2005 for $r" "[BK2005"
+done
+# import: a later DENY kept verbatim keeps the allow before it verbatim too
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/data"))\n(DENY file-read* (subpath "/data/secret"))\n' >"$D/upper.sb"
+run "modifiers: import DENY" "$BUCKLE" import "$D/upper.sb"
+expect_rc "modifiers: import of a DENY form" 0
+expect_out_lacks "modifiers: the allow before a DENY is not written as a section rule" 'allow read "/data";'
+expect_out_has "modifiers: ... it is kept verbatim, in its order" '(allow file-read* (subpath "/data"))'
