@@ -240,30 +240,6 @@ static relation raw_multi(raw_ctx *rc, const sexp *x, int depth)
     return n && ndis == n ? REL_DISJOINT : REL_UNKNOWN;
 }
 
-/* Values for a raw rule's parameter k that make its text, around the
- * text written before and after the parameter, the final rule's text t
- * ("/s" + P against "/s/t": P=/t; P + "/t" against "/s/t": P=/s;
- * "com." + S + "d" against the prefix "com.apple.sec": S=apple.sec).  Every
- * value counts: nothing carves a raw rule. */
-static void add_raw_cands(arena *ar, witness *w, size_t k, const matcher *m, const char *t)
-{
-    const char *v = m->value, *p = NULL;
-    for (size_t i = 0; i < m->len; i++)
-        if (v[i] == PARAM_OPEN && i + 1 + w->nlen[k] < m->len && !memcmp(v + i + 1, w->name[k], w->nlen[k]) &&
-            v[i + 1 + w->nlen[k]] == PARAM_CLOSE) { p = v + i; break; }
-    if (!p || memchr(v, PARAM_OPEN, (size_t)(p - v))) return;
-    size_t bl = (size_t)(p - v), tl = strlen(t);
-    if (tl <= bl || memcmp(t, v, bl)) return;
-    const char *after = p + w->nlen[k] + 2, *end = v + m->len;
-    const char *stop = memchr(after, PARAM_OPEN, (size_t)(end - after));
-    size_t al = (size_t)((stop ? stop : end) - after);
-    const char *rest = t + bl;
-    size_t rl = tl - bl;
-    witness_add(w, k, arena_strndup(ar, rest, rl));
-    for (size_t at = 1; al && at + al <= rl; at++)
-        if (!memcmp(rest + at, after, al)) witness_add(w, k, arena_strndup(ar, rest, at));
-}
-
 /* How one filter of a raw rule relates to the final rule's scope. */
 static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
 {
@@ -325,7 +301,7 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
     for (size_t k = 0; k < w.n; k++) {
         witness_add(&w, k, hm_get(rc->known, w.name[k], w.nlen[k]));
         if (k >= nraw || !ft) continue;
-        add_raw_cands(rc->a, &w, k, &m, ft);
+        witness_add_around(rc->a, &w, k, &m, ft);
         if (mk_family(f->m.kind) == FAM_PATH) witness_add_from(rc->a, &w, k, ft);
         else witness_add(&w, k, ft);
     }
