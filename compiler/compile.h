@@ -144,6 +144,11 @@ void check_other_platform(compilation *c, const char *path);  /* other_platform.
 /* One SBPL filter (a list): its head and the filters under require-* known. */
 struct sexp;
 void check_sbpl_filter(compilation *c, const struct sexp *f, int depth);   /* sbpl_check.c */
+/* extends.c: p looked at as an input (kept for the run cache): 1 when it
+ * is a regular file, 0 when not there, -1 when it cannot be looked at */
+int compile_is_file(compilation *c, const char *p);
+/* extends.c: a file read as an input (-M, the run cache); src its text */
+void compile_add_dep(compilation *c, const char *path, const source *src);
 /* the Scheme words buckle's SBPL output calls (besides filters and operations);
  * NULL past the end.  sbpl verbatim may not define them. */
 const char *sbpl_output_word(size_t i);                                   /* sbpl_guard.c */

@@ -4,6 +4,7 @@
 #include "expand.h"
 #include "patterns.h"
 #include "../grammar/builtin_params.h"
+#include "../seatbelt/path_canonical.h"
 #include "../seatbelt/regex_syntax.h"
 #include <ctype.h>
 #include <limits.h>
@@ -417,14 +418,8 @@ const char *param_value_check(arena *a, const char *name, const char *value, int
     strbuf b;
     sb_init(&b);
     sb_puts(&b, value);
-    size_t w = 0;                      /* collapse "//", drop a trailing "/" */
-    for (size_t r = 0; r < b.len; r++) {
-        if (b.data[r] == '/' && w > 0 && b.data[w - 1] == '/') continue;
-        b.data[w++] = b.data[r];
-    }
-    if (w > 1 && b.data[w - 1] == '/') w--;
-    b.len = w;
-    b.data[w] = 0;
+    b.len = path_collapse(b.data, b.len, 0);   /* "//" as "/", no "/" at the end */
+    b.data[b.len] = 0;
     size_t at;
     if (bad_component(b.data, b.len, &at)) { sb_free(&b); return "the value has a \".\" or \"..\" component"; }
     *out = arena_strdup(a, b.data);

@@ -74,7 +74,7 @@ static const char *join_display(arena *a, const char *dir, const char *rel)
  * -1 when it cannot be looked at (a directory on its way without search
  * permission, a loop of links), with errno: not a miss, since the file
  * may be there, and a later candidate would take its place */
-static int is_file(compilation *c, const char *p)
+int compile_is_file(compilation *c, const char *p)
 {
     struct stat st;
     int r = stat(p, &st), e = errno;
@@ -98,7 +98,7 @@ static void unreadable(compilation *c, const ast_str *name, const char *path, in
                             "search directory: a candidate after it is not used in its place");
 }
 
-static void add_dep(compilation *c, const char *path, const source *src)
+void compile_add_dep(compilation *c, const char *path, const source *src)
 {
     c->deps = arena_grow(&c->a, c->deps, c->ndeps, c->deps_cap, sizeof *c->deps);
     c->dep_src = arena_grow(&c->a, c->dep_src, c->ndeps, c->deps_cap, sizeof *c->dep_src);
@@ -183,7 +183,7 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
     if (n[0] == '/' || strncmp(n, "./", 2) == 0 || strncmp(n, "../", 3) == 0) {
         const char *path = n[0] == '/' ? want : join_display(a, dir_of(a, u->src->path), want);
         const char *disp = n[0] == '/' ? want : join_display(a, dir_of(a, u->display), want);
-        int f = is_file(c, path);
+        int f = compile_is_file(c, path);
         if (f < 0) {
             unreadable(c, name, path, errno);
             return;
@@ -212,7 +212,7 @@ static void resolve_and_load(compilation *c, unit *u, const ast_str *name,
     for (size_t i = 0; i < 5 && c->opts.std_dirs[i] && nd < 256; i++) dirs[nd++] = c->opts.std_dirs[i];
     for (size_t i = 0; i < nd; i++) {
         const char *path = arena_printf(a, "%s/%s", dirs[i], want);
-        int f = is_file(c, path);
+        int f = compile_is_file(c, path);
         if (f < 0) {
             unreadable(c, name, path, errno);
             return;
@@ -278,7 +278,7 @@ static void load(compilation *c, const char *path, const char *display,
     }
     src->next = c->sources;
     c->sources = src;
-    if (strcmp(path, "-") != 0) add_dep(c, path, src);
+    if (strcmp(path, "-") != 0) compile_add_dep(c, path, src);
 
     unit *u = arena_alloc(a, sizeof *u);
     u->src = src;

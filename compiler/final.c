@@ -443,15 +443,27 @@ static int names_param(const matcher *m, const char *name, size_t len)
 /* Looks for parameter values (the -D ones where given) under which r
  * certainly falls inside f; writes them as "NAME=VALUE ..." into why.  With every
  * value given this decides on the values. */
-/* A value for the parameter that starts a name or path after written text
- * ("com.$SVC" against "com.apple.sec"): the rest of the other's text. */
-static void add_rest_cand(arena *ar, witness *w, size_t k, const matcher *m, const char *other)
+/* Values for parameter k of m that make its text, around the text written
+ * before and after the parameter, the other rule's text t
+ * ("/s" + P against "/s/t": P=/t; P + "/t" against "/s/t": P=/s;
+ * "com." + S + "d" against the prefix "com.apple.sec": S=apple.sec). */
+void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const char *t)
 {
-    const char *p = memchr(m->value, PARAM_OPEN, m->len);
-    if (!p || p == m->value) return;
-    size_t tl = (size_t)(p - m->value), ol = strlen(other);
-    if (memcmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
-    if (ol > tl && !memcmp(other, m->value, tl)) witness_add(w, k, arena_strdup(ar, other + tl));
+    const char *v = m->value, *p = NULL;
+    for (size_t i = 0; i < m->len; i++)
+        if (v[i] == PARAM_OPEN && i + 1 + w->nlen[k] < m->len && !memcmp(v + i + 1, w->name[k], w->nlen[k]) &&
+            v[i + 1 + w->nlen[k]] == PARAM_CLOSE) { p = v + i; break; }
+    if (!p || memchr(v, PARAM_OPEN, (size_t)(p - v))) return;
+    size_t bl = (size_t)(p - v), tl = strlen(t);
+    if (tl <= bl || memcmp(t, v, bl)) return;
+    const char *after = p + w->nlen[k] + 2, *end = v + m->len;
+    const char *stop = memchr(after, PARAM_OPEN, (size_t)(end - after));
+    size_t al = (size_t)((stop ? stop : end) - after);
+    const char *rest = t + bl;
+    size_t rl = tl - bl;
+    witness_add(w, k, arena_strndup(ar, rest, rl));
+    for (size_t at = 1; al && at + al <= rl; at++)
+        if (!memcmp(rest + at, after, al)) witness_add(w, k, arena_strndup(ar, rest, at));
 }
 
 /* The text a value can be taken from: a glob's or regex's fixed start
@@ -636,13 +648,13 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         for (int s = 0; s < 2; s++)
             if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) witness_add_from(&scratch, &w, k, srcs[s]);
         if (r->final) {
-            if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) add_rest_cand(&scratch, &w, k, &r->m, srcs[1]);
-            if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) add_rest_cand(&scratch, &w, k, &f->m, srcs[0]);
+            if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) witness_add_around(&scratch, &w, k, &r->m, srcs[1]);
+            if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) witness_add_around(&scratch, &w, k, &f->m, srcs[0]);
         } else if (mk_family(f->m.kind) == FAM_NAME && !memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) {
             /* a name has no components to take values from: the final
              * rule's parameter as the rest of the other name ("com.$SVC"
              * against "com.apple.secd": SVC=apple.secd) */
-            add_rest_cand(&scratch, &w, k, &f->m, srcs[0]);
+            witness_add_around(&scratch, &w, k, &f->m, srcs[0]);
         }
     }
     /* and with each other parameter at each of its first candidates */

@@ -30,6 +30,11 @@ void witness_add(witness *w, size_t k, const char *v);
 /* Candidate values from a text: "/", each prefix that ends before a "/",
  * the text itself, a directory below it and each of its components. */
 void witness_add_from(arena *ar, witness *w, size_t k, const char *s);
+/* Values for parameter k, m's first, that make m's text the text t: what
+ * follows the text before it in t, and that cut where the text after it
+ * appears ("com.$S" against "com.apple.secd": S=apple.secd; "$P/t" against
+ * "/s/t": P=/s). */
+void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const char *t);
 /* m with the parameters replaced by their values in vals (on_linux: no
  * /private alias). */
 void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out);

@@ -16,6 +16,7 @@
 #include "expand.h"
 #include "patterns.h"
 #include "../seatbelt/filters.h"
+#include "../seatbelt/path_canonical.h"
 #include "../grammar/sexp.h"
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ typedef struct raw_ctx {
     hashmap *known;
     const rule *f;
     strbuf why;            /* the values that made them meet */
+    const char *via;       /* the file an import read the rules from, or NULL */
 } raw_ctx;
 
 /* A raw filter's string (a literal, or string-append of literals and
@@ -166,29 +168,9 @@ static int raw_canonical(arena *a, const matcher *m, int alias, matcher *out)
     if (!m->len || m->value[0] != '/') return 0;
     strbuf b;
     sb_init(&b);
-    size_t i = 0;
-    while (i < m->len) {
-        while (i < m->len && m->value[i] == '/') i++;
-        size_t j = i;
-        while (j < m->len && m->value[j] != '/') j++;
-        size_t n = j - i;
-        int last = j == m->len;
-        if (n == 1 && m->value[i] == '.') {
-            /* nothing: "." names the directory it is in */
-        } else if (n == 2 && m->value[i] == '.' && m->value[i + 1] == '.') {
-            while (b.len && b.data[b.len - 1] != '/') b.len--;   /* drop the last component */
-            if (b.len) b.len--;
-            if (b.data) b.data[b.len] = 0;
-        } else if (n) {
-            sb_putc(&b, '/');
-            sb_add(&b, m->value + i, n);
-        }
-        if (last && n == 0 && m->kind == MK_PREFIX) sb_putc(&b, '/');   /* "/a/": a prefix keeps its "/" */
-        i = j;
-    }
-    if (!b.len) sb_putc(&b, '/');
-    if (b.len > 1 && b.data[b.len - 1] == '/' && m->kind != MK_PREFIX) b.len--;
-    if (b.data) b.data[b.len] = 0;
+    sb_add(&b, m->value, m->len);
+    b.len = path_collapse(b.data, b.len, PATH_DOTS | (m->kind == MK_PREFIX ? PATH_KEEP_SLASH : 0));   /* "/a/": a prefix keeps its "/" */
+    b.data[b.len] = 0;
     if (alias) sb_private_alias(&b);
     int same = b.len == m->len && memcmp(b.data, m->value, b.len) == 0;
     if (!same) {
@@ -258,30 +240,6 @@ static relation raw_multi(raw_ctx *rc, const sexp *x, int depth)
     return n && ndis == n ? REL_DISJOINT : REL_UNKNOWN;
 }
 
-/* Values for a raw rule's parameter k that make its text, around the
- * text written before and after the parameter, the final rule's text t
- * ("/s" + P against "/s/t": P=/t; P + "/t" against "/s/t": P=/s;
- * "com." + S + "d" against the prefix "com.apple.sec": S=apple.sec).  Every
- * value counts: nothing carves a raw rule. */
-static void add_raw_cands(arena *ar, witness *w, size_t k, const matcher *m, const char *t)
-{
-    const char *v = m->value, *p = NULL;
-    for (size_t i = 0; i < m->len; i++)
-        if (v[i] == PARAM_OPEN && i + 1 + w->nlen[k] < m->len && !memcmp(v + i + 1, w->name[k], w->nlen[k]) &&
-            v[i + 1 + w->nlen[k]] == PARAM_CLOSE) { p = v + i; break; }
-    if (!p || memchr(v, PARAM_OPEN, (size_t)(p - v))) return;
-    size_t bl = (size_t)(p - v), tl = strlen(t);
-    if (tl <= bl || memcmp(t, v, bl)) return;
-    const char *after = p + w->nlen[k] + 2, *end = v + m->len;
-    const char *stop = memchr(after, PARAM_OPEN, (size_t)(end - after));
-    size_t al = (size_t)((stop ? stop : end) - after);
-    const char *rest = t + bl;
-    size_t rl = tl - bl;
-    witness_add(w, k, arena_strndup(ar, rest, rl));
-    for (size_t at = 1; al && at + al <= rl; at++)
-        if (!memcmp(rest + at, after, al)) witness_add(w, k, arena_strndup(ar, rest, at));
-}
-
 /* How one filter of a raw rule relates to the final rule's scope. */
 static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
 {
@@ -343,7 +301,7 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
     for (size_t k = 0; k < w.n; k++) {
         witness_add(&w, k, hm_get(rc->known, w.name[k], w.nlen[k]));
         if (k >= nraw || !ft) continue;
-        add_raw_cands(rc->a, &w, k, &m, ft);
+        witness_add_around(rc->a, &w, k, &m, ft);
         if (mk_family(f->m.kind) == FAM_PATH) witness_add_from(rc->a, &w, k, ft);
         else witness_add(&w, k, ft);
     }
@@ -379,12 +337,32 @@ static int raw_is_filter(const sexp *x)
     return x->kind == SX_LIST && x->child && x->child->kind == SX_SYMBOL && filter_known(x->child->text);
 }
 
+/* 1 when x is a (with ...) form */
+static int is_with(const sexp *x)
+{
+    return x->kind == SX_LIST && x->child && sexp_is_sym_nocase(x->child, "with");
+}
+
+/* The modifier of a (with ...) form x that takes the program out of the
+ * profile (no-sandbox, default-sandbox), or NULL.  Names are read in any
+ * case: whether Seatbelt folds it is not known (check_sbpl_blocks refuses
+ * upper case), and a final deny must not depend on it. */
+static const sb_modifier *leaving(const sexp *x)
+{
+    if (!is_with(x)) return NULL;
+    for (const sexp *m = x->child->next; m; m = m->next) {
+        const sb_modifier *md = m->kind == SX_SYMBOL ? modifier_find_nocase(m->text) : NULL;
+        if (md && md->leaves_profile) return md;
+    }
+    return NULL;
+}
+
 static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *const *finals, size_t nfinals)
 {
     compilation *c = rc->c;
     if (x->kind != SX_LIST || !x->child) return;
-    int allow = sexp_is_sym(x->child, "allow");
-    if (!allow && !sexp_is_sym(x->child, "deny")) return;
+    int allow = sexp_is_sym_nocase(x->child, "allow");
+    if (!allow && !sexp_is_sym_nocase(x->child, "deny")) return;
     opset ops = { { 0 } };
     size_t nf = 0;                              /* the filters: lists but (with ...) */
     int nops = 0, unread = 0;
@@ -394,7 +372,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
             if (op >= 0) for (size_t w = 0; w < OPS_MAX / 64; w++) ops.w[w] |= op_get(op)->covers.w[w];
             else unread = 1;                    /* a name bound to an operation */
             nops++;
-        } else if (a->kind == SX_LIST && !(a->child && sexp_is_sym(a->child, "with"))) {
+        } else if (a->kind == SX_LIST && !is_with(a)) {
             /* an operation computed in place ((quote op), (if ...)) reads
              * as a filter that may match anything: it counts as both */
             if (!nops && !raw_is_filter(a)) unread = 1;
@@ -403,24 +381,23 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
     }
     /* an operation the check cannot read may be any */
     if (unread || !nops) memset(&ops, 0xff, sizeof ops);
-    /* (with no-sandbox): the program runs outside any sandbox, where no
-     * final deny holds, whatever operation it covers */
-    int unsandboxed = 0;
+    /* (with no-sandbox), (with default-sandbox "NAME"): the program runs
+     * outside this profile, where no final deny holds, whatever operation
+     * it covers */
+    const sb_modifier *leaves = NULL;
     int exec_op = op_lookup("process-exec", NULL), interp_op = op_lookup("process-exec-interpreter", NULL);
-    for (const sexp *a = x->child->next; allow && a; a = a->next)
-        if (a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with"))
-            for (const sexp *m = a->child->next; m; m = m->next)
-                if (sexp_is_sym(m, "no-sandbox") || sexp_is_sym(m, "no-profile")) unsandboxed = 1;
-    if (unsandboxed && ((exec_op >= 0 && (ops.w[exec_op / 64] >> (exec_op % 64) & 1)) ||
-                        (interp_op >= 0 && (ops.w[interp_op / 64] >> (interp_op % 64) & 1))))
+    for (const sexp *a = x->child->next; allow && a && !leaves; a = a->next) leaves = leaving(a);
+    if (leaves && ((exec_op >= 0 && (ops.w[exec_op / 64] >> (exec_op % 64) & 1)) ||
+                   (interp_op >= 0 && (ops.w[interp_op / 64] >> (interp_op % 64) & 1))))
         for (size_t i = 0; i < nfinals; i++) {
             const rule *f = finals[i];
             if (f->action != ACT_DENY) continue;
             diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : x->at,
-                               "this raw sbpl allow runs a program with no-sandbox, outside every final deny");
+                               "this raw sbpl allow runs a program with %s, outside every final deny", leaves->name);
             diag_note_add(&c->diags, d, origin_primary(f), "final deny is here%s", unit_provenance(c, f->origins->u));
-            diag_help(&c->diags, d, "a program run with no-sandbox may do what any final deny forbids: drop "
-                      "(with no-sandbox), or the final rules");
+            if (rc->via) diag_note_add(&c->diags, d, x->at, "the rule, in %s, which the block imports", rc->via);
+            diag_help(&c->diags, d, "a program run with %s may do what any final deny forbids: drop "
+                      "(with %s), or the final rules", leaves->name, leaves->name);
             return;
         }
     for (size_t i = 0; i < nfinals; i++) {
@@ -433,7 +410,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
             size_t ndis = 0;
             rel = REL_UNKNOWN;
             for (const sexp *a = x->child->next; a && rel != REL_OVERLAP; a = a->next) {
-                if (a->kind != SX_LIST || (a->child && sexp_is_sym(a->child, "with"))) continue;
+                if (a->kind != SX_LIST || is_with(a)) continue;
                 relation r = raw_relation(rc, a, 0);
                 ndis += r == REL_DISJOINT;
                 if (r == REL_OVERLAP) rel = r;
@@ -444,6 +421,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
                            "this raw sbpl %s %s a final %s", allow ? "allow" : "deny",
                            rel == REL_OVERLAP ? "overrides" : "may override", allow ? "deny" : "allow");
         if (rc->why.len) diag_note_add(&c->diags, d, at ? *at : x->at, "they meet with %s", sb_cstr(&rc->why));
+        if (rc->via) diag_note_add(&c->diags, d, x->at, "the rule, in %s, which the block imports", rc->via);
         diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
                       action_name(f->action), unit_provenance(c, f->origins->u));
         diag_help(&c->diags, d, "raw rules are decided by Seatbelt's precedence, not carved around final rules: "
@@ -452,67 +430,119 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
     }
 }
 
+/* What a walk of a raw block found that the check cannot follow: `allow`
+ * or `deny` used as a value (bound to another name, passed to apply, chosen
+ * by an if), so that a rule runs under another head; and a modifier that
+ * takes the program out of the profile anywhere but a rule's own modifiers
+ * (bound to a name, given by with-modifier).  The first of each. */
+typedef struct raw_walk {
+    raw_ctx *rc;
+    const span *at;
+    rule *const *finals;
+    size_t nfinals;
+    const sexp *esc, *loose;
+    const sb_modifier *loose_md;
+} raw_walk;
+
+static int is_action(const sexp *x)
+{
+    return sexp_is_sym_nocase(x, "allow") || sexp_is_sym_nocase(x, "deny");
+}
+
 /* Every allow and deny form of a raw block, at the top or inside another
  * form ((begin ...), (if ...), (let ...), a function's body): a nested rule
  * runs as a top-level one does when its form is evaluated, and the check
- * does not evaluate. */
-static void walk_raw(raw_ctx *rc, const sexp *x, const span *at, rule *const *finals, size_t nfinals, int depth)
-{
-    for (; x; x = x->next) {
-        if (x->kind != SX_LIST || !x->child) continue;
-        if (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny")) check_raw_rule(rc, x, at, finals, nfinals);
-        else if (depth < SBPL_MAX_DEPTH) walk_raw(rc, x->child, at, finals, nfinals, depth + 1);
-    }
-}
-
-/* What the check cannot follow: `allow` or `deny` used as a value (bound
- * to another name, passed to apply, chosen by an if), so that a rule runs
- * under another head; and no-sandbox (or its alias no-profile) anywhere
- * but a rule's own modifier, bound to a name or given by with-modifier.
- * The first such symbol, or NULL; top says whether x heads its list. */
-static const sexp *raw_escape(const sexp *x, int head, int depth)
+ * does not evaluate.  head: x heads its list; in_rule: x is a rule's
+ * arguments, where a modifier is the rule's own. */
+static void walk_raw(raw_walk *w, const sexp *x, int head, int in_rule, int depth)
 {
     for (int first = head; x; x = x->next, first = 0) {
         if (x->kind == SX_SYMBOL) {
-            if (!first && (sexp_is_sym(x, "allow") || sexp_is_sym(x, "deny"))) return x;
+            if (!first && !w->esc && is_action(x)) w->esc = x;
             continue;
         }
         if (x->kind != SX_LIST || !x->child || depth > SBPL_MAX_DEPTH) continue;
-        if (sexp_is_sym(x->child, "with")) {
-            /* a rule's own (with no-sandbox) is check_raw_rule's; one
-             * anywhere else reaches a rule the check does not see */
+        if (is_with(x)) {
+            const sb_modifier *md = in_rule || w->loose ? NULL : leaving(x);
+            if (md) { w->loose = x; w->loose_md = md; }
             continue;
         }
-        if (sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny")) {
-            for (const sexp *a = x->child->next; a; a = a->next) {
-                if (a->kind == SX_LIST && a->child && sexp_is_sym(a->child, "with")) continue;
-                const sexp *e = raw_escape(a, 0, depth + 1);
-                if (e) return e;
-            }
+        if (is_action(x->child)) {
+            check_raw_rule(w->rc, x, w->at, w->finals, w->nfinals);
+            walk_raw(w, x->child->next, 0, 1, depth + 1);
             continue;
         }
-        const sexp *e = raw_escape(x->child, 1, depth + 1);
-        if (e) return e;
+        walk_raw(w, x->child, 1, 0, depth + 1);
     }
-    return NULL;
 }
 
-/* (with no-sandbox) or (with no-profile) outside a rule's own modifiers */
-static const sexp *raw_loose_nosandbox(const sexp *x, int in_rule, int depth)
+/* The forms of one block's text (top), or of a file it imports, against
+ * the final rules; at: where to point (NULL: at each form). */
+static void check_raw_text(raw_ctx *rc, const sexp *top, const span *at, rule *const *finals, size_t nfinals)
 {
-    for (; x; x = x->next) {
-        if (x->kind != SX_LIST || !x->child || depth > SBPL_MAX_DEPTH) continue;
-        if (sexp_is_sym(x->child, "with")) {
-            if (in_rule) continue;
-            for (const sexp *m = x->child->next; m; m = m->next)
-                if (sexp_is_sym(m, "no-sandbox") || sexp_is_sym(m, "no-profile")) return x;
+    compilation *c = rc->c;
+    raw_walk w = { .rc = rc, .at = at, .finals = finals, .nfinals = nfinals };
+    walk_raw(&w, top, 0, 0, 0);
+    const sexp *esc = w.esc, *ns = esc ? NULL : w.loose;
+    if (!esc && !ns) return;
+    diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : (esc ? esc : ns)->at,
+                       esc ? "this raw sbpl block uses %s as a value: a rule it makes that way may override "
+                             "a final rule, and the check cannot follow it"
+                           : "this raw sbpl block gives (with %s) outside a rule: a program it "
+                             "lets run that way is outside every final deny",
+                       esc ? esc->text : w.loose_md->name);
+    if (rc->via) diag_note_add(&c->diags, d, (esc ? esc : ns)->at, "in %s, which the block imports", rc->via);
+    diag_note_add(&c->diags, d, origin_primary(finals[0]), "final %s is here%s",
+                  action_name(finals[0]->action), unit_provenance(c, finals[0]->origins->u));
+    diag_help(&c->diags, d, "write each rule with allow or deny at its head, and a modifier such as "
+              "no-sandbox in the rule itself");
+}
+
+#define MAX_RAW_IMPORTS 32
+
+/* The files a verbatim block imports, (import "NAME") at any depth, that
+ * can be read here (NAME absolute, or in an -I directory or the directory
+ * of the file that holds the block), as the block's own rules: Seatbelt
+ * reads them in its place.  One that cannot be read is left alone (lint
+ * says so).  at: the outermost import, where the findings point. */
+static void check_raw_imports(raw_ctx *rc, const sexp *x, const char *dir, const span *at, rule *const *finals,
+                              size_t nfinals, int *nimports, int depth)
+{
+    compilation *c = rc->c;
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind != SX_LIST || !x->child) continue;
+        const sexp *n = x->child->next;
+        if (!sexp_is_sym_nocase(x->child, "import") || !n || n->kind != SX_STRING || n->next) {
+            check_raw_imports(rc, x->child, dir, at, finals, nfinals, nimports, depth + 1);
             continue;
         }
-        int is_rule = sexp_is_sym(x->child, "allow") || sexp_is_sym(x->child, "deny");
-        const sexp *e = raw_loose_nosandbox(x->child, is_rule, depth + 1);
-        if (e) return e;
+        if (++*nimports > MAX_RAW_IMPORTS) return;
+        source *s = NULL;
+        int abs = n->text[0] == '/';
+        for (size_t i = 0; !s && i <= (abs ? 0 : c->opts.ninclude); i++) {
+            const char *d = abs ? NULL : i < c->opts.ninclude ? c->opts.include_dirs[i] : dir;
+            const char *path = abs ? n->text : arena_printf(&c->a, "%s/%s", d, n->text);
+            const char *err;
+            if (compile_is_file(c, path) != 1 || !(s = source_read(path, path, &err))) continue;
+            s->next = c->sources;             /* the notes point into it */
+            c->sources = s;
+            compile_add_dep(c, path, s);      /* a change to it is a change to the profile */
+        }
+        if (!s) continue;
+        diag_list quiet;                      /* an import Seatbelt cannot read fails there */
+        diag_list_init(&quiet, rc->a);
+        sbpl_read_opts ro = { .whole = 1 };
+        sexp *top = sbpl_read(rc->a, &quiet, s, &ro);
+        if (quiet.errors) continue;
+        const span *here = at ? at : &x->at;
+        const char *via = rc->via;
+        rc->via = s->path;
+        check_raw_text(rc, top, here, finals, nfinals);
+        const char *slash = strrchr(s->path, '/');
+        check_raw_imports(rc, top, slash ? arena_strndup(rc->a, s->path, (size_t)(slash - s->path)) : ".", here,
+                          finals, nfinals, nimports, depth + 1);
+        rc->via = via;
     }
-    return NULL;
 }
 
 void check_raw_finals(compilation *c)
@@ -530,7 +560,7 @@ void check_raw_finals(compilation *c)
     hashmap known;
     hm_init(&known);
     final_known_values(c, &known);
-    raw_ctx rc = { c, &scratch, &known, NULL, { 0 } };
+    raw_ctx rc = { c, &scratch, &known, NULL, { 0 }, NULL };
     sb_init(&rc.why);
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *b = &c->pol.raw[i];
@@ -541,20 +571,13 @@ void check_raw_finals(compilation *c)
         if (quiet.errors) continue;
         /* a misc rule's raw filter is read from text of its own: point at its string */
         const span *at = b->ast->text.at.src && b->ast->text.at.src != b->u->src ? &b->ast->at : NULL;
-        walk_raw(&rc, top, at, finals, nfinals, 0);
-        const sexp *esc = raw_escape(top, 0, 0);
-        const sexp *ns = esc ? NULL : raw_loose_nosandbox(top, 0, 0);
-        if (esc || ns) {
-            diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, at ? *at : (esc ? esc : ns)->at,
-                               esc ? "this raw sbpl block uses %s as a value: a rule it makes that way may override "
-                                     "a final rule, and the check cannot follow it"
-                                   : "this raw sbpl block gives (with no-sandbox) outside a rule: a program it "
-                                     "lets run that way is outside every final deny",
-                               esc ? esc->text : "");
-            diag_note_add(&c->diags, d, origin_primary(finals[0]), "final %s is here%s",
-                          action_name(finals[0]->action), unit_provenance(c, finals[0]->origins->u));
-            diag_help(&c->diags, d, "write each rule with allow or deny at its head, and a no-sandbox modifier "
-                      "in the rule itself");
+        check_raw_text(&rc, top, at, finals, nfinals);
+        if (b->ast->verbatim) {
+            int nimports = 0;
+            const char *key = b->u->key ? b->u->key : "";
+            const char *slash = strrchr(key, '/');
+            const char *dir = slash ? arena_strndup(&scratch, key, (size_t)(slash - key)) : ".";
+            check_raw_imports(&rc, top, dir, at, finals, nfinals, &nimports, 0);
         }
     }
     sb_free(&rc.why);

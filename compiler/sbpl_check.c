@@ -1,17 +1,17 @@
 /* sbpl_check.c - raw sbpl blocks (docs/reference.md): read with the SBPL
- * reader, locations in the .buckle file, operations and filters known. */
+ * reader, locations in the .buckle file, operations, filters and modifiers
+ * known. */
 #include "compile.h"
 #include "../seatbelt/filters.h"
 #include "../grammar/sexp.h"
 #include <string.h>
-
 
 void check_sbpl_filter(compilation *c, const sexp *f, int depth)
 {
     if (f->kind != SX_LIST || depth > SBPL_MAX_DEPTH) return;
     const sexp *h = f->child;
     if (!h || h->kind != SX_SYMBOL) return;
-    if (strcmp(h->text, "with") == 0) return;
+    if (sexp_is_sym_nocase(h, "with")) return;          /* check_modifiers' */
     if (!filter_known(h->text)) {
         diag *d = diag_add(&c->diags, SEV_ERROR, BK2006, h->at, "unknown SBPL filter \"%s\"", h->text);
         const char *s = filter_suggest(h->text);
@@ -58,6 +58,41 @@ static void check_form(compilation *c, const sexp *x)
     if (!nops) diag_add(&c->diags, SEV_ERROR, BK1001, x->at, "rule names no operation");
 }
 
+/* (with NAME [ARG]): NAME a modifier of the table, in any case (SBPL's
+ * reader folds the case of symbols), with the argument it takes */
+static void check_modifier(compilation *c, const sexp *x)
+{
+    const sexp *m = x->child->next;
+    if (!m || m->kind != SX_SYMBOL) {
+        diag_add(&c->diags, SEV_ERROR, BK1001, m ? m->at : x->at, "(with ...) names a modifier: (with report), (with send-signal SIGKILL)");
+        return;
+    }
+    const sb_modifier *md = modifier_find_nocase(m->text);
+    if (!md) {
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2006, m->at, "unknown SBPL modifier \"%s\"", m->text);
+        const char *s = modifier_suggest(m->text);
+        if (s) diag_help(&c->diags, d, "did you mean \"%s\"?", s);
+        return;
+    }
+    size_t nargs = 0;
+    for (const sexp *a = m->next; a; a = a->next) nargs++;
+    if (md->arg == MOD_ARG_NONE && nargs)
+        diag_add(&c->diags, SEV_ERROR, BK1001, m->next->at, "(with %s) takes no argument", md->name);
+    else if (md->arg == MOD_ARG_ONE && nargs != 1)
+        diag_add(&c->diags, SEV_ERROR, BK1001, nargs ? m->next->next->at : x->at, "(with %s ARG) takes one argument", md->name);
+}
+
+/* Every (with ...) form of a block, at any depth (in a rule, bound to a
+ * name, given by with-modifier) */
+static void check_modifiers(compilation *c, const sexp *x, int depth)
+{
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind != SX_LIST || !x->child) continue;
+        if (sexp_is_sym_nocase(x->child, "with")) check_modifier(c, x);
+        else check_modifiers(c, x->child, depth + 1);
+    }
+}
+
 /* Each declared parameter a block reads with (param "NAME") (or a form of
  * it, "NAME.dir"): buckle run passes it like the others. */
 static void mark_raw_params(compilation *c, const sexp *x, int depth)
@@ -88,6 +123,7 @@ void check_sbpl_blocks(compilation *c)
         if (!b->ast->verbatim)
             for (const sexp *x = top; x; x = x->next) check_form(c, x);
         if (c->diags.errors == before) sbpl_guard(c, top, b->ast->verbatim);
+        check_modifiers(c, top, 0);
         mark_raw_params(c, top, 0);
     }
 }

@@ -258,7 +258,7 @@ typedef struct verdict { int action; const void *rule; int no_sandbox; const cha
 
 static int vb_live(const diff_side *d) { return d->vb && d->vb->nblocks && !d->vb->why_not; }
 
-static int runs_unsandboxed(action_t act, const sb_rule *r) { return act == ACT_ALLOW && r && r->no_sandbox; }
+static int runs_unsandboxed(action_t act, const sb_rule *r) { return act == ACT_ALLOW && r && r->leaves; }
 
 static verdict ask(diff_side *d, const sb_request *q)
 {
@@ -270,7 +270,7 @@ static verdict ask(diff_side *d, const sb_request *q)
         if (v.decision == ACT_UNDECIDED || vb_from_block(d->vb, v.rule)) return fromvb;
         cc_answer an = crosscheck_ask(d->x, q);
         action_t act = an.raw ? an.sbpl.decision : an.prof.action;
-        if (act != v.decision || (v.rule && v.rule->no_sandbox)) return fromvb;
+        if (act != v.decision || (v.rule && v.rule->leaves)) return fromvb;
         if (an.raw) return (verdict){ an.sbpl.decision, an.sbpl.rule, 0, an.sbpl.why, 0 };
         return (verdict){ an.prof.action, an.prof.r, 0, NULL, 0 };
     }
@@ -533,7 +533,9 @@ static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
     sb_reset(b);
     key_int(b, (long)r->action);
     key_int(b, (long)r->op);
-    key_int(b, (long)r->no_sandbox);
+    size_t ll = r->leaves ? strlen(r->leaves) : 0;
+    key_int(b, (long)ll);
+    if (ll) sb_add(b, r->leaves, ll);
     filter_key(b, r->filter, 0);
     *n = b->len;
     return arena_strndup(a, b->data ? b->data : "", b->len);

@@ -91,9 +91,9 @@ static int verbatim_ops(const imp *m, const sexp *x, opset *allow, opset *deny, 
     }
     if (x->kind != SX_LIST && x->kind != SX_QUOTE) return 1;
     const sexp *h = x->kind == SX_LIST ? x->child : NULL;
-    if (h && sexp_is_sym(h, "import")) return 0;
-    if (h && (sexp_is_sym(h, "allow") || sexp_is_sym(h, "deny"))) {
-        opset *s = sexp_is_sym(h, "allow") ? allow : deny;
+    if (h && sexp_is_sym_nocase(h, "import")) return 0;
+    if (h && (sexp_is_sym_nocase(h, "allow") || sexp_is_sym_nocase(h, "deny"))) {
+        opset *s = sexp_is_sym_nocase(h, "allow") ? allow : deny;
         const sexp *o = h->next;
         for (; o && o->kind == SX_SYMBOL; o = o->next) {
             char name[128];

@@ -4,6 +4,7 @@
 #include "../lint/lint.h"
 #include "../lint/rules_table.h"
 #include "../compiler/expand.h"
+#include "../seatbelt/path_canonical.h"
 #include "../support/hashmap.h"
 #include "../support/arena.h"
 #include <jansson.h>
@@ -351,10 +352,7 @@ static const char *canonical(arena *a, const char *p0)
 {
     /* "//" as "/" (the kernel reads "/Users/test//w" as "/Users/test/w") */
     char *p = arena_strdup(a, p0);
-    size_t n = 0;
-    for (size_t i = 0; p0[i]; i++)
-        if (!(p0[i] == '/' && n && p[n - 1] == '/')) p[n++] = p0[i];
-    p[n] = 0;
+    p[path_collapse(p, strlen(p), PATH_KEEP_SLASH)] = 0;
     return private_alias(p, strlen(p), "") ? arena_printf(a, "/private%s", p) : p;
 }
 

@@ -213,7 +213,7 @@ const char *rule_text(strbuf *b, const imp *m, const sb_rule *r, int op, section
 {
     verb_info v;
     if (!choose_verb(op, r->filter, &v)) return "an operation buckle has no verb for with this filter";
-    if (r->no_sandbox) return "(with no-sandbox)";
+    if (r->leaves) return "(with no-sandbox)";
     *sec = v.section;
     strbuf t;
     sb_init(&t);

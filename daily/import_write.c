@@ -582,7 +582,8 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
             sb_putc(b, ' ');
             if (!sbpl_filter(b, m, r->filter)) return 0;
         }
-        if (r->no_sandbox) sb_puts(b, " (with no-sandbox)");
+        if (r->leaves && strcmp(r->leaves, "no-sandbox") && strcmp(r->leaves, "no-profile")) return 0;   /* default-sandbox "NAME" */
+        if (r->leaves) sb_puts(b, " (with no-sandbox)");
         sb_puts(b, ")\n");
     }
     return default_deny_copies(b, m, fi);

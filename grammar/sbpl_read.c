@@ -118,6 +118,15 @@ int sexp_is_sym(const sexp *x, const char *name)
     return x && x->kind == SX_SYMBOL && strcmp(x->text, name) == 0;
 }
 
+int sexp_is_sym_nocase(const sexp *x, const char *name)
+{
+    if (!x || x->kind != SX_SYMBOL) return 0;
+    size_t i = 0;
+    for (; x->text[i] && name[i]; i++)
+        if ((x->text[i] >= 'A' && x->text[i] <= 'Z' ? x->text[i] + 32 : x->text[i]) != name[i]) return 0;
+    return !x->text[i] && !name[i];
+}
+
 size_t sexp_length(const sexp *list)
 {
     size_t n = 0;

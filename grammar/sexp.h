@@ -47,5 +47,8 @@ int sbpl_cxx_raw_string(const source *src, uint32_t *start, uint32_t *end);
 /* 1 when offset at of src lies in one of the blocks of v */
 int sbpl_in_verbatim(const sbpl_verbatim *v, uint32_t at);
 int sexp_is_sym(const sexp *x, const char *name);
+/* The symbol name (lower case) in any case: what a reader that folds the
+ * case of symbols reads as name. */
+int sexp_is_sym_nocase(const sexp *x, const char *name);
 size_t sexp_length(const sexp *list);
 #endif

@@ -373,7 +373,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
         /* the filter (the offending value), not the whole (allow ...) form */
         l->at = r->filter && r->filter->at.src ? r->filter->at : r->at;
         l->provenance = "";
-        l->no_sandbox = r->no_sandbox;
+        l->leaves = r->leaves;
         const sfilter *f = r->filter;
         if (!f) l->kind = LK_NONE;
         else if (f->kind == F_LITERAL) l->kind = LK_LITERAL;

@@ -111,7 +111,7 @@ raw_view *raw_view_build(arena *a, compilation *c, const decider *d)
             if (r->filter && r->filter->str) l->value = arena_strndup(a, r->filter->str, r->filter->len);
             l->at = in_unit(b, r->filter && r->filter->at.src ? r->filter->at : r->at);
             l->provenance = arena_printf(a, " (%s)", b->ast->verbatim ? "sbpl verbatim" : "raw sbpl");
-            l->no_sandbox = r->no_sandbox;
+            l->leaves = r->leaves;
             l->raw = 1;
         }
     }

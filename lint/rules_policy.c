@@ -32,7 +32,7 @@ static void escapes(lint_ctx *lc)
     };
     for (size_t i = 0; i < lc->v->n; i++) {
         const lrule *r = &lc->v->rules[i];
-        if (r->action != ACT_ALLOW || !r->no_sandbox) continue;
+        if (r->action != ACT_ALLOW || !r->leaves) continue;
         int tree = r->kind == LK_NONE || r->kind == LK_SUBPATH || r->kind == LK_PREFIX || r->kind == LK_PATTERN;
         for (size_t k = 0; k < sizeof progs / sizeof progs[0] && !tree && r->kind != LK_LITERAL; k++) {
             const lrule *who;
@@ -44,8 +44,9 @@ static void escapes(lint_ctx *lc)
             tree = lint_decide(lc, "process-exec", below, &who) == 0 && who == r;
         }
         if (tree)
-            lint_report(lc, BK3006, r->at, "exec with no-sandbox%s: the program runs without any sandbox",
-                        r->kind == LK_NONE ? " for every program" : " for a whole tree of programs");
+            lint_report(lc, BK3006, r->at, "exec with %s%s: the program runs %s", r->leaves,
+                        r->kind == LK_NONE ? " for every program" : " for a whole tree of programs",
+                        strcmp(r->leaves, "default-sandbox") ? "without any sandbox" : "under another profile");
     }
 }
 

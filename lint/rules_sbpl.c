@@ -4,10 +4,12 @@
  * BK4005 on .sb files: an allow and a deny of one concrete operation that
  * match the same object, and in raw sbpl blocks of .buckle files: a raw rule
  * and a generated rule of the other action that match the same object;
- * BK4013 on every sbpl verbatim block. */
+ * BK4013 on every sbpl verbatim block; BK2006 unknown modifiers in .sb
+ * files. */
 #include "rules.h"
 #include "../sbpl/path_index.h"
 #include "../compiler/expand.h"
+#include "../seatbelt/filters.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,10 +67,25 @@ static void walk(lint_ctx *lc, const sexp *x, int depth, int in_path)
     }
 }
 
+/* BK2006: (with NAME) where NAME, in any case, is no modifier of the
+ * table (in a raw sbpl block of a .buckle file the compiler's error) */
+static void modifiers(lint_ctx *lc, const sexp *x, int depth)
+{
+    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind != SX_LIST || !x->child) continue;
+        if (!sexp_is_sym_nocase(x->child, "with")) { modifiers(lc, x->child, depth + 1); continue; }
+        const sexp *m = x->child->next;
+        if (!m || m->kind != SX_SYMBOL || modifier_find_nocase(m->text)) continue;
+        diag *d = diag_add(lc->dl, SEV_ERROR, BK2006, m->at, "unknown SBPL modifier \"%s\"", m->text);
+        const char *s = modifier_suggest(m->text);
+        if (s) diag_help(lc->dl, d, "did you mean \"%s\"?", s);
+    }
+}
+
 void lint_sbpl_text(lint_ctx *lc, const sexp *top, int in_block)
 {
-    (void)in_block;
     walk(lc, top, 0, 0);
+    if (!in_block) modifiers(lc, top, 0);
 }
 
 void lint_pass_sbpl_forms(lint_ctx *lc)

@@ -38,7 +38,7 @@ static const lint_rule rules[] = {
       "Managed bases must hold: a final rule cannot be overridden or removed.",
       "deny final read \"~/.ssh\";\nallow read literal \"~/.ssh/known_hosts\";",
       "deny final read \"~/.ssh\";", "remove the contradicting rule", 1),
-    R(BK2006, "unknown-operation", SEV_ERROR, "verb, SBPL operation or filter not in the operation table",
+    R(BK2006, "unknown-operation", SEV_ERROR, "verb, SBPL operation, filter or modifier not in buckle's tables",
       "Seatbelt rejects unknown names, and typos grant nothing.", "files { allow raed \"/usr\"; }",
       "files { allow read \"/usr\"; }", "use the suggested name", 1),
     R(BK2007, "invalid-pattern", SEV_ERROR, "a regex outside the Seatbelt dialect, or a malformed glob",

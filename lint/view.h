@@ -15,7 +15,8 @@ typedef struct lrule {
     const char *value;        /* expanded with the test values */
     span at;
     const char *provenance;   /* " (extended from ...)" or "" */
-    int implied, no_sandbox, raw;
+    int implied, raw;
+    const char *leaves;       /* (with no-sandbox) and the like: sb_rule */
 } lrule;
 
 typedef struct lint_view lint_view;

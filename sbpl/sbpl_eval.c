@@ -350,7 +350,7 @@ static value make_filter(interp *in, const sexp *x, const char *name, value *arg
 
 /* ---- rules ----------------------------------------------------------------- */
 
-static void add_rule(interp *in, int action, int op, sfilter *f, const sexp *at, int no_sandbox)
+static void add_rule(interp *in, int action, int op, sfilter *f, const sexp *at, const char *leaves)
 {
     sb_policy *p = in->p;
     if (p->n == p->cap) {
@@ -380,14 +380,15 @@ static void add_rule(interp *in, int action, int op, sfilter *f, const sexp *at,
     r->filter = f;
     r->at = at->at;
     r->index = (unsigned)p->n;
-    r->no_sandbox = no_sandbox;
+    r->leaves = leaves;
     p->rules[p->n++] = r;
 }
 
 static value eval_rule(interp *in, const sexp *x, frame *env, int action)
 {
     int ops[OPS_MAX];
-    int nops = 0, no_sandbox = 0, nnoop = 0, nbad = 0;
+    int nops = 0, nnoop = 0, nbad = 0;
+    const char *leaves = NULL;
     const char *noop_name = NULL;
     sfilter **fs = NULL;
     int nf = 0, cap = 0, unknown_filter = 0;
@@ -404,7 +405,11 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
             continue;
         }
         value v = eval(in, a, env);
-        if (v.t == V_MOD) { if (v.s && !strcmp(v.s, "no-sandbox")) no_sandbox = 1; continue; }
+        if (v.t == V_MOD) {
+            const sb_modifier *md = v.s ? modifier_find_nocase(v.s) : NULL;
+            if (md && md->leaves_profile) leaves = md->name;
+            continue;
+        }
         if (v.t == V_FILTER) {
             if (nf == cap) {
                 cap = cap ? cap * 2 : 8;
@@ -448,7 +453,7 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
         f->kids = fs;
         f->nkids = nf;
     }
-    for (int i = 0; i < nops; i++) add_rule(in, action, ops[i], f, x, no_sandbox);
+    for (int i = 0; i < nops; i++) add_rule(in, action, ops[i], f, x, leaves);
     return V(V_NIL);
 }
 

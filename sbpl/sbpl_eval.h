@@ -43,7 +43,10 @@ typedef struct sb_rule {
     sfilter *filter;            /* NULL: unfiltered */
     span at;
     unsigned index;             /* evaluation order */
-    int no_sandbox;             /* (with no-sandbox) */
+    const char *leaves;         /* the modifier that runs the program outside
+                                   the profile (no-sandbox, no-profile,
+                                   default-sandbox, in any case: the modifier
+                                   table's name), or NULL */
 } sb_rule;
 
 #define SBPL_INDEX_MIN_RULES 256

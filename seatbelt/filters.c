@@ -1,6 +1,7 @@
-/* filters.c - the filter name table. */
+/* filters.c - the filter name table and the modifier table. */
 #include "filters.h"
 #include "ops.h"
+#include "../support/suggest.h"
 #include <string.h>
 
 static const char *const filters[] = {
@@ -49,6 +50,62 @@ const char *filter_suggest(const char *name)
     for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
         int d = edit_distance(name, filters[i], bd);
         if (d < bd) { bd = d; best = filters[i]; }
+    }
+    return best;
+}
+
+/* the modifiers Seatbelt knows (docs/sbpl.md): no-log is no-report's other
+ * name, no-profile no-sandbox's; no-sandbox and default-sandbox (the child
+ * runs under another, named profile) are for exec; partial-symbolication
+ * is deprecated; the rest after it are Apple-internal */
+static const sb_modifier modifiers[] = {
+    { .name = "report", .arg = MOD_ARG_NONE },
+    { .name = "no-report", .arg = MOD_ARG_NONE },
+    { .name = "no-log", .arg = MOD_ARG_NONE },
+    { .name = "send-signal", .arg = MOD_ARG_ONE },
+    { .name = "message", .arg = MOD_ARG_ONE },
+    { .name = "no-sandbox", .arg = MOD_ARG_NONE, .leaves_profile = 1 },
+    { .name = "no-profile", .arg = MOD_ARG_NONE, .leaves_profile = 1 },
+    { .name = "default-sandbox", .arg = MOD_ARG_ONE, .leaves_profile = 1 },
+    { .name = "no-times", .arg = MOD_ARG_NONE },
+    { .name = "termination", .arg = MOD_ARG_NONE },
+    { .name = "no-callout", .arg = MOD_ARG_NONE },
+    { .name = "partial-symbolication", .arg = MOD_ARG_NONE },
+    { .name = "grant", .arg = MOD_ARG_ANY },
+    { .name = "rootless", .arg = MOD_ARG_ANY },
+    { .name = "user-approval", .arg = MOD_ARG_ANY },
+    { .name = "no-approval-prompt", .arg = MOD_ARG_ANY },
+    { .name = "authority", .arg = MOD_ARG_ANY },
+    { .name = "telemetry", .arg = MOD_ARG_ANY },
+    { .name = "telemetry-backtrace", .arg = MOD_ARG_ANY },
+    { .name = "assign-storage-class", .arg = MOD_ARG_ANY },
+    { .name = "enable-state-flag", .arg = MOD_ARG_ANY },
+    { .name = "errno", .arg = MOD_ARG_ANY },
+    { .name = "message-filter", .arg = MOD_ARG_ANY },
+    { .name = "no-storage-class", .arg = MOD_ARG_ANY },
+};
+
+const sb_modifier *modifier_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof modifiers / sizeof modifiers[0]; i++)
+        if (!strcmp(modifiers[i].name, name)) return &modifiers[i];
+    return NULL;
+}
+
+const sb_modifier *modifier_find_nocase(const char *name)
+{
+    for (size_t i = 0; i < sizeof modifiers / sizeof modifiers[0]; i++)
+        if (!edit_distance_nocase(modifiers[i].name, name, 0)) return &modifiers[i];
+    return NULL;
+}
+
+const char *modifier_suggest(const char *name)
+{
+    const char *best = NULL;
+    int bd = suggest_limit(name) + 1;
+    for (size_t i = 0; i < sizeof modifiers / sizeof modifiers[0]; i++) {
+        int d = edit_distance_nocase(name, modifiers[i].name, bd - 1);
+        if (d < bd) { bd = d; best = modifiers[i].name; }
     }
     return best;
 }

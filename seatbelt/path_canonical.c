@@ -29,3 +29,36 @@ int path_component(const char *c, size_t n)
     for (size_t i = 0; i < n; i++) pos = path_step(pos, (unsigned char)c[i]);
     return pos == PC_NAME;
 }
+
+size_t path_collapse(char *p, size_t n, int flags)
+{
+    size_t w = 0;
+    if (!(flags & PATH_DOTS) || !n || p[0] != '/') {
+        for (size_t r = 0; r < n; r++)
+            if (!(p[r] == '/' && w > 0 && p[w - 1] == '/')) p[w++] = p[r];
+        if (!(flags & PATH_KEEP_SLASH) && w > 1 && p[w - 1] == '/') w--;
+        return w;
+    }
+    /* a component at a time; what is written never passes what is read,
+     * since a component follows at least one '/' */
+    int slash_end = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && p[i] == '/') i++;
+        size_t j = i;
+        while (j < n && p[j] != '/') j++;
+        size_t len = j - i;
+        if (len == 2 && p[i] == '.' && p[i + 1] == '.') {
+            while (w && p[w - 1] != '/') w--;          /* the component before it, with its '/' */
+            if (w) w--;
+        } else if (len && !(len == 1 && p[i] == '.')) {
+            p[w++] = '/';
+            memmove(p + w, p + i, len);
+            w += len;
+        }
+        slash_end = j == n && !len;
+        i = j;
+    }
+    if (slash_end && (flags & PATH_KEEP_SLASH)) p[w++] = '/';
+    if (!w) p[w++] = '/';
+    return w;
+}

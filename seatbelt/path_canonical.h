@@ -19,4 +19,16 @@ int path_canonical(const char *p, size_t n);
 /* 1 when c (n bytes) may be a component of one: not empty, no '/', not
  * "." or ".." */
 int path_component(const char *c, size_t n);
+
+enum {
+    PATH_DOTS = 1,          /* "." dropped, ".." takes the component before it
+                               (none at the root); for a path that starts
+                               with '/' only */
+    PATH_KEEP_SLASH = 2,    /* a '/' at the end stays (a prefix, a directory) */
+};
+/* p (n bytes) with each run of '/' written as one and, but with
+ * PATH_KEEP_SLASH, no '/' at the end ("/" itself stays), in place: its new
+ * length (p[result] is not written).  PATH_DOTS also resolves "." and ".."
+ * as text, as the compiler writes a path ("/a/./b/../c" is "/a/c"). */
+size_t path_collapse(char *p, size_t n, int flags);
 #endif

@@ -385,3 +385,19 @@ done
 printf 'files { allow read "/q"; deny final read "/s"; }\nsbpl verbatim """\n(begin (allow file-read-data (literal "/q/a")))\n(allow file-read-data (literal "/q/b") (with report))\n""";\n' >"$D/esc-ok.buckle"
 run "final scope: ordinary verbatim" "$BUCKLE" compile "$D/esc-ok.buckle" -o /dev/null
 expect_rc "final scope: a nested rule and an ordinary modifier, both outside the final deny, compile" 0
+# a file a verbatim block imports is read where buckle can read it (a path,
+# a name in the profile's directory), and its rules are the block's own
+mkdir -p "$D/imp"
+printf '(allow file-read-data (subpath "/s/t"))\n' >"$D/imp/evil.sb"
+printf '(allow process-exec (literal "/bin/sh") (with no-profile))\n' >"$D/imp/ns.sb"
+printf '(import "ns.sb")\n' >"$D/imp/chain.sb"
+for i in "\"$D/imp/evil.sb\"" '"evil.sb"' '"chain.sb"'; do
+    printf 'files { allow read "/q"; deny final read "/s"; }\nsbpl verbatim """\n(if #t (import %s))\n""";\n' "$i" >"$D/imp/main.buckle"
+    run "final scope: import $i" "$BUCKLE" compile "$D/imp/main.buckle" -o /dev/null
+    expect_rc "final scope: (import $i) of a file with a rule against a final deny is an error" 1
+    expect_err_has "final scope: ... BK2005 at the import for $i" "main.buckle:3:8: error: this raw sbpl allow"
+    expect_err_has "final scope: ... naming the imported file for $i" "which the block imports"
+done
+printf 'files { allow read "/q"; deny final read "/s"; }\nsbpl verbatim """\n(import "no-such-file.sb")\n""";\n' >"$D/imp/missing.buckle"
+run "final scope: import unreadable" "$BUCKLE" compile "$D/imp/missing.buckle" -o /dev/null
+expect_rc "final scope: an import buckle cannot read is left to lint and run" 0
