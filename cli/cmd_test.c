@@ -300,6 +300,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             }
             proto.obj = o;
             proto.len = strlen(o);
+            if (proto.ns == SNS_LOCAL && !strncmp(o, "local:", 6)) { proto.obj += 6; proto.len -= 6; }   /* a local name */
             const opset *ops = &op_get(op_lookup(v.op, NULL))->covers;
             outcome r;
             memset(&r, 0, sizeof r);
