@@ -18,7 +18,8 @@ static const char usage[] =
     "                   [--old-as sbpl|buckle] [--new-as sbpl|buckle] OLD NEW\n"
     "\n"
     "OLD (or NEW) may be REV:PATH: PATH as it was at git revision REV, with the\n"
-    "files beside it (its bases), PATH relative to the current directory.\n"
+    "files beside it (its bases), PATH relative to the current directory; an -I\n"
+    "or $BUCKLE_PATH directory below the current one is read at REV too.\n"
     "A file named .sb or .sbpl is SBPL, .buckle is buckle; any other name is read\n"
     "as SBPL when its text starts with '(', ';' or #| (after blanks), else as\n"
     "buckle; --old-as and --new-as say it instead.\n"
@@ -69,6 +70,7 @@ typedef struct opened {
     size_t ndropped;
     int dropping;             /* they are left out (both sides import them) */
     arena *pool;              /* memory its policy takes first and gives back, or NULL */
+    const char *revdir;       /* REV:PATH: the revision unpacked here, or NULL */
 } opened;
 
 /* out with every "DIR/" of an unpacked revision written "REV:" (the
@@ -186,7 +188,10 @@ static int drop_import(void *ud, const source *src, const sexp *x, diag_list *dl
  * standard error where the parameter is declared (read, in an .sb).  A
  * path gets a directory under the test HOME, anything else a word that is
  * also a port. */
-typedef struct extra_vals { define *defs; sb_param *params; size_t n; arena *a; } extra_vals;
+typedef struct extra_vals {
+    define *defs; sb_param *params; size_t n; arena *a;
+    const char *const *revdirs;   /* per side: the revision unpacked for REV:PATH, or NULL */
+} extra_vals;
 
 static void extra_val(extra_vals *ev, diag_list *dl, span at, const char *name, int path)
 {
@@ -303,6 +308,11 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
     co.ndefines = ea->ndef + ev->n;
     co.platform = ea->platform;
     cli_compile_opts(env, &co);
+    /* a REV:PATH side: its search path below here as it was at REV */
+    char *bp = NULL;
+    co.buckle_path = git_rev_dirs(o->revdir, co.buckle_path, &bp);
+    if (bp) co.buckle_path = arena_strdup(&o->va, bp);
+    free(bp);
     compilation *c = compilation_new(&co);
     int rc = compile_profile(c, file);
     o->side.c = c;
@@ -391,12 +401,25 @@ static void shed_side(opened *o, arena *pool)
 }
 
 static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on,
-                     const verbatim_forms *vf, arena *pool)
+                     const verbatim_forms *vf, arena *pool, const char *revdir)
 {
     memset(o, 0, sizeof *o);
     o->pool = pool;
+    o->revdir = revdir;
     arena_init(&o->va);
     diag_list_init(&o->notes, &o->va);
+    /* a REV:PATH side: its -I directories below here as they were at REV */
+    eval_args er = *ea;
+    if (revdir && ea->ninc) {
+        er.incs = arena_alloc(&o->va, ea->ninc * sizeof *er.incs);
+        for (size_t i = 0; i < ea->ninc; i++) {
+            char *m = NULL;
+            const char *dir = git_rev_dir(revdir, ea->incs[i], &m);
+            er.incs[i] = m ? arena_strdup(&o->va, m) : dir;
+            free(m);
+        }
+    }
+    ea = &er;
     import_drop *d = arena_alloc(&o->va, sizeof *d);
     *d = (import_drop){ o, (const char *const *)ea->incs, ea->ninc, file, drop_on, vf };
     o->dropping = drop_on;
@@ -487,7 +510,8 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
         memset(vf, 0, sizeof *vf);
         for (int j = 0; j < 2 && !rc; j++) {
             int k = order[j];
-            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL);
+            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL,
+                           ev->revdirs ? ev->revdirs[k] : NULL);
             /* blocks left out: so are the same forms of an SBPL side */
             if (!rc && !sbpl[k] && sides[k].vb.nblocks && sides[k].vb.why_not) collect_verbatim(vf, va, sides[k].side.c);
         }
@@ -703,7 +727,8 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     memset(sides, 0, sizeof sides);
     arena na;
     arena_init(&na);
-    extra_vals ev = { NULL, NULL, 0, &na };
+    const char *revdirs[2] = { made[0] ? dirs[0] : NULL, made[1] ? dirs[1] : NULL };
+    extra_vals ev = { NULL, NULL, 0, &na, revdirs };
     arena pools[2];           /* the memory of each side's policy, which lined_up opens and closes in turn */
     arena_init(&pools[0]);
     arena_init(&pools[1]);
