@@ -488,6 +488,40 @@ static const char *verbatim_left_out(opened *o, const opened *other, const char 
     return NULL;
 }
 
+static int cmp_text(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* the text of every rule of another platform's block (`platform linux`)
+ * of side o's profile, its bases included, sorted: *n of them */
+static const char **linux_rules(const opened *o, arena *a, size_t *n)
+{
+    *n = 0;
+    const compilation *c = o->side.c;
+    if (!c) return NULL;
+    size_t cap = 0;
+    for (size_t u = 0; u < c->nunits; u++) cap += c->units[u]->nother;
+    if (!cap) return NULL;
+    const char **v = arena_alloc(a, cap * sizeof *v);
+    for (size_t i = 0; i < c->nunits; i++) {
+        const unit *u = c->units[i];
+        for (size_t k = 0; k < u->nother; k++)
+            v[(*n)++] = arena_strndup(a, u->src->text + u->other_start[k], u->other_end[k] - u->other_start[k]);
+    }
+    qsort(v, *n, sizeof *v, cmp_text);
+    return v;
+}
+
+/* diff answers for macOS: when the rules of the two sides' `platform
+ * linux` blocks are not the same, what buckle run enforces on Linux may have
+ * changed, and is not compared; NULL when they are the same */
+static const char *linux_left_out(const opened *o, const opened *n, arena *a)
+{
+    size_t no, nn;
+    const char **vo = linux_rules(o, a, &no), **vn = linux_rules(n, a, &nn);
+    int same = no == nn;
+    for (size_t i = 0; same && i < no; i++) same = !strcmp(vo[i], vn[i]);
+    return same ? NULL : "the rules of the `platform linux` blocks differ, and diff compares the macOS decisions only";
+}
+
 static void close_both(opened *sides)
 {
     close_side(&sides[1]);
@@ -740,6 +774,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         eval_args_free(&ea);
         return rc;
     }
+    const char *linux_changed = linux_left_out(o, n, &na);   /* (before the sides are shed) */
     diff_result r;
     if (same_text(files, sbpl)) {
         /* the same text read the same way decides the same: nothing to ask */
@@ -752,6 +787,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     }
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
+    if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
     if (!r.incomplete && (r.atoms_partial || r.rules_partial))
         r.incomplete = "the regexes that changed are too many to walk every path they tell apart";
