@@ -89,15 +89,18 @@ static json_t *string_list(srt_in *in, json_t *obj, const char *key)
 
 /* srt resolves a relative path against the directory it runs in ($WORKDIR,
  * or the generator input's cwd): "." is that directory, "./x" and "x" are
- * below it; "**\/x" means anywhere and stays.  ".." cannot be placed below
+ * below it; "**\/x" too for an allow (allow), for a deny it means anywhere
+ * and stays.  ".." cannot be placed below
  * a directory whose path is not known: an error.  0, or 1 after one. */
-static int resolve_relative(srt_in *in, json_t *a, const char *key)
+static int resolve_relative(srt_in *in, json_t *a, const char *key, int allow)
 {
     size_t i;
     json_t *v;
     json_array_foreach(a, i, v) {
         const char *p = json_string_value(v);
-        if (p[0] == '/' || p[0] == '~' || !strncmp(p, "**/", 3)) continue;
+        /* "**\/x" of a deny stays anywhere (wider); of an allow it is
+         * below the directory srt runs in, as srt reads it */
+        if (p[0] == '/' || p[0] == '~' || (!allow && !strncmp(p, "**/", 3))) continue;
         while (p[0] == '.' && p[1] == '/') { p += 2; while (*p == '/') p++; }
         if (!strcmp(p, ".")) p = "";
         for (const char *c = p; *c; c = strchr(c, '/') ? strchr(c, '/') + 1 : c + strlen(c))
@@ -304,8 +307,8 @@ static void resolve_lists(srt_in *in)
                                             { "denyOnly", "allowWithinDeny", "allowOnly", "denyWithinAllow" } };
     json_t *lists[4] = { in->deny_read, in->allow_read, in->allow_write, in->deny_write };
     for (size_t k = 0; k < 4 && !in->bad; k++)
-        if (lists[k]) resolve_relative(in, lists[k], keys[!in->settings_form][k]);
-    if (in->sockets && !in->bad) resolve_relative(in, in->sockets, "allowUnixSockets");
+        if (lists[k]) resolve_relative(in, lists[k], keys[!in->settings_form][k], k == 1 || k == 2);
+    if (in->sockets && !in->bad) resolve_relative(in, in->sockets, "allowUnixSockets", 1);
 }
 
 /* Whether the directory a (len al) is an allowed write root or inside one

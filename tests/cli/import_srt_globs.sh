@@ -38,6 +38,7 @@ done <<'ROWS'
 ["~/w/*"]      ["~"]      []            []                file-write-data  /Users/me/w/sub              deny
 ["~/w/*"]      ["/**/k"]  []            []                file-write-data  /Users/me/w/k                deny
 ["~/w/*"]      ["/**/k"]  []            []                file-write-data  /Users/me/w/j                allow
+["**/build"]   []         []            []                file-write-data  /Users/me/elsewhere/build    deny
 ["/tmp/*.sock"] []        []            []                file-write-data  /private/tmp/x.sock          allow
 ROWS
 # a deny with no fixed directory cannot be ranked above a pattern root
