@@ -9,14 +9,15 @@
 #include <sys/stat.h>
 
 static const char usage[] =
-    "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [--format text|tap|junit]\n"
+    "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--format text|tap|junit]\n"
     "                   [--platform macos|linux [--landlock-abi N]] FILE...\n"
     "\n"
     "Runs the `test` blocks of each .buckle file (tests are not inherited).  An\n"
     "expectation holds when every concrete operation of its verb gets the expected\n"
     "answer, both from the profile's semantics and from the compiled SBPL; a\n"
     "disagreement between the two is reported as a compiler bug.  sbpl verbatim\n"
-    "blocks count when every parameter they read has a value (as in buckle query);\n"
+    "blocks count when every parameter they read has a value or is not passed\n"
+    "(-U NAME), as in buckle query;\n"
     "otherwise a note says that the answers leave them out.\n"
     "\n"
     "--platform linux compiles for Linux and answers each operation as Landlock\n"
@@ -40,6 +41,8 @@ typedef struct report {
     int fmt;
     int point;              /* TAP test point number */
     int ll_abi;             /* --platform linux: the Landlock ABI; 0 for macOS */
+    const char *unset[64];  /* -U NAME: parameters the program does not pass (verbatim blocks) */
+    size_t nunset;
     strbuf suite;           /* JUnit: the current test block's cases */
     strbuf all;             /* JUnit: every suite */
 } report;
@@ -283,7 +286,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
         for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
         const char *slash = strrchr(file, '/');
         dirs[nd++] = slash ? arena_strndup(&ea->a, file, (size_t)(slash - file)) : ".";
-        vb_open(&vb, x, NULL, 0, dirs, nd);
+        vb_open(&vb, x, rp->unset, rp->nunset, dirs, nd);
         vb_opened = 1;
         if (vb.nblocks && vb.why_not) {
             source_pos p = vb.why_at.src ? source_position(vb.why_at.src, vb.why_at.start) : (source_pos){ 0, 0 };
@@ -377,15 +380,24 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
 /* --format: the choices are in the order of FMT_ */
 static int format_option(void *ud, int key, const char *arg, int choice)
 {
-    (void)arg;
+    report *rp = ud;
+    if (key == 'U') {
+        for (const char *c = arg; *c; c++)
+            if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || strchr("_-", *c)) || c - arg > 200)
+                return cli_usage_error("test", "-U %s: not a parameter name", arg);
+        if (!*arg) return cli_usage_error("test", "-U needs a parameter name");
+        if (rp->nunset == sizeof rp->unset / sizeof *rp->unset) return cli_usage_error("test", "too many -U options");
+        rp->unset[rp->nunset++] = arg;
+        return 0;
+    }
     if (key != OPT_FORMAT) return -1;
-    ((report *)ud)->fmt = choice;
+    rp->fmt = choice;
     return 0;
 }
 
 int cmd_test(cli_env *env, int argc, char **argv)
 {
-    static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|tap|junit" }, { NULL, 0, 0, NULL } };
+    static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|tap|junit" }, { NULL, 'U', 1, NULL }, { NULL, 0, 0, NULL } };
     report rp;
     memset(&rp, 0, sizeof rp);
     eval_args ea;

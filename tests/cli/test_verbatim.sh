@@ -51,3 +51,23 @@ run "test verbatim: a block without a value" "$BUCKLE" test "$D/unknown.buckle"
 expect_rc "test verbatim: a block without a value: passes" 0
 expect_err_has "test verbatim: a block without a value: says it is left out" 'the answers leave out the sbpl verbatim block'
 expect_err_has "test verbatim: a block without a value: why" 'KEYDIR'
+cat >"$D/cond.buckle" <<'BK'
+files {
+    allow read "/srv";
+    deny read "/srv/keys";
+}
+sbpl verbatim """
+(if (param "OPEN_KEYS") (allow file-read-data (subpath "/srv/keys")))
+""";
+test "keys" {
+    expect deny files read "/srv/keys/a";
+}
+BK
+run "test verbatim: -D opens the block's rule" "$BUCKLE" test -D OPEN_KEYS=1 "$D/cond.buckle"
+expect_rc "test verbatim: -D opens the block's rule: fails" 1
+run "test verbatim: -U for a parameter not passed" "$BUCKLE" test -U OPEN_KEYS "$D/cond.buckle"
+expect_rc "test verbatim: -U for a parameter not passed: passes" 0
+expect_err_lacks_note=$(printf '%s' "$ERR" | grep -c 'leave out' || true)
+[ "$expect_err_lacks_note" = 0 ] && pass "test verbatim: -U: the block is evaluated" || fail "test verbatim: -U: the block is evaluated" "still left out"
+run "test verbatim: -D gives the block its value" "$BUCKLE" test -D KEYDIR=/srv/x "$D/unknown.buckle"
+expect_rc "test verbatim: -D gives the block its value: passes" 0
