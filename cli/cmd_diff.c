@@ -18,7 +18,8 @@ static const char usage[] =
     "                   [--old-as sbpl|buckle] [--new-as sbpl|buckle] OLD NEW\n"
     "\n"
     "OLD (or NEW) may be REV:PATH: PATH as it was at git revision REV, with the\n"
-    "files beside it (its bases), PATH relative to the current directory.\n"
+    "files beside it (its bases), PATH relative to the current directory; an -I\n"
+    "or $BUCKLE_PATH directory below the current one is read at REV too.\n"
     "A file named .sb or .sbpl is SBPL, .buckle is buckle; any other name is read\n"
     "as SBPL when its text starts with '(', ';' or #| (after blanks), else as\n"
     "buckle; --old-as and --new-as say it instead.\n"
@@ -71,6 +72,7 @@ typedef struct opened {
     size_t ndropped;
     int dropping;             /* they are left out (both sides import them) */
     arena *pool;              /* memory its policy takes first and gives back, or NULL */
+    const char *revdir;       /* REV:PATH: the revision unpacked here, or NULL */
 } opened;
 
 /* out with every "DIR/" of an unpacked revision written "REV:" (the
@@ -206,7 +208,11 @@ static sbpl_forms *file_forms(sb_reads *rd, const char *file, arena *a)
     }
     return NULL;
 }
-typedef struct extra_vals { define *defs; sb_param *params; size_t n; arena *a; sb_reads *reads; } extra_vals;
+typedef struct extra_vals {
+    define *defs; sb_param *params; size_t n; arena *a;
+    sb_reads *reads;
+    const char *const *revdirs;   /* per side: the revision unpacked for REV:PATH, or NULL */
+} extra_vals;
 
 static void extra_val(extra_vals *ev, diag_list *dl, span at, const char *name, int path)
 {
@@ -353,6 +359,11 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
     co.ndefines = ea->ndef + ev->n;
     co.platform = ea->platform;
     cli_compile_opts(env, &co);
+    /* a REV:PATH side: its search path below here as it was at REV */
+    char *bp = NULL;
+    co.buckle_path = git_rev_dirs(o->revdir, co.buckle_path, &bp);
+    if (bp) co.buckle_path = arena_strdup(&o->va, bp);
+    free(bp);
     compilation *c = compilation_new(&co);
     int rc = compile_profile(c, file);
     o->side.c = c;
@@ -441,12 +452,25 @@ static void shed_side(opened *o, arena *pool)
 }
 
 static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on,
-                     const verbatim_forms *vf, arena *pool, int quiet)
+                     const verbatim_forms *vf, arena *pool, int quiet, const char *revdir)
 {
     memset(o, 0, sizeof *o);
     o->pool = pool;
+    o->revdir = revdir;
     arena_init(&o->va);
     diag_list_init(&o->notes, &o->va);
+    /* a REV:PATH side: its -I directories below here as they were at REV */
+    eval_args er = *ea;
+    if (revdir && ea->ninc) {
+        er.incs = arena_alloc(&o->va, ea->ninc * sizeof *er.incs);
+        for (size_t i = 0; i < ea->ninc; i++) {
+            char *m = NULL;
+            const char *dir = git_rev_dir(revdir, ea->incs[i], &m);
+            er.incs[i] = m ? arena_strdup(&o->va, m) : dir;
+            free(m);
+        }
+    }
+    ea = &er;
     import_drop *d = arena_alloc(&o->va, sizeof *d);
     *d = (import_drop){ o, (const char *const *)ea->incs, ea->ninc, file, drop_on, vf };
     o->dropping = drop_on;
@@ -515,6 +539,40 @@ static const char *verbatim_left_out(opened *o, const opened *other, const char 
     return NULL;
 }
 
+static int cmp_text(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* the text of every rule of another platform's block (`platform linux`)
+ * of side o's profile, its bases included, sorted: *n of them */
+static const char **linux_rules(const opened *o, arena *a, size_t *n)
+{
+    *n = 0;
+    const compilation *c = o->side.c;
+    if (!c) return NULL;
+    size_t cap = 0;
+    for (size_t u = 0; u < c->nunits; u++) cap += c->units[u]->nother;
+    if (!cap) return NULL;
+    const char **v = arena_alloc(a, cap * sizeof *v);
+    for (size_t i = 0; i < c->nunits; i++) {
+        const unit *u = c->units[i];
+        for (size_t k = 0; k < u->nother; k++)
+            v[(*n)++] = arena_strndup(a, u->src->text + u->other_start[k], u->other_end[k] - u->other_start[k]);
+    }
+    qsort(v, *n, sizeof *v, cmp_text);
+    return v;
+}
+
+/* diff answers for macOS: when the rules of the two sides' `platform
+ * linux` blocks are not the same, what buckle run enforces on Linux may have
+ * changed, and is not compared; NULL when they are the same */
+static const char *linux_left_out(const opened *o, const opened *n, arena *a)
+{
+    size_t no, nn;
+    const char **vo = linux_rules(o, a, &no), **vn = linux_rules(n, a, &nn);
+    int same = no == nn;
+    for (size_t i = 0; same && i < no; i++) same = !strcmp(vo[i], vn[i]);
+    return same ? NULL : "the rules of the `platform linux` blocks differ, and diff compares the macOS decisions only";
+}
+
 static void close_both(opened *sides)
 {
     close_side(&sides[1]);
@@ -537,7 +595,8 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
         memset(vf, 0, sizeof *vf);
         for (int j = 0; j < 2 && !rc; j++) {
             int k = order[j];
-            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL, quiet);
+            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL, quiet,
+                           ev->revdirs ? ev->revdirs[k] : NULL);
             /* blocks left out: so are the same forms of an SBPL side */
             if (!rc && !sbpl[k] && sides[k].vb.nblocks && sides[k].vb.why_not) collect_verbatim(vf, va, sides[k].side.c);
         }
@@ -763,7 +822,8 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     memset(sides, 0, sizeof sides);
     arena na;
     arena_init(&na);
-    extra_vals ev = { NULL, NULL, 0, &na, arena_alloc(&na, sizeof(sb_reads)) };
+    const char *revdirs[2] = { made[0] ? dirs[0] : NULL, made[1] ? dirs[1] : NULL };
+    extra_vals ev = { NULL, NULL, 0, &na, arena_alloc(&na, sizeof(sb_reads)), revdirs };
     arena pools[2];           /* the memory of each side's policy, which lined_up opens and closes in turn */
     arena_init(&pools[0]);
     arena_init(&pools[1]);
@@ -776,6 +836,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         eval_args_free(&ea);
         return rc;
     }
+    const char *linux_changed = linux_left_out(o, n, &na);   /* (before the sides are shed) */
     diff_result r;
     if (same_text(files, sbpl)) {
         /* the same text read the same way decides the same: nothing to ask */
@@ -788,6 +849,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     }
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
+    if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
     if (!r.incomplete && (r.atoms_partial || r.rules_partial))
         r.incomplete = "the regexes that changed are too many to walk every path they tell apart";

@@ -329,6 +329,7 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
         q.len = strlen(o);
         q.vnode = ea->vnode;
         if (!verb) request_kind_for_op(op, o, &q);
+        if (q.kind == OBJ_NAME && q.ns == SNS_LOCAL && !strncmp(o, "local:", 6)) { q.obj += 6; q.len -= 6; }
         cc_answer an = crosscheck_ask(x, &q);
         int action = an.raw ? an.sbpl.decision : an.prof.action;
         int k;

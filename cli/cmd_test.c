@@ -7,17 +7,21 @@
 #include "../seatbelt/request.h"
 #include "../support/param_marks.h"
 #include <stdio.h>
+#include "../daily/diff_verbatim.h"
 #include <string.h>
 #include <sys/stat.h>
 
 static const char usage[] =
-    "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [--format text|tap|junit]\n"
+    "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--format text|tap|junit]\n"
     "                   [--platform macos|linux [--landlock-abi N]] FILE...\n"
     "\n"
     "Runs the `test` blocks of each .buckle file (tests are not inherited).  An\n"
     "expectation holds when every concrete operation of its verb gets the expected\n"
     "answer, both from the profile's semantics and from the compiled SBPL; a\n"
-    "disagreement between the two is reported as a compiler bug.\n"
+    "disagreement between the two is reported as a compiler bug.  sbpl verbatim\n"
+    "blocks count when every parameter they read has a value or is not passed\n"
+    "(-U NAME), as in buckle query;\n"
+    "otherwise a note says that the answers leave them out.\n"
     "\n"
     "--platform linux compiles for Linux and answers each operation as Landlock\n"
     "enforces the profile here and now (buckle query --platform linux); an\n"
@@ -40,6 +44,8 @@ typedef struct report {
     int fmt;
     int point;              /* TAP test point number */
     int ll_abi;             /* --platform linux: the Landlock ABI; 0 for macOS */
+    const char *unset[64];  /* -U NAME: parameters the program does not pass (verbatim blocks) */
+    size_t nunset;
     strbuf suite;           /* JUnit: the current test block's cases */
     strbuf all;             /* JUnit: every suite */
 } report;
@@ -139,6 +145,7 @@ typedef struct outcome {
     cc_answer bad;            /* macOS: the answer to it */
     const char *why;          /* Linux: what Landlock does with it; or why nothing is decided */
     decision prof;            /* Linux: what the profile says about it */
+    const char *vb_rule;      /* macOS: a verbatim block's rule decided it ("FILE:LINE:COL: text") */
 } outcome;
 
 static void outcome_bad(outcome *r, int op, int got)
@@ -149,7 +156,8 @@ static void outcome_bad(outcome *r, int op, int got)
 }
 
 /* macOS: every operation by the profile's semantics and the compiled SBPL */
-static void expect_macos(crosscheck *x, const sb_request *proto, const opset *ops, int want, outcome *r)
+static void expect_macos(crosscheck *x, vb_eval *vb, arena *a, const sb_request *proto, const opset *ops, int want,
+                         outcome *r)
 {
     for (int op = 0; op < ops_count() && !r->bug; op++) {
         if (!opset_has(ops, op)) continue;
@@ -157,9 +165,16 @@ static void expect_macos(crosscheck *x, const sb_request *proto, const opset *op
         q.op = op;
         cc_answer an = crosscheck_ask(x, &q);
         int got = an.raw ? an.sbpl.decision : an.prof.action;
+        /* a rule of a verbatim block decides: Seatbelt's answer with the blocks in */
+        sb_answer va = { -1, NULL, NULL, { 0 } };
+        int from_block = vb && (va = vb_ask(vb, &q), vb_from_block(vb, va.rule));
+        if (from_block) got = va.decision;
         r->nops++;
         if (!an.agree) { r->bug = 1; r->bad = an; r->bad_op = op_get(op)->name; }
-        else if (got != want) { if (!r->nbad) r->bad = an; outcome_bad(r, op, got); }
+        else if (got != want) {
+            if (!r->nbad) { r->bad = an; r->vb_rule = from_block ? vb_describe(a, vb, va.rule) : NULL; }
+            outcome_bad(r, op, got);
+        }
     }
 }
 
@@ -286,6 +301,10 @@ static void explain(strbuf *msg, arena *a, const compilation *c, outcome *r, con
         sb_printf(msg, "%s: FAIL: expected %s %s %s \"%s\", but %d of the %d operations of %s %s not %s (%s%s)\n",
                   at, want, section_name(e->section), e->verb, o, r->nbad, r->nops, e->verb, r->nbad == 1 ? "is" : "are",
                   e->action == ACT_ALLOW ? "allowed" : "denied", sb_cstr(&r->names), r->nbad > 3 ? ", ..." : "");
+    if (r->vb_rule) {
+        sb_printf(msg, "  decided by %s\n", r->vb_rule);
+        return;
+    }
     const rule *dr = ll_abi ? r->prof.r : r->bad.raw ? NULL : r->bad.prof.r;
     if (ll_abi) sb_printf(msg, "  on Linux (landlock ABI %d), %s: %s\n", ll_abi, r->bad_op, r->why);
     const char *lead = ll_abi ? arena_printf(a, "  the profile says %s: ", action_name(r->prof.action)) : "  ";
@@ -321,6 +340,26 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
     ll_plan plan;
     int host_map = ll_abi ? eval_linux_plan(ea, x, ll_abi, &ea->a, &plan) : 0;
     platform_t here = ll_abi ? PLAT_LINUX : PLAT_MACOS;
+    /* macOS: the sbpl verbatim blocks, evaluated when the values allow
+     * (as buckle query does), or a note that the answers leave them out */
+    vb_eval vb;
+    memset(&vb, 0, sizeof vb);
+    int vb_opened = 0;
+    if (!ll_abi && u->ast->tests) {
+        const char **dirs = arena_alloc(&ea->a, (ea->ninc + 2) * sizeof *dirs);
+        size_t nd = 0;
+        for (size_t i = 0; i < ea->ninc; i++) dirs[nd++] = ea->incs[i];
+        const char *slash = strrchr(file, '/');
+        dirs[nd++] = slash ? arena_strndup(&ea->a, file, (size_t)(slash - file)) : ".";
+        vb_open(&vb, x, rp->unset, rp->nunset, dirs, nd);
+        vb_opened = 1;
+        if (vb.nblocks && vb.why_not) {
+            source_pos p = vb.why_at.src ? source_position(vb.why_at.src, vb.why_at.start) : (source_pos){ 0, 0 };
+            cli_note("test", "%s: the answers leave out the sbpl verbatim block%s (%s:%u:%u): %s", u->display,
+                     vb.nblocks == 1 ? "" : "s", vb.why_at.src ? vb.why_at.src->name : file, p.line, p.col, vb.why_not);
+        }
+    }
+    vb_eval *vbl = vb.nblocks && !vb.why_not ? &vb : NULL;
     for (const ast_test *t = u->ast->tests; t; t = t->next) {
         if (t->platform != PLAT_ANY && t->platform != here) continue;   /* the other platform's */
         int k[3] = { 0, 0, 0 };      /* passed, failed, skipped */
@@ -337,13 +376,13 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             verb_info v;
             if (!verb_resolve(e->section, e->verb, &v)) {
                 const char *s = verb_suggest(e->section, e->verb);
-                strbuf vb;
-                sb_init(&vb);
-                if (!s) verb_names(e->section, &vb);
+                strbuf verbs;
+                sb_init(&verbs);
+                if (!s) verb_names(e->section, &verbs);
                 sb_printf(&msg, "%s: error: unknown verb \"%s\" in section %s (%s%s%s)\n", at,
-                       e->verb, section_name(e->section), s ? "did you mean \"" : "the verbs are ", s ? s : sb_cstr(&vb),
+                       e->verb, section_name(e->section), s ? "did you mean \"" : "the verbs are ", s ? s : sb_cstr(&verbs),
                        s ? "\"?" : "");
-                sb_free(&vb);
+                sb_free(&verbs);
                 k[1]++;
                 report_case(rp, suite, name, sb_cstr(&msg), NULL);
                 continue;
@@ -365,6 +404,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             }
             proto.obj = o;
             proto.len = strlen(o);
+            if (proto.ns == SNS_LOCAL && !strncmp(o, "local:", 6)) { proto.obj += 6; proto.len -= 6; }   /* a local name */
             const opset *ops = &op_get(op_lookup(v.op, NULL))->covers;
             outcome r;
             memset(&r, 0, sizeof r);
@@ -381,7 +421,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
                 if (ll_abi)
                     expect_linux(x, &plan, ll_host_path(&ea->a, objs[j], host_map), &proto, ops, (int)e->action, &ea->a, &r);
                 else
-                    expect_macos(x, &proto, ops, (int)e->action, &r);
+                    expect_macos(x, vbl, &ea->a, &proto, ops, (int)e->action, &r);
                 if ((!before && r.nbad) || r.bug) bad_obj = objs[j];
             }
             if (nobjs > 1 && (r.nbad || r.bug)) {
@@ -394,7 +434,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
                 if (ll_abi)
                     expect_linux(x, &plan, ll_host_path(&ea->a, bad_obj, host_map), &proto, ops, (int)e->action, &ea->a, &r);
                 else
-                    expect_macos(x, &proto, ops, (int)e->action, &r);
+                    expect_macos(x, vbl, &ea->a, &proto, ops, (int)e->action, &r);
             }
             if (!r.nops && ll_abi) {
                 k[2]++;
@@ -426,6 +466,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
         for (int i = 0; i < 3; i++) n[i] += k[i];
     }
     if (ll_abi) ll_plan_free(&plan);
+    if (vb_opened) vb_close(&vb);
     eval_close(x);
     return 0;
 }
@@ -433,15 +474,24 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
 /* --format: the choices are in the order of FMT_ */
 static int format_option(void *ud, int key, const char *arg, int choice)
 {
-    (void)arg;
+    report *rp = ud;
+    if (key == 'U') {
+        for (const char *c = arg; *c; c++)
+            if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || strchr("_-", *c)) || c - arg > 200)
+                return cli_usage_error("test", "-U %s: not a parameter name", arg);
+        if (!*arg) return cli_usage_error("test", "-U needs a parameter name");
+        if (rp->nunset == sizeof rp->unset / sizeof *rp->unset) return cli_usage_error("test", "too many -U options");
+        rp->unset[rp->nunset++] = arg;
+        return 0;
+    }
     if (key != OPT_FORMAT) return -1;
-    ((report *)ud)->fmt = choice;
+    rp->fmt = choice;
     return 0;
 }
 
 int cmd_test(cli_env *env, int argc, char **argv)
 {
-    static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|tap|junit" }, { NULL, 0, 0, NULL } };
+    static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|tap|junit" }, { NULL, 'U', 1, NULL }, { NULL, 0, 0, NULL } };
     report rp;
     memset(&rp, 0, sizeof rp);
     eval_args ea;

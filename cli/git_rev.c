@@ -3,6 +3,7 @@
 #include "git_rev.h"
 #include "cli.h"
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -91,6 +92,62 @@ int git_rev_checkout(const char *spec, char *dir, char *path, size_t n)
         return -1;
     }
     return 0;
+}
+
+const char *git_rev_dir(const char *revdir, const char *dir, char **owned)
+{
+    *owned = NULL;
+    if (!revdir || !dir || !*dir) return dir;
+    char cwd[PATH_MAX], real[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd)) return dir;
+    const char *d = dir;
+    if (realpath(dir, real)) d = real;
+    else if (dir[0] != '/') {                    /* not there now: relative to here */
+        if ((size_t)snprintf(real, sizeof real, "%s/%s", cwd, dir) >= sizeof real) return dir;
+        d = real;
+    }
+    char rcwd[PATH_MAX];
+    if (realpath(cwd, rcwd)) snprintf(cwd, sizeof cwd, "%s", rcwd);
+    size_t cl = strlen(cwd);
+    if (cl == 1) cl = 0;                          /* "/": everything is below it */
+    if (strncmp(d, cwd, cl) || (d[cl] && d[cl] != '/')) return dir;
+    size_t n = strlen(revdir) + strlen(d + cl) + 1;
+    *owned = malloc(n);
+    if (!*owned) return dir;
+    snprintf(*owned, n, "%s%s", revdir, d + cl);
+    return *owned;
+}
+
+const char *git_rev_dirs(const char *revdir, const char *list, char **owned)
+{
+    *owned = NULL;
+    if (!revdir || !list) return list;
+    size_t cap = 1, len = 0;
+    char *out = malloc(cap);
+    if (!out) return list;
+    out[0] = 0;
+    for (const char *p = list;;) {
+        const char *e = strchr(p, ':');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *one = strndup(p, n), *mapped = NULL;
+        const char *m = one ? git_rev_dir(revdir, one, &mapped) : "";
+        size_t ml = strlen(m);
+        char *grown = realloc(out, cap + ml + 1);
+        if (grown) {
+            out = grown;
+            cap += ml + 1;
+            if (len) out[len++] = ':';
+            memcpy(out + len, m, ml);
+            len += ml;
+            out[len] = 0;
+        }
+        free(mapped);
+        free(one);
+        if (!e) break;
+        p = e + 1;
+    }
+    *owned = out;
+    return out;
 }
 
 static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)

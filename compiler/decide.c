@@ -431,6 +431,7 @@ void request_kind_for(section_t sec, const char *verb, const char *obj, sb_reque
     if (v.kinds & KS_IP) q->kind = obj[0] == '/' ? OBJ_PATH : OBJ_IP;
     if (v.kinds & KS_TARGET) q->kind = OBJ_TARGET;
     if (v.kinds & (KS_NAME | KS_MACH | KS_IOKIT)) { q->kind = OBJ_NAME; q->ns = ns_of(v.ns); }
+    if (q->kind == OBJ_NAME && !strncmp(obj, "local:", 6) && q->ns == SNS_GLOBAL) q->ns = SNS_LOCAL;
 }
 
 void request_kind_for_op(int op, const char *obj, sb_request *q)
@@ -445,6 +446,7 @@ void request_kind_for_op(int op, const char *obj, sb_request *q)
     else if (!strncmp(n, "ipc-posix", 9)) q->ns = SNS_IPC;
     else if (!strncmp(n, "iokit", 5)) q->ns = SNS_IOKIT;
     else if (!strncmp(n, "user-preference", 15)) q->ns = SNS_PREF;
+    else if (!strcmp(n, "darwin-notification-post") || !strcmp(n, "distributed-notification-post")) q->ns = SNS_NOTIF;
     else if (!strcmp(n, "signal") || !strncmp(n, "process-info", 12)) q->kind = OBJ_TARGET;
     if (q->kind == OBJ_NAME && !strncmp(obj, "local:", 6) && q->ns == SNS_GLOBAL) q->ns = SNS_LOCAL;
 }

@@ -30,6 +30,8 @@ static const char *const srt_kept_dirs[] = { "", "/.claude", "/.git" };
 
 #define WORKDIR_MARK '\x01'   /* $WORKDIR in a path this file builds */
 #define LITERAL_MARK '\x02'   /* in front of a path this file builds: that path alone */
+#define HOME_MARK '\x03'      /* ${HOME} in a regex this file builds */
+#define REGEX_MARK '\x04'     /* in front of a path this file builds: as srt's regex for a deny */
 
 typedef struct srt_in {
     const source *src;
@@ -88,15 +90,18 @@ static json_t *string_list(srt_in *in, json_t *obj, const char *key)
 
 /* srt resolves a relative path against the directory it runs in ($WORKDIR,
  * or the generator input's cwd): "." is that directory, "./x" and "x" are
- * below it; "**\/x" means anywhere and stays.  ".." cannot be placed below
+ * below it; "**\/x" too for an allow (allow), for a deny it means anywhere
+ * and stays.  ".." cannot be placed below
  * a directory whose path is not known: an error.  0, or 1 after one. */
-static int resolve_relative(srt_in *in, json_t *a, const char *key)
+static int resolve_relative(srt_in *in, json_t *a, const char *key, int allow)
 {
     size_t i;
     json_t *v;
     json_array_foreach(a, i, v) {
         const char *p = json_string_value(v);
-        if (p[0] == '/' || p[0] == '~' || !strncmp(p, "**/", 3)) continue;
+        /* "**\/x" of a deny stays anywhere (wider); of an allow it is
+         * below the directory srt runs in, as srt reads it */
+        if (p[0] == '/' || p[0] == '~' || (!allow && !strncmp(p, "**/", 3))) continue;
         while (p[0] == '.' && p[1] == '/') { p += 2; while (*p == '/') p++; }
         if (!strcmp(p, ".")) p = "";
         for (const char *c = p; *c; c = strchr(c, '/') ? strchr(c, '/') + 1 : c + strlen(c))
@@ -136,7 +141,8 @@ static void quote(strbuf *b, const char *p)
 {
     sb_putc(b, '"');
     for (; *p; p++) {
-        if (*p == WORKDIR_MARK) { sb_puts(b, "$WORKDIR"); continue; }   /* (input has no control characters) */
+        if (*p == WORKDIR_MARK) { sb_puts(b, "$WORKDIR"); continue; }
+        if (*p == HOME_MARK) { sb_puts(b, "${HOME}"); continue; }   /* (input has no control characters) */
         if (*p == '\\' || *p == '"') sb_putc(b, '\\');
         if (*p == '$') sb_putc(b, '$');
         if ((unsigned char)*p < 0x20 || *p == 0x7f) { sb_printf(b, "\\x%02x", (unsigned char)*p); continue; }
@@ -145,10 +151,75 @@ static void quote(strbuf *b, const char *p)
     sb_putc(b, '"');
 }
 
+/* How an srt pattern is written: srt gives a deny's pattern the subtree
+ * below each match (buckle's glob), an allow's only the matches
+ * themselves (a regex "^...$", srt's own translation). */
+static const char *canonical(arena *a, const char *p0);
+static size_t fixed_dir(const char *p);
+
+enum srt_use { SRT_DENY, SRT_ALLOW_READ, SRT_ALLOW_WRITE };
+
+/* The regex srt makes of glob p: "*" a run of a name's characters, "?" one,
+ * "**" anything, "**\/" any directories, "[set]" a set (a "[" that opens no
+ * set is text); the rest as text.  A leading "~" is the home directory and
+ * /tmp, /var and /etc are under /private, as a glob would have them.  For a
+ * write root what follows a leading parameter is one group, so that the
+ * fixed part is the parameter at most (depth 0 or 1): the write denies
+ * outrank it, as srt's, written after its allows, win over them (those
+ * that would not are written again, glob_root_denies).  tail: with the
+ * subtree below each match, srt's regex for a deny. */
+static void srt_regex(strbuf *b, arena *a, const char *p0, int write_root, int tail)
+{
+    const char *p = canonical(a, p0);
+    strbuf r;
+    sb_init(&r);
+    sb_putc(&r, '^');
+    if (p[0] == '~' && (!p[1] || p[1] == '/')) { sb_putc(&r, HOME_MARK); p++; }
+    else if (p[0] == WORKDIR_MARK) sb_putc(&r, *p++);
+    if (write_root) sb_putc(&r, '(');
+    while (*p) {
+        if (*p == '*') {
+            size_t n = 0;
+            while (p[n] == '*') n++;
+            int slash = n >= 2 && p[n] == '/';
+            size_t rest = n - (slash ? 2 : 0);
+            sb_puts(&r, rest >= 2 ? ".*" : rest == 1 ? "[^/]*" : "");
+            if (slash) sb_puts(&r, "(.*/)?");
+            p += n + slash;
+            continue;
+        }
+        if (*p == '?') { sb_puts(&r, "[^/]"); p++; continue; }
+        const char *close = *p == '[' ? strchr(p + 1, ']') : NULL;
+        int set = close && close > p + 1;
+        for (const char *m = p + 1; set && m < close; m++)      /* a range must not run backwards */
+            if (m[1] == '-' && m + 2 < close && (unsigned char)m[2] < (unsigned char)m[0]) set = 0;
+            else if (m[1] == '-' && m + 2 < close) m += 2;
+        if (set) {
+            sb_putc(&r, '[');
+            for (const char *m = p + 1; m < close; m++) {
+                if (strchr(".^$+{}()|\\", *m)) sb_putc(&r, '\\');
+                sb_putc(&r, *m);
+            }
+            sb_putc(&r, ']');
+            p = close + 1;
+            continue;
+        }
+        if (strchr(".*+?^${}()|[]\\", *p)) sb_putc(&r, '\\');
+        sb_putc(&r, *p++);
+    }
+    if (write_root) sb_putc(&r, ')');
+    sb_puts(&r, tail ? "(/.*)?$" : "$");
+    sb_puts(b, "regex ");
+    quote(b, sb_cstr(&r));
+    sb_free(&r);
+}
+
 /* srt's "**\/x" means anywhere; buckle globs are absolute */
-static void srt_matcher(strbuf *b, const char *p)
+static void srt_matcher(strbuf *b, arena *a, const char *p, enum srt_use use)
 {
     if (p[0] == LITERAL_MARK) { sb_puts(b, "literal "); quote(b, p + 1); return; }
+    if (p[0] == REGEX_MARK) { srt_regex(b, a, p + 1, 0, 1); return; }
+    if (use != SRT_DENY && strpbrk(p, "*?[")) { srt_regex(b, a, p, use == SRT_ALLOW_WRITE, 0); return; }
     strbuf t;
     sb_init(&t);
     if (!strncmp(p, "**/", 3)) sb_putc(&t, '/');
@@ -161,8 +232,9 @@ static void srt_matcher(strbuf *b, const char *p)
 /* One rule a distinct matcher of a: entries that differ only in spelling
  * ("~/x" and "$HOME/x") are written once.  A map, not a scan of the entries
  * before: settings with thousands of paths import in linear time. */
-static void rules(strbuf *b, const char *action, const char *verb, json_t *a)
+static void rules(strbuf *b, arena *sa, const char *action, const char *verb, json_t *a)
 {
+    enum srt_use use = strcmp(action, "allow") ? SRT_DENY : strcmp(verb, "write") ? SRT_ALLOW_READ : SRT_ALLOW_WRITE;
     arena keys;
     arena_init(&keys);
     hashmap seen;
@@ -172,7 +244,7 @@ static void rules(strbuf *b, const char *action, const char *verb, json_t *a)
     json_array_foreach(a, i, v) {
         strbuf m;
         sb_init(&m);
-        srt_matcher(&m, json_string_value(v));
+        srt_matcher(&m, sa, json_string_value(v), use);
         const char *k = arena_strdup(&keys, sb_cstr(&m));
         if (!hm_put(&seen, k, m.len, (void *)k)) sb_printf(b, "    %s %s %s;\n", action, verb, k);
         sb_free(&m);
@@ -236,8 +308,8 @@ static void resolve_lists(srt_in *in)
                                             { "denyOnly", "allowWithinDeny", "allowOnly", "denyWithinAllow" } };
     json_t *lists[4] = { in->deny_read, in->allow_read, in->allow_write, in->deny_write };
     for (size_t k = 0; k < 4 && !in->bad; k++)
-        if (lists[k]) resolve_relative(in, lists[k], keys[!in->settings_form][k]);
-    if (in->sockets && !in->bad) resolve_relative(in, in->sockets, "allowUnixSockets");
+        if (lists[k]) resolve_relative(in, lists[k], keys[!in->settings_form][k], k == 1 || k == 2);
+    if (in->sockets && !in->bad) resolve_relative(in, in->sockets, "allowUnixSockets", 1);
 }
 
 /* Whether the directory a (len al) is an allowed write root or inside one
@@ -508,6 +580,40 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
     return 0;
 }
 
+/* A pattern write root is written with a fixed part of its leading
+ * parameter at most (srt_regex): a write deny of a lower depth, or a
+ * subpath of the same, would lose to it, where srt's deny wins.  A path
+ * deny is written again as srt's regex (a regex ties the root's, and the
+ * deny wins the tie); a pattern that starts with "/" and "**" again below the root's fixed
+ * directory; any other such pattern cannot be placed: an error.  0, or 1
+ * after one. */
+static int glob_root_denies(srt_in *in, json_t *denies, json_t *writes, const char *p)
+{
+    size_t k;
+    json_t *r;
+    const char *w = strpbrk(p, "*?[");
+    size_t pd = components(p, w ? (size_t)(w - p) : strlen(p));
+    int again = 0;
+    json_array_foreach(writes, k, r) {
+        const char *root = json_string_value(r);
+        if (!strpbrk(root, "*?[") || !strncmp(root, "/dev/", 5)) continue;
+        size_t rd = root[0] == '~' || root[0] == WORKDIR_MARK;
+        if (pd > rd || (w && pd == rd)) continue;
+        if (!w) { again = 1; continue; }
+        if (!strncmp(p, "/**/", 4)) {
+            json_array_append_new(denies, json_string(arena_printf(in->dl->a, "%.*s%s", (int)fixed_dir(root), root, p)));
+            continue;
+        }
+        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
+                 "the write deny \"%s\" has no fixed directory, and buckle cannot place it below the allowed "
+                 "pattern \"%s\", where srt lets it win; write the deny below the pattern's directory", p, root);
+        in->bad = 1;
+        return 1;
+    }
+    if (again) json_array_append_new(denies, json_string(arena_printf(in->dl->a, "%c%s", REGEX_MARK, p)));
+    return 0;
+}
+
 /* "deny final metadata HOW PATH;", once */
 static void meta_deny(strbuf *b, const char *how, const char *path)
 {
@@ -574,9 +680,9 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
     if (!in->http_port) sb_puts(b, "param HTTP_PROXY_PORT = \"3128\";  # srt's HTTP proxy listens here\n");
     if (!in->socks_port) sb_puts(b, "param SOCKS_PROXY_PORT = \"1080\";  # srt's SOCKS proxy listens here\n");
     sb_puts(b, "\nfiles {\n    allow read \"/\";  # srt: reads are denied only by its list\n");
-    if (in->deny_read) rules(b, "deny", "read", in->deny_read);
-    if (in->allow_read) rules(b, "allow", "read", in->allow_read);
-    rules(b, "allow", "write", writes);
+    if (in->deny_read) rules(b, in->dl->a, "deny", "read", in->deny_read);
+    if (in->allow_read) rules(b, in->dl->a, "allow", "read", in->allow_read);
+    rules(b, in->dl->a, "allow", "write", writes);
     /* srt writes its write denies after the allows, so they win inside every
      * allowed root; in buckle the more specific rule wins, so a pattern that
      * matches anywhere ("**\/.env") is written under each allowed root */
@@ -587,7 +693,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
         const char *p = json_string_value(v);
         if (strncmp(p, "**/", 3)) {
             json_array_append(denies, v);
-            if (denies_above_roots(in, denies, writes, p)) break;
+            if (denies_above_roots(in, denies, writes, p) || glob_root_denies(in, denies, writes, p)) break;
             continue;
         }
         json_array_foreach(writes, k, r) {
@@ -595,6 +701,10 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             if (!strncmp(root, "/dev/", 5)) continue;
             size_t rl = strlen(root);
             while (rl && root[rl - 1] == '/') rl--;
+            /* a pattern root: from its fixed directory, so that the
+             * deny also meets the root's own matches ("~/p/x" and
+             * "**\/.env": "~/p/.env") */
+            if (strpbrk(root, "*?[")) rl = fixed_dir(root);
             strbuf t;
             sb_init(&t);
             sb_printf(&t, "%.*s/%s", (int)rl, root, p);
@@ -602,7 +712,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             sb_free(&t);
         }
     }
-    rules(b, "deny", "write", denies);
+    rules(b, in->dl->a, "deny", "write", denies);
     json_decref(denies);
     /* srt keeps a read-denied path inside a write root in place: no unlink */
     json_t *keep = json_array();
@@ -643,7 +753,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
 kept:
     if (json_array_size(keep) && !in->bad) {
         sb_puts(b, "    # srt keeps what it denies reading inside a write root from being removed\n");
-        rules(b, "deny", "file-write-unlink", keep);
+        rules(b, in->dl->a, "deny", "file-write-unlink", keep);
     }
     json_decref(keep);
     read_denied_roots(b, in, writes);
@@ -685,7 +795,7 @@ kept:
             }
             json_decref(in_root);
         }
-        rules(b, "deny", "write", pats);
+        rules(b, in->dl->a, "deny", "write", pats);
         json_decref(pats);
     }
     json_decref(prot);
@@ -761,11 +871,13 @@ static span entry_at(const srt_in *in, const char *ls, size_t ll)
         json_t *v;
         json_array_foreach(lists[l], i, v) {
             strbuf m;
-            sb_init(&m);
-            srt_matcher(&m, json_string_value(v));
             int hit = 0;
-            for (size_t k = 0; m.len && k + m.len <= ll && !hit; k++) hit = !memcmp(ls + k, m.data, m.len);
-            sb_free(&m);
+            for (int use = SRT_DENY; use <= SRT_ALLOW_WRITE && !hit; use++) {
+                sb_init(&m);
+                srt_matcher(&m, in->dl->a, json_string_value(v), (enum srt_use)use);
+                for (size_t k = 0; m.len && k + m.len <= ll && !hit; k++) hit = !memcmp(ls + k, m.data, m.len);
+                sb_free(&m);
+            }
             if (!hit) continue;
             char *js = json_dumps(v, JSON_ENCODE_ANY);
             size_t jl = js ? strlen(js) : 0;

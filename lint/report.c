@@ -64,3 +64,24 @@ int lint_decide(lint_ctx *lc, const char *opname, const char *obj, const lrule *
     *who = NULL;
     return lc->v->decide(lc->v, &q, who);
 }
+
+int lint_decide_typed(lint_ctx *lc, const char *opname, const char *obj, const char *const *vnodes, const lrule **who,
+                      const char **vnode)
+{
+    *vnode = NULL;
+    int d = lint_decide(lc, opname, obj, who);
+    if (d == 0 || !vnodes) return d;
+    int op = op_lookup(opname, NULL);
+    for (size_t i = 0; vnodes[i]; i++) {
+        sb_request q;
+        memset(&q, 0, sizeof q);
+        q.op = op;
+        q.obj = obj;
+        q.len = strlen(obj);
+        request_kind_for_op(op, obj, &q);
+        q.vnode = vnodes[i];
+        const lrule *w = NULL;
+        if (lc->v->decide(lc->v, &q, &w) == 0) { *who = w; *vnode = vnodes[i]; return 0; }
+    }
+    return d;
+}

@@ -59,6 +59,13 @@ static void profile_dir(lint_ctx *lc)
     }
 }
 
+/* the file types an object asked about may have: a vnode-type filter
+ * beside another one in a rule is an alternative, so it grants its type
+ * everywhere (docs/sbpl.md) */
+static const char *const any_type[] = { "REGULAR-FILE", "DIRECTORY", "SYMLINK", NULL };
+static const char *const dir_type[] = { "DIRECTORY", NULL };
+static const char *const file_type[] = { "REGULAR-FILE", "SYMLINK", NULL };
+
 static int seen(const lrule *const *v, size_t n, const lrule *r)
 {
     for (size_t i = 0; i < n; i++) if (v[i] == r) return 1;
@@ -81,7 +88,8 @@ static void broad_write(lint_ctx *lc)
         for (size_t o = 0; o < 3 && !done; o++) {
             for (size_t k = 0; k < nops && !done; k++) {
                 const lrule *who;
-                if (lint_decide(lc, write_ops[k], objs[o], &who) != 0) continue;
+                const char *vt;
+                if (lint_decide_typed(lc, write_ops[k], objs[o], o ? any_type : dir_type, &who, &vt) != 0) continue;
                 if (who ? who->implied : lc->v->is_sb) continue;   /* an .sb default is BK3005's */
                 if (seen(reported, nr, who)) continue;
                 if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
@@ -93,6 +101,11 @@ static void broad_write(lint_ctx *lc)
                 }
                 int named = (who->kind == LK_SUBPATH || who->kind == LK_PREFIX) && who->value;
                 const char *where = named ? who->value : broad[b];
+                if (vt) {
+                    lint_report_at_rule(lc, BK3003, who, "%s is allowed on every %s, %s included: a vnode-type filter "
+                                        "beside another filter is an alternative, not a condition", what, vt, objs[o]);
+                    continue;
+                }
                 lint_report_at_rule(lc, BK3003, who, "%s is allowed on %s%s", what, where,
                                     strcmp(where, BUILTIN_TEST_HOME) == 0 ? " (the home directory)" : "");
             }
@@ -129,9 +142,16 @@ static void protected_files(lint_ctx *lc)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         for (size_t k = 0; k < nops; k++) {
             const lrule *who;
-            if (lint_decide(lc, content_ops[k], files[i], &who) != 0 || seen(reported, nr, who)) continue;
+            /* .git may be a directory or the file that names one */
+            const char *const *types = strcmp(files[i] + strlen(files[i]) - 5, "/.git") ? file_type : any_type;
+            const char *vt;
+            if (lint_decide_typed(lc, content_ops[k], files[i], types, &who, &vt) != 0 || seen(reported, nr, who)) continue;
             if (nr < sizeof reported / sizeof reported[0]) reported[nr++] = who;
-            if (k == 0)
+            if (vt)
+                lint_report_at_rule(lc, BK3004, who, "%s is allowed on every %s, %s included (a vnode-type filter beside "
+                                    "another filter is an alternative, not a condition); it runs code outside the "
+                                    "sandbox later", content_ops[k], vt, files[i]);
+            else if (k == 0)
                 lint_report_at_rule(lc, BK3004, who, "%s is writable; it runs code outside the sandbox later", files[i]);
             else
                 lint_report_at_rule(lc, BK3004, who, "%s is allowed on %s, so other content can be put there; it runs "

@@ -68,4 +68,10 @@ diag *lint_report_at_rule(lint_ctx *lc, const char *code, const lrule *who, cons
 #endif
     ;
 int lint_decide(lint_ctx *lc, const char *op, const char *obj, const lrule **who);
+/* The same, 0 (allow) also when a vnode-type filter allows it for one of the
+ * file types the object may have (vnodes: NULL-terminated, "REGULAR-FILE",
+ * "DIRECTORY", ...), which an answer for an unknown type leaves open;
+ * *vnode: that type, or NULL when the answer holds for every type */
+int lint_decide_typed(lint_ctx *lc, const char *op, const char *obj, const char *const *vnodes, const lrule **who,
+                      const char **vnode);
 #endif

@@ -1182,7 +1182,11 @@ static int filter_match(const sfilter *f, const sb_request *q, sbpl_memo *memo)
         for (int i = 0; i < f->nres; i++) if (regex_search(memo, f->res[i], q->obj, q->len)) return 1;
         return 0;
     case F_NAME: case F_NAME_PREFIX: case F_NAME_REGEX:
-        if (q->kind != OBJ_NAME || q->ns != f->ns) return 0;
+        if (q->kind != OBJ_NAME) return 0;
+        /* a name of a namespace the request's cannot be told apart from:
+         * an XPC service is looked up by mach-lookup too, and a request
+         * whose namespace is not known may be of any */
+        if (q->ns != f->ns) return q->ns == SNS_OTHER || (f->ns == SNS_XPC && (q->ns == SNS_GLOBAL || q->ns == SNS_LOCAL)) ? -1 : 0;
         if (f->kind == F_NAME) return q->len == f->len && memcmp(q->obj, f->str, f->len) == 0;
         if (f->kind == F_NAME_PREFIX) return q->len >= f->len && memcmp(q->obj, f->str, f->len) == 0;
         for (int i = 0; i < f->nres; i++) if (regex_search(memo, f->res[i], q->obj, q->len)) return 1;
