@@ -25,6 +25,12 @@ size_t diff_literal_start(const char *p, size_t n, char *out)
 /* a path built on a parameter: A + value + S */
 typedef struct use { size_t param; const char *a; size_t alen; const char *s; size_t slen; } use;
 
+/* where a name or a "host:port" holds a parameter's value, or a hard-coded
+ * one: a name (of a service, a notification, ...), a host, a port */
+enum { NK_NAME, NK_HOST, NK_PORT };
+typedef struct nuse { size_t param; int kind; const char *a; size_t alen; const char *s; size_t slen; } nuse;
+typedef struct nfixed { int kind; const char *s; } nfixed;
+
 /* a value a parameter may take, and how telling it is: 0 a path built on
  * the parameter lands exactly on a hard-coded one; 1 just above one, or
  * a value away from every path, or a value with regex metacharacters for a parameter spliced into a
@@ -32,6 +38,10 @@ typedef struct use { size_t param; const char *a; size_t alen; const char *s; si
  * below one, or it is another parameter's value; 4 its own path is above
  * one */
 typedef struct cand { size_t param; const char *v; int tier; } cand;
+
+/* added to a tier: the value is for a name, host or port, not checked as a
+ * path or a word of one */
+#define NAME_TIER 100
 
 typedef struct dv {
     arena *a;
@@ -49,6 +59,11 @@ typedef struct dv {
     hashmap seen;             /* uses and fixed paths, deduplicated */
     unsigned char *rx;        /* the parameter is spliced into a regex */
     int in_regex;             /* classify: the path is a regex's literal start */
+    nuse *nu;              /* names and hosts:ports built on parameters */
+    size_t nnuses, nucap;
+    nfixed *nfix;             /* the hard-coded names, hosts and ports */
+    size_t nnfix, nfcap;
+    unsigned char *named;     /* the parameter is in a name (1), a port (2) */
     cand *cands;
     size_t ncands, ccap;
     hashmap cseen;
@@ -97,6 +112,44 @@ static void classify(dv *d, const char *s, size_t n)
     d->fixed[d->nfixed++] = k + 1;
 }
 
+static int word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
+static void add_nfixed(dv *d, int kind, const char *s, size_t n)
+{
+    if (!n || (n == 1 && s[0] == '*')) return;
+    const char *k = arena_printf(d->a, "n%d%.*s", kind, (int)n, s);
+    if (hm_put(&d->seen, k, strlen(k), (void *)k)) return;
+    d->nfix = arena_grow(d->a, d->nfix, d->nnfix, d->nfcap, sizeof *d->nfix);
+    d->nfcap = arena_grow_cap(d->nnfix, d->nfcap);
+    d->nfix[d->nnfix++] = (nfixed){ kind, k + 2 };
+}
+
+/* a name, host or port (s, n) of a rule: each parameter's value in it (a
+ * whole word: not inside a longer run of letters and digits) kept as a use,
+ * else the text kept as hard-coded */
+static void classify_name(dv *d, int kind, const char *s, size_t n)
+{
+    int used = 0;
+    for (size_t p = 0; p < d->nv; p++) {
+        size_t vl = d->vlen[p];
+        for (size_t at = 0; at + vl <= n; at++) {
+            if (memcmp(s + at, d->val[p], vl)) continue;
+            if ((at && word_char(s[at - 1]) && word_char(s[at])) ||
+                (at + vl < n && word_char(s[at + vl]) && word_char(s[at + vl - 1])))
+                continue;
+            const char *k = arena_printf(d->a, "v%zu:%d:%.*s\x01%.*s", p, kind, (int)at, s, (int)(n - at - vl), s + at + vl);
+            used = 1;
+            if (!d->named[p] || kind == NK_PORT) d->named[p] = kind == NK_PORT ? 2 : 1;
+            if (hm_put(&d->seen, k, strlen(k), (void *)k)) continue;
+            d->nu = arena_grow(d->a, d->nu, d->nnuses, d->nucap, sizeof *d->nu);
+            d->nucap = arena_grow_cap(d->nnuses, d->nucap);
+            d->nu[d->nnuses++] = (nuse){ p, kind, arena_strndup(d->a, s, at), at,
+                                            arena_strndup(d->a, s + at + vl, n - at - vl), n - at - vl };
+        }
+    }
+    if (!used) add_nfixed(d, kind, s, n);
+}
+
 static void walk(dv *d, const sfilter *f, int depth)
 {
     if (!f || depth > 64) return;
@@ -113,6 +166,22 @@ static void walk(dv *d, const sfilter *f, int depth)
         d->in_regex = 0;
         break;
     }
+    case F_NAME: case F_NAME_PREFIX: classify_name(d, NK_NAME, f->str, f->len); break;
+    case F_NAME_REGEX: {
+        char *t = arena_alloc(d->a, f->len + 1);
+        classify_name(d, NK_NAME, t, diff_literal_start(f->str, f->len, t));
+        break;
+    }
+    case F_IP: {
+        /* "host:port": each part on its own ("*" is no value) */
+        if (!f->str) break;
+        const char *c = memchr(f->str, ':', f->len);
+        for (const char *q = c; q; q = memchr(q + 1, ':', f->len - (size_t)(q + 1 - f->str))) c = q;
+        if (!c) break;
+        classify_name(d, NK_HOST, f->str, (size_t)(c - f->str));
+        classify_name(d, NK_PORT, c + 1, f->len - (size_t)(c + 1 - f->str));
+        break;
+    }
     default: break;
     }
     for (int i = 0; i < f->nkids; i++) walk(d, f->kids[i], depth + 1);
@@ -123,7 +192,11 @@ static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
     /* a value that puts a path where no request is (not canonical, "/":
      * see below, or in /tmp, /var or /etc, whose paths the kernel asks
      * about under /private) shows only how buckle spells paths */
-    if (d->path[p]) {
+    if (tier >= NAME_TIER) {
+        /* a value for a name, host or port: any text of one line */
+        tier -= NAME_TIER;
+        if (!n || memchr(v, '\n', n) || memchr(v, 0, n)) return;
+    } else if (d->path[p]) {
         while (n > 1 && v[n - 1] == '/') n--;
         if (n < 2 || !path_canonical(v, n) || private_alias(v, n, "")) return;
     } else if (!path_component(v, n)) {
@@ -166,6 +239,40 @@ static void line_up(dv *d, const use *u, const char *f)
             add_cand(d, u->param, r, x, x == rl ? 2 : 4);
         }
     }
+    /* the value below f: a rule of f then covers the parameter's paths,
+     * and the traversal their allows imply meets f's */
+    const char *in = arena_printf(d->a, "%.*s/x", (int)rl, r);
+    add_cand(d, u->param, in, rl + 2, 3);
+}
+
+/* the values of u's parameter that put its name on, above or below the
+ * hard-coded f: f itself (or f's text before u's rest), f with more after
+ * it (a prefix inside f), f cut after each '.' (a prefix holding f); for a
+ * host or port, f */
+static void line_up_name(dv *d, const nuse *u, const nfixed *f)
+{
+    if (u->kind != f->kind) return;
+    size_t fl = strlen(f->s);
+    if (u->kind != NK_NAME) {
+        int digits = 1;
+        for (size_t i = 0; i < fl; i++) digits &= f->s[i] >= '0' && f->s[i] <= '9';
+        if (u->kind == NK_HOST || digits) add_cand(d, u->param, f->s, fl, NAME_TIER + 0);
+        return;
+    }
+    if (fl < u->alen || memcmp(f->s, u->a, u->alen)) return;
+    const char *r = f->s + u->alen;
+    size_t rl = fl - u->alen;
+    if (u->slen) {
+        for (size_t x = rl; x-- > 0;)
+            if (rl - x >= u->slen && !memcmp(r + x, u->s, u->slen)) { add_cand(d, u->param, r, x, NAME_TIER + 0); break; }
+        return;
+    }
+    add_cand(d, u->param, r, rl, NAME_TIER + 0);
+    const char *in = arena_printf(d->a, "%.*sx", (int)rl, r);
+    add_cand(d, u->param, in, rl + 1, NAME_TIER + 3);
+    for (size_t x = rl; x-- > 1;)
+        if (r[x - 1] == '.') add_cand(d, u->param, r, x, NAME_TIER + 1);
+    if (rl > 1 && r[rl - 1] == '.') add_cand(d, u->param, r, rl - 1, NAME_TIER + 4);
 }
 
 static int by_tier(const void *x, const void *y)
@@ -219,6 +326,10 @@ static void make_set(dv *d, diff_value_set *s, const cand *const *c, size_t nc)
             add_near(d->a, s, arena_printf(d->a, "%s%.*s", us->a, (int)d->vlen[us->param], d->val[us->param]));
         }
     }
+    /* a parameter in a name or a port moves requests that are no paths:
+     * every request is compared */
+    for (size_t k = 0; k < nc; k++)
+        if (d->named[c[k]->param]) { s->near = NULL; s->nnear = 0; }
     s->label = label;
 }
 
@@ -235,6 +346,7 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     d.vlen = arena_alloc(a, (nvary + 1) * sizeof *d.vlen);
     d.path = arena_alloc(a, (nvary + 1) * sizeof *d.path);
     d.rx = arena_alloc(a, nvary + 1);
+    d.named = arena_alloc(a, nvary + 1);
     for (size_t i = 0; i < nvary; i++)
         for (size_t k = 0; k < nbase; k++) {
             if (strcmp(base[k].name, vary[i]) || !base[k].value) continue;
@@ -257,6 +369,24 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     for (size_t u = 0; u < d.nuses; u++) used[d.uses[u].param] = 1;
     for (size_t u = 0; u < d.nuses; u++)
         for (size_t f = 0; f < d.nfixed; f++) line_up(&d, &d.uses[u], d.fixed[f]);
+    for (size_t u = 0; u < d.nnuses; u++)
+        for (size_t f = 0; f < d.nnfix; f++) line_up_name(&d, &d.nu[u], &d.nfix[f]);
+    for (size_t p = 0; p < d.nv; p++) {
+        if (!d.named[p]) continue;
+        /* a name or port away from every other: what one side hard-codes
+         * at the base value shows (a port no rule names) */
+        const char *away = d.path[p] ? arena_printf(a, "/private/elsewhere/%s", d.name[p])
+                                     : arena_printf(a, "elsewhere-%s", d.name[p]);
+        if (d.named[p] == 2) {
+            for (unsigned port = 47101; port < 47200; port++) {
+                away = arena_printf(a, "%u", port);
+                size_t f = 0;
+                while (f < d.nnfix && !strstr(d.nfix[f].s, away)) f++;
+                if (f == d.nnfix) break;
+            }
+        }
+        add_cand(&d, p, away, strlen(away), NAME_TIER + 1);
+    }
     for (size_t p = 0; p < d.nv; p++) {
         if (!used[p] || !d.path[p]) continue;
         /* a value away from every other path: what the base value hard-codes

@@ -11,7 +11,11 @@
  * above or below a hard-coded one; another parameter's value (the two
  * equal, or one inside the other); a directory away from every path (what
  * one side hard-codes at the base value shows); for a parameter spliced into a regex,
- * values with regex metacharacters (Seatbelt reads them as regex syntax). */
+ * values with regex metacharacters (Seatbelt reads them as regex syntax).
+ * A parameter in a name or a "host:port" is lined up the same way with the
+ * names, hosts and ports the rules hard-code (a name, a longer one, one cut
+ * after a '.'), and given a name or port away from every other; such a set
+ * has no near paths (every request is compared). */
 #ifndef BUCKLE_DIFF_VALUES_H
 #define BUCKLE_DIFF_VALUES_H
 #include "../sbpl/sbpl_eval.h"

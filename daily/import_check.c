@@ -88,7 +88,7 @@ static void differs(imp *m, const diff_result *r, const char *with)
         sb_free(&t);
     }
     if (m->label[m->cur])
-        diag_help(m->dl, e, "the check gives the parameters values that line up with the paths the profile names "
+        diag_help(m->dl, e, "the check gives the parameters values that line up with the paths, names and ports the profile names "
                   "(here %s); when the program passes known values, import for them with -D NAME=VALUE", m->label[m->cur]);
 }
 
