@@ -229,6 +229,25 @@ static void srt_matcher(strbuf *b, arena *a, const char *p, enum srt_use use)
     sb_free(&t);
 }
 
+/* 1 when the pattern entry e lies inside an entry of a that is no pattern
+ * (both as the kernel sees them) */
+static int inside_plain_root(arena *sa, const char *e, json_t *a)
+{
+    const char *ce = canonical(sa, e);
+    size_t fl = fixed_dir(ce);
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) {
+        const char *r = json_string_value(v);
+        if (!r || strpbrk(r, "*?[")) continue;
+        const char *cr = canonical(sa, r);
+        size_t rl = strlen(cr);
+        while (rl > 1 && cr[rl - 1] == '/') rl--;
+        if (rl <= fl && !strncmp(cr, ce, rl) && (ce[rl] == '/' || (rl == 1 && cr[0] == '/'))) return 1;
+    }
+    return 0;
+}
+
 /* One rule a distinct matcher of a: entries that differ only in spelling
  * ("~/x" and "$HOME/x") are written once.  A map, not a scan of the entries
  * before: settings with thousands of paths import in linear time. */
@@ -242,9 +261,14 @@ static void rules(strbuf *b, arena *sa, const char *action, const char *verb, js
     size_t i;
     json_t *v;
     json_array_foreach(a, i, v) {
+        const char *e = json_string_value(v);
+        /* a write root that is a pattern inside another root that is none
+         * decides nothing: its regex ranks below every rule (srt_regex),
+         * and that root matches all it does, at a higher rank */
+        if (use == SRT_ALLOW_WRITE && strpbrk(e, "*?[") && inside_plain_root(sa, e, a)) continue;
         strbuf m;
         sb_init(&m);
-        srt_matcher(&m, sa, json_string_value(v), use);
+        srt_matcher(&m, sa, e, use);
         const char *k = arena_strdup(&keys, sb_cstr(&m));
         if (!hm_put(&seen, k, m.len, (void *)k)) sb_printf(b, "    %s %s %s;\n", action, verb, k);
         sb_free(&m);
