@@ -83,32 +83,33 @@ static size_t count_errors(const diag_list *dl)
     return n;
 }
 
-static void check_batch(why_log *w, const source *src, const why_sb_ctx *x, size_t base_errors, const why_sb_pending *p,
-                        size_t n);
+static void check_batch(why_log *w, const source *src, const why_sb_ctx *x, arena *pool, size_t base_errors,
+                        const why_sb_pending *p, size_t n);
 
 /* The rules with again[i] in one batch again, the others alone */
-static void again_and_alone(why_log *w, const source *src, const why_sb_ctx *x, size_t base_errors,
+static void again_and_alone(why_log *w, const source *src, const why_sb_ctx *x, arena *pool, size_t base_errors,
                             const why_sb_pending *p, size_t n, const unsigned char *again)
 {
     why_sb_pending *rest = xmalloc(n * sizeof *rest);
     size_t nrest = 0;
     for (size_t i = 0; i < n; i++)
         if (again[i]) rest[nrest++] = p[i];
-    if (nrest) check_batch(w, src, x, base_errors, rest, nrest);
+    if (nrest) check_batch(w, src, x, pool, base_errors, rest, nrest);
     for (size_t i = 0; i < n; i++)
         if (!again[i]) why_sb_check_one(w, p[i].g, src, x, &p[i].q);
     free(rest);
 }
 
-static void halves(why_log *w, const source *src, const why_sb_ctx *x, size_t base_errors, const why_sb_pending *p, size_t n)
+static void halves(why_log *w, const source *src, const why_sb_ctx *x, arena *pool, size_t base_errors, const why_sb_pending *p,
+                   size_t n)
 {
     if (n == 1) { why_sb_check_one(w, p[0].g, src, x, &p[0].q); return; }
-    check_batch(w, src, x, base_errors, p, n / 2);
-    check_batch(w, src, x, base_errors, p + n / 2, n - n / 2);
+    check_batch(w, src, x, pool, base_errors, p, n / 2);
+    check_batch(w, src, x, pool, base_errors, p + n / 2, n - n / 2);
 }
 
-static void check_batch(why_log *w, const source *src, const why_sb_ctx *x, size_t base_errors, const why_sb_pending *p,
-                        size_t n)
+static void check_batch(why_log *w, const source *src, const why_sb_ctx *x, arena *pool, size_t base_errors,
+                        const why_sb_pending *p, size_t n)
 {
     strbuf t;
     sb_init(&t);
@@ -122,6 +123,7 @@ static void check_batch(why_log *w, const source *src, const why_sb_ctx *x, size
     w->checks_compiled++;
     arena a;
     arena_init(&a);
+    arena_adopt(&a, pool);   /* the pages the batch before touched */
     sbatch b = { start, end, n, arena_alloc(&a, n), 0 };
     memset(b.alone, 0, n);
     diag_list dl;
@@ -192,13 +194,13 @@ static void check_batch(why_log *w, const source *src, const why_sb_ctx *x, size
     for (size_t i = 0; i < n; i++) again[i] = !b.alone[i];
     source_free(s2);
     while (keep) { source *nx = keep->next; source_free(keep); keep = nx; }
-    arena_free(&a);
+    arena_adopt(pool, &a);
     sb_free(&t);
     free(start);
     free(end);
     if (redo == 3) memset(again, 0, n);
-    if (redo == 2) halves(w, src, x, base_errors, p, n);
-    else if (redo == 1) again_and_alone(w, src, x, base_errors, p, n, again);
+    if (redo == 2) halves(w, src, x, pool, base_errors, p, n);
+    else if (redo == 1) again_and_alone(w, src, x, pool, base_errors, p, n, again);
     else
         for (size_t i = 0; i < n; i++)
             if (!again[i]) why_sb_check_one(w, p[i].g, src, x, &p[i].q);
@@ -256,6 +258,9 @@ void why_sb_check_many(why_log *w, const source *src, const why_sb_ctx *x, const
     while (keep) { source *nx = keep->next; source_free(keep); keep = nx; }
     arena_free(&a);
     sb_free(&t);
+    arena pool;
+    arena_init(&pool);
     for (size_t i = 0; i < n; i += WHY_SB_BATCH)
-        check_batch(w, src, x, base_errors, p + i, n - i < WHY_SB_BATCH ? n - i : WHY_SB_BATCH);
+        check_batch(w, src, x, &pool, base_errors, p + i, n - i < WHY_SB_BATCH ? n - i : WHY_SB_BATCH);
+    arena_free(&pool);
 }
