@@ -1,19 +1,11 @@
 /* why_sb.c - explaining denials by a hand-written .sb profile: Seatbelt's
  * precedence model decides, and the narrowest rule is written in SBPL. */
-#include "why.h"
+#include "why_sb_check.h"
 #include "../backend/sbpl_file.h"
 #include "../compiler/decide.h"
 #include "../grammar/sexp.h"
 #include "../lint/lint.h"
 #include <string.h>
-
-typedef struct sb_ctx {
-    const char *path;                /* the profile: its directory is searched for imports */
-    const char *const *dirs;         /* -I directories */
-    size_t ndirs;
-    const sb_param *params;          /* the values given (and guessed from the log) */
-    size_t nparams;
-} sb_ctx;
 
 /* why_ask over the evaluated policy */
 typedef struct sb_asker { const sb_policy *p; arena *scratch; } sb_asker;
@@ -25,7 +17,7 @@ static int ask_sbpl(void *ctx, const sb_request *r, void *answer)
     return an->decision;
 }
 
-static sb_policy *eval_text(arena *a, diag_list *dl, const source *src, const sb_ctx *x, source **keep)
+sb_policy *why_sb_eval(arena *a, diag_list *dl, const source *src, const why_sb_ctx *x, source **keep)
 {
     source *imported = NULL;
     sb_policy *p = sbpl_file_eval(a, dl, src, x->path, x->params, x->nparams, x->dirs, x->ndirs, NULL, NULL, &imported);
@@ -45,10 +37,12 @@ static void sbpl_string(strbuf *b, const char *s)
     sb_putc(b, '"');
 }
 
-static void sbpl_rule(strbuf *b, int op, const sb_request *q)
+/* 1 when the rule has a filter */
+static int sbpl_rule(strbuf *b, int op, const sb_request *q)
 {
     const char *name = op_get(op)->emit_name ? op_get(op)->emit_name : op_get(op)->name;
     sb_printf(b, "(allow %s", name);
+    int filtered = 0;
     if (q->len) {
         const char *f = NULL;
         switch (q->kind) {
@@ -60,8 +54,10 @@ static void sbpl_rule(strbuf *b, int op, const sb_request *q)
               : q->ns == SNS_IPC ? "ipc-posix-name" : q->ns == SNS_IOKIT ? "iokit-user-client-class" : NULL;
         }
         if (f) { sb_printf(b, " (%s ", f); sbpl_string(b, q->obj); sb_putc(b, ')'); }
+        filtered = f != NULL;
     }
     sb_putc(b, ')');
+    return filtered;
 }
 
 static const char *rule_source(arena *a, const sb_rule *r, const char **where)
@@ -74,51 +70,75 @@ static const char *rule_source(arena *a, const sb_rule *r, const char **where)
     return arena_strndup(a, line, len > 200 ? 200 : len);
 }
 
-static void check(why_log *w, why_group *g, const source *src, const sb_ctx *x, int op, const sb_request *q)
+uint32_t why_sb_text(strbuf *t, const source *src)
+{
+    uint32_t rs = 0, re = (uint32_t)src->len;
+    sbpl_cxx_raw_string(src, &rs, &re);   /* the profile inside a C++ raw string, with the rules after it */
+    sb_add(t, src->text + rs, re - rs);
+    uint32_t from = (uint32_t)t->len;
+    if (t->len && t->data[t->len - 1] != '\n') sb_putc(t, '\n');
+    return from;
+}
+
+void why_sb_lint(const why_sb_ctx *x, const source *src, const strbuf *t, arena *a, diag_list *dl, source **keep,
+                 lint_sb_probe_fn *probe, void *pctx, const source **linted)
+{
+    lint_opts lo;
+    memset(&lo, 0, sizeof lo);
+    lo.include_dirs = x->dirs;
+    lo.ninclude = x->ndirs;
+    lo.text = t->data;
+    lo.text_len = t->len;
+    lo.sb_probe = probe;
+    lo.probe_ctx = pctx;
+    lo.linted = linted;
+    lint_file(&lo, src->path, a, dl, keep);
+}
+
+int why_sb_counted(const diag *d, const source *src, uint32_t from)
+{
+    return d->code && !d->suppressed && d->at.src && d->at.start >= from && !strcmp(d->at.src->path, src->path);
+}
+
+why_finding why_sb_finding(why_log *w, const diag *d)
+{
+    const diag_code_info *ci = lint_code_info(d->code);
+    return (why_finding){ arena_strdup(&w->a, d->code), ci ? arena_strdup(&w->a, ci->slug) : "",
+                          severity_name(d->sev), arena_strdup(&w->a, d->msg), "" };
+}
+
+void why_sb_check_one(why_log *w, why_group *g, const source *src, const why_sb_ctx *x, const sb_request *q)
 {
     strbuf t;
     sb_init(&t);
-    uint32_t rs = 0, re = (uint32_t)src->len;
-    sbpl_cxx_raw_string(src, &rs, &re);   /* the profile inside a C++ raw string, with the rule after it */
-    sb_add(&t, src->text + rs, re - rs);
-    uint32_t from = (uint32_t)t.len;
-    if (t.len && t.data[t.len - 1] != '\n') sb_putc(&t, '\n');
+    uint32_t from = why_sb_text(&t, src);
     sb_puts(&t, g->suggestion_block);
+    w->checks_compiled++;
+    w->checks_one++;
     arena a;
     arena_init(&a);
     diag_list dl;
     diag_list_init(&dl, &a);
     source *keep = NULL;
-    lint_opts lo;
-    memset(&lo, 0, sizeof lo);
-    lo.include_dirs = x->dirs;
-    lo.ninclude = x->ndirs;
-    lo.text = t.data;
-    lo.text_len = t.len;
-    lint_file(&lo, src->path, &a, &dl, &keep);
+    why_sb_lint(x, src, &t, &a, &dl, &keep, NULL, NULL, NULL);
     size_t n = 0;
-    for (const diag *d = dl.head; d; d = d->next)
-        if (d->code && !d->suppressed && d->at.src && d->at.start >= from && !strcmp(d->at.src->path, src->path)) n++;
+    for (const diag *d = dl.head; d; d = d->next) n += why_sb_counted(d, src, from);
     g->findings = arena_alloc(&w->a, (n + 1) * sizeof *g->findings);
-    for (const diag *d = dl.head; d; d = d->next) {
-        if (!d->code || d->suppressed || !d->at.src || d->at.start < from || strcmp(d->at.src->path, src->path)) continue;
-        const diag_code_info *ci = lint_code_info(d->code);
-        g->findings[g->nfindings++] = (why_finding){ arena_strdup(&w->a, d->code), ci ? arena_strdup(&w->a, ci->slug) : "",
-                                                     severity_name(d->sev), arena_strdup(&w->a, d->msg), "" };
-    }
+    g->nfindings = 0;
+    for (const diag *d = dl.head; d; d = d->next)
+        if (why_sb_counted(d, src, from)) g->findings[g->nfindings++] = why_sb_finding(w, d);
     char *copy = xmalloc(t.len + 1);
     memcpy(copy, t.data, t.len + 1);
     source *s2 = source_new(src->name, src->path, copy, t.len);
     diag_list dl2;
     diag_list_init(&dl2, &a);
-    sb_policy *p = eval_text(&a, &dl2, s2, x, &keep);
-    if (!p) g->suggestion_problem = "the profile does not evaluate with this rule";
+    sb_policy *p = why_sb_eval(&a, &dl2, s2, x, &keep);
+    if (!p) g->suggestion_problem = WHY_SB_NO_EVAL;
     else {
         sb_answer an = sbpl_decide(p, q, &a);
         g->suggestion_allows = an.decision == 0;
-        if (!g->suggestion_allows) g->suggestion_problem = "still denied: a rule of a more specific operation decides first";
+        if (!g->suggestion_allows) g->suggestion_problem = WHY_SB_STILL_DENIED;
     }
-    (void)op;
     source_free(s2);
     while (keep) { source *nx = keep->next; source_free(keep); keep = nx; }
     arena_free(&a);
@@ -136,11 +156,13 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
     }
     src->next = *keep;
     *keep = src;
-    sb_ctx x = { path, import_dirs, nimport, params, nparams };
+    why_sb_ctx x = { path, import_dirs, nimport, params, nparams };
     arena a;
     arena_init(&a);
-    sb_policy *p = eval_text(&w->a, dl, src, &x, keep);
+    sb_policy *p = why_sb_eval(&w->a, dl, src, &x, keep);
     if (!p) { arena_free(&a); return 1; }
+    why_sb_pending *pend = NULL;
+    size_t npend = 0, pcap = 0;
     for (size_t i = 0; i < w->ngroups; i++) {
         why_group *g = w->groups[i];
         sb_answer an = { 0 };
@@ -157,12 +179,20 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
         if (g->verdict != WHY_DENIED) continue;
         strbuf b;
         sb_init(&b);
-        sbpl_rule(&b, chosen, &q);
+        int filtered = sbpl_rule(&b, chosen, &q);
         g->suggestion = arena_strdup(&w->a, sb_cstr(&b));
         g->suggestion_block = arena_printf(&w->a, "%s\n", g->suggestion);
         sb_free(&b);
-        check(w, g, src, &x, chosen, &q);
+        /* a rule with a filter: checked with many others at once */
+        if (!w->one_by_one && filtered) {
+            if (npend == pcap) { pcap = pcap ? 2 * pcap : 256; pend = xrealloc(pend, pcap * sizeof *pend); }
+            pend[npend++] = (why_sb_pending){ g, q };
+        } else {
+            why_sb_check_one(w, g, src, &x, &q);
+        }
     }
+    why_sb_check_many(w, src, &x, pend, npend);
+    free(pend);
     arena_free(&a);
     return 0;
 }

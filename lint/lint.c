@@ -278,6 +278,7 @@ static int sb_decide(lint_view *v, const sb_request *q, const lrule **who)
     sview *s = v->impl;
     sb_answer an = sbpl_decide(s->p, q, s->a);
     *who = an.rule ? s->by_index[an.rule->index] : NULL;
+    if (v->sb_probe) v->sb_probe(v->probe_ctx, v->main, q, an.rule);
     return an.decision;
 }
 
@@ -299,6 +300,7 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     }
     src->next = *keep;
     *keep = src;
+    if (o->linted) *o->linted = src;
     /* a file meant for the C preprocessor: one error, not one per line */
     for (uint32_t i = 0; i < src->len; ) {
         uint32_t j = i;
@@ -362,6 +364,8 @@ static int lint_sb(const lint_opts *o, const char *path, const char *display, ar
     sview sv = { p, arena_alloc(a, (p->n + 1) * sizeof(lrule *)), a };
     v.impl = &sv;
     v.decide = sb_decide;
+    v.sb_probe = o->sb_probe;
+    v.probe_ctx = o->probe_ctx;
     v.default_action = -1;
     v.rules = arena_alloc(a, (p->n + 1) * sizeof *v.rules);
     for (size_t i = 0; i < p->n; i++) {

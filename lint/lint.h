@@ -23,6 +23,12 @@ typedef struct lint_opts {
     arena *pool;                  /* memory kept between files (compile_opts.pool), or NULL */
     int lang;                     /* LINT_LANG_*: how to read the files */
     platform_t platform;          /* the policy linted: macOS (0) or Linux's */
+    /* .sb: told of every request a pass decides, with the rule that decided
+     * it (NULL: none) and the source linted (`buckle why` learns from it
+     * which requests a rule it added could change), or NULL */
+    lint_sb_probe_fn *sb_probe;
+    void *probe_ctx;
+    const source **linted;        /* .sb: set to the source linted, when not NULL */
 } lint_opts;
 
 enum { LINT_LANG_AUTO, LINT_LANG_SBPL, LINT_LANG_BUCKLE };

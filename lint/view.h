@@ -20,6 +20,9 @@ typedef struct lrule {
 } lrule;
 
 typedef struct lint_view lint_view;
+/* .sb: a request a pass decided, the rule that decided it (NULL: none) and
+ * the file linted */
+typedef void lint_sb_probe_fn(void *ctx, const source *main, const sb_request *q, const sb_rule *r);
 struct lint_view {
     int is_sb;
     int generated;            /* .sb written by buckle compile (its header says so) */
@@ -41,6 +44,7 @@ struct lint_view {
     /* .buckle: told of every request a pass asks, with the IR rule that
      * decided it (NULL: the default), or NULL */
     void (*probe)(void *ctx, decider *d, const sb_request *q, const rule *r);
+    lint_sb_probe_fn *sb_probe;   /* .sb: the same, or NULL */
     void *probe_ctx;
 };
 
