@@ -561,11 +561,13 @@ static const char **linux_rules(const opened *o, arena *a, size_t *n)
     return v;
 }
 
-/* diff answers for macOS: when the rules of the two sides' `platform
- * linux` blocks are not the same, what buckle run enforces on Linux may have
+/* diff answers for macOS: when the rules of the two .buckle sides'
+ * `platform linux` blocks are not the same, what buckle run enforces on Linux may have
  * changed, and is not compared; NULL when they are the same */
 static const char *linux_left_out(const opened *o, const opened *n, arena *a)
 {
+    /* an SBPL side has no Linux meaning: there is nothing to compare it with */
+    if (!o->side.c || !n->side.c) return NULL;
     size_t no, nn;
     const char **vo = linux_rules(o, a, &no), **vn = linux_rules(n, a, &nn);
     int same = no == nn;
