@@ -873,8 +873,9 @@ static int confirm_raw(const compilation *c, const diag *d, const gen_profile *p
     *why = "no final rule on the line the note names";
     if (!nf) return 0;
     if (strstr(d->msg, "no-sandbox")) {
+        /* a program run outside the sandbox: beside any final deny */
         int deny = 0;
-        for (size_t i = 0; i < nf; i++) deny |= fv[i]->action == ACT_DENY;
+        for (size_t i = 0; i < c->pol.rules.n; i++) deny |= c->pol.rules.v[i]->final && c->pol.rules.v[i]->action == ACT_DENY;
         *why = "a no-sandbox rejection of a rule without (with no-sandbox), or beside no final deny";
         return (it->raw & RAW_NOSANDBOX) && deny ? 1 : 0;
     }

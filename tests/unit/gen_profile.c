@@ -74,8 +74,9 @@ static const gen_shape_info shape_table[GS_COUNT] = {
                         "(if (param \"P\") (allow file-read* (subpath \"/a\")))" },
     [GS_RAW_NAMES] = { "raw-names", "raw mach rules on global names (exact, prefix, regex, with a parameter) beside "
                        "final mach rules", "(allow mach-lookup (global-name-prefix \"com.a\"))" },
-    [GS_RAW_NOSANDBOX] = { "raw-nosandbox", "raw exec allows `(with no-sandbox)` or `(with no-profile)` (BK2005 beside "
-                           "any final deny)", "(allow process-exec (with no-sandbox) (subpath \"/a/b\"))" },
+    [GS_RAW_NOSANDBOX] = { "raw-nosandbox", "raw exec allows `(with no-sandbox)` or `(with no-profile)`, in the rule or "
+                           "bound to a name (BK2005 beside any final deny)",
+                           "(allow process-exec (with no-sandbox) (subpath \"/a/b\"))" },
     [GS_VAL_ROOT] = { "val-root", "a parameter value `/`", "P=/" },
     [GS_VAL_USR] = { "val-usr", "a parameter value `/usr`", "P=/usr" },
     [GS_VAL_HOME] = { "val-home", "a parameter equal to HOME, another inside it", "P=HOME=/Users/test" },
@@ -867,6 +868,9 @@ static void raw_rule(gen_profile *p, gen_rng *r, uint64_t en)
         static const char *const eops[] = { "process-exec", "process-exec", "process-exec-interpreter", "process-exec*" };
         const char *x = PICK(r, paths);
         it->text = arena_printf(p->a, "(allow %s (with %s) (subpath \"%s\"))", PICK(r, eops), PICK(r, nos), x);
+        if (verbatim && chance(r, 40))        /* the modifier bound to a name: given outside the rule */
+            it->text = arena_printf(p->a, "(let ((m%zu (with %s))) (allow %s m%zu (subpath \"%s\")))", n, PICK(r, nos),
+                                    PICK(r, eops), n, x);
         it->raw |= RAW_NOSANDBOX;
         it->shapes = BIT(GS_RAW) | BIT(GS_RAW_NOSANDBOX);
         p->shapes |= it->shapes;
