@@ -67,7 +67,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
                        "(subpath (string-append (param \"Q.dir\") (param \"USER\")))" },
     [GS_RAW_LOGIC] = { "raw-logic", "raw filters combined: `require-any`, `require-all`, `require-not`, several strings "
                        "in one filter, sibling filters", "(require-all (subpath \"/a\") (require-not (literal \"/a/b\")))" },
-    [GS_RAW_OPS] = { "raw-ops", "raw rules with two operations, or an operation bound to a name (`define`, `let`)",
+    [GS_RAW_OPS] = { "raw-ops", "raw rules with two operations, an operation bound to a name (`define`, `let`) or "
+                     "chosen by an `if`",
                      "(allow file-read-data file-write* ...), (let ((op3 'file-read*)) (allow op3 ...))" },
     [GS_RAW_NESTED] = { "raw-nested", "rules nested in `sbpl verbatim` forms: `begin`, `let`, `if` (also never taken), "
                         "`when`, a function's body (also never called)",
@@ -826,8 +827,12 @@ static void raw_name_rule(gen_profile *p, gen_rng *r, uint64_t en, int verbatim)
 static char *raw_nest(gen_profile *p, gen_item *it, gen_rng *r, const char *act, const char *ops, const char *filt,
                             size_t n)
 {
-    switch (gen_rnd(r) % 7) {
+    switch (gen_rnd(r) % 8) {
     case 0: return arena_printf(p->a, "(begin (%s %s %s))", act, ops, filt);
+    case 7:                                             /* the operation chosen by an if */
+        it->raw |= RAW_OPAQUE;
+        return arena_printf(p->a, "(%s (if (param \"P\") '%s '%s) %s)", act, raw_ops[gen_rnd(r) % 4],
+                            raw_ops[gen_rnd(r) % 4], filt);
     case 1:
         it->raw |= RAW_OPAQUE;
         return arena_printf(p->a, "(let ((op%zu '%s)) (%s op%zu %s))", n, raw_ops[gen_rnd(r) % 4], act, n, filt);
@@ -868,7 +873,8 @@ static void raw_rule(gen_profile *p, gen_rng *r, uint64_t en)
         static const char *const eops[] = { "process-exec", "process-exec", "process-exec-interpreter", "process-exec*" };
         const char *x = PICK(r, paths);
         it->text = arena_printf(p->a, "(allow %s (with %s) (subpath \"%s\"))", PICK(r, eops), PICK(r, nos), x);
-        if (verbatim && chance(r, 40))        /* the modifier bound to a name: given outside the rule */
+        if (verbatim && chance(r, 40) && (it->raw |= RAW_OPAQUE))   /* the modifier bound to a name: outside the
+                                                                      * rule (read as an operation the check cannot name) */
             it->text = arena_printf(p->a, "(let ((m%zu (with %s))) (allow %s m%zu (subpath \"%s\")))", n, PICK(r, nos),
                                     PICK(r, eops), n, x);
         it->raw |= RAW_NOSANDBOX;
