@@ -919,10 +919,11 @@ static int confirm_raw(const compilation *c, const diag *d, const gen_profile *p
     *why = "no final rule on the line the note names";
     if (!nf) return 0;
     if (strstr(d->msg, "no-sandbox")) {
-        /* a program run outside the sandbox: beside any final deny */
-        int deny = 0;
+        /* a program run outside the sandbox: beside any final deny; the
+         * modifier outside a rule beside any final rule (docs/language.md) */
+        int deny = strstr(d->msg, "outside a rule") != NULL;
         for (size_t i = 0; i < c->pol.rules.n; i++) deny |= c->pol.rules.v[i]->final && c->pol.rules.v[i]->action == ACT_DENY;
-        *why = "a no-sandbox rejection of a rule without (with no-sandbox), or beside no final deny";
+        *why = "a no-sandbox rejection of a rule without (with no-sandbox), or in a rule beside no final deny";
         return (it->raw & RAW_NOSANDBOX) && deny ? 1 : 0;
     }
     int want = it->raw & RAW_DENY ? ACT_DENY : ACT_ALLOW;
@@ -1673,9 +1674,10 @@ int gen_check_main(int argc, char **argv)
     printf("diff-check: generated %ld profiles (%ld repaired), %ld rejected by the compiler", profiles, st.repaired, st.rejected);
     for (size_t ci = 0; ci < 16 && st.codes[ci]; ci++) printf("%s%s %ld", ci ? ", " : " (", st.codes[ci], st.ncode[ci]);
     printf("%s, %ld of them kept on purpose, %ld confirmed (%ld BK2005 conservative by design, %ld naming values -D refuses); "
-           "%ld profiles checked, %ld profiles x value sets, %ld queries, %ld failing profiles (%ld with their values)\n",
+           "%ld profiles checked, %ld profiles x value sets, %ld queries, %ld failing profiles (%ld with their values), "
+           "%ld requests of the known raw gap\n",
            st.codes[0] ? ")" : "", st.kept, st.confirmed, st.conservative, st.refused_witness, st.checked_profiles, st.pairs,
-           st.queries, failing, st.failing_pairs);
+           st.queries, failing, st.failing_pairs, st.raw_gap);
     if (failing) {
         fprintf(stderr, "diff-check: shapes in the failing cases:");
         print_shapes(fail_shapes);
