@@ -1066,7 +1066,12 @@ static int confirm_raw(const compilation *c, const diag *d, const gen_profile *p
     }
     arena_free(&a);
     if (found) return found;
-    if (strstr(d->msg, "may override") || noncanon || (it->raw & (RAW_DEAD | RAW_OPAQUE | RAW_UNREAD))) return -1;
+    /* a raw regex against a final glob or regex: two patterns, taken to
+     * meet unanalysed (as confirm_final takes them) */
+    int patterns = 0;
+    for (size_t i = 0; i < nf; i++) patterns |= is_glob_or_regex(fv[i]) && strstr(it->text, "regex") != NULL;
+    if (strstr(d->msg, "may override") || noncanon || patterns || (it->raw & (RAW_DEAD | RAW_OPAQUE | RAW_UNREAD)))
+        return -1;
     return 0;
 }
 

@@ -918,6 +918,7 @@ static void raw_rule(gen_profile *p, gen_rng *r, uint64_t en)
     default: f = arena_printf(p->a, "(require-all (subpath \"%s\") (require-not (subpath \"%s\")))", x, y); break;
     }
     if (k == 6) it->raw |= RAW_UNREAD;
+    if (k == 4) add_seed(it, p->a, "$P", 0);
     const char *op = PICK(r, ops);
     it->text = arena_printf(p->a, "(%s %s %s)", act, op, f);
     it->shapes = BIT(GS_RAW);
