@@ -23,6 +23,7 @@
 #include "gen_oracle.h"
 #include "../../compiler/overlap.h"
 #include "../../compiler/precedence.h"
+#include "../../backend/emit.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,11 @@ typedef struct gstats {
     long checked_profiles;          /* profiles checked with at least one value set */
     long shape_profiles[64];        /* checked profiles that hold each shape */
     long shape_kept[64];            /* kept rejections that hold each shape */
+    /* raw sbpl: profiles generated with a raw rule, checked with one (after
+     * repair), kept rejections; and each kept raw BK2005 by its outcome */
+    long raw_profiles, raw_checked, raw_pairs, raw_kept, raw_queries, raw_decided;
+    long raw_witness, raw_conservative, raw_unconfirmed;
+    long raw_gap, raw_gap_allow;    /* requests of the known gap (raw_gap_kind), and those the symbolic output allows */
     const char *codes[16];          /* the codes of the rejections, and how many of each */
     long ncode[16];
 } gstats;
@@ -62,6 +68,7 @@ typedef struct gcase {
     int break_order;                /* emit without carve-outs (the checks must notice) */
     int readable;                   /* check the one-rule-per-line form, not the compact one */
     int count_only;                 /* compile symbolically and count, check nothing */
+    int shrinking;                  /* a pass of shrinking or printing a failure: counts nothing */
 } gcase;
 
 static void report(gcase *g, long *nfail, const char *fmt, const char *a, const char *b, const char *c, const char *d)
@@ -89,6 +96,105 @@ static const char *first_error_msg(const compilation *c)
 }
 
 static const char *dname(int d) { return d == 0 ? "allow" : d == 1 ? "deny" : "undecidable"; }
+
+/* The whole compiled output, sbpl verbatim blocks included, evaluated with
+ * the parameter values of decider d: what Seatbelt decides, raw rules and
+ * all (crosscheck leaves the verbatim blocks out: buckle's answers are
+ * about the rest) */
+typedef struct fullpol { arena a; diag_list dl; source *src; sb_policy *pol; } fullpol;
+
+static void full_policy(fullpol *fp, compilation *c, const decider *d, int flags)
+{
+    arena_init(&fp->a);
+    diag_list_init(&fp->dl, &fp->a);
+    strbuf b;
+    sb_init(&b);
+    emit_opts eo = { .break_order = (flags & CC_BREAK_ORDER) != 0, .compact = (flags & CC_COMPACT) != 0, .no_verbatim = 0 };
+    emit_sbpl(c, &eo, &b);
+    size_t len = b.len;
+    fp->src = source_new("<full>", "<full>", sb_detach(&b), len);
+    sexp *top = sbpl_read(&fp->a, &fp->dl, fp->src, NULL);
+    size_t np;
+    const sb_param *params = decider_sbpl_params(d, &np);
+    sbpl_eval_opts o = { .params = params, .nparams = np };
+    fp->pol = sbpl_eval(&fp->a, &fp->dl, fp->src, top, &o);
+}
+
+static void full_free(fullpol *fp)
+{
+    if (!fp->src) return;
+    source_free(fp->src);
+    arena_free(&fp->a);
+    memset(fp, 0, sizeof *fp);
+}
+
+/* 1 when the rule at offset at of fp's text comes from a raw sbpl or an
+ * sbpl verbatim block */
+static int full_is_raw(const fullpol *fp, uint32_t at)
+{
+    const char *t = fp->src->text, *raw = strstr(t, "\n;; raw sbpl from ");
+    if (raw && at > (uint32_t)(raw - t)) return 1;
+    for (const char *v = strstr(t, ";; sbpl verbatim from "); v; v = strstr(v + 1, ";; sbpl verbatim from ")) {
+        const char *e = strstr(v, ";; end of sbpl verbatim");
+        if (at > (uint32_t)(v - t) && (!e || at < (uint32_t)(e - t))) return 1;
+    }
+    return 0;
+}
+
+/* The operations of fp's generated rules of action act that apply to q
+ * (bit per operation index in o) */
+static int generated_ops(const fullpol *fp, const sb_request *q, action_t act, opset *o)
+{
+    int n = 0;
+    memset(o, 0, sizeof *o);
+    for (size_t i = 0; i < fp->pol->n; i++) {
+        const sb_rule *r = fp->pol->rules[i];
+        if (r->action != act || r->op < 0 || full_is_raw(fp, r->at.start)) continue;
+        if (!opset_has(&op_get(r->op)->covers, q->op)) continue;
+        if (r->filter && sfilter_match(r->filter, q) != 1) continue;
+        opset_add(o, r->op);
+        n++;
+    }
+    return n;
+}
+
+/* The known gap between the outputs (docs/reliability.md): output X is
+ * decided by a raw or verbatim rule, output Y by a generated rule of the
+ * other action, and X has generated rules of that action on the request
+ * too, but on other operations (the compiler groups an operation
+ * differently in the two outputs, as carve-outs split it), so Seatbelt's
+ * operation precedence ranks the raw rule against them differently. */
+static int raw_gap_kind(const fullpol *fx, sb_answer sx, const fullpol *fy, sb_answer sy, const sb_request *q)
+{
+    if (!sx.rule || !sy.rule || !full_is_raw(fx, sx.rule->at.start) || full_is_raw(fy, sy.rule->at.start)) return 0;
+    opset ox, oy;
+    if (!generated_ops(fx, q, sy.decision, &ox) || !generated_ops(fy, q, sy.decision, &oy)) return 0;
+    return memcmp(&ox, &oy, sizeof ox) != 0;
+}
+
+/* 1 when a kept item of p is raw sbpl; 2 when one is in an sbpl verbatim block */
+static int has_raw(const gen_profile *p, const unsigned char *keep)
+{
+    int r = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if ((!keep || keep[i]) && p->items[i].raw) r |= p->items[i].raw & RAW_VERBATIM ? 3 : 1;
+    return r;
+}
+
+/* The final rules of c that match q for its operation: their action, -1
+ * when none, 2 when both actions do */
+static int final_action(const compilation *c, crosscheck *x, const sb_request *q, const rule **fr)
+{
+    int fin = -1;
+    for (size_t i = 0; i < c->pol.rules.n; i++) {
+        const rule *r = c->pol.rules.v[i];
+        if (!r->final || !opset_has(r->covers, q->op) || !decider_matches(x->d, r, q)) continue;
+        if (fin >= 0 && fin != (int)r->action) return 2;
+        fin = (int)r->action;
+        if (fr) *fr = r;
+    }
+    return fin;
+}
 
 static void seed_objects(objset *s, const gen_profile *p, const unsigned char *keep, const sb_param *v, gen_rng *r)
 {
@@ -767,6 +873,208 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
     return found;
 }
 
+/* The values a raw BK2005's note names ("they meet with P=/a HOME=/a"),
+ * over v (n of cap in use); returns the new n. */
+static size_t raw_note_values(arena *a, const diag *d, sb_param *v, size_t n, size_t cap)
+{
+    for (const diag_note *nt = d->notes; nt; nt = nt->next) {
+        const char *w = strstr(nt->msg, "they meet with ");
+        if (!w) continue;
+        char *copy = arena_strdup(a, w + 15);
+        for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
+            char *eq = strchr(tok, '=');
+            if (!eq) continue;
+            *eq = 0;
+            size_t k = 0;
+            while (k < n && strcmp(v[k].name, tok)) k++;
+            if (k == n && n < cap) n++;
+            if (k < n) v[k] = (sb_param){ tok, eq + 1 };
+        }
+    }
+    return n;
+}
+
+/* A witness for a kept BK2005 on a raw rule: with the values the note
+ * names (the plain set's for the others), an object and an operation of
+ * the final rule that the final rule matches and that the raw rule alone
+ * (its item in a profile of its own, the default the other action) decides
+ * with its own action, evaluated as Seatbelt would.  The item is tried as
+ * written and, where the generator spelled its path another way, as the
+ * canonical spelling (the final check reads both).  1 found; -1 not found
+ * where docs/language.md makes the check conservative (a "may override", a
+ * string the note's values make other than canonical,
+ * a rule that may never run, an operation bound to a name, a filter the
+ * check cannot read); -2 the note names values -D refuses (BK2008), counted
+ * as confirm_final counts them; 0 not found (a finding). */
+static int confirm_raw(const compilation *c, const diag *d, const gen_profile *p, int item, gen_rng *rg, const char **why)
+{
+    const gen_item *it = &p->items[item];
+    const rule *fv[8];
+    size_t nf = 0;
+    unsigned fl = other_line(d);
+    for (size_t i = 0; i < c->pol.rules.n && nf < 8; i++) {
+        const rule *x = c->pol.rules.v[i];
+        if (x->final && fl && line_at(d, origin_primary(x)) == fl) fv[nf++] = x;
+    }
+    *why = "no final rule on the line the note names";
+    if (!nf) return 0;
+    if (strstr(d->msg, "no-sandbox")) {
+        /* a program run outside the sandbox: beside any final deny; the
+         * modifier outside a rule beside any final rule (docs/language.md) */
+        int deny = strstr(d->msg, "outside a rule") != NULL;
+        for (size_t i = 0; i < c->pol.rules.n; i++) deny |= c->pol.rules.v[i]->final && c->pol.rules.v[i]->action == ACT_DENY;
+        *why = "a no-sandbox rejection of a rule without (with no-sandbox), or in a rule beside no final deny";
+        return (it->raw & RAW_NOSANDBOX) && deny ? 1 : 0;
+    }
+    int want = it->raw & RAW_DENY ? ACT_DENY : ACT_ALLOW;
+    arena a;
+    arena_init(&a);
+    /* the raw item alone, as written and canonically spelled */
+    compilation *cr[2] = { NULL, NULL };
+    size_t from[2] = { 0, 0 }, to[2] = { 0, 0 };
+    for (int sp = 0; sp < 2; sp++) {
+        if (sp && !it->canon) break;
+        gen_profile one = *p;
+        one.items[item].text = sp ? it->canon : it->text;
+        one.default_allow = want == ACT_DENY;
+        unsigned char keep[GEN_MAX_ITEMS] = { 0 };
+        keep[item] = 1;
+        strbuf t;
+        sb_init(&t);
+        gen_profile_text(&one, keep, &t);
+        compile_opts o = { 0 };
+        cr[sp] = compilation_new(&o);
+        if (compile_profile_text(cr[sp], "raw.buckle", t.data, t.len) != 0) {
+            compilation_free(cr[sp]);
+            cr[sp] = NULL;
+        }
+        sb_free(&t);
+    }
+    *why = "the raw rule alone does not compile";
+    int found = 0;
+    size_t nsets;
+    const gen_values *sets = gen_value_sets(&nsets);
+    sb_param v[12];
+    size_t nv = 0;
+    /* the values the note names over the plain set, then over each set */
+    /* and, last, P and Q both the root: a note may leave out a value the
+     * check took for a parameter of the final rule */
+    static const sb_param roots[GEN_NVALUES] = { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/" }, { "Q", "/" } };
+    int noncanon = 0;
+    for (size_t vs = 0; cr[0] && vs <= nsets && !found; vs++) {
+        for (size_t i = 0; i < GEN_NVALUES; i++) v[i] = vs < nsets ? sets[vs].v[i] : roots[i];
+        nv = raw_note_values(&a, d, v, GEN_NVALUES, 12);
+        decider *dd = decider_new((compilation *)c, v, nv);
+        objset s;
+        memset(&s, 0, sizeof s);
+        s.a = &a;
+        hm_init(&s.seen);
+        for (size_t i = 0; i < nf; i++) rule_objects(&s, dd, fv[i], rg);
+        seed_objects(&s, p, NULL, v, rg);
+        /* the raw item's strings as written ("//", a trailing "/"): its
+         * final check reads them canonically, Seatbelt as written */
+        for (size_t k = 0; k < it->nseeds; k++) {
+            strbuf w;
+            sb_init(&w);
+            gen_expand_written(&w, it->seeds[k], v, GEN_NVALUES);
+            /* with the note's values a string of the rule is not a path as
+             * the kernel presents one ("//", a trailing "/"): the check reads
+             * it canonically, as the path the author meant (docs/language.md) */
+            if (vs == 0 && it->seed_kind[k] == 0 && (strstr(w.data ? w.data : "", "//") || (w.len > 1 && w.data[w.len - 1] == '/')))
+                noncanon = 1;
+            if (it->seed_kind[k] == 0 && w.len && w.data[0] == '/') {
+                objset_add(&s, w.data, w.len, OBJ_PATH, 0);
+                sb_putc(&w, '/');
+                objset_add(&s, w.data, w.len, OBJ_PATH, 0);
+            }
+            sb_free(&w);
+        }
+        for (int sp = 0; sp < 2 && cr[sp] && !found; sp++) {
+            decider *dr = decider_new(cr[sp], v, nv);
+            fullpol fp;
+            full_policy(&fp, cr[sp], dr, CC_COMPACT);
+            /* the item's text in the output: the deciding rule must lie in it */
+            const char *txt = sp ? it->canon : it->text, *at = strstr(fp.src->text, txt);
+            from[sp] = at ? (size_t)(at - fp.src->text) : 0;
+            to[sp] = at ? from[sp] + strlen(txt) : 0;
+            for (size_t j = 0; fp.pol && j < nf && !found; j++)
+                for (int op = 0; op < ops_count() && !found; op++) {
+                    if (!op_get(op)->concrete || !opset_has(fv[j]->covers, op)) continue;
+                    for (size_t k = 0; k < s.n && !found; k++) {
+                        sb_request q;
+                        memset(&q, 0, sizeof q);
+                        q.op = op;
+                        request_kind_for_op(op, s.v[k], &q);
+                        if (!kind_fits(s.k[k], s.ns[k], &q)) continue;
+                        if (s.k[k] == OBJ_PATH) q.kind = OBJ_PATH;
+                        if (s.k[k] == OBJ_NAME) q.ns = (sf_ns)s.ns[k];
+                        q.obj = s.v[k];
+                        q.len = strlen(s.v[k]);
+                        /* the final rule on the object canonically spelled */
+                        sb_request qc = q;
+                        strbuf cb;
+                        sb_init(&cb);
+                        if (q.kind == OBJ_PATH) {
+                            sb_add(&cb, q.obj, q.len);
+                            path_object_canonical(&cb, 1);
+                            qc.obj = cb.data;
+                            qc.len = cb.len;
+                        }
+                        int in = decider_matches(dd, fv[j], &q) == 1 || (cb.len && decider_matches(dd, fv[j], &qc) == 1);
+                        sb_free(&cb);
+                        if (!in) continue;
+                        sb_answer an = sbpl_decide(fp.pol, &q, &a);
+                        found = an.decision == (action_t)want && an.rule && an.rule->at.start >= from[sp] &&
+                                an.rule->at.start < to[sp];
+                    }
+                }
+            full_free(&fp);
+            decider_free(dr);
+        }
+        hm_free(&s.seen);
+        free(s.v);
+        free(s.k);
+        free(s.ns);
+        decider_free(dd);
+    }
+    for (int sp = 0; sp < 2; sp++) if (cr[sp]) compilation_free(cr[sp]);
+    /* the note names values -D refuses ("$P$Q" with P=/): a weaker
+     * finding, counted as confirm_final does */
+    if (!found && nv && strstr(d->msg, "overrides") && !(it->raw & (RAW_DEAD | RAW_OPAQUE | RAW_UNREAD))) {
+        for (size_t i = 0; i < GEN_NVALUES; i++) v[i] = sets[0].v[i];
+        nv = raw_note_values(&a, d, v, GEN_NVALUES, 12);
+        define defs[12];
+        size_t nd = 0;
+        for (size_t i = 0; i < nv; i++)
+            if (!define_parse(&a, arena_printf(&a, "%s=%s", v[i].name, v[i].value), &defs[nd])) nd++;
+        compile_opts o = { 0 };
+        o.defines = defs;
+        o.ndefines = nd;
+        compilation *cd = compilation_new(&o);
+        if (compile_profile_text(cd, "gen.buckle", d->at.src->text, d->at.src->len) != 0 && !strcmp(first_error(cd), "BK2008"))
+            found = -2;
+        compilation_free(cd);
+    }
+    if (found == -2) *why = "the values the note names are refused by -D (BK2008)";
+    else if (!found && nv) {
+        strbuf vb;
+        sb_init(&vb);
+        for (size_t i = 0; i < nv; i++) sb_printf(&vb, " %s=%s", v[i].name, v[i].value);
+        *why = arena_printf(&((compilation *)c)->a, "no object inside the final rule is decided by the raw rule, "
+                            "with the note's values over each value set (last:%s)", sb_cstr(&vb));
+        sb_free(&vb);
+    }
+    arena_free(&a);
+    if (found) return found;
+    /* a raw regex against a final glob or regex: two patterns, taken to
+     * meet unanalysed (as confirm_final takes them) */
+    int patterns = 0;
+    for (size_t i = 0; i < nf; i++) patterns |= is_glob_or_regex(fv[i]) && strstr(it->text, "regex") != NULL;
+    if (strstr(d->msg, "may override") || noncanon || patterns || (it->raw & (RAW_DEAD | RAW_OPAQUE | RAW_UNREAD)))
+        return -1;
+    return 0;
+}
+
 /* A kept rejection (the generator did not repair it): each error is right.
  * BK2011 is on a port with a leading zero, and each such port has one;
  * BK2005 is confirmed by confirm_final.  Returns the failures. */
@@ -786,6 +1094,19 @@ static long confirm_rejection(gcase *g, const gen_profile *p, long *confirmed, l
             if (it < 0 || !((p->items[it].shapes >> GS_PORT_ZERO) & 1))
                 report(g, &nfail, "BK2011 on a rule without a leading zero: %s%s%s%s", d->msg, "", "", "");
             else zero_seen[it] = 1;
+        } else if (!strcmp(code, "BK2005") && it >= 0 && p->items[it].raw) {
+            const char *why = "";
+            int ok = confirm_raw(c, d, p, it, g->rng, &why);
+            if (ok == 0)
+                report(g, &nfail, "raw BK2005 not confirmed (%s): %s, %s%s", why, d->msg,
+                       arena_printf(&c->a, "line %u against line %u", line_at(d, d->at), other_line(d)), "");
+            if (ok != 1) all = 0;
+            if (ok == -1) (*conservative)++;
+            if (ok == -2 && !g->verbose) g->st->refused_witness++;
+            if (g->verbose) ;                           /* the second pass over a failure */
+            else if (ok == 1) g->st->raw_witness++;
+            else if (ok == -1) g->st->raw_conservative++;
+            else if (ok == 0) g->st->raw_unconfirmed++;
         } else if (!strcmp(code, "BK2005")) {
             const char *why = "";
             int ok = confirm_final(c, d, p, g->rng, &why);
@@ -853,6 +1174,11 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
     compile_opts o = { 0 };
     compilation *c1 = compilation_new(&o), *c2 = NULL, *c3 = NULL;
     crosscheck *x1 = NULL, *x2 = NULL, *x3 = NULL;
+    fullpol f1, f2, f3;                       /* with verbatim blocks: raw rules decide as in Seatbelt */
+    memset(&f1, 0, sizeof f1);
+    memset(&f2, 0, sizeof f2);
+    memset(&f3, 0, sizeof f3);
+    int rawp = has_raw(p, keep);
     size_t len = strlen(g->text);
     if (compile_profile_text(c1, "gen.buckle", g->text, len) != 0) {
         g->rejected = 1;
@@ -967,6 +1293,15 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
         report(g, &nfail, "the compiled output does not read back (%s)%s%s%s", x1->dl.errors ? "symbolic" : "inlined", "", "", "");
         goto done;
     }
+    if (rawp) {
+        full_policy(&f1, c1, x1->d, ccf);
+        if (x2) full_policy(&f2, c2, x2->d, ccf);
+        if (x3) full_policy(&f3, c3, x3->d, ccf);
+        if (f1.dl.errors || !f1.pol || (x2 && (f2.dl.errors || !f2.pol)) || (x3 && (f3.dl.errors || !f3.pol))) {
+            report(g, &nfail, "the whole output (sbpl verbatim included) does not evaluate%s%s%s%s", "", "", "", "");
+            goto done;
+        }
+    }
     objset s;
     memset(&s, 0, sizeof s);
     s.a = &a;
@@ -1045,6 +1380,56 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
                     report(g, &nfail, "%s %s: the values with -D decide %s, as declared defaults %s", opn, o1,
                            dname(a2.prof.action), dname(a3.prof.action));
             }
+            /* raw sbpl rules, which neither side's decision procedure
+             * models: the whole output (verbatim blocks included) decides
+             * alike symbolically, with -D and with declared defaults, and an
+             * object inside a final rule gets its decision in each */
+            if (rawp) {
+                sb_answer s1 = sbpl_decide(f1.pol, &q, &a);
+                sb_answer s2 = x2 ? sbpl_decide(f2.pol, &q, &a) : s1;
+                if (!g->shrinking) g->st->raw_queries++;
+                if (!g->shrinking && s1.rule && full_is_raw(&f1, s1.rule->at.start)) g->st->raw_decided++;
+                /* the known gap is counted (symbolic allows and -D denies
+                 * apart), every other disagreement fails */
+                int gap = 0;
+                if (ON(CK_VALUES) && x2 && s1.decision != s2.decision) {
+                    gap = raw_gap_kind(&f1, s1, &f2, s2, &q) || raw_gap_kind(&f2, s2, &f1, s1, &q);
+                    if (!gap)
+                        report(g, &nfail, "raw: %s %s: the symbolic output decides %s, the inlined one %s", opn, o1,
+                               dname(s1.decision), dname(s2.decision));
+                    else if (!g->shrinking) {
+                        g->st->raw_gap++;
+                        g->st->raw_gap_allow += s1.decision == ACT_ALLOW;
+                    }
+                }
+                if (x3) {
+                    sb_answer s3 = sbpl_decide(f3.pol, &q, &a);
+                    if (ON(CK_VALUES) && s3.decision != s2.decision) {
+                        int gap3 = raw_gap_kind(&f3, s3, &f2, s2, &q) || raw_gap_kind(&f2, s2, &f3, s3, &q);
+                        if (!gap3)
+                            report(g, &nfail, "raw: %s %s: the output with the values as declared defaults decides %s, with -D %s",
+                                   opn, o1, dname(s3.decision), dname(s2.decision));
+                        else if (!gap && !g->shrinking) {
+                            g->st->raw_gap++;
+                            g->st->raw_gap_allow += s3.decision == ACT_ALLOW;
+                        }
+                    }
+                    const rule *f3r = NULL;
+                    int fin3 = final_action(c3, x3, &q, &f3r);
+                    if (ON(CK_FINAL) && (fin3 == 0 || fin3 == 1) && s3.decision != fin3)
+                        report(g, &nfail, "raw, declared defaults: %s %s: inside the final rule at %s, but the output decides %s",
+                               opn, o1, crosscheck_where(x3, origin_primary(f3r)), dname(s3.decision));
+                }
+                const rule *f1r = NULL, *f2r = NULL;
+                int fin1 = rawp & 2 ? final_action(c1, x1, &q, &f1r) : -1;   /* (else the check above) */
+                if (ON(CK_FINAL) && (fin1 == 0 || fin1 == 1) && s1.decision != fin1)
+                    report(g, &nfail, "raw, symbolic: %s %s: inside the final rule at %s, but the whole output decides %s",
+                           opn, o1, crosscheck_where(x1, origin_primary(f1r)), dname(s1.decision));
+                int fin2 = x2 ? final_action(c2, x2, &q, &f2r) : -1;
+                if (ON(CK_FINAL) && (fin2 == 0 || fin2 == 1) && s2.decision != fin2)
+                    report(g, &nfail, "raw, inlined: %s %s: inside the final rule at %s, but the output decides %s",
+                           opn, o1, crosscheck_where(x2, origin_primary(f2r)), dname(s2.decision));
+            }
             /* raw sbpl rules are decided by Seatbelt's precedence: they may
              * meet generated rules (lint says so, BK4005), not final ones */
             int raw = strstr(g->text, "sbpl \"\"\"") != NULL;
@@ -1093,6 +1478,9 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
     free(s.k);
     free(s.ns);
 done:
+    full_free(&f1);
+    full_free(&f2);
+    full_free(&f3);
     crosscheck_free(x1);
     if (x2) crosscheck_free(x2);
     if (x3) crosscheck_free(x3);
@@ -1181,7 +1569,10 @@ int gen_check_main(int argc, char **argv)
         /* a rejected profile is repaired until the compiler accepts it,
          * but for one in KEEP_REJECTED_IN, whose rejection is checked */
         int keep_rejected = gen_rnd(&rng) % KEEP_REJECTED_IN == 0, changes = 0;
+        int raw_made = has_raw(&p, NULL) != 0;
+        st.raw_profiles += raw_made;
         if (!keep_rejected && repair(&p, &rng, &changes) == 0 && changes) st.repaired++;
+        int raw_kept = has_raw(&p, NULL) != 0;
         strbuf text;
         sb_init(&text);
         gen_profile_text(&p, NULL, &text);
@@ -1191,7 +1582,7 @@ int gen_check_main(int argc, char **argv)
         for (size_t vi = 0; vi < nsets; vi++) {
             const gen_values *vs = &sets[vi];
             if (vs->shape >= 0 && !((en >> vs->shape) & 1)) continue;
-            gcase g = { skip, sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL, break_order, readable, count_only };
+            gcase g = { skip, sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL, break_order, readable, count_only, 0 };
             long nf = check_case(&g, &p, NULL);
             if (g.rejected) {
                 size_t ci = 0;
@@ -1201,6 +1592,7 @@ int gen_check_main(int argc, char **argv)
                 st.rejected++;
                 if (keep_rejected) {
                     st.kept++;
+                    st.raw_kept += raw_kept;
                     for (int sh = 0; sh < GS_COUNT; sh++) st.shape_kept[sh] += (p.shapes >> sh) & 1;
                 }
                 /* a kept rejection must be right; a repaired profile that
@@ -1208,7 +1600,7 @@ int gen_check_main(int argc, char **argv)
                 if (keep_rejected && !((skip >> CK_FINAL) & 1)) {
                     /* its own random objects: the profiles after it stay as they are */
                     gen_rng own = { rng.s ^ 0x9e3779b97f4a7c15ull };
-                    gcase h = { skip, sb_cstr(&text), vs, 0, &st, &own, 0, NULL, break_order, readable, 0 };
+                    gcase h = { skip, sb_cstr(&text), vs, 0, &st, &own, 0, NULL, break_order, readable, 0, 1 };
                     if (confirm_rejection(&h, &p, &st.confirmed, &st.conservative)) {
                         failing++;
                         if (!quiet) {
@@ -1221,7 +1613,8 @@ int gen_check_main(int argc, char **argv)
                 }
                 break;                          /* symbolic rejection does not depend on values */
             }
-            if (!profile_checked++) st.checked_profiles++;
+            if (!profile_checked++) { st.checked_profiles++; st.raw_checked += raw_kept; }
+            if (raw_kept && !count_only) st.raw_pairs++;
             checked_shapes |= p.shapes | (vs->shape >= 0 ? 1ull << vs->shape : 0);
             if (count_only) break;
             st.pairs++;
@@ -1241,7 +1634,7 @@ int gen_check_main(int argc, char **argv)
                     keep[i] = 0;
                     sb_reset(&t2);
                     gen_profile_text(&p, keep, &t2);
-                    gcase h = { skip, sb_cstr(&t2), vs, 0, &st, &rng, 0, NULL, break_order, readable, 0 };
+                    gcase h = { skip, sb_cstr(&t2), vs, 0, &st, &rng, 0, NULL, break_order, readable, 0, 1 };
                     long q0 = st.queries;
                     if (check_case(&h, &p, keep) && !h.rejected) changed = 1;
                     else keep[i] = 1;
@@ -1262,7 +1655,7 @@ int gen_check_main(int argc, char **argv)
                 print_shapes(sh);
                 fprintf(stderr, "\n%s", sb_cstr(&t2));
                 long q0 = st.queries;
-                gcase h = { skip, sb_cstr(&t2), vs, 1, &st, &rng, 0, NULL, break_order, readable, 0 };
+                gcase h = { skip, sb_cstr(&t2), vs, 1, &st, &rng, 0, NULL, break_order, readable, 0, 1 };
                 check_case(&h, &p, keep);
                 st.queries = q0;
             }
@@ -1276,12 +1669,20 @@ int gen_check_main(int argc, char **argv)
         for (int sh = 0; sh < GS_COUNT; sh++)
             printf("diff-check: shape %s: %ld checked profiles, %ld kept rejections\n", gen_shape_get((gen_shape)sh)->name,
                    st.shape_profiles[sh], st.shape_kept[sh]);
+    /* raw sbpl: how many profiles with a raw rule were checked (accepted),
+     * and how each kept raw BK2005 was confirmed */
+    printf("diff-check: raw sbpl: %ld of %ld profiles with raw rules checked (%ld x value sets, %ld queries, %ld decided "
+           "by a raw rule; %ld requests of the known gap, %ld of them allowed by the symbolic output and denied with -D); "
+           "%ld kept rejections, raw BK2005: %ld with a witness, %ld conservative by design, %ld unconfirmed\n",
+           st.raw_checked, st.raw_profiles, st.raw_pairs, st.raw_queries, st.raw_decided, st.raw_gap, st.raw_gap_allow,
+           st.raw_kept, st.raw_witness, st.raw_conservative, st.raw_unconfirmed);
     printf("diff-check: generated %ld profiles (%ld repaired), %ld rejected by the compiler", profiles, st.repaired, st.rejected);
     for (size_t ci = 0; ci < 16 && st.codes[ci]; ci++) printf("%s%s %ld", ci ? ", " : " (", st.codes[ci], st.ncode[ci]);
     printf("%s, %ld of them kept on purpose, %ld confirmed (%ld BK2005 conservative by design, %ld naming values -D refuses); "
-           "%ld profiles checked, %ld profiles x value sets, %ld queries, %ld failing profiles (%ld with their values)\n",
+           "%ld profiles checked, %ld profiles x value sets, %ld queries, %ld failing profiles (%ld with their values), "
+           "%ld requests of the known raw gap\n",
            st.codes[0] ? ")" : "", st.kept, st.confirmed, st.conservative, st.refused_witness, st.checked_profiles, st.pairs,
-           st.queries, failing, st.failing_pairs);
+           st.queries, failing, st.failing_pairs, st.raw_gap);
     if (failing) {
         fprintf(stderr, "diff-check: shapes in the failing cases:");
         print_shapes(fail_shapes);

@@ -62,6 +62,22 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_RAW_SPELLING] = { "raw-spelling", "raw sbpl paths spelled other than canonically (trailing `/`, `//`, `.`, `..`): "
                           "checked against final rules as written and canonically",
                           "(subpath \"/Users/\"), (literal \"/a//b\"), (subpath \"/z/../a\")" },
+    [GS_RAW_PARAM] = { "raw-param", "raw strings with `string-append` of text and one or two parameters, derived names "
+                       "(`P.dir`, `HOME.dir`, `P.re`) among them",
+                       "(subpath (string-append (param \"Q.dir\") (param \"USER\")))" },
+    [GS_RAW_LOGIC] = { "raw-logic", "raw filters combined: `require-any`, `require-all`, `require-not`, several strings "
+                       "in one filter, sibling filters", "(require-all (subpath \"/a\") (require-not (literal \"/a/b\")))" },
+    [GS_RAW_OPS] = { "raw-ops", "raw rules with two operations, an operation bound to a name (`define`, `let`) or "
+                     "chosen by an `if`",
+                     "(allow file-read-data file-write* ...), (let ((op3 'file-read*)) (allow op3 ...))" },
+    [GS_RAW_NESTED] = { "raw-nested", "rules nested in `sbpl verbatim` forms: `begin`, `let`, `if` (also never taken), "
+                        "`when`, a function's body (also never called)",
+                        "(if (param \"P\") (allow file-read* (subpath \"/a\")))" },
+    [GS_RAW_NAMES] = { "raw-names", "raw mach rules on global names (exact, prefix, regex, with a parameter) beside "
+                       "final mach rules", "(allow mach-lookup (global-name-prefix \"com.a\"))" },
+    [GS_RAW_NOSANDBOX] = { "raw-nosandbox", "raw exec allows `(with no-sandbox)` or `(with no-profile)`, in the rule or "
+                           "bound to a name (BK2005 beside any final deny)",
+                           "(allow process-exec (with no-sandbox) (subpath \"/a/b\"))" },
     [GS_VAL_ROOT] = { "val-root", "a parameter value `/`", "P=/" },
     [GS_VAL_USR] = { "val-usr", "a parameter value `/usr`", "P=/usr" },
     [GS_VAL_HOME] = { "val-home", "a parameter equal to HOME, another inside it", "P=HOME=/Users/test" },
@@ -457,8 +473,9 @@ static uint64_t path_matcher(strbuf *b, gen_item *it, arena *a, gen_rng *r, uint
 
 /* ---- rules ---------------------------------------------------------------------- */
 
-enum { SEC_FILES, SEC_PROCESS, SEC_NETWORK, SEC_MACH, SEC_SYSCTL, SEC_IPC, SEC_SBPL, SEC_N };
-static const char *const sec_names[SEC_N] = { "files", "process", "network", "mach", "sysctl", "ipc", "sbpl" };
+enum { SEC_FILES, SEC_PROCESS, SEC_NETWORK, SEC_MACH, SEC_SYSCTL, SEC_IPC, SEC_SBPL, SEC_VERBATIM, SEC_N };
+static const char *const sec_names[SEC_N] = { "files", "process", "network", "mach", "sysctl", "ipc", "sbpl",
+                                              "sbpl verbatim" };
 
 static gen_item *new_item(gen_profile *p, int sec)
 {
@@ -664,14 +681,230 @@ static void name_rule(gen_profile *p, gen_rng *r, uint64_t en)
     finish(p, it, &b, sh);
 }
 
+/* ---- raw sbpl ------------------------------------------------------------------ */
+
+static const char *const raw_paths[] = { "/a", "/a/b", "/a/b/c", "/a/bc", "/Users/test", "/Users/test/.ssh" };
+
+/* a raw string: a path, or (with raw-param) string-append of text and one
+ * or two parameters, derived names (NAME.dir) among them; *seed is the
+ * path it stands for, as a template of gen_expand */
+static const char *raw_string(gen_profile *p, gen_rng *r, uint64_t en, uint64_t *sh, const char **seed)
+{
+    static const struct { const char *text, *seed; } par[] = {
+        { "(param \"P\")", "$P" },
+        { "(param \"Q\")", "$Q" },
+        { "(string-append (param \"P\") \"/c\")", "$P/c" },
+        { "(string-append (param \"HOME\") \"/.ssh\")", "~/.ssh" },
+        { "(string-append (param \"P.dir\") \"b\")", "$P/b" },
+        { "(string-append (param \"HOME.dir\") \".ssh\")", "~/.ssh" },
+        { "(string-append (param \"Q\") \"/\" (param \"USER\"))", "$Q/$USER" },
+        { "(string-append \"/a/\" (param \"USER\"))", "/a/$USER" },
+        { "(string-append (param \"Q.dir\") (param \"USER\"))", "$Q/$USER" },
+        { "(string-append (param \"P\") (param \"Q\"))", "$P$Q" },
+        { "(string-append \"/Users/\" (param \"USER\") \"/.ssh\")", "/Users/$USER/.ssh" },
+        { "(param \"HOME\")", "~" },
+    };
+    if (ON(en, GS_RAW_PARAM) && chance(r, 45)) {
+        unsigned i = gen_rnd(r) % (sizeof par / sizeof par[0]);
+        *sh |= BIT(GS_RAW_PARAM);
+        *seed = par[i].seed;
+        return par[i].text;
+    }
+    *seed = PICK(r, raw_paths);
+    return arena_printf(p->a, "\"%s\"", *seed);
+}
+
+/* one path filter */
+static const char *raw_path_filter(gen_profile *p, gen_item *it, gen_rng *r, uint64_t en, uint64_t *sh)
+{
+    const char *seed, *s = raw_string(p, r, en, sh, &seed);
+    add_seed(it, p->a, seed, 0);
+    static const char *const kinds[] = { "subpath", "literal", "prefix", "subpath" };
+    if (chance(r, 20)) {                            /* a regex, written or on a parameter */
+        static const char *const res[] = { "#\"^/a/b(/.*)?$\"", "#\"^/Users/[^/]+/\\.ssh\"", "#\"^/a/b[c/]\"",
+                                           "#\"/\\.ssh/\"", "#\"^/a/(b|bc)$\"" };
+        static const char *const pres[] = { "(string-append \"^\" (param \"P.re\") \"(/.*)?$\")",
+                                             "(string-append \"^\" (param \"HOME.re\") \"/\\\\.ssh\")" };
+        if (ON(en, GS_RAW_PARAM) && chance(r, 35)) {
+            unsigned i = gen_rnd(r) % 2;
+            *sh |= BIT(GS_RAW_PARAM);
+            add_seed(it, p->a, i ? "~/.ssh/id" : "$P/x", 0);
+            return arena_printf(p->a, "(regex %s)", pres[i]);
+        }
+        add_seed(it, p->a, "/Users/test/.ssh/id", 0);
+        return arena_printf(p->a, "(regex %s)", PICK(r, res));
+    }
+    const char *k = PICK(r, kinds);
+    if (ON(en, GS_RAW_LOGIC) && chance(r, 10)) {    /* several strings: alternatives */
+        const char *y = PICK(r, raw_paths);
+        add_seed(it, p->a, y, 0);
+        *sh |= BIT(GS_RAW_LOGIC);
+        return arena_printf(p->a, "(%s %s \"%s\")", k, s, y);
+    }
+    return arena_printf(p->a, "(%s %s)", k, s);
+}
+
+/* a filter: one, or (with raw-logic) require-any, require-all, require-not */
+static const char *raw_filter(gen_profile *p, gen_item *it, gen_rng *r, uint64_t en, uint64_t *sh)
+{
+    const char *a = raw_path_filter(p, it, r, en, sh);
+    if (!ON(en, GS_RAW_LOGIC) || !chance(r, 40)) return a;
+    *sh |= BIT(GS_RAW_LOGIC);
+    const char *b = raw_path_filter(p, it, r, en, sh);
+    switch (gen_rnd(r) % 5) {
+    case 0: return arena_printf(p->a, "(require-any %s %s)", a, b);
+    case 1: it->raw |= RAW_UNREAD; return arena_printf(p->a, "(require-all %s (require-not %s))", a, b);
+    case 2: return arena_printf(p->a, "(require-all %s %s)", a, b);
+    case 3: it->raw |= RAW_UNREAD; return arena_printf(p->a, "(require-not %s)", a);
+    default: return arena_printf(p->a, "%s %s", a, b);          /* sibling filters */
+    }
+}
+
+static const char *const raw_ops[] = { "file-read*", "file-read-data", "file-write*", "file-read-metadata",
+                                       "file-write-data", "file-read*" };
+
+/* the operations: one, or (raw-ops) two */
+static const char *raw_op_list(gen_profile *p, gen_rng *r, uint64_t en, uint64_t *sh)
+{
+    const char *a = PICK(r, raw_ops);
+    if (!ON(en, GS_RAW_OPS) || !chance(r, 25)) return a;
+    *sh |= BIT(GS_RAW_OPS);
+    return arena_printf(p->a, "%s %s", a, PICK(r, raw_ops));
+}
+
+/* a final rule beside the raw rule, of a random matcher kind, rooted at one
+ * of the raw rule's paths, of the other action */
+static void raw_final_beside(gen_profile *p, gen_rng *r, uint64_t en, const char *at, int deny)
+{
+    int k = path_kind(r, en);
+    if (k < 0 || !ON(en, GS_FINAL)) return;
+    gen_item *f = new_item(p, SEC_FILES);
+    if (!f) return;
+    strbuf b;
+    sb_init(&b);
+    uint64_t sh = BIT(GS_FINAL);
+    static const char *const verbs[] = { "read", "write", "metadata", "file-read-data", "read" };
+    head(&b, r, en, &sh, 1, deny ? "deny " : "allow ", PICK(r, verbs));
+    if (at[0] != '/' && at[0] != '~' && at[0] != '$') at = "/a";
+    if (k >= K_REGEX && strchr(at, '$')) k = K_SUBPATH;
+    sh |= path_matcher(&b, f, p->a, r, en, k, at);
+    finish(p, f, &b, sh);
+}
+
+/* a raw name rule (mach global names) and a final mach rule beside it */
+static void raw_name_rule(gen_profile *p, gen_rng *r, uint64_t en, int verbatim)
+{
+    static const char *const f[] = { "(global-name \"com.a.b\")", "(global-name-prefix \"com.a\")",
+                                     "(global-name-regex #\"^com\\.a\\.\")", "(global-name \"com.ab\")",
+                                     "(global-name (string-append \"com.a.\" (param \"USER\")))",
+                                     "(global-name-prefix (string-append (param \"USER\") \".\"))" };
+    static const char *const seed[] = { "com.a.b", "com.a", "com.a.c", "com.ab", "com.a.$USER", "$USER.a" };
+    static const char *const fin[] = { "\"com.a.b\"", "prefix \"com.a\"", "regex \"^com\\\\.a\\\\.b$\"", "\"com.a.test\"",
+                                       "prefix \"com.\"" };
+    gen_item *it = new_item(p, verbatim ? SEC_VERBATIM : SEC_SBPL);
+    if (!it) return;
+    unsigned i = gen_rnd(r) % (sizeof f / sizeof f[0]);
+    int deny = chance(r, 30);
+    it->raw = RAW_ITEM | (deny ? RAW_DENY : 0) | (verbatim ? RAW_VERBATIM : 0);
+    it->text = arena_printf(p->a, "(%s mach-lookup %s)", deny ? "deny" : "allow", f[i]);
+    it->shapes = BIT(GS_RAW) | BIT(GS_RAW_NAMES) | (i >= 4 ? BIT(GS_RAW_PARAM) : 0);
+    p->shapes |= it->shapes;
+    add_seed(it, p->a, seed[i], 1);
+    add_seed(it, p->a, "com.a.test", 1);
+    if (!ON(en, GS_FINAL) || !chance(r, 50)) return;
+    gen_item *o = new_item(p, SEC_MACH);
+    if (!o) return;
+    unsigned j = gen_rnd(r) % (sizeof fin / sizeof fin[0]);
+    o->text = arena_printf(p->a, "%s final lookup %s;", deny ? "allow" : "deny", fin[j]);
+    o->shapes = BIT(GS_FINAL) | BIT(GS_NAMES);
+    p->shapes |= o->shapes;
+    add_seed(o, p->a, "com.a.b", 1);
+}
+
+/* the rule nested in a form of an sbpl verbatim block (docs/language.md:
+ * compared like a top-level one, the block not evaluated); n names the
+ * item, so that a name it defines is its own */
+static char *raw_nest(gen_profile *p, gen_item *it, gen_rng *r, const char *act, const char *ops, const char *filt,
+                            size_t n)
+{
+    switch (gen_rnd(r) % 8) {
+    case 0: return arena_printf(p->a, "(begin (%s %s %s))", act, ops, filt);
+    case 7:                                             /* the operation chosen by an if */
+        it->raw |= RAW_OPAQUE;
+        return arena_printf(p->a, "(%s (if (param \"P\") '%s '%s) %s)", act, raw_ops[gen_rnd(r) % 4],
+                            raw_ops[gen_rnd(r) % 4], filt);
+    case 1:
+        it->raw |= RAW_OPAQUE;
+        return arena_printf(p->a, "(let ((op%zu '%s)) (%s op%zu %s))", n, raw_ops[gen_rnd(r) % 4], act, n, filt);
+    case 2:
+        it->raw |= RAW_OPAQUE;
+        return arena_printf(p->a, "(define op%zu '%s) (%s op%zu %s)", n, raw_ops[gen_rnd(r) % 4], act, n, filt);
+    case 3: return arena_printf(p->a, "(if (param \"P\") (%s %s %s))", act, ops, filt);
+    case 4: it->raw |= RAW_DEAD; return arena_printf(p->a, "(if #f (%s %s %s))", act, ops, filt);
+    case 5: return arena_printf(p->a, "(when (string? (param \"HOME\")) (%s %s %s))", act, ops, filt);
+    default: {
+        /* a function's body: its filter is a variable the check cannot read */
+        const char *path = PICK(r, raw_paths);
+        it->raw |= RAW_UNREAD;
+        add_seed(it, p->a, path, 0);
+        if (chance(r, 20)) {
+            it->raw |= RAW_DEAD;
+            return arena_printf(p->a, "(define (g%zu x) (%s %s (subpath x)))", n, act, ops);
+        }
+        return arena_printf(p->a, "(define (g%zu x) (%s %s (subpath x))) (g%zu \"%s\")", n, act, ops, n, path);
+    }
+    }
+}
+
 /* a raw sbpl rule: copied as written, decided by Seatbelt's precedence; the
  * compiler must refuse one that may override a final rule (BK2005) */
 static void raw_rule(gen_profile *p, gen_rng *r, uint64_t en)
 {
     static const char *const ops[] = { "file-read*", "file-read-data", "file-write*", "file-read-metadata" };
     static const char *const paths[] = { "/a", "/a/b", "/a/b/c", "/a/bc", "/Users/test", "/Users/test/.ssh" };
-    gen_item *it = new_item(p, SEC_SBPL);
+    int verbatim = ON(en, GS_RAW_NESTED) && chance(r, 30);
+    if (ON(en, GS_RAW_NAMES) && chance(r, 15)) { raw_name_rule(p, r, en, verbatim); return; }
+    size_t n = p->n;
+    gen_item *it = new_item(p, verbatim ? SEC_VERBATIM : SEC_SBPL);
     if (!it) return;
+    it->raw = RAW_ITEM | (verbatim ? RAW_VERBATIM : 0);
+    if (ON(en, GS_RAW_NOSANDBOX) && chance(r, 8)) {     /* runs its program outside the sandbox */
+        static const char *const nos[] = { "no-sandbox", "no-profile" };
+        static const char *const eops[] = { "process-exec", "process-exec", "process-exec-interpreter", "process-exec*" };
+        const char *x = PICK(r, paths);
+        it->text = arena_printf(p->a, "(allow %s (with %s) (subpath \"%s\"))", PICK(r, eops), PICK(r, nos), x);
+        if (verbatim && chance(r, 40) && (it->raw |= RAW_OPAQUE))   /* the modifier bound to a name: outside the
+                                                                      * rule (read as an operation the check cannot name) */
+            it->text = arena_printf(p->a, "(let ((m%zu (with %s))) (allow %s m%zu (subpath \"%s\")))", n, PICK(r, nos),
+                                    PICK(r, eops), n, x);
+        it->raw |= RAW_NOSANDBOX;
+        it->shapes = BIT(GS_RAW) | BIT(GS_RAW_NOSANDBOX);
+        p->shapes |= it->shapes;
+        add_seed(it, p->a, x, 0);
+        if (chance(r, 50)) raw_final_beside(p, r, en, x, 1);
+        return;
+    }
+    uint64_t sh = BIT(GS_RAW);
+    int deny = !chance(r, 70);
+    const char *act = deny ? "deny" : "allow";
+    if (deny) it->raw |= RAW_DENY;
+    if (ON(en, GS_RAW_PARAM) || ON(en, GS_RAW_LOGIC) || ON(en, GS_RAW_OPS) || verbatim) {
+        if (chance(r, 60) || verbatim) {
+            const char *filt = raw_filter(p, it, r, en, &sh);
+            const char *opl = raw_op_list(p, r, en, &sh);
+            if (verbatim) {
+                it->text = raw_nest(p, it, r, act, opl, filt, n);
+                sh |= BIT(GS_RAW_NESTED);
+                if (it->raw & RAW_OPAQUE) sh |= BIT(GS_RAW_OPS);
+            } else {
+                it->text = arena_printf(p->a, "(%s %s %s)", act, opl, filt);
+            }
+            it->shapes = sh;
+            p->shapes |= sh;
+            if (chance(r, 40)) raw_final_beside(p, r, en, it->seeds[0], !deny);
+            return;
+        }
+    }
     const char *x = PICK(r, paths), *y = PICK(r, paths);
     const char *f;
     unsigned k = gen_rnd(r) % 7;
@@ -684,7 +917,9 @@ static void raw_rule(gen_profile *p, gen_rng *r, uint64_t en)
     case 5: f = "(literal (string-append (param \"HOME\") \"/.ssh\"))"; x = "~/.ssh"; break;
     default: f = arena_printf(p->a, "(require-all (subpath \"%s\") (require-not (subpath \"%s\")))", x, y); break;
     }
-    const char *act = chance(r, 70) ? "allow" : "deny", *op = PICK(r, ops);
+    if (k == 6) it->raw |= RAW_UNREAD;
+    if (k == 4) add_seed(it, p->a, "$P", 0);
+    const char *op = PICK(r, ops);
     it->text = arena_printf(p->a, "(%s %s %s)", act, op, f);
     it->shapes = BIT(GS_RAW);
     if (k < 3 && ON(en, GS_RAW_SPELLING) && chance(r, 50)) {
@@ -721,9 +956,9 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         else if (x < 20 && ON(en, GS_NAMES)) name_rule(p, r, en);
         else if (x < 27 && ON(en, GS_PORTS)) port_rule(p, r, en);
         else if (x < 32 && ON(en, GS_SOCKET)) socket_rule(p, r, en);
-        else if (x < 38 && ON(en, GS_RAW)) raw_rule(p, r, en);
-        else if (x < 41 && ON(en, GS_FINAL_UNFILTERED)) unfiltered_final(p, r);
-        else if (x < 44 && ON(en, GS_TARGETS)) target_rule(p, r, en);
+        else if (x < 40 && ON(en, GS_RAW)) raw_rule(p, r, en);
+        else if (x < 43 && ON(en, GS_FINAL_UNFILTERED)) unfiltered_final(p, r);
+        else if (x < 46 && ON(en, GS_TARGETS)) target_rule(p, r, en);
         else files_rule(p, r, en);
     }
 }
@@ -736,10 +971,10 @@ static void profile_text(const gen_profile *p, const unsigned char *keep, int ca
         int open = 0;
         for (size_t i = 0; i < p->n; i++) {
             if (p->items[i].section != s || (keep && !keep[i])) continue;
-            if (!open) { sb_printf(out, s == SEC_SBPL ? "%s \"\"\"\n" : "%s {\n", sec_names[s]); open = 1; }
+            if (!open) { sb_printf(out, s >= SEC_SBPL ? "%s \"\"\"\n" : "%s {\n", sec_names[s]); open = 1; }
             sb_printf(out, "    %s\n", canon && p->items[i].canon ? p->items[i].canon : p->items[i].text);
         }
-        if (open) sb_puts(out, s == SEC_SBPL ? "\"\"\";\n" : "}\n");
+        if (open) sb_puts(out, s >= SEC_SBPL ? "\"\"\";\n" : "}\n");
     }
 }
 
@@ -788,7 +1023,7 @@ void gen_profile_drop(gen_profile *p, size_t i)
 int gen_profile_unfinal(gen_profile *p, size_t i)
 {
     gen_item *it = i < p->n ? &p->items[i] : NULL;
-    const char *f = it && it->section != SEC_SBPL ? strstr(it->text, "final ") : NULL;
+    const char *f = it && it->section < SEC_SBPL ? strstr(it->text, "final ") : NULL;
     if (!f) return 0;
     it->text = arena_printf(p->a, "%.*s%s", (int)(f - it->text), it->text, f + 6);
     it->shapes &= ~(BIT(GS_FINAL) | BIT(GS_FINAL_UNFILTERED));
@@ -837,7 +1072,7 @@ const gen_values *gen_value_sets(size_t *n)
     return value_sets;
 }
 
-void gen_expand(strbuf *out, const char *s, const sb_param *v, size_t nv)
+static void expand(strbuf *out, const char *s, const sb_param *v, size_t nv, int collapse)
 {
     strbuf b;
     sb_init(&b);
@@ -858,6 +1093,10 @@ void gen_expand(strbuf *out, const char *s, const sb_param *v, size_t nv)
     }
     const char *t = sb_cstr(&b);
     for (size_t i = 0; i < b.len; i++)
-        if (!(t[i] == '/' && out->len && out->data[out->len - 1] == '/')) sb_putc(out, t[i]);
+        if (!(collapse && t[i] == '/' && out->len && out->data[out->len - 1] == '/')) sb_putc(out, t[i]);
     sb_free(&b);
 }
+
+void gen_expand(strbuf *out, const char *s, const sb_param *v, size_t nv) { expand(out, s, v, nv, 1); }
+
+void gen_expand_written(strbuf *out, const char *s, const sb_param *v, size_t nv) { expand(out, s, v, nv, 0); }

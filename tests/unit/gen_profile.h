@@ -19,6 +19,7 @@ typedef enum gen_shape {
     GS_PARAM_START, GS_PARAM_MID, GS_PARAM_END, GS_PARAM_GLUED, GS_PARAM_TWO, GS_PARAM_PATTERN, GS_TILDE,
     GS_FINAL, GS_FINAL_ELSEWHERE, GS_FINAL_UNFILTERED, GS_DEFAULT_ALLOW,
     GS_NAMES, GS_NAME_PARAM, GS_PORTS, GS_PORT_ZERO, GS_SOCKET, GS_TARGETS, GS_RAW, GS_RAW_SPELLING,
+    GS_RAW_PARAM, GS_RAW_LOGIC, GS_RAW_OPS, GS_RAW_NESTED, GS_RAW_NAMES, GS_RAW_NOSANDBOX,
     GS_VAL_ROOT, GS_VAL_USR, GS_VAL_HOME, GS_VAL_META, GS_VAL_QUOTE, GS_VAL_SPACE, GS_VAL_UTF8, GS_VAL_LONG, GS_VAL_MULTI, GS_VAL_ALIAS,
     GS_COUNT
 } gen_shape;
@@ -45,11 +46,23 @@ typedef struct gen_item {
     int section;               /* index into the section order of gen_profile_text */
     char *text;
     char *canon;               /* raw sbpl: the text with its path spelled canonically, or NULL */
+    int raw;                   /* raw sbpl or verbatim: RAW_* bits (0: not raw) */
     uint64_t shapes;
     const char *seeds[GEN_MAX_SEEDS];
     int seed_kind[GEN_MAX_SEEDS];   /* 0 path, 1 name, 2 ip */
     size_t nseeds;
 } gen_item;
+
+/* what a raw item is (gen_item.raw): its rule's action, and what the final
+ * check counts without evaluating the block (docs/language.md): a rule that
+ * may never run, an operation not written out, a filter it cannot read */
+#define RAW_ITEM 1
+#define RAW_DENY 2              /* the rule denies (else it allows) */
+#define RAW_DEAD 4              /* it never runs: (if #f ...), a function never called */
+#define RAW_OPAQUE 8            /* its operation is a bound name */
+#define RAW_UNREAD 16           /* a filter the check reads as "may match" (a variable, require-not) */
+#define RAW_NOSANDBOX 32        /* an exec allow (with no-sandbox) */
+#define RAW_VERBATIM 64         /* in an sbpl verbatim block */
 
 typedef struct gen_profile {
     arena *a;
@@ -88,4 +101,7 @@ const gen_values *gen_value_sets(size_t *n);
 /* Expands a seed template with values: $NAME, ${NAME}, a leading ~; "//"
  * collapses to "/" (a value "/" followed by "/x" means /x). */
 void gen_expand(strbuf *out, const char *tpl, const sb_param *v, size_t nv);
+/* The same without collapsing "//": the string a raw rule's
+ * string-append makes ("$P/c" with P=/ is "//c") */
+void gen_expand_written(strbuf *out, const char *tpl, const sb_param *v, size_t nv);
 #endif
