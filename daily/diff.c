@@ -81,7 +81,8 @@ static void add_name(objset *s, const char *p, size_t n)
  * "local:NAME", a per-process service (mach-lookup and mach-register only) */
 static void add_local(objset *s, const char *p, size_t n)
 {
-    if (!n) return;
+    /* an empty prefix or literal start matches every local name: one of them */
+    if (!n) { add_kind(s, "local:x", 7, K_NAME); return; }
     char *t = arena_alloc(s->a, n + 8);
     memcpy(t, "local:", 6);
     memcpy(t + 6, p, n);
@@ -194,10 +195,10 @@ static void collect(objset *s, const sfilter *f)
         char *t = arena_alloc(s->a, f->len + 1);
         size_t k = diff_literal_start(f->str, f->len, t);
         if (f->ns == SNS_LOCAL) {   /* its literal start and shortest subject, as a local name */
-            if (k) add_local(s, t, k);
+            add_local(s, t, k);
             char buf[1024];
             long n = f->nres && f->res[0] ? sb_regex_sample(f->res[0], 0, buf, sizeof buf) : -1;
-            if (n > 0) add_local(s, buf, (size_t)n);
+            if (n >= 0) add_local(s, buf, (size_t)n);
             break;
         }
         if (k) add_name(s, t, k);

@@ -22,3 +22,13 @@ printf '(version 1)\n(deny default)\n(allow mach-register (local-name "com.x"))\
 run "diff local: mach-register of a local name" "$BUCKLE" diff "$D/old.sb" "$D/reg.sb"
 expect_rc "diff local: mach-register of a local name" 1
 expect_out_has "diff local: ... register asked" "mach-register local:com.x"
+
+# an empty local prefix or a regex with no literal start matches every
+# local name: one is asked
+printf '(version 1)\n(deny default)\n' >"$TMP/dl-none.sb"
+for f in '(local-name-prefix "")' '(local-name-regex #"^")'; do
+    printf '(version 1)\n(deny default)\n(allow mach-lookup %s)\n' "$f" >"$TMP/dl-any.sb"
+    run "diff local: $f" "$BUCKLE" diff "$TMP/dl-none.sb" "$TMP/dl-any.sb"
+    expect_rc "diff local: adding $f is a change" 1
+    expect_out_has "diff local: ... a widening of a local name" "mach-lookup local:x"
+done
