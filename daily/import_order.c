@@ -2,6 +2,7 @@
  * that a rule with precedence covers wholly never decides there, which is
  * how the import keeps the original's order. */
 #include "import_model.h"
+#include <ctype.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -98,7 +99,8 @@ static int verbatim_ops(const imp *m, const sexp *x, opset *allow, opset *deny, 
         for (; o && o->kind == SX_SYMBOL; o = o->next) {
             char name[128];
             if (o->len >= sizeof name) return 0;
-            memcpy(name, o->text, o->len);
+            /* Seatbelt's reader lower-cases symbols: FILE-READ* is file-read* */
+            for (size_t i = 0; i < o->len; i++) name[i] = (char)tolower((unsigned char)o->text[i]);
             name[o->len] = 0;
             int op = op_lookup(name, NULL);
             if (op < 0) return 0;

@@ -105,3 +105,8 @@ run "modifiers: import DENY" "$BUCKLE" import "$D/upper.sb"
 expect_rc "modifiers: import of a DENY form" 0
 expect_out_lacks "modifiers: the allow before a DENY is not written as a section rule" 'allow read "/data";'
 expect_out_has "modifiers: ... it is kept verbatim, in its order" '(allow file-read* (subpath "/data"))'
+# and so does an operation and a filter in upper case in a later form
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/data"))\n(deny FILE-READ* (SUBPATH "/data/secret"))\n' >"$D/upperop.sb"
+run "modifiers: import FILE-READ*" "$BUCKLE" import "$D/upperop.sb"
+expect_rc "modifiers: import of a FILE-READ* form" 0
+expect_out_lacks "modifiers: the allow before a FILE-READ* deny is not written as a section rule" 'allow read "/data";'
