@@ -241,16 +241,44 @@ static const char *ip_value(arena *a, const decider *d, const char *t)
     return r;
 }
 
+/* the port of an address filter of the compiled SBPL (raw rules
+ * included), into ports unless there */
+static void sb_ports(arena *a, const sfilter *f, const char **ports, size_t *n, int depth)
+{
+    if (!f || depth > 64) return;
+    if (f->kind == F_IP && f->str) {
+        size_t hl = ip_host_len(f->str, f->len);
+        if (hl >= f->len) return;
+        const char *pt = arena_strndup(a, f->str + hl + 1, f->len - hl - 1);
+        if (!strcmp(pt, "*")) return;
+        size_t k = 0;
+        while (k < *n && strcmp(ports[k], pt)) k++;
+        if (k == *n) ports[(*n)++] = pt;
+        return;
+    }
+    for (int i = 0; i < f->nkids; i++) sb_ports(a, f->kids[i], ports, n, depth + 1);
+}
+
+static size_t sb_filter_count(const sfilter *f, int depth)
+{
+    if (!f || depth > 64) return 0;
+    size_t n = 1;
+    for (int i = 0; i < f->nkids; i++) n += sb_filter_count(f->kids[i], depth + 1);
+    return n;
+}
+
 /* The objects an expectation on "HOST:PORT" stands for: a "*" host is
  * every host, the loopback and any other; a "*" port every port, each one
  * a network rule names and one none names.  A deny (or allow) of every
  * host holds only when each of them gets it. */
-static size_t ip_objects(arena *a, const compilation *c, const decider *d, const char *o, const char ***out)
+static size_t ip_objects(arena *a, const compilation *c, const decider *d, const sb_policy *pol, const char *o,
+                         const char ***out)
 {
     size_t hl = ip_host_len(o, strlen(o));
     int any_host = hl == 1 && o[0] == '*', any_port = !strcmp(o + hl + 1, "*");
-    size_t nr = c->pol.rules.n, nports = 0;
-    const char **ports = arena_alloc(a, (nr + 2) * sizeof *ports);
+    size_t nr = c->pol.rules.n, nports = 0, nsb = 0;
+    for (size_t i = 0; pol && i < pol->n; i++) nsb += sb_filter_count(pol->rules[i]->filter, 0);
+    const char **ports = arena_alloc(a, (nr + nsb + 2) * sizeof *ports);
     if (any_port) {
         for (size_t i = 0; i < nr; i++) {
             const rule *r = c->pol.rules.v[i];
@@ -262,6 +290,8 @@ static size_t ip_objects(arena *a, const compilation *c, const decider *d, const
             while (k < nports && strcmp(ports[k], pt)) k++;
             if (k == nports) ports[nports++] = pt;
         }
+        /* the compiled SBPL's, raw rules among them */
+        for (size_t i = 0; pol && i < pol->n; i++) sb_ports(a, pol->rules[i]->filter, ports, &nports, 0);
         /* and one no rule names */
         for (long p = 1; p <= 65535; p++) {
             char num[8];
@@ -412,7 +442,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             /* "*" as a host or a port: every one (ip_objects) */
             const char **objs = &o;
             size_t nobjs = 1;
-            if (proto.kind == OBJ_IP && strchr(o, '*')) nobjs = ip_objects(&ea->a, c, x->d, o, &objs);
+            if (proto.kind == OBJ_IP && strchr(o, '*')) nobjs = ip_objects(&ea->a, c, x->d, x->pol, o, &objs);
             const char *bad_obj = o;
             for (size_t j = 0; j < nobjs && !r.bug; j++) {
                 int before = r.nbad;

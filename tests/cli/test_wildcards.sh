@@ -30,3 +30,14 @@ expect_rc "test wildcards: every port includes a parameter's value" 1
 expect_out_has "test wildcards: ... naming it" "localhost:2222 the first that fails"
 run "test wildcards: query" "$BUCKLE" query "$D/w.buckle" network outbound '*:22'
 expect_out_has "test wildcards: query says how it reads *" '"*" is read as one host no rule names'
+# every port includes those a raw sbpl rule names
+cat >"$D/raw.buckle" <<'EOB'
+network { deny outbound "*:22"; }
+sbpl """
+(allow network-outbound (remote ip "*:443"))
+""";
+test "raw" { expect deny network outbound "localhost:*"; }
+EOB
+run "test wildcards: a raw rule's port" "$BUCKLE" test "$D/raw.buckle"
+expect_rc "test wildcards: every port includes a raw rule's" 1
+expect_out_has "test wildcards: ... naming it" "localhost:443 the first that fails"
