@@ -223,7 +223,12 @@ static int filters_may_meet(const imp *m, const sfilter *a, const sfilter *b, in
     }
     if (a->kind == F_ALL || b->kind == F_ALL) {
         const sfilter *all = a->kind == F_ALL ? a : b, *o = all == a ? b : a;
-        for (int i = 0; i < all->nkids; i++) if (!filters_may_meet(m, all->kids[i], o, depth + 1)) return 0;
+        for (int i = 0; i < all->nkids; i++) {
+            const sfilter *k = all->kids[i];
+            /* (require-not X) where X holds all of the other */
+            if (k->kind == F_NOT && k->nkids == 1 && contains(k->kids[0], o)) return 0;
+            if (k->kind != F_NOT && !filters_may_meet(m, k, o, depth + 1)) return 0;
+        }
         return 1;
     }
     matcher ma, mb;
@@ -277,13 +282,6 @@ static int sections_keep(const imp *m, const sb_rule *w, const sb_rule *l)
     return 1;
 }
 
-/* 1 when op a is o or below it */
-static int within(int a, int o)
-{
-    for (int l = a; l >= 0; l = op_get(l)->parent) if (l == o) return 1;
-    return 0;
-}
-
 /* A section rule written without its (require-all M (require-not X)):
  * buckle's precedence makes the carve-out again only when every matcher of
  * X is that of a section rule of the other action, on the rule's operation
@@ -292,6 +290,17 @@ static int carveout_lost(const imp *m, const irule *ir)
 {
     const sb_rule *r = ir->r;
     const sfilter *wf = written_filter(r->filter);
+    /* a rule held to a band of depths, or with a parameter (how it ranks
+     * depends on the value), is left to the comparison */
+    const sfilter *const *ls = &wf;
+    int nls = 1;
+    if (wf && wf->kind == F_ANY) { ls = (const sfilter *const *)wf->kids; nls = wf->nkids; }
+    for (int i = 0; i < nls; i++) {
+        matcher lm;
+        if (ls[i] && leaf_matcher(m, ls[i], &lm) && !lm.plain) return 0;
+    }
+    for (const sfilter *f = r->filter; f && f != wf && f->kind == F_ALL; f = f->kids[0])
+        for (int i = 1; i < f->nkids; i++) if (f->kids[i]->kind != F_NOT) return 0;
     for (const sfilter *f = r->filter; f && f != wf && f->kind == F_ALL; f = f->kids[0])
         for (int i = 1; i < f->nkids; i++) {
             if (f->kids[i]->kind != F_NOT) continue;
@@ -302,11 +311,27 @@ static int carveout_lost(const imp *m, const irule *ir)
             if (x->kind == F_ANY) { xs = (const sfilter *const *)x->kids; nx = x->nkids; }
             for (int k = 0; k < nx; k++) {
                 matcher xm;
-                if (!leaf_matcher(m, xs[k], &xm)) return 1;
+                const sfilter *xl = xs[k];
+                while (xl->kind == F_ALL && xl->nkids) xl = xl->kids[0];   /* made for more, made for it */
+                if (!leaf_matcher(m, xl, &xm)) return 1;
+                if (!xm.plain) continue;   /* with a parameter: the comparison's, with values lined up */
+                /* where X meets M only through a parameter's value, a rule of
+                 * the other action with X's matcher is enough here: how the
+                 * two rank then depends on the value (the comparison's) */
+                int by_value = 1, meets = 0;
+                for (int t = 0; t < (wf && wf->kind == F_ANY ? wf->nkids : 1); t++) {
+                    matcher wm;
+                    const sfilter *wl = wf && wf->kind == F_ANY ? wf->kids[t] : wf;
+                    if (!wl || !leaf_matcher(m, wl, &wm)) { meets = 1; continue; }
+                    relation rel = matcher_relation(&wm, &xm);
+                    if (rel != REL_DISJOINT) meets = 1;
+                    if (rel == REL_OVERLAP) by_value = 0;
+                }
+                if (!meets) continue;
                 int made = 0;
                 for (size_t j = 0; j < m->nrules && !made; j++) {
                     const sb_rule *o = m->rules[j].r;
-                    if (o->action == r->action || m->forms[m->rules[j].form].raw || !within(r->op, o->op)) continue;
+                    if (o->action == r->action || m->forms[m->rules[j].form].raw || !opset_intersects(&op_get(r->op)->covers, &op_get(o->op)->covers)) continue;
                     const sfilter *of = written_filter(o->filter);
                     const sfilter *const *os = &of;
                     int no = 1;
@@ -326,7 +351,7 @@ static int carveout_lost(const imp *m, const irule *ir)
                             if (!ws[t] || !leaf_matcher(m, ws[t], &rb.m)) { beats = 0; break; }
                             beats = rule_beats(&ra, &rb);
                         }
-                        made = beats;
+                        made = beats || by_value;
                     }
                 }
                 if (!made) return 1;
@@ -347,7 +372,7 @@ int order_conflicts(imp *m)
 {
     int changed = 0;
     for (size_t i = 0; i < m->nrules; i++)
-        if (!m->forms[m->rules[i].form].raw && carveout_lost(m, &m->rules[i]))
+        if (!m->forms[m->rules[i].form].raw && !unwritten(m, m->rules[i].r) && carveout_lost(m, &m->rules[i]))
             changed |= mark_family(m, op_family(m->rules[i].r->op), arena_printf(m->a,
                 "in sections, the %s at line %u would lose its require-not (no rule of the other action makes it again)",
                 action_name(m->rules[i].r->action), source_position(m->rules[i].r->at.src, m->rules[i].r->at.start).line));
