@@ -211,6 +211,23 @@ static int leaf_matcher(const imp *m, const sfilter *f, matcher *out)
     return 1;
 }
 
+/* 1 when every object o matches, x matches (o a conjunction: one of its parts) */
+static int held(const sfilter *x, const sfilter *o, int depth)
+{
+    if (contains(x, o)) return 1;
+    if (!x || !o || depth > SBPL_MAX_DEPTH) return 0;
+    if (x->kind == F_ANY)
+        for (int i = 0; i < x->nkids; i++) if (held(x->kids[i], o, depth + 1)) return 1;
+    if (x->kind == F_ALL && x->nkids) {
+        int all = 1;
+        for (int i = 0; i < x->nkids && all; i++) all = held(x->kids[i], o, depth + 1);
+        if (all) return 1;
+    }
+    if (o->kind == F_ALL)
+        for (int i = 0; i < o->nkids; i++) if (o->kids[i]->kind != F_NOT && held(x, o->kids[i], depth + 1)) return 1;
+    return 0;
+}
+
 /* 0 only when no object matches both filters (a filter buckle cannot
  * analyse may meet anything) */
 static int filters_may_meet(const imp *m, const sfilter *a, const sfilter *b, int depth)
@@ -221,12 +238,18 @@ static int filters_may_meet(const imp *m, const sfilter *a, const sfilter *b, in
         for (int i = 0; i < any->nkids; i++) if (filters_may_meet(m, any->kids[i], o, depth + 1)) return 1;
         return 0;
     }
+    for (int side = 0; side < 2; side++) {
+        const sfilter *x = side ? b : a, *o = side ? a : b;
+        if (x->kind != F_ALL) continue;
+        for (int i = 0; i < x->nkids; i++)
+            if (x->kids[i]->kind == F_NOT && x->kids[i]->nkids == 1 && held(x->kids[i]->kids[0], o, 0)) return 0;
+    }
     if (a->kind == F_ALL || b->kind == F_ALL) {
         const sfilter *all = a->kind == F_ALL ? a : b, *o = all == a ? b : a;
         for (int i = 0; i < all->nkids; i++) {
             const sfilter *k = all->kids[i];
             /* (require-not X) where X holds all of the other */
-            if (k->kind == F_NOT && k->nkids == 1 && contains(k->kids[0], o)) return 0;
+            if (k->kind == F_NOT && k->nkids == 1 && held(k->kids[0], o, 0)) return 0;
             if (k->kind != F_NOT && !filters_may_meet(m, k, o, depth + 1)) return 0;
         }
         return 1;
@@ -284,20 +307,21 @@ static int sections_keep(const imp *m, const sb_rule *w, const sb_rule *l)
 
 /* A section rule written without its (require-all M (require-not X)):
  * buckle's precedence makes the carve-out again only when every matcher of
- * X is that of a section rule of the other action, on the rule's operation
- * or one around it, that decides over M.  Returns 1 when r's is not. */
+ * X is that of a section rule of the other action of its family (buckle
+ * implies metadata from a write allow) that decides over M.  Returns 1 when r's is not. */
 static int carveout_lost(const imp *m, const irule *ir)
 {
     const sb_rule *r = ir->r;
     const sfilter *wf = written_filter(r->filter);
-    /* a rule held to a band of depths, or with a parameter (how it ranks
-     * depends on the value), is left to the comparison */
+    /* a rule held to a band of depths, with a parameter (how it ranks
+     * depends on the value), or of paths (buckle's traversal and implied
+     * metadata make carve-outs of their own) is left to the comparison */
     const sfilter *const *ls = &wf;
     int nls = 1;
     if (wf && wf->kind == F_ANY) { ls = (const sfilter *const *)wf->kids; nls = wf->nkids; }
     for (int i = 0; i < nls; i++) {
         matcher lm;
-        if (ls[i] && leaf_matcher(m, ls[i], &lm) && !lm.plain) return 0;
+        if (ls[i] && leaf_matcher(m, ls[i], &lm) && (!lm.plain || mk_family(lm.kind) == FAM_PATH)) return 0;
     }
     for (const sfilter *f = r->filter; f && f != wf && f->kind == F_ALL; f = f->kids[0])
         for (int i = 1; i < f->nkids; i++) if (f->kids[i]->kind != F_NOT) return 0;
@@ -331,7 +355,7 @@ static int carveout_lost(const imp *m, const irule *ir)
                 int made = 0;
                 for (size_t j = 0; j < m->nrules && !made; j++) {
                     const sb_rule *o = m->rules[j].r;
-                    if (o->action == r->action || m->forms[m->rules[j].form].raw || !opset_intersects(&op_get(r->op)->covers, &op_get(o->op)->covers)) continue;
+                    if (o->action == r->action || m->forms[m->rules[j].form].raw || op_family(o->op) != op_family(r->op)) continue;
                     const sfilter *of = written_filter(o->filter);
                     const sfilter *const *os = &of;
                     int no = 1;
