@@ -408,7 +408,7 @@ int order_conflicts(imp *m)
             const iform *fa = &m->forms[ia->form], *fb = &m->forms[ib->form];
             if (fa->raw && fb->raw) continue;
             if (unwritten(m, a) || unwritten(m, b)) continue;
-            if (!filters_may_meet(m, a->filter, b->filter, 0)) continue;
+            if (!opset_intersects(&ia->live, &ib->live) || !filters_may_meet(m, a->filter, b->filter, 0)) continue;
             for (int c = 0; c < ops_count(); c++) {
                 if (!opset_has(&ia->live, c) || !opset_has(&ib->live, c)) continue;
                 /* the original's winner w and loser l on c */
