@@ -92,9 +92,11 @@ const sexp *foreign_forms(const imp *m, const source *s);
 const char *ns_head(const imp *m, const sfilter *f);
 int put_string(strbuf *b, const imp *m, const char *s, size_t n, int path);
 const char *rule_text(strbuf *b, const imp *m, const sb_rule *r, int op, section_t *sec);
+const sfilter *written_filter(const sfilter *f);
 /* import_order.c */
 void liveness(imp *m);
 int verbatim_order(imp *m, const char **why);
+int order_conflicts(imp *m);
 /* import_write.c */
 void note_lines(imp *m, const strbuf *b, size_t from, int form);
 void emit(imp *m, strbuf *b, const char *name);

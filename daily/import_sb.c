@@ -1193,6 +1193,9 @@ restart:
                 g->why = arena_printf(m.a, "its family of operations is decided in SBPL (%s)", famwhy[hit]);
                 again = 1;
             }
+            /* where the original's order and buckle's precedence would
+             * decide a pair of its rules apart, statically */
+            if (!again) again = order_conflicts(&m);
         }
         sb_reset(&b);
         emit(&m, &b, name);

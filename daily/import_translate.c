@@ -197,7 +197,7 @@ static const char *modifiers(strbuf *b, const imp *m, const sb_rule *r)
  * and with (require-all M (regex BAND)) to a band of depths; buckle's
  * precedence makes both again, so M is written (the comparison with the
  * original decides whether that holds). */
-static const sfilter *written_filter(const sfilter *f)
+const sfilter *written_filter(const sfilter *f)
 {
     while (f && f->kind == F_ALL && f->nkids >= 2) {
         for (int i = 1; i < f->nkids; i++)
