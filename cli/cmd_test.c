@@ -446,8 +446,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             const char *bad_obj = o;
             for (size_t j = 0; j < nobjs && !r.bug; j++) {
                 int before = r.nbad;
-                proto.obj = objs[j];
-                proto.len = strlen(objs[j]);
+                if (nobjs > 1) { proto.obj = objs[j]; proto.len = strlen(objs[j]); }
                 if (ll_abi)
                     expect_linux(x, &plan, ll_host_path(&ea->a, objs[j], host_map), &proto, ops, (int)e->action, &ea->a, &r);
                 else

@@ -134,12 +134,30 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
     closedir(d);
 }
 
+
 /* a grant the command may write files through */
 static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
+
+/* The plan lets the command write a top-level directory whole (or the
+ * root), outside the working directory: a profile that writes everywhere
+ * but some places (default allow) reaches most other names of a file
+ * anyway, and the names outside the walked grants cannot be told from the
+ * ones it may write; the check is for profiles that confine writing */
+static int writes_broadly(const ll_plan *p, const char *cwd)
+{
+    for (size_t i = 0; i < p->ng; i++) {
+        const ll_grant *g = &p->g[i];
+        if (!g->is_dir || !writes(g) || at_or_under(g->path, cwd)) continue;
+        const char *second = strchr(g->path + 1, '/');
+        if (!g->path[1] || !second || !second[1]) return 1;
+    }
+    return 0;
+}
 
 const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, hashmap *before,
                                         size_t max_named, strbuf *named)
 {
+    if (links && writes_broadly(plan, cwd)) links = 0;
     walk_ctx x = { .a = a, .plan = plan, .links = links, .before = before };
     hm_init(&x.files);
     for (size_t i = 0; i < plan->ng && !x.cut; i++) {
