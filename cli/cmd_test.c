@@ -294,7 +294,7 @@ static size_t ip_objects(arena *a, const compilation *c, const decider *d, const
         for (size_t i = 0; pol && i < pol->n; i++) sb_ports(a, pol->rules[i]->filter, ports, &nports, 0);
         /* and one no rule names */
         for (long p = 1; p <= 65535; p++) {
-            char num[8];
+            char num[24];
             snprintf(num, sizeof num, "%ld", p);
             size_t k = 0;
             while (k < nports && strcmp(ports[k], num)) k++;
