@@ -92,6 +92,14 @@ static void differs(imp *m, const diff_result *r, const char *with)
                   "(here %s); when the program passes known values, import for them with -D NAME=VALUE", m->label[m->cur]);
 }
 
+/* the comparison with the original stopped short although every form is
+ * already SBPL: never taken as the same */
+static int incomplete(imp *m, const char *what, const char *with)
+{
+    diag_add(m->dl, SEV_ERROR, NULL, (span){ m->src, 0, 0 }, "cannot import: the comparison with the original %s%s", what, with);
+    return -1;
+}
+
 /* compiles b and compares it with the original: 0 the same, 1 differences
  * (families made raw), -1 when nothing more can be done (said in m->dl) */
 static int check_set(imp *m, const strbuf *b, const char *name)
@@ -171,8 +179,8 @@ static int check_set(imp *m, const strbuf *b, const char *name)
         if (!changed) differs(m, &r, with);
         result = changed ? 1 : -1;
     }
-    if (!result && r.atoms_partial) {
-        /* equal where it looked, but the walk over the patterns stopped:
+    if (!result && (r.atoms_partial || r.rules_partial)) {
+        /* equal where it looked, but a walk over the patterns stopped:
          * never taken as the same; the families of the rules by regex go
          * to SBPL, in their order */
         int changed = 0;
@@ -180,13 +188,27 @@ static int check_set(imp *m, const strbuf *b, const char *name)
             if (has_regex(m->rules[i].r->filter, 0))
                 changed |= mark_family(m, op_family(m->rules[i].r->op), arena_printf(m->a,
                                        "its patterns are too many for the comparison to walk every path they tell apart%s", with));
-        if (!changed) {
-            diag_add(m->dl, SEV_ERROR, NULL, (span){ m->src, 0, 0 }, "cannot import: the comparison with the original "
-                     "cannot walk every path its patterns tell apart%s", with);
-            result = -1;
-        } else {
-            result = 1;
+        result = changed ? 1 : incomplete(m, "cannot walk every path its patterns tell apart", with);
+    }
+    if (!result && (r.undecided || r.protocols)) {
+        /* equal where both decide: the requests one side cannot decide
+         * are not the same either; their family goes to SBPL, where the
+         * original's rules decide them in their order (already there: the
+         * same text on both sides decides them alike) */
+        int op = -1;
+        if (r.undecided_example) {
+            char opn[128];
+            size_t l = strcspn(r.undecided_example, " ");
+            if (l < sizeof opn) {
+                memcpy(opn, r.undecided_example, l);
+                opn[l] = 0;
+                op = op_lookup(opn, NULL);
+            }
         }
+        const char *why = r.protocols ? r.protocols
+                        : arena_printf(m->a, "%s (%s)", r.undecided_example, r.undecided_why);
+        result = mark_family(m, op >= 0 ? op_family(op) : -2,
+                             arena_printf(m->a, "the comparison cannot decide %s%s", why, with));
     }
     diff_result_free(&r);
     crosscheck_free(x);
