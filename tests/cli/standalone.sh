@@ -18,3 +18,9 @@ grep -oh 'docs/[a-z_-]*\.md' $(cat "$TMP/files") | LC_ALL=C sort -u >"$TMP/docs"
 missing=""
 while IFS= read -r d; do [ -f "$d" ] || missing="$missing $d"; done <"$TMP/docs"
 [ -z "$missing" ] && pass "standalone: every docs/*.md named exists" || fail "standalone: every docs/*.md named exists" "missing:$missing"
+
+# no file holds a merge's conflict markers
+: >"$TMP/markers"
+while IFS= read -r f; do grep -n '^<<<<<<< \|^>>>>>>> ' "$f" /dev/null >>"$TMP/markers"; done <"$TMP/files"
+if [ -s "$TMP/markers" ]; then fail "standalone: no conflict markers" "$(head -5 "$TMP/markers")"
+else pass "standalone: no conflict markers"; fi
