@@ -337,8 +337,12 @@ static void resolve_lists(srt_in *in)
 }
 
 /* Whether the directory a (len al) is an allowed write root or inside one
- * (a root with a wildcard or under /dev/ is not a directory srt keeps). */
-static int in_write_root(json_t *writes, const char *a, size_t al)
+ * (a root with a wildcard or under /dev/ is not a directory srt keeps); a
+ * root below the directory srt runs in ($WORKDIR, not known here) may hold
+ * any path not written below that directory. */
+static int inside_for_its_home(arena *a, const char *cd, const char *croot);
+
+static int in_write_root(arena *sa, json_t *writes, const char *a, size_t al)
 {
     size_t k;
     json_t *r;
@@ -348,6 +352,10 @@ static int in_write_root(json_t *writes, const char *a, size_t al)
         while (rl && root[rl - 1] == '/') rl--;
         if (!rl || !strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
         if (al >= rl && !strncmp(a, root, rl) && (al == rl || a[rl] == '/')) return 1;
+        if (root[0] == WORKDIR_MARK && a[0] != WORKDIR_MARK) return 1;   /* for some directory srt runs in */
+        /* "~" on one side only: inside for the home the other names */
+        if ((a[0] == '~') != (root[0] == '~') &&
+            inside_for_its_home(sa, arena_strndup(sa, a, al), arena_strndup(sa, root, rl))) return 1;
     }
     return 0;
 }
@@ -356,7 +364,7 @@ static int in_write_root(json_t *writes, const char *a, size_t al)
  * pattern) that lie in a write root, each once into out, minus the ones
  * of skip: srt keeps them from being created or removed, since renaming one
  * would move what it denies. */
-static void kept_ancestors(json_t *out, json_t *writes, json_t *denied, json_t *skip)
+static void kept_ancestors(arena *sa, json_t *out, json_t *writes, json_t *denied, json_t *skip)
 {
     size_t i, k;
     json_t *v, *x;
@@ -371,11 +379,11 @@ static void kept_ancestors(json_t *out, json_t *writes, json_t *denied, json_t *
             if (end) end--;
             end++;                                        /* (the directory itself is kept too) */
         }
-        for (size_t e = end; e > 1; e--) {
+        for (size_t e = end; e > (d[0] == '~' ? 0u : 1u); e--) {   /* ("~" is one) */
             if (e < end && d[e] != '/') continue;
             if (e == end && !w) continue;                  /* a path itself is denied, not kept */
             size_t al = e == end ? end - 1 : e;
-            if (!al || !in_write_root(writes, d, al)) continue;
+            if (!al || !in_write_root(sa, writes, d, al)) continue;
             int dup = 0;
             json_array_foreach(out, k, x) if (strlen(json_string_value(x)) == al && !strncmp(json_string_value(x), d, al)) dup = 1;
             json_array_foreach(skip, k, x) if (strlen(json_string_value(x)) == al && !strncmp(json_string_value(x), d, al)) dup = 1;
@@ -574,7 +582,7 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
         while (rl && root[rl - 1] == '/') rl--;
         if (!rl || !strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
         const char *croot = canonical(a, arena_strndup(a, root, rl));
-        if (!fl && p[0] == '/' && croot[0] == '~') {   /* a deny from "/": above every home */
+        if (!fl && p[0] == '/' && (croot[0] == '~' || croot[0] == WORKDIR_MARK)) {   /* a deny from "/": above every home and working directory */
             if (!strpbrk(p, "*?[")) { json_array_append_new(denies, json_stringn(root, rl)); continue; }
             if (!strncmp(p, "/**/", 4)) {
                 json_array_append_new(denies, json_string(arena_printf(a, "%.*s%s", (int)rl, root, p)));
@@ -636,6 +644,79 @@ static int glob_root_denies(srt_in *in, json_t *denies, json_t *writes, const ch
     }
     if (again) json_array_append_new(denies, json_string(arena_printf(in->dl->a, "%c%s", REGEX_MARK, p)));
     return 0;
+}
+
+/* 1 when the deny e (as body() builds it) holds a write root written as a
+ * path, the root itself or all of it: a final deny there would contradict
+ * the root's allow.  Regexes (srt's, placed to tie with a root) count as
+ * holding one. */
+static int holds_root(arena *a, const char *e, json_t *writes)
+{
+    if (e[0] == REGEX_MARK) return 1;
+    int lit = e[0] == LITERAL_MARK;
+    const char *p = canonical(a, lit ? e + 1 : e);
+    size_t pl = strlen(p);
+    while (pl > 1 && p[pl - 1] == '/') pl--;
+    /* "/" holds the directory srt runs in whatever it is; a deny at or
+     * above /dev the devices std/base lets every program write */
+    if (!lit && (pl == 1 || (!strpbrk(p, "*?[") && at_or_above(p, pl, "/dev/null")))) return 1;
+    size_t k;
+    json_t *r;
+    json_array_foreach(writes, k, r) {
+        const char *root = json_string_value(r);
+        size_t rl = strlen(root);
+        while (rl > 1 && root[rl - 1] == '/') rl--;
+        if (!strncmp(root, "/dev/", 5)) continue;
+        if (strpbrk(root, "*?[")) {
+            /* a pattern root: held when its fixed directory lies at or
+             * below the deny's (what it matches may lie in the deny) */
+            const char *cr = canonical(a, arena_strndup(a, root, fixed_dir(root)));
+            size_t fl = lit || !strpbrk(p, "*?[") ? pl : fixed_dir(p);
+            if (at_or_above(p, fl, cr) || at_or_above(cr, strlen(cr), arena_strndup(a, p, fl))) return 1;
+            continue;
+        }
+        const char *croot = canonical(a, arena_strndup(a, root, rl));
+        if (lit || !strpbrk(p, "*?[")) {
+            if (lit ? !strcmp(p, croot) : at_or_above(p, pl, croot)) return 1;
+            continue;
+        }
+        /* a pattern as specific as a root below its fixed directory may
+         * match the root itself: left to tie with it, as before */
+        const char *w = strpbrk(p, "*?[");
+        size_t fl = fixed_dir(p), crl = strlen(croot);
+        if (crl > fl && !strncmp(croot, p, fl) && croot[fl] == '/' && components(p, (size_t)(w - p)) >= components(croot, crl))
+            return 1;
+        json_t *in_root = json_array();
+        place(a, in_root, p, croot, root, rl);
+        int whole = 0;
+        size_t q;
+        json_t *x;
+        json_array_foreach(in_root, q, x) {
+            const char *t = json_string_value(x);
+            if (t[0] == LITERAL_MARK || !strpbrk(t, "*?[")) whole = 1;
+        }
+        json_decref(in_root);
+        if (whole) return 1;
+    }
+    return 0;
+}
+
+/* srt's denies of verb: where srt runs is $WORKDIR when the settings do
+ * not say, and whether a deny lies below, at or above it then depends on
+ * its value; srt's denies win over its allows wherever they meet, and so
+ * does a final deny: each that holds no root is written final */
+static void srt_denies(strbuf *b, srt_in *in, const char *verb, json_t *denies, json_t *writes)
+{
+    if (in->cwd) { rules(b, in->dl->a, "deny", verb, denies); return; }
+    json_t *fin = json_array(), *plain = json_array();
+    size_t i;
+    json_t *v;
+    json_array_foreach(denies, i, v)
+        json_array_append(holds_root(in->dl->a, json_string_value(v), writes) ? plain : fin, v);
+    rules(b, in->dl->a, "deny", verb, plain);
+    rules(b, in->dl->a, "deny final", verb, fin);
+    json_decref(fin);
+    json_decref(plain);
 }
 
 /* "deny final metadata HOW PATH;", once */
@@ -736,7 +817,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             sb_free(&t);
         }
     }
-    rules(b, in->dl->a, "deny", "write", denies);
+    srt_denies(b, in, "write", denies, writes);
     json_decref(denies);
     /* srt keeps a read-denied path inside a write root in place: no unlink */
     json_t *keep = json_array();
@@ -766,6 +847,9 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
                 goto kept;
             }
             else if (!strncmp(cd, croot, crl) && (cd[crl] == '/' || !cd[crl])) sb_puts(&t, d);
+            /* a root below the directory srt runs in may hold any path
+             * for some such directory ("." run from the home directory) */
+            else if (croot[0] == WORKDIR_MARK && cd[0] != WORKDIR_MARK) sb_puts(&t, d);
             /* "~" on one side only: inside the root for the home the other
              * side names (/Users/NAME, /home/NAME), kept as written */
             else if ((cd[0] == '~') != (croot[0] == '~') && inside_for_its_home(in->dl->a, cd, croot)) sb_puts(&t, d);
@@ -777,7 +861,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
 kept:
     if (json_array_size(keep) && !in->bad) {
         sb_puts(b, "    # srt keeps what it denies reading inside a write root from being removed\n");
-        rules(b, in->dl->a, "deny", "file-write-unlink", keep);
+        srt_denies(b, in, "file-write-unlink", keep, writes);
     }
     json_decref(keep);
     read_denied_roots(b, in, writes);
@@ -819,7 +903,7 @@ kept:
             }
             json_decref(in_root);
         }
-        rules(b, in->dl->a, "deny", "write", pats);
+        srt_denies(b, in, "write", pats, writes);
         json_decref(pats);
     }
     json_decref(prot);
@@ -834,14 +918,14 @@ kept:
     }
     size_t nkept = json_array_size(kept);
     json_t *above = json_array();
-    if (in->deny_read) kept_ancestors(above, writes, in->deny_read, kept);
-    if (in->deny_write) kept_ancestors(above, writes, in->deny_write, kept);
+    if (in->deny_read) kept_ancestors(in->dl->a, above, writes, in->deny_read, kept);
+    if (in->deny_write) kept_ancestors(in->dl->a, above, writes, in->deny_write, kept);
     json_array_extend(kept, above);
     json_decref(above);
     json_array_foreach(kept, k, r) {
         if (k == nkept) sb_puts(b, "    # with the directories above what it denies inside a write root\n");
         for (int u = 0; u < 2; u++) {
-            sb_printf(b, "    deny %s literal ", u ? "file-write-unlink" : "file-write-create");
+            sb_printf(b, "    deny %s%s literal ", in->cwd || !strcmp(json_string_value(r), "\x01") || !strcmp(json_string_value(r), "~") ? "" : "final ", u ? "file-write-unlink" : "file-write-create");
             quote(b, json_string_value(r));
             sb_puts(b, ";\n");
         }

@@ -488,9 +488,9 @@ run "import: srt settings.json" "$BUCKLE" import --from srt -o "$P/settings.buck
 expect_rc "import: a settings.json imports" 0
 for want in 'extends "std/base";' 'param HTTP_PROXY_PORT = "3128";' 'deny read "~/.ssh";' 'deny read glob "/**/.env";' \
             'allow read "~/.ssh/known_hosts";' 'allow write "/dev/null";' 'allow write "/Users/test/project";' \
-            'deny write glob "/Users/test/project/**/*.pem";' 'deny write "/Users/test/project/.git/hooks";' \
+            'deny final write glob "/Users/test/project/**/*.pem";' 'deny final write "/Users/test/project/.git/hooks";' \
             'allow outbound "localhost:$HTTP_PROXY_PORT";' 'allow unix-connect literal "/private/var/run/docker.sock";' \
-            'allow lookup prefix "com.example.";' 'deny write glob "$WORKDIR/**/.git/hooks";' \
+            'allow lookup prefix "com.example.";' 'deny final write glob "$WORKDIR/**/.git/hooks";' \
             'deny file-write-unlink literal "$WORKDIR";'; do
     grep -qF -- "$want" "$P/settings.buckle" && pass "import: settings.json has $want" || fail "import: settings.json has $want" "not in the output"
 done
@@ -529,7 +529,7 @@ printf '{\n  "filesystem": {\n    "denyRead": ["**/.env"],\n    "allowWrite": ["
 run "import: relative paths" "$BUCKLE" import --from srt -o "$P/rel.buckle" "$P/rel.json"
 expect_rc "import: relative srt paths import" 0
 for want in 'allow write "$WORKDIR";' 'allow write "$WORKDIR/out";' 'allow write "$WORKDIR/build/x";' \
-            'deny write "$WORKDIR/keys";' 'deny write glob "$WORKDIR/**/secrets";' 'deny file-write-unlink glob "$WORKDIR/out/**/.env";'; do
+            'deny final write "$WORKDIR/keys";' 'deny final write glob "$WORKDIR/**/secrets";' 'deny final file-write-unlink glob "$WORKDIR/out/**/.env";'; do
     grep -qF -- "$want" "$P/rel.buckle" && pass "import: relative srt paths: $want" || fail "import: relative srt paths: $want" "$(cat "$P/rel.buckle")"
 done
 run "import: relative srt paths compile" "$BUCKLE" lint -I corpus "$P/rel.buckle"
