@@ -21,6 +21,14 @@
 
 typedef struct memo { const char *s; size_t len; } memo;
 
+/* The operations one SBPL rule is written on: cls, named part by part
+ * (n > 1: each part by its own names, never a family that spans parts). */
+typedef struct opnames {
+    const opset *cls;
+    const opset *part;
+    size_t n;
+} opnames;
+
 /* Compact form: one decided piece of a rule (its operations and the
  * opponents carved out of it), and the group of pieces written as one SBPL
  * rule (same section, action, operations, modifiers and opponents). */
@@ -64,6 +72,9 @@ typedef struct emitter {
     hashmap groupmap;      /* group key -> index + 1 */
     size_t *rfirst;        /* by rule id: 1 + its first piece, or 0 */
     uint32_t *fvidx;       /* by rule id: 0 not yet asked, 1 not foldable, 2 + index in fvals */
+    const ovl_index *symix; /* with -D values: the rules as written, for how operations are grouped */
+    int meta;              /* file-read-metadata, the operation of every traversal rule */
+    int traversal;         /* the profile's traversal rules depend on the values (has_traversal) */
     fold_value *fvals;     /* the fold values found so far (fold_value_memo) */
     size_t nfvals, capfvals;
 } emitter;
@@ -716,7 +727,7 @@ static void sort_by_rank(emitter *e, rule **v, size_t n)
 /* Operation names covering exactly the set 'cls' (a subset of r's): the
  * families wholly inside it (the table lists families before members), then
  * any operation left over by name. */
-static void put_ops(emitter *e, const rule *r, const opset *cls)
+static void put_ops_of(emitter *e, const rule *r, const opset *cls)
 {
     if (opset_eq(cls, r->covers)) { sb_puts(e->out, op_get(r->op)->emit_name); return; }
     /* the same split recurs for many rules: name each set once */
@@ -747,6 +758,15 @@ static void put_ops(emitter *e, const rule *r, const opset *cls)
     opset *key = arena_alloc(e->a, sizeof *key);
     *key = *cls;
     hm_put(&e->opnames, (const char *)key, sizeof *key, m);
+}
+
+static void put_ops(emitter *e, const rule *r, const opnames *on)
+{
+    if (on->n <= 1) { put_ops_of(e, r, on->cls); return; }
+    for (size_t i = 0; i < on->n; i++) {
+        if (i) sb_putc(e->out, ' ');
+        put_ops_of(e, r, &on->part[i]);
+    }
 }
 
 /* A message: a template whose MSG_BYTE_NAME markers stand for the bytes
@@ -821,7 +841,7 @@ static void put_origin(emitter *e, const rule *r)
 }
 
 
-static void add_piece(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp);
+static void add_piece(emitter *e, const rule *r, const opnames *on, rule **opp, size_t nopp);
 
 /* A carve-out with no parameter and no depth band, written as the path it
  * names: (subpath "V"), and with literals allowed (literal "V"). */
@@ -873,19 +893,20 @@ static size_t prune_covered(rule **opp, size_t n)
     return w;
 }
 
-static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp)
+static void emit_class(emitter *e, const rule *r, const opnames *on, rule **opp, size_t nopp)
 {
+    const opset *cls = on->cls;
     /* dead: a rule of the other action beats it on every object it
      * matches (the same matcher, or none at all: "deny outbound;" beside
      * "allow network*;" leaves no object to carve) */
     for (size_t i = 0; i < nopp; i++)
         if ((matcher_identical(&opp[i]->m, &r->m) || opp[i]->m.kind == MK_NONE) && opset_subset(cls, opp[i]->covers)) return;
     nopp = prune_covered(opp, nopp);
-    if (e->compact) { add_piece(e, r, cls, opp, nopp); return; }
+    if (e->compact) { add_piece(e, r, on, opp, nopp); return; }
     r = orig(r);
     strbuf *out = e->out;
     sb_puts(out, r->action == ACT_ALLOW ? "(allow " : "(deny ");
-    put_ops(e, r, cls);
+    put_ops(e, r, on);
     if (nopp == 0) {
         if (r->m.kind != MK_NONE) { sb_putc(out, ' '); put_own_matcher(e, r); }
     } else {
@@ -909,36 +930,36 @@ static void emit_class(emitter *e, const rule *r, const opset *cls, rule **opp, 
 
 /* ---- compact form ------------------------------------------------------------ */
 
-static memo render(emitter *e, strbuf *scratch, void (*put)(emitter *, const rule *, const opset *), const rule *r, const opset *cls)
+static memo render(emitter *e, strbuf *scratch, void (*put)(emitter *, const rule *, const opnames *), const rule *r, const opnames *on)
 {
     strbuf *keep = e->out;
     sb_reset(scratch);
     e->out = scratch;
-    put(e, r, cls);
+    put(e, r, on);
     e->out = keep;
     memo m = { arena_strndup(e->a, scratch->data ? scratch->data : "", scratch->len), scratch->len };
     return m;
 }
 
-static void put_head(emitter *e, const rule *r, const opset *cls)
+static void put_head(emitter *e, const rule *r, const opnames *on)
 {
     sb_puts(e->out, r->action == ACT_ALLOW ? "(allow " : "(deny ");
-    put_ops(e, r, cls);
+    put_ops(e, r, on);
 }
 
-static void put_mods_of(emitter *e, const rule *r, const opset *cls)
+static void put_mods_of(emitter *e, const rule *r, const opnames *on)
 {
-    (void)cls;
+    (void)on;
     put_mods(e, r);
 }
 
-static void add_piece(emitter *e, const rule *r, const opset *cls, rule **opp, size_t nopp)
+static void add_piece(emitter *e, const rule *r, const opnames *on, rule **opp, size_t nopp)
 {
     const rule *o = orig(r);
     strbuf scratch;
     sb_init(&scratch);
-    memo head = render(e, &scratch, put_head, o, cls);
-    memo mods = render(e, &scratch, put_mods_of, o, cls);
+    memo head = render(e, &scratch, put_head, o, on);
+    memo mods = render(e, &scratch, put_mods_of, o, on);
     /* key: section, head, mods, the opponents' ids (and the rule's own id
      * for a rule without a filter, which never shares its rule) */
     sb_reset(&scratch);
@@ -1279,62 +1300,106 @@ static void put_group(emitter *e, const pgroup *g)
     free(own);
 }
 
+/* How r's operations are grouped into SBPL rules must not depend on the
+ * values of the parameters: Seatbelt ranks a rule on a more concrete
+ * operation above one on a family, so a raw sbpl rule meets a generated
+ * rule written on file-read-data differently from one written on
+ * file-read*.  The groups are cut by the operations of every rule that may
+ * beat r for some values (the rules as written: with -D values as without),
+ * and, for a deny that a traversal rule may beat, by file-read-metadata
+ * wherever the traversal rules depend on the values (has_traversal): -D
+ * values make them literals, which the rules as written do not show. */
+typedef struct cut_ctx {
+    const rule *r;
+    int ops[64];
+    int n;
+} cut_ctx;
+
+static void add_cut(cut_ctx *k, int op)
+{
+    for (int i = 0; i < k->n; i++) if (k->ops[i] == op) return;
+    if (k->n < 64) k->ops[k->n++] = op;
+}
+
+static void collect_cut(void *ud, rule *o)
+{
+    cut_ctx *k = ud;
+    const rule *r = k->r;
+    if (o->action == r->action || !opset_intersects(o->covers, r->covers)) return;
+    if (!rule_beats(o, r)) return;
+    if (matcher_relation(&o->m, &r->m) == REL_DISJOINT) return;
+    add_cut(k, o->op);
+}
+
 static void emit_rule(emitter *e, const ovl_index *ix, const rule *r, const emit_opts *eo)
 {
     opp_ctx oc = { r, NULL, 0, 0, 0 };
-    if (!eo || !eo->break_order) ovl_query(ix, r, 1, collect, &oc);
-    if (oc.n == 0) {
-        emit_class(e, r, r->covers, NULL, 0);
-        return;
-    }
-    sort_by_rank(e, oc.v, oc.n);
-    /* distinct operations of the opponents */
-    int dops[64], nd = 0, uniform = 1;
-    for (size_t i = 0; i < oc.n; i++) {
-        int k;
-        for (k = 0; k < nd; k++) if (dops[k] == oc.v[i]->op) break;
-        if (k == nd && nd < 64) dops[nd++] = oc.v[i]->op;
-        if (!opset_subset(r->covers, oc.v[i]->covers)) uniform = 0;
-    }
+    int ordered = !eo || !eo->break_order;
+    if (ordered) ovl_query(ix, r, 1, collect, &oc);
+    cut_ctx k = { orig(r), { 0 }, 0 };
+    for (size_t i = 0; i < oc.n; i++) add_cut(&k, oc.v[i]->op);
+    if (ordered && e->symix) ovl_query(e->symix, orig(r), 1, collect_cut, &k);
+    if (e->traversal && r->action == ACT_DENY && !r->final && !r->implied && opset_has(r->covers, e->meta))
+        add_cut(&k, e->meta);
+    int uniform = 1;
+    for (int i = 0; i < k.n && uniform; i++)
+        if (!opset_subset(r->covers, &op_get(k.ops[i])->covers)) uniform = 0;
+    if (oc.n > 1) sort_by_rank(e, oc.v, oc.n);
     if (uniform) {
-        emit_class(e, r, r->covers, oc.v, oc.n);
+        opnames on = { r->covers, NULL, 0 };
+        emit_class(e, r, &on, oc.v, oc.n);
         free(oc.v);
         return;
     }
-    /* group r's concrete operations by which opponent operations cover them */
-    /* each concrete operation's signature: which opponent operations cover it */
-    const opset *dcov[64];
-    for (int k = 0; k < nd; k++) dcov[k] = &op_get(dops[k])->covers;
+    /* r's concrete operations in parts: those the same cuts cover */
     int conc[OPS_MAX], nconc = 0;
     uint64_t csig[OPS_MAX];
     for (int w = 0; w < OPS_MAX / 64; w++)
         for (uint64_t bits = r->covers->w[w]; bits; bits &= bits - 1) {
             int c = w * 64 + __builtin_ctzll(bits);
             uint64_t sig = 0;
-            for (int k = 0; k < nd; k++) if (opset_has(dcov[k], c)) sig |= 1ull << k;
+            for (int j = 0; j < k.n; j++) if (opset_has(&op_get(k.ops[j])->covers, c)) sig |= 1ull << j;
             conc[nconc] = c;
             csig[nconc++] = sig;
         }
-    uint64_t seen_sigs[OPS_MAX];
-    int nsig = 0;
-    rule **sub = xmalloc(oc.n * sizeof *sub);
+    opset *part = xcalloc((size_t)nconc + 1, sizeof *part);
+    uint64_t seen[OPS_MAX];
+    size_t np = 0;
     for (int ci = 0; ci < nconc; ci++) {
-        uint64_t sig = csig[ci];
-        int k;
-        for (k = 0; k < nsig; k++) if (seen_sigs[k] == sig) break;
-        if (k < nsig) continue;
-        seen_sigs[nsig++] = sig;
-        opset cls = { { 0 } };
-        for (int c2 = ci; c2 < nconc; c2++) if (csig[c2] == sig) opset_add(&cls, conc[c2]);
-        size_t ns = 0;
-        for (size_t i = 0; i < oc.n; i++) {
-            int k2;
-            for (k2 = 0; k2 < nd; k2++) if (dops[k2] == oc.v[i]->op) break;
-            if (sig & (1ull << k2)) sub[ns++] = oc.v[i];
-        }
-        emit_class(e, r, &cls, sub, ns);
+        size_t j;
+        for (j = 0; j < np; j++) if (seen[j] == csig[ci]) break;
+        if (j == np) seen[np++] = csig[ci];
+        opset_add(&part[j], conc[ci]);
     }
+    /* each part's opponents (each opponent covers a part whole or not at
+     * all); parts with the same opponents are one SBPL rule, written on
+     * each part's own operation names */
+    size_t nopp = oc.n ? oc.n : 1;
+    rule **sub = xmalloc(np * nopp * sizeof *sub);
+    size_t *ns = xcalloc(np + 1, sizeof *ns);
+    for (size_t j = 0; j < np; j++)
+        for (size_t i = 0; i < oc.n; i++)
+            if (opset_intersects(oc.v[i]->covers, &part[j])) sub[j * nopp + ns[j]++] = oc.v[i];
+    opset *names = xcalloc(np + 1, sizeof *names);
+    unsigned char *done = xcalloc(np + 1, 1);
+    for (size_t j = 0; j < np; j++) {
+        if (done[j]) continue;
+        opset cls = { { 0 } };
+        size_t nn = 0;
+        for (size_t m = j; m < np; m++) {
+            if (done[m] || ns[m] != ns[j] || (ns[j] && memcmp(&sub[m * nopp], &sub[j * nopp], ns[j] * sizeof *sub))) continue;
+            done[m] = 1;
+            names[nn++] = part[m];
+            for (size_t w = 0; w < OPS_MAX / 64; w++) cls.w[w] |= part[m].w[w];
+        }
+        opnames on = { &cls, names, nn };
+        emit_class(e, r, &on, &sub[j * nopp], ns[j]);
+    }
+    free(done);
+    free(names);
+    free(ns);
     free(sub);
+    free(part);
     free(oc.v);
 }
 
@@ -1604,6 +1669,32 @@ static void put_verbatim(compilation *c, const emit_opts *o, strbuf *out)
     }
 }
 
+/* Whether the traversal rules of an allow (add_implied) depend on the
+ * values: a read, write or exec allow of a path that names a parameter,
+ * unless an unfiltered final deny decides every metadata request.  Without
+ * one, the traversal rules are the same with -D values as without, and the
+ * rules as written find where they beat a deny.  The rules as written
+ * decide it, so it is the same with -D values as without. */
+static int has_traversal(const compilation *c)
+{
+    int meta = op_lookup("file-read-metadata", NULL), grants = 0;
+    opset grant = { { 0 } };
+    const char *const fams[] = { "file-read*", "file-write*", "process-exec*" };
+    for (size_t i = 0; i < 3; i++) {
+        const opset *s = &op_get(op_lookup(fams[i], NULL))->covers;
+        for (size_t w = 0; w < OPS_MAX / 64; w++) grant.w[w] |= s->w[w];
+    }
+    for (size_t i = 0; i < c->pol.rules.n; i++) {
+        const rule *r = c->pol.rules.v[i];
+        if (r->final && r->action == ACT_DENY && r->m.kind == MK_NONE && opset_has(r->covers, meta)) return 0;
+        if (r->action == ACT_ALLOW && !r->implied && opset_intersects(r->covers, &grant) &&
+            mk_family(r->m.kind) == FAM_PATH && r->m.kind != MK_ANCESTORS && r->m.value &&
+            memchr(r->m.value, PARAM_OPEN, r->m.len))
+            grants = 1;
+    }
+    return grants;
+}
+
 /* With sink NULL: the whole profile into out, the header inserted before the
  * body once the parameters it names are known.  With a sink: the header
  * first, from predict_params, and the body in pieces of about EMIT_PIECE
@@ -1654,6 +1745,10 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
         }
     }
     ovl_index *ix = ovl_build(&c->a, view, pol->rules.n);
+    ovl_index *symix = view != pol->rules.v ? ovl_build(&c->a, pol->rules.v, pol->rules.n) : NULL;
+    e.symix = symix;
+    e.meta = op_lookup("file-read-metadata", NULL);
+    e.traversal = has_traversal(c);
     emission_order(&c->a, ix, order, pol->rules.n);
     e.byrank = order;
     e.rank = arena_alloc(&c->a, (pol->rules.n + 1) * sizeof *e.rank);
@@ -1708,6 +1803,7 @@ static int emit_profile(compilation *c, const emit_opts *o, strbuf *out, const e
         hm_free(&e.groupmap);
     }
     ovl_free(ix);
+    if (symix) ovl_free(symix);
     for (size_t i = 0; i < pol->nraw && !failed; i++) {
         const raw_block *b = &pol->raw[i];
         if (b->ast->verbatim) continue;

@@ -45,7 +45,6 @@ typedef struct gstats {
      * repair), kept rejections; and each kept raw BK2005 by its outcome */
     long raw_profiles, raw_checked, raw_pairs, raw_kept, raw_queries, raw_decided;
     long raw_witness, raw_conservative, raw_unconfirmed;
-    long raw_gap, raw_gap_allow;    /* requests of the known gap (raw_gap_kind), and those the symbolic output allows */
     const char *codes[16];          /* the codes of the rejections, and how many of each */
     long ncode[16];
 } gstats;
@@ -139,37 +138,6 @@ static int full_is_raw(const fullpol *fp, uint32_t at)
         if (at > (uint32_t)(v - t) && (!e || at < (uint32_t)(e - t))) return 1;
     }
     return 0;
-}
-
-/* The operations of fp's generated rules of action act that apply to q
- * (bit per operation index in o) */
-static int generated_ops(const fullpol *fp, const sb_request *q, action_t act, opset *o)
-{
-    int n = 0;
-    memset(o, 0, sizeof *o);
-    for (size_t i = 0; i < fp->pol->n; i++) {
-        const sb_rule *r = fp->pol->rules[i];
-        if (r->action != act || r->op < 0 || full_is_raw(fp, r->at.start)) continue;
-        if (!opset_has(&op_get(r->op)->covers, q->op)) continue;
-        if (r->filter && sfilter_match(r->filter, q) != 1) continue;
-        opset_add(o, r->op);
-        n++;
-    }
-    return n;
-}
-
-/* The known gap between the outputs (docs/reliability.md): output X is
- * decided by a raw or verbatim rule, output Y by a generated rule of the
- * other action, and X has generated rules of that action on the request
- * too, but on other operations (the compiler groups an operation
- * differently in the two outputs, as carve-outs split it), so Seatbelt's
- * operation precedence ranks the raw rule against them differently. */
-static int raw_gap_kind(const fullpol *fx, sb_answer sx, const fullpol *fy, sb_answer sy, const sb_request *q)
-{
-    if (!sx.rule || !sy.rule || !full_is_raw(fx, sx.rule->at.start) || full_is_raw(fy, sy.rule->at.start)) return 0;
-    opset ox, oy;
-    if (!generated_ops(fx, q, sy.decision, &ox) || !generated_ops(fy, q, sy.decision, &oy)) return 0;
-    return memcmp(&ox, &oy, sizeof ox) != 0;
 }
 
 /* 1 when a kept item of p is raw sbpl; 2 when one is in an sbpl verbatim block */
@@ -1389,31 +1357,14 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
                 sb_answer s2 = x2 ? sbpl_decide(f2.pol, &q, &a) : s1;
                 if (!g->shrinking) g->st->raw_queries++;
                 if (!g->shrinking && s1.rule && full_is_raw(&f1, s1.rule->at.start)) g->st->raw_decided++;
-                /* the known gap is counted (symbolic allows and -D denies
-                 * apart), every other disagreement fails */
-                int gap = 0;
-                if (ON(CK_VALUES) && x2 && s1.decision != s2.decision) {
-                    gap = raw_gap_kind(&f1, s1, &f2, s2, &q) || raw_gap_kind(&f2, s2, &f1, s1, &q);
-                    if (!gap)
-                        report(g, &nfail, "raw: %s %s: the symbolic output decides %s, the inlined one %s", opn, o1,
-                               dname(s1.decision), dname(s2.decision));
-                    else if (!g->shrinking) {
-                        g->st->raw_gap++;
-                        g->st->raw_gap_allow += s1.decision == ACT_ALLOW;
-                    }
-                }
+                if (ON(CK_VALUES) && x2 && s1.decision != s2.decision)
+                    report(g, &nfail, "raw: %s %s: the symbolic output decides %s, the inlined one %s", opn, o1,
+                           dname(s1.decision), dname(s2.decision));
                 if (x3) {
                     sb_answer s3 = sbpl_decide(f3.pol, &q, &a);
-                    if (ON(CK_VALUES) && s3.decision != s2.decision) {
-                        int gap3 = raw_gap_kind(&f3, s3, &f2, s2, &q) || raw_gap_kind(&f2, s2, &f3, s3, &q);
-                        if (!gap3)
-                            report(g, &nfail, "raw: %s %s: the output with the values as declared defaults decides %s, with -D %s",
-                                   opn, o1, dname(s3.decision), dname(s2.decision));
-                        else if (!gap && !g->shrinking) {
-                            g->st->raw_gap++;
-                            g->st->raw_gap_allow += s3.decision == ACT_ALLOW;
-                        }
-                    }
+                    if (ON(CK_VALUES) && s3.decision != s2.decision)
+                        report(g, &nfail, "raw: %s %s: the output with the values as declared defaults decides %s, with -D %s",
+                               opn, o1, dname(s3.decision), dname(s2.decision));
                     const rule *f3r = NULL;
                     int fin3 = final_action(c3, x3, &q, &f3r);
                     if (ON(CK_FINAL) && (fin3 == 0 || fin3 == 1) && s3.decision != fin3)
@@ -1672,17 +1623,16 @@ int gen_check_main(int argc, char **argv)
     /* raw sbpl: how many profiles with a raw rule were checked (accepted),
      * and how each kept raw BK2005 was confirmed */
     printf("diff-check: raw sbpl: %ld of %ld profiles with raw rules checked (%ld x value sets, %ld queries, %ld decided "
-           "by a raw rule; %ld requests of the known gap, %ld of them allowed by the symbolic output and denied with -D); "
+           "by a raw rule); "
            "%ld kept rejections, raw BK2005: %ld with a witness, %ld conservative by design, %ld unconfirmed\n",
-           st.raw_checked, st.raw_profiles, st.raw_pairs, st.raw_queries, st.raw_decided, st.raw_gap, st.raw_gap_allow,
+           st.raw_checked, st.raw_profiles, st.raw_pairs, st.raw_queries, st.raw_decided,
            st.raw_kept, st.raw_witness, st.raw_conservative, st.raw_unconfirmed);
     printf("diff-check: generated %ld profiles (%ld repaired), %ld rejected by the compiler", profiles, st.repaired, st.rejected);
     for (size_t ci = 0; ci < 16 && st.codes[ci]; ci++) printf("%s%s %ld", ci ? ", " : " (", st.codes[ci], st.ncode[ci]);
     printf("%s, %ld of them kept on purpose, %ld confirmed (%ld BK2005 conservative by design, %ld naming values -D refuses); "
-           "%ld profiles checked, %ld profiles x value sets, %ld queries, %ld failing profiles (%ld with their values), "
-           "%ld requests of the known raw gap\n",
+           "%ld profiles checked, %ld profiles x value sets, %ld queries, %ld failing profiles (%ld with their values)\n",
            st.codes[0] ? ")" : "", st.kept, st.confirmed, st.conservative, st.refused_witness, st.checked_profiles, st.pairs,
-           st.queries, failing, st.failing_pairs, st.raw_gap);
+           st.queries, failing, st.failing_pairs);
     if (failing) {
         fprintf(stderr, "diff-check: shapes in the failing cases:");
         print_shapes(fail_shapes);
