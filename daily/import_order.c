@@ -230,11 +230,30 @@ static int held(const sfilter *x, const sfilter *o, int depth)
     return 0;
 }
 
+/* a literal or subpath not spelled as the kernel spells paths (a trailing
+ * "/", "//", a "." or ".." component): Seatbelt compares the string as
+ * written, where it may match nothing, but the author meant the path, and
+ * either reading may be Seatbelt's */
+static int spelled_oddly(const sfilter *f)
+{
+    if ((f->kind != F_LITERAL && f->kind != F_SUBPATH) || !f->str || f->len < 2) return 0;
+    const char *p = f->str, *e = f->str + f->len;
+    if (e[-1] == '/') return 1;
+    for (const char *q = p; q < e; q++) {
+        if (*q != '/') continue;
+        size_t l = (size_t)(e - q);
+        if ((l >= 2 && q[1] == '/') || (l >= 2 && q[1] == '.' && (l == 2 || q[2] == '/')) ||
+            (l >= 3 && q[1] == '.' && q[2] == '.' && (l == 3 || q[3] == '/'))) return 1;
+    }
+    return 0;
+}
+
 /* 0 only when no object matches both filters (a filter buckle cannot
- * analyse may meet anything) */
+ * analyse, or a path spelled oddly, may meet anything) */
 static int filters_may_meet(const imp *m, const sfilter *a, const sfilter *b, int depth)
 {
     if (!a || !b || depth > SBPL_MAX_DEPTH) return 1;
+    if (spelled_oddly(a) || spelled_oddly(b)) return 1;
     if (a->kind == F_ANY || b->kind == F_ANY) {
         const sfilter *any = a->kind == F_ANY ? a : b, *o = any == a ? b : a;
         for (int i = 0; i < any->nkids; i++) if (filters_may_meet(m, any->kids[i], o, depth + 1)) return 1;
@@ -420,7 +439,11 @@ int order_conflicts(imp *m)
                     w = a; l = b; fw = fa; fl = fb;
                 }
                 int keeps;
-                if (fw->raw) keeps = 1;   /* after every section rule */
+                /* a raw winner comes after every section rule, but a
+                 * section rule may be written on c itself where the
+                 * compiler splits its operations for a carve-out, and a
+                 * rule on a more concrete operation wins whatever its place */
+                if (fw->raw) keeps = w->op == c;
                 else if (fl->raw) keeps = w->op != l->op && between(w->op, c, l->op);
                 else keeps = sections_keep(m, w, l);
                 if (keeps) continue;

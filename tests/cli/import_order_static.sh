@@ -84,3 +84,23 @@ SB
 "$BUCKLE" import "$P/files-subpath.sb" >"$P/why.out" 2>/dev/null
 if grep -q "^# kept in SBPL: in sections, the allow at line 3 would decide file-read" "$P/why.out"; then pass "import order static: the reason is written"
 else fail "import order static: the reason is written" "$(head -c 400 "$P/why.out")"; fi
+
+# a raw rule that wins by its place loses to a section rule the compiler
+# writes on a more concrete operation (split for a carve-out): the family
+# stays in SBPL.  Here the raw rule's path ends in "/", which buckle's
+# evaluator reads as written (matching nothing) and the author meant as
+# /a/b, so the comparison cannot see it.
+cat > "$P/split.sb" <<'SB'
+(version 1)
+(deny default)
+(allow file* (subpath "/a"))
+(deny file-read* (subpath "/a/b/"))
+(deny file-read-data (literal "/a/q"))
+SB
+if "$BUCKLE" import "$P/split.sb" -o "$P/split.buckle" 2>"$P/split.err" &&
+   grep -q '^# kept in SBPL: in sections, the allow at line 3 would decide file-read-data' "$P/split.buckle" &&
+   ! grep -q 'allow file\* "/a"' "$P/split.buckle"; then
+    pass "import order static: a raw winner on a broader operation keeps the family in SBPL"
+else
+    fail "import order static: a raw winner on a broader operation keeps the family in SBPL" "$(cat "$P/split.err" "$P/split.buckle" 2>/dev/null | head -c 600)"
+fi
