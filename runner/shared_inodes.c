@@ -17,6 +17,7 @@
  * directory of the user's (link_scan.c). */
 #define _GNU_SOURCE
 #include "shared_inodes.h"
+#include "names_outside.h"
 #include "../support/hashmap.h"
 #include <dirent.h>
 #include <fcntl.h>
@@ -25,11 +26,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 1000000 };
+enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 1000000, OUTSIDE_ENTRIES_MAX = 20000 };
 
 /* a file with more than one name, as first seen */
 typedef struct linked {
-    unsigned long long dev, ino;
+    unsigned long long dev, ino, dir_dev;
     nlink_t nlink, seen;
     const char *path;
 } linked;
@@ -62,14 +63,14 @@ static int read_only(const ll_plan *p, const char *path)
     return 0;
 }
 
-static void note_file(walk_ctx *x, const struct stat *st, const char *path)
+static void note_file(walk_ctx *x, const struct stat *st, const char *path, unsigned long long dir_dev)
 {
     char key[48];
     int kl = snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
     linked *l = hm_get(&x->files, key, (size_t)kl);
     if (l) { l->seen++; return; }
     l = arena_alloc(x->a, sizeof *l);
-    *l = (linked){ st->st_dev, st->st_ino, st->st_nlink, 1, arena_strdup(x->a, path) };
+    *l = (linked){ st->st_dev, st->st_ino, dir_dev, st->st_nlink, 1, arena_strdup(x->a, path) };
     hm_put(&x->files, arena_strndup(x->a, key, (size_t)kl), (size_t)kl, l);
     if (x->n == x->cap) {
         x->cap = x->cap ? 2 * x->cap : 16;
@@ -94,6 +95,8 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
         if (!x->cut) x->cut = arena_printf(x->a, "%s cannot be read", path);
         return;
     }
+    struct stat ds;
+    unsigned long long dir_dev = fstat(dirfd, &ds) == 0 ? (unsigned long long)ds.st_dev : 0;
     struct dirent *e;
     while (!x->cut && (e = readdir(d))) {
         const char *n = e->d_name;
@@ -111,7 +114,7 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
         const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
         if (S_ISREG(st.st_mode)) {
             /* a file the plan mounts read-only is not written by this name */
-            if (x->links && st.st_nlink > 1 && !read_only(x->plan, sub)) note_file(x, &st, sub);
+            if (x->links && st.st_nlink > 1 && !read_only(x->plan, sub)) note_file(x, &st, sub, dir_dev);
             continue;
         }
         if (!S_ISDIR(st.st_mode) || read_only(x->plan, sub)) continue;
@@ -138,26 +141,11 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
 /* a grant the command may write files through */
 static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
 
-/* The plan lets the command write a top-level directory whole (or the
- * root), outside the working directory: a profile that writes everywhere
- * but some places (default allow) reaches most other names of a file
- * anyway, and the names outside the walked grants cannot be told from the
- * ones it may write; the check is for profiles that confine writing */
-static int writes_broadly(const ll_plan *p, const char *cwd)
-{
-    for (size_t i = 0; i < p->ng; i++) {
-        const ll_grant *g = &p->g[i];
-        if (!g->is_dir || !writes(g) || at_or_under(g->path, cwd)) continue;
-        const char *second = strchr(g->path + 1, '/');
-        if (!g->path[1] || !second || !second[1]) return 1;
-    }
-    return 0;
-}
-
 const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, hashmap *before,
                                         size_t max_named, strbuf *named)
 {
-    if (links && writes_broadly(plan, cwd)) links = 0;
+    /* every name of every file is one the command may write it by */
+    if (links && runner_writes_everywhere(plan)) links = 0;
     walk_ctx x = { .a = a, .plan = plan, .links = links, .before = before };
     hm_init(&x.files);
     for (size_t i = 0; i < plan->ng && !x.cut; i++) {
@@ -172,7 +160,7 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
         struct stat st;
         if (lstat(g->path, &st) != 0) continue;
         if (S_ISREG(st.st_mode)) {
-            if (links && st.st_nlink > 1) note_file(&x, &st, g->path);
+            if (links && st.st_nlink > 1) note_file(&x, &st, g->path, (unsigned long long)st.st_dev);
             continue;
         }
         if (!S_ISDIR(st.st_mode)) continue;
@@ -181,17 +169,36 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
         keep_path(&x, g->path);
         walk(&x, fd, g->path, 0);
     }
-    const char *why = NULL, *first = NULL;
-    size_t outside = 0;
+    /* the files with a name the walk did not see: where their other names
+     * lie (names_outside.c) */
+    outside_file *of = x.n ? arena_alloc(a, x.n * sizeof *of) : NULL;
+    const linked **ol = x.n ? arena_alloc(a, x.n * sizeof *ol) : NULL;
+    size_t nof = 0;
     for (size_t i = 0; i < x.n; i++) {
         const linked *l = x.order[i];
         if (l->seen >= l->nlink) continue;      /* every name is one the command may write anyway */
+        of[nof] = (outside_file){ .dev = l->dev, .ino = l->ino, .dir_dev = l->dir_dev };
+        ol[nof++] = l;
+    }
+    const char *unsure = runner_names_outside(a, plan, of, nof, OUTSIDE_ENTRIES_MAX);
+    const char *why = NULL, *first = NULL;
+    size_t outside = 0;
+    for (size_t i = 0; i < nof; i++) {
+        const linked *l = ol[i];
+        /* every place the command may not write looked at: only a name
+         * found there counts */
+        if (!unsure && !of[i].outside) continue;
         if (!first) first = l->path;
+        unsigned long long may = l->seen;
+        if (!unsure && l->nlink - of[i].outside > may) may = l->nlink - of[i].outside;
         if (outside < max_named)
             sb_printf(named, "  %s: %llu names, %llu of them where the command may write\n", l->path,
-                      (unsigned long long)l->nlink, (unsigned long long)l->seen);
+                      (unsigned long long)l->nlink, may);
         outside++;
     }
+    if (outside && unsure)
+        sb_printf(named, "  (not every place the profile keeps the command from writing was looked at for the other "
+                         "names: %s)\n", unsure);
     if (outside > max_named) sb_printf(named, "  ... and %zu more\n", outside - max_named);
     if (outside)
         why = arena_printf(a, "%zu file%s the command may write %s another name (a hard link) where the profile does "
