@@ -247,6 +247,26 @@ static const program_key program_keys[] = {
     { .section = "uploadpack", .key = "packObjectsHook" },
     { .section = "remote", .key = "uploadpack" },
     { .section = "remote", .key = "receivepack" },
+    { .section = "core", .key = "alternateRefsCommand" },
+    { .section = "trailer", .key = "cmd" },
+    { .section = "trailer", .key = "command" },
+    { .section = "difftool", .key = "path" },
+    { .section = "mergetool", .key = "path" },
+    { .section = "sendemail", .key = "smtpServer" },
+    { .section = "sendemail", .key = "sendmailCmd" },
+    { .section = "sendemail", .key = "toCmd" },
+    { .section = "sendemail", .key = "ccCmd" },
+    { .section = "sendemail", .key = "headerCmd" },
+    { .section = "imap", .key = "tunnel" },
+    { .section = "browser", .key = "cmd" },
+    { .section = "browser", .key = "path" },
+    { .section = "man", .key = "cmd" },
+    { .section = "man", .key = "path" },
+    { .section = "hook", .key = "command" },
+    { .section = "submodule", .key = "update", .bang = 1 },
+    { .section = "guitool", .key = "cmd" },
+    { .section = "instaweb", .key = "httpd" },
+    { .section = "tar", .key = "command" },
 };
 enum { NPROGRAM_KEYS = sizeof program_keys / sizeof program_keys[0] };
 
@@ -393,7 +413,10 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
         if (s >= end || *s != '=') continue;
         int include = (!strcasecmp(section, "include") || !strcasecmp(section, "includeIf")) && kl == 4 &&
                       !strncasecmp(k, "path", 4);
-        int hooks = !strcasecmp(section, "core") && kl == 9 && !strncasecmp(k, "hooksPath", 9);
+        /* init.templateDir: git init and git clone copy its hooks into
+         * the repositories they make */
+        int tmpl = !strcasecmp(section, "init") && kl == 11 && !strncasecmp(k, "templateDir", 11);
+        int hooks = tmpl || (!strcasecmp(section, "core") && kl == 9 && !strncasecmp(k, "hooksPath", 9));
         const program_key *pk = include || hooks ? NULL : program_key_of(section, k, kl);
         /* the value, to the line that ends it (a backslash-newline goes on) */
         const char *v = config_value(x->a, s + 1, bend, &line);
@@ -416,9 +439,16 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
             continue;
         }
         /* core.hooksPath: git runs the hooks of that directory */
-        const char *probe = arena_printf(x->a, "%s/pre-commit", strcmp(t, "/") ? t : "");
+        const char *probe = arena_printf(x->a, "%s/%spre-commit", strcmp(t, "/") ? t : "", tmpl ? "hooks/" : "");
         const char *how = writable(x->a, x->plan, probe);
-        if (how)
+        if (how && tmpl)
+            x->found = arena_printf(x->a, "%s names the template directory %s (init.templateDir = %s), where the plan "
+                                          "lets the command make hooks (%s): git init and git clone copy them into "
+                                          "the repositories they make, where git runs them outside any sandbox, "
+                                          "while the profile keeps %s itself from the command; deny writing that "
+                                          "directory too (deny final write \"%s\";)",
+                                    file, t, v, how, top, as_written(x, t));
+        else if (how)
             x->found = arena_printf(x->a, "%s names the hooks directory %s (core.hooksPath = %s), where the plan lets "
                                           "the command make hooks (%s): git runs them at the next commit, outside any "
                                           "sandbox, while the profile keeps %s itself from the command; deny writing "

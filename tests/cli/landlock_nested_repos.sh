@@ -72,6 +72,32 @@ inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: filter.x.clean running a script of the work tree: refused" 125
 expect_err_has "$T: ... naming it" "names the program $U/w/tools/fsmon.sh (filter.x.clean = sh ./tools/fsmon.sh %f)"
 git -C "$U/w" config --remove-section filter.x
+# the other settings git runs a program of: each names the work tree's
+for kv in "trailer.sign.cmd tools/fsmon.sh" "trailer.sign.command tools/fsmon.sh" \
+          "core.alternateRefsCommand tools/fsmon.sh" "mergetool.vd.path $U/w/tools/fsmon.sh" \
+          "difftool.vd.path $U/w/tools/fsmon.sh" "sendemail.smtpServer $U/w/tools/fsmon.sh" \
+          "sendemail.sendmailCmd tools/fsmon.sh" "sendemail.toCmd tools/fsmon.sh" "sendemail.work.ccCmd tools/fsmon.sh" \
+          "sendemail.headerCmd tools/fsmon.sh" "imap.tunnel tools/fsmon.sh" "browser.foo.path $U/w/tools/fsmon.sh" \
+          "browser.foo.cmd tools/fsmon.sh" "man.foo.cmd tools/fsmon.sh" "man.foo.path $U/w/tools/fsmon.sh" \
+          "hook.lint.command tools/fsmon.sh" "submodule.x.update !tools/fsmon.sh" "guitool.x.cmd tools/fsmon.sh" \
+          "instaweb.httpd tools/fsmon.sh" "tar.tgz.command tools/fsmon.sh"; do
+    k=${kv%% *}
+    git -C "$U/w" config "$k" "${kv#* }"
+    inrun "$U/w" files,new-paths "$P" true
+    expect_rc "$T: $k naming a program of the work tree: refused" 125
+    expect_err_has "$T: ... naming it ($k)" "names the program $U/w/tools/fsmon.sh ($k = ${kv#* })"
+    git -C "$U/w" config --unset "$k"
+done
+git -C "$U/w" config sendemail.smtpServer smtp.example.org
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: sendemail.smtpServer naming a host: runs" 0
+git -C "$U/w" config --unset sendemail.smtpServer
+# a template directory in the work tree: git init and clone copy its hooks
+git -C "$U/w" config init.templateDir "$U/w/tools/tmpl"
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: init.templateDir in the work tree: refused" 125
+expect_err_has "$T: ... naming it" "names the template directory $U/w/tools/tmpl (init.templateDir = $U/w/tools/tmpl)"
+git -C "$U/w" config --unset init.templateDir
 printf '[alias]\n\tst = status\n\tgo = !tools/fsmon.sh --now\n' >"$U/home/.gitconfig"
 inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: the user's alias running a program of the work tree: refused" 125
