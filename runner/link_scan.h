@@ -4,6 +4,7 @@
 #define BUCKLE_LINK_SCAN_H
 #include "run.h"
 #include "../backend/landlock.h"
+#include "../support/arena.h"
 #include "../support/hashmap.h"
 #include <stddef.h>
 #include <time.h>
@@ -21,6 +22,11 @@ typedef struct link_found {
     char *to;                     /* LS_MADE, LS_MOVED: where it leads (malloc'd) */
     int err;                      /* LS_UNREAD: errno */
 } link_found;
+/* a grant, as the file or directory it was at begin */
+typedef struct link_grant {
+    unsigned long long dev, ino;
+    int is_dir;
+} link_grant;
 typedef struct link_scan {
     struct timespec start;        /* the file clock when the command started */
     const char *root;             /* while walking: the working directory's physical path */
@@ -34,6 +40,10 @@ typedef struct link_scan {
                                    * (keys malloc'd); empty: judged by birth times */
     link_found *found;            /* after runner_link_scan_end (malloc'd) */
     size_t nfound, capfound;
+    arena mem;                    /* what begin keeps until the walk after the run */
+    link_grant *alter;            /* the grants through which the command may change a name
+                                   * or write a file (in mem) */
+    size_t nalter;
 } link_scan;
 
 /* Before the command starts, with the plan's grants and the working
@@ -53,7 +63,10 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
                             const hashmap *before);
 /* After every process of the command has ended: walks those directories
  * (links not followed, up to LINK_SCAN_DEPTH_MAX directories deep) and
- * keeps in s->found what is to be named; how many.  Says nothing. */
+ * keeps in s->found what is to be named; how many.  Says nothing.  A link
+ * that leads out to a regular file, through names none of the grants lets
+ * the command change, and that no grant lets it write (a venv's
+ * bin/python3 -> /usr/bin/python3), is not named. */
 enum { LINK_SCAN_DEPTH_MAX = 64 };
 size_t runner_link_scan_end(link_scan *s);
 /* The paths of s->found into out (room for s->nfound), to be remembered
