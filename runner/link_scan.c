@@ -61,7 +61,6 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
 {
     memset(s, 0, sizeof *s);
     s->repos = repos;
-    hm_init(&s->before);
     for (size_t i = 0; i < LINK_SCAN_ROOTS_MAX; i++) s->fds[i] = -1;
     /* the clock file times are taken from: a link made in this tick is
      * the run's */
@@ -96,15 +95,8 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
     s->cwd0 = xstrdup(cwd);
     for (size_t i = 0; i < s->nroots; i++)
         s->fds[i] = open(s->roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    /* the project as it was, by path (kept past the plan's arena) */
-    for (size_t i = 0; repos && before && i < before->cap; i++) {
-        const hm_slot *k = &before->slots[i];
-        if (!k->key) continue;
-        char *c = xmalloc(k->klen + 1);
-        memcpy(c, k->key, k->klen);
-        c[k->klen] = 0;
-        hm_put(&s->before, c, k->klen, c);
-    }
+    /* the project as it was, by path (the caller's, kept until the end) */
+    s->before = repos ? before : NULL;
 }
 
 void runner_link_scan_free(link_scan *s)
@@ -121,10 +113,7 @@ void runner_link_scan_free(link_scan *s)
     free(s->found);
     s->found = NULL;
     s->nfound = s->capfound = 0;
-    for (size_t i = 0; i < s->before.cap; i++)
-        if (s->before.slots && s->before.slots[i].key) free(s->before.slots[i].val);
-    hm_free(&s->before);
-    hm_init(&s->before);
+    s->before = NULL;
     arena_free(&s->mem);
     s->alter = NULL;
     s->nalter = 0;
@@ -301,14 +290,14 @@ static int planted_repo(const link_scan *s, int dirfd, const char *dir, const ch
         const char *g = strstr(dir, "/.git");
         if (g && (g[5] == '/' || !g[5])) return 0;
     }
-    if (s->before.count) {
+    if (s->before && s->before->count) {
         /* by path: a directory of the user's (removed and made again by
          * the command, it is still where the user runs git), an entry
          * that was not there */
         size_t dl = strlen(dir);
         char *path = xmalloc(dl + strlen(name) + 2);
         snprintf(path, dl + strlen(name) + 2, "%s/%s", strcmp(dir, "/") ? dir : "", name);
-        int r = hm_get(&s->before, dir, dl) != NULL && hm_get(&s->before, path, strlen(path)) == NULL;
+        int r = hm_get(s->before, dir, dl) != NULL && hm_get(s->before, path, strlen(path)) == NULL;
         free(path);
         return r;
     }

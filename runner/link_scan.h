@@ -36,8 +36,8 @@ typedef struct link_scan {
     int fds[LINK_SCAN_ROOTS_MAX]; /* each of roots, held from begin (-1: none) */
     char *cwd0;                   /* the working directory at begin (malloc'd) */
     int repos;                    /* also name a repository made in a directory that was there before */
-    hashmap before;               /* the project's directories and .git and HEAD entries at the start
-                                   * (keys malloc'd); empty: judged by birth times */
+    const hashmap *before;        /* the project's directories and .git and HEAD entries at the start
+                                   * (the caller's); NULL or empty: judged by birth times */
     link_found *found;            /* after runner_link_scan_end (malloc'd) */
     size_t nfound, capfound;
     arena mem;                    /* what begin keeps until the walk after the run */
@@ -56,9 +56,10 @@ typedef struct link_scan {
  * before the run (a .git, or a bare repository's HEAD), is named too: git
  * run in that directory would take it for the project's (LS_REPO).
  * before (or NULL): the paths of the project's directories and of its
- * .git and HEAD entries when the command starts (shared_inodes.h), copied:
- * a directory is the user's when its path was there, whatever the command
- * did to it; without them, when it was made before the run. */
+ * .git and HEAD entries when the command starts (shared_inodes.h), kept by
+ * the caller until runner_link_scan_end: a directory is the user's when
+ * its path was there, whatever the command did to it; without them, when
+ * it was made before the run. */
 void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd, int repos,
                             const hashmap *before);
 /* After every process of the command has ended: walks those directories

@@ -16,7 +16,6 @@
 #include "run_profile.h"
 #include "../seatbelt/ops.h"
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -27,7 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { NEST_DEPTH_MAX = 64, INCLUDE_DEPTH_MAX = 10, CONFIG_BYTES_MAX = 1 << 20 };
+enum { INCLUDE_DEPTH_MAX = 10, CONFIG_BYTES_MAX = 1 << 20 };
 
 /* the kinds of repository: the entry in a work tree, the files beneath it
  * whose writing runs code at a later command (each probed as written or
@@ -459,13 +458,13 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
 
 /* ---- repositories beneath the working directory ------------------------- */
 
-typedef struct nest_ctx {
+struct nest_search {
     arena *a;
     const ll_plan *plan;
     const char *cwd, *home;
     int top_kept[NKINDS];        /* the plan keeps the project's own of that kind from the command */
     const char *found;
-} nest_ctx;
+};
 
 /* 1 when dirfd holds HEAD, objects/ and refs/: a git directory (a bare
  * repository) */
@@ -479,7 +478,7 @@ static int bare_repo(int dirfd)
 
 /* the repository directory dir (of kind k): a problem when the plan lets
  * the command write what runs code there */
-static void repo_found(nest_ctx *x, size_t k, const char *dir)
+static void repo_found(nest_search *x, size_t k, const char *dir)
 {
     const vcs_kind *kd = &kinds[k];
     size_t cl = strlen(x->cwd);
@@ -509,56 +508,31 @@ static void repo_found(nest_ctx *x, size_t k, const char *dir)
     }
 }
 
-static void walk(nest_ctx *x, int dirfd, const char *path, int depth)
+/* the project's own of kind k (its probe[0] beneath the working
+ * directory) is kept from the command */
+static int top_kept(arena *a, const ll_plan *plan, const char *cwd, size_t k)
 {
-    DIR *d = fdopendir(dirfd);
-    if (!d) { close(dirfd); return; }
-    struct dirent *e;
-    while (!x->found && (e = readdir(d))) {
-        const char *n = e->d_name;
-        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
-        if (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
-        struct stat st;
-        if (e->d_type == DT_UNKNOWN && (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)))
-            continue;
-        const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
-        size_t k = 0;
-        while (k < NKINDS && strcmp(n, kinds[k].entry)) k++;
-        if (k < NKINDS) {
-            /* the working directory's own: the profile's denies name them */
-            if (depth > 0 && x->top_kept[k]) repo_found(x, k, sub);
-            continue;
-        }
-        if (depth + 1 >= NEST_DEPTH_MAX) continue;
-        int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0) continue;
-        if (bare_repo(fd)) {
-            if (x->top_kept[0]) repo_found(x, 0, sub);
-            close(fd);
-            continue;
-        }
-        walk(x, fd, sub, depth + 1);
-    }
-    closedir(d);
+    const char *top = arena_printf(a, "%s/%s/%s", strcmp(cwd, "/") ? cwd : "", kinds[k].entry, kinds[k].probe[0]);
+    return !writable(a, plan, top);
 }
 
-const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home,
-                                       const char *xdg_config)
+int runner_own_repo_kept(arena *a, const ll_plan *plan, const char *cwd) { return top_kept(a, plan, cwd, 0); }
+
+nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd, const char *home,
+                                 const char *xdg_config, const char **why)
 {
-    nest_ctx x = { .a = a, .plan = plan, .cwd = cwd, .home = home };
+    *why = NULL;
+    nest_search *x = arena_alloc(a, sizeof *x);
+    *x = (nest_search){ .a = a, .plan = plan, .cwd = cwd, .home = home };
     int any = 0;
-    for (size_t k = 0; k < NKINDS; k++) {
-        const char *top = arena_printf(a, "%s/%s/%s", strcmp(cwd, "/") ? cwd : "", kinds[k].entry, kinds[k].probe[0]);
-        x.top_kept[k] = !writable(a, plan, top);
-        any |= x.top_kept[k];
-    }
+    for (size_t k = 0; k < NKINDS; k++) any |= x->top_kept[k] = top_kept(a, plan, cwd, k);
     if (!any) return NULL;
     /* the project's own git configuration: the files it includes */
-    if (x.top_kept[0]) {
+    if (x->top_kept[0]) {
         include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = home };
         const char *cfg = arena_printf(a, "%s/.git/config", strcmp(cwd, "/") ? cwd : "");
         check_config(&ic, cfg, cfg, 0);
-        if (ic.found) return ic.found;
+        if (ic.found) { *why = ic.found; return NULL; }
         /* the user's own configuration, which git reads in every
          * repository: its includes (an includeIf on gitdir:~/work/) and a
          * relative core.hooksPath, taken from the project's work tree */
@@ -589,10 +563,26 @@ const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char
             }
             if (l <= 1) break;
         }
-        if (ic.found) return ic.found;
+        if (ic.found) { *why = ic.found; return NULL; }
     }
-    int fd = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return NULL;
-    walk(&x, fd, cwd, 0);
-    return x.found;
+    return x;
 }
+
+int runner_nested_entry(nest_search *x, const char *name, const char *sub, int depth)
+{
+    size_t k = 0;
+    while (k < NKINDS && strcmp(name, kinds[k].entry)) k++;
+    if (k == NKINDS) return 0;
+    /* the working directory's own: the profile's denies name them */
+    if (depth > 0 && x->top_kept[k] && !x->found) repo_found(x, k, sub);
+    return 1;
+}
+
+int runner_nested_bare(nest_search *x, int fd, const char *sub)
+{
+    if (!bare_repo(fd)) return 0;
+    if (x->top_kept[0] && !x->found) repo_found(x, 0, sub);
+    return 1;
+}
+
+const char *runner_nested_found(const nest_search *x) { return x ? x->found : NULL; }

@@ -60,6 +60,21 @@ run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' 
 expect_rc "landlock hardlinks: default allow denying another directory runs with the link" 0
 rm -f "$U/w/f"
 
+# a profile that writes only a directory beneath the project: the walk
+# from the working directory (which searches it for repositories too)
+# reaches that grant, and a link in it refuses the run; one elsewhere in
+# the project is not the command's to write
+mkdir -p "$U/w/src" "$U/w/docs"
+printf 'extends "std/agent";\nfiles { deny write "$WORKDIR"; allow write "$WORKDIR/src"; }\n' >"$U/prof/src.buckle"
+ln "$U/outside/f" "$U/w/docs/f"
+run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/src.buckle' -- true"
+expect_rc "landlock hardlinks: a link outside the one directory a profile writes: runs" 0
+ln "$U/outside/f" "$U/w/src/f"
+run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/src.buckle' -- true"
+expect_rc "landlock hardlinks: a link in the one directory beneath the project a profile writes: refused" 125
+expect_err_has "landlock hardlinks: ... naming it" "such as $U/w/src/f"
+rm -f "$U/w/src/f" "$U/w/docs/f"
+
 # two names, both in the project: nothing the grants do not hold already
 echo a >"$U/w/a"
 ln "$U/w/a" "$U/w/a.bak"
