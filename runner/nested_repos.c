@@ -287,38 +287,73 @@ static int is_bool(const char *v)
     return 0;
 }
 
-/* The next word of a shell command at *s (quotes taken off, an operator
- * ends it), or NULL at the end or at an operator */
-static const char *shell_word(arena *a, const char **s)
+/* Where a reading of a shell command is: at the start of a command, and
+ * whether the expansion last opened ($(, ${, `) started one */
+typedef struct shell_pos {
+    int cmd, exp_cmd, in_bq;
+} shell_pos;
+
+/* The next word of a shell command at *s, quotes taken off: shell syntax
+ * (operators, parentheses, braces, backquotes) and blanks end words, and
+ * are no words, even inside quotes (a word-splitter cannot tell what a
+ * shell runs: every piece is looked at).  *starts: the word starts a
+ * command (the first, after an operator, a parenthesis or a brace, or
+ * the rest of an expansion that did).  *expanded: the word came right
+ * after an expansion ($(...), ${...}, $NAME, `...`), which this is the
+ * rest of ("$(git rev-parse --show-toplevel)/tools/x.sh").  NULL at the
+ * end. */
+static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *starts, int *expanded)
 {
+    static const char stops[] = " \t\n;|&<>(){}`";
     const char *p = *s;
-    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
-    if (!*p || strchr(";|&<>()`", *p)) { *s = p; return NULL; }
+    int st = ps->cmd;
+    *expanded = 0;
+    while (*p && strchr(stops, *p)) {
+        int closes = (*p == ')' || *p == '}' || (*p == '`' && ps->in_bq)) && p[1] && !strchr(stops, p[1]);
+        if (*p == '`' && !ps->in_bq) ps->exp_cmd = st;
+        if (*p == '`') ps->in_bq = !ps->in_bq;
+        if (closes) {
+            /* the rest of an expansion: a command where the expansion began one */
+            *expanded = 1;
+            st = ps->exp_cmd;
+        } else if (strchr(";|&(){}`", *p))
+            st = 1;
+        p++;
+    }
+    if (!*p) { *s = p; return NULL; }
     char *out = arena_alloc(a, strlen(p) + 1);
     size_t n = 0;
-    while (*p && !strchr(" \t\n;|&<>()`", *p)) {
-        if (*p == '\'' || *p == '"') {
-            char q = *p++;
-            while (*p && *p != q) {
-                if (q == '"' && *p == '\\' && p[1]) p++;
-                out[n++] = *p++;
+    while (*p && !strchr(stops, *p)) {
+        if (*p == '\'' || *p == '"') { p++; continue; }
+        if (*p == '\\' && p[1]) p++;
+        /* $NAME or ${NAME} or $(: what follows is the rest of an expansion */
+        if (*p == '$') {
+            p++;
+            if (*p == '{' || *p == '(') {
+                ps->exp_cmd = st && !n;
+                break;
             }
-            if (*p) p++;
+            while (isalnum((unsigned char)*p) || *p == '_') p++;
+            n = 0;
+            *expanded = 1;
             continue;
         }
-        if (*p == '\\' && p[1]) p++;
         out[n++] = *p++;
     }
     out[n] = 0;
     *s = p;
+    *starts = st;
+    ps->cmd = 0;
     return out;
 }
 
-/* A program git runs from key = v (program_keys): its first word when it
- * is a path (without a '/' the shell looks it up in PATH), and each later
- * word with a '/' that names a file (`sh tools/fsmon.sh`), relative ones
- * from the work tree's top (wt); the first one the plan lets the command
- * write is the problem */
+/* A program git runs from key = v (program_keys), a shell command: each
+ * word with a '/' is a path (relative ones from the work tree's top, wt,
+ * and so is the rest of a word after an expansion: "$(git rev-parse
+ * --show-toplevel)/x"); one that starts a command is the program whether
+ * or not it exists, a later one counts when it names a file (`sh
+ * tools/fsmon.sh`); a word without '/' that starts a command is looked up
+ * in PATH.  The first one the plan lets the command write is the problem */
 static void program_found(include_ctx *x, const char *file, const char *top, const char *wt, const program_key *pk,
                           const char *key, const char *v)
 {
@@ -326,25 +361,26 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
     const char *s = v;
     if (s[0] == '!') s++;
     else if (pk->bang == 1 || (pk->bang == 2 && v[0] != '/')) return;
-    int first = 1;
-    for (const char *w; !x->found && (w = shell_word(x->a, &s)) != NULL;) {
+    shell_pos ps = { .cmd = 1 };
+    int starts, expanded;
+    for (const char *w; !x->found && (w = shell_word(x->a, &s, &ps, &starts, &expanded)) != NULL;) {
         /* NAME=VALUE before the program: its environment */
         const char *eq = strchr(w, '=');
-        if (first && eq && eq > w) {
+        if (starts && eq && eq > w) {
             size_t k = 0;
             while (w + k < eq && (isalnum((unsigned char)w[k]) || w[k] == '_')) k++;
-            if (w + k == eq) continue;
+            if (w + k == eq) { ps.cmd = 1; continue; }
         }
+        if (starts && !*w) ps.cmd = 1;     /* an expansion's start: a command is inside it */
+        if (!strchr(w, '/')) continue;
         const char *t = NULL;
-        if (w[0] == '~') t = tilde(x, w);
-        else if (w[0] == '/') t = w;
-        else if (wt && strchr(w, '/')) t = arena_printf(x->a, "%s%s", wt, w);   /* the first without '/': PATH's */
-        int was_first = first;
-        first = 0;
+        if (w[0] == '~' && !expanded) t = tilde(x, w);
+        else if (w[0] == '/' && !expanded) t = w;
+        else if (wt) t = arena_printf(x->a, "%s%s", wt, w + (w[0] == '/'));
         if (!t) continue;
         t = normal(x->a, t);
         struct stat st;
-        if (!was_first && (stat(t, &st) != 0 || !S_ISREG(st.st_mode))) continue;
+        if (!starts && (stat(t, &st) != 0 || !S_ISREG(st.st_mode))) continue;
         const char *how = writable(x->a, x->plan, t);
         if (!how) continue;
         x->found = arena_printf(x->a, "%s%s%s names the program %s (%s = %s), which the plan lets the command write "
@@ -518,10 +554,46 @@ static int top_kept(arena *a, const ll_plan *plan, const char *cwd, size_t k)
 
 int runner_own_repo_kept(arena *a, const ll_plan *plan, const char *cwd) { return top_kept(a, plan, cwd, 0); }
 
-nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd, const char *home,
-                                 const char *xdg_config, const char **why)
+/* The configuration files git reads in every repository, for any git the
+ * user runs later (not only with this environment): the system's
+ * (/etc/gitconfig, GIT_CONFIG_SYSTEM), GIT_CONFIG_GLOBAL, and for both
+ * homes (HOME, and the password database's) ~/.gitconfig and
+ * ~/.config/git/config, and XDG_CONFIG_HOME's; NULL-terminated, each once */
+static const char *const *git_globals(arena *a, const git_env *env)
+{
+    const char **v = arena_alloc(a, 10 * sizeof *v);
+    size_t n = 0;
+    const char *pw = NULL;
+    if (run_user_entry(a, &pw, NULL) != 0) pw = NULL;
+    const char *homes[2] = { env->home, pw };
+    const char *c[9] = {
+        "/etc/gitconfig",
+        env->config_system,
+        env->config_global,
+        env->xdg_config && env->xdg_config[0] == '/' ? arena_printf(a, "%s/git/config", env->xdg_config) : NULL,
+    };
+    size_t nc = 4;
+    for (size_t h = 0; h < 2; h++) {
+        if (!homes[h] || homes[h][0] != '/') continue;
+        const char *hd = strcmp(homes[h], "/") ? homes[h] : "";
+        c[nc++] = arena_printf(a, "%s/.gitconfig", hd);
+        c[nc++] = arena_printf(a, "%s/.config/git/config", hd);
+    }
+    for (size_t i = 0; i < nc; i++) {
+        if (!c[i] || c[i][0] != '/') continue;
+        size_t j = 0;
+        while (j < n && strcmp(v[j], c[i])) j++;
+        if (j == n) v[n++] = c[i];
+    }
+    v[n] = NULL;
+    return v;
+}
+
+nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd, const git_env *env,
+                                 const char **why)
 {
     *why = NULL;
+    const char *home = env->home;
     nest_search *x = arena_alloc(a, sizeof *x);
     *x = (nest_search){ .a = a, .plan = plan, .cwd = cwd, .home = home };
     int any = 0;
@@ -537,15 +609,8 @@ nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd,
          * repository: its includes (an includeIf on gitdir:~/work/) and a
          * relative core.hooksPath, taken from the project's work tree */
         ic.worktree = cwd;
-        const char *xdg = xdg_config;
-        const char *globals[3] = {
-            home && home[0] == '/' ? arena_printf(a, "%s/.gitconfig", strcmp(home, "/") ? home : "") : NULL,
-            xdg && xdg[0] == '/' ? arena_printf(a, "%s/git/config", xdg)
-            : home && home[0] == '/' ? arena_printf(a, "%s/.config/git/config", strcmp(home, "/") ? home : "") : NULL,
-            NULL,
-        };
-        for (size_t k = 0; k < 2 && !ic.found; k++)
-            if (globals[k]) check_config(&ic, globals[k], globals[k], 0);
+        const char *const *globals = git_globals(a, env);
+        for (size_t k = 0; globals[k] && !ic.found; k++) check_config(&ic, globals[k], globals[k], 0);
         /* a repository the working directory lies in: its configuration
          * applies to every git command run here */
         struct stat own;

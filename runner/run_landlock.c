@@ -580,7 +580,9 @@ launch:
     nest_search *nest;
     {
         const char *why;
-        nest = runner_nested_begin(&a, &plan, cwd, getenv("HOME"), getenv("XDG_CONFIG_HOME"), &why);
+        git_env ge = { .home = getenv("HOME"), .xdg_config = getenv("XDG_CONFIG_HOME"),
+                       .config_global = getenv("GIT_CONFIG_GLOBAL"), .config_system = getenv("GIT_CONFIG_SYSTEM") };
+        nest = runner_nested_begin(&a, &plan, cwd, &ge, &why);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;

@@ -88,6 +88,30 @@ for kv in "trailer.sign.cmd tools/fsmon.sh" "trailer.sign.command tools/fsmon.sh
     expect_err_has "$T: ... naming it ($k)" "names the program $U/w/tools/fsmon.sh ($k = ${kv#* })"
     git -C "$U/w" config --unset "$k"
 done
+# shell forms that hide the program from a word-by-word reading
+for kv in "core.fsmonitor true;tools/fsmon.sh" "core.fsmonitor (tools/fsmon.sh)" \
+          'core.fsmonitor "$(git rev-parse --show-toplevel)/tools/fsmon.sh"' 'core.fsmonitor ${TOP}/tools/fsmon.sh' \
+          'alias.st !f(){ tools/fsmon.sh "$@"; }; f' 'alias.go !echo `pwd` && tools/fsmon.sh'; do
+    k=${kv%% *}
+    git -C "$U/w" config "$k" "${kv#* }"
+    inrun "$U/w" files,new-paths "$P" true
+    expect_rc "$T: $k = ${kv#* }: refused" 125
+    expect_err_has "$T: ... naming it (${kv#* })" "names the program $U/w/tools/fsmon.sh ($k = ${kv#* })"
+    git -C "$U/w" config --unset "$k"
+done
+git -C "$U/w" config alias.lg '!git log --oneline | head -5 && echo "$(date)/x"'
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: an alias of programs found through PATH, with shell syntax: runs" 0
+git -C "$U/w" config --unset alias.lg
+# the user's configuration wherever git finds it: GIT_CONFIG_GLOBAL,
+# GIT_CONFIG_SYSTEM (both read whatever HOME is)
+printf '[alias]\n\tgo = !tools/fsmon.sh\n' >"$U/gcg"
+for v in GIT_CONFIG_GLOBAL GIT_CONFIG_SYSTEM; do
+    run "$T" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' $v='$U/gcg' '$B' run --no-cache --linux-accept=files,new-paths '$P' -- true"
+    expect_rc "$T: $v naming a configuration with an alias of the work tree's: refused" 125
+    expect_err_has "$T: ... naming it ($v)" "$U/gcg names the program $U/w/tools/fsmon.sh (alias.go = !tools/fsmon.sh)"
+done
+rm -f "$U/gcg"
 git -C "$U/w" config sendemail.smtpServer smtp.example.org
 inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: sendemail.smtpServer naming a host: runs" 0
