@@ -272,6 +272,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     arena_init(&kept);
     strbuf named;                        /* the files with another name the walk found */
     sb_init(&named);
+    nest_search *nest = NULL;            /* the search for repositories beneath the working directory */
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
     ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
@@ -577,7 +578,6 @@ launch:
     /* repositories beneath the working directory, and files a protected
      * git configuration includes, that the plan lets the command write
      * (nested_repos.c): the user's files, looked at on every run */
-    nest_search *nest;
     {
         const char *why;
         git_env ge = { .home = getenv("HOME"), .xdg_config = getenv("XDG_CONFIG_HOME"),
