@@ -51,12 +51,16 @@ static void add_root(link_scan *s, const char *path)
     if (!s->roots[s->nroots - 1]) s->nroots--;
 }
 
+/* the rights that change a name beneath a directory, or write a file */
+#define LINK_ALTER (LL_FS_WRITE_FILE | LL_FS_TRUNCATE | LL_FS_REMOVE_DIR | LL_FS_REMOVE_FILE | LL_FS_MAKE_CHAR | \
+                    LL_FS_MAKE_DIR | LL_FS_MAKE_REG | LL_FS_MAKE_SOCK | LL_FS_MAKE_FIFO | LL_FS_MAKE_BLOCK |   \
+                    LL_FS_MAKE_SYM | LL_FS_REFER)
+
 void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd, int repos,
                             const hashmap *before)
 {
     memset(s, 0, sizeof *s);
     s->repos = repos;
-    hm_init(&s->before);
     for (size_t i = 0; i < LINK_SCAN_ROOTS_MAX; i++) s->fds[i] = -1;
     /* the clock file times are taken from: a link made in this tick is
      * the run's */
@@ -77,20 +81,22 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
         runner_link_scan_free(s);
         add_root(s, cwd);
     }
+    arena_init(&s->mem);
+    /* the grants that change names or write files, by what they are now
+     * (a bind mount's other name is the same directory) */
+    s->alter = ng ? arena_alloc(&s->mem, ng * sizeof *s->alter) : NULL;
+    for (size_t i = 0; i < ng; i++) {
+        struct stat st;
+        if (!g[i].path || !(g[i].access & LINK_ALTER) || stat(g[i].path, &st) != 0) continue;
+        s->alter[s->nalter++] = (link_grant){ st.st_dev, st.st_ino, S_ISDIR(st.st_mode) };
+    }
     /* each held from now: the command may rename it (and make another
      * of its name) */
     s->cwd0 = xstrdup(cwd);
     for (size_t i = 0; i < s->nroots; i++)
         s->fds[i] = open(s->roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    /* the project as it was, by path (kept past the plan's arena) */
-    for (size_t i = 0; repos && before && i < before->cap; i++) {
-        const hm_slot *k = &before->slots[i];
-        if (!k->key) continue;
-        char *c = xmalloc(k->klen + 1);
-        memcpy(c, k->key, k->klen);
-        c[k->klen] = 0;
-        hm_put(&s->before, c, k->klen, c);
-    }
+    /* the project as it was, by path (the caller's, kept until the end) */
+    s->before = repos ? before : NULL;
 }
 
 void runner_link_scan_free(link_scan *s)
@@ -107,10 +113,96 @@ void runner_link_scan_free(link_scan *s)
     free(s->found);
     s->found = NULL;
     s->nfound = s->capfound = 0;
-    for (size_t i = 0; i < s->before.cap; i++)
-        if (s->before.slots && s->before.slots[i].key) free(s->before.slots[i].val);
-    hm_free(&s->before);
-    hm_init(&s->before);
+    s->before = NULL;
+    arena_free(&s->mem);
+    s->alter = NULL;
+    s->nalter = 0;
+}
+
+/* 1 when no grant lets the command change the names beneath the
+ * directory dir (physical): none at it or above it */
+static int names_fixed(const link_scan *s, const char *dir)
+{
+    char *p = xstrdup(dir);
+    int fixed = 1;
+    for (;;) {
+        struct stat st;
+        if (stat(p, &st) != 0) { fixed = 0; break; }
+        for (size_t i = 0; i < s->nalter && fixed; i++)
+            if (s->alter[i].is_dir && s->alter[i].dev == (unsigned long long)st.st_dev &&
+                s->alter[i].ino == (unsigned long long)st.st_ino)
+                fixed = 0;
+        if (!fixed || !strcmp(p, "/")) break;
+        char *slash = strrchr(p, '/');
+        if (slash == p) p[1] = 0;
+        else *slash = 0;
+    }
+    free(p);
+    return fixed;
+}
+
+/* 1 when the link dirfd/name (dir: its directory, physical) leads to a
+ * regular file the command may not write, and every name on the way
+ * outside the walk's root is one it may not change: where it leads stays
+ * a file, whatever a command under this plan does later (a name on the
+ * way in the project is looked at by the walk of the run that changes
+ * it) */
+static int leads_to_fixed_file(const link_scan *s, int dirfd, const char *dir, const char *name)
+{
+    char text[PATH_MAX];
+    ssize_t tl = readlinkat(dirfd, name, text, sizeof text - 1);
+    if (tl <= 0) return 0;
+    text[tl] = 0;
+    /* cur: the physical directory reached; rest: what is left to follow */
+    char cur[PATH_MAX], rest[PATH_MAX];
+    if (snprintf(cur, sizeof cur, "%s", text[0] == '/' ? "/" : dir) >= (int)sizeof cur) return 0;
+    if (snprintf(rest, sizeof rest, "%s", text) >= (int)sizeof rest) return 0;
+    size_t rl = strlen(s->root);
+    int hops = 0;
+    char *r = rest;
+    for (;;) {
+        while (*r == '/') r++;
+        if (!*r) break;
+        size_t n = strcspn(r, "/");
+        if ((n == 1 && r[0] == '.') || (n == 2 && r[0] == '.' && r[1] == '.')) {
+            if (n == 2) {
+                char *slash = strrchr(cur, '/');
+                if (slash == cur) cur[1] = 0;
+                else if (slash) *slash = 0;
+            }
+            r += n;
+            continue;
+        }
+        char next[PATH_MAX];
+        if (snprintf(next, sizeof next, "%s/%.*s", strcmp(cur, "/") ? cur : "", (int)n, r) >= (int)sizeof next) return 0;
+        r += n;
+        int inside = rl == 1 || (!strncmp(next, s->root, rl) && (next[rl] == '/' || !next[rl]));
+        if (!inside && !names_fixed(s, cur)) return 0;
+        struct stat st;
+        if (lstat(next, &st) != 0) return 0;
+        if (!S_ISLNK(st.st_mode)) {
+            memcpy(cur, next, strlen(next) + 1);
+            continue;
+        }
+        /* a link on the way: its text, then what was left */
+        if (++hops > 40) return 0;
+        char t2[PATH_MAX];
+        ssize_t l2 = readlink(next, t2, sizeof t2 - 1);
+        if (l2 <= 0) return 0;
+        t2[l2] = 0;
+        char joined[PATH_MAX];
+        if (snprintf(joined, sizeof joined, "%s/%s", t2, r) >= (int)sizeof joined) return 0;
+        memcpy(rest, joined, strlen(joined) + 1);
+        r = rest;
+        if (t2[0] == '/') { cur[0] = '/'; cur[1] = 0; }
+    }
+    struct stat st;
+    if (lstat(cur, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    for (size_t i = 0; i < s->nalter; i++)
+        if (!s->alter[i].is_dir && s->alter[i].dev == (unsigned long long)st.st_dev &&
+            s->alter[i].ino == (unsigned long long)st.st_ino)
+            return 0;
+    return 1;
 }
 
 /* 1 when the link at dirfd/name leads out of root: where it leads now, or
@@ -198,14 +290,14 @@ static int planted_repo(const link_scan *s, int dirfd, const char *dir, const ch
         const char *g = strstr(dir, "/.git");
         if (g && (g[5] == '/' || !g[5])) return 0;
     }
-    if (s->before.count) {
+    if (s->before && s->before->count) {
         /* by path: a directory of the user's (removed and made again by
          * the command, it is still where the user runs git), an entry
          * that was not there */
         size_t dl = strlen(dir);
         char *path = xmalloc(dl + strlen(name) + 2);
         snprintf(path, dl + strlen(name) + 2, "%s/%s", strcmp(dir, "/") ? dir : "", name);
-        int r = hm_get(&s->before, dir, dl) != NULL && hm_get(&s->before, path, strlen(path)) == NULL;
+        int r = hm_get(s->before, dir, dl) != NULL && hm_get(s->before, path, strlen(path)) == NULL;
         free(path);
         return r;
     }
@@ -326,7 +418,7 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
             if (!any) continue;
         }
         char to[PATH_MAX];
-        if (!leads_out(dirfd, n, s->root, to, sizeof to)) continue;
+        if (!leads_out(dirfd, n, s->root, to, sizeof to) || leads_to_fixed_file(s, dirfd, dir, n)) continue;
         keep(s, made ? LS_MADE : LS_MOVED, dir, n, to, 0);
     }
     if (errno) keep(s, LS_UNREAD, dir, "", NULL, errno);

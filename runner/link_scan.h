@@ -4,6 +4,7 @@
 #define BUCKLE_LINK_SCAN_H
 #include "run.h"
 #include "../backend/landlock.h"
+#include "../support/arena.h"
 #include "../support/hashmap.h"
 #include <stddef.h>
 #include <time.h>
@@ -21,6 +22,11 @@ typedef struct link_found {
     char *to;                     /* LS_MADE, LS_MOVED: where it leads (malloc'd) */
     int err;                      /* LS_UNREAD: errno */
 } link_found;
+/* a grant, as the file or directory it was at begin */
+typedef struct link_grant {
+    unsigned long long dev, ino;
+    int is_dir;
+} link_grant;
 typedef struct link_scan {
     struct timespec start;        /* the file clock when the command started */
     const char *root;             /* while walking: the working directory's physical path */
@@ -30,10 +36,14 @@ typedef struct link_scan {
     int fds[LINK_SCAN_ROOTS_MAX]; /* each of roots, held from begin (-1: none) */
     char *cwd0;                   /* the working directory at begin (malloc'd) */
     int repos;                    /* also name a repository made in a directory that was there before */
-    hashmap before;               /* the project's directories and .git and HEAD entries at the start
-                                   * (keys malloc'd); empty: judged by birth times */
+    const hashmap *before;        /* the project's directories and .git and HEAD entries at the start
+                                   * (the caller's); NULL or empty: judged by birth times */
     link_found *found;            /* after runner_link_scan_end (malloc'd) */
     size_t nfound, capfound;
+    arena mem;                    /* what begin keeps until the walk after the run */
+    link_grant *alter;            /* the grants through which the command may change a name
+                                   * or write a file (in mem) */
+    size_t nalter;
 } link_scan;
 
 /* Before the command starts, with the plan's grants and the working
@@ -46,14 +56,18 @@ typedef struct link_scan {
  * before the run (a .git, or a bare repository's HEAD), is named too: git
  * run in that directory would take it for the project's (LS_REPO).
  * before (or NULL): the paths of the project's directories and of its
- * .git and HEAD entries when the command starts (shared_inodes.h), copied:
- * a directory is the user's when its path was there, whatever the command
- * did to it; without them, when it was made before the run. */
+ * .git and HEAD entries when the command starts (shared_inodes.h), kept by
+ * the caller until runner_link_scan_end: a directory is the user's when
+ * its path was there, whatever the command did to it; without them, when
+ * it was made before the run. */
 void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const char *cwd, int repos,
                             const hashmap *before);
 /* After every process of the command has ended: walks those directories
  * (links not followed, up to LINK_SCAN_DEPTH_MAX directories deep) and
- * keeps in s->found what is to be named; how many.  Says nothing. */
+ * keeps in s->found what is to be named; how many.  Says nothing.  A link
+ * that leads out to a regular file, through names none of the grants lets
+ * the command change, and that no grant lets it write (a venv's
+ * bin/python3 -> /usr/bin/python3), is not named. */
 enum { LINK_SCAN_DEPTH_MAX = 64 };
 size_t runner_link_scan_end(link_scan *s);
 /* The paths of s->found into out (room for s->nfound), to be remembered

@@ -16,7 +16,6 @@
 #include "run_profile.h"
 #include "../seatbelt/ops.h"
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -27,7 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { NEST_DEPTH_MAX = 64, INCLUDE_DEPTH_MAX = 10, CONFIG_BYTES_MAX = 1 << 20 };
+enum { INCLUDE_DEPTH_MAX = 10, CONFIG_BYTES_MAX = 1 << 20 };
 
 /* the kinds of repository: the entry in a work tree, the files beneath it
  * whose writing runs code at a later command (each probed as written or
@@ -247,6 +246,26 @@ static const program_key program_keys[] = {
     { .section = "uploadpack", .key = "packObjectsHook" },
     { .section = "remote", .key = "uploadpack" },
     { .section = "remote", .key = "receivepack" },
+    { .section = "core", .key = "alternateRefsCommand" },
+    { .section = "trailer", .key = "cmd" },
+    { .section = "trailer", .key = "command" },
+    { .section = "difftool", .key = "path" },
+    { .section = "mergetool", .key = "path" },
+    { .section = "sendemail", .key = "smtpServer" },
+    { .section = "sendemail", .key = "sendmailCmd" },
+    { .section = "sendemail", .key = "toCmd" },
+    { .section = "sendemail", .key = "ccCmd" },
+    { .section = "sendemail", .key = "headerCmd" },
+    { .section = "imap", .key = "tunnel" },
+    { .section = "browser", .key = "cmd" },
+    { .section = "browser", .key = "path" },
+    { .section = "man", .key = "cmd" },
+    { .section = "man", .key = "path" },
+    { .section = "hook", .key = "command" },
+    { .section = "submodule", .key = "update", .bang = 1 },
+    { .section = "guitool", .key = "cmd" },
+    { .section = "instaweb", .key = "httpd" },
+    { .section = "tar", .key = "command" },
 };
 enum { NPROGRAM_KEYS = sizeof program_keys / sizeof program_keys[0] };
 
@@ -268,38 +287,73 @@ static int is_bool(const char *v)
     return 0;
 }
 
-/* The next word of a shell command at *s (quotes taken off, an operator
- * ends it), or NULL at the end or at an operator */
-static const char *shell_word(arena *a, const char **s)
+/* Where a reading of a shell command is: at the start of a command, and
+ * whether the expansion last opened ($(, ${, `) started one */
+typedef struct shell_pos {
+    int cmd, exp_cmd, in_bq;
+} shell_pos;
+
+/* The next word of a shell command at *s, quotes taken off: shell syntax
+ * (operators, parentheses, braces, backquotes) and blanks end words, and
+ * are no words, even inside quotes (a word-splitter cannot tell what a
+ * shell runs: every piece is looked at).  *starts: the word starts a
+ * command (the first, after an operator, a parenthesis or a brace, or
+ * the rest of an expansion that did).  *expanded: the word came right
+ * after an expansion ($(...), ${...}, $NAME, `...`), which this is the
+ * rest of ("$(git rev-parse --show-toplevel)/tools/x.sh").  NULL at the
+ * end. */
+static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *starts, int *expanded)
 {
+    static const char stops[] = " \t\n;|&<>(){}`";
     const char *p = *s;
-    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
-    if (!*p || strchr(";|&<>()`", *p)) { *s = p; return NULL; }
+    int st = ps->cmd;
+    *expanded = 0;
+    while (*p && strchr(stops, *p)) {
+        int closes = (*p == ')' || *p == '}' || (*p == '`' && ps->in_bq)) && p[1] && !strchr(stops, p[1]);
+        if (*p == '`' && !ps->in_bq) ps->exp_cmd = st;
+        if (*p == '`') ps->in_bq = !ps->in_bq;
+        if (closes) {
+            /* the rest of an expansion: a command where the expansion began one */
+            *expanded = 1;
+            st = ps->exp_cmd;
+        } else if (strchr(";|&(){}`", *p))
+            st = 1;
+        p++;
+    }
+    if (!*p) { *s = p; return NULL; }
     char *out = arena_alloc(a, strlen(p) + 1);
     size_t n = 0;
-    while (*p && !strchr(" \t\n;|&<>()`", *p)) {
-        if (*p == '\'' || *p == '"') {
-            char q = *p++;
-            while (*p && *p != q) {
-                if (q == '"' && *p == '\\' && p[1]) p++;
-                out[n++] = *p++;
+    while (*p && !strchr(stops, *p)) {
+        if (*p == '\'' || *p == '"') { p++; continue; }
+        if (*p == '\\' && p[1]) p++;
+        /* $NAME or ${NAME} or $(: what follows is the rest of an expansion */
+        if (*p == '$') {
+            p++;
+            if (*p == '{' || *p == '(') {
+                ps->exp_cmd = st && !n;
+                break;
             }
-            if (*p) p++;
+            while (isalnum((unsigned char)*p) || *p == '_') p++;
+            n = 0;
+            *expanded = 1;
             continue;
         }
-        if (*p == '\\' && p[1]) p++;
         out[n++] = *p++;
     }
     out[n] = 0;
     *s = p;
+    *starts = st;
+    ps->cmd = 0;
     return out;
 }
 
-/* A program git runs from key = v (program_keys): its first word when it
- * is a path (without a '/' the shell looks it up in PATH), and each later
- * word with a '/' that names a file (`sh tools/fsmon.sh`), relative ones
- * from the work tree's top (wt); the first one the plan lets the command
- * write is the problem */
+/* A program git runs from key = v (program_keys), a shell command: each
+ * word with a '/' is a path (relative ones from the work tree's top, wt,
+ * and so is the rest of a word after an expansion: "$(git rev-parse
+ * --show-toplevel)/x"); one that starts a command is the program whether
+ * or not it exists, a later one counts when it names a file (`sh
+ * tools/fsmon.sh`); a word without '/' that starts a command is looked up
+ * in PATH.  The first one the plan lets the command write is the problem */
 static void program_found(include_ctx *x, const char *file, const char *top, const char *wt, const program_key *pk,
                           const char *key, const char *v)
 {
@@ -307,25 +361,26 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
     const char *s = v;
     if (s[0] == '!') s++;
     else if (pk->bang == 1 || (pk->bang == 2 && v[0] != '/')) return;
-    int first = 1;
-    for (const char *w; !x->found && (w = shell_word(x->a, &s)) != NULL;) {
+    shell_pos ps = { .cmd = 1 };
+    int starts, expanded;
+    for (const char *w; !x->found && (w = shell_word(x->a, &s, &ps, &starts, &expanded)) != NULL;) {
         /* NAME=VALUE before the program: its environment */
         const char *eq = strchr(w, '=');
-        if (first && eq && eq > w) {
+        if (starts && eq && eq > w) {
             size_t k = 0;
             while (w + k < eq && (isalnum((unsigned char)w[k]) || w[k] == '_')) k++;
-            if (w + k == eq) continue;
+            if (w + k == eq) { ps.cmd = 1; continue; }
         }
+        if (starts && !*w) ps.cmd = 1;     /* an expansion's start: a command is inside it */
+        if (!strchr(w, '/')) continue;
         const char *t = NULL;
-        if (w[0] == '~') t = tilde(x, w);
-        else if (w[0] == '/') t = w;
-        else if (wt && strchr(w, '/')) t = arena_printf(x->a, "%s%s", wt, w);   /* the first without '/': PATH's */
-        int was_first = first;
-        first = 0;
+        if (w[0] == '~' && !expanded) t = tilde(x, w);
+        else if (w[0] == '/' && !expanded) t = w;
+        else if (wt) t = arena_printf(x->a, "%s%s", wt, w + (w[0] == '/'));
         if (!t) continue;
         t = normal(x->a, t);
         struct stat st;
-        if (!was_first && (stat(t, &st) != 0 || !S_ISREG(st.st_mode))) continue;
+        if (!starts && (stat(t, &st) != 0 || !S_ISREG(st.st_mode))) continue;
         const char *how = writable(x->a, x->plan, t);
         if (!how) continue;
         x->found = arena_printf(x->a, "%s%s%s names the program %s (%s = %s), which the plan lets the command write "
@@ -393,7 +448,10 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
         if (s >= end || *s != '=') continue;
         int include = (!strcasecmp(section, "include") || !strcasecmp(section, "includeIf")) && kl == 4 &&
                       !strncasecmp(k, "path", 4);
-        int hooks = !strcasecmp(section, "core") && kl == 9 && !strncasecmp(k, "hooksPath", 9);
+        /* init.templateDir: git init and git clone copy its hooks into
+         * the repositories they make */
+        int tmpl = !strcasecmp(section, "init") && kl == 11 && !strncasecmp(k, "templateDir", 11);
+        int hooks = tmpl || (!strcasecmp(section, "core") && kl == 9 && !strncasecmp(k, "hooksPath", 9));
         const program_key *pk = include || hooks ? NULL : program_key_of(section, k, kl);
         /* the value, to the line that ends it (a backslash-newline goes on) */
         const char *v = config_value(x->a, s + 1, bend, &line);
@@ -416,9 +474,16 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
             continue;
         }
         /* core.hooksPath: git runs the hooks of that directory */
-        const char *probe = arena_printf(x->a, "%s/pre-commit", strcmp(t, "/") ? t : "");
+        const char *probe = arena_printf(x->a, "%s/%spre-commit", strcmp(t, "/") ? t : "", tmpl ? "hooks/" : "");
         const char *how = writable(x->a, x->plan, probe);
-        if (how)
+        if (how && tmpl)
+            x->found = arena_printf(x->a, "%s names the template directory %s (init.templateDir = %s), where the plan "
+                                          "lets the command make hooks (%s): git init and git clone copy them into "
+                                          "the repositories they make, where git runs them outside any sandbox, "
+                                          "while the profile keeps %s itself from the command; deny writing that "
+                                          "directory too (deny final write \"%s\";)",
+                                    file, t, v, how, top, as_written(x, t));
+        else if (how)
             x->found = arena_printf(x->a, "%s names the hooks directory %s (core.hooksPath = %s), where the plan lets "
                                           "the command make hooks (%s): git runs them at the next commit, outside any "
                                           "sandbox, while the profile keeps %s itself from the command; deny writing "
@@ -429,13 +494,13 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
 
 /* ---- repositories beneath the working directory ------------------------- */
 
-typedef struct nest_ctx {
+struct nest_search {
     arena *a;
     const ll_plan *plan;
     const char *cwd, *home;
     int top_kept[NKINDS];        /* the plan keeps the project's own of that kind from the command */
     const char *found;
-} nest_ctx;
+};
 
 /* 1 when dirfd holds HEAD, objects/ and refs/: a git directory (a bare
  * repository) */
@@ -449,7 +514,7 @@ static int bare_repo(int dirfd)
 
 /* the repository directory dir (of kind k): a problem when the plan lets
  * the command write what runs code there */
-static void repo_found(nest_ctx *x, size_t k, const char *dir)
+static void repo_found(nest_search *x, size_t k, const char *dir)
 {
     const vcs_kind *kd = &kinds[k];
     size_t cl = strlen(x->cwd);
@@ -479,69 +544,73 @@ static void repo_found(nest_ctx *x, size_t k, const char *dir)
     }
 }
 
-static void walk(nest_ctx *x, int dirfd, const char *path, int depth)
+/* the project's own of kind k (its probe[0] beneath the working
+ * directory) is kept from the command */
+static int top_kept(arena *a, const ll_plan *plan, const char *cwd, size_t k)
 {
-    DIR *d = fdopendir(dirfd);
-    if (!d) { close(dirfd); return; }
-    struct dirent *e;
-    while (!x->found && (e = readdir(d))) {
-        const char *n = e->d_name;
-        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
-        if (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
-        struct stat st;
-        if (e->d_type == DT_UNKNOWN && (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)))
-            continue;
-        const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
-        size_t k = 0;
-        while (k < NKINDS && strcmp(n, kinds[k].entry)) k++;
-        if (k < NKINDS) {
-            /* the working directory's own: the profile's denies name them */
-            if (depth > 0 && x->top_kept[k]) repo_found(x, k, sub);
-            continue;
-        }
-        if (depth + 1 >= NEST_DEPTH_MAX) continue;
-        int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0) continue;
-        if (bare_repo(fd)) {
-            if (x->top_kept[0]) repo_found(x, 0, sub);
-            close(fd);
-            continue;
-        }
-        walk(x, fd, sub, depth + 1);
-    }
-    closedir(d);
+    const char *top = arena_printf(a, "%s/%s/%s", strcmp(cwd, "/") ? cwd : "", kinds[k].entry, kinds[k].probe[0]);
+    return !writable(a, plan, top);
 }
 
-const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home,
-                                       const char *xdg_config)
+int runner_own_repo_kept(arena *a, const ll_plan *plan, const char *cwd) { return top_kept(a, plan, cwd, 0); }
+
+/* The configuration files git reads in every repository, for any git the
+ * user runs later (not only with this environment): the system's
+ * (/etc/gitconfig, GIT_CONFIG_SYSTEM), GIT_CONFIG_GLOBAL, and for both
+ * homes (HOME, and the password database's) ~/.gitconfig and
+ * ~/.config/git/config, and XDG_CONFIG_HOME's; NULL-terminated, each once */
+static const char *const *git_globals(arena *a, const git_env *env)
 {
-    nest_ctx x = { .a = a, .plan = plan, .cwd = cwd, .home = home };
-    int any = 0;
-    for (size_t k = 0; k < NKINDS; k++) {
-        const char *top = arena_printf(a, "%s/%s/%s", strcmp(cwd, "/") ? cwd : "", kinds[k].entry, kinds[k].probe[0]);
-        x.top_kept[k] = !writable(a, plan, top);
-        any |= x.top_kept[k];
+    const char **v = arena_alloc(a, 10 * sizeof *v);
+    size_t n = 0;
+    const char *pw = NULL;
+    if (run_user_entry(a, &pw, NULL) != 0) pw = NULL;
+    const char *homes[2] = { env->home, pw };
+    const char *c[9] = {
+        "/etc/gitconfig",
+        env->config_system,
+        env->config_global,
+        env->xdg_config && env->xdg_config[0] == '/' ? arena_printf(a, "%s/git/config", env->xdg_config) : NULL,
+    };
+    size_t nc = 4;
+    for (size_t h = 0; h < 2; h++) {
+        if (!homes[h] || homes[h][0] != '/') continue;
+        const char *hd = strcmp(homes[h], "/") ? homes[h] : "";
+        c[nc++] = arena_printf(a, "%s/.gitconfig", hd);
+        c[nc++] = arena_printf(a, "%s/.config/git/config", hd);
     }
+    for (size_t i = 0; i < nc; i++) {
+        if (!c[i] || c[i][0] != '/') continue;
+        size_t j = 0;
+        while (j < n && strcmp(v[j], c[i])) j++;
+        if (j == n) v[n++] = c[i];
+    }
+    v[n] = NULL;
+    return v;
+}
+
+nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd, const git_env *env,
+                                 const char **why)
+{
+    *why = NULL;
+    const char *home = env->home;
+    nest_search *x = arena_alloc(a, sizeof *x);
+    *x = (nest_search){ .a = a, .plan = plan, .cwd = cwd, .home = home };
+    int any = 0;
+    for (size_t k = 0; k < NKINDS; k++) any |= x->top_kept[k] = top_kept(a, plan, cwd, k);
     if (!any) return NULL;
     /* the project's own git configuration: the files it includes */
-    if (x.top_kept[0]) {
+    if (x->top_kept[0]) {
         include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = home };
         const char *cfg = arena_printf(a, "%s/.git/config", strcmp(cwd, "/") ? cwd : "");
         check_config(&ic, cfg, cfg, 0);
-        if (ic.found) return ic.found;
+        if (ic.found) { *why = ic.found; return NULL; }
         /* the user's own configuration, which git reads in every
          * repository: its includes (an includeIf on gitdir:~/work/) and a
          * relative core.hooksPath, taken from the project's work tree */
         ic.worktree = cwd;
-        const char *xdg = xdg_config;
-        const char *globals[3] = {
-            home && home[0] == '/' ? arena_printf(a, "%s/.gitconfig", strcmp(home, "/") ? home : "") : NULL,
-            xdg && xdg[0] == '/' ? arena_printf(a, "%s/git/config", xdg)
-            : home && home[0] == '/' ? arena_printf(a, "%s/.config/git/config", strcmp(home, "/") ? home : "") : NULL,
-            NULL,
-        };
-        for (size_t k = 0; k < 2 && !ic.found; k++)
-            if (globals[k]) check_config(&ic, globals[k], globals[k], 0);
+        const char *const *globals = git_globals(a, env);
+        for (size_t k = 0; globals[k] && !ic.found; k++) check_config(&ic, globals[k], globals[k], 0);
         /* a repository the working directory lies in: its configuration
          * applies to every git command run here */
         struct stat own;
@@ -559,10 +628,26 @@ const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char
             }
             if (l <= 1) break;
         }
-        if (ic.found) return ic.found;
+        if (ic.found) { *why = ic.found; return NULL; }
     }
-    int fd = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return NULL;
-    walk(&x, fd, cwd, 0);
-    return x.found;
+    return x;
 }
+
+int runner_nested_entry(nest_search *x, const char *name, const char *sub, int depth)
+{
+    size_t k = 0;
+    while (k < NKINDS && strcmp(name, kinds[k].entry)) k++;
+    if (k == NKINDS) return 0;
+    /* the working directory's own: the profile's denies name them */
+    if (depth > 0 && x->top_kept[k] && !x->found) repo_found(x, k, sub);
+    return 1;
+}
+
+int runner_nested_bare(nest_search *x, int fd, const char *sub)
+{
+    if (!bare_repo(fd)) return 0;
+    if (x->top_kept[0] && !x->found) repo_found(x, 0, sub);
+    return 1;
+}
+
+const char *runner_nested_found(const nest_search *x) { return x ? x->found : NULL; }

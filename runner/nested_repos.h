@@ -7,13 +7,38 @@
 #include "../backend/landlock.h"
 #include "../support/arena.h"
 
-/* Before the command starts, with the plan and buckle's working directory
- * (physical): why the run must not start (a repository beneath the
- * working directory whose hooks or configuration the plan lets the
- * command write, or a file a protected git configuration includes that
- * it may write), or NULL.  home: the HOME value (for include paths that
- * start with ~/), or NULL; xdg_config: the XDG_CONFIG_HOME value (where
- * git reads the user's configuration from), or NULL. */
-const char *runner_nested_repo_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home,
-                                       const char *xdg_config);
+/* The search for repositories beneath the working directory, made by the
+ * walk of the project before the command starts (shared_inodes.h). */
+typedef struct nest_search nest_search;
+/* what tells git where the user's configuration is: HOME, XDG_CONFIG_HOME,
+ * GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM (each NULL when unset) */
+typedef struct git_env {
+    const char *home, *xdg_config, *config_global, *config_system;
+} git_env;
+enum { NEST_DEPTH_MAX = 64 };
+/* With the plan and buckle's working directory (physical): the search, or
+ * NULL when the plan keeps none of the project's own repository
+ * configuration from the command (nothing to search for) or when *why is
+ * set: why the run must not start (a file a protected git configuration
+ * includes, or a program or hooks directory it names, that the plan lets
+ * the command write).  The configuration files looked at: the project's,
+ * the repository's it lies in, and the user's and the system's as any git
+ * the user runs later may read them (env, and the password database's
+ * home); HOME is also what include paths that start with ~/ are taken
+ * from. */
+nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd, const git_env *env,
+                                 const char **why);
+/* A directory named name (path sub) in a directory depth levels below the
+ * working directory: 1 when it is a repository's entry (.git, .hg, .jj),
+ * not searched beneath; one the plan lets the command write what runs
+ * code in is found (depth 0: the project's own, whose denies hold it). */
+int runner_nested_entry(nest_search *x, const char *name, const char *sub, int depth);
+/* A directory the walk opened (fd): 1 when it is a bare repository, not
+ * searched beneath (found like runner_nested_entry's). */
+int runner_nested_bare(nest_search *x, int fd, const char *sub);
+/* Why the run must not start (the first repository found), or NULL. */
+const char *runner_nested_found(const nest_search *x);
+/* 1 when the plan keeps the project's own git configuration
+ * (cwd/.git/config) from the command. */
+int runner_own_repo_kept(arena *a, const ll_plan *plan, const char *cwd);
 #endif

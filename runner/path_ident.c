@@ -75,3 +75,16 @@ const char *runner_name_beneath(arena *a, const char *dir, const char *p)
     }
     return NULL;
 }
+
+int runner_grant_covered(const ll_plan *p, size_t i, uint64_t mask)
+{
+    const ll_grant *g = &p->g[i];
+    for (size_t j = 0; j < p->ng; j++) {
+        const ll_grant *o = &p->g[j];
+        if (j == i || !o->is_dir || !(o->access & mask) || !runner_at_or_above(o->path, g->path)) continue;
+        /* the same directory: the first one stands */
+        if (j > i && g->is_dir && runner_at_or_above(g->path, o->path)) continue;
+        return 1;
+    }
+    return 0;
+}

@@ -2,7 +2,9 @@
  * device and inode (path_ident.c). */
 #ifndef BUCKLE_PATH_IDENT_H
 #define BUCKLE_PATH_IDENT_H
+#include "../backend/landlock.h"
 #include "../support/arena.h"
+#include <stdint.h>
 
 /* 1 when the directory dir is p or one of p's ancestors, compared by
  * device and inode (another name of the same directory, a bind mount,
@@ -12,4 +14,8 @@ int runner_at_or_above(const char *dir, const char *p);
  * dir/REST), or through a mount point beneath dir that shows p or a
  * directory above it; NULL when p is not reachable from dir so. */
 const char *runner_name_beneath(arena *a, const char *dir, const char *p);
+/* 1 when the plan's grant i lies at or beneath another directory grant
+ * with one of the rights in mask (runner_at_or_above): walking or checking
+ * the other covers it.  Of two grants of one directory, the first stands. */
+int runner_grant_covered(const ll_plan *p, size_t i, uint64_t mask);
 #endif

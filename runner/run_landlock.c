@@ -211,11 +211,7 @@ static size_t git_above(arena *a, const ll_plan *plan, const char *cwd, const ch
         if (!g->is_dir || !(g->access & (LL_FS_MAKE_DIR | LL_FS_MAKE_REG)) || runner_at_or_above(g->path, cwd) ||
             runner_at_or_above(cwd, g->path))
             continue;
-        size_t j = 0;
-        while (j < plan->ng && !(j != i && plan->g[j].is_dir && (plan->g[j].access & (LL_FS_MAKE_DIR | LL_FS_MAKE_REG)) &&
-                                 runner_at_or_above(plan->g[j].path, g->path) && strcmp(plan->g[j].path, g->path)))
-            j++;
-        if (j < plan->ng) continue;
+        if (runner_grant_covered(plan, i, LL_FS_MAKE_DIR | LL_FS_MAKE_REG)) continue;
         static const char *const names[] = { ".git", "HEAD" };
         for (int k = 0; k < 2; k++) {
             const char *path = arena_printf(a, "%s/%s", strcmp(g->path, "/") ? g->path : "", names[k]);
@@ -272,6 +268,11 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
     shadow_watch shadows = { .n = 0 };   /* `buckle` in a PATH directory before buckle's (shadow_check.c) */
     hashmap before = { NULL, 0, 0 };     /* the project's directories at the start, for it */
+    arena kept;                          /* before's paths: until the check after the run */
+    arena_init(&kept);
+    strbuf named;                        /* the files with another name the walk found */
+    sb_init(&named);
+    nest_search *nest = NULL;            /* the search for repositories beneath the working directory */
     ll_plan plan;
     int have_plan = 0, cachefd = -1, rsfd = -1;
     ll_opened opened;                 /* the grants' descriptors, closed once the command runs */
@@ -578,11 +579,28 @@ launch:
      * git configuration includes, that the plan lets the command write
      * (nested_repos.c): the user's files, looked at on every run */
     {
-        const char *why = runner_nested_repo_problem(&a, &plan, cwd, getenv("HOME"), getenv("XDG_CONFIG_HOME"));
+        const char *why;
+        git_env ge = { .home = getenv("HOME"), .xdg_config = getenv("XDG_CONFIG_HOME"),
+                       .config_global = getenv("GIT_CONFIG_GLOBAL"), .config_system = getenv("GIT_CONFIG_SYSTEM") };
+        nest = runner_nested_begin(&a, &plan, cwd, &ge, &why);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
         }
+    }
+    /* the one walk of the working directory: those repositories, and
+     * files the command may write that have another name where it may
+     * not (shared_inodes.c): the user's files, looked at on every run (a
+     * stat of every file beneath the grants, unless the class is accepted
+     * and nothing is to be said); it keeps the project's directories for
+     * the check after the run (link_scan.c), in memory that lasts until
+     * then */
+    int look = !(accept & (1u << LLC_HARDLINKS)) || verbose;
+    const char *shared_why = runner_shared_inode_problem(&a, &plan, cwd, look, nest, &kept, &before,
+                                                         verbose ? 50 : 5, &named);
+    if (runner_nested_found(nest)) {
+        run_say(sink, SEV_ERROR, "%s; nothing was run", runner_nested_found(nest));
+        goto out;
     }
     /* found through PATH: the name in each PATH directory looked in before
      * buckle's, which the next lookup would take (checked after the run) */
@@ -599,16 +617,9 @@ launch:
         for (size_t i = 0; i < nshadow; i++) scope[plan.nm + 1 + i] = shadow[i];
         if (planted_check(&a, rq, sink, scope, plan.nm + 1 + nshadow)) goto out;
     }
-    /* files the command may write that have another name where it may
-     * not (shared_inodes.c): the user's files, looked at on every run
-     * (a stat of every file beneath the grants), unless the class is
-     * accepted and nothing is to be said; the walk keeps the project's
-     * directories for the check after the run (link_scan.c) */
+    /* the files with another name the walk found */
     {
-        int look = !(accept & (1u << LLC_HARDLINKS)) || verbose;
-        strbuf named;
-        sb_init(&named);
-        const char *why = runner_shared_inode_problem(&a, &plan, cwd, look, &before, verbose ? 50 : 5, &named);
+        const char *why = shared_why;
         if (why && !(accept & (1u << LLC_HARDLINKS))) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             if (rq->print) {
@@ -616,11 +627,9 @@ launch:
                                 "package-import-method=copy, cp without -l), or --linux-accept=hardlinks runs it anyway\n");
                 rq->print(sb_cstr(&named));
             }
-            sb_free(&named);
             goto out;
         }
         if (why && verbose) run_say(sink, SEV_NOTE, "%s (accepted: --linux-accept=hardlinks)", why);
-        sb_free(&named);
     }
     /* a command that could end buckle would keep it from looking: then the
      * plan protects them (planned again), and nothing is looked at */
@@ -652,18 +661,7 @@ launch:
     /* the project's own repository configuration kept from the command: a
      * repository it makes in another directory of the project that was
      * there before is named after the run (link_scan.c) */
-    int own_repo_kept;
-    {
-        const char *cfg = arena_printf(&a, "%s/.git/config", strcmp(cwd, "/") ? cwd : "");
-        sb_request q;
-        memset(&q, 0, sizeof q);
-        q.kind = OBJ_PATH;
-        q.obj = cfg;
-        q.len = strlen(cfg);
-        q.op = op_lookup("file-write-create", NULL);
-        const char *why;
-        own_repo_kept = ll_plan_decide(&plan, &q, cfg, &a, &why) != 0;
-    }
+    int own_repo_kept = runner_own_repo_kept(&a, &plan, cwd);
     if (plan.nchk + nabove + nshadow) {
         const char **paths = arena_alloc(&a, (plan.nchk + nabove + nshadow) * sizeof *paths);
         for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
@@ -764,7 +762,6 @@ launch:
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
-        hm_free(&before);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
@@ -893,6 +890,8 @@ out:
     runner_link_scan_free(&links);
     runner_shadow_free(&shadows);
     hm_free(&before);
+    arena_free(&kept);
+    sb_free(&named);
     ll_opened_close(&opened);
     if (rsfd >= 0) close(rsfd);
     if (cachefd >= 0) close(cachefd);

@@ -14,9 +14,14 @@
  * user accepts the class hardlinks.  The same walk keeps the paths of the
  * project's directories (and of its entries named .git or HEAD), with
  * which the check after the run tells a repository the command made in a
- * directory of the user's (link_scan.c). */
+ * directory of the user's (link_scan.c), and it is the one walk of the
+ * working directory before the run: the search for repositories beneath
+ * it (nested_repos.c) goes with it, through all of the working directory
+ * but its repositories' own directories. */
 #define _GNU_SOURCE
 #include "shared_inodes.h"
+#include "names_outside.h"
+#include "path_ident.h"
 #include "../support/hashmap.h"
 #include <dirent.h>
 #include <fcntl.h>
@@ -25,21 +30,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 1000000 };
+enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 1000000, OUTSIDE_ENTRIES_MAX = 20000 };
 
 /* a file with more than one name, as first seen */
 typedef struct linked {
-    unsigned long long dev, ino;
+    unsigned long long dev, ino, dir_dev;
     nlink_t nlink, seen;
     const char *path;
 } linked;
 
 typedef struct walk_ctx {
     arena *a;
+    arena *keep;                /* where before's paths are */
     const ll_plan *plan;
     int links;                  /* look at each file's names (else directories only) */
     hashmap *before;            /* the paths of the directories, and of the entries named
-                                 * .git or HEAD, walked (NULL: not kept) */
+                                 * .git or HEAD, walked beneath the grants (NULL: not kept) */
+    nest_search *nest;          /* the search for repositories, or NULL */
+    const char **roots;         /* the directories granted writing walked for links */
+    size_t nroots;
     hashmap files;              /* "dev:ino" -> linked */
     linked **order;             /* in the order first seen */
     size_t n, cap;
@@ -62,14 +71,14 @@ static int read_only(const ll_plan *p, const char *path)
     return 0;
 }
 
-static void note_file(walk_ctx *x, const struct stat *st, const char *path)
+static void note_file(walk_ctx *x, const struct stat *st, const char *path, unsigned long long dir_dev)
 {
     char key[48];
     int kl = snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
     linked *l = hm_get(&x->files, key, (size_t)kl);
     if (l) { l->seen++; return; }
     l = arena_alloc(x->a, sizeof *l);
-    *l = (linked){ st->st_dev, st->st_ino, st->st_nlink, 1, arena_strdup(x->a, path) };
+    *l = (linked){ st->st_dev, st->st_ino, dir_dev, st->st_nlink, 1, arena_strdup(x->a, path) };
     hm_put(&x->files, arena_strndup(x->a, key, (size_t)kl), (size_t)kl, l);
     if (x->n == x->cap) {
         x->cap = x->cap ? 2 * x->cap : 16;
@@ -83,53 +92,88 @@ static void note_file(walk_ctx *x, const struct stat *st, const char *path)
 /* an entry whose path the check after the run compares with this one's */
 static void keep_path(walk_ctx *x, const char *path)
 {
-    if (x->before) hm_put(x->before, path, strlen(path), (void *)path);
+    if (x->before) {
+        const char *k = arena_strdup(x->keep, path);
+        hm_put(x->before, k, strlen(k), (void *)k);
+    }
 }
 
-static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
+static int is_root(const walk_ctx *x, const char *path)
+{
+    for (size_t i = 0; i < x->nroots; i++)
+        if (!strcmp(x->roots[i], path)) return 1;
+    return 0;
+}
+
+static int root_beneath(const walk_ctx *x, const char *path)
+{
+    for (size_t i = 0; i < x->nroots; i++)
+        if (at_or_under(x->roots[i], path) && strcmp(x->roots[i], path)) return 1;
+    return 0;
+}
+
+/* path (open as dirfd), depth directories below the walk's start;
+ * granted: beneath a grant the command may write files through (its
+ * files looked at, its paths kept), ldepth directories below that grant;
+ * search: the search for repositories goes on in it */
+static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth, int granted, int search)
 {
     DIR *d = fdopendir(dirfd);
     if (!d) {
         close(dirfd);
-        if (!x->cut) x->cut = arena_printf(x->a, "%s cannot be read", path);
+        if (granted && !x->cut) x->cut = arena_printf(x->a, "%s cannot be read", path);
         return;
     }
+    struct stat ds;
+    unsigned long long dir_dev = fstat(dirfd, &ds) == 0 ? (unsigned long long)ds.st_dev : 0;
     struct dirent *e;
-    while (!x->cut && (e = readdir(d))) {
+    while ((e = readdir(d)) && !runner_nested_found(x->nest)) {
         const char *n = e->d_name;
         if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
-        if (++x->entries > WALK_ENTRIES_MAX) {
+        /* past a cut, only the search and the grants not reached yet */
+        int look = granted && !x->cut;
+        if (look && ++x->entries > WALK_ENTRIES_MAX) {
             x->cut = arena_printf(x->a, "more than %d entries beneath the write grants", WALK_ENTRIES_MAX);
-            break;
+            look = 0;
         }
+        if (!look && !search && !root_beneath(x, path)) break;
         int repo_name = !strcmp(n, ".git") || !strcmp(n, "HEAD");
-        if (repo_name && x->before) keep_path(x, arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n));
+        if (repo_name && look && x->before) keep_path(x, arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n));
         if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
-        if (!x->links && e->d_type == DT_REG) continue;
+        if (e->d_type == DT_REG && !(look && x->links)) continue;
         struct stat st;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
         const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
         if (S_ISREG(st.st_mode)) {
             /* a file the plan mounts read-only is not written by this name */
-            if (x->links && st.st_nlink > 1 && !read_only(x->plan, sub)) note_file(x, &st, sub);
+            if (look && x->links && st.st_nlink > 1 && !read_only(x->plan, sub)) note_file(x, &st, sub, dir_dev);
             continue;
         }
-        if (!S_ISDIR(st.st_mode) || read_only(x->plan, sub)) continue;
-        if (depth + 1 >= WALK_DEPTH_MAX) {
+        if (!S_ISDIR(st.st_mode)) continue;
+        /* a repository's own directory: not searched beneath */
+        int s2 = search && !runner_nested_entry(x->nest, n, sub, depth) && depth + 1 < NEST_DEPTH_MAX;
+        if (runner_nested_found(x->nest)) break;
+        /* beneath the grants, but for what the plan mounts read-only; a
+         * grant reached from the working directory starts there */
+        int g2 = look && !read_only(x->plan, sub), l2 = ldepth + 1;
+        if (!g2 && !x->cut && is_root(x, sub)) g2 = 1, l2 = 0;
+        if (g2 && l2 >= WALK_DEPTH_MAX) {
             x->cut = arena_printf(x->a, "%s is more than %d directories deep", sub, WALK_DEPTH_MAX);
-            break;
+            g2 = 0;
         }
+        if (!g2 && !s2 && !root_beneath(x, sub)) continue;
         int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) {
             /* another user's directory the user can neither read nor
              * write: the command cannot write in it either; the user's own
              * it may chmod */
-            if (st.st_uid != geteuid() && faccessat(dirfd, n, W_OK, AT_EACCESS) != 0) continue;
-            x->cut = arena_printf(x->a, "%s cannot be read", sub);
-            break;
+            if (g2 && !(st.st_uid != geteuid() && faccessat(dirfd, n, W_OK, AT_EACCESS) != 0))
+                x->cut = arena_printf(x->a, "%s cannot be read", sub);
+            continue;
         }
-        keep_path(x, sub);
-        walk(x, fd, sub, depth + 1);
+        if (s2 && runner_nested_bare(x->nest, fd, sub)) s2 = 0;
+        if (g2) keep_path(x, sub);
+        walk(x, fd, sub, depth + 1, l2, g2, s2);
     }
     closedir(d);
 }
@@ -138,60 +182,79 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth)
 /* a grant the command may write files through */
 static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
 
-/* The plan lets the command write a top-level directory whole (or the
- * root), outside the working directory: a profile that writes everywhere
- * but some places (default allow) reaches most other names of a file
- * anyway, and the names outside the walked grants cannot be told from the
- * ones it may write; the check is for profiles that confine writing */
-static int writes_broadly(const ll_plan *p, const char *cwd)
+const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, nest_search *nest,
+                                        arena *keep, hashmap *before, size_t max_named, strbuf *named)
 {
-    for (size_t i = 0; i < p->ng; i++) {
-        const ll_grant *g = &p->g[i];
-        if (!g->is_dir || !writes(g) || at_or_under(g->path, cwd)) continue;
-        const char *second = strchr(g->path + 1, '/');
-        if (!g->path[1] || !second || !second[1]) return 1;
-    }
-    return 0;
-}
-
-const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, hashmap *before,
-                                        size_t max_named, strbuf *named)
-{
-    if (links && writes_broadly(plan, cwd)) links = 0;
-    walk_ctx x = { .a = a, .plan = plan, .links = links, .before = before };
+    /* every name of every file is one the command may write it by */
+    if (links && runner_writes_everywhere(plan)) links = 0;
+    walk_ctx x = { .a = a, .keep = keep, .plan = plan, .links = links, .before = before, .nest = nest };
     hm_init(&x.files);
-    for (size_t i = 0; i < plan->ng && !x.cut; i++) {
+    x.roots = plan->ng ? arena_alloc(a, plan->ng * sizeof *x.roots) : NULL;
+    for (size_t i = 0; i < plan->ng; i++) {
         const ll_grant *g = &plan->g[i];
         if (!writes(g) || read_only(plan, g->path) || !at_or_under(g->path, cwd)) continue;
         /* once: a grant beneath another directory granted writing is walked with it */
-        size_t j = 0;
-        while (j < plan->ng && !(j != i && plan->g[j].is_dir && writes(&plan->g[j]) &&
-                                 at_or_under(g->path, plan->g[j].path) && strcmp(g->path, plan->g[j].path)))
-            j++;
-        if (j < plan->ng) continue;
+        if (runner_grant_covered(plan, i, LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) continue;
         struct stat st;
         if (lstat(g->path, &st) != 0) continue;
         if (S_ISREG(st.st_mode)) {
-            if (links && st.st_nlink > 1) note_file(&x, &st, g->path);
+            if (links && st.st_nlink > 1) note_file(&x, &st, g->path, (unsigned long long)st.st_dev);
             continue;
         }
-        if (!S_ISDIR(st.st_mode)) continue;
-        int fd = open(g->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0) { x.cut = arena_printf(a, "%s cannot be read", g->path); break; }
-        keep_path(&x, g->path);
-        walk(&x, fd, g->path, 0);
+        if (S_ISDIR(st.st_mode)) x.roots[x.nroots++] = g->path;
     }
-    const char *why = NULL, *first = NULL;
-    size_t outside = 0;
+    if (nest) {
+        /* the working directory whole, for the search; the grants in it
+         * as the walk reaches them */
+        int fd = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        int granted = is_root(&x, cwd);
+        if (fd < 0) {
+            if (granted) x.cut = arena_printf(a, "%s cannot be read", cwd);
+        } else {
+            if (granted) keep_path(&x, cwd);
+            walk(&x, fd, cwd, 0, 0, granted, 1);
+        }
+    } else
+        for (size_t i = 0; i < x.nroots && !x.cut; i++) {
+            int fd = open(x.roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (fd < 0) { x.cut = arena_printf(a, "%s cannot be read", x.roots[i]); break; }
+            keep_path(&x, x.roots[i]);
+            walk(&x, fd, x.roots[i], 0, 0, 1, 0);
+        }
+    if (runner_nested_found(nest)) {
+        hm_free(&x.files);
+        return NULL;
+    }
+    /* the files with a name the walk did not see: where their other names
+     * lie (names_outside.c) */
+    outside_file *of = x.n ? arena_alloc(a, x.n * sizeof *of) : NULL;
+    const linked **ol = x.n ? arena_alloc(a, x.n * sizeof *ol) : NULL;
+    size_t nof = 0;
     for (size_t i = 0; i < x.n; i++) {
         const linked *l = x.order[i];
         if (l->seen >= l->nlink) continue;      /* every name is one the command may write anyway */
+        of[nof] = (outside_file){ .dev = l->dev, .ino = l->ino, .dir_dev = l->dir_dev };
+        ol[nof++] = l;
+    }
+    const char *unsure = runner_names_outside(a, plan, of, nof, OUTSIDE_ENTRIES_MAX);
+    const char *why = NULL, *first = NULL;
+    size_t outside = 0;
+    for (size_t i = 0; i < nof; i++) {
+        const linked *l = ol[i];
+        /* every place the command may not write looked at: only a name
+         * found there counts */
+        if (!unsure && !of[i].outside) continue;
         if (!first) first = l->path;
+        unsigned long long may = l->seen;
+        if (!unsure && l->nlink - of[i].outside > may) may = l->nlink - of[i].outside;
         if (outside < max_named)
             sb_printf(named, "  %s: %llu names, %llu of them where the command may write\n", l->path,
-                      (unsigned long long)l->nlink, (unsigned long long)l->seen);
+                      (unsigned long long)l->nlink, may);
         outside++;
     }
+    if (outside && unsure)
+        sb_printf(named, "  (not every place the profile keeps the command from writing was looked at for the other "
+                         "names: %s)\n", unsure);
     if (outside > max_named) sb_printf(named, "  ... and %zu more\n", outside - max_named);
     if (outside)
         why = arena_printf(a, "%zu file%s the command may write %s another name (a hard link) where the profile does "

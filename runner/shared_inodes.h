@@ -6,17 +6,22 @@
 #include "../support/arena.h"
 #include "../support/strbuf.h"
 #include "../support/hashmap.h"
+#include "nested_repos.h"
 
 /* Before the command starts, with buckle's working directory (physical):
- * why the run must not start (a regular file beneath a grant at or beneath
- * cwd that lets the command write files, outside every path the plan
- * mounts read-only, with more names than the grants hold; or a directory
- * of the user's beneath one that cannot be looked at), or NULL.  The first
+ * the one walk of the project.  Returns why the run must not start (a
+ * regular file beneath a grant at or beneath cwd that lets the command
+ * write files, outside every path the plan mounts read-only, with a name
+ * where the command may not write (names_outside.h); or a directory of
+ * the user's beneath one that cannot be looked at), or NULL.  The first
  * max_named such files are listed in named, a line each.  links 0: the
- * files are not looked at (only directories: NULL is returned).  before
- * (or NULL): gets the path of every directory walked and of every entry
- * named .git or HEAD (keys and values the same arena string); emptied when
- * the walk could not reach everything. */
-const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, hashmap *before,
-                                        size_t max_named, strbuf *named);
+ * files are not looked at (only directories: NULL is returned).  nest (or
+ * NULL): the search for repositories (nested_repos.h), made through all of
+ * cwd in the same walk; when it finds one, NULL is returned and
+ * runner_nested_found says why.  before (or NULL): gets the path of every
+ * directory walked beneath the grants and of every entry there named .git
+ * or HEAD (keys and values the same string, in keep, which must live as
+ * long as before); emptied when the walk could not reach everything. */
+const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, nest_search *nest,
+                                        arena *keep, hashmap *before, size_t max_named, strbuf *named);
 #endif

@@ -30,6 +30,15 @@ sh "$(dirname "$0")/setup-man.sh"     # groff and man, for the manual page tests
 # what only make bench needs (hyperfine, valgrind, node, bubblewrap):
 # tools/setup-bench.sh, which make bench runs
 
+# the tests of `buckle run` on Linux make a Python virtual environment
+# (Debian splits venv and ensurepip into python3-venv); optional: those
+# checks are skipped without it
+if [ "$(uname -s)" = Linux ] && command -v apt-get >/dev/null 2>&1 && [ -x /usr/bin/python3 ] &&
+    ! /usr/bin/python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then S=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then S="sudo -n"; else S=none; fi
+    [ "$S" = none ] || DEBIAN_FRONTEND=noninteractive $S apt-get install -y -q python3-venv >/dev/null 2>&1 || true
+fi
+
 if all_ok; then exit 0; fi
 
 if command -v apt-get >/dev/null 2>&1; then

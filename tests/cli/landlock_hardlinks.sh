@@ -30,7 +30,50 @@ expect_err_has "landlock hardlinks: ... and the way out" "--linux-accept=hardlin
 inrun "$A,hardlinks -v" "$U/w" 'echo ran'
 expect_rc "landlock hardlinks: --linux-accept=hardlinks runs it" 0
 expect_err_has "landlock hardlinks: ... and -v says what was accepted" "(accepted: --linux-accept=hardlinks)"
+
+# the same link under profiles that let the command write outside the
+# project: one that still confines writing (a top-level directory more)
+# is refused; one that writes everywhere runs, since every name is one it
+# may write anyway; one that writes everywhere but the other name's
+# directory is refused, one that denies elsewhere runs
+if [ -d /opt ]; then
+    printf 'extends "std/agent";\nfiles { allow write "/opt"; }\n' >"$U/prof/opt.buckle"
+    run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/opt.buckle' -- sh -c 'echo PWNED >f'"
+    expect_rc "landlock hardlinks: a profile that writes /opt too refuses the link" 125
+    expect_err_has "landlock hardlinks: ... naming it" "such as $U/w/f"
+else
+    skip "landlock hardlinks: a profile that writes /opt too" "no /opt"
+fi
+printf 'default allow;\n' >"$U/prof/all.buckle"
+run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/all.buckle' -- sh -c 'echo ran'"
+expect_rc "landlock hardlinks: default allow runs with the link (every name is writable)" 0
+printf 'default allow;\nfiles { deny write "%s/outside"; }\n' "$U" >"$U/prof/most.buckle"
+run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/most.buckle' -- sh -c 'echo PWNED >f'"
+expect_rc "landlock hardlinks: default allow denying the other name's directory refuses the link" 125
+expect_err_has "landlock hardlinks: ... naming it" "such as $U/w/f"
+expect_err_has "landlock hardlinks: ... with the names found" "$U/w/f: 2 names, 1 of them where the command may write"
+[ "$(cat "$U/outside/f")" = secret ] && pass "landlock hardlinks: ... and the file outside is unchanged" \
+    || fail "landlock hardlinks: ... and the file outside is unchanged" "$(cat "$U/outside/f")"
+mkdir -p "$U/elsewhere"
+printf 'default allow;\nfiles { deny write "%s/elsewhere"; }\n' "$U" >"$U/prof/else.buckle"
+run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/else.buckle' -- sh -c 'echo ran'"
+expect_rc "landlock hardlinks: default allow denying another directory runs with the link" 0
 rm -f "$U/w/f"
+
+# a profile that writes only a directory beneath the project: the walk
+# from the working directory (which searches it for repositories too)
+# reaches that grant, and a link in it refuses the run; one elsewhere in
+# the project is not the command's to write
+mkdir -p "$U/w/src" "$U/w/docs"
+printf 'extends "std/agent";\nfiles { deny write "$WORKDIR"; allow write "$WORKDIR/src"; }\n' >"$U/prof/src.buckle"
+ln "$U/outside/f" "$U/w/docs/f"
+run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/src.buckle' -- true"
+expect_rc "landlock hardlinks: a link outside the one directory a profile writes: runs" 0
+ln "$U/outside/f" "$U/w/src/f"
+run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/src.buckle' -- true"
+expect_rc "landlock hardlinks: a link in the one directory beneath the project a profile writes: refused" 125
+expect_err_has "landlock hardlinks: ... naming it" "such as $U/w/src/f"
+rm -f "$U/w/src/f" "$U/w/docs/f"
 
 # two names, both in the project: nothing the grants do not hold already
 echo a >"$U/w/a"
@@ -49,6 +92,12 @@ n=$(find "$U/clone/.git/objects" -type f -links +1 | wc -l)
 if [ "$n" -gt 0 ]; then
     inrun "$A" "$U/clone" true
     expect_rc "landlock hardlinks: a local clone whose objects are the origin's is refused" 125
+    expect_err_has "landlock hardlinks: ... naming an object" "$U/clone/.git/objects/"
+    run "landlock hardlinks" sh -c "cd '$U/clone' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/all.buckle' -- true"
+    expect_rc "landlock hardlinks: ... a default allow run there is not (the origin is writable too)" 0
+    printf 'default allow;\nfiles { deny write "%s/w/.git/objects"; }\n' "$U" >"$U/prof/origin.buckle"
+    run "landlock hardlinks" sh -c "cd '$U/clone' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/origin.buckle' -- true"
+    expect_rc "landlock hardlinks: ... one denying the origin's objects is" 125
     expect_err_has "landlock hardlinks: ... naming an object" "$U/clone/.git/objects/"
     git clone -q --no-hardlinks "$U/w" "$U/clone2"
     inrun "$A" "$U/clone2" true

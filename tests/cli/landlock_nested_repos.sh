@@ -72,6 +72,56 @@ inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: filter.x.clean running a script of the work tree: refused" 125
 expect_err_has "$T: ... naming it" "names the program $U/w/tools/fsmon.sh (filter.x.clean = sh ./tools/fsmon.sh %f)"
 git -C "$U/w" config --remove-section filter.x
+# the other settings git runs a program of: each names the work tree's
+for kv in "trailer.sign.cmd tools/fsmon.sh" "trailer.sign.command tools/fsmon.sh" \
+          "core.alternateRefsCommand tools/fsmon.sh" "mergetool.vd.path $U/w/tools/fsmon.sh" \
+          "difftool.vd.path $U/w/tools/fsmon.sh" "sendemail.smtpServer $U/w/tools/fsmon.sh" \
+          "sendemail.sendmailCmd tools/fsmon.sh" "sendemail.toCmd tools/fsmon.sh" "sendemail.work.ccCmd tools/fsmon.sh" \
+          "sendemail.headerCmd tools/fsmon.sh" "imap.tunnel tools/fsmon.sh" "browser.foo.path $U/w/tools/fsmon.sh" \
+          "browser.foo.cmd tools/fsmon.sh" "man.foo.cmd tools/fsmon.sh" "man.foo.path $U/w/tools/fsmon.sh" \
+          "hook.lint.command tools/fsmon.sh" "submodule.x.update !tools/fsmon.sh" "guitool.x.cmd tools/fsmon.sh" \
+          "instaweb.httpd tools/fsmon.sh" "tar.tgz.command tools/fsmon.sh"; do
+    k=${kv%% *}
+    git -C "$U/w" config "$k" "${kv#* }"
+    inrun "$U/w" files,new-paths "$P" true
+    expect_rc "$T: $k naming a program of the work tree: refused" 125
+    expect_err_has "$T: ... naming it ($k)" "names the program $U/w/tools/fsmon.sh ($k = ${kv#* })"
+    git -C "$U/w" config --unset "$k"
+done
+# shell forms that hide the program from a word-by-word reading
+for kv in "core.fsmonitor true;tools/fsmon.sh" "core.fsmonitor (tools/fsmon.sh)" \
+          'core.fsmonitor "$(git rev-parse --show-toplevel)/tools/fsmon.sh"' 'core.fsmonitor ${TOP}/tools/fsmon.sh' \
+          'alias.st !f(){ tools/fsmon.sh "$@"; }; f' 'alias.go !echo `pwd` && tools/fsmon.sh'; do
+    k=${kv%% *}
+    git -C "$U/w" config "$k" "${kv#* }"
+    inrun "$U/w" files,new-paths "$P" true
+    expect_rc "$T: $k = ${kv#* }: refused" 125
+    expect_err_has "$T: ... naming it (${kv#* })" "names the program $U/w/tools/fsmon.sh ($k = ${kv#* })"
+    git -C "$U/w" config --unset "$k"
+done
+git -C "$U/w" config alias.lg '!git log --oneline | head -5 && echo "$(date)/x"'
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: an alias of programs found through PATH, with shell syntax: runs" 0
+git -C "$U/w" config --unset alias.lg
+# the user's configuration wherever git finds it: GIT_CONFIG_GLOBAL,
+# GIT_CONFIG_SYSTEM (both read whatever HOME is)
+printf '[alias]\n\tgo = !tools/fsmon.sh\n' >"$U/gcg"
+for v in GIT_CONFIG_GLOBAL GIT_CONFIG_SYSTEM; do
+    run "$T" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' $v='$U/gcg' '$B' run --no-cache --linux-accept=files,new-paths '$P' -- true"
+    expect_rc "$T: $v naming a configuration with an alias of the work tree's: refused" 125
+    expect_err_has "$T: ... naming it ($v)" "$U/gcg names the program $U/w/tools/fsmon.sh (alias.go = !tools/fsmon.sh)"
+done
+rm -f "$U/gcg"
+git -C "$U/w" config sendemail.smtpServer smtp.example.org
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: sendemail.smtpServer naming a host: runs" 0
+git -C "$U/w" config --unset sendemail.smtpServer
+# a template directory in the work tree: git init and clone copy its hooks
+git -C "$U/w" config init.templateDir "$U/w/tools/tmpl"
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: init.templateDir in the work tree: refused" 125
+expect_err_has "$T: ... naming it" "names the template directory $U/w/tools/tmpl (init.templateDir = $U/w/tools/tmpl)"
+git -C "$U/w" config --unset init.templateDir
 printf '[alias]\n\tst = status\n\tgo = !tools/fsmon.sh --now\n' >"$U/home/.gitconfig"
 inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: the user's alias running a program of the work tree: refused" 125

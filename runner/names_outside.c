@@ -1,0 +1,205 @@
+/* names_outside.c - the names a file has where the command may not write
+ * (docs/linux.md, "Hard links beneath a write grant").
+ *
+ * A file's names all lie on its filesystem, in the directories of the
+ * mounts that show it.  Where a grant that writes files holds a directory
+ * (and no read-only mount of the plan lies beneath it), every name is one
+ * the command may write the file by anyway: those places are not looked
+ * at.  The rest of each such filesystem is walked for the files' inodes:
+ * nothing under `default allow` (a grant of the root), the few places its
+ * denies carve out under `default allow` with denies, nearly everything
+ * under a profile that confines writing (then the walk's bound stops it,
+ * and every file with a name not seen in the project counts). */
+#define _GNU_SOURCE
+#include "names_outside.h"
+#include "../backend/landlock_mounts.h"
+#include "../support/hashmap.h"
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { OUTSIDE_DEPTH_MAX = 64 };
+
+typedef struct outside_ctx {
+    arena *a;
+    const ll_plan *plan;
+    hashmap files;                   /* "dev:ino" -> outside_file */
+    const unsigned long long *devs;  /* the filesystems that hold them */
+    size_t ndev;
+    size_t n, found;                 /* files, and those found outside at least once */
+    size_t entries, max;
+    const char *cut;                 /* where the walk could not go on, or NULL */
+} outside_ctx;
+
+static int at_or_under(const char *p, const char *d)
+{
+    size_t n = strlen(d);
+    if (n == 1 && d[0] == '/') return p[0] == '/';
+    return !strncmp(p, d, n) && (p[n] == '/' || !p[n]);
+}
+
+static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
+
+/* a directory grant that writes files holds path */
+static int granted_dir(const ll_plan *p, const char *path)
+{
+    for (size_t i = 0; i < p->ng; i++)
+        if (p->g[i].is_dir && writes(&p->g[i]) && at_or_under(path, p->g[i].path)) return 1;
+    return 0;
+}
+
+static int granted_file(const ll_plan *p, const char *path)
+{
+    for (size_t i = 0; i < p->ng; i++)
+        if (!p->g[i].is_dir && writes(&p->g[i]) && !strcmp(path, p->g[i].path)) return 1;
+    return granted_dir(p, path);
+}
+
+/* path lies at or beneath a read-only mount of the plan (above: 1), or one
+ * lies strictly beneath path (above: 0) */
+static int read_only_near(const ll_plan *p, const char *path, int above)
+{
+    for (size_t i = 0; i < p->nm; i++) {
+        if (!p->m[i].ro) continue;
+        if (above ? at_or_under(path, p->m[i].path) : at_or_under(p->m[i].path, path) && strcmp(p->m[i].path, path))
+            return 1;
+    }
+    return 0;
+}
+
+static int grant_beneath(const ll_plan *p, const char *path)
+{
+    for (size_t i = 0; i < p->ng; i++)
+        if (writes(&p->g[i]) && at_or_under(p->g[i].path, path) && strcmp(p->g[i].path, path)) return 1;
+    return 0;
+}
+
+int runner_writes_everywhere(const ll_plan *plan)
+{
+    for (size_t i = 0; i < plan->nm; i++)
+        if (plan->m[i].ro) return 0;
+    return granted_dir(plan, "/");
+}
+
+/* what a directory is: every name beneath it one the command may write,
+ * none, or some */
+enum { PLACE_GRANTED, PLACE_SOME, PLACE_OUTSIDE };
+static int place(const ll_plan *p, const char *dir)
+{
+    if (read_only_near(p, dir, 1)) return PLACE_OUTSIDE;
+    if (granted_dir(p, dir)) return read_only_near(p, dir, 0) ? PLACE_SOME : PLACE_GRANTED;
+    return grant_beneath(p, dir) ? PLACE_SOME : PLACE_OUTSIDE;
+}
+
+static int on_dev(const outside_ctx *x, unsigned long long dev)
+{
+    for (size_t i = 0; i < x->ndev; i++)
+        if (x->devs[i] == dev) return 1;
+    return 0;
+}
+
+static void name_outside(outside_ctx *x, const struct stat *st)
+{
+    if (st->st_nlink < 2) return;
+    char key[48];
+    int kl = snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+    outside_file *f = hm_get(&x->files, key, (size_t)kl);
+    if (f && f->outside++ == 0) x->found++;
+}
+
+/* outside: every name beneath path is outside the grants */
+static void walk(outside_ctx *x, int dirfd, const char *path, int depth, int outside)
+{
+    DIR *d = fdopendir(dirfd);
+    if (!d) {
+        close(dirfd);
+        if (!x->cut) x->cut = arena_printf(x->a, "%s cannot be read", path);
+        return;
+    }
+    struct dirent *e;
+    while (!x->cut && x->found < x->n && (e = readdir(d))) {
+        const char *n = e->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+        if (++x->entries > x->max) {
+            x->cut = arena_printf(x->a, "more than %zu entries where the command may not write", x->max);
+            break;
+        }
+        if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
+        const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
+        if (e->d_type == DT_REG && !outside && granted_file(x->plan, sub) && !read_only_near(x->plan, sub, 1)) continue;
+        struct stat st;
+        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !on_dev(x, (unsigned long long)st.st_dev)) continue;
+        if (S_ISREG(st.st_mode)) {
+            if (outside || !granted_file(x->plan, sub) || read_only_near(x->plan, sub, 1)) name_outside(x, &st);
+            continue;
+        }
+        if (!S_ISDIR(st.st_mode)) continue;
+        int pl = outside ? PLACE_OUTSIDE : place(x->plan, sub);
+        if (pl == PLACE_GRANTED) continue;
+        if (depth + 1 >= OUTSIDE_DEPTH_MAX) {
+            x->cut = arena_printf(x->a, "%s is more than %d directories deep", sub, OUTSIDE_DEPTH_MAX);
+            break;
+        }
+        int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) {
+            x->cut = arena_printf(x->a, "%s cannot be read", sub);
+            break;
+        }
+        walk(x, fd, sub, depth + 1, pl == PLACE_OUTSIDE);
+    }
+    closedir(d);
+}
+
+const char *runner_names_outside(arena *a, const ll_plan *plan, outside_file *files, size_t n, size_t max_entries)
+{
+    if (!n) return NULL;
+    outside_ctx x = { .a = a, .plan = plan, .n = n, .max = max_entries };
+    hm_init(&x.files);
+    unsigned long long *devs = arena_alloc(a, 2 * n * sizeof *devs);
+    for (size_t i = 0; i < n; i++) {
+        char key[48];
+        int kl = snprintf(key, sizeof key, "%llx:%llx", files[i].dev, files[i].ino);
+        hm_put(&x.files, arena_strndup(a, key, (size_t)kl), (size_t)kl, &files[i]);
+        x.devs = devs;
+        if (!on_dev(&x, files[i].dev)) devs[x.ndev++] = files[i].dev;
+        if (!on_dev(&x, files[i].dir_dev)) devs[x.ndev++] = files[i].dir_dev;
+    }
+    /* the mounts that show those filesystems: each walked from its mount
+     * point, but one beneath another such (reached from it) */
+    ll_mounts mt;
+    ll_mounts_read(a, &mt);
+    const char **roots = arena_alloc(a, (mt.n + 1) * sizeof *roots);
+    size_t nroots = 0;
+    unsigned char *shown = arena_alloc(a, x.ndev);
+    memset(shown, 0, x.ndev);
+    for (size_t i = 0; i < mt.n; i++) {
+        struct stat st;
+        if (!mt.m[i].mp || stat(mt.m[i].mp, &st) != 0 || !on_dev(&x, (unsigned long long)st.st_dev)) continue;
+        for (size_t k = 0; k < x.ndev; k++) shown[k] |= x.devs[k] == (unsigned long long)st.st_dev;
+        roots[nroots++] = mt.m[i].mp;
+    }
+    for (size_t k = 0; k < n && !x.cut; k++) {
+        size_t di = 0, fi = 0;
+        while (x.devs[di] != files[k].dir_dev) di++;
+        while (x.devs[fi] != files[k].dev) fi++;
+        if (!shown[di] && !shown[fi]) x.cut = "no mount shows the filesystem that holds them";
+    }
+    for (size_t i = 0; i < nroots && !x.cut && x.found < x.n; i++) {
+        size_t j = 0;
+        while (j < nroots && !(at_or_under(roots[i], roots[j]) && (strcmp(roots[i], roots[j]) || j < i))) j++;
+        if (j < nroots) continue;
+        int pl = place(plan, roots[i]);
+        if (pl == PLACE_GRANTED) continue;
+        int fd = open(roots[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) {
+            x.cut = arena_printf(a, "%s cannot be read", roots[i]);
+            break;
+        }
+        walk(&x, fd, roots[i], 0, pl == PLACE_OUTSIDE);
+    }
+    hm_free(&x.files);
+    return x.found < x.n ? x.cut : NULL;
+}

@@ -1,0 +1,28 @@
+/* names_outside.h - the names files have where the plan does not let the
+ * command write (names_outside.c). */
+#ifndef BUCKLE_NAMES_OUTSIDE_H
+#define BUCKLE_NAMES_OUTSIDE_H
+#include "../backend/landlock.h"
+#include "../support/arena.h"
+
+/* a file with more than one name, and how many of its names were found
+ * outside the write grants */
+typedef struct outside_file {
+    unsigned long long dev, ino;
+    unsigned long long dir_dev;   /* the device of a directory that holds a name of it */
+    size_t outside;
+} outside_file;
+
+/* 1 when the plan lets the command write files everywhere (a grant of the
+ * root that writes files, and no read-only mount): no name is outside. */
+int runner_writes_everywhere(const ll_plan *plan);
+
+/* Counts in each file's outside the names it has where the plan does not
+ * let the command write files: beneath no grant that writes files, or
+ * beneath a path the plan mounts read-only, on the filesystems that hold
+ * the files.  Those places are walked (without following links, at most
+ * max_entries entries), the granted ones are not.  NULL when every such
+ * place was looked at (a file whose count is 0 has no name outside), else
+ * why not (the counts are then a floor). */
+const char *runner_names_outside(arena *a, const ll_plan *plan, outside_file *files, size_t n, size_t max_entries);
+#endif
