@@ -48,6 +48,7 @@
 #define LL_SC_MOUNT (1u << 9)  /* mount, umount and the new mount API: the plan's mounts stay (landlock_ns.c) */
 #define LL_SC_GUARD (1u << 10) /* signals to buckle, its process group, 0 and -1: no signal scope holds them */
 #define LL_SC_GROUPW (1u << 11) /* chmod adding group write: the caller's primary group has other members */
+#define LL_SC_BIND (1u << 12)  /* bind(2): no port may be bound, and a UDP socket (LL_SC_IPANY) would bind any */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */
 enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_NEW_PATHS, LLC_HARDLINKS, LLC_COUNT };

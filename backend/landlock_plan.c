@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1481,6 +1482,58 @@ static void network(llb *b, const char *opname, uint64_t bit)
     }
 }
 
+/* 1 when the profile allows opname on every port of every host (the
+ * default, an unfiltered allow, "*:*"): its default deny does not apply */
+static int net_allows_every(llb *b, const char *opname)
+{
+    if (b->in->c->pol.default_action == ACT_ALLOW) return 1;
+    int op = op_lookup(opname, NULL);
+    if (op < 0) return 1;
+    const rule_vec *rv = &b->in->c->pol.rules;
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || r->action != ACT_ALLOW || !opset_has(r->covers, op)) continue;
+        if (r->m.kind == MK_NONE) return 1;
+        size_t n;
+        int any_host;
+        if (r->m.kind == MK_IP && ip_port(rval(b, r, &n), &any_host) == -1 && any_host) return 1;
+    }
+    return 0;
+}
+
+#define LL_WHY_LISTEN "listen on a TCP socket not bound first takes a port of the kernel's choosing, which Landlock " \
+                      "does not check, and takes connections there"
+#define LL_WHY_UDP_BIND "a UDP socket can bind any port and take datagrams from anywhere: Landlock controls TCP only"
+
+/* The default's deny of bind and inbound: where no port may be bound but
+ * UDP sockets can be made ("*:*"), the filter refuses bind; otherwise
+ * what the kernel lets through makes the default weaker (class network):
+ * a UDP socket's bind, listen on a socket not bound first (once a port may
+ * be bound, listen cannot be refused), any socket at all when the filter
+ * does not limit them (an unfiltered outbound). */
+static void default_network(llb *b)
+{
+    ll_plan *p = b->p;
+    if (b->in->c->pol.default_action == ACT_ALLOW) return;
+    unsigned sc = p->seccomp;
+    if ((sc & (LL_SC_NET | LL_SC_IPANY | LL_SC_LISTEN | LL_SC_UNIX)) == (LL_SC_NET | LL_SC_IPANY | LL_SC_LISTEN)) {
+        p->seccomp |= LL_SC_BIND;
+        add_note(p, "seccomp: bind is refused (no port may be bound; Landlock checks TCP only, and a UDP socket could "
+                    "bind any); a UDP socket that sends gets a port of the kernel's choosing, where replies come back");
+        return;
+    }
+    if (p->abi < 4) return;                       /* network(): bind is not controlled at all */
+    int bind_all = net_allows_every(b, "network-bind"), in_all = net_allows_every(b, "network-inbound");
+    const char *why = NULL;
+    if (!(sc & LL_SC_NET)) why = "sockets of every kind can be made (the profile's outbound is not filtered), and "
+                                 LL_WHY_UDP_BIND;
+    else if (sc & LL_SC_IPANY) why = LL_WHY_UDP_BIND;
+    else if (!(sc & LL_SC_LISTEN)) why = LL_WHY_LISTEN;
+    if (!why || (bind_all && in_all)) return;
+    weaker(b, NULL, LLC_NETWORK, arena_printf(b->a, "the default's deny of %s: %s",
+                                              bind_all ? "inbound" : in_all ? "bind" : "bind and inbound", why));
+}
+
 static void signals(llb *b)
 {
     const backend_in *in = b->in;
@@ -1687,7 +1740,8 @@ static const char *deny_through_link(llb *b, const rule *r)
  * no unix socket can be made (so none by path is reached), no UDP (only
  * TCP, which Landlock checks: connect for outbound, bind for bind, and
  * bind with listen refused for inbound, since listen would bind a port
- * of its own unchecked). */
+ * of its own unchecked), or, for bind and inbound, bind refused outright
+ * (LL_SC_BIND, with listen). */
 static int net_deny_exact(llb *b, const rule *r)
 {
     const ll_plan *p = b->p;
@@ -1696,12 +1750,15 @@ static int net_deny_exact(llb *b, const rule *r)
     for (int op = 0; op < ops_count(); op++) {
         if (!opset_has(r->covers, op) || !op_get(op)->concrete || op_category(op, &b->fs_ops) != OC_NET) continue;
         if (!ip) continue;                        /* a unix socket by path: none can be made */
-        if (p->seccomp & LL_SC_IPANY) return 0;   /* UDP sockets can be made */
+        int udp = (p->seccomp & LL_SC_IPANY) != 0;   /* UDP sockets can be made */
         const char *n = op_get(op)->name;
-        if (!strncmp(n, "network-outbound", 16)) { if (!(p->handled_net & LL_NET_CONNECT_TCP)) return 0; }
-        else if (!strncmp(n, "network-bind", 12)) { if (!(p->handled_net & LL_NET_BIND_TCP)) return 0; }
-        else if (!strncmp(n, "network-inbound", 15)) { if (!(p->seccomp & LL_SC_LISTEN)) return 0; }
-        else return 0;
+        if (!strncmp(n, "network-outbound", 16)) { if (udp || !(p->handled_net & LL_NET_CONNECT_TCP)) return 0; }
+        else if (!strncmp(n, "network-bind", 12)) {
+            if (!(p->seccomp & LL_SC_BIND) && (udp || !(p->handled_net & LL_NET_BIND_TCP) || !(p->seccomp & LL_SC_LISTEN)))
+                return 0;
+        } else if (!strncmp(n, "network-inbound", 15)) {
+            if (!(p->seccomp & LL_SC_LISTEN) || (udp && !(p->seccomp & LL_SC_BIND))) return 0;
+        } else return 0;
     }
     return 1;
 }
@@ -1769,8 +1826,13 @@ static void rule_verdict(llb *b, const rule *r)
         if ((cats & (1u << OC_NET)) && net_deny_exact(b, r)) {
             /* the filter and Landlock refuse every socket it names */
         } else if (cats & (1u << OC_NET)) {
+            int listen_open = b->p->handled_net && !(b->p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY)) &&
+                              b->in->c->pol.default_action != ACT_ALLOW;
             if (r->m.kind == MK_IP && !strncmp(op_get(r->op)->name, "network-inbound", 15))
-                weaker(b, r, LLC_NETWORK, "Landlock does not control inbound connections");
+                weaker(b, r, LLC_NETWORK, listen_open ? "Landlock does not control inbound connections: " LL_WHY_LISTEN
+                                                      : "Landlock does not control inbound connections");
+            else if (r->m.kind == MK_IP && !strncmp(op_get(r->op)->name, "network-bind", 12) && listen_open)
+                weaker(b, r, LLC_NETWORK, LL_WHY_LISTEN);
             else if (r->m.kind != MK_IP && r->m.kind != MK_NONE)
                 weaker(b, r, LLC_NETWORK, "Landlock does not control unix sockets by path");
             else if (!b->p->handled_net || b->in->c->pol.default_action == ACT_ALLOW)
@@ -2027,6 +2089,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         for (size_t k = 0; k < p->np; k++) bound |= (p->p[k].access & LL_NET_BIND_TCP) != 0;
         if (!bound) p->seccomp |= LL_SC_LISTEN;
     }
+    default_network(&b);
     signals(&b);
     if (p->abi >= 6 && deny_default) {
         p->scoped |= LL_SCOPE_ABSTRACT_UNIX;
@@ -2058,7 +2121,8 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
         p->seccomp |= LL_SC_EXEC;
         add_note(p, "not controlled by Landlock, so allowed everywhere: file metadata (stat), modes, owners, times, "
                     "reading extended attributes, executable mappings, ioctl on files that are not devices");
-        add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_IPANY | LL_SC_UNIX)) == LL_SC_LISTEN
+        add_note(p, (p->seccomp & (LL_SC_LISTEN | LL_SC_UNIX)) == LL_SC_LISTEN &&
+                            (p->seccomp & (LL_SC_IPANY | LL_SC_BIND)) != LL_SC_IPANY
                         ? "not controlled by Landlock: fork, process information"
                         : "not controlled by Landlock: inbound connections, fork, process information");
         if (p->seccomp & LL_SC_NET)
@@ -2177,6 +2241,20 @@ static const ll_grant *find_grant(const ll_plan *p, const char *host, uint64_t b
     return best;
 }
 
+/* the kernel's range of ports for a socket not bound first (the sysctl
+ * net.ipv4.ip_local_port_range, IPv6's too); its default where unread */
+static int local_port_range(long *lo, long *hi)
+{
+    *lo = 32768;
+    *hi = 60999;
+    FILE *f = fopen("/proc/sys/net/ipv4/ip_local_port_range", "r");
+    if (!f) return 1;
+    long l, h;
+    if (fscanf(f, "%ld %ld", &l, &h) == 2 && l > 0 && l <= h && h <= 65535) { *lo = l; *hi = h; }
+    fclose(f);
+    return 1;
+}
+
 int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, arena *a, const char **why)
 {
     const char *n = op_get(q->op)->name;
@@ -2266,11 +2344,28 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
             return 1;
         }
         if (q->kind != OBJ_IP) { *why = "unix sockets by path are not controlled by Landlock: allowed"; return 0; }
+        if (nb == LL_NET_BIND_TCP && (p->seccomp & LL_SC_BIND)) {
+            *why = "bind is refused (seccomp): no port may be bound, and a UDP socket would bind any";
+            return 1;
+        }
         if (!(p->handled_net & nb)) { *why = arena_printf(a, "%s is not handled: allowed", what); return 0; }
         int any;
         long port = ip_port(q->obj, &any);
         for (size_t i = 0; i < p->np; i++)
             if ((long)p->p[i].port == port && (p->p[i].access & nb)) { *why = arena_printf(a, "%s granted on port %ld", what, port); return 0; }
+        /* what Landlock does not check reaches the port all the same */
+        if (!(p->seccomp & LL_SC_NET) || (p->seccomp & LL_SC_IPANY)) {
+            *why = arena_printf(a, "no grant of %s on port %ld, but a UDP socket %s port %ld: Landlock controls TCP only",
+                                what, port, nb == LL_NET_BIND_TCP ? "can bind" : "can send to", port);
+            return 0;
+        }
+        long lo, hi;
+        if (nb == LL_NET_BIND_TCP && !(p->seccomp & LL_SC_LISTEN) && local_port_range(&lo, &hi) && port >= lo && port <= hi) {
+            *why = arena_printf(a, "no grant of %s on port %ld, but listen on a TCP socket not bound first takes a port of the "
+                                   "kernel's choosing, which Landlock does not check: %ld is in the kernel's range "
+                                   "(%ld-%ld)", what, port, port, lo, hi);
+            return 0;
+        }
         *why = arena_printf(a, "no grant of %s on port %ld (TCP)", what, port);
         return 1;
     }
@@ -2281,6 +2376,11 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
         }
         if (q->kind == OBJ_IP && (p->seccomp & LL_SC_LISTEN) && !(p->seccomp & (LL_SC_IPANY | LL_SC_UNIX))) {
             *why = "no port may be bound, and listen is refused (seccomp); UDP sockets cannot be created";
+            return 1;
+        }
+        if (q->kind == OBJ_IP && (p->seccomp & LL_SC_BIND)) {
+            *why = "no port may be bound: bind and listen are refused (seccomp); a UDP socket that sends gets a port of "
+                   "the kernel's choosing, where replies come back";
             return 1;
         }
         *why = "inbound connections are not controlled by Landlock: allowed";

@@ -2,7 +2,8 @@
  * filter installed with the ruleset (docs/linux.md): the terminal ioctls
  * that type into the caller's terminal or take its foreground (always), the
  * kernel's key rings (always), sockets other than TCP
- * (when the profile limits the network), System V and POSIX
+ * (when the profile limits the network), bind (when no port may be bound
+ * and UDP sockets can be made), System V and POSIX
  * message-queue IPC (when the profile allows no IPC), file watching (when
  * the profile denies some reading), memory files that could
  * be executed (when the profile limits exec), io_uring (always: it would
@@ -230,6 +231,13 @@ static const sc_rule rules[] = {
      * and an address in sendto; a seqpacket pair ignores the address */
     ROW(53, 199, LL_SC_NET, 0, CK_SOCKETPAIR, X_EACCES, 0, 0, 0),               /* socketpair */
     REFUSE(50, 201, LL_SC_LISTEN, X_EACCES),                                    /* listen */
+    /* bind, when no port may be bound but UDP sockets can be made ("*:*"):
+     * Landlock checks a TCP socket's bind only, and a UDP socket bound to a
+     * port of its choosing takes datagrams from anywhere.  The filter
+     * cannot read the address nor tell the socket's type, so every bind is
+     * refused; a UDP socket that sends gets a port of the kernel's choosing
+     * without one */
+    REFUSE(49, 200, LL_SC_BIND, X_EACCES),                                      /* bind */
     /* The mounts of the command's own namespace (LL_SC_MOUNT,
      * landlock_ns.c) stay as they are: every call that mounts, unmounts,
      * moves or changes a mount, or makes one to attach later, is refused.

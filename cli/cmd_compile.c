@@ -158,7 +158,7 @@ int cmd_compile(cli_env *env, int argc, char **argv)
         if (abi) {
             strbuf b;
             sb_init(&b);
-            target_landlock_json(c, abi, k.accept, &b);
+            target_landlock_json(env, c, file, co.incs, co.ninc, abi, k.accept, &b);
             if (cli_write_file(out, b.data ? b.data : "", b.len) != 0) rc = 2;
             sb_free(&b);
         } else if (k.emit == EMIT_SBPL && strcmp(out, "-") != 0) {

@@ -135,6 +135,12 @@ static void protected_files(lint_ctx *lc)
         BUILTIN_TEST_WORKDIR "/.git/worktrees/w/commondir", BUILTIN_TEST_WORKDIR "/.git/commondir",
         BUILTIN_TEST_WORKDIR "/HEAD",
         BUILTIN_TEST_HOME "/.config/git/config", BUILTIN_TEST_HOME "/.local/bin/git",
+        /* the PATH directories in the home that tools' installers put
+         * first (a git of the command's own there runs instead of git),
+         * and rustup's env, which the shell start-up files source */
+        BUILTIN_TEST_HOME "/bin/git", BUILTIN_TEST_HOME "/.cargo/bin/git", BUILTIN_TEST_HOME "/.cargo/env",
+        BUILTIN_TEST_HOME "/go/bin/git", BUILTIN_TEST_HOME "/.bun/bin/git", BUILTIN_TEST_HOME "/.deno/bin/git",
+        BUILTIN_TEST_HOME "/.npm-global/bin/git", BUILTIN_TEST_HOME "/.volta/bin/git", BUILTIN_TEST_HOME "/.pyenv/shims/git",
     };
     const size_t nops = sizeof content_ops / sizeof content_ops[0];
     const lrule *reported[24];

@@ -9,6 +9,11 @@
  *   tcpprobe listen              a TCP socket listening without bind (the
  *                                kernel picks a port): "listening", or
  *                                "denied" (EACCES/EPERM) and exit 1
+ *   tcpprobe udpbind PORT        a UDP socket bound to 127.0.0.1:PORT:
+ *                                "bound", or "denied" (EACCES/EPERM) and exit 1
+ *   tcpprobe udpsend PORT        a UDP datagram to 127.0.0.1:PORT (the kernel
+ *                                picks the sender's port): "sent", or
+ *                                "denied" and exit 1
  *   tcpprobe sysv                shmget(IPC_PRIVATE): "created" or "denied"
  *   tcpprobe memfd               memfd_create("x", 0): "created" or "denied"
  *   tcpprobe tiocsti TEXT        types TEXT into the terminal on fd 0:
@@ -103,6 +108,22 @@ int main(int argc, char **argv)
         int s = socket(AF_INET, SOCK_STREAM, 0);
         if (s < 0 || listen(s, 1) != 0) { printf("%s\n", errno == EACCES || errno == EPERM ? "denied" : strerror(errno)); return 1; }
         printf("listening\n");
+        return 0;
+    }
+    if (argc == 3 && (!strcmp(argv[1], "udpbind") || !strcmp(argv[1], "udpsend"))) {
+        int s = socket(AF_INET, SOCK_DGRAM, 0);
+        struct sockaddr_in a;
+        memset(&a, 0, sizeof a);
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        a.sin_port = htons((unsigned short)atoi(argv[2]));
+        int send = !strcmp(argv[1], "udpsend");
+        if (s < 0 || (send ? sendto(s, "x", 1, 0, (struct sockaddr *)&a, sizeof a) != 1
+                           : bind(s, (struct sockaddr *)&a, sizeof a) != 0)) {
+            printf("%s\n", errno == EACCES || errno == EPERM ? "denied" : strerror(errno));
+            return 1;
+        }
+        printf("%s\n", send ? "sent" : "bound");
         return 0;
     }
     if (argc == 2 && !strcmp(argv[1], "sysv")) {

@@ -12,7 +12,7 @@
     C(ioctl) C(setpgid) C(io_uring_setup) C(keyctl) C(add_key) C(request_key) C(unshare) C(clone) C(clone3) \
     C(setns) C(userfaultfd) C(perf_event_open) C(bpf) C(prlimit64) C(setpriority) C(sched_setscheduler) \
     C(sched_setparam) C(sched_setattr) C(sched_setaffinity) C(ioprio_set) C(chmod) C(fchmod) C(fchmodat) \
-    C(fchmodat2) C(chown) C(lchown) C(fchown) C(fchownat) C(creat) C(mknod) C(mknodat) C(open) C(openat) C(openat2) C(personality) C(socket) C(socketpair) C(listen) \
+    C(fchmodat2) C(chown) C(lchown) C(fchown) C(fchownat) C(creat) C(mknod) C(mknodat) C(open) C(openat) C(openat2) C(personality) C(socket) C(socketpair) C(listen) C(bind) \
     C(shmget) C(shmat) C(shmctl) C(msgget) C(msgsnd) C(msgrcv) C(msgctl) C(semget) C(semop) C(semctl) \
     C(semtimedop) C(mq_open) C(mq_unlink) C(inotify_add_watch) C(fanotify_init) C(fanotify_mark) C(truncate) \
     C(setxattr) C(lsetxattr) C(fsetxattr) C(removexattr) C(lremovexattr) C(fremovexattr) C(setxattrat) \

@@ -109,6 +109,7 @@ static uint32_t reference(int id, const __u64 *a, unsigned w)
         return (lo[1] & 0xf) == SOCK_STREAM || (lo[1] & 0xf) == SOCK_SEQPACKET ? ALLOW : DENY(EACCES);
     }
     case SCN_listen: return w & LL_SC_LISTEN ? DENY(EACCES) : ALLOW;
+    case SCN_bind: return w & LL_SC_BIND ? DENY(EACCES) : ALLOW;
     case SCN_mount: case SCN_umount2: case SCN_pivot_root: case SCN_chroot: case SCN_open_tree: case SCN_move_mount:
     case SCN_fsopen: case SCN_fsconfig: case SCN_fsmount: case SCN_fspick: case SCN_mount_setattr: case SCN_open_tree_attr:
         return w & LL_SC_MOUNT ? DENY(EPERM) : ALLOW;
@@ -315,8 +316,9 @@ static void seccomp_cases(void)
         size_t longest = 0;
         for (unsigned what = 0; what <= ALL_WHAT; what++) {
             /* pairs of arguments for the key combinations; single
-             * arguments for the others */
+             * arguments for the others; LL_SC_BIND with the key ones */
             long bad = sweep(c, what, key_what(what), &longest);
+            if (!bad && key_what(what)) bad = sweep(c, what | LL_SC_BIND, 0, &longest);
             CHECK(bad == 0, "%s, what %#x: %ld decisions differ from the reference", c->name, what, bad);
             if (bad) break;
         }
