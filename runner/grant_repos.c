@@ -48,8 +48,25 @@ static const char *repo_config(arena *a, const ll_plan *p, const char *dir)
     return cfg && may_write(a, p, cfg) ? cfg : NULL;
 }
 
+/* The plan lets the command write a top-level directory whole (or the
+ * root) outside the working directory, as a profile that writes everywhere
+ * but some places (default allow) does: it reaches the repositories of the
+ * whole machine (a ~/.pyenv clone among them), and this check is for
+ * profiles that confine writing (the hard-link check's rule too) */
+static int writes_broadly(const ll_plan *p, const char *cwd)
+{
+    for (size_t i = 0; i < p->ng; i++) {
+        const ll_grant *g = &p->g[i];
+        if (!g->is_dir || !(g->access & LL_FS_WRITE_FILE) || runner_at_or_above(cwd, g->path)) continue;
+        const char *second = strchr(g->path + 1, '/');
+        if (!g->path[1] || !second || !second[1]) return 1;
+    }
+    return 0;
+}
+
 const char *runner_grant_repo_problem(arena *a, const ll_plan *plan, const char *cwd)
 {
+    if (writes_broadly(plan, cwd)) return NULL;
     for (size_t i = 0; i < plan->ng; i++) {
         const ll_grant *g = &plan->g[i];
         if (!g->is_dir || !(g->access & (LL_FS_MAKE_REG | LL_FS_WRITE_FILE)) || runner_at_or_above(g->path, cwd) ||
