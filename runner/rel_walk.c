@@ -1,6 +1,8 @@
 /* rel_walk.c - a relative name in every directory beneath the working
- * directory (rel_walk.h): what is there before the command starts is the
- * user's, what is new after it has ended is the command's. */
+ * directory (rel_walk.h): one whose change time is after the command
+ * started was made, replaced or written during the run (only the kernel
+ * sets change times), so one walk, after the run, tells the command's from
+ * the user's. */
 #define _GNU_SOURCE
 #include "rel_walk.h"
 #include "../support/arena.h"
@@ -10,50 +12,48 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-typedef struct walker { rel_walk *r; int after; size_t entries; } walker;
+typedef struct walker { rel_walk *r; size_t entries; } walker;
 
-/* 1 when path was there at the start as st, -1 when something else was, 0 when nothing */
-static int seen_as(const rel_walk *r, const char *path, const struct stat *st)
+static int since(long long s, long long ns, const struct timespec *t)
 {
-    for (size_t i = 0; i < r->nseen; i++)
-        if (!strcmp(r->seen[i].path, path))
-            return r->seen[i].dev == (unsigned long long)st->st_dev && r->seen[i].ino == (unsigned long long)st->st_ino &&
-                   r->seen[i].mode == (unsigned)st->st_mode ? 1 : -1;
-    return 0;
+    return s > (long long)t->tv_sec || (s == (long long)t->tv_sec && ns >= (long long)t->tv_nsec);
 }
 
+/* each name in the directory dir (dirfd) that changed since the start:
+ * made, replaced, renamed there or written (the change time, which only
+ * the kernel sets) */
 static void look(walker *k, int dirfd, const char *dir)
 {
     rel_walk *r = k->r;
     for (size_t i = 0; i < r->nnames; i++) {
         const char *name = r->names[i];
+        int made;
+#ifdef STATX_BTIME
+        struct statx sx;
+        if (statx(dirfd, name, AT_SYMLINK_NOFOLLOW, STATX_CTIME | STATX_BTIME, &sx) != 0) continue;
+        if (!since(sx.stx_ctime.tv_sec, sx.stx_ctime.tv_nsec, &r->start)) continue;
+        made = !(sx.stx_mask & STATX_BTIME) || since(sx.stx_btime.tv_sec, sx.stx_btime.tv_nsec, &r->start);
+#else
         struct stat st;
         if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (!since(st.st_ctim.tv_sec, st.st_ctim.tv_nsec, &r->start)) continue;
+        made = 1;
+#endif
         const char *shown = name;
         while (shown[0] == '.' && shown[1] == '/') shown += 2;
         size_t n = strlen(dir) + strlen(shown) + 2;
         char *path = xmalloc(n);
         snprintf(path, n, "%s/%s", dir, shown);
-        if (!k->after) {
-            if (r->nseen == r->capseen) {
-                r->capseen = r->capseen ? 2 * r->capseen : 8;
-                r->seen = xrealloc(r->seen, r->capseen * sizeof *r->seen);
-            }
-            r->seen[r->nseen++] = (rel_seen){ path, (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-                                              (unsigned)st.st_mode };
-            continue;
-        }
-        int was = seen_as(r, path, &st);
-        if (was == 1) { free(path); continue; }
         struct stat ds;
         if (fstat(dirfd, &ds) != 0) memset(&ds, 0, sizeof ds);
         if (r->nfound == r->capfound) {
             r->capfound = r->capfound ? 2 * r->capfound : 8;
             r->found = xrealloc(r->found, r->capfound * sizeof *r->found);
         }
-        r->found[r->nfound++] = (rel_new){ path, xstrdup(dir), was != 0, (unsigned long long)ds.st_dev,
+        r->found[r->nfound++] = (rel_new){ path, xstrdup(dir), !made, (unsigned long long)ds.st_dev,
                                            (unsigned long long)ds.st_ino };
     }
 }
@@ -80,9 +80,9 @@ static void walk(walker *k, int dirfd, const char *dir, int depth)
     closedir(d);
 }
 
-static void walk_all(rel_walk *r, int after)
+static void walk_all(rel_walk *r)
 {
-    walker k = { r, after, 0 };
+    walker k = { r, 0 };
     int fd = open(r->cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) walk(&k, fd, r->cwd, 0);
 }
@@ -95,12 +95,13 @@ void rel_walk_begin(rel_walk *r, const char *const *names, size_t n, const char 
     for (size_t i = 0; i < n; i++) r->names[i] = xstrdup(names[i]);
     r->nnames = n;
     r->cwd = xstrdup(cwd);
-    walk_all(r, 0);
+    /* the clock file times are taken from: a name changed in this tick is the run's */
+    clock_gettime(CLOCK_REALTIME_COARSE, &r->start);
 }
 
 size_t rel_walk_end(rel_walk *r)
 {
-    if (r->nnames) walk_all(r, 1);
+    if (r->nnames) walk_all(r);
     return r->nfound;
 }
 
@@ -108,8 +109,6 @@ void rel_walk_free(rel_walk *r)
 {
     for (size_t i = 0; i < r->nnames; i++) free(r->names[i]);
     free(r->names);
-    for (size_t i = 0; i < r->nseen; i++) free(r->seen[i].path);
-    free(r->seen);
     for (size_t i = 0; i < r->nfound; i++) { free(r->found[i].path); free(r->found[i].dir); }
     free(r->found);
     free(r->cwd);

@@ -4,9 +4,9 @@
  * src/node_modules/.bin first.  The check after the run of the candidates
  * taken from the working directory (shadow_check.c) does not see those,
  * so, when PATH has such an entry, every directory beneath the working
- * directory is a candidate too: walked before the command starts (what is
- * there then is the user's) and after it has ended (what is new is the
- * command's, moved aside and named like the others). */
+ * directory is a candidate too: walked after the command has ended, one
+ * made or changed during the run (rel_walk.c) is the command's, moved
+ * aside and named like the others. */
 #define _GNU_SOURCE
 #include "shadow_rel.h"
 #include "rel_walk.h"

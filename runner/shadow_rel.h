@@ -17,12 +17,12 @@ typedef struct shadow_rel {
 
 /* Right before the command starts, when buckle was found through PATH
  * (argv0 without a '/'): the relative and empty entries looked in before
- * the one it was found in, and each DIR/ENTRY/argv0 there then, for every
- * directory DIR beneath cwd (rel_walk.h);
- * nothing when there is no such entry. */
+ * the one it was found in, whose DIR/ENTRY/argv0 is looked at after the
+ * run in every directory DIR beneath cwd (rel_walk.h); nothing when there
+ * is no such entry. */
 void runner_shadow_rel_begin(shadow_rel *r, const char *argv0, const char *cwd);
 /* After every process of the command has ended: each candidate beneath the
- * working directory that is there and was not (or is another file), added
+ * working directory made or changed during the run, added
  * to w as found (runner_shadow_end first), to be remembered, moved aside
  * and named with the others; how many. */
 size_t runner_shadow_rel_end(shadow_rel *r, shadow_watch *w);
