@@ -47,6 +47,11 @@ inrun 'cd "$TMPDIR" && git init -q . && echo made'
 expect_rc "landlock repo made: a .git at the top of TMPDIR fails the run" 125
 expect_err_has "landlock repo made: ... naming it" "$U/tmp/.git exists after the run"
 expect_err_has "landlock repo made: ... and where git would take it" "before running git in $U/tmp or beneath it"
+# (a repository there refuses the next run until it is removed)
+run "landlock repo made" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$P' -- true"
+expect_rc "landlock repo made: ... and, while it is there, the next run is refused" 125
+expect_err_has "landlock repo made: ... naming it" "$U/tmp is a repository in $U/tmp"
+rm -rf "$U/tmp/.git"
 
 # a directory of the user's that the command removes and makes again is
 # still where the user runs git: judged by its path
