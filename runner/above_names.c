@@ -81,6 +81,12 @@ void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const cha
         if (r) names[k++] = r;
     }
     for (size_t i = 0; i < nn; i++) names[k++] = workspace_names[i];
+    /* .git and HEAD themselves: git's repositories above the project,
+     * checked on their own (run_landlock.c) */
+    size_t kept = 0;
+    for (size_t j = 0; j < k; j++)
+        if (strcmp(names[j], ".git") && strcmp(names[j], "HEAD")) names[kept++] = names[j];
+    k = kept;
     sb_request q;
     memset(&q, 0, sizeof q);
     q.kind = OBJ_PATH;
