@@ -273,7 +273,8 @@ static int born_since(int dirfd, const char *name, const struct timespec *t)
 }
 
 /* A repository the command made in the directory dirfd (at depth, not the
- * working directory's own .git) that was there before the run: git run in
+ * working directory's own .git): LS_REPO in a directory that was there
+ * before the run, LS_REPO_NEW in one it made; 0 for none.  git run in
  * it takes that repository for the project's.  .git in any form (a file
  * naming a git directory counts); HEAD outside a directory named .git
  * (with objects and refs beside it, the directory is a bare repository) */
@@ -290,6 +291,7 @@ static int planted_repo(const link_scan *s, int dirfd, const char *dir, const ch
         const char *g = strstr(dir, "/.git");
         if (g && (g[5] == '/' || !g[5])) return 0;
     }
+    int was, made;
     if (s->before && s->before->count) {
         /* by path: a directory of the user's (removed and made again by
          * the command, it is still where the user runs git), an entry
@@ -297,11 +299,26 @@ static int planted_repo(const link_scan *s, int dirfd, const char *dir, const ch
         size_t dl = strlen(dir);
         char *path = xmalloc(dl + strlen(name) + 2);
         snprintf(path, dl + strlen(name) + 2, "%s/%s", strcmp(dir, "/") ? dir : "", name);
-        int r = hm_get(s->before, dir, dl) != NULL && hm_get(s->before, path, strlen(path)) == NULL;
+        was = hm_get(s->before, dir, dl) != NULL;
+        made = hm_get(s->before, path, strlen(path)) == NULL;
         free(path);
-        return r;
+    } else {
+        made = born_since(dirfd, name, &s->start);
+        was = !born_since(dirfd, "", &s->start);
     }
-    return born_since(dirfd, name, &s->start) && !born_since(dirfd, "", &s->start);
+    if (!made) return 0;
+    if (was) return LS_REPO;
+    /* in a directory the command made: named too (git run there, an
+     * editor that looks for the repositories in the folders it opens, runs
+     * what its configuration names, and the next run is refused while it
+     * is there); a HEAD only with a bare repository's objects and refs */
+    if (head) {
+        struct stat st;
+        if (fstatat(dirfd, "objects", &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode) ||
+            fstatat(dirfd, "refs", &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode))
+            return 0;
+    }
+    return LS_REPO_NEW;
 }
 
 static char *join3(const char *a, const char *b, const char *c)
@@ -376,7 +393,8 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         if (!(e = readdir(d))) break;
         const char *n = e->d_name;
         if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
-        if (planted_repo(s, dirfd, dir, n, depth)) keep(s, LS_REPO, dir, n, NULL, 0);
+        int repo = planted_repo(s, dirfd, dir, n, depth);
+        if (repo) keep(s, (link_found_kind)repo, dir, n, NULL, 0);
         if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         struct stat st;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) {
@@ -496,6 +514,14 @@ void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
                                      "git run in that directory, or beneath it, takes it for the project's and runs "
                                      "what its configuration names (core.fsmonitor, hooks) outside any sandbox; look at "
                                      "it and remove it before running git there (the command exited %d)",
+                    f->path, exit_status);
+            break;
+        case LS_REPO_NEW:
+            run_say(sink, SEV_ERROR, "%s is a repository the command made beneath the working directory: git run in "
+                                     "its directory, or beneath it (an editor that looks for the repositories in the "
+                                     "folders it opens does), runs what its configuration names (core.fsmonitor, "
+                                     "hooks) outside any sandbox, and the profile keeps the project's own from the "
+                                     "command; look at it and remove it before running git there (the command exited %d)",
                     f->path, exit_status);
             break;
         case LS_DEEP:

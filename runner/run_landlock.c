@@ -10,9 +10,11 @@
 #include "../lint/lint.h"
 #include "../support/codes.h"
 #include "elf_interp.h"
+#include "above_names.h"
 #include "home_guard.h"
 #include "link_scan.h"
 #include "nested_repos.h"
+#include "grant_repos.h"
 #include "shared_inodes.h"
 #include "path_ident.h"
 #include "source_modes.h"
@@ -21,6 +23,8 @@
 #include "linux_run.h"
 #include "planted.h"
 #include "shadow_check.h"
+#include "shadow_rel.h"
+#include "profile_rel.h"
 #include "runner.h"
 #include "run_profile.h"
 #include <errno.h>
@@ -267,6 +271,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     planted_hold hold = { .fd = -1, .dirfd = -1, .pfd = -1 };
     link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
     shadow_watch shadows = { .n = 0 };   /* `buckle` in a PATH directory before buckle's (shadow_check.c) */
+    shadow_rel rels = { .nrel = 0 };     /* ... beneath the project, for a relative PATH entry (shadow_rel.c) */
+    above_watch aboves = { .n = 0 };     /* the tools' files above the project (above_names.c) */
+    rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
     hashmap before = { NULL, 0, 0 };     /* the project's directories at the start, for it */
     arena kept;                          /* before's paths: until the check after the run */
     arena_init(&kept);
@@ -602,6 +609,19 @@ launch:
         run_say(sink, SEV_ERROR, "%s; nothing was run", runner_nested_found(nest));
         goto out;
     }
+    /* the project's own repository configuration kept from the command: a
+     * repository it makes in another directory of the project that was
+     * there before is named after the run (link_scan.c), and one at the top
+     * of a directory it may write outside the project refuses the run
+     * (grant_repos.c) */
+    int own_repo_kept = runner_own_repo_kept(&a, &plan, cwd);
+    if (own_repo_kept) {
+        const char *why = runner_grant_repo_problem(&a, &plan, cwd);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
     /* found through PATH: the name in each PATH directory looked in before
      * buckle's, which the next lookup would take (checked after the run) */
     const char **shadow;
@@ -610,12 +630,18 @@ launch:
      * this run's working directory or a read-only mount of its plan (which
      * would take it for the user's own), or where this run's lookup of
      * buckle would find it first */
+    /* and the tools' files above the project the command may write
+     * (.cargo/config.toml, package.json), as they are now */
+    runner_above_begin(&aboves, &a, &plan, cwd);
+    const char **above_files;
+    size_t nabovef = runner_above_list(&aboves, &a, &above_files);
     {
-        const char **scope = arena_alloc(&a, (plan.nm + 1 + nshadow) * sizeof *scope);
+        const char **scope = arena_alloc(&a, (plan.nm + 1 + nshadow + nabovef) * sizeof *scope);
         scope[0] = cwd;
         for (size_t i = 0; i < plan.nm; i++) scope[i + 1] = plan.m[i].path;
         for (size_t i = 0; i < nshadow; i++) scope[plan.nm + 1 + i] = shadow[i];
-        if (planted_check(&a, rq, sink, scope, plan.nm + 1 + nshadow)) goto out;
+        for (size_t i = 0; i < nabovef; i++) scope[plan.nm + 1 + nshadow + i] = above_files[i];
+        if (planted_check(&a, rq, sink, scope, plan.nm + 1 + nshadow + nabovef)) goto out;
     }
     /* the files with another name the walk found */
     {
@@ -658,19 +684,17 @@ launch:
      * the disk: the record's file made and its space kept now */
     const char **above, **above_in;
     size_t nabove = git_above(&a, &plan, cwd, &above, &above_in);
-    /* the project's own repository configuration kept from the command: a
-     * repository it makes in another directory of the project that was
-     * there before is named after the run (link_scan.c) */
-    int own_repo_kept = runner_own_repo_kept(&a, &plan, cwd);
-    if (plan.nchk + nabove + nshadow) {
-        const char **paths = arena_alloc(&a, (plan.nchk + nabove + nshadow) * sizeof *paths);
+    if (plan.nchk + nabove + nshadow + nabovef) {
+        const char **paths = arena_alloc(&a, (plan.nchk + nabove + nshadow + nabovef) * sizeof *paths);
         for (size_t i = 0; i < plan.nchk; i++) paths[i] = plan.chk[i].path;
         for (size_t i = 0; i < nabove; i++) paths[plan.nchk + i] = above[i];
         for (size_t i = 0; i < nshadow; i++) paths[plan.nchk + nabove + i] = shadow[i];
+        for (size_t i = 0; i < nabovef; i++) paths[plan.nchk + nabove + nshadow + i] = above_files[i];
         const char *why;
         /* (a buckle planted where PATH looks first is moved aside: without
          * a record, only one that cannot be is said after the run) */
-        if (planted_reserve(&a, rq, paths, plan.nchk + nabove + nshadow, &hold, &why) != 0 && plan.nchk + nabove)
+        if (planted_reserve(&a, rq, paths, plan.nchk + nabove + nshadow + nabovef, &hold, &why) != 0 &&
+            plan.nchk + nabove + nabovef)
             run_say(sink, SEV_WARNING, "the profile's denies of paths that do not exist yet are checked after the run "
                                        "(--linux-accept=new-paths), but what the command makes there cannot be "
                                        "remembered for the next run: %s", why);
@@ -763,6 +787,8 @@ launch:
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
+        runner_shadow_rel_begin(&rels, rq->argv0, cwd);
+        runner_profile_rel_begin(&profs, rq->profile, cwd);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command
@@ -852,12 +878,19 @@ launch:
         /* and a `buckle` it made where PATH looks before buckle's directory:
          * remembered while it is there, then moved aside */
         size_t nshadowed = l.stage == LL_STAGE_NONE ? runner_shadow_end(&shadows) : 0;
-        const char **keep = xcalloc(nmade + nfound + nshadowed + 1, sizeof *keep);
+        if (l.stage == LL_STAGE_NONE) nshadowed += runner_shadow_rel_end(&rels, &shadows);
+        /* and the tools' files it made or changed above the project */
+        size_t nabovem = l.stage == LL_STAGE_NONE ? runner_above_end(&aboves) : 0;
+        /* and a profile a later run started there would take for the given one */
+        size_t nprofs = l.stage == LL_STAGE_NONE ? rel_walk_end(&profs) : 0;
+        const char **keep = xcalloc(nmade + nfound + nshadowed + nabovem + nprofs + 1, sizeof *keep);
         for (size_t j = 0; j < nmade; j++) keep[j] = made[j];
         size_t nlinks = nfound ? runner_link_scan_paths(&links, keep + nmade) : 0;
         nlinks += runner_shadow_paths(&shadows, keep + nmade + nlinks);
+        nlinks += runner_above_paths(&aboves, keep + nmade + nlinks);
+        nlinks += runner_profile_rel_paths(&profs, keep + nmade + nlinks);
         const char *lost = NULL;
-        if (nmade + nfound + nshadowed) res->exit_status = 125;
+        if (nmade + nfound + nshadowed + nabovem + nprofs) res->exit_status = 125;
         if (nmade + nlinks && planted_add(&a, rq, &hold, keep, nmade + nlinks, &lost) != 0 && !lost)
             lost = "its record cannot be written";
         free(keep);
@@ -873,6 +906,8 @@ launch:
                                      "remembering what it planted; look at what it made", moded);
         runner_link_scan_say(&links, sink, command_status);
         runner_shadow_say(&shadows, sink, command_status);
+        runner_above_say(&aboves, sink, command_status);
+        runner_profile_rel_say(&profs, rq->profile, sink, command_status);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
                                      "your own: remove %s before running anything",
@@ -889,6 +924,9 @@ out:
     planted_release(&hold);
     runner_link_scan_free(&links);
     runner_shadow_free(&shadows);
+    runner_above_free(&aboves);
+    runner_shadow_rel_free(&rels);
+    rel_walk_free(&profs);
     hm_free(&before);
     arena_free(&kept);
     sb_free(&named);

@@ -4,8 +4,8 @@
 # .git (or a bare repository's HEAD) made in a directory of the project that
 # was there before the run, and one at the top of $TMPDIR, where the user's
 # other programs make directories of their own, fail the run (exit 125)
-# naming it; one made in a directory the command made itself does not, nor
-# does git's own work in the project's repository.
+# naming it; so does one made in a directory the command made itself; git's
+# own work in the project's repository does not.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 agent_setup llrm "landlock repo made"
@@ -28,8 +28,16 @@ expect_rc "landlock repo made: a bare repository made in a directory that was th
 expect_err_has "landlock repo made: ... naming its HEAD" "$U/w/lib/HEAD is a repository the command made"
 rm -rf "$U/w/lib"; mkdir -p "$U/w/lib"
 
-inrun 'mkdir -p vendor/x && cd vendor/x && git init -q && echo made'
-expect_rc "landlock repo made: a repository in a directory the command made is its own" 0
+inrun 'mkdir docs2 && cd docs2 && git init -q . && git config core.fsmonitor "echo PWNED" && echo made'
+expect_rc "landlock repo made: a repository in a directory the command made fails the run too" 125
+expect_err_has "landlock repo made: ... naming it" "$U/w/docs2/.git is a repository the command made beneath the working directory"
+rm -rf "$U/w/docs2"
+inrun 'mkdir -p vendor && git init -q --bare vendor/y.git && echo made'
+expect_rc "landlock repo made: a bare repository in a directory the command made fails the run" 125
+expect_err_has "landlock repo made: ... naming its HEAD" "$U/w/vendor/y.git/HEAD is a repository the command made beneath the working directory"
+rm -rf "$U/w/vendor"
+inrun 'mkdir -p vendor/z && echo x >vendor/z/HEAD && echo made'
+expect_rc "landlock repo made: a file named HEAD in a new directory, no repository beside it, is not named" 0
 rm -rf "$U/w/vendor"
 
 inrun 'git -c user.name=t -c user.email=t@t commit -q --allow-empty -m x && git checkout -q -b other && echo done'
@@ -39,6 +47,11 @@ inrun 'cd "$TMPDIR" && git init -q . && echo made'
 expect_rc "landlock repo made: a .git at the top of TMPDIR fails the run" 125
 expect_err_has "landlock repo made: ... naming it" "$U/tmp/.git exists after the run"
 expect_err_has "landlock repo made: ... and where git would take it" "before running git in $U/tmp or beneath it"
+# (a repository there refuses the next run until it is removed)
+run "landlock repo made" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$P' -- true"
+expect_rc "landlock repo made: ... and, while it is there, the next run is refused" 125
+expect_err_has "landlock repo made: ... naming it" "$U/tmp is a repository in $U/tmp"
+rm -rf "$U/tmp/.git"
 
 # a directory of the user's that the command removes and makes again is
 # still where the user runs git: judged by its path

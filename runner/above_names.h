@@ -1,0 +1,43 @@
+/* above_names.h - the files tools take from the directories above the
+ * project, in the ones the plan lets the command write (above_names.c). */
+#ifndef BUCKLE_ABOVE_NAMES_H
+#define BUCKLE_ABOVE_NAMES_H
+#include "run.h"
+#include "../backend/landlock.h"
+#include <stddef.h>
+
+/* One name in a directory above the working directory, as it was when the
+ * command started. */
+typedef struct above_entry {
+    char *path;                   /* DIR/NAME (malloc'd) */
+    int had;                      /* it existed then */
+    unsigned long long dev, ino;
+    long long cs, cns;            /* its change time then */
+    int err;                      /* after the run: what lstat said (0: there) */
+} above_entry;
+
+typedef struct above_watch {
+    above_entry *v;
+    size_t n;
+    size_t *found;                /* after runner_above_end: indices in v */
+    size_t nfound;
+} above_watch;
+
+/* Before the command starts: for each directory above cwd, each name the
+ * plan keeps the command from writing beneath cwd (its mounts read-only
+ * and its checks after the run, taken relative to cwd) and each name of
+ * the table of workspace files (above_names.c), where the plan lets the
+ * command write or make it, as it is now. */
+void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd);
+/* Their paths (in a), to be kept room for in the record; how many. */
+size_t runner_above_list(const above_watch *w, arena *a, const char ***out);
+/* After every process of the command has ended: each one that is there and
+ * was not, is not the file it was or changed since (its change time), or
+ * cannot be looked at; how many.  Says nothing. */
+size_t runner_above_end(above_watch *w);
+/* Their paths into out (room for w->nfound), to be remembered (planted.h). */
+size_t runner_above_paths(const above_watch *w, const char **out);
+/* Names each one found as an error, with the command's exit status. */
+void runner_above_say(const above_watch *w, diag_sink *sink, int exit_status);
+void runner_above_free(above_watch *w);
+#endif

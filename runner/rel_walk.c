@@ -1,0 +1,116 @@
+/* rel_walk.c - a relative name in every directory beneath the working
+ * directory (rel_walk.h): one whose change time is after the command
+ * started was made, replaced or written during the run (only the kernel
+ * sets change times), so one walk, after the run, tells the command's from
+ * the user's. */
+#define _GNU_SOURCE
+#include "rel_walk.h"
+#include "../support/arena.h"
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct walker { rel_walk *r; size_t entries; } walker;
+
+static int since(long long s, long long ns, const struct timespec *t)
+{
+    return s > (long long)t->tv_sec || (s == (long long)t->tv_sec && ns >= (long long)t->tv_nsec);
+}
+
+/* each name in the directory dir (dirfd) that changed since the start:
+ * made, replaced, renamed there or written (the change time, which only
+ * the kernel sets) */
+static void look(walker *k, int dirfd, const char *dir)
+{
+    rel_walk *r = k->r;
+    for (size_t i = 0; i < r->nnames; i++) {
+        const char *name = r->names[i];
+        int made;
+#ifdef STATX_BTIME
+        struct statx sx;
+        if (statx(dirfd, name, AT_SYMLINK_NOFOLLOW, STATX_CTIME | STATX_BTIME, &sx) != 0) continue;
+        if (!since(sx.stx_ctime.tv_sec, sx.stx_ctime.tv_nsec, &r->start)) continue;
+        made = !(sx.stx_mask & STATX_BTIME) || since(sx.stx_btime.tv_sec, sx.stx_btime.tv_nsec, &r->start);
+#else
+        struct stat st;
+        if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (!since(st.st_ctim.tv_sec, st.st_ctim.tv_nsec, &r->start)) continue;
+        made = 1;
+#endif
+        const char *shown = name;
+        while (shown[0] == '.' && shown[1] == '/') shown += 2;
+        size_t n = strlen(dir) + strlen(shown) + 2;
+        char *path = xmalloc(n);
+        snprintf(path, n, "%s/%s", dir, shown);
+        struct stat ds;
+        if (fstat(dirfd, &ds) != 0) memset(&ds, 0, sizeof ds);
+        if (r->nfound == r->capfound) {
+            r->capfound = r->capfound ? 2 * r->capfound : 8;
+            r->found = xrealloc(r->found, r->capfound * sizeof *r->found);
+        }
+        r->found[r->nfound++] = (rel_new){ path, xstrdup(dir), !made, (unsigned long long)ds.st_dev,
+                                           (unsigned long long)ds.st_ino };
+    }
+}
+
+static void walk(walker *k, int dirfd, const char *dir, int depth)
+{
+    if (depth) look(k, dirfd, dir);      /* the working directory's own: its callers' */
+    DIR *d = fdopendir(dirfd);
+    if (!d) { close(dirfd); return; }
+    struct dirent *e;
+    while ((e = readdir(d)) && k->entries < REL_WALK_ENTRIES_MAX) {
+        k->entries++;
+        const char *n = e->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+        if ((e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) || depth + 1 >= REL_WALK_DEPTH_MAX) continue;
+        int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) continue;
+        size_t len = strlen(dir) + strlen(n) + 2;
+        char *sub = xmalloc(len);
+        snprintf(sub, len, "%s/%s", strcmp(dir, "/") ? dir : "", n);
+        walk(k, fd, sub, depth + 1);
+        free(sub);
+    }
+    closedir(d);
+}
+
+static void walk_all(rel_walk *r)
+{
+    walker k = { r, 0 };
+    int fd = open(r->cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) walk(&k, fd, r->cwd, 0);
+}
+
+void rel_walk_begin(rel_walk *r, const char *const *names, size_t n, const char *cwd)
+{
+    memset(r, 0, sizeof *r);
+    if (!n) return;
+    r->names = xcalloc(n, sizeof *r->names);
+    for (size_t i = 0; i < n; i++) r->names[i] = xstrdup(names[i]);
+    r->nnames = n;
+    r->cwd = xstrdup(cwd);
+    /* the clock file times are taken from: a name changed in this tick is the run's */
+    clock_gettime(CLOCK_REALTIME_COARSE, &r->start);
+}
+
+size_t rel_walk_end(rel_walk *r)
+{
+    if (r->nnames) walk_all(r);
+    return r->nfound;
+}
+
+void rel_walk_free(rel_walk *r)
+{
+    for (size_t i = 0; i < r->nnames; i++) free(r->names[i]);
+    free(r->names);
+    for (size_t i = 0; i < r->nfound; i++) { free(r->found[i].path); free(r->found[i].dir); }
+    free(r->found);
+    free(r->cwd);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,56 @@
+# landlock_shadow_rel.sh - a relative or empty PATH entry before buckle's
+# directory is looked in from whichever directory buckle is started in:
+# PATH=node_modules/.bin:... started in src/ takes src/node_modules/.bin/
+# buckle first.  A `buckle` the command makes beneath such an entry in any
+# directory of the project (not only the working directory's) fails the
+# run and is moved aside; one that was there before the run is the user's
+# (docs/linux.md, "buckle found through PATH").  Live.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "shadow rel: every check" "not Linux"; exit 0; fi
+runner_env
+unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
+R="$TMP/llshadowrel"
+rm -rf "$R"
+mkdir -p "$R/w/src/deep" "$R/home" "$R/tmp" "$R/prof" "$R/sys"
+R=$(cd "$R" && pwd -P)
+printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+ln -s "$B" "$R/sys/buckle"
+A=--linux-accept=files,new-paths
+export HOME="$R/home" TMPDIR="$R/tmp"
+cd "$R/w" || exit 1
+inrun() {  # NAME PATH COMMAND
+    run "$1" env PATH="$2" buckle run $A "$R/prof/agent.buckle" -- sh -c "$3"
+}
+aside() { ls "$1" 2>/dev/null | grep '^buckle\.planted-' | head -1; }
+inrun "shadow rel: probe" "node_modules/.bin:$R/sys:$PATH" true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "shadow rel: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "shadow rel: a run with a relative PATH entry first" 0
+# a relative entry: in a directory of the project that was there, and in one the command makes
+for d in src src/deep new/dir; do
+    inrun "shadow rel: $d" "node_modules/.bin:$R/sys:$PATH" \
+        "mkdir -p $d/node_modules/.bin && printf '#!/bin/sh\necho EVIL\n' >$d/node_modules/.bin/buckle && chmod +x $d/node_modules/.bin/buckle && echo PLANTED"
+    expect_out_has "shadow rel: ($d) the command ran" PLANTED
+    expect_rc "shadow rel: a buckle made in $d/node_modules/.bin fails the run" 125
+    expect_err_has "shadow rel: ($d) ... naming it" "$R/w/$d/node_modules/.bin/buckle exists after the run"
+    [ ! -e "$R/w/$d/node_modules/.bin/buckle" ] && [ -n "$(aside "$R/w/$d/node_modules/.bin")" ] &&
+        pass "shadow rel: ($d) ... it is moved aside" || fail "shadow rel: ($d) ... it is moved aside" "$(ls -la "$R/w/$d/node_modules/.bin")"
+    rm -rf "$R/w/$d/node_modules" "$R/w/new"
+done
+# an empty entry: the directory buckle is started in, wherever that is
+inrun "shadow rel: empty" ":$R/sys:$PATH" "printf '#!/bin/sh\necho EVIL\n' >src/buckle && chmod +x src/buckle && echo PLANTED"
+expect_rc "shadow rel: a buckle made in src/ with an empty PATH entry fails the run" 125
+expect_err_has "shadow rel: ... naming it" "$R/w/src/buckle exists after the run"
+[ ! -e "$R/w/src/buckle" ] && pass "shadow rel: ... it is moved aside" || fail "shadow rel: ... it is moved aside" "$(ls -la "$R/w/src")"
+rm -f "$R/w/src"/buckle*
+# one that was there before the run is the user's; other programs there are not looked at
+mkdir -p "$R/w/src/node_modules/.bin"
+printf '#!/bin/sh\necho MINE\n' >"$R/w/src/node_modules/.bin/buckle"
+chmod +x "$R/w/src/node_modules/.bin/buckle"
+inrun "shadow rel: mine" "node_modules/.bin:$R/sys:$PATH" "touch src/node_modules/.bin/tool; mkdir -p src/x/node_modules/.bin && touch src/x/node_modules/.bin/tool"
+expect_rc "shadow rel: a buckle there before the run, and other programs made: the run goes on" 0
+# after buckle's own directory, a relative entry is never looked in first
+rm -rf "$R/w/src/node_modules" "$R/w/src/x"
+inrun "shadow rel: after" "$R/sys:node_modules/.bin:$PATH" "mkdir -p src/node_modules/.bin && touch src/node_modules/.bin/buckle && chmod +x src/node_modules/.bin/buckle"
+expect_rc "shadow rel: a relative entry after buckle's directory is not looked at" 0
+cd / && rm -rf "$R"

@@ -1,0 +1,45 @@
+# landlock_tmpdir_repos.sh - a repository at the top of $TMPDIR (TMPDIR a
+# work tree), or in a directory directly in it (a clone in a private
+# TMPDIR=~/tmp), is writable whole under std/agent, .git/config with it,
+# while the project's own is kept from the command: the run is refused
+# before it starts (docs/linux.md, "Repositories beneath the working
+# directory").  Live.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "tmpdir repos: every check" "not Linux"; exit 0; fi
+if ! command -v git >/dev/null 2>&1; then skip "tmpdir repos: every check" "git is not installed"; exit 0; fi
+runner_env
+unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
+R="$TMP/lltdrepo"
+rm -rf "$R"
+mkdir -p "$R/w" "$R/home" "$R/tmp" "$R/prof"
+chmod 700 "$R/tmp"
+R=$(cd "$R" && pwd -P)
+printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+git -C "$R/w" init -q || { skip "tmpdir repos: every check" "git init failed"; exit 0; }
+A=--linux-accept=files,new-paths
+export HOME="$R/home" TMPDIR="$R/tmp"
+cd "$R/w" || exit 1
+run "tmpdir repos: plain" "$B" run $A "$R/prof/agent.buckle" -- true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "tmpdir repos: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "tmpdir repos: a TMPDIR without repositories" 0
+git -C "$R/tmp" init -q
+run "tmpdir repos: top" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'git -C "$TMPDIR" config core.fsmonitor "echo PWNED"; echo RAN'
+expect_rc "tmpdir repos: TMPDIR a work tree: refused" 125
+expect_out_lacks "tmpdir repos: ... before the command starts" RAN
+expect_err_has "tmpdir repos: ... naming its configuration" "$R/tmp/.git/config too"
+rm -rf "$R/tmp/.git"
+mkdir -p "$R/tmp/clone" && git -C "$R/tmp/clone" init -q
+run "tmpdir repos: clone" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tmpdir repos: a clone directly in TMPDIR: refused" 125
+expect_err_has "tmpdir repos: ... naming it" "$R/tmp/clone is a repository in $R/tmp"
+rm -rf "$R/tmp/clone"
+mkdir -p "$R/tmp/bare.git" && git -C "$R/tmp/bare.git" init -q --bare
+run "tmpdir repos: bare" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tmpdir repos: a bare repository directly in TMPDIR: refused" 125
+expect_err_has "tmpdir repos: ... naming its config" "$R/tmp/bare.git/config too"
+rm -rf "$R/tmp/bare.git"
+mkdir -p "$R/tmp/build/x"
+run "tmpdir repos: files" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tmpdir repos: directories without repositories: the run goes on" 0
+cd / && rm -rf "$R"
