@@ -344,9 +344,8 @@ static int is_with(const sexp *x)
 }
 
 /* The modifier of a (with ...) form x that takes the program out of the
- * profile (no-sandbox, default-sandbox), or NULL.  Names are read in any
- * case: whether Seatbelt folds it is not known (check_sbpl_blocks refuses
- * upper case), and a final deny must not depend on it. */
+ * profile (no-sandbox, default-sandbox), or NULL (the reader folded its
+ * name to lower case). */
 static const sb_modifier *leaving(const sexp *x)
 {
     if (!is_with(x)) return NULL;

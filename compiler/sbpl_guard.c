@@ -48,17 +48,7 @@ typedef struct guard {
     int deep;               /* the nesting error was reported */
 } guard;
 
-/* name in lower case (SBPL's Scheme folds the case of symbols); NULL when
- * it does not fit */
-static const char *fold(const char *name, char *buf, size_t n)
-{
-    size_t i = 0;
-    for (; name[i] && i + 1 < n; i++) buf[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
-    buf[i] = 0;
-    return name[i] ? NULL : buf;
-}
-
-/* why a folded name may not be defined or bound, or NULL.  local: a lambda
+/* why a name (folded by the reader) may not be defined or bound, or NULL.  local: a lambda
  * parameter or a let binding, which holds only in its own body: a filter,
  * an operation or a symbol the output writes may be bound so (Chromium's
  * (define (string-prefix? str prefix) ...)); a word of SBPL's Scheme or
@@ -94,13 +84,13 @@ static int spelled(guard *g, const sexp *x)
         if (!ok) {
             diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at,
                                "%s: the name \"%s\" has a character that Scheme readers do not agree on ('%c')",
-                               g->what, x->text, ch >= 0x20 && ch < 0x7f ? ch : '?');
+                               g->what, x->spelling, ch >= 0x20 && ch < 0x7f ? ch : '?');
             diag_help(&g->c->diags, d, "names are letters, digits and !$%%&*+-./:<=>?@^_~");
             return 0;
         }
         if (ch == ':' && i + 1 < x->len && x->text[i + 1] == ':') {
             diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at,
-                     "%s: the name \"%s\" has \"::\", which SBPL's reader turns into an eval", g->what, x->text);
+                     "%s: the name \"%s\" has \"::\", which SBPL's reader turns into an eval", g->what, x->spelling);
             return 0;
         }
     }
@@ -111,11 +101,9 @@ static int spelled(guard *g, const sexp *x)
 static void use(guard *g, const sexp *x)
 {
     if (!spelled(g, x)) return;
-    char buf[260];
-    const char *f = fold(x->text, buf, sizeof buf);
-    const scheme_word *w = f ? scheme_word_find(f) : NULL;
+    const scheme_word *w = scheme_word_find(x->text);     /* the reader folded it */
     if (!w || !w->refused) return;
-    diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s may not use \"%s\": %s", g->what, x->text, w->refused);
+    diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s may not use \"%s\": %s", g->what, x->spelling, w->refused);
     diag_help(&g->c->diags, d,
               "a block may define new names and use if, when, unless, cond, case, let, lambda, quote, "
               "list and string functions, and SBPL's rules, filters and param (docs/reference.md)");
@@ -130,11 +118,9 @@ static void bind(guard *g, const sexp *x, const char *how, const sexp *form)
         return;
     }
     if (!spelled(g, x)) return;
-    char buf[260];
-    const char *f = fold(x->text, buf, sizeof buf);
-    const char *why = f ? reserved_why(f, !strcmp(how, "bind")) : NULL;
+    const char *why = reserved_why(x->text, !strcmp(how, "bind"));
     if (!why) return;
-    diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s may not %s \"%s\": %s", g->what, how, x->text, why);
+    diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s may not %s \"%s\": %s", g->what, how, x->spelling, why);
     diag_help(&g->c->diags, d, "%s", strcmp(how, "bind") ? "give the helper another name" : "give the parameter (or the let binding) another name");
 }
 
@@ -194,9 +180,7 @@ static void list(guard *g, const sexp *x, int depth)
     const sexp *h = x->child;
     if (!h) return;
     if (h->kind != SX_SYMBOL) { exprs(g, h, depth + 1); return; }
-    char buf[260];
-    const char *f = fold(h->text, buf, sizeof buf);
-    if (!f) f = "";
+    const char *f = h->text;
     if (g->verbatim && (!strcmp(f, "allow") || !strcmp(f, "deny")) && h->next && sexp_is_sym(h->next, "default")) {
         diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "the default is not set in an sbpl block");
         diag_help(&g->c->diags, d, "write `default %s;`", f);
