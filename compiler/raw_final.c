@@ -401,7 +401,9 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
         }
     for (size_t i = 0; i < nfinals; i++) {
         const rule *f = finals[i];
-        if ((f->action == ACT_ALLOW) == allow || !opset_intersects(&ops, f->covers)) continue;
+        opset reach;
+        final_reach(f, &reach);
+        if ((f->action == ACT_ALLOW) == allow || !opset_intersects(&ops, &reach)) continue;
         rc->f = f;
         sb_reset(&rc->why);
         relation rel = REL_OVERLAP;                /* no filter: every object */
