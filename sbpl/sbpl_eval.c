@@ -1215,7 +1215,12 @@ static int filter_match(const sfilter *f, const sb_request *q, sbpl_memo *memo)
     case F_VNODE:
         if (q->kind != OBJ_PATH) return 0;
         if (!q->vnode) return -1;
-        return strlen(q->vnode) == f->len && memcmp(q->vnode, f->str, f->len) == 0;
+        /* (vnode-type REGULAR-FILE): the reader folded the symbol, the
+         * request names the type in upper case */
+        if (strlen(q->vnode) != f->len) return 0;
+        for (size_t i = 0; i < f->len; i++)
+            if (sbpl_fold(q->vnode[i]) != sbpl_fold(f->str[i])) return 0;
+        return 1;
     case F_ALL: {
         int unk = 0;
         for (int i = 0; i < f->nkids; i++) {

@@ -142,3 +142,12 @@ done
 printf '(version 1)\n(deny default)\n(with-modifier (with report) (allow process-exec (literal "/bin/ls")))\n' >"$D/withrep.sb"
 run "modifiers: query a rule in with-modifier" "$BUCKLE" query "$D/withrep.sb" process exec /bin/ls
 expect_out_has "modifiers: a rule in with-modifier is a rule" "allow /bin/ls"
+# a symbol argument is folded too: (vnode-type REGULAR-FILE) still matches
+# a regular file, and diff still asks a type no rule names
+printf '(version 1)\n(deny default)\n(allow file-read* (require-all (subpath "/d") (vnode-type REGULAR-FILE)))\n' >"$D/vn0.sb"
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/d"))\n' >"$D/vn1.sb"
+run "modifiers: diff of a vnode-type filter dropped" "$BUCKLE" diff "$D/vn0.sb" "$D/vn1.sb"
+expect_rc "modifiers: dropping (vnode-type REGULAR-FILE) widens" 1
+expect_out_has "modifiers: ... for a directory" "file-read-data /d (vnode-type DIRECTORY)"
+if grep -q "(vnode-type REGULAR-FILE)" "$TMP/out"; then fail "modifiers: regular files were allowed before" "$(cat "$TMP/out")"
+else pass "modifiers: regular files were allowed before"; fi
