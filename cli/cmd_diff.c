@@ -395,7 +395,7 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
         for (size_t i = 0; i < vf.n; i++) {
             size_t l = vf.len[i];
             const char *t = vf.text[i];
-            if (l < 12 || strncmp(t, "(import \"", 9) || strncmp(t + l - 2, "\")", 2) || memchr(t + 9, '"', l - 11)) continue;
+            if (l < 12 || !sbpl_text_starts(t, l, "(import \"") || strncmp(t + l - 2, "\")", 2) || memchr(t + 9, '"', l - 11)) continue;
             char *name = arena_strndup(&o->va, t + 9, l - 11);
             if (readable_import(drop, name)) continue;
             o->dropped = arena_grow(&o->va, o->dropped, o->ndropped, o->ndropped, sizeof *o->dropped);
@@ -766,7 +766,8 @@ static int same_text(const char *const *files, const int *sbpl)
     source *a = source_read(files[0], files[0], &err);
     source *b = a ? source_read(files[1], files[1], &err) : NULL;
     int same = a && b && a->len == b->len && !memcmp(a->text, b->text, a->len);
-    if (same && (strstr(a->text, "extends") || strstr(a->text, "import"))) {
+    /* "import" in any case: SBPL's reader folds it (IMPORT imports) */
+    if (same && (strstr(a->text, "extends") || sbpl_text_mentions(a->text, a->len, "import"))) {
         char da[PATH_MAX], db[PATH_MAX], ra[PATH_MAX], rb[PATH_MAX];
         const char *sa = strrchr(files[0], '/'), *sb = strrchr(files[1], '/');
         snprintf(da, sizeof da, "%.*s", sa ? (int)(sa - files[0]) : 1, sa ? files[0] : ".");

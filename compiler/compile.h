@@ -155,9 +155,15 @@ const char *sbpl_output_word(size_t i);                                   /* sbp
 /* the targets of `signal target` (written as symbols: (target self)); NULL
  * past the end */
 /* The forms a copied block may use (docs/reference.md): top is the chain of
- * the block's top-level forms (verbatim: an sbpl verbatim block, else raw
- * allow/deny rules); refusals are BK1001 at the form. */
-void sbpl_guard(compilation *c, const struct sexp *top, int verbatim);    /* sbpl_guard.c */
+ * the block's top-level forms (verbatim: 1 an sbpl verbatim block, 2 a file
+ * one imports, where (version 1) may stand; 0 raw allow/deny rules);
+ * refusals are BK1001 at the form, into dl. */
+void sbpl_guard(diag_list *dl, const struct sexp *top, int verbatim);     /* sbpl_guard.c */
+/* The files a raw block imports ((import "NAME") at any depth, and in the
+ * files it imports), read where the compiler can read them, into b->imports,
+ * each held to sbpl_guard as if it were written in the block (the findings
+ * at the block's import, with a note in the file). */
+void read_raw_imports(compilation *c, raw_block *b, const struct sexp *top);   /* raw_imports.c */
 /* final.c: finals lists the final rules (in rule order); with an index they
  * are looked up in it, without one every rule is compared with each. */
 void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);

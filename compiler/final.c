@@ -741,6 +741,47 @@ static void check_one(void *ud, rule *r)
               "remove this rule or make it not overlap");
 }
 
+int final_reach(const rule *f, opset *out)
+{
+    static const char *const data[] = { "file-read*", "file-write*" };
+    static const char *const more[] = { "file-mount", "file-mount-update", "file-issue-extension" };
+    *out = *f->covers;
+    if (f->action != ACT_DENY) return 0;
+    int reads = 0;
+    for (size_t i = 0; i < sizeof data / sizeof *data && !reads; i++) {
+        int op = op_lookup(data[i], NULL);
+        reads = op >= 0 && opset_intersects(f->covers, &op_get(op)->covers);
+    }
+    if (!reads) return 0;
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+        int op = op_lookup(more[i], NULL);
+        if (op < 0) continue;
+        for (size_t w = 0; w < OPS_MAX / 64; w++) out->w[w] |= op_get(op)->covers.w[w];
+    }
+    return !opset_eq(out, f->covers);
+}
+
+/* The rules that decide an operation a final deny reaches beyond its own
+ * (final_reach), against it: the index and the loop below look by the
+ * final rule's own operations */
+static void check_reach(final_ctx *fc, rule *const *finals, size_t nfinals)
+{
+    compilation *c = fc->c;
+    for (size_t i = 0; i < nfinals; i++) {
+        opset reach;
+        if (!final_reach(finals[i], &reach)) continue;
+        rule fq = *finals[i];
+        fq.covers = &reach;
+        fc->f = &fq;
+        for (size_t j = 0; j < c->pol.rules.n; j++) {
+            rule *r = c->pol.rules.v[j];
+            if (r == finals[i] || opset_intersects(r->covers, finals[i]->covers) || !opset_intersects(r->covers, &reach))
+                continue;
+            check_one(fc, r);
+        }
+    }
+}
+
 void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals)
 {
 
@@ -752,6 +793,7 @@ void check_finals(compilation *c, void *index, rule *const *finals, size_t nfina
             fc.f = finals[i];
             ovl_query(ix, finals[i], 1, check_one, &fc);
         }
+        check_reach(&fc, finals, nfinals);
         return;
     }
     /* one pass over the rules, each against every final (diagnostics are
@@ -764,4 +806,5 @@ void check_finals(compilation *c, void *index, rule *const *finals, size_t nfina
             check_one(&fc, r);
         }
     }
+    check_reach(&fc, finals, nfinals);
 }

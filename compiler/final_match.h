@@ -20,6 +20,11 @@ typedef struct witness {
     size_t n;
 } witness;
 
+/* The operations a final rule decides for the final checks: its own, and
+ * for a deny of reading or writing a path also mounting over it (which
+ * hides or replaces what it denies) and issuing a sandbox extension for it
+ * (which hands the access to another process).  1 when that adds some. */
+int final_reach(const rule *f, opset *out);
 /* The values a compilation knows into known: the test values, the declared
  * defaults that name no other parameter, then -D. */
 void final_known_values(const compilation *c, hashmap *known);

@@ -105,9 +105,20 @@ typedef struct param_decl {
     size_t def_unit;       /* the unit that set the default */
 } param_decl;
 
+/* A file a raw block imports, or an import the compiler cannot follow */
+typedef struct raw_import {
+    span at;                    /* the block's own import that leads to it */
+    span form;                  /* the (import ...) form (in the block or in an imported file) */
+    const char *path;           /* the file read, or NULL */
+    const struct sexp *top;     /* its forms, when read */
+    const char *why;            /* when not read: why not */
+} raw_import;
+
 typedef struct raw_block {
     const unit *u;
     const ast_sbpl *ast;
+    raw_import *imports;        /* read_raw_imports */
+    size_t nimports;
 } raw_block;
 
 typedef struct rule_vec { rule **v; size_t n, cap; } rule_vec;

@@ -269,7 +269,7 @@ static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const 
             diag_add(&c->diags, SEV_ERROR, BK1001, am->value.at, "a raw sbpl filter is one parenthesized filter");
         else
             check_sbpl_filter(c, f, 0);
-        if (c->diags.errors == before) sbpl_guard(c, f, 0);
+        if (c->diags.errors == before) sbpl_guard(&c->diags, f, 0);
     }
     /* what the reader and the checks said, at the filter's string */
     for (diag *d = last ? last->next : c->diags.head; d; d = d->next) {

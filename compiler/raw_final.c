@@ -344,9 +344,8 @@ static int is_with(const sexp *x)
 }
 
 /* The modifier of a (with ...) form x that takes the program out of the
- * profile (no-sandbox, default-sandbox), or NULL.  Names are read in any
- * case: whether Seatbelt folds it is not known (check_sbpl_blocks refuses
- * upper case), and a final deny must not depend on it. */
+ * profile (no-sandbox, default-sandbox), or NULL (the reader folded its
+ * name to lower case). */
 static const sb_modifier *leaving(const sexp *x)
 {
     if (!is_with(x)) return NULL;
@@ -402,7 +401,9 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
         }
     for (size_t i = 0; i < nfinals; i++) {
         const rule *f = finals[i];
-        if ((f->action == ACT_ALLOW) == allow || !opset_intersects(&ops, f->covers)) continue;
+        opset reach;
+        final_reach(f, &reach);
+        if ((f->action == ACT_ALLOW) == allow || !opset_intersects(&ops, &reach)) continue;
         rc->f = f;
         sb_reset(&rc->why);
         relation rel = REL_OVERLAP;                /* no filter: every object */
@@ -498,50 +499,30 @@ static void check_raw_text(raw_ctx *rc, const sexp *top, const span *at, rule *c
               "no-sandbox in the rule itself");
 }
 
-#define MAX_RAW_IMPORTS 32
-
-/* The files a verbatim block imports, (import "NAME") at any depth, that
- * can be read here (NAME absolute, or in an -I directory or the directory
- * of the file that holds the block), as the block's own rules: Seatbelt
- * reads them in its place.  One that cannot be read is left alone (lint
- * says so).  at: the outermost import, where the findings point. */
-static void check_raw_imports(raw_ctx *rc, const sexp *x, const char *dir, const span *at, rule *const *finals,
-                              size_t nfinals, int *nimports, int depth)
+/* The files the block imports (read_raw_imports), as the block's own rules:
+ * Seatbelt reads them in its place.  One the compiler could not read, or
+ * whose name is computed, may hold any rule: beside a final rule that is an
+ * error too. */
+static void check_raw_imports(raw_ctx *rc, const raw_block *b, rule *const *finals, size_t nfinals)
 {
     compilation *c = rc->c;
-    for (; x && depth <= SBPL_MAX_DEPTH; x = x->next) {
-        if (x->kind != SX_LIST || !x->child) continue;
-        const sexp *n = x->child->next;
-        if (!sexp_is_sym_nocase(x->child, "import") || !n || n->kind != SX_STRING || n->next) {
-            check_raw_imports(rc, x->child, dir, at, finals, nfinals, nimports, depth + 1);
+    for (size_t i = 0; i < b->nimports; i++) {
+        const raw_import *r = &b->imports[i];
+        if (r->top) {
+            rc->via = r->path;
+            check_raw_text(rc, r->top, &r->at, finals, nfinals);
+            rc->via = NULL;
             continue;
         }
-        if (++*nimports > MAX_RAW_IMPORTS) return;
-        source *s = NULL;
-        int abs = n->text[0] == '/';
-        for (size_t i = 0; !s && i <= (abs ? 0 : c->opts.ninclude); i++) {
-            const char *d = abs ? NULL : i < c->opts.ninclude ? c->opts.include_dirs[i] : dir;
-            const char *path = abs ? n->text : arena_printf(&c->a, "%s/%s", d, n->text);
-            const char *err;
-            if (compile_is_file(c, path) != 1 || !(s = source_read(path, path, &err))) continue;
-            s->next = c->sources;             /* the notes point into it */
-            c->sources = s;
-            compile_add_dep(c, path, s);      /* a change to it is a change to the profile */
-        }
-        if (!s) continue;
-        diag_list quiet;                      /* an import Seatbelt cannot read fails there */
-        diag_list_init(&quiet, rc->a);
-        sbpl_read_opts ro = { .whole = 1 };
-        sexp *top = sbpl_read(rc->a, &quiet, s, &ro);
-        if (quiet.errors) continue;
-        const span *here = at ? at : &x->at;
-        const char *via = rc->via;
-        rc->via = s->path;
-        check_raw_text(rc, top, here, finals, nfinals);
-        const char *slash = strrchr(s->path, '/');
-        check_raw_imports(rc, top, slash ? arena_strndup(rc->a, s->path, (size_t)(slash - s->path)) : ".", here,
-                          finals, nfinals, nimports, depth + 1);
-        rc->via = via;
+        diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, r->at,
+                           "this raw sbpl block imports a file buckle cannot read (%s): its rules may override "
+                           "a final rule, and the check cannot follow them", r->why);
+        if (r->form.start != r->at.start || r->form.src != r->at.src)
+            diag_note_add(&c->diags, d, r->form, "the import, in a file the block imports");
+        diag_note_add(&c->diags, d, origin_primary(finals[0]), "final %s is here%s",
+                      action_name(finals[0]->action), unit_provenance(c, finals[0]->origins->u));
+        diag_help(&c->diags, d, "write the file's name as one string, and give the directory that holds it "
+                  "with -I DIR (Apple's system.sb: -I /System/Library/Sandbox/Profiles), or drop the import");
     }
 }
 
@@ -572,13 +553,7 @@ void check_raw_finals(compilation *c)
         /* a misc rule's raw filter is read from text of its own: point at its string */
         const span *at = b->ast->text.at.src && b->ast->text.at.src != b->u->src ? &b->ast->at : NULL;
         check_raw_text(&rc, top, at, finals, nfinals);
-        if (b->ast->verbatim) {
-            int nimports = 0;
-            const char *key = b->u->key ? b->u->key : "";
-            const char *slash = strrchr(key, '/');
-            const char *dir = slash ? arena_strndup(&scratch, key, (size_t)(slash - key)) : ".";
-            check_raw_imports(&rc, top, dir, at, finals, nfinals, &nimports, 0);
-        }
+        check_raw_imports(&rc, b, finals, nfinals);
     }
     sb_free(&rc.why);
     hm_free(&known);

@@ -115,14 +115,15 @@ static void mark_raw_params(compilation *c, const sexp *x, int depth)
 void check_sbpl_blocks(compilation *c)
 {
     for (size_t i = 0; i < c->pol.nraw; i++) {
-        const raw_block *b = &c->pol.raw[i];
+        raw_block *b = &c->pol.raw[i];
         sbpl_read_opts o = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
         unsigned before = c->diags.errors;
         sexp *top = sbpl_read(&c->a, &c->diags, b->ast->text.at.src ? b->ast->text.at.src : b->u->src, &o);
         if (c->diags.errors != before) continue;
         if (!b->ast->verbatim)
             for (const sexp *x = top; x; x = x->next) check_form(c, x);
-        if (c->diags.errors == before) sbpl_guard(c, top, b->ast->verbatim);
+        if (c->diags.errors == before) sbpl_guard(&c->diags, top, b->ast->verbatim);
+        if (c->diags.errors == before) read_raw_imports(c, b, top);
         check_modifiers(c, top, 0);
         mark_raw_params(c, top, 0);
     }

@@ -42,23 +42,13 @@ const char *sbpl_output_word(size_t i)
 }
 
 typedef struct guard {
-    compilation *c;
-    int verbatim;
+    diag_list *dl;
+    int verbatim;           /* 0 raw sbpl, 1 sbpl verbatim, 2 a file it imports */
     const char *what;       /* "sbpl verbatim" or "raw sbpl" */
     int deep;               /* the nesting error was reported */
 } guard;
 
-/* name in lower case (SBPL's Scheme folds the case of symbols); NULL when
- * it does not fit */
-static const char *fold(const char *name, char *buf, size_t n)
-{
-    size_t i = 0;
-    for (; name[i] && i + 1 < n; i++) buf[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
-    buf[i] = 0;
-    return name[i] ? NULL : buf;
-}
-
-/* why a folded name may not be defined or bound, or NULL.  local: a lambda
+/* why a name (folded by the reader) may not be defined or bound, or NULL.  local: a lambda
  * parameter or a let binding, which holds only in its own body: a filter,
  * an operation or a symbol the output writes may be bound so (Chromium's
  * (define (string-prefix? str prefix) ...)); a word of SBPL's Scheme or
@@ -92,15 +82,15 @@ static int spelled(guard *g, const sexp *x)
         int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
                  (ch && strchr("!$%&*+-./:<=>?@^_~", ch));
         if (!ok) {
-            diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at,
+            diag *d = diag_add(g->dl, SEV_ERROR, BK1001, x->at,
                                "%s: the name \"%s\" has a character that Scheme readers do not agree on ('%c')",
-                               g->what, x->text, ch >= 0x20 && ch < 0x7f ? ch : '?');
-            diag_help(&g->c->diags, d, "names are letters, digits and !$%%&*+-./:<=>?@^_~");
+                               g->what, x->spelling, ch >= 0x20 && ch < 0x7f ? ch : '?');
+            diag_help(g->dl, d, "names are letters, digits and !$%%&*+-./:<=>?@^_~");
             return 0;
         }
         if (ch == ':' && i + 1 < x->len && x->text[i + 1] == ':') {
-            diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at,
-                     "%s: the name \"%s\" has \"::\", which SBPL's reader turns into an eval", g->what, x->text);
+            diag_add(g->dl, SEV_ERROR, BK1001, x->at,
+                     "%s: the name \"%s\" has \"::\", which SBPL's reader turns into an eval", g->what, x->spelling);
             return 0;
         }
     }
@@ -111,12 +101,10 @@ static int spelled(guard *g, const sexp *x)
 static void use(guard *g, const sexp *x)
 {
     if (!spelled(g, x)) return;
-    char buf[260];
-    const char *f = fold(x->text, buf, sizeof buf);
-    const scheme_word *w = f ? scheme_word_find(f) : NULL;
+    const scheme_word *w = scheme_word_find(x->text);     /* the reader folded it */
     if (!w || !w->refused) return;
-    diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s may not use \"%s\": %s", g->what, x->text, w->refused);
-    diag_help(&g->c->diags, d,
+    diag *d = diag_add(g->dl, SEV_ERROR, BK1001, x->at, "%s may not use \"%s\": %s", g->what, x->spelling, w->refused);
+    diag_help(g->dl, d,
               "a block may define new names and use if, when, unless, cond, case, let, lambda, quote, "
               "list and string functions, and SBPL's rules, filters and param (docs/reference.md)");
 }
@@ -125,17 +113,15 @@ static void use(guard *g, const sexp *x)
 static void bind(guard *g, const sexp *x, const char *how, const sexp *form)
 {
     if (!x || x->kind != SX_SYMBOL) {
-        diag_add(&g->c->diags, SEV_ERROR, BK1001, x ? x->at : form->at, "%s: %s of something that is not a name",
+        diag_add(g->dl, SEV_ERROR, BK1001, x ? x->at : form->at, "%s: %s of something that is not a name",
                  g->what, how);
         return;
     }
     if (!spelled(g, x)) return;
-    char buf[260];
-    const char *f = fold(x->text, buf, sizeof buf);
-    const char *why = f ? reserved_why(f, !strcmp(how, "bind")) : NULL;
+    const char *why = reserved_why(x->text, !strcmp(how, "bind"));
     if (!why) return;
-    diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s may not %s \"%s\": %s", g->what, how, x->text, why);
-    diag_help(&g->c->diags, d, "%s", strcmp(how, "bind") ? "give the helper another name" : "give the parameter (or the let binding) another name");
+    diag *d = diag_add(g->dl, SEV_ERROR, BK1001, x->at, "%s may not %s \"%s\": %s", g->what, how, x->spelling, why);
+    diag_help(g->dl, d, "%s", strcmp(how, "bind") ? "give the helper another name" : "give the parameter (or the let binding) another name");
 }
 
 static void expr(guard *g, const sexp *x, int depth);
@@ -149,7 +135,7 @@ static int too_deep(guard *g, const sexp *x, int depth)
 {
     if (depth <= 2 * SBPL_MAX_DEPTH) return 0;
     if (!g->deep)
-        diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s nested more than %d deep", g->what, 2 * SBPL_MAX_DEPTH);
+        diag_add(g->dl, SEV_ERROR, BK1001, x->at, "%s nested more than %d deep", g->what, 2 * SBPL_MAX_DEPTH);
     g->deep = 1;
     return 1;
 }
@@ -171,7 +157,7 @@ static void datum(guard *g, const sexp *x, int depth)
         if (too_deep(g, x, depth)) return;
         if (x->kind == SX_SYMBOL) spelled(g, x);
         else if (x->kind == SX_CHAR)
-            diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s: a character literal is not among the forms a block may use", g->what);
+            diag_add(g->dl, SEV_ERROR, BK1001, x->at, "%s: a character literal is not among the forms a block may use", g->what);
         else if (x->kind == SX_LIST || x->kind == SX_QUOTE) datum(g, x->child, depth + 1);
     }
 }
@@ -180,7 +166,7 @@ static void datum(guard *g, const sexp *x, int depth)
  * with ". REST" */
 static void params(guard *g, const sexp *p, const sexp *form)
 {
-    if (!p) { diag_add(&g->c->diags, SEV_ERROR, BK1001, form->at, "%s: lambda without parameters", g->what); return; }
+    if (!p) { diag_add(g->dl, SEV_ERROR, BK1001, form->at, "%s: lambda without parameters", g->what); return; }
     if (p->kind == SX_SYMBOL) { bind(g, p, "bind", form); return; }
     if (p->kind != SX_LIST) { bind(g, p, "bind", form); return; }
     for (const sexp *x = p->child; x; x = x->next) {
@@ -194,16 +180,14 @@ static void list(guard *g, const sexp *x, int depth)
     const sexp *h = x->child;
     if (!h) return;
     if (h->kind != SX_SYMBOL) { exprs(g, h, depth + 1); return; }
-    char buf[260];
-    const char *f = fold(h->text, buf, sizeof buf);
-    if (!f) f = "";
+    const char *f = h->text;
     if (g->verbatim && (!strcmp(f, "allow") || !strcmp(f, "deny")) && h->next && sexp_is_sym(h->next, "default")) {
-        diag *d = diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "the default is not set in an sbpl block");
-        diag_help(&g->c->diags, d, "write `default %s;`", f);
+        diag *d = diag_add(g->dl, SEV_ERROR, BK1001, x->at, "the default is not set in an sbpl block");
+        diag_help(g->dl, d, "write `default %s;`", f);
         return;
     }
-    if (g->verbatim && !strcmp(f, "version")) {
-        diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "(version 1) is written by buckle; remove it from the sbpl block");
+    if (g->verbatim == 1 && !strcmp(f, "version")) {    /* a file written to be imported may say it */
+        diag_add(g->dl, SEV_ERROR, BK1001, x->at, "(version 1) is written by buckle; remove it from the sbpl block");
         return;
     }
     if (!strcmp(f, "quote")) { datum(g, h->next, depth + 1); return; }
@@ -230,12 +214,12 @@ static void list(guard *g, const sexp *x, int depth)
         const sexp *b = h->next;
         if (b && b->kind == SX_SYMBOL) { bind(g, b, "bind", x); b = b->next; }   /* a named let */
         if (!b || b->kind != SX_LIST) {
-            diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s: %s without a list of bindings", g->what, h->text);
+            diag_add(g->dl, SEV_ERROR, BK1001, x->at, "%s: %s without a list of bindings", g->what, h->text);
             return;
         }
         for (const sexp *v = b->child; v; v = v->next) {
             if (v->kind != SX_LIST || !v->child) {
-                diag_add(&g->c->diags, SEV_ERROR, BK1001, v->at, "%s: a binding of %s is (NAME VALUE)", g->what, h->text);
+                diag_add(g->dl, SEV_ERROR, BK1001, v->at, "%s: a binding of %s is (NAME VALUE)", g->what, h->text);
                 continue;
             }
             bind(g, v->child, "bind", x);
@@ -249,7 +233,7 @@ static void list(guard *g, const sexp *x, int depth)
         if (!strcmp(f, "case") && c) { expr(g, c, depth + 1); c = c->next; }
         for (; c; c = c->next) {
             if (c->kind != SX_LIST || !c->child) {
-                diag_add(&g->c->diags, SEV_ERROR, BK1001, c->at, "%s: a clause of %s is a list", g->what, h->text);
+                diag_add(g->dl, SEV_ERROR, BK1001, c->at, "%s: a clause of %s is a list", g->what, h->text);
                 continue;
             }
             const sexp *e = c->child;
@@ -270,7 +254,7 @@ static void expr(guard *g, const sexp *x, int depth)
     switch (x->kind) {
     case SX_STRING: case SX_NUMBER: case SX_BOOL: return;
     case SX_CHAR:
-        diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s: a character literal is not among the forms a block may use", g->what);
+        diag_add(g->dl, SEV_ERROR, BK1001, x->at, "%s: a character literal is not among the forms a block may use", g->what);
         return;
     case SX_SYMBOL: use(g, x); return;
     case SX_QUOTE:
@@ -278,15 +262,15 @@ static void expr(guard *g, const sexp *x, int depth)
             datum(g, x->child, depth + 1);   /* a quasiquote without unquote is a quote */
             return;
         }
-        diag_add(&g->c->diags, SEV_ERROR, BK1001, x->at, "%s may not use \"%s\": quasiquote evaluates the parts under unquote, "
+        diag_add(g->dl, SEV_ERROR, BK1001, x->at, "%s may not use \"%s\": quasiquote evaluates the parts under unquote, "
                  "which hides code in data", g->what, x->text);
         return;
     case SX_LIST: list(g, x, depth); return;
     }
 }
 
-void sbpl_guard(compilation *c, const sexp *top, int verbatim)
+void sbpl_guard(diag_list *dl, const sexp *top, int verbatim)
 {
-    guard g = { .c = c, .verbatim = verbatim, .what = verbatim ? "sbpl verbatim" : "raw sbpl", .deep = 0 };
+    guard g = { .dl = dl, .verbatim = verbatim, .what = verbatim ? "sbpl verbatim" : "raw sbpl", .deep = 0 };
     for (const sexp *x = top; x; x = x->next) expr(&g, x, 0);
 }

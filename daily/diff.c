@@ -208,9 +208,14 @@ static void collect(objset *s, const sfilter *f)
     case F_IP: add_ip(s, f->str, f->len); break;
     case F_TARGET: add_kind(s, f->str, f->len, K_TARGET); break;
     case F_VNODE: {
+        /* the type as a request names it, in upper case (the reader
+         * folded the filter's symbol: (vnode-type REGULAR-FILE) reads as
+         * regular-file) */
+        char *t = arena_strndup(s->a, f->str, f->len);
+        for (size_t i = 0; i < f->len; i++) t[i] = t[i] >= 'a' && t[i] <= 'z' ? (char)(t[i] - 32) : t[i];
         size_t v = 0;
-        while (v < s->nvn && (strlen(s->vn[v]) != f->len || memcmp(s->vn[v], f->str, f->len))) v++;
-        if (v == s->nvn) push_tail(s->a, &s->vn, &s->nvn, &s->vcap, f->str, f->len);
+        while (v < s->nvn && (strlen(s->vn[v]) != f->len || memcmp(s->vn[v], t, f->len))) v++;
+        if (v == s->nvn) push_tail(s->a, &s->vn, &s->nvn, &s->vcap, t, f->len);
         break;
     }
     default: break;

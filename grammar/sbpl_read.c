@@ -123,8 +123,23 @@ int sexp_is_sym_nocase(const sexp *x, const char *name)
     if (!x || x->kind != SX_SYMBOL) return 0;
     size_t i = 0;
     for (; x->text[i] && name[i]; i++)
-        if ((x->text[i] >= 'A' && x->text[i] <= 'Z' ? x->text[i] + 32 : x->text[i]) != name[i]) return 0;
+        if (sbpl_fold(x->text[i]) != name[i]) return 0;
     return !x->text[i] && !name[i];
+}
+
+int sbpl_text_starts(const char *text, size_t len, const char *word)
+{
+    size_t i = 0;
+    for (; word[i]; i++)
+        if (i >= len || sbpl_fold(text[i]) != word[i]) return 0;
+    return 1;
+}
+
+int sbpl_text_mentions(const char *text, size_t len, const char *word)
+{
+    for (size_t i = 0; i < len; i++)
+        if (sbpl_fold(text[i]) == word[0] && sbpl_text_starts(text + i, len - i, word)) return 1;
+    return 0;
 }
 
 size_t sexp_length(const sexp *list)

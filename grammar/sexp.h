@@ -8,7 +8,11 @@ typedef enum { SX_LIST, SX_SYMBOL, SX_STRING, SX_NUMBER, SX_BOOL, SX_CHAR, SX_QU
 typedef struct sexp {
     sx_kind kind;
     span at;
-    const char *text;       /* symbol name, decoded string, quote mark */
+    const char *text;       /* symbol name (in lower case: SBPL's reader folds
+                             * the case of symbols, so every reader of the
+                             * tree reads ALLOW as allow), decoded string,
+                             * quote mark */
+    const char *spelling;   /* a symbol as written, for messages */
     size_t len;
     long num;               /* number, boolean (0/1), character */
     int raw;                /* #"..." string */
@@ -46,9 +50,18 @@ sexp *sbpl_read(arena *a, diag_list *diags, const source *src, const sbpl_read_o
 int sbpl_cxx_raw_string(const source *src, uint32_t *start, uint32_t *end);
 /* 1 when offset at of src lies in one of the blocks of v */
 int sbpl_in_verbatim(const sbpl_verbatim *v, uint32_t at);
+/* SBPL's reader folds symbols to lower case (TinyScheme's does): the one
+ * fold every reader of SBPL text here uses, the tree's and a test of the
+ * raw text alike. */
+static inline char sbpl_fold(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+/* 1 when text starts with word (lower case) in any case */
+int sbpl_text_starts(const char *text, size_t len, const char *word);
+/* 1 when text has word (lower case) in any case, anywhere (a quick test
+ * before reading it: "import" names another file) */
+int sbpl_text_mentions(const char *text, size_t len, const char *word);
 int sexp_is_sym(const sexp *x, const char *name);
-/* The symbol name (lower case) in any case: what a reader that folds the
- * case of symbols reads as name. */
+/* The symbol name (lower case) in any case (the reader folds symbols: the
+ * same as sexp_is_sym). */
 int sexp_is_sym_nocase(const sexp *x, const char *name);
 size_t sexp_length(const sexp *list);
 #endif

@@ -18,9 +18,7 @@
 
 static int mentions_import(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 6 <= n; i++)
-        if (s[i] == 'i' && !memcmp(s + i, "import", 6)) return 1;
-    return 0;
+    return sbpl_text_mentions(s, n, "import");     /* IMPORT imports too */
 }
 
 const char *run_binary_identity(const run_request *rq, arena *a)

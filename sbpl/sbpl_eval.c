@@ -60,6 +60,8 @@ typedef struct interp {
     const source *src;
     int stopped;
     int maybe;              /* > 0: evaluating a branch that may or may not run */
+    const char *leaves;     /* inside (with-modifier (with no-sandbox) ...): the
+                             * modifier every rule there is given, or NULL */
 } interp;
 
 #define MAX_DEPTH 200
@@ -388,7 +390,7 @@ static value eval_rule(interp *in, const sexp *x, frame *env, int action)
 {
     int ops[OPS_MAX];
     int nops = 0, nnoop = 0, nbad = 0;
-    const char *leaves = NULL;
+    const char *leaves = in->leaves;
     const char *noop_name = NULL;
     sfilter **fs = NULL;
     int nf = 0, cap = 0, unknown_filter = 0;
@@ -517,7 +519,7 @@ static value eval_import(interp *in, const sexp *x, value name);
  * profile is not looked up here. */
 enum {
     SF_ALLOW, SF_AND, SF_BEGIN, SF_COND, SF_DEBUG, SF_DEFINE, SF_DEFINED, SF_DENY, SF_IF, SF_LAMBDA,
-    SF_LET, SF_MACRO, SF_OR, SF_QUOTE, SF_TRACE, SF_UNLESS, SF_VERSION, SF_WHEN, SF_WITH,
+    SF_LET, SF_MACRO, SF_OR, SF_QUOTE, SF_TRACE, SF_UNLESS, SF_VERSION, SF_WHEN, SF_WITH, SF_WITH_MODIFIER,
     BI_EQUAL, BI_GETENV, BI_IMPORT, BI_LIST, BI_NOT, BI_NUM_CMP, BI_PARAM, BI_REGEX_QUOTE,
     BI_STRING_APPEND, BI_STRING_P, BI_STRING_EQ, BI_STRING_TO_NUMBER, BI_STRING_LENGTH, BI_SUBSTRING,
     BI_ARITH, RESERVED_ONLY
@@ -537,7 +539,7 @@ static const form_row forms[] = {
     { "param", BI_PARAM }, { "quote", SF_QUOTE }, { "regex-quote", BI_REGEX_QUOTE },
     { "string->number", BI_STRING_TO_NUMBER }, { "string-append", BI_STRING_APPEND }, { "string-length", BI_STRING_LENGTH },
     { "string=?", BI_STRING_EQ }, { "string?", BI_STRING_P }, { "substring", BI_SUBSTRING }, { "trace", SF_TRACE }, { "unless", SF_UNLESS }, { "version", SF_VERSION },
-    { "when", SF_WHEN }, { "with", SF_WITH },
+    { "when", SF_WHEN }, { "with", SF_WITH }, { "with-modifier", SF_WITH_MODIFIER },
 };
 #define NFORMS (sizeof forms / sizeof forms[0])
 
@@ -674,6 +676,21 @@ static value eval_list(interp *in, const sexp *x, frame *env)
             }
             if (entered) { in->maybe--; return maybe_value(last); }
             return V(V_NIL);
+        }
+        case SF_WITH_MODIFIER: {    /* (with-modifier (with M) RULES...): each rule given M */
+            if (!h->next) return unknown(in, x, "with-modifier without a modifier");
+            value m = eval(in, h->next, env);
+            if (m.t != V_MOD) return unknown(in, x, "with-modifier of something that is not a (with ...) modifier");
+            const sb_modifier *md = m.s ? modifier_find_nocase(m.s) : NULL;
+            const char *outer = in->leaves;
+            if (md && md->leaves_profile) in->leaves = md->name;
+            value r = V(V_NIL);
+            for (const sexp *b = h->next->next; b; b = b->next) {
+                r = eval(in, b, env);
+                if (b->next) discard(in, b, r);
+            }
+            in->leaves = outer;
+            return r;
         }
         case SF_BEGIN: {
             value r = V(V_NIL);
@@ -1198,7 +1215,12 @@ static int filter_match(const sfilter *f, const sb_request *q, sbpl_memo *memo)
     case F_VNODE:
         if (q->kind != OBJ_PATH) return 0;
         if (!q->vnode) return -1;
-        return strlen(q->vnode) == f->len && memcmp(q->vnode, f->str, f->len) == 0;
+        /* (vnode-type REGULAR-FILE): the reader folded the symbol, the
+         * request names the type in upper case */
+        if (strlen(q->vnode) != f->len) return 0;
+        for (size_t i = 0; i < f->len; i++)
+            if (sbpl_fold(q->vnode[i]) != sbpl_fold(f->str[i])) return 0;
+        return 1;
     case F_ALL: {
         int unk = 0;
         for (int i = 0; i < f->nkids; i++) {

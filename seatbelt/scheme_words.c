@@ -28,7 +28,7 @@ static const scheme_word words[] = {
     /* syntax a block may use */
     { "define", OK }, { "lambda", OK }, { "let", OK }, { "let*", OK }, { "letrec", OK }, { "letrec*", OK },
     { "if", OK }, { "when", OK }, { "unless", OK }, { "cond", OK }, { "case", OK }, { "else", OK }, { "=>", OK },
-    { "and", OK }, { "or", OK }, { "begin", OK }, { "quote", OK },
+    { "and", OK }, { "or", OK }, { "begin", OK }, { "quote", OK }, { "with-modifier", OK },
     /* procedures a block may call */
     { "not", OK }, { "list", OK }, { "cons", OK }, { "car", OK }, { "cdr", OK }, { "cadr", OK }, { "cddr", OK },
     { "caar", OK }, { "cdar", OK }, { "append", OK }, { "length", OK }, { "reverse", OK }, { "list-ref", OK },

@@ -400,4 +400,5 @@ for i in "\"$D/imp/evil.sb\"" '"evil.sb"' '"chain.sb"'; do
 done
 printf 'files { allow read "/q"; deny final read "/s"; }\nsbpl verbatim """\n(import "no-such-file.sb")\n""";\n' >"$D/imp/missing.buckle"
 run "final scope: import unreadable" "$BUCKLE" compile "$D/imp/missing.buckle" -o /dev/null
-expect_rc "final scope: an import buckle cannot read is left to lint and run" 0
+expect_rc "final scope: an import buckle cannot read beside a final rule is an error" 1
+expect_err_has "final scope: ... BK2005" "imports a file buckle cannot read"

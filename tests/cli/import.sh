@@ -294,7 +294,7 @@ expect_out_has "import: the imported file's branch" 'allow outbound;'
 # in (the import's SBPL is never passed a parameter it does not declare)
 run "import: -D in a raw rule" "$BUCKLE" import -D ROOT=/opt/r -o "$P/rawp.buckle" tests/import/raw-param.sb
 expect_rc "import: -D in a raw rule imports" 0
-grep -qF '(allow file-read* (require-all (subpath "/opt/r") (vnode-type REGULAR-FILE)))' "$P/rawp.buckle" \
+grep -qF '(allow file-read* (require-all (subpath "/opt/r") (vnode-type regular-file)))' "$P/rawp.buckle" \
     && pass "import: the value written in the raw rule" || fail "import: the value written in the raw rule" "$(cat "$P/rawp.buckle")"
 grep -q 'param "ROOT"' "$P/rawp.buckle" && fail "import: no (param) of a fixed parameter" "$(cat "$P/rawp.buckle")" \
     || pass "import: no (param) of a fixed parameter"

@@ -99,14 +99,55 @@ for r in '(ALLOW file-read-data (subpath "/s"))' '(Allow file-read-data (subpath
     expect_rc "modifiers: $r beside a final deny is an error" 1
     expect_err_has "modifiers: ... BK2005 for $r" "[BK2005"
 done
-# import: a later DENY kept verbatim keeps the allow before it verbatim too
-printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/data"))\n(DENY file-read* (subpath "/data/secret"))\n' >"$D/upper.sb"
-run "modifiers: import DENY" "$BUCKLE" import "$D/upper.sb"
-expect_rc "modifiers: import of a DENY form" 0
-expect_out_lacks "modifiers: the allow before a DENY is not written as a section rule" 'allow read "/data";'
-expect_out_has "modifiers: ... it is kept verbatim, in its order" '(allow file-read* (subpath "/data"))'
-# and so does an operation and a filter in upper case in a later form
-printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/data"))\n(deny FILE-READ* (SUBPATH "/data/secret"))\n' >"$D/upperop.sb"
-run "modifiers: import FILE-READ*" "$BUCKLE" import "$D/upperop.sb"
-expect_rc "modifiers: import of a FILE-READ* form" 0
-expect_out_lacks "modifiers: the allow before a FILE-READ* deny is not written as a section rule" 'allow read "/data";'
+# import: SBPL's reader folds the case of symbols, so a later DENY, and an
+# operation and a filter in upper case, are read as the deny they are: the
+# import decides /data/secret as the original does
+for f in '(DENY file-read* (subpath "/data/secret"))' '(deny FILE-READ* (SUBPATH "/data/secret"))'; do
+    printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/data"))\n%s\n' "$f" >"$D/upper.sb"
+    run "modifiers: import $f" "$BUCKLE" import "$D/upper.sb" -o "$D/upper.buckle"
+    expect_rc "modifiers: import of $f" 0
+    run "modifiers: query the import of $f" "$BUCKLE" query "$D/upper.buckle" files read /data/secret/x
+    expect_out_has "modifiers: the import of $f denies /data/secret" "deny /data/secret/x"
+    run "modifiers: diff the import of $f" "$BUCKLE" diff "$D/upper.sb" "$D/upper.buckle"
+    expect_rc "modifiers: the import of $f decides as the original" 0
+    run "modifiers: query $f" "$BUCKLE" query "$D/upper.sb" files read /data/secret/x
+    expect_out_has "modifiers: the evaluator reads $f as a deny" "deny /data/secret/x"
+done
+# SBPL's reader folds symbols, and every reader of a block or an .sb does
+# too: WITH, ALLOW and an operation in upper case are read as in lower case
+# by lint, the evaluator and diff, not only by the final check
+printf 'files { allow read "/"; }\nsbpl """\n(allow process-exec (subpath "/usr") (WITH no-sandbox))\n""";\n' >"$D/upwith.buckle"
+run "modifiers: lint (WITH no-sandbox)" "$BUCKLE" lint "$D/upwith.buckle"
+expect_out_has "modifiers: (WITH no-sandbox) on a subpath is BK3006" "exec with no-sandbox for a whole tree of programs"
+printf '(version 1)\n(deny default)\n(ALLOW process-exec (subpath "/usr") (with no-sandbox))\n' >"$D/upallow.sb"
+run "modifiers: lint (ALLOW ... (with no-sandbox)) in an .sb" "$BUCKLE" lint "$D/upallow.sb"
+expect_out_has "modifiers: (ALLOW ... (with no-sandbox)) is BK3006" "exec with no-sandbox for a whole tree of programs"
+printf '(version 1)\n(deny default)\n(allow PROCESS-EXEC (literal "/bin/ls"))\n' >"$D/upop.sb"
+run "modifiers: lint (allow PROCESS-EXEC ...)" "$BUCKLE" lint "$D/upop.sb"
+if grep -q "BK2006" "$TMP/err" "$TMP/out"; then fail "modifiers: PROCESS-EXEC is an operation" "$(cat "$TMP/err")"
+else pass "modifiers: PROCESS-EXEC is an operation"; fi
+run "modifiers: query (allow PROCESS-EXEC ...)" "$BUCKLE" query "$D/upop.sb" process exec /bin/ls
+expect_out_has "modifiers: the evaluator reads PROCESS-EXEC" "allow /bin/ls"
+printf 'files { allow read "/"; }\nsbpl verbatim """\n(allow process-exec (literal "/bin/sh"))\n""";\n' >"$D/vold.buckle"
+printf 'files { allow read "/"; }\nsbpl verbatim """\n(allow process-exec (literal "/bin/sh") (WITH No-Profile))\n""";\n' >"$D/vnew.buckle"
+run "modifiers: diff adding (WITH No-Profile)" "$BUCKLE" diff "$D/vold.buckle" "$D/vnew.buckle"
+expect_rc "modifiers: adding (WITH No-Profile) is a widening" 1
+expect_out_has "modifiers: ... reported as no-sandbox added" "WIDENING allow -> allow with no-sandbox"
+# with-modifier gives its modifier to every rule in it
+for m in '(with NO-PROFILE)' '(with no-sandbox)'; do
+    printf '(version 1)\n(deny default)\n(with-modifier %s (allow process-exec (subpath "/usr")))\n' "$m" >"$D/withmod.sb"
+    run "modifiers: lint with-modifier $m" "$BUCKLE" lint "$D/withmod.sb"
+    expect_out_has "modifiers: with-modifier $m on a subpath is BK3006" "for a whole tree of programs: the program runs without any sandbox [BK3006"
+done
+printf '(version 1)\n(deny default)\n(with-modifier (with report) (allow process-exec (literal "/bin/ls")))\n' >"$D/withrep.sb"
+run "modifiers: query a rule in with-modifier" "$BUCKLE" query "$D/withrep.sb" process exec /bin/ls
+expect_out_has "modifiers: a rule in with-modifier is a rule" "allow /bin/ls"
+# a symbol argument is folded too: (vnode-type REGULAR-FILE) still matches
+# a regular file, and diff still asks a type no rule names
+printf '(version 1)\n(deny default)\n(allow file-read* (require-all (subpath "/d") (vnode-type REGULAR-FILE)))\n' >"$D/vn0.sb"
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/d"))\n' >"$D/vn1.sb"
+run "modifiers: diff of a vnode-type filter dropped" "$BUCKLE" diff "$D/vn0.sb" "$D/vn1.sb"
+expect_rc "modifiers: dropping (vnode-type REGULAR-FILE) widens" 1
+expect_out_has "modifiers: ... for a directory" "file-read-data /d (vnode-type DIRECTORY)"
+if grep -q "(vnode-type REGULAR-FILE)" "$TMP/out"; then fail "modifiers: regular files were allowed before" "$(cat "$TMP/out")"
+else pass "modifiers: regular files were allowed before"; fi
