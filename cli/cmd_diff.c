@@ -717,7 +717,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         /* a set compared only in part (a walk cut at its bound, requests
          * not decided) may hide a change: never "the same decisions" */
         if (!cut && (r2.atoms_partial || r2.rules_partial))
-            cut = arena_printf(&r->a, "with %s, the regexes that changed are too many to walk every path they tell "
+            cut = arena_printf(&r->a, "with %s, the patterns that changed are too many to walk every path they tell "
                                "apart", vs[i].label);
         else if (!cut && r2.undecided)
             cut = arena_printf(&r->a, "with %s, %lu request%s cannot be decided, the first: %s (%s)", vs[i].label,
@@ -854,7 +854,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
     if (!r.incomplete && (r.atoms_partial || r.rules_partial))
-        r.incomplete = "the regexes that changed are too many to walk every path they tell apart";
+        r.incomplete = "the patterns that changed are too many to walk every path they tell apart";
     strbuf b;
     sb_init(&b);
     if (json) {

@@ -416,6 +416,7 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
 typedef struct pattern {
     const sfilter *f;
     int is_scope;             /* a scope, not a regex */
+    int exact;                /* a scope of one path (name): a literal */
     int tried;                /* scope_of compiled its regex (NULL: it cannot be) */
     const sb_regex *scope;    /* a scope's regex, made when first walked (scope_of) */
     int name;                 /* of names, not paths */
@@ -446,8 +447,8 @@ static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char 
 
 static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed, int confined)
 {
-    int name = f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
-    if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && !name) return;
+    int name = f->kind == F_NAME || f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
+    if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_LITERAL && !name) return;
     /* the key: the kind in decimal, then the text (looked up in a buffer
      * on the stack, kept only when new) */
     char tmp[256];
@@ -467,7 +468,7 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
         return;
     }
     if (key == tmp) key = arena_strndup(a, tmp, kl);
-    pattern p = { f, 0, 0, NULL, name, 1 << side, changed, !confined, NULL, 0 };
+    pattern p = { f, 0, f->kind == F_LITERAL || f->kind == F_NAME, 0, NULL, name, 1 << side, changed, !confined, NULL, 0 };
     char *st = arena_alloc(a, f->len + 1);
     if (is_regex(f)) {
         p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
@@ -491,7 +492,7 @@ static const sb_regex *scope_of(arena *a, pattern *p)
     if (!p->tried) {
         const sfilter *f = p->f;
         int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
-        p->scope = text_regex(a, f->str, f->len, sub ? "(/|$)" : "");
+        p->scope = text_regex(a, f->str, f->len, p->exact ? "$" : sub ? "(/|$)" : "");
         p->tried = 1;
     }
     return p->scope;
@@ -596,55 +597,87 @@ static int starts_meet(const char *x, size_t nx, const char *y, size_t ny)
 
 static int meet(const pattern *x, const pattern *y) { return starts_meet(x->start, x->nstart, y->start, y->nstart); }
 
-/* a regex is changed when the other side has none of the same kind and
- * text.  1 when every combination was reached.  Under a set of values
- * (diff_run_near) a walk that reaches its bound is walked again over the
- * paths near those the values move only, and over the combinations that
- * hold a changed regex only: the others are combinations of regexes both
- * sides have, which add_rule_pairs walks where a rule of theirs changed. */
+/* A pattern is changed when the other side has none of the same kind and
+ * text.  The decision of a path (name) is a function of which patterns
+ * match it, so the cells of the partition that every pattern of both sides
+ * induces, one subject each, compare the two exactly; a difference needs a
+ * changed pattern to match (else both sides see the same patterns, which
+ * add_rule_pairs covers where a rule of theirs changed).  So the changed
+ * patterns (regexes, scopes and literals) are walked together with every
+ * pattern whose start meets one of theirs, and a subject of each cell that
+ * holds a changed one is asked (add_atoms): a third rule that decides one
+ * subject of a combination alike on both sides (a prefix inside a regex's
+ * class) is a pattern of the walk, so the cell without it has its own
+ * subject; a scope below which nothing else is said has one subject deeper
+ * than every other pattern; a regex added beside a literal it also matches
+ * has a subject the literal does not.  1 when every cell was reached.
+ * Under a set of values (diff_run_near) a walk that reaches its bound is
+ * walked again over the paths near those the values move only, leaving out
+ * patterns used in a require-all with a literal. */
 typedef struct regexes { const sb_regex **v; unsigned char *changed; size_t n, cap; int all; } regexes;
 
-/* the regexes of paths (names) walked together: those changed, with those
- * whose literal start meets one of theirs; free_only: those used outside a
- * require-all with a literal only */
-static void pick(arena *a, const patterns *l, int name, int free_only, regexes *g)
+#define ATOM_SCOPES_MAX 4096   /* scopes and literals walked with the changed patterns */
+
+static void pick_one(arena *a, regexes *g, const sb_regex *re, int changed)
+{
+    g->changed = arena_grow(a, g->changed, g->n, g->cap, 1);
+    g->v = arena_grow(a, g->v, g->n, g->cap, sizeof *g->v);
+    g->cap = arena_grow_cap(g->n, g->cap);
+    g->changed[g->n] = (unsigned char)changed;
+    g->v[g->n++] = re;
+}
+
+/* on one side only */
+static int changed_pattern(const pattern *p) { return p->sides != 3; }
+
+/* the patterns of paths (names) walked together: those changed, with those
+ * whose start meets one of theirs; free_only: those used outside a
+ * require-all with a literal only.  g->all is 0 when some are left out
+ * (more than the bounds, or a changed scope that cannot be made a regex) */
+static void pick(arena *a, patterns *l, int name, int free_only, regexes *g)
 {
     memset(g, 0, sizeof *g);
     g->all = 1;
+    const pattern **ch = arena_alloc(a, (l->n + 1) * sizeof *ch);
+    size_t nch = 0, nre = 0, nsc = 0;
     for (size_t i = 0; i < l->n; i++) {
         const pattern *p = &l->v[i];
-        if (p->is_scope || p->name != name || (free_only && !p->free_use)) continue;
-        int take = p->sides != 3;
-        for (size_t j = 0; j < l->n && !take; j++) {
-            const pattern *q = &l->v[j];
-            take = !q->is_scope && q->name == name && q->sides != 3 && (!free_only || q->free_use) && meet(p, q);
-        }
+        if (p->name == name && (!free_only || p->free_use) && changed_pattern(p)) ch[nch++] = p;
+    }
+    if (!nch) return;
+    for (size_t i = 0; i < l->n && g->all; i++) {
+        pattern *p = &l->v[i];
+        if (p->name != name || (free_only && !p->free_use)) continue;
+        int changed = changed_pattern(p), take = changed;
+        for (size_t j = 0; j < nch && !take; j++) take = meet(p, ch[j]);
         if (!take) continue;
+        if (p->is_scope) {
+            const sb_regex *re = scope_of(a, p);
+            if (!re) { if (changed) g->all = 0; continue; }
+            if (nsc++ == ATOM_SCOPES_MAX) { g->all = 0; break; }
+            pick_one(a, g, re, changed);
+            continue;
+        }
         for (int r = 0; r < p->f->nres; r++) {
             if (!p->f->res[r]) continue;
-            if (g->n == ATOM_REGEXES_MAX) { g->all = 0; break; }
-            g->changed = arena_grow(a, g->changed, g->n, g->cap, 1);
-            g->v = arena_grow(a, g->v, g->n, g->cap, sizeof *g->v);
-            g->cap = arena_grow_cap(g->n, g->cap);
-            g->changed[g->n] = p->sides != 3;
-            g->v[g->n++] = p->f->res[r];
+            if (nre++ == ATOM_REGEXES_MAX) { g->all = 0; break; }
+            pick_one(a, g, p->f->res[r], changed);
         }
     }
 }
 
-static int add_atoms(objset *s, const patterns *l)
+static int add_atoms(objset *s, patterns *l)
 {
     int whole = 1;
     for (int name = 0; name < 2; name++) {
         if (s->near && name) break;            /* only paths are asked there */
         regexes g;
         pick(s->a, l, name, 0, &g);
-        sb_atoms_opts o = { .path = !name, .max_states = 50000 };
+        sb_atoms_opts o = { .path = !name, .max_states = 50000, .must = g.changed };
         if (g.n && !sb_regex_atoms(g.v, g.n, &o, name ? atom_name : atom_path, s)) g.all = 0;
         if (g.all) continue;
         if (s->near) {
-            /* again, restricted: the regexes' combinations with a changed
-             * one, over the paths near those the values move */
+            /* again, restricted: over the paths near those the values move */
             pick(s->a, l, name, 1, &g);
             sb_atoms_opts near = { .path = 1, .max_states = 50000, .must = g.changed, .near = s->near, .nnear = s->nnear };
             if (g.all && (!g.n || sb_regex_atoms(g.v, g.n, &near, atom_path, s))) continue;
@@ -717,7 +750,7 @@ static int add_pairs(objset *s, patterns *l)
             for (size_t j = 0; j <= n; j++) {
                 int last = j == n;
                 if (!last) {
-                    if (!v[j]->is_scope || v[j]->name != v[i]->name || !meet(v[i], v[j]) || !scope_of(s->a, v[j])) continue;
+                    if (!v[j]->is_scope || v[j]->exact || v[j]->name != v[i]->name || !meet(v[i], v[j]) || !scope_of(s->a, v[j])) continue;
                     grp[ng++] = v[j]->scope;
                 }
                 if ((last && ng > 1) || ng == ATOM_GROUP_MAX + 1) {
