@@ -419,7 +419,7 @@ typedef struct pattern {
     int exact;                /* a scope of one path (name): a literal */
     int tried;                /* scope_of compiled its regex (NULL: it cannot be) */
     const sb_regex *scope;    /* a scope's regex, made when first walked (scope_of) */
-    int name;                 /* of names, not paths */
+    int name;                 /* 0 of paths, 1 of names, 2 of local names (asked as "local:NAME") */
     int sides;                /* bit k: side k has it */
     int in_changed;           /* it is in a rule that the other side has not */
     int free_use;             /* used outside a require-all with a literal (which
@@ -449,12 +449,14 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
 {
     int name = f->kind == F_NAME || f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
     if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_LITERAL && !name) return;
+    if (name && f->ns == SNS_LOCAL) name = 2;
     /* the key: the kind in decimal, then the text (looked up in a buffer
      * on the stack, kept only when new) */
     char tmp[256];
-    size_t kl = f->len + 3;
+    size_t kl = f->len + 4;
     char *key = kl <= sizeof tmp ? tmp : arena_alloc(a, kl);
     size_t kp = 0;
+    if (name == 2) key[kp++] = 'l';      /* a local name's pattern is not a global one's */
     if ((int)f->kind >= 10) key[kp++] = (char)('0' + (int)f->kind / 10);
     key[kp++] = (char)('0' + (int)f->kind % 10);
     size_t tl = f->len ? strnlen(f->str, f->len) : 0;      /* as "%.*s" would */
@@ -587,6 +589,20 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
 
 static void atom_path(void *ctx, const char *p, size_t n) { add_obj(ctx, p, n); }
 static void atom_name(void *ctx, const char *p, size_t n) { add_kind(ctx, p, n, K_NAME); }
+static void atom_local(void *ctx, const char *p, size_t n)
+{
+    objset *s = ctx;
+    char *t = arena_alloc(s->a, n + 7);
+    memcpy(t, "local:", 6);
+    memcpy(t + 6, p, n);
+    add_kind(s, t, n + 6, K_NAME);
+}
+
+/* where a walk over patterns of kind name (pattern.name) puts its subjects */
+static void (*atom_of(int name))(void *, const char *, size_t)
+{
+    return name == 2 ? atom_local : name ? atom_name : atom_path;
+}
 
 /* two literal starts either of which may be the other's beginning */
 static int starts_meet(const char *x, size_t nx, const char *y, size_t ny)
@@ -669,12 +685,12 @@ static void pick(arena *a, patterns *l, int name, int free_only, regexes *g)
 static int add_atoms(objset *s, patterns *l)
 {
     int whole = 1;
-    for (int name = 0; name < 2; name++) {
+    for (int name = 0; name < 3; name++) {
         if (s->near && name) break;            /* only paths are asked there */
         regexes g;
         pick(s->a, l, name, 0, &g);
         sb_atoms_opts o = { .path = !name, .max_states = 50000, .must = g.changed };
-        if (g.n && !sb_regex_atoms(g.v, g.n, &o, name ? atom_name : atom_path, s)) g.all = 0;
+        if (g.n && !sb_regex_atoms(g.v, g.n, &o, atom_of(name), s)) g.all = 0;
         if (g.all) continue;
         if (s->near) {
             /* again, restricted: over the paths near those the values move */
@@ -720,7 +736,7 @@ static int add_rule_pairs(objset *s, const patterns *l)
                     grp[0] = p->f->res[a];
                     grp[1] = g->f->res[b];
                     sb_atoms_opts o = { .path = !p->name, .max_states = 20000 };
-                    if (!sb_regex_atoms(grp, 2, &o, p->name ? atom_name : atom_path, s)) return 0;
+                    if (!sb_regex_atoms(grp, 2, &o, atom_of(p->name), s)) return 0;
                 }
         }
     }
@@ -756,7 +772,7 @@ static int add_pairs(objset *s, patterns *l)
                 if ((last && ng > 1) || ng == ATOM_GROUP_MAX + 1) {
                     if (++walks > ATOM_WALKS_MAX) { whole = 0; break; }
                     sb_atoms_opts o = { .path = !v[i]->name, .max_states = 20000 };
-                    if (!sb_regex_atoms(grp, ng, &o, v[i]->name ? atom_name : atom_path, s)) whole = 0;
+                    if (!sb_regex_atoms(grp, ng, &o, atom_of(v[i]->name), s)) whole = 0;
                     ng = 1;
                 }
             }

@@ -80,6 +80,13 @@ run "diff cells: SBPL: a name regex added beside a global-name" "$BUCKLE" diff "
 expect_rc "diff cells: SBPL: a name regex added beside a global-name" 1
 expect_out_has "diff cells: SBPL: the widening" "mach-lookup com.xb"
 
+# the same with a per-process (local) name: asked as one
+printf '(version 1)\n(deny default)\n(allow mach-lookup (local-name "com.b"))\n' >"$D/local_old.sb"
+{ cat "$D/local_old.sb"; printf '(allow mach-lookup (local-name-regex #"^com\\..*b$"))\n'; } >"$D/local_new.sb"
+run "diff cells: SBPL: a local-name regex added beside a local-name" "$BUCKLE" diff "$D/local_old.sb" "$D/local_new.sb"
+expect_rc "diff cells: SBPL: a local-name regex added beside a local-name" 1
+expect_out_has "diff cells: SBPL: local: the widening" "mach-lookup local:com.xb"
+
 # a narrowing and a widening in one edit: the widening is not hidden
 printf 'mach {\n  allow lookup prefix "com.a";\n  allow lookup name "com.b";\n  allow lookup name "org.x";\n}\n' >"$D/mix_old.buckle"
 printf 'mach {\n  allow lookup prefix "com.a";\n  allow lookup name "com.b";\n  allow lookup regex "^com\\\\..*b$";\n}\n' >"$D/mix_new.buckle"
