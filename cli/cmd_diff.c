@@ -27,8 +27,10 @@ static const char usage[] =
     "Compares the decisions of two profiles (.buckle or .sb) over every object\n"
     "either one names: each path with its ancestors, a child and siblings with a\n"
     "common prefix, samples of each regex (an unanchored one also below every\n"
-    "path), each name with its prefix boundary, each address and port, every\n"
-    "process target, and the request without an object; for every operation.\n"
+    "path), a path (name) of each combination of patterns (regexes, globs,\n"
+    "scopes, literals) that holds one only one side has, each name with its\n"
+    "prefix boundary, each address and port, every process target, and the\n"
+    "request without an object; for every operation.\n"
     "An allow that gains or loses (with no-sandbox) is a change too.  The\n"
     "requests that change are grouped by the rule that decided them on each\n"
     "side, widenings (deny -> allow, or with no-sandbox added) first.\n"
@@ -49,7 +51,7 @@ static const char usage[] =
     "2 usage error or unreadable input; 3 cannot compare: no request differs,\n"
     "but some could not be decided on one side or both (a form the evaluator\n"
     "cannot evaluate, an import only one side makes and that cannot be read),\n"
-    "or the walk over the regexes stopped at its bound (also under a set of\n"
+    "or a walk over the patterns stopped at its bound (also under a set of\n"
     "values lined up with the paths).\n";
 
 enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, DIFF_MAX_UNSET = 64 };

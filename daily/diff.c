@@ -393,11 +393,11 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
  * An SBPL policy decides a path (a name) from which of its filters match
  * it.  The objects above (each path a rule names, with its boundaries, and
  * samples of each pattern) miss a change between two regexes whose samples
- * agree: "^/a/s.*t$" -> "^/a/s[^x]*t$" changes /a/sxt only.  So the regexes
- * found on one side only, with those of either side whose literal starts
- * could meet theirs, are walked together (seatbelt/regex_atoms.h), and a
- * shortest path (name) of each combination of them that can match together
- * is asked too (add_atoms).
+ * agree: "^/a/s.*t$" -> "^/a/s[^x]*t$" changes /a/sxt only.  So the
+ * patterns found on one side only (regexes, scopes, literals), with those
+ * of either side whose literal starts could meet theirs, are walked
+ * together (seatbelt/regex_atoms.h), and a shortest path (name) of each
+ * combination of them that holds a changed one is asked too (add_atoms).
  *
  * A regex and a subpath or prefix whose scopes meet, on either side (the
  * same on both, so not among the changed ones), decide differently by

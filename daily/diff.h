@@ -4,7 +4,9 @@
  * literal start of their patterns), its ancestors, a child, a sibling with
  * a common prefix; every name with its prefix boundary; every address and
  * port; every process target; the request without an object.  Samples of
- * an unanchored regex are also asked below every path either names.  A
+ * an unanchored regex are also asked below every path either names, and a
+ * subject of each combination of patterns (regexes, scopes, literals, of
+ * either side) that holds a pattern only one side has.  A
  * change of (with no-sandbox) on an allow is a change of its own.  Changes
  * are grouped by the rule responsible on each side; requests either side
  * cannot decide are counted, never taken as the same. */
@@ -43,7 +45,7 @@ typedef struct diff_result {
     size_t n, cap;
     unsigned long requests;  /* asked */
     unsigned long objects;
-    int atoms_partial;       /* the walk over the rules' patterns stopped at its bound:
+    int atoms_partial;       /* a walk over the rules' patterns stopped at its bound:
                               * a path or name that tells them apart may be missed */
     int rules_partial;       /* the walk of the regexes in rules one side has and the
                               * other has not (add_rule_pairs) stopped at its bound */
