@@ -633,6 +633,7 @@ static int meet(const pattern *x, const pattern *y) { return starts_meet(x->star
 typedef struct regexes { const sb_regex **v; unsigned char *changed; size_t n, cap; int all; } regexes;
 
 #define ATOM_SCOPES_MAX 4096   /* scopes and literals walked with the changed patterns */
+#define RULE_CELLS_MAX 2000    /* states of the walk of a regex in a changed rule (rule_cells) */
 
 static void pick_one(arena *a, regexes *g, const sb_regex *re, int changed)
 {
@@ -717,7 +718,35 @@ static int meets_near(const objset *s, const pattern *p)
  * walk) is walked with each regex its literal start meets, two at a time:
  * a path both match, one only, the other only.  1 when every pair was
  * walked within the bound */
-static int add_rule_pairs(objset *s, const patterns *l)
+/* p with every pattern of its kind that meets it (regexes, scopes,
+ * literals), in one walk: a subject of each combination that holds p.  1
+ * when every one was reached */
+static int rule_cells(objset *s, patterns *l, const pattern *p)
+{
+    regexes g;
+    memset(&g, 0, sizeof g);
+    size_t nre = 0, nsc = 0;
+    for (size_t j = 0; j < l->n; j++) {
+        pattern *q = &l->v[j];
+        if (q->name != p->name || (q != p && !meet(p, q))) continue;
+        if (q->is_scope) {
+            const sb_regex *re = scope_of(s->a, q);
+            if (!re) continue;
+            if (nsc++ == ATOM_SCOPES_MAX) return 0;
+            pick_one(s->a, &g, re, 0);
+            continue;
+        }
+        for (int r = 0; r < q->f->nres; r++) {
+            if (!q->f->res[r]) continue;
+            if (nre++ == ATOM_REGEXES_MAX) return 0;
+            pick_one(s->a, &g, q->f->res[r], q == p);
+        }
+    }
+    sb_atoms_opts o = { .path = !p->name, .max_states = RULE_CELLS_MAX, .must = g.changed, .near = s->near, .nnear = s->nnear };
+    return sb_regex_atoms(g.v, g.n, &o, atom_of(p->name), s);
+}
+
+static int add_rule_pairs(objset *s, patterns *l)
 {
     size_t walks = 0;
     const sb_regex *grp[2];
@@ -725,6 +754,7 @@ static int add_rule_pairs(objset *s, const patterns *l)
         const pattern *p = &l->v[i];
         if (p->is_scope || !p->in_changed || p->sides != 3) continue;
         if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
+        rule_cells(s, l, p);    /* cut at its bound: the pairs below still */
         for (size_t j = 0; j < l->n; j++) {
             const pattern *g = &l->v[j];
             if (j == i || g->is_scope || g->name != p->name || !meet(p, g)) continue;

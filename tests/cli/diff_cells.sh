@@ -94,6 +94,22 @@ run "diff cells: a name replaced by a regex" "$BUCKLE" diff "$D/mix_old.buckle" 
 expect_rc "diff cells: a name replaced by a regex" 1
 expect_out_has "diff cells: mix: the widening counted" "1 request widened (deny -> allow), 1 narrowed"
 
+# a regex rule turned from allow to deny (the same regex on both sides):
+# its pair with "^c" is sampled at com.b, which the name rule decides
+cat >"$D/flip_old.buckle" <<'EOF'
+mach {
+  allow lookup name "com.b";
+  deny lookup prefix "com.a";
+  allow lookup regex "^com\\..*b$";
+  allow lookup regex "^c";
+}
+EOF
+sed 's/allow lookup regex "^com/deny lookup regex "^com/' "$D/flip_old.buckle" >"$D/flip_new.buckle"
+run "diff cells: a regex rule flipped beside a name it matches" "$BUCKLE" diff "$D/flip_old.buckle" "$D/flip_new.buckle"
+expect_rc "diff cells: a regex rule flipped beside a name it matches" 1
+expect_out_has "diff cells: flip: the narrowing" "narrowing allow -> deny"
+expect_out_has "diff cells: flip: a name the literal does not match" "mach-lookup com.xb"
+
 # refactors that keep the meaning: a literal the regex beside it already
 # matches dropped; a class spelled as an alternative; a glob by its regex
 printf 'mach {\n    allow lookup regex "^com\\\\.apple\\\\..*foo$";\n}\n' >"$D/name_same.buckle"
