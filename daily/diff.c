@@ -471,15 +471,15 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
     }
     if (key == tmp) key = arena_strndup(a, tmp, kl);
     pattern p = { f, 0, f->kind == F_LITERAL || f->kind == F_NAME, 0, NULL, name, 1 << side, changed, !confined, NULL, 0 };
-    char *st = arena_alloc(a, f->len + 1);
     if (is_regex(f)) {
+        char *st = arena_alloc(a, f->len + 1);
         p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
+        p.start = st;
     } else {
         p.is_scope = 1;       /* its regex is made when a walk needs it */
-        memcpy(st, f->str, f->len);
+        p.start = f->str;     /* the filter's text, which outlives the walk */
         p.nstart = f->len;
     }
-    p.start = st;
     l->v = arena_grow(a, l->v, l->n, l->cap, sizeof *l->v);
     l->cap = arena_grow_cap(l->n, l->cap);
     l->v[l->n++] = p;
