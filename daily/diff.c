@@ -689,17 +689,13 @@ static int add_atoms(objset *s, patterns *l)
     for (int name = 0; name < 3; name++) {
         if (s->near && name) break;            /* only paths are asked there */
         regexes g;
-        pick(s->a, l, name, 0, &g);
-        sb_atoms_opts o = { .path = !name, .max_states = 50000, .must = g.changed };
+        /* under a set of values, over the paths near those the values
+         * move only (no other is asked), leaving out patterns used in a
+         * require-all with a literal */
+        pick(s->a, l, name, s->near != NULL, &g);
+        sb_atoms_opts o = { .path = !name, .max_states = 50000, .must = g.changed, .near = s->near, .nnear = s->nnear };
         if (g.n && !sb_regex_atoms(g.v, g.n, &o, atom_of(name), s)) g.all = 0;
-        if (g.all) continue;
-        if (s->near) {
-            /* again, restricted: over the paths near those the values move */
-            pick(s->a, l, name, 1, &g);
-            sb_atoms_opts near = { .path = 1, .max_states = 50000, .must = g.changed, .near = s->near, .nnear = s->nnear };
-            if (g.all && (!g.n || sb_regex_atoms(g.v, g.n, &near, atom_path, s))) continue;
-        }
-        whole = 0;
+        if (!g.all) whole = 0;
     }
     return whole;
 }
