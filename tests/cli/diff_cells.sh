@@ -110,6 +110,14 @@ expect_rc "diff cells: a regex rule flipped beside a name it matches" 1
 expect_out_has "diff cells: flip: the narrowing" "narrowing allow -> deny"
 expect_out_has "diff cells: flip: a name the literal does not match" "mach-lookup com.xb"
 
+# an SBPL profile against a translation that lets a prefix beat a later
+# regex deny: the names the literal deny does not decide show it
+printf '(version 1)\n(deny default)\n(allow mach-lookup (global-name-prefix "com.apple."))\n(deny mach-lookup (global-name-regex #"^com\\.apple\\..*foo$"))\n(deny mach-lookup (global-name "com.apple.foo"))\n' >"$D/order.sb"
+printf 'mach {\n    allow lookup prefix "com.apple.";\n    deny lookup regex "^com\\\\.apple\\\\..*foo$";\n    deny lookup "com.apple.foo";\n}\n' >"$D/order.buckle"
+run "diff cells: SBPL order against buckle's specificity" "$BUCKLE" diff "$D/order.sb" "$D/order.buckle"
+expect_rc "diff cells: SBPL order against buckle's specificity" 1
+expect_out_has "diff cells: order: the widening" "WIDENING deny -> allow: 1 request"
+
 # refactors that keep the meaning: a literal the regex beside it already
 # matches dropped; a class spelled as an alternative; a glob by its regex
 printf 'mach {\n    allow lookup regex "^com\\\\.apple\\\\..*foo$";\n}\n' >"$D/name_same.buckle"
