@@ -653,9 +653,11 @@ static void set_values(eval_args *e2, extra_vals *ev2, const eval_args *ea, cons
  * values): again under each set of values that lines a parameter no -D or
  * -U fixes up with the paths the profiles hard-code (daily/diff_values.h),
  * over the paths those values move; the first set under which they differ
- * is the answer (*r and sides replaced, r->values naming the values). */
+ * is the answer (*r and sides replaced, r->values naming the values).
+ * wide_only: they narrow only under those values; only a set with a
+ * widening is an answer, else *r stays. */
 static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
-                     extra_vals *ev, arena *na, diff_result *r, arena *pools)
+                     extra_vals *ev, arena *na, diff_result *r, arena *pools, int wide_only)
 {
     const diff_flags *fl = ea->ud;
     size_t cap = ea->ndef + ev->n + NBUILTIN_PARAMS + 1;
@@ -726,7 +728,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
                                r2.undecided, r2.undecided == 1 ? "" : "s", r2.undecided_example, r2.undecided_why);
         diff_result_free(&r2);
         close_both(s2);
-        if (!differs) continue;
+        if (!differs || (wide_only && !wide)) continue;
         /* a set with a widening is the answer; else the first that differs */
         if (!wide && i + 1 < ns) {
             if (narrow < 0) narrow = (int)i;
@@ -736,7 +738,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         break;
     }
     if (found < 0) found = narrow;
-    if (found < 0 && cut) r->incomplete = cut;
+    if (found < 0 && cut && !wide_only) r->incomplete = cut;
     if (found >= 0) {
         size_t i = (size_t)found;
         eval_args e2;
@@ -754,6 +756,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         }
         diff_run_near(r, &sides[0].side, &sides[1].side, vs[i].near, vs[i].nnear);
         r->values = vs[i].label;
+        r->values_widen = wide_only;
         return;
     }
 }
@@ -849,7 +852,10 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         r.identical = 1;
     } else {
         diff_run(&r, &o->side, &n->side);
-        if (diff_status(&r) == 0) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r, pools);
+        /* the same, or narrowed only: other values may show a widening */
+        int wide = 0;
+        for (size_t g = 0; g < r.n; g++) wide |= r.groups[g]->widening;
+        if (diff_status(&r) == 0 || (r.n && !wide)) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r, pools, r.n != 0);
     }
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);

@@ -1028,7 +1028,8 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
                   ns ? "allow -> deny, or no-sandbox removed" : "allow -> deny", r->requests, r->objects);
     if (r->values)
         sb_printf(b, "  with %s: a value lined up with the paths, names and ports the profiles name (under the values "
-                  "given or the test values they decide the same; -D gives them)\n", r->values);
+                  "given or the test values they %s; -D gives them)\n", r->values,
+                  r->values_widen ? "only narrow" : "decide the same");
     render_left_out(b, r);
     if (r->incomplete && (r->n || r->undecided)) sb_printf(b, "  not compared: %s\n", r->incomplete);
     if (r->undecided)

@@ -58,6 +58,8 @@ typedef struct diff_result {
     size_t nleft_out;
     const char *values;      /* the caller's: the parameters' values lined up with
                                 the paths of the profiles it was run under, or NULL */
+    int values_widen;        /* the caller's: under the values given the sides only
+                                narrow; values shows a widening */
     int identical;           /* the caller's: both sides are the same text, read the
                                 same way (nothing was asked: the same decisions) */
 } diff_result;
