@@ -27,8 +27,10 @@ static const char usage[] =
     "Compares the decisions of two profiles (.buckle or .sb) over every object\n"
     "either one names: each path with its ancestors, a child and siblings with a\n"
     "common prefix, samples of each regex (an unanchored one also below every\n"
-    "path), each name with its prefix boundary, each address and port, every\n"
-    "process target, and the request without an object; for every operation.\n"
+    "path), a path (name) of each combination of patterns (regexes, globs,\n"
+    "scopes, literals) that holds one only one side has, each name with its\n"
+    "prefix boundary, each address and port, every process target, and the\n"
+    "request without an object; for every operation.\n"
     "An allow that gains or loses (with no-sandbox) is a change too.  The\n"
     "requests that change are grouped by the rule that decided them on each\n"
     "side, widenings (deny -> allow, or with no-sandbox added) first.\n"
@@ -49,7 +51,7 @@ static const char usage[] =
     "2 usage error or unreadable input; 3 cannot compare: no request differs,\n"
     "but some could not be decided on one side or both (a form the evaluator\n"
     "cannot evaluate, an import only one side makes and that cannot be read),\n"
-    "or the walk over the regexes stopped at its bound (also under a set of\n"
+    "or a walk over the patterns stopped at its bound (also under a set of\n"
     "values lined up with the paths).\n";
 
 enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, DIFF_MAX_UNSET = 64 };
@@ -651,9 +653,11 @@ static void set_values(eval_args *e2, extra_vals *ev2, const eval_args *ea, cons
  * values): again under each set of values that lines a parameter no -D or
  * -U fixes up with the paths the profiles hard-code (daily/diff_values.h),
  * over the paths those values move; the first set under which they differ
- * is the answer (*r and sides replaced, r->values naming the values). */
+ * is the answer (*r and sides replaced, r->values naming the values).
+ * wide_only: they narrow only under those values; only a set with a
+ * widening is an answer, else *r stays. */
 static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
-                     extra_vals *ev, arena *na, diff_result *r, arena *pools)
+                     extra_vals *ev, arena *na, diff_result *r, arena *pools, int wide_only)
 {
     const diff_flags *fl = ea->ud;
     size_t cap = ea->ndef + ev->n + NBUILTIN_PARAMS + 1;
@@ -717,14 +721,14 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         /* a set compared only in part (a walk cut at its bound, requests
          * not decided) may hide a change: never "the same decisions" */
         if (!cut && (r2.atoms_partial || r2.rules_partial))
-            cut = arena_printf(&r->a, "with %s, the regexes that changed are too many to walk every path they tell "
+            cut = arena_printf(&r->a, "with %s, the patterns that changed are too many to walk every path they tell "
                                "apart", vs[i].label);
         else if (!cut && r2.undecided)
             cut = arena_printf(&r->a, "with %s, %lu request%s cannot be decided, the first: %s (%s)", vs[i].label,
                                r2.undecided, r2.undecided == 1 ? "" : "s", r2.undecided_example, r2.undecided_why);
         diff_result_free(&r2);
         close_both(s2);
-        if (!differs) continue;
+        if (!differs || (wide_only && !wide)) continue;
         /* a set with a widening is the answer; else the first that differs */
         if (!wide && i + 1 < ns) {
             if (narrow < 0) narrow = (int)i;
@@ -734,7 +738,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         break;
     }
     if (found < 0) found = narrow;
-    if (found < 0 && cut) r->incomplete = cut;
+    if (found < 0 && cut && !wide_only) r->incomplete = cut;
     if (found >= 0) {
         size_t i = (size_t)found;
         eval_args e2;
@@ -752,6 +756,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         }
         diff_run_near(r, &sides[0].side, &sides[1].side, vs[i].near, vs[i].nnear);
         r->values = vs[i].label;
+        r->values_widen = wide_only;
         return;
     }
 }
@@ -848,14 +853,17 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         r.identical = 1;
     } else {
         diff_run(&r, &o->side, &n->side);
-        if (diff_status(&r) == 0) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r, pools);
+        /* the same, or narrowed only: other values may show a widening */
+        int wide = 0;
+        for (size_t g = 0; g < r.n; g++) wide |= r.groups[g]->widening;
+        if (diff_status(&r) == 0 || (r.n && !wide)) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r, pools, r.n != 0);
     }
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
     if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
     if (!r.incomplete && (r.atoms_partial || r.rules_partial))
-        r.incomplete = "the regexes that changed are too many to walk every path they tell apart";
+        r.incomplete = "the patterns that changed are too many to walk every path they tell apart";
     strbuf b;
     sb_init(&b);
     if (json) {

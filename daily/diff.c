@@ -398,11 +398,11 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
  * An SBPL policy decides a path (a name) from which of its filters match
  * it.  The objects above (each path a rule names, with its boundaries, and
  * samples of each pattern) miss a change between two regexes whose samples
- * agree: "^/a/s.*t$" -> "^/a/s[^x]*t$" changes /a/sxt only.  So the regexes
- * found on one side only, with those of either side whose literal starts
- * could meet theirs, are walked together (seatbelt/regex_atoms.h), and a
- * shortest path (name) of each combination of them that can match together
- * is asked too (add_atoms).
+ * agree: "^/a/s.*t$" -> "^/a/s[^x]*t$" changes /a/sxt only.  So the
+ * patterns found on one side only (regexes, scopes, literals), with those
+ * of either side whose literal starts could meet theirs, are walked
+ * together (seatbelt/regex_atoms.h), and a shortest path (name) of each
+ * combination of them that holds a changed one is asked too (add_atoms).
  *
  * A regex and a subpath or prefix whose scopes meet, on either side (the
  * same on both, so not among the changed ones), decide differently by
@@ -421,9 +421,10 @@ static int compare(cmp_ctx *cx, const sb_request *q, const obj *o)
 typedef struct pattern {
     const sfilter *f;
     int is_scope;             /* a scope, not a regex */
+    int exact;                /* a scope of one path (name): a literal */
     int tried;                /* scope_of compiled its regex (NULL: it cannot be) */
     const sb_regex *scope;    /* a scope's regex, made when first walked (scope_of) */
-    int name;                 /* of names, not paths */
+    int name;                 /* 0 of paths, 1 of names, 2 of local names (asked as "local:NAME") */
     int sides;                /* bit k: side k has it */
     int in_changed;           /* it is in a rule that the other side has not */
     int free_use;             /* used outside a require-all with a literal (which
@@ -451,14 +452,16 @@ static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char 
 
 static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed, int confined)
 {
-    int name = f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
-    if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && !name) return;
+    int name = f->kind == F_NAME || f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
+    if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_LITERAL && !name) return;
+    if (name && f->ns == SNS_LOCAL) name = 2;
     /* the key: the kind in decimal, then the text (looked up in a buffer
      * on the stack, kept only when new) */
     char tmp[256];
-    size_t kl = f->len + 3;
+    size_t kl = f->len + 4;
     char *key = kl <= sizeof tmp ? tmp : arena_alloc(a, kl);
     size_t kp = 0;
+    if (name == 2) key[kp++] = 'l';      /* a local name's pattern is not a global one's */
     if ((int)f->kind >= 10) key[kp++] = (char)('0' + (int)f->kind / 10);
     key[kp++] = (char)('0' + (int)f->kind % 10);
     size_t tl = f->len ? strnlen(f->str, f->len) : 0;      /* as "%.*s" would */
@@ -472,16 +475,16 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
         return;
     }
     if (key == tmp) key = arena_strndup(a, tmp, kl);
-    pattern p = { f, 0, 0, NULL, name, 1 << side, changed, !confined, NULL, 0 };
-    char *st = arena_alloc(a, f->len + 1);
+    pattern p = { f, 0, f->kind == F_LITERAL || f->kind == F_NAME, 0, NULL, name, 1 << side, changed, !confined, NULL, 0 };
     if (is_regex(f)) {
+        char *st = arena_alloc(a, f->len + 1);
         p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
+        p.start = st;
     } else {
         p.is_scope = 1;       /* its regex is made when a walk needs it */
-        memcpy(st, f->str, f->len);
+        p.start = f->str;     /* the filter's text, which outlives the walk */
         p.nstart = f->len;
     }
-    p.start = st;
     l->v = arena_grow(a, l->v, l->n, l->cap, sizeof *l->v);
     l->cap = arena_grow_cap(l->n, l->cap);
     l->v[l->n++] = p;
@@ -496,7 +499,7 @@ static const sb_regex *scope_of(arena *a, pattern *p)
     if (!p->tried) {
         const sfilter *f = p->f;
         int sub = f->kind == F_SUBPATH && !(f->len == 1 && f->str[0] == '/');
-        p->scope = text_regex(a, f->str, f->len, sub ? "(/|$)" : "");
+        p->scope = text_regex(a, f->str, f->len, p->exact ? "$" : sub ? "(/|$)" : "");
         p->tried = 1;
     }
     return p->scope;
@@ -591,6 +594,20 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
 
 static void atom_path(void *ctx, const char *p, size_t n) { add_obj(ctx, p, n); }
 static void atom_name(void *ctx, const char *p, size_t n) { add_kind(ctx, p, n, K_NAME); }
+static void atom_local(void *ctx, const char *p, size_t n)
+{
+    objset *s = ctx;
+    char *t = arena_alloc(s->a, n + 7);
+    memcpy(t, "local:", 6);
+    memcpy(t + 6, p, n);
+    add_kind(s, t, n + 6, K_NAME);
+}
+
+/* where a walk over patterns of kind name (pattern.name) puts its subjects */
+static void (*atom_of(int name))(void *, const char *, size_t)
+{
+    return name == 2 ? atom_local : name ? atom_name : atom_path;
+}
 
 /* two literal starts either of which may be the other's beginning */
 static int starts_meet(const char *x, size_t nx, const char *y, size_t ny)
@@ -601,60 +618,89 @@ static int starts_meet(const char *x, size_t nx, const char *y, size_t ny)
 
 static int meet(const pattern *x, const pattern *y) { return starts_meet(x->start, x->nstart, y->start, y->nstart); }
 
-/* a regex is changed when the other side has none of the same kind and
- * text.  1 when every combination was reached.  Under a set of values
- * (diff_run_near) a walk that reaches its bound is walked again over the
- * paths near those the values move only, and over the combinations that
- * hold a changed regex only: the others are combinations of regexes both
- * sides have, which add_rule_pairs walks where a rule of theirs changed. */
+/* A pattern is changed when the other side has none of the same kind and
+ * text.  The decision of a path (name) is a function of which patterns
+ * match it, so the cells of the partition that every pattern of both sides
+ * induces, one subject each, compare the two exactly; a difference needs a
+ * changed pattern to match (else both sides see the same patterns, which
+ * add_rule_pairs covers where a rule of theirs changed).  So the changed
+ * patterns (regexes, scopes and literals) are walked together with every
+ * pattern whose start meets one of theirs, and a subject of each cell that
+ * holds a changed one is asked (add_atoms): a third rule that decides one
+ * subject of a combination alike on both sides (a prefix inside a regex's
+ * class) is a pattern of the walk, so the cell without it has its own
+ * subject; a scope below which nothing else is said has one subject deeper
+ * than every other pattern; a regex added beside a literal it also matches
+ * has a subject the literal does not.  1 when every cell was reached.
+ * Under a set of values (diff_run_near) a walk that reaches its bound is
+ * walked again over the paths near those the values move only, leaving out
+ * patterns used in a require-all with a literal. */
 typedef struct regexes { const sb_regex **v; unsigned char *changed; size_t n, cap; int all; } regexes;
 
-/* the regexes of paths (names) walked together: those changed, with those
- * whose literal start meets one of theirs; free_only: those used outside a
- * require-all with a literal only */
-static void pick(arena *a, const patterns *l, int name, int free_only, regexes *g)
+#define ATOM_SCOPES_MAX 4096   /* scopes and literals walked with the changed patterns */
+#define RULE_CELLS_MAX 2000    /* states of the walk of a regex in a changed rule (rule_cells) */
+
+static void pick_one(arena *a, regexes *g, const sb_regex *re, int changed)
+{
+    g->changed = arena_grow(a, g->changed, g->n, g->cap, 1);
+    g->v = arena_grow(a, g->v, g->n, g->cap, sizeof *g->v);
+    g->cap = arena_grow_cap(g->n, g->cap);
+    g->changed[g->n] = (unsigned char)changed;
+    g->v[g->n++] = re;
+}
+
+/* on one side only */
+static int changed_pattern(const pattern *p) { return p->sides != 3; }
+
+/* the patterns of paths (names) walked together: those changed, with those
+ * whose start meets one of theirs; free_only: those used outside a
+ * require-all with a literal only.  g->all is 0 when some are left out
+ * (more than the bounds, or a changed scope that cannot be made a regex) */
+static void pick(arena *a, patterns *l, int name, int free_only, regexes *g)
 {
     memset(g, 0, sizeof *g);
     g->all = 1;
+    const pattern **ch = arena_alloc(a, (l->n + 1) * sizeof *ch);
+    size_t nch = 0, nre = 0, nsc = 0;
     for (size_t i = 0; i < l->n; i++) {
         const pattern *p = &l->v[i];
-        if (p->is_scope || p->name != name || (free_only && !p->free_use)) continue;
-        int take = p->sides != 3;
-        for (size_t j = 0; j < l->n && !take; j++) {
-            const pattern *q = &l->v[j];
-            take = !q->is_scope && q->name == name && q->sides != 3 && (!free_only || q->free_use) && meet(p, q);
-        }
+        if (p->name == name && (!free_only || p->free_use) && changed_pattern(p)) ch[nch++] = p;
+    }
+    if (!nch) return;
+    for (size_t i = 0; i < l->n && g->all; i++) {
+        pattern *p = &l->v[i];
+        if (p->name != name || (free_only && !p->free_use)) continue;
+        int changed = changed_pattern(p), take = changed;
+        for (size_t j = 0; j < nch && !take; j++) take = meet(p, ch[j]);
         if (!take) continue;
+        if (p->is_scope) {
+            const sb_regex *re = scope_of(a, p);
+            if (!re) { if (changed) g->all = 0; continue; }
+            if (nsc++ == ATOM_SCOPES_MAX) { g->all = 0; break; }
+            pick_one(a, g, re, changed);
+            continue;
+        }
         for (int r = 0; r < p->f->nres; r++) {
             if (!p->f->res[r]) continue;
-            if (g->n == ATOM_REGEXES_MAX) { g->all = 0; break; }
-            g->changed = arena_grow(a, g->changed, g->n, g->cap, 1);
-            g->v = arena_grow(a, g->v, g->n, g->cap, sizeof *g->v);
-            g->cap = arena_grow_cap(g->n, g->cap);
-            g->changed[g->n] = p->sides != 3;
-            g->v[g->n++] = p->f->res[r];
+            if (nre++ == ATOM_REGEXES_MAX) { g->all = 0; break; }
+            pick_one(a, g, p->f->res[r], changed);
         }
     }
 }
 
-static int add_atoms(objset *s, const patterns *l)
+static int add_atoms(objset *s, patterns *l)
 {
     int whole = 1;
-    for (int name = 0; name < 2; name++) {
+    for (int name = 0; name < 3; name++) {
         if (s->near && name) break;            /* only paths are asked there */
         regexes g;
-        pick(s->a, l, name, 0, &g);
-        sb_atoms_opts o = { .path = !name, .max_states = 50000 };
-        if (g.n && !sb_regex_atoms(g.v, g.n, &o, name ? atom_name : atom_path, s)) g.all = 0;
-        if (g.all) continue;
-        if (s->near) {
-            /* again, restricted: the regexes' combinations with a changed
-             * one, over the paths near those the values move */
-            pick(s->a, l, name, 1, &g);
-            sb_atoms_opts near = { .path = 1, .max_states = 50000, .must = g.changed, .near = s->near, .nnear = s->nnear };
-            if (g.all && (!g.n || sb_regex_atoms(g.v, g.n, &near, atom_path, s))) continue;
-        }
-        whole = 0;
+        /* under a set of values, over the paths near those the values
+         * move only (no other is asked), leaving out patterns used in a
+         * require-all with a literal */
+        pick(s->a, l, name, s->near != NULL, &g);
+        sb_atoms_opts o = { .path = !name, .max_states = 50000, .must = g.changed, .near = s->near, .nnear = s->nnear };
+        if (g.n && !sb_regex_atoms(g.v, g.n, &o, atom_of(name), s)) g.all = 0;
+        if (!g.all) whole = 0;
     }
     return whole;
 }
@@ -673,7 +719,35 @@ static int meets_near(const objset *s, const pattern *p)
  * walk) is walked with each regex its literal start meets, two at a time:
  * a path both match, one only, the other only.  1 when every pair was
  * walked within the bound */
-static int add_rule_pairs(objset *s, const patterns *l)
+/* p with every pattern of its kind that meets it (regexes, scopes,
+ * literals), in one walk: a subject of each combination that holds p.  1
+ * when every one was reached */
+static int rule_cells(objset *s, patterns *l, const pattern *p)
+{
+    regexes g;
+    memset(&g, 0, sizeof g);
+    size_t nre = 0, nsc = 0;
+    for (size_t j = 0; j < l->n; j++) {
+        pattern *q = &l->v[j];
+        if (q->name != p->name || (q != p && !meet(p, q))) continue;
+        if (q->is_scope) {
+            const sb_regex *re = scope_of(s->a, q);
+            if (!re) continue;
+            if (nsc++ == ATOM_SCOPES_MAX) return 0;
+            pick_one(s->a, &g, re, 0);
+            continue;
+        }
+        for (int r = 0; r < q->f->nres; r++) {
+            if (!q->f->res[r]) continue;
+            if (nre++ == ATOM_REGEXES_MAX) return 0;
+            pick_one(s->a, &g, q->f->res[r], q == p);
+        }
+    }
+    sb_atoms_opts o = { .path = !p->name, .max_states = RULE_CELLS_MAX, .must = g.changed, .near = s->near, .nnear = s->nnear };
+    return sb_regex_atoms(g.v, g.n, &o, atom_of(p->name), s);
+}
+
+static int add_rule_pairs(objset *s, patterns *l)
 {
     size_t walks = 0;
     const sb_regex *grp[2];
@@ -681,6 +755,7 @@ static int add_rule_pairs(objset *s, const patterns *l)
         const pattern *p = &l->v[i];
         if (p->is_scope || !p->in_changed || p->sides != 3) continue;
         if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
+        rule_cells(s, l, p);    /* cut at its bound: the pairs below still */
         for (size_t j = 0; j < l->n; j++) {
             const pattern *g = &l->v[j];
             if (j == i || g->is_scope || g->name != p->name || !meet(p, g)) continue;
@@ -692,7 +767,7 @@ static int add_rule_pairs(objset *s, const patterns *l)
                     grp[0] = p->f->res[a];
                     grp[1] = g->f->res[b];
                     sb_atoms_opts o = { .path = !p->name, .max_states = 20000 };
-                    if (!sb_regex_atoms(grp, 2, &o, p->name ? atom_name : atom_path, s)) return 0;
+                    if (!sb_regex_atoms(grp, 2, &o, atom_of(p->name), s)) return 0;
                 }
         }
     }
@@ -722,13 +797,13 @@ static int add_pairs(objset *s, patterns *l)
             for (size_t j = 0; j <= n; j++) {
                 int last = j == n;
                 if (!last) {
-                    if (!v[j]->is_scope || v[j]->name != v[i]->name || !meet(v[i], v[j]) || !scope_of(s->a, v[j])) continue;
+                    if (!v[j]->is_scope || v[j]->exact || v[j]->name != v[i]->name || !meet(v[i], v[j]) || !scope_of(s->a, v[j])) continue;
                     grp[ng++] = v[j]->scope;
                 }
                 if ((last && ng > 1) || ng == ATOM_GROUP_MAX + 1) {
                     if (++walks > ATOM_WALKS_MAX) { whole = 0; break; }
                     sb_atoms_opts o = { .path = !v[i]->name, .max_states = 20000 };
-                    if (!sb_regex_atoms(grp, ng, &o, v[i]->name ? atom_name : atom_path, s)) whole = 0;
+                    if (!sb_regex_atoms(grp, ng, &o, atom_of(v[i]->name), s)) whole = 0;
                     ng = 1;
                 }
             }
@@ -958,7 +1033,8 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
                   ns ? "allow -> deny, or no-sandbox removed" : "allow -> deny", r->requests, r->objects);
     if (r->values)
         sb_printf(b, "  with %s: a value lined up with the paths, names and ports the profiles name (under the values "
-                  "given or the test values they decide the same; -D gives them)\n", r->values);
+                  "given or the test values they %s; -D gives them)\n", r->values,
+                  r->values_widen ? "only narrow" : "decide the same");
     render_left_out(b, r);
     if (r->incomplete && (r->n || r->undecided)) sb_printf(b, "  not compared: %s\n", r->incomplete);
     if (r->undecided)

@@ -4,7 +4,9 @@
  * literal start of their patterns), its ancestors, a child, a sibling with
  * a common prefix; every name with its prefix boundary; every address and
  * port; every process target; the request without an object.  Samples of
- * an unanchored regex are also asked below every path either names.  A
+ * an unanchored regex are also asked below every path either names, and a
+ * subject of each combination of patterns (regexes, scopes, literals, of
+ * either side) that holds a pattern only one side has.  A
  * change of (with no-sandbox) on an allow is a change of its own.  Changes
  * are grouped by the rule responsible on each side; requests either side
  * cannot decide are counted, never taken as the same. */
@@ -43,7 +45,7 @@ typedef struct diff_result {
     size_t n, cap;
     unsigned long requests;  /* asked */
     unsigned long objects;
-    int atoms_partial;       /* the walk over the rules' patterns stopped at its bound:
+    int atoms_partial;       /* a walk over the rules' patterns stopped at its bound:
                               * a path or name that tells them apart may be missed */
     int rules_partial;       /* the walk of the regexes in rules one side has and the
                               * other has not (add_rule_pairs) stopped at its bound */
@@ -56,6 +58,8 @@ typedef struct diff_result {
     size_t nleft_out;
     const char *values;      /* the caller's: the parameters' values lined up with
                                 the paths of the profiles it was run under, or NULL */
+    int values_widen;        /* the caller's: under the values given the sides only
+                                narrow; values shows a widening */
     int identical;           /* the caller's: both sides are the same text, read the
                                 same way (nothing was asked: the same decisions) */
 } diff_result;

@@ -20,7 +20,7 @@ run "diff large: one deny dropped, one write allowed" "$BUCKLE" diff "$E/srt-lar
 expect_rc "diff large: one deny dropped, one write allowed" 1
 sed "s|$D/|NEW/|g" "$TMP/out" >"$D/changed.got"
 cat >"$D/changed.want" <<'EOF'
-corpus/examples/srt-large.buckle -> NEW/changed.buckle: 74 requests widened (deny -> allow), 0 narrowed (allow -> deny), of 824660 over 24138 objects
+corpus/examples/srt-large.buckle -> NEW/changed.buckle: 122 requests widened (deny -> allow), 0 narrowed (allow -> deny), of 825068 over 24150 objects
 
 WIDENING deny -> allow: 14 requests
   old: decided by corpus/examples/srt-large.buckle:10:5: deny files read subpath "/Users/bench/cl/use-0000"
@@ -32,16 +32,17 @@ WIDENING deny -> allow: 14 requests
     file-read-xattr /Users/bench/cl/use-0000/x
     ... 9 more
 
-WIDENING deny -> allow: 5 requests
+WIDENING deny -> allow: 9 requests
   old: decided by corpus/examples/srt-large.buckle:13:5: deny files read subpath "/Users/bench/cl/aps-0003"
   new: decided by NEW/changed.buckle:9:5: allow files metadata subpath "/Users/bench/cl/aps-0003/out"
     file-read-metadata /Users/bench/cl/aps-0003/out
     file-read-metadata /Users/bench/cl/aps-0003/out/x
-    file-read-metadata /Users/bench/cl/aps-0003/out/.p12
     file-read-metadata /Users/bench/cl/aps-0003/out/.env
+    file-read-metadata /Users/bench/cl/aps-0003/out/.p12
     file-read-metadata /Users/bench/cl/aps-0003/out/id_rsa
+    ... 4 more
 
-WIDENING deny -> allow: 55 requests
+WIDENING deny -> allow: 99 requests
   old: decided by the default (deny)
   new: decided by NEW/changed.buckle:9:5: allow files write subpath "/Users/bench/cl/aps-0003/out"
     file-write-acl /Users/bench/cl/aps-0003/out
@@ -49,6 +50,6 @@ WIDENING deny -> allow: 55 requests
     file-write-data /Users/bench/cl/aps-0003/out
     file-write-finderinfo /Users/bench/cl/aps-0003/out
     file-write-flags /Users/bench/cl/aps-0003/out
-    ... 50 more
+    ... 94 more
 EOF
 expect_same "diff large: ... every change, its rules and examples, in order" "$D/changed.want" "$D/changed.got"
