@@ -522,7 +522,7 @@ static void check_raw_imports(raw_ctx *rc, const raw_block *b, rule *const *fina
         diag_note_add(&c->diags, d, origin_primary(finals[0]), "final %s is here%s",
                       action_name(finals[0]->action), unit_provenance(c, finals[0]->origins->u));
         diag_help(&c->diags, d, "write the file's name as one string, and give the directory that holds it "
-                  "with -I DIR (Apple's system.sb: -I /System/Library/Sandbox/Profiles), or drop the import");
+                  "with -I DIR, or drop the import");
     }
 }
 

@@ -10,6 +10,7 @@
  * error (raw_final.c), since its rules cannot be compared. */
 #include "compile.h"
 #include "../grammar/sexp.h"
+#include "../seatbelt/import_dirs.h"
 #include <string.h>
 
 #define MAX_RAW_IMPORTS 32
@@ -47,12 +48,17 @@ static void relay(compilation *c, const diag_list *dl, span at, const char *path
     }
 }
 
-/* The file NAME names: absolute, or in an -I directory, or in dir */
+/* The file NAME names: absolute, or in an -I directory, or in dir, or
+ * (a name alone) where Seatbelt itself looks (Apple's system.sb, bsd.sb) */
 static source *find(compilation *c, const char *name, const char *dir, const char **path)
 {
     int abs = name[0] == '/';
-    for (size_t i = 0; i <= (abs ? 0 : c->opts.ninclude); i++) {
-        const char *d = abs ? NULL : i < c->opts.ninclude ? c->opts.include_dirs[i] : dir;
+    size_t nsys;
+    const char *const *sys = seatbelt_import_dirs(&nsys);
+    if (abs || strchr(name, '/')) nsys = 0;
+    for (size_t i = 0; i <= (abs ? 0 : c->opts.ninclude + nsys); i++) {
+        const char *d = abs ? NULL : i < c->opts.ninclude ? c->opts.include_dirs[i] : i == c->opts.ninclude ? dir
+                      : sys[i - c->opts.ninclude - 1];
         const char *p = abs ? name : arena_printf(&c->a, "%s/%s", d, name);
         const char *err;
         source *s;

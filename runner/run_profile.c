@@ -7,6 +7,7 @@
 #include "../backend/emit.h"
 #include "../compiler/patterns.h"
 #include "../lint/lint.h"
+#include "../seatbelt/import_dirs.h"
 #include "../support/digest.h"
 #include <limits.h>
 /* the cache entry's pseudo-parameter that records the values inlined */
@@ -170,14 +171,15 @@ static void sb_imports(arena *a, const source *s, const run_profile *rp, cache_e
     sbpl_eval_opts eo = { .params = pd, .nparams = nd, .import_dirs = rp->import_dirs, .nimport = rp->nimport, .sources = &imported };
     if (!dl.errors) sbpl_eval_probed(a, &dl, s, top, &eo, record_import, &r);
     while (imported) { source *n = imported->next; source_free(imported); imported = n; }
-    static const char *const sys[] = { "/System/Library/Sandbox/Profiles", "/usr/share/sandbox" };
+    size_t nsys;
+    const char *const *sys = seatbelt_import_dirs(&nsys);
     size_t nrec = r.n;
     for (size_t i = 0; i < nrec; i++) {
         const char *p = r.v[i].path;
         const char *base = strrchr(p, '/');
         base = base ? base + 1 : p;
         record_import(&r, base, 0);
-        for (size_t k = 0; k < 2; k++) record_import(&r, arena_printf(a, "%s/%s", sys[k], base), 0);
+        for (size_t k = 0; k < nsys; k++) record_import(&r, arena_printf(a, "%s/%s", sys[k], base), 0);
     }
     e->probes = r.v;
     e->nprobes = r.n;
