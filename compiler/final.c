@@ -642,6 +642,11 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
          * of it, and there the final rule decides anyway (precedence.c);
          * that is no error.  Two final rules: every parameter. */
         if (!r->final && !names_param(&f->m, w.name[k], w.nlen[k])) continue;
+        /* a final deny of moving an ancestor (final_ancestors.c) with the
+         * values the compilation knows only: any path is an ancestor of
+         * some value ("allow write literal "/dev/ptmx"" would meet the
+         * home's "~" with HOME=/dev/ptmx), and there it decides anyway */
+        if (!r->final && f->implied == IMPL_MOVE) continue;
         /* a value that puts one rule's path on the other's (a pattern's:
          * its fixed start) */
         const char *srcs[2] = { pattern_start(&scratch, &r->m, sb_cstr(&rs)), pattern_start(&scratch, &f->m, sb_cstr(&fs)) };
