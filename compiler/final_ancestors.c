@@ -56,7 +56,7 @@ static void add_self(implied_ctx *ic, const rule *f)
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = probe;
     r->final = 1;
-    r->implied = IMPL_MOVE;
+    r->implied = IMPL_MOVE_SELF;
     r->section = SEC_FILES;
     r->verb = op_get(ic->op)->name;
     r->covers = &op_get(ic->op)->covers;

@@ -73,7 +73,8 @@ enum {
     IMPL_TRAVERSAL = 1,    /* metadata of an ancestor of an allowed path (implied.c) */
     IMPL_DEFAULT = 2,      /* a deny default may not cover */
     IMPL_BELOW = 3,        /* metadata where a write/exec allow allows */
-    IMPL_MOVE = 4,         /* final deny of moving, linking or cloning a final path or an ancestor (final_ancestors.c) */
+    IMPL_MOVE = 4,         /* final deny of moving or cloning an ancestor of a final path (final_ancestors.c) */
+    IMPL_MOVE_SELF = 5,    /* ... of moving, linking or cloning the final path itself */
 };
 
 typedef struct rule {
@@ -132,5 +133,7 @@ typedef struct policy {
     raw_block *raw;
     size_t nraw;
 } policy;
+
+static inline int implied_move(const struct rule *r) { return r->implied == IMPL_MOVE || r->implied == IMPL_MOVE_SELF; }
 
 #endif

@@ -37,7 +37,15 @@ run "final moves: clone of an ancestor" "$BUCKLE" compile "$D/clone.buckle" -o /
 expect_rc "final moves: allowing the directory that holds a final read to be cloned is refused" 1
 printf 'files {\n    allow read "/";\n    allow write "/a/b";\n    deny final read "/a";\n}\n' >"$D/inside.buckle"
 run "final moves: write inside a final read" "$BUCKLE" compile "$D/inside.buckle" -o /dev/null
-expect_rc "final moves: a write grant inside a final read deny (it would rename the files out) is refused" 1
+expect_rc "final moves: a write grant inside a final read deny compiles (a place to write into)" 0
+run "final moves: write inside: unlink" "$BUCKLE" query "$D/inside.buckle" files file-write-unlink /a/b/x
+expect_out_has "final moves: ... but what is written there cannot be renamed out" "deny /a/b/x"
+expect_out_has "final moves: ... compiled SBPL agrees (inside)" "compiled SBPL agrees"
+run "final moves: write inside: data" "$BUCKLE" query "$D/inside.buckle" files file-write-data /a/b/x
+expect_out_has "final moves: ... and it is written" "allow /a/b/x"
+printf 'files {\n    allow read "/";\n    allow final write "/a/b";\n    deny final read "/a";\n}\n' >"$D/inside_final.buckle"
+run "final moves: final write inside a final read" "$BUCKLE" compile "$D/inside_final.buckle" -o /dev/null
+expect_rc "final moves: a final write grant inside a final read deny (it would rename the files out) is refused" 1
 
 # clone, link, the path itself (default allow: nothing else denies them)
 printf 'default allow;\nfiles {\n    deny final read "/v/s/k";\n    deny final write "/w/c/fish";\n}\n' >"$D/da.buckle"
