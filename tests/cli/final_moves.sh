@@ -102,3 +102,26 @@ for a in "file-write-unlink ~" "file-clone ~" "file-write-unlink ~/.config" "fil
     run "final moves: agent+home $1 $2" "$BUCKLE" query -I corpus "$D/agent_home.buckle" files "$1" "$2"
     expect_out_has "final moves: std/agent + allow write ~: $1 of $2 is denied" "deny /Users/test"
 done
+
+# inside the project: a directory between $WORKDIR and a final write path
+# cannot be renamed out and back (mv .jj jjx; write jjx/repo/config.toml;
+# mv jjx .jj), nor made by renaming a prepared one into place
+for p in .jj .config .cargo .git/modules; do
+    for op in file-write-unlink file-write-create; do
+        run "final moves: agent $op $p" "$BUCKLE" query -I corpus "$D/agent.buckle" files $op "\$WORKDIR/$p"
+        expect_out_has "final moves: std/agent: $op of \$WORKDIR/$p is denied" "deny /Users/test/project/$p"
+        expect_out_has "final moves: ... compiled SBPL agrees ($op $p)" "compiled SBPL agrees"
+    done
+done
+# std/dev/node: npm's cache is writable, npx's packages in it are final
+printf 'extends "std/dev/node";\n' >"$D/node.buckle"
+for op in file-write-unlink file-write-create; do
+    run "final moves: node $op ~/.npm" "$BUCKLE" query -I corpus "$D/node.buckle" files $op '~/.npm'
+    expect_out_has "final moves: std/dev/node: $op of ~/.npm (which holds _npx) is denied" "deny /Users/test/.npm"
+done
+run "final moves: node cache" "$BUCKLE" query -I corpus "$D/node.buckle" files file-write-unlink '~/.npm/_cacache/x'
+expect_out_has "final moves: std/dev/node: the cache's files stay removable" "allow /Users/test/.npm/_cacache/x"
+# std/dev/python: a final read of ~/.pypirc beside a write grant of the home
+printf 'extends "std/dev/python";\nfiles { allow write "~"; }\n' >"$D/python.buckle"
+run "final moves: python unlink" "$BUCKLE" query -I corpus "$D/python.buckle" files file-write-unlink '~/.pypirc'
+expect_out_has "final moves: std/dev/python + allow write ~: ~/.pypirc cannot be renamed to a readable name" "deny /Users/test/.pypirc"
