@@ -124,8 +124,9 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
          * operation there does */
         int again = rs_get(&ic->mine, &probe) != NULL;
         if (again || final_deny_covers(c, &probe)) {
-            sb_free(&b);
-            return again && kind == MK_LITERAL && !(n > 9 && !memcmp(v, "/private/", 9));
+            int ret = again && kind == MK_LITERAL && !(n > 9 && !memcmp(v, "/private/", 9));
+            sb_free(&b);                 /* v may be its text */
+            return ret;
         }
         beside_written = old != NULL;       /* beside a written rule: not indexed */
         old = NULL;
