@@ -125,3 +125,6 @@ expect_out_has "final moves: std/dev/node: the cache's files stay removable" "al
 printf 'extends "std/dev/python";\nfiles { allow write "~"; }\n' >"$D/python.buckle"
 run "final moves: python unlink" "$BUCKLE" query -I corpus "$D/python.buckle" files file-write-unlink '~/.pypirc'
 expect_out_has "final moves: std/dev/python + allow write ~: ~/.pypirc cannot be renamed to a readable name" "deny /Users/test/.pypirc"
+printf 'extends "std/dev/python";\n' >"$D/python_uv.buckle"
+run "final moves: python uv cache" "$BUCKLE" query -I corpus -D UV_CACHE=/Users/test "$D/python_uv.buckle" files file-write-unlink '~/.pypirc'
+expect_out_has "final moves: std/dev/python with UV_CACHE=\$HOME: ~/.pypirc cannot be renamed" "deny /Users/test/.pypirc"
