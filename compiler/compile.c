@@ -67,6 +67,7 @@ int compile_profile(compilation *c, const char *path)
     arena_adopt(&c->a, &c->nodes);
     merge_chain(c);
     check_sbpl_blocks(c);
+    add_final_moves(c);
     rule **finals = xmalloc((c->pol.rules.n + 1) * sizeof *finals);
     size_t nfinals = 0;
     for (size_t i = 0; i < c->pol.rules.n; i++)

@@ -635,6 +635,11 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
         if (dv) { witness_add(&w, k, dv); continue; }
         witness_add(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
+        /* a final deny of moving an ancestor (final_ancestors.c) with the
+         * values the compilation knows only: any path is an ancestor of
+         * some value ("allow write literal "/dev/ptmx"" would meet the
+         * home's "~" with HOME=/dev/ptmx), and there it decides anyway */
+        if (implied_move(f)) continue;
         if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, 0, NULL);
         /* for a rule that is not final, only the final rule's own
          * parameters are searched: one that names another parameter
@@ -700,6 +705,11 @@ static void check_one(void *ud, rule *r)
     final_ctx *fc = ud;
     rule *f = fc->f;
     if (r->action == f->action || r->implied) return;
+    /* an allow of writing inside a final read deny ("/a/b" in "/a") makes
+     * a place to write into, not to read: the final deny of moving what
+     * is there decides without an error; an allow of moving a directory
+     * that holds the final path, or a final allow, is BK2005 */
+    if (f->implied == IMPL_MOVE_SELF && !r->final) return;
     if (!opset_intersects(r->covers, f->covers)) return;
     if (spec_cmp(&r->m, &f->m) < 0) return;
     /* Only a certain overlap is an error: whether rules with different

@@ -4,17 +4,12 @@
  * always decides over it. */
 #include "compile.h"
 #include "expand.h"
+#include "implied_walk.h"
 #include "overlap.h"
 #include "patterns.h"
 #include "../seatbelt/regex.h"
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct implied_ctx {
-    compilation *c;
-    int meta;              /* file-read-metadata */
-    rule_vec var;          /* implied rules whose depth depends on the object */
-} implied_ctx;
 
 static int all_defined(compilation *c, const char *v, size_t n)
 {
@@ -115,20 +110,35 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     if (kind == MK_ANCESTORS) depth = -1;
     rule probe;
     memset(&probe, 0, sizeof probe);
-    probe.action = ACT_ALLOW;
-    probe.op = ic->meta;
+    probe.action = ic->action;
+    probe.op = ic->op;
     probe.m.kind = kind;
     probe.m.value = v;
     probe.m.len = n;
     rule *old = rs_get(&c->pol.rule_index, &probe);
+    int beside_written = 0;
+    if (ic->final) {
+        /* a final deny of the move: one per path and operation (its own
+         * set, since a written rule of the same matcher that is not final
+         * does not stand in); a written final deny that covers the
+         * operation there does */
+        int again = rs_get(&ic->mine, &probe) != NULL;
+        if (again || final_deny_covers(c, &probe)) {
+            int ret = again && kind == MK_LITERAL && !(n > 9 && !memcmp(v, "/private/", 9));
+            sb_free(&b);                 /* v may be its text */
+            return ret;
+        }
+        beside_written = old != NULL;       /* beside a written rule: not indexed */
+        old = NULL;
+    }
     /* a written rule of the same matcher stands in for the traversal rule
      * only where it ranks as high: final, or a literal at the object's own
      * depth.  "allow metadata literal "~/b"" ranks at depth 2 (a parameter
      * is one component) while the traversal of /Users/test/b ranks at 3:
      * then the traversal rule is added beside it (not to the index, which
      * holds one rule per matcher). */
-    int beside = old && !old->implied && !old->final &&
-                 !(old->m.kind == MK_LITERAL && old->m.spec_b >= 3 && depth >= 0 && old->m.spec_a >= depth);
+    int beside = beside_written || (old && !old->implied && !old->final &&
+                 !(old->m.kind == MK_LITERAL && old->m.spec_b >= 3 && depth >= 0 && old->m.spec_a >= depth));
     if (old && !beside) {
         /* the walk that added it added its ancestors too, unless a value
          * moved it under /private ("/$D" with D=tmp/x gives /private/tmp
@@ -140,22 +150,26 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     }
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = probe;
-    r->implied = 1;
+    r->implied = ic->final ? IMPL_MOVE : IMPL_TRAVERSAL;
+    r->final = ic->final;
     r->section = SEC_FILES;
-    r->verb = "metadata";
-    r->covers = &op_get(ic->meta)->covers;
+    r->verb = ic->final ? op_get(ic->op)->name : "metadata";
+    r->covers = &op_get(ic->op)->covers;
     r->m.value = arena_strndup(&c->a, v, n);
     sb_free(&b);
     matcher_finish(&c->a, &r->m);
-    r->m.spec_a = depth >= 0 ? depth : 0;     /* variable: set by band() */
-    r->m.spec_b = 3;                          /* a literal, whatever its matcher */
+    if (!ic->final) {                         /* a final deny ranks as written (an ancestor: as a literal) */
+        r->m.spec_a = depth >= 0 ? depth : 0; /* variable: set by band() */
+        r->m.spec_b = 3;                      /* a literal, whatever its matcher */
+    }
     r->origins = arena_alloc(&c->a, sizeof *r->origins);
     *r->origins = *from->origins;
     r->origins->next = NULL;
     r->id = (unsigned)c->pol.rules.n;
     rule_vec_push(&c->pol.rules, r);
     if (!beside) rs_put(&c->pol.rule_index, r);      /* new: rs_get found none */
-    if (depth < 0) rule_vec_push(&ic->var, r);
+    if (ic->final) rs_put(&ic->mine, r);
+    else if (depth < 0) rule_vec_push(&ic->var, r);
     return 0;
 }
 
@@ -202,7 +216,7 @@ static void add_inner(implied_ctx *ic, const rule *r, const char *v, size_t k, s
 }
 
 /* The proper ancestors of the path v[0..len). */
-static void add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t len)
+void implied_add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t len)
 {
     /* "$P/etc/x": with P=/ the kernel sees /private/etc/x, whose ancestor
      * /private is "/private" then NAME.ifroot ("" for the root, "//", a
@@ -346,7 +360,7 @@ static int matches_root(compilation *c, const matcher *m)
  * match starts with its fixed part, so the directory holding the fixed
  * part's last component and that directory's ancestors are ancestors of
  * every match. */
-static void add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher *m)
+void implied_add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher *m)
 {
     const char *v = m->fixed;
     size_t len = m->fixed_len;
@@ -355,7 +369,7 @@ static void add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher 
         /* a glob "P/" + globstar matches P itself and all below it, as
          * subpath P does: P's metadata is the allow's own (ranked as the
          * allow), its proper ancestors are the traversal */
-        add_ancestors(ic, r, v, len);
+        implied_add_ancestors(ic, r, v, len);
         return;
     }
     size_t k = len;
@@ -373,9 +387,9 @@ static void add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher 
         if (!matches_root(ic->c, m)) add_one(ic, r, MK_LITERAL, "/", 1, 0);
     } else {
         add_one(ic, r, MK_LITERAL, v, k - 1, template_depth(v, k - 1));
-        add_ancestors(ic, r, v, k - 1);
+        implied_add_ancestors(ic, r, v, k - 1);
     }
-    if (m->kind == MK_GLOB) add_glob_inner(ic, r, m->value, m->len);
+    if (m->kind == MK_GLOB && !ic->final) add_glob_inner(ic, r, m->value, m->len);
 }
 
 /* Depth bands (docs/language.md): an implied rule ranks at the depth of the
@@ -397,7 +411,7 @@ static int cmp_int(const void *a, const void *b)
 static void band(implied_ctx *ic)
 {
     compilation *c = ic->c;
-    const opset *mcov = &op_get(ic->meta)->covers;
+    const opset *mcov = &op_get(ic->op)->covers;
     size_t nr = c->pol.rules.n;
     rule **denies = xmalloc((nr + 1) * sizeof *denies);
     size_t nd = 0;
@@ -489,7 +503,7 @@ static void add_below(implied_ctx *ic, const rule *r)
     rule probe;
     memset(&probe, 0, sizeof probe);
     probe.action = ACT_ALLOW;
-    probe.op = ic->meta;
+    probe.op = ic->op;
     probe.m = r->m;
     if (rs_get(&c->pol.rule_index, &probe)) return;
     rule rd = probe;                   /* a read allow of the same matcher has metadata already */
@@ -501,7 +515,7 @@ static void add_below(implied_ctx *ic, const rule *r)
     b->final = 0;                      /* a traversal rule, even for a final allow: every final rule decides over it */
     b->section = SEC_FILES;
     b->verb = "metadata";
-    b->covers = &op_get(ic->meta)->covers;
+    b->covers = &op_get(ic->op)->covers;
     b->origins = arena_alloc(&c->a, sizeof *b->origins);
     *b->origins = *r->origins;
     b->origins->next = NULL;
@@ -510,9 +524,37 @@ static void add_below(implied_ctx *ic, const rule *r)
     rs_put(&c->pol.rule_index, b);
 }
 
+/* The ancestors of every path r's matcher matches (docs/language.md,
+ * "Implied traversal: which ancestors"). */
+void implied_walk_rule(implied_ctx *ic, const rule *r)
+{
+    compilation *c = ic->c;
+    if (r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) {
+        implied_add_ancestors(ic, r, r->m.value, r->m.len);
+        return;
+    }
+    implied_add_pattern_ancestors(ic, r, &r->m);
+    /* "/t*" + "/x" on macOS: its matches under /private/tmp too, each
+     * alias's glob like a glob of its own (a first component a value
+     * helps make is not traversed through /private, docs/language.md) */
+    size_t rest;
+    unsigned mask = r->m.kind == MK_GLOB && compile_platform(c) == PLAT_MACOS
+                    ? glob_alias_mask(r->m.value, r->m.len, &rest) : 0;
+    for (unsigned k = 0; k < 3; k++) {
+        if (!(mask >> k & 1)) continue;
+        strbuf t;
+        sb_init(&t);
+        glob_alias_text(&t, k, r->m.value, r->m.len, rest);
+        matcher am = { .kind = MK_GLOB, .value = arena_strndup(&c->a, t.data, t.len), .len = t.len };
+        sb_free(&t);
+        matcher_finish(&c->a, &am);
+        implied_add_pattern_ancestors(ic, r, &am);
+    }
+}
+
 void add_implied(compilation *c)
 {
-    implied_ctx ic = { c, op_lookup("file-read-metadata", NULL), { 0 } };
+    implied_ctx ic = { .c = c, .op = op_lookup("file-read-metadata", NULL), .action = ACT_ALLOW };
     opset grant = { { 0 } };
     const char *const fams[] = { "file-read*", "file-write*", "process-exec*" };
     for (size_t i = 0; i < 3; i++) {
@@ -526,14 +568,14 @@ void add_implied(compilation *c)
     const rule *all = NULL;
     for (size_t i = 0; i < n && !all; i++) {
         const rule *f = c->pol.rules.v[i];
-        if (f->final && f->action == ACT_DENY && f->m.kind == MK_NONE && opset_has(f->covers, ic.meta)) all = f;
+        if (f->final && f->action == ACT_DENY && f->m.kind == MK_NONE && opset_has(f->covers, ic.op)) all = f;
     }
     for (size_t i = 0; i < n; i++) {
         rule *r = c->pol.rules.v[i];
         if (r->action != ACT_ALLOW || r->implied || !opset_intersects(r->covers, &grant)) continue;
         if (mk_family(r->m.kind) != FAM_PATH || r->m.kind == MK_ANCESTORS) continue;
         if (all) {
-            if (opset_has(r->covers, ic.meta)) continue;        /* BK2005 already, or its own metadata */
+            if (opset_has(r->covers, ic.op)) continue;        /* BK2005 already, or its own metadata */
             diag *d = diag_add(&c->diags, SEV_INFO, BK4009, origin_primary(r),
                                "traversal for this allow is withheld: a final deny of every metadata request covers it");
             diag_note_add(&c->diags, d, origin_primary(all), "final deny is here%s", unit_provenance(c, all->origins->u));
@@ -544,29 +586,9 @@ void add_implied(compilation *c)
          * the ancestor of an allowed object, so it allows metadata there
          * too, ranked as the allow itself is (a more specific deny inside
          * carves both); a read allow has metadata already */
-        if (r->m.kind != MK_LITERAL && !opset_has(r->covers, ic.meta))
+        if (r->m.kind != MK_LITERAL && !opset_has(r->covers, ic.op))
             add_below(&ic, r);
-        if (r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) {
-            add_ancestors(&ic, r, r->m.value, r->m.len);
-            continue;
-        }
-        add_pattern_ancestors(&ic, r, &r->m);
-        /* "/t*" + "/x" on macOS: its matches under /private/tmp too, each
-         * alias's glob like a glob of its own (a first component a value
-         * helps make is not traversed through /private, docs/language.md) */
-        size_t rest;
-        unsigned mask = r->m.kind == MK_GLOB && compile_platform(c) == PLAT_MACOS
-                        ? glob_alias_mask(r->m.value, r->m.len, &rest) : 0;
-        for (unsigned k = 0; k < 3; k++) {
-            if (!(mask >> k & 1)) continue;
-            strbuf t;
-            sb_init(&t);
-            glob_alias_text(&t, k, r->m.value, r->m.len, rest);
-            matcher am = { .kind = MK_GLOB, .value = arena_strndup(&c->a, t.data, t.len), .len = t.len };
-            sb_free(&t);
-            matcher_finish(&c->a, &am);
-            add_pattern_ancestors(&ic, r, &am);
-        }
+        implied_walk_rule(&ic, r);
     }
     band(&ic);
     if (!c->diags.errors) report_withheld(c, n);   /* errors first: the final rule may be what they are about */

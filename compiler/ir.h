@@ -68,10 +68,19 @@ typedef struct origin {
 
 enum { MODF_REPORT = 1, MODF_NO_REPORT = 2 };
 
+/* rules the compiler adds (rule.implied) */
+enum {
+    IMPL_TRAVERSAL = 1,    /* metadata of an ancestor of an allowed path (implied.c) */
+    IMPL_DEFAULT = 2,      /* a deny default may not cover */
+    IMPL_BELOW = 3,        /* metadata where a write/exec allow allows */
+    IMPL_MOVE = 4,         /* final deny of moving or cloning an ancestor of a final path (final_ancestors.c) */
+    IMPL_MOVE_SELF = 5,    /* ... of moving, linking or cloning the final path itself */
+};
+
 typedef struct rule {
     action_t action;
     int final;
-    int implied;           /* 1 traversal literal, 2 default deny, 3 metadata where a write/exec allow allows */
+    int implied;           /* IMPL_*: 0 written */
     section_t section;
     const char *verb;      /* as written */
     int op;                /* operation id */
@@ -135,5 +144,7 @@ typedef struct policy {
     raw_block *raw;
     size_t nraw;
 } policy;
+
+static inline int implied_move(const struct rule *r) { return r->implied == IMPL_MOVE || r->implied == IMPL_MOVE_SELF; }
 
 #endif

@@ -142,7 +142,8 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
             }
             if (p.line) sb_printf(md, " by `%s` at %s:%u:%u", sb_cstr(&rt), or->u->display, p.line, p.col);
             else sb_printf(md, " by `%s`, in a part of %s changed since", sb_cstr(&rt), or->u->display);
-            if (g[j].r->implied) sb_puts(md, " (implied traversal)");
+            if (implied_move(g[j].r)) sb_puts(md, " (implied: a final path is not moved away)");
+            else if (g[j].r->implied) sb_puts(md, " (implied traversal)");
             sb_free(&rt);
         } else {
             sb_printf(md, " by the default (%s)", action_name(an->c->pol.default_action));

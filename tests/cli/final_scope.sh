@@ -311,15 +311,15 @@ subcase() {
     expect_out_has "final scope: implied metadata of a final allow loses: $1" "deny $2"
     expect_out_has "final scope: ... compiled SBPL agrees: $1" "compiled SBPL agrees"
 }
-subcase 'files { allow read "/"; deny final read "/a"; allow final write "/a/b"; }' /a/b/x
+subcase 'files { allow read "/"; deny final read "/a"; allow final file-write-data "/a/b"; }' /a/b/x
 subcase 'files { allow read "/"; deny final read "/a"; } process { allow final exec "/a/b"; }' /a/b/x
-subcase 'files { allow read "/"; deny final read "/a"; allow final write regex "^/a/b/"; }' /a/b/x
-subcase 'files { allow read "/"; deny final metadata glob "/a/**"; allow final write glob "/a/b/**"; }' /a/b/x
+subcase 'files { allow read "/"; deny final read "/a"; allow final file-write-data regex "^/a/b/"; }' /a/b/x
+subcase 'files { allow read "/"; deny final metadata glob "/a/**"; allow final file-write-data glob "/a/b/**"; }' /a/b/x
 subcase 'files { allow final file-read-xattr "/a/b/c"; deny final metadata "/a"; }' /a/b/c/x/y
 subcase 'files { allow final file-read-data prefix "/a/b"; deny final metadata "/a"; }' /a/b/c/x/y
-subcase 'files { allow final file-write-unlink "/a/b/c"; deny final read "/a"; }' /a/b/c/x/y
+subcase 'files { allow final file-write-times "/a/b/c"; deny final read "/a"; }' /a/b/c/x/y
 subcase 'files { allow final write "/a/b"; deny metadata "/a/b/c"; }' /a/b/c/x
-printf 'files { allow read "/"; deny final read "/a"; allow final write "/a/b"; }\n' >"$D/sub.buckle"
+printf 'files { allow read "/"; deny final read "/a"; allow final file-write-data "/a/b"; }\n' >"$D/sub.buckle"
 run "final scope: implied metadata withheld" "$BUCKLE" compile "$D/sub.buckle" -o /dev/null
 expect_rc "final scope: implied metadata withheld: compiles" 0
 expect_err_has "final scope: the withheld metadata below a final allow is reported" 'traversal of subpath "/a/b" is withheld: a final deny covers it'

@@ -192,7 +192,13 @@ fi
 # the compiled outputs of the corpus come back in sections, not SBPL
 for f in agent auditor srt-small srt-medium srt-large; do
     run "import: corpus $f" "$BUCKLE" import "corpus/examples/$f.sb"
-    expect_out_lacks "import: corpus/examples/$f.sb needs no sbpl block" 'sbpl """'
+    # but the final denies of moving a directory above the home (a
+    # parameter's ancestors, which no matcher of the language names)
+    if awk '/^sbpl """$/ { getline; if ($0 !~ /^\(deny file-(write-unlink|clone) \(regex \(param "HOME\.ancestors"\)\)\)/) bad = 1 } END { exit bad }' "$TMP/out"; then
+        pass "import: corpus/examples/$f.sb needs no sbpl block"
+    else
+        fail "import: corpus/examples/$f.sb needs no sbpl block" "an sbpl block other than the home's ancestors"
+    fi
     expect_out_has "import: corpus/examples/$f.sb has a files section" "files {"
 done
 

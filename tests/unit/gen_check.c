@@ -754,7 +754,7 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
     unsigned fl = other_line(d);
     for (size_t i = 0; i < c->pol.rules.n; i++) {
         const rule *x = c->pol.rules.v[i];
-        if (x->implied) continue;
+        if (x->implied && !implied_move(x)) continue;
         span at = origin_primary(x);
         if (at.src == d->at.src && at.start == d->at.start && nr < 8) rv[nr++] = x;
         if (x->final && fl && line_at(d, at) == fl && nf < 8) fv[nf++] = x;

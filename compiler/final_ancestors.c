@@ -1,0 +1,96 @@
+/* final_ancestors.c - a final path cannot be moved, linked or cloned away
+ * (docs/language.md, "Final rules and moving"): Seatbelt checks a rename
+ * only on its source and destination and a clone only on its source, so
+ * renaming or cloning a directory moves or copies every path below it,
+ * whatever rules name those paths.  For every final path deny, final
+ * denies of the operations that would take the path elsewhere, on the
+ * final rule's own matcher and on each proper ancestor of every path it
+ * matches (a pattern's: its fixed part's).  They are added before the
+ * final check, which then treats them as any final rule (BK2005). */
+#include "compile.h"
+#include "implied_walk.h"
+#include <string.h>
+
+/* The operations denied, by what the final rule denies: reading (the path
+ * renamed, linked or cloned into a readable place) or writing (a prepared
+ * tree renamed in place of an ancestor, or a second name to write
+ * through).  A directory cannot be hard-linked, so file-link is on the
+ * final path only. */
+typedef struct move_ops {
+    const char *family;               /* the final rule covers some of it */
+    const char *self[3];              /* on the final rule's matcher */
+    const char *up[3];                /* on each proper ancestor */
+} move_ops;
+
+static const move_ops moves[] = {
+    { .family = "file-read*",
+      .self = { "file-write-unlink", "file-link", "file-clone" },
+      .up = { "file-write-unlink", "file-clone" } },
+    { .family = "file-write*",
+      .self = { "file-link" },
+      .up = { "file-write-unlink", "file-write-create" } },
+};
+
+int final_deny_covers(compilation *c, const rule *probe)
+{
+    rule p = *probe;
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(&op_get(op)->covers, probe->op)) continue;
+        p.op = op;
+        const rule *old = rs_get(&c->pol.rule_index, &p);
+        if (old && old->final && old->action == probe->action) return 1;
+    }
+    return 0;
+}
+
+/* "deny final OP" with the final rule f's own matcher. */
+static void add_self(implied_ctx *ic, const rule *f)
+{
+    compilation *c = ic->c;
+    rule probe;
+    memset(&probe, 0, sizeof probe);
+    probe.action = ACT_DENY;
+    probe.op = ic->op;
+    probe.m = f->m;
+    if (rs_get(&ic->mine, &probe) || final_deny_covers(c, &probe)) return;
+    rule *r = arena_alloc(&c->a, sizeof *r);
+    *r = probe;
+    r->final = 1;
+    r->implied = IMPL_MOVE_SELF;
+    r->section = SEC_FILES;
+    r->verb = op_get(ic->op)->name;
+    r->covers = &op_get(ic->op)->covers;
+    r->origins = arena_alloc(&c->a, sizeof *r->origins);
+    *r->origins = *f->origins;
+    r->origins->next = NULL;
+    r->id = (unsigned)c->pol.rules.n;
+    rule_vec_push(&c->pol.rules, r);
+    if (!rs_get(&c->pol.rule_index, &probe)) rs_put(&c->pol.rule_index, r);
+    rs_put(&ic->mine, r);
+}
+
+void add_final_moves(compilation *c)
+{
+    /* Landlock keeps its grants on the files themselves and moves across
+     * directories only with REFER (docs/linux.md): nothing to add there */
+    if (compile_platform(c) != PLAT_MACOS) return;
+    implied_ctx ic = { .c = c, .action = ACT_DENY, .final = 1 };
+    size_t n = c->pol.rules.n;
+    for (size_t i = 0; i < n; i++) {
+        const rule *f = c->pol.rules.v[i];
+        if (!f->final || f->action != ACT_DENY || f->implied || f->dup_of) continue;
+        if (mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS) continue;
+        for (size_t k = 0; k < sizeof moves / sizeof *moves; k++) {
+            if (!opset_intersects(f->covers, &op_get(op_lookup(moves[k].family, NULL))->covers)) continue;
+            for (size_t j = 0; j < 3 && moves[k].self[j]; j++) {
+                ic.op = op_lookup(moves[k].self[j], NULL);
+                add_self(&ic, f);
+            }
+            for (size_t j = 0; j < 3 && moves[k].up[j]; j++) {
+                ic.op = op_lookup(moves[k].up[j], NULL);
+                implied_walk_rule(&ic, f);
+            }
+        }
+    }
+    rs_free(&ic.mine);
+}

@@ -1,0 +1,130 @@
+# final_moves.sh - a final path deny also denies moving the path away
+# (docs/language.md, "A final path cannot be moved away"): renaming
+# (file-write-unlink) or cloning a directory that holds it, renaming,
+# linking or cloning the path itself; for a write deny, renaming an
+# ancestor away or making one (a prepared tree renamed into its place).
+# query's model and the compiled SBPL agree, symbolically and with -D.
+. tests/lib.sh
+D="$TMP/final_moves"
+mkdir -p "$D"
+
+# the user's own final read deny beside a write grant of the home
+printf 'files {\n    allow read "/usr";\n    allow write "~";\n    deny final read "~/secrets/key";\n}\n' >"$D/home.buckle"
+run "final moves: home grant compiles" "$BUCKLE" compile "$D/home.buckle" -o "$D/home.sb"
+expect_rc "final moves: allow write ~ is less specific than the implied denies: it compiles" 0
+for p in '~/secrets' '~/secrets/key' '~' /Users /; do
+    for def in "" "-D HOME=/Users/test"; do
+        # shellcheck disable=SC2086
+        run "final moves: unlink $p $def" "$BUCKLE" query $def "$D/home.buckle" files file-write-unlink "$p"
+        expect_out_has "final moves: renaming $p (which holds ~/secrets/key) is denied $def" "deny "
+        expect_out_has "final moves: ... compiled SBPL agrees ($p $def)" "compiled SBPL agrees"
+    done
+done
+run "final moves: unlink names the rule" "$BUCKLE" query "$D/home.buckle" files file-write-unlink '~/secrets'
+expect_out_has "final moves: the implied rule is named as such" "a final path is not moved, linked or cloned away"
+run "final moves: other files" "$BUCKLE" query "$D/home.buckle" files file-write-unlink '~/notes/x'
+expect_out_has "final moves: other files of the home stay removable" "allow /Users/test/notes/x"
+run "final moves: sibling" "$BUCKLE" query "$D/home.buckle" files file-write-unlink '~/secrets/other'
+expect_out_has "final moves: a sibling of the final path stays removable" "allow /Users/test/secrets/other"
+
+# an allow as specific as an implied deny is BK2005
+printf 'files {\n    allow write literal "~/secrets";\n    deny final read "~/secrets/key";\n}\n' >"$D/lit.buckle"
+run "final moves: literal ancestor" "$BUCKLE" compile "$D/lit.buckle" -o /dev/null
+expect_rc "final moves: allowing ~/secrets itself to be written (renamed) is refused" 1
+expect_err_has "final moves: ... BK2005" "allow contradicts a final deny [BK2005"
+printf 'files {\n    allow file-clone literal "/v";\n    deny final read "/v/k";\n}\n' >"$D/clone.buckle"
+run "final moves: clone of an ancestor" "$BUCKLE" compile "$D/clone.buckle" -o /dev/null
+expect_rc "final moves: allowing the directory that holds a final read to be cloned is refused" 1
+printf 'files {\n    allow read "/";\n    allow write "/a/b";\n    deny final read "/a";\n}\n' >"$D/inside.buckle"
+run "final moves: write inside a final read" "$BUCKLE" compile "$D/inside.buckle" -o /dev/null
+expect_rc "final moves: a write grant inside a final read deny compiles (a place to write into)" 0
+run "final moves: write inside: unlink" "$BUCKLE" query "$D/inside.buckle" files file-write-unlink /a/b/x
+expect_out_has "final moves: ... but what is written there cannot be renamed out" "deny /a/b/x"
+expect_out_has "final moves: ... compiled SBPL agrees (inside)" "compiled SBPL agrees"
+run "final moves: write inside: data" "$BUCKLE" query "$D/inside.buckle" files file-write-data /a/b/x
+expect_out_has "final moves: ... and it is written" "allow /a/b/x"
+printf 'files {\n    allow read "/";\n    allow final write "/a/b";\n    deny final read "/a";\n}\n' >"$D/inside_final.buckle"
+run "final moves: final write inside a final read" "$BUCKLE" compile "$D/inside_final.buckle" -o /dev/null
+expect_rc "final moves: a final write grant inside a final read deny (it would rename the files out) is refused" 1
+
+# clone, link, the path itself (default allow: nothing else denies them)
+printf 'default allow;\nfiles {\n    deny final read "/v/s/k";\n    deny final write "/w/c/fish";\n}\n' >"$D/da.buckle"
+check() {  # OP PATH WANT
+    run "final moves: $1 $2" "$BUCKLE" query "$D/da.buckle" files "$1" "$2"
+    expect_out_has "final moves: $1 of $2 is $3" "$3 $2"
+    expect_out_has "final moves: ... compiled SBPL agrees ($1 $2)" "compiled SBPL agrees"
+}
+check file-clone /v/s deny
+check file-clone /v deny
+check file-clone / deny
+check file-clone /v/s/k/x deny
+check file-link /v/s/k/x deny
+check file-write-unlink /v/s/k/x deny
+check file-clone /v/t allow
+check file-link /v/s allow
+# a final write: its ancestors cannot be renamed away or made (a prepared
+# tree renamed into place), its files cannot get a second name
+check file-write-unlink /w/c deny
+check file-write-create /w/c deny
+check file-write-create /w deny
+check file-link /w/c/fish/config.fish deny
+check file-write-create /w/c/other allow
+check file-clone /w/c allow
+
+# a pattern: the ancestors of its fixed part only
+printf 'default allow;\nfiles {\n    deny final read glob "/p/q/**/*.key";\n}\n' >"$D/glob.buckle"
+for a in "file-write-unlink /p/q deny" "file-write-unlink /p deny" "file-write-unlink /p/q/sub allow" "file-clone /p/q deny"; do
+    set -- $a
+    run "final moves: glob $1 $2" "$BUCKLE" query "$D/glob.buckle" files "$1" "$2"
+    expect_out_has "final moves: glob: $1 of $2 is $3" "$3 $2"
+done
+
+# std/agent: the project itself cannot be swapped for a prepared one
+# (renamed away, then another renamed in with .git/hooks)
+printf 'extends "std/agent";\n' >"$D/agent.buckle"
+for op in file-write-unlink file-write-create; do
+    for def in "" "-D WORKDIR=/Users/test/project"; do
+        # shellcheck disable=SC2086
+        run "final moves: agent $op \$WORKDIR $def" "$BUCKLE" query -I corpus $def "$D/agent.buckle" files $op '$WORKDIR'
+        expect_out_has "final moves: std/agent: $op of \$WORKDIR is denied $def" "deny /Users/test/project"
+        expect_out_has "final moves: ... compiled SBPL agrees ($op $def)" "compiled SBPL agrees"
+    done
+done
+run "final moves: agent files" "$BUCKLE" query -I corpus "$D/agent.buckle" files file-write-unlink '$WORKDIR/src/main.c'
+expect_out_has "final moves: std/agent: the project's files stay removable" "allow /Users/test/project/src/main.c"
+run "final moves: agent dirs" "$BUCKLE" query -I corpus "$D/agent.buckle" files file-write-create '$WORKDIR/build'
+expect_out_has "final moves: std/agent: directories are made in the project" "allow /Users/test/project/build"
+# a user's write grant of the home beside std/agent: the home and the
+# directories that hold credentials cannot be renamed or cloned
+printf 'extends "std/agent";\nfiles { allow write "~"; }\n' >"$D/agent_home.buckle"
+for a in "file-write-unlink ~" "file-clone ~" "file-write-unlink ~/.config" "file-write-create ~/.config" "file-write-unlink ~/.local/share"; do
+    set -- $a
+    run "final moves: agent+home $1 $2" "$BUCKLE" query -I corpus "$D/agent_home.buckle" files "$1" "$2"
+    expect_out_has "final moves: std/agent + allow write ~: $1 of $2 is denied" "deny /Users/test"
+done
+
+# inside the project: a directory between $WORKDIR and a final write path
+# cannot be renamed out and back (mv .jj jjx; write jjx/repo/config.toml;
+# mv jjx .jj), nor made by renaming a prepared one into place
+for p in .jj .config .cargo .git/modules; do
+    for op in file-write-unlink file-write-create; do
+        run "final moves: agent $op $p" "$BUCKLE" query -I corpus "$D/agent.buckle" files $op "\$WORKDIR/$p"
+        expect_out_has "final moves: std/agent: $op of \$WORKDIR/$p is denied" "deny /Users/test/project/$p"
+        expect_out_has "final moves: ... compiled SBPL agrees ($op $p)" "compiled SBPL agrees"
+    done
+done
+# std/dev/node: npm's cache is writable, npx's packages in it are final
+printf 'extends "std/dev/node";\n' >"$D/node.buckle"
+for op in file-write-unlink file-write-create; do
+    run "final moves: node $op ~/.npm" "$BUCKLE" query -I corpus "$D/node.buckle" files $op '~/.npm'
+    expect_out_has "final moves: std/dev/node: $op of ~/.npm (which holds _npx) is denied" "deny /Users/test/.npm"
+done
+run "final moves: node cache" "$BUCKLE" query -I corpus "$D/node.buckle" files file-write-unlink '~/.npm/_cacache/x'
+expect_out_has "final moves: std/dev/node: the cache's files stay removable" "allow /Users/test/.npm/_cacache/x"
+# std/dev/python: a final read of ~/.pypirc beside a write grant of the home
+printf 'extends "std/dev/python";\nfiles { allow write "~"; }\n' >"$D/python.buckle"
+run "final moves: python unlink" "$BUCKLE" query -I corpus "$D/python.buckle" files file-write-unlink '~/.pypirc'
+expect_out_has "final moves: std/dev/python + allow write ~: ~/.pypirc cannot be renamed to a readable name" "deny /Users/test/.pypirc"
+printf 'extends "std/dev/python";\n' >"$D/python_uv.buckle"
+run "final moves: python uv cache" "$BUCKLE" query -I corpus -D UV_CACHE=/Users/test "$D/python_uv.buckle" files file-write-unlink '~/.pypirc'
+expect_out_has "final moves: std/dev/python with UV_CACHE=\$HOME: ~/.pypirc cannot be renamed" "deny /Users/test/.pypirc"
