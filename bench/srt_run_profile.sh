@@ -16,7 +16,7 @@ trap 'rm -rf "$T"' EXIT
 printf 'extends "%s/corpus/examples/srt-%s.buckle";\nprocess { allow exec "/usr/bin/true"; }\nfiles { allow read "/usr/bin/true"; }\n' \
     "$(pwd)" "$n" >"$T/run-srt-$n.buckle"
 mkdir "$T/tmp"
-f=$(env TMPDIR="$T/tmp" "$B" run --dry-run -I corpus -D HOME=/Users/bench -D USER=bench -D WORKDIR=/Users/bench/src \
+f=$(env TMPDIR="$T/tmp" "$B" run --dry-run -I "$(pwd)/corpus" -D HOME=/Users/bench -D USER=bench -D WORKDIR=/Users/bench/src \
     -D TMPDIR=/private/var/folders/zz/bench/T "$T/run-srt-$n.buckle" -- /usr/bin/true | sed -n 's/^profile: //p')
 [ -n "$f" ] && [ -f "$f" ] || { echo "srt_run_profile.sh: buckle run wrote no profile for srt-$n" >&2; exit 1; }
 if grep -q '(param ' "$f"; then echo "srt_run_profile.sh: srt-$n: a parameter is left in buckle's profile" >&2; exit 1; fi
