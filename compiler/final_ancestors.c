@@ -16,19 +16,24 @@
  * tree renamed in place of an ancestor, or a second name to write
  * through).  A directory cannot be hard-linked, so file-link is on the
  * final path only. */
+#define MOVE_OPS 6
 typedef struct move_ops {
     const char *family;               /* the final rule covers some of it */
-    const char *self[3];              /* on the final rule's matcher */
-    const char *up[3];                /* on each proper ancestor */
+    const char *self[MOVE_OPS];       /* on the final rule's matcher */
+    const char *up[MOVE_OPS];         /* on each proper ancestor */
 } move_ops;
 
+/* A mount over the path or over a directory that holds it hides and
+ * replaces what the rule denies, and a sandbox extension for the path
+ * hands its access to another process (file-write-mount and
+ * file-issue-extension-read/-write are other names of these). */
 static const move_ops moves[] = {
     { .family = "file-read*",
-      .self = { "file-write-unlink", "file-link", "file-clone" },
-      .up = { "file-write-unlink", "file-clone" } },
+      .self = { "file-write-unlink", "file-link", "file-clone", "file-mount", "file-mount-update", "file-issue-extension" },
+      .up = { "file-write-unlink", "file-clone", "file-mount", "file-mount-update" } },
     { .family = "file-write*",
-      .self = { "file-link" },
-      .up = { "file-write-unlink", "file-write-create" } },
+      .self = { "file-link", "file-mount", "file-mount-update", "file-issue-extension" },
+      .up = { "file-write-unlink", "file-write-create", "file-mount", "file-mount-update" } },
 };
 
 int final_deny_covers(compilation *c, const rule *probe)
@@ -82,11 +87,11 @@ void add_final_moves(compilation *c)
         if (mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS) continue;
         for (size_t k = 0; k < sizeof moves / sizeof *moves; k++) {
             if (!opset_intersects(f->covers, &op_get(op_lookup(moves[k].family, NULL))->covers)) continue;
-            for (size_t j = 0; j < 3 && moves[k].self[j]; j++) {
+            for (size_t j = 0; j < MOVE_OPS && moves[k].self[j]; j++) {
                 ic.op = op_lookup(moves[k].self[j], NULL);
                 add_self(&ic, f);
             }
-            for (size_t j = 0; j < 3 && moves[k].up[j]; j++) {
+            for (size_t j = 0; j < MOVE_OPS && moves[k].up[j]; j++) {
                 ic.op = op_lookup(moves[k].up[j], NULL);
                 implied_walk_rule(&ic, f);
             }

@@ -128,3 +128,22 @@ expect_out_has "final moves: std/dev/python + allow write ~: ~/.pypirc cannot be
 printf 'extends "std/dev/python";\n' >"$D/python_uv.buckle"
 run "final moves: python uv cache" "$BUCKLE" query -I corpus -D UV_CACHE=/Users/test "$D/python_uv.buckle" files file-write-unlink '~/.pypirc'
 expect_out_has "final moves: std/dev/python with UV_CACHE=\$HOME: ~/.pypirc cannot be renamed" "deny /Users/test/.pypirc"
+
+# a mount over a final path or a directory holding it, or an extension
+# for it, is denied too: carved from a wider allow, BK2005 at an ancestor
+P2="$TMP/final_moves_mount"
+mkdir -p "$P2"
+printf 'extends "std/agent";\nfiles { allow file-mount "~"; allow file-issue-extension "~"; }\n' >"$P2/m.buckle"
+if "$BUCKLE" compile "$P2/m.buckle" -o "$P2/m.sb" 2>"$P2/m.err"; then pass "final moves: a wider mount allow compiles"
+else fail "final moves: a wider mount allow compiles" "$(head -c 300 "$P2/m.err")"; fi
+for q in "file-mount /Users/test/.ssh" "file-mount-update /Users/test/.config/gh" "file-issue-extension /Users/test/.ssh/id_rsa"; do
+    # shellcheck disable=SC2086
+    got=$("$BUCKLE" query "$P2/m.buckle" $q 2>&1 | awk '{print $1; exit}')
+    [ "$got" = deny ] && pass "final moves: $q is denied" || fail "final moves: $q is denied" "got $got"
+done
+got=$("$BUCKLE" query "$P2/m.buckle" file-mount /Users/test/x 2>&1 | awk '{print $1; exit}')
+[ "$got" = allow ] && pass "final moves: a mount elsewhere in the home stays allowed" || fail "final moves: a mount elsewhere in the home stays allowed" "got $got"
+printf 'extends "std/agent";\nfiles { allow file-mount literal "~"; }\n' >"$P2/a.buckle"
+if "$BUCKLE" compile "$P2/a.buckle" -o /dev/null 2>"$P2/a.err"; then fail "final moves: a mount over the home is BK2005" "compiled"
+elif grep -q BK2005 "$P2/a.err"; then pass "final moves: a mount over the home is BK2005"
+else fail "final moves: a mount over the home is BK2005" "$(head -c 300 "$P2/a.err")"; fi
