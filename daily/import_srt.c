@@ -352,7 +352,7 @@ static int in_write_root(arena *sa, json_t *writes, const char *a, size_t al)
         while (rl && root[rl - 1] == '/') rl--;
         if (!rl || !strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
         if (al >= rl && !strncmp(a, root, rl) && (al == rl || a[rl] == '/')) return 1;
-        if (root[0] == WORKDIR_MARK && a[0] != WORKDIR_MARK) return 1;   /* for some directory srt runs in */
+        if ((root[0] == WORKDIR_MARK) != (a[0] == WORKDIR_MARK)) return 1;   /* for some directory srt runs in */
         /* "~" on one side only: inside for the home the other names */
         if ((a[0] == '~') != (root[0] == '~') &&
             inside_for_its_home(sa, arena_strndup(sa, a, al), arena_strndup(sa, root, rl))) return 1;
@@ -569,6 +569,19 @@ static int inside_for_its_home(arena *a, const char *cd, const char *croot)
     return !strncmp(pp, cr, rl) && (pp[rl] == '/' || !pp[rl]);
 }
 
+/* 1 for a pattern of components that are each a star, then a double
+ * star (a slash and two stars alone, and the like): every path below some depth, so every home
+ * directory and every directory srt may run in whole (a "/" it would run
+ * in: less) */
+static int covers_all_below(const char *p)
+{
+    size_t n = strlen(p);
+    if (n < 3 || strcmp(p + n - 3, "/**")) return 0;
+    for (size_t i = 0; i + 3 < n; i += 2)
+        if (p[i] != '/' || p[i + 1] != '*') return 0;
+    return !((n - 3) % 2);
+}
+
 static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p0)
 {
     size_t k;
@@ -588,6 +601,7 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
                 json_array_append_new(denies, json_string(arena_printf(a, "%.*s%s", (int)rl, root, p)));
                 continue;
             }
+            if (covers_all_below(p)) { json_array_append_new(denies, json_stringn(root, rl)); continue; }
         }
         /* "~" on one side only: whether the root lies below the deny
          * depends on HOME, which the import leaves to buckle run */
@@ -849,7 +863,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             else if (!strncmp(cd, croot, crl) && (cd[crl] == '/' || !cd[crl])) sb_puts(&t, d);
             /* a root below the directory srt runs in may hold any path
              * for some such directory ("." run from the home directory) */
-            else if (croot[0] == WORKDIR_MARK && cd[0] != WORKDIR_MARK) sb_puts(&t, d);
+            else if ((croot[0] == WORKDIR_MARK) != (cd[0] == WORKDIR_MARK)) sb_puts(&t, d);
             /* "~" on one side only: inside the root for the home the other
              * side names (/Users/NAME, /home/NAME), kept as written */
             else if ((cd[0] == '~') != (croot[0] == '~') && inside_for_its_home(in->dl->a, cd, croot)) sb_puts(&t, d);

@@ -40,3 +40,12 @@ case_ '{"allowWrite":["/Users/test/proj"],"denyWrite":[".env"]}' "-D WORKDIR=/Us
 case_ '{"allowWrite":["/Users/test/proj"],"denyWrite":[".env"]}' "-D WORKDIR=/Users/test/proj" file-write-data /Users/test/proj/src/x allow
 # a "~" read deny inside a root written without "~": the root cannot be renamed
 case_ '{"allowWrite":["/Users/test/proj","/tmp/w"],"denyRead":["~/proj/secret"]}' "" file-write-unlink /Users/test/proj deny
+# a relative deny below "." with a root written as "~" or a path that may
+# hold "." for some value: not renamed away
+case_ '{"allowWrite":["~"],"denyRead":["secret"]}' "" file-write-unlink /Users/test/project/secret deny
+case_ '{"allowWrite":["~"],"denyWrite":["./cfg/x"]}' "" file-write-unlink /Users/test/project/cfg deny
+# a deny of every path below some depth holds at every root
+case_ '{"allowWrite":["."],"denyWrite":["/**"]}' "" file-write-data /Users/test/project/a deny
+case_ '{"allowWrite":["."],"denyWrite":["/**"]}' "" file-write-data /Users/test/.npm/_logs/a deny
+case_ '{"allowWrite":["."],"denyWrite":["/**"]}' "-D WORKDIR=/x" file-write-data /x/a deny
+case_ '{"allowWrite":["~/p"],"denyWrite":["/*/**"]}' "" file-write-data /Users/test/p/a deny
