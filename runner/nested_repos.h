@@ -14,6 +14,7 @@ typedef struct nest_search nest_search;
  * GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM (each NULL when unset) */
 typedef struct git_env {
     const char *home, *xdg_config, *config_global, *config_system;
+    const char *const *vars;     /* the environment ("NAME=VALUE", NULL-terminated): GIT_CONFIG_* and the like */
 } git_env;
 enum { NEST_DEPTH_MAX = 64 };
 /* With the plan and buckle's working directory (physical): the search, or
