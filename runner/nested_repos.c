@@ -335,6 +335,10 @@ static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *star
                 break;
             }
             while (isalnum((unsigned char)*p) || *p == '_') p++;
+            /* in NAME=VALUE the value goes on (PATH=tools:$PATH) */
+            size_t k = 0;
+            while (k < n && (isalnum((unsigned char)out[k]) || out[k] == '_')) k++;
+            if (k && k < n && out[k] == '=') continue;
             n = 0;
             *expanded = 1;
             continue;
@@ -360,6 +364,34 @@ static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *star
  * (refs, paths), counted only when they name a file.  A word without '/'
  * that starts a command is looked up in PATH.  The first one the plan lets
  * the command write is the problem */
+static void program_writable(include_ctx *x, const char *file, const char *top, const char *key, const char *v,
+                             const char *t)
+{
+    const char *how = writable(x->a, x->plan, t);
+    if (!how) return;
+    x->found = arena_printf(x->a, "%s%s%s names the program %s (%s = %s), which the plan lets the command write "
+                                  "(%s): git runs it outside any sandbox at the next git command that uses that "
+                                  "setting, while the profile keeps %s itself from the command; deny writing that "
+                                  "file too (deny final write literal \"%s\";), or remove the setting",
+                            file, strcmp(file, top) ? ", included by " : "", strcmp(file, top) ? top : "", t, key, v,
+                            how, top, as_written(x, t));
+}
+
+/* a program without '/' that starts a command, found through the
+ * relative entries of a PATH=... before it (an expansion in it is left
+ * out: PATH=tools:$PATH reads as tools:) */
+static void path_found(include_ctx *x, const char *file, const char *top, const char *wt, const char *key,
+                       const char *v, const char *path, const char *w)
+{
+    for (const char *e = path; e && !x->found;) {
+        const char *c = strchr(e, ':');
+        size_t l = c ? (size_t)(c - e) : strlen(e);
+        if (l && e[0] != '/' && e[0] != '~')
+            program_writable(x, file, top, key, v, normal(x->a, arena_printf(x->a, "%s%.*s/%s", wt, (int)l, e, w)));
+        e = c ? c + 1 : NULL;
+    }
+}
+
 static void program_found(include_ctx *x, const char *file, const char *top, const char *wt, const program_key *pk,
                           const char *key, const char *v)
 {
@@ -369,14 +401,21 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
     else if (pk->bang == 1 || (pk->bang == 2 && v[0] != '/')) return;
     shell_pos ps = { .cmd = 1 };
     int starts, expanded, git_cmd = 0;
+    const char *path = NULL;         /* a PATH=... before the program */
     for (const char *w; !x->found && (w = shell_word(x->a, &s, &ps, &starts, &expanded)) != NULL;) {
         /* NAME=VALUE before the program: its environment */
         const char *eq = strchr(w, '=');
         if (starts && eq && eq > w) {
             size_t k = 0;
             while (w + k < eq && (isalnum((unsigned char)w[k]) || w[k] == '_')) k++;
-            if (w + k == eq) { ps.cmd = 1; continue; }
+            if (w + k == eq) {
+                if (k == 4 && !strncmp(w, "PATH", 4)) path = eq + 1;
+                ps.cmd = 1;
+                continue;
+            }
         }
+        if (starts && *w && !strchr(w, '/') && path && wt) path_found(x, file, top, wt, key, v, path, w);
+        if (starts) path = NULL;
         if (starts && !*w) ps.cmd = 1;     /* an expansion's start: a command is inside it */
         if (starts) {
             const char *base = strrchr(w, '/');
@@ -399,14 +438,7 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
         if (!starts && exists && !S_ISREG(st.st_mode)) continue;
         if (!starts && !exists && (absolute || expanded || git_cmd || w[0] == '-' || strchr(w, '=') || strchr(w, ':')))
             continue;
-        const char *how = writable(x->a, x->plan, t);
-        if (!how) continue;
-        x->found = arena_printf(x->a, "%s%s%s names the program %s (%s = %s), which the plan lets the command write "
-                                      "(%s): git runs it outside any sandbox at the next git command that uses that "
-                                      "setting, while the profile keeps %s itself from the command; deny writing that "
-                                      "file too (deny final write literal \"%s\";), or remove the setting",
-                                file, strcmp(file, top) ? ", included by " : "", strcmp(file, top) ? top : "", t, key,
-                                v, how, top, as_written(x, t));
+        program_writable(x, file, top, key, v, t);
     }
 }
 

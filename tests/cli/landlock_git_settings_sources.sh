@@ -66,6 +66,15 @@ for a in '!git log origin/main' '!echo done' '!sh -c "echo a"' '!git diff HEAD~1
     expect_out_has "$T: alias $a: runs" ran
 done
 git -C "$U/w" config --unset alias.lint
+# a relative PATH entry before the program: found there
+git -C "$U/w" config alias.lint '!PATH=tools:$PATH x.sh'
+inrun "$U/w" true
+expect_rc "$T: alias !PATH=tools:\$PATH x.sh: refused" 125
+expect_err_has "$T: ... naming it" "names the program $U/w/tools/x.sh (alias.lint = !PATH=tools:\$PATH x.sh)"
+git -C "$U/w" config alias.lint '!PATH=/usr/bin:$PATH ls'
+inrun "$U/w" 'echo ran'
+expect_out_has "$T: alias with an absolute PATH entry: runs" ran
+git -C "$U/w" config --unset alias.lint
 
 # settings given through the environment
 inrun "$U/w" true GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.fsmonitor GIT_CONFIG_VALUE_0=tools/x.sh
