@@ -90,3 +90,16 @@ expect_rc "$T: GIT_EXTERNAL_DIFF of the work tree: refused" 125
 expect_err_has "$T: ... naming it" "GIT_EXTERNAL_DIFF names the program $U/w/tools/x.sh (diff.external = tools/x.sh)"
 inrun "$U/w" 'echo ran' GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0='less -R' GIT_EDITOR=vi
 expect_out_has "$T: environment settings of programs found through PATH: runs" ran
+
+# a submodule: .git is a file pointing into the superproject's .git/modules
+# (last: its local clone shares objects by hard links, refused on their own)
+git init -q "$U/subsrc" && git -C "$U/subsrc" commit -q --allow-empty -m init
+git -C "$U/w" -c protocol.file.allow=always submodule add -q "$U/subsrc" sub >/dev/null 2>&1
+if [ -f "$U/w/sub/.git" ]; then
+    mkdir -p "$U/w/sub/tools"
+    git -C "$U/w/sub" config core.fsmonitor tools/x.sh
+    inrun "$U/w/sub" true
+    expect_rc "$T: a submodule's own config: refused" 125
+    expect_err_has "$T: ... naming it" "$U/w/.git/modules/sub/config names the program $U/w/sub/tools/x.sh"
+    git -C "$U/w/sub" config --unset core.fsmonitor
+else skip "$T: a submodule's own config" "git submodule add failed"; fi
