@@ -157,6 +157,7 @@ static const char *include_target(include_ctx *x, const char *file, const char *
     if (v[0] == '/') return v;
     if (v[0] == '%') return NULL;                    /* %(prefix)/: the installation's */
     const char *slash = strrchr(file, '/');
+    if (!slash) return NULL;                         /* a setting of the environment: no file */
     return arena_printf(x->a, "%.*s/%s", (int)(slash - file), file, v);
 }
 
@@ -334,6 +335,10 @@ static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *star
                 break;
             }
             while (isalnum((unsigned char)*p) || *p == '_') p++;
+            /* in NAME=VALUE the value goes on (PATH=tools:$PATH) */
+            size_t k = 0;
+            while (k < n && (isalnum((unsigned char)out[k]) || out[k] == '_')) k++;
+            if (k && k < n && out[k] == '=') continue;
             n = 0;
             *expanded = 1;
             continue;
@@ -351,9 +356,42 @@ static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *star
  * word with a '/' is a path (relative ones from the work tree's top, wt,
  * and so is the rest of a word after an expansion: "$(git rev-parse
  * --show-toplevel)/x"); one that starts a command is the program whether
- * or not it exists, a later one counts when it names a file (`sh
- * tools/fsmon.sh`); a word without '/' that starts a command is looked up
- * in PATH.  The first one the plan lets the command write is the problem */
+ * or not it exists.  A later relative one (not an option) counts whether
+ * or not it exists yet, unless it is a directory (`sh tools/lint.sh`: the
+ * command may make the script), and so does a later word without '/' that
+ * looks like a file name (`node x.js`); an absolute later one counts when
+ * it names a file.  The later words of a git command are its arguments
+ * (refs, paths), counted only when they name a file.  A word without '/'
+ * that starts a command is looked up in PATH.  The first one the plan lets
+ * the command write is the problem */
+static void program_writable(include_ctx *x, const char *file, const char *top, const char *key, const char *v,
+                             const char *t)
+{
+    const char *how = writable(x->a, x->plan, t);
+    if (!how) return;
+    x->found = arena_printf(x->a, "%s%s%s names the program %s (%s = %s), which the plan lets the command write "
+                                  "(%s): git runs it outside any sandbox at the next git command that uses that "
+                                  "setting, while the profile keeps %s itself from the command; deny writing that "
+                                  "file too (deny final write literal \"%s\";), or remove the setting",
+                            file, strcmp(file, top) ? ", included by " : "", strcmp(file, top) ? top : "", t, key, v,
+                            how, top, as_written(x, t));
+}
+
+/* a program without '/' that starts a command, found through the
+ * relative entries of a PATH=... before it (an expansion in it is left
+ * out: PATH=tools:$PATH reads as tools:) */
+static void path_found(include_ctx *x, const char *file, const char *top, const char *wt, const char *key,
+                       const char *v, const char *path, const char *w)
+{
+    for (const char *e = path; e && !x->found;) {
+        const char *c = strchr(e, ':');
+        size_t l = c ? (size_t)(c - e) : strlen(e);
+        if (l && e[0] != '/' && e[0] != '~')
+            program_writable(x, file, top, key, v, normal(x->a, arena_printf(x->a, "%s%.*s/%s", wt, (int)l, e, w)));
+        e = c ? c + 1 : NULL;
+    }
+}
+
 static void program_found(include_ctx *x, const char *file, const char *top, const char *wt, const program_key *pk,
                           const char *key, const char *v)
 {
@@ -362,35 +400,50 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
     if (s[0] == '!') s++;
     else if (pk->bang == 1 || (pk->bang == 2 && v[0] != '/')) return;
     shell_pos ps = { .cmd = 1 };
-    int starts, expanded;
+    int starts, expanded, git_cmd = 0;
+    const char *path = NULL;         /* a PATH=... before the program */
     for (const char *w; !x->found && (w = shell_word(x->a, &s, &ps, &starts, &expanded)) != NULL;) {
         /* NAME=VALUE before the program: its environment */
         const char *eq = strchr(w, '=');
         if (starts && eq && eq > w) {
             size_t k = 0;
             while (w + k < eq && (isalnum((unsigned char)w[k]) || w[k] == '_')) k++;
-            if (w + k == eq) { ps.cmd = 1; continue; }
+            if (w + k == eq) {
+                if (k == 4 && !strncmp(w, "PATH", 4)) path = eq + 1;
+                ps.cmd = 1;
+                continue;
+            }
         }
+        if (starts && *w && !strchr(w, '/') && path && wt) path_found(x, file, top, wt, key, v, path, w);
+        if (starts) path = NULL;
         if (starts && !*w) ps.cmd = 1;     /* an expansion's start: a command is inside it */
-        if (!strchr(w, '/')) continue;
+        if (starts) {
+            const char *base = strrchr(w, '/');
+            git_cmd = !strcmp(base ? base + 1 : w, "git");
+        }
+        /* a later word without '/': a file of the work tree when it looks
+         * like one (a name, a dot, an extension) */
+        int named = !starts && !expanded && !git_cmd && w[0] != '-' && w[0] != '.' && strchr(w + 1, '.') &&
+                    w[strlen(w) - 1] != '.' && !strchr(w, '=');
+        if (!strchr(w, '/') && !named) continue;
         const char *t = NULL;
+        int absolute = (w[0] == '~' || w[0] == '/') && !expanded;
         if (w[0] == '~' && !expanded) t = tilde(x, w);
         else if (w[0] == '/' && !expanded) t = w;
         else if (wt) t = arena_printf(x->a, "%s%s", wt, w + (w[0] == '/'));
         if (!t) continue;
         t = normal(x->a, t);
         struct stat st;
-        if (!starts && (stat(t, &st) != 0 || !S_ISREG(st.st_mode))) continue;
-        const char *how = writable(x->a, x->plan, t);
-        if (!how) continue;
-        x->found = arena_printf(x->a, "%s%s%s names the program %s (%s = %s), which the plan lets the command write "
-                                      "(%s): git runs it outside any sandbox at the next git command that uses that "
-                                      "setting, while the profile keeps %s itself from the command; deny writing that "
-                                      "file too (deny final write literal \"%s\";), or remove the setting",
-                                file, strcmp(file, top) ? ", included by " : "", strcmp(file, top) ? top : "", t, key,
-                                v, how, top, as_written(x, t));
+        int exists = stat(t, &st) == 0;
+        if (!starts && exists && !S_ISREG(st.st_mode)) continue;
+        if (!starts && !exists && (absolute || expanded || git_cmd || w[0] == '-' || strchr(w, '=') || strchr(w, ':')))
+            continue;
+        program_writable(x, file, top, key, v, t);
     }
 }
+
+static void check_config_text(include_ctx *x, const char *file, const char *top, const char *buf, size_t got,
+                              int depth);
 
 static void check_config(include_ctx *x, const char *file, const char *top, int depth)
 {
@@ -409,6 +462,13 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
     }
     close(fd);
     buf[got] = 0;
+    check_config_text(x, file, top, buf, got, depth);
+}
+
+/* the settings of a configuration's text, file: where it comes from */
+static void check_config_text(include_ctx *x, const char *file, const char *top, const char *buf, size_t got,
+                              int depth)
+{
     const char *bend = buf + got;
     /* where a relative program or core.hooksPath is taken from: the work
      * tree (the directory above .git) */
@@ -489,6 +549,161 @@ static void check_config(include_ctx *x, const char *file, const char *top, int 
                                           "sandbox, while the profile keeps %s itself from the command; deny writing "
                                           "that directory too (deny final write \"%s\";)",
                                     file, t, v, how, top, as_written(x, t));
+    }
+}
+
+/* ---- the repository a work tree belongs to -------------------------------- */
+
+/* the first line of a small file, its newline dropped, or NULL */
+static const char *first_line(arena *a, const char *file)
+{
+    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return NULL;
+    char buf[PATH_MAX + 16];
+    struct stat st;
+    ssize_t r = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, buf, sizeof buf - 1) : -1;
+    close(fd);
+    if (r <= 0) return NULL;
+    buf[r] = 0;
+    size_t n = strcspn(buf, "\r\n");
+    return n ? arena_strndup(a, buf, n) : NULL;
+}
+
+/* Every configuration file git reads for the work tree dir as that
+ * repository's own: the repository's config (the common directory's, for
+ * a linked worktree or a submodule whose .git is a file "gitdir: ...",
+ * and a commondir file there) and the work tree's config.worktree (read
+ * when extensions.worktreeConfig is set; looked at whenever it exists).
+ * Relative programs and hooks directories are taken from dir. */
+static void check_repo(include_ctx *x, const char *dir)
+{
+    const char *d = strcmp(dir, "/") ? dir : "";
+    const char *gitdir = arena_printf(x->a, "%s/.git", d);
+    struct stat st;
+    if (stat(gitdir, &st) != 0) return;
+    if (S_ISREG(st.st_mode)) {
+        const char *l = first_line(x->a, gitdir);
+        if (!l || strncmp(l, "gitdir:", 7)) return;
+        l += 7;
+        while (*l == ' ' || *l == '\t') l++;
+        if (!*l) return;
+        gitdir = normal(x->a, l[0] == '/' ? l : arena_printf(x->a, "%s/%s", d, l));
+    }
+    const char *g = strcmp(gitdir, "/") ? gitdir : "";
+    const char *common = gitdir;
+    const char *c = first_line(x->a, arena_printf(x->a, "%s/commondir", g));
+    if (c) common = normal(x->a, c[0] == '/' ? c : arena_printf(x->a, "%s/%s", g, c));
+    const char *saved = x->worktree;
+    x->worktree = dir;
+    const char *files[2] = {
+        arena_printf(x->a, "%s/config", strcmp(common, "/") ? common : ""),
+        arena_printf(x->a, "%s/config.worktree", g),
+    };
+    for (size_t i = 0; i < 2 && !x->found; i++) check_config(x, files[i], files[i], 0);
+    x->worktree = saved;
+}
+
+/* ---- settings given through the environment ----------------------------- */
+
+/* the value of name in vars ("NAME=VALUE", NULL-terminated), or NULL */
+static const char *env_get(const char *const *vars, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; vars && vars[i]; i++)
+        if (!strncmp(vars[i], name, n) && vars[i][n] == '=') return vars[i] + n + 1;
+    return NULL;
+}
+
+/* key = value (section.name, section.sub.name) as a configuration's text,
+ * or NULL when it is no such key */
+static const char *as_config(arena *a, const char *key, const char *value)
+{
+    const char *d1 = strchr(key, '.'), *d2 = strrchr(key, '.');
+    if (!d1 || d1 == key || !d2[1] || strpbrk(key, "\"]\n")) return NULL;
+    char *v = arena_alloc(a, 2 * strlen(value) + 1);
+    size_t n = 0;
+    for (const char *c = value; *c; c++) {
+        if (*c == '\n') { v[n++] = '\\'; v[n++] = 'n'; continue; }
+        if (*c == '\\' || *c == '"') v[n++] = '\\';
+        v[n++] = *c;
+    }
+    v[n] = 0;
+    if (d1 == d2) return arena_printf(a, "[%.*s]\n%s = \"%s\"\n", (int)(d1 - key), key, d2 + 1, v);
+    return arena_printf(a, "[%.*s \"%.*s\"]\n%s = \"%s\"\n", (int)(d1 - key), key, (int)(d2 - d1 - 1), d1 + 1,
+                        d2 + 1, v);
+}
+
+static void env_setting(include_ctx *x, const char *var, const char *key, const char *value)
+{
+    const char *text = x->found ? NULL : as_config(x->a, key, value);
+    if (!text) return;
+    const char *label = arena_printf(x->a, "the environment's %s", var);
+    check_config_text(x, label, label, text, strlen(text), 0);
+}
+
+/* a shell-quoted word of GIT_CONFIG_PARAMETERS at *p ('...' pieces, \X),
+ * to a blank, an '=' outside quotes, or the end */
+static char *sq_word(arena *a, const char **p)
+{
+    const char *s = *p;
+    char *out = arena_alloc(a, strlen(s) + 1);
+    size_t n = 0;
+    while (*s && *s != ' ' && *s != '=') {
+        if (*s == '\'') {
+            for (s++; *s && *s != '\''; ) out[n++] = *s++;
+            if (*s) s++;
+        } else if (*s == '\\' && s[1]) {
+            out[n++] = s[1];
+            s += 2;
+        } else
+            out[n++] = *s++;
+    }
+    out[n] = 0;
+    *p = s;
+    return out;
+}
+
+/* The settings git takes from its environment, which the user's later git
+ * commands in that shell see too: GIT_CONFIG_COUNT with GIT_CONFIG_KEY_n
+ * and GIT_CONFIG_VALUE_n, GIT_CONFIG_PARAMETERS (git -c), and the
+ * variables that name a program, each as the setting it stands for */
+static void check_env(include_ctx *x, const char *const *vars)
+{
+    static const struct { const char *var, *key; } progs[] = {
+        { .var = "GIT_EXTERNAL_DIFF", .key = "diff.external" },
+        { .var = "GIT_PAGER", .key = "core.pager" },
+        { .var = "GIT_EDITOR", .key = "core.editor" },
+        { .var = "GIT_SEQUENCE_EDITOR", .key = "sequence.editor" },
+        { .var = "GIT_SSH_COMMAND", .key = "core.sshCommand" },
+        { .var = "GIT_SSH", .key = "core.sshCommand" },
+        { .var = "GIT_ASKPASS", .key = "core.askPass" },
+        { .var = "GIT_PROXY_COMMAND", .key = "core.gitProxy" },
+    };
+    for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++) {
+        const char *v = env_get(vars, progs[i].var);
+        if (v && *v) env_setting(x, progs[i].var, progs[i].key, v);
+    }
+    const char *cnt = env_get(vars, "GIT_CONFIG_COUNT");
+    long n = cnt ? strtol(cnt, NULL, 10) : 0;
+    for (long i = 0; i < n && i < 10000 && !x->found; i++) {
+        const char *kv = arena_printf(x->a, "GIT_CONFIG_KEY_%ld", i);
+        const char *k = env_get(vars, kv), *v = env_get(vars, arena_printf(x->a, "GIT_CONFIG_VALUE_%ld", i));
+        if (k && v) env_setting(x, kv, k, v);
+    }
+    const char *params = env_get(vars, "GIT_CONFIG_PARAMETERS");
+    for (const char *p = params; p && *p && !x->found;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        char *k = sq_word(x->a, &p);
+        const char *v = NULL;
+        if (*p == '=') {
+            p++;
+            v = sq_word(x->a, &p);
+        } else if (strchr(k, '=')) {
+            v = strchr(k, '=') + 1;
+            *strchr(k, '=') = 0;
+        }
+        if (v) env_setting(x, "GIT_CONFIG_PARAMETERS", k, v);
     }
 }
 
@@ -602,8 +817,7 @@ nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd,
     /* the project's own git configuration: the files it includes */
     if (x->top_kept[0]) {
         include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = home };
-        const char *cfg = arena_printf(a, "%s/.git/config", strcmp(cwd, "/") ? cwd : "");
-        check_config(&ic, cfg, cfg, 0);
+        check_repo(&ic, cwd);
         if (ic.found) { *why = ic.found; return NULL; }
         /* the user's own configuration, which git reads in every
          * repository: its includes (an includeIf on gitdir:~/work/) and a
@@ -611,6 +825,7 @@ nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd,
         ic.worktree = cwd;
         const char *const *globals = git_globals(a, env);
         for (size_t k = 0; globals[k] && !ic.found; k++) check_config(&ic, globals[k], globals[k], 0);
+        if (!ic.found) check_env(&ic, env->vars);
         /* a repository the working directory lies in: its configuration
          * applies to every git command run here */
         struct stat own;
@@ -619,11 +834,9 @@ nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd,
             while (l > 1 && cwd[l - 1] != '/') l--;
             if (l > 1) l--;                           /* the parent, without its trailing '/' */
             const char *up = arena_strndup(a, cwd, l ? l : 1);
-            const char *ucfg = arena_printf(a, "%s/.git/config", strcmp(up, "/") ? up : "");
             struct stat st;
             if (stat(arena_printf(a, "%s/.git", strcmp(up, "/") ? up : ""), &st) == 0) {
-                ic.worktree = up;
-                check_config(&ic, ucfg, ucfg, 0);
+                check_repo(&ic, up);
                 break;
             }
             if (l <= 1) break;

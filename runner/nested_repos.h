@@ -14,6 +14,7 @@ typedef struct nest_search nest_search;
  * GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM (each NULL when unset) */
 typedef struct git_env {
     const char *home, *xdg_config, *config_global, *config_system;
+    const char *const *vars;     /* the environment ("NAME=VALUE", NULL-terminated): GIT_CONFIG_* and the like */
 } git_env;
 enum { NEST_DEPTH_MAX = 64 };
 /* With the plan and buckle's working directory (physical): the search, or
@@ -22,10 +23,11 @@ enum { NEST_DEPTH_MAX = 64 };
  * set: why the run must not start (a file a protected git configuration
  * includes, or a program or hooks directory it names, that the plan lets
  * the command write).  The configuration files looked at: the project's,
- * the repository's it lies in, and the user's and the system's as any git
- * the user runs later may read them (env, and the password database's
- * home); HOME is also what include paths that start with ~/ are taken
- * from. */
+ * the repository's it lies in (the shared one of a linked worktree, and
+ * config.worktree), and the user's and the system's as any git the user
+ * runs later may read them (env, and the password database's home), and
+ * the settings env->vars gives git; HOME is also what include paths that
+ * start with ~/ are taken from. */
 nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd, const git_env *env,
                                  const char **why);
 /* A directory named name (path sub) in a directory depth levels below the

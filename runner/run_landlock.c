@@ -39,6 +39,8 @@
 #include <time.h>
 #include <unistd.h>
 
+extern char **environ;      /* the environment git later sees: its GIT_CONFIG_* (nested_repos.c) */
+
 static double now_ms(void)
 {
     struct timespec ts;
@@ -588,7 +590,8 @@ launch:
     {
         const char *why;
         git_env ge = { .home = getenv("HOME"), .xdg_config = getenv("XDG_CONFIG_HOME"),
-                       .config_global = getenv("GIT_CONFIG_GLOBAL"), .config_system = getenv("GIT_CONFIG_SYSTEM") };
+                       .config_global = getenv("GIT_CONFIG_GLOBAL"), .config_system = getenv("GIT_CONFIG_SYSTEM"),
+                       .vars = (const char *const *)environ };
         nest = runner_nested_begin(&a, &plan, cwd, &ge, &why);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
