@@ -64,4 +64,12 @@ rm -rf "$R/w/stash"
 rm -rf "$R/w/src/node_modules" "$R/w/src/x"
 inrun "shadow rel: after" "$R/sys:node_modules/.bin:$PATH" "mkdir -p src/node_modules/.bin && touch src/node_modules/.bin/buckle && chmod +x src/node_modules/.bin/buckle"
 expect_rc "shadow rel: a relative entry after buckle's directory is not looked at" 0
+# a literal ~ leading an entry: bash takes it as $HOME (dash as a directory named ~): both are looked at
+mkdir -p "$R/home/tbin"
+printf 'extends "std/agent";\nfiles { allow write "~/tbin"; }\n' >"$R/prof/tbin.buckle"
+run "shadow rel: tilde" env PATH="~/tbin:$R/sys:$PATH" buckle run $A "$R/prof/tbin.buckle" -- sh -c \
+    "printf '#!/bin/sh\necho EVIL\n' >\"\$HOME/tbin/buckle\" && chmod +x \"\$HOME/tbin/buckle\""
+expect_rc "shadow rel: a buckle made in \$HOME/tbin with ~/tbin in PATH fails the run" 125
+expect_err_has "shadow rel: ... naming it" "$R/home/tbin/buckle exists after the run"
+[ ! -e "$R/home/tbin/buckle" ] && pass "shadow rel: (tilde) ... it is moved aside" || fail "shadow rel: (tilde) ... it is moved aside" "$(ls -la "$R/home/tbin")"
 cd / && rm -rf "$R"
