@@ -23,20 +23,20 @@ static int since(long long s, long long ns, const struct timespec *t)
     return s > (long long)t->tv_sec || (s == (long long)t->tv_sec && ns >= (long long)t->tv_nsec);
 }
 
-/* whether path was there before the run (same: as the same file) */
-static int was_there(const rel_walk *r, const char *path, int same, unsigned long long dev, unsigned long long ino)
+/* whether the file (dev, ino) was one of them before the run, at any of
+ * its paths (`../agent.buckle` reaches one file from every directory, new
+ * ones too); with path: whether that path was one */
+static int was_there(const rel_walk *r, const char *path, unsigned long long dev, unsigned long long ino)
 {
     for (size_t i = 0; i < r->nbefore; i++)
-        if ((!same || (r->before[i].dev == dev && r->before[i].ino == ino)) && !strcmp(r->before[i].path, path))
-            return 1;
+        if (path ? !strcmp(r->before[i].path, path) : r->before[i].dev == dev && r->before[i].ino == ino) return 1;
     return 0;
 }
 
 /* before the run (k->before): each name there, by path and file; after
  * it: each name in the directory dir (dirfd) that changed since the start
  * (made, replaced, renamed there or written: the change time, which only
- * the kernel sets) or that was not that file at that path before the run
- * (renaming a directory changes no change time of the files in it, so
+ * the kernel sets) or that was no such file before the run (renaming a directory changes no change time of the files in it, so
  * `mv stash/x stash/node_modules` brings in one made in an earlier run
  * with its old change time) */
 static void look(walker *k, int dirfd, const char *dir)
@@ -72,8 +72,8 @@ static void look(walker *k, int dirfd, const char *dir)
             continue;
         }
         if (!changed) {
-            if (was_there(r, path, 1, dev, ino)) { free(path); continue; }
-            made = !was_there(r, path, 0, 0, 0);     /* brought there */
+            if (was_there(r, NULL, dev, ino)) { free(path); continue; }
+            made = !was_there(r, path, 0, 0);     /* brought there */
         }
         struct stat ds;
         if (fstat(dirfd, &ds) != 0) memset(&ds, 0, sizeof ds);

@@ -11,7 +11,7 @@ enum { REL_WALK_DEPTH_MAX = 64, REL_WALK_ENTRIES_MAX = 1000000 };
 /* One that changed during the run (had: it was there before, by its birth
  * time where the filesystem keeps one). */
 typedef struct rel_new { char *path, *dir; int had; unsigned long long ddev, dino; } rel_new;
-/* One there before the run: its path and file. */
+/* One there when the command started: its path and file. */
 typedef struct rel_had { char *path; unsigned long long dev, ino; } rel_had;
 typedef struct rel_walk {
     char **names;                 /* relative to each directory (malloc'd) */
@@ -31,9 +31,9 @@ typedef struct rel_walk {
  * time, and each one there now (a walk).  Nothing when n is 0. */
 void rel_walk_begin(rel_walk *r, const char *const *names, size_t n, const char *cwd);
 /* After every process of the command has ended: each one there whose
- * change time is at or after the start, or that is not the file that was
- * at its path when the command started (a directory renamed into its
- * way), in r->found; how many. */
+ * change time is at or after the start, or that was none of them when the
+ * command started (brought in by a directory renamed into its way), in
+ * r->found; how many. */
 size_t rel_walk_end(rel_walk *r);
 void rel_walk_free(rel_walk *r);
 #endif
