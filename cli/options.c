@@ -4,6 +4,7 @@
 #include "target.h"
 #include "../backend/landlock.h"
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,9 +19,14 @@ int cli_parse_accept(const char *cmd, const char *list, unsigned *set)
         memcpy(name, p, n);
         name[n] = 0;
         int cls = ll_class_lookup(name);
-        if (cls < 0)
-            return cli_usage_error(cmd, "--linux-accept: unknown class %s (files, ports, network, process, ipc, links, sbpl, "
-                                        "new-paths, hardlinks)", name);
+        if (cls < 0) {
+            char known[256];       /* the classes' own table, in its order */
+            size_t k = 0;
+            known[0] = 0;
+            for (int i = 0; i < LLC_COUNT && k < sizeof known; i++)
+                k += (size_t)snprintf(known + k, sizeof known - k, "%s%s", i ? ", " : "", ll_class_get(i)->name);
+            return cli_usage_error(cmd, "--linux-accept: unknown class %s (%s)", name, known);
+        }
         *set |= 1u << cls;
         p += n + (e ? 1 : 0);
     }

@@ -12,41 +12,69 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
-typedef struct walker { rel_walk *r; size_t entries; } walker;
+typedef struct walker { rel_walk *r; size_t entries; int before; } walker;
 
 static int since(long long s, long long ns, const struct timespec *t)
 {
     return s > (long long)t->tv_sec || (s == (long long)t->tv_sec && ns >= (long long)t->tv_nsec);
 }
 
-/* each name in the directory dir (dirfd) that changed since the start:
- * made, replaced, renamed there or written (the change time, which only
- * the kernel sets) */
+/* whether the file (dev, ino) was one of them before the run, at any of
+ * its paths (`../agent.buckle` reaches one file from every directory, new
+ * ones too); with path: whether that path was one */
+static int was_there(const rel_walk *r, const char *path, unsigned long long dev, unsigned long long ino)
+{
+    for (size_t i = 0; i < r->nbefore; i++)
+        if (path ? !strcmp(r->before[i].path, path) : r->before[i].dev == dev && r->before[i].ino == ino) return 1;
+    return 0;
+}
+
+/* before the run (k->before): each name there, by path and file; after
+ * it: each name in the directory dir (dirfd) that changed since the start
+ * (made, replaced, renamed there or written: the change time, which only
+ * the kernel sets) or that was no such file before the run (renaming a directory changes no change time of the files in it, so
+ * `mv stash/x stash/node_modules` brings in one made in an earlier run
+ * with its old change time) */
 static void look(walker *k, int dirfd, const char *dir)
 {
     rel_walk *r = k->r;
     for (size_t i = 0; i < r->nnames; i++) {
         const char *name = r->names[i];
-        int made;
+        int made, changed;
+        unsigned long long dev, ino;
 #ifdef STATX_BTIME
         struct statx sx;
-        if (statx(dirfd, name, AT_SYMLINK_NOFOLLOW, STATX_CTIME | STATX_BTIME, &sx) != 0) continue;
-        if (!since(sx.stx_ctime.tv_sec, sx.stx_ctime.tv_nsec, &r->start)) continue;
+        if (statx(dirfd, name, AT_SYMLINK_NOFOLLOW, STATX_CTIME | STATX_BTIME | STATX_INO, &sx) != 0) continue;
+        changed = since(sx.stx_ctime.tv_sec, sx.stx_ctime.tv_nsec, &r->start);
         made = !(sx.stx_mask & STATX_BTIME) || since(sx.stx_btime.tv_sec, sx.stx_btime.tv_nsec, &r->start);
+        dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
+        ino = sx.stx_ino;
 #else
         struct stat st;
         if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-        if (!since(st.st_ctim.tv_sec, st.st_ctim.tv_nsec, &r->start)) continue;
+        changed = since(st.st_ctim.tv_sec, st.st_ctim.tv_nsec, &r->start);
         made = 1;
+        dev = st.st_dev;
+        ino = st.st_ino;
 #endif
         const char *shown = name;
         while (shown[0] == '.' && shown[1] == '/') shown += 2;
         size_t n = strlen(dir) + strlen(shown) + 2;
         char *path = xmalloc(n);
         snprintf(path, n, "%s/%s", dir, shown);
+        if (k->before) {
+            r->before = xrealloc(r->before, (r->nbefore + 1) * sizeof *r->before);
+            r->before[r->nbefore++] = (rel_had){ path, dev, ino };
+            continue;
+        }
+        if (!changed) {
+            if (was_there(r, NULL, dev, ino)) { free(path); continue; }
+            made = !was_there(r, path, 0, 0);     /* brought there */
+        }
         struct stat ds;
         if (fstat(dirfd, &ds) != 0) memset(&ds, 0, sizeof ds);
         if (r->nfound == r->capfound) {
@@ -80,9 +108,9 @@ static void walk(walker *k, int dirfd, const char *dir, int depth)
     closedir(d);
 }
 
-static void walk_all(rel_walk *r)
+static void walk_all(rel_walk *r, int before)
 {
-    walker k = { r, 0 };
+    walker k = { r, 0, before };
     int fd = open(r->cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) walk(&k, fd, r->cwd, 0);
 }
@@ -97,11 +125,12 @@ void rel_walk_begin(rel_walk *r, const char *const *names, size_t n, const char 
     r->cwd = xstrdup(cwd);
     /* the clock file times are taken from: a name changed in this tick is the run's */
     clock_gettime(CLOCK_REALTIME_COARSE, &r->start);
+    walk_all(r, 1);
 }
 
 size_t rel_walk_end(rel_walk *r)
 {
-    if (r->nnames) walk_all(r);
+    if (r->nnames) walk_all(r, 0);
     return r->nfound;
 }
 
@@ -111,6 +140,8 @@ void rel_walk_free(rel_walk *r)
     free(r->names);
     for (size_t i = 0; i < r->nfound; i++) { free(r->found[i].path); free(r->found[i].dir); }
     free(r->found);
+    for (size_t i = 0; i < r->nbefore; i++) free(r->before[i].path);
+    free(r->before);
     free(r->cwd);
     memset(r, 0, sizeof *r);
 }

@@ -11,11 +11,15 @@ enum { REL_WALK_DEPTH_MAX = 64, REL_WALK_ENTRIES_MAX = 1000000 };
 /* One that changed during the run (had: it was there before, by its birth
  * time where the filesystem keeps one). */
 typedef struct rel_new { char *path, *dir; int had; unsigned long long ddev, dino; } rel_new;
+/* One there when the command started: its path and file. */
+typedef struct rel_had { char *path; unsigned long long dev, ino; } rel_had;
 typedef struct rel_walk {
     char **names;                 /* relative to each directory (malloc'd) */
     size_t nnames;
     char *cwd;                    /* malloc'd */
     struct timespec start;        /* the file clock when the command started */
+    rel_had *before;              /* those there when the command started */
+    size_t nbefore;
     rel_new *found;               /* after rel_walk_end */
     size_t nfound, capfound;
 } rel_walk;
@@ -23,11 +27,13 @@ typedef struct rel_walk {
 /* Right before the command starts: names (copied; "." as a name's first
  * component left out of the paths said) to be looked at after the run in
  * every directory strictly beneath cwd (links not followed,
- * REL_WALK_DEPTH_MAX deep, at most REL_WALK_ENTRIES_MAX entries), and the
- * time.  Nothing when n is 0. */
+ * REL_WALK_DEPTH_MAX deep, at most REL_WALK_ENTRIES_MAX entries), the
+ * time, and each one there now (a walk).  Nothing when n is 0. */
 void rel_walk_begin(rel_walk *r, const char *const *names, size_t n, const char *cwd);
 /* After every process of the command has ended: each one there whose
- * change time is at or after the start, in r->found; how many. */
+ * change time is at or after the start, or that was none of them when the
+ * command started (brought in by a directory renamed into its way), in
+ * r->found; how many. */
 size_t rel_walk_end(rel_walk *r);
 void rel_walk_free(rel_walk *r);
 #endif

@@ -201,10 +201,14 @@ size_t runner_launch_shadows(arena *a, const char *argv0, const char ***out)
     if (!argv0 || !*argv0 || strchr(argv0, '/')) return 0;
     const char *path = getenv("PATH");
     if (!path || !*path) path = "/usr/bin:/bin";
-    size_t cap = 2;
-    for (const char *c = path; *c; c++) cap += *c == ':';
+    size_t cap = 4;
+    for (const char *c = path; *c; c++) cap += 2 * (*c == ':');
     const char **v = arena_alloc(a, cap * sizeof *v);
     size_t n = 0;
+    /* bash takes a leading `~` of an entry (`~/bin`, a quoting slip in
+     * `PATH="~/bin:$PATH"`) as $HOME, dash as a directory of that name:
+     * both are candidates */
+    const char *home = getenv("HOME");
     /* an empty entry (leading, trailing or "::") is the current directory,
      * and a relative one lies below it: each candidate as an absolute path,
      * which the protection (macOS) and the after-run check compare */
@@ -222,6 +226,8 @@ size_t runner_launch_shadows(arena *a, const char *argv0, const char ***out)
                          : cwd[0] ? arena_printf(a, "%s/%s", cwd, len ? at : argv0)
                          : NULL;
         if (cand && n < cap) v[n++] = cand;
+        if (home && home[0] == '/' && dir[0] == '~' && (dir[1] == '/' || !dir[1]) && n < cap)
+            v[n++] = arena_printf(a, "%s%s/%s", home, dir + 1, argv0);
         if (!colon) break;
         path = colon + 1;
     }

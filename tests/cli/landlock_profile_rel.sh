@@ -38,6 +38,16 @@ mkdir -p "$R/w/src/.buckle"
 printf 'extends "std/agent";\n' >"$R/w/src/.buckle/agent.buckle"
 run "profile rel: mine" "$B" run $A .buckle/agent.buckle -- sh -c 'mkdir -p lib/.buckle && echo x >lib/.buckle/other.buckle'
 expect_rc "profile rel: the user's own in src/, other files made: the run goes on" 0
+# made in a directory of another name in one run, renamed into place in the next: the file keeps
+# its old change time, but it was not at that path when the second run started
+rm -rf "$R/w/src/.buckle"
+run "profile rel: rename 1" "$B" run $A .buckle/agent.buckle -- sh -c \
+    "mkdir -p stash/y && printf 'default allow;\n' >stash/y/agent.buckle"
+expect_rc "profile rel: a profile made under another directory name: the run goes on" 0
+run "profile rel: rename 2" "$B" run $A .buckle/agent.buckle -- mv stash/y stash/.buckle
+expect_rc "profile rel: a directory renamed to .buckle during the run, around an older profile, fails the run" 125
+expect_err_has "profile rel: ... naming it" "$R/w/stash/.buckle/agent.buckle exists after the run"
+rm -rf "$R/w/stash"
 # an absolute profile path names one file from everywhere
 run "profile rel: absolute" "$B" run $A "$R/w/.buckle/agent.buckle" -- sh -c 'mkdir -p lib/.buckle && echo x >lib/.buckle/agent.buckle'
 expect_rc "profile rel: with an absolute profile path, the same name elsewhere is not looked at" 0

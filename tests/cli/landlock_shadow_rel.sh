@@ -49,8 +49,27 @@ printf '#!/bin/sh\necho MINE\n' >"$R/w/src/node_modules/.bin/buckle"
 chmod +x "$R/w/src/node_modules/.bin/buckle"
 inrun "shadow rel: mine" "node_modules/.bin:$R/sys:$PATH" "touch src/node_modules/.bin/tool; mkdir -p src/x/node_modules/.bin && touch src/x/node_modules/.bin/tool"
 expect_rc "shadow rel: a buckle there before the run, and other programs made: the run goes on" 0
+# made in a directory of another name in one run, renamed into place in the next: the file keeps
+# its old change time, but it was not at that path when the second run started
+rm -rf "$R/w/src/node_modules" "$R/w/src/x"
+inrun "shadow rel: rename 1" "node_modules/.bin:$R/sys:$PATH" \
+    "mkdir -p stash/x/.bin && printf '#!/bin/sh\necho EVIL\n' >stash/x/.bin/buckle && chmod +x stash/x/.bin/buckle"
+expect_rc "shadow rel: a buckle made under another directory name: the run goes on" 0
+inrun "shadow rel: rename 2" "node_modules/.bin:$R/sys:$PATH" "mv stash/x stash/node_modules"
+expect_rc "shadow rel: a directory renamed to node_modules during the run, around an older buckle, fails the run" 125
+expect_err_has "shadow rel: ... naming it" "$R/w/stash/node_modules/.bin/buckle exists after the run"
+[ ! -e "$R/w/stash/node_modules/.bin/buckle" ] && pass "shadow rel: ... it is moved aside" || fail "shadow rel: (rename) ... it is moved aside" "$(ls -la "$R/w/stash/node_modules/.bin")"
+rm -rf "$R/w/stash"
 # after buckle's own directory, a relative entry is never looked in first
 rm -rf "$R/w/src/node_modules" "$R/w/src/x"
 inrun "shadow rel: after" "$R/sys:node_modules/.bin:$PATH" "mkdir -p src/node_modules/.bin && touch src/node_modules/.bin/buckle && chmod +x src/node_modules/.bin/buckle"
 expect_rc "shadow rel: a relative entry after buckle's directory is not looked at" 0
+# a literal ~ leading an entry: bash takes it as $HOME (dash as a directory named ~): both are looked at
+mkdir -p "$R/home/tbin"
+printf 'extends "std/agent";\nfiles { allow write "~/tbin"; }\n' >"$R/prof/tbin.buckle"
+run "shadow rel: tilde" env PATH="~/tbin:$R/sys:$PATH" buckle run $A "$R/prof/tbin.buckle" -- sh -c \
+    "printf '#!/bin/sh\necho EVIL\n' >\"\$HOME/tbin/buckle\" && chmod +x \"\$HOME/tbin/buckle\""
+expect_rc "shadow rel: a buckle made in \$HOME/tbin with ~/tbin in PATH fails the run" 125
+expect_err_has "shadow rel: ... naming it" "$R/home/tbin/buckle exists after the run"
+[ ! -e "$R/home/tbin/buckle" ] && pass "shadow rel: (tilde) ... it is moved aside" || fail "shadow rel: (tilde) ... it is moved aside" "$(ls -la "$R/home/tbin")"
 cd / && rm -rf "$R"

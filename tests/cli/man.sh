@@ -17,3 +17,12 @@ for cmd in $("$BUCKLE" --help | sed -n '/^commands:/,/^$/s/^  \([a-z][a-z]*\) .*
         grep -qE -- "(^|[^A-Za-z-])$opt([^A-Za-z-]|\$)" "$TMP/page1" && pass "man: buckle.1 names $cmd $opt" || fail "man: buckle.1 names $cmd $opt" "not in docs/man/buckle.1"
     done
 done
+# every --linux-accept class (the list an unknown one prints, from the classes' table) in buckle.1 and in run --help
+"$BUCKLE" run --linux-accept=nosuchclass x.buckle -- true >/dev/null 2>"$TMP/err"
+classes=$(sed -n 's/.*unknown class nosuchclass (\(.*\)).*/\1/p' "$TMP/err" | tr -d ',')
+[ -n "$classes" ] && pass "man: the unknown-class message lists the classes" || fail "man: the unknown-class message lists the classes" "$(head -c 300 "$TMP/err")"
+"$BUCKLE" run --help >"$TMP/help" 2>&1
+for c in $classes; do
+    grep -qE -- "^\.B $c( |\$)" "$TMP/page1" && pass "man: buckle.1 lists --linux-accept class $c" || fail "man: buckle.1 lists --linux-accept class $c" "no .B $c in docs/man/buckle.1"
+    grep -qE -- "^    $c " "$TMP/help" && pass "man: run --help lists --linux-accept class $c" || fail "man: run --help lists --linux-accept class $c" "not in buckle run --help"
+done
