@@ -102,6 +102,17 @@ static int incomplete(imp *m, const char *what, const char *with)
 
 /* compiles b and compares it with the original: 0 the same, 1 differences
  * (families made raw), -1 when nothing more can be done (said in m->dl) */
+/* the operation a diff example ("OP OBJECT") names; -1 when none */
+static int example_op(const char *ex)
+{
+    char opn[128];
+    size_t l = ex ? strcspn(ex, " ") : sizeof opn;
+    if (l >= sizeof opn) return -1;
+    memcpy(opn, ex, l);
+    opn[l] = 0;
+    return op_lookup(opn, NULL);
+}
+
 static int check_set(imp *m, const strbuf *b, const char *name)
 {
     compile_opts co = *m->o->copts;
@@ -163,13 +174,7 @@ static int check_set(imp *m, const strbuf *b, const char *name)
         for (size_t g = 0; g < r.n; g++)
             for (int k = 0; k < r.groups[g]->nex; k++) {
                 const char *ex = r.groups[g]->examples[k];
-                const char *sp = strchr(ex, ' ');
-                char opn[128];
-                size_t l = sp ? (size_t)(sp - ex) : strlen(ex);
-                if (l >= sizeof opn) continue;
-                memcpy(opn, ex, l);
-                opn[l] = 0;
-                int op = op_lookup(opn, NULL);
+                int op = example_op(ex);
                 if (op < 0) continue;
                 changed |= mark_family(m, op_family(op),
                                        arena_printf(m->a, "in sections, %s would decide %s%s (the original decides by the order of its rules)",
@@ -195,16 +200,7 @@ static int check_set(imp *m, const strbuf *b, const char *name)
          * are not the same either; their family goes to SBPL, where the
          * original's rules decide them in their order (already there: the
          * same text on both sides decides them alike) */
-        int op = -1;
-        if (r.undecided_example) {
-            char opn[128];
-            size_t l = strcspn(r.undecided_example, " ");
-            if (l < sizeof opn) {
-                memcpy(opn, r.undecided_example, l);
-                opn[l] = 0;
-                op = op_lookup(opn, NULL);
-            }
-        }
+        int op = example_op(r.undecided_example);
         const char *why = r.protocols ? r.protocols
                         : arena_printf(m->a, "%s (%s)", r.undecided_example, r.undecided_why);
         result = mark_family(m, op >= 0 ? op_family(op) : -2,
