@@ -65,7 +65,7 @@ void ir_rule_text(strbuf *out, const rule *r)
     }
     if (r->implied == 1) sb_puts(out, " (implied: traversal)");
     if (r->implied == 2) sb_puts(out, " (implicit: deny default may not cover it)");
-    if (implied_move(r)) sb_puts(out, " (implied: a final path is not moved, linked or cloned away)");
+    if (implied_final_why(r)) sb_printf(out, " (implied: %s)", implied_final_why(r));
 }
 
 /* The declared and built-in parameters' names, sorted (malloc'd). */
@@ -124,7 +124,8 @@ void emit_ir(compilation *c, strbuf *out)
         if (r->message) { sb_puts(out, " message "); quoted(out, r->message, strlen(r->message)); }
         sb_printf(out, "  # depth %d kind %d;", r->m.spec_a, r->m.spec_b);
         for (const origin *o = r->origins; o; o = o->next) {
-            sb_puts(out, implied_move(r) ? " not moved away: " : r->implied ? " traversal for " : " ");
+            sb_puts(out, implied_move(r) ? " not moved away: " : r->implied == IMPL_CASE ? " in every case: "
+                         : r->implied ? " traversal for " : " ");
             origin_text(c, out, o);
             if (o->next) sb_putc(out, ';');
         }

@@ -819,7 +819,8 @@ static void put_origin(emitter *e, const rule *r)
     const origin *o = r->origins;
     if (!o || !o->u) return;
     if (r->implied == 2) { sb_puts(e->out, "  ; deny default may not cover this"); return; }
-    sb_puts(e->out, implied_move(r) ? "  ; not moved away: " : r->implied ? "  ; traversal for " : "  ; ");
+    sb_puts(e->out, implied_move(r) ? "  ; not moved away: " : r->implied == IMPL_CASE ? "  ; in every case: "
+                    : r->implied ? "  ; traversal for " : "  ; ");
     memo *d = &e->displays[o->u->index];
     if (!d->s) {
         size_t start = e->out->len;

@@ -80,6 +80,7 @@ int compile_profile(compilation *c, const char *path)
         check_finals(c, NULL, finals, nfinals);
     }
     free(finals);
+    add_final_cases(c);
     if (!c->opts.no_implied) add_implied(c);
     check_raw_finals(c);
     if (c->other_pass) return 1;

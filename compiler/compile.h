@@ -175,6 +175,7 @@ void check_raw_finals(compilation *c);                  /* raw_final.c */
 int final_matchers_meet(compilation *c, const matcher *a, const matcher *b);
 void add_implied(compilation *c);                      /* implied.c */
 void add_final_moves(compilation *c);                  /* final_ancestors.c */
+void add_final_cases(compilation *c);                  /* final_case.c */
 void add_default_denies(compilation *c);               /* implied.c */
 /* 1 when add_default_denies writes an explicit deny of the concrete op */
 int default_deny_covers(int op);                       /* implied.c */

@@ -75,6 +75,7 @@ enum {
     IMPL_BELOW = 3,        /* metadata where a write/exec allow allows */
     IMPL_MOVE = 4,         /* final deny of moving or cloning an ancestor of a final path (final_ancestors.c) */
     IMPL_MOVE_SELF = 5,    /* ... of moving, linking or cloning the final path itself */
+    IMPL_CASE = 6,         /* a final path deny in every case of its letters (final_case.c) */
 };
 
 typedef struct rule {
@@ -146,5 +147,11 @@ typedef struct policy {
 } policy;
 
 static inline int implied_move(const struct rule *r) { return r->implied == IMPL_MOVE || r->implied == IMPL_MOVE_SELF; }
+/* what an implied final rule is for, or NULL for a rule that is none */
+static inline const char *implied_final_why(const struct rule *r)
+{
+    return implied_move(r) ? "a final path is not moved, linked or cloned away"
+         : r->implied == IMPL_CASE ? "a final path in every case of its letters" : NULL;
+}
 
 #endif

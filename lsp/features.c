@@ -142,7 +142,7 @@ static void decision_markdown(strbuf *md, lsp_doc *d, section_t sec, const char 
             }
             if (p.line) sb_printf(md, " by `%s` at %s:%u:%u", sb_cstr(&rt), or->u->display, p.line, p.col);
             else sb_printf(md, " by `%s`, in a part of %s changed since", sb_cstr(&rt), or->u->display);
-            if (implied_move(g[j].r)) sb_puts(md, " (implied: a final path is not moved away)");
+            if (implied_final_why(g[j].r)) sb_printf(md, " (implied: %s)", implied_final_why(g[j].r));
             else if (g[j].r->implied) sb_puts(md, " (implied traversal)");
             sb_free(&rt);
         } else {

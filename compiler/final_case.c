@@ -1,0 +1,146 @@
+/* final_case.c - a final path deny holds in every case of its letters
+ * (docs/language.md, "Final rules and case"): a macOS volume is
+ * case-insensitive unless made otherwise, so creating ".MCP.JSON" makes the
+ * file a later lookup of ".mcp.json" finds, while Seatbelt compares the
+ * name as the creating program spelled it.  A name that exists is seen as
+ * the volume keeps it, so only creating one is at stake (a new file, a
+ * directory, a symbolic link, the destination of a rename).  For every
+ * final deny of creating a path with an ASCII letter in its written text (a
+ * parameter's value is a path that exists), a final deny of creating it
+ * with each letter a bracket of both cases.  Added after the final checks:
+ * the rule it folds was checked already. */
+#include "compile.h"
+#include "patterns.h"
+#include "../seatbelt/regex_syntax.h"
+#include "../support/param_marks.h"
+#include "../support/strbuf.h"
+#include <string.h>
+
+static int is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static char other_case(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 32) : (char)(c + 32); }
+
+static void put_letter(strbuf *out, char c)
+{
+    char lo = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    sb_putc(out, '[');
+    sb_putc(out, lo);
+    sb_putc(out, (char)(lo - 32));
+    sb_putc(out, ']');
+}
+
+/* the letters of [lo, hi] within [from, to], in the other case, as a range */
+static void put_other_range(strbuf *out, unsigned char lo, unsigned char hi, char from, char to)
+{
+    unsigned char a = lo > (unsigned char)from ? lo : (unsigned char)from;
+    unsigned char b = hi < (unsigned char)to ? hi : (unsigned char)to;
+    if (a > b) return;
+    sb_putc(out, other_case((char)a));
+    if (b > a) { sb_putc(out, '-'); sb_putc(out, other_case((char)b)); }
+}
+
+/* A bracket expression at v[i] ('['): copied with the other case of each
+ * letter and letter range added (a negated one then excludes both cases).
+ * Returns the offset after its ']', or 0 when it does not close. */
+static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int *letters)
+{
+    size_t j = i + 1;
+    if (j < len && (v[j] == '!' || v[j] == '^')) j++;
+    if (j < len && v[j] == ']') j++;              /* a leading ']' is a member */
+    while (j < len && v[j] != ']') j++;
+    if (j >= len) return 0;
+    sb_add(out, v + i, j - i);
+    size_t k = i + 1;
+    if (v[k] == '!' || v[k] == '^') k++;
+    for (; k < j; k++) {
+        unsigned char lo = (unsigned char)v[k], hi = lo;
+        if (k + 2 < j && v[k + 1] == '-') { hi = (unsigned char)v[k + 2]; k += 2; }
+        if (hi < lo) continue;
+        size_t before = out->len;
+        put_other_range(out, lo, hi, 'a', 'z');
+        put_other_range(out, lo, hi, 'A', 'Z');
+        if (out->len != before) *letters = 1;
+    }
+    sb_putc(out, ']');
+    return j + 1;
+}
+
+/* m's value with its letters in both cases: a glob's as a glob (which
+ * matches below its matches too), the others as a regex; 0 when it has no
+ * letter of its own or is not understood */
+static int fold_text(strbuf *out, const matcher *m)
+{
+    const char *v = m->value;
+    size_t len = m->len;
+    int letters = 0, glob = m->kind == MK_GLOB, regex = m->kind == MK_REGEX;
+    if (!glob && !regex) sb_putc(out, '^');
+    for (size_t i = 0; i < len; i++) {
+        char c = v[i];
+        if (c == PARAM_OPEN) {
+            const char *e = memchr(v + i, PARAM_CLOSE, len - i);
+            if (!e) return 0;
+            sb_add(out, v + i, (size_t)(e - (v + i)) + 1);
+            i = (size_t)(e - v);
+            continue;
+        }
+        if ((glob || regex) && c == '\\' && i + 1 < len) {
+            if (is_letter(v[i + 1]) && glob) { put_letter(out, v[i + 1]); letters = 1; }
+            else sb_add(out, v + i, 2);
+            i++;
+            continue;
+        }
+        if ((glob || regex) && c == '[') {
+            size_t next = fold_bracket(out, v, len, i, &letters);
+            if (!next) return 0;
+            i = next - 1;
+            continue;
+        }
+        if (is_letter(c)) { put_letter(out, c); letters = 1; continue; }
+        if (glob || regex) sb_putc(out, c);
+        else regex_quote(out, &c, 1);
+    }
+    if (!letters) return 0;
+    if (m->kind == MK_LITERAL) sb_putc(out, '$');
+    if (m->kind == MK_SUBPATH) sb_puts(out, len && v[len - 1] == '/' ? "" : "(/|$)");
+    return 1;
+}
+
+static void add_folded(compilation *c, const rule *f, int create)
+{
+    strbuf t;
+    sb_init(&t);
+    if (!fold_text(&t, &f->m)) { sb_free(&t); return; }
+    rule *r = arena_alloc(&c->a, sizeof *r);
+    *r = *f;
+    r->op = create;
+    r->verb = op_get(create)->name;
+    r->covers = &op_get(create)->covers;
+    r->m.kind = f->m.kind == MK_GLOB ? MK_GLOB : MK_REGEX;
+    r->m.len = t.len;
+    r->m.value = arena_strndup(&c->a, t.data, t.len);
+    r->m.plain = 0;
+    sb_free(&t);
+    matcher_finish(&c->a, &r->m);
+    if (rs_get(&c->pol.rule_index, r)) return;
+    r->implied = IMPL_CASE;
+    r->dup_of = NULL;
+    r->origins = arena_alloc(&c->a, sizeof *r->origins);
+    *r->origins = *f->origins;
+    r->origins->next = NULL;
+    r->id = (unsigned)c->pol.rules.n;
+    rule_vec_push(&c->pol.rules, r);
+    rs_put(&c->pol.rule_index, r);
+}
+
+void add_final_cases(compilation *c)
+{
+    /* Linux volumes compare names byte for byte */
+    if (compile_platform(c) != PLAT_MACOS) return;
+    int create = op_lookup("file-write-create", NULL);
+    size_t n = c->pol.rules.n;
+    for (size_t i = 0; i < n; i++) {
+        const rule *f = c->pol.rules.v[i];
+        if (!f->final || f->action != ACT_DENY || f->dup_of || f->implied == IMPL_CASE || !f->origins) continue;
+        if (mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS || !f->m.value) continue;
+        if (opset_has(f->covers, create)) add_folded(c, f, create);
+    }
+}

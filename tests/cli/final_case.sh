@@ -1,0 +1,61 @@
+# final_case.sh - a final deny of creating a path holds in every case of its
+# letters on macOS (docs/language.md, "Final rules and case"): a volume is
+# case-insensitive by default there, so ".MCP.JSON" made in the project is
+# the file a tool's later lookup of ".mcp.json" finds.  Linux volumes
+# compare names byte for byte: nothing is added there.
+. tests/lib.sh
+D="$TMP/final_case"
+mkdir -p "$D"
+printf 'extends "std/agent";\n' >"$D/agent.buckle"
+for p in .MCP.JSON .Mcp.json .VSCODE/tasks.json .Claude/settings.json .GIT/config .CURSOR/mcp.json; do
+    run "final case: std/agent create $p" "$BUCKLE" query -I corpus "$D/agent.buckle" files file-write-create "\$WORKDIR/$p"
+    expect_out_has "final case: std/agent denies creating $p" "deny /Users/test/project/$p"
+    expect_out_has "final case: ... by the rule in every case ($p)" "in every case of its letters"
+    expect_out_has "final case: ... and the compiled SBPL agrees ($p)" "compiled SBPL agrees"
+done
+for p in README.md .gitignore .github/workflows/ci.yml .claude2 src/MCP.JSON; do
+    run "final case: std/agent create $p" "$BUCKLE" query -I corpus "$D/agent.buckle" files file-write-create "\$WORKDIR/$p"
+    expect_out_has "final case: std/agent lets the agent create $p" "allow /Users/test/project/$p"
+done
+# a parameter's value is a path that exists: compared as written, and its
+# regex metacharacters quoted
+run "final case: -D" "$BUCKLE" query -I corpus -D WORKDIR=/Users/me/a.b+c "$D/agent.buckle" files file-write-create /Users/me/a.b+c/.Mcp.Json
+expect_out_has "final case: with -D WORKDIR=/Users/me/a.b+c, .Mcp.Json is denied" "deny /Users/me/a.b+c/.Mcp.Json"
+expect_out_has "final case: ... and the compiled SBPL agrees (-D)" "compiled SBPL agrees"
+
+cat >"$D/own.buckle" <<'P'
+files {
+    allow write "/w";
+    deny final write literal "/w/.git";
+    deny final write glob "/w/[a-c]x/**";
+    deny final write regex "^/w/(foo|ba[rz])$";
+    deny final file-write-data "/w/data";
+}
+P
+while read op obj want; do
+    run "final case: $op $obj" "$BUCKLE" query "$D/own.buckle" files "$op" "$obj"
+    expect_out_has "final case: $op $obj is $want" "$want $obj"
+    expect_out_has "final case: ... the compiled SBPL agrees ($op $obj)" "compiled SBPL agrees"
+done <<'Q'
+file-write-create /w/.GIT deny
+file-write-create /w/.gIt deny
+file-write-create /W/.git deny
+file-write-create /w/.git/HEAD allow
+file-write-create /w/.gitx allow
+file-write-create /w/BX/k deny
+file-write-create /w/Cx deny
+file-write-create /w/dX/k allow
+file-write-create /w/FOO deny
+file-write-create /w/BAZ deny
+file-write-create /w/BAQ allow
+file-write-create /w/FOO/x allow
+file-write-create /w/DATA allow
+file-write-data /w/GIT allow
+Q
+run "final case: sbpl" "$BUCKLE" compile "$D/own.buckle"
+expect_out_has "final case: the output denies creating /w/.git in every case" '(deny file-write-create (regex "^/[wW]/\\.[gG][iI][tT]$"))'
+expect_out_has "final case: a bracket range gets its other case" '[A-Ca-c][Xx]'
+# Linux: byte for byte
+run "final case: linux" "$BUCKLE" compile --target landlock "$D/own.buckle"
+expect_rc "final case: the Landlock plan compiles" 0
+expect_out_lacks "final case: on Linux nothing is folded" "[gG]"
