@@ -5,8 +5,9 @@
  * whatever rules name those paths.  For every final path deny, final
  * denies of the operations that would take the path elsewhere, on the
  * final rule's own matcher and on each proper ancestor of every path it
- * matches (a pattern's: its fixed part's).  They are added before the
- * final check, which then treats them as any final rule (BK2005). */
+ * matches (a pattern's: its fixed part's, and a glob's also those inside
+ * its wildcards, of directories and symbolic links only).  They are added
+ * before the final check, which then treats them as any final rule (BK2005). */
 #include "compile.h"
 #include "implied_walk.h"
 #include <string.h>
@@ -58,20 +59,7 @@ static void add_self(implied_ctx *ic, const rule *f)
     probe.op = ic->op;
     probe.m = f->m;
     if (rs_get(&ic->mine, &probe) || final_deny_covers(c, &probe)) return;
-    rule *r = arena_alloc(&c->a, sizeof *r);
-    *r = probe;
-    r->final = 1;
-    r->implied = IMPL_MOVE_SELF;
-    r->section = SEC_FILES;
-    r->verb = op_get(ic->op)->name;
-    r->covers = &op_get(ic->op)->covers;
-    r->origins = arena_alloc(&c->a, sizeof *r->origins);
-    *r->origins = *f->origins;
-    r->origins->next = NULL;
-    r->id = (unsigned)c->pol.rules.n;
-    rule_vec_push(&c->pol.rules, r);
-    if (!rs_get(&c->pol.rule_index, &probe)) rs_put(&c->pol.rule_index, r);
-    rs_put(&ic->mine, r);
+    implied_rule_add(ic, &probe, f, IMPL_MOVE_SELF);
 }
 
 void add_final_moves(compilation *c)
@@ -91,10 +79,18 @@ void add_final_moves(compilation *c)
                 ic.op = op_lookup(moves[k].self[j], NULL);
                 add_self(&ic, f);
             }
-            for (size_t j = 0; j < MOVE_OPS && moves[k].up[j]; j++) {
-                ic.op = op_lookup(moves[k].up[j], NULL);
-                implied_walk_rule(&ic, f);
+            /* the fixed part's ancestors, then those inside a glob's
+             * wildcards (every directory its prefix matches: a file there
+             * holds no path, so only directories and symbolic links) */
+            for (int holder = 0; holder < 2; holder++) {
+                if (holder && f->m.kind != MK_GLOB) break;
+                ic.holder = holder;
+                for (size_t j = 0; j < MOVE_OPS && moves[k].up[j]; j++) {
+                    ic.op = op_lookup(moves[k].up[j], NULL);
+                    implied_walk_rule(&ic, f);
+                }
             }
+            ic.holder = 0;
         }
     }
     rs_free(&ic.mine);

@@ -54,6 +54,26 @@ static int glued_first(const char *v, size_t n)
     return !(p == v + s && v[end - 1] == PARAM_CLOSE && !memchr(v + s + 1, PARAM_OPEN, end - s - 1));
 }
 
+rule *implied_rule_add(implied_ctx *ic, const rule *probe, const rule *from, int implied)
+{
+    compilation *c = ic->c;
+    rule *r = arena_alloc(&c->a, sizeof *r);
+    *r = *probe;
+    r->implied = implied;
+    r->final = ic->final;
+    r->section = SEC_FILES;
+    r->verb = ic->final ? op_get(probe->op)->name : "metadata";
+    r->covers = &op_get(probe->op)->covers;
+    r->origins = arena_alloc(&c->a, sizeof *r->origins);
+    *r->origins = *from->origins;
+    r->origins->next = NULL;
+    r->id = (unsigned)c->pol.rules.n;
+    rule_vec_push(&c->pol.rules, r);
+    if (!rs_get(&c->pol.rule_index, r)) rs_put(&c->pol.rule_index, r);   /* the index holds one rule per matcher */
+    if (ic->final) rs_put(&ic->mine, r);
+    return r;
+}
+
 /* Adds "allow metadata KIND v" unless the policy has that rule; depth: its
  * depth when every object it matches has the same one, -1 otherwise.  With
  * -D values the rule is written on the values.  Returns 1 when an implied
@@ -115,6 +135,7 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     probe.m.kind = kind;
     probe.m.value = v;
     probe.m.len = n;
+    probe.m.holder = ic->holder;
     rule *old = rs_get(&c->pol.rule_index, &probe);
     int beside_written = 0;
     if (ic->final) {
@@ -148,28 +169,15 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
         sb_free(&b);
         return ret;
     }
-    rule *r = arena_alloc(&c->a, sizeof *r);
-    *r = probe;
-    r->implied = ic->final ? IMPL_MOVE : IMPL_TRAVERSAL;
-    r->final = ic->final;
-    r->section = SEC_FILES;
-    r->verb = ic->final ? op_get(ic->op)->name : "metadata";
-    r->covers = &op_get(ic->op)->covers;
-    r->m.value = arena_strndup(&c->a, v, n);
+    probe.m.value = arena_strndup(&c->a, v, n);
     sb_free(&b);
-    matcher_finish(&c->a, &r->m);
+    matcher_finish(&c->a, &probe.m);
     if (!ic->final) {                         /* a final deny ranks as written (an ancestor: as a literal) */
-        r->m.spec_a = depth >= 0 ? depth : 0; /* variable: set by band() */
-        r->m.spec_b = 3;                      /* a literal, whatever its matcher */
+        probe.m.spec_a = depth >= 0 ? depth : 0; /* variable: set by band() */
+        probe.m.spec_b = 3;                      /* a literal, whatever its matcher */
     }
-    r->origins = arena_alloc(&c->a, sizeof *r->origins);
-    *r->origins = *from->origins;
-    r->origins->next = NULL;
-    r->id = (unsigned)c->pol.rules.n;
-    rule_vec_push(&c->pol.rules, r);
-    if (!beside) rs_put(&c->pol.rule_index, r);      /* new: rs_get found none */
-    if (ic->final) rs_put(&ic->mine, r);
-    else if (depth < 0) rule_vec_push(&ic->var, r);
+    rule *r = implied_rule_add(ic, &probe, from, ic->final ? IMPL_MOVE : IMPL_TRAVERSAL);
+    if (!ic->final && depth < 0) rule_vec_push(&ic->var, r);
     return 0;
 }
 
@@ -364,6 +372,10 @@ void implied_add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher
 {
     const char *v = m->fixed;
     size_t len = m->fixed_len;
+    if (ic->holder) {               /* the directories inside its wildcards only */
+        if (m->kind == MK_GLOB) add_glob_inner(ic, r, m->value, m->len);
+        return;
+    }
     if (len == 0) return;
     if (m->dir) {
         /* a glob "P/" + globstar matches P itself and all below it, as
@@ -509,19 +521,10 @@ static void add_below(implied_ctx *ic, const rule *r)
     rule rd = probe;                   /* a read allow of the same matcher has metadata already */
     rd.op = op_lookup("file-read*", NULL);
     if (rs_get(&c->pol.rule_index, &rd)) return;
-    rule *b = arena_alloc(&c->a, sizeof *b);
-    *b = probe;
-    b->implied = 3;                    /* ranked as written, unlike a traversal literal (1) */
-    b->final = 0;                      /* a traversal rule, even for a final allow: every final rule decides over it */
-    b->section = SEC_FILES;
-    b->verb = "metadata";
-    b->covers = &op_get(ic->op)->covers;
-    b->origins = arena_alloc(&c->a, sizeof *b->origins);
-    *b->origins = *r->origins;
-    b->origins->next = NULL;
-    b->id = (unsigned)c->pol.rules.n;
-    rule_vec_push(&c->pol.rules, b);
-    rs_put(&c->pol.rule_index, b);
+    /* ranked as written, unlike a traversal literal (1); a traversal rule
+     * even for a final allow (ic is not final): every final rule decides
+     * over it */
+    implied_rule_add(ic, &probe, r, IMPL_BELOW);
 }
 
 /* The ancestors of every path r's matcher matches (docs/language.md,
@@ -530,7 +533,7 @@ void implied_walk_rule(implied_ctx *ic, const rule *r)
 {
     compilation *c = ic->c;
     if (r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) {
-        implied_add_ancestors(ic, r, r->m.value, r->m.len);
+        if (!ic->holder) implied_add_ancestors(ic, r, r->m.value, r->m.len);
         return;
     }
     implied_add_pattern_ancestors(ic, r, &r->m);

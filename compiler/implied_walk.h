@@ -10,10 +10,16 @@ typedef struct implied_ctx {
     int op;                /* the operation of the rules added */
     action_t action;
     int final;             /* final denies of moving (IMPL_MOVE): the fixed part's ancestors only */
+    int holder;            /* with final: instead, the ancestors inside a glob's
+                            * wildcards, each of a directory or symbolic link only */
     rule_vec var;          /* traversal rules whose depth depends on the object */
     rule_set mine;         /* final: the rules added, by identity */
 } implied_ctx;
 
+/* Adds the implied rule probe (action, op, matcher) made from rule from:
+ * final as ic is, with from's first origin, indexed unless a rule of the
+ * same matcher is, and in ic->mine when final. */
+rule *implied_rule_add(implied_ctx *ic, const rule *probe, const rule *from, int implied);
 /* the proper ancestors of the path v[0..len) */
 void implied_add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t len);
 /* those of every match of a prefix or pattern (its fixed part's, and for
