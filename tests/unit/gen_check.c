@@ -1315,6 +1315,10 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
             if (s.k[k] == OBJ_NAME) q.ns = (sf_ns)s.ns[k];
             q.obj = s.v[k];
             q.len = strlen(s.v[k]);
+            /* beside rules of directories and symbolic links only, every
+             * other path is asked about as a directory, the rest as a
+             * regular file (the raw checks below ask the output alike) */
+            if (x1->holders && q.kind == OBJ_PATH) q.vnode = k & 1 ? "DIRECTORY" : "REGULAR-FILE";
             /* /tmp/x as written: no path the kernel presents (query reads
              * it as /private/tmp/x); a glob whose first component holds a
              * wildcard may match it as written or not, by its values */
