@@ -937,6 +937,9 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, types[t], strlen(types[t])); break; }
         }
     }
+    /* rules of directories and symbolic links only (a final glob's
+     * ancestors): every path is asked as one too */
+    int holders = (!old->is_sb && old->x && old->x->holders) || (!nw->is_sb && nw->x && nw->x->holders);
     cmp_ctx cx = { r, &groups, old, nw, 0, 0, NULL };
     memos mm;
     memo_begin(&mm, sides);
@@ -955,6 +958,15 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
                 q.len = o->n - 6;
             }
             r->requests++;
+            if (holders && q.kind == OBJ_PATH && !q.vnode) {
+                sb_request qd = q;
+                qd.vnode = "DIRECTORY";
+                r->requests++;
+                if (compare(&cx, &qd, o) && !r->undecided++) {
+                    r->undecided_example = example(&r->a, op, o, qd.vnode);
+                    r->undecided_why = arena_printf(&r->a, "%s: %s", cx.why_new ? "new" : "old", cx.why);
+                }
+            }
             if (compare(&cx, &q, o) && s.nvn && q.kind == OBJ_PATH) {
                 /* a vnode-type filter decides: asked for each type named
                  * and one more, each answer compared */
