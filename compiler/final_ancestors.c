@@ -14,8 +14,8 @@
 
 /* The operations denied, by what the final rule denies: reading (the path
  * renamed, linked or cloned into a readable place) or writing (a prepared
- * tree renamed in place of an ancestor, or a second name to write
- * through).  A directory cannot be hard-linked, so file-link is on the
+ * tree renamed in place of an ancestor or of the path itself, or a second
+ * name to write through).  A directory cannot be hard-linked, so file-link is on the
  * final path only. */
 #define MOVE_OPS 6
 typedef struct move_ops {
@@ -33,7 +33,7 @@ static const move_ops moves[] = {
       .self = { "file-write-unlink", "file-link", "file-clone", "file-mount", "file-mount-update", "file-issue-extension" },
       .up = { "file-write-unlink", "file-clone", "file-mount", "file-mount-update" } },
     { .family = "file-write*",
-      .self = { "file-link", "file-mount", "file-mount-update", "file-issue-extension" },
+      .self = { "file-write-unlink", "file-write-create", "file-link", "file-mount", "file-mount-update", "file-issue-extension" },
       .up = { "file-write-unlink", "file-write-create", "file-mount", "file-mount-update" } },
 };
 
@@ -83,7 +83,7 @@ void add_final_moves(compilation *c)
              * wildcards (every directory its prefix matches: a file there
              * holds no path, so only directories and symbolic links) */
             for (int holder = 0; holder < 2; holder++) {
-                if (holder && f->m.kind != MK_GLOB) break;
+                if (holder && f->m.kind != MK_GLOB && f->m.kind != MK_REGEX) break;
                 ic.holder = holder;
                 for (size_t j = 0; j < MOVE_OPS && moves[k].up[j]; j++) {
                     ic.op = op_lookup(moves[k].up[j], NULL);

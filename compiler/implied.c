@@ -374,6 +374,10 @@ void implied_add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher
     size_t len = m->fixed_len;
     if (ic->holder) {               /* the directories inside its wildcards only */
         if (m->kind == MK_GLOB) add_glob_inner(ic, r, m->value, m->len);
+        /* a regex's matches are not analysed: every directory that starts
+         * with its fixed part (the others that hold a match are the fixed
+         * part's ancestors), every directory when it has none */
+        if (m->kind == MK_REGEX) add_one(ic, r, MK_PREFIX, len ? v : "/", len ? len : 1, -1);
         return;
     }
     if (len == 0) return;
