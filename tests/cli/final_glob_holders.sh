@@ -83,3 +83,27 @@ expect_rc "holders: test --vnode-type DIRECTORY: the directory is not removable"
 # Linux: Landlock keeps grants on the files themselves; nothing added
 run "holders: linux" "$BUCKLE" query --platform linux -D WORKDIR=$W "$D/agent.buckle" files file-write-unlink "$W/.git/modules/sub"
 expect_out_lacks "holders: linux: no vnode rule there" "directory or symbolic link"
+
+# std/agent's nvm bin: the version directory the "*" matches (adv-sem13 B4)
+printf 'extends "std/agent";\nfiles {\n    allow write "~/.nvm";\n}\n' >"$D/nvm.buckle"
+run "holders: nvm: compiles" "$BUCKLE" compile "$D/nvm.buckle" -o /dev/null
+expect_rc "holders: nvm: a grant of ~/.nvm beside std/agent compiles" 0
+for op in file-write-unlink file-write-create; do
+    run "holders: nvm: $op of a version directory" "$BUCKLE" query --vnode-type DIRECTORY "$D/nvm.buckle" "$op" /Users/test/.nvm/versions/node/v20
+    expect_out_has "holders: nvm: $op of a version directory is denied" "deny /Users/test/.nvm/versions/node/v20"
+done
+run "holders: nvm: a file beside" "$BUCKLE" query --vnode-type REGULAR-FILE "$D/nvm.buckle" file-write-unlink /Users/test/.nvm/versions/node/v20/lib/x.js
+expect_out_has "holders: nvm: files in it stay removable" "allow /Users/test/.nvm/versions/node/v20/lib/x.js"
+
+# a regex: every directory that starts with its fixed part (B4 variant)
+printf 'files {\n    allow read "/";\n    allow write "~";\n    deny final read regex "^${HOME}/(\\\\.ssh|\\\\.aws)/";\n}\n' >"$D/rx.buckle"
+for def in "" "-D HOME=/Users/x"; do
+    h=/Users/test; [ -n "$def" ] && h=/Users/x
+    # shellcheck disable=SC2086
+    run "holders: regex: unlink ~/.ssh $def" "$BUCKLE" query $def --vnode-type DIRECTORY "$D/rx.buckle" file-write-unlink "$h/.ssh"
+    expect_out_has "holders: regex: ~/.ssh cannot be renamed away $def" "deny $h/.ssh"
+    expect_out_has "holders: regex: ... compiled SBPL agrees $def" "compiled SBPL agrees"
+    # shellcheck disable=SC2086
+    run "holders: regex: a file $def" "$BUCKLE" query $def --vnode-type REGULAR-FILE "$D/rx.buckle" file-write-unlink "$h/notes"
+    expect_out_has "holders: regex: a file in the home stays removable $def" "allow $h/notes"
+done

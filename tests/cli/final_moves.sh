@@ -147,3 +147,17 @@ printf 'extends "std/agent";\nfiles { allow file-mount literal "~"; }\n' >"$P2/a
 if "$BUCKLE" compile "$P2/a.buckle" -o /dev/null 2>"$P2/a.err"; then fail "final moves: a mount over the home is BK2005" "compiled"
 elif grep -q BK2005 "$P2/a.err"; then pass "final moves: a mount over the home is BK2005"
 else fail "final moves: a mount over the home is BK2005" "$(head -c 300 "$P2/a.err")"; fi
+
+# a final deny of one write operation keeps its own path in place too: it
+# cannot be renamed away and a prepared one renamed in (adv-sem13 B3)
+printf 'files {\n    allow write "~";\n    deny final file-write-data "~/.config/fish";\n    deny final file-write-data literal "~/.zshrc";\n}\n' >"$D/b3.buckle"
+for def in "" "-D HOME=/Users/test"; do
+    for x in "file-write-unlink /Users/test/.config/fish" "file-write-create /Users/test/.config/fish" \
+             "file-write-unlink /Users/test/.zshrc" "file-write-create /Users/test/.zshrc" \
+             "file-write-create /Users/test/.config/fish/config.fish"; do
+        # shellcheck disable=SC2086
+        run "final moves: b3 $x $def" "$BUCKLE" query $def "$D/b3.buckle" $x
+        expect_out_has "final moves: a final file-write-data path cannot be replaced: $x $def" "deny "
+        expect_out_has "final moves: ... compiled SBPL agrees: $x $def" "compiled SBPL agrees"
+    done
+done
