@@ -107,3 +107,14 @@ for def in "" "-D HOME=/Users/x"; do
     run "holders: regex: a file $def" "$BUCKLE" query $def --vnode-type REGULAR-FILE "$D/rx.buckle" file-write-unlink "$h/notes"
     expect_out_has "holders: regex: a file in the home stays removable $def" "allow $h/notes"
 done
+
+# a "**" directly below a root is left out: every directory of the project
+# would be kept from being made or removed (srt's imported denies)
+printf 'files {\n    allow read "/";\n    allow write "$WORKDIR";\n    deny final write glob "$WORKDIR/**/.gitconfig";\n    deny final read regex "/\\\\.ssh/";\n}\n' >"$D/root.buckle"
+for x in "file-write-create $W/build" "file-write-unlink $W/node_modules/x"; do
+    # shellcheck disable=SC2086
+    run "holders: root: $x" "$BUCKLE" query --vnode-type DIRECTORY "$D/root.buckle" $x
+    expect_out_has "holders: root: a project directory stays free: $x" "allow "
+done
+run "holders: root: the fixed part" "$BUCKLE" query --vnode-type DIRECTORY "$D/root.buckle" file-write-unlink "$W"
+expect_out_has "holders: root: the root itself is kept" "deny $W"
