@@ -10,7 +10,6 @@
  * before the final check, which then treats them as any final rule (BK2005). */
 #include "compile.h"
 #include "implied_walk.h"
-#include <string.h>
 
 /* The operations denied, by what the final rule denies: reading (the path
  * renamed, linked or cloned into a readable place) or writing (a prepared
@@ -52,13 +51,8 @@ int final_deny_covers(compilation *c, const rule *probe)
 /* "deny final OP" with the final rule f's own matcher. */
 static void add_self(implied_ctx *ic, const rule *f)
 {
-    compilation *c = ic->c;
-    rule probe;
-    memset(&probe, 0, sizeof probe);
-    probe.action = ACT_DENY;
-    probe.op = ic->op;
-    probe.m = f->m;
-    if (rs_get(&ic->mine, &probe) || final_deny_covers(c, &probe)) return;
+    rule probe = implied_probe(ACT_DENY, ic->op, &f->m);
+    if (rs_get(&ic->mine, &probe) || final_deny_covers(ic->c, &probe)) return;
     implied_rule_add(ic, &probe, f, IMPL_MOVE_SELF);
 }
 

@@ -128,10 +128,7 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
         }
     }
     if (kind == MK_ANCESTORS) depth = -1;
-    rule probe;
-    memset(&probe, 0, sizeof probe);
-    probe.action = ic->action;
-    probe.op = ic->op;
+    rule probe = implied_probe(ic->action, ic->op, NULL);
     probe.m.kind = kind;
     probe.m.value = v;
     probe.m.len = n;
@@ -609,11 +606,7 @@ static void report_withheld(compilation *c, size_t first)
 static void add_below(implied_ctx *ic, const rule *r)
 {
     compilation *c = ic->c;
-    rule probe;
-    memset(&probe, 0, sizeof probe);
-    probe.action = ACT_ALLOW;
-    probe.op = ic->op;
-    probe.m = r->m;
+    rule probe = implied_probe(ACT_ALLOW, ic->op, &r->m);
     if (rs_get(&c->pol.rule_index, &probe)) return;
     rule rd = probe;                   /* a read allow of the same matcher has metadata already */
     rd.op = op_lookup("file-read*", NULL);

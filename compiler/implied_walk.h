@@ -4,6 +4,7 @@
 #ifndef BUCKLE_IMPLIED_WALK_H
 #define BUCKLE_IMPLIED_WALK_H
 #include "compile.h"
+#include <string.h>
 
 typedef struct implied_ctx {
     compilation *c;
@@ -16,6 +17,16 @@ typedef struct implied_ctx {
     rule_set mine;         /* final: the rules added, by identity */
 } implied_ctx;
 
+/* The rule to look up or add: action, operation and matcher, the rest zero. */
+static inline rule implied_probe(action_t action, int op, const matcher *m)
+{
+    rule p;
+    memset(&p, 0, sizeof p);
+    p.action = action;
+    p.op = op;
+    if (m) p.m = *m;
+    return p;
+}
 /* Adds the implied rule probe (action, op, matcher) made from rule from:
  * final as ic is, with from's first origin, indexed unless a rule of the
  * same matcher is, and in ic->mine when final. */
