@@ -807,6 +807,8 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
                     if (s.k[k] == OBJ_NAME) q.ns = (sf_ns)s.ns[k];
                     q.obj = s.v[k];
                     q.len = strlen(s.v[k]);
+                    /* a rule of directories and symbolic links only: ask as a directory */
+                    if (q.kind == OBJ_PATH && (r->m.holder || f->m.holder)) q.vnode = "DIRECTORY";
                     found = decider_matches(dd, r, &q) == 1 && decider_matches(dd, f, &q) == 1;
                 }
             }
