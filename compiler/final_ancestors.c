@@ -12,7 +12,10 @@
 #include "implied_walk.h"
 
 /* The operations denied, by what the final rule denies: reading (the path
- * renamed, linked or cloned into a readable place) or writing (a prepared
+ * renamed, linked or cloned into a readable place; nor it or a directory
+ * that holds it made as a symbolic link to a readable place, or a directory
+ * renamed into place that holds one: what is written there later would be
+ * readable) or writing (a prepared
  * tree renamed in place of an ancestor or of the path itself, or a second
  * name to write through).  A directory cannot be hard-linked, so file-link is on the
  * final path only. */
@@ -21,6 +24,7 @@ typedef struct move_ops {
     const char *family;               /* the final rule covers some of it */
     const char *self[MOVE_OPS];       /* on the final rule's matcher */
     const char *up[MOVE_OPS];         /* on each proper ancestor */
+    const char *held[MOVE_OPS];       /* on both, of directories and symbolic links only */
 } move_ops;
 
 /* A mount over the path or over a directory that holds it hides and
@@ -30,7 +34,8 @@ typedef struct move_ops {
 static const move_ops moves[] = {
     { .family = "file-read*",
       .self = { "file-write-unlink", "file-link", "file-clone", "file-mount", "file-mount-update", "file-issue-extension" },
-      .up = { "file-write-unlink", "file-clone", "file-mount", "file-mount-update" } },
+      .up = { "file-write-unlink", "file-clone", "file-mount", "file-mount-update" },
+      .held = { "file-write-create" } },
     { .family = "file-write*",
       .self = { "file-write-unlink", "file-write-create", "file-link", "file-mount", "file-mount-update", "file-issue-extension" },
       .up = { "file-write-unlink", "file-write-create", "file-mount", "file-mount-update" } },
@@ -52,6 +57,7 @@ int final_deny_covers(compilation *c, const rule *probe)
 static void add_self(implied_ctx *ic, const rule *f)
 {
     rule probe = implied_probe(ACT_DENY, ic->op, &f->m);
+    probe.m.holder = ic->holder;
     if (rs_get(&ic->mine, &probe) || final_deny_covers(ic->c, &probe)) return;
     implied_rule_add(ic, &probe, f, IMPL_MOVE_SELF);
 }
@@ -73,18 +79,27 @@ void add_final_moves(compilation *c)
                 ic.op = op_lookup(moves[k].self[j], NULL);
                 add_self(&ic, f);
             }
-            /* the fixed part's ancestors, then those inside a glob's
+            ic.holder = 1;
+            for (size_t j = 0; j < MOVE_OPS && moves[k].held[j]; j++) {
+                ic.op = op_lookup(moves[k].held[j], NULL);
+                add_self(&ic, f);
+            }
+            /* the fixed part's ancestors, then those inside a pattern's
              * wildcards (every directory its prefix matches: a file there
              * holds no path, so only directories and symbolic links) */
-            for (int holder = 0; holder < 2; holder++) {
-                if (holder && f->m.kind != MK_GLOB && f->m.kind != MK_REGEX) break;
-                ic.holder = holder;
-                for (size_t j = 0; j < MOVE_OPS && moves[k].up[j]; j++) {
-                    ic.op = op_lookup(moves[k].up[j], NULL);
-                    implied_walk_rule(&ic, f);
+            for (int inner = 0; inner < 2; inner++) {
+                if (inner && f->m.kind != MK_GLOB && f->m.kind != MK_REGEX) break;
+                ic.inner = inner;
+                for (int held = 0; held < 2; held++) {
+                    const char *const *ops = held ? moves[k].held : moves[k].up;
+                    ic.holder = held || inner;
+                    for (size_t j = 0; j < MOVE_OPS && ops[j]; j++) {
+                        ic.op = op_lookup(ops[j], NULL);
+                        implied_walk_rule(&ic, f);
+                    }
                 }
             }
-            ic.holder = 0;
+            ic.inner = ic.holder = 0;
         }
     }
     rs_free(&ic.mine);

@@ -461,7 +461,7 @@ void implied_add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher
 {
     const char *v = m->fixed;
     size_t len = m->fixed_len;
-    if (ic->holder) {               /* the directories inside its wildcards only */
+    if (ic->inner) {                /* the directories inside its wildcards only */
         /* every directory below a root (a "**" or a regex there) is
          * left out: no directory of the project or the home could be
          * renamed, removed or made (docs/language.md) */
@@ -623,7 +623,7 @@ void implied_walk_rule(implied_ctx *ic, const rule *r)
 {
     compilation *c = ic->c;
     if (r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) {
-        if (!ic->holder) implied_add_ancestors(ic, r, r->m.value, r->m.len);
+        if (!ic->inner) implied_add_ancestors(ic, r, r->m.value, r->m.len);
         return;
     }
     implied_add_pattern_ancestors(ic, r, &r->m);

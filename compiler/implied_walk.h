@@ -11,8 +11,9 @@ typedef struct implied_ctx {
     int op;                /* the operation of the rules added */
     action_t action;
     int final;             /* final denies of moving (IMPL_MOVE): the fixed part's ancestors only */
-    int holder;            /* with final: instead, the ancestors inside a glob's
-                            * wildcards, each of a directory or symbolic link only */
+    int inner;             /* with final: instead, the ancestors inside a pattern's
+                            * wildcards (a glob's, a regex's components) */
+    int holder;            /* the rules added take directories and symbolic links only */
     rule_vec var;          /* traversal rules whose depth depends on the object */
     rule_set mine;         /* final: the rules added, by identity */
 } implied_ctx;

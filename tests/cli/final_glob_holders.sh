@@ -58,7 +58,8 @@ for def in "" "-D HOME=/Users/x"; do
     g "holders: glob *: below it" allow DIRECTORY file-write-unlink /a/x/y
     g "holders: glob **, read: every directory below" deny DIRECTORY file-write-unlink /s/x/y/z
     g "holders: glob **, read: cloned" deny DIRECTORY file-clone /s/x
-    g "holders: glob **, read: made (not a move of a final read path)" allow DIRECTORY file-write-create /s/x
+    g "holders: glob **, read: made (a link to a readable place)" deny SYMLINK file-write-create /s/x
+    g "holders: glob **, read: a file made" allow REGULAR-FILE file-write-create /s/x
     g "holders: glob **, read: a file" allow REGULAR-FILE file-write-unlink /s/x/y/z
 done
 

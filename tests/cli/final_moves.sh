@@ -161,3 +161,19 @@ for def in "" "-D HOME=/Users/test"; do
         expect_out_has "final moves: ... compiled SBPL agrees: $x $def" "compiled SBPL agrees"
     done
 done
+
+# a final read deny: the path or a directory that holds it cannot be made
+# as a symbolic link (or a directory renamed into place) to a readable
+# place, where what is written later would be readable (adv-sem13 B9);
+# a regular file there may be made
+printf 'files {\n    allow read "/";\n    allow write "~";\n    deny final read "~/.aws";\n    deny final read literal "~/.kube/config";\n}\n' >"$D/b9.buckle"
+for def in "" "-D HOME=/Users/test"; do
+    for x in "SYMLINK /Users/test/.aws deny" "DIRECTORY /Users/test/.aws deny" "SYMLINK /Users/test/.kube deny" \
+             "SYMLINK /Users/test/.kube/config deny" "REGULAR-FILE /Users/test/.kube allow" "REGULAR-FILE /Users/test/.aws/x allow"; do
+        set -- $x
+        # shellcheck disable=SC2086
+        run "final moves: b9 $x $def" "$BUCKLE" query $def --vnode-type "$1" "$D/b9.buckle" file-write-create "$2"
+        expect_out_has "final moves: b9: making $2 as $1 $def: $3" "$3 $2"
+        expect_out_has "final moves: b9: ... compiled SBPL agrees: $x $def" "compiled SBPL agrees"
+    done
+done
