@@ -937,9 +937,20 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, types[t], strlen(types[t])); break; }
         }
     }
-    /* rules of directories and symbolic links only (a final glob's
-     * ancestors): every path is asked as one too */
-    int holders = (!old->is_sb && old->x && old->x->holders) || (!nw->is_sb && nw->x && nw->x->holders);
+    /* rules of directories and symbolic links only (a final pattern's
+     * ancestors): every path is asked as a directory too, for their
+     * operations */
+    opset hops = { { 0 } };
+    const diff_side *both[2] = { old, nw };
+    for (int i = 0; i < 2; i++) {
+        const diff_side *d = both[i];
+        if (d->is_sb || !d->x || !d->x->holders) continue;
+        for (size_t k = 0; k < d->x->c->pol.rules.n; k++) {
+            const rule *hr = d->x->c->pol.rules.v[k];
+            if (!hr->m.holder) continue;
+            for (size_t w = 0; w < OPS_MAX / 64; w++) hops.w[w] |= hr->covers->w[w];
+        }
+    }
     cmp_ctx cx = { r, &groups, old, nw, 0, 0, NULL };
     memos mm;
     memo_begin(&mm, sides);
@@ -958,7 +969,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
                 q.len = o->n - 6;
             }
             r->requests++;
-            if (holders && q.kind == OBJ_PATH && !q.vnode) {
+            if (q.kind == OBJ_PATH && !q.vnode && opset_has(&hops, op)) {
                 sb_request qd = q;
                 qd.vnode = "DIRECTORY";
                 r->requests++;
