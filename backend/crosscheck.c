@@ -31,6 +31,7 @@ crosscheck *crosscheck_new_from(arena *pool, compilation *c, const sb_param *ext
     const sb_param *params = decider_sbpl_params(x->d, &np);
     sbpl_eval_opts o = { .params = params, .nparams = np };
     x->pol = sbpl_eval(&x->a, &x->dl, x->sbpl_src, top, &o);
+    for (size_t i = 0; i < c->pol.rules.n && !x->holders; i++) x->holders = c->pol.rules.v[i]->m.holder;
     return x;
 }
 
@@ -50,6 +51,12 @@ cc_answer crosscheck_ask(crosscheck *x, const sb_request *q)
 {
     cc_answer a;
     memset(&a, 0, sizeof a);
+    sb_request typed;
+    if (x->holders && !q->vnode && q->kind == OBJ_PATH) {
+        typed = *q;
+        typed.vnode = "REGULAR-FILE";
+        q = &typed;
+    }
     a.prof = decider_decide(x->d, q);
     a.sbpl = sbpl_decide(x->pol, q, &x->a);
     a.raw = a.sbpl.rule && a.sbpl.rule->at.start > x->raw_from;

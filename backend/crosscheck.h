@@ -14,6 +14,7 @@ typedef struct crosscheck {
     source *sbpl_src;         /* the compiled output, as a source */
     sb_policy *pol;
     uint32_t raw_from;        /* offset where raw sbpl blocks start */
+    int holders;              /* a rule takes directories and symbolic links only */
 } crosscheck;
 
 typedef struct cc_answer {
@@ -34,6 +35,8 @@ void crosscheck_free(crosscheck *x);
  * from pool's chunks and given back to it (arena_adopt).  pool NULL: none. */
 crosscheck *crosscheck_new_from(arena *pool, compilation *c, const sb_param *extra, size_t nextra, int flags);
 void crosscheck_free_to(crosscheck *x, arena *pool);
+/* A request that names no file type is about a regular file where a rule
+ * takes directories and symbolic links only (a holder matcher). */
 cc_answer crosscheck_ask(crosscheck *x, const sb_request *q);
 /* 1 when the compiled output holds raw sbpl rules: without them no answer
  * of crosscheck_ask is raw, and its prof alone (decider_decide) is the

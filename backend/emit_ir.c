@@ -62,6 +62,7 @@ void ir_rule_text(strbuf *out, const rule *r)
     if (r->m.kind != MK_NONE) {
         sb_printf(out, " %s ", mk_name(r->m.kind, r->m.ns));
         quoted(out, r->m.value, r->m.len);
+        if (r->m.holder) sb_puts(out, " of a directory or symbolic link");
     }
     if (r->implied == 1) sb_puts(out, " (implied: traversal)");
     if (r->implied == 2) sb_puts(out, " (implicit: deny default may not cover it)");

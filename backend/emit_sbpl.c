@@ -522,6 +522,7 @@ static int root_split(emitter *e, const matcher *m)
     r.value = t + i;
     r.len = m->len - i;
     r.banded = 0;
+    r.holder = 0;
     put_matcher(e, &r);
     sb_puts(out, " (regex (string-append \"^/\" (param ");
     const char *ir = arena_printf(e->a, "%s.ifroot", pn);
@@ -535,6 +536,14 @@ static int root_split(emitter *e, const matcher *m)
 static void put_matcher(emitter *e, const matcher *m)
 {
     strbuf *out = e->out;
+    if (m->holder) {               /* a directory or symbolic link only (final_ancestors.c) */
+        matcher inner = *m;
+        inner.holder = 0;
+        sb_puts(out, "(require-all ");
+        put_matcher(e, &inner);
+        sb_puts(out, " (require-any (vnode-type DIRECTORY) (vnode-type SYMLINK)))");
+        return;
+    }
     if (m->banded) {               /* an implied rule's depth band (implied.c) */
         matcher inner = *m;
         inner.banded = 0;
@@ -849,7 +858,7 @@ static void add_piece(emitter *e, const rule *r, const opnames *on, rule **opp, 
 static const matcher *plain_path(const rule *o, int literal_too)
 {
     const matcher *m = &orig(o)->m;
-    if (m->banded || !m->value || !m->len || m->value[0] != '/' || memchr(m->value, PARAM_OPEN, m->len)) return NULL;
+    if (m->banded || m->holder || !m->value || !m->len || m->value[0] != '/' || memchr(m->value, PARAM_OPEN, m->len)) return NULL;
     return m->kind == MK_SUBPATH || (literal_too && m->kind == MK_LITERAL) ? m : NULL;
 }
 
@@ -1020,7 +1029,7 @@ static int fold_value_of(emitter *e, const rule *r, fold_value *fv)
 {
     const rule *o = orig(r);
     memset(fv, 0, sizeof *fv);
-    if (r->section != SEC_FILES || r->m.banded || !r->m.value || !o->m.value) return 0;
+    if (r->section != SEC_FILES || r->m.banded || r->m.holder || !r->m.value || !o->m.value) return 0;
     switch (r->m.kind) {
     case MK_LITERAL: case MK_SUBPATH: {
         int sub = r->m.kind == MK_SUBPATH;

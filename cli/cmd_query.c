@@ -26,7 +26,10 @@ static const char usage[] =
     "Parameter values: HOME=/Users/test, TMPDIR=/private/var/folders/zz/test/T,\n"
     "WORKDIR=/Users/test/project, USER=test, declared defaults, then -D.\n"
     "A verb covering several operations (files write) prints one answer when all\n"
-    "agree, one line per group otherwise.\n"
+    "agree, one line per group otherwise.  --vnode-type T asks about a file of\n"
+    "type T (DIRECTORY, SYMLINK, ...); without it the answer is a regular file's\n"
+    "where a rule takes only directories and symbolic links, and a line says\n"
+    "what a directory's would be.\n"
     "\n"
     "sbpl verbatim blocks are part of the answer when every parameter they read\n"
     "has a value (-D, a declared default) or is not passed (-U NAME) and the SBPL\n"
@@ -251,6 +254,38 @@ static int query_linux(cli_env *env, const eval_args *ea, const char *file, cros
     return 0;
 }
 
+/* Without --vnode-type the answer is a regular file's: where a rule that
+ * takes directories and symbolic links only decides otherwise, say so. */
+static void put_holder_note(crosscheck *x, const sb_request *proto, const opset *ops, const char *o, int verb)
+{
+    struct { const rule *r; action_t action; int ops[OPS_MAX]; int nops; } g[OPS_MAX];
+    int ng = 0;
+    for (int op = 0; op < ops_count(); op++) {
+        if (!opset_has(ops, op)) continue;
+        sb_request q = *proto;
+        q.op = op;
+        q.obj = o;
+        q.len = strlen(o);
+        if (!verb) request_kind_for_op(op, o, &q);
+        if (q.kind != OBJ_PATH) continue;
+        decision file = decider_decide(x->d, &q);
+        q.vnode = "DIRECTORY";
+        decision dir = decider_decide(x->d, &q);
+        if (dir.action == file.action || !dir.r) continue;
+        int k;
+        for (k = 0; k < ng && !(g[k].r->origins->u == dir.r->origins->u && g[k].r->origins->at.start == dir.r->origins->at.start &&
+                               g[k].action == dir.action); k++) {}
+        if (k == ng) { g[ng].r = dir.r; g[ng].action = dir.action; g[ng].nops = 0; ng++; }
+        g[k].ops[g[k].nops++] = op;
+    }
+    for (int k = 0; k < ng; k++) {
+        printf("  a directory or symbolic link (--vnode-type DIRECTORY): %s", act(g[k].action));
+        for (int i = 0; i < g[k].nops; i++) printf(" %s", op_get(g[k].ops[i])->name);
+        source_pos p = source_position(g[k].r->origins->u->src, g[k].r->origins->at.start);
+        printf(", decided by %s:%u:%u\n", g[k].r->origins->u->display, p.line, p.col);
+    }
+}
+
 static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux_abi)
 {
     opset ops;
@@ -398,6 +433,7 @@ static int query_buckle(cli_env *env, eval_args *ea, const char *file, int linux
     } else if (vb_live) {
         printf("  the sbpl verbatim block%s evaluated with these parameter values (the compiled SBPL)\n", vb.nblocks == 1 ? " is" : "s are");
     }
+    if (x->holders && is_path && !ea->vnode) put_holder_note(x, &proto, &ops, o, verb != NULL);
     if (is_ip && strchr(o, '*'))
         printf("  \"*\" is read as one %s no rule names; `buckle test` reads it as every one (the loopback too)\n",
                o[0] == '*' && o[1] == ':' ? "host" : "port");

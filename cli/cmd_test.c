@@ -13,7 +13,7 @@
 
 static const char usage[] =
     "usage: buckle test [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--format text|tap|junit]\n"
-    "                   [--platform macos|linux [--landlock-abi N]] FILE...\n"
+    "                   [--vnode-type T] [--platform macos|linux [--landlock-abi N]] FILE...\n"
     "\n"
     "Runs the `test` blocks of each .buckle file (tests are not inherited).  An\n"
     "expectation holds when every concrete operation of its verb gets the expected\n"
@@ -21,7 +21,9 @@ static const char usage[] =
     "disagreement between the two is reported as a compiler bug.  sbpl verbatim\n"
     "blocks count when every parameter they read has a value or is not passed\n"
     "(-U NAME), as in buckle query;\n"
-    "otherwise a note says that the answers leave them out.\n"
+    "otherwise a note says that the answers leave them out.  A path is asked\n"
+    "about as a file of type T with --vnode-type T (DIRECTORY, SYMLINK, ...),\n"
+    "otherwise as a regular file where a rule takes only some types.\n"
     "\n"
     "--platform linux compiles for Linux and answers each operation as Landlock\n"
     "enforces the profile here and now (buckle query --platform linux); an\n"
@@ -420,6 +422,7 @@ static int run_file(cli_env *env, eval_args *ea, const char *file, int n[3], rep
             sb_request proto;
             memset(&proto, 0, sizeof proto);
             request_kind_for(e->section, e->verb, e->object.s, &proto);
+            if (proto.kind == OBJ_PATH) proto.vnode = ea->vnode;
             const char *o = decider_expand_object(x->d, e->object.s, proto.kind == OBJ_PATH);
             int dots = proto.kind == OBJ_PATH && o[0] == '/' && path_dot_component(o);
             const char *ip_why = proto.kind == OBJ_IP ? ip_request_check(o, strlen(o)) : NULL;

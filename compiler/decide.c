@@ -208,6 +208,8 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
     size_t vl;
     const char *v;
     if (m->banded && (q->kind != OBJ_PATH || !in_band(q->obj, q->len, m->band_lo, m->band_hi))) return 0;
+    /* a request that names no file type asks about a file that holds no path */
+    if (m->holder && (q->kind != OBJ_PATH || !vnode_holds(q->vnode))) return 0;
     switch (m->kind) {
     case MK_NONE: return 1;
     case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX:
@@ -295,7 +297,7 @@ static void build_index(decider *d)
     d->nnot_path = 0;
     for (size_t i = 0; i < rv->n; i++) {
         const rule *r = rv->v[i];
-        int path_only = r->m.banded;
+        int path_only = r->m.banded || r->m.holder;
         switch (r->m.kind) {
         case MK_LITERAL: case MK_SUBPATH: case MK_PREFIX: {
             size_t vl;

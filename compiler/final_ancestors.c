@@ -5,22 +5,26 @@
  * whatever rules name those paths.  For every final path deny, final
  * denies of the operations that would take the path elsewhere, on the
  * final rule's own matcher and on each proper ancestor of every path it
- * matches (a pattern's: its fixed part's).  They are added before the
- * final check, which then treats them as any final rule (BK2005). */
+ * matches (a pattern's: its fixed part's, and a glob's also those inside
+ * its wildcards, of directories and symbolic links only).  They are added
+ * before the final check, which then treats them as any final rule (BK2005). */
 #include "compile.h"
 #include "implied_walk.h"
-#include <string.h>
 
 /* The operations denied, by what the final rule denies: reading (the path
- * renamed, linked or cloned into a readable place) or writing (a prepared
- * tree renamed in place of an ancestor, or a second name to write
- * through).  A directory cannot be hard-linked, so file-link is on the
+ * renamed, linked or cloned into a readable place; nor it or a directory
+ * that holds it made as a symbolic link to a readable place, or a directory
+ * renamed into place that holds one: what is written there later would be
+ * readable) or writing (a prepared
+ * tree renamed in place of an ancestor or of the path itself, or a second
+ * name to write through).  A directory cannot be hard-linked, so file-link is on the
  * final path only. */
 #define MOVE_OPS 6
 typedef struct move_ops {
     const char *family;               /* the final rule covers some of it */
     const char *self[MOVE_OPS];       /* on the final rule's matcher */
     const char *up[MOVE_OPS];         /* on each proper ancestor */
+    const char *held[MOVE_OPS];       /* on both, of directories and symbolic links only */
 } move_ops;
 
 /* A mount over the path or over a directory that holds it hides and
@@ -30,9 +34,10 @@ typedef struct move_ops {
 static const move_ops moves[] = {
     { .family = "file-read*",
       .self = { "file-write-unlink", "file-link", "file-clone", "file-mount", "file-mount-update", "file-issue-extension" },
-      .up = { "file-write-unlink", "file-clone", "file-mount", "file-mount-update" } },
+      .up = { "file-write-unlink", "file-clone", "file-mount", "file-mount-update" },
+      .held = { "file-write-create" } },
     { .family = "file-write*",
-      .self = { "file-link", "file-mount", "file-mount-update", "file-issue-extension" },
+      .self = { "file-write-unlink", "file-write-create", "file-link", "file-mount", "file-mount-update", "file-issue-extension" },
       .up = { "file-write-unlink", "file-write-create", "file-mount", "file-mount-update" } },
 };
 
@@ -51,27 +56,10 @@ int final_deny_covers(compilation *c, const rule *probe)
 /* "deny final OP" with the final rule f's own matcher. */
 static void add_self(implied_ctx *ic, const rule *f)
 {
-    compilation *c = ic->c;
-    rule probe;
-    memset(&probe, 0, sizeof probe);
-    probe.action = ACT_DENY;
-    probe.op = ic->op;
-    probe.m = f->m;
-    if (rs_get(&ic->mine, &probe) || final_deny_covers(c, &probe)) return;
-    rule *r = arena_alloc(&c->a, sizeof *r);
-    *r = probe;
-    r->final = 1;
-    r->implied = IMPL_MOVE_SELF;
-    r->section = SEC_FILES;
-    r->verb = op_get(ic->op)->name;
-    r->covers = &op_get(ic->op)->covers;
-    r->origins = arena_alloc(&c->a, sizeof *r->origins);
-    *r->origins = *f->origins;
-    r->origins->next = NULL;
-    r->id = (unsigned)c->pol.rules.n;
-    rule_vec_push(&c->pol.rules, r);
-    if (!rs_get(&c->pol.rule_index, &probe)) rs_put(&c->pol.rule_index, r);
-    rs_put(&ic->mine, r);
+    rule probe = implied_probe(ACT_DENY, ic->op, &f->m);
+    probe.m.holder = ic->holder;
+    if (rs_get(&ic->mine, &probe) || final_deny_covers(ic->c, &probe)) return;
+    implied_rule_add(ic, &probe, f, IMPL_MOVE_SELF);
 }
 
 void add_final_moves(compilation *c)
@@ -91,10 +79,27 @@ void add_final_moves(compilation *c)
                 ic.op = op_lookup(moves[k].self[j], NULL);
                 add_self(&ic, f);
             }
-            for (size_t j = 0; j < MOVE_OPS && moves[k].up[j]; j++) {
-                ic.op = op_lookup(moves[k].up[j], NULL);
-                implied_walk_rule(&ic, f);
+            ic.holder = 1;
+            for (size_t j = 0; j < MOVE_OPS && moves[k].held[j]; j++) {
+                ic.op = op_lookup(moves[k].held[j], NULL);
+                add_self(&ic, f);
             }
+            /* the fixed part's ancestors, then those inside a pattern's
+             * wildcards (every directory its prefix matches: a file there
+             * holds no path, so only directories and symbolic links) */
+            for (int inner = 0; inner < 2; inner++) {
+                if (inner && f->m.kind != MK_GLOB && f->m.kind != MK_REGEX) break;
+                ic.inner = inner;
+                for (int held = 0; held < 2; held++) {
+                    const char *const *ops = held ? moves[k].held : moves[k].up;
+                    ic.holder = held || inner;
+                    for (size_t j = 0; j < MOVE_OPS && ops[j]; j++) {
+                        ic.op = op_lookup(ops[j], NULL);
+                        implied_walk_rule(&ic, f);
+                    }
+                }
+            }
+            ic.inner = ic.holder = 0;
         }
     }
     rs_free(&ic.mine);

@@ -54,6 +54,26 @@ static int glued_first(const char *v, size_t n)
     return !(p == v + s && v[end - 1] == PARAM_CLOSE && !memchr(v + s + 1, PARAM_OPEN, end - s - 1));
 }
 
+rule *implied_rule_add(implied_ctx *ic, const rule *probe, const rule *from, int implied)
+{
+    compilation *c = ic->c;
+    rule *r = arena_alloc(&c->a, sizeof *r);
+    *r = *probe;
+    r->implied = implied;
+    r->final = ic->final;
+    r->section = SEC_FILES;
+    r->verb = ic->final ? op_get(probe->op)->name : "metadata";
+    r->covers = &op_get(probe->op)->covers;
+    r->origins = arena_alloc(&c->a, sizeof *r->origins);
+    *r->origins = *from->origins;
+    r->origins->next = NULL;
+    r->id = (unsigned)c->pol.rules.n;
+    rule_vec_push(&c->pol.rules, r);
+    if (!rs_get(&c->pol.rule_index, r)) rs_put(&c->pol.rule_index, r);   /* the index holds one rule per matcher */
+    if (ic->final) rs_put(&ic->mine, r);
+    return r;
+}
+
 /* Adds "allow metadata KIND v" unless the policy has that rule; depth: its
  * depth when every object it matches has the same one, -1 otherwise.  With
  * -D values the rule is written on the values.  Returns 1 when an implied
@@ -108,13 +128,11 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
         }
     }
     if (kind == MK_ANCESTORS) depth = -1;
-    rule probe;
-    memset(&probe, 0, sizeof probe);
-    probe.action = ic->action;
-    probe.op = ic->op;
+    rule probe = implied_probe(ic->action, ic->op, NULL);
     probe.m.kind = kind;
     probe.m.value = v;
     probe.m.len = n;
+    probe.m.holder = ic->holder;
     rule *old = rs_get(&c->pol.rule_index, &probe);
     int beside_written = 0;
     if (ic->final) {
@@ -148,28 +166,15 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
         sb_free(&b);
         return ret;
     }
-    rule *r = arena_alloc(&c->a, sizeof *r);
-    *r = probe;
-    r->implied = ic->final ? IMPL_MOVE : IMPL_TRAVERSAL;
-    r->final = ic->final;
-    r->section = SEC_FILES;
-    r->verb = ic->final ? op_get(ic->op)->name : "metadata";
-    r->covers = &op_get(ic->op)->covers;
-    r->m.value = arena_strndup(&c->a, v, n);
+    probe.m.value = arena_strndup(&c->a, v, n);
     sb_free(&b);
-    matcher_finish(&c->a, &r->m);
+    matcher_finish(&c->a, &probe.m);
     if (!ic->final) {                         /* a final deny ranks as written (an ancestor: as a literal) */
-        r->m.spec_a = depth >= 0 ? depth : 0; /* variable: set by band() */
-        r->m.spec_b = 3;                      /* a literal, whatever its matcher */
+        probe.m.spec_a = depth >= 0 ? depth : 0; /* variable: set by band() */
+        probe.m.spec_b = 3;                      /* a literal, whatever its matcher */
     }
-    r->origins = arena_alloc(&c->a, sizeof *r->origins);
-    *r->origins = *from->origins;
-    r->origins->next = NULL;
-    r->id = (unsigned)c->pol.rules.n;
-    rule_vec_push(&c->pol.rules, r);
-    if (!beside) rs_put(&c->pol.rule_index, r);      /* new: rs_get found none */
-    if (ic->final) rs_put(&ic->mine, r);
-    else if (depth < 0) rule_vec_push(&ic->var, r);
+    rule *r = implied_rule_add(ic, &probe, from, ic->final ? IMPL_MOVE : IMPL_TRAVERSAL);
+    if (!ic->final && depth < 0) rule_vec_push(&ic->var, r);
     return 0;
 }
 
@@ -281,11 +286,21 @@ static int trailing_globstars(const char *g, size_t k, size_t len)
     return 1;
 }
 
+/* A fixed part that is a root: "/" (or none), or a parameter alone
+ * ("$WORKDIR/", "~/"). */
+static int fixed_is_root(const char *v, size_t len)
+{
+    while (len && v[len - 1] == '/') len--;
+    if (!len) return 1;
+    const char *close = v[0] == PARAM_OPEN ? memchr(v, PARAM_CLOSE, len) : NULL;
+    return close && (size_t)(close - v) + 1 == len;
+}
+
 /* Ancestors inside a glob: at each "/" after its first wildcard, the
  * directories the glob's prefix matches (exactly: a regex anchored at both
  * ends).  A prefix ending in "**" matches every directory below its fixed
  * part, so nothing deeper is needed. */
-static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t len)
+static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t len, int no_globstar)
 {
     int wild = 0, var = 0, comps = 0;
     for (size_t k = 0; k < len; k++) {
@@ -335,6 +350,7 @@ static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t
         static const char tail[] = "(/.*)?$";
         size_t tl = sizeof tail - 1;
         int globstar = k >= 2 && g[k - 1] == '*' && g[k - 2] == '*';
+        if (globstar && no_globstar) { sb_free(&re); return; }
         if (re.len >= tl && memcmp(re.data + re.len - tl, tail, tl) == 0) {
             if (!globstar) { re.len -= tl; sb_putc(&re, '$'); }
             add_one(ic, r, MK_REGEX, re.data, re.len, var ? -1 : comps);
@@ -342,6 +358,87 @@ static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t
         sb_free(&re);
         if (globstar) return;
     }
+}
+
+/* Adds the final deny of the directories that match regex template
+ * g[0..n) + "$" (g starts with "^"). */
+static void add_regex_dirs(implied_ctx *ic, const rule *r, const char *g, size_t n, int anchored)
+{
+    strbuf re;
+    sb_init(&re);
+    sb_add(&re, g, n);
+    if (anchored) sb_putc(&re, '$');
+    add_one(ic, r, MK_REGEX, re.data, re.len, -1);
+    sb_free(&re);
+}
+
+/* [...] at g[k] can match '/' (a negated class without it, or one with
+ * it); *end: its last byte. */
+static int class_has_slash(const char *g, size_t k, size_t len, size_t *end)
+{
+    size_t i = k + 1;
+    int neg = i < len && g[i] == '^';
+    if (neg) i++;
+    int slash = 0;
+    for (int first = 1; i < len && (g[i] != ']' || first); i++, first = 0) {
+        if (g[i] == '\\' && i + 1 < len) i++;
+        if (g[i] == '/') slash = 1;
+    }
+    *end = i;
+    return neg ? !slash : slash;
+}
+
+/* Ancestors inside a final regex (holder rules): component by component,
+ * at each top-level "/" after the first wildcard, the directories the
+ * regex up to there matches whole; where a part may match "/" itself (".",
+ * a class, a "/" in a group or repeated, a parameter after the root), the
+ * directories below the last such "/" (every directory that starts with
+ * the fixed part when there is none; none at all when that is a root, as
+ * for a globstar).  A regex that does not end in "$" matches every
+ * directory below a match itself. */
+static void add_regex_inner(implied_ctx *ic, const rule *r, const matcher *m, int root)
+{
+    const char *g = m->value;
+    size_t len = m->len, last = 0;           /* last: the "/" of the last whole component, 0 none */
+    int depth = 0, wild = 0, wild_last = 0;  /* wild_last: a wildcard before it */
+    if (!len || g[0] != '^') goto rest;
+    for (size_t k = 1; k < len; k++) {
+        char ch = g[k];
+        if (ch == PARAM_OPEN) {
+            if (k > 1) goto rest;            /* its value may hold "/" */
+            while (k < len && g[k] != PARAM_CLOSE) k++;
+            continue;
+        }
+        if (ch == '\\') {
+            if (k + 1 < len && g[k + 1] == '/') goto rest;
+            k++;
+            continue;
+        }
+        if (ch == '[') {
+            size_t e;
+            if (class_has_slash(g, k, len, &e)) goto rest;
+            k = e;
+            wild = 1;
+            continue;
+        }
+        if (ch == '.' || (ch == '|' && depth == 0)) goto rest;
+        if (ch == '(') { depth++; wild = 1; continue; }
+        if (ch == ')') { depth--; continue; }
+        if (ch == '*' || ch == '+' || ch == '?' || ch == '{') { wild = 1; continue; }
+        if (ch == '$') {
+            if (k + 1 == len) return;        /* the last component: nothing below it */
+            goto rest;
+        }
+        if (ch != '/') continue;
+        if (depth > 0 || (k + 1 < len && strchr("*+?{", g[k + 1]))) goto rest;
+        if (wild) add_regex_dirs(ic, r, g, k, 1);
+        last = k;
+        wild_last = wild;
+    }
+    return;                                  /* not anchored at the end: below a match, matches */
+rest:
+    if (last && wild_last) add_regex_dirs(ic, r, g, last + 1, 0);
+    else if (!root) add_one(ic, r, MK_PREFIX, m->fixed, m->fixed_len, -1);
 }
 
 /* m's fixed part is "/": whether m matches the root itself (a prefix
@@ -364,6 +461,15 @@ void implied_add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher
 {
     const char *v = m->fixed;
     size_t len = m->fixed_len;
+    if (ic->inner) {                /* the directories inside its wildcards only */
+        /* every directory below a root (a "**" or a regex there) is
+         * left out: no directory of the project or the home could be
+         * renamed, removed or made (docs/language.md) */
+        int root = fixed_is_root(v, len);
+        if (m->kind == MK_GLOB) add_glob_inner(ic, r, m->value, m->len, root);
+        if (m->kind == MK_REGEX) add_regex_inner(ic, r, m, root);
+        return;
+    }
     if (len == 0) return;
     if (m->dir) {
         /* a glob "P/" + globstar matches P itself and all below it, as
@@ -389,7 +495,7 @@ void implied_add_pattern_ancestors(implied_ctx *ic, const rule *r, const matcher
         add_one(ic, r, MK_LITERAL, v, k - 1, template_depth(v, k - 1));
         implied_add_ancestors(ic, r, v, k - 1);
     }
-    if (m->kind == MK_GLOB && !ic->final) add_glob_inner(ic, r, m->value, m->len);
+    if (m->kind == MK_GLOB && !ic->final) add_glob_inner(ic, r, m->value, m->len, 0);
 }
 
 /* Depth bands (docs/language.md): an implied rule ranks at the depth of the
@@ -500,28 +606,15 @@ static void report_withheld(compilation *c, size_t first)
 static void add_below(implied_ctx *ic, const rule *r)
 {
     compilation *c = ic->c;
-    rule probe;
-    memset(&probe, 0, sizeof probe);
-    probe.action = ACT_ALLOW;
-    probe.op = ic->op;
-    probe.m = r->m;
+    rule probe = implied_probe(ACT_ALLOW, ic->op, &r->m);
     if (rs_get(&c->pol.rule_index, &probe)) return;
     rule rd = probe;                   /* a read allow of the same matcher has metadata already */
     rd.op = op_lookup("file-read*", NULL);
     if (rs_get(&c->pol.rule_index, &rd)) return;
-    rule *b = arena_alloc(&c->a, sizeof *b);
-    *b = probe;
-    b->implied = 3;                    /* ranked as written, unlike a traversal literal (1) */
-    b->final = 0;                      /* a traversal rule, even for a final allow: every final rule decides over it */
-    b->section = SEC_FILES;
-    b->verb = "metadata";
-    b->covers = &op_get(ic->op)->covers;
-    b->origins = arena_alloc(&c->a, sizeof *b->origins);
-    *b->origins = *r->origins;
-    b->origins->next = NULL;
-    b->id = (unsigned)c->pol.rules.n;
-    rule_vec_push(&c->pol.rules, b);
-    rs_put(&c->pol.rule_index, b);
+    /* ranked as written, unlike a traversal literal (1); a traversal rule
+     * even for a final allow (ic is not final): every final rule decides
+     * over it */
+    implied_rule_add(ic, &probe, r, IMPL_BELOW);
 }
 
 /* The ancestors of every path r's matcher matches (docs/language.md,
@@ -530,7 +623,7 @@ void implied_walk_rule(implied_ctx *ic, const rule *r)
 {
     compilation *c = ic->c;
     if (r->m.kind == MK_LITERAL || r->m.kind == MK_SUBPATH) {
-        implied_add_ancestors(ic, r, r->m.value, r->m.len);
+        if (!ic->inner) implied_add_ancestors(ic, r, r->m.value, r->m.len);
         return;
     }
     implied_add_pattern_ancestors(ic, r, &r->m);

@@ -30,3 +30,17 @@ void rule_vec_push(rule_vec *rv, rule *r)
     }
     rv->v[rv->n++] = r;
 }
+
+/* A directory, or a symbolic link, which the kernel follows to the paths
+ * it names: what a holder matcher takes (the names vnode-type gives). */
+int vnode_holds(const char *vnode)
+{
+    static const char *const holders[] = { "DIRECTORY", "SYMLINK" };
+    if (!vnode) return 0;
+    for (size_t i = 0; i < sizeof holders / sizeof *holders; i++) {
+        size_t n = strlen(holders[i]), k = 0;
+        while (k < n && vnode[k] && (vnode[k] & ~0x20) == holders[i][k]) k++;
+        if (k == n && !vnode[k]) return 1;
+    }
+    return 0;
+}

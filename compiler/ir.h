@@ -41,7 +41,13 @@ typedef struct matcher {
     int dir;               /* a glob ending in a globstar: it matches its fixed part and below only */
     int banded;            /* also requires band_lo <= path depth <= band_hi */
     int band_lo, band_hi;  /* band_hi < 0: no upper bound */
+    int holder;            /* also requires a directory or a symbolic link (a path
+                            * can lie below it): the ancestors inside a final
+                            * glob's wildcards (final_ancestors.c) */
 } matcher;
+
+/* The file types a holder matcher takes (request vnode names). */
+int vnode_holds(const char *vnode);
 
 static inline matcher_family mk_family(matcher_kind k)
 {

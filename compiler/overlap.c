@@ -27,6 +27,7 @@ int matcher_identical(const matcher *a, const matcher *b)
 {
     if (a->kind != b->kind || a->ns != b->ns || a->outbound != b->outbound) return 0;
     if (a->banded != b->banded || (a->banded && (a->band_lo != b->band_lo || a->band_hi != b->band_hi))) return 0;
+    if (a->holder != b->holder) return 0;
     if (!a->value || !b->value) return a->value == b->value;
     return a->len == b->len && memcmp(a->value, b->value, a->len) == 0;
 }

@@ -13,7 +13,8 @@ static const struct rule tomb_rule;
 uint32_t rs_hash(const rule *r)
 {
     uint64_t seed = (uint64_t)r->action | (uint64_t)r->op << 8 | (uint64_t)r->m.kind << 24 |
-                    (uint64_t)r->m.ns << 32 | (uint64_t)r->m.outbound << 40;
+                    (uint64_t)r->m.ns << 32 | (uint64_t)r->m.outbound << 40 |
+                    (uint64_t)(r->m.holder != 0) << 41;
     uint64_t h = digest64(r->m.value ? r->m.value : "", r->m.value ? r->m.len : 0, seed);
     return (uint32_t)(h ^ h >> 32);
 }
@@ -21,7 +22,7 @@ uint32_t rs_hash(const rule *r)
 static int same_rule(const rule *a, const rule *b)
 {
     if (a->action != b->action || a->op != b->op || a->m.kind != b->m.kind || a->m.ns != b->m.ns ||
-        a->m.outbound != b->m.outbound)
+        a->m.outbound != b->m.outbound || a->m.holder != b->m.holder)
         return 0;
     size_t la = a->m.value ? a->m.len : 0, lb = b->m.value ? b->m.len : 0;
     return la == lb && (la == 0 || memcmp(a->m.value, b->m.value, la) == 0);

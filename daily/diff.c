@@ -937,6 +937,20 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
             if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, types[t], strlen(types[t])); break; }
         }
     }
+    /* rules of directories and symbolic links only (a final pattern's
+     * ancestors): every path is asked as a directory too, for their
+     * operations */
+    opset hops = { { 0 } };
+    const diff_side *both[2] = { old, nw };
+    for (int i = 0; i < 2; i++) {
+        const diff_side *d = both[i];
+        if (d->is_sb || !d->x || !d->x->holders) continue;
+        for (size_t k = 0; k < d->x->c->pol.rules.n; k++) {
+            const rule *hr = d->x->c->pol.rules.v[k];
+            if (!hr->m.holder) continue;
+            for (size_t w = 0; w < OPS_MAX / 64; w++) hops.w[w] |= hr->covers->w[w];
+        }
+    }
     cmp_ctx cx = { r, &groups, old, nw, 0, 0, NULL };
     memos mm;
     memo_begin(&mm, sides);
@@ -955,6 +969,15 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
                 q.len = o->n - 6;
             }
             r->requests++;
+            if (q.kind == OBJ_PATH && !q.vnode && opset_has(&hops, op)) {
+                sb_request qd = q;
+                qd.vnode = "DIRECTORY";
+                r->requests++;
+                if (compare(&cx, &qd, o) && !r->undecided++) {
+                    r->undecided_example = example(&r->a, op, o, qd.vnode);
+                    r->undecided_why = arena_printf(&r->a, "%s: %s", cx.why_new ? "new" : "old", cx.why);
+                }
+            }
             if (compare(&cx, &q, o) && s.nvn && q.kind == OBJ_PATH) {
                 /* a vnode-type filter decides: asked for each type named
                  * and one more, each answer compared */

@@ -147,3 +147,33 @@ printf 'extends "std/agent";\nfiles { allow file-mount literal "~"; }\n' >"$P2/a
 if "$BUCKLE" compile "$P2/a.buckle" -o /dev/null 2>"$P2/a.err"; then fail "final moves: a mount over the home is BK2005" "compiled"
 elif grep -q BK2005 "$P2/a.err"; then pass "final moves: a mount over the home is BK2005"
 else fail "final moves: a mount over the home is BK2005" "$(head -c 300 "$P2/a.err")"; fi
+
+# a final deny of one write operation keeps its own path in place too: it
+# cannot be renamed away and a prepared one renamed in (adv-sem13 B3)
+printf 'files {\n    allow write "~";\n    deny final file-write-data "~/.config/fish";\n    deny final file-write-data literal "~/.zshrc";\n}\n' >"$D/b3.buckle"
+for def in "" "-D HOME=/Users/test"; do
+    for x in "file-write-unlink /Users/test/.config/fish" "file-write-create /Users/test/.config/fish" \
+             "file-write-unlink /Users/test/.zshrc" "file-write-create /Users/test/.zshrc" \
+             "file-write-create /Users/test/.config/fish/config.fish"; do
+        # shellcheck disable=SC2086
+        run "final moves: b3 $x $def" "$BUCKLE" query $def "$D/b3.buckle" $x
+        expect_out_has "final moves: a final file-write-data path cannot be replaced: $x $def" "deny "
+        expect_out_has "final moves: ... compiled SBPL agrees: $x $def" "compiled SBPL agrees"
+    done
+done
+
+# a final read deny: the path or a directory that holds it cannot be made
+# as a symbolic link (or a directory renamed into place) to a readable
+# place, where what is written later would be readable (adv-sem13 B9);
+# a regular file there may be made
+printf 'files {\n    allow read "/";\n    allow write "~";\n    deny final read "~/.aws";\n    deny final read literal "~/.kube/config";\n}\n' >"$D/b9.buckle"
+for def in "" "-D HOME=/Users/test"; do
+    for x in "SYMLINK /Users/test/.aws deny" "DIRECTORY /Users/test/.aws deny" "SYMLINK /Users/test/.kube deny" \
+             "SYMLINK /Users/test/.kube/config deny" "REGULAR-FILE /Users/test/.kube allow" "REGULAR-FILE /Users/test/.aws/x allow"; do
+        set -- $x
+        # shellcheck disable=SC2086
+        run "final moves: b9 $x $def" "$BUCKLE" query $def --vnode-type "$1" "$D/b9.buckle" file-write-create "$2"
+        expect_out_has "final moves: b9: making $2 as $1 $def: $3" "$3 $2"
+        expect_out_has "final moves: b9: ... compiled SBPL agrees: $x $def" "compiled SBPL agrees"
+    done
+done

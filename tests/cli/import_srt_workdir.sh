@@ -49,3 +49,9 @@ case_ '{"allowWrite":["."],"denyWrite":["/**"]}' "" file-write-data /Users/test/
 case_ '{"allowWrite":["."],"denyWrite":["/**"]}' "" file-write-data /Users/test/.npm/_logs/a deny
 case_ '{"allowWrite":["."],"denyWrite":["/**"]}' "-D WORKDIR=/x" file-write-data /x/a deny
 case_ '{"allowWrite":["~/p"],"denyWrite":["/*/**"]}' "" file-write-data /Users/test/p/a deny
+# "." inside a final write deny for a value of WORKDIR: it compiles for that
+# value and the final deny decides there (docs/daily.md), as under srt
+case_ '{"allowWrite":["."],"denyWrite":["~/proj"]}' "-D WORKDIR=/Users/test/proj/x" file-write-data /Users/test/proj/x/a deny
+case_ '{"allowWrite":["."],"denyWrite":["~/proj"]}' "-D WORKDIR=/Users/test/proj/x" file-read-data /Users/test/proj/x/a allow
+run "srt workdir: a root inside a final deny compiles for that value" "$BUCKLE" compile -I corpus -D WORKDIR=/Users/test/proj/x "$P/s$n.buckle" -o /dev/null
+expect_rc "srt workdir: ... exit 0" 0

@@ -749,15 +749,18 @@ static void completed_objects(objset *s, arena *a, decider *d, const rule *x, co
  * count as meeting unanalysed; -2 the note names values -D refuses. */
 static int confirm_final(const compilation *c, const diag *d, const gen_profile *p, gen_rng *rg, const char **why)
 {
-    const rule *rv[8], *fv[8];
+    /* a final rule's line holds its implied denies of moving too (a
+     * dozen operations, on its path and ancestors) */
+    enum { MAXR = 64 };
+    const rule *rv[MAXR], *fv[MAXR];
     size_t nr = 0, nf = 0;
     unsigned fl = other_line(d);
     for (size_t i = 0; i < c->pol.rules.n; i++) {
         const rule *x = c->pol.rules.v[i];
         if (x->implied && !implied_move(x)) continue;
         span at = origin_primary(x);
-        if (at.src == d->at.src && at.start == d->at.start && nr < 8) rv[nr++] = x;
-        if (x->final && fl && line_at(d, at) == fl && nf < 8) fv[nf++] = x;
+        if (at.src == d->at.src && at.start == d->at.start && nr < MAXR) rv[nr++] = x;
+        if (x->final && fl && line_at(d, at) == fl && nf < MAXR) fv[nf++] = x;
     }
     *why = "the rule or the final rule is not among the compiled rules (a raw rule)";
     if (!nr || !nf) return -1;
@@ -771,7 +774,7 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
     memset(&s, 0, sizeof s);
     s.a = &a;
     hm_init(&s.seen);
-    const char *tr[16], *tf[16];
+    const char *tr[2 * MAXR], *tf[2 * MAXR];
     size_t ntr = 0, ntf = 0;
     for (size_t i = 0; i < nr; i++) { rule_objects(&s, dd, rv[i], rg); tails_of(&a, dd, rv[i], tr, &ntr); }
     for (size_t i = 0; i < nf; i++) { rule_objects(&s, dd, fv[i], rg); tails_of(&a, dd, fv[i], tf, &ntf); }
@@ -785,7 +788,7 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
         all[k] = (sb_param){ names[k], val ? val : "" };
     }
     seed_objects(&s, p, NULL, all, rg);
-    int found = 0, ranks = 0, patterns = 0, params = 0;
+    int found = 0, ranks = 0, patterns = 0, params = 0, ancestors = 0;
     for (size_t i = 0; i < nr && !found; i++)
         for (size_t j = 0; j < nf && !found; j++) {
             const rule *r = rv[i], *f = fv[j];
@@ -795,6 +798,9 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
             ranks = 1;
             patterns |= is_glob_or_regex(r) && is_glob_or_regex(f);
             params |= (r->m.value && memchr(r->m.value, PARAM_OPEN, r->m.len)) || (f->m.value && memchr(f->m.value, PARAM_OPEN, f->m.len));
+            /* the ancestors of a parameter's value: the note cannot name
+             * the value that puts one there */
+            ancestors |= r->m.kind == MK_ANCESTORS || f->m.kind == MK_ANCESTORS;
             for (int op = 0; op < ops_count() && !found; op++) {
                 if (!op_get(op)->concrete || !opset_has(r->covers, op) || !opset_has(f->covers, op)) continue;
                 for (size_t k = 0; k < s.n && !found; k++) {
@@ -807,6 +813,8 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
                     if (s.k[k] == OBJ_NAME) q.ns = (sf_ns)s.ns[k];
                     q.obj = s.v[k];
                     q.len = strlen(s.v[k]);
+                    /* a rule of directories and symbolic links only: ask as a directory */
+                    if (q.kind == OBJ_PATH && (r->m.holder || f->m.holder)) q.vnode = "DIRECTORY";
                     found = decider_matches(dd, r, &q) == 1 && decider_matches(dd, f, &q) == 1;
                 }
             }
@@ -814,7 +822,7 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
     *why = !ranks ? "the rule is less specific than the final rule" : "no object is matched by both rules";
     /* two patterns, or rules on parameters compared as written (no values
      * named), are taken to meet unanalysed */
-    if (!found && ranks && (patterns || (params && nv == 2))) found = -1;
+    if (!found && ranks && (patterns || ancestors || (params && nv == 2))) found = -1;
     /* the note names values -D refuses (a parameter glued inside a path
      * given "/"): no values of the profile, a weaker finding, counted */
     if (!found && nv > 2) {
@@ -1315,6 +1323,10 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
             if (s.k[k] == OBJ_NAME) q.ns = (sf_ns)s.ns[k];
             q.obj = s.v[k];
             q.len = strlen(s.v[k]);
+            /* beside rules of directories and symbolic links only, every
+             * other path is asked about as a directory, the rest as a
+             * regular file (the raw checks below ask the output alike) */
+            if (x1->holders && q.kind == OBJ_PATH) q.vnode = k & 1 ? "DIRECTORY" : "REGULAR-FILE";
             /* /tmp/x as written: no path the kernel presents (query reads
              * it as /private/tmp/x); a glob whose first component holds a
              * wildcard may match it as written or not, by its values */
