@@ -244,9 +244,12 @@ static int written_prefix(const rule *r, const gen_values *vs, const decider *d,
         /* and the built-ins the value sets leave at their test values */
         canon[i] = i < GEN_NVALUES ? vs->v[i] : (sb_param){ i == GEN_NVALUES ? "WORKDIR" : "TMPDIR", "" };
         if (i >= GEN_NVALUES && decider_value(d, canon[i].name)) canon[i].value = decider_value(d, canon[i].name);
-        if (canon[i].value[0] != '/' || !oracle_alias_text(canon[i].value, strlen(canon[i].value), 0)) continue;
-        sb_puts(&cv[i], "/private");
-        sb_puts(&cv[i], canon[i].value);
+        if (canon[i].value[0] != '/') continue;
+        /* "//" collapsed and a trailing "/" dropped (docs/language.md) */
+        if (oracle_alias_text(canon[i].value, strlen(canon[i].value), 0)) sb_puts(&cv[i], "/private");
+        for (const char *c = canon[i].value; *c; c++)
+            if (!(*c == '/' && (c[1] == '/' || (!c[1] && c > canon[i].value)))) sb_putc(&cv[i], *c);
+        if (!cv[i].len) sb_putc(&cv[i], '/');
         canon[i].value = sb_cstr(&cv[i]);
     }
     gen_expand(out, sb_cstr(&raw), canon, GEN_NVALUES + 2);

@@ -1069,7 +1069,7 @@ static void srt_roots(gen_profile *p, gen_rng *r, uint64_t en)
         it->text = arena_printf(p->a, "allow write %s;", wroots[wi].text);
         it->shapes = BIT(GS_SRT_ROOTS);
     }
-    int nd = 1 + (int)(gen_rnd(r) % 3);
+    int nd = 1 + (int)(gen_rnd(r) % 2);
     for (int i = 0; i < nd; i++) {
         int in = chance(r, 70);
         const char *wroot = in ? wroots[wi].path : "", *tail = in ? PICK(r, inside) : PICK(r, outside);
@@ -1109,8 +1109,10 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         else if (x < 40 && ON(en, GS_RAW)) raw_rule(p, r, en);
         else if (x < 43 && ON(en, GS_FINAL_UNFILTERED)) unfiltered_final(p, r);
         else if (x < 46 && ON(en, GS_TARGETS)) target_rule(p, r, en);
-        else if (x < 53 && ON(en, GS_FINAL_MOVES)) final_moves(p, r, en);
-        else if (x < 56 && ON(en, GS_SRT_ROOTS) && p->n + 8 < GEN_MAX_ITEMS) srt_roots(p, r, en);
+        else if (x < 52 && ON(en, GS_FINAL_MOVES)) final_moves(p, r, en);
+        /* (an srt-shaped profile is large: rarely, one to a profile) */
+        else if (x < 54 && ON(en, GS_SRT_ROOTS) && !(p->shapes & BIT(GS_SRT_ROOTS)) && chance(r, 50) &&
+                 p->n + 8 < GEN_MAX_ITEMS) srt_roots(p, r, en);
         else files_rule(p, r, en);
     }
 }
