@@ -109,7 +109,7 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libbuckle.a
 # test tools: unit tests and the SBPL read-back checker
 # the differential check: diffcheck.c and its object and profile generators
 DIFF_SRC := tests/unit/diffcheck.c tests/unit/diff_objects.c tests/unit/gen_profile.c tests/unit/gen_check.c \
-            tests/unit/gen_oracle.c
+            tests/unit/gen_oracle.c tests/unit/gen_moves.c
 UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out tests/unit/readback.c tests/unit/query_batch.c $(DIFF_SRC),$(TOOL_SRC)))
 # every "void test_NAME(void)" of the unit tests, for unit_main.c to run;
 # unit_files, the names of the files, changes when one comes or goes, so

@@ -16,10 +16,12 @@
  * the smallest subset of its rules that still fails) with its values.
  *   diff-check --generate N [--seed S] [--only A,B] [--without A,B] [--shrink]
  *              [--max-fail K] [--min-queries Q] [--list-shapes] [--quiet]
- *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap,prefix,implied,target,defaults]
+ *              [--skip agree,values,conflict,final,depth,glob,traversal,overlap,prefix,implied,target,defaults,
+ *                      moves,moves-self,moves-glob,refused]
  *              [--show-rejects] [--shape-counts] [--count-only] */
 #include "gen_check.h"
 #include "diff_objects.h"
+#include "gen_moves.h"
 #include "gen_oracle.h"
 #include "../../compiler/overlap.h"
 #include "../../compiler/precedence.h"
@@ -45,15 +47,18 @@ typedef struct gstats {
      * repair), kept rejections; and each kept raw BK2005 by its outcome */
     long raw_profiles, raw_checked, raw_pairs, raw_kept, raw_queries, raw_decided;
     long raw_witness, raw_conservative, raw_unconfirmed;
+    long move_queries;              /* requests asked of the final-moves oracle (gen_moves.c) */
+    long refused_sets, refused_checked;   /* value sets docs/language.md refuses, and those -D had to refuse */
     const char *codes[16];          /* the codes of the rejections, and how many of each */
     long ncode[16];
 } gstats;
 
 /* the checks, each of which can be skipped (--skip NAME) */
 enum { CK_AGREE, CK_VALUES, CK_CONFLICT, CK_FINAL, CK_DEPTH, CK_GLOB, CK_TRAVERSAL, CK_OVERLAP, CK_PREFIX, CK_IMPLIED,
-       CK_TARGET, CK_DEFAULTS, CK_N };
+       CK_TARGET, CK_DEFAULTS, CK_MOVES, CK_MOVES_SELF, CK_MOVES_GLOB, CK_REFUSED, CK_N };
 static const char *const check_names[CK_N] = { "agree", "values", "conflict", "final", "depth", "glob", "traversal",
-                                                "overlap", "prefix", "implied", "target", "defaults" };
+                                                "overlap", "prefix", "implied", "target", "defaults", "moves",
+                                                "moves-self", "moves-glob", "refused" };
 
 typedef struct gcase {
     unsigned skip;                  /* bit i: check i is skipped */
@@ -218,7 +223,7 @@ static const char *show(arena *a, const char *t, size_t n)
  * is not there.  Text with a parameter (not one alone, which is the value)
  * means what the same text written means: when it is "/tmp" or starts it
  * ("/t", "/tm"), *under is "/private/tmp" (its paths are covered too). */
-static int written_prefix(const rule *r, const gen_values *vs, strbuf *out, const char **under)
+static int written_prefix(const rule *r, const gen_values *vs, const decider *d, strbuf *out, const char **under)
 {
     *under = NULL;
     const span *at = &r->origins->value;
@@ -232,18 +237,23 @@ static int written_prefix(const rule *r, const gen_values *vs, strbuf *out, cons
         if (*t == '\\' && t + 1 < e) t++;
         sb_putc(&raw, *t);
     }
-    sb_param canon[GEN_NVALUES];               /* absolute values as -D canonicalizes them (/private) */
-    strbuf cv[GEN_NVALUES];
-    for (size_t i = 0; i < GEN_NVALUES; i++) {
+    sb_param canon[GEN_NVALUES + 2];           /* absolute values as -D canonicalizes them (/private) */
+    strbuf cv[GEN_NVALUES + 2];
+    for (size_t i = 0; i < GEN_NVALUES + 2; i++) {
         sb_init(&cv[i]);
-        canon[i] = vs->v[i];
-        if (canon[i].value[0] != '/' || !oracle_alias_text(canon[i].value, strlen(canon[i].value), 0)) continue;
-        sb_puts(&cv[i], "/private");
-        sb_puts(&cv[i], canon[i].value);
+        /* and the built-ins the value sets leave at their test values */
+        canon[i] = i < GEN_NVALUES ? vs->v[i] : (sb_param){ i == GEN_NVALUES ? "WORKDIR" : "TMPDIR", "" };
+        if (i >= GEN_NVALUES && decider_value(d, canon[i].name)) canon[i].value = decider_value(d, canon[i].name);
+        if (canon[i].value[0] != '/') continue;
+        /* "//" collapsed and a trailing "/" dropped (docs/language.md) */
+        if (oracle_alias_text(canon[i].value, strlen(canon[i].value), 0)) sb_puts(&cv[i], "/private");
+        for (const char *c = canon[i].value; *c; c++)
+            if (!(*c == '/' && (c[1] == '/' || (!c[1] && c > canon[i].value)))) sb_putc(&cv[i], *c);
+        if (!cv[i].len) sb_putc(&cv[i], '/');
         canon[i].value = sb_cstr(&cv[i]);
     }
-    gen_expand(out, sb_cstr(&raw), canon, GEN_NVALUES);
-    for (size_t i = 0; i < GEN_NVALUES; i++) sb_free(&cv[i]);
+    gen_expand(out, sb_cstr(&raw), canon, GEN_NVALUES + 2);
+    for (size_t i = 0; i < GEN_NVALUES + 2; i++) sb_free(&cv[i]);
     int param = strchr(sb_cstr(&raw), '$') != NULL, alone = 0;
     if (param) {                                           /* "$P" or "${P}" and nothing else */
         const char *x = sb_cstr(&raw) + 1;
@@ -322,7 +332,7 @@ static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset 
         strbuf wp;
         sb_init(&wp);
         const char *under = NULL;
-        if (r->m.kind == MK_PREFIX && !((g->skip >> CK_PREFIX) & 1) && written_prefix(r, g->vs, &wp, &under)) {
+        if (r->m.kind == MK_PREFIX && !((g->skip >> CK_PREFIX) & 1) && written_prefix(r, g->vs, x->d, &wp, &under)) {
             for (size_t k = 0; k < s->n; k++) {
                 if (s->k[k] != OBJ_PATH) continue;
                 sb_request q;
@@ -563,6 +573,96 @@ static const char *defaults_text(arena *a, const char *text, const gen_values *v
     const char *r = arena_strdup(a, sb_cstr(&b));
     sb_free(&b);
     return r;
+}
+
+/* "a final path cannot be moved away", read from the profile's text
+ * (gen_moves.c): every request that the final path denies as written imply
+ * is denied by the compiled outputs, symbolic and inlined (raw rules
+ * included), and by the decider on the IR */
+static void moves_check(gcase *g, const gen_profile *p, const unsigned char *keep, crosscheck *x1, crosscheck *x2,
+                        const sb_policy *full1, const sb_policy *full2, long *nfail)
+{
+    static const int check_of[] = { [MQ_DOC] = CK_MOVES, [MQ_SELF] = CK_MOVES_SELF, [MQ_GLOB] = CK_MOVES_GLOB };
+    sb_param v[GEN_NVALUES + 2];
+    for (size_t i = 0; i < GEN_NVALUES; i++) v[i] = g->vs->v[i];
+    v[GEN_NVALUES] = (sb_param){ "WORKDIR", decider_value(x1->d, "WORKDIR") };
+    v[GEN_NVALUES + 1] = (sb_param){ "TMPDIR", decider_value(x1->d, "TMPDIR") };
+    arena a;
+    arena_init(&a);
+    for (size_t i = 0; i < p->n; i++) {
+        const gen_item *it = &p->items[i];
+        if ((keep && !keep[i]) || !it->move.tpl) continue;
+        move_queries mq = { 0 };
+        moves_expect(&a, &it->move, v, GEN_NVALUES + 2, &mq);
+        for (size_t k = 0; k < mq.n; k++) {
+            const move_query *m = &mq.v[k];
+            if ((g->skip >> check_of[m->cls]) & 1) continue;
+            sb_request q;
+            memset(&q, 0, sizeof q);
+            q.op = op_lookup(m->op, NULL);
+            q.kind = OBJ_PATH;
+            q.obj = m->obj;
+            q.len = strlen(m->obj);
+            q.vnode = m->dir ? "DIRECTORY" : NULL;
+            const char *got[3] = { NULL, NULL, NULL };
+            sb_answer s1 = sbpl_decide(full1 ? full1 : x1->pol, &q, &a);
+            if (s1.decision != ACT_DENY) got[0] = "the symbolic output";
+            if (x2 && sbpl_decide(full2 ? full2 : x2->pol, &q, &a).decision != ACT_DENY) got[1] = "the inlined output";
+            if (decider_decide(x1->d, &q).action != ACT_DENY) got[2] = "the profile's decision";
+            g->st->queries++;
+            for (int w = 0; w < 3; w++)
+                if (got[w])
+                    report(g, nfail, "%s allows %s, of %s", got[w],
+                           arena_printf(&a, "%s %s%s", m->op, m->obj, m->dir ? " (a directory)" : ""),
+                           arena_printf(&a, "%s of `%s`", m->what, it->text),
+                           m->cls == MQ_DOC ? " (docs/language.md denies it)"
+                           : m->cls == MQ_SELF ? " [moves-self: the path itself renamed away or into place]"
+                                               : " [moves-glob: inside the glob's wildcards]");
+        }
+        if (!g->shrinking) g->st->move_queries += (long)mq.n;
+        moves_free(&mq);
+    }
+    arena_free(&a);
+}
+
+/* Values docs/language.md refuses (gen_values.refused): an empty value, or
+ * an absolute one with a "." or ".." component, is a usage error of -D
+ * whatever the profile; a relative value with one (or with "/" at either
+ * end) is an error (BK2008) where its parameter stands inside a path.
+ * Nothing is compiled with them, so there is nothing else to ask. */
+static long refused_check(gcase *g)
+{
+    long nfail = 0;
+    arena a;
+    arena_init(&a);
+    define defs[GEN_NVALUES];
+    const char *bad = NULL;
+    for (size_t i = 0; i < GEN_NVALUES; i++) {
+        const char *arg = arena_printf(&a, "%s=%s", g->vs->v[i].name, g->vs->v[i].value);
+        if (define_parse(&a, arg, &defs[i])) bad = arg;
+    }
+    if (g->vs->refused == 1 && !bad)
+        report(g, &nfail, "-D accepts the values '%s' (%s%s%s), which docs/language.md refuses", g->vs->name,
+               g->vs->v[2].value, ", ", g->vs->v[3].value);
+    if (g->vs->refused == 2 && bad)
+        report(g, &nfail, "-D %s is a usage error, but a relative value is one only where it stands inside a path%s%s%s",
+               bad, "", "", "");
+    const char *mis = g->vs->refused == 2 && !bad ? values_misfit(g->text, g->vs) : NULL;
+    if (mis) {
+        compile_opts o = { 0 };
+        o.defines = defs;
+        o.ndefines = GEN_NVALUES;
+        compilation *c = compilation_new(&o);
+        if (compile_profile_text(c, "gen.buckle", g->text, strlen(g->text)) == 0)
+            report(g, &nfail, "-D accepts %s=%s, which stands inside a path here (docs/language.md refuses it)%s%s", mis,
+                   g->vs->v[1].value, "", "");
+        else if (strcmp(first_error(c), "BK2008"))
+            report(g, &nfail, "-D refuses %s=%s with %s, not BK2008%s", mis, g->vs->v[1].value, first_error(c), "");
+        compilation_free(c);
+    }
+    if (!g->shrinking) { g->st->refused_sets++; g->st->refused_checked += bad || mis; }
+    arena_free(&a);
+    return nfail;
 }
 
 /* ---- rejections: repaired, or kept and confirmed --------------------------- */
@@ -1436,6 +1536,8 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
             }
         }
     }
+    if (ON(CK_MOVES) || ON(CK_MOVES_SELF) || ON(CK_MOVES_GLOB))
+        moves_check(g, p, keep, x1, x2, rawp ? f1.pol : NULL, rawp && x2 ? f2.pol : NULL, &nfail);
     hm_free(&s.seen);
     free(s.v);
     free(s.k);
@@ -1546,6 +1648,18 @@ int gen_check_main(int argc, char **argv)
             const gen_values *vs = &sets[vi];
             if (vs->shape >= 0 && !((en >> vs->shape) & 1)) continue;
             gcase g = { skip, sb_cstr(&text), vs, show_rejects, &st, &rng, 0, NULL, break_order, readable, count_only, 0 };
+            if (vs->refused) {
+                /* nothing compiled with them: only -D's refusal is checked */
+                if (count_only || profile_checked == 0 || ((skip >> CK_REFUSED) & 1) || !refused_check(&g)) continue;
+                failing++;
+                if (!quiet) {
+                    fprintf(stderr, "diff-check: FAIL: profile %ld, values '%s':\n%s", pi, vs->name, sb_cstr(&text));
+                    g.verbose = 1;
+                    g.shrinking = 1;
+                    refused_check(&g);
+                }
+                continue;
+            }
             long nf = check_case(&g, &p, NULL);
             if (g.rejected) {
                 size_t ci = 0;
@@ -1639,6 +1753,9 @@ int gen_check_main(int argc, char **argv)
            "%ld kept rejections, raw BK2005: %ld with a witness, %ld conservative by design, %ld unconfirmed\n",
            st.raw_checked, st.raw_profiles, st.raw_pairs, st.raw_queries, st.raw_decided,
            st.raw_kept, st.raw_witness, st.raw_conservative, st.raw_unconfirmed);
+    printf("diff-check: final moves: %ld requests that a final path deny implies (docs/language.md) asked of both outputs "
+           "and the profile; %ld value sets docs/language.md refuses, %ld of them refused where the profile uses them\n",
+           st.move_queries, st.refused_sets, st.refused_checked);
     printf("diff-check: generated %ld profiles (%ld repaired), %ld rejected by the compiler", profiles, st.repaired, st.rejected);
     for (size_t ci = 0; ci < 16 && st.codes[ci]; ci++) printf("%s%s %ld", ci ? ", " : " (", st.codes[ci], st.ncode[ci]);
     printf("%s, %ld of them kept on purpose, %ld confirmed (%ld BK2005 conservative by design, %ld naming values -D refuses); "

@@ -48,6 +48,13 @@ static const gen_shape_info shape_table[GS_COUNT] = {
                              "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\", allow final read glob \"$P/b*\"" },
     [GS_FINAL_UNFILTERED] = { "final-unfiltered", "a final rule without a matcher (every object of its operations) beside "
                               "path rules, whose traversal it decides", "deny final read; allow write \"/a/b\"" },
+    [GS_FINAL_MOVES] = { "final-moves", "a final deny (reading, writing, one operation) of a literal, subpath, prefix or glob "
+                         "(`*` and `**` before its last component, a trailing `**`) beside grants of writing, cloning, linking "
+                         "and mounting above it: the path, its ancestors and the directories inside its wildcards are asked "
+                         "about moving, cloning, linking and mounting", "deny final write glob \"$WORKDIR/.git/modules/**/hooks\"" },
+    [GS_SRT_ROOTS] = { "srt-roots", "profiles shaped like `buckle import --from srt` output: `$WORKDIR`, `~`, path and pattern "
+                       "write roots, denies above and inside them, final or not, srt's own protections",
+                       "allow write regex \"^${HOME}(/p/[^/]*)$$\"; deny final read \"~/p/a/secret\"" },
     [GS_DEFAULT_ALLOW] = { "default-allow", "`default allow` (else deny)", "default allow;" },
     [GS_NAMES] = { "names", "mach, sysctl and ipc names: exact, prefix, regex, local", "mach { allow lookup prefix \"com.a\"; }" },
     [GS_NAME_PARAM] = { "name-param", "names that start with a parameter (a name, never the root of a path)",
@@ -92,6 +99,10 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_VAL_ALIAS] = { "val-alias", "values that make a path's first component `/tmp`, `/var` or `/etc` (the kernel "
                        "sees `/private/...`): after the root, after a parameter `/`, glued to text",
                        "P=/ USER=tmp: \"$P/$USER\", \"/$USER\"; USER=mp: \"/t$USER\"" },
+    [GS_VAL_TRAIL] = { "val-trail", "absolute values with a trailing `/` or `//`, and values under `/tmp`, `/var`, `/etc` "
+                       "(canonical without it, under `/private`)", "P=/a/b/ HOME=/Users/test// Q=/tmp/w" },
+    [GS_VAL_REFUSED] = { "val-refused", "values docs/language.md refuses: empty, a `.` or `..` component, a relative value "
+                         "inside a path that has one (-D must refuse them)", "P= , Q=/a/../b, USER=.." },
 };
 
 const gen_shape_info *gen_shape_get(gen_shape s) { return &shape_table[s]; }
@@ -944,6 +955,145 @@ static void raw_rule(gen_profile *p, gen_rng *r, uint64_t en)
     add_seed(it, p->a, y, 0);
 }
 
+
+/* ---- final denies and moving them away (final-moves, srt-roots) ------------ */
+
+/* what a verb denies, for gen_moves.c: reading, writing, and the two
+ * operations of a rename themselves */
+static int verb_denies(const char *verb)
+{
+    if (!strcmp(verb, "write")) return MV_WRITE | MV_UNLINK | MV_CREATE;
+    if (!strcmp(verb, "file-write-unlink")) return MV_WRITE | MV_UNLINK;
+    if (!strcmp(verb, "file-write-create")) return MV_WRITE | MV_CREATE;
+    if (!strncmp(verb, "file-write", 10)) return MV_WRITE;
+    return MV_READ;                                     /* read, metadata, file-read-* */
+}
+
+/* a final path deny whose moves the check asks about: "deny final VERB
+ * KIND \"ROOT TAIL\"" */
+static gen_item *move_deny(gen_profile *p, const char *verb, int kind, const char *at, const char *tail, uint64_t sh)
+{
+    static const char *const kinds[] = { "literal ", "", "prefix ", "glob " };
+    gen_item *it = new_item(p, SEC_FILES);
+    if (!it) return NULL;
+    const char *tpl = arena_printf(p->a, "%s%s", at, tail);
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "deny final %s %s", verb, kind == MV_SUBPATH && (tail[0] == 0 || tail[1] == 'b') ? "subpath " : kinds[kind]);
+    quoted(&b, tpl);
+    finish(p, it, &b, sh | BIT(GS_FINAL));
+    it->move = (gen_move){ tpl, kind, verb_denies(verb) };
+    /* seeds: the written path with each wildcard made concrete (the check
+     * asks about the ancestors and moves itself) */
+    strbuf o;
+    sb_init(&o);
+    for (const char *t = tpl; *t; t++) {
+        if (t[0] == '*' && t[1] == '*') { sb_puts(&o, "m/n"); t++; }
+        else if (*t == '*') sb_puts(&o, "v20");
+        else if (*t == '?') sb_putc(&o, 'q');
+        else sb_putc(&o, *t);
+    }
+    if (!strncmp(sb_cstr(&o), "$WORKDIR", 8)) add_seed(it, p->a, arena_printf(p->a, "/Users/test/project%s", o.data + 8), 0);
+    else add_seed(it, p->a, sb_cstr(&o), 0);
+    sb_free(&o);
+    return it;
+}
+
+/* a grant beside a final deny that would let its path be moved, cloned,
+ * linked or mounted over if nothing carved it */
+static void move_grant(gen_profile *p, gen_rng *r, const char *at)
+{
+    static const char *const verbs[] = { "write", "write", "file-write-unlink", "file-write-create", "file-clone", "file-link",
+                                         "file-mount", "file-mount-update", "file-issue-extension", "read" };
+    gen_item *it = new_item(p, SEC_FILES);
+    if (!it) return;
+    it->text = arena_printf(p->a, "allow %s \"%s\";", PICK(r, verbs), at);
+    it->shapes = BIT(GS_FINAL_MOVES);
+    p->shapes |= it->shapes;
+}
+
+/* final-moves: a final deny of a path or pattern under a root, and grants
+ * of moving things above it */
+static void final_moves(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    static const struct { const char *root; int shape; } mroots[] = {
+        { "/a", -1 }, { "~", GS_TILDE }, { "$P", GS_PARAM_START }, { "$WORKDIR", -1 }, { "/a/$USER", GS_PARAM_MID },
+        { "$Q", GS_PARAM_START }, { "/tmp/w", -1 }, { "/etc", -1 }, { "${P}", GS_PARAM_START },
+    };
+    static const struct { const char *tail; int kind; } shapes[] = {
+        { "/b/c", MV_LITERAL }, { "/.git/config", MV_LITERAL }, { "", MV_LITERAL }, { "/.ssh", MV_SUBPATH },
+        { "/b/c", MV_SUBPATH }, { "", MV_SUBPATH }, { "/b", MV_PREFIX }, { "/b/", MV_PREFIX },
+        { "/.git/modules/**/hooks", MV_GLOB }, { "/.nvm/versions/node/*/bin", MV_GLOB }, { "/*/secret", MV_GLOB },
+        { "/b/**", MV_GLOB }, { "/**/.env", MV_GLOB }, { "/b*/c", MV_GLOB }, { "/b/*", MV_GLOB }, { "/b/**/c/*/d", MV_GLOB },
+        { "/b?/c", MV_GLOB },
+    };
+    static const char *const verbs[] = { "read", "write", "write", "metadata", "file-read-data", "file-write-data",
+                                         "file-write-mode", "file-write-xattr", "file-write-unlink", "file-write-create" };
+    unsigned ri;
+    do ri = gen_rnd(r) % (sizeof mroots / sizeof mroots[0]);
+    while (mroots[ri].shape >= 0 && !ON(en, mroots[ri].shape));
+    unsigned si = gen_rnd(r) % (sizeof shapes / sizeof shapes[0]);
+    const char *mroot = mroots[ri].root, *tail = shapes[si].tail;
+    int kind = shapes[si].kind;
+    if (!tail[0] && strchr(mroot, '$') == NULL && mroot[0] != '~') tail = "/b";     /* not a written root alone */
+    uint64_t sh = BIT(GS_FINAL_MOVES) | (mroots[ri].shape >= 0 ? BIT(mroots[ri].shape) : 0);
+    if (kind == MV_GLOB && strchr(mroot, '$')) sh |= BIT(GS_PARAM_PATTERN);
+    if (!move_deny(p, PICK(r, verbs), kind, mroot, tail, sh)) return;
+    /* grants above it: at the root, at "/", or everything by default */
+    int ng = 1 + (int)(gen_rnd(r) % 3);
+    for (int i = 0; i < ng; i++) move_grant(p, r, chance(r, 50) ? mroot : "/");
+    if (ON(en, GS_DEFAULT_ALLOW) && chance(r, 20)) { p->default_allow = 1; p->shapes |= BIT(GS_DEFAULT_ALLOW); }
+}
+
+/* srt-roots: what `buckle import --from srt` writes: reading everywhere,
+ * write roots ("." is $WORKDIR, "~", a path, a pattern as a regex or a
+ * glob), denies above and inside them (srt's write denies final), srt's
+ * own protections of each denied path and of the directories above it */
+static void srt_roots(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    (void)en;
+    static const struct { const char *text, *path; } wroots[] = {
+        { "\"$WORKDIR\"", "$WORKDIR" }, { "\"~\"", "~" }, { "\"/tmp/w\"", "/tmp/w" }, { "\"~/p\"", "~/p" },
+        { "regex \"^${HOME}(/p/[^/]*)$$\"", "~/p" }, { "regex \"^(/private/tmp/w/.*)$$\"", "/tmp/w" },
+        { "glob \"~/p/*\"", "~/p" }, { "glob \"/tmp/w/**\"", "/tmp/w" }, { "\"$WORKDIR/out\"", "$WORKDIR/out" },
+    };
+    static const char *const inside[] = { "/a/secret", "/secret", "/.env", "/a/b/k", "/cfg/x", "/a" };
+    static const char *const outside[] = { "~/.ssh", "/etc/x", "~/.config/fish/c.fish", "/Users/test/proj/q" };
+    gen_item *it;
+    if ((it = new_item(p, SEC_FILES))) {
+        it->text = "allow read \"/\";";
+        it->shapes = BIT(GS_SRT_ROOTS);
+    }
+    unsigned wi = gen_rnd(r) % (sizeof wroots / sizeof wroots[0]);
+    if ((it = new_item(p, SEC_FILES))) {
+        it->text = arena_printf(p->a, "allow write %s;", wroots[wi].text);
+        it->shapes = BIT(GS_SRT_ROOTS);
+    }
+    int nd = 1 + (int)(gen_rnd(r) % 2);
+    for (int i = 0; i < nd; i++) {
+        int in = chance(r, 70);
+        const char *wroot = in ? wroots[wi].path : "", *tail = in ? PICK(r, inside) : PICK(r, outside);
+        int rd = chance(r, 50), fin = !rd || chance(r, 50);
+        if (!fin) {                                      /* kept when it holds a root: srt's deny of reading */
+            if ((it = new_item(p, SEC_FILES))) {
+                it->text = arena_printf(p->a, "deny %s \"%s%s\";", rd ? "read" : "write", wroot, tail);
+                it->shapes = BIT(GS_SRT_ROOTS);
+            }
+            continue;
+        }
+        int kind = MV_SUBPATH;
+        const char *verb = rd ? "read" : "write";
+        if (chance(r, 20)) { verb = "file-write-unlink"; kind = MV_LITERAL; }   /* srt's protection of a read deny */
+        move_deny(p, verb, kind, wroot, tail, BIT(GS_SRT_ROOTS));
+    }
+    /* srt's own: files below $WORKDIR at any depth, and its directories */
+    static const char *const own[] = { "/**/.gitconfig", "/**/.git/hooks", "/**/.claude/commands", "/**/.mcp.json" };
+    if (chance(r, 50)) move_deny(p, "write", MV_GLOB, "$WORKDIR", PICK(r, own), BIT(GS_SRT_ROOTS));
+    if (chance(r, 30)) move_deny(p, chance(r, 50) ? "file-write-create" : "file-write-unlink", MV_LITERAL, "$WORKDIR",
+                                 "/.git", BIT(GS_SRT_ROOTS));
+    p->shapes |= BIT(GS_SRT_ROOTS);
+}
+
 void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
 {
     memset(p, 0, sizeof *p);
@@ -959,6 +1109,10 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         else if (x < 40 && ON(en, GS_RAW)) raw_rule(p, r, en);
         else if (x < 43 && ON(en, GS_FINAL_UNFILTERED)) unfiltered_final(p, r);
         else if (x < 46 && ON(en, GS_TARGETS)) target_rule(p, r, en);
+        else if (x < 52 && ON(en, GS_FINAL_MOVES)) final_moves(p, r, en);
+        /* (an srt-shaped profile is large: rarely, one to a profile) */
+        else if (x < 54 && ON(en, GS_SRT_ROOTS) && !(p->shapes & BIT(GS_SRT_ROOTS)) && chance(r, 50) &&
+                 p->n + 8 < GEN_MAX_ITEMS) srt_roots(p, r, en);
         else files_rule(p, r, en);
     }
 }
@@ -1027,6 +1181,7 @@ int gen_profile_unfinal(gen_profile *p, size_t i)
     if (!f) return 0;
     it->text = arena_printf(p->a, "%.*s%s", (int)(f - it->text), it->text, f + 6);
     it->shapes &= ~(BIT(GS_FINAL) | BIT(GS_FINAL_UNFILTERED));
+    it->move.tpl = NULL;                                  /* no longer promised anything */
     profile_shapes(p);
     return 1;
 }
@@ -1041,28 +1196,36 @@ int gen_profile_unfinal(gen_profile *p, size_t i)
 /* (long: a literal of the output holds at most 1,024 bytes; values around
  * it, a two-byte character on the boundary) */
 static const gen_values value_sets[] = {
-    { "plain", -1, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/a/b" }, { "Q", "/a/b/c" } } },
-    { "nested", -1, { { "HOME", "/a" }, { "USER", "b" }, { "P", "/a/b/bc" }, { "Q", "/c" } } },
-    { "root", GS_VAL_ROOT, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/" }, { "Q", "/a" } } },
-    { "usr", GS_VAL_USR, { { "HOME", "/usr" }, { "USER", "lib" }, { "P", "/usr" }, { "Q", "/usr/lib" } } },
-    { "home", GS_VAL_HOME, { { "HOME", "/Users/test" }, { "USER", ".ssh" }, { "P", "/Users/test" }, { "Q", "/Users/test/.ssh" } } },
+    { "plain", -1, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/a/b" }, { "Q", "/a/b/c" } }, 0 },
+    { "nested", -1, { { "HOME", "/a" }, { "USER", "b" }, { "P", "/a/b/bc" }, { "Q", "/c" } }, 0 },
+    { "root", GS_VAL_ROOT, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/" }, { "Q", "/a" } }, 0 },
+    { "usr", GS_VAL_USR, { { "HOME", "/usr" }, { "USER", "lib" }, { "P", "/usr" }, { "Q", "/usr/lib" } }, 0 },
+    { "home", GS_VAL_HOME, { { "HOME", "/Users/test" }, { "USER", ".ssh" }, { "P", "/Users/test" }, { "Q", "/Users/test/.ssh" } }, 0 },
     { "meta", GS_VAL_META, { { "HOME", "/a/j.doe+x" }, { "USER", "j.doe+x" }, { "P", "/a/j.doe+x" },
-                             { "Q", "/a/p(1)[x]{2}^$|?*\\" } } },
-    { "quote", GS_VAL_QUOTE, { { "HOME", "/Users/o\"k" }, { "USER", "o\"k" }, { "P", "/a/it\"s" }, { "Q", "/a/say 'hi'" } } },
-    { "space", GS_VAL_SPACE, { { "HOME", "/Users/my name" }, { "USER", "a b" }, { "P", "/a/my dir" }, { "Q", "/a/b c" } } },
+                             { "Q", "/a/p(1)[x]{2}^$|?*\\" } }, 0 },
+    { "quote", GS_VAL_QUOTE, { { "HOME", "/Users/o\"k" }, { "USER", "o\"k" }, { "P", "/a/it\"s" }, { "Q", "/a/say 'hi'" } }, 0 },
+    { "space", GS_VAL_SPACE, { { "HOME", "/Users/my name" }, { "USER", "a b" }, { "P", "/a/my dir" }, { "Q", "/a/b c" } }, 0 },
     { "utf8", GS_VAL_UTF8, { { "HOME", "/Users/jos\xc3\xa9" }, { "USER", "jos\xc3\xa9" }, { "P", "/a/caf\xc3\xa9" },
-                             { "Q", "/a/\xe6\x97\xa5\xe6\x9c\xac/b" } } },
+                             { "Q", "/a/\xe6\x97\xa5\xe6\x9c\xac/b" } }, 0 },
     { "long", GS_VAL_LONG, { { "HOME", "/Users/" X100 X100 X100 X100 X100 },
                              { "USER", X100 X100 X100 X100 X100 X100 X100 X100 X100 X100 "x" },
                              { "P", "/a/" X100 X100 X100 X100 X100 X100 X100 X100 X100 X100 "x" },
-                             { "Q", "/a/" E100 E100 E100 E100 E100 "x" } } },
-    { "multi", GS_VAL_MULTI, { { "HOME", "/a" }, { "USER", "b/c" }, { "P", "/a/b" }, { "Q", "/a/b/c" } } },
-    { "multi3", GS_VAL_MULTI, { { "HOME", "/Users/test" }, { "USER", "b/bc/c" }, { "P", "/a" }, { "Q", "/a/bc" } } },
-    { "alias", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "tmp" }, { "P", "/" }, { "Q", "/a" } } },
-    { "alias2", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "etc/b" }, { "P", "/" }, { "Q", "/etc" } } },
-    { "alias3", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "var" }, { "P", "/a/b" }, { "Q", "/private/var" } } },
+                             { "Q", "/a/" E100 E100 E100 E100 E100 "x" } }, 0 },
+    { "multi", GS_VAL_MULTI, { { "HOME", "/a" }, { "USER", "b/c" }, { "P", "/a/b" }, { "Q", "/a/b/c" } }, 0 },
+    { "multi3", GS_VAL_MULTI, { { "HOME", "/Users/test" }, { "USER", "b/bc/c" }, { "P", "/a" }, { "Q", "/a/bc" } }, 0 },
+    { "alias", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "tmp" }, { "P", "/" }, { "Q", "/a" } }, 0 },
+    { "alias2", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "etc/b" }, { "P", "/" }, { "Q", "/etc" } }, 0 },
+    { "alias3", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "var" }, { "P", "/a/b" }, { "Q", "/private/var" } }, 0 },
     /* text glued to the value makes the alias: "/t$USER" */
-    { "alias4", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "mp" }, { "P", "/a" }, { "Q", "/a" } } },
+    { "alias4", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "mp" }, { "P", "/a" }, { "Q", "/a" } }, 0 },
+    /* canonical without the trailing "/", under /private */
+    { "trail", GS_VAL_TRAIL, { { "HOME", "/Users/test//" }, { "USER", "test" }, { "P", "/a/b/" }, { "Q", "/tmp/w" } }, 0 },
+    { "trail2", GS_VAL_TRAIL, { { "HOME", "/var/h/" }, { "USER", "b" }, { "P", "/etc/" }, { "Q", "/a/b/c/" } }, 0 },
+    /* refused: -D says so, where each stands (docs/language.md) */
+    { "empty", GS_VAL_REFUSED, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "" }, { "Q", "/a/b/c" } }, 1 },
+    { "dotdot", GS_VAL_REFUSED, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/a/b" }, { "Q", "/a/../b" } }, 1 },
+    { "dot", GS_VAL_REFUSED, { { "HOME", "/Users/test/." }, { "USER", "test" }, { "P", "/a/b" }, { "Q", "/a/b/c" } }, 1 },
+    { "reldots", GS_VAL_REFUSED, { { "HOME", "/Users/test" }, { "USER", ".." }, { "P", "/a/b" }, { "Q", "/a/b/c" } }, 2 },
 };
 
 

@@ -17,10 +17,11 @@ typedef enum gen_shape {
     GS_GLOB_ROOT, GS_ALIAS_ROOT, GS_REGEX_GROUP_ALT,
     GS_REGEX, GS_REGEX_ALT,
     GS_PARAM_START, GS_PARAM_MID, GS_PARAM_END, GS_PARAM_GLUED, GS_PARAM_TWO, GS_PARAM_PATTERN, GS_TILDE,
-    GS_FINAL, GS_FINAL_ELSEWHERE, GS_FINAL_UNFILTERED, GS_DEFAULT_ALLOW,
+    GS_FINAL, GS_FINAL_ELSEWHERE, GS_FINAL_UNFILTERED, GS_FINAL_MOVES, GS_SRT_ROOTS, GS_DEFAULT_ALLOW,
     GS_NAMES, GS_NAME_PARAM, GS_PORTS, GS_PORT_ZERO, GS_SOCKET, GS_TARGETS, GS_RAW, GS_RAW_SPELLING,
     GS_RAW_PARAM, GS_RAW_LOGIC, GS_RAW_OPS, GS_RAW_NESTED, GS_RAW_NAMES, GS_RAW_NOSANDBOX,
     GS_VAL_ROOT, GS_VAL_USR, GS_VAL_HOME, GS_VAL_META, GS_VAL_QUOTE, GS_VAL_SPACE, GS_VAL_UTF8, GS_VAL_LONG, GS_VAL_MULTI, GS_VAL_ALIAS,
+    GS_VAL_TRAIL, GS_VAL_REFUSED,
     GS_COUNT
 } gen_shape;
 
@@ -40,6 +41,21 @@ unsigned gen_rnd(gen_rng *r);
 #define GEN_MAX_ITEMS 24
 #define GEN_MAX_SEEDS 12
 
+/* A final path deny as written (final-moves, srt-roots): its path template
+ * ($P, ${P}, ~, $WORKDIR; the glob wildcards *, ** and ?), its matcher kind
+ * and what it denies, for the second reading of "a final path cannot be
+ * moved away" (gen_moves.c). */
+enum { MV_LITERAL, MV_SUBPATH, MV_PREFIX, MV_GLOB };
+#define MV_READ 1              /* it denies some file-read* operation */
+#define MV_WRITE 2             /* some file-write* operation */
+#define MV_UNLINK 4            /* file-write-unlink itself */
+#define MV_CREATE 8            /* file-write-create itself */
+typedef struct gen_move {
+    const char *tpl;
+    int kind;
+    int denies;                /* MV_* bits */
+} gen_move;
+
 /* One rule of a generated profile: its text, its section, the shapes it
  * uses, and seed objects (templates with $P, $Q, $USER, ~ still in them). */
 typedef struct gen_item {
@@ -51,6 +67,7 @@ typedef struct gen_item {
     const char *seeds[GEN_MAX_SEEDS];
     int seed_kind[GEN_MAX_SEEDS];   /* 0 path, 1 name, 2 ip */
     size_t nseeds;
+    gen_move move;             /* a final path deny: what moving it away means (move.tpl NULL: none) */
 } gen_item;
 
 /* what a raw item is (gen_item.raw): its rule's action, and what the final
@@ -94,6 +111,10 @@ typedef struct gen_values {
     const char *name;
     int shape;                 /* gen_shape, or -1 for the plain sets */
     sb_param v[GEN_NVALUES];
+    int refused;               /* docs/language.md refuses these values: -D must say so
+                                * (1: always, an empty value or a "." or ".." component
+                                * of an absolute one; 2: where a parameter stands
+                                * inside a path, a relative value with one) */
 } gen_values;
 
 const gen_values *gen_value_sets(size_t *n);

@@ -1,0 +1,228 @@
+/* gen_moves.c - the requests a final path deny must deny because its path
+ * cannot be moved away (docs/language.md, "A final path cannot be moved
+ * away"), computed from the template the generator wrote and the values,
+ * without the compiler's code:
+ *   - reading denied: file-write-unlink, file-link, file-clone of the path
+ *     itself; file-write-unlink and file-clone of each proper ancestor;
+ *   - reading or writing denied: file-mount, file-mount-update and
+ *     file-issue-extension of the path; file-mount and file-mount-update of
+ *     each proper ancestor;
+ *   - writing denied: file-link of the path; file-write-unlink and
+ *     file-write-create of each proper ancestor.
+ * The ancestors are those of the implied traversal rules: of a literal or
+ * subpath its proper ancestors, of a prefix or glob those of its fixed part
+ * (the directory holding its last component, and up), of a glob ending in
+ * `**` those of its fixed part's subpath.  Two more sets are asked about as
+ * checks of their own, which docs/language.md does not promise today: the
+ * path itself renamed away or into place when only another write operation
+ * is denied (MQ_SELF), and the directories inside a glob's wildcards, which
+ * hold its matches as the fixed part does (MQ_GLOB). */
+#include "gen_moves.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int is_name(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
+/* "//" collapsed; with drop_slash, a trailing "/" dropped (not the root's) */
+static void collapse(strbuf *b, int drop_slash)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < b->len; i++)
+        if (!(b->data[i] == '/' && w && b->data[w - 1] == '/')) b->data[w++] = b->data[i];
+    if (drop_slash && w > 1 && b->data[w - 1] == '/') w--;
+    b->len = w;
+    if (b->data) b->data[w] = 0;
+}
+
+/* /tmp, /var and /etc are /private/... to the kernel */
+static void unalias(strbuf *b)
+{
+    static const char *const al[] = { "/tmp", "/var", "/etc" };
+    for (size_t i = 0; i < 3; i++)
+        if (b->len >= 4 && !memcmp(b->data, al[i], 4) && (b->len == 4 || b->data[4] == '/')) {
+            strbuf c;
+            sb_init(&c);
+            sb_puts(&c, "/private");
+            sb_add(&c, b->data, b->len);
+            sb_reset(b);
+            sb_add(b, c.data, c.len);
+            sb_free(&c);
+            return;
+        }
+}
+
+/* a value as -D takes it: an absolute one canonical (no "//", no trailing
+ * "/", under /private), a relative one as it is */
+static const char *value_of(arena *a, const sb_param *v, size_t nv, const char *name, size_t nl)
+{
+    for (size_t i = 0; i < nv; i++) {
+        if (strlen(v[i].name) != nl || memcmp(v[i].name, name, nl)) continue;
+        if (v[i].value[0] != '/') return v[i].value;
+        strbuf b;
+        sb_init(&b);
+        sb_puts(&b, v[i].value);
+        collapse(&b, 1);
+        unalias(&b);
+        const char *r = arena_strdup(a, sb_cstr(&b));
+        sb_free(&b);
+        return r;
+    }
+    return "";
+}
+
+/* What each wildcard stands for in the objects made: choice k of each */
+static const char *const dstar[] = { "m", "m/n", "" }, *const star[] = { "v20", "z", "v20" }, *const qmark[] = { "q", "r", "q" };
+
+/* The template tpl (up to end) with values and, for its wildcards, choice
+ * k; with stop, only up to its first wildcard (*wild set to 1 when there
+ * was one).  Returns the text, "//" not yet collapsed. */
+static void fill(arena *a, strbuf *out, const char *tpl, size_t end, const sb_param *v, size_t nv, int stop, int k, int *wild)
+{
+    if (wild) *wild = 0;
+    size_t i = 0;
+    if (tpl[0] == '~' && (end == 1 || tpl[1] == '/')) { sb_puts(out, value_of(a, v, nv, "HOME", 4)); i = 1; }
+    while (i < end) {
+        char c = tpl[i];
+        if (c == '$' && i + 1 < end && (tpl[i + 1] == '{' || is_name(tpl[i + 1]))) {
+            size_t n = i + 1 + (tpl[i + 1] == '{'), e = n;
+            while (e < end && is_name(tpl[e])) e++;
+            sb_puts(out, value_of(a, v, nv, tpl + n, e - n));
+            i = e + (tpl[i + 1] == '{');
+            continue;
+        }
+        if (c == '*' || c == '?' || c == '[') {
+            if (stop) { if (wild) *wild = 1; return; }
+            if (c == '*' && i + 1 < end && tpl[i + 1] == '*') { sb_puts(out, dstar[k]); i += 2; continue; }
+            sb_puts(out, c == '*' ? star[k] : qmark[k]);
+            i++;
+            continue;
+        }
+        sb_putc(out, c);
+        i++;
+    }
+}
+
+static void add(arena *a, move_queries *q, const char *op, const char *obj, int dir, int cls, const char *what)
+{
+    if (q->n == q->cap) {
+        q->cap = q->cap ? q->cap * 2 : 64;
+        q->v = realloc(q->v, q->cap * sizeof *q->v);
+        if (!q->v) abort();
+    }
+    q->v[q->n++] = (move_query){ op, arena_strdup(a, obj), dir, cls, what };
+}
+
+/* the operations on the path itself, by what the rule denies */
+static void self_ops(arena *a, const gen_move *m, const char *obj, move_queries *q)
+{
+    const char *what = "the final path";
+    if (m->denies & MV_READ) {
+        add(a, q, "file-write-unlink", obj, 0, MQ_DOC, what);
+        add(a, q, "file-link", obj, 0, MQ_DOC, what);
+        add(a, q, "file-clone", obj, 0, MQ_DOC, what);
+    }
+    if (m->denies & MV_WRITE) {
+        add(a, q, "file-link", obj, 0, MQ_DOC, what);
+        add(a, q, "file-write-unlink", obj, 0, m->denies & MV_UNLINK ? MQ_DOC : MQ_SELF, what);
+        add(a, q, "file-write-create", obj, 0, m->denies & MV_CREATE ? MQ_DOC : MQ_SELF, what);
+    }
+    add(a, q, "file-mount", obj, 0, MQ_DOC, what);
+    add(a, q, "file-mount-update", obj, 0, MQ_DOC, what);
+    add(a, q, "file-issue-extension", obj, 0, MQ_DOC, what);
+}
+
+/* the operations on a directory that holds the path */
+static void up_ops(arena *a, const gen_move *m, const char *obj, int cls, move_queries *q)
+{
+    const char *what = cls == MQ_GLOB ? "a directory inside the glob's wildcards" : "a proper ancestor";
+    if (m->denies & MV_READ) {
+        add(a, q, "file-write-unlink", obj, 1, cls, what);
+        add(a, q, "file-clone", obj, 1, cls, what);
+    }
+    if (m->denies & MV_WRITE) {
+        add(a, q, "file-write-unlink", obj, 1, cls, what);
+        add(a, q, "file-write-create", obj, 1, cls, what);
+    }
+    add(a, q, "file-mount", obj, 1, cls, what);
+    add(a, q, "file-mount-update", obj, 1, cls, what);
+}
+
+/* d and each of its ancestors up to "/" (d itself when self) */
+static void up_from(arena *a, const gen_move *m, const char *d, int self, move_queries *q)
+{
+    char *p = arena_strdup(a, d);
+    size_t n = strlen(p);
+    if (self) up_ops(a, m, p, MQ_DOC, q);
+    while (n > 1) {
+        while (n > 0 && p[n - 1] != '/') n--;
+        n = n > 1 ? n - 1 : 1;                  /* the parent; "/" last */
+        p[n] = 0;
+        up_ops(a, m, p, MQ_DOC, q);
+    }
+}
+
+void moves_expect(arena *a, const gen_move *m, const sb_param *v, size_t nv, move_queries *q)
+{
+    if (!m->tpl) return;
+    const char *t = m->tpl;
+    size_t tl = strlen(t);
+    strbuf b;
+    sb_init(&b);
+    if (m->kind == MV_LITERAL || m->kind == MV_SUBPATH) {
+        fill(a, &b, t, tl, v, nv, 0, 0, NULL);
+        collapse(&b, 1);
+        unalias(&b);
+        const char *s = arena_strdup(a, sb_cstr(&b));
+        self_ops(a, m, s, q);
+        if (m->kind == MV_SUBPATH) self_ops(a, m, arena_printf(a, "%s/x", strcmp(s, "/") ? s : ""), q);
+        up_from(a, m, s, 0, q);
+        sb_free(&b);
+        return;
+    }
+    /* a prefix or glob: its fixed part, the directory holding its last
+     * component; a glob ending in its first wildcard "**" is that
+     * directory's subpath */
+    int wild = 0;
+    fill(a, &b, t, tl, v, nv, 1, 0, &wild);
+    collapse(&b, 0);
+    size_t fixed_at = strcspn(t, "*?[");
+    int trail = m->kind == MV_GLOB && fixed_at + 2 == tl && fixed_at > 0 && t[fixed_at - 1] == '/';
+    const char *fx = sb_cstr(&b), *sl = strrchr(fx, '/');
+    strbuf d;
+    sb_init(&d);
+    sb_add(&d, fx, sl && sl > fx ? (size_t)(sl - fx) : 1);
+    unalias(&d);
+    const char *dir = arena_strdup(a, sb_cstr(&d));
+    sb_free(&d);
+    up_from(a, m, dir, !trail, q);
+    if (trail) { self_ops(a, m, dir, q); self_ops(a, m, arena_printf(a, "%s/x", strcmp(dir, "/") ? dir : ""), q); }
+    /* the paths it matches */
+    for (int k = 0; k < 3; k++) {
+        sb_reset(&b);
+        fill(a, &b, t, tl, v, nv, 0, k, NULL);
+        if (m->kind == MV_PREFIX) sb_puts(&b, k == 0 ? "x" : k == 1 ? "/x" : "");
+        collapse(&b, 1);
+        unalias(&b);
+        if (m->kind == MV_PREFIX && k == 2 && t[tl - 1] == '/') continue;   /* "/a/b/" does not match /a/b */
+        self_ops(a, m, sb_cstr(&b), q);
+    }
+    /* the directories inside its wildcards: at each "/" after the first
+     * one (not the "/" of a trailing "**"), what the text before it matches */
+    for (size_t i = fixed_at; m->kind == MV_GLOB && i < tl; i++) {
+        if (t[i] != '/' || (i + 3 == tl && t[i + 1] == '*' && t[i + 2] == '*')) continue;
+        for (int k = 0; k < 3; k++) {
+            sb_reset(&b);
+            fill(a, &b, t, i, v, nv, 0, k, NULL);
+            collapse(&b, 1);
+            unalias(&b);
+            up_ops(a, m, sb_cstr(&b), MQ_GLOB, q);
+        }
+    }
+    sb_free(&b);
+}
+
+void moves_free(move_queries *q)
+{
+    free(q->v);
+    memset(q, 0, sizeof *q);
+}
