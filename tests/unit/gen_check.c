@@ -749,15 +749,18 @@ static void completed_objects(objset *s, arena *a, decider *d, const rule *x, co
  * count as meeting unanalysed; -2 the note names values -D refuses. */
 static int confirm_final(const compilation *c, const diag *d, const gen_profile *p, gen_rng *rg, const char **why)
 {
-    const rule *rv[8], *fv[8];
+    /* a final path deny brings final move denies of each ancestor: room
+     * for them all */
+    enum { NRULES = 64 };
+    const rule *rv[NRULES], *fv[NRULES];
     size_t nr = 0, nf = 0;
     unsigned fl = other_line(d);
     for (size_t i = 0; i < c->pol.rules.n; i++) {
         const rule *x = c->pol.rules.v[i];
         if (x->implied && !implied_move(x)) continue;
         span at = origin_primary(x);
-        if (at.src == d->at.src && at.start == d->at.start && nr < 8) rv[nr++] = x;
-        if (x->final && fl && line_at(d, at) == fl && nf < 8) fv[nf++] = x;
+        if (at.src == d->at.src && at.start == d->at.start && nr < NRULES) rv[nr++] = x;
+        if (x->final && fl && line_at(d, at) == fl && nf < NRULES) fv[nf++] = x;
     }
     *why = "the rule or the final rule is not among the compiled rules (a raw rule)";
     if (!nr || !nf) return -1;
@@ -771,7 +774,7 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
     memset(&s, 0, sizeof s);
     s.a = &a;
     hm_init(&s.seen);
-    const char *tr[16], *tf[16];
+    const char *tr[2 * NRULES], *tf[2 * NRULES];
     size_t ntr = 0, ntf = 0;
     for (size_t i = 0; i < nr; i++) { rule_objects(&s, dd, rv[i], rg); tails_of(&a, dd, rv[i], tr, &ntr); }
     for (size_t i = 0; i < nf; i++) { rule_objects(&s, dd, fv[i], rg); tails_of(&a, dd, fv[i], tf, &ntf); }
@@ -877,21 +880,23 @@ static size_t raw_note_values(arena *a, const diag *d, sb_param *v, size_t n, si
 static int confirm_raw(const compilation *c, const diag *d, const gen_profile *p, int item, gen_rng *rg, const char **why)
 {
     const gen_item *it = &p->items[item];
-    const rule *fv[8];
+    const rule *fv[64];
     size_t nf = 0;
     unsigned fl = other_line(d);
-    for (size_t i = 0; i < c->pol.rules.n && nf < 8; i++) {
+    for (size_t i = 0; i < c->pol.rules.n && nf < 64; i++) {
         const rule *x = c->pol.rules.v[i];
         if (x->final && fl && line_at(d, origin_primary(x)) == fl) fv[nf++] = x;
     }
     *why = "no final rule on the line the note names";
     if (!nf) return 0;
-    if (strstr(d->msg, "no-sandbox")) {
+    /* (with no-sandbox) or (with no-profile): the program runs outside the
+     * profile either way */
+    if (strstr(d->msg, "no-sandbox") || strstr(d->msg, "no-profile")) {
         /* a program run outside the sandbox: beside any final deny; the
          * modifier outside a rule beside any final rule (docs/language.md) */
         int deny = strstr(d->msg, "outside a rule") != NULL;
         for (size_t i = 0; i < c->pol.rules.n; i++) deny |= c->pol.rules.v[i]->final && c->pol.rules.v[i]->action == ACT_DENY;
-        *why = "a no-sandbox rejection of a rule without (with no-sandbox), or in a rule beside no final deny";
+        *why = "a rejection of a rule without (with no-sandbox) or (with no-profile), or in a rule beside no final deny";
         return (it->raw & RAW_NOSANDBOX) && deny ? 1 : 0;
     }
     int want = it->raw & RAW_DENY ? ACT_DENY : ACT_ALLOW;
