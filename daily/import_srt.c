@@ -337,7 +337,9 @@ static void resolve_lists(srt_in *in)
 }
 
 /* Whether the directory a (len al) is an allowed write root or inside one
- * (a root with a wildcard or under /dev/ is not a directory srt keeps); a
+ * (a root under /dev/ is not a directory srt keeps; a root with a wildcard
+ * is taken from its fixed directory: what it lets be written, moved or
+ * made may lie anywhere below that: a root of every child of ~/p renames ~/p/a); a
  * root below the directory srt runs in ($WORKDIR, not known here) may hold
  * any path not written below that directory. */
 static int inside_for_its_home(arena *a, const char *cd, const char *croot);
@@ -350,7 +352,8 @@ static int in_write_root(arena *sa, json_t *writes, const char *a, size_t al)
         const char *root = json_string_value(r);
         size_t rl = strlen(root);
         while (rl && root[rl - 1] == '/') rl--;
-        if (!rl || !strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+        if (strpbrk(root, "*?[")) rl = fixed_dir(root);    /* a pattern: its fixed directory */
+        if (!rl || !strncmp(root, "/dev/", 5)) continue;
         if (al >= rl && !strncmp(a, root, rl) && (al == rl || a[rl] == '/')) return 1;
         if ((root[0] == WORKDIR_MARK) != (a[0] == WORKDIR_MARK)) return 1;   /* for some directory srt runs in */
         /* "~" on one side only: inside for the home the other names */
@@ -751,6 +754,22 @@ static void meta_deny(strbuf *b, const char *how, const char *path)
  * write subtree would allow it.  Final denies, which decide over both.  A
  * deny with an allowRead inside it is left as it is (srt lets that one
  * read again), and so is a pattern. */
+/* 1 when the directory d (dl bytes, as written) is a write root that is no
+ * pattern, or lies inside one spelled the same way */
+static int in_plain_root(json_t *writes, const char *d, size_t dl)
+{
+    size_t k;
+    json_t *r;
+    json_array_foreach(writes, k, r) {
+        const char *root = json_string_value(r);
+        size_t rl = strlen(root);
+        while (rl && root[rl - 1] == '/') rl--;
+        if (!rl || strpbrk(root, "*?[") || !strncmp(root, "/dev/", 5)) continue;
+        if (dl >= rl && !strncmp(d, root, rl) && (dl == rl || d[rl] == '/')) return 1;
+    }
+    return 0;
+}
+
 static void read_denied_roots(strbuf *b, srt_in *in, json_t *writes)
 {
     arena *a = in->dl->a;
@@ -841,7 +860,14 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             const char *root = json_string_value(r);
             size_t rl = strlen(root);
             while (rl && root[rl - 1] == '/') rl--;
-            if (!strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+            /* a pattern root lets what lies below its fixed directory be
+             * written, so removed: a root of all below ~/p removes
+             * ~/p/a/secret (unless a plain root holds that directory) */
+            if (strpbrk(root, "*?[")) {
+                rl = fixed_dir(root);
+                if (rl && in_plain_root(writes, root, rl)) continue;
+            }
+            if (!rl || !strncmp(root, "/dev/", 5)) continue;
             strbuf t;
             sb_init(&t);
             const char *cd = canonical(in->dl->a, d), *croot = canonical(in->dl->a, arena_strndup(in->dl->a, root, rl));
