@@ -585,6 +585,63 @@ static int covers_all_below(const char *p)
     return !((n - 3) % 2);
 }
 
+/* A deny pattern p from "/" (no fixed directory) and a root (rl bytes) that
+ * starts with "~" or the directory srt runs in, whose place is not known
+ * here: p matches inside the root wherever its first components match the
+ * root's own path.  For each split of p's components, where the ones before
+ * it may match the root for some home (/Users/NAME or /home/NAME and the
+ * root's components after "~") or some working directory (any, then the
+ * root's components after it), the ones after it are written below the root
+ * into out: two stars then x, under "~/p", is "~/p/x" (the second star is
+ * "p"), and under "." both "$WORKDIR" with a star then x, and "$WORKDIR/x".
+ * A "**" before the split may match any number of components. */
+static void split_under_root(arena *a, json_t *out, const char *p, const char *root, size_t rl)
+{
+    const char *c[64];
+    size_t cl[64], n = 0;
+    for (const char *q = p; *q && n < 64;) {
+        while (*q == '/') q++;
+        if (!*q) break;
+        const char *e = strchr(q, '/');
+        c[n] = q;
+        cl[n] = e ? (size_t)(e - q) : strlen(q);
+        n++;
+        q += cl[n - 1];
+    }
+    /* the root's own components after "~" or the working directory */
+    const char *rc[64];
+    size_t rcl[64], nr = 0;
+    for (size_t i = 1; i < rl && nr < 64;) {
+        while (i < rl && root[i] == '/') i++;
+        if (i >= rl) break;
+        size_t e = i;
+        while (e < rl && root[e] != '/') e++;
+        rc[nr] = root + i;
+        rcl[nr++] = e - i;
+        i = e;
+    }
+    int home = root[0] == '~';
+    for (size_t j = 1; j < n; j++) {
+        int dstar = 0;
+        for (size_t i = 0; i < j; i++) dstar |= cl[i] == 2 && !strncmp(c[i], "**", 2);
+        int may = 1;
+        if (!dstar) {
+            /* the last nr components before the split are the root's own */
+            if (home ? j != 2 + nr : j < 1 + nr) may = 0;
+            for (size_t i = 0; may && i < nr; i++) {
+                char *pat = arena_strndup(a, c[j - nr + i], cl[j - nr + i]);
+                may = fnmatch(pat, arena_strndup(a, rc[i], rcl[i]), FNM_PERIOD) == 0;
+            }
+            if (may && home) {
+                char *pat = arena_strndup(a, c[0], cl[0]);
+                may = fnmatch(pat, "Users", 0) == 0 || fnmatch(pat, "home", 0) == 0;
+            }
+        }
+        if (!may) continue;
+        json_array_append_new(out, json_string(arena_printf(a, "%.*s/%s", (int)rl, root, c[j])));
+    }
+}
+
 static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p0)
 {
     size_t k;
@@ -600,11 +657,10 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
         const char *croot = canonical(a, arena_strndup(a, root, rl));
         if (!fl && p[0] == '/' && (croot[0] == '~' || croot[0] == WORKDIR_MARK)) {   /* a deny from "/": above every home and working directory */
             if (!strpbrk(p, "*?[")) { json_array_append_new(denies, json_stringn(root, rl)); continue; }
-            if (!strncmp(p, "/**/", 4)) {
-                json_array_append_new(denies, json_string(arena_printf(a, "%.*s%s", (int)rl, root, p)));
-                continue;
-            }
             if (covers_all_below(p)) { json_array_append_new(denies, json_stringn(root, rl)); continue; }
+            if (!strncmp(p, "/**/", 4)) json_array_append_new(denies, json_string(arena_printf(a, "%.*s%s", (int)rl, root, p)));
+            split_under_root(a, denies, p, root, rl);
+            continue;
         }
         /* "~" on one side only: whether the root lies below the deny
          * depends on HOME, which the import leaves to buckle run */
@@ -873,6 +929,16 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             const char *cd = canonical(in->dl->a, d), *croot = canonical(in->dl->a, arena_strndup(in->dl->a, root, rl));
             size_t crl = strlen(croot);
             if (!strncmp(d, "**/", 3)) sb_printf(&t, "%.*s/%s", (int)rl, root, d);
+            /* a pattern from "/" beside a root whose place is not known:
+             * below the root wherever its first components may be the
+             * root's path */
+            else if (cd[0] == '/' && strpbrk(cd, "*?[") && !fixed_dir(cd) && (croot[0] == '~' || croot[0] == WORKDIR_MARK)) {
+                if (covers_all_below(cd)) sb_printf(&t, "%.*s", (int)rl, root);
+                else {
+                    if (!strncmp(cd, "/**/", 4)) sb_printf(&t, "%.*s%s", (int)rl, root, cd);
+                    split_under_root(in->dl->a, keep, cd, root, rl);
+                }
+            }
             /* "~" on one side only and, for some home, the root in the
              * deny: its metadata and unlink denies would be written for
              * one spelling and outranked by the root's in the other */
