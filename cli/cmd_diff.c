@@ -15,7 +15,8 @@
 
 static const char usage[] =
     "usage: buckle diff [-I DIR]... [-D NAME=VALUE]... [-U NAME]... [--format text|json]\n"
-    "                   [--old-as sbpl|buckle] [--new-as sbpl|buckle] OLD NEW\n"
+    "                   [--old-as sbpl|buckle] [--new-as sbpl|buckle] [--canonical-values]\n"
+    "                   OLD NEW\n"
     "\n"
     "OLD (or NEW) may be REV:PATH: PATH as it was at git revision REV, with the\n"
     "files beside it (its bases), PATH relative to the current directory; an -I\n"
@@ -46,6 +47,12 @@ static const char usage[] =
     "reads without a value (a .buckle's param, an .sb's (param \"NAME\")) is\n"
     "given one (named on standard error), the same on both sides;\n"
     "-D NAME=VALUE chooses it.\n"
+    "An .sb compares a parameter's value as the program passes it, a .buckle\n"
+    "the canonical path (buckle run passes that): beside a .buckle, the\n"
+    "parameters that start an .sb's paths are also tried spelled through /tmp,\n"
+    "/var or /etc, where the .sb's rules on them match no path the kernel asks\n"
+    "about.  --canonical-values says the program passes every value canonically\n"
+    "and leaves that out.\n"
     "\n"
     "Exit status: 0 the same decisions; 1 they differ, or a profile has errors;\n"
     "2 usage error or unreadable input; 3 cannot compare: no request differs,\n"
@@ -54,9 +61,10 @@ static const char usage[] =
     "or a walk over the patterns stopped at its bound (also under a set of\n"
     "values lined up with the paths).\n";
 
-enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, DIFF_MAX_UNSET = 64 };
+enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, OPT_CANONICAL, DIFF_MAX_UNSET = 64 };
 typedef struct diff_flags {
     int json;
+    int canonical;             /* --canonical-values: an .sb's values are passed canonically */
     int as[2];                 /* -1 by name or text, 1 sbpl, 0 buckle */
     const char *unset[DIFF_MAX_UNSET];   /* -U: parameters the program does not pass */
     size_t nunset;
@@ -509,6 +517,7 @@ static int format_option(void *ud, int key, const char *arg, int choice)
     diff_flags *f = ud;
     if (key == OPT_FORMAT) { f->json = choice == 1; return 0; }
     if (key == OPT_OLD_AS || key == OPT_NEW_AS) { f->as[key - OPT_OLD_AS] = choice == 0; return 0; }
+    if (key == OPT_CANONICAL) { f->canonical = 1; return 0; }
     if (key == 'U') {
         if (!*arg) return cli_usage_error("diff", "-U needs a parameter name");
         for (const char *c = arg; *c; c++)
@@ -705,9 +714,13 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
     diff_value_set vs[DIFF_MAX_VALUE_SETS];
     int found = -1, narrow = -1;
     const char *cut = NULL;   /* the first set compared only in part, why */
-    size_t ns = diff_value_sets(na, pols, 2, base, nb, vary, nv, vs, DIFF_MAX_VALUE_SETS);
+    size_t ns = diff_value_sets(na, pols, 2, base, nb, vary, nv,
+                                sbpl[0] != sbpl[1] && !fl->canonical ? (unsigned)sbpl[0] | (unsigned)sbpl[1] << 1 : 0u, vs,
+                                DIFF_MAX_VALUE_SETS);
     if (ns) for (int k = 0; k < 2; k++) shed_side(&sides[k], &pools[k]);
     for (size_t i = 0; i < ns; i++) {
+        /* the aliases (last) only where the canonical values change nothing */
+        if (vs[i].alias && narrow >= 0) break;
         eval_args e2;
         extra_vals ev2;
         set_values(&e2, &ev2, ea, ev, &vs[i], base, cap, na);
@@ -757,6 +770,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         diff_run_near(r, &sides[0].side, &sides[1].side, vs[i].near, vs[i].nnear);
         r->values = vs[i].label;
         r->values_widen = wide_only;
+        r->values_alias = vs[i].alias;
         return;
     }
 }
@@ -787,7 +801,8 @@ static int same_text(const char *const *files, const int *sbpl)
 int cmd_diff(cli_env *env, int argc, char **argv)
 {
     static const cli_opt own[] = { { "format", OPT_FORMAT, 1, "text|json" }, { "old-as", OPT_OLD_AS, 1, "sbpl|buckle" },
-                                   { "new-as", OPT_NEW_AS, 1, "sbpl|buckle" }, { NULL, 'U', 1, NULL }, { NULL, 0, 0, NULL } };
+                                   { "new-as", OPT_NEW_AS, 1, "sbpl|buckle" }, { "canonical-values", OPT_CANONICAL, 0, NULL },
+                                   { NULL, 'U', 1, NULL }, { NULL, 0, 0, NULL } };
     diff_flags fl;
     memset(&fl, 0, sizeof fl);
     fl.as[0] = fl.as[1] = -1;

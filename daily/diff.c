@@ -1054,7 +1054,12 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
         sb_printf(b, "%s -> %s: %lu request%s widened (%s), %lu narrowed (%s), of %lu over %lu objects\n",
                   old_name, new_name, w, w == 1 ? "" : "s", ns ? "deny -> allow, or no-sandbox added" : "deny -> allow", n,
                   ns ? "allow -> deny, or no-sandbox removed" : "allow -> deny", r->requests, r->objects);
-    if (r->values)
+    if (r->values && r->values_alias)
+        sb_printf(b, "  with %s: a value through /tmp, /var or /etc (an .sb compares a parameter's value as the "
+                  "program passes it, a .buckle the canonical path, /tmp as /private/tmp; under the values given or "
+                  "the test values they %s; --canonical-values when the program passes values canonically)\n",
+                  r->values, r->values_widen ? "only narrow" : "decide the same");
+    else if (r->values)
         sb_printf(b, "  with %s: a value lined up with the paths, names and ports the profiles name (under the values "
                   "given or the test values they %s; -D gives them)\n", r->values,
                   r->values_widen ? "only narrow" : "decide the same");
@@ -1083,6 +1088,7 @@ char *diff_render_json(const diff_result *r, const char *old_name, const char *n
     if (r->identical) json_object_set_new(root, "identical", json_true());
     if (r->incomplete) json_object_set_new(root, "not_compared", json_string(r->incomplete));
     if (r->values) json_object_set_new(root, "values", json_string(r->values));
+    if (r->values && r->values_alias) json_object_set_new(root, "values_alias", json_true());
     json_object_set_new(root, "undecidable", json_integer((json_int_t)r->undecided));
     if (r->undecided) {
         json_object_set_new(root, "undecidable_example", json_string(r->undecided_example));

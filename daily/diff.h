@@ -60,6 +60,8 @@ typedef struct diff_result {
                                 the paths of the profiles it was run under, or NULL */
     int values_widen;        /* the caller's: under the values given the sides only
                                 narrow; values shows a widening */
+    int values_alias;        /* the caller's: values are spelled other than canonically
+                                (an .sb reads them as passed, a .buckle canonical) */
     int identical;           /* the caller's: both sides are the same text, read the
                                 same way (nothing was asked: the same decisions) */
 } diff_result;

@@ -59,6 +59,8 @@ typedef struct dv {
     hashmap seen;             /* uses and fixed paths, deduplicated */
     unsigned char *rx;        /* the parameter is spliced into a regex */
     int in_regex;             /* classify: the path is a regex's literal start */
+    int raw;                  /* walk: the profile reads values as passed */
+    unsigned char *rawuse;    /* the parameter starts a path of such a profile */
     nuse *nu;              /* names and hosts:ports built on parameters */
     size_t nnuses, nucap;
     nfixed *nfix;             /* the hard-coded names, hosts and ports */
@@ -75,6 +77,7 @@ static void add_use(dv *d, size_t p, const char *s, size_t n, size_t from, size_
 {
     const char *k = arena_printf(d->a, "u%zu:%.*s\x01%.*s", p, (int)from, s, (int)(n - from - vl), s + from + vl);
     if (d->in_regex) d->rx[p] = 1;
+    if (d->raw && !from) d->rawuse[p] = 1;
     if (hm_put(&d->seen, k, strlen(k), (void *)k)) return;
     d->uses = arena_grow(d->a, d->uses, d->nuses, d->ucap, sizeof *d->uses);
     d->ucap = arena_grow_cap(d->nuses, d->ucap);
@@ -333,8 +336,44 @@ static void make_set(dv *d, diff_value_set *s, const cand *const *c, size_t nc)
     s->label = label;
 }
 
+/* the set of aliases: each parameter that starts a path of a profile that
+ * reads values as passed (rawuse[p]) with its
+ * value under /tmp, /var or /etc as a program may pass it (its base value
+ * without "/private" where it has one, else below /tmp), near both
+ * spellings; 0 when no parameter starts a path */
+static int alias_set(dv *d, diff_value_set *s)
+{
+    memset(s, 0, sizeof s[0]);
+    s->p = arena_alloc(d->a, (d->nbase + 1) * sizeof *s->p);
+    s->n = d->nbase;
+    if (d->nbase) memcpy(s->p, d->base, d->nbase * sizeof *s->p);
+    const char *label = "";
+    int any = 0;
+    for (size_t p = 0; p < d->nv; p++) {
+        if (!d->rawuse[p] || !d->path[p]) continue;
+        const char *v = d->val[p];
+        size_t vl = d->vlen[p];
+        int under = !strncmp(v, "/private/", 9) && private_alias(v + 8, vl - 8, "");
+        const char *as = under ? arena_strndup(d->a, v + 8, vl - 8) : arena_printf(d->a, "/tmp%.*s", (int)vl, v);
+        const char *canon = under ? arena_strndup(d->a, v, vl) : arena_printf(d->a, "/private%s", as);
+        for (size_t i = 0; i < s->n; i++) if (!strcmp(s->p[i].name, d->name[p])) s->p[i].value = as;
+        label = arena_printf(d->a, "%s%s%s=%s", label, any ? " " : "", d->name[p], as);
+        any = 1;
+        for (size_t u = 0; u < d->nuses; u++) {
+            const use *us = &d->uses[u];
+            if (us->param != p) continue;
+            add_near(d->a, s, arena_printf(d->a, "%s%s", us->a, as));
+            add_near(d->a, s, arena_printf(d->a, "%s%s", us->a, canon));
+            add_near(d->a, s, arena_printf(d->a, "%s%.*s", us->a, (int)vl, v));
+        }
+    }
+    s->label = label;
+    s->alias = 1;
+    return any;
+}
+
 size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, const sb_param *base, size_t nbase,
-                       const char *const *vary, size_t nvary, diff_value_set *out, size_t max)
+                       const char *const *vary, size_t nvary, unsigned aliases, diff_value_set *out, size_t max)
 {
     dv d;
     memset(&d, 0, sizeof d);
@@ -347,6 +386,7 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     d.path = arena_alloc(a, (nvary + 1) * sizeof *d.path);
     d.rx = arena_alloc(a, nvary + 1);
     d.named = arena_alloc(a, nvary + 1);
+    d.rawuse = arena_alloc(a, nvary + 1);
     for (size_t i = 0; i < nvary; i++)
         for (size_t k = 0; k < nbase; k++) {
             if (strcmp(base[k].name, vary[i]) || !base[k].value) continue;
@@ -364,7 +404,11 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     hm_init(&d.seen);
     hm_init(&d.cseen);
     for (size_t k = 0; k < npols; k++)
-        for (size_t i = 0; pols[k] && i < pols[k]->n; i++) walk(&d, pols[k]->rules[i]->filter, 0);
+        for (size_t i = 0; pols[k] && i < pols[k]->n; i++) {
+            d.raw = k < 8 && (aliases >> k) & 1;
+            walk(&d, pols[k]->rules[i]->filter, 0);
+        }
+    d.raw = 0;
     unsigned char *used = arena_alloc(a, d.nv + 1);
     for (size_t u = 0; u < d.nuses; u++) used[d.uses[u].param] = 1;
     for (size_t u = 0; u < d.nuses; u++)
@@ -424,6 +468,14 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     }
     hm_free(&d.seen);
     hm_free(&d.cseen);
+    /* the aliases last, in a place of their own: a set lined up with the
+     * paths comes first */
+    size_t ai = max - 1;
+    size_t nalias = aliases && alias_set(&d, &out[ai]) ? 1 : 0;
+    if (nalias) {
+        max--;
+        if (!d.ncands || !max) { if (ai) out[0] = out[ai]; return 1; }
+    }
     if (!d.ncands) return 0;
     /* each set is one more comparison, whose cost grows with the rules */
     size_t nrules = 0;
@@ -458,5 +510,6 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     }
     for (size_t i = 0; i < np; i++) make_set(&d, &out[n++], &pick[i], 1);
     if (pairs) make_set(&d, &out[n++], best, 2);
+    if (nalias) { diff_value_set t = out[ai]; out[n++] = t; }
     return n;
 }

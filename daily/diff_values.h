@@ -15,7 +15,12 @@
  * A parameter in a name or a "host:port" is lined up the same way with the
  * names, hosts and ports the rules hard-code (a name, a longer one, one cut
  * after a '.'), and given a name or port away from every other; such a set
- * has no near paths (every request is compared). */
+ * has no near paths (every request is compared).
+ * aliases: a bit for each of pols that reads values as passed (an .sb beside
+ * a .buckle); one more set, last, gives every parameter that starts a path
+ * of such a profile a value spelled other than canonically
+ * (under /tmp, /var or /etc): an .sb compares a value as the program passes
+ * it, a .buckle the canonical path (/tmp is /private/tmp). */
 #ifndef BUCKLE_DIFF_VALUES_H
 #define BUCKLE_DIFF_VALUES_H
 #include "../sbpl/sbpl_eval.h"
@@ -35,6 +40,7 @@ typedef struct diff_value_set {
                                  changed parameters' paths are, before and now */
     size_t nnear;
     const char *label;        /* "HOME=/Users/me" */
+    int alias;                /* the values are spelled other than canonically */
 } diff_value_set;
 
 /* pols: the profiles evaluated with the base values (base[0..nbase), plain
@@ -43,7 +49,7 @@ typedef struct diff_value_set {
  * out[0..max) and returns how many sets, the most telling first; none when
  * no rule's path is built on a parameter of vary. */
 size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, const sb_param *base, size_t nbase,
-                       const char *const *vary, size_t nvary, diff_value_set *out, size_t max);
+                       const char *const *vary, size_t nvary, unsigned aliases, diff_value_set *out, size_t max);
 
 /* 1 when path (n bytes) is at, above or below one of near[0..nnear) (by
  * whole components) */

@@ -83,6 +83,9 @@ typedef struct imp {
 int builtin_param(const char *n);
 int buckle_param_name(const char *n);
 void use_set(imp *m, int k);
+/* the first form, not verbatim, with a path filter that starts with
+ * parameter i; -1 when none has */
+int param_path_form(const imp *m, size_t i);
 uint32_t line_start(const source *s, uint32_t at);
 uint32_t line_end(const source *s, uint32_t at);
 int form_of(const imp *m, uint32_t at);

@@ -145,6 +145,28 @@ static int param_use(const sfilter *f, const char *s, int depth)
     return use;
 }
 
+/* 1 when a path filter of f starts with marker s (a literal, subpath or
+ * prefix, a regex after its '^') */
+static int starts_path(const sfilter *f, const char *s, int depth)
+{
+    if (!f || depth > SBPL_MAX_DEPTH) return 0;
+    size_t sl = strlen(s);
+    if (f->str && (f->kind == F_LITERAL || f->kind == F_SUBPATH || f->kind == F_PREFIX || f->kind == F_REGEX)) {
+        const char *t = f->kind == F_REGEX && f->str[0] == '^' ? f->str + 1 : f->str;
+        if (!strncmp(t, s, sl)) return 1;
+    }
+    for (int k = 0; k < f->nkids; k++) if (starts_path(f->kids[k], s, depth + 1)) return 1;
+    return 0;
+}
+
+int param_path_form(const imp *m, size_t i)
+{
+    const char *s = arena_printf(m->a, SENT "%zu__", i);
+    for (size_t r = 0; r < m->nrules; r++)
+        if (!m->forms[m->rules[r].form].verbatim && starts_path(m->rules[r].r->filter, s, 0)) return m->rules[r].form;
+    return -1;
+}
+
 /* how a parameter is used decides the value it is compared with: a path
  * start, a port, or a word.  Set 0 has the test values (docs/reference.md)
  * and the other parameters inside HOME; set 1 has every path elsewhere, so
@@ -192,7 +214,7 @@ static void lined_up_sets(imp *m, const sb_param *plain0, size_t nplain0, const 
     for (size_t i = 0; i < m->np; i++) if (!given(m, m->pnames[i])) vary[nv++] = m->pnames[i];
     diff_value_set vs[DIFF_MAX_VALUE_SETS];
     const sb_policy *pols[1] = { m->vals[0] };
-    size_t ns = diff_value_sets(m->a, pols, 1, plain0, nplain0, vary, nv, vs, DIFF_MAX_VALUE_SETS);
+    size_t ns = diff_value_sets(m->a, pols, 1, plain0, nplain0, vary, nv, 0, vs, DIFF_MAX_VALUE_SETS);
     diag_list *keep = m->dl;
     for (size_t i = 0; i < ns; i++) {
         int k = m->nset;
@@ -1217,6 +1239,14 @@ restart:
         if (r < 0) { said = 1; break; }
     }
     if (rc && !said) diag_add(dl, SEV_ERROR, NULL, (span){ src, 0, 0 }, "no import decides like the original");
+    for (size_t i = 0; !rc && i < m.np; i++) {
+        int fi = given(&m, m.pnames[i]) ? -1 : param_path_form(&m, i);
+        if (fi >= 0)
+            diag_add(dl, SEV_INFO, NULL, m.forms[fi].x->at, "the original compares the value of %s as the program "
+                     "passes it, the import the canonical path: for a value through a symbolic link (%s=/etc for "
+                     "/private/etc) the original's rules on it match no path the kernel asks about, and the import's "
+                     "match the real one", m.pnames[i], m.pnames[i]);
+    }
     for (size_t i = 0; !rc && i < m.nforms; i++)
         if (m.forms[i].verbatim)
             diag_add(dl, SEV_INFO, NULL, m.forms[i].x->at, "kept in an sbpl verbatim block, which buckle does not check "

@@ -337,7 +337,9 @@ static void resolve_lists(srt_in *in)
 }
 
 /* Whether the directory a (len al) is an allowed write root or inside one
- * (a root with a wildcard or under /dev/ is not a directory srt keeps); a
+ * (a root under /dev/ is not a directory srt keeps; a root with a wildcard
+ * is taken from its fixed directory: what it lets be written, moved or
+ * made may lie anywhere below that: a root of every child of ~/p renames ~/p/a); a
  * root below the directory srt runs in ($WORKDIR, not known here) may hold
  * any path not written below that directory. */
 static int inside_for_its_home(arena *a, const char *cd, const char *croot);
@@ -350,7 +352,8 @@ static int in_write_root(arena *sa, json_t *writes, const char *a, size_t al)
         const char *root = json_string_value(r);
         size_t rl = strlen(root);
         while (rl && root[rl - 1] == '/') rl--;
-        if (!rl || !strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+        if (strpbrk(root, "*?[")) rl = fixed_dir(root);    /* a pattern: its fixed directory */
+        if (!rl || !strncmp(root, "/dev/", 5)) continue;
         if (al >= rl && !strncmp(a, root, rl) && (al == rl || a[rl] == '/')) return 1;
         if ((root[0] == WORKDIR_MARK) != (a[0] == WORKDIR_MARK)) return 1;   /* for some directory srt runs in */
         /* "~" on one side only: inside for the home the other names */
@@ -582,6 +585,63 @@ static int covers_all_below(const char *p)
     return !((n - 3) % 2);
 }
 
+/* A deny pattern p from "/" (no fixed directory) and a root (rl bytes) that
+ * starts with "~" or the directory srt runs in, whose place is not known
+ * here: p matches inside the root wherever its first components match the
+ * root's own path.  For each split of p's components, where the ones before
+ * it may match the root for some home (/Users/NAME or /home/NAME and the
+ * root's components after "~") or some working directory (any, then the
+ * root's components after it), the ones after it are written below the root
+ * into out: two stars then x, under "~/p", is "~/p/x" (the second star is
+ * "p"), and under "." both "$WORKDIR" with a star then x, and "$WORKDIR/x".
+ * A "**" before the split may match any number of components. */
+static void split_under_root(arena *a, json_t *out, const char *p, const char *root, size_t rl)
+{
+    const char *c[64];
+    size_t cl[64], n = 0;
+    for (const char *q = p; *q && n < 64;) {
+        while (*q == '/') q++;
+        if (!*q) break;
+        const char *e = strchr(q, '/');
+        c[n] = q;
+        cl[n] = e ? (size_t)(e - q) : strlen(q);
+        n++;
+        q += cl[n - 1];
+    }
+    /* the root's own components after "~" or the working directory */
+    const char *rc[64];
+    size_t rcl[64], nr = 0;
+    for (size_t i = 1; i < rl && nr < 64;) {
+        while (i < rl && root[i] == '/') i++;
+        if (i >= rl) break;
+        size_t e = i;
+        while (e < rl && root[e] != '/') e++;
+        rc[nr] = root + i;
+        rcl[nr++] = e - i;
+        i = e;
+    }
+    int home = root[0] == '~';
+    for (size_t j = 1; j < n; j++) {
+        int dstar = 0;
+        for (size_t i = 0; i < j; i++) dstar |= cl[i] == 2 && !strncmp(c[i], "**", 2);
+        int may = 1;
+        if (!dstar) {
+            /* the last nr components before the split are the root's own */
+            if (home ? j != 2 + nr : j < 1 + nr) may = 0;
+            for (size_t i = 0; may && i < nr; i++) {
+                char *pat = arena_strndup(a, c[j - nr + i], cl[j - nr + i]);
+                may = fnmatch(pat, arena_strndup(a, rc[i], rcl[i]), FNM_PERIOD) == 0;
+            }
+            if (may && home) {
+                char *pat = arena_strndup(a, c[0], cl[0]);
+                may = fnmatch(pat, "Users", 0) == 0 || fnmatch(pat, "home", 0) == 0;
+            }
+        }
+        if (!may) continue;
+        json_array_append_new(out, json_string(arena_printf(a, "%.*s/%s", (int)rl, root, c[j])));
+    }
+}
+
 static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p0)
 {
     size_t k;
@@ -597,11 +657,10 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
         const char *croot = canonical(a, arena_strndup(a, root, rl));
         if (!fl && p[0] == '/' && (croot[0] == '~' || croot[0] == WORKDIR_MARK)) {   /* a deny from "/": above every home and working directory */
             if (!strpbrk(p, "*?[")) { json_array_append_new(denies, json_stringn(root, rl)); continue; }
-            if (!strncmp(p, "/**/", 4)) {
-                json_array_append_new(denies, json_string(arena_printf(a, "%.*s%s", (int)rl, root, p)));
-                continue;
-            }
             if (covers_all_below(p)) { json_array_append_new(denies, json_stringn(root, rl)); continue; }
+            if (!strncmp(p, "/**/", 4)) json_array_append_new(denies, json_string(arena_printf(a, "%.*s%s", (int)rl, root, p)));
+            split_under_root(a, denies, p, root, rl);
+            continue;
         }
         /* "~" on one side only: whether the root lies below the deny
          * depends on HOME, which the import leaves to buckle run */
@@ -751,6 +810,22 @@ static void meta_deny(strbuf *b, const char *how, const char *path)
  * write subtree would allow it.  Final denies, which decide over both.  A
  * deny with an allowRead inside it is left as it is (srt lets that one
  * read again), and so is a pattern. */
+/* 1 when the directory d (dl bytes, as written) is a write root that is no
+ * pattern, or lies inside one spelled the same way */
+static int in_plain_root(json_t *writes, const char *d, size_t dl)
+{
+    size_t k;
+    json_t *r;
+    json_array_foreach(writes, k, r) {
+        const char *root = json_string_value(r);
+        size_t rl = strlen(root);
+        while (rl && root[rl - 1] == '/') rl--;
+        if (!rl || strpbrk(root, "*?[") || !strncmp(root, "/dev/", 5)) continue;
+        if (dl >= rl && !strncmp(d, root, rl) && (dl == rl || d[rl] == '/')) return 1;
+    }
+    return 0;
+}
+
 static void read_denied_roots(strbuf *b, srt_in *in, json_t *writes)
 {
     arena *a = in->dl->a;
@@ -841,12 +916,29 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
             const char *root = json_string_value(r);
             size_t rl = strlen(root);
             while (rl && root[rl - 1] == '/') rl--;
-            if (!strncmp(root, "/dev/", 5) || strpbrk(root, "*?[")) continue;
+            /* a pattern root lets what lies below its fixed directory be
+             * written, so removed: a root of all below ~/p removes
+             * ~/p/a/secret (unless a plain root holds that directory) */
+            if (strpbrk(root, "*?[")) {
+                rl = fixed_dir(root);
+                if (rl && in_plain_root(writes, root, rl)) continue;
+            }
+            if (!rl || !strncmp(root, "/dev/", 5)) continue;
             strbuf t;
             sb_init(&t);
             const char *cd = canonical(in->dl->a, d), *croot = canonical(in->dl->a, arena_strndup(in->dl->a, root, rl));
             size_t crl = strlen(croot);
             if (!strncmp(d, "**/", 3)) sb_printf(&t, "%.*s/%s", (int)rl, root, d);
+            /* a pattern from "/" beside a root whose place is not known:
+             * below the root wherever its first components may be the
+             * root's path */
+            else if (cd[0] == '/' && strpbrk(cd, "*?[") && !fixed_dir(cd) && (croot[0] == '~' || croot[0] == WORKDIR_MARK)) {
+                if (covers_all_below(cd)) sb_printf(&t, "%.*s", (int)rl, root);
+                else {
+                    if (!strncmp(cd, "/**/", 4)) sb_printf(&t, "%.*s%s", (int)rl, root, cd);
+                    split_under_root(in->dl->a, keep, cd, root, rl);
+                }
+            }
             /* "~" on one side only and, for some home, the root in the
              * deny: its metadata and unlink denies would be written for
              * one spelling and outranked by the root's in the other */

@@ -615,6 +615,20 @@ void emit(imp *m, strbuf *b, const char *name)
                   first ? "\n" : "", m->pnames[i]);
         first = 0;
     }
+    /* values: the original reads them as passed, the import canonical */
+    const char *canon = NULL;
+    for (size_t i = 0; i < m->np; i++) {
+        if (param_path_form(m, i) < 0) continue;
+        for (size_t k = 0; k < m->o->ngiven; k++) if (!strcmp(m->o->given[k].name, m->pnames[i])) goto next;
+        canon = canon ? arena_printf(m->a, "%s, %s", canon, m->pnames[i]) : m->pnames[i];
+    next:;
+    }
+    if (canon)
+        sb_printf(b, "\n# The original compares the value of %s as the program passes it, this\n"
+                     "# profile the canonical path (buckle run passes that): for a value through a\n"
+                     "# symbolic link (/etc, /tmp or /var for the path under /private) the original's\n"
+                     "# rules on it match no path the kernel asks about, and these match the real one.\n",
+                  canon);
     if (m->dflt) sb_printf(b, "%sdefault %s;\n", first ? "\n" : "", m->dflt);
     if (m->fragment || m->o->ngiven || m->o->nunset) sb_putc(b, '\n');
     if (m->fragment)

@@ -288,12 +288,45 @@ cat >"$P/own.sb" <<'EOF2'
 EOF2
 run "diff: .sb parameters, its own import" "$BUCKLE" import -o "$P/own.buckle" "$P/own.sb"
 expect_rc "diff: .sb parameters: the import is written" 0
-run "diff: .sb parameters without -D" "$BUCKLE" diff "$P/own.sb" "$P/own.buckle"
+run "diff: .sb parameters without -D" "$BUCKLE" diff --canonical-values "$P/own.sb" "$P/own.buckle"
 expect_rc "diff: an .sb that reads parameters and its import are the same (exit 0)" 0
 expect_out_has "diff: .sb parameters: the same decisions" "the same decisions"
 expect_err_has "diff: .sb parameters: the path value is named" "PROJECT=/Users/test/param-PROJECT"
 expect_err_has "diff: .sb parameters: a port gets a port" "PORT=8080"
 expect_err_has "diff: .sb parameters: at the (param) form" "own.sb:3:"
+# an .sb compares a value as the program passes it, a .buckle the canonical
+# path: the import of (subpath (param "XX")) allows /private/etc for
+# XX=/etc, where the original allows nothing; diff tries such values itself
+printf '(version 1)\n(deny default)\n(allow file-read-data (subpath (param "XX")))\n' >"$P/alias.sb"
+run "diff alias: the import" "$BUCKLE" import -o "$P/alias.buckle" "$P/alias.sb"
+expect_rc "diff alias: the import is written" 0
+expect_err_has "diff alias: the import says what it cannot keep" "the original compares the value of XX as the program passes it"
+grep -q "^# The original compares the value of XX as the program passes it" "$P/alias.buckle" \
+    && pass "diff alias: the import's comment says it" || fail "diff alias: the import's comment says it" "$(head -n 12 "$P/alias.buckle")"
+run "diff alias: without -D" "$BUCKLE" diff "$P/alias.sb" "$P/alias.buckle"
+expect_rc "diff alias: a value through /tmp widens the import (exit 1)" 1
+expect_out_has "diff alias: the widening" "WIDENING deny -> allow"
+expect_out_has "diff alias: at the canonical path" "file-read-data /private/tmp/Users/test/param-XX"
+expect_out_has "diff alias: the value named" "with XX=/tmp/Users/test/param-XX: a value through /tmp, /var or /etc"
+run "diff alias: json" "$BUCKLE" diff --format json "$P/alias.sb" "$P/alias.buckle"
+expect_out_has "diff alias: json says so" '"values_alias": true'
+run "diff alias: the other way" "$BUCKLE" diff "$P/alias.buckle" "$P/alias.sb"
+expect_rc "diff alias: the .buckle first (exit 1)" 1
+expect_out_has "diff alias: the other way, narrowed" "file-read-data /private/tmp/Users/test/param-XX"
+run "diff alias: a value under /private" "$BUCKLE" diff -D XX=/Users/x "$P/alias.sb" "$P/alias.buckle"
+expect_rc "diff alias: with -D the value is fixed (exit 0)" 0
+run "diff alias: canonical values" "$BUCKLE" diff --canonical-values "$P/alias.sb" "$P/alias.buckle"
+expect_rc "diff alias: --canonical-values leaves the aliases out (exit 0)" 0
+expect_out_has "diff alias: --canonical-values, the same" "the same decisions"
+run "diff alias: both .sb" "$BUCKLE" diff "$P/alias.sb" "$P/alias.sb"
+expect_rc "diff alias: both .sb read values alike (exit 0)" 0
+# a deny on the parameter: the import denies /private/etc/x, the original
+# (XX=/etc) lets the allow around it decide
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/private"))\n(deny file-read-data (subpath (param "XX")))\n' >"$P/alias-deny.sb"
+run "diff alias: a deny, imported" "$BUCKLE" import -o "$P/alias-deny.buckle" "$P/alias-deny.sb"
+run "diff alias: a deny" "$BUCKLE" diff "$P/alias-deny.sb" "$P/alias-deny.buckle"
+expect_rc "diff alias: a deny on the parameter differs (exit 1)" 1
+expect_out_has "diff alias: a deny narrows" "narrowing allow -> deny"
 run "diff: .sb parameters, both .sb" "$BUCKLE" diff "$P/own.sb" "$P/own.sb"
 expect_rc "diff: an .sb with parameters against itself (exit 0)" 0
 sed 's|"/out"|"/outx"|' "$P/own.sb" >"$P/own2.sb"

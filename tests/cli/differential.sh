@@ -31,6 +31,13 @@ run "differential: generated profiles" "$BUILD/diff-check" --generate 72 --seed 
 expect_rc "differential: generated profiles x value sets x queries: both evaluations, symbolic and inlined, agree" 0
 tail -n 1 "$TMP/out" | sed 's/^/     /'
 [ -s "$TMP/err" ] && head -n 40 "$TMP/err" | sed 's/^/     /'
+# raw rules that run a program outside the profile ((with no-profile) as
+# (with no-sandbox)) beside final rules: every rejection has a witness
+run "differential: generated raw exec rules beside final rules" "$BUILD/diff-check" --generate 150 --seed 1 \
+    --only raw,raw-nosandbox,final --shrink
+expect_rc "differential: every raw BK2005 beside a final rule is confirmed" 0
+if grep -q "not confirmed" "$TMP/err"; then fail "differential: no unconfirmed rejection" "$(grep -m1 'not confirmed' "$TMP/err")"
+else pass "differential: no unconfirmed rejection"; fi
 # the same generated profiles, checking the readable one-rule-per-line form
 # (buckle compile without --compact) instead of the compact one
 run "differential: generated profiles, readable form" "$BUILD/diff-check" --generate 24 --seed 17 --readable \

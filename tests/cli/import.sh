@@ -101,7 +101,7 @@ rt_diff() {
         printf '\n(deny default)\n' >>"$rt_orig"
     fi
     # shellcheck disable=SC2086
-    run "import: $rt_name decides like the original" "$BUCKLE" diff -I "$(dirname "$rt_f")" $rt_args "$rt_orig" "$rt_o"
+    run "import: $rt_name decides like the original" "$BUCKLE" diff --canonical-values -I "$(dirname "$rt_f")" $rt_args "$rt_orig" "$rt_o"
     rt_cc=$(cannot_compare "$rt_f")
     if [ -n "$rt_cc" ]; then
         expect_rc "import: $rt_name cannot be compared" "${rt_cc%% *}"
@@ -233,7 +233,7 @@ run "import: string-append" "$BUCKLE" import tests/import/string-append.sb
 expect_rc "import: string-append exits 0" 0
 expect_out_has "import: string-append: joined pieces" 'allow exec literal "/usr/bin/env";'
 printf '%s\n' "$OUT" >"$P/sa.buckle"
-run "import: string-append round trip" "$BUCKLE" diff tests/import/string-append.sb "$P/sa.buckle"
+run "import: string-append round trip" "$BUCKLE" diff --canonical-values tests/import/string-append.sb "$P/sa.buckle"
 expect_rc "import: string-append decides like the original" 0
 
 run "import: order" "$BUCKLE" import tests/import/order.sb

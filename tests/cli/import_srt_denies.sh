@@ -152,3 +152,67 @@ done <<'ROWS'
 ["/Users/test/w"]    ["~//w"]  []
 ["/Users/test//w/a"] []        ["~/w"]
 ROWS
+
+# a write root that is a pattern lets the directories below its fixed part
+# be renamed: the directories that hold a denied path there cannot be
+# removed or made, as inside a plain root (mv ~/p/a ~/p/b; cat ~/p/b/secret)
+# KEY ALLOW_WRITE DENIED OP OBJECT WANT
+while read -r key aw dp op obj want; do
+    case "$key" in ''|'#'*) continue ;; esac
+    n=$((n + 1))
+    if [ "$key" = read ]; then lists="\"denyWrite\":[],\"denyRead\":$dp"; else lists="\"denyWrite\":$dp,\"denyRead\":[]"; fi
+    printf '{"filesystem":{"allowWrite":%s,%s},"network":{"allowedDomains":[]}}\n' "$aw" "$lists" >"$D/s$n.json"
+    name="srt pattern roots: allowWrite $aw deny$key $dp, $op $obj"
+    run "$name" "$BUCKLE" import --from srt -o "$D/s$n.buckle" "$D/s$n.json"
+    expect_rc "$name: imports" 0
+    [ "$RC" -eq 0 ] || continue
+    run "$name" "$BUCKLE" query "$D/s$n.buckle" "$op" "$obj"
+    expect_out_has "$name: $want" "$want $obj"
+done <<'ROWS'
+read  ["~/p/*"]     ["~/p/a/secret"]  file-write-unlink  /Users/test/p/a      deny
+read  ["~/p/*"]     ["~/p/a/secret"]  file-write-create  /Users/test/p/a      deny
+read  ["~/p/*"]     ["~/p/a/secret"]  file-write-unlink  /Users/test/p/b      allow
+read  ["~/p/**"]    ["~/p/a/b/k"]     file-write-unlink  /Users/test/p/a/b    deny
+read  ["~/p/**"]    ["~/p/a/b/k"]     file-write-unlink  /Users/test/p/a      deny
+read  ["/tmp/w/**"] ["/tmp/w/a/k"]    file-write-unlink  /private/tmp/w/a     deny
+write ["~/p/**"]    ["~/p/a/x"]       file-write-unlink  /Users/test/p/a      deny
+write ["~/p/**"]    ["~/p/a/x"]       file-write-create  /Users/test/p/a      deny
+write ["~/p/**"]    ["~/p/a/x"]       file-write-create  /Users/test/p/b/x    allow
+write ["~/p/a*"]    ["~/p/ab/x"]      file-write-unlink  /Users/test/p/ab     deny
+read  ["~/p/**"]    ["~/p/a/secret"]  file-write-unlink  /Users/test/p/a/secret  deny
+read  ["/tmp/w/**"] ["/tmp/w/a/k"]    file-write-unlink  /private/tmp/w/a/k   deny
+read  ["~/p/**"]    ["~/p/a/secret"]  file-write-data    /Users/test/p/a/x    allow
+ROWS
+
+# a deny pattern from "/" whose first components may be the path of a root
+# written with "~" or "." (its place is not known at import): written below
+# the root for each way they may be (at the test values W=/Users/test/project)
+# KEY ALLOW_WRITE DENIED OP OBJECT WANT
+while read -r key aw dp op obj want; do
+    case "$key" in ''|'#'*) continue ;; esac
+    n=$((n + 1))
+    if [ "$key" = read ]; then lists="\"denyWrite\":[],\"denyRead\":$dp"; else lists="\"denyWrite\":$dp,\"denyRead\":[]"; fi
+    printf '{"filesystem":{"allowWrite":%s,%s},"network":{"allowedDomains":[]}}\n' "$aw" "$lists" >"$D/s$n.json"
+    name="srt denies from /: allowWrite $aw deny$key $dp, $op $obj"
+    run "$name" "$BUCKLE" import --from srt -o "$D/s$n.buckle" "$D/s$n.json"
+    expect_rc "$name: imports" 0
+    [ "$RC" -eq 0 ] || continue
+    run "$name" "$BUCKLE" query "$D/s$n.buckle" "$op" "$obj"
+    expect_out_has "$name: $want" "$want $obj"
+done <<'ROWS'
+write ["."]    ["/*/*/*/.env"]    file-write-data    /Users/test/project/.env     deny
+write ["."]    ["/*/*/*/k/.env"]  file-write-data    /Users/test/project/k/.env   deny
+write ["."]    ["/*/*/*/.env"]    file-write-data    /Users/test/project/ok       allow
+write ["~"]    ["/*/*/*/.env"]    file-write-data    /Users/test/q/.env           deny
+write ["~"]    ["/*/*/*/.env"]    file-write-data    /Users/test/project/.env     deny
+write ["~"]    ["/*/*/*/.env"]    file-write-data    /Users/test/project/k/.env   allow
+write ["."]    ["/**/*/.env"]     file-write-data    /Users/test/project/.env     deny
+write ["~/p"]  ["/**/*/k"]        file-write-data    /Users/test/p/k              deny
+write ["./a"]  ["/**/*/a/.env"]   file-write-data    /Users/test/project/a/.env   deny
+write ["~/p/q"] ["/**/*/q/.env"]  file-write-data    /Users/test/p/q/.env         deny
+read  ["."]    ["/**/*/.env"]     file-write-unlink  /Users/test/project/.env     deny
+read  ["."]    ["/*/*/*/.env"]    file-write-unlink  /Users/test/project/.env     deny
+read  ["~/p"]  ["/**/.env"]       file-write-unlink  /Users/test/p/.env           deny
+read  ["~"]    ["/**/k"]          file-write-unlink  /Users/test/k                deny
+read  ["~"]    ["/**/k"]          file-write-unlink  /Users/test/project/k        deny
+ROWS

@@ -985,21 +985,23 @@ static size_t raw_note_values(arena *a, const diag *d, sb_param *v, size_t n, si
 static int confirm_raw(const compilation *c, const diag *d, const gen_profile *p, int item, gen_rng *rg, const char **why)
 {
     const gen_item *it = &p->items[item];
-    const rule *fv[8];
+    const rule *fv[64];
     size_t nf = 0;
     unsigned fl = other_line(d);
-    for (size_t i = 0; i < c->pol.rules.n && nf < 8; i++) {
+    for (size_t i = 0; i < c->pol.rules.n && nf < 64; i++) {
         const rule *x = c->pol.rules.v[i];
         if (x->final && fl && line_at(d, origin_primary(x)) == fl) fv[nf++] = x;
     }
     *why = "no final rule on the line the note names";
     if (!nf) return 0;
-    if (strstr(d->msg, "no-sandbox")) {
+    /* (with no-sandbox) or (with no-profile): the program runs outside the
+     * profile either way */
+    if (strstr(d->msg, "no-sandbox") || strstr(d->msg, "no-profile")) {
         /* a program run outside the sandbox: beside any final deny; the
          * modifier outside a rule beside any final rule (docs/language.md) */
         int deny = strstr(d->msg, "outside a rule") != NULL;
         for (size_t i = 0; i < c->pol.rules.n; i++) deny |= c->pol.rules.v[i]->final && c->pol.rules.v[i]->action == ACT_DENY;
-        *why = "a no-sandbox rejection of a rule without (with no-sandbox), or in a rule beside no final deny";
+        *why = "a rejection of a rule without (with no-sandbox) or (with no-profile), or in a rule beside no final deny";
         return (it->raw & RAW_NOSANDBOX) && deny ? 1 : 0;
     }
     int want = it->raw & RAW_DENY ? ACT_DENY : ACT_ALLOW;
