@@ -537,7 +537,7 @@ static void filter_key(strbuf *b, const sfilter *f, int depth)
     sb_putc(b, ')');
 }
 
-static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
+static void rule_key_in(strbuf *b, const sb_rule *r)
 {
     sb_reset(b);
     key_int(b, (long)r->action);
@@ -546,6 +546,11 @@ static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
     key_int(b, (long)ll);
     if (ll) sb_add(b, r->leaves, ll);
     filter_key(b, r->filter, 0);
+}
+
+static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
+{
+    rule_key_in(b, r);
     *n = b->len;
     return arena_strndup(a, b->data ? b->data : "", b->len);
 }
@@ -556,6 +561,40 @@ static int has_pattern(const sfilter *f, int depth)
     if (is_regex(f)) return 1;
     for (int i = 0; i < f->nkids; i++) if (has_pattern(f->kids[i], depth + 1)) return 1;
     return 0;
+}
+
+/* 1 when both sides decide by the same rules in the same order for each
+ * operation: the SBPL evaluator decides a request by the last rule of its
+ * operation (then of the operation above) that matches, so two such
+ * policies decide every request alike, and no walk can find a path that
+ * tells them apart.  A side answered by buckle's decider is read through
+ * its compiled SBPL, as by the walks; a side with raw or verbatim SBPL
+ * blocks answers from more than its policy, and is never the same here. */
+static int same_rules(diff_side *const *sides)
+{
+    for (int k = 0; k < 2; k++) {
+        const diff_side *d = sides[k];
+        if (vb_live(d) || (!d->is_sb && (!d->x || crosscheck_has_raw(d->x)))) return 0;
+        if (!d->pol->by_op_start || d->pol->nops != sides[0]->pol->nops) return 0;
+    }
+    const sb_policy *a = sides[0]->pol, *b = sides[1]->pol;
+    if (a->n != b->n) return 0;
+    strbuf ka, kb;
+    sb_init(&ka);
+    sb_init(&kb);
+    int same = 1;
+    for (int op = 0; op < a->nops && same; op++) {
+        size_t ab = a->by_op_start[op], ae = a->by_op_start[op + 1], bb = b->by_op_start[op];
+        if (ae - ab != b->by_op_start[op + 1] - bb) { same = 0; break; }
+        for (size_t i = 0; i < ae - ab && same; i++) {
+            rule_key_in(&ka, a->sorted[ab + i]);
+            rule_key_in(&kb, b->sorted[bb + i]);
+            same = ka.len == kb.len && !memcmp(ka.data, kb.data, ka.len);
+        }
+    }
+    sb_free(&ka);
+    sb_free(&kb);
+    return same;
 }
 
 /* the patterns of both sides' rules, with those of their verbatim blocks */
@@ -913,7 +952,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
     if (!add_rule_pairs(&s, &pats)) r->rules_partial = 1;
     r->protocols = proto_only(&r->a, sides);
-    if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
+    if (!same_rules(sides) && !add_pairs(&s, &pats)) r->atoms_partial = 1;
     /* what every profile can be asked whatever it names: each process
      * target, an address and port no rule is likely to name, and the
      * request with no object (an unfiltered rule's, for the operations that
