@@ -945,14 +945,18 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     hm_free(&s.collected);
     add_path(&s, "/", 1);
     add_tails(&s);
-    patterns pats = { 0 };
-    hm_init(&pats.at);
-    gather_sides(s.a, sides, &pats);
-    hm_free(&pats.at);
-    if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
-    if (!add_rule_pairs(&s, &pats)) r->rules_partial = 1;
+    /* the same rules in the same order: no path tells the sides apart,
+     * and nothing is walked (the objects they name are asked still) */
+    if (!same_rules(sides)) {
+        patterns pats = { 0 };
+        hm_init(&pats.at);
+        gather_sides(s.a, sides, &pats);
+        hm_free(&pats.at);
+        if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
+        if (!add_rule_pairs(&s, &pats)) r->rules_partial = 1;
+        if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
+    }
     r->protocols = proto_only(&r->a, sides);
-    if (!same_rules(sides) && !add_pairs(&s, &pats)) r->atoms_partial = 1;
     /* what every profile can be asked whatever it names: each process
      * target, an address and port no rule is likely to name, and the
      * request with no object (an unfiltered rule's, for the operations that
