@@ -427,6 +427,10 @@ typedef struct pattern {
     int name;                 /* 0 of paths, 1 of names, 2 of local names (asked as "local:NAME") */
     int sides;                /* bit k: side k has it */
     int in_changed;           /* it is in a rule that the other side has not */
+    int loose;                /* and that rule has no anchors */
+    int anchor;               /* every object a rule that the other side has not
+                               * matches is one this pattern matches, or one of the
+                               * other anchors of that rule (add_anchor_cells) */
     int free_use;             /* used outside a require-all with a literal (which
                                * decides nothing but that literal path) */
     const char *start;
@@ -450,10 +454,17 @@ static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char 
     return re;
 }
 
-static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed, int confined)
+static int is_pattern(const sfilter *f)
+{
+    return is_regex(f) || f->kind == F_SUBPATH || f->kind == F_PREFIX || f->kind == F_LITERAL || f->kind == F_NAME ||
+           f->kind == F_NAME_PREFIX;
+}
+
+/* f as a pattern of l (added when new): its index + 1, or 0 when f is not a pattern */
+static size_t add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed, int confined)
 {
     int name = f->kind == F_NAME || f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
-    if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_LITERAL && !name) return;
+    if (!is_pattern(f)) return 0;
     if (name && f->ns == SNS_LOCAL) name = 2;
     /* the key: the kind in decimal, then the text (looked up in a buffer
      * on the stack, kept only when new) */
@@ -472,10 +483,10 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
         l->v[had - 1].sides |= 1 << side;
         l->v[had - 1].in_changed |= changed;
         l->v[had - 1].free_use |= !confined;
-        return;
+        return had;
     }
     if (key == tmp) key = arena_strndup(a, tmp, kl);
-    pattern p = { f, 0, f->kind == F_LITERAL || f->kind == F_NAME, 0, NULL, name, 1 << side, changed, !confined, NULL, 0 };
+    pattern p = { f, 0, f->kind == F_LITERAL || f->kind == F_NAME, 0, NULL, name, 1 << side, changed, 0, 0, !confined, NULL, 0 };
     if (is_regex(f)) {
         char *st = arena_alloc(a, f->len + 1);
         p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
@@ -489,6 +500,7 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
     l->cap = arena_grow_cap(l->n, l->cap);
     l->v[l->n++] = p;
     hm_put(&l->at, key, kl, (void *)l->n);   /* an index: the array moves as it grows */
+    return l->n;
 }
 
 /* confined: f is inside a require-all with a literal */
@@ -512,6 +524,43 @@ static void gather(arena *a, const sfilter *f, int side, int changed, patterns *
     if (f->kind == F_ALL)
         for (int i = 0; i < f->nkids && !confined; i++) confined = f->kids[i] && f->kids[i]->kind == F_LITERAL;
     for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, changed, l, confined);
+}
+
+/* The anchors of a filter: patterns such that every object it matches is
+ * matched by one of them (out[0..*n), at most cap).  A pattern is its own
+ * anchor; a require-all is anchored by any one of its parts that is, a
+ * require-any by the anchors of all of its parts.  0 when there are none
+ * (no filter, a require-not, a vnode type, an address: objects no pattern
+ * bounds). */
+#define ANCHORS_MAX 64
+
+static int anchors(const sfilter *f, const sfilter **out, size_t *n, size_t cap, int depth)
+{
+    if (!f || depth > 64) return 0;
+    if (is_pattern(f)) {
+        if (*n == cap) return 0;
+        out[(*n)++] = f;
+        return 1;
+    }
+    size_t n0 = *n;
+    if (f->kind == F_ALL) {
+        /* the part with the fewest anchors */
+        size_t best = 0, bn = 0;
+        const sfilter *tmp[ANCHORS_MAX];
+        for (int i = 0; i < f->nkids; i++) {
+            size_t k = 0;
+            if (!anchors(f->kids[i], tmp, &k, cap - n0 < ANCHORS_MAX ? cap - n0 : ANCHORS_MAX, depth + 1)) continue;
+            if (!bn || k < bn) { bn = k; best = (size_t)i; }
+        }
+        if (!bn) return 0;
+        return anchors(f->kids[best], out, n, cap, depth + 1);
+    }
+    if (f->kind == F_ANY && f->nkids) {
+        for (int i = 0; i < f->nkids; i++)
+            if (!anchors(f->kids[i], out, n, cap, depth + 1)) { *n = n0; return 0; }
+        return 1;
+    }
+    return 0;
 }
 
 /* A rule as text: its action, operation and filter tree.  Two sides that
@@ -597,6 +646,15 @@ static int same_rules(diff_side *const *sides)
     return same;
 }
 
+/* the patterns of f (gathered already) are in a rule with no anchors */
+static void mark_loose(arena *a, patterns *l, const sfilter *f, int side, int depth)
+{
+    if (!f || depth > 64) return;
+    size_t i = add_pattern(a, l, f, side, 0, 1);
+    if (i) l->v[i - 1].loose = 1;
+    for (int k = 0; k < f->nkids; k++) mark_loose(a, l, f->kids[k], side, depth + 1);
+}
+
 /* the patterns of both sides' rules, with those of their verbatim blocks */
 static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
 {
@@ -620,7 +678,12 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
         for (size_t i = 0; i < d->pol->n; i++) {
             const sb_rule *r = d->pol->rules[i];
             int changed = key[k][i] && !hm_get(&keys[!k], key[k][i], klen[k][i]);
+            const sfilter *anc[ANCHORS_MAX];
+            size_t nanc = 0;
+            int anchored = changed && anchors(r->filter, anc, &nanc, ANCHORS_MAX, 0);
             gather(a, r->filter, k, changed, l, 0);
+            for (size_t j = 0; j < nanc && anchored; j++) l->v[add_pattern(a, l, anc[j], k, 0, 1) - 1].anchor = 1;
+            if (changed && !anchored) mark_loose(a, l, r->filter, k, 0);
         }
         if (vb_live(d))
             for (size_t i = 0; i < d->vb->pol->n; i++)
@@ -761,8 +824,9 @@ static int meets_near(const objset *s, const pattern *p)
 /* p with every pattern of its kind that meets it (regexes, scopes,
  * literals), in one walk: a subject of each combination that holds p.  1
  * when every one was reached */
-static int rule_cells(objset *s, patterns *l, const pattern *p)
+static int rule_cells(objset *s, patterns *l, pattern *p, size_t max_states)
 {
+    if (p->is_scope && !scope_of(s->a, p)) return 0;
     regexes g;
     memset(&g, 0, sizeof g);
     size_t nre = 0, nsc = 0;
@@ -773,7 +837,7 @@ static int rule_cells(objset *s, patterns *l, const pattern *p)
             const sb_regex *re = scope_of(s->a, q);
             if (!re) continue;
             if (nsc++ == ATOM_SCOPES_MAX) return 0;
-            pick_one(s->a, &g, re, 0);
+            pick_one(s->a, &g, re, q == p);
             continue;
         }
         for (int r = 0; r < q->f->nres; r++) {
@@ -782,19 +846,25 @@ static int rule_cells(objset *s, patterns *l, const pattern *p)
             pick_one(s->a, &g, q->f->res[r], q == p);
         }
     }
-    sb_atoms_opts o = { .path = !p->name, .max_states = RULE_CELLS_MAX, .must = g.changed, .near = s->near, .nnear = s->nnear };
+    sb_atoms_opts o = { .path = !p->name, .max_states = max_states, .must = g.changed, .near = s->near, .nnear = s->nnear };
     return sb_regex_atoms(g.v, g.n, &o, atom_of(p->name), s);
 }
 
-static int add_rule_pairs(objset *s, patterns *l)
+static int add_rule_pairs(objset *s, patterns *l, int anchored)
 {
     size_t walks = 0;
+    int whole = 1;
     const sb_regex *grp[2];
     for (size_t i = 0; i < l->n; i++) {
-        const pattern *p = &l->v[i];
+        pattern *p = &l->v[i];
         if (p->is_scope || !p->in_changed || p->sides != 3) continue;
+        if (!p->loose && anchored) continue;      /* its rules' anchors were walked whole */
         if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
-        rule_cells(s, l, p);    /* cut at its bound: the pairs below still */
+        /* cut at its bound: the pairs below still; for a rule with no
+         * anchors a combination of three patterns or more is not ruled
+         * out then */
+        if (rule_cells(s, l, p, RULE_CELLS_MAX)) continue;
+        if (p->loose) whole = 0;
         for (size_t j = 0; j < l->n; j++) {
             const pattern *g = &l->v[j];
             if (j == i || g->is_scope || g->name != p->name || !meet(p, g)) continue;
@@ -810,7 +880,63 @@ static int add_rule_pairs(objset *s, patterns *l)
                 }
         }
     }
-    return 1;
+    return whole;
+}
+
+/* A rule that the other side has not decides, if anything, only objects
+ * its anchors match: each anchor is walked with every pattern that meets
+ * it, and an object of each combination that holds the anchor is asked.
+ * Inside an anchor the patterns that do not meet it never match, so those
+ * combinations are every way the two sides can tell its objects apart.  1
+ * when every walk reached all of them within the bound. */
+#define ANCHOR_CELLS_MAX 20000
+
+/* A rule that the other side has not and that has no anchors may decide
+ * any object: every pattern of the kind it uses is walked, one object of
+ * each combination asked.  1 when each such walk reached all of them. */
+static int loose_cells(objset *s, patterns *l)
+{
+    int whole = 1;
+    for (int name = 0; name < 3; name++) {
+        if (s->near && name) break;            /* only paths are asked there */
+        size_t i = 0;
+        while (i < l->n && !(l->v[i].loose && l->v[i].name == name)) i++;
+        if (i == l->n) continue;
+        regexes g;
+        memset(&g, 0, sizeof g);
+        size_t nre = 0, nsc = 0;
+        int all = 1;
+        for (size_t j = 0; j < l->n && all; j++) {
+            pattern *q = &l->v[j];
+            if (q->name != name) continue;
+            if (q->is_scope) {
+                const sb_regex *re = scope_of(s->a, q);
+                if (!re || nsc++ == ATOM_SCOPES_MAX) all = 0;
+                else pick_one(s->a, &g, re, 0);
+                continue;
+            }
+            for (int r = 0; r < q->f->nres && all; r++) {
+                if (!q->f->res[r]) continue;
+                if (nre++ == ATOM_REGEXES_MAX) all = 0;
+                else pick_one(s->a, &g, q->f->res[r], 0);
+            }
+        }
+        sb_atoms_opts o = { .path = !name, .max_states = ANCHOR_CELLS_MAX, .near = s->near, .nnear = s->nnear };
+        if (!all || (g.n && !sb_regex_atoms(g.v, g.n, &o, atom_of(name), s))) whole = 0;
+    }
+    return whole;
+}
+
+static int add_anchor_cells(objset *s, patterns *l)
+{
+    int whole = loose_cells(s, l);
+    for (size_t i = 0; i < l->n; i++) {
+        pattern *p = &l->v[i];
+        if (!p->anchor) continue;
+        if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
+        if (!rule_cells(s, l, p, ANCHOR_CELLS_MAX)) whole = 0;
+    }
+    return whole;
 }
 
 /* each regex with every subpath and prefix that meets it, in one walk:
@@ -953,7 +1079,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
         gather_sides(s.a, sides, &pats);
         hm_free(&pats.at);
         if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
-        if (!add_rule_pairs(&s, &pats)) r->rules_partial = 1;
+        if (!add_rule_pairs(&s, &pats, add_anchor_cells(&s, &pats))) r->rules_partial = 1;
         if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
     }
     r->protocols = proto_only(&r->a, sides);
