@@ -932,7 +932,9 @@ static int add_anchor_cells(objset *s, patterns *l)
     int whole = loose_cells(s, l);
     for (size_t i = 0; i < l->n; i++) {
         pattern *p = &l->v[i];
-        if (!p->anchor) continue;
+        /* a pattern on one side only is walked with the changed ones
+         * (add_atoms), every combination that holds it */
+        if (!p->anchor || changed_pattern(p)) continue;
         if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
         if (!rule_cells(s, l, p, ANCHOR_CELLS_MAX)) whole = 0;
     }
