@@ -929,16 +929,17 @@ static int loose_cells(objset *s, patterns *l)
 
 static int add_anchor_cells(objset *s, patterns *l)
 {
-    int whole = loose_cells(s, l);
     for (size_t i = 0; i < l->n; i++) {
         pattern *p = &l->v[i];
         /* a pattern on one side only is walked with the changed ones
          * (add_atoms), every combination that holds it */
         if (!p->anchor || changed_pattern(p)) continue;
         if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
-        if (!rule_cells(s, l, p, ANCHOR_CELLS_MAX)) whole = 0;
+        /* past the bound the walks of every changed rule's regexes run
+         * (add_rule_pairs): no other anchor needs its own */
+        if (!rule_cells(s, l, p, ANCHOR_CELLS_MAX)) return 0;
     }
-    return whole;
+    return 1;
 }
 
 /* each regex with every subpath and prefix that meets it, in one walk:
@@ -1081,6 +1082,7 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
         gather_sides(s.a, sides, &pats);
         hm_free(&pats.at);
         if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
+        if (!loose_cells(&s, &pats)) r->rules_partial = 1;
         if (!add_rule_pairs(&s, &pats, add_anchor_cells(&s, &pats))) r->rules_partial = 1;
         if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
     }

@@ -10,12 +10,15 @@
 . tests/lib.sh
 D=$TMP/diff_rule_anchor
 mkdir -p "$D"
-# $1 file, $2 the first rule
+# $1 file, $2 the first rule, $3 the longest run of q's the third rule
+# names (8 unless given)
 write() {
+    alts=q q=q i=1
+    while [ $i -lt "${3:-8}" ]; do q=${q}q; alts="$alts|$q"; i=$((i + 1)); done
     {
         printf '(version 1)\n(allow default)\n%s\n' "$2"
         printf '(deny file-read* (regex #"^/a/[^q]"))\n'
-        printf '(deny file-read* (regex #"^/a/(q|qq|qqq|qqqq|qqqqq|qqqqqq|qqqqqqq|qqqqqqqq)([^q].*)?$"))\n'
+        printf '(deny file-read* (regex #"^/a/(%s)([^q].*)?$"))\n' "$alts"
         i=0
         while [ $i -lt 40 ]; do
             printf '(deny file-read* (regex #"^/a/(.*/)?\\.n%02d(/.*)?$"))\n' $i
@@ -37,3 +40,12 @@ write "$D/new-v.sb" "(deny file-read* (require-not (regex #\"^/[^a]\")))
 $fix"
 run "diff rule anchor: a changed rule no pattern bounds" "$BUCKLE" diff "$D/old-v.sb" "$D/new-v.sb"
 if [ "$RC" -eq 1 ] || [ "$RC" -eq 3 ]; then pass "diff rule anchor: ... is never the same"; else fail "diff rule anchor: ... is never the same" "exit $RC"; fi
+# the same, with the difference 36 bytes deep: past the bound of a walk of
+# every pattern, and never taken as the same
+write "$D/old-d.sb" "(allow file-read* (require-not (regex #\"^/[^a]\")))
+$fix" 32
+write "$D/new-d.sb" "(deny file-read* (require-not (regex #\"^/[^a]\")))
+$fix" 32
+run "diff rule anchor: ... its difference past the bound" "$BUCKLE" diff "$D/old-d.sb" "$D/new-d.sb"
+expect_rc "diff rule anchor: ... its difference past the bound" 3
+expect_out_has "diff rule anchor: ... says why" "cannot compare: the patterns that changed are too many"
