@@ -427,6 +427,10 @@ typedef struct pattern {
     int name;                 /* 0 of paths, 1 of names, 2 of local names (asked as "local:NAME") */
     int sides;                /* bit k: side k has it */
     int in_changed;           /* it is in a rule that the other side has not */
+    int loose;                /* and that rule has no anchors */
+    int anchor;               /* every object a rule that the other side has not
+                               * matches is one this pattern matches, or one of the
+                               * other anchors of that rule (add_anchor_cells) */
     int free_use;             /* used outside a require-all with a literal (which
                                * decides nothing but that literal path) */
     const char *start;
@@ -450,10 +454,17 @@ static const sb_regex *text_regex(arena *a, const char *t, size_t n, const char 
     return re;
 }
 
-static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed, int confined)
+static int is_pattern(const sfilter *f)
+{
+    return is_regex(f) || f->kind == F_SUBPATH || f->kind == F_PREFIX || f->kind == F_LITERAL || f->kind == F_NAME ||
+           f->kind == F_NAME_PREFIX;
+}
+
+/* f as a pattern of l (added when new): its index + 1, or 0 when f is not a pattern */
+static size_t add_pattern(arena *a, patterns *l, const sfilter *f, int side, int changed, int confined)
 {
     int name = f->kind == F_NAME || f->kind == F_NAME_PREFIX || f->kind == F_NAME_REGEX;
-    if (!is_regex(f) && f->kind != F_SUBPATH && f->kind != F_PREFIX && f->kind != F_LITERAL && !name) return;
+    if (!is_pattern(f)) return 0;
     if (name && f->ns == SNS_LOCAL) name = 2;
     /* the key: the kind in decimal, then the text (looked up in a buffer
      * on the stack, kept only when new) */
@@ -472,10 +483,10 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
         l->v[had - 1].sides |= 1 << side;
         l->v[had - 1].in_changed |= changed;
         l->v[had - 1].free_use |= !confined;
-        return;
+        return had;
     }
     if (key == tmp) key = arena_strndup(a, tmp, kl);
-    pattern p = { f, 0, f->kind == F_LITERAL || f->kind == F_NAME, 0, NULL, name, 1 << side, changed, !confined, NULL, 0 };
+    pattern p = { f, 0, f->kind == F_LITERAL || f->kind == F_NAME, 0, NULL, name, 1 << side, changed, 0, 0, !confined, NULL, 0 };
     if (is_regex(f)) {
         char *st = arena_alloc(a, f->len + 1);
         p.nstart = anchored(f->str, f->len) ? diff_literal_start(f->str, f->len, st) : 0;
@@ -489,6 +500,7 @@ static void add_pattern(arena *a, patterns *l, const sfilter *f, int side, int c
     l->cap = arena_grow_cap(l->n, l->cap);
     l->v[l->n++] = p;
     hm_put(&l->at, key, kl, (void *)l->n);   /* an index: the array moves as it grows */
+    return l->n;
 }
 
 /* confined: f is inside a require-all with a literal */
@@ -514,6 +526,43 @@ static void gather(arena *a, const sfilter *f, int side, int changed, patterns *
     for (int i = 0; i < f->nkids; i++) gather(a, f->kids[i], side, changed, l, confined);
 }
 
+/* The anchors of a filter: patterns such that every object it matches is
+ * matched by one of them (out[0..*n), at most cap).  A pattern is its own
+ * anchor; a require-all is anchored by any one of its parts that is, a
+ * require-any by the anchors of all of its parts.  0 when there are none
+ * (no filter, a require-not, a vnode type, an address: objects no pattern
+ * bounds). */
+#define ANCHORS_MAX 64
+
+static int anchors(const sfilter *f, const sfilter **out, size_t *n, size_t cap, int depth)
+{
+    if (!f || depth > 64) return 0;
+    if (is_pattern(f)) {
+        if (*n == cap) return 0;
+        out[(*n)++] = f;
+        return 1;
+    }
+    size_t n0 = *n;
+    if (f->kind == F_ALL) {
+        /* the part with the fewest anchors */
+        size_t best = 0, bn = 0;
+        const sfilter *tmp[ANCHORS_MAX];
+        for (int i = 0; i < f->nkids; i++) {
+            size_t k = 0;
+            if (!anchors(f->kids[i], tmp, &k, cap - n0 < ANCHORS_MAX ? cap - n0 : ANCHORS_MAX, depth + 1)) continue;
+            if (!bn || k < bn) { bn = k; best = (size_t)i; }
+        }
+        if (!bn) return 0;
+        return anchors(f->kids[best], out, n, cap, depth + 1);
+    }
+    if (f->kind == F_ANY && f->nkids) {
+        for (int i = 0; i < f->nkids; i++)
+            if (!anchors(f->kids[i], out, n, cap, depth + 1)) { *n = n0; return 0; }
+        return 1;
+    }
+    return 0;
+}
+
 /* A rule as text: its action, operation and filter tree.  Two sides that
  * hold the same regexes may still use them differently (a deny by
  * "^/a/[bc][^/]*$" dropped while an allow by it stays): the regexes of a
@@ -537,7 +586,7 @@ static void filter_key(strbuf *b, const sfilter *f, int depth)
     sb_putc(b, ')');
 }
 
-static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
+static void rule_key_in(strbuf *b, const sb_rule *r)
 {
     sb_reset(b);
     key_int(b, (long)r->action);
@@ -546,6 +595,11 @@ static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
     key_int(b, (long)ll);
     if (ll) sb_add(b, r->leaves, ll);
     filter_key(b, r->filter, 0);
+}
+
+static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
+{
+    rule_key_in(b, r);
     *n = b->len;
     return arena_strndup(a, b->data ? b->data : "", b->len);
 }
@@ -556,6 +610,49 @@ static int has_pattern(const sfilter *f, int depth)
     if (is_regex(f)) return 1;
     for (int i = 0; i < f->nkids; i++) if (has_pattern(f->kids[i], depth + 1)) return 1;
     return 0;
+}
+
+/* 1 when both sides decide by the same rules in the same order for each
+ * operation: the SBPL evaluator decides a request by the last rule of its
+ * operation (then of the operation above) that matches, so two such
+ * policies decide every request alike, and no walk can find a path that
+ * tells them apart.  A side answered by buckle's decider is read through
+ * its compiled SBPL, as by the walks; a side with raw or verbatim SBPL
+ * blocks answers from more than its policy, and is never the same here. */
+static int same_rules(diff_side *const *sides)
+{
+    for (int k = 0; k < 2; k++) {
+        const diff_side *d = sides[k];
+        if (vb_live(d) || (!d->is_sb && (!d->x || crosscheck_has_raw(d->x)))) return 0;
+        if (!d->pol->by_op_start || d->pol->nops != sides[0]->pol->nops) return 0;
+    }
+    const sb_policy *a = sides[0]->pol, *b = sides[1]->pol;
+    if (a->n != b->n) return 0;
+    strbuf ka, kb;
+    sb_init(&ka);
+    sb_init(&kb);
+    int same = 1;
+    for (int op = 0; op < a->nops && same; op++) {
+        size_t ab = a->by_op_start[op], ae = a->by_op_start[op + 1], bb = b->by_op_start[op];
+        if (ae - ab != b->by_op_start[op + 1] - bb) { same = 0; break; }
+        for (size_t i = 0; i < ae - ab && same; i++) {
+            rule_key_in(&ka, a->sorted[ab + i]);
+            rule_key_in(&kb, b->sorted[bb + i]);
+            same = ka.len == kb.len && !memcmp(ka.data, kb.data, ka.len);
+        }
+    }
+    sb_free(&ka);
+    sb_free(&kb);
+    return same;
+}
+
+/* the patterns of f (gathered already) are in a rule with no anchors */
+static void mark_loose(arena *a, patterns *l, const sfilter *f, int side, int depth)
+{
+    if (!f || depth > 64) return;
+    size_t i = add_pattern(a, l, f, side, 0, 1);
+    if (i) l->v[i - 1].loose = 1;
+    for (int k = 0; k < f->nkids; k++) mark_loose(a, l, f->kids[k], side, depth + 1);
 }
 
 /* the patterns of both sides' rules, with those of their verbatim blocks */
@@ -581,7 +678,12 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
         for (size_t i = 0; i < d->pol->n; i++) {
             const sb_rule *r = d->pol->rules[i];
             int changed = key[k][i] && !hm_get(&keys[!k], key[k][i], klen[k][i]);
+            const sfilter *anc[ANCHORS_MAX];
+            size_t nanc = 0;
+            int anchored = changed && anchors(r->filter, anc, &nanc, ANCHORS_MAX, 0);
             gather(a, r->filter, k, changed, l, 0);
+            for (size_t j = 0; j < nanc && anchored; j++) l->v[add_pattern(a, l, anc[j], k, 0, 1) - 1].anchor = 1;
+            if (changed && !anchored) mark_loose(a, l, r->filter, k, 0);
         }
         if (vb_live(d))
             for (size_t i = 0; i < d->vb->pol->n; i++)
@@ -722,8 +824,9 @@ static int meets_near(const objset *s, const pattern *p)
 /* p with every pattern of its kind that meets it (regexes, scopes,
  * literals), in one walk: a subject of each combination that holds p.  1
  * when every one was reached */
-static int rule_cells(objset *s, patterns *l, const pattern *p)
+static int rule_cells(objset *s, patterns *l, pattern *p, size_t max_states)
 {
+    if (p->is_scope && !scope_of(s->a, p)) return 0;
     regexes g;
     memset(&g, 0, sizeof g);
     size_t nre = 0, nsc = 0;
@@ -734,7 +837,7 @@ static int rule_cells(objset *s, patterns *l, const pattern *p)
             const sb_regex *re = scope_of(s->a, q);
             if (!re) continue;
             if (nsc++ == ATOM_SCOPES_MAX) return 0;
-            pick_one(s->a, &g, re, 0);
+            pick_one(s->a, &g, re, q == p);
             continue;
         }
         for (int r = 0; r < q->f->nres; r++) {
@@ -743,19 +846,25 @@ static int rule_cells(objset *s, patterns *l, const pattern *p)
             pick_one(s->a, &g, q->f->res[r], q == p);
         }
     }
-    sb_atoms_opts o = { .path = !p->name, .max_states = RULE_CELLS_MAX, .must = g.changed, .near = s->near, .nnear = s->nnear };
+    sb_atoms_opts o = { .path = !p->name, .max_states = max_states, .must = g.changed, .near = s->near, .nnear = s->nnear };
     return sb_regex_atoms(g.v, g.n, &o, atom_of(p->name), s);
 }
 
-static int add_rule_pairs(objset *s, patterns *l)
+static int add_rule_pairs(objset *s, patterns *l, int anchored)
 {
     size_t walks = 0;
+    int whole = 1;
     const sb_regex *grp[2];
     for (size_t i = 0; i < l->n; i++) {
-        const pattern *p = &l->v[i];
+        pattern *p = &l->v[i];
         if (p->is_scope || !p->in_changed || p->sides != 3) continue;
+        if (!p->loose && anchored) continue;      /* its rules' anchors were walked whole */
         if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
-        rule_cells(s, l, p);    /* cut at its bound: the pairs below still */
+        /* cut at its bound: the pairs below still; for a rule with no
+         * anchors a combination of three patterns or more is not ruled
+         * out then */
+        if (rule_cells(s, l, p, RULE_CELLS_MAX)) continue;
+        if (p->loose) whole = 0;
         for (size_t j = 0; j < l->n; j++) {
             const pattern *g = &l->v[j];
             if (j == i || g->is_scope || g->name != p->name || !meet(p, g)) continue;
@@ -770,6 +879,65 @@ static int add_rule_pairs(objset *s, patterns *l)
                     if (!sb_regex_atoms(grp, 2, &o, atom_of(p->name), s)) return 0;
                 }
         }
+    }
+    return whole;
+}
+
+/* A rule that the other side has not decides, if anything, only objects
+ * its anchors match: each anchor is walked with every pattern that meets
+ * it, and an object of each combination that holds the anchor is asked.
+ * Inside an anchor the patterns that do not meet it never match, so those
+ * combinations are every way the two sides can tell its objects apart.  1
+ * when every walk reached all of them within the bound. */
+#define ANCHOR_CELLS_MAX 20000
+
+/* A rule that the other side has not and that has no anchors may decide
+ * any object: every pattern of the kind it uses is walked, one object of
+ * each combination asked.  1 when each such walk reached all of them. */
+static int loose_cells(objset *s, patterns *l)
+{
+    int whole = 1;
+    for (int name = 0; name < 3; name++) {
+        if (s->near && name) break;            /* only paths are asked there */
+        size_t i = 0;
+        while (i < l->n && !(l->v[i].loose && l->v[i].name == name)) i++;
+        if (i == l->n) continue;
+        regexes g;
+        memset(&g, 0, sizeof g);
+        size_t nre = 0, nsc = 0;
+        int all = 1;
+        for (size_t j = 0; j < l->n && all; j++) {
+            pattern *q = &l->v[j];
+            if (q->name != name) continue;
+            if (q->is_scope) {
+                const sb_regex *re = scope_of(s->a, q);
+                if (!re || nsc++ == ATOM_SCOPES_MAX) all = 0;
+                else pick_one(s->a, &g, re, 0);
+                continue;
+            }
+            for (int r = 0; r < q->f->nres && all; r++) {
+                if (!q->f->res[r]) continue;
+                if (nre++ == ATOM_REGEXES_MAX) all = 0;
+                else pick_one(s->a, &g, q->f->res[r], 0);
+            }
+        }
+        sb_atoms_opts o = { .path = !name, .max_states = ANCHOR_CELLS_MAX, .near = s->near, .nnear = s->nnear };
+        if (!all || (g.n && !sb_regex_atoms(g.v, g.n, &o, atom_of(name), s))) whole = 0;
+    }
+    return whole;
+}
+
+static int add_anchor_cells(objset *s, patterns *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        pattern *p = &l->v[i];
+        /* a pattern on one side only is walked with the changed ones
+         * (add_atoms), every combination that holds it */
+        if (!p->anchor || changed_pattern(p)) continue;
+        if (s->near && (p->name || (p->nstart && !meets_near(s, p)))) continue;
+        /* past the bound the walks of every changed rule's regexes run
+         * (add_rule_pairs): no other anchor needs its own */
+        if (!rule_cells(s, l, p, ANCHOR_CELLS_MAX)) return 0;
     }
     return 1;
 }
@@ -906,14 +1074,19 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     hm_free(&s.collected);
     add_path(&s, "/", 1);
     add_tails(&s);
-    patterns pats = { 0 };
-    hm_init(&pats.at);
-    gather_sides(s.a, sides, &pats);
-    hm_free(&pats.at);
-    if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
-    if (!add_rule_pairs(&s, &pats)) r->rules_partial = 1;
+    /* the same rules in the same order: no path tells the sides apart,
+     * and nothing is walked (the objects they name are asked still) */
+    if (!same_rules(sides)) {
+        patterns pats = { 0 };
+        hm_init(&pats.at);
+        gather_sides(s.a, sides, &pats);
+        hm_free(&pats.at);
+        if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
+        if (!loose_cells(&s, &pats)) r->rules_partial = 1;
+        if (!add_rule_pairs(&s, &pats, add_anchor_cells(&s, &pats))) r->rules_partial = 1;
+        if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
+    }
     r->protocols = proto_only(&r->a, sides);
-    if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
     /* what every profile can be asked whatever it names: each process
      * target, an address and port no rule is likely to name, and the
      * request with no object (an unfiltered rule's, for the operations that
