@@ -384,6 +384,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     if (verbose && rb.shared_tmpdir)
         run_say(sink, SEV_NOTE, "TMPDIR %s may be written by every user: the command's TMPDIR is %s", rb.shared_tmpdir,
                 rb.value[RB_TMPDIR]);
+    if (verbose && rb.above_tmpdir)
+        run_say(sink, SEV_NOTE, "TMPDIR %s is above the working directory, where tools run in the project take their "
+                                "settings from: the command's TMPDIR is %s", rb.above_tmpdir, rb.value[RB_TMPDIR]);
     sb_param *vals = arena_alloc(&a, (ndef + 8) * sizeof *vals);
     size_t nv = 0;
     const char *const *bn = rb.name;
@@ -635,7 +638,7 @@ launch:
      * buckle would find it first */
     /* and the tools' files above the project the command may write
      * (.cargo/config.toml, package.json), as they are now */
-    runner_above_begin(&aboves, &a, &plan, cwd);
+    runner_above_begin(&aboves, &a, &plan, cwd, rb.value[RB_HOME]);
     const char **above_files;
     size_t nabovef = runner_above_list(&aboves, &a, &above_files);
     {
