@@ -885,6 +885,15 @@ launch:
          * remembered while it is there, then moved aside */
         size_t nshadowed = l.stage == LL_STAGE_NONE ? runner_shadow_end(&shadows) : 0;
         if (l.stage == LL_STAGE_NONE) nshadowed += runner_shadow_rel_end(&rels, &shadows);
+        /* and one the walk found in a node_modules/.bin, whatever PATH is:
+         * moved aside with them (counted in nfound) */
+        for (size_t j = 0; j < nfound; j++) {
+            const link_found *f = &links.found[j];
+            unsigned long long bdev = 0, bino = 0;
+            if (f->kind != LS_BUCKLE) continue;
+            int based = runner_link_scan_root_id(&links, f->root, &bdev, &bino) == 0;
+            runner_shadow_add_npm(&shadows, f->path, links.roots[f->root], based, bdev, bino);
+        }
         /* and the tools' files it made or changed above the project */
         size_t nabovem = l.stage == LL_STAGE_NONE ? runner_above_end(&aboves) : 0;
         /* and a profile a later run started there would take for the given one */
