@@ -49,7 +49,8 @@ void runner_shadow_begin(shadow_watch *w, const char *const *paths, size_t n, co
 size_t runner_shadow_end(shadow_watch *w);
 /* One the walk after the run found in a node_modules/.bin of the project
  * (link_scan.h, LS_BUCKLE), reached from base, the directory (bdev, bino;
- * based: known) the walk started at: kept in w->found, to be moved aside and named. */
+ * based: known) the walk started at: kept in w->found, to be moved aside and
+ * named, unless found already. */
 void runner_shadow_add_npm(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
                            unsigned long long bino);
 /* Their paths into out (room for w->nfound), to be remembered
