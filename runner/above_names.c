@@ -77,13 +77,13 @@ static const char *beneath(const char *p, const char *cwd)
     return !strncmp(p, cwd, n) && p[n] == '/' && p[n + 1] ? p + n + 1 : NULL;
 }
 
-static void add(above_watch *w, size_t *cap, const char *path)
+void runner_above_add(above_watch *w, const char *path)
 {
     for (size_t i = 0; i < w->n; i++)
         if (!strcmp(w->v[i].path, path)) return;
-    if (w->n == *cap) {
-        *cap = *cap ? 2 * *cap : 32;
-        w->v = xrealloc(w->v, *cap * sizeof *w->v);
+    if (w->n == w->cap) {
+        w->cap = w->cap ? 2 * w->cap : 32;
+        w->v = xrealloc(w->v, w->cap * sizeof *w->v);
     }
     above_entry *e = &w->v[w->n++];
     memset(e, 0, sizeof *e);
@@ -188,7 +188,7 @@ void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const cha
     memset(&q, 0, sizeof q);
     q.kind = OBJ_PATH;
     const int create = op_lookup("file-write-create", NULL), data = op_lookup("file-write-data", NULL);
-    size_t cap = 0, dcap = 0;
+    size_t dcap = 0;
     size_t len = strlen(cwd);
     while (len > 1) {
         size_t end = len;                                       /* the way down: cwd[len+1 .. end) */
@@ -202,7 +202,7 @@ void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const cha
             q.op = lstat(path, &st) == 0 && !S_ISDIR(st.st_mode) ? data : create;
             q.obj = path;
             q.len = strlen(path);
-            if (ll_plan_decide(plan, &q, path, a, &why) == 0) add(w, &cap, path);
+            if (ll_plan_decide(plan, &q, path, a, &why) == 0) runner_above_add(w, path);
         }
         /* every entry, where the plan lets the command make one: not in the
          * home directory, nor where every user may (their own places) */
@@ -260,7 +260,7 @@ static void found(above_watch *w, size_t i, size_t *cap)
 
 size_t runner_above_end(above_watch *w)
 {
-    size_t cap = 0, vcap = w->n;
+    size_t cap = 0;
     for (size_t i = 0; i < w->n; i++) {
         above_entry *e = &w->v[i];
         struct stat st;
@@ -282,7 +282,7 @@ size_t runner_above_end(above_watch *w)
         if (read_dir(ad->path, ad->skip, &now, &nnow) != 0) {
             char *p = xstrdup(ad->path);
             above_entry e = { .path = p, .had = 1, .err = errno ? errno : EIO };
-            if (w->n == vcap) { vcap = vcap ? 2 * vcap : 16; w->v = xrealloc(w->v, vcap * sizeof *w->v); }
+            if (w->n == w->cap) { w->cap = w->cap ? 2 * w->cap : 16; w->v = xrealloc(w->v, w->cap * sizeof *w->v); }
             w->v[w->n] = e;
             found(w, w->n++, &cap);
             continue;
@@ -301,7 +301,7 @@ size_t runner_above_end(above_watch *w)
             for (size_t i = 0; i < w->n && !dup; i++) dup = !strcmp(w->v[i].path, p);
             if (dup) { free(p); continue; }     /* looked at by name already */
             above_entry e = { .path = p, .had = was != NULL && was->dev == x->dev && was->ino == x->ino };
-            if (w->n == vcap) { vcap = vcap ? 2 * vcap : 16; w->v = xrealloc(w->v, vcap * sizeof *w->v); }
+            if (w->n == w->cap) { w->cap = w->cap ? 2 * w->cap : 16; w->v = xrealloc(w->v, w->cap * sizeof *w->v); }
             w->v[w->n] = e;
             found(w, w->n++, &cap);
         }

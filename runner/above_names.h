@@ -33,7 +33,7 @@ typedef struct above_dir {
 
 typedef struct above_watch {
     above_entry *v;
-    size_t n;
+    size_t n, cap;
     size_t *found;                /* after runner_above_end: indices in v */
     size_t nfound;
     above_dir *d;                 /* the directories watched whole */
@@ -50,6 +50,8 @@ typedef struct above_watch {
  * directory where the plan lets the command make a new one, other than the
  * home directory and one every user may write. */
 void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd, const char *home);
+/* path, as it is now, to be looked at after the run (once). */
+void runner_above_add(above_watch *w, const char *path);
 /* Their paths (in a), to be kept room for in the record; how many. */
 size_t runner_above_list(const above_watch *w, arena *a, const char ***out);
 /* After every process of the command has ended: each one that is there and

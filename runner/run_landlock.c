@@ -11,6 +11,7 @@
 #include "../support/codes.h"
 #include "elf_interp.h"
 #include "above_names.h"
+#include "direnv_files.h"
 #include "home_guard.h"
 #include "link_scan.h"
 #include "nested_repos.h"
@@ -275,6 +276,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     shadow_watch shadows = { .n = 0 };   /* `buckle` in a PATH directory before buckle's (shadow_check.c) */
     shadow_rel rels = { .nrel = 0 };     /* ... beneath the project, for a relative PATH entry (shadow_rel.c) */
     above_watch aboves = { .n = 0 };     /* the tools' files above the project (above_names.c) */
+    above_watch envrcs = { .n = 0 };     /* the files the project's .envrc loads (direnv_files.c) */
     rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
     hashmap before = { NULL, 0, 0 };     /* the project's directories at the start, for it */
     arena kept;                          /* before's paths: until the check after the run */
@@ -639,8 +641,18 @@ launch:
     /* and the tools' files above the project the command may write
      * (.cargo/config.toml, package.json), as they are now */
     runner_above_begin(&aboves, &a, &plan, cwd, rb.value[RB_HOME]);
-    const char **above_files;
-    size_t nabovef = runner_above_list(&aboves, &a, &above_files);
+    /* (and the files the project's .envrc loads, with them) */
+    runner_direnv_begin(&envrcs, &a, &plan, cwd);
+    const char **above_files, **envrc_files;
+    size_t nabovef0 = runner_above_list(&aboves, &a, &above_files);
+    size_t nenvrc = runner_above_list(&envrcs, &a, &envrc_files);
+    size_t nabovef = nabovef0 + nenvrc;
+    if (nenvrc) {
+        const char **both = arena_alloc(&a, (nabovef + 1) * sizeof *both);
+        for (size_t i = 0; i < nabovef0; i++) both[i] = above_files[i];
+        for (size_t i = 0; i < nenvrc; i++) both[nabovef0 + i] = envrc_files[i];
+        above_files = both;
+    }
     {
         const char **scope = arena_alloc(&a, (plan.nm + 1 + nshadow + nabovef) * sizeof *scope);
         scope[0] = cwd;
@@ -896,6 +908,7 @@ launch:
         }
         /* and the tools' files it made or changed above the project */
         size_t nabovem = l.stage == LL_STAGE_NONE ? runner_above_end(&aboves) : 0;
+        if (l.stage == LL_STAGE_NONE) nabovem += runner_above_end(&envrcs);
         /* and a profile a later run started there would take for the given one */
         size_t nprofs = l.stage == LL_STAGE_NONE ? rel_walk_end(&profs) : 0;
         const char **keep = xcalloc(nmade + nfound + nshadowed + nabovem + nprofs + 1, sizeof *keep);
@@ -903,6 +916,7 @@ launch:
         size_t nlinks = nfound ? runner_link_scan_paths(&links, keep + nmade) : 0;
         nlinks += runner_shadow_paths(&shadows, keep + nmade + nlinks);
         nlinks += runner_above_paths(&aboves, keep + nmade + nlinks);
+        nlinks += runner_above_paths(&envrcs, keep + nmade + nlinks);
         nlinks += runner_profile_rel_paths(&profs, keep + nmade + nlinks);
         const char *lost = NULL;
         if (nmade + nfound + nshadowed + nabovem + nprofs) res->exit_status = 125;
@@ -922,6 +936,7 @@ launch:
         runner_link_scan_say(&links, sink, command_status);
         runner_shadow_say(&shadows, sink, command_status);
         runner_above_say(&aboves, sink, command_status);
+        runner_direnv_say(&envrcs, sink, command_status);
         runner_profile_rel_say(&profs, rq->profile, sink, command_status);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
@@ -940,6 +955,7 @@ out:
     runner_link_scan_free(&links);
     runner_shadow_free(&shadows);
     runner_above_free(&aboves);
+    runner_above_free(&envrcs);
     runner_shadow_rel_free(&rels);
     rel_walk_free(&profs);
     hm_free(&before);
