@@ -12,6 +12,7 @@
 #include "elf_interp.h"
 #include "above_names.h"
 #include "direnv_files.h"
+#include "path_shadows.h"
 #include "home_guard.h"
 #include "link_scan.h"
 #include "nested_repos.h"
@@ -277,6 +278,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     shadow_rel rels = { .nrel = 0 };     /* ... beneath the project, for a relative PATH entry (shadow_rel.c) */
     above_watch aboves = { .n = 0 };     /* the tools' files above the project (above_names.c) */
     above_watch envrcs = { .n = 0 };     /* the files the project's .envrc loads (direnv_files.c) */
+    path_shadows pshadows = { .nentries = 0 };   /* programs made in PATH directories (path_shadows.c) */
     rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
     hashmap before = { NULL, 0, 0 };     /* the project's directories at the start, for it */
     arena kept;                          /* before's paths: until the check after the run */
@@ -806,6 +808,7 @@ launch:
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         runner_shadow_rel_begin(&rels, rq->argv0, cwd);
+        runner_path_shadows_begin(&pshadows, &a, &plan, cwd);
         runner_profile_rel_begin(&profs, rq->profile, cwd);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
@@ -904,8 +907,10 @@ launch:
             unsigned long long bdev = 0, bino = 0;
             if (f->kind != LS_BUCKLE) continue;
             int based = runner_link_scan_root_id(&links, f->root, &bdev, &bino) == 0;
-            runner_shadow_add_npm(&shadows, f->path, links.roots[f->root], based, bdev, bino);
+            runner_shadow_add_found(&shadows, f->path, links.roots[f->root], based, bdev, bino, NULL);
         }
+        /* and a program made in a PATH directory before the one of its name */
+        if (l.stage == LL_STAGE_NONE) nshadowed += runner_path_shadows_end(&pshadows, &shadows);
         /* and the tools' files it made or changed above the project */
         size_t nabovem = l.stage == LL_STAGE_NONE ? runner_above_end(&aboves) : 0;
         if (l.stage == LL_STAGE_NONE) nabovem += runner_above_end(&envrcs);
@@ -957,6 +962,7 @@ out:
     runner_above_free(&aboves);
     runner_above_free(&envrcs);
     runner_shadow_rel_free(&rels);
+    runner_path_shadows_free(&pshadows);
     rel_walk_free(&profs);
     hm_free(&before);
     arena_free(&kept);

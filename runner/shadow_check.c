@@ -89,11 +89,11 @@ size_t runner_shadow_end(shadow_watch *w)
     return w->nfound;
 }
 
-void runner_shadow_add_npm(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
-                           unsigned long long bino)
+void runner_shadow_add_found(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
+                             unsigned long long bino, const char *shadows)
 {
     for (size_t j = 0; j < w->nfound; j++)
-        if (!strcmp(w->v[w->found[j].which].path, path)) return;     /* found through PATH already */
+        if (!strcmp(w->v[w->found[j].which].path, path)) return;     /* found already */
     w->v = xrealloc(w->v, (w->n + 1) * sizeof *w->v);
     w->found = xrealloc(w->found, (w->nfound + 1) * sizeof *w->found);
     shadow_entry *e = &w->v[w->n];
@@ -103,7 +103,8 @@ void runner_shadow_add_npm(shadow_watch *w, const char *path, const char *base, 
     e->based = based;
     e->bdev = bdev;
     e->bino = bino;
-    e->npm = 1;
+    e->npm = !shadows;
+    e->shadows = shadows ? xstrdup(shadows) : NULL;
     w->found[w->nfound++] = (shadow_found){ w->n, SH_KEPT, 0, NULL, NULL };
     w->n++;
 }
@@ -202,6 +203,21 @@ void runner_shadow_say(const shadow_watch *w, diag_sink *sink, int exit_status)
         const shadow_entry *e = &w->v[f->which];
         const char *what = e->had ? "is not as it was when the command started (another file, other modes, or a link leading elsewhere)"
                                   : "exists after the run: it did not exist when the command started";
+        if (e->shadows) {
+            const char *name = strrchr(e->path, '/') + 1;
+            if (f->kind == SH_MOVED)
+                run_say(sink, SEV_ERROR, "%s exists after the run: it did not exist when the command started, and PATH "
+                                         "finds it before %s: your next `%s` would be the command's, outside any "
+                                         "sandbox; moved aside to %s: look at it and remove it (the command exited %d)",
+                        e->path, e->shadows, name, f->aside, exit_status);
+            else
+                run_say(sink, SEV_ERROR, "%s exists after the run: it did not exist when the command started, and PATH "
+                                         "finds it before %s: your next `%s` would be the command's, outside any "
+                                         "sandbox; it could not be moved aside (%s): look at it and remove it before "
+                                         "running %s (the command exited %d)", e->path, e->shadows, name,
+                        f->err ? strerror(f->err) : f->why, name, exit_status);
+            continue;
+        }
         if (e->npm) {
             what = "was made, written or moved there during the run";
             if (f->kind == SH_MOVED)
@@ -237,7 +253,7 @@ void runner_shadow_say(const shadow_watch *w, diag_sink *sink, int exit_status)
 
 void runner_shadow_free(shadow_watch *w)
 {
-    for (size_t i = 0; i < w->n; i++) { free(w->v[i].path); free(w->v[i].base); }
+    for (size_t i = 0; i < w->n; i++) { free(w->v[i].path); free(w->v[i].base); free(w->v[i].shadows); }
     for (size_t j = 0; j < w->nfound; j++) free(w->found[j].aside);
     free(w->v);
     free(w->found);
