@@ -13,6 +13,7 @@
 #include "above_names.h"
 #include "direnv_files.h"
 #include "path_shadows.h"
+#include "grant_repos_made.h"
 #include "home_guard.h"
 #include "link_scan.h"
 #include "nested_repos.h"
@@ -279,6 +280,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     above_watch aboves = { .n = 0 };     /* the tools' files above the project (above_names.c) */
     above_watch envrcs = { .n = 0 };     /* the files the project's .envrc loads (direnv_files.c) */
     path_shadows pshadows = { .nentries = 0 };   /* programs made in PATH directories (path_shadows.c) */
+    repos_made grepos = { .nd = 0 };     /* repositories made in the grants outside the project (grant_repos_made.c) */
     rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
     hashmap before = { NULL, 0, 0 };     /* the project's directories at the start, for it */
     arena kept;                          /* before's paths: until the check after the run */
@@ -809,6 +811,7 @@ launch:
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         runner_shadow_rel_begin(&rels, rq->argv0, cwd);
         runner_path_shadows_begin(&pshadows, &a, &plan, cwd);
+        if (own_repo_kept) runner_repos_made_begin(&grepos, &plan, cwd);
         runner_profile_rel_begin(&profs, rq->profile, cwd);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
@@ -913,6 +916,8 @@ launch:
         if (l.stage == LL_STAGE_NONE) nshadowed += runner_path_shadows_end(&pshadows, &shadows);
         /* and the tools' files it made or changed above the project */
         size_t nabovem = l.stage == LL_STAGE_NONE ? runner_above_end(&aboves) : 0;
+        /* and the repositories it made directly in a directory it may write elsewhere */
+        if (l.stage == LL_STAGE_NONE) nabovem += runner_repos_made_end(&grepos);
         if (l.stage == LL_STAGE_NONE) nabovem += runner_above_end(&envrcs);
         /* and a profile a later run started there would take for the given one */
         size_t nprofs = l.stage == LL_STAGE_NONE ? rel_walk_end(&profs) : 0;
@@ -922,6 +927,7 @@ launch:
         nlinks += runner_shadow_paths(&shadows, keep + nmade + nlinks);
         nlinks += runner_above_paths(&aboves, keep + nmade + nlinks);
         nlinks += runner_above_paths(&envrcs, keep + nmade + nlinks);
+        nlinks += runner_repos_made_paths(&grepos, keep + nmade + nlinks);
         nlinks += runner_profile_rel_paths(&profs, keep + nmade + nlinks);
         const char *lost = NULL;
         if (nmade + nfound + nshadowed + nabovem + nprofs) res->exit_status = 125;
@@ -942,6 +948,7 @@ launch:
         runner_shadow_say(&shadows, sink, command_status);
         runner_above_say(&aboves, sink, command_status);
         runner_direnv_say(&envrcs, sink, command_status);
+        runner_repos_made_say(&grepos, sink, command_status);
         runner_profile_rel_say(&profs, rq->profile, sink, command_status);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
@@ -963,6 +970,7 @@ out:
     runner_above_free(&envrcs);
     runner_shadow_rel_free(&rels);
     runner_path_shadows_free(&pshadows);
+    runner_repos_made_free(&grepos);
     rel_walk_free(&profs);
     hm_free(&before);
     arena_free(&kept);

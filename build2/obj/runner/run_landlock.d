@@ -36,14 +36,15 @@ build2/obj/runner/run_landlock.o: runner/run_landlock.c runner/run.h \
  runner/../lint/../backend/../sbpl/../seatbelt/regex.h \
  runner/../lint/rules_table.h runner/../lint/../support/diag.h \
  runner/../lint/rules.h runner/../support/codes.h runner/elf_interp.h \
- runner/above_names.h runner/home_guard.h runner/../compiler/decide.h \
- runner/link_scan.h runner/../support/hashmap.h runner/nested_repos.h \
- runner/grant_repos.h runner/shared_inodes.h runner/../support/strbuf.h \
- runner/path_ident.h runner/source_modes.h runner/stdio_guard.h \
- runner/landlock_cache.h runner/profile_cache.h runner/linux_run.h \
- runner/planted.h runner/shadow_check.h runner/shadow_rel.h \
- runner/profile_rel.h runner/rel_walk.h runner/runner.h \
- runner/../sbpl/sbpl_eval.h runner/run_profile.h
+ runner/above_names.h runner/direnv_files.h runner/path_shadows.h \
+ runner/shadow_check.h runner/grant_repos_made.h runner/home_guard.h \
+ runner/../compiler/decide.h runner/link_scan.h \
+ runner/../support/hashmap.h runner/nested_repos.h runner/grant_repos.h \
+ runner/shared_inodes.h runner/../support/strbuf.h runner/path_ident.h \
+ runner/source_modes.h runner/stdio_guard.h runner/landlock_cache.h \
+ runner/profile_cache.h runner/linux_run.h runner/planted.h \
+ runner/shadow_rel.h runner/profile_rel.h runner/rel_walk.h \
+ runner/runner.h runner/../sbpl/sbpl_eval.h runner/run_profile.h
 runner/run.h:
 runner/../compiler/compile.h:
 runner/../compiler/ir.h:
@@ -92,6 +93,10 @@ runner/../lint/rules.h:
 runner/../support/codes.h:
 runner/elf_interp.h:
 runner/above_names.h:
+runner/direnv_files.h:
+runner/path_shadows.h:
+runner/shadow_check.h:
+runner/grant_repos_made.h:
 runner/home_guard.h:
 runner/../compiler/decide.h:
 runner/link_scan.h:
@@ -107,7 +112,6 @@ runner/landlock_cache.h:
 runner/profile_cache.h:
 runner/linux_run.h:
 runner/planted.h:
-runner/shadow_check.h:
 runner/shadow_rel.h:
 runner/profile_rel.h:
 runner/rel_walk.h:
