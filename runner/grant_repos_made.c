@@ -69,7 +69,11 @@ static int read_dir(const char *dir, made_seen **out, size_t *n)
 void runner_repos_made_begin(repos_made *r, const ll_plan *plan, const char *cwd)
 {
     memset(r, 0, sizeof *r);
-    clock_gettime(CLOCK_REALTIME_COARSE, &r->start);
+#ifdef CLOCK_REALTIME_COARSE
+    clock_gettime(CLOCK_REALTIME_COARSE, &r->start);      /* the clock file times are taken from */
+#else
+    clock_gettime(CLOCK_REALTIME, &r->start);
+#endif
     r->d = plan->ng ? xcalloc(plan->ng, sizeof *r->d) : NULL;
     for (size_t i = 0; i < plan->ng; i++) {
         const ll_grant *g = &plan->g[i];
