@@ -14,6 +14,7 @@
 #include "direnv_files.h"
 #include "path_shadows.h"
 #include "grant_repos_made.h"
+#include "tool_configs.h"
 #include "home_guard.h"
 #include "link_scan.h"
 #include "nested_repos.h"
@@ -629,6 +630,14 @@ launch:
     int own_repo_kept = runner_own_repo_kept(&a, &plan, cwd);
     if (own_repo_kept) {
         const char *why = runner_grant_repo_problem(&a, &plan, cwd);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
+    /* the programs the tools' configurations it keeps name (tool_configs.c) */
+    {
+        const char *why = runner_tool_config_problem(&a, &plan, cwd);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;

@@ -37,8 +37,8 @@ build2/obj/runner/run_landlock.o: runner/run_landlock.c runner/run.h \
  runner/../lint/rules_table.h runner/../lint/../support/diag.h \
  runner/../lint/rules.h runner/../support/codes.h runner/elf_interp.h \
  runner/above_names.h runner/direnv_files.h runner/path_shadows.h \
- runner/shadow_check.h runner/grant_repos_made.h runner/home_guard.h \
- runner/../compiler/decide.h runner/link_scan.h \
+ runner/shadow_check.h runner/grant_repos_made.h runner/tool_configs.h \
+ runner/home_guard.h runner/../compiler/decide.h runner/link_scan.h \
  runner/../support/hashmap.h runner/nested_repos.h runner/grant_repos.h \
  runner/shared_inodes.h runner/../support/strbuf.h runner/path_ident.h \
  runner/source_modes.h runner/stdio_guard.h runner/landlock_cache.h \
@@ -97,6 +97,7 @@ runner/direnv_files.h:
 runner/path_shadows.h:
 runner/shadow_check.h:
 runner/grant_repos_made.h:
+runner/tool_configs.h:
 runner/home_guard.h:
 runner/../compiler/decide.h:
 runner/link_scan.h:
