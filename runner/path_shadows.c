@@ -86,7 +86,11 @@ void runner_path_shadows_begin(path_shadows *p, arena *a, const ll_plan *plan, c
         p->entries[k] = dir;
         int seen = 0;
         for (size_t i = 0; i < k && !seen; i++) seen = !strcmp(p->entries[i], dir);
-        if (seen) continue;
+        /* the project's own (elsewhere the profile's denies hold the PATH
+         * directories tools put first: std/agent's ~/.local/bin, ~/.cargo/bin) */
+        size_t cl = strlen(cwd);
+        int inside = !strncmp(dir, cwd, cl) && (dir[cl] == '/' || !dir[cl] || cl == 1);
+        if (seen || !inside) continue;
         const char *probe = arena_printf(a, "%s/buckle-new-entry-%ld", dir, (long)getpid());
         const char *why;
         q.obj = probe;

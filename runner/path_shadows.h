@@ -25,8 +25,8 @@ typedef struct path_shadows {
 } path_shadows;
 
 /* Right before the command starts: PATH's directories (a relative or
- * empty entry taken from cwd), and the entries now of each one the plan
- * lets the command make an entry in. */
+ * empty entry taken from cwd), and the entries now of each one at or
+ * beneath cwd the plan lets the command make an entry in. */
 void runner_path_shadows_begin(path_shadows *p, arena *a, const ll_plan *plan, const char *cwd);
 /* After every process of the command has ended: each entry of such a
  * directory that was not there (but `buckle`, shadow_check.c's) and whose
