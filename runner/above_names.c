@@ -1,14 +1,18 @@
 /* above_names.c - files that tools take from the directories above the
  * project (above_names.h).  Cargo reads .cargo/config.toml, rustup
- * rust-toolchain.toml and Yarn .yarnrc.yml in every directory above the
- * one they are run in; npm, pnpm, Cargo and uv take a workspace's root
- * (package.json, Cargo.toml, pyproject.toml) from above it and run what it
- * names.  A profile that keeps such a file at the project's top from the
- * command (std/agent's final denies) but lets it write a directory above
- * the project ($TMPDIR there, a parent granted whole) would let it make
- * one there that the user's next cargo or npm in the project runs.  So
- * each such name in each directory above the working directory that the
- * plan lets the command write is looked at after the run: the names of the
+ * rust-toolchain.toml, ESLint eslint.config.js, Prettier its configuration
+ * and pytest conftest.py in the directories above the one they are run in;
+ * npm, pnpm, Cargo, uv and Bundler take a workspace's root (package.json,
+ * Cargo.toml, pyproject.toml, Gemfile) from above it and run what it names.
+ * A profile that lets the command write a directory above the project (a
+ * parent granted whole, `default allow`) would let it make one there that
+ * the user's next tool in the project runs.  No list of such names is
+ * complete, so in each directory above the working directory where the plan
+ * lets the command make a new entry, every entry made during the run, and
+ * every file replaced or written, is named after the run.  Names deeper in
+ * such a directory (.cargo/config.toml in a .cargo that was there), and in
+ * the home directory and in a directory every user may write (which are
+ * the user's own places, or anyone's), are looked at by name: those of the
  * profile's own denies beneath the working directory (one table: the
  * profile), and those of the table below, which a project may write at its
  * own top but which a directory above it should not get. */
@@ -16,22 +20,51 @@
 #include "above_names.h"
 #include "run_profile.h"
 #include "../support/arena.h"
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* the workspace roots and per-directory settings tools look for above the
- * directory they run in, and run what they name */
+ * directory they run in, and run what they name (the one list of them) */
 static const char *const workspace_names[] = {
     "package.json",           /* npm, Yarn: a workspace root's scripts */
     "pnpm-workspace.yaml",    /* pnpm: the workspace root */
     "Cargo.toml",             /* Cargo: a [workspace] root's [patch] */
-    "pyproject.toml",         /* uv: a workspace root, its settings */
+    "pyproject.toml",         /* uv, pytest: a workspace root, its settings */
     "uv.toml",                /* uv: its settings */
     "go.work",                /* go: the workspace's replacements */
     ".envrc",                 /* direnv */
+    /* ESLint's flat and cascading configurations (JavaScript it loads) */
+    "eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts", "eslint.config.mts",
+    "eslint.config.cts", ".eslintrc.js", ".eslintrc.cjs", ".eslintrc.yaml", ".eslintrc.yml", ".eslintrc.json",
+    ".eslintrc",
+    /* Prettier's (its plugins, JavaScript configurations) */
+    "prettier.config.js", "prettier.config.mjs", "prettier.config.cjs", "prettier.config.ts", ".prettierrc",
+    ".prettierrc.js", ".prettierrc.mjs", ".prettierrc.cjs", ".prettierrc.ts", ".prettierrc.json", ".prettierrc.yaml",
+    ".prettierrc.yml", ".prettierrc.json5", ".prettierrc.toml",
+    /* pytest: the nearest ini file is the root, conftest.py from there down */
+    "pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg", "conftest.py",
+    /* Bundler's Gemfile and settings, rake's Rakefile */
+    "Gemfile", "gems.rb", ".bundle/config", "Rakefile", "rakefile", "Rakefile.rb",
+    /* Deno's tasks and imports */
+    "deno.json", "deno.jsonc",
+    /* Bazel's workspace root, its options, Bazelisk's version and wrapper */
+    ".bazelrc", ".bazelversion", "WORKSPACE", "WORKSPACE.bazel", "MODULE.bazel", "tools/bazel",
+    /* Maven's project extensions and options, found upward */
+    ".mvn/extensions.xml", ".mvn/maven.config", ".mvn/jvm.config",
+    /* task runners that look upward for their file: just, Task */
+    "justfile", "Justfile", ".justfile", "Taskfile.yml", "Taskfile.yaml",
+    /* monorepo roots that run tasks: Turborepo, Nx, Lerna, Rush */
+    "turbo.json", "nx.json", "lerna.json", "rush.json",
+    /* Pipenv's Pipfile (its scripts), Poetry's settings, Nix's flake */
+    "Pipfile", "poetry.toml", "flake.nix",
+    /* a buckle that npm run or a relative PATH entry finds first */
+    "node_modules/.bin/buckle",
 };
 /* (asdf's .tool-versions and mise's configurations come from the
  * profile's own denies: std/agent's final denies beneath $WORKDIR) */
@@ -44,13 +77,13 @@ static const char *beneath(const char *p, const char *cwd)
     return !strncmp(p, cwd, n) && p[n] == '/' && p[n + 1] ? p + n + 1 : NULL;
 }
 
-static void add(above_watch *w, size_t *cap, const char *path)
+void runner_above_add(above_watch *w, const char *path)
 {
     for (size_t i = 0; i < w->n; i++)
         if (!strcmp(w->v[i].path, path)) return;
-    if (w->n == *cap) {
-        *cap = *cap ? 2 * *cap : 32;
-        w->v = xrealloc(w->v, *cap * sizeof *w->v);
+    if (w->n == w->cap) {
+        w->cap = w->cap ? 2 * w->cap : 32;
+        w->v = xrealloc(w->v, w->cap * sizeof *w->v);
     }
     above_entry *e = &w->v[w->n++];
     memset(e, 0, sizeof *e);
@@ -65,7 +98,62 @@ static void add(above_watch *w, size_t *cap, const char *path)
     }
 }
 
-void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd)
+/* the same file as st, by device and inode */
+static int same_file(const struct stat *st, unsigned long long dev, unsigned long long ino)
+{
+    return (unsigned long long)st->st_dev == dev && (unsigned long long)st->st_ino == ino;
+}
+
+static int by_name(const void *x, const void *y)
+{
+    return strcmp(((const above_seen *)x)->name, ((const above_seen *)y)->name);
+}
+
+/* the entries of dir now, but skip (the way to the working directory) and
+ * git's .git and HEAD (checked on their own, run_landlock.c), sorted by
+ * name; -1 when dir cannot be read */
+static int read_dir(const char *dir, const char *skip, above_seen **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *nm = e->d_name;
+        if (!strcmp(nm, ".") || !strcmp(nm, "..") || !strcmp(nm, skip) || !strcmp(nm, ".git") || !strcmp(nm, "HEAD"))
+            continue;
+        struct stat st;
+        if (fstatat(dirfd(d), nm, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 32;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        above_seen *v = &(*out)[(*n)++];
+        v->name = xstrdup(nm);
+        v->dev = (unsigned long long)st.st_dev;
+        v->ino = (unsigned long long)st.st_ino;
+        v->cs = (long long)st.st_ctim.tv_sec;
+        v->cns = (long long)st.st_ctim.tv_nsec;
+        v->dir = S_ISDIR(st.st_mode);
+    }
+    closedir(d);
+    if (*n) qsort(*out, *n, sizeof **out, by_name);
+    return 0;
+}
+
+static void free_seen(above_seen *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i].name);
+    free(v);
+}
+
+void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd, const char *home)
 {
     memset(w, 0, sizeof *w);
     size_t nn = sizeof workspace_names / sizeof *workspace_names;
@@ -86,15 +174,27 @@ void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const cha
     for (size_t j = 0; j < k; j++)
         if (strcmp(names[j], ".git") && strcmp(names[j], "HEAD")) names[kept++] = names[j];
     k = kept;
+    /* the files the standard descriptors write (`> ../log`): the caller's */
+    for (int fd = 0; fd < 3; fd++) {
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            w->std_dev[w->nstd] = (unsigned long long)st.st_dev;
+            w->std_ino[w->nstd++] = (unsigned long long)st.st_ino;
+        }
+    }
+    struct stat hs;
+    int have_home = home && *home && stat(home, &hs) == 0;
     sb_request q;
     memset(&q, 0, sizeof q);
     q.kind = OBJ_PATH;
     const int create = op_lookup("file-write-create", NULL), data = op_lookup("file-write-data", NULL);
-    size_t cap = 0;
+    size_t dcap = 0;
     size_t len = strlen(cwd);
     while (len > 1) {
+        size_t end = len;                                       /* the way down: cwd[len+1 .. end) */
         while (len > 1 && cwd[len - 1] != '/') len--;          /* the parent's end */
         size_t dl = len > 1 ? len - 1 : len;                    /* "/a/b/" -> "/a/b"; "/" stays */
+        const char *dir = dl == 1 ? "/" : arena_printf(a, "%.*s", (int)dl, cwd);
         for (size_t j = 0; j < k; j++) {
             const char *path = arena_printf(a, "%.*s/%s", dl == 1 ? 0 : (int)dl, cwd, names[j]);
             const char *why;
@@ -102,7 +202,31 @@ void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const cha
             q.op = lstat(path, &st) == 0 && !S_ISDIR(st.st_mode) ? data : create;
             q.obj = path;
             q.len = strlen(path);
-            if (ll_plan_decide(plan, &q, path, a, &why) == 0) add(w, &cap, path);
+            if (ll_plan_decide(plan, &q, path, a, &why) == 0) runner_above_add(w, path);
+        }
+        /* every entry, where the plan lets the command make one: not in the
+         * home directory, nor where every user may (their own places) */
+        struct stat ds;
+        const char *probe = arena_printf(a, "%s/buckle-new-entry-%ld", dl == 1 ? "" : dir, (long)getpid());
+        const char *why;
+        q.op = create;
+        q.obj = probe;
+        q.len = strlen(probe);
+        if (stat(dir, &ds) == 0 && !(ds.st_mode & S_IWOTH) &&
+            !(have_home && same_file(&ds, (unsigned long long)hs.st_dev, (unsigned long long)hs.st_ino)) &&
+            ll_plan_decide(plan, &q, probe, a, &why) == 0) {
+            if (w->nd == dcap) {
+                dcap = dcap ? 2 * dcap : 8;
+                w->d = xrealloc(w->d, dcap * sizeof *w->d);
+            }
+            above_dir *ad = &w->d[w->nd];
+            memset(ad, 0, sizeof *ad);
+            ad->path = xstrdup(dir);
+            ad->skip = xmalloc(end - len + 1);
+            memcpy(ad->skip, cwd + len, end - len);
+            ad->skip[end - len] = 0;
+            if (read_dir(ad->path, ad->skip, &ad->v, &ad->n) == 0) w->nd++;
+            else { free(ad->path); free(ad->skip); }
         }
         len = dl;
     }
@@ -116,9 +240,27 @@ size_t runner_above_list(const above_watch *w, arena *a, const char ***out)
     return w->n;
 }
 
+/* the path dir/name (malloc'd) */
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = xmalloc(n);
+    snprintf(p, n, "%s/%s", strcmp(dir, "/") ? dir : "", name);
+    return p;
+}
+
+static void found(above_watch *w, size_t i, size_t *cap)
+{
+    if (w->nfound == *cap) {
+        *cap = *cap ? 2 * *cap : 16;
+        w->found = xrealloc(w->found, *cap * sizeof *w->found);
+    }
+    w->found[w->nfound++] = i;
+}
+
 size_t runner_above_end(above_watch *w)
 {
-    w->found = w->n ? xcalloc(w->n, sizeof *w->found) : NULL;
+    size_t cap = 0;
     for (size_t i = 0; i < w->n; i++) {
         above_entry *e = &w->v[i];
         struct stat st;
@@ -126,10 +268,44 @@ size_t runner_above_end(above_watch *w)
             if ((errno == ENOENT || errno == ENOTDIR) && !e->had) continue;
             e->err = errno == ENOENT || errno == ENOTDIR ? 0 : errno;
             if (!e->err) continue;              /* removed: nothing there for a tool to take */
-        } else if (e->had && (unsigned long long)st.st_dev == e->dev && (unsigned long long)st.st_ino == e->ino &&
-                   (long long)st.st_ctim.tv_sec == e->cs && (long long)st.st_ctim.tv_nsec == e->cns)
+        } else if (e->had && same_file(&st, e->dev, e->ino) && (long long)st.st_ctim.tv_sec == e->cs &&
+                   (long long)st.st_ctim.tv_nsec == e->cns)
             continue;                           /* as it was */
-        w->found[w->nfound++] = i;
+        found(w, i, &cap);
+    }
+    /* each entry of a directory watched whole: made during the run, or
+     * another file than it was, or (not a directory) written or changed */
+    for (size_t di = 0; di < w->nd; di++) {
+        above_dir *ad = &w->d[di];
+        above_seen *now;
+        size_t nnow;
+        if (read_dir(ad->path, ad->skip, &now, &nnow) != 0) {
+            char *p = xstrdup(ad->path);
+            above_entry e = { .path = p, .had = 1, .err = errno ? errno : EIO };
+            if (w->n == w->cap) { w->cap = w->cap ? 2 * w->cap : 16; w->v = xrealloc(w->v, w->cap * sizeof *w->v); }
+            w->v[w->n] = e;
+            found(w, w->n++, &cap);
+            continue;
+        }
+        for (size_t j = 0; j < nnow; j++) {
+            const above_seen *x = &now[j];
+            const above_seen *was = ad->n ? bsearch(x, ad->v, ad->n, sizeof *ad->v, by_name) : NULL;
+            int std = 0;
+            for (size_t t = 0; t < w->nstd; t++) std |= w->std_dev[t] == x->dev && w->std_ino[t] == x->ino;
+            if (std) continue;
+            if (was && was->dev == x->dev && was->ino == x->ino &&
+                (x->dir || (was->cs == x->cs && was->cns == x->cns)))
+                continue;                       /* as it was (a directory: what is in it, by name) */
+            char *p = join(ad->path, x->name);
+            size_t dup = 0;
+            for (size_t i = 0; i < w->n && !dup; i++) dup = !strcmp(w->v[i].path, p);
+            if (dup) { free(p); continue; }     /* looked at by name already */
+            above_entry e = { .path = p, .had = was != NULL && was->dev == x->dev && was->ino == x->ino };
+            if (w->n == w->cap) { w->cap = w->cap ? 2 * w->cap : 16; w->v = xrealloc(w->v, w->cap * sizeof *w->v); }
+            w->v[w->n] = e;
+            found(w, w->n++, &cap);
+        }
+        free_seen(now, nnow);
     }
     return w->nfound;
 }
@@ -151,9 +327,10 @@ void runner_above_say(const above_watch *w, diag_sink *sink, int exit_status)
                     e->path, strerror(e->err), exit_status);
         else
             run_say(sink, SEV_ERROR, "%s %s: it is in a directory above the working directory that the profile lets "
-                                     "the command write, and tools run in the project (cargo, rustup, npm, yarn, "
-                                     "direnv) take it from there and run what it names, outside any sandbox; look at it "
-                                     "and remove it before running them (the command exited %d)", e->path,
+                                     "the command write, and tools run in the project (cargo, npm, eslint, pytest, "
+                                     "direnv) take their settings from there and run what they name, outside any "
+                                     "sandbox; look at it and remove it before running them (the command exited %d)",
+                    e->path,
                     e->had ? "changed during the run" : "exists after the run: it did not exist when the command "
                                                          "started", exit_status);
     }
@@ -164,5 +341,11 @@ void runner_above_free(above_watch *w)
     for (size_t i = 0; i < w->n; i++) free(w->v[i].path);
     free(w->v);
     free(w->found);
+    for (size_t i = 0; i < w->nd; i++) {
+        free(w->d[i].path);
+        free(w->d[i].skip);
+        free_seen(w->d[i].v, w->d[i].n);
+    }
+    free(w->d);
     memset(w, 0, sizeof *w);
 }

@@ -16,24 +16,49 @@ typedef struct above_entry {
     int err;                      /* after the run: what lstat said (0: there) */
 } above_entry;
 
+/* One entry of a directory above the working directory watched whole. */
+typedef struct above_seen {
+    char *name;
+    unsigned long long dev, ino;
+    long long cs, cns;
+    int dir;
+} above_seen;
+
+typedef struct above_dir {
+    char *path;                   /* the directory */
+    char *skip;                   /* its entry on the way to the working directory */
+    above_seen *v;                /* its entries when the command started, by name */
+    size_t n;
+} above_dir;
+
 typedef struct above_watch {
     above_entry *v;
-    size_t n;
+    size_t n, cap;
     size_t *found;                /* after runner_above_end: indices in v */
     size_t nfound;
+    above_dir *d;                 /* the directories watched whole */
+    size_t nd;
+    unsigned long long std_dev[3], std_ino[3];   /* the files of descriptors 0-2 */
+    size_t nstd;
 } above_watch;
 
 /* Before the command starts: for each directory above cwd, each name the
  * plan keeps the command from writing beneath cwd (its mounts read-only
  * and its checks after the run, taken relative to cwd) and each name of
  * the table of workspace files (above_names.c), where the plan lets the
- * command write or make it, as it is now. */
-void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd);
+ * command write or make it, as it is now; and every entry of each such
+ * directory where the plan lets the command make a new one, other than the
+ * home directory and one every user may write. */
+void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd, const char *home);
+/* path, as it is now, to be looked at after the run (once). */
+void runner_above_add(above_watch *w, const char *path);
 /* Their paths (in a), to be kept room for in the record; how many. */
 size_t runner_above_list(const above_watch *w, arena *a, const char ***out);
 /* After every process of the command has ended: each one that is there and
  * was not, is not the file it was or changed since (its change time), or
- * cannot be looked at; how many.  Says nothing. */
+ * cannot be looked at; and each entry of a directory watched whole that was
+ * not there, is not the file it was, or (not a directory) changed, but the
+ * files of the standard descriptors; how many.  Says nothing. */
 size_t runner_above_end(above_watch *w);
 /* Their paths into out (room for w->nfound), to be remembered (planted.h). */
 size_t runner_above_paths(const above_watch *w, const char **out);

@@ -11,6 +11,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* 1 when dir is a directory strictly above the directory p, by device
+ * and inode (another name of it counts) */
+static int strictly_above(const char *dir, const char *p)
+{
+    struct stat d, s;
+    char buf[PATH_MAX];
+    if (stat(dir, &d) != 0 || !S_ISDIR(d.st_mode) || !realpath(p, buf)) return 0;
+    for (;;) {
+        char *slash = strrchr(buf, '/');
+        if (!slash || !buf[1]) return 0;
+        if (slash == buf) buf[1] = 0;
+        else *slash = 0;
+        if (stat(buf, &s) == 0 && s.st_dev == d.st_dev && s.st_ino == d.st_ino) return 1;
+    }
+}
+
 void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builtins *out)
 {
     memset(out, 0, sizeof *out);
@@ -23,6 +39,11 @@ void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builti
     if (!home && run_user_entry(a, &home, NULL) != 0) home = NULL;
     out->value[RB_HOME] = home;
 
+    /* WORKDIR: the current directory */
+    char buf[PATH_MAX];
+    if (!cwd && getcwd(buf, sizeof buf)) cwd = arena_strdup(a, buf);
+    out->value[RB_WORKDIR] = cwd;
+
     /* TMPDIR: the environment's; unset or empty, /tmp on macOS and
      * buckle's own directory on Linux (runner_own_tmpdir) */
     const char *tmp = getenv("TMPDIR");
@@ -34,14 +55,26 @@ void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builti
         out->shared_tmpdir = tmp;
         tmp = NULL;
     }
+    /* and one above the working directory too: a grant of $TMPDIR would let
+     * the command make what tools run in the project take from the
+     * directories above it (eslint.config.js, conftest.py, package.json) */
+    if (tmp && *tmp && (flags & RB_OWN_TMPDIR) && cwd && strictly_above(tmp, cwd)) {
+        out->above_tmpdir = tmp;
+        tmp = NULL;
+    }
     if (!tmp || !*tmp) {
         if (flags & RB_OWN_TMPDIR) {
             const char *why = NULL;
             tmp = runner_own_tmpdir(a, (flags & RB_MAKE_TMPDIR) != 0, &why);
             out->own_tmpdir = 1;
             if (why) {
-                out->why[RB_TMPDIR] = arena_printf(a, "TMPDIR is unset and buckle's own temporary directory is not "
-                                                      "safe: %s; set TMPDIR to a directory of your own", why);
+                out->why[RB_TMPDIR] =
+                    out->above_tmpdir
+                        ? arena_printf(a, "TMPDIR %s is above the working directory and buckle's own temporary "
+                                          "directory is not safe: %s; set TMPDIR to a directory of your own that "
+                                          "does not hold the project", out->above_tmpdir, why)
+                        : arena_printf(a, "TMPDIR is unset and buckle's own temporary directory is not safe: %s; set "
+                                          "TMPDIR to a directory of your own", why);
                 tmp = runner_own_tmpdir(a, 0, &why);
             }
         } else {
@@ -50,10 +83,6 @@ void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builti
     }
     out->value[RB_TMPDIR] = tmp;
 
-    /* WORKDIR: the current directory */
-    char buf[PATH_MAX];
-    if (!cwd && getcwd(buf, sizeof buf)) cwd = arena_strdup(a, buf);
-    out->value[RB_WORKDIR] = cwd;
 
     /* USER: the environment's, else the password database's (looked up
      * here only when asked: it can cost more than the rest of a cached

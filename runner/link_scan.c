@@ -342,6 +342,7 @@ static void keep(link_scan *s, link_found_kind kind, const char *dir, const char
     f->path = join3(dir, *name && strcmp(dir, "/") ? "/" : "", name);
     f->to = to ? xstrdup(to) : NULL;
     f->err = err;
+    f->root = s->walking;
 }
 
 /* 1 when the command could have made something in the directory
@@ -374,6 +375,26 @@ static int climb(const char *text)
     return up;
 }
 
+/* 1 when dirfd/name is a `buckle` in a node_modules/.bin (dir) that the
+ * command made, replaced or wrote (its change time), or brought there by
+ * renaming a directory on its way (whose files keep their change times):
+ * that directory's path was not one of the project's when the command
+ * started, or, without those, node_modules or .bin changed during the run.
+ * npm run, npx, yarn run and pnpm exec put the package's node_modules/.bin
+ * first in PATH, whatever PATH buckle was started with. */
+static int npm_buckle(const link_scan *s, int dirfd, const char *dir, const char *name, int depth,
+                      const unsigned char *moved)
+{
+    static const char tail[] = "/node_modules/.bin";
+    size_t dl = strlen(dir), tl = sizeof tail - 1;
+    if (strcmp(name, "buckle") || depth < 2 || dl < tl || strcmp(dir + dl - tl, tail)) return 0;
+    struct stat st;
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return 0;
+    if (changed_since(&st, &s->start)) return 1;
+    if (s->before && s->before->count) return hm_get(s->before, dir, dl) == NULL;
+    return moved[depth] || moved[depth - 1];
+}
+
 /* dir: the directory's absolute path, at depth (the walk's start 0);
  * moved[d], d <= depth: the directory at depth d on the way changed during
  * the run (renamed, an entry made or removed, its modes changed): a
@@ -395,6 +416,7 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
         int repo = planted_repo(s, dirfd, dir, n, depth);
         if (repo) keep(s, (link_found_kind)repo, dir, n, NULL, 0);
+        if (npm_buckle(s, dirfd, dir, n, depth, moved)) keep(s, LS_BUCKLE, dir, n, NULL, 0);
         if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         struct stat st;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) {
@@ -469,6 +491,7 @@ size_t runner_link_scan_end(link_scan *s)
         /* the walk's start moved only with the working directory
          * (renamed, its path another now): a link climbing out of it and
          * back by name leads elsewhere */
+        s->walking = i;
         unsigned char moved[LINK_SCAN_DEPTH_MAX + 1] = { 0 };
         moved[0] = (unsigned char)(s->cwd0 && strcmp(s->cwd0, cwd) != 0);
         walk(s, fd, dir, 0, moved);
@@ -478,10 +501,21 @@ size_t runner_link_scan_end(link_scan *s)
     return s->nfound;
 }
 
+int runner_link_scan_root_id(const link_scan *s, size_t root, unsigned long long *dev, unsigned long long *ino)
+{
+    struct stat st;
+    if (root >= s->nroots || s->fds[root] < 0 || fstat(s->fds[root], &st) != 0) return -1;
+    *dev = (unsigned long long)st.st_dev;
+    *ino = (unsigned long long)st.st_ino;
+    return 0;
+}
+
 size_t runner_link_scan_paths(const link_scan *s, const char **out)
 {
-    for (size_t i = 0; i < s->nfound; i++) out[i] = s->found[i].path;
-    return s->nfound;
+    size_t k = 0;
+    for (size_t i = 0; i < s->nfound; i++)
+        if (s->found[i].kind != LS_BUCKLE) out[k++] = s->found[i].path;
+    return k;
 }
 
 void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
@@ -523,6 +557,9 @@ void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
                                      "hooks) outside any sandbox, and the profile keeps the project's own from the "
                                      "command; look at it and remove it before running git there (the command exited %d)",
                     f->path, exit_status);
+            break;
+        case LS_BUCKLE:
+            said--;                             /* said with the other `buckle`s (shadow_check.c) */
             break;
         case LS_DEEP:
             run_say(sink, SEV_ERROR, "%s is deeper than %d directories, where buckle stops looking for symbolic links "

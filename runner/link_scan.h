@@ -15,12 +15,15 @@ enum { LINK_SCAN_ROOTS_MAX = 32 };
  * climbs past a directory changed during the run (moving a directory
  * changes where its relative links lead, not the links); a directory it
  * could not look into (its modes, its depth). */
-typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW } link_found_kind;
+/* LS_BUCKLE: a `buckle` the command made, or brought there, in a
+ * node_modules/.bin of the project, which npm run puts first in PATH */
+typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_BUCKLE } link_found_kind;
 typedef struct link_found {
     link_found_kind kind;
     char *path;                   /* absolute (malloc'd) */
     char *to;                     /* LS_MADE, LS_MOVED: where it leads (malloc'd) */
     int err;                      /* LS_UNREAD: errno */
+    size_t root;                  /* the walk's start it was found from (roots) */
 } link_found;
 /* a grant, as the file or directory it was at begin */
 typedef struct link_grant {
@@ -38,6 +41,7 @@ typedef struct link_scan {
     int repos;                    /* also name a repository made in a directory that was there before */
     const hashmap *before;        /* the project's directories and .git and HEAD entries at the start
                                    * (the caller's); NULL or empty: judged by birth times */
+    size_t walking;               /* while walking: the start, in roots */
     link_found *found;            /* after runner_link_scan_end (malloc'd) */
     size_t nfound, capfound;
     arena mem;                    /* what begin keeps until the walk after the run */
@@ -70,12 +74,15 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
  * bin/python3 -> /usr/bin/python3), is not named. */
 enum { LINK_SCAN_DEPTH_MAX = 64 };
 size_t runner_link_scan_end(link_scan *s);
-/* The paths of s->found into out (room for s->nfound), to be remembered
+/* The device and inode of roots[root], held since begin: 0, or -1. */
+int runner_link_scan_root_id(const link_scan *s, size_t root, unsigned long long *dev, unsigned long long *ino);
+/* The paths of s->found but LS_BUCKLE (moved aside and remembered as a
+ * `buckle` PATH finds: shadow_check.h) into out (room for s->nfound), to be remembered
  * (planted.h): a later run refuses while one is still there (a directory
  * this run could not look into too: a later command could move what it
  * holds up, where its old links are not looked at); how many. */
 size_t runner_link_scan_paths(const link_scan *s, const char **out);
-/* Names each of s->found as an error, with the command's exit status. */
+/* Names each of s->found but LS_BUCKLE as an error, with the command's exit status. */
 void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status);
 /* What begin and end kept, released (every path; s may be all zeros). */
 void runner_link_scan_free(link_scan *s);

@@ -824,7 +824,20 @@ nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd,
          * relative core.hooksPath, taken from the project's work tree */
         ic.worktree = cwd;
         const char *const *globals = git_globals(a, env);
-        for (size_t k = 0; globals[k] && !ic.found; k++) check_config(&ic, globals[k], globals[k], 0);
+        for (size_t k = 0; globals[k] && !ic.found; k++) {
+            /* one the command may write itself (GIT_CONFIG_GLOBAL or
+             * XDG_CONFIG_HOME in the project): whatever it names then */
+            const char *how = writable(a, plan, globals[k]);
+            if (how)
+                ic.found = arena_printf(a, "git reads %s as its configuration in every repository, and the plan lets "
+                                           "the command write it (%s): git runs what it names (core.fsmonitor, "
+                                           "core.pager, aliases) at your next git command, outside any sandbox; keep "
+                                           "GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM and XDG_CONFIG_HOME out of the "
+                                           "directories the command may write, or deny writing that file (deny final "
+                                           "write literal \"%s\";)", globals[k], how, as_written(&ic, globals[k]));
+            else
+                check_config(&ic, globals[k], globals[k], 0);
+        }
         if (!ic.found) check_env(&ic, env->vars);
         /* a repository the working directory lies in: its configuration
          * applies to every git command run here */

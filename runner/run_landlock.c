@@ -11,6 +11,10 @@
 #include "../support/codes.h"
 #include "elf_interp.h"
 #include "above_names.h"
+#include "direnv_files.h"
+#include "path_shadows.h"
+#include "grant_repos_made.h"
+#include "tool_configs.h"
 #include "home_guard.h"
 #include "link_scan.h"
 #include "nested_repos.h"
@@ -275,6 +279,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     shadow_watch shadows = { .n = 0 };   /* `buckle` in a PATH directory before buckle's (shadow_check.c) */
     shadow_rel rels = { .nrel = 0 };     /* ... beneath the project, for a relative PATH entry (shadow_rel.c) */
     above_watch aboves = { .n = 0 };     /* the tools' files above the project (above_names.c) */
+    above_watch envrcs = { .n = 0 };     /* the files the project's .envrc loads (direnv_files.c) */
+    path_shadows pshadows = { .nentries = 0 };   /* programs made in PATH directories (path_shadows.c) */
+    repos_made grepos = { .nd = 0 };     /* repositories made in the grants outside the project (grant_repos_made.c) */
     rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
     hashmap before = { NULL, 0, 0 };     /* the project's directories at the start, for it */
     arena kept;                          /* before's paths: until the check after the run */
@@ -384,6 +391,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     if (verbose && rb.shared_tmpdir)
         run_say(sink, SEV_NOTE, "TMPDIR %s may be written by every user: the command's TMPDIR is %s", rb.shared_tmpdir,
                 rb.value[RB_TMPDIR]);
+    if (verbose && rb.above_tmpdir)
+        run_say(sink, SEV_NOTE, "TMPDIR %s is above the working directory, where tools run in the project take their "
+                                "settings from: the command's TMPDIR is %s", rb.above_tmpdir, rb.value[RB_TMPDIR]);
     sb_param *vals = arena_alloc(&a, (ndef + 8) * sizeof *vals);
     size_t nv = 0;
     const char *const *bn = rb.name;
@@ -625,6 +635,14 @@ launch:
             goto out;
         }
     }
+    /* the programs the tools' configurations it keeps name (tool_configs.c) */
+    {
+        const char *why = runner_tool_config_problem(&a, &plan, cwd);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
     /* found through PATH: the name in each PATH directory looked in before
      * buckle's, which the next lookup would take (checked after the run) */
     const char **shadow;
@@ -635,9 +653,19 @@ launch:
      * buckle would find it first */
     /* and the tools' files above the project the command may write
      * (.cargo/config.toml, package.json), as they are now */
-    runner_above_begin(&aboves, &a, &plan, cwd);
-    const char **above_files;
-    size_t nabovef = runner_above_list(&aboves, &a, &above_files);
+    runner_above_begin(&aboves, &a, &plan, cwd, rb.value[RB_HOME]);
+    /* (and the files the project's .envrc loads, with them) */
+    runner_direnv_begin(&envrcs, &a, &plan, cwd);
+    const char **above_files, **envrc_files;
+    size_t nabovef0 = runner_above_list(&aboves, &a, &above_files);
+    size_t nenvrc = runner_above_list(&envrcs, &a, &envrc_files);
+    size_t nabovef = nabovef0 + nenvrc;
+    if (nenvrc) {
+        const char **both = arena_alloc(&a, (nabovef + 1) * sizeof *both);
+        for (size_t i = 0; i < nabovef0; i++) both[i] = above_files[i];
+        for (size_t i = 0; i < nenvrc; i++) both[nabovef0 + i] = envrc_files[i];
+        above_files = both;
+    }
     {
         const char **scope = arena_alloc(&a, (plan.nm + 1 + nshadow + nabovef) * sizeof *scope);
         scope[0] = cwd;
@@ -791,6 +819,8 @@ launch:
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         runner_shadow_rel_begin(&rels, rq->argv0, cwd);
+        runner_path_shadows_begin(&pshadows, &a, &plan, cwd);
+        if (own_repo_kept) runner_repos_made_begin(&grepos, &plan, cwd);
         runner_profile_rel_begin(&profs, rq->profile, cwd);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
@@ -882,8 +912,22 @@ launch:
          * remembered while it is there, then moved aside */
         size_t nshadowed = l.stage == LL_STAGE_NONE ? runner_shadow_end(&shadows) : 0;
         if (l.stage == LL_STAGE_NONE) nshadowed += runner_shadow_rel_end(&rels, &shadows);
+        /* and one the walk found in a node_modules/.bin, whatever PATH is:
+         * moved aside with them (counted in nfound) */
+        for (size_t j = 0; j < nfound; j++) {
+            const link_found *f = &links.found[j];
+            unsigned long long bdev = 0, bino = 0;
+            if (f->kind != LS_BUCKLE) continue;
+            int based = runner_link_scan_root_id(&links, f->root, &bdev, &bino) == 0;
+            runner_shadow_add_found(&shadows, f->path, links.roots[f->root], based, bdev, bino, NULL);
+        }
+        /* and a program made in a PATH directory before the one of its name */
+        if (l.stage == LL_STAGE_NONE) nshadowed += runner_path_shadows_end(&pshadows, &shadows);
         /* and the tools' files it made or changed above the project */
         size_t nabovem = l.stage == LL_STAGE_NONE ? runner_above_end(&aboves) : 0;
+        /* and the repositories it made directly in a directory it may write elsewhere */
+        if (l.stage == LL_STAGE_NONE) nabovem += runner_repos_made_end(&grepos);
+        if (l.stage == LL_STAGE_NONE) nabovem += runner_above_end(&envrcs);
         /* and a profile a later run started there would take for the given one */
         size_t nprofs = l.stage == LL_STAGE_NONE ? rel_walk_end(&profs) : 0;
         const char **keep = xcalloc(nmade + nfound + nshadowed + nabovem + nprofs + 1, sizeof *keep);
@@ -891,6 +935,8 @@ launch:
         size_t nlinks = nfound ? runner_link_scan_paths(&links, keep + nmade) : 0;
         nlinks += runner_shadow_paths(&shadows, keep + nmade + nlinks);
         nlinks += runner_above_paths(&aboves, keep + nmade + nlinks);
+        nlinks += runner_above_paths(&envrcs, keep + nmade + nlinks);
+        nlinks += runner_repos_made_paths(&grepos, keep + nmade + nlinks);
         nlinks += runner_profile_rel_paths(&profs, keep + nmade + nlinks);
         const char *lost = NULL;
         if (nmade + nfound + nshadowed + nabovem + nprofs) res->exit_status = 125;
@@ -910,6 +956,8 @@ launch:
         runner_link_scan_say(&links, sink, command_status);
         runner_shadow_say(&shadows, sink, command_status);
         runner_above_say(&aboves, sink, command_status);
+        runner_direnv_say(&envrcs, sink, command_status);
+        runner_repos_made_say(&grepos, sink, command_status);
         runner_profile_rel_say(&profs, rq->profile, sink, command_status);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "
@@ -928,7 +976,10 @@ out:
     runner_link_scan_free(&links);
     runner_shadow_free(&shadows);
     runner_above_free(&aboves);
+    runner_above_free(&envrcs);
     runner_shadow_rel_free(&rels);
+    runner_path_shadows_free(&pshadows);
+    runner_repos_made_free(&grepos);
     rel_walk_free(&profs);
     hm_free(&before);
     arena_free(&kept);

@@ -39,6 +39,7 @@ typedef struct run_builtins {
     const char *name[RB_COUNT], *value[RB_COUNT], *why[RB_COUNT];
     int own_tmpdir;               /* TMPDIR is buckle's own (the environment had none) */
     const char *shared_tmpdir;    /* the environment's TMPDIR, left out: every user may write it */
+    const char *above_tmpdir;     /* the environment's TMPDIR, left out: it is above the working directory */
 } run_builtins;
 void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builtins *out);
 /* Why a Linux run cannot use value k (why, runner_builtin_problem, and for

@@ -89,6 +89,26 @@ size_t runner_shadow_end(shadow_watch *w)
     return w->nfound;
 }
 
+void runner_shadow_add_found(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
+                             unsigned long long bino, const char *shadows)
+{
+    for (size_t j = 0; j < w->nfound; j++)
+        if (!strcmp(w->v[w->found[j].which].path, path)) return;     /* found already */
+    w->v = xrealloc(w->v, (w->n + 1) * sizeof *w->v);
+    w->found = xrealloc(w->found, (w->nfound + 1) * sizeof *w->found);
+    shadow_entry *e = &w->v[w->n];
+    memset(e, 0, sizeof *e);
+    e->path = xstrdup(path);
+    e->base = xstrdup(base);
+    e->based = based;
+    e->bdev = bdev;
+    e->bino = bino;
+    e->npm = !shadows;
+    e->shadows = shadows ? xstrdup(shadows) : NULL;
+    w->found[w->nfound++] = (shadow_found){ w->n, SH_KEPT, 0, NULL, NULL };
+    w->n++;
+}
+
 size_t runner_shadow_paths(const shadow_watch *w, const char **out)
 {
     for (size_t j = 0; j < w->nfound; j++) out[j] = w->v[w->found[j].which].path;
@@ -183,6 +203,36 @@ void runner_shadow_say(const shadow_watch *w, diag_sink *sink, int exit_status)
         const shadow_entry *e = &w->v[f->which];
         const char *what = e->had ? "is not as it was when the command started (another file, other modes, or a link leading elsewhere)"
                                   : "exists after the run: it did not exist when the command started";
+        if (e->shadows) {
+            const char *name = strrchr(e->path, '/') + 1;
+            if (f->kind == SH_MOVED)
+                run_say(sink, SEV_ERROR, "%s exists after the run: it did not exist when the command started, and PATH "
+                                         "finds it before %s: your next `%s` would be the command's, outside any "
+                                         "sandbox; moved aside to %s: look at it and remove it (the command exited %d)",
+                        e->path, e->shadows, name, f->aside, exit_status);
+            else
+                run_say(sink, SEV_ERROR, "%s exists after the run: it did not exist when the command started, and PATH "
+                                         "finds it before %s: your next `%s` would be the command's, outside any "
+                                         "sandbox; it could not be moved aside (%s): look at it and remove it before "
+                                         "running %s (the command exited %d)", e->path, e->shadows, name,
+                        f->err ? strerror(f->err) : f->why, name, exit_status);
+            continue;
+        }
+        if (e->npm) {
+            what = "was made, written or moved there during the run";
+            if (f->kind == SH_MOVED)
+                run_say(sink, SEV_ERROR, "%s %s, and npm run, npx, yarn run and pnpm exec put its directory first in "
+                                         "PATH: the next `buckle` a package script starts would be the command's, "
+                                         "outside any sandbox; moved aside to %s: look at it and remove it (the "
+                                         "command exited %d)", e->path, what, f->aside, exit_status);
+            else
+                run_say(sink, SEV_ERROR, "%s %s, and npm run, npx, yarn run and pnpm exec put its directory first in "
+                                         "PATH: the next `buckle` a package script starts would be the command's, "
+                                         "outside any sandbox; it could not be moved aside (%s): look at it and "
+                                         "remove it before running a package script (the command exited %d)",
+                        e->path, what, f->err ? strerror(f->err) : f->why, exit_status);
+            continue;
+        }
         if (f->kind == SH_UNREAD)
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s), and PATH looks there before %s: the "
                                      "command may have changed the modes of a directory on its way to hide a program "
@@ -203,7 +253,7 @@ void runner_shadow_say(const shadow_watch *w, diag_sink *sink, int exit_status)
 
 void runner_shadow_free(shadow_watch *w)
 {
-    for (size_t i = 0; i < w->n; i++) { free(w->v[i].path); free(w->v[i].base); }
+    for (size_t i = 0; i < w->n; i++) { free(w->v[i].path); free(w->v[i].base); free(w->v[i].shadows); }
     for (size_t j = 0; j < w->nfound; j++) free(w->found[j].aside);
     free(w->v);
     free(w->found);

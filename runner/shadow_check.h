@@ -20,6 +20,8 @@ typedef struct shadow_entry {
     int led;                      /* a link there led to something then (what the lookup sees) */
     unsigned long long tdev, tino;
     unsigned tmode;               /* that, with its type */
+    int npm;                      /* found in a node_modules/.bin, which npm run puts first in PATH */
+    char *shadows;                /* the program of a later PATH directory it shadows (malloc'd), or NULL */
 } shadow_entry;
 
 typedef enum { SH_MOVED, SH_KEPT, SH_UNREAD } shadow_kind;
@@ -46,6 +48,15 @@ void runner_shadow_begin(shadow_watch *w, const char *const *paths, size_t n, co
  * there and was not (or is not the file that was there), or that cannot
  * be looked at, kept in w->found; how many.  Moves nothing, says nothing. */
 size_t runner_shadow_end(shadow_watch *w);
+/* One found after the run beside the candidates: a `buckle` the walk
+ * found in a node_modules/.bin of the project (link_scan.h, LS_BUCKLE;
+ * shadows NULL), or a program made in a PATH directory that PATH finds
+ * before the program shadows (path_shadows.h); reached from base, the
+ * directory (bdev, bino; based: known) as it was when the command
+ * started: kept in w->found, to be moved aside and named, unless found
+ * already. */
+void runner_shadow_add_found(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
+                             unsigned long long bino, const char *shadows);
 /* Their paths into out (room for w->nfound), to be remembered
  * (planted.h) while each is still there; how many. */
 size_t runner_shadow_paths(const shadow_watch *w, const char **out);

@@ -56,7 +56,10 @@ expect_rc "landlock home: std/agent run from above the home directory is refused
 expect_err_has "landlock home: ... saying so" "the working directory $U is above the home directory $H"
 # TMPDIR the home, or inside a start-up directory of it: std/agent's
 # allow write "$TMPDIR" would write the home the same way
-run "landlock home: tmpdir is home" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H' '$B' run $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.notes'"
+# (a project outside the home: one inside it has its TMPDIR set aside, as
+# for any TMPDIR above the working directory, below)
+mkdir -p "$U/elsewhere"
+run "landlock home: tmpdir is home" sh -c "cd '$U/elsewhere' && HOME='$H' TMPDIR='$H' '$B' run $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.notes'"
 expect_rc "landlock home: std/agent with TMPDIR the home directory is refused" 125
 expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H is the home directory $H"
 expect_err_has "landlock home: ... naming std/agent's rule" "(allow files write subpath \"\${TMPDIR}\")"
@@ -65,6 +68,10 @@ expect_err_has "landlock home: ... naming std/agent's rule" "(allow files write 
 run "landlock home: tmpdir in .config" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H/.config' '$B' run $A '$P' -- /usr/bin/true"
 expect_rc "landlock home: std/agent with TMPDIR inside ~/.config is refused" 125
 expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H/.config is inside $H/.config"
+run "landlock home: tmpdir is home, project in it" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H' '$B' run -v $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.notes'"
+expect_err_has "landlock home: a TMPDIR above the project (the home) is set aside" "TMPDIR $H is above the working directory"
+[ "$(cat "$H/.notes")" = notes ] && pass "landlock home: ... and the home is not written" \
+    || fail "landlock home: ... and the home is not written" "$(cat "$H/.notes")"
 # the password database's home counts too: HOME pointing elsewhere does not
 # make the real home a project
 PW=$(getent passwd "$(id -u)" | cut -d: -f6)

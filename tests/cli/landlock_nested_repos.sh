@@ -112,6 +112,15 @@ for v in GIT_CONFIG_GLOBAL GIT_CONFIG_SYSTEM; do
     expect_err_has "$T: ... naming it ($v)" "$U/gcg names the program $U/w/tools/fsmon.sh (alias.go = !tools/fsmon.sh)"
 done
 rm -f "$U/gcg"
+# such a file the command may write itself: whatever it names after the run
+printf '[user]\n\tname = a\n' >"$U/w/.gitconfig-ci"
+for v in "GIT_CONFIG_GLOBAL=$U/w/.gitconfig-ci" "GIT_CONFIG_SYSTEM=$U/tmp/sys.cfg" "XDG_CONFIG_HOME=$U/w/.config"; do
+    case $v in XDG*) f=$U/w/.config/git/config;; *) f=${v#*=};; esac
+    run "$T" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' $v '$B' run --no-cache --linux-accept=files,new-paths '$P' -- true"
+    expect_rc "$T: $v, a configuration git reads that the command may write: refused" 125
+    expect_err_has "$T: ... naming it ($v)" "git reads $f as its configuration in every repository, and the plan lets the command write it"
+done
+rm -f "$U/w/.gitconfig-ci"
 git -C "$U/w" config sendemail.smtpServer smtp.example.org
 inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: sendemail.smtpServer naming a host: runs" 0

@@ -141,11 +141,11 @@ expect_out_lacks "landlock query: no word of buckle's own files there" "buckle r
 
 # --platform linux answers for a run started here: HOME, USER, TMPDIR and
 # WORKDIR (the current directory) as buckle run takes them, named last
-mkdir -p "$R/q5/proj" "$R/q5/prof"
+mkdir -p "$R/q5/proj" "$R/q5/prof" "$R/q5t"
 printf 'default deny;\nfiles { allow read "/usr"; allow write "$WORKDIR"; }\n' >"$R/q5/prof/p.buckle"
-run "landlock query: run values" sh -c "cd '$R/q5/proj' && HOME='$R/q5' USER=llq TMPDIR='$R/q5' '$B' query --platform linux '$R/q5/prof/p.buckle' files write '$R/q5/proj/out.txt'"
+run "landlock query: run values" sh -c "cd '$R/q5/proj' && HOME='$R/q5' USER=llq TMPDIR='$R/q5t' '$B' query --platform linux '$R/q5/prof/p.buckle' files write '$R/q5/proj/out.txt'"
 expect_out_has "landlock query: WORKDIR is the current directory (a new file there is allowed)" "allow file-write-create $R/q5/proj/out.txt"
-expect_out_has "landlock query: the values are named" "  with HOME=$R/q5, USER=llq, TMPDIR=$R/q5, WORKDIR=$R/q5/proj (as buckle run takes them here; -D NAME=VALUE to change)"
+expect_out_has "landlock query: the values are named" "  with HOME=$R/q5, USER=llq, TMPDIR=$R/q5t, WORKDIR=$R/q5/proj (as buckle run takes them here; -D NAME=VALUE to change)"
 run "landlock query: -D wins" sh -c "cd '$R/q5/proj' && HOME='$R/q5' '$B' query --platform linux -D WORKDIR='$R/q5/prof' '$R/q5/prof/p.buckle' files write '$R/q5/proj/out.txt'"
 expect_out_has "landlock query: -D WORKDIR is used" "deny file-write-create $R/q5/proj/out.txt"
 expect_out_lacks "landlock query: ... and not named as taken" "WORKDIR=$R/q5/prof"

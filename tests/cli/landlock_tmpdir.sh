@@ -78,9 +78,13 @@ for shared in /tmp /var/tmp; do
         *) pass "lltmp: ... $shared itself is not writable";; esac
     expect_err_has "lltmp: ... and -v says why" "TMPDIR $shared may be written by every user: the command's TMPDIR is $OWN"
 done
-# a project inside TMPDIR: -v names the deny that narrows it (HOME outside
-# it: a TMPDIR above the home is refused, docs/linux.md)
+# a project inside TMPDIR: TMPDIR is set aside, so the command cannot
+# write the directories above the project, where tools take their settings
+# from (HOME outside it: a TMPDIR above the home is refused, docs/linux.md)
 OH=$(mktemp -d /var/tmp/buckle-lltmph.XXXXXX)
-run "lltmp: project in TMPDIR" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT HOME='$OH' TMPDIR='$O' '$B' run --no-cache -v $A '$P' -- true"
-expect_err_has "lltmp: a deny inside TMPDIR is named where TMPDIR is narrower" "a deny inside $O ($P:11)"
+run "lltmp: project in TMPDIR" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT HOME='$OH' TMPDIR='$O' '$B' run --no-cache -v $A '$P' -- sh -c 'echo \$TMPDIR; touch ../above'"
+expect_err_has "lltmp: a TMPDIR above the project is set aside" "TMPDIR $O is above the working directory, where tools run in the project take their settings from: the command's TMPDIR is $OWN"
+expect_out_has "lltmp: ... the command is given buckle's own" "$OWN"
+[ -e "$O/above" ] && fail "lltmp: ... and the directory above the project is not written" "$O/above made" \
+    || pass "lltmp: ... and the directory above the project is not written"
 rm -rf "$O" "$OH"

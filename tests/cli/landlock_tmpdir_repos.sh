@@ -42,4 +42,17 @@ rm -rf "$R/tmp/bare.git"
 mkdir -p "$R/tmp/build/x"
 run "tmpdir repos: files" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tmpdir repos: directories without repositories: the run goes on" 0
+# one the command makes there during the run: named after it, and the next
+# run is refused before it starts
+for how in 'git init -q "$TMPDIR/made"' 'mkdir -p "$TMPDIR/made" && git -C "$TMPDIR/made" init -q' \
+           'git init -q --bare "$TMPDIR/made"' 'mkdir -p "$TMPDIR/build/y"; git init -q "$TMPDIR/build"'; do
+    case $how in *build*) m=build;; *) m=made;; esac
+    run "tmpdir repos: made ($how)" "$B" run $A "$R/prof/agent.buckle" -- sh -c "$how && git -C \"\$TMPDIR/$m\" config core.fsmonitor 'echo PWNED'; echo RAN"
+    expect_out_has "tmpdir repos: ($how) the command ran" RAN
+    expect_rc "tmpdir repos: a repository the command makes directly in TMPDIR ($how) fails the run" 125
+    expect_err_has "tmpdir repos: ... naming it" "$R/tmp/$m is a repository the command made in a directory it may write outside the working directory"
+    run "tmpdir repos: made next" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tmpdir repos: ($how) ... and the next run is refused" 125
+    rm -rf "$R/tmp/made" "$R/tmp/build/.git" "$R/tmp/build/y"
+done
 cd / && rm -rf "$R"

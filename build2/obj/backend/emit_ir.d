@@ -1,0 +1,33 @@
+build2/obj/backend/emit_ir.o: backend/emit_ir.c backend/emit.h \
+ backend/../compiler/compile.h backend/../compiler/ir.h \
+ backend/../compiler/../grammar/ast.h \
+ backend/../compiler/../grammar/../support/diag.h \
+ backend/../compiler/../grammar/../support/arena.h \
+ backend/../compiler/../grammar/../support/codes.h \
+ backend/../compiler/../grammar/../support/source.h \
+ backend/../compiler/../grammar/../support/strbuf.h \
+ backend/../compiler/../grammar/../support/action.h \
+ backend/../compiler/../support/hashmap.h \
+ backend/../compiler/../support/param_marks.h \
+ backend/../compiler/../seatbelt/ops.h \
+ backend/../compiler/../seatbelt/../support/suggest.h \
+ backend/../compiler/rule_set.h backend/../grammar/sexp.h \
+ backend/../grammar/../support/diag.h backend/../support/utf8.h
+backend/emit.h:
+backend/../compiler/compile.h:
+backend/../compiler/ir.h:
+backend/../compiler/../grammar/ast.h:
+backend/../compiler/../grammar/../support/diag.h:
+backend/../compiler/../grammar/../support/arena.h:
+backend/../compiler/../grammar/../support/codes.h:
+backend/../compiler/../grammar/../support/source.h:
+backend/../compiler/../grammar/../support/strbuf.h:
+backend/../compiler/../grammar/../support/action.h:
+backend/../compiler/../support/hashmap.h:
+backend/../compiler/../support/param_marks.h:
+backend/../compiler/../seatbelt/ops.h:
+backend/../compiler/../seatbelt/../support/suggest.h:
+backend/../compiler/rule_set.h:
+backend/../grammar/sexp.h:
+backend/../grammar/../support/diag.h:
+backend/../support/utf8.h:

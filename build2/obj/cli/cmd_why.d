@@ -1,0 +1,92 @@
+build2/obj/cli/cmd_why.o: cli/cmd_why.c cli/eval_common.h cli/options.h \
+ cli/cli.h cli/../compiler/compile.h cli/../compiler/ir.h \
+ cli/../compiler/../grammar/ast.h \
+ cli/../compiler/../grammar/../support/diag.h \
+ cli/../compiler/../grammar/../support/arena.h \
+ cli/../compiler/../grammar/../support/codes.h \
+ cli/../compiler/../grammar/../support/source.h \
+ cli/../compiler/../grammar/../support/strbuf.h \
+ cli/../compiler/../grammar/../support/action.h \
+ cli/../compiler/../support/hashmap.h \
+ cli/../compiler/../support/param_marks.h \
+ cli/../compiler/../seatbelt/ops.h \
+ cli/../compiler/../seatbelt/../support/suggest.h \
+ cli/../compiler/rule_set.h cli/../seatbelt/request.h \
+ cli/../seatbelt/../support/action.h cli/../seatbelt/ops.h \
+ cli/../backend/crosscheck.h cli/../backend/../compiler/decide.h \
+ cli/../backend/../compiler/compile.h cli/../backend/../compiler/expand.h \
+ cli/../backend/../compiler/../support/strbuf.h \
+ cli/../backend/../compiler/../seatbelt/request.h \
+ cli/../backend/../compiler/../seatbelt/regex.h \
+ cli/../backend/../compiler/../seatbelt/../support/arena.h \
+ cli/../backend/../sbpl/sbpl_eval.h \
+ cli/../backend/../sbpl/../grammar/sexp.h \
+ cli/../backend/../sbpl/../grammar/../support/diag.h \
+ cli/../backend/../sbpl/../support/hashmap.h \
+ cli/../backend/../sbpl/../seatbelt/request.h \
+ cli/../backend/../sbpl/../seatbelt/regex.h cli/../backend/landlock.h \
+ cli/../backend/backend.h cli/../backend/../compiler/compile.h \
+ cli/../backend/../support/strbuf.h cli/../runner/runner.h \
+ cli/../runner/../support/strbuf.h cli/../runner/../support/hashmap.h \
+ cli/../runner/../support/arena.h cli/../runner/../sbpl/sbpl_eval.h \
+ cli/../daily/why.h cli/../daily/../compiler/compile.h \
+ cli/../daily/../compiler/decide.h cli/../daily/../sbpl/sbpl_eval.h \
+ cli/../daily/../support/strbuf.h cli/../daily/denial_log.h \
+ cli/../lint/lint.h cli/../lint/view.h \
+ cli/../lint/../backend/crosscheck.h cli/../lint/rules_table.h \
+ cli/../lint/../support/diag.h cli/../lint/rules.h
+cli/eval_common.h:
+cli/options.h:
+cli/cli.h:
+cli/../compiler/compile.h:
+cli/../compiler/ir.h:
+cli/../compiler/../grammar/ast.h:
+cli/../compiler/../grammar/../support/diag.h:
+cli/../compiler/../grammar/../support/arena.h:
+cli/../compiler/../grammar/../support/codes.h:
+cli/../compiler/../grammar/../support/source.h:
+cli/../compiler/../grammar/../support/strbuf.h:
+cli/../compiler/../grammar/../support/action.h:
+cli/../compiler/../support/hashmap.h:
+cli/../compiler/../support/param_marks.h:
+cli/../compiler/../seatbelt/ops.h:
+cli/../compiler/../seatbelt/../support/suggest.h:
+cli/../compiler/rule_set.h:
+cli/../seatbelt/request.h:
+cli/../seatbelt/../support/action.h:
+cli/../seatbelt/ops.h:
+cli/../backend/crosscheck.h:
+cli/../backend/../compiler/decide.h:
+cli/../backend/../compiler/compile.h:
+cli/../backend/../compiler/expand.h:
+cli/../backend/../compiler/../support/strbuf.h:
+cli/../backend/../compiler/../seatbelt/request.h:
+cli/../backend/../compiler/../seatbelt/regex.h:
+cli/../backend/../compiler/../seatbelt/../support/arena.h:
+cli/../backend/../sbpl/sbpl_eval.h:
+cli/../backend/../sbpl/../grammar/sexp.h:
+cli/../backend/../sbpl/../grammar/../support/diag.h:
+cli/../backend/../sbpl/../support/hashmap.h:
+cli/../backend/../sbpl/../seatbelt/request.h:
+cli/../backend/../sbpl/../seatbelt/regex.h:
+cli/../backend/landlock.h:
+cli/../backend/backend.h:
+cli/../backend/../compiler/compile.h:
+cli/../backend/../support/strbuf.h:
+cli/../runner/runner.h:
+cli/../runner/../support/strbuf.h:
+cli/../runner/../support/hashmap.h:
+cli/../runner/../support/arena.h:
+cli/../runner/../sbpl/sbpl_eval.h:
+cli/../daily/why.h:
+cli/../daily/../compiler/compile.h:
+cli/../daily/../compiler/decide.h:
+cli/../daily/../sbpl/sbpl_eval.h:
+cli/../daily/../support/strbuf.h:
+cli/../daily/denial_log.h:
+cli/../lint/lint.h:
+cli/../lint/view.h:
+cli/../lint/../backend/crosscheck.h:
+cli/../lint/rules_table.h:
+cli/../lint/../support/diag.h:
+cli/../lint/rules.h:

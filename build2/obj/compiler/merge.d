@@ -1,0 +1,26 @@
+build2/obj/compiler/merge.o: compiler/merge.c compiler/compile.h \
+ compiler/ir.h compiler/../grammar/ast.h \
+ compiler/../grammar/../support/diag.h \
+ compiler/../grammar/../support/arena.h \
+ compiler/../grammar/../support/codes.h \
+ compiler/../grammar/../support/source.h \
+ compiler/../grammar/../support/strbuf.h \
+ compiler/../grammar/../support/action.h compiler/../support/hashmap.h \
+ compiler/../support/param_marks.h compiler/../seatbelt/ops.h \
+ compiler/../seatbelt/../support/suggest.h compiler/rule_set.h \
+ compiler/overlap.h
+compiler/compile.h:
+compiler/ir.h:
+compiler/../grammar/ast.h:
+compiler/../grammar/../support/diag.h:
+compiler/../grammar/../support/arena.h:
+compiler/../grammar/../support/codes.h:
+compiler/../grammar/../support/source.h:
+compiler/../grammar/../support/strbuf.h:
+compiler/../grammar/../support/action.h:
+compiler/../support/hashmap.h:
+compiler/../support/param_marks.h:
+compiler/../seatbelt/ops.h:
+compiler/../seatbelt/../support/suggest.h:
+compiler/rule_set.h:
+compiler/overlap.h:

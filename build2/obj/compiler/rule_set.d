@@ -1,0 +1,26 @@
+build2/obj/compiler/rule_set.o: compiler/rule_set.c compiler/rule_set.h \
+ compiler/ir.h compiler/../grammar/ast.h \
+ compiler/../grammar/../support/diag.h \
+ compiler/../grammar/../support/arena.h \
+ compiler/../grammar/../support/codes.h \
+ compiler/../grammar/../support/source.h \
+ compiler/../grammar/../support/strbuf.h \
+ compiler/../grammar/../support/action.h compiler/../support/hashmap.h \
+ compiler/../support/param_marks.h compiler/../seatbelt/ops.h \
+ compiler/../seatbelt/../support/suggest.h compiler/../support/digest.h \
+ compiler/../support/prefetch.h
+compiler/rule_set.h:
+compiler/ir.h:
+compiler/../grammar/ast.h:
+compiler/../grammar/../support/diag.h:
+compiler/../grammar/../support/arena.h:
+compiler/../grammar/../support/codes.h:
+compiler/../grammar/../support/source.h:
+compiler/../grammar/../support/strbuf.h:
+compiler/../grammar/../support/action.h:
+compiler/../support/hashmap.h:
+compiler/../support/param_marks.h:
+compiler/../seatbelt/ops.h:
+compiler/../seatbelt/../support/suggest.h:
+compiler/../support/digest.h:
+compiler/../support/prefetch.h:

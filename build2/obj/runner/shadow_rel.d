@@ -1,0 +1,59 @@
+build2/obj/runner/shadow_rel.o: runner/shadow_rel.c runner/shadow_rel.h \
+ runner/shadow_check.h runner/run.h runner/../compiler/compile.h \
+ runner/../compiler/ir.h runner/../compiler/../grammar/ast.h \
+ runner/../compiler/../grammar/../support/diag.h \
+ runner/../compiler/../grammar/../support/arena.h \
+ runner/../compiler/../grammar/../support/codes.h \
+ runner/../compiler/../grammar/../support/source.h \
+ runner/../compiler/../grammar/../support/strbuf.h \
+ runner/../compiler/../grammar/../support/action.h \
+ runner/../compiler/../support/hashmap.h \
+ runner/../compiler/../support/param_marks.h \
+ runner/../compiler/../seatbelt/ops.h \
+ runner/../compiler/../seatbelt/../support/suggest.h \
+ runner/../compiler/rule_set.h runner/../support/arena.h \
+ runner/../support/diag.h runner/../backend/landlock.h \
+ runner/../backend/backend.h runner/../backend/../compiler/compile.h \
+ runner/../backend/../compiler/decide.h \
+ runner/../backend/../compiler/compile.h \
+ runner/../backend/../compiler/expand.h \
+ runner/../backend/../compiler/../support/strbuf.h \
+ runner/../backend/../compiler/../seatbelt/request.h \
+ runner/../backend/../compiler/../seatbelt/../support/action.h \
+ runner/../backend/../compiler/../seatbelt/ops.h \
+ runner/../backend/../compiler/../seatbelt/regex.h \
+ runner/../backend/../compiler/../seatbelt/../support/arena.h \
+ runner/../backend/../support/strbuf.h runner/rel_walk.h
+runner/shadow_rel.h:
+runner/shadow_check.h:
+runner/run.h:
+runner/../compiler/compile.h:
+runner/../compiler/ir.h:
+runner/../compiler/../grammar/ast.h:
+runner/../compiler/../grammar/../support/diag.h:
+runner/../compiler/../grammar/../support/arena.h:
+runner/../compiler/../grammar/../support/codes.h:
+runner/../compiler/../grammar/../support/source.h:
+runner/../compiler/../grammar/../support/strbuf.h:
+runner/../compiler/../grammar/../support/action.h:
+runner/../compiler/../support/hashmap.h:
+runner/../compiler/../support/param_marks.h:
+runner/../compiler/../seatbelt/ops.h:
+runner/../compiler/../seatbelt/../support/suggest.h:
+runner/../compiler/rule_set.h:
+runner/../support/arena.h:
+runner/../support/diag.h:
+runner/../backend/landlock.h:
+runner/../backend/backend.h:
+runner/../backend/../compiler/compile.h:
+runner/../backend/../compiler/decide.h:
+runner/../backend/../compiler/compile.h:
+runner/../backend/../compiler/expand.h:
+runner/../backend/../compiler/../support/strbuf.h:
+runner/../backend/../compiler/../seatbelt/request.h:
+runner/../backend/../compiler/../seatbelt/../support/action.h:
+runner/../backend/../compiler/../seatbelt/ops.h:
+runner/../backend/../compiler/../seatbelt/regex.h:
+runner/../backend/../compiler/../seatbelt/../support/arena.h:
+runner/../backend/../support/strbuf.h:
+runner/rel_walk.h:

@@ -1,0 +1,4 @@
+build2/obj/support/hashmap.o: support/hashmap.c support/hashmap.h \
+ support/arena.h
+support/hashmap.h:
+support/arena.h:

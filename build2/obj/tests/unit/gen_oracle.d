@@ -1,0 +1,44 @@
+build2/obj/tests/unit/gen_oracle.o: tests/unit/gen_oracle.c \
+ tests/unit/gen_oracle.h tests/unit/../../compiler/decide.h \
+ tests/unit/../../compiler/compile.h tests/unit/../../compiler/ir.h \
+ tests/unit/../../compiler/../grammar/ast.h \
+ tests/unit/../../compiler/../grammar/../support/diag.h \
+ tests/unit/../../compiler/../grammar/../support/arena.h \
+ tests/unit/../../compiler/../grammar/../support/codes.h \
+ tests/unit/../../compiler/../grammar/../support/source.h \
+ tests/unit/../../compiler/../grammar/../support/strbuf.h \
+ tests/unit/../../compiler/../grammar/../support/action.h \
+ tests/unit/../../compiler/../support/hashmap.h \
+ tests/unit/../../compiler/../support/param_marks.h \
+ tests/unit/../../compiler/../seatbelt/ops.h \
+ tests/unit/../../compiler/../seatbelt/../support/suggest.h \
+ tests/unit/../../compiler/rule_set.h tests/unit/../../compiler/expand.h \
+ tests/unit/../../compiler/../support/strbuf.h \
+ tests/unit/../../compiler/../seatbelt/request.h \
+ tests/unit/../../compiler/../seatbelt/../support/action.h \
+ tests/unit/../../compiler/../seatbelt/ops.h \
+ tests/unit/../../compiler/../seatbelt/regex.h \
+ tests/unit/../../compiler/../seatbelt/../support/arena.h
+tests/unit/gen_oracle.h:
+tests/unit/../../compiler/decide.h:
+tests/unit/../../compiler/compile.h:
+tests/unit/../../compiler/ir.h:
+tests/unit/../../compiler/../grammar/ast.h:
+tests/unit/../../compiler/../grammar/../support/diag.h:
+tests/unit/../../compiler/../grammar/../support/arena.h:
+tests/unit/../../compiler/../grammar/../support/codes.h:
+tests/unit/../../compiler/../grammar/../support/source.h:
+tests/unit/../../compiler/../grammar/../support/strbuf.h:
+tests/unit/../../compiler/../grammar/../support/action.h:
+tests/unit/../../compiler/../support/hashmap.h:
+tests/unit/../../compiler/../support/param_marks.h:
+tests/unit/../../compiler/../seatbelt/ops.h:
+tests/unit/../../compiler/../seatbelt/../support/suggest.h:
+tests/unit/../../compiler/rule_set.h:
+tests/unit/../../compiler/expand.h:
+tests/unit/../../compiler/../support/strbuf.h:
+tests/unit/../../compiler/../seatbelt/request.h:
+tests/unit/../../compiler/../seatbelt/../support/action.h:
+tests/unit/../../compiler/../seatbelt/ops.h:
+tests/unit/../../compiler/../seatbelt/regex.h:
+tests/unit/../../compiler/../seatbelt/../support/arena.h:

@@ -1,0 +1,54 @@
+build2/obj/tests/unit/test_verbatim.o: tests/unit/test_verbatim.c \
+ tests/unit/unit.h tests/unit/../../compiler/compile.h \
+ tests/unit/../../compiler/ir.h \
+ tests/unit/../../compiler/../grammar/ast.h \
+ tests/unit/../../compiler/../grammar/../support/diag.h \
+ tests/unit/../../compiler/../grammar/../support/arena.h \
+ tests/unit/../../compiler/../grammar/../support/codes.h \
+ tests/unit/../../compiler/../grammar/../support/source.h \
+ tests/unit/../../compiler/../grammar/../support/strbuf.h \
+ tests/unit/../../compiler/../grammar/../support/action.h \
+ tests/unit/../../compiler/../support/hashmap.h \
+ tests/unit/../../compiler/../support/param_marks.h \
+ tests/unit/../../compiler/../seatbelt/ops.h \
+ tests/unit/../../compiler/../seatbelt/../support/suggest.h \
+ tests/unit/../../compiler/rule_set.h tests/unit/../../grammar/sexp.h \
+ tests/unit/../../grammar/../support/diag.h build2/gen/unit_list.h \
+ tests/unit/../../sbpl/sbpl_eval.h \
+ tests/unit/../../sbpl/../grammar/sexp.h \
+ tests/unit/../../sbpl/../support/hashmap.h \
+ tests/unit/../../sbpl/../seatbelt/request.h \
+ tests/unit/../../sbpl/../seatbelt/../support/action.h \
+ tests/unit/../../sbpl/../seatbelt/ops.h \
+ tests/unit/../../sbpl/../seatbelt/regex.h \
+ tests/unit/../../sbpl/../seatbelt/../support/arena.h \
+ tests/unit/../../seatbelt/scheme_words.h \
+ tests/unit/../../seatbelt/filters.h
+tests/unit/unit.h:
+tests/unit/../../compiler/compile.h:
+tests/unit/../../compiler/ir.h:
+tests/unit/../../compiler/../grammar/ast.h:
+tests/unit/../../compiler/../grammar/../support/diag.h:
+tests/unit/../../compiler/../grammar/../support/arena.h:
+tests/unit/../../compiler/../grammar/../support/codes.h:
+tests/unit/../../compiler/../grammar/../support/source.h:
+tests/unit/../../compiler/../grammar/../support/strbuf.h:
+tests/unit/../../compiler/../grammar/../support/action.h:
+tests/unit/../../compiler/../support/hashmap.h:
+tests/unit/../../compiler/../support/param_marks.h:
+tests/unit/../../compiler/../seatbelt/ops.h:
+tests/unit/../../compiler/../seatbelt/../support/suggest.h:
+tests/unit/../../compiler/rule_set.h:
+tests/unit/../../grammar/sexp.h:
+tests/unit/../../grammar/../support/diag.h:
+build2/gen/unit_list.h:
+tests/unit/../../sbpl/sbpl_eval.h:
+tests/unit/../../sbpl/../grammar/sexp.h:
+tests/unit/../../sbpl/../support/hashmap.h:
+tests/unit/../../sbpl/../seatbelt/request.h:
+tests/unit/../../sbpl/../seatbelt/../support/action.h:
+tests/unit/../../sbpl/../seatbelt/ops.h:
+tests/unit/../../sbpl/../seatbelt/regex.h:
+tests/unit/../../sbpl/../seatbelt/../support/arena.h:
+tests/unit/../../seatbelt/scheme_words.h:
+tests/unit/../../seatbelt/filters.h:

@@ -1,0 +1,182 @@
+/* grant_repos_made.c - repositories the command makes directly in a
+ * directory it may write outside the working directory
+ * (grant_repos_made.h).  Before the run, a repository at the top of such
+ * a directory or directly in it refuses the run (grant_repos.c); one the
+ * command makes there during the run (`git init $TMPDIR/clone` and a
+ * core.fsmonitor in its config) would be found by the next run only, and
+ * in between git run there (the user, an editor) runs what its
+ * configuration names.  So the entries of each such directory are noted
+ * before the command starts, and after the run each one made or changed
+ * since that holds a repository made during the run fails the run and is
+ * remembered, as one made beneath the working directory does. */
+#define _GNU_SOURCE
+#include "grant_repos_made.h"
+#include "path_ident.h"
+#include "run_profile.h"
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int by_name(const void *x, const void *y)
+{
+    return strcmp(((const made_seen *)x)->name, ((const made_seen *)y)->name);
+}
+
+static void free_seen(made_seen *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i].name);
+    free(v);
+}
+
+/* dir's entries, sorted; -1 when it cannot be read or holds more than the bound */
+static int read_dir(const char *dir, made_seen **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (*n == GRANT_MADE_MAX) {
+            closedir(d);
+            free_seen(*out, *n);
+            *out = NULL;
+            *n = 0;
+            return -1;
+        }
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 64;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        (*out)[*n].name = xstrdup(e->d_name);
+        (*out)[(*n)++].ino = (unsigned long long)e->d_ino;
+    }
+    closedir(d);
+    if (*n) qsort(*out, *n, sizeof **out, by_name);
+    return 0;
+}
+
+void runner_repos_made_begin(repos_made *r, const ll_plan *plan, const char *cwd)
+{
+    memset(r, 0, sizeof *r);
+#ifdef CLOCK_REALTIME_COARSE
+    clock_gettime(CLOCK_REALTIME_COARSE, &r->start);      /* the clock file times are taken from */
+#else
+    clock_gettime(CLOCK_REALTIME, &r->start);
+#endif
+    r->d = plan->ng ? xcalloc(plan->ng, sizeof *r->d) : NULL;
+    for (size_t i = 0; i < plan->ng; i++) {
+        const ll_grant *g = &plan->g[i];
+        if (!g->is_dir || !g->path || !(g->access & LL_FS_MAKE_DIR) || runner_at_or_above(g->path, cwd) ||
+            runner_at_or_above(cwd, g->path))
+            continue;
+        int seen = 0;
+        for (size_t k = 0; k < r->nd && !seen; k++) seen = !strcmp(r->d[k].path, g->path);
+        if (seen) continue;
+        made_dir *md = &r->d[r->nd];
+        if (read_dir(g->path, &md->v, &md->n) != 0) continue;
+        md->path = xstrdup(g->path);
+        r->nd++;
+    }
+}
+
+/* 1 when dirfd/name was made at or after t (its birth time; without one,
+ * its change time) */
+static int made_since(int dirfd, const char *name, const struct timespec *t)
+{
+#ifdef STATX_BTIME
+    struct statx sx;
+    if (statx(dirfd, name, AT_SYMLINK_NOFOLLOW, STATX_BTIME | STATX_CTIME, &sx) != 0) return 0;
+    struct statx_timestamp b = (sx.stx_mask & STATX_BTIME) ? sx.stx_btime : sx.stx_ctime;
+    return b.tv_sec > t->tv_sec || (b.tv_sec == t->tv_sec && b.tv_nsec >= (uint32_t)t->tv_nsec);
+#else
+    struct stat st;
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return 0;
+    return st.st_ctim.tv_sec > t->tv_sec || (st.st_ctim.tv_sec == t->tv_sec && st.st_ctim.tv_nsec >= t->tv_nsec);
+#endif
+}
+
+/* 1 when dir/name holds a repository made since the start: a .git (a
+ * directory or a file naming one), or a bare repository's HEAD beside
+ * objects and refs */
+static int made_repo(const repos_made *r, const char *dir, const char *name, int is_new)
+{
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dfd < 0) return 0;
+    int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    close(dfd);
+    if (fd < 0) return 0;
+    struct stat st;
+    int repo = 0;
+    if (fstatat(fd, ".git", &st, AT_SYMLINK_NOFOLLOW) == 0)
+        repo = is_new || made_since(fd, ".git", &r->start);
+    else if (fstatat(fd, "HEAD", &st, AT_SYMLINK_NOFOLLOW) == 0 && fstatat(fd, "objects", &st, 0) == 0 &&
+             S_ISDIR(st.st_mode) && fstatat(fd, "refs", &st, 0) == 0 && S_ISDIR(st.st_mode))
+        repo = is_new || made_since(fd, "HEAD", &r->start) || made_since(fd, "objects", &r->start);
+    close(fd);
+    return repo;
+}
+
+size_t runner_repos_made_end(repos_made *r)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < r->nd; i++) {
+        made_dir *md = &r->d[i];
+        made_seen *now;
+        size_t n;
+        if (read_dir(md->path, &now, &n) != 0) continue;
+        for (size_t j = 0; j < n; j++) {
+            const made_seen *was = md->n ? bsearch(&now[j], md->v, md->n, sizeof *md->v, by_name) : NULL;
+            int is_new = !was || was->ino != now[j].ino;
+            if (!made_repo(r, md->path, now[j].name, is_new)) continue;
+            if (r->nfound == cap) {
+                cap = cap ? 2 * cap : 8;
+                r->found = xrealloc(r->found, cap * sizeof *r->found);
+            }
+            size_t l = strlen(md->path) + strlen(now[j].name) + 2;
+            char *p = xmalloc(l);
+            snprintf(p, l, "%s/%s", strcmp(md->path, "/") ? md->path : "", now[j].name);
+            r->found[r->nfound++] = p;
+        }
+        free_seen(now, n);
+    }
+    return r->nfound;
+}
+
+size_t runner_repos_made_paths(const repos_made *r, const char **out)
+{
+    for (size_t i = 0; i < r->nfound; i++) out[i] = r->found[i];
+    return r->nfound;
+}
+
+void runner_repos_made_say(const repos_made *r, diag_sink *sink, int exit_status)
+{
+    for (size_t i = 0; i < r->nfound; i++)
+        run_say(sink, SEV_ERROR, "%s is a repository the command made in a directory it may write outside the "
+                                 "working directory: git run there (you, an editor that opens it) runs what its "
+                                 "configuration names (core.fsmonitor, hooks) outside any sandbox; look at it and "
+                                 "remove it before running git there (the command exited %d)",
+                r->found[i], exit_status);
+}
+
+void runner_repos_made_free(repos_made *r)
+{
+    for (size_t i = 0; i < r->nd; i++) {
+        free(r->d[i].path);
+        free_seen(r->d[i].v, r->d[i].n);
+    }
+    free(r->d);
+    for (size_t i = 0; i < r->nfound; i++) free(r->found[i]);
+    free(r->found);
+    memset(r, 0, sizeof *r);
+}

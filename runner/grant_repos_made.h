@@ -1,0 +1,44 @@
+/* grant_repos_made.h - repositories the command makes directly in a
+ * directory it may write outside the working directory (grant_repos_made.c). */
+#ifndef BUCKLE_GRANT_REPOS_MADE_H
+#define BUCKLE_GRANT_REPOS_MADE_H
+#include "run.h"
+#include "../backend/landlock.h"
+#include "../support/arena.h"
+#include <stddef.h>
+#include <time.h>
+
+typedef struct made_seen {
+    char *name;
+    unsigned long long ino;
+} made_seen;
+
+typedef struct made_dir {
+    char *path;                   /* a granted directory (malloc'd) */
+    made_seen *v;                 /* its entries when the command started, by name */
+    size_t n;
+} made_dir;
+
+typedef struct repos_made {
+    struct timespec start;
+    made_dir *d;
+    size_t nd;
+    char **found;                 /* after runner_repos_made_end: the repositories (malloc'd) */
+    size_t nfound;
+} repos_made;
+
+/* Right before the command starts: the entries of each directory the plan
+ * lets the command make entries in, outside the working directory and not
+ * above it (at most GRANT_MADE_MAX entries each; a larger one is left out). */
+enum { GRANT_MADE_MAX = 10000 };
+void runner_repos_made_begin(repos_made *r, const ll_plan *plan, const char *cwd);
+/* After every process of the command has ended: each entry of those
+ * directories, new or changed since, that is a repository made during the
+ * run (a .git, or a bare repository's HEAD, made since the start); how
+ * many.  Says nothing. */
+size_t runner_repos_made_end(repos_made *r);
+/* Their paths into out (room for r->nfound), to be remembered. */
+size_t runner_repos_made_paths(const repos_made *r, const char **out);
+void runner_repos_made_say(const repos_made *r, diag_sink *sink, int exit_status);
+void runner_repos_made_free(repos_made *r);
+#endif

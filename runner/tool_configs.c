@@ -1,0 +1,148 @@
+/* tool_configs.c - programs the project's tool configurations name
+ * (tool_configs.h).  A profile keeps .yarnrc.yml, .cargo/config.toml and
+ * bunfig.toml from the command (std/agent's final denies) because Yarn,
+ * Cargo and Bun run the program they name by themselves: Yarn runs
+ * yarnPath with node at every yarn command, Cargo rustc-wrapper at every
+ * compilation (rust-analyzer's check when the editor opens the project),
+ * Bun preload before every bun run.  When the file names a program in the
+ * project (yarnPath: .yarn/releases/yarn-4.1.0.cjs, what `yarn set
+ * version` writes), keeping the file protects nothing while the program
+ * is writable: the run is refused, as for git's core.fsmonitor
+ * (nested_repos.c). */
+#define _GNU_SOURCE
+#include "tool_configs.h"
+#include "run_profile.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { CONFIG_MAX = 1 << 16 };
+
+/* a configuration file, the keys whose values are programs (or
+ * directories of them), the tool that runs them, and where a relative one
+ * is taken from: the file's directory, or the one above it (Cargo's
+ * .cargo) */
+typedef struct tool_config {
+    const char *file;
+    const char *const *keys;
+    const char *tool;
+    int up;
+} tool_config;
+
+static const char *const yarn_keys[] = { "yarnPath", "path", NULL };     /* path: a plugin's */
+static const char *const cargo_keys[] = { "rustc-wrapper", "rustc-workspace-wrapper", "rustc", "rustdoc", "linker",
+                                          "runner", NULL };
+static const char *const bun_keys[] = { "preload", NULL };
+static const char *const npm_keys[] = { "node-options", "script-shell", NULL };
+static const char *const toolchain_keys[] = { "path", NULL };
+
+static const tool_config configs[] = {
+    { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn" },
+    { .file = ".cargo/config.toml", .keys = cargo_keys, .tool = "cargo", .up = 1 },
+    { .file = ".cargo/config", .keys = cargo_keys, .tool = "cargo", .up = 1 },
+    { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun" },
+    { .file = ".npmrc", .keys = npm_keys, .tool = "npm" },
+    { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup" },
+};
+
+/* how the plan lets the command change path, or NULL */
+static const char *writable(arena *a, const ll_plan *p, const char *path)
+{
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.kind = OBJ_PATH;
+    q.obj = path;
+    q.len = strlen(path);
+    const char *why = NULL;
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        q.op = op_lookup("file-write-data", NULL);
+        if (ll_plan_decide(p, &q, path, a, &why) == 0) return why;
+    }
+    q.op = op_lookup("file-write-create", NULL);
+    if (ll_plan_decide(p, &q, path, a, &why) == 0) return why;
+    return NULL;
+}
+
+/* the value's words that name a file (a '/' in them, an option's value
+ * after '=': --require=./x.js), each checked; the first problem, or NULL */
+static const char *check_value(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
+                               const char *base, const char *key, const char *v)
+{
+    const char *p = v;
+    while (*p) {
+        while (*p && strchr(" \t,[]\"'=", *p)) p++;
+        size_t n = strcspn(p, " \t,[]\"'");
+        if (!n) break;
+        const char *w = arena_strndup(a, p, n);
+        p += n;
+        const char *eq = w[0] == '-' ? strchr(w, '=') : NULL;
+        if (eq) w = eq + 1;
+        if (!strchr(w, '/') || w[0] == '-' || w[0] == '$' || strstr(w, "://")) continue;
+        const char *t = w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w);
+        const char *how = writable(a, plan, t);
+        if (how)
+            return arena_printf(a, "%s names the program %s (%s = %s), which the plan lets the command write (%s): %s "
+                                   "runs it by itself, outside any sandbox, while the profile keeps %s from the "
+                                   "command; deny writing it too (deny final write literal \"%s\";), or remove the "
+                                   "setting",
+                                file, t, key, v, how, c->tool, file, t);
+    }
+    return NULL;
+}
+
+static const char *check_file(arena *a, const ll_plan *plan, const tool_config *c, const char *file, const char *base)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) return NULL;
+    char *buf = arena_alloc(a, CONFIG_MAX + 1);
+    size_t got = fread(buf, 1, CONFIG_MAX, f);
+    fclose(f);
+    buf[got] = 0;
+    for (char *line = buf; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl) *nl = 0;
+        const char *s = line;
+        while (*s == ' ' || *s == '\t') s++;
+        if (s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) s += 2;     /* a YAML list's item */
+        while (*s == ' ' || *s == '\t') s++;
+        for (size_t k = 0; c->keys[k]; k++) {
+            size_t kl = strlen(c->keys[k]);
+            const char *r = s;
+            if (*r == '"' || *r == '\'') r++;
+            if (strncmp(r, c->keys[k], kl)) continue;
+            r += kl;
+            if (*r == '"' || *r == '\'') r++;
+            while (*r == ' ' || *r == '\t') r++;
+            if (*r != '=' && *r != ':') continue;
+            r++;
+            while (*r == ' ' || *r == '\t') r++;
+            const char *why = check_value(a, plan, c, file, base, c->keys[k], r);
+            if (why) return why;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    return NULL;
+}
+
+const char *runner_tool_config_problem(arena *a, const ll_plan *plan, const char *cwd)
+{
+    const char *top = strcmp(cwd, "/") ? cwd : "";
+    for (size_t i = 0; i < sizeof configs / sizeof *configs; i++) {
+        const tool_config *c = &configs[i];
+        const char *file = arena_printf(a, "%s/%s", top, c->file);
+        struct stat st;
+        /* one the command may write is the profile's business */
+        if (lstat(file, &st) != 0 || !S_ISREG(st.st_mode) || writable(a, plan, file)) continue;
+        const char *base = cwd;
+        if (!c->up) {
+            char *d = arena_strdup(a, file);
+            *strrchr(d, '/') = 0;
+            base = *d ? d : "/";
+        }
+        const char *why = check_file(a, plan, c, file, base);
+        if (why) return why;
+    }
+    return NULL;
+}

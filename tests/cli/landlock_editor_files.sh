@@ -1,0 +1,33 @@
+# landlock_editor_files.sh - project files that editors and harnesses run
+# code from when they open the project (Zed's and Helix's language servers
+# and tasks, Junie's, Trae's, Factory's and Windsurf's MCP servers, mise's
+# other configuration files) are std/agent's final denies: one the command
+# makes fails the run, and the next run is refused while it is there
+# (corpus/std/agent.buckle; docs/linux.md, "Denies inside a writable
+# directory").  Live.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "editor files: every check" "not Linux"; exit 0; fi
+runner_env
+unset BUCKLE_SANDBOX_EXEC
+R="$TMP/lleditor"
+rm -rf "$R"
+mkdir -p "$R/proj" "$R/home" "$R/prof" "$R/tmp"
+R=$(cd "$R" && pwd -P)
+printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+A=--linux-accept=files,new-paths
+export HOME="$R/home" TMPDIR="$R/tmp"
+cd "$R/proj" || exit 1
+run "editor files: probe" "$B" run $A "$R/prof/agent.buckle" -- true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "editor files: every check" "this kernel has no Landlock"; exit 0; fi
+for f in .zed/settings.json .zed/tasks.json .helix/languages.toml .junie/mcp/mcp.json .trae/mcp.json .factory/mcp.json \
+         .windsurf/rules.md mise/config.toml mise.development.toml; do
+    d=${f%%/*}
+    run "editor files: $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c "mkdir -p \"\$(dirname $f)\"; echo x >$f; exit 0"
+    expect_rc "editor files: $f made by the command fails the run" 125
+    expect_err_has "editor files: ... naming it" "$R/proj/$d exists after the run"
+    run "editor files: $f next" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "editor files: ($f) ... and the next run is refused" 125
+    rm -rf "$R/proj/$d"
+done
+cd / && rm -rf "$R"

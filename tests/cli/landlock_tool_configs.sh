@@ -1,0 +1,47 @@
+# landlock_tool_configs.sh - std/agent keeps .yarnrc.yml, .cargo/config.toml
+# and bunfig.toml from the command because Yarn, Cargo and Bun run the
+# program they name by themselves; when one names a program the command
+# may write (rustc-wrapper = "tools/wrap.sh"), keeping the file protects
+# nothing: the run is refused before it starts, as for git's
+# core.fsmonitor.  A Yarn release and plugins are std/agent's denies, so
+# `yarn set version`'s yarnPath runs (docs/linux.md, "Repositories beneath
+# the working directory").  Live.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "tool configs: every check" "not Linux"; exit 0; fi
+runner_env
+unset BUCKLE_SANDBOX_EXEC
+R="$TMP/lltoolcfg"
+rm -rf "$R"
+mkdir -p "$R/proj/.cargo" "$R/proj/tools" "$R/proj/.yarn/releases" "$R/home" "$R/prof" "$R/tmp"
+R=$(cd "$R" && pwd -P)
+printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+A=--linux-accept=files,new-paths
+export HOME="$R/home" TMPDIR="$R/tmp"
+cd "$R/proj" || exit 1
+run "tool configs: probe" "$B" run $A "$R/prof/agent.buckle" -- true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "tool configs: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "tool configs: none: the run goes on" 0
+printf '[build]\nrustc-wrapper = "tools/wrap.sh"\n' >.cargo/config.toml
+run "tool configs: cargo" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+expect_rc "tool configs: rustc-wrapper naming a script of the project: refused" 125
+expect_out_lacks "tool configs: ... before the command starts" RAN
+expect_err_has "tool configs: ... naming it" "$R/proj/.cargo/config.toml names the program $R/proj/tools/wrap.sh (rustc-wrapper = \"tools/wrap.sh\")"
+printf '[build]\nrustc-wrapper = "sccache"\n[target.x86_64-unknown-linux-gnu]\nlinker = "clang"\n' >.cargo/config.toml
+run "tool configs: cargo path" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: programs found through PATH: the run goes on" 0
+rm -f .cargo/config.toml
+printf 'preload = ["./tools/setup.ts"]\n' >bunfig.toml
+run "tool configs: bun" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: bun's preload naming a script of the project: refused" 125
+expect_err_has "tool configs: ... naming it" "$R/proj/bunfig.toml names the program $R/proj/./tools/setup.ts"
+rm -f bunfig.toml
+echo 'x' >.yarn/releases/yarn-4.1.0.cjs
+printf 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\nplugins:\n  - path: tools/plugin.cjs\n' >.yarnrc.yml
+run "tool configs: yarn plugin" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: a Yarn plugin of the project: refused" 125
+expect_err_has "tool configs: ... naming it" "$R/proj/.yarnrc.yml names the program $R/proj/tools/plugin.cjs"
+printf 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n' >.yarnrc.yml
+run "tool configs: yarn" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >>.yarn/releases/yarn-4.1.0.cjs'
+expect_rc "tool configs: yarnPath in .yarn/releases, which std/agent keeps: the run goes on, the release is not written" 2
+cd / && rm -rf "$R"
