@@ -192,7 +192,14 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
     x.roots = plan->ng ? arena_alloc(a, plan->ng * sizeof *x.roots) : NULL;
     for (size_t i = 0; i < plan->ng; i++) {
         const ll_grant *g = &plan->g[i];
-        if (!writes(g) || read_only(plan, g->path) || !at_or_under(g->path, cwd)) continue;
+        if (!writes(g) || read_only(plan, g->path)) continue;
+        /* a grant above the working directory (`~`) holds the project
+         * whole: walked from the working directory, like one of it */
+        if (g->is_dir && at_or_under(cwd, g->path) && strcmp(cwd, g->path)) {
+            if (!is_root(&x, cwd) && !read_only(plan, cwd)) x.roots[x.nroots++] = cwd;
+            continue;
+        }
+        if (!at_or_under(g->path, cwd)) continue;
         /* once: a grant beneath another directory granted writing is walked with it */
         if (runner_grant_covered(plan, i, LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) continue;
         struct stat st;
