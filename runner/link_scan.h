@@ -26,6 +26,7 @@ typedef struct link_found {
 typedef struct link_grant {
     unsigned long long dev, ino;
     int is_dir;
+    const char *path;             /* as planned (in mem) */
 } link_grant;
 typedef struct link_scan {
     struct timespec start;        /* the file clock when the command started */

@@ -1,0 +1,58 @@
+# landlock_workflows.sh - everyday work under std/agent that must run
+# (docs/linux.md): npm's link to a local package beside the project
+# (file:../dep), which leads to a directory the command may change nothing
+# in; the checks after the run still name a link to a directory it may
+# change.  Live, with the real npm and git where installed.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+agent_setup llwf "landlock workflows"
+A="--no-cache --linux-accept=files,new-paths"
+printf 'extends "std/agent", "std/dev/node";\n' >"$U/prof/node.buckle"
+# inrun DIRECTORY PROFILE COMMAND
+inrun() {
+    run "landlock workflows" sh -c "cd '$1' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$2' -- sh -c '$3'"
+}
+inrun "$U/w" "$P" "echo RAN"
+if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock workflows: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "landlock workflows: std/agent runs" 0
+
+# a local package beside the project: a link to a directory the command
+# may change nothing in, and no repository there but the user's own
+mkdir -p "$U/js/app" "$U/js/dep/bin"
+printf '{"name":"dep","version":"1.0.0","bin":{"dep-tool":"bin/tool.js"}}\n' >"$U/js/dep/package.json"
+printf '#!/usr/bin/env node\nconsole.log("tool")\n' >"$U/js/dep/bin/tool.js"
+printf '{"name":"app","version":"1.0.0","dependencies":{"dep":"file:../dep"}}\n' >"$U/js/app/package.json"
+git -C "$U/js/app" init -q
+inrun "$U/js/app" "$P" "mkdir -p nm && ln -s ../../dep nm/dep && ln -s ../../dep/bin/tool.js nm/tool && echo LINKED"
+expect_rc "landlock workflows: a link to a package beside the project runs" 0
+expect_out_has "landlock workflows: ... (the command ran)" LINKED
+rm -rf "$U/js/app/nm"
+if command -v npm >/dev/null 2>&1; then
+    inrun "$U/js/app" "$U/prof/node.buckle" "npm install --offline --no-audit --no-fund >/dev/null 2>&1; echo rc=\$?"
+    expect_rc "landlock workflows: npm install of a file:../dep package runs" 0
+    expect_out_has "landlock workflows: ... npm succeeded" "rc=0"
+    [ -L "$U/js/app/node_modules/dep" ] && pass "landlock workflows: ... node_modules/dep is its link" \
+        || fail "landlock workflows: ... node_modules/dep is its link" "$(ls -la "$U/js/app/node_modules" 2>&1)"
+    inrun "$U/js/app" "$U/prof/node.buckle" "echo AGAIN"
+    expect_rc "landlock workflows: ... and the next run starts" 0
+else
+    skip "landlock workflows: npm install of a file:../dep package" "npm is not installed"
+fi
+# the same link where the profile lets the command write beneath the
+# package, or to a directory in a repository it may change: named
+printf 'extends "std/agent";\nfiles { allow write "%s/js/dep/build"; }\n' "$U" >"$U/prof/depbuild.buckle"
+mkdir -p "$U/js/dep/build"
+inrun "$U/js/app" "$U/prof/depbuild.buckle" "ln -s ../dep dep2"
+expect_rc "landlock workflows: a link to a directory the command may write beneath: named" 125
+expect_err_has "landlock workflows: ... naming it" "$U/js/app/dep2 is a symbolic link the command made"
+rm -f "$U/js/app/dep2"
+git -C "$U/js/dep" init -q
+mkdir -p "$U/js/dep/notes"
+printf 'extends "std/agent";\nfiles { allow write "%s/js/dep/notes"; }\n' "$U" >"$U/prof/depnotes.buckle"
+inrun "$U/js/app" "$U/prof/depnotes.buckle" "ln -s ../dep/bin depbin"
+expect_rc "landlock workflows: a link into a repository the command may write in: named" 125
+expect_err_has "landlock workflows: ... naming it" "$U/js/app/depbin is a symbolic link the command made"
+rm -f "$U/js/app/depbin"
+inrun "$U/js/app" "$P" "ln -s ../dep/bin depbin"
+expect_rc "landlock workflows: a link into a repository of the user's the command may not change runs" 0
+rm -rf "$U/js/app/depbin" "$U/js/dep/.git"
