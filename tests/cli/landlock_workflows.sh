@@ -56,3 +56,17 @@ rm -f "$U/js/app/depbin"
 inrun "$U/js/app" "$P" "ln -s ../dep/bin depbin"
 expect_rc "landlock workflows: a link into a repository of the user's the command may not change runs" 0
 rm -rf "$U/js/app/depbin" "$U/js/dep/.git"
+
+# a linked worktree (its .git a file naming the repository's): the top
+# level is as writable as a checkout's, and the .git file stays
+git -C "$U/w" -c user.name=t -c user.email=t@t commit -q --allow-empty -m first
+if git -C "$U/w" worktree add -q "$U/wt" 2>/dev/null; then
+    inrun "$U/wt" "$P" "touch newfile && mkdir node_modules && echo MADE; rm -f .git 2>/dev/null; echo > .git 2>/dev/null; true"
+    expect_rc "landlock workflows: std/agent in a linked worktree runs" 0
+    expect_out_has "landlock workflows: ... and makes files at its top level" MADE
+    grep -q '^gitdir: ' "$U/wt/.git" && pass "landlock workflows: ... its .git file unchanged" \
+        || fail "landlock workflows: ... its .git file unchanged" "$(cat "$U/wt/.git")"
+    rm -rf "$U/wt/newfile" "$U/wt/node_modules"
+else
+    skip "landlock workflows: a linked worktree" "git worktree add failed"
+fi
