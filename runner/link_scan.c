@@ -15,6 +15,7 @@
  * would take it for the project's. */
 #define _GNU_SOURCE
 #include "link_scan.h"
+#include "nested_repos.h"
 #include "run_profile.h"
 #include "../support/arena.h"
 #include <dirent.h>
@@ -373,6 +374,16 @@ static int planted_repo(const link_scan *s, int dirfd, const char *dir, const ch
         was = !born_since(dirfd, "", &s->start);
     }
     if (!made) return 0;
+    /* one whose files name no program (a plain git init or clone): git
+     * runs nothing of it; a later run's search for repositories refuses
+     * while the command may write its configuration */
+    {
+        arena t;
+        arena_init(&t);
+        const char *why = runner_repo_inert(&t, git ? arena_printf(&t, "%s/.git", dir) : dir);
+        arena_free(&t);
+        if (!why && (!head || !was)) return 0;
+    }
     if (was) return LS_REPO;
     /* in a directory the command made: named too (git run there, an
      * editor that looks for the repositories in the folders it opens, runs

@@ -16,6 +16,7 @@
 #include "run_profile.h"
 #include "../seatbelt/ops.h"
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -134,6 +135,28 @@ static const char *config_value(arena *a, const char *s, const char *end, const 
         if (c == '"') { quote = !quote; continue; }
         out[n++] = c;
     }
+}
+
+/* A section header at s (its '['), in the line that ends at end: the
+ * section and subsection ([include], [includeIf "gitdir:..."], [core],
+ * [filter "lfs"], [filter.lfs]: the name before a space, a quote or a
+ * dot, then the subsection, NULL when none); where a key may follow on
+ * the same line, or NULL when the header does not close. */
+static const char *config_section(arena *a, const char *s, const char *end, const char **section, const char **sub)
+{
+    const char *close = memchr(s, ']', (size_t)(end - s));
+    if (!close) return NULL;
+    size_t l = 0;
+    while (s + 1 + l < close && s[1 + l] != ' ' && s[1 + l] != '"' && s[1 + l] != '.') l++;
+    *section = arena_strndup(a, s + 1, l);
+    const char *b = s + 1 + l;
+    while (b < close && (*b == ' ' || *b == '.' || *b == '"')) b++;
+    const char *e = close;
+    while (e > b && (e[-1] == '"' || e[-1] == ' ')) e--;
+    *sub = e > b ? arena_strndup(a, b, (size_t)(e - b)) : NULL;
+    s = close + 1;
+    while (s < end && isspace((unsigned char)*s)) s++;
+    return s;
 }
 
 /* ~/ from HOME and ~USER/ from the password database, as git and the
@@ -483,23 +506,7 @@ static void check_config_text(include_ctx *x, const char *file, const char *top,
         const char *s = line;
         line = nl ? nl + 1 : NULL;
         while (s < end && isspace((unsigned char)*s)) s++;
-        if (s < end && *s == '[') {
-            const char *close = memchr(s, ']', (size_t)(end - s));
-            if (!close) continue;
-            /* [include], [includeIf "gitdir:..."], [core], [filter "lfs"],
-             * [filter.lfs]: the name before a space, a quote or a dot, then
-             * the subsection */
-            size_t l = 0;
-            while (s + 1 + l < close && s[1 + l] != ' ' && s[1 + l] != '"' && s[1 + l] != '.') l++;
-            section = arena_strndup(x->a, s + 1, l);
-            const char *b = s + 1 + l;
-            while (b < close && (*b == ' ' || *b == '.' || *b == '"')) b++;
-            const char *e = close;
-            while (e > b && (e[-1] == '"' || e[-1] == ' ')) e--;
-            sub = e > b ? arena_strndup(x->a, b, (size_t)(e - b)) : NULL;
-            s = close + 1;           /* a key may follow on the same line */
-            while (s < end && isspace((unsigned char)*s)) s++;
-        }
+        if (s < end && *s == '[' && !(s = config_section(x->a, s, end, &section, &sub))) continue;
         if (s >= end || *s == '#' || *s == ';') continue;
         const char *k = s;
         while (s < end && (isalnum((unsigned char)*s) || *s == '-')) s++;
@@ -716,6 +723,92 @@ struct nest_search {
     int top_kept[NKINDS];        /* the plan keeps the project's own of that kind from the command */
     const char *found;
 };
+
+/* ---- a repository that runs nothing ---------------------------------------- */
+
+/* The settings git init and git clone write, and the identity a test
+ * fixture sets: none names a program, a file or a directory git takes
+ * programs from (section, subsection or not, key; compared without case) */
+typedef struct inert_key { const char *section; int sub; const char *key; } inert_key;
+static const inert_key inert_keys[] = {
+    { .section = "core", .key = "repositoryformatversion" }, { .section = "core", .key = "filemode" },
+    { .section = "core", .key = "bare" }, { .section = "core", .key = "logallrefupdates" },
+    { .section = "core", .key = "ignorecase" }, { .section = "core", .key = "precomposeunicode" },
+    { .section = "core", .key = "symlinks" }, { .section = "extensions", .key = "objectformat" },
+    { .section = "extensions", .key = "refstorage" }, { .section = "remote", .sub = 1, .key = "url" },
+    { .section = "remote", .sub = 1, .key = "fetch" }, { .section = "remote", .sub = 1, .key = "pushurl" },
+    { .section = "remote", .sub = 1, .key = "tagopt" }, { .section = "branch", .sub = 1, .key = "remote" },
+    { .section = "branch", .sub = 1, .key = "merge" }, { .section = "user", .key = "name" },
+    { .section = "user", .key = "email" }, { .section = "init", .key = "defaultbranch" },
+};
+
+static int inert_setting(const char *section, const char *sub, const char *k, size_t kl, const char *v)
+{
+    for (size_t i = 0; i < sizeof inert_keys / sizeof inert_keys[0]; i++) {
+        const inert_key *ik = &inert_keys[i];
+        if (strcasecmp(section, ik->section) || (sub != NULL) != ik->sub || strlen(ik->key) != kl ||
+            strncasecmp(k, ik->key, kl))
+            continue;
+        /* a URL of the form TRANSPORT::ADDRESS runs git-remote-TRANSPORT (ext:: a command) */
+        return !(ik->sub && strstr(v, "::"));
+    }
+    return 0;
+}
+
+const char *runner_repo_inert(arena *a, const char *gitdir)
+{
+    struct stat st;
+    if (lstat(gitdir, &st) != 0 || !S_ISDIR(st.st_mode)) return "it is not a directory of its own";
+    /* files that send git elsewhere for its configuration or its hooks */
+    static const char *const elsewhere[] = { "commondir", "config.worktree", "worktrees", "modules" };
+    for (size_t i = 0; i < sizeof elsewhere / sizeof elsewhere[0]; i++)
+        if (lstat(arena_printf(a, "%s/%s", gitdir, elsewhere[i]), &st) == 0)
+            return arena_printf(a, "it has %s", elsewhere[i]);
+    /* hooks: only git's samples, which never run */
+    DIR *d = opendir(arena_printf(a, "%s/hooks", gitdir));
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || (n > 7 && !strcmp(e->d_name + n - 7, ".sample")))
+            continue;
+        closedir(d);
+        return arena_printf(a, "it has the hook %s", e->d_name);
+    }
+    if (d) closedir(d);
+    const char *cfg = arena_printf(a, "%s/config", gitdir);
+    int fd = open(cfg, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0) return errno == ENOENT ? NULL : "its config cannot be read";
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > CONFIG_BYTES_MAX) {
+        close(fd);
+        return "its config cannot be read";
+    }
+    char *buf = arena_alloc(a, (size_t)st.st_size + 1);
+    ssize_t got = read(fd, buf, (size_t)st.st_size);
+    close(fd);
+    if (got != st.st_size) return "its config cannot be read";
+    buf[got] = 0;
+    const char *bend = buf + got, *section = "", *sub = NULL;
+    for (const char *line = buf; line && line < bend;) {
+        const char *nl = memchr(line, '\n', (size_t)(bend - line));
+        const char *end = nl ? nl : bend;
+        const char *s = line;
+        line = nl ? nl + 1 : NULL;
+        while (s < end && isspace((unsigned char)*s)) s++;
+        if (s < end && *s == '[' && !(s = config_section(a, s, end, &section, &sub)))
+            return "its config has a header git rejects";
+        if (s >= end || *s == '#' || *s == ';') continue;
+        const char *k = s;
+        while (s < end && (isalnum((unsigned char)*s) || *s == '-')) s++;
+        size_t kl = (size_t)(s - k);
+        while (s < end && (*s == ' ' || *s == '\t')) s++;
+        /* a key without a value is true */
+        const char *v = s < end && *s == '=' ? config_value(a, s + 1, bend, &line) : "";
+        if (!v) return "its config is one git rejects";
+        if (!inert_setting(section, sub, k, kl, v))
+            return arena_printf(a, "its config sets %s%s%s.%.*s", section, sub ? "." : "", sub ? sub : "", (int)kl, k);
+    }
+    return NULL;
+}
 
 /* 1 when dirfd holds HEAD, objects/ and refs/: a git directory (a bare
  * repository) */

@@ -70,3 +70,25 @@ if git -C "$U/w" worktree add -q "$U/wt" 2>/dev/null; then
 else
     skip "landlock workflows: a linked worktree" "git worktree add failed"
 fi
+
+# git init and git clone in the project: a repository whose files name no
+# program is left alone by the run that makes it; the next run refuses
+# while the command may write its configuration, saying which denies hold it
+mkdir -p "$U/w/src"
+git -C "$U/w" -c user.name=t -c user.email=t@t commit -q --allow-empty -m second
+inrun "$U/w" "$P" "git init -q scratch && git -C src init -q && git clone -q --no-hardlinks file://$U/w vendor/x 2>/dev/null && git init -q --bare bare.git && echo MADE"
+expect_rc "landlock workflows: git init, git init in a directory of the project, git clone: the run succeeds" 0
+expect_out_has "landlock workflows: ... (the command ran)" MADE
+inrun "$U/w" "$P" "echo RAN"
+expect_rc "landlock workflows: ... the next run refuses while the command may write their configuration" 125
+expect_err_has "landlock workflows: ... saying which denies hold it" "deny it too (deny final write"
+rm -rf "$U/w/scratch" "$U/w/src/.git" "$U/w/vendor" "$U/w/bare.git"
+# one that names a program, or has a hook: the run fails, naming it
+inrun "$U/w" "$P" "git init -q evil && git -C evil config core.fsmonitor \"echo PWNED\""
+expect_rc "landlock workflows: a repository made with core.fsmonitor fails the run" 125
+expect_err_has "landlock workflows: ... naming it" "$U/w/evil/.git is a repository the command made beneath the working directory"
+rm -rf "$U/w/evil"
+inrun "$U/w" "$P" "git init -q hooked && printf \"#!/bin/sh\\n\" >hooked/.git/hooks/post-checkout && chmod +x hooked/.git/hooks/post-checkout"
+expect_rc "landlock workflows: a repository made with a hook fails the run" 125
+expect_err_has "landlock workflows: ... naming it" "$U/w/hooked/.git is a repository the command made"
+rm -rf "$U/w/hooked"
