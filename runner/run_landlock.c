@@ -660,7 +660,8 @@ launch:
         if (why && !(accept & (1u << LLC_HARDLINKS))) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             if (rq->print) {
-                sb_puts(&named, "  give the project files of its own (git clone --no-hardlinks, UV_LINK_MODE=copy, pnpm's "
+                sb_puts(&named, "  give the project files of its own (git clone --no-hardlinks, git submodule add of a file:// "
+                                "URL, UV_LINK_MODE=copy, pnpm's "
                                 "package-import-method=copy, cp without -l), or --linux-accept=hardlinks runs it anyway\n");
                 rq->print(sb_cstr(&named));
             }

@@ -92,3 +92,26 @@ inrun "$U/w" "$P" "git init -q hooked && printf \"#!/bin/sh\\n\" >hooked/.git/ho
 expect_rc "landlock workflows: a repository made with a hook fails the run" 125
 expect_err_has "landlock workflows: ... naming it" "$U/w/hooked/.git is a repository the command made"
 rm -rf "$U/w/hooked"
+
+# git submodule add of a local path (the user's, before the run): its
+# objects are hard links to the origin's, which the command could rewrite,
+# so the run is refused, saying how to add it instead (a file:// URL
+# copies); added that way, the run goes on
+git init -q "$U/other" && git -C "$U/other" -c user.name=t -c user.email=t@t commit -q --allow-empty -m o
+git -C "$U/other" -c user.name=t -c user.email=t@t commit -q --allow-empty -m o2
+git -C "$U/other" gc -q 2>/dev/null
+if (cd "$U/w" && git -c protocol.file.allow=always submodule add -q "$U/other" lib) >/dev/null 2>&1; then
+    inrun "$U/w" "$P" "echo RAN"
+    expect_rc "landlock workflows: a submodule added from a local path: refused (its objects are the origin's)" 125
+    expect_err_has "landlock workflows: ... saying how to add it" "git submodule add of a file:// URL"
+    (cd "$U/w" && git submodule deinit -q -f lib && git rm -q -f lib && rm -rf .git/modules/lib) >/dev/null 2>&1
+    if (cd "$U/w" && git -c protocol.file.allow=always submodule add -q "file://$U/other" lib) >/dev/null 2>&1; then
+        inrun "$U/w" "$P" "echo RAN"
+        expect_rc "landlock workflows: a submodule added from a file:// URL runs" 0
+        expect_out_has "landlock workflows: ... (the command ran)" RAN
+    else
+        skip "landlock workflows: a submodule from a file:// URL" "git submodule add failed"
+    fi
+else
+    skip "landlock workflows: a local submodule" "git submodule add failed"
+fi
