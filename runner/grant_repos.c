@@ -5,7 +5,9 @@
  * private TMPDIR=~/tmp) writable whole: git runs its core.fsmonitor at the
  * next `git status` there, outside any sandbox.  Only the top of each such
  * directory and the directories directly in it are looked at (a walk of a
- * cache directory's depths would cost every run). */
+ * cache directory's depths would cost every run), at most so many entries
+ * of each: past that bound the run is refused.  A plan that writes nearly
+ * everywhere (default allow) is not asked (names_outside.h). */
 #define _GNU_SOURCE
 #include "grant_repos.h"
 #include "names_outside.h"

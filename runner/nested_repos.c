@@ -29,22 +29,57 @@
 
 enum { INCLUDE_DEPTH_MAX = 10, CONFIG_BYTES_MAX = 1 << 20 };
 
-/* the kinds of repository: the entry in a work tree, the files beneath it
- * whose writing runs code at a later command (each probed as written or
- * made), and the denies that hold them, as a profile writes them (DIR: the
- * repository's entry below $WORKDIR) */
+/* A name beneath a repository's entry that git (or hg, jj) takes what it
+ * runs from, or that sends it elsewhere for that: a profile holds it with
+ * a deny of that form ("" names the entry itself).  The same names as
+ * std/agent's denies for the working directory's own repository
+ * (tests/cli/landlock_nested_repos.sh holds the two together). */
+typedef enum { HELD_LITERAL, HELD_SUBPATH, HELD_GLOB } held_form;
+typedef struct held_name {
+    const char *name;
+    const char *probe;           /* a path beneath the entry the deny holds, asked of the plan (NULL:
+                                  * a directory's own name, which a deny pins: its files are asked) */
+    held_form form;
+} held_name;
+
+static const held_name git_held[] = {
+    { .name = "hooks", .probe = "hooks/pre-commit", .form = HELD_SUBPATH },
+    { .name = "config", .probe = "config", .form = HELD_LITERAL },
+    { .name = "config.worktree", .probe = "config.worktree", .form = HELD_LITERAL },
+    { .name = "", .form = HELD_LITERAL },
+    { .name = "worktrees", .probe = "worktrees/w/commondir", .form = HELD_SUBPATH },
+    { .name = "commondir", .probe = "commondir", .form = HELD_LITERAL },
+    { .name = "modules/**/hooks", .probe = "modules/m/hooks/pre-commit", .form = HELD_GLOB },
+    { .name = "modules/**/config", .probe = "modules/m/config", .form = HELD_GLOB },
+    { .name = "modules/**/config.worktree", .probe = "modules/m/config.worktree", .form = HELD_GLOB },
+    { .name = "modules/**/commondir", .probe = "modules/m/commondir", .form = HELD_GLOB },
+};
+static const held_name hg_held[] = {
+    { .name = "hgrc", .probe = "hgrc", .form = HELD_LITERAL },
+    { .name = "hgrc-not-shared", .probe = "hgrc-not-shared", .form = HELD_LITERAL },
+    { .name = "sharedpath", .probe = "sharedpath", .form = HELD_LITERAL },
+    { .name = "", .form = HELD_LITERAL },
+};
+static const held_name jj_held[] = {
+    { .name = "repo/config.toml", .probe = "repo/config.toml", .form = HELD_LITERAL },
+    { .name = "repo", .form = HELD_LITERAL },
+};
+
+/* the kinds of repository: the entry in a work tree, its names that run
+ * code at a later command when written (held[0] the configuration, whose
+ * being kept from the command at the top says the profile keeps them) */
 typedef struct vcs_kind {
     const char *entry;
-    const char *probe[2];
-    const char *held[2];         /* the names beneath it the denies hold: a directory whole
-                                  * (ending in /), or a file */
+    const held_name *held;
+    size_t nheld;
     const char *tool;
 } vcs_kind;
 
+#define HELD(v) .held = v, .nheld = sizeof v / sizeof v[0]
 static const vcs_kind kinds[] = {
-    { .entry = ".git", .probe = { "config", "hooks/pre-commit" }, .held = { "hooks/", "config" }, .tool = "git" },
-    { .entry = ".hg", .probe = { "hgrc", NULL }, .held = { "hgrc", NULL }, .tool = "Mercurial" },
-    { .entry = ".jj", .probe = { "repo/config.toml", NULL }, .held = { "repo/config.toml", NULL }, .tool = "Jujutsu" },
+    { .entry = ".git", HELD(git_held), .tool = "git" },
+    { .entry = ".hg", HELD(hg_held), .tool = "Mercurial" },
+    { .entry = ".jj", HELD(jj_held), .tool = "Jujutsu" },
 };
 enum { NKINDS = sizeof kinds / sizeof kinds[0] };
 
@@ -827,16 +862,18 @@ static void repo_found(nest_search *x, size_t k, const char *dir)
     const vcs_kind *kd = &kinds[k];
     size_t cl = strlen(x->cwd);
     const char *rel = arena_printf(x->a, "$WORKDIR%s", dir + (cl == 1 ? 0 : cl));
-    for (size_t i = 0; i < 2 && kd->probe[i] && !x->found; i++) {
-        const char *path = arena_printf(x->a, "%s/%s", dir, kd->probe[i]);
+    for (size_t i = 0; i < kd->nheld && !x->found; i++) {
+        const char *probe = kd->held[i].probe;
+        if (!probe) continue;
+        const char *path = arena_printf(x->a, "%s/%s", dir, probe);
         const char *how = writable(x->a, x->plan, path);
         if (!how) continue;
+        static const char *const form[] = { [HELD_LITERAL] = "literal ", [HELD_SUBPATH] = "", [HELD_GLOB] = "glob " };
         const char *denies = "deny final write";
-        for (size_t j = 0; j < 2 && kd->held[j]; j++) {
-            size_t hl = strlen(kd->held[j]);
-            int whole = kd->held[j][hl - 1] == '/';
-            denies = arena_printf(x->a, "%s%s %s\"%s/%.*s\"", denies, j ? "," : "", whole ? "" : "literal ", rel,
-                                  (int)(hl - (size_t)whole), kd->held[j]);
+        for (size_t j = 0; j < kd->nheld; j++) {
+            const held_name *h = &kd->held[j];
+            denies = arena_printf(x->a, "%s%s %s\"%s%s%s\"", denies, j ? "," : "", form[h->form], rel,
+                                  *h->name ? "/" : "", h->name);
         }
         x->found = arena_printf(x->a, "%s is a repository beneath the working directory, and the plan lets the command "
                                       "write %s (%s): %s runs what it says at the next command there, outside any "
@@ -852,11 +889,11 @@ static void repo_found(nest_search *x, size_t k, const char *dir)
     }
 }
 
-/* the project's own of kind k (its probe[0] beneath the working
- * directory) is kept from the command */
+/* the project's own of kind k (its configuration, held[0], beneath the
+ * working directory) is kept from the command */
 static int top_kept(arena *a, const ll_plan *plan, const char *cwd, size_t k)
 {
-    const char *top = arena_printf(a, "%s/%s/%s", strcmp(cwd, "/") ? cwd : "", kinds[k].entry, kinds[k].probe[0]);
+    const char *top = arena_printf(a, "%s/%s/%s", strcmp(cwd, "/") ? cwd : "", kinds[k].entry, kinds[k].held[0].probe);
     return !writable(a, plan, top);
 }
 
