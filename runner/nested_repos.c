@@ -43,8 +43,8 @@ typedef struct held_name {
 } held_name;
 
 static const held_name git_held[] = {
-    { .name = "hooks", .probe = "hooks/pre-commit", .form = HELD_SUBPATH },
     { .name = "config", .probe = "config", .form = HELD_LITERAL },
+    { .name = "hooks", .probe = "hooks/pre-commit", .form = HELD_SUBPATH },
     { .name = "config.worktree", .probe = "config.worktree", .form = HELD_LITERAL },
     { .name = "", .form = HELD_LITERAL },
     { .name = "worktrees", .probe = "worktrees/w/commondir", .form = HELD_SUBPATH },
