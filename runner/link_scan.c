@@ -339,18 +339,21 @@ static int born_since(int dirfd, const char *name, const struct timespec *t)
 #endif
 }
 
-/* A repository the command made in the directory dirfd (at depth, not the
+/* A repository the command made in the directory dirfd (dir; not the
  * working directory's own .git): LS_REPO in a directory that was there
- * before the run, LS_REPO_NEW in one it made; 0 for none.  git run in
+ * before the run, LS_REPO_NEW in one it made, LS_GITFILE for a .git file
+ * there before that it changed; 0 for none.  git run in
  * it takes that repository for the project's.  .git in any form (a file
  * naming a git directory counts); HEAD outside a directory named .git
  * (with objects and refs beside it, the directory is a bare repository) */
-static int planted_repo(const link_scan *s, int dirfd, const char *dir, const char *name, int depth)
+static int planted_repo(const link_scan *s, int dirfd, const char *dir, const char *name)
 {
     if (!s->repos) return 0;
     int git = !strcmp(name, ".git"), head = !strcmp(name, "HEAD");
     if (!git && !head) return 0;
-    if (git && depth == 0) return 0;                 /* the project's own: its denies hold it */
+    /* the project's own: its denies hold it (the walk may start beneath
+     * the working directory, at a grant there) */
+    if (git && !strcmp(dir, s->root)) return 0;
     if (head) {
         /* a git directory's own HEAD (the project's .git, a submodule's
          * beneath .git/modules), which git rewrites by renaming a new one
@@ -372,6 +375,15 @@ static int planted_repo(const link_scan *s, int dirfd, const char *dir, const ch
     } else {
         made = born_since(dirfd, name, &s->start);
         was = !born_since(dirfd, "", &s->start);
+    }
+    /* a .git file beneath (a submodule's, a linked worktree's) that the
+     * command rewrote or replaced: it names the directory git takes the
+     * configuration and hooks from, there and from the repository above
+     * (git status goes into submodules) */
+    if (!made && git) {
+        struct stat st;
+        if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode) && changed_since(&st, &s->start))
+            return LS_GITFILE;
     }
     if (!made) return 0;
     /* one whose files name no program (a plain git init or clone): git
@@ -470,7 +482,7 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         if (!(e = readdir(d))) break;
         const char *n = e->d_name;
         if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
-        int repo = planted_repo(s, dirfd, dir, n, depth);
+        int repo = planted_repo(s, dirfd, dir, n);
         if (repo) keep(s, (link_found_kind)repo, dir, n, NULL, 0);
         if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         struct stat st;
@@ -601,6 +613,14 @@ void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
                                      "folders it opens does), runs what its configuration names (core.fsmonitor, "
                                      "hooks) outside any sandbox, and the profile keeps the project's own from the "
                                      "command; look at it and remove it before running git there (the command exited %d)",
+                    f->path, exit_status);
+            break;
+        case LS_GITFILE:
+            run_say(sink, SEV_ERROR, "%s is a .git file the command changed during the run: it names the directory git "
+                                     "takes the repository's configuration and hooks from, and git run there, or in "
+                                     "the repository above it (git status goes into submodules), runs what that "
+                                     "configuration names (core.fsmonitor, hooks) outside any sandbox; look at it and "
+                                     "put back what it named before running git there (the command exited %d)",
                     f->path, exit_status);
             break;
         case LS_DEEP:

@@ -15,7 +15,7 @@ enum { LINK_SCAN_ROOTS_MAX = 32 };
  * climbs past a directory changed during the run (moving a directory
  * changes where its relative links lead, not the links); a directory it
  * could not look into (its modes, its depth). */
-typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW } link_found_kind;
+typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_GITFILE } link_found_kind;
 typedef struct link_found {
     link_found_kind kind;
     char *path;                   /* absolute (malloc'd) */

@@ -109,6 +109,13 @@ if (cd "$U/w" && git -c protocol.file.allow=always submodule add -q "$U/other" l
         inrun "$U/w" "$P" "echo RAN"
         expect_rc "landlock workflows: a submodule added from a file:// URL runs" 0
         expect_out_has "landlock workflows: ... (the command ran)" RAN
+        # its .git file names where git takes its configuration from: one
+        # the command rewrites (or replaces) fails the run
+        keep=$(cat "$U/w/lib/.git")
+        inrun "$U/w" "$P" "mkdir -p \$TMPDIR/evsm && printf \"gitdir: \$TMPDIR/evsm\\n\" >lib/.git; echo RAN"
+        expect_rc "landlock workflows: a submodule's .git file rewritten: the run fails" 125
+        expect_err_has "landlock workflows: ... naming it" "$U/w/lib/.git is a .git file the command changed during the run"
+        rm -f "$U/w/lib/.git" && echo "$keep" >"$U/w/lib/.git"
     else
         skip "landlock workflows: a submodule from a file:// URL" "git submodule add failed"
     fi
