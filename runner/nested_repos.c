@@ -806,8 +806,9 @@ const char *runner_repo_inert(arena *a, const char *gitdir)
         size_t n = strlen(e->d_name);
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || (n > 7 && !strcmp(e->d_name + n - 7, ".sample")))
             continue;
+        const char *why = arena_printf(a, "it has the hook %s", e->d_name);
         closedir(d);
-        return arena_printf(a, "it has the hook %s", e->d_name);
+        return why;
     }
     if (d) closedir(d);
     const char *cfg = arena_printf(a, "%s/config", gitdir);
