@@ -476,7 +476,12 @@ static int deny_hold_how(llb *b, const rule *d, deny_hold *dh)
         anc[n ? n : 1] = 0;
         if (st_get(b, anc, &st) == 0) break;
     }
-    if (st_get(b, anc, &st) != 0 || !S_ISDIR(st.st_mode) || !is_real(b, anc)) return DH_GRANTS;
+    /* a file there (a linked worktree's or a submodule's .git file):
+     * nothing beneath it exists until the command replaces it, which the
+     * check after the run sees like any other absent path */
+    if (st_get(b, anc, &st) != 0 || !(S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && why_not == ENOTDIR)) ||
+        !is_real(b, anc))
+        return DH_GRANTS;
     *path = h;
     if (!(b->in->accept & (1u << LLC_NEW_PATHS))) { dh->absent = 1; return DH_GRANTS; }
     return DH_ABSENT;

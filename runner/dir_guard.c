@@ -2,8 +2,9 @@
  * other programs run outside any sandbox, beyond the home directory
  * (home_guard.c): a git repository's own directory (a bare repository, or
  * the working directory inside .git), whose hooks and config git runs; a
- * system directory (/etc, /usr/bin, /usr/local/lib ...) or a directory on
- * PATH, whose files every later program may run or read.  std/agent's
+ * directory every user may write (/tmp, /dev/shm); a system directory
+ * (/etc, /usr/bin, /usr/local/lib, /run ...) or a directory on PATH, whose
+ * files every later program may run or read.  std/agent's
  * denies name $WORKDIR/.git/hooks and its like, which name nothing there.
  * Such a run is refused (docs/linux.md, "The home directory as WORKDIR"). */
 #include "dir_guard.h"
@@ -24,6 +25,10 @@ static const char *const system_dirs[] = {
     "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libexec", "/usr/share", "/usr/local/bin",
     "/usr/local/sbin", "/usr/local/lib", "/usr/local/etc", "/usr/local/share", "/etc", "/bin", "/sbin", "/lib",
     "/lib32", "/lib64", "/libx32", "/boot", "/var/lib", "/var/spool",
+    /* systemd's runtime units and drop-ins (/run/systemd/system.control,
+     * $XDG_RUNTIME_DIR/systemd/user.control), which come before /etc's
+     * and ~/.config's */
+    "/run", "/var/run",
 };
 
 /* the rule that decides a write of a new file in dir, when it allows it
@@ -102,6 +107,15 @@ const char *runner_dir_write_problem(arena *a, compilation *c, decider *d, const
                                "work tree; a profile meant to write a repository's own directory names it: allow "
                                "write \"%s\")", called, v, strcmp(g, v) ? "is inside" : "is", g, rule_text(a, c, r),
                             instead, g);
+    /* a directory every user may write (/tmp, /dev/shm): what every
+     * program keeps there; a TMPDIR like it is set aside before this
+     * (builtin_values.c) */
+    struct stat st;
+    if (stat(v, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & S_IWOTH) && (r = param_grant(a, d, v, name)))
+        return arena_printf(a, "%s %s may be written by every user, and %s would let the command write every file "
+                               "other programs keep there (their sockets, shared memory, temporary files); %s (a "
+                               "directory of its own: mkdir %s/NAME, and run buckle there)", called, v,
+                            rule_text(a, c, r), instead, strcmp(v, "/") ? v : "");
     for (size_t k = 0; k < sizeof system_dirs / sizeof system_dirs[0]; k++) {
         const char *s = system_dirs[k];
         const char *seen = runner_name_beneath(a, v, s);     /* at or above it */

@@ -7,8 +7,9 @@
 
 /* Why the run must be refused: the profile lets the command write a new
  * file in the value of the parameter name (WORKDIR, TMPDIR) through a rule
- * that names it, and that value is a git directory or inside one, is at,
- * above or inside a system directory, or at or inside a directory of PATH.
+ * that names it, and that value is a git directory or inside one, a
+ * directory every user may write, is at, above or inside a system
+ * directory, or at or inside a directory of PATH.
  * called and instead word the message.  NULL: no such problem. */
 const char *runner_dir_write_problem(arena *a, compilation *c, decider *d, const char *name, const char *called,
                                      const char *instead);

@@ -5,9 +5,12 @@
  * private TMPDIR=~/tmp) writable whole: git runs its core.fsmonitor at the
  * next `git status` there, outside any sandbox.  Only the top of each such
  * directory and the directories directly in it are looked at (a walk of a
- * cache directory's depths would cost every run). */
+ * cache directory's depths would cost every run), at most so many entries
+ * of each: past that bound the run is refused.  A plan that writes nearly
+ * everywhere (default allow) is not asked (names_outside.h). */
 #define _GNU_SOURCE
 #include "grant_repos.h"
+#include "names_outside.h"
 #include "path_ident.h"
 #include "../seatbelt/ops.h"
 #include <dirent.h>
@@ -17,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { GRANT_ENTRIES_MAX = 10000 };
+enum { GRANT_ENTRIES_MAX = 10000, GRANT_OUTSIDE_MAX = 256 };
 
 /* 1 when the plan lets the command write or make path */
 static int may_write(arena *a, const ll_plan *p, const char *path)
@@ -48,25 +51,13 @@ static const char *repo_config(arena *a, const ll_plan *p, const char *dir)
     return cfg && may_write(a, p, cfg) ? cfg : NULL;
 }
 
-/* The plan lets the command write a top-level directory whole (or the
- * root) outside the working directory, as a profile that writes everywhere
- * but some places (default allow) does: it reaches the repositories of the
- * whole machine (a ~/.pyenv clone among them), and this check is for
- * profiles that confine writing (the hard-link check's rule too) */
-static int writes_broadly(const ll_plan *p, const char *cwd)
-{
-    for (size_t i = 0; i < p->ng; i++) {
-        const ll_grant *g = &p->g[i];
-        if (!g->is_dir || !(g->access & LL_FS_WRITE_FILE) || runner_at_or_above(cwd, g->path)) continue;
-        const char *second = strchr(g->path + 1, '/');
-        if (!g->path[1] || !second || !second[1]) return 1;
-    }
-    return 0;
-}
-
 const char *runner_grant_repo_problem(arena *a, const ll_plan *plan, const char *cwd)
 {
-    if (writes_broadly(plan, cwd)) return NULL;
+    /* a plan that writes everywhere but a few places (default allow)
+     * reaches the repositories of the whole machine (a ~/.pyenv clone
+     * among them) by the profile's choice: this check is for plans that
+     * confine writing, told by the places they leave out (names_outside.c) */
+    if (runner_writes_nearly_everywhere(a, plan, GRANT_OUTSIDE_MAX)) return NULL;
     for (size_t i = 0; i < plan->ng; i++) {
         const ll_grant *g = &plan->g[i];
         if (!g->is_dir || !(g->access & (LL_FS_MAKE_REG | LL_FS_WRITE_FILE)) || runner_at_or_above(g->path, cwd) ||
@@ -79,7 +70,15 @@ const char *runner_grant_repo_problem(arena *a, const ll_plan *plan, const char 
         if (fd >= 0 && !d) close(fd);
         struct dirent *e;
         size_t n = 0;
-        while (d && !cfg && (e = readdir(d)) && n++ < GRANT_ENTRIES_MAX) {
+        while (d && !cfg && (e = readdir(d))) {
+            if (++n > GRANT_ENTRIES_MAX) {
+                closedir(d);
+                return arena_printf(a, "buckle cannot look at every directory in %s for a repository the command "
+                                       "could configure (more than %d entries), and the plan lets the command write "
+                                       "it while the profile keeps the project's own repository configuration from "
+                                       "the command; keep that directory small (set TMPDIR to a directory of its "
+                                       "own)", g->path, GRANT_ENTRIES_MAX);
+            }
             if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
             if (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
             struct stat st;

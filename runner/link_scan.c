@@ -15,6 +15,7 @@
  * would take it for the project's. */
 #define _GNU_SOURCE
 #include "link_scan.h"
+#include "nested_repos.h"
 #include "run_profile.h"
 #include "../support/arena.h"
 #include <dirent.h>
@@ -88,7 +89,8 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
     for (size_t i = 0; i < ng; i++) {
         struct stat st;
         if (!g[i].path || !(g[i].access & LINK_ALTER) || stat(g[i].path, &st) != 0) continue;
-        s->alter[s->nalter++] = (link_grant){ st.st_dev, st.st_ino, S_ISDIR(st.st_mode) };
+        s->alter[s->nalter++] = (link_grant){ st.st_dev, st.st_ino, S_ISDIR(st.st_mode),
+                                              arena_strdup(&s->mem, g[i].path) };
     }
     /* each held from now: the command may rename it (and make another
      * of its name) */
@@ -141,21 +143,20 @@ static int names_fixed(const link_scan *s, const char *dir)
     return fixed;
 }
 
-/* 1 when the link dirfd/name (dir: its directory, physical) leads to a
- * regular file the command may not write, and every name on the way
- * outside the walk's root is one it may not change: where it leads stays
- * a file, whatever a command under this plan does later (a name on the
- * way in the project is looked at by the walk of the run that changes
- * it) */
-static int leads_to_fixed_file(const link_scan *s, int dirfd, const char *dir, const char *name)
+/* 1 when every name on the way of the link dirfd/name (dir: its
+ * directory, physical) outside the walk's root is one the command may not
+ * change: where it leads (cur, physical, PATH_MAX) stays where it is,
+ * whatever a command under this plan does later (a name on the way in the
+ * project is looked at by the walk of the run that changes it) */
+static int fixed_way(const link_scan *s, int dirfd, const char *dir, const char *name, char *cur)
 {
     char text[PATH_MAX];
     ssize_t tl = readlinkat(dirfd, name, text, sizeof text - 1);
     if (tl <= 0) return 0;
     text[tl] = 0;
     /* cur: the physical directory reached; rest: what is left to follow */
-    char cur[PATH_MAX], rest[PATH_MAX];
-    if (snprintf(cur, sizeof cur, "%s", text[0] == '/' ? "/" : dir) >= (int)sizeof cur) return 0;
+    char rest[PATH_MAX];
+    if (snprintf(cur, PATH_MAX, "%s", text[0] == '/' ? "/" : dir) >= PATH_MAX) return 0;
     if (snprintf(rest, sizeof rest, "%s", text) >= (int)sizeof rest) return 0;
     size_t rl = strlen(s->root);
     int hops = 0;
@@ -196,13 +197,79 @@ static int leads_to_fixed_file(const link_scan *s, int dirfd, const char *dir, c
         r = rest;
         if (t2[0] == '/') { cur[0] = '/'; cur[1] = 0; }
     }
+    return 1;
+}
+
+/* 1 when the link dirfd/name leads, by a fixed way, to a regular file the
+ * command may not write */
+static int leads_to_fixed_file(const link_scan *s, int dirfd, const char *dir, const char *name)
+{
+    char cur[PATH_MAX];
     struct stat st;
-    if (lstat(cur, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    if (!fixed_way(s, dirfd, dir, name, cur) || lstat(cur, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
     for (size_t i = 0; i < s->nalter; i++)
         if (!s->alter[i].is_dir && s->alter[i].dev == (unsigned long long)st.st_dev &&
             s->alter[i].ino == (unsigned long long)st.st_ino)
             return 0;
     return 1;
+}
+
+static char *join3(const char *a, const char *b, const char *c);
+
+/* the directory at or above dir (physical) that git takes for a
+ * repository's top from there: one holding .git, or a bare repository;
+ * NULL for none.  bare: it is one with no .git directory of its own */
+static char *repo_top(const char *dir, int *gitdir)
+{
+    char *p = xstrdup(dir);
+    for (;;) {
+        struct stat st;
+        const char *sep = strcmp(p, "/") ? "/" : "";
+        char *g = join3(p, sep, ".git"), *h = join3(p, sep, "HEAD"), *o = join3(p, sep, "objects");
+        int dotgit = lstat(g, &st) == 0, isdir = dotgit && S_ISDIR(st.st_mode);
+        int bare = !dotgit && lstat(h, &st) == 0 && S_ISREG(st.st_mode) && lstat(o, &st) == 0 && S_ISDIR(st.st_mode);
+        free(g), free(h), free(o);
+        if (dotgit || bare) {
+            *gitdir = isdir;
+            return p;
+        }
+        if (!strcmp(p, "/")) break;
+        char *slash = strrchr(p, '/');
+        if (slash == p) p[1] = 0;
+        else *slash = 0;
+    }
+    free(p);
+    return NULL;
+}
+
+/* 1 when a grant that changes names or writes files lies at or beneath dir */
+static int altered_beneath(const link_scan *s, const char *dir)
+{
+    for (size_t i = 0; i < s->nalter; i++)
+        if (s->alter[i].path && at_or_above(dir, s->alter[i].path)) return 1;
+    return 0;
+}
+
+/* 1 when the link dirfd/name leads, by a fixed way, to a directory the
+ * command may change nothing in, at or above (a local package: npm's
+ * file:../dep), and git run there or beneath takes the repository it takes
+ * in the working directory, none, or one the command may change nothing
+ * of (a .git directory): the user's own, as git in that directory takes
+ * without the link */
+static int leads_to_fixed_dir(const link_scan *s, int dirfd, const char *dir, const char *name)
+{
+    char cur[PATH_MAX];
+    struct stat st;
+    if (!fixed_way(s, dirfd, dir, name, cur) || stat(cur, &st) != 0 || !S_ISDIR(st.st_mode)) return 0;
+    if (!names_fixed(s, cur) || altered_beneath(s, cur)) return 0;
+    int gitdir = 0, owngit = 0;
+    char *top = repo_top(cur, &gitdir);
+    if (!top) return 1;
+    char *own = repo_top(s->root, &owngit);
+    int ok = (own && !strcmp(own, top)) || (gitdir && !altered_beneath(s, top));
+    free(own);
+    free(top);
+    return ok;
 }
 
 /* 1 when the link at dirfd/name leads out of root: where it leads now, or
@@ -272,18 +339,21 @@ static int born_since(int dirfd, const char *name, const struct timespec *t)
 #endif
 }
 
-/* A repository the command made in the directory dirfd (at depth, not the
+/* A repository the command made in the directory dirfd (dir; not the
  * working directory's own .git): LS_REPO in a directory that was there
- * before the run, LS_REPO_NEW in one it made; 0 for none.  git run in
+ * before the run, LS_REPO_NEW in one it made, LS_GITFILE for a .git file
+ * there before that it changed; 0 for none.  git run in
  * it takes that repository for the project's.  .git in any form (a file
  * naming a git directory counts); HEAD outside a directory named .git
  * (with objects and refs beside it, the directory is a bare repository) */
-static int planted_repo(const link_scan *s, int dirfd, const char *dir, const char *name, int depth)
+static int planted_repo(const link_scan *s, int dirfd, const char *dir, const char *name)
 {
     if (!s->repos) return 0;
     int git = !strcmp(name, ".git"), head = !strcmp(name, "HEAD");
     if (!git && !head) return 0;
-    if (git && depth == 0) return 0;                 /* the project's own: its denies hold it */
+    /* the project's own: its denies hold it (the walk may start beneath
+     * the working directory, at a grant there) */
+    if (git && !strcmp(dir, s->root)) return 0;
     if (head) {
         /* a git directory's own HEAD (the project's .git, a submodule's
          * beneath .git/modules), which git rewrites by renaming a new one
@@ -306,7 +376,26 @@ static int planted_repo(const link_scan *s, int dirfd, const char *dir, const ch
         made = born_since(dirfd, name, &s->start);
         was = !born_since(dirfd, "", &s->start);
     }
+    /* a .git file beneath (a submodule's, a linked worktree's) that the
+     * command rewrote or replaced: it names the directory git takes the
+     * configuration and hooks from, there and from the repository above
+     * (git status goes into submodules) */
+    if (!made && git) {
+        struct stat st;
+        if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode) && changed_since(&st, &s->start))
+            return LS_GITFILE;
+    }
     if (!made) return 0;
+    /* one whose files name no program (a plain git init or clone): git
+     * runs nothing of it; a later run's search for repositories refuses
+     * while the command may write its configuration */
+    {
+        arena t;
+        arena_init(&t);
+        const char *why = runner_repo_inert(&t, git ? arena_printf(&t, "%s/.git", dir) : dir);
+        arena_free(&t);
+        if (!why && (!head || !was)) return 0;
+    }
     if (was) return LS_REPO;
     /* in a directory the command made: named too (git run there, an
      * editor that looks for the repositories in the folders it opens, runs
@@ -414,7 +503,7 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         if (!(e = readdir(d))) break;
         const char *n = e->d_name;
         if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
-        int repo = planted_repo(s, dirfd, dir, n, depth);
+        int repo = planted_repo(s, dirfd, dir, n);
         if (repo) keep(s, (link_found_kind)repo, dir, n, NULL, 0);
         if (npm_buckle(s, dirfd, dir, n, depth, moved)) keep(s, LS_BUCKLE, dir, n, NULL, 0);
         if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
@@ -458,7 +547,9 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
             if (!any) continue;
         }
         char to[PATH_MAX];
-        if (!leads_out(dirfd, n, s->root, to, sizeof to) || leads_to_fixed_file(s, dirfd, dir, n)) continue;
+        if (!leads_out(dirfd, n, s->root, to, sizeof to) || leads_to_fixed_file(s, dirfd, dir, n) ||
+            leads_to_fixed_dir(s, dirfd, dir, n))
+            continue;
         keep(s, made ? LS_MADE : LS_MOVED, dir, n, to, 0);
     }
     if (errno) keep(s, LS_UNREAD, dir, "", NULL, errno);
@@ -560,6 +651,14 @@ void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
             break;
         case LS_BUCKLE:
             said--;                             /* said with the other `buckle`s (shadow_check.c) */
+            break;
+        case LS_GITFILE:
+            run_say(sink, SEV_ERROR, "%s is a .git file the command changed during the run: it names the directory git "
+                                     "takes the repository's configuration and hooks from, and git run there, or in "
+                                     "the repository above it (git status goes into submodules), runs what that "
+                                     "configuration names (core.fsmonitor, hooks) outside any sandbox; look at it and "
+                                     "put back what it named before running git there (the command exited %d)",
+                    f->path, exit_status);
             break;
         case LS_DEEP:
             run_say(sink, SEV_ERROR, "%s is deeper than %d directories, where buckle stops looking for symbolic links "

@@ -17,7 +17,7 @@ enum { LINK_SCAN_ROOTS_MAX = 32 };
  * could not look into (its modes, its depth). */
 /* LS_BUCKLE: a `buckle` the command made, or brought there, in a
  * node_modules/.bin of the project, which npm run puts first in PATH */
-typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_BUCKLE } link_found_kind;
+typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_GITFILE, LS_BUCKLE } link_found_kind;
 typedef struct link_found {
     link_found_kind kind;
     char *path;                   /* absolute (malloc'd) */
@@ -29,6 +29,7 @@ typedef struct link_found {
 typedef struct link_grant {
     unsigned long long dev, ino;
     int is_dir;
+    const char *path;             /* as planned (in mem) */
 } link_grant;
 typedef struct link_scan {
     struct timespec start;        /* the file clock when the command started */

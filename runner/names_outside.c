@@ -203,3 +203,51 @@ const char *runner_names_outside(arena *a, const ll_plan *plan, outside_file *fi
     hm_free(&x.files);
     return x.found < x.n ? x.cut : NULL;
 }
+
+/* 1 when the directories where the command may not write number at most
+ * max: read breadth first (a large place, /usr or /etc, reaches the bound
+ * after a few reads), without following links */
+static int outside_dirs_at_most(arena *a, const ll_plan *plan, size_t max)
+{
+    int pl = place(plan, "/");
+    if (pl == PLACE_GRANTED) return 1;
+    /* the queue: every directory counted, and whether all beneath it is outside */
+    const char **q = arena_alloc(a, (max + 1) * sizeof *q);
+    unsigned char *qo = arena_alloc(a, max + 1);
+    size_t head = 0, n = 0;
+    q[n] = "/", qo[n++] = pl == PLACE_OUTSIDE;
+    while (head < n) {
+        const char *path = q[head];
+        int outside = qo[head++];
+        int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+        if (!d) {
+            if (fd >= 0) close(fd);
+            return 0;
+        }
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            const char *nm = e->d_name;
+            struct stat st;
+            if (!strcmp(nm, ".") || !strcmp(nm, "..")) continue;
+            if (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
+            if (e->d_type == DT_UNKNOWN && (fstatat(fd, nm, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)))
+                continue;
+            const char *sub = arena_printf(a, "%s/%s", strcmp(path, "/") ? path : "", nm);
+            int spl = outside ? PLACE_OUTSIDE : place(plan, sub);
+            if (spl == PLACE_GRANTED) continue;
+            if (n > max) {
+                closedir(d);
+                return 0;
+            }
+            q[n] = sub, qo[n++] = spl == PLACE_OUTSIDE;
+        }
+        closedir(d);
+    }
+    return 1;
+}
+
+int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_dirs)
+{
+    return runner_writes_everywhere(plan) || outside_dirs_at_most(a, plan, max_dirs);
+}

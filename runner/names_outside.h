@@ -17,6 +17,14 @@ typedef struct outside_file {
  * root that writes files, and no read-only mount): no name is outside. */
 int runner_writes_everywhere(const ll_plan *plan);
 
+/* 1 when the places the plan does not let the command write files hold
+ * at most max_dirs directories in all (walked from the root without
+ * following links, over every filesystem): `default allow`, with or
+ * without denies, which lets the command write everywhere but a few
+ * places.  0 when the plan confines writing (the walk reached its bound,
+ * or a place could not be read). */
+int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_dirs);
+
 /* Counts in each file's outside the names it has where the plan does not
  * let the command write files: beneath no grant that writes files, or
  * beneath a path the plan mounts read-only, on the filesystems that hold

@@ -16,6 +16,7 @@
 #include "run_profile.h"
 #include "../seatbelt/ops.h"
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -28,22 +29,57 @@
 
 enum { INCLUDE_DEPTH_MAX = 10, CONFIG_BYTES_MAX = 1 << 20 };
 
-/* the kinds of repository: the entry in a work tree, the files beneath it
- * whose writing runs code at a later command (each probed as written or
- * made), and the denies that hold them, as a profile writes them (DIR: the
- * repository's entry below $WORKDIR) */
+/* A name beneath a repository's entry that git (or hg, jj) takes what it
+ * runs from, or that sends it elsewhere for that: a profile holds it with
+ * a deny of that form ("" names the entry itself).  The same names as
+ * std/agent's denies for the working directory's own repository
+ * (tests/cli/landlock_nested_repos.sh holds the two together). */
+typedef enum { HELD_LITERAL, HELD_SUBPATH, HELD_GLOB } held_form;
+typedef struct held_name {
+    const char *name;
+    const char *probe;           /* a path beneath the entry the deny holds, asked of the plan (NULL:
+                                  * a directory's own name, which a deny pins: its files are asked) */
+    held_form form;
+} held_name;
+
+static const held_name git_held[] = {
+    { .name = "config", .probe = "config", .form = HELD_LITERAL },
+    { .name = "hooks", .probe = "hooks/pre-commit", .form = HELD_SUBPATH },
+    { .name = "config.worktree", .probe = "config.worktree", .form = HELD_LITERAL },
+    { .name = "", .form = HELD_LITERAL },
+    { .name = "worktrees", .probe = "worktrees/w/commondir", .form = HELD_SUBPATH },
+    { .name = "commondir", .probe = "commondir", .form = HELD_LITERAL },
+    { .name = "modules/**/hooks", .probe = "modules/m/hooks/pre-commit", .form = HELD_GLOB },
+    { .name = "modules/**/config", .probe = "modules/m/config", .form = HELD_GLOB },
+    { .name = "modules/**/config.worktree", .probe = "modules/m/config.worktree", .form = HELD_GLOB },
+    { .name = "modules/**/commondir", .probe = "modules/m/commondir", .form = HELD_GLOB },
+};
+static const held_name hg_held[] = {
+    { .name = "hgrc", .probe = "hgrc", .form = HELD_LITERAL },
+    { .name = "hgrc-not-shared", .probe = "hgrc-not-shared", .form = HELD_LITERAL },
+    { .name = "sharedpath", .probe = "sharedpath", .form = HELD_LITERAL },
+    { .name = "", .form = HELD_LITERAL },
+};
+static const held_name jj_held[] = {
+    { .name = "repo/config.toml", .probe = "repo/config.toml", .form = HELD_LITERAL },
+    { .name = "repo", .form = HELD_LITERAL },
+};
+
+/* the kinds of repository: the entry in a work tree, its names that run
+ * code at a later command when written (held[0] the configuration, whose
+ * being kept from the command at the top says the profile keeps them) */
 typedef struct vcs_kind {
     const char *entry;
-    const char *probe[2];
-    const char *held[2];         /* the names beneath it the denies hold: a directory whole
-                                  * (ending in /), or a file */
+    const held_name *held;
+    size_t nheld;
     const char *tool;
 } vcs_kind;
 
+#define HELD(v) .held = v, .nheld = sizeof v / sizeof v[0]
 static const vcs_kind kinds[] = {
-    { .entry = ".git", .probe = { "config", "hooks/pre-commit" }, .held = { "hooks/", "config" }, .tool = "git" },
-    { .entry = ".hg", .probe = { "hgrc", NULL }, .held = { "hgrc", NULL }, .tool = "Mercurial" },
-    { .entry = ".jj", .probe = { "repo/config.toml", NULL }, .held = { "repo/config.toml", NULL }, .tool = "Jujutsu" },
+    { .entry = ".git", HELD(git_held), .tool = "git" },
+    { .entry = ".hg", HELD(hg_held), .tool = "Mercurial" },
+    { .entry = ".jj", HELD(jj_held), .tool = "Jujutsu" },
 };
 enum { NKINDS = sizeof kinds / sizeof kinds[0] };
 
@@ -134,6 +170,28 @@ static const char *config_value(arena *a, const char *s, const char *end, const 
         if (c == '"') { quote = !quote; continue; }
         out[n++] = c;
     }
+}
+
+/* A section header at s (its '['), in the line that ends at end: the
+ * section and subsection ([include], [includeIf "gitdir:..."], [core],
+ * [filter "lfs"], [filter.lfs]: the name before a space, a quote or a
+ * dot, then the subsection, NULL when none); where a key may follow on
+ * the same line, or NULL when the header does not close. */
+static const char *config_section(arena *a, const char *s, const char *end, const char **section, const char **sub)
+{
+    const char *close = memchr(s, ']', (size_t)(end - s));
+    if (!close) return NULL;
+    size_t l = 0;
+    while (s + 1 + l < close && s[1 + l] != ' ' && s[1 + l] != '"' && s[1 + l] != '.') l++;
+    *section = arena_strndup(a, s + 1, l);
+    const char *b = s + 1 + l;
+    while (b < close && (*b == ' ' || *b == '.' || *b == '"')) b++;
+    const char *e = close;
+    while (e > b && (e[-1] == '"' || e[-1] == ' ')) e--;
+    *sub = e > b ? arena_strndup(a, b, (size_t)(e - b)) : NULL;
+    s = close + 1;
+    while (s < end && isspace((unsigned char)*s)) s++;
+    return s;
 }
 
 /* ~/ from HOME and ~USER/ from the password database, as git and the
@@ -483,23 +541,7 @@ static void check_config_text(include_ctx *x, const char *file, const char *top,
         const char *s = line;
         line = nl ? nl + 1 : NULL;
         while (s < end && isspace((unsigned char)*s)) s++;
-        if (s < end && *s == '[') {
-            const char *close = memchr(s, ']', (size_t)(end - s));
-            if (!close) continue;
-            /* [include], [includeIf "gitdir:..."], [core], [filter "lfs"],
-             * [filter.lfs]: the name before a space, a quote or a dot, then
-             * the subsection */
-            size_t l = 0;
-            while (s + 1 + l < close && s[1 + l] != ' ' && s[1 + l] != '"' && s[1 + l] != '.') l++;
-            section = arena_strndup(x->a, s + 1, l);
-            const char *b = s + 1 + l;
-            while (b < close && (*b == ' ' || *b == '.' || *b == '"')) b++;
-            const char *e = close;
-            while (e > b && (e[-1] == '"' || e[-1] == ' ')) e--;
-            sub = e > b ? arena_strndup(x->a, b, (size_t)(e - b)) : NULL;
-            s = close + 1;           /* a key may follow on the same line */
-            while (s < end && isspace((unsigned char)*s)) s++;
-        }
+        if (s < end && *s == '[' && !(s = config_section(x->a, s, end, &section, &sub))) continue;
         if (s >= end || *s == '#' || *s == ';') continue;
         const char *k = s;
         while (s < end && (isalnum((unsigned char)*s) || *s == '-')) s++;
@@ -717,6 +759,93 @@ struct nest_search {
     const char *found;
 };
 
+/* ---- a repository that runs nothing ---------------------------------------- */
+
+/* The settings git init and git clone write, and the identity a test
+ * fixture sets: none names a program, a file or a directory git takes
+ * programs from (section, subsection or not, key; compared without case) */
+typedef struct inert_key { const char *section; int sub; const char *key; } inert_key;
+static const inert_key inert_keys[] = {
+    { .section = "core", .key = "repositoryformatversion" }, { .section = "core", .key = "filemode" },
+    { .section = "core", .key = "bare" }, { .section = "core", .key = "logallrefupdates" },
+    { .section = "core", .key = "ignorecase" }, { .section = "core", .key = "precomposeunicode" },
+    { .section = "core", .key = "symlinks" }, { .section = "extensions", .key = "objectformat" },
+    { .section = "extensions", .key = "refstorage" }, { .section = "remote", .sub = 1, .key = "url" },
+    { .section = "remote", .sub = 1, .key = "fetch" }, { .section = "remote", .sub = 1, .key = "pushurl" },
+    { .section = "remote", .sub = 1, .key = "tagopt" }, { .section = "branch", .sub = 1, .key = "remote" },
+    { .section = "branch", .sub = 1, .key = "merge" }, { .section = "user", .key = "name" },
+    { .section = "user", .key = "email" }, { .section = "init", .key = "defaultbranch" },
+};
+
+static int inert_setting(const char *section, const char *sub, const char *k, size_t kl, const char *v)
+{
+    for (size_t i = 0; i < sizeof inert_keys / sizeof inert_keys[0]; i++) {
+        const inert_key *ik = &inert_keys[i];
+        if (strcasecmp(section, ik->section) || (sub != NULL) != ik->sub || strlen(ik->key) != kl ||
+            strncasecmp(k, ik->key, kl))
+            continue;
+        /* a URL of the form TRANSPORT::ADDRESS runs git-remote-TRANSPORT (ext:: a command) */
+        return !(ik->sub && strstr(v, "::"));
+    }
+    return 0;
+}
+
+const char *runner_repo_inert(arena *a, const char *gitdir)
+{
+    struct stat st;
+    if (lstat(gitdir, &st) != 0 || !S_ISDIR(st.st_mode)) return "it is not a directory of its own";
+    /* files that send git elsewhere for its configuration or its hooks */
+    static const char *const elsewhere[] = { "commondir", "config.worktree", "worktrees", "modules" };
+    for (size_t i = 0; i < sizeof elsewhere / sizeof elsewhere[0]; i++)
+        if (lstat(arena_printf(a, "%s/%s", gitdir, elsewhere[i]), &st) == 0)
+            return arena_printf(a, "it has %s", elsewhere[i]);
+    /* hooks: only git's samples, which never run */
+    DIR *d = opendir(arena_printf(a, "%s/hooks", gitdir));
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || (n > 7 && !strcmp(e->d_name + n - 7, ".sample")))
+            continue;
+        const char *why = arena_printf(a, "it has the hook %s", e->d_name);
+        closedir(d);
+        return why;
+    }
+    if (d) closedir(d);
+    const char *cfg = arena_printf(a, "%s/config", gitdir);
+    int fd = open(cfg, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0) return errno == ENOENT ? NULL : "its config cannot be read";
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > CONFIG_BYTES_MAX) {
+        close(fd);
+        return "its config cannot be read";
+    }
+    char *buf = arena_alloc(a, (size_t)st.st_size + 1);
+    ssize_t got = read(fd, buf, (size_t)st.st_size);
+    close(fd);
+    if (got != st.st_size) return "its config cannot be read";
+    buf[got] = 0;
+    const char *bend = buf + got, *section = "", *sub = NULL;
+    for (const char *line = buf; line && line < bend;) {
+        const char *nl = memchr(line, '\n', (size_t)(bend - line));
+        const char *end = nl ? nl : bend;
+        const char *s = line;
+        line = nl ? nl + 1 : NULL;
+        while (s < end && isspace((unsigned char)*s)) s++;
+        if (s < end && *s == '[' && !(s = config_section(a, s, end, &section, &sub)))
+            return "its config has a header git rejects";
+        if (s >= end || *s == '#' || *s == ';') continue;
+        const char *k = s;
+        while (s < end && (isalnum((unsigned char)*s) || *s == '-')) s++;
+        size_t kl = (size_t)(s - k);
+        while (s < end && (*s == ' ' || *s == '\t')) s++;
+        /* a key without a value is true */
+        const char *v = s < end && *s == '=' ? config_value(a, s + 1, bend, &line) : "";
+        if (!v) return "its config is one git rejects";
+        if (!inert_setting(section, sub, k, kl, v))
+            return arena_printf(a, "its config sets %s%s%s.%.*s", section, sub ? "." : "", sub ? sub : "", (int)kl, k);
+    }
+    return NULL;
+}
+
 /* 1 when dirfd holds HEAD, objects/ and refs/: a git directory (a bare
  * repository) */
 static int bare_repo(int dirfd)
@@ -734,16 +863,18 @@ static void repo_found(nest_search *x, size_t k, const char *dir)
     const vcs_kind *kd = &kinds[k];
     size_t cl = strlen(x->cwd);
     const char *rel = arena_printf(x->a, "$WORKDIR%s", dir + (cl == 1 ? 0 : cl));
-    for (size_t i = 0; i < 2 && kd->probe[i] && !x->found; i++) {
-        const char *path = arena_printf(x->a, "%s/%s", dir, kd->probe[i]);
+    for (size_t i = 0; i < kd->nheld && !x->found; i++) {
+        const char *probe = kd->held[i].probe;
+        if (!probe) continue;
+        const char *path = arena_printf(x->a, "%s/%s", dir, probe);
         const char *how = writable(x->a, x->plan, path);
         if (!how) continue;
+        static const char *const form[] = { [HELD_LITERAL] = "literal ", [HELD_SUBPATH] = "", [HELD_GLOB] = "glob " };
         const char *denies = "deny final write";
-        for (size_t j = 0; j < 2 && kd->held[j]; j++) {
-            size_t hl = strlen(kd->held[j]);
-            int whole = kd->held[j][hl - 1] == '/';
-            denies = arena_printf(x->a, "%s%s %s\"%s/%.*s\"", denies, j ? "," : "", whole ? "" : "literal ", rel,
-                                  (int)(hl - (size_t)whole), kd->held[j]);
+        for (size_t j = 0; j < kd->nheld; j++) {
+            const held_name *h = &kd->held[j];
+            denies = arena_printf(x->a, "%s%s %s\"%s%s%s\"", denies, j ? "," : "", form[h->form], rel,
+                                  *h->name ? "/" : "", h->name);
         }
         x->found = arena_printf(x->a, "%s is a repository beneath the working directory, and the plan lets the command "
                                       "write %s (%s): %s runs what it says at the next command there, outside any "
@@ -759,11 +890,11 @@ static void repo_found(nest_search *x, size_t k, const char *dir)
     }
 }
 
-/* the project's own of kind k (its probe[0] beneath the working
- * directory) is kept from the command */
+/* the project's own of kind k (its configuration, held[0], beneath the
+ * working directory) is kept from the command */
 static int top_kept(arena *a, const ll_plan *plan, const char *cwd, size_t k)
 {
-    const char *top = arena_printf(a, "%s/%s/%s", strcmp(cwd, "/") ? cwd : "", kinds[k].entry, kinds[k].probe[0]);
+    const char *top = arena_printf(a, "%s/%s/%s", strcmp(cwd, "/") ? cwd : "", kinds[k].entry, kinds[k].held[0].probe);
     return !writable(a, plan, top);
 }
 

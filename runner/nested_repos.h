@@ -40,6 +40,12 @@ int runner_nested_entry(nest_search *x, const char *name, const char *sub, int d
 int runner_nested_bare(nest_search *x, int fd, const char *sub);
 /* Why the run must not start (the first repository found), or NULL. */
 const char *runner_nested_found(const nest_search *x);
+/* Why git run in a repository whose git directory is gitdir may run a
+ * program its files name, or NULL when it runs none: a directory of its
+ * own (no commondir, config.worktree, worktrees or modules), no hook but
+ * git's samples, and a config that sets only what git init and git clone
+ * write (core's formats, remotes, branches) and user.name and user.email. */
+const char *runner_repo_inert(arena *a, const char *gitdir);
 /* 1 when the plan keeps the project's own git configuration
  * (cwd/.git/config) from the command. */
 int runner_own_repo_kept(arena *a, const ll_plan *plan, const char *cwd);

@@ -7,8 +7,8 @@
 #include "rel_walk.h"
 #include "run.h"
 
-/* Right before the command starts: when profile is a relative path, what
- * it names in every directory beneath cwd (rel_walk.h). */
+/* Before the one walk of the project: when profile is a relative path,
+ * what it names in every directory beneath cwd (rel_walk.h). */
 void runner_profile_rel_begin(rel_walk *r, const char *profile, const char *cwd);
 /* After the run: their paths into out (room for rel_walk_end's count). */
 size_t runner_profile_rel_paths(const rel_walk *r, const char **out);

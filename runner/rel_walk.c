@@ -2,7 +2,8 @@
  * directory (rel_walk.h): one whose change time is after the command
  * started was made, replaced or written during the run (only the kernel
  * sets change times), so one walk, after the run, tells the command's from
- * the user's. */
+ * the user's.  What was there before is noted by the one walk of the
+ * project before the run (shared_inodes.c). */
 #define _GNU_SOURCE
 #include "rel_walk.h"
 #include "../support/arena.h"
@@ -16,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-typedef struct walker { rel_walk *r; size_t entries; int before; } walker;
+typedef struct walker { rel_walk *r; size_t entries; } walker;
 
 static int since(long long s, long long ns, const struct timespec *t)
 {
@@ -33,15 +34,14 @@ static int was_there(const rel_walk *r, const char *path, unsigned long long dev
     return 0;
 }
 
-/* before the run (k->before): each name there, by path and file; after
+/* before the run (before): each name there, by path and file; after
  * it: each name in the directory dir (dirfd) that changed since the start
  * (made, replaced, renamed there or written: the change time, which only
  * the kernel sets) or that was no such file before the run (renaming a directory changes no change time of the files in it, so
  * `mv stash/x stash/node_modules` brings in one made in an earlier run
  * with its old change time) */
-static void look(walker *k, int dirfd, const char *dir)
+static void look(rel_walk *r, int before, int dirfd, const char *dir)
 {
-    rel_walk *r = k->r;
     for (size_t i = 0; i < r->nnames; i++) {
         const char *name = r->names[i];
         int made, changed;
@@ -66,7 +66,7 @@ static void look(walker *k, int dirfd, const char *dir)
         size_t n = strlen(dir) + strlen(shown) + 2;
         char *path = xmalloc(n);
         snprintf(path, n, "%s/%s", dir, shown);
-        if (k->before) {
+        if (before) {
             r->before = xrealloc(r->before, (r->nbefore + 1) * sizeof *r->before);
             r->before[r->nbefore++] = (rel_had){ path, dev, ino };
             continue;
@@ -88,7 +88,7 @@ static void look(walker *k, int dirfd, const char *dir)
 
 static void walk(walker *k, int dirfd, const char *dir, int depth)
 {
-    if (depth) look(k, dirfd, dir);      /* the working directory's own: its callers' */
+    if (depth) look(k->r, 0, dirfd, dir);      /* the working directory's own: its callers' */
     DIR *d = fdopendir(dirfd);
     if (!d) { close(dirfd); return; }
     struct dirent *e;
@@ -108,13 +108,6 @@ static void walk(walker *k, int dirfd, const char *dir, int depth)
     closedir(d);
 }
 
-static void walk_all(rel_walk *r, int before)
-{
-    walker k = { r, 0, before };
-    int fd = open(r->cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) walk(&k, fd, r->cwd, 0);
-}
-
 void rel_walk_begin(rel_walk *r, const char *const *names, size_t n, const char *cwd)
 {
     memset(r, 0, sizeof *r);
@@ -123,14 +116,25 @@ void rel_walk_begin(rel_walk *r, const char *const *names, size_t n, const char 
     for (size_t i = 0; i < n; i++) r->names[i] = xstrdup(names[i]);
     r->nnames = n;
     r->cwd = xstrdup(cwd);
+}
+
+void rel_walk_note(rel_walk *r, int dirfd, const char *dir)
+{
+    if (r->nnames) look(r, 1, dirfd, dir);
+}
+
+void rel_walk_start(rel_walk *r)
+{
     /* the clock file times are taken from: a name changed in this tick is the run's */
     clock_gettime(CLOCK_REALTIME_COARSE, &r->start);
-    walk_all(r, 1);
 }
 
 size_t rel_walk_end(rel_walk *r)
 {
-    if (r->nnames) walk_all(r, 0);
+    if (!r->nnames) return 0;
+    walker k = { r, 0 };
+    int fd = open(r->cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) walk(&k, fd, r->cwd, 0);
     return r->nfound;
 }
 

@@ -24,12 +24,17 @@ typedef struct rel_walk {
     size_t nfound, capfound;
 } rel_walk;
 
-/* Right before the command starts: names (copied; "." as a name's first
- * component left out of the paths said) to be looked at after the run in
- * every directory strictly beneath cwd (links not followed,
- * REL_WALK_DEPTH_MAX deep, at most REL_WALK_ENTRIES_MAX entries), the
- * time, and each one there now (a walk).  Nothing when n is 0. */
+/* Before the run: names (copied; "." as a name's first component left
+ * out of the paths said) to be looked at after the run in every directory
+ * strictly beneath cwd (links not followed, REL_WALK_DEPTH_MAX deep, at
+ * most REL_WALK_ENTRIES_MAX entries).  Nothing when n is 0. */
 void rel_walk_begin(rel_walk *r, const char *const *names, size_t n, const char *cwd);
+/* Before the run, for each directory strictly beneath cwd (open as dirfd;
+ * the one walk of the project, shared_inodes.c, makes the calls): each
+ * name there now. */
+void rel_walk_note(rel_walk *r, int dirfd, const char *dir);
+/* Right before the command starts: the time. */
+void rel_walk_start(rel_walk *r);
 /* After every process of the command has ended: each one there whose
  * change time is at or after the start, or that was none of them when the
  * command started (brought in by a directory renamed into its way), in

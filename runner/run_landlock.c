@@ -616,8 +616,16 @@ launch:
      * the check after the run (link_scan.c), in memory that lasts until
      * then */
     int look = !(accept & (1u << LLC_HARDLINKS)) || verbose;
-    const char *shared_why = runner_shared_inode_problem(&a, &plan, cwd, look, nest, &kept, &before,
-                                                         verbose ? 50 : 5, &named);
+    /* the names watched in every directory of the project (a relative PATH
+     * entry's buckle, a relative profile): noted by the same walk */
+    runner_shadow_rel_begin(&rels, rq->argv0, cwd);
+    runner_profile_rel_begin(&profs, rq->profile, cwd);
+    rel_walk *watched[2];
+    size_t nwatched = 0;
+    if (rels.walk) watched[nwatched++] = rels.walk;
+    if (profs.nnames) watched[nwatched++] = &profs;
+    const char *shared_why = runner_shared_inode_problem(&a, &plan, cwd, look, nest, watched, nwatched, &kept,
+                                                         &before, verbose ? 50 : 5, &named);
     if (runner_nested_found(nest)) {
         run_say(sink, SEV_ERROR, "%s; nothing was run", runner_nested_found(nest));
         goto out;
@@ -680,7 +688,8 @@ launch:
         if (why && !(accept & (1u << LLC_HARDLINKS))) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             if (rq->print) {
-                sb_puts(&named, "  give the project files of its own (git clone --no-hardlinks, UV_LINK_MODE=copy, pnpm's "
+                sb_puts(&named, "  give the project files of its own (git clone --no-hardlinks, git submodule add of a file:// "
+                                "URL, UV_LINK_MODE=copy, pnpm's "
                                 "package-import-method=copy, cp without -l), or --linux-accept=hardlinks runs it anyway\n");
                 rq->print(sb_cstr(&named));
             }
@@ -818,10 +827,10 @@ launch:
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
-        runner_shadow_rel_begin(&rels, rq->argv0, cwd);
+        if (rels.walk) rel_walk_start(rels.walk);
         runner_path_shadows_begin(&pshadows, &a, &plan, cwd);
         if (own_repo_kept) runner_repos_made_begin(&grepos, &plan, cwd);
-        runner_profile_rel_begin(&profs, rq->profile, cwd);
+        rel_walk_start(&profs);
         int err = runner_landlock_start(&sup, &l);
         /* the last references to the ruleset and to the grants' paths
          * (the command's domain keeps its own): released while the command

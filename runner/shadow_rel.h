@@ -15,7 +15,7 @@ typedef struct shadow_rel {
     rel_walk *walk;               /* DIR/ENTRY/NAME beneath the working directory (rel_walk.h) */
 } shadow_rel;
 
-/* Right before the command starts, when buckle was found through PATH
+/* Before the one walk of the project, when buckle was found through PATH
  * (argv0 without a '/'): the relative and empty entries looked in before
  * the one it was found in, whose DIR/ENTRY/argv0 is looked at after the
  * run in every directory DIR beneath cwd (rel_walk.h); nothing when there

@@ -17,10 +17,12 @@
  * directory of the user's (link_scan.c), and it is the one walk of the
  * working directory before the run: the search for repositories beneath
  * it (nested_repos.c) goes with it, through all of the working directory
- * but its repositories' own directories. */
+ * but its repositories' own directories, and so do the names watched in
+ * every directory of the project (rel_walk.c: what was there before). */
 #define _GNU_SOURCE
 #include "shared_inodes.h"
 #include "names_outside.h"
+#include "rel_walk.h"
 #include "path_ident.h"
 #include "../support/hashmap.h"
 #include <dirent.h>
@@ -47,6 +49,9 @@ typedef struct walk_ctx {
     hashmap *before;            /* the paths of the directories, and of the entries named
                                  * .git or HEAD, walked beneath the grants (NULL: not kept) */
     nest_search *nest;          /* the search for repositories, or NULL */
+    rel_walk *const *rels;      /* names watched in every directory beneath cwd (rel_walk.h) */
+    size_t nrels;
+    int from_cwd;               /* the walk starts at the working directory */
     const char **roots;         /* the directories granted writing walked for links */
     size_t nroots;
     hashmap files;              /* "dev:ino" -> linked */
@@ -118,6 +123,8 @@ static int root_beneath(const walk_ctx *x, const char *path)
  * search: the search for repositories goes on in it */
 static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth, int granted, int search)
 {
+    if (x->from_cwd && depth > 0)
+        for (size_t i = 0; i < x->nrels; i++) rel_walk_note(x->rels[i], dirfd, path);
     DIR *d = fdopendir(dirfd);
     if (!d) {
         close(dirfd);
@@ -136,7 +143,9 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth
             x->cut = arena_printf(x->a, "more than %d entries beneath the write grants", WALK_ENTRIES_MAX);
             look = 0;
         }
-        if (!look && !search && !root_beneath(x, path)) break;
+        /* every directory for the watched names, as deep as rel_walk.c's walk after the run */
+        int all = x->from_cwd && x->nrels && depth + 1 < REL_WALK_DEPTH_MAX;
+        if (!look && !search && !all && !root_beneath(x, path)) break;
         int repo_name = !strcmp(n, ".git") || !strcmp(n, "HEAD");
         if (repo_name && look && x->before) keep_path(x, arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n));
         if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
@@ -161,7 +170,7 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth
             x->cut = arena_printf(x->a, "%s is more than %d directories deep", sub, WALK_DEPTH_MAX);
             g2 = 0;
         }
-        if (!g2 && !s2 && !root_beneath(x, sub)) continue;
+        if (!g2 && !s2 && !all && !root_beneath(x, sub)) continue;
         int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) {
             /* another user's directory the user can neither read nor
@@ -183,16 +192,25 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth
 static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
 
 const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, nest_search *nest,
-                                        arena *keep, hashmap *before, size_t max_named, strbuf *named)
+                                        rel_walk *const *rels, size_t nrels, arena *keep, hashmap *before,
+                                        size_t max_named, strbuf *named)
 {
     /* every name of every file is one the command may write it by */
     if (links && runner_writes_everywhere(plan)) links = 0;
-    walk_ctx x = { .a = a, .keep = keep, .plan = plan, .links = links, .before = before, .nest = nest };
+    walk_ctx x = { .a = a, .keep = keep, .plan = plan, .links = links, .before = before, .nest = nest,
+                   .rels = rels, .nrels = nrels, .from_cwd = nest || nrels };
     hm_init(&x.files);
     x.roots = plan->ng ? arena_alloc(a, plan->ng * sizeof *x.roots) : NULL;
     for (size_t i = 0; i < plan->ng; i++) {
         const ll_grant *g = &plan->g[i];
-        if (!writes(g) || read_only(plan, g->path) || !at_or_under(g->path, cwd)) continue;
+        if (!writes(g) || read_only(plan, g->path)) continue;
+        /* a grant above the working directory (`~`) holds the project
+         * whole: walked from the working directory, like one of it */
+        if (g->is_dir && at_or_under(cwd, g->path) && strcmp(cwd, g->path)) {
+            if (!is_root(&x, cwd) && !read_only(plan, cwd)) x.roots[x.nroots++] = cwd;
+            continue;
+        }
+        if (!at_or_under(g->path, cwd)) continue;
         /* once: a grant beneath another directory granted writing is walked with it */
         if (runner_grant_covered(plan, i, LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) continue;
         struct stat st;
@@ -203,16 +221,16 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
         }
         if (S_ISDIR(st.st_mode)) x.roots[x.nroots++] = g->path;
     }
-    if (nest) {
-        /* the working directory whole, for the search; the grants in it
-         * as the walk reaches them */
+    if (x.from_cwd) {
+        /* the working directory whole, for the search and the watched
+         * names; the grants in it as the walk reaches them */
         int fd = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         int granted = is_root(&x, cwd);
         if (fd < 0) {
             if (granted) x.cut = arena_printf(a, "%s cannot be read", cwd);
         } else {
             if (granted) keep_path(&x, cwd);
-            walk(&x, fd, cwd, 0, 0, granted, 1);
+            walk(&x, fd, cwd, 0, 0, granted, nest != NULL);
         }
     } else
         for (size_t i = 0; i < x.nroots && !x.cut; i++) {

@@ -7,6 +7,7 @@
 #include "../support/strbuf.h"
 #include "../support/hashmap.h"
 #include "nested_repos.h"
+#include "rel_walk.h"
 
 /* Before the command starts, with buckle's working directory (physical):
  * the one walk of the project.  Returns why the run must not start (a
@@ -18,10 +19,13 @@
  * files are not looked at (only directories: NULL is returned).  nest (or
  * NULL): the search for repositories (nested_repos.h), made through all of
  * cwd in the same walk; when it finds one, NULL is returned and
- * runner_nested_found says why.  before (or NULL): gets the path of every
+ * runner_nested_found says why.  rels (nrels of them): the names watched
+ * in every directory beneath cwd (rel_walk_note), noted in the same walk,
+ * which then goes through all of cwd.  before (or NULL): gets the path of every
  * directory walked beneath the grants and of every entry there named .git
  * or HEAD (keys and values the same string, in keep, which must live as
  * long as before); emptied when the walk could not reach everything. */
 const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const char *cwd, int links, nest_search *nest,
-                                        arena *keep, hashmap *before, size_t max_named, strbuf *named);
+                                        rel_walk *const *rels, size_t nrels, arena *keep, hashmap *before,
+                                        size_t max_named, strbuf *named);
 #endif

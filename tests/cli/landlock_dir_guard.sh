@@ -54,6 +54,31 @@ mkdir -p "$U/tmpup/bin"
 inrun "$U/w" "$U/tmpup" "echo RAN" "$U/tmpup/bin"
 expect_rc "landlock dir guard: TMPDIR above a directory on PATH: refused" 125
 expect_err_has "landlock dir guard: ... saying so" "(TMPDIR) $U/tmpup is above the directory $U/tmpup/bin of PATH"
+# /run: systemd's runtime units come before /etc's (TMPDIR=$XDG_RUNTIME_DIR)
+inrun "$U/w" /run "echo RAN"
+expect_rc "landlock dir guard: TMPDIR=/run: refused" 125
+expect_err_has "landlock dir guard: ... saying so" "the temporary directory (TMPDIR) /run is /run, a system directory"
+expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
+if [ -d /run/user ]; then
+    inrun "$U/w" /run/user "echo RAN"
+    expect_rc "landlock dir guard: TMPDIR inside /run: refused" 125
+    expect_err_has "landlock dir guard: ... saying so" "(TMPDIR) /run/user is inside /run"
+fi
+# a working directory every user may write: everything other programs keep there
+mkdir -p "$U/shared" && chmod 1777 "$U/shared"
+inrun "$U/shared" "$U/tmp" "echo RAN"
+expect_rc "landlock dir guard: WORKDIR a directory every user may write: refused" 125
+expect_err_has "landlock dir guard: ... saying so" "the working directory $U/shared may be written by every user"
+expect_err_has "landlock dir guard: ... naming the rule" 'agent.buckle:22 (allow files write subpath "${WORKDIR}")'
+expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    inrun /dev/shm "$U/tmp" "echo RAN"
+    expect_rc "landlock dir guard: WORKDIR=/dev/shm: refused" 125
+    expect_err_has "landlock dir guard: ... saying so" "the working directory /dev/shm may be written by every user"
+fi
+mkdir -p "$U/shared/mine" && chmod 755 "$U/shared/mine"
+inrun "$U/shared/mine" "$U/tmp" "echo RAN"
+expect_rc "landlock dir guard: a directory of its own inside it runs" 0
 if [ -d /var/tmp ]; then
     inrun "$U/w" /var/tmp "echo RAN"
     expect_rc "landlock dir guard: TMPDIR=/var/tmp runs (not a system directory)" 0

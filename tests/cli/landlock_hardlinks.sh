@@ -44,6 +44,17 @@ if [ -d /opt ]; then
 else
     skip "landlock hardlinks: a profile that writes /opt too" "no /opt"
 fi
+# a grant above the project (the home directory) holds the project whole:
+# its files are looked at like those of a grant of the project
+mkdir -p "$U/home/proj"
+ln "$U/outside/f" "$U/home/proj/g"
+printf 'extends "std/agent";\nfiles { allow write "~"; }\n' >"$U/prof/home.buckle"
+run "landlock hardlinks" sh -c "cd '$U/home/proj' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/home.buckle' -- sh -c 'echo PWNED >g'"
+expect_rc "landlock hardlinks: a profile that writes ~ refuses a link in a project beneath it" 125
+expect_err_has "landlock hardlinks: ... naming it" "such as $U/home/proj/g"
+[ "$(cat "$U/outside/f")" = secret ] && pass "landlock hardlinks: ... and the file outside is unchanged" \
+    || fail "landlock hardlinks: ... and the file outside is unchanged" "$(cat "$U/outside/f")"
+rm -f "$U/home/proj/g"
 printf 'default allow;\n' >"$U/prof/all.buckle"
 run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/all.buckle' -- sh -c 'echo ran'"
 expect_rc "landlock hardlinks: default allow runs with the link (every name is writable)" 0

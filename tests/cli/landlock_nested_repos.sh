@@ -176,6 +176,16 @@ inrun "$U/ws/frontend" files,new-paths "$P" 'echo "echo PWNED" >.git/hooks/pre-c
 expect_out_has "$T: run in one of them: it starts" ran
 [ -e "$U/ws/frontend/.git/hooks/pre-commit" ] && fail "$T: ... and its hooks stay closed" "written" \
     || pass "$T: ... and its hooks stay closed"
+# the denies the refusal names are std/agent's own for the working
+# directory's repository, every one of them, with the repository's path
+inrun "$U/ws" files,new-paths "$P" true
+sed -n 's/.*deny it too (deny final write \(.*\);), or run buckle.*/\1/p' "$TMP/err" | head -1 | tr ',' '\n' |
+    sed 's/^ *//; s/^literal //; s/^glob //; s/"//g; s#^\$WORKDIR/[^/]*/\.git#$WORKDIR/.git#' | sort -u >"$U/presc"
+grep 'deny final write' corpus/std/agent.buckle | grep -oE '"\$WORKDIR/\.git(/[^"]*)?"' | tr -d '"' | sort -u >"$U/stdtop"
+[ -s "$U/presc" ] && cmp -s "$U/presc" "$U/stdtop" && pass "$T: the denies named are std/agent's for its own repository" \
+    || fail "$T: the denies named are std/agent's for its own repository" "$(diff "$U/presc" "$U/stdtop")"
+# hooks and config alone leave config.worktree and commondir, which send
+# git elsewhere for its configuration: still refused
 {
     echo 'extends "std/agent";'
     echo 'files {'
@@ -183,7 +193,20 @@ expect_out_has "$T: run in one of them: it starts" ran
         echo "    deny final write \"\$WORKDIR/$r/.git/hooks\", literal \"\$WORKDIR/$r/.git/config\";"
     done
     echo '}'
-} >"$U/prof/ws.buckle"
+} >"$U/prof/ws2.buckle"
+inrun "$U/ws" files,new-paths "$U/prof/ws2.buckle" 'echo ran'
+expect_rc "$T: only hooks and config denied: refused" 125
+expect_err_has "$T: ... naming config.worktree" ".git/config.worktree ("
+expect_out_lacks "$T: ... and nothing ran" ran
+# taken as they are named, they hold both repositories
+printf 'extends "std/agent";\nfiles {\n' >"$U/prof/ws.head"
+for i in 1 2 3; do
+    { cat "$U/prof/ws.head"; echo '}'; } >"$U/prof/ws.buckle"
+    inrun "$U/ws" files,new-paths "$U/prof/ws.buckle" true
+    d=$(sed -n 's/.*deny it too (\(deny final write .*;\)), or run buckle.*/\1/p' "$TMP/err" | head -1)
+    [ -z "$d" ] && break
+    echo "    $d" >>"$U/prof/ws.head"
+done
 inrun "$U/ws" files,new-paths "$U/prof/ws.buckle" 'echo "echo PWNED" >frontend/.git/hooks/pre-commit; git -C backend config core.fsmonitor "echo PWNED"; echo ran'
 expect_out_has "$T: their hooks and config denied: the run starts" ran
 [ -e "$U/ws/frontend/.git/hooks/pre-commit" ] && fail "$T: ... and a hook cannot be written" "written" \

@@ -32,7 +32,7 @@ inrun 'mkdir docs2 && cd docs2 && git init -q . && git config core.fsmonitor "ec
 expect_rc "landlock repo made: a repository in a directory the command made fails the run too" 125
 expect_err_has "landlock repo made: ... naming it" "$U/w/docs2/.git is a repository the command made beneath the working directory"
 rm -rf "$U/w/docs2"
-inrun 'mkdir -p vendor && git init -q --bare vendor/y.git && echo made'
+inrun 'mkdir -p vendor && git init -q --bare vendor/y.git && git -C vendor/y.git config core.pager "echo PWNED" && echo made'
 expect_rc "landlock repo made: a bare repository in a directory the command made fails the run" 125
 expect_err_has "landlock repo made: ... naming its HEAD" "$U/w/vendor/y.git/HEAD is a repository the command made beneath the working directory"
 rm -rf "$U/w/vendor"
@@ -56,7 +56,7 @@ rm -rf "$U/tmp/.git"
 # a directory of the user's that the command removes and makes again is
 # still where the user runs git: judged by its path
 mkdir -p "$U/w/build"
-inrun 'rm -rf build && mkdir build && cd build && git init -q && echo made'
+inrun 'rm -rf build && mkdir build && cd build && git init -q && git config alias.st "!echo PWNED" && echo made'
 expect_rc "landlock repo made: a .git in a directory removed and made again fails the run" 125
 expect_err_has "landlock repo made: ... naming it" "$U/w/build/.git is a repository the command made"
 rm -rf "$U/w/build/.git"

@@ -49,6 +49,16 @@ printf '#!/bin/sh\necho MINE\n' >"$R/w/src/node_modules/.bin/buckle"
 chmod +x "$R/w/src/node_modules/.bin/buckle"
 inrun "shadow rel: mine" "node_modules/.bin:$R/sys:$PATH" "touch src/node_modules/.bin/tool; mkdir -p src/x/node_modules/.bin && touch src/x/node_modules/.bin/tool"
 expect_rc "shadow rel: a buckle there before the run, and other programs made: the run goes on" 0
+# the same under a profile that keeps no repository configuration from the
+# command (no search for repositories): what was there is still the user's,
+# what the command makes still fails the run
+printf 'default allow;\n' >"$R/prof/all.buckle"
+run "shadow rel: mine, default allow" env PATH="node_modules/.bin:$R/sys:$PATH" buckle run $A "$R/prof/all.buckle" -- sh -c "mkdir -p src/deep/node_modules/.bin && touch src/deep/node_modules/.bin/buckle"
+expect_rc "shadow rel: default allow: a buckle made in src/deep/node_modules/.bin fails the run" 125
+expect_err_has "shadow rel: (default allow) ... naming it" "$R/w/src/deep/node_modules/.bin/buckle exists after the run"
+grep -qF "$R/w/src/node_modules/.bin/buckle" "$TMP/err" && fail "shadow rel: (default allow) ... and not the user's" "$ERR" \
+    || pass "shadow rel: (default allow) ... and not the user's"
+rm -rf "$R/w/src/deep/node_modules"
 # made in a directory of another name in one run, renamed into place in the next: the file keeps
 # its old change time, but it was not at that path when the second run started
 rm -rf "$R/w/src/node_modules" "$R/w/src/x"

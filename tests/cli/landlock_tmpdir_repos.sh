@@ -39,6 +39,25 @@ run "tmpdir repos: bare" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tmpdir repos: a bare repository directly in TMPDIR: refused" 125
 expect_err_has "tmpdir repos: ... naming its config" "$R/tmp/bare.git/config too"
 rm -rf "$R/tmp/bare.git"
+# a profile that also writes a top-level directory confines writing all
+# the same: the repository in TMPDIR is still looked for
+TOP=
+for d in /srv /opt /media /mnt; do [ -d "$d" ] && [ ! -e "$d/.git" ] && { TOP=$d; break; }; done
+if [ -n "$TOP" ]; then
+    printf 'extends "std/agent";\nfiles {\n    allow write "%s";\n}\n' "$TOP" >"$R/prof/top.buckle"
+    mkdir -p "$R/tmp/clone" && git -C "$R/tmp/clone" init -q
+    run "tmpdir repos: top-level grant" "$B" run $A "$R/prof/top.buckle" -- true
+    expect_rc "tmpdir repos: a write grant of $TOP beside TMPDIR: still refused" 125
+    expect_err_has "tmpdir repos: ... naming a repository" "is a repository in"
+    # default allow, with the project's configuration denied: writing is
+    # not confined, and a repository elsewhere is the profile's choice
+    printf 'default allow;\nfiles {\n    deny write literal "$WORKDIR/.git/config";\n}\n' >"$R/prof/da.buckle"
+    run "tmpdir repos: default allow" "$B" run $A "$R/prof/da.buckle" -- true
+    expect_rc "tmpdir repos: default allow with a deny: runs beside a repository in TMPDIR" 0
+    rm -rf "$R/tmp/clone"
+else
+    skip "tmpdir repos: top-level grant" "no empty top-level directory"
+fi
 mkdir -p "$R/tmp/build/x"
 run "tmpdir repos: files" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tmpdir repos: directories without repositories: the run goes on" 0
