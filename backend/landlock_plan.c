@@ -43,7 +43,7 @@ static const ll_right rights[] = {
     { LL_FS_MAKE_DIR, 1, "make_dir", { "file-write-create", NULL } },
     { LL_FS_MAKE_REG, 1, "make_reg", { "file-write-create", NULL } },
     { LL_FS_MAKE_SOCK, 1, "make_sock", { "file-write-create", NULL } },
-    { LL_FS_MAKE_FIFO, 1, "make_fifo", { "file-write-create", "file-mknod" } },
+    { LL_FS_MAKE_FIFO, 1, "make_fifo", { "file-write-create", NULL } },   /* a FIFO is no device */
     { LL_FS_MAKE_BLOCK, 1, "make_block", { "file-write-create", "file-mknod" } },
     { LL_FS_MAKE_SYM, 1, "make_sym", { "file-write-create", NULL } },
     { LL_FS_REFER, 2, "refer", { "file-write-create", "file-write-unlink" } },
@@ -1539,6 +1539,25 @@ static void default_network(llb *b)
                                               bind_all ? "inbound" : in_all ? "bind" : "bind and inbound", why));
 }
 
+/* a default allow profile that denies outbound connections (`deny
+ * outbound`) and allows none without a filter: abstract unix sockets are
+ * outbound connections too, and the scope keeps them inside the sandbox */
+static int outbound_denied(llb *b)
+{
+    int op = op_lookup("network-outbound", NULL);
+    if (op < 0) return 0;
+    const opset *cv = &op_get(op)->covers;
+    rule_vec *rv = &b->in->c->pol.rules;
+    int denied = 0;
+    for (size_t i = 0; i < rv->n; i++) {
+        const rule *r = rv->v[i];
+        if (r->dup_of || r->m.kind != MK_NONE || !opset_intersects(r->covers, cv)) continue;
+        if (r->action == ACT_ALLOW) return 0;
+        if (r->action == ACT_DENY) denied = 1;
+    }
+    return denied;
+}
+
 static void signals(llb *b)
 {
     const backend_in *in = b->in;
@@ -2096,7 +2115,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
     }
     default_network(&b);
     signals(&b);
-    if (p->abi >= 6 && deny_default) {
+    if (p->abi >= 6 && (deny_default || outbound_denied(&b))) {
         p->scoped |= LL_SCOPE_ABSTRACT_UNIX;
         add_note(p, "abstract unix sockets: only those of the sandbox can be reached");
     }

@@ -9,6 +9,7 @@
  * \\); INO 0 for one that could not be looked at
  * (whatever is there when it can be).  Locked while read or written. */
 #define _GNU_SOURCE
+#include "made_by.h"
 #include "planted.h"
 #include "run_profile.h"
 #include "runner.h"
@@ -446,8 +447,9 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
                 run_say(sink, SEV_ERROR, "%s was made by the sandboxed command of an earlier run where the profile "
                                          "denies writing it, or is a symbolic link it left leading out of the working "
                                          "directory (that run named it and failed), and it is still there%s: "
-                                         "look at it and remove it; to keep it, make it again outside the sandbox; "
-                                         "nothing was run", path, r == -2 ? " (or cannot be looked at)" : "");
+                                         "look at it and remove it; to keep it, make it again outside the sandbox%s; "
+                                         "nothing was run", path, r == -2 ? " (or cannot be looked at)" : "",
+                        runner_made_by(path));
                 said++;
                 kept++;
                 put_line(&out, r == 0 ? &now : &was, path);

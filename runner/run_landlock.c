@@ -26,6 +26,7 @@
 #include "landlock_cache.h"
 #include "linux_run.h"
 #include "planted.h"
+#include "made_by.h"
 #include "shadow_check.h"
 #include "shadow_rel.h"
 #include "profile_rel.h"
@@ -164,8 +165,8 @@ static void say_existing(diag_sink *sink, const after_check *c, const size_t *wh
             run_say(sink, SEV_ERROR, "%s exists after the run, and the profile denies writing it (%s: %s): it did not "
                                      "exist when the command started, and Landlock cannot refuse a new path inside a "
                                      "directory the command may write (--linux-accept=new-paths); look at it and remove "
-                                     "it before anything runs it (the command exited %d)", x->path, x->where,
-                    x->rule, exit_status);
+                                     "it before anything runs it%s (the command exited %d)", x->path, x->where,
+                    x->rule, runner_made_by(x->path), exit_status);
         else
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s), and the profile denies writing it "
                                      "(%s: %s): the command may have changed the modes of a directory on its way to "

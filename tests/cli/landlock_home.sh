@@ -138,9 +138,10 @@ fi
 
 # std/dev/node: pnpm's home (PNPM_HOME) and yarn's bin directory are on the
 # user's PATH: the sandbox writes the caches and the store, never a program
-# the user runs next
+# the user runs next, nor the packages pnpm dlx runs from its cache
 NH=$U/nodehome
-mkdir -p "$NH/proj" "$NH/tmp" "$NH/.local/share/pnpm/store/v3" "$NH/.yarn/bin" "$NH/.yarn/berry/cache" "$NH/.npm/_cacache"
+mkdir -p "$NH/proj" "$NH/tmp" "$NH/.local/share/pnpm/store/v3" "$NH/.yarn/bin" "$NH/.yarn/berry/cache" "$NH/.npm/_cacache" \
+    "$NH/.cache/pnpm/dlx/1a2b/pkg" "$NH/.cache/pnpm/metadata"
 printf '#!/bin/sh\necho real pnpm\n' >"$NH/.local/share/pnpm/pnpm"
 printf '#!/bin/sh\necho real yarn\n' >"$NH/.yarn/bin/yarn"
 printf 'extends "std/agent", "std/dev/node";\n' >"$U/node.buckle"
@@ -151,11 +152,14 @@ run "landlock home: node" sh -c "cd '$NH/proj' && HOME='$NH' TMPDIR='$NH/tmp' '$
   (echo x >\$HOME/.yarn/bin/git) 2>/dev/null && echo PLANTED-YARN-BIN
   (echo x >\$HOME/.local/share/pnpm/store/v3/f) && echo WROTE-STORE
   (echo x >\$HOME/.yarn/berry/cache/f) && echo WROTE-BERRY
-  (echo x >\$HOME/.npm/_cacache/f) && echo WROTE-NPM'"
-for w in PLANTED-PNPM-HOME REPLACED-PNPM REPLACED-YARN PLANTED-YARN-BIN; do
+  (echo x >\$HOME/.npm/_cacache/f) && echo WROTE-NPM
+  (echo x >\$HOME/.cache/pnpm/dlx/1a2b/pkg/index.js) 2>/dev/null && echo PLANTED-PNPM-DLX
+  (mkdir \$HOME/.cache/pnpm/dlx/3c4d) 2>/dev/null && echo MADE-PNPM-DLX
+  (echo x >\$HOME/.cache/pnpm/metadata/f) && echo WROTE-PNPM-CACHE'"
+for w in PLANTED-PNPM-HOME REPLACED-PNPM REPLACED-YARN PLANTED-YARN-BIN PLANTED-PNPM-DLX MADE-PNPM-DLX; do
     expect_out_lacks "landlock home: std/dev/node: no program on the user's PATH is written: $w" "$w"
 done
-for w in WROTE-STORE WROTE-BERRY WROTE-NPM; do
+for w in WROTE-STORE WROTE-BERRY WROTE-NPM WROTE-PNPM-CACHE; do
     expect_out_has "landlock home: std/dev/node: the caches and the store are written: $w" "$w"
 done
 # the home reached through another name of it (a bind mount, as a
