@@ -49,7 +49,7 @@ file-write-create /w/FOO deny
 file-write-create /w/BAZ deny
 file-write-create /w/BAQ allow
 file-write-create /w/FOO/x allow
-file-write-create /w/DATA allow
+file-write-create /w/DATA deny
 file-write-data /w/GIT allow
 Q
 run "final case: sbpl" "$BUCKLE" compile "$D/own.buckle"
