@@ -139,7 +139,11 @@ void add_final_cases(compilation *c)
     size_t n = c->pol.rules.n;
     for (size_t i = 0; i < n; i++) {
         const rule *f = c->pol.rules.v[i];
-        if (!f->final || f->action != ACT_DENY || f->dup_of || f->implied == IMPL_CASE || !f->origins) continue;
+        /* the implied denies of an ancestor's move are written on the
+         * values with -D and as the parameter's ancestors without: folding
+         * them would fold a value's letters in one output only */
+        if (!f->final || f->action != ACT_DENY || f->dup_of || f->implied == IMPL_CASE || f->implied == IMPL_MOVE ||
+            !f->origins) continue;
         if (mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS || !f->m.value) continue;
         if (opset_has(f->covers, create)) add_folded(c, f, create);
     }
