@@ -63,7 +63,8 @@ static const ll_class classes[LLC_COUNT] = {
                              "extended attributes, hard links, executable mappings" },
     [LLC_PORTS] = { "ports", "a network rule naming a host becomes the same TCP port on every host" },
     [LLC_NETWORK] = { "network", "network traffic Landlock does not control: UDP, inbound connections, unix "
-                                 "sockets by path, every port but some (and all of TCP before ABI 4)" },
+                                 "sockets by path (abstract ones too before ABI 6), every port but some (and all "
+                                 "of TCP before ABI 4)" },
     [LLC_PROCESS] = { "process", "process operations Landlock does not control: fork, process information, "
                                  "signals inside the sandbox (and all signals before ABI 6)" },
     [LLC_IPC] = { "ipc", "System V and POSIX IPC" },

@@ -50,3 +50,7 @@ expect_out_has "landlock abstract: under deny outbound (default allow), an abstr
 expect_out_lacks "landlock abstract: ... (not connected)" "CONNECTED"
 run "landlock abstract: open" sh -c "cd '$R/w' && TMPDIR='$R/tmp' '$B' run --no-cache --linux-accept=files,network,ports,process '$R/open.buckle' -- $PY -c '$PROBE' $NAME"
 expect_out_has "landlock abstract: a default allow profile without deny outbound reaches it" "CONNECTED"
+# the class's refusal names them, for a kernel without the scope
+run "landlock abstract: refusal" sh -c "cd '$R/w' && TMPDIR='$R/tmp' '$B' run --no-cache --linux-accept=files,ports,process '$R/bs.buckle' -- true"
+expect_rc "landlock abstract: build-sandbox without --linux-accept=network is refused" 125
+expect_err_has "landlock abstract: ... the network class names abstract unix sockets (before ABI 6)" "abstract ones too before ABI 6"
