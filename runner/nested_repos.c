@@ -904,8 +904,10 @@ int runner_own_repo_kept(arena *a, const ll_plan *plan, const char *cwd) { retur
  * user runs later (not only with this environment): the system's
  * (/etc/gitconfig, GIT_CONFIG_SYSTEM), GIT_CONFIG_GLOBAL, and for both
  * homes (HOME, and the password database's) ~/.gitconfig and
- * ~/.config/git/config, and XDG_CONFIG_HOME's; NULL-terminated, each once */
-static const char *const *git_globals(arena *a, const git_env *env)
+ * ~/.config/git/config, and XDG_CONFIG_HOME's; NULL-terminated, each once;
+ * named[k]: the environment named the k-th (GIT_CONFIG_SYSTEM,
+ * GIT_CONFIG_GLOBAL, XDG_CONFIG_HOME's), and it is none of the others */
+static const char *const *git_globals(arena *a, const git_env *env, int *named)
 {
     const char **v = arena_alloc(a, 10 * sizeof *v);
     size_t n = 0;
@@ -929,7 +931,11 @@ static const char *const *git_globals(arena *a, const git_env *env)
         if (!c[i] || c[i][0] != '/') continue;
         size_t j = 0;
         while (j < n && strcmp(v[j], c[i])) j++;
-        if (j == n) v[n++] = c[i];
+        if (j == n) {
+            named[n] = i >= 1 && i <= 3;
+            v[n++] = c[i];
+        } else if (i == 0 || i > 3)
+            named[j] = 0;
     }
     v[n] = NULL;
     return v;
@@ -954,11 +960,14 @@ nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd,
          * repository: its includes (an includeIf on gitdir:~/work/) and a
          * relative core.hooksPath, taken from the project's work tree */
         ic.worktree = cwd;
-        const char *const *globals = git_globals(a, env);
+        int named[10] = { 0 };
+        const char *const *globals = git_globals(a, env, named);
         for (size_t k = 0; globals[k] && !ic.found; k++) {
-            /* one the command may write itself (GIT_CONFIG_GLOBAL or
-             * XDG_CONFIG_HOME in the project): whatever it names then */
-            const char *how = writable(a, plan, globals[k]);
+            /* one the environment names that the command may write itself
+             * (GIT_CONFIG_GLOBAL or XDG_CONFIG_HOME in the project):
+             * whatever it names then (the fixed ones are the profile's
+             * denies: std/agent's ~/.gitconfig) */
+            const char *how = named[k] ? writable(a, plan, globals[k]) : NULL;
             if (how)
                 ic.found = arena_printf(a, "git reads %s as its configuration in every repository, and the plan lets "
                                            "the command write it (%s): git runs what it names (core.fsmonitor, "

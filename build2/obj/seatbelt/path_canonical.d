@@ -1,3 +1,0 @@
-build2/obj/seatbelt/path_canonical.o: seatbelt/path_canonical.c \
- seatbelt/path_canonical.h
-seatbelt/path_canonical.h:

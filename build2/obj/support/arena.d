@@ -1,2 +1,0 @@
-build2/obj/support/arena.o: support/arena.c support/arena.h
-support/arena.h:
