@@ -603,17 +603,19 @@ static void moves_check(gcase *g, const gen_profile *p, const unsigned char *kee
             q.kind = OBJ_PATH;
             q.obj = m->obj;
             q.len = strlen(m->obj);
-            q.vnode = m->dir ? "DIRECTORY" : NULL;
+            q.vnode = m->vnode;
             const char *got[3] = { NULL, NULL, NULL };
-            sb_answer s1 = sbpl_decide(full1 ? full1 : x1->pol, &q, &a);
-            if (s1.decision != ACT_DENY) got[0] = "the symbolic output";
-            if (x2 && sbpl_decide(full2 ? full2 : x2->pol, &q, &a).decision != ACT_DENY) got[1] = "the inlined output";
-            if (decider_decide(x1->d, &q).action != ACT_DENY) got[2] = "the profile's decision";
+            int dec[3] = { sbpl_decide(full1 ? full1 : x1->pol, &q, &a).decision,
+                           x2 ? (int)sbpl_decide(full2 ? full2 : x2->pol, &q, &a).decision : ACT_DENY,
+                           (int)decider_decide(x1->d, &q).action };
+            if (dec[0] != ACT_DENY) got[0] = "the symbolic output";
+            if (dec[1] != ACT_DENY) got[1] = "the inlined output";
+            if (dec[2] != ACT_DENY) got[2] = "the profile's decision";
             g->st->queries++;
             for (int w = 0; w < 3; w++)
                 if (got[w])
-                    report(g, nfail, "%s allows %s, of %s", got[w],
-                           arena_printf(&a, "%s %s%s", m->op, m->obj, m->dir ? " (a directory)" : ""),
+                    report(g, nfail, "%s: %s, of %s", arena_printf(&a, "%s decides %s", got[w], dname(dec[w])),
+                           arena_printf(&a, "%s %s (%s)", m->op, m->obj, m->vnode),
                            arena_printf(&a, "%s of `%s`", m->what, it->text),
                            m->cls == MQ_DOC ? " (docs/language.md denies it)"
                            : m->cls == MQ_SELF ? " [moves-self: the path itself renamed away or into place]"
@@ -923,6 +925,13 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
     /* two patterns, or rules on parameters compared as written (no values
      * named), are taken to meet unanalysed */
     if (!found && ranks && (patterns || ancestors || (params && nv == 2))) found = -1;
+    /* a final deny implied by moving (final_ancestors: an ancestor or the
+     * path itself, ranked as a literal at each depth or as the written
+     * rule): this check makes no objects for ancestors, and ranks the
+     * written rule's matcher; taken as conservative, counted */
+    int moved = 0;
+    for (size_t j = 0; j < nf; j++) moved |= implied_move(fv[j]) != 0;
+    if (!found && moved) { found = -1; *why = "a final deny implied by moving (no witness objects are made for it)"; }
     /* the note names values -D refuses (a parameter glued inside a path
      * given "/"): no values of the profile, a weaker finding, counted */
     if (!found && nv > 2) {

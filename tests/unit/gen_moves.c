@@ -102,14 +102,21 @@ static void fill(arena *a, strbuf *out, const char *tpl, size_t end, const sb_pa
     }
 }
 
-static void add(arena *a, move_queries *q, const char *op, const char *obj, int dir, int cls, const char *what)
+static void add1(arena *a, move_queries *q, const char *op, const char *obj, const char *vnode, int cls, const char *what)
 {
     if (q->n == q->cap) {
         q->cap = q->cap ? q->cap * 2 : 64;
         q->v = realloc(q->v, q->cap * sizeof *q->v);
         if (!q->v) abort();
     }
-    q->v[q->n++] = (move_query){ op, arena_strdup(a, obj), dir, cls, what };
+    q->v[q->n++] = (move_query){ op, arena_strdup(a, obj), vnode, cls, what };
+}
+
+/* a directory that holds the path is one; the path itself may be either */
+static void add(arena *a, move_queries *q, const char *op, const char *obj, int dir, int cls, const char *what)
+{
+    add1(a, q, op, obj, "DIRECTORY", cls, what);
+    if (!dir) add1(a, q, op, obj, "REGULAR-FILE", cls, what);
 }
 
 /* the operations on the path itself, by what the rule denies */

@@ -20,7 +20,7 @@ enum {
 typedef struct move_query {
     const char *op;            /* a concrete operation */
     const char *obj;           /* a path as the kernel presents it */
-    int dir;                   /* asked about as a directory */
+    const char *vnode;         /* asked about as this file type (the kernel always knows it) */
     int cls;                   /* MQ_* */
     const char *what;          /* "the path", "an ancestor", "a directory inside a wildcard" */
 } move_query;
