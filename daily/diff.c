@@ -5,6 +5,7 @@
 #include "../support/hashmap.h"
 #include "../seatbelt/path_canonical.h"
 #include "../seatbelt/regex_atoms.h"
+#include "../seatbelt/regex_nfa.h"
 #include "../seatbelt/regex_syntax.h"
 #include <jansson.h>
 #include <string.h>
@@ -582,6 +583,21 @@ static void filter_key(strbuf *b, const sfilter *f, int depth)
     sb_add(b, f->str ? f->str : "", f->len);
     key_int(b, f->proto ? (long)f->nproto : -1);
     if (f->proto) sb_add(b, f->proto, f->nproto);
+    /* the text is the first regex's; the others by their automata */
+    key_int(b, (long)f->nres);
+    for (int i = 1; i < f->nres; i++) {
+        const sb_regex *re = f->res[i];
+        if (!re) { key_int(b, -1); continue; }
+        key_int(b, (long)re->n);
+        key_int(b, (long)re->start);
+        for (int k = 0; k < re->n; k++) {
+            const nstate *st = &re->st[k];
+            key_int(b, (long)st->op << 8 | st->c);
+            if (st->op == N_CLASS) sb_add(b, (const char *)re->cls[st->cls].b, sizeof re->cls[st->cls].b);
+            key_int(b, (long)st->x);
+            key_int(b, (long)st->y);
+        }
+    }
     for (int i = 0; i < f->nkids; i++) filter_key(b, f->kids[i], depth + 1);
     sb_putc(b, ')');
 }
@@ -883,13 +899,7 @@ static int add_rule_pairs(objset *s, patterns *l, int anchored)
     return whole;
 }
 
-/* A rule that the other side has not decides, if anything, only objects
- * its anchors match: each anchor is walked with every pattern that meets
- * it, and an object of each combination that holds the anchor is asked.
- * Inside an anchor the patterns that do not meet it never match, so those
- * combinations are every way the two sides can tell its objects apart.  1
- * when every walk reached all of them within the bound. */
-#define ANCHOR_CELLS_MAX 20000
+#define ANCHOR_CELLS_MAX 20000   /* states of the walks of a changed rule (add_anchor_cells, loose_cells) */
 
 /* A rule that the other side has not and that has no anchors may decide
  * any object: every pattern of the kind it uses is walked, one object of
@@ -927,6 +937,12 @@ static int loose_cells(objset *s, patterns *l)
     return whole;
 }
 
+/* A rule that the other side has not decides, if anything, only objects
+ * its anchors match: each anchor is walked with every pattern that meets
+ * it, and an object of each combination that holds the anchor is asked.
+ * Inside an anchor the patterns that do not meet it never match, so those
+ * combinations are every way the two sides can tell its objects apart.  1
+ * when every walk reached all of them within the bound. */
 static int add_anchor_cells(objset *s, patterns *l)
 {
     for (size_t i = 0; i < l->n; i++) {
