@@ -248,6 +248,15 @@ static int spelled_oddly(const sfilter *f)
     return 0;
 }
 
+/* a path spelled oddly anywhere in f */
+static int holds_odd_spelling(const sfilter *f, int depth)
+{
+    if (!f || depth > SBPL_MAX_DEPTH) return 0;
+    if (spelled_oddly(f)) return 1;
+    for (int i = 0; i < f->nkids; i++) if (holds_odd_spelling(f->kids[i], depth + 1)) return 1;
+    return 0;
+}
+
 /* 0 only when no object matches both filters (a filter buckle cannot
  * analyse, or a path spelled oddly, may meet anything) */
 static int filters_may_meet(const imp *m, const sfilter *a, const sfilter *b, int depth)
@@ -428,7 +437,27 @@ int order_conflicts(imp *m)
             if (a->index >= b->index || a->action == b->action) continue;
             const iform *fa = &m->forms[ia->form], *fb = &m->forms[ib->form];
             if (fa->raw && fb->raw) continue;
-            if (unwritten(m, a) || unwritten(m, b)) continue;
+            if (unwritten(m, a) || unwritten(m, b)) {
+                /* a deny left to buckle's default ("where nothing allows
+                 * it") beside an allow whose path is spelled oddly: under
+                 * one reading of that spelling the allow does allow there,
+                 * and where the original lets the deny win, it must stay */
+                const sb_rule *u = unwritten(m, a) ? a : b, *x = u == a ? b : a;
+                const irule *iu = u == a ? ia : ib, *ix = u == a ? ib : ia;
+                if (unwritten(m, x) || x->action != ACT_ALLOW || !holds_odd_spelling(x->filter, 0)) continue;
+                for (int c = 0; c < ops_count(); c++) {
+                    if (!opset_has(&iu->live, c) || !opset_has(&ix->live, c)) continue;
+                    int deny_wins = u->op != x->op ? between(u->op, c, x->op) : u->index > x->index;
+                    if (!deny_wins) continue;
+                    changed |= mark_family(m, op_family(c), arena_printf(m->a,
+                        "the deny at line %u decides %s where the allow at line %u, whose path is spelled as the "
+                        "kernel never spells one, may allow it; buckle's default would not keep it",
+                        source_position(u->at.src, u->at.start).line, op_get(c)->name,
+                        source_position(x->at.src, x->at.start).line));
+                    break;
+                }
+                continue;
+            }
             if (!opset_intersects(&ia->live, &ib->live) || !filters_may_meet(m, a->filter, b->filter, 0)) continue;
             for (int c = 0; c < ops_count(); c++) {
                 if (!opset_has(&ia->live, c) || !opset_has(&ib->live, c)) continue;

@@ -104,3 +104,47 @@ if "$BUCKLE" import "$P/split.sb" -o "$P/split.buckle" 2>"$P/split.err" &&
 else
     fail "import order static: a raw winner on a broader operation keeps the family in SBPL" "$(cat "$P/split.err" "$P/split.buckle" 2>/dev/null | head -c 600)"
 fi
+
+# a deny written "where nothing allows it" is buckle's to make again, unless
+# an allow spelled as the kernel never spells a path (a trailing "/") may
+# allow there: read as the author meant it, the original's deny on the more
+# concrete operation decides below /Users/test/p, so the deny stays
+cat > "$P/kept-deny.sb" <<'SB'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/"))
+(allow file-write* (subpath "/Users/test/p/"))
+(deny file-write-data (require-not (subpath "/Users/test/p/ok")))
+SB
+if "$BUCKLE" import "$P/kept-deny.sb" -o "$P/kept-deny.buckle" 2>"$P/kept-deny.err" &&
+   grep -q '^(deny file-write-data (require-not (subpath "/Users/test/p/ok")))$' "$P/kept-deny.buckle" &&
+   grep -q '^# kept in SBPL: the deny at line 5 decides file-write-data where the allow at line 4' "$P/kept-deny.buckle"; then
+    pass "import order static: a deny beside an oddly spelled allow is kept"
+else
+    fail "import order static: a deny beside an oddly spelled allow is kept" "$(cat "$P/kept-deny.err" "$P/kept-deny.buckle" 2>/dev/null | head -c 600)"
+fi
+# spelled as the kernel does, the deny is left to buckle (nothing allows it)
+sed 's|"/Users/test/p/"|"/Users/test/p"|' "$P/kept-deny.sb" >"$P/plain-deny.sb"
+if "$BUCKLE" import "$P/plain-deny.sb" -o "$P/plain-deny.buckle" 2>/dev/null &&
+   ! grep -q 'the deny at line 5 decides' "$P/plain-deny.buckle"; then
+    pass "import order static: with the path spelled plainly the rule is not forced to SBPL"
+else
+    fail "import order static: with the path spelled plainly the rule is not forced to SBPL" "$(head -c 600 "$P/plain-deny.buckle")"
+fi
+# the same for other odd spellings and deny shapes: a "//", a ".." component,
+# a require-not of a require-all (each dropped by the old import)
+n=0
+while IFS='|' read -r allow deny; do
+    n=$((n + 1))
+    printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/"))\n%s\n%s\n' "$allow" "$deny" >"$P/odd$n.sb"
+    if "$BUCKLE" import "$P/odd$n.sb" -o "$P/odd$n.buckle" 2>"$P/odd$n.err" &&
+       grep -qF "$deny" "$P/odd$n.buckle" && ! grep -q 'where nothing allows it' "$P/odd$n.buckle"; then
+        pass "import order static: odd spelling $n keeps the deny"
+    else
+        fail "import order static: odd spelling $n keeps the deny" "$(cat "$P/odd$n.err" "$P/odd$n.buckle" 2>/dev/null | head -c 600)"
+    fi
+done <<'CASES'
+(allow file-write* (subpath "/a/b/"))|(deny file-write-unlink (require-not (require-all (regex #"^/a/b/x") (literal "/a/b/x/y"))))
+(allow file-write* (subpath "/a//b"))|(deny file-write-data (require-not (subpath "/a/b/ok")))
+(allow file-write* (subpath "/a/b/.."))|(deny file-write* (require-not (subpath "/a/b/ok")))
+CASES
