@@ -97,6 +97,11 @@ static const char *writable(arena *a, const ll_plan *p, const char *path)
 {
     for (size_t i = 0; i < p->nchk; i++)
         if (at_or_above(p->chk[i].path, path)) return NULL;
+    return runner_plan_write_why(a, p, path);
+}
+
+const char *runner_plan_write_why(arena *a, const ll_plan *p, const char *path)
+{
     sb_request q;
     memset(&q, 0, sizeof q);
     q.kind = OBJ_PATH;

@@ -10,6 +10,9 @@
 /* The search for repositories beneath the working directory, made by the
  * walk of the project before the command starts (shared_inodes.h). */
 typedef struct nest_search nest_search;
+/* How the plan lets the command change path (write the file that is
+ * there, or make it), or NULL when it does not. */
+const char *runner_plan_write_why(arena *a, const ll_plan *p, const char *path);
 /* what tells git where the user's configuration is: HOME, XDG_CONFIG_HOME,
  * GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM (each NULL when unset) */
 typedef struct git_env {

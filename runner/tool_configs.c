@@ -11,6 +11,7 @@
  * (nested_repos.c). */
 #define _GNU_SOURCE
 #include "tool_configs.h"
+#include "nested_repos.h"
 #include "run_profile.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,24 +47,6 @@ static const tool_config configs[] = {
     { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup" },
 };
 
-/* how the plan lets the command change path, or NULL */
-static const char *writable(arena *a, const ll_plan *p, const char *path)
-{
-    sb_request q;
-    memset(&q, 0, sizeof q);
-    q.kind = OBJ_PATH;
-    q.obj = path;
-    q.len = strlen(path);
-    const char *why = NULL;
-    struct stat st;
-    if (lstat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
-        q.op = op_lookup("file-write-data", NULL);
-        if (ll_plan_decide(p, &q, path, a, &why) == 0) return why;
-    }
-    q.op = op_lookup("file-write-create", NULL);
-    if (ll_plan_decide(p, &q, path, a, &why) == 0) return why;
-    return NULL;
-}
 
 /* the value's words that name a file (a '/' in them, an option's value
  * after '=': --require=./x.js), each checked; the first problem, or NULL */
@@ -81,7 +64,7 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
         if (eq) w = eq + 1;
         if (!strchr(w, '/') || w[0] == '-' || w[0] == '$' || strstr(w, "://")) continue;
         const char *t = w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w);
-        const char *how = writable(a, plan, t);
+        const char *how = runner_plan_write_why(a, plan, t);
         if (how)
             return arena_printf(a, "%s names the program %s (%s = %s), which the plan lets the command write (%s): %s "
                                    "runs it by itself, outside any sandbox, while the profile keeps %s from the "
@@ -134,7 +117,7 @@ const char *runner_tool_config_problem(arena *a, const ll_plan *plan, const char
         const char *file = arena_printf(a, "%s/%s", top, c->file);
         struct stat st;
         /* one the command may write is the profile's business */
-        if (lstat(file, &st) != 0 || !S_ISREG(st.st_mode) || writable(a, plan, file)) continue;
+        if (lstat(file, &st) != 0 || !S_ISREG(st.st_mode) || runner_plan_write_why(a, plan, file)) continue;
         const char *base = cwd;
         if (!c->up) {
             char *d = arena_strdup(a, file);
