@@ -18,14 +18,8 @@ expect_rc "differential: the indexed evaluator agrees too" 0
 # generated profiles (tests/unit/gen_profile.c): every class, every check
 # (GEN_WITHOUT and GEN_SKIP would switch a class or a check off).  `build/diff-check --list-shapes`
 # prints the classes.
-# Skipped checks, each until its finding is fixed (docs/reliability.md):
-#   moves-self  adv-sem13 B3: a final deny of file-write-data (or -mode, -xattr)
-#               leaves its own path free to be renamed away or into place;
-#   moves-glob  adv-sem13 B1 and B4 (adv-sem12 A1 residue): the directories
-#               inside a final glob's wildcards can be renamed, made or
-#               mounted over.
 GEN_WITHOUT=
-GEN_SKIP=moves-self,moves-glob
+GEN_SKIP=
 run "differential: generated profiles" "$BUILD/diff-check" --generate 72 --seed 17 ${GEN_WITHOUT:+--without "$GEN_WITHOUT"} \
     ${GEN_SKIP:+--skip "$GEN_SKIP"} --shrink --min-queries 400000
 expect_rc "differential: generated profiles x value sets x queries: both evaluations, symbolic and inlined, agree" 0
