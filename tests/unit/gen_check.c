@@ -614,7 +614,7 @@ static void moves_check(gcase *g, const gen_profile *p, const unsigned char *kee
             g->st->queries++;
             for (int w = 0; w < 3; w++)
                 if (got[w])
-                    report(g, nfail, "%s: %s, of %s", arena_printf(&a, "%s decides %s", got[w], dname(dec[w])),
+                    report(g, nfail, "%s: %s, of %s%s", arena_printf(&a, "%s decides %s", got[w], dname(dec[w])),
                            arena_printf(&a, "%s %s (%s)", m->op, m->obj, m->vnode),
                            arena_printf(&a, "%s of `%s`", m->what, it->text),
                            m->cls == MQ_DOC ? " (docs/language.md denies it)"

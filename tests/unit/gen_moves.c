@@ -214,8 +214,20 @@ void moves_expect(arena *a, const gen_move *m, const sb_param *v, size_t nv, mov
         self_ops(a, m, sb_cstr(&b), q);
     }
     /* the directories inside its wildcards: at each "/" after the first
-     * one (not the "/" of a trailing "**"), what the text before it matches */
-    for (size_t i = fixed_at; m->kind == MV_GLOB && i < tl; i++) {
+     * one (not the "/" of a trailing "**"), what the text before it matches;
+     * not for a "**" right below a root ("/", "~", a parameter alone: every
+     * directory of the disk, the home or the project) */
+    int below_root = 0;
+    if (m->kind == MV_GLOB && fixed_at + 1 < tl && t[fixed_at] == '*' && t[fixed_at + 1] == '*') {
+        size_t n = fixed_at && t[fixed_at - 1] == '/' ? fixed_at - 1 : fixed_at, e = 1;
+        if (n && t[0] == '$') {
+            e = 1 + (t[1] == '{');
+            while (e < n && is_name(t[e])) e++;
+            e += e < n && t[1] == '{' && t[e] == '}';
+        }
+        below_root = n == 0 || (n == 1 && t[0] == '~') || (t[0] == '$' && e == n);
+    }
+    for (size_t i = fixed_at; m->kind == MV_GLOB && !below_root && i < tl; i++) {
         if (t[i] != '/' || (i + 3 == tl && t[i + 1] == '*' && t[i + 2] == '*')) continue;
         for (int k = 0; k < 3; k++) {
             sb_reset(&b);
