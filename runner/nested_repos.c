@@ -49,6 +49,10 @@ static const held_name git_held[] = {
     { .name = "", .form = HELD_LITERAL },
     { .name = "worktrees", .probe = "worktrees/w/commondir", .form = HELD_SUBPATH },
     { .name = "commondir", .probe = "commondir", .form = HELD_LITERAL },
+    /* std/agent holds .git/modules whole on Linux (a read-only mount: no
+     * directory there granted entry by entry) and by the globs below on
+     * macOS; either holds a submodule's hooks */
+    { .name = "modules", .probe = "modules/m/hooks/pre-commit", .form = HELD_SUBPATH },
     { .name = "modules/**/hooks", .probe = "modules/m/hooks/pre-commit", .form = HELD_GLOB },
     { .name = "modules/**/config", .probe = "modules/m/config", .form = HELD_GLOB },
     { .name = "modules/**/config.worktree", .probe = "modules/m/config.worktree", .form = HELD_GLOB },

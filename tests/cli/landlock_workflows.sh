@@ -94,16 +94,16 @@ expect_err_has "landlock workflows: ... naming it" "$U/w/hooked/.git is a reposi
 rm -rf "$U/w/hooked"
 
 # git submodule add of a local path (the user's, before the run): its
-# objects are hard links to the origin's, which the command could rewrite,
-# so the run is refused, saying how to add it instead (a file:// URL
-# copies); added that way, the run goes on
+# objects are hard links to the origin's, but they lie in .git/modules,
+# which std/agent keeps read-only whole on Linux, so the command cannot
+# write them and the run goes on; added from a file:// URL (copies), too
 git init -q "$U/other" && git -C "$U/other" -c user.name=t -c user.email=t@t commit -q --allow-empty -m o
 git -C "$U/other" -c user.name=t -c user.email=t@t commit -q --allow-empty -m o2
 git -C "$U/other" gc -q 2>/dev/null
 if (cd "$U/w" && git -c protocol.file.allow=always submodule add -q "$U/other" lib) >/dev/null 2>&1; then
     inrun "$U/w" "$P" "echo RAN"
-    expect_rc "landlock workflows: a submodule added from a local path: refused (its objects are the origin's)" 125
-    expect_err_has "landlock workflows: ... saying how to add it" "git submodule add of a file:// URL"
+    expect_rc "landlock workflows: a submodule added from a local path runs (its linked objects are read-only)" 0
+    expect_out_has "landlock workflows: ... (the command ran, local path)" RAN
     (cd "$U/w" && git submodule deinit -q -f lib && git rm -q -f lib && rm -rf .git/modules/lib) >/dev/null 2>&1
     if (cd "$U/w" && git -c protocol.file.allow=always submodule add -q "file://$U/other" lib) >/dev/null 2>&1; then
         inrun "$U/w" "$P" "echo RAN"
