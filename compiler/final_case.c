@@ -48,9 +48,38 @@ static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int
     if (j < len && v[j] == ']') j++;              /* a leading ']' is a member */
     while (j < len && v[j] != ']') j++;
     if (j >= len) return 0;
-    sb_add(out, v + i, j - i);
     size_t k = i + 1;
-    if (v[k] == '!' || v[k] == '^') k++;
+    if (v[k] == '!' || v[k] == '^') {
+        /* a negated one matches the letters it leaves out: folded, it
+         * leaves out only what it leaves out in both cases (and, with a
+         * character of several bytes in it, stays as written) */
+        unsigned char ex[256] = { 0 };
+        int ascii = 1;
+        for (size_t m = k + 1; m < j; m++) {
+            unsigned char lo = (unsigned char)v[m], hi = lo;
+            if (m + 2 < j && v[m + 1] == '-') { hi = (unsigned char)v[m + 2]; m += 2; }
+            if (lo >= 0x80 || hi >= 0x80) ascii = 0;
+            for (unsigned c = lo; c <= hi; c++) ex[c] = 1;
+        }
+        if (!ascii) { sb_add(out, v + i, j + 1 - i); return j + 1; }
+        int changed = 0;
+        for (unsigned c = 0; c < 128; c++)
+            if (ex[c] && is_letter((char)c) && !ex[(unsigned char)other_case((char)c)]) { ex[c] = 0; changed = 1; }
+        if (!changed) { sb_add(out, v + i, j + 1 - i); return j + 1; }
+        *letters = 1;
+        int any = 0;
+        for (unsigned c = 0; c < 128; c++) any |= ex[c];
+        if (!any) { sb_putc(out, v[i + 1] == '!' ? '?' : '.'); return j + 1; }   /* a glob's [!..] or a regex's [^..] */
+        sb_putc(out, '[');
+        sb_putc(out, v[k]);
+        if (ex[']']) sb_putc(out, ']');
+        for (unsigned c = 1; c < 128; c++)
+            if (ex[c] && c != ']' && c != '-') sb_putc(out, (char)c);
+        if (ex['-']) sb_putc(out, '-');
+        sb_putc(out, ']');
+        return j + 1;
+    }
+    sb_add(out, v + i, j - i);
     for (; k < j; k++) {
         unsigned char lo = (unsigned char)v[k], hi = lo;
         if (k + 2 < j && v[k + 1] == '-') { hi = (unsigned char)v[k + 2]; k += 2; }

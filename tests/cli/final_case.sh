@@ -59,3 +59,26 @@ expect_out_has "final case: a bracket range gets its other case" '[A-Ca-c][Xx]'
 run "final case: linux" "$BUCKLE" compile --target landlock "$D/own.buckle"
 expect_rc "final case: the Landlock plan compiles" 0
 expect_out_lacks "final case: on Linux nothing is folded" "[gG]"
+# a negated class matches the other case of the letters it leaves out:
+# folded, it leaves out only what it leaves out in both cases
+cat >"$D/neg.buckle" <<'P'
+files {
+    allow read "/";
+    allow write "~";
+    deny final write glob "~/x[!a]y", glob "~/w[!aA]v";
+    deny final write regex "^${HOME}/q[^a-c]z$";
+}
+P
+while read op obj want; do
+    run "final case: negated $obj" "$BUCKLE" query "$D/neg.buckle" files "$op" "$obj"
+    expect_out_has "final case: negated class: $op $obj is $want" "$want $obj"
+    expect_out_has "final case: ... the compiled SBPL agrees (negated $obj)" "compiled SBPL agrees"
+done <<'Q'
+file-write-create /Users/test/xAy deny
+file-write-create /Users/test/xay deny
+file-write-create /Users/test/wav allow
+file-write-create /Users/test/wAv allow
+file-write-create /Users/test/wbv deny
+file-write-create /Users/test/qbz deny
+file-write-create /Users/test/qBz deny
+Q
