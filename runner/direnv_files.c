@@ -78,6 +78,13 @@ static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *pat
     q.len = strlen(path);
     const char *why;
     if (ll_plan_decide(plan, &q, path, a, &why) == 0) runner_above_add(w, path);
+    /* a link (.env -> .env.development): direnv reads what it leads to,
+     * which the command may change without touching the link */
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *rp = realpath(path, NULL);
+        if (rp && strcmp(rp, path)) watch(w, a, plan, arena_strdup(a, rp));
+        free(rp);
+    }
 }
 
 static void read_envrc(above_watch *w, arena *a, const ll_plan *plan, const char *file, const char *dir, int depth)

@@ -50,6 +50,14 @@ run "direnv: nested" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "echo x" 
 expect_rc "direnv: a file that .envrc.local loads, made by the command, fails the run" 125
 expect_err_has "direnv: ... naming it" "$R/proj/.envrc.private exists after the run"
 rm -f "$R/proj/.envrc.private" "$R/proj/.envrc.local"
+# a file .envrc loads that is a link (.env -> .env.development): what it
+# leads to is watched too
+echo 'A=1' >"$R/proj/.env.development"
+ln -s .env.development "$R/proj/.env"
+run "direnv: link" "$B" run $A "$R/prof/agent.buckle" -- sh -c "echo 'BASH_ENV=/tmp/x' >>.env.development; echo WROTE"
+expect_rc "direnv: the target of a linked .env, written by the command, fails the run" 125
+expect_err_has "direnv: ... naming the target" "$R/proj/.env.development changed during the run"
+rm -f "$R/proj/.env" "$R/proj/.env.development"
 # other files: the run goes on
 run "direnv: other" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >notes.txt; echo x >scripts/other.sh'
 expect_rc "direnv: other files written: the run goes on" 0
