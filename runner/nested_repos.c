@@ -286,6 +286,7 @@ typedef struct program_key {
     const char *section, *key;
     int bang;                    /* 1: '!' first; 2: '!' first, or an absolute path */
     int maybe_bool;              /* a boolean value runs nothing (core.fsmonitor: git's own daemon) */
+    const char *prefix;          /* only a value that starts so runs, the rest (a URL's "ext::" transport) */
 } program_key;
 
 static const program_key program_keys[] = {
@@ -334,6 +335,11 @@ static const program_key program_keys[] = {
     { .section = "guitool", .key = "cmd" },
     { .section = "instaweb", .key = "httpd" },
     { .section = "tar", .key = "command" },
+    /* git's ext:: transport runs the rest of the URL as a command (when
+     * protocol.ext.allow lets it: checked whatever that says) */
+    { .section = "remote", .key = "url", .prefix = "ext::" },
+    { .section = "remote", .key = "pushurl", .prefix = "ext::" },
+    { .section = "submodule", .key = "url", .prefix = "ext::" },
 };
 enum { NPROGRAM_KEYS = sizeof program_keys / sizeof program_keys[0] };
 
@@ -464,7 +470,10 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
 {
     if (pk->maybe_bool && is_bool(v)) return;
     const char *s = v;
-    if (s[0] == '!') s++;
+    if (pk->prefix) {
+        if (strncasecmp(s, pk->prefix, strlen(pk->prefix)) != 0) return;
+        s += strlen(pk->prefix);
+    } else if (s[0] == '!') s++;
     else if (pk->bang == 1 || (pk->bang == 2 && v[0] != '/')) return;
     shell_pos ps = { .cmd = 1 };
     int starts, expanded, git_cmd = 0;

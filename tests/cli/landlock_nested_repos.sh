@@ -80,7 +80,8 @@ for kv in "trailer.sign.cmd tools/fsmon.sh" "trailer.sign.command tools/fsmon.sh
           "sendemail.headerCmd tools/fsmon.sh" "imap.tunnel tools/fsmon.sh" "browser.foo.path $U/w/tools/fsmon.sh" \
           "browser.foo.cmd tools/fsmon.sh" "man.foo.cmd tools/fsmon.sh" "man.foo.path $U/w/tools/fsmon.sh" \
           "hook.lint.command tools/fsmon.sh" "submodule.x.update !tools/fsmon.sh" "guitool.x.cmd tools/fsmon.sh" \
-          "instaweb.httpd tools/fsmon.sh" "tar.tgz.command tools/fsmon.sh"; do
+          "instaweb.httpd tools/fsmon.sh" "tar.tgz.command tools/fsmon.sh" "remote.origin.url ext::sh tools/fsmon.sh" \
+          "remote.origin.pushurl ext::tools/fsmon.sh %S" "submodule.lib.url ext::sh tools/fsmon.sh"; do
     k=${kv%% *}
     git -C "$U/w" config "$k" "${kv#* }"
     inrun "$U/w" files,new-paths "$P" true
@@ -125,6 +126,10 @@ git -C "$U/w" config sendemail.smtpServer smtp.example.org
 inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: sendemail.smtpServer naming a host: runs" 0
 git -C "$U/w" config --unset sendemail.smtpServer
+git -C "$U/w" config remote.up.url "$U/w/tools"
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: a remote's URL that is a path, no ext:: transport: runs" 0
+git -C "$U/w" config --remove-section remote.up
 # a template directory in the work tree: git init and clone copy its hooks
 git -C "$U/w" config init.templateDir "$U/w/tools/tmpl"
 inrun "$U/w" files,new-paths "$P" true
