@@ -738,6 +738,7 @@ static void check_env(include_ctx *x, const char *const *vars)
         { .var = "GIT_SSH", .key = "core.sshCommand" },
         { .var = "GIT_ASKPASS", .key = "core.askPass" },
         { .var = "GIT_PROXY_COMMAND", .key = "core.gitProxy" },
+        { .var = "GIT_TEMPLATE_DIR", .key = "init.templateDir" },   /* its hooks, copied by git init and clone */
     };
     for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++) {
         const char *v = env_get(vars, progs[i].var);

@@ -88,6 +88,9 @@ expect_rc "$T: GIT_CONFIG_PARAMETERS, the older form: refused" 125
 inrun "$U/w" true GIT_EXTERNAL_DIFF=tools/x.sh
 expect_rc "$T: GIT_EXTERNAL_DIFF of the work tree: refused" 125
 expect_err_has "$T: ... naming it" "GIT_EXTERNAL_DIFF names the program $U/w/tools/x.sh (diff.external = tools/x.sh)"
+inrun "$U/w" true GIT_TEMPLATE_DIR="$U/w/tools/tmpl"
+expect_rc "$T: GIT_TEMPLATE_DIR in the work tree: refused" 125
+expect_err_has "$T: ... naming it" "GIT_TEMPLATE_DIR names the template directory $U/w/tools/tmpl"
 inrun "$U/w" 'echo ran' GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0='less -R' GIT_EDITOR=vi
 expect_out_has "$T: environment settings of programs found through PATH: runs" ran
 
