@@ -228,8 +228,9 @@ static const char *include_target(include_ctx *x, const char *file, const char *
     return arena_printf(x->a, "%.*s/%s", (int)(slash - file), file, v);
 }
 
-/* the path, its . and .. taken by name (git does not resolve links in it) */
-static const char *normal(arena *a, const char *path)
+static const char *normal(arena *a, const char *path) { return runner_path_by_name(a, path); }
+
+const char *runner_path_by_name(arena *a, const char *path)
 {
     char *out = arena_alloc(a, strlen(path) + 2);
     size_t n = 0;

@@ -48,6 +48,38 @@ static const tool_config configs[] = {
 };
 
 
+/* 1 when a key may start at at in the line s: its start, or after a dot
+ * (TOML's dotted build.rustc-wrapper), or after a brace or a comma with
+ * blanks between (an inline table, a YAML flow mapping) */
+static int key_start(const char *s, const char *at)
+{
+    if (at == s) return 1;
+    if (at[-1] == '.') return at - 1 > s && at[-2] != ' ' && at[-2] != '.';
+    const char *p = at;
+    while (p > s && (p[-1] == ' ' || p[-1] == '\t')) p--;
+    return p > s && (p[-1] == '{' || p[-1] == ',');
+}
+
+/* the value of one of c's keys written at at ("key = v", "key: v", the key
+ * quoted or not), its index in *k; NULL when none is there */
+static const char *key_value(const tool_config *c, const char *at, size_t *k)
+{
+    for (*k = 0; c->keys[*k]; (*k)++) {
+        size_t kl = strlen(c->keys[*k]);
+        const char *r = at;
+        if (*r == '"' || *r == '\'') r++;
+        if (strncmp(r, c->keys[*k], kl)) continue;
+        r += kl;
+        if (*r == '"' || *r == '\'') r++;
+        while (*r == ' ' || *r == '\t') r++;
+        if (*r != '=' && *r != ':') continue;
+        r++;
+        while (*r == ' ' || *r == '\t') r++;
+        return r;
+    }
+    return NULL;
+}
+
 /* the value's words that name a file (a '/' in them, an option's value
  * after '=': --require=./x.js), each checked; the first problem, or NULL */
 static const char *check_value(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
@@ -63,7 +95,7 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
         const char *eq = w[0] == '-' ? strchr(w, '=') : NULL;
         if (eq) w = eq + 1;
         if (!strchr(w, '/') || w[0] == '-' || w[0] == '$' || strstr(w, "://")) continue;
-        const char *t = w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w);
+        const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w));
         const char *how = runner_plan_write_why(a, plan, t);
         if (how)
             return arena_printf(a, "%s names the program %s (%s = %s), which the plan lets the command write (%s): %s "
@@ -90,18 +122,13 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
         while (*s == ' ' || *s == '\t') s++;
         if (s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) s += 2;     /* a YAML list's item */
         while (*s == ' ' || *s == '\t') s++;
-        for (size_t k = 0; c->keys[k]; k++) {
-            size_t kl = strlen(c->keys[k]);
-            const char *r = s;
-            if (*r == '"' || *r == '\'') r++;
-            if (strncmp(r, c->keys[k], kl)) continue;
-            r += kl;
-            if (*r == '"' || *r == '\'') r++;
-            while (*r == ' ' || *r == '\t') r++;
-            if (*r != '=' && *r != ':') continue;
-            r++;
-            while (*r == ' ' || *r == '\t') r++;
-            const char *why = check_value(a, plan, c, file, base, c->keys[k], r);
+        /* a key at the line's start, or after a dot (TOML's dotted
+         * build.rustc-wrapper), a brace or a comma (an inline table, a YAML
+         * flow mapping) */
+        for (const char *at = s; *at; at++) {
+            size_t k;
+            const char *r = key_start(s, at) ? key_value(c, at, &k) : NULL;
+            const char *why = r ? check_value(a, plan, c, file, base, c->keys[k], r) : NULL;
             if (why) return why;
         }
         line = nl ? nl + 1 : NULL;

@@ -27,6 +27,19 @@ run "tool configs: cargo" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
 expect_rc "tool configs: rustc-wrapper naming a script of the project: refused" 125
 expect_out_lacks "tool configs: ... before the command starts" RAN
 expect_err_has "tool configs: ... naming it" "$R/proj/.cargo/config.toml names the program $R/proj/tools/wrap.sh (rustc-wrapper = \"tools/wrap.sh\")"
+# the same key in TOML's other spellings: dotted, an inline table
+for cfg in 'build.rustc-wrapper = "tools/wrap.sh"' 'build = { rustc-wrapper = "tools/wrap.sh" }' \
+           '[target.x86_64-unknown-linux-gnu]\nrunner = "tools/wrap.sh"'; do
+    printf "$cfg\n" >.cargo/config.toml
+    run "tool configs: cargo $cfg" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $cfg: refused" 125
+    expect_err_has "tool configs: ... naming it ($cfg)" "names the program $R/proj/tools/wrap.sh"
+done
+printf 'packageExtensions: {}\nplugins: [{ path: tools/plugin.cjs, spec: x }]\n' >.yarnrc.yml
+run "tool configs: yarn flow" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: a Yarn plugin in a YAML flow mapping: refused" 125
+expect_err_has "tool configs: ... naming it (flow)" "$R/proj/.yarnrc.yml names the program $R/proj/tools/plugin.cjs"
+rm -f .yarnrc.yml
 printf '[build]\nrustc-wrapper = "sccache"\n[target.x86_64-unknown-linux-gnu]\nlinker = "clang"\n' >.cargo/config.toml
 run "tool configs: cargo path" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool configs: programs found through PATH: the run goes on" 0
@@ -34,7 +47,8 @@ rm -f .cargo/config.toml
 printf 'preload = ["./tools/setup.ts"]\n' >bunfig.toml
 run "tool configs: bun" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool configs: bun's preload naming a script of the project: refused" 125
-expect_err_has "tool configs: ... naming it" "$R/proj/bunfig.toml names the program $R/proj/./tools/setup.ts"
+expect_err_has "tool configs: ... naming it" "$R/proj/bunfig.toml names the program $R/proj/tools/setup.ts"
+expect_err_has "tool configs: ... and the deny to add, a path without ./" "deny final write literal \"$R/proj/tools/setup.ts\";"
 rm -f bunfig.toml
 echo 'x' >.yarn/releases/yarn-4.1.0.cjs
 printf 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\nplugins:\n  - path: tools/plugin.cjs\n' >.yarnrc.yml
