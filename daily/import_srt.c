@@ -640,6 +640,28 @@ static void split_under_root(arena *a, json_t *out, const char *p, const char *r
         if (!may) continue;
         json_array_append_new(out, json_string(arena_printf(a, "%.*s/%s", (int)rl, root, c[j])));
     }
+    /* a "**" may also run across the root: its start among the root's own
+     * components, its end below the root (a star, two stars, then x,
+     * under "~": "~", two stars, x) */
+    for (size_t i = 1; i < n; i++) {
+        if (cl[i] != 2 || strncmp(c[i], "**", 2)) continue;
+        int dstar = 0;
+        for (size_t t = 0; t < i; t++) dstar |= cl[t] == 2 && !strncmp(c[t], "**", 2);
+        int may = 1;
+        if (!dstar && home) {
+            /* the components before it: a start of /Users|/home, NAME, the root's */
+            if (i > 2 + nr) may = 0;
+            if (may) {
+                char *pat = arena_strndup(a, c[0], cl[0]);
+                may = fnmatch(pat, "Users", 0) == 0 || fnmatch(pat, "home", 0) == 0;
+            }
+            for (size_t t = 2; may && t < i; t++) {
+                char *pat = arena_strndup(a, c[t], cl[t]);
+                may = fnmatch(pat, arena_strndup(a, rc[t - 2], rcl[t - 2]), FNM_PERIOD) == 0;
+            }
+        }
+        if (may) json_array_append_new(out, json_string(arena_printf(a, "%.*s/%s", (int)rl, root, c[i])));
+    }
 }
 
 static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p0)
@@ -706,7 +728,13 @@ static int glob_root_denies(srt_in *in, json_t *denies, json_t *writes, const ch
         if (pd > rd || (w && pd == rd)) continue;
         if (!w) { again = 1; continue; }
         if (!strncmp(p, "/**/", 4)) {
-            json_array_append_new(denies, json_string(arena_printf(in->dl->a, "%.*s%s", (int)fixed_dir(root), root, p)));
+            size_t fr = fixed_dir(root);
+            json_array_append_new(denies, json_string(arena_printf(in->dl->a, "%.*s%s", (int)fr, root, p)));
+            /* from "~" or the directory srt runs in: the components after
+             * the "**" may also be the fixed directory's own ("*" then k,
+             * under "~/p": "~/p/k") */
+            const char *cf = canonical(in->dl->a, arena_strndup(in->dl->a, root, fr));
+            if (fr && (cf[0] == '~' || cf[0] == WORKDIR_MARK)) split_under_root(in->dl->a, denies, p, root, fr);
             continue;
         }
         diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),

@@ -215,4 +215,14 @@ read  ["."]    ["/*/*/*/.env"]    file-write-unlink  /Users/test/project/.env   
 read  ["~/p"]  ["/**/.env"]       file-write-unlink  /Users/test/p/.env           deny
 read  ["~"]    ["/**/k"]          file-write-unlink  /Users/test/k                deny
 read  ["~"]    ["/**/k"]          file-write-unlink  /Users/test/project/k        deny
+read  ["~"]    ["/*/**/.env"]     file-write-unlink  /Users/test/project/.env     deny
+read  ["~"]    ["/*/**/.env"]     file-write-unlink  /Users/test/a/.env           deny
+read  ["~"]    ["/*/**/.env"]     file-write-unlink  /Users/test/a/ok             allow
+read  ["~/p"]  ["/?*/**/.env"]    file-write-unlink  /Users/test/p/a/.env         deny
+read  ["~"]    ["/x*/**/.env"]    file-write-unlink  /Users/test/a/.env           allow
+write ["~/p/**"] ["/**/*/k"]      file-write-data    /Users/test/p/k              deny
+write ["~/p/**"] ["/**/*/k"]      file-write-data    /Users/test/p/a/j            allow
+write ["./*"]  ["/**/*/k"]        file-write-data    /Users/test/project/k        deny
+write ["./out/**"] ["/**/*/k"]    file-write-data    /Users/test/project/out/k    deny
+write ["~/p/**"] ["/**/[a-z]*/.git/hooks"] file-write-data /Users/test/p/.git/hooks/x deny
 ROWS
