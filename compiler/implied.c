@@ -299,7 +299,8 @@ static int fixed_is_root(const char *v, size_t len)
 /* Ancestors inside a glob: at each "/" after its first wildcard, the
  * directories the glob's prefix matches (exactly: a regex anchored at both
  * ends).  A prefix ending in "**" matches every directory below its fixed
- * part, so nothing deeper is needed. */
+ * part, so nothing deeper is needed.  no_globstar: a globstar directly
+ * below the root (the fixed part a root) is left out. */
 static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t len, int no_globstar)
 {
     int wild = 0, var = 0, comps = 0;
@@ -350,7 +351,12 @@ static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t
         static const char tail[] = "(/.*)?$";
         size_t tl = sizeof tail - 1;
         int globstar = k >= 2 && g[k - 1] == '*' && g[k - 2] == '*';
-        if (globstar && no_globstar) { sb_free(&re); return; }
+        /* a globstar directly below the root (its prefix the root
+         * alone) is left out; one after another wildcard is not */
+        if (globstar && no_globstar && fixed_is_root(g, k - 2)) {
+            sb_free(&re);
+            return;
+        }
         if (re.len >= tl && memcmp(re.data + re.len - tl, tail, tl) == 0) {
             if (!globstar) { re.len -= tl; sb_putc(&re, '$'); }
             add_one(ic, r, MK_REGEX, re.data, re.len, var ? -1 : comps);

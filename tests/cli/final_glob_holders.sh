@@ -119,3 +119,27 @@ for x in "file-write-create $W/build" "file-write-unlink $W/node_modules/x"; do
 done
 run "holders: root: the fixed part" "$BUCKLE" query --vnode-type DIRECTORY "$D/root.buckle" file-write-unlink "$W"
 expect_out_has "holders: root: the root itself is kept" "deny $W"
+
+# only a "**" that is itself directly below a root is left out: one after
+# another wildcard there ("~/*/.git/modules/**/hooks") protects the
+# directories it matches (a submodule's directory renamed out, its hooks
+# written, renamed back; a key's directory renamed to a readable name)
+printf 'files {\n    allow read "/";\n    allow write "~";\n    deny final write glob "~/*/.git/modules/**/hooks";\n    deny final read glob "~/*/secrets/**/*.pem";\n    deny final write glob "$WORKDIR/*/Bin/**/k";\n}\n' >"$D/star.buckle"
+for def in "" "-D HOME=/Users/x -D WORKDIR=/Users/x/w"; do
+    h=/Users/test wd=$W; [ -n "$def" ] && h=/Users/x wd=/Users/x/w
+    s() {  # NAME WANT TYPE OP OBJECT
+        # shellcheck disable=SC2086
+        run "$1 $def" "$BUCKLE" query $def --vnode-type "$3" "$D/star.buckle" "$4" "$5"
+        expect_out_has "$1 $def" "$2 $5"
+        expect_out_has "$1 $def: compiled SBPL agrees" "compiled SBPL agrees"
+    }
+    s "holders: ~/*/**: a submodule's directory cannot be renamed away" deny DIRECTORY file-write-unlink "$h/p/.git/modules/lib"
+    s "holders: ~/*/**: nor made" deny DIRECTORY file-write-create "$h/p/.git/modules/lib"
+    s "holders: ~/*/**: nor a symbolic link made there" deny SYMLINK file-write-create "$h/p/.git/modules/lib"
+    s "holders: ~/*/**: nor a nested one renamed" deny DIRECTORY file-write-unlink "$h/p/.git/modules/lib/modules/in"
+    s "holders: ~/*/**, read: a key's directory cannot be renamed away" deny DIRECTORY file-write-unlink "$h/p/secrets/prod"
+    s "holders: \$WORKDIR/*/**: a directory below Bin cannot be renamed away" deny DIRECTORY file-write-unlink "$wd/V/Bin/d"
+    s "holders: ~/*/**: the * level stays kept" deny DIRECTORY file-write-unlink "$h/p"
+    s "holders: ~/*/**: a file there stays removable" allow REGULAR-FILE file-write-unlink "$h/p/.git/modules/lib"
+    s "holders: ~/*/**: a directory elsewhere stays free" allow DIRECTORY file-write-unlink "$h/p/src"
+done
