@@ -30,10 +30,12 @@ static const char *const output_words[] = {
 };
 
 /* the other symbols the output writes as filter arguments: the network
- * filters' protocol ((remote ip "...") and its siblings) and their sides;
- * the signal targets are lower.c's table */
+ * filters' protocol ((remote ip "...") and its siblings) and their sides,
+ * and the kinds of file of a rule on directories and links ((vnode-type
+ * DIRECTORY), read folded); the signal targets are lower.c's table */
 static const char *const output_symbols[] = {
     "ip", "ip4", "ip6", "tcp", "tcp4", "tcp6", "udp", "udp4", "udp6", "icmp", "local", "remote",
+    "directory", "symlink",
 };
 
 const char *sbpl_output_word(size_t i)
