@@ -1118,12 +1118,11 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     hashmap groups;
     hm_init(&groups);
     if (s.nvn) {   /* and a type no rule names */
-        static const char *const types[] = { "REGULAR-FILE", "DIRECTORY", "SYMLINK", "FIFO", "SOCKET", "CHARACTER-DEVICE",
-                                             "BLOCK-DEVICE" };
-        for (size_t t = 0; t < sizeof types / sizeof *types; t++) {
+        for (size_t t = 0; sb_vnode_type_at(t); t++) {
+            const char *type = sb_vnode_type_at(t);
             size_t v = 0;
-            while (v < s.nvn && strcmp(s.vn[v], types[t])) v++;
-            if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, types[t], strlen(types[t])); break; }
+            while (v < s.nvn && strcmp(s.vn[v], type)) v++;
+            if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, type, strlen(type)); break; }
         }
     }
     /* rules of directories and symbolic links only (a final pattern's
