@@ -6,6 +6,7 @@
 #include "../backend/sbpl_file.h"
 #include "../backend/emit.h"
 #include "../grammar/builtin_params.h"
+#include "../compiler/expand.h"
 #include "git_rev.h"
 #include <limits.h>
 #include <stdio.h>
@@ -775,6 +776,22 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
     }
 }
 
+/* The values -D gives the parameters the .buckle side c declares that are
+ * spelled through /tmp, /var or /etc ("XX=/tmp/w YY=/etc/x"), and the same
+ * canonical: the .sb beside it reads them as they are, c canonical. */
+static void given_aliases(diff_result *r, const eval_args *ea, const compilation *c, arena *na)
+{
+    const char *as = NULL, *canon = NULL;
+    for (size_t i = 0; c && i < ea->ndef; i++) {
+        const sb_param *p = &ea->params[i];
+        if (!p->value || !private_alias(p->value, strlen(p->value), "") || !hm_gets(&c->params, p->name)) continue;
+        as = arena_printf(na, "%s%s%s=%s", as ? as : "", as ? " " : "", p->name, p->value);
+        canon = arena_printf(na, "%s%s%s=/private%s", canon ? canon : "", canon ? " -D " : "", p->name, p->value);
+    }
+    r->given_alias = as;
+    r->given_canon = canon;
+}
+
 /* 1 when both files hold the same bytes and are read the same way: the
  * same language, and what they extend or import resolved alike (the same
  * directory, or a text that names no other file) */
@@ -874,6 +891,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         if (diff_status(&r) == 0 || (r.n && !wide)) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r, pools, r.n != 0);
     }
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
+    if (sbpl[0] != sbpl[1]) given_aliases(&r, &ea, sides[!sbpl[0] ? 0 : 1].side.c, &na);
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
     if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;

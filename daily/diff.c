@@ -1251,6 +1251,10 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
         sb_printf(b, "  with %s: a value lined up with the paths, names and ports the profiles name (under the values "
                   "given or the test values they %s; -D gives them)\n", r->values,
                   r->values_widen ? "only narrow" : "decide the same");
+    if (r->given_alias && r->n)
+        sb_printf(b, "  with %s given: a value through /tmp, /var or /etc (an .sb compares it as the program passes "
+                  "it, a .buckle as the canonical path, which buckle run passes: -D %s compares them as it runs)\n",
+                  r->given_alias, r->given_canon);
     render_left_out(b, r);
     if (r->incomplete && (r->n || r->undecided)) sb_printf(b, "  not compared: %s\n", r->incomplete);
     if (r->undecided)
@@ -1277,6 +1281,10 @@ char *diff_render_json(const diff_result *r, const char *old_name, const char *n
     if (r->incomplete) json_object_set_new(root, "not_compared", json_string(r->incomplete));
     if (r->values) json_object_set_new(root, "values", json_string(r->values));
     if (r->values && r->values_alias) json_object_set_new(root, "values_alias", json_true());
+    if (r->given_alias && r->n) {
+        json_object_set_new(root, "given_alias", json_string(r->given_alias));
+        json_object_set_new(root, "given_canonical", json_string(r->given_canon));
+    }
     json_object_set_new(root, "undecidable", json_integer((json_int_t)r->undecided));
     if (r->undecided) {
         json_object_set_new(root, "undecidable_example", json_string(r->undecided_example));
