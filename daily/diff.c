@@ -1099,7 +1099,12 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
         hm_free(&pats.at);
         if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
         if (!loose_cells(&s, &pats)) r->rules_partial = 1;
-        if (!add_rule_pairs(&s, &pats, add_anchor_cells(&s, &pats))) r->rules_partial = 1;
+        /* an anchor's walk cut at its bound: the walks of the changed
+         * rules' regexes below may still find a change, but a combination
+         * of three patterns or more is not ruled out (never "the same") */
+        int anchored = add_anchor_cells(&s, &pats);
+        if (!anchored) r->rules_partial = 1;
+        if (!add_rule_pairs(&s, &pats, anchored)) r->rules_partial = 1;
         if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
     }
     r->protocols = proto_only(&r->a, sides);
