@@ -881,6 +881,7 @@ static int add_rule_pairs(objset *s, patterns *l, int anchored)
          * out then */
         if (rule_cells(s, l, p, RULE_CELLS_MAX)) continue;
         if (p->loose) whole = 0;
+        else if (!anchored) continue;
         for (size_t j = 0; j < l->n; j++) {
             const pattern *g = &l->v[j];
             if (j == i || g->is_scope || g->name != p->name || !meet(p, g)) continue;
