@@ -40,6 +40,16 @@ typedef struct why_group {
     int final;
     const char *note;                /* a sentence for undecidable/unknown */
     const char *platform_why;        /* allowed by the profile, denied by Landlock's plan: why */
+    /* A log does not name the file type: where the profile decides a
+     * directory or a symbolic link otherwise than a regular file (a rule
+     * that takes directories and symbolic links only), the verdict above
+     * is the denying types' and else_* the others' */
+    const char *if_type;             /* "a directory or a symbolic link", or NULL: every type */
+    const char *if_vnodes;           /* the same as vnode-type names: "DIRECTORY SYMLINK" */
+    const char *else_type, *else_vnodes;
+    why_verdict else_verdict;
+    int else_by_default;
+    const char *else_rule_text, *else_rule_where, *else_rule_chain;
     /* the narrowest rule that allows it */
     const char *section;             /* "files", or NULL for an .sb profile */
     const char *suggestion;          /* the rule line */
