@@ -107,9 +107,10 @@ int why_render_text(why_sink *sink, void *ctx, const why_log *w, const char *pro
         else sb_printf(b, "  decided by %s: %s%s%s\n", g->rule_where, g->rule_text, g->final ? " (final)" : "", g->rule_chain);
         if (g->if_type) {
             /* the log does not name the type: the others' answer too */
-            sb_printf(b, "  the log does not name the file type; if it is %s: %s ", g->else_type, verdict_name(g->else_verdict));
-            if (g->else_by_default) sb_printf(b, "by the default (%s)\n", g->else_rule_text);
-            else sb_printf(b, "by %s: %s%s\n", g->else_rule_where, g->else_rule_text, g->else_rule_chain);
+            sb_printf(b, "  the log does not name the file type; if it is %s: %s", g->else_type, verdict_name(g->else_verdict));
+            if (g->else_verdict == WHY_UNDECIDABLE) sb_puts(b, " (a part of the profile cannot be evaluated)\n");
+            else if (g->else_by_default) sb_printf(b, " by the default (%s)\n", g->else_rule_text);
+            else sb_printf(b, " by %s: %s%s\n", g->else_rule_where, g->else_rule_text, g->else_rule_chain);
         }
         if (g->note) sb_printf(b, "  %s\n", g->note);
         if (g->final)
@@ -284,14 +285,17 @@ static void group_json(jw *j, const why_group *g)
         types_json(j, g->else_vnodes);
         jw_close(j, ']');
         jw_str(j, "verdict", verdict_name(g->else_verdict));
-        jw_open(j, "decided_by", '{');
-        jw_bool(j, "default", g->else_by_default);
-        jw_str(j, "rule", g->else_rule_text);
-        jw_str(j, "at", g->else_rule_where);
-        jw_close(j, '}');
+        if (g->else_verdict != WHY_UNDECIDABLE) {
+            jw_open(j, "decided_by", '{');
+            jw_bool(j, "default", g->else_by_default);
+            jw_str(j, "rule", g->else_rule_text);
+            jw_str(j, "at", g->else_rule_where);
+            jw_close(j, '}');
+        } else jw_null(j, "decided_by");
         jw_close(j, '}');
     }
-    if (g->rule_text) {
+    /* undecidable: no rule decides it as far as buckle can tell, as the text says */
+    if (g->rule_text && g->verdict != WHY_UNDECIDABLE) {
         jw_open(j, "decided_by", '{');
         jw_bool(j, "default", g->by_default);
         jw_str(j, "rule", g->rule_text);

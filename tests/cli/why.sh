@@ -269,3 +269,7 @@ run "why: an unreadable import" "$BUCKLE" why "$TMP/why-imp.sb" "$TMP/why-imp.lo
 expect_out_has "why: an unreadable import is undecidable" "undecidable: file-read-data /Users/me/project/a"
 expect_out_has "why: ... and says why" 'the profile cannot be decided here: (import "bsd.sb") could not be read'
 expect_out_lacks "why: ... not decided by the default" "decided by the default"
+run "why: an unreadable import, json" "$BUCKLE" why --format json "$TMP/why-imp.sb" "$TMP/why-imp.log"
+expect_out_has "why: json: an unreadable import is undecidable" '"verdict": "undecidable",'
+expect_out_has "why: json: no rule decides it, as the text says" '"decided_by": null,'
+expect_out_lacks "why: json: not the default's" '"rule": "default deny"'
