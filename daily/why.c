@@ -570,6 +570,25 @@ static const char *types_text(arena *a, unsigned mask, int names)
 static int by_file_type(why_log *w, why_group *g, crosscheck *x, compilation *c, cc_answer *an, sb_request *q,
                         int chosen)
 {
+    if (!crosscheck_has_raw(x)) {
+        /* the profile alone answers (no raw rule): it takes directories
+         * and symbolic links alike, and most paths are decided alike for
+         * every type; asked once per operation before both sides are */
+        int noop = 0, op = op_lookup(g->op, &noop), differ = 0;
+        const opset *cov = &op_get(op)->covers;
+        for (int k = 0; k < ops_count() && !differ; k++) {
+            if (!opset_has(cov, k)) continue;
+            sb_request r = *q;
+            r.op = k;
+            r.vnode = NULL;
+            request_kind_for_op(k, g->obj, &r);
+            if (r.kind != OBJ_PATH) continue;
+            int reg = decider_decide(x->d, &r).action;
+            r.vnode = "DIRECTORY";
+            differ = decider_decide(x->d, &r).action != reg;
+        }
+        if (!differ) return chosen;
+    }
     cc_answer ans[WHY_TYPES];
     sb_request qs[WHY_TYPES];
     int ops[WHY_TYPES];
@@ -719,6 +738,11 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         if (!w->one_by_one && !g->landlock && !an.raw && !g->final && !g->if_type && q.len && v.kinds != KS_NONE) {
             if (npend == pcap) { pcap = pcap ? 2 * pcap : 256; pend = xrealloc(pend, pcap * sizeof *pend); }
             pend[npend++] = (why_pending){ g, qc, an.prof.r };
+        } else if (g->if_type && g->final && !an.raw) {
+            /* a final rule on directories and symbolic links (one a final
+             * rule implies): no rule added after it allows them, and the
+             * profile need not be compiled again to say so */
+            g->suggestion_problem = why_still_denied(&w->a, an.prof.r, c);
         } else {
             why_check_one(w, g, c, extra, nextra, &qc, pd, pctx);
         }
