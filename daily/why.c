@@ -535,14 +535,13 @@ static why_decided decided_by(why_log *w, crosscheck *x, compilation *c, const c
     return d;
 }
 
-/* The file types a log line may be about, as the evaluator names them
- * (NULL: a regular file, as a request that names none) */
-#define WHY_TYPES 3
-static const struct { const char *vnode, *name, *shown; } file_types[WHY_TYPES] = {
-    { .vnode = NULL, .name = "a regular file", .shown = "REGULAR-FILE" },
-    { .vnode = "DIRECTORY", .name = "a directory", .shown = "DIRECTORY" },
-    { .vnode = "SYMLINK", .name = "a symbolic link", .shown = "SYMLINK" },
+static const why_file_type file_types[WHY_TYPES] = {
+    { .vnode = "REGULAR-FILE", .name = "a regular file" },
+    { .vnode = "DIRECTORY", .name = "a directory" },
+    { .vnode = "SYMLINK", .name = "a symbolic link" },
 };
+
+const why_file_type *why_file_type_at(int i) { return &file_types[i]; }
 
 /* The types of mask (bit i: file_types[i]) as "a directory or a symbolic
  * link" (names) or "DIRECTORY SYMLINK" */
@@ -555,12 +554,21 @@ static const char *types_text(arena *a, unsigned mask, int names)
     for (int i = 0; i < WHY_TYPES; i++) {
         if (!(mask >> i & 1)) continue;
         if (n) sb_puts(&b, names ? (n == left - 1 ? " or " : ", ") : " ");
-        sb_puts(&b, names ? file_types[i].name : file_types[i].shown);
+        sb_puts(&b, names ? file_types[i].name : file_types[i].vnode);
         n++;
     }
     const char *t = arena_strdup(a, sb_cstr(&b));
     sb_free(&b);
     return t;
+}
+
+void why_set_types(why_log *w, why_group *g, unsigned denied)
+{
+    unsigned rest = ((1u << WHY_TYPES) - 1) & ~denied;
+    g->if_type = types_text(&w->a, denied, 1);
+    g->if_vnodes = types_text(&w->a, denied, 0);
+    g->else_type = types_text(&w->a, rest, 1);
+    g->else_vnodes = types_text(&w->a, rest, 0);
 }
 
 /* A profile with rules that take directories and symbolic links only may
@@ -593,7 +601,7 @@ static int by_file_type(why_log *w, why_group *g, crosscheck *x, compilation *c,
     sb_request qs[WHY_TYPES];
     int ops[WHY_TYPES];
     unsigned denied = 0;
-    ans[0] = *an;
+    ans[0] = *an;              /* a regular file's, asked without a type */
     qs[0] = *q;
     ops[0] = chosen;
     for (int i = 0; i < WHY_TYPES; i++) {
@@ -610,11 +618,7 @@ static int by_file_type(why_log *w, why_group *g, crosscheck *x, compilation *c,
     int first = 0, other = 0;
     while (!(denied >> first & 1)) first++;
     while (denied >> other & 1) other++;
-    unsigned rest = ((1u << WHY_TYPES) - 1) & ~denied;
-    g->if_type = types_text(&w->a, denied, 1);
-    g->if_vnodes = types_text(&w->a, denied, 0);
-    g->else_type = types_text(&w->a, rest, 1);
-    g->else_vnodes = types_text(&w->a, rest, 0);
+    why_set_types(w, g, denied);
     int act = answer_action(&ans[other]);
     g->else_verdict = act == 0 ? WHY_ALLOWED : act == 1 ? WHY_DENIED : WHY_UNDECIDABLE;
     why_decided d = decided_by(w, x, c, &ans[other]);

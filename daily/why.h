@@ -133,6 +133,15 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
 int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs, size_t nimport,
                    const sb_param *params, size_t nparams, diag_list *dl, source **keep);
 
+/* The file types a log line may be about (it names none), as vnode-type
+ * names, and as the report names them */
+#define WHY_TYPES 3
+typedef struct why_file_type { const char *vnode, *name; } why_file_type;
+const why_file_type *why_file_type_at(int i);
+/* Names in g the types a path is denied as (bit i of denied:
+ * why_file_type_at(i)) and the others */
+void why_set_types(why_log *w, why_group *g, unsigned denied);
+
 /* Where the report goes, piece by piece: 0, or -1 to stop */
 typedef int why_sink(void *ctx, const char *data, size_t len);
 /* The report.  profile and log are display names; guessed the parameter

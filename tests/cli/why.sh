@@ -187,6 +187,21 @@ expect_out_has "why: json: the others' answer" '"otherwise": {'
 expect_out_has "why: json: a regular file" '"REGULAR-FILE"'
 expect_out_has "why: json: the family's operation" '"evaluated_as": "file-write-create",'
 expect_out_lacks "why: json: no other layer" "another layer"
+# an .sb profile: a vnode-type filter decides by the type
+cat >"$P/held.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-write* (subpath "/Users/me/p"))
+(deny file-write-unlink (require-all (subpath "/Users/me/p") (require-any (vnode-type DIRECTORY) (vnode-type SYMLINK))))
+EOF
+run "why: .sb by file type" "$BUCKLE" why "$P/held.sb" "$P/held.log"
+expect_out_has "why: .sb: denied for a directory or a link" "denied if it is a directory or a symbolic link: file-write-unlink /Users/me/p/a/b"
+expect_out_has "why: .sb: by the vnode-type rule" "decided by $P/held.sb:4:1: (deny file-write-unlink"
+expect_out_has "why: .sb: a regular file's answer" "the log does not name the file type; if it is a regular file: allowed by $P/held.sb:3:1: (allow file-write* (subpath \"/Users/me/p\"))"
+expect_out_has "why: .sb: the narrowest rule" '(allow file-write-unlink (literal "/Users/me/p/a/b"))'
+expect_out_lacks "why: .sb: decided for each type" "undecidable"
+expect_out_has "why: .sb: a family, for a directory" "denied if it is a directory or a symbolic link: file-write* /Users/me/p/c"
+
 # std/agent's own rules of this kind (a directory inside .git/modules)
 printf 'extends "std/agent";\n' >"$P/agent.buckle"
 printf 'Sandbox: git(123) deny(1) file-write-unlink /Users/test/project/.git/modules/lib\n' >"$P/agent.log"
