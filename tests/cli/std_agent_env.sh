@@ -45,3 +45,11 @@ rm -f "$U/w/.env"
 run "std agent env: live new .buckle-lint.conf" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$P' -- sh -c 'printf \"ignore = BK3\\n\" >.buckle-lint.conf; true'"
 expect_rc "std agent env: live: a .buckle-lint.conf made by the command fails the run" 125
 expect_err_has "std agent env: live: ... naming it" "$U/w/.buckle-lint.conf"
+# a .env that is a symbolic link: the kernel checks its target, which the
+# deny does not name, so the run is refused (class links), naming both
+echo 'A=1' >"$U/w/.env.development"
+ln -s .env.development "$U/w/.env"
+run "std agent env: live .env link" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$P' -- sh -c 'echo RAN'"
+expect_rc "std agent env: live: a .env that is a symbolic link refuses the run" 125
+expect_out_lacks "std agent env: live: ... before the command starts" RAN
+expect_err_has "std agent env: live: ... naming the link's target" "$U/w/.env.development"
