@@ -19,6 +19,7 @@
 #define _GNU_SOURCE
 #include "above_names.h"
 #include "dir_entries.h"
+#include "path_ident.h"
 #include "run_profile.h"
 #include "../support/arena.h"
 #include <errno.h>
@@ -98,12 +99,6 @@ void runner_above_add(above_watch *w, const char *path)
     }
 }
 
-/* the same file as st, by device and inode */
-static int same_file(const struct stat *st, unsigned long long dev, unsigned long long ino)
-{
-    return (unsigned long long)st->st_dev == dev && (unsigned long long)st->st_ino == ino;
-}
-
 /* the entries of dir now, but skip (the way to the working directory) and
  * git's .git and HEAD (checked on their own, run_landlock.c), sorted by
  * name; -1 when dir cannot be read */
@@ -173,7 +168,7 @@ void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const cha
         q.obj = probe;
         q.len = strlen(probe);
         if (stat(dir, &ds) == 0 && !(ds.st_mode & S_IWOTH) &&
-            !(have_home && same_file(&ds, (unsigned long long)hs.st_dev, (unsigned long long)hs.st_ino)) &&
+            !(have_home && runner_same_file(&ds, (unsigned long long)hs.st_dev, (unsigned long long)hs.st_ino)) &&
             ll_plan_decide(plan, &q, probe, a, &why) == 0) {
             if (w->nd == dcap) {
                 dcap = dcap ? 2 * dcap : 8;
@@ -228,7 +223,7 @@ size_t runner_above_end(above_watch *w)
             if ((errno == ENOENT || errno == ENOTDIR) && !e->had) continue;
             e->err = errno == ENOENT || errno == ENOTDIR ? 0 : errno;
             if (!e->err) continue;              /* removed: nothing there for a tool to take */
-        } else if (e->had && same_file(&st, e->dev, e->ino) && (long long)st.st_ctim.tv_sec == e->cs &&
+        } else if (e->had && runner_same_file(&st, e->dev, e->ino) && (long long)st.st_ctim.tv_sec == e->cs &&
                    (long long)st.st_ctim.tv_nsec == e->cns)
             continue;                           /* as it was */
         found(w, i, &cap);
