@@ -99,9 +99,14 @@ static int at_or_above(const char *a, const char *b)
  * new-paths). */
 static const char *writable(arena *a, const ll_plan *p, const char *path)
 {
+    return runner_plan_checked_after(p, path) ? NULL : runner_plan_write_why(a, p, path);
+}
+
+int runner_plan_checked_after(const ll_plan *p, const char *path)
+{
     for (size_t i = 0; i < p->nchk; i++)
-        if (at_or_above(p->chk[i].path, path)) return NULL;
-    return runner_plan_write_why(a, p, path);
+        if (at_or_above(p->chk[i].path, path)) return 1;
+    return 0;
 }
 
 const char *runner_plan_write_why(arena *a, const ll_plan *p, const char *path)

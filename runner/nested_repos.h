@@ -13,6 +13,9 @@ typedef struct nest_search nest_search;
 /* How the plan lets the command change path (write the file that is
  * there, or make it), or NULL when it does not. */
 const char *runner_plan_write_why(arena *a, const ll_plan *p, const char *path);
+/* 1 when the plan checks path when the command ends (a deny of a path
+ * that did not exist: the run fails when the command made it). */
+int runner_plan_checked_after(const ll_plan *p, const char *path);
 /* path with its "." and ".." components taken by name (as git and the
  * tools that name programs in their configuration do: no link resolved) */
 const char *runner_path_by_name(arena *a, const char *path);
