@@ -834,6 +834,30 @@ static void check_env(include_ctx *x, const char *const *vars)
         const char *v = env_get(vars, progs[i].var);
         if (v && *v) env_setting(x, progs[i].var, progs[i].key, v);
     }
+    /* GIT_EXEC_PATH: git runs its helpers from there (git-remote-https at
+     * every fetch), and puts it first in the PATH of every program it
+     * starts, so a program it runs by name (ssh, the pager, a hook's sh)
+     * is looked for there first; each colon-separated piece counts, a
+     * relative one (an empty one: the current directory) from here */
+    const char *ep = env_get(vars, "GIT_EXEC_PATH");
+    for (const char *e = ep && *ep ? ep : NULL; e && !x->found;) {
+        const char *c = strchr(e, ':');
+        size_t l = c ? (size_t)(c - e) : strlen(e);
+        const char *dir = normal(x->a, e[0] == '/' ? arena_strndup(x->a, e, l)
+                                                 : arena_printf(x->a, "%s/%.*s", x->cwd, (int)l, e));
+        const char *probe = arena_printf(x->a, "%s/git-remote-https", strcmp(dir, "/") ? dir : "");
+        const char *how = writable(x->a, x->plan, probe);
+        if (how)
+            x->found = arena_printf(x->a, "the environment's GIT_EXEC_PATH names the directory %s (GIT_EXEC_PATH = %s), "
+                                          "where the plan lets the command make programs (%s): git runs its helpers "
+                                          "from there (git-remote-https at every fetch) and looks there first for "
+                                          "every program it starts by name (ssh, the pager), outside any sandbox, "
+                                          "in this shell's later git commands; keep GIT_EXEC_PATH out of the "
+                                          "directories the command may write, or deny writing that directory too "
+                                          "(deny final write \"%s\";)",
+                                    dir, ep, how, as_written(x, dir));
+        e = c ? c + 1 : NULL;
+    }
     const char *cnt = env_get(vars, "GIT_CONFIG_COUNT");
     long n = cnt ? strtol(cnt, NULL, 10) : 0;
     for (long i = 0; i < n && i < 10000 && !x->found; i++) {
