@@ -274,6 +274,27 @@ const char *runner_path_by_name(arena *a, const char *path)
     return out;
 }
 
+const char *runner_path_kernel(arena *a, const char *path)
+{
+    size_t end = strlen(path);
+    if (end < 2 || path[0] != '/') return path;
+    char *buf = arena_strdup(a, path);
+    for (;;) {
+        char keep = buf[end];
+        buf[end] = 0;
+        char rp[PATH_MAX];
+        const char *ok = realpath(buf, rp);
+        buf[end] = keep;
+        if (ok) {
+            const char *rest = buf + end + (buf[end] == '/');
+            return *rest ? arena_printf(a, "%s/%s", strcmp(rp, "/") ? rp : "", rest) : arena_strdup(a, rp);
+        }
+        if (end == 1) return path;
+        while (end > 1 && buf[end - 1] != '/') end--;
+        if (end > 1) end--;
+    }
+}
+
 /* path as a profile names it: $WORKDIR/... inside the working directory */
 static const char *as_written(include_ctx *x, const char *path)
 {

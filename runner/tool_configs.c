@@ -14,7 +14,6 @@
 #include "nested_repos.h"
 #include "run_profile.h"
 #include <ctype.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,29 +318,6 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
     return r + 1;
 }
 
-/* path as the kernel reaches it: the links on the way (and a last one)
- * followed, as far as it exists */
-static const char *kernel_path(arena *a, const char *path)
-{
-    size_t end = strlen(path);
-    if (end < 2 || path[0] != '/') return path;
-    char *buf = arena_strdup(a, path);
-    for (;;) {
-        char keep = buf[end];
-        buf[end] = 0;
-        char rp[PATH_MAX];
-        const char *ok = realpath(buf, rp);
-        buf[end] = keep;
-        if (ok) {
-            const char *rest = buf + end + (buf[end] == '/');
-            return *rest ? arena_printf(a, "%s/%s", strcmp(rp, "/") ? rp : "", rest) : arena_strdup(a, rp);
-        }
-        if (end == 1) return path;
-        while (end > 1 && buf[end - 1] != '/') end--;
-        if (end > 1) end--;
-    }
-}
-
 /* the value's words that name a file (a '/' in them, an option's value
  * after '=': --require=./x.js), each checked; the first problem, or NULL */
 static const char *check_value(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
@@ -361,7 +337,7 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
         const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w));
         /* where the kernel reaches it, which the deny to add names (one on
          * the link's own path would lead through a link) */
-        const char *kt = kernel_path(a, t);
+        const char *kt = runner_path_kernel(a, t);
         if (runner_plan_checked_after(plan, kt)) continue;
         const char *how = runner_plan_write_why(a, plan, t);
         if (how)
