@@ -52,7 +52,7 @@ for f in '.cargo/config.toml|[build]\nrustc-wrapper = "tools\\u002fwrap.sh"' \
     expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$file names the program $R/proj/tools/wrap.sh"
     rm -f "$file"
 done
-printf '[build]\nrustc-wrapper = "sccache"   # see docs/build.md\n' >.cargo/config.toml
+printf '[build]\nrustc-wrapper = "sccache"   # see notes/wrappers.txt\n' >.cargo/config.toml
 run "tool configs: comment" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool configs: a path in a comment after the value: the run goes on" 0
 rm -f .cargo/config.toml
