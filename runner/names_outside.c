@@ -16,6 +16,7 @@
 #include "../support/hashmap.h"
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -256,7 +257,6 @@ int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_di
 /* ---- names in the write grants outside the project ------------------------ */
 
 typedef struct granted_ctx {
-    arena *a;
     const ll_plan *plan;
     const char *cwd;
     hashmap files;                   /* "dev:ino" -> index */
@@ -266,6 +266,7 @@ typedef struct granted_ctx {
     const unsigned long long *devs;
     size_t ndev;
     size_t entries, max;
+    char path[2 * PATH_MAX];         /* the directory walked, then the entry */
 } granted_ctx;
 
 static int granted_dev(const granted_ctx *x, unsigned long long dev)
@@ -275,7 +276,8 @@ static int granted_dev(const granted_ctx *x, unsigned long long dev)
     return 0;
 }
 
-static void walk_granted(granted_ctx *x, int dirfd, const char *path, int depth)
+/* the directory x->path (len bytes), open as dirfd */
+static void walk_granted(granted_ctx *x, int dirfd, size_t len, int depth)
 {
     DIR *d = fdopendir(dirfd);
     if (!d) {
@@ -288,9 +290,12 @@ static void walk_granted(granted_ctx *x, int dirfd, const char *path, int depth)
         if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
         x->entries++;
         if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
-        const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
+        size_t nl = strlen(n);
+        if (len + 1 + nl >= sizeof x->path) continue;
+        x->path[len] = '/';
+        memcpy(x->path + len + 1, n, nl + 1);
         /* the project, walked already; a read-only mount of the plan */
-        if (at_or_under(sub, x->cwd) || read_only_near(x->plan, sub, 1)) continue;
+        if (at_or_under(x->path, x->cwd) || read_only_near(x->plan, x->path, 1)) continue;
         struct stat st;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !granted_dev(x, (unsigned long long)st.st_dev)) continue;
         if (S_ISREG(st.st_mode)) {
@@ -304,8 +309,9 @@ static void walk_granted(granted_ctx *x, int dirfd, const char *path, int depth)
         }
         if (!S_ISDIR(st.st_mode) || depth + 1 >= OUTSIDE_DEPTH_MAX) continue;
         int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd >= 0) walk_granted(x, fd, sub, depth + 1);
+        if (fd >= 0) walk_granted(x, fd, len + 1 + nl, depth + 1);
     }
+    x->path[len] = 0;
     closedir(d);
 }
 
@@ -313,18 +319,19 @@ void runner_names_granted(arena *a, const ll_plan *plan, const char *cwd, outsid
                           const size_t *nlink, size_t n, size_t max_entries)
 {
     if (!n) return;
-    granted_ctx x = { .a = a, .plan = plan, .cwd = cwd, .f = files, .seen = seen, .nlink = nlink, .n = n, .left = n,
-                      .max = max_entries };
-    hm_init(&x.files);
+    granted_ctx *x = arena_alloc(a, sizeof *x);
+    *x = (granted_ctx){ .plan = plan, .cwd = cwd, .f = files, .seen = seen, .nlink = nlink, .n = n, .left = n,
+                        .max = max_entries };
+    hm_init(&x->files);
     unsigned long long *devs = arena_alloc(a, n * sizeof *devs);
-    x.devs = devs;
+    x->devs = devs;
     for (size_t i = 0; i < n; i++) {
         char key[48];
         int kl = snprintf(key, sizeof key, "%llx:%llx", files[i].dev, files[i].ino);
-        hm_put(&x.files, arena_strndup(a, key, (size_t)kl), (size_t)kl, (void *)(uintptr_t)(i + 1));
-        if (!granted_dev(&x, files[i].dev)) devs[x.ndev++] = files[i].dev;
+        hm_put(&x->files, arena_strndup(a, key, (size_t)kl), (size_t)kl, (void *)(uintptr_t)(i + 1));
+        if (!granted_dev(x, files[i].dev)) devs[x->ndev++] = files[i].dev;
     }
-    for (size_t i = 0; i < plan->ng && x.left && x.entries < x.max; i++) {
+    for (size_t i = 0; i < plan->ng && x->left && x->entries < x->max; i++) {
         const ll_grant *g = &plan->g[i];
         if (!g->is_dir || !writes(g) || at_or_under(g->path, cwd) || at_or_under(cwd, g->path) ||
             read_only_near(plan, g->path, 1))
@@ -337,9 +344,12 @@ void runner_names_granted(arena *a, const ll_plan *plan, const char *cwd, outsid
             j++;
         if (j < plan->ng) continue;
         struct stat st;
-        if (stat(g->path, &st) != 0 || !granted_dev(&x, (unsigned long long)st.st_dev)) continue;
+        if (stat(g->path, &st) != 0 || !granted_dev(x, (unsigned long long)st.st_dev)) continue;
+        size_t gl = strlen(g->path);
+        if (gl >= sizeof x->path || gl < 2) continue;
+        memcpy(x->path, g->path, gl + 1);
         int fd = open(g->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd >= 0) walk_granted(&x, fd, g->path, 0);
+        if (fd >= 0) walk_granted(x, fd, gl, 0);
     }
-    hm_free(&x.files);
+    hm_free(&x->files);
 }

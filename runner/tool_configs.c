@@ -19,7 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { CONFIG_MAX = 1 << 16 };
+enum { CONFIG_MAX = 1 << 16, RAW_MAX = 200, KEY_MAX = 64 };
 
 /* how a configuration file is written: what its quotes, escapes and
  * comments are, and where a value may go on over several lines */
@@ -233,15 +233,16 @@ static const char *read_flow(syntax syn, const char *p, const char *bend, int mu
 /* The value at r (just after the key's '=' or ':'), as the tool reads
  * it (read_flow), in a; in YAML also a block scalar (| and >, the more
  * indented lines below, as they are) and a value on the more indented
- * lines below its key (col: the key's column).  *raw: the text as
- * written, on one line. */
-static const char *read_value(arena *a, syntax syn, const char *r, const char *bend, size_t col, const char **raw)
+ * lines below its key (col: the key's column).  out: room for twice
+ * bend - r bytes and two, where the value is read.  *raw: the text as
+ * written, on one line, its first RAW_MAX bytes. */
+static const char *read_value(arena *a, syntax syn, const char *r, const char *bend, size_t col, char *out,
+                              const char **raw)
 {
-    char *out = arena_alloc(a, 2 * (size_t)(bend - r) + 2);
     size_t n = 0;
     const char *p = r;
     while (p < bend && (*p == ' ' || *p == '\t')) p++;
-    const char *eol = memchr(p, '\n', (size_t)(bend - p));
+    const char *eol = p < bend ? memchr(p, '\n', (size_t)(bend - p)) : NULL;
     if (!eol) eol = bend;
     const char *stop;
     if (syn == SYN_YAML && p < eol && (*p == '|' || *p == '>'))
@@ -255,7 +256,7 @@ static const char *read_value(arena *a, syntax syn, const char *r, const char *b
         stop = read_flow(syn, p, bend, 0, out, &n);
     out[n] = 0;
     /* as written, on one line */
-    char *w = arena_strndup(a, r, (size_t)(stop - r));
+    char *w = arena_strndup(a, r, (size_t)(stop - r) < RAW_MAX ? (size_t)(stop - r) : RAW_MAX);
     size_t wl = 0;
     for (const char *q = w; *q; q++) {
         char c = strchr("\n\r\t", *q) ? ' ' : *q;
@@ -263,7 +264,7 @@ static const char *read_value(arena *a, syntax syn, const char *r, const char *b
     }
     while (wl && w[wl - 1] == ' ') wl--;
     w[wl] = 0;
-    *raw = w;
+    *raw = (size_t)(stop - r) > RAW_MAX ? arena_printf(a, "%s ...", w) : w;
     return out;
 }
 
@@ -294,14 +295,17 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
     const char *r = at;
     const char *name;
     if (*r == '"' || *r == '\'') {
+        /* a key is short: one whose closing quote is far is none of them */
         char q = *r++;
-        char *out = arena_alloc(a, (size_t)(eol - r) + 1);
+        const char *close = r;
+        while (close < eol && *close != q && close - r < 4 * KEY_MAX) close += *close == '\\' && q == '"' ? 2 : 1;
+        if (close >= eol || *close != q) return NULL;
+        char *out = arena_alloc(a, (size_t)(close - r) + 1);
         size_t n = 0;
-        while (r < eol && *r != q) {
-            if (q == '"' && *r == '\\' && r + 1 < eol) r = put_escape(r + 1, eol, out, &n);
+        while (r < close) {
+            if (q == '"' && *r == '\\' && r + 1 < close) r = put_escape(r + 1, close, out, &n);
             else out[n++] = *r++;
         }
-        if (r >= eol) return NULL;
         r++;
         out[n] = 0;
         name = out;
@@ -359,6 +363,7 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
     fclose(f);
     buf[got] = 0;
     const char *bend = buf + got;
+    char *scratch = arena_alloc(a, 2 * got + 2);     /* each value read there in turn */
     for (const char *line = buf; line && line < bend;) {
         const char *eol = memchr(line, '\n', (size_t)(bend - line));
         if (!eol) eol = bend;
@@ -374,7 +379,7 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
             const char *r = key_start(c->syn, s, at) ? key_value(a, c, at, eol, &k) : NULL;
             if (!r) continue;
             const char *raw;
-            const char *v = read_value(a, c->syn, r, bend, (size_t)(at - line), &raw);
+            const char *v = read_value(a, c->syn, r, bend, (size_t)(at - line), scratch, &raw);
             const char *why = check_value(a, plan, c, file, base, c->keys[k], v, raw);
             if (why) return why;
         }
