@@ -235,6 +235,30 @@ static char *link_target(arena *a, const char *path)
     return k > 0 ? arena_strndup(a, t, (size_t)k) : NULL;
 }
 
+/* path without its "." components and repeated slashes, which name
+ * nothing whatever the links are (./agent.buckle is agent.buckle, and a
+ * read-only mount holds it by the one name); ".." stays */
+static const char *without_dots(arena *a, const char *path)
+{
+    char *out = arena_alloc(a, strlen(path) + 1);
+    size_t n = 0;
+    for (const char *s = path; *s;) {
+        if (*s == '/') {
+            if (!n || out[n - 1] != '/') out[n++] = '/';
+            s++;
+            continue;
+        }
+        size_t l = strcspn(s, "/");
+        if (l == 1 && s[0] == '.') { s += l; continue; }
+        memcpy(out + n, s, l);
+        n += l;
+        s += l;
+    }
+    while (n > 1 && out[n - 1] == '/') n--;
+    out[n] = 0;
+    return out;
+}
+
 /* (One PATH_MAX buffer in this frame, the other strings in the arena: a
  * large frame would put every call below on stack pages of its own.) */
 static void walk(protect_list *pl, const char *path, int value)
@@ -253,7 +277,7 @@ static void walk(protect_list *pl, const char *path, int value)
     /* the path as written, made absolute: protected as it is too, unless
      * it names a directory (whose own writes, such as its times, the
      * sandbox may need) */
-    const char *lex = path[0] == '/' ? path : arena_printf(pl->a, "%s/%s", n ? cur : "", path);
+    const char *lex = without_dots(pl->a, path[0] == '/' ? path : arena_printf(pl->a, "%s/%s", n ? cur : "", path));
     if (strlen(lex) >= 2 * PATH_MAX) lex = "";
     int links = 0;
     const char *r = path;          /* what is left to resolve */
