@@ -255,24 +255,6 @@ static void unblock_terminal(void)
         if (isatty(fd)) tcflow(fd, TCOON);
 }
 
-static void direnv_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd, const char *home)
-{
-    (void)home;
-    runner_direnv_begin(w, a, plan, cwd);
-}
-
-/* The files looked at by name after the run (above_names.h's watch), one
- * row a kind: how they are noted before the run, and how each one the
- * command made or changed is said. */
-static const struct above_kind {
-    void (*begin)(above_watch *w, arena *a, const ll_plan *plan, const char *cwd, const char *home);
-    void (*say)(const above_watch *w, diag_sink *sink, int exit_status);
-} above_kinds[] = {
-    { .begin = runner_above_begin, .say = runner_above_say },   /* the tools' files above the project (above_names.c) */
-    { .begin = direnv_begin, .say = runner_direnv_say },        /* the files the project's .envrc loads (direnv_files.c) */
-};
-enum { NABOVE_KINDS = sizeof above_kinds / sizeof *above_kinds };
-
 /* userns: the command may run in a user and mount namespace of its own (a
  * deny of writing inside a writable directory is a read-only mount there);
  * *retry: it could not be made after all, and nothing was run */
@@ -298,7 +280,8 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
     shadow_watch shadows = { .n = 0 };   /* `buckle` in a PATH directory before buckle's (shadow_check.c) */
     shadow_rel rels = { .nrel = 0 };     /* ... beneath the project, for a relative PATH entry (shadow_rel.c) */
-    above_watch aboves[NABOVE_KINDS] = { { .n = 0 } };   /* the files of above_kinds */
+    above_watch aboves = { .n = 0 };     /* the tools' files above the project (above_names.c) */
+    above_watch envrcs = { .n = 0 };     /* the files the project's .envrc loads (direnv_files.c) */
     path_shadows pshadows = { .nentries = 0 };   /* programs made in PATH directories (path_shadows.c) */
     repos_made grepos = { .nd = 0 };     /* repositories made in the grants outside the project (grant_repos_made.c) */
     rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
@@ -682,18 +665,20 @@ launch:
      * would take it for the user's own), or where this run's lookup of
      * buckle would find it first */
     /* and the tools' files above the project the command may write
-     * (.cargo/config.toml, package.json), and the files the project's
-     * .envrc loads, as they are now (above_kinds) */
-    const char **kind_files[NABOVE_KINDS];
-    size_t nkind[NABOVE_KINDS], nabovef = 0;
-    for (size_t k = 0; k < NABOVE_KINDS; k++) {
-        above_kinds[k].begin(&aboves[k], &a, &plan, cwd, rb.value[RB_HOME]);
-        nkind[k] = runner_above_list(&aboves[k], &a, &kind_files[k]);
-        nabovef += nkind[k];
+     * (.cargo/config.toml, package.json), as they are now */
+    runner_above_begin(&aboves, &a, &plan, cwd, rb.value[RB_HOME]);
+    /* (and the files the project's .envrc loads, with them) */
+    runner_direnv_begin(&envrcs, &a, &plan, cwd);
+    const char **above_files, **envrc_files;
+    size_t nabovef0 = runner_above_list(&aboves, &a, &above_files);
+    size_t nenvrc = runner_above_list(&envrcs, &a, &envrc_files);
+    size_t nabovef = nabovef0 + nenvrc;
+    if (nenvrc) {
+        const char **both = arena_alloc(&a, (nabovef + 1) * sizeof *both);
+        for (size_t i = 0; i < nabovef0; i++) both[i] = above_files[i];
+        for (size_t i = 0; i < nenvrc; i++) both[nabovef0 + i] = envrc_files[i];
+        above_files = both;
     }
-    const char **above_files = arena_alloc(&a, (nabovef + 1) * sizeof *above_files);
-    for (size_t k = 0, j = 0; k < NABOVE_KINDS; k++)
-        for (size_t i = 0; i < nkind[k]; i++) above_files[j++] = kind_files[k][i];
     {
         const char **scope = arena_alloc(&a, (plan.nm + 1 + nshadow + nabovef) * sizeof *scope);
         scope[0] = cwd;
@@ -953,17 +938,18 @@ launch:
         /* and a program made in a PATH directory before the one of its name */
         if (l.stage == LL_STAGE_NONE) nshadowed += runner_path_shadows_end(&pshadows, &shadows);
         /* and the tools' files it made or changed above the project */
-        size_t nabovem = 0;
-        for (size_t k = 0; k < NABOVE_KINDS && l.stage == LL_STAGE_NONE; k++) nabovem += runner_above_end(&aboves[k]);
+        size_t nabovem = l.stage == LL_STAGE_NONE ? runner_above_end(&aboves) : 0;
         /* and the repositories it made directly in a directory it may write elsewhere */
         if (l.stage == LL_STAGE_NONE) nabovem += runner_repos_made_end(&grepos);
+        if (l.stage == LL_STAGE_NONE) nabovem += runner_above_end(&envrcs);
         /* and a profile a later run started there would take for the given one */
         size_t nprofs = l.stage == LL_STAGE_NONE ? rel_walk_end(&profs) : 0;
         const char **keep = xcalloc(nmade + nfound + nshadowed + nabovem + nprofs + 1, sizeof *keep);
         for (size_t j = 0; j < nmade; j++) keep[j] = made[j];
         size_t nlinks = nfound ? runner_link_scan_paths(&links, keep + nmade) : 0;
         nlinks += runner_shadow_paths(&shadows, keep + nmade + nlinks);
-        for (size_t k = 0; k < NABOVE_KINDS; k++) nlinks += runner_above_paths(&aboves[k], keep + nmade + nlinks);
+        nlinks += runner_above_paths(&aboves, keep + nmade + nlinks);
+        nlinks += runner_above_paths(&envrcs, keep + nmade + nlinks);
         nlinks += runner_repos_made_paths(&grepos, keep + nmade + nlinks);
         nlinks += runner_profile_rel_paths(&profs, keep + nmade + nlinks);
         const char *lost = NULL;
@@ -983,7 +969,8 @@ launch:
                                      "remembering what it planted; look at what it made", moded);
         runner_link_scan_say(&links, sink, command_status);
         runner_shadow_say(&shadows, sink, command_status);
-        for (size_t k = 0; k < NABOVE_KINDS; k++) above_kinds[k].say(&aboves[k], sink, command_status);
+        runner_above_say(&aboves, sink, command_status);
+        runner_direnv_say(&envrcs, sink, command_status);
         runner_repos_made_say(&grepos, sink, command_status);
         runner_profile_rel_say(&profs, rq->profile, sink, command_status);
         if (lost)
@@ -1002,7 +989,8 @@ out:
     planted_release(&hold);
     runner_link_scan_free(&links);
     runner_shadow_free(&shadows);
-    for (size_t k = 0; k < NABOVE_KINDS; k++) runner_above_free(&aboves[k]);
+    runner_above_free(&aboves);
+    runner_above_free(&envrcs);
     runner_shadow_rel_free(&rels);
     runner_path_shadows_free(&pshadows);
     runner_repos_made_free(&grepos);
