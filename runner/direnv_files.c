@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4 };
 
@@ -67,7 +69,54 @@ static const char *word(arena *a, const char **s, int *end)
     return out;
 }
 
-static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *path)
+/* Where the kernel takes path (absolute) to: every link on the way
+ * followed, the last one too (direnv reads through it), and past the first
+ * name that is not there the rest as written.  So a dangling .env ->
+ * .env.local leads to .env.local, which the command may make.  NULL: more
+ * than 40 links, or too long. */
+static const char *follow(arena *a, const char *path)
+{
+    char cur[PATH_MAX];            /* resolved so far ("" is /) */
+    size_t n = 0;
+    int hops = 0, gone = 0;
+    cur[0] = 0;
+    for (const char *r = path;;) {
+        while (*r == '/') r++;
+        if (!*r) break;
+        size_t len = strcspn(r, "/");
+        if (len == 1 && r[0] == '.') { r += len; continue; }
+        if (len == 2 && r[0] == '.' && r[1] == '.') {
+            while (n && cur[n - 1] != '/') n--;
+            if (n) n--;
+            cur[n] = 0;
+            r += len;
+            continue;
+        }
+        if (n + 1 + len >= sizeof cur) return NULL;
+        cur[n++] = '/';
+        memcpy(cur + n, r, len);
+        n += len;
+        cur[n] = 0;
+        r += len;
+        struct stat st;
+        if (gone || lstat(cur, &st) != 0) { gone = 1; continue; }
+        if (!S_ISLNK(st.st_mode)) continue;
+        char t[PATH_MAX];
+        ssize_t k = ++hops > 40 ? -1 : readlink(cur, t, sizeof t - 1);
+        if (k <= 0) return NULL;
+        t[k] = 0;
+        /* the link's text in its place, taken from its directory */
+        while (n && cur[n - 1] != '/') n--;
+        if (n) n--;
+        if (t[0] == '/') n = 0;
+        cur[n] = 0;
+        r = arena_printf(a, "%s/%s", t, r);
+    }
+    return n ? arena_strdup(a, cur) : "/";
+}
+
+/* path, when the plan lets the command write or make it */
+static void watch_one(above_watch *w, arena *a, const ll_plan *plan, const char *path)
 {
     sb_request q;
     memset(&q, 0, sizeof q);
@@ -78,13 +127,17 @@ static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *pat
     q.len = strlen(path);
     const char *why;
     if (ll_plan_decide(plan, &q, path, a, &why) == 0) runner_above_add(w, path);
-    /* a link (.env -> .env.development): direnv reads what it leads to,
-     * which the command may change without touching the link */
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        char *rp = realpath(path, NULL);
-        if (rp && strcmp(rp, path)) watch(w, a, plan, arena_strdup(a, rp));
-        free(rp);
-    }
+}
+
+static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *path)
+{
+    watch_one(w, a, plan, path);
+    /* through a link (.env -> .env.development, or a directory on the
+     * way): direnv reads what it leads to, which the command may change or,
+     * when the link dangles (.env -> .env.local, git-ignored), make without
+     * touching the link */
+    const char *to = follow(a, path);
+    if (to && strcmp(to, path)) watch_one(w, a, plan, to);
 }
 
 static void read_envrc(above_watch *w, arena *a, const ll_plan *plan, const char *file, const char *dir, int depth)

@@ -58,6 +58,27 @@ run "direnv: link" "$B" run $A "$R/prof/agent.buckle" -- sh -c "echo 'BASH_ENV=/
 expect_rc "direnv: the target of a linked .env, written by the command, fails the run" 125
 expect_err_has "direnv: ... naming the target" "$R/proj/.env.development changed during the run"
 rm -f "$R/proj/.env" "$R/proj/.env.development"
+# a dangling link .envrc loads (.env -> .env.local, git-ignored and not
+# there yet): what it leads to is watched for appearing, as written from
+# the link's directory, through a directory that is not there either
+mkdir "$R/proj/shared"
+ln -s .env.local "$R/proj/.env"
+ln -s shared/envrc.local "$R/proj/.envrc.local"
+for f in .env.local shared/envrc.local; do
+    run "direnv: dangling $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c "echo 'BASH_ENV=/tmp/x' >$f; echo WROTE"
+    expect_out_has "direnv: (dangling $f) the command ran" "WROTE"
+    expect_rc "direnv: $f, which a dangling link .envrc loads leads to, made by the command, fails the run" 125
+    expect_err_has "direnv: ... naming it" "$R/proj/$f exists after the run"
+    run "direnv: dangling $f next" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "direnv: (dangling $f) ... and the next run is refused" 125
+    rm -f "$f"
+done
+rm -f "$R/proj/.env"
+ln -s cfg/../cfg/./env "$R/proj/.env"
+run "direnv: dangling dir" "$B" run $A "$R/prof/agent.buckle" -- sh -c "mkdir cfg; echo 'BASH_ENV=/tmp/x' >cfg/env"
+expect_rc "direnv: a dangling link through a directory not there yet, its file made by the command, fails the run" 125
+expect_err_has "direnv: ... naming it" "$R/proj/cfg/env exists after the run"
+rm -rf "$R/proj/.env" "$R/proj/cfg" "$R/proj/.envrc.local" "$R/proj/shared"
 # other files: the run goes on
 run "direnv: other" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >notes.txt; echo x >scripts/other.sh'
 expect_rc "direnv: other files written: the run goes on" 0
