@@ -1,47 +1,96 @@
 /* direnv_files.c - the files a project's .envrc loads (direnv_files.h).
  * direnv runs .envrc in the user's shell at each `cd` into the project,
- * once the user has allowed it, and its allow covers .envrc alone: the
- * files .envrc loads (dotenv's .env, exported into the shell: BASH_ENV,
- * LD_PRELOAD, PATH; source_env's .envrc.local and a sourced script, run
- * there; use flake's flake.nix, whose shellHook runs there) run whatever
- * they say now.  So each such file the plan lets the command write is
+ * once the user has allowed it, and its allow covers .envrc alone (its
+ * content): the files .envrc loads (dotenv's .env, exported into the
+ * shell: BASH_ENV, LD_PRELOAD, PATH; source_env's .envrc.local and a
+ * sourced script, run there; use flake's flake.nix, whose shellHook runs
+ * there; a script run with bash or python) run whatever they say now.  No
+ * list of shell idioms is complete, so the rule is about words: each word
+ * of an .envrc direnv would load (the working directory's, each one above
+ * it, each one beneath it the user has allowed, each one direnv's
+ * configuration trusts) that names a file, there or not yet (the parent
+ * directory there), is watched, and the shell code it sources is read the
+ * same way (four deep).  Each such file the plan lets the command write is
  * looked at after the run like the tools' files above the project
  * (above_names.c): made or changed during the run, it fails the run and is
- * remembered. */
+ * remembered.  A word the shell builds (a variable, a command's output)
+ * cannot be followed: the first one in a loading place is said once. */
 #define _GNU_SOURCE
 #include "direnv_files.h"
 #include "run_profile.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4 };
+enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4, ALLOW_MAX = 4096, WORDS_MAX = 1024 };
 
-/* the commands of direnv's standard library that load a file, and the
- * file each loads by default (NULL: none) */
+/* the commands of direnv's standard library and the shell that load a
+ * file, and the file each loads by default (NULL: none) */
 typedef struct loader {
     const char *cmd;
     const char *dflt;
-    int sources;                  /* bash code: what it loads in turn is read too */
+    int sources;                  /* bash code: what it names is read too */
+    int envrc;                    /* a directory given: its .envrc */
 } loader;
 static const loader loaders[] = {
     { .cmd = "dotenv", .dflt = ".env" },
     { .cmd = "dotenv_if_exists", .dflt = ".env" },
-    { .cmd = "source_env", .sources = 1 },
-    { .cmd = "source_env_if_exists", .sources = 1 },
+    { .cmd = "source_env", .sources = 1, .envrc = 1 },
+    { .cmd = "source_env_if_exists", .sources = 1, .envrc = 1 },
     { .cmd = "source", .sources = 1 },
     { .cmd = ".", .sources = 1 },
+    { .cmd = "eval", .sources = 1 },
+    { .cmd = "bash", .sources = 1 },
+    { .cmd = "sh", .sources = 1 },
+    { .cmd = "zsh", .sources = 1 },
+    { .cmd = "dash", .sources = 1 },
+    { .cmd = "ksh", .sources = 1 },
 };
+
+/* words before a command's own name: the shell's keywords and the
+ * builtins that run the command after them */
+static const char *const prefixes[] = { "if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "((",
+                                        "builtin", "command", "exec", "time", "function" };
+
+/* commands whose words name files direnv only watches for changes */
+static const char *const watchers[] = { "watch_file", "watch_dir" };
+
+/* The scan of the .envrc files: where what they name is kept. */
+typedef struct scan {
+    above_watch *w;
+    arena *a;
+    const ll_plan *plan;
+    direnv_scan *out;
+    const char **read;            /* the files read so far */
+    size_t nread, capread;
+    size_t nwords;                /* the words watched so far */
+} scan;
+
+static int in_list(const char *w, const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w, v[i])) return 1;
+    return 0;
+}
 
 /* dir/w, or w when absolute (in a) */
 static const char *resolve(arena *a, const char *dir, const char *w)
 {
     while (w[0] == '.' && w[1] == '/') w += 2;
-    if (!strcmp(w, ".")) return dir;
+    if (!strcmp(w, ".") || !*w) return dir;
     return w[0] == '/' ? w : arena_printf(a, "%s/%s", strcmp(dir, "/") ? dir : "", w);
+}
+
+/* the directory of path (in a) */
+static const char *dir_of(arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash != path ? arena_strndup(a, path, (size_t)(slash - path)) : "/";
 }
 
 /* the next word of line at *s, quotes taken off; NULL at the end of a
@@ -140,73 +189,363 @@ static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *pat
     if (to && strcmp(to, path)) watch_one(w, a, plan, to);
 }
 
-static void read_envrc(above_watch *w, arena *a, const ll_plan *plan, const char *file, const char *dir, int depth)
+/* The path a word of an .envrc in dir names, or NULL: punctuation of a
+ * redirection or a command's output taken off (`<(cat f)`, `"$(cat f)"`,
+ * `>f`), and $PWD, ${PWD} and $(pwd) put in; *built set when what is left
+ * is made by the shell (a variable, a command's output). */
+static const char *word_path(arena *a, const char *dir, const char *wd, int *built)
 {
+    for (;;) {
+        if (!strncmp(wd, "$PWD", 4) && (wd[4] == '/' || !wd[4])) return resolve(a, dir, wd[4] ? wd + 5 : ".");
+        if (!strncmp(wd, "${PWD}", 6) && (wd[6] == '/' || !wd[6])) return resolve(a, dir, wd[6] ? wd + 7 : ".");
+        if (!strncmp(wd, "$(pwd)", 6) && (wd[6] == '/' || !wd[6])) return resolve(a, dir, wd[6] ? wd + 7 : ".");
+        if (wd[0] == '$' && wd[1] == '(') wd += 2;
+        else if (wd[0] && strchr("<>(`", wd[0])) wd++;
+        else if (isdigit((unsigned char)wd[0]) && wd[1] == '>') wd += 2;
+        else break;
+    }
+    size_t n = strlen(wd);
+    while (n && (wd[n - 1] == ')' || wd[n - 1] == '`' || wd[n - 1] == '}')) n--;
+    wd = arena_strndup(a, wd, n);
+    if (strchr(wd, '$') || strchr(wd, '`')) {
+        *built = 1;
+        return NULL;
+    }
+    int named = 0;
+    for (const char *c = wd; *c && !named; c++) named = isalnum((unsigned char)*c);
+    if (!named || wd[0] == '-' || wd[0] == '~' || strpbrk(wd, "*?[=") || strstr(wd, "://")) return NULL;
+    return resolve(a, dir, wd);
+}
+
+static void read_file(scan *sc, const char *file, const char *dir, int depth);
+
+/* One word of a command: the file it names watched, and read in turn as
+ * shell code when the command sources what it names; a PATH directory
+ * kept. */
+static void take(scan *sc, const char *file, int lineno, const char *cmd, const loader *l, const char *key,
+                 const char *wd, const char *dir, int depth)
+{
+    arena *a = sc->a;
+    int built = 0;
+    const char *p = word_path(a, dir, wd, &built);
+    /* what a command prints (eval "$(tool hook)", source <(tool)) */
+    if (l && (!strncmp(wd, "$(", 2) || !strncmp(wd, "<(", 2) || wd[0] == '`')) built = 1;
+    if (built && l && !sc->out->unread) sc->out->unread = arena_printf(a, "%s:%d: %s %s", file, lineno, cmd, wd);
+    if (!p) return;
+    struct stat st;
+    int there = stat(p, &st) == 0;
+    if (key && !strcmp(key, "PATH") && (!there || S_ISDIR(st.st_mode))) {
+        sc->out->path_dirs = arena_grow(a, sc->out->path_dirs, sc->out->npath, sc->out->cappath,
+                                        sizeof *sc->out->path_dirs);
+        sc->out->cappath = arena_grow_cap(sc->out->npath, sc->out->cappath);
+        sc->out->path_dirs[sc->out->npath++] = p;
+        return;
+    }
+    if (there && S_ISDIR(st.st_mode)) {
+        if (!l || !l->envrc) return;
+        p = resolve(a, p, ".envrc");      /* source_env DIR loads DIR/.envrc */
+        there = stat(p, &st) == 0;
+    }
+    /* a name that can be made: its directory is there (a loader's file
+     * is watched wherever it is) */
+    if (!there && !l) {
+        struct stat ds;
+        if (stat(dir_of(a, p), &ds) != 0 || !S_ISDIR(ds.st_mode)) return;
+    }
+    if (!l && ++sc->nwords > WORDS_MAX) return;
+    watch(sc->w, a, sc->plan, p);
+    /* source_env runs the file in its own directory; bash, source and
+     * eval in the current one */
+    if (l && l->sources && there && S_ISREG(st.st_mode) && depth < ENVRC_DEPTH)
+        read_file(sc, p, l->envrc ? dir_of(a, p) : dir, depth + 1);
+}
+
+/* Every command of a file of shell code in dir. */
+static void read_file(scan *sc, const char *file, const char *dir, int depth)
+{
+    arena *a = sc->a;
+    for (size_t i = 0; i < sc->nread; i++)
+        if (!strcmp(sc->read[i], file)) return;
+    sc->read = arena_grow(a, sc->read, sc->nread, sc->capread, sizeof *sc->read);
+    sc->capread = arena_grow_cap(sc->nread, sc->capread);
+    sc->read[sc->nread++] = file;
     FILE *f = fopen(file, "r");
     if (!f) return;
     char *buf = arena_alloc(a, ENVRC_MAX + 1);
     size_t got = fread(buf, 1, ENVRC_MAX, f);
     fclose(f);
     buf[got] = 0;
+    int lineno = 0;
     for (char *line = buf; line && *line;) {
         char *nl = strchr(line, '\n');
         if (nl) *nl = 0;
+        lineno++;
         const char *s = line;
         while (*s) {
             int end;
             const char *cmd;
-            /* a command's first word, past the shell's keywords */
-            do cmd = word(a, &s, &end);
-            while (cmd && (!strcmp(cmd, "if") || !strcmp(cmd, "then") || !strcmp(cmd, "else") || !strcmp(cmd, "elif") ||
-                           !strcmp(cmd, "do") || !strcmp(cmd, "!") || !strcmp(cmd, "{") || !strcmp(cmd, "(")));
+            /* a command's first word, past the shell's keywords, a
+             * function's head (`load() {`) and `builtin`/`command` */
+            do {
+                cmd = word(a, &s, &end);
+                if (cmd && !strcmp(cmd, "function")) word(a, &s, &end);
+            } while (cmd && (in_list(cmd, prefixes, sizeof prefixes / sizeof *prefixes) ||
+                             (strlen(cmd) > 2 && !strcmp(cmd + strlen(cmd) - 2, "()"))));
             if (!cmd) {
                 if (!end || !*s || *s == '#') break;
                 continue;
             }
-            const char *arg = word(a, &s, &end), *arg2 = arg ? word(a, &s, &end) : NULL;
             const loader *l = NULL;
             for (size_t i = 0; i < sizeof loaders / sizeof *loaders; i++)
                 if (!strcmp(cmd, loaders[i].cmd)) l = &loaders[i];
-            const char *t = NULL;
-            if (l) t = arg && arg[0] != '-' && arg[0] != '$' ? arg : l->dflt;
-            else if (!strcmp(cmd, "use") && arg && !strcmp(arg, "flake")) {
+            const char *words[64];
+            size_t nw = 0;
+            const char *wd;
+            while (!end && (wd = word(a, &s, &end)))
+                if (nw < sizeof words / sizeof *words) words[nw++] = wd;
+            const char *arg = nw ? words[0] : NULL, *arg2 = nw > 1 ? words[1] : NULL;
+            if (in_list(cmd, watchers, sizeof watchers / sizeof *watchers)) continue;
+            if (l && l->dflt && (!arg || arg[0] == '-')) take(sc, file, lineno, cmd, l, NULL, l->dflt, dir, depth);
+            if (!strcmp(cmd, "use") && arg && !strcmp(arg, "flake")) {
                 const char *at = arg2 && arg2[0] != '-' && arg2[0] != '$' && !strchr(arg2, '#') ? arg2 : ".";
                 if (!strchr(at, ':')) {
-                    watch(w, a, plan, resolve(a, resolve(a, dir, at), "flake.nix"));
-                    watch(w, a, plan, resolve(a, resolve(a, dir, at), "flake.lock"));
+                    watch(sc->w, a, sc->plan, resolve(a, resolve(a, dir, at), "flake.nix"));
+                    watch(sc->w, a, sc->plan, resolve(a, resolve(a, dir, at), "flake.lock"));
                 }
-            } else if (!strcmp(cmd, "use") && arg && !strcmp(arg, "nix")) {
-                watch(w, a, plan, resolve(a, dir, "shell.nix"));
-                watch(w, a, plan, resolve(a, dir, "default.nix"));
-            } else if (strchr(cmd, '/') && cmd[0] != '$')
-                t = cmd;                        /* a script it runs by path */
-            if (t) {
-                const char *path = resolve(a, dir, t);
-                struct stat st;
-                /* source_env DIR loads DIR/.envrc */
-                if (l && l->sources && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) path = resolve(a, path, ".envrc");
-                watch(w, a, plan, path);
-                if (l && l->sources && depth < ENVRC_DEPTH) {
-                    char *copy = arena_strdup(a, path);
-                    char *slash = strrchr(copy, '/');
-                    if (slash && slash != copy) *slash = 0;
-                    read_envrc(w, a, plan, path, copy, depth + 1);
+                continue;
+            }
+            if (!strcmp(cmd, "use") && arg && !strcmp(arg, "nix")) {
+                watch(sc->w, a, sc->plan, resolve(a, dir, "shell.nix"));
+                watch(sc->w, a, sc->plan, resolve(a, dir, "default.nix"));
+                continue;
+            }
+            /* the directories direnv puts first in PATH */
+            if (!strcmp(cmd, "PATH_add") || (!strcmp(cmd, "path_add") && arg && !strcmp(arg, "PATH"))) {
+                for (size_t i = !strcmp(cmd, "path_add"); i < nw; i++)
+                    take(sc, file, lineno, cmd, NULL, "PATH", words[i], dir, depth);
+                continue;
+            }
+            if (!strcmp(cmd, "layout") && arg && !strcmp(arg, "node")) {
+                take(sc, file, lineno, cmd, NULL, "PATH", "node_modules/.bin", dir, depth);
+                continue;
+            }
+            /* a script run by path, as shell code */
+            static const loader by_path = { .cmd = "", .sources = 1 };
+            if (strchr(cmd, '/')) take(sc, file, lineno, cmd, &by_path, NULL, cmd, dir, depth);
+            /* and every word */
+            for (size_t i = 0; i < nw; i++) {
+                const char *key = NULL, *v = words[i];
+                const char *eq = strchr(v, '=');
+                size_t kl = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+                if (eq && kl && v + kl == eq && !isdigit((unsigned char)v[0])) {
+                    key = arena_strndup(a, v, (size_t)(eq - v));
+                    v = eq + 1;
+                } else if (eq && v[0] == '-')
+                    v = eq + 1;                  /* --require=./x.js */
+                /* a list (PATH=bin:$PATH): each of its parts */
+                for (const char *part = v; part;) {
+                    const char *colon = strstr(part, "://") ? NULL : strchr(part, ':');
+                    const char *one = colon ? arena_strndup(a, part, (size_t)(colon - part)) : part;
+                    take(sc, file, lineno, cmd, key ? NULL : l, key, one, dir, depth);
+                    part = colon ? colon + 1 : NULL;
                 }
             }
-            /* the rest of this command */
-            while (!end && word(a, &s, &end)) {}
         }
         line = nl ? nl + 1 : NULL;
     }
 }
+/* direnv's configuration: what it trusts without an allow */
+typedef struct direnv_conf {
+    const char *file;             /* NULL: none */
+    const char **prefix, **exact; /* [whitelist], ~ put in */
+    size_t nprefix, nexact, capprefix, capexact;
+    int load_dotenv;              /* [global] load_dotenv = true: .env as .envrc */
+} direnv_conf;
 
-void runner_direnv_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd)
+static const char *slurp(arena *a, const char *file)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) return NULL;
+    char *buf = arena_alloc(a, ENVRC_MAX + 1);
+    size_t got = fread(buf, 1, ENVRC_MAX, f);
+    fclose(f);
+    buf[got] = 0;
+    return buf;
+}
+
+/* $DIRENV_CONFIG, or $XDG_CONFIG_HOME/direnv, or ~/.config/direnv:
+ * direnv.toml, or config.toml.  Its [whitelist] prefix and exact (one
+ * line or several, dotted whitelist.prefix too) and load_dotenv. */
+static void read_conf(arena *a, const char *home, direnv_conf *c)
+{
+    memset(c, 0, sizeof *c);
+    const char *dir = getenv("DIRENV_CONFIG"), *x = getenv("XDG_CONFIG_HOME");
+    if (!dir || !*dir) dir = x && *x == '/' ? arena_printf(a, "%s/direnv", x) : home ? arena_printf(a, "%s/.config/direnv", home) : NULL;
+    if (!dir) return;
+    const char *text = slurp(a, c->file = arena_printf(a, "%s/direnv.toml", dir));
+    if (!text) text = slurp(a, c->file = arena_printf(a, "%s/config.toml", dir));
+    if (!text) {
+        c->file = NULL;
+        return;
+    }
+    const char *section = "";
+    const char ***list = NULL;
+    size_t *n = NULL, *cap = NULL;
+    for (const char *p = text; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+        if (!*p) break;
+        if (*p == '#') { p += strcspn(p, "\n"); continue; }
+        if (list) {                        /* inside an array */
+            if (*p == ']') { list = NULL; p++; continue; }
+            if (*p == ',') { p++; continue; }
+            if (*p == '"' || *p == '\'') {
+                char q = *p++;
+                size_t l = strcspn(p, q == '"' ? "\"\n" : "'\n");
+                const char *v = arena_strndup(a, p, l);
+                p += l + (p[l] == q);
+                if (v[0] == '~' && (v[1] == '/' || !v[1]) && home) v = arena_printf(a, "%s%s", home, v + 1);
+                /* as direnv cleans it, and as the kernel takes it */
+                const char *to = v[0] == '/' ? follow(a, v) : NULL;
+                if (to) v = to;
+                *list = arena_grow(a, *list, *n, *cap, sizeof **list);
+                *cap = arena_grow_cap(*n, *cap);
+                (*list)[(*n)++] = v;
+                continue;
+            }
+            p++;
+            continue;
+        }
+        size_t l = strcspn(p, "\n");
+        const char *line = arena_strndup(a, p, l);
+        p += l;
+        if (line[0] == '[') {
+            size_t e = strcspn(line + 1, "]");
+            section = arena_strndup(a, line + 1, e);
+            while (*section == ' ') section++;
+            continue;
+        }
+        const char *eq = strchr(line, '=');
+        if (!eq) continue;
+        size_t kl = (size_t)(eq - line);
+        while (kl && (line[kl - 1] == ' ' || line[kl - 1] == '\t')) kl--;
+        char *key = arena_printf(a, "%s%s%.*s", section, *section ? "." : "", (int)kl, line);
+        for (char *k = key; *k; k++) if (*k == ' ' || *k == '"') memmove(k, k + 1, strlen(k)), k--;
+        const char *v = eq + 1;
+        while (*v == ' ' || *v == '\t') v++;
+        if (!strcmp(key, "global.load_dotenv") || !strcmp(key, "load_dotenv")) c->load_dotenv = !strncmp(v, "true", 4);
+        int pre = !strcmp(key, "whitelist.prefix"), ex = !strcmp(key, "whitelist.exact");
+        if ((pre || ex) && *v == '[') {
+            list = pre ? &c->prefix : &c->exact;
+            n = pre ? &c->nprefix : &c->nexact;
+            cap = pre ? &c->capprefix : &c->capexact;
+            p = p - l + (v + 1 - line);    /* back in text, to the array's first value */
+        }
+    }
+}
+
+/* 1 when path is dir or beneath it */
+static int at_or_beneath(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/') n--;
+    return !strncmp(path, dir, n) && (path[n] == '/' || !path[n] || (n == 1 && dir[0] == '/'));
+}
+
+static int writable(arena *a, const ll_plan *plan, const char *path)
+{
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.kind = OBJ_PATH;
+    q.op = op_lookup("file-write-create", NULL);
+    q.obj = path;
+    q.len = strlen(path);
+    const char *why;
+    return ll_plan_decide(plan, &q, path, a, &why) == 0;
+}
+
+const char *runner_direnv_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home)
+{
+    direnv_conf c;
+    read_conf(a, home, &c);
+    for (size_t i = 0; i < c.nprefix; i++) {
+        const char *pre = c.prefix[i];
+        if (pre[0] != '/') continue;
+        /* the deeper of the two: where a new .envrc would be trusted */
+        const char *where = at_or_beneath(cwd, pre) ? cwd : at_or_beneath(pre, cwd) ? pre : NULL;
+        if (!where) continue;
+        const char *envrc = resolve(a, where, ".envrc"), *dotenv = resolve(a, where, ".env");
+        int w_envrc = writable(a, plan, envrc), w_dotenv = c.load_dotenv && writable(a, plan, dotenv);
+        if (!w_envrc && !w_dotenv)
+            continue;
+        return arena_printf(a, "direnv's configuration %s trusts every %s beneath %s (whitelist prefix), one made "
+                               "later too, and the plan lets the command make %s: direnv would run it in your "
+                               "shell at the next cd there, outside any sandbox, with no direnv allow; list the "
+                               "project's .envrc files under whitelist exact instead, or deny writing them",
+                            c.file, c.load_dotenv ? ".envrc and .env" : ".envrc", pre, w_envrc ? envrc : dotenv);
+    }
+    return NULL;
+}
+
+/* each name in direnv's allow records ($XDG_DATA_HOME/direnv/allow, or
+ * ~/.local/share/direnv/allow: a file per allow, holding the path it
+ * allows) that is an .envrc beneath cwd */
+static void allowed_beneath(scan *sc, const char *cwd, const char *home)
+{
+    arena *a = sc->a;
+    const char *x = getenv("XDG_DATA_HOME");
+    const char *dir = x && *x == '/' ? arena_printf(a, "%s/direnv/allow", x)
+                      : home ? arena_printf(a, "%s/.local/share/direnv/allow", home) : NULL;
+    DIR *d = dir ? opendir(dir) : NULL;
+    if (!d) return;
+    struct dirent *e;
+    for (size_t k = 0; k < ALLOW_MAX && (e = readdir(d)); k++) {
+        if (e->d_name[0] == '.') continue;
+        char buf[PATH_MAX + 1];
+        FILE *f = fopen(arena_printf(a, "%s/%s", dir, e->d_name), "r");
+        if (!f) continue;
+        size_t got = fread(buf, 1, PATH_MAX, f);
+        fclose(f);
+        buf[got] = 0;
+        buf[strcspn(buf, "\n")] = 0;
+        const char *base = strrchr(buf, '/');
+        if (buf[0] != '/' || !base || strcmp(base, "/.envrc") || !at_or_beneath(buf, cwd)) continue;
+        const char *p = arena_strdup(a, buf);
+        read_file(sc, p, dir_of(a, p), 0);
+    }
+    closedir(d);
+}
+
+void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_plan *plan, const char *cwd,
+                         const char *home)
 {
     memset(w, 0, sizeof *w);
-    const char *envrc = resolve(a, cwd, ".envrc");
-    struct stat st;
-    if (lstat(envrc, &st) != 0 || !S_ISREG(st.st_mode)) return;
-    read_envrc(w, a, plan, envrc, cwd, 0);
+    memset(out, 0, sizeof *out);
+    scan sc = { .w = w, .a = a, .plan = plan, .out = out };
+    direnv_conf c;
+    read_conf(a, home, &c);
+    /* the working directory's .envrc and each one above it: direnv loads
+     * the nearest, source_up the ones above; one the configuration
+     * trusts by name or place is run whatever it says, so it is watched
+     * itself */
+    for (const char *dir = cwd;;) {
+        const char *envrc = resolve(a, dir, ".envrc");
+        struct stat st;
+        if (lstat(envrc, &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, envrc, dir, 0);
+        for (size_t i = 0; i < c.nprefix; i++)
+            if (at_or_beneath(dir, c.prefix[i])) watch(w, a, plan, envrc);
+        if (!strcmp(dir, "/")) break;
+        dir = dir_of(a, dir);
+    }
+    for (size_t i = 0; i < c.nexact; i++) {
+        const char *x = c.exact[i];
+        struct stat st;
+        if (x[0] != '/') continue;
+        if (stat(x, &st) == 0 && S_ISDIR(st.st_mode)) x = resolve(a, x, ".envrc");
+        watch(w, a, plan, x);
+        read_file(&sc, x, dir_of(a, x), 0);
+    }
+    /* the ones beneath it the user has allowed */
+    allowed_beneath(&sc, cwd, home);
 }
 
 void runner_direnv_say(const above_watch *w, diag_sink *sink, int exit_status)

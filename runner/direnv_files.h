@@ -7,11 +7,27 @@
 #include "../backend/landlock.h"
 #include "../support/arena.h"
 
-/* Before the command starts: each file cwd/.envrc loads (dotenv's .env,
- * source_env's and source's files, use flake's and use nix's, a script it
- * runs by path, and the same in the files it sources) that the plan lets
- * the command write or make, as it is now (above_names.h's watch). */
-void runner_direnv_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd);
+/* What the scan found besides the files it watches. */
+typedef struct direnv_scan {
+    const char *unread;           /* "FILE:LINE: CMD WORD": the first word in a loading place the shell builds */
+    const char **path_dirs;       /* the directories direnv puts first in PATH (PATH_add bin) */
+    size_t npath, cappath;
+} direnv_scan;
+
+/* Before the command starts: each file an .envrc direnv would load names
+ * (the working directory's, each one above it, each one beneath it that
+ * direnv's allow records or its configuration's whitelist exact name):
+ * dotenv's .env, source_env's and source's files, use flake's and use
+ * nix's, a script it runs, and every word that names a file there or in a
+ * directory that is there, and the same in the shell code it sources, that
+ * the plan lets the command write or make, as it is now (above_names.h's
+ * watch).  In a; home: the user's, for direnv's files. */
+void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_plan *plan, const char *cwd,
+                         const char *home);
+/* Why the run is refused: direnv's configuration trusts every .envrc
+ * beneath a place (whitelist prefix), one the command makes too, where the
+ * plan lets the command make one; NULL when it does not.  In a. */
+const char *runner_direnv_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home);
 /* Names each one found (runner_above_end) as an error, with the command's
  * exit status. */
 void runner_direnv_say(const above_watch *w, diag_sink *sink, int exit_status);

@@ -644,9 +644,11 @@ launch:
             goto out;
         }
     }
-    /* the programs the tools' configurations it keeps name (tool_configs.c) */
+    /* the programs the tools' configurations it keeps name (tool_configs.c),
+     * and the .envrc files direnv's configuration trusts (direnv_files.c) */
     {
         const char *why = runner_tool_config_problem(&a, &plan, cwd);
+        if (!why) why = runner_direnv_problem(&a, &plan, cwd, rb.value[RB_HOME]);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
@@ -664,7 +666,12 @@ launch:
      * (.cargo/config.toml, package.json), as they are now */
     runner_above_begin(&aboves, &a, &plan, cwd, rb.value[RB_HOME]);
     /* (and the files the project's .envrc loads, with them) */
-    runner_direnv_begin(&envrcs, &a, &plan, cwd);
+    direnv_scan dscan;
+    runner_direnv_begin(&envrcs, &dscan, &a, &plan, cwd, rb.value[RB_HOME]);
+    if (dscan.unread)
+        run_say(sink, SEV_NOTE, "%s: a word the shell makes (a variable, a command's output) names what direnv "
+                                "loads there; buckle watches the files an .envrc names in its own words, not that "
+                                "one", dscan.unread);
     const char **above_files, **envrc_files;
     size_t nabovef0 = runner_above_list(&aboves, &a, &above_files);
     size_t nenvrc = runner_above_list(&envrcs, &a, &envrc_files);
@@ -829,7 +836,7 @@ launch:
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         if (rels.walk) rel_walk_start(rels.walk);
-        runner_path_shadows_begin(&pshadows, &a, &plan, cwd);
+        runner_path_shadows_begin(&pshadows, &a, &plan, cwd, dscan.path_dirs, dscan.npath);
         if (own_repo_kept) runner_repos_made_begin(&grepos, &plan, cwd);
         rel_walk_start(&profs);
         int err = runner_landlock_start(&sup, &l);
