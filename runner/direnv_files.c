@@ -52,6 +52,18 @@ static const loader loaders[] = {
     { .cmd = "ksh", .sources = 1 },
 };
 
+/* direnv's `use` and the files each takes from the project by default */
+typedef struct use_files {
+    const char *what;
+    const char *files[4];
+} use_files;
+static const use_files uses[] = {
+    { .what = "flake", .files = { "flake.nix", "flake.lock" } },
+    { .what = "nix", .files = { "shell.nix", "default.nix" } },
+    { .what = "devenv", .files = { "devenv.nix", "devenv.yaml", "devenv.lock", "devenv.local.nix" } },
+    { .what = "guix", .files = { "manifest.scm", "guix.scm" } },
+};
+
 /* words before a command's own name: the shell's keywords and the
  * builtins that run the command after them */
 static const char *const prefixes[] = { "if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "((",
@@ -275,6 +287,8 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
     size_t got = fread(buf, 1, ENVRC_MAX, f);
     fclose(f);
     buf[got] = 0;
+    /* a line continued (source \ NL file): one line, its number the first's */
+    for (char *c = buf; (c = strstr(c, "\\\n"));) c[0] = c[1] = ' ';
     int lineno = 0;
     for (char *line = buf; line && *line;) {
         char *nl = strchr(line, '\n');
@@ -306,18 +320,19 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
             const char *arg = nw ? words[0] : NULL, *arg2 = nw > 1 ? words[1] : NULL;
             if (in_list(cmd, watchers, sizeof watchers / sizeof *watchers)) continue;
             if (l && l->dflt && (!arg || arg[0] == '-')) take(sc, file, lineno, cmd, l, NULL, l->dflt, dir, depth);
-            if (!strcmp(cmd, "use") && arg && !strcmp(arg, "flake")) {
-                const char *at = arg2 && arg2[0] != '-' && arg2[0] != '$' && !strchr(arg2, '#') ? arg2 : ".";
-                if (!strchr(at, ':')) {
-                    watch(sc->w, a, sc->plan, resolve(a, resolve(a, dir, at), "flake.nix"));
-                    watch(sc->w, a, sc->plan, resolve(a, resolve(a, dir, at), "flake.lock"));
-                }
-                continue;
-            }
-            if (!strcmp(cmd, "use") && arg && !strcmp(arg, "nix")) {
-                watch(sc->w, a, sc->plan, resolve(a, dir, "shell.nix"));
-                watch(sc->w, a, sc->plan, resolve(a, dir, "default.nix"));
-                continue;
+            /* use flake [DIR], use nix, use devenv (use_flake ...): the
+             * files they take by default, in the directory named */
+            const char *use = !strcmp(cmd, "use") ? arg : !strncmp(cmd, "use_", 4) ? cmd + 4 : NULL;
+            for (size_t u = 0; use && u < sizeof uses / sizeof *uses; u++) {
+                if (strcmp(use, uses[u].what)) continue;
+                const char *at = cmd[3] == '_' ? arg : arg2;
+                if (at && !strncmp(at, "path:", 5)) at += 5;
+                if (!at || at[0] == '-' || at[0] == '$' || strchr(at, '#') || strchr(at, ':')) at = ".";
+                const char *base = resolve(a, dir, at);
+                struct stat bs;
+                if (stat(base, &bs) != 0 || !S_ISDIR(bs.st_mode)) base = dir;
+                for (size_t k = 0; k < sizeof uses[u].files / sizeof *uses[u].files && uses[u].files[k]; k++)
+                    watch(sc->w, a, sc->plan, resolve(a, base, uses[u].files[k]));
             }
             /* the directories direnv puts first in PATH */
             if (!strcmp(cmd, "PATH_add") || (!strcmp(cmd, "path_add") && arg && !strcmp(arg, "PATH"))) {
@@ -332,8 +347,8 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
             /* a script run by path, as shell code */
             static const loader by_path = { .cmd = "", .sources = 1 };
             if (strchr(cmd, '/')) take(sc, file, lineno, cmd, &by_path, NULL, cmd, dir, depth);
-            /* and every word */
-            for (size_t i = 0; i < nw; i++) {
+            /* and every word (but the name use and layout take) */
+            for (size_t i = !strcmp(cmd, "use") || !strcmp(cmd, "layout"); i < nw; i++) {
                 const char *key = NULL, *v = words[i];
                 const char *eq = strchr(v, '=');
                 size_t kl = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
@@ -429,7 +444,10 @@ static void read_conf(arena *a, const char *home, direnv_conf *c)
         size_t kl = (size_t)(eq - line);
         while (kl && (line[kl - 1] == ' ' || line[kl - 1] == '\t')) kl--;
         char *key = arena_printf(a, "%s%s%.*s", section, *section ? "." : "", (int)kl, line);
-        for (char *k = key; *k; k++) if (*k == ' ' || *k == '"') memmove(k, k + 1, strlen(k)), k--;
+        size_t kn = 0;                     /* blanks and quotes out: "whitelist" . prefix */
+        for (const char *k = key; *k; k++)
+            if (*k != ' ' && *k != '"' && *k != '\t') key[kn++] = *k;
+        key[kn] = 0;
         const char *v = eq + 1;
         while (*v == ' ' || *v == '\t') v++;
         if (!strcmp(key, "global.load_dotenv") || !strcmp(key, "load_dotenv")) c->load_dotenv = !strncmp(v, "true", 4);
@@ -516,7 +534,7 @@ static void allowed_beneath(scan *sc, const char *cwd, const char *home)
 }
 
 void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_plan *plan, const char *cwd,
-                         const char *home)
+                         const char *home, const char *const *nested, size_t nnested)
 {
     memset(w, 0, sizeof *w);
     memset(out, 0, sizeof *out);
@@ -544,7 +562,12 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
         watch(w, a, plan, x);
         read_file(&sc, x, dir_of(a, x), 0);
     }
-    /* the ones beneath it the user has allowed */
+    /* the ones beneath it: each the walk met (allowed or not yet), and
+     * each the user has allowed */
+    for (size_t i = 0; i < nnested; i++) {
+        struct stat st;
+        if (lstat(nested[i], &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, nested[i], dir_of(a, nested[i]), 0);
+    }
     allowed_beneath(&sc, cwd, home);
 }
 

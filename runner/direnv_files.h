@@ -15,15 +15,16 @@ typedef struct direnv_scan {
 } direnv_scan;
 
 /* Before the command starts: each file an .envrc direnv would load names
- * (the working directory's, each one above it, each one beneath it that
- * direnv's allow records or its configuration's whitelist exact name):
+ * (the working directory's, each one above it, nested: each one the walk
+ * of the project met beneath it, and each one direnv's allow records or
+ * its configuration's whitelist exact name):
  * dotenv's .env, source_env's and source's files, use flake's and use
  * nix's, a script it runs, and every word that names a file there or in a
  * directory that is there, and the same in the shell code it sources, that
  * the plan lets the command write or make, as it is now (above_names.h's
  * watch).  In a; home: the user's, for direnv's files. */
 void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_plan *plan, const char *cwd,
-                         const char *home);
+                         const char *home, const char *const *nested, size_t nnested);
 /* Why the run is refused: direnv's configuration trusts every .envrc
  * beneath a place (whitelist prefix), one the command makes too, where the
  * plan lets the command make one; NULL when it does not.  In a. */

@@ -284,6 +284,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     path_shadows pshadows = { .nentries = 0 };   /* programs made in PATH directories (path_shadows.c) */
     repos_made grepos = { .nd = 0 };     /* repositories made in the grants outside the project (grant_repos_made.c) */
     rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
+    rel_walk envrc_walk = { .nnames = 0 };   /* the .envrc files beneath the project (direnv_files.c) */
     hashmap before = { NULL, 0, 0 };     /* the project's directories at the start, for it */
     arena kept;                          /* before's paths: until the check after the run */
     arena_init(&kept);
@@ -621,10 +622,15 @@ launch:
      * entry's buckle, a relative profile): noted by the same walk */
     runner_shadow_rel_begin(&rels, rq->argv0, cwd);
     runner_profile_rel_begin(&profs, rq->profile, cwd);
-    rel_walk *watched[2];
+    /* (and each .envrc there, whose files direnv loads at a cd into its
+     * directory: direnv_files.c reads them) */
+    static const char *const envrc_name[] = { ".envrc" };
+    rel_walk_begin(&envrc_walk, envrc_name, 1, cwd);
+    rel_walk *watched[3];
     size_t nwatched = 0;
     if (rels.walk) watched[nwatched++] = rels.walk;
     if (profs.nnames) watched[nwatched++] = &profs;
+    watched[nwatched++] = &envrc_walk;
     const char *shared_why = runner_shared_inode_problem(&a, &plan, cwd, look, nest, watched, nwatched, &kept,
                                                          &before, verbose ? 50 : 5, &named);
     if (runner_nested_found(nest)) {
@@ -667,7 +673,11 @@ launch:
     runner_above_begin(&aboves, &a, &plan, cwd, rb.value[RB_HOME]);
     /* (and the files the project's .envrc loads, with them) */
     direnv_scan dscan;
-    runner_direnv_begin(&envrcs, &dscan, &a, &plan, cwd, rb.value[RB_HOME]);
+    {
+        const char **nested = arena_alloc(&a, (envrc_walk.nbefore + 1) * sizeof *nested);
+        for (size_t i = 0; i < envrc_walk.nbefore; i++) nested[i] = envrc_walk.before[i].path;
+        runner_direnv_begin(&envrcs, &dscan, &a, &plan, cwd, rb.value[RB_HOME], nested, envrc_walk.nbefore);
+    }
     if (dscan.unread)
         run_say(sink, SEV_NOTE, "%s: a word the shell makes (a variable, a command's output) names what direnv "
                                 "loads there; buckle watches the files an .envrc names in its own words, not that "
@@ -998,6 +1008,7 @@ out:
     runner_path_shadows_free(&pshadows);
     runner_repos_made_free(&grepos);
     rel_walk_free(&profs);
+    rel_walk_free(&envrc_walk);
     hm_free(&before);
     arena_free(&kept);
     sb_free(&named);

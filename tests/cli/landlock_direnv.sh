@@ -103,6 +103,18 @@ plant "export BASH_ENV" 'export BASH_ENV=$PWD/tools/x.sh' tools/x.sh
 echo '. tools/more.sh' >"$R/proj/tools/run.sh"
 plant "sourced by a script bash runs" 'bash tools/run.sh' tools/more.sh
 rm -f "$R/proj/tools/run.sh"
+plant "sh" 'sh tools/x2.sh' tools/x2.sh
+plant "node" 'node tools/x.js' tools/x.js
+plant "eval a script's output" 'eval "$(./scripts/env2.sh)"' scripts/env2.sh
+plant "a continued line" 'source \
+  .envrc.c' .envrc.c
+mkdir -p "$R/proj/nix"
+plant "use nix FILE" 'use nix ./nix/shell.nix' nix/shell.nix
+plant "use flake path:DIR" 'use flake path:./nix' nix/flake.nix
+rmdir "$R/proj/nix"
+plant "use devenv" 'use devenv' devenv.nix
+plant "NODE_OPTIONS" 'export NODE_OPTIONS="--require ./tools/r.js"' tools/r.js
+plant "GIT_CONFIG_GLOBAL" 'export GIT_CONFIG_GLOBAL=.gitconfig.local' .gitconfig.local
 # a word the shell makes cannot be followed: said once
 printf 'f=.env.x\ndotenv "$f"\neval "$(tool hook)"\n' >"$R/proj/.envrc"
 run "direnv: built" "$B" run $A "$R/prof/agent.buckle" -- true
@@ -130,6 +142,8 @@ echo dotenv_if_exists >"$R/proj/packages/web/.envrc"
 echo "$R/proj/packages/web/.envrc" >"$R/home/.local/share/direnv/allow/0123abcd"
 plant "nested allowed .envrc" '' packages/web/.env
 rm -f "$R/home/.local/share/direnv/allow/0123abcd"
+# (one not allowed yet: direnv asks, and the user allows what .envrc says)
+plant "nested .envrc" '' packages/web/.env
 # ... and the one above it, when the command starts in a subdirectory
 printf 'dotenv_if_exists packages/web/.env.shared\n' >"$R/proj/.envrc"
 cd "$R/proj/packages/web" || exit 1
