@@ -56,11 +56,12 @@ static const loader loaders[] = {
 typedef struct use_files {
     const char *what;
     const char *files[4];
+    int cached;                   /* nix-direnv: the environment it evaluated, kept in direnv's layout directory */
 } use_files;
 static const use_files uses[] = {
-    { .what = "flake", .files = { "flake.nix", "flake.lock" } },
-    { .what = "nix", .files = { "shell.nix", "default.nix" } },
-    { .what = "devenv", .files = { "devenv.nix", "devenv.yaml", "devenv.lock", "devenv.local.nix" } },
+    { .what = "flake", .files = { "flake.nix", "flake.lock" }, .cached = 1 },
+    { .what = "nix", .files = { "shell.nix", "default.nix" }, .cached = 1 },
+    { .what = "devenv", .files = { "devenv.nix", "devenv.yaml", "devenv.lock", "devenv.local.nix" }, .cached = 1 },
     { .what = "guix", .files = { "manifest.scm", "guix.scm" } },
 };
 
@@ -231,6 +232,38 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
 
 static void read_file(scan *sc, const char *file, const char *dir, int depth);
 
+static void add_path_dir(scan *sc, const char *p)
+{
+    sc->out->path_dirs = arena_grow(sc->a, sc->out->path_dirs, sc->out->npath, sc->out->cappath,
+                                    sizeof *sc->out->path_dirs);
+    sc->out->cappath = arena_grow_cap(sc->out->npath, sc->out->cappath);
+    sc->out->path_dirs[sc->out->npath++] = p;
+}
+
+/* nix-direnv keeps the environment use flake and use nix evaluated in
+ * direnv's layout directory (.direnv, or $DIRENV_LAYOUT_DIR) and evals it
+ * at each cd while it is newer than the files it came from
+ * (flake-profile-*.rc), and puts its bin first in PATH: the directory (an
+ * entry made or removed), each file there, and its bin */
+static void layout_cache(scan *sc, const char *dir)
+{
+    arena *a = sc->a;
+    const char *l = getenv("DIRENV_LAYOUT_DIR");
+    const char *ld = l && l[0] == '/' ? l : resolve(a, dir, ".direnv");
+    watch(sc->w, a, sc->plan, ld);
+    add_path_dir(sc, resolve(a, ld, "bin"));
+    DIR *d = opendir(ld);
+    if (!d) return;
+    struct dirent *e;
+    for (size_t k = 0; k < ALLOW_MAX && (e = readdir(d)); k++) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        const char *p = resolve(a, ld, e->d_name);
+        struct stat st;
+        if (lstat(p, &st) == 0 && !S_ISDIR(st.st_mode)) watch(sc->w, a, sc->plan, p);
+    }
+    closedir(d);
+}
+
 /* One word of a command: the file it names watched, and read in turn as
  * shell code when the command sources what it names; a PATH directory
  * kept. */
@@ -247,10 +280,7 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
     struct stat st;
     int there = stat(p, &st) == 0;
     if (key && !strcmp(key, "PATH") && (!there || S_ISDIR(st.st_mode))) {
-        sc->out->path_dirs = arena_grow(a, sc->out->path_dirs, sc->out->npath, sc->out->cappath,
-                                        sizeof *sc->out->path_dirs);
-        sc->out->cappath = arena_grow_cap(sc->out->npath, sc->out->cappath);
-        sc->out->path_dirs[sc->out->npath++] = p;
+        add_path_dir(sc, p);
         return;
     }
     if (there && S_ISDIR(st.st_mode)) {
@@ -333,6 +363,7 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                 if (stat(base, &bs) != 0 || !S_ISDIR(bs.st_mode)) base = dir;
                 for (size_t k = 0; k < sizeof uses[u].files / sizeof *uses[u].files && uses[u].files[k]; k++)
                     watch(sc->w, a, sc->plan, resolve(a, base, uses[u].files[k]));
+                if (uses[u].cached) layout_cache(sc, dir);
             }
             /* the directories direnv puts first in PATH */
             if (!strcmp(cmd, "PATH_add") || (!strcmp(cmd, "path_add") && arg && !strcmp(arg, "PATH"))) {

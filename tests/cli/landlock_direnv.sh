@@ -115,6 +115,15 @@ rmdir "$R/proj/nix"
 plant "use devenv" 'use devenv' devenv.nix
 plant "NODE_OPTIONS" 'export NODE_OPTIONS="--require ./tools/r.js"' tools/r.js
 plant "GIT_CONFIG_GLOBAL" 'export GIT_CONFIG_GLOBAL=.gitconfig.local' .gitconfig.local
+# nix-direnv's cache of what use flake evaluated, in direnv's layout
+# directory: evaluated at each cd while newer than flake.nix
+mkdir -p "$R/proj/.direnv"
+echo 'export X=1' >"$R/proj/.direnv/flake-profile-0a1b.rc"
+printf 'use flake\n' >"$R/proj/.envrc"
+run "direnv: nix-direnv cache" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "echo x" >>.direnv/flake-profile-0a1b.rc'
+expect_rc "direnv: nix-direnv's cached environment, written by the command, fails the run" 125
+expect_err_has "direnv: ... naming it" "$R/proj/.direnv/flake-profile-0a1b.rc changed during the run"
+rm -rf "$R/proj/.direnv"
 # a word the shell makes cannot be followed: said once
 printf 'f=.env.x\ndotenv "$f"\neval "$(tool hook)"\n' >"$R/proj/.envrc"
 run "direnv: built" "$B" run $A "$R/prof/agent.buckle" -- true
