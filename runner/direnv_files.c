@@ -231,6 +231,7 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
 }
 
 static void read_file(scan *sc, const char *file, const char *dir, int depth);
+static const char *slurp(arena *a, const char *file);
 
 static void add_path_dir(scan *sc, const char *p)
 {
@@ -564,10 +565,41 @@ static void allowed_beneath(scan *sc, const char *cwd, const char *home)
     closedir(d);
 }
 
+/* oh-my-zsh's dotenv plugin loads the .env ($ZSH_DOTENV_FILE) of each
+ * directory its list holds (answered "always": by path, whatever the file
+ * says) at each cd there: $ZSH_DOTENV_ALLOWED_LIST, or dotenv-allowed.list
+ * in $ZSH_CACHE_DIR, $ZSH/cache or ~/.oh-my-zsh/cache */
+static void zsh_dotenv(scan *sc, const char *home)
+{
+    arena *a = sc->a;
+    const char *list = getenv("ZSH_DOTENV_ALLOWED_LIST"), *cache = getenv("ZSH_CACHE_DIR"), *zsh = getenv("ZSH");
+    const char *name = getenv("ZSH_DOTENV_FILE");
+    if (!name || !*name || strchr(name, '/')) name = ".env";
+    if (!list || list[0] != '/')
+        list = cache && cache[0] == '/' ? arena_printf(a, "%s/dotenv-allowed.list", cache)
+               : zsh && zsh[0] == '/' ? arena_printf(a, "%s/cache/dotenv-allowed.list", zsh)
+               : home ? arena_printf(a, "%s/.oh-my-zsh/cache/dotenv-allowed.list", home) : NULL;
+    const char *text = list ? slurp(a, list) : NULL;
+    for (const char *p = text; p && *p;) {
+        size_t l = strcspn(p, "\n");
+        if (p[0] == '/' && l < PATH_MAX) {
+            const char *f = resolve(a, arena_strndup(a, p, l), name);
+            size_t before = sc->w->n;
+            watch(sc->w, a, sc->plan, f);
+            for (size_t i = before; i < sc->w->n; i++) {
+                sc->out->dotenvs = xrealloc(sc->out->dotenvs, (sc->out->ndotenvs + 1) * sizeof *sc->out->dotenvs);
+                sc->out->dotenvs[sc->out->ndotenvs++] = i;
+            }
+        }
+        p += l + (p[l] == '\n');
+    }
+}
+
 void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_plan *plan, const char *cwd,
                          const char *home, const char *const *nested, size_t nnested)
 {
     memset(w, 0, sizeof *w);
+    runner_direnv_free(out);
     memset(out, 0, sizeof *out);
     scan sc = { .w = w, .a = a, .plan = plan, .out = out };
     direnv_conf c;
@@ -600,13 +632,23 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
         if (lstat(nested[i], &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, nested[i], dir_of(a, nested[i]), 0);
     }
     allowed_beneath(&sc, cwd, home);
+    zsh_dotenv(&sc, home);
 }
 
-void runner_direnv_say(const above_watch *w, diag_sink *sink, int exit_status)
+void runner_direnv_say(const above_watch *w, const direnv_scan *ds, diag_sink *sink, int exit_status)
 {
     for (size_t j = 0; j < w->nfound; j++) {
         const above_entry *e = &w->v[w->found[j]];
-        if (e->err)
+        int zsh = 0;
+        for (size_t i = 0; i < ds->ndotenvs && !zsh; i++) zsh = ds->dotenvs[i] == w->found[j];
+        if (zsh)
+            run_say(sink, SEV_ERROR, "%s %s: oh-my-zsh's dotenv plugin loads it in your shell at the next cd into "
+                                     "its directory, which its list allows whatever the file says, outside any "
+                                     "sandbox; look at it before entering the directory again (the command exited "
+                                     "%d)", e->path,
+                    e->had ? "changed during the run" : "exists after the run: it did not exist when the command "
+                                                         "started", exit_status);
+        else if (e->err)
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s): the project's .envrc loads it, and "
                                      "direnv runs it in your shell at the next cd into the project; look at it before "
                                      "entering the project again (the command exited %d)",
@@ -619,4 +661,11 @@ void runner_direnv_say(const above_watch *w, diag_sink *sink, int exit_status)
                     e->had ? "changed during the run" : "exists after the run: it did not exist when the command "
                                                          "started", exit_status);
     }
+}
+
+void runner_direnv_free(direnv_scan *ds)
+{
+    free(ds->dotenvs);
+    ds->dotenvs = NULL;
+    ds->ndotenvs = 0;
 }

@@ -281,6 +281,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     shadow_rel rels = { .nrel = 0 };     /* ... beneath the project, for a relative PATH entry (shadow_rel.c) */
     above_watch aboves = { .n = 0 };     /* the tools' files above the project (above_names.c) */
     above_watch envrcs = { .n = 0 };     /* the files the project's .envrc loads (direnv_files.c) */
+    direnv_scan dscan = { .npath = 0 };  /* ... and what else its scan found */
     path_shadows pshadows = { .nentries = 0 };   /* programs made in PATH directories (path_shadows.c) */
     repos_made grepos = { .nd = 0 };     /* repositories made in the grants outside the project (grant_repos_made.c) */
     rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
@@ -672,7 +673,6 @@ launch:
      * (.cargo/config.toml, package.json), as they are now */
     runner_above_begin(&aboves, &a, &plan, cwd, rb.value[RB_HOME]);
     /* (and the files the project's .envrc loads, with them) */
-    direnv_scan dscan;
     {
         const char **nested = arena_alloc(&a, (envrc_walk.nbefore + 1) * sizeof *nested);
         for (size_t i = 0; i < envrc_walk.nbefore; i++) nested[i] = envrc_walk.before[i].path;
@@ -983,7 +983,7 @@ launch:
         runner_link_scan_say(&links, sink, command_status);
         runner_shadow_say(&shadows, sink, command_status);
         runner_above_say(&aboves, sink, command_status);
-        runner_direnv_say(&envrcs, sink, command_status);
+        runner_direnv_say(&envrcs, &dscan, sink, command_status);
         runner_repos_made_say(&grepos, sink, command_status);
         runner_profile_rel_say(&profs, rq->profile, sink, command_status);
         if (lost)
@@ -1009,6 +1009,7 @@ out:
     runner_repos_made_free(&grepos);
     rel_walk_free(&profs);
     rel_walk_free(&envrc_walk);
+    runner_direnv_free(&dscan);
     hm_free(&before);
     arena_free(&kept);
     sb_free(&named);

@@ -10,7 +10,8 @@
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "direnv: every check" "not Linux"; exit 0; fi
 runner_env
-unset BUCKLE_SANDBOX_EXEC DIRENV_CONFIG XDG_CONFIG_HOME XDG_DATA_HOME
+unset BUCKLE_SANDBOX_EXEC DIRENV_CONFIG DIRENV_LAYOUT_DIR XDG_CONFIG_HOME XDG_DATA_HOME ZSH ZSH_CACHE_DIR \
+    ZSH_DOTENV_FILE ZSH_DOTENV_ALLOWED_LIST
 R="$TMP/lldirenv"
 rm -rf "$R"
 mkdir -p "$R/proj/scripts" "$R/proj/tools" "$R/home" "$R/prof" "$R/tmp" "$R/plain"
@@ -187,4 +188,12 @@ expect_rc "direnv: other files written: the run goes on" 0
 cd "$R/plain" || exit 1
 run "direnv: plain" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo A=1 >.env'
 expect_rc "direnv: .env written in a project without an .envrc: the run goes on" 0
+rm -f .env
+# ... unless oh-my-zsh's dotenv plugin loads it there (its list of
+# directories answered "always")
+mkdir -p "$R/home/.oh-my-zsh/cache"
+echo "$R/plain" >"$R/home/.oh-my-zsh/cache/dotenv-allowed.list"
+run "direnv: omz dotenv" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo BASH_ENV=/tmp/x >.env'
+expect_rc "direnv: .env of a directory oh-my-zsh's dotenv plugin allows, made by the command, fails the run" 125
+expect_err_has "direnv: ... naming it and why" "$R/plain/.env exists after the run: it did not exist when the command started: oh-my-zsh's dotenv plugin loads it"
 cd / && rm -rf "$R"
