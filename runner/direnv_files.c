@@ -65,6 +65,17 @@ static const use_files uses[] = {
     { .what = "guix", .files = { "manifest.scm", "guix.scm" } },
 };
 
+/* the tools whose output .envrc evaluates (eval "$(devbox generate
+ * direnv --print-envrc)"), and the files of the project each evaluates:
+ * their hooks run in the shell at each cd */
+static const use_files printers[] = {
+    { .what = "devbox", .files = { "devbox.json", "devbox.lock" } },
+    { .what = "lorri", .files = { "shell.nix", "default.nix" } },
+    { .what = "flox", .files = { ".flox/env/manifest.toml", ".flox/env/manifest.lock" } },
+    { .what = "devenv", .files = { "devenv.nix", "devenv.yaml", "devenv.lock", "devenv.local.nix" } },
+    { .what = "nix", .files = { "flake.nix", "flake.lock", "shell.nix", "default.nix" } },
+};
+
 /* words before a command's own name: the shell's keywords and the
  * builtins that run the command after them */
 static const char *const prefixes[] = { "if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "((",
@@ -379,6 +390,17 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
             /* a script run by path, as shell code */
             static const loader by_path = { .cmd = "", .sources = 1 };
             if (strchr(cmd, '/')) take(sc, file, lineno, cmd, &by_path, NULL, cmd, dir, depth);
+            /* what a tool prints, evaluated: the files it reads */
+            for (size_t i = 0; i < nw; i++) {
+                const char *t = words[i];
+                if (strncmp(t, "$(", 2) && strncmp(t, "<(", 2) && t[0] != '`') continue;
+                t += t[0] == '`' ? 1 : 2;
+                for (size_t u = 0; u < sizeof printers / sizeof *printers; u++)
+                    if (!strcmp(t, printers[u].what))
+                        for (size_t k = 0; k < sizeof printers[u].files / sizeof *printers[u].files &&
+                                           printers[u].files[k]; k++)
+                            watch(sc->w, a, sc->plan, resolve(a, dir, printers[u].files[k]));
+            }
             /* and every word (but the name use and layout take) */
             for (size_t i = !strcmp(cmd, "use") || !strcmp(cmd, "layout"); i < nw; i++) {
                 const char *key = NULL, *v = words[i];

@@ -114,6 +114,8 @@ plant "use nix FILE" 'use nix ./nix/shell.nix' nix/shell.nix
 plant "use flake path:DIR" 'use flake path:./nix' nix/flake.nix
 rmdir "$R/proj/nix"
 plant "use devenv" 'use devenv' devenv.nix
+plant "eval devbox" 'eval "$(devbox generate direnv --print-envrc)"' devbox.json
+plant "eval flox" 'eval "$(flox activate)"' .flox/env/manifest.toml
 plant "NODE_OPTIONS" 'export NODE_OPTIONS="--require ./tools/r.js"' tools/r.js
 plant "GIT_CONFIG_GLOBAL" 'export GIT_CONFIG_GLOBAL=.gitconfig.local' .gitconfig.local
 # nix-direnv's cache of what use flake evaluated, in direnv's layout
