@@ -357,6 +357,12 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
             const char *words[64];
             size_t nw = 0;
             const char *wd;
+            /* an assignment before the command (f=.env.x; BASH_ENV=./x.sh cmd) is a word of it */
+            size_t ckl = strspn(cmd, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+            if (ckl && cmd[ckl] == '=') {
+                words[nw++] = cmd;
+                cmd = "";
+            }
             while (!end && (wd = word(a, &s, &end)))
                 if (nw < sizeof words / sizeof *words) words[nw++] = wd;
             const char *arg = nw ? words[0] : NULL, *arg2 = nw > 1 ? words[1] : NULL;

@@ -114,6 +114,8 @@ plant "use nix FILE" 'use nix ./nix/shell.nix' nix/shell.nix
 plant "use flake path:DIR" 'use flake path:./nix' nix/flake.nix
 rmdir "$R/proj/nix"
 plant "use devenv" 'use devenv' devenv.nix
+plant "an assignment" 'f=.env.f
+dotenv "$f"' .env.f
 plant "eval devbox" 'eval "$(devbox generate direnv --print-envrc)"' devbox.json
 plant "eval flox" 'eval "$(flox activate)"' .flox/env/manifest.toml
 plant "NODE_OPTIONS" 'export NODE_OPTIONS="--require ./tools/r.js"' tools/r.js
