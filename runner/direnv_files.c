@@ -17,7 +17,10 @@
  * cannot be followed: the first one in a loading place is said once. */
 #define _GNU_SOURCE
 #include "direnv_files.h"
+#include "direnv_config.h"
+#include "path_text.h"
 #include "run_profile.h"
+#include "text_file.h"
 #include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
@@ -27,7 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4, ALLOW_MAX = 4096, WORDS_MAX = 1024 };
+enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4, LAYOUT_MAX = 4096, WORDS_MAX = 1024 };
 
 /* the commands of direnv's standard library and the shell that load a
  * file, and the file each loads by default (NULL: none) */
@@ -142,52 +145,6 @@ static const char *word(arena *a, const char **s, int *end)
     return out;
 }
 
-/* Where the kernel takes path (absolute) to: every link on the way
- * followed, the last one too (direnv reads through it), and past the first
- * name that is not there the rest as written.  So a dangling .env ->
- * .env.local leads to .env.local, which the command may make.  NULL: more
- * than 40 links, or too long. */
-static const char *follow(arena *a, const char *path)
-{
-    char cur[PATH_MAX];            /* resolved so far ("" is /) */
-    size_t n = 0;
-    int hops = 0, gone = 0;
-    cur[0] = 0;
-    for (const char *r = path;;) {
-        while (*r == '/') r++;
-        if (!*r) break;
-        size_t len = strcspn(r, "/");
-        if (len == 1 && r[0] == '.') { r += len; continue; }
-        if (len == 2 && r[0] == '.' && r[1] == '.') {
-            while (n && cur[n - 1] != '/') n--;
-            if (n) n--;
-            cur[n] = 0;
-            r += len;
-            continue;
-        }
-        if (n + 1 + len >= sizeof cur) return NULL;
-        cur[n++] = '/';
-        memcpy(cur + n, r, len);
-        n += len;
-        cur[n] = 0;
-        r += len;
-        struct stat st;
-        if (gone || lstat(cur, &st) != 0) { gone = 1; continue; }
-        if (!S_ISLNK(st.st_mode)) continue;
-        char t[PATH_MAX];
-        ssize_t k = ++hops > 40 ? -1 : readlink(cur, t, sizeof t - 1);
-        if (k <= 0) return NULL;
-        t[k] = 0;
-        /* the link's text in its place, taken from its directory */
-        while (n && cur[n - 1] != '/') n--;
-        if (n) n--;
-        if (t[0] == '/') n = 0;
-        cur[n] = 0;
-        r = arena_printf(a, "%s/%s", t, r);
-    }
-    return n ? arena_strdup(a, cur) : "/";
-}
-
 /* path, when the plan lets the command write or make it */
 static void watch_one(above_watch *w, arena *a, const ll_plan *plan, const char *path)
 {
@@ -209,7 +166,7 @@ static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *pat
      * way): direnv reads what it leads to, which the command may change or,
      * when the link dangles (.env -> .env.local, git-ignored), make without
      * touching the link */
-    const char *to = follow(a, path);
+    const char *to = runner_path_follow(a, path);
     if (to && strcmp(to, path)) watch_one(w, a, plan, to);
 }
 
@@ -242,7 +199,6 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
 }
 
 static void read_file(scan *sc, const char *file, const char *dir, int depth);
-static const char *slurp(arena *a, const char *file);
 
 static void add_path_dir(scan *sc, const char *p)
 {
@@ -267,7 +223,7 @@ static void layout_cache(scan *sc, const char *dir)
     DIR *d = opendir(ld);
     if (!d) return;
     struct dirent *e;
-    for (size_t k = 0; k < ALLOW_MAX && (e = readdir(d)); k++) {
+    for (size_t k = 0; k < LAYOUT_MAX && (e = readdir(d)); k++) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
         const char *p = resolve(a, ld, e->d_name);
         struct stat st;
@@ -323,12 +279,8 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
     sc->read = arena_grow(a, sc->read, sc->nread, sc->capread, sizeof *sc->read);
     sc->capread = arena_grow_cap(sc->nread, sc->capread);
     sc->read[sc->nread++] = file;
-    FILE *f = fopen(file, "r");
-    if (!f) return;
-    char *buf = arena_alloc(a, ENVRC_MAX + 1);
-    size_t got = fread(buf, 1, ENVRC_MAX, f);
-    fclose(f);
-    buf[got] = 0;
+    char *buf = runner_read_text(a, file, ENVRC_MAX);
+    if (!buf) return;
     /* a line continued (source \ NL file): one line, its number the first's */
     for (char *c = buf; (c = strstr(c, "\\\n"));) c[0] = c[1] = ' ';
     int lineno = 0;
@@ -429,200 +381,6 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
         line = nl ? nl + 1 : NULL;
     }
 }
-/* direnv's configuration: what it trusts without an allow */
-typedef struct direnv_conf {
-    const char *file;             /* NULL: none */
-    const char **prefix, **exact; /* [whitelist], ~ put in */
-    size_t nprefix, nexact, capprefix, capexact;
-    int load_dotenv;              /* [global] load_dotenv = true: .env as .envrc */
-} direnv_conf;
-
-static const char *slurp(arena *a, const char *file)
-{
-    FILE *f = fopen(file, "r");
-    if (!f) return NULL;
-    char *buf = arena_alloc(a, ENVRC_MAX + 1);
-    size_t got = fread(buf, 1, ENVRC_MAX, f);
-    fclose(f);
-    buf[got] = 0;
-    return buf;
-}
-
-/* $DIRENV_CONFIG, or $XDG_CONFIG_HOME/direnv, or ~/.config/direnv:
- * direnv.toml, or config.toml.  Its [whitelist] prefix and exact (one
- * line or several, dotted whitelist.prefix too) and load_dotenv. */
-static void read_conf(arena *a, const char *home, direnv_conf *c)
-{
-    memset(c, 0, sizeof *c);
-    const char *dir = getenv("DIRENV_CONFIG"), *x = getenv("XDG_CONFIG_HOME");
-    if (!dir || !*dir) dir = x && *x == '/' ? arena_printf(a, "%s/direnv", x) : home ? arena_printf(a, "%s/.config/direnv", home) : NULL;
-    if (!dir) return;
-    const char *text = slurp(a, c->file = arena_printf(a, "%s/direnv.toml", dir));
-    if (!text) text = slurp(a, c->file = arena_printf(a, "%s/config.toml", dir));
-    if (!text) {
-        c->file = NULL;
-        return;
-    }
-    const char *section = "";
-    const char ***list = NULL;
-    size_t *n = NULL, *cap = NULL;
-    for (const char *p = text; *p;) {
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
-        if (!*p) break;
-        if (*p == '#') { p += strcspn(p, "\n"); continue; }
-        if (list) {                        /* inside an array */
-            if (*p == ']') { list = NULL; p++; continue; }
-            if (*p == ',') { p++; continue; }
-            if (*p == '"' || *p == '\'') {
-                char q = *p++;
-                size_t l = strcspn(p, q == '"' ? "\"\n" : "'\n");
-                const char *v = arena_strndup(a, p, l);
-                p += l + (p[l] == q);
-                if (v[0] == '~' && (v[1] == '/' || !v[1]) && home) v = arena_printf(a, "%s%s", home, v + 1);
-                /* as direnv cleans it, and as the kernel takes it */
-                const char *to = v[0] == '/' ? follow(a, v) : NULL;
-                if (to) v = to;
-                *list = arena_grow(a, *list, *n, *cap, sizeof **list);
-                *cap = arena_grow_cap(*n, *cap);
-                (*list)[(*n)++] = v;
-                continue;
-            }
-            p++;
-            continue;
-        }
-        size_t l = strcspn(p, "\n");
-        const char *line = arena_strndup(a, p, l);
-        p += l;
-        if (line[0] == '[') {
-            size_t e = strcspn(line + 1, "]");
-            section = arena_strndup(a, line + 1, e);
-            while (*section == ' ') section++;
-            continue;
-        }
-        const char *eq = strchr(line, '=');
-        if (!eq) continue;
-        size_t kl = (size_t)(eq - line);
-        while (kl && (line[kl - 1] == ' ' || line[kl - 1] == '\t')) kl--;
-        char *key = arena_printf(a, "%s%s%.*s", section, *section ? "." : "", (int)kl, line);
-        size_t kn = 0;                     /* blanks and quotes out: "whitelist" . prefix */
-        for (const char *k = key; *k; k++)
-            if (*k != ' ' && *k != '"' && *k != '\t') key[kn++] = *k;
-        key[kn] = 0;
-        const char *v = eq + 1;
-        while (*v == ' ' || *v == '\t') v++;
-        if (!strcmp(key, "global.load_dotenv") || !strcmp(key, "load_dotenv")) c->load_dotenv = !strncmp(v, "true", 4);
-        int pre = !strcmp(key, "whitelist.prefix"), ex = !strcmp(key, "whitelist.exact");
-        if ((pre || ex) && *v == '[') {
-            list = pre ? &c->prefix : &c->exact;
-            n = pre ? &c->nprefix : &c->nexact;
-            cap = pre ? &c->capprefix : &c->capexact;
-            p = p - l + (v + 1 - line);    /* back in text, to the array's first value */
-        }
-    }
-}
-
-/* 1 when path is dir or beneath it */
-static int at_or_beneath(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/') n--;
-    return !strncmp(path, dir, n) && (path[n] == '/' || !path[n] || (n == 1 && dir[0] == '/'));
-}
-
-static int writable(arena *a, const ll_plan *plan, const char *path)
-{
-    sb_request q;
-    memset(&q, 0, sizeof q);
-    q.kind = OBJ_PATH;
-    q.op = op_lookup("file-write-create", NULL);
-    q.obj = path;
-    q.len = strlen(path);
-    const char *why;
-    return ll_plan_decide(plan, &q, path, a, &why) == 0;
-}
-
-const char *runner_direnv_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home)
-{
-    direnv_conf c;
-    read_conf(a, home, &c);
-    for (size_t i = 0; i < c.nprefix; i++) {
-        const char *pre = c.prefix[i];
-        if (pre[0] != '/') continue;
-        /* the deeper of the two: where a new .envrc would be trusted */
-        const char *where = at_or_beneath(cwd, pre) ? cwd : at_or_beneath(pre, cwd) ? pre : NULL;
-        if (!where) continue;
-        const char *envrc = resolve(a, where, ".envrc"), *dotenv = resolve(a, where, ".env");
-        int w_envrc = writable(a, plan, envrc), w_dotenv = c.load_dotenv && writable(a, plan, dotenv);
-        if (!w_envrc && !w_dotenv)
-            continue;
-        return arena_printf(a, "direnv's configuration %s trusts every %s beneath %s (whitelist prefix), one made "
-                               "later too, and the plan lets the command make %s: direnv would run it in your "
-                               "shell at the next cd there, outside any sandbox, with no direnv allow; list the "
-                               "project's .envrc files under whitelist exact instead, or deny writing them",
-                            c.file, c.load_dotenv ? ".envrc and .env" : ".envrc", pre, w_envrc ? envrc : dotenv);
-    }
-    return NULL;
-}
-
-/* each name in direnv's allow records ($XDG_DATA_HOME/direnv/allow, or
- * ~/.local/share/direnv/allow: a file per allow, holding the path it
- * allows) that is an .envrc beneath cwd */
-static void allowed_beneath(scan *sc, const char *cwd, const char *home)
-{
-    arena *a = sc->a;
-    const char *x = getenv("XDG_DATA_HOME");
-    const char *dir = x && *x == '/' ? arena_printf(a, "%s/direnv/allow", x)
-                      : home ? arena_printf(a, "%s/.local/share/direnv/allow", home) : NULL;
-    DIR *d = dir ? opendir(dir) : NULL;
-    if (!d) return;
-    struct dirent *e;
-    for (size_t k = 0; k < ALLOW_MAX && (e = readdir(d)); k++) {
-        if (e->d_name[0] == '.') continue;
-        char buf[PATH_MAX + 1];
-        FILE *f = fopen(arena_printf(a, "%s/%s", dir, e->d_name), "r");
-        if (!f) continue;
-        size_t got = fread(buf, 1, PATH_MAX, f);
-        fclose(f);
-        buf[got] = 0;
-        buf[strcspn(buf, "\n")] = 0;
-        const char *base = strrchr(buf, '/');
-        if (buf[0] != '/' || !base || strcmp(base, "/.envrc") || !at_or_beneath(buf, cwd)) continue;
-        const char *p = arena_strdup(a, buf);
-        read_file(sc, p, dir_of(a, p), 0);
-    }
-    closedir(d);
-}
-
-/* oh-my-zsh's dotenv plugin loads the .env ($ZSH_DOTENV_FILE) of each
- * directory its list holds (answered "always": by path, whatever the file
- * says) at each cd there: $ZSH_DOTENV_ALLOWED_LIST, or dotenv-allowed.list
- * in $ZSH_CACHE_DIR, $ZSH/cache or ~/.oh-my-zsh/cache */
-static void zsh_dotenv(scan *sc, const char *home)
-{
-    arena *a = sc->a;
-    const char *list = getenv("ZSH_DOTENV_ALLOWED_LIST"), *cache = getenv("ZSH_CACHE_DIR"), *zsh = getenv("ZSH");
-    const char *name = getenv("ZSH_DOTENV_FILE");
-    if (!name || !*name || strchr(name, '/')) name = ".env";
-    if (!list || list[0] != '/')
-        list = cache && cache[0] == '/' ? arena_printf(a, "%s/dotenv-allowed.list", cache)
-               : zsh && zsh[0] == '/' ? arena_printf(a, "%s/cache/dotenv-allowed.list", zsh)
-               : home ? arena_printf(a, "%s/.oh-my-zsh/cache/dotenv-allowed.list", home) : NULL;
-    const char *text = list ? slurp(a, list) : NULL;
-    for (const char *p = text; p && *p;) {
-        size_t l = strcspn(p, "\n");
-        if (p[0] == '/' && l < PATH_MAX) {
-            const char *f = resolve(a, arena_strndup(a, p, l), name);
-            size_t before = sc->w->n;
-            watch(sc->w, a, sc->plan, f);
-            for (size_t i = before; i < sc->w->n; i++) {
-                sc->out->dotenvs = xrealloc(sc->out->dotenvs, (sc->out->ndotenvs + 1) * sizeof *sc->out->dotenvs);
-                sc->out->dotenvs[sc->out->ndotenvs++] = i;
-            }
-        }
-        p += l + (p[l] == '\n');
-    }
-}
-
 void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_plan *plan, const char *cwd,
                          const char *home, const char *const *nested, size_t nnested)
 {
@@ -631,7 +389,7 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
     memset(out, 0, sizeof *out);
     scan sc = { .w = w, .a = a, .plan = plan, .out = out };
     direnv_conf c;
-    read_conf(a, home, &c);
+    runner_direnv_conf(a, home, &c);
     /* the working directory's .envrc and each one above it: direnv loads
      * the nearest, source_up the ones above; one the configuration
      * trusts by name or place is run whatever it says, so it is watched
@@ -641,7 +399,7 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
         struct stat st;
         if (lstat(envrc, &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, envrc, dir, 0);
         for (size_t i = 0; i < c.nprefix; i++)
-            if (at_or_beneath(dir, c.prefix[i])) watch(w, a, plan, envrc);
+            if (runner_path_within(dir, c.prefix[i])) watch(w, a, plan, envrc);
         if (!strcmp(dir, "/")) break;
         dir = dir_of(a, dir);
     }
@@ -659,8 +417,19 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
         struct stat st;
         if (lstat(nested[i], &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, nested[i], dir_of(a, nested[i]), 0);
     }
-    allowed_beneath(&sc, cwd, home);
-    zsh_dotenv(&sc, home);
+    size_t n;
+    const char **allowed = runner_direnv_allowed(a, home, cwd, &n);
+    for (size_t i = 0; i < n; i++) read_file(&sc, allowed[i], dir_of(a, allowed[i]), 0);
+    /* the .env files oh-my-zsh's dotenv plugin loads */
+    const char **dotenvs = runner_zsh_dotenvs(a, home, &n);
+    for (size_t i = 0; i < n; i++) {
+        size_t before = w->n;
+        watch(w, a, plan, dotenvs[i]);
+        for (size_t k = before; k < w->n; k++) {
+            out->dotenvs = xrealloc(out->dotenvs, (out->ndotenvs + 1) * sizeof *out->dotenvs);
+            out->dotenvs[out->ndotenvs++] = k;
+        }
+    }
 }
 
 void runner_direnv_say(const above_watch *w, const direnv_scan *ds, diag_sink *sink, int exit_status)

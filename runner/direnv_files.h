@@ -29,10 +29,6 @@ typedef struct direnv_scan {
  * watch).  In a; home: the user's, for direnv's files. */
 void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_plan *plan, const char *cwd,
                          const char *home, const char *const *nested, size_t nnested);
-/* Why the run is refused: direnv's configuration trusts every .envrc
- * beneath a place (whitelist prefix), one the command makes too, where the
- * plan lets the command make one; NULL when it does not.  In a. */
-const char *runner_direnv_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home);
 /* Names each one found (runner_above_end) as an error, with the command's
  * exit status. */
 void runner_direnv_say(const above_watch *w, const direnv_scan *scan, diag_sink *sink, int exit_status);

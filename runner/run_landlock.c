@@ -11,6 +11,7 @@
 #include "../support/codes.h"
 #include "elf_interp.h"
 #include "above_names.h"
+#include "direnv_config.h"
 #include "direnv_files.h"
 #include "path_shadows.h"
 #include "grant_repos_made.h"
