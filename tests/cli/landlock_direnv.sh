@@ -185,6 +185,13 @@ expect_out_lacks "direnv: ... before the command starts" "RAN"
 expect_err_has "direnv: ... saying why" "trusts every .envrc and .env beneath $R/proj (whitelist prefix)"
 rm -rf "$R/home/.config/direnv"
 cp "$R/envrc.saved" "$R/proj/.envrc"
+# a FIFO where .envrc names a file is not waited on
+mkfifo "$R/proj/.envrc.fifo"
+printf 'source_env_if_exists .envrc.fifo\n' >"$R/proj/.envrc"
+run "direnv: fifo" timeout 60 "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "direnv: a FIFO .envrc sources: the run goes on, not waiting on it" 0
+rm -f "$R/proj/.envrc.fifo"
+cp "$R/envrc.saved" "$R/proj/.envrc"
 # other files: the run goes on
 run "direnv: other" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >notes.txt; echo x >scripts/other.sh'
 expect_rc "direnv: other files written: the run goes on" 0
