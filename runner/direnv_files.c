@@ -415,6 +415,9 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
      * each the user has allowed */
     for (size_t i = 0; i < nnested; i++) {
         struct stat st;
+        /* (one a package brings along, which an install replaces, is no
+         * one's to allow: one in node_modules is taken only when allowed) */
+        if (strstr(nested[i], "/node_modules/")) continue;
         if (lstat(nested[i], &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, nested[i], dir_of(a, nested[i]), 0);
     }
     size_t n;

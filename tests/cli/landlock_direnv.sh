@@ -158,6 +158,14 @@ plant "nested allowed .envrc" '' packages/web/.env
 rm -f "$R/home/.local/share/direnv/allow/0123abcd"
 # (one not allowed yet: direnv asks, and the user allows what .envrc says)
 plant "nested .envrc" '' packages/web/.env
+# (one a package brings in node_modules is no one's to allow: an install
+# that rewrites what it names goes on)
+mkdir -p "$R/proj/node_modules/pkg"
+echo 'dotenv_if_exists' >"$R/proj/node_modules/pkg/.envrc"
+echo 'A=1' >"$R/proj/node_modules/pkg/.env"
+run "direnv: node_modules" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo A=2 >node_modules/pkg/.env'
+expect_rc "direnv: a package's .envrc in node_modules: what it names, rewritten, lets the run go on" 0
+rm -rf "$R/proj/node_modules"
 # ... and the one above it, when the command starts in a subdirectory
 printf 'dotenv_if_exists packages/web/.env.shared\n' >"$R/proj/.envrc"
 cd "$R/proj/packages/web" || exit 1
