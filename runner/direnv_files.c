@@ -1,45 +1,123 @@
 /* direnv_files.c - the files a project's .envrc loads (direnv_files.h).
  * direnv runs .envrc in the user's shell at each `cd` into the project,
- * once the user has allowed it, and its allow covers .envrc alone: the
- * files .envrc loads (dotenv's .env, exported into the shell: BASH_ENV,
- * LD_PRELOAD, PATH; source_env's .envrc.local and a sourced script, run
- * there; use flake's flake.nix, whose shellHook runs there) run whatever
- * they say now.  So each such file the plan lets the command write is
+ * once the user has allowed it, and its allow covers .envrc alone (its
+ * content): the files .envrc loads (dotenv's .env, exported into the
+ * shell: BASH_ENV, LD_PRELOAD, PATH; source_env's .envrc.local and a
+ * sourced script, run there; use flake's flake.nix, whose shellHook runs
+ * there; a script run with bash or python) run whatever they say now.  No
+ * list of shell idioms is complete, so the rule is about words: each word
+ * of an .envrc direnv would load (the working directory's, each one above
+ * it, each one beneath it the user has allowed, each one direnv's
+ * configuration trusts) that names a file, there or not yet (the parent
+ * directory there), is watched, and the shell code it sources is read the
+ * same way (four deep).  Each such file the plan lets the command write is
  * looked at after the run like the tools' files above the project
  * (above_names.c): made or changed during the run, it fails the run and is
- * remembered. */
+ * remembered.  A word the shell builds (a variable, a command's output)
+ * cannot be followed: the first one in a loading place is said once. */
 #define _GNU_SOURCE
 #include "direnv_files.h"
+#include "direnv_config.h"
+#include "path_text.h"
 #include "run_profile.h"
+#include "text_file.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4 };
+enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4, LAYOUT_MAX = 4096, WORDS_MAX = 1024 };
 
-/* the commands of direnv's standard library that load a file, and the
- * file each loads by default (NULL: none) */
+/* the commands of direnv's standard library and the shell that load a
+ * file, and the file each loads by default (NULL: none) */
 typedef struct loader {
     const char *cmd;
     const char *dflt;
-    int sources;                  /* bash code: what it loads in turn is read too */
+    int sources;                  /* bash code: what it names is read too */
+    int envrc;                    /* a directory given: its .envrc */
 } loader;
 static const loader loaders[] = {
     { .cmd = "dotenv", .dflt = ".env" },
     { .cmd = "dotenv_if_exists", .dflt = ".env" },
-    { .cmd = "source_env", .sources = 1 },
-    { .cmd = "source_env_if_exists", .sources = 1 },
+    { .cmd = "source_env", .sources = 1, .envrc = 1 },
+    { .cmd = "source_env_if_exists", .sources = 1, .envrc = 1 },
     { .cmd = "source", .sources = 1 },
     { .cmd = ".", .sources = 1 },
+    { .cmd = "eval", .sources = 1 },
+    { .cmd = "bash", .sources = 1 },
+    { .cmd = "sh", .sources = 1 },
+    { .cmd = "zsh", .sources = 1 },
+    { .cmd = "dash", .sources = 1 },
+    { .cmd = "ksh", .sources = 1 },
 };
+
+/* direnv's `use` and the files each takes from the project by default */
+typedef struct use_files {
+    const char *what;
+    const char *files[4];
+    int cached;                   /* nix-direnv: the environment it evaluated, kept in direnv's layout directory */
+} use_files;
+static const use_files uses[] = {
+    { .what = "flake", .files = { "flake.nix", "flake.lock" }, .cached = 1 },
+    { .what = "nix", .files = { "shell.nix", "default.nix" }, .cached = 1 },
+    { .what = "devenv", .files = { "devenv.nix", "devenv.yaml", "devenv.lock", "devenv.local.nix" }, .cached = 1 },
+    { .what = "guix", .files = { "manifest.scm", "guix.scm" } },
+};
+
+/* the tools whose output .envrc evaluates (eval "$(devbox generate
+ * direnv --print-envrc)"), and the files of the project each evaluates:
+ * their hooks run in the shell at each cd */
+static const use_files printers[] = {
+    { .what = "devbox", .files = { "devbox.json", "devbox.lock" } },
+    { .what = "lorri", .files = { "shell.nix", "default.nix" } },
+    { .what = "flox", .files = { ".flox/env/manifest.toml", ".flox/env/manifest.lock" } },
+    { .what = "devenv", .files = { "devenv.nix", "devenv.yaml", "devenv.lock", "devenv.local.nix" } },
+    { .what = "nix", .files = { "flake.nix", "flake.lock", "shell.nix", "default.nix" } },
+};
+
+/* words before a command's own name: the shell's keywords and the
+ * builtins that run the command after them */
+static const char *const prefixes[] = { "if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "((",
+                                        "builtin", "command", "exec", "time", "function" };
+
+/* commands whose words name files direnv only watches for changes */
+static const char *const watchers[] = { "watch_file", "watch_dir" };
+
+/* The scan of the .envrc files: where what they name is kept. */
+typedef struct scan {
+    above_watch *w;
+    arena *a;
+    const ll_plan *plan;
+    direnv_scan *out;
+    const char **read;            /* the files read so far */
+    size_t nread, capread;
+    size_t nwords;                /* the words watched so far */
+} scan;
+
+static int in_list(const char *w, const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w, v[i])) return 1;
+    return 0;
+}
 
 /* dir/w, or w when absolute (in a) */
 static const char *resolve(arena *a, const char *dir, const char *w)
 {
     while (w[0] == '.' && w[1] == '/') w += 2;
-    if (!strcmp(w, ".")) return dir;
+    if (!strcmp(w, ".") || !*w) return dir;
     return w[0] == '/' ? w : arena_printf(a, "%s/%s", strcmp(dir, "/") ? dir : "", w);
+}
+
+/* the directory of path (in a) */
+static const char *dir_of(arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash != path ? arena_strndup(a, path, (size_t)(slash - path)) : "/";
 }
 
 /* the next word of line at *s, quotes taken off; NULL at the end of a
@@ -67,7 +145,8 @@ static const char *word(arena *a, const char **s, int *end)
     return out;
 }
 
-static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *path)
+/* path, when the plan lets the command write or make it */
+static void watch_one(above_watch *w, arena *a, const ll_plan *plan, const char *path)
 {
     sb_request q;
     memset(&q, 0, sizeof q);
@@ -78,89 +157,298 @@ static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *pat
     q.len = strlen(path);
     const char *why;
     if (ll_plan_decide(plan, &q, path, a, &why) == 0) runner_above_add(w, path);
-    /* a link (.env -> .env.development): direnv reads what it leads to,
-     * which the command may change without touching the link */
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        char *rp = realpath(path, NULL);
-        if (rp && strcmp(rp, path)) watch(w, a, plan, arena_strdup(a, rp));
-        free(rp);
-    }
 }
 
-static void read_envrc(above_watch *w, arena *a, const ll_plan *plan, const char *file, const char *dir, int depth)
+static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *path)
 {
-    FILE *f = fopen(file, "r");
-    if (!f) return;
-    char *buf = arena_alloc(a, ENVRC_MAX + 1);
-    size_t got = fread(buf, 1, ENVRC_MAX, f);
-    fclose(f);
-    buf[got] = 0;
+    watch_one(w, a, plan, path);
+    /* through a link (.env -> .env.development, or a directory on the
+     * way): direnv reads what it leads to, which the command may change or,
+     * when the link dangles (.env -> .env.local, git-ignored), make without
+     * touching the link */
+    const char *to = runner_path_follow(a, path);
+    if (to && strcmp(to, path)) watch_one(w, a, plan, to);
+}
+
+/* The path a word of an .envrc in dir names, or NULL: punctuation of a
+ * redirection or a command's output taken off (`<(cat f)`, `"$(cat f)"`,
+ * `>f`), and $PWD, ${PWD} and $(pwd) put in; *built set when what is left
+ * is made by the shell (a variable, a command's output). */
+static const char *word_path(arena *a, const char *dir, const char *wd, int *built)
+{
+    for (;;) {
+        if (!strncmp(wd, "$PWD", 4) && (wd[4] == '/' || !wd[4])) return resolve(a, dir, wd[4] ? wd + 5 : ".");
+        if (!strncmp(wd, "${PWD}", 6) && (wd[6] == '/' || !wd[6])) return resolve(a, dir, wd[6] ? wd + 7 : ".");
+        if (!strncmp(wd, "$(pwd)", 6) && (wd[6] == '/' || !wd[6])) return resolve(a, dir, wd[6] ? wd + 7 : ".");
+        if (wd[0] == '$' && wd[1] == '(') wd += 2;
+        else if (wd[0] && strchr("<>(`", wd[0])) wd++;
+        else if (isdigit((unsigned char)wd[0]) && wd[1] == '>') wd += 2;
+        else break;
+    }
+    size_t n = strlen(wd);
+    while (n && (wd[n - 1] == ')' || wd[n - 1] == '`' || wd[n - 1] == '}')) n--;
+    wd = arena_strndup(a, wd, n);
+    if (strchr(wd, '$') || strchr(wd, '`')) {
+        *built = 1;
+        return NULL;
+    }
+    int named = 0;
+    for (const char *c = wd; *c && !named; c++) named = isalnum((unsigned char)*c);
+    if (!named || wd[0] == '-' || wd[0] == '~' || strpbrk(wd, "*?[=") || strstr(wd, "://")) return NULL;
+    return resolve(a, dir, wd);
+}
+
+static void read_file(scan *sc, const char *file, const char *dir, int depth);
+
+static void add_path_dir(scan *sc, const char *p)
+{
+    sc->out->path_dirs = arena_grow(sc->a, sc->out->path_dirs, sc->out->npath, sc->out->cappath,
+                                    sizeof *sc->out->path_dirs);
+    sc->out->cappath = arena_grow_cap(sc->out->npath, sc->out->cappath);
+    sc->out->path_dirs[sc->out->npath++] = p;
+}
+
+/* nix-direnv keeps the environment use flake and use nix evaluated in
+ * direnv's layout directory (.direnv, or $DIRENV_LAYOUT_DIR) and evals it
+ * at each cd while it is newer than the files it came from
+ * (flake-profile-*.rc), and puts its bin first in PATH: the directory (an
+ * entry made or removed), each file there, and its bin */
+static void layout_cache(scan *sc, const char *dir)
+{
+    arena *a = sc->a;
+    const char *l = getenv("DIRENV_LAYOUT_DIR");
+    const char *ld = l && l[0] == '/' ? l : resolve(a, dir, ".direnv");
+    watch(sc->w, a, sc->plan, ld);
+    add_path_dir(sc, resolve(a, ld, "bin"));
+    DIR *d = opendir(ld);
+    if (!d) return;
+    struct dirent *e;
+    for (size_t k = 0; k < LAYOUT_MAX && (e = readdir(d)); k++) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        const char *p = resolve(a, ld, e->d_name);
+        struct stat st;
+        if (lstat(p, &st) == 0 && !S_ISDIR(st.st_mode)) watch(sc->w, a, sc->plan, p);
+    }
+    closedir(d);
+}
+
+/* One word of a command: the file it names watched, and read in turn as
+ * shell code when the command sources what it names; a PATH directory
+ * kept. */
+static void take(scan *sc, const char *file, int lineno, const char *cmd, const loader *l, const char *key,
+                 const char *wd, const char *dir, int depth)
+{
+    arena *a = sc->a;
+    int built = 0;
+    const char *p = word_path(a, dir, wd, &built);
+    /* what a command prints (eval "$(tool hook)", source <(tool)) */
+    if (l && (!strncmp(wd, "$(", 2) || !strncmp(wd, "<(", 2) || wd[0] == '`')) built = 1;
+    if (built && l && !sc->out->unread) sc->out->unread = arena_printf(a, "%s:%d: %s %s", file, lineno, cmd, wd);
+    if (!p) return;
+    struct stat st;
+    int there = stat(p, &st) == 0;
+    if (key && !strcmp(key, "PATH") && (!there || S_ISDIR(st.st_mode))) {
+        add_path_dir(sc, p);
+        return;
+    }
+    if (there && S_ISDIR(st.st_mode)) {
+        if (!l || !l->envrc) return;
+        p = resolve(a, p, ".envrc");      /* source_env DIR loads DIR/.envrc */
+        there = stat(p, &st) == 0;
+    }
+    /* a name that can be made: its directory is there (a loader's file
+     * is watched wherever it is) */
+    if (!there && !l) {
+        struct stat ds;
+        if (stat(dir_of(a, p), &ds) != 0 || !S_ISDIR(ds.st_mode)) return;
+    }
+    if (!l && ++sc->nwords > WORDS_MAX) return;
+    watch(sc->w, a, sc->plan, p);
+    /* source_env runs the file in its own directory; bash, source and
+     * eval in the current one */
+    if (l && l->sources && there && S_ISREG(st.st_mode) && depth < ENVRC_DEPTH)
+        read_file(sc, p, l->envrc ? dir_of(a, p) : dir, depth + 1);
+}
+
+/* Every command of a file of shell code in dir. */
+static void read_file(scan *sc, const char *file, const char *dir, int depth)
+{
+    arena *a = sc->a;
+    for (size_t i = 0; i < sc->nread; i++)
+        if (!strcmp(sc->read[i], file)) return;
+    sc->read = arena_grow(a, sc->read, sc->nread, sc->capread, sizeof *sc->read);
+    sc->capread = arena_grow_cap(sc->nread, sc->capread);
+    sc->read[sc->nread++] = file;
+    char *buf = runner_read_text(a, file, ENVRC_MAX);
+    if (!buf) return;
+    /* a line continued (source \ NL file): one line, its number the first's */
+    for (char *c = buf; (c = strstr(c, "\\\n"));) c[0] = c[1] = ' ';
+    int lineno = 0;
     for (char *line = buf; line && *line;) {
         char *nl = strchr(line, '\n');
         if (nl) *nl = 0;
+        lineno++;
         const char *s = line;
         while (*s) {
             int end;
             const char *cmd;
-            /* a command's first word, past the shell's keywords */
-            do cmd = word(a, &s, &end);
-            while (cmd && (!strcmp(cmd, "if") || !strcmp(cmd, "then") || !strcmp(cmd, "else") || !strcmp(cmd, "elif") ||
-                           !strcmp(cmd, "do") || !strcmp(cmd, "!") || !strcmp(cmd, "{") || !strcmp(cmd, "(")));
+            /* a command's first word, past the shell's keywords, a
+             * function's head (`load() {`) and `builtin`/`command` */
+            do {
+                cmd = word(a, &s, &end);
+                if (cmd && !strcmp(cmd, "function")) word(a, &s, &end);
+            } while (cmd && (in_list(cmd, prefixes, sizeof prefixes / sizeof *prefixes) ||
+                             (strlen(cmd) > 2 && !strcmp(cmd + strlen(cmd) - 2, "()"))));
             if (!cmd) {
                 if (!end || !*s || *s == '#') break;
                 continue;
             }
-            const char *arg = word(a, &s, &end), *arg2 = arg ? word(a, &s, &end) : NULL;
             const loader *l = NULL;
             for (size_t i = 0; i < sizeof loaders / sizeof *loaders; i++)
                 if (!strcmp(cmd, loaders[i].cmd)) l = &loaders[i];
-            const char *t = NULL;
-            if (l) t = arg && arg[0] != '-' && arg[0] != '$' ? arg : l->dflt;
-            else if (!strcmp(cmd, "use") && arg && !strcmp(arg, "flake")) {
-                const char *at = arg2 && arg2[0] != '-' && arg2[0] != '$' && !strchr(arg2, '#') ? arg2 : ".";
-                if (!strchr(at, ':')) {
-                    watch(w, a, plan, resolve(a, resolve(a, dir, at), "flake.nix"));
-                    watch(w, a, plan, resolve(a, resolve(a, dir, at), "flake.lock"));
-                }
-            } else if (!strcmp(cmd, "use") && arg && !strcmp(arg, "nix")) {
-                watch(w, a, plan, resolve(a, dir, "shell.nix"));
-                watch(w, a, plan, resolve(a, dir, "default.nix"));
-            } else if (strchr(cmd, '/') && cmd[0] != '$')
-                t = cmd;                        /* a script it runs by path */
-            if (t) {
-                const char *path = resolve(a, dir, t);
-                struct stat st;
-                /* source_env DIR loads DIR/.envrc */
-                if (l && l->sources && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) path = resolve(a, path, ".envrc");
-                watch(w, a, plan, path);
-                if (l && l->sources && depth < ENVRC_DEPTH) {
-                    char *copy = arena_strdup(a, path);
-                    char *slash = strrchr(copy, '/');
-                    if (slash && slash != copy) *slash = 0;
-                    read_envrc(w, a, plan, path, copy, depth + 1);
+            const char *words[64];
+            size_t nw = 0;
+            const char *wd;
+            /* an assignment before the command (f=.env.x; BASH_ENV=./x.sh cmd) is a word of it */
+            size_t ckl = strspn(cmd, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+            if (ckl && cmd[ckl] == '=') {
+                words[nw++] = cmd;
+                cmd = "";
+            }
+            while (!end && (wd = word(a, &s, &end)))
+                if (nw < sizeof words / sizeof *words) words[nw++] = wd;
+            const char *arg = nw ? words[0] : NULL, *arg2 = nw > 1 ? words[1] : NULL;
+            if (in_list(cmd, watchers, sizeof watchers / sizeof *watchers)) continue;
+            if (l && l->dflt && (!arg || arg[0] == '-')) take(sc, file, lineno, cmd, l, NULL, l->dflt, dir, depth);
+            /* use flake [DIR], use nix, use devenv (use_flake ...): the
+             * files they take by default, in the directory named */
+            const char *use = !strcmp(cmd, "use") ? arg : !strncmp(cmd, "use_", 4) ? cmd + 4 : NULL;
+            for (size_t u = 0; use && u < sizeof uses / sizeof *uses; u++) {
+                if (strcmp(use, uses[u].what)) continue;
+                const char *at = cmd[3] == '_' ? arg : arg2;
+                if (at && !strncmp(at, "path:", 5)) at += 5;
+                if (!at || at[0] == '-' || at[0] == '$' || strchr(at, '#') || strchr(at, ':')) at = ".";
+                const char *base = resolve(a, dir, at);
+                struct stat bs;
+                if (stat(base, &bs) != 0 || !S_ISDIR(bs.st_mode)) base = dir;
+                for (size_t k = 0; k < sizeof uses[u].files / sizeof *uses[u].files && uses[u].files[k]; k++)
+                    watch(sc->w, a, sc->plan, resolve(a, base, uses[u].files[k]));
+                if (uses[u].cached) layout_cache(sc, dir);
+            }
+            /* the directories direnv puts first in PATH */
+            if (!strcmp(cmd, "PATH_add") || (!strcmp(cmd, "path_add") && arg && !strcmp(arg, "PATH"))) {
+                for (size_t i = !strcmp(cmd, "path_add"); i < nw; i++)
+                    take(sc, file, lineno, cmd, NULL, "PATH", words[i], dir, depth);
+                continue;
+            }
+            if (!strcmp(cmd, "layout") && arg && !strcmp(arg, "node")) {
+                take(sc, file, lineno, cmd, NULL, "PATH", "node_modules/.bin", dir, depth);
+                continue;
+            }
+            /* a script run by path, as shell code */
+            static const loader by_path = { .cmd = "", .sources = 1 };
+            if (strchr(cmd, '/')) take(sc, file, lineno, cmd, &by_path, NULL, cmd, dir, depth);
+            /* what a tool prints, evaluated: the files it reads */
+            for (size_t i = 0; i < nw; i++) {
+                const char *t = words[i];
+                if (strncmp(t, "$(", 2) && strncmp(t, "<(", 2) && t[0] != '`') continue;
+                t += t[0] == '`' ? 1 : 2;
+                for (size_t u = 0; u < sizeof printers / sizeof *printers; u++)
+                    if (!strcmp(t, printers[u].what))
+                        for (size_t k = 0; k < sizeof printers[u].files / sizeof *printers[u].files &&
+                                           printers[u].files[k]; k++)
+                            watch(sc->w, a, sc->plan, resolve(a, dir, printers[u].files[k]));
+            }
+            /* and every word (but the name use and layout take) */
+            for (size_t i = !strcmp(cmd, "use") || !strcmp(cmd, "layout"); i < nw; i++) {
+                const char *key = NULL, *v = words[i];
+                const char *eq = strchr(v, '=');
+                size_t kl = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+                if (eq && kl && v + kl == eq && !isdigit((unsigned char)v[0])) {
+                    key = arena_strndup(a, v, (size_t)(eq - v));
+                    v = eq + 1;
+                } else if (eq && v[0] == '-')
+                    v = eq + 1;                  /* --require=./x.js */
+                /* a list (PATH=bin:$PATH): each of its parts */
+                for (const char *part = v; part;) {
+                    const char *colon = strstr(part, "://") ? NULL : strchr(part, ':');
+                    const char *one = colon ? arena_strndup(a, part, (size_t)(colon - part)) : part;
+                    take(sc, file, lineno, cmd, key ? NULL : l, key, one, dir, depth);
+                    part = colon ? colon + 1 : NULL;
                 }
             }
-            /* the rest of this command */
-            while (!end && word(a, &s, &end)) {}
         }
         line = nl ? nl + 1 : NULL;
     }
 }
-
-void runner_direnv_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd)
+void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_plan *plan, const char *cwd,
+                         const char *home, const char *const *nested, size_t nnested)
 {
     memset(w, 0, sizeof *w);
-    const char *envrc = resolve(a, cwd, ".envrc");
-    struct stat st;
-    if (lstat(envrc, &st) != 0 || !S_ISREG(st.st_mode)) return;
-    read_envrc(w, a, plan, envrc, cwd, 0);
+    runner_direnv_free(out);
+    memset(out, 0, sizeof *out);
+    scan sc = { .w = w, .a = a, .plan = plan, .out = out };
+    direnv_conf c;
+    runner_direnv_conf(a, home, &c);
+    /* the working directory's .envrc and each one above it: direnv loads
+     * the nearest, source_up the ones above; one the configuration
+     * trusts by name or place is run whatever it says, so it is watched
+     * itself */
+    for (const char *dir = cwd;;) {
+        const char *envrc = resolve(a, dir, ".envrc");
+        struct stat st;
+        if (lstat(envrc, &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, envrc, dir, 0);
+        for (size_t i = 0; i < c.nprefix; i++)
+            if (runner_path_within(dir, c.prefix[i])) watch(w, a, plan, envrc);
+        if (!strcmp(dir, "/")) break;
+        dir = dir_of(a, dir);
+    }
+    for (size_t i = 0; i < c.nexact; i++) {
+        const char *x = c.exact[i];
+        struct stat st;
+        if (x[0] != '/') continue;
+        if (stat(x, &st) == 0 && S_ISDIR(st.st_mode)) x = resolve(a, x, ".envrc");
+        watch(w, a, plan, x);
+        read_file(&sc, x, dir_of(a, x), 0);
+    }
+    /* the ones beneath it: each the walk met (allowed or not yet), and
+     * each the user has allowed */
+    for (size_t i = 0; i < nnested; i++) {
+        struct stat st;
+        /* (one a package brings along, which an install replaces, is no
+         * one's to allow: one in node_modules is taken only when allowed) */
+        if (strstr(nested[i], "/node_modules/")) continue;
+        if (lstat(nested[i], &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, nested[i], dir_of(a, nested[i]), 0);
+    }
+    size_t n;
+    const char **allowed = runner_direnv_allowed(a, home, cwd, &n);
+    for (size_t i = 0; i < n; i++) read_file(&sc, allowed[i], dir_of(a, allowed[i]), 0);
+    /* the .env files oh-my-zsh's dotenv plugin loads */
+    const char **dotenvs = runner_zsh_dotenvs(a, home, &n);
+    for (size_t i = 0; i < n; i++) {
+        size_t before = w->n;
+        watch(w, a, plan, dotenvs[i]);
+        for (size_t k = before; k < w->n; k++) {
+            out->dotenvs = xrealloc(out->dotenvs, (out->ndotenvs + 1) * sizeof *out->dotenvs);
+            out->dotenvs[out->ndotenvs++] = k;
+        }
+    }
 }
 
-void runner_direnv_say(const above_watch *w, diag_sink *sink, int exit_status)
+void runner_direnv_say(const above_watch *w, const direnv_scan *ds, diag_sink *sink, int exit_status)
 {
     for (size_t j = 0; j < w->nfound; j++) {
         const above_entry *e = &w->v[w->found[j]];
-        if (e->err)
+        int zsh = 0;
+        for (size_t i = 0; i < ds->ndotenvs && !zsh; i++) zsh = ds->dotenvs[i] == w->found[j];
+        if (zsh)
+            run_say(sink, SEV_ERROR, "%s %s: oh-my-zsh's dotenv plugin loads it in your shell at the next cd into "
+                                     "its directory, which its list allows whatever the file says, outside any "
+                                     "sandbox; look at it before entering the directory again (the command exited "
+                                     "%d)", e->path,
+                    e->had ? "changed during the run" : "exists after the run: it did not exist when the command "
+                                                         "started", exit_status);
+        else if (e->err)
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s): the project's .envrc loads it, and "
                                      "direnv runs it in your shell at the next cd into the project; look at it before "
                                      "entering the project again (the command exited %d)",
@@ -173,4 +461,11 @@ void runner_direnv_say(const above_watch *w, diag_sink *sink, int exit_status)
                     e->had ? "changed during the run" : "exists after the run: it did not exist when the command "
                                                          "started", exit_status);
     }
+}
+
+void runner_direnv_free(direnv_scan *ds)
+{
+    free(ds->dotenvs);
+    ds->dotenvs = NULL;
+    ds->ndotenvs = 0;
 }

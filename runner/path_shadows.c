@@ -56,11 +56,14 @@ static void free_names(char **v, size_t n)
     free(v);
 }
 
-void runner_path_shadows_begin(path_shadows *p, arena *a, const ll_plan *plan, const char *cwd)
+void runner_path_shadows_begin(path_shadows *p, arena *a, const ll_plan *plan, const char *cwd,
+                               const char *const *front, size_t nfront)
 {
     memset(p, 0, sizeof *p);
     const char *path = getenv("PATH");
     if (!path || !*path) return;
+    for (size_t i = nfront; i-- > 0;)
+        if (front[i][0] == '/' && !strchr(front[i], ':')) path = arena_printf(a, "%s:%s", front[i], path);
     size_t cap = 1;
     for (const char *c = path; *c; c++) cap += *c == ':';
     p->entries = xcalloc(cap, sizeof *p->entries);

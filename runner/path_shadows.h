@@ -25,9 +25,11 @@ typedef struct path_shadows {
 } path_shadows;
 
 /* Right before the command starts: PATH's directories (a relative or
- * empty entry taken from cwd), and the entries now of each one at or
- * beneath cwd the plan lets the command make an entry in. */
-void runner_path_shadows_begin(path_shadows *p, arena *a, const ll_plan *plan, const char *cwd);
+ * empty entry taken from cwd), after front (absolute: the ones direnv puts
+ * first in the project's shell, PATH_add's), and the entries now of each
+ * one at or beneath cwd the plan lets the command make an entry in. */
+void runner_path_shadows_begin(path_shadows *p, arena *a, const ll_plan *plan, const char *cwd,
+                               const char *const *front, size_t nfront);
 /* After every process of the command has ended: each entry of such a
  * directory that was not there (but `buckle`, shadow_check.c's) and whose
  * name a later PATH directory holds a program of, kept in w (to be moved

@@ -11,6 +11,7 @@
 #include "../support/codes.h"
 #include "elf_interp.h"
 #include "above_names.h"
+#include "direnv_config.h"
 #include "direnv_files.h"
 #include "path_shadows.h"
 #include "grant_repos_made.h"
@@ -282,9 +283,11 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     shadow_rel rels = { .nrel = 0 };     /* ... beneath the project, for a relative PATH entry (shadow_rel.c) */
     above_watch aboves = { .n = 0 };     /* the tools' files above the project (above_names.c) */
     above_watch envrcs = { .n = 0 };     /* the files the project's .envrc loads (direnv_files.c) */
+    direnv_scan dscan = { .npath = 0 };  /* ... and what else its scan found */
     path_shadows pshadows = { .nentries = 0 };   /* programs made in PATH directories (path_shadows.c) */
     repos_made grepos = { .nd = 0 };     /* repositories made in the grants outside the project (grant_repos_made.c) */
     rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
+    rel_walk envrc_walk = { .nnames = 0 };   /* the .envrc files beneath the project (direnv_files.c) */
     hashmap before = { NULL, 0, 0 };     /* the project's directories at the start, for it */
     arena kept;                          /* before's paths: until the check after the run */
     arena_init(&kept);
@@ -622,10 +625,15 @@ launch:
      * entry's buckle, a relative profile): noted by the same walk */
     runner_shadow_rel_begin(&rels, rq->argv0, cwd);
     runner_profile_rel_begin(&profs, rq->profile, cwd);
-    rel_walk *watched[2];
+    /* (and each .envrc there, whose files direnv loads at a cd into its
+     * directory: direnv_files.c reads them) */
+    static const char *const envrc_name[] = { ".envrc" };
+    rel_walk_begin(&envrc_walk, envrc_name, 1, cwd);
+    rel_walk *watched[3];
     size_t nwatched = 0;
     if (rels.walk) watched[nwatched++] = rels.walk;
     if (profs.nnames) watched[nwatched++] = &profs;
+    watched[nwatched++] = &envrc_walk;
     const char *shared_why = runner_shared_inode_problem(&a, &plan, cwd, look, nest, watched, nwatched, &kept,
                                                          &before, verbose ? 50 : 5, &named);
     if (runner_nested_found(nest)) {
@@ -646,11 +654,13 @@ launch:
         }
     }
     /* the programs the tools' configurations it keeps name (tool_configs.c),
-     * and the files the environment has programs run at their start
-     * (env_files.c) */
+     * the files the environment has programs run at their start
+     * (env_files.c), and the .envrc files direnv's configuration trusts
+     * (direnv_files.c) */
     {
         const char *why = runner_tool_config_problem(&a, &plan, cwd);
         if (!why) why = runner_env_file_problem(&a, &plan, cwd, (const char *const *)environ);
+        if (!why) why = runner_direnv_problem(&a, &plan, cwd, rb.value[RB_HOME]);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
@@ -668,7 +678,15 @@ launch:
      * (.cargo/config.toml, package.json), as they are now */
     runner_above_begin(&aboves, &a, &plan, cwd, rb.value[RB_HOME]);
     /* (and the files the project's .envrc loads, with them) */
-    runner_direnv_begin(&envrcs, &a, &plan, cwd);
+    {
+        const char **nested = arena_alloc(&a, (envrc_walk.nbefore + 1) * sizeof *nested);
+        for (size_t i = 0; i < envrc_walk.nbefore; i++) nested[i] = envrc_walk.before[i].path;
+        runner_direnv_begin(&envrcs, &dscan, &a, &plan, cwd, rb.value[RB_HOME], nested, envrc_walk.nbefore);
+    }
+    if (dscan.unread)
+        run_say(sink, SEV_NOTE, "%s: a word the shell makes (a variable, a command's output) names what direnv "
+                                "loads there; buckle watches the files an .envrc names in its own words, not that "
+                                "one", dscan.unread);
     const char **above_files, **envrc_files;
     size_t nabovef0 = runner_above_list(&aboves, &a, &above_files);
     size_t nenvrc = runner_above_list(&envrcs, &a, &envrc_files);
@@ -833,7 +851,7 @@ launch:
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         if (rels.walk) rel_walk_start(rels.walk);
-        runner_path_shadows_begin(&pshadows, &a, &plan, cwd);
+        runner_path_shadows_begin(&pshadows, &a, &plan, cwd, dscan.path_dirs, dscan.npath);
         if (own_repo_kept) runner_repos_made_begin(&grepos, &plan, cwd);
         rel_walk_start(&profs);
         int err = runner_landlock_start(&sup, &l);
@@ -970,7 +988,7 @@ launch:
         runner_link_scan_say(&links, sink, command_status);
         runner_shadow_say(&shadows, sink, command_status);
         runner_above_say(&aboves, sink, command_status);
-        runner_direnv_say(&envrcs, sink, command_status);
+        runner_direnv_say(&envrcs, &dscan, sink, command_status);
         runner_repos_made_say(&grepos, sink, command_status);
         runner_profile_rel_say(&profs, rq->profile, sink, command_status);
         if (lost)
@@ -995,6 +1013,8 @@ out:
     runner_path_shadows_free(&pshadows);
     runner_repos_made_free(&grepos);
     rel_walk_free(&profs);
+    rel_walk_free(&envrc_walk);
+    runner_direnv_free(&dscan);
     hm_free(&before);
     arena_free(&kept);
     sb_free(&named);

@@ -13,6 +13,7 @@
 #include "tool_configs.h"
 #include "nested_repos.h"
 #include "run_profile.h"
+#include "text_file.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -356,12 +357,9 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
 
 static const char *check_file(arena *a, const ll_plan *plan, const tool_config *c, const char *file, const char *base)
 {
-    FILE *f = fopen(file, "r");
-    if (!f) return NULL;
-    char *buf = arena_alloc(a, CONFIG_MAX + 1);
-    size_t got = fread(buf, 1, CONFIG_MAX, f);
-    fclose(f);
-    buf[got] = 0;
+    char *buf = runner_read_text(a, file, CONFIG_MAX);
+    if (!buf) return NULL;
+    size_t got = strlen(buf);
     const char *bend = buf + got;
     char *scratch = arena_alloc(a, 2 * got + 2);     /* each value read there in turn */
     for (const char *line = buf; line && line < bend;) {

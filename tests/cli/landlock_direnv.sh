@@ -10,7 +10,8 @@
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "direnv: every check" "not Linux"; exit 0; fi
 runner_env
-unset BUCKLE_SANDBOX_EXEC
+unset BUCKLE_SANDBOX_EXEC DIRENV_CONFIG DIRENV_LAYOUT_DIR XDG_CONFIG_HOME XDG_DATA_HOME ZSH ZSH_CACHE_DIR \
+    ZSH_DOTENV_FILE ZSH_DOTENV_ALLOWED_LIST
 R="$TMP/lldirenv"
 rm -rf "$R"
 mkdir -p "$R/proj/scripts" "$R/proj/tools" "$R/home" "$R/prof" "$R/tmp" "$R/plain"
@@ -58,6 +59,147 @@ run "direnv: link" "$B" run $A "$R/prof/agent.buckle" -- sh -c "echo 'BASH_ENV=/
 expect_rc "direnv: the target of a linked .env, written by the command, fails the run" 125
 expect_err_has "direnv: ... naming the target" "$R/proj/.env.development changed during the run"
 rm -f "$R/proj/.env" "$R/proj/.env.development"
+# a dangling link .envrc loads (.env -> .env.local, git-ignored and not
+# there yet): what it leads to is watched for appearing, as written from
+# the link's directory, through a directory that is not there either
+mkdir "$R/proj/shared"
+ln -s .env.local "$R/proj/.env"
+ln -s shared/envrc.local "$R/proj/.envrc.local"
+for f in .env.local shared/envrc.local; do
+    run "direnv: dangling $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c "echo 'BASH_ENV=/tmp/x' >$f; echo WROTE"
+    expect_out_has "direnv: (dangling $f) the command ran" "WROTE"
+    expect_rc "direnv: $f, which a dangling link .envrc loads leads to, made by the command, fails the run" 125
+    expect_err_has "direnv: ... naming it" "$R/proj/$f exists after the run"
+    run "direnv: dangling $f next" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "direnv: (dangling $f) ... and the next run is refused" 125
+    rm -f "$f"
+done
+rm -f "$R/proj/.env"
+ln -s cfg/../cfg/./env "$R/proj/.env"
+run "direnv: dangling dir" "$B" run $A "$R/prof/agent.buckle" -- sh -c "mkdir cfg; echo 'BASH_ENV=/tmp/x' >cfg/env"
+expect_rc "direnv: a dangling link through a directory not there yet, its file made by the command, fails the run" 125
+expect_err_has "direnv: ... naming it" "$R/proj/cfg/env exists after the run"
+rm -rf "$R/proj/.env" "$R/proj/cfg" "$R/proj/.envrc.local" "$R/proj/shared"
+# every word of an .envrc that names a file is watched, whatever the
+# idiom around it (a function, builtin/command, an interpreter, a command's
+# output): each file below, made by the command, fails the run
+plant() {   # NAME ENVRC FILE
+    printf '%s\n' "$2" >"$R/proj/.envrc"
+    run "direnv: $1" "$B" run $A "$R/prof/agent.buckle" -- sh -c "mkdir -p \$(dirname $3); echo 'echo x' >$3"
+    expect_rc "direnv: $1: $3, made by the command, fails the run" 125
+    expect_err_has "direnv: ($1) ... naming it" "$R/proj/$3 exists after the run"
+    rm -f "$R/proj/$3"
+}
+cp "$R/proj/.envrc" "$R/envrc.saved"
+plant "export cat xargs" 'export $(cat .env.r | xargs)' .env.r
+plant "bash" 'bash tools/setup2.sh' tools/setup2.sh
+plant "python3" 'python3 tools/setup.py' tools/setup.py
+plant "function" 'load() { source ./lib/e.sh; }
+load' lib/e.sh
+plant "builtin source" 'builtin source .envrc.n' .envrc.n
+plant "command ." 'command . ./.envrc.o' .envrc.o
+plant "eval cat" 'eval "$(cat .envrc.k)"' .envrc.k
+plant "source <(cat)" 'source <(cat .envrc.l)' .envrc.l
+plant "export BASH_ENV" 'export BASH_ENV=$PWD/tools/x.sh' tools/x.sh
+echo '. tools/more.sh' >"$R/proj/tools/run.sh"
+plant "sourced by a script bash runs" 'bash tools/run.sh' tools/more.sh
+rm -f "$R/proj/tools/run.sh"
+plant "sh" 'sh tools/x2.sh' tools/x2.sh
+plant "node" 'node tools/x.js' tools/x.js
+plant "eval a script's output" 'eval "$(./scripts/env2.sh)"' scripts/env2.sh
+plant "a continued line" 'source \
+  .envrc.c' .envrc.c
+mkdir -p "$R/proj/nix"
+plant "use nix FILE" 'use nix ./nix/shell.nix' nix/shell.nix
+plant "use flake path:DIR" 'use flake path:./nix' nix/flake.nix
+rmdir "$R/proj/nix"
+plant "use devenv" 'use devenv' devenv.nix
+plant "an assignment" 'f=.env.f
+dotenv "$f"' .env.f
+plant "eval devbox" 'eval "$(devbox generate direnv --print-envrc)"' devbox.json
+plant "eval flox" 'eval "$(flox activate)"' .flox/env/manifest.toml
+plant "NODE_OPTIONS" 'export NODE_OPTIONS="--require ./tools/r.js"' tools/r.js
+plant "GIT_CONFIG_GLOBAL" 'export GIT_CONFIG_GLOBAL=.gitconfig.local' .gitconfig.local
+# nix-direnv's cache of what use flake evaluated, in direnv's layout
+# directory: evaluated at each cd while newer than flake.nix
+mkdir -p "$R/proj/.direnv"
+echo 'export X=1' >"$R/proj/.direnv/flake-profile-0a1b.rc"
+printf 'use flake\n' >"$R/proj/.envrc"
+run "direnv: nix-direnv cache" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "echo x" >>.direnv/flake-profile-0a1b.rc'
+expect_rc "direnv: nix-direnv's cached environment, written by the command, fails the run" 125
+expect_err_has "direnv: ... naming it" "$R/proj/.direnv/flake-profile-0a1b.rc changed during the run"
+rm -rf "$R/proj/.direnv"
+# a word the shell makes cannot be followed: said once
+printf 'f=.env.x\ndotenv "$f"\neval "$(tool hook)"\n' >"$R/proj/.envrc"
+run "direnv: built" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "direnv: an .envrc with a word the shell makes: the run goes on" 0
+expect_err_has "direnv: ... and it is said" "$R/proj/.envrc:2: dotenv \$f: a word the shell makes"
+# a file direnv only watches for changes, and a word naming no file there
+printf 'watch_file package.json\nexport NODE_ENV=development\n' >"$R/proj/.envrc"
+echo '{}' >"$R/proj/package.json"
+run "direnv: watch_file" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "{ }" >package.json'
+expect_rc "direnv: a file watch_file names, written by the command: the run goes on" 0
+rm -f "$R/proj/package.json"
+# PATH_add's directory is a PATH directory of the project's shell
+if [ -x /usr/bin/git ] || [ -x /bin/git ]; then
+    mkdir -p "$R/proj/bin"
+    printf 'PATH_add bin\n' >"$R/proj/.envrc"
+    run "direnv: PATH_add" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'printf "#!/bin/sh\n" >bin/git; chmod +x bin/git'
+    expect_rc "direnv: a git made in PATH_add's directory fails the run" 125
+    expect_err_has "direnv: ... naming it" "$R/proj/bin/git exists after the run"
+    rm -rf "$R/proj/bin"
+fi
+# the .envrc files direnv loads other than the working directory's: one
+# beneath it the user has allowed (direnv's allow record names it) ...
+mkdir -p "$R/proj/packages/web" "$R/home/.local/share/direnv/allow"
+echo dotenv_if_exists >"$R/proj/packages/web/.envrc"
+echo "$R/proj/packages/web/.envrc" >"$R/home/.local/share/direnv/allow/0123abcd"
+plant "nested allowed .envrc" '' packages/web/.env
+rm -f "$R/home/.local/share/direnv/allow/0123abcd"
+# (one not allowed yet: direnv asks, and the user allows what .envrc says)
+plant "nested .envrc" '' packages/web/.env
+# (one a package brings in node_modules is no one's to allow: an install
+# that rewrites what it names goes on)
+mkdir -p "$R/proj/node_modules/pkg"
+echo 'dotenv_if_exists' >"$R/proj/node_modules/pkg/.envrc"
+echo 'A=1' >"$R/proj/node_modules/pkg/.env"
+run "direnv: node_modules" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo A=2 >node_modules/pkg/.env'
+expect_rc "direnv: a package's .envrc in node_modules: what it names, rewritten, lets the run go on" 0
+rm -rf "$R/proj/node_modules"
+# ... and the one above it, when the command starts in a subdirectory
+printf 'dotenv_if_exists packages/web/.env.shared\n' >"$R/proj/.envrc"
+cd "$R/proj/packages/web" || exit 1
+run "direnv: parent" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo A=1 >.env.shared'
+expect_rc "direnv: a file the .envrc above the working directory loads, made by the command, fails the run" 125
+expect_err_has "direnv: ... naming it" "$R/proj/packages/web/.env.shared exists after the run"
+rm -f .env.shared
+cd "$R/proj" || exit 1
+rm -rf "$R/proj/packages"
+# direnv's configuration: whitelist exact runs that .envrc whatever it
+# says, so it is watched itself; whitelist prefix trusts every .envrc
+# beneath it, new ones too: the run is refused
+mkdir -p "$R/home/.config/direnv" "$R/proj/sub"
+echo 'export A=1' >"$R/proj/sub/.envrc"
+printf '[whitelist]\nexact = [\n  "%s/proj/sub/.envrc",\n]\n' "$R" >"$R/home/.config/direnv/direnv.toml"
+printf '\n' >"$R/proj/.envrc"
+run "direnv: exact" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "echo x" >>sub/.envrc'
+expect_rc "direnv: an .envrc direnv.toml trusts by name, written by the command, fails the run" 125
+expect_err_has "direnv: ... naming it" "$R/proj/sub/.envrc changed during the run"
+rm -rf "$R/proj/sub"
+printf '[global]\nload_dotenv = true\n[whitelist]\nprefix = [ "~/../proj" ]\n' >"$R/home/.config/direnv/direnv.toml"
+run "direnv: prefix" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+expect_rc "direnv: direnv.toml trusting every .envrc beneath the project: the run is refused" 125
+expect_out_lacks "direnv: ... before the command starts" "RAN"
+expect_err_has "direnv: ... saying why" "trusts every .envrc and .env beneath $R/proj (whitelist prefix)"
+rm -rf "$R/home/.config/direnv"
+cp "$R/envrc.saved" "$R/proj/.envrc"
+# a FIFO where .envrc names a file is not waited on
+mkfifo "$R/proj/.envrc.fifo"
+printf 'source_env_if_exists .envrc.fifo\n' >"$R/proj/.envrc"
+run "direnv: fifo" timeout 60 "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "direnv: a FIFO .envrc sources: the run goes on, not waiting on it" 0
+rm -f "$R/proj/.envrc.fifo"
+cp "$R/envrc.saved" "$R/proj/.envrc"
 # other files: the run goes on
 run "direnv: other" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >notes.txt; echo x >scripts/other.sh'
 expect_rc "direnv: other files written: the run goes on" 0
@@ -65,4 +207,12 @@ expect_rc "direnv: other files written: the run goes on" 0
 cd "$R/plain" || exit 1
 run "direnv: plain" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo A=1 >.env'
 expect_rc "direnv: .env written in a project without an .envrc: the run goes on" 0
+rm -f .env
+# ... unless oh-my-zsh's dotenv plugin loads it there (its list of
+# directories answered "always")
+mkdir -p "$R/home/.oh-my-zsh/cache"
+echo "$R/plain" >"$R/home/.oh-my-zsh/cache/dotenv-allowed.list"
+run "direnv: omz dotenv" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo BASH_ENV=/tmp/x >.env'
+expect_rc "direnv: .env of a directory oh-my-zsh's dotenv plugin allows, made by the command, fails the run" 125
+expect_err_has "direnv: ... naming it and why" "$R/plain/.env exists after the run: it did not exist when the command started: oh-my-zsh's dotenv plugin loads it"
 cd / && rm -rf "$R"
