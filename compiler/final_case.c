@@ -19,15 +19,6 @@
 static int is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static char other_case(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 32) : (char)(c + 32); }
 
-static void put_letter(strbuf *out, char c)
-{
-    char lo = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-    sb_putc(out, '[');
-    sb_putc(out, lo);
-    sb_putc(out, (char)(lo - 32));
-    sb_putc(out, ']');
-}
-
 /* the letters of [lo, hi] within [from, to], in the other case, as a range */
 static void put_other_range(strbuf *out, unsigned char lo, unsigned char hi, char from, char to)
 {
@@ -38,10 +29,11 @@ static void put_other_range(strbuf *out, unsigned char lo, unsigned char hi, cha
     if (b > a) { sb_putc(out, '-'); sb_putc(out, other_case((char)b)); }
 }
 
-/* A bracket expression at v[i] ('['): copied with the other case of each
- * letter and letter range added (a negated one then excludes both cases).
- * Returns the offset after its ']', or 0 when it does not close. */
-static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int *letters)
+/* A bracket expression at v[i] ('['), of a glob when glob is set and of a
+ * regex otherwise: copied with the other case of each letter and letter
+ * range added (a negated one then excludes both cases).  Returns the
+ * offset after its ']', or 0 when it does not close. */
+static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int glob, int *letters)
 {
     size_t j = i + 1;
     if (j < len && (v[j] == '!' || v[j] == '^')) j++;
@@ -69,7 +61,9 @@ static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int
         *letters = 1;
         int any = 0;
         for (unsigned c = 0; c < 128; c++) any |= ex[c];
-        if (!any) { sb_putc(out, v[i + 1] == '!' ? '?' : '.'); return j + 1; }   /* a glob's [!..] or a regex's [^..] */
+        /* one character: a glob's '?' (of one component, as its negated
+         * classes are), a regex's '.'; a glob negates with '!' or '^' */
+        if (!any) { sb_putc(out, glob ? '?' : '.'); return j + 1; }
         sb_putc(out, '[');
         sb_putc(out, v[k]);
         if (ex[']']) sb_putc(out, ']');
@@ -112,18 +106,18 @@ static int fold_text(strbuf *out, const matcher *m)
             continue;
         }
         if ((glob || regex) && c == '\\' && i + 1 < len) {
-            if (is_letter(v[i + 1]) && glob) { put_letter(out, v[i + 1]); letters = 1; }
+            if (is_letter(v[i + 1]) && glob) { regex_fold_byte(out, v[i + 1]); letters = 1; }
             else sb_add(out, v + i, 2);
             i++;
             continue;
         }
         if ((glob || regex) && c == '[') {
-            size_t next = fold_bracket(out, v, len, i, &letters);
+            size_t next = fold_bracket(out, v, len, i, glob, &letters);
             if (!next) return 0;
             i = next - 1;
             continue;
         }
-        if (is_letter(c)) { put_letter(out, c); letters = 1; continue; }
+        if (is_letter(c)) { regex_fold_byte(out, c); letters = 1; continue; }
         if (glob || regex) sb_putc(out, c);
         else regex_quote(out, &c, 1);
     }

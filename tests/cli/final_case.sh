@@ -82,3 +82,30 @@ file-write-create /Users/test/wbv deny
 file-write-create /Users/test/qbz deny
 file-write-create /Users/test/qBz deny
 Q
+# a glob negates with '^' as with '!': folded to one character of one
+# component either way, a regex's to any character
+cat >"$D/caret.buckle" <<'P'
+files {
+    allow read "/";
+    allow write "~";
+    deny final write glob "~/x[^a]y", glob "~/r[^a-c]s", glob "~/t[!a]u";
+    deny final write regex "^${HOME}/m[^a]n$";
+}
+P
+while read op obj want; do
+    run "final case: caret $obj" "$BUCKLE" query "$D/caret.buckle" files "$op" "$obj"
+    expect_out_has "final case: glob [^..]: $op $obj is $want" "$want $obj"
+    expect_out_has "final case: ... the compiled SBPL agrees (caret $obj)" "compiled SBPL agrees"
+done <<'Q'
+file-write-create /Users/test/xAy deny
+file-write-create /Users/test/xay deny
+file-write-create /Users/test/x.y deny
+file-write-create /Users/test/x/y allow
+file-write-create /Users/test/rbs deny
+file-write-create /Users/test/rBs deny
+file-write-create /Users/test/tau deny
+file-write-create /Users/test/mAn deny
+file-write-create /Users/test/man deny
+Q
+run "final case: caret sbpl" "$BUCKLE" compile "$D/caret.buckle"
+expect_out_lacks "final case: a glob's [^a] is not folded to a literal dot" '[Xx]\\.[Yy]'
