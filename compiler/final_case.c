@@ -3,11 +3,11 @@
  * case-insensitive unless made otherwise, so creating ".MCP.JSON" makes the
  * file a later lookup of ".mcp.json" finds, while Seatbelt compares the
  * name as the creating program spelled it.  A name that exists is seen as
- * the volume keeps it, so only creating one is at stake (a new file, a
- * directory, a symbolic link, the destination of a rename).  For every
- * final deny of creating a path with an ASCII letter in its written text (a
- * parameter's value is a path that exists), a final deny of creating it
- * with each letter a bracket of both cases.  Added after the final checks:
+ * the volume keeps it, so only making one is at stake (a new file, a
+ * directory, a symbolic link, the destination of a rename, a hard link).
+ * For every final deny of creating or linking a path with an ASCII letter
+ * in its written text (a parameter's value is a path that exists), a
+ * final deny of the same with each letter a bracket of both cases.  Added after the final checks:
  * the rule it folds was checked already. */
 #include "compile.h"
 #include "patterns.h"
@@ -122,21 +122,23 @@ static int fold_text(strbuf *out, const matcher *m)
         else regex_quote(out, &c, 1);
     }
     if (!letters) return 0;
+    /* anchored at both ends, as the compact output folds many into one */
     if (m->kind == MK_LITERAL) sb_putc(out, '$');
-    if (m->kind == MK_SUBPATH) sb_puts(out, len && v[len - 1] == '/' ? "" : "(/|$)");
+    if (m->kind == MK_SUBPATH) sb_puts(out, len && v[len - 1] == '/' ? ".*$" : "(/.*)?$");
+    if (m->kind == MK_PREFIX) sb_puts(out, ".*$");
     return 1;
 }
 
-static void add_folded(compilation *c, const rule *f, int create)
+static void add_folded(compilation *c, const rule *f, int op)
 {
     strbuf t;
     sb_init(&t);
     if (!fold_text(&t, &f->m)) { sb_free(&t); return; }
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = *f;
-    r->op = create;
-    r->verb = op_get(create)->name;
-    r->covers = &op_get(create)->covers;
+    r->op = op;
+    r->verb = op_get(op)->name;
+    r->covers = &op_get(op)->covers;
     r->m.kind = f->m.kind == MK_GLOB ? MK_GLOB : MK_REGEX;
     r->m.len = t.len;
     r->m.value = arena_strndup(&c->a, t.data, t.len);
@@ -158,7 +160,8 @@ void add_final_cases(compilation *c)
 {
     /* Linux volumes compare names byte for byte */
     if (compile_platform(c) != PLAT_MACOS) return;
-    int create = op_lookup("file-write-create", NULL);
+    /* making the path, and giving a file the path as a second name */
+    int create = op_lookup("file-write-create", NULL), link = op_lookup("file-link", NULL);
     size_t n = c->pol.rules.n;
     for (size_t i = 0; i < n; i++) {
         const rule *f = c->pol.rules.v[i];
@@ -169,5 +172,6 @@ void add_final_cases(compilation *c)
             !f->origins) continue;
         if (mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS || !f->m.value) continue;
         if (opset_has(f->covers, create)) add_folded(c, f, create);
+        if (opset_has(f->covers, link)) add_folded(c, f, link);
     }
 }

@@ -109,3 +109,36 @@ file-write-create /Users/test/man deny
 Q
 run "final case: caret sbpl" "$BUCKLE" compile "$D/caret.buckle"
 expect_out_lacks "final case: a glob's [^a] is not folded to a literal dot" '[Xx]\\.[Yy]'
+# a hard link is a name made too: a final deny of linking the path holds in
+# every case (a read final denies linking its path); the docs' way to keep
+# a missing read-final path from being made at all holds in every case
+cat >"$D/link.buckle" <<'P'
+files {
+    allow read "/";
+    allow file* "~";
+    deny final read literal "~/.pypirc";
+    deny final read literal "~/.netrc";
+    deny final file-write-create "~/.netrc";
+}
+P
+while read op obj want; do
+    run "final case: link $op $obj" "$BUCKLE" query "$D/link.buckle" files "$op" "$obj"
+    expect_out_has "final case: $op $obj is $want" "$want $obj"
+    expect_out_has "final case: ... the compiled SBPL agrees ($op $obj)" "compiled SBPL agrees"
+done <<'Q'
+file-link /Users/test/.pypirc deny
+file-link /Users/test/.PYPIRC deny
+file-link /Users/test/.PyPirc deny
+file-link /Users/test/x allow
+file-write-create /Users/test/.pypirc allow
+file-write-create /Users/test/.NETRC deny
+file-write-create /Users/test/.netrc deny
+file-link /Users/test/.Netrc deny
+Q
+# the compact output folds the folded paths into a few regexes as it does
+# concrete paths: a subpath's fold is anchored at both ends
+printf 'extends "std/agent";\n' >"$D/bare.buckle"
+run "final case: compact" "$BUCKLE" compile -I corpus --compact -D HOME=/Users/me -D WORKDIR=/Users/me/p -D TMPDIR=/private/var/folders/x/T "$D/bare.buckle"
+expect_rc "final case: compact compiles" 0
+expect_out_lacks "final case: no subpath fold is left unanchored" '(/|$)")'
+expect_out_lacks "final case: no folded subpath is left alone" '(regex "^/Users/me/p/\\.[cC][lL][aA][uU][dD][eE](/.*)?$")'
