@@ -14,6 +14,7 @@
 #include "../seatbelt/regex_syntax.h"
 #include "../support/param_marks.h"
 #include "../support/strbuf.h"
+#include "expand.h"
 #include <string.h>
 
 static int is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -87,6 +88,25 @@ static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int
     return j + 1;
 }
 
+/* Whether a value may put the path under /private (macOS's /tmp, /var and
+ * /etc): a parameter first followed by one of those ("$P/etc/x", P=/), or
+ * one in the first component ("/$D/x", D=tmp; "/t$X", X=mp).  The rule
+ * itself is written through NAME.pre, NAME.rootre or a guard; its fold
+ * takes the path with and without /private, on the values and without
+ * them alike (under /private for a value that makes no alias, a path no
+ * rule meant: denying to make it there costs nothing) */
+static int may_alias(const char *v, size_t len)
+{
+    if (!len) return 0;
+    if (v[0] == PARAM_OPEN) {
+        const char *e = memchr(v, PARAM_CLOSE, len);
+        return e && private_alias(e + 1, len - (size_t)(e + 1 - v), "") != NULL;
+    }
+    for (size_t i = 1; v[0] == '/' && i < len && v[i] != '/'; i++)
+        if (v[i] == PARAM_OPEN) return 1;
+    return 0;
+}
+
 /* m's value with its letters in both cases: a glob's as a glob (which
  * matches below its matches too), the others as a regex; 0 when it has no
  * letter of its own or is not understood */
@@ -95,7 +115,7 @@ static int fold_text(strbuf *out, const matcher *m)
     const char *v = m->value;
     size_t len = m->len;
     int letters = 0, glob = m->kind == MK_GLOB, regex = m->kind == MK_REGEX;
-    if (!glob && !regex) sb_putc(out, '^');
+    if (!glob && !regex) sb_puts(out, may_alias(v, len) ? "^(/private)?" : "^");
     for (size_t i = 0; i < len; i++) {
         char c = v[i];
         if (c == PARAM_OPEN) {
@@ -129,7 +149,7 @@ static int fold_text(strbuf *out, const matcher *m)
     return 1;
 }
 
-static void add_folded(compilation *c, const rule *f, int op)
+static void add_folded(compilation *c, const rule *f, int op, int holder)
 {
     strbuf t;
     sb_init(&t);
@@ -145,6 +165,11 @@ static void add_folded(compilation *c, const rule *f, int op)
     r->m.plain = 0;
     sb_free(&t);
     matcher_finish(&c->a, &r->m);
+    r->m.holder = holder;
+    /* it ranks as the path it folds: its own fixed part ends at its first
+     * letter, which would rank it below a rule the path outranks */
+    r->m.spec_a = f->m.spec_a;
+    r->m.spec_b = f->m.spec_b;
     if (rs_get(&c->pol.rule_index, r)) return;
     r->implied = IMPL_CASE;
     r->dup_of = NULL;
@@ -161,17 +186,20 @@ void add_final_cases(compilation *c)
     /* Linux volumes compare names byte for byte */
     if (compile_platform(c) != PLAT_MACOS) return;
     /* making the path, and giving a file the path as a second name */
-    int create = op_lookup("file-write-create", NULL), link = op_lookup("file-link", NULL);
+    static const char *const ops[] = { "file-write-create", "file-link" };
     size_t n = c->pol.rules.n;
     for (size_t i = 0; i < n; i++) {
         const rule *f = c->pol.rules.v[i];
-        /* the implied denies of an ancestor's move are written on the
-         * values with -D and as the parameter's ancestors without: folding
-         * them would fold a value's letters in one output only */
-        if (!f->final || f->action != ACT_DENY || f->dup_of || f->implied == IMPL_CASE || f->implied == IMPL_MOVE ||
-            !f->origins) continue;
-        if (mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS || !f->m.value) continue;
-        if (opset_has(f->covers, create)) add_folded(c, f, create);
-        if (opset_has(f->covers, link)) add_folded(c, f, link);
+        /* each written final deny, with what it denies on its own matcher
+         * written or implied (add_final_moves): decided from the rule
+         * alone, so that an implied deny of the same path for another
+         * final rule (an ancestor's, written on the values with -D and as
+         * the parameter's ancestors without) never takes its place,
+         * whatever the order of the rules */
+        if (!f->final || f->action != ACT_DENY || f->implied || f->dup_of || !f->origins || !f->m.value) continue;
+        for (size_t k = 0; k < sizeof ops / sizeof *ops; k++) {
+            int op = op_lookup(ops[k], NULL), how = final_self_denies(f, op);
+            if (how) add_folded(c, f, op, how == 2);
+        }
     }
 }

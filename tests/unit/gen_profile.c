@@ -1023,6 +1023,8 @@ static void final_moves(gen_profile *p, gen_rng *r, uint64_t en)
     static const struct { const char *root; int shape; } mroots[] = {
         { "/a", -1 }, { "~", GS_TILDE }, { "$P", GS_PARAM_START }, { "$WORKDIR", -1 }, { "/a/$USER", GS_PARAM_MID },
         { "$Q", GS_PARAM_START }, { "/tmp/w", -1 }, { "/etc", -1 }, { "${P}", GS_PARAM_START },
+        /* a value may put these under /private (USER=tmp, USER=mp, P=/) */
+        { "/$USER", GS_PARAM_MID }, { "/t$USER", GS_PARAM_GLUED }, { "$P/etc", GS_PARAM_START },
     };
     static const struct { const char *tail; int kind; } shapes[] = {
         { "/b/c", MV_LITERAL }, { "/.git/config", MV_LITERAL }, { "", MV_LITERAL }, { "/.ssh", MV_SUBPATH },
@@ -1043,7 +1045,18 @@ static void final_moves(gen_profile *p, gen_rng *r, uint64_t en)
     if (!tail[0] && strchr(mroot, '$') == NULL && mroot[0] != '~') tail = "/b";     /* not a written root alone */
     uint64_t sh = BIT(GS_FINAL_MOVES) | (mroots[ri].shape >= 0 ? BIT(mroots[ri].shape) : 0);
     if (kind == MV_GLOB && strchr(mroot, '$')) sh |= BIT(GS_PARAM_PATTERN);
+    /* a final deny of the path's first directory too, written before or
+     * after it: the path's implied denies name that directory as well, and
+     * the order of the rules must not change what either denies */
+    static const char *const outer[] = { "file-write-data", "read", "file-write-mode", "write" };
+    const char *second = tail[0] == '/' ? strchr(tail + 1, '/') : NULL;
+    const char *anc = second && !memchr(tail, '*', (size_t)(second - tail)) && !memchr(tail, '?', (size_t)(second - tail)) &&
+                      !memchr(tail, '[', (size_t)(second - tail)) && chance(r, 30)
+                          ? arena_printf(p->a, "%.*s", (int)(second - tail), tail) : NULL;
+    int anc_first = anc && chance(r, 50);
+    if (anc_first && !move_deny(p, PICK(r, outer), MV_LITERAL, mroot, anc, sh)) return;
     if (!move_deny(p, PICK(r, verbs), kind, mroot, tail, sh)) return;
+    if (anc && !anc_first && !move_deny(p, PICK(r, outer), MV_LITERAL, mroot, anc, sh)) return;
     /* grants above it: at the root, at "/", or everything by default */
     int ng = 1 + (int)(gen_rnd(r) % 3);
     for (int i = 0; i < ng; i++) move_grant(p, r, chance(r, 50) ? mroot : "/");
