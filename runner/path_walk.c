@@ -82,24 +82,12 @@ void protect_fold_regex(strbuf *out, const char *p)
     strbuf re;
     sb_init(&re);
     sb_putc(&re, '^');
-    for (const char *c = p; *c; c++) {
-        char lo = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
-        if (lo >= 'a' && lo <= 'z') { sb_putc(&re, '['); sb_putc(&re, lo); sb_putc(&re, (char)(lo - 32)); sb_putc(&re, ']'); }
-        else regex_quote(&re, c, 1);
-    }
+    for (const char *c = p; *c; c++) regex_fold_byte(&re, *c);
     sb_putc(&re, '$');
     sb_puts(out, "(regex ");
     sbpl_string(out, re.data, re.len);
     sb_putc(out, ')');
     sb_free(&re);
-}
-
-/* one letter in every case, or the byte quoted */
-static void fold_byte(strbuf *re, char c)
-{
-    char lo = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-    if (lo >= 'a' && lo <= 'z') { sb_putc(re, '['); sb_putc(re, lo); sb_putc(re, (char)(lo - 32)); sb_putc(re, ']'); }
-    else regex_quote(re, &c, 1);
 }
 
 static int fold_eq(char a, char b)
@@ -133,14 +121,14 @@ static void fold_trie(strbuf *re, const char *const *v, size_t n, size_t at)
             size_t k = i + 1;
             while (k < j && fold_eq(v[k][l], c)) k++;
             if (k < j) break;
-            fold_byte(re, c);
+            regex_fold_byte(re, c);
             l++;
             /* stop where one of them ends: the rest branches there */
             int one_ends = 0;
             for (k = i; k < j; k++) if (!v[k][l]) one_ends = 1;
             if (one_ends) break;
         }
-        if (l == at) { fold_byte(re, v[i][at]); l++; }
+        if (l == at) { regex_fold_byte(re, v[i][at]); l++; }
         fold_trie(re, v + i, j - i, l);
         i = j;
     }
