@@ -246,3 +246,10 @@ run "srt denies: ~/.claude and a root below the directory srt runs in" "$BUCKLE"
 expect_rc "srt denies: ~/.claude and a root below the directory srt runs in: imports" 0
 run "srt denies: ~/.claude: query" "$BUCKLE" query -D WORKDIR=/Users/test/.claude/p "$D/claude_root.buckle" files file-write-data /Users/test/.claude/p/out/x
 expect_out_has "srt denies: ~/.claude: the deny wins in a root inside it" "deny /Users/test/.claude/p/out/x"
+# one path in both denyRead and allowRead: buckle's deny wins the tie (srt's
+# later allow would read it; docs/daily.md keeps this difference)
+printf '{"filesystem":{"denyRead":["/r/b"],"allowRead":["/r/b"],"allowWrite":["/r/a/b"],"denyWrite":[]},"network":{"allowedDomains":[]}}\n' >"$D/read_tie.json"
+run "srt denies: one path in denyRead and allowRead" "$BUCKLE" import --from srt -o "$D/read_tie.buckle" "$D/read_tie.json"
+expect_rc "srt denies: one path in denyRead and allowRead: imports" 0
+run "srt denies: one path in denyRead and allowRead: query" "$BUCKLE" query "$D/read_tie.buckle" files file-read-data /r/b
+expect_out_has "srt denies: one path in denyRead and allowRead: the deny wins the tie" "deny /r/b"
