@@ -680,6 +680,8 @@ static void split_under_root(arena *a, json_t *out, const char *p, const char *r
     }
 }
 
+static int holds_root(arena *a, const char *e, json_t *writes);
+
 static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p0)
 {
     size_t k;
@@ -699,6 +701,20 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
             if (!strncmp(p, "/**/", 4)) json_array_append_new(denies, json_string(arena_printf(a, "%.*s%s", (int)rl, root, p)));
             split_under_root(a, denies, p, root, rl);
             continue;
+        }
+        /* a deny from "~" that holds a write root is a plain deny
+         * (holds_root), and a root below the directory srt runs in lies
+         * inside it when srt runs in the home directory or below: there a
+         * root deeper than the deny would win, where srt's deny does */
+        if (p[0] == '~' && croot[0] == WORKDIR_MARK && components(croot, strlen(croot)) > components(p, fl) &&
+            holds_root(a, p0, writes)) {
+            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_WRITE)),
+                     "the write deny \"%s\" holds an allowed root, so it is not final, and the allowed root "
+                     "\"$WORKDIR%.*s\" lies inside it when srt runs in the home directory or below, where srt lets "
+                     "the deny win but the deeper root would in buckle: write the root from ~ (or as an absolute "
+                     "path, and the deny alike)", p0, (int)rl - 1, root + 1);
+            in->bad = 1;
+            return 1;
         }
         /* "~" on one side only: whether the root lies below the deny
          * depends on HOME, which the import leaves to buckle run */
