@@ -578,13 +578,21 @@ void why_set_types(why_log *w, why_group *g, unsigned denied)
 static int by_file_type(why_log *w, why_group *g, crosscheck *x, compilation *c, cc_answer *an, sb_request *q,
                         int chosen)
 {
-    if (!crosscheck_has_raw(x)) {
-        /* the profile alone answers (no raw rule): it takes directories
-         * and symbolic links alike, and most paths are decided alike for
-         * every type; asked once per operation before both sides are */
-        int noop = 0, op = op_lookup(g->op, &noop), differ = 0;
+    cc_answer ans[WHY_TYPES];
+    sb_request qs[WHY_TYPES];
+    int ops[WHY_TYPES];
+    int prof_only = !crosscheck_has_raw(x);
+    if (prof_only) {
+        /* the profile alone answers (no raw rule), and it takes
+         * directories and symbolic links alike: one pass over the
+         * operations tells whether the type matters and which operation a
+         * directory is denied first (the compiled SBPL is asked once, for
+         * the request chosen) */
+        int noop = 0, op = op_lookup(g->op, &noop), differ = 0, dop = -1;
+        decision dd = { 0 };
+        sb_request dq = *q;
         const opset *cov = &op_get(op)->covers;
-        for (int k = 0; k < ops_count() && !differ; k++) {
+        for (int k = 0; k < ops_count() && !(differ && dop >= 0 && dd.action == 1); k++) {
             if (!opset_has(cov, k)) continue;
             sb_request r = *q;
             r.op = k;
@@ -592,20 +600,27 @@ static int by_file_type(why_log *w, why_group *g, crosscheck *x, compilation *c,
             request_kind_for_op(k, g->obj, &r);
             if (r.kind != OBJ_PATH) continue;
             int reg = decider_decide(x->d, &r).action;
-            r.vnode = "DIRECTORY";
-            differ = decider_decide(x->d, &r).action != reg;
+            r.vnode = file_types[1].vnode;
+            decision dir = decider_decide(x->d, &r);
+            differ |= dir.action != reg;
+            if (dop < 0 || (dd.action != 1 && dir.action == 1)) { dop = k; dd = dir; dq = r; }
         }
-        if (!differ) return chosen;
+        if (!differ || dop < 0) return chosen;
+        for (int i = 1; i < WHY_TYPES; i++) {
+            memset(&ans[i], 0, sizeof ans[i]);
+            ans[i].prof = dd;
+            ans[i].agree = 1;
+            qs[i] = dq;
+            qs[i].vnode = file_types[i].vnode;
+            ops[i] = dop;
+        }
     }
-    cc_answer ans[WHY_TYPES];
-    sb_request qs[WHY_TYPES];
-    int ops[WHY_TYPES];
     unsigned denied = 0;
     ans[0] = *an;              /* a regular file's, asked without a type */
     qs[0] = *q;
     ops[0] = chosen;
     for (int i = 0; i < WHY_TYPES; i++) {
-        if (i) {
+        if (i && !prof_only) {
             typed_ask t = { x, file_types[i].vnode };
             memset(&ans[i], 0, sizeof ans[i]);
             ops[i] = why_pick_request(w, g, ask_profile, &t, &ans[i], sizeof ans[i], &qs[i]);
@@ -626,7 +641,7 @@ static int by_file_type(why_log *w, why_group *g, crosscheck *x, compilation *c,
     g->else_rule_where = d.where;
     g->else_rule_chain = d.chain;
     g->else_by_default = d.by_default;
-    *an = ans[first];
+    *an = first && prof_only ? crosscheck_ask(x, &qs[first]) : ans[first];
     *q = qs[first];
     return ops[first];
 }

@@ -187,6 +187,12 @@ expect_out_has "why: json: the others' answer" '"otherwise": {'
 expect_out_has "why: json: a regular file" '"REGULAR-FILE"'
 expect_out_has "why: json: the family's operation" '"evaluated_as": "file-write-create",'
 expect_out_lacks "why: json: no other layer" "another layer"
+# the same with a raw sbpl block (each type asked of both sides)
+{ cat "$P/held.buckle"; printf 'sbpl """\n(allow mach-lookup (global-name "com.example.x"))\n""";\n'; } >"$P/held-raw.buckle"
+run "why: by file type beside raw sbpl" "$BUCKLE" why "$P/held-raw.buckle" "$P/held.log"
+expect_out_has "why: raw beside: denied for a directory or a link" "denied if it is a directory or a symbolic link: file-write* /Users/me/p/c"
+expect_out_has "why: raw beside: the others' answer" "the log does not name the file type; if it is a regular file: allowed by $P/held-raw.buckle:2:5"
+expect_out_lacks "why: raw beside: no disagreement" "compiler bug"
 # an .sb profile: a vnode-type filter decides by the type
 cat >"$P/held.sb" <<'EOF'
 (version 1)
