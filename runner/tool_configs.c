@@ -35,6 +35,9 @@ typedef struct tool_config {
     const char *tool;
     int up;
     syntax syn;
+    const char *const *file_keys;    /* keys whose bare word (".env") is a file too, not a program on PATH */
+    const char *const *env_keys;     /* keys that count only after "_." (mise's [env] directives) */
+    int versions;                    /* a "path:DIR" version anywhere runs that directory's programs */
 } tool_config;
 
 static const char *const yarn_keys[] = { "yarnPath", "path", NULL };     /* path: a plugin's */
@@ -43,6 +46,19 @@ static const char *const cargo_keys[] = { "rustc-wrapper", "rustc-workspace-wrap
 static const char *const bun_keys[] = { "preload", NULL };
 static const char *const npm_keys[] = { "node-options", "script-shell", NULL };
 static const char *const toolchain_keys[] = { "path", NULL };
+/* mise: [env] _.source (a script run at every prompt of `mise activate`),
+ * _.file (a dotenv file exported), _.path (directories put first on
+ * PATH); [hooks] enter, leave, cd and the install hooks, or [hooks.enter]
+ * script: shell commands run at a cd into the project */
+static const char *const mise_keys[] = { "source", "file", "path", "script", "enter", "leave", "cd", "preinstall",
+                                         "postinstall", NULL };
+static const char *const mise_file_keys[] = { "source", "file", "path", "script", NULL };
+/* of mise's keys, those of [env]'s directives, which count only as _.KEY
+ * (a python venv's path = ".venv" is no _.path) */
+static const char *const mise_env_keys[] = { "source", "file", "path", NULL };
+static const char *const no_keys[] = { NULL };
+#define MISE(f) { .file = f, .keys = mise_keys, .file_keys = mise_file_keys, .env_keys = mise_env_keys, .tool = "mise", \
+                  .up = 1, .syn = SYN_TOML, .versions = 1 }
 
 static const tool_config configs[] = {
     { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML },
@@ -51,6 +67,11 @@ static const tool_config configs[] = {
     { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun", .syn = SYN_TOML },
     { .file = ".npmrc", .keys = npm_keys, .tool = "npm", .syn = SYN_INI },
     { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup", .syn = SYN_TOML },
+    MISE("mise.toml"), MISE(".mise.toml"), MISE("mise.local.toml"), MISE(".mise.local.toml"),
+    MISE(".config/mise.toml"), MISE(".config/mise/config.toml"), MISE("mise/config.toml"),
+    MISE(".mise/config.toml"),
+    /* asdf's (and mise's) "TOOL path:DIR" */
+    { .file = ".tool-versions", .keys = no_keys, .tool = "asdf", .syn = SYN_INI, .versions = 1 },
 };
 
 /* ---- strings as the tools read them ------------------------------------ */
@@ -328,6 +349,8 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
                                const char *base, const char *key, const char *v, const char *raw)
 {
     static const char seps[] = " \t\n,[]{}\"'";
+    int bare = 0;
+    for (size_t k = 0; c->file_keys && c->file_keys[k]; k++) bare |= !strcmp(key, c->file_keys[k]);
     const char *p = v;
     while (*p) {
         while (*p && (strchr(seps, *p) || *p == '=')) p++;
@@ -337,19 +360,32 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
         p += n;
         const char *eq = w[0] == '-' ? strchr(w, '=') : NULL;
         if (eq) w = eq + 1;
-        if (!strchr(w, '/') || w[0] == '-' || w[0] == '$' || strstr(w, "://")) continue;
+        /* a version "path:DIR" (mise, asdf): that directory's programs */
+        int version = c->versions && !strncmp(w, "path:", 5) && w[5];
+        if (version) w += 5;
+        if ((!strchr(w, '/') && !bare && !version) || w[0] == '-' || w[0] == '$' || strstr(w, "://") ||
+            !strcmp(w, "true") || !strcmp(w, "false"))
+            continue;
         const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w));
         /* where the kernel reaches it, which the deny to add names (one on
          * the link's own path would lead through a link) */
         const char *kt = runner_path_kernel(a, t);
-        if (runner_plan_checked_after(plan, kt)) continue;
-        const char *how = runner_plan_write_why(a, plan, t);
+        /* a directory of programs (a path: version, mise's _.path, rustup's
+         * path): what the command may make in it */
+        struct stat st;
+        int exists = stat(t, &st) == 0;
+        int dir = exists ? S_ISDIR(st.st_mode) : version || (!strcmp(key, "path") && strcmp(c->tool, "yarn"));
+        const char *probe = dir ? arena_printf(a, "%s/%s", strcmp(t, "/") ? t : "", "buckle-probe") : t;
+        if (runner_plan_checked_after(plan, dir ? arena_printf(a, "%s/buckle-probe", kt) : kt)) continue;
+        const char *how = runner_plan_write_why(a, plan, probe);
         if (how)
-            return arena_printf(a, "%s names the program %s (%s = %s), which the plan lets the command write (%s): %s "
-                                   "runs it by itself, outside any sandbox, while the profile keeps %s from the "
-                                   "command; deny writing it too (deny final write literal \"%s\";), or remove the "
+            return arena_printf(a, "%s names the %s %s (%s = %s), which the plan lets the command %s (%s): %s "
+                                   "runs %s by itself, outside any sandbox, while the profile keeps %s from the "
+                                   "command; deny writing it too (deny final write %s\"%s\";), or remove the "
                                    "setting",
-                                file, t, key, raw, how, c->tool, file, kt);
+                                file, dir ? "directory of programs" : "program", t, key, raw,
+                                dir ? "make programs in" : "write", how, c->tool, dir ? "what is there" : "it", file,
+                                dir ? "" : "literal ", kt);
     }
     return NULL;
 }
@@ -374,10 +410,24 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
         /* a key at the line's start, or after a dot (TOML's dotted
          * build.rustc-wrapper), a brace or a comma (an inline table, a YAML
          * flow mapping) */
+        /* a "path:DIR" version anywhere: [tools] python = "path:./tools",
+         * .tool-versions' "python path:./tools" */
+        for (const char *at = s; c->versions && at + 5 < eol; at++) {
+            if (strncmp(at, "path:", 5) || (at > s && !strchr(" \t\"'[{,=", at[-1]))) continue;
+            size_t l = strcspn(at, " \t\r\n\"',]}#");
+            if ((size_t)(eol - at) < l) l = (size_t)(eol - at);
+            const char *w = arena_strndup(a, at, l);
+            const char *why = check_value(a, plan, c, file, base, "version", w, w);
+            if (why) return why;
+        }
         for (const char *at = s; at < eol; at++) {
             size_t k;
             const char *r = key_start(c->syn, s, at) ? key_value(a, c, at, eol, &k) : NULL;
             if (!r) continue;
+            int env_key = 0;
+            for (size_t e = 0; c->env_keys && c->env_keys[e]; e++) env_key |= !strcmp(c->keys[k], c->env_keys[e]);
+            if (env_key && !(at - s >= 2 && at[-1] == '.' && (at[-2] == '_' || (at[-2] == '"' && at - s >= 4 && at[-3] == '_'))))
+                continue;
             const char *raw;
             const char *v = read_value(a, c->syn, r, bend, (size_t)(at - line), scratch, &raw);
             const char *why = check_value(a, plan, c, file, base, c->keys[k], v, raw);
