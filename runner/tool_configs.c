@@ -70,6 +70,10 @@ static const tool_config configs[] = {
     MISE("mise.toml"), MISE(".mise.toml"), MISE("mise.local.toml"), MISE(".mise.local.toml"),
     MISE(".config/mise.toml"), MISE(".config/mise/config.toml"), MISE("mise/config.toml"),
     MISE(".mise/config.toml"),
+    /* the environments' files std/agent keeps (read when MISE_ENV names them) */
+    MISE("mise.development.toml"), MISE(".mise.development.toml"), MISE("mise.dev.toml"), MISE(".mise.dev.toml"),
+    MISE("mise.test.toml"), MISE(".mise.test.toml"), MISE("mise.production.toml"), MISE(".mise.production.toml"),
+    MISE("mise.prod.toml"), MISE("mise.ci.toml"), MISE("mise.staging.toml"),
     /* asdf's (and mise's) "TOOL path:DIR" */
     { .file = ".tool-versions", .keys = no_keys, .tool = "asdf", .syn = SYN_INI, .versions = 1 },
 };
