@@ -42,7 +42,8 @@ typedef struct tool_config {
 
 static const char *const yarn_keys[] = { "yarnPath", "path", NULL };     /* path: a plugin's */
 static const char *const cargo_keys[] = { "rustc-wrapper", "rustc-workspace-wrapper", "rustc", "rustdoc", "linker",
-                                          "runner", NULL };
+                                          "runner", "global-credential-providers", "credential-provider", "LD_PRELOAD",
+                                          NULL };
 static const char *const bun_keys[] = { "preload", NULL };
 static const char *const npm_keys[] = { "node-options", "script-shell", NULL };
 static const char *const toolchain_keys[] = { "path", NULL };
@@ -315,6 +316,20 @@ static int key_start(syntax syn, const char *s, const char *at)
 /* The key written at at (to eol), quoted or not, a quoted one with its
  * escapes taken: its index among c's in *k and where its value starts
  * (after "=" or ":"), or NULL when it is none of them */
+/* a string that starts with one of c's keys and '=' or ':' ("linker=x"
+ * among rustflags, -C's argument): where the value starts, its index in
+ * *k; NULL when it is none */
+static const char *key_in_string(const tool_config *c, const char *at, const char *eol, size_t *k)
+{
+    if (*at != '"' && *at != '\'') return NULL;
+    for (*k = 0; c->keys[*k]; (*k)++) {
+        size_t kl = strlen(c->keys[*k]);
+        if ((size_t)(eol - at) > kl + 1 && !strncmp(at + 1, c->keys[*k], kl) && (at[1 + kl] == '=' || at[1 + kl] == ':'))
+            return at + 2 + kl;
+    }
+    return NULL;
+}
+
 static const char *key_value(arena *a, const tool_config *c, const char *at, const char *eol, size_t *k)
 {
     const char *r = at;
@@ -324,7 +339,7 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
         char q = *r++;
         const char *close = r;
         while (close < eol && *close != q && close - r < 4 * KEY_MAX) close += *close == '\\' && q == '"' ? 2 : 1;
-        if (close >= eol || *close != q) return NULL;
+        if (close >= eol || *close != q) return key_in_string(c, at, eol, k);
         char *out = arena_alloc(a, (size_t)(close - r) + 1);
         size_t n = 0;
         while (r < close) {
@@ -341,9 +356,9 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
     }
     for (*k = 0; c->keys[*k]; (*k)++)
         if (!strcmp(name, c->keys[*k])) break;
-    if (!c->keys[*k]) return NULL;
+    if (!c->keys[*k]) return key_in_string(c, at, eol, k);
     while (r < eol && (*r == ' ' || *r == '\t')) r++;
-    if (r >= eol || (*r != '=' && *r != ':')) return NULL;
+    if (r >= eol || (*r != '=' && *r != ':')) return key_in_string(c, at, eol, k);
     return r + 1;
 }
 

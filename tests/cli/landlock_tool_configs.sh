@@ -44,7 +44,10 @@ for f in '.cargo/config.toml|[build]\nrustc-wrapper = "tools\\u002fwrap.sh"' \
          '.cargo/config.toml|[build]\n"rustc\\u002dwrapper" = "tools/wrap.sh"' \
          '.yarnrc.yml|yarnPath: >-\n  tools/wrap.sh' '.yarnrc.yml|yarnPath: |-\n  tools/wrap.sh' \
          '.yarnrc.yml|yarnPath:\n  tools/wrap.sh' '.yarnrc.yml|yarnPath: "tools\\x2fwrap.sh"' \
-         '.npmrc|node-options="--require ./tools\\u002fwrap.sh"'; do
+         '.npmrc|node-options="--require ./tools\\u002fwrap.sh"' \
+         '.cargo/config.toml|[build]\nrustflags = ["-C", "linker=tools/wrap.sh"]' \
+         '.cargo/config.toml|[env]\nLD_PRELOAD = { value = "tools/wrap.sh", relative = true }' \
+         '.cargo/config.toml|[registry]\nglobal-credential-providers = ["tools/wrap.sh"]'; do
     file=${f%%|*}
     printf "${f#*|}\n" >"$file"
     run "tool configs: $f" "$B" run $A "$R/prof/agent.buckle" -- true
