@@ -8,7 +8,10 @@
  * project (yarnPath: .yarn/releases/yarn-4.1.0.cjs, what `yarn set
  * version` writes), keeping the file protects nothing while the program
  * is writable: the run is refused, as for git's core.fsmonitor
- * (nested_repos.c). */
+ * (nested_repos.c).  npm, rustup, mise (its [env] scripts, hooks and
+ * path: versions) and asdf likewise.  Values are read as the tools read
+ * them: quoted strings with their escapes, multi-line values, comments
+ * left out. */
 #define _GNU_SOURCE
 #include "tool_configs.h"
 #include "nested_repos.h"
