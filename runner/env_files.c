@@ -38,7 +38,9 @@ static const char *const node_loads[] = { "--require", "-r", "--import", "--load
 static const char *problem(arena *a, const ll_plan *plan, const char *cwd, const env_file *e, const char *value,
                            const char *path)
 {
-    if (!*path || strchr(path, '$')) return NULL;
+    /* one the shell that reads it expands (ENV=$HOME/.shrc), or a
+     * literal ~ that names no home: left to that shell */
+    if (!*path || strpbrk(path, "$`") || path[0] == '~') return NULL;
     if (!strncmp(path, "file://", 7)) path += 7;
     const char *p = runner_path_by_name(a, path[0] == '/' ? path : arena_printf(a, "%s/%s", cwd, path));
     const char *probe = e->probe ? arena_printf(a, "%s/%s", strcmp(p, "/") ? p : "", e->probe) : p;

@@ -68,12 +68,19 @@ static int made_since(int dirfd, const char *name, const struct timespec *t)
 
 /* 1 when dir/name holds a repository made since the start: a .git (a
  * directory or a file naming one), or a bare repository's HEAD beside
- * objects and refs */
+ * objects and refs.  A symbolic link made or changed during the run is
+ * followed (cd enters it as it would a clone): where it leads, a
+ * repository made during the run, deeper than this directory, counts. */
 static int made_repo(const repos_made *r, const char *dir, const char *name, int is_new)
 {
     int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dfd < 0) return 0;
     int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat ls;
+    if (fd < 0 && is_new && fstatat(dfd, name, &ls, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(ls.st_mode)) {
+        fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);
+        is_new = 0;                  /* the link is new; what it leads to, by its own times */
+    }
     close(dfd);
     if (fd < 0) return 0;
     struct stat st;

@@ -8,7 +8,10 @@
  * project (yarnPath: .yarn/releases/yarn-4.1.0.cjs, what `yarn set
  * version` writes), keeping the file protects nothing while the program
  * is writable: the run is refused, as for git's core.fsmonitor
- * (nested_repos.c). */
+ * (nested_repos.c).  npm, rustup, mise (its [env] scripts, hooks and
+ * path: versions) and asdf likewise.  Values are read as the tools read
+ * them: quoted strings with their escapes, multi-line values, comments
+ * left out. */
 #define _GNU_SOURCE
 #include "tool_configs.h"
 #include "nested_repos.h"
@@ -36,14 +39,31 @@ typedef struct tool_config {
     const char *tool;
     int up;
     syntax syn;
+    const char *const *file_keys;    /* keys whose bare word (".env") is a file too, not a program on PATH */
+    const char *const *env_keys;     /* keys that count only after "_." (mise's [env] directives) */
+    int versions;                    /* a "path:DIR" version anywhere runs that directory's programs */
 } tool_config;
 
 static const char *const yarn_keys[] = { "yarnPath", "path", NULL };     /* path: a plugin's */
 static const char *const cargo_keys[] = { "rustc-wrapper", "rustc-workspace-wrapper", "rustc", "rustdoc", "linker",
-                                          "runner", NULL };
+                                          "runner", "global-credential-providers", "credential-provider", "LD_PRELOAD",
+                                          NULL };
 static const char *const bun_keys[] = { "preload", NULL };
 static const char *const npm_keys[] = { "node-options", "script-shell", NULL };
 static const char *const toolchain_keys[] = { "path", NULL };
+/* mise: [env] _.source (a script run at every prompt of `mise activate`),
+ * _.file (a dotenv file exported), _.path (directories put first on
+ * PATH); [hooks] enter, leave, cd and the install hooks, or [hooks.enter]
+ * script: shell commands run at a cd into the project */
+static const char *const mise_keys[] = { "source", "file", "path", "script", "enter", "leave", "cd", "preinstall",
+                                         "postinstall", NULL };
+static const char *const mise_file_keys[] = { "source", "file", "path", "script", NULL };
+/* of mise's keys, those of [env]'s directives, which count only as _.KEY
+ * (a python venv's path = ".venv" is no _.path) */
+static const char *const mise_env_keys[] = { "source", "file", "path", NULL };
+static const char *const no_keys[] = { NULL };
+#define MISE(f) { .file = f, .keys = mise_keys, .file_keys = mise_file_keys, .env_keys = mise_env_keys, .tool = "mise", \
+                  .up = 1, .syn = SYN_TOML, .versions = 1 }
 
 static const tool_config configs[] = {
     { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML },
@@ -52,6 +72,15 @@ static const tool_config configs[] = {
     { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun", .syn = SYN_TOML },
     { .file = ".npmrc", .keys = npm_keys, .tool = "npm", .syn = SYN_INI },
     { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup", .syn = SYN_TOML },
+    MISE("mise.toml"), MISE(".mise.toml"), MISE("mise.local.toml"), MISE(".mise.local.toml"),
+    MISE(".config/mise.toml"), MISE(".config/mise/config.toml"), MISE("mise/config.toml"),
+    MISE(".mise/config.toml"),
+    /* the environments' files std/agent keeps (read when MISE_ENV names them) */
+    MISE("mise.development.toml"), MISE(".mise.development.toml"), MISE("mise.dev.toml"), MISE(".mise.dev.toml"),
+    MISE("mise.test.toml"), MISE(".mise.test.toml"), MISE("mise.production.toml"), MISE(".mise.production.toml"),
+    MISE("mise.prod.toml"), MISE("mise.ci.toml"), MISE("mise.staging.toml"),
+    /* asdf's (and mise's) "TOOL path:DIR" */
+    { .file = ".tool-versions", .keys = no_keys, .tool = "asdf", .syn = SYN_INI, .versions = 1 },
 };
 
 /* ---- strings as the tools read them ------------------------------------ */
@@ -291,6 +320,20 @@ static int key_start(syntax syn, const char *s, const char *at)
 /* The key written at at (to eol), quoted or not, a quoted one with its
  * escapes taken: its index among c's in *k and where its value starts
  * (after "=" or ":"), or NULL when it is none of them */
+/* a string that starts with one of c's keys and '=' or ':' ("linker=x"
+ * among rustflags, -C's argument): where the value starts, its index in
+ * *k; NULL when it is none */
+static const char *key_in_string(const tool_config *c, const char *at, const char *eol, size_t *k)
+{
+    if (*at != '"' && *at != '\'') return NULL;
+    for (*k = 0; c->keys[*k]; (*k)++) {
+        size_t kl = strlen(c->keys[*k]);
+        if ((size_t)(eol - at) > kl + 1 && !strncmp(at + 1, c->keys[*k], kl) && (at[1 + kl] == '=' || at[1 + kl] == ':'))
+            return at + 2 + kl;
+    }
+    return NULL;
+}
+
 static const char *key_value(arena *a, const tool_config *c, const char *at, const char *eol, size_t *k)
 {
     const char *r = at;
@@ -300,7 +343,7 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
         char q = *r++;
         const char *close = r;
         while (close < eol && *close != q && close - r < 4 * KEY_MAX) close += *close == '\\' && q == '"' ? 2 : 1;
-        if (close >= eol || *close != q) return NULL;
+        if (close >= eol || *close != q) return key_in_string(c, at, eol, k);
         char *out = arena_alloc(a, (size_t)(close - r) + 1);
         size_t n = 0;
         while (r < close) {
@@ -317,9 +360,9 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
     }
     for (*k = 0; c->keys[*k]; (*k)++)
         if (!strcmp(name, c->keys[*k])) break;
-    if (!c->keys[*k]) return NULL;
+    if (!c->keys[*k]) return key_in_string(c, at, eol, k);
     while (r < eol && (*r == ' ' || *r == '\t')) r++;
-    if (r >= eol || (*r != '=' && *r != ':')) return NULL;
+    if (r >= eol || (*r != '=' && *r != ':')) return key_in_string(c, at, eol, k);
     return r + 1;
 }
 
@@ -329,6 +372,8 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
                                const char *base, const char *key, const char *v, const char *raw)
 {
     static const char seps[] = " \t\n,[]{}\"'";
+    int bare = 0;
+    for (size_t k = 0; c->file_keys && c->file_keys[k]; k++) bare |= !strcmp(key, c->file_keys[k]);
     const char *p = v;
     while (*p) {
         while (*p && (strchr(seps, *p) || *p == '=')) p++;
@@ -338,19 +383,32 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
         p += n;
         const char *eq = w[0] == '-' ? strchr(w, '=') : NULL;
         if (eq) w = eq + 1;
-        if (!strchr(w, '/') || w[0] == '-' || w[0] == '$' || strstr(w, "://")) continue;
+        /* a version "path:DIR" (mise, asdf): that directory's programs */
+        int version = c->versions && !strncmp(w, "path:", 5) && w[5];
+        if (version) w += 5;
+        if ((!strchr(w, '/') && !bare && !version) || w[0] == '-' || w[0] == '$' || strstr(w, "://") ||
+            !strcmp(w, "true") || !strcmp(w, "false"))
+            continue;
         const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w));
         /* where the kernel reaches it, which the deny to add names (one on
          * the link's own path would lead through a link) */
         const char *kt = runner_path_kernel(a, t);
-        if (runner_plan_checked_after(plan, kt)) continue;
-        const char *how = runner_plan_write_why(a, plan, t);
+        /* a directory of programs (a path: version, mise's _.path, rustup's
+         * path): what the command may make in it */
+        struct stat st;
+        int exists = stat(t, &st) == 0;
+        int dir = exists ? S_ISDIR(st.st_mode) : version || (!strcmp(key, "path") && strcmp(c->tool, "yarn"));
+        const char *probe = dir ? arena_printf(a, "%s/%s", strcmp(t, "/") ? t : "", "buckle-probe") : t;
+        if (runner_plan_checked_after(plan, dir ? arena_printf(a, "%s/buckle-probe", kt) : kt)) continue;
+        const char *how = runner_plan_write_why(a, plan, probe);
         if (how)
-            return arena_printf(a, "%s names the program %s (%s = %s), which the plan lets the command write (%s): %s "
-                                   "runs it by itself, outside any sandbox, while the profile keeps %s from the "
-                                   "command; deny writing it too (deny final write literal \"%s\";), or remove the "
+            return arena_printf(a, "%s names the %s %s (%s = %s), which the plan lets the command %s (%s): %s "
+                                   "runs %s by itself, outside any sandbox, while the profile keeps %s from the "
+                                   "command; deny writing it too (deny final write %s\"%s\";), or remove the "
                                    "setting",
-                                file, t, key, raw, how, c->tool, file, kt);
+                                file, dir ? "directory of programs" : "program", t, key, raw,
+                                dir ? "make programs in" : "write", how, c->tool, dir ? "what is there" : "it", file,
+                                dir ? "" : "literal ", kt);
     }
     return NULL;
 }
@@ -372,10 +430,24 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
         /* a key at the line's start, or after a dot (TOML's dotted
          * build.rustc-wrapper), a brace or a comma (an inline table, a YAML
          * flow mapping) */
+        /* a "path:DIR" version anywhere: [tools] python = "path:./tools",
+         * .tool-versions' "python path:./tools" */
+        for (const char *at = s; c->versions && at + 5 < eol; at++) {
+            if (strncmp(at, "path:", 5) || (at > s && !strchr(" \t\"'[{,=", at[-1]))) continue;
+            size_t l = strcspn(at, " \t\r\n\"',]}#");
+            if ((size_t)(eol - at) < l) l = (size_t)(eol - at);
+            const char *w = arena_strndup(a, at, l);
+            const char *why = check_value(a, plan, c, file, base, "version", w, w);
+            if (why) return why;
+        }
         for (const char *at = s; at < eol; at++) {
             size_t k;
             const char *r = key_start(c->syn, s, at) ? key_value(a, c, at, eol, &k) : NULL;
             if (!r) continue;
+            int env_key = 0;
+            for (size_t e = 0; c->env_keys && c->env_keys[e]; e++) env_key |= !strcmp(c->keys[k], c->env_keys[e]);
+            if (env_key && !(at - s >= 2 && at[-1] == '.' && (at[-2] == '_' || (at[-2] == '"' && at - s >= 4 && at[-3] == '_'))))
+                continue;
             const char *raw;
             const char *v = read_value(a, c->syn, r, bend, (size_t)(at - line), scratch, &raw);
             const char *why = check_value(a, plan, c, file, base, c->keys[k], v, raw);

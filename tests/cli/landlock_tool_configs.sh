@@ -44,7 +44,10 @@ for f in '.cargo/config.toml|[build]\nrustc-wrapper = "tools\\u002fwrap.sh"' \
          '.cargo/config.toml|[build]\n"rustc\\u002dwrapper" = "tools/wrap.sh"' \
          '.yarnrc.yml|yarnPath: >-\n  tools/wrap.sh' '.yarnrc.yml|yarnPath: |-\n  tools/wrap.sh' \
          '.yarnrc.yml|yarnPath:\n  tools/wrap.sh' '.yarnrc.yml|yarnPath: "tools\\x2fwrap.sh"' \
-         '.npmrc|node-options="--require ./tools\\u002fwrap.sh"'; do
+         '.npmrc|node-options="--require ./tools\\u002fwrap.sh"' \
+         '.cargo/config.toml|[build]\nrustflags = ["-C", "linker=tools/wrap.sh"]' \
+         '.cargo/config.toml|[env]\nLD_PRELOAD = { value = "tools/wrap.sh", relative = true }' \
+         '.cargo/config.toml|[registry]\nglobal-credential-providers = ["tools/wrap.sh"]'; do
     file=${f%%|*}
     printf "${f#*|}\n" >"$file"
     run "tool configs: $f" "$B" run $A "$R/prof/agent.buckle" -- true
@@ -52,6 +55,27 @@ for f in '.cargo/config.toml|[build]\nrustc-wrapper = "tools\\u002fwrap.sh"' \
     expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$file names the program $R/proj/tools/wrap.sh"
     rm -f "$file"
 done
+# mise and asdf: [env] scripts, dotenv files and PATH entries, hooks run at
+# a cd, path: versions
+mkdir -p scripts .config
+for f in 'mise.toml|[env]\n_.source = "./scripts/env.sh"|scripts/env.sh' 'mise.toml|[env]\n_.file = ".env.local"|.env.local' \
+         'mise.toml|[hooks]\nenter = "bash ./scripts/env.sh"|scripts/env.sh' \
+         'mise.toml|[hooks.enter]\nscript = "./scripts/env.sh"|scripts/env.sh' \
+         '.mise.toml|[env]\n_.path = ["./tools"]|tools' '.config/mise.toml|[tools]\npython = "path:./tools"|tools' \
+         '.tool-versions|python path:./tools|tools'; do
+    file=${f%%|*} rest=${f#*|}
+    printf "${rest%%|*}\n" >"$file"
+    run "tool configs: $f" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $f: refused" 125
+    expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$file names the"
+    expect_err_has "tool configs: ... ($f) the file" " $R/proj/${rest#*|} ("
+    rm -f "$file"
+done
+printf '[tools]\npython = "3.12"\n[env]\nNODE_ENV = "production"\n_.python.venv = { path = ".venv", create = true }\n[hooks]\nenter = "echo hi"\n' >mise.toml
+printf 'python 3.12.1\nnodejs 20.1.0 # pinned\n' >.tool-versions
+run "tool configs: mise plain" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: mise and asdf versions, a venv, a hook found through PATH: the run goes on" 0
+rm -f mise.toml .tool-versions
 printf '[build]\nrustc-wrapper = "sccache"   # see notes/wrappers.txt\n' >.cargo/config.toml
 run "tool configs: comment" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool configs: a path in a comment after the value: the run goes on" 0
