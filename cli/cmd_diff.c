@@ -626,6 +626,7 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
         close_both(sides);
     }
     if (!quiet) for (int k = 0; k < 2; k++) print_side(&sides[k]);
+    for (int k = 0; k < 2; k++) sides[k].side.strict = 1;   /* never "the same" past a bound */
     return 0;
 }
 
