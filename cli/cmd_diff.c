@@ -626,6 +626,7 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
         close_both(sides);
     }
     if (!quiet) for (int k = 0; k < 2; k++) print_side(&sides[k]);
+    for (int k = 0; k < 2; k++) sides[k].side.strict = 1;   /* never "the same" past a bound */
     return 0;
 }
 
@@ -663,9 +664,10 @@ static void set_values(eval_args *e2, extra_vals *ev2, const eval_args *ea, cons
  * values): again under each set of values that lines a parameter no -D or
  * -U fixes up with the paths the profiles hard-code (daily/diff_values.h),
  * over the paths those values move; the first set under which they differ
- * is the answer (*r and sides replaced, r->values naming the values).
- * wide_only: they narrow only under those values; only a set with a
- * widening is an answer, else *r stays. */
+ * is the answer (*r replaced, r->values naming the values).  Returns the
+ * sides of the answer: sides, or the set's as it was run (sides closed
+ * then).  wide_only: they narrow only under those values; only a set with
+ * a widening is an answer, else *r stays. */
 static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
                         extra_vals *ev, arena *na, diff_result *r, arena *pools, int wide_only)
 {

@@ -866,7 +866,7 @@ static int rule_cells(objset *s, patterns *l, pattern *p, size_t max_states)
     return sb_regex_atoms(g.v, g.n, &o, atom_of(p->name), s);
 }
 
-static int add_rule_pairs(objset *s, patterns *l, int anchored)
+static int add_rule_pairs(objset *s, patterns *l, int anchored, int strict)
 {
     size_t walks = 0;
     int whole = 1;
@@ -881,7 +881,7 @@ static int add_rule_pairs(objset *s, patterns *l, int anchored)
          * out then */
         if (rule_cells(s, l, p, RULE_CELLS_MAX)) continue;
         if (p->loose) whole = 0;
-        else if (!anchored) continue;
+        else if (strict) continue;      /* the answer is "cannot compare" at best */
         for (size_t j = 0; j < l->n; j++) {
             const pattern *g = &l->v[j];
             if (j == i || g->is_scope || g->name != p->name || !meet(p, g)) continue;
@@ -1102,10 +1102,11 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
         if (!loose_cells(&s, &pats)) r->rules_partial = 1;
         /* an anchor's walk cut at its bound: the walks of the changed
          * rules' regexes below may still find a change, but a combination
-         * of three patterns or more is not ruled out (never "the same") */
-        int anchored = add_anchor_cells(&s, &pats);
-        if (!anchored) r->rules_partial = 1;
-        if (!add_rule_pairs(&s, &pats, anchored)) r->rules_partial = 1;
+         * past the bound is not ruled out (for diff, never "the same";
+         * import's check keeps its walks two at a time) */
+        int anchored = add_anchor_cells(&s, &pats), strict = old->strict || nw->strict;
+        if (!anchored && strict) r->rules_partial = 1;
+        if (!add_rule_pairs(&s, &pats, anchored, strict)) r->rules_partial = 1;
         if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
     }
     r->protocols = proto_only(&r->a, sides);

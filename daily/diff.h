@@ -27,6 +27,11 @@ typedef struct diff_side {
     arena *a;
     vb_eval *vb;             /* a .buckle's sbpl verbatim blocks, evaluated; NULL
                                 (or why_not set): left out, as buckle does */
+    int strict;              /* the caller's (on either side): an anchor's walk that
+                              * reaches its bound makes the answer "cannot compare"
+                              * at best (rules_partial), and the walks two at a time
+                              * after it are not made; else (import's check) they
+                              * are, and what they do not find is taken as the same */
 } diff_side;
 
 typedef struct diff_group {

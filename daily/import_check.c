@@ -163,8 +163,8 @@ static int check_set(imp *m, const strbuf *b, const char *name)
         if (!fixed) seen[nseen++] = m->test[i];
     }
     crosscheck *x = crosscheck_new(c, seen, nseen, 0);
-    diff_side old = { 1, NULL, NULL, m->val, m->a, NULL };
-    diff_side nw = { 0, c, x, x->pol, &x->a, NULL };
+    diff_side old = { 1, NULL, NULL, m->val, m->a, NULL, 0 };
+    diff_side nw = { 0, c, x, x->pol, &x->a, NULL, 0 };
     diff_result r;
     if (m->near[m->cur]) diff_run_near(&r, &old, &nw, m->near[m->cur], m->nnear[m->cur]);
     else diff_run(&r, &old, &nw);

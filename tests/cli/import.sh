@@ -59,6 +59,11 @@ cannot_compare() {
         tests/lint/real/maybe-branch.sb|tests/lint/real/param-import.sb|tests/lint/real/unknown-statement.sb|\
         tests/sbpl/21-unknown-filter.sb)
             echo "3 no other request changes" ;;
+        # the walk from the anchor of the rules the import writes apart
+        # (the regex of "/**/*.key", which every pattern meets) reaches
+        # its bound: import's own check takes it as the same, diff cannot
+        corpus/examples/srt-medium.sb|corpus/examples/srt-large.sb)
+            echo "3 the patterns that changed are too many to walk every path they tell apart" ;;
         *) echo "" ;;
     esac
 }
