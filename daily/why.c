@@ -564,25 +564,6 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         if (chosen < 0) continue;
         g->op_checked = op_get(chosen)->name;
         int act = an.raw ? an.sbpl.decision : an.prof.action;
-        /* a denial line does not say the object's file type, and the
-         * answer above is a regular file's: where a rule that takes only
-         * directories and symbolic links denies it, that is the answer */
-        if (act == 0 && x->holders && !g->landlock && q.kind == OBJ_PATH) {
-            static const char *const types[] = { "DIRECTORY", "SYMLINK" };
-            cc_answer held[2];
-            int denied[2];
-            for (int t = 0; t < 2; t++) {
-                sb_request qt = q;
-                qt.vnode = types[t];
-                denied[t] = ask_profile(x, &qt, &held[t]) == 1;
-            }
-            if (denied[0] || denied[1]) {
-                an = held[denied[0] ? 0 : 1];
-                q.vnode = types[denied[0] ? 0 : 1];
-                act = 1;
-                g->vnode = denied[0] && denied[1] ? "a directory or a symbolic link" : denied[0] ? "a directory" : "a symbolic link";
-            }
-        }
         g->verdict = act == 0 ? WHY_ALLOWED : act == 1 ? WHY_DENIED : WHY_UNDECIDABLE;
         if (an.raw) {
             g->rule_text = "a raw sbpl rule";

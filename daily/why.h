@@ -31,7 +31,6 @@ typedef struct why_group {
     /* the explanation */
     why_verdict verdict;
     const char *op_checked;          /* the concrete operation evaluated */
-    const char *vnode;               /* "a directory", ...: denied only for such an object (NULL: for any) */
     int by_default;                  /* decided by the profile's default */
     const char *rule_text;           /* the deciding rule, as buckle prints it */
     const char *rule_where;          /* file:line:col */

@@ -102,8 +102,6 @@ int why_render_text(why_sink *sink, void *ctx, const why_log *w, const char *pro
             if (g->platform_why) sb_printf(b, "  Landlock: %s\n", g->platform_why);
             continue;
         }
-        if (g->vnode)
-            sb_printf(b, "  denied if the object is %s (the log does not say its type; a regular file is allowed)\n", g->vnode);
         if (g->by_default) sb_printf(b, "  decided by the default (%s)\n", g->rule_text);
         else sb_printf(b, "  decided by %s: %s%s%s\n", g->rule_where, g->rule_text, g->final ? " (final)" : "", g->rule_chain);
         if (g->note) sb_printf(b, "  %s\n", g->note);
@@ -254,7 +252,6 @@ static void group_json(jw *j, const why_group *g)
     jw_str(j, "source", g->landlock ? "landlock" : "macos");
     if (g->verdict == WHY_ALLOWED) jw_str(j, "explanation", g->landlock ? LANDLOCK_ALLOWED : OTHER_LAYER);
     jw_str(j, "evaluated_as", g->op_checked);
-    if (g->vnode) jw_str(j, "denied_for", g->vnode);
     if (g->rule_text) {
         jw_open(j, "decided_by", '{');
         jw_bool(j, "default", g->by_default);

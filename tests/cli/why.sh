@@ -234,23 +234,3 @@ run "why: an unreadable import" "$BUCKLE" why "$TMP/why-imp.sb" "$TMP/why-imp.lo
 expect_out_has "why: an unreadable import is undecidable" "undecidable: file-read-data /Users/me/project/a"
 expect_out_has "why: ... and says why" 'the profile cannot be decided here: (import "bsd.sb") could not be read'
 expect_out_lacks "why: ... not decided by the default" "decided by the default"
-
-# a denial line does not say the object's type: where a rule that takes only
-# directories and symbolic links denies it (the implied denies of moving a
-# final path's ancestors), why says so and names the rule
-cat >"$P/held.buckle" <<'P'
-files {
-    allow read "/";
-    allow write "~";
-    deny final write glob "~/p/.git/modules/**/hooks";
-}
-P
-printf 'Sandbox: git(123) deny(1) file-write-unlink /Users/test/p/.git/modules/lib\nSandbox: git(123) deny(1) file-write-data /Users/test/p/x\n' >"$P/held.log"
-run "why: a directory's denial" "$BUCKLE" why "$P/held.buckle" "$P/held.log"
-expect_rc "why: a directory's denial exit 0" 0
-expect_out_has "why: ... is denied" "denied file-write-unlink /Users/test/p/.git/modules/lib"
-expect_out_has "why: ... for a directory or a link" "denied if the object is a directory or a symbolic link"
-expect_out_has "why: ... by the final rule's implied deny" "held.buckle:4:"
-expect_out_has "why: ... a regular file's is still from another layer" "allowed by the profile: file-write-data /Users/test/p/x"
-run "why: a directory's denial, json" "$BUCKLE" why --format json "$P/held.buckle" "$P/held.log"
-expect_out_has "why: json names the type" '"denied_for": "a directory or a symbolic link"'
