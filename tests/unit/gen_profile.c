@@ -1023,8 +1023,8 @@ static void final_moves(gen_profile *p, gen_rng *r, uint64_t en)
     static const struct { const char *root; int shape; } mroots[] = {
         { "/a", -1 }, { "~", GS_TILDE }, { "$P", GS_PARAM_START }, { "$WORKDIR", -1 }, { "/a/$USER", GS_PARAM_MID },
         { "$Q", GS_PARAM_START }, { "/tmp/w", -1 }, { "/etc", -1 }, { "${P}", GS_PARAM_START },
-        /* a value may put these under /private (USER=tmp, USER=mp, P=/) */
-        { "/$USER", GS_PARAM_MID }, { "/t$USER", GS_PARAM_GLUED }, { "$P/etc", GS_PARAM_START },
+        /* a value may put these under /private (USER=tmp, P=/) */
+        { "/$USER", GS_PARAM_MID }, { "$P/etc", GS_PARAM_START },
     };
     static const struct { const char *tail; int kind; } shapes[] = {
         { "/b/c", MV_LITERAL }, { "/.git/config", MV_LITERAL }, { "", MV_LITERAL }, { "/.ssh", MV_SUBPATH },
