@@ -200,6 +200,20 @@ run "direnv: fifo" timeout 60 "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "direnv: a FIFO .envrc sources: the run goes on, not waiting on it" 0
 rm -f "$R/proj/.envrc.fifo"
 cp "$R/envrc.saved" "$R/proj/.envrc"
+# .envrc itself: direnv keeps every allow it gave, so an earlier version
+# put back (git show HEAD~1:.envrc) runs without asking, and loads what it
+# loads; one allowed and removed, made again, the same
+run "direnv: .envrc" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "source_env_if_exists .envrc.old" >.envrc'
+expect_rc "direnv: the working directory's .envrc, rewritten by the command, fails the run" 125
+expect_err_has "direnv: ... naming it and why" "$R/proj/.envrc changed during the run: direnv runs it in your shell"
+rm -f "$R/proj/.envrc"
+cp "$R/envrc.saved" "$R/proj/.envrc"
+mkdir -p "$R/home/.local/share/direnv/allow"
+echo "$R/proj/gone/.envrc" >"$R/home/.local/share/direnv/allow/4567cdef"
+run "direnv: .envrc gone" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir gone; echo "dotenv" >gone/.envrc'
+expect_rc "direnv: an allowed .envrc that was gone, made again by the command, fails the run" 125
+expect_err_has "direnv: ... naming it" "$R/proj/gone/.envrc exists after the run"
+rm -rf "$R/proj/gone" "$R/home/.local/share/direnv/allow/4567cdef"
 # other files: the run goes on
 run "direnv: other" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >notes.txt; echo x >scripts/other.sh'
 expect_rc "direnv: other files written: the run goes on" 0
