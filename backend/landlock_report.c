@@ -147,8 +147,9 @@ void ll_plan_summary(const ll_plan *p, compilation *c, int verbose, strbuf *out)
         sb_printf(out, "buckle run: nothing new can be created directly in %s: %s: %s is narrower there (%s inside it)%s\n",
                   v->closed, (v->where ? v->where : ll_rule_where(&a, c, v->r)), (v->text ? v->text : rule_text(&a, c, v->r)),
                   v->closed_why,
-                  own ? "; without a user namespace of its own Landlock keeps them unwritable only so: keep the profile "
-                        "and the profiles beside it outside the directories the command writes"
+                  own ? "; where no read-only mount holds them (no user namespace of its own, a path that does not exist "
+                        "yet, a file with another name, a symbolic link on the way) Landlock keeps them unwritable only so: "
+                        "keep the profile and the profiles beside it outside the directories the command writes"
                       : "; -v says more, docs/linux.md (\"Denies inside a writable directory\") how to hold it apart");
     }
     if (!verbose) { arena_free(&a); return; }

@@ -6,6 +6,7 @@
 #include "../backend/sbpl_file.h"
 #include "../backend/emit.h"
 #include "../grammar/builtin_params.h"
+#include "../compiler/expand.h"
 #include "git_rev.h"
 #include <limits.h>
 #include <stdio.h>
@@ -665,8 +666,8 @@ static void set_values(eval_args *e2, extra_vals *ev2, const eval_args *ea, cons
  * is the answer (*r and sides replaced, r->values naming the values).
  * wide_only: they narrow only under those values; only a set with a
  * widening is an answer, else *r stays. */
-static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
-                     extra_vals *ev, arena *na, diff_result *r, arena *pools, int wide_only)
+static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *const *files, const int *sbpl,
+                        extra_vals *ev, arena *na, diff_result *r, arena *pools, int wide_only)
 {
     const diff_flags *fl = ea->ud;
     size_t cap = ea->ndef + ev->n + NBUILTIN_PARAMS + 1;
@@ -714,6 +715,8 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
     diff_value_set vs[DIFF_MAX_VALUE_SETS];
     int found = -1, narrow = -1;
     const char *cut = NULL;   /* the first set compared only in part, why */
+    opened *kept = NULL;      /* the sides of the set found, and its result */
+    diff_result rk;
     size_t ns = diff_value_sets(na, pols, 2, base, nb, vary, nv,
                                 sbpl[0] != sbpl[1] && !fl->canonical ? (unsigned)sbpl[0] | (unsigned)sbpl[1] << 1 : 0u, vs,
                                 DIFF_MAX_VALUE_SETS);
@@ -724,8 +727,7 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         eval_args e2;
         extra_vals ev2;
         set_values(&e2, &ev2, ea, ev, &vs[i], base, cap, na);
-        opened s2[2];
-        memset(s2, 0, sizeof s2);
+        opened *s2 = arena_alloc(na, 2 * sizeof *s2);
         if (open_both(s2, env, &e2, files, sbpl, &ev2, na, 1, pools)) { close_both(s2); continue; }
         diff_result r2;
         diff_run_near(&r2, &s2[0].side, &s2[1].side, vs[i].near, vs[i].nnear);
@@ -739,16 +741,26 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         else if (!cut && r2.undecided)
             cut = arena_printf(&r->a, "with %s, %lu request%s cannot be decided, the first: %s (%s)", vs[i].label,
                                r2.undecided, r2.undecided == 1 ? "" : "s", r2.undecided_example, r2.undecided_why);
+        /* a set with a widening is the answer (its sides and result
+         * kept); else the first that differs */
+        if (differs && !(wide_only && !wide) && (wide || i + 1 == ns)) {
+            found = (int)i;
+            kept = s2;
+            rk = r2;
+            break;
+        }
         diff_result_free(&r2);
         close_both(s2);
-        if (!differs || (wide_only && !wide)) continue;
-        /* a set with a widening is the answer; else the first that differs */
-        if (!wide && i + 1 < ns) {
-            if (narrow < 0) narrow = (int)i;
-            continue;
-        }
-        found = (int)i;
-        break;
+        if (differs && !(wide_only && !wide) && narrow < 0) narrow = (int)i;
+    }
+    if (kept) {
+        close_both(sides);
+        diff_result_free(r);
+        *r = rk;
+        r->values = arena_strdup(&r->a, vs[found].label);
+        r->values_widen = wide_only;
+        r->values_alias = vs[found].alias;
+        return kept;
     }
     if (found < 0) found = narrow;
     if (found < 0 && cut && !wide_only) r->incomplete = cut;
@@ -765,14 +777,30 @@ static void lined_up(opened *sides, cli_env *env, eval_args *ea, const char *con
         arena_init(&r->a);
         if (open_both(sides, env, &e2, files, sbpl, &ev2, na, 1, pools)) {
             r->incomplete = arena_printf(&r->a, "with %s the profiles cannot be opened again", vs[i].label);
-            return;
+            return sides;
         }
         diff_run_near(r, &sides[0].side, &sides[1].side, vs[i].near, vs[i].nnear);
         r->values = vs[i].label;
         r->values_widen = wide_only;
         r->values_alias = vs[i].alias;
-        return;
     }
+    return sides;
+}
+
+/* The values -D gives the parameters the .buckle side c declares that are
+ * spelled through /tmp, /var or /etc ("XX=/tmp/w YY=/etc/x"), and the same
+ * canonical: the .sb beside it reads them as they are, c canonical. */
+static void given_aliases(diff_result *r, const eval_args *ea, const compilation *c, arena *na)
+{
+    const char *as = NULL, *canon = NULL;
+    for (size_t i = 0; c && i < ea->ndef; i++) {
+        const sb_param *p = &ea->params[i];
+        if (!p->value || !private_alias(p->value, strlen(p->value), "") || !hm_gets(&c->params, p->name)) continue;
+        as = arena_printf(na, "%s%s%s=%s", as ? as : "", as ? " " : "", p->name, p->value);
+        canon = arena_printf(na, "%s%s%s=/private%s", canon ? canon : "", canon ? " -D " : "", p->name, p->value);
+    }
+    r->given_alias = as;
+    r->given_canon = canon;
 }
 
 /* 1 when both files hold the same bytes and are read the same way: the
@@ -861,6 +889,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     }
     const char *linux_changed = linux_left_out(o, n, &na);   /* (before the sides are shed) */
     diff_result r;
+    opened *cur = sides;      /* the sides of the answer: the base values', or a set's (lined_up) */
     if (same_text(files, sbpl)) {
         /* the same text read the same way decides the same: nothing to ask */
         memset(&r, 0, sizeof r);
@@ -871,10 +900,12 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         /* the same, or narrowed only: other values may show a widening */
         int wide = 0;
         for (size_t g = 0; g < r.n; g++) wide |= r.groups[g]->widening;
-        if (diff_status(&r) == 0 || (r.n && !wide)) lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r, pools, r.n != 0);
+        if (diff_status(&r) == 0 || (r.n && !wide)) cur = lined_up(sides, env, &ea, files, sbpl, &ev, &na, &r, pools, r.n != 0);
     }
+    o = &cur[0];
     if (o->dropping) { r.left_out = o->dropped; r.nleft_out = o->ndropped; }
-    for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&sides[k], &sides[!k], files[k], &na);
+    if (sbpl[0] != sbpl[1]) given_aliases(&r, &ea, cur[!sbpl[0] ? 0 : 1].side.c, &na);
+    for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&cur[k], &cur[!k], files[k], &na);
     if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
     if (!r.incomplete && (r.atoms_partial || r.rules_partial))
@@ -899,7 +930,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     rc = !b.len || cli_write_file("-", b.data, b.len) ? 2 : diff_status(&r);
     sb_free(&b);
     diff_result_free(&r);
-    close_both(sides);
+    close_both(cur);
     arena_free(&pools[0]);
     arena_free(&pools[1]);
     for (int k = 0; k < 2; k++) sbpl_forms_free(&ev.reads->forms[k]);

@@ -224,25 +224,6 @@ static void missing_test_value(strbuf *msg, decider *d, const char *o)
 }
 
 /* The failure text of an expectation that did not hold. */
-/* A rule's "host:port" text with its parameters' values, or NULL when one
- * has none */
-static const char *ip_value(arena *a, const decider *d, const char *t)
-{
-    strbuf b;
-    sb_init(&b);
-    for (const char *p = t; *p; p++) {
-        if (*p != PARAM_OPEN) { sb_putc(&b, *p); continue; }
-        const char *e = strchr(p, PARAM_CLOSE);
-        const char *v = e ? decider_value(d, arena_strndup(a, p + 1, (size_t)(e - p - 1))) : NULL;
-        if (!v) { sb_free(&b); return NULL; }
-        sb_puts(&b, v);
-        p = e;
-    }
-    const char *r = arena_strdup(a, sb_cstr(&b));
-    sb_free(&b);
-    return r;
-}
-
 /* the port of an address filter of the compiled SBPL (raw rules
  * included), into ports unless there */
 static void sb_ports(arena *a, const sfilter *f, const char **ports, size_t *n, int depth)
@@ -273,7 +254,7 @@ static size_t sb_filter_count(const sfilter *f, int depth)
  * every host, the loopback and any other; a "*" port every port, each one
  * a network rule names and one none names.  A deny (or allow) of every
  * host holds only when each of them gets it. */
-static size_t ip_objects(arena *a, const compilation *c, const decider *d, const sb_policy *pol, const char *o,
+static size_t ip_objects(arena *a, const compilation *c, decider *d, const sb_policy *pol, const char *o,
                          const char ***out)
 {
     size_t hl = ip_host_len(o, strlen(o));
@@ -284,7 +265,9 @@ static size_t ip_objects(arena *a, const compilation *c, const decider *d, const
     if (any_port) {
         for (size_t i = 0; i < nr; i++) {
             const rule *r = c->pol.rules.v[i];
-            const char *v = r && r->m.kind == MK_IP && r->m.value ? ip_value(a, d, r->m.value) : NULL;
+            size_t vl;
+            /* its "host:port" with the values the decider matches it with */
+            const char *v = r && r->m.kind == MK_IP && r->m.value ? decider_rule_value(d, r, &vl) : NULL;
             if (!v) continue;
             const char *pt = v + ip_host_len(v, strlen(v)) + 1;
             if (!strcmp(pt, "*")) continue;

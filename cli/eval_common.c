@@ -13,7 +13,17 @@ enum { OPT_VNODE = OPT_OWN + 0x80, OPT_BREAK_ORDER };
 static int eval_option(void *ud, int key, const char *arg, int choice)
 {
     eval_args *ea = ud;
-    if (key == OPT_VNODE) { ea->vnode = arg; return 0; }
+    if (key == OPT_VNODE) {
+        ea->vnode = sb_vnode_type_named(arg);
+        if (ea->vnode) return 0;
+        strbuf b;
+        sb_init(&b);
+        for (size_t i = 0; sb_vnode_type_at(i); i++)
+            sb_printf(&b, "%s%s", i == 0 ? "" : sb_vnode_type_at(i + 1) ? ", " : " or ", sb_vnode_type_at(i));
+        int rc = cli_usage_error(ea->cmd, "--vnode-type takes %s, not %.100s%s", sb_cstr(&b), arg, strlen(arg) > 100 ? "..." : "");
+        sb_free(&b);
+        return rc;
+    }
     if (key == OPT_BREAK_ORDER) { ea->break_order = 1; return 0; }
     return ea->fn ? ea->fn(ea->ud, key, arg, choice) : -1;
 }
@@ -33,6 +43,7 @@ int eval_args_parse_with(eval_args *ea, const char *cmd, const char *usage, unsi
     };
     memset(ea, 0, sizeof *ea);
     arena_init(&ea->a);
+    ea->cmd = cmd;
     ea->fn = fn;
     ea->ud = ud;
     size_t nown = 0;

@@ -22,11 +22,13 @@ typedef struct eval_args {
     size_t nrun;
     arena a;
     cli_opts co;               /* what the fields above point into */
+    const char *cmd;           /* for usage errors */
     cli_opt_fn fn;             /* the command's own options */
     void *ud;
 } eval_args;
 
-/* Parses -I, -D, --vnode-type, --test-break-order and the command's own
+/* Parses -I, -D, --vnode-type (one of the file types of request.h, in any
+ * case; ea->vnode is its upper-case spelling), --test-break-order and the command's own
  * options (own, ending with a row of key 0, handled by fn; own may be
  * NULL); returns 0, -1 after --help, or an exit code.  eval_args_free in
  * every case. */

@@ -175,6 +175,10 @@ void check_raw_finals(compilation *c);                  /* raw_final.c */
 int final_matchers_meet(compilation *c, const matcher *a, const matcher *b);
 void add_implied(compilation *c);                      /* implied.c */
 void add_final_moves(compilation *c);                  /* final_ancestors.c */
+/* Whether the final path deny f denies op on its own matcher, written or
+ * implied by add_final_moves: 0 no, 1 for every file type, 2 for
+ * directories and symbolic links only (final_ancestors.c) */
+int final_self_denies(const rule *f, int op);
 void add_final_cases(compilation *c);                  /* final_case.c */
 void add_default_denies(compilation *c);               /* implied.c */
 /* 1 when add_default_denies writes an explicit deny of the concrete op */

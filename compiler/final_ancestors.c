@@ -41,6 +41,21 @@ static const move_ops moves[] = {
       .up = { "file-write-unlink", "file-write-create", "file-mount", "file-mount-update" } },
 };
 
+int final_self_denies(const rule *f, int op)
+{
+    if (!f->final || f->action != ACT_DENY || mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS) return 0;
+    if (opset_has(f->covers, op)) return 1;
+    int r = 0;
+    for (size_t k = 0; k < sizeof moves / sizeof *moves; k++) {
+        if (!opset_intersects(f->covers, &op_get(op_lookup(moves[k].family, NULL))->covers)) continue;
+        for (size_t j = 0; j < MOVE_OPS && moves[k].self[j]; j++)
+            if (op_lookup(moves[k].self[j], NULL) == op) return 1;
+        for (size_t j = 0; j < MOVE_OPS && moves[k].held[j]; j++)
+            if (op_lookup(moves[k].held[j], NULL) == op) r = 2;
+    }
+    return r;
+}
+
 int final_deny_covers(compilation *c, const rule *probe)
 {
     rule p = *probe;

@@ -3,30 +3,22 @@
  * case-insensitive unless made otherwise, so creating ".MCP.JSON" makes the
  * file a later lookup of ".mcp.json" finds, while Seatbelt compares the
  * name as the creating program spelled it.  A name that exists is seen as
- * the volume keeps it, so only creating one is at stake (a new file, a
- * directory, a symbolic link, the destination of a rename).  For every
- * final deny of creating a path with an ASCII letter in its written text (a
- * parameter's value is a path that exists), a final deny of creating it
- * with each letter a bracket of both cases.  Added after the final checks:
+ * the volume keeps it, so only making one is at stake (a new file, a
+ * directory, a symbolic link, the destination of a rename, a hard link).
+ * For every final deny of creating or linking a path with an ASCII letter
+ * in its written text (a parameter's value is a path that exists), a
+ * final deny of the same with each letter a bracket of both cases.  Added after the final checks:
  * the rule it folds was checked already. */
 #include "compile.h"
 #include "patterns.h"
 #include "../seatbelt/regex_syntax.h"
 #include "../support/param_marks.h"
 #include "../support/strbuf.h"
+#include "expand.h"
 #include <string.h>
 
 static int is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static char other_case(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 32) : (char)(c + 32); }
-
-static void put_letter(strbuf *out, char c)
-{
-    char lo = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-    sb_putc(out, '[');
-    sb_putc(out, lo);
-    sb_putc(out, (char)(lo - 32));
-    sb_putc(out, ']');
-}
 
 /* the letters of [lo, hi] within [from, to], in the other case, as a range */
 static void put_other_range(strbuf *out, unsigned char lo, unsigned char hi, char from, char to)
@@ -38,10 +30,11 @@ static void put_other_range(strbuf *out, unsigned char lo, unsigned char hi, cha
     if (b > a) { sb_putc(out, '-'); sb_putc(out, other_case((char)b)); }
 }
 
-/* A bracket expression at v[i] ('['): copied with the other case of each
- * letter and letter range added (a negated one then excludes both cases).
- * Returns the offset after its ']', or 0 when it does not close. */
-static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int *letters)
+/* A bracket expression at v[i] ('['), of a glob when glob is set and of a
+ * regex otherwise: copied with the other case of each letter and letter
+ * range added (a negated one then excludes both cases).  Returns the
+ * offset after its ']', or 0 when it does not close. */
+static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int glob, int *letters)
 {
     size_t j = i + 1;
     if (j < len && (v[j] == '!' || v[j] == '^')) j++;
@@ -69,7 +62,9 @@ static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int
         *letters = 1;
         int any = 0;
         for (unsigned c = 0; c < 128; c++) any |= ex[c];
-        if (!any) { sb_putc(out, v[i + 1] == '!' ? '?' : '.'); return j + 1; }   /* a glob's [!..] or a regex's [^..] */
+        /* one character: a glob's '?' (of one component, as its negated
+         * classes are), a regex's '.'; a glob negates with '!' or '^' */
+        if (!any) { sb_putc(out, glob ? '?' : '.'); return j + 1; }
         sb_putc(out, '[');
         sb_putc(out, v[k]);
         if (ex[']']) sb_putc(out, ']');
@@ -93,6 +88,25 @@ static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int
     return j + 1;
 }
 
+/* Whether a value may put the path under /private (macOS's /tmp, /var and
+ * /etc): a parameter first followed by one of those ("$P/etc/x", P=/), or
+ * one in the first component ("/$D/x", D=tmp; "/t$X", X=mp).  The rule
+ * itself is written through NAME.pre, NAME.rootre or a guard; its fold
+ * takes the path with and without /private, on the values and without
+ * them alike (under /private for a value that makes no alias, a path no
+ * rule meant: denying to make it there costs nothing) */
+static int may_alias(const char *v, size_t len)
+{
+    if (!len) return 0;
+    if (v[0] == PARAM_OPEN) {
+        const char *e = memchr(v, PARAM_CLOSE, len);
+        return e && private_alias(e + 1, len - (size_t)(e + 1 - v), "") != NULL;
+    }
+    for (size_t i = 1; v[0] == '/' && i < len && v[i] != '/'; i++)
+        if (v[i] == PARAM_OPEN) return 1;
+    return 0;
+}
+
 /* m's value with its letters in both cases: a glob's as a glob (which
  * matches below its matches too), the others as a regex; 0 when it has no
  * letter of its own or is not understood */
@@ -101,7 +115,7 @@ static int fold_text(strbuf *out, const matcher *m)
     const char *v = m->value;
     size_t len = m->len;
     int letters = 0, glob = m->kind == MK_GLOB, regex = m->kind == MK_REGEX;
-    if (!glob && !regex) sb_putc(out, '^');
+    if (!glob && !regex) sb_puts(out, may_alias(v, len) ? "^(/private)?" : "^");
     for (size_t i = 0; i < len; i++) {
         char c = v[i];
         if (c == PARAM_OPEN) {
@@ -112,43 +126,50 @@ static int fold_text(strbuf *out, const matcher *m)
             continue;
         }
         if ((glob || regex) && c == '\\' && i + 1 < len) {
-            if (is_letter(v[i + 1]) && glob) { put_letter(out, v[i + 1]); letters = 1; }
+            if (is_letter(v[i + 1]) && glob) { regex_fold_byte(out, v[i + 1]); letters = 1; }
             else sb_add(out, v + i, 2);
             i++;
             continue;
         }
         if ((glob || regex) && c == '[') {
-            size_t next = fold_bracket(out, v, len, i, &letters);
+            size_t next = fold_bracket(out, v, len, i, glob, &letters);
             if (!next) return 0;
             i = next - 1;
             continue;
         }
-        if (is_letter(c)) { put_letter(out, c); letters = 1; continue; }
+        if (is_letter(c)) { regex_fold_byte(out, c); letters = 1; continue; }
         if (glob || regex) sb_putc(out, c);
         else regex_quote(out, &c, 1);
     }
     if (!letters) return 0;
+    /* anchored at both ends, as the compact output folds many into one */
     if (m->kind == MK_LITERAL) sb_putc(out, '$');
-    if (m->kind == MK_SUBPATH) sb_puts(out, len && v[len - 1] == '/' ? "" : "(/|$)");
+    if (m->kind == MK_SUBPATH) sb_puts(out, len && v[len - 1] == '/' ? ".*$" : "(/.*)?$");
+    if (m->kind == MK_PREFIX) sb_puts(out, ".*$");
     return 1;
 }
 
-static void add_folded(compilation *c, const rule *f, int create)
+static void add_folded(compilation *c, const rule *f, int op, int holder)
 {
     strbuf t;
     sb_init(&t);
     if (!fold_text(&t, &f->m)) { sb_free(&t); return; }
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = *f;
-    r->op = create;
-    r->verb = op_get(create)->name;
-    r->covers = &op_get(create)->covers;
+    r->op = op;
+    r->verb = op_get(op)->name;
+    r->covers = &op_get(op)->covers;
     r->m.kind = f->m.kind == MK_GLOB ? MK_GLOB : MK_REGEX;
     r->m.len = t.len;
     r->m.value = arena_strndup(&c->a, t.data, t.len);
     r->m.plain = 0;
     sb_free(&t);
     matcher_finish(&c->a, &r->m);
+    r->m.holder = holder;
+    /* it ranks as the path it folds: its own fixed part ends at its first
+     * letter, which would rank it below a rule the path outranks */
+    r->m.spec_a = f->m.spec_a;
+    r->m.spec_b = f->m.spec_b;
     if (rs_get(&c->pol.rule_index, r)) return;
     r->implied = IMPL_CASE;
     r->dup_of = NULL;
@@ -164,16 +185,21 @@ void add_final_cases(compilation *c)
 {
     /* Linux volumes compare names byte for byte */
     if (compile_platform(c) != PLAT_MACOS) return;
-    int create = op_lookup("file-write-create", NULL);
+    /* making the path, and giving a file the path as a second name */
+    static const char *const ops[] = { "file-write-create", "file-link" };
     size_t n = c->pol.rules.n;
     for (size_t i = 0; i < n; i++) {
         const rule *f = c->pol.rules.v[i];
-        /* the implied denies of an ancestor's move are written on the
-         * values with -D and as the parameter's ancestors without: folding
-         * them would fold a value's letters in one output only */
-        if (!f->final || f->action != ACT_DENY || f->dup_of || f->implied == IMPL_CASE || f->implied == IMPL_MOVE ||
-            !f->origins) continue;
-        if (mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS || !f->m.value) continue;
-        if (opset_has(f->covers, create)) add_folded(c, f, create);
+        /* each written final deny, with what it denies on its own matcher
+         * written or implied (add_final_moves): decided from the rule
+         * alone, so that an implied deny of the same path for another
+         * final rule (an ancestor's, written on the values with -D and as
+         * the parameter's ancestors without) never takes its place,
+         * whatever the order of the rules */
+        if (!f->final || f->action != ACT_DENY || f->implied || f->dup_of || !f->origins || !f->m.value) continue;
+        for (size_t k = 0; k < sizeof ops / sizeof *ops; k++) {
+            int op = op_lookup(ops[k], NULL), how = final_self_denies(f, op);
+            if (how) add_folded(c, f, op, how == 2);
+        }
     }
 }

@@ -881,6 +881,7 @@ static int add_rule_pairs(objset *s, patterns *l, int anchored)
          * out then */
         if (rule_cells(s, l, p, RULE_CELLS_MAX)) continue;
         if (p->loose) whole = 0;
+        else if (!anchored) continue;
         for (size_t j = 0; j < l->n; j++) {
             const pattern *g = &l->v[j];
             if (j == i || g->is_scope || g->name != p->name || !meet(p, g)) continue;
@@ -1099,7 +1100,12 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
         hm_free(&pats.at);
         if (!add_atoms(&s, &pats)) r->atoms_partial = 1;
         if (!loose_cells(&s, &pats)) r->rules_partial = 1;
-        if (!add_rule_pairs(&s, &pats, add_anchor_cells(&s, &pats))) r->rules_partial = 1;
+        /* an anchor's walk cut at its bound: the walks of the changed
+         * rules' regexes below may still find a change, but a combination
+         * of three patterns or more is not ruled out (never "the same") */
+        int anchored = add_anchor_cells(&s, &pats);
+        if (!anchored) r->rules_partial = 1;
+        if (!add_rule_pairs(&s, &pats, anchored)) r->rules_partial = 1;
         if (!add_pairs(&s, &pats)) r->atoms_partial = 1;
     }
     r->protocols = proto_only(&r->a, sides);
@@ -1118,12 +1124,11 @@ void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *co
     hashmap groups;
     hm_init(&groups);
     if (s.nvn) {   /* and a type no rule names */
-        static const char *const types[] = { "REGULAR-FILE", "DIRECTORY", "SYMLINK", "FIFO", "SOCKET", "CHARACTER-DEVICE",
-                                             "BLOCK-DEVICE" };
-        for (size_t t = 0; t < sizeof types / sizeof *types; t++) {
+        for (size_t t = 0; sb_vnode_type_at(t); t++) {
+            const char *type = sb_vnode_type_at(t);
             size_t v = 0;
-            while (v < s.nvn && strcmp(s.vn[v], types[t])) v++;
-            if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, types[t], strlen(types[t])); break; }
+            while (v < s.nvn && strcmp(s.vn[v], type)) v++;
+            if (v == s.nvn) { push_tail(s.a, &s.vn, &s.nvn, &s.vcap, type, strlen(type)); break; }
         }
     }
     /* rules of directories and symbolic links only (a final pattern's
@@ -1252,6 +1257,10 @@ void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, con
         sb_printf(b, "  with %s: a value lined up with the paths, names and ports the profiles name (under the values "
                   "given or the test values they %s; -D gives them)\n", r->values,
                   r->values_widen ? "only narrow" : "decide the same");
+    if (r->given_alias && r->n)
+        sb_printf(b, "  with %s given: a value through /tmp, /var or /etc (an .sb compares it as the program passes "
+                  "it, a .buckle as the canonical path, which buckle run passes: -D %s compares them as it runs)\n",
+                  r->given_alias, r->given_canon);
     render_left_out(b, r);
     if (r->incomplete && (r->n || r->undecided)) sb_printf(b, "  not compared: %s\n", r->incomplete);
     if (r->undecided)
@@ -1278,6 +1287,10 @@ char *diff_render_json(const diff_result *r, const char *old_name, const char *n
     if (r->incomplete) json_object_set_new(root, "not_compared", json_string(r->incomplete));
     if (r->values) json_object_set_new(root, "values", json_string(r->values));
     if (r->values && r->values_alias) json_object_set_new(root, "values_alias", json_true());
+    if (r->given_alias && r->n) {
+        json_object_set_new(root, "given_alias", json_string(r->given_alias));
+        json_object_set_new(root, "given_canonical", json_string(r->given_canon));
+    }
     json_object_set_new(root, "undecidable", json_integer((json_int_t)r->undecided));
     if (r->undecided) {
         json_object_set_new(root, "undecidable_example", json_string(r->undecided_example));

@@ -62,6 +62,9 @@ typedef struct diff_result {
                                 narrow; values shows a widening */
     int values_alias;        /* the caller's: values are spelled other than canonically
                                 (an .sb reads them as passed, a .buckle canonical) */
+    const char *given_alias; /* the caller's: the -D values of an .sb beside a .buckle
+                                spelled through /tmp, /var or /etc ("XX=/tmp/w"), or NULL */
+    const char *given_canon; /* the caller's: the same values, canonical */
     int identical;           /* the caller's: both sides are the same text, read the
                                 same way (nothing was asked: the same decisions) */
 } diff_result;

@@ -277,6 +277,38 @@ static void rules(strbuf *b, arena *sa, const char *action, const char *verb, js
     arena_free(&keys);
 }
 
+/* the keys of the four path lists: a settings.json's, a generator input's */
+enum { LIST_DENY_READ, LIST_ALLOW_READ, LIST_ALLOW_WRITE, LIST_DENY_WRITE };
+static const char *const list_keys[2][4] = {
+    { "denyRead", "allowRead", "allowWrite", "denyWrite" },
+    { "denyOnly", "allowWithinDeny", "allowOnly", "denyWithinAllow" },
+};
+
+/* the key of path list k in the form read */
+static const char *list_key(const srt_in *in, int k)
+{
+    return list_keys[!in->settings_form][k];
+}
+
+/* the four path lists: the read ones from rd, the write ones from wr */
+static void read_lists(srt_in *in, json_t *rd, json_t *wr)
+{
+    in->deny_read = string_list(in, rd, list_key(in, LIST_DENY_READ));
+    in->allow_read = string_list(in, rd, list_key(in, LIST_ALLOW_READ));
+    in->allow_write = string_list(in, wr, list_key(in, LIST_ALLOW_WRITE));
+    in->deny_write = string_list(in, wr, list_key(in, LIST_DENY_WRITE));
+}
+
+/* the sockets, services and local binding from net, the pty from pty_in */
+static void read_net(srt_in *in, json_t *net, json_t *pty_in)
+{
+    in->sockets = string_list(in, net, "allowUnixSockets");
+    in->mach = string_list(in, net, "allowMachLookup");
+    json_t *lb = member(in, net, "allowLocalBinding", JSON_TRUE), *pty = member(in, pty_in, "allowPty", JSON_TRUE);
+    in->local_binding = lb && json_is_true(lb);
+    in->pty = pty && json_is_true(pty);
+}
+
 static void read_input(srt_in *in, json_t *root)
 {
     json_t *gi = member(in, root, "generatorInput", JSON_OBJECT);
@@ -286,10 +318,7 @@ static void read_input(srt_in *in, json_t *root)
         json_t *cwd = member(in, member(in, root, "env", JSON_OBJECT), "cwd", JSON_STRING);
         if (cwd && json_string_value(cwd)[0] == '/') in->cwd = json_string_value(cwd);
         json_t *rc = member(in, gi, "readConfig", JSON_OBJECT), *wc = member(in, gi, "writeConfig", JSON_OBJECT);
-        in->deny_read = string_list(in, rc, "denyOnly");
-        in->allow_read = string_list(in, rc, "allowWithinDeny");
-        in->allow_write = string_list(in, wc, "allowOnly");
-        in->deny_write = string_list(in, wc, "denyWithinAllow");
+        read_lists(in, rc, wc);
         in->http_port = port_of(in, gi, "httpProxyPort");
         in->socks_port = port_of(in, gi, "socksProxyPort");
         if (!in->bad && (!in->http_port || !in->socks_port)) {
@@ -297,11 +326,7 @@ static void read_input(srt_in *in, json_t *root)
                      "the generator input has no \"%s\"", in->http_port ? "socksProxyPort" : "httpProxyPort");
             in->bad = 1;
         }
-        in->sockets = string_list(in, gi, "allowUnixSockets");
-        in->mach = string_list(in, gi, "allowMachLookup");
-        json_t *lb = member(in, gi, "allowLocalBinding", JSON_TRUE), *pty = member(in, gi, "allowPty", JSON_TRUE);
-        in->local_binding = lb && json_is_true(lb);
-        in->pty = pty && json_is_true(pty);
+        read_net(in, gi, gi);
         return;
     }
     if (in->bad) return;
@@ -313,26 +338,17 @@ static void read_input(srt_in *in, json_t *root)
         return;
     }
     in->settings_form = 1;
-    in->deny_read = string_list(in, fs, "denyRead");
-    in->allow_read = string_list(in, fs, "allowRead");
-    in->allow_write = string_list(in, fs, "allowWrite");
-    in->deny_write = string_list(in, fs, "denyWrite");
-    in->sockets = string_list(in, net, "allowUnixSockets");
-    in->mach = string_list(in, net, "allowMachLookup");
-    json_t *lb = member(in, net, "allowLocalBinding", JSON_TRUE), *pty = member(in, root, "allowPty", JSON_TRUE);
-    in->local_binding = lb && json_is_true(lb);
-    in->pty = pty && json_is_true(pty);
+    read_lists(in, fs, fs);
+    read_net(in, net, root);
     in->http_port = port_of(in, net, "httpProxyPort");
     in->socks_port = port_of(in, net, "socksProxyPort");
 }
 
 static void resolve_lists(srt_in *in)
 {
-    static const char *const keys[2][4] = { { "denyRead", "allowRead", "allowWrite", "denyWrite" },
-                                            { "denyOnly", "allowWithinDeny", "allowOnly", "denyWithinAllow" } };
     json_t *lists[4] = { in->deny_read, in->allow_read, in->allow_write, in->deny_write };
     for (size_t k = 0; k < 4 && !in->bad; k++)
-        if (lists[k]) resolve_relative(in, lists[k], keys[!in->settings_form][k], k == 1 || k == 2);
+        if (lists[k]) resolve_relative(in, lists[k], list_key(in, (int)k), k == LIST_ALLOW_READ || k == LIST_ALLOW_WRITE);
     if (in->sockets && !in->bad) resolve_relative(in, in->sockets, "allowUnixSockets", 1);
 }
 
@@ -664,6 +680,8 @@ static void split_under_root(arena *a, json_t *out, const char *p, const char *r
     }
 }
 
+static int holds_root(arena *a, const char *e, json_t *writes);
+
 static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const char *p0)
 {
     size_t k;
@@ -684,11 +702,25 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
             split_under_root(a, denies, p, root, rl);
             continue;
         }
+        /* a deny from "~" that holds a write root is a plain deny
+         * (holds_root), and a root below the directory srt runs in lies
+         * inside it when srt runs in the home directory or below: there a
+         * root deeper than the deny would win, where srt's deny does */
+        if (p[0] == '~' && croot[0] == WORKDIR_MARK && components(croot, strlen(croot)) > components(p, fl) &&
+            holds_root(a, p0, writes)) {
+            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_WRITE)),
+                     "the write deny \"%s\" holds an allowed root, so it is not final, and the allowed root "
+                     "\"$WORKDIR%.*s\" lies inside it when srt runs in the home directory or below, where srt lets "
+                     "the deny win but the deeper root would in buckle: write the root from ~ (or as an absolute "
+                     "path, and the deny alike)", p0, (int)rl - 1, root + 1);
+            in->bad = 1;
+            return 1;
+        }
         /* "~" on one side only: whether the root lies below the deny
          * depends on HOME, which the import leaves to buckle run */
         if ((p[0] == '~') != (croot[0] == '~')) {
             if (!meets_some_home(a, p, croot)) continue;
-            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
+            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_WRITE)),
                      "the write deny \"%s\" and the allowed root \"%.*s\" spell the home directory differently (one "
                      "with ~), and for some home directory the deny covers the root or part of it, where srt lets it win: write "
                      "both with ~, or both without", p0, (int)rl, root);
@@ -696,7 +728,7 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
             return 1;
         }
         if (place(a, denies, p, croot, root, rl) < 0) {
-            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
+            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_WRITE)),
                      "the write deny \"%s\" lies above the allowed root \"%.*s\", where srt lets it win, and "
                      "buckle cannot place its escaped characters inside the root; write the deny for the root "
                      "itself", p0, (int)rl, root);
@@ -737,7 +769,7 @@ static int glob_root_denies(srt_in *in, json_t *denies, json_t *writes, const ch
             if (fr && (cf[0] == '~' || cf[0] == WORKDIR_MARK)) split_under_root(in->dl->a, denies, p, root, fr);
             continue;
         }
-        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyWrite" : "denyWithinAllow"),
+        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_WRITE)),
                  "the write deny \"%s\" has no fixed directory, and buckle cannot place it below the allowed "
                  "pattern \"%s\", where srt lets it win; write the deny below the pattern's directory", p, root);
         in->bad = 1;
@@ -971,7 +1003,7 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
              * deny: its metadata and unlink denies would be written for
              * one spelling and outranked by the root's in the other */
             else if ((cd[0] == '~') != (croot[0] == '~') && meets_some_home(in->dl->a, cd, croot)) {
-                diag_add(in->dl, SEV_ERROR, NULL, key_at(in, in->settings_form ? "denyRead" : "denyOnly"),
+                diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_READ)),
                          "the read deny \"%s\" and the allowed write root \"%.*s\" spell the home directory "
                          "differently (one with ~), and for some home directory the root lies in the deny, where "
                          "srt lets it win (no metadata, no removal): write both with ~, or both without",

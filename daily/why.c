@@ -493,12 +493,157 @@ void why_check_one(why_log *w, why_group *g, compilation *c, const sb_param *ext
     sb_free(&t);
 }
 
-/* why_ask over the profile and its compiled output */
+/* why_ask over the profile and its compiled output, for a file of type
+ * vnode (NULL: a regular file) */
+typedef struct typed_ask { crosscheck *x; const char *vnode; } typed_ask;
+
 static int ask_profile(void *ctx, const sb_request *r, void *answer)
 {
+    typed_ask *t = ctx;
     cc_answer *an = answer;
-    *an = crosscheck_ask(ctx, r);
+    sb_request q = *r;
+    if (q.kind == OBJ_PATH) q.vnode = t->vnode;
+    *an = crosscheck_ask(t->x, &q);
     return an->raw ? an->sbpl.decision : an->prof.action;
+}
+
+static int answer_action(const cc_answer *an) { return an->raw ? an->sbpl.decision : an->prof.action; }
+
+/* What decided an: the rule's text, FILE:LINE:COL and extends chain */
+typedef struct why_decided { const char *text, *where, *chain; int by_default, final; } why_decided;
+
+static why_decided decided_by(why_log *w, crosscheck *x, compilation *c, const cc_answer *an)
+{
+    why_decided d = { 0 };
+    if (an->raw) {
+        d.text = "a raw sbpl rule";
+        d.where = arena_strdup(&w->a, crosscheck_where(x, an->sbpl.rule ? an->sbpl.rule->at : an->sbpl.why_at));
+        d.chain = " (in the compiled output)";
+    } else if (an->prof.r) {
+        strbuf b;
+        sb_init(&b);
+        ir_rule_text(&b, an->prof.r);
+        d.text = arena_strdup(&w->a, sb_cstr(&b));
+        sb_free(&b);
+        d.where = why_rule_where(&w->a, an->prof.r, c, &d.chain);
+        d.final = an->prof.r->final;
+    } else {
+        d.by_default = 1;
+        d.text = c->pol.default_action == ACT_ALLOW ? "default allow" : "default deny";
+        d.chain = "";
+    }
+    return d;
+}
+
+static const why_file_type file_types[WHY_TYPES] = {
+    { .vnode = "REGULAR-FILE", .name = "a regular file" },
+    { .vnode = "DIRECTORY", .name = "a directory" },
+    { .vnode = "SYMLINK", .name = "a symbolic link" },
+};
+
+const why_file_type *why_file_type_at(int i) { return &file_types[i]; }
+
+/* The types of mask (bit i: file_types[i]) as "a directory or a symbolic
+ * link" (names) or "DIRECTORY SYMLINK" */
+static const char *types_text(arena *a, unsigned mask, int names)
+{
+    strbuf b;
+    sb_init(&b);
+    int n = 0, left = 0;
+    for (int i = 0; i < WHY_TYPES; i++) left += (mask >> i) & 1;
+    for (int i = 0; i < WHY_TYPES; i++) {
+        if (!(mask >> i & 1)) continue;
+        if (n) sb_puts(&b, names ? (n == left - 1 ? " or " : ", ") : " ");
+        sb_puts(&b, names ? file_types[i].name : file_types[i].vnode);
+        n++;
+    }
+    const char *t = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    return t;
+}
+
+void why_set_types(why_log *w, why_group *g, unsigned denied)
+{
+    unsigned rest = ((1u << WHY_TYPES) - 1) & ~denied;
+    g->if_type = types_text(&w->a, denied, 1);
+    g->if_vnodes = types_text(&w->a, denied, 0);
+    g->else_type = types_text(&w->a, rest, 1);
+    g->else_vnodes = types_text(&w->a, rest, 0);
+}
+
+/* A profile with rules that take directories and symbolic links only may
+ * decide a path by its type, which a log does not name: each type asked.
+ * When they differ, *an, *q and the returned operation become the first
+ * denying type's, and g names the types on each side. */
+static int by_file_type(why_log *w, why_group *g, crosscheck *x, compilation *c, cc_answer *an, sb_request *q,
+                        int chosen)
+{
+    cc_answer ans[WHY_TYPES];
+    sb_request qs[WHY_TYPES];
+    int ops[WHY_TYPES];
+    int prof_only = !crosscheck_has_raw(x);
+    if (prof_only) {
+        /* the profile alone answers (no raw rule), and it takes
+         * directories and symbolic links alike: one pass over the
+         * operations tells whether the type matters and which operation a
+         * directory is denied first (the compiled SBPL is asked once, for
+         * the request chosen) */
+        int noop = 0, op = op_lookup(g->op, &noop), differ = 0, dop = -1;
+        decision dd = { 0 };
+        sb_request dq = *q;
+        const opset *cov = &op_get(op)->covers;
+        for (int k = 0; k < ops_count() && !(differ && dop >= 0 && dd.action == 1); k++) {
+            if (!opset_has(cov, k)) continue;
+            sb_request r = *q;
+            r.op = k;
+            r.vnode = NULL;
+            request_kind_for_op(k, g->obj, &r);
+            if (r.kind != OBJ_PATH) continue;
+            int reg = decider_decide(x->d, &r).action;
+            r.vnode = file_types[1].vnode;
+            decision dir = decider_decide(x->d, &r);
+            differ |= dir.action != reg;
+            if (dop < 0 || (dd.action != 1 && dir.action == 1)) { dop = k; dd = dir; dq = r; }
+        }
+        if (!differ || dop < 0) return chosen;
+        for (int i = 1; i < WHY_TYPES; i++) {
+            memset(&ans[i], 0, sizeof ans[i]);
+            ans[i].prof = dd;
+            ans[i].agree = 1;
+            qs[i] = dq;
+            qs[i].vnode = file_types[i].vnode;
+            ops[i] = dop;
+        }
+    }
+    unsigned denied = 0;
+    ans[0] = *an;              /* a regular file's, asked without a type */
+    qs[0] = *q;
+    ops[0] = chosen;
+    for (int i = 0; i < WHY_TYPES; i++) {
+        if (i && !prof_only) {
+            typed_ask t = { x, file_types[i].vnode };
+            memset(&ans[i], 0, sizeof ans[i]);
+            ops[i] = why_pick_request(w, g, ask_profile, &t, &ans[i], sizeof ans[i], &qs[i]);
+            if (ops[i] < 0) return chosen;
+            qs[i].vnode = file_types[i].vnode;
+        }
+        if (answer_action(&ans[i]) == 1) denied |= 1u << i;
+    }
+    if (!denied || denied == (1u << WHY_TYPES) - 1) return chosen;
+    int first = 0, other = 0;
+    while (!(denied >> first & 1)) first++;
+    while (denied >> other & 1) other++;
+    why_set_types(w, g, denied);
+    int act = answer_action(&ans[other]);
+    g->else_verdict = act == 0 ? WHY_ALLOWED : act == 1 ? WHY_DENIED : WHY_UNDECIDABLE;
+    why_decided d = decided_by(w, x, c, &ans[other]);
+    g->else_rule_text = d.text;
+    g->else_rule_where = d.where;
+    g->else_rule_chain = d.chain;
+    g->else_by_default = d.by_default;
+    *an = first && prof_only ? crosscheck_ask(x, &qs[first]) : ans[first];
+    *q = qs[first];
+    return ops[first];
 }
 
 int why_pick_request(why_log *w, why_group *g, why_ask *ask, void *ctx, void *answer, size_t size,
@@ -560,29 +705,20 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         why_group *g = w->groups[i];
         cc_answer an = { 0 };
         sb_request q = { 0 };
-        int chosen = why_pick_request(w, g, ask_profile, x, &an, sizeof an, &q);
+        typed_ask ta = { x, NULL };
+        int chosen = why_pick_request(w, g, ask_profile, &ta, &an, sizeof an, &q);
         if (chosen < 0) continue;
+        if (x->holders && !g->landlock && q.kind == OBJ_PATH) chosen = by_file_type(w, g, x, c, &an, &q, chosen);
         g->op_checked = op_get(chosen)->name;
-        int act = an.raw ? an.sbpl.decision : an.prof.action;
+        int act = answer_action(&an);
         g->verdict = act == 0 ? WHY_ALLOWED : act == 1 ? WHY_DENIED : WHY_UNDECIDABLE;
-        if (an.raw) {
-            g->rule_text = "a raw sbpl rule";
-            g->rule_where = arena_strdup(&w->a, crosscheck_where(x, an.sbpl.rule ? an.sbpl.rule->at : an.sbpl.why_at));
-            g->rule_chain = " (in the compiled output)";
-        } else if (an.prof.r) {
-            strbuf b;
-            sb_init(&b);
-            ir_rule_text(&b, an.prof.r);
-            g->rule_text = arena_strdup(&w->a, sb_cstr(&b));
-            sb_free(&b);
-            g->rule_where = why_rule_where(&w->a, an.prof.r, c, &g->rule_chain);
-            chain_of(&w->a, an.prof.r, g);
-            g->final = an.prof.r->final;
-        } else {
-            g->by_default = 1;
-            g->rule_text = c->pol.default_action == ACT_ALLOW ? "default allow" : "default deny";
-            g->rule_chain = "";
-        }
+        why_decided d = decided_by(w, x, c, &an);
+        g->rule_text = d.text;
+        g->rule_where = d.where;
+        g->rule_chain = d.chain;
+        g->by_default = d.by_default;
+        g->final = d.final;
+        if (!an.raw && an.prof.r) chain_of(&w->a, an.prof.r, g);
         if (!an.agree)
             g->note = "the compiled SBPL decides differently: this is a compiler bug, please report it";
         /* Landlock names the directory a new entry was to be made in, not
@@ -618,9 +754,14 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         sb_free(&b);
         /* a rule with an object, for a denial no final rule or raw sbpl
          * decided, outside Landlock: checked with many others at once */
-        if (!w->one_by_one && !g->landlock && !an.raw && !g->final && q.len && v.kinds != KS_NONE) {
+        if (!w->one_by_one && !g->landlock && !an.raw && !g->final && !g->if_type && q.len && v.kinds != KS_NONE) {
             if (npend == pcap) { pcap = pcap ? 2 * pcap : 256; pend = xrealloc(pend, pcap * sizeof *pend); }
             pend[npend++] = (why_pending){ g, qc, an.prof.r };
+        } else if (g->if_type && g->final && !an.raw) {
+            /* a final rule on directories and symbolic links (one a final
+             * rule implies): no rule added after it allows them, and the
+             * profile need not be compiled again to say so */
+            g->suggestion_problem = why_still_denied(&w->a, an.prof.r, c);
         } else {
             why_check_one(w, g, c, extra, nextra, &qc, pd, pctx);
         }

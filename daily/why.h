@@ -40,6 +40,16 @@ typedef struct why_group {
     int final;
     const char *note;                /* a sentence for undecidable/unknown */
     const char *platform_why;        /* allowed by the profile, denied by Landlock's plan: why */
+    /* A log does not name the file type: where the profile decides a
+     * directory or a symbolic link otherwise than a regular file (a rule
+     * that takes directories and symbolic links only), the verdict above
+     * is the denying types' and else_* the others' */
+    const char *if_type;             /* "a directory or a symbolic link", or NULL: every type */
+    const char *if_vnodes;           /* the same as vnode-type names: "DIRECTORY SYMLINK" */
+    const char *else_type, *else_vnodes;
+    why_verdict else_verdict;
+    int else_by_default;
+    const char *else_rule_text, *else_rule_where, *else_rule_chain;
     /* the narrowest rule that allows it */
     const char *section;             /* "files", or NULL for an .sb profile */
     const char *suggestion;          /* the rule line */
@@ -122,6 +132,15 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
  * they point into to *keep.  Returns 0, or 1 when it has errors. */
 int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs, size_t nimport,
                    const sb_param *params, size_t nparams, diag_list *dl, source **keep);
+
+/* The file types a log line may be about (it names none), as vnode-type
+ * names, and as the report names them */
+#define WHY_TYPES 3
+typedef struct why_file_type { const char *vnode, *name; } why_file_type;
+const why_file_type *why_file_type_at(int i);
+/* Names in g the types a path is denied as (bit i of denied:
+ * why_file_type_at(i)) and the others */
+void why_set_types(why_log *w, why_group *g, unsigned denied);
 
 /* Where the report goes, piece by piece: 0, or -1 to stop */
 typedef int why_sink(void *ctx, const char *data, size_t len);

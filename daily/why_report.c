@@ -69,9 +69,10 @@ int why_render_text(why_sink *sink, void *ctx, const why_log *w, const char *pro
     for (size_t i = 0; i < w->ngroups; i++) {
         const why_group *g = w->groups[i];
         if (flush(b, sink, ctx, 0)) { sb_free(b); return -1; }
-        sb_printf(b, "\n%s %s%s%s\n  ", g->verdict == WHY_ALLOWED ? "allowed by the profile:"
-                                        : g->verdict == WHY_UNDECIDABLE ? "undecidable:" : "denied", g->op,
-                  g->obj[0] ? " " : "", g->obj);
+        if (g->if_type) sb_printf(b, "\ndenied if it is %s: %s %s\n  ", g->if_type, g->op, g->obj);
+        else sb_printf(b, "\n%s %s%s%s\n  ", g->verdict == WHY_ALLOWED ? "allowed by the profile:"
+                                             : g->verdict == WHY_UNDECIDABLE ? "undecidable:" : "denied", g->op,
+                       g->obj[0] ? " " : "", g->obj);
         procs_text(b, g);
         sb_putc(b, '\n');
         if (g->verdict == WHY_UNKNOWN_OP) { sb_printf(b, "  %s\n", g->note); continue; }
@@ -104,6 +105,13 @@ int why_render_text(why_sink *sink, void *ctx, const why_log *w, const char *pro
         }
         if (g->by_default) sb_printf(b, "  decided by the default (%s)\n", g->rule_text);
         else sb_printf(b, "  decided by %s: %s%s%s\n", g->rule_where, g->rule_text, g->final ? " (final)" : "", g->rule_chain);
+        if (g->if_type) {
+            /* the log does not name the type: the others' answer too */
+            sb_printf(b, "  the log does not name the file type; if it is %s: %s", g->else_type, verdict_name(g->else_verdict));
+            if (g->else_verdict == WHY_UNDECIDABLE) sb_puts(b, " (a part of the profile cannot be evaluated)\n");
+            else if (g->else_by_default) sb_printf(b, " by the default (%s)\n", g->else_rule_text);
+            else sb_printf(b, " by %s: %s%s\n", g->else_rule_where, g->else_rule_text, g->else_rule_chain);
+        }
         if (g->note) sb_printf(b, "  %s\n", g->note);
         if (g->final)
             sb_puts(b, "  the rule is final: no rule added after it can allow this; change the final rule itself if the access is wanted\n");
@@ -231,6 +239,21 @@ static void jw_int(jw *j, const char *key, long long v) { jw_next(j, key); sb_pr
 static void jw_bool(jw *j, const char *key, int v) { jw_next(j, key); sb_puts(j->b, v ? "true" : "false"); }
 static void jw_null(jw *j, const char *key) { jw_next(j, key); sb_puts(j->b, "null"); }
 
+/* "DIRECTORY SYMLINK" as strings of the open array */
+static void types_json(jw *j, const char *names)
+{
+    while (*names) {
+        const char *e = strchr(names, ' ');
+        size_t n = e ? (size_t)(e - names) : strlen(names);
+        char t[32];
+        if (n >= sizeof t) n = sizeof t - 1;
+        memcpy(t, names, n);
+        t[n] = 0;
+        jw_str(j, NULL, t);
+        names += n + (e ? 1 : 0);
+    }
+}
+
 static void group_json(jw *j, const why_group *g)
 {
     jw_open(j, NULL, '{');
@@ -252,7 +275,27 @@ static void group_json(jw *j, const why_group *g)
     jw_str(j, "source", g->landlock ? "landlock" : "macos");
     if (g->verdict == WHY_ALLOWED) jw_str(j, "explanation", g->landlock ? LANDLOCK_ALLOWED : OTHER_LAYER);
     jw_str(j, "evaluated_as", g->op_checked);
-    if (g->rule_text) {
+    if (g->if_type) {
+        /* the verdict holds for these file types; "otherwise" for the rest */
+        jw_open(j, "file_types", '[');
+        types_json(j, g->if_vnodes);
+        jw_close(j, ']');
+        jw_open(j, "otherwise", '{');
+        jw_open(j, "file_types", '[');
+        types_json(j, g->else_vnodes);
+        jw_close(j, ']');
+        jw_str(j, "verdict", verdict_name(g->else_verdict));
+        if (g->else_verdict != WHY_UNDECIDABLE) {
+            jw_open(j, "decided_by", '{');
+            jw_bool(j, "default", g->else_by_default);
+            jw_str(j, "rule", g->else_rule_text);
+            jw_str(j, "at", g->else_rule_where);
+            jw_close(j, '}');
+        } else jw_null(j, "decided_by");
+        jw_close(j, '}');
+    }
+    /* undecidable: no rule decides it as far as buckle can tell, as the text says */
+    if (g->rule_text && g->verdict != WHY_UNDECIDABLE) {
         jw_open(j, "decided_by", '{');
         jw_bool(j, "default", g->by_default);
         jw_str(j, "rule", g->rule_text);

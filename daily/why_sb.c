@@ -8,13 +8,52 @@
 #include <string.h>
 
 /* why_ask over the evaluated policy */
-typedef struct sb_asker { const sb_policy *p; arena *scratch; } sb_asker;
+typedef struct sb_asker { const sb_policy *p; arena *scratch; const char *vnode; } sb_asker;
 static int ask_sbpl(void *ctx, const sb_request *r, void *answer)
 {
     const sb_asker *k = ctx;
     sb_answer *an = answer;
-    *an = sbpl_decide(k->p, r, k->scratch);
+    sb_request q = *r;
+    if (q.kind == OBJ_PATH && k->vnode) q.vnode = k->vnode;
+    *an = sbpl_decide(k->p, &q, k->scratch);
     return an->decision;
+}
+
+static const char *rule_source(arena *a, const sb_rule *r, const char **where);
+
+/* A path the profile cannot decide without its file type (a vnode-type
+ * filter), which a log does not name: asked as each type.  When every type
+ * is decided, *an, *q and the returned operation become the first denied
+ * type's (the first type's when none or all are) and g names the types
+ * on each side where they differ. */
+static int by_file_type(why_log *w, why_group *g, const sb_policy *p, arena *a, sb_answer *an, sb_request *q,
+                        int chosen)
+{
+    sb_answer ans[WHY_TYPES];
+    sb_request qs[WHY_TYPES];
+    int ops[WHY_TYPES];
+    unsigned denied = 0;
+    for (int i = 0; i < WHY_TYPES; i++) {
+        sb_asker ak = { p, a, why_file_type_at(i)->vnode };
+        memset(&ans[i], 0, sizeof ans[i]);
+        ops[i] = why_pick_request(w, g, ask_sbpl, &ak, &ans[i], sizeof ans[i], &qs[i]);
+        if (ops[i] < 0 || ans[i].decision < 0) return chosen;
+        qs[i].vnode = ak.vnode;
+        if (ans[i].decision == 1) denied |= 1u << i;
+    }
+    int first = 0, other = 0;
+    if (denied && denied != (1u << WHY_TYPES) - 1) {
+        while (!(denied >> first & 1)) first++;
+        while (denied >> other & 1) other++;
+        why_set_types(w, g, denied);
+        g->else_verdict = ans[other].decision == 0 ? WHY_ALLOWED : WHY_DENIED;
+        g->else_rule_chain = "";
+        if (ans[other].rule) g->else_rule_text = rule_source(&w->a, ans[other].rule, &g->else_rule_where);
+        else { g->else_by_default = 1; g->else_rule_text = ans[other].decision == 0 ? "default allow" : "default deny"; }
+    }
+    *an = ans[first];
+    *q = qs[first];
+    return ops[first];
 }
 
 sb_policy *why_sb_eval(arena *a, diag_list *dl, const source *src, const why_sb_ctx *x, source **keep)
@@ -167,9 +206,10 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
         why_group *g = w->groups[i];
         sb_answer an = { 0 };
         sb_request q = { 0 };
-        sb_asker ak = { p, &a };
+        sb_asker ak = { p, &a, NULL };
         int chosen = why_pick_request(w, g, ask_sbpl, &ak, &an, sizeof an, &q);
         if (chosen < 0) continue;
+        if (an.decision < 0 && q.kind == OBJ_PATH && !g->landlock) chosen = by_file_type(w, g, p, &a, &an, &q, chosen);
         g->op_checked = op_get(chosen)->name;
         g->verdict = an.decision == 0 ? WHY_ALLOWED : an.decision == 1 ? WHY_DENIED : WHY_UNDECIDABLE;
         g->rule_chain = "";

@@ -52,15 +52,20 @@ diag *lint_report_at_rule(lint_ctx *lc, const char *code, const lrule *who, cons
     return lint_report(lc, code, at, "%s%s", msg, who ? "" : " (by the default)");
 }
 
+/* the request of operation op on obj */
+static void request_of(sb_request *q, int op, const char *obj)
+{
+    memset(q, 0, sizeof *q);
+    q->op = op;
+    q->obj = obj;
+    q->len = strlen(obj);
+    request_kind_for_op(op, obj, q);
+}
+
 int lint_decide(lint_ctx *lc, const char *opname, const char *obj, const lrule **who)
 {
-    int op = op_lookup(opname, NULL);
     sb_request q;
-    memset(&q, 0, sizeof q);
-    q.op = op;
-    q.obj = obj;
-    q.len = strlen(obj);
-    request_kind_for_op(op, obj, &q);
+    request_of(&q, op_lookup(opname, NULL), obj);
     *who = NULL;
     return lc->v->decide(lc->v, &q, who);
 }
@@ -74,11 +79,7 @@ int lint_decide_typed(lint_ctx *lc, const char *opname, const char *obj, const c
     int op = op_lookup(opname, NULL);
     for (size_t i = 0; vnodes[i]; i++) {
         sb_request q;
-        memset(&q, 0, sizeof q);
-        q.op = op;
-        q.obj = obj;
-        q.len = strlen(obj);
-        request_kind_for_op(op, obj, &q);
+        request_of(&q, op, obj);
         q.vnode = vnodes[i];
         const lrule *w = NULL;
         if (lc->v->decide(lc->v, &q, &w) == 0) { *who = w; *vnode = vnodes[i]; return 0; }

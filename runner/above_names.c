@@ -18,9 +18,10 @@
  * own top but which a directory above it should not get. */
 #define _GNU_SOURCE
 #include "above_names.h"
+#include "dir_entries.h"
+#include "path_ident.h"
 #include "run_profile.h"
 #include "../support/arena.h"
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -98,59 +99,13 @@ void runner_above_add(above_watch *w, const char *path)
     }
 }
 
-/* the same file as st, by device and inode */
-static int same_file(const struct stat *st, unsigned long long dev, unsigned long long ino)
-{
-    return (unsigned long long)st->st_dev == dev && (unsigned long long)st->st_ino == ino;
-}
-
-static int by_name(const void *x, const void *y)
-{
-    return strcmp(((const above_seen *)x)->name, ((const above_seen *)y)->name);
-}
-
 /* the entries of dir now, but skip (the way to the working directory) and
  * git's .git and HEAD (checked on their own, run_landlock.c), sorted by
  * name; -1 when dir cannot be read */
-static int read_dir(const char *dir, const char *skip, above_seen **out, size_t *n)
+static int read_dir(const char *dir, const char *skip, dir_entry **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (!d) {
-        if (fd >= 0) close(fd);
-        return -1;
-    }
-    size_t cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        const char *nm = e->d_name;
-        if (!strcmp(nm, ".") || !strcmp(nm, "..") || !strcmp(nm, skip) || !strcmp(nm, ".git") || !strcmp(nm, "HEAD"))
-            continue;
-        struct stat st;
-        if (fstatat(dirfd(d), nm, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 32;
-            *out = xrealloc(*out, cap * sizeof **out);
-        }
-        above_seen *v = &(*out)[(*n)++];
-        v->name = xstrdup(nm);
-        v->dev = (unsigned long long)st.st_dev;
-        v->ino = (unsigned long long)st.st_ino;
-        v->cs = (long long)st.st_ctim.tv_sec;
-        v->cns = (long long)st.st_ctim.tv_nsec;
-        v->dir = S_ISDIR(st.st_mode);
-    }
-    closedir(d);
-    if (*n) qsort(*out, *n, sizeof **out, by_name);
-    return 0;
-}
-
-static void free_seen(above_seen *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) free(v[i].name);
-    free(v);
+    const char *const skips[] = { skip, ".git", "HEAD", NULL };
+    return runner_dir_entries(dir, DIR_ENTRIES_STAT, skips, 0, out, n);
 }
 
 void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd, const char *home)
@@ -213,7 +168,7 @@ void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const cha
         q.obj = probe;
         q.len = strlen(probe);
         if (stat(dir, &ds) == 0 && !(ds.st_mode & S_IWOTH) &&
-            !(have_home && same_file(&ds, (unsigned long long)hs.st_dev, (unsigned long long)hs.st_ino)) &&
+            !(have_home && runner_same_file(&ds, (unsigned long long)hs.st_dev, (unsigned long long)hs.st_ino)) &&
             ll_plan_decide(plan, &q, probe, a, &why) == 0) {
             if (w->nd == dcap) {
                 dcap = dcap ? 2 * dcap : 8;
@@ -268,7 +223,7 @@ size_t runner_above_end(above_watch *w)
             if ((errno == ENOENT || errno == ENOTDIR) && !e->had) continue;
             e->err = errno == ENOENT || errno == ENOTDIR ? 0 : errno;
             if (!e->err) continue;              /* removed: nothing there for a tool to take */
-        } else if (e->had && same_file(&st, e->dev, e->ino) && (long long)st.st_ctim.tv_sec == e->cs &&
+        } else if (e->had && runner_same_file(&st, e->dev, e->ino) && (long long)st.st_ctim.tv_sec == e->cs &&
                    (long long)st.st_ctim.tv_nsec == e->cns)
             continue;                           /* as it was */
         found(w, i, &cap);
@@ -277,7 +232,7 @@ size_t runner_above_end(above_watch *w)
      * another file than it was, or (not a directory) written or changed */
     for (size_t di = 0; di < w->nd; di++) {
         above_dir *ad = &w->d[di];
-        above_seen *now;
+        dir_entry *now;
         size_t nnow;
         if (read_dir(ad->path, ad->skip, &now, &nnow) != 0) {
             char *p = xstrdup(ad->path);
@@ -288,8 +243,8 @@ size_t runner_above_end(above_watch *w)
             continue;
         }
         for (size_t j = 0; j < nnow; j++) {
-            const above_seen *x = &now[j];
-            const above_seen *was = ad->n ? bsearch(x, ad->v, ad->n, sizeof *ad->v, by_name) : NULL;
+            const dir_entry *x = &now[j];
+            const dir_entry *was = ad->n ? bsearch(x, ad->v, ad->n, sizeof *ad->v, runner_dir_entry_cmp) : NULL;
             int std = 0;
             for (size_t t = 0; t < w->nstd; t++) std |= w->std_dev[t] == x->dev && w->std_ino[t] == x->ino;
             if (std) continue;
@@ -305,7 +260,7 @@ size_t runner_above_end(above_watch *w)
             w->v[w->n] = e;
             found(w, w->n++, &cap);
         }
-        free_seen(now, nnow);
+        runner_dir_entries_free(now, nnow);
     }
     return w->nfound;
 }
@@ -344,7 +299,7 @@ void runner_above_free(above_watch *w)
     for (size_t i = 0; i < w->nd; i++) {
         free(w->d[i].path);
         free(w->d[i].skip);
-        free_seen(w->d[i].v, w->d[i].n);
+        runner_dir_entries_free(w->d[i].v, w->d[i].n);
     }
     free(w->d);
     memset(w, 0, sizeof *w);

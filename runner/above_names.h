@@ -2,6 +2,7 @@
  * project, in the ones the plan lets the command write (above_names.c). */
 #ifndef BUCKLE_ABOVE_NAMES_H
 #define BUCKLE_ABOVE_NAMES_H
+#include "dir_entries.h"
 #include "run.h"
 #include "../backend/landlock.h"
 #include <stddef.h>
@@ -16,18 +17,10 @@ typedef struct above_entry {
     int err;                      /* after the run: what lstat said (0: there) */
 } above_entry;
 
-/* One entry of a directory above the working directory watched whole. */
-typedef struct above_seen {
-    char *name;
-    unsigned long long dev, ino;
-    long long cs, cns;
-    int dir;
-} above_seen;
-
 typedef struct above_dir {
     char *path;                   /* the directory */
     char *skip;                   /* its entry on the way to the working directory */
-    above_seen *v;                /* its entries when the command started, by name */
+    dir_entry *v;                 /* its entries when the command started, by name */
     size_t n;
 } above_dir;
 

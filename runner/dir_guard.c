@@ -18,17 +18,32 @@
 #include <sys/stat.h>
 
 /* the system directories whose files programs outside any sandbox run or
- * read at start: a value at, above or inside one is refused */
-static const char *const system_dirs[] = {
+ * read at start: a value at, above or inside one is refused; with
+ * at_or_above, only at or above (add-on packages keep programs in
+ * /opt/VENDOR/bin, while a project may live in /opt/app) */
+typedef struct system_dir {
+    const char *dir;
+    int at_or_above;
+} system_dir;
+
+static const system_dir system_dirs[] = {
     /* /usr's first: where /bin is a link to /usr/bin, /usr is above
      * /usr/bin, as said */
-    "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libexec", "/usr/share", "/usr/local/bin",
-    "/usr/local/sbin", "/usr/local/lib", "/usr/local/etc", "/usr/local/share", "/etc", "/bin", "/sbin", "/lib",
-    "/lib32", "/lib64", "/libx32", "/boot", "/var/lib", "/var/spool",
+    { .dir = "/usr/bin" }, { .dir = "/usr/sbin" }, { .dir = "/usr/lib" }, { .dir = "/usr/lib32" },
+    { .dir = "/usr/lib64" }, { .dir = "/usr/libexec" }, { .dir = "/usr/share" }, { .dir = "/usr/games" },
+    { .dir = "/usr/include" }, { .dir = "/usr/local/bin" }, { .dir = "/usr/local/sbin" },
+    { .dir = "/usr/local/lib" }, { .dir = "/usr/local/etc" }, { .dir = "/usr/local/share" },
+    { .dir = "/usr/local/games" }, { .dir = "/usr/local/include" }, { .dir = "/etc" }, { .dir = "/bin" },
+    { .dir = "/sbin" }, { .dir = "/lib" }, { .dir = "/lib32" }, { .dir = "/lib64" }, { .dir = "/libx32" },
+    { .dir = "/boot" }, { .dir = "/var/lib" }, { .dir = "/var/spool" },
     /* systemd's runtime units and drop-ins (/run/systemd/system.control,
      * $XDG_RUNTIME_DIR/systemd/user.control), which come before /etc's
      * and ~/.config's */
-    "/run", "/var/run",
+    { .dir = "/run" }, { .dir = "/var/run" },
+    /* other package managers' programs: snap's launchers, Nix's store and
+     * profiles, Homebrew on Linux's prefix */
+    { .dir = "/snap" }, { .dir = "/nix" }, { .dir = "/home/linuxbrew/.linuxbrew" },
+    { .dir = "/opt", .at_or_above = 1 }, { .dir = "/var/opt", .at_or_above = 1 },
 };
 
 /* the rule that decides a write of a new file in dir, when it allows it
@@ -117,10 +132,10 @@ const char *runner_dir_write_problem(arena *a, compilation *c, decider *d, const
                                "directory of its own: mkdir %s/NAME, and run buckle there)", called, v,
                             rule_text(a, c, r), instead, strcmp(v, "/") ? v : "");
     for (size_t k = 0; k < sizeof system_dirs / sizeof system_dirs[0]; k++) {
-        const char *s = system_dirs[k];
+        const char *s = system_dirs[k].dir;
         const char *seen = runner_name_beneath(a, v, s);     /* at or above it */
         int inside = !seen && runner_at_or_above(s, v);
-        if (!seen && !inside) continue;
+        if (!seen && (!inside || system_dirs[k].at_or_above)) continue;
         if (!(r = param_grant(a, d, inside ? v : seen, name))) continue;
         return arena_printf(a, "%s %s is %s%s, a system directory whose files programs outside any sandbox run or "
                                "read, and %s would let the command write there; %s (a profile meant to write there "

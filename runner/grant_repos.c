@@ -4,7 +4,8 @@
  * $TMPDIR leaves a repository there (TMPDIR a work tree; a clone in a
  * private TMPDIR=~/tmp) writable whole: git runs its core.fsmonitor at the
  * next `git status` there, outside any sandbox.  Only the top of each such
- * directory and the directories directly in it are looked at (a walk of a
+ * directory and the directories directly in it (or a symbolic link there
+ * leads to) are looked at (a walk of a
  * cache directory's depths would cost every run), at most so many entries
  * of each: past that bound the run is refused.  A plan that writes nearly
  * everywhere (default allow) is not asked (names_outside.h). */
@@ -80,9 +81,11 @@ const char *runner_grant_repo_problem(arena *a, const ll_plan *plan, const char 
                                        "own)", g->path, GRANT_ENTRIES_MAX);
             }
             if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-            if (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
+            /* a symbolic link to a directory too: cd enters it as it would
+             * the directory (a repository made deeper, linked here) */
+            if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
             struct stat st;
-            if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)) continue;
+            if (fstatat(fd, e->d_name, &st, 0) != 0 || !S_ISDIR(st.st_mode)) continue;
             in = arena_printf(a, "%s/%s", strcmp(g->path, "/") ? g->path : "", e->d_name);
             cfg = repo_config(a, plan, in);
         }

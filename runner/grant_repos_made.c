@@ -13,7 +13,6 @@
 #include "grant_repos_made.h"
 #include "path_ident.h"
 #include "run_profile.h"
-#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,49 +20,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int by_name(const void *x, const void *y)
-{
-    return strcmp(((const made_seen *)x)->name, ((const made_seen *)y)->name);
-}
-
-static void free_seen(made_seen *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) free(v[i].name);
-    free(v);
-}
-
 /* dir's entries, sorted; -1 when it cannot be read or holds more than the bound */
-static int read_dir(const char *dir, made_seen **out, size_t *n)
+static int read_dir(const char *dir, dir_entry **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (!d) {
-        if (fd >= 0) close(fd);
-        return -1;
-    }
-    size_t cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (*n == GRANT_MADE_MAX) {
-            closedir(d);
-            free_seen(*out, *n);
-            *out = NULL;
-            *n = 0;
-            return -1;
-        }
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            *out = xrealloc(*out, cap * sizeof **out);
-        }
-        (*out)[*n].name = xstrdup(e->d_name);
-        (*out)[(*n)++].ino = (unsigned long long)e->d_ino;
-    }
-    closedir(d);
-    if (*n) qsort(*out, *n, sizeof **out, by_name);
-    return 0;
+    return runner_dir_entries(dir, DIR_ENTRIES_NOFOLLOW, NULL, GRANT_MADE_MAX, out, n);
 }
 
 void runner_repos_made_begin(repos_made *r, const ll_plan *plan, const char *cwd)
@@ -108,12 +68,19 @@ static int made_since(int dirfd, const char *name, const struct timespec *t)
 
 /* 1 when dir/name holds a repository made since the start: a .git (a
  * directory or a file naming one), or a bare repository's HEAD beside
- * objects and refs */
+ * objects and refs.  A symbolic link made or changed during the run is
+ * followed (cd enters it as it would a clone): where it leads, a
+ * repository made during the run, deeper than this directory, counts. */
 static int made_repo(const repos_made *r, const char *dir, const char *name, int is_new)
 {
     int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dfd < 0) return 0;
     int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat ls;
+    if (fd < 0 && is_new && fstatat(dfd, name, &ls, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(ls.st_mode)) {
+        fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);
+        is_new = 0;                  /* the link is new; what it leads to, by its own times */
+    }
     close(dfd);
     if (fd < 0) return 0;
     struct stat st;
@@ -132,11 +99,11 @@ size_t runner_repos_made_end(repos_made *r)
     size_t cap = 0;
     for (size_t i = 0; i < r->nd; i++) {
         made_dir *md = &r->d[i];
-        made_seen *now;
+        dir_entry *now;
         size_t n;
         if (read_dir(md->path, &now, &n) != 0) continue;
         for (size_t j = 0; j < n; j++) {
-            const made_seen *was = md->n ? bsearch(&now[j], md->v, md->n, sizeof *md->v, by_name) : NULL;
+            const dir_entry *was = md->n ? bsearch(&now[j], md->v, md->n, sizeof *md->v, runner_dir_entry_cmp) : NULL;
             int is_new = !was || was->ino != now[j].ino;
             if (!made_repo(r, md->path, now[j].name, is_new)) continue;
             if (r->nfound == cap) {
@@ -148,7 +115,7 @@ size_t runner_repos_made_end(repos_made *r)
             snprintf(p, l, "%s/%s", strcmp(md->path, "/") ? md->path : "", now[j].name);
             r->found[r->nfound++] = p;
         }
-        free_seen(now, n);
+        runner_dir_entries_free(now, n);
     }
     return r->nfound;
 }
@@ -173,7 +140,7 @@ void runner_repos_made_free(repos_made *r)
 {
     for (size_t i = 0; i < r->nd; i++) {
         free(r->d[i].path);
-        free_seen(r->d[i].v, r->d[i].n);
+        runner_dir_entries_free(r->d[i].v, r->d[i].n);
     }
     free(r->d);
     for (size_t i = 0; i < r->nfound; i++) free(r->found[i]);

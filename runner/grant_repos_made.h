@@ -2,20 +2,16 @@
  * directory it may write outside the working directory (grant_repos_made.c). */
 #ifndef BUCKLE_GRANT_REPOS_MADE_H
 #define BUCKLE_GRANT_REPOS_MADE_H
+#include "dir_entries.h"
 #include "run.h"
 #include "../backend/landlock.h"
 #include "../support/arena.h"
 #include <stddef.h>
 #include <time.h>
 
-typedef struct made_seen {
-    char *name;
-    unsigned long long ino;
-} made_seen;
-
 typedef struct made_dir {
     char *path;                   /* a granted directory (malloc'd) */
-    made_seen *v;                 /* its entries when the command started, by name */
+    dir_entry *v;                 /* its entries when the command started, by name */
     size_t n;
 } made_dir;
 

@@ -16,6 +16,8 @@
 #include "../support/hashmap.h"
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -250,4 +252,104 @@ static int outside_dirs_at_most(arena *a, const ll_plan *plan, size_t max)
 int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_dirs)
 {
     return runner_writes_everywhere(plan) || outside_dirs_at_most(a, plan, max_dirs);
+}
+
+/* ---- names in the write grants outside the project ------------------------ */
+
+typedef struct granted_ctx {
+    const ll_plan *plan;
+    const char *cwd;
+    hashmap files;                   /* "dev:ino" -> index */
+    outside_file *f;
+    const size_t *seen, *nlink;
+    size_t n, left;                  /* files, and those with names not found yet */
+    const unsigned long long *devs;
+    size_t ndev;
+    size_t entries, max;
+    char path[2 * PATH_MAX];         /* the directory walked, then the entry */
+} granted_ctx;
+
+static int granted_dev(const granted_ctx *x, unsigned long long dev)
+{
+    for (size_t i = 0; i < x->ndev; i++)
+        if (x->devs[i] == dev) return 1;
+    return 0;
+}
+
+/* the directory x->path (len bytes), open as dirfd */
+static void walk_granted(granted_ctx *x, int dirfd, size_t len, int depth)
+{
+    DIR *d = fdopendir(dirfd);
+    if (!d) {
+        close(dirfd);
+        return;
+    }
+    struct dirent *e;
+    while (x->left && x->entries < x->max && (e = readdir(d))) {
+        const char *n = e->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+        x->entries++;
+        if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
+        size_t nl = strlen(n);
+        if (len + 1 + nl >= sizeof x->path) continue;
+        x->path[len] = '/';
+        memcpy(x->path + len + 1, n, nl + 1);
+        /* the project, walked already; a read-only mount of the plan */
+        if (at_or_under(x->path, x->cwd) || read_only_near(x->plan, x->path, 1)) continue;
+        struct stat st;
+        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !granted_dev(x, (unsigned long long)st.st_dev)) continue;
+        if (S_ISREG(st.st_mode)) {
+            if (st.st_nlink < 2) continue;
+            char key[48];
+            int kl = snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
+            size_t i = (size_t)(uintptr_t)hm_get(&x->files, key, (size_t)kl);
+            if (!i--) continue;
+            if (x->seen[i] + x->f[i].granted < x->nlink[i] && x->seen[i] + ++x->f[i].granted >= x->nlink[i]) x->left--;
+            continue;
+        }
+        if (!S_ISDIR(st.st_mode) || depth + 1 >= OUTSIDE_DEPTH_MAX) continue;
+        int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd >= 0) walk_granted(x, fd, len + 1 + nl, depth + 1);
+    }
+    x->path[len] = 0;
+    closedir(d);
+}
+
+void runner_names_granted(arena *a, const ll_plan *plan, const char *cwd, outside_file *files, const size_t *seen,
+                          const size_t *nlink, size_t n, size_t max_entries)
+{
+    if (!n) return;
+    granted_ctx *x = arena_alloc(a, sizeof *x);
+    *x = (granted_ctx){ .plan = plan, .cwd = cwd, .f = files, .seen = seen, .nlink = nlink, .n = n, .left = n,
+                        .max = max_entries };
+    hm_init(&x->files);
+    unsigned long long *devs = arena_alloc(a, n * sizeof *devs);
+    x->devs = devs;
+    for (size_t i = 0; i < n; i++) {
+        char key[48];
+        int kl = snprintf(key, sizeof key, "%llx:%llx", files[i].dev, files[i].ino);
+        hm_put(&x->files, arena_strndup(a, key, (size_t)kl), (size_t)kl, (void *)(uintptr_t)(i + 1));
+        if (!granted_dev(x, files[i].dev)) devs[x->ndev++] = files[i].dev;
+    }
+    for (size_t i = 0; i < plan->ng && x->left && x->entries < x->max; i++) {
+        const ll_grant *g = &plan->g[i];
+        if (!g->is_dir || !writes(g) || at_or_under(g->path, cwd) || at_or_under(cwd, g->path) ||
+            read_only_near(plan, g->path, 1))
+            continue;
+        /* once: a grant beneath another is walked with it */
+        size_t j = 0;
+        while (j < plan->ng && !(j != i && plan->g[j].is_dir && writes(&plan->g[j]) &&
+                                 at_or_under(g->path, plan->g[j].path) && (strcmp(g->path, plan->g[j].path) || j < i) &&
+                                 !at_or_under(cwd, plan->g[j].path)))
+            j++;
+        if (j < plan->ng) continue;
+        struct stat st;
+        if (stat(g->path, &st) != 0 || !granted_dev(x, (unsigned long long)st.st_dev)) continue;
+        size_t gl = strlen(g->path);
+        if (gl >= sizeof x->path || gl < 2) continue;
+        memcpy(x->path, g->path, gl + 1);
+        int fd = open(g->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd >= 0) walk_granted(x, fd, gl, 0);
+    }
+    hm_free(&x->files);
 }

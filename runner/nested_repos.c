@@ -99,9 +99,14 @@ static int at_or_above(const char *a, const char *b)
  * new-paths). */
 static const char *writable(arena *a, const ll_plan *p, const char *path)
 {
+    return runner_plan_checked_after(p, path) ? NULL : runner_plan_write_why(a, p, path);
+}
+
+int runner_plan_checked_after(const ll_plan *p, const char *path)
+{
     for (size_t i = 0; i < p->nchk; i++)
-        if (at_or_above(p->chk[i].path, path)) return NULL;
-    return runner_plan_write_why(a, p, path);
+        if (at_or_above(p->chk[i].path, path)) return 1;
+    return 0;
 }
 
 const char *runner_plan_write_why(arena *a, const ll_plan *p, const char *path)
@@ -181,24 +186,45 @@ static const char *config_value(arena *a, const char *s, const char *end, const 
     }
 }
 
-/* A section header at s (its '['), in the line that ends at end: the
- * section and subsection ([include], [includeIf "gitdir:..."], [core],
- * [filter "lfs"], [filter.lfs]: the name before a space, a quote or a
- * dot, then the subsection, NULL when none); where a key may follow on
- * the same line, or NULL when the header does not close. */
+/* A section header at s (its '['), in the line that ends at end, read as
+ * git reads it: the section and subsection ([include], [includeIf
+ * "gitdir:..."], [core], [filter "lfs"], [filter.lfs]: the name before a
+ * blank, a quote or a dot, then the subsection, NULL when none; a quoted
+ * one ends at its closing quote, with \" and \\ in it and a backslash
+ * before another character dropped, so a ']' or a blank inside it is the
+ * subsection's: [url "ext::sh tools/x].sh"]); where a key may follow on
+ * the same line, or NULL when git rejects the header (then the section is
+ * none). */
 static const char *config_section(arena *a, const char *s, const char *end, const char **section, const char **sub)
 {
-    const char *close = memchr(s, ']', (size_t)(end - s));
-    if (!close) return NULL;
-    size_t l = 0;
-    while (s + 1 + l < close && s[1 + l] != ' ' && s[1 + l] != '"' && s[1 + l] != '.') l++;
-    *section = arena_strndup(a, s + 1, l);
-    const char *b = s + 1 + l;
-    while (b < close && (*b == ' ' || *b == '.' || *b == '"')) b++;
-    const char *e = close;
-    while (e > b && (e[-1] == '"' || e[-1] == ' ')) e--;
-    *sub = e > b ? arena_strndup(a, b, (size_t)(e - b)) : NULL;
-    s = close + 1;
+    const char *p = s + 1;
+    while (p < end && *p != ']' && *p != ' ' && *p != '\t' && *p != '"' && *p != '.') p++;
+    *section = arena_strndup(a, s + 1, (size_t)(p - s - 1));
+    *sub = NULL;
+    if (p < end && *p == '.') {                       /* [filter.lfs] */
+        const char *b = ++p;
+        while (p < end && *p != ']') p++;
+        *sub = arena_strndup(a, b, (size_t)(p - b));
+    } else if (p < end && *p != ']') {               /* [filter "lfs"] */
+        while (p < end && (*p == ' ' || *p == '\t')) p++;
+        char *out = arena_alloc(a, (size_t)(end - p) + 1);
+        size_t n = 0;
+        if (p < end && *p == '"')
+            for (p++; p < end && *p != '"'; p++) {
+                if (*p == '\\' && p + 1 < end) p++;
+                out[n++] = *p;
+            }
+        out[n] = 0;
+        *sub = out;
+        if (p < end && *p == '"') p++;
+        else p = end;
+    }
+    if (p >= end || *p != ']') {
+        *section = "";
+        *sub = NULL;
+        return NULL;
+    }
+    s = p + 1;
     while (s < end && isspace((unsigned char)*s)) s++;
     return s;
 }
@@ -248,6 +274,27 @@ const char *runner_path_by_name(arena *a, const char *path)
     return out;
 }
 
+const char *runner_path_kernel(arena *a, const char *path)
+{
+    size_t end = strlen(path);
+    if (end < 2 || path[0] != '/') return path;
+    char *buf = arena_strdup(a, path);
+    for (;;) {
+        char keep = buf[end];
+        buf[end] = 0;
+        char rp[PATH_MAX];
+        const char *ok = realpath(buf, rp);
+        buf[end] = keep;
+        if (ok) {
+            const char *rest = buf + end + (buf[end] == '/');
+            return *rest ? arena_printf(a, "%s/%s", strcmp(rp, "/") ? rp : "", rest) : arena_strdup(a, rp);
+        }
+        if (end == 1) return path;
+        while (end > 1 && buf[end - 1] != '/') end--;
+        if (end > 1) end--;
+    }
+}
+
 /* path as a profile names it: $WORKDIR/... inside the working directory */
 static const char *as_written(include_ctx *x, const char *path)
 {
@@ -288,6 +335,7 @@ typedef struct program_key {
     int bang;                    /* 1: '!' first; 2: '!' first, or an absolute path */
     int maybe_bool;              /* a boolean value runs nothing (core.fsmonitor: git's own daemon) */
     const char *prefix;          /* only a value that starts so runs, the rest (a URL's "ext::" transport) */
+    int in_sub;                  /* the program is in the subsection, not the value (url.<base>.insteadOf) */
 } program_key;
 
 static const program_key program_keys[] = {
@@ -341,6 +389,10 @@ static const program_key program_keys[] = {
     { .section = "remote", .key = "url", .prefix = "ext::" },
     { .section = "remote", .key = "pushurl", .prefix = "ext::" },
     { .section = "submodule", .key = "url", .prefix = "ext::" },
+    /* url.<base>.insteadOf = <prefix>: git fetches and pushes <base>
+     * where a URL starts with <prefix>, so an ext:: base runs */
+    { .section = "url", .key = "insteadOf", .prefix = "ext::", .in_sub = 1 },
+    { .section = "url", .key = "pushInsteadOf", .prefix = "ext::", .in_sub = 1 },
 };
 enum { NPROGRAM_KEYS = sizeof program_keys / sizeof program_keys[0] };
 
@@ -466,16 +518,81 @@ static void path_found(include_ctx *x, const char *file, const char *top, const 
     }
 }
 
+/* One word of a program's command line: starts, it is the program;
+ * expanded, it came after a shell expansion; git_cmd, the program is git */
+static void word_found(include_ctx *x, const char *file, const char *top, const char *wt, const char *key,
+                       const char *v, const char *w, int starts, int expanded, int git_cmd)
+{
+    /* a later word without '/': a file of the work tree when it looks
+     * like one (a name, a dot, an extension) */
+    int named = !starts && !expanded && !git_cmd && w[0] != '-' && w[0] != '.' && strchr(w + 1, '.') &&
+                w[strlen(w) - 1] != '.' && !strchr(w, '=');
+    if (!strchr(w, '/') && !named) return;
+    const char *t = NULL;
+    int absolute = (w[0] == '~' || w[0] == '/') && !expanded;
+    if (w[0] == '~' && !expanded) t = tilde(x, w);
+    else if (w[0] == '/' && !expanded) t = w;
+    else if (wt) t = arena_printf(x->a, "%s%s", wt, w + (w[0] == '/'));
+    if (!t) return;
+    t = normal(x->a, t);
+    struct stat st;
+    int exists = stat(t, &st) == 0;
+    if (!starts && exists && !S_ISREG(st.st_mode)) return;
+    if (!starts && !exists && (absolute || expanded || git_cmd || w[0] == '-' || strchr(w, '=') || strchr(w, ':')))
+        return;
+    program_writable(x, file, top, key, v, t);
+}
+
+/* The command of git's ext:: transport (no shell: git splits it at
+ * blanks itself, "% " a blank, "%%" a '%', %s and %S the service without
+ * and with "git-", an argument that starts %G or %V none), with service
+ * svc, each word checked as a program's */
+static void ext_found(include_ctx *x, const char *file, const char *top, const char *wt, const char *key,
+                      const char *v, const char *s, const char *svc)
+{
+    size_t sl = strlen(svc) + 4;               /* %S: "git-" and the service */
+    char *w = arena_alloc(x->a, strlen(s) * sl + 1);
+    int git_cmd = 0;
+    for (int first = 1; !x->found && *s; first = 0) {
+        size_t n = 0;
+        int special = s[0] == '%' && (s[1] == 'G' || s[1] == 'V');
+        for (; *s && *s != ' '; s++) {
+            if (*s != '%' || !s[1]) { w[n++] = *s; continue; }
+            s++;
+            if (*s == 's' || *s == 'S')
+                n += (size_t)sprintf(w + n, "%s%s", *s == 'S' ? "git-" : "", svc);
+            else
+                w[n++] = *s;                   /* "% ", "%%" (another escape: git refuses the URL) */
+        }
+        if (*s == ' ') s++;
+        w[n] = 0;
+        if (special || !n) continue;
+        if (first) {
+            const char *base = strrchr(w, '/');
+            git_cmd = !strcmp(base ? base + 1 : w, "git");
+        }
+        /* no shell: a '~' is a name like another */
+        word_found(x, file, top, wt, key, v, w[0] == '~' ? arena_printf(x->a, "./%s", w) : arena_strdup(x->a, w),
+                   first, 0, git_cmd);
+    }
+}
+
 static void program_found(include_ctx *x, const char *file, const char *top, const char *wt, const program_key *pk,
-                          const char *key, const char *v)
+                          const char *key, const char *v, const char *sub)
 {
     if (pk->maybe_bool && is_bool(v)) return;
-    const char *s = v;
+    const char *s = pk->in_sub ? sub : v;
+    if (!s) return;
     if (pk->prefix) {
         if (strncasecmp(s, pk->prefix, strlen(pk->prefix)) != 0) return;
+        /* the command runs for a fetch (upload-pack) or a push
+         * (receive-pack): a word with %s in it names either */
         s += strlen(pk->prefix);
+        ext_found(x, file, top, wt, key, v, s, "upload-pack");
+        ext_found(x, file, top, wt, key, v, s, "receive-pack");
+        return;
     } else if (s[0] == '!') s++;
-    else if (pk->bang == 1 || (pk->bang == 2 && v[0] != '/')) return;
+    else if (pk->bang == 1 || (pk->bang == 2 && s[0] != '/')) return;
     shell_pos ps = { .cmd = 1 };
     int starts, expanded, git_cmd = 0;
     const char *path = NULL;         /* a PATH=... before the program */
@@ -498,24 +615,7 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
             const char *base = strrchr(w, '/');
             git_cmd = !strcmp(base ? base + 1 : w, "git");
         }
-        /* a later word without '/': a file of the work tree when it looks
-         * like one (a name, a dot, an extension) */
-        int named = !starts && !expanded && !git_cmd && w[0] != '-' && w[0] != '.' && strchr(w + 1, '.') &&
-                    w[strlen(w) - 1] != '.' && !strchr(w, '=');
-        if (!strchr(w, '/') && !named) continue;
-        const char *t = NULL;
-        int absolute = (w[0] == '~' || w[0] == '/') && !expanded;
-        if (w[0] == '~' && !expanded) t = tilde(x, w);
-        else if (w[0] == '/' && !expanded) t = w;
-        else if (wt) t = arena_printf(x->a, "%s%s", wt, w + (w[0] == '/'));
-        if (!t) continue;
-        t = normal(x->a, t);
-        struct stat st;
-        int exists = stat(t, &st) == 0;
-        if (!starts && exists && !S_ISREG(st.st_mode)) continue;
-        if (!starts && !exists && (absolute || expanded || git_cmd || w[0] == '-' || strchr(w, '=') || strchr(w, ':')))
-            continue;
-        program_writable(x, file, top, key, v, t);
+        word_found(x, file, top, wt, key, v, w, starts, expanded, git_cmd);
     }
 }
 
@@ -580,7 +680,7 @@ static void check_config_text(include_ctx *x, const char *file, const char *top,
         if (!include && !hooks && !pk) continue;
         if (pk) {
             const char *key = arena_printf(x->a, "%s%s%s.%.*s", section, sub ? "." : "", sub ? sub : "", (int)kl, k);
-            program_found(x, file, top, wt, pk, key, v);
+            program_found(x, file, top, wt, pk, key, v, sub);
             continue;
         }
         /* core.hooksPath: a relative one is taken from where hooks run,
@@ -675,23 +775,33 @@ static const char *env_get(const char *const *vars, const char *name)
     return NULL;
 }
 
+/* s[0..len) with \\, " and newlines escaped, as in a quoted value */
+static const char *quoted(arena *a, const char *s, size_t len)
+{
+    char *v = arena_alloc(a, 2 * len + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\n') { v[n++] = '\\'; v[n++] = 'n'; continue; }
+        if (s[i] == '\\' || s[i] == '"') v[n++] = '\\';
+        v[n++] = s[i];
+    }
+    v[n] = 0;
+    return v;
+}
+
 /* key = value (section.name, section.sub.name) as a configuration's text,
+ * the subsection quoted as git reads it back (url.ext::sh x].sh.insteadOf),
  * or NULL when it is no such key */
 static const char *as_config(arena *a, const char *key, const char *value)
 {
     const char *d1 = strchr(key, '.'), *d2 = strrchr(key, '.');
-    if (!d1 || d1 == key || !d2[1] || strpbrk(key, "\"]\n")) return NULL;
-    char *v = arena_alloc(a, 2 * strlen(value) + 1);
-    size_t n = 0;
-    for (const char *c = value; *c; c++) {
-        if (*c == '\n') { v[n++] = '\\'; v[n++] = 'n'; continue; }
-        if (*c == '\\' || *c == '"') v[n++] = '\\';
-        v[n++] = *c;
-    }
-    v[n] = 0;
+    if (!d1 || d1 == key || !d2[1] || strchr(key, '\n') || strpbrk(d2, "\"]\\") ||
+        memchr(key, '"', (size_t)(d1 - key)) || memchr(key, ']', (size_t)(d1 - key)))
+        return NULL;
+    const char *v = quoted(a, value, strlen(value));
     if (d1 == d2) return arena_printf(a, "[%.*s]\n%s = \"%s\"\n", (int)(d1 - key), key, d2 + 1, v);
-    return arena_printf(a, "[%.*s \"%.*s\"]\n%s = \"%s\"\n", (int)(d1 - key), key, (int)(d2 - d1 - 1), d1 + 1,
-                        d2 + 1, v);
+    return arena_printf(a, "[%.*s \"%s\"]\n%s = \"%s\"\n", (int)(d1 - key), key,
+                        quoted(a, d1 + 1, (size_t)(d2 - d1 - 1)), d2 + 1, v);
 }
 
 static void env_setting(include_ctx *x, const char *var, const char *key, const char *value)
@@ -744,6 +854,30 @@ static void check_env(include_ctx *x, const char *const *vars)
     for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++) {
         const char *v = env_get(vars, progs[i].var);
         if (v && *v) env_setting(x, progs[i].var, progs[i].key, v);
+    }
+    /* GIT_EXEC_PATH: git runs its helpers from there (git-remote-https at
+     * every fetch), and puts it first in the PATH of every program it
+     * starts, so a program it runs by name (ssh, the pager, a hook's sh)
+     * is looked for there first; each colon-separated piece counts, a
+     * relative one (an empty one: the current directory) from here */
+    const char *ep = env_get(vars, "GIT_EXEC_PATH");
+    for (const char *e = ep && *ep ? ep : NULL; e && !x->found;) {
+        const char *c = strchr(e, ':');
+        size_t l = c ? (size_t)(c - e) : strlen(e);
+        const char *dir = normal(x->a, e[0] == '/' ? arena_strndup(x->a, e, l)
+                                                 : arena_printf(x->a, "%s/%.*s", x->cwd, (int)l, e));
+        const char *probe = arena_printf(x->a, "%s/git-remote-https", strcmp(dir, "/") ? dir : "");
+        const char *how = writable(x->a, x->plan, probe);
+        if (how)
+            x->found = arena_printf(x->a, "the environment's GIT_EXEC_PATH names the directory %s (GIT_EXEC_PATH = %s), "
+                                          "where the plan lets the command make programs (%s): git runs its helpers "
+                                          "from there (git-remote-https at every fetch) and looks there first for "
+                                          "every program it starts by name (ssh, the pager), outside any sandbox, "
+                                          "in this shell's later git commands; keep GIT_EXEC_PATH out of the "
+                                          "directories the command may write, or deny writing that directory too "
+                                          "(deny final write \"%s\";)",
+                                    dir, ep, how, as_written(x, dir));
+        e = c ? c + 1 : NULL;
     }
     const char *cnt = env_get(vars, "GIT_CONFIG_COUNT");
     long n = cnt ? strtol(cnt, NULL, 10) : 0;

@@ -13,9 +13,15 @@ typedef struct nest_search nest_search;
 /* How the plan lets the command change path (write the file that is
  * there, or make it), or NULL when it does not. */
 const char *runner_plan_write_why(arena *a, const ll_plan *p, const char *path);
+/* 1 when the plan checks path when the command ends (a deny of a path
+ * that did not exist: the run fails when the command made it). */
+int runner_plan_checked_after(const ll_plan *p, const char *path);
 /* path with its "." and ".." components taken by name (as git and the
  * tools that name programs in their configuration do: no link resolved) */
 const char *runner_path_by_name(arena *a, const char *path);
+/* path as the kernel reaches it: the links on the way (and a last one)
+ * followed, as far as it exists */
+const char *runner_path_kernel(arena *a, const char *path);
 /* what tells git where the user's configuration is: HOME, XDG_CONFIG_HOME,
  * GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM (each NULL when unset) */
 typedef struct git_env {

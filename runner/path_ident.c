@@ -20,6 +20,11 @@ static int by_name(const char *dir, const char *p)
     return !strncmp(p, dir, n) && (p[n] == 0 || p[n] == '/');
 }
 
+int runner_same_file(const struct stat *st, unsigned long long dev, unsigned long long ino)
+{
+    return (unsigned long long)st->st_dev == dev && (unsigned long long)st->st_ino == ino;
+}
+
 /* the length of the ancestor of p (p itself included) that is the file
  * st, or -1 */
 static long ancestor_is(const struct stat *st, const char *p)
@@ -28,7 +33,8 @@ static long ancestor_is(const struct stat *st, const char *p)
     if (!realpath(p, buf) && snprintf(buf, sizeof buf, "%s", p) >= (int)sizeof buf) return -1;
     for (;;) {
         struct stat s;
-        if (stat(buf, &s) == 0 && s.st_dev == st->st_dev && s.st_ino == st->st_ino) return (long)strlen(buf);
+        if (stat(buf, &s) == 0 && runner_same_file(&s, (unsigned long long)st->st_dev, (unsigned long long)st->st_ino))
+            return (long)strlen(buf);
         char *slash = strrchr(buf, '/');
         if (!slash) return -1;
         if (slash == buf) {

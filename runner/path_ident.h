@@ -5,7 +5,10 @@
 #include "../backend/landlock.h"
 #include "../support/arena.h"
 #include <stdint.h>
+#include <sys/stat.h>
 
+/* 1 when st is the file of device dev and inode ino. */
+int runner_same_file(const struct stat *st, unsigned long long dev, unsigned long long ino);
 /* 1 when the directory dir is p or one of p's ancestors, compared by
  * device and inode (another name of the same directory, a bind mount,
  * counts); by name when dir cannot be looked at. */

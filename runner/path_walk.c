@@ -82,24 +82,12 @@ void protect_fold_regex(strbuf *out, const char *p)
     strbuf re;
     sb_init(&re);
     sb_putc(&re, '^');
-    for (const char *c = p; *c; c++) {
-        char lo = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
-        if (lo >= 'a' && lo <= 'z') { sb_putc(&re, '['); sb_putc(&re, lo); sb_putc(&re, (char)(lo - 32)); sb_putc(&re, ']'); }
-        else regex_quote(&re, c, 1);
-    }
+    for (const char *c = p; *c; c++) regex_fold_byte(&re, *c);
     sb_putc(&re, '$');
     sb_puts(out, "(regex ");
     sbpl_string(out, re.data, re.len);
     sb_putc(out, ')');
     sb_free(&re);
-}
-
-/* one letter in every case, or the byte quoted */
-static void fold_byte(strbuf *re, char c)
-{
-    char lo = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-    if (lo >= 'a' && lo <= 'z') { sb_putc(re, '['); sb_putc(re, lo); sb_putc(re, (char)(lo - 32)); sb_putc(re, ']'); }
-    else regex_quote(re, &c, 1);
 }
 
 static int fold_eq(char a, char b)
@@ -133,14 +121,14 @@ static void fold_trie(strbuf *re, const char *const *v, size_t n, size_t at)
             size_t k = i + 1;
             while (k < j && fold_eq(v[k][l], c)) k++;
             if (k < j) break;
-            fold_byte(re, c);
+            regex_fold_byte(re, c);
             l++;
             /* stop where one of them ends: the rest branches there */
             int one_ends = 0;
             for (k = i; k < j; k++) if (!v[k][l]) one_ends = 1;
             if (one_ends) break;
         }
-        if (l == at) { fold_byte(re, v[i][at]); l++; }
+        if (l == at) { regex_fold_byte(re, v[i][at]); l++; }
         fold_trie(re, v + i, j - i, l);
         i = j;
     }
@@ -235,6 +223,30 @@ static char *link_target(arena *a, const char *path)
     return k > 0 ? arena_strndup(a, t, (size_t)k) : NULL;
 }
 
+/* path without its "." components and repeated slashes, which name
+ * nothing whatever the links are (./agent.buckle is agent.buckle, and a
+ * read-only mount holds it by the one name); ".." stays */
+static const char *without_dots(arena *a, const char *path)
+{
+    char *out = arena_alloc(a, strlen(path) + 1);
+    size_t n = 0;
+    for (const char *s = path; *s;) {
+        if (*s == '/') {
+            if (!n || out[n - 1] != '/') out[n++] = '/';
+            s++;
+            continue;
+        }
+        size_t l = strcspn(s, "/");
+        if (l == 1 && s[0] == '.') { s += l; continue; }
+        memcpy(out + n, s, l);
+        n += l;
+        s += l;
+    }
+    while (n > 1 && out[n - 1] == '/') n--;
+    out[n] = 0;
+    return out;
+}
+
 /* (One PATH_MAX buffer in this frame, the other strings in the arena: a
  * large frame would put every call below on stack pages of its own.) */
 static void walk(protect_list *pl, const char *path, int value)
@@ -253,7 +265,7 @@ static void walk(protect_list *pl, const char *path, int value)
     /* the path as written, made absolute: protected as it is too, unless
      * it names a directory (whose own writes, such as its times, the
      * sandbox may need) */
-    const char *lex = path[0] == '/' ? path : arena_printf(pl->a, "%s/%s", n ? cur : "", path);
+    const char *lex = without_dots(pl->a, path[0] == '/' ? path : arena_printf(pl->a, "%s/%s", n ? cur : "", path));
     if (strlen(lex) >= 2 * PATH_MAX) lex = "";
     int links = 0;
     const char *r = path;          /* what is left to resolve */

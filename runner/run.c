@@ -174,6 +174,16 @@ static int check_profile(const run_request *rq, diag_sink *sink, arena *a, const
  * values and this command, judged by this buckle (another one may judge
  * otherwise), with what an .sb's imports hold now (the compiled text of a
  * .buckle holds its bases already). */
+/* A run cache entry that does not match its digest: said (--verbose), and
+ * the profile compiled instead at the next attempt. */
+static void entry_mismatch(const run_request *rq, diag_sink *sink, profile_request *pr, protect_list *pl, int *have_pl)
+{
+    if (rq->verbose) run_say(sink, SEV_NOTE, "a run cache entry does not match its digest: compiling");
+    pr->skip_load = 1;
+    protect_free(pl);
+    *have_pl = 0;
+}
+
 static uint64_t verdict_mark(const profile_request *pr, const run_profile *rp, const strbuf *prot,
                              const sb_param *all, size_t nder, const char *exec_path)
 {
@@ -367,10 +377,7 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
         int checked = cachefd >= 0 && cache_verdict_has(cachefd, verdict);
         res->checked = checked;
         if ((!checked || pdfd < 0) && !rp.text && load_text(a, &rp) != 0) {
-            if (rq->verbose) run_say(sink, SEV_NOTE, "a run cache entry does not match its digest: compiling");
-            pr.skip_load = 1;
-            protect_free(&pl);
-            have_pl = 0;
+            entry_mismatch(rq, sink, &pr, &pl, &have_pl);
             if (attempt) goto out;
             continue;
         }
@@ -402,10 +409,7 @@ run_status runner_run(const run_request *rq, diag_sink *sink, run_result *res)
             if (!rp.text && !body_checked && got != rp.digest) {
                 /* a cache entry whose body is not what its header says: never used */
                 unlinkat(pdfd, name, 0);
-                if (rq->verbose) run_say(sink, SEV_NOTE, "a run cache entry does not match its digest: compiling");
-                pr.skip_load = 1;
-                protect_free(&pl);
-                have_pl = 0;
+                entry_mismatch(rq, sink, &pr, &pl, &have_pl);
                 if (attempt) goto out;
                 continue;
             }

@@ -16,6 +16,7 @@
 #include "path_shadows.h"
 #include "grant_repos_made.h"
 #include "tool_configs.h"
+#include "env_files.h"
 #include "home_guard.h"
 #include "link_scan.h"
 #include "nested_repos.h"
@@ -653,9 +654,12 @@ launch:
         }
     }
     /* the programs the tools' configurations it keeps name (tool_configs.c),
-     * and the .envrc files direnv's configuration trusts (direnv_files.c) */
+     * the files the environment has programs run at their start
+     * (env_files.c), and the .envrc files direnv's configuration trusts
+     * (direnv_files.c) */
     {
         const char *why = runner_tool_config_problem(&a, &plan, cwd);
+        if (!why) why = runner_env_file_problem(&a, &plan, cwd, (const char *const *)environ);
         if (!why) why = runner_direnv_problem(&a, &plan, cwd, rb.value[RB_HOME]);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);

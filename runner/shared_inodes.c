@@ -32,7 +32,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 1000000, OUTSIDE_ENTRIES_MAX = 20000 };
+enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 1000000, OUTSIDE_ENTRIES_MAX = 20000, GRANTED_ENTRIES_MAX = 1000000 };
 
 /* a file with more than one name, as first seen */
 typedef struct linked {
@@ -247,13 +247,27 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
      * lie (names_outside.c) */
     outside_file *of = x.n ? arena_alloc(a, x.n * sizeof *of) : NULL;
     const linked **ol = x.n ? arena_alloc(a, x.n * sizeof *ol) : NULL;
+    size_t *seen = x.n ? arena_alloc(a, x.n * sizeof *seen) : NULL, *nlink = x.n ? arena_alloc(a, x.n * sizeof *nlink) : NULL;
     size_t nof = 0;
     for (size_t i = 0; i < x.n; i++) {
         const linked *l = x.order[i];
         if (l->seen >= l->nlink) continue;      /* every name is one the command may write anyway */
         of[nof] = (outside_file){ .dev = l->dev, .ino = l->ino, .dir_dev = l->dir_dev };
+        seen[nof] = (size_t)l->seen;
+        nlink[nof] = (size_t)l->nlink;
         ol[nof++] = l;
     }
+    /* the other names in the plan's own write grants outside the project
+     * (a package store the profile lets the command write, which pnpm
+     * links node_modules to): names the command may write anyway */
+    runner_names_granted(a, plan, cwd, of, seen, nlink, nof, GRANTED_ENTRIES_MAX);
+    size_t kept = 0;
+    for (size_t i = 0; i < nof; i++) {
+        if (seen[i] + of[i].granted >= nlink[i]) continue;
+        of[kept] = of[i];
+        ol[kept++] = ol[i];
+    }
+    nof = kept;
     const char *unsure = runner_names_outside(a, plan, of, nof, OUTSIDE_ENTRIES_MAX);
     const char *why = NULL, *first = NULL;
     size_t outside = 0;
@@ -263,7 +277,7 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
          * found there counts */
         if (!unsure && !of[i].outside) continue;
         if (!first) first = l->path;
-        unsigned long long may = l->seen;
+        unsigned long long may = l->seen + of[i].granted;
         if (!unsure && l->nlink - of[i].outside > may) may = l->nlink - of[i].outside;
         if (outside < max_named)
             sb_printf(named, "  %s: %llu names, %llu of them where the command may write\n", l->path,

@@ -8,18 +8,26 @@
  * project (yarnPath: .yarn/releases/yarn-4.1.0.cjs, what `yarn set
  * version` writes), keeping the file protects nothing while the program
  * is writable: the run is refused, as for git's core.fsmonitor
- * (nested_repos.c). */
+ * (nested_repos.c).  npm, rustup, mise (its [env] scripts, hooks and
+ * path: versions) and asdf likewise.  Values are read as the tools read
+ * them: quoted strings with their escapes, multi-line values, comments
+ * left out. */
 #define _GNU_SOURCE
 #include "tool_configs.h"
 #include "nested_repos.h"
 #include "run_profile.h"
 #include "text_file.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-enum { CONFIG_MAX = 1 << 16 };
+enum { CONFIG_MAX = 1 << 16, RAW_MAX = 200, KEY_MAX = 64 };
+
+/* how a configuration file is written: what its quotes, escapes and
+ * comments are, and where a value may go on over several lines */
+typedef enum { SYN_YAML, SYN_TOML, SYN_INI } syntax;
 
 /* a configuration file, the keys whose values are programs (or
  * directories of them), the tool that runs them, and where a relative one
@@ -30,80 +38,377 @@ typedef struct tool_config {
     const char *const *keys;
     const char *tool;
     int up;
+    syntax syn;
+    const char *const *file_keys;    /* keys whose bare word (".env") is a file too, not a program on PATH */
+    const char *const *env_keys;     /* keys that count only after "_." (mise's [env] directives) */
+    int versions;                    /* a "path:DIR" version anywhere runs that directory's programs */
 } tool_config;
 
 static const char *const yarn_keys[] = { "yarnPath", "path", NULL };     /* path: a plugin's */
 static const char *const cargo_keys[] = { "rustc-wrapper", "rustc-workspace-wrapper", "rustc", "rustdoc", "linker",
-                                          "runner", NULL };
+                                          "runner", "global-credential-providers", "credential-provider", "LD_PRELOAD",
+                                          NULL };
 static const char *const bun_keys[] = { "preload", NULL };
 static const char *const npm_keys[] = { "node-options", "script-shell", NULL };
 static const char *const toolchain_keys[] = { "path", NULL };
+/* mise: [env] _.source (a script run at every prompt of `mise activate`),
+ * _.file (a dotenv file exported), _.path (directories put first on
+ * PATH); [hooks] enter, leave, cd and the install hooks, or [hooks.enter]
+ * script: shell commands run at a cd into the project */
+static const char *const mise_keys[] = { "source", "file", "path", "script", "enter", "leave", "cd", "preinstall",
+                                         "postinstall", NULL };
+static const char *const mise_file_keys[] = { "source", "file", "path", "script", NULL };
+/* of mise's keys, those of [env]'s directives, which count only as _.KEY
+ * (a python venv's path = ".venv" is no _.path) */
+static const char *const mise_env_keys[] = { "source", "file", "path", NULL };
+static const char *const no_keys[] = { NULL };
+#define MISE(f) { .file = f, .keys = mise_keys, .file_keys = mise_file_keys, .env_keys = mise_env_keys, .tool = "mise", \
+                  .up = 1, .syn = SYN_TOML, .versions = 1 }
 
 static const tool_config configs[] = {
-    { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn" },
-    { .file = ".cargo/config.toml", .keys = cargo_keys, .tool = "cargo", .up = 1 },
-    { .file = ".cargo/config", .keys = cargo_keys, .tool = "cargo", .up = 1 },
-    { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun" },
-    { .file = ".npmrc", .keys = npm_keys, .tool = "npm" },
-    { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup" },
+    { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML },
+    { .file = ".cargo/config.toml", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML },
+    { .file = ".cargo/config", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML },
+    { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun", .syn = SYN_TOML },
+    { .file = ".npmrc", .keys = npm_keys, .tool = "npm", .syn = SYN_INI },
+    { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup", .syn = SYN_TOML },
+    MISE("mise.toml"), MISE(".mise.toml"), MISE("mise.local.toml"), MISE(".mise.local.toml"),
+    MISE(".config/mise.toml"), MISE(".config/mise/config.toml"), MISE("mise/config.toml"),
+    MISE(".mise/config.toml"),
+    /* the environments' files std/agent keeps (read when MISE_ENV names them) */
+    MISE("mise.development.toml"), MISE(".mise.development.toml"), MISE("mise.dev.toml"), MISE(".mise.dev.toml"),
+    MISE("mise.test.toml"), MISE(".mise.test.toml"), MISE("mise.production.toml"), MISE(".mise.production.toml"),
+    MISE("mise.prod.toml"), MISE("mise.ci.toml"), MISE("mise.staging.toml"),
+    /* asdf's (and mise's) "TOOL path:DIR" */
+    { .file = ".tool-versions", .keys = no_keys, .tool = "asdf", .syn = SYN_INI, .versions = 1 },
 };
 
+/* ---- strings as the tools read them ------------------------------------ */
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* code point cp as UTF-8 at out + *n */
+static void put_utf8(char *out, size_t *n, unsigned long cp)
+{
+    if (cp < 0x80) out[(*n)++] = (char)cp;
+    else if (cp < 0x800) {
+        out[(*n)++] = (char)(0xc0 | (cp >> 6));
+        out[(*n)++] = (char)(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        out[(*n)++] = (char)(0xe0 | (cp >> 12));
+        out[(*n)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[(*n)++] = (char)(0x80 | (cp & 0x3f));
+    } else {
+        out[(*n)++] = (char)(0xf0 | ((cp >> 18) & 0x07));
+        out[(*n)++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+        out[(*n)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[(*n)++] = (char)(0x80 | (cp & 0x3f));
+    }
+}
+
+/* An escape of a double-quoted string at s (just after its backslash),
+ * its character appended to out: the escapes of TOML's basic strings,
+ * YAML's double-quoted ones and JSON's together (\t \n \" \\ \/ \e \xHH
+ * \uHHHH \UHHHHHHHH and the rest; where they differ, the tool that does
+ * not know one rejects the file).  Another is kept as written.  Where the
+ * escape ends. */
+static const char *put_escape(const char *s, const char *end, char *out, size_t *n)
+{
+    static const char simple[] = "b\bt\tn\nf\fr\r\"\"\\\\//e\033a\a0\0v\v  ";
+    for (size_t i = 0; s < end && i + 1 < sizeof simple; i += 2)
+        if (*s == simple[i]) {
+            out[(*n)++] = simple[i + 1];
+            return s + 1;
+        }
+    int digits = s < end ? (*s == 'x' ? 2 : *s == 'u' ? 4 : *s == 'U' ? 8 : 0) : 0;
+    unsigned long cp = 0;
+    for (int i = 1; digits && i <= digits; i++) {
+        int d = s + i < end ? hex_digit(s[i]) : -1;
+        if (d < 0) { digits = 0; break; }
+        cp = cp * 16 + (unsigned long)d;
+    }
+    if (!digits || cp > 0x10ffff) {
+        out[(*n)++] = '\\';
+        return s;
+    }
+    put_utf8(out, n, cp);
+    return s + 1 + digits;
+}
+
+/* 1 when the line at s (to end) holds only blanks or a comment */
+static int blank_line(const char *s, const char *end)
+{
+    while (s < end && (*s == ' ' || *s == '\t' || *s == '\r')) s++;
+    return s >= end || *s == '\n' || *s == '#';
+}
+
+/* the lines after the one that ends at eol that are more indented than
+ * col (blank ones among them), each without that much indentation, in
+ * out; where they end */
+static const char *indented_lines(const char *eol, const char *bend, size_t col, char *out, size_t *n)
+{
+    const char *p = eol < bend ? eol + 1 : bend;
+    while (p < bend) {
+        const char *e = memchr(p, '\n', (size_t)(bend - p));
+        if (!e) e = bend;
+        size_t ind = 0;
+        while (p + ind < e && (p[ind] == ' ' || p[ind] == '\t')) ind++;
+        if (!blank_line(p, e) && ind <= col) break;
+        memcpy(out + *n, p + ind, (size_t)(e - p - ind));
+        *n += (size_t)(e - p - ind);
+        out[(*n)++] = '\n';
+        p = e < bend ? e + 1 : bend;
+    }
+    return p;
+}
+
+/* The text of a value from p to bend, as the tool reads it, appended to
+ * out: quoted strings with their escapes taken (a whole .npmrc value in
+ * double quotes is JSON), comments dropped; it ends at the end of the
+ * line, but inside a TOML array or multi-line string or a YAML flow
+ * collection or quoted string, or everywhere when multi is set.  Where it
+ * ends. */
+static const char *read_flow(syntax syn, const char *p, const char *bend, int multi, char *out, size_t *np)
+{
+    size_t n = *np;
+    int depth = 0;
+    const char *start = p;
+    int whole_json = syn == SYN_INI && p < bend && *p == '"';
+    while (p < bend) {
+        char c = *p;
+        if (c == '\n' || c == '\r') {
+            if (!multi && (!depth || syn == SYN_INI)) break;
+            out[n++] = ' ';
+            p++;
+            continue;
+        }
+        /* a comment: TOML's #, YAML's # after a blank, .npmrc's ; and # */
+        if ((c == '#' && (syn != SYN_YAML || p == start || strchr(" \t\n", p[-1]))) || (c == ';' && syn == SYN_INI)) {
+            while (p < bend && *p != '\n') p++;
+            continue;
+        }
+        if (syn == SYN_INI && c == '\\' && p + 1 < bend && strchr(";#\\", p[1])) {
+            out[n++] = p[1];
+            p += 2;
+            continue;
+        }
+        if (c == '"' && (syn != SYN_INI || whole_json)) {
+            int triple = syn == SYN_TOML && p + 2 < bend && p[1] == '"' && p[2] == '"';
+            p += triple ? 3 : 1;
+            if (triple && p < bend && *p == '\n') p++;
+            else if (triple && p + 1 < bend && p[0] == '\r' && p[1] == '\n') p += 2;
+            while (p < bend) {
+                if (triple ? p + 2 < bend && p[0] == '"' && p[1] == '"' && p[2] == '"' : *p == '"') break;
+                if (*p == '\\' && p + 1 < bend) {
+                    const char *q = p + 1;
+                    while (q < bend && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+                    if (q < bend && *q == '\n' && syn != SYN_INI) {
+                        /* a line-ending backslash: the line goes on, without
+                         * the blanks that follow */
+                        while (q < bend && strchr(" \t\r\n", *q)) q++;
+                        p = q;
+                        continue;
+                    }
+                    p = put_escape(p + 1, bend, out, &n);
+                    continue;
+                }
+                if (*p == '\n' && !triple) {
+                    if (syn != SYN_YAML) break;       /* TOML and JSON end the string there: the tool rejects it */
+                    /* YAML folds a line break into a blank */
+                    while (n && (out[n - 1] == ' ' || out[n - 1] == '\t')) n--;
+                    out[n++] = ' ';
+                    p++;
+                    while (p < bend && (*p == ' ' || *p == '\t')) p++;
+                    continue;
+                }
+                out[n++] = *p++;
+            }
+            p += p < bend ? (triple ? 3 : 1) : 0;
+            out[n++] = ' ';
+            continue;
+        }
+        if (c == '\'' && syn != SYN_INI) {
+            int triple = syn == SYN_TOML && p + 2 < bend && p[1] == '\'' && p[2] == '\'';
+            p += triple ? 3 : 1;
+            if (triple && p < bend && *p == '\n') p++;
+            while (p < bend) {
+                if (triple ? p + 2 < bend && p[0] == '\'' && p[1] == '\'' && p[2] == '\'' : *p == '\'') {
+                    if (!triple && syn == SYN_YAML && p + 1 < bend && p[1] == '\'') {   /* YAML's '' */
+                        out[n++] = '\'';
+                        p += 2;
+                        continue;
+                    }
+                    break;
+                }
+                if (*p == '\n' && !triple && syn != SYN_YAML) break;
+                out[n++] = *p == '\n' && !triple ? ' ' : *p;
+                p++;
+            }
+            p += p < bend ? (triple ? 3 : 1) : 0;
+            out[n++] = ' ';
+            continue;
+        }
+        if (syn != SYN_INI && (c == '[' || c == '{')) depth++;
+        if (syn != SYN_INI && (c == ']' || c == '}') && depth) depth--;
+        out[n++] = c;
+        p++;
+    }
+    *np = n;
+    return p;
+}
+
+/* The value at r (just after the key's '=' or ':'), as the tool reads
+ * it (read_flow), in a; in YAML also a block scalar (| and >, the more
+ * indented lines below, as they are) and a value on the more indented
+ * lines below its key (col: the key's column).  out: room for twice
+ * bend - r bytes and two, where the value is read.  *raw: the text as
+ * written, on one line, its first RAW_MAX bytes. */
+static const char *read_value(arena *a, syntax syn, const char *r, const char *bend, size_t col, char *out,
+                              const char **raw)
+{
+    size_t n = 0;
+    const char *p = r;
+    while (p < bend && (*p == ' ' || *p == '\t')) p++;
+    const char *eol = p < bend ? memchr(p, '\n', (size_t)(bend - p)) : NULL;
+    if (!eol) eol = bend;
+    const char *stop;
+    if (syn == SYN_YAML && p < eol && (*p == '|' || *p == '>'))
+        stop = indented_lines(eol, bend, col, out, &n);
+    else if (syn == SYN_YAML && blank_line(p, eol)) {
+        char *below = out + (size_t)(bend - r) + 1;
+        size_t bn = 0;
+        stop = indented_lines(eol, bend, col, below, &bn);
+        read_flow(syn, below, below + bn, 1, out, &n);
+    } else
+        stop = read_flow(syn, p, bend, 0, out, &n);
+    out[n] = 0;
+    /* as written, on one line */
+    char *w = arena_strndup(a, r, (size_t)(stop - r) < RAW_MAX ? (size_t)(stop - r) : RAW_MAX);
+    size_t wl = 0;
+    for (const char *q = w; *q; q++) {
+        char c = strchr("\n\r\t", *q) ? ' ' : *q;
+        if (c != ' ' || (wl && w[wl - 1] != ' ')) w[wl++] = c;
+    }
+    while (wl && w[wl - 1] == ' ') wl--;
+    w[wl] = 0;
+    *raw = (size_t)(stop - r) > RAW_MAX ? arena_printf(a, "%s ...", w) : w;
+    return out;
+}
+
+/* ---- the keys ------------------------------------------------------------- */
 
 /* 1 when a key may start at at in the line s: its start, or after a dot
- * (TOML's dotted build.rustc-wrapper), or after a brace or a comma with
- * blanks between (an inline table, a YAML flow mapping) */
-static int key_start(const char *s, const char *at)
+ * (TOML's dotted build.rustc-wrapper, blanks around the dot in TOML), or
+ * after a brace or a comma with blanks between (an inline table, a YAML
+ * flow mapping) */
+static int key_start(syntax syn, const char *s, const char *at)
 {
     if (at == s) return 1;
     if (at[-1] == '.') return at - 1 > s && at[-2] != ' ' && at[-2] != '.';
     const char *p = at;
     while (p > s && (p[-1] == ' ' || p[-1] == '\t')) p--;
-    return p > s && (p[-1] == '{' || p[-1] == ',');
+    if (p == s) return 0;
+    if (syn == SYN_TOML && p < at && p[-1] == '.' && p - 1 > s &&
+        (p[-2] == '"' || p[-2] == '\'' || isalnum((unsigned char)p[-2]) || p[-2] == ' ' || p[-2] == '-' || p[-2] == '_'))
+        return 1;
+    return p[-1] == '{' || p[-1] == ',';
 }
 
-/* the value of one of c's keys written at at ("key = v", "key: v", the key
- * quoted or not), its index in *k; NULL when none is there */
-static const char *key_value(const tool_config *c, const char *at, size_t *k)
+/* The key written at at (to eol), quoted or not, a quoted one with its
+ * escapes taken: its index among c's in *k and where its value starts
+ * (after "=" or ":"), or NULL when it is none of them */
+/* a string that starts with one of c's keys and '=' or ':' ("linker=x"
+ * among rustflags, -C's argument): where the value starts, its index in
+ * *k; NULL when it is none */
+static const char *key_in_string(const tool_config *c, const char *at, const char *eol, size_t *k)
 {
+    if (*at != '"' && *at != '\'') return NULL;
     for (*k = 0; c->keys[*k]; (*k)++) {
         size_t kl = strlen(c->keys[*k]);
-        const char *r = at;
-        if (*r == '"' || *r == '\'') r++;
-        if (strncmp(r, c->keys[*k], kl)) continue;
-        r += kl;
-        if (*r == '"' || *r == '\'') r++;
-        while (*r == ' ' || *r == '\t') r++;
-        if (*r != '=' && *r != ':') continue;
-        r++;
-        while (*r == ' ' || *r == '\t') r++;
-        return r;
+        if ((size_t)(eol - at) > kl + 1 && !strncmp(at + 1, c->keys[*k], kl) && (at[1 + kl] == '=' || at[1 + kl] == ':'))
+            return at + 2 + kl;
     }
     return NULL;
+}
+
+static const char *key_value(arena *a, const tool_config *c, const char *at, const char *eol, size_t *k)
+{
+    const char *r = at;
+    const char *name;
+    if (*r == '"' || *r == '\'') {
+        /* a key is short: one whose closing quote is far is none of them */
+        char q = *r++;
+        const char *close = r;
+        while (close < eol && *close != q && close - r < 4 * KEY_MAX) close += *close == '\\' && q == '"' ? 2 : 1;
+        if (close >= eol || *close != q) return key_in_string(c, at, eol, k);
+        char *out = arena_alloc(a, (size_t)(close - r) + 1);
+        size_t n = 0;
+        while (r < close) {
+            if (q == '"' && *r == '\\' && r + 1 < close) r = put_escape(r + 1, close, out, &n);
+            else out[n++] = *r++;
+        }
+        r++;
+        out[n] = 0;
+        name = out;
+    } else {
+        const char *b = r;
+        while (r < eol && (isalnum((unsigned char)*r) || *r == '-' || *r == '_')) r++;
+        name = arena_strndup(a, b, (size_t)(r - b));
+    }
+    for (*k = 0; c->keys[*k]; (*k)++)
+        if (!strcmp(name, c->keys[*k])) break;
+    if (!c->keys[*k]) return key_in_string(c, at, eol, k);
+    while (r < eol && (*r == ' ' || *r == '\t')) r++;
+    if (r >= eol || (*r != '=' && *r != ':')) return key_in_string(c, at, eol, k);
+    return r + 1;
 }
 
 /* the value's words that name a file (a '/' in them, an option's value
  * after '=': --require=./x.js), each checked; the first problem, or NULL */
 static const char *check_value(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
-                               const char *base, const char *key, const char *v)
+                               const char *base, const char *key, const char *v, const char *raw)
 {
+    static const char seps[] = " \t\n,[]{}\"'";
+    int bare = 0;
+    for (size_t k = 0; c->file_keys && c->file_keys[k]; k++) bare |= !strcmp(key, c->file_keys[k]);
     const char *p = v;
     while (*p) {
-        while (*p && strchr(" \t,[]\"'=", *p)) p++;
-        size_t n = strcspn(p, " \t,[]\"'");
+        while (*p && (strchr(seps, *p) || *p == '=')) p++;
+        size_t n = strcspn(p, seps);
         if (!n) break;
         const char *w = arena_strndup(a, p, n);
         p += n;
         const char *eq = w[0] == '-' ? strchr(w, '=') : NULL;
         if (eq) w = eq + 1;
-        if (!strchr(w, '/') || w[0] == '-' || w[0] == '$' || strstr(w, "://")) continue;
+        /* a version "path:DIR" (mise, asdf): that directory's programs */
+        int version = c->versions && !strncmp(w, "path:", 5) && w[5];
+        if (version) w += 5;
+        if ((!strchr(w, '/') && !bare && !version) || w[0] == '-' || w[0] == '$' || strstr(w, "://") ||
+            !strcmp(w, "true") || !strcmp(w, "false"))
+            continue;
         const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w));
-        const char *how = runner_plan_write_why(a, plan, t);
+        /* where the kernel reaches it, which the deny to add names (one on
+         * the link's own path would lead through a link) */
+        const char *kt = runner_path_kernel(a, t);
+        /* a directory of programs (a path: version, mise's _.path, rustup's
+         * path): what the command may make in it */
+        struct stat st;
+        int exists = stat(t, &st) == 0;
+        int dir = exists ? S_ISDIR(st.st_mode) : version || (!strcmp(key, "path") && strcmp(c->tool, "yarn"));
+        const char *probe = dir ? arena_printf(a, "%s/%s", strcmp(t, "/") ? t : "", "buckle-probe") : t;
+        if (runner_plan_checked_after(plan, dir ? arena_printf(a, "%s/buckle-probe", kt) : kt)) continue;
+        const char *how = runner_plan_write_why(a, plan, probe);
         if (how)
-            return arena_printf(a, "%s names the program %s (%s = %s), which the plan lets the command write (%s): %s "
-                                   "runs it by itself, outside any sandbox, while the profile keeps %s from the "
-                                   "command; deny writing it too (deny final write literal \"%s\";), or remove the "
+            return arena_printf(a, "%s names the %s %s (%s = %s), which the plan lets the command %s (%s): %s "
+                                   "runs %s by itself, outside any sandbox, while the profile keeps %s from the "
+                                   "command; deny writing it too (deny final write %s\"%s\";), or remove the "
                                    "setting",
-                                file, t, key, v, how, c->tool, file, t);
+                                file, dir ? "directory of programs" : "program", t, key, raw,
+                                dir ? "make programs in" : "write", how, c->tool, dir ? "what is there" : "it", file,
+                                dir ? "" : "literal ", kt);
     }
     return NULL;
 }
@@ -112,23 +417,43 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
 {
     char *buf = runner_read_text(a, file, CONFIG_MAX);
     if (!buf) return NULL;
-    for (char *line = buf; line && *line;) {
-        char *nl = strchr(line, '\n');
-        if (nl) *nl = 0;
+    size_t got = strlen(buf);
+    const char *bend = buf + got;
+    char *scratch = arena_alloc(a, 2 * got + 2);     /* each value read there in turn */
+    for (const char *line = buf; line && line < bend;) {
+        const char *eol = memchr(line, '\n', (size_t)(bend - line));
+        if (!eol) eol = bend;
         const char *s = line;
-        while (*s == ' ' || *s == '\t') s++;
-        if (s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) s += 2;     /* a YAML list's item */
-        while (*s == ' ' || *s == '\t') s++;
+        while (s < eol && (*s == ' ' || *s == '\t')) s++;
+        if (s + 1 < eol && s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) s += 2;     /* a YAML list's item */
+        while (s < eol && (*s == ' ' || *s == '\t')) s++;
         /* a key at the line's start, or after a dot (TOML's dotted
          * build.rustc-wrapper), a brace or a comma (an inline table, a YAML
          * flow mapping) */
-        for (const char *at = s; *at; at++) {
-            size_t k;
-            const char *r = key_start(s, at) ? key_value(c, at, &k) : NULL;
-            const char *why = r ? check_value(a, plan, c, file, base, c->keys[k], r) : NULL;
+        /* a "path:DIR" version anywhere: [tools] python = "path:./tools",
+         * .tool-versions' "python path:./tools" */
+        for (const char *at = s; c->versions && at + 5 < eol; at++) {
+            if (strncmp(at, "path:", 5) || (at > s && !strchr(" \t\"'[{,=", at[-1]))) continue;
+            size_t l = strcspn(at, " \t\r\n\"',]}#");
+            if ((size_t)(eol - at) < l) l = (size_t)(eol - at);
+            const char *w = arena_strndup(a, at, l);
+            const char *why = check_value(a, plan, c, file, base, "version", w, w);
             if (why) return why;
         }
-        line = nl ? nl + 1 : NULL;
+        for (const char *at = s; at < eol; at++) {
+            size_t k;
+            const char *r = key_start(c->syn, s, at) ? key_value(a, c, at, eol, &k) : NULL;
+            if (!r) continue;
+            int env_key = 0;
+            for (size_t e = 0; c->env_keys && c->env_keys[e]; e++) env_key |= !strcmp(c->keys[k], c->env_keys[e]);
+            if (env_key && !(at - s >= 2 && at[-1] == '.' && (at[-2] == '_' || (at[-2] == '"' && at - s >= 4 && at[-3] == '_'))))
+                continue;
+            const char *raw;
+            const char *v = read_value(a, c->syn, r, bend, (size_t)(at - line), scratch, &raw);
+            const char *why = check_value(a, plan, c, file, base, c->keys[k], v, raw);
+            if (why) return why;
+        }
+        line = eol < bend ? eol + 1 : NULL;
     }
     return NULL;
 }

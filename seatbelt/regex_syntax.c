@@ -118,6 +118,16 @@ void regex_quote(strbuf *out, const char *s, size_t len)
     }
 }
 
+void regex_fold_byte(strbuf *out, char c)
+{
+    char lo = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    if (lo < 'a' || lo > 'z') { regex_quote(out, &c, 1); return; }
+    sb_putc(out, '[');
+    sb_putc(out, lo);
+    sb_putc(out, (char)(lo - 32));
+    sb_putc(out, ']');
+}
+
 /* The index of the ']' that closes the class opening at re[i] == '[' (len
  * when none): read as the regex matcher reads it, a ']' first (after an
  * optional '^') is literal and a backslash takes the next byte. */

@@ -24,4 +24,8 @@ const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict
 size_t regex_alt_end(const char *re, size_t len);
 /* Escapes regex metacharacters of a literal text. */
 void regex_quote(strbuf *out, const char *s, size_t len);
+/* An ASCII letter as a bracket of both cases ("[aA]", which a glob reads
+ * the same way), any other byte quoted: a path compared without regard to
+ * case, as a macOS volume compares names. */
+void regex_fold_byte(strbuf *out, char c);
 #endif

@@ -210,6 +210,23 @@ static const char *const targets[] = { "self", "same-sandbox", "children", "othe
 
 const char *sb_target_at(size_t i) { return i < sizeof targets / sizeof *targets ? targets[i] : NULL; }
 
+static const char *const vnode_types[] = {
+    "REGULAR-FILE", "DIRECTORY", "SYMLINK", "FIFO", "SOCKET", "CHARACTER-DEVICE", "BLOCK-DEVICE", "TTY",
+};
+
+const char *sb_vnode_type_at(size_t i) { return i < sizeof vnode_types / sizeof *vnode_types ? vnode_types[i] : NULL; }
+
+const char *sb_vnode_type_named(const char *s)
+{
+    for (size_t i = 0; i < sizeof vnode_types / sizeof *vnode_types; i++) {
+        const char *t = vnode_types[i];
+        size_t k = 0;
+        while (t[k] && s[k] && toupper((unsigned char)s[k]) == t[k]) k++;
+        if (!t[k] && !s[k]) return t;
+    }
+    return NULL;
+}
+
 /* the request target (first) that a filter target (second) certainly holds */
 static const struct { const char *q, *f; } holds[] = {
     { "self", "same-sandbox" }, { "self", "pgrp" }, { "children", "same-sandbox" },

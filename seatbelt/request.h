@@ -65,4 +65,9 @@ int sb_target_matches(const char *ft, size_t fl, const char *qt, size_t ql);
 /* 1 when two filters' targets certainly share a request: both match one
  * (pgrp and same-sandbox both match self). */
 int sb_targets_meet(const char *a, size_t al, const char *b, size_t bl);
+/* The file types a (vnode-type T) filter and a request name: the i-th
+ * ("REGULAR-FILE", "DIRECTORY", "SYMLINK", ...), NULL past them. */
+const char *sb_vnode_type_at(size_t i);
+/* The type named s in any case, as sb_vnode_type_at spells it, or NULL. */
+const char *sb_vnode_type_named(const char *s);
 #endif

@@ -49,22 +49,88 @@ runner_env() {
 # abspath FILE: the physical absolute path of an existing file
 abspath() { echo "$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")"; }
 
+# linux_only LABEL: skips every check LABEL has (exit 0) off Linux
+linux_only() {
+    if [ "$(uname -s)" != Linux ]; then echo "SKIP $1: every check: not Linux" >>"$RESULTS"; exit 0; fi
+}
+
+# needs_git LABEL: skips every check LABEL has (exit 0) without git
+needs_git() {
+    if ! command -v git >/dev/null 2>&1; then echo "SKIP $1: every check: git is not installed" >>"$RESULTS"; exit 0; fi
+}
+
+# unprivileged LABEL: as, the prefix that runs a command as an unprivileged
+# user (uid 65534 through setpriv) when the suite runs as root, else empty;
+# skips every check LABEL has (exit 0) as root without setpriv
+unprivileged() {
+    as=
+    if [ "$(id -u)" = 0 ]; then
+        if ! command -v setpriv >/dev/null 2>&1; then
+            echo "SKIP $1: every check: root without setpriv" >>"$RESULTS"
+            exit 0
+        fi
+        as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    fi
+}
+
+# fresh_dir NAME SUBDIR...: R, a new $TMP/NAME with those directories in
+# it, by its physical path
+fresh_dir() {
+    R="$TMP/$1"
+    shift
+    rm -rf "$R"
+    mkdir -p "$R"
+    for _s in "$@"; do mkdir -p "$R/$_s"; done
+    R=$(cd "$R" && pwd -P)
+}
+
+# agent_world NAME SUBDIR...: fresh_dir NAME with prof, home and tmp
+# besides, $R/prof/agent.buckle (extends std/agent), and HOME and TMPDIR
+# exported as $R/home and $R/tmp
+agent_world() {
+    _n=$1
+    shift
+    fresh_dir "$_n" prof home tmp "$@"
+    printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+    export HOME="$R/home" TMPDIR="$R/tmp"
+}
+
+# agent_copy DIR BIN: a copy of BIN as DIR/buckle beside the standard
+# library (DIR/corpus/std), and DIR/prof/agent.buckle (extends std/agent)
+agent_copy() {
+    mkdir -p "$1/corpus" "$1/prof"
+    cp "$2" "$1/buckle"
+    cp -R corpus/std "$1/corpus/std"
+    printf 'extends "std/agent";\n' >"$1/prof/agent.buckle"
+}
+
+# landlock_abi: the Landlock ABI the last run said on stderr ($TMP/err), 0
+# when it said none
+landlock_abi() {
+    _abi=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
+    echo "${_abi:-0}"
+}
+
+# qans PROFILE QUERY-ARGS...: the first word of the Linux answer of $B
+qans() {
+    _p=$1; shift
+    "$B" query --platform linux "$_p" "$@" 2>&1 | head -1 | cut -d' ' -f1
+}
+
 # agent_setup TAG NAME: the set-up of a live std/agent check on Linux: skips
 # every check NAME has (exit 0) off Linux or without git; sets U (a private
 # directory, removed at exit, with corpus/std, prof, home and tmp), B (a copy
 # of buckle beside that std), P (a profile that extends std/agent) and makes
 # the repository $U/w
 agent_setup() {
-    if [ "$(uname -s)" != Linux ]; then echo "SKIP $2: every check: not Linux" >>"$RESULTS"; exit 0; fi
-    if ! command -v git >/dev/null 2>&1; then echo "SKIP $2: every check: git is not installed" >>"$RESULTS"; exit 0; fi
+    linux_only "$2"
+    needs_git "$2"
     unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
     U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-$1.XXXXXX")
     U=$(cd "$U" && pwd -P)
     trap 'rm -rf "$U"' EXIT
-    mkdir -p "$U/corpus" "$U/prof" "$U/home" "$U/tmp"
-    cp "$BUCKLE" "$U/buckle"
-    cp -R corpus/std "$U/corpus/std"
-    printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
+    mkdir -p "$U/home" "$U/tmp"
+    agent_copy "$U" "$BUCKLE"
     B=$U/buckle
     P=$U/prof/agent.buckle
     git init -q "$U/w"

@@ -315,6 +315,16 @@ expect_rc "diff alias: the .buckle first (exit 1)" 1
 expect_out_has "diff alias: the other way, narrowed" "file-read-data /private/tmp/Users/test/param-XX"
 run "diff alias: a value under /private" "$BUCKLE" diff -D XX=/Users/x "$P/alias.sb" "$P/alias.buckle"
 expect_rc "diff alias: with -D the value is fixed (exit 0)" 0
+# a value given through /tmp: the sides differ there, and one line says why
+run "diff alias: -D through /tmp" "$BUCKLE" diff -D XX=/tmp/w "$P/alias.sb" "$P/alias.buckle"
+expect_rc "diff alias: -D through /tmp differs (exit 1)" 1
+expect_out_has "diff alias: -D through /tmp, the line says why" "with XX=/tmp/w given: a value through /tmp, /var or /etc (an .sb compares it as the program passes it, a .buckle as the canonical path, which buckle run passes: -D XX=/private/tmp/w compares them as it runs)"
+run "diff alias: -D through /etc, json" "$BUCKLE" diff --format json -D XX=/etc "$P/alias.sb" "$P/alias.buckle"
+expect_out_has "diff alias: json names the value" '"given_alias": "XX=/etc"'
+expect_out_has "diff alias: json names the canonical value" '"given_canonical": "XX=/private/etc"'
+run "diff alias: -D the canonical value" "$BUCKLE" diff -D XX=/private/tmp/w "$P/alias.sb" "$P/alias.buckle"
+expect_rc "diff alias: -D the canonical value, the same (exit 0)" 0
+expect_out_lacks "diff alias: -D the canonical value, no such line" "given:"
 run "diff alias: canonical values" "$BUCKLE" diff --canonical-values "$P/alias.sb" "$P/alias.buckle"
 expect_rc "diff alias: --canonical-values leaves the aliases out (exit 0)" 0
 expect_out_has "diff alias: --canonical-values, the same" "the same decisions"

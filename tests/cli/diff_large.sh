@@ -3,7 +3,9 @@
 # source (buckle run passes the values canonically: --canonical-values; the same decisions, under the base values and each set of values
 # lined up with its paths, whose sides reuse the memory of the sides
 # before), and the source against a copy with one deny dropped and one
-# write allowed (the changes, their rules and examples, in order).
+# write allowed (the changes, their rules and examples, in order; the walk
+# from the anchor of its changed rules reaches its bound, so other
+# changes are not ruled out, and the answer says so).
 . tests/lib.sh
 D=$TMP/diff_large
 mkdir -p "$D"
@@ -20,7 +22,8 @@ run "diff large: one deny dropped, one write allowed" "$BUCKLE" diff "$E/srt-lar
 expect_rc "diff large: one deny dropped, one write allowed" 1
 sed "s|$D/|NEW/|g" "$TMP/out" >"$D/changed.got"
 cat >"$D/changed.want" <<'EOF'
-corpus/examples/srt-large.buckle -> NEW/changed.buckle: 122 requests widened (deny -> allow), 0 narrowed (allow -> deny), of 825068 over 24150 objects
+corpus/examples/srt-large.buckle -> NEW/changed.buckle: 122 requests widened (deny -> allow), 0 narrowed (allow -> deny), of 780698 over 22845 objects
+  not compared: the patterns that changed are too many to walk every path they tell apart
 
 WIDENING deny -> allow: 14 requests
   old: decided by corpus/examples/srt-large.buckle:10:5: deny files read subpath "/Users/bench/cl/use-0000"

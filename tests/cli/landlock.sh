@@ -4,14 +4,11 @@
 # A check that needs a newer Landlock ABI than the kernel's is SKIPped.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock: every check" "not Linux"; exit 0; fi
+linux_only "landlock"
 runner_env      # $B the test build, with a run cache of the suite's own; $BI the installed one
 PROBE=$(cd "$BUILD" && pwd)/tcpprobe
 BUILDA=$(cd "$BUILD" && pwd -P)
-R="$TMP/landlock"
-rm -rf "$R"
-mkdir -p "$R/proj/sub" "$R/proj/secret" "$R/out" "$R/bin" "$R/prof"
-R=$(cd "$R" && pwd -P)
+fresh_dir landlock proj/sub proj/secret out bin prof
 echo inside >"$R/proj/a.txt"
 echo secret >"$R/proj/secret/k"
 echo outside >"$R/out/o.txt"
@@ -52,8 +49,7 @@ if grep -q "offers no Landlock" "$TMP/err"; then
 fi
 expect_rc "landlock: a profile whose rules are exact or narrower runs" 0
 expect_err_has "landlock: a one-line summary by default" "buckle run: landlock ABI"
-ABI=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
-[ -n "$ABI" ] || ABI=0
+ABI=$(landlock_abi)
 if [ "$(grep -c '' "$TMP/err")" -eq 1 ]; then pass "landlock: the summary is one line without -v"; else fail "landlock: the summary is one line without -v" "$(cat "$TMP/err")"; fi
 
 # the installed buckle ignores the test hooks: a variable in the environment

@@ -64,6 +64,22 @@ if [ -d /run/user ]; then
     expect_rc "landlock dir guard: TMPDIR inside /run: refused" 125
     expect_err_has "landlock dir guard: ... saying so" "(TMPDIR) /run/user is inside /run"
 fi
+# other packages' programs: /opt itself (its VENDOR/bin) and /var/opt, at
+# or above; /usr/games, /usr/include, /snap, /nix at, above or inside
+for d in /opt /var/opt /usr/games /usr/include; do
+    [ -d "$d" ] || continue
+    inrun "$U/w" "$d" "echo RAN"
+    expect_rc "landlock dir guard: TMPDIR=$d: refused" 125
+    expect_err_has "landlock dir guard: ... saying so ($d)" "the temporary directory (TMPDIR) $d is $d, a system directory"
+    expect_out_lacks "landlock dir guard: ... and nothing ran ($d)" RAN
+done
+for d in /opt/*/; do
+    d=${d%/}
+    [ -d "$d" ] && [ ! -L "$d" ] && [ "$(stat -c %a "$d")" != 1777 ] || continue
+    inrun "$d" "$U/tmp" "echo RAN"
+    expect_rc "landlock dir guard: a project inside /opt ($d) runs" 0
+    break
+done
 # a working directory every user may write: everything other programs keep there
 mkdir -p "$U/shared" && chmod 1777 "$U/shared"
 inrun "$U/shared" "$U/tmp" "echo RAN"

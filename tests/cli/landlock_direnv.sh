@@ -3,9 +3,10 @@
 # files .envrc loads (dotenv's .env, source_env's .envrc.local, a sourced
 # script, use flake's flake.nix, a script it runs by path, and what those
 # load in turn) run whatever they say.  One the command makes or changes
-# fails the run and is remembered; other files, and .env in a project
-# without an .envrc, do not (docs/linux.md, "Denies inside a writable
-# directory").  Live; direnv itself is not needed.
+# fails the run and is remembered; other files do not (docs/linux.md,
+# "Denies inside a writable directory"); a top-level .env without an
+# .envrc is std/agent's deny (docs/std.md).  Live; direnv itself is not
+# needed.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "direnv: every check" "not Linux"; exit 0; fi
@@ -55,7 +56,8 @@ rm -f "$R/proj/.envrc.private" "$R/proj/.envrc.local"
 # leads to is watched too
 echo 'A=1' >"$R/proj/.env.development"
 ln -s .env.development "$R/proj/.env"
-run "direnv: link" "$B" run $A "$R/prof/agent.buckle" -- sh -c "echo 'BASH_ENV=/tmp/x' >>.env.development; echo WROTE"
+# (std/agent denies .env itself, which through a link is class links)
+run "direnv: link" "$B" run $A,links "$R/prof/agent.buckle" -- sh -c "echo 'BASH_ENV=/tmp/x' >>.env.development; echo WROTE"
 expect_rc "direnv: the target of a linked .env, written by the command, fails the run" 125
 expect_err_has "direnv: ... naming the target" "$R/proj/.env.development changed during the run"
 rm -f "$R/proj/.env" "$R/proj/.env.development"
@@ -217,16 +219,22 @@ rm -rf "$R/proj/gone" "$R/home/.local/share/direnv/allow/4567cdef"
 # other files: the run goes on
 run "direnv: other" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >notes.txt; echo x >scripts/other.sh'
 expect_rc "direnv: other files written: the run goes on" 0
-# no .envrc: .env is the project's business
+# no .envrc: other tools load .env by themselves, and std/agent denies it
+# (docs/std.md); another name there is the project's business
 cd "$R/plain" || exit 1
 run "direnv: plain" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo A=1 >.env'
-expect_rc "direnv: .env written in a project without an .envrc: the run goes on" 0
-rm -f .env
-# ... unless oh-my-zsh's dotenv plugin loads it there (its list of
-# directories answered "always")
-mkdir -p "$R/home/.oh-my-zsh/cache"
-echo "$R/plain" >"$R/home/.oh-my-zsh/cache/dotenv-allowed.list"
-run "direnv: omz dotenv" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo BASH_ENV=/tmp/x >.env'
+expect_rc "direnv: .env written in a project without an .envrc fails the run under std/agent" 125
+expect_err_has "direnv: ... naming the profile's deny" "$R/plain/.env exists after the run, and the profile denies writing it"
+rm -f "$R/plain/.env"
+run "direnv: plain other" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo A=1 >.env.development'
+expect_rc "direnv: .env.development written in a project without an .envrc: the run goes on" 0
+rm -f "$R/plain/.env.development"
+# ... but a .env oh-my-zsh's dotenv plugin loads (its list of directories
+# answered "always") is watched: one in a subdirectory, which std/agent
+# does not deny
+mkdir -p "$R/home/.oh-my-zsh/cache" "$R/plain/sub"
+echo "$R/plain/sub" >"$R/home/.oh-my-zsh/cache/dotenv-allowed.list"
+run "direnv: omz dotenv" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo BASH_ENV=/tmp/x >sub/.env'
 expect_rc "direnv: .env of a directory oh-my-zsh's dotenv plugin allows, made by the command, fails the run" 125
-expect_err_has "direnv: ... naming it and why" "$R/plain/.env exists after the run: it did not exist when the command started: oh-my-zsh's dotenv plugin loads it"
+expect_err_has "direnv: ... naming it and why" "$R/plain/sub/.env exists after the run: it did not exist when the command started: oh-my-zsh's dotenv plugin loads it"
 cd / && rm -rf "$R"

@@ -7,16 +7,11 @@
 # directory").  Live.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "editor files: every check" "not Linux"; exit 0; fi
+linux_only "editor files"
 runner_env
 unset BUCKLE_SANDBOX_EXEC
-R="$TMP/lleditor"
-rm -rf "$R"
-mkdir -p "$R/proj" "$R/home" "$R/prof" "$R/tmp"
-R=$(cd "$R" && pwd -P)
-printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+agent_world lleditor proj
 A=--linux-accept=files,new-paths
-export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/proj" || exit 1
 run "editor files: probe" "$B" run $A "$R/prof/agent.buckle" -- true
 if grep -q "offers no Landlock" "$TMP/err"; then skip "editor files: every check" "this kernel has no Landlock"; exit 0; fi

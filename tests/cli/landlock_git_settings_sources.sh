@@ -91,6 +91,15 @@ expect_err_has "$T: ... naming it" "GIT_EXTERNAL_DIFF names the program $U/w/too
 inrun "$U/w" true GIT_TEMPLATE_DIR="$U/w/tools/tmpl"
 expect_rc "$T: GIT_TEMPLATE_DIR in the work tree: refused" 125
 expect_err_has "$T: ... naming it" "GIT_TEMPLATE_DIR names the template directory $U/w/tools/tmpl"
+# GIT_EXEC_PATH: git's helpers, and the first place it looks for any
+# program it starts by name; each colon-separated piece
+for v in "$U/w/tools" "/usr/lib/git-core:$U/w/tools" "tools"; do
+    inrun "$U/w" true GIT_EXEC_PATH="$v"
+    expect_rc "$T: GIT_EXEC_PATH=$v, in the work tree: refused" 125
+    expect_err_has "$T: ... naming it ($v)" "GIT_EXEC_PATH names the directory $U/w/tools (GIT_EXEC_PATH = $v)"
+done
+inrun "$U/w" 'echo ran' GIT_EXEC_PATH=/usr/lib/git-core
+expect_out_has "$T: GIT_EXEC_PATH of the system's: runs" ran
 inrun "$U/w" 'echo ran' GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0='less -R' GIT_EDITOR=vi
 expect_out_has "$T: environment settings of programs found through PATH: runs" ran
 

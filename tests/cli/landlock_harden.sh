@@ -5,14 +5,11 @@
 # cannot change the host; another sandbox's memory cannot be read.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock hardening: every check" "not Linux"; exit 0; fi
+linux_only "landlock hardening"
 runner_env      # $B the test build, with a run cache of the suite's own
 SP=$(cd "$BUILD" && pwd)/sysprobe
 BUILDA=$(cd "$BUILD" && pwd -P)
-R="$TMP/llharden"
-rm -rf "$R"
-mkdir -p "$R/proj" "$R/prof"
-R=$(cd "$R" && pwd -P)
+fresh_dir llharden proj prof
 unset BUCKLE_SANDBOX_EXEC
 cat >"$R/prof/p.buckle" <<EOP
 default deny;
@@ -31,8 +28,7 @@ A=--linux-accept=files
 run "landlock hardening: a profile runs" "$B" run $A "$P" -- /usr/bin/true
 if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock hardening: every check" "this kernel has no Landlock"; exit 0; fi
 expect_rc "landlock hardening: the profile runs" 0
-ABI=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
-[ -n "$ABI" ] || ABI=0
+ABI=$(landlock_abi)
 
 # refused inside; the same call outside shows it is the sandbox that refuses
 refused() {  # NAME PROBE-ARGS...

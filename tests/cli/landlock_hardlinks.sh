@@ -129,3 +129,19 @@ inrun "$C" "$U/w" 'echo "[core] fsmonitor = x" >>gc'
 expect_rc "landlock hardlinks: a second name of a read-only mounted file refuses the run (cached plan)" 125
 expect_err_has "landlock hardlinks: ... naming it" "$U/w/gc"
 rm -f "$U/w/gc"
+# a package store the profile lets the command write outside the project
+# (pnpm links node_modules to its store): the other names are there, found
+# without searching the places the command may not write
+mkdir -p "$U/store/v3" "$U/w/node_modules/pkg"
+echo data >"$U/store/v3/f1"
+ln "$U/store/v3/f1" "$U/w/node_modules/pkg/f1"
+printf 'extends "std/agent";\nfiles { allow write "%s/store"; }\n' "$U" >"$U/prof/store.buckle"
+run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/store.buckle' -- sh -c 'echo RAN'"
+expect_rc "landlock hardlinks: other names in a store the profile lets the command write: runs" 0
+expect_out_has "landlock hardlinks: ... (the command ran)" RAN
+echo secret >"$U/outside/g"
+ln "$U/outside/g" "$U/w/node_modules/pkg/g"
+run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/store.buckle' -- sh -c 'echo RAN'"
+expect_rc "landlock hardlinks: ... but another file with a name outside both: refused" 125
+expect_err_has "landlock hardlinks: ... naming that one" "such as $U/w/node_modules/pkg/g"
+rm -rf "$U/w/node_modules" "$U/store" "$U/outside/g"

@@ -7,22 +7,16 @@
 # directory): uid 65534 through setpriv when the suite runs as root.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "links unread: every check" "not Linux"; exit 0; fi
+linux_only "links unread"
 runner_env
 unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
-as=
-if [ "$(id -u)" = 0 ]; then
-    if ! command -v setpriv >/dev/null 2>&1; then skip "links unread: every check" "root without setpriv"; exit 0; fi
-    as="setpriv --reuid=65534 --regid=65534 --clear-groups"
-fi
+unprivileged "links unread"
 U=$(mktemp -d /var/tmp/buckle-llunread.XXXXXX)
 chmod 755 "$U"
 U=$(cd "$U" && pwd -P)
 trap 'chmod -R u+rwx "$U" 2>/dev/null; rm -rf "$U"' EXIT
-mkdir -p "$U/corpus" "$U/prof" "$U/w/src" "$U/home" "$U/tmp" "$U/cp"
-cp "$B" "$U/buckle"
-cp -R corpus/std "$U/corpus/std"
-printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
+mkdir -p "$U/w/src" "$U/home" "$U/tmp" "$U/cp"
+agent_copy "$U" "$B"
 chmod -R a+rX "$U"
 [ -n "$as" ] && chown -R 65534:65534 "$U/w" "$U/home" "$U/tmp" "$U/cp"
 inrun() {  # NAME COMMAND

@@ -10,8 +10,8 @@
 # as an unprivileged user.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock mountns: every check" "not Linux"; exit 0; fi
-if ! command -v git >/dev/null 2>&1; then skip "landlock mountns: every check" "git is not installed"; exit 0; fi
+linux_only "landlock mountns"
+needs_git "landlock mountns"
 unset BUCKLE_SANDBOX_EXEC
 A=--linux-accept=files,new-paths
 BT=$(cd "$BUILD" && pwd)/buckle-test
@@ -21,10 +21,7 @@ U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-llns.XXXXXX")
 chmod 755 "$U"
 U=$(cd "$U" && pwd -P)
 trap 'rm -rf "$U"' EXIT
-mkdir -p "$U/corpus" "$U/prof"
-cp "$BUCKLE" "$U/buckle"
-cp -R corpus/std "$U/corpus/std"
-printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
+agent_copy "$U" "$BUCKLE"
 chmod -R a+rX "$U"
 B=$U/buckle
 P=$U/prof/agent.buckle

@@ -130,6 +130,39 @@ git -C "$U/w" config remote.up.url "$U/w/tools"
 inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: a remote's URL that is a path, no ext:: transport: runs" 0
 git -C "$U/w" config --remove-section remote.up
+# url.<base>.insteadOf: an ext:: base runs at the fetch or push of any
+# URL the value starts
+for kv in "url.ext::sh tools/fsmon.sh.insteadOf|https://example.com/" \
+          "url.EXT::tools/fsmon.sh %S.pushInsteadOf|git@example.com:" \
+          "url.ext::sh -c tools/%s.sh.insteadOf|https://example.org/"; do
+    k=${kv%%|*}
+    git -C "$U/w" config "$k" "${kv#*|}"
+    inrun "$U/w" files,new-paths "$P" true
+    expect_rc "$T: $k naming a program of the work tree: refused" 125
+    case $k in *%s*) p=$U/w/tools/upload-pack.sh;; *) p=$U/w/tools/fsmon.sh;; esac
+    expect_err_has "$T: ... naming it ($k)" "names the program $p ($k = ${kv#*|})"
+    git -C "$U/w" config --unset "$k"
+done
+cp "$U/w/.git/config" "$U/config.saved"
+printf '[url "ext::sh tools/f\\"s].sh"]\n\tinsteadOf = https://example.com/\n' >>"$U/w/.git/config"
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: an ext:: base with a quote and a ']' in the subsection: refused" 125
+expect_err_has "$T: ... naming the program as git reads it" "names the program $U/w/tools/f\"s].sh"
+cp "$U/config.saved" "$U/w/.git/config"
+printf '[url "ext::sh tools/fsmon.sh"]\n\tinsteadOf = https://example.com/\n' >"$U/inc.cfg"
+git -C "$U/w" config include.path "$U/inc.cfg"
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: an ext:: base in a file the configuration includes: refused" 125
+expect_err_has "$T: ... naming it" "$U/inc.cfg, included by $U/w/.git/config names the program $U/w/tools/fsmon.sh"
+git -C "$U/w" config --unset include.path
+rm -f "$U/inc.cfg"
+run "$T" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0='url.ext::sh tools/fsmon.sh.insteadOf' GIT_CONFIG_VALUE_0=https://example.com/ '$B' run --no-cache --linux-accept=files,new-paths '$P' -- true"
+expect_rc "$T: an ext:: base in the environment's GIT_CONFIG_KEY_0: refused" 125
+expect_err_has "$T: ... naming it" "the environment's GIT_CONFIG_KEY_0 names the program $U/w/tools/fsmon.sh"
+git -C "$U/w" config url.https://mirror.example.org/.insteadOf https://example.com/
+inrun "$U/w" files,new-paths "$P" true
+expect_rc "$T: url.<base>.insteadOf with an https base: runs" 0
+git -C "$U/w" config --remove-section url.https://mirror.example.org/
 # a template directory in the work tree: git init and clone copy its hooks
 git -C "$U/w" config init.templateDir "$U/w/tools/tmpl"
 inrun "$U/w" files,new-paths "$P" true

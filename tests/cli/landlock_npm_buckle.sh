@@ -8,16 +8,11 @@
 # PATH").  Live.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "npm buckle: every check" "not Linux"; exit 0; fi
+linux_only "npm buckle"
 runner_env
 unset BUCKLE_SANDBOX_EXEC
-R="$TMP/llnpmbuckle"
-rm -rf "$R"
-mkdir -p "$R/proj" "$R/home" "$R/prof" "$R/tmp"
-R=$(cd "$R" && pwd -P)
-printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+agent_world llnpmbuckle proj
 A=--linux-accept=files,new-paths
-export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/proj" || exit 1
 FAKE='printf "#!/bin/sh\necho FAKE\n" >"$1/buckle" && chmod +x "$1/buckle"'
 # buckle started by its absolute path: PATH plays no part

@@ -8,18 +8,15 @@
 # "Bind mounts").  Live, as root and as an unprivileged user.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock nsholds: every check" "not Linux"; exit 0; fi
-if ! command -v git >/dev/null 2>&1; then skip "landlock nsholds: every check" "git is not installed"; exit 0; fi
+linux_only "landlock nsholds"
+needs_git "landlock nsholds"
 unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
 A="--no-cache --linux-accept=files,new-paths"
 U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-llnh.XXXXXX")
 chmod 755 "$U"
 U=$(cd "$U" && pwd -P)
 trap 'chmod -R u+rwX "$U" 2>/dev/null; rm -rf "$U"' EXIT
-mkdir -p "$U/corpus" "$U/prof"
-cp "$BUCKLE" "$U/buckle"
-cp -R corpus/std "$U/corpus/std"
-printf 'extends "std/agent";\n' >"$U/prof/agent.buckle"
+agent_copy "$U" "$BUCKLE"
 chmod -R a+rX "$U"
 B=$U/buckle
 P=$U/prof/agent.buckle

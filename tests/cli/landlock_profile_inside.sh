@@ -30,7 +30,7 @@ inrun() {
     run "landlock profile inside: $_l" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' BUCKLE_TEST_CACHE_PARENT='$U/cache' $_e \"\$@\"" sh "$@"
 }
 
-for prof in agent.buckle .buckle/agent.buckle; do
+for prof in agent.buckle .buckle/agent.buckle ./agent.buckle; do
     cp "$U/w/$prof" "$U/before"
     inrun "($prof) build" -- "$B" run --no-cache $A "$prof" -- sh -c "mkdir out && echo made >out/x && cat out/x && echo top >new.txt && cat new.txt"
     if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock profile inside: every check" "this kernel has no Landlock"; exit 0; fi

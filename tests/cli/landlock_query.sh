@@ -7,10 +7,7 @@
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 runner_env      # $B the test build, with a run cache of the suite's own
-R="$TMP/llquery"
-rm -rf "$R"
-mkdir -p "$R/proj" "$R/prof"
-R=$(cd "$R" && pwd -P)
+fresh_dir llquery proj prof
 A=--linux-accept=files
 expect_line() {  # NAME LINE: stdout has LINE as a whole line
     if grep -qxF -- "$2" "$TMP/out"; then pass "$1"; else fail "$1" "stdout lacks the line '$2': $(head -c 600 "$TMP/out")"; fi
@@ -50,12 +47,7 @@ EOP
 run "landlock query: a profile runs" "$B" run $A "$R/prof/b.buckle" -- /usr/bin/true
 if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock query: the live checks" "this kernel has no Landlock"; exit 0; fi
 expect_rc "landlock query: the base profile runs" 0
-ABI=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
-[ -n "$ABI" ] || ABI=0
-qans() {  # PROFILE QUERY-ARGS... -> the first word of the Linux answer
-    _p=$1; shift
-    "$B" query --platform linux "$_p" "$@" 2>&1 | head -1 | cut -d' ' -f1
-}
+ABI=$(landlock_abi)
 
 # ioctl: IOCTL_DEV covers character and block devices only; an ioctl deny
 # that may name another file is weaker (class files), query allows ioctl

@@ -4,14 +4,11 @@
 # lints for Linux, a deny written through a symbolic link (class links, query follows links).
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock rules: every check" "not Linux"; exit 0; fi
+linux_only "landlock rules"
 runner_env      # $B the test build, with a run cache of the suite's own
 PROBE=$(cd "$BUILD" && pwd)/tcpprobe
 BUILDA=$(cd "$BUILD" && pwd -P)
-R="$TMP/llrules"
-rm -rf "$R"
-mkdir -p "$R/proj" "$R/prof"
-R=$(cd "$R" && pwd -P)
+fresh_dir llrules proj prof
 unset BUCKLE_SANDBOX_EXEC
 A=--linux-accept=files
 base() {  # the files and process part every profile here shares
@@ -32,12 +29,7 @@ EOP
 run "landlock rules: a profile runs" "$B" run $A "$R/prof/b.buckle" -- /usr/bin/true
 if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock rules: every check" "this kernel has no Landlock"; exit 0; fi
 expect_rc "landlock rules: the base profile runs" 0
-ABI=$(sed -n 's/^buckle run: landlock ABI \([0-9]*\):.*/\1/p' "$TMP/err")
-[ -n "$ABI" ] || ABI=0
-qans() {  # PROFILE QUERY-ARGS... -> the first word of the Linux answer
-    _p=$1; shift
-    "$B" query --platform linux "$_p" "$@" 2>&1 | head -1 | cut -d' ' -f1
-}
+ABI=$(landlock_abi)
 
 # "*:*" (std/network/open) is TCP and UDP to any IP address: no unix socket
 # by path (an ssh agent, docker.sock, D-Bus), no netlink, no packet socket

@@ -12,18 +12,13 @@
 # (docs/runner.md, "What is protected"; docs/linux.md).  Live.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "shadow: every check" "not Linux"; exit 0; fi
+linux_only "shadow"
 runner_env      # $B the test build, with a run cache of the suite's own
 TOP=$(pwd -P)
 unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
-R="$TMP/llshadow"
-rm -rf "$R"
-mkdir -p "$R/w" "$R/home" "$R/tmp" "$R/prof" "$R/sys"
-R=$(cd "$R" && pwd -P)
-printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+agent_world llshadow w sys
 ln -s "$B" "$R/sys/buckle"
 A=--linux-accept=files,new-paths
-export HOME="$R/home" TMPDIR="$R/tmp"
 NPMPATH="$R/w/node_modules/.bin:$R/sys:$PATH"
 cd "$R/w" || exit 1
 inrun() {  # NAME PATH COMMAND

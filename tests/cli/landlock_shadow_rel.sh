@@ -7,17 +7,12 @@
 # (docs/linux.md, "buckle found through PATH").  Live.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "shadow rel: every check" "not Linux"; exit 0; fi
+linux_only "shadow rel"
 runner_env
 unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
-R="$TMP/llshadowrel"
-rm -rf "$R"
-mkdir -p "$R/w/src/deep" "$R/home" "$R/tmp" "$R/prof" "$R/sys"
-R=$(cd "$R" && pwd -P)
-printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+agent_world llshadowrel w/src/deep sys
 ln -s "$B" "$R/sys/buckle"
 A=--linux-accept=files,new-paths
-export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/w" || exit 1
 inrun() {  # NAME PATH COMMAND
     run "$1" env PATH="$2" buckle run $A "$R/prof/agent.buckle" -- sh -c "$3"

@@ -64,7 +64,8 @@ expect_rc "tmpdir repos: directories without repositories: the run goes on" 0
 # one the command makes there during the run: named after it, and the next
 # run is refused before it starts
 for how in 'git init -q "$TMPDIR/made"' 'mkdir -p "$TMPDIR/made" && git -C "$TMPDIR/made" init -q' \
-           'git init -q --bare "$TMPDIR/made"' 'mkdir -p "$TMPDIR/build/y"; git init -q "$TMPDIR/build"'; do
+           'git init -q --bare "$TMPDIR/made"' 'mkdir -p "$TMPDIR/build/y"; git init -q "$TMPDIR/build"' \
+           'mkdir -p "$TMPDIR/.cache/a/b/repo" && git init -q "$TMPDIR/.cache/a/b/repo" && ln -s .cache/a/b/repo "$TMPDIR/made"'; do
     case $how in *build*) m=build;; *) m=made;; esac
     run "tmpdir repos: made ($how)" "$B" run $A "$R/prof/agent.buckle" -- sh -c "$how && git -C \"\$TMPDIR/$m\" config core.fsmonitor 'echo PWNED'; echo RAN"
     expect_out_has "tmpdir repos: ($how) the command ran" RAN
@@ -72,6 +73,17 @@ for how in 'git init -q "$TMPDIR/made"' 'mkdir -p "$TMPDIR/made" && git -C "$TMP
     expect_err_has "tmpdir repos: ... naming it" "$R/tmp/$m is a repository the command made in a directory it may write outside the working directory"
     run "tmpdir repos: made next" "$B" run $A "$R/prof/agent.buckle" -- true
     expect_rc "tmpdir repos: ($how) ... and the next run is refused" 125
-    rm -rf "$R/tmp/made" "$R/tmp/build/.git" "$R/tmp/build/y"
+    rm -rf "$R/tmp/made" "$R/tmp/build/.git" "$R/tmp/build/y" "$R/tmp/.cache"
 done
+# a symbolic link directly in TMPDIR to a repository deeper in it, made
+# before the run: cd enters it as it would a clone
+mkdir -p "$R/tmp/deep/a/repo" && git -C "$R/tmp/deep/a/repo" init -q && ln -s deep/a/repo "$R/tmp/linked"
+run "tmpdir repos: linked" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tmpdir repos: a link in TMPDIR to a repository deeper in it: refused" 125
+expect_err_has "tmpdir repos: ... naming it" "$R/tmp/linked is a repository in $R/tmp"
+rm -rf "$R/tmp/deep" "$R/tmp/linked"
+ln -s "$R/w" "$R/tmp/proj"
+run "tmpdir repos: link to the project" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'ln -s "$PWD" "$TMPDIR/proj2"; echo RAN'
+expect_rc "tmpdir repos: links in TMPDIR to the project, whose configuration the command may not write: runs" 0
+rm -f "$R/tmp/proj" "$R/tmp/proj2"
 cd / && rm -rf "$R"

@@ -35,6 +35,51 @@ for cfg in 'build.rustc-wrapper = "tools/wrap.sh"' 'build = { rustc-wrapper = "t
     expect_rc "tool configs: $cfg: refused" 125
     expect_err_has "tool configs: ... naming it ($cfg)" "names the program $R/proj/tools/wrap.sh"
 done
+# values as the tools read them: escapes, multi-line strings and arrays,
+# YAML block scalars and values below their key, a key with escapes
+for f in '.cargo/config.toml|[build]\nrustc-wrapper = "tools\\u002fwrap.sh"' \
+         '.cargo/config.toml|[build]\nrustc-wrapper = "tools\\U0000002fwrap.sh"' \
+         '.cargo/config.toml|[build]\nrustc-wrapper = """\\\n    tools/wrap.sh"""' \
+         '.cargo/config.toml|[target.x86_64-unknown-linux-gnu]\nrunner = [\n  "tools/wrap.sh", # the wrapper\n]' \
+         '.cargo/config.toml|[build]\n"rustc\\u002dwrapper" = "tools/wrap.sh"' \
+         '.yarnrc.yml|yarnPath: >-\n  tools/wrap.sh' '.yarnrc.yml|yarnPath: |-\n  tools/wrap.sh' \
+         '.yarnrc.yml|yarnPath:\n  tools/wrap.sh' '.yarnrc.yml|yarnPath: "tools\\x2fwrap.sh"' \
+         '.npmrc|node-options="--require ./tools\\u002fwrap.sh"' \
+         '.cargo/config.toml|[build]\nrustflags = ["-C", "linker=tools/wrap.sh"]' \
+         '.cargo/config.toml|[env]\nLD_PRELOAD = { value = "tools/wrap.sh", relative = true }' \
+         '.cargo/config.toml|[registry]\nglobal-credential-providers = ["tools/wrap.sh"]'; do
+    file=${f%%|*}
+    printf "${f#*|}\n" >"$file"
+    run "tool configs: $f" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $f: refused" 125
+    expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$file names the program $R/proj/tools/wrap.sh"
+    rm -f "$file"
+done
+# mise and asdf: [env] scripts, dotenv files and PATH entries, hooks run at
+# a cd, path: versions
+mkdir -p scripts .config
+for f in 'mise.toml|[env]\n_.source = "./scripts/env.sh"|scripts/env.sh' 'mise.toml|[env]\n_.file = ".env.local"|.env.local' \
+         'mise.toml|[hooks]\nenter = "bash ./scripts/env.sh"|scripts/env.sh' \
+         'mise.toml|[hooks.enter]\nscript = "./scripts/env.sh"|scripts/env.sh' \
+         '.mise.toml|[env]\n_.path = ["./tools"]|tools' '.config/mise.toml|[tools]\npython = "path:./tools"|tools' \
+         '.tool-versions|python path:./tools|tools'; do
+    file=${f%%|*} rest=${f#*|}
+    printf "${rest%%|*}\n" >"$file"
+    run "tool configs: $f" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $f: refused" 125
+    expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$file names the"
+    expect_err_has "tool configs: ... ($f) the file" " $R/proj/${rest#*|} ("
+    rm -f "$file"
+done
+printf '[tools]\npython = "3.12"\n[env]\nNODE_ENV = "production"\n_.python.venv = { path = ".venv", create = true }\n[hooks]\nenter = "echo hi"\n' >mise.toml
+printf 'python 3.12.1\nnodejs 20.1.0 # pinned\n' >.tool-versions
+run "tool configs: mise plain" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: mise and asdf versions, a venv, a hook found through PATH: the run goes on" 0
+rm -f mise.toml .tool-versions
+printf '[build]\nrustc-wrapper = "sccache"   # see notes/wrappers.txt\n' >.cargo/config.toml
+run "tool configs: comment" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: a path in a comment after the value: the run goes on" 0
+rm -f .cargo/config.toml
 printf 'packageExtensions: {}\nplugins: [{ path: tools/plugin.cjs, spec: x }]\n' >.yarnrc.yml
 run "tool configs: yarn flow" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool configs: a Yarn plugin in a YAML flow mapping: refused" 125
@@ -49,7 +94,17 @@ run "tool configs: bun" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool configs: bun's preload naming a script of the project: refused" 125
 expect_err_has "tool configs: ... naming it" "$R/proj/bunfig.toml names the program $R/proj/tools/setup.ts"
 expect_err_has "tool configs: ... and the deny to add, a path without ./" "deny final write literal \"$R/proj/tools/setup.ts\";"
-rm -f bunfig.toml
+# through a symbolic link: the deny to add names where the link leads
+mkdir -p real && ln -s real tools2 && echo orig >real/setup.ts
+printf 'preload = ["./tools2/setup.ts"]\n' >bunfig.toml
+run "tool configs: bun link" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: preload through a symbolic link: refused" 125
+expect_err_has "tool configs: ... the deny to add names the link's target" "deny final write literal \"$R/proj/real/setup.ts\";"
+printf 'extends "std/agent";\nfiles { deny final write literal "%s/proj/real/setup.ts"; }\n' "$R" >"$R/prof/link.buckle"
+run "tool configs: bun link denied" "$B" run $A "$R/prof/link.buckle" -- sh -c 'echo RAN; echo x >tools2/setup.ts'
+expect_out_has "tool configs: ... with that deny, the run starts" RAN
+grep -q orig real/setup.ts && pass "tool configs: ... and the file is not written" || fail "tool configs: ... and the file is not written" "$(cat real/setup.ts)"
+rm -rf bunfig.toml real tools2
 echo 'x' >.yarn/releases/yarn-4.1.0.cjs
 printf 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\nplugins:\n  - path: tools/plugin.cjs\n' >.yarnrc.yml
 run "tool configs: yarn plugin" "$B" run $A "$R/prof/agent.buckle" -- true

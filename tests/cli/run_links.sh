@@ -5,10 +5,7 @@
 # on the way cannot be moved, mounted over or re-permissioned.
 . tests/lib.sh
 runner_env
-R="$TMP/links"
-rm -rf "$R"
-mkdir -p "$R/tmp" "$R/proj/conf" "$R/shared"
-R=$(cd "$R" && pwd -P)
+fresh_dir links tmp proj/conf shared
 export TMPDIR="$R/tmp"
 LOG="$R/log"
 XOK='process { allow exec "/usr/bin", "/bin"; }\nfiles { allow read "/usr/bin", "/bin"; }\n'

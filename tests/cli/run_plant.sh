@@ -6,10 +6,7 @@
 # evaluator whether the profile the runner wrote denies the plant.
 . tests/lib.sh
 runner_env
-R="$TMP/plant"
-rm -rf "$R"
-mkdir -p "$R/tmp" "$R/proj/inc" "$R/shared"
-R=$(cd "$R" && pwd -P)
+fresh_dir plant tmp proj/inc shared
 export TMPDIR="$R/tmp"
 LOG="$R/log"
 XOK='process { allow exec "/usr/bin", "/bin"; }\nfiles { allow read "/usr/bin", "/bin"; }\n'

@@ -160,6 +160,62 @@ run "why: not UTF-8" "$BUCKLE" why --format json -D WORKDIR=/w "$P/p.buckle" "$P
 expect_rc "why: bytes that are not UTF-8 in JSON output" 0
 expect_out_has "why: replaced" '"object": "/x'
 
+# ---- a rule that takes directories and symbolic links only: a log line
+# does not name the file type, so each type is asked
+cat >"$P/held.buckle" <<'EOF'
+files {
+    allow write "~/p";
+    deny final read glob "~/p/**/secret";
+}
+EOF
+printf 'Sandbox: mv(7) deny(1) file-write-unlink /Users/me/p/a/b\nSandbox: cp(8) deny(1) file-write* /Users/me/p/c\n' >"$P/held.log"
+run "why: by file type" "$BUCKLE" why "$P/held.buckle" "$P/held.log"
+expect_rc "why: by file type: exit 0" 0
+expect_out_has "why: denied for a directory or a link" "denied if it is a directory or a symbolic link: file-write-unlink /Users/me/p/a/b"
+expect_out_has "why: by the implied final rule" 'decided by '"$P"'/held.buckle:3:5: deny final files file-write-unlink regex "^${HOME.re}/p(/.*)?$$" of a directory or symbolic link (implied: a final path is not moved, linked or cloned away) (final)'
+expect_out_has "why: a regular file's answer too" "the log does not name the file type; if it is a regular file: allowed by $P/held.buckle:2:5: allow files write subpath"
+expect_out_has "why: the implied rule is final" "the rule is final: no rule added after it can allow this"
+expect_out_has "why: the suggestion cannot override it" "but: still denied by $P/held.buckle:3:5, a final rule"
+expect_out_has "why: a family: denied for a directory" "denied if it is a directory or a symbolic link: file-write* /Users/me/p/c"
+expect_out_has "why: a family: the operation a directory is denied" "evaluated as file-write-create"
+expect_out_lacks "why: not sent to another layer" "another layer"
+run "why: by file type, json" "$BUCKLE" why --format json "$P/held.buckle" "$P/held.log"
+# one line each (grep reads a pattern of two lines as either line)
+expect_out_has "why: json: the types denied" '"file_types": ['
+expect_out_has "why: json: a symbolic link" '"SYMLINK"'
+expect_out_has "why: json: the others' answer" '"otherwise": {'
+expect_out_has "why: json: a regular file" '"REGULAR-FILE"'
+expect_out_has "why: json: the family's operation" '"evaluated_as": "file-write-create",'
+expect_out_lacks "why: json: no other layer" "another layer"
+# the same with a raw sbpl block (each type asked of both sides)
+{ cat "$P/held.buckle"; printf 'sbpl """\n(allow mach-lookup (global-name "com.example.x"))\n""";\n'; } >"$P/held-raw.buckle"
+run "why: by file type beside raw sbpl" "$BUCKLE" why "$P/held-raw.buckle" "$P/held.log"
+expect_out_has "why: raw beside: denied for a directory or a link" "denied if it is a directory or a symbolic link: file-write* /Users/me/p/c"
+expect_out_has "why: raw beside: the others' answer" "the log does not name the file type; if it is a regular file: allowed by $P/held-raw.buckle:2:5"
+expect_out_lacks "why: raw beside: no disagreement" "compiler bug"
+# an .sb profile: a vnode-type filter decides by the type
+cat >"$P/held.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-write* (subpath "/Users/me/p"))
+(deny file-write-unlink (require-all (subpath "/Users/me/p") (require-any (vnode-type DIRECTORY) (vnode-type SYMLINK))))
+EOF
+run "why: .sb by file type" "$BUCKLE" why "$P/held.sb" "$P/held.log"
+expect_out_has "why: .sb: denied for a directory or a link" "denied if it is a directory or a symbolic link: file-write-unlink /Users/me/p/a/b"
+expect_out_has "why: .sb: by the vnode-type rule" "decided by $P/held.sb:4:1: (deny file-write-unlink"
+expect_out_has "why: .sb: a regular file's answer" "the log does not name the file type; if it is a regular file: allowed by $P/held.sb:3:1: (allow file-write* (subpath \"/Users/me/p\"))"
+expect_out_has "why: .sb: the narrowest rule" '(allow file-write-unlink (literal "/Users/me/p/a/b"))'
+expect_out_lacks "why: .sb: decided for each type" "undecidable"
+expect_out_has "why: .sb: a family, for a directory" "denied if it is a directory or a symbolic link: file-write* /Users/me/p/c"
+
+# std/agent's own rules of this kind (a directory inside .git/modules)
+printf 'extends "std/agent";\n' >"$P/agent.buckle"
+printf 'Sandbox: git(123) deny(1) file-write-unlink /Users/test/project/.git/modules/lib\n' >"$P/agent.log"
+run "why: std/agent by file type" "$BUCKLE" why "$P/agent.buckle" "$P/agent.log"
+expect_out_has "why: std/agent: a directory in .git/modules" "denied if it is a directory or a symbolic link: file-write-unlink /Users/test/project/.git/modules/lib"
+expect_out_has "why: std/agent: by its final" "decided by std/agent.buckle:"
+expect_out_lacks "why: std/agent: not another layer" "another layer"
+
 # ---- determinism
 "$BUCKLE" why -D WORKDIR=/w "$P/p.buckle" "$P/plain.log" >"$P/o1" 2>&1
 "$BUCKLE" why -D WORKDIR=/w "$P/p.buckle" "$P/plain.log" >"$P/o2" 2>&1
@@ -234,3 +290,7 @@ run "why: an unreadable import" "$BUCKLE" why "$TMP/why-imp.sb" "$TMP/why-imp.lo
 expect_out_has "why: an unreadable import is undecidable" "undecidable: file-read-data /Users/me/project/a"
 expect_out_has "why: ... and says why" 'the profile cannot be decided here: (import "bsd.sb") could not be read'
 expect_out_lacks "why: ... not decided by the default" "decided by the default"
+run "why: an unreadable import, json" "$BUCKLE" why --format json "$TMP/why-imp.sb" "$TMP/why-imp.log"
+expect_out_has "why: json: an unreadable import is undecidable" '"verdict": "undecidable",'
+expect_out_has "why: json: no rule decides it, as the text says" '"decided_by": null,'
+expect_out_lacks "why: json: not the default's" '"rule": "default deny"'

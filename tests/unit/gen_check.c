@@ -23,6 +23,7 @@
 #include "diff_objects.h"
 #include "gen_moves.h"
 #include "gen_oracle.h"
+#include "../../compiler/final_match.h"
 #include "../../compiler/overlap.h"
 #include "../../compiler/precedence.h"
 #include "../../backend/emit.h"
@@ -903,8 +904,12 @@ static int confirm_final(const compilation *c, const diag *d, const gen_profile 
             /* the ancestors of a parameter's value: the note cannot name
              * the value that puts one there */
             ancestors |= r->m.kind == MK_ANCESTORS || f->m.kind == MK_ANCESTORS;
+            /* a final deny of reading or writing reaches mounting over its
+             * objects and issuing extensions for them too */
+            opset reach;
+            final_reach(f, &reach);
             for (int op = 0; op < ops_count() && !found; op++) {
-                if (!op_get(op)->concrete || !opset_has(r->covers, op) || !opset_has(f->covers, op)) continue;
+                if (!op_get(op)->concrete || !opset_has(r->covers, op) || !opset_has(&reach, op)) continue;
                 for (size_t k = 0; k < s.n && !found; k++) {
                     sb_request q;
                     memset(&q, 0, sizeof q);

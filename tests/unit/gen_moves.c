@@ -8,7 +8,11 @@
  *     file-issue-extension of the path; file-mount and file-mount-update of
  *     each proper ancestor;
  *   - writing denied: file-link of the path; file-write-unlink and
- *     file-write-create of each proper ancestor.
+ *     file-write-create of each proper ancestor;
+ *   - creating denied: file-write-create of the path with the letters of
+ *     its written text in the other case (a final read deny: as a
+ *     directory), a macOS volume being case-insensitive ("Final rules and
+ *     case").
  * The ancestors are those of the implied traversal rules: of a literal or
  * subpath its proper ancestors, of a prefix or glob those of its fixed part
  * (the directory holding its last component, and up), of a glob ending in
@@ -20,6 +24,7 @@
 #include "gen_moves.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int is_name(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
 
@@ -34,12 +39,13 @@ static void collapse(strbuf *b, int drop_slash)
     if (b->data) b->data[w] = 0;
 }
 
-/* /tmp, /var and /etc are /private/... to the kernel */
+/* /tmp, /var and /etc are /private/... to the kernel (in any case: the
+ * volume finds the link whatever the case written) */
 static void unalias(strbuf *b)
 {
     static const char *const al[] = { "/tmp", "/var", "/etc" };
     for (size_t i = 0; i < 3; i++)
-        if (b->len >= 4 && !memcmp(b->data, al[i], 4) && (b->len == 4 || b->data[4] == '/')) {
+        if (b->len >= 4 && !strncasecmp(b->data, al[i], 4) && (b->len == 4 || b->data[4] == '/')) {
             strbuf c;
             sb_init(&c);
             sb_puts(&c, "/private");
@@ -73,10 +79,33 @@ static const char *value_of(arena *a, const sb_param *v, size_t nv, const char *
 /* What each wildcard stands for in the objects made: choice k of each */
 static const char *const dstar[] = { "m", "m/n", "" }, *const star[] = { "v20", "z", "v20" }, *const qmark[] = { "q", "r", "q" };
 
+static int is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static char swap_case(char c) { return is_letter(c) ? (char)(c ^ 0x20) : c; }
+
+/* The bracket expression at tpl[i] ('['): its end (after the ']') and the
+ * member it stands for in the objects made (with swap, a letter it leaves
+ * out or names, in the other case: a negated one matches that, a plain one
+ * the name folded) */
+static size_t bracket(const char *tpl, size_t end, size_t i, int k, int swap, char *as)
+{
+    size_t j = i + 1;
+    int neg = j < end && (tpl[j] == '!' || tpl[j] == '^');
+    j += neg;
+    size_t first = j;
+    if (j < end && tpl[j] == ']') j++;
+    while (j < end && tpl[j] != ']') j++;
+    *as = neg ? (k == 1 ? 'r' : 'q') : tpl[first];
+    if (swap && is_letter(tpl[first])) *as = swap_case(tpl[first]);
+    else if (swap) *as = swap_case(*as);
+    return j < end ? j + 1 : end;
+}
+
 /* The template tpl (up to end) with values and, for its wildcards, choice
  * k; with stop, only up to its first wildcard (*wild set to 1 when there
- * was one).  Returns the text, "//" not yet collapsed. */
-static void fill(arena *a, strbuf *out, const char *tpl, size_t end, const sb_param *v, size_t nv, int stop, int k, int *wild)
+ * was one); with swap, each letter of its written text in the other case
+ * (a value's letters stay).  Returns the text, "//" not yet collapsed. */
+static void fill(arena *a, strbuf *out, const char *tpl, size_t end, const sb_param *v, size_t nv, int stop, int k, int *wild,
+                 int swap)
 {
     if (wild) *wild = 0;
     size_t i = 0;
@@ -92,12 +121,13 @@ static void fill(arena *a, strbuf *out, const char *tpl, size_t end, const sb_pa
         }
         if (c == '*' || c == '?' || c == '[') {
             if (stop) { if (wild) *wild = 1; return; }
-            if (c == '*' && i + 1 < end && tpl[i + 1] == '*') { sb_puts(out, dstar[k]); i += 2; continue; }
-            sb_puts(out, c == '*' ? star[k] : qmark[k]);
-            i++;
+            if (c == '[') { char as; i = bracket(tpl, end, i, k, swap, &as); sb_putc(out, as); continue; }
+            const char *w = c == '*' && i + 1 < end && tpl[i + 1] == '*' ? dstar[k] : c == '*' ? star[k] : qmark[k];
+            for (; *w; w++) sb_putc(out, swap ? swap_case(*w) : *w);
+            i += c == '*' && i + 1 < end && tpl[i + 1] == '*' ? 2 : 1;
             continue;
         }
-        sb_putc(out, c);
+        sb_putc(out, swap ? swap_case(c) : c);
         i++;
     }
 }
@@ -138,6 +168,35 @@ static void self_ops(arena *a, const gen_move *m, const char *obj, move_queries 
     add(a, q, "file-issue-extension", obj, 0, MQ_DOC, what);
 }
 
+/* the path in another case (its written letters swapped): making it makes
+ * the final path on a case-insensitive volume (docs/language.md, "Final
+ * rules and case"): a final deny of creating it holds in every case; a
+ * final read deny's own denial of making it a directory or a link too */
+static void case_ops(arena *a, const gen_move *m, const char *obj, move_queries *q)
+{
+    const char *what = "the final path in another case";
+    if (m->denies & MV_CREATE) add(a, q, "file-write-create", obj, 0, MQ_DOC, what);
+    else if (m->denies & MV_READ) add1(a, q, "file-write-create", obj, "DIRECTORY", MQ_DOC, what);
+}
+
+/* the template with choice k, its letters swapped when swap; a prefix's
+ * text after it (x, /x, nothing); NULL where it matches nothing */
+static const char *match_of(arena *a, const gen_move *m, const sb_param *v, size_t nv, int k, int swap)
+{
+    const char *t = m->tpl;
+    size_t tl = strlen(t);
+    strbuf b;
+    sb_init(&b);
+    fill(a, &b, t, tl, v, nv, 0, k, NULL, swap);
+    if (m->kind == MV_PREFIX) sb_puts(&b, k == 0 ? (swap ? "X" : "x") : k == 1 ? (swap ? "/X" : "/x") : "");
+    collapse(&b, 1);
+    unalias(&b);
+    const char *r = arena_strdup(a, sb_cstr(&b));
+    sb_free(&b);
+    if (m->kind == MV_PREFIX && k == 2 && t[tl - 1] == '/') return NULL;   /* "/a/b/" does not match /a/b */
+    return r;
+}
+
 /* the operations on a directory that holds the path */
 static void up_ops(arena *a, const gen_move *m, const char *obj, int cls, move_queries *q)
 {
@@ -176,12 +235,13 @@ void moves_expect(arena *a, const gen_move *m, const sb_param *v, size_t nv, mov
     strbuf b;
     sb_init(&b);
     if (m->kind == MV_LITERAL || m->kind == MV_SUBPATH) {
-        fill(a, &b, t, tl, v, nv, 0, 0, NULL);
-        collapse(&b, 1);
-        unalias(&b);
-        const char *s = arena_strdup(a, sb_cstr(&b));
+        const char *s = match_of(a, m, v, nv, 0, 0), *sw = match_of(a, m, v, nv, 0, 1);
         self_ops(a, m, s, q);
-        if (m->kind == MV_SUBPATH) self_ops(a, m, arena_printf(a, "%s/x", strcmp(s, "/") ? s : ""), q);
+        case_ops(a, m, sw, q);
+        if (m->kind == MV_SUBPATH) {
+            self_ops(a, m, arena_printf(a, "%s/x", strcmp(s, "/") ? s : ""), q);
+            case_ops(a, m, arena_printf(a, "%s/X", strcmp(sw, "/") ? sw : ""), q);
+        }
         up_from(a, m, s, 0, q);
         sb_free(&b);
         return;
@@ -190,7 +250,7 @@ void moves_expect(arena *a, const gen_move *m, const sb_param *v, size_t nv, mov
      * component; a glob ending in its first wildcard "**" is that
      * directory's subpath */
     int wild = 0;
-    fill(a, &b, t, tl, v, nv, 1, 0, &wild);
+    fill(a, &b, t, tl, v, nv, 1, 0, &wild, 0);
     collapse(&b, 0);
     size_t fixed_at = strcspn(t, "*?[");
     int trail = m->kind == MV_GLOB && fixed_at + 2 == tl && fixed_at > 0 && t[fixed_at - 1] == '/';
@@ -205,13 +265,9 @@ void moves_expect(arena *a, const gen_move *m, const sb_param *v, size_t nv, mov
     if (trail) { self_ops(a, m, dir, q); self_ops(a, m, arena_printf(a, "%s/x", strcmp(dir, "/") ? dir : ""), q); }
     /* the paths it matches */
     for (int k = 0; k < 3; k++) {
-        sb_reset(&b);
-        fill(a, &b, t, tl, v, nv, 0, k, NULL);
-        if (m->kind == MV_PREFIX) sb_puts(&b, k == 0 ? "x" : k == 1 ? "/x" : "");
-        collapse(&b, 1);
-        unalias(&b);
-        if (m->kind == MV_PREFIX && k == 2 && t[tl - 1] == '/') continue;   /* "/a/b/" does not match /a/b */
-        self_ops(a, m, sb_cstr(&b), q);
+        const char *s = match_of(a, m, v, nv, k, 0), *sw = match_of(a, m, v, nv, k, 1);
+        if (s) self_ops(a, m, s, q);
+        if (sw) case_ops(a, m, sw, q);
     }
     /* the directories inside its wildcards: at each "/" after the first
      * one (not the "/" of a trailing "**"), what the text before it matches;
@@ -231,7 +287,7 @@ void moves_expect(arena *a, const gen_move *m, const sb_param *v, size_t nv, mov
         if (t[i] != '/' || (i + 3 == tl && t[i + 1] == '*' && t[i + 2] == '*')) continue;
         for (int k = 0; k < 3; k++) {
             sb_reset(&b);
-            fill(a, &b, t, i, v, nv, 0, k, NULL);
+            fill(a, &b, t, i, v, nv, 0, k, NULL, 0);
             collapse(&b, 1);
             unalias(&b);
             up_ops(a, m, sb_cstr(&b), MQ_GLOB, q);

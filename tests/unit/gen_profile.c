@@ -17,7 +17,7 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_GLOB_INNER] = { "glob-inner", "`**` as an inner component", "glob \"/a/**/c\"" },
     [GS_GLOB_DOUBLE] = { "glob-double", "`**/**`, trailing and inner", "glob \"/a/b/**/**\"" },
     [GS_BRACKET] = { "bracket", "bracket expressions: sets and ranges", "glob \"/a/b[a-c]\"" },
-    [GS_BRACKET_NEG] = { "bracket-neg", "negated bracket expressions (never `/`)", "glob \"/a/b[!x]c\"" },
+    [GS_BRACKET_NEG] = { "bracket-neg", "negated bracket expressions, with `!` or `^` (never `/`)", "glob \"/a/b[^x]c\"" },
     [GS_BRACKET_SLASH] = { "bracket-slash", "ranges that span `/` (never `/`)", "glob \"/a/b[+-0]c\"" },
     [GS_GLOB_UTF8] = { "glob-utf8", "`?` and negated brackets against multi-byte characters (one character each)",
                        "glob \"/a/b?\" vs /a/b\xc3\xa9" },
@@ -234,7 +234,10 @@ static void glob_piece(pathb *p, gen_rng *r, uint64_t en)
     case GS_BRACKET_NEG:
         lit(p, "/");
         lit(p, "b");
-        push(p, chance(r, 50) ? "[!x]" : "[!a-c]", 4, "/", "x", "z", "b");
+        {   /* a glob negates with '!' or '^' */
+            static const char *const neg[] = { "[!x]", "[!a-c]", "[^x]", "[^a-c]" };
+            push(p, PICK(r, neg), 4, "/", "x", "z", "b");
+        }
         if (chance(r, 50)) lit(p, "c");
         break;
     case GS_BRACKET_SLASH:
@@ -991,6 +994,7 @@ static gen_item *move_deny(gen_profile *p, const char *verb, int kind, const cha
         if (t[0] == '*' && t[1] == '*') { sb_puts(&o, "m/n"); t++; }
         else if (*t == '*') sb_puts(&o, "v20");
         else if (*t == '?') sb_putc(&o, 'q');
+        else if (*t == '[' && strchr(t, ']')) { sb_putc(&o, 'q'); t = strchr(t + 1 + (t[1] == ']'), ']'); }
         else sb_putc(&o, *t);
     }
     if (!strncmp(sb_cstr(&o), "$WORKDIR", 8)) add_seed(it, p->a, arena_printf(p->a, "/Users/test/project%s", o.data + 8), 0);
@@ -1019,13 +1023,16 @@ static void final_moves(gen_profile *p, gen_rng *r, uint64_t en)
     static const struct { const char *root; int shape; } mroots[] = {
         { "/a", -1 }, { "~", GS_TILDE }, { "$P", GS_PARAM_START }, { "$WORKDIR", -1 }, { "/a/$USER", GS_PARAM_MID },
         { "$Q", GS_PARAM_START }, { "/tmp/w", -1 }, { "/etc", -1 }, { "${P}", GS_PARAM_START },
+        /* a value may put these under /private (USER=tmp, USER=mp, P=/) */
+        { "/$USER", GS_PARAM_MID }, { "/t$USER", GS_PARAM_GLUED }, { "$P/etc", GS_PARAM_START },
     };
     static const struct { const char *tail; int kind; } shapes[] = {
         { "/b/c", MV_LITERAL }, { "/.git/config", MV_LITERAL }, { "", MV_LITERAL }, { "/.ssh", MV_SUBPATH },
         { "/b/c", MV_SUBPATH }, { "", MV_SUBPATH }, { "/b", MV_PREFIX }, { "/b/", MV_PREFIX },
         { "/.git/modules/**/hooks", MV_GLOB }, { "/.nvm/versions/node/*/bin", MV_GLOB }, { "/*/secret", MV_GLOB },
         { "/b/**", MV_GLOB }, { "/**/.env", MV_GLOB }, { "/b*/c", MV_GLOB }, { "/b/*", MV_GLOB }, { "/b/**/c/*/d", MV_GLOB },
-        { "/b?/c", MV_GLOB },
+        { "/b?/c", MV_GLOB }, { "/x[^a]y", MV_GLOB }, { "/b[!a-c]/c", MV_GLOB }, { "/r[^a-c]s/**", MV_GLOB },
+        { "/[cd]x/k", MV_GLOB },
     };
     static const char *const verbs[] = { "read", "write", "write", "metadata", "file-read-data", "file-write-data",
                                          "file-write-mode", "file-write-xattr", "file-write-unlink", "file-write-create" };
@@ -1038,7 +1045,18 @@ static void final_moves(gen_profile *p, gen_rng *r, uint64_t en)
     if (!tail[0] && strchr(mroot, '$') == NULL && mroot[0] != '~') tail = "/b";     /* not a written root alone */
     uint64_t sh = BIT(GS_FINAL_MOVES) | (mroots[ri].shape >= 0 ? BIT(mroots[ri].shape) : 0);
     if (kind == MV_GLOB && strchr(mroot, '$')) sh |= BIT(GS_PARAM_PATTERN);
+    /* a final deny of the path's first directory too, written before or
+     * after it: the path's implied denies name that directory as well, and
+     * the order of the rules must not change what either denies */
+    static const char *const outer[] = { "file-write-data", "read", "file-write-mode", "write" };
+    const char *second = tail[0] == '/' ? strchr(tail + 1, '/') : NULL;
+    const char *anc = second && !memchr(tail, '*', (size_t)(second - tail)) && !memchr(tail, '?', (size_t)(second - tail)) &&
+                      !memchr(tail, '[', (size_t)(second - tail)) && chance(r, 30)
+                          ? arena_printf(p->a, "%.*s", (int)(second - tail), tail) : NULL;
+    int anc_first = anc && chance(r, 50);
+    if (anc_first && !move_deny(p, PICK(r, outer), MV_LITERAL, mroot, anc, sh)) return;
     if (!move_deny(p, PICK(r, verbs), kind, mroot, tail, sh)) return;
+    if (anc && !anc_first && !move_deny(p, PICK(r, outer), MV_LITERAL, mroot, anc, sh)) return;
     /* grants above it: at the root, at "/", or everything by default */
     int ng = 1 + (int)(gen_rnd(r) % 3);
     for (int i = 0; i < ng; i++) move_grant(p, r, chance(r, 50) ? mroot : "/");

@@ -1,0 +1,111 @@
+/* env_files.c - files the user's environment has programs run at their
+ * start (env_files.h).  The environment buckle is started with is the
+ * shell's, which the user's later commands get too: a BASH_ENV naming a
+ * file the command may write has every bash script the user runs later,
+ * anywhere, run what the command put there, outside any sandbox.  Such a
+ * run is refused before it starts, as for GIT_EXEC_PATH
+ * (nested_repos.c). */
+#define _GNU_SOURCE
+#include "env_files.h"
+#include "nested_repos.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* how a variable names its files: a path; the words of node's options
+ * that load a module; a list of paths (blanks or colons between); a
+ * directory a program takes its start-up files from (probe: one of them) */
+typedef enum { EF_PATH, EF_NODE, EF_LIST, EF_DIR } env_form;
+
+typedef struct env_file {
+    const char *var;
+    env_form form;
+    const char *probe;
+    const char *runs;            /* who runs it, and when */
+} env_file;
+
+static const env_file env_files[] = {
+    { .var = "BASH_ENV", .form = EF_PATH, .runs = "bash runs it at the start of every script" },
+    { .var = "ENV", .form = EF_PATH, .runs = "sh runs it at the start of every interactive shell" },
+    { .var = "PYTHONSTARTUP", .form = EF_PATH, .runs = "python runs it at the start of every interactive session" },
+    { .var = "NODE_OPTIONS", .form = EF_NODE, .runs = "node loads it in every process it starts" },
+    { .var = "LD_PRELOAD", .form = EF_LIST, .runs = "the dynamic loader loads it into every program" },
+    { .var = "ZDOTDIR", .form = EF_DIR, .probe = ".zshenv", .runs = "zsh runs its start-up files there (.zshenv at every start)" },
+};
+
+/* node's options whose value is a module it loads first */
+static const char *const node_loads[] = { "--require", "-r", "--import", "--loader", "--experimental-loader", NULL };
+
+static const char *problem(arena *a, const ll_plan *plan, const char *cwd, const env_file *e, const char *value,
+                           const char *path)
+{
+    /* one the shell that reads it expands (ENV=$HOME/.shrc), or a
+     * literal ~ that names no home: left to that shell */
+    if (!*path || strpbrk(path, "$`") || path[0] == '~') return NULL;
+    if (!strncmp(path, "file://", 7)) path += 7;
+    const char *p = runner_path_by_name(a, path[0] == '/' ? path : arena_printf(a, "%s/%s", cwd, path));
+    const char *probe = e->probe ? arena_printf(a, "%s/%s", strcmp(p, "/") ? p : "", e->probe) : p;
+    const char *kp = runner_path_kernel(a, probe);
+    if (runner_plan_checked_after(plan, kp)) return NULL;
+    const char *how = runner_plan_write_why(a, plan, probe);
+    if (!how) return NULL;
+    if (e->probe) kp = runner_path_kernel(a, p);
+    return arena_printf(a, "the environment's %s names %s%s (%s = %s), which the plan lets the command write (%s): %s, "
+                           "outside any sandbox, in the later commands of the shell buckle was started from; keep %s "
+                           "out of the directories the command may write, or deny writing %s too (deny final write "
+                           "%s\"%s\";)",
+                        e->var, e->probe ? "the directory " : "", p, e->var, value, how, e->runs, e->var,
+                        e->probe ? "that directory" : "it", e->probe ? "" : "literal ", kp);
+}
+
+/* the value's next word at *s, to a blank (a list: or a colon), double
+ * quotes taken off (node reads NODE_OPTIONS so) */
+static const char *next_word(arena *a, const char **s, int colon)
+{
+    const char *p = *s;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || (colon && *p == ':')) p++;
+    if (!*p) { *s = p; return NULL; }
+    char *out = arena_alloc(a, strlen(p) + 1);
+    size_t n = 0;
+    int quote = 0;
+    for (; *p && (quote || !(*p == ' ' || *p == '\t' || *p == '\n' || (colon && *p == ':'))); p++) {
+        if (*p == '"') { quote = !quote; continue; }
+        if (*p == '\\' && quote && p[1]) p++;
+        out[n++] = *p;
+    }
+    out[n] = 0;
+    *s = p;
+    return out;
+}
+
+const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *cwd, const char *const *vars)
+{
+    for (size_t i = 0; vars && vars[i]; i++) {
+        const char *eq = strchr(vars[i], '=');
+        if (!eq) continue;
+        const env_file *e = NULL;
+        for (size_t k = 0; k < sizeof env_files / sizeof env_files[0] && !e; k++)
+            if (strlen(env_files[k].var) == (size_t)(eq - vars[i]) && !strncmp(vars[i], env_files[k].var, (size_t)(eq - vars[i])))
+                e = &env_files[k];
+        if (!e || !eq[1]) continue;
+        const char *value = eq + 1, *why = NULL;
+        if (e->form == EF_PATH || e->form == EF_DIR) why = problem(a, plan, cwd, e, value, value);
+        const char *s = value, *w;
+        int take = 0;
+        while (e->form == EF_LIST && !why && (w = next_word(a, &s, 1)) != NULL)
+            if (strchr(w, '/')) why = problem(a, plan, cwd, e, value, w);
+        while (e->form == EF_NODE && !why && (w = next_word(a, &s, 0)) != NULL) {
+            /* the option's value: the next word, or after its '=' */
+            if (take && (w[0] == '/' || w[0] == '.' || !strncmp(w, "file://", 7))) why = problem(a, plan, cwd, e, value, w);
+            take = 0;
+            for (size_t k = 0; node_loads[k] && !why; k++) {
+                size_t l = strlen(node_loads[k]);
+                if (strncmp(w, node_loads[k], l)) continue;
+                if (!w[l]) take = 1;
+                else if (w[l] == '=' && (w[l + 1] == '/' || w[l + 1] == '.' || !strncmp(w + l + 1, "file://", 7)))
+                    why = problem(a, plan, cwd, e, value, w + l + 1);
+            }
+        }
+        if (why) return why;
+    }
+    return NULL;
+}

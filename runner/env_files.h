@@ -1,0 +1,14 @@
+/* env_files.h - files the user's environment has programs run at their
+ * start (BASH_ENV, NODE_OPTIONS's --require), which the plan must not let
+ * the command write (env_files.c). */
+#ifndef BUCKLE_ENV_FILES_H
+#define BUCKLE_ENV_FILES_H
+#include "../backend/landlock.h"
+#include "../support/arena.h"
+
+/* Why the run is refused: a variable of vars ("NAME=VALUE",
+ * NULL-terminated; relative paths from cwd) names a file that a program
+ * runs or loads whenever it starts, and the plan lets the command write
+ * it; NULL when none does.  In a. */
+const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *cwd, const char *const *vars);
+#endif

@@ -1,0 +1,44 @@
+# landlock_env_files.sh - the environment buckle is started with names a
+# file that a program runs or loads at its start (BASH_ENV, ENV,
+# PYTHONSTARTUP, NODE_OPTIONS's --require, LD_PRELOAD, ZDOTDIR): when the
+# plan lets the command write it, the user's later commands in that shell
+# would run what the command put there, so the run is refused before it
+# starts (exit 125), naming it (docs/linux.md, "Repositories beneath the
+# working directory").  Live.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+agent_setup llef "landlock env files"
+T="landlock env files"
+# inrun CMD [VAR=VALUE...]
+inrun() {
+    c=$1
+    shift
+    run "$T" env -C "$U/w" HOME="$U/home" TMPDIR="$U/tmp" "$@" "$B" run --no-cache --linux-accept=files,new-paths "$P" -- sh -c "$c"
+}
+inrun true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "$T: every check" "this kernel has no Landlock"; exit 0; fi
+mkdir -p "$U/w/tools" "$U/w/real"
+ln -s real "$U/w/linked"
+for v in "BASH_ENV=$U/w/tools/env.sh|$U/w/tools/env.sh" "ENV=tools/env.sh|$U/w/tools/env.sh" \
+         "PYTHONSTARTUP=$U/w/tools/start.py|$U/w/tools/start.py" \
+         "NODE_OPTIONS=--max-old-space-size=4096 --require ./tools/hook.js|$U/w/tools/hook.js" \
+         "NODE_OPTIONS=--import=file://$U/w/tools/hook.mjs|$U/w/tools/hook.mjs" \
+         "LD_PRELOAD=/usr/lib/none.so:$U/w/tools/pre.so|$U/w/tools/pre.so" \
+         "ZDOTDIR=$U/w/tools|the directory $U/w/tools" "BASH_ENV=$U/tmp/env.sh|$U/tmp/env.sh"; do
+    var=${v%%|*}
+    inrun 'echo ran' "$var"
+    expect_rc "$T: $var: refused" 125
+    expect_out_lacks "$T: ... before the command starts ($var)" ran
+    expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*|} (${var%%=*} = ${var#*=})"
+done
+# through a symbolic link: the deny prescribed names where it leads
+inrun true BASH_ENV="$U/w/linked/env.sh"
+expect_rc "$T: BASH_ENV through a link: refused" 125
+expect_err_has "$T: ... the deny names the link's target" "deny final write literal \"$U/w/real/env.sh\";"
+inrun 'echo ran' BASH_ENV=/etc/bash.bashrc ENV='$HOME/.shrc' NODE_OPTIONS='--require ts-node/register' LD_PRELOAD=libfake.so
+expect_out_has "$T: files outside what the command may write, a module name, an expansion: runs" ran
+printf 'extends "std/agent";\nfiles { deny final write literal "$WORKDIR/tools/env.sh"; }\n' >"$U/prof/env.buckle"
+echo 'echo ok' >"$U/w/tools/env.sh"
+run "$T" env -C "$U/w" HOME="$U/home" TMPDIR="$U/tmp" BASH_ENV="$U/w/tools/env.sh" "$B" run --no-cache --linux-accept=files,new-paths "$U/prof/env.buckle" -- sh -c 'echo ran; echo PWNED >tools/env.sh'
+expect_out_has "$T: the file denied too: the run starts" ran
+grep -q PWNED "$U/w/tools/env.sh" && fail "$T: ... and it is not written" "$(cat "$U/w/tools/env.sh")" || pass "$T: ... and it is not written"
