@@ -391,13 +391,19 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
     direnv_conf c;
     runner_direnv_conf(a, home, &c);
     /* the working directory's .envrc and each one above it: direnv loads
-     * the nearest, source_up the ones above; one the configuration
-     * trusts by name or place is run whatever it says, so it is watched
-     * itself */
+     * the nearest, source_up the ones above.  Each is watched itself:
+     * direnv keeps every allow it gave (by path and content), so the
+     * command that puts back a version allowed earlier (git show
+     * HEAD~1:.envrc), which may load other files than this one, has it
+     * run without asking; and one the configuration trusts by name or
+     * place is run whatever it says */
     for (const char *dir = cwd;;) {
         const char *envrc = resolve(a, dir, ".envrc");
         struct stat st;
-        if (lstat(envrc, &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, envrc, dir, 0);
+        if (lstat(envrc, &st) == 0 && S_ISREG(st.st_mode)) {
+            read_file(&sc, envrc, dir, 0);
+            watch(w, a, plan, envrc);
+        }
         for (size_t i = 0; i < c.nprefix; i++)
             if (runner_path_within(dir, c.prefix[i])) watch(w, a, plan, envrc);
         if (!strcmp(dir, "/")) break;
@@ -418,11 +424,19 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
         /* (one a package brings along, which an install replaces, is no
          * one's to allow: one in node_modules is taken only when allowed) */
         if (strstr(nested[i], "/node_modules/")) continue;
-        if (lstat(nested[i], &st) == 0 && S_ISREG(st.st_mode)) read_file(&sc, nested[i], dir_of(a, nested[i]), 0);
+        if (lstat(nested[i], &st) == 0 && S_ISREG(st.st_mode)) {
+            read_file(&sc, nested[i], dir_of(a, nested[i]), 0);
+            watch(w, a, plan, nested[i]);
+        }
     }
+    /* (an allowed one that is not there now: made again with the content
+     * allowed, direnv runs it) */
     size_t n;
     const char **allowed = runner_direnv_allowed(a, home, cwd, &n);
-    for (size_t i = 0; i < n; i++) read_file(&sc, allowed[i], dir_of(a, allowed[i]), 0);
+    for (size_t i = 0; i < n; i++) {
+        read_file(&sc, allowed[i], dir_of(a, allowed[i]), 0);
+        watch(w, a, plan, allowed[i]);
+    }
     /* the .env files oh-my-zsh's dotenv plugin loads */
     const char **dotenvs = runner_zsh_dotenvs(a, home, &n);
     for (size_t i = 0; i < n; i++) {
@@ -441,7 +455,16 @@ void runner_direnv_say(const above_watch *w, const direnv_scan *ds, diag_sink *s
         const above_entry *e = &w->v[w->found[j]];
         int zsh = 0;
         for (size_t i = 0; i < ds->ndotenvs && !zsh; i++) zsh = ds->dotenvs[i] == w->found[j];
-        if (zsh)
+        const char *base = strrchr(e->path, '/');
+        if (!zsh && !e->err && base && !strcmp(base, "/.envrc"))
+            run_say(sink, SEV_ERROR, "%s %s: direnv runs it in your shell at the next cd there, outside any "
+                                     "sandbox, without asking when its content is one you allowed before (direnv "
+                                     "keeps every allow: an earlier version put back runs, with what it loads); "
+                                     "look at it before entering the directory again (the command exited %d)",
+                    e->path,
+                    e->had ? "changed during the run" : "exists after the run: it did not exist when the command "
+                                                         "started", exit_status);
+        else if (zsh)
             run_say(sink, SEV_ERROR, "%s %s: oh-my-zsh's dotenv plugin loads it in your shell at the next cd into "
                                      "its directory, which its list allows whatever the file says, outside any "
                                      "sandbox; look at it before entering the directory again (the command exited "

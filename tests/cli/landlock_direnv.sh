@@ -61,13 +61,16 @@ run "direnv: link" "$B" run $A,links "$R/prof/agent.buckle" -- sh -c "echo 'BASH
 expect_rc "direnv: the target of a linked .env, written by the command, fails the run" 125
 expect_err_has "direnv: ... naming the target" "$R/proj/.env.development changed during the run"
 rm -f "$R/proj/.env" "$R/proj/.env.development"
-# a dangling link .envrc loads (.env -> .env.local, git-ignored and not
-# there yet): what it leads to is watched for appearing, as written from
-# the link's directory, through a directory that is not there either
+# a dangling link .envrc loads (.env.dev -> .env.dev.local, git-ignored
+# and not there yet; std/agent denies .env and .env.local themselves):
+# what it leads to is watched for appearing, as written from the link's
+# directory, through a directory that is not there either
+cp "$R/proj/.envrc" "$R/envrc.before-links"
+printf 'dotenv_if_exists .env.dev\nsource_env_if_exists .envrc.local\n' >"$R/proj/.envrc"
 mkdir "$R/proj/shared"
-ln -s .env.local "$R/proj/.env"
+ln -s .env.dev.local "$R/proj/.env.dev"
 ln -s shared/envrc.local "$R/proj/.envrc.local"
-for f in .env.local shared/envrc.local; do
+for f in .env.dev.local shared/envrc.local; do
     run "direnv: dangling $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c "echo 'BASH_ENV=/tmp/x' >$f; echo WROTE"
     expect_out_has "direnv: (dangling $f) the command ran" "WROTE"
     expect_rc "direnv: $f, which a dangling link .envrc loads leads to, made by the command, fails the run" 125
@@ -76,12 +79,13 @@ for f in .env.local shared/envrc.local; do
     expect_rc "direnv: (dangling $f) ... and the next run is refused" 125
     rm -f "$f"
 done
-rm -f "$R/proj/.env"
-ln -s cfg/../cfg/./env "$R/proj/.env"
+rm -f "$R/proj/.env.dev"
+ln -s cfg/../cfg/./env "$R/proj/.env.dev"
 run "direnv: dangling dir" "$B" run $A "$R/prof/agent.buckle" -- sh -c "mkdir cfg; echo 'BASH_ENV=/tmp/x' >cfg/env"
 expect_rc "direnv: a dangling link through a directory not there yet, its file made by the command, fails the run" 125
 expect_err_has "direnv: ... naming it" "$R/proj/cfg/env exists after the run"
-rm -rf "$R/proj/.env" "$R/proj/cfg" "$R/proj/.envrc.local" "$R/proj/shared"
+rm -rf "$R/proj/.env.dev" "$R/proj/cfg" "$R/proj/.envrc.local" "$R/proj/shared" "$R/proj/.envrc"
+cp "$R/envrc.before-links" "$R/proj/.envrc"
 # every word of an .envrc that names a file is watched, whatever the
 # idiom around it (a function, builtin/command, an interpreter, a command's
 # output): each file below, made by the command, fails the run
@@ -202,6 +206,20 @@ run "direnv: fifo" timeout 60 "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "direnv: a FIFO .envrc sources: the run goes on, not waiting on it" 0
 rm -f "$R/proj/.envrc.fifo"
 cp "$R/envrc.saved" "$R/proj/.envrc"
+# .envrc itself: direnv keeps every allow it gave, so an earlier version
+# put back (git show HEAD~1:.envrc) runs without asking, and loads what it
+# loads; one allowed and removed, made again, the same
+run "direnv: .envrc" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "source_env_if_exists .envrc.old" >.envrc'
+expect_rc "direnv: the working directory's .envrc, rewritten by the command, fails the run" 125
+expect_err_has "direnv: ... naming it and why" "$R/proj/.envrc changed during the run: direnv runs it in your shell"
+rm -f "$R/proj/.envrc"
+cp "$R/envrc.saved" "$R/proj/.envrc"
+mkdir -p "$R/home/.local/share/direnv/allow"
+echo "$R/proj/gone/.envrc" >"$R/home/.local/share/direnv/allow/4567cdef"
+run "direnv: .envrc gone" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir gone; echo "dotenv" >gone/.envrc'
+expect_rc "direnv: an allowed .envrc that was gone, made again by the command, fails the run" 125
+expect_err_has "direnv: ... naming it" "$R/proj/gone/.envrc exists after the run"
+rm -rf "$R/proj/gone" "$R/home/.local/share/direnv/allow/4567cdef"
 # other files: the run goes on
 run "direnv: other" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >notes.txt; echo x >scripts/other.sh'
 expect_rc "direnv: other files written: the run goes on" 0
