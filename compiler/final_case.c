@@ -69,21 +69,25 @@ static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int
         sb_putc(out, v[k]);
         if (ex[']']) sb_putc(out, ']');
         for (unsigned c = 1; c < 128; c++)
-            if (ex[c] && c != ']' && c != '-') sb_putc(out, (char)c);
+            if (ex[c] && c != ']' && c != '-' && c != '\\') sb_putc(out, (char)c);   /* '\\' left in: more denied */
         if (ex['-']) sb_putc(out, '-');
         sb_putc(out, ']');
         return j + 1;
     }
-    sb_add(out, v + i, j - i);
-    for (; k < j; k++) {
+    /* a '-' last is a member: the other cases go before it, or it would
+     * make a range of the last one ([a-] is not [a-A]) */
+    size_t end = j - (j - 1 > k && v[j - 1] == '-');
+    sb_add(out, v + i, end - i);
+    for (; k < end; k++) {
         unsigned char lo = (unsigned char)v[k], hi = lo;
-        if (k + 2 < j && v[k + 1] == '-') { hi = (unsigned char)v[k + 2]; k += 2; }
+        if (k + 2 < end && v[k + 1] == '-') { hi = (unsigned char)v[k + 2]; k += 2; }
         if (hi < lo) continue;
         size_t before = out->len;
         put_other_range(out, lo, hi, 'a', 'z');
         put_other_range(out, lo, hi, 'A', 'Z');
         if (out->len != before) *letters = 1;
     }
+    if (end < j) sb_putc(out, '-');
     sb_putc(out, ']');
     return j + 1;
 }

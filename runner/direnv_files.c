@@ -105,6 +105,37 @@ static int in_list(const char *w, const char *const *v, size_t n)
     return 0;
 }
 
+/* The variables whose value a program runs or loads, by the end of their
+ * name (RUSTC_WRAPPER, AIDER_LINT_CMD, GIT_CONFIG_GLOBAL, PYTHONPATH,
+ * CARGO_HOME, GIT_TEMPLATE_DIR) or whole (BASH_ENV, LD_PRELOAD); the value
+ * of another environment variable (FLASK_APP=app/main.py,
+ * DATABASE_URL=sqlite:db.sqlite3) is the project's data, which the command
+ * may change; a shell's own (lower case: f=.env.local; dotenv "$f") may
+ * name what a loader takes, and counts. */
+static const char *const code_var_ends[] = { "_CMD", "_COMMAND", "_HOOK", "_HOOKS", "_WRAPPER", "_EDITOR", "_PAGER",
+                                             "_ASKPASS", "_CONFIG", "_CONFIG_PATH", "_CONFIG_FILE", "_CONFIG_HOME",
+                                             "_CONFIG_DIR", "_CONFIG_GLOBAL", "_CONFIG_SYSTEM", "_RC", "_RCFILE",
+                                             "_OPTIONS", "_OPTS", "_SHELL", "_PRELOAD", "_STARTUP", "_PATH", "_HOME",
+                                             "_DIR", "_ENV", "PATH", "STARTUP", "CONFIG" };
+static const char *const code_vars[] = { "ENV", "EDITOR", "VISUAL", "PAGER", "SHELL", "LESSOPEN", "LESSCLOSE",
+                                         "PROMPT_COMMAND", "KUBECONFIG", "ZDOTDIR", "GNUPGHOME", "RUBYOPT",
+                                         "PERL5OPT", "PERL5LIB", "RUBYLIB", "CC", "CXX", "LD", "AR", "MAKE",
+                                         "MAKEFLAGS", "GOFLAGS", "RUSTFLAGS", "CFLAGS", "LDFLAGS" };
+
+static int code_var(const char *name)
+{
+    if (!strncmp(name, "LD_", 3) || !strncmp(name, "DYLD_", 5) || !strncmp(name, "GIT_", 4) ||
+        !strncmp(name, "NPM_CONFIG_", 11) || !strncmp(name, "npm_config_", 11))
+        return 1;
+    if (in_list(name, code_vars, sizeof code_vars / sizeof *code_vars)) return 1;
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof code_var_ends / sizeof *code_var_ends; i++) {
+        size_t e = strlen(code_var_ends[i]);
+        if (n >= e && !strcmp(name + n - e, code_var_ends[i])) return 1;
+    }
+    return 0;
+}
+
 /* dir/w, or w when absolute (in a) */
 static const char *resolve(arena *a, const char *dir, const char *w)
 {
@@ -367,6 +398,9 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                 if (eq && kl && v + kl == eq && !isdigit((unsigned char)v[0])) {
                     key = arena_strndup(a, v, (size_t)(eq - v));
                     v = eq + 1;
+                    /* an environment variable (upper case) that no program runs the value of */
+                    if (strcmp(key, "PATH") && !strpbrk(key, "abcdefghijklmnopqrstuvwxyz") && !code_var(key))
+                        continue;
                 } else if (eq && v[0] == '-')
                     v = eq + 1;                  /* --require=./x.js */
                 /* a list (PATH=bin:$PATH): each of its parts */

@@ -187,3 +187,32 @@ done <<'Q'
 Q
 run "final case: alias symbolic" "$BUCKLE" compile "$D/alias.buckle"
 expect_out_has "final case: the symbolic fold takes /private too" '"^(/private)?/"'
+# a '-' last in a class is a member: the other cases go before it ([a-]
+# folds to [aA-], not the range [a-A]); a negated class leaves '\' out of
+# what it excludes (the fold then denies more, never less)
+cat >"$D/dash.buckle" <<'P'
+default allow;
+files {
+    deny final write glob "~/.config/[a-]x";
+    deny final write regex "^/r/[a-]x$";
+    deny final write glob "/s/[a-z-]y";
+    deny final write regex "^/u/[^X-b]x$";
+}
+P
+while read obj want; do
+    run "final case: dash $obj" "$BUCKLE" query -D HOME=/Users/test "$D/dash.buckle" files file-write-create "$obj"
+    expect_out_has "final case: dash: creating $obj is $want" "$want $obj"
+    expect_out_has "final case: ... the compiled SBPL agrees (dash $obj)" "compiled SBPL agrees"
+done <<'Q'
+/Users/test/.config/Ax deny
+/Users/test/.config/-X deny
+/r/AX deny
+/r/-X deny
+/s/-Y deny
+/s/QY deny
+/s/Q-Y allow
+/u/Cx deny
+/u/AX deny
+Q
+run "final case: dash symbolic" "$BUCKLE" compile "$D/dash.buckle"
+expect_out_lacks "final case: no reversed range in a fold" 'a-A'

@@ -146,6 +146,25 @@ echo '{}' >"$R/proj/package.json"
 run "direnv: watch_file" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "{ }" >package.json'
 expect_rc "direnv: a file watch_file names, written by the command: the run goes on" 0
 rm -f "$R/proj/package.json"
+# an environment variable no program runs the value of names the project's
+# data (FLASK_APP, DATABASE_URL): the command may change it; one whose
+# value a program runs (AIDER_LINT_CMD, BASH_ENV) is watched
+mkdir -p "$R/proj/app"
+echo 'print(1)' >"$R/proj/app/main.py"
+echo 'x' >"$R/proj/db.sqlite3"
+printf 'export FLASK_APP=app/main.py
+export DATABASE_URL=sqlite:db.sqlite3
+' >"$R/proj/.envrc"
+run "direnv: data" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "print(2)" >app/main.py; echo y >db.sqlite3'
+expect_rc "direnv: a file an environment variable names as data, written by the command: the run goes on" 0
+printf 'export AIDER_LINT_CMD=./app/lint.sh
+' >"$R/proj/.envrc"
+echo 'true' >"$R/proj/app/lint.sh"
+run "direnv: code var" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "echo x" >app/lint.sh'
+expect_rc "direnv: a program a variable names (AIDER_LINT_CMD), written by the command, fails the run" 125
+expect_err_has "direnv: ... naming it" "$R/proj/app/lint.sh changed during the run"
+rm -rf "$R/proj/app" "$R/proj/db.sqlite3"
+printf 'watch_file package.json\nexport NODE_ENV=development\n' >"$R/proj/.envrc"
 # PATH_add's directory is a PATH directory of the project's shell
 if [ -x /usr/bin/git ] || [ -x /bin/git ]; then
     mkdir -p "$R/proj/bin"

@@ -58,7 +58,7 @@ done
 # mise and asdf: [env] scripts, dotenv files and PATH entries, hooks run at
 # a cd, path: versions
 mkdir -p scripts .config
-for f in 'mise.toml|[env]\n_.source = "./scripts/env.sh"|scripts/env.sh' 'mise.toml|[env]\n_.file = ".env.local"|.env.local' \
+for f in 'mise.toml|[env]\n_.source = "./scripts/env.sh"|scripts/env.sh' 'mise.toml|[env]\n_.file = ".env.mise"|.env.mise' \
          'mise.toml|[hooks]\nenter = "bash ./scripts/env.sh"|scripts/env.sh' \
          'mise.toml|[hooks.enter]\nscript = "./scripts/env.sh"|scripts/env.sh' \
          '.mise.toml|[env]\n_.path = ["./tools"]|tools' '.config/mise.toml|[tools]\npython = "path:./tools"|tools' \
