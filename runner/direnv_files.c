@@ -217,6 +217,9 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
         else break;
     }
     size_t n = strlen(wd);
+    /* a name the kernel refuses to open (PATH_MAX bytes or more): no
+     * shell loads a file by it */
+    if (n >= PATH_MAX) return NULL;
     while (n && (wd[n - 1] == ')' || wd[n - 1] == '`' || wd[n - 1] == '}')) n--;
     wd = arena_strndup(a, wd, n);
     if (strchr(wd, '$') || strchr(wd, '`')) {

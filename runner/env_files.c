@@ -13,15 +13,25 @@
 
 /* how a variable names its files: a path; the words of node's options
  * that load a module; a list of paths (blanks or colons between); a
- * directory a program takes its start-up files from (probe: one of them) */
-typedef enum { EF_PATH, EF_NODE, EF_LIST, EF_DIR } env_form;
+ * directory a program takes its start-up files from (probe: one of them);
+ * a shell command, whose words with a '/' in them (less's input filter
+ * after its leading | or ||); a program's options (opts) whose value, put
+ * right after the option, names a file it loads: one ending in ':' any
+ * (java's -javaagent:agent.jar=options, up to the '='), another one
+ * starting with '/' or '.' (ruby's -r./x: a bare one is a library looked
+ * for elsewhere), or the next word when nothing is put after it */
+typedef enum { EF_PATH, EF_NODE, EF_LIST, EF_DIR, EF_CMD, EF_OPTS } env_form;
 
 typedef struct env_file {
     const char *var;
     env_form form;
     const char *probe;
     const char *runs;            /* who runs it, and when */
+    const char *const *opts;     /* EF_OPTS: the options */
 } env_file;
+
+static const char *const java_loads[] = { "-javaagent:", "-agentpath:", NULL };
+static const char *const ruby_loads[] = { "-r", NULL };
 
 static const env_file env_files[] = {
     { .var = "BASH_ENV", .form = EF_PATH, .runs = "bash runs it at the start of every script" },
@@ -30,6 +40,19 @@ static const env_file env_files[] = {
     { .var = "NODE_OPTIONS", .form = EF_NODE, .runs = "node loads it in every process it starts" },
     { .var = "LD_PRELOAD", .form = EF_LIST, .runs = "the dynamic loader loads it into every program" },
     { .var = "ZDOTDIR", .form = EF_DIR, .probe = ".zshenv", .runs = "zsh runs its start-up files there (.zshenv at every start)" },
+    { .var = "LESSOPEN", .form = EF_CMD, .runs = "less runs it on every file it shows (git's pager is less)" },
+    { .var = "LESSCLOSE", .form = EF_CMD, .runs = "less runs it after every file it shows (git's pager is less)" },
+    { .var = "PAGER", .form = EF_CMD, .runs = "git, man and others run it to show what they print" },
+    { .var = "VISUAL", .form = EF_CMD, .runs = "git and others run it to have a message or file edited" },
+    { .var = "EDITOR", .form = EF_CMD, .runs = "git and others run it to have a message or file edited" },
+    { .var = "RUSTC_WRAPPER", .form = EF_CMD, .runs = "cargo runs it at every compilation" },
+    { .var = "RUSTC_WORKSPACE_WRAPPER", .form = EF_CMD, .runs = "cargo runs it at every compilation of the workspace" },
+    { .var = "CARGO_BUILD_RUSTC_WRAPPER", .form = EF_CMD, .runs = "cargo runs it at every compilation" },
+    { .var = "PROMPT_COMMAND", .form = EF_CMD, .runs = "bash runs it before every prompt" },
+    { .var = "SSH_ASKPASS", .form = EF_CMD, .runs = "ssh runs it to ask for a passphrase" },
+    { .var = "SUDO_ASKPASS", .form = EF_CMD, .runs = "sudo -A runs it to ask for a password" },
+    { .var = "JAVA_TOOL_OPTIONS", .form = EF_OPTS, .opts = java_loads, .runs = "every java program loads it at its start" },
+    { .var = "RUBYOPT", .form = EF_OPTS, .opts = ruby_loads, .runs = "ruby loads it at the start of every program" },
 };
 
 /* node's options whose value is a module it loads first */
@@ -93,6 +116,32 @@ const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *c
         int take = 0;
         while (e->form == EF_LIST && !why && (w = next_word(a, &s, 1)) != NULL)
             if (strchr(w, '/')) why = problem(a, plan, cwd, e, value, w);
+        /* a shell command's words, less the separators around them, an
+         * option (-o/x, --x=/y), an assignment and a redirection's file,
+         * which nothing runs */
+        int redirect = 0;
+        while (e->form == EF_CMD && !why && (w = next_word(a, &s, 0)) != NULL) {
+            int skip = redirect || w[0] == '-' || strchr(w, '=');
+            redirect = *w && strpbrk(w, "<>") && strchr("<>", w[strlen(w) - 1]);
+            if (skip || strpbrk(w, "<>")) continue;
+            w += strspn(w, "|;&(");
+            char *c = arena_strndup(a, w, strcspn(w, ";&|)"));
+            if (strchr(c, '/')) why = problem(a, plan, cwd, e, value, c);
+        }
+        while (e->form == EF_OPTS && !why && (w = next_word(a, &s, 0)) != NULL) {
+            /* the option's value: the next word */
+            if (take && (w[0] == '/' || w[0] == '.')) why = problem(a, plan, cwd, e, value, w);
+            take = 0;
+            for (size_t k = 0; e->opts[k] && !why; k++) {
+                size_t l = strlen(e->opts[k]);
+                if (strncmp(w, e->opts[k], l)) continue;
+                if (!w[l]) take = e->opts[k][l - 1] != ':';
+                else if (e->opts[k][l - 1] == ':')
+                    why = problem(a, plan, cwd, e, value, arena_strndup(a, w + l, strcspn(w + l, "=")));
+                else if (w[l] == '/' || w[l] == '.')
+                    why = problem(a, plan, cwd, e, value, w + l);
+            }
+        }
         while (e->form == EF_NODE && !why && (w = next_word(a, &s, 0)) != NULL) {
             /* the option's value: the next word, or after its '=' */
             if (take && (w[0] == '/' || w[0] == '.' || !strncmp(w, "file://", 7))) why = problem(a, plan, cwd, e, value, w);

@@ -658,7 +658,7 @@ launch:
      * (env_files.c), and the .envrc files direnv's configuration trusts
      * (direnv_files.c) */
     {
-        const char *why = runner_tool_config_problem(&a, &plan, cwd);
+        const char *why = runner_tool_config_problem(&a, &plan, cwd, (const char *const *)environ);
         if (!why) why = runner_env_file_problem(&a, &plan, cwd, (const char *const *)environ);
         if (!why) why = runner_direnv_problem(&a, &plan, cwd, rb.value[RB_HOME]);
         if (why) {

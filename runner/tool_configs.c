@@ -17,6 +17,7 @@
 #include "nested_repos.h"
 #include "run_profile.h"
 #include "text_file.h"
+#include "../support/strbuf.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,11 @@ enum { CONFIG_MAX = 1 << 16, RAW_MAX = 200, KEY_MAX = 64 };
 /* how a configuration file is written: what its quotes, escapes and
  * comments are, and where a value may go on over several lines */
 typedef enum { SYN_YAML, SYN_TOML, SYN_INI } syntax;
+
+/* how a tool puts the environment's values into its settings: not at all;
+ * npm's ${NAME} and ${NAME?} (every value); Yarn's ${NAME}, ${NAME-default}
+ * and ${NAME:-default} (its settings, not a plugin's path) */
+typedef enum { REFS_NONE, REFS_NPM, REFS_YARN } env_refs;
 
 /* a configuration file, the keys whose values are programs (or
  * directories of them), the tool that runs them, and where a relative one
@@ -42,9 +48,12 @@ typedef struct tool_config {
     const char *const *file_keys;    /* keys whose bare word (".env") is a file too, not a program on PATH */
     const char *const *env_keys;     /* keys that count only after "_." (mise's [env] directives) */
     int versions;                    /* a "path:DIR" version anywhere runs that directory's programs */
+    env_refs refs;
+    const char *const *ref_keys;     /* keys whose values have refs taken */
 } tool_config;
 
 static const char *const yarn_keys[] = { "yarnPath", "path", NULL };     /* path: a plugin's */
+static const char *const yarn_ref_keys[] = { "yarnPath", NULL };
 static const char *const cargo_keys[] = { "rustc-wrapper", "rustc-workspace-wrapper", "rustc", "rustdoc", "linker",
                                           "runner", "global-credential-providers", "credential-provider", "LD_PRELOAD",
                                           NULL };
@@ -66,11 +75,12 @@ static const char *const no_keys[] = { NULL };
                   .up = 1, .syn = SYN_TOML, .versions = 1 }
 
 static const tool_config configs[] = {
-    { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML },
+    { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML, .refs = REFS_YARN,
+      .ref_keys = yarn_ref_keys },
     { .file = ".cargo/config.toml", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML },
     { .file = ".cargo/config", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML },
     { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun", .syn = SYN_TOML },
-    { .file = ".npmrc", .keys = npm_keys, .tool = "npm", .syn = SYN_INI },
+    { .file = ".npmrc", .keys = npm_keys, .tool = "npm", .syn = SYN_INI, .refs = REFS_NPM, .ref_keys = npm_keys },
     { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup", .syn = SYN_TOML },
     MISE("mise.toml"), MISE(".mise.toml"), MISE("mise.local.toml"), MISE(".mise.local.toml"),
     MISE(".config/mise.toml"), MISE(".config/mise/config.toml"), MISE("mise/config.toml"),
@@ -298,6 +308,81 @@ static const char *read_value(arena *a, syntax syn, const char *r, const char *b
     return out;
 }
 
+/* ---- the environment's values in them ---------------------------------- */
+
+/* the value of the variable named by s (n bytes) in vars, or NULL */
+static const char *env_value(const char *const *vars, const char *s, size_t n)
+{
+    for (size_t i = 0; vars && vars[i]; i++)
+        if (!strncmp(vars[i], s, n) && vars[i][n] == '=') return vars[i] + n + 1;
+    return NULL;
+}
+
+/* v with its ${NAME} references replaced from vars as the tool does:
+ * npm keeps an unset one as written (${NAME?}: empty) and takes a
+ * backslash before it as an escape; Yarn takes ${NAME-default} when NAME
+ * is unset, ${NAME:-default} when it is unset or empty, and stops at an
+ * unset one without a default (NULL: nothing runs).  In a. */
+static const char *expand_refs(arena *a, env_refs refs, const char *v, const char *const *vars)
+{
+    if (refs == REFS_NONE || !strstr(v, "${")) return v;
+    strbuf b;
+    sb_init(&b);
+    sb_puts(&b, "");
+    int failed = 0;
+    for (const char *p = v; *p && !failed;) {
+        const char *q = p;
+        while (refs == REFS_NPM && *q == '\\') q++;
+        size_t esc = (size_t)(q - p);
+        const char *name = q + 2;
+        size_t nl = 0;
+        if (q[0] == '$' && q[1] == '{')
+            while (name[nl] && (refs == REFS_NPM ? !strchr("${}?", name[nl]) : isalnum((unsigned char)name[nl]) || name[nl] == '_'))
+                nl++;
+        const char *after = name + nl;
+        int ok = nl && q[0] == '$';
+        int optional = 0, colon = 0;
+        const char *dflt = NULL;
+        size_t dl = 0;
+        if (ok && refs == REFS_NPM) {
+            optional = *after == '?';
+            after += optional;
+            ok = *after == '}';
+        } else if (ok) {
+            colon = *after == ':';
+            after += colon;
+            if (*after == '-') {
+                dflt = after + 1;
+                dl = strcspn(dflt, "}");
+                after = dflt + dl;
+            }
+            ok = *after == '}';
+        }
+        if (!ok) {
+            sb_add(&b, p, esc ? esc : 1);
+            p += esc ? esc : 1;
+            continue;
+        }
+        const char *val = env_value(vars, name, nl);
+        if (refs == REFS_NPM && esc % 2)
+            sb_add(&b, p + (esc + 1) / 2, (size_t)(after + 1 - p) - (esc + 1) / 2);
+        else if (refs == REFS_NPM) {
+            sb_add(&b, p, esc / 2);
+            if (val) sb_puts(&b, val);
+            else if (!optional) sb_add(&b, q, (size_t)(after + 1 - q));
+        } else if (val && (*val || !colon))
+            sb_puts(&b, val);
+        else if (dflt)
+            sb_add(&b, dflt, dl);
+        else
+            failed = 1;
+        p = after + 1;
+    }
+    const char *out = failed ? NULL : arena_strndup(a, b.data, b.len);
+    sb_free(&b);
+    return out;
+}
+
 /* ---- the keys ------------------------------------------------------------- */
 
 /* 1 when a key may start at at in the line s: its start, or after a dot
@@ -413,7 +498,8 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
     return NULL;
 }
 
-static const char *check_file(arena *a, const ll_plan *plan, const tool_config *c, const char *file, const char *base)
+static const char *check_file(arena *a, const ll_plan *plan, const tool_config *c, const char *file, const char *base,
+                              const char *const *vars)
 {
     char *buf = runner_read_text(a, file, CONFIG_MAX);
     if (!buf) return NULL;
@@ -450,7 +536,9 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
                 continue;
             const char *raw;
             const char *v = read_value(a, c->syn, r, bend, (size_t)(at - line), scratch, &raw);
-            const char *why = check_value(a, plan, c, file, base, c->keys[k], v, raw);
+            for (size_t e = 0; c->ref_keys && c->ref_keys[e]; e++)
+                if (!strcmp(c->keys[k], c->ref_keys[e])) v = expand_refs(a, c->refs, v, vars);
+            const char *why = v ? check_value(a, plan, c, file, base, c->keys[k], v, raw) : NULL;
             if (why) return why;
         }
         line = eol < bend ? eol + 1 : NULL;
@@ -458,7 +546,7 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
     return NULL;
 }
 
-const char *runner_tool_config_problem(arena *a, const ll_plan *plan, const char *cwd)
+const char *runner_tool_config_problem(arena *a, const ll_plan *plan, const char *cwd, const char *const *vars)
 {
     const char *top = strcmp(cwd, "/") ? cwd : "";
     for (size_t i = 0; i < sizeof configs / sizeof *configs; i++) {
@@ -473,7 +561,7 @@ const char *runner_tool_config_problem(arena *a, const ll_plan *plan, const char
             *strrchr(d, '/') = 0;
             base = *d ? d : "/";
         }
-        const char *why = check_file(a, plan, c, file, base);
+        const char *why = check_file(a, plan, c, file, base, vars);
         if (why) return why;
     }
     return NULL;

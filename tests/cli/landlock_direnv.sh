@@ -200,6 +200,12 @@ expect_err_has "direnv: ... naming it" "$R/proj/packages/web/.env.shared exists 
 rm -f .env.shared
 cd "$R/proj" || exit 1
 rm -rf "$R/proj/packages"
+# a name too long for the kernel to open: nothing loads it, nothing to watch
+mkdir -p "$R/proj/long"
+awk 'BEGIN { printf "source "; for (i = 0; i < 1000000; i++) printf "a/"; print "x" }' >"$R/proj/long/.envrc"
+run "direnv: long name" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "direnv: an .envrc sourcing a name of 2,000,000 characters: the run goes on" 0
+rm -rf "$R/proj/long"
 # direnv's configuration: whitelist exact runs that .envrc whatever it
 # says, so it is watched itself; whitelist prefix trusts every .envrc
 # beneath it, new ones too: the run is refused

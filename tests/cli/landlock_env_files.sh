@@ -1,6 +1,8 @@
 # landlock_env_files.sh - the environment buckle is started with names a
 # file that a program runs or loads at its start (BASH_ENV, ENV,
-# PYTHONSTARTUP, NODE_OPTIONS's --require, LD_PRELOAD, ZDOTDIR): when the
+# PYTHONSTARTUP, NODE_OPTIONS's --require, LD_PRELOAD, ZDOTDIR, the
+# programs of LESSOPEN, PAGER, EDITOR, RUSTC_WRAPPER, PROMPT_COMMAND,
+# SSH_ASKPASS, JAVA_TOOL_OPTIONS's agents, RUBYOPT's -r): when the
 # plan lets the command write it, the user's later commands in that shell
 # would run what the command put there, so the run is refused before it
 # starts (exit 125), naming it (docs/linux.md, "Repositories beneath the
@@ -31,6 +33,24 @@ for v in "BASH_ENV=$U/w/tools/env.sh|$U/w/tools/env.sh" "ENV=tools/env.sh|$U/w/t
     expect_out_lacks "$T: ... before the command starts ($var)" ran
     expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*|} (${var%%=*} = ${var#*=})"
 done
+# programs run at the start of less, git's pager and editor, cargo, java,
+# ruby, bash's prompt, ssh: the value's words that name a file
+for v in "LESSOPEN=| $U/w/tools/lp.sh %s@$U/w/tools/lp.sh" "LESSOPEN=||tools/lp.sh %s@$U/w/tools/lp.sh" \
+         "PAGER=tools/pager -R@$U/w/tools/pager" "VISUAL=$U/w/tools/ed --wait@$U/w/tools/ed" \
+         "RUSTC_WRAPPER=$U/w/tools/wrap@$U/w/tools/wrap" \
+         "JAVA_TOOL_OPTIONS=-Xmx1g -javaagent:$U/w/tools/agent.jar=debug@$U/w/tools/agent.jar" \
+         "RUBYOPT=-W0 -r./tools/x.rb@$U/w/tools/x.rb" "RUBYOPT=-r $U/w/tools/x.rb@$U/w/tools/x.rb" \
+         "PROMPT_COMMAND=history -a; . $U/w/tools/p.sh;@$U/w/tools/p.sh" "SSH_ASKPASS=$U/w/tools/ask@$U/w/tools/ask"; do
+    var=${v%%@*}
+    inrun 'echo ran' "$var"
+    expect_rc "$T: $var: refused" 125
+    expect_out_lacks "$T: ... before the command starts ($var)" ran
+    expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*@} (${var%%=*} = ${var#*=})"
+done
+inrun 'echo ran' PAGER='less -R' EDITOR=vim RUSTC_WRAPPER=sccache RUBYOPT=-rbundler/setup \
+    JAVA_TOOL_OPTIONS='-Dfile.encoding=UTF-8 -agentlib:jdwp=transport=dt_socket' \
+    PROMPT_COMMAND="history -a 2>/dev/null; echo x >$U/w/log; X=$U/w/tools/p.sh; ls --color=auto --hide=./tools/y"
+expect_out_has "$T: programs found through PATH, libraries, a redirection, an assignment, an option: runs" ran
 # through a symbolic link: the deny prescribed names where it leads
 inrun true BASH_ENV="$U/w/linked/env.sh"
 expect_rc "$T: BASH_ENV through a link: refused" 125

@@ -55,6 +55,28 @@ for f in '.cargo/config.toml|[build]\nrustc-wrapper = "tools\\u002fwrap.sh"' \
     expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$file names the program $R/proj/tools/wrap.sh"
     rm -f "$file"
 done
+# the environment's values in npm's and Yarn's settings: ${NAME} (npm's
+# ${NAME?}, Yarn's ${NAME:-default}) taken from buckle's environment
+for f in '.npmrc|node-options=--require ${BKTC_TOP}/tools/wrap.sh' '.npmrc|script-shell=${BKTC_TOP?}/tools/wrap.sh' \
+         '.npmrc|node-options=--require ${BKTC_UNSET?}./tools/wrap.sh' \
+         '.yarnrc.yml|yarnPath: ${BKTC_TOP}/tools/wrap.sh' '.yarnrc.yml|yarnPath: "${BKTC_UNSET:-.}/tools/wrap.sh"'; do
+    file=${f%%|*}
+    printf '%s\n' "${f#*|}" >"$file"
+    run "tool configs: $f" env BKTC_TOP="$R/proj" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $f: refused" 125
+    expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$file names the program $R/proj/tools/wrap.sh"
+    rm -f "$file"
+done
+# npm keeps an unset one and an escaped one as written; Yarn stops at an
+# unset one without a default
+for f in '.npmrc|node-options=--require ${BKTC_UNSET}/tools/wrap.sh' '.npmrc|node-options=--require \${BKTC_TOP}/tools/wrap.sh' \
+         '.yarnrc.yml|yarnPath: ${BKTC_UNSET}/tools/wrap.sh'; do
+    file=${f%%|*}
+    printf '%s\n' "${f#*|}" >"$file"
+    run "tool configs: $f" env BKTC_TOP="$R/proj" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $f: the run goes on" 0
+    rm -f "$file"
+done
 # mise and asdf: [env] scripts, dotenv files and PATH entries, hooks run at
 # a cd, path: versions
 mkdir -p scripts .config
