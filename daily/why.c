@@ -354,6 +354,18 @@ static int choose_verb_memo(verb_memo *m, int op, const sb_request *q, verb_info
     return ok;
 }
 
+const char *const why_port_only_note =
+    "Seatbelt filters remote addresses by port only (on localhost or any host): the narrowest rule names the port on any host";
+
+void why_port_only(strbuf *b, const char *obj, size_t len)
+{
+    size_t hl = ip_host_len(obj, len);
+    if (hl < len && !(hl == 1 && obj[0] == '*')) {
+        sb_puts(b, ip_host_is_local(obj, hl) ? "localhost" : "*");
+        sb_add(b, obj + hl, len - hl);
+    } else sb_add(b, obj, len);
+}
+
 static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decider *d, const compilation *c, int below)
 {
     sb_printf(b, "allow %s", v->verb);
@@ -363,19 +375,11 @@ static void rule_line(strbuf *b, const verb_info *v, const sb_request *q, decide
         sb_puts(b, below ? "subpath " : "literal ");
         buckle_string(b, q->obj, 1, d, c);
     } else if (q->kind == OBJ_IP) {
-        /* Seatbelt filters a remote address by port only, on localhost
-         * (every loopback address) or any host */
-        size_t hl = ip_host_len(q->obj, q->len);
-        const char *colon = hl < q->len ? q->obj + hl : NULL;
-        int any_host = colon && hl == 1 && q->obj[0] == '*';
-        if (colon && !any_host) {
-            const char *host = ip_host_is_local(q->obj, hl) ? "localhost" : "*";
-            char *t = xmalloc(strlen(host) + strlen(colon) + 1);
-            strcpy(t, host);
-            strcat(t, colon);
-            buckle_string(b, t, 0, d, c);
-            free(t);
-        } else buckle_string(b, q->obj, 0, d, c);
+        strbuf t;
+        sb_init(&t);
+        why_port_only(&t, q->obj, q->len);
+        buckle_string(b, sb_cstr(&t), 0, d, c);
+        sb_free(&t);
     } else {
         buckle_string(b, q->obj, 0, d, c);
     }
@@ -750,7 +754,7 @@ int why_explain_buckle(why_log *w, compilation *c, const sb_param *extra, size_t
         g->suggestion = arena_strdup(&w->a, sb_cstr(&b));
         g->suggestion_block = arena_printf(&w->a, "%s {\n    %s;\n}\n", g->section, g->suggestion);
         if (!g->note && q.kind == OBJ_IP && strstr(g->suggestion, "\"*:") && strncmp(g->obj, "*:", 2))
-            g->note = "Seatbelt filters remote addresses by port only (on localhost or any host): the narrowest rule names the port on any host";
+            g->note = why_port_only_note;
         sb_free(&b);
         /* a rule with an object, for a denial no final rule or raw sbpl
          * decided, outside Landlock: checked with many others at once */

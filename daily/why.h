@@ -154,4 +154,10 @@ int why_render_text(why_sink *sink, void *ctx, const why_log *w, const char *pro
 /* The same as one JSON document (jansson) with a newline after it. */
 int why_render_json(why_sink *sink, void *ctx, const why_log *w, const char *profile, const char *log,
                     const why_value *guessed, size_t nguessed, int verbose);
+/* the address a Seatbelt rule can name for the IP object obj: Seatbelt
+ * filters an address by port only, on localhost (every loopback address)
+ * or any host; why_port_only_note says so where the host became "*" */
+void why_port_only(strbuf *b, const char *obj, size_t len);
+extern const char *const why_port_only_note;
+
 #endif

@@ -92,7 +92,16 @@ static int sbpl_rule(strbuf *b, int op, const sb_request *q)
             f = q->ns == SNS_GLOBAL ? "global-name" : q->ns == SNS_LOCAL ? "local-name" : q->ns == SNS_SYSCTL ? "sysctl-name"
               : q->ns == SNS_IPC ? "ipc-posix-name" : q->ns == SNS_IOKIT ? "iokit-user-client-class" : NULL;
         }
-        if (f) { sb_printf(b, " (%s ", f); sbpl_string(b, q->obj); sb_putc(b, ')'); }
+        if (f) {
+            strbuf o;
+            sb_init(&o);
+            if (q->kind == OBJ_IP) why_port_only(&o, q->obj, q->len);
+            else sb_add(&o, q->obj, q->len);
+            sb_printf(b, " (%s ", f);
+            sbpl_string(b, sb_cstr(&o));
+            sb_putc(b, ')');
+            sb_free(&o);
+        }
         filtered = f != NULL;
     }
     sb_putc(b, ')');
@@ -222,6 +231,8 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
         int filtered = sbpl_rule(&b, chosen, &q);
         g->suggestion = arena_strdup(&w->a, sb_cstr(&b));
         g->suggestion_block = arena_printf(&w->a, "%s\n", g->suggestion);
+        if (!g->note && q.kind == OBJ_IP && strstr(g->suggestion, "\"*:") && strncmp(g->obj, "*:", 2))
+            g->note = why_port_only_note;
         sb_free(&b);
         /* a rule with a filter: checked with many others at once */
         if (!w->one_by_one && filtered) {

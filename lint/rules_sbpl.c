@@ -5,11 +5,13 @@
  * match the same object, and in raw sbpl blocks of .buckle files: a raw rule
  * and a generated rule of the other action that match the same object;
  * BK4013 on every sbpl verbatim block; BK2006 unknown modifiers in .sb
- * files. */
+ * files; BK2011 a (remote ip "HOST:PORT") or (local ...) whose host is
+ * neither localhost nor *. */
 #include "rules.h"
 #include "../sbpl/path_index.h"
 #include "../compiler/expand.h"
 #include "../seatbelt/filters.h"
+#include "../seatbelt/request.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,22 @@ static int path_filter(const char *h)
 static int plain_path_filter(const char *h)
 {
     return path_filter(h) && strcmp(h, "regex") && strcmp(h, "path-regex");
+}
+
+/* BK2011: (remote PROTO "HOST:PORT") or (local ...) with a host other
+ * than localhost or *, which Seatbelt refuses to load */
+static void address_host(lint_ctx *lc, const sexp *x)
+{
+    const sexp *h = x->child, *proto = h ? h->next : NULL, *addr = proto ? proto->next : NULL;
+    if (!h || !(sexp_is_sym(h, "remote") || sexp_is_sym(h, "local")) || !proto || proto->kind != SX_SYMBOL ||
+        !addr || addr->kind != SX_STRING)
+        return;
+    size_t len = strlen(addr->text), hl = ip_host_len(addr->text, len);
+    if (hl >= len || (hl == 1 && addr->text[0] == '*') || (hl == 9 && !strncmp(addr->text, "localhost", 9))) return;
+    diag *d = lint_report(lc, BK2011, addr->at, "Seatbelt cannot filter network access by host \"%.*s\"", (int)hl,
+                          addr->text);
+    diag_help(lc->dl, d, "only \"localhost\" and \"*\" can be expressed (\"*:%s\" names the port on any host); to "
+              "allow specific hosts, allow \"localhost:PORT\" for a filtering proxy", addr->text + hl + 1);
 }
 
 /* in_path: 1 inside a path filter (a regex), 2 inside one that takes a
@@ -60,6 +78,7 @@ static void walk(lint_ctx *lc, const sexp *x, int depth, int in_path)
         }
         if (x->kind == SX_LIST) {
             const char *h = x->child && x->child->kind == SX_SYMBOL ? x->child->text : NULL;
+            address_host(lc, x);
             int p = h && path_filter(h) ? (!strcmp(h, "literal") || !strcmp(h, "path") ? 3 : 1 + plain_path_filter(h)) : 0;
             walk(lc, x->child, depth + 1, p);
         }

@@ -294,3 +294,31 @@ run "why: an unreadable import, json" "$BUCKLE" why --format json "$TMP/why-imp.
 expect_out_has "why: json: an unreadable import is undecidable" '"verdict": "undecidable",'
 expect_out_has "why: json: no rule decides it, as the text says" '"decided_by": null,'
 expect_out_lacks "why: json: not the default's" '"rule": "default deny"'
+
+# an .sb profile: network rules name the port on any host or on localhost
+# (Seatbelt refuses any other host), and lint flags a rule with another host
+cat >"$P/net.sb" <<'EOF2'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/usr"))
+EOF2
+printf '%s\n' 'Sandbox: curl(5723) deny(1) network-outbound 1.2.3.4:443' \
+    'Sandbox: curl(5723) deny(1) network-outbound 127.0.0.1:8080' \
+    'Sandbox: srv(7) deny(1) network-bind 0.0.0.0:8080' >"$P/net.log"
+run "why: .sb network" "$BUCKLE" why "$P/net.sb" "$P/net.log"
+expect_out_has "why: .sb: remote port on any host" '(allow network-outbound (remote ip "*:443"))'
+expect_out_has "why: .sb: loopback as localhost" '(allow network-outbound (remote ip "localhost:8080"))'
+expect_out_has "why: .sb: local port on any host" '(allow network-bind (local ip "*:8080"))'
+expect_out_has "why: .sb: why only the port" "Seatbelt filters remote addresses by port only"
+expect_out_lacks "why: .sb: no host Seatbelt refuses" '1.2.3.4:443")'
+cat >"$P/nethost.sb" <<'EOF2'
+(version 1)
+(deny default)
+(allow network-outbound (remote ip "1.2.3.4:443"))
+(allow network-bind (local tcp "localhost:8080"))
+(allow network-inbound (local ip "*:22"))
+EOF2
+run "lint: .sb host" "$BUCKLE" lint "$P/nethost.sb"
+expect_rc "lint: .sb host is an error" 1
+expect_out_has "lint: .sb host BK2011" 'nethost.sb:3:36: error: Seatbelt cannot filter network access by host "1.2.3.4" [BK2011 unfilterable-host]'
+expect_out_lacks "lint: .sb localhost and * pass" 'by host "localhost"'
