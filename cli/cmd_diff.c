@@ -934,7 +934,8 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
     if (!r.incomplete && !r.identical) r.incomplete = unfixed_condition(ev.reads, &ea, files, &na);
-    if (!r.incomplete && !r.identical && o->dropping && o->ndropped)
+    /* two .sb sides (a .buckle and its import's original differ in text by nature) */
+    if (!r.incomplete && !r.identical && sbpl[0] && sbpl[1] && o->dropping && o->ndropped)
         r.incomplete = arena_printf(&na, "the profiles' texts differ, and the left-out (import \"%s\") may decide "
                                     "requests the changed rules decide (-I DIR gives its directory)", o->dropped[0]);
     if (!r.incomplete && (r.atoms_partial || r.rules_partial))
