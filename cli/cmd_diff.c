@@ -296,6 +296,29 @@ static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *sr
     return added;
 }
 
+/* The first parameter an .sb side reads in a condition ((when (param
+ * "X") ...), (if (equal? (param "X") ...) ...), also through a helper) that
+ * neither -D nor -U fixes: the answer under one value says nothing of the
+ * other, so such a side is never "the same decisions".  NULL when none. */
+static const char *unfixed_condition(const sb_reads *rd, const eval_args *ea, const char *const *files, arena *a)
+{
+    const diff_flags *fl = ea->ud;
+    for (size_t at = 0; rd && at < rd->nfiles; at++)
+        for (size_t i = 0; i < rd->n[at]; i++) {
+            const char *nm = rd->name[at][i];
+            int fixed = !rd->other[at][i];
+            for (size_t k = 0; k < ea->ndef && !fixed; k++) fixed = !strcmp(ea->params[k].name, nm);
+            for (size_t k = 0; k < fl->nunset && !fixed; k++) fixed = !strcmp(fl->unset[k], nm);
+            if (fixed) continue;
+            const char *file = rd->file[at];
+            for (int k = 0; k < 2; k++) if (files[k] && !strcmp(files[k], rd->file[at])) file = files[k];
+            return arena_printf(a, "%s reads the parameter \"%s\" in a condition, and no value is given for it "
+                                "(compare with -D %s=VALUE, and again with -U %s: the profile is not passed it)",
+                                file, nm, nm, nm);
+        }
+    return NULL;
+}
+
 static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop, extra_vals *ev, int quiet)
 {
     const char *err;
@@ -910,6 +933,11 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     for (int k = 0; k < 2 && !r.incomplete; k++) r.incomplete = verbatim_left_out(&cur[k], &cur[!k], files[k], &na);
     if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
+    if (!r.incomplete && !r.identical) r.incomplete = unfixed_condition(ev.reads, &ea, files, &na);
+    /* two .sb sides (a .buckle and its import's original differ in text by nature) */
+    if (!r.incomplete && !r.identical && sbpl[0] && sbpl[1] && o->dropping && o->ndropped)
+        r.incomplete = arena_printf(&na, "the profiles' texts differ, and the left-out (import \"%s\") may decide "
+                                    "requests the changed rules decide (-I DIR gives its directory)", o->dropped[0]);
     if (!r.incomplete && (r.atoms_partial || r.rules_partial))
         r.incomplete = "the patterns that changed are too many to walk every path they tell apart";
     strbuf b;
