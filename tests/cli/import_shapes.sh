@@ -11,6 +11,8 @@ D=$TMP/import_shapes
 mkdir -p "$D"
 
 # import FILE, then buckle diff FILE with the import, with the -D given
+# (a parameter read in a condition needs a value or -U: diff does not
+# guess one there)
 imports_same() {  # NAME FILE.sb [-D ...]
     n=$1 f=$2; shift 2
     run "$n: import" "$BUCKLE" import -o "${f%.sb}.buckle" "$f"
@@ -39,7 +41,7 @@ cat >"$D/begin.sb" <<'EOF'
     (allow file-read-metadata (literal "/opt")))
   (allow file-write* (subpath "/private/tmp/out")))
 EOF
-imports_same "import shapes: a top-level begin with the default in an if" "$D/begin.sb"
+imports_same "import shapes: a top-level begin with the default in an if" "$D/begin.sb" -U LOGGING
 imports_same "import shapes: a top-level begin with the default in an if" "$D/begin.sb" -D LOGGING=on
 run "import shapes: the begin's default" grep -c '^default deny;$' "$D/begin.buckle"
 expect_out_has "import shapes: the begin's default is the import's" "1"
@@ -63,7 +65,7 @@ cat >"$D/prefix.sb" <<'EOF'
   (allow file-read* (subpath (substring (param "APP") (- (string-length data-root) 1) (string-length (param "APP"))))))
 (allow file-read* (subpath (param "APP")))
 EOF
-imports_same "import shapes: a helper's parameter named prefix" "$D/prefix.sb"
+imports_same "import shapes: a helper's parameter named prefix" "$D/prefix.sb" -D APP=/Users/test/param-APP
 imports_same "import shapes: a helper's parameter named prefix" "$D/prefix.sb" -D APP=/System/Volumes/Data/Apps/X.app
 run "lint shapes: string-length, substring and - are evaluated" "$BUCKLE" lint -D APP=/System/Volumes/Data/Apps/X.app "$D/prefix.sb"
 if grep -q 'BK4014' "$TMP/out" "$TMP/err"; then fail "lint shapes: string-length, substring and - are evaluated" "$(grep BK4014 "$TMP/out" "$TMP/err" | head -3)"
