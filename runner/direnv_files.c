@@ -115,12 +115,16 @@ static int in_list(const char *w, const char *const *v, size_t n)
 static const char *const code_var_ends[] = { "_CMD", "_COMMAND", "_HOOK", "_HOOKS", "_WRAPPER", "_EDITOR", "_PAGER",
                                              "_ASKPASS", "_CONFIG", "_CONFIG_PATH", "_CONFIG_FILE", "_CONFIG_HOME",
                                              "_CONFIG_DIR", "_CONFIG_GLOBAL", "_CONFIG_SYSTEM", "_RC", "_RCFILE",
-                                             "_OPTIONS", "_OPTS", "_SHELL", "_PRELOAD", "_STARTUP", "_PATH", "_HOME",
-                                             "_DIR", "_ENV", "PATH", "STARTUP", "CONFIG" };
+                                             "_OPTIONS", "_OPTS", "_SHELL", "_PRELOAD", "_STARTUP", "_HOME", "_ENV",
+                                             "STARTUP" };
+/* ... and the search paths of programs and modules by name (a DATA_PATH
+ * or a LOG_DIR is the project's) */
 static const char *const code_vars[] = { "ENV", "EDITOR", "VISUAL", "PAGER", "SHELL", "LESSOPEN", "LESSCLOSE",
                                          "PROMPT_COMMAND", "KUBECONFIG", "ZDOTDIR", "GNUPGHOME", "RUBYOPT",
-                                         "PERL5OPT", "PERL5LIB", "RUBYLIB", "CC", "CXX", "LD", "AR", "MAKE",
-                                         "MAKEFLAGS", "GOFLAGS", "RUSTFLAGS", "CFLAGS", "LDFLAGS" };
+                                         "PERL5OPT", "PERL5LIB", "RUBYLIB", "PYTHONPATH", "PYTHONHOME", "NODE_PATH",
+                                         "CLASSPATH", "GEM_PATH", "GOPATH", "FPATH", "PKG_CONFIG_PATH", "MANPATH",
+                                         "XDG_CONFIG_DIRS", "CC", "CXX", "LD", "AR", "MAKE", "MAKEFLAGS", "GOFLAGS",
+                                         "RUSTFLAGS", "CFLAGS", "LDFLAGS" };
 
 static int code_var(const char *name)
 {

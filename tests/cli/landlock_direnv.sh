@@ -152,10 +152,8 @@ rm -f "$R/proj/package.json"
 mkdir -p "$R/proj/app"
 echo 'print(1)' >"$R/proj/app/main.py"
 echo 'x' >"$R/proj/db.sqlite3"
-printf 'export FLASK_APP=app/main.py
-export DATABASE_URL=sqlite:db.sqlite3
-' >"$R/proj/.envrc"
-run "direnv: data" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "print(2)" >app/main.py; echo y >db.sqlite3'
+printf 'export FLASK_APP=app/main.py\nexport DATABASE_URL=sqlite:db.sqlite3\nexport DATA_PATH=app/data.csv LOG_DIR=app/log\n' >"$R/proj/.envrc"
+run "direnv: data" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "print(2)" >app/main.py; echo y >db.sqlite3; echo 1 >app/data.csv; mkdir app/log'
 expect_rc "direnv: a file an environment variable names as data, written by the command: the run goes on" 0
 printf 'export AIDER_LINT_CMD=./app/lint.sh
 ' >"$R/proj/.envrc"
