@@ -80,7 +80,9 @@ int compile_profile(compilation *c, const char *path)
         check_finals(c, NULL, finals, nfinals);
     }
     free(finals);
+    size_t unfolded = c->pol.rules.n;
     add_final_cases(c);
+    check_final_cases(c, unfolded);
     if (!c->opts.no_implied) add_implied(c);
     check_raw_finals(c);
     if (c->other_pass) return 1;

@@ -180,6 +180,10 @@ void add_final_moves(compilation *c);                  /* final_ancestors.c */
  * directories and symbolic links only (final_ancestors.c) */
 int final_self_denies(const rule *f, int op);
 void add_final_cases(compilation *c);                  /* final_case.c */
+/* The folds add_final_cases added (the rules from index from on) against
+ * the final allows before them: BK2005 where one meets a fold and is as
+ * specific (final.c) */
+void check_final_cases(compilation *c, size_t from);
 void add_default_denies(compilation *c);               /* implied.c */
 /* 1 when add_default_denies writes an explicit deny of the concrete op */
 int default_deny_covers(int op);                       /* implied.c */

@@ -704,12 +704,16 @@ static void check_one(void *ud, rule *r)
 {
     final_ctx *fc = ud;
     rule *f = fc->f;
-    if (r->action == f->action || r->implied) return;
+    if (r->action == f->action || (r->implied && r->implied != IMPL_CASE)) return;
     /* an allow of writing inside a final read deny ("/a/b" in "/a") makes
      * a place to write into, not to read: the final deny of moving what
      * is there decides without an error; an allow of moving a directory
      * that holds the final path, or a final allow, is BK2005 */
     if (f->implied == IMPL_MOVE_SELF && !r->final) return;
+    /* the fold of a final deny into every case of its letters decides over
+     * every rule that is not final (precedence.c); a final allow that
+     * meets it is BK2005, as one meeting the path as written */
+    if (f->implied == IMPL_CASE && !r->final) return;
     if (!opset_intersects(r->covers, f->covers)) return;
     if (spec_cmp(&r->m, &f->m) < 0) return;
     /* Only a certain overlap is an error: whether rules with different
@@ -737,18 +741,22 @@ static void check_one(void *ud, rule *r)
         sb_free(&why);
         return;
     }
+    /* a final path deny holds in every case of its letters (final_case.c) */
+    int cased = r->implied == IMPL_CASE || f->implied == IMPL_CASE;
     diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, origin_primary(r),
-                       "%s contradicts a final %s%s",
+                       "%s contradicts a final %s%s%s",
                        action_name(r->action),
                        action_name(f->action),
+                       cased ? " in another case of its letters" : "",
                        unit_provenance(c, r->origins->u));
     if (why.len) diag_note_add(&c->diags, d, origin_primary(r), both ? "it meets the final rule with %s" : "it falls inside the final rule with %s",
                                sb_cstr(&why));
     sb_free(&why);
     diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
                   action_name(f->action), unit_provenance(c, f->origins->u));
-    diag_help(&c->diags, d, "a final rule cannot be overridden by a rule as specific or more specific; "
-              "remove this rule or make it not overlap");
+    diag_help(&c->diags, d, "a final rule cannot be overridden by a rule as specific or more specific%s; "
+              "remove this rule or make it not overlap",
+              cased ? " (a macOS volume is case-insensitive: a path in another case of its letters names the same file)" : "");
 }
 
 int final_reach(const rule *f, opset *out)
@@ -790,6 +798,62 @@ static void check_reach(final_ctx *fc, rule *const *finals, size_t nfinals)
             check_one(fc, r);
         }
     }
+}
+
+/* Whether BK2005 was reported for r against the rule written at f's place
+ * already (a fold of a path r meets as written too). */
+static int reported(const compilation *c, const rule *r, const rule *f)
+{
+    span at = origin_primary(r), fat = origin_primary(f);
+    for (const diag *d = c->diags.head; d; d = d->next) {
+        if (!d->code || strcmp(d->code, BK2005) || d->at.src != at.src || d->at.start != at.start) continue;
+        for (const diag_note *n = d->notes; n; n = n->next)
+            if (n->at.src == fat.src && n->at.start == fat.start) return 1;
+    }
+    return 0;
+}
+
+/* Whether the fold f denies an operation its written rule (one of the
+ * first from rules, written where f was) denies as written, not only as
+ * implied by it (final_ancestors.c) */
+static int folds_written_op(const compilation *c, const rule *f, size_t from)
+{
+    span at = origin_primary(f);
+    for (size_t i = 0; i < from; i++) {
+        const rule *g = c->pol.rules.v[i];
+        if (g->implied || !g->final || g->action != f->action || !opset_has(g->covers, f->op)) continue;
+        span gat = origin_primary(g);
+        if (gat.src == at.src && gat.start == at.start) return 1;
+    }
+    return 0;
+}
+
+void check_final_cases(compilation *c, size_t from)
+{
+    size_t n = c->pol.rules.n, nallow = 0;
+    rule **allows = xmalloc((from + 1) * sizeof *allows);
+    for (size_t i = 0; i < from; i++) {
+        rule *r = c->pol.rules.v[i];
+        if (r->final && !r->implied && r->action == ACT_ALLOW) allows[nallow++] = r;
+    }
+    final_ctx fc = { c, NULL, arena_alloc(&c->a, (n + 1) * sizeof *fc.gen), arena_alloc(&c->a, n + 1) };
+    for (size_t i = from; i < n && nallow; i++) {
+        rule *f = c->pol.rules.v[i];
+        if (f->implied != IMPL_CASE) continue;
+        /* as the rule it folds: a final allow as specific or more specific
+         * that meets it; and where the written rule itself denies the
+         * operation, the other way too, as between two written final
+         * rules (an implied deny more specific than a final allow just
+         * decides, as the implied denies of the path as written do) */
+        int both_ways = folds_written_op(c, f, from);
+        for (size_t j = 0; j < nallow; j++) {
+            fc.f = f;
+            if (!reported(c, allows[j], f)) check_one(&fc, allows[j]);
+            fc.f = allows[j];
+            if (both_ways && !reported(c, f, allows[j])) check_one(&fc, f);
+        }
+    }
+    free(allows);
 }
 
 void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals)

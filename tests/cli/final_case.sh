@@ -216,3 +216,22 @@ done <<'Q'
 Q
 run "final case: dash symbolic" "$BUCKLE" compile "$D/dash.buckle"
 expect_out_lacks "final case: no reversed range in a fold" 'a-A'
+# two final rules that meet in another case of the letters meet: BK2005 as
+# on one path, and the note names the value where a parameter is in it;
+# without an error the output would carve /q/S out of the fold of /q/s
+while read name value allow deny; do
+    printf 'param P;\ndefault deny;\nfiles {\n    allow final %s;\n    deny final %s;\n}\n' \
+        "$(echo "$allow" | tr _ ' ')" "$(echo "$deny" | tr _ ' ')" >"$D/meet-$name.buckle"
+    if [ "$value" = - ]; then run "final case: meet $name" "$BUCKLE" compile "$D/meet-$name.buckle"
+    else run "final case: meet $name" "$BUCKLE" compile -D "P=$value" "$D/meet-$name.buckle"; fi
+    expect_rc "final case: meet $name: BK2005" 1
+    expect_err_has "final case: meet $name: in another case" "in another case of its letters [BK2005"
+done <<'Q'
+lit - write_literal_"/q/S" read_"/q/s"
+link - file-link_literal_"/q/S" read_"/q/s"
+deeper - write_"/q/S/x" write_"/q/s"
+same - write_"/q/S" write_"/q/s"
+param /q write_"$P/S/x" write_"/q/s"
+below /q/S/x write_"$P" write_"/q/s"
+Q
+expect_err_has "final case: meet: the note names the value" "it meets the final rule with P=/q/S/x"
