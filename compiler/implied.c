@@ -223,6 +223,13 @@ static void add_inner(implied_ctx *ic, const rule *r, const char *v, size_t k, s
 /* The proper ancestors of the path v[0..len). */
 void implied_add_ancestors(implied_ctx *ic, const rule *r, const char *v, size_t len)
 {
+    /* a value glued to text in the first component ("/t$X", "${P}p"): no
+     * value alone says whether the kernel sees the path under /private, so
+     * traversal does not go there, but a final deny of moving the path
+     * away denies moving /private for every value, as the values make
+     * the path /private/tmp/x (denying to move /private costs nothing) */
+    if (ic->final && compile_platform(ic->c) == PLAT_MACOS && glued_first(v, len))
+        add_one(ic, r, MK_LITERAL, "/private", 8, 1);
     /* "$P/etc/x": with P=/ the kernel sees /private/etc/x, whose ancestor
      * /private is "/private" then NAME.ifroot ("" for the root, "//", a
      * path no object has, otherwise) */

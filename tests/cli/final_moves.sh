@@ -177,3 +177,18 @@ for def in "" "-D HOME=/Users/test"; do
         expect_out_has "final moves: b9: ... compiled SBPL agrees: $x $def" "compiled SBPL agrees"
     done
 done
+
+# a value glued to text in the first component ("/t$USER", USER=mp) may put
+# the path under /private: /private is then an ancestor that cannot be
+# moved away, symbolically and with -D alike (the written-out /tmp/b/ has it)
+printf 'param USER;\ndefault allow;\nfiles {\n    deny final read prefix "/t$USER/b/";\n    deny final write literal "${P}p/k";\n}\nparam P;\n' >"$D/glued.buckle"
+for def in "-D USER=mp -D P=/t" "-D USER=mp -D P=/a"; do
+    for op in file-write-unlink file-clone file-mount; do
+        # shellcheck disable=SC2086
+        run "final moves: glued $op $def" "$BUCKLE" query $def "$D/glued.buckle" files $op /private
+        expect_out_has "final moves: glued: $op /private is denied ($def)" "deny /private"
+        expect_out_has "final moves: glued: ... compiled SBPL agrees ($op $def)" "compiled SBPL agrees"
+    done
+done
+run "final moves: glued symbolic" "$BUCKLE" compile "$D/glued.buckle"
+expect_out_has "final moves: glued: the symbolic output denies unlinking /private" '(deny file-write-unlink (literal "/private"))'
