@@ -1167,6 +1167,59 @@ static span entry_at(const srt_in *in, const char *ls, size_t ll)
     return (span){ in->src, 0, 0 };
 }
 
+/* The string of the settings at at, without its quotes (NULL when it is
+ * not one, or holds an escape). */
+static const char *entry_text(arena *a, span at)
+{
+    const char *t = at.src && at.end > at.start ? at.src->text + at.start : NULL;
+    size_t n = t ? at.end - at.start : 0;
+    if (n < 2 || t[0] != '"' || t[n - 1] != '"' || memchr(t, '\\', n)) return NULL;
+    return arena_strndup(a, t + 1, n - 2);
+}
+
+/* The line of the translation that holds byte at: [*ls, *le), without its
+ * indentation. */
+static void line_at(const char *text, size_t len, uint32_t at, uint32_t *ls, uint32_t *le)
+{
+    uint32_t s = 0;
+    for (uint32_t k = 0; k < at && k < len; k++)
+        if (text[k] == '\n') s = k + 1;
+    uint32_t e = s;
+    while (e < len && text[e] != '\n') e++;
+    while (s < e && text[s] == ' ') s++;
+    *ls = s;
+    *le = e;
+}
+
+/* What to change in the settings when a write root (the entry at
+ * allow_at) is refused beside a deny entry whose "**" holds it (the root
+ * /r/b beside the deny of .env anywhere under /r): srt writes there but
+ * for the deny's matches,
+ * while buckle also keeps every directory that may hold one from being
+ * moved or removed, which the root would grant.  0 when d is not that. */
+static int root_fix(srt_in *in, const diag *d, const char *text, size_t len, span allow_at, strbuf *help)
+{
+    if (!d->code || strcmp(d->code, BK2005)) return 0;
+    const char *allow = entry_text(in->dl->a, allow_at), *deny = NULL;
+    for (const diag_note *n = d->notes; n && allow && !deny; n = n->next) {
+        if (!n->at.src || !n->at.src->name || strcmp(n->at.src->name, "import.buckle")) continue;
+        uint32_t ls, le;
+        line_at(text, len, n->at.start, &ls, &le);
+        span at = entry_at(in, text + ls, le - ls);
+        if (at.end && at.start != allow_at.start) deny = entry_text(in->dl->a, at);
+    }
+    const char *dd = deny ? strstr(deny, "/**/") : NULL;
+    if (!dd) return 0;
+    size_t pl = (size_t)(dd - deny), al = strlen(allow);
+    if (al <= pl || memcmp(allow, deny, pl) || allow[pl] != '/') return 0;
+    sb_printf(help, "srt writes in \"%s\" everything but what \"%s\" matches; buckle also keeps every directory that may "
+                    "hold such a file from being moved or removed, which this write root would allow inside it. "
+                    "Start the deny at the root instead: \"%s/**/%s\" in denyWrite (one entry per write root under \"%.*s\"), "
+                    "or, where all of \"%.*s\" may be written, that as the root in allowWrite",
+              allow, deny, allow, dd + 4, (int)(pl ? pl : 1), pl ? deny : "/", (int)(pl ? pl : 1), pl ? deny : "/");
+    return 1;
+}
+
 /* the lint findings of the profile, by slug (sorted, each once): the
  * translation is faithful, so they are suppressed for the file with a reason.
  * An error (the translation does not compile) goes to in's list, at the
@@ -1190,6 +1243,13 @@ static int findings(srt_in *in, strbuf *slugs, const char *text, size_t len, con
     int bad = 0;
     for (const diag *d = dl.head; d; d = d->next) {
         if (d->sev != SEV_ERROR || d->suppressed) continue;
+        /* the same error at the same place once (two implied rules of one
+         * final deny may each give it) */
+        int again = 0;
+        for (const diag *o = dl.head; o != d && !again; o = o->next)
+            again = o->sev == SEV_ERROR && !o->suppressed && o->at.src == d->at.src && o->at.start == d->at.start &&
+                    !strcmp(o->msg, d->msg);
+        if (again) continue;
         uint32_t line = 1, ls = 0;
         for (uint32_t k = 0; d->at.src && k < d->at.start && k < len; k++)
             if (text[k] == '\n') { line++; ls = k + 1; }
@@ -1203,7 +1263,11 @@ static int findings(srt_in *in, strbuf *slugs, const char *text, size_t len, con
                                  at.end ? "this entry's translation" : "the translation", line,
                                  (int)(le - ls > 120 ? 120 : le - ls), text + ls, d->msg)
                       : diag_add(in->dl, SEV_ERROR, NULL, at, "the translation does not compile: %s", d->msg);
-        if (d->help) diag_help(in->dl, e, "%s", d->help);
+        strbuf fix;
+        sb_init(&fix);
+        if (own && root_fix(in, d, text, len, at, &fix)) diag_help(in->dl, e, "%s", sb_cstr(&fix));
+        else if (d->help) diag_help(in->dl, e, "%s", d->help);
+        sb_free(&fix);
         bad = 1;
     }
     for (size_t i = 0; lint_code_at(i); i++) {

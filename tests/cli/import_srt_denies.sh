@@ -253,3 +253,16 @@ run "srt denies: one path in denyRead and allowRead" "$BUCKLE" import --from srt
 expect_rc "srt denies: one path in denyRead and allowRead: imports" 0
 run "srt denies: one path in denyRead and allowRead: query" "$BUCKLE" query "$D/read_tie.buckle" files file-read-data /r/b
 expect_out_has "srt denies: one path in denyRead and allowRead: the deny wins the tie" "deny /r/b"
+# a write root inside a deny's "**" is refused (buckle keeps every
+# directory that may hold a match from being moved): the refusal says what
+# to write instead, once, and what it says imports
+printf '{"filesystem":{"allowWrite":["/r/b"],"denyWrite":["/r/**/.env"],"denyRead":[]},"network":{"allowedDomains":[]}}\n' >"$D/root_in_glob.json"
+run "srt denies: a root inside a deny's **" "$BUCKLE" import --from srt "$D/root_in_glob.json"
+expect_rc "srt denies: a root inside a deny's **: refused" 1
+expect_err_has "srt denies: a root inside a deny's **: the fix" 'Start the deny at the root instead: "/r/b/**/.env" in denyWrite'
+expect_err_has "srt denies: a root inside a deny's **: or the wider root" 'where all of "/r" may be written'
+if [ "$(grep -c 'error: this entry' "$TMP/err")" = 1 ]; then pass "srt denies: a root inside a deny's **: said once"
+else fail "srt denies: a root inside a deny's **: said once" "$(grep -c 'error: this entry' "$TMP/err") times"; fi
+printf '{"filesystem":{"allowWrite":["/r/b"],"denyWrite":["/r/b/**/.env"],"denyRead":[]},"network":{"allowedDomains":[]}}\n' >"$D/root_fixed.json"
+run "srt denies: the deny started at the root" "$BUCKLE" import --from srt "$D/root_fixed.json"
+expect_rc "srt denies: the deny started at the root: imports" 0
