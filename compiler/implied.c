@@ -308,6 +308,25 @@ static int fixed_is_root(const char *v, size_t len)
  * ends).  A prefix ending in "**" matches every directory below its fixed
  * part, so nothing deeper is needed.  no_globstar: a globstar directly
  * below the root (the fixed part a root) is left out. */
+/* Adds regex re[0..n) (it starts with "^") for a directory inside glob g's
+ * wildcards; for a final deny of moving, where a value glued to text makes
+ * g's first component ("/t$X", which glob_inner_flags leaves as written),
+ * also under /private, for every value as the ancestors are
+ * (implied_add_ancestors) */
+static void add_inner_regex(implied_ctx *ic, const rule *r, const char *g, size_t len, const char *re, size_t n, int depth)
+{
+    add_one(ic, r, MK_REGEX, re, n, depth);
+    if (!ic->final || g[0] != '/' || n < 2 || compile_platform(ic->c) != PLAT_MACOS ||
+        glob_inner_flags(ic->c, g, len) != TPL_LINUX)
+        return;
+    strbuf t;
+    sb_init(&t);
+    sb_puts(&t, "^/private");
+    sb_add(&t, re + 1, n - 1);
+    add_one(ic, r, MK_REGEX, t.data, t.len, -1);
+    sb_free(&t);
+}
+
 static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t len, int no_globstar)
 {
     int wild = 0, var = 0, comps = 0;
@@ -332,7 +351,7 @@ static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t
                     sb_puts(&re, ".up");
                     sb_putc(&re, PARAM_CLOSE);
                     sb_putc(&re, '$');
-                    add_one(ic, r, MK_REGEX, re.data, re.len, -1);
+                    add_inner_regex(ic, r, g, len, re.data, re.len, -1);
                 }
                 sb_free(&re);
             }
@@ -366,7 +385,7 @@ static void add_glob_inner(implied_ctx *ic, const rule *r, const char *g, size_t
         }
         if (re.len >= tl && memcmp(re.data + re.len - tl, tail, tl) == 0) {
             if (!globstar) { re.len -= tl; sb_putc(&re, '$'); }
-            add_one(ic, r, MK_REGEX, re.data, re.len, var ? -1 : comps);
+            add_inner_regex(ic, r, g, len, re.data, re.len, var ? -1 : comps);
         }
         sb_free(&re);
         if (globstar) return;

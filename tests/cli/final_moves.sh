@@ -192,3 +192,13 @@ for def in "-D USER=mp -D P=/t" "-D USER=mp -D P=/a"; do
 done
 run "final moves: glued symbolic" "$BUCKLE" compile "$D/glued.buckle"
 expect_out_has "final moves: glued: the symbolic output denies unlinking /private" '(deny file-write-unlink (literal "/private"))'
+# ... and so are the directories inside its wildcards there
+printf 'param USER;\ndefault allow;\nfiles {\n    deny final file-write-data glob "/t$USER/b[a-]/c";\n}\n' >"$D/glued_inner.buckle"
+for op in file-write-unlink file-write-create; do
+    run "final moves: glued inner $op" "$BUCKLE" query -D USER=mp --vnode-type DIRECTORY "$D/glued_inner.buckle" files $op /private/tmp/ba
+    expect_out_has "final moves: glued inner: $op /private/tmp/ba is denied" "deny /private/tmp/ba"
+    expect_out_has "final moves: glued inner: ... compiled SBPL agrees ($op)" "compiled SBPL agrees"
+done
+run "final moves: glued inner symbolic" "$BUCKLE" compile "$D/glued_inner.buckle"
+expect_out_has "final moves: glued inner: the symbolic output has it under /private" '(regex (string-append "^/private/t" (param "USER.re") "/b[a-]$"))'
+
