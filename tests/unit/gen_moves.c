@@ -83,9 +83,12 @@ static int is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <
 static char swap_case(char c) { return is_letter(c) ? (char)(c ^ 0x20) : c; }
 
 /* The bracket expression at tpl[i] ('['): its end (after the ']') and the
- * member it stands for in the objects made (with swap, a letter it leaves
- * out or names, in the other case: a negated one matches that, a plain one
- * the name folded) */
+ * member it stands for in the objects made: of a plain one its first
+ * member (choice 1: its last, a '-' there too), of a negated one a letter
+ * it leaves out.  With swap, in the other case: of a plain one its first
+ * letter (the name folded); of a negated one a letter it names whose other
+ * case it leaves out (it matches that one, so its fold matches the letter
+ * too: "[!a-]" matches "A", and making "a" makes it). */
 static size_t bracket(const char *tpl, size_t end, size_t i, int k, int swap, char *as)
 {
     size_t j = i + 1;
@@ -94,9 +97,28 @@ static size_t bracket(const char *tpl, size_t end, size_t i, int k, int swap, ch
     size_t first = j;
     if (j < end && tpl[j] == ']') j++;
     while (j < end && tpl[j] != ']') j++;
-    *as = neg ? (k == 1 ? 'r' : 'q') : tpl[first];
-    if (swap && is_letter(tpl[first])) *as = swap_case(tpl[first]);
-    else if (swap) *as = swap_case(*as);
+    size_t last = j > first ? j - 1 : first;
+    unsigned char in[256] = { 0 };              /* its members; '-' first or last is one */
+    for (size_t m = first; m <= last && m < end; m++) {
+        unsigned char lo = (unsigned char)tpl[m], hi = lo;
+        if (m + 2 <= last && tpl[m + 1] == '-') { hi = (unsigned char)tpl[m + 2]; m += 2; }
+        for (unsigned c = lo; c <= hi; c++) in[c] = 1;
+    }
+    if (!neg) {
+        *as = k == 1 ? tpl[last] : tpl[first];
+        if (swap) {
+            for (size_t m = first; m <= last; m++)
+                if (is_letter(tpl[m])) { *as = tpl[m]; break; }
+            *as = swap_case(*as);
+        }
+    } else {
+        *as = k == 1 ? 'r' : 'q';
+        if (swap) {
+            *as = swap_case(*as);
+            for (unsigned c = 'A'; c <= 'z'; c++)
+                if (is_letter((char)c) && in[c] && !in[(unsigned char)swap_case((char)c)]) { *as = (char)c; break; }
+        }
+    }
     return j < end ? j + 1 : end;
 }
 
@@ -267,9 +289,16 @@ void moves_expect(arena *a, const gen_move *m, const sb_param *v, size_t nv, mov
     for (int k = 0; k < 3; k++) {
         const char *s = match_of(a, m, v, nv, k, 0), *sw = match_of(a, m, v, nv, k, 1);
         if (s) self_ops(a, m, s, q);
-        /* a glob's paths under /private: its alternative there is folded
-         * in the created name only (not asked) */
-        if (sw && !(m->kind == MV_GLOB && !strncmp(sw, "/private/", 9))) case_ops(a, m, sw, q);
+        /* under /private, the link's target in the case it has: a name
+         * that exists is seen as the volume keeps it (a glob's alternative
+         * there folds what follows it) */
+        if (sw && m->kind == MV_GLOB && !strncasecmp(sw, "/private/", 9) && strlen(sw) >= 12 && (!sw[12] || sw[12] == '/')) {
+            char *k2 = arena_strdup(a, sw);
+            for (size_t i = 9; i < 12; i++) k2[i] = (char)(k2[i] | 0x20);
+            memcpy(k2, "/private", 8);
+            sw = k2;
+        }
+        if (sw) case_ops(a, m, sw, q);
     }
     /* the directories inside its wildcards: at each "/" after the first
      * one (not the "/" of a trailing "**"), what the text before it matches;

@@ -49,9 +49,11 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_FINAL_UNFILTERED] = { "final-unfiltered", "a final rule without a matcher (every object of its operations) beside "
                               "path rules, whose traversal it decides", "deny final read; allow write \"/a/b\"" },
     [GS_FINAL_MOVES] = { "final-moves", "a final deny (reading, writing, one operation) of a literal, subpath, prefix or glob "
-                         "(`*` and `**` before its last component, a trailing `**`) beside grants of writing, cloning, linking "
+                         "(`*` and `**` before its last component, a trailing `**`, bracket classes plain and negated, "
+                         "with `-` first or last) beside grants of writing, cloning, linking "
                          "and mounting above it: the path, its ancestors and the directories inside its wildcards are asked "
-                         "about moving, cloning, linking and mounting", "deny final write glob \"$WORKDIR/.git/modules/**/hooks\"" },
+                         "about moving, cloning, linking and mounting, and the path in another case of its letters about creating it",
+                         "deny final write glob \"$WORKDIR/.git/modules/**/hooks\", deny final read glob \"/a/b[a-]/c\"" },
     [GS_SRT_ROOTS] = { "srt-roots", "profiles shaped like `buckle import --from srt` output: `$WORKDIR`, `~`, path and pattern "
                        "write roots, denies above and inside them, final or not, srt's own protections",
                        "allow write regex \"^${HOME}(/p/[^/]*)$$\"; deny final read \"~/p/a/secret\"" },
@@ -264,12 +266,14 @@ static void glob_piece(pathb *p, gen_rng *r, uint64_t en)
     case GS_BRACKET_EDGE:                          /* ']' first, '-' first or last: members, not syntax */
         lit(p, "/");
         lit(p, "b");
-        switch (gen_rnd(r) % 6) {
+        switch (gen_rnd(r) % 8) {
         case 0: push(p, "[]c]", 4, "]", "c", "b", "/"); break;
         case 1: push(p, "[-c]", 4, "-", "c", "b", "/"); break;
         case 2: push(p, "[c-]", 4, "-", "c", "b", "d"); break;
         case 3: push(p, "[]-]", 4, "]", "-", "c", "/"); break;
         case 4: push(p, "[!]]", 4, "c", "]", "/", "-"); break;
+        case 5: push(p, "[!c-]", 4, "b", "-", "c", "/"); break;
+        case 6: push(p, "[^-c]", 4, "b", "-", "c", "C"); break;
         default: push(p, "[!-c]", 4, "b", "-", "c", "/"); break;
         }
         if (chance(r, 50)) lit(p, "c");
@@ -1023,8 +1027,8 @@ static void final_moves(gen_profile *p, gen_rng *r, uint64_t en)
     static const struct { const char *root; int shape; } mroots[] = {
         { "/a", -1 }, { "~", GS_TILDE }, { "$P", GS_PARAM_START }, { "$WORKDIR", -1 }, { "/a/$USER", GS_PARAM_MID },
         { "$Q", GS_PARAM_START }, { "/tmp/w", -1 }, { "/etc", -1 }, { "${P}", GS_PARAM_START },
-        /* a value may put these under /private (USER=tmp, P=/) */
-        { "/$USER", GS_PARAM_MID }, { "$P/etc", GS_PARAM_START },
+        /* a value may put these under /private (USER=tmp, USER=mp, P=/) */
+        { "/$USER", GS_PARAM_MID }, { "/t$USER", GS_PARAM_GLUED }, { "$P/etc", GS_PARAM_START },
     };
     static const struct { const char *tail; int kind; } shapes[] = {
         { "/b/c", MV_LITERAL }, { "/.git/config", MV_LITERAL }, { "", MV_LITERAL }, { "/.ssh", MV_SUBPATH },
@@ -1033,6 +1037,8 @@ static void final_moves(gen_profile *p, gen_rng *r, uint64_t en)
         { "/b/**", MV_GLOB }, { "/**/.env", MV_GLOB }, { "/b*/c", MV_GLOB }, { "/b/*", MV_GLOB }, { "/b/**/c/*/d", MV_GLOB },
         { "/b?/c", MV_GLOB }, { "/x[^a]y", MV_GLOB }, { "/b[!a-c]/c", MV_GLOB }, { "/r[^a-c]s/**", MV_GLOB },
         { "/[cd]x/k", MV_GLOB },
+        /* '-' first or last in a class is a member, in the fold too */
+        { "/[-a]x/k", MV_GLOB }, { "/b[a-]/c", MV_GLOB }, { "/x[!a-]y", MV_GLOB }, { "/r[^-a]s/**", MV_GLOB },
     };
     static const char *const verbs[] = { "read", "write", "write", "metadata", "file-read-data", "file-write-data",
                                          "file-write-mode", "file-write-xattr", "file-write-unlink", "file-write-create" };
