@@ -46,6 +46,12 @@ runner_env() {
     export BUCKLE_TEST_CACHE_PARENT
 }
 
+# line_of FILE TEXT: the number of the first line of FILE that has TEXT
+# (as it is), for a check that names a rule of a corpus profile by its line
+# (corpus/std/agent.buckle:22): it follows an edit above that rule; empty
+# when no line has TEXT, so the check fails
+line_of() { grep -nF -- "$2" "$1" | head -n 1 | cut -d: -f1; }
+
 # abspath FILE: the physical absolute path of an existing file
 abspath() { echo "$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")"; }
 
