@@ -8,6 +8,7 @@
  * be granted that way is lost (narrower), never added. */
 #include "landlock.h"
 #include "landlock_mounts.h"
+#include "path_links.h"
 #include "emit.h"
 #include "../compiler/precedence.h"
 #include "../grammar/sexp.h"
@@ -1647,36 +1648,6 @@ static const char *files_in_words(llb *b, const rule *r)
     return out;
 }
 
-/* path with the symbolic links on its way resolved as the kernel does (its
- * last component too when follow_last), in a; NULL when that changes
- * nothing.  The part that does not exist is kept as written. */
-static const char *resolve_links(arena *a, const char *path, int follow_last)
-{
-    size_t n = strlen(path);
-    if (n < 2 || path[0] != '/') return NULL;
-    char *buf = arena_strdup(a, path);
-    size_t end = n;
-    if (!follow_last) { while (end > 1 && buf[end - 1] != '/') end--; if (end > 1) end--; }
-    while (end >= 1) {
-        char keep = buf[end];
-        buf[end] = 0;
-        char rp[PATH_MAX];
-        const char *ok = realpath(buf, rp);
-        buf[end] = keep;
-        if (ok) {
-            /* what follows the resolved part, without its leading '/' (at
-             * the root, end is past it already) */
-            const char *rest = buf + end + (buf[end] == '/');
-            const char *out = !*rest ? arena_strdup(a, rp) : arena_printf(a, "%s/%s", strcmp(rp, "/") ? rp : "", rest);
-            return strcmp(out, path) ? out : NULL;
-        }
-        if (end == 1) return NULL;
-        while (end > 1 && buf[end - 1] != '/') end--;
-        if (end > 1) end--;
-    }
-    return NULL;
-}
-
 /* A grant of a right deny rule r takes that reaches path (at it, above
  * it, or beneath it), or NULL; *ri its right. */
 static const ll_grant *grant_reaching(llb *b, const rule *r, const char *path, size_t *ri)
@@ -1716,7 +1687,7 @@ static const char *link_out_of(llb *b, const rule *r, const char *h, const char 
             continue;
         }
         if (!S_ISLNK(st.st_mode)) continue;
-        const char *res = resolve_links(b->a, child, 1);
+        const char *res = ll_resolve_links(b->a, child, 1);
         if (!res || under(res, strlen(res), h, strlen(h))) continue;
         size_t ri;
         const ll_grant *g = grant_reaching(b, r, res, &ri);
@@ -1752,7 +1723,7 @@ static const char *deny_through_link(llb *b, const rule *r)
         if (r->m.kind != MK_SUBPATH || st_get(b, h, &st) != 0 || !S_ISDIR(st.st_mode)) return NULL;
         return link_out_of(b, r, h, h, 0, &seen);
     }
-    const char *res = resolve_links(b->a, h, 1);
+    const char *res = ll_resolve_links(b->a, h, 1);
     if (!res) return NULL;
     size_t ri;
     const ll_grant *g = grant_reaching(b, r, res, &ri);
@@ -2296,7 +2267,7 @@ int ll_plan_decide(const ll_plan *p, const sb_request *q, const char *host, aren
      * making and removing an entry, which act on the link itself) */
     if (q->kind == OBJ_PATH && host && (!strncmp(n, "file", 4) || !strncmp(n, "process-exec", 12))) {
         int last = strcmp(n, "file-write-create") && strcmp(n, "file-write-unlink") && strncmp(n, "file-read-metadata", 18);
-        const char *rh = resolve_links(a, host, last);
+        const char *rh = ll_resolve_links(a, host, last);
         if (rh) {
             if (!*self_note) self_note = arena_printf(a, " (the kernel checks %s: a symbolic link on the way)", rh);
             host = rh;

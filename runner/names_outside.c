@@ -12,6 +12,7 @@
  * and every file with a name not seen in the project counts). */
 #define _GNU_SOURCE
 #include "names_outside.h"
+#include "path_text.h"
 #include "../backend/landlock_mounts.h"
 #include "../support/hashmap.h"
 #include <dirent.h>
@@ -36,20 +37,13 @@ typedef struct outside_ctx {
     const char *cut;                 /* where the walk could not go on, or NULL */
 } outside_ctx;
 
-static int at_or_under(const char *p, const char *d)
-{
-    size_t n = strlen(d);
-    if (n == 1 && d[0] == '/') return p[0] == '/';
-    return !strncmp(p, d, n) && (p[n] == '/' || !p[n]);
-}
-
 static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
 
 /* a directory grant that writes files holds path */
 static int granted_dir(const ll_plan *p, const char *path)
 {
     for (size_t i = 0; i < p->ng; i++)
-        if (p->g[i].is_dir && writes(&p->g[i]) && at_or_under(path, p->g[i].path)) return 1;
+        if (p->g[i].is_dir && writes(&p->g[i]) && runner_path_within(path, p->g[i].path)) return 1;
     return 0;
 }
 
@@ -66,7 +60,7 @@ static int read_only_near(const ll_plan *p, const char *path, int above)
 {
     for (size_t i = 0; i < p->nm; i++) {
         if (!p->m[i].ro) continue;
-        if (above ? at_or_under(path, p->m[i].path) : at_or_under(p->m[i].path, path) && strcmp(p->m[i].path, path))
+        if (above ? runner_path_within(path, p->m[i].path) : runner_path_within(p->m[i].path, path) && strcmp(p->m[i].path, path))
             return 1;
     }
     return 0;
@@ -75,7 +69,7 @@ static int read_only_near(const ll_plan *p, const char *path, int above)
 static int grant_beneath(const ll_plan *p, const char *path)
 {
     for (size_t i = 0; i < p->ng; i++)
-        if (writes(&p->g[i]) && at_or_under(p->g[i].path, path) && strcmp(p->g[i].path, path)) return 1;
+        if (writes(&p->g[i]) && runner_path_within(p->g[i].path, path) && strcmp(p->g[i].path, path)) return 1;
     return 0;
 }
 
@@ -191,7 +185,7 @@ const char *runner_names_outside(arena *a, const ll_plan *plan, outside_file *fi
     }
     for (size_t i = 0; i < nroots && !x.cut && x.found < x.n; i++) {
         size_t j = 0;
-        while (j < nroots && !(at_or_under(roots[i], roots[j]) && (strcmp(roots[i], roots[j]) || j < i))) j++;
+        while (j < nroots && !(runner_path_within(roots[i], roots[j]) && (strcmp(roots[i], roots[j]) || j < i))) j++;
         if (j < nroots) continue;
         int pl = place(plan, roots[i]);
         if (pl == PLACE_GRANTED) continue;
@@ -295,7 +289,7 @@ static void walk_granted(granted_ctx *x, int dirfd, size_t len, int depth)
         x->path[len] = '/';
         memcpy(x->path + len + 1, n, nl + 1);
         /* the project, walked already; a read-only mount of the plan */
-        if (at_or_under(x->path, x->cwd) || read_only_near(x->plan, x->path, 1)) continue;
+        if (runner_path_within(x->path, x->cwd) || read_only_near(x->plan, x->path, 1)) continue;
         struct stat st;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !granted_dev(x, (unsigned long long)st.st_dev)) continue;
         if (S_ISREG(st.st_mode)) {
@@ -333,14 +327,14 @@ void runner_names_granted(arena *a, const ll_plan *plan, const char *cwd, outsid
     }
     for (size_t i = 0; i < plan->ng && x->left && x->entries < x->max; i++) {
         const ll_grant *g = &plan->g[i];
-        if (!g->is_dir || !writes(g) || at_or_under(g->path, cwd) || at_or_under(cwd, g->path) ||
+        if (!g->is_dir || !writes(g) || runner_path_within(g->path, cwd) || runner_path_within(cwd, g->path) ||
             read_only_near(plan, g->path, 1))
             continue;
         /* once: a grant beneath another is walked with it */
         size_t j = 0;
         while (j < plan->ng && !(j != i && plan->g[j].is_dir && writes(&plan->g[j]) &&
-                                 at_or_under(g->path, plan->g[j].path) && (strcmp(g->path, plan->g[j].path) || j < i) &&
-                                 !at_or_under(cwd, plan->g[j].path)))
+                                 runner_path_within(g->path, plan->g[j].path) && (strcmp(g->path, plan->g[j].path) || j < i) &&
+                                 !runner_path_within(cwd, plan->g[j].path)))
             j++;
         if (j < plan->ng) continue;
         struct stat st;

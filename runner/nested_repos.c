@@ -13,7 +13,9 @@
  * naming the repository or the include and the deny that would hold it. */
 #define _GNU_SOURCE
 #include "nested_repos.h"
+#include "path_text.h"
 #include "run_profile.h"
+#include "../backend/path_links.h"
 #include "../seatbelt/ops.h"
 #include <ctype.h>
 #include <dirent.h>
@@ -260,13 +262,14 @@ const char *runner_path_by_name(arena *a, const char *path)
 {
     char *out = arena_alloc(a, strlen(path) + 2);
     size_t n = 0;
-    for (const char *s = path; *s;) {
-        while (*s == '/') s++;
-        const char *e = strchr(s, '/');
-        size_t l = e ? (size_t)(e - s) : strlen(s);
-        if (l == 1 && s[0] == '.') { }
-        else if (l == 2 && s[0] == '.' && s[1] == '.') { while (n > 0 && out[--n] != '/') { } }
-        else if (l) { out[n++] = '/'; memcpy(out + n, s, l); n += l; }
+    out[0] = 0;
+    for (const char *s = path;;) {
+        size_t l = runner_path_step(&s, out, &n);
+        if (!l) break;
+        out[n++] = '/';
+        memcpy(out + n, s, l);
+        n += l;
+        out[n] = 0;
         s += l;
     }
     if (!n) out[n++] = '/';
@@ -276,23 +279,8 @@ const char *runner_path_by_name(arena *a, const char *path)
 
 const char *runner_path_kernel(arena *a, const char *path)
 {
-    size_t end = strlen(path);
-    if (end < 2 || path[0] != '/') return path;
-    char *buf = arena_strdup(a, path);
-    for (;;) {
-        char keep = buf[end];
-        buf[end] = 0;
-        char rp[PATH_MAX];
-        const char *ok = realpath(buf, rp);
-        buf[end] = keep;
-        if (ok) {
-            const char *rest = buf + end + (buf[end] == '/');
-            return *rest ? arena_printf(a, "%s/%s", strcmp(rp, "/") ? rp : "", rest) : arena_strdup(a, rp);
-        }
-        if (end == 1) return path;
-        while (end > 1 && buf[end - 1] != '/') end--;
-        if (end > 1) end--;
-    }
+    const char *r = ll_resolve_links(a, path, 1);
+    return r ? r : path;
 }
 
 /* path as a profile names it: $WORKDIR/... inside the working directory */

@@ -7,6 +7,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+size_t runner_path_step(const char **r, char *cur, size_t *n)
+{
+    for (;;) {
+        while (**r == '/') (*r)++;
+        size_t len = strcspn(*r, "/");
+        if (len == 1 && (*r)[0] == '.') { *r += len; continue; }
+        if (len == 2 && (*r)[0] == '.' && (*r)[1] == '.') {
+            while (*n && cur[*n - 1] != '/') (*n)--;
+            if (*n) (*n)--;
+            cur[*n] = 0;
+            *r += len;
+            continue;
+        }
+        return len;
+    }
+}
+
 const char *runner_path_follow(arena *a, const char *path)
 {
     char cur[PATH_MAX];            /* resolved so far ("" is /) */
@@ -14,17 +31,8 @@ const char *runner_path_follow(arena *a, const char *path)
     int hops = 0, gone = 0;
     cur[0] = 0;
     for (const char *r = path;;) {
-        while (*r == '/') r++;
-        if (!*r) break;
-        size_t len = strcspn(r, "/");
-        if (len == 1 && r[0] == '.') { r += len; continue; }
-        if (len == 2 && r[0] == '.' && r[1] == '.') {
-            while (n && cur[n - 1] != '/') n--;
-            if (n) n--;
-            cur[n] = 0;
-            r += len;
-            continue;
-        }
+        size_t len = runner_path_step(&r, cur, &n);
+        if (!len) break;
         if (n + 1 + len >= sizeof cur) return NULL;
         cur[n++] = '/';
         memcpy(cur + n, r, len);

@@ -11,6 +11,7 @@
  * remembered, so paths that share a directory cost one lstat each. */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
+#include "path_text.h"
 #include "../backend/emit.h"
 #include "../compiler/patterns.h"
 #include <errno.h>
@@ -270,19 +271,10 @@ static void walk(protect_list *pl, const char *path, int value)
     int links = 0;
     const char *r = path;          /* what is left to resolve */
     for (;;) {
-        while (*r == '/') r++;
-        if (!*r) break;
-        const char *end = strchr(r, '/');
-        size_t len = end ? (size_t)(end - r) : strlen(r);
+        size_t len = runner_path_step(&r, cur, &n);
+        if (!len) break;
+        const char *end = r[len] ? r + len : NULL;
         int last = !end || !end[strspn(end, "/")];
-        if (len == 1 && r[0] == '.') { r += len; continue; }
-        if (len == 2 && r[0] == '.' && r[1] == '.') {
-            while (n && cur[n - 1] != '/') n--;
-            if (n) n--;
-            cur[n] = 0;
-            r += len;
-            continue;
-        }
         size_t before = n;
         if (append(cur, &n, r, len)) return;
         r += len;

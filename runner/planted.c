@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include "made_by.h"
 #include "planted.h"
+#include "path_text.h"
 #include "run_profile.h"
 #include "runner.h"
 #include "../support/strbuf.h"
@@ -374,15 +375,6 @@ static int planted_open_read(arena *a, const run_request *rq, const char **why)
     return fd;
 }
 
-/* 1 when path is at or beneath dir */
-static int at_or_under(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/') n--;
-    if (n == 1 && dir[0] == '/') return path[0] == '/';
-    return !strncmp(path, dir, n) && (path[n] == 0 || path[n] == '/');
-}
-
 size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const char *const *scope, size_t nscope)
 {
     const char *why = NULL;
@@ -434,12 +426,12 @@ size_t planted_check(arena *a, const run_request *rq, diag_sink *sink, const cha
             /* there, and the same file (or not known yet); or not to be looked at */
             int same = r == 0 && (was.ino == 0 || (now.dev == was.dev && now.ino == was.ino && now.birth == was.birth));
             int here = 0;
-            for (size_t k = 0; k < nscope && !here; k++) here = at_or_under(path, scope[k]);
+            for (size_t k = 0; k < nscope && !here; k++) here = runner_path_within(path, scope[k]);
             /* or in a directory at or above the working directory (scope[0]):
              * git's repositories above the project, its hooks' files */
             const char *sl = strrchr(path, '/');
             if (!here && nscope && sl)
-                here = at_or_under(scope[0], sl == path ? "/" : arena_strndup(a, path, (size_t)(sl - path)));
+                here = runner_path_within(scope[0], sl == path ? "/" : arena_strndup(a, path, (size_t)(sl - path)));
             if ((same || r == -2) && !here) {
                 kept++;
                 put_line(&out, r == 0 && was.ino == 0 ? &now : &was, path);

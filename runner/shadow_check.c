@@ -8,6 +8,7 @@
  * that the next lookup of the name finds buckle again. */
 #define _GNU_SOURCE
 #include "shadow_check.h"
+#include "path_text.h"
 #include "run_profile.h"
 #include "../support/arena.h"
 #include <errno.h>
@@ -261,14 +262,6 @@ void runner_shadow_free(shadow_watch *w)
     memset(w, 0, sizeof *w);
 }
 
-/* 1 when path is at or beneath dir */
-static int at_or_under(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    if (n == 1 && dir[0] == '/') return path[0] == '/';
-    return !strncmp(path, dir, n) && (path[n] == 0 || path[n] == '/');
-}
-
 const char *runner_shadow_unchecked(const ll_plan *p)
 {
     static const char *const where[] = { "/sys/fs/cgroup", "/proc" };
@@ -277,7 +270,7 @@ const char *runner_shadow_unchecked(const ll_plan *p)
         const ll_grant *g = &p->g[i];
         if (!(g->access & LL_FS_WRITE_FILE)) continue;
         for (size_t k = 0; k < nw; k++)
-            if (at_or_under(g->path, where[k]) || (g->is_dir && at_or_under(where[k], g->path))) return g->path;
+            if (runner_path_within(g->path, where[k]) || (g->is_dir && runner_path_within(where[k], g->path))) return g->path;
     }
     return NULL;
 }

@@ -21,6 +21,7 @@
  * every directory of the project (rel_walk.c: what was there before). */
 #define _GNU_SOURCE
 #include "shared_inodes.h"
+#include "path_text.h"
 #include "names_outside.h"
 #include "rel_walk.h"
 #include "path_ident.h"
@@ -60,13 +61,6 @@ typedef struct walk_ctx {
     size_t entries;
     const char *cut;            /* where the walk could not go on, or NULL */
 } walk_ctx;
-
-static int at_or_under(const char *p, const char *d)
-{
-    size_t n = strlen(d);
-    if (n == 1 && d[0] == '/') return p[0] == '/';
-    return !strncmp(p, d, n) && (p[n] == '/' || !p[n]);
-}
 
 /* a path the plan mounts read-only: nothing beneath it can be written */
 static int read_only(const ll_plan *p, const char *path)
@@ -113,7 +107,7 @@ static int is_root(const walk_ctx *x, const char *path)
 static int root_beneath(const walk_ctx *x, const char *path)
 {
     for (size_t i = 0; i < x->nroots; i++)
-        if (at_or_under(x->roots[i], path) && strcmp(x->roots[i], path)) return 1;
+        if (runner_path_within(x->roots[i], path) && strcmp(x->roots[i], path)) return 1;
     return 0;
 }
 
@@ -206,11 +200,11 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
         if (!writes(g) || read_only(plan, g->path)) continue;
         /* a grant above the working directory (`~`) holds the project
          * whole: walked from the working directory, like one of it */
-        if (g->is_dir && at_or_under(cwd, g->path) && strcmp(cwd, g->path)) {
+        if (g->is_dir && runner_path_within(cwd, g->path) && strcmp(cwd, g->path)) {
             if (!is_root(&x, cwd) && !read_only(plan, cwd)) x.roots[x.nroots++] = cwd;
             continue;
         }
-        if (!at_or_under(g->path, cwd)) continue;
+        if (!runner_path_within(g->path, cwd)) continue;
         /* once: a grant beneath another directory granted writing is walked with it */
         if (runner_grant_covered(plan, i, LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) continue;
         struct stat st;

@@ -17,11 +17,37 @@ run() {
 expect_rc() {  # NAME WANT
     if [ "$RC" -eq "$2" ]; then pass "$1"; else fail "$1" "exit $RC, want $2; stderr: $(head -c 600 "$TMP/err")"; fi
 }
+# has_text FILE TEXT: 0 when FILE has TEXT (as it is); a TEXT of several
+# lines stands in that many consecutive lines of FILE: its first line at
+# the end of one, its last at the start of the last, the others whole
+# (grep -F alone takes any one of its lines)
+has_text() {
+    case $2 in
+    *'
+'*) HAS_TEXT=$2 awk 'BEGIN { n = split(ENVIRON["HAS_TEXT"], w, "\n") }
+        { l[NR] = $0 }
+        function at(i, k,    s) {
+            s = l[i + k - 1]
+            if (k == 1) return length(s) >= length(w[1]) && substr(s, length(s) - length(w[1]) + 1) == w[1]
+            if (k == n) return substr(s, 1, length(w[n])) == w[n]
+            return s == w[k]
+        }
+        END {
+            for (i = 1; i + n - 1 <= NR; i++) {
+                for (k = 1; k <= n && at(i, k); k++) { }
+                if (k > n) exit 0
+            }
+            exit 1
+        }' "$1" ;;
+    *) grep -qF -- "$2" "$1" ;;
+    esac
+}
+
 expect_err_has() {  # NAME TEXT
-    if grep -qF -- "$2" "$TMP/err"; then pass "$1"; else fail "$1" "stderr lacks '$2': $(head -c 600 "$TMP/err")"; fi
+    if has_text "$TMP/err" "$2"; then pass "$1"; else fail "$1" "stderr lacks '$2': $(head -c 600 "$TMP/err")"; fi
 }
 expect_out_has() {  # NAME TEXT
-    if grep -qF -- "$2" "$TMP/out"; then pass "$1"; else fail "$1" "stdout lacks '$2'"; fi
+    if has_text "$TMP/out" "$2"; then pass "$1"; else fail "$1" "stdout lacks '$2'"; fi
 }
 expect_out_lacks() {  # NAME TEXT
     if grep -qF -- "$2" "$TMP/out"; then fail "$1" "stdout has '$2'"; else pass "$1"; fi
@@ -45,6 +71,12 @@ runner_env() {
     BUCKLE_TEST_CACHE_PARENT=$(cd "$TMP/runner-cache" && pwd -P)
     export BUCKLE_TEST_CACHE_PARENT
 }
+
+# line_of FILE TEXT: the number of the first line of FILE that has TEXT
+# (as it is), for a check that names a rule of a corpus profile by its line
+# (corpus/std/agent.buckle:22): it follows an edit above that rule; empty
+# when no line has TEXT, so the check fails
+line_of() { grep -nF -- "$2" "$1" | head -n 1 | cut -d: -f1; }
 
 # abspath FILE: the physical absolute path of an existing file
 abspath() { echo "$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")"; }

@@ -7,6 +7,8 @@
 # or a directory on PATH, the run is refused, naming the rule, and nothing
 # runs; a work tree, /var/tmp and a TMPDIR of its own run.  Live.
 . tests/lib.sh
+# the line of std/agent's write grant on $WORKDIR and $TMPDIR
+WL=$(line_of corpus/std/agent.buckle 'allow write "$WORKDIR", "$TMPDIR";')
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 agent_setup lldg "landlock dir guard"
 A="--no-cache --linux-accept=files,new-paths"
@@ -24,7 +26,7 @@ expect_out_has "landlock dir guard: ... (the command ran)" RAN
 inrun "$U/bare.git" "$U/tmp" "echo x >hooks/post-update; echo RAN"
 expect_rc "landlock dir guard: run from a bare repository: refused" 125
 expect_err_has "landlock dir guard: ... saying so" "the working directory $U/bare.git is the git directory $U/bare.git"
-expect_err_has "landlock dir guard: ... naming std/agent's rule" 'agent.buckle:22 (allow files write subpath "${WORKDIR}")'
+expect_err_has "landlock dir guard: ... naming std/agent's rule" "agent.buckle:$WL (allow files write subpath \"\${WORKDIR}\")"
 expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
 [ -e "$U/bare.git/hooks/post-update" ] && fail "landlock dir guard: ... no hook written" "it exists" \
     || pass "landlock dir guard: ... no hook written"
@@ -36,7 +38,7 @@ expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
 inrun "$U/w" /etc "echo RAN"
 expect_rc "landlock dir guard: TMPDIR=/etc: refused" 125
 expect_err_has "landlock dir guard: ... saying so" "the temporary directory (TMPDIR) /etc is /etc, a system directory"
-expect_err_has "landlock dir guard: ... naming the rule" 'agent.buckle:22 (allow files write subpath "${TMPDIR}")'
+expect_err_has "landlock dir guard: ... naming the rule" "agent.buckle:$WL (allow files write subpath \"\${TMPDIR}\")"
 expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
 inrun "$U/w" /usr/local/bin "echo RAN"
 expect_rc "landlock dir guard: TMPDIR=/usr/local/bin: refused" 125
@@ -85,7 +87,7 @@ mkdir -p "$U/shared" && chmod 1777 "$U/shared"
 inrun "$U/shared" "$U/tmp" "echo RAN"
 expect_rc "landlock dir guard: WORKDIR a directory every user may write: refused" 125
 expect_err_has "landlock dir guard: ... saying so" "the working directory $U/shared may be written by every user"
-expect_err_has "landlock dir guard: ... naming the rule" 'agent.buckle:22 (allow files write subpath "${WORKDIR}")'
+expect_err_has "landlock dir guard: ... naming the rule" "agent.buckle:$WL (allow files write subpath \"\${WORKDIR}\")"
 expect_out_lacks "landlock dir guard: ... and nothing ran" RAN
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
     inrun /dev/shm "$U/tmp" "echo RAN"

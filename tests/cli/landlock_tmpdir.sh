@@ -5,6 +5,8 @@
 # none of its files there, so the directory is granted whole (docs/linux.md,
 # "Where buckle keeps its files").  Live, like landlock.sh.
 . tests/lib.sh
+# the line of the example's write grant on $WORKDIR and $TMPDIR
+WL=$(line_of corpus/examples/agent.buckle 'allow write "$WORKDIR", "$TMPDIR";')
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(uname -s)" != Linux ]; then skip "landlock tmpdir: every check" "not Linux"; exit 0; fi
 runner_env      # $B the test build, with a run cache of the suite's own
@@ -24,7 +26,7 @@ f=$(echo "$OUT" | head -1); d=$(echo "$OUT" | sed -n 2p)
 case "$f" in "$R/tmp/"*) [ -f "$f" ] && [ -d "$d" ] && pass "lltmp: ... the file and the directory are made in TMPDIR" \
     || fail "lltmp: ... the file and the directory are made in TMPDIR" "$OUT";;
     *) fail "lltmp: ... the file and the directory are made in TMPDIR" "$OUT";; esac
-expect_err_has "lltmp: the write rule on TMPDIR is exact" "agent.buckle:10: exact: allow files write subpath \"\${TMPDIR}\""
+expect_err_has "lltmp: the write rule on TMPDIR is exact" "agent.buckle:$WL: exact: allow files write subpath \"\${TMPDIR}\""
 # again, with the plan from the run cache
 run "lltmp: TMPDIR set, warm" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run $A '$P' -- mktemp"
 expect_rc "lltmp: mktemp works on a second run too" 0
@@ -61,7 +63,7 @@ case "$OUT" in *WROTE-TMP*) fail "lltmp: ... /tmp itself is not writable" "$OUT"
     *) pass "lltmp: ... /tmp itself is not writable";; esac
 [ "$(stat -c '%a %u' "$OWN")" = "700 $(id -u)" ] && pass "lltmp: ... the directory is ours, mode 0700" \
     || fail "lltmp: ... the directory is ours, mode 0700" "$(stat -c '%a %u' "$OWN")"
-expect_err_has "lltmp: ... where the write rule on TMPDIR is exact" "agent.buckle:10: exact: allow files write subpath \"\${TMPDIR}\""
+expect_err_has "lltmp: ... where the write rule on TMPDIR is exact" "agent.buckle:$WL: exact: allow files write subpath \"\${TMPDIR}\""
 # an empty TMPDIR is taken as unset
 run "lltmp: TMPDIR empty" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT TMPDIR= HOME='$O/home' '$B' run --no-cache $A '$P' -- sh -c 'echo \$TMPDIR'"
 [ "$RC" = 0 ] && [ "$OUT" = "$OWN" ] && pass "lltmp: an empty TMPDIR is taken as unset" \

@@ -237,8 +237,17 @@ Linux)
     printf 'param P;\ndefault allow;\n' >"$D/link-none.buckle"
     run "values: diff -D through a link" "$BUCKLE" diff -D P="$D/lnk" "$D/link.buckle" "$D/link-none.buckle"
     expect_rc "values: diff sees the deny the other profile dropped" 1
-    run "values: -D through a link, Linux target" "$BUCKLE" compile --target landlock -D P="$D/lnk" "$D/link.buckle"
-    expect_out_has "values: compiling for Linux on Linux resolves the link" 'real'
+    # the plan keeps the profile's own directory from the command whole
+    # (docs/runner.md, "What is protected") and names no path in it: the
+    # link is in a directory of its own, and the grant is looked for by its
+    # whole path (a bare 'real' would match whatever else the plan lists)
+    mkdir -p "$D/ln/real" "$D/prof"
+    ln -sfn real "$D/ln/lnk"
+    printf 'param P;\nfiles { allow write "$P"; }\n' >"$D/prof/link-allow.buckle"
+    DP=$(cd "$D" && pwd -P)
+    run "values: -D through a link, Linux target" "$BUCKLE" compile --target landlock -D P="$D/ln/lnk" "$D/prof/link-allow.buckle"
+    expect_out_has "values: compiling for Linux on Linux resolves the link" "{\"path\": \"$DP/ln/real\", \"access\": [\"write_file\""
+    expect_out_lacks "values: ... and grants nothing by the link's name" "$DP/ln/lnk\""
     ;;
 esac
 
