@@ -79,6 +79,7 @@ typedef struct opened {
     diag_list notes;          /* said once the sides are open */
     vb_eval vb;
     int vb_live;
+    const char *vb_unfixed;   /* a parameter its blocks read in a condition, with no -D or -U */
     const char **dropped;     /* the (import "NAME") forms left out: NAME */
     size_t ndropped;
     int dropping;             /* they are left out (both sides import them) */
@@ -250,10 +251,11 @@ static int param_known(const extra_vals *ev, const eval_args *ea, const char *nm
     return 0;
 }
 
-/* the parameters an .sb reads (sbpl_file_params) without a value.  What a
- * file reads is kept (ev->reads): opened again under other values, it is
- * not read a second time unless one of them has no value */
-static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *src, const char *file)
+/* the parameters an .sb and the files it imports read (sbpl_file_params)
+ * without a value.  What a file reads is kept (ev->reads): opened again
+ * under other values, it is not read a second time unless one of them has
+ * no value */
+static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *src, const source *imported, const char *file)
 {
     sb_reads *rd = ev->reads;
     size_t at = 0;
@@ -271,7 +273,8 @@ static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *sr
     diag_list_init(&quiet, &da);
     sb_param_read *pr;
     const sbpl_forms *fm = rd ? file_forms(rd, file, ev->a) : NULL;
-    size_t np = sbpl_file_params(&da, fm && fm->live && fm->src == src ? fm->top : sbpl_file_read(&da, &quiet, src), &pr);
+    size_t np = sbpl_file_params_with(&da, fm && fm->live && fm->src == src ? fm->top : sbpl_file_read(&da, &quiet, src),
+                                      imported, &pr);
     if (rd && at == rd->nfiles && at < 2) {
         rd->file[at] = arena_strdup(ev->a, file);
         rd->name[at] = arena_alloc(ev->a, (np + 1) * sizeof *rd->name[at]);
@@ -330,7 +333,7 @@ static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop
         cli_error("diff", "cannot read %s: %s", file, err);
         return 2;
     }
-    if (fill_missing_sb(ev, ea, o->f.src, file)) return -1;   /* again, with the values */
+    if (fill_missing_sb(ev, ea, o->f.src, o->f.imported, file)) return -1;   /* again, with the values */
     if (!o->f.pol) return 1;
     o->side.is_sb = 1;
     o->side.pol = o->f.pol;
@@ -419,6 +422,7 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
     vb_open(&o->vb, x, fl->unset, fl->nunset, dirs, nd);
     o->vb_live = 1;
     o->side.vb = &o->vb;
+    o->vb_unfixed = o->vb.nblocks ? vb_unfixed(&o->vb, x, ea->params, ea->ndef, fl->unset, fl->nunset) : NULL;
     if (o->vb.nblocks && o->vb.why_not) {
         diag_add(&o->notes, SEV_INFO, NULL, o->vb.why_at, "the sbpl verbatim blocks of %s are left out of the comparison: %s",
                  file, o->vb.why_not);
@@ -913,6 +917,15 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         return rc;
     }
     const char *linux_changed = linux_left_out(o, n, &na);   /* (before the sides are shed) */
+    /* a .buckle's sbpl verbatim blocks compared under a declared default or
+     * a test value of a parameter they read in a condition: one case of it */
+    const char *vb_cond = NULL;
+    for (int k = 0; k < 2 && !vb_cond; k++)
+        if (sides[k].vb_unfixed)
+            vb_cond = arena_printf(&na, "the sbpl verbatim blocks of %s read the parameter \"%s\" in a condition, and "
+                                   "no value is given for it (compare with -D %s=VALUE, and again with -U %s: the "
+                                   "profile is not passed it)", files[k], sides[k].vb_unfixed, sides[k].vb_unfixed,
+                                   sides[k].vb_unfixed);
     diff_result r;
     opened *cur = sides;      /* the sides of the answer: the base values', or a set's (lined_up) */
     if (same_text(files, sbpl)) {
@@ -934,6 +947,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
     if (!r.incomplete && !r.identical) r.incomplete = unfixed_condition(ev.reads, &ea, files, &na);
+    if (!r.incomplete && !r.identical) r.incomplete = vb_cond;
     /* two .sb sides (a .buckle and its import's original differ in text by nature) */
     if (!r.incomplete && !r.identical && sbpl[0] && sbpl[1] && o->dropping && o->ndropped)
         r.incomplete = arena_printf(&na, "the profiles' texts differ, and the left-out (import \"%s\") may decide "
