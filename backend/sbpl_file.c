@@ -147,10 +147,11 @@ static void param_seen(preads *r, const char *name, int use, span at)
     while (i < r->n && strcmp(r->v[i].name, name)) i++;
     if (i == r->n) {
         r->v = arena_grow(r->a, r->v, r->n, r->n, sizeof *r->v);
-        r->v[r->n++] = (sb_param_read){ name, SB_PARAM_WORD, 0, at };
+        r->v[r->n++] = (sb_param_read){ name, SB_PARAM_WORD, 0, 0, at };
     }
-    if (use == R_OTHER) r->v[i].other = 1;
-    else if (use > (int)r->v[i].use) r->v[i].use = (sb_param_use)use;
+    if (use == R_OTHER) { r->v[i].other = 1; return; }
+    r->v[i].in_filter = 1;
+    if (use > (int)r->v[i].use) r->v[i].use = (sb_param_use)use;
 }
 
 /* (param "NAME") or (getenv "NAME"), or (param SYM) of a (define SYM
@@ -254,6 +255,48 @@ size_t sbpl_file_params(arena *a, const sexp *top, sb_param_read **out)
     scan_rest(&r, top, R_OTHER, 0);
     *out = r.v;
     return r.n;
+}
+
+size_t sbpl_file_params_with(arena *a, const sexp *top, const source *imported, sb_param_read **out)
+{
+    /* the imported files' forms first: a helper one defines is called after its import */
+    sexp *all = NULL, **at = &all;
+    for (const source *s = imported; s; s = s->next) {
+        diag_list quiet;   /* the evaluator read it and said what it found */
+        diag_list_init(&quiet, a);
+        for (const sexp *x = sbpl_file_read(a, &quiet, s); x; x = x->next) {
+            sexp *c = arena_alloc(a, sizeof *c);
+            *c = *x;
+            c->next = NULL;
+            *at = c;
+            at = &c->next;
+        }
+    }
+    *at = (sexp *)top;   /* not written through: the list is only read */
+    return sbpl_file_params(a, all, out);
+}
+
+int sbpl_file_unvalued(arena *a, diag_list *dl, const source *src, const source *imported, const sb_param *given,
+                       size_t ngiven)
+{
+    diag_list quiet;   /* the evaluator read it and said what it found */
+    diag_list_init(&quiet, a);
+    sb_param_read *pr;
+    size_t np = sbpl_file_params_with(a, sbpl_file_read(a, &quiet, src), imported, &pr), ntest;
+    const sb_param *tv = test_param_values(&ntest);
+    int missing = 0;
+    for (size_t i = 0; i < np; i++) {
+        /* read only in a condition: not passed is a value there */
+        if (pr[i].other && !pr[i].in_filter) continue;
+        int known = 0;
+        for (size_t k = 0; k < ngiven && !known; k++) known = !strcmp(given[k].name, pr[i].name);
+        for (size_t k = 0; k < ntest && !known; k++) known = !strcmp(tv[k].name, pr[i].name);
+        if (known) continue;
+        diag *g = diag_add(dl, SEV_ERROR, NULL, pr[i].at, "parameter %s has no value", pr[i].name);
+        diag_help(dl, g, "pass -D %s=VALUE (the value the program passes)", pr[i].name);
+        missing = 1;
+    }
+    return missing;
 }
 
 /* sbpl_file_eval on forms already read (their list is relinked where drop

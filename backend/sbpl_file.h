@@ -64,10 +64,21 @@ typedef struct sb_param_read {
     const char *name;
     sb_param_use use;
     int other;                /* read other than inside a filter's string */
+    int in_filter;            /* read inside a filter's string */
     span at;                  /* the first form that reads it */
 } sb_param_read;
 /* Each parameter the forms from top read once; their number, in *out. */
 size_t sbpl_file_params(arena *a, const sexp *top, sb_param_read **out);
+/* The same over the forms of the files imported (sbpl_file's imported: a
+ * helper or a condition of theirs counts) and then top. */
+size_t sbpl_file_params_with(arena *a, const sexp *top, const source *imported, sb_param_read **out);
+/* Each parameter that src or the files it imported read inside a filter's
+ * string, with no value in given nor a built-in test value: an error in dl
+ * at the first form that reads it (a .buckle's parameter with no value is
+ * one too).  One read only in a condition is not: there, not passed is a
+ * value.  1 when there is one. */
+int sbpl_file_unvalued(arena *a, diag_list *dl, const source *src, const source *imported, const sb_param *given,
+                       size_t ngiven);
 
 /* The evaluation sbpl_file_open does, on a source already read, into the
  * caller's arena and diagnostics: the values given, then the built-in test

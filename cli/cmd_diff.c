@@ -19,9 +19,10 @@ static const char usage[] =
     "                   [--old-as sbpl|buckle] [--new-as sbpl|buckle] [--canonical-values]\n"
     "                   OLD NEW\n"
     "\n"
-    "OLD (or NEW) may be REV:PATH: PATH as it was at git revision REV, with the\n"
-    "files beside it (its bases), PATH relative to the current directory; an -I\n"
-    "or $BUCKLE_PATH directory below the current one is read at REV too.\n"
+    "OLD (or NEW) may be REV:PATH: PATH, relative to the current directory, as\n"
+    "it was at git revision REV, with every file of the repository as it was\n"
+    "then (its bases and imports, an -I or $BUCKLE_PATH directory inside the\n"
+    "repository).\n"
     "A file named .sb or .sbpl is SBPL, .buckle is buckle; any other name is read\n"
     "as SBPL when its text starts with '(', ';' or #| (after blanks), else as\n"
     "buckle; --old-as and --new-as say it instead.\n"
@@ -79,31 +80,13 @@ typedef struct opened {
     diag_list notes;          /* said once the sides are open */
     vb_eval vb;
     int vb_live;
+    const char *vb_unfixed;   /* a parameter its blocks read in a condition, with no -D or -U */
     const char **dropped;     /* the (import "NAME") forms left out: NAME */
     size_t ndropped;
     int dropping;             /* they are left out (both sides import them) */
     arena *pool;              /* memory its policy takes first and gives back, or NULL */
-    const char *revdir;       /* REV:PATH: the revision unpacked here, or NULL */
+    const git_rev *rev;       /* REV:PATH: the revision unpacked, or NULL */
 } opened;
-
-/* out with every "DIR/" of an unpacked revision written "REV:" (the
- * temporary directory's name is not part of the answer) */
-static void unrev(strbuf *out, const char *text, const char *dir, const char *spec)
-{
-    strbuf fb;
-    sb_init(&fb);
-    sb_printf(&fb, "%s/", dir);
-    const char *from = sb_cstr(&fb);
-    size_t fl = fb.len, rl = (size_t)(strchr(spec, ':') - spec);
-    for (const char *p = text; *p;) {
-        const char *m = strstr(p, from);
-        if (!m) { sb_puts(out, p); break; }
-        sb_add(out, p, (size_t)(m - p));
-        sb_add(out, spec, rl + 1);
-        p = m + fl;
-    }
-    sb_free(&fb);
-}
 
 /* the text of each top-level form of the sbpl verbatim blocks of a .buckle
  * side: the forms an SBPL side leaves out of the comparison */
@@ -222,7 +205,7 @@ static sbpl_forms *file_forms(sb_reads *rd, const char *file, arena *a)
 typedef struct extra_vals {
     define *defs; sb_param *params; size_t n; arena *a;
     sb_reads *reads;
-    const char *const *revdirs;   /* per side: the revision unpacked for REV:PATH, or NULL */
+    const git_rev *const *revs;   /* per side: the revision unpacked for REV:PATH, or NULL */
 } extra_vals;
 
 static void extra_val(extra_vals *ev, diag_list *dl, span at, const char *name, int path)
@@ -250,10 +233,11 @@ static int param_known(const extra_vals *ev, const eval_args *ea, const char *nm
     return 0;
 }
 
-/* the parameters an .sb reads (sbpl_file_params) without a value.  What a
- * file reads is kept (ev->reads): opened again under other values, it is
- * not read a second time unless one of them has no value */
-static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *src, const char *file)
+/* the parameters an .sb and the files it imports read (sbpl_file_params)
+ * without a value.  What a file reads is kept (ev->reads): opened again
+ * under other values, it is not read a second time unless one of them has
+ * no value */
+static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *src, const source *imported, const char *file)
 {
     sb_reads *rd = ev->reads;
     size_t at = 0;
@@ -271,7 +255,8 @@ static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *sr
     diag_list_init(&quiet, &da);
     sb_param_read *pr;
     const sbpl_forms *fm = rd ? file_forms(rd, file, ev->a) : NULL;
-    size_t np = sbpl_file_params(&da, fm && fm->live && fm->src == src ? fm->top : sbpl_file_read(&da, &quiet, src), &pr);
+    size_t np = sbpl_file_params_with(&da, fm && fm->live && fm->src == src ? fm->top : sbpl_file_read(&da, &quiet, src),
+                                      imported, &pr);
     if (rd && at == rd->nfiles && at < 2) {
         rd->file[at] = arena_strdup(ev->a, file);
         rd->name[at] = arena_alloc(ev->a, (np + 1) * sizeof *rd->name[at]);
@@ -330,7 +315,7 @@ static int open_sb(opened *o, eval_args *ea, const char *file, import_drop *drop
         cli_error("diff", "cannot read %s: %s", file, err);
         return 2;
     }
-    if (fill_missing_sb(ev, ea, o->f.src, file)) return -1;   /* again, with the values */
+    if (fill_missing_sb(ev, ea, o->f.src, o->f.imported, file)) return -1;   /* again, with the values */
     if (!o->f.pol) return 1;
     o->side.is_sb = 1;
     o->side.pol = o->f.pol;
@@ -395,7 +380,7 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
     cli_compile_opts(env, &co);
     /* a REV:PATH side: its search path below here as it was at REV */
     char *bp = NULL;
-    co.buckle_path = git_rev_dirs(o->revdir, co.buckle_path, &bp);
+    co.buckle_path = git_rev_dirs(o->rev, co.buckle_path, &bp);
     if (bp) co.buckle_path = arena_strdup(&o->va, bp);
     free(bp);
     compilation *c = compilation_new(&co);
@@ -419,6 +404,7 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
     vb_open(&o->vb, x, fl->unset, fl->nunset, dirs, nd);
     o->vb_live = 1;
     o->side.vb = &o->vb;
+    o->vb_unfixed = o->vb.nblocks ? vb_unfixed(&o->vb, x, ea->params, ea->ndef, fl->unset, fl->nunset) : NULL;
     if (o->vb.nblocks && o->vb.why_not) {
         diag_add(&o->notes, SEV_INFO, NULL, o->vb.why_at, "the sbpl verbatim blocks of %s are left out of the comparison: %s",
                  file, o->vb.why_not);
@@ -486,20 +472,20 @@ static void shed_side(opened *o, arena *pool)
 }
 
 static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on,
-                     const verbatim_forms *vf, arena *pool, int quiet, const char *revdir)
+                     const verbatim_forms *vf, arena *pool, int quiet, const git_rev *rev)
 {
     memset(o, 0, sizeof *o);
     o->pool = pool;
-    o->revdir = revdir;
+    o->rev = rev;
     arena_init(&o->va);
     diag_list_init(&o->notes, &o->va);
     /* a REV:PATH side: its -I directories below here as they were at REV */
     eval_args er = *ea;
-    if (revdir && ea->ninc) {
+    if (rev && ea->ninc) {
         er.incs = arena_alloc(&o->va, ea->ninc * sizeof *er.incs);
         for (size_t i = 0; i < ea->ninc; i++) {
             char *m = NULL;
-            const char *dir = git_rev_dir(revdir, ea->incs[i], &m);
+            const char *dir = git_rev_dir(rev, ea->incs[i], &m);
             er.incs[i] = m ? arena_strdup(&o->va, m) : dir;
             free(m);
         }
@@ -633,7 +619,7 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
         for (int j = 0; j < 2 && !rc; j++) {
             int k = order[j];
             rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL, quiet,
-                           ev->revdirs ? ev->revdirs[k] : NULL);
+                           ev->revs ? ev->revs[k] : NULL);
             /* blocks left out: so are the same forms of an SBPL side */
             if (!rc && !sbpl[k] && sides[k].vb.nblocks && sides[k].vb.why_not) collect_verbatim(vf, va, sides[k].side.c);
         }
@@ -871,25 +857,28 @@ int cmd_diff(cli_env *env, int argc, char **argv)
                 return cli_usage_error("diff", "-U %s and -D %s=...: the parameter is either passed or not", fl.unset[i], fl.unset[i]);
             }
     /* REV:PATH sides are unpacked first */
-    char dirs[2][PATH_MAX], paths[2][PATH_MAX];
+    git_rev *revs = calloc(2, sizeof *revs);
+    if (!revs) { eval_args_free(&ea); return 2; }
     const char *files[2];
     int made[2] = { 0, 0 };
     for (int k = 0; k < 2; k++) {
         files[k] = ea.pos[k];
         if (!git_rev_spec(ea.pos[k])) continue;
-        if (git_rev_checkout(ea.pos[k], dirs[k], paths[k], PATH_MAX) != 0) {
-            if (k) git_rev_remove(dirs[0]);
+        if (git_rev_checkout(ea.pos[k], &revs[k]) != 0) {
+            if (made[0]) git_rev_remove(&revs[0]);
+            free(revs);
             eval_args_free(&ea);
             return 2;
         }
         made[k] = 1;
-        files[k] = paths[k];
+        files[k] = revs[k].path;
     }
     int sbpl[2];
     for (int k = 0; k < 2; k++) {
         sbpl[k] = fl.as[k] >= 0 ? fl.as[k] : reads_as_sbpl(files[k]);
         if (sbpl[k] < 0) {
-            for (int j = 0; j < 2; j++) if (made[j]) git_rev_remove(dirs[j]);
+            for (int j = 0; j < 2; j++) if (made[j]) git_rev_remove(&revs[j]);
+            free(revs);
             eval_args_free(&ea);
             return 2;
         }
@@ -898,8 +887,8 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     memset(sides, 0, sizeof sides);
     arena na;
     arena_init(&na);
-    const char *revdirs[2] = { made[0] ? dirs[0] : NULL, made[1] ? dirs[1] : NULL };
-    extra_vals ev = { NULL, NULL, 0, &na, arena_alloc(&na, sizeof(sb_reads)), revdirs };
+    const git_rev *rvs[2] = { made[0] ? &revs[0] : NULL, made[1] ? &revs[1] : NULL };
+    extra_vals ev = { NULL, NULL, 0, &na, arena_alloc(&na, sizeof(sb_reads)), rvs };
     arena pools[2];           /* the memory of each side's policy, which lined_up opens and closes in turn */
     arena_init(&pools[0]);
     arena_init(&pools[1]);
@@ -908,11 +897,21 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     if (rc) {
         for (int k = 0; k < 2; k++) sbpl_forms_free(&ev.reads->forms[k]);
         arena_free(&na);
-        for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
+        for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(&revs[k]);
+        free(revs);
         eval_args_free(&ea);
         return rc;
     }
     const char *linux_changed = linux_left_out(o, n, &na);   /* (before the sides are shed) */
+    /* a .buckle's sbpl verbatim blocks compared under a declared default or
+     * a test value of a parameter they read in a condition: one case of it */
+    const char *vb_cond = NULL;
+    for (int k = 0; k < 2 && !vb_cond; k++)
+        if (sides[k].vb_unfixed)
+            vb_cond = arena_printf(&na, "the sbpl verbatim blocks of %s read the parameter \"%s\" in a condition, and "
+                                   "no value is given for it (compare with -D %s=VALUE, and again with -U %s: the "
+                                   "profile is not passed it)", files[k], sides[k].vb_unfixed, sides[k].vb_unfixed,
+                                   sides[k].vb_unfixed);
     diff_result r;
     opened *cur = sides;      /* the sides of the answer: the base values', or a set's (lined_up) */
     if (same_text(files, sbpl)) {
@@ -934,6 +933,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     if (!r.incomplete) r.incomplete = linux_changed;
     if (!r.incomplete && r.protocols) r.incomplete = r.protocols;
     if (!r.incomplete && !r.identical) r.incomplete = unfixed_condition(ev.reads, &ea, files, &na);
+    if (!r.incomplete && !r.identical) r.incomplete = vb_cond;
     /* two .sb sides (a .buckle and its import's original differ in text by nature) */
     if (!r.incomplete && !r.identical && sbpl[0] && sbpl[1] && o->dropping && o->ndropped)
         r.incomplete = arena_printf(&na, "the profiles' texts differ, and the left-out (import \"%s\") may decide "
@@ -953,7 +953,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
         if (!made[k]) continue;
         strbuf t;
         sb_init(&t);
-        unrev(&t, sb_cstr(&b), dirs[k], ea.pos[k]);
+        git_rev_names(&t, sb_cstr(&b), &revs[k], ea.pos[k]);
         sb_free(&b);
         b = t;
     }
@@ -965,7 +965,8 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     arena_free(&pools[1]);
     for (int k = 0; k < 2; k++) sbpl_forms_free(&ev.reads->forms[k]);
     arena_free(&na);
-    for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(dirs[k]);
+    for (int k = 0; k < 2; k++) if (made[k]) git_rev_remove(&revs[k]);
+    free(revs);
     eval_args_free(&ea);
     return rc;
 }

@@ -128,11 +128,18 @@ static int query_sb(eval_args *ea, const char *file)
         sbpl_file_close(&f);
         return 2;
     }
+    /* a parameter read in a filter with no value is said as a .buckle's
+     * is, in place of what the evaluator makes of it */
+    diag *end = f.dl.tail;
+    sb_policy *pol = f.pol;
+    if (f.src && sbpl_file_unvalued(&f.a, &f.dl, f.src, f.imported, ea->params, ea->ndef)) {
+        for (diag *d = f.dl.head; d && end && d != end->next; d = d->next) d->suppressed = 1;
+        pol = NULL;
+    }
     cli_print_diags_as(&f.dl, stderr, "buckle query");
     arena *a = &f.a;
     size_t ntest;
     const sb_param *defaults = test_param_values(&ntest);
-    sb_policy *pol = f.pol;
     rc = 1;
     if (pol) {
         const char *o2 = obj;

@@ -2,6 +2,7 @@
  * evaluated with the parameters' values (diff_verbatim.h). */
 #include "diff_verbatim.h"
 #include "../backend/emit.h"
+#include "../backend/sbpl_file.h"
 #include <string.h>
 
 /* 1 when the parameter name has a value in p, or the program does not pass
@@ -119,6 +120,28 @@ void vb_open(vb_eval *v, crosscheck *x, const char *const *unset, size_t nunset,
                                   v->pol->undecidable ? v->pol->undecidable : v->pol->incomplete);
         v->why_at = in_buckle(v, v->pol->undecidable ? v->pol->undecidable_at : v->pol->incomplete_at);
     }
+}
+
+const char *vb_unfixed(vb_eval *v, const crosscheck *x, const sb_param *given, size_t ngiven, const char *const *unset,
+                       size_t nunset)
+{
+    const compilation *c = x->c;
+    sexp *all = NULL, **at = &all;
+    for (size_t i = 0; i < c->pol.nraw; i++) {
+        const raw_block *b = &c->pol.raw[i];
+        if (!b->ast->verbatim) continue;
+        const source *src = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
+        sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
+        diag_list quiet;   /* the compiler read it without errors */
+        diag_list_init(&quiet, &v->a);
+        *at = sbpl_read(&v->a, &quiet, src, &ro);
+        while (*at) at = &(*at)->next;
+    }
+    sb_param_read *pr;
+    size_t np = all ? sbpl_file_params_with(&v->a, all, v->imported, &pr) : 0;
+    for (size_t i = 0; i < np; i++)
+        if (pr[i].other && !known(pr[i].name, strlen(pr[i].name), given, ngiven, unset, nunset)) return pr[i].name;
+    return NULL;
 }
 
 void vb_close(vb_eval *v)

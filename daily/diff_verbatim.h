@@ -31,6 +31,13 @@ typedef struct vb_eval {
  * (import ...) in a block is looked for.  Always fills v (vb_close it). */
 void vb_open(vb_eval *v, crosscheck *x, const char *const *unset, size_t nunset, const char *const *dirs, size_t ndirs);
 void vb_close(vb_eval *v);
+/* The first parameter the blocks of x's profile (or the files they import)
+ * read in a condition, (when (param "X") ...) or (if (equal? (param "X")
+ * "1") ...), that is neither given (-D) nor unset (-U): a declared default
+ * or a test value is one case of it, and the program may pass another.
+ * NULL when none. */
+const char *vb_unfixed(vb_eval *v, const crosscheck *x, const sb_param *given, size_t ngiven, const char *const *unset,
+                       size_t nunset);
 /* the answer with the blocks in (v->why_not must be NULL) */
 sb_answer vb_ask(vb_eval *v, const sb_request *q);
 /* 1 when a rule of v->pol comes from a block (or a file a block imports) */

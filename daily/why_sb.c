@@ -207,7 +207,17 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
     why_sb_ctx x = { path, import_dirs, nimport, params, nparams };
     arena a;
     arena_init(&a);
-    sb_policy *p = why_sb_eval(&w->a, dl, src, &x, keep);
+    /* a parameter read in a filter with no value is said as a .buckle's
+     * is, in place of what the evaluator makes of it */
+    diag *last = dl->tail;
+    source *imported = NULL;
+    sb_policy *p = sbpl_file_eval(&w->a, dl, src, path, params, nparams, import_dirs, nimport, NULL, NULL, &imported);
+    diag *said = last ? last->next : dl->head, *end = dl->tail;
+    if (sbpl_file_unvalued(&a, dl, src, imported, params, nparams)) {
+        for (diag *d = said; d && d != end->next; d = d->next) d->suppressed = 1;
+        p = NULL;
+    }
+    while (imported) { source *n = imported->next; imported->next = *keep; *keep = imported; imported = n; }
     if (!p) { arena_free(&a); return 1; }
     why_sb_pending *pend = NULL;
     size_t npend = 0, pcap = 0;

@@ -39,3 +39,27 @@ expect_out_has "why params: built-in WORKDIR" 'allow file-write-data literal "$W
 printf 'param CACHE = "~/.cache/tool";\nfiles { allow read "$CACHE"; }\n' >"$P/c.buckle"
 run "query: default under -D HOME" "$BUCKLE" query -D HOME=/Users/me "$P/c.buckle" files read /Users/me/.cache/tool/x
 expect_out_has "query: a default follows -D HOME" "allow /Users/me/.cache/tool/x"
+
+# an .sb whose filter reads a parameter with no value: the same answer as a
+# .buckle's (named, with -D to give it), for why and query; a parameter read
+# only in a condition is not passed
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath (string-append (param "APP") "/x")))\n(when (param "DEBUG") (allow network*))\n' >"$P/app.sb"
+printf 'Sandbox: node(12345) deny(1) file-read-data /Users/me/.ssh/id_rsa\n' >"$P/c.log"
+run "why .sb: a parameter with no value" "$BUCKLE" why "$P/app.sb" "$P/c.log"
+expect_rc "why .sb: a parameter with no value: exit 1" 1
+expect_err_has "why .sb: ... names it at its place" 'app.sb:3:43: error: parameter APP has no value'
+expect_err_has "why .sb: ... says how to give it" '-D APP=VALUE'
+if grep -q 'non-string' "$TMP/err"; then fail "why .sb: ... not the evaluator's guess" "$(cat "$TMP/err")"; else pass "why .sb: ... not the evaluator's guess"; fi
+run "query .sb: a parameter with no value" "$BUCKLE" query "$P/app.sb" file-read-data /a/x
+expect_rc "query .sb: a parameter with no value: exit 1" 1
+expect_err_has "query .sb: ... names it" 'parameter APP has no value'
+run "why .sb: with -D APP" "$BUCKLE" why -D APP=/a "$P/app.sb" "$P/c.log"
+expect_rc "why .sb: with -D APP: exit 0" 0
+expect_out_has "why .sb: with -D APP: explained" 'explained by'
+# in a helper of an imported file
+mkdir -p "$P/inc"
+printf '(define (app-dir) (string-append (param "APP2") "/x"))\n' >"$P/inc/h.sb"
+printf '(version 1)\n(deny default)\n(import "inc/h.sb")\n(allow file-read* (subpath (app-dir)))\n' >"$P/app2.sb"
+run "why .sb: a parameter of an imported helper" "$BUCKLE" why "$P/app2.sb" "$P/c.log"
+expect_rc "why .sb: a parameter of an imported helper: exit 1" 1
+expect_err_has "why .sb: ... names it" 'parameter APP2 has no value'
