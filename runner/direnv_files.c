@@ -18,6 +18,7 @@
 #define _GNU_SOURCE
 #include "direnv_files.h"
 #include "direnv_config.h"
+#include "env_files.h"
 #include "path_text.h"
 #include "run_profile.h"
 #include "text_file.h"
@@ -105,33 +106,26 @@ static int in_list(const char *w, const char *const *v, size_t n)
     return 0;
 }
 
-/* The variables whose value a program runs or loads, by the end of their
- * name (RUSTC_WRAPPER, AIDER_LINT_CMD, GIT_CONFIG_GLOBAL, PYTHONPATH,
- * CARGO_HOME, GIT_TEMPLATE_DIR) or whole (BASH_ENV, LD_PRELOAD); the value
- * of another environment variable (FLASK_APP=app/main.py,
- * DATABASE_URL=sqlite:db.sqlite3) is the project's data, which the command
- * may change; a shell's own (lower case: f=.env.local; dotenv "$f") may
- * name what a loader takes, and counts. */
+/* The variables whose value a program runs or loads: those
+ * env_files.c's table names (BASH_ENV, PAGER, PYTHONPATH, CC), and
+ * direnv's own rule by the start or end of the name (RUSTC_WRAPPER,
+ * AIDER_LINT_CMD, GIT_CONFIG_GLOBAL, CARGO_HOME, LD_LIBRARY_PATH); the
+ * value of another environment variable (FLASK_APP=app/main.py,
+ * DATABASE_URL=sqlite:db.sqlite3, DATA_PATH=db/data.csv) is the project's
+ * data, which the command may change; a shell's own (lower case:
+ * f=.env.local; dotenv "$f") may name what a loader takes, and counts. */
 static const char *const code_var_ends[] = { "_CMD", "_COMMAND", "_HOOK", "_HOOKS", "_WRAPPER", "_EDITOR", "_PAGER",
                                              "_ASKPASS", "_CONFIG", "_CONFIG_PATH", "_CONFIG_FILE", "_CONFIG_HOME",
                                              "_CONFIG_DIR", "_CONFIG_GLOBAL", "_CONFIG_SYSTEM", "_RC", "_RCFILE",
                                              "_OPTIONS", "_OPTS", "_SHELL", "_PRELOAD", "_STARTUP", "_HOME", "_ENV",
                                              "STARTUP" };
-/* ... and the search paths of programs and modules by name (a DATA_PATH
- * or a LOG_DIR is the project's) */
-static const char *const code_vars[] = { "ENV", "EDITOR", "VISUAL", "PAGER", "SHELL", "LESSOPEN", "LESSCLOSE",
-                                         "PROMPT_COMMAND", "KUBECONFIG", "ZDOTDIR", "GNUPGHOME", "RUBYOPT",
-                                         "PERL5OPT", "PERL5LIB", "RUBYLIB", "PYTHONPATH", "PYTHONHOME", "NODE_PATH",
-                                         "CLASSPATH", "GEM_PATH", "GOPATH", "FPATH", "PKG_CONFIG_PATH", "MANPATH",
-                                         "XDG_CONFIG_DIRS", "CC", "CXX", "LD", "AR", "MAKE", "MAKEFLAGS", "GOFLAGS",
-                                         "RUSTFLAGS", "CFLAGS", "LDFLAGS" };
+static const char *const code_var_starts[] = { "LD_", "DYLD_", "GIT_", "NPM_CONFIG_", "npm_config_" };
 
 static int code_var(const char *name)
 {
-    if (!strncmp(name, "LD_", 3) || !strncmp(name, "DYLD_", 5) || !strncmp(name, "GIT_", 4) ||
-        !strncmp(name, "NPM_CONFIG_", 11) || !strncmp(name, "npm_config_", 11))
-        return 1;
-    if (in_list(name, code_vars, sizeof code_vars / sizeof *code_vars)) return 1;
+    if (runner_env_var_runs(name)) return 1;
+    for (size_t i = 0; i < sizeof code_var_starts / sizeof *code_var_starts; i++)
+        if (!strncmp(name, code_var_starts[i], strlen(code_var_starts[i]))) return 1;
     size_t n = strlen(name);
     for (size_t i = 0; i < sizeof code_var_ends / sizeof *code_var_ends; i++) {
         size_t e = strlen(code_var_ends[i]);
