@@ -40,10 +40,11 @@ typedef struct loader {
     const char *dflt;
     int sources;                  /* bash code: what it names is read too */
     int envrc;                    /* a directory given: its .envrc */
+    int values;                   /* NAME=value lines direnv exports: read as an .envrc's assignments */
 } loader;
 static const loader loaders[] = {
-    { .cmd = "dotenv", .dflt = ".env" },
-    { .cmd = "dotenv_if_exists", .dflt = ".env" },
+    { .cmd = "dotenv", .dflt = ".env", .values = 1 },
+    { .cmd = "dotenv_if_exists", .dflt = ".env", .values = 1 },
     { .cmd = "source_env", .sources = 1, .envrc = 1 },
     { .cmd = "source_env_if_exists", .sources = 1, .envrc = 1 },
     { .cmd = "source", .sources = 1 },
@@ -232,6 +233,22 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
 
 static void read_file(scan *sc, const char *file, const char *dir, int depth);
 
+/* what an option names in its own word: --require=./x.js,
+ * -javaagent:./agent.jar=opts, -r./x.rb (after a one-letter option, only
+ * a path: -rjson is a library), or after its first '=' (--x.y=./f);
+ * another word as it is */
+static const char *opt_value(arena *a, const char *v)
+{
+    if (v[0] != '-') return v;
+    const char *name = v + strspn(v, "-");
+    const char *p = name + strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+    if (*p == '=') return p + 1;
+    if (*p == ':') return arena_strndup(a, p + 1, strcspn(p + 1, "="));
+    if ((*p == '.' || *p == '/') && p - name == 1) return p;
+    const char *eq = strchr(p, '=');
+    return eq ? eq + 1 : v;
+}
+
 static void add_path_dir(scan *sc, const char *p)
 {
     sc->out->path_dirs = arena_grow(sc->a, sc->out->path_dirs, sc->out->npath, sc->out->cappath,
@@ -297,8 +314,10 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
     if (!l && ++sc->nwords > WORDS_MAX) return;
     watch(sc->w, a, sc->plan, p);
     /* source_env runs the file in its own directory; bash, source and
-     * eval in the current one */
-    if (l && l->sources && there && S_ISREG(st.st_mode) && depth < ENVRC_DEPTH)
+     * eval in the current one; dotenv's NAME=value lines are exported
+     * just as the .envrc's own (NODE_OPTIONS="--require ./tracing.js",
+     * PATH=bin:...), their values used from the .envrc's directory */
+    if (l && (l->sources || l->values) && there && S_ISREG(st.st_mode) && depth < ENVRC_DEPTH)
         read_file(sc, p, l->envrc ? dir_of(a, p) : dir, depth + 1);
 }
 
@@ -398,12 +417,12 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                 size_t kl = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
                 if (eq && kl && v + kl == eq && !isdigit((unsigned char)v[0])) {
                     key = arena_strndup(a, v, (size_t)(eq - v));
-                    v = eq + 1;
+                    v = opt_value(a, eq + 1);
                     /* an environment variable (upper case) that no program runs the value of */
                     if (strcmp(key, "PATH") && !strpbrk(key, "abcdefghijklmnopqrstuvwxyz") && !code_var(key))
                         continue;
-                } else if (eq && v[0] == '-')
-                    v = eq + 1;                  /* --require=./x.js */
+                } else
+                    v = opt_value(a, v);         /* --require=./x.js */
                 /* a list (PATH=bin:$PATH): each of its parts */
                 for (const char *part = v; part;) {
                     const char *colon = strstr(part, "://") ? NULL : strchr(part, ':');
