@@ -24,6 +24,7 @@
 #include "text_file.h"
 #include <ctype.h>
 #include <dirent.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4, LAYOUT_MAX = 4096, WORDS_MAX = 1024 };
+enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4, LAYOUT_MAX = 4096, WORDS_MAX = 1024, BRACES_MAX = 1024 };
 
 /* the commands of direnv's standard library and the shell that load a
  * file, and the file each loads by default (NULL: none) */
@@ -81,6 +82,39 @@ static const use_files printers[] = {
     { .what = "nix", .files = { "flake.nix", "flake.lock", "shell.nix", "default.nix" } },
 };
 
+/* direnv's layouts and the directories each puts first in PATH: beneath
+ * the .envrc's directory, or ("@/") beneath direnv's layout directory;
+ * one named with a '*' (layout python's python-VERSION) is each there
+ * now, and an entry made in the layout directory fails the run, since the
+ * version is known only when direnv runs */
+typedef struct layout_bins {
+    const char *what;
+    const char *bins[3];
+} layout_bins;
+static const layout_bins layouts[] = {
+    { .what = "node", .bins = { "node_modules/.bin" } },
+    { .what = "php", .bins = { "vendor/bin" } },
+    { .what = "go", .bins = { "@/go/bin" } },
+    { .what = "perl", .bins = { "@/perl5/bin" } },
+    { .what = "ruby", .bins = { "@/ruby/bin", "@/ruby-*/bin", "@/bin" } },
+    { .what = "python", .bins = { "@/python-*/bin", "@/virtualenv/bin" } },
+    { .what = "python2", .bins = { "@/python-*/bin" } },
+    { .what = "python3", .bins = { "@/python-*/bin" } },
+    { .what = "pyenv", .bins = { "@/python-*/bin" } },
+    { .what = "pipenv", .bins = { ".venv/bin" } },
+    { .what = "poetry", .bins = { ".venv/bin" } },
+    { .what = "pdm", .bins = { ".venv/bin" } },
+    { .what = "uv", .bins = { ".venv/bin" } },
+};
+
+/* the shell's builtins and keywords, and direnv's functions, which a
+ * PATH directory cannot shadow */
+static const char *const builtins[] = { "use", "layout", "has", "PATH_add", "path_add", "source_up",
+                                        "source_up_if_exists", "strict_env", "log_status", "log_error", "export", "unset", "set", "local", "declare", "typeset", "readonly", "echo",
+                                        "printf", "test", "[", "[[", "true", "false", ":", "cd", "pwd", "read",
+                                        "return", "exit", "shift", "trap", "alias", "type", "hash", "let", "fi",
+                                        "done", "esac", "case", "for", "in", "}", ")", "]]", "shopt", "unalias" };
+
 /* words before a command's own name: the shell's keywords and the
  * builtins that run the command after them */
 static const char *const prefixes[] = { "if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "((",
@@ -98,6 +132,8 @@ typedef struct scan {
     const char **read;            /* the files read so far */
     size_t nread, capread;
     size_t nwords;                /* the words watched so far */
+    size_t nbraces;               /* the words brace expansion made so far */
+    const char *layout;           /* direnv's layout directory an .envrc sets (DIRENV_LAYOUT_DIR=...) */
 } scan;
 
 static int in_list(const char *w, const char *const *v, size_t n)
@@ -257,28 +293,110 @@ static void add_path_dir(scan *sc, const char *p)
     sc->out->path_dirs[sc->out->npath++] = p;
 }
 
+/* direnv's layout directories: .direnv, or $DIRENV_LAYOUT_DIR, and the
+ * one an .envrc sets before its use or layout (export
+ * DIRENV_LAYOUT_DIR=$PWD/.cache/direnv, direnv_layout_dir=...) */
+static size_t layout_dirs(scan *sc, const char *dir, const char *out[2])
+{
+    const char *l = getenv("DIRENV_LAYOUT_DIR");
+    size_t n = 0;
+    out[n++] = l && l[0] == '/' ? l : resolve(sc->a, dir, ".direnv");
+    if (sc->layout && strcmp(sc->layout, out[0])) out[n++] = sc->layout;
+    return n;
+}
+
+/* each file in directory d (not a directory), watched */
+static void watch_files_in(scan *sc, const char *d)
+{
+    DIR *dp = opendir(d);
+    if (!dp) return;
+    struct dirent *e;
+    for (size_t k = 0; k < LAYOUT_MAX && (e = readdir(dp)); k++) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        const char *p = resolve(sc->a, d, e->d_name);
+        struct stat st;
+        if (lstat(p, &st) == 0 && !S_ISDIR(st.st_mode)) watch(sc->w, sc->a, sc->plan, p);
+    }
+    closedir(dp);
+}
+
 /* nix-direnv keeps the environment use flake and use nix evaluated in
- * direnv's layout directory (.direnv, or $DIRENV_LAYOUT_DIR) and evals it
- * at each cd while it is newer than the files it came from
- * (flake-profile-*.rc), and puts its bin first in PATH: the directory (an
- * entry made or removed), each file there, and its bin */
+ * direnv's layout directory and evals it at each cd while it is newer
+ * than the files it came from (flake-profile-*.rc), and puts its bin
+ * first in PATH, with its own programs (nix-direnv-reload, run by name):
+ * the directory (an entry made or removed), each file there and in its
+ * bin, and its bin as a PATH directory */
 static void layout_cache(scan *sc, const char *dir)
 {
-    arena *a = sc->a;
-    const char *l = getenv("DIRENV_LAYOUT_DIR");
-    const char *ld = l && l[0] == '/' ? l : resolve(a, dir, ".direnv");
-    watch(sc->w, a, sc->plan, ld);
-    add_path_dir(sc, resolve(a, ld, "bin"));
-    DIR *d = opendir(ld);
-    if (!d) return;
-    struct dirent *e;
-    for (size_t k = 0; k < LAYOUT_MAX && (e = readdir(d)); k++) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        const char *p = resolve(a, ld, e->d_name);
-        struct stat st;
-        if (lstat(p, &st) == 0 && !S_ISDIR(st.st_mode)) watch(sc->w, a, sc->plan, p);
+    const char *lds[2];
+    size_t n = layout_dirs(sc, dir, lds);
+    for (size_t i = 0; i < n; i++) {
+        const char *ld = lds[i];
+        watch(sc->w, sc->a, sc->plan, ld);
+        add_path_dir(sc, resolve(sc->a, ld, "bin"));
+        watch_files_in(sc, ld);
+        watch_files_in(sc, resolve(sc->a, ld, "bin"));
     }
-    closedir(d);
+}
+
+/* layout WHAT: the directories it puts first in PATH */
+static void layout_path(scan *sc, const layout_bins *lb, const char *dir)
+{
+    arena *a = sc->a;
+    const char *lds[2];
+    size_t n = layout_dirs(sc, dir, lds);
+    for (size_t k = 0; k < sizeof lb->bins / sizeof *lb->bins && lb->bins[k]; k++) {
+        const char *b = lb->bins[k];
+        if (strncmp(b, "@/", 2)) {
+            add_path_dir(sc, resolve(a, dir, b));
+            continue;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const char *star = strchr(b + 2, '*');
+            if (!star) {
+                add_path_dir(sc, resolve(a, lds[i], b + 2));
+                continue;
+            }
+            /* python-*: each there now; a new one fails the run */
+            watch(sc->w, a, sc->plan, lds[i]);
+            const char *slash = strchr(star, '/');
+            const char *pat = arena_strndup(a, b + 2, (size_t)((slash ? slash : star + strlen(star)) - (b + 2)));
+            DIR *d = opendir(lds[i]);
+            if (!d) continue;
+            struct dirent *e;
+            for (size_t m = 0; m < LAYOUT_MAX && (e = readdir(d)); m++)
+                if (e->d_name[0] != '.' && fnmatch(pat, e->d_name, 0) == 0)
+                    add_path_dir(sc, arena_printf(a, "%s/%s%s", lds[i], e->d_name, slash ? slash : ""));
+            closedir(d);
+        }
+    }
+}
+
+/* brace expansion (.envrc.{local,private}): the first {a,b,...} of wd
+ * (not a ${...}); NULL when there is none.  *range set for what is not
+ * expanded here: a sequence ({1..3}), braces in braces */
+static const char *brace_open(const char *wd, const char **close, int *range)
+{
+    *range = 0;
+    for (const char *c = wd; *c; c++) {
+        if (*c != '{' || (c > wd && c[-1] == '$')) continue;
+        const char *e = c + 1 + strcspn(c + 1, "{}");
+        if (*e != '}') {
+            *range = *e == '{';
+            return NULL;
+        }
+        const char *comma = memchr(c + 1, ',', (size_t)(e - c - 1));
+        if (!comma) {
+            const char *dots = strstr(c + 1, "..");
+            if (dots && dots < e) *range = 1;
+            if (*range) return NULL;
+            c = e;
+            continue;
+        }
+        *close = e;
+        return c;
+    }
+    return NULL;
 }
 
 /* One word of a command: the file it names watched, and read in turn as
@@ -289,7 +407,19 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
 {
     arena *a = sc->a;
     int built = 0;
-    const char *p = word_path(a, dir, wd, &built);
+    const char *close = NULL;
+    const char *open = brace_open(wd, &close, &built);
+    if (open) {
+        for (const char *alt = open + 1; alt <= close && sc->nbraces < BRACES_MAX; sc->nbraces++) {
+            size_t n = strcspn(alt, ",}");
+            take(sc, file, lineno, cmd, l, key, arena_printf(a, "%.*s%.*s%s", (int)(open - wd), wd, (int)n, alt, close + 1),
+                 dir, depth);
+            alt += n + 1;
+        }
+        if (sc->nbraces < BRACES_MAX) return;
+        built = 1;
+    }
+    const char *p = built ? NULL : word_path(a, dir, wd, &built);
     /* what a command prints (eval "$(tool hook)", source <(tool)) */
     if (l && (!strncmp(wd, "$(", 2) || !strncmp(wd, "<(", 2) || wd[0] == '`')) built = 1;
     if (built && l && !sc->out->unread) sc->out->unread = arena_printf(a, "%s:%d: %s %s", file, lineno, cmd, wd);
@@ -392,12 +522,24 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                     take(sc, file, lineno, cmd, NULL, "PATH", words[i], dir, depth);
                 continue;
             }
-            if (!strcmp(cmd, "layout") && arg && !strcmp(arg, "node")) {
-                take(sc, file, lineno, cmd, NULL, "PATH", "node_modules/.bin", dir, depth);
-                continue;
-            }
-            /* a script run by path, as shell code */
+            /* layout python3 (layout_python3): its PATH directories */
+            const char *lay = !strcmp(cmd, "layout") ? arg : !strncmp(cmd, "layout_", 7) ? cmd + 7 : NULL;
+            for (size_t u = 0; lay && u < sizeof layouts / sizeof *layouts; u++)
+                if (!strcmp(lay, layouts[u].what)) layout_path(sc, &layouts[u], dir);
+            /* a program run by name from a PATH directory an .envrc put
+             * first (PATH_add scripts; setup.sh): the one there, or one
+             * made there, as a script run by its path */
             static const loader by_path = { .cmd = "", .sources = 1 };
+            if (*cmd && !strchr(cmd, '/') && !l && !in_list(cmd, builtins, sizeof builtins / sizeof *builtins))
+                for (size_t i = 0; i < sc->out->npath; i++) {
+                    const char *pd = sc->out->path_dirs[i];
+                    struct stat ps;
+                    if (pd[0] != '/' || stat(pd, &ps) != 0 || !S_ISDIR(ps.st_mode)) continue;
+                    const char *prog = resolve(a, pd, cmd);
+                    take(sc, file, lineno, cmd, &by_path, NULL, prog, dir, depth);
+                    if (access(prog, X_OK) == 0) break;
+                }
+            /* a script run by path, as shell code */
             if (strchr(cmd, '/')) take(sc, file, lineno, cmd, &by_path, NULL, cmd, dir, depth);
             /* what a tool prints, evaluated: the files it reads */
             for (size_t i = 0; i < nw; i++) {
@@ -418,6 +560,10 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                 if (eq && kl && v + kl == eq && !isdigit((unsigned char)v[0])) {
                     key = arena_strndup(a, v, (size_t)(eq - v));
                     v = opt_value(a, eq + 1);
+                    int built = 0;
+                    const char *ld = !strcmp(key, "DIRENV_LAYOUT_DIR") || !strcmp(key, "direnv_layout_dir")
+                                         ? word_path(a, dir, v, &built) : NULL;
+                    if (ld) sc->layout = ld;
                     /* an environment variable (upper case) that no program runs the value of */
                     if (strcmp(key, "PATH") && !strpbrk(key, "abcdefghijklmnopqrstuvwxyz") && !code_var(key))
                         continue;

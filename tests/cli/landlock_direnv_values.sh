@@ -37,6 +37,14 @@ changed() {
     expect_rc "direnv values: ($1) ... and the next run is refused" 125
     rm -f "$R/proj/$3"
 }
+# shadowed: NAME ENVRC FILE CMD: FILE, a program made by CMD in a PATH
+# directory the .envrc puts first, fails the run (and is moved aside)
+shadowed() {
+    printf '%s\n' "$2" >.envrc
+    run "direnv values: $1" "$B" run $A "$R/prof/agent.buckle" -- sh -c "$4"
+    expect_rc "direnv values: $1: $3, made by the command, fails the run" 125
+    expect_err_has "direnv values: ($1) ... naming it" "$R/proj/$3 exists after the run"
+}
 # goes_on: NAME ENVRC CMD: the run goes on
 goes_on() {
     printf '%s\n' "$2" >.envrc
@@ -62,5 +70,57 @@ echo 'print(1)' >app/main.py
 printf 'FLASK_APP=app/main.py\nDATABASE_URL=sqlite:app/db.sqlite3\n' >.env.shared
 goes_on "dotenv data" 'dotenv .env.shared' 'echo "print(2)" >app/main.py; echo y >app/db.sqlite3'
 rm -f .env.shared app/db.sqlite3
+
+# direnv's layouts put their bin directories first in PATH: a git made
+# there is what the next git in the project runs
+if [ -x /usr/bin/git ] || [ -x /bin/git ]; then
+    mkdir -p .direnv/python-3.11/bin
+    printf '#!/bin/sh\n' >.direnv/python-3.11/bin/pip
+    chmod +x .direnv/python-3.11/bin/pip
+    shadowed "layout python3" 'layout python3' .direnv/python-3.11/bin/git \
+        'printf "#!/bin/sh\n" >.direnv/python-3.11/bin/git; chmod +x .direnv/python-3.11/bin/git'
+    # (what pip does there, a new command and pip upgraded, is the project's)
+    goes_on "layout python3, pip install" 'layout python3' \
+        'printf "#!/bin/sh\n" >.direnv/python-3.11/bin/black; echo "#!/bin/sh" >.direnv/python-3.11/bin/pip'
+    rm -rf .direnv
+    # (a python-VERSION direnv would take, made by the command)
+    changed "layout python3, a new environment" 'layout python' .direnv 'mkdir -p .direnv/python-3.12/bin'
+    rm -rf .direnv
+    shadowed "layout go" 'layout go' .direnv/go/bin/git 'mkdir -p .direnv/go/bin; printf "#!/bin/sh\n" >.direnv/go/bin/git; chmod +x .direnv/go/bin/git'
+    rm -rf .direnv
+    # and a PATH= in a dotenv file the .envrc loads
+    mkdir -p bin2
+    printf 'PATH=%s/proj/bin2:/usr/bin:/bin\n' "$R" >.env.shared
+    shadowed "dotenv PATH" 'dotenv .env.shared' bin2/git 'printf "#!/bin/sh\n" >bin2/git; chmod +x bin2/git'
+    rm -rf bin2 .env.shared
+fi
+# a program the .envrc runs by name from a directory it put first in PATH
+mkdir -p scripts
+printf '#!/bin/sh\n' >scripts/setup.sh
+chmod +x scripts/setup.sh
+changed "PATH_add, run by name" 'PATH_add scripts
+setup.sh --quiet' scripts/setup.sh 'echo "touch /tmp/x" >>scripts/setup.sh'
+changed "PATH_add, run by name, made" 'PATH_add scripts
+init-env' scripts/init-env 'printf "#!/bin/sh\n" >scripts/init-env; chmod +x scripts/init-env'
+rm -rf scripts
+# nix-direnv's own programs in direnv's layout directory, run by name
+# (nix-direnv-reload); and the layout directory an .envrc sets itself
+mkdir -p .direnv/bin
+printf '#!/bin/sh\n' >.direnv/bin/nix-direnv-reload
+changed "nix-direnv-reload" 'use flake' .direnv/bin/nix-direnv-reload 'echo "touch /tmp/x" >>.direnv/bin/nix-direnv-reload'
+rm -rf .direnv
+mkdir -p .cache/direnv
+echo 'export X=1' >.cache/direnv/flake-profile-a.rc
+changed "DIRENV_LAYOUT_DIR set in .envrc" 'export DIRENV_LAYOUT_DIR=$PWD/.cache/direnv
+use flake' .cache/direnv/flake-profile-a.rc 'echo "touch /tmp/x" >>.cache/direnv/flake-profile-a.rc'
+rm -rf .cache
+# brace expansion: each word it makes
+changed "source braces" 'source .envrc.{local,x}' .envrc.x 'echo "touch /tmp/x" >.envrc.x'
+changed "dotenv_if_exists braces" 'dotenv_if_exists .env.{shared,dev}' .env.shared 'echo "BASH_ENV=/tmp/x" >.env.shared'
+# (a sequence is not made: said, as a word the shell makes)
+printf 'source .envrc.{1..3}\n' >.envrc
+run "direnv values: brace sequence" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "direnv values: an .envrc with a brace sequence: the run goes on" 0
+expect_err_has "direnv values: ... and it is said" "$R/proj/.envrc:1: source .envrc.{1..3}: a word the shell makes"
 
 cd / && rm -rf "$R"
