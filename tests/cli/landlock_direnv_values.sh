@@ -123,4 +123,18 @@ run "direnv values: brace sequence" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "direnv values: an .envrc with a brace sequence: the run goes on" 0
 expect_err_has "direnv values: ... and it is said" "$R/proj/.envrc:1: source .envrc.{1..3}: a word the shell makes"
 
+# direnv's own files where the environment puts them: direnvrc runs
+# before every .envrc, an allow record allows one; in a directory the
+# command may write, the run is refused before it starts
+printf '\n' >.envrc
+for v in DIRENV_CONFIG XDG_DATA_HOME; do
+    run "direnv values: $v" env $v="$R/proj/own" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+    expect_rc "direnv values: $v in the project: the run is refused" 125
+    expect_out_lacks "direnv values: ($v) ... before the command starts" "RAN"
+    expect_err_has "direnv values: ($v) ... saying why" "the environment's $v ($R/proj/own) puts direnv's own files"
+    mkdir -p "$R/own"
+    run "direnv values: $v elsewhere" env $v="$R/own" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "direnv values: $v where the command may not write: the run goes on" 0
+done
+
 cd / && rm -rf "$R"
