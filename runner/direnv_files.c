@@ -431,6 +431,10 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
         return;
     }
     if (there && S_ISDIR(st.st_mode)) {
+        /* a directory a program takes a start-up file from
+         * (PYTHONPATH=src: src/sitecustomize.py) */
+        const char *probe = key ? runner_env_var_probe(key) : NULL;
+        if (probe) watch(sc->w, a, sc->plan, resolve(a, p, probe));
         if (!l || !l->envrc) return;
         p = resolve(a, p, ".envrc");      /* source_env DIR loads DIR/.envrc */
         there = stat(p, &st) == 0;

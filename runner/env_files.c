@@ -22,7 +22,9 @@
  * for elsewhere), or the next word when nothing is put after it; or
  * (EF_ENVRC) one whose files are the project's own code more often than
  * not (PYTHONPATH=src, CC=./tools/cc): the environment's value is left to
- * the user, an .envrc's is watched (direnv_files.c) */
+ * the user, an .envrc's is watched (direnv_files.c), with the start-up
+ * file a program takes from a directory it names (probe: python's
+ * sitecustomize.py, from each PYTHONPATH directory) */
 typedef enum { EF_PATH, EF_NODE, EF_LIST, EF_DIR, EF_CMD, EF_OPTS, EF_ENVRC } env_form;
 
 typedef struct env_file {
@@ -62,7 +64,7 @@ static const env_file env_files[] = {
     { .var = "PERL5OPT", .form = EF_ENVRC },
     { .var = "PERL5LIB", .form = EF_ENVRC },
     { .var = "RUBYLIB", .form = EF_ENVRC },
-    { .var = "PYTHONPATH", .form = EF_ENVRC },
+    { .var = "PYTHONPATH", .form = EF_ENVRC, .probe = "sitecustomize.py" },
     { .var = "PYTHONHOME", .form = EF_ENVRC },
     { .var = "NODE_PATH", .form = EF_ENVRC },
     { .var = "CLASSPATH", .form = EF_ENVRC },
@@ -95,6 +97,12 @@ static const env_file *lookup(const char *name, size_t n)
 int runner_env_var_runs(const char *name)
 {
     return lookup(name, strlen(name)) != NULL;
+}
+
+const char *runner_env_var_probe(const char *name)
+{
+    const env_file *e = lookup(name, strlen(name));
+    return e ? e->probe : NULL;
 }
 
 /* node's options whose value is a module it loads first */

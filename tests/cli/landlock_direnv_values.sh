@@ -123,6 +123,13 @@ run "direnv values: brace sequence" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "direnv values: an .envrc with a brace sequence: the run goes on" 0
 expect_err_has "direnv values: ... and it is said" "$R/proj/.envrc:1: source .envrc.{1..3}: a word the shell makes"
 
+# a start-up file in a directory a search path the .envrc sets names:
+# python imports sitecustomize.py from PYTHONPATH at every start
+mkdir -p src
+changed "PYTHONPATH sitecustomize.py" 'export PYTHONPATH=$PWD/src' src/sitecustomize.py 'echo "import os" >src/sitecustomize.py'
+goes_on "PYTHONPATH, the project's code" 'export PYTHONPATH=$PWD/src' 'echo "x = 1" >src/mod.py'
+rm -rf src
+
 # direnv's own files where the environment puts them: direnvrc runs
 # before every .envrc, an allow record allows one; in a directory the
 # command may write, the run is refused before it starts
