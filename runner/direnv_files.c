@@ -238,7 +238,7 @@ static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *pat
 
 /* The path a word of an .envrc in dir names, or NULL: punctuation of a
  * redirection or a command's output taken off (`<(cat f)`, `"$(cat f)"`,
- * `>f`), and $PWD, ${PWD} and $(pwd) put in; *built set when what is left
+ * `>f`), and $PWD, ${PWD}, $(pwd) and ~+ put in; *built set when what is left
  * is made by the shell (a variable, a command's output). */
 static const char *word_path(arena *a, const char *dir, const char *wd, int *built)
 {
@@ -246,6 +246,7 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
         if (!strncmp(wd, "$PWD", 4) && (wd[4] == '/' || !wd[4])) return resolve(a, dir, wd[4] ? wd + 5 : ".");
         if (!strncmp(wd, "${PWD}", 6) && (wd[6] == '/' || !wd[6])) return resolve(a, dir, wd[6] ? wd + 7 : ".");
         if (!strncmp(wd, "$(pwd)", 6) && (wd[6] == '/' || !wd[6])) return resolve(a, dir, wd[6] ? wd + 7 : ".");
+        if (!strncmp(wd, "~+", 2) && (wd[2] == '/' || !wd[2])) return resolve(a, dir, wd[2] ? wd + 3 : ".");
         if (wd[0] == '$' && wd[1] == '(') wd += 2;
         else if (wd[0] && strchr("<>(`", wd[0])) wd++;
         else if (isdigit((unsigned char)wd[0]) && wd[1] == '>') wd += 2;

@@ -117,6 +117,7 @@ rm -rf .cache
 # brace expansion: each word it makes
 changed "source braces" 'source .envrc.{local,x}' .envrc.x 'echo "touch /tmp/x" >.envrc.x'
 changed "dotenv_if_exists braces" 'dotenv_if_exists .env.{shared,dev}' .env.shared 'echo "BASH_ENV=/tmp/x" >.env.shared'
+changed "source ~+/" 'source ~+/.envrc.p' .envrc.p 'echo "touch /tmp/x" >.envrc.p'
 # (a sequence is not made: said, as a word the shell makes)
 printf 'source .envrc.{1..3}\n' >.envrc
 run "direnv values: brace sequence" "$B" run $A "$R/prof/agent.buckle" -- true
