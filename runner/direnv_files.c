@@ -134,7 +134,12 @@ typedef struct scan {
     size_t nwords;                /* the words watched so far */
     size_t nbraces;               /* the words brace expansion made so far */
     const char *layout;           /* direnv's layout directory an .envrc sets (DIRENV_LAYOUT_DIR=...) */
+    size_t nbyname;               /* the programs run by name looked for so far */
+    const char *laid[16];         /* the directory each of layouts[] was taken in last */
+    const char *cached;           /* the layout directory layout_cache took last */
 } scan;
+_Static_assert(sizeof layouts / sizeof *layouts <= sizeof ((scan *)0)->laid / sizeof *((scan *)0)->laid,
+               "one laid per layout");
 
 static int in_list(const char *w, const char *const *v, size_t n)
 {
@@ -253,9 +258,14 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
         else break;
     }
     size_t n = strlen(wd);
-    /* a name the kernel refuses to open (PATH_MAX bytes or more): no
-     * shell loads a file by it */
+    /* a name the kernel refuses to open (PATH_MAX bytes or more, or a
+     * part of more than NAME_MAX): no shell loads a file by it */
     if (n >= PATH_MAX) return NULL;
+    for (const char *c = wd; *c; c += strspn(c, "/")) {
+        size_t part = strcspn(c, "/");
+        if (part > NAME_MAX) return NULL;
+        c += part;
+    }
     while (n && (wd[n - 1] == ')' || wd[n - 1] == '`' || wd[n - 1] == '}')) n--;
     wd = arena_strndup(a, wd, n);
     if (strchr(wd, '$') || strchr(wd, '`')) {
@@ -331,6 +341,8 @@ static void layout_cache(scan *sc, const char *dir)
 {
     const char *lds[2];
     size_t n = layout_dirs(sc, dir, lds);
+    if (sc->cached && !strcmp(sc->cached, lds[n - 1])) return;
+    sc->cached = lds[n - 1];
     for (size_t i = 0; i < n; i++) {
         const char *ld = lds[i];
         watch(sc->w, sc->a, sc->plan, ld);
@@ -410,15 +422,20 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
     int built = 0;
     const char *close = NULL;
     const char *open = brace_open(wd, &close, &built);
-    if (open) {
-        for (const char *alt = open + 1; alt <= close && sc->nbraces < BRACES_MAX; sc->nbraces++) {
+    /* (each word made counted as it is made, so that {a,b}{a,b}... stops
+     * at BRACES_MAX; a word of PATH_MAX bytes names nothing) */
+    if (open && strlen(wd) < PATH_MAX) {
+        for (const char *alt = open + 1; alt <= close && !built;) {
+            if (++sc->nbraces > BRACES_MAX) {
+                built = 1;
+                break;
+            }
             size_t n = strcspn(alt, ",}");
             take(sc, file, lineno, cmd, l, key, arena_printf(a, "%.*s%.*s%s", (int)(open - wd), wd, (int)n, alt, close + 1),
                  dir, depth);
             alt += n + 1;
         }
-        if (sc->nbraces < BRACES_MAX) return;
-        built = 1;
+        if (!built) return;
     }
     const char *p = built ? NULL : word_path(a, dir, wd, &built);
     /* what a command prints (eval "$(tool hook)", source <(tool)) */
@@ -530,13 +547,16 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
             /* layout python3 (layout_python3): its PATH directories */
             const char *lay = !strcmp(cmd, "layout") ? arg : !strncmp(cmd, "layout_", 7) ? cmd + 7 : NULL;
             for (size_t u = 0; lay && u < sizeof layouts / sizeof *layouts; u++)
-                if (!strcmp(lay, layouts[u].what)) layout_path(sc, &layouts[u], dir);
+                if (!strcmp(lay, layouts[u].what) && (!sc->laid[u] || strcmp(sc->laid[u], dir))) {
+                    sc->laid[u] = dir;
+                    layout_path(sc, &layouts[u], dir);
+                }
             /* a program run by name from a PATH directory an .envrc put
              * first (PATH_add scripts; setup.sh): the one there, or one
              * made there, as a script run by its path */
             static const loader by_path = { .cmd = "", .sources = 1 };
             if (*cmd && !strchr(cmd, '/') && !l && !in_list(cmd, builtins, sizeof builtins / sizeof *builtins))
-                for (size_t i = 0; i < sc->out->npath; i++) {
+                for (size_t i = 0; i < sc->out->npath && ++sc->nbyname <= WORDS_MAX; i++) {
                     const char *pd = sc->out->path_dirs[i];
                     struct stat ps;
                     if (pd[0] != '/' || stat(pd, &ps) != 0 || !S_ISDIR(ps.st_mode)) continue;
