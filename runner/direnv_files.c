@@ -19,6 +19,7 @@
 #include "direnv_files.h"
 #include "direnv_config.h"
 #include "env_files.h"
+#include "nested_repos.h"
 #include "path_text.h"
 #include "run_profile.h"
 #include "text_file.h"
@@ -445,7 +446,11 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
     struct stat st;
     int there = stat(p, &st) == 0;
     if (key && !strcmp(key, "PATH") && (!there || S_ISDIR(st.st_mode))) {
-        add_path_dir(sc, p);
+        /* as direnv's expand_path cleans it (a/../b is b, a there or
+         * not), and as the kernel reaches it */
+        const char *clean = runner_path_by_name(a, p);
+        add_path_dir(sc, clean);
+        if (strcmp(clean, p)) add_path_dir(sc, p);
         return;
     }
     if (there && S_ISDIR(st.st_mode)) {
@@ -543,6 +548,16 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                 for (size_t i = !strcmp(cmd, "path_add"); i < nw; i++)
                     take(sc, file, lineno, cmd, NULL, "PATH", words[i], dir, depth);
                 continue;
+            }
+            /* load_prefix DIR: DIR/bin first in PATH, DIR/lib first in
+             * LD_LIBRARY_PATH (an entry made or removed there) */
+            if (!strcmp(cmd, "load_prefix") && arg) {
+                int built = 0;
+                const char *pre = word_path(a, dir, arg, &built);
+                if (pre) {
+                    take(sc, file, lineno, cmd, NULL, "PATH", resolve(a, pre, "bin"), dir, depth);
+                    watch(sc->w, a, sc->plan, resolve(a, pre, "lib"));
+                }
             }
             /* layout python3 (layout_python3): its PATH directories */
             const char *lay = !strcmp(cmd, "layout") ? arg : !strncmp(cmd, "layout_", 7) ? cmd + 7 : NULL;

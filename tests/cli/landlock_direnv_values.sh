@@ -131,6 +131,23 @@ changed "PYTHONPATH sitecustomize.py" 'export PYTHONPATH=$PWD/src' src/sitecusto
 goes_on "PYTHONPATH, the project's code" 'export PYTHONPATH=$PWD/src' 'echo "x = 1" >src/mod.py'
 rm -rf src
 
+# an option's file joined to it by '=' (node's --require=./x.js)
+echo 'module.exports = 1' >tools/n.js
+changed "NODE_OPTIONS --require=" 'export NODE_OPTIONS=--require=./tools/n.js' tools/n.js 'echo "x" >>tools/n.js'
+echo 'module.exports = 1' >tools/n.js
+changed "NODE_OPTIONS --import=\$PWD" 'export NODE_OPTIONS=--import=$PWD/tools/n.js' tools/n.js 'echo "x" >>tools/n.js'
+if [ -x /usr/bin/git ] || [ -x /bin/git ]; then
+    mkdir -p vendor/bin
+    shadowed "layout php" 'layout php' vendor/bin/git 'printf "#!/bin/sh\n" >vendor/bin/git; chmod +x vendor/bin/git'
+    rm -rf vendor
+    mkdir -p .local
+    shadowed "load_prefix" 'load_prefix .local' .local/bin/git 'mkdir -p .local/bin; printf "#!/bin/sh\n" >.local/bin/git; chmod +x .local/bin/git'
+    rm -rf .local
+    # (PATH_add cleans its word as direnv does: t8/../t9 is t9, t8 there or not)
+    shadowed "PATH_add a/../b" 'PATH_add t8/../t9' t9/git 'mkdir -p t9; printf "#!/bin/sh\n" >t9/git; chmod +x t9/git'
+    rm -rf t9
+fi
+
 # direnv's own files where the environment puts them: direnvrc runs
 # before every .envrc, an allow record allows one; in a directory the
 # command may write, the run is refused before it starts
@@ -144,5 +161,17 @@ for v in DIRENV_CONFIG XDG_DATA_HOME; do
     run "direnv values: $v elsewhere" env $v="$R/own" "$B" run $A "$R/prof/agent.buckle" -- true
     expect_rc "direnv values: $v where the command may not write: the run goes on" 0
 done
+
+# (XDG_CONFIG_HOME in the project with git's own file there denied:
+# direnv's direnvrc is still there)
+printf 'extends "std/agent";\nfiles { deny final write literal "$WORKDIR/own/git/config"; }\n' >"$R/prof/git-denied.buckle"
+run "direnv values: XDG_CONFIG_HOME, git's denied" env XDG_CONFIG_HOME="$R/proj/own" "$B" run $A "$R/prof/git-denied.buckle" -- sh -c 'echo RAN'
+expect_rc "direnv values: XDG_CONFIG_HOME in the project, git's config denied: the run is refused" 125
+expect_err_has "direnv values: ... naming direnv's files" "the environment's XDG_CONFIG_HOME ($R/proj/own) puts direnv's own files"
+# a pager man runs, from the environment
+printf '#!/bin/sh\n' >tools/pager.sh
+run "direnv values: MANPAGER" env MANPAGER="$R/proj/tools/pager.sh" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+expect_rc "direnv values: the environment's MANPAGER naming a file the command may write: the run is refused" 125
+expect_err_has "direnv values: ... saying why" "the environment's MANPAGER names $R/proj/tools/pager.sh"
 
 cd / && rm -rf "$R"
