@@ -10,7 +10,10 @@
  * it, each one beneath it the user has allowed, each one direnv's
  * configuration trusts) that names a file, there or not yet (the parent
  * directory there), is watched, and the shell code it sources is read the
- * same way (four deep).  Each such file the plan lets the command write is
+ * same way (four deep), and so are the NAME=value lines of a dotenv file
+ * it loads (direnv exports them as its own); the directories it and
+ * direnv's layouts put first in PATH are kept, and a program it runs by
+ * name from one is watched.  Each such file the plan lets the command write is
  * looked at after the run like the tools' files above the project
  * (above_names.c): made or changed during the run, it fails the run and is
  * remembered.  A word the shell builds (a variable, a command's output)
@@ -111,10 +114,11 @@ static const layout_bins layouts[] = {
 /* the shell's builtins and keywords, and direnv's functions, which a
  * PATH directory cannot shadow */
 static const char *const builtins[] = { "use", "layout", "has", "PATH_add", "path_add", "source_up",
-                                        "source_up_if_exists", "strict_env", "log_status", "log_error", "export", "unset", "set", "local", "declare", "typeset", "readonly", "echo",
-                                        "printf", "test", "[", "[[", "true", "false", ":", "cd", "pwd", "read",
-                                        "return", "exit", "shift", "trap", "alias", "type", "hash", "let", "fi",
-                                        "done", "esac", "case", "for", "in", "}", ")", "]]", "shopt", "unalias" };
+                                        "source_up_if_exists", "strict_env", "log_status", "log_error", "export",
+                                        "unset", "set", "local", "declare", "typeset", "readonly", "echo", "printf",
+                                        "test", "[", "[[", "true", "false", ":", "cd", "pwd", "read", "return",
+                                        "exit", "shift", "trap", "alias", "type", "hash", "let", "fi", "done",
+                                        "esac", "case", "for", "in", "}", ")", "]]", "shopt", "unalias" };
 
 /* words before a command's own name: the shell's keywords and the
  * builtins that run the command after them */
