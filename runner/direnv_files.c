@@ -686,6 +686,8 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
     for (size_t i = 0; i < n; i++) {
         size_t before = w->n;
         watch(w, a, plan, dotenvs[i]);
+        /* (the plugin sources it: its words count, as an .envrc's) */
+        read_file(&sc, dotenvs[i], dir_of(a, dotenvs[i]), 0);
         for (size_t k = before; k < w->n; k++) {
             out->dotenvs = xrealloc(out->dotenvs, (out->ndotenvs + 1) * sizeof *out->dotenvs);
             out->dotenvs[out->ndotenvs++] = k;

@@ -148,6 +148,15 @@ if [ -x /usr/bin/git ] || [ -x /bin/git ]; then
     rm -rf t9
 fi
 
+# what a .env oh-my-zsh's dotenv plugin sources names (its list of
+# directories answered "always")
+mkdir -p "$R/home/.oh-my-zsh/cache" omz
+echo "$R/proj/omz" >"$R/home/.oh-my-zsh/cache/dotenv-allowed.list"
+printf 'export BASH_ENV=%s/proj/omz/e.sh\n' "$R" >omz/.env
+echo 'true' >omz/e.sh
+changed "oh-my-zsh .env BASH_ENV" '' omz/e.sh 'echo "touch /tmp/x" >omz/e.sh'
+rm -rf omz "$R/home/.oh-my-zsh"
+
 # direnv's own files where the environment puts them: direnvrc runs
 # before every .envrc, an allow record allows one; in a directory the
 # command may write, the run is refused before it starts
