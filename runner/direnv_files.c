@@ -553,6 +553,11 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                     take(sc, file, lineno, cmd, NULL, "PATH", words[i], dir, depth);
                 continue;
             }
+            const char *lay = !strcmp(cmd, "layout") ? arg : !strncmp(cmd, "layout_", 7) ? cmd + 7 : NULL;
+            /* layout anaconda ./env (a prefix, not a name): its bin */
+            const char *prefix = !lay || strcmp(lay, "anaconda") ? NULL : cmd[6] == '_' ? arg : arg2;
+            if (prefix && (prefix[0] == '.' || prefix[0] == '/'))
+                take(sc, file, lineno, cmd, NULL, "PATH", arena_printf(a, "%s/bin", prefix), dir, depth);
             /* load_prefix DIR: DIR/bin first in PATH, DIR/lib first in
              * LD_LIBRARY_PATH (an entry made or removed there) */
             if (!strcmp(cmd, "load_prefix") && arg) {
@@ -564,7 +569,6 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                 }
             }
             /* layout python3 (layout_python3): its PATH directories */
-            const char *lay = !strcmp(cmd, "layout") ? arg : !strncmp(cmd, "layout_", 7) ? cmd + 7 : NULL;
             for (size_t u = 0; lay && u < sizeof layouts / sizeof *layouts; u++)
                 if (!strcmp(lay, layouts[u].what) && (!sc->laid[u] || strcmp(sc->laid[u], dir))) {
                     sc->laid[u] = dir;

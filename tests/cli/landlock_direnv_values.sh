@@ -143,6 +143,9 @@ if [ -x /usr/bin/git ] || [ -x /bin/git ]; then
     mkdir -p .local
     shadowed "load_prefix" 'load_prefix .local' .local/bin/git 'mkdir -p .local/bin; printf "#!/bin/sh\n" >.local/bin/git; chmod +x .local/bin/git'
     rm -rf .local
+    mkdir -p cenv/bin
+    shadowed "layout anaconda ./cenv" 'layout anaconda ./cenv' cenv/bin/git 'printf "#!/bin/sh\n" >cenv/bin/git; chmod +x cenv/bin/git'
+    rm -rf cenv
     # (PATH_add cleans its word as direnv does: t8/../t9 is t9, t8 there or not)
     shadowed "PATH_add a/../b" 'PATH_add t8/../t9' t9/git 'mkdir -p t9; printf "#!/bin/sh\n" >t9/git; chmod +x t9/git'
     rm -rf t9
