@@ -5,6 +5,7 @@
  * allows. */
 #define _GNU_SOURCE
 #include "direnv_config.h"
+#include "nested_repos.h"
 #include "path_text.h"
 #include "run_profile.h"
 #include "text_file.h"
@@ -103,8 +104,42 @@ static int writable(arena *a, const ll_plan *plan, const char *path)
     return ll_plan_decide(plan, &q, path, a, &why) == 0;
 }
 
+/* direnv's own files, in the directories the environment names for them
+ * (the home's own are the profile's denies: std/agent's ~/.config): what
+ * the command writes there, direnv takes at the next cd anywhere */
+typedef struct direnv_own {
+    const char *var;             /* the variable that names the directory */
+    const char *file;            /* beneath it */
+    const char *does;
+} direnv_own;
+static const direnv_own owns[] = {
+    { .var = "DIRENV_CONFIG", .file = "direnvrc", .does = "direnv runs it before every .envrc" },
+    { .var = "DIRENV_CONFIG", .file = "lib/buckle-new.sh", .does = "direnv runs each lib/*.sh there before every .envrc" },
+    { .var = "DIRENV_CONFIG", .file = "direnv.toml", .does = "its [whitelist] has direnv run .envrc files no one allowed" },
+    { .var = "DIRENV_CONFIG", .file = "config.toml", .does = "its [whitelist] has direnv run .envrc files no one allowed" },
+    { .var = "XDG_CONFIG_HOME", .file = "direnv/direnvrc", .does = "direnv runs it before every .envrc" },
+    { .var = "XDG_CONFIG_HOME", .file = "direnv/lib/buckle-new.sh", .does = "direnv runs each lib/*.sh there before every .envrc" },
+    { .var = "XDG_CONFIG_HOME", .file = "direnv/direnv.toml", .does = "its [whitelist] has direnv run .envrc files no one allowed" },
+    { .var = "XDG_CONFIG_HOME", .file = "direnv/config.toml", .does = "its [whitelist] has direnv run .envrc files no one allowed" },
+    { .var = "XDG_DATA_HOME", .file = "direnv/allow/buckle-new", .does = "each record there has direnv run the .envrc it names, as if you had allowed it" },
+};
+
 const char *runner_direnv_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home)
 {
+    for (size_t i = 0; i < sizeof owns / sizeof *owns; i++) {
+        const char *d = getenv(owns[i].var);
+        if (!d || d[0] != '/') continue;
+        const char *path = runner_path_by_name(a, arena_printf(a, "%s/%s", strcmp(d, "/") ? d : "", owns[i].file));
+        if (runner_plan_checked_after(plan, runner_path_kernel(a, path))) continue;
+        const char *how = runner_plan_write_why(a, plan, path);
+        if (!how)
+            continue;
+        return arena_printf(a, "the environment's %s (%s) puts direnv's own files where the plan lets the command "
+                               "write them (%s: %s): %s, at the next cd into any directory with an .envrc, outside "
+                               "any sandbox; keep %s out of the directories the command may write, or deny writing "
+                               "there (deny final write prefix \"%s\";)",
+                            owns[i].var, d, path, how, owns[i].does, owns[i].var, runner_path_kernel(a, d));
+    }
     direnv_conf c;
     runner_direnv_conf(a, home, &c);
     for (size_t i = 0; i < c.nprefix; i++) {

@@ -18,9 +18,12 @@ typedef struct direnv_conf {
  * direnv.toml, or config.toml; its paths with ~ put in and followed
  * (path_text.h).  In a. */
 void runner_direnv_conf(arena *a, const char *home, direnv_conf *c);
-/* Why the run is refused: direnv's configuration trusts every .envrc
- * beneath a place (whitelist prefix), one the command makes too, where the
- * plan lets the command make one; NULL when it does not.  In a. */
+/* Why the run is refused: the environment (DIRENV_CONFIG,
+ * XDG_CONFIG_HOME, XDG_DATA_HOME) puts direnv's own files (direnvrc, lib/,
+ * direnv.toml, the allow records) where the plan lets the command write
+ * them; or direnv's configuration trusts every .envrc beneath a place
+ * (whitelist prefix), one the command makes too, where the plan lets the
+ * command make one; NULL when neither.  In a. */
 const char *runner_direnv_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home);
 /* The .envrc files beneath cwd that direnv's allow records name
  * ($XDG_DATA_HOME/direnv/allow, or home/.local/share/direnv/allow: a file

@@ -10,7 +10,10 @@
  * it, each one beneath it the user has allowed, each one direnv's
  * configuration trusts) that names a file, there or not yet (the parent
  * directory there), is watched, and the shell code it sources is read the
- * same way (four deep).  Each such file the plan lets the command write is
+ * same way (four deep), and so are the NAME=value lines of a dotenv file
+ * it loads (direnv exports them as its own); the directories it and
+ * direnv's layouts put first in PATH are kept, and a program it runs by
+ * name from one is watched.  Each such file the plan lets the command write is
  * looked at after the run like the tools' files above the project
  * (above_names.c): made or changed during the run, it fails the run and is
  * remembered.  A word the shell builds (a variable, a command's output)
@@ -18,11 +21,14 @@
 #define _GNU_SOURCE
 #include "direnv_files.h"
 #include "direnv_config.h"
+#include "env_files.h"
+#include "nested_repos.h"
 #include "path_text.h"
 #include "run_profile.h"
 #include "text_file.h"
 #include <ctype.h>
 #include <dirent.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +36,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4, LAYOUT_MAX = 4096, WORDS_MAX = 1024 };
+enum { ENVRC_MAX = 1 << 16, ENVRC_DEPTH = 4, LAYOUT_MAX = 4096, WORDS_MAX = 1024, BRACES_MAX = 1024 };
 
 /* the commands of direnv's standard library and the shell that load a
  * file, and the file each loads by default (NULL: none) */
@@ -39,10 +45,11 @@ typedef struct loader {
     const char *dflt;
     int sources;                  /* bash code: what it names is read too */
     int envrc;                    /* a directory given: its .envrc */
+    int values;                   /* NAME=value lines direnv exports: read as an .envrc's assignments */
 } loader;
 static const loader loaders[] = {
-    { .cmd = "dotenv", .dflt = ".env" },
-    { .cmd = "dotenv_if_exists", .dflt = ".env" },
+    { .cmd = "dotenv", .dflt = ".env", .values = 1 },
+    { .cmd = "dotenv_if_exists", .dflt = ".env", .values = 1 },
     { .cmd = "source_env", .sources = 1, .envrc = 1 },
     { .cmd = "source_env_if_exists", .sources = 1, .envrc = 1 },
     { .cmd = "source", .sources = 1 },
@@ -79,6 +86,40 @@ static const use_files printers[] = {
     { .what = "nix", .files = { "flake.nix", "flake.lock", "shell.nix", "default.nix" } },
 };
 
+/* direnv's layouts and the directories each puts first in PATH: beneath
+ * the .envrc's directory, or ("@/") beneath direnv's layout directory;
+ * one named with a '*' (layout python's python-VERSION) is each there
+ * now, and an entry made in the layout directory fails the run, since the
+ * version is known only when direnv runs */
+typedef struct layout_bins {
+    const char *what;
+    const char *bins[3];
+} layout_bins;
+static const layout_bins layouts[] = {
+    { .what = "node", .bins = { "node_modules/.bin" } },
+    { .what = "php", .bins = { "vendor/bin" } },
+    { .what = "go", .bins = { "@/go/bin" } },
+    { .what = "perl", .bins = { "@/perl5/bin" } },
+    { .what = "ruby", .bins = { "@/ruby/bin", "@/ruby-*/bin", "@/bin" } },
+    { .what = "python", .bins = { "@/python-*/bin", "@/virtualenv/bin" } },
+    { .what = "python2", .bins = { "@/python-*/bin" } },
+    { .what = "python3", .bins = { "@/python-*/bin" } },
+    { .what = "pyenv", .bins = { "@/python-*/bin" } },
+    { .what = "pipenv", .bins = { ".venv/bin" } },
+    { .what = "poetry", .bins = { ".venv/bin" } },
+    { .what = "pdm", .bins = { ".venv/bin" } },
+    { .what = "uv", .bins = { ".venv/bin" } },
+};
+
+/* the shell's builtins and keywords, and direnv's functions, which a
+ * PATH directory cannot shadow */
+static const char *const builtins[] = { "use", "layout", "has", "PATH_add", "path_add", "source_up",
+                                        "source_up_if_exists", "strict_env", "log_status", "log_error", "export",
+                                        "unset", "set", "local", "declare", "typeset", "readonly", "echo", "printf",
+                                        "test", "[", "[[", "true", "false", ":", "cd", "pwd", "read", "return",
+                                        "exit", "shift", "trap", "alias", "type", "hash", "let", "fi", "done",
+                                        "esac", "case", "for", "in", "}", ")", "]]", "shopt", "unalias" };
+
 /* words before a command's own name: the shell's keywords and the
  * builtins that run the command after them */
 static const char *const prefixes[] = { "if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "((",
@@ -96,7 +137,14 @@ typedef struct scan {
     const char **read;            /* the files read so far */
     size_t nread, capread;
     size_t nwords;                /* the words watched so far */
+    size_t nbraces;               /* the words brace expansion made so far */
+    const char *layout;           /* direnv's layout directory an .envrc sets (DIRENV_LAYOUT_DIR=...) */
+    size_t nbyname;               /* the programs run by name looked for so far */
+    const char *laid[16];         /* the directory each of layouts[] was taken in last */
+    const char *cached;           /* the layout directory layout_cache took last */
 } scan;
+_Static_assert(sizeof layouts / sizeof *layouts <= sizeof ((scan *)0)->laid / sizeof *((scan *)0)->laid,
+               "one laid per layout");
 
 static int in_list(const char *w, const char *const *v, size_t n)
 {
@@ -105,33 +153,26 @@ static int in_list(const char *w, const char *const *v, size_t n)
     return 0;
 }
 
-/* The variables whose value a program runs or loads, by the end of their
- * name (RUSTC_WRAPPER, AIDER_LINT_CMD, GIT_CONFIG_GLOBAL, PYTHONPATH,
- * CARGO_HOME, GIT_TEMPLATE_DIR) or whole (BASH_ENV, LD_PRELOAD); the value
- * of another environment variable (FLASK_APP=app/main.py,
- * DATABASE_URL=sqlite:db.sqlite3) is the project's data, which the command
- * may change; a shell's own (lower case: f=.env.local; dotenv "$f") may
- * name what a loader takes, and counts. */
+/* The variables whose value a program runs or loads: those
+ * env_files.c's table names (BASH_ENV, PAGER, PYTHONPATH, CC), and
+ * direnv's own rule by the start or end of the name (RUSTC_WRAPPER,
+ * AIDER_LINT_CMD, GIT_CONFIG_GLOBAL, CARGO_HOME, LD_LIBRARY_PATH); the
+ * value of another environment variable (FLASK_APP=app/main.py,
+ * DATABASE_URL=sqlite:db.sqlite3, DATA_PATH=db/data.csv) is the project's
+ * data, which the command may change; a shell's own (lower case:
+ * f=.env.local; dotenv "$f") may name what a loader takes, and counts. */
 static const char *const code_var_ends[] = { "_CMD", "_COMMAND", "_HOOK", "_HOOKS", "_WRAPPER", "_EDITOR", "_PAGER",
                                              "_ASKPASS", "_CONFIG", "_CONFIG_PATH", "_CONFIG_FILE", "_CONFIG_HOME",
                                              "_CONFIG_DIR", "_CONFIG_GLOBAL", "_CONFIG_SYSTEM", "_RC", "_RCFILE",
                                              "_OPTIONS", "_OPTS", "_SHELL", "_PRELOAD", "_STARTUP", "_HOME", "_ENV",
                                              "STARTUP" };
-/* ... and the search paths of programs and modules by name (a DATA_PATH
- * or a LOG_DIR is the project's) */
-static const char *const code_vars[] = { "ENV", "EDITOR", "VISUAL", "PAGER", "SHELL", "LESSOPEN", "LESSCLOSE",
-                                         "PROMPT_COMMAND", "KUBECONFIG", "ZDOTDIR", "GNUPGHOME", "RUBYOPT",
-                                         "PERL5OPT", "PERL5LIB", "RUBYLIB", "PYTHONPATH", "PYTHONHOME", "NODE_PATH",
-                                         "CLASSPATH", "GEM_PATH", "GOPATH", "FPATH", "PKG_CONFIG_PATH", "MANPATH",
-                                         "XDG_CONFIG_DIRS", "CC", "CXX", "LD", "AR", "MAKE", "MAKEFLAGS", "GOFLAGS",
-                                         "RUSTFLAGS", "CFLAGS", "LDFLAGS" };
+static const char *const code_var_starts[] = { "LD_", "DYLD_", "GIT_", "NPM_CONFIG_", "npm_config_" };
 
 static int code_var(const char *name)
 {
-    if (!strncmp(name, "LD_", 3) || !strncmp(name, "DYLD_", 5) || !strncmp(name, "GIT_", 4) ||
-        !strncmp(name, "NPM_CONFIG_", 11) || !strncmp(name, "npm_config_", 11))
-        return 1;
-    if (in_list(name, code_vars, sizeof code_vars / sizeof *code_vars)) return 1;
+    if (runner_env_var_runs(name)) return 1;
+    for (size_t i = 0; i < sizeof code_var_starts / sizeof *code_var_starts; i++)
+        if (!strncmp(name, code_var_starts[i], strlen(code_var_starts[i]))) return 1;
     size_t n = strlen(name);
     for (size_t i = 0; i < sizeof code_var_ends / sizeof *code_var_ends; i++) {
         size_t e = strlen(code_var_ends[i]);
@@ -207,7 +248,7 @@ static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *pat
 
 /* The path a word of an .envrc in dir names, or NULL: punctuation of a
  * redirection or a command's output taken off (`<(cat f)`, `"$(cat f)"`,
- * `>f`), and $PWD, ${PWD} and $(pwd) put in; *built set when what is left
+ * `>f`), and $PWD, ${PWD}, $(pwd) and ~+ put in; *built set when what is left
  * is made by the shell (a variable, a command's output). */
 static const char *word_path(arena *a, const char *dir, const char *wd, int *built)
 {
@@ -215,15 +256,21 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
         if (!strncmp(wd, "$PWD", 4) && (wd[4] == '/' || !wd[4])) return resolve(a, dir, wd[4] ? wd + 5 : ".");
         if (!strncmp(wd, "${PWD}", 6) && (wd[6] == '/' || !wd[6])) return resolve(a, dir, wd[6] ? wd + 7 : ".");
         if (!strncmp(wd, "$(pwd)", 6) && (wd[6] == '/' || !wd[6])) return resolve(a, dir, wd[6] ? wd + 7 : ".");
+        if (!strncmp(wd, "~+", 2) && (wd[2] == '/' || !wd[2])) return resolve(a, dir, wd[2] ? wd + 3 : ".");
         if (wd[0] == '$' && wd[1] == '(') wd += 2;
         else if (wd[0] && strchr("<>(`", wd[0])) wd++;
         else if (isdigit((unsigned char)wd[0]) && wd[1] == '>') wd += 2;
         else break;
     }
     size_t n = strlen(wd);
-    /* a name the kernel refuses to open (PATH_MAX bytes or more): no
-     * shell loads a file by it */
+    /* a name the kernel refuses to open (PATH_MAX bytes or more, or a
+     * part of more than NAME_MAX): no shell loads a file by it */
     if (n >= PATH_MAX) return NULL;
+    for (const char *c = wd; *c; c += strspn(c, "/")) {
+        size_t part = strcspn(c, "/");
+        if (part > NAME_MAX) return NULL;
+        c += part;
+    }
     while (n && (wd[n - 1] == ')' || wd[n - 1] == '`' || wd[n - 1] == '}')) n--;
     wd = arena_strndup(a, wd, n);
     if (strchr(wd, '$') || strchr(wd, '`')) {
@@ -238,6 +285,22 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
 
 static void read_file(scan *sc, const char *file, const char *dir, int depth);
 
+/* what an option names in its own word: --require=./x.js,
+ * -javaagent:./agent.jar=opts, -r./x.rb (after a one-letter option, only
+ * a path: -rjson is a library), or after its first '=' (--x.y=./f);
+ * another word as it is */
+static const char *opt_value(arena *a, const char *v)
+{
+    if (v[0] != '-') return v;
+    const char *name = v + strspn(v, "-");
+    const char *p = name + strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+    if (*p == '=') return p + 1;
+    if (*p == ':') return arena_strndup(a, p + 1, strcspn(p + 1, "="));
+    if ((*p == '.' || *p == '/') && p - name == 1) return p;
+    const char *eq = strchr(p, '=');
+    return eq ? eq + 1 : v;
+}
+
 static void add_path_dir(scan *sc, const char *p)
 {
     sc->out->path_dirs = arena_grow(sc->a, sc->out->path_dirs, sc->out->npath, sc->out->cappath,
@@ -246,28 +309,112 @@ static void add_path_dir(scan *sc, const char *p)
     sc->out->path_dirs[sc->out->npath++] = p;
 }
 
+/* direnv's layout directories: .direnv, or $DIRENV_LAYOUT_DIR, and the
+ * one an .envrc sets before its use or layout (export
+ * DIRENV_LAYOUT_DIR=$PWD/.cache/direnv, direnv_layout_dir=...) */
+static size_t layout_dirs(scan *sc, const char *dir, const char *out[2])
+{
+    const char *l = getenv("DIRENV_LAYOUT_DIR");
+    size_t n = 0;
+    out[n++] = l && l[0] == '/' ? l : resolve(sc->a, dir, ".direnv");
+    if (sc->layout && strcmp(sc->layout, out[0])) out[n++] = sc->layout;
+    return n;
+}
+
+/* each file in directory d (not a directory), watched */
+static void watch_files_in(scan *sc, const char *d)
+{
+    DIR *dp = opendir(d);
+    if (!dp) return;
+    struct dirent *e;
+    for (size_t k = 0; k < LAYOUT_MAX && (e = readdir(dp)); k++) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        const char *p = resolve(sc->a, d, e->d_name);
+        struct stat st;
+        if (lstat(p, &st) == 0 && !S_ISDIR(st.st_mode)) watch(sc->w, sc->a, sc->plan, p);
+    }
+    closedir(dp);
+}
+
 /* nix-direnv keeps the environment use flake and use nix evaluated in
- * direnv's layout directory (.direnv, or $DIRENV_LAYOUT_DIR) and evals it
- * at each cd while it is newer than the files it came from
- * (flake-profile-*.rc), and puts its bin first in PATH: the directory (an
- * entry made or removed), each file there, and its bin */
+ * direnv's layout directory and evals it at each cd while it is newer
+ * than the files it came from (flake-profile-*.rc), and puts its bin
+ * first in PATH, with its own programs (nix-direnv-reload, run by name):
+ * the directory (an entry made or removed), each file there and in its
+ * bin, and its bin as a PATH directory */
 static void layout_cache(scan *sc, const char *dir)
 {
-    arena *a = sc->a;
-    const char *l = getenv("DIRENV_LAYOUT_DIR");
-    const char *ld = l && l[0] == '/' ? l : resolve(a, dir, ".direnv");
-    watch(sc->w, a, sc->plan, ld);
-    add_path_dir(sc, resolve(a, ld, "bin"));
-    DIR *d = opendir(ld);
-    if (!d) return;
-    struct dirent *e;
-    for (size_t k = 0; k < LAYOUT_MAX && (e = readdir(d)); k++) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        const char *p = resolve(a, ld, e->d_name);
-        struct stat st;
-        if (lstat(p, &st) == 0 && !S_ISDIR(st.st_mode)) watch(sc->w, a, sc->plan, p);
+    const char *lds[2];
+    size_t n = layout_dirs(sc, dir, lds);
+    if (sc->cached && !strcmp(sc->cached, lds[n - 1])) return;
+    sc->cached = lds[n - 1];
+    for (size_t i = 0; i < n; i++) {
+        const char *ld = lds[i];
+        watch(sc->w, sc->a, sc->plan, ld);
+        add_path_dir(sc, resolve(sc->a, ld, "bin"));
+        watch_files_in(sc, ld);
+        watch_files_in(sc, resolve(sc->a, ld, "bin"));
     }
-    closedir(d);
+}
+
+/* layout WHAT: the directories it puts first in PATH */
+static void layout_path(scan *sc, const layout_bins *lb, const char *dir)
+{
+    arena *a = sc->a;
+    const char *lds[2];
+    size_t n = layout_dirs(sc, dir, lds);
+    for (size_t k = 0; k < sizeof lb->bins / sizeof *lb->bins && lb->bins[k]; k++) {
+        const char *b = lb->bins[k];
+        if (strncmp(b, "@/", 2)) {
+            add_path_dir(sc, resolve(a, dir, b));
+            continue;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const char *star = strchr(b + 2, '*');
+            if (!star) {
+                add_path_dir(sc, resolve(a, lds[i], b + 2));
+                continue;
+            }
+            /* python-*: each there now; a new one fails the run */
+            watch(sc->w, a, sc->plan, lds[i]);
+            const char *slash = strchr(star, '/');
+            const char *pat = arena_strndup(a, b + 2, (size_t)((slash ? slash : star + strlen(star)) - (b + 2)));
+            DIR *d = opendir(lds[i]);
+            if (!d) continue;
+            struct dirent *e;
+            for (size_t m = 0; m < LAYOUT_MAX && (e = readdir(d)); m++)
+                if (e->d_name[0] != '.' && fnmatch(pat, e->d_name, 0) == 0)
+                    add_path_dir(sc, arena_printf(a, "%s/%s%s", lds[i], e->d_name, slash ? slash : ""));
+            closedir(d);
+        }
+    }
+}
+
+/* brace expansion (.envrc.{local,private}): the first {a,b,...} of wd
+ * (not a ${...}); NULL when there is none.  *range set for what is not
+ * expanded here: a sequence ({1..3}), braces in braces */
+static const char *brace_open(const char *wd, const char **close, int *range)
+{
+    *range = 0;
+    for (const char *c = wd; *c; c++) {
+        if (*c != '{' || (c > wd && c[-1] == '$')) continue;
+        const char *e = c + 1 + strcspn(c + 1, "{}");
+        if (*e != '}') {
+            *range = *e == '{';
+            return NULL;
+        }
+        const char *comma = memchr(c + 1, ',', (size_t)(e - c - 1));
+        if (!comma) {
+            const char *dots = strstr(c + 1, "..");
+            if (dots && dots < e) *range = 1;
+            if (*range) return NULL;
+            c = e;
+            continue;
+        }
+        *close = e;
+        return c;
+    }
+    return NULL;
 }
 
 /* One word of a command: the file it names watched, and read in turn as
@@ -278,7 +425,24 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
 {
     arena *a = sc->a;
     int built = 0;
-    const char *p = word_path(a, dir, wd, &built);
+    const char *close = NULL;
+    const char *open = brace_open(wd, &close, &built);
+    /* (each word made counted as it is made, so that {a,b}{a,b}... stops
+     * at BRACES_MAX; a word of PATH_MAX bytes names nothing) */
+    if (open && strlen(wd) < PATH_MAX) {
+        for (const char *alt = open + 1; alt <= close && !built;) {
+            if (++sc->nbraces > BRACES_MAX) {
+                built = 1;
+                break;
+            }
+            size_t n = strcspn(alt, ",}");
+            take(sc, file, lineno, cmd, l, key, arena_printf(a, "%.*s%.*s%s", (int)(open - wd), wd, (int)n, alt, close + 1),
+                 dir, depth);
+            alt += n + 1;
+        }
+        if (!built) return;
+    }
+    const char *p = built ? NULL : word_path(a, dir, wd, &built);
     /* what a command prints (eval "$(tool hook)", source <(tool)) */
     if (l && (!strncmp(wd, "$(", 2) || !strncmp(wd, "<(", 2) || wd[0] == '`')) built = 1;
     if (built && l && !sc->out->unread) sc->out->unread = arena_printf(a, "%s:%d: %s %s", file, lineno, cmd, wd);
@@ -286,10 +450,18 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
     struct stat st;
     int there = stat(p, &st) == 0;
     if (key && !strcmp(key, "PATH") && (!there || S_ISDIR(st.st_mode))) {
-        add_path_dir(sc, p);
+        /* as direnv's expand_path cleans it (a/../b is b, a there or
+         * not), and as the kernel reaches it */
+        const char *clean = runner_path_by_name(a, p);
+        add_path_dir(sc, clean);
+        if (strcmp(clean, p)) add_path_dir(sc, p);
         return;
     }
     if (there && S_ISDIR(st.st_mode)) {
+        /* a directory a program takes a start-up file from
+         * (PYTHONPATH=src: src/sitecustomize.py) */
+        const char *probe = key ? runner_env_var_probe(key) : NULL;
+        if (probe) watch(sc->w, a, sc->plan, resolve(a, p, probe));
         if (!l || !l->envrc) return;
         p = resolve(a, p, ".envrc");      /* source_env DIR loads DIR/.envrc */
         there = stat(p, &st) == 0;
@@ -303,8 +475,10 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
     if (!l && ++sc->nwords > WORDS_MAX) return;
     watch(sc->w, a, sc->plan, p);
     /* source_env runs the file in its own directory; bash, source and
-     * eval in the current one */
-    if (l && l->sources && there && S_ISREG(st.st_mode) && depth < ENVRC_DEPTH)
+     * eval in the current one; dotenv's NAME=value lines are exported
+     * just as the .envrc's own (NODE_OPTIONS="--require ./tracing.js",
+     * PATH=bin:...), their values used from the .envrc's directory */
+    if (l && (l->sources || l->values) && there && S_ISREG(st.st_mode) && depth < ENVRC_DEPTH)
         read_file(sc, p, l->envrc ? dir_of(a, p) : dir, depth + 1);
 }
 
@@ -379,12 +553,41 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                     take(sc, file, lineno, cmd, NULL, "PATH", words[i], dir, depth);
                 continue;
             }
-            if (!strcmp(cmd, "layout") && arg && !strcmp(arg, "node")) {
-                take(sc, file, lineno, cmd, NULL, "PATH", "node_modules/.bin", dir, depth);
-                continue;
+            const char *lay = !strcmp(cmd, "layout") ? arg : !strncmp(cmd, "layout_", 7) ? cmd + 7 : NULL;
+            /* layout anaconda ./env (a prefix, not a name): its bin */
+            const char *prefix = !lay || strcmp(lay, "anaconda") ? NULL : cmd[6] == '_' ? arg : arg2;
+            if (prefix && (prefix[0] == '.' || prefix[0] == '/'))
+                take(sc, file, lineno, cmd, NULL, "PATH", arena_printf(a, "%s/bin", prefix), dir, depth);
+            /* load_prefix DIR: DIR/bin first in PATH, DIR/lib first in
+             * LD_LIBRARY_PATH (an entry made or removed there) */
+            if (!strcmp(cmd, "load_prefix") && arg) {
+                int built = 0;
+                const char *pre = word_path(a, dir, arg, &built);
+                if (pre) {
+                    take(sc, file, lineno, cmd, NULL, "PATH", resolve(a, pre, "bin"), dir, depth);
+                    watch(sc->w, a, sc->plan, resolve(a, pre, "lib"));
+                }
             }
-            /* a script run by path, as shell code */
+            /* layout python3 (layout_python3): its PATH directories */
+            for (size_t u = 0; lay && u < sizeof layouts / sizeof *layouts; u++)
+                if (!strcmp(lay, layouts[u].what) && (!sc->laid[u] || strcmp(sc->laid[u], dir))) {
+                    sc->laid[u] = dir;
+                    layout_path(sc, &layouts[u], dir);
+                }
+            /* a program run by name from a PATH directory an .envrc put
+             * first (PATH_add scripts; setup.sh): the one there, or one
+             * made there, as a script run by its path */
             static const loader by_path = { .cmd = "", .sources = 1 };
+            if (*cmd && !strchr(cmd, '/') && !l && !in_list(cmd, builtins, sizeof builtins / sizeof *builtins))
+                for (size_t i = 0; i < sc->out->npath && ++sc->nbyname <= WORDS_MAX; i++) {
+                    const char *pd = sc->out->path_dirs[i];
+                    struct stat ps;
+                    if (pd[0] != '/' || stat(pd, &ps) != 0 || !S_ISDIR(ps.st_mode)) continue;
+                    const char *prog = resolve(a, pd, cmd);
+                    take(sc, file, lineno, cmd, &by_path, NULL, prog, dir, depth);
+                    if (access(prog, X_OK) == 0) break;
+                }
+            /* a script run by path, as shell code */
             if (strchr(cmd, '/')) take(sc, file, lineno, cmd, &by_path, NULL, cmd, dir, depth);
             /* what a tool prints, evaluated: the files it reads */
             for (size_t i = 0; i < nw; i++) {
@@ -404,12 +607,16 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                 size_t kl = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
                 if (eq && kl && v + kl == eq && !isdigit((unsigned char)v[0])) {
                     key = arena_strndup(a, v, (size_t)(eq - v));
-                    v = eq + 1;
+                    v = opt_value(a, eq + 1);
+                    int built = 0;
+                    const char *ld = !strcmp(key, "DIRENV_LAYOUT_DIR") || !strcmp(key, "direnv_layout_dir")
+                                         ? word_path(a, dir, v, &built) : NULL;
+                    if (ld) sc->layout = ld;
                     /* an environment variable (upper case) that no program runs the value of */
                     if (strcmp(key, "PATH") && !strpbrk(key, "abcdefghijklmnopqrstuvwxyz") && !code_var(key))
                         continue;
-                } else if (eq && v[0] == '-')
-                    v = eq + 1;                  /* --require=./x.js */
+                } else
+                    v = opt_value(a, v);         /* --require=./x.js */
                 /* a list (PATH=bin:$PATH): each of its parts */
                 for (const char *part = v; part;) {
                     const char *colon = strstr(part, "://") ? NULL : strchr(part, ':');
@@ -483,6 +690,8 @@ void runner_direnv_begin(above_watch *w, direnv_scan *out, arena *a, const ll_pl
     for (size_t i = 0; i < n; i++) {
         size_t before = w->n;
         watch(w, a, plan, dotenvs[i]);
+        /* (the plugin sources it: its words count, as an .envrc's) */
+        read_file(&sc, dotenvs[i], dir_of(a, dotenvs[i]), 0);
         for (size_t k = before; k < w->n; k++) {
             out->dotenvs = xrealloc(out->dotenvs, (out->ndotenvs + 1) * sizeof *out->dotenvs);
             out->dotenvs[out->ndotenvs++] = k;

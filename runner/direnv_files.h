@@ -11,7 +11,7 @@
  * arena given: for before the command starts). */
 typedef struct direnv_scan {
     const char *unread;           /* "FILE:LINE: CMD WORD": the first word in a loading place the shell builds */
-    const char **path_dirs;       /* the directories direnv puts first in PATH (PATH_add bin) */
+    const char **path_dirs;       /* the directories direnv puts first in PATH (PATH_add bin, layout python3) */
     size_t npath, cappath;
     size_t *dotenvs;              /* the files oh-my-zsh's dotenv plugin loads: indices in the watch (malloc'd) */
     size_t ndotenvs;

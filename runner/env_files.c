@@ -19,8 +19,13 @@
  * right after the option, names a file it loads: one ending in ':' any
  * (java's -javaagent:agent.jar=options, up to the '='), another one
  * starting with '/' or '.' (ruby's -r./x: a bare one is a library looked
- * for elsewhere), or the next word when nothing is put after it */
-typedef enum { EF_PATH, EF_NODE, EF_LIST, EF_DIR, EF_CMD, EF_OPTS } env_form;
+ * for elsewhere), or the next word when nothing is put after it; or
+ * (EF_ENVRC) one whose files are the project's own code more often than
+ * not (PYTHONPATH=src, CC=./tools/cc): the environment's value is left to
+ * the user, an .envrc's is watched (direnv_files.c), with the start-up
+ * file a program takes from a directory it names (probe: python's
+ * sitecustomize.py, from each PYTHONPATH directory) */
+typedef enum { EF_PATH, EF_NODE, EF_LIST, EF_DIR, EF_CMD, EF_OPTS, EF_ENVRC } env_form;
 
 typedef struct env_file {
     const char *var;
@@ -43,6 +48,9 @@ static const env_file env_files[] = {
     { .var = "LESSOPEN", .form = EF_CMD, .runs = "less runs it on every file it shows (git's pager is less)" },
     { .var = "LESSCLOSE", .form = EF_CMD, .runs = "less runs it after every file it shows (git's pager is less)" },
     { .var = "PAGER", .form = EF_CMD, .runs = "git, man and others run it to show what they print" },
+    { .var = "MANPAGER", .form = EF_CMD, .runs = "man runs it to show every page" },
+    { .var = "BROWSER", .form = EF_CMD, .runs = "xdg-open, python's webbrowser and others run it to open a page" },
+    { .var = "FCEDIT", .form = EF_CMD, .runs = "bash's fc runs it to have a command edited" },
     { .var = "VISUAL", .form = EF_CMD, .runs = "git and others run it to have a message or file edited" },
     { .var = "EDITOR", .form = EF_CMD, .runs = "git and others run it to have a message or file edited" },
     { .var = "RUSTC_WRAPPER", .form = EF_CMD, .runs = "cargo runs it at every compilation" },
@@ -53,7 +61,52 @@ static const env_file env_files[] = {
     { .var = "SUDO_ASKPASS", .form = EF_CMD, .runs = "sudo -A runs it to ask for a password" },
     { .var = "JAVA_TOOL_OPTIONS", .form = EF_OPTS, .opts = java_loads, .runs = "every java program loads it at its start" },
     { .var = "RUBYOPT", .form = EF_OPTS, .opts = ruby_loads, .runs = "ruby loads it at the start of every program" },
+    { .var = "SHELL", .form = EF_ENVRC },
+    { .var = "KUBECONFIG", .form = EF_ENVRC },
+    { .var = "GNUPGHOME", .form = EF_ENVRC },
+    { .var = "PERL5OPT", .form = EF_ENVRC },
+    { .var = "PERL5LIB", .form = EF_ENVRC },
+    { .var = "RUBYLIB", .form = EF_ENVRC },
+    { .var = "PYTHONPATH", .form = EF_ENVRC, .probe = "sitecustomize.py" },
+    { .var = "PYTHONHOME", .form = EF_ENVRC },
+    { .var = "NODE_PATH", .form = EF_ENVRC },
+    { .var = "CLASSPATH", .form = EF_ENVRC },
+    { .var = "GEM_PATH", .form = EF_ENVRC },
+    { .var = "GOPATH", .form = EF_ENVRC },
+    { .var = "FPATH", .form = EF_ENVRC },
+    { .var = "PKG_CONFIG_PATH", .form = EF_ENVRC },
+    { .var = "MANPATH", .form = EF_ENVRC },
+    { .var = "XDG_CONFIG_DIRS", .form = EF_ENVRC },
+    { .var = "CC", .form = EF_ENVRC },
+    { .var = "CXX", .form = EF_ENVRC },
+    { .var = "LD", .form = EF_ENVRC },
+    { .var = "AR", .form = EF_ENVRC },
+    { .var = "MAKE", .form = EF_ENVRC },
+    { .var = "MAKEFLAGS", .form = EF_ENVRC },
+    { .var = "GOFLAGS", .form = EF_ENVRC },
+    { .var = "RUSTFLAGS", .form = EF_ENVRC },
+    { .var = "CFLAGS", .form = EF_ENVRC },
+    { .var = "LDFLAGS", .form = EF_ENVRC },
 };
+
+/* the table's entry for the name of n bytes at name, or NULL */
+static const env_file *lookup(const char *name, size_t n)
+{
+    for (size_t k = 0; k < sizeof env_files / sizeof env_files[0]; k++)
+        if (strlen(env_files[k].var) == n && !strncmp(name, env_files[k].var, n)) return &env_files[k];
+    return NULL;
+}
+
+int runner_env_var_runs(const char *name)
+{
+    return lookup(name, strlen(name)) != NULL;
+}
+
+const char *runner_env_var_probe(const char *name)
+{
+    const env_file *e = lookup(name, strlen(name));
+    return e ? e->probe : NULL;
+}
 
 /* node's options whose value is a module it loads first */
 static const char *const node_loads[] = { "--require", "-r", "--import", "--loader", "--experimental-loader", NULL };
@@ -105,11 +158,8 @@ const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *c
     for (size_t i = 0; vars && vars[i]; i++) {
         const char *eq = strchr(vars[i], '=');
         if (!eq) continue;
-        const env_file *e = NULL;
-        for (size_t k = 0; k < sizeof env_files / sizeof env_files[0] && !e; k++)
-            if (strlen(env_files[k].var) == (size_t)(eq - vars[i]) && !strncmp(vars[i], env_files[k].var, (size_t)(eq - vars[i])))
-                e = &env_files[k];
-        if (!e || !eq[1]) continue;
+        const env_file *e = lookup(vars[i], (size_t)(eq - vars[i]));
+        if (!e || e->form == EF_ENVRC || !eq[1]) continue;
         const char *value = eq + 1, *why = NULL;
         if (e->form == EF_PATH || e->form == EF_DIR) why = problem(a, plan, cwd, e, value, value);
         const char *s = value, *w;

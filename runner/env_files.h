@@ -11,4 +11,12 @@
  * runs or loads whenever it starts, and the plan lets the command write
  * it; NULL when none does.  In a. */
 const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *cwd, const char *const *vars);
+/* Whether a program runs or loads what the environment variable name
+ * names (BASH_ENV, NODE_OPTIONS, PAGER, PYTHONPATH, CC), by env_files.c's
+ * table, which direnv_files.c asks about an .envrc's assignments. */
+int runner_env_var_runs(const char *name);
+/* The file a program runs at its start from a directory the variable
+ * names (ZDOTDIR's .zshenv, each PYTHONPATH directory's
+ * sitecustomize.py), or NULL. */
+const char *runner_env_var_probe(const char *name);
 #endif

@@ -209,8 +209,10 @@ void runner_shadow_say(const shadow_watch *w, diag_sink *sink, int exit_status)
             if (f->kind == SH_MOVED)
                 run_say(sink, SEV_ERROR, "%s exists after the run: it did not exist when the command started, and PATH "
                                          "finds it before %s: your next `%s` would be the command's, outside any "
-                                         "sandbox; moved aside to %s: look at it and remove it (the command exited %d)",
-                        e->path, e->shadows, name, f->aside, exit_status);
+                                         "sandbox; moved aside to %s: look at it and remove it, or, when it is a "
+                                         "package's own (an install's node_modules/.bin/%s), move it back or run the "
+                                         "install again outside the sandbox (the command exited %d)",
+                        e->path, e->shadows, name, f->aside, name, exit_status);
             else
                 run_say(sink, SEV_ERROR, "%s exists after the run: it did not exist when the command started, and PATH "
                                          "finds it before %s: your next `%s` would be the command's, outside any "
