@@ -90,7 +90,9 @@ static const use_files printers[] = {
  * the .envrc's directory, or ("@/") beneath direnv's layout directory;
  * one named with a '*' (layout python's python-VERSION) is each there
  * now, and an entry made in the layout directory fails the run, since the
- * version is known only when direnv runs */
+ * version is known only when direnv runs (layout ruby's ruby-VERSION, for
+ * a rubygems older than 2.2, is not taken: a gem install would make its
+ * .direnv/ruby there) */
 typedef struct layout_bins {
     const char *what;
     const char *bins[3];
@@ -100,7 +102,7 @@ static const layout_bins layouts[] = {
     { .what = "php", .bins = { "vendor/bin" } },
     { .what = "go", .bins = { "@/go/bin" } },
     { .what = "perl", .bins = { "@/perl5/bin" } },
-    { .what = "ruby", .bins = { "@/ruby/bin", "@/ruby-*/bin", "@/bin" } },
+    { .what = "ruby", .bins = { "@/ruby/bin", "@/bin" } },
     { .what = "python", .bins = { "@/python-*/bin", "@/virtualenv/bin" } },
     { .what = "python2", .bins = { "@/python-*/bin" } },
     { .what = "python3", .bins = { "@/python-*/bin" } },
