@@ -129,11 +129,11 @@ static int query_sb(eval_args *ea, const char *file)
         return 2;
     }
     /* a parameter read in a filter with no value is said as a .buckle's
-     * is, in place of what the evaluator makes of it */
+     * is, in place of the evaluator's errors on the value it lacks (#f) */
     diag *end = f.dl.tail;
     sb_policy *pol = f.pol;
     if (f.src && sbpl_file_unvalued(&f.a, &f.dl, f.src, f.imported, ea->params, ea->ndef)) {
-        for (diag *d = f.dl.head; d && end && d != end->next; d = d->next) d->suppressed = 1;
+        for (diag *d = f.dl.head; d && end && d != end->next; d = d->next) d->suppressed |= d->sev == SEV_ERROR && strstr(d->msg, "#f");
         pol = NULL;
     }
     cli_print_diags_as(&f.dl, stderr, "buckle query");

@@ -3,6 +3,7 @@
 #include "diff_values.h"
 #include "../backend/emit.h"
 #include "../support/hashmap.h"
+#include "../support/utf8.h"
 #include "../seatbelt/path_canonical.h"
 #include "../seatbelt/regex_atoms.h"
 #include "../seatbelt/regex_nfa.h"
@@ -51,6 +52,15 @@ static void add_kind(objset *s, const char *p, size_t n, int kind)
 
 static void add_obj(objset *s, const char *p, size_t n) { add_kind(s, p, n, K_PATH); }
 
+/* the length of p (n bytes) less its last character: a well-formed UTF-8
+ * sequence whole (a name the kernel presents is UTF-8), another byte alone */
+static size_t less_one_char(const char *p, size_t n)
+{
+    size_t m = n - 1;
+    while (m && ((unsigned char)p[m] & 0xC0) == 0x80) m--;
+    return (unsigned char)p[m] >= 0xC0 && utf8_seq(p, n, m) == n - m ? m : n - 1;
+}
+
 /* a path, its ancestors, a child, and siblings with a common prefix */
 static void add_path(objset *s, const char *p, size_t n)
 {
@@ -64,7 +74,8 @@ static void add_path(objset *s, const char *p, size_t n)
     memcpy(t + n, "/x", 2); add_obj(s, t, n + 2);
     memcpy(t + n, "x", 1); add_obj(s, t, n + 1);
     memcpy(t + n, "-x", 2); add_obj(s, t, n + 2);
-    if (n > 2) add_obj(s, p, n - 1);   /* a shorter sibling: "/a/b" -> "/a/" + "b" minus a byte */
+    /* a shorter sibling: "/a/b" -> "/a/" + "b" minus a character */
+    if (n > 2 && less_one_char(p, n) > 1) add_obj(s, p, less_one_char(p, n));
 }
 
 static void add_name(objset *s, const char *p, size_t n)
@@ -75,7 +86,7 @@ static void add_name(objset *s, const char *p, size_t n)
     memcpy(t, p, n);
     t[n] = 'x';
     add_kind(s, t, n + 1, K_NAME);
-    if (n > 1) add_kind(s, p, n - 1, K_NAME);
+    if (n > 1 && less_one_char(p, n)) add_kind(s, p, less_one_char(p, n), K_NAME);
 }
 
 /* a name a local-name filter names, with its boundaries: asked as

@@ -208,13 +208,13 @@ int why_explain_sb(why_log *w, const char *path, const char *const *import_dirs,
     arena a;
     arena_init(&a);
     /* a parameter read in a filter with no value is said as a .buckle's
-     * is, in place of what the evaluator makes of it */
+     * is, in place of the evaluator's errors on the value it lacks (#f) */
     diag *last = dl->tail;
     source *imported = NULL;
     sb_policy *p = sbpl_file_eval(&w->a, dl, src, path, params, nparams, import_dirs, nimport, NULL, NULL, &imported);
     diag *said = last ? last->next : dl->head, *end = dl->tail;
     if (sbpl_file_unvalued(&a, dl, src, imported, params, nparams)) {
-        for (diag *d = said; d && d != end->next; d = d->next) d->suppressed = 1;
+        for (diag *d = said; d && d != end->next; d = d->next) d->suppressed |= d->sev == SEV_ERROR && strstr(d->msg, "#f");
         p = NULL;
     }
     while (imported) { source *n = imported->next; imported->next = *keep; *keep = imported; imported = n; }
