@@ -484,6 +484,15 @@ static int npm_buckle(const link_scan *s, int dirfd, const char *dir, const char
     return moved[depth] || moved[depth - 1];
 }
 
+/* 1 when dir (absolute) has a `.git` among its names: a repository's git
+ * directory, or one beneath it (a submodule's, a linked work tree's) */
+static int in_git_dir(const char *dir)
+{
+    for (const char *c = strstr(dir, "/.git"); c; c = strstr(c + 1, "/.git"))
+        if (c[5] == '/' || !c[5]) return 1;
+    return 0;
+}
+
 /* dir: the directory's absolute path, at depth (the walk's start 0);
  * moved[d], d <= depth: the directory at depth d on the way changed during
  * the run (renamed, an entry made or removed, its modes changed): a
@@ -532,6 +541,19 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         }
         if (!S_ISLNK(st.st_mode)) continue;
         int made = changed_since(&st, &s->start);
+        if (made && in_git_dir(dir)) {
+            /* git never makes one there, and writes through what it finds
+             * (the reflog, COMMIT_EDITMSG, FETCH_HEAD): a link to a file the
+             * command may not write is one your next git writes */
+            char to[PATH_MAX] = "";
+            (void)leads_out(dirfd, n, s->root, to, sizeof to);
+            if (!to[0]) {
+                ssize_t tl = readlinkat(dirfd, n, to, sizeof to - 1);
+                to[tl > 0 ? tl : 0] = 0;
+            }
+            keep(s, LS_GITLINK, dir, n, to, 0);
+            continue;
+        }
         if (!made) {
             /* made before: judged where it leads now when a directory it
              * climbs past (its own, and up) changed */
@@ -626,6 +648,13 @@ void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
                                        : "in a directory the command moved or changed (where a relative link leads "
                                          "depends on where it is)",
                     f->to, f->to, exit_status);
+            break;
+        case LS_GITLINK:
+            run_say(sink, SEV_ERROR, "%s is a symbolic link the command made in a git directory, to %s: git never "
+                                     "makes one there, and writes through what it finds there (the reflog, "
+                                     "COMMIT_EDITMSG, FETCH_HEAD), so your next git command, outside any sandbox, "
+                                     "would write %s; remove it (put back the file it replaced) before running git "
+                                     "there (the command exited %d)", f->path, f->to, f->to, exit_status);
             break;
         case LS_UNREAD:
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s): a symbolic link the command made in it, "

@@ -17,11 +17,13 @@ enum { LINK_SCAN_ROOTS_MAX = 32 };
  * could not look into (its modes, its depth). */
 /* LS_BUCKLE: a `buckle` the command made, or brought there, in a
  * node_modules/.bin of the project, which npm run puts first in PATH */
-typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_GITFILE, LS_BUCKLE } link_found_kind;
+/* LS_GITLINK: a link the command made in a git directory, wherever it
+ * leads: git writes through the links there (logs/HEAD, COMMIT_EDITMSG) */
+typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_GITFILE, LS_BUCKLE, LS_GITLINK } link_found_kind;
 typedef struct link_found {
     link_found_kind kind;
     char *path;                   /* absolute (malloc'd) */
-    char *to;                     /* LS_MADE, LS_MOVED: where it leads (malloc'd) */
+    char *to;                     /* LS_MADE, LS_MOVED, LS_GITLINK: where it leads (malloc'd) */
     int err;                      /* LS_UNREAD: errno */
     size_t root;                  /* the walk's start it was found from (roots) */
 } link_found;
@@ -70,7 +72,8 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
 /* After every process of the command has ended: walks those directories
  * (links not followed, up to LINK_SCAN_DEPTH_MAX directories deep) and
  * keeps in s->found what is to be named; how many.  Says nothing.  A link
- * that leads out to a regular file, through names none of the grants lets
+ * made or changed in a git directory (a `.git` on its path) is named
+ * wherever it leads.  Elsewhere, a link that leads out to a regular file, through names none of the grants lets
  * the command change, and that no grant lets it write (a venv's
  * bin/python3 -> /usr/bin/python3), is not named. */
 enum { LINK_SCAN_DEPTH_MAX = 64 };
