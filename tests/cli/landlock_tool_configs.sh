@@ -93,6 +93,46 @@ for f in 'mise.toml|[env]\n_.source = "./scripts/env.sh"|scripts/env.sh' 'mise.t
     expect_err_has "tool configs: ... ($f) the file" " $R/proj/${rest#*|} ("
     rm -f "$file"
 done
+# the same keys in TOML's (and YAML's) other spellings: a table of the
+# directive or variable ([env._], [env._.source], [env.LD_PRELOAD],
+# [credential-alias]), an inline table as _'s value, a dotted key below
+# it, the compiler's flags naming a linker; YAML's explicit keys, a byte
+# order mark
+for f in 'mise.toml|[env]\n_ = { source = "scripts/env.sh" }|scripts/env.sh' \
+         'mise.toml|[env._]\nsource = "scripts/env.sh"|scripts/env.sh' \
+         'mise.toml|[env._.source]\npath = "scripts/env.sh"|scripts/env.sh' \
+         'mise.toml|[env]\n_.source.path = "scripts/env.sh"|scripts/env.sh' \
+         'mise.toml|[env._]\npath = "tools"|tools' 'mise.toml|[env._]\nfile = ".env.mise"|.env.mise' \
+         'mise.toml|[env]\n_ = { path = "tools" }|tools' \
+         '.cargo/config.toml|[env.LD_PRELOAD]\nvalue = "tools/wrap.sh"\nrelative = true|tools/wrap.sh' \
+         '.cargo/config.toml|[env]\nLD_PRELOAD.value = "tools/wrap.sh"|tools/wrap.sh' \
+         ".cargo/config.toml|[build]\nrustflags = [\"-Clinker=$R/proj/tools/wrap.sh\"]|tools/wrap.sh" \
+         '.cargo/config.toml|[build]\nrustflags = "-C linker=tools/wrap.sh"|tools/wrap.sh' \
+         ".cargo/config.toml|[build]\nrustflags = [\"--codegen=linker=$R/proj/tools/wrap.sh\"]|tools/wrap.sh" \
+         ".cargo/config.toml|[build]\nrustflags = [\"-C\", \"link-arg=-fuse-ld=$R/proj/tools/wrap.sh\"]|tools/wrap.sh" \
+         '.cargo/config.toml|[credential-alias]\nmy = ["tools/wrap.sh"]\n[registry]\nglobal-credential-providers = ["my"]|tools/wrap.sh' \
+         '.yarnrc.yml|? yarnPath\n: tools/wrap.sh|tools/wrap.sh' '.yarnrc.yml|? "yarnPath"\n: "tools/wrap.sh"|tools/wrap.sh' \
+         '.yarnrc.yml|plugins:\n  - ? path\n    : tools/wrap.sh|tools/wrap.sh' \
+         '.yarnrc.yml|\357\273\277yarnPath: tools/wrap.sh|tools/wrap.sh'; do
+    file=${f%%|*} rest=${f#*|}
+    printf "${rest%%|*}\n" >"$file"
+    run "tool configs: $f" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $f: refused" 125
+    expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$file names the"
+    expect_err_has "tool configs: ... ($f) the file" " $R/proj/${rest#*|} ("
+    rm -f "$file"
+done
+# and what stays the project's data: a venv's path in a table below _,
+# a task's script, the linker's other flags
+for f in 'mise.toml|[env._.python.venv]\npath = ".venv"\ncreate = true' 'mise.toml|[tasks.cd]\nrun = "./scripts/env.sh"' \
+         'mise.toml|[env]\n_.python.venv = { path = ".venv" }\nX = { path = "tools" }' \
+         '.cargo/config.toml|[build]\nrustflags = ["-L", "native=tools", "-C", "link-arg=-Wl,-rpath,tools"]'; do
+    file=${f%%|*}
+    printf "${f#*|}\n" >"$file"
+    run "tool configs: $f" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $f: the run goes on" 0
+    rm -f "$file"
+done
 printf '[tools]\npython = "3.12"\n[env]\nNODE_ENV = "production"\n_.python.venv = { path = ".venv", create = true }\n[hooks]\nenter = "echo hi"\n' >mise.toml
 printf 'python 3.12.1\nnodejs 20.1.0 # pinned\n' >.tool-versions
 run "tool configs: mise plain" "$B" run $A "$R/prof/agent.buckle" -- true
