@@ -493,6 +493,30 @@ static int in_git_dir(const char *dir)
     return 0;
 }
 
+/* 1 when dir/name is a configuration mise (or asdf) reads in the
+ * directory a shell is in and in each one above it: mise.toml,
+ * .mise.toml, mise.NAME.toml and .mise.NAME.toml (a local one, a
+ * MISE_ENV's), config.toml in mise, .mise or .config/mise, a .toml in
+ * .config/mise/conf.d, and .tool-versions (but in a package of
+ * node_modules or site-packages).  Their [env] scripts, hooks and path:
+ * versions run at a cd into the directory, outside any sandbox. */
+static int tool_config_name(const char *dir, const char *name)
+{
+    size_t nl = strlen(name), dl = strlen(dir);
+    /* a package manager's tree (what npm install unpacks), where no one
+     * works */
+    if (strstr(dir, "/node_modules/") || strstr(dir, "/site-packages/")) return 0;
+    if (!strcmp(name, ".tool-versions")) return 1;
+    int toml = nl > 5 && !strcmp(name + nl - 5, ".toml");
+    if (toml && (!strncmp(name, "mise.", 5) || !strncmp(name, ".mise.", 6) || !strcmp(name, "mise.toml"))) return 1;
+    static const char *const dirs[] = { "/mise", "/.mise", "/.config/mise", "/.config/mise/conf.d", NULL };
+    for (size_t i = 0; dirs[i]; i++) {
+        size_t l = strlen(dirs[i]);
+        if (dl >= l && !strcmp(dir + dl - l, dirs[i]) && (i == 3 ? toml : !strcmp(name, "config.toml"))) return 1;
+    }
+    return 0;
+}
+
 /* dir: the directory's absolute path, at depth (the walk's start 0);
  * moved[d], d <= depth: the directory at depth d on the way changed during
  * the run (renamed, an entry made or removed, its modes changed): a
@@ -515,8 +539,11 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         int repo = planted_repo(s, dirfd, dir, n);
         if (repo) keep(s, (link_found_kind)repo, dir, n, NULL, 0);
         if (npm_buckle(s, dirfd, dir, n, depth, moved)) keep(s, LS_BUCKLE, dir, n, NULL, 0);
-        if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         struct stat st;
+        if (s->tools && e->d_type != DT_DIR && tool_config_name(dir, n) &&
+            fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode) && changed_since(&st, &s->start))
+            keep(s, LS_TOOLFILE, dir, n, NULL, 0);
+        if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) {
             /* gone since readdir saw it (nothing of the command runs now):
              * anything else is a name buckle cannot look at */
@@ -655,6 +682,13 @@ void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
                                      "COMMIT_EDITMSG, FETCH_HEAD), so your next git command, outside any sandbox, "
                                      "would write %s; remove it (put back the file it replaced) before running git "
                                      "there (the command exited %d)", f->path, f->to, f->to, exit_status);
+            break;
+        case LS_TOOLFILE:
+            run_say(sink, SEV_ERROR, "%s is a mise or asdf configuration the command made or changed: its [env] "
+                                     "scripts, hooks and path: versions run at your next cd into that directory, or "
+                                     "one beneath it, outside any sandbox, while the profile keeps the project's own "
+                                     "from the command; look at it and remove it before entering there (the command "
+                                     "exited %d)", f->path, exit_status);
             break;
         case LS_UNREAD:
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s): a symbolic link the command made in it, "

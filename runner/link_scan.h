@@ -18,8 +18,11 @@ enum { LINK_SCAN_ROOTS_MAX = 32 };
 /* LS_BUCKLE: a `buckle` the command made, or brought there, in a
  * node_modules/.bin of the project, which npm run puts first in PATH */
 /* LS_GITLINK: a link the command made in a git directory, wherever it
- * leads: git writes through the links there (logs/HEAD, COMMIT_EDITMSG) */
-typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_GITFILE, LS_BUCKLE, LS_GITLINK } link_found_kind;
+ * leads: git writes through the links there (logs/HEAD, COMMIT_EDITMSG).
+ * LS_TOOLFILE: a mise or asdf configuration the command made or changed
+ * (a subdirectory's, a MISE_ENV's the profile does not keep) */
+typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_GITFILE, LS_BUCKLE, LS_GITLINK,
+               LS_TOOLFILE } link_found_kind;
 typedef struct link_found {
     link_found_kind kind;
     char *path;                   /* absolute (malloc'd) */
@@ -42,6 +45,8 @@ typedef struct link_scan {
     int fds[LINK_SCAN_ROOTS_MAX]; /* each of roots, held from begin (-1: none) */
     char *cwd0;                   /* the working directory at begin (malloc'd) */
     int repos;                    /* also name a repository made in a directory that was there before */
+    int tools;                    /* also name a mise or asdf configuration made or changed (LS_TOOLFILE):
+                                   * the plan keeps the project's own (set by the caller after begin) */
     const hashmap *before;        /* the project's directories and .git and HEAD entries at the start
                                    * (the caller's); NULL or empty: judged by birth times */
     size_t walking;               /* while walking: the start, in roots */

@@ -175,4 +175,26 @@ expect_err_has "tool configs: ... naming it" "$R/proj/.yarnrc.yml names the prog
 printf 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n' >.yarnrc.yml
 run "tool configs: yarn" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >>.yarn/releases/yarn-4.1.0.cjs'
 expect_rc "tool configs: yarnPath in .yarn/releases, which std/agent keeps: the run goes on, the release is not written" 2
+# mise's and asdf's files the profile does not keep (a subdirectory's, a
+# local or another MISE_ENV's at the top) made or changed during the run
+# are named after it; a package's in node_modules is not
+mkdir -p src node_modules/pkg
+for f in src/mise.toml src/.tool-versions mise.development.local.toml .config/mise.local.toml src/.config/mise/config.toml; do
+    run "tool configs: made $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c "mkdir -p \$(dirname $f) && echo 'python path:./tools' >$f"
+    expect_rc "tool configs: $f made during the run: the run fails" 125
+    expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$f is a mise or asdf configuration the command made or changed"
+    rm -rf "$f" src/.config
+done
+run "tool configs: made in node_modules" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "nodejs 20.1.0" >node_modules/pkg/.tool-versions; echo "x" >src/notes.toml'
+expect_rc "tool configs: a package's .tool-versions, a file of another name: the run goes on" 0
+rm -rf src node_modules
+# Copilot CLI's and Cline's hooks are kept from the command; the rest of
+# .github is not
+mkdir -p .github/workflows .github/hooks
+run "tool configs: copilot hooks" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >.github/workflows/ci.yml && echo WROTE; echo "{}" >.github/hooks/h.json; mkdir -p .clinerules/hooks; echo x >.clinerules/hooks/TaskStart'
+expect_out_has "tool configs: a workflow is written" WROTE
+expect_rc "tool configs: hooks of Copilot CLI and Cline: refused or named" 125
+[ ! -s .github/hooks/h.json ] && pass "tool configs: ... .github/hooks not written" || fail "tool configs: ... .github/hooks not written" "$(ls -la .github/hooks)"
+expect_err_has "tool configs: ... .clinerules/hooks named" "$R/proj/.clinerules/hooks exists after the run"
+rm -rf .github .clinerules
 cd / && rm -rf "$R"
