@@ -654,7 +654,7 @@ size_t runner_link_scan_paths(const link_scan *s, const char **out)
 {
     size_t k = 0;
     for (size_t i = 0; i < s->nfound; i++)
-        if (s->found[i].kind != LS_BUCKLE) out[k++] = s->found[i].path;
+        if (s->found[i].kind != LS_BUCKLE && s->found[i].kind != LS_TOOLFILE) out[k++] = s->found[i].path;
     return k;
 }
 

@@ -86,7 +86,8 @@ size_t runner_link_scan_end(link_scan *s);
 /* The device and inode of roots[root], held since begin: 0, or -1. */
 int runner_link_scan_root_id(const link_scan *s, size_t root, unsigned long long *dev, unsigned long long *ino);
 /* The paths of s->found but LS_BUCKLE (moved aside and remembered as a
- * `buckle` PATH finds: shadow_check.h) into out (room for s->nfound), to be remembered
+ * `buckle` PATH finds: shadow_check.h) and LS_TOOLFILE (a file to look
+ * at, which the user may keep) into out (room for s->nfound), to be remembered
  * (planted.h): a later run refuses while one is still there (a directory
  * this run could not look into too: a later command could move what it
  * holds up, where its old links are not looked at); how many. */
