@@ -185,6 +185,10 @@ for f in src/mise.toml src/.tool-versions mise.development.local.toml .config/mi
     expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$f is a mise or asdf configuration the command made or changed"
     rm -rf "$f" src/.config
 done
+run "tool configs: made to keep" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src && echo "python 3.12.1" >src/.tool-versions'
+expect_rc "tool configs: a subdirectory's .tool-versions made: named" 125
+run "tool configs: kept" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: ... and, looked at and kept, the next run goes on" 0
 run "tool configs: made in node_modules" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "nodejs 20.1.0" >node_modules/pkg/.tool-versions; echo "x" >src/notes.toml'
 expect_rc "tool configs: a package's .tool-versions, a file of another name: the run goes on" 0
 rm -rf src node_modules
