@@ -484,6 +484,39 @@ static int npm_buckle(const link_scan *s, int dirfd, const char *dir, const char
     return moved[depth] || moved[depth - 1];
 }
 
+/* 1 when dir (absolute) has a `.git` among its names: a repository's git
+ * directory, or one beneath it (a submodule's, a linked work tree's) */
+static int in_git_dir(const char *dir)
+{
+    for (const char *c = strstr(dir, "/.git"); c; c = strstr(c + 1, "/.git"))
+        if (c[5] == '/' || !c[5]) return 1;
+    return 0;
+}
+
+/* 1 when dir/name is a configuration mise (or asdf) reads in the
+ * directory a shell is in and in each one above it: mise.toml,
+ * .mise.toml, mise.NAME.toml and .mise.NAME.toml (a local one, a
+ * MISE_ENV's), config.toml in mise, .mise or .config/mise, a .toml in
+ * .config/mise/conf.d, and .tool-versions (but in a package of
+ * node_modules or site-packages).  Their [env] scripts, hooks and path:
+ * versions run at a cd into the directory, outside any sandbox. */
+static int tool_config_name(const char *dir, const char *name)
+{
+    size_t nl = strlen(name), dl = strlen(dir);
+    /* a package manager's tree (what npm install unpacks), where no one
+     * works */
+    if (strstr(dir, "/node_modules/") || strstr(dir, "/site-packages/")) return 0;
+    if (!strcmp(name, ".tool-versions")) return 1;
+    int toml = nl > 5 && !strcmp(name + nl - 5, ".toml");
+    if (toml && (!strncmp(name, "mise.", 5) || !strncmp(name, ".mise.", 6) || !strcmp(name, "mise.toml"))) return 1;
+    static const char *const dirs[] = { "/mise", "/.mise", "/.config/mise", "/.config/mise/conf.d", NULL };
+    for (size_t i = 0; dirs[i]; i++) {
+        size_t l = strlen(dirs[i]);
+        if (dl >= l && !strcmp(dir + dl - l, dirs[i]) && (i == 3 ? toml : !strcmp(name, "config.toml"))) return 1;
+    }
+    return 0;
+}
+
 /* dir: the directory's absolute path, at depth (the walk's start 0);
  * moved[d], d <= depth: the directory at depth d on the way changed during
  * the run (renamed, an entry made or removed, its modes changed): a
@@ -506,8 +539,11 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         int repo = planted_repo(s, dirfd, dir, n);
         if (repo) keep(s, (link_found_kind)repo, dir, n, NULL, 0);
         if (npm_buckle(s, dirfd, dir, n, depth, moved)) keep(s, LS_BUCKLE, dir, n, NULL, 0);
-        if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         struct stat st;
+        if (s->tools && e->d_type != DT_DIR && tool_config_name(dir, n) &&
+            fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode) && changed_since(&st, &s->start))
+            keep(s, LS_TOOLFILE, dir, n, NULL, 0);
+        if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) {
             /* gone since readdir saw it (nothing of the command runs now):
              * anything else is a name buckle cannot look at */
@@ -532,6 +568,19 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         }
         if (!S_ISLNK(st.st_mode)) continue;
         int made = changed_since(&st, &s->start);
+        if (made && in_git_dir(dir)) {
+            /* git never makes one there, and writes through what it finds
+             * (the reflog, COMMIT_EDITMSG, FETCH_HEAD): a link to a file the
+             * command may not write is one your next git writes */
+            char to[PATH_MAX] = "";
+            (void)leads_out(dirfd, n, s->root, to, sizeof to);
+            if (!to[0]) {
+                ssize_t tl = readlinkat(dirfd, n, to, sizeof to - 1);
+                to[tl > 0 ? tl : 0] = 0;
+            }
+            keep(s, LS_GITLINK, dir, n, to, 0);
+            continue;
+        }
         if (!made) {
             /* made before: judged where it leads now when a directory it
              * climbs past (its own, and up) changed */
@@ -605,7 +654,7 @@ size_t runner_link_scan_paths(const link_scan *s, const char **out)
 {
     size_t k = 0;
     for (size_t i = 0; i < s->nfound; i++)
-        if (s->found[i].kind != LS_BUCKLE) out[k++] = s->found[i].path;
+        if (s->found[i].kind != LS_BUCKLE && s->found[i].kind != LS_TOOLFILE) out[k++] = s->found[i].path;
     return k;
 }
 
@@ -626,6 +675,20 @@ void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
                                        : "in a directory the command moved or changed (where a relative link leads "
                                          "depends on where it is)",
                     f->to, f->to, exit_status);
+            break;
+        case LS_GITLINK:
+            run_say(sink, SEV_ERROR, "%s is a symbolic link the command made in a git directory, to %s: git never "
+                                     "makes one there, and writes through what it finds there (the reflog, "
+                                     "COMMIT_EDITMSG, FETCH_HEAD), so your next git command, outside any sandbox, "
+                                     "would write %s; remove it (put back the file it replaced) before running git "
+                                     "there (the command exited %d)", f->path, f->to, f->to, exit_status);
+            break;
+        case LS_TOOLFILE:
+            run_say(sink, SEV_ERROR, "%s is a mise or asdf configuration the command made or changed: its [env] "
+                                     "scripts, hooks and path: versions run at your next cd into that directory, or "
+                                     "one beneath it, outside any sandbox, while the profile keeps the project's own "
+                                     "from the command; look at it and remove it before entering there (the command "
+                                     "exited %d)", f->path, exit_status);
             break;
         case LS_UNREAD:
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s): a symbolic link the command made in it, "

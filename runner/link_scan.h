@@ -17,11 +17,16 @@ enum { LINK_SCAN_ROOTS_MAX = 32 };
  * could not look into (its modes, its depth). */
 /* LS_BUCKLE: a `buckle` the command made, or brought there, in a
  * node_modules/.bin of the project, which npm run puts first in PATH */
-typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_GITFILE, LS_BUCKLE } link_found_kind;
+/* LS_GITLINK: a link the command made in a git directory, wherever it
+ * leads: git writes through the links there (logs/HEAD, COMMIT_EDITMSG).
+ * LS_TOOLFILE: a mise or asdf configuration the command made or changed
+ * (a subdirectory's, a MISE_ENV's the profile does not keep) */
+typedef enum { LS_MADE = 1, LS_MOVED, LS_UNREAD, LS_DEEP, LS_REPO, LS_REPO_NEW, LS_GITFILE, LS_BUCKLE, LS_GITLINK,
+               LS_TOOLFILE } link_found_kind;
 typedef struct link_found {
     link_found_kind kind;
     char *path;                   /* absolute (malloc'd) */
-    char *to;                     /* LS_MADE, LS_MOVED: where it leads (malloc'd) */
+    char *to;                     /* LS_MADE, LS_MOVED, LS_GITLINK: where it leads (malloc'd) */
     int err;                      /* LS_UNREAD: errno */
     size_t root;                  /* the walk's start it was found from (roots) */
 } link_found;
@@ -40,6 +45,8 @@ typedef struct link_scan {
     int fds[LINK_SCAN_ROOTS_MAX]; /* each of roots, held from begin (-1: none) */
     char *cwd0;                   /* the working directory at begin (malloc'd) */
     int repos;                    /* also name a repository made in a directory that was there before */
+    int tools;                    /* also name a mise or asdf configuration made or changed (LS_TOOLFILE):
+                                   * the plan keeps the project's own (set by the caller after begin) */
     const hashmap *before;        /* the project's directories and .git and HEAD entries at the start
                                    * (the caller's); NULL or empty: judged by birth times */
     size_t walking;               /* while walking: the start, in roots */
@@ -70,7 +77,8 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
 /* After every process of the command has ended: walks those directories
  * (links not followed, up to LINK_SCAN_DEPTH_MAX directories deep) and
  * keeps in s->found what is to be named; how many.  Says nothing.  A link
- * that leads out to a regular file, through names none of the grants lets
+ * made or changed in a git directory (a `.git` on its path) is named
+ * wherever it leads.  Elsewhere, a link that leads out to a regular file, through names none of the grants lets
  * the command change, and that no grant lets it write (a venv's
  * bin/python3 -> /usr/bin/python3), is not named. */
 enum { LINK_SCAN_DEPTH_MAX = 64 };
@@ -78,7 +86,8 @@ size_t runner_link_scan_end(link_scan *s);
 /* The device and inode of roots[root], held since begin: 0, or -1. */
 int runner_link_scan_root_id(const link_scan *s, size_t root, unsigned long long *dev, unsigned long long *ino);
 /* The paths of s->found but LS_BUCKLE (moved aside and remembered as a
- * `buckle` PATH finds: shadow_check.h) into out (room for s->nfound), to be remembered
+ * `buckle` PATH finds: shadow_check.h) and LS_TOOLFILE (a file to look
+ * at, which the user may keep) into out (room for s->nfound), to be remembered
  * (planted.h): a later run refuses while one is still there (a directory
  * this run could not look into too: a later command could move what it
  * holds up, where its old links are not looked at); how many. */

@@ -50,13 +50,20 @@ typedef struct tool_config {
     int versions;                    /* a "path:DIR" version anywhere runs that directory's programs */
     env_refs refs;
     const char *const *ref_keys;     /* keys whose values have refs taken */
+    const char *const *flag_keys;    /* keys whose values are a compiler's flags (a linker among them) */
+    const char *hooks;               /* the table a key that is not an env_key counts in, as a table
+                                      * of its own ([hooks.enter]); NULL: any */
 } tool_config;
 
 static const char *const yarn_keys[] = { "yarnPath", "path", NULL };     /* path: a plugin's */
 static const char *const yarn_ref_keys[] = { "yarnPath", NULL };
 static const char *const cargo_keys[] = { "rustc-wrapper", "rustc-workspace-wrapper", "rustc", "rustdoc", "linker",
                                           "runner", "global-credential-providers", "credential-provider", "LD_PRELOAD",
-                                          NULL };
+                                          "credential-alias", "rustflags", "rustdocflags", NULL };
+/* of Cargo's keys, the compiler's flags: only a linker among them
+ * (-Clinker=, -C linker=, --codegen=linker=, -Clink-arg=-fuse-ld=) is a
+ * program */
+static const char *const cargo_flag_keys[] = { "rustflags", "rustdocflags", NULL };
 static const char *const bun_keys[] = { "preload", NULL };
 static const char *const npm_keys[] = { "node-options", "script-shell", NULL };
 static const char *const toolchain_keys[] = { "path", NULL };
@@ -72,13 +79,15 @@ static const char *const mise_file_keys[] = { "source", "file", "path", "script"
 static const char *const mise_env_keys[] = { "source", "file", "path", NULL };
 static const char *const no_keys[] = { NULL };
 #define MISE(f) { .file = f, .keys = mise_keys, .file_keys = mise_file_keys, .env_keys = mise_env_keys, .tool = "mise", \
-                  .up = 1, .syn = SYN_TOML, .versions = 1 }
+                  .up = 1, .syn = SYN_TOML, .versions = 1, .hooks = "hooks" }
 
 static const tool_config configs[] = {
     { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML, .refs = REFS_YARN,
       .ref_keys = yarn_ref_keys },
-    { .file = ".cargo/config.toml", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML },
-    { .file = ".cargo/config", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML },
+    { .file = ".cargo/config.toml", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML,
+      .flag_keys = cargo_flag_keys },
+    { .file = ".cargo/config", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML,
+      .flag_keys = cargo_flag_keys },
     { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun", .syn = SYN_TOML },
     { .file = ".npmrc", .keys = npm_keys, .tool = "npm", .syn = SYN_INI, .refs = REFS_NPM, .ref_keys = npm_keys },
     { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup", .syn = SYN_TOML },
@@ -447,8 +456,110 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
         if (!strcmp(name, c->keys[*k])) break;
     if (!c->keys[*k]) return key_in_string(c, at, eol, k);
     while (r < eol && (*r == ' ' || *r == '\t')) r++;
+    /* TOML's dotted key below it (LD_PRELOAD.value, _.source.path,
+     * credential-alias.NAME): the same table's values */
+    while (c->syn == SYN_TOML && r < eol && *r == '.') {
+        r++;
+        while (r < eol && (*r == ' ' || *r == '\t')) r++;
+        if (r < eol && (*r == '"' || *r == '\'')) {
+            const char *close = memchr(r + 1, *r, (size_t)(eol - r - 1));
+            if (!close) return NULL;
+            r = close + 1;
+        } else
+            while (r < eol && (isalnum((unsigned char)*r) || *r == '-' || *r == '_')) r++;
+        while (r < eol && (*r == ' ' || *r == '\t')) r++;
+    }
     if (r >= eol || (*r != '=' && *r != ':')) return key_in_string(c, at, eol, k);
     return r + 1;
+}
+
+/* A TOML table's header at s ("[env._.source]", "[[env]]", with blanks
+ * and quotes), its names joined by dots without them, in a; NULL when s
+ * is none */
+static const char *toml_header(arena *a, const char *s, const char *eol)
+{
+    if (s >= eol || *s != '[') return NULL;
+    char *out = arena_alloc(a, (size_t)(eol - s) + 1);
+    size_t n = 0;
+    const char *p = s + 1 + (s + 1 < eol && s[1] == '[');
+    for (; p < eol && *p != ']'; p++) {
+        if (*p == '"' || *p == '\'') {
+            const char *close = memchr(p + 1, *p, (size_t)(eol - p - 1));
+            if (!close) return NULL;
+            memcpy(out + n, p + 1, (size_t)(close - p - 1));
+            n += (size_t)(close - p - 1);
+            p = close;
+        } else if (*p != ' ' && *p != '\t')
+            out[n++] = *p;
+    }
+    out[n] = 0;
+    return out;
+}
+
+/* The index among c's keys of the table header h names ([env.LD_PRELOAD],
+ * [credential-alias], mise's [env._.source] and [hooks.enter]): every
+ * value in that table is that key's; -1 for none */
+static int header_key(const tool_config *c, const char *h)
+{
+    const char *last = strrchr(h, '.');
+    const char *name = last ? last + 1 : h;
+    const char *prev = h;
+    for (const char *q = h; last && q < last; q++)
+        if (*q == '.') prev = q + 1;
+    size_t prevl = last ? (size_t)(last - prev) : 0;
+    for (int k = 0; c->keys[k]; k++) {
+        if (strcmp(name, c->keys[k])) continue;
+        int env_key = 0;
+        for (size_t e = 0; c->env_keys && c->env_keys[e]; e++) env_key |= !strcmp(c->keys[k], c->env_keys[e]);
+        if (env_key) return last && prevl == 1 && *prev == '_' ? k : -1;
+        if (c->hooks) return last && prevl == strlen(c->hooks) && !strncmp(prev, c->hooks, prevl) ? k : -1;
+        return k;
+    }
+    return -1;
+}
+
+/* 1 when at (in the line from s) is in an inline table that is the value
+ * of a key `_` (mise's [env] _ = { source = "x" }) */
+static int in_underscore_table(const char *s, const char *at)
+{
+    const char *p = at;
+    while (p > s && p[-1] != '{') p--;
+    if (p == s) return 0;
+    p--;
+    while (p > s && (p[-1] == ' ' || p[-1] == '\t')) p--;
+    if (p == s || p[-1] != '=') return 0;
+    p--;
+    while (p > s && (p[-1] == ' ' || p[-1] == '\t')) p--;
+    if (p > s && (p[-1] == '"' || p[-1] == '\'')) {
+        char q = p[-1];
+        if (p - s < 3 || p[-2] != '_' || p[-3] != q) return 0;
+        p -= 3;
+    } else if (p > s && p[-1] == '_')
+        p--;
+    else
+        return 0;
+    return p == s || strchr(" \t.{,", p[-1]) != NULL;
+}
+
+/* The program words of a compiler's flags v: what follows linker= (-C
+ * linker=x, -Clinker=x, --codegen=linker=x) or -fuse-ld= (in a link-arg),
+ * in a, separated by blanks; "" for none */
+static const char *flag_programs(arena *a, const char *v)
+{
+    static const char *const marks[] = { "linker=", "fuse-ld=", NULL };
+    strbuf b;
+    sb_init(&b);
+    sb_puts(&b, "");
+    for (size_t m = 0; marks[m]; m++)
+        for (const char *q = strstr(v, marks[m]); q; q = strstr(q + 1, marks[m])) {
+            const char *w = q + strlen(marks[m]);
+            size_t n = strcspn(w, " \t\n,[]{}\"'");
+            sb_add(&b, w, n);
+            sb_puts(&b, " ");
+        }
+    const char *out = arena_strndup(a, b.data, b.len);
+    sb_free(&b);
+    return out;
 }
 
 /* the value's words that name a file (a '/' in them, an option's value
@@ -498,14 +609,41 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
     return NULL;
 }
 
+/* YAML's explicit keys, "? yarnPath" with ": VALUE" on the next line,
+ * rewritten in place as "  yarnPath : VALUE" (the same length) */
+static void yaml_explicit_keys(char *buf, char *end)
+{
+    for (char *line = buf; line < end;) {
+        char *eol = memchr(line, '\n', (size_t)(end - line));
+        if (!eol) break;
+        char *q = line;
+        while (q < eol && (*q == ' ' || *q == '\t' || *q == '-')) q++;
+        if (q + 1 < eol && *q == '?' && (q[1] == ' ' || q[1] == '\t')) {
+            char *next = eol + 1, *c = next;
+            while (c < end && (*c == ' ' || *c == '\t')) c++;
+            if (c < end && *c == ':' && (c + 1 == end || strchr(" \t\r\n", c[1]))) {
+                *q = ' ';
+                if (eol > line && eol[-1] == '\r') eol[-1] = ' ';
+                for (char *w = eol; w < c; w++) *w = ' ';
+                line = c;
+                continue;
+            }
+        }
+        line = eol + 1;
+    }
+}
+
 static const char *check_file(arena *a, const ll_plan *plan, const tool_config *c, const char *file, const char *base,
                               const char *const *vars)
 {
     char *buf = runner_read_text(a, file, CONFIG_MAX);
     if (!buf) return NULL;
+    if (!strncmp(buf, "\xef\xbb\xbf", 3)) buf += 3;     /* a byte order mark, which the tools skip */
     size_t got = strlen(buf);
     const char *bend = buf + got;
+    if (c->syn == SYN_YAML) yaml_explicit_keys(buf, buf + got);
     char *scratch = arena_alloc(a, 2 * got + 2);     /* each value read there in turn */
+    int hk = -1, env_top = 0;                        /* the table's key ([env.LD_PRELOAD]); in [env._] */
     for (const char *line = buf; line && line < bend;) {
         const char *eol = memchr(line, '\n', (size_t)(bend - line));
         if (!eol) eol = bend;
@@ -513,6 +651,33 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
         while (s < eol && (*s == ' ' || *s == '\t')) s++;
         if (s + 1 < eol && s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) s += 2;     /* a YAML list's item */
         while (s < eol && (*s == ' ' || *s == '\t')) s++;
+        const char *h = c->syn == SYN_TOML ? toml_header(a, s, eol) : NULL;
+        if (h) {
+            hk = header_key(c, h);
+            env_top = c->env_keys && !strcmp(h, "env._");
+            line = eol < bend ? eol + 1 : NULL;
+            continue;
+        }
+        /* every value in a table a key names ([env.LD_PRELOAD] value =,
+         * [credential-alias] NAME =, [env._.source] path =) is that key's */
+        if (hk >= 0 && s < eol && *s != '#') {
+            const char *r = s;
+            while (r < eol && *r != '=' && *r != '"' && *r != '\'') r++;
+            if (r < eol && *r == '"') {
+                const char *close = memchr(r + 1, '"', (size_t)(eol - r - 1));
+                r = close ? close + 1 : eol;
+            } else if (r < eol && *r == '\'') {
+                const char *close = memchr(r + 1, '\'', (size_t)(eol - r - 1));
+                r = close ? close + 1 : eol;
+            }
+            while (r < eol && *r != '=') r++;
+            if (r < eol) {
+                const char *raw;
+                const char *v = read_value(a, c->syn, r + 1, bend, (size_t)(s - line), scratch, &raw);
+                const char *why = check_value(a, plan, c, file, base, c->keys[hk], v, raw);
+                if (why) return why;
+            }
+        }
         /* a key at the line's start, or after a dot (TOML's dotted
          * build.rustc-wrapper), a brace or a comma (an inline table, a YAML
          * flow mapping) */
@@ -532,12 +697,22 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
             if (!r) continue;
             int env_key = 0;
             for (size_t e = 0; c->env_keys && c->env_keys[e]; e++) env_key |= !strcmp(c->keys[k], c->env_keys[e]);
-            if (env_key && !(at - s >= 2 && at[-1] == '.' && (at[-2] == '_' || (at[-2] == '"' && at - s >= 4 && at[-3] == '_'))))
+            /* mise's directives: _.source, source in [env._] (at the
+             * line's start), _ = { source = ... } */
+            if (env_key && !(at - s >= 2 && at[-1] == '.' && (at[-2] == '_' || (at[-2] == '"' && at - s >= 4 && at[-3] == '_'))) &&
+                !(env_top && at == s) && !in_underscore_table(s, at))
                 continue;
             const char *raw;
             const char *v = read_value(a, c->syn, r, bend, (size_t)(at - line), scratch, &raw);
             for (size_t e = 0; c->ref_keys && c->ref_keys[e]; e++)
                 if (!strcmp(c->keys[k], c->ref_keys[e])) v = expand_refs(a, c->refs, v, vars);
+            int flags = 0;
+            for (size_t e = 0; c->flag_keys && c->flag_keys[e]; e++) flags |= !strcmp(c->keys[k], c->flag_keys[e]);
+            if (flags) {
+                const char *why = check_value(a, plan, c, file, base, "linker", flag_programs(a, v), raw);
+                if (why) return why;
+                continue;
+            }
             const char *why = v ? check_value(a, plan, c, file, base, c->keys[k], v, raw) : NULL;
             if (why) return why;
         }

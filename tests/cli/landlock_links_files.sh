@@ -62,3 +62,22 @@ if [ -x "$PY" ] && "$PY" -m venv "$U/probe" >/dev/null 2>&1; then
 else
     skip "$T: python3 -m venv" "no $PY with venv and ensurepip (Debian: python3-venv)"
 fi
+
+# in a git directory, a link made during the run is named wherever it
+# leads: git writes through the reflog, COMMIT_EDITMSG and FETCH_HEAD it
+# finds there, so a link to a file the command may not write (a dotfile
+# of the home, the shell) is one the user's next git writes
+echo '# bashrc' >"$U/home/.bashrc"
+mkdir -p "$U/w/.git/logs" && : >"$U/w/.git/logs/HEAD"
+inrun 'mv .git/logs/HEAD .git/logs/HEAD.old && ln -s $HOME/.bashrc .git/logs/HEAD'
+expect_rc "$T: a link in .git to a dotfile of the home: the run fails" 125
+expect_err_has "$T: ... naming it" "$U/w/.git/logs/HEAD is a symbolic link the command made in a git directory, to $U/home/.bashrc"
+rm -f "$U/w/.git/logs/HEAD" && mv "$U/w/.git/logs/HEAD.old" "$U/w/.git/logs/HEAD"
+inrun "ln -s $SH .git/COMMIT_EDITMSG && ln -s config .git/FETCH_HEAD"
+expect_rc "$T: a link in .git to the shell, one to the repository's config: the run fails" 125
+expect_err_has "$T: ... naming the first" "$U/w/.git/COMMIT_EDITMSG is a symbolic link the command made in a git directory, to $SH"
+expect_err_has "$T: ... and the second" "$U/w/.git/FETCH_HEAD is a symbolic link the command made in a git directory, to $U/w/.git/config"
+rm -f "$U/w/.git/COMMIT_EDITMSG" "$U/w/.git/FETCH_HEAD"
+inrun 'git -c user.name=u -c user.email=u@h commit -q --allow-empty -m one && git checkout -q -b two && echo GIT'
+expect_out_has "$T: git commits and checks out in the sandbox" GIT
+expect_rc "$T: ... making no link in .git: the run succeeds" 0

@@ -86,4 +86,24 @@ ln -s "$R/w" "$R/tmp/proj"
 run "tmpdir repos: link to the project" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'ln -s "$PWD" "$TMPDIR/proj2"; echo RAN'
 expect_rc "tmpdir repos: links in TMPDIR to the project, whose configuration the command may not write: runs" 0
 rm -f "$R/tmp/proj" "$R/tmp/proj2"
+# a .git made deeper by an earlier run (deep repositories are not looked
+# for), moved during this run into a directory that was there, or a link
+# made to that repository: it holds a repository it did not hold at the
+# start, whatever the .git's birth time
+mkdir -p "$R/tmp/scratch"
+run "tmpdir repos: deep made" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p "$TMPDIR/deep/x" && git init -q "$TMPDIR/deep/x/old" && git init -q "$TMPDIR/deep/x/old2"'
+expect_rc "tmpdir repos: a repository made deeper: not looked for" 0
+run "tmpdir repos: moved in" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mv "$TMPDIR/deep/x/old/.git" "$TMPDIR/scratch/.git" && git config -f "$TMPDIR/scratch/.git/config" core.fsmonitor "echo PWNED"'
+expect_rc "tmpdir repos: an older .git moved into a directory at TMPDIR's top fails the run" 125
+expect_err_has "tmpdir repos: ... naming it" "$R/tmp/scratch is a repository the command made in a directory it may write outside"
+rm -rf "$R/tmp/scratch/.git"
+run "tmpdir repos: linked in" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'ln -s deep/x/old2 "$TMPDIR/clone"'
+expect_rc "tmpdir repos: a link made to an older repository deeper in TMPDIR fails the run" 125
+expect_err_has "tmpdir repos: ... naming it" "$R/tmp/clone is a repository the command made in a directory it may write outside"
+rm -rf "$R/tmp/deep" "$R/tmp/clone" "$R/tmp/scratch"
+# past the bound of entries looked through, the directory is named rather
+# than passed: a repository made among them would not be seen
+run "tmpdir repos: flood" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'i=0; while [ $i -lt 10050 ]; do : > "$TMPDIR/f$i"; i=$((i+1)); done; git init -q "$TMPDIR/zz"'
+expect_rc "tmpdir repos: more than 10,000 entries made in TMPDIR fail the run" 125
+expect_err_has "tmpdir repos: ... naming TMPDIR" "$R/tmp holds more than 10000 entries after the run"
 cd / && rm -rf "$R"

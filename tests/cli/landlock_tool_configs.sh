@@ -93,6 +93,46 @@ for f in 'mise.toml|[env]\n_.source = "./scripts/env.sh"|scripts/env.sh' 'mise.t
     expect_err_has "tool configs: ... ($f) the file" " $R/proj/${rest#*|} ("
     rm -f "$file"
 done
+# the same keys in TOML's (and YAML's) other spellings: a table of the
+# directive or variable ([env._], [env._.source], [env.LD_PRELOAD],
+# [credential-alias]), an inline table as _'s value, a dotted key below
+# it, the compiler's flags naming a linker; YAML's explicit keys, a byte
+# order mark
+for f in 'mise.toml|[env]\n_ = { source = "scripts/env.sh" }|scripts/env.sh' \
+         'mise.toml|[env._]\nsource = "scripts/env.sh"|scripts/env.sh' \
+         'mise.toml|[env._.source]\npath = "scripts/env.sh"|scripts/env.sh' \
+         'mise.toml|[env]\n_.source.path = "scripts/env.sh"|scripts/env.sh' \
+         'mise.toml|[env._]\npath = "tools"|tools' 'mise.toml|[env._]\nfile = ".env.mise"|.env.mise' \
+         'mise.toml|[env]\n_ = { path = "tools" }|tools' \
+         '.cargo/config.toml|[env.LD_PRELOAD]\nvalue = "tools/wrap.sh"\nrelative = true|tools/wrap.sh' \
+         '.cargo/config.toml|[env]\nLD_PRELOAD.value = "tools/wrap.sh"|tools/wrap.sh' \
+         ".cargo/config.toml|[build]\nrustflags = [\"-Clinker=$R/proj/tools/wrap.sh\"]|tools/wrap.sh" \
+         '.cargo/config.toml|[build]\nrustflags = "-C linker=tools/wrap.sh"|tools/wrap.sh' \
+         ".cargo/config.toml|[build]\nrustflags = [\"--codegen=linker=$R/proj/tools/wrap.sh\"]|tools/wrap.sh" \
+         ".cargo/config.toml|[build]\nrustflags = [\"-C\", \"link-arg=-fuse-ld=$R/proj/tools/wrap.sh\"]|tools/wrap.sh" \
+         '.cargo/config.toml|[credential-alias]\nmy = ["tools/wrap.sh"]\n[registry]\nglobal-credential-providers = ["my"]|tools/wrap.sh' \
+         '.yarnrc.yml|? yarnPath\n: tools/wrap.sh|tools/wrap.sh' '.yarnrc.yml|? "yarnPath"\n: "tools/wrap.sh"|tools/wrap.sh' \
+         '.yarnrc.yml|plugins:\n  - ? path\n    : tools/wrap.sh|tools/wrap.sh' \
+         '.yarnrc.yml|\357\273\277yarnPath: tools/wrap.sh|tools/wrap.sh'; do
+    file=${f%%|*} rest=${f#*|}
+    printf "${rest%%|*}\n" >"$file"
+    run "tool configs: $f" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $f: refused" 125
+    expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$file names the"
+    expect_err_has "tool configs: ... ($f) the file" " $R/proj/${rest#*|} ("
+    rm -f "$file"
+done
+# and what stays the project's data: a venv's path in a table below _,
+# a task's script, the linker's other flags
+for f in 'mise.toml|[env._.python.venv]\npath = ".venv"\ncreate = true' 'mise.toml|[tasks.cd]\nrun = "./scripts/env.sh"' \
+         'mise.toml|[env]\n_.python.venv = { path = ".venv" }\nX = { path = "tools" }' \
+         '.cargo/config.toml|[build]\nrustflags = ["-L", "native=tools", "-C", "link-arg=-Wl,-rpath,tools"]'; do
+    file=${f%%|*}
+    printf "${f#*|}\n" >"$file"
+    run "tool configs: $f" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $f: the run goes on" 0
+    rm -f "$file"
+done
 printf '[tools]\npython = "3.12"\n[env]\nNODE_ENV = "production"\n_.python.venv = { path = ".venv", create = true }\n[hooks]\nenter = "echo hi"\n' >mise.toml
 printf 'python 3.12.1\nnodejs 20.1.0 # pinned\n' >.tool-versions
 run "tool configs: mise plain" "$B" run $A "$R/prof/agent.buckle" -- true
@@ -135,4 +175,30 @@ expect_err_has "tool configs: ... naming it" "$R/proj/.yarnrc.yml names the prog
 printf 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n' >.yarnrc.yml
 run "tool configs: yarn" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >>.yarn/releases/yarn-4.1.0.cjs'
 expect_rc "tool configs: yarnPath in .yarn/releases, which std/agent keeps: the run goes on, the release is not written" 2
+# mise's and asdf's files the profile does not keep (a subdirectory's, a
+# local or another MISE_ENV's at the top) made or changed during the run
+# are named after it; a package's in node_modules is not
+mkdir -p src node_modules/pkg
+for f in src/mise.toml src/.tool-versions mise.development.local.toml .config/mise.local.toml src/.config/mise/config.toml; do
+    run "tool configs: made $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c "mkdir -p \$(dirname $f) && echo 'python path:./tools' >$f"
+    expect_rc "tool configs: $f made during the run: the run fails" 125
+    expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$f is a mise or asdf configuration the command made or changed"
+    rm -rf "$f" src/.config
+done
+run "tool configs: made to keep" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src && echo "python 3.12.1" >src/.tool-versions'
+expect_rc "tool configs: a subdirectory's .tool-versions made: named" 125
+run "tool configs: kept" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: ... and, looked at and kept, the next run goes on" 0
+run "tool configs: made in node_modules" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "nodejs 20.1.0" >node_modules/pkg/.tool-versions; echo "x" >src/notes.toml'
+expect_rc "tool configs: a package's .tool-versions, a file of another name: the run goes on" 0
+rm -rf src node_modules
+# Copilot CLI's and Cline's hooks are kept from the command; the rest of
+# .github is not
+mkdir -p .github/workflows .github/hooks
+run "tool configs: copilot hooks" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >.github/workflows/ci.yml && echo WROTE; echo "{}" >.github/hooks/h.json; mkdir -p .clinerules/hooks; echo x >.clinerules/hooks/TaskStart'
+expect_out_has "tool configs: a workflow is written" WROTE
+expect_rc "tool configs: hooks of Copilot CLI and Cline: refused or named" 125
+[ ! -s .github/hooks/h.json ] && pass "tool configs: ... .github/hooks not written" || fail "tool configs: ... .github/hooks not written" "$(ls -la .github/hooks)"
+expect_err_has "tool configs: ... .clinerules/hooks named" "$R/proj/.clinerules/hooks exists after the run"
+rm -rf .github .clinerules
 cd / && rm -rf "$R"
