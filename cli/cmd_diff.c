@@ -3,6 +3,7 @@
 #include "eval_common.h"
 #include "../daily/diff.h"
 #include "../daily/diff_values.h"
+#include "../daily/diff_verbatim.h"
 #include "../backend/sbpl_file.h"
 #include "../backend/emit.h"
 #include "../grammar/builtin_params.h"
@@ -97,11 +98,8 @@ static void collect_verbatim(verbatim_forms *v, arena *a, const compilation *c)
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *b = &c->pol.raw[i];
         if (!b->ast->verbatim) continue;
-        const source *src = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
-        sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
-        diag_list quiet;   /* the compiler read it without errors */
-        diag_list_init(&quiet, a);
-        for (const sexp *x = sbpl_read(a, &quiet, src, &ro); x; x = x->next) {
+        const source *src;
+        for (const sexp *x = vb_block_forms(a, b, &src); x; x = x->next) {
             v->text = arena_grow(a, v->text, v->n, v->n, sizeof *v->text);
             v->len = arena_grow(a, v->len, v->n, v->n, sizeof *v->len);
             v->text[v->n] = src->text + x->at.start;

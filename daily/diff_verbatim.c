@@ -18,6 +18,18 @@ static int known(const char *name, size_t len, const sb_param *p, size_t np, con
 
 /* the first (param ...) in x whose value is not known: its name, or
  * "(computed)" for a name the profile computes; NULL when none */
+/* the forms of one sbpl verbatim block, read from its text (the compiler
+ * read it without errors); *src gets the source they point into */
+sexp *vb_block_forms(arena *a, const raw_block *b, const source **src)
+{
+    const source *in = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
+    sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
+    diag_list quiet;
+    diag_list_init(&quiet, a);
+    if (src) *src = in;
+    return sbpl_read(a, &quiet, in, &ro);
+}
+
 static const sexp *unknown_param(const sexp *x, const sb_param *p, size_t np, const char *const *unset, size_t nunset,
                                  int depth)
 {
@@ -69,11 +81,7 @@ void vb_open(vb_eval *v, crosscheck *x, const char *const *unset, size_t nunset,
     for (size_t i = 0; i < c->pol.nraw && !v->why_not; i++) {
         const raw_block *b = &c->pol.raw[i];
         if (!b->ast->verbatim) continue;
-        const source *src = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
-        sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
-        diag_list quiet;   /* the compiler read it without errors */
-        diag_list_init(&quiet, &v->a);
-        const sexp *u = unknown_param(sbpl_read(&v->a, &quiet, src, &ro), p, np, unset, nunset, 0);
+        const sexp *u = unknown_param(vb_block_forms(&v->a, b, NULL), p, np, unset, nunset, 0);
         if (!u) continue;
         const sexp *a = u->child->next;
         v->why_not = a->kind == SX_STRING
@@ -130,11 +138,7 @@ const char *vb_unfixed(vb_eval *v, const crosscheck *x, const sb_param *given, s
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *b = &c->pol.raw[i];
         if (!b->ast->verbatim) continue;
-        const source *src = b->ast->text.at.src ? b->ast->text.at.src : b->u->src;
-        sbpl_read_opts ro = { .start = b->ast->text.at.start, .end = b->ast->text.at.start + (uint32_t)b->ast->text.len };
-        diag_list quiet;   /* the compiler read it without errors */
-        diag_list_init(&quiet, &v->a);
-        *at = sbpl_read(&v->a, &quiet, src, &ro);
+        *at = vb_block_forms(&v->a, b, NULL);
         while (*at) at = &(*at)->next;
     }
     sb_param_read *pr;

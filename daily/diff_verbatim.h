@@ -31,6 +31,9 @@ typedef struct vb_eval {
  * (import ...) in a block is looked for.  Always fills v (vb_close it). */
 void vb_open(vb_eval *v, crosscheck *x, const char *const *unset, size_t nunset, const char *const *dirs, size_t ndirs);
 void vb_close(vb_eval *v);
+/* the forms of one sbpl verbatim block (diagnostics dropped: the compiler
+ * read it without errors); *src, when not NULL, gets the source they point into */
+sexp *vb_block_forms(arena *a, const raw_block *b, const source **src);
 /* The first parameter the blocks of x's profile (or the files they import)
  * read in a condition, (when (param "X") ...) or (if (equal? (param "X")
  * "1") ...), that is neither given (-D) nor unset (-U): a declared default
