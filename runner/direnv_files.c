@@ -287,20 +287,26 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
 
 static void read_file(scan *sc, const char *file, const char *dir, int depth);
 
+/* a file: URL's path (node's --import=file://$PWD/x.mjs), another word as it is */
+static const char *file_url(const char *v)
+{
+    return strncmp(v, "file://", 7) ? v : v + 7;
+}
+
 /* what an option names in its own word: --require=./x.js,
  * -javaagent:./agent.jar=opts, -r./x.rb (after a one-letter option, only
- * a path: -rjson is a library), or after its first '=' (--x.y=./f);
- * another word as it is */
+ * a path: -rjson is a library), or after its first '=' (--x.y=./f); a
+ * file: URL's path (--import=file://$PWD/x.mjs); another word as it is */
 static const char *opt_value(arena *a, const char *v)
 {
-    if (v[0] != '-') return v;
+    if (v[0] != '-') return file_url(v);
     const char *name = v + strspn(v, "-");
     const char *p = name + strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
-    if (*p == '=') return p + 1;
+    if (*p == '=') return file_url(p + 1);
     if (*p == ':') return arena_strndup(a, p + 1, strcspn(p + 1, "="));
     if ((*p == '.' || *p == '/') && p - name == 1) return p;
     const char *eq = strchr(p, '=');
-    return eq ? eq + 1 : v;
+    return eq ? file_url(eq + 1) : v;
 }
 
 static void add_path_dir(scan *sc, const char *p)
@@ -460,10 +466,11 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
         return;
     }
     if (there && S_ISDIR(st.st_mode)) {
-        /* a directory a program takes a start-up file from
-         * (PYTHONPATH=src: src/sitecustomize.py) */
-        const char *probe = key ? runner_env_var_probe(key) : NULL;
-        if (probe) watch(sc->w, a, sc->plan, resolve(a, p, probe));
+        /* a directory a program takes its start-up files from
+         * (PYTHONPATH=src: src/sitecustomize.py, src/usercustomize.py) */
+        const char *probe;
+        for (size_t k = 0; key && (probe = runner_env_var_probe(key, k)) != NULL; k++)
+            watch(sc->w, a, sc->plan, resolve(a, p, probe));
         if (!l || !l->envrc) return;
         p = resolve(a, p, ".envrc");      /* source_env DIR loads DIR/.envrc */
         there = stat(p, &st) == 0;

@@ -13,7 +13,7 @@
 
 /* how a variable names its files: a path; the words of node's options
  * that load a module; a list of paths (blanks or colons between); a
- * directory a program takes its start-up files from (probe: one of them);
+ * directory a program takes its start-up files from (probes: those);
  * a shell command, whose words with a '/' in them (less's input filter
  * after its leading | or ||); a program's options (opts) whose value, put
  * right after the option, names a file it loads: one ending in ':' any
@@ -23,14 +23,16 @@
  * (EF_ENVRC) one whose files are the project's own code more often than
  * not (PYTHONPATH=src, CC=./tools/cc): the environment's value is left to
  * the user, an .envrc's is watched (direnv_files.c), with the start-up
- * file a program takes from a directory it names (probe: python's
- * sitecustomize.py, from each PYTHONPATH directory) */
+ * files a program takes from a directory it names (probes: python's
+ * sitecustomize.py and usercustomize.py, from each PYTHONPATH directory) */
 typedef enum { EF_PATH, EF_NODE, EF_LIST, EF_DIR, EF_CMD, EF_OPTS, EF_ENVRC } env_form;
+
+enum { PROBES_MAX = 4 };
 
 typedef struct env_file {
     const char *var;
     env_form form;
-    const char *probe;
+    const char *probes[PROBES_MAX];
     const char *runs;            /* who runs it, and when */
     const char *const *opts;     /* EF_OPTS: the options */
 } env_file;
@@ -42,9 +44,11 @@ static const env_file env_files[] = {
     { .var = "BASH_ENV", .form = EF_PATH, .runs = "bash runs it at the start of every script" },
     { .var = "ENV", .form = EF_PATH, .runs = "sh runs it at the start of every interactive shell" },
     { .var = "PYTHONSTARTUP", .form = EF_PATH, .runs = "python runs it at the start of every interactive session" },
+    { .var = "PSQLRC", .form = EF_PATH, .runs = "psql runs it at the start of every session" },
     { .var = "NODE_OPTIONS", .form = EF_NODE, .runs = "node loads it in every process it starts" },
     { .var = "LD_PRELOAD", .form = EF_LIST, .runs = "the dynamic loader loads it into every program" },
-    { .var = "ZDOTDIR", .form = EF_DIR, .probe = ".zshenv", .runs = "zsh runs its start-up files there (.zshenv at every start)" },
+    { .var = "ZDOTDIR", .form = EF_DIR, .probes = { ".zshenv", ".zshrc", ".zprofile", ".zlogin" },
+      .runs = "zsh runs its start-up files there (.zshenv at every start)" },
     { .var = "LESSOPEN", .form = EF_CMD, .runs = "less runs it on every file it shows (git's pager is less)" },
     { .var = "LESSCLOSE", .form = EF_CMD, .runs = "less runs it after every file it shows (git's pager is less)" },
     { .var = "PAGER", .form = EF_CMD, .runs = "git, man and others run it to show what they print" },
@@ -67,7 +71,7 @@ static const env_file env_files[] = {
     { .var = "PERL5OPT", .form = EF_ENVRC },
     { .var = "PERL5LIB", .form = EF_ENVRC },
     { .var = "RUBYLIB", .form = EF_ENVRC },
-    { .var = "PYTHONPATH", .form = EF_ENVRC, .probe = "sitecustomize.py" },
+    { .var = "PYTHONPATH", .form = EF_ENVRC, .probes = { "sitecustomize.py", "usercustomize.py" } },
     { .var = "PYTHONHOME", .form = EF_ENVRC },
     { .var = "NODE_PATH", .form = EF_ENVRC },
     { .var = "CLASSPATH", .form = EF_ENVRC },
@@ -102,35 +106,46 @@ int runner_env_var_runs(const char *name)
     return lookup(name, strlen(name)) != NULL;
 }
 
-const char *runner_env_var_probe(const char *name)
+const char *runner_env_var_probe(const char *name, size_t k)
 {
     const env_file *e = lookup(name, strlen(name));
-    return e ? e->probe : NULL;
+    return e && k < PROBES_MAX ? e->probes[k] : NULL;
 }
 
 /* node's options whose value is a module it loads first */
 static const char *const node_loads[] = { "--require", "-r", "--import", "--loader", "--experimental-loader", NULL };
 
-static const char *problem(arena *a, const ll_plan *plan, const char *cwd, const env_file *e, const char *value,
-                           const char *path)
+static const char *problem_probe(arena *a, const ll_plan *plan, const char *cwd, const env_file *e,
+                                 const char *value, const char *path, const char *probe_name)
 {
     /* one the shell that reads it expands (ENV=$HOME/.shrc), or a
      * literal ~ that names no home: left to that shell */
     if (!*path || strpbrk(path, "$`") || path[0] == '~') return NULL;
     if (!strncmp(path, "file://", 7)) path += 7;
     const char *p = runner_path_by_name(a, path[0] == '/' ? path : arena_printf(a, "%s/%s", cwd, path));
-    const char *probe = e->probe ? arena_printf(a, "%s/%s", strcmp(p, "/") ? p : "", e->probe) : p;
+    const char *probe = probe_name ? arena_printf(a, "%s/%s", strcmp(p, "/") ? p : "", probe_name) : p;
     const char *kp = runner_path_kernel(a, probe);
     if (runner_plan_checked_after(plan, kp)) return NULL;
     const char *how = runner_plan_write_why(a, plan, probe);
     if (!how) return NULL;
-    if (e->probe) kp = runner_path_kernel(a, p);
+    if (probe_name) kp = runner_path_kernel(a, p);
     return arena_printf(a, "the environment's %s names %s%s (%s = %s), which the plan lets the command write (%s): %s, "
                            "outside any sandbox, in the later commands of the shell buckle was started from; keep %s "
                            "out of the directories the command may write, or deny writing %s too (deny final write "
                            "%s\"%s\";)",
-                        e->var, e->probe ? "the directory " : "", p, e->var, value, how, e->runs, e->var,
-                        e->probe ? "that directory" : "it", e->probe ? "" : "literal ", kp);
+                        e->var, probe_name ? "the directory " : "", p, e->var, value, how, e->runs, e->var,
+                        probe_name ? "that directory" : "it", probe_name ? "" : "literal ", kp);
+}
+
+/* the file path names, or each start-up file in the directory it names */
+static const char *problem(arena *a, const ll_plan *plan, const char *cwd, const env_file *e, const char *value,
+                           const char *path)
+{
+    if (!e->probes[0]) return problem_probe(a, plan, cwd, e, value, path, NULL);
+    const char *why = NULL;
+    for (size_t k = 0; k < PROBES_MAX && e->probes[k] && !why; k++)
+        why = problem_probe(a, plan, cwd, e, value, path, e->probes[k]);
+    return why;
 }
 
 /* the value's next word at *s, to a blank (a list: or a colon), double

@@ -15,8 +15,9 @@ const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *c
  * names (BASH_ENV, NODE_OPTIONS, PAGER, PYTHONPATH, CC), by env_files.c's
  * table, which direnv_files.c asks about an .envrc's assignments. */
 int runner_env_var_runs(const char *name);
-/* The file a program runs at its start from a directory the variable
- * names (ZDOTDIR's .zshenv, each PYTHONPATH directory's
- * sitecustomize.py), or NULL. */
-const char *runner_env_var_probe(const char *name);
+/* The k-th file a program runs at its start from a directory the
+ * variable names (ZDOTDIR's .zshenv and .zshrc, each PYTHONPATH
+ * directory's sitecustomize.py and usercustomize.py), or NULL past the
+ * last. */
+const char *runner_env_var_probe(const char *name, size_t k);
 #endif

@@ -493,6 +493,17 @@ static int in_git_dir(const char *dir)
     return 0;
 }
 
+/* 1 when the directory fd is a git directory by what it holds, as git
+ * takes one (HEAD, objects and refs): a bare repository's (up.git), which
+ * has no .git among its names */
+static int git_dir_fd(int fd)
+{
+    struct stat st;
+    return fstatat(fd, "HEAD", &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode) &&
+           fstatat(fd, "objects", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
+           fstatat(fd, "refs", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* 1 when dir/name is a configuration mise (or asdf) reads in the
  * directory a shell is in and in each one above it: mise.toml,
  * .mise.toml, mise.NAME.toml and .mise.NAME.toml (a local one, a
@@ -521,8 +532,9 @@ static int tool_config_name(const char *dir, const char *name)
  * moved[d], d <= depth: the directory at depth d on the way changed during
  * the run (renamed, an entry made or removed, its modes changed): a
  * relative link climbing past one that was renamed leads elsewhere now,
- * though neither it nor its change time changed */
-static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned char *moved)
+ * though neither it nor its change time changed; git: dir is in a git
+ * directory known by what it holds (git_dir_fd), at or above */
+static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned char *moved, int git)
 {
     DIR *d = fdopendir(dirfd);
     if (!d) {
@@ -562,13 +574,13 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
             }
             char *next = join3(dir, strcmp(dir, "/") ? "/" : "", n);
             moved[depth + 1] = (unsigned char)changed_since(&st, &s->start);
-            walk(s, sub, next, depth + 1, moved);
+            walk(s, sub, next, depth + 1, moved, git || git_dir_fd(sub));
             free(next);
             continue;
         }
         if (!S_ISLNK(st.st_mode)) continue;
         int made = changed_since(&st, &s->start);
-        if (made && in_git_dir(dir)) {
+        if (made && (git || in_git_dir(dir))) {
             /* git never makes one there, and writes through what it finds
              * (the reflog, COMMIT_EDITMSG, FETCH_HEAD): a link to a file the
              * command may not write is one your next git writes */
@@ -634,7 +646,7 @@ size_t runner_link_scan_end(link_scan *s)
         s->walking = i;
         unsigned char moved[LINK_SCAN_DEPTH_MAX + 1] = { 0 };
         moved[0] = (unsigned char)(s->cwd0 && strcmp(s->cwd0, cwd) != 0);
-        walk(s, fd, dir, 0, moved);
+        walk(s, fd, dir, 0, moved, git_dir_fd(fd));
     }
     s->root = NULL;
     free(cwd);

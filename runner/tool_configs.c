@@ -455,6 +455,8 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
     for (*k = 0; c->keys[*k]; (*k)++)
         if (!strcmp(name, c->keys[*k])) break;
     if (!c->keys[*k]) return key_in_string(c, at, eol, k);
+    /* an ini array's key (.npmrc's node-options[]=...): each value the key's */
+    if (c->syn == SYN_INI && eol - r >= 2 && r[0] == '[' && r[1] == ']') r += 2;
     while (r < eol && (*r == ' ' || *r == '\t')) r++;
     /* TOML's dotted key below it (LD_PRELOAD.value, _.source.path,
      * credential-alias.NAME): the same table's values */
@@ -579,6 +581,7 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
         p += n;
         const char *eq = w[0] == '-' ? strchr(w, '=') : NULL;
         if (eq) w = eq + 1;
+        if (!strncmp(w, "file://", 7)) w += 7;     /* a file: URL's path (--import=file:///x.mjs) */
         /* a version "path:DIR" (mise, asdf): that directory's programs */
         int version = c->versions && !strncmp(w, "path:", 5) && w[5];
         if (version) w += 5;

@@ -128,6 +128,9 @@ expect_err_has "direnv values: ... and it is said" "$R/proj/.envrc:1: source .en
 # python imports sitecustomize.py from PYTHONPATH at every start
 mkdir -p src
 changed "PYTHONPATH sitecustomize.py" 'export PYTHONPATH=$PWD/src' src/sitecustomize.py 'echo "import os" >src/sitecustomize.py'
+changed "PYTHONPATH usercustomize.py" 'export PYTHONPATH=$PWD/src' src/usercustomize.py 'echo "import os" >src/usercustomize.py'
+# (zsh's start-up files in ZDOTDIR: .zshrc for every interactive zsh)
+changed "ZDOTDIR .zshrc" 'export ZDOTDIR=$PWD/src' src/.zshrc 'echo "touch /tmp/x" >src/.zshrc'
 goes_on "PYTHONPATH, the project's code" 'export PYTHONPATH=$PWD/src' 'echo "x = 1" >src/mod.py'
 rm -rf src
 
@@ -136,6 +139,11 @@ echo 'module.exports = 1' >tools/n.js
 changed "NODE_OPTIONS --require=" 'export NODE_OPTIONS=--require=./tools/n.js' tools/n.js 'echo "x" >>tools/n.js'
 echo 'module.exports = 1' >tools/n.js
 changed "NODE_OPTIONS --import=\$PWD" 'export NODE_OPTIONS=--import=$PWD/tools/n.js' tools/n.js 'echo "x" >>tools/n.js'
+# (and as a file: URL, joined or the next word)
+echo 'export default 1' >tools/n.mjs
+changed "NODE_OPTIONS --import=file://" 'export NODE_OPTIONS="--import=file://$PWD/tools/n.mjs"' tools/n.mjs 'echo "x" >>tools/n.mjs'
+echo 'export default 1' >tools/n.mjs
+changed "NODE_OPTIONS --experimental-loader file://" 'export NODE_OPTIONS="--experimental-loader file://$PWD/tools/n.mjs"' tools/n.mjs 'echo "x" >>tools/n.mjs'
 if [ -x /usr/bin/git ] || [ -x /bin/git ]; then
     mkdir -p vendor/bin
     shadowed "layout php" 'layout php' vendor/bin/git 'printf "#!/bin/sh\n" >vendor/bin/git; chmod +x vendor/bin/git'

@@ -1,6 +1,6 @@
 # landlock_env_files.sh - the environment buckle is started with names a
 # file that a program runs or loads at its start (BASH_ENV, ENV,
-# PYTHONSTARTUP, NODE_OPTIONS's --require, LD_PRELOAD, ZDOTDIR, the
+# PYTHONSTARTUP, PSQLRC, NODE_OPTIONS's --require, LD_PRELOAD, ZDOTDIR, the
 # programs of LESSOPEN, PAGER, EDITOR, RUSTC_WRAPPER, PROMPT_COMMAND,
 # SSH_ASKPASS, JAVA_TOOL_OPTIONS's agents, RUBYOPT's -r): when the
 # plan lets the command write it, the user's later commands in that shell
@@ -22,7 +22,7 @@ if grep -q "offers no Landlock" "$TMP/err"; then skip "$T: every check" "this ke
 mkdir -p "$U/w/tools" "$U/w/real"
 ln -s real "$U/w/linked"
 for v in "BASH_ENV=$U/w/tools/env.sh|$U/w/tools/env.sh" "ENV=tools/env.sh|$U/w/tools/env.sh" \
-         "PYTHONSTARTUP=$U/w/tools/start.py|$U/w/tools/start.py" \
+         "PYTHONSTARTUP=$U/w/tools/start.py|$U/w/tools/start.py" "PSQLRC=$U/w/tools/psqlrc|$U/w/tools/psqlrc" \
          "NODE_OPTIONS=--max-old-space-size=4096 --require ./tools/hook.js|$U/w/tools/hook.js" \
          "NODE_OPTIONS=--import=file://$U/w/tools/hook.mjs|$U/w/tools/hook.mjs" \
          "LD_PRELOAD=/usr/lib/none.so:$U/w/tools/pre.so|$U/w/tools/pre.so" \

@@ -78,6 +78,12 @@ expect_rc "$T: a link in .git to the shell, one to the repository's config: the 
 expect_err_has "$T: ... naming the first" "$U/w/.git/COMMIT_EDITMSG is a symbolic link the command made in a git directory, to $SH"
 expect_err_has "$T: ... and the second" "$U/w/.git/FETCH_HEAD is a symbolic link the command made in a git directory, to $U/w/.git/config"
 rm -f "$U/w/.git/COMMIT_EDITMSG" "$U/w/.git/FETCH_HEAD"
+# and in a bare repository the command made (no .git among its names):
+# known by its HEAD, objects and refs, as git knows it
+inrun 'mkdir -p up.git/objects up.git/refs && echo ref: refs/heads/main >up.git/HEAD && ln -s $HOME/.bashrc up.git/FETCH_HEAD'
+expect_rc "$T: a link in a bare repository made in the project: the run fails" 125
+expect_err_has "$T: ... naming it" "$U/w/up.git/FETCH_HEAD is a symbolic link the command made in a git directory, to $U/home/.bashrc"
+rm -rf "$U/w/up.git"
 inrun 'git -c user.name=u -c user.email=u@h commit -q --allow-empty -m one && git checkout -q -b two && echo GIT'
 expect_out_has "$T: git commits and checks out in the sandbox" GIT
 expect_rc "$T: ... making no link in .git: the run succeeds" 0

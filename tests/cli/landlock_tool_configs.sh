@@ -59,6 +59,7 @@ done
 # ${NAME?}, Yarn's ${NAME:-default}) taken from buckle's environment
 for f in '.npmrc|node-options=--require ${BKTC_TOP}/tools/wrap.sh' '.npmrc|script-shell=${BKTC_TOP?}/tools/wrap.sh' \
          '.npmrc|node-options=--require ${BKTC_UNSET?}./tools/wrap.sh' \
+         '.npmrc|node-options=--import=file://${BKTC_TOP}/tools/wrap.sh' '.npmrc|node-options[]=--require ./tools/wrap.sh' \
          '.yarnrc.yml|yarnPath: ${BKTC_TOP}/tools/wrap.sh' '.yarnrc.yml|yarnPath: "${BKTC_UNSET:-.}/tools/wrap.sh"'; do
     file=${f%%|*}
     printf '%s\n' "${f#*|}" >"$file"
