@@ -638,8 +638,11 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         /* a final deny of moving an ancestor (final_ancestors.c) with the
          * values the compilation knows only: any path is an ancestor of
          * some value ("allow write literal "/dev/ptmx"" would meet the
-         * home's "~" with HOME=/dev/ptmx), and there it decides anyway */
-        if (implied_move(f)) continue;
+         * home's "~" with HOME=/dev/ptmx), and there it decides anyway;
+         * one on the final path itself against a final allow is searched
+         * as the written rule is (a value that puts "/q/s/x" under a final
+         * read deny of "$P" denies linking it there) */
+        if (f->implied == IMPL_MOVE || (f->implied == IMPL_MOVE_SELF && !r->final)) continue;
         if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, 0, NULL);
         /* for a rule that is not final, only the final rule's own
          * parameters are searched: one that names another parameter
@@ -700,6 +703,8 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
     return found;
 }
 
+static int reported(const compilation *c, const rule *r, const rule *f);
+
 static void check_one(void *ud, rule *r)
 {
     final_ctx *fc = ud;
@@ -715,6 +720,8 @@ static void check_one(void *ud, rule *r)
      * meets it is BK2005, as one meeting the path as written */
     if (f->implied == IMPL_CASE && !r->final) return;
     if (!opset_intersects(r->covers, f->covers)) return;
+    /* a final allow against the implied denies of one final rule: one error */
+    if (implied_move(f) && r->final && reported(fc->c, r, f)) return;
     if (spec_cmp(&r->m, &f->m) < 0) return;
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */

@@ -93,8 +93,10 @@ static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int
 }
 
 /* Whether a value may put the path under /private (macOS's /tmp, /var and
- * /etc): a parameter first followed by one of those ("$P/etc/x", P=/), or
- * one in the first component ("/$D/x", D=tmp; "/t$X", X=mp).  The rule
+ * /etc): a parameter first followed by one of those ("$P/etc/x", P=/), by
+ * text glued to it ("${P}p/b", P=/tm; "$P$D/b") or by a component with a
+ * parameter in it ("$P/$D/b", P=/, D=tmp), or one in the first component
+ * ("/$D/x", D=tmp; "/t$X", X=mp).  The rule
  * itself is written through NAME.pre, NAME.rootre or a guard; its fold
  * takes the path with and without /private, on the values and without
  * them alike (under /private for a value that makes no alias, a path no
@@ -104,7 +106,13 @@ static int may_alias(const char *v, size_t len)
     if (!len) return 0;
     if (v[0] == PARAM_OPEN) {
         const char *e = memchr(v, PARAM_CLOSE, len);
-        return e && private_alias(e + 1, len - (size_t)(e + 1 - v), "") != NULL;
+        if (!e) return 0;
+        const char *r = e + 1, *end = v + len;
+        if (r == end || *r != '/') return 1;
+        if (private_alias(r, (size_t)(end - r), "") != NULL) return 1;
+        for (const char *q = r + 1; q < end && *q != '/'; q++)
+            if (*q == PARAM_OPEN) return 1;
+        return 0;
     }
     for (size_t i = 1; v[0] == '/' && i < len && v[i] != '/'; i++)
         if (v[i] == PARAM_OPEN) return 1;

@@ -235,3 +235,22 @@ param /q write_"$P/S/x" write_"/q/s"
 below /q/S/x write_"$P" write_"/q/s"
 Q
 expect_err_has "final case: meet: the note names the value" "it meets the final rule with P=/q/S/x"
+# a value that may make the first component, glued to text after it or
+# followed by a component a value makes ("${P}p/b", P=/tm; "$P/$D/b", P=/,
+# D=tmp): the fold holds under /private too, for every value
+while read name defs path obj; do
+    printf 'param P;\nparam D;\nfiles {\n    allow write "/";\n    deny final write "%s";\n}\n' "$path" >"$D/glued-$name.buckle"
+    defs=$(echo "$defs" | tr _ ' ')
+    # shellcheck disable=SC2086
+    run "final case: glued $name" "$BUCKLE" query $defs "$D/glued-$name.buckle" files file-write-create "$obj"
+    expect_out_has "final case: glued $name: creating $obj is denied" "deny $obj"
+    expect_out_has "final case: glued $name: the compiled SBPL agrees" "compiled SBPL agrees"
+done <<'Q'
+tm -D_P=/tm_-D_D=x ${P}p/b /private/tmp/B
+t -D_P=/t_-D_D=x ${P}mp/b /private/tmp/B
+et -D_P=/et_-D_D=x ${P}c/b /private/etc/B
+va -D_P=/va_-D_D=x ${P}r/b /private/var/B
+pd -D_P=/t_-D_D=mp $P$D/b /private/tmp/B
+root -D_P=/_-D_D=tmp $P/$D/b /private/tmp/B
+home -D_HOME=/_-D_D=tmp_-D_P=x ~/$D/b /private/tmp/B
+Q

@@ -202,3 +202,22 @@ done
 run "final moves: glued inner symbolic" "$BUCKLE" compile "$D/glued_inner.buckle"
 expect_out_has "final moves: glued inner: the symbolic output has it under /private" '(regex (string-append "^/private/t" (param "USER.re") "/b[a-]$"))'
 
+# a final allow of linking a path that some value puts inside a final deny
+# (which denies linking what it denies): BK2005 without -D too, as with it
+while read name deny allow; do
+    printf 'param P;\nfiles {\n    deny final %s;\n    allow final %s;\n    allow read "/";\n}\n' \
+        "$(echo "$deny" | tr _ ' ')" "$(echo "$allow" | tr _ ' ')" >"$D/link-$name.buckle"
+    run "final moves: link $name" "$BUCKLE" compile "$D/link-$name.buckle"
+    expect_rc "final moves: link $name: BK2005" 1
+    expect_err_has "final moves: link $name: the note names a value" "with P="
+done <<'Q'
+read read_"$P" file-link_"/q/s/x"
+write write_"$P" file-link_"/q/s/x"
+prefix read_prefix_"$P" file-link_"/q/s/x"
+data file-read-data_"$P" file-link_"/q/s/x"
+subpath read_"$P" file-link_subpath_"/q/s/x"
+regex read_"$P" file-link_regex_"^/q/s/x$"
+Q
+printf 'files {\n    deny final read "$WORKDIR";\n    allow final file-link "/q/s/x";\n}\n' >"$D/link-workdir.buckle"
+run "final moves: link workdir" "$BUCKLE" compile "$D/link-workdir.buckle"
+expect_rc "final moves: link workdir: BK2005" 1
