@@ -23,6 +23,7 @@
 #include "direnv_config.h"
 #include "env_files.h"
 #include "nested_repos.h"
+#include "option_file.h"
 #include "path_text.h"
 #include "run_profile.h"
 #include "text_file.h"
@@ -286,28 +287,6 @@ static const char *word_path(arena *a, const char *dir, const char *wd, int *bui
 }
 
 static void read_file(scan *sc, const char *file, const char *dir, int depth);
-
-/* a file: URL's path (node's --import=file://$PWD/x.mjs), another word as it is */
-static const char *file_url(const char *v)
-{
-    return strncmp(v, "file://", 7) ? v : v + 7;
-}
-
-/* what an option names in its own word: --require=./x.js,
- * -javaagent:./agent.jar=opts, -r./x.rb (after a one-letter option, only
- * a path: -rjson is a library), or after its first '=' (--x.y=./f); a
- * file: URL's path (--import=file://$PWD/x.mjs); another word as it is */
-static const char *opt_value(arena *a, const char *v)
-{
-    if (v[0] != '-') return file_url(v);
-    const char *name = v + strspn(v, "-");
-    const char *p = name + strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
-    if (*p == '=') return file_url(p + 1);
-    if (*p == ':') return arena_strndup(a, p + 1, strcspn(p + 1, "="));
-    if ((*p == '.' || *p == '/') && p - name == 1) return p;
-    const char *eq = strchr(p, '=');
-    return eq ? file_url(eq + 1) : v;
-}
 
 static void add_path_dir(scan *sc, const char *p)
 {
@@ -616,7 +595,7 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                 size_t kl = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
                 if (eq && kl && v + kl == eq && !isdigit((unsigned char)v[0])) {
                     key = arena_strndup(a, v, (size_t)(eq - v));
-                    v = opt_value(a, eq + 1);
+                    v = runner_option_file(a, eq + 1);
                     int built = 0;
                     const char *ld = !strcmp(key, "DIRENV_LAYOUT_DIR") || !strcmp(key, "direnv_layout_dir")
                                          ? word_path(a, dir, v, &built) : NULL;
@@ -625,7 +604,7 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                     if (strcmp(key, "PATH") && !strpbrk(key, "abcdefghijklmnopqrstuvwxyz") && !code_var(key))
                         continue;
                 } else
-                    v = opt_value(a, v);         /* --require=./x.js */
+                    v = runner_option_file(a, v);         /* --require=./x.js */
                 /* a list (PATH=bin:$PATH): each of its parts */
                 for (const char *part = v; part;) {
                     const char *colon = strstr(part, "://") ? NULL : strchr(part, ':');

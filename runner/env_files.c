@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include "env_files.h"
 #include "nested_repos.h"
+#include "option_file.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,18 +35,20 @@ typedef struct env_file {
     env_form form;
     const char *probes[PROBES_MAX];
     const char *runs;            /* who runs it, and when */
-    const char *const *opts;     /* EF_OPTS: the options */
+    const char *const *opts;     /* EF_OPTS, EF_NODE: the options */
 } env_file;
 
 static const char *const java_loads[] = { "-javaagent:", "-agentpath:", NULL };
 static const char *const ruby_loads[] = { "-r", NULL };
+/* node's options whose value is a module it loads first */
+static const char *const node_loads[] = { "--require", "-r", "--import", "--loader", "--experimental-loader", NULL };
 
 static const env_file env_files[] = {
     { .var = "BASH_ENV", .form = EF_PATH, .runs = "bash runs it at the start of every script" },
     { .var = "ENV", .form = EF_PATH, .runs = "sh runs it at the start of every interactive shell" },
     { .var = "PYTHONSTARTUP", .form = EF_PATH, .runs = "python runs it at the start of every interactive session" },
     { .var = "PSQLRC", .form = EF_PATH, .runs = "psql runs it at the start of every session" },
-    { .var = "NODE_OPTIONS", .form = EF_NODE, .runs = "node loads it in every process it starts" },
+    { .var = "NODE_OPTIONS", .form = EF_NODE, .opts = node_loads, .runs = "node loads it in every process it starts" },
     { .var = "LD_PRELOAD", .form = EF_LIST, .runs = "the dynamic loader loads it into every program" },
     { .var = "ZDOTDIR", .form = EF_DIR, .probes = { ".zshenv", ".zshrc", ".zprofile", ".zlogin" },
       .runs = "zsh runs its start-up files there (.zshenv at every start)" },
@@ -112,8 +115,13 @@ const char *runner_env_var_probe(const char *name, size_t k)
     return e && k < PROBES_MAX ? e->probes[k] : NULL;
 }
 
-/* node's options whose value is a module it loads first */
-static const char *const node_loads[] = { "--require", "-r", "--import", "--loader", "--experimental-loader", NULL };
+/* whether an option's value v names a file: a path ('/' or '.' first; a
+ * bare one is a module or library looked for elsewhere), or, for node, a
+ * file: URL */
+static int names_file(const env_file *e, const char *v)
+{
+    return v[0] == '/' || v[0] == '.' || (e->form == EF_NODE && !strncmp(v, "file://", 7));
+}
 
 static const char *problem_probe(arena *a, const ll_plan *plan, const char *cwd, const env_file *e,
                                  const char *value, const char *path, const char *probe_name)
@@ -193,30 +201,19 @@ const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *c
             char *c = arena_strndup(a, w, strcspn(w, ";&|)"));
             if (strchr(c, '/')) why = problem(a, plan, cwd, e, value, c);
         }
-        while (e->form == EF_OPTS && !why && (w = next_word(a, &s, 0)) != NULL) {
-            /* the option's value: the next word */
-            if (take && (w[0] == '/' || w[0] == '.')) why = problem(a, plan, cwd, e, value, w);
+        /* the option's value: the next word, or in the option's own word
+         * (runner_option_file) in the form the program reads there: java's
+         * after its ':', ruby's right after -r, node's after its '=' */
+        while ((e->form == EF_OPTS || e->form == EF_NODE) && !why && (w = next_word(a, &s, 0)) != NULL) {
+            if (take && names_file(e, w)) why = problem(a, plan, cwd, e, value, runner_option_file(a, w));
             take = 0;
             for (size_t k = 0; e->opts[k] && !why; k++) {
                 size_t l = strlen(e->opts[k]);
+                int colon = e->opts[k][l - 1] == ':';
                 if (strncmp(w, e->opts[k], l)) continue;
-                if (!w[l]) take = e->opts[k][l - 1] != ':';
-                else if (e->opts[k][l - 1] == ':')
-                    why = problem(a, plan, cwd, e, value, arena_strndup(a, w + l, strcspn(w + l, "=")));
-                else if (w[l] == '/' || w[l] == '.')
-                    why = problem(a, plan, cwd, e, value, w + l);
-            }
-        }
-        while (e->form == EF_NODE && !why && (w = next_word(a, &s, 0)) != NULL) {
-            /* the option's value: the next word, or after its '=' */
-            if (take && (w[0] == '/' || w[0] == '.' || !strncmp(w, "file://", 7))) why = problem(a, plan, cwd, e, value, w);
-            take = 0;
-            for (size_t k = 0; node_loads[k] && !why; k++) {
-                size_t l = strlen(node_loads[k]);
-                if (strncmp(w, node_loads[k], l)) continue;
-                if (!w[l]) take = 1;
-                else if (w[l] == '=' && (w[l + 1] == '/' || w[l + 1] == '.' || !strncmp(w + l + 1, "file://", 7)))
-                    why = problem(a, plan, cwd, e, value, w + l + 1);
+                if (!w[l]) take = !colon;
+                else if (colon || (e->form == EF_NODE ? w[l] == '=' && names_file(e, w + l + 1) : names_file(e, w + l)))
+                    why = problem(a, plan, cwd, e, value, runner_option_file(a, w));
             }
         }
         if (why) return why;

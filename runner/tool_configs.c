@@ -15,6 +15,7 @@
 #define _GNU_SOURCE
 #include "tool_configs.h"
 #include "nested_repos.h"
+#include "option_file.h"
 #include "run_profile.h"
 #include "text_file.h"
 #include "../support/strbuf.h"
@@ -564,8 +565,9 @@ static const char *flag_programs(arena *a, const char *v)
     return out;
 }
 
-/* the value's words that name a file (a '/' in them, an option's value
- * after '=': --require=./x.js), each checked; the first problem, or NULL */
+/* the value's words that name a file (a '/' in them, what an option
+ * names in its own word: --require=./x.js), each checked; the first
+ * problem, or NULL */
 static const char *check_value(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
                                const char *base, const char *key, const char *v, const char *raw)
 {
@@ -579,9 +581,10 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
         if (!n) break;
         const char *w = arena_strndup(a, p, n);
         p += n;
-        const char *eq = w[0] == '-' ? strchr(w, '=') : NULL;
-        if (eq) w = eq + 1;
-        if (!strncmp(w, "file://", 7)) w += 7;     /* a file: URL's path (--import=file:///x.mjs) */
+        /* what an option names in its own word, a file: URL's path
+         * (--require=./x.js, --import=file:///x.mjs, -javaagent:./a.jar in
+         * a hook's command) */
+        w = runner_option_file(a, w);
         /* a version "path:DIR" (mise, asdf): that directory's programs */
         int version = c->versions && !strncmp(w, "path:", 5) && w[5];
         if (version) w += 5;

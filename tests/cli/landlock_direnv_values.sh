@@ -139,6 +139,9 @@ echo 'module.exports = 1' >tools/n.js
 changed "NODE_OPTIONS --require=" 'export NODE_OPTIONS=--require=./tools/n.js' tools/n.js 'echo "x" >>tools/n.js'
 echo 'module.exports = 1' >tools/n.js
 changed "NODE_OPTIONS --import=\$PWD" 'export NODE_OPTIONS=--import=$PWD/tools/n.js' tools/n.js 'echo "x" >>tools/n.js'
+# (a long option's one-letter name with a dotted key: its value after the '=')
+echo 'module.exports = 1' >tools/n.js
+changed "--x.y=./f" 'tool --x.y=./tools/n.js' tools/n.js 'echo "x" >>tools/n.js'
 # (and as a file: URL, joined or the next word)
 echo 'export default 1' >tools/n.mjs
 changed "NODE_OPTIONS --import=file://" 'export NODE_OPTIONS="--import=file://$PWD/tools/n.mjs"' tools/n.mjs 'echo "x" >>tools/n.mjs'
