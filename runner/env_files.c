@@ -129,7 +129,6 @@ static const char *problem_probe(arena *a, const ll_plan *plan, const char *cwd,
     /* one the shell that reads it expands (ENV=$HOME/.shrc), or a
      * literal ~ that names no home: left to that shell */
     if (!*path || strpbrk(path, "$`") || path[0] == '~') return NULL;
-    if (!strncmp(path, "file://", 7)) path += 7;
     const char *p = runner_path_by_name(a, path[0] == '/' ? path : arena_printf(a, "%s/%s", cwd, path));
     const char *probe = probe_name ? arena_printf(a, "%s/%s", strcmp(p, "/") ? p : "", probe_name) : p;
     const char *kp = runner_path_kernel(a, probe);

@@ -51,6 +51,11 @@ inrun 'echo ran' PAGER='less -R' EDITOR=vim RUSTC_WRAPPER=sccache RUBYOPT=-rbund
     JAVA_TOOL_OPTIONS='-Dfile.encoding=UTF-8 -agentlib:jdwp=transport=dt_socket' \
     PROMPT_COMMAND="history -a 2>/dev/null; echo x >$U/w/log; X=$U/w/tools/p.sh; ls --color=auto --hide=./tools/y"
 expect_out_has "$T: programs found through PATH, libraries, a redirection, an assignment, an option: runs" ran
+# bash reads no file: URL: BASH_ENV=file:///etc/x names file: beneath the
+# working directory, which the command may write
+inrun 'echo ran' BASH_ENV="file:///etc/buckle-none/env.sh"
+expect_rc "$T: BASH_ENV=file:///etc/...: refused" 125
+expect_err_has "$T: ... naming the relative path bash loads" "the environment's BASH_ENV names $U/w/file:/etc/buckle-none/env.sh"
 # through a symbolic link: the deny prescribed names where it leads
 inrun true BASH_ENV="$U/w/linked/env.sh"
 expect_rc "$T: BASH_ENV through a link: refused" 125
