@@ -8,10 +8,12 @@
  * denies name $WORKDIR/.git/hooks and its like, which name nothing there.
  * Such a run is refused (docs/linux.md, "The home directory as WORKDIR"). */
 #include "dir_guard.h"
+#include "git_dir.h"
 #include "path_ident.h"
 #include "../backend/emit.h"
 #include "../backend/landlock.h"
 #include "../support/param_marks.h"
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,23 +78,6 @@ static const char *rule_text(arena *a, compilation *c, const rule *r)
     return text;
 }
 
-static int is_dir(const char *dir, const char *name)
-{
-    struct stat st;
-    char path[4096];
-    if ((size_t)snprintf(path, sizeof path, "%s/%s", strcmp(dir, "/") ? dir : "", name) >= sizeof path) return 0;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* 1 when dir is a git directory: HEAD, objects/ and refs/ in it */
-static int git_dir(const char *dir)
-{
-    struct stat st;
-    char path[4096];
-    if ((size_t)snprintf(path, sizeof path, "%s/HEAD", strcmp(dir, "/") ? dir : "") >= sizeof path) return 0;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && is_dir(dir, "objects") && is_dir(dir, "refs");
-}
-
 /* the git directory value is or is inside (a component named .git, or an
  * ancestor that holds HEAD, objects/ and refs/), or NULL */
 static const char *git_dir_of(arena *a, const char *value)
@@ -100,7 +85,7 @@ static const char *git_dir_of(arena *a, const char *value)
     char *p = arena_strdup(a, value);
     for (;;) {
         const char *base = strrchr(p, '/');
-        if (git_dir(p) || (base && !strcmp(base + 1, ".git"))) return p;
+        if (runner_git_dir_at(AT_FDCWD, p) || (base && !strcmp(base + 1, ".git"))) return p;
         char *slash = strrchr(p, '/');
         if (!slash || slash == p) return NULL;
         *slash = 0;

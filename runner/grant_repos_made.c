@@ -11,6 +11,7 @@
  * remembered, as one made beneath the working directory does. */
 #define _GNU_SOURCE
 #include "grant_repos_made.h"
+#include "git_dir.h"
 #include "path_ident.h"
 #include "run_profile.h"
 #include <errno.h>
@@ -65,8 +66,7 @@ static int holds_repo(const repos_made *r, const char *dir, const char *name, in
     if (fstatat(fd, ".git", &st, AT_SYMLINK_NOFOLLOW) == 0) {
         repo = 1;
         *born = made_since(fd, ".git", &r->start);
-    } else if (fstatat(fd, "HEAD", &st, AT_SYMLINK_NOFOLLOW) == 0 && fstatat(fd, "objects", &st, 0) == 0 &&
-               S_ISDIR(st.st_mode) && fstatat(fd, "refs", &st, 0) == 0 && S_ISDIR(st.st_mode)) {
+    } else if (runner_git_dir_at(fd, ".")) {
         repo = 1;
         *born = made_since(fd, "HEAD", &r->start) || made_since(fd, "objects", &r->start);
     }

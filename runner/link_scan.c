@@ -15,6 +15,7 @@
  * would take it for the project's. */
 #define _GNU_SOURCE
 #include "link_scan.h"
+#include "git_dir.h"
 #include "nested_repos.h"
 #include "run_profile.h"
 #include "../support/arena.h"
@@ -401,12 +402,7 @@ static int planted_repo(const link_scan *s, int dirfd, const char *dir, const ch
      * editor that looks for the repositories in the folders it opens, runs
      * what its configuration names, and the next run is refused while it
      * is there); a HEAD only with a bare repository's objects and refs */
-    if (head) {
-        struct stat st;
-        if (fstatat(dirfd, "objects", &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode) ||
-            fstatat(dirfd, "refs", &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode))
-            return 0;
-    }
+    if (head && !runner_git_dir_at(dirfd, ".")) return 0;
     return LS_REPO_NEW;
 }
 
@@ -493,17 +489,6 @@ static int in_git_dir(const char *dir)
     return 0;
 }
 
-/* 1 when the directory fd is a git directory by what it holds, as git
- * takes one (HEAD, objects and refs): a bare repository's (up.git), which
- * has no .git among its names */
-static int git_dir_fd(int fd)
-{
-    struct stat st;
-    return fstatat(fd, "HEAD", &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode) &&
-           fstatat(fd, "objects", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
-           fstatat(fd, "refs", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* 1 when dir/name is a configuration mise (or asdf) reads in the
  * directory a shell is in and in each one above it: mise.toml,
  * .mise.toml, mise.NAME.toml and .mise.NAME.toml (a local one, a
@@ -533,7 +518,7 @@ static int tool_config_name(const char *dir, const char *name)
  * the run (renamed, an entry made or removed, its modes changed): a
  * relative link climbing past one that was renamed leads elsewhere now,
  * though neither it nor its change time changed; git: dir is in a git
- * directory known by what it holds (git_dir_fd), at or above */
+ * directory known by what it holds (runner_git_dir_at), at or above */
 static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned char *moved, int git)
 {
     DIR *d = fdopendir(dirfd);
@@ -574,7 +559,7 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
             }
             char *next = join3(dir, strcmp(dir, "/") ? "/" : "", n);
             moved[depth + 1] = (unsigned char)changed_since(&st, &s->start);
-            walk(s, sub, next, depth + 1, moved, git || git_dir_fd(sub));
+            walk(s, sub, next, depth + 1, moved, git || runner_git_dir_at(sub, "."));
             free(next);
             continue;
         }
@@ -646,7 +631,7 @@ size_t runner_link_scan_end(link_scan *s)
         s->walking = i;
         unsigned char moved[LINK_SCAN_DEPTH_MAX + 1] = { 0 };
         moved[0] = (unsigned char)(s->cwd0 && strcmp(s->cwd0, cwd) != 0);
-        walk(s, fd, dir, 0, moved, git_dir_fd(fd));
+        walk(s, fd, dir, 0, moved, runner_git_dir_at(fd, "."));
     }
     s->root = NULL;
     free(cwd);

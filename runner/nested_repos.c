@@ -13,6 +13,7 @@
  * naming the repository or the include and the deny that would hold it. */
 #define _GNU_SOURCE
 #include "nested_repos.h"
+#include "git_dir.h"
 #include "path_text.h"
 #include "run_profile.h"
 #include "../backend/path_links.h"
@@ -988,16 +989,6 @@ const char *runner_repo_inert(arena *a, const char *gitdir)
     return NULL;
 }
 
-/* 1 when dirfd holds HEAD, objects/ and refs/: a git directory (a bare
- * repository) */
-static int bare_repo(int dirfd)
-{
-    struct stat st;
-    return fstatat(dirfd, "HEAD", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
-           fstatat(dirfd, "objects", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
-           fstatat(dirfd, "refs", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* the repository directory dir (of kind k): a problem when the plan lets
  * the command write what runs code there */
 static void repo_found(nest_search *x, size_t k, const char *dir)
@@ -1153,7 +1144,7 @@ int runner_nested_entry(nest_search *x, const char *name, const char *sub, int d
 
 int runner_nested_bare(nest_search *x, int fd, const char *sub)
 {
-    if (!bare_repo(fd)) return 0;
+    if (!runner_git_dir_at(fd, ".")) return 0;
     if (x->top_kept[0] && !x->found) repo_found(x, 0, sub);
     return 1;
 }

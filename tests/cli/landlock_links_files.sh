@@ -84,6 +84,11 @@ inrun 'mkdir -p up.git/objects up.git/refs && echo ref: refs/heads/main >up.git/
 expect_rc "$T: a link in a bare repository made in the project: the run fails" 125
 expect_err_has "$T: ... naming it" "$U/w/up.git/FETCH_HEAD is a symbolic link the command made in a git directory, to $U/home/.bashrc"
 rm -rf "$U/w/up.git"
+# (its objects a symbolic link to a directory: git takes it all the same)
+inrun 'mkdir -p up.git/refs objs && ln -s ../objs up.git/objects && echo ref: refs/heads/main >up.git/HEAD && ln -s $HOME/.bashrc up.git/FETCH_HEAD'
+expect_rc "$T: a link in a bare repository whose objects is a link: the run fails" 125
+expect_err_has "$T: ... naming it" "$U/w/up.git/FETCH_HEAD is a symbolic link the command made in a git directory, to $U/home/.bashrc"
+rm -rf "$U/w/up.git" "$U/w/objs"
 inrun 'git -c user.name=u -c user.email=u@h commit -q --allow-empty -m one && git checkout -q -b two && echo GIT'
 expect_out_has "$T: git commits and checks out in the sandbox" GIT
 expect_rc "$T: ... making no link in .git: the run succeeds" 0
