@@ -100,7 +100,9 @@ static size_t fold_bracket(strbuf *out, const char *v, size_t len, size_t i, int
  * itself is written through NAME.pre, NAME.rootre or a guard; its fold
  * takes the path with and without /private, on the values and without
  * them alike (under /private for a value that makes no alias, a path no
- * rule meant: denying to make it there costs nothing) */
+ * rule meant: denying to make it there costs nothing).  Wider than
+ * implied.c's glued_first (a value glued to text in the first component,
+ * where no one value says it): 1 for every template that is. */
 static int may_alias(const char *v, size_t len)
 {
     if (!len) return 0;

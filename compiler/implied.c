@@ -34,7 +34,11 @@ static int memmem_slash2(const char *v, size_t n)
 /* The first component of template v (after a root parameter and "/", as
  * "$P/t$X" with P=/ reads) holds a parameter glued to text ("/t$X",
  * "${P}p"): no value alone says whether it makes an alias, so nothing is
- * traversed through /private for it (docs/language.md). */
+ * traversed through /private for it (docs/language.md).  final_case.c's
+ * may_alias asks a wider question (may any value put the path under
+ * /private) and is 1 here too, and also where one whole value says it
+ * ("/$D/x", D=tmp; "$P/etc/x", P=/; "$P"), which traversal takes through
+ * the values themselves. */
 static int glued_first(const char *v, size_t n)
 {
     size_t s = 1;
