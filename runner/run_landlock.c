@@ -856,6 +856,11 @@ launch:
             links.tools = (k ? links.tools : 1) &&
                           (runner_plan_checked_after(&plan, f) || !runner_plan_write_why(&a, &plan, f));
         }
+        /* and Cargo's, below the top's */
+        {
+            const char *f = arena_printf(&a, "%s/.cargo/config.toml", strcmp(cwd, "/") ? cwd : "");
+            if (runner_plan_checked_after(&plan, f) || !runner_plan_write_why(&a, &plan, f)) links.tools |= LS_TOOLS_CARGO;
+        }
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         if (rels.walk) rel_walk_start(rels.walk);
         runner_path_shadows_begin(&pshadows, &a, &plan, cwd, dscan.path_dirs, dscan.npath);

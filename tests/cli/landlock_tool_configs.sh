@@ -220,10 +220,20 @@ for f in src/mise.toml src/.tool-versions mise.development.local.toml .config/mi
     expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$f is a mise or asdf configuration the command made or changed"
     rm -rf "$f" src/.config
 done
-run "tool configs: made to keep" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src && echo "python 3.12.1" >src/.tool-versions'
-expect_rc "tool configs: a subdirectory's .tool-versions made: named" 125
-run "tool configs: kept" "$B" run $A "$R/prof/agent.buckle" -- true
-expect_rc "tool configs: ... and, looked at and kept, the next run goes on" 0
+# a .tool-versions whose versions name installed tools only (no path:)
+# runs nothing from the project: made, the run goes on
+run "tool configs: made to keep" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src && printf "python 3.12.1\nnodejs 20.1.0 # lts\n" >src/.tool-versions'
+expect_rc "tool configs: a subdirectory's .tool-versions of installed versions made: the run goes on" 0
+run "tool configs: changed to a path" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "ruby path:../tools" >>src/.tool-versions'
+expect_rc "tool configs: ... one changed to a path: version: named" 125
+expect_err_has "tool configs: ... naming it" "$R/proj/src/.tool-versions is a mise or asdf configuration the command made or changed"
+rm -f src/.tool-versions
+# Cargo's configuration below the top: cargo reads it in the directory it
+# runs in and each one above
+run "tool configs: made sub cargo" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src/.cargo && printf "[build]\nrustc-wrapper = \"x.sh\"\n" >src/.cargo/config.toml'
+expect_rc "tool configs: a subdirectory's .cargo/config.toml made: the run fails" 125
+expect_err_has "tool configs: ... naming it" "$R/proj/src/.cargo/config.toml is a Cargo configuration the command made or changed"
+rm -rf src/.cargo
 run "tool configs: made in node_modules" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "nodejs 20.1.0" >node_modules/pkg/.tool-versions; echo "x" >src/notes.toml'
 expect_rc "tool configs: a package's .tool-versions, a file of another name: the run goes on" 0
 rm -rf src node_modules
