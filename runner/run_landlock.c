@@ -19,6 +19,7 @@
 #include "env_files.h"
 #include "home_guard.h"
 #include "link_scan.h"
+#include "linked_git.h"
 #include "nested_repos.h"
 #include "grant_repos.h"
 #include "shared_inodes.h"
@@ -665,6 +666,12 @@ launch:
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
         }
+    }
+    /* a linked worktree's repository, which git writes in the main
+     * checkout's .git, outside the grants: said, not refused */
+    {
+        const char *note = runner_linked_git_note(&a, &plan, cwd);
+        if (note) run_say(sink, SEV_WARNING, "%s", note);
     }
     /* found through PATH: the name in each PATH directory looked in before
      * buckle's, which the next lookup would take (checked after the run) */
