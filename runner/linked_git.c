@@ -55,7 +55,7 @@ const char *runner_linked_git_note(arena *a, const ll_plan *plan, const char *cw
     if (w) main = arena_strndup(a, gd, (size_t)(w - gd));
     return arena_printf(a, "%s names the repository %s, outside what the plan lets the command %s: git in the sandbox "
                            "%s; run git outside the sandbox, or give the command a repository of its own in the "
-                           "working directory (git clone %s DIR, in place of git worktree add: its .git is inside, "
+                           "working directory (git clone --no-hardlinks %s DIR, in place of git worktree add: its .git is inside, "
                            "and the profile's denies of .git/hooks and .git/config keep it)",
                         file, gd, reads ? "write" : "read",
                         reads ? "can read it but not change it (git add, git commit, git checkout, git stash fail)"

@@ -47,7 +47,7 @@ expect_rc "landlock worktree: run in the linked worktree: the command runs" 0
 expect_out_has "landlock worktree: ... (it ran)" RAN
 expect_err_has "landlock worktree: ... saying its repository is out of the command's reach" \
     "warning: $U/tmp/wt1/.git names the repository $U/w/.git/worktrees/wt1, outside what the plan lets the command read"
-expect_err_has "landlock worktree: ... naming the fix" "git clone $U/w DIR, in place of git worktree add"
+expect_err_has "landlock worktree: ... naming the fix" "git clone --no-hardlinks $U/w DIR, in place of git worktree add"
 run "landlock worktree" sh -c "cd '$U/w' && $G TMPDIR='$U/tmp' '$B' run $A '$P' -- true"
 if grep -q "names the repository" "$TMP/err"; then fail "landlock worktree: in the main checkout: no such warning" "$(cat "$TMP/err")"
 else pass "landlock worktree: in the main checkout: no such warning"; fi
