@@ -78,6 +78,27 @@ static const char *beneath(const char *p, const char *cwd)
     return !strncmp(p, cwd, n) && p[n] == '/' && p[n + 1] ? p + n + 1 : NULL;
 }
 
+enum { TEXT_MAX = 1 << 16, KEPT_MAX = 1 << 22 };
+
+/* the bytes of the regular file path, the file st describes, when it has
+ * at most max (malloc'd, in *len); NULL otherwise */
+static char *file_bytes(const char *path, const struct stat *st, size_t max, size_t *len)
+{
+    if (!S_ISREG(st->st_mode) || st->st_size < 0 || (unsigned long long)st->st_size > max) return NULL;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    size_t n = (size_t)st->st_size, got = 0;
+    char *b = xmalloc(n + 1);
+    ssize_t r = 1;
+    while (got <= n && (r = read(fd, b + got, n + 1 - got)) > 0) got += (size_t)r;
+    struct stat now;
+    int same = r == 0 && got == n && fstat(fd, &now) == 0 && now.st_dev == st->st_dev && now.st_ino == st->st_ino;
+    close(fd);
+    if (!same) { free(b); return NULL; }
+    *len = n;
+    return b;
+}
+
 void runner_above_add(above_watch *w, const char *path)
 {
     for (size_t i = 0; i < w->n; i++)
@@ -96,7 +117,22 @@ void runner_above_add(above_watch *w, const char *path)
         e->ino = (unsigned long long)st.st_ino;
         e->cs = (long long)st.st_ctim.tv_sec;
         e->cns = (long long)st.st_ctim.tv_nsec;
+        e->mode = (unsigned)st.st_mode;
+        if (w->kept < KEPT_MAX && (e->text = file_bytes(path, &st, TEXT_MAX, &e->len)) != NULL) w->kept += e->len;
     }
+}
+
+/* 1 when path (st now) holds what e's file held when the command started:
+ * a regular file of the same type and modes with the same bytes, which
+ * whatever reads it takes as it took them then */
+static int same_bytes(const above_entry *e, const char *path, const struct stat *st)
+{
+    if (!e->text || (unsigned)st->st_mode != e->mode || (unsigned long long)st->st_size != e->len) return 0;
+    size_t n;
+    char *b = file_bytes(path, st, e->len, &n);
+    int same = b && n == e->len && !memcmp(b, e->text, n);
+    free(b);
+    return same;
 }
 
 /* the entries of dir now, but skip (the way to the working directory) and
@@ -226,6 +262,8 @@ size_t runner_above_end(above_watch *w)
         } else if (e->had && runner_same_file(&st, e->dev, e->ino) && (long long)st.st_ctim.tv_sec == e->cs &&
                    (long long)st.st_ctim.tv_nsec == e->cns)
             continue;                           /* as it was */
+        else if (e->had && same_bytes(e, e->path, &st))
+            continue;                           /* written again as it was */
         found(w, i, &cap);
     }
     /* each entry of a directory watched whole: made during the run, or
@@ -293,7 +331,10 @@ void runner_above_say(const above_watch *w, diag_sink *sink, int exit_status)
 
 void runner_above_free(above_watch *w)
 {
-    for (size_t i = 0; i < w->n; i++) free(w->v[i].path);
+    for (size_t i = 0; i < w->n; i++) {
+        free(w->v[i].path);
+        free(w->v[i].text);
+    }
     free(w->v);
     free(w->found);
     for (size_t i = 0; i < w->nd; i++) {

@@ -14,6 +14,9 @@ typedef struct above_entry {
     int had;                      /* it existed then */
     unsigned long long dev, ino;
     long long cs, cns;            /* its change time then */
+    unsigned mode;                /* its type and permissions then */
+    char *text;                   /* a small regular file's bytes then (malloc'd; NULL: not kept) */
+    size_t len;
     int err;                      /* after the run: what lstat said (0: there) */
 } above_entry;
 
@@ -33,6 +36,7 @@ typedef struct above_watch {
     size_t nd;
     unsigned long long std_dev[3], std_ino[3];   /* the files of descriptors 0-2 */
     size_t nstd;
+    size_t kept;                  /* the bytes of the entries' text, together */
 } above_watch;
 
 /* Before the command starts: for each directory above cwd, each name the
@@ -48,8 +52,11 @@ void runner_above_add(above_watch *w, const char *path);
 /* Their paths (in a), to be kept room for in the record; how many. */
 size_t runner_above_list(const above_watch *w, arena *a, const char ***out);
 /* After every process of the command has ended: each one that is there and
- * was not, is not the file it was or changed since (its change time), or
- * cannot be looked at; and each entry of a directory watched whole that was
+ * was not, is not the file it was or changed since (its change time) and
+ * does not hold the very bytes, with the same type and modes, it held
+ * then (a small file's: one written again as it was, a virtual
+ * environment's bin/activate made again, is as it was), or cannot be
+ * looked at; and each entry of a directory watched whole that was
  * not there, is not the file it was, or (not a directory) changed, but the
  * files of the standard descriptors; how many.  Says nothing. */
 size_t runner_above_end(above_watch *w);

@@ -127,8 +127,11 @@ static const direnv_own owns[] = {
 const char *runner_direnv_problem(arena *a, const ll_plan *plan, const char *cwd, const char *home)
 {
     for (size_t i = 0; i < sizeof owns / sizeof *owns; i++) {
-        const char *d = getenv(owns[i].var);
-        if (!d || d[0] != '/') continue;
+        const char *v = getenv(owns[i].var);
+        if (!v || !*v) continue;
+        /* a relative one is taken from the directory of the shell that
+         * runs direnv: the project's, where buckle is started */
+        const char *d = v[0] == '/' ? v : arena_printf(a, "%s/%s", strcmp(cwd, "/") ? cwd : "", v);
         const char *path = runner_path_by_name(a, arena_printf(a, "%s/%s", strcmp(d, "/") ? d : "", owns[i].file));
         if (runner_plan_checked_after(plan, runner_path_kernel(a, path))) continue;
         const char *how = runner_plan_write_why(a, plan, path);
@@ -138,7 +141,7 @@ const char *runner_direnv_problem(arena *a, const ll_plan *plan, const char *cwd
                                "write them (%s: %s): %s, at the next cd into any directory with an .envrc, outside "
                                "any sandbox; keep %s out of the directories the command may write, or deny writing "
                                "there (deny final write prefix \"%s\";)",
-                            owns[i].var, d, path, how, owns[i].does, owns[i].var, runner_path_kernel(a, d));
+                            owns[i].var, v, path, how, owns[i].does, owns[i].var, runner_path_kernel(a, d));
     }
     direnv_conf c;
     runner_direnv_conf(a, home, &c);

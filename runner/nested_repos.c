@@ -1040,7 +1040,12 @@ int runner_own_repo_kept(arena *a, const ll_plan *plan, const char *cwd) { retur
  * ~/.config/git/config, and XDG_CONFIG_HOME's; NULL-terminated, each once;
  * named[k]: the environment named the k-th (GIT_CONFIG_SYSTEM,
  * GIT_CONFIG_GLOBAL, XDG_CONFIG_HOME's), and it is none of the others */
-static const char *const *git_globals(arena *a, const git_env *env, int *named)
+static const char *from_cwd(arena *a, const char *cwd, const char *v)
+{
+    return !v || !*v || v[0] == '/' ? v : arena_printf(a, "%s/%s", strcmp(cwd, "/") ? cwd : "", v);
+}
+
+static const char *const *git_globals(arena *a, const git_env *env, const char *cwd, int *named)
 {
     const char **v = arena_alloc(a, 10 * sizeof *v);
     size_t n = 0;
@@ -1049,9 +1054,10 @@ static const char *const *git_globals(arena *a, const git_env *env, int *named)
     const char *homes[2] = { env->home, pw };
     const char *c[9] = {
         "/etc/gitconfig",
-        env->config_system,
-        env->config_global,
-        env->xdg_config && env->xdg_config[0] == '/' ? arena_printf(a, "%s/git/config", env->xdg_config) : NULL,
+        /* a relative one from the directory git runs in: the project's */
+        from_cwd(a, cwd, env->config_system),
+        from_cwd(a, cwd, env->config_global),
+        env->xdg_config && *env->xdg_config ? arena_printf(a, "%s/git/config", from_cwd(a, cwd, env->xdg_config)) : NULL,
     };
     size_t nc = 4;
     for (size_t h = 0; h < 2; h++) {
@@ -1094,7 +1100,7 @@ nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd,
          * relative core.hooksPath, taken from the project's work tree */
         ic.worktree = cwd;
         int named[10] = { 0 };
-        const char *const *globals = git_globals(a, env, named);
+        const char *const *globals = git_globals(a, env, cwd, named);
         for (size_t k = 0; globals[k] && !ic.found; k++) {
             /* one the environment names that the command may write itself
              * (GIT_CONFIG_GLOBAL or XDG_CONFIG_HOME in the project):

@@ -19,6 +19,7 @@
 #include "env_files.h"
 #include "home_guard.h"
 #include "link_scan.h"
+#include "linked_git.h"
 #include "nested_repos.h"
 #include "grant_repos.h"
 #include "shared_inodes.h"
@@ -666,6 +667,12 @@ launch:
             goto out;
         }
     }
+    /* a linked worktree's repository, which git writes in the main
+     * checkout's .git, outside the grants: said, not refused */
+    {
+        const char *note = runner_linked_git_note(&a, &plan, cwd);
+        if (note) run_say(sink, SEV_WARNING, "%s", note);
+    }
     /* found through PATH: the name in each PATH directory looked in before
      * buckle's, which the next lookup would take (checked after the run) */
     const char **shadow;
@@ -855,6 +862,11 @@ launch:
             const char *f = arena_printf(&a, "%s/%s", strcmp(cwd, "/") ? cwd : "", k ? ".tool-versions" : "mise.toml");
             links.tools = (k ? links.tools : 1) &&
                           (runner_plan_checked_after(&plan, f) || !runner_plan_write_why(&a, &plan, f));
+        }
+        /* and Cargo's, below the top's */
+        {
+            const char *f = arena_printf(&a, "%s/.cargo/config.toml", strcmp(cwd, "/") ? cwd : "");
+            if (runner_plan_checked_after(&plan, f) || !runner_plan_write_why(&a, &plan, f)) links.tools |= LS_TOOLS_CARGO;
         }
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         if (rels.walk) rel_walk_start(rels.walk);

@@ -54,13 +54,16 @@ typedef struct tool_config {
     const char *const *flag_keys;    /* keys whose values are a compiler's flags (a linker among them) */
     const char *hooks;               /* the table a key that is not an env_key counts in, as a table
                                       * of its own ([hooks.enter]); NULL: any */
+    const char *include;             /* the key whose values are more of the tool's configuration
+                                      * (Cargo's include), from the file's own directory; NULL: none */
 } tool_config;
 
-static const char *const yarn_keys[] = { "yarnPath", "path", NULL };     /* path: a plugin's */
+/* path: a plugin's; plugins: the list, a plugin given as its path alone */
+static const char *const yarn_keys[] = { "yarnPath", "path", "plugins", NULL };
 static const char *const yarn_ref_keys[] = { "yarnPath", NULL };
 static const char *const cargo_keys[] = { "rustc-wrapper", "rustc-workspace-wrapper", "rustc", "rustdoc", "linker",
                                           "runner", "global-credential-providers", "credential-provider", "LD_PRELOAD",
-                                          "credential-alias", "rustflags", "rustdocflags", NULL };
+                                          "credential-alias", "rustflags", "rustdocflags", "include", NULL };
 /* of Cargo's keys, the compiler's flags: only a linker among them
  * (-Clinker=, -C linker=, --codegen=linker=, -Clink-arg=-fuse-ld=) is a
  * program */
@@ -86,9 +89,9 @@ static const tool_config configs[] = {
     { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML, .refs = REFS_YARN,
       .ref_keys = yarn_ref_keys },
     { .file = ".cargo/config.toml", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML,
-      .flag_keys = cargo_flag_keys },
+      .flag_keys = cargo_flag_keys, .include = "include" },
     { .file = ".cargo/config", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML,
-      .flag_keys = cargo_flag_keys },
+      .flag_keys = cargo_flag_keys, .include = "include" },
     { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun", .syn = SYN_TOML },
     { .file = ".npmrc", .keys = npm_keys, .tool = "npm", .syn = SYN_INI, .refs = REFS_NPM, .ref_keys = npm_keys },
     { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup", .syn = SYN_TOML },
@@ -588,7 +591,8 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
         /* a version "path:DIR" (mise, asdf): that directory's programs */
         int version = c->versions && !strncmp(w, "path:", 5) && w[5];
         if (version) w += 5;
-        if ((!strchr(w, '/') && !bare && !version) || w[0] == '-' || w[0] == '$' || strstr(w, "://") ||
+        /* (a package's name, @scope/name, is looked up elsewhere) */
+        if ((!strchr(w, '/') && !bare && !version) || w[0] == '-' || w[0] == '$' || w[0] == '@' || strstr(w, "://") ||
             !strcmp(w, "true") || !strcmp(w, "false"))
             continue;
         const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w));
@@ -640,7 +644,80 @@ static void yaml_explicit_keys(char *buf, char *end)
 }
 
 static const char *check_file(arena *a, const ll_plan *plan, const tool_config *c, const char *file, const char *base,
-                              const char *const *vars)
+                              const char *const *vars, int depth);
+
+/* A YAML value v that is an alias (*name): the value its anchor (&name,
+ * the last one before it in buf, as YAML takes it) is on, read as a key's
+ * is (read_value, into out); v itself otherwise */
+static const char *yaml_alias(arena *a, const char *buf, const char *bend, const char *v, char *out)
+{
+    while (*v == ' ' || *v == '\t') v++;
+    if (*v != '*') return v;
+    size_t nl = strcspn(v + 1, " \t\n,[]{}");
+    if (!nl) return v;
+    const char *found = NULL;
+    for (const char *q = buf; (q = memchr(q, '&', (size_t)(bend - q))) != NULL; q++)
+        if ((q == buf || strchr(" \t\n:[{,-", q[-1])) && (size_t)(bend - q) > nl && !strncmp(q + 1, v + 1, nl) &&
+            (q + 1 + nl == bend || strchr(" \t\r\n,]}", q[1 + nl])))
+            found = q + 1 + nl;
+    if (!found) return v;
+    const char *line = found;
+    while (line > buf && line[-1] != '\n') line--;
+    size_t col = 0;
+    while (line + col < found && (line[col] == ' ' || line[col] == '\t' || line[col] == '-')) col++;
+    const char *raw;
+    return read_value(a, SYN_YAML, found, bend, col, out, &raw);
+}
+
+/* The files an include key's value v names (Cargo's include = "x.toml",
+ * ["a.toml", { path = "b.toml" }], [[include]] path =: the words ending
+ * in .toml, from file's directory): each is the tool's configuration as
+ * much as file is, so one the plan lets the command write or make is the
+ * problem, and one it keeps is read as file is; the first problem, or
+ * NULL */
+static const char *check_include(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
+                                 const char *base, const char *v, const char *raw, const char *const *vars, int depth)
+{
+    static const char seps[] = " \t\n,[]{}\"'=";
+    char *dir = arena_strdup(a, file);
+    *strrchr(dir, '/') = 0;
+    for (const char *p = v; *p;) {
+        while (*p && strchr(seps, *p)) p++;
+        size_t n = strcspn(p, seps);
+        if (!n) break;
+        const char *w = arena_strndup(a, p, n);
+        p += n;
+        if (n < 6 || strcmp(w + n - 5, ".toml")) continue;
+        const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", dir, w));
+        const char *kt = runner_path_kernel(a, t);
+        if (runner_plan_checked_after(plan, kt)) continue;
+        const char *how = runner_plan_write_why(a, plan, t);
+        if (how)
+            return arena_printf(a, "%s includes the configuration %s (%s = %s), which the plan lets the command "
+                                   "write (%s): %s takes what it says as its own configuration's (a rustc-wrapper, "
+                                   "a linker, a runner it runs by itself, outside any sandbox), while the profile "
+                                   "keeps %s from the command; deny writing it too (deny final write literal "
+                                   "\"%s\";), or remove the setting",
+                                file, t, c->include, raw, how, c->tool, file, kt);
+        /* what it says, read as file is (its own includes too) */
+        const char *why = depth < 10 ? check_file(a, plan, c, t, base, vars, depth + 1) : NULL;
+        if (why) return why;
+    }
+    return NULL;
+}
+
+/* a key's value v: an include key's files (check_include), or the
+ * programs it names (check_value) */
+static const char *check_key(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
+                             const char *base, const char *key, const char *v, const char *raw,
+                             const char *const *vars, int depth)
+{
+    if (c->include && !strcmp(key, c->include)) return check_include(a, plan, c, file, base, v, raw, vars, depth);
+    return check_value(a, plan, c, file, base, key, v, raw);
+}
+
+static const char *check_file(arena *a, const ll_plan *plan, const tool_config *c, const char *file, const char *base,
+                              const char *const *vars, int depth)
 {
     char *buf = runner_read_text(a, file, CONFIG_MAX);
     if (!buf) return NULL;
@@ -680,7 +757,7 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
             if (r < eol) {
                 const char *raw;
                 const char *v = read_value(a, c->syn, r + 1, bend, (size_t)(s - line), scratch, &raw);
-                const char *why = check_value(a, plan, c, file, base, c->keys[hk], v, raw);
+                const char *why = check_key(a, plan, c, file, base, c->keys[hk], v, raw, vars, depth);
                 if (why) return why;
             }
         }
@@ -710,6 +787,7 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
                 continue;
             const char *raw;
             const char *v = read_value(a, c->syn, r, bend, (size_t)(at - line), scratch, &raw);
+            if (c->syn == SYN_YAML) v = yaml_alias(a, buf, bend, v, scratch);
             for (size_t e = 0; c->ref_keys && c->ref_keys[e]; e++)
                 if (!strcmp(c->keys[k], c->ref_keys[e])) v = expand_refs(a, c->refs, v, vars);
             int flags = 0;
@@ -719,7 +797,7 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
                 if (why) return why;
                 continue;
             }
-            const char *why = v ? check_value(a, plan, c, file, base, c->keys[k], v, raw) : NULL;
+            const char *why = v ? check_key(a, plan, c, file, base, c->keys[k], v, raw, vars, depth) : NULL;
             if (why) return why;
         }
         line = eol < bend ? eol + 1 : NULL;
@@ -742,7 +820,7 @@ const char *runner_tool_config_problem(arena *a, const ll_plan *plan, const char
             *strrchr(d, '/') = 0;
             base = *d ? d : "/";
         }
-        const char *why = check_file(a, plan, c, file, base, vars);
+        const char *why = check_file(a, plan, c, file, base, vars, 0);
         if (why) return why;
     }
     return NULL;

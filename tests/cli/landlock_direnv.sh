@@ -264,4 +264,26 @@ echo "$R/plain/sub" >"$R/home/.oh-my-zsh/cache/dotenv-allowed.list"
 run "direnv: omz dotenv" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo BASH_ENV=/tmp/x >sub/.env'
 expect_rc "direnv: .env of a directory oh-my-zsh's dotenv plugin allows, made by the command, fails the run" 125
 expect_err_has "direnv: ... naming it and why" "$R/plain/sub/.env exists after the run: it did not exist when the command started: oh-my-zsh's dotenv plugin loads it"
+# a file .envrc loads written again with the very bytes it had (a
+# virtual environment made again: its bin/activate is the same text) is
+# as it was; other bytes, or other modes, fail the run
+mkdir -p "$R/venvp/.venv/bin"
+cd "$R/venvp" || exit 1
+printf 'source .venv/bin/activate\n' >.envrc
+printf 'VIRTUAL_ENV=%s/.venv\nexport VIRTUAL_ENV\n' "$R/venvp" >.venv/bin/activate
+run "direnv: same bytes" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'cp .venv/bin/activate a.keep; rm -rf .venv; mkdir -p .venv/bin; cat a.keep >.venv/bin/activate; rm -f a.keep; echo REMADE'
+expect_out_has "direnv: a loaded file made again" REMADE
+expect_rc "direnv: ... with the very bytes it had: the run goes on" 0
+run "direnv: other bytes" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "echo x" >>.venv/bin/activate'
+expect_rc "direnv: ... written with other bytes: the run fails" 125
+expect_err_has "direnv: ... naming it" "$R/venvp/.venv/bin/activate changed during the run: the project's .envrc loads it"
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -m venv "$R/tmp/venvprobe" >/dev/null 2>&1; then
+    rm -rf .venv "$R/tmp/venvprobe"
+    /usr/bin/python3 -m venv .venv
+    run "direnv: venv made again" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'rm -rf .venv && /usr/bin/python3 -m venv .venv && echo REMADE'
+    expect_out_has "direnv: python3 -m venv run again in the sandbox" REMADE
+    expect_rc "direnv: ... its bin/activate, which .envrc sources, the same text: the run goes on" 0
+else
+    skip "direnv: python3 -m venv run again in the sandbox" "no /usr/bin/python3 with venv"
+fi
 cd / && rm -rf "$R"

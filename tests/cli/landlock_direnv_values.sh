@@ -185,12 +185,21 @@ for v in DIRENV_CONFIG XDG_DATA_HOME; do
     expect_rc "direnv values: $v where the command may not write: the run goes on" 0
 done
 
+# a relative one, from the directory of the shell that runs direnv (the
+# project's)
+run "direnv values: DIRENV_CONFIG relative" env DIRENV_CONFIG=own "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+expect_rc "direnv values: a relative DIRENV_CONFIG, in the project: the run is refused" 125
+expect_err_has "direnv values: ... saying why" "the environment's DIRENV_CONFIG (own) puts direnv's own files where the plan lets the command write them ($R/proj/own/direnvrc"
+
 # (XDG_CONFIG_HOME in the project with git's own file there denied:
 # direnv's direnvrc is still there)
 printf 'extends "std/agent";\nfiles { deny final write literal "$WORKDIR/own/git/config"; }\n' >"$R/prof/git-denied.buckle"
 run "direnv values: XDG_CONFIG_HOME, git's denied" env XDG_CONFIG_HOME="$R/proj/own" "$B" run $A "$R/prof/git-denied.buckle" -- sh -c 'echo RAN'
 expect_rc "direnv values: XDG_CONFIG_HOME in the project, git's config denied: the run is refused" 125
 expect_err_has "direnv values: ... naming direnv's files" "the environment's XDG_CONFIG_HOME ($R/proj/own) puts direnv's own files"
+run "direnv values: XDG_CONFIG_HOME relative, git's denied" env XDG_CONFIG_HOME=own "$B" run $A "$R/prof/git-denied.buckle" -- sh -c 'echo RAN'
+expect_rc "direnv values: a relative XDG_CONFIG_HOME in the project, git's config denied: the run is refused" 125
+expect_err_has "direnv values: ... naming direnv's files" "the environment's XDG_CONFIG_HOME (own) puts direnv's own files"
 # a pager man runs, from the environment
 printf '#!/bin/sh\n' >tools/pager.sh
 run "direnv values: MANPAGER" env MANPAGER="$R/proj/tools/pager.sh" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'

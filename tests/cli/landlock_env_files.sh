@@ -33,6 +33,27 @@ for v in "BASH_ENV=$U/w/tools/env.sh|$U/w/tools/env.sh" "ENV=tools/env.sh|$U/w/t
     expect_out_lacks "$T: ... before the command starts ($var)" ran
     expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*|} (${var%%=*} = ${var#*=})"
 done
+# the tools' own homes and configuration directories (CARGO_HOME's
+# config.toml, MISE_CONFIG_DIR's, a relative one from the working
+# directory): what the configuration there names runs at the tool's next
+# start, anywhere
+for v in "CARGO_HOME=$U/w/.cargo-home" "CARGO_HOME=.cargo-home" "MISE_CONFIG_DIR=$U/w/mise-cfg" \
+         "RUSTUP_HOME=$U/w/.rustup" "MISE_DATA_DIR=$U/w/.mise-data" "ASDF_DATA_DIR=$U/w/.asdf" \
+         "PYTHONUSERBASE=$U/w/.pyuser"; do
+    inrun 'echo ran' "$v"
+    expect_rc "$T: tool home $v: refused" 125
+    expect_out_lacks "$T: ... before the command starts ($v)" ran
+    d=${v#*=}; case $d in /*) ;; *) d=$U/w/$d;; esac
+    expect_err_has "$T: ... naming it ($v)" "the environment's ${v%%=*} names the directory $d (${v%%=*} = ${v#*=})"
+done
+for v in "NPM_CONFIG_USERCONFIG=$U/w/.npmrc-user" "MISE_GLOBAL_CONFIG_FILE=$U/w/mise-global.toml" \
+         "ASDF_CONFIG_FILE=$U/w/asdfrc"; do
+    inrun 'echo ran' "$v"
+    expect_rc "$T: tool configuration file $v: refused" 125
+    expect_err_has "$T: ... naming it ($v)" "the environment's ${v%%=*} names ${v#*=} (${v%%=*} = ${v#*=})"
+done
+inrun 'echo ran' CARGO_HOME="$U/home/.cargo" MISE_CONFIG_DIR="$U/home/.config/mise" PYTHONUSERBASE="$U/home/.local"
+expect_out_has "$T: tool homes where the command may not write: runs" ran
 # programs run at the start of less, git's pager and editor, cargo, java,
 # ruby, bash's prompt, ssh: the value's words that name a file
 for v in "LESSOPEN=| $U/w/tools/lp.sh %s@$U/w/tools/lp.sh" "LESSOPEN=||tools/lp.sh %s@$U/w/tools/lp.sh" \

@@ -115,8 +115,10 @@ done
 rm -f "$U/gcg"
 # such a file the command may write itself: whatever it names after the run
 printf '[user]\n\tname = a\n' >"$U/w/.gitconfig-ci"
-for v in "GIT_CONFIG_GLOBAL=$U/w/.gitconfig-ci" "GIT_CONFIG_SYSTEM=$U/tmp/sys.cfg" "XDG_CONFIG_HOME=$U/w/.config"; do
-    case $v in XDG*) f=$U/w/.config/git/config;; *) f=${v#*=};; esac
+# (a relative one from the directory git runs in: the project's)
+for v in "GIT_CONFIG_GLOBAL=$U/w/.gitconfig-ci" "GIT_CONFIG_SYSTEM=$U/tmp/sys.cfg" "XDG_CONFIG_HOME=$U/w/.config" \
+         "XDG_CONFIG_HOME=.config" "GIT_CONFIG_GLOBAL=.gitconfig-ci"; do
+    case $v in XDG*) f=$U/w/.config/git/config;; *=/*) f=${v#*=};; *) f=$U/w/${v#*=};; esac
     run "$T" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' $v '$B' run --no-cache --linux-accept=files,new-paths '$P' -- true"
     expect_rc "$T: $v, a configuration git reads that the command may write: refused" 125
     expect_err_has "$T: ... naming it ($v)" "git reads $f as its configuration in every repository, and the plan lets the command write it"

@@ -35,6 +35,29 @@ for cfg in 'build.rustc-wrapper = "tools/wrap.sh"' 'build = { rustc-wrapper = "t
     expect_rc "tool configs: $cfg: refused" 125
     expect_err_has "tool configs: ... naming it ($cfg)" "names the program $R/proj/tools/wrap.sh"
 done
+# Cargo's include: the files it names (from the configuration's own
+# directory) are its configuration too
+for cfg in 'include = "extra.toml"|.cargo/extra.toml' 'include = ["../tools/c.toml"]|tools/c.toml' \
+           'include = [{ path = "more.toml", optional = true }]|.cargo/more.toml' \
+           '[[include]]\npath = "more.toml"|.cargo/more.toml'; do
+    printf "${cfg%%|*}\n" >.cargo/config.toml
+    n=$(printf '%s' "${cfg%%|*}" | sed 's/\\n/ /g')
+    run "tool configs: cargo $n" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+    expect_rc "tool configs: $n: refused" 125
+    expect_out_lacks "tool configs: ... before the command starts ($n)" RAN
+    expect_err_has "tool configs: ... naming it ($n)" "$R/proj/.cargo/config.toml includes the configuration $R/proj/${cfg#*|}"
+done
+# an included file the profile keeps is read as the configuration is
+printf 'extends "std/agent";\nfiles { deny final write literal "$WORKDIR/.cargo/extra.toml"; }\n' >"$R/prof/incl.buckle"
+printf 'include = "extra.toml"\n' >.cargo/config.toml
+printf '[build]\nrustc-wrapper = "tools/wrap.sh"\n' >.cargo/extra.toml
+run "tool configs: cargo include kept" "$B" run $A "$R/prof/incl.buckle" -- true
+expect_rc "tool configs: an included file the profile keeps naming a program of the project: refused" 125
+expect_err_has "tool configs: ... naming the program" "$R/proj/.cargo/extra.toml names the program $R/proj/tools/wrap.sh"
+printf '[build]\njobs = 4\n' >.cargo/extra.toml
+run "tool configs: cargo include kept, no program" "$B" run $A "$R/prof/incl.buckle" -- true
+expect_rc "tool configs: ... and naming none: the run goes on" 0
+rm -f .cargo/extra.toml .cargo/config.toml
 # values as the tools read them: escapes, multi-line strings and arrays,
 # YAML block scalars and values below their key, a key with escapes
 for f in '.cargo/config.toml|[build]\nrustc-wrapper = "tools\\u002fwrap.sh"' \
@@ -173,6 +196,17 @@ printf 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\nplugins:\n  - path: tools/plugi
 run "tool configs: yarn plugin" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool configs: a Yarn plugin of the project: refused" 125
 expect_err_has "tool configs: ... naming it" "$R/proj/.yarnrc.yml names the program $R/proj/tools/plugin.cjs"
+# a plugin given as its path alone, a YAML alias to an anchored value
+for y in 'plugins:\n  - tools/plugin.cjs' 'plugins: [ tools/plugin.cjs ]' 'x: &p tools/plugin.cjs\nyarnPath: *p'; do
+    printf "$y\n" >.yarnrc.yml
+    n=$(printf '%s' "$y" | sed 's/\\n/ /g')
+    run "tool configs: yarn $n" "$B" run $A "$R/prof/agent.buckle" -- true
+    expect_rc "tool configs: $n: refused" 125
+    expect_err_has "tool configs: ... naming it ($n)" "$R/proj/.yarnrc.yml names the program $R/proj/tools/plugin.cjs"
+done
+printf 'plugins:\n  - path: .yarn/plugins/p.cjs\n    spec: "@yarnpkg/plugin-version"\n' >.yarnrc.yml
+run "tool configs: yarn plugin spec" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool configs: a plugin in .yarn/plugins, its spec a package's name: the run goes on" 0
 printf 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n' >.yarnrc.yml
 run "tool configs: yarn" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo x >>.yarn/releases/yarn-4.1.0.cjs'
 expect_rc "tool configs: yarnPath in .yarn/releases, which std/agent keeps: the run goes on, the release is not written" 2
@@ -186,10 +220,20 @@ for f in src/mise.toml src/.tool-versions mise.development.local.toml .config/mi
     expect_err_has "tool configs: ... naming it ($f)" "$R/proj/$f is a mise or asdf configuration the command made or changed"
     rm -rf "$f" src/.config
 done
-run "tool configs: made to keep" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src && echo "python 3.12.1" >src/.tool-versions'
-expect_rc "tool configs: a subdirectory's .tool-versions made: named" 125
-run "tool configs: kept" "$B" run $A "$R/prof/agent.buckle" -- true
-expect_rc "tool configs: ... and, looked at and kept, the next run goes on" 0
+# a .tool-versions whose versions name installed tools only (no path:)
+# runs nothing from the project: made, the run goes on
+run "tool configs: made to keep" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src && printf "python 3.12.1\nnodejs 20.1.0 # lts\n" >src/.tool-versions'
+expect_rc "tool configs: a subdirectory's .tool-versions of installed versions made: the run goes on" 0
+run "tool configs: changed to a path" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "ruby path:../tools" >>src/.tool-versions'
+expect_rc "tool configs: ... one changed to a path: version: named" 125
+expect_err_has "tool configs: ... naming it" "$R/proj/src/.tool-versions is a mise or asdf configuration the command made or changed"
+rm -f src/.tool-versions
+# Cargo's configuration below the top: cargo reads it in the directory it
+# runs in and each one above
+run "tool configs: made sub cargo" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src/.cargo && printf "[build]\nrustc-wrapper = \"x.sh\"\n" >src/.cargo/config.toml'
+expect_rc "tool configs: a subdirectory's .cargo/config.toml made: the run fails" 125
+expect_err_has "tool configs: ... naming it" "$R/proj/src/.cargo/config.toml is a Cargo configuration the command made or changed"
+rm -rf src/.cargo
 run "tool configs: made in node_modules" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "nodejs 20.1.0" >node_modules/pkg/.tool-versions; echo "x" >src/notes.toml'
 expect_rc "tool configs: a package's .tool-versions, a file of another name: the run goes on" 0
 rm -rf src node_modules

@@ -39,3 +39,15 @@ inrun 'git -C "$TMPDIR/wt1" status --short >/dev/null && echo WT-STATUS; (echo x
 expect_rc "landlock worktree: after it is added again outside, the next run runs" 0
 expect_out_has "landlock worktree: ... git status works in the worktree" WT-STATUS
 expect_out_lacks "landlock worktree: ... and its commondir is read only" COMMONDIR-WRITTEN
+# run in the linked worktree itself: its repository (the index, HEAD, the
+# objects) is in the main checkout's .git, outside what std/agent lets the
+# command reach; buckle says so before the command starts, naming the fix
+run "landlock worktree" sh -c "cd '$U/tmp/wt1' && $G TMPDIR='$U/tmp' '$B' run $A '$P' -- sh -c 'echo RAN'"
+expect_rc "landlock worktree: run in the linked worktree: the command runs" 0
+expect_out_has "landlock worktree: ... (it ran)" RAN
+expect_err_has "landlock worktree: ... saying its repository is out of the command's reach" \
+    "warning: $U/tmp/wt1/.git names the repository $U/w/.git/worktrees/wt1, outside what the plan lets the command read"
+expect_err_has "landlock worktree: ... naming the fix" "git clone --no-hardlinks $U/w DIR, in place of git worktree add"
+run "landlock worktree" sh -c "cd '$U/w' && $G TMPDIR='$U/tmp' '$B' run $A '$P' -- true"
+if grep -q "names the repository" "$TMP/err"; then fail "landlock worktree: in the main checkout: no such warning" "$(cat "$TMP/err")"
+else pass "landlock worktree: in the main checkout: no such warning"; fi
