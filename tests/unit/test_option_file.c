@@ -10,34 +10,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void names(arena *a, const char *w, const char *want)
-{
-    const char *got = runner_option_file(a, w);
-    CHECK(!strcmp(got, want), "runner_option_file(\"%s\") = \"%s\", want \"%s\"", w, got, want);
-}
+/* each case: its name, and word -> the file it names, in pairs */
+static const struct {
+    const char *name;
+    const char *pairs[9];
+} cases[] = {
+    { "option file: after the option's '='",
+      { "--require=./x.js", "./x.js", "-r=./x.js", "./x.js", "--x.y=./f", "./f", "--experimental-loader=/l.mjs",
+        "/l.mjs" } },
+    { "option file: java's agent, between ':' and '='",
+      { "-javaagent:./agent.jar=debug", "./agent.jar", "-agentpath:/a.so", "/a.so" } },
+    { "option file: a path right after a one-letter option", { "-r./x.rb", "./x.rb", "-r/x.rb", "/x.rb" } },
+    { "option file: a file: URL's path", { "--import=file:///x.mjs", "/x.mjs", "file:///x.mjs", "/x.mjs" } },
+    { "option file: a word that names nothing in itself is itself",
+      { "-rjson", "-rjson", "--verbose", "--verbose", "./tools/x", "./tools/x" } },
+};
 
 void test_option_file(void)
 {
     arena a;
     arena_init(&a);
-    unit_case("option file: after the option's '='");
-    names(&a, "--require=./x.js", "./x.js");
-    names(&a, "-r=./x.js", "./x.js");
-    names(&a, "--x.y=./f", "./f");
-    names(&a, "--experimental-loader=/l.mjs", "/l.mjs");
-    unit_case("option file: java's agent, between ':' and '='");
-    names(&a, "-javaagent:./agent.jar=debug", "./agent.jar");
-    names(&a, "-agentpath:/a.so", "/a.so");
-    unit_case("option file: a path right after a one-letter option");
-    names(&a, "-r./x.rb", "./x.rb");
-    names(&a, "-r/x.rb", "/x.rb");
-    unit_case("option file: a file: URL's path");
-    names(&a, "--import=file:///x.mjs", "/x.mjs");
-    names(&a, "file:///x.mjs", "/x.mjs");
-    unit_case("option file: a word that names nothing in itself is itself");
-    names(&a, "-rjson", "-rjson");
-    names(&a, "--verbose", "--verbose");
-    names(&a, "./tools/x", "./tools/x");
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        unit_case(cases[c].name);
+        for (size_t i = 0; cases[c].pairs[i]; i += 2) {
+            const char *w = cases[c].pairs[i], *want = cases[c].pairs[i + 1];
+            const char *got = runner_option_file(&a, w);
+            CHECK(!strcmp(got, want), "runner_option_file(\"%s\") = \"%s\", want \"%s\"", w, got, want);
+        }
+    }
     arena_free(&a);
 
     unit_case("git dir: HEAD, objects and refs, through links but HEAD's");
