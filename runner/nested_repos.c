@@ -14,6 +14,7 @@
 #define _GNU_SOURCE
 #include "nested_repos.h"
 #include "git_dir.h"
+#include "option_file.h"
 #include "path_text.h"
 #include "run_profile.h"
 #include "../backend/path_links.h"
@@ -514,6 +515,12 @@ static void word_found(include_ctx *x, const char *file, const char *top, const 
 {
     /* a later word without '/': a file of the work tree when it looks
      * like one (a name, a dot, an extension) */
+    if (!starts && w[0] == '-') {
+        /* what an option names in its own word (node --require=./x.js,
+         * java -javaagent:./a.jar): the file, when it is a path */
+        const char *f = runner_option_file(x->a, w);
+        if (f[0] != '-' && strchr(f, '/')) w = f;
+    }
     int named = !starts && !expanded && !git_cmd && w[0] != '-' && w[0] != '.' && strchr(w + 1, '.') &&
                 w[strlen(w) - 1] != '.' && !strchr(w, '=');
     if (!strchr(w, '/') && !named) return;

@@ -72,6 +72,14 @@ inrun "$U/w" files,new-paths "$P" true
 expect_rc "$T: filter.x.clean running a script of the work tree: refused" 125
 expect_err_has "$T: ... naming it" "names the program $U/w/tools/fsmon.sh (filter.x.clean = sh ./tools/fsmon.sh %f)"
 git -C "$U/w" config --remove-section filter.x
+# (one an option names in its own word: node's --require=, java's -javaagent:)
+for v in 'node --require=./tools/fsmon.sh %f' 'java -javaagent:./tools/fsmon.sh Main'; do
+    git -C "$U/w" config filter.x.clean "$v"
+    inrun "$U/w" files,new-paths "$P" true
+    expect_rc "$T: filter.x.clean = $v: refused" 125
+    expect_err_has "$T: ... naming it ($v)" "names the program $U/w/tools/fsmon.sh (filter.x.clean = $v)"
+    git -C "$U/w" config --remove-section filter.x
+done
 # the other settings git runs a program of: each names the work tree's
 for kv in "trailer.sign.cmd tools/fsmon.sh" "trailer.sign.command tools/fsmon.sh" \
           "core.alternateRefsCommand tools/fsmon.sh" "mergetool.vd.path $U/w/tools/fsmon.sh" \
