@@ -118,16 +118,22 @@ void runner_above_add(above_watch *w, const char *path)
         e->cs = (long long)st.st_ctim.tv_sec;
         e->cns = (long long)st.st_ctim.tv_nsec;
         e->mode = (unsigned)st.st_mode;
+        e->nlink = (unsigned long long)st.st_nlink;
         if (w->kept < KEPT_MAX && (e->text = file_bytes(path, &st, TEXT_MAX, &e->len)) != NULL) w->kept += e->len;
     }
 }
 
 /* 1 when path (st now) holds what e's file held when the command started:
- * a regular file of the same type and modes with the same bytes, which
+ * a regular file of the same type, modes and number of names with the
+ * same bytes, which
  * whatever reads it takes as it took them then */
 static int same_bytes(const above_entry *e, const char *path, const struct stat *st)
 {
-    if (!e->text || (unsigned)st->st_mode != e->mode || (unsigned long long)st->st_size != e->len) return 0;
+    /* (as many names as then: not one that shares its file with a name
+     * elsewhere, which a later write there would change) */
+    if (!e->text || (unsigned)st->st_mode != e->mode || (unsigned long long)st->st_nlink != e->nlink ||
+        (unsigned long long)st->st_size != e->len)
+        return 0;
     size_t n;
     char *b = file_bytes(path, st, e->len, &n);
     int same = b && n == e->len && !memcmp(b, e->text, n);

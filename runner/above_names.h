@@ -15,6 +15,7 @@ typedef struct above_entry {
     unsigned long long dev, ino;
     long long cs, cns;            /* its change time then */
     unsigned mode;                /* its type and permissions then */
+    unsigned long long nlink;     /* its number of names then */
     char *text;                   /* a small regular file's bytes then (malloc'd; NULL: not kept) */
     size_t len;
     int err;                      /* after the run: what lstat said (0: there) */
@@ -53,7 +54,8 @@ void runner_above_add(above_watch *w, const char *path);
 size_t runner_above_list(const above_watch *w, arena *a, const char ***out);
 /* After every process of the command has ended: each one that is there and
  * was not, is not the file it was or changed since (its change time) and
- * does not hold the very bytes, with the same type and modes, it held
+ * does not hold the very bytes, with the same type, modes and number of
+ * names, it held
  * then (a small file's: one written again as it was, a virtual
  * environment's bin/activate made again, is as it was), or cannot be
  * looked at; and each entry of a directory watched whole that was

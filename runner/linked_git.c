@@ -16,6 +16,9 @@
 
 const char *runner_linked_git_note(arena *a, const ll_plan *plan, const char *cwd)
 {
+    /* a command that may not change the work tree has no use for git's
+     * writes either */
+    if (!runner_plan_write_why(a, plan, arena_printf(a, "%s/buckle-probe", strcmp(cwd, "/") ? cwd : ""))) return NULL;
     /* the nearest .git at or above cwd, as git finds it */
     char *dir = arena_strdup(a, cwd);
     const char *file = NULL;

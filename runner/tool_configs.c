@@ -169,9 +169,10 @@ static int blank_line(const char *s, const char *end)
 }
 
 /* the lines after the one that ends at eol that are more indented than
- * col (blank ones among them), each without that much indentation, in
- * out; where they end */
-static const char *indented_lines(const char *eol, const char *bend, size_t col, char *out, size_t *n)
+ * col (blank ones among them; with seq, a YAML sequence's items at col
+ * too, "- x", which YAML takes as the key's value), each without that
+ * much indentation, in out; where they end */
+static const char *indented_lines(const char *eol, const char *bend, size_t col, int seq, char *out, size_t *n)
 {
     const char *p = eol < bend ? eol + 1 : bend;
     while (p < bend) {
@@ -179,7 +180,8 @@ static const char *indented_lines(const char *eol, const char *bend, size_t col,
         if (!e) e = bend;
         size_t ind = 0;
         while (p + ind < e && (p[ind] == ' ' || p[ind] == '\t')) ind++;
-        if (!blank_line(p, e) && ind <= col) break;
+        int item = seq && ind == col && p + ind < e && p[ind] == '-' && (p + ind + 1 == e || strchr(" \t\r", p[ind + 1]));
+        if (!blank_line(p, e) && ind <= col && !item) break;
         memcpy(out + *n, p + ind, (size_t)(e - p - ind));
         *n += (size_t)(e - p - ind);
         out[(*n)++] = '\n';
@@ -299,11 +301,11 @@ static const char *read_value(arena *a, syntax syn, const char *r, const char *b
     if (!eol) eol = bend;
     const char *stop;
     if (syn == SYN_YAML && p < eol && (*p == '|' || *p == '>'))
-        stop = indented_lines(eol, bend, col, out, &n);
+        stop = indented_lines(eol, bend, col, 0, out, &n);
     else if (syn == SYN_YAML && blank_line(p, eol)) {
         char *below = out + (size_t)(bend - r) + 1;
         size_t bn = 0;
-        stop = indented_lines(eol, bend, col, below, &bn);
+        stop = indented_lines(eol, bend, col, 1, below, &bn);
         read_flow(syn, below, below + bn, 1, out, &n);
     } else
         stop = read_flow(syn, p, bend, 0, out, &n);

@@ -274,6 +274,10 @@ printf 'VIRTUAL_ENV=%s/.venv\nexport VIRTUAL_ENV\n' "$R/venvp" >.venv/bin/activa
 run "direnv: same bytes" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'cp .venv/bin/activate a.keep; rm -rf .venv; mkdir -p .venv/bin; cat a.keep >.venv/bin/activate; rm -f a.keep; echo REMADE'
 expect_out_has "direnv: a loaded file made again" REMADE
 expect_rc "direnv: ... with the very bytes it had: the run goes on" 0
+run "direnv: same bytes, linked" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'cp .venv/bin/activate b.keep; rm .venv/bin/activate; ln b.keep .venv/bin/activate'
+expect_rc "direnv: ... the same bytes in a hard link to a file elsewhere: the run fails" 125
+rm -f b.keep
+printf 'VIRTUAL_ENV=%s/.venv\nexport VIRTUAL_ENV\n' "$R/venvp" >.venv/bin/activate.new && mv .venv/bin/activate.new .venv/bin/activate
 run "direnv: other bytes" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "echo x" >>.venv/bin/activate'
 expect_rc "direnv: ... written with other bytes: the run fails" 125
 expect_err_has "direnv: ... naming it" "$R/venvp/.venv/bin/activate changed during the run: the project's .envrc loads it"

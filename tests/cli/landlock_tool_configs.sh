@@ -197,7 +197,8 @@ run "tool configs: yarn plugin" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool configs: a Yarn plugin of the project: refused" 125
 expect_err_has "tool configs: ... naming it" "$R/proj/.yarnrc.yml names the program $R/proj/tools/plugin.cjs"
 # a plugin given as its path alone, a YAML alias to an anchored value
-for y in 'plugins:\n  - tools/plugin.cjs' 'plugins: [ tools/plugin.cjs ]' 'x: &p tools/plugin.cjs\nyarnPath: *p'; do
+for y in 'plugins:\n  - tools/plugin.cjs' 'plugins:\n- tools/plugin.cjs' 'plugins: [ tools/plugin.cjs ]' \
+         'x: &p tools/plugin.cjs\nyarnPath: *p'; do
     printf "$y\n" >.yarnrc.yml
     n=$(printf '%s' "$y" | sed 's/\\n/ /g')
     run "tool configs: yarn $n" "$B" run $A "$R/prof/agent.buckle" -- true

@@ -51,3 +51,13 @@ expect_err_has "landlock worktree: ... naming the fix" "git clone --no-hardlinks
 run "landlock worktree" sh -c "cd '$U/w' && $G TMPDIR='$U/tmp' '$B' run $A '$P' -- true"
 if grep -q "names the repository" "$TMP/err"; then fail "landlock worktree: in the main checkout: no such warning" "$(cat "$TMP/err")"
 else pass "landlock worktree: in the main checkout: no such warning"; fi
+# a profile that lets the command write nothing in the work tree: no word
+cat >"$U/prof/ro.buckle" <<'EOP'
+default deny;
+files { allow read "/"; allow write literal "/dev/null"; }
+process { allow exec "/"; allow fork; }
+EOP
+run "landlock worktree" sh -c "cd '$U/tmp/wt1' && $G '$B' run --linux-accept=files '$U/prof/ro.buckle' -- sh -c 'echo RAN'"
+expect_out_has "landlock worktree: read only, in the linked worktree: the command runs" RAN
+if grep -q "names the repository" "$TMP/err"; then fail "landlock worktree: ... and nothing is said of git's writes" "$(cat "$TMP/err")"
+else pass "landlock worktree: ... and nothing is said of git's writes"; fi
