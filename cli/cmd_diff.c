@@ -62,7 +62,9 @@ static const char usage[] =
     "but some could not be decided on one side or both (a form the evaluator\n"
     "cannot evaluate, an import only one side makes and that cannot be read),\n"
     "or a walk over the patterns stopped at its bound (also under a set of\n"
-    "values lined up with the paths).\n";
+    "values lined up with the paths), or, with both sides read the same way,\n"
+    "values of the parameters lined up with the rules that changed were more\n"
+    "than the sets of values compared (up to 32).\n";
 
 enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, OPT_CANONICAL, DIFF_MAX_UNSET = 64 };
 typedef struct diff_flags {
@@ -739,7 +741,11 @@ static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *
     }
     cap += ndecl;
     const sb_policy *pols[2] = { sides[0].side.pol, sides[1].side.pol };
-    diff_value_set vs[DIFF_MAX_VALUE_SETS];
+    /* two sides read the same way: the values come from the rules that
+     * changed, and more sets are tried */
+    int changed_only = sbpl[0] == sbpl[1];
+    size_t room = changed_only ? DIFF_MAX_CHANGED_SETS : DIFF_MAX_VALUE_SETS;
+    diff_value_set vs[DIFF_MAX_CHANGED_SETS > DIFF_MAX_VALUE_SETS ? DIFF_MAX_CHANGED_SETS : DIFF_MAX_VALUE_SETS];
     int found = -1, narrow = -1;
     const char *cut = NULL;   /* the first set compared only in part, why */
     opened *kept = NULL;      /* the sides of the set found, and its result */
@@ -747,7 +753,7 @@ static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *
     /* a symbolic parameter (extra_val) relative first: what its paths
      * inside others decide (under the base value they match nothing) */
     size_t nrel = 0;
-    for (size_t i = 0; i < ev->n && nrel + 1 < DIFF_MAX_VALUE_SETS; i++) {
+    for (size_t i = 0; i < ev->n && nrel + 1 < room; i++) {
         if (!ev->symbolic[i]) continue;
         diff_value_set *s = &vs[nrel++];
         memset(s, 0, sizeof *s);
@@ -757,9 +763,10 @@ static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *
         s->p[ea->ndef + i].value = inner_value(na, ev->params[i].name);
         s->label = arena_printf(na, "%s=%s", ev->params[i].name, s->p[ea->ndef + i].value);
     }
+    size_t left_out = 0;
     size_t ns = nrel + diff_value_sets(na, pols, 2, base, nb, vary, nv,
                                        sbpl[0] != sbpl[1] && !fl->canonical ? (unsigned)sbpl[0] | (unsigned)sbpl[1] << 1 : 0u,
-                                       vs + nrel, DIFF_MAX_VALUE_SETS - nrel);
+                                       changed_only, &left_out, vs + nrel, room - nrel);
     if (ns) for (int k = 0; k < 2; k++) shed_side(&sides[k], &pools[k]);
     for (size_t i = 0; i < ns; i++) {
         /* the aliases (last) only where the canonical values change nothing */
@@ -804,6 +811,12 @@ static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *
     }
     if (found < 0) found = narrow;
     if (found < 0 && cut && !wide_only) r->incomplete = cut;
+    /* values of the changed rules that no set tried may show a change */
+    if (found < 0 && !cut && !wide_only && changed_only && left_out)
+        r->incomplete = arena_printf(&r->a, "%zu value%s of the parameters lined up with the rules that changed %s "
+                                     "left out (%zu set%s of values compared); -D NAME=VALUE compares under a value",
+                                     left_out, left_out == 1 ? "" : "s", left_out == 1 ? "is" : "are", ns,
+                                     ns == 1 ? "" : "s");
     if (found >= 0) {
         size_t i = (size_t)found;
         eval_args e2;

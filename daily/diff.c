@@ -624,6 +624,8 @@ static void rule_key_in(strbuf *b, const sb_rule *r)
     filter_key(b, r->filter, 0);
 }
 
+void diff_rule_key(strbuf *b, const sb_rule *r) { rule_key_in(b, r); }
+
 static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
 {
     rule_key_in(b, r);

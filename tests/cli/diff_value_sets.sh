@@ -34,3 +34,45 @@ expect_out_has "diff value sets: json names the values" '"values": "P=param-P"'
 printf 'param P;\nfiles { deny read "/a/$P"; allow read "/a"; allow read "$P"; }\n' >"$V/inner-same.buckle"
 run "diff value sets: the same rules reordered" "$BUCKLE" diff "$V/inner-old.buckle" "$V/inner-same.buckle"
 expect_rc "diff value sets: the same decisions (exit 0)" 0
+
+# two sides read the same way: the values come from the rules that changed.
+# Fifteen pairs that line P up with a hard-coded path ("$P/kN" and
+# "/dN/kN") are the same on both sides; the deny removed lines up with
+# "$P/secret" only at P=/zz, which the other pairs would crowd out.
+{
+    printf 'param P;\nfiles {\n  allow read "$P/secret";\n'
+    for i in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do printf '  allow read "$P/k%s";\n  deny read "/d%s/k%s";\n' "$i" "$i" "$i"; done
+} >"$V/common.txt"
+{ cat "$V/common.txt"; printf '  deny read "/zz/secret/key";\n}\n'; } >"$V/changed-old.buckle"
+{ cat "$V/common.txt"; printf '}\n'; } >"$V/changed-new.buckle"
+run "diff value sets: a value from the rule that changed" "$BUCKLE" diff "$V/changed-old.buckle" "$V/changed-new.buckle"
+expect_rc "diff value sets: the removed deny is a widening (exit 1)" 1
+expect_out_has "diff value sets: under the value lined up with it" "with P=/zz"
+expect_out_has "diff value sets: at the removed deny's path" "file-read-data /zz/secret/key"
+run "diff value sets: a value from the rule that changed, json" "$BUCKLE" diff --format json "$V/changed-old.buckle" "$V/changed-new.buckle"
+expect_out_has "diff value sets: json names the value" '"values": "P=/zz"'
+
+# more values than sets: redundant denies inside denied paths change no
+# decision, but forty of them give more values than diff compares; the
+# answer is "cannot compare" (exit 3), never "the same decisions"
+{
+    printf 'param P;\nfiles {\n  allow read "$P/s";\n'
+    i=0
+    while [ $i -lt 40 ]; do printf '  deny read "/d%s/s/k";\n' "$i"; i=$((i + 1)); done
+} >"$V/many.txt"
+{ cat "$V/many.txt"; printf '}\n'; } >"$V/many-old.buckle"
+{
+    cat "$V/many.txt"
+    i=0
+    while [ $i -lt 40 ]; do printf '  deny read "/d%s/s/k/x";\n' "$i"; i=$((i + 1)); done
+    printf '}\n'
+} >"$V/many-new.buckle"
+run "diff value sets: values left out" "$BUCKLE" diff "$V/many-old.buckle" "$V/many-new.buckle"
+expect_rc "diff value sets: values left out is cannot compare (exit 3)" 3
+expect_out_has "diff value sets: says how many were left out" "lined up with the rules that changed are left out"
+run "diff value sets: values left out, json" "$BUCKLE" diff --format json "$V/many-old.buckle" "$V/many-new.buckle"
+expect_rc "diff value sets: json exit 3" 3
+expect_out_has "diff value sets: json says why" "lined up with the rules that changed are left out"
+# with the value given, nothing is left out
+run "diff value sets: a value given" "$BUCKLE" diff -D P=/w "$V/many-old.buckle" "$V/many-new.buckle"
+expect_rc "diff value sets: the same decisions with -D (exit 0)" 0
