@@ -62,7 +62,9 @@ static const char usage[] =
     "but some could not be decided on one side or both (a form the evaluator\n"
     "cannot evaluate, an import only one side makes and that cannot be read),\n"
     "or a walk over the patterns stopped at its bound (also under a set of\n"
-    "values lined up with the paths).\n";
+    "values lined up with the paths), or, with both sides read the same way,\n"
+    "values of the parameters lined up with the rules that changed were more\n"
+    "than the sets of values compared (up to 32).\n";
 
 enum { OPT_OLD_AS = OPT_OWN + 1, OPT_NEW_AS, OPT_CANONICAL, DIFF_MAX_UNSET = 64 };
 typedef struct diff_flags {
@@ -204,15 +206,32 @@ typedef struct extra_vals {
     define *defs; sb_param *params; size_t n; arena *a;
     sb_reads *reads;
     const git_rev *const *revs;   /* per side: the revision unpacked for REV:PATH, or NULL */
+    unsigned char *symbolic;      /* per value: given to the evaluator only, the
+                                     compilation keeps (param "NAME") (no value fits
+                                     every use, as in "$P" beside "/a/$P") */
 } extra_vals;
 
-static void extra_val(extra_vals *ev, diag_list *dl, span at, const char *name, int path)
+/* the relative value diff also compares a symbolic parameter with */
+static const char *inner_value(arena *a, const char *name) { return arena_printf(a, "param-%s", name); }
+
+static void extra_val(extra_vals *ev, diag_list *dl, span at, const char *name, int path, int symbolic)
 {
     const char *v = path ? arena_printf(ev->a, BUILTIN_TEST_HOME "/param-%s", name) : "8080";
     ev->defs = arena_grow(ev->a, ev->defs, ev->n, ev->n, sizeof *ev->defs);
     ev->params = arena_grow(ev->a, ev->params, ev->n, ev->n, sizeof *ev->params);
+    ev->symbolic = arena_grow(ev->a, ev->symbolic, ev->n, ev->n, sizeof *ev->symbolic);
     ev->defs[ev->n] = (define){ name, v, NULL };
+    ev->symbolic[ev->n] = (unsigned char)symbolic;
     ev->params[ev->n++] = (sb_param){ name, v };
+    if (symbolic) {
+        /* buckle run takes no value of it; sandbox-exec takes any, and a
+         * path it makes with "//" or without a leading '/' matches nothing */
+        diag *g = diag_add(dl, SEV_INFO, NULL, at, "parameter %s has no value, and none fits every use (it starts a "
+                           "path and stands inside one): both profiles are compared as sandbox-exec reads them, with "
+                           "%s=%s and again with %s=%s", name, name, v, name, inner_value(ev->a, name));
+        diag_help(dl, g, "give another value with -D %s=VALUE", name);
+        return;
+    }
     diag *g = diag_add(dl, SEV_INFO, NULL, at, "parameter %s has no value: both profiles are compared with %s=%s",
                        name, name, v);
     diag_help(dl, g, "give another value with -D %s=VALUE", name);
@@ -271,7 +290,7 @@ static int fill_missing_sb(extra_vals *ev, const eval_args *ea, const source *sr
         const char *nm = pr[i].name;
         /* one value would leave out what the rules do when it is not passed */
         if (pr[i].other || param_known(ev, ea, nm)) continue;
-        extra_val(ev, &dl, pr[i].at, arena_strdup(ev->a, nm), pr[i].use == SB_PARAM_PATH);
+        extra_val(ev, &dl, pr[i].at, arena_strdup(ev->a, nm), pr[i].use == SB_PARAM_PATH, 0);
         added = 1;
     }
     cli_print_diags(&dl, stderr);
@@ -353,7 +372,7 @@ static int fill_missing(extra_vals *ev, const crosscheck *x)
         if (!sl->hash) continue;
         const param_decl *p = sl->val;
         if (!p->used || decider_value(x->d, p->name)) continue;
-        extra_val(ev, &dl, p->at, arena_strdup(ev->a, p->name), p->path_root);
+        extra_val(ev, &dl, p->at, arena_strdup(ev->a, p->name), p->path_root, p->path_root && p->path_inner);
         added = 1;
     }
     cli_print_diags(&dl, stderr);
@@ -366,14 +385,15 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
     compile_opts co = { 0 };
     define *defs = arena_alloc(&o->va, (ea->ndef + ev->n + 1) * sizeof *defs);
     memcpy(defs, ea->defs, ea->ndef * sizeof *defs);
-    if (ev->n) memcpy(defs + ea->ndef, ev->defs, ev->n * sizeof *defs);
+    size_t ndefs = ea->ndef;
+    for (size_t i = 0; i < ev->n; i++) if (!ev->symbolic[i]) defs[ndefs++] = ev->defs[i];
     sb_param *params = arena_alloc(&o->va, (ea->ndef + ev->n + 1) * sizeof *params);
     memcpy(params, ea->params, ea->ndef * sizeof *params);
     if (ev->n) memcpy(params + ea->ndef, ev->params, ev->n * sizeof *params);
     co.include_dirs = ea->incs;
     co.ninclude = ea->ninc;
     co.defines = defs;
-    co.ndefines = ea->ndef + ev->n;
+    co.ndefines = ndefs;
     co.platform = ea->platform;
     cli_compile_opts(env, &co);
     /* a REV:PATH side: its search path below here as it was at REV */
@@ -721,14 +741,32 @@ static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *
     }
     cap += ndecl;
     const sb_policy *pols[2] = { sides[0].side.pol, sides[1].side.pol };
-    diff_value_set vs[DIFF_MAX_VALUE_SETS];
+    /* two sides read the same way: the values come from the rules that
+     * changed, and more sets are tried */
+    int changed_only = sbpl[0] == sbpl[1];
+    size_t room = changed_only ? DIFF_MAX_CHANGED_SETS : DIFF_MAX_VALUE_SETS;
+    diff_value_set vs[DIFF_MAX_CHANGED_SETS > DIFF_MAX_VALUE_SETS ? DIFF_MAX_CHANGED_SETS : DIFF_MAX_VALUE_SETS];
     int found = -1, narrow = -1;
     const char *cut = NULL;   /* the first set compared only in part, why */
     opened *kept = NULL;      /* the sides of the set found, and its result */
     diff_result rk;
-    size_t ns = diff_value_sets(na, pols, 2, base, nb, vary, nv,
-                                sbpl[0] != sbpl[1] && !fl->canonical ? (unsigned)sbpl[0] | (unsigned)sbpl[1] << 1 : 0u, vs,
-                                DIFF_MAX_VALUE_SETS);
+    /* a symbolic parameter (extra_val) relative first: what its paths
+     * inside others decide (under the base value they match nothing) */
+    size_t nrel = 0;
+    for (size_t i = 0; i < ev->n && nrel + 1 < room; i++) {
+        if (!ev->symbolic[i]) continue;
+        diff_value_set *s = &vs[nrel++];
+        memset(s, 0, sizeof *s);
+        s->p = arena_alloc(na, (nb + 1) * sizeof *s->p);
+        memcpy(s->p, base, nb * sizeof *s->p);
+        s->n = nb;
+        s->p[ea->ndef + i].value = inner_value(na, ev->params[i].name);
+        s->label = arena_printf(na, "%s=%s", ev->params[i].name, s->p[ea->ndef + i].value);
+    }
+    size_t left_out = 0;
+    size_t ns = nrel + diff_value_sets(na, pols, 2, base, nb, vary, nv,
+                                       sbpl[0] != sbpl[1] && !fl->canonical ? (unsigned)sbpl[0] | (unsigned)sbpl[1] << 1 : 0u,
+                                       changed_only, &left_out, vs + nrel, room - nrel);
     if (ns) for (int k = 0; k < 2; k++) shed_side(&sides[k], &pools[k]);
     for (size_t i = 0; i < ns; i++) {
         /* the aliases (last) only where the canonical values change nothing */
@@ -773,6 +811,12 @@ static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *
     }
     if (found < 0) found = narrow;
     if (found < 0 && cut && !wide_only) r->incomplete = cut;
+    /* values of the changed rules that no set tried may show a change */
+    if (found < 0 && !cut && !wide_only && changed_only && left_out)
+        r->incomplete = arena_printf(&r->a, "%zu value%s of the parameters lined up with the rules that changed %s "
+                                     "left out (%zu set%s of values compared); -D NAME=VALUE compares under a value",
+                                     left_out, left_out == 1 ? "" : "s", left_out == 1 ? "is" : "are", ns,
+                                     ns == 1 ? "" : "s");
     if (found >= 0) {
         size_t i = (size_t)found;
         eval_args e2;
@@ -886,7 +930,7 @@ int cmd_diff(cli_env *env, int argc, char **argv)
     arena na;
     arena_init(&na);
     const git_rev *rvs[2] = { made[0] ? &revs[0] : NULL, made[1] ? &revs[1] : NULL };
-    extra_vals ev = { NULL, NULL, 0, &na, arena_alloc(&na, sizeof(sb_reads)), rvs };
+    extra_vals ev = { NULL, NULL, 0, &na, arena_alloc(&na, sizeof(sb_reads)), rvs, NULL };
     arena pools[2];           /* the memory of each side's policy, which lined_up opens and closes in turn */
     arena_init(&pools[0]);
     arena_init(&pools[1]);

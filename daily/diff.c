@@ -624,6 +624,8 @@ static void rule_key_in(strbuf *b, const sb_rule *r)
     filter_key(b, r->filter, 0);
 }
 
+void diff_rule_key(strbuf *b, const sb_rule *r) { rule_key_in(b, r); }
+
 static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
 {
     rule_key_in(b, r);
@@ -682,6 +684,12 @@ static void mark_loose(arena *a, patterns *l, const sfilter *f, int side, int de
     for (int k = 0; k < f->nkids; k++) mark_loose(a, l, f->kids[k], side, depth + 1);
 }
 
+/* rule i of side 0 and rule j of side 1 have the same key */
+static int same_key(const char **const *key, size_t *const *klen, size_t i, size_t j)
+{
+    return klen[0][i] == klen[1][j] && !memcmp(key[0][i], key[1][j], klen[0][i]);
+}
+
 /* the patterns of both sides' rules, with those of their verbatim blocks */
 static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
 {
@@ -700,11 +708,31 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
             if (key[k][i]) hm_put(&keys[k], key[k][i], klen[k][i], (void *)key[k][i]);
         }
     }
+    /* the last match decides: between two .sb sides, the rules with
+     * patterns both have, in another order, from the first out of place to
+     * the last, count as changed (their patterns are walked together).  A
+     * .buckle's compiled order is its own (by specificity): beside an .sb
+     * it would mark most rules, and the walks would reach their bound */
+    unsigned char *moved[2];
+    size_t *at[2], nat[2] = { 0, 0 };
+    for (int k = 0; k < 2; k++) {
+        size_t n = sides[k]->pol->n;
+        moved[k] = arena_alloc(a, n + 1);
+        at[k] = arena_alloc(a, (n + 1) * sizeof *at[k]);
+        for (size_t i = 0; i < n; i++)
+            if (key[k][i] && hm_get(&keys[!k], key[k][i], klen[k][i])) at[k][nat[k]++] = i;
+    }
+    size_t lo = 0, hi0 = nat[0], hi1 = nat[1];
+    if (!sides[0]->is_sb || !sides[1]->is_sb) hi0 = hi1 = 0;
+    while (lo < hi0 && lo < hi1 && same_key(key, klen, at[0][lo], at[1][lo])) lo++;
+    while (hi0 > lo && hi1 > lo && same_key(key, klen, at[0][hi0 - 1], at[1][hi1 - 1])) { hi0--; hi1--; }
+    for (size_t i = lo; i < hi0; i++) moved[0][at[0][i]] = 1;
+    for (size_t i = lo; i < hi1; i++) moved[1][at[1][i]] = 1;
     for (int k = 0; k < 2; k++) {
         const diff_side *d = sides[k];
         for (size_t i = 0; i < d->pol->n; i++) {
             const sb_rule *r = d->pol->rules[i];
-            int changed = key[k][i] && !hm_get(&keys[!k], key[k][i], klen[k][i]);
+            int changed = key[k][i] && (moved[k][i] || !hm_get(&keys[!k], key[k][i], klen[k][i]));
             const sfilter *anc[ANCHORS_MAX];
             size_t nanc = 0;
             int anchored = changed && anchors(r->filter, anc, &nanc, ANCHORS_MAX, 0);

@@ -84,6 +84,9 @@ void diff_run(diff_result *r, diff_side *old, diff_side *nw);
  * values. */
 void diff_run_near(diff_result *r, diff_side *old, diff_side *nw, const char *const *near, size_t nnear);
 void diff_result_free(diff_result *r);
+/* a rule as a key (b reset first): its action, operation, modifier and
+ * filters; two rules with the same key decide alike */
+void diff_rule_key(strbuf *b, const sb_rule *r);
 void diff_render_text(strbuf *b, const diff_result *r, const char *old_name, const char *new_name);
 char *diff_render_json(const diff_result *r, const char *old_name, const char *new_name);
 #endif

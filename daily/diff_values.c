@@ -4,6 +4,8 @@
 #include "../seatbelt/path_canonical.h"
 #include "../compiler/expand.h"
 #include "../support/hashmap.h"
+#include "../support/strbuf.h"
+#include "diff.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -23,13 +25,13 @@ size_t diff_literal_start(const char *p, size_t n, char *out)
 }
 
 /* a path built on a parameter: A + value + S */
-typedef struct use { size_t param; const char *a; size_t alen; const char *s; size_t slen; } use;
+typedef struct use { size_t param; const char *a; size_t alen; const char *s; size_t slen; int chg; } use;
 
 /* where a name or a "host:port" holds a parameter's value, or a hard-coded
  * one: a name (of a service, a notification, ...), a host, a port */
 enum { NK_NAME, NK_HOST, NK_PORT };
-typedef struct nuse { size_t param; int kind; const char *a; size_t alen; const char *s; size_t slen; } nuse;
-typedef struct nfixed { int kind; const char *s; } nfixed;
+typedef struct nuse { size_t param; int kind; const char *a; size_t alen; const char *s; size_t slen; int chg; } nuse;
+typedef struct nfixed { int kind; const char *s; int chg; } nfixed;
 
 /* a value a parameter may take, and how telling it is: 0 a path built on
  * the parameter lands exactly on a hard-coded one; 1 just above one, or
@@ -69,6 +71,11 @@ typedef struct dv {
     cand *cands;
     size_t ncands, ccap;
     hashmap cseen;
+    int changed_only;         /* candidates from the rules one side has and the
+                                 other has not (a use or a path of one) only */
+    int chg;                  /* walk: the rule is such a rule */
+    unsigned char *fchg;      /* per hard-coded path: one of such a rule */
+    unsigned char *pchg;      /* per parameter: used in such a rule */
 } dv;
 
 static int boundary(const char *s, size_t n, size_t at) { return at == n || s[at] == '/'; }
@@ -78,11 +85,13 @@ static void add_use(dv *d, size_t p, const char *s, size_t n, size_t from, size_
     const char *k = arena_printf(d->a, "u%zu:%.*s\x01%.*s", p, (int)from, s, (int)(n - from - vl), s + from + vl);
     if (d->in_regex) d->rx[p] = 1;
     if (d->raw && !from) d->rawuse[p] = 1;
-    if (hm_put(&d->seen, k, strlen(k), (void *)k)) return;
+    d->pchg[p] |= (unsigned char)d->chg;
+    size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nuses + 1));
+    if (had) { d->uses[had - 1].chg |= d->chg; return; }
     d->uses = arena_grow(d->a, d->uses, d->nuses, d->ucap, sizeof *d->uses);
     d->ucap = arena_grow_cap(d->nuses, d->ucap);
     d->uses[d->nuses++] = (use){ p, arena_strndup(d->a, s, from), from, arena_strndup(d->a, s + from + vl, n - from - vl),
-                                 n - from - vl };
+                                 n - from - vl, d->chg };
 }
 
 /* a path of a rule: built on parameters (each use kept), or hard-coded */
@@ -109,9 +118,13 @@ static void classify(dv *d, const char *s, size_t n)
     }
     if (used) return;
     const char *k = arena_printf(d->a, "f%.*s", (int)n, s);
-    if (hm_put(&d->seen, k, strlen(k), (void *)k)) return;
-    d->fixed = arena_grow(d->a, d->fixed, d->nfixed, d->fcap, sizeof *d->fixed);
+    size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nfixed + 1));
+    if (had) { d->fchg[had - 1] |= (unsigned char)d->chg; return; }
+    size_t cap = d->fcap;
+    d->fixed = arena_grow(d->a, d->fixed, d->nfixed, cap, sizeof *d->fixed);
+    d->fchg = arena_grow(d->a, d->fchg, d->nfixed, cap, sizeof *d->fchg);
     d->fcap = arena_grow_cap(d->nfixed, d->fcap);
+    d->fchg[d->nfixed] = (unsigned char)d->chg;
     d->fixed[d->nfixed++] = k + 1;
 }
 
@@ -121,10 +134,11 @@ static void add_nfixed(dv *d, int kind, const char *s, size_t n)
 {
     if (!n || (n == 1 && s[0] == '*')) return;
     const char *k = arena_printf(d->a, "n%d%.*s", kind, (int)n, s);
-    if (hm_put(&d->seen, k, strlen(k), (void *)k)) return;
+    size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nnfix + 1));
+    if (had) { d->nfix[had - 1].chg |= d->chg; return; }
     d->nfix = arena_grow(d->a, d->nfix, d->nnfix, d->nfcap, sizeof *d->nfix);
     d->nfcap = arena_grow_cap(d->nnfix, d->nfcap);
-    d->nfix[d->nnfix++] = (nfixed){ kind, k + 2 };
+    d->nfix[d->nnfix++] = (nfixed){ kind, k + 2, d->chg };
 }
 
 /* a name, host or port (s, n) of a rule: each parameter's value in it (a
@@ -143,11 +157,13 @@ static void classify_name(dv *d, int kind, const char *s, size_t n)
             const char *k = arena_printf(d->a, "v%zu:%d:%.*s\x01%.*s", p, kind, (int)at, s, (int)(n - at - vl), s + at + vl);
             used = 1;
             if (!d->named[p] || kind == NK_PORT) d->named[p] = kind == NK_PORT ? 2 : 1;
-            if (hm_put(&d->seen, k, strlen(k), (void *)k)) continue;
+            d->pchg[p] |= (unsigned char)d->chg;
+            size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nnuses + 1));
+            if (had) { d->nu[had - 1].chg |= d->chg; continue; }
             d->nu = arena_grow(d->a, d->nu, d->nnuses, d->nucap, sizeof *d->nu);
             d->nucap = arena_grow_cap(d->nnuses, d->nucap);
             d->nu[d->nnuses++] = (nuse){ p, kind, arena_strndup(d->a, s, at), at,
-                                            arena_strndup(d->a, s + at + vl, n - at - vl), n - at - vl };
+                                            arena_strndup(d->a, s + at + vl, n - at - vl), n - at - vl, d->chg };
         }
     }
     if (!used) add_nfixed(d, kind, s, n);
@@ -201,7 +217,8 @@ static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
         if (!n || memchr(v, '\n', n) || memchr(v, 0, n)) return;
     } else if (d->path[p]) {
         while (n > 1 && v[n - 1] == '/') n--;
-        if (n < 2 || !path_canonical(v, n) || private_alias(v, n, "")) return;
+        int root = d->changed_only && n == 1 && v[0] == '/';
+        if ((n < 2 && !root) || !path_canonical(v, n) || private_alias(v, n, "")) return;
     } else if (!path_component(v, n)) {
         return;
     }
@@ -238,6 +255,9 @@ static void line_up(dv *d, const use *u, const char *f)
             /* S starts with '/' (a value ends before one) */
             if (x > u->slen && !memcmp(r + x - u->slen, u->s, u->slen))
                 add_cand(d, u->param, r, x - u->slen, x == rl ? 0 : 1);
+            /* "$P/opt" on "/opt": P=/ */
+            else if (d->changed_only && x == u->slen && !u->alen && !memcmp(r, u->s, u->slen))
+                add_cand(d, u->param, "/", 1, x == rl ? 0 : 1);
         } else {
             add_cand(d, u->param, r, x, x == rl ? 2 : 4);
         }
@@ -246,6 +266,9 @@ static void line_up(dv *d, const use *u, const char *f)
      * and the traversal their allows imply meets f's */
     const char *in = arena_printf(d->a, "%.*s/x", (int)rl, r);
     add_cand(d, u->param, in, rl + 2, 3);
+    /* a sibling sharing f's text as a prefix ("/a/b" -> "/a/bx"): what a
+     * prefix or a regex without a '/' after f matches */
+    if (d->changed_only && !u->slen) add_cand(d, u->param, arena_printf(d->a, "%.*sx", (int)rl, r), rl + 1, 3);
 }
 
 /* the values of u's parameter that put its name on, above or below the
@@ -283,6 +306,60 @@ static int by_tier(const void *x, const void *y)
     const cand *a = x, *b = y;
     if (a->tier != b->tier) return a->tier - b->tier;
     return a < b ? -1 : a > b;
+}
+
+/* a rule as its action, operation and filters with the values filled in
+ * (diff_rule_key), and its text: the same on both sides when the two hold
+ * the same rule */
+static void rule_key(strbuf *b, const sb_rule *r)
+{
+    diff_rule_key(b, r);
+    /* and its text: a value a parameter gives is not the same as the text */
+    if (r->at.src && r->at.end <= r->at.src->len && r->at.start < r->at.end)
+        sb_add(b, r->at.src->text + r->at.start, r->at.end - r->at.start);
+}
+
+/* per rule of pols[0] and pols[1]: 1 when the other has no such rule */
+static unsigned char **changed_rules(arena *a, const sb_policy *const *pols)
+{
+    unsigned char **chg = arena_alloc(a, 2 * sizeof *chg);
+    hashmap keys[2];
+    strbuf b;
+    sb_init(&b);
+    for (int k = 0; k < 2; k++) {
+        hm_init(&keys[k]);
+        size_t n = pols[k] ? pols[k]->n : 0;
+        chg[k] = arena_alloc(a, n + 1);
+        for (size_t i = 0; i < n; i++) {
+            rule_key(&b, pols[k]->rules[i]);
+            const char *key = arena_strndup(a, b.data, b.len);
+            hm_put(&keys[k], key, b.len, (void *)key);
+        }
+    }
+    const char **key[2];
+    size_t *at[2], nat[2] = { 0, 0 };     /* the rules both have, in order */
+    for (int k = 0; k < 2; k++) {
+        size_t n = pols[k] ? pols[k]->n : 0;
+        key[k] = arena_alloc(a, (n + 1) * sizeof *key[k]);
+        at[k] = arena_alloc(a, (n + 1) * sizeof *at[k]);
+        for (size_t i = 0; i < n; i++) {
+            rule_key(&b, pols[k]->rules[i]);
+            key[k][i] = hm_get(&keys[0], b.data, b.len);   /* one spelling for both sides */
+            chg[k][i] = !hm_get(&keys[!k], b.data, b.len);
+            if (!chg[k][i]) at[k][nat[k]++] = i;
+        }
+    }
+    /* the last match decides: the rules both have but in another order,
+     * from the first out of place to the last, count as changed */
+    size_t lo = 0, hi0 = nat[0], hi1 = nat[1];
+    while (lo < hi0 && lo < hi1 && key[0][at[0][lo]] == key[1][at[1][lo]]) lo++;
+    while (hi0 > lo && hi1 > lo && key[0][at[0][hi0 - 1]] == key[1][at[1][hi1 - 1]]) { hi0--; hi1--; }
+    for (size_t i = lo; i < hi0; i++) chg[0][at[0][i]] = 1;
+    for (size_t i = lo; i < hi1; i++) chg[1][at[1][i]] = 1;
+    sb_free(&b);
+    hm_free(&keys[0]);
+    hm_free(&keys[1]);
+    return chg;
 }
 
 int diff_value_near(const char *path, size_t n, const char *const *near, size_t nnear)
@@ -373,10 +450,13 @@ static int alias_set(dv *d, diff_value_set *s)
 }
 
 size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, const sb_param *base, size_t nbase,
-                       const char *const *vary, size_t nvary, unsigned aliases, diff_value_set *out, size_t max)
+                       const char *const *vary, size_t nvary, unsigned aliases, int changed_only, size_t *left_out,
+                       diff_value_set *out, size_t max)
 {
     dv d;
     memset(&d, 0, sizeof d);
+    if (left_out) *left_out = 0;
+    d.changed_only = changed_only && npols == 2;
     d.a = a;
     d.base = base;
     d.nbase = nbase;
@@ -387,6 +467,7 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     d.rx = arena_alloc(a, nvary + 1);
     d.named = arena_alloc(a, nvary + 1);
     d.rawuse = arena_alloc(a, nvary + 1);
+    d.pchg = arena_alloc(a, nvary + 1);
     for (size_t i = 0; i < nvary; i++)
         for (size_t k = 0; k < nbase; k++) {
             if (strcmp(base[k].name, vary[i]) || !base[k].value) continue;
@@ -403,20 +484,31 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     if (!d.nv || !max) return 0;
     hm_init(&d.seen);
     hm_init(&d.cseen);
+    unsigned char **chg = d.changed_only ? changed_rules(a, pols) : NULL;
     for (size_t k = 0; k < npols; k++)
         for (size_t i = 0; pols[k] && i < pols[k]->n; i++) {
             d.raw = k < 8 && (aliases >> k) & 1;
+            d.chg = chg ? chg[k][i] : 1;
             walk(&d, pols[k]->rules[i]->filter, 0);
         }
     d.raw = 0;
+    /* the rules of one side only: a value matters where it puts a path of
+     * one of them on, above or below another path, or another's on one of
+     * theirs ("/" too: "$P/x" is then "/x") */
+    for (size_t u = 0; d.changed_only && u < d.nuses; u++) {
+        const use *us = &d.uses[u];
+        if (us->chg && d.path[us->param] && !us->alen) add_cand(&d, us->param, "/", 1, 3);
+    }
     unsigned char *used = arena_alloc(a, d.nv + 1);
     for (size_t u = 0; u < d.nuses; u++) used[d.uses[u].param] = 1;
     for (size_t u = 0; u < d.nuses; u++)
-        for (size_t f = 0; f < d.nfixed; f++) line_up(&d, &d.uses[u], d.fixed[f]);
+        for (size_t f = 0; f < d.nfixed; f++)
+            if (d.uses[u].chg || d.fchg[f]) line_up(&d, &d.uses[u], d.fixed[f]);
     for (size_t u = 0; u < d.nnuses; u++)
-        for (size_t f = 0; f < d.nnfix; f++) line_up_name(&d, &d.nu[u], &d.nfix[f]);
+        for (size_t f = 0; f < d.nnfix; f++)
+            if (d.nu[u].chg || d.nfix[f].chg) line_up_name(&d, &d.nu[u], &d.nfix[f]);
     for (size_t p = 0; p < d.nv; p++) {
-        if (!d.named[p]) continue;
+        if (!d.named[p] || !d.pchg[p]) continue;
         /* a name or port away from every other: what one side hard-codes
          * at the base value shows (a port no rule names) */
         const char *away = d.path[p] ? arena_printf(a, "/private/elsewhere/%s", d.name[p])
@@ -432,7 +524,7 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
         add_cand(&d, p, away, strlen(away), NAME_TIER + 1);
     }
     for (size_t p = 0; p < d.nv; p++) {
-        if (!used[p] || !d.path[p]) continue;
+        if (!used[p] || !d.path[p] || !d.pchg[p]) continue;
         /* a value away from every other path: what the base value hard-codes
          * on one side only shows (not "/": (string-append (param "HOME")
          * "/.ssh") is then "//.ssh", a path no request names, while
@@ -480,8 +572,8 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     /* each set is one more comparison, whose cost grows with the rules */
     size_t nrules = 0;
     for (size_t k = 0; k < npols; k++) nrules += pols[k] ? pols[k]->n : 0;
-    size_t budget = nrules <= DIFF_VALUE_SETS_RULES ? DIFF_MAX_VALUE_SETS
-                    : DIFF_MAX_VALUE_SETS * DIFF_VALUE_SETS_RULES / nrules;
+    size_t most = d.changed_only ? DIFF_MAX_CHANGED_SETS : DIFF_MAX_VALUE_SETS;
+    size_t budget = nrules <= DIFF_VALUE_SETS_RULES ? most : most * DIFF_VALUE_SETS_RULES / nrules;
     if (budget < DIFF_MIN_VALUE_SETS) budget = DIFF_MIN_VALUE_SETS;
     if (max > budget) max = budget;
     if (d.ncands) qsort(d.cands, d.ncands, sizeof *d.cands, by_tier);
@@ -510,6 +602,7 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     }
     for (size_t i = 0; i < np; i++) make_set(&d, &out[n++], &pick[i], 1);
     if (pairs) make_set(&d, &out[n++], best, 2);
+    if (left_out) *left_out = d.ncands - np;
     if (nalias) { diff_value_set t = out[ai]; out[n++] = t; }
     return n;
 }

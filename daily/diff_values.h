@@ -31,6 +31,8 @@
  * DIFF_MIN_VALUE_SETS (the most telling ones first) */
 #define DIFF_MAX_VALUE_SETS 12
 #define DIFF_MIN_VALUE_SETS 4
+/* changed_only: at most this many (the room out must have) */
+#define DIFF_MAX_CHANGED_SETS 32
 #define DIFF_VALUE_SETS_RULES 300
 
 typedef struct diff_value_set {
@@ -47,9 +49,15 @@ typedef struct diff_value_set {
  * names, no NAME.dir).  vary: the names of the parameters that may change (a
  * value starting with '/' is a path, any other a word of a path).  Fills
  * out[0..max) and returns how many sets, the most telling first; none when
- * no rule's path is built on a parameter of vary. */
+ * no rule's path is built on a parameter of vary.  changed_only (two pols,
+ * read the same way): the values come from the rules one side has and the
+ * other has not, each lined up with every path (and every other rule's
+ * path with theirs), also "/" and a sibling sharing a path's text as a
+ * prefix; up to DIFF_MAX_CHANGED_SETS.  *left_out (when not NULL): how
+ * many values were found and are in no set. */
 size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, const sb_param *base, size_t nbase,
-                       const char *const *vary, size_t nvary, unsigned aliases, diff_value_set *out, size_t max);
+                       const char *const *vary, size_t nvary, unsigned aliases, int changed_only, size_t *left_out,
+                       diff_value_set *out, size_t max);
 
 /* 1 when path (n bytes) is at, above or below one of near[0..nnear) (by
  * whole components) */

@@ -214,7 +214,7 @@ static void lined_up_sets(imp *m, const sb_param *plain0, size_t nplain0, const 
     for (size_t i = 0; i < m->np; i++) if (!given(m, m->pnames[i])) vary[nv++] = m->pnames[i];
     diff_value_set vs[DIFF_MAX_VALUE_SETS];
     const sb_policy *pols[1] = { m->vals[0] };
-    size_t ns = diff_value_sets(m->a, pols, 1, plain0, nplain0, vary, nv, 0, vs, DIFF_MAX_VALUE_SETS);
+    size_t ns = diff_value_sets(m->a, pols, 1, plain0, nplain0, vary, nv, 0, 0, NULL, vs, DIFF_MAX_VALUE_SETS);
     diag_list *keep = m->dl;
     for (size_t i = 0; i < ns; i++) {
         int k = m->nset;
