@@ -137,7 +137,7 @@ static int fold_text(strbuf *out, const matcher *m)
             if (!e) return 0;
             /* where the value may make an alias, in every case too
              * (NAME.fold: "/$D/x" with D=TMP is /private/tmp/x) */
-            int fold = alias && !memchr(v + i, '.', (size_t)(e - (v + i)));
+            int fold = alias && !glob && !memchr(v + i, '.', (size_t)(e - (v + i)));
             sb_add(out, v + i, (size_t)(e - (v + i)));
             if (fold) sb_puts(out, ".fold");
             sb_putc(out, PARAM_CLOSE);
