@@ -226,7 +226,9 @@ static void put_template(emitter *e, const char *t, size_t len, int regex, int a
     if (alias != TPL_ALIAS_NONE && template_private_alias(t, len, &e->c->defines) &&
         !(alias == TPL_ALIAS_PREFIX && template_prefix_alias(t, len, &e->c->defines)))
         sb_puts(&lit, "/private");
+    int lower = lit.len > 0;           /* "/TMP" (D=TMP) is the link /tmp: /private/tmp */
     for (size_t i = i0; i <= len; i++) {
+        if (lower && lit.len >= 12) { private_alias_lower(lit.data + 8); lower = 0; }
         if (i < len && t[i] != PARAM_OPEN) { sb_putc(&lit, t[i]); continue; }
         if (i == len && lit.len == 0 && nparts > 0) break;
         if (i < len) {
@@ -1582,6 +1584,11 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
                 sb_puts(h, ";;   NAME.up is (a|a/b) for a relative value a/b/c (the ancestors it puts\n"
                            ";;   inside a path), / for one component; NAME.uproot is the same after\n"
                            ";;   the root, as the kernel sees it: (/private/tmp) for tmp/x, // for one\n");
+                break;
+            }
+        for (size_t i = 0; i < nn; i++)
+            if (strstr(names[i], ".fold")) {
+                sb_puts(h, ";;   NAME.fold is NAME.re in every case of its letters: [tT][mM][pP] for tmp\n");
                 break;
             }
         for (size_t i = 0; i < nn; i++) {

@@ -180,6 +180,10 @@ void add_final_moves(compilation *c);                  /* final_ancestors.c */
  * directories and symbolic links only (final_ancestors.c) */
 int final_self_denies(const rule *f, int op);
 void add_final_cases(compilation *c);                  /* final_case.c */
+/* Whether the fold f (IMPL_CASE) denies making the path (file-write-create,
+ * file-link): checked against final allows and raw rules; the fold of the
+ * final rule's own operation decides where it matches, unchecked */
+int fold_of_making(const rule *f);
 /* The folds add_final_cases added (the rules from index from on) against
  * the final allows before them: BK2005 where one meets a fold and is as
  * specific (final.c) */

@@ -362,16 +362,25 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
     return r;
 }
 
+/* An alias in any case of its letters: a macOS volume is case-insensitive
+ * unless made otherwise, so "/TMP" is the /tmp link and the kernel sees
+ * /private/tmp (docs/language.md) */
 const char *private_alias(const char *path, size_t len, const char *ends)
 {
     static const char *const aliases[] = { "/tmp", "/var", "/etc" };
     for (size_t k = 0; k < 3; k++) {
-        size_t n = strlen(aliases[k]);
-        if (len >= n && memcmp(path, aliases[k], n) == 0 &&
-            (len == n || path[n] == '/' || (path[n] && strchr(ends, path[n]))))
+        size_t n = strlen(aliases[k]), i = 0;
+        while (i < n && i < len && (path[i] == aliases[k][i] || path[i] == aliases[k][i] - 32 * (i > 0))) i++;
+        if (i == n && (len == n || path[n] == '/' || (path[n] && strchr(ends, path[n]))))
             return aliases[k];
     }
     return NULL;
+}
+
+void private_alias_lower(char *p)
+{
+    for (size_t i = 1; i < 4; i++)
+        if (p[i] >= 'A' && p[i] <= 'Z') p[i] = (char)(p[i] + 32);
 }
 
 void sb_private_alias(strbuf *b)
@@ -383,12 +392,15 @@ void sb_private_alias(strbuf *b)
     memmove(b->data + n, b->data, b->len + 1);
     memcpy(b->data, pre, n);
     b->len += n;
+    private_alias_lower(b->data + n);
 }
 
 const char *platform_path(arena *a, platform_t p, const char *value)
 {
     if (p != PLAT_MACOS || value[0] != '/' || !private_alias(value, strlen(value), "")) return value;
-    return arena_printf(a, "/private%s", value);
+    char *r = arena_printf(a, "/private%s", value);
+    private_alias_lower(r + 8);
+    return r;
 }
 
 int path_dot_component(const char *p)
@@ -516,6 +528,7 @@ void param_expand(strbuf *out, const char *t, size_t len, const hashmap *vals, i
     memmove(out->data + start + n, out->data + start, out->len - start + 1);
     memcpy(out->data + start, pre, n);
     out->len += n;
+    private_alias_lower(out->data + start + n);
 }
 
 static void expand_values(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
@@ -555,7 +568,7 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
 
 static const char *const derived_suffixes[PARAM_DERIVED_COUNT] = {
     ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifalias",
-    ".ifnotroot",
+    ".ifnotroot", ".fold",
 };
 
 const char *param_derived_suffix(size_t i) { return i < PARAM_DERIVED_COUNT ? derived_suffixes[i] : NULL; }
@@ -565,6 +578,20 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
 #define SFX(x) (sl == sizeof x - 1 && !memcmp(sfx, x, sl))
     if (SFX(".re")) param_regex_quote(out, v, strlen(v));
     else if (SFX(".ancestors")) param_ancestors_regex(out, v);
+    else if (SFX(".fold")) {
+        /* NAME.re in every case of its letters (final_case.c) */
+        strbuf q;
+        sb_init(&q);
+        param_regex_quote(&q, v, strlen(v));
+        for (size_t i = 0; i < q.len; i++) {
+            unsigned char ch = (unsigned char)q.data[i];
+            size_t u = ch >= 0xC0 ? regex_fold_utf8(out, q.data + i, q.len - i, 0) : 0;
+            if (u) i += u - 1;
+            else if ((ch | 32) >= 'a' && (ch | 32) <= 'z') regex_fold_byte(out, (char)ch);
+            else sb_putc(out, (char)ch);
+        }
+        sb_free(&q);
+    }
     else if (SFX(".dir")) param_dir_value(out, v);
     else if (SFX(".pdir")) param_private_value(out, v, 0);
     else if (SFX(".pre")) param_private_value(out, v, 1);
@@ -770,6 +797,7 @@ void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals,
     memmove(out->data + start + 1 + n, out->data + start + 1, out->len - start);
     memcpy(out->data + start + 1, pre, n);
     out->len += n;
+    private_alias_lower(out->data + start + 1 + n);
 }
 
 void depth_band_regex(strbuf *out, int lo, int hi)

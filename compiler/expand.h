@@ -52,7 +52,7 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl);
 /* The suffixes param_derived knows, i < PARAM_DERIVED_COUNT (NULL past
  * them), in the order derive_sbpl_params writes them: the one list of the
  * derived parameters (buckle run's help, import's reading of them). */
-enum { PARAM_DERIVED_COUNT = 12 };
+enum { PARAM_DERIVED_COUNT = 13 };
 const char *param_derived_suffix(size_t i);
 /* The regex of template t as the kernel sees its paths: TPL_GLOB reads t
  * as a glob (glob_to_regex), otherwise as exact text, anchored at its
@@ -86,6 +86,9 @@ void depth_band_regex(strbuf *out, int lo, int hi);
  * symlinks into /private, followed by its end, a '/' or a byte of ends;
  * otherwise NULL.  The sandbox sees the /private path. */
 const char *private_alias(const char *path, size_t len, const char *ends);
+/* The alias at p ("/TMP", as private_alias matched it) as the link is
+ * named, "/tmp" */
+void private_alias_lower(char *p);
 /* Puts "/private" in front of b when it starts with such an alias. */
 void sb_private_alias(strbuf *b);
 #endif

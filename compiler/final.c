@@ -846,7 +846,7 @@ void check_final_cases(compilation *c, size_t from)
     final_ctx fc = { c, NULL, arena_alloc(&c->a, (n + 1) * sizeof *fc.gen), arena_alloc(&c->a, n + 1) };
     for (size_t i = from; i < n && nallow; i++) {
         rule *f = c->pol.rules.v[i];
-        if (f->implied != IMPL_CASE) continue;
+        if (f->implied != IMPL_CASE || !fold_of_making(f)) continue;
         /* as the rule it folds: a final allow as specific or more specific
          * that meets it; and where the written rule itself denies the
          * operation, the other way too, as between two written final

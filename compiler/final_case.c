@@ -2,13 +2,14 @@
  * (docs/language.md, "Final rules and case"): a macOS volume is
  * case-insensitive unless made otherwise, so creating ".MCP.JSON" makes the
  * file a later lookup of ".mcp.json" finds, while Seatbelt compares the
- * name as the creating program spelled it.  A name that exists is seen as
- * the volume keeps it, so only making one is at stake (a new file, a
- * directory, a symbolic link, the destination of a rename, a hard link).
- * For every final deny of creating or linking a path with an ASCII letter
- * in its written text (a parameter's value is a path that exists), a
- * final deny of the same with each letter a bracket of both cases.  Added after the final checks:
- * the rule it folds was checked already. */
+ * name as the creating program spelled it; and a name written in another
+ * case than the volume keeps ("/Users/x/.SSH", "/private/ETC/x") names
+ * the file the kernel reports as kept.  For every final path deny with a
+ * letter in its written text (ASCII, or one case_pairs.c knows; a
+ * parameter's value is a path that exists, folded too only where it may
+ * make a /private alias), a final deny of the same operation, and of
+ * creating and linking the path, with each letter in both cases.  Added
+ * after the final checks: the rule it folds was checked already. */
 #include "compile.h"
 #include "patterns.h"
 #include "../seatbelt/regex_syntax.h"
@@ -129,16 +130,24 @@ static int fold_text(strbuf *out, const matcher *m)
     const char *v = m->value;
     size_t len = m->len;
     int letters = 0, glob = m->kind == MK_GLOB, regex = m->kind == MK_REGEX;
-    if (!glob && !regex) sb_puts(out, may_alias(v, len) ? "^(/private)?" : "^");
+    int alias = may_alias(v, len);
+    if (!glob && !regex) sb_puts(out, alias ? "^(/private)?" : "^");
     for (size_t i = 0; i < len; i++) {
         char c = v[i];
         if (c == PARAM_OPEN) {
             const char *e = memchr(v + i, PARAM_CLOSE, len - i);
             if (!e) return 0;
-            sb_add(out, v + i, (size_t)(e - (v + i)) + 1);
+            /* where the value may make an alias, in every case too
+             * (NAME.fold: "/$D/x" with D=TMP is /private/tmp/x) */
+            int fold = alias && !glob && !memchr(v + i, '.', (size_t)(e - (v + i)));
+            sb_add(out, v + i, (size_t)(e - (v + i)));
+            if (fold) sb_puts(out, ".fold");
+            sb_putc(out, PARAM_CLOSE);
             i = (size_t)(e - v);
             continue;
         }
+        size_t u = (unsigned char)c >= 0xC0 ? regex_fold_utf8(out, v + i, len - i, glob) : 0;
+        if (u) { letters = 1; i += u - 1; continue; }
         if ((glob || regex) && c == '\\' && i + 1 < len) {
             if (is_letter(v[i + 1]) && glob) { regex_fold_byte(out, v[i + 1]); letters = 1; }
             else sb_add(out, v + i, 2);
@@ -195,6 +204,11 @@ static void add_folded(compilation *c, const rule *f, int op, int holder)
     rs_put(&c->pol.rule_index, r);
 }
 
+int fold_of_making(const rule *f)
+{
+    return f->op == op_lookup("file-write-create", NULL) || f->op == op_lookup("file-link", NULL);
+}
+
 void add_final_cases(compilation *c)
 {
     /* Linux volumes compare names byte for byte */
@@ -211,6 +225,13 @@ void add_final_cases(compilation *c)
          * the parameter's ancestors without) never takes its place,
          * whatever the order of the rules */
         if (!f->final || f->action != ACT_DENY || f->implied || f->dup_of || !f->origins || !f->m.value) continue;
+        if (mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS) continue;
+        /* what it denies, in every case: a name written in another case
+         * than the volume keeps ("/Users/x/.SSH", "/private/ETC/x") is
+         * the file the kernel names as kept; and making the path, on the
+         * concrete operations, which outrank a final allow of the family
+         * more specific than the path (BK2005) */
+        add_folded(c, f, f->op, 0);
         for (size_t k = 0; k < sizeof ops / sizeof *ops; k++) {
             int op = op_lookup(ops[k], NULL), how = final_self_denies(f, op);
             if (how) add_folded(c, f, op, how == 2);

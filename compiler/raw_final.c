@@ -534,7 +534,8 @@ void check_raw_finals(compilation *c)
     size_t nfinals = 0;
     rule **finals = xmalloc((c->pol.rules.n + 1) * sizeof *finals);
     for (size_t i = 0; i < c->pol.rules.n; i++)
-        if (c->pol.rules.v[i]->final) finals[nfinals++] = c->pol.rules.v[i];
+        if (c->pol.rules.v[i]->final && (c->pol.rules.v[i]->implied != IMPL_CASE || fold_of_making(c->pol.rules.v[i])))
+            finals[nfinals++] = c->pol.rules.v[i];
     if (!nfinals) { free(finals); return; }
     arena scratch;
     arena_init(&scratch);

@@ -28,4 +28,11 @@ void regex_quote(strbuf *out, const char *s, size_t len);
  * the same way), any other byte quoted: a path compared without regard to
  * case, as a macOS volume compares names. */
 void regex_fold_byte(strbuf *out, char c);
+/* The UTF-8 character at s (of len bytes left) folded as regex_fold_byte
+ * folds a letter (case_pairs.c): a letter with a known other case as the
+ * alternatives "(é|É)", one of a block with case the table leaves out as
+ * any one character of a component ('?' when glob is set, and for each
+ * letter in a glob, which has no alternatives).  Returns the bytes read,
+ * 0 (nothing written) for a character without case. */
+size_t regex_fold_utf8(strbuf *out, const char *s, size_t len, int glob);
 #endif

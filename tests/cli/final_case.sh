@@ -254,3 +254,79 @@ pd -D_P=/t_-D_D=mp $P$D/b /private/tmp/B
 root -D_P=/_-D_D=tmp $P/$D/b /private/tmp/B
 home -D_HOME=/_-D_D=tmp_-D_P=x ~/$D/b /private/tmp/B
 Q
+# A first component in another case of /tmp, /var or /etc is the link on a
+# case-insensitive volume ("/TMP/secret" is /private/tmp/secret to the
+# kernel), and a final deny holds for every operation in every case of its
+# letters ("/private/ETC/passwd2" is /private/etc/passwd2), for every value
+# of a parameter that makes the first component (D=TMP), symbolically too
+cat >"$D/alias.buckle" <<'P'
+param D;
+files {
+    allow read "/private/tmp";
+    allow write "/private/tmp";
+    allow write "/private/etc";
+    allow read "/q";
+    deny final read "/TMP/secret";
+    deny final write "/Tmp/hook";
+    deny final write glob "/T*/z";
+    deny final write literal "/private/ETC/passwd2";
+    deny final write "/$D/hook2";
+    deny final read "/q/.SSH";
+}
+P
+while read name defs op obj want; do
+    defs=$(echo "$defs" | tr _ ' ')
+    # shellcheck disable=SC2086
+    run "final case: alias $name" "$BUCKLE" query $defs "$D/alias.buckle" files "$op" "$obj"
+    expect_out_has "final case: alias $name: $op $obj is $want" "$want $obj"
+    expect_out_has "final case: alias $name: the compiled SBPL agrees" "compiled SBPL agrees"
+done <<'Q'
+read -D_D=x file-read-data /private/tmp/secret deny
+readcase -D_D=x file-read-data /private/tmp/SECRET deny
+write -D_D=x file-write-data /private/tmp/hook deny
+create -D_D=x file-write-create /private/tmp/HOOK deny
+glob -D_D=x file-write-data /private/tmp/z deny
+etc -D_D=x file-write-data /private/etc/passwd2 deny
+ssh -D_D=x file-read-data /q/.ssh/id_rsa deny
+dtmp -D_D=TMP file-write-data /private/tmp/hook2 deny
+dtmpc -D_D=Tmp file-write-create /private/tmp/HOOK2 deny
+dlow -D_D=tmp file-write-create /private/tmp/Hook2 deny
+other -D_D=x file-write-data /private/tmp/other allow
+dother -D_D=x file-write-data /private/tmp/hook2 allow
+Q
+run "final case: alias -D D=TMP" "$BUCKLE" compile -D D=TMP "$D/alias.buckle" -o -
+expect_out_has "final case: alias -D D=TMP: the path is under /private" '(deny file-write* (subpath "/private/tmp/hook2"))'
+expect_out_has "final case: alias: /TMP/secret is under /private" '(deny file-read* (subpath "/private/tmp/secret"))'
+expect_out_lacks "final case: alias: no rule names /TMP" '"/TMP'
+run "final case: alias symbolic" "$BUCKLE" compile "$D/alias.buckle" -o -
+expect_out_has "final case: alias symbolic: the fold reads D in every case" '(param "D.fold")'
+expect_out_has "final case: alias symbolic: the header says what D.fold is" 'NAME.fold is NAME.re in every case'
+
+# letters beyond ASCII: a case-insensitive volume folds them too
+cat >"$D/utf8.buckle" <<'P'
+files {
+    allow write "/q";
+    deny final write "/q/u/é";
+    deny final write "/q/g/σ";
+    deny final write "/q/c/жук";
+    deny final write "/q/a/ÿ";
+    deny final write glob "/q/w/é*";
+    deny final write "/q/b/ǆ";
+}
+P
+while read op obj want; do
+    run "final case: utf8 $op $obj" "$BUCKLE" query "$D/utf8.buckle" files "$op" "$obj"
+    expect_out_has "final case: utf8 $op $obj is $want" "$want $obj"
+    expect_out_has "final case: utf8 $op $obj: the compiled SBPL agrees" "compiled SBPL agrees"
+done <<'Q'
+file-write-create /q/u/É deny
+file-write-data /q/u/É deny
+file-write-create /q/g/Σ deny
+file-write-create /q/g/ς deny
+file-write-create /q/c/ЖУК deny
+file-write-create /q/a/Ÿ deny
+file-write-create /q/w/Éx deny
+file-write-create /q/b/Ǆ deny
+file-write-create /q/u/e allow
+file-write-create /q/c/жуки allow
+Q
