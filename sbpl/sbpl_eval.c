@@ -52,6 +52,9 @@ typedef struct interp {
     sb_policy *p;
     hashmap globals;        /* name -> value* */
     hashmap unset;          /* parameters reported as without a value (BK2013) */
+    hashmap regexes;        /* a regex's text -> its automaton, compiled once (a
+                             * large profile writes a few hundred regexes thousands
+                             * of times; an automaton never changes once made) */
     int depth;
     long steps;
     int imports;
@@ -197,8 +200,13 @@ static sfilter *regex_filter(interp *in, const sexp *x, sf_kind k, sf_ns ns, val
         if (!want_string(in, x, args[i], "a regex filter")) { f->kind = F_UNKNOWN; return f; }
         const char *err = NULL;
         size_t off;
-        const char *cerr = regex_check_mode(args[i].s, args[i].len, &off, 0);
-        sb_regex *re = sb_regex_compile(in->a, args[i].s, args[i].len, &err);
+        sb_regex *re = hm_get(&in->regexes, args[i].s, args[i].len);
+        const char *cerr = NULL;
+        if (!re) {
+            cerr = regex_check_mode(args[i].s, args[i].len, &off, 0);
+            re = sb_regex_compile(in->a, args[i].s, args[i].len, &err);
+            if (re && !cerr) hm_put(&in->regexes, args[i].s, args[i].len, re);
+        }
         if (!re || cerr) {
             diag_add(in->dl, SEV_ERROR, BK2007, x->at, "regex outside the Seatbelt dialect: %s",
                      cerr ? cerr : err);
@@ -1036,9 +1044,11 @@ sb_policy *sbpl_eval_probed(arena *a, diag_list *dl, const source *src, const se
     in.p = arena_alloc(a, sizeof *in.p);
     hm_init(&in.globals);
     hm_init(&in.unset);
+    hm_init(&in.regexes);
     for (const sexp *t = top; t; t = t->next) discard(&in, t, eval(&in, t, NULL));
     hm_free(&in.globals);
     hm_free(&in.unset);
+    hm_free(&in.regexes);
     sb_policy *p = in.p;
     p->nops = ops_count();
     p->sorted = arena_alloc(a, (p->n + 1) * sizeof *p->sorted);
