@@ -685,26 +685,30 @@ static void mark_loose(arena *a, patterns *l, const sfilter *f, int side, int de
 /* the patterns of both sides' rules, with those of their verbatim blocks */
 static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
 {
-    hashmap keys[2];
+    hashmap keys[2];          /* filled and asked with each key's hash (khash), made once */
     const char **key[2];
     size_t *klen[2];
+    uint64_t *khash[2];
     strbuf kb;
     sb_init(&kb);
     for (int k = 0; k < 2; k++) {
         hm_init(&keys[k]);
         key[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *key[k]);
         klen[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *klen[k]);
+        khash[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *khash[k]);
         for (size_t i = 0; i < sides[k]->pol->n; i++) {
             const sb_rule *r = sides[k]->pol->rules[i];
             key[k][i] = has_pattern(r->filter, 0) ? rule_key(a, &kb, r, &klen[k][i]) : NULL;
-            if (key[k][i]) hm_put(&keys[k], key[k][i], klen[k][i], (void *)key[k][i]);
+            if (!key[k][i]) continue;
+            khash[k][i] = hm_hash(key[k][i], klen[k][i]);
+            hm_put_hashed(&keys[k], key[k][i], klen[k][i], khash[k][i], (void *)key[k][i]);
         }
     }
     for (int k = 0; k < 2; k++) {
         const diff_side *d = sides[k];
         for (size_t i = 0; i < d->pol->n; i++) {
             const sb_rule *r = d->pol->rules[i];
-            int changed = key[k][i] && !hm_get(&keys[!k], key[k][i], klen[k][i]);
+            int changed = key[k][i] && !hm_get_hashed(&keys[!k], key[k][i], klen[k][i], khash[k][i]);
             const sfilter *anc[ANCHORS_MAX];
             size_t nanc = 0;
             int anchored = changed && anchors(r->filter, anc, &nanc, ANCHORS_MAX, 0);
