@@ -689,16 +689,18 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
     const char **key[2];
     size_t *klen[2];
     uint64_t *khash[2];
+    arena ka;                 /* the keys, freed before the walks that follow */
+    arena_init(&ka);
     strbuf kb;
     sb_init(&kb);
     for (int k = 0; k < 2; k++) {
         hm_init(&keys[k]);
-        key[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *key[k]);
-        klen[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *klen[k]);
-        khash[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *khash[k]);
+        key[k] = arena_alloc(&ka, (sides[k]->pol->n + 1) * sizeof *key[k]);
+        klen[k] = arena_alloc(&ka, (sides[k]->pol->n + 1) * sizeof *klen[k]);
+        khash[k] = arena_alloc(&ka, (sides[k]->pol->n + 1) * sizeof *khash[k]);
         for (size_t i = 0; i < sides[k]->pol->n; i++) {
             const sb_rule *r = sides[k]->pol->rules[i];
-            key[k][i] = has_pattern(r->filter, 0) ? rule_key(a, &kb, r, &klen[k][i]) : NULL;
+            key[k][i] = has_pattern(r->filter, 0) ? rule_key(&ka, &kb, r, &klen[k][i]) : NULL;
             if (!key[k][i]) continue;
             khash[k][i] = hm_hash(key[k][i], klen[k][i]);
             hm_put_hashed(&keys[k], key[k][i], klen[k][i], khash[k][i], (void *)key[k][i]);
@@ -723,6 +725,7 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
     hm_free(&keys[0]);
     hm_free(&keys[1]);
     sb_free(&kb);
+    arena_free(&ka);
 }
 
 static void atom_path(void *ctx, const char *p, size_t n) { add_obj(ctx, p, n); }
