@@ -31,6 +31,14 @@ struct decider {
     size_t *not_path;         /* for another object: the positions of the rules that can match one */
     size_t nnot_path;
     size_t indexed;           /* how many rules the two were built for */
+    /* per rule id: whether its glob or regex matches the path hpath, when
+     * hit_gen[id] == hgen (every operation on one path asks it again) */
+    unsigned *hit_gen;
+    unsigned char *hit;
+    size_t nhit;              /* their length */
+    char *hpath;
+    size_t hlen, hcap;
+    unsigned hgen;
 };
 
 #define TEST_VALUE(name, is_path, value) { name, value },
@@ -94,6 +102,9 @@ decider *decider_new(compilation *c, const sb_param *extra, size_t nextra)
     d->explen = arena_alloc(&d->a, n * sizeof *d->explen);
     d->fixed = arena_alloc(&d->a, n * sizeof *d->fixed);
     d->fixedlen = arena_alloc(&d->a, n * sizeof *d->fixedlen);
+    d->hit_gen = arena_alloc(&d->a, n * sizeof *d->hit_gen);
+    d->hit = arena_alloc(&d->a, n);
+    d->nhit = n;
     return d;
 }
 
@@ -102,6 +113,7 @@ void decider_free(decider *d)
     if (!d) return;
     hm_free(&d->values);
     decide_index_free(d->paths);
+    free(d->hpath);
     arena_free(&d->a);
     free(d);
 }
@@ -172,6 +184,27 @@ static const sb_regex *regex_of(decider *d, const rule *r)
     return d->re[r->id];
 }
 
+/* 1 when rule r's glob or regex matches the path q (kept for the last
+ * path asked about) */
+static int path_regex_hit(decider *d, const rule *r, const sb_request *q)
+{
+    if (!d->hgen || q->len != d->hlen || (q->len && memcmp(q->obj, d->hpath, q->len) != 0)) {
+        if (q->len + 1 > d->hcap) { d->hcap = q->len + 1; d->hpath = xrealloc(d->hpath, d->hcap); }
+        if (q->len) memcpy(d->hpath, q->obj, q->len);
+        d->hlen = q->len;
+        if (++d->hgen == 0) {
+            memset(d->hit_gen, 0, d->nhit * sizeof *d->hit_gen);
+            d->hgen = 1;
+        }
+    }
+    if (d->hit_gen[r->id] == d->hgen) return d->hit[r->id];
+    const sb_regex *re = regex_of(d, r);
+    int h = re && sb_regex_search(re, q->obj, q->len);
+    d->hit_gen[r->id] = d->hgen;
+    d->hit[r->id] = (unsigned char)h;
+    return h;
+}
+
 static sf_ns ns_of(name_ns n)
 {
     switch (n) {
@@ -232,8 +265,7 @@ int decider_matches(decider *d, const rule *r, const sb_request *q)
         return q->len == vl || q->obj[vl] == '/' || (vl == 1 && v[0] == '/');
     case MK_GLOB: case MK_REGEX: {
         if (q->kind != OBJ_PATH) return 0;
-        const sb_regex *re = regex_of(d, r);
-        return re && sb_regex_search(re, q->obj, q->len);
+        return path_regex_hit(d, r, q);
     }
     case MK_ANCESTORS: {
         if (q->kind != OBJ_PATH) return 0;

@@ -25,6 +25,11 @@ struct decide_index {
     entry *always;
     size_t nalways, acap;
     size_t *out, ocap;       /* the last answer */
+    size_t nout;             /* its length */
+    char *last;              /* the path it is for (every operation on one path
+                              * asks the same); valid while last_ok */
+    size_t lastlen, lastcap;
+    int last_ok;             /* no key has been filed since */
 };
 
 #define FNV_OFFSET 1469598103934665603ull
@@ -50,6 +55,7 @@ void decide_index_free(decide_index *x)
     free(x->has_len);
     free(x->always);
     free(x->out);
+    free(x->last);
     free(x);
 }
 
@@ -81,6 +87,7 @@ static void push_entry(entry **v, size_t *n, size_t *cap, entry e)
 
 static void file_key(decide_index *x, const char *s, size_t len, entry e)
 {
+    x->last_ok = 0;
     if ((x->count + 1) * 4 >= x->cap * 3) grow(x);
     uint64_t h = hash_of(s, len);
     bucket *b = find(x, s, len, h);
@@ -114,11 +121,13 @@ void decide_index_key_need(decide_index *x, const char *s, size_t len, const cha
 
 void decide_index_always(decide_index *x, size_t rule)
 {
+    x->last_ok = 0;
     push_entry(&x->always, &x->nalways, &x->acap, (entry){ rule, DX_START, NULL, 0 });
 }
 
 void decide_index_always_need(decide_index *x, const char *need, size_t nlen, size_t rule)
 {
+    x->last_ok = 0;
     push_entry(&x->always, &x->nalways, &x->acap, (entry){ rule, DX_START, nlen ? need : NULL, nlen });
 }
 
@@ -142,6 +151,10 @@ static void push_rule(decide_index *x, size_t *n, size_t rule)
 
 size_t decide_index_paths(decide_index *x, const char *q, size_t len, const size_t **out)
 {
+    if (x->last_ok && len == x->lastlen && (!len || memcmp(q, x->last, len) == 0)) {
+        *out = x->out;
+        return x->nout;
+    }
     size_t n = 0;
     for (size_t i = 0; i < x->nalways; i++)
         if (!x->always[i].need || contains(q, len, x->always[i].need, x->always[i].nlen)) push_rule(x, &n, x->always[i].rule);
@@ -180,6 +193,14 @@ size_t decide_index_paths(decide_index *x, const char *q, size_t len, const size
         }
         n = w;
     }
+    if (len + 1 > x->lastcap) {
+        x->lastcap = len + 1;
+        x->last = xrealloc(x->last, x->lastcap);
+    }
+    if (len) memcpy(x->last, q, len);
+    x->lastlen = len;
+    x->nout = n;
+    x->last_ok = 1;
     *out = x->out;
     return n;
 }

@@ -626,13 +626,6 @@ static void rule_key_in(strbuf *b, const sb_rule *r)
 
 void diff_rule_key(strbuf *b, const sb_rule *r) { rule_key_in(b, r); }
 
-static const char *rule_key(arena *a, strbuf *b, const sb_rule *r, size_t *n)
-{
-    rule_key_in(b, r);
-    *n = b->len;
-    return arena_strndup(a, b->data ? b->data : "", b->len);
-}
-
 static int has_pattern(const sfilter *f, int depth)
 {
     if (!f || depth > 64) return 0;
@@ -684,28 +677,80 @@ static void mark_loose(arena *a, patterns *l, const sfilter *f, int side, int de
     for (int k = 0; k < f->nkids; k++) mark_loose(a, l, f->kids[k], side, depth + 1);
 }
 
-/* rule i of side 0 and rule j of side 1 have the same key */
-static int same_key(const char **const *key, size_t *const *klen, size_t i, size_t j)
+/* 1 when filter_key writes the same bytes for a and b (at this depth),
+ * without writing them */
+static int same_filter(const sfilter *a, const sfilter *b, int depth)
 {
-    return klen[0][i] == klen[1][j] && !memcmp(key[0][i], key[1][j], klen[0][i]);
+    int ea = !a || depth > 64, eb = !b || depth > 64;
+    if (ea || eb) return ea && eb;
+    if (a->kind != b->kind || a->ns != b->ns || a->remote != b->remote || a->len != b->len) return 0;
+    if ((a->len && memcmp(a->str ? a->str : "", b->str ? b->str : "", a->len)) || !a->proto != !b->proto) return 0;
+    if (a->proto && (a->nproto != b->nproto || memcmp(a->proto, b->proto, a->nproto))) return 0;
+    if (a->nres != b->nres || a->nkids != b->nkids) return 0;
+    for (int i = 1; i < a->nres; i++) {
+        const sb_regex *x = a->res[i], *y = b->res[i];
+        if (!x || !y) { if (x || y) return 0; continue; }
+        if (x == y) continue;
+        if (x->n != y->n || x->start != y->start) return 0;
+        for (int k = 0; k < x->n; k++) {
+            const nstate *s = &x->st[k], *t = &y->st[k];
+            if (s->op != t->op || s->c != t->c || s->x != t->x || s->y != t->y) return 0;
+            if (s->op == N_CLASS && memcmp(x->cls[s->cls].b, y->cls[t->cls].b, sizeof x->cls[s->cls].b)) return 0;
+        }
+    }
+    for (int i = 0; i < a->nkids; i++) if (!same_filter(a->kids[i], b->kids[i], depth + 1)) return 0;
+    return 1;
+}
+
+/* 1 when rule_key_in writes the same bytes for a and b */
+static int same_rule(const sb_rule *a, const sb_rule *b)
+{
+    size_t la = a->leaves ? strlen(a->leaves) : 0, lb = b->leaves ? strlen(b->leaves) : 0;
+    return a->action == b->action && a->op == b->op && la == lb && (!la || !memcmp(a->leaves, b->leaves, la)) &&
+           same_filter(a->filter, b->filter, 0);
+}
+
+/* 1 when rule i of side k (one with a pattern) is also a rule of the other
+ * side: one whose key hashes alike and that same_rule says is */
+static int in_other(diff_side *const *sides, const hashmap *heads, uint64_t *const *khash, size_t *const *next, int k,
+                    size_t i)
+{
+    const sb_rule *r = sides[k]->pol->rules[i];
+    for (size_t j = (size_t)hm_get((hashmap *)&heads[!k], (const char *)&khash[k][i], sizeof khash[k][i]); j;
+         j = next[!k][j - 1])
+        if (same_rule(r, sides[!k]->pol->rules[j - 1])) return 1;
+    return 0;
 }
 
 /* the patterns of both sides' rules, with those of their verbatim blocks */
 static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
 {
-    hashmap keys[2];
-    const char **key[2];
-    size_t *klen[2];
+    /* each rule with a pattern by the hash of its key (rule_key_in, written
+     * once and dropped); a rule of one side is the same as one of the
+     * other whose key hashes alike and that same_rule says is */
+    hashmap heads[2];         /* a hash's 8 bytes -> 1 + the first rule with it */
+    uint64_t *khash[2];
+    size_t *next[2];          /* 1 + the next rule with the same hash, or 0 */
+    unsigned char *has[2];
+    arena ka;
+    arena_init(&ka);
     strbuf kb;
     sb_init(&kb);
     for (int k = 0; k < 2; k++) {
-        hm_init(&keys[k]);
-        key[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *key[k]);
-        klen[k] = arena_alloc(a, (sides[k]->pol->n + 1) * sizeof *klen[k]);
-        for (size_t i = 0; i < sides[k]->pol->n; i++) {
+        size_t n = sides[k]->pol->n;
+        hm_init(&heads[k]);
+        khash[k] = arena_alloc(&ka, (n + 1) * sizeof *khash[k]);
+        next[k] = arena_alloc(&ka, (n + 1) * sizeof *next[k]);
+        has[k] = arena_alloc(&ka, n + 1);
+        for (size_t i = 0; i < n; i++) {
             const sb_rule *r = sides[k]->pol->rules[i];
-            key[k][i] = has_pattern(r->filter, 0) ? rule_key(a, &kb, r, &klen[k][i]) : NULL;
-            if (key[k][i]) hm_put(&keys[k], key[k][i], klen[k][i], (void *)key[k][i]);
+            if (!has_pattern(r->filter, 0)) continue;
+            has[k][i] = 1;
+            rule_key_in(&kb, r);
+            khash[k][i] = hm_hash(kb.data ? kb.data : "", kb.len);
+            const char *hk = (const char *)&khash[k][i];
+            next[k][i] = (size_t)hm_get(&heads[k], hk, sizeof khash[k][i]);
+            hm_set(&heads[k], hk, sizeof khash[k][i], (void *)(i + 1));
         }
     }
     /* the last match decides: between two .sb sides, the rules with
@@ -720,19 +765,19 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
         moved[k] = arena_alloc(a, n + 1);
         at[k] = arena_alloc(a, (n + 1) * sizeof *at[k]);
         for (size_t i = 0; i < n; i++)
-            if (key[k][i] && hm_get(&keys[!k], key[k][i], klen[k][i])) at[k][nat[k]++] = i;
+            if (has[k][i] && in_other(sides, heads, khash, next, k, i)) at[k][nat[k]++] = i;
     }
     size_t lo = 0, hi0 = nat[0], hi1 = nat[1];
     if (!sides[0]->is_sb || !sides[1]->is_sb) hi0 = hi1 = 0;
-    while (lo < hi0 && lo < hi1 && same_key(key, klen, at[0][lo], at[1][lo])) lo++;
-    while (hi0 > lo && hi1 > lo && same_key(key, klen, at[0][hi0 - 1], at[1][hi1 - 1])) { hi0--; hi1--; }
+    while (lo < hi0 && lo < hi1 && same_rule(sides[0]->pol->rules[at[0][lo]], sides[1]->pol->rules[at[1][lo]])) lo++;
+    while (hi0 > lo && hi1 > lo && same_rule(sides[0]->pol->rules[at[0][hi0 - 1]], sides[1]->pol->rules[at[1][hi1 - 1]])) { hi0--; hi1--; }
     for (size_t i = lo; i < hi0; i++) moved[0][at[0][i]] = 1;
     for (size_t i = lo; i < hi1; i++) moved[1][at[1][i]] = 1;
     for (int k = 0; k < 2; k++) {
         const diff_side *d = sides[k];
         for (size_t i = 0; i < d->pol->n; i++) {
             const sb_rule *r = d->pol->rules[i];
-            int changed = key[k][i] && (moved[k][i] || !hm_get(&keys[!k], key[k][i], klen[k][i]));
+            int changed = has[k][i] && (moved[k][i] || !in_other(sides, heads, khash, next, k, i));
             const sfilter *anc[ANCHORS_MAX];
             size_t nanc = 0;
             int anchored = changed && anchors(r->filter, anc, &nanc, ANCHORS_MAX, 0);
@@ -744,9 +789,10 @@ static void gather_sides(arena *a, diff_side *const *sides, patterns *l)
             for (size_t i = 0; i < d->vb->pol->n; i++)
                 if (vb_from_block(d->vb, d->vb->pol->rules[i])) gather(a, d->vb->pol->rules[i]->filter, k, 0, l, 0);
     }
-    hm_free(&keys[0]);
-    hm_free(&keys[1]);
+    hm_free(&heads[0]);
+    hm_free(&heads[1]);
     sb_free(&kb);
+    arena_free(&ka);
 }
 
 static void atom_path(void *ctx, const char *p, size_t n) { add_obj(ctx, p, n); }

@@ -52,6 +52,9 @@ typedef struct interp {
     sb_policy *p;
     hashmap globals;        /* name -> value* */
     hashmap unset;          /* parameters reported as without a value (BK2013) */
+    hashmap regexes;        /* a regex's text -> its automaton, compiled once (a
+                             * large profile writes a few hundred regexes thousands
+                             * of times; an automaton never changes once made) */
     int depth;
     long steps;
     int imports;
@@ -197,8 +200,13 @@ static sfilter *regex_filter(interp *in, const sexp *x, sf_kind k, sf_ns ns, val
         if (!want_string(in, x, args[i], "a regex filter")) { f->kind = F_UNKNOWN; return f; }
         const char *err = NULL;
         size_t off;
-        const char *cerr = regex_check_mode(args[i].s, args[i].len, &off, 0);
-        sb_regex *re = sb_regex_compile(in->a, args[i].s, args[i].len, &err);
+        sb_regex *re = hm_get(&in->regexes, args[i].s, args[i].len);
+        const char *cerr = NULL;
+        if (!re) {
+            cerr = regex_check_mode(args[i].s, args[i].len, &off, 0);
+            re = sb_regex_compile(in->a, args[i].s, args[i].len, &err);
+            if (re && !cerr) hm_put(&in->regexes, args[i].s, args[i].len, re);
+        }
         if (!re || cerr) {
             diag_add(in->dl, SEV_ERROR, BK2007, x->at, "regex outside the Seatbelt dialect: %s",
                      cerr ? cerr : err);
@@ -1036,9 +1044,11 @@ sb_policy *sbpl_eval_probed(arena *a, diag_list *dl, const source *src, const se
     in.p = arena_alloc(a, sizeof *in.p);
     hm_init(&in.globals);
     hm_init(&in.unset);
+    hm_init(&in.regexes);
     for (const sexp *t = top; t; t = t->next) discard(&in, t, eval(&in, t, NULL));
     hm_free(&in.globals);
     hm_free(&in.unset);
+    hm_free(&in.regexes);
     sb_policy *p = in.p;
     p->nops = ops_count();
     p->sorted = arena_alloc(a, (p->n + 1) * sizeof *p->sorted);
@@ -1083,6 +1093,8 @@ static int ip_match(const sfilter *f, const sb_request *q)
     return host && port;
 }
 
+#define MEMO_VNODES 15
+
 struct sbpl_memo {
     char *obj;                  /* the path the results are for */
     size_t len, objcap;
@@ -1097,6 +1109,19 @@ struct sbpl_memo {
     char *cpath;
     size_t clen, cpcap;
     size_t cand[256], ncand;
+    /* the result of each rule's compound filter (require-all, -any, -not)
+     * for the path fpath asked with no vnode type (variant 0) or with the
+     * type vn[k - 1] (variant k): a rule of file-read* is asked again for
+     * each operation below it.  fvar: the variant of the request being
+     * decided, -1 when its results are not kept (not a path, too many
+     * types) */
+    char *fpath;
+    size_t flen, fpcap;
+    char *vn[MEMO_VNODES];
+    int nvn, fvar;
+    unsigned fgen;
+    size_t fmask, fused;
+    struct filter_slot { const sfilter *f; unsigned gen; int var; int hit; } *fslot;
 };
 
 sbpl_memo *sbpl_memo_new(void)
@@ -1107,6 +1132,10 @@ sbpl_memo *sbpl_memo_new(void)
     m->slot = xcalloc(m->mask + 1, sizeof *m->slot);
     m->dmask = 255;
     m->dfa = xcalloc(m->dmask + 1, sizeof *m->dfa);
+    m->fgen = 1;
+    m->fmask = 255;
+    m->fslot = xcalloc(m->fmask + 1, sizeof *m->fslot);
+    m->fvar = -1;
     return m;
 }
 
@@ -1151,6 +1180,9 @@ void sbpl_memo_free(sbpl_memo *m)
     free(m->obj);
     free(m->cpath);
     free(m->slot);
+    free(m->fpath);
+    for (int i = 0; i < m->nvn; i++) free(m->vn[i]);
+    free(m->fslot);
     free(m);
 }
 
@@ -1250,6 +1282,58 @@ static int filter_match(const sfilter *f, const sb_request *q, sbpl_memo *memo)
 
 int sfilter_match(const sfilter *f, const sb_request *q) { return filter_match(f, q, NULL); }
 
+/* m's variant for request q (fvar), starting over when q is about
+ * another path than the results kept.  A path request's filters answer
+ * from its path and vnode type only. */
+static void memo_request(sbpl_memo *m, const sb_request *q)
+{
+    if (!m) return;
+    m->fvar = -1;
+    if (q->kind != OBJ_PATH) return;
+    if (m->fgen == 1 || q->len != m->flen || (q->len && memcmp(q->obj, m->fpath, q->len) != 0)) {
+        if (q->len + 1 > m->fpcap) { m->fpcap = q->len + 1; m->fpath = xrealloc(m->fpath, m->fpcap); }
+        if (q->len) memcpy(m->fpath, q->obj, q->len);
+        m->flen = q->len;
+        for (int i = 0; i < m->nvn; i++) free(m->vn[i]);
+        m->nvn = 0;
+        m->fused = 0;
+        if (++m->fgen == 0) { memset(m->fslot, 0, (m->fmask + 1) * sizeof *m->fslot); m->fgen = 2; }
+    }
+    if (!q->vnode) { m->fvar = 0; return; }
+    for (int i = 0; i < m->nvn; i++) if (!strcmp(m->vn[i], q->vnode)) { m->fvar = i + 1; return; }
+    if (m->nvn == MEMO_VNODES) return;
+    size_t n = strlen(q->vnode) + 1;
+    m->vn[m->nvn] = memcpy(xmalloc(n), q->vnode, n);
+    m->fvar = ++m->nvn;
+}
+
+static struct filter_slot *filter_find(const sbpl_memo *m, const sfilter *f, int var)
+{
+    for (size_t i = (ptr_hash(f) + (size_t)var) & m->fmask;; i = (i + 1) & m->fmask)
+        if (m->fslot[i].gen != m->fgen || (m->fslot[i].f == f && m->fslot[i].var == var)) return &m->fslot[i];
+}
+
+/* filter_match of a rule's filter f, through m (memo_request set it for q) */
+static int memo_filter(sbpl_memo *m, const sfilter *f, const sb_request *q)
+{
+    if (!m || m->fvar < 0 || (f->kind != F_ALL && f->kind != F_ANY && f->kind != F_NOT)) return filter_match(f, q, m);
+    struct filter_slot *e = filter_find(m, f, m->fvar);
+    if (e->gen == m->fgen) return e->hit;
+    int hit = filter_match(f, q, m);
+    if (2 * (m->fused + 1) > m->fmask) {        /* grow, keeping this path's results */
+        struct filter_slot *old = m->fslot;
+        size_t on = m->fmask + 1;
+        m->fmask = 2 * on - 1;
+        m->fslot = xcalloc(m->fmask + 1, sizeof *m->fslot);
+        for (size_t i = 0; i < on; i++) if (old[i].gen == m->fgen) *filter_find(m, old[i].f, old[i].var) = old[i];
+        free(old);
+        e = filter_find(m, f, m->fvar);
+    }
+    *e = (struct filter_slot){ f, m->fgen, m->fvar, hit };
+    m->fused++;
+    return hit;
+}
+
 /* Seatbelt's decision (docs/sbpl.md) among the rules at positions
  * c[0..nc) of p->sorted (ascending), or among all rules when c is NULL.  A
  * path index gives every rule whose filter can match q (1, or -1: cannot
@@ -1265,7 +1349,7 @@ static sb_answer decide_over(const sb_policy *p, const sb_request *q, const size
         for (size_t i = e; i > b; i--) {            /* filtered: the last match wins */
             const sb_rule *r = p->sorted[c ? c[i - 1] : i - 1];
             if (!r->filter) continue;
-            int m = filter_match(r->filter, q, p->memo);
+            int m = memo_filter(p->memo, r->filter, q);
             if (m < 0) {
                 ans.rule = r;
                 ans.why = "a filter of this rule cannot be evaluated";
@@ -1317,6 +1401,7 @@ sb_answer sbpl_decide(const sb_policy *p, const sb_request *q, arena *scratch)
     (void)scratch;
     size_t buf[256], nc = 0;
     const size_t *c = memo_candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
+    memo_request(p->memo, q);
     return decide_over(p, q, c, nc);
 }
 
@@ -1331,7 +1416,7 @@ static int conflict_over(const sb_policy *p, const sb_request *q, const size_t *
         if (c) { b = path_index_lower_bound(c, nc, b); e = path_index_lower_bound(c, nc, e); }
         for (size_t i = b; i < e; i++) {
             const sb_rule *r = p->sorted[c ? c[i] : i];
-            if (!r->filter || filter_match(r->filter, q, p->memo) == 1) seen[r->action] = 1;
+            if (!r->filter || memo_filter(p->memo, r->filter, q) == 1) seen[r->action] = 1;
         }
     }
     return seen[0] && seen[1];
@@ -1342,6 +1427,7 @@ int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch)
     (void)scratch;
     size_t buf[256], nc = 0;
     const size_t *c = memo_candidates(p, q, buf, sizeof buf / sizeof buf[0], &nc);
+    memo_request(p->memo, q);
     return conflict_over(p, q, c, nc);
 }
 

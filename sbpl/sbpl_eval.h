@@ -109,11 +109,13 @@ int sbpl_conflict(const sb_policy *p, const sb_request *q, arena *scratch);
 int sfilter_match(const sfilter *f, const sb_request *q);
 
 /* A cache of regex results for one path at a time: set p->memo to one and
- * sbpl_decide and sbpl_conflict search each regex (and ask the path index)
- * once per path, however many operations are asked about it in a row (the differential check asks
- * every operation of every object).  It keeps a copy of the path it holds
- * results for and starts over when asked about another, so it never
- * answers for a path it has not searched. */
+ * sbpl_decide and sbpl_conflict search each regex (ask the path index, and
+ * match each rule's require-all, -any or -not for each vnode type) once per
+ * path, however many operations are asked about it in a row (the
+ * differential check asks every operation of every object).  It keeps a
+ * copy of the path it holds results for and starts over when asked about
+ * another, so it never answers for a path it has not searched; the
+ * policy's rules must not change while it is set. */
 typedef struct sbpl_memo sbpl_memo;
 sbpl_memo *sbpl_memo_new(void);
 void sbpl_memo_free(sbpl_memo *m);

@@ -85,16 +85,21 @@ void arena_free(arena *a)
     arena_init(a);
 }
 
+/* The spare chunks are kept smallest (oldest) first, and take_spare hands
+ * out the first that fits: an arena that grows as the one before it did
+ * takes the chunks that one filled, whose pages are touched already, and
+ * the large last chunk it only began (whose pages are not) last.  src's
+ * spare chunks keep their order; its own chunks, newest (largest) first in
+ * src->head, go in front of them reversed. */
 void arena_adopt(arena *a, arena *src)
 {
-    arena_chunk *c = src->head;
-    while (c) {
-        arena_chunk *n = c->next;
+    arena_chunk *c = src->spare;
+    if (c) {
+        while (c->next) c = c->next;
         c->next = a->spare;
-        a->spare = c;
-        c = n;
+        a->spare = src->spare;
     }
-    c = src->spare;
+    c = src->head;
     while (c) {
         arena_chunk *n = c->next;
         c->next = a->spare;
