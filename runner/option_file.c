@@ -58,9 +58,13 @@ static const char *file_url(arena *a, const char *v)
         int dots = (l == 2 && !strncmp(p, "..", 2)) || (l == 4 && (!strncasecmp(p, ".%2e", 4) || !strncasecmp(p, "%2e.", 4))) ||
                    (l == 6 && !strncasecmp(p, "%2e%2e", 6));
         if (expanded) dot = dots = 0;               /* ($PWD/../x: after the shell) */
-        if (dots) {
+        /* (".." keeps a Windows drive letter: file:///C:/../x is /C:/x) */
+        int drive = o == 3 && ((out[1] | 0x20) >= 'a' && (out[1] | 0x20) <= 'z') && (out[2] == ':' || out[2] == '|');
+        if (dots && !drive) {
             while (o && out[o - 1] != '/') o--;
             if (o) o--;
+            if (last) out[o++] = '/';
+        } else if (dots) {
             if (last) out[o++] = '/';
         } else if (dot) {
             if (last) out[o++] = '/';

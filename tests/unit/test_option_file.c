@@ -14,7 +14,7 @@
  * them, NULL ends the case's words) */
 static const struct {
     const char *name;
-    const char *words[32];
+    const char *words[40];
 } cases[] = {
     { "option file: after the option's '='",
       { "--require=./x.js", "./x.js", "", "-r=./x.js", "./x.js", "", "--x.y=./f", "./f", "",
@@ -29,7 +29,7 @@ static const struct {
       { "--import=file:///x.mjs", "/x.mjs", "", "file:///x.mjs", "/x.mjs", "" } },
     { "option file: a file: URL's host is no part of its path",
       { "file://localhost/tmp/x", "/tmp/x", "", "file://LOCALHOST/tmp/x", "/tmp/x", "", "file://h.example/x", "/x",
-        "", "file://localhost", "/", "", "file://C:/x", "/C:/x", "", "file:///c|/x", "/c:/x", "",
+        "", "file://localhost", "/", "", "file://C:/x", "/C:/x", "", "file:///c|/x", "/c:/x", "", "file:///C:/../x", "/C:/x", "",
         "file://$PWD/x", "$PWD/x", "",
         "file://localhost$PWD/x", "$PWD/x", "", "FILE:$PWD/%78", "$PWD/x", "",
         "file://$PWD/../x", "$PWD/../x", "" } },
