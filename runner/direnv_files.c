@@ -590,12 +590,14 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
             }
             /* and every word (but the name use and layout take) */
             for (size_t i = !strcmp(cmd, "use") || !strcmp(cmd, "layout"); i < nw; i++) {
-                const char *key = NULL, *v = words[i];
+                const char *key = NULL, *v = words[i], *f[OPTION_FILES_MAX];
                 const char *eq = strchr(v, '=');
                 size_t kl = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+                size_t nf;
                 if (eq && kl && v + kl == eq && !isdigit((unsigned char)v[0])) {
                     key = arena_strndup(a, v, (size_t)(eq - v));
-                    v = runner_option_file(a, eq + 1);
+                    nf = runner_option_files(a, eq + 1, f);
+                    v = f[0];
                     int built = 0;
                     const char *ld = !strcmp(key, "DIRENV_LAYOUT_DIR") || !strcmp(key, "direnv_layout_dir")
                                          ? word_path(a, dir, v, &built) : NULL;
@@ -604,14 +606,15 @@ static void read_file(scan *sc, const char *file, const char *dir, int depth)
                     if (strcmp(key, "PATH") && !strpbrk(key, "abcdefghijklmnopqrstuvwxyz") && !code_var(key))
                         continue;
                 } else
-                    v = runner_option_file(a, v);         /* --require=./x.js */
-                /* a list (PATH=bin:$PATH): each of its parts */
-                for (const char *part = v; part;) {
-                    const char *colon = strstr(part, "://") ? NULL : strchr(part, ':');
-                    const char *one = colon ? arena_strndup(a, part, (size_t)(colon - part)) : part;
-                    take(sc, file, lineno, cmd, key ? NULL : l, key, one, dir, depth);
-                    part = colon ? colon + 1 : NULL;
-                }
+                    nf = runner_option_files(a, v, f);    /* --require=./x.js */
+                /* a list (PATH=bin:$PATH): each of its parts, of each reading */
+                for (size_t r = 0; r < nf; r++)
+                    for (const char *part = f[r]; part;) {
+                        const char *colon = strstr(part, "://") ? NULL : strchr(part, ':');
+                        const char *one = colon ? arena_strndup(a, part, (size_t)(colon - part)) : part;
+                        take(sc, file, lineno, cmd, key ? NULL : l, key, one, dir, depth);
+                        part = colon ? colon + 1 : NULL;
+                    }
             }
         }
         line = nl ? nl + 1 : NULL;

@@ -142,7 +142,7 @@ const char *runner_env_var_probe(const char *name, size_t k)
  * file: URL */
 static int names_file(const env_file *e, const char *v)
 {
-    return v[0] == '/' || v[0] == '.' || (e->form == EF_NODE && !strncmp(v, "file://", 7));
+    return v[0] == '/' || v[0] == '.' || (e->form == EF_NODE && runner_file_url(v));
 }
 
 static const char *problem_probe(arena *a, const ll_plan *plan, const char *cwd, const env_file *e,
@@ -174,6 +174,16 @@ static const char *problem(arena *a, const ll_plan *plan, const char *cwd, const
     const char *why = NULL;
     for (size_t k = 0; k < PROBES_MAX && e->probes[k] && !why; k++)
         why = problem_probe(a, plan, cwd, e, value, path, e->probes[k]);
+    return why;
+}
+
+/* each file the option word w may name in itself (runner_option_files) */
+static const char *option_problem(arena *a, const ll_plan *plan, const char *cwd, const env_file *e,
+                                  const char *value, const char *w)
+{
+    const char *f[OPTION_FILES_MAX], *why = NULL;
+    size_t n = runner_option_files(a, w, f);
+    for (size_t i = 0; i < n && !why; i++) why = problem(a, plan, cwd, e, value, f[i]);
     return why;
 }
 
@@ -223,10 +233,10 @@ const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *c
             if (strchr(c, '/')) why = problem(a, plan, cwd, e, value, c);
         }
         /* the option's value: the next word, or in the option's own word
-         * (runner_option_file) in the form the program reads there: java's
+         * (runner_option_files) in the form the program reads there: java's
          * after its ':', ruby's right after -r, node's after its '=' */
         while ((e->form == EF_OPTS || e->form == EF_NODE) && !why && (w = next_word(a, &s, 0)) != NULL) {
-            if (take && names_file(e, w)) why = problem(a, plan, cwd, e, value, runner_option_file(a, w));
+            if (take && names_file(e, w)) why = option_problem(a, plan, cwd, e, value, w);
             take = 0;
             for (size_t k = 0; e->opts[k] && !why; k++) {
                 size_t l = strlen(e->opts[k]);
@@ -234,7 +244,7 @@ const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *c
                 if (strncmp(w, e->opts[k], l)) continue;
                 if (!w[l]) take = !colon;
                 else if (colon || (e->form == EF_NODE ? w[l] == '=' && names_file(e, w + l + 1) : names_file(e, w + l)))
-                    why = problem(a, plan, cwd, e, value, runner_option_file(a, w));
+                    why = option_problem(a, plan, cwd, e, value, w);
             }
         }
         if (why) return why;

@@ -518,8 +518,12 @@ static void word_found(include_ctx *x, const char *file, const char *top, const 
     if (!starts && w[0] == '-') {
         /* what an option names in its own word (node --require=./x.js,
          * java -javaagent:./a.jar): the file, when it is a path */
-        const char *f = runner_option_file(x->a, w);
-        if (f[0] != '-' && strchr(f, '/')) w = f;
+        const char *f[OPTION_FILES_MAX];
+        size_t n = runner_option_files(x->a, w, f);
+        for (size_t i = 1; i < n && !x->found; i++)
+            if (f[i][0] != '-' && strchr(f[i], '/')) word_found(x, file, top, wt, key, v, f[i], starts, expanded, git_cmd);
+        if (x->found) return;
+        if (f[0][0] != '-' && strchr(f[0], '/')) w = f[0];
     }
     int named = !starts && !expanded && !git_cmd && w[0] != '-' && w[0] != '.' && strchr(w + 1, '.') &&
                 w[strlen(w) - 1] != '.' && !strchr(w, '=');

@@ -589,34 +589,38 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
         /* what an option names in its own word, a file: URL's path
          * (--require=./x.js, --import=file:///x.mjs, -javaagent:./a.jar in
          * a hook's command) */
-        w = runner_option_file(a, w);
-        /* a version "path:DIR" (mise, asdf): that directory's programs */
-        int version = c->versions && !strncmp(w, "path:", 5) && w[5];
-        if (version) w += 5;
-        /* (a package's name, @scope/name, is looked up elsewhere) */
-        if ((!strchr(w, '/') && !bare && !version) || w[0] == '-' || w[0] == '$' || w[0] == '@' || strstr(w, "://") ||
-            !strcmp(w, "true") || !strcmp(w, "false"))
-            continue;
-        const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w));
-        /* where the kernel reaches it, which the deny to add names (one on
-         * the link's own path would lead through a link) */
-        const char *kt = runner_path_kernel(a, t);
-        /* a directory of programs (a path: version, mise's _.path, rustup's
-         * path): what the command may make in it */
-        struct stat st;
-        int exists = stat(t, &st) == 0;
-        int dir = exists ? S_ISDIR(st.st_mode) : version || (!strcmp(key, "path") && strcmp(c->tool, "yarn"));
-        const char *probe = dir ? arena_printf(a, "%s/%s", strcmp(t, "/") ? t : "", "buckle-probe") : t;
-        if (runner_plan_checked_after(plan, dir ? arena_printf(a, "%s/buckle-probe", kt) : kt)) continue;
-        const char *how = runner_plan_write_why(a, plan, probe);
-        if (how)
-            return arena_printf(a, "%s names the %s %s (%s = %s), which the plan lets the command %s (%s): %s "
-                                   "runs %s by itself, outside any sandbox, while the profile keeps %s from the "
-                                   "command; deny writing it too (deny final write %s\"%s\";), or remove the "
-                                   "setting",
-                                file, dir ? "directory of programs" : "program", t, key, raw,
-                                dir ? "make programs in" : "write", how, c->tool, dir ? "what is there" : "it", file,
-                                dir ? "" : "literal ", kt);
+        const char *f[OPTION_FILES_MAX];
+        size_t nf = runner_option_files(a, w, f);
+        for (size_t r = 0; r < nf; r++) {
+            w = f[r];
+            /* a version "path:DIR" (mise, asdf): that directory's programs */
+            int version = c->versions && !strncmp(w, "path:", 5) && w[5];
+            if (version) w += 5;
+            /* (a package's name, @scope/name, is looked up elsewhere) */
+            if ((!strchr(w, '/') && !bare && !version) || w[0] == '-' || w[0] == '$' || w[0] == '@' ||
+                strstr(w, "://") || !strcmp(w, "true") || !strcmp(w, "false"))
+                continue;
+            const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w));
+            /* where the kernel reaches it, which the deny to add names (one on
+             * the link's own path would lead through a link) */
+            const char *kt = runner_path_kernel(a, t);
+            /* a directory of programs (a path: version, mise's _.path, rustup's
+             * path): what the command may make in it */
+            struct stat st;
+            int exists = stat(t, &st) == 0;
+            int dir = exists ? S_ISDIR(st.st_mode) : version || (!strcmp(key, "path") && strcmp(c->tool, "yarn"));
+            const char *probe = dir ? arena_printf(a, "%s/%s", strcmp(t, "/") ? t : "", "buckle-probe") : t;
+            if (runner_plan_checked_after(plan, dir ? arena_printf(a, "%s/buckle-probe", kt) : kt)) continue;
+            const char *how = runner_plan_write_why(a, plan, probe);
+            if (how)
+                return arena_printf(a, "%s names the %s %s (%s = %s), which the plan lets the command %s (%s): %s "
+                                       "runs %s by itself, outside any sandbox, while the profile keeps %s from the "
+                                       "command; deny writing it too (deny final write %s\"%s\";), or remove the "
+                                       "setting",
+                                    file, dir ? "directory of programs" : "program", t, key, raw,
+                                    dir ? "make programs in" : "write", how, c->tool, dir ? "what is there" : "it", file,
+                                    dir ? "" : "literal ", kt);
+        }
     }
     return NULL;
 }

@@ -147,6 +147,12 @@ echo 'export default 1' >tools/n.mjs
 changed "NODE_OPTIONS --import=file://" 'export NODE_OPTIONS="--import=file://$PWD/tools/n.mjs"' tools/n.mjs 'echo "x" >>tools/n.mjs'
 echo 'export default 1' >tools/n.mjs
 changed "NODE_OPTIONS --experimental-loader file://" 'export NODE_OPTIONS="--experimental-loader file://$PWD/tools/n.mjs"' tools/n.mjs 'echo "x" >>tools/n.mjs'
+echo 'export default 1' >tools/n.mjs
+changed "NODE_OPTIONS --import=file://localhost" 'export NODE_OPTIONS="--import=file://localhost$PWD/tools/n.mjs"' tools/n.mjs 'echo "x" >>tools/n.mjs'
+if grep -qF /localhost "$TMP/err"; then fail "direnv values: (NODE_OPTIONS --import=file://localhost) ... the file node loads, not one beneath localhost" "$(head -c 600 "$TMP/err")"
+else pass "direnv values: (NODE_OPTIONS --import=file://localhost) ... the file node loads, not one beneath localhost"; fi
+echo 'export default 1' >tools/n.mjs
+changed "NODE_OPTIONS --import=FILE:, %XX" 'export NODE_OPTIONS="--import=FILE:$PWD/%74ools/n.mjs?v=1"' tools/n.mjs 'echo "x" >>tools/n.mjs'
 if [ -x /usr/bin/git ] || [ -x /bin/git ]; then
     mkdir -p vendor/bin
     shadowed "layout php" 'layout php' vendor/bin/git 'printf "#!/bin/sh\n" >vendor/bin/git; chmod +x vendor/bin/git'

@@ -68,6 +68,24 @@ for v in "LESSOPEN=| $U/w/tools/lp.sh %s@$U/w/tools/lp.sh" "LESSOPEN=||tools/lp.
     expect_out_lacks "$T: ... before the command starts ($var)" ran
     expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*@} (${var%%=*} = ${var#*=})"
 done
+# node reads a file: URL the way URLs are read: host localhost, one
+# slash or none, the scheme in any case, %XX escapes, a query, '\' for
+# '/', dot segments; and a java agent's options after its '=' may name a
+# file it loads: each such reading is checked
+for v in "NODE_OPTIONS=--import=file://localhost$U/w/tools/hook.mjs" "NODE_OPTIONS=--import=file:$U/w/tools/hook.mjs" \
+         "NODE_OPTIONS=--import=FILE://$U/w/tools/hook.mjs" "NODE_OPTIONS=--import File:$U/w/tools/hook.mjs" \
+         "NODE_OPTIONS=--import=file://$U/w/%74ools/hook.mjs" "NODE_OPTIONS=--import=file://$U/w/tools/hook.mjs?v=1" \
+         "NODE_OPTIONS=--experimental-loader=file://$U/w/x/../tools\\hook.mjs"; do
+    inrun 'echo ran' "$v"
+    expect_rc "$T: file: URL $v: refused" 125
+    expect_out_lacks "$T: ... before the command starts ($v)" ran
+    expect_err_has "$T: ... naming the file node loads ($v)" "the environment's NODE_OPTIONS names $U/w/tools/hook.mjs (NODE_OPTIONS = ${v#*=})"
+done
+inrun 'echo ran' "JAVA_TOOL_OPTIONS=-javaagent:/usr/lib/none.jar=./tools/agent.jar"
+expect_rc "$T: a java agent's options naming a file: refused" 125
+expect_err_has "$T: ... naming it" "the environment's JAVA_TOOL_OPTIONS names $U/w/tools/agent.jar"
+inrun 'echo ran' "NODE_OPTIONS=--import=file://localhost/usr/lib/none.mjs --import=file:///%75sr/lib/none.mjs"
+expect_out_has "$T: file: URLs of files the command may not write: runs" ran
 inrun 'echo ran' PAGER='less -R' EDITOR=vim RUSTC_WRAPPER=sccache RUBYOPT=-rbundler/setup \
     JAVA_TOOL_OPTIONS='-Dfile.encoding=UTF-8 -agentlib:jdwp=transport=dt_socket' \
     PROMPT_COMMAND="history -a 2>/dev/null; echo x >$U/w/log; X=$U/w/tools/p.sh; ls --color=auto --hide=./tools/y"

@@ -1,5 +1,5 @@
 /* test_option_file.c - the file an option word names in itself
- * (runner_option_file) and a git directory told by what it holds
+ * (runner_option_files) and a git directory told by what it holds
  * (runner_git_dir_at). */
 #include "unit.h"
 #include "../../runner/git_dir.h"
@@ -10,20 +10,42 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* each case: its name, and word -> the file it names, in pairs */
+/* each case: its name, and word -> the files it may name ("" ends
+ * them, NULL ends the case's words) */
 static const struct {
     const char *name;
-    const char *pairs[9];
+    const char *words[40];
 } cases[] = {
     { "option file: after the option's '='",
-      { "--require=./x.js", "./x.js", "-r=./x.js", "./x.js", "--x.y=./f", "./f", "--experimental-loader=/l.mjs",
-        "/l.mjs" } },
+      { "--require=./x.js", "./x.js", "", "-r=./x.js", "./x.js", "", "--x.y=./f", "./f", "",
+        "--experimental-loader=/l.mjs", "/l.mjs", "" } },
     { "option file: java's agent, between ':' and '='",
-      { "-javaagent:./agent.jar=debug", "./agent.jar", "-agentpath:/a.so", "/a.so" } },
-    { "option file: a path right after a one-letter option", { "-r./x.rb", "./x.rb", "-r/x.rb", "/x.rb" } },
-    { "option file: a file: URL's path", { "--import=file:///x.mjs", "/x.mjs", "file:///x.mjs", "/x.mjs" } },
+      { "-javaagent:./agent.jar=debug", "./agent.jar", "", "-agentpath:/a.so", "/a.so", "" } },
+    { "option file: both readings where two forms fit",
+      { "-X:a=./b", "a", "./b", "", "-javaagent:/a.jar=file:/%62", "/a.jar", "/b", "", "-r./x=/y", "./x=/y", "/y",
+        "", "-r./x=y", "./x=y", "" } },
+    { "option file: a path right after a one-letter option", { "-r./x.rb", "./x.rb", "", "-r/x.rb", "/x.rb", "" } },
+    { "option file: a file: URL's path",
+      { "--import=file:///x.mjs", "/x.mjs", "", "file:///x.mjs", "/x.mjs", "" } },
+    { "option file: a file: URL's host is no part of its path",
+      { "file://localhost/tmp/x", "/tmp/x", "", "file://LOCALHOST/tmp/x", "/tmp/x", "", "file://h.example/x", "/x",
+        "", "file://localhost", "/", "", "file://C:/x", "/C:/x", "", "file:///c|/x", "/c:/x", "", "file:///C:/../x", "/C:/x", "",
+        "file://$PWD/x", "$PWD/x", "",
+        "file://localhost$PWD/x", "$PWD/x", "", "FILE:$PWD/%78", "$PWD/x", "",
+        "file://$PWD/../x", "$PWD/../x", "" } },
+    { "option file: a file: URL with one slash or none, the scheme in any case",
+      { "file:/tmp/x", "/tmp/x", "", "file:tmp/x", "/tmp/x", "", "FILE:///tmp/x", "/tmp/x", "", "File:/tmp/x",
+        "/tmp/x", "", "--import=fIlE:./x", "/x", "" } },
+    { "option file: a file: URL's escapes decoded, %2F a '/', %00 its end",
+      { "file:///%74mp/x", "/tmp/x", "", "file:///a%2Fb", "/a/b", "", "file:///a%2fb", "/a/b", "", "file:///a%00b",
+        "/a", "", "file:///a%zz%4", "/a%zz%4", "", "file:///a%20b", "/a b", "" } },
+    { "option file: a file: URL's query, fragment, '\\' and dot segments",
+      { "file:///x.mjs?v=1", "/x.mjs", "", "file:///x.mjs#f", "/x.mjs", "", "file:///a\\b", "/a/b", "",
+        "file:///a/../b", "/b", "", "file:///a/%2e%2E/b", "/b", "", "file:///a/./b/.", "/a/b/", "",
+        "file:///../../x", "/x", "", "file:///a\tb", "/ab", "" } },
     { "option file: a word that names nothing in itself is itself",
-      { "-rjson", "-rjson", "--verbose", "--verbose", "./tools/x", "./tools/x" } },
+      { "-rjson", "-rjson", "", "--verbose", "--verbose", "", "./tools/x", "./tools/x", "", "http://h/x", "http://h/x",
+        "", "-agentlib:jdwp=transport=dt_socket", "jdwp", "" } },
 };
 
 void test_option_file(void)
@@ -32,10 +54,14 @@ void test_option_file(void)
     arena_init(&a);
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         unit_case(cases[c].name);
-        for (size_t i = 0; cases[c].pairs[i]; i += 2) {
-            const char *w = cases[c].pairs[i], *want = cases[c].pairs[i + 1];
-            const char *got = runner_option_file(&a, w);
-            CHECK(!strcmp(got, want), "runner_option_file(\"%s\") = \"%s\", want \"%s\"", w, got, want);
+        for (size_t i = 0; cases[c].words[i];) {
+            const char *w = cases[c].words[i++], *got[OPTION_FILES_MAX];
+            size_t n = runner_option_files(&a, w, got), k = 0;
+            for (; *cases[c].words[i]; i++, k++)
+                CHECK(k < n && !strcmp(got[k], cases[c].words[i]), "runner_option_files(\"%s\")[%zu] = \"%s\", want \"%s\"",
+                      w, k, k < n ? got[k] : "(none)", cases[c].words[i]);
+            CHECK(n == k, "runner_option_files(\"%s\") gives %zu readings, want %zu", w, n, k);
+            i++;
         }
     }
     arena_free(&a);
