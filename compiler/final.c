@@ -121,7 +121,9 @@ void witness_add_from(arena *ar, witness *w, size_t k, const char *s)
 }
 
 /* The matcher with the parameters replaced: a glob gets each value with its
- * wildcards escaped, a regex each value quoted.  on_linux: no /private alias
+ * wildcards escaped, a regex each value quoted.  A glob or a path whose first
+ * component values make /tmp, /var or /etc is read under /private, as the
+ * output writes it (template_private_alias).  on_linux: no /private alias
  * (on Linux /var/x is /var/x, not macOS's /private/var/x). */
 void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out)
 {
@@ -130,6 +132,7 @@ void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap 
     strbuf b;
     sb_init(&b);
     if (m->kind == MK_GLOB) {
+        if (!on_linux && template_private_alias(m->value, m->len, vals)) sb_puts(&b, "/private");
         for (size_t i = 0; i < m->len; i++) {
             if (m->value[i] != PARAM_OPEN) { sb_putc(&b, m->value[i]); continue; }
             size_t j = i + 1;
