@@ -120,6 +120,14 @@ void witness_add_from(arena *ar, witness *w, size_t k, const char *s)
     }
 }
 
+void witness_add_around_alias(arena *ar, witness *w, size_t k, const matcher *m, const char *t)
+{
+    witness_add_around(ar, w, k, m, t);
+    static const char pre[] = "/private";
+    size_t n = sizeof pre - 1, tl = strlen(t);
+    if (tl > n && !memcmp(t, pre, n) && private_alias(t + n, tl - n, "")) witness_add_around(ar, w, k, m, t + n);
+}
+
 /* The matcher with the parameters replaced: a glob gets each value with its
  * wildcards escaped, a regex each value quoted.  A glob or a path whose first
  * component values make /tmp, /var or /etc is read under /private, as the
@@ -659,8 +667,8 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         for (int s = 0; s < 2; s++)
             if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) witness_add_from(&scratch, &w, k, srcs[s]);
         if (r->final) {
-            if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) witness_add_around(&scratch, &w, k, &r->m, srcs[1]);
-            if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) witness_add_around(&scratch, &w, k, &f->m, srcs[0]);
+            if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) witness_add_around_alias(&scratch, &w, k, &r->m, srcs[1]);
+            if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) witness_add_around_alias(&scratch, &w, k, &f->m, srcs[0]);
         } else if (mk_family(f->m.kind) == FAM_NAME && !memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) {
             /* a name has no components to take values from: the final
              * rule's parameter as the rest of the other name ("com.$SVC"

@@ -40,6 +40,10 @@ void witness_add_from(arena *ar, witness *w, size_t k, const char *s);
  * appears ("com.$S" against "com.apple.secd": S=apple.secd; "$P/t" against
  * "/s/t": P=/s). */
 void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const char *t);
+/* The same for t, and for a t under /private/tmp, /private/var or
+ * /private/etc also for t as the alias spells it: "/t$D/s" meets
+ * "/private/tmp/s/x" for D=mp, which the output writes under /private. */
+void witness_add_around_alias(arena *ar, witness *w, size_t k, const matcher *m, const char *t);
 /* m with the parameters replaced by their values in vals (on_linux: no
  * /private alias). */
 void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out);

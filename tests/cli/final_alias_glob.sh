@@ -53,3 +53,19 @@ expect_rc "final alias glob: a value that makes no alias compiles" 0
 printf 'param D;\nfiles {\n  allow read "/private";\n  deny final read glob "/$D/s/*";\n}\n' >"$D/out.buckle"
 run "final alias glob: output under /private" "$BUCKLE" compile "$D/out.buckle" -D D=tmp
 expect_out_has "final alias glob: the output writes the glob under /private" '"^/private/tmp/s/'
+
+# without values: the value that makes the alias is found, a glued one too
+refused "final allow glob \"/t\$D/s/x/*\" inside deny final read \"/tmp/s\", symbolically" "$D/allow6.buckle"
+refused "final allow glob \"/e\${D}/s/x/*\" inside deny final read \"/etc/s\", symbolically" "$D/allow7.buckle"
+i=0
+for glob in '/$D/s/*' '/t$D/s' '/t$D/s/**' '/v${D}/s/*'; do
+    i=$((i + 1))
+    case "$glob" in /v*) a=var ;; *) a=tmp ;; esac
+    printf 'param D;\nfiles {\n  allow read "/usr";\n  deny final read glob "%s";\n  allow final read glob "/private/%s/s/x*";\n}\n' "$glob" "$a" >"$D/sdeny$i.buckle"
+    refused "final deny glob \"$glob\" beside a final allow, symbolically" "$D/sdeny$i.buckle"
+    printf 'param D;\nfiles {\n  allow read "/usr";\n  deny final read glob "%s";\n}\nsbpl """\n(allow file-read-data (subpath "/private/%s/s"))\n""";\n' "$glob" "$a" >"$D/sraw$i.buckle"
+    refused "final deny glob \"$glob\" beside a raw allow, symbolically" "$D/sraw$i.buckle"
+done
+# a value that spans components ("/$D/x" with D=tmp/s) against a raw allow
+printf 'param D;\nfiles {\n  allow read "/usr";\n  deny final read glob "/$D/[x]";\n}\nsbpl """\n(allow file-read-data (subpath "/private/tmp/s"))\n""";\n' >"$D/span.buckle"
+refused "final deny glob \"/\$D/[x]\" beside a raw allow of /private/tmp/s, symbolically" "$D/span.buckle"
