@@ -19,7 +19,42 @@ typedef struct final_ctx {
     rule *f;
     const sb_regex **gen;      /* by final rule id: its scope with every parameter as .* */
     char *gen_done;
+    hashmap *reported;         /* the pairs BK2005 was reported for (pair_key) */
 } final_ctx;
+
+/* A rule and a final rule by the places they were written: every rule a
+ * verb expands to (one per group of operations, the final rule's implied
+ * denies of moving, its folds into every case of its letters) is one pair,
+ * reported once. */
+typedef struct pair_key {
+    const source *r_src, *f_src;
+    uint32_t r_start, f_start;
+} pair_key;
+
+static pair_key pair_of(const rule *r, const rule *f)
+{
+    pair_key k;
+    memset(&k, 0, sizeof k);
+    span ra = origin_primary(r), fa = origin_primary(f);
+    k.r_src = ra.src;
+    k.r_start = ra.start;
+    k.f_src = fa.src;
+    k.f_start = fa.start;
+    return k;
+}
+
+static int pair_reported(const final_ctx *fc, const rule *r, const rule *f)
+{
+    pair_key k = pair_of(r, f);
+    return hm_get(fc->reported, (const char *)&k, sizeof k) != NULL;
+}
+
+static void pair_add(final_ctx *fc, const rule *r, const rule *f)
+{
+    pair_key *k = arena_alloc(&fc->c->a, sizeof *k);
+    *k = pair_of(r, f);
+    hm_set(fc->reported, (const char *)k, sizeof *k, k);
+}
 
 static int is_pattern(matcher_kind k) { return k == MK_GLOB || k == MK_REGEX || k == MK_NAME_REGEX; }
 
@@ -703,8 +738,6 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
     return found;
 }
 
-static int reported(const compilation *c, const rule *r, const rule *f);
-
 static void check_one(void *ud, rule *r)
 {
     final_ctx *fc = ud;
@@ -720,8 +753,7 @@ static void check_one(void *ud, rule *r)
      * meets it is BK2005, as one meeting the path as written */
     if (f->implied == IMPL_CASE && !r->final) return;
     if (!opset_intersects(r->covers, f->covers)) return;
-    /* a final allow against the implied denies of one final rule: one error */
-    if (implied_move(f) && r->final && reported(fc->c, r, f)) return;
+    if (pair_reported(fc, r, f)) return;                 /* one error per pair */
     if (spec_cmp(&r->m, &f->m) < 0) return;
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */
@@ -750,6 +782,7 @@ static void check_one(void *ud, rule *r)
     }
     /* a final path deny holds in every case of its letters (final_case.c) */
     int cased = r->implied == IMPL_CASE || f->implied == IMPL_CASE;
+    pair_add(fc, r, f);
     diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, origin_primary(r),
                        "%s contradicts a final %s%s%s",
                        action_name(r->action),
@@ -807,19 +840,6 @@ static void check_reach(final_ctx *fc, rule *const *finals, size_t nfinals)
     }
 }
 
-/* Whether BK2005 was reported for r against the rule written at f's place
- * already (a fold of a path r meets as written too). */
-static int reported(const compilation *c, const rule *r, const rule *f)
-{
-    span at = origin_primary(r), fat = origin_primary(f);
-    for (const diag *d = c->diags.head; d; d = d->next) {
-        if (!d->code || strcmp(d->code, BK2005) || d->at.src != at.src || d->at.start != at.start) continue;
-        for (const diag_note *n = d->notes; n; n = n->next)
-            if (n->at.src == fat.src && n->at.start == fat.start) return 1;
-    }
-    return 0;
-}
-
 /* Whether the fold f denies an operation its written rule (one of the
  * first from rules, written where f was) denies as written, not only as
  * implied by it (final_ancestors.c) */
@@ -835,7 +855,7 @@ static int folds_written_op(const compilation *c, const rule *f, size_t from)
     return 0;
 }
 
-void check_final_cases(compilation *c, size_t from)
+void check_final_cases(compilation *c, size_t from, hashmap *reported)
 {
     size_t n = c->pol.rules.n, nallow = 0;
     rule **allows = xmalloc((from + 1) * sizeof *allows);
@@ -843,7 +863,7 @@ void check_final_cases(compilation *c, size_t from)
         rule *r = c->pol.rules.v[i];
         if (r->final && !r->implied && r->action == ACT_ALLOW) allows[nallow++] = r;
     }
-    final_ctx fc = { c, NULL, arena_alloc(&c->a, (n + 1) * sizeof *fc.gen), arena_alloc(&c->a, n + 1) };
+    final_ctx fc = { c, NULL, arena_alloc(&c->a, (n + 1) * sizeof *fc.gen), arena_alloc(&c->a, n + 1), reported };
     for (size_t i = from; i < n && nallow; i++) {
         rule *f = c->pol.rules.v[i];
         if (f->implied != IMPL_CASE) continue;
@@ -855,20 +875,19 @@ void check_final_cases(compilation *c, size_t from)
         int both_ways = folds_written_op(c, f, from);
         for (size_t j = 0; j < nallow; j++) {
             fc.f = f;
-            if (!reported(c, allows[j], f)) check_one(&fc, allows[j]);
+            check_one(&fc, allows[j]);
             fc.f = allows[j];
-            if (both_ways && !reported(c, f, allows[j])) check_one(&fc, f);
+            if (both_ways) check_one(&fc, f);
         }
     }
     free(allows);
 }
 
-void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals)
+void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals, hashmap *reported)
 {
-
     ovl_index *ix = index;
     size_t nr = c->pol.rules.n + 1;
-    final_ctx fc = { c, NULL, arena_alloc(&c->a, nr * sizeof *fc.gen), arena_alloc(&c->a, nr) };
+    final_ctx fc = { c, NULL, arena_alloc(&c->a, nr * sizeof *fc.gen), arena_alloc(&c->a, nr), reported };
     if (ix) {
         for (size_t i = 0; i < nfinals; i++) {
             fc.f = finals[i];
