@@ -557,22 +557,69 @@ static void add_plain_cand(arena *ar, witness *w, size_t k, const char *v, size_
 }
 
 /* A value for parameter k that makes template text t (its first parameter
- * k, between written text A and B) read as string o: what follows A in o,
- * and, where t is one string (a literal, a name), what lies between A and
- * B ("${S}d" against "secd": S=sec). */
-static void solve_cand(arena *ar, witness *w, size_t k, const matcher *m, const char *t, const char *o)
+ * k, between written text A and B) read as string o, for a matcher of kind
+ * kind: what follows A in o; where t is one string (a literal, a name),
+ * what lies between A and B ("${S}d" against "secd": S=sec); for a path,
+ * that cut where o ends with B up to one of B's "/" ("/a/${D}c/x" against
+ * "/a/bc": D=b), and what follows A with a component below it (the rest of
+ * t then lies inside o: "/a/b${D}x/k" against "/a/bc": D=c/x). */
+static void solve_cand(arena *ar, witness *w, size_t k, matcher_kind kind, const char *t, const char *o)
 {
     const char *p = strchr(t, PARAM_OPEN);
     if (!p || strncmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
     size_t al = (size_t)(p - t), ol = strlen(o);
-    if (m->kind == MK_GLOB && strcspn(t, "*?[\\") < al) return;     /* a wildcard before it */
+    if (kind == MK_GLOB && strcspn(t, "*?[\\") < al) return;     /* a wildcard before it */
     if (ol <= al || memcmp(o, t, al)) return;
     const char *b = p + 2 + w->nlen[k];
     size_t bl = strlen(b);
-    if ((m->kind == MK_LITERAL || m->kind == MK_NAME) && bl && !strchr(b, PARAM_OPEN) &&
+    if ((kind == MK_LITERAL || kind == MK_NAME) && bl && !strchr(b, PARAM_OPEN) &&
         ol > al + bl && !memcmp(o + ol - bl, b, bl))
         add_plain_cand(ar, w, k, o + al, ol - al - bl);
     add_plain_cand(ar, w, k, o + al, ol - al);
+    if (mk_family(kind) != FAM_PATH) return;
+    size_t fixed = 0;                    /* B up to a wildcard or parameter */
+    while (fixed < bl && b[fixed] != PARAM_OPEN && !(kind == MK_GLOB && strchr("*?[\\", b[fixed]))) fixed++;
+    for (size_t c = 1; c <= fixed && al + c < ol; c++)
+        if ((c == bl || b[c] == '/') && !memcmp(o + ol - c, b, c)) add_plain_cand(ar, w, k, o + al, ol - al - c);
+    if (bl && b[0] != '/') {
+        const char *below = arena_printf(ar, "%.*s/x", (int)(ol - al), o + al);
+        add_plain_cand(ar, w, k, below, strlen(below));
+    }
+}
+
+/* A regex template (its parameters as written, the known values in) read
+ * as a string kind for solve_cand: from its "^" up to its first
+ * metacharacter (an escaped one is plain text; a character made optional
+ * or repeated by what follows is left out), a literal when the regex ends
+ * there in "$", otherwise a prefix (a name's for a name regex).  NULL when
+ * it does not start with "^" or no parameter is in that text. */
+static const char *regex_plain(arena *ar, const char *re, matcher_kind *kind)
+{
+    if (re[0] != '^') return NULL;
+    strbuf t;
+    sb_init(&t);
+    int name = *kind == MK_NAME_REGEX, param = 0;
+    *kind = name ? MK_NAME_PREFIX : MK_PREFIX;
+    for (size_t i = 1; re[i]; i++) {
+        char c = re[i];
+        if (c == PARAM_OPEN) {
+            while (re[i] && re[i] != PARAM_CLOSE) sb_putc(&t, re[i++]);
+            if (!re[i]) break;
+            sb_putc(&t, re[i]);
+            param = 1;
+            continue;
+        }
+        if (c == '$' && !re[i + 1]) { *kind = name ? MK_NAME : MK_LITERAL; break; }
+        size_t n = c == '\\' && re[i + 1] ? 2 : 1;
+        if (n == 1 && strchr(".[]()*+?{}|^$\\", c)) break;
+        if (re[i + n] && strchr("*?{", re[i + n])) break;
+        sb_putc(&t, re[i + n - 1]);
+        i += n - 1;
+        if (re[i + 1] == '+') break;
+    }
+    const char *out = param ? arena_strndup(ar, t.data, t.len) : NULL;
+    sb_free(&t);
+    return out;
 }
 
 typedef struct first_ctx { arena *ar; const sb_regex *a, *b; const char *s; } first_ctx;
@@ -636,16 +683,38 @@ static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, 
     }
     for (int i = 0; i < 2; i++) {
         const char *self = sb_cstr(&tx[i]), *other = sb_cstr(&tx[!i]);
-        if (ms[i]->kind == MK_REGEX || ms[i]->kind == MK_NAME_REGEX || !strchr(self, PARAM_OPEN) || strchr(other, PARAM_OPEN)) continue;
+        if (!strchr(self, PARAM_OPEN) || strchr(other, PARAM_OPEN)) continue;
+        matcher_kind kind = ms[i]->kind;
+        int regex = kind == MK_REGEX || kind == MK_NAME_REGEX;
+        if (regex && !(self = regex_plain(ar, self, &kind))) continue;
         const char *strs[3];
         size_t ns = strings_of(ar, mac, ms[!i], other, strs);
-        for (size_t s = 0; s < ns; s++) solve_cand(ar, w, k, ms[i], self, strs[s]);
-        const char *both = meet_string(ar, mac, ms[i], self, ms[!i], other);
-        if (both) solve_cand(ar, w, k, ms[i], self, both);
+        for (size_t s = 0; s < ns; s++) solve_cand(ar, w, k, kind, self, strs[s]);
+        const char *both = regex ? NULL : meet_string(ar, mac, ms[i], self, ms[!i], other);
+        if (both) solve_cand(ar, w, k, kind, self, both);
     }
     sb_free(&tx[0]);
     sb_free(&tx[1]);
     hm_free(&vals);
+}
+
+/* The text a path template starts with before its first parameter (after
+ * a regex's "^", up to its first metacharacter, escaped ones as plain
+ * text): NULL when that is not a path or is empty. */
+static const char *written_start(arena *ar, const char *t)
+{
+    int regex = t[0] == '^';
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = regex; t[i] && t[i] != PARAM_OPEN; i++) {
+        if (regex && t[i] == '\\' && t[i + 1]) { i++; if (t[i + 1] && strchr("*?{", t[i + 1])) break; sb_putc(&b, t[i]); continue; }
+        if (regex && strchr(".[]()*+?{}|^$", t[i])) break;
+        if (regex && t[i + 1] && strchr("*?{", t[i + 1])) break;
+        sb_putc(&b, t[i]);
+    }
+    const char *out = b.len && b.data[0] == '/' ? arena_strndup(ar, b.data, b.len) : NULL;
+    sb_free(&b);
+    return out;
 }
 
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
@@ -688,8 +757,17 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         /* a value that puts one rule's path on the other's (a pattern's:
          * its fixed start) */
         const char *srcs[2] = { pattern_start(&scratch, &r->m, sb_cstr(&rs)), pattern_start(&scratch, &f->m, sb_cstr(&fs)) };
-        for (int s = 0; s < 2; s++)
+        for (int s = 0; s < 2; s++) {
             if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) witness_add_from(&scratch, &w, k, srcs[s]);
+            else if (r->final) {
+                /* two final rules: the value may put one rule on the
+                 * written start of the other ("$P/bc" against
+                 * "/a/b$D/x": P=/a, D=c), or be the root */
+                const char *st = written_start(&scratch, srcs[s]);
+                witness_add(&w, k, "/");
+                if (st) witness_add_from(&scratch, &w, k, st);
+            }
+        }
         if (r->final) {
             if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) witness_add_around(&scratch, &w, k, &r->m, srcs[1]);
             if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) witness_add_around(&scratch, &w, k, &f->m, srcs[0]);
