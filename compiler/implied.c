@@ -121,8 +121,12 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
              * /private is an ancestor too, as symbolically, unless a value
              * glued to text makes the first component ("/t$X", "${P}p") */
             if (kind == MK_LITERAL && n > 9 && !memcmp(v, "/private/", 9) && compile_platform(c) == PLAT_MACOS &&
-                !glued_first(tv, tn))
+                !glued_first(tv, tn)) {
+                /* and its ancestor "/": the walk stops at a /private
+                 * that is there already ("/private/$D/y" with D=a) */
+                add_one(ic, from, MK_LITERAL, "/", 1, 0);
                 add_one(ic, from, MK_LITERAL, "/private", 8, 1);
+            }
             if (kind == MK_LITERAL) depth = template_depth(v, n);
         } else {
             depth = -1;
