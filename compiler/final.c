@@ -187,9 +187,20 @@ void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap 
     matcher_finish(ar, out);
 }
 
+/* A glob whose first component is /tmp, /var or /etc as plain text: one
+ * that values made ("/t$X" with X=mp stays as written, and the output
+ * matches it under /private too, as the kernel presents it). */
+static int alias_glob(const matcher *m)
+{
+    if (m->kind != MK_GLOB || !m->value || m->len < 4 || m->value[0] != '/' || (m->len > 4 && m->value[4] != '/')) return 0;
+    return !memcmp(m->value + 1, "tmp", 3) || !memcmp(m->value + 1, "var", 3) || !memcmp(m->value + 1, "etc", 3);
+}
+
 relation final_relate(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     relation rel = matcher_relation(a, b);
+    /* the texts differ, the paths as the kernel sees them may not */
+    if (rel == REL_DISJOINT && mac && (alias_glob(a) || alias_glob(b))) rel = REL_UNKNOWN;
     if (rel == REL_UNKNOWN) rel = refine(ar, mac, a, b);
     return rel;
 }
@@ -689,7 +700,15 @@ static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, 
         if (regex && !(self = regex_plain(ar, self, &kind))) continue;
         const char *strs[3];
         size_t ns = strings_of(ar, mac, ms[!i], other, strs);
-        for (size_t s = 0; s < ns; s++) solve_cand(ar, w, k, kind, self, strs[s]);
+        for (size_t s = 0; s < ns; s++) {
+            solve_cand(ar, w, k, kind, self, strs[s]);
+            /* /private/tmp/b as the kernel presents /tmp/b, which values
+             * glued to text may make ("/t$X/b": X=mp) */
+            if (mac && !strncmp(strs[s], "/private/", 9) &&
+                (!strncmp(strs[s] + 9, "tmp", 3) || !strncmp(strs[s] + 9, "var", 3) || !strncmp(strs[s] + 9, "etc", 3)) &&
+                (!strs[s][12] || strs[s][12] == '/'))
+                solve_cand(ar, w, k, kind, self, strs[s] + 8);
+        }
         const char *both = regex ? NULL : meet_string(ar, mac, ms[i], self, ms[!i], other);
         if (both) solve_cand(ar, w, k, kind, self, both);
     }

@@ -364,6 +364,12 @@ ffglued 'deny final read "/a/bc"' 'allow final read glob "/a/b${D}x/k"'
 ffglued 'deny final read "$P/bc"' 'allow final read "/a/b$D/x"'
 ffglued 'deny final read "$P/bc"' 'allow final read "$P$D/x"'
 ffglued 'deny final read "$P/bc"' 'allow final read glob "/a/*$D/k"'
+# a glob whose first component values make /tmp ("/t$USER" with USER=mp)
+# is matched under /private as well: it meets a final glob there, also
+# with -D
+ffglued 'deny final read glob "/private/tmp/b/*"' 'allow final read glob "/t${USER}/b/*"'
+run "final scope: glued glob, -D USER=mp" "$BUCKLE" compile -D USER=mp "$D/glued.buckle" -o /dev/null
+expect_rc "final scope: glued glob, -D USER=mp: BK2005 as symbolically" 1
 
 # a pattern without parameters that outranks a final subpath or prefix is
 # BK2005 where some path matches both, though its fixed part lies beside it
