@@ -633,6 +633,25 @@ static const char *regex_plain(arena *ar, const char *re, matcher_kind *kind)
     return out;
 }
 
+void witness_solve(arena *ar, int on_linux, witness *w, size_t k, const matcher *m, const hashmap *known, const char *o)
+{
+    hashmap vals;
+    hm_init(&vals);
+    for (size_t i = 0; i < known->cap; i++) {
+        const hm_slot *sl = &known->slots[i];
+        if (sl->hash && !(sl->klen == w->nlen[k] && !memcmp(sl->key, w->name[k], sl->klen))) hm_set(&vals, sl->key, sl->klen, sl->val);
+    }
+    strbuf tx;
+    sb_init(&tx);
+    param_expand(&tx, m->value, m->len, &vals, TPL_KEEP | (on_linux ? TPL_LINUX : 0));
+    matcher_kind kind = m->kind;
+    const char *t = sb_cstr(&tx);
+    if (kind == MK_REGEX || kind == MK_NAME_REGEX) t = regex_plain(ar, t, &kind);
+    if (t) solve_cand(ar, w, k, kind, t, o);
+    sb_free(&tx);
+    hm_free(&vals);
+}
+
 typedef struct first_ctx { arena *ar; const sb_regex *a, *b; const char *s; } first_ctx;
 
 static void first_emit(void *ud, const char *s, size_t len)

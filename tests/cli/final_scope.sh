@@ -364,6 +364,17 @@ ffglued 'deny final read "/a/bc"' 'allow final read glob "/a/b${D}x/k"'
 ffglued 'deny final read "$P/bc"' 'allow final read "/a/b$D/x"'
 ffglued 'deny final read "$P/bc"' 'allow final read "$P$D/x"'
 ffglued 'deny final read "$P/bc"' 'allow final read glob "/a/*$D/k"'
+# a raw rule whose parameter is followed by text that continues past the
+# final path: the value that completes it ("$HOME/" + D + "sh/id_rsa"
+# against "~/.ssh": D=.s), the other parameters at their values
+rawglued() {
+    printf 'param D;\nfiles {\n    allow read "/usr";\n    %s;\n}\nsbpl """\n(allow file-read-data (subpath (string-append %s)))\n""";\n' "$1" "$2" >"$D/rawglued.buckle"
+    run "final scope: raw glued: $2" "$BUCKLE" compile "$D/rawglued.buckle" -o /dev/null
+    expect_rc "final scope: raw glued: $2 meets $1 for some value: BK2005" 1
+    expect_err_has "final scope: raw glued: ... names the values: $2" "they meet with"
+}
+rawglued 'deny final read "~/.ssh"' '(param "HOME") "/" (param "D") "sh/id_rsa"'
+rawglued 'deny final read "/a/bc"' '"/a/" (param "D") "c/x"'
 # a glob whose first component values make /tmp ("/t$USER" with USER=mp)
 # is matched under /private as well: it meets a final glob there, also
 # with -D
