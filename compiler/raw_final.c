@@ -307,6 +307,10 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         witness_add(&w, k, hm_get(rc->known, w.name[k], w.nlen[k]));
         if (k >= nraw || !ft) continue;
         witness_add_around(rc->a, &w, k, &m, ft);
+        /* with the other parameters at their values, and text after it
+         * that continues past the final path ("$HOME/$D" + "sh/id_rsa"
+         * against "~/.ssh": D=.s) */
+        witness_solve(rc->a, compile_platform(rc->c) == PLAT_LINUX, &w, k, &m, rc->known, ft);
         if (mk_family(f->m.kind) == FAM_PATH) witness_add_from(rc->a, &w, k, ft);
         else witness_add(&w, k, ft);
     }
