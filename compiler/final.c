@@ -164,9 +164,7 @@ void witness_add_around_alias(arena *ar, witness *w, size_t k, const matcher *m,
 }
 
 /* The matcher with the parameters replaced: a glob gets each value with its
- * wildcards escaped, a regex each value quoted.  A glob or a path whose first
- * component values make /tmp, /var or /etc is read under /private, as the
- * output writes it (template_private_alias).  on_linux: no /private alias
+ * wildcards escaped, a regex each value quoted.  on_linux: no /private alias
  * (on Linux /var/x is /var/x, not macOS's /private/var/x). */
 void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out)
 {
@@ -175,7 +173,6 @@ void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap 
     strbuf b;
     sb_init(&b);
     if (m->kind == MK_GLOB) {
-        if (!on_linux && template_private_alias(m->value, m->len, vals)) sb_puts(&b, "/private");
         for (size_t i = 0; i < m->len; i++) {
             if (m->value[i] != PARAM_OPEN) { sb_putc(&b, m->value[i]); continue; }
             size_t j = i + 1;
@@ -818,8 +815,8 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
             }
         }
         if (r->final) {
-            if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) witness_add_around_alias(&scratch, &w, k, &r->m, srcs[1]);
-            if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) witness_add_around_alias(&scratch, &w, k, &f->m, srcs[0]);
+            if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) witness_add_around(&scratch, &w, k, &r->m, srcs[1]);
+            if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) witness_add_around(&scratch, &w, k, &f->m, srcs[0]);
         } else if (mk_family(f->m.kind) == FAM_NAME && !memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) {
             /* a name has no components to take values from: the final
              * rule's parameter as the rest of the other name ("com.$SVC"
