@@ -167,20 +167,25 @@ check: test-tools bench-tools
 	  SAN_MAKE='$(MAKE) --no-print-directory STATIC=0 BUILD=$(BUILD)-asan BIN=$(BUILD)-asan/buckle CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test-tools' \
 	  sh tests/check.sh
 
-# more requests than make check: many random names per path and several seeds
-# (the even ones with the evaluator answering through its path index), then
-# generated profiles at a larger size (FUZZ_GEN per seed; the shape classes
-# and checks that make check leaves off, see tests/cli/differential.sh)
-FUZZ_GEN ?= 1500
+# more requests than make check (not part of it): random names per path
+# (FUZZ_RANDOM) over several seeds (the even ones with the evaluator
+# answering through its path index), then generated profiles (FUZZ_GEN per
+# seed; the shape classes and checks that make check leaves off, see
+# tests/cli/differential.sh).  The defaults finish in minutes on two cores;
+# FUZZ_LONG=1 is the long run (docs/hacking.md), and each variable can be
+# set on its own
+FUZZ_LONG ?=
+FUZZ_RANDOM ?= $(if $(FUZZ_LONG),200,10)
+FUZZ_GEN ?= $(if $(FUZZ_LONG),1500,200)
 GEN_WITHOUT ?= $(shell sed -n 's/^GEN_WITHOUT=//p' tests/cli/differential.sh)
 GEN_SKIP ?= $(shell sed -n 's/^GEN_SKIP=//p' tests/cli/differential.sh)
-FUZZ_SEEDS ?= 1 2 3 4 5 6 7 8
-FUZZ_GEN_SEEDS ?= 101 102 103 104
+FUZZ_SEEDS ?= $(if $(FUZZ_LONG),1 2 3 4 5 6 7 8,1 2)
+FUZZ_GEN_SEEDS ?= $(if $(FUZZ_LONG),101 102 103 104,101 102)
 # each seed is a target of its own (make -j2 fuzz-diff runs two at a time);
 # a seed's last line is printed with the seed, its failures in full
 fuzz-diff: $(FUZZ_SEEDS:%=fuzz-diff-objects-%) $(FUZZ_GEN_SEEDS:%=fuzz-diff-generated-%)
 fuzz-diff-objects-%: test-tools
-	@$(BUILD)/diff-check -I corpus --seed $* --random 200 $$([ $$(($* % 2)) = 0 ] && echo --index) corpus/examples/*.buckle \
+	@$(BUILD)/diff-check -I corpus --seed $* --random $(FUZZ_RANDOM) $$([ $$(($* % 2)) = 0 ] && echo --index) corpus/examples/*.buckle \
 	  $$(find corpus/std -name '*.buckle') tests/diff/*.buckle >$(BUILD)/fuzz-diff-$*.out 2>$(BUILD)/fuzz-diff-$*.err; rc=$$?; \
 	  echo "seed $*: $$(tail -n 1 $(BUILD)/fuzz-diff-$*.out)"; \
 	  [ $$rc = 0 ] || { head -n 40 $(BUILD)/fuzz-diff-$*.err; exit 1; }

@@ -68,21 +68,24 @@ int compile_profile(compilation *c, const char *path)
     merge_chain(c);
     check_sbpl_blocks(c);
     add_final_moves(c);
+    hashmap reported;                 /* BK2005 once per (rule, final rule) pair */
+    hm_init(&reported);
     rule **finals = xmalloc((c->pol.rules.n + 1) * sizeof *finals);
     size_t nfinals = 0;
     for (size_t i = 0; i < c->pol.rules.n; i++)
         if (c->pol.rules.v[i]->final) finals[nfinals++] = c->pol.rules.v[i];
     if (nfinals > 16) {               /* many: through an index of every rule */
         ovl_index *ix = ovl_build(&c->a, c->pol.rules.v, c->pol.rules.n);
-        check_finals(c, ix, finals, nfinals);
+        check_finals(c, ix, finals, nfinals, &reported);
         ovl_free(ix);
     } else if (nfinals) {             /* a few: each rule against them is cheaper */
-        check_finals(c, NULL, finals, nfinals);
+        check_finals(c, NULL, finals, nfinals, &reported);
     }
     free(finals);
     size_t unfolded = c->pol.rules.n;
     add_final_cases(c);
-    check_final_cases(c, unfolded);
+    check_final_cases(c, unfolded, &reported);
+    hm_free(&reported);
     if (!c->opts.no_implied) add_implied(c);
     check_raw_finals(c);
     if (c->other_pass) return 1;

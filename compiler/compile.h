@@ -165,8 +165,11 @@ void sbpl_guard(diag_list *dl, const struct sexp *top, int verbatim);     /* sbp
  * at the block's import, with a note in the file). */
 void read_raw_imports(compilation *c, raw_block *b, const struct sexp *top);   /* raw_imports.c */
 /* final.c: finals lists the final rules (in rule order); with an index they
- * are looked up in it, without one every rule is compared with each. */
-void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals);
+ * are looked up in it, without one every rule is compared with each.
+ * reported: the pairs of a rule and a final rule, by the places they were
+ * written, that BK2005 was reported for (filled here and by
+ * check_final_cases, so each pair is one error). */
+void check_finals(compilation *c, void *ovl_index, rule *const *finals, size_t nfinals, hashmap *reported);
 /* raw sbpl rules that may override a final rule: BK2005 (after add_implied) */
 void check_raw_finals(compilation *c);                  /* raw_final.c */
 /* Two matchers without parameters: 1 when the check of two final rules
@@ -187,7 +190,7 @@ int fold_of_making(const rule *f);
 /* The folds add_final_cases added (the rules from index from on) against
  * the final allows before them: BK2005 where one meets a fold and is as
  * specific (final.c) */
-void check_final_cases(compilation *c, size_t from);
+void check_final_cases(compilation *c, size_t from, hashmap *reported);
 void add_default_denies(compilation *c);               /* implied.c */
 /* 1 when add_default_denies writes an explicit deny of the concrete op */
 int default_deny_covers(int op);                       /* implied.c */

@@ -19,7 +19,42 @@ typedef struct final_ctx {
     rule *f;
     const sb_regex **gen;      /* by final rule id: its scope with every parameter as .* */
     char *gen_done;
+    hashmap *reported;         /* the pairs BK2005 was reported for (pair_key) */
 } final_ctx;
+
+/* A rule and a final rule by the places they were written: every rule a
+ * verb expands to (one per group of operations, the final rule's implied
+ * denies of moving, its folds into every case of its letters) is one pair,
+ * reported once. */
+typedef struct pair_key {
+    const source *r_src, *f_src;
+    uint32_t r_start, f_start;
+} pair_key;
+
+static pair_key pair_of(const rule *r, const rule *f)
+{
+    pair_key k;
+    memset(&k, 0, sizeof k);
+    span ra = origin_primary(r), fa = origin_primary(f);
+    k.r_src = ra.src;
+    k.r_start = ra.start;
+    k.f_src = fa.src;
+    k.f_start = fa.start;
+    return k;
+}
+
+static int pair_reported(const final_ctx *fc, const rule *r, const rule *f)
+{
+    pair_key k = pair_of(r, f);
+    return hm_get(fc->reported, (const char *)&k, sizeof k) != NULL;
+}
+
+static void pair_add(final_ctx *fc, const rule *r, const rule *f)
+{
+    pair_key *k = arena_alloc(&fc->c->a, sizeof *k);
+    *k = pair_of(r, f);
+    hm_set(fc->reported, (const char *)k, sizeof *k, k);
+}
 
 static int is_pattern(matcher_kind k) { return k == MK_GLOB || k == MK_REGEX || k == MK_NAME_REGEX; }
 
@@ -120,6 +155,14 @@ void witness_add_from(arena *ar, witness *w, size_t k, const char *s)
     }
 }
 
+void witness_add_around_alias(arena *ar, witness *w, size_t k, const matcher *m, const char *t)
+{
+    witness_add_around(ar, w, k, m, t);
+    static const char pre[] = "/private";
+    size_t n = sizeof pre - 1, tl = strlen(t);
+    if (tl > n && !memcmp(t, pre, n) && private_alias(t + n, tl - n, "")) witness_add_around(ar, w, k, m, t + n);
+}
+
 /* The matcher with the parameters replaced: a glob gets each value with its
  * wildcards escaped, a regex each value quoted.  on_linux: no /private alias
  * (on Linux /var/x is /var/x, not macOS's /private/var/x). */
@@ -152,9 +195,20 @@ void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap 
     matcher_finish(ar, out);
 }
 
+/* A glob whose first component is /tmp, /var or /etc as plain text: one
+ * that values made ("/t$X" with X=mp stays as written, and the output
+ * matches it under /private too, as the kernel presents it). */
+static int alias_glob(const matcher *m)
+{
+    if (m->kind != MK_GLOB || !m->value || m->len < 4 || m->value[0] != '/' || (m->len > 4 && m->value[4] != '/')) return 0;
+    return !memcmp(m->value + 1, "tmp", 3) || !memcmp(m->value + 1, "var", 3) || !memcmp(m->value + 1, "etc", 3);
+}
+
 relation final_relate(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     relation rel = matcher_relation(a, b);
+    /* the texts differ, the paths as the kernel sees them may not */
+    if (rel == REL_DISJOINT && mac && (alias_glob(a) || alias_glob(b))) rel = REL_UNKNOWN;
     if (rel == REL_UNKNOWN) rel = refine(ar, mac, a, b);
     return rel;
 }
@@ -522,22 +576,88 @@ static void add_plain_cand(arena *ar, witness *w, size_t k, const char *v, size_
 }
 
 /* A value for parameter k that makes template text t (its first parameter
- * k, between written text A and B) read as string o: what follows A in o,
- * and, where t is one string (a literal, a name), what lies between A and
- * B ("${S}d" against "secd": S=sec). */
-static void solve_cand(arena *ar, witness *w, size_t k, const matcher *m, const char *t, const char *o)
+ * k, between written text A and B) read as string o, for a matcher of kind
+ * kind: what follows A in o; where t is one string (a literal, a name),
+ * what lies between A and B ("${S}d" against "secd": S=sec); for a path,
+ * that cut where o ends with B up to one of B's "/" ("/a/${D}c/x" against
+ * "/a/bc": D=b), and what follows A with a component below it (the rest of
+ * t then lies inside o: "/a/b${D}x/k" against "/a/bc": D=c/x). */
+static void solve_cand(arena *ar, witness *w, size_t k, matcher_kind kind, const char *t, const char *o)
 {
     const char *p = strchr(t, PARAM_OPEN);
     if (!p || strncmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
     size_t al = (size_t)(p - t), ol = strlen(o);
-    if (m->kind == MK_GLOB && strcspn(t, "*?[\\") < al) return;     /* a wildcard before it */
+    if (kind == MK_GLOB && strcspn(t, "*?[\\") < al) return;     /* a wildcard before it */
     if (ol <= al || memcmp(o, t, al)) return;
     const char *b = p + 2 + w->nlen[k];
     size_t bl = strlen(b);
-    if ((m->kind == MK_LITERAL || m->kind == MK_NAME) && bl && !strchr(b, PARAM_OPEN) &&
+    if ((kind == MK_LITERAL || kind == MK_NAME) && bl && !strchr(b, PARAM_OPEN) &&
         ol > al + bl && !memcmp(o + ol - bl, b, bl))
         add_plain_cand(ar, w, k, o + al, ol - al - bl);
     add_plain_cand(ar, w, k, o + al, ol - al);
+    if (mk_family(kind) != FAM_PATH) return;
+    size_t fixed = 0;                    /* B up to a wildcard or parameter */
+    while (fixed < bl && b[fixed] != PARAM_OPEN && !(kind == MK_GLOB && strchr("*?[\\", b[fixed]))) fixed++;
+    for (size_t c = 1; c <= fixed && al + c < ol; c++)
+        if ((c == bl || b[c] == '/') && !memcmp(o + ol - c, b, c)) add_plain_cand(ar, w, k, o + al, ol - al - c);
+    if (bl && b[0] != '/') {
+        const char *below = arena_printf(ar, "%.*s/x", (int)(ol - al), o + al);
+        add_plain_cand(ar, w, k, below, strlen(below));
+    }
+}
+
+/* A regex template (its parameters as written, the known values in) read
+ * as a string kind for solve_cand: from its "^" up to its first
+ * metacharacter (an escaped one is plain text; a character made optional
+ * or repeated by what follows is left out), a literal when the regex ends
+ * there in "$", otherwise a prefix (a name's for a name regex).  NULL when
+ * it does not start with "^" or no parameter is in that text. */
+static const char *regex_plain(arena *ar, const char *re, matcher_kind *kind)
+{
+    if (re[0] != '^') return NULL;
+    strbuf t;
+    sb_init(&t);
+    int name = *kind == MK_NAME_REGEX, param = 0;
+    *kind = name ? MK_NAME_PREFIX : MK_PREFIX;
+    for (size_t i = 1; re[i]; i++) {
+        char c = re[i];
+        if (c == PARAM_OPEN) {
+            while (re[i] && re[i] != PARAM_CLOSE) sb_putc(&t, re[i++]);
+            if (!re[i]) break;
+            sb_putc(&t, re[i]);
+            param = 1;
+            continue;
+        }
+        if (c == '$' && !re[i + 1]) { *kind = name ? MK_NAME : MK_LITERAL; break; }
+        size_t n = c == '\\' && re[i + 1] ? 2 : 1;
+        if (n == 1 && strchr(".[]()*+?{}|^$\\", c)) break;
+        if (re[i + n] && strchr("*?{", re[i + n])) break;
+        sb_putc(&t, re[i + n - 1]);
+        i += n - 1;
+        if (re[i + 1] == '+') break;
+    }
+    const char *out = param ? arena_strndup(ar, t.data, t.len) : NULL;
+    sb_free(&t);
+    return out;
+}
+
+void witness_solve(arena *ar, int on_linux, witness *w, size_t k, const matcher *m, const hashmap *known, const char *o)
+{
+    hashmap vals;
+    hm_init(&vals);
+    for (size_t i = 0; i < known->cap; i++) {
+        const hm_slot *sl = &known->slots[i];
+        if (sl->hash && !(sl->klen == w->nlen[k] && !memcmp(sl->key, w->name[k], sl->klen))) hm_set(&vals, sl->key, sl->klen, sl->val);
+    }
+    strbuf tx;
+    sb_init(&tx);
+    param_expand(&tx, m->value, m->len, &vals, TPL_KEEP | (on_linux ? TPL_LINUX : 0));
+    matcher_kind kind = m->kind;
+    const char *t = sb_cstr(&tx);
+    if (kind == MK_REGEX || kind == MK_NAME_REGEX) t = regex_plain(ar, t, &kind);
+    if (t) solve_cand(ar, w, k, kind, t, o);
+    sb_free(&tx);
+    hm_free(&vals);
 }
 
 typedef struct first_ctx { arena *ar; const sb_regex *a, *b; const char *s; } first_ctx;
@@ -601,16 +721,46 @@ static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, 
     }
     for (int i = 0; i < 2; i++) {
         const char *self = sb_cstr(&tx[i]), *other = sb_cstr(&tx[!i]);
-        if (ms[i]->kind == MK_REGEX || ms[i]->kind == MK_NAME_REGEX || !strchr(self, PARAM_OPEN) || strchr(other, PARAM_OPEN)) continue;
+        if (!strchr(self, PARAM_OPEN) || strchr(other, PARAM_OPEN)) continue;
+        matcher_kind kind = ms[i]->kind;
+        int regex = kind == MK_REGEX || kind == MK_NAME_REGEX;
+        if (regex && !(self = regex_plain(ar, self, &kind))) continue;
         const char *strs[3];
         size_t ns = strings_of(ar, mac, ms[!i], other, strs);
-        for (size_t s = 0; s < ns; s++) solve_cand(ar, w, k, ms[i], self, strs[s]);
-        const char *both = meet_string(ar, mac, ms[i], self, ms[!i], other);
-        if (both) solve_cand(ar, w, k, ms[i], self, both);
+        for (size_t s = 0; s < ns; s++) {
+            solve_cand(ar, w, k, kind, self, strs[s]);
+            /* /private/tmp/b as the kernel presents /tmp/b, which values
+             * glued to text may make ("/t$X/b": X=mp) */
+            if (mac && !strncmp(strs[s], "/private/", 9) &&
+                (!strncmp(strs[s] + 9, "tmp", 3) || !strncmp(strs[s] + 9, "var", 3) || !strncmp(strs[s] + 9, "etc", 3)) &&
+                (!strs[s][12] || strs[s][12] == '/'))
+                solve_cand(ar, w, k, kind, self, strs[s] + 8);
+        }
+        const char *both = regex ? NULL : meet_string(ar, mac, ms[i], self, ms[!i], other);
+        if (both) solve_cand(ar, w, k, kind, self, both);
     }
     sb_free(&tx[0]);
     sb_free(&tx[1]);
     hm_free(&vals);
+}
+
+/* The text a path template starts with before its first parameter (after
+ * a regex's "^", up to its first metacharacter, escaped ones as plain
+ * text): NULL when that is not a path or is empty. */
+static const char *written_start(arena *ar, const char *t)
+{
+    int regex = t[0] == '^';
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = regex; t[i] && t[i] != PARAM_OPEN; i++) {
+        if (regex && t[i] == '\\' && t[i + 1]) { i++; if (t[i + 1] && strchr("*?{", t[i + 1])) break; sb_putc(&b, t[i]); continue; }
+        if (regex && strchr(".[]()*+?{}|^$", t[i])) break;
+        if (regex && t[i + 1] && strchr("*?{", t[i + 1])) break;
+        sb_putc(&b, t[i]);
+    }
+    const char *out = b.len && b.data[0] == '/' ? arena_strndup(ar, b.data, b.len) : NULL;
+    sb_free(&b);
+    return out;
 }
 
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
@@ -653,8 +803,17 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         /* a value that puts one rule's path on the other's (a pattern's:
          * its fixed start) */
         const char *srcs[2] = { pattern_start(&scratch, &r->m, sb_cstr(&rs)), pattern_start(&scratch, &f->m, sb_cstr(&fs)) };
-        for (int s = 0; s < 2; s++)
+        for (int s = 0; s < 2; s++) {
             if (!memchr(srcs[s], PARAM_OPEN, strlen(srcs[s]))) witness_add_from(&scratch, &w, k, srcs[s]);
+            else if (r->final) {
+                /* two final rules: the value may put one rule on the
+                 * written start of the other ("$P/bc" against
+                 * "/a/b$D/x": P=/a, D=c), or be the root */
+                const char *st = written_start(&scratch, srcs[s]);
+                witness_add(&w, k, "/");
+                if (st) witness_add_from(&scratch, &w, k, st);
+            }
+        }
         if (r->final) {
             if (!memchr(srcs[1], PARAM_OPEN, strlen(srcs[1]))) witness_add_around(&scratch, &w, k, &r->m, srcs[1]);
             if (!memchr(srcs[0], PARAM_OPEN, strlen(srcs[0]))) witness_add_around(&scratch, &w, k, &f->m, srcs[0]);
@@ -703,8 +862,6 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
     return found;
 }
 
-static int reported(const compilation *c, const rule *r, const rule *f);
-
 static void check_one(void *ud, rule *r)
 {
     final_ctx *fc = ud;
@@ -720,8 +877,7 @@ static void check_one(void *ud, rule *r)
      * meets it is BK2005, as one meeting the path as written */
     if (f->implied == IMPL_CASE && !r->final) return;
     if (!opset_intersects(r->covers, f->covers)) return;
-    /* a final allow against the implied denies of one final rule: one error */
-    if (implied_move(f) && r->final && reported(fc->c, r, f)) return;
+    if (pair_reported(fc, r, f)) return;                 /* one error per pair */
     if (spec_cmp(&r->m, &f->m) < 0) return;
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */
@@ -750,6 +906,7 @@ static void check_one(void *ud, rule *r)
     }
     /* a final path deny holds in every case of its letters (final_case.c) */
     int cased = r->implied == IMPL_CASE || f->implied == IMPL_CASE;
+    pair_add(fc, r, f);
     diag *d = diag_add(&c->diags, SEV_ERROR, BK2005, origin_primary(r),
                        "%s contradicts a final %s%s%s",
                        action_name(r->action),
@@ -807,19 +964,6 @@ static void check_reach(final_ctx *fc, rule *const *finals, size_t nfinals)
     }
 }
 
-/* Whether BK2005 was reported for r against the rule written at f's place
- * already (a fold of a path r meets as written too). */
-static int reported(const compilation *c, const rule *r, const rule *f)
-{
-    span at = origin_primary(r), fat = origin_primary(f);
-    for (const diag *d = c->diags.head; d; d = d->next) {
-        if (!d->code || strcmp(d->code, BK2005) || d->at.src != at.src || d->at.start != at.start) continue;
-        for (const diag_note *n = d->notes; n; n = n->next)
-            if (n->at.src == fat.src && n->at.start == fat.start) return 1;
-    }
-    return 0;
-}
-
 /* Whether the fold f denies an operation its written rule (one of the
  * first from rules, written where f was) denies as written, not only as
  * implied by it (final_ancestors.c) */
@@ -835,7 +979,7 @@ static int folds_written_op(const compilation *c, const rule *f, size_t from)
     return 0;
 }
 
-void check_final_cases(compilation *c, size_t from)
+void check_final_cases(compilation *c, size_t from, hashmap *reported)
 {
     size_t n = c->pol.rules.n, nallow = 0;
     rule **allows = xmalloc((from + 1) * sizeof *allows);
@@ -843,7 +987,7 @@ void check_final_cases(compilation *c, size_t from)
         rule *r = c->pol.rules.v[i];
         if (r->final && !r->implied && r->action == ACT_ALLOW) allows[nallow++] = r;
     }
-    final_ctx fc = { c, NULL, arena_alloc(&c->a, (n + 1) * sizeof *fc.gen), arena_alloc(&c->a, n + 1) };
+    final_ctx fc = { c, NULL, arena_alloc(&c->a, (n + 1) * sizeof *fc.gen), arena_alloc(&c->a, n + 1), reported };
     for (size_t i = from; i < n && nallow; i++) {
         rule *f = c->pol.rules.v[i];
         if (f->implied != IMPL_CASE || !fold_of_making(f)) continue;
@@ -855,20 +999,19 @@ void check_final_cases(compilation *c, size_t from)
         int both_ways = folds_written_op(c, f, from);
         for (size_t j = 0; j < nallow; j++) {
             fc.f = f;
-            if (!reported(c, allows[j], f)) check_one(&fc, allows[j]);
+            check_one(&fc, allows[j]);
             fc.f = allows[j];
-            if (both_ways && !reported(c, f, allows[j])) check_one(&fc, f);
+            if (both_ways) check_one(&fc, f);
         }
     }
     free(allows);
 }
 
-void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals)
+void check_finals(compilation *c, void *index, rule *const *finals, size_t nfinals, hashmap *reported)
 {
-
     ovl_index *ix = index;
     size_t nr = c->pol.rules.n + 1;
-    final_ctx fc = { c, NULL, arena_alloc(&c->a, nr * sizeof *fc.gen), arena_alloc(&c->a, nr) };
+    final_ctx fc = { c, NULL, arena_alloc(&c->a, nr * sizeof *fc.gen), arena_alloc(&c->a, nr), reported };
     if (ix) {
         for (size_t i = 0; i < nfinals; i++) {
             fc.f = finals[i];

@@ -40,6 +40,16 @@ void witness_add_from(arena *ar, witness *w, size_t k, const char *s);
  * appears ("com.$S" against "com.apple.secd": S=apple.secd; "$P/t" against
  * "/s/t": P=/s). */
 void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const char *t);
+/* The same for t, and for a t under /private/tmp, /private/var or
+ * /private/etc also for t as the alias spells it: "/t$D/s" meets
+ * "/private/tmp/s/x" for D=mp, which the output writes under /private. */
+void witness_add_around_alias(arena *ar, witness *w, size_t k, const matcher *m, const char *t);
+/* Values for parameter k of m that make its text, the other parameters at
+ * their values in known, read as string o (what follows the text before
+ * it, cut where o ends with the text after it up to one of its "/": "/a/"
+ * + P + "c/x" against "/a/bc" gives P=b); a regex is read from its "^" to
+ * its first metacharacter. */
+void witness_solve(arena *ar, int on_linux, witness *w, size_t k, const matcher *m, const hashmap *known, const char *o);
 /* m with the parameters replaced by their values in vals (on_linux: no
  * /private alias). */
 void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out);

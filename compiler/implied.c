@@ -8,6 +8,7 @@
 #include "overlap.h"
 #include "patterns.h"
 #include "../seatbelt/regex.h"
+#include "../seatbelt/regex_syntax.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,8 +125,12 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
              * /private is an ancestor too, as symbolically, unless a value
              * glued to text makes the first component ("/t$X", "${P}p") */
             if (kind == MK_LITERAL && n > 9 && !memcmp(v, "/private/", 9) && compile_platform(c) == PLAT_MACOS &&
-                !glued_first(tv, tn))
+                !glued_first(tv, tn)) {
+                /* and its ancestor "/": the walk stops at a /private
+                 * that is there already ("/private/$D/y" with D=a) */
+                add_one(ic, from, MK_LITERAL, "/", 1, 0);
                 add_one(ic, from, MK_LITERAL, "/private", 8, 1);
+            }
             if (kind == MK_LITERAL) depth = template_depth(v, n);
         } else {
             depth = -1;
@@ -408,26 +413,31 @@ static void add_regex_dirs(implied_ctx *ic, const rule *r, const char *g, size_t
     sb_free(&re);
 }
 
-/* [...] at g[k] can match '/' (a negated class without it, or one with
- * it); *end: its last byte. */
-static int class_has_slash(const char *g, size_t k, size_t len, size_t *end)
+/* The bracket class or '.' at g[k] (*end: its last byte) may be a '/' of a
+ * path the regex matches: it matches '/' (read as the matcher reads a
+ * class, ranges included: "[+-0]" holds '/'), and it is repeated, or
+ * neither follows a '/' nor comes before a '/' or the final "$" (a path
+ * the kernel presents has no "//" and no "/" at its end). */
+static int atom_may_be_slash(const char *g, size_t k, size_t len, size_t *end)
 {
-    size_t i = k + 1;
-    int neg = i < len && g[i] == '^';
-    if (neg) i++;
-    int slash = 0;
-    for (int first = 1; i < len && (g[i] != ']' || first); i++, first = 0) {
-        if (g[i] == '\\' && i + 1 < len) i++;
-        if (g[i] == '/') slash = 1;
+    *end = k;
+    if (g[k] == '[') {
+        unsigned char set[32];
+        size_t e = regex_class_read(g, len, k, set);
+        if (!e) { *end = len; return 1; }
+        *end = e - 1;
+        if (!(set['/' >> 3] >> ('/' & 7) & 1)) return 0;
     }
-    *end = i;
-    return neg ? !slash : slash;
+    size_t n = *end + 1;
+    if (n < len && strchr("*+?{", g[n])) return 1;
+    return !(g[k - 1] == '/' || (n < len && g[n] == '/') || (n + 1 == len && g[n] == '$'));
 }
 
 /* Ancestors inside a final regex (holder rules): component by component,
  * at each top-level "/" after the first wildcard, the directories the
- * regex up to there matches whole; where a part may match "/" itself (".",
- * a class, a "/" in a group or repeated, a parameter after the root), the
+ * regex up to there matches whole; where a part may match "/" itself (a
+ * "." or class that may stand for one, a "/" in a group or repeated, a
+ * parameter after the root), the
  * directories below the last such "/" (every directory that starts with
  * the fixed part when there is none; none at all when that is a root, as
  * for a globstar).  A regex that does not end in "$" matches every
@@ -450,14 +460,14 @@ static void add_regex_inner(implied_ctx *ic, const rule *r, const matcher *m, in
             k++;
             continue;
         }
-        if (ch == '[') {
+        if (ch == '[' || ch == '.') {
             size_t e;
-            if (class_has_slash(g, k, len, &e)) goto rest;
+            if (atom_may_be_slash(g, k, len, &e)) goto rest;
             k = e;
             wild = 1;
             continue;
         }
-        if (ch == '.' || (ch == '|' && depth == 0)) goto rest;
+        if (ch == '|' && depth == 0) goto rest;
         if (ch == '(') { depth++; wild = 1; continue; }
         if (ch == ')') { depth--; continue; }
         if (ch == '*' || ch == '+' || ch == '?' || ch == '{') { wild = 1; continue; }

@@ -306,8 +306,16 @@ void glob_alias_text(strbuf *out, unsigned k, const char *g, size_t len, size_t 
 void glob_to_regex_kernel(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud)
 {
     glob_to_regex(out, g, len, put_param, ud);
-    size_t rest;
+    size_t rest = 0;
     unsigned mask = glob_alias_mask(g, len, &rest);
+    /* a first component that is an alias as plain text: a glob whose
+     * values made it ("/t$X" with X=mp; a written one is under /private
+     * already) */
+    for (unsigned k = 0; !mask && k < 3; k++)
+        if (len >= 4 && g[0] == '/' && !memcmp(g + 1, alias_names[k], 3) && (len == 4 || g[4] == '/')) {
+            mask = 1u << k;
+            rest = 4;
+        }
     for (unsigned k = 0; k < 3; k++) {
         if (!(mask >> k & 1)) continue;
         strbuf t;

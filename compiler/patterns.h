@@ -33,9 +33,10 @@ const char *glob_alias_name(unsigned k);
 /* "/private/" + glob_alias_name(k) + g[rest, len): the glob's matches
  * below that alias, as the kernel sees them. */
 void glob_alias_text(strbuf *out, unsigned k, const char *g, size_t len, size_t rest);
-/* glob_to_regex, then for each alias the first component matches "|" and
- * the regex of glob_alias_text: every path the glob covers as the kernel
- * sees it (macOS).  put_param sees names inside a temporary text for the
+/* glob_to_regex, then for each alias the first component matches (as a
+ * pattern, or as plain text that values made: "/t$X" with X=mp) "|" and the
+ * regex of glob_alias_text: every path the glob covers as the kernel sees
+ * it (macOS).  put_param sees names inside a temporary text for the
  * alternatives. */
 void glob_to_regex_kernel(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud);
 

@@ -146,6 +146,11 @@ static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witne
             for (size_t at = 1; at + rl <= raw->len; at++)
                 if (!memcmp(raw->value + at, rest, rl) && (at + rl == raw->len || raw->value[at + rl] == '/' || rest[rl - 1] == '/'))
                     witness_add(w, k, arena_strndup(rc->a, raw->value, at));
+        /* the value that makes the final rule's text the raw rule's path,
+         * also as its alias spells it ("/t$D/s" and (subpath
+         * "/private/tmp/s"): D=mp; "/$D/x" and it: D=private/tmp/s) */
+        if (!memchr(raw->value, PARAM_OPEN, raw->len) && mk_family(raw->kind) == FAM_PATH)
+            witness_add_around_alias(rc->a, w, k, fm, arena_strndup(rc->a, raw->value, raw->len));
         /* and each directory on the raw rule's path: a raw (subpath "/home")
          * meets "~/.ssh" for HOME=/home (every value counts: nothing carves
          * a raw rule, so a value the test values miss must be found here) */
@@ -302,6 +307,10 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         witness_add(&w, k, hm_get(rc->known, w.name[k], w.nlen[k]));
         if (k >= nraw || !ft) continue;
         witness_add_around(rc->a, &w, k, &m, ft);
+        /* with the other parameters at their values, and text after it
+         * that continues past the final path ("$HOME/$D" + "sh/id_rsa"
+         * against "~/.ssh": D=.s) */
+        witness_solve(rc->a, compile_platform(rc->c) == PLAT_LINUX, &w, k, &m, rc->known, ft);
         if (mk_family(f->m.kind) == FAM_PATH) witness_add_from(rc->a, &w, k, ft);
         else witness_add(&w, k, ft);
     }

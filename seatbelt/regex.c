@@ -76,8 +76,6 @@ static frag single(rparser *rp, int st)
     return f;
 }
 
-static void cls_set(unsigned char *b, unsigned c) { b[c >> 3] |= (unsigned char)(1u << (c & 7)); }
-
 static frag parse_atom(rparser *rp, int *ok)
 {
     frag f = { -1, NULL, 0 };
@@ -96,27 +94,10 @@ static frag parse_atom(rparser *rp, int *ok)
     }
     if (c == '[') {
         int st = add_state(rp, N_CLASS);
-        unsigned char bm[32] = { 0 };
-        int neg = 0;
-        rp->p++;
-        if (rp->p < rp->end && *rp->p == '^') { neg = 1; rp->p++; }
-        int first = 1;
-        while (rp->p < rp->end && (*rp->p != ']' || first)) {
-            unsigned lo = (unsigned char)*rp->p;
-            if (lo == '\\' && rp->p + 1 < rp->end) { rp->p++; lo = (unsigned char)*rp->p; }
-            rp->p++;
-            unsigned hi = lo;
-            if (rp->p + 1 < rp->end && *rp->p == '-' && rp->p[1] != ']') {
-                hi = (unsigned char)rp->p[1];
-                if (hi == '\\' && rp->p + 2 < rp->end) { rp->p++; hi = (unsigned char)rp->p[1]; }
-                rp->p += 2;
-            }
-            for (unsigned k = lo; k <= hi && k < 256; k++) cls_set(bm, k);
-            first = 0;
-        }
-        if (rp->p >= rp->end) { rp->err = "unterminated '['"; *ok = 0; return f; }
-        rp->p++;
-        if (neg) for (int k = 0; k < 32; k++) bm[k] = (unsigned char)~bm[k];
+        unsigned char bm[32];
+        size_t end = regex_class_read(rp->p, (size_t)(rp->end - rp->p), 0, bm);
+        if (!end) { rp->p = rp->end; rp->err = "unterminated '['"; *ok = 0; return f; }
+        rp->p += end;
         rp->st[st].cls = add_class(rp, bm);
         return single(rp, st);
     }

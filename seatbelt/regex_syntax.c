@@ -128,6 +128,31 @@ void regex_fold_byte(strbuf *out, char c)
     sb_putc(out, ']');
 }
 
+size_t regex_class_read(const char *re, size_t len, size_t i, unsigned char set[32])
+{
+    memset(set, 0, 32);
+    size_t p = i + 1;
+    int neg = p < len && re[p] == '^';
+    if (neg) p++;
+    int first = 1;
+    while (p < len && (re[p] != ']' || first)) {
+        unsigned lo = (unsigned char)re[p];
+        if (lo == '\\' && p + 1 < len) lo = (unsigned char)re[++p];
+        p++;
+        unsigned hi = lo;
+        if (p + 1 < len && re[p] == '-' && re[p + 1] != ']') {
+            hi = (unsigned char)re[p + 1];
+            if (hi == '\\' && p + 2 < len) hi = (unsigned char)re[++p + 1];
+            p += 2;
+        }
+        for (unsigned k = lo; k <= hi && k < 256; k++) set[k >> 3] |= (unsigned char)(1u << (k & 7));
+        first = 0;
+    }
+    if (p >= len) return 0;
+    if (neg) for (int k = 0; k < 32; k++) set[k] = (unsigned char)~set[k];
+    return p + 1;
+}
+
 /* The index of the ']' that closes the class opening at re[i] == '[' (len
  * when none): read as the regex matcher reads it, a ']' first (after an
  * optional '^') is literal and a backslash takes the next byte. */

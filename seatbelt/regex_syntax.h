@@ -22,6 +22,12 @@ const char *regex_check_mode(const char *re, size_t len, size_t *off, int strict
 /* The index of the first top-level '|' of a regex (len when there is none):
  * a regex with top-level alternatives is one matcher per alternative. */
 size_t regex_alt_end(const char *re, size_t len);
+/* Reads the bracket class that opens at re[i] == '[' as the matcher reads
+ * it (an optional '^' negates, a ']' first is literal, a backslash takes
+ * the next byte, "a-z" is a range), its bytes into the bitmap set (bit c
+ * of set[c / 8]); returns the index after its ']', 0 when it is not
+ * closed. */
+size_t regex_class_read(const char *re, size_t len, size_t i, unsigned char set[32]);
 /* Escapes regex metacharacters of a literal text. */
 void regex_quote(strbuf *out, const char *s, size_t len);
 /* An ASCII letter as a bracket of both cases ("[aA]", which a glob reads

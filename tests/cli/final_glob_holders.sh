@@ -144,3 +144,27 @@ for def in "" "-D HOME=/Users/x -D WORKDIR=/Users/x/w"; do
     s "holders: ~/*/**: a file there stays removable" allow REGULAR-FILE file-write-unlink "$h/p/.git/modules/lib"
     s "holders: ~/*/**: a directory elsewhere stays free" allow DIRECTORY file-write-unlink "$h/p/src"
 done
+
+# a regex class or "." right after a "/" (or before one, or before the
+# final "$") is no "/" of a path: a path has no "//" and does not end in
+# "/", so no directory lies inside it, and an allow shallower than the
+# final deny compiles; the final deny still holds
+for fin in '"^/q/[^a-c]x"' '"^/q/.x"' '"^/q/[^a-c]/y"' '"^/q/x[^a-c]$"'; do
+    printf 'files {\n    allow write "/q";\n    deny final write regex %s;\n}\n' "$fin" >"$D/cls.buckle"
+    run "holders: regex $fin: compile" "$BUCKLE" compile "$D/cls.buckle" -o /dev/null
+    expect_rc "holders: regex $fin: an allow shallower than the final deny compiles" 0
+done
+printf 'files {\n    allow write "/q";\n    deny final write regex "^/q/[^a-c]x";\n}\n' >"$D/cls.buckle"
+run "holders: regex [^a-c]: /q/dx" "$BUCKLE" query "$D/cls.buckle" files write /q/dx
+expect_out_has "holders: regex [^a-c]: writing /q/dx stays denied" "deny /q/dx"
+expect_out_has "holders: regex [^a-c]: ... compiled SBPL agrees" "compiled SBPL agrees"
+run "holders: regex [^a-c]: /q/ax" "$BUCKLE" query "$D/cls.buckle" file-write-data /q/ax
+expect_out_has "holders: regex [^a-c]: /q/ax is the allow's" "allow /q/ax"
+# a class whose range spans "/" ("[+-0]") may be one: the directory before
+# it holds a match ("/q/d/x") and cannot be renamed away or made
+printf 'files {\n    allow write "/q";\n    deny final write regex "^/q/d[+-0]x$";\n}\n' >"$D/rng.buckle"
+for op in file-write-create file-write-unlink; do
+    run "holders: regex [+-0]: $op /q/d" "$BUCKLE" query --vnode-type DIRECTORY "$D/rng.buckle" "$op" /q/d
+    expect_out_has "holders: regex [+-0]: $op of the directory /q/d is denied" "deny /q/d"
+    expect_out_has "holders: regex [+-0]: $op ... compiled SBPL agrees" "compiled SBPL agrees"
+done

@@ -221,3 +221,21 @@ Q
 printf 'files {\n    deny final read "$WORKDIR";\n    allow final file-link "/q/s/x";\n}\n' >"$D/link-workdir.buckle"
 run "final moves: link workdir" "$BUCKLE" compile "$D/link-workdir.buckle"
 expect_rc "final moves: link workdir: BK2005" 1
+
+# one error per pair of an allow and a final rule, however many of the
+# operations a verb expands to, or of the final rule's implied denies of
+# moving, meet (renaming /q away and making it are one contradiction)
+while IFS='|' read -r name allow deny; do
+    printf 'files {\n    %s;\n    %s;\n}\n' "$allow" "$deny" >"$D/pair-$name.buckle"
+    run "final moves: one error: $name" "$BUCKLE" compile "$D/pair-$name.buckle" -o /dev/null
+    expect_rc "final moves: one error: $name: BK2005" 1
+    n=$(grep -c "error:" "$TMP/err")
+    [ "$n" = 1 ] && pass "final moves: one error: $name: reported once" \
+        || fail "final moves: one error: $name: reported once" "$n errors: $(head -c 300 "$TMP/err")"
+done <<'Q'
+literal|allow write literal "/q"|deny final write "/q/d"
+read|allow write literal "/q"|deny final read "/q/d/x"
+glob|allow write "/q/d"|deny final write glob "/q/*/x"
+regex|allow write "/q/d/x"|deny final read regex "^/q/d/.*"
+class|allow write "/q"|deny final write regex "^/q/[^a-c]+/y"
+Q

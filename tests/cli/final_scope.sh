@@ -345,6 +345,42 @@ ffcase 1 'mach { deny final lookup regex "^com\\.apple\\.sec"; allow final looku
 ffcase 1 'files { allow read "/"; deny final read glob "/s/*/x"; allow final read "/s/t/$S"; }'
 ffcase 0 'files { allow read "/"; deny final read literal "/s/$S"; allow final read "/u/$S"; }'
 ffcase 0 'mach { deny final lookup regex "secd$"; allow final lookup "${S}x"; }'
+# a parameter glued inside a component, the other rule's text completing
+# it (text after it too, a regex's too), and a parameter of the other rule
+# that puts it on this one's written start
+ffglued() {
+    printf 'param P;\nparam D;\nfiles {\n    allow read "/Users";\n    %s;\n    %s;\n}\n' "$1" "$2" >"$D/glued.buckle"
+    run "final scope: glued: $1 / $2" "$BUCKLE" compile "$D/glued.buckle" -o /dev/null
+    expect_rc "final scope: glued: $2 meets $1 for some value: BK2005" 1
+    expect_err_has "final scope: glued: ... names the values: $1 / $2" "it meets the final rule with"
+}
+ffglued 'deny final read "/a/bc"' 'allow final read regex "^/a/b${D}/x"'
+ffglued 'deny final read "/a/bc"' 'allow final read regex "^/a/${D}c/x"'
+ffglued 'deny final read "/a/bc"' 'allow final read regex "^/a/b${D}$"'
+ffglued 'deny final read "/a/bcd"' 'allow final read regex "^/a/b${D}d/x"'
+ffglued 'deny final read "~/.ssh"' 'allow final read regex "^${HOME}/\\.s${D}/x"'
+ffglued 'deny final read "/a/bc"' 'allow final read "/a/${D}c/x"'
+ffglued 'deny final read "/a/bc"' 'allow final read glob "/a/b${D}x/k"'
+ffglued 'deny final read "$P/bc"' 'allow final read "/a/b$D/x"'
+ffglued 'deny final read "$P/bc"' 'allow final read "$P$D/x"'
+ffglued 'deny final read "$P/bc"' 'allow final read glob "/a/*$D/k"'
+# a raw rule whose parameter is followed by text that continues past the
+# final path: the value that completes it ("$HOME/" + D + "sh/id_rsa"
+# against "~/.ssh": D=.s), the other parameters at their values
+rawglued() {
+    printf 'param D;\nfiles {\n    allow read "/usr";\n    %s;\n}\nsbpl """\n(allow file-read-data (subpath (string-append %s)))\n""";\n' "$1" "$2" >"$D/rawglued.buckle"
+    run "final scope: raw glued: $2" "$BUCKLE" compile "$D/rawglued.buckle" -o /dev/null
+    expect_rc "final scope: raw glued: $2 meets $1 for some value: BK2005" 1
+    expect_err_has "final scope: raw glued: ... names the values: $2" "they meet with"
+}
+rawglued 'deny final read "~/.ssh"' '(param "HOME") "/" (param "D") "sh/id_rsa"'
+rawglued 'deny final read "/a/bc"' '"/a/" (param "D") "c/x"'
+# a glob whose first component values make /tmp ("/t$USER" with USER=mp)
+# is matched under /private as well: it meets a final glob there, also
+# with -D
+ffglued 'deny final read glob "/private/tmp/b/*"' 'allow final read glob "/t${USER}/b/*"'
+run "final scope: glued glob, -D USER=mp" "$BUCKLE" compile -D USER=mp "$D/glued.buckle" -o /dev/null
+expect_rc "final scope: glued glob, -D USER=mp: BK2005 as symbolically" 1
 
 # a pattern without parameters that outranks a final subpath or prefix is
 # BK2005 where some path matches both, though its fixed part lies beside it

@@ -171,6 +171,16 @@ for o in /c/q/e /c/q/d/e /b; do
     run "traversal: not $o" "$BUCKLE" query "$D/trav.buckle" files metadata "$o"
     expect_out_has "traversal: metadata on $o stays denied" "deny $o"
 done
+# a path under /private on a parameter's value: "/" is an ancestor with -D
+# as symbolically (the walk stops at the /private it has added already)
+for m in '"/private/$D/y"' 'glob "/private/$D/*"' 'prefix "/private/$D/x"'; do
+    printf 'param D;\nfiles {\n    allow read %s;\n}\n' "$m" >"$D/privd.buckle"
+    for v in a tmp x/y; do
+        run "traversal: $m, D=$v: /" "$BUCKLE" query -D "D=$v" "$D/privd.buckle" file-read-metadata /
+        expect_out_has "traversal: $m, D=$v: metadata on / allowed" "allow /"
+        expect_out_has "traversal: $m, D=$v: compiled SBPL agrees" "compiled SBPL agrees"
+    done
+done
 
 # ---- implied rules rank at the ancestor's real depth ----
 printf 'files {\n    deny read "/Users";\n    allow read "~/project";\n}\n' >"$D/depth.buckle"

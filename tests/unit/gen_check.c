@@ -223,10 +223,15 @@ static const char *show(arena *a, const char *t, size_t n)
  * "/" followed by "/" giving one "/", a trailing "/" kept.  0 when the text
  * is not there.  Text with a parameter (not one alone, which is the value)
  * means what the same text written means: when it is "/tmp" or starts it
- * ("/t", "/tm"), *under is "/private/tmp" (its paths are covered too). */
-static int written_prefix(const rule *r, const gen_values *vs, const decider *d, strbuf *out, const char **under)
+ * ("/t", "/tm"), *under is "/private/tmp" (its paths are covered too,
+ * not "/private/tmpx"); written, the rule is the string itself.
+ * *alone: the rule is its string and no more: one parameter alone (its
+ * canonical value), or a written "/tmp", "/t" (another rule of the same
+ * line covers /private/tmp). */
+static int written_prefix(const rule *r, const gen_values *vs, const decider *d, strbuf *out, const char **under, int *alone_out)
 {
     *under = NULL;
+    *alone_out = 0;
     const span *at = &r->origins->value;
     if (!at->src || at->end <= at->start || at->end > at->src->len) return 0;
     const char *t = at->src->text + at->start, *e = at->src->text + at->end;
@@ -261,10 +266,17 @@ static int written_prefix(const rule *r, const gen_values *vs, const decider *d,
         if (*x == '{') alone = strchr(x, '}') && !strchr(x, '}')[1];
         else { while (*x == '_' || (*x >= 'A' && *x <= 'Z') || (*x >= 'a' && *x <= 'z') || (*x >= '0' && *x <= '9')) x++; alone = !*x; }
     }
+    *alone_out = alone;
     sb_free(&raw);
     static const char *const roots[] = { "/tmp", "/var", "/etc" }, *const privs[] = { "/private/tmp", "/private/var", "/private/etc" };
-    for (size_t k = 0; param && !alone && k < 3; k++)
-        if (out->len >= 2 && out->len <= 4 && !memcmp(out->data, roots[k], out->len)) { *under = privs[k]; return 1; }
+    for (size_t k = 0; !alone && k < 3; k++)
+        if (out->len >= 2 && out->len <= 4 && !memcmp(out->data, roots[k], out->len)) {
+            /* written, the rule is that string; a rule of its own (a
+             * subpath of the /private path) covers the rest */
+            if (param) *under = privs[k];
+            else *alone_out = 1;
+            return 1;
+        }
     if (oracle_alias_text(out->data, out->len, 0)) {      /* /tmp: /private/tmp to the kernel */
         strbuf c;
         sb_init(&c);
@@ -333,7 +345,8 @@ static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset 
         strbuf wp;
         sb_init(&wp);
         const char *under = NULL;
-        if (r->m.kind == MK_PREFIX && !((g->skip >> CK_PREFIX) & 1) && written_prefix(r, g->vs, x->d, &wp, &under)) {
+        int alone = 0;
+        if (r->m.kind == MK_PREFIX && !((g->skip >> CK_PREFIX) & 1) && written_prefix(r, g->vs, x->d, &wp, &under, &alone)) {
             for (size_t k = 0; k < s->n; k++) {
                 if (s->k[k] != OBJ_PATH) continue;
                 sb_request q;
@@ -346,8 +359,10 @@ static void oracle_checks(gcase *g, compilation *c, crosscheck *x, const objset 
                 int want = q.len >= wp.len && !memcmp(q.obj, wp.data, wp.len);
                 size_t ul = under ? strlen(under) : 0;
                 if (under && q.len >= ul && !memcmp(q.obj, under, ul) && (q.len == ul || q.obj[ul] == '/')) want = 1;
-                /* /private/tmp/x is the path /tmp/x a prefix "/tm" was written for */
-                if (!want && q.len > 9 && !memcmp(q.obj, "/private/", 9) && oracle_alias_text(q.obj + 8, q.len - 8, 0))
+                /* /private/tmp/x is the path /tmp/x a prefix "/tm" was written
+                 * for; not a parameter alone, its canonical value ("$P" with
+                 * P=/tm is the string /tm) */
+                if (!want && !alone && q.len > 9 && !memcmp(q.obj, "/private/", 9) && oracle_alias_text(q.obj + 8, q.len - 8, 0))
                     want = q.len - 8 >= wp.len && !memcmp(q.obj + 8, wp.data, wp.len);
                 if (want != (decider_matches(x->d, r, &q) == 1))
                     report(g, nfail, "prefix \"%s\" as written %s %s, but the decider says it does%s", sb_cstr(&wp),

@@ -46,6 +46,10 @@ static const gen_shape_info shape_table[GS_COUNT] = {
     [GS_FINAL_ELSEWHERE] = { "final-elsewhere", "a final rule and an opposite rule rooted elsewhere (parameter vs written-out value), "
                              "and an opposite final rule that meets it without lying inside",
                              "deny final read \"$P/b\" + allow read literal \"/a/b/b/c\", allow final read glob \"$P/b*\"" },
+    [GS_FINAL_GLUED] = { "final-glued", "a final rule on a path that a value glued to text or a root value makes "
+                         "(`/tmp/b` from `\"${P}p/b\"` with P=/tm, `\"$P$USER/b\"`, `\"$P/$USER/b\"`, `\"~/$USER/b\"`) and a final "
+                         "rule of the other action on a written path, of any kind, over reading, writing, linking and metadata",
+                         "deny final read \"${P}p/b\" + allow final file-link literal \"/private/tmp/b/c\"" },
     [GS_FINAL_UNFILTERED] = { "final-unfiltered", "a final rule without a matcher (every object of its operations) beside "
                               "path rules, whose traversal it decides", "deny final read; allow write \"/a/b\"" },
     [GS_FINAL_MOVES] = { "final-moves", "a final deny (reading, writing, one operation) of a literal, subpath, prefix or glob "
@@ -600,6 +604,53 @@ static void final_pair(gen_profile *p, gen_rng *r, uint64_t en)
     finish(p, o, &b, sh);
 }
 
+/* final-glued: a final rule on a template whose values glue into a path
+ * ("${P}p/b" with P=/tm is /tmp/b, which the kernel sees as
+ * /private/tmp/b), the other action's final rule on a written path it may
+ * then meet; either side is the parameter's, the symbolic check must find
+ * the values -D is given (BK2005), or the output must hold for them */
+static void final_glued(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    static const char *const tpl[] = { "${P}p/b", "${P}${USER}/b", "${P}/${USER}/b", "${HOME}/${USER}/b", "~/${USER}/b",
+                                       "/t${USER}/b", "${Q}${USER}/b", "/a/b${USER}", "/a/${USER}c/x", "${P}p" };
+    static const char *const written[] = { "/tmp/b", "/private/tmp/b", "/tmp", "/private/tmp/b/c", "/a/bc", "/a/btmp",
+                                           "/a/tmpc/x", "/tmp/b/c", "/private/tmp" };
+    static const char *const verbs[] = { "read", "write", "file-link", "metadata", "file-read-data", "file-write-data",
+                                         "read", "write" };
+    static const char *const kinds[] = { "", "literal ", "subpath ", "prefix ", "glob ", "regex " };
+    static const char *const suffix[] = { "$", "(/.*)?$", "/", "" };
+    int param_deny = chance(r, 50);
+    const char *verb = PICK(r, verbs);
+    for (int side = 0; side < 2; side++) {
+        int deny = side == 0, param = deny == param_deny;
+        gen_item *it = new_item(p, SEC_FILES);
+        if (!it) return;
+        const char *path = param ? PICK(r, tpl) : PICK(r, written);
+        const char *kind = PICK(r, kinds);
+        uint64_t sh = BIT(GS_FINAL_GLUED) | BIT(GS_FINAL);
+        if (param) sh |= BIT(GS_PARAM_GLUED);
+        strbuf b;
+        sb_init(&b);
+        sb_printf(&b, "%s final %s %s", deny ? "deny" : "allow", chance(r, 60) ? verb : PICK(r, verbs), kind);
+        if (!strcmp(kind, "regex ")) {
+            strbuf re;
+            sb_init(&re);
+            sb_putc(&re, '^');
+            regex_path(&re, path[0] == '~' ? arena_printf(p->a, "${HOME}%s", path + 1) : path);
+            sb_puts(&re, PICK(r, suffix));
+            quoted(&b, sb_cstr(&re));
+            sb_free(&re);
+            sh |= BIT(GS_REGEX);
+        } else {
+            quoted(&b, !strcmp(kind, "glob ") && chance(r, 50) ? arena_printf(p->a, "%s/*", path) : path);
+        }
+        add_seed(it, p->a, path, 0);
+        add_seed(it, p->a, arena_printf(p->a, "%s/c", path), 0);
+        finish(p, it, &b, sh);
+    }
+    (void)en;
+}
+
 static void socket_rule(gen_profile *p, gen_rng *r, uint64_t en)
 {
     int k = path_kind(r, en);
@@ -1137,6 +1188,7 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         /* (an srt-shaped profile is large: rarely, one to a profile) */
         else if (x < 54 && ON(en, GS_SRT_ROOTS) && !(p->shapes & BIT(GS_SRT_ROOTS)) && chance(r, 50) &&
                  p->n + 8 < GEN_MAX_ITEMS) srt_roots(p, r, en);
+        else if (x >= 54 && x < 58 && ON(en, GS_FINAL_GLUED)) final_glued(p, r, en);
         else files_rule(p, r, en);
     }
 }
@@ -1240,6 +1292,9 @@ static const gen_values value_sets[] = {
     { "alias", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "tmp" }, { "P", "/" }, { "Q", "/a" } }, 0 },
     { "alias2", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "etc/b" }, { "P", "/" }, { "Q", "/etc" } }, 0 },
     { "alias3", GS_VAL_ALIAS, { { "HOME", "/a" }, { "USER", "var" }, { "P", "/a/b" }, { "Q", "/private/var" } }, 0 },
+    /* a value glued to text or to another value makes /tmp ("${P}p", "$P$USER", "~/$USER" with HOME=/) */
+    { "glued", GS_VAL_ALIAS, { { "HOME", "/" }, { "USER", "tmp" }, { "P", "/tm" }, { "Q", "/" } }, 0 },
+    { "glued2", GS_VAL_ALIAS, { { "HOME", "/" }, { "USER", "mp" }, { "P", "/t" }, { "Q", "/a" } }, 0 },
     /* text glued to the value makes the alias: "/t$USER" */
     { "alias4", GS_VAL_ALIAS, { { "HOME", "/Users/test" }, { "USER", "mp" }, { "P", "/a" }, { "Q", "/a" } }, 0 },
     /* canonical without the trailing "/", under /private */
