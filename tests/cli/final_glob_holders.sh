@@ -158,8 +158,15 @@ printf 'files {\n    allow write "/q";\n    deny final write regex "^/q/[^a-c]x"
 run "holders: regex [^a-c]: /q/dx" "$BUCKLE" query "$D/cls.buckle" files write /q/dx
 expect_out_has "holders: regex [^a-c]: writing /q/dx stays denied" "deny /q/dx"
 expect_out_has "holders: regex [^a-c]: ... compiled SBPL agrees" "compiled SBPL agrees"
+# "/q/ax" is the file "/q/Ax" names on a volume that ignores case, and "A"
+# is no letter of [^a-c]: the final deny holds there in every case
 run "holders: regex [^a-c]: /q/ax" "$BUCKLE" query "$D/cls.buckle" file-write-data /q/ax
-expect_out_has "holders: regex [^a-c]: /q/ax is the allow's" "allow /q/ax"
+expect_out_has "holders: regex [^a-c]: /q/ax is /q/Ax in another case, and stays denied" "deny /q/ax"
+printf 'files {\n    allow write "/q";\n    deny final write regex "^/q/[^a-cA-C]x";\n}\n' >"$D/cls2.buckle"
+run "holders: regex [^a-cA-C]: /q/ax" "$BUCKLE" query "$D/cls2.buckle" file-write-data /q/ax
+expect_out_has "holders: regex [^a-cA-C]: /q/ax is the allow's" "allow /q/ax"
+run "holders: regex [^a-cA-C]: /q/dx" "$BUCKLE" query "$D/cls2.buckle" file-write-data /q/DX
+expect_out_has "holders: regex [^a-cA-C]: /q/DX stays denied" "deny /q/DX"
 # a class whose range spans "/" ("[+-0]") may be one: the directory before
 # it holds a match ("/q/d/x") and cannot be renamed away or made
 printf 'files {\n    allow write "/q";\n    deny final write regex "^/q/d[+-0]x$";\n}\n' >"$D/rng.buckle"
