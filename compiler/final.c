@@ -200,8 +200,7 @@ void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap 
  * matches it under /private too, as the kernel presents it). */
 static int alias_glob(const matcher *m)
 {
-    if (m->kind != MK_GLOB || !m->value || m->len < 4 || m->value[0] != '/' || (m->len > 4 && m->value[4] != '/')) return 0;
-    return !memcmp(m->value + 1, "tmp", 3) || !memcmp(m->value + 1, "var", 3) || !memcmp(m->value + 1, "etc", 3);
+    return m->kind == MK_GLOB && m->value && private_alias(m->value, m->len, "") != NULL;
 }
 
 relation final_relate(arena *ar, int mac, const matcher *a, const matcher *b)
@@ -731,9 +730,7 @@ static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, 
             solve_cand(ar, w, k, kind, self, strs[s]);
             /* /private/tmp/b as the kernel presents /tmp/b, which values
              * glued to text may make ("/t$X/b": X=mp) */
-            if (mac && !strncmp(strs[s], "/private/", 9) &&
-                (!strncmp(strs[s] + 9, "tmp", 3) || !strncmp(strs[s] + 9, "var", 3) || !strncmp(strs[s] + 9, "etc", 3)) &&
-                (!strs[s][12] || strs[s][12] == '/'))
+            if (mac && !strncmp(strs[s], "/private/", 9) && private_alias(strs[s] + 8, strlen(strs[s] + 8), ""))
                 solve_cand(ar, w, k, kind, self, strs[s] + 8);
         }
         const char *both = regex ? NULL : meet_string(ar, mac, ms[i], self, ms[!i], other);
