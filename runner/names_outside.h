@@ -11,7 +11,6 @@ typedef struct outside_file {
     unsigned long long dev, ino;
     unsigned long long dir_dev;   /* the device of a directory that holds a name of it */
     size_t outside;
-    size_t granted;               /* names found in the write grants outside the project */
 } outside_file;
 
 /* 1 when the plan lets the command write files everywhere (a grant of the
@@ -34,12 +33,4 @@ int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_di
  * place was looked at (a file whose count is 0 has no name outside), else
  * why not (the counts are then a floor). */
 const char *runner_names_outside(arena *a, const ll_plan *plan, outside_file *files, size_t n, size_t max_entries);
-/* Counts in each file's granted the names it has beneath the plan's
- * directory grants that write files, outside cwd (walked already) and
- * outside the plan's read-only mounts: a package store the profile lets
- * the command write (pnpm's, whose files a project's node_modules links
- * to).  Walks at most max_entries entries, and stops when every file's
- * names are found (seen: the names each has in cwd, as files). */
-void runner_names_granted(arena *a, const ll_plan *plan, const char *cwd, outside_file *files, const size_t *seen,
-                          const size_t *nlink, size_t n, size_t max_entries);
 #endif

@@ -6,12 +6,14 @@
  * on the file, which every name shows: a hard link made before the run
  * (git's clone of a local path links .git/objects to the origin's, uv
  * links a .venv to its cache, cp -al, pnpm) lets the command change a
- * file the profile keeps it from writing under its other name.  Those
- * tools make them in projects, so before the command starts every regular
- * file beneath a write grant in the working directory is looked at (every
- * run: the links are the user's files, not the profile's); one with more
- * names than the grants hold is named, and the run is refused unless the
- * user accepts the class hardlinks.  The same walk keeps the paths of the
+ * file the profile keeps it from writing under its other name, and a store
+ * a profile lets the command write (pnpm's, uv's cache) is linked into
+ * every other project installed from it.  So before the command starts
+ * every regular file beneath a write grant is looked at, the working
+ * directory's first, then those outside it (every run: the links are the
+ * user's files, not the profile's); one with more names than the grants
+ * hold is named, and the run is refused unless the user accepts the class
+ * hardlinks.  The same walk keeps the paths of the
  * project's directories (and of its entries named .git or HEAD), with
  * which the check after the run tells a repository the command made in a
  * directory of the user's (link_scan.c), and it is the one walk of the
@@ -32,8 +34,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#endif
 
-enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 1000000, OUTSIDE_ENTRIES_MAX = 20000, GRANTED_ENTRIES_MAX = 1000000 };
+enum { WALK_DEPTH_MAX = 64, WALK_ENTRIES_MAX = 1000000, OUTSIDE_ENTRIES_MAX = 20000, NEARLY_EVERYWHERE_DIRS = 256 };
 
 /* a file with more than one name, as first seen */
 typedef struct linked {
@@ -53,8 +58,11 @@ typedef struct walk_ctx {
     rel_walk *const *rels;      /* names watched in every directory beneath cwd (rel_walk.h) */
     size_t nrels;
     int from_cwd;               /* the walk starts at the working directory */
+    int project;                /* walking the working directory (not a grant outside it) */
     const char **roots;         /* the directories granted writing walked for links */
     size_t nroots;
+    const char **away;          /* those outside the working directory, walked after it */
+    size_t naway;
     hashmap files;              /* "dev:ino" -> linked */
     linked **order;             /* in the order first seen */
     size_t n, cap;
@@ -91,7 +99,7 @@ static void note_file(walk_ctx *x, const struct stat *st, const char *path, unsi
 /* an entry whose path the check after the run compares with this one's */
 static void keep_path(walk_ctx *x, const char *path)
 {
-    if (x->before) {
+    if (x->before && x->project) {
         const char *k = arena_strdup(x->keep, path);
         hm_put(x->before, k, strlen(k), (void *)k);
     }
@@ -117,7 +125,7 @@ static int root_beneath(const walk_ctx *x, const char *path)
  * search: the search for repositories goes on in it */
 static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth, int granted, int search)
 {
-    if (x->from_cwd && depth > 0)
+    if (x->from_cwd && x->project && depth > 0)
         for (size_t i = 0; i < x->nrels; i++) rel_walk_note(x->rels[i], dirfd, path);
     DIR *d = fdopendir(dirfd);
     if (!d) {
@@ -138,7 +146,7 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth
             look = 0;
         }
         /* every directory for the watched names, as deep as rel_walk.c's walk after the run */
-        int all = x->from_cwd && x->nrels && depth + 1 < REL_WALK_DEPTH_MAX;
+        int all = x->from_cwd && x->project && x->nrels && depth + 1 < REL_WALK_DEPTH_MAX;
         if (!look && !search && !all && !root_beneath(x, path)) break;
         int repo_name = !strcmp(n, ".git") || !strcmp(n, "HEAD");
         if (repo_name && look && x->before) keep_path(x, arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n));
@@ -182,6 +190,24 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth
 }
 
 
+/* 1 when the directory dirfd is on a filesystem of the kernel's (/proc,
+ * /sys, /dev/pts): no file there has a second name */
+static int no_files_linked(int dirfd)
+{
+#ifdef __linux__
+    static const long kernel_fs[] = { 0x9fa0 /* proc */, 0x62656572 /* sysfs */, 0x1cd1 /* devpts */,
+                                      0x27e0eb /* cgroup */, 0x63677270 /* cgroup2 */, 0x64626720 /* debugfs */,
+                                      0x74726163 /* tracefs */, 0x73636673 /* securityfs */, 0xcafe4a11 /* bpf */ };
+    struct statfs sf;
+    if (fstatfs(dirfd, &sf) != 0) return 0;
+    for (size_t i = 0; i < sizeof kernel_fs / sizeof kernel_fs[0]; i++)
+        if ((long)sf.f_type == kernel_fs[i]) return 1;
+#else
+    (void)dirfd;
+#endif
+    return 0;
+}
+
 /* a grant the command may write files through */
 static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
 
@@ -195,6 +221,8 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
                    .rels = rels, .nrels = nrels, .from_cwd = nest || nrels };
     hm_init(&x.files);
     x.roots = plan->ng ? arena_alloc(a, plan->ng * sizeof *x.roots) : NULL;
+    x.away = plan->ng ? arena_alloc(a, plan->ng * sizeof *x.away) : NULL;
+    x.project = 1;
     for (size_t i = 0; i < plan->ng; i++) {
         const ll_grant *g = &plan->g[i];
         if (!writes(g) || read_only(plan, g->path)) continue;
@@ -204,7 +232,12 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
             if (!is_root(&x, cwd) && !read_only(plan, cwd)) x.roots[x.nroots++] = cwd;
             continue;
         }
-        if (!runner_path_within(g->path, cwd)) continue;
+        /* a grant outside the project ($TMPDIR, a package store, a
+         * cache): a file there with another name elsewhere is written
+         * through that name as well (other projects' node_modules linked
+         * to pnpm's store, venvs to uv's cache) */
+        int away = !runner_path_within(g->path, cwd);
+        if (away && !links) continue;
         /* once: a grant beneath another directory granted writing is walked with it */
         if (runner_grant_covered(plan, i, LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) continue;
         struct stat st;
@@ -213,7 +246,9 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
             if (links && st.st_nlink > 1) note_file(&x, &st, g->path, (unsigned long long)st.st_dev);
             continue;
         }
-        if (S_ISDIR(st.st_mode)) x.roots[x.nroots++] = g->path;
+        if (!S_ISDIR(st.st_mode)) continue;
+        if (away) x.away[x.naway++] = g->path;
+        else x.roots[x.nroots++] = g->path;
     }
     if (x.from_cwd) {
         /* the working directory whole, for the search and the watched
@@ -233,6 +268,19 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
             keep_path(&x, x.roots[i]);
             walk(&x, fd, x.roots[i], 0, 0, 1, 0);
         }
+    /* then the grants outside the project, their files only; not those
+     * of a plan that writes everywhere but a few places (default allow
+     * with denies): its grants are the machine */
+    x.project = 0;
+    int broad = 0;
+    for (size_t i = 0; i < x.naway && !broad; i++) broad = !strchr(x.away[i] + 1, '/');
+    if (broad && runner_writes_nearly_everywhere(a, plan, NEARLY_EVERYWHERE_DIRS)) x.naway = 0;
+    for (size_t i = 0; i < x.naway && !x.cut && !runner_nested_found(nest); i++) {
+        int fd = open(x.away[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) { x.cut = arena_printf(a, "%s cannot be read", x.away[i]); break; }
+        if (no_files_linked(fd)) { close(fd); continue; }
+        walk(&x, fd, x.away[i], 0, 0, 1, 0);
+    }
     if (runner_nested_found(nest)) {
         hm_free(&x.files);
         return NULL;
@@ -241,27 +289,13 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
      * lie (names_outside.c) */
     outside_file *of = x.n ? arena_alloc(a, x.n * sizeof *of) : NULL;
     const linked **ol = x.n ? arena_alloc(a, x.n * sizeof *ol) : NULL;
-    size_t *seen = x.n ? arena_alloc(a, x.n * sizeof *seen) : NULL, *nlink = x.n ? arena_alloc(a, x.n * sizeof *nlink) : NULL;
     size_t nof = 0;
     for (size_t i = 0; i < x.n; i++) {
         const linked *l = x.order[i];
         if (l->seen >= l->nlink) continue;      /* every name is one the command may write anyway */
         of[nof] = (outside_file){ .dev = l->dev, .ino = l->ino, .dir_dev = l->dir_dev };
-        seen[nof] = (size_t)l->seen;
-        nlink[nof] = (size_t)l->nlink;
         ol[nof++] = l;
     }
-    /* the other names in the plan's own write grants outside the project
-     * (a package store the profile lets the command write, which pnpm
-     * links node_modules to): names the command may write anyway */
-    runner_names_granted(a, plan, cwd, of, seen, nlink, nof, GRANTED_ENTRIES_MAX);
-    size_t kept = 0;
-    for (size_t i = 0; i < nof; i++) {
-        if (seen[i] + of[i].granted >= nlink[i]) continue;
-        of[kept] = of[i];
-        ol[kept++] = ol[i];
-    }
-    nof = kept;
     const char *unsure = runner_names_outside(a, plan, of, nof, OUTSIDE_ENTRIES_MAX);
     const char *why = NULL, *first = NULL;
     size_t outside = 0;
@@ -271,7 +305,7 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
          * found there counts */
         if (!unsure && !of[i].outside) continue;
         if (!first) first = l->path;
-        unsigned long long may = l->seen + of[i].granted;
+        unsigned long long may = l->seen;
         if (!unsure && l->nlink - of[i].outside > may) may = l->nlink - of[i].outside;
         if (outside < max_named)
             sb_printf(named, "  %s: %llu names, %llu of them where the command may write\n", l->path,

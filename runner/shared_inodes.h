@@ -11,8 +11,9 @@
 
 /* Before the command starts, with buckle's working directory (physical):
  * the one walk of the project.  Returns why the run must not start (a
- * regular file beneath a grant at or beneath cwd that lets the command
- * write files, outside every path the plan mounts read-only, with a name
+ * regular file beneath a grant that lets the command write files (those at
+ * or beneath cwd, then those outside it but for a plan that writes nearly
+ * everywhere), outside every path the plan mounts read-only, with a name
  * where the command may not write (names_outside.h); or a directory of
  * the user's beneath one that cannot be looked at), or NULL.  The first
  * max_named such files are listed in named, a line each.  links 0: the
