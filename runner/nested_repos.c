@@ -138,6 +138,7 @@ typedef struct include_ctx {
     const ll_plan *plan;
     const char *cwd, *home;
     const char *worktree;        /* where a relative core.hooksPath is taken from, when not the file's */
+    int hook;                    /* reading a hook (a shell script), not a setting */
     const char *found;           /* the first problem */
 } include_ctx;
 
@@ -485,6 +486,14 @@ static void program_writable(include_ctx *x, const char *file, const char *top, 
 {
     const char *how = writable(x->a, x->plan, t);
     if (!how) return;
+    if (x->hook) {
+        x->found = arena_printf(x->a, "%s is a git hook that runs the program %s (%s), which the plan lets the "
+                                      "command write (%s): git runs the hook at your next git command that it hooks "
+                                      "(a commit), outside any sandbox, while the profile keeps the hook itself from "
+                                      "the command; deny writing that file too (deny final write literal \"%s\";), "
+                                      "or remove the hook", file, t, v, how, as_written(x, t));
+        return;
+    }
     x->found = arena_printf(x->a, "%s%s%s names the program %s (%s = %s), which the plan lets the command write "
                                   "(%s): git runs it outside any sandbox at the next git command that uses that "
                                   "setting, while the profile keeps %s itself from the command; deny writing that "
@@ -540,6 +549,15 @@ static void word_found(include_ctx *x, const char *file, const char *top, const 
     if (!starts && exists && !S_ISREG(st.st_mode)) return;
     if (!starts && !exists && (absolute || expanded || git_cmd || w[0] == '-' || strchr(w, '=') || strchr(w, ':')))
         return;
+    /* a hook's later words: only a file there now (a script is mostly
+     * arguments: sed's s/a/b/, messages) */
+    if (!starts && !exists && x->hook) return;
+    /* and a program missing from a directory that is missing too: a
+     * quoted word the reading split (sed "s/a/b/;s/c/d/") */
+    if (starts && !exists && x->hook) {
+        const char *slash = strrchr(t, '/');
+        if (slash && slash > t && stat(arena_strndup(x->a, t, (size_t)(slash - t)), &st) != 0) return;
+    }
     program_writable(x, file, top, key, v, t);
 }
 
@@ -577,6 +595,19 @@ static void ext_found(include_ctx *x, const char *file, const char *top, const c
     }
 }
 
+/* NAME=VALUE in a hook, the value a path (relative ones from the work
+ * tree wt): a program when it is an executable file */
+static void hook_variable(include_ctx *x, const char *file, const char *top, const char *wt, const char *key,
+                          const char *v, const char *value)
+{
+    const char *t = value[0] == '/' ? value : value[0] == '~' ? tilde(x, value)
+                  : wt ? arena_printf(x->a, "%s%s", wt, value) : NULL;
+    if (!t) return;
+    t = normal(x->a, t);
+    struct stat st;
+    if (stat(t, &st) == 0 && S_ISREG(st.st_mode) && access(t, X_OK) == 0) program_writable(x, file, top, key, v, t);
+}
+
 static void program_found(include_ctx *x, const char *file, const char *top, const char *wt, const program_key *pk,
                           const char *key, const char *v, const char *sub)
 {
@@ -605,6 +636,9 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
             if (w + k == eq) {
                 if (k == 4 && !strncmp(w, "PATH", 4)) path = eq + 1;
                 ps.cmd = 1;
+                /* a hook's variable that names a program it runs later
+                 * (pre-commit's INSTALL_PYTHON=.../.venv/bin/python3) */
+                if (x->hook && strchr(eq + 1, '/')) hook_variable(x, file, top, wt, key, v, eq + 1);
                 continue;
             }
         }
@@ -730,6 +764,71 @@ static const char *first_line(arena *a, const char *file)
     return n ? arena_strndup(a, buf, n) : NULL;
 }
 
+/* ---- the repository's hooks --------------------------------------------- */
+
+enum { HOOK_BYTES_MAX = 1 << 16 };
+
+/* The hooks of the git directory common (the user's own: the profile
+ * keeps them from the command), each read as the shell reads it, line by
+ * line: its interpreter (#!), each command's program and the files
+ * named, as for a setting that runs a program (program_found), and a
+ * variable naming an executable file (pre-commit's INSTALL_PYTHON, which
+ * it then execs).  A hook that runs a program the command may write
+ * runs the command's code at the next commit, outside any sandbox.  A
+ * sample (NAME.sample) never runs; a hook too long to read whole is
+ * refused. */
+static void check_hooks(include_ctx *x, const char *common, const char *dir)
+{
+    static const program_key hook_key = { .section = "hook", .key = "" };
+    const char *hooks = arena_printf(x->a, "%s/hooks", strcmp(common, "/") ? common : "");
+    DIR *d = opendir(hooks);
+    if (!d) return;
+    const char *wt = arena_printf(x->a, "%s/", strcmp(dir, "/") ? dir : "");
+    struct dirent *e;
+    while (!x->found && (e = readdir(d))) {
+        size_t nl = strlen(e->d_name);
+        if (e->d_name[0] == '.' || (nl > 7 && !strcmp(e->d_name + nl - 7, ".sample"))) continue;
+        const char *file = arena_printf(x->a, "%s/%s", hooks, e->d_name);
+        int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0) continue;
+        struct stat st;
+        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 0111)) { close(fd); continue; }
+        if (st.st_size > HOOK_BYTES_MAX) {
+            close(fd);
+            x->found = arena_printf(x->a, "%s is a git hook longer than %d bytes, more than buckle reads for the "
+                                          "programs it runs (one the command may write would run outside any sandbox "
+                                          "at your next commit)", file, HOOK_BYTES_MAX);
+            break;
+        }
+        char *buf = arena_alloc(x->a, (size_t)st.st_size + 1);
+        size_t got = 0;
+        for (ssize_t r; got < (size_t)st.st_size; got += (size_t)r)
+            if ((r = read(fd, buf + got, (size_t)st.st_size - got)) <= 0) break;
+        close(fd);
+        buf[got] = 0;
+        /* a line continued: one line */
+        for (char *c = buf; (c = strstr(c, "\\\n")) != NULL;) c[0] = c[1] = ' ';
+        x->hook = 1;
+        for (char *line = buf, *next; line && !x->found; line = next) {
+            next = strchr(line, '\n');
+            if (next) *next++ = 0;
+            if (line == buf && line[0] == '#' && line[1] == '!') {
+                /* the interpreter, and its first argument (env's program) */
+                program_found(x, file, file, wt, &hook_key, "", line + 2, NULL);
+                continue;
+            }
+            while (*line == ' ' || *line == '\t') line++;
+            if (*line == '#') continue;
+            /* a comment after a blank ends the line */
+            for (char *c = line; *c; c++)
+                if (*c == '#' && c > line && (c[-1] == ' ' || c[-1] == '\t')) { *c = 0; break; }
+            program_found(x, file, file, wt, &hook_key, "", line, NULL);
+        }
+        x->hook = 0;
+    }
+    closedir(d);
+}
+
 /* Every configuration file git reads for the work tree dir as that
  * repository's own: the repository's config (the common directory's, for
  * a linked worktree or a submodule whose .git is a file "gitdir: ...",
@@ -761,6 +860,7 @@ static void check_repo(include_ctx *x, const char *dir)
         arena_printf(x->a, "%s/config.worktree", g),
     };
     for (size_t i = 0; i < 2 && !x->found; i++) check_config(x, files[i], files[i], 0);
+    if (!x->found) check_hooks(x, common, dir);
     x->worktree = saved;
 }
 
