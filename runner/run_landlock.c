@@ -35,6 +35,7 @@
 #include "profile_rel.h"
 #include "runner.h"
 #include "run_profile.h"
+#include "run_tmpdir.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -392,6 +393,16 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
      * TMPDIR below sees it too) */
     run_builtins rb;
     runner_builtin_values(&a, cwd, RB_OWN_TMPDIR | RB_MAKE_TMPDIR | RB_LOOKUP_USER, &rb);
+    /* and in it, one directory per sandbox: what a run leaves there, a
+     * run under another profile or in another project does not find */
+    if (rb.own_tmpdir && !rb.why[RB_TMPDIR]) {
+        const char *why = NULL, *mine = runner_run_tmpdir(&a, rb.value[RB_TMPDIR], rq, cwd, &why);
+        if (mine) rb.value[RB_TMPDIR] = mine;
+        else
+            rb.why[RB_TMPDIR] = arena_printf(&a, "TMPDIR is unset and buckle's temporary directory for this profile "
+                                                 "in %s is not safe: %s; set TMPDIR to a directory of your own",
+                                             rb.value[RB_TMPDIR], why);
+    }
     if (rb.own_tmpdir && !rb.why[RB_TMPDIR] && setenv("TMPDIR", rb.value[RB_TMPDIR], 1) != 0)
         rb.why[RB_TMPDIR] = "it cannot be put in the environment";
     if (verbose && rb.shared_tmpdir)

@@ -48,9 +48,10 @@ const char *runner_builtin_linux_problem(arena *a, const run_builtins *b, int k)
 
 /* "buckle-profiles-UID" and "buckle-cache-UID" */
 void runner_dir_name(char *out, size_t n, const char *what);
-/* The temporary directory of a Linux run whose environment names none
+/* The temporary directory of Linux runs whose environment names none
  * (TMPDIR unset or empty): /tmp/buckle-tmp-UID, not /tmp itself, which the
- * user's programs outside any sandbox share (docs/runner.md).  The path, in
+ * user's programs outside any sandbox share (docs/runner.md); each run's
+ * is a directory in it (run_tmpdir.h).  The path, in
  * a; with make, the directory is also made (runner_dir_open) and NULL
  * returned with *why when it is not safe. */
 const char *runner_own_tmpdir(arena *a, int make, const char **why);

@@ -49,24 +49,46 @@ cp "$P" "$O/corpus/examples/agent.buckle"
 B=$O/buckle
 P=$O/corpus/examples/agent.buckle
 # TMPDIR unset: not /tmp, which the user's other programs share (their
-# caches, sockets' directories), but buckle's own /tmp/buckle-tmp-UID
-# (0700), which the command is given as TMPDIR
+# caches, sockets' directories), but a directory of buckle's own
+# /tmp/buckle-tmp-UID (0700) for this profile and project, which the
+# command is given as TMPDIR
 OWN=$(cd /tmp && pwd -P)/buckle-tmp-$(id -u)
+own() { case "$1" in "$OWN"/run-*) [ "$(stat -c '%a %u' "$1")" = "700 $(id -u)" ];; *) false;; esac; }
 run "lltmp: TMPDIR unset" sh -c "cd '$O/project' && env -u TMPDIR -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' '$B' run --no-cache -v $A '$P' -- sh -c 'echo \$TMPDIR; mktemp; echo x > /tmp/buckle-lltmp-\$\$ && echo WROTE-TMP; exit 0'"
 expect_rc "lltmp: mktemp works when TMPDIR is unset" 0
 L1=$(echo "$OUT" | head -1); L2=$(echo "$OUT" | sed -n 2p)
-[ "$L1" = "$OWN" ] && pass "lltmp: ... the command's TMPDIR is buckle's own directory" \
+own "$L1" && pass "lltmp: ... the command's TMPDIR is buckle's own directory" \
     || fail "lltmp: ... the command's TMPDIR is buckle's own directory" "$OUT"
-case "$L2" in "$OWN"/tmp.*) [ -f "$L2" ] && pass "lltmp: ... the file is made there" || fail "lltmp: ... the file is made there" "$OUT"; rm -f "$L2";;
+case "$L2" in "$L1"/tmp.*) [ -f "$L2" ] && pass "lltmp: ... the file is made there" || fail "lltmp: ... the file is made there" "$OUT"; rm -f "$L2";;
     *) fail "lltmp: ... the file is made there" "$OUT";; esac
 case "$OUT" in *WROTE-TMP*) fail "lltmp: ... /tmp itself is not writable" "$OUT"; rm -f /tmp/buckle-lltmp-*;;
     *) pass "lltmp: ... /tmp itself is not writable";; esac
 [ "$(stat -c '%a %u' "$OWN")" = "700 $(id -u)" ] && pass "lltmp: ... the directory is ours, mode 0700" \
     || fail "lltmp: ... the directory is ours, mode 0700" "$(stat -c '%a %u' "$OWN")"
 expect_err_has "lltmp: ... where the write rule on TMPDIR is exact" "agent.buckle:$WL: exact: allow files write subpath \"\${TMPDIR}\""
+# what a run leaves there, a run under another profile or in another
+# project does not find; a run under the same profile in the same project
+# does (its run cache entry stays valid)
+T1=$L1
+run "lltmp: TMPDIR unset, again" sh -c "cd '$O/project' && env -u TMPDIR -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' '$B' run --no-cache $A '$P' -- sh -c 'echo \$TMPDIR; echo planted > \$TMPDIR/plant'"
+[ "$RC" = 0 ] && [ "$OUT" = "$T1" ] && pass "lltmp: ... the same profile in the same project has the same TMPDIR" \
+    || fail "lltmp: ... the same profile in the same project has the same TMPDIR" "rc $RC: $OUT (first: $T1)"
+printf 'extends "std/agent";\nfiles { allow read "/usr"; }\n' >"$O/other.buckle"
+run "lltmp: TMPDIR unset, another profile" sh -c "cd '$O/project' && env -u TMPDIR -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' '$B' run --no-cache $A '$O/other.buckle' -- sh -c 'echo \$TMPDIR; cat \$TMPDIR/plant 2>/dev/null; exit 0'"
+L3=$(echo "$OUT" | head -1)
+[ "$RC" = 0 ] && own "$L3" && [ "$L3" != "$T1" ] && pass "lltmp: ... another profile has a TMPDIR of its own" \
+    || fail "lltmp: ... another profile has a TMPDIR of its own" "rc $RC: $OUT (first: $T1)"
+expect_out_lacks "lltmp: ... where the first one's file is not" planted
+mkdir -p "$O/project2"
+run "lltmp: TMPDIR unset, another project" sh -c "cd '$O/project2' && env -u TMPDIR -u BUCKLE_TEST_CACHE_PARENT HOME='$O/home' '$B' run --no-cache $A '$P' -- sh -c 'echo \$TMPDIR; cat \$TMPDIR/plant 2>/dev/null; exit 0'"
+L4=$(echo "$OUT" | head -1)
+[ "$RC" = 0 ] && own "$L4" && [ "$L4" != "$T1" ] && pass "lltmp: ... another project has a TMPDIR of its own" \
+    || fail "lltmp: ... another project has a TMPDIR of its own" "rc $RC: $OUT (first: $T1)"
+expect_out_lacks "lltmp: ... where the first one's file is not (another project)" planted
+rm -f "$T1/plant"
 # an empty TMPDIR is taken as unset
 run "lltmp: TMPDIR empty" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT TMPDIR= HOME='$O/home' '$B' run --no-cache $A '$P' -- sh -c 'echo \$TMPDIR'"
-[ "$RC" = 0 ] && [ "$OUT" = "$OWN" ] && pass "lltmp: an empty TMPDIR is taken as unset" \
+[ "$RC" = 0 ] && [ "$OUT" = "$L1" ] && pass "lltmp: an empty TMPDIR is taken as unset" \
     || fail "lltmp: an empty TMPDIR is taken as unset" "rc $RC: $OUT $(head -c 300 "$TMP/err")"
 # a TMPDIR every user may write (/tmp itself, a common export) is taken as
 # unset: a grant of it would reach the user's other programs' files there
@@ -74,19 +96,19 @@ run "lltmp: TMPDIR empty" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PAR
 for shared in /tmp /var/tmp; do
     run "lltmp: TMPDIR=$shared" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT TMPDIR=$shared HOME='$O/home' '$B' run --no-cache -v $A '$P' -- sh -c 'echo \$TMPDIR; echo x > $shared/buckle-lltmp-\$\$ && echo WROTE-SHARED; exit 0'"
     L1=$(echo "$OUT" | head -1)
-    [ "$RC" = 0 ] && [ "$L1" = "$OWN" ] && pass "lltmp: TMPDIR=$shared is replaced by buckle's own directory" \
+    [ "$RC" = 0 ] && own "$L1" && pass "lltmp: TMPDIR=$shared is replaced by buckle's own directory" \
         || fail "lltmp: TMPDIR=$shared is replaced by buckle's own directory" "rc $RC: $OUT $(head -c 300 "$TMP/err")"
     case "$OUT" in *WROTE-SHARED*) fail "lltmp: ... $shared itself is not writable" "$OUT"; rm -f $shared/buckle-lltmp-*;;
         *) pass "lltmp: ... $shared itself is not writable";; esac
-    expect_err_has "lltmp: ... and -v says why" "TMPDIR $shared may be written by every user: the command's TMPDIR is $OWN"
+    expect_err_has "lltmp: ... and -v says why" "TMPDIR $shared may be written by every user: the command's TMPDIR is $OWN/run-"
 done
 # a project inside TMPDIR: TMPDIR is set aside, so the command cannot
 # write the directories above the project, where tools take their settings
 # from (HOME outside it: a TMPDIR above the home is refused, docs/linux.md)
 OH=$(mktemp -d /var/tmp/buckle-lltmph.XXXXXX)
 run "lltmp: project in TMPDIR" sh -c "cd '$O/project' && env -u BUCKLE_TEST_CACHE_PARENT HOME='$OH' TMPDIR='$O' '$B' run --no-cache -v $A '$P' -- sh -c 'echo \$TMPDIR; touch ../above'"
-expect_err_has "lltmp: a TMPDIR above the project is set aside" "TMPDIR $O is above the working directory, where tools run in the project take their settings from: the command's TMPDIR is $OWN"
-expect_out_has "lltmp: ... the command is given buckle's own" "$OWN"
+expect_err_has "lltmp: a TMPDIR above the project is set aside" "TMPDIR $O is above the working directory, where tools run in the project take their settings from: the command's TMPDIR is $OWN/run-"
+expect_out_has "lltmp: ... the command is given buckle's own" "$OWN/run-"
 [ -e "$O/above" ] && fail "lltmp: ... and the directory above the project is not written" "$O/above made" \
     || pass "lltmp: ... and the directory above the project is not written"
 rm -rf "$O" "$OH"
