@@ -154,10 +154,12 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth
         if (e->d_type == DT_REG && !(look && x->links)) continue;
         struct stat st;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        /* most entries are files with one name: no path made for them */
+        if (S_ISREG(st.st_mode) && !(look && x->links && st.st_nlink > 1)) continue;
         const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
         if (S_ISREG(st.st_mode)) {
             /* a file the plan mounts read-only is not written by this name */
-            if (look && x->links && st.st_nlink > 1 && !read_only(x->plan, sub)) note_file(x, &st, sub, dir_dev);
+            if (!read_only(x->plan, sub)) note_file(x, &st, sub, dir_dev);
             continue;
         }
         if (!S_ISDIR(st.st_mode)) continue;
