@@ -139,6 +139,7 @@ typedef struct include_ctx {
     const char *cwd, *home;
     const char *worktree;        /* where a relative core.hooksPath is taken from, when not the file's */
     int hook;                    /* reading a hook (a shell script), not a setting */
+    const char *hooks_dir;       /* the last core.hooksPath read, resolved, or NULL */
     const char *found;           /* the first problem */
 } include_ctx;
 
@@ -744,6 +745,8 @@ static void check_config_text(include_ctx *x, const char *file, const char *top,
                                           "sandbox, while the profile keeps %s itself from the command; deny writing "
                                           "that directory too (deny final write \"%s\";)",
                                     file, t, v, how, top, as_written(x, t));
+        else if (!tmpl)
+            x->hooks_dir = t;
     }
 }
 
@@ -768,8 +771,8 @@ static const char *first_line(arena *a, const char *file)
 
 enum { HOOK_BYTES_MAX = 1 << 16 };
 
-/* The hooks of the git directory common (the user's own: the profile
- * keeps them from the command), each read as the shell reads it, line by
+/* The hooks in the directory hooks (the user's own: the profile keeps
+ * them from the command; dir the work tree they run in), each read as the shell reads it, line by
  * line: its interpreter (#!), each command's program and the files
  * named, as for a setting that runs a program (program_found), and a
  * variable naming an executable file (pre-commit's INSTALL_PYTHON, which
@@ -777,10 +780,9 @@ enum { HOOK_BYTES_MAX = 1 << 16 };
  * runs the command's code at the next commit, outside any sandbox.  A
  * sample (NAME.sample) never runs; a hook too long to read whole is
  * refused. */
-static void check_hooks(include_ctx *x, const char *common, const char *dir)
+static void check_hooks(include_ctx *x, const char *hooks, const char *dir)
 {
     static const program_key hook_key = { .section = "hook", .key = "" };
-    const char *hooks = arena_printf(x->a, "%s/hooks", strcmp(common, "/") ? common : "");
     DIR *d = opendir(hooks);
     if (!d) return;
     const char *wt = arena_printf(x->a, "%s/", strcmp(dir, "/") ? dir : "");
@@ -859,8 +861,15 @@ static void check_repo(include_ctx *x, const char *dir)
         arena_printf(x->a, "%s/config", strcmp(common, "/") ? common : ""),
         arena_printf(x->a, "%s/config.worktree", g),
     };
+    /* the hooks: those of core.hooksPath when the repository's
+     * configuration sets it, else those of the git directory */
+    const char *hooks_dir = x->hooks_dir;
+    x->hooks_dir = NULL;
     for (size_t i = 0; i < 2 && !x->found; i++) check_config(x, files[i], files[i], 0);
-    if (!x->found) check_hooks(x, common, dir);
+    if (!x->found)
+        check_hooks(x, x->hooks_dir ? x->hooks_dir : arena_printf(x->a, "%s/hooks", strcmp(common, "/") ? common : ""),
+                    dir);
+    x->hooks_dir = hooks_dir;
     x->worktree = saved;
 }
 

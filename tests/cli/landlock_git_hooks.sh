@@ -66,3 +66,14 @@ chmod -x "$H/pre-push"
 inrun true
 expect_rc "landlock git hooks: a hook git does not run (not executable) is left alone" 0
 rm -f "$H/pre-push" "$H/pre-commit"
+
+# the hooks of core.hooksPath, a directory the profile keeps too (.githooks)
+mkdir -p "$U/w/.githooks"
+printf '#!/bin/sh\nexec ./scripts/pre-commit.sh "$@"\n' >"$U/w/.githooks/pre-commit"
+chmod +x "$U/w/.githooks/pre-commit"
+git -C "$U/w" config core.hooksPath .githooks
+inrun true
+expect_rc "landlock git hooks: a hook of core.hooksPath running a script of the project refuses the run" 125
+expect_err_has "landlock git hooks: ... naming it" "$U/w/.githooks/pre-commit is a git hook that runs the program $U/w/scripts/pre-commit.sh"
+git -C "$U/w" config --unset core.hooksPath
+rm -rf "$U/w/.githooks"
