@@ -858,30 +858,26 @@ static const char *mise_templates(arena *a, const char *v, const char *root)
     return out;
 }
 
-/* The variable name (n bytes at name) of an ENV table with value v: the
- * files it names, when a program runs what it names (runner_env_var_runs:
- * NODE_OPTIONS's --require, LD_PRELOAD, BASH_ENV; a directory variable's
- * start-up files, PYTHONPATH's sitecustomize.py), each checked; the first
- * problem, or NULL */
+/* The variable name (n bytes at name) of an ENV table with value v, which
+ * the tool exports into the user's shell: read as the environment's
+ * value is (env_files.c), the files a program runs or loads by it from
+ * the directory the configuration is for; a value that is a table ({
+ * value = ... }) by its words with a '/'.  The first problem, or NULL. */
 static const char *check_env_var(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
                                  const char *base, const char *name, size_t n, const char *v, const char *raw)
 {
     const char *var = arena_strndup(a, name, n);
     if (!runner_env_var_runs(var)) return NULL;
     v = mise_templates(a, v, base);
-    if (!runner_env_var_probe(var, 0)) return check_value(a, plan, c, file, base, var, HOW_COMMAND, v, raw);
-    /* each directory of the list (a blank or a ':' between them): the
-     * files a program runs from it */
-    char *dirs = arena_strdup(a, v);
-    for (char *d = strtok(dirs, ": \t\n\"'{}="); d; d = strtok(NULL, ": \t\n\"'{}=")) {
-        if (!strcmp(d, "value")) continue;
-        const char *probe;
-        for (size_t k = 0; (probe = runner_env_var_probe(var, k)) != NULL; k++) {
-            const char *why = check_value(a, plan, c, file, base, var, HOW_PATH, arena_printf(a, "%s/%s", d, probe), raw);
-            if (why) return why;
-        }
-    }
-    return NULL;
+    while (*v == ' ' || *v == '\t') v++;
+    size_t vl = strlen(v);
+    while (vl && strchr(" \t\n", v[vl - 1])) vl--;
+    if (!plan || strchr(v, '{')) return check_value(a, plan, c, file, base, var, HOW_COMMAND, v, raw);
+    const char *vars[2] = { arena_printf(a, "%s=%.*s", var, (int)vl, v), NULL };
+    const char *why = runner_env_file_problem(a, plan, base, vars);
+    return why ? arena_printf(a, "%s sets %s, which %s exports into your shell at a cd into the project: %s", file, var,
+                              c->tool, why)
+               : NULL;
 }
 
 /* An ENV key's value v that is a table (env = { NODE_OPTIONS = "..." }):

@@ -62,14 +62,24 @@ refused '.npmrc|git=./tools/sh|program '"$R/proj/tools/sh" '.npmrc|node-gyp=tool
          '.npmrc|browser=tools/sh|program '"$R/proj/tools/sh" '.npmrc|viewer=tools/sh|program '"$R/proj/tools/sh"
 goes_on '.npmrc|git=git\neditor=vim\nbrowser=false\nregistry=https://registry.npmjs.org/'
 # mise's [env] variables, exported at a cd into the project: those a
-# program runs what they name by ({{config_root}} the project)
-refused 'mise.toml|[env]\nNODE_OPTIONS = "--require {{config_root}}/tools/x.js"|program '"$R/proj/tools/x.js" \
-         'mise.toml|[env]\nNODE_OPTIONS = "--require ./tools/x.js"|program '"$R/proj/tools/x.js" \
-         'mise.toml|[env]\nLD_PRELOAD = "tools/x.so"|program '"$R/proj/tools/x.so" \
-         'mise.toml|[env]\nBASH_ENV = "{{ config_root }}/tools/env.sh"|program '"$R/proj/tools/env.sh" \
-         'mise.toml|env.LD_PRELOAD = "tools/x.so"|program '"$R/proj/tools/x.so" \
-         'mise.toml|env = { NODE_ENV = "dev", LD_PRELOAD = "tools/x.so" }|program '"$R/proj/tools/x.so"
-goes_on 'mise.toml|[env]\nNODE_ENV = "production"\nDATA_DIR = "./tools/data"'
+# program runs what they name by, read as the environment's are
+# ({{config_root}} the project)
+for f in 'NODE_OPTIONS|[env]\nNODE_OPTIONS = "--require {{config_root}}/tools/x.js"|tools/x.js' \
+         'NODE_OPTIONS|[env]\nNODE_OPTIONS = "--require ./tools/x.js"|tools/x.js' \
+         'LD_PRELOAD|[env]\nLD_PRELOAD = "tools/x.so"|tools/x.so' \
+         'BASH_ENV|[env]\nBASH_ENV = "{{ config_root }}/tools/env.sh"|tools/env.sh' \
+         'LD_PRELOAD|env.LD_PRELOAD = "tools/x.so"|tools/x.so'; do
+    var=${f%%|*} rest=${f#*|}
+    printf "${rest%%|*}\n" >mise.toml
+    run "tool rows: mise $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+    expect_rc "tool rows: mise $f: refused" 125
+    expect_out_lacks "tool rows: ... before the command starts (mise $f)" RAN
+    expect_err_has "tool rows: ... naming it (mise $f)" "$R/proj/mise.toml sets $var, which mise exports"
+    expect_err_has "tool rows: ... naming the file (mise $f)" "names $R/proj/${rest#*|} ("
+    rm -f mise.toml
+done
+refused 'mise.toml|env = { NODE_ENV = "dev", LD_PRELOAD = "tools/x.so" }|program '"$R/proj/tools/x.so"
+goes_on 'mise.toml|[env]\nNODE_ENV = "production"\nDATA_DIR = "./tools/data"\nPYTHONPATH = "{{config_root}}/src"\nNODE_PATH = "./src"\nCC = "./tools/cc"'
 # Yarn's paths are paths even as a bare name; Yarn 1's .yarnrc yarn-path
 refused '.yarnrc.yml|yarnPath: other.cjs|program '"$R/proj/other.cjs" '.yarnrc.yml|plugins: [plugin.cjs]|program '"$R/proj/plugin.cjs" \
          '.yarnrc.yml|plugins:\n  - path: plugin.cjs|program '"$R/proj/plugin.cjs" \
