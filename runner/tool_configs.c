@@ -134,7 +134,8 @@ static const char *const mise_env_keys[] = { "source", "file", "path", NULL };
 static const key_rule no_keys[] = { { NULL, 0 } };
 
 #define MISE_RUNS "its [env] scripts, variables, hooks and path: versions run at your next cd into that directory"
-#define MISE(f) { .file = f, .keys = mise_keys, .env_keys = mise_env_keys, .tool = "mise", .up = 1, .syn = SYN_TOML, \
+#define MISE(f) MISE_AT(f, AT_UP, NULL)
+#define MISE_AT(f, w, e) { .file = f, .at = w, .env = e, .keys = mise_keys, .env_keys = mise_env_keys, .tool = "mise", .up = 1, .syn = SYN_TOML, \
                   .versions = 1, .hooks = "hooks", .gate = "mise.toml", .any = 1, .title = "mise or asdf", \
                   .when = MISE_RUNS }
 #define CARGO_RUNS "cargo takes it at your next cargo command in that directory and runs what it names (rustc-wrapper, linker, runner)"
@@ -151,6 +152,7 @@ static const tool_config configs[] = {
     YARN(".yarnrc.yml", AT_UP), YARN(".yarnrc.yml", AT_HOME),
     { .file = ".yarnrc", .keys = yarn1_keys, .tool = "yarn", .syn = SYN_YARN1, .title = "Yarn",
       .when = "yarn runs its yarn-path at your next yarn command in that directory" },
+    { .file = ".yarnrc", .at = AT_HOME, .keys = yarn1_keys, .tool = "yarn", .syn = SYN_YARN1 },
     CARGO(".cargo/config.toml", AT_UP, NULL), CARGO(".cargo/config", AT_UP, NULL),
     CARGO(".cargo/config.toml", AT_HOME, NULL), CARGO("config.toml", AT_ENV_DIR, "CARGO_HOME"),
     CARGO("config", AT_ENV_DIR, "CARGO_HOME"),
@@ -165,6 +167,8 @@ static const tool_config configs[] = {
     MISE(".config/mise.*.toml"), MISE(".config/mise/config.toml"), MISE(".config/mise/config.*.toml"),
     MISE(".config/mise/conf.d/*.toml"), MISE("mise/config.toml"), MISE("mise/config.*.toml"),
     MISE(".mise/config.toml"), MISE(".mise/config.*.toml"), MISE(".rtx.toml"),
+    /* the user's, read wherever the project is */
+    MISE_AT(".config/mise/config.toml", AT_HOME, NULL), MISE_AT("mise/config.toml", AT_ENV_DIR, "XDG_CONFIG_HOME"),
     /* asdf's (and mise's) "TOOL path:DIR" */
     { .file = ".tool-versions", .keys = no_keys, .tool = "asdf", .syn = SYN_INI, .versions = 1,
       .gate = ".tool-versions", .title = "mise or asdf", .when = MISE_RUNS },

@@ -111,6 +111,12 @@ run "tool rows: home yarnrc" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool rows: the home directory's .yarnrc.yml naming the project's program: refused" 125
 expect_err_has "tool rows: ... naming it" "$R/home/.yarnrc.yml names the program $R/proj/tools/y.cjs"
 rm -f "$R/home/.yarnrc.yml"
+mkdir -p "$R/home/.config/mise"
+printf '[hooks]\nenter = "%s/proj/tools/enter.sh"\n' "$R" >"$R/home/.config/mise/config.toml"
+run "tool rows: home mise" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool rows: the home directory's mise configuration naming the project's program: refused" 125
+expect_err_has "tool rows: ... naming it" "$R/home/.config/mise/config.toml names the program $R/proj/tools/enter.sh"
+rm -f "$R/home/.config/mise/config.toml"
 run "tool rows: none above" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool rows: with those removed, the run goes on" 0
 # made beneath the working directory, or a .python-version at the top
