@@ -18,6 +18,7 @@
 #include "git_dir.h"
 #include "nested_repos.h"
 #include "run_profile.h"
+#include "tool_configs.h"
 #include "../support/arena.h"
 #include <dirent.h>
 #include <errno.h>
@@ -489,55 +490,6 @@ static int in_git_dir(const char *dir)
     return 0;
 }
 
-/* 1 when dir/name is a configuration mise (or asdf) reads in the
- * directory a shell is in and in each one above it: mise.toml,
- * .mise.toml, mise.NAME.toml and .mise.NAME.toml (a local one, a
- * MISE_ENV's), config.toml in mise, .mise or .config/mise, a .toml in
- * .config/mise/conf.d, and .tool-versions (but in a package of
- * node_modules or site-packages); LS_TOOLS_CARGO: Cargo's config.toml
- * and config in a .cargo directory, which cargo reads in the directory it
- * runs in and in each one above it.  Their [env] scripts, hooks and
- * path: versions run at a cd into the directory, cargo's rustc-wrapper at
- * a build there, outside any sandbox.  The kind (s->tools' bit), or 0. */
-static int tool_config_name(const char *dir, const char *name)
-{
-    size_t nl = strlen(name), dl = strlen(dir);
-    /* a package manager's tree (what npm install unpacks), where no one
-     * works */
-    if (strstr(dir, "/node_modules/") || strstr(dir, "/site-packages/")) return 0;
-    if (dl >= 7 && !strcmp(dir + dl - 7, "/.cargo") && (!strcmp(name, "config.toml") || !strcmp(name, "config")))
-        return LS_TOOLS_CARGO;
-    if (!strcmp(name, ".tool-versions")) return 1;
-    int toml = nl > 5 && !strcmp(name + nl - 5, ".toml");
-    if (toml && (!strncmp(name, "mise.", 5) || !strncmp(name, ".mise.", 6) || !strcmp(name, "mise.toml"))) return 1;
-    static const char *const dirs[] = { "/mise", "/.mise", "/.config/mise", "/.config/mise/conf.d", NULL };
-    for (size_t i = 0; dirs[i]; i++) {
-        size_t l = strlen(dirs[i]);
-        if (dl >= l && !strcmp(dir + dl - l, dirs[i]) && (i == 3 ? toml : !strcmp(name, "config.toml"))) return 1;
-    }
-    return 0;
-}
-
-/* 1 when the .tool-versions name in dirfd has a version that runs
- * programs of a directory ("TOOL path:DIR", which asdf and mise take from
- * there at every run of the tool), or cannot be read whole (a link, one
- * too long): its other versions name tools installed outside the project,
- * which a cd there only selects */
-static int versions_run(int dirfd, const char *name)
-{
-    int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return 1;
-    char buf[1 << 16];
-    size_t n = 0;
-    ssize_t r;
-    while (n < sizeof buf - 1 && (r = read(fd, buf + n, sizeof buf - 1 - n)) > 0) n += (size_t)r;
-    struct stat st;
-    int whole = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (off_t)n == st.st_size && n < sizeof buf - 1;
-    close(fd);
-    buf[n] = 0;
-    return !whole || memchr(buf, 0, n) || strstr(buf, "path:") != NULL;
-}
-
 /* dir: the directory's absolute path, at depth (the walk's start 0);
  * moved[d], d <= depth: the directory at depth d on the way changed during
  * the run (renamed, an entry made or removed, its modes changed): a
@@ -562,9 +514,10 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         if (repo) keep(s, (link_found_kind)repo, dir, n, NULL, 0);
         if (npm_buckle(s, dirfd, dir, n, depth, moved)) keep(s, LS_BUCKLE, dir, n, NULL, 0);
         struct stat st;
-        if (s->tools && e->d_type != DT_DIR && (tool_config_name(dir, n) & s->tools) &&
-            fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode) && changed_since(&st, &s->start) &&
-            (strcmp(n, ".tool-versions") || versions_run(dirfd, n)))
+        /* a tool's configuration (tool_configs.c) that runs what it names
+         * at your next command there */
+        if (s->tools && e->d_type != DT_DIR && fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            !S_ISDIR(st.st_mode) && changed_since(&st, &s->start) && runner_tool_config_made(dir, n, s->tools))
             keep(s, LS_TOOLFILE, dir, n, NULL, 0);
         if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) {
@@ -706,21 +659,15 @@ void runner_link_scan_say(const link_scan *s, diag_sink *sink, int exit_status)
                                      "would write %s; remove it (put back the file it replaced) before running git "
                                      "there (the command exited %d)", f->path, f->to, f->to, exit_status);
             break;
-        case LS_TOOLFILE:
-            if (strstr(f->path, "/.cargo/config")) {
-                run_say(sink, SEV_ERROR, "%s is a Cargo configuration the command made or changed: cargo takes it at "
-                                         "your next cargo command in that directory, or one beneath it, and runs "
-                                         "what it names (rustc-wrapper, linker, runner) outside any sandbox, while "
-                                         "the profile keeps the project's own from the command; look at it and remove "
-                                         "it before running cargo there (the command exited %d)", f->path, exit_status);
-                break;
-            }
-            run_say(sink, SEV_ERROR, "%s is a mise or asdf configuration the command made or changed: its [env] "
-                                     "scripts, hooks and path: versions run at your next cd into that directory, or "
-                                     "one beneath it, outside any sandbox, while the profile keeps the project's own "
-                                     "from the command; look at it and remove it before entering there (the command "
-                                     "exited %d)", f->path, exit_status);
+        case LS_TOOLFILE: {
+            const char *title, *when;
+            runner_tool_config_said(f->path, &title, &when);
+            run_say(sink, SEV_ERROR, "%s is a %s configuration the command made or changed: %s, or one beneath it, "
+                                     "outside any sandbox, while the profile keeps the project's own from the "
+                                     "command; look at it and remove it before running anything there (the command "
+                                     "exited %d)", f->path, title, when, exit_status);
             break;
+        }
         case LS_UNREAD:
             run_say(sink, SEV_ERROR, "%s cannot be looked at after the run (%s): a symbolic link the command made in it, "
                                      "leading out of the working directory, would not be seen (the command may have "

@@ -36,7 +36,6 @@ typedef struct link_grant {
     int is_dir;
     const char *path;             /* as planned (in mem) */
 } link_grant;
-enum { LS_TOOLS_CARGO = 2 };   /* link_scan.tools: Cargo's .cargo/config.toml */
 
 typedef struct link_scan {
     struct timespec start;        /* the file clock when the command started */
@@ -47,9 +46,9 @@ typedef struct link_scan {
     int fds[LINK_SCAN_ROOTS_MAX]; /* each of roots, held from begin (-1: none) */
     char *cwd0;                   /* the working directory at begin (malloc'd) */
     int repos;                    /* also name a repository made in a directory that was there before */
-    int tools;                    /* also name a tool's configuration made or changed (LS_TOOLFILE): 1
-                                   * mise's and asdf's, LS_TOOLS_CARGO Cargo's, each where the plan keeps
-                                   * the project's own (set by the caller after begin) */
+    unsigned long long tools;     /* also name a tool's configuration made or changed (LS_TOOLFILE) of
+                                   * these kinds (runner_tool_configs_walked: where the plan keeps the
+                                   * project's own; set by the caller after begin) */
     const hashmap *before;        /* the project's directories and .git and HEAD entries at the start
                                    * (the caller's); NULL or empty: judged by birth times */
     size_t walking;               /* while walking: the start, in roots */

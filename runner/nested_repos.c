@@ -13,6 +13,7 @@
  * naming the repository or the include and the deny that would hold it. */
 #define _GNU_SOURCE
 #include "nested_repos.h"
+#include "env_files.h"
 #include "git_dir.h"
 #include "option_file.h"
 #include "path_text.h"
@@ -628,14 +629,19 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
     shell_pos ps = { .cmd = 1 };
     int starts, expanded, git_cmd = 0;
     const char *path = NULL;         /* a PATH=... before the program */
+    int after_opt = 0;               /* the word before was an option without a value of its own (-o) */
     for (const char *w; !x->found && (w = shell_word(x->a, &s, &ps, &starts, &expanded)) != NULL;) {
-        /* NAME=VALUE before the program: its environment */
+        /* NAME=VALUE before the program: its environment; a variable a
+         * program runs what it names by (env_files.c: LESSOPEN,
+         * LD_PRELOAD, BASH_ENV) names a program of the work tree */
         const char *eq = strchr(w, '=');
         if (starts && eq && eq > w) {
             size_t k = 0;
             while (w + k < eq && (isalnum((unsigned char)w[k]) || w[k] == '_')) k++;
             if (w + k == eq) {
                 if (k == 4 && !strncmp(w, "PATH", 4)) path = eq + 1;
+                if (runner_env_var_runs(arena_strndup(x->a, w, k)) && strchr(eq + 1, '/'))
+                    word_found(x, file, top, wt, key, v, eq + 1, 1, expanded, 0);
                 ps.cmd = 1;
                 /* a hook's variable that names a program it runs later
                  * (pre-commit's INSTALL_PYTHON=.../.venv/bin/python3) */
@@ -643,6 +649,11 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
                 continue;
             }
         }
+        /* an option's NAME=VALUE in the word after it (ssh -o
+         * ProxyCommand=x): the value, as the glued -oProxyCommand=x's */
+        if (!starts && after_opt && !git_cmd && w[0] != '-' && eq && eq > w && strchr(eq + 1, '/'))
+            word_found(x, file, top, wt, key, v, eq + 1, 0, expanded, git_cmd);
+        after_opt = w[0] == '-' && !strchr(w, '=');
         if (starts && *w && !strchr(w, '/') && path && wt) path_found(x, file, top, wt, key, v, path, w);
         if (starts) path = NULL;
         if (starts && !*w) ps.cmd = 1;     /* an expansion's start: a command is inside it */

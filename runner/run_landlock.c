@@ -867,18 +867,9 @@ launch:
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
-        /* mise's and asdf's files elsewhere in the project, when the plan
-         * keeps the top's from the command (std/agent) */
-        for (int k = 0; k < 2; k++) {
-            const char *f = arena_printf(&a, "%s/%s", strcmp(cwd, "/") ? cwd : "", k ? ".tool-versions" : "mise.toml");
-            links.tools = (k ? links.tools : 1) &&
-                          (runner_plan_checked_after(&plan, f) || !runner_plan_write_why(&a, &plan, f));
-        }
-        /* and Cargo's, below the top's */
-        {
-            const char *f = arena_printf(&a, "%s/.cargo/config.toml", strcmp(cwd, "/") ? cwd : "");
-            if (runner_plan_checked_after(&plan, f) || !runner_plan_write_why(&a, &plan, f)) links.tools |= LS_TOOLS_CARGO;
-        }
+        /* the tools' configurations elsewhere in the project, of the kinds
+         * the plan keeps at the top (std/agent) */
+        links.tools = runner_tool_configs_walked(&a, &plan, cwd);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         if (rels.walk) rel_walk_start(rels.walk);
         runner_path_shadows_begin(&pshadows, &a, &plan, cwd, dscan.path_dirs, dscan.npath);

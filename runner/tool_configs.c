@@ -14,6 +14,7 @@
  * left out. */
 #define _GNU_SOURCE
 #include "tool_configs.h"
+#include "env_files.h"
 #include "nested_repos.h"
 #include "option_file.h"
 #include "run_profile.h"
@@ -23,88 +24,157 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fnmatch.h>
 #include <sys/stat.h>
 
-enum { CONFIG_MAX = 1 << 16, RAW_MAX = 200, KEY_MAX = 64 };
+enum { CONFIG_MAX = 1 << 16, RAW_MAX = 200, KEY_MAX = 64, UP_MAX = 64 };
 
 /* how a configuration file is written: what its quotes, escapes and
- * comments are, and where a value may go on over several lines */
-typedef enum { SYN_YAML, SYN_TOML, SYN_INI } syntax;
+ * comments are, and where a value may go on over several lines; LINES:
+ * each line a value (.python-version); YARN1: Yarn 1's `key value` */
+typedef enum { SYN_YAML, SYN_TOML, SYN_INI, SYN_LINES, SYN_YARN1 } syntax;
 
 /* how a tool puts the environment's values into its settings: not at all;
  * npm's ${NAME} and ${NAME?} (every value); Yarn's ${NAME}, ${NAME-default}
  * and ${NAME:-default} (its settings, not a plugin's path) */
 typedef enum { REFS_NONE, REFS_NPM, REFS_YARN } env_refs;
 
-/* a configuration file, the keys whose values are programs (or
- * directories of them), the tool that runs them, and where a relative one
- * is taken from: the file's directory, or the one above it (Cargo's
- * .cargo) */
+/* how a key's value names a program: COMMAND, a command line or option
+ * words (a word with a '/'; a bare one is looked up on PATH); PATH, a
+ * file even when it is a bare name (yarnPath: other.cjs, from the file's
+ * directory); DIR, a directory of programs, even bare; FLAGS, a
+ * compiler's flags (flag_programs); INCLUDE, more of the tool's
+ * configuration (Cargo's include); ENV, a table of environment variables
+ * the tool exports, a variable counting when a program runs what it names
+ * (runner_env_var_runs: NODE_OPTIONS, LD_PRELOAD, BASH_ENV) */
+typedef enum { HOW_COMMAND, HOW_PATH, HOW_DIR, HOW_FLAGS, HOW_INCLUDE, HOW_ENV } value_how;
+typedef struct key_rule {
+    const char *key;
+    value_how how;
+} key_rule;
+
+/* where a tool looks for a configuration file: UP, the directory it runs
+ * in and each one above it (so a copy beneath the working directory
+ * counts after a cd there too); HOME, the home directory; ENV_DIR, the
+ * directory the variable env names; ENV_FILE, the file it names */
+typedef enum { AT_UP, AT_HOME, AT_ENV_DIR, AT_ENV_FILE } config_at;
+
+/* a configuration file's name from where it is looked for (a glob, its
+ * last part's * matching any name), the keys whose values name programs
+ * and how (one with key "" is every line's, SYN_LINES), the tool that
+ * runs them, and where a relative one is taken from: the file's
+ * directory, or the one it is looked for from (Cargo's .cargo, mise's
+ * .config/mise) */
 typedef struct tool_config {
     const char *file;
-    const char *const *keys;
+    config_at at;
+    const char *env;                 /* ENV_DIR, ENV_FILE: the variable */
+    const key_rule *keys;
     const char *tool;
     int up;
     syntax syn;
-    const char *const *file_keys;    /* keys whose bare word (".env") is a file too, not a program on PATH */
     const char *const *env_keys;     /* keys that count only after "_." (mise's [env] directives) */
     int versions;                    /* a "path:DIR" version anywhere runs that directory's programs */
     env_refs refs;
     const char *const *ref_keys;     /* keys whose values have refs taken */
-    const char *const *flag_keys;    /* keys whose values are a compiler's flags (a linker among them) */
     const char *hooks;               /* the table a key that is not an env_key counts in, as a table
                                       * of its own ([hooks.enter]); NULL: any */
-    const char *include;             /* the key whose values are more of the tool's configuration
-                                      * (Cargo's include), from the file's own directory; NULL: none */
+    /* made or changed beneath the working directory (AT_UP): the file
+     * whose keeping at the working directory makes copies count (NULL:
+     * file itself); any: one counts whatever it says (else when it names a
+     * program); the name said and when what it names runs */
+    const char *gate;
+    int any;
+    const char *title, *when;
 } tool_config;
 
-/* path: a plugin's; plugins: the list, a plugin given as its path alone */
-static const char *const yarn_keys[] = { "yarnPath", "path", "plugins", NULL };
+/* path: a plugin's; plugins: the list, a plugin given as its path alone;
+ * all of them paths from the file's directory, never looked up on PATH */
+static const key_rule yarn_keys[] = { { "yarnPath", HOW_PATH }, { "path", HOW_PATH }, { "plugins", HOW_PATH }, { NULL, 0 } };
 static const char *const yarn_ref_keys[] = { "yarnPath", NULL };
-static const char *const cargo_keys[] = { "rustc-wrapper", "rustc-workspace-wrapper", "rustc", "rustdoc", "linker",
-                                          "runner", "global-credential-providers", "credential-provider", "LD_PRELOAD",
-                                          "credential-alias", "rustflags", "rustdocflags", "include", NULL };
-/* of Cargo's keys, the compiler's flags: only a linker among them
- * (-Clinker=, -C linker=, --codegen=linker=, -Clink-arg=-fuse-ld=) is a
- * program */
-static const char *const cargo_flag_keys[] = { "rustflags", "rustdocflags", NULL };
-static const char *const bun_keys[] = { "preload", NULL };
-static const char *const npm_keys[] = { "node-options", "script-shell", NULL };
-static const char *const toolchain_keys[] = { "path", NULL };
+/* Yarn 1's .yarnrc: the release it runs for every yarn command */
+static const key_rule yarn1_keys[] = { { "yarn-path", HOW_PATH }, { NULL, 0 } };
+/* of Cargo's keys, the compiler's flags name a program in a linker
+ * (-Clinker=), gcc's program prefix (-Clink-arg=-B), a codegen backend,
+ * rustdoc's test runner (flag_programs) */
+static const key_rule cargo_keys[] = { { "rustc-wrapper", HOW_COMMAND }, { "rustc-workspace-wrapper", HOW_COMMAND },
+                                       { "rustc", HOW_COMMAND }, { "rustdoc", HOW_COMMAND }, { "linker", HOW_COMMAND },
+                                       { "runner", HOW_COMMAND }, { "global-credential-providers", HOW_COMMAND },
+                                       { "credential-provider", HOW_COMMAND }, { "LD_PRELOAD", HOW_COMMAND },
+                                       { "credential-alias", HOW_COMMAND }, { "ar", HOW_COMMAND },
+                                       { "rustflags", HOW_FLAGS }, { "rustdocflags", HOW_FLAGS },
+                                       { "include", HOW_INCLUDE }, { NULL, 0 } };
+static const key_rule bun_keys[] = { { "preload", HOW_COMMAND }, { NULL, 0 } };
+/* npm's programs: node's options, the scripts' shell, git (git
+ * dependencies, npm version), node-gyp (native addons), npm exec's shell,
+ * npm edit's editor, npm docs' browser and viewer; pnpm's pnpmfile */
+static const key_rule npm_keys[] = { { "node-options", HOW_COMMAND }, { "script-shell", HOW_COMMAND },
+                                     { "git", HOW_COMMAND }, { "node-gyp", HOW_COMMAND }, { "shell", HOW_COMMAND },
+                                     { "editor", HOW_COMMAND }, { "browser", HOW_COMMAND }, { "viewer", HOW_COMMAND },
+                                     { "pnpmfile", HOW_PATH }, { "global-pnpmfile", HOW_PATH }, { NULL, 0 } };
+static const char *const npm_ref_keys[] = { "node-options", "script-shell", "git", "node-gyp", "shell", "editor",
+                                            "browser", "viewer", "pnpmfile", "global-pnpmfile", NULL };
+static const key_rule toolchain_keys[] = { { "path", HOW_DIR }, { NULL, 0 } };
+/* uv's .python-version: a line may name an interpreter or its directory
+ * by path (a version, 3.12, names an installed one) */
+static const key_rule version_line[] = { { "", HOW_COMMAND }, { NULL, 0 } };
 /* mise: [env] _.source (a script run at every prompt of `mise activate`),
  * _.file (a dotenv file exported), _.path (directories put first on
  * PATH); [hooks] enter, leave, cd and the install hooks, or [hooks.enter]
- * script: shell commands run at a cd into the project */
-static const char *const mise_keys[] = { "source", "file", "path", "script", "enter", "leave", "cd", "preinstall",
-                                         "postinstall", NULL };
-static const char *const mise_file_keys[] = { "source", "file", "path", "script", NULL };
+ * script: shell commands run at a cd into the project; [env]'s variables,
+ * exported at a cd into the project */
+static const key_rule mise_keys[] = { { "source", HOW_PATH }, { "file", HOW_PATH }, { "path", HOW_DIR },
+                                      { "script", HOW_PATH }, { "enter", HOW_COMMAND }, { "leave", HOW_COMMAND },
+                                      { "cd", HOW_COMMAND }, { "preinstall", HOW_COMMAND },
+                                      { "postinstall", HOW_COMMAND }, { "env", HOW_ENV }, { NULL, 0 } };
 /* of mise's keys, those of [env]'s directives, which count only as _.KEY
  * (a python venv's path = ".venv" is no _.path) */
 static const char *const mise_env_keys[] = { "source", "file", "path", NULL };
-static const char *const no_keys[] = { NULL };
-#define MISE(f) { .file = f, .keys = mise_keys, .file_keys = mise_file_keys, .env_keys = mise_env_keys, .tool = "mise", \
-                  .up = 1, .syn = SYN_TOML, .versions = 1, .hooks = "hooks" }
+static const key_rule no_keys[] = { { NULL, 0 } };
+
+#define MISE_RUNS "its [env] scripts, variables, hooks and path: versions run at your next cd into that directory"
+#define MISE(f) MISE_AT(f, AT_UP, NULL)
+#define MISE_AT(f, w, e) { .file = f, .at = w, .env = e, .keys = mise_keys, .env_keys = mise_env_keys, .tool = "mise", .up = 1, .syn = SYN_TOML, \
+                  .versions = 1, .hooks = "hooks", .gate = "mise.toml", .any = 1, .title = "mise or asdf", \
+                  .when = MISE_RUNS }
+#define CARGO_RUNS "cargo takes it at your next cargo command in that directory and runs what it names (rustc-wrapper, linker, runner)"
+#define CARGO(f, w, e) { .file = f, .at = w, .env = e, .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML, \
+                         .gate = ".cargo/config.toml", .any = 1, .title = "Cargo", .when = CARGO_RUNS }
+#define YARN(f, w) { .file = f, .at = w, .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML, .refs = REFS_YARN, \
+                     .ref_keys = yarn_ref_keys, .title = "Yarn", .when = "yarn runs what it names at your next yarn command in that directory" }
+#define NPM(f, w, e) { .file = f, .at = w, .env = e, .keys = npm_keys, .tool = "npm", .syn = SYN_INI, .refs = REFS_NPM, \
+                       .ref_keys = npm_ref_keys, .title = "npm", .when = "npm runs what it names at your next npm command in that directory" }
+#define RUSTUP(f) { .file = f, .keys = toolchain_keys, .tool = "rustup", .syn = SYN_TOML, .title = "rustup", \
+                    .when = "rustup runs its toolchain's programs at your next cargo or rustc command in that directory" }
 
 static const tool_config configs[] = {
-    { .file = ".yarnrc.yml", .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML, .refs = REFS_YARN,
-      .ref_keys = yarn_ref_keys },
-    { .file = ".cargo/config.toml", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML,
-      .flag_keys = cargo_flag_keys, .include = "include" },
-    { .file = ".cargo/config", .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML,
-      .flag_keys = cargo_flag_keys, .include = "include" },
-    { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun", .syn = SYN_TOML },
-    { .file = ".npmrc", .keys = npm_keys, .tool = "npm", .syn = SYN_INI, .refs = REFS_NPM, .ref_keys = npm_keys },
-    { .file = "rust-toolchain.toml", .keys = toolchain_keys, .tool = "rustup", .syn = SYN_TOML },
-    MISE("mise.toml"), MISE(".mise.toml"), MISE("mise.local.toml"), MISE(".mise.local.toml"),
-    MISE(".config/mise.toml"), MISE(".config/mise/config.toml"), MISE("mise/config.toml"),
-    MISE(".mise/config.toml"),
-    /* the environments' files std/agent keeps (read when MISE_ENV names them) */
-    MISE("mise.development.toml"), MISE(".mise.development.toml"), MISE("mise.dev.toml"), MISE(".mise.dev.toml"),
-    MISE("mise.test.toml"), MISE(".mise.test.toml"), MISE("mise.production.toml"), MISE(".mise.production.toml"),
-    MISE("mise.prod.toml"), MISE("mise.ci.toml"), MISE("mise.staging.toml"),
+    YARN(".yarnrc.yml", AT_UP), YARN(".yarnrc.yml", AT_HOME),
+    { .file = ".yarnrc", .keys = yarn1_keys, .tool = "yarn", .syn = SYN_YARN1, .title = "Yarn",
+      .when = "yarn runs its yarn-path at your next yarn command in that directory" },
+    { .file = ".yarnrc", .at = AT_HOME, .keys = yarn1_keys, .tool = "yarn", .syn = SYN_YARN1 },
+    CARGO(".cargo/config.toml", AT_UP, NULL), CARGO(".cargo/config", AT_UP, NULL),
+    CARGO(".cargo/config.toml", AT_HOME, NULL), CARGO("config.toml", AT_ENV_DIR, "CARGO_HOME"),
+    CARGO("config", AT_ENV_DIR, "CARGO_HOME"),
+    { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun", .syn = SYN_TOML, .title = "Bun",
+      .when = "bun runs what it preloads at your next bun command in that directory" },
+    NPM(".npmrc", AT_UP, NULL), NPM(".npmrc", AT_HOME, NULL), NPM("", AT_ENV_FILE, "NPM_CONFIG_USERCONFIG"),
+    NPM("", AT_ENV_FILE, "npm_config_userconfig"),
+    RUSTUP("rust-toolchain.toml"), RUSTUP("rust-toolchain"),
+    { .file = ".python-version", .keys = version_line, .tool = "uv", .syn = SYN_LINES, .gate = ".tool-versions",
+      .title = "uv", .when = "uv runs the interpreter it names at your next uv command in that directory" },
+    MISE("mise.toml"), MISE(".mise.toml"), MISE("mise.*.toml"), MISE(".mise.*.toml"), MISE(".config/mise.toml"),
+    MISE(".config/mise.*.toml"), MISE(".config/mise/config.toml"), MISE(".config/mise/config.*.toml"),
+    MISE(".config/mise/conf.d/*.toml"), MISE("mise/config.toml"), MISE("mise/config.*.toml"),
+    MISE(".mise/config.toml"), MISE(".mise/config.*.toml"), MISE(".rtx.toml"),
+    /* the user's, read wherever the project is */
+    MISE_AT(".config/mise/config.toml", AT_HOME, NULL), MISE_AT("mise/config.toml", AT_ENV_DIR, "XDG_CONFIG_HOME"),
     /* asdf's (and mise's) "TOOL path:DIR" */
-    { .file = ".tool-versions", .keys = no_keys, .tool = "asdf", .syn = SYN_INI, .versions = 1 },
+    { .file = ".tool-versions", .keys = no_keys, .tool = "asdf", .syn = SYN_INI, .versions = 1,
+      .gate = ".tool-versions", .title = "mise or asdf", .when = MISE_RUNS },
+    { .file = ".tool-versions", .at = AT_HOME, .keys = no_keys, .tool = "asdf", .syn = SYN_INI, .versions = 1 },
 };
+_Static_assert(sizeof configs / sizeof *configs <= 64, "one bit of runner_tool_configs_walked for each");
 
 /* ---- strings as the tools read them ------------------------------------ */
 
@@ -294,6 +364,7 @@ static const char *read_flow(syntax syn, const char *p, const char *bend, int mu
 static const char *read_value(arena *a, syntax syn, const char *r, const char *bend, size_t col, char *out,
                               const char **raw)
 {
+    if (syn == SYN_YARN1 || syn == SYN_LINES) syn = SYN_TOML;     /* its quotes are JSON's */
     size_t n = 0;
     const char *p = r;
     while (p < bend && (*p == ' ' || *p == '\t')) p++;
@@ -426,9 +497,10 @@ static int key_start(syntax syn, const char *s, const char *at)
 static const char *key_in_string(const tool_config *c, const char *at, const char *eol, size_t *k)
 {
     if (*at != '"' && *at != '\'') return NULL;
-    for (*k = 0; c->keys[*k]; (*k)++) {
-        size_t kl = strlen(c->keys[*k]);
-        if ((size_t)(eol - at) > kl + 1 && !strncmp(at + 1, c->keys[*k], kl) && (at[1 + kl] == '=' || at[1 + kl] == ':'))
+    for (*k = 0; c->keys[*k].key; (*k)++) {
+        size_t kl = strlen(c->keys[*k].key);
+        if (kl && (size_t)(eol - at) > kl + 1 && !strncmp(at + 1, c->keys[*k].key, kl) &&
+            (at[1 + kl] == '=' || at[1 + kl] == ':'))
             return at + 2 + kl;
     }
     return NULL;
@@ -458,9 +530,10 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
         while (r < eol && (isalnum((unsigned char)*r) || *r == '-' || *r == '_')) r++;
         name = arena_strndup(a, b, (size_t)(r - b));
     }
-    for (*k = 0; c->keys[*k]; (*k)++)
-        if (!strcmp(name, c->keys[*k])) break;
-    if (!c->keys[*k]) return key_in_string(c, at, eol, k);
+    for (*k = 0; c->keys[*k].key; (*k)++)
+        if (*name && !strcmp(name, c->keys[*k].key)) break;
+    if (!c->keys[*k].key) return key_in_string(c, at, eol, k);
+    const char *name_end = r;
     /* an ini array's key (.npmrc's node-options[]=...): each value the key's */
     if (c->syn == SYN_INI && eol - r >= 2 && r[0] == '[' && r[1] == ']') r += 2;
     while (r < eol && (*r == ' ' || *r == '\t')) r++;
@@ -477,6 +550,8 @@ static const char *key_value(arena *a, const tool_config *c, const char *at, con
             while (r < eol && (isalnum((unsigned char)*r) || *r == '-' || *r == '_')) r++;
         while (r < eol && (*r == ' ' || *r == '\t')) r++;
     }
+    /* Yarn 1's `yarn-path "./x.js"`: the value after blanks */
+    if (c->syn == SYN_YARN1 && r > name_end && r < eol && *r != '=' && *r != ':') return r;
     if (r >= eol || (*r != '=' && *r != ':')) return key_in_string(c, at, eol, k);
     return r + 1;
 }
@@ -515,10 +590,10 @@ static int header_key(const tool_config *c, const char *h)
     for (const char *q = h; last && q < last; q++)
         if (*q == '.') prev = q + 1;
     size_t prevl = last ? (size_t)(last - prev) : 0;
-    for (int k = 0; c->keys[k]; k++) {
-        if (strcmp(name, c->keys[k])) continue;
+    for (int k = 0; c->keys[k].key; k++) {
+        if (strcmp(name, c->keys[k].key) || c->keys[k].how == HOW_ENV) continue;
         int env_key = 0;
-        for (size_t e = 0; c->env_keys && c->env_keys[e]; e++) env_key |= !strcmp(c->keys[k], c->env_keys[e]);
+        for (size_t e = 0; c->env_keys && c->env_keys[e]; e++) env_key |= !strcmp(c->keys[k].key, c->env_keys[e]);
         if (env_key) return last && prevl == 1 && *prev == '_' ? k : -1;
         if (c->hooks) return last && prevl == strlen(c->hooks) && !strncmp(prev, c->hooks, prevl) ? k : -1;
         return k;
@@ -549,36 +624,20 @@ static int in_underscore_table(const char *s, const char *at)
     return p == s || strchr(" \t.{,", p[-1]) != NULL;
 }
 
-/* The program words of a compiler's flags v: what follows linker= (-C
- * linker=x, -Clinker=x, --codegen=linker=x) or -fuse-ld= (in a link-arg),
- * in a, separated by blanks; "" for none */
-static const char *flag_programs(arena *a, const char *v)
-{
-    static const char *const marks[] = { "linker=", "fuse-ld=", NULL };
-    strbuf b;
-    sb_init(&b);
-    sb_puts(&b, "");
-    for (size_t m = 0; marks[m]; m++)
-        for (const char *q = strstr(v, marks[m]); q; q = strstr(q + 1, marks[m])) {
-            const char *w = q + strlen(marks[m]);
-            size_t n = strcspn(w, " \t\n,[]{}\"'");
-            sb_add(&b, w, n);
-            sb_puts(&b, " ");
-        }
-    const char *out = arena_strndup(a, b.data, b.len);
-    sb_free(&b);
-    return out;
-}
-
-/* the value's words that name a file (a '/' in them, what an option
- * names in its own word: --require=./x.js), each checked; the first
- * problem, or NULL */
+/* The value's words that name a file (a '/' in them, what an option
+ * names in its own word: --require=./x.js; with how PATH or DIR a bare
+ * word too), each checked: one the plan lets the command write (or make
+ * programs in, a directory) is the problem; without a plan (a file the
+ * command made), any.  The first problem, or NULL. */
 static const char *check_value(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
-                               const char *base, const char *key, const char *v, const char *raw)
+                               const char *base, const char *key, value_how how, const char *v, const char *raw)
 {
     static const char seps[] = " \t\n,[]{}\"'";
-    int bare = 0;
-    for (size_t k = 0; c->file_keys && c->file_keys[k]; k++) bare |= !strcmp(key, c->file_keys[k]);
+    int bare = how == HOW_PATH || how == HOW_DIR;
+    /* a value that is a mapping (Yarn's plugins: - path: x, spec: y) names
+     * its paths by its own keys */
+    for (const char *q = strchr(v, ':'); bare && q; q = strchr(q + 1, ':'))
+        if (!q[1] || strchr(seps, q[1])) bare = 0;
     const char *p = v;
     while (*p) {
         while (*p && (strchr(seps, *p) || *p == '=')) p++;
@@ -600,27 +659,89 @@ static const char *check_value(arena *a, const ll_plan *plan, const tool_config 
             if ((!strchr(w, '/') && !bare && !version) || w[0] == '-' || w[0] == '$' || w[0] == '@' ||
                 strstr(w, "://") || !strcmp(w, "true") || !strcmp(w, "false"))
                 continue;
+            if (!plan) return raw;
             const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", base, w));
             /* where the kernel reaches it, which the deny to add names (one on
              * the link's own path would lead through a link) */
             const char *kt = runner_path_kernel(a, t);
             /* a directory of programs (a path: version, mise's _.path, rustup's
-             * path): what the command may make in it */
+             * path, gcc's -B): what the command may make in it */
             struct stat st;
             int exists = stat(t, &st) == 0;
-            int dir = exists ? S_ISDIR(st.st_mode) : version || (!strcmp(key, "path") && strcmp(c->tool, "yarn"));
+            int dir = exists ? S_ISDIR(st.st_mode) : version || how == HOW_DIR;
             const char *probe = dir ? arena_printf(a, "%s/%s", strcmp(t, "/") ? t : "", "buckle-probe") : t;
             if (runner_plan_checked_after(plan, dir ? arena_printf(a, "%s/buckle-probe", kt) : kt)) continue;
-            const char *how = runner_plan_write_why(a, plan, probe);
-            if (how)
+            const char *why = runner_plan_write_why(a, plan, probe);
+            if (why)
                 return arena_printf(a, "%s names the %s %s (%s = %s), which the plan lets the command %s (%s): %s "
                                        "runs %s by itself, outside any sandbox, while the profile keeps %s from the "
                                        "command; deny writing it too (deny final write %s\"%s\";), or remove the "
                                        "setting",
                                     file, dir ? "directory of programs" : "program", t, key, raw,
-                                    dir ? "make programs in" : "write", how, c->tool, dir ? "what is there" : "it", file,
+                                    dir ? "make programs in" : "write", why, c->tool, dir ? "what is there" : "it", file,
                                     dir ? "" : "literal ", kt);
         }
+    }
+    return NULL;
+}
+
+/* 1 when the word w starts with the option o; *val: what follows it */
+static int opt_is(const char *w, const char *o, const char **val)
+{
+    size_t n = strlen(o);
+    if (strncmp(w, o, n)) return 0;
+    *val = w + n;
+    return 1;
+}
+
+/* The programs a compiler's flags v name, each checked (check_value):
+ * rustc's linker (-C linker=x, -Clinker=x, --codegen=linker=x) and codegen
+ * backend (-Zcodegen-backend=x), what its link-args give the linker
+ * driver (-fuse-ld=x, --ld-path=x, gcc's program prefix -Bdir, -B dir,
+ * a directory even when bare, in one word or split over two link-args),
+ * rustdoc's test runner and builder (--test-runtool x,
+ * --test-builder=x).  The first problem, or NULL. */
+static const char *check_flags(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
+                               const char *base, const char *key, const char *v, const char *raw)
+{
+    static const char seps[] = " \t\n,[]{}\"'";
+    enum { NONE, NEXT_C, NEXT_PROG } pending = NONE;
+    int b = 0;      /* the next link-arg (or bare word) is -B's directory */
+    for (const char *p = v; *p;) {
+        while (*p && strchr(seps, *p)) p++;
+        size_t n = strcspn(p, seps);
+        if (!n) break;
+        const char *w = arena_strndup(a, p, n);
+        p += n;
+        const char *o = NULL, *val, *why = NULL;
+        value_how how = HOW_COMMAND;
+        const char *prog = NULL;
+        if (pending == NEXT_PROG) prog = w;
+        else if (pending == NEXT_C) o = w;
+        else if (!strcmp(w, "-C") || !strcmp(w, "-Z") || !strcmp(w, "--codegen")) {
+            pending = NEXT_C;
+            continue;
+        } else if (opt_is(w, "--codegen=", &val) || opt_is(w, "-C", &val) || opt_is(w, "-Z", &val))
+            o = val;
+        else if (opt_is(w, "--test-runtool", &val) || opt_is(w, "--test-builder", &val) || opt_is(w, "--runtool", &val)) {
+            if (*val == '=') prog = val + 1;
+            else if (!*val) { pending = NEXT_PROG; continue; }
+        } else if (b && w[0] != '-')
+            prog = w, how = HOW_DIR, b = 0;
+        pending = NONE;
+        if (o) {
+            const char *larg = NULL;
+            if (opt_is(o, "linker=", &val) || opt_is(o, "codegen-backend=", &val)) prog = val;
+            else if (opt_is(o, "link-arg=", &val) || opt_is(o, "link-args=", &val)) larg = val;
+            if (larg && b && larg[0] != '-') prog = larg, how = HOW_DIR, b = 0;
+            else if (larg && (opt_is(larg, "-fuse-ld=", &val) || opt_is(larg, "--ld-path=", &val))) prog = val;
+            else if (larg && opt_is(larg, "-B", &val)) {
+                if (*val) prog = val, how = HOW_DIR;
+                else b = 1;
+            }
+        }
+        if (prog && *prog) why = check_value(a, plan, c, file, base, key, how, prog, raw);
+        if (why) return why;
     }
     return NULL;
 }
@@ -682,7 +803,8 @@ static const char *yaml_alias(arena *a, const char *buf, const char *bend, const
  * problem, and one it keeps is read as file is; the first problem, or
  * NULL */
 static const char *check_include(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
-                                 const char *base, const char *v, const char *raw, const char *const *vars, int depth)
+                                 const char *base, const char *key, const char *v, const char *raw,
+                                 const char *const *vars, int depth)
 {
     static const char seps[] = " \t\n,[]{}\"'=";
     char *dir = arena_strdup(a, file);
@@ -694,6 +816,7 @@ static const char *check_include(arena *a, const ll_plan *plan, const tool_confi
         const char *w = arena_strndup(a, p, n);
         p += n;
         if (n < 6 || strcmp(w + n - 5, ".toml")) continue;
+        if (!plan) return raw;
         const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", dir, w));
         const char *kt = runner_path_kernel(a, t);
         if (runner_plan_checked_after(plan, kt)) continue;
@@ -704,7 +827,7 @@ static const char *check_include(arena *a, const ll_plan *plan, const tool_confi
                                    "a linker, a runner it runs by itself, outside any sandbox), while the profile "
                                    "keeps %s from the command; deny writing it too (deny final write literal "
                                    "\"%s\";), or remove the setting",
-                                file, t, c->include, raw, how, c->tool, file, kt);
+                                file, t, key, raw, how, c->tool, file, kt);
         /* what it says, read as file is (its own includes too) */
         const char *why = depth < 10 ? check_file(a, plan, c, t, base, vars, depth + 1) : NULL;
         if (why) return why;
@@ -712,14 +835,115 @@ static const char *check_include(arena *a, const ll_plan *plan, const tool_confi
     return NULL;
 }
 
-/* a key's value v: an include key's files (check_include), or the
- * programs it names (check_value) */
+/* v with mise's {{config_root}} (blanks inside the braces or not) put as
+ * root, the directory the configuration is for; in a */
+static const char *mise_templates(arena *a, const char *v, const char *root)
+{
+    strbuf b;
+    sb_init(&b);
+    sb_puts(&b, "");
+    for (const char *p = v; *p;) {
+        const char *q = p[0] == '{' && p[1] == '{' ? p + 2 : NULL;
+        while (q && (*q == ' ' || *q == '\t')) q++;
+        if (q && !strncmp(q, "config_root", 11)) {
+            const char *e = q + 11;
+            while (*e == ' ' || *e == '\t') e++;
+            if (e[0] == '}' && e[1] == '}') {
+                sb_puts(&b, root);
+                p = e + 2;
+                continue;
+            }
+        }
+        sb_add(&b, p, 1);
+        p++;
+    }
+    const char *out = arena_strndup(a, b.data, b.len);
+    sb_free(&b);
+    return out;
+}
+
+/* The variable name (n bytes at name) of an ENV table with value v, which
+ * the tool exports into the user's shell: read as the environment's
+ * value is (env_files.c), the files a program runs or loads by it from
+ * the directory the configuration is for; a value that is a table ({
+ * value = ... }) by its words with a '/'.  The first problem, or NULL. */
+static const char *check_env_var(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
+                                 const char *base, const char *name, size_t n, const char *v, const char *raw)
+{
+    const char *var = arena_strndup(a, name, n);
+    if (!runner_env_var_runs(var)) return NULL;
+    v = mise_templates(a, v, base);
+    while (*v == ' ' || *v == '\t') v++;
+    size_t vl = strlen(v);
+    while (vl && strchr(" \t\n", v[vl - 1])) vl--;
+    if (!plan || strchr(v, '{')) return check_value(a, plan, c, file, base, var, HOW_COMMAND, v, raw);
+    const char *vars[2] = { arena_printf(a, "%s=%.*s", var, (int)vl, v), NULL };
+    const char *why = runner_env_file_problem(a, plan, base, vars);
+    return why ? arena_printf(a, "%s sets %s, which %s exports into your shell at a cd into the project: %s", file, var,
+                              c->tool, why)
+               : NULL;
+}
+
+/* An ENV key's value v that is a table (env = { NODE_OPTIONS = "..." }):
+ * when a variable of a name that runs something is among its names, every
+ * file v names is that variable's; the first problem, or NULL */
+static const char *check_env_table(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
+                                   const char *base, const char *v, const char *raw)
+{
+    for (const char *p = v; *p; p++) {
+        if (!(isalpha((unsigned char)*p) || *p == '_') || (p > v && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+            continue;
+        size_t n = 0;
+        while (isalnum((unsigned char)p[n]) || p[n] == '_') n++;
+        const char *e = p + n;
+        while (*e == ' ' || *e == '\t') e++;
+        if (*e != '=') continue;
+        const char *why = check_env_var(a, plan, c, file, base, p, n, v, raw);
+        if (why) return why;
+    }
+    return NULL;
+}
+
+/* a key's value v, by how the key names a program */
 static const char *check_key(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
-                             const char *base, const char *key, const char *v, const char *raw,
+                             const char *base, const key_rule *kr, const char *v, const char *raw,
                              const char *const *vars, int depth)
 {
-    if (c->include && !strcmp(key, c->include)) return check_include(a, plan, c, file, base, v, raw, vars, depth);
-    return check_value(a, plan, c, file, base, key, v, raw);
+    switch (kr->how) {
+    case HOW_INCLUDE: return check_include(a, plan, c, file, base, kr->key, v, raw, vars, depth);
+    case HOW_FLAGS: return check_flags(a, plan, c, file, base, kr->key, v, raw);
+    case HOW_ENV: return check_env_table(a, plan, c, file, base, v, raw);
+    default: return check_value(a, plan, c, file, base, kr->key, kr->how, v, raw);
+    }
+}
+
+/* the key of an ENV table ([env]) a line's start s names: the rule, or
+ * NULL */
+static const key_rule *env_rule(const tool_config *c, const char *h)
+{
+    for (size_t k = 0; h && c->keys[k].key; k++)
+        if (c->keys[k].how == HOW_ENV && !strcmp(h, c->keys[k].key)) return &c->keys[k];
+    return NULL;
+}
+
+/* A line's key at s (to eol), bare or quoted: its name in *name, *n, and
+ * where its value starts (after '='), or NULL */
+static const char *line_key(const char *s, const char *eol, const char **name, size_t *n)
+{
+    const char *p = s;
+    if (p < eol && (*p == '"' || *p == '\'')) {
+        const char *close = memchr(p + 1, *p, (size_t)(eol - p - 1));
+        if (!close) return NULL;
+        *name = p + 1;
+        *n = (size_t)(close - p - 1);
+        p = close + 1;
+    } else {
+        *name = p;
+        while (p < eol && (isalnum((unsigned char)*p) || *p == '_' || *p == '-')) p++;
+        *n = (size_t)(p - s);
+    }
+    while (p < eol && (*p == ' ' || *p == '\t')) p++;
+    return *n && p < eol && *p == '=' ? p + 1 : NULL;
 }
 
 static const char *check_file(arena *a, const ll_plan *plan, const tool_config *c, const char *file, const char *base,
@@ -733,6 +957,7 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
     if (c->syn == SYN_YAML) yaml_explicit_keys(buf, buf + got);
     char *scratch = arena_alloc(a, 2 * got + 2);     /* each value read there in turn */
     int hk = -1, env_top = 0;                        /* the table's key ([env.LD_PRELOAD]); in [env._] */
+    const key_rule *env_tab = NULL;                  /* in an ENV table ([env]) */
     for (const char *line = buf; line && line < bend;) {
         const char *eol = memchr(line, '\n', (size_t)(bend - line));
         if (!eol) eol = bend;
@@ -740,12 +965,42 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
         while (s < eol && (*s == ' ' || *s == '\t')) s++;
         if (s + 1 < eol && s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) s += 2;     /* a YAML list's item */
         while (s < eol && (*s == ' ' || *s == '\t')) s++;
+        /* every line a value (.python-version), a comment left out */
+        if (c->syn == SYN_LINES) {
+            const char *e = s;
+            while (e < eol && *e != '#') e++;
+            while (e > s && strchr(" \t\r", e[-1])) e--;
+            const char *w = arena_strndup(a, s, (size_t)(e - s));
+            const char *why = *w ? check_key(a, plan, c, file, base, &c->keys[0], w, w, vars, depth) : NULL;
+            if (why) return why;
+            line = eol < bend ? eol + 1 : NULL;
+            continue;
+        }
         const char *h = c->syn == SYN_TOML ? toml_header(a, s, eol) : NULL;
         if (h) {
             hk = header_key(c, h);
             env_top = c->env_keys && !strcmp(h, "env._");
+            env_tab = env_rule(c, h);
             line = eol < bend ? eol + 1 : NULL;
             continue;
+        }
+        /* a variable of an ENV table ([env] NODE_OPTIONS = "..."), or one
+         * dotted below its key (env.NODE_OPTIONS = "...") */
+        {
+            const char *t = s, *name;
+            size_t n;
+            const key_rule *er = env_tab;
+            for (size_t k = 0; !er && c->keys[k].key; k++) {
+                size_t kl = strlen(c->keys[k].key);
+                if (c->keys[k].how == HOW_ENV && !strncmp(s, c->keys[k].key, kl) && s[kl] == '.') er = &c->keys[k], t = s + kl + 1;
+            }
+            const char *r = er && c->syn == SYN_TOML ? line_key(t, eol, &name, &n) : NULL;
+            if (r) {
+                const char *raw;
+                const char *v = read_value(a, c->syn, r, bend, (size_t)(s - line), scratch, &raw);
+                const char *why = check_env_var(a, plan, c, file, base, name, n, v, raw);
+                if (why) return why;
+            }
         }
         /* every value in a table a key names ([env.LD_PRELOAD] value =,
          * [credential-alias] NAME =, [env._.source] path =) is that key's */
@@ -763,13 +1018,10 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
             if (r < eol) {
                 const char *raw;
                 const char *v = read_value(a, c->syn, r + 1, bend, (size_t)(s - line), scratch, &raw);
-                const char *why = check_key(a, plan, c, file, base, c->keys[hk], v, raw, vars, depth);
+                const char *why = check_key(a, plan, c, file, base, &c->keys[hk], v, raw, vars, depth);
                 if (why) return why;
             }
         }
-        /* a key at the line's start, or after a dot (TOML's dotted
-         * build.rustc-wrapper), a brace or a comma (an inline table, a YAML
-         * flow mapping) */
         /* a "path:DIR" version anywhere: [tools] python = "path:./tools",
          * .tool-versions' "python path:./tools" */
         for (const char *at = s; c->versions && at + 5 < eol; at++) {
@@ -777,33 +1029,32 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
             size_t l = strcspn(at, " \t\r\n\"',]}#");
             if ((size_t)(eol - at) < l) l = (size_t)(eol - at);
             const char *w = arena_strndup(a, at, l);
-            const char *why = check_value(a, plan, c, file, base, "version", w, w);
+            const char *why = check_value(a, plan, c, file, base, "version", HOW_DIR, w, w);
             if (why) return why;
         }
+        /* a key at the line's start, or after a dot (TOML's dotted
+         * build.rustc-wrapper), a brace or a comma (an inline table, a YAML
+         * flow mapping) */
         for (const char *at = s; at < eol; at++) {
             size_t k;
             const char *r = key_start(c->syn, s, at) ? key_value(a, c, at, eol, &k) : NULL;
             if (!r) continue;
+            const key_rule *kr = &c->keys[k];
             int env_key = 0;
-            for (size_t e = 0; c->env_keys && c->env_keys[e]; e++) env_key |= !strcmp(c->keys[k], c->env_keys[e]);
+            for (size_t e = 0; c->env_keys && c->env_keys[e]; e++) env_key |= !strcmp(kr->key, c->env_keys[e]);
             /* mise's directives: _.source, source in [env._] (at the
              * line's start), _ = { source = ... } */
             if (env_key && !(at - s >= 2 && at[-1] == '.' && (at[-2] == '_' || (at[-2] == '"' && at - s >= 4 && at[-3] == '_'))) &&
                 !(env_top && at == s) && !in_underscore_table(s, at))
                 continue;
+            /* env.NAME = (above) */
+            if (kr->how == HOW_ENV && at[strlen(kr->key)] == '.') continue;
             const char *raw;
             const char *v = read_value(a, c->syn, r, bend, (size_t)(at - line), scratch, &raw);
             if (c->syn == SYN_YAML) v = yaml_alias(a, buf, bend, v, scratch);
-            for (size_t e = 0; c->ref_keys && c->ref_keys[e]; e++)
-                if (!strcmp(c->keys[k], c->ref_keys[e])) v = expand_refs(a, c->refs, v, vars);
-            int flags = 0;
-            for (size_t e = 0; c->flag_keys && c->flag_keys[e]; e++) flags |= !strcmp(c->keys[k], c->flag_keys[e]);
-            if (flags) {
-                const char *why = check_value(a, plan, c, file, base, "linker", flag_programs(a, v), raw);
-                if (why) return why;
-                continue;
-            }
-            const char *why = v ? check_key(a, plan, c, file, base, c->keys[k], v, raw, vars, depth) : NULL;
+            for (size_t e = 0; v && c->ref_keys && c->ref_keys[e]; e++)
+                if (!strcmp(kr->key, c->ref_keys[e])) v = expand_refs(a, c->refs, v, vars);
+            const char *why = v ? check_key(a, plan, c, file, base, kr, v, raw, vars, depth) : NULL;
             if (why) return why;
         }
         line = eol < bend ? eol + 1 : NULL;
@@ -811,23 +1062,155 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
     return NULL;
 }
 
+/* ---- where the tools look for them ----------------------------------- */
+
+/* the value of the variable name in vars, or NULL */
+static const char *var_value(const char *const *vars, const char *name)
+{
+    return env_value(vars, name, strlen(name));
+}
+
+/* 1 when the path's last components match c's file (a glob); *anchor:
+ * the directory it is looked for from, in a */
+static int config_matches(arena *a, const tool_config *c, const char *path, const char **anchor)
+{
+    size_t parts = 1;
+    for (const char *q = c->file; *q; q++) parts += *q == '/';
+    const char *tail = path + strlen(path);
+    for (size_t i = 0; i < parts; i++) {
+        while (tail > path && tail[-1] != '/') tail--;
+        if (tail == path) return 0;
+        if (i + 1 < parts) tail--;
+    }
+    if (fnmatch(c->file, tail, FNM_PATHNAME) != 0) return 0;
+    *anchor = arena_strndup(a, path, (size_t)(tail - path > 1 ? tail - path - 1 : 1));
+    return 1;
+}
+
+/* c's files looked for from the directory dir, each the plan keeps from
+ * the command read (check_file); the first problem, or NULL */
+static const char *check_at(arena *a, const ll_plan *plan, const tool_config *c, const char *dir, const char *file,
+                            const char *const *vars)
+{
+    struct stat st;
+    /* one the command may write is the profile's business */
+    if (lstat(file, &st) != 0 || !S_ISREG(st.st_mode) || runner_plan_write_why(a, plan, file)) return NULL;
+    const char *base = dir;
+    if (!c->up) {
+        char *d = arena_strdup(a, file);
+        *strrchr(d, '/') = 0;
+        base = *d ? d : "/";
+    }
+    return check_file(a, plan, c, file, base, vars, 0);
+}
+
+/* c's files (its glob's matches) from the directory dir; the first
+ * problem, or NULL */
+static const char *check_from(arena *a, const ll_plan *plan, const tool_config *c, const char *dir,
+                              const char *const *vars)
+{
+    const char *top = strcmp(dir, "/") ? dir : "";
+    const char *file = arena_printf(a, "%s/%s", top, c->file);
+    const char *star = strchr(file, '*');
+    if (!star) return check_at(a, plan, c, dir, file, vars);
+    /* a glob in the last part: the names in its directory */
+    char *parent = arena_strdup(a, file);
+    *strrchr(parent, '/') = 0;
+    DIR *d = opendir(*parent ? parent : "/");
+    if (!d) return NULL;
+    const char *why = NULL;
+    for (struct dirent *e; !why && (e = readdir(d)) != NULL;) {
+        const char *path = arena_printf(a, "%s/%s", parent, e->d_name);
+        const char *anchor;
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && config_matches(a, c, path, &anchor))
+            why = check_at(a, plan, c, dir, path, vars);
+    }
+    closedir(d);
+    return why;
+}
+
 const char *runner_tool_config_problem(arena *a, const ll_plan *plan, const char *cwd, const char *const *vars)
 {
-    const char *top = strcmp(cwd, "/") ? cwd : "";
     for (size_t i = 0; i < sizeof configs / sizeof *configs; i++) {
         const tool_config *c = &configs[i];
-        const char *file = arena_printf(a, "%s/%s", top, c->file);
-        struct stat st;
-        /* one the command may write is the profile's business */
-        if (lstat(file, &st) != 0 || !S_ISREG(st.st_mode) || runner_plan_write_why(a, plan, file)) continue;
-        const char *base = cwd;
-        if (!c->up) {
-            char *d = arena_strdup(a, file);
-            *strrchr(d, '/') = 0;
-            base = *d ? d : "/";
+        const char *why = NULL;
+        if (c->at == AT_UP) {
+            /* the working directory and each one above it */
+            char *dir = arena_strdup(a, cwd);
+            for (int n = 0; !why && n < UP_MAX; n++) {
+                why = check_from(a, plan, c, dir, vars);
+                char *slash = strrchr(dir, '/');
+                if (!slash || !strcmp(dir, "/")) break;
+                if (slash == dir) slash[1] = 0;
+                else *slash = 0;
+            }
+        } else {
+            const char *v = var_value(vars, c->at == AT_HOME ? "HOME" : c->env);
+            if (!v || !*v) continue;
+            if (v[0] != '/') v = arena_printf(a, "%s/%s", cwd, v);
+            if (c->at == AT_ENV_FILE) why = check_at(a, plan, c, cwd, v, vars);
+            else why = check_from(a, plan, c, v, vars);
         }
-        const char *why = check_file(a, plan, c, file, base, vars, 0);
         if (why) return why;
     }
     return NULL;
+}
+
+unsigned long long runner_tool_configs_walked(arena *a, const ll_plan *plan, const char *cwd)
+{
+    unsigned long long kinds = 0;
+    const char *top = strcmp(cwd, "/") ? cwd : "";
+    for (size_t i = 0; i < sizeof configs / sizeof *configs; i++) {
+        if (configs[i].at != AT_UP) continue;
+        const char *f = arena_printf(a, "%s/%s", top, configs[i].gate ? configs[i].gate : configs[i].file);
+        if (runner_plan_checked_after(plan, f) || !runner_plan_write_why(a, plan, f)) kinds |= 1ULL << i;
+    }
+    return kinds;
+}
+
+/* the row of the table path is a file of (kinds' bits), or -1 */
+static int config_row(arena *a, const char *path, unsigned long long kinds)
+{
+    /* a package manager's tree (what npm install unpacks), where no one
+     * works */
+    if (strstr(path, "/node_modules/") || strstr(path, "/site-packages/")) return -1;
+    for (size_t i = 0; i < sizeof configs / sizeof *configs; i++) {
+        const char *anchor;
+        if (configs[i].at == AT_UP && (kinds >> i & 1) && config_matches(a, &configs[i], path, &anchor)) return (int)i;
+    }
+    return -1;
+}
+
+int runner_tool_config_made(const char *dir, const char *name, unsigned long long kinds)
+{
+    arena a;
+    arena_init(&a);
+    const char *path = arena_printf(&a, "%s/%s", strcmp(dir, "/") ? dir : "", name);
+    int row = config_row(&a, path, kinds), made = 0;
+    for (int i = row; i >= 0 && i < (int)(sizeof configs / sizeof *configs) && !made; i++) {
+        const tool_config *c = &configs[i];
+        const char *anchor;
+        if (c->at != AT_UP || !(kinds >> i & 1) || !config_matches(&a, c, path, &anchor)) continue;
+        struct stat st;
+        /* what it says, read as the tool reads it; a link, or one that
+         * cannot be read whole, is named */
+        if (c->any || lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size >= CONFIG_MAX) made = 1;
+        else {
+            char *buf = runner_read_text(&a, path, CONFIG_MAX);
+            made = !buf || strlen(buf) != (size_t)st.st_size ||
+                   check_file(&a, NULL, c, path, c->up ? anchor : dir, NULL, 0) != NULL;
+        }
+    }
+    arena_free(&a);
+    return made;
+}
+
+void runner_tool_config_said(const char *path, const char **title, const char **when)
+{
+    arena a;
+    arena_init(&a);
+    int row = config_row(&a, path, ~0ULL);
+    arena_free(&a);
+    *title = row >= 0 && configs[row].title ? configs[row].title : "tool";
+    *when = row >= 0 && configs[row].when ? configs[row].when : "what it names runs at your next command in that directory";
 }

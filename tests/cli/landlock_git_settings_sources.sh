@@ -76,6 +76,26 @@ inrun "$U/w" 'echo ran'
 expect_out_has "$T: alias with an absolute PATH entry: runs" ran
 git -C "$U/w" config --unset alias.lint
 
+# a program an option names in the word after it (ssh -o
+# ProxyCommand=...), or a variable before the program that makes it run
+# one (less's LESSOPEN)
+for g in 'core.sshCommand|ssh -o ProxyCommand=tools/h.sh' 'core.pager|LESSOPEN=tools/h.sh less' \
+         'core.pager|LD_PRELOAD=tools/h.so less'; do
+    git -C "$U/w" config "${g%%|*}" "${g#*|}"
+    inrun "$U/w" true
+    expect_rc "$T: ${g%%|*} = ${g#*|}: refused" 125
+    expect_err_has "$T: ... naming it (${g#*|})" "names the program $U/w/tools/h.s"
+    git -C "$U/w" config --unset "${g%%|*}"
+done
+inrun "$U/w" true GIT_SSH_COMMAND='ssh -o ProxyCommand=tools/h.sh'
+expect_rc "$T: GIT_SSH_COMMAND with -o ProxyCommand= of the work tree: refused" 125
+for g in 'core.sshCommand|ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null' 'core.pager|LESS=FRX less'; do
+    git -C "$U/w" config "${g%%|*}" "${g#*|}"
+    inrun "$U/w" 'echo ran'
+    expect_out_has "$T: ${g%%|*} = ${g#*|}: runs" ran
+    git -C "$U/w" config --unset "${g%%|*}"
+done
+
 # settings given through the environment
 inrun "$U/w" true GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.fsmonitor GIT_CONFIG_VALUE_0=tools/x.sh
 expect_rc "$T: GIT_CONFIG_KEY_0 = core.fsmonitor of the work tree: refused" 125

@@ -1,0 +1,141 @@
+# landlock_tool_rows.sh - each kind of tool configuration (runner/
+# tool_configs.c's table: the file, where the tool looks for it, the keys
+# naming a program and how) is read alike: a setting the profile keeps
+# that names a program the command may write refuses the run before it
+# starts, in the working directory, one above it, the home directory or
+# where the environment puts it; one the command makes beneath the working
+# directory (where a later cd makes it apply) that names a program is
+# named after the run.  Live.
+. tests/lib.sh
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
+if [ "$(uname -s)" != Linux ]; then skip "tool rows: every check" "not Linux"; exit 0; fi
+runner_env
+unset BUCKLE_SANDBOX_EXEC NPM_CONFIG_USERCONFIG npm_config_userconfig CARGO_HOME
+R="$TMP/lltoolrows"
+rm -rf "$R"
+mkdir -p "$R/proj/.cargo" "$R/proj/tools" "$R/home" "$R/prof" "$R/tmp"
+R=$(cd "$R" && pwd -P)
+printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
+A=--linux-accept=files,new-paths
+export HOME="$R/home" TMPDIR="$R/tmp"
+cd "$R/proj" || exit 1
+run "tool rows: probe" "$B" run $A "$R/prof/agent.buckle" -- true
+if grep -q "offers no Landlock" "$TMP/err"; then skip "tool rows: every check" "this kernel has no Landlock"; exit 0; fi
+expect_rc "tool rows: none: the run goes on" 0
+# refused before the run: FILE|CONTENT|what the message names
+refused() {
+    for f in "$@"; do
+        file=${f%%|*} rest=${f#*|}
+        mkdir -p "$(dirname "$file")"
+        printf "${rest%%|*}\n" >"$file"
+        run "tool rows: $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+        expect_rc "tool rows: $f: refused" 125
+        expect_out_lacks "tool rows: ... before the command starts ($f)" RAN
+        expect_err_has "tool rows: ... naming it ($f)" "$file names the ${rest#*|} ("
+        rm -f "$file"
+    done
+}
+goes_on() {
+    for f in "$@"; do
+        file=${f%%|*}
+        mkdir -p "$(dirname "$file")"
+        printf "${f#*|}\n" >"$file"
+        run "tool rows: $f" "$B" run $A "$R/prof/agent.buckle" -- true
+        expect_rc "tool rows: $f: the run goes on" 0
+        rm -f "$file"
+    done
+}
+# Cargo's compiler flags: gcc's program prefix (-B, in one link-arg, a
+# relative one, split over two), a codegen backend, rustdoc's test runner
+refused ".cargo/config.toml|[build]\nrustflags = [\"-Clink-arg=-B$R/proj/tools\"]|directory of programs $R/proj/tools" \
+         '.cargo/config.toml|[build]\nrustflags = ["-Clink-arg=-Btools"]|directory of programs '"$R/proj/tools" \
+         '.cargo/config.toml|[build]\nrustflags = ["-C", "link-arg=-B", "-C", "link-arg=tools"]|directory of programs '"$R/proj/tools" \
+         '.cargo/config.toml|[target.x86_64-unknown-linux-gnu]\nrustflags = "-C link-args=-Btools/"|directory of programs '"$R/proj/tools" \
+         '.cargo/config.toml|[build]\nrustflags = ["-Zcodegen-backend=tools/cg.so"]|program '"$R/proj/tools/cg.so" \
+         '.cargo/config.toml|[build]\nrustdocflags = ["--test-runtool", "tools/w.sh"]|program '"$R/proj/tools/w.sh" \
+         '.cargo/config.toml|[build]\nrustdocflags = ["--test-builder=tools/w.sh"]|program '"$R/proj/tools/w.sh"
+goes_on '.cargo/config.toml|[build]\nrustflags = ["-C", "target-cpu=native", "-Clink-arg=-Wl,--as-needed", "-Zcodegen-backend=cranelift"]'
+# npm's other programs: git, node-gyp, npm exec's shell, the editor, the
+# browser, the viewer; one looked up on PATH is not the project's
+refused '.npmrc|git=./tools/sh|program '"$R/proj/tools/sh" '.npmrc|node-gyp=tools/sh|program '"$R/proj/tools/sh" \
+         '.npmrc|shell=tools/sh|program '"$R/proj/tools/sh" '.npmrc|editor=tools/sh -w|program '"$R/proj/tools/sh" \
+         '.npmrc|browser=tools/sh|program '"$R/proj/tools/sh" '.npmrc|viewer=tools/sh|program '"$R/proj/tools/sh"
+goes_on '.npmrc|git=git\neditor=vim\nbrowser=false\nregistry=https://registry.npmjs.org/'
+# mise's [env] variables, exported at a cd into the project: those a
+# program runs what they name by, read as the environment's are
+# ({{config_root}} the project)
+for f in 'NODE_OPTIONS|[env]\nNODE_OPTIONS = "--require {{config_root}}/tools/x.js"|tools/x.js' \
+         'NODE_OPTIONS|[env]\nNODE_OPTIONS = "--require ./tools/x.js"|tools/x.js' \
+         'LD_PRELOAD|[env]\nLD_PRELOAD = "tools/x.so"|tools/x.so' \
+         'BASH_ENV|[env]\nBASH_ENV = "{{ config_root }}/tools/env.sh"|tools/env.sh' \
+         'LD_PRELOAD|env.LD_PRELOAD = "tools/x.so"|tools/x.so'; do
+    var=${f%%|*} rest=${f#*|}
+    printf "${rest%%|*}\n" >mise.toml
+    run "tool rows: mise $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+    expect_rc "tool rows: mise $f: refused" 125
+    expect_out_lacks "tool rows: ... before the command starts (mise $f)" RAN
+    expect_err_has "tool rows: ... naming it (mise $f)" "$R/proj/mise.toml sets $var, which mise exports"
+    expect_err_has "tool rows: ... naming the file (mise $f)" "names $R/proj/${rest#*|} ("
+    rm -f mise.toml
+done
+refused 'mise.toml|env = { NODE_ENV = "dev", LD_PRELOAD = "tools/x.so" }|program '"$R/proj/tools/x.so"
+goes_on 'mise.toml|[env]\nNODE_ENV = "production"\nDATA_DIR = "./tools/data"\nPYTHONPATH = "{{config_root}}/src"\nNODE_PATH = "./src"\nCC = "./tools/cc"'
+# Yarn's paths are paths even as a bare name; Yarn 1's .yarnrc yarn-path
+refused '.yarnrc.yml|yarnPath: other.cjs|program '"$R/proj/other.cjs" '.yarnrc.yml|plugins: [plugin.cjs]|program '"$R/proj/plugin.cjs" \
+         '.yarnrc.yml|plugins:\n  - path: plugin.cjs|program '"$R/proj/plugin.cjs" \
+         '.yarnrc|yarn-path "./tools/y.js"|program '"$R/proj/tools/y.js" '.yarnrc|yarn-path ./tools/y.js|program '"$R/proj/tools/y.js" \
+         '.yarnrc|yarn-path "y.js"|program '"$R/proj/y.js"
+goes_on '.yarnrc|registry "https://registry.yarnpkg.com"\n--install.frozen-lockfile true'
+# rustup's legacy rust-toolchain file, TOML as its .toml
+refused "rust-toolchain|[toolchain]\npath = \"$R/proj/tc\"|directory of programs $R/proj/tc"
+goes_on 'rust-toolchain|stable'
+# the configuration in a directory above the project, in the home
+# directory, where CARGO_HOME and NPM_CONFIG_USERCONFIG put it
+mkdir -p "$R/.cargo" "$R/ch" "$R/home/.cargo"
+printf '[build]\nrustc-wrapper = "%s/proj/tools/w.sh"\n' "$R" >"$R/.cargo/config.toml"
+run "tool rows: above" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool rows: a Cargo configuration above the project naming its program: refused" 125
+expect_err_has "tool rows: ... naming it" "$R/.cargo/config.toml names the program $R/proj/tools/w.sh"
+mv "$R/.cargo/config.toml" "$R/ch/config.toml"
+run "tool rows: CARGO_HOME" env CARGO_HOME="$R/ch" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool rows: CARGO_HOME's configuration naming the project's program: refused" 125
+expect_err_has "tool rows: ... naming it" "$R/ch/config.toml names the program $R/proj/tools/w.sh"
+rm -f "$R/ch/config.toml"
+printf 'node-options=--require %s/proj/tools/x.js\n' "$R" >"$R/unpm.rc"
+run "tool rows: npm userconfig" env NPM_CONFIG_USERCONFIG="$R/unpm.rc" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool rows: NPM_CONFIG_USERCONFIG's file naming the project's program: refused" 125
+expect_err_has "tool rows: ... naming it" "$R/unpm.rc names the program $R/proj/tools/x.js"
+rm -f "$R/unpm.rc"
+printf 'yarnPath: %s/proj/tools/y.cjs\n' "$R" >"$R/home/.yarnrc.yml"
+run "tool rows: home yarnrc" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool rows: the home directory's .yarnrc.yml naming the project's program: refused" 125
+expect_err_has "tool rows: ... naming it" "$R/home/.yarnrc.yml names the program $R/proj/tools/y.cjs"
+rm -f "$R/home/.yarnrc.yml"
+mkdir -p "$R/home/.config/mise"
+printf '[hooks]\nenter = "%s/proj/tools/enter.sh"\n' "$R" >"$R/home/.config/mise/config.toml"
+run "tool rows: home mise" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool rows: the home directory's mise configuration naming the project's program: refused" 125
+expect_err_has "tool rows: ... naming it" "$R/home/.config/mise/config.toml names the program $R/proj/tools/enter.sh"
+rm -f "$R/home/.config/mise/config.toml"
+run "tool rows: none above" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool rows: with those removed, the run goes on" 0
+# made beneath the working directory, or a .python-version at the top
+# (uv takes it in the directory it runs in and each one above): named
+# after the run when it names a program
+made() {  # NAME FILE CONTENT TITLE
+    printf "$3\n" >"$R/content"
+    run "tool rows: made $2" "$B" run $A "$R/prof/agent.buckle" -- sh -c "mkdir -p \$(dirname $2) && cat >$2" <"$R/content"
+    expect_rc "tool rows: $2 made naming a program: the run fails" 125
+    expect_err_has "tool rows: ... naming it ($2)" "$R/proj/$2 is a $4 configuration the command made or changed"
+    rm -f "$2"
+}
+made rustup src/rust-toolchain.toml "[toolchain]\\npath = \"$R/proj/src/tc\"" rustup
+made yarn src/.yarnrc.yml 'yarnPath: x.cjs' Yarn
+made npm sub/.npmrc 'script-shell=./sh' npm
+made yarn1 sub/.yarnrc 'yarn-path ./y.js' Yarn
+made uv .python-version "$R/proj/evil/bin/python3" uv
+made uvsub src/.python-version '../evil/bin/python3' uv
+# the ordinary ones: a channel, a registry, a version
+run "tool rows: made ordinary" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src sub && printf "[toolchain]\nchannel = \"stable\"\n" >src/rust-toolchain.toml && echo registry=https://registry.npmjs.org/ >sub/.npmrc && echo 3.12 >.python-version && echo 3.11 >src/.python-version && echo "nodeLinker: node-modules" >src/.yarnrc.yml'
+expect_rc "tool rows: ordinary configurations made beneath the working directory: the run goes on" 0
+cd / && rm -rf "$R"
