@@ -730,7 +730,7 @@ static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *
             const hm_slot *sl = &c->params.slots[i];
             if (!sl->hash) continue;
             const param_decl *p = sl->val;
-            const char *v = p->used && p->def ? decider_value(sides[k].side.x->d, p->name) : NULL;
+            const char *v = p->def ? decider_value(sides[k].side.x->d, p->name) : NULL;
             int known = !v;
             for (size_t j = 0; j < nb && !known; j++) known = !strcmp(base[j].name, p->name);
             for (size_t j = 0; j < fl->nunset && !known; j++) known = !strcmp(fl->unset[j], p->name);
@@ -740,7 +740,12 @@ static opened *lined_up(opened *sides, cli_env *env, eval_args *ea, const char *
         }
     }
     cap += ndecl;
-    const sb_policy *pols[2] = { sides[0].side.pol, sides[1].side.pol };
+    /* a side's sbpl verbatim blocks, evaluated, read parameters too: the
+     * values come from its SBPL with them in */
+    const sb_policy *pols[2];
+    for (int k = 0; k < 2; k++)
+        pols[k] = sides[k].vb_live && sides[k].vb.nblocks && !sides[k].vb.why_not && sides[k].vb.pol ? sides[k].vb.pol
+                                                                                                     : sides[k].side.pol;
     /* two sides read the same way: the values come from the rules that
      * changed, and more sets are tried */
     int changed_only = sbpl[0] == sbpl[1];

@@ -24,8 +24,9 @@ size_t diff_literal_start(const char *p, size_t n, char *out)
     return k;
 }
 
-/* a path built on a parameter: A + value + S */
-typedef struct use { size_t param; const char *a; size_t alen; const char *s; size_t slen; int chg; } use;
+/* a path built on a parameter: A + value + S; after a wildcard (float), A
+ * is the text between the wildcard and the value, found anywhere in a path */
+typedef struct use { size_t param; const char *a; size_t alen; const char *s; size_t slen; int chg; int flt; } use;
 
 /* where a name or a "host:port" holds a parameter's value, or a hard-coded
  * one: a name (of a service, a notification, ...), a host, a port */
@@ -61,6 +62,7 @@ typedef struct dv {
     hashmap seen;             /* uses and fixed paths, deduplicated */
     unsigned char *rx;        /* the parameter is spliced into a regex */
     int in_regex;             /* classify: the path is a regex's literal start */
+    int flt;                  /* classify: the path follows a wildcard */
     int raw;                  /* walk: the profile reads values as passed */
     unsigned char *rawuse;    /* the parameter starts a path of such a profile */
     nuse *nu;              /* names and hosts:ports built on parameters */
@@ -82,7 +84,7 @@ static int boundary(const char *s, size_t n, size_t at) { return at == n || s[at
 
 static void add_use(dv *d, size_t p, const char *s, size_t n, size_t from, size_t vl)
 {
-    const char *k = arena_printf(d->a, "u%zu:%.*s\x01%.*s", p, (int)from, s, (int)(n - from - vl), s + from + vl);
+    const char *k = arena_printf(d->a, "u%zu:%d:%.*s\x01%.*s", p, d->flt, (int)from, s, (int)(n - from - vl), s + from + vl);
     if (d->in_regex) d->rx[p] = 1;
     if (d->raw && !from) d->rawuse[p] = 1;
     d->pchg[p] |= (unsigned char)d->chg;
@@ -91,7 +93,7 @@ static void add_use(dv *d, size_t p, const char *s, size_t n, size_t from, size_
     d->uses = arena_grow(d->a, d->uses, d->nuses, d->ucap, sizeof *d->uses);
     d->ucap = arena_grow_cap(d->nuses, d->ucap);
     d->uses[d->nuses++] = (use){ p, arena_strndup(d->a, s, from), from, arena_strndup(d->a, s + from + vl, n - from - vl),
-                                 n - from - vl, d->chg };
+                                 n - from - vl, d->chg, d->flt };
 }
 
 /* a path of a rule: built on parameters (each use kept), or hard-coded */
@@ -116,7 +118,16 @@ static void classify(dv *d, const char *s, size_t n)
             used = 1;
         }
     }
-    if (used) return;
+    /* a value glued to text ("/x/a${S}/y", "${P}c/k"): a use, and the path
+     * stays hard-coded when it has no other (the text may hold the value
+     * by chance) */
+    for (size_t p = 0; p < d->nv; p++) {
+        size_t vl = d->vlen[p];
+        for (size_t at = 0; at + vl <= n; at++)
+            /* not inside the value the path starts with (a longer one glued: yes) */
+            if ((at >= root || (!at && vl > root)) && !memcmp(s + at, d->val[p], vl)) add_use(d, p, s, n, at, vl);
+    }
+    if (used || d->flt) return;
     const char *k = arena_printf(d->a, "f%.*s", (int)n, s);
     size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nfixed + 1));
     if (had) { d->fchg[had - 1] |= (unsigned char)d->chg; return; }
@@ -141,9 +152,9 @@ static void add_nfixed(dv *d, int kind, const char *s, size_t n)
     d->nfix[d->nnfix++] = (nfixed){ kind, k + 2, d->chg };
 }
 
-/* a name, host or port (s, n) of a rule: each parameter's value in it (a
- * whole word: not inside a longer run of letters and digits) kept as a use,
- * else the text kept as hard-coded */
+/* a name, host or port (s, n) of a rule: each parameter's value in it kept
+ * as a use; the text kept as hard-coded unless a value in it is a whole
+ * word (not inside a longer run of letters and digits) */
 static void classify_name(dv *d, int kind, const char *s, size_t n)
 {
     int used = 0;
@@ -151,11 +162,12 @@ static void classify_name(dv *d, int kind, const char *s, size_t n)
         size_t vl = d->vlen[p];
         for (size_t at = 0; at + vl <= n; at++) {
             if (memcmp(s + at, d->val[p], vl)) continue;
-            if ((at && word_char(s[at - 1]) && word_char(s[at])) ||
-                (at + vl < n && word_char(s[at + vl]) && word_char(s[at + vl - 1])))
-                continue;
+            /* glued to text ("com.${SVC}x"): a use, the text hard-coded too */
+            int glued = (at && word_char(s[at - 1]) && word_char(s[at])) ||
+                        (at + vl < n && word_char(s[at + vl]) && word_char(s[at + vl - 1]));
+            if (!glued) used = 1;
             const char *k = arena_printf(d->a, "v%zu:%d:%.*s\x01%.*s", p, kind, (int)at, s, (int)(n - at - vl), s + at + vl);
-            used = 1;
+            if (d->in_regex) d->rx[p] = 1;
             if (!d->named[p] || kind == NK_PORT) d->named[p] = kind == NK_PORT ? 2 : 1;
             d->pchg[p] |= (unsigned char)d->chg;
             size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nnuses + 1));
@@ -182,13 +194,32 @@ static void walk(dv *d, const sfilter *f, int depth)
         size_t k = diff_literal_start(f->str, f->len, t);
         d->in_regex = 1;
         classify(d, t, k);
+        /* a value after a wildcard (glob "/a/ * /$P"): the literal text around
+         * it, found anywhere in a path */
+        d->flt = 1;
+        for (size_t p = 0; p < d->nv; p++) {
+            size_t vl = d->vlen[p];
+            for (size_t at = 1; at + vl <= f->len; at++) {
+                if (memcmp(f->str + at, d->val[p], vl)) continue;
+                size_t b = at;
+                while (b > 0 && !strchr(".[]()*+?{}|$^\\", f->str[b - 1])) b--;
+                if (b == 0 || (b == 1 && f->str[0] == '^')) continue;   /* the literal start has it */
+                char *u = arena_alloc(d->a, f->len - b + 1);
+                size_t ul = diff_literal_start(f->str + b, f->len - b, u);
+                if (ul < at - b + vl) continue;
+                classify(d, u, ul);
+            }
+        }
+        d->flt = 0;
         d->in_regex = 0;
         break;
     }
     case F_NAME: case F_NAME_PREFIX: classify_name(d, NK_NAME, f->str, f->len); break;
     case F_NAME_REGEX: {
         char *t = arena_alloc(d->a, f->len + 1);
+        d->in_regex = 1;
         classify_name(d, NK_NAME, t, diff_literal_start(f->str, f->len, t));
+        d->in_regex = 0;
         break;
     }
     case F_IP: {
@@ -220,7 +251,8 @@ static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
         int root = d->changed_only && n == 1 && v[0] == '/';
         if ((n < 2 && !root) || !path_canonical(v, n) || private_alias(v, n, "")) return;
     } else if (!path_component(v, n)) {
-        return;
+        /* a relative value of several components ("a/b") */
+        if (!n || v[0] == '/' || !path_canonical(arena_printf(d->a, "/%.*s", (int)n, v), n + 1)) return;
     }
     if (n == d->vlen[p] && !memcmp(v, d->val[p], n)) return;   /* the base value */
     const char *k = arena_printf(d->a, "%zu:%.*s", p, (int)n, v);
@@ -234,20 +266,36 @@ static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
     d->ncands++;
 }
 
-/* the values of u's parameter that put its path on, above or below f */
-static void line_up(dv *d, const use *u, const char *f)
+/* values with regex metacharacters (Seatbelt reads a value spliced into a
+ * regex as regex syntax): any byte, a group and a quantifier, an alternation */
+static const char *const rx_meta[] = { "j.doe", "x(y)+z", "j|z" };
+#define NMETA (sizeof rx_meta / sizeof *rx_meta)
+
+/* the values of u's parameter that put its path on, above or below f, with
+ * u's text before the value ending at r (rl bytes of f after it) */
+static void line_up_at(dv *d, const use *u, const char *r, size_t rl)
 {
-    size_t fl = strlen(f);
-    if (fl < u->alen || memcmp(f, u->a, u->alen)) return;
-    const char *r = f + u->alen;
-    size_t rl = fl - u->alen;
     if (!d->path[u->param]) {
+        /* the value's components up to each later '/' (or glued text):
+         * "/x/$S/y" on "/x/a/b/y" is S=a/b */
         size_t c = strcspn(r, "/");
         int on = rl >= c + u->slen && !memcmp(r + c, u->s, u->slen) && boundary(r, rl, c + u->slen);
         add_cand(d, u->param, r, c, on ? 0 : 3);
+        for (size_t x = 1; x <= rl; x++) {
+            if (u->slen ? rl - x < u->slen || memcmp(r + x, u->s, u->slen) || !boundary(r, rl, x + u->slen)
+                        : !boundary(r, rl, x))
+                continue;
+            add_cand(d, u->param, r, x, x + u->slen == rl ? 0 : 1);
+        }
         return;
     }
     if (!rl || r[0] != '/') return;
+    /* spliced into a regex: values with metacharacters below f */
+    if (d->rx[u->param])
+        for (size_t i = 0; i < NMETA; i++) {
+            const char *v = arena_printf(d->a, "%.*s/%s", (int)rl, r, rx_meta[i]);
+            add_cand(d, u->param, v, strlen(v), 3);
+        }
     add_cand(d, u->param, r, rl, u->slen ? 3 : 2);             /* the path below f, or on it */
     for (size_t x = rl; x > 0; x--) {                        /* r's ancestors, r itself */
         if (x < rl && r[x] != '/') continue;
@@ -269,6 +317,18 @@ static void line_up(dv *d, const use *u, const char *f)
     /* a sibling sharing f's text as a prefix ("/a/b" -> "/a/bx"): what a
      * prefix or a regex without a '/' after f matches */
     if (d->changed_only && !u->slen) add_cand(d, u->param, arena_printf(d->a, "%.*sx", (int)rl, r), rl + 1, 3);
+}
+
+/* the values of u's parameter that put its path on, above or below f */
+static void line_up(dv *d, const use *u, const char *f)
+{
+    size_t fl = strlen(f);
+    if (!u->flt) {
+        if (fl >= u->alen && !memcmp(f, u->a, u->alen)) line_up_at(d, u, f + u->alen, fl - u->alen);
+        return;
+    }
+    for (size_t i = 1; i + u->alen <= fl; i++)
+        if (!memcmp(f + i, u->a, u->alen)) line_up_at(d, u, f + i + u->alen, fl - i - u->alen);
 }
 
 /* the values of u's parameter that put its name on, above or below the
@@ -406,10 +466,13 @@ static void make_set(dv *d, diff_value_set *s, const cand *const *c, size_t nc)
             add_near(d->a, s, arena_printf(d->a, "%s%.*s", us->a, (int)d->vlen[us->param], d->val[us->param]));
         }
     }
-    /* a parameter in a name or a port moves requests that are no paths:
-     * every request is compared */
-    for (size_t k = 0; k < nc; k++)
-        if (d->named[c[k]->param]) { s->near = NULL; s->nnear = 0; }
+    /* a parameter in a name or a port moves requests that are no paths,
+     * one after a wildcard paths anywhere: every request is compared */
+    for (size_t k = 0; k < nc; k++) {
+        int anywhere = d->named[c[k]->param] != 0;
+        for (size_t u = 0; u < d->nuses && !anywhere; u++) anywhere = d->uses[u].flt && d->uses[u].param == c[k]->param;
+        if (anywhere) { s->near = NULL; s->nnear = 0; }
+    }
     s->label = label;
 }
 
@@ -523,6 +586,13 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
         }
         add_cand(&d, p, away, strlen(away), NAME_TIER + 1);
     }
+    /* a name or a relative value spliced into a regex: values with
+     * metacharacters */
+    for (size_t p = 0; p < d.nv; p++) {
+        if (d.path[p] || !d.rx[p] || !d.pchg[p]) continue;
+        for (size_t i = 0; i < NMETA; i++)
+            add_cand(&d, p, rx_meta[i], strlen(rx_meta[i]), d.named[p] ? NAME_TIER + 1 : 1);
+    }
     for (size_t p = 0; p < d.nv; p++) {
         if (!used[p] || !d.path[p] || !d.pchg[p]) continue;
         /* a value away from every other path: what the base value hard-codes
@@ -537,9 +607,8 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
             int dl = (int)d.vlen[p];
             while (dl > 0 && d.val[p][dl - 1] != '/') dl--;
             if (dl > 0) dl--;
-            static const char *const meta[] = { "j.doe", "x(y)+z" };
-            for (size_t i = 0; i < sizeof meta / sizeof *meta; i++) {
-                const char *v = arena_printf(a, "%.*s/%s", dl, d.val[p], meta[i]);
+            for (size_t i = 0; i < NMETA; i++) {
+                const char *v = arena_printf(a, "%.*s/%s", dl, d.val[p], rx_meta[i]);
                 add_cand(&d, p, v, strlen(v), 1);
             }
         }

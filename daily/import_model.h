@@ -107,4 +107,5 @@ void emit(imp *m, strbuf *b, const char *name);
 int op_family(int op);
 int mark_family(imp *m, int fam, const char *why);
 int check(imp *m, const strbuf *b, const char *name);
+int splices_param_unquoted(const imp *m, const sexp *x);
 #endif

@@ -1167,6 +1167,11 @@ restart:
             }
         }
         if (r->op == op_default() && !f->raw) { f->raw = 1; f->why = "a filtered rule on default"; }
+        if (!f->raw && f->kind == FK_RULE && splices_param_unquoted(&m, f->x)) {
+            f->raw = 1;
+            f->why = "it splices a parameter's value into a regex as it is (Seatbelt reads the value as regex syntax; "
+                     "buckle's $NAME in a regex is the value quoted)";
+        }
         strbuf t;
         sb_init(&t);
         section_t sec;

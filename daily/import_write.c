@@ -510,6 +510,66 @@ static int quotes_regex(const imp *m, const sexp *x, hashmap *walked, int depth)
     return 0;
 }
 
+/* how a form reads parameters for regexes: the walk's state */
+typedef struct rxwalk { const imp *m; hashmap walked; int lexical; int loose; int regex; } rxwalk;
+
+static int head_ends(const sexp *h, const char *sfx)
+{
+    size_t l = strlen(sfx);
+    return h && h->kind == SX_SYMBOL && h->len >= l && !memcmp(h->text + h->len - l, sfx, l);
+}
+
+static void rx_walk(rxwalk *w, const sexp *x, int in_rx, int quoted, int safe, int depth)
+{
+    for (const sexp *end = depth ? NULL : x ? x->next : NULL; x && x != end && depth <= SBPL_MAX_DEPTH; x = x->next) {
+        if (x->kind == SX_SYMBOL) {
+            const sexp *d = hm_get(&w->m->defined, x->text, x->len);
+            if (d && !hm_get(&w->walked, x->text, x->len)) {
+                hm_put(&w->walked, x->text, x->len, (void *)d);
+                const sexp *body = d->child && d->child->next ? d->child->next->next : NULL;
+                rx_walk(w, body, in_rx, quoted, safe, depth + 1);
+            }
+            continue;
+        }
+        if (x->kind == SX_QUOTE) { rx_walk(w, x->child, in_rx, quoted, safe, depth + 1); continue; }
+        if (x->kind != SX_LIST || !x->child) continue;
+        const sexp *h = x->child;
+        if (sexp_is_sym(h, "param") || sexp_is_sym(h, "getenv")) {
+            /* a derived parameter (NAME.re, NAME.ancestors, ...) holds text
+             * buckle made for where it stands, regex-quoted as needed */
+            const sexp *a = h->next;
+            int re = a && a->kind == SX_STRING && memchr(a->text, '.', a->len);
+            if (!quoted && !re) {
+                if (in_rx) w->lexical = 1;
+                else if (!safe) w->loose = 1;
+            }
+            continue;
+        }
+        int q = quoted || sexp_is_sym(h, "regex-quote");
+        int rx = in_rx, sf = safe;
+        if (!sexp_is_sym(h, "regex-quote") && head_ends(h, "regex")) { rx = 1; w->regex = 1; }
+        else if (sexp_is_sym(h, "literal") || sexp_is_sym(h, "subpath") || sexp_is_sym(h, "prefix") ||
+                 head_ends(h, "-name") || head_ends(h, "-prefix") || head_ends(h, "-class"))
+            sf = !in_rx;
+        rx_walk(w, h, rx, q, sf, depth + 1);
+    }
+}
+
+/* 1 when the form (or a definition it uses) may splice a parameter's value
+ * into a regex as it is, not regex-quoted: Seatbelt reads the value's
+ * bytes as regex syntax there, while buckle's $NAME in a regex is the
+ * value quoted, so no .buckle regex says it.  A parameter read where its
+ * use cannot be told (a let, a helper's argument) in a form that builds a
+ * regex counts. */
+int splices_param_unquoted(const imp *m, const sexp *x)
+{
+    rxwalk w = { .m = m };
+    hm_init(&w.walked);
+    rx_walk(&w, x, 0, 0, 0, 0);
+    hm_free(&w.walked);
+    return w.lexical || (w.loose && w.regex);
+}
+
 /* 1 when the form names something a (define ...) made */
 static int uses_define(const imp *m, const sexp *x)
 {
@@ -709,7 +769,7 @@ void emit(imp *m, strbuf *b, const char *name)
          * regex-quoted NAME.re; the check holds the import to it */
         hashmap walked;
         hm_init(&walked);
-        m->plain_re = !quotes_regex(m, f->x, &walked, 0);
+        m->plain_re = splices_param_unquoted(m, f->x) || !quotes_regex(m, f->x, &walked, 0);
         hm_free(&walked);
         if (!sbpl_form(b, m, fi)) m->unwritable = (int)fi + 1;
         m->plain_re = 0;

@@ -293,7 +293,7 @@ expect_rc "diff: an .sb that reads parameters and its import are the same (exit 
 expect_out_has "diff: .sb parameters: the same decisions" "the same decisions"
 expect_err_has "diff: .sb parameters: the path value is named" "PROJECT=/Users/test/param-PROJECT"
 expect_err_has "diff: .sb parameters: a port gets a port" "PORT=8080"
-expect_err_has "diff: .sb parameters: at the (param) form" "own.sb:3:"
+expect_err_has "diff: .sb parameters: at the (param) form" "own.sb:5:65:"
 # an .sb compares a value as the program passes it, a .buckle the canonical
 # path: the import of (subpath (param "XX")) allows /private/etc for
 # XX=/etc, where the original allows nothing; diff tries such values itself

@@ -76,3 +76,115 @@ expect_out_has "diff value sets: json says why" "lined up with the rules that ch
 # with the value given, nothing is left out
 run "diff value sets: a value given" "$BUCKLE" diff -D P=/w "$V/many-old.buckle" "$V/many-new.buckle"
 expect_rc "diff value sets: the same decisions with -D (exit 0)" 0
+
+# every place a parameter enters gives its values: a value of several
+# components ("/x/$S/y" with S=a/b), a value glued to text ("/x/a${S}/y",
+# "${P}c/k", "com.${SVC}x"), a value after a glob wildcard, a value
+# spliced into a regex as Seatbelt reads it (metacharacters), and a
+# parameter read only by SBPL (a raw block, an sbpl verbatim block).  Each
+# pair decides apart only there: diff finds it without -D (exit 1).
+# NAME: $V/NAME-old.* and $V/NAME-new.* (read from standard input, split at "--")
+pair() {
+    awk -v o="$V/$1-old.$2" -v n="$V/$1-new.$2" '/^--$/ { f = 1; next } { print > (f ? n : o) }'
+}
+found() {   # NAME EXT WHAT
+    run "diff value sets: $3" "$BUCKLE" diff "$V/$1-old.$2" "$V/$1-new.$2"
+    expect_rc "diff value sets: $3 (exit 1)" 1
+    expect_out_has "diff value sets: $3: a widening" "widened (deny -> allow)"
+}
+pair multi buckle <<'EOF'
+param S;
+files { allow read "/x/$S/y"; deny read literal "/x/a/b/y/k"; }
+--
+param S;
+files { allow read "/x/$S/y"; }
+EOF
+found multi buckle "a value of several components"
+pair glued buckle <<'EOF'
+param S;
+files { allow read "/x/a${S}/y"; deny read literal "/x/ab/c/y/k"; }
+--
+param S;
+files { allow read "/x/a${S}/y"; }
+EOF
+found glued buckle "a value glued after text"
+pair rootglued buckle <<'EOF'
+param P;
+files { allow read "${P}c/k"; deny read literal "/a/bc/k/z"; }
+--
+param P;
+files { allow read "${P}c/k"; }
+EOF
+found rootglued buckle "a path value glued before text"
+pair name buckle <<'EOF'
+param SVC;
+mach { allow lookup "com.${SVC}x"; deny lookup "com.abx"; }
+--
+param SVC;
+mach { allow lookup "com.${SVC}x"; }
+EOF
+found name buckle "a name value glued to text"
+run "diff value sets: a name value glued to text, the value" "$BUCKLE" diff "$V/name-old.buckle" "$V/name-new.buckle"
+expect_out_has "diff value sets: a name value glued to text, the value" "with SVC=ab"
+pair glob buckle <<'EOF'
+param P;
+files { allow read glob "/a/*/$P"; deny read literal "/a/b/c/d/k"; }
+--
+param P;
+files { allow read glob "/a/*/$P"; }
+EOF
+found glob buckle "a value after a glob wildcard"
+pair rx sb <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/b"))
+(deny file-read* (regex (string-append "^" (param "P") "/k$")))
+--
+(version 1)
+(deny default)
+(allow file-read* (subpath "/b"))
+(deny file-read* (regex (string-append "^" (regex-quote (param "P")) "/k$")))
+EOF
+found rx sb "a regex reading the value as regex syntax or quoted"
+run "diff value sets: regex syntax, the value" "$BUCKLE" diff "$V/rx-old.sb" "$V/rx-new.sb"
+expect_out_has "diff value sets: regex syntax, the value" "with P=/b/j.doe"
+pair rxgroup sb <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/b"))
+(deny file-read* (regex (string-append "^" (param "P") "/k$")))
+--
+(version 1)
+(deny default)
+(allow file-read* (subpath "/b"))
+(deny file-read* (regex (string-append "^(" (param "P") ")/k$")))
+EOF
+found rxgroup sb "a regex grouping the value or not"
+pair verbatim buckle <<'EOF'
+param X = "/a";
+files { allow read "/b"; allow read "/a"; }
+sbpl verbatim """
+(deny file-read-data (literal (string-append (param "X") "/k")))
+""";
+--
+param X = "/a";
+files { allow read "/b"; allow read "/a"; }
+sbpl verbatim """
+(deny file-read-data (literal "/a/k"))
+""";
+EOF
+found verbatim buckle "a parameter read only by an sbpl verbatim block"
+pair raw buckle <<'EOF'
+param X = "/a";
+files { allow read "/b"; allow read "/a"; }
+sbpl """
+(deny file-read-data (literal (string-append (param "X") "/k")))
+""";
+--
+param X = "/a";
+files { allow read "/b"; allow read "/a"; }
+sbpl """
+(deny file-read-data (literal "/a/k"))
+""";
+EOF
+found raw buckle "a parameter with a default read only by a raw sbpl block"

@@ -168,3 +168,46 @@ printf 'files { allow read "/usr"; deny read "~/.ssh"; allow read "/Users"; }\n'
 printf 'files { allow read "/usr"; deny read "/Users/test/.ssh"; allow read "/Users"; }\n' >"$V/fixed2.buckle"
 run "diff values: the widening first" "$BUCKLE" diff "$V/home2.buckle" "$V/fixed2.buckle"
 expect_out_has "diff values: ~/.ssh under /Users is widened" "WIDENING deny -> allow"
+
+# a parameter spliced into a regex as it is: Seatbelt reads its value as
+# regex syntax, buckle's $X in a regex is the value quoted; the import keeps
+# the form in SBPL, so that X=/b/j.doe still denies /b/jXdoe/k
+cat >"$V/rx.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/b"))
+(deny file-read* (regex (string-append "^" (param "X") "/k")))
+EOF
+run "import values: a parameter spliced into a regex" "$BUCKLE" import "$V/rx.sb" -o "$V/rx.buckle"
+expect_rc "import values: a parameter spliced into a regex" 0
+if grep -q 'regex "^$X/k"' "$V/rx.buckle"; then fail "import values: ... not a quoted .buckle regex" "$(cat "$V/rx.buckle")"
+else pass "import values: ... not a quoted .buckle regex"; fi
+if grep -q '(param "X") "/k")' "$V/rx.buckle" && grep -q 'regex syntax' "$V/rx.buckle"; then pass "import values: ... kept in SBPL, with the reason"
+else fail "import values: ... kept in SBPL, with the reason" "$(cat "$V/rx.buckle")"; fi
+run "import values: ... decides like the original with a dot in the value" "$BUCKLE" query "$V/rx.buckle" file-read-data /b/jXdoe/k -D X=/b/j.doe
+expect_out_has "import values: ... decides like the original with a dot in the value" "deny"
+# the quoted translation is a widening that diff finds without -D
+printf 'param X;\ndefault deny;\nfiles { allow read "/b"; deny read regex "^$X/k"; }\n' >"$V/rx-quoted.buckle"
+run "import values: diff finds the quoted translation's widening" "$BUCKLE" diff --canonical-values "$V/rx.sb" "$V/rx-quoted.buckle"
+expect_rc "import values: diff finds the quoted translation's widening (exit 1)" 1
+# a sysctl name and a relative value the same
+cat >"$V/rxname.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow sysctl-read)
+(deny sysctl-read (sysctl-name-regex (string-append "^kern\\." (param "S"))))
+EOF
+run "import values: a name regex splicing a parameter" "$BUCKLE" import "$V/rxname.sb" -o "$V/rxname.buckle"
+expect_rc "import values: a name regex splicing a parameter" 0
+if grep -q 'regex "^kern' "$V/rxname.buckle"; then fail "import values: ... kept in SBPL" "$(cat "$V/rxname.buckle")"
+else pass "import values: ... kept in SBPL"; fi
+cat >"$V/rxrel.sb" <<'EOF'
+(version 1)
+(deny default)
+(allow file-read* (subpath "/b"))
+(deny file-read* (regex (string-append "^/b/" (param "S") "/k")))
+EOF
+run "import values: a relative value spliced into a regex" "$BUCKLE" import "$V/rxrel.sb" -o "$V/rxrel.buckle"
+expect_rc "import values: a relative value spliced into a regex" 0
+run "import values: ... decides like the original" "$BUCKLE" query "$V/rxrel.buckle" file-read-data /b/jXdoe/k -D S=j.doe
+expect_out_has "import values: ... decides like the original" "deny"
