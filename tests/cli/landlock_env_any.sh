@@ -56,13 +56,17 @@ refused "SHELL=$W/tools/sh@$W/tools/sh"
 for v in "AWS_CONFIG_FILE=$W/tools/aws" "STARSHIP_CONFIG=$W/tools/starship.toml" "BUNDLE_GEMFILE=$W/tools/Gemfile" \
          "R_PROFILE=$W/tools/Rprofile" "YARN_YARN_PATH=$W/tools/y.cjs" "RUSTC=$W/tools/rustc" \
          "CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=$W/tools/ld" "DOCKER_CONFIG=$W/tools" \
-         "GIT_COMMON_DIR=$W/common" "GIT_DIR=$W/newrepo.git" "GRADLE_USER_HOME=$W/gh" "GOENV=$W/tools/goenv" \
+         "GRADLE_USER_HOME=$W/gh" "GOENV=$W/tools/goenv" \
          "GOROOT=$W/goroot" "JAVA_HOME=$W/jdk" "GEM_HOME=$W/gems" "LESSKEYIN=$W/tools/lesskey" \
          "WGETRC=$W/tools/wgetrc" "MAILCAPS=/etc/mailcap:$W/tools/mailcap"; do
     d=${v#*=}; d=${d##*:}
     [ -d "$d" ] && d="the directory $d"
     refused "$v@$d"
 done
+# git's repository directories, relative ones too (a hook's GIT_DIR=.git,
+# whose config and hooks std/agent denies, runs: below)
+refused "GIT_COMMON_DIR=$W/common@the directory $W/common"
+refused "GIT_DIR=newrepo.git@the directory $W/newrepo.git"
 refused "MAVEN_OPTS=-Xmx1g -javaagent:$W/tools/a.jar@$W/tools/a.jar"
 refused "GRADLE_OPTS=-javaagent:$W/tools/a.jar@$W/tools/a.jar"
 refused "GOFLAGS=-mod=mod -toolexec=$W/tools/x@$W/tools/x"
@@ -89,7 +93,7 @@ inrun 'echo ran' PWD="$W" OLDPWD="$W/tools" PATH="$W/.venv/bin:$W/tools:$PATH" V
     GPG_TTY=/dev/pts/77 TZ=Europe/Paris LANG=C.UTF-8 EDITOR=vim \
     GITHUB_WORKSPACE="$W" PROJECT_ROOT="$U" BUILD_DIR=./build BLOB=/dev/null INIT_CWD="$W" \
     npm_package_json="$W/package.json" npm_lifecycle_script="buckle run p -- $W/tools/t.sh" \
-    DIRENV_DIR="-$W" DIRENV_FILE="$W/.envrc" GIT_INDEX_FILE="$W/.git/index" XDG_CACHE_HOME="$U/home/.cache" \
+    DIRENV_DIR="-$W" DIRENV_FILE="$W/.envrc" GIT_DIR=.git GIT_INDEX_FILE="$W/.git/index" XDG_CACHE_HOME="$U/home/.cache" \
     NODE_OPTIONS=--max-old-space-size=4096 JAVA_TOOL_OPTIONS=-Dfile.encoding=UTF-8 URL="https://example.com/$W"
 expect_rc "$T: an ordinary shell's environment: the run goes on" 0
 expect_out_has "$T: ... and the command runs" ran
