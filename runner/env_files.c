@@ -44,6 +44,8 @@ typedef struct env_file {
     const char *probes[PROBES_MAX];
     const char *runs;            /* who runs it, and when */
     const char *const *opts;     /* EF_OPTS, EF_NODE: the options */
+    const char *dflt;            /* EF_ANY: the tool's own place, beneath the home directory, which the
+                                  * variable naming it changes nothing about (npm run's npm_config_cache) */
 } env_file;
 
 static const char *const java_loads[] = { "-javaagent:", "-agentpath:", NULL };
@@ -126,6 +128,7 @@ static const env_file env_files[] = {
     { .var = "NPM_CONFIG_NODE_OPTIONS", .form = EF_NODE, .opts = node_loads,
       .runs = "npm has node load it in every script it runs" },
     { .var = "NPM_CONFIG_SCRIPT_SHELL", .form = EF_CMD, .runs = "npm runs every script with it" },
+    { .var = "NPM_CONFIG_CACHE", .form = EF_ANY, .dflt = ".npm" },
     { .var = "RUBYOPT", .form = EF_OPTS, .opts = ruby_loads, .runs = "ruby loads it at the start of every program" },
     { .var = "PERL5LIB", .form = EF_ENVRC },
     { .var = "RUBYLIB", .form = EF_ENVRC },
@@ -448,6 +451,16 @@ static int plan_open(arena *a, const ll_plan *plan, const char *const *vars)
     return 0;
 }
 
+/* whether value is HOME/dflt, the environment's HOME */
+static int is_default(arena *a, const char *const *vars, const char *dflt, const char *value)
+{
+    for (size_t i = 0; vars[i]; i++)
+        if (!strncmp(vars[i], "HOME=/", 6))
+            return !strcmp(runner_path_by_name(a, value),
+                           runner_path_by_name(a, arena_printf(a, "%s/%s", vars[i] + 5, dflt)));
+    return 0;
+}
+
 const char *runner_env_any_problem(arena *a, const ll_plan *plan, const char *cwd, const char *const *vars)
 {
     if (!vars || plan_open(a, plan, vars)) return NULL;
@@ -462,6 +475,7 @@ const char *runner_env_any_problem(arena *a, const ll_plan *plan, const char *cw
         if (e ? !(e->form == EF_ANY || e->form == EF_OPTS || e->form == EF_NODE)
               : data_var(vars[i], n) || envrc_assigns(a, vars, vars[i], n))
             continue;
+        if (e && e->dflt && is_default(a, vars, e->dflt, eq + 1)) continue;
         const char *why = any_problem(a, plan, cwd, e ? e->var : vars[i], e ? strlen(e->var) : n, eq + 1);
         if (why) return why;
     }

@@ -97,6 +97,17 @@ inrun 'echo ran' PWD="$W" OLDPWD="$W/tools" PATH="$W/.venv/bin:$W/tools:$PATH" V
     NODE_OPTIONS=--max-old-space-size=4096 JAVA_TOOL_OPTIONS=-Dfile.encoding=UTF-8 URL="https://example.com/$W"
 expect_rc "$T: an ordinary shell's environment: the run goes on" 0
 expect_out_has "$T: ... and the command runs" ran
+# npm run names npm's own cache, which std/dev/node lets the command
+# write: its default place changes nothing; another one counts
+printf 'extends "std/agent", "std/dev/node";\n' >"$U/prof/node.buckle"
+mkdir -p "$U/home/.npm"
+run "$T" env -C "$W" HOME="$U/home" TMPDIR="$U/tmp" npm_config_cache="$U/home/.npm" "$B" run --no-cache --linux-accept=files,new-paths "$U/prof/node.buckle" -- sh -c 'echo ran'
+expect_out_has "$T: npm run's npm_config_cache, npm's default: the run starts" ran
+run "$T" env -C "$W" HOME="$U/home" TMPDIR="$U/tmp" NPM_STORE_X="$U/home/.npm" "$B" run --no-cache --linux-accept=files,new-paths "$U/prof/node.buckle" -- sh -c 'echo ran'
+expect_rc "$T: ... another variable naming that place: refused" 125
+inrun 'echo ran' npm_config_cache="$W/.npm-cache"
+expect_rc "$T: ... npm_config_cache in the project: refused" 125
+expect_err_has "$T: ... naming it" "the environment's NPM_CONFIG_CACHE names $W/.npm-cache"
 # what the .envrc direnv loaded sets is the .envrc's to decide (watched
 # after the run by its name's kind): the project's data it names runs
 printf 'export DATA_DIR=$PWD/data\n' >"$W/.envrc"
