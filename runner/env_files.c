@@ -4,7 +4,9 @@
  * file the command may write has every bash script the user runs later,
  * anywhere, run what the command put there, outside any sandbox.  Such a
  * run is refused before it starts, as for GIT_EXEC_PATH
- * (nested_repos.c). */
+ * (nested_repos.c).  The table below gives the forms and messages of the
+ * variables known to do so; every other variable counts by what its value
+ * names (any_problem), since no table of them is complete. */
 #define _GNU_SOURCE
 #include "env_files.h"
 #include "nested_repos.h"
