@@ -253,17 +253,18 @@ static const char *option_problem(arena *a, const ll_plan *plan, const char *cwd
     return why;
 }
 
-/* the value's next word at *s, to a blank (a list: or a colon), double
- * quotes taken off (node reads NODE_OPTIONS so) */
+/* the value's next word at *s, to a blank or the unit separator
+ * (CARGO_ENCODED_RUSTFLAGS's) (a list: or a colon), double quotes taken
+ * off (node reads NODE_OPTIONS so) */
 static const char *next_word(arena *a, const char **s, int colon)
 {
     const char *p = *s;
-    while (*p == ' ' || *p == '\t' || *p == '\n' || (colon && *p == ':')) p++;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\x1f' || (colon && *p == ':')) p++;
     if (!*p) { *s = p; return NULL; }
     char *out = arena_alloc(a, strlen(p) + 1);
     size_t n = 0;
     int quote = 0;
-    for (; *p && (quote || !(*p == ' ' || *p == '\t' || *p == '\n' || (colon && *p == ':'))); p++) {
+    for (; *p && (quote || !(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\x1f' || (colon && *p == ':'))); p++) {
         if (*p == '"') { quote = !quote; continue; }
         if (*p == '\\' && quote && p[1]) p++;
         out[n++] = *p;

@@ -71,6 +71,9 @@ refused "MAVEN_OPTS=-Xmx1g -javaagent:$W/tools/a.jar@$W/tools/a.jar"
 refused "GRADLE_OPTS=-javaagent:$W/tools/a.jar@$W/tools/a.jar"
 refused "GOFLAGS=-mod=mod -toolexec=$W/tools/x@$W/tools/x"
 refused "RUSTFLAGS=-C linker=$W/tools/ld@$W/tools/ld"
+# cargo's encoded flags are separated by the unit separator (0x1f)
+US=$(printf '\037')
+refused "CARGO_ENCODED_RUSTFLAGS=-L${US}$W/tools@the directory $W/tools"
 refused "PERL5DB=require '$W/tools/x.pl'@$W/tools/x.pl"
 refused "VIMINIT=source $W/tools/x.vim@$W/tools/x.vim"
 inrun 'echo ran' "FOO_PLUGIN=$W/tools/p.so"
