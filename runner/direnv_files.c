@@ -30,6 +30,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <fnmatch.h>
+#include <glob.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,8 +169,14 @@ static const char *const code_var_ends[] = { "_CMD", "_COMMAND", "_HOOK", "_HOOK
                                              "_ASKPASS", "_CONFIG", "_CONFIG_PATH", "_CONFIG_FILE", "_CONFIG_HOME",
                                              "_CONFIG_DIR", "_CONFIG_GLOBAL", "_CONFIG_SYSTEM", "_RC", "_RCFILE",
                                              "_OPTIONS", "_OPTS", "_SHELL", "_PRELOAD", "_STARTUP", "_HOME", "_ENV",
-                                             "STARTUP" };
-static const char *const code_var_starts[] = { "LD_", "DYLD_", "GIT_", "NPM_CONFIG_", "npm_config_" };
+                                             "STARTUP", "_CONF", "_CONF_FILE", "_CONF_DIR", "_PROFILE" };
+/* (and a name that configures an interpreter or a build tool: its
+ * settings are where it takes its code from, PYTHONHOME, RUBYOPT,
+ * PERL5DB, OPENSSL_MODULES, GRADLE_USER_HOME) */
+static const char *const code_var_starts[] = { "LD_", "DYLD_", "GIT_", "NPM_CONFIG_", "npm_config_", "PYTHON",
+                                               "PERL5", "RUBY", "NODE_", "JAVA_", "_JAVA_", "JDK_", "OPENSSL_",
+                                               "GCONV_", "CARGO_", "RUSTUP_", "GRADLE_", "MAVEN_", "GEM_",
+                                               "BUNDLE_", "YARN_", "MISE_", "ASDF_" };
 
 static int code_var(const char *name)
 {
@@ -448,8 +455,16 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
         /* a directory a program takes its start-up files from
          * (PYTHONPATH=src: src/sitecustomize.py, src/usercustomize.py) */
         const char *probe;
-        for (size_t k = 0; key && (probe = runner_env_var_probe(key, k)) != NULL; k++)
-            watch(sc->w, a, sc->plan, resolve(a, p, probe));
+        for (size_t k = 0; key && (probe = runner_env_var_probe(key, k)) != NULL; k++) {
+            /* (PYTHONHOME's lib/python3*: each file there now) */
+            glob_t g;
+            if (!strchr(probe, '*')) watch(sc->w, a, sc->plan, resolve(a, p, probe));
+            else if (glob(resolve(a, p, probe), 0, NULL, &g) == 0) {
+                for (size_t m = 0; m < g.gl_pathc && m < LAYOUT_MAX; m++)
+                    watch(sc->w, a, sc->plan, arena_strndup(a, g.gl_pathv[m], strlen(g.gl_pathv[m])));
+                globfree(&g);
+            }
+        }
         if (!l || !l->envrc) return;
         p = resolve(a, p, ".envrc");      /* source_env DIR loads DIR/.envrc */
         there = stat(p, &st) == 0;

@@ -667,12 +667,14 @@ launch:
     }
     /* the programs the tools' configurations it keeps name (tool_configs.c),
      * the files the environment has programs run at their start
-     * (env_files.c), and the .envrc files direnv's configuration trusts
-     * (direnv_files.c) */
+     * (env_files.c), the .envrc files direnv's configuration trusts
+     * (direnv_files.c), and any other place a variable names that the
+     * command may write (env_files.c) */
     {
         const char *why = runner_tool_config_problem(&a, &plan, cwd, (const char *const *)environ);
         if (!why) why = runner_env_file_problem(&a, &plan, cwd, (const char *const *)environ);
         if (!why) why = runner_direnv_problem(&a, &plan, cwd, rb.value[RB_HOME]);
+        if (!why) why = runner_env_any_problem(&a, &plan, cwd, (const char *const *)environ);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;

@@ -38,7 +38,9 @@ expect_err_has "landlock hardlinks: ... and -v says what was accepted" "(accepte
 # directory is refused, one that denies elsewhere runs
 if [ -d /opt ]; then
     printf 'extends "std/agent";\nfiles { allow write "/opt"; }\n' >"$U/prof/opt.buckle"
-    run "landlock hardlinks" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/opt.buckle' -- sh -c 'echo PWNED >f'"
+    # (in an environment of its own: a variable naming a place in /opt,
+    # PIP_FIND_LINKS=/opt/wheels, would have the run refused first)
+    run "landlock hardlinks" sh -c "cd '$U/w' && env -i PATH='$PATH' HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$U/prof/opt.buckle' -- sh -c 'echo PWNED >f'"
     expect_rc "landlock hardlinks: a profile that writes /opt too refuses the link" 125
     expect_err_has "landlock hardlinks: ... naming it" "such as $U/w/f"
 else
