@@ -368,12 +368,10 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
 const char *private_alias(const char *path, size_t len, const char *ends)
 {
     static const char *const aliases[] = { "/tmp", "/var", "/etc" };
-    for (size_t k = 0; k < 3; k++) {
-        size_t n = strlen(aliases[k]), i = 0;
-        while (i < n && i < len && (path[i] == aliases[k][i] || path[i] == aliases[k][i] - 32 * (i > 0))) i++;
-        if (i == n && (len == n || path[n] == '/' || (path[n] && strchr(ends, path[n]))))
-            return aliases[k];
-    }
+    if (len < 4 || path[0] != '/' || !(len == 4 || path[4] == '/' || (path[4] && strchr(ends, path[4])))) return NULL;
+    unsigned mask = alias_component(path + 1, 3, ALIAS_TEXT);
+    for (size_t k = 0; k < 3; k++)
+        if (mask >> k & 1) return aliases[k];
     return NULL;
 }
 
@@ -734,10 +732,8 @@ unsigned template_prefix_alias(const char *t, size_t len, const hashmap *vals)
     sb_init(&x);
     expand_values(&x, t, len, vals, TPL_KEEP);
     unsigned mask = 0;
-    static const char *const names[] = { "/tmp", "/var", "/etc" };
     if (x.len >= 2 && x.len <= 4 && x.data[0] == '/' && !memchr(x.data, PARAM_OPEN, x.len))
-        for (unsigned k = 0; k < 3; k++)
-            if (!memcmp(names[k], x.data, x.len)) mask |= 1u << k;
+        mask = alias_component(x.data + 1, x.len - 1, ALIAS_BEGIN);
     sb_free(&x);
     return mask;
 }

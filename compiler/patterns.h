@@ -22,8 +22,21 @@ int glob_canonical(strbuf *out, const char *g, size_t len);
 typedef void (*param_writer)(strbuf *out, const char *name, size_t len, void *ud);
 void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud);
 
+/* The /private aliases (bit k: glob_alias_name(k)) that the first
+ * component c[0, n) of a path (no '/', no parameter) stands for on macOS,
+ * in any case of its letters, since a volume is case-insensitive unless
+ * made otherwise ("/TMP" is the /tmp link): ALIAS_TEXT its whole text
+ * ("Tmp"), ALIAS_BEGIN a text an alias begins with (a prefix "/TM" that
+ * ends inside /tmp), ALIAS_GLOB a glob component that matches one ("T*").
+ * The one answer to which first components mean /private/tmp, /var or
+ * /etc: private_alias, the glob and prefix splits and the final checks
+ * all ask it. */
+typedef enum { ALIAS_TEXT, ALIAS_BEGIN, ALIAS_GLOB } alias_how;
+unsigned alias_component(const char *c, size_t n, alias_how how);
+
 /* A glob whose first component is a pattern (a wildcard or bracket in
- * it, no parameter, not a globstar) that matches "tmp", "var" or "etc":
+ * it, no parameter, not a globstar) that matches "tmp", "var" or "etc"
+ * in some case of its letters (alias_component):
  * the kernel sees those paths under /private ("/t*" + "/x" covers
  * /private/tmp/x).  Returns a mask of the aliases it matches (bit k:
  * glob_alias_name(k)) and sets *rest to the offset after the first
