@@ -71,6 +71,9 @@ int template_depth(const char *s, size_t len);
 enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4, TPL_LINUX = 8,   /* TPL_LINUX: no /private aliases */
        TPL_NOALIAS = 16,     /* a glob's regex as written: no alternatives for a first component
                               * pattern that matches an alias (glob_alias_mask) */
+       TPL_FOLD1 = 64,       /* template_regex: the first component after the root (and after a
+                              * root parameter's "/") in every case of its letters, a parameter
+                              * there as NAME.fold: the alias it may make, as the kernel names it */
        TPL_PREFIX = 32 };    /* a prefix's text: values that make exactly "/tmp" (or /var, /etc)
                               * keep it as written (template_prefix_alias adds /private/tmp
                               * and below; "/private/tmp" would also start /private/tmpfoo) */
