@@ -119,12 +119,15 @@ void witness_add_params(witness *w, const matcher *m)
     if (!m->value) return;
     for (size_t i = 0; i < m->len; i++) {
         if (m->value[i] != PARAM_OPEN) continue;
-        size_t j = i + 1;
+        size_t j = i + 1, e;
         while (j < m->len && m->value[j] != PARAM_CLOSE) j++;
+        /* a derived name (NAME.fold of a final path's case fold) stands
+         * for NAME's value */
+        for (e = i + 1; e < j && m->value[e] != '.'; e++) {}
         size_t k;
         for (k = 0; k < w->n; k++)
-            if (w->nlen[k] == j - i - 1 && !memcmp(w->name[k], m->value + i + 1, j - i - 1)) break;
-        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = m->value + i + 1; w->nlen[w->n++] = j - i - 1; }
+            if (w->nlen[k] == e - i - 1 && !memcmp(w->name[k], m->value + i + 1, e - i - 1)) break;
+        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = m->value + i + 1; w->nlen[w->n++] = e - i - 1; }
         i = j;
     }
 }
