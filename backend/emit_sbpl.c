@@ -359,6 +359,11 @@ static int alias_guard(emitter *e, const char *t, size_t len, int glob)
         if (!lead && k == s && j + 1 == end) return 0;     /* "/$D" alone: NAME.root, NAME.rootre */
         k = j;
     }
+    /* "$P/TMP/s": with P=/ the alias in another case of its letters,
+     * which NAME.pdir ("/private/") would join as /private/TMP */
+    if (!has && lead && unknown && end - s == 3 && alias_component(t + s, 3, ALIAS_TEXT) &&
+        !(t[s] >= 'a' && t[s + 1] >= 'a' && t[s + 2] >= 'a'))
+        return 1;
     if (!has && glob && lead && unknown) {      /* "$P/t*": with P=/ a pattern that may match tmp */
         strbuf c;
         sb_init(&c);
@@ -455,7 +460,27 @@ static void put_alias_guarded(emitter *e, const matcher *m)
         sb_puts(out, ")))");
     }
     sb_puts(out, " (require-all ");
-    if (m->kind == MK_GLOB || m->kind == MK_ANCESTORS) {
+    if (m->kind != MK_ANCESTORS) {
+        /* the path under /private, its first component in every case of
+         * its letters (a value there as NAME.fold): "/T$X/q" with X=mp,
+         * "/$D/s" with D=Tmp and "$P/TMP/s" with P=/ are /private/tmp/q
+         * and /private/tmp/s to the kernel; the guard below keeps it to
+         * the aliases */
+        strbuf re;
+        sb_init(&re);
+        template_regex(&re, m->value, m->len, &e->c->defines,
+                       (m->kind == MK_GLOB ? TPL_GLOB : 0) | TPL_KEEP | TPL_FOLD1 | plat_flag(e));
+        if (m->kind == MK_LITERAL) sb_putc(&re, '$');
+        if (m->kind == MK_SUBPATH) sb_puts(&re, "(/.*)?$");
+        strbuf pre;
+        sb_init(&pre);
+        sb_puts(&pre, "^/private");
+        sb_add(&pre, re.data + 1, re.len - 1);
+        sb_puts(out, "(regex ");
+        put_template(e, pre.data, pre.len, 1, TPL_ALIAS_NONE);
+        sb_free(&pre);
+        sb_free(&re);
+    } else if (m->kind == MK_GLOB || m->kind == MK_ANCESTORS) {
         strbuf re;
         sb_init(&re);
         if (m->kind == MK_GLOB) template_regex(&re, m->value, m->len, &e->c->defines, TPL_GLOB | TPL_KEEP | plat_flag(e));

@@ -368,12 +368,10 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
 const char *private_alias(const char *path, size_t len, const char *ends)
 {
     static const char *const aliases[] = { "/tmp", "/var", "/etc" };
-    for (size_t k = 0; k < 3; k++) {
-        size_t n = strlen(aliases[k]), i = 0;
-        while (i < n && i < len && (path[i] == aliases[k][i] || path[i] == aliases[k][i] - 32 * (i > 0))) i++;
-        if (i == n && (len == n || path[n] == '/' || (path[n] && strchr(ends, path[n]))))
-            return aliases[k];
-    }
+    if (len < 4 || path[0] != '/' || !(len == 4 || path[4] == '/' || (path[4] && strchr(ends, path[4])))) return NULL;
+    unsigned mask = alias_component(path + 1, 3, ALIAS_TEXT);
+    for (size_t k = 0; k < 3; k++)
+        if (mask >> k & 1) return aliases[k];
     return NULL;
 }
 
@@ -658,7 +656,27 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
  * root "$P" before /tmp, /var or /etc reads NAME.pre (/private for the
  * root), a relative "/$D" component right after the root NAME.rootre
  * (/private/tmp for tmp, in place of the "/"), anything else NAME.re. */
-typedef struct tre_ctx { const hashmap *vals; const char *t; size_t len; int flags; } tre_ctx;
+typedef struct tre_ctx { const hashmap *vals; const char *t; size_t len; int flags; size_t c0, c1; } tre_ctx;
+
+/* The first component after the root of template t: [*c0, *c1), after a
+ * root parameter and its "/" where one leads */
+static void first_component(const char *t, size_t len, size_t *c0, size_t *c1)
+{
+    size_t i = 0;
+    if (len && t[0] == PARAM_OPEN) {
+        while (i < len && t[i] != PARAM_CLOSE) i++;
+        /* "${P}p": the value's last component and the text glued to it */
+        if (i + 1 < len && t[i + 1] != '/') { *c0 = 0; i = i + 1; while (i < len && t[i] != '/') i++; *c1 = i; return; }
+        i++;
+    }
+    *c0 = i + 1;
+    size_t e = *c0;
+    while (e < len && t[e] != '/') {
+        if (t[e] == PARAM_OPEN) { while (e < len && t[e] != PARAM_CLOSE) e++; }
+        if (e < len) e++;
+    }
+    *c1 = e;
+}
 
 static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
 {
@@ -685,10 +703,12 @@ static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
         return;
     }
     const char *v = hm_get(x->vals, name, n);
+    int fold = (x->flags & TPL_FOLD1) && i >= x->c0 && i < x->c1;
+    if (v && fold) { param_derived(out, v, ".fold", 5); return; }
     if (v) { param_regex_quote(out, v, strlen(v)); return; }
     if (!(x->flags & TPL_KEEP)) return;
-    const char *sfx = ".re";
-    if (!(x->flags & TPL_LINUX)) {
+    const char *sfx = fold ? ".fold" : ".re";
+    if (!(x->flags & (TPL_LINUX | TPL_FOLD1))) {
         if (i == 0 && private_alias(x->t + j + 1, x->len - j - 1, "")) sfx = ".pre";
         else if (i == 1 && x->t[0] == '/' && (j + 1 == x->len || x->t[j + 1] == '/') && out->len &&
                  out->data[out->len - 1] == '/') {
@@ -734,10 +754,8 @@ unsigned template_prefix_alias(const char *t, size_t len, const hashmap *vals)
     sb_init(&x);
     expand_values(&x, t, len, vals, TPL_KEEP);
     unsigned mask = 0;
-    static const char *const names[] = { "/tmp", "/var", "/etc" };
     if (x.len >= 2 && x.len <= 4 && x.data[0] == '/' && !memchr(x.data, PARAM_OPEN, x.len))
-        for (unsigned k = 0; k < 3; k++)
-            if (!memcmp(names[k], x.data, x.len)) mask |= 1u << k;
+        mask = alias_component(x.data + 1, x.len - 1, ALIAS_BEGIN);
     sb_free(&x);
     return mask;
 }
@@ -765,7 +783,7 @@ static void glob_alias_alternatives(strbuf *out, const char *t, size_t len, cons
         strbuf a;
         sb_init(&a);
         glob_alias_text(&a, k, g, gl, rest);
-        tre_ctx y = { vals, a.data, a.len, flags };
+        tre_ctx y = { vals, a.data, a.len, flags & ~TPL_FOLD1, 0, 0 };
         sb_putc(out, '|');
         glob_to_regex(out, a.data, a.len, tre_param, &y);
         sb_free(&a);
@@ -776,13 +794,51 @@ static void glob_alias_alternatives(strbuf *out, const char *t, size_t len, cons
 void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
 {
     size_t start = out->len;
-    tre_ctx x = { vals, t, len, flags };
+    tre_ctx x = { vals, t, len, flags, 0, 0 };
+    strbuf ft;
+    sb_init(&ft);
+    if (flags & TPL_FOLD1) {
+        first_component(t, len, &x.c0, &x.c1);
+        if ((flags & TPL_GLOB) && x.c1 > x.c0) {
+            /* a glob's letters there as "[tT]" (a bracket or an escape
+             * there stays as written) */
+            sb_add(&ft, t, x.c0);
+            size_t c1 = x.c1;
+            for (size_t i = x.c0; i < c1; i++) {
+                char ch = t[i];
+                if (ch == PARAM_OPEN) {
+                    const char *e = memchr(t + i, PARAM_CLOSE, len - i);
+                    size_t j = e ? (size_t)(e - t) : len - 1;
+                    sb_add(&ft, t + i, j + 1 - i);
+                    i = j;
+                } else if (ch == '[' || ch == '\\') {
+                    size_t j = i + 1;
+                    if (ch == '[') while (j < c1 && t[j] != ']') j++;
+                    sb_add(&ft, t + i, (j < c1 ? j + 1 : c1) - i);
+                    i = j;
+                } else if ((ch | 32) >= 'a' && (ch | 32) <= 'z') {
+                    sb_putc(&ft, '[');
+                    sb_putc(&ft, (char)(ch | 32));
+                    sb_putc(&ft, (char)(ch & ~32));
+                    sb_putc(&ft, ']');
+                } else sb_putc(&ft, ch);
+            }
+            x.c1 = ft.len;
+            sb_add(&ft, t + c1, len - c1);
+            t = x.t = ft.data;
+            len = x.len = ft.len;
+        }
+    }
     if (flags & TPL_GLOB) {
         glob_to_regex(out, t, len, tre_param, &x);
         if (len && !(flags & (TPL_LINUX | TPL_NOALIAS))) glob_alias_alternatives(out, t, len, vals, flags);
     } else {
         sb_putc(out, '^');
         for (size_t i = 0; i < len; i++) {
+            if (t[i] != PARAM_OPEN && (flags & TPL_FOLD1) && i >= x.c0 && i < x.c1 && ((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z')) {
+                regex_fold_byte(out, t[i]);
+                continue;
+            }
             if (t[i] != PARAM_OPEN) { regex_quote(out, t + i, 1); continue; }
             size_t j = i + 1;
             while (j < len && t[j] != PARAM_CLOSE) j++;
@@ -790,7 +846,9 @@ void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals,
             i = j;
         }
     }
-    if ((flags & TPL_LINUX) || !template_private_alias(t, len, vals)) return;
+    int alias = !(flags & (TPL_LINUX | TPL_FOLD1)) && template_private_alias(t, len, vals);
+    sb_free(&ft);
+    if (!alias) return;
     static const char pre[] = "/private";          /* after the '^' */
     size_t n = sizeof pre - 1;
     sb_grow(out, n);

@@ -119,12 +119,15 @@ void witness_add_params(witness *w, const matcher *m)
     if (!m->value) return;
     for (size_t i = 0; i < m->len; i++) {
         if (m->value[i] != PARAM_OPEN) continue;
-        size_t j = i + 1;
+        size_t j = i + 1, e;
         while (j < m->len && m->value[j] != PARAM_CLOSE) j++;
+        /* a derived name (NAME.fold of a final path's case fold) stands
+         * for NAME's value */
+        for (e = i + 1; e < j && m->value[e] != '.'; e++) {}
         size_t k;
         for (k = 0; k < w->n; k++)
-            if (w->nlen[k] == j - i - 1 && !memcmp(w->name[k], m->value + i + 1, j - i - 1)) break;
-        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = m->value + i + 1; w->nlen[w->n++] = j - i - 1; }
+            if (w->nlen[k] == e - i - 1 && !memcmp(w->name[k], m->value + i + 1, e - i - 1)) break;
+        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = m->value + i + 1; w->nlen[w->n++] = e - i - 1; }
         i = j;
     }
 }
@@ -193,6 +196,34 @@ void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap 
     out->len = b.len;
     sb_free(&b);
     matcher_finish(ar, out);
+}
+
+size_t final_instances(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher out[4])
+{
+    final_instantiate(ar, on_linux, m, vals, &out[0]);
+    unsigned mask = on_linux || m->kind != MK_PREFIX || !m->value ? 0 : template_prefix_alias(m->value, m->len, vals);
+    if (!mask) return 1;
+    /* the text as written ("/tmp" covers /tmpx), and each alias it ends
+     * inside under /private, as the output writes it (emit_sbpl.c) */
+    strbuf b;
+    sb_init(&b);
+    param_expand(&b, m->value, m->len, vals, TPL_PREFIX);
+    out[0] = *m;
+    out[0].value = arena_strndup(ar, b.data ? b.data : "", b.len);
+    out[0].len = b.len;
+    sb_free(&b);
+    matcher_finish(ar, &out[0]);
+    size_t n = 1;
+    for (unsigned k = 0; k < 3; k++) {
+        if (!(mask >> k & 1)) continue;
+        out[n] = *m;
+        out[n].kind = MK_SUBPATH;
+        out[n].value = arena_printf(ar, "/private/%s", glob_alias_name(k));
+        out[n].len = strlen(out[n].value);
+        matcher_finish(ar, &out[n]);
+        n++;
+    }
+    return n;
 }
 
 /* A glob whose first component is /tmp, /var or /etc as plain text: one
@@ -841,11 +872,16 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         hashmap vals;
         hm_init(&vals);
         for (size_t k = 0; k < w.n; k++) hm_set(&vals, w.name[k], w.nlen[k], (void *)w.cand[k][idx[k]]);
-        matcher a, b;
-        final_instantiate(&scratch, on_linux, &r->m, &vals, &a);
-        final_instantiate(&scratch, on_linux, &f->m, &vals, &b);
-        int mac = compile_platform(c) == PLAT_MACOS;
-        if (r->final ? certain_overlap(&scratch, mac, &a, &b) : final_inside(&scratch, mac, &a, &b)) {
+        matcher a[4], b[4];
+        size_t na = final_instances(&scratch, on_linux, &r->m, &vals, a);
+        size_t nb = final_instances(&scratch, on_linux, &f->m, &vals, b);
+        int mac = compile_platform(c) == PLAT_MACOS, meet = 0;
+        /* r falls inside f when one of the paths it stands for does: the
+         * part of a prefix "/$D" (D=tmp) outside /private/tmp is /tmpx */
+        for (size_t i = 0; i < na && !meet; i++)
+            for (size_t j = 0; j < nb && !meet; j++)
+                meet = r->final ? certain_overlap(&scratch, mac, &a[i], &b[j]) : final_inside(&scratch, mac, &a[i], &b[j]);
+        if (meet) {
             found = 1;
             for (size_t k = 0; k < w.n; k++)
                 sb_printf(why, "%s%.*s=%s", k ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);

@@ -6,8 +6,8 @@
  * case than the volume keeps ("/Users/x/.SSH", "/private/ETC/x") names
  * the file the kernel reports as kept.  For every final path deny with a
  * letter in its written text (ASCII, or one case_pairs.c knows; a
- * parameter's value is a path that exists, folded too only where it may
- * make a /private alias), a final deny of the same operation, and of
+ * parameter's value is folded too where it stands inside the path or may
+ * make a /private alias, a root value being a path that exists), a final deny of the same operation, and of
  * creating and linking the path, with each letter in both cases.  Added
  * after the final checks: the rule it folds was checked already. */
 #include "compile.h"
@@ -137,9 +137,13 @@ static int fold_text(strbuf *out, const matcher *m)
         if (c == PARAM_OPEN) {
             const char *e = memchr(v + i, PARAM_CLOSE, len - i);
             if (!e) return 0;
-            /* where the value may make an alias, in every case too
-             * (NAME.fold: "/$D/x" with D=TMP is /private/tmp/x) */
-            int fold = alias && !glob && !memchr(v + i, '.', (size_t)(e - (v + i)));
+            /* in every case too (NAME.fold) where the value may make an
+             * alias ("/$D/x" with D=TMP is /private/tmp/x) or stands inside
+             * the path: a name such as a project's ("/q/$D" with
+             * D=secrets: /q/SECRETS made is the /q/secrets a later lookup
+             * opens); a root value is a path that exists, as the system
+             * spells it */
+            int fold = (alias || i > 0) && !glob && !memchr(v + i, '.', (size_t)(e - (v + i)));
             sb_add(out, v + i, (size_t)(e - (v + i)));
             if (fold) sb_puts(out, ".fold");
             sb_putc(out, PARAM_CLOSE);

@@ -53,6 +53,12 @@ void witness_solve(arena *ar, int on_linux, witness *w, size_t k, const matcher 
 /* m with the parameters replaced by their values in vals (on_linux: no
  * /private alias). */
 void final_instantiate(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher *out);
+/* The matchers m stands for with the values in vals (up to 4): m
+ * instantiated, except that a prefix whose values end its text inside
+ * /tmp, /var or /etc ("/$D" with D=tmp, "/t$X" with X=m) is its text as
+ * written (which covers /tmpx too) and a subpath of each such alias under
+ * /private, as the output writes it.  Returns how many. */
+size_t final_instances(arena *ar, int on_linux, const matcher *m, const hashmap *vals, matcher out[4]);
 /* How two matchers relate, a pattern against a string decided on the
  * string when neither has parameters (mac: globs as the kernel reads them). */
 relation final_relate(arena *ar, int mac, const matcher *a, const matcher *b);

@@ -295,14 +295,13 @@ static void lower_raw_filter(compilation *c, unit *u, const ast_rule *ar, const 
  * /private; otherwise NULL. */
 static const char *prefix_alias_split(const char **val, size_t *len, const char *written)
 {
-    static const char *const names[] = { "tmp", "var", "etc" };
     static const char *const under[] = { "/private/tmp", "/private/var", "/private/etc" };
     const char *v = *val;
     size_t n = *len;
     if (written[0] != '/' || !strncmp(written, "/private", 8)) return NULL;
     for (size_t k = 0; k < 3; k++) {
         if (n == 12 && !memcmp(v, under[k], 12)) { *val = v + 8; *len = 4; return under[k]; }
-        if (n >= 2 && n <= 3 && v[0] == '/' && !memcmp(v + 1, names[k], n - 1)) return under[k];
+        if (n >= 2 && n <= 3 && v[0] == '/' && (alias_component(v + 1, n - 1, ALIAS_BEGIN) >> k & 1)) return under[k];
     }
     return NULL;
 }

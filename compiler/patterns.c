@@ -273,6 +273,30 @@ static const char *const alias_names[] = { "tmp", "var", "etc" };
 
 const char *glob_alias_name(unsigned k) { return alias_names[k]; }
 
+unsigned alias_component(const char *c, size_t n, alias_how how)
+{
+    unsigned mask = 0;
+    for (unsigned k = 0; k < 3; k++) {
+        const char *a = alias_names[k];
+        if (how != ALIAS_GLOB) {
+            /* the text, or (ALIAS_BEGIN) a start of it, in any case */
+            if (n > 3 || (how == ALIAS_TEXT && n != 3) || (how == ALIAS_BEGIN && n == 0)) continue;
+            size_t i = 0;
+            while (i < n && (c[i] | 32) == a[i]) i++;
+            if (i == n) mask |= 1u << k;
+            continue;
+        }
+        /* a glob component: some spelling of the name in upper and lower
+         * case letters that it matches */
+        for (unsigned v = 0; v < 8 && !(mask >> k & 1); v++) {
+            char w[3];
+            for (unsigned i = 0; i < 3; i++) w[i] = (char)(v >> i & 1 ? a[i] - 32 : a[i]);
+            if (comp_match(c, n, w, 3)) mask |= 1u << k;
+        }
+    }
+    return mask;
+}
+
 unsigned glob_alias_mask(const char *g, size_t len, size_t *rest)
 {
     if (!len || g[0] != '/') return 0;
@@ -289,9 +313,7 @@ unsigned glob_alias_mask(const char *g, size_t len, size_t *rest)
     }
     /* "**" alone: any components, the /private path among them */
     if (!wild || (e == 3 && g[1] == '*' && g[2] == '*')) return 0;
-    unsigned mask = 0;
-    for (unsigned k = 0; k < 3; k++)
-        if (comp_match(g + 1, e - 1, alias_names[k], 3)) mask |= 1u << k;
+    unsigned mask = alias_component(g + 1, e - 1, ALIAS_GLOB);
     *rest = e < len && g[e] == '\\' ? e + 1 : e;
     return mask;
 }
@@ -311,11 +333,10 @@ void glob_to_regex_kernel(strbuf *out, const char *g, size_t len, param_writer p
     /* a first component that is an alias as plain text: a glob whose
      * values made it ("/t$X" with X=mp; a written one is under /private
      * already) */
-    for (unsigned k = 0; !mask && k < 3; k++)
-        if (len >= 4 && g[0] == '/' && !memcmp(g + 1, alias_names[k], 3) && (len == 4 || g[4] == '/')) {
-            mask = 1u << k;
-            rest = 4;
-        }
+    if (!mask && len >= 4 && g[0] == '/' && (len == 4 || g[4] == '/')) {
+        mask = alias_component(g + 1, 3, ALIAS_TEXT);
+        rest = 4;
+    }
     for (unsigned k = 0; k < 3; k++) {
         if (!(mask >> k & 1)) continue;
         strbuf t;

@@ -22,8 +22,21 @@ int glob_canonical(strbuf *out, const char *g, size_t len);
 typedef void (*param_writer)(strbuf *out, const char *name, size_t len, void *ud);
 void glob_to_regex(strbuf *out, const char *g, size_t len, param_writer put_param, void *ud);
 
+/* The /private aliases (bit k: glob_alias_name(k)) that the first
+ * component c[0, n) of a path (no '/', no parameter) stands for on macOS,
+ * in any case of its letters, since a volume is case-insensitive unless
+ * made otherwise ("/TMP" is the /tmp link): ALIAS_TEXT its whole text
+ * ("Tmp"), ALIAS_BEGIN a text an alias begins with (a prefix "/TM" that
+ * ends inside /tmp), ALIAS_GLOB a glob component that matches one ("T*").
+ * The one answer to which first components mean /private/tmp, /var or
+ * /etc: private_alias, the glob and prefix splits and the final checks
+ * all ask it. */
+typedef enum { ALIAS_TEXT, ALIAS_BEGIN, ALIAS_GLOB } alias_how;
+unsigned alias_component(const char *c, size_t n, alias_how how);
+
 /* A glob whose first component is a pattern (a wildcard or bracket in
- * it, no parameter, not a globstar) that matches "tmp", "var" or "etc":
+ * it, no parameter, not a globstar) that matches "tmp", "var" or "etc"
+ * in some case of its letters (alias_component):
  * the kernel sees those paths under /private ("/t*" + "/x" covers
  * /private/tmp/x).  Returns a mask of the aliases it matches (bit k:
  * glob_alias_name(k)) and sets *rest to the offset after the first
@@ -58,6 +71,9 @@ int template_depth(const char *s, size_t len);
 enum { TPL_REGEX = 1, TPL_KEEP = 2, TPL_GLOB = 4, TPL_LINUX = 8,   /* TPL_LINUX: no /private aliases */
        TPL_NOALIAS = 16,     /* a glob's regex as written: no alternatives for a first component
                               * pattern that matches an alias (glob_alias_mask) */
+       TPL_FOLD1 = 64,       /* template_regex: the first component after the root (and after a
+                              * root parameter's "/") in every case of its letters, a parameter
+                              * there as NAME.fold: the alias it may make, as the kernel names it */
        TPL_PREFIX = 32 };    /* a prefix's text: values that make exactly "/tmp" (or /var, /etc)
                               * keep it as written (template_prefix_alias adds /private/tmp
                               * and below; "/private/tmp" would also start /private/tmpfoo) */

@@ -6,6 +6,16 @@
 . tests/lib.sh
 D="$TMP/final_case"
 mkdir -p "$D"
+
+# answers LABEL FILE: each "OP OBJECT WANT" line of stdin asked of FILE
+# with buckle query: the answer is WANT, and the compiled SBPL agrees
+answers() {
+    while read op obj want; do
+        run "final case: $1 $op $obj" "$BUCKLE" query "$2" files "$op" "$obj"
+        expect_out_has "final case: $1: $op $obj is $want" "$want $obj"
+        expect_out_has "final case: $1: $op $obj: the compiled SBPL agrees" "compiled SBPL agrees"
+    done
+}
 printf 'extends "std/agent";\n' >"$D/agent.buckle"
 for p in .MCP.JSON .Mcp.json .VSCODE/tasks.json .Claude/settings.json .GIT/config .CURSOR/mcp.json; do
     run "final case: std/agent create $p" "$BUCKLE" query -I corpus "$D/agent.buckle" files file-write-create "\$WORKDIR/$p"
@@ -32,11 +42,7 @@ files {
     deny final file-write-data "/w/data";
 }
 P
-while read op obj want; do
-    run "final case: $op $obj" "$BUCKLE" query "$D/own.buckle" files "$op" "$obj"
-    expect_out_has "final case: $op $obj is $want" "$want $obj"
-    expect_out_has "final case: ... the compiled SBPL agrees ($op $obj)" "compiled SBPL agrees"
-done <<'Q'
+answers "own" "$D/own.buckle" <<'Q'
 file-write-create /w/.GIT deny
 file-write-create /w/.gIt deny
 file-write-create /W/.git deny
@@ -69,11 +75,7 @@ files {
     deny final write regex "^${HOME}/q[^a-c]z$";
 }
 P
-while read op obj want; do
-    run "final case: negated $obj" "$BUCKLE" query "$D/neg.buckle" files "$op" "$obj"
-    expect_out_has "final case: negated class: $op $obj is $want" "$want $obj"
-    expect_out_has "final case: ... the compiled SBPL agrees (negated $obj)" "compiled SBPL agrees"
-done <<'Q'
+answers "negated" "$D/neg.buckle" <<'Q'
 file-write-create /Users/test/xAy deny
 file-write-create /Users/test/xay deny
 file-write-create /Users/test/wav allow
@@ -92,11 +94,7 @@ files {
     deny final write regex "^${HOME}/m[^a]n$";
 }
 P
-while read op obj want; do
-    run "final case: caret $obj" "$BUCKLE" query "$D/caret.buckle" files "$op" "$obj"
-    expect_out_has "final case: glob [^..]: $op $obj is $want" "$want $obj"
-    expect_out_has "final case: ... the compiled SBPL agrees (caret $obj)" "compiled SBPL agrees"
-done <<'Q'
+answers "caret" "$D/caret.buckle" <<'Q'
 file-write-create /Users/test/xAy deny
 file-write-create /Users/test/xay deny
 file-write-create /Users/test/x.y deny
@@ -121,11 +119,7 @@ files {
     deny final file-write-create "~/.netrc";
 }
 P
-while read op obj want; do
-    run "final case: link $op $obj" "$BUCKLE" query "$D/link.buckle" files "$op" "$obj"
-    expect_out_has "final case: $op $obj is $want" "$want $obj"
-    expect_out_has "final case: ... the compiled SBPL agrees ($op $obj)" "compiled SBPL agrees"
-done <<'Q'
+answers "link" "$D/link.buckle" <<'Q'
 file-link /Users/test/.pypirc deny
 file-link /Users/test/.PYPIRC deny
 file-link /Users/test/.PyPirc deny
@@ -314,11 +308,7 @@ files {
     deny final write "/q/b/ǆ";
 }
 P
-while read op obj want; do
-    run "final case: utf8 $op $obj" "$BUCKLE" query "$D/utf8.buckle" files "$op" "$obj"
-    expect_out_has "final case: utf8 $op $obj is $want" "$want $obj"
-    expect_out_has "final case: utf8 $op $obj: the compiled SBPL agrees" "compiled SBPL agrees"
-done <<'Q'
+answers "utf8" "$D/utf8.buckle" <<'Q'
 file-write-create /q/u/É deny
 file-write-data /q/u/É deny
 file-write-create /q/g/Σ deny
