@@ -365,10 +365,16 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
 /* An alias in any case of its letters: a macOS volume is case-insensitive
  * unless made otherwise, so "/TMP" is the /tmp link and the kernel sees
  * /private/tmp (docs/language.md) */
+static const char *const aliases[] = { "/tmp", "/var", "/etc" };
+
+const char *private_alias_name(size_t k)
+{
+    return k < sizeof aliases / sizeof *aliases ? aliases[k] : NULL;
+}
+
 const char *private_alias(const char *path, size_t len, const char *ends)
 {
-    static const char *const aliases[] = { "/tmp", "/var", "/etc" };
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < sizeof aliases / sizeof *aliases; k++) {
         size_t n = strlen(aliases[k]), i = 0;
         while (i < n && i < len && (path[i] == aliases[k][i] || path[i] == aliases[k][i] - 32 * (i > 0))) i++;
         if (i == n && (len == n || path[n] == '/' || (path[n] && strchr(ends, path[n]))))

@@ -56,6 +56,18 @@ static void pair_add(final_ctx *fc, const rule *r, const rule *f)
     hm_set(fc->reported, (const char *)k, sizeof *k, k);
 }
 
+/* a and b agree on n bytes, ASCII letters in either case */
+static int same_nocase(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z') y = (unsigned char)(y + 32);
+        if (x != y) return 0;
+    }
+    return 1;
+}
+
 static int is_pattern(matcher_kind k) { return k == MK_GLOB || k == MK_REGEX || k == MK_NAME_REGEX; }
 
 static void no_param(strbuf *out, const char *name, size_t len, void *ud)
@@ -163,6 +175,31 @@ void witness_add_around_alias(arena *ar, witness *w, size_t k, const matcher *m,
     if (tl > n && !memcmp(t, pre, n) && private_alias(t + n, tl - n, "")) witness_add_around(ar, w, k, m, t + n);
 }
 
+/* Values for parameter k that make m's first component, around the text
+ * written there before and after it, one of the /private links in the case
+ * of those letters ("/T$X": X=mp, /Tmp; "/${D}MP": D=t): two rules glued
+ * so may both be /private/tmp, whatever their texts' cases. */
+void witness_add_alias_parts(arena *ar, witness *w, size_t k, const matcher *m)
+{
+    const char *v = m->value;
+    if (!v || !m->len || v[0] != '/') return;
+    size_t e = 1;
+    while (e < m->len && v[e] != '/') e++;
+    const char *p = memchr(v + 1, PARAM_OPEN, e - 1);
+    if (!p || p[1 + w->nlen[k]] != PARAM_CLOSE || (size_t)(p + 2 + w->nlen[k] - v) > e ||
+        memcmp(p + 1, w->name[k], w->nlen[k]))
+        return;
+    const char *b = p + 2 + w->nlen[k];
+    size_t al = (size_t)(p - v) - 1, bl = (size_t)(v + e - b);
+    if (memchr(b, PARAM_OPEN, bl)) bl = 0;                    /* another value after it: only the start */
+    for (size_t i = 0; private_alias_name(i); i++) {
+        const char *n = private_alias_name(i) + 1;
+        size_t nl = strlen(n);
+        if (al + bl >= nl || !same_nocase(v + 1, n, al) || !same_nocase(b, n + nl - bl, bl)) continue;
+        witness_add(w, k, arena_strndup(ar, n + al, nl - al - bl));
+    }
+}
+
 /* The matcher with the parameters replaced: a glob gets each value with its
  * wildcards escaped, a regex each value quoted.  on_linux: no /private alias
  * (on Linux /var/x is /var/x, not macOS's /private/var/x). */
@@ -203,11 +240,24 @@ static int alias_glob(const matcher *m)
     return m->kind == MK_GLOB && m->value && private_alias(m->value, m->len, "") != NULL;
 }
 
+/* A path template whose first component a value makes or helps make
+ * ("/T$X", "/$D"): with X=mp or D=TMP it is /tmp in some case of its
+ * letters, which the kernel sees as /private/tmp. */
+static int first_by_value(const matcher *m)
+{
+    if (mk_family(m->kind) != FAM_PATH || !m->value || !m->len || m->value[0] != '/') return 0;
+    for (size_t i = 1; i < m->len && m->value[i] != '/'; i++)
+        if (m->value[i] == PARAM_OPEN) return 1;
+    return 0;
+}
+
 relation final_relate(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     relation rel = matcher_relation(a, b);
-    /* the texts differ, the paths as the kernel sees them may not */
-    if (rel == REL_DISJOINT && mac && (alias_glob(a) || alias_glob(b))) rel = REL_UNKNOWN;
+    /* the texts differ, the paths as the kernel sees them may not (the
+     * texts compare case by case: "/T$X" and "/t$X" are both /private/tmp
+     * with X=mp) */
+    if (rel == REL_DISJOINT && mac && (alias_glob(a) || alias_glob(b) || first_by_value(a) || first_by_value(b))) rel = REL_UNKNOWN;
     if (rel == REL_UNKNOWN) rel = refine(ar, mac, a, b);
     return rel;
 }
@@ -508,7 +558,9 @@ void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const
             v[i + 1 + w->nlen[k]] == PARAM_CLOSE) { p = v + i; break; }
     if (!p || memchr(v, PARAM_OPEN, (size_t)(p - v))) return;
     size_t bl = (size_t)(p - v), tl = strlen(t);
-    if (tl <= bl || memcmp(t, v, bl)) return;
+    /* the text before it in another case of its letters too: "/T$X"
+     * against "/tmp" (X=mp makes /Tmp, the /tmp link) */
+    if (tl <= bl || !same_nocase(t, v, bl)) return;
     const char *after = p + w->nlen[k] + 2, *end = v + m->len;
     const char *stop = memchr(after, PARAM_OPEN, (size_t)(end - after));
     size_t al = (size_t)((stop ? stop : end) - after);
@@ -587,7 +639,7 @@ static void solve_cand(arena *ar, witness *w, size_t k, matcher_kind kind, const
     if (!p || strncmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
     size_t al = (size_t)(p - t), ol = strlen(o);
     if (kind == MK_GLOB && strcspn(t, "*?[\\") < al) return;     /* a wildcard before it */
-    if (ol <= al || memcmp(o, t, al)) return;
+    if (ol <= al || !same_nocase(o, t, al)) return;
     const char *b = p + 2 + w->nlen[k];
     size_t bl = strlen(b);
     if ((kind == MK_LITERAL || kind == MK_NAME) && bl && !strchr(b, PARAM_OPEN) &&
@@ -791,6 +843,12 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
          * read deny of "$P" denies linking it there) */
         if (f->implied == IMPL_MOVE || (f->implied == IMPL_MOVE_SELF && !r->final)) continue;
         if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, 0, NULL);
+        /* a value that makes a first component a /private link: there two
+         * texts that differ meet ("/T$X" and "/t$X", X=mp) */
+        if (compile_platform(c) == PLAT_MACOS) {
+            if (r->final) witness_add_alias_parts(&scratch, &w, k, &r->m);
+            witness_add_alias_parts(&scratch, &w, k, &f->m);
+        }
         /* for a rule that is not final, only the final rule's own
          * parameters are searched: one that names another parameter
          * ("$WORKDIR/x" beside a final "~/.ssh") falls inside for some value
