@@ -567,8 +567,10 @@ void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const
     const char *rest = t + bl;
     size_t rl = tl - bl;
     witness_add(w, k, arena_strndup(ar, rest, rl));
-    for (size_t at = 1; al && at + al <= rl; at++)
-        if (!memcmp(rest + at, after, al)) witness_add(w, k, arena_strndup(ar, rest, at));
+    /* cut where the text after it appears, or where t ends inside it (t
+     * a pattern's fixed start: "/t$X/a/" + globstar against "/tmp/a": X=mp) */
+    for (size_t at = 1; al && at < rl; at++)
+        if (!memcmp(rest + at, after, at + al <= rl ? al : rl - at)) witness_add(w, k, arena_strndup(ar, rest, at));
 }
 
 /* The text a value can be taken from: a glob's or regex's fixed start
