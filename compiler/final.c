@@ -814,6 +814,18 @@ static const char *written_start(arena *ar, const char *t)
     return out;
 }
 
+/* Two final rules, r as specific as f or more, with the values in
+ * (matchers a and b): what check_one decides for the rules written so, an
+ * error where their texts then meet whatever the rank ("/a/${D}c" with
+ * D=b against the final deny of moving "/a/bc" that "/a/bc/s" implies is
+ * the error "/a/bc" is, though the deny takes the tie), otherwise where r
+ * outranks f and they certainly meet */
+static int pair_meets(arena *ar, int mac, const rule *r, const rule *f, const matcher *a, const matcher *b)
+{
+    if (final_relate(ar, mac, a, b) == REL_OVERLAP) return 1;
+    return rule_outranks(r, f) && certain_overlap(ar, mac, a, b);
+}
+
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
 {
     arena scratch;
@@ -836,14 +848,17 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
         if (dv) { witness_add(&w, k, dv); continue; }
         witness_add(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
-        /* a final deny of moving an ancestor (final_ancestors.c) with the
-         * values the compilation knows only: any path is an ancestor of
-         * some value ("allow write literal "/dev/ptmx"" would meet the
-         * home's "~" with HOME=/dev/ptmx), and there it decides anyway;
+        /* a final deny of moving an ancestor (final_ancestors.c) that a
+         * parameter spells, with the values the compilation knows only
+         * (one written out is searched as any final rule: "/a/${D}c"
+         * against the ancestor "/a/bc" of "/a/bc/s", D=b): any path is
+         * an ancestor of some value ("allow write literal "/dev/ptmx""
+         * would meet the home's "~" with HOME=/dev/ptmx), and there it
+         * decides anyway;
          * one on the final path itself against a final allow is searched
          * as the written rule is (a value that puts "/q/s/x" under a final
          * read deny of "$P" denies linking it there) */
-        if (f->implied == IMPL_MOVE || (f->implied == IMPL_MOVE_SELF && !r->final)) continue;
+        if ((f->implied == IMPL_MOVE && (!f->m.value || memchr(f->m.value, PARAM_OPEN, f->m.len))) || (f->implied == IMPL_MOVE_SELF && !r->final)) continue;
         if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, 0, NULL);
         /* a value that makes a first component a /private link: there two
          * texts that differ meet ("/T$X" and "/t$X", X=mp) */
@@ -905,7 +920,7 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         final_instantiate(&scratch, on_linux, &r->m, &vals, &a);
         final_instantiate(&scratch, on_linux, &f->m, &vals, &b);
         int mac = compile_platform(c) == PLAT_MACOS;
-        if (r->final ? certain_overlap(&scratch, mac, &a, &b) : final_inside(&scratch, mac, &a, &b)) {
+        if (r->final ? pair_meets(&scratch, mac, r, f, &a, &b) : final_inside(&scratch, mac, &a, &b)) {
             found = 1;
             for (size_t k = 0; k < w.n; k++)
                 sb_printf(why, "%s%.*s=%s", k ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);
@@ -956,7 +971,7 @@ static void check_one(void *ud, rule *r)
     if (!both && rel == REL_UNKNOWN && is_pattern(r->m.kind) && !is_pattern(f->m.kind) && rule_outranks(r, f) &&
         exact_meet(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m) == REL_OVERLAP)
         rel = REL_OVERLAP;
-    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !rule_outranks(r, f) || (!both && !may_fall_inside(fc, r, f)) ||
+    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || (!both && (!rule_outranks(r, f) || !may_fall_inside(fc, r, f))) ||
                                !find_witness(c, r, f, &why))) {
         sb_free(&why);
         return;
