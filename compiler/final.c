@@ -9,6 +9,7 @@
 #include "overlap.h"
 #include "patterns.h"
 #include "precedence.h"
+#include "regex_literals.h"
 #include "../seatbelt/regex.h"
 #include "../seatbelt/regex_atoms.h"
 #include "../seatbelt/regex_syntax.h"
@@ -660,38 +661,18 @@ static void solve_cand(arena *ar, witness *w, size_t k, matcher_kind kind, const
 }
 
 /* A regex template (its parameters as written, the known values in) read
- * as a string kind for solve_cand: from its "^" up to its first
- * metacharacter (an escaped one is plain text; a character made optional
- * or repeated by what follows is left out), a literal when the regex ends
- * there in "$", otherwise a prefix (a name's for a name regex).  NULL when
- * it does not start with "^" or no parameter is in that text. */
+ * as a string kind for solve_cand: its plain start after the "^" (the
+ * parameters as written; regex_literals.c reads it), a literal when the
+ * regex ends there in "$", otherwise a prefix (a name's for a name regex).
+ * NULL when it does not start with "^" or no parameter is in that text. */
 static const char *regex_plain(arena *ar, const char *re, matcher_kind *kind)
 {
-    if (re[0] != '^') return NULL;
-    strbuf t;
-    sb_init(&t);
-    int name = *kind == MK_NAME_REGEX, param = 0;
-    *kind = name ? MK_NAME_PREFIX : MK_PREFIX;
-    for (size_t i = 1; re[i]; i++) {
-        char c = re[i];
-        if (c == PARAM_OPEN) {
-            while (re[i] && re[i] != PARAM_CLOSE) sb_putc(&t, re[i++]);
-            if (!re[i]) break;
-            sb_putc(&t, re[i]);
-            param = 1;
-            continue;
-        }
-        if (c == '$' && !re[i + 1]) { *kind = name ? MK_NAME : MK_LITERAL; break; }
-        size_t n = c == '\\' && re[i + 1] ? 2 : 1;
-        if (n == 1 && strchr(".[]()*+?{}|^$\\", c)) break;
-        if (re[i + n] && strchr("*?{", re[i + n])) break;
-        sb_putc(&t, re[i + n - 1]);
-        i += n - 1;
-        if (re[i + 1] == '+') break;
-    }
-    const char *out = param ? arena_strndup(ar, t.data, t.len) : NULL;
-    sb_free(&t);
-    return out;
+    regex_literals lit;
+    regex_literals_read(ar, re, strlen(re), REGEX_LIT_PARAMS, &lit);
+    if (!lit.prefix || !memchr(lit.prefix, PARAM_OPEN, lit.prefix_len)) return NULL;
+    int name = *kind == MK_NAME_REGEX;
+    *kind = lit.whole ? (name ? MK_NAME : MK_LITERAL) : (name ? MK_NAME_PREFIX : MK_PREFIX);
+    return lit.prefix;
 }
 
 void witness_solve(arena *ar, int on_linux, witness *w, size_t k, const matcher *m, const hashmap *known, const char *o)
@@ -795,23 +776,22 @@ static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, 
     hm_free(&vals);
 }
 
-/* The text a path template starts with before its first parameter (after
- * a regex's "^", up to its first metacharacter, escaped ones as plain
- * text): NULL when that is not a path or is empty. */
+/* The text a path template starts with before its first parameter (of a
+ * regex, its plain start after the "^" as regex_literals.c reads it): NULL
+ * when that is not a path or is empty. */
 static const char *written_start(arena *ar, const char *t)
 {
-    int regex = t[0] == '^';
-    strbuf b;
-    sb_init(&b);
-    for (size_t i = regex; t[i] && t[i] != PARAM_OPEN; i++) {
-        if (regex && t[i] == '\\' && t[i + 1]) { i++; if (t[i + 1] && strchr("*?{", t[i + 1])) break; sb_putc(&b, t[i]); continue; }
-        if (regex && strchr(".[]()*+?{}|^$", t[i])) break;
-        if (regex && t[i + 1] && strchr("*?{", t[i + 1])) break;
-        sb_putc(&b, t[i]);
+    const char *s = t;
+    size_t n = strlen(t);
+    if (t[0] == '^') {
+        regex_literals lit;
+        regex_literals_read(ar, t, n, REGEX_LIT_PARAMS, &lit);
+        s = lit.prefix ? lit.prefix : "";
+        n = lit.prefix_len;
     }
-    const char *out = b.len && b.data[0] == '/' ? arena_strndup(ar, b.data, b.len) : NULL;
-    sb_free(&b);
-    return out;
+    const char *p = memchr(s, PARAM_OPEN, n);
+    if (p) n = (size_t)(p - s);
+    return n && s[0] == '/' ? arena_strndup(ar, s, n) : NULL;
 }
 
 /* Two final rules, r as specific as f or more, with the values in
