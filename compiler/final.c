@@ -802,8 +802,15 @@ static const char *written_start(arena *ar, const char *t)
  * outranks f and they certainly meet */
 static int pair_meets(arena *ar, int mac, const rule *r, const rule *f, const matcher *a, const matcher *b)
 {
+    /* ranked as written, or, where that put r below f, on the values */
+    int as_written = spec_cmp(&r->m, &f->m) >= 0;
+    if (!as_written && spec_cmp(a, b) < 0) return 0;
     if (final_relate(ar, mac, a, b) == REL_OVERLAP) return 1;
-    return rule_outranks(r, f) && certain_overlap(ar, mac, a, b);
+    if (as_written) return rule_outranks(r, f) && certain_overlap(ar, mac, a, b);
+    rule ri = *r, fi = *f;
+    ri.m = *a;
+    fi.m = *b;
+    return rule_outranks(&ri, &fi) && certain_overlap(ar, mac, a, b);
 }
 
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
@@ -930,7 +937,10 @@ static void check_one(void *ud, rule *r)
     if (f->implied == IMPL_CASE && !r->final) return;
     if (!opset_intersects(r->covers, f->covers)) return;
     if (pair_reported(fc, r, f)) return;                 /* one error per pair */
-    if (spec_cmp(&r->m, &f->m) < 0) return;
+    /* a final rule whose parameter makes its depth ("$P" with P=/q/S/x)
+     * is ranked on the values (find_witness) */
+    int ranked_later = r->final && f->final && r->m.value && memchr(r->m.value, PARAM_OPEN, r->m.len);
+    if (spec_cmp(&r->m, &f->m) < 0 && !ranked_later) return;
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */
     compilation *c = fc->c;
@@ -942,6 +952,7 @@ static void check_one(void *ud, rule *r)
      * between an allow and a final deny goes to the deny) */
     /* two final rules: where they overlap at all the usual order decides */
     int both = r->final && f->final;
+    if (rel == REL_OVERLAP && spec_cmp(&r->m, &f->m) < 0) rel = REL_UNKNOWN;   /* ranked on the values */
     if (both && rel == REL_UNKNOWN && rule_outranks(r, f) && !memchr(r->m.value ? r->m.value : "", PARAM_OPEN, r->m.len) &&
         !memchr(f->m.value ? f->m.value : "", PARAM_OPEN, f->m.len) && certain_overlap(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m))
         rel = REL_OVERLAP;
