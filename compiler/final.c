@@ -796,16 +796,17 @@ static const char *written_start(arena *ar, const char *t)
 
 /* Two final rules, r as specific as f or more, with the values in
  * (matchers a and b): what check_one decides for the rules written so, an
- * error where their texts then meet whatever the rank ("/a/${D}c" with
- * D=b against the final deny of moving "/a/bc" that "/a/bc/s" implies is
- * the error "/a/bc" is, though the deny takes the tie), otherwise where r
- * outranks f and they certainly meet */
+ * error where their texts then meet and r is as specific on the values
+ * ("/a/${D}c" with D=b against the final deny of moving "/a/bc" that
+ * "/a/bc/s" implies is the error "/a/bc" is, though the deny takes the
+ * tie; "/tmp/s" against "/T$X/x" with X=mp/s is the other rule's error),
+ * otherwise where r outranks f and they certainly meet */
 static int pair_meets(arena *ar, int mac, const rule *r, const rule *f, const matcher *a, const matcher *b)
 {
     /* ranked as written, or, where that put r below f, on the values */
-    int as_written = spec_cmp(&r->m, &f->m) >= 0;
-    if (!as_written && spec_cmp(a, b) < 0) return 0;
-    if (final_relate(ar, mac, a, b) == REL_OVERLAP) return 1;
+    int as_written = spec_cmp(&r->m, &f->m) >= 0, on_values = spec_cmp(a, b) >= 0;
+    if (!as_written && !on_values) return 0;
+    if (on_values && final_relate(ar, mac, a, b) == REL_OVERLAP) return 1;
     if (as_written) return rule_outranks(r, f) && certain_overlap(ar, mac, a, b);
     rule ri = *r, fi = *f;
     ri.m = *a;
