@@ -801,17 +801,36 @@ static const char *written_start(arena *ar, const char *t)
  * "/a/bc/s" implies is the error "/a/bc" is, though the deny takes the
  * tie; "/tmp/s" against "/T$X/x" with X=mp/s is the other rule's error),
  * otherwise where r outranks f and they certainly meet */
+/* m ranked as the kernel's path: a glob that values made an alias
+ * ("/Tmp/s/" then "*") as the output writes it, under /private (depth 3) */
+static void kernel_rank(arena *ar, const matcher *m, matcher *out)
+{
+    *out = *m;
+    if (!alias_glob(m)) return;
+    strbuf b;
+    sb_init(&b);
+    sb_add(&b, m->value, m->len);
+    sb_private_alias(&b);
+    out->value = arena_strndup(ar, b.data, b.len);
+    out->len = b.len;
+    sb_free(&b);
+    matcher_finish(ar, out);
+}
+
 static int pair_meets(arena *ar, int mac, const rule *r, const rule *f, const matcher *a, const matcher *b)
 {
     /* ranked as written, or, where that put r below f, on the values */
-    int as_written = spec_cmp(&r->m, &f->m) >= 0, on_values = spec_cmp(a, b) >= 0;
-    if (!as_written && !on_values) return 0;
-    if (on_values && final_relate(ar, mac, a, b) == REL_OVERLAP) return 1;
-    if (as_written) return rule_outranks(r, f) && certain_overlap(ar, mac, a, b);
     rule ri = *r, fi = *f;
-    ri.m = *a;
-    fi.m = *b;
-    return rule_outranks(&ri, &fi) && certain_overlap(ar, mac, a, b);
+    if (mac) kernel_rank(ar, a, &ri.m), kernel_rank(ar, b, &fi.m);
+    else ri.m = *a, fi.m = *b;
+    int as_written = spec_cmp(&r->m, &f->m) >= 0, on_values = spec_cmp(&ri.m, &fi.m) >= 0;
+    if (!as_written && !on_values) return 0;
+    /* and compared as the kernel's paths too ("/Tmp/s/" then "*" is
+     * "/private/tmp/s/" then "*") */
+    int text = final_relate(ar, mac, a, b) == REL_OVERLAP || final_relate(ar, mac, &ri.m, &fi.m) == REL_OVERLAP;
+    if (on_values && text) return 1;
+    if (!(as_written ? rule_outranks(r, f) : rule_outranks(&ri, &fi))) return 0;
+    return certain_overlap(ar, mac, a, b) || certain_overlap(ar, mac, &ri.m, &fi.m);
 }
 
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
