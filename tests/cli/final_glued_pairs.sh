@@ -27,6 +27,12 @@ refused "final allow \"/T\$X\" beside a final deny prefix \"/t\$X\", -D X=mp" "$
 refused "final allow \"/T\$X\" beside a final deny prefix \"/t\$X\", -D X=MP" "$D/case_pair.buckle" -D X=MP
 printf 'param X;\nfiles {\n  allow read "/usr";\n  deny final read prefix "/tmp";\n  allow final read "/T$X";\n}\n' >"$D/case_one.buckle"
 refused "final allow \"/T\$X\" beside a final deny prefix \"/tmp\", symbolically" "$D/case_one.buckle"
+# a final allow glob glued so, ranked and matched as the kernel's path
+# ("/Tmp/s/" then "*" is under /private/tmp/s, a component below it)
+printf 'param X;\nfiles {\n  allow read "/usr";\n  deny final read "/t$X/s";\n  allow final read glob "/T$X/s/*";\n}\n' >"$D/case_glob.buckle"
+refused "final allow glob \"/T\$X/s/*\" beside a final deny \"/t\$X/s\", symbolically" "$D/case_glob.buckle"
+refused "final allow glob \"/T\$X/s/*\" beside a final deny \"/t\$X/s\", -D X=mp" "$D/case_glob.buckle" -D X=mp
+refused "final allow glob \"/T\$X/s/*\" beside a final deny \"/t\$X/s\", -D X=MP" "$D/case_glob.buckle" -D X=MP
 
 # a raw regex against a final rule whose parameter is glued after text
 i=0
