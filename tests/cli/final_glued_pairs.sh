@@ -69,3 +69,24 @@ expect_rc "final glued pairs: allow write \"/q\" beside deny final write regex \
 run "final glued pairs: /q/d (a directory) beside the final regex" "$BUCKLE" query "$D/below.buckle" file-write-unlink /q/d --vnode-type DIRECTORY
 expect_out_has "final glued pairs: the directory /q/d cannot be removed" "deny /q/d"
 expect_out_has "final glued pairs: ... compiled SBPL agrees" "compiled SBPL agrees"
+
+# a final deny glob glued so, against a final allow and raw allows under
+# /private/tmp: the value that makes /Tmp is found, and the glob is the
+# kernel's /private/tmp/s
+i=0
+for case in 'glob "/T$X/s/*"|"/private/tmp/s/x"|mp' 'glob "/T$X/s/*"|"/private/tmp/s/x"|MP' 'glob "/T$X/s/**"|"/tmp/s/x/y"|mp'; do
+    i=$((i + 1))
+    fin="${case%%|*}" rest="${case#*|}"
+    allow="${rest%%|*}" val="${rest#*|}"
+    printf 'param X;\nfiles {\n  allow read "/usr";\n  deny final read %s;\n  allow final read %s;\n}\n' "$fin" "$allow" >"$D/deny_glob$i.buckle"
+    refused "final allow $allow beside deny final read $fin, symbolically" "$D/deny_glob$i.buckle"
+    refused "final allow $allow beside deny final read $fin, -D X=$val" "$D/deny_glob$i.buckle" -D "X=$val"
+done
+i=0
+for case in 'glob "/T$X/s/*"|(subpath "/private/tmp/s")' 'glob "/T$X/s/*"|(regex #"^/private/tmp/s/")' \
+            '"/T$X/s"|(regex #"^/private/tmp/s")' 'prefix "/T$X"|(literal "/private/tmp/k")'; do
+    i=$((i + 1))
+    fin="${case%%|*}" raw="${case#*|}"
+    printf 'param X;\nfiles {\n  allow read "/usr";\n  deny final read %s;\n}\nsbpl """\n(allow file-read-data %s)\n""";\n' "$fin" "$raw" >"$D/raw_case$i.buckle"
+    refused "raw $raw beside deny final read $fin, symbolically" "$D/raw_case$i.buckle"
+done
