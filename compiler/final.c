@@ -559,8 +559,8 @@ void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const
             v[i + 1 + w->nlen[k]] == PARAM_CLOSE) { p = v + i; break; }
     if (!p || memchr(v, PARAM_OPEN, (size_t)(p - v))) return;
     size_t bl = (size_t)(p - v), tl = strlen(t);
-    /* the text before it in another case of its letters too: "/T$X"
-     * against "/tmp" (X=mp makes /Tmp, the /tmp link) */
+    /* the text around it in another case of its letters too: "/T$X"
+     * against "/tmp" (X=mp makes /Tmp, the /tmp link; "/${X}MP": X=t) */
     if (tl <= bl || !same_nocase(t, v, bl)) return;
     const char *after = p + w->nlen[k] + 2, *end = v + m->len;
     const char *stop = memchr(after, PARAM_OPEN, (size_t)(end - after));
@@ -571,7 +571,7 @@ void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const
     /* cut where the text after it appears, or where t ends inside it (t
      * a pattern's fixed start: "/t$X/a/" + globstar against "/tmp/a": X=mp) */
     for (size_t at = 1; al && at < rl; at++)
-        if (!memcmp(rest + at, after, at + al <= rl ? al : rl - at)) witness_add(w, k, arena_strndup(ar, rest, at));
+        if (same_nocase(rest + at, after, at + al <= rl ? al : rl - at)) witness_add(w, k, arena_strndup(ar, rest, at));
 }
 
 /* The text a value can be taken from: a glob's or regex's fixed start
