@@ -84,7 +84,8 @@ for case in 'glob "/T$X/s/*"|"/private/tmp/s/x"|mp' 'glob "/T$X/s/*"|"/private/t
 done
 i=0
 for case in 'glob "/T$X/s/*"|(subpath "/private/tmp/s")' 'glob "/T$X/s/*"|(regex #"^/private/tmp/s/")' \
-            '"/T$X/s"|(regex #"^/private/tmp/s")' 'prefix "/T$X"|(literal "/private/tmp/k")'; do
+            '"/T$X/s"|(regex #"^/private/tmp/s")' 'prefix "/T$X"|(literal "/private/tmp/k")' \
+            'prefix "/${X}MP"|(subpath "/private/tmp/k")' 'prefix "/${X}MP/k"|(literal "/private/tmp/k")'; do
     i=$((i + 1))
     fin="${case%%|*}" raw="${case#*|}"
     printf 'param X;\nfiles {\n  allow read "/usr";\n  deny final read %s;\n}\nsbpl """\n(allow file-read-data %s)\n""";\n' "$fin" "$raw" >"$D/raw_case$i.buckle"
