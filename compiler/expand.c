@@ -365,9 +365,15 @@ const char *expand_value_info(compilation *c, const ast_str *s, expand_mode mode
 /* An alias in any case of its letters: a macOS volume is case-insensitive
  * unless made otherwise, so "/TMP" is the /tmp link and the kernel sees
  * /private/tmp (docs/language.md) */
+static const char *const aliases[] = { "/tmp", "/var", "/etc" };
+
+const char *private_alias_name(size_t k)
+{
+    return k < sizeof aliases / sizeof *aliases ? aliases[k] : NULL;
+}
+
 const char *private_alias(const char *path, size_t len, const char *ends)
 {
-    static const char *const aliases[] = { "/tmp", "/var", "/etc" };
     if (len < 4 || path[0] != '/' || !(len == 4 || path[4] == '/' || (path[4] && strchr(ends, path[4])))) return NULL;
     unsigned mask = alias_component(path + 1, 3, ALIAS_TEXT);
     for (size_t k = 0; k < 3; k++)

@@ -86,6 +86,8 @@ void depth_band_regex(strbuf *out, int lo, int hi);
  * symlinks into /private, followed by its end, a '/' or a byte of ends;
  * otherwise NULL.  The sandbox sees the /private path. */
 const char *private_alias(const char *path, size_t len, const char *ends);
+/* The k-th of those links ("/tmp", ...), NULL past the last. */
+const char *private_alias_name(size_t k);
 /* The alias at p ("/TMP", as private_alias matched it) as the link is
  * named, "/tmp" */
 void private_alias_lower(char *p);

@@ -9,6 +9,7 @@
 #include "overlap.h"
 #include "patterns.h"
 #include "precedence.h"
+#include "regex_literals.h"
 #include "../seatbelt/regex.h"
 #include "../seatbelt/regex_atoms.h"
 #include "../seatbelt/regex_syntax.h"
@@ -54,6 +55,18 @@ static void pair_add(final_ctx *fc, const rule *r, const rule *f)
     pair_key *k = arena_alloc(&fc->c->a, sizeof *k);
     *k = pair_of(r, f);
     hm_set(fc->reported, (const char *)k, sizeof *k, k);
+}
+
+/* a and b agree on n bytes, ASCII letters in either case */
+static int same_nocase(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z') y = (unsigned char)(y + 32);
+        if (x != y) return 0;
+    }
+    return 1;
 }
 
 static int is_pattern(matcher_kind k) { return k == MK_GLOB || k == MK_REGEX || k == MK_NAME_REGEX; }
@@ -166,6 +179,31 @@ void witness_add_around_alias(arena *ar, witness *w, size_t k, const matcher *m,
     if (tl > n && !memcmp(t, pre, n) && private_alias(t + n, tl - n, "")) witness_add_around(ar, w, k, m, t + n);
 }
 
+/* Values for parameter k that make m's first component, around the text
+ * written there before and after it, one of the /private links in the case
+ * of those letters ("/T$X": X=mp, /Tmp; "/${D}MP": D=t): two rules glued
+ * so may both be /private/tmp, whatever their texts' cases. */
+void witness_add_alias_parts(arena *ar, witness *w, size_t k, const matcher *m)
+{
+    const char *v = m->value;
+    if (!v || !m->len || v[0] != '/') return;
+    size_t e = 1;
+    while (e < m->len && v[e] != '/') e++;
+    const char *p = memchr(v + 1, PARAM_OPEN, e - 1);
+    if (!p || p[1 + w->nlen[k]] != PARAM_CLOSE || (size_t)(p + 2 + w->nlen[k] - v) > e ||
+        memcmp(p + 1, w->name[k], w->nlen[k]))
+        return;
+    const char *b = p + 2 + w->nlen[k];
+    size_t al = (size_t)(p - v) - 1, bl = (size_t)(v + e - b);
+    if (memchr(b, PARAM_OPEN, bl)) bl = 0;                    /* another value after it: only the start */
+    for (size_t i = 0; private_alias_name(i); i++) {
+        const char *n = private_alias_name(i) + 1;
+        size_t nl = strlen(n);
+        if (al + bl >= nl || !same_nocase(v + 1, n, al) || !same_nocase(b, n + nl - bl, bl)) continue;
+        witness_add(w, k, arena_strndup(ar, n + al, nl - al - bl));
+    }
+}
+
 /* The matcher with the parameters replaced: a glob gets each value with its
  * wildcards escaped, a regex each value quoted.  on_linux: no /private alias
  * (on Linux /var/x is /var/x, not macOS's /private/var/x). */
@@ -234,11 +272,24 @@ static int alias_glob(const matcher *m)
     return m->kind == MK_GLOB && m->value && private_alias(m->value, m->len, "") != NULL;
 }
 
+/* A path template whose first component a value makes or helps make
+ * ("/T$X", "/$D"): with X=mp or D=TMP it is /tmp in some case of its
+ * letters, which the kernel sees as /private/tmp. */
+static int first_by_value(const matcher *m)
+{
+    if (mk_family(m->kind) != FAM_PATH || !m->value || !m->len || m->value[0] != '/') return 0;
+    for (size_t i = 1; i < m->len && m->value[i] != '/'; i++)
+        if (m->value[i] == PARAM_OPEN) return 1;
+    return 0;
+}
+
 relation final_relate(arena *ar, int mac, const matcher *a, const matcher *b)
 {
     relation rel = matcher_relation(a, b);
-    /* the texts differ, the paths as the kernel sees them may not */
-    if (rel == REL_DISJOINT && mac && (alias_glob(a) || alias_glob(b))) rel = REL_UNKNOWN;
+    /* the texts differ, the paths as the kernel sees them may not (the
+     * texts compare case by case: "/T$X" and "/t$X" are both /private/tmp
+     * with X=mp) */
+    if (rel == REL_DISJOINT && mac && (alias_glob(a) || alias_glob(b) || first_by_value(a) || first_by_value(b))) rel = REL_UNKNOWN;
     if (rel == REL_UNKNOWN) rel = refine(ar, mac, a, b);
     return rel;
 }
@@ -539,15 +590,19 @@ void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const
             v[i + 1 + w->nlen[k]] == PARAM_CLOSE) { p = v + i; break; }
     if (!p || memchr(v, PARAM_OPEN, (size_t)(p - v))) return;
     size_t bl = (size_t)(p - v), tl = strlen(t);
-    if (tl <= bl || memcmp(t, v, bl)) return;
+    /* the text around it in another case of its letters too: "/T$X"
+     * against "/tmp" (X=mp makes /Tmp, the /tmp link; "/${X}MP": X=t) */
+    if (tl <= bl || !same_nocase(t, v, bl)) return;
     const char *after = p + w->nlen[k] + 2, *end = v + m->len;
     const char *stop = memchr(after, PARAM_OPEN, (size_t)(end - after));
     size_t al = (size_t)((stop ? stop : end) - after);
     const char *rest = t + bl;
     size_t rl = tl - bl;
     witness_add(w, k, arena_strndup(ar, rest, rl));
-    for (size_t at = 1; al && at + al <= rl; at++)
-        if (!memcmp(rest + at, after, al)) witness_add(w, k, arena_strndup(ar, rest, at));
+    /* cut where the text after it appears, or where t ends inside it (t
+     * a pattern's fixed start: "/t$X/a/" + globstar against "/tmp/a": X=mp) */
+    for (size_t at = 1; al && at < rl; at++)
+        if (same_nocase(rest + at, after, at + al <= rl ? al : rl - at)) witness_add(w, k, arena_strndup(ar, rest, at));
 }
 
 /* The text a value can be taken from: a glob's or regex's fixed start
@@ -618,7 +673,7 @@ static void solve_cand(arena *ar, witness *w, size_t k, matcher_kind kind, const
     if (!p || strncmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
     size_t al = (size_t)(p - t), ol = strlen(o);
     if (kind == MK_GLOB && strcspn(t, "*?[\\") < al) return;     /* a wildcard before it */
-    if (ol <= al || memcmp(o, t, al)) return;
+    if (ol <= al || !same_nocase(o, t, al)) return;
     const char *b = p + 2 + w->nlen[k];
     size_t bl = strlen(b);
     if ((kind == MK_LITERAL || kind == MK_NAME) && bl && !strchr(b, PARAM_OPEN) &&
@@ -637,38 +692,18 @@ static void solve_cand(arena *ar, witness *w, size_t k, matcher_kind kind, const
 }
 
 /* A regex template (its parameters as written, the known values in) read
- * as a string kind for solve_cand: from its "^" up to its first
- * metacharacter (an escaped one is plain text; a character made optional
- * or repeated by what follows is left out), a literal when the regex ends
- * there in "$", otherwise a prefix (a name's for a name regex).  NULL when
- * it does not start with "^" or no parameter is in that text. */
+ * as a string kind for solve_cand: its plain start after the "^" (the
+ * parameters as written; regex_literals.c reads it), a literal when the
+ * regex ends there in "$", otherwise a prefix (a name's for a name regex).
+ * NULL when it does not start with "^" or no parameter is in that text. */
 static const char *regex_plain(arena *ar, const char *re, matcher_kind *kind)
 {
-    if (re[0] != '^') return NULL;
-    strbuf t;
-    sb_init(&t);
-    int name = *kind == MK_NAME_REGEX, param = 0;
-    *kind = name ? MK_NAME_PREFIX : MK_PREFIX;
-    for (size_t i = 1; re[i]; i++) {
-        char c = re[i];
-        if (c == PARAM_OPEN) {
-            while (re[i] && re[i] != PARAM_CLOSE) sb_putc(&t, re[i++]);
-            if (!re[i]) break;
-            sb_putc(&t, re[i]);
-            param = 1;
-            continue;
-        }
-        if (c == '$' && !re[i + 1]) { *kind = name ? MK_NAME : MK_LITERAL; break; }
-        size_t n = c == '\\' && re[i + 1] ? 2 : 1;
-        if (n == 1 && strchr(".[]()*+?{}|^$\\", c)) break;
-        if (re[i + n] && strchr("*?{", re[i + n])) break;
-        sb_putc(&t, re[i + n - 1]);
-        i += n - 1;
-        if (re[i + 1] == '+') break;
-    }
-    const char *out = param ? arena_strndup(ar, t.data, t.len) : NULL;
-    sb_free(&t);
-    return out;
+    regex_literals lit;
+    regex_literals_read(ar, re, strlen(re), REGEX_LIT_PARAMS, &lit);
+    if (!lit.prefix || !memchr(lit.prefix, PARAM_OPEN, lit.prefix_len)) return NULL;
+    int name = *kind == MK_NAME_REGEX;
+    *kind = lit.whole ? (name ? MK_NAME : MK_LITERAL) : (name ? MK_NAME_PREFIX : MK_PREFIX);
+    return lit.prefix;
 }
 
 void witness_solve(arena *ar, int on_linux, witness *w, size_t k, const matcher *m, const hashmap *known, const char *o)
@@ -772,23 +807,61 @@ static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, 
     hm_free(&vals);
 }
 
-/* The text a path template starts with before its first parameter (after
- * a regex's "^", up to its first metacharacter, escaped ones as plain
- * text): NULL when that is not a path or is empty. */
+/* The text a path template starts with before its first parameter (of a
+ * regex, its plain start after the "^" as regex_literals.c reads it): NULL
+ * when that is not a path or is empty. */
 static const char *written_start(arena *ar, const char *t)
 {
-    int regex = t[0] == '^';
+    const char *s = t;
+    size_t n = strlen(t);
+    if (t[0] == '^') {
+        regex_literals lit;
+        regex_literals_read(ar, t, n, REGEX_LIT_PARAMS, &lit);
+        s = lit.prefix ? lit.prefix : "";
+        n = lit.prefix_len;
+    }
+    const char *p = memchr(s, PARAM_OPEN, n);
+    if (p) n = (size_t)(p - s);
+    return n && s[0] == '/' ? arena_strndup(ar, s, n) : NULL;
+}
+
+/* Two final rules, r as specific as f or more, with the values in
+ * (matchers a and b): what check_one decides for the rules written so, an
+ * error where their texts then meet and r is as specific on the values
+ * ("/a/${D}c" with D=b against the final deny of moving "/a/bc" that
+ * "/a/bc/s" implies is the error "/a/bc" is, though the deny takes the
+ * tie; "/tmp/s" against "/T$X/x" with X=mp/s is the other rule's error),
+ * otherwise where r outranks f and they certainly meet */
+/* m ranked as the kernel's path: a glob that values made an alias
+ * ("/Tmp/s/" then "*") as the output writes it, under /private (depth 3) */
+static void kernel_rank(arena *ar, const matcher *m, matcher *out)
+{
+    *out = *m;
+    if (!alias_glob(m)) return;
     strbuf b;
     sb_init(&b);
-    for (size_t i = regex; t[i] && t[i] != PARAM_OPEN; i++) {
-        if (regex && t[i] == '\\' && t[i + 1]) { i++; if (t[i + 1] && strchr("*?{", t[i + 1])) break; sb_putc(&b, t[i]); continue; }
-        if (regex && strchr(".[]()*+?{}|^$", t[i])) break;
-        if (regex && t[i + 1] && strchr("*?{", t[i + 1])) break;
-        sb_putc(&b, t[i]);
-    }
-    const char *out = b.len && b.data[0] == '/' ? arena_strndup(ar, b.data, b.len) : NULL;
+    sb_add(&b, m->value, m->len);
+    sb_private_alias(&b);
+    out->value = arena_strndup(ar, b.data, b.len);
+    out->len = b.len;
     sb_free(&b);
-    return out;
+    matcher_finish(ar, out);
+}
+
+static int pair_meets(arena *ar, int mac, const rule *r, const rule *f, const matcher *a, const matcher *b)
+{
+    /* ranked as written, or, where that put r below f, on the values */
+    rule ri = *r, fi = *f;
+    if (mac) kernel_rank(ar, a, &ri.m), kernel_rank(ar, b, &fi.m);
+    else ri.m = *a, fi.m = *b;
+    int as_written = spec_cmp(&r->m, &f->m) >= 0, on_values = spec_cmp(&ri.m, &fi.m) >= 0;
+    if (!as_written && !on_values) return 0;
+    /* and compared as the kernel's paths too ("/Tmp/s/" then "*" is
+     * "/private/tmp/s/" then "*") */
+    int text = final_relate(ar, mac, a, b) == REL_OVERLAP || final_relate(ar, mac, &ri.m, &fi.m) == REL_OVERLAP;
+    if (on_values && text) return 1;
+    if (!(as_written ? rule_outranks(r, f) : rule_outranks(&ri, &fi))) return 0;
+    return certain_overlap(ar, mac, a, b) || certain_overlap(ar, mac, &ri.m, &fi.m);
 }
 
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
@@ -813,15 +886,24 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
         const char *dv = hm_get(&c->defines, w.name[k], w.nlen[k]);
         if (dv) { witness_add(&w, k, dv); continue; }
         witness_add(&w, k, hm_get(&known, w.name[k], w.nlen[k]));
-        /* a final deny of moving an ancestor (final_ancestors.c) with the
-         * values the compilation knows only: any path is an ancestor of
-         * some value ("allow write literal "/dev/ptmx"" would meet the
-         * home's "~" with HOME=/dev/ptmx), and there it decides anyway;
+        /* a final deny of moving an ancestor (final_ancestors.c) that a
+         * parameter spells, with the values the compilation knows only
+         * (one written out is searched as any final rule: "/a/${D}c"
+         * against the ancestor "/a/bc" of "/a/bc/s", D=b): any path is
+         * an ancestor of some value ("allow write literal "/dev/ptmx""
+         * would meet the home's "~" with HOME=/dev/ptmx), and there it
+         * decides anyway;
          * one on the final path itself against a final allow is searched
          * as the written rule is (a value that puts "/q/s/x" under a final
          * read deny of "$P" denies linking it there) */
-        if (f->implied == IMPL_MOVE || (f->implied == IMPL_MOVE_SELF && !r->final)) continue;
+        if ((f->implied == IMPL_MOVE && (!f->m.value || memchr(f->m.value, PARAM_OPEN, f->m.len))) || (f->implied == IMPL_MOVE_SELF && !r->final)) continue;
         if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, 0, NULL);
+        /* a value that makes a first component a /private link: there two
+         * texts that differ meet ("/T$X" and "/t$X", X=mp) */
+        if (compile_platform(c) == PLAT_MACOS) {
+            if (r->final) witness_add_alias_parts(&scratch, &w, k, &r->m);
+            witness_add_alias_parts(&scratch, &w, k, &f->m);
+        }
         /* for a rule that is not final, only the final rule's own
          * parameters are searched: one that names another parameter
          * ("$WORKDIR/x" beside a final "~/.ssh") falls inside for some value
@@ -880,7 +962,7 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
          * part of a prefix "/$D" (D=tmp) outside /private/tmp is /tmpx */
         for (size_t i = 0; i < na && !meet; i++)
             for (size_t j = 0; j < nb && !meet; j++)
-                meet = r->final ? certain_overlap(&scratch, mac, &a[i], &b[j]) : final_inside(&scratch, mac, &a[i], &b[j]);
+                meet = r->final ? pair_meets(&scratch, mac, r, f, &a[i], &b[j]) : final_inside(&scratch, mac, &a[i], &b[j]);
         if (meet) {
             found = 1;
             for (size_t k = 0; k < w.n; k++)
@@ -911,7 +993,10 @@ static void check_one(void *ud, rule *r)
     if (f->implied == IMPL_CASE && !r->final) return;
     if (!opset_intersects(r->covers, f->covers)) return;
     if (pair_reported(fc, r, f)) return;                 /* one error per pair */
-    if (spec_cmp(&r->m, &f->m) < 0) return;
+    /* a final rule whose parameter makes its depth ("$P" with P=/q/S/x)
+     * is ranked on the values (find_witness) */
+    int ranked_later = r->final && f->final && r->m.value && memchr(r->m.value, PARAM_OPEN, r->m.len);
+    if (spec_cmp(&r->m, &f->m) < 0 && !ranked_later) return;
     /* Only a certain overlap is an error: whether rules with different
      * parameter roots meet depends on values that differ per machine. */
     compilation *c = fc->c;
@@ -923,6 +1008,7 @@ static void check_one(void *ud, rule *r)
      * between an allow and a final deny goes to the deny) */
     /* two final rules: where they overlap at all the usual order decides */
     int both = r->final && f->final;
+    if (rel == REL_OVERLAP && spec_cmp(&r->m, &f->m) < 0) rel = REL_UNKNOWN;   /* ranked on the values */
     if (both && rel == REL_UNKNOWN && rule_outranks(r, f) && !memchr(r->m.value ? r->m.value : "", PARAM_OPEN, r->m.len) &&
         !memchr(f->m.value ? f->m.value : "", PARAM_OPEN, f->m.len) && certain_overlap(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m))
         rel = REL_OVERLAP;
@@ -932,7 +1018,7 @@ static void check_one(void *ud, rule *r)
     if (!both && rel == REL_UNKNOWN && is_pattern(r->m.kind) && !is_pattern(f->m.kind) && rule_outranks(r, f) &&
         exact_meet(&c->a, compile_platform(c) == PLAT_MACOS, &r->m, &f->m) == REL_OVERLAP)
         rel = REL_OVERLAP;
-    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || !rule_outranks(r, f) || (!both && !may_fall_inside(fc, r, f)) ||
+    if (rel != REL_OVERLAP && (rel == REL_DISJOINT || (!both && (!rule_outranks(r, f) || !may_fall_inside(fc, r, f))) ||
                                !find_witness(c, r, f, &why))) {
         sb_free(&why);
         return;

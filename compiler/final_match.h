@@ -44,6 +44,10 @@ void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const
  * /private/etc also for t as the alias spells it: "/t$D/s" meets
  * "/private/tmp/s/x" for D=mp, which the output writes under /private. */
 void witness_add_around_alias(arena *ar, witness *w, size_t k, const matcher *m, const char *t);
+/* Values for parameter k that make m's first component, the text written
+ * around it there kept, /tmp, /var or /etc in that text's case ("/T$X":
+ * X=mp). */
+void witness_add_alias_parts(arena *ar, witness *w, size_t k, const matcher *m);
 /* Values for parameter k of m that make its text, the other parameters at
  * their values in known, read as string o (what follows the text before
  * it, cut where o ends with the text after it up to one of its "/": "/a/"

@@ -181,6 +181,8 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     if (!ic->final) {                         /* a final deny ranks as written (an ancestor: as a literal) */
         probe.m.spec_a = depth >= 0 ? depth : 0; /* variable: set by band() */
         probe.m.spec_b = 3;                      /* a literal, whatever its matcher */
+    } else if (kind == MK_PREFIX && depth > probe.m.spec_a) {
+        probe.m.spec_a = depth;                  /* the directories below a prefix "/q/" */
     }
     rule *r = implied_rule_add(ic, &probe, from, ic->final ? IMPL_MOVE : IMPL_TRAVERSAL);
     if (!ic->final && depth < 0) rule_vec_push(&ic->var, r);
@@ -484,7 +486,15 @@ static void add_regex_inner(implied_ctx *ic, const rule *r, const matcher *m, in
     return;                                  /* not anchored at the end: below a match, matches */
 rest:
     if (last && wild_last) add_regex_dirs(ic, r, g, last + 1, 0);
-    else if (!root) add_one(ic, r, MK_PREFIX, m->fixed, m->fixed_len, -1);
+    else if (!root) {
+        /* a fixed part that ends in "/" ("/q/" of "^/q/[^a-c]+/y") stands
+         * for directories one component below it (a path has no "//"): it
+         * ranks there, not as the directory above */
+        const char *fx = m->fixed;
+        size_t fl = m->fixed_len;
+        int below = fl > 1 && fx[fl - 1] == '/' && fx[fl - 2] != PARAM_CLOSE;
+        add_one(ic, r, MK_PREFIX, fx, fl, below ? template_depth(fx, fl) + 1 : -1);
+    }
 }
 
 /* m's fixed part is "/": whether m matches the root itself (a prefix

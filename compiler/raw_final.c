@@ -107,6 +107,11 @@ static int raw_matcher(arena *a, const sexp *x, matcher *m)
     return 0;
 }
 
+static int is_raw_pattern(const matcher *m)
+{
+    return m->kind == MK_REGEX || m->kind == MK_NAME_REGEX || m->kind == MK_GLOB;
+}
+
 /* Values for the final rule's parameters that put the text after the
  * parameter where the raw string has it. */
 static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witness *w)
@@ -151,6 +156,10 @@ static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witne
          * "/private/tmp/s"): D=mp; "/$D/x" and it: D=private/tmp/s) */
         if (!memchr(raw->value, PARAM_OPEN, raw->len) && mk_family(raw->kind) == FAM_PATH)
             witness_add_around_alias(rc->a, w, k, fm, arena_strndup(rc->a, raw->value, raw->len));
+        /* a raw pattern's: its fixed start ((regex #"^/q/tax") and
+         * prefix "/q/t$X": X=ax) */
+        if (is_raw_pattern(raw) && raw->fixed_len && !memchr(raw->fixed, PARAM_OPEN, raw->fixed_len))
+            witness_add_around_alias(rc->a, w, k, fm, arena_strndup(rc->a, raw->fixed, raw->fixed_len));
         /* and each directory on the raw rule's path: a raw (subpath "/home")
          * meets "~/.ssh" for HOME=/home (every value counts: nothing carves
          * a raw rule, so a value the test values miss must be found here) */

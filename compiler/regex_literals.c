@@ -103,12 +103,33 @@ static void lit_end(lit_reader *r)
 
 void regex_literals_of(arena *a, const char *re, size_t len, regex_literals *out)
 {
+    regex_literals_read(a, re, len, 0, out);
+}
+
+void regex_literals_read(arena *a, const char *re, size_t len, int flags, regex_literals *out)
+{
     lit_reader r;
+    int whole = 0;
     lit_init(&r, a, len, out);
     for (size_t i = 0; i < len;) {
         char c = re[i], lit = 0;
         int is_lit = 0;
         size_t next;
+        if (c == PARAM_OPEN && (flags & REGEX_LIT_PARAMS)) {
+            /* a value, quoted: plain text of unknown length, kept as its
+             * token; one a quantifier follows ends the run before it */
+            const char *e = memchr(re + i, PARAM_CLOSE, len - i);
+            if (!e) goto unread;
+            next = (size_t)(e - re) + 1;
+            if (next < len && is_quant(re[next])) {
+                lit_break(&r);
+                while (next < len && is_quant(re[next])) next++;
+            } else {
+                for (size_t k = i; k < next; k++) lit_byte(&r, re[k]);
+            }
+            i = next;
+            continue;
+        }
         if (c == '(') {
             next = group_end(re, len, i);
             if (!next) goto unread;
@@ -129,6 +150,7 @@ void regex_literals_of(arena *a, const char *re, size_t len, regex_literals *out
         }
         int quant = next < len && is_quant(re[next]);
         if (i == 0 && c == '^' && !quant) { r.in_prefix = 1; i = next; continue; }
+        if (c == '$' && next == len && r.in_prefix) whole = 1;   /* "^" text "$" */
         /* a byte with '+' is there at least once, where it stands */
         if (is_lit && (!quant || re[next] == '+')) lit_byte(&r, lit);
         if (!is_lit || quant) lit_break(&r);
@@ -136,6 +158,7 @@ void regex_literals_of(arena *a, const char *re, size_t len, regex_literals *out
         i = next;
     }
     lit_end(&r);
+    out->whole = whole;
     return;
 unread:
     memset(out, 0, sizeof *out);

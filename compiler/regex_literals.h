@@ -14,7 +14,13 @@ typedef struct regex_literals {
     size_t prefix_len;
     const char *need;         /* every matching subject contains it; NULL: no such text is known */
     size_t need_len;
+    int whole;                /* the pattern is '^', the prefix and '$': it matches the prefix only */
 } regex_literals;
+
+/* A parameter token (support/param_marks.h) of a regex template is read as
+ * plain text, a value the compiler quotes; otherwise its bytes are read as
+ * any others. */
+#define REGEX_LIT_PARAMS 1
 
 /* Reads the pattern re[0, len) with search semantics (a match may start
  * anywhere unless the pattern starts with '^').  The texts are in arena a.
@@ -22,6 +28,9 @@ typedef struct regex_literals {
  * matches; a pattern it cannot read (a top-level '|', bad syntax) gets
  * neither text. */
 void regex_literals_of(arena *a, const char *re, size_t len, regex_literals *out);
+/* The same with flags (REGEX_LIT_PARAMS): the one reader of a regex's
+ * plain text. */
+void regex_literals_read(arena *a, const char *re, size_t len, int flags, regex_literals *out);
 /* The same for a glob template (compiler/patterns.h) with these parameter
  * values, read off the glob itself: what regex_literals_of reads off the
  * regex glob_to_regex writes for it, except that a bracket expression is

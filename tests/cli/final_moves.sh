@@ -237,5 +237,5 @@ literal|allow write literal "/q"|deny final write "/q/d"
 read|allow write literal "/q"|deny final read "/q/d/x"
 glob|allow write "/q/d"|deny final write glob "/q/*/x"
 regex|allow write "/q/d/x"|deny final read regex "^/q/d/.*"
-class|allow write "/q"|deny final write regex "^/q/[^a-c]+/y"
+class|allow write "/q/d"|deny final write regex "^/q/[^a-c]+/y"
 Q

@@ -201,3 +201,31 @@ void test_glob_literals(void)
     hm_free(&vals);
     arena_free(&a);
 }
+
+/* A regex template: a parameter token is plain text of the prefix (the
+ * compiler quotes its value), one a quantifier follows ends it; a pattern
+ * that is "^", the prefix and "$" is whole. */
+void test_regex_literals_params(void)
+{
+    unit_case("regex_literals: a parameter token is plain text of a template's prefix");
+    static const struct { const char *re; const char *prefix; int whole; } cases[] = {
+        { "^/a/\x01X\x02/b", "/a/\x01X\x02/b", 0 },
+        { "^/a/\x01X\x02$", "/a/\x01X\x02", 1 },
+        { "^com\\.\x01S\x02\\.d$", "com.\x01S\x02.d", 1 },
+        { "^/a/\x01X\x02*b", "/a/", 0 },
+        { "^/a\x01X\x02|/b", NULL, 0 },
+        { "^/t\x01X\x02.*$", "/t\x01X\x02", 0 },
+        { "^/q/[^a-c]+\x01X\x02$", "/q/", 0 },
+        { "^$", NULL, 1 },
+    };
+    arena a;
+    arena_init(&a);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        regex_literals l;
+        regex_literals_read(&a, cases[i].re, strlen(cases[i].re), REGEX_LIT_PARAMS, &l);
+        CHECK(text_is(l.prefix, l.prefix_len, cases[i].prefix) && l.whole == cases[i].whole,
+              "case %zu: prefix [%.*s] whole %d, want [%s] %d", i, (int)l.prefix_len, l.prefix ? l.prefix : "", l.whole,
+              cases[i].prefix ? cases[i].prefix : "", cases[i].whole);
+    }
+    arena_free(&a);
+}
