@@ -46,7 +46,7 @@ else pass "differential: no unconfirmed rejection"; fi
 # the same generated profiles, checking the readable one-rule-per-line form
 # (buckle compile without --compact) instead of the compact one
 run "differential: generated profiles, readable form" "$BUILD/diff-check" --generate 24 --seed 17 --readable \
-    ${GEN_SKIP:+--skip "$GEN_SKIP"} --shrink
+    ${GEN_WITHOUT:+--without "$GEN_WITHOUT"} ${GEN_SKIP:+--skip "$GEN_SKIP"} --shrink
 expect_rc "differential: the readable form agrees too" 0
 # shellcheck disable=SC2086
 run "differential: corpus and tests, readable form" "$BUILD/diff-check" -I corpus --random 1 --readable $profiles
