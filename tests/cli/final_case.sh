@@ -300,12 +300,18 @@ expect_out_has "final case: alias symbolic: the header says what D.fold is" 'NAM
 cat >"$D/utf8.buckle" <<'P'
 files {
     allow write "/q";
+    allow read "/q";
     deny final write "/q/u/é";
     deny final write "/q/g/σ";
     deny final write "/q/c/жук";
     deny final write "/q/a/ÿ";
     deny final write glob "/q/w/é*";
     deny final write "/q/b/ǆ";
+    deny final write "/q/k/β";
+    deny final read "/q/t/θ";
+    deny final write "/q/e/ε";
+    deny final write "/q/x/κπρφ";
+    deny final write "/q/m/μ";
 }
 P
 answers "utf8" "$D/utf8.buckle" <<'Q'
@@ -319,4 +325,41 @@ file-write-create /q/w/Éx deny
 file-write-create /q/b/Ǆ deny
 file-write-create /q/u/e allow
 file-write-create /q/c/жуки allow
+file-write-create /q/k/ϐ deny
+file-write-create /q/k/Β deny
+file-read-data /q/t/ϑ deny
+file-read-data /q/t/ϴ deny
+file-read-data /q/t/ϑ/k deny
+file-write-create /q/e/ϵ deny
+file-write-create /q/x/ϰϖϱϕ deny
+file-write-create /q/x/ΚΠΡΦ deny
+file-write-create /q/m/µ deny
+file-write-create /q/k/γ allow
+file-read-data /q/t/ι allow
+Q
+# a letter's whole fold class, where the path follows a parameter, symbolic and with -D
+cat >"$D/greek.buckle" <<'P'
+param P;
+files {
+    allow write "/q";
+    allow read "/q";
+    deny final write "$P/β";
+    deny final read "$P/θ";
+}
+P
+run "final case: greek symbolic" "$BUCKLE" compile "$D/greek.buckle" -o -
+expect_out_has "final case: greek symbolic: β folds to its class" '(param "P.re") "/(β|Β|ϐ)(/.*)?$"'
+expect_out_has "final case: greek symbolic: θ folds to its class" '(param "P.re") "/(θ|Θ|ϑ|ϴ)(/.*)?$"'
+run "final case: greek -D" "$BUCKLE" compile -D P=/q "$D/greek.buckle" -o -
+expect_out_has "final case: greek -D: β folds to its class" '(regex "^/q/(β|Β|ϐ)(/.*)?$")'
+while read op obj want; do
+    run "final case: greek -D $op $obj" "$BUCKLE" query -D P=/q "$D/greek.buckle" files "$op" "$obj"
+    expect_out_has "final case: greek -D $op $obj is $want" "$want $obj"
+    expect_out_has "final case: greek -D $op $obj: the compiled SBPL agrees" "compiled SBPL agrees"
+done <<'Q'
+file-write-create /q/ϐ deny
+file-read-data /q/ϴ/k deny
+file-read-data /q/ϑ deny
+file-write-create /q/γ allow
+file-read-data /q/ι allow
 Q

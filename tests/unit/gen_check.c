@@ -252,9 +252,11 @@ static int written_prefix(const rule *r, const gen_values *vs, const decider *d,
         if (i >= GEN_NVALUES && decider_value(d, canon[i].name)) canon[i].value = decider_value(d, canon[i].name);
         if (canon[i].value[0] != '/') continue;
         /* "//" collapsed and a trailing "/" dropped (docs/language.md) */
-        if (oracle_alias_text(canon[i].value, strlen(canon[i].value), 0)) sb_puts(&cv[i], "/private");
+        int alias = oracle_alias_text(canon[i].value, strlen(canon[i].value), 0);
+        if (alias) sb_puts(&cv[i], "/private");
         for (const char *c = canon[i].value; *c; c++)
-            if (!(*c == '/' && (c[1] == '/' || (!c[1] && c > canon[i].value)))) sb_putc(&cv[i], *c);
+            if (!(*c == '/' && (c[1] == '/' || (!c[1] && c > canon[i].value))))
+                sb_putc(&cv[i], alias && c - canon[i].value <= 3 && *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c);
         if (!cv[i].len) sb_putc(&cv[i], '/');
         canon[i].value = sb_cstr(&cv[i]);
     }
@@ -280,8 +282,7 @@ static int written_prefix(const rule *r, const gen_values *vs, const decider *d,
     if (oracle_alias_text(out->data, out->len, 0)) {      /* /tmp: /private/tmp to the kernel */
         strbuf c;
         sb_init(&c);
-        sb_puts(&c, "/private");
-        sb_add(&c, out->data, out->len);
+        oracle_private(&c, out->data, out->len);
         sb_reset(out);
         sb_add(out, c.data, c.len);
         sb_free(&c);
@@ -1607,7 +1608,7 @@ static void print_shapes(uint64_t m)
 int gen_check_main(int argc, char **argv)
 {
     long n = 0, max_fail = 3, min_queries = 0;
-    uint64_t only = 0, without = 0, all = (1ull << GS_COUNT) - 1;
+    uint64_t only = 0, without = 0, all = GS_COUNT >= 64 ? ~0ull : (1ull << (GS_COUNT & 63)) - 1;
     int shrink = 0, quiet = 0, show_rejects = 0, break_order = 0, readable = 0, shape_counts = 0, count_only = 0;
     unsigned skip = 0;
     gen_rng rng = { 1 };

@@ -82,6 +82,25 @@ static const char *const dstar[] = { "m", "m/n", "" }, *const star[] = { "v20", 
 static int is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static char swap_case(char c) { return is_letter(c) ? (char)(c ^ 0x20) : c; }
 
+/* letters beyond ASCII the generator writes (gen_profile.c, final-case), each
+ * with another letter of its class under Unicode's simple case folding,
+ * the one least like it (a case-insensitive volume takes either) */
+static const struct { const char *from, *to; } utf8_cases[] = {
+    { "\xc3\xa9", "\xc3\x89" }, { "\xc3\x89", "\xc3\xa9" },                  /* e acute */
+    { "\xcf\x83", "\xcf\x82" }, { "\xcf\x82", "\xce\xa3" },                  /* sigma, final sigma */
+    { "\xce\xb2", "\xcf\x90" }, { "\xcf\x90", "\xce\x92" },                  /* beta, curled beta */
+    { "\xce\xb8", "\xcf\x91" }, { "\xce\xba", "\xcf\xb0" },                  /* theta, kappa */
+    { "\xd0\xb6", "\xd0\x96" },                                                /* Cyrillic zhe */
+};
+
+/* the letter at t in its other case, appended; 0 for none there */
+static size_t swap_utf8(strbuf *out, const char *t)
+{
+    for (size_t i = 0; i < sizeof utf8_cases / sizeof utf8_cases[0]; i++)
+        if (!strncmp(t, utf8_cases[i].from, 2)) { sb_puts(out, utf8_cases[i].to); return 2; }
+    return 0;
+}
+
 /* The bracket expression at tpl[i] ('['): its end (after the ']') and the
  * member it stands for in the objects made: of a plain one its first
  * member (choice 1: its last, a '-' there too), of a negated one a letter
@@ -149,6 +168,8 @@ static void fill(arena *a, strbuf *out, const char *tpl, size_t end, const sb_pa
             i += c == '*' && i + 1 < end && tpl[i + 1] == '*' ? 2 : 1;
             continue;
         }
+        size_t u = swap && i + 1 < end ? swap_utf8(out, tpl + i) : 0;
+        if (u) { i += u; continue; }
         sb_putc(out, swap ? swap_case(c) : c);
         i++;
     }

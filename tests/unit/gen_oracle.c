@@ -123,7 +123,16 @@ int oracle_alias_text(const char *t, size_t n, int escaped)
     }
     first[k] = 0;
     int at_end = i >= n || t[i] == '/';
+    /* in any case of its letters: a case-insensitive volume finds the link */
+    for (size_t j = 0; j < k; j++) if (first[j] >= 'A' && first[j] <= 'Z') first[j] = (char)(first[j] + 32);
     return at_end && (!strcmp(first, "tmp") || !strcmp(first, "var") || !strcmp(first, "etc"));
+}
+
+void oracle_private(strbuf *out, const char *t, size_t n)
+{
+    sb_puts(out, "/private");
+    for (size_t i = 0; i < n; i++)                /* the link's name as the volume spells it */
+        sb_putc(out, i >= 1 && i <= 3 && t[i] >= 'A' && t[i] <= 'Z' ? (char)(t[i] + 32) : t[i]);
 }
 
 /* does glob text [p, pe) cover path s (s itself or an ancestor of it)? */
@@ -148,8 +157,7 @@ int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s
     if (oracle_alias_text(b.data, b.len, 1)) {     /* the kernel sees it under /private */
         strbuf c;
         sb_init(&c);
-        sb_puts(&c, "/private");
-        sb_add(&c, b.data, b.len);
+        oracle_private(&c, b.data, b.len);
         hit = covers(c.data, c.data + c.len, s, n);
         sb_free(&c);
     } else {

@@ -11,9 +11,12 @@
  * that ends at a component boundary matches the whole glob. */
 int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s, size_t n);
 /* 1 when path text t (a glob's when escaped) starts with the component
- * tmp, var or etc, which the kernel sees under /private (macOS); a path
- * that starts so is never presented to the sandbox. */
+ * tmp, var or etc in any case of its letters, which the kernel sees under
+ * /private (macOS); a path that starts so is never presented to the sandbox. */
 int oracle_alias_text(const char *t, size_t n, int escaped);
+/* Appends that path as the kernel presents it: under /private, the link's
+ * name in the volume's case ("/TMP/s" is /private/tmp/s). */
+void oracle_private(strbuf *out, const char *t, size_t n);
 
 /* The depth of a path matcher as docs/language.md defines it, from its template; -1 when
  * the text leaves it open (a parameter glued to other text). */

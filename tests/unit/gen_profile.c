@@ -109,6 +109,21 @@ static const gen_shape_info shape_table[GS_COUNT] = {
                        "(canonical without it, under `/private`)", "P=/a/b/ HOME=/Users/test// Q=/tmp/w" },
     [GS_VAL_REFUSED] = { "val-refused", "values docs/language.md refuses: empty, a `.` or `..` component, a relative value "
                          "inside a path that has one (-D must refuse them)", "P= , Q=/a/../b, USER=.." },
+    [GS_ALIAS_CASE] = { "alias-case", "a `/private` alias in another case of its letters (`/TMP`, `/Tmp`, `/tMp`, `/VAR`, "
+                        "`/Etc`): written, after a root parameter, glued to a parameter, a value's, `prefix \"/$USER\"` "
+                        "(USER=tmp: `/tmp` and `/tmpx`); a final deny on one side and an allow, final or not, on the "
+                        "other spelling (`/tmp`, `/private/tmp`, `/tmpx`)",
+                        "deny final read \"$P/TMP/s\" + allow read \"/private/tmp/s\", deny final read prefix \"/$USER\" + "
+                        "allow final read \"/tmpx/y\"" },
+    [GS_FINAL_CASE] = { "final-case", "final rules that meet in another case: a parameter glued on either side "
+                        "(`prefix \"/t${USER}\"` vs `\"/T${USER}\"`), raw regex and literal rules beside a glued "
+                        "parameter's final rule, letters beyond ASCII with case variants (\xc3\xa9 \xc3\x89, "
+                        "\xcf\x83 \xcf\x82 \xce\xa3, \xce\xb2 \xcf\x90, \xce\xb8 \xcf\x91 \xcf\xb4)",
+                        "deny final read prefix \"/q/t${USER}\" + (allow file-read-data (regex #\"^/q/tax\")), "
+                        "deny final write \"/q/\xce\xb2\"" },
+    [GS_VAL_CASE] = { "val-case", "values in other cases: an alias (`USER=TMP`, `USER=Tmp`, `USER=MP`, `P=/TM`), "
+                      "`USER=tmp` (a prefix of `/tmpx`), text a glued rule completes (`USER=ax`), letters "
+                      "(`USER=\xc3\x89`, `Q=/q/\xce\x92`)", "USER=TMP P=/, USER=mp P=/Tm" },
 };
 
 const gen_shape_info *gen_shape_get(gen_shape s) { return &shape_table[s]; }
@@ -651,6 +666,165 @@ static void final_glued(gen_profile *p, gen_rng *r, uint64_t en)
     (void)en;
 }
 
+/* alias-case: a path whose first component is tmp, var or etc in another
+ * case of its letters (the kernel presents it as /private/tmp, as the
+ * volume spells it): a final deny on one spelling, an allow of the same
+ * operation (final or not) on the other */
+static void alias_case(gen_profile *p, gen_rng *r)
+{
+    static const char *const cased[] = { "/TMP/s", "/Tmp/s", "/tMp/s", "/VAR/s", "/Etc/s", "/TMP", "/Tmp/s/x",
+                                         "$P/TMP/s", "$P/Tmp/s", "${P}/Etc/s", "/T${USER}/s", "/t${USER}/s", "/T${USER}",
+                                         "${P}p/s", "${P}P/s", "/${USER}/s", "/${USER}", "$P/${USER}/s", "~/${USER}/s" };
+    static const char *const plain[] = { "/tmp/s", "/private/tmp/s", "/private/tmp/s/x", "/tmp/s/x", "/tmpx/y",
+                                         "/private/tmpx", "/private/etc/s", "/private/var/s", "/tmp", "/private/tmp" };
+    static const char *const pglob[] = { "/tmp?", "/tm?x", "/tmp*x", "/private/tmp/s/x*", "/tmp/s/*" };
+    static const char *const kinds[] = { "", "literal ", "subpath ", "prefix ", "glob ", "prefix " };
+    static const char *const verbs[] = { "read", "write", "file-read-data", "file-write-create", "read", "metadata" };
+    /* as the kernel presents them */
+    static const char *const kernel[] = { "/private/tmp/s/x", "/private/tmp/s", "/private/var/s/x", "/private/etc/s/x",
+                                          "/private/tmpx/y/z", "/private/tmp/k", "/private/tmp/s/xk", "/private/tmp" };
+    int cased_deny = chance(r, 60), allow_final = chance(r, 60);
+    const char *verb = PICK(r, verbs);
+    for (int side = 0; side < 2; side++) {
+        int deny = side == 0, on_cased = deny == cased_deny;
+        gen_item *it = new_item(p, SEC_FILES);
+        if (!it) return;
+        const char *path = on_cased ? PICK(r, cased) : PICK(r, plain), *kind = PICK(r, kinds);
+        uint64_t sh = BIT(GS_ALIAS_CASE);
+        if (deny || allow_final) sh |= BIT(GS_FINAL);
+        if (strchr(path, '$') || path[0] == '~') sh |= BIT(GS_PARAM_GLUED);
+        strbuf b;
+        sb_init(&b);
+        sb_printf(&b, "%s%s %s ", deny ? "deny" : "allow", deny || allow_final ? " final" : "",
+                  chance(r, 70) ? verb : PICK(r, verbs));
+        if (!on_cased && chance(r, 25)) {
+            sb_puts(&b, "glob ");
+            quoted(&b, PICK(r, pglob));
+        } else {
+            sb_puts(&b, kind);
+            quoted(&b, !strcmp(kind, "glob ") ? arena_printf(p->a, "%s/%s", path, chance(r, 50) ? "*" : "x*") : path);
+        }
+        add_seed(it, p->a, path, 0);
+        add_seed(it, p->a, arena_printf(p->a, "%s/x", path), 0);
+        for (int k = 0; k < 3; k++) add_seed(it, p->a, PICK(r, kernel), 0);
+        finish(p, it, &b, sh);
+    }
+}
+
+static int verb_denies(const char *verb);
+
+/* final-case: two final rules (or a final deny and a raw allow) that meet
+ * only in another case of some letters: a parameter glued on either side,
+ * letters beyond ASCII whose case-fold class has two or more other members */
+static void final_case(gen_profile *p, gen_rng *r, uint64_t en)
+{
+    static const char *const glued[] = { "prefix \"/t${USER}\"", "\"/T${USER}\"", "prefix \"/tmp\"", "\"/Tmp\"",
+                                         "glob \"/t${USER}/s/x*\"", "\"/tmp/s\"", "prefix \"/T${USER}\"", "\"/t${USER}/k\"",
+                                         "prefix \"/q/t${USER}\"", "\"/q/T${USER}\"", "\"/q/Tax\"", "glob \"/t${USER}/a/**\"",
+                                         "literal \"/T${USER}/a/k\"", "prefix \"${P}ax\"" };
+    static const char *const gseeds[] = { "/private/tmp/k", "/private/tmp/s/xk", "/q/tax/secret", "/q/TAX/k",
+                                          "/private/tmp/a/k", "/private/tmpx/y", "/q/tax", "/q/Tax/k", "/private/tmp",
+                                          "/private/tmp/s/x", "/tmpx/y/z", "/private/tmpx" };
+    static const char *const raws[] = { "(allow file-read-data (regex #\"^/q/tax\"))",
+                                        "(allow file-read* (literal \"/q/tax/secret\"))",
+                                        "(allow file-read* (regex #\"^/private/tmp/a\"))",
+                                        "(allow file-read* (literal \"/private/tmp/a/k\"))",
+                                        "(allow file-read-data (regex #\"^/q/TAX\"))", "(allow file-read* (subpath \"/q/Tax\"))" };
+    /* letters beyond ASCII: written as one member of its class, asked as the others */
+    static const struct { const char *w, *other[3]; } letters[] = {
+        { "\xc3\xa9", { "\xc3\x89", NULL, NULL } },                                    /* e acute: E acute */
+        { "\xcf\x83", { "\xce\xa3", "\xcf\x82", NULL } },                              /* sigma: Sigma, final sigma */
+        { "\xcf\x82", { "\xce\xa3", "\xcf\x83", NULL } },
+        { "\xce\xb2", { "\xce\x92", "\xcf\x90", NULL } },                              /* beta: Beta, curled beta */
+        { "\xcf\x90", { "\xce\x92", "\xce\xb2", NULL } },
+        { "\xce\xb8", { "\xce\x98", "\xcf\x91", "\xcf\xb4" } },                        /* theta: Theta, two symbols */
+        { "\xce\xba", { "\xce\x9a", "\xcf\xb0", NULL } },                              /* kappa: Kappa, kappa symbol */
+        { "\xd0\xb6", { "\xd0\x96", NULL, NULL } },                                    /* Cyrillic zhe */
+    };
+    static const char *const verbs[] = { "read", "write", "file-read-data", "file-write-create", "read" };
+    const char *verb = PICK(r, verbs);
+    unsigned which = gen_rnd(r) % 3;
+    gen_item *it;
+    if (which == 2) {                                     /* a letter beyond ASCII */
+        unsigned li = gen_rnd(r) % (sizeof letters / sizeof letters[0]);
+        static const char *const at[] = { "/q/", "/q/a", "$P/", "/q/x/" };
+        static const char *const grants[] = { "allow read \"/q\";", "allow read \"$P\";", "allow file-write-create \"/\";" };
+        static const char *const kinds[] = { "", "literal ", "prefix ", "glob " };
+        const char *dir = PICK(r, at), *tpl = arena_printf(p->a, "%s%s", dir, letters[li].w), *kind = PICK(r, kinds);
+        for (int g = 0; g < 2; g++) {                     /* writing where it is, and one more */
+            if (!(it = new_item(p, SEC_FILES))) return;
+            it->text = g ? (char *)PICK(r, grants) : dir[0] == '$' ? "allow write \"$P\";" : "allow write \"/q\";";
+            it->shapes = BIT(GS_FINAL_CASE);
+        }
+        if (!(it = new_item(p, SEC_FILES))) return;
+        int glob = !strcmp(kind, "glob ");
+        it->text = arena_printf(p->a, "deny final %s %s\"%s%s\";", verb, kind, tpl, glob ? "*" : "");
+        it->shapes = BIT(GS_FINAL_CASE) | BIT(GS_FINAL) | (dir[0] == '$' ? BIT(GS_PARAM_START) : 0);
+        /* the moves oracle (gen_moves.c) asks making it in another case */
+        it->move = (gen_move){ glob ? arena_printf(p->a, "%s*", tpl) : tpl,
+                               kind[0] == 'l' ? MV_LITERAL : kind[0] == 'p' ? MV_PREFIX : glob ? MV_GLOB : MV_SUBPATH,
+                               verb_denies(verb) };
+        add_seed(it, p->a, tpl, 0);
+        for (int k = 0; k < 3 && letters[li].other[k]; k++) {
+            add_seed(it, p->a, arena_printf(p->a, "%s%s", dir, letters[li].other[k]), 0);
+            add_seed(it, p->a, arena_printf(p->a, "%s%s/k", dir, letters[li].other[k]), 0);
+        }
+        if (chance(r, 40) && (it = new_item(p, SEC_FILES))) {   /* a final allow in another case */
+            const char *o = letters[li].other[gen_rnd(r) % (letters[li].other[1] ? 2 : 1)];
+            it->text = arena_printf(p->a, "allow final %s \"%s%s/x\";", verb, dir, o);
+            it->shapes = BIT(GS_FINAL_CASE) | BIT(GS_FINAL);
+            add_seed(it, p->a, arena_printf(p->a, "%s%s/x", dir, o), 0);
+        }
+        for (size_t i = 0; i < p->n; i++) p->shapes |= p->items[i].shapes;
+        return;
+    }
+    /* pairs that meet for some value in another case: the final deny first */
+    static const struct { const char *deny, *allow; } pairs[] = {
+        { "prefix \"/t${USER}\"", "\"/T${USER}\"" }, { "prefix \"/tmp\"", "\"/T${USER}\"" },
+        { "\"/tmp/s\"", "glob \"/${USER}/s/x*\"" }, { "\"/tmp/s\"", "glob \"/t${USER}/s/x*\"" },
+        { "\"/tmp/s\"", "glob \"$P/Tmp/s/x*\"" }, { "glob \"$P/TMP/s/*\"", "\"/private/tmp/s/x\"" },
+        { "prefix \"/${USER}\"", "\"/tmpx/y\"" }, { "prefix \"/t${USER}\"", "\"/tmpx\"" },
+        { "prefix \"${P}p\"", "regex \"^/tmpx\"" }, { "prefix \"/${USER}\"", "glob \"/tmp?\"" },
+        { "prefix \"/t${USER}\"", "glob \"/tm?x\"" }, { "prefix \"${P}p\"", "glob \"/tmp*x\"" },
+        { "prefix \"/q/t${USER}\"", "\"/q/T${USER}\"" }, { "\"/q/tax\"", "prefix \"/q/T${USER}\"" },
+    };
+    int deny_first = which == 1 || chance(r, 50);         /* a raw rule is an allow beside a final deny */
+    const char *a = PICK(r, glued);
+    if (which == 0 && chance(r, 60)) {
+        unsigned pi = gen_rnd(r) % (sizeof pairs / sizeof pairs[0]);
+        const char *vb = chance(r, 70) ? verb : PICK(r, verbs);
+        for (int side = 0; side < 2; side++) {
+            const char *m = side ? pairs[pi].allow : pairs[pi].deny;
+            if (!(it = new_item(p, SEC_FILES))) return;
+            it->text = arena_printf(p->a, "%s final %s %s;", side ? "allow" : "deny", side ? vb : verb, m);
+            it->shapes = BIT(GS_FINAL_CASE) | BIT(GS_FINAL) | (strchr(m, '$') ? BIT(GS_PARAM_GLUED) : 0);
+            for (int k = 0; k < 3; k++) add_seed(it, p->a, PICK(r, gseeds), 0);
+            p->shapes |= it->shapes;
+        }
+        return;
+    }
+    if (!(it = new_item(p, SEC_FILES))) return;
+    it->text = arena_printf(p->a, "%s final %s %s;", deny_first ? "deny" : "allow", verb, a);
+    it->shapes = BIT(GS_FINAL_CASE) | BIT(GS_FINAL) | (strchr(a, '$') ? BIT(GS_PARAM_GLUED) : 0);
+    for (int k = 0; k < 3; k++) add_seed(it, p->a, PICK(r, gseeds), 0);
+    p->shapes |= it->shapes;
+    if (which == 1 && ON(en, GS_RAW)) {                   /* a raw rule beside it */
+        if (!(it = new_item(p, SEC_SBPL))) return;
+        it->raw = RAW_ITEM;
+        it->text = (char *)PICK(r, raws);
+        it->shapes = BIT(GS_FINAL_CASE) | BIT(GS_RAW);
+        for (int k = 0; k < 3; k++) add_seed(it, p->a, PICK(r, gseeds), 0);
+        p->shapes |= it->shapes;
+        return;
+    }
+    const char *b = PICK(r, glued);
+    if (!(it = new_item(p, SEC_FILES))) return;
+    it->text = arena_printf(p->a, "%s final %s %s;", deny_first ? "allow" : "deny", chance(r, 70) ? verb : PICK(r, verbs), b);
+    it->shapes = BIT(GS_FINAL_CASE) | BIT(GS_FINAL) | (strchr(b, '$') ? BIT(GS_PARAM_GLUED) : 0);
+    for (int k = 0; k < 3; k++) add_seed(it, p->a, PICK(r, gseeds), 0);
+    p->shapes |= it->shapes;
+}
+
 static void socket_rule(gen_profile *p, gen_rng *r, uint64_t en)
 {
     int k = path_kind(r, en);
@@ -1189,6 +1363,8 @@ void gen_profile_make(gen_profile *p, arena *a, gen_rng *r, uint64_t en)
         else if (x < 54 && ON(en, GS_SRT_ROOTS) && !(p->shapes & BIT(GS_SRT_ROOTS)) && chance(r, 50) &&
                  p->n + 8 < GEN_MAX_ITEMS) srt_roots(p, r, en);
         else if (x >= 54 && x < 58 && ON(en, GS_FINAL_GLUED)) final_glued(p, r, en);
+        else if (x >= 58 && x < 64 && ON(en, GS_ALIAS_CASE)) alias_case(p, r);
+        else if (x >= 64 && x < 70 && ON(en, GS_FINAL_CASE)) final_case(p, r, en);
         else files_rule(p, r, en);
     }
 }
@@ -1300,6 +1476,17 @@ static const gen_values value_sets[] = {
     /* canonical without the trailing "/", under /private */
     { "trail", GS_VAL_TRAIL, { { "HOME", "/Users/test//" }, { "USER", "test" }, { "P", "/a/b/" }, { "Q", "/tmp/w" } }, 0 },
     { "trail2", GS_VAL_TRAIL, { { "HOME", "/var/h/" }, { "USER", "b" }, { "P", "/etc/" }, { "Q", "/a/b/c/" } }, 0 },
+    /* values in other cases: an alias ("/$USER" with USER=TMP is /private/tmp; "${P}p" with P=/TM, "/t$USER" with
+     * USER=MP, "/T$USER" with USER=mp), a prefix of /tmpx (USER=tmp), the text a glued rule completes ("/q/t$USER",
+     * USER=ax), letters (USER=\xc3\x89, Q=/q/\xce\x92) */
+    { "case-TMP", GS_VAL_CASE, { { "HOME", "/Users/test" }, { "USER", "TMP" }, { "P", "/" }, { "Q", "/a" } }, 0 },
+    { "case-Tmp", GS_VAL_CASE, { { "HOME", "/" }, { "USER", "Tmp" }, { "P", "/TM" }, { "Q", "/a" } }, 0 },
+    { "case-MP", GS_VAL_CASE, { { "HOME", "/Users/test" }, { "USER", "MP" }, { "P", "/T" }, { "Q", "/a" } }, 0 },
+    { "case-mp", GS_VAL_CASE, { { "HOME", "/Users/test" }, { "USER", "mp" }, { "P", "/Tm" }, { "Q", "/a" } }, 0 },
+    { "case-tmp", GS_VAL_CASE, { { "HOME", "/Users/test" }, { "USER", "tmp" }, { "P", "/tm" }, { "Q", "/a" } }, 0 },
+    { "case-ax", GS_VAL_CASE, { { "HOME", "/Users/test" }, { "USER", "ax" }, { "P", "/q/T" }, { "Q", "/q" } }, 0 },
+    { "case-letters", GS_VAL_CASE, { { "HOME", "/Users/test" }, { "USER", "\xc3\x89" }, { "P", "/q" },
+                                     { "Q", "/q/\xce\x92" } }, 0 },
     /* refused: -D says so, where each stands (docs/language.md) */
     { "empty", GS_VAL_REFUSED, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "" }, { "Q", "/a/b/c" } }, 1 },
     { "dotdot", GS_VAL_REFUSED, { { "HOME", "/Users/test" }, { "USER", "test" }, { "P", "/a/b" }, { "Q", "/a/../b" } }, 1 },
