@@ -53,7 +53,33 @@ static size_t same_plain_prefix(const char *a, const char *b, size_t n)
     return i;
 }
 
-static relation walk(const char *a, size_t la, const char *b, size_t lb, size_t *ia, size_t *ib)
+/* Letters in both cases: a fold's (ir.h, ffixed) are lower-case and marked
+ * in its mask (NULL: none), so two bytes meet when they are the same or
+ * either is marked and they are one letter. */
+static int letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+static int meet(char x, const char *mx, size_t i, char y, const char *my, size_t j)
+{
+    return x == y || (((mx && mx[i]) || (my && my[j])) && letter(x) && (x | 32) == (y | 32));
+}
+
+/* x[0, n) and y[0, n) are one text in some case of their marked letters */
+static int same_text(const char *x, const char *mx, const char *y, const char *my, size_t n)
+{
+    if (!mx && !my) return memcmp(x, y, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (!meet(x[i], mx, i, y[i], my, i)) return 0;
+    return 1;
+}
+
+/* The mask of a text: the fold's when s is its fixed part read on. */
+static const char *mask_of(const matcher *m, const char *s)
+{
+    return m->ffixed && s == m->ffixed ? m->ffold : NULL;
+}
+
+static relation walk(const char *a, const char *ma, size_t la, const char *b, const char *mb, size_t lb,
+                     size_t *ia, size_t *ib)
 {
     size_t i = same_plain_prefix(a, b, la < lb ? la : lb), j = i;
     while (i < la && j < lb) {
@@ -72,7 +98,7 @@ static relation walk(const char *a, size_t la, const char *b, size_t lb, size_t 
             if (i < la && j < lb && (a[i] == '/') != (b[j] == '/')) return REL_UNKNOWN;
             continue;
         }
-        if (a[i] != b[j]) return REL_DISJOINT;
+        if (!meet(a[i], ma, i, b[j], mb, j)) return REL_DISJOINT;
         i++, j++;
     }
     *ia = i;
@@ -106,28 +132,33 @@ static int has_derived(const char *s, size_t n)
 
 /* x is s itself or below it (component boundary); both parameter-free or
  * sharing the same parameter tokens. */
-static int within(const char *x, size_t lx, const char *s, size_t ls)
+static int within(const char *x, const char *mx, size_t lx, const char *s, const char *ms, size_t ls)
 {
     if (ls == 1 && s[0] == '/') return 1;
-    if (lx < ls || memcmp(x, s, ls) != 0) return 0;
+    if (lx < ls || !same_text(x, mx, s, ms, ls)) return 0;
     return lx == ls || x[ls] == '/';
 }
 
 /* A parameter-free literal x can only lie in a literal or subpath template t
  * whose value has parameters if x contains the literal text after t's last
- * parameter (a parameter's value cannot make that text disappear). */
+ * parameter (a parameter's value cannot make that text disappear).  So too
+ * for a fold read on (ir.h), whatever it is: every string it matches starts
+ * with that part, in some case of its letters. */
 static int literal_excluded(const matcher *x, const matcher *t)
 {
     if (x->kind != MK_LITERAL || has_param(x->value, x->len)) return 0;
-    if (t->kind != MK_LITERAL && t->kind != MK_SUBPATH) return 0;
+    int fold = t->ffixed && t->fixed == t->ffixed;
+    if (t->kind != MK_LITERAL && t->kind != MK_SUBPATH && !fold) return 0;
+    const char *v = fold ? t->fixed : t->value;
+    size_t n = fold ? t->fixed_len : t->len;
     const char *close = NULL;
-    for (size_t i = 0; i < t->len; i++) if (t->value[i] == PARAM_CLOSE) close = t->value + i;
+    for (size_t i = 0; i < n; i++) if (v[i] == PARAM_CLOSE) close = v + i;
     if (!close) return 0;
-    size_t sl = t->len - (size_t)(close + 1 - t->value);
+    size_t at = (size_t)(close + 1 - v), sl = n - at;
     if (sl == 0) return 0;
-    const char *suf = close + 1;
+    const char *suf = close + 1, *ms = mask_of(t, v), *mx = mask_of(x, x->value);
     for (size_t i = 0; i + sl <= x->len; i++)
-        if (memcmp(x->value + i, suf, sl) == 0) return 0;
+        if (same_text(x->value + i, mx ? mx + i : NULL, suf, ms ? ms + at : NULL, sl)) return 0;
     return 1;
 }
 
@@ -179,8 +210,29 @@ static relation pattern_relation(const matcher *a, const matcher *b, matcher_kin
     return p->fixed[x->len] == '/' ? REL_OVERLAP : REL_DISJOINT;
 }
 
+/* What overlap compares of m: a fold read on (ir.h) as the literal,
+ * subpath or prefix it then is, or as its pattern with the longer fixed
+ * part; any other matcher as it is. */
+static const matcher *fold_view(const matcher *m, matcher *tmp)
+{
+    if (!m->ffixed) return m;
+    *tmp = *m;
+    tmp->fixed = m->ffixed;
+    tmp->fixed_len = m->ffixed_len;
+    tmp->dir = m->fdir;
+    if (m->fkind != m->kind) {
+        tmp->kind = m->fkind;
+        tmp->value = m->ffixed;
+        tmp->len = m->ffixed_len;
+    }
+    return tmp;
+}
+
 static relation path_relation(const matcher *a, const matcher *b)
 {
+    matcher va, vb;
+    a = fold_view(a, &va);
+    b = fold_view(b, &vb);
     if (a->kind == MK_ANCESTORS || b->kind == MK_ANCESTORS) {
         if (matcher_identical(a, b)) return REL_OVERLAP;
         if (a->kind == MK_ANCESTORS && ancestors_excluded(a, b)) return REL_DISJOINT;
@@ -192,24 +244,24 @@ static relation path_relation(const matcher *a, const matcher *b)
         if (o->fixed_len >= 8 && !memcmp(o->fixed, "/private", 8)) return REL_UNKNOWN;
     }
     size_t ia, ib;
-    relation r = walk(a->fixed, a->fixed_len, b->fixed, b->fixed_len, &ia, &ib);
+    relation r = walk(a->fixed, mask_of(a, a->fixed), a->fixed_len, b->fixed, mask_of(b, b->fixed), b->fixed_len, &ia, &ib);
     if (r == REL_UNKNOWN && (literal_excluded(a, b) || literal_excluded(b, a))) return REL_DISJOINT;
     if (r != REL_OVERLAP) return r;
     int exact_a = a->kind == MK_LITERAL || a->kind == MK_SUBPATH;
     int exact_b = b->kind == MK_LITERAL || b->kind == MK_SUBPATH;
     if (exact_a && exact_b) {
         /* templates with identical parameter structure compare as text */
-        const char *x = a->value, *y = b->value;
+        const char *x = a->value, *y = b->value, *mx = mask_of(a, x), *my = mask_of(b, y);
         size_t lx = a->len, ly = b->len;
         if (a->kind == MK_LITERAL && b->kind == MK_LITERAL) {
-            if (lx == ly && memcmp(x, y, lx) == 0) return REL_OVERLAP;
+            if (lx == ly && same_text(x, mx, y, my, lx)) return REL_OVERLAP;
             /* a derived parameter may be empty ("/private" + P.ifroot +
              * D.ifalias is "/private" for P=/, D=tmp): undecided */
             return has_derived(x, lx) || has_derived(y, ly) ? REL_UNKNOWN : REL_DISJOINT;
         }
-        if (a->kind == MK_LITERAL) return within(x, lx, y, ly) ? REL_OVERLAP : REL_DISJOINT;
-        if (b->kind == MK_LITERAL) return within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;
-        return within(x, lx, y, ly) || within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;
+        if (a->kind == MK_LITERAL) return within(x, mx, lx, y, my, ly) ? REL_OVERLAP : REL_DISJOINT;
+        if (b->kind == MK_LITERAL) return within(y, my, ly, x, mx, lx) ? REL_OVERLAP : REL_DISJOINT;
+        return within(x, mx, lx, y, my, ly) || within(y, my, ly, x, mx, lx) ? REL_OVERLAP : REL_DISJOINT;
     }
     if ((a->kind == MK_PREFIX && exact_b) || (b->kind == MK_PREFIX && exact_a)) {
         const matcher *p = a->kind == MK_PREFIX ? a : b, *e = p == a ? b : a;
@@ -223,7 +275,7 @@ static relation path_relation(const matcher *a, const matcher *b)
          * it decides ("~/b.cb" is beside subpath "~/b" for every HOME),
          * unless e ends with a parameter, whose value may be "/" */
         if (e->len && e->value[e->len - 1] == PARAM_CLOSE) return REL_OVERLAP;
-        return within(p->value, p->len, e->value, e->len) && p->value[e->len] == '/'
+        return within(p->value, mask_of(p, p->value), p->len, e->value, mask_of(e, e->value), e->len) && p->value[e->len] == '/'
                ? REL_OVERLAP : (e->len == 1 ? REL_OVERLAP : REL_DISJOINT);
     }
     return pattern_relation(a, b, MK_LITERAL, MK_PREFIX, MK_SUBPATH);
@@ -233,7 +285,7 @@ static relation name_relation(const matcher *a, const matcher *b)
 {
     if (ns_class(a->ns) != ns_class(b->ns)) return REL_DISJOINT;
     size_t ia, ib;
-    relation r = walk(a->fixed, a->fixed_len, b->fixed, b->fixed_len, &ia, &ib);
+    relation r = walk(a->fixed, NULL, a->fixed_len, b->fixed, NULL, b->fixed_len, &ia, &ib);
     if (r != REL_OVERLAP) return r;
     if (a->kind == MK_NAME && b->kind == MK_NAME)
         return a->len == b->len && memcmp(a->value, b->value, a->len) == 0 ? REL_OVERLAP : REL_DISJOINT;
