@@ -8,7 +8,10 @@
  * key's nearest prefix (computed once on the sorted keys), descendants by a
  * range of the sorted keys.  Across
  * groups the relation depends on parameter values, so every rule of another
- * group is a candidate. */
+ * group is a candidate.  A fold (letters in both cases, ir.h) is keyed by
+ * its fixed part read on, in lower case, in a list of its group's folds;
+ * a group with folds also lists its other rules by their keys in lower
+ * case: one text then finds, in some case, what it may meet. */
 #include "overlap.h"
 #include "../seatbelt/request.h"
 #include "../support/keysort.h"
@@ -346,6 +349,9 @@ typedef struct ovl_group {
     size_t rootlen;
     ovl_entry *e;             /* sorted by key */
     size_t n, cap;
+    ovl_entry *f;             /* the folds, by key in lower case */
+    size_t nf;
+    ovl_entry *l;             /* with folds: e again, by key in lower case */
     size_t first;             /* while building: the item of its first rule */
 } ovl_group;
 
@@ -358,6 +364,12 @@ struct ovl_index {
     uint32_t *pos;            /* by rule id: its entry in its group, or NONE */
     size_t npos;
 };
+
+/* What keys a rule: a fold by its fixed part read on (fold_view). */
+static const matcher *key_matcher(const rule *r, matcher *tmp)
+{
+    return mk_family(r->m.kind) == FAM_PATH ? fold_view(&r->m, tmp) : &r->m;
+}
 
 static void root_of(const matcher *m, const char **root, size_t *len)
 {
@@ -413,6 +425,78 @@ static ovl_group *group_for(ovl_index *ix, arena *a, const matcher *m, int creat
     return g;
 }
 
+/* Runs of equal keys, and each run's nearest proper prefix: in sorted
+ * order the prefixes of a key form a stack (stack: room for n). */
+static void link_runs(ovl_entry *e, uint32_t n, uint32_t *stack)
+{
+    uint32_t sp = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        if (k + 24 < n) PREFETCH(e[k + 24].key);
+        if (k && e[k].klen == e[k - 1].klen && memcmp(e[k].key, e[k - 1].key, e[k].klen) == 0) {
+            e[k].run = e[k - 1].run;
+            e[k].parent = e[k - 1].parent;
+            e[e[k].run].run_end = k + 1;
+            continue;
+        }
+        while (sp && !(e[stack[sp - 1]].klen < e[k].klen &&
+                       memcmp(e[stack[sp - 1]].key, e[k].key, e[stack[sp - 1]].klen) == 0))
+            e[stack[--sp]].sub_end = k;
+        e[k].run = k;
+        e[k].run_end = k + 1;
+        e[k].parent = sp ? stack[sp - 1] : NONE;
+        stack[sp++] = k;
+    }
+    while (sp) e[stack[--sp]].sub_end = n;
+}
+
+static const char *lower_copy(arena *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1);
+    for (size_t i = 0; i < n; i++) d[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 32) : s[i];
+    d[n] = 0;
+    return d;
+}
+
+/* The entries of items (one group's, keys in lower case), sorted and linked. */
+static ovl_entry *lower_view(arena *a, keysort_item *items, size_t n)
+{
+    keysort(items, n);
+    ovl_entry *e = arena_alloc(a, (n + 1) * sizeof *e);
+    for (size_t k = 0; k < n; k++) {
+        rule *r = items[k].p;
+        e[k] = (ovl_entry){ .key = items[k].key, .r = r, .covers = r->covers, .klen = items[k].len, .action = r->action };
+    }
+    link_runs(e, (uint32_t)n, arena_alloc(a, (n + 1) * sizeof(uint32_t)));
+    return e;
+}
+
+/* Each group's folds by their keys in lower case, and, in a group with
+ * folds, its other rules so too. */
+static void add_folds(ovl_index *ix, arena *a, rule **folds, size_t nfolds)
+{
+    keysort_item *items = arena_alloc(a, (nfolds + 1) * sizeof *items);
+    for (size_t gi = 0; gi < ix->ng; gi++) {
+        ovl_group *g = &ix->g[gi];
+        if (!g->nf) continue;
+        size_t m = 0;
+        for (size_t i = 0; i < nfolds; i++) {
+            matcher t;
+            const matcher *km = key_matcher(folds[i], &t);
+            if (group_for(ix, a, km, 0) != g) continue;
+            const char *key;
+            size_t klen;
+            key_of(km, &key, &klen);
+            items[m++] = (keysort_item){ 0, lower_copy(a, key, klen), (uint32_t)klen, folds[i]->id, folds[i] };
+        }
+        g->f = lower_view(a, items, m);
+        g->nf = m;
+        keysort_item *li = arena_alloc(a, (g->n + 1) * sizeof *li);
+        for (size_t k = 0; k < g->n; k++)
+            li[k] = (keysort_item){ 0, lower_copy(a, g->e[k].key, g->e[k].klen), g->e[k].klen, g->e[k].r->id, g->e[k].r };
+        g->l = lower_view(a, li, g->n);
+    }
+}
+
 ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
 {
     ovl_index *ix = arena_alloc(a, sizeof *ix);
@@ -427,14 +511,21 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
     /* in the arena, not malloc: after lowering it has the parse nodes'
      * memory to give (arena_adopt), a fresh malloc block would be new pages */
     keysort_item *items = arena_alloc(a, (n + 1) * sizeof *items);
-    size_t ni = 0, lcap = 0;
+    size_t ni = 0, lcap = 0, nfolds = 0;
     uint32_t *shared = NULL;  /* by group: bytes every key of the group starts with */
+    rule **folds = arena_alloc(a, (n + 1) * sizeof *folds);
     for (size_t i = 0; i < n; i++) {
         rule *r = rules[i];
         matcher_family f = mk_family(r->m.kind);
         if (f != FAM_PATH && f != FAM_NAME) {
             ix->other[ix->nother++] = r;
             for (int w = 0; w < OPS_MAX / 64; w++) ix->other_ops[r->action].w[w] |= r->covers->w[w];
+            continue;
+        }
+        if (r->m.ffixed && f == FAM_PATH) {   /* a fold: listed apart */
+            matcher t;
+            group_for(ix, a, key_matcher(r, &t), 1)->nf++;
+            folds[nfolds++] = r;
             continue;
         }
         ovl_group *g = group_for(ix, a, &r->m, 1);
@@ -482,39 +573,17 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         ix->pos[r->id] = (uint32_t)g->n++;
     }
     free(shared);
-    for (size_t i = 0; i < ix->ng; i++) {
-        ovl_group *g = &ix->g[i];
-        ovl_entry *e = g->e;
-        /* runs of equal keys, and each run's nearest proper prefix: in
-         * sorted order the prefixes of a key form a stack */
-        uint32_t *stack = (uint32_t *)items, sp = 0;   /* items are free again */
-        for (uint32_t k = 0; k < g->n; k++) {
-            if (k + 24 < g->n) PREFETCH(e[k + 24].key);
-            if (k && e[k].klen == e[k - 1].klen && memcmp(e[k].key, e[k - 1].key, e[k].klen) == 0) {
-                e[k].run = e[k - 1].run;
-                e[k].parent = e[k - 1].parent;
-                e[e[k].run].run_end = k + 1;
-                continue;
-            }
-            while (sp && !(e[stack[sp - 1]].klen < e[k].klen &&
-                           memcmp(e[stack[sp - 1]].key, e[k].key, e[stack[sp - 1]].klen) == 0))
-                e[stack[--sp]].sub_end = k;
-            e[k].run = k;
-            e[k].run_end = k + 1;
-            e[k].parent = sp ? stack[sp - 1] : NONE;
-            stack[sp++] = k;
-        }
-        while (sp) e[stack[--sp]].sub_end = g->n;
-    }
+    for (size_t i = 0; i < ix->ng; i++) link_runs(ix->g[i].e, (uint32_t)ix->g[i].n, (uint32_t *)items);   /* items are free again */
+    if (nfolds) add_folds(ix, a, folds, nfolds);
     return ix;
 }
 
-static size_t lower_bound(const ovl_group *g, const char *key, size_t klen)
+static size_t lower_bound(const ovl_entry *v, size_t n, const char *key, size_t klen)
 {
-    size_t lo = 0, hi = g->n;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const ovl_entry *e = &g->e[mid];
+        const ovl_entry *e = &v[mid];
         size_t m = e->klen < klen ? e->klen : klen;
         int c = memcmp(e->key, key, m);
         if (c < 0 || (c == 0 && e->klen < klen)) lo = mid + 1; else hi = mid;
@@ -536,6 +605,33 @@ static void visit(const ovl_entry *e, const rule *q, int opposed, ovl_cb cb, voi
     if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
 }
 
+/* The entries of v[0, n) (sorted, linked) whose key may meet key: its
+ * ancestors and, but for an exact query, its descendants, and its equals. */
+static void look_up(const ovl_entry *v, size_t n, const char *key, size_t klen, int exact,
+                    const rule *q, int opposed, ovl_cb cb, void *ud)
+{
+    if (!n) return;
+    size_t lo = lower_bound(v, n, key, klen);
+    /* ancestors: entries whose key is a proper prefix of ours.  Every
+     * such key sorts between itself and ours, so it is a prefix of the
+     * entry just before our place, or of one of that entry's parents. */
+    for (uint32_t i = lo ? v[lo - 1].run : NONE; i != NONE; i = v[i].parent) {
+        const ovl_entry *a = &v[i];
+        if (a->klen >= klen || memcmp(a->key, key, a->klen) != 0) continue;
+        for (size_t k = i; k < n && v[k].run == i; k++) visit(&v[k], q, opposed, cb, ud);
+    }
+    /* descendants and equals: keys starting with ours.  An exact
+     * matcher (a literal or a name, nothing symbolic after the root)
+     * matches one string, its key: a longer key matches only longer
+     * strings, so only equal keys can relate (they sort first). */
+    for (size_t k = lo; k < n; k++) {
+        const ovl_entry *e = &v[k];
+        if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;
+        if (exact && e->klen > klen) break;
+        visit(e, q, opposed, cb, ud);
+    }
+}
+
 void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void *ud)
 {
     if (opset_intersects(&ix->other_ops[!q->action], q->covers) ||
@@ -549,23 +645,31 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
         if (q->m.kind != MK_NONE) {
             if (qf == FAM_IP || qf == FAM_TARGET) return;   /* only "other" can relate */
         }
-        for (size_t gi = 0; gi < ix->ng; gi++)
+        for (size_t gi = 0; gi < ix->ng; gi++) {
             for (size_t k = 0; k < ix->g[gi].n; k++) visit(&ix->g[gi].e[k], q, opposed, cb, ud);
+            for (size_t k = 0; k < ix->g[gi].nf; k++) visit(&ix->g[gi].f[k], q, opposed, cb, ud);
+        }
         return;
     }
+    matcher t;
+    const matcher *qm = key_matcher(q, &t);
+    int folded = qm != &q->m;
     const char *root;
     size_t rl;
-    root_of(&q->m, &root, &rl);
+    root_of(qm, &root, &rl);
     name_ns qns = qf == FAM_NAME ? ns_class(q->m.ns) : NS_NONE;
     const char *key;
     size_t klen;
-    key_of(&q->m, &key, &klen);
+    key_of(qm, &key, &klen);
+    char lbuf[256], *lkey = klen < sizeof lbuf ? lbuf : xmalloc(klen + 1);   /* the key in lower case */
+    for (size_t i = 0; i < klen; i++) lkey[i] = key[i] >= 'A' && key[i] <= 'Z' ? (char)(key[i] | 32) : key[i];
     for (size_t gi = 0; gi < ix->ng; gi++) {
         const ovl_group *g = &ix->g[gi];
         if (g->fam != qf || g->ns != qns) continue;
         int same = g->rootlen == rl && memcmp(g->root, root, rl) == 0;
         if (!same) {           /* another root: related depending on values */
             for (size_t k = 0; k < g->n; k++) visit(&g->e[k], q, opposed, cb, ud);
+            for (size_t k = 0; k < g->nf; k++) visit(&g->f[k], q, opposed, cb, ud);
             continue;
         }
         /* (not when it ends with a parameter: "$P" and "$P/..." are one
@@ -573,7 +677,7 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
         int exact = (q->m.kind == MK_LITERAL || q->m.kind == MK_NAME) && klen == q->m.fixed_len &&
                     q->m.fixed_len == q->m.len && !(q->m.len && q->m.value[q->m.len - 1] == PARAM_CLOSE);
         uint32_t at = q->id < ix->npos ? ix->pos[q->id] : NONE;
-        if (at != NONE && at < g->n && g->e[at].r == q) {
+        if (!folded && at != NONE && at < g->n && g->e[at].r == q) {
             /* q is in the index: its ancestors are its run's parent chain,
              * its descendants and equals the range its key prefixes */
             const ovl_entry *own = &g->e[g->e[at].run];
@@ -581,35 +685,28 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
                 for (uint32_t k = i; k < g->e[i].run_end; k++) visit(&g->e[k], q, opposed, cb, ud);
             uint32_t end = exact ? own->run_end : own->sub_end;
             for (uint32_t k = g->e[at].run; k < end; k++) visit(&g->e[k], q, opposed, cb, ud);
+            look_up(g->f, g->nf, lkey, klen, exact, q, opposed, cb, ud);
             continue;
         }
-        size_t lo = lower_bound(g, key, klen);
-        /* ancestors: entries whose key is a proper prefix of ours.  Every
-         * such key sorts between itself and ours, so it is a prefix of the
-         * entry just before our place, or of one of that entry's parents. */
-        for (uint32_t i = lo ? g->e[lo - 1].run : NONE; i != NONE; i = g->e[i].parent) {
-            const ovl_entry *a = &g->e[i];
-            if (a->klen >= klen || memcmp(a->key, key, a->klen) != 0) continue;
-            for (size_t k = i; k < g->n && g->e[k].run == i; k++) visit(&g->e[k], q, opposed, cb, ud);
+        if (folded) {          /* in lower case: the folds, and the others */
+            look_up(g->f, g->nf, lkey, klen, 0, q, opposed, cb, ud);
+            if (g->l) look_up(g->l, g->n, lkey, klen, 0, q, opposed, cb, ud);
+            else for (size_t k = 0; k < g->n; k++) visit(&g->e[k], q, opposed, cb, ud);
+            continue;
         }
-        /* descendants and equals: keys starting with ours.  An exact
-         * matcher (a literal or a name, nothing symbolic after the root)
-         * matches one string, its key: a longer key matches only longer
-         * strings, so only equal keys can relate (they sort first). */
-        for (size_t k = lo; k < g->n; k++) {
-            const ovl_entry *e = &g->e[k];
-            if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;
-            if (exact && e->klen > klen) break;
-            visit(e, q, opposed, cb, ud);
-        }
+        look_up(g->e, g->n, key, klen, exact, q, opposed, cb, ud);
+        look_up(g->f, g->nf, lkey, klen, exact, q, opposed, cb, ud);
     }
+    if (lkey != lbuf) free(lkey);
 }
 
 size_t ovl_order(const ovl_index *ix, rule **out)
 {
     size_t n = 0;
-    for (size_t gi = 0; gi < ix->ng; gi++)
+    for (size_t gi = 0; gi < ix->ng; gi++) {
         for (size_t k = 0; k < ix->g[gi].n; k++) out[n++] = ix->g[gi].e[k].r;
+        for (size_t k = 0; k < ix->g[gi].nf; k++) out[n++] = ix->g[gi].f[k].r;
+    }
     for (size_t i = 0; i < ix->nother; i++) out[n++] = ix->other[i];
     return n;
 }
