@@ -67,7 +67,7 @@ static int meet(char x, const char *mx, size_t i, char y, const char *my, size_t
 }
 
 /* x[0, n) and y[0, n) are one text in some case of their marked letters */
-static int same_text(const char *x, const char *mx, const char *y, const char *my, size_t n)
+static inline int same_text(const char *x, const char *mx, const char *y, const char *my, size_t n)
 {
     if (!mx && !my) return memcmp(x, y, n) == 0;
     for (size_t i = 0; i < n; i++)
@@ -160,6 +160,11 @@ static int literal_excluded(const matcher *x, const matcher *t)
     size_t at = (size_t)(close + 1 - v), sl = n - at;
     if (sl == 0) return 0;
     const char *suf = close + 1, *ms = mask_of(t, v), *mx = mask_of(x, x->value);
+    if (!ms && !mx) {
+        for (size_t i = 0; i + sl <= x->len; i++)
+            if (memcmp(x->value + i, suf, sl) == 0) return 0;
+        return 1;
+    }
     for (size_t i = 0; i + sl <= x->len; i++)
         if (same_text(x->value + i, mx ? mx + i : NULL, suf, ms ? ms + at : NULL, sl)) return 0;
     return 1;
@@ -247,14 +252,16 @@ static relation path_relation(const matcher *a, const matcher *b)
         if (o->fixed_len >= 8 && !memcmp(o->fixed, "/private", 8)) return REL_UNKNOWN;
     }
     size_t ia, ib;
-    relation r = walk(a->fixed, mask_of(a, a->fixed), a->fixed_len, b->fixed, mask_of(b, b->fixed), b->fixed_len, &ia, &ib);
+    int folds = a->ffixed || b->ffixed;
+    relation r = walk(a->fixed, folds ? mask_of(a, a->fixed) : NULL, a->fixed_len,
+                      b->fixed, folds ? mask_of(b, b->fixed) : NULL, b->fixed_len, &ia, &ib);
     if (r == REL_UNKNOWN && (literal_excluded(a, b) || literal_excluded(b, a))) return REL_DISJOINT;
     if (r != REL_OVERLAP) return r;
     int exact_a = a->kind == MK_LITERAL || a->kind == MK_SUBPATH;
     int exact_b = b->kind == MK_LITERAL || b->kind == MK_SUBPATH;
     if (exact_a && exact_b) {
         /* templates with identical parameter structure compare as text */
-        const char *x = a->value, *y = b->value, *mx = mask_of(a, x), *my = mask_of(b, y);
+        const char *x = a->value, *y = b->value, *mx = folds ? mask_of(a, x) : NULL, *my = folds ? mask_of(b, y) : NULL;
         size_t lx = a->len, ly = b->len;
         if (a->kind == MK_LITERAL && b->kind == MK_LITERAL) {
             if (lx == ly && same_text(x, mx, y, my, lx)) return REL_OVERLAP;
@@ -362,6 +369,7 @@ struct ovl_index {
     size_t nother;
     opset other_ops[2];       /* by action: the operations of the other rules */
     uint32_t *pos;            /* by rule id: its entry in its group, or NONE */
+    size_t nfolds;            /* the folds of all groups */
     size_t npos;
 };
 
@@ -574,6 +582,7 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
     }
     free(shared);
     for (size_t i = 0; i < ix->ng; i++) link_runs(ix->g[i].e, (uint32_t)ix->g[i].n, (uint32_t *)items);   /* items are free again */
+    ix->nfolds = nfolds;
     if (nfolds) add_folds(ix, a, folds, nfolds);
     return ix;
 }
@@ -661,8 +670,10 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
     const char *key;
     size_t klen;
     key_of(qm, &key, &klen);
-    char lbuf[256], *lkey = klen < sizeof lbuf ? lbuf : xmalloc(klen + 1);   /* the key in lower case */
-    for (size_t i = 0; i < klen; i++) lkey[i] = key[i] >= 'A' && key[i] <= 'Z' ? (char)(key[i] | 32) : key[i];
+    /* the key in lower case, for the folds' lists (with none: not asked) */
+    char lbuf[256], *lkey = !ix->nfolds || klen < sizeof lbuf ? lbuf : xmalloc(klen + 1);
+    if (ix->nfolds)
+        for (size_t i = 0; i < klen; i++) lkey[i] = key[i] >= 'A' && key[i] <= 'Z' ? (char)(key[i] | 32) : key[i];
     for (size_t gi = 0; gi < ix->ng; gi++) {
         const ovl_group *g = &ix->g[gi];
         if (g->fam != qf || g->ns != qns) continue;
@@ -685,7 +696,7 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
                 for (uint32_t k = i; k < g->e[i].run_end; k++) visit(&g->e[k], q, opposed, cb, ud);
             uint32_t end = exact ? own->run_end : own->sub_end;
             for (uint32_t k = g->e[at].run; k < end; k++) visit(&g->e[k], q, opposed, cb, ud);
-            look_up(g->f, g->nf, lkey, klen, exact, q, opposed, cb, ud);
+            if (g->nf) look_up(g->f, g->nf, lkey, klen, exact, q, opposed, cb, ud);
             continue;
         }
         if (folded) {          /* in lower case: the folds, and the others */
@@ -695,7 +706,7 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
             continue;
         }
         look_up(g->e, g->n, key, klen, exact, q, opposed, cb, ud);
-        look_up(g->f, g->nf, lkey, klen, exact, q, opposed, cb, ud);
+        if (g->nf) look_up(g->f, g->nf, lkey, klen, exact, q, opposed, cb, ud);
     }
     if (lkey != lbuf) free(lkey);
 }
