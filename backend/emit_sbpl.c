@@ -1532,6 +1532,44 @@ static const char *resolve_defines(emitter *e, const char *t, size_t len, size_t
     return r;
 }
 
+/* A fold's fixed part read on (ir.h) with the values in: each value as it
+ * is (unmarked); none where a value ends in '/', which the text after it
+ * may join. */
+static void resolve_fold(emitter *e, matcher *m, int re)
+{
+    strbuf t, f;
+    sb_init(&t);
+    sb_init(&f);
+    const char *v = m->ffixed;
+    size_t n = m->ffixed_len;
+    int ok = 1;
+    for (size_t i = 0; i < n && ok;) {
+        if (v[i] != PARAM_OPEN) {
+            sb_putc(&t, v[i]);
+            sb_putc(&f, m->ffold[i]);
+            i++;
+            continue;
+        }
+        const char *close = memchr(v + i, PARAM_CLOSE, n - i);
+        size_t k = close ? (size_t)(close + 1 - (v + i)) : n - i, vl;
+        const char *val = resolve_defines(e, v + i, k, &vl, re ? TPL_LINUX : 0);
+        if (vl && val[vl - 1] == '/') ok = 0;
+        sb_add(&t, val, vl);
+        for (size_t x = 0; x < vl; x++) sb_putc(&f, 0);
+        i += k;
+    }
+    if (ok && t.len) {
+        m->ffixed = arena_strndup(e->a, t.data, t.len);
+        m->ffold = arena_strndup(e->a, f.data, f.len);
+        m->ffixed_len = t.len;
+    } else {
+        m->ffixed = m->ffold = NULL;
+        m->fkind = m->kind;
+    }
+    sb_free(&t);
+    sb_free(&f);
+}
+
 static rule *resolved_copy(emitter *e, rule *r)
 {
     rule *c = arena_alloc(e->a, sizeof *c);
@@ -1552,6 +1590,8 @@ static rule *resolved_copy(emitter *e, rule *r)
         ((r->m.kind == MK_GLOB && template_glob_alias(r->m.value, r->m.len, &e->c->defines)) ||
          (r->m.kind == MK_PREFIX && template_prefix_alias(r->m.value, r->m.len, &e->c->defines))))
         c->m.fixed_len = 1;
+    if (c->m.fixed_len == 1 && r->m.fixed_len > 1) c->m.ffixed = NULL;
+    if (c->m.ffixed && memchr(c->m.ffixed, PARAM_OPEN, c->m.ffixed_len)) resolve_fold(e, &c->m, re);
     return c;
 }
 

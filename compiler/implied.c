@@ -636,7 +636,8 @@ static void report_withheld(compilation *c, size_t first)
     size_t n = c->pol.rules.n;
     for (size_t i = 0; i < first; i++) {
         const rule *f = c->pol.rules.v[i];
-        if (!f->final || f->action != ACT_DENY || mk_family(f->m.kind) != FAM_PATH) continue;
+        /* (a fold in every case of its letters: its written rule says it) */
+        if (!f->final || f->action != ACT_DENY || f->implied == IMPL_CASE || mk_family(f->m.kind) != FAM_PATH) continue;
         for (size_t j = first; j < n; j++) {
             const rule *r = c->pol.rules.v[j];
             if ((r->implied != 1 && r->implied != 3) || (r->m.banded && r->m.band_lo > 0) || !opset_intersects(r->covers, f->covers)) continue;

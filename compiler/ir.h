@@ -44,6 +44,17 @@ typedef struct matcher {
     int holder;            /* also requires a directory or a symbolic link (a path
                             * can lie below it): the ancestors inside a final
                             * glob's wildcards (final_ancestors.c) */
+    /* A glob or regex whose letters match in either case ("[sS]", as a
+     * final deny's fold writes them): its fixed part read on through those
+     * letters, each lower-case and marked 1 in ffold (0: the byte as it
+     * is), fdir as dir for that part, and fkind what the rest makes it:
+     * MK_LITERAL, MK_SUBPATH or MK_PREFIX of ffixed in every case of the
+     * marked letters, or its own kind.  For overlap only; NULL when the
+     * pattern has no such letter in its fixed part. */
+    const char *ffixed, *ffold;
+    size_t ffixed_len;
+    matcher_kind fkind;
+    int fdir;
 } matcher;
 
 /* The file types a holder matcher takes (request vnode names). */

@@ -8,7 +8,10 @@
  * key's nearest prefix (computed once on the sorted keys), descendants by a
  * range of the sorted keys.  Across
  * groups the relation depends on parameter values, so every rule of another
- * group is a candidate. */
+ * group is a candidate.  A fold (letters in both cases, ir.h) is keyed by
+ * its fixed part read on, in lower case, in a list of its group's folds;
+ * a group with folds also lists its other rules by their keys in lower
+ * case: one text then finds, in some case, what it may meet. */
 #include "overlap.h"
 #include "../seatbelt/request.h"
 #include "../support/keysort.h"
@@ -53,7 +56,33 @@ static size_t same_plain_prefix(const char *a, const char *b, size_t n)
     return i;
 }
 
-static relation walk(const char *a, size_t la, const char *b, size_t lb, size_t *ia, size_t *ib)
+/* Letters in both cases: a fold's (ir.h, ffixed) are lower-case and marked
+ * in its mask (NULL: none), so two bytes meet when they are the same or
+ * either is marked and they are one letter. */
+static int letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+static int meet(char x, const char *mx, size_t i, char y, const char *my, size_t j)
+{
+    return x == y || (((mx && mx[i]) || (my && my[j])) && letter(x) && (x | 32) == (y | 32));
+}
+
+/* x[0, n) and y[0, n) are one text in some case of their marked letters */
+static inline int same_text(const char *x, const char *mx, const char *y, const char *my, size_t n)
+{
+    if (!mx && !my) return memcmp(x, y, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (!meet(x[i], mx, i, y[i], my, i)) return 0;
+    return 1;
+}
+
+/* The mask of a text: the fold's when s is its fixed part read on. */
+static const char *mask_of(const matcher *m, const char *s)
+{
+    return m->ffixed && s == m->ffixed ? m->ffold : NULL;
+}
+
+static relation walk(const char *a, const char *ma, size_t la, const char *b, const char *mb, size_t lb,
+                     size_t *ia, size_t *ib)
 {
     size_t i = same_plain_prefix(a, b, la < lb ? la : lb), j = i;
     while (i < la && j < lb) {
@@ -72,7 +101,7 @@ static relation walk(const char *a, size_t la, const char *b, size_t lb, size_t 
             if (i < la && j < lb && (a[i] == '/') != (b[j] == '/')) return REL_UNKNOWN;
             continue;
         }
-        if (a[i] != b[j]) return REL_DISJOINT;
+        if (!meet(a[i], ma, i, b[j], mb, j)) return REL_DISJOINT;
         i++, j++;
     }
     *ia = i;
@@ -106,28 +135,38 @@ static int has_derived(const char *s, size_t n)
 
 /* x is s itself or below it (component boundary); both parameter-free or
  * sharing the same parameter tokens. */
-static int within(const char *x, size_t lx, const char *s, size_t ls)
+static int within(const char *x, const char *mx, size_t lx, const char *s, const char *ms, size_t ls)
 {
     if (ls == 1 && s[0] == '/') return 1;
-    if (lx < ls || memcmp(x, s, ls) != 0) return 0;
+    if (lx < ls || !same_text(x, mx, s, ms, ls)) return 0;
     return lx == ls || x[ls] == '/';
 }
 
 /* A parameter-free literal x can only lie in a literal or subpath template t
  * whose value has parameters if x contains the literal text after t's last
- * parameter (a parameter's value cannot make that text disappear). */
+ * parameter (a parameter's value cannot make that text disappear).  So too
+ * for a fold read on (ir.h), whatever it is: every string it matches starts
+ * with that part, in some case of its letters. */
 static int literal_excluded(const matcher *x, const matcher *t)
 {
     if (x->kind != MK_LITERAL || has_param(x->value, x->len)) return 0;
-    if (t->kind != MK_LITERAL && t->kind != MK_SUBPATH) return 0;
+    int fold = t->ffixed && t->fixed == t->ffixed;
+    if (t->kind != MK_LITERAL && t->kind != MK_SUBPATH && !fold) return 0;
+    const char *v = fold ? t->fixed : t->value;
+    size_t n = fold ? t->fixed_len : t->len;
     const char *close = NULL;
-    for (size_t i = 0; i < t->len; i++) if (t->value[i] == PARAM_CLOSE) close = t->value + i;
+    for (size_t i = 0; i < n; i++) if (v[i] == PARAM_CLOSE) close = v + i;
     if (!close) return 0;
-    size_t sl = t->len - (size_t)(close + 1 - t->value);
+    size_t at = (size_t)(close + 1 - v), sl = n - at;
     if (sl == 0) return 0;
-    const char *suf = close + 1;
+    const char *suf = close + 1, *ms = mask_of(t, v), *mx = mask_of(x, x->value);
+    if (!ms && !mx) {
+        for (size_t i = 0; i + sl <= x->len; i++)
+            if (memcmp(x->value + i, suf, sl) == 0) return 0;
+        return 1;
+    }
     for (size_t i = 0; i + sl <= x->len; i++)
-        if (memcmp(x->value + i, suf, sl) == 0) return 0;
+        if (same_text(x->value + i, mx ? mx + i : NULL, suf, ms ? ms + at : NULL, sl)) return 0;
     return 1;
 }
 
@@ -179,8 +218,29 @@ static relation pattern_relation(const matcher *a, const matcher *b, matcher_kin
     return p->fixed[x->len] == '/' ? REL_OVERLAP : REL_DISJOINT;
 }
 
+/* What overlap compares of m: a fold read on (ir.h) as the literal,
+ * subpath or prefix it then is, or as its pattern with the longer fixed
+ * part; any other matcher as it is. */
+static const matcher *fold_view(const matcher *m, matcher *tmp)
+{
+    if (!m->ffixed) return m;
+    *tmp = *m;
+    tmp->fixed = m->ffixed;
+    tmp->fixed_len = m->ffixed_len;
+    tmp->dir = m->fdir;
+    if (m->fkind != m->kind) {
+        tmp->kind = m->fkind;
+        tmp->value = m->ffixed;
+        tmp->len = m->ffixed_len;
+    }
+    return tmp;
+}
+
 static relation path_relation(const matcher *a, const matcher *b)
 {
+    matcher va, vb;
+    a = fold_view(a, &va);
+    b = fold_view(b, &vb);
     if (a->kind == MK_ANCESTORS || b->kind == MK_ANCESTORS) {
         if (matcher_identical(a, b)) return REL_OVERLAP;
         if (a->kind == MK_ANCESTORS && ancestors_excluded(a, b)) return REL_DISJOINT;
@@ -192,24 +252,26 @@ static relation path_relation(const matcher *a, const matcher *b)
         if (o->fixed_len >= 8 && !memcmp(o->fixed, "/private", 8)) return REL_UNKNOWN;
     }
     size_t ia, ib;
-    relation r = walk(a->fixed, a->fixed_len, b->fixed, b->fixed_len, &ia, &ib);
+    int folds = a->ffixed || b->ffixed;
+    relation r = walk(a->fixed, folds ? mask_of(a, a->fixed) : NULL, a->fixed_len,
+                      b->fixed, folds ? mask_of(b, b->fixed) : NULL, b->fixed_len, &ia, &ib);
     if (r == REL_UNKNOWN && (literal_excluded(a, b) || literal_excluded(b, a))) return REL_DISJOINT;
     if (r != REL_OVERLAP) return r;
     int exact_a = a->kind == MK_LITERAL || a->kind == MK_SUBPATH;
     int exact_b = b->kind == MK_LITERAL || b->kind == MK_SUBPATH;
     if (exact_a && exact_b) {
         /* templates with identical parameter structure compare as text */
-        const char *x = a->value, *y = b->value;
+        const char *x = a->value, *y = b->value, *mx = folds ? mask_of(a, x) : NULL, *my = folds ? mask_of(b, y) : NULL;
         size_t lx = a->len, ly = b->len;
         if (a->kind == MK_LITERAL && b->kind == MK_LITERAL) {
-            if (lx == ly && memcmp(x, y, lx) == 0) return REL_OVERLAP;
+            if (lx == ly && same_text(x, mx, y, my, lx)) return REL_OVERLAP;
             /* a derived parameter may be empty ("/private" + P.ifroot +
              * D.ifalias is "/private" for P=/, D=tmp): undecided */
             return has_derived(x, lx) || has_derived(y, ly) ? REL_UNKNOWN : REL_DISJOINT;
         }
-        if (a->kind == MK_LITERAL) return within(x, lx, y, ly) ? REL_OVERLAP : REL_DISJOINT;
-        if (b->kind == MK_LITERAL) return within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;
-        return within(x, lx, y, ly) || within(y, ly, x, lx) ? REL_OVERLAP : REL_DISJOINT;
+        if (a->kind == MK_LITERAL) return within(x, mx, lx, y, my, ly) ? REL_OVERLAP : REL_DISJOINT;
+        if (b->kind == MK_LITERAL) return within(y, my, ly, x, mx, lx) ? REL_OVERLAP : REL_DISJOINT;
+        return within(x, mx, lx, y, my, ly) || within(y, my, ly, x, mx, lx) ? REL_OVERLAP : REL_DISJOINT;
     }
     if ((a->kind == MK_PREFIX && exact_b) || (b->kind == MK_PREFIX && exact_a)) {
         const matcher *p = a->kind == MK_PREFIX ? a : b, *e = p == a ? b : a;
@@ -223,7 +285,7 @@ static relation path_relation(const matcher *a, const matcher *b)
          * it decides ("~/b.cb" is beside subpath "~/b" for every HOME),
          * unless e ends with a parameter, whose value may be "/" */
         if (e->len && e->value[e->len - 1] == PARAM_CLOSE) return REL_OVERLAP;
-        return within(p->value, p->len, e->value, e->len) && p->value[e->len] == '/'
+        return within(p->value, mask_of(p, p->value), p->len, e->value, mask_of(e, e->value), e->len) && p->value[e->len] == '/'
                ? REL_OVERLAP : (e->len == 1 ? REL_OVERLAP : REL_DISJOINT);
     }
     return pattern_relation(a, b, MK_LITERAL, MK_PREFIX, MK_SUBPATH);
@@ -233,7 +295,7 @@ static relation name_relation(const matcher *a, const matcher *b)
 {
     if (ns_class(a->ns) != ns_class(b->ns)) return REL_DISJOINT;
     size_t ia, ib;
-    relation r = walk(a->fixed, a->fixed_len, b->fixed, b->fixed_len, &ia, &ib);
+    relation r = walk(a->fixed, NULL, a->fixed_len, b->fixed, NULL, b->fixed_len, &ia, &ib);
     if (r != REL_OVERLAP) return r;
     if (a->kind == MK_NAME && b->kind == MK_NAME)
         return a->len == b->len && memcmp(a->value, b->value, a->len) == 0 ? REL_OVERLAP : REL_DISJOINT;
@@ -294,6 +356,9 @@ typedef struct ovl_group {
     size_t rootlen;
     ovl_entry *e;             /* sorted by key */
     size_t n, cap;
+    ovl_entry *f;             /* the folds, by key in lower case */
+    size_t nf;
+    ovl_entry *l;             /* with folds: e again, by key in lower case */
     size_t first;             /* while building: the item of its first rule */
 } ovl_group;
 
@@ -304,8 +369,15 @@ struct ovl_index {
     size_t nother;
     opset other_ops[2];       /* by action: the operations of the other rules */
     uint32_t *pos;            /* by rule id: its entry in its group, or NONE */
+    size_t nfolds;            /* the folds of all groups */
     size_t npos;
 };
+
+/* What keys a rule: a fold by its fixed part read on (fold_view). */
+static const matcher *key_matcher(const rule *r, matcher *tmp)
+{
+    return mk_family(r->m.kind) == FAM_PATH ? fold_view(&r->m, tmp) : &r->m;
+}
 
 static void root_of(const matcher *m, const char **root, size_t *len)
 {
@@ -361,6 +433,78 @@ static ovl_group *group_for(ovl_index *ix, arena *a, const matcher *m, int creat
     return g;
 }
 
+/* Runs of equal keys, and each run's nearest proper prefix: in sorted
+ * order the prefixes of a key form a stack (stack: room for n). */
+static void link_runs(ovl_entry *e, uint32_t n, uint32_t *stack)
+{
+    uint32_t sp = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        if (k + 24 < n) PREFETCH(e[k + 24].key);
+        if (k && e[k].klen == e[k - 1].klen && memcmp(e[k].key, e[k - 1].key, e[k].klen) == 0) {
+            e[k].run = e[k - 1].run;
+            e[k].parent = e[k - 1].parent;
+            e[e[k].run].run_end = k + 1;
+            continue;
+        }
+        while (sp && !(e[stack[sp - 1]].klen < e[k].klen &&
+                       memcmp(e[stack[sp - 1]].key, e[k].key, e[stack[sp - 1]].klen) == 0))
+            e[stack[--sp]].sub_end = k;
+        e[k].run = k;
+        e[k].run_end = k + 1;
+        e[k].parent = sp ? stack[sp - 1] : NONE;
+        stack[sp++] = k;
+    }
+    while (sp) e[stack[--sp]].sub_end = n;
+}
+
+static const char *lower_copy(arena *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1);
+    for (size_t i = 0; i < n; i++) d[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 32) : s[i];
+    d[n] = 0;
+    return d;
+}
+
+/* The entries of items (one group's, keys in lower case), sorted and linked. */
+static ovl_entry *lower_view(arena *a, keysort_item *items, size_t n)
+{
+    keysort(items, n);
+    ovl_entry *e = arena_alloc(a, (n + 1) * sizeof *e);
+    for (size_t k = 0; k < n; k++) {
+        rule *r = items[k].p;
+        e[k] = (ovl_entry){ .key = items[k].key, .r = r, .covers = r->covers, .klen = items[k].len, .action = r->action };
+    }
+    link_runs(e, (uint32_t)n, arena_alloc(a, (n + 1) * sizeof(uint32_t)));
+    return e;
+}
+
+/* Each group's folds by their keys in lower case, and, in a group with
+ * folds, its other rules so too. */
+static void add_folds(ovl_index *ix, arena *a, rule **folds, size_t nfolds)
+{
+    keysort_item *items = arena_alloc(a, (nfolds + 1) * sizeof *items);
+    for (size_t gi = 0; gi < ix->ng; gi++) {
+        ovl_group *g = &ix->g[gi];
+        if (!g->nf) continue;
+        size_t m = 0;
+        for (size_t i = 0; i < nfolds; i++) {
+            matcher t;
+            const matcher *km = key_matcher(folds[i], &t);
+            if (group_for(ix, a, km, 0) != g) continue;
+            const char *key;
+            size_t klen;
+            key_of(km, &key, &klen);
+            items[m++] = (keysort_item){ 0, lower_copy(a, key, klen), (uint32_t)klen, folds[i]->id, folds[i] };
+        }
+        g->f = lower_view(a, items, m);
+        g->nf = m;
+        keysort_item *li = arena_alloc(a, (g->n + 1) * sizeof *li);
+        for (size_t k = 0; k < g->n; k++)
+            li[k] = (keysort_item){ 0, lower_copy(a, g->e[k].key, g->e[k].klen), g->e[k].klen, g->e[k].r->id, g->e[k].r };
+        g->l = lower_view(a, li, g->n);
+    }
+}
+
 ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
 {
     ovl_index *ix = arena_alloc(a, sizeof *ix);
@@ -375,14 +519,21 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
     /* in the arena, not malloc: after lowering it has the parse nodes'
      * memory to give (arena_adopt), a fresh malloc block would be new pages */
     keysort_item *items = arena_alloc(a, (n + 1) * sizeof *items);
-    size_t ni = 0, lcap = 0;
+    size_t ni = 0, lcap = 0, nfolds = 0;
     uint32_t *shared = NULL;  /* by group: bytes every key of the group starts with */
+    rule **folds = arena_alloc(a, (n + 1) * sizeof *folds);
     for (size_t i = 0; i < n; i++) {
         rule *r = rules[i];
         matcher_family f = mk_family(r->m.kind);
         if (f != FAM_PATH && f != FAM_NAME) {
             ix->other[ix->nother++] = r;
             for (int w = 0; w < OPS_MAX / 64; w++) ix->other_ops[r->action].w[w] |= r->covers->w[w];
+            continue;
+        }
+        if (r->m.ffixed && f == FAM_PATH) {   /* a fold: listed apart */
+            matcher t;
+            group_for(ix, a, key_matcher(r, &t), 1)->nf++;
+            folds[nfolds++] = r;
             continue;
         }
         ovl_group *g = group_for(ix, a, &r->m, 1);
@@ -430,39 +581,18 @@ ovl_index *ovl_build(arena *a, rule *const *rules, size_t n)
         ix->pos[r->id] = (uint32_t)g->n++;
     }
     free(shared);
-    for (size_t i = 0; i < ix->ng; i++) {
-        ovl_group *g = &ix->g[i];
-        ovl_entry *e = g->e;
-        /* runs of equal keys, and each run's nearest proper prefix: in
-         * sorted order the prefixes of a key form a stack */
-        uint32_t *stack = (uint32_t *)items, sp = 0;   /* items are free again */
-        for (uint32_t k = 0; k < g->n; k++) {
-            if (k + 24 < g->n) PREFETCH(e[k + 24].key);
-            if (k && e[k].klen == e[k - 1].klen && memcmp(e[k].key, e[k - 1].key, e[k].klen) == 0) {
-                e[k].run = e[k - 1].run;
-                e[k].parent = e[k - 1].parent;
-                e[e[k].run].run_end = k + 1;
-                continue;
-            }
-            while (sp && !(e[stack[sp - 1]].klen < e[k].klen &&
-                           memcmp(e[stack[sp - 1]].key, e[k].key, e[stack[sp - 1]].klen) == 0))
-                e[stack[--sp]].sub_end = k;
-            e[k].run = k;
-            e[k].run_end = k + 1;
-            e[k].parent = sp ? stack[sp - 1] : NONE;
-            stack[sp++] = k;
-        }
-        while (sp) e[stack[--sp]].sub_end = g->n;
-    }
+    for (size_t i = 0; i < ix->ng; i++) link_runs(ix->g[i].e, (uint32_t)ix->g[i].n, (uint32_t *)items);   /* items are free again */
+    ix->nfolds = nfolds;
+    if (nfolds) add_folds(ix, a, folds, nfolds);
     return ix;
 }
 
-static size_t lower_bound(const ovl_group *g, const char *key, size_t klen)
+static size_t lower_bound(const ovl_entry *v, size_t n, const char *key, size_t klen)
 {
-    size_t lo = 0, hi = g->n;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const ovl_entry *e = &g->e[mid];
+        const ovl_entry *e = &v[mid];
         size_t m = e->klen < klen ? e->klen : klen;
         int c = memcmp(e->key, key, m);
         if (c < 0 || (c == 0 && e->klen < klen)) lo = mid + 1; else hi = mid;
@@ -484,6 +614,33 @@ static void visit(const ovl_entry *e, const rule *q, int opposed, ovl_cb cb, voi
     if (wanted(q, e->r, e->covers, e->action, opposed)) cb(ud, e->r);
 }
 
+/* The entries of v[0, n) (sorted, linked) whose key may meet key: its
+ * ancestors and, but for an exact query, its descendants, and its equals. */
+static void look_up(const ovl_entry *v, size_t n, const char *key, size_t klen, int exact,
+                    const rule *q, int opposed, ovl_cb cb, void *ud)
+{
+    if (!n) return;
+    size_t lo = lower_bound(v, n, key, klen);
+    /* ancestors: entries whose key is a proper prefix of ours.  Every
+     * such key sorts between itself and ours, so it is a prefix of the
+     * entry just before our place, or of one of that entry's parents. */
+    for (uint32_t i = lo ? v[lo - 1].run : NONE; i != NONE; i = v[i].parent) {
+        const ovl_entry *a = &v[i];
+        if (a->klen >= klen || memcmp(a->key, key, a->klen) != 0) continue;
+        for (size_t k = i; k < n && v[k].run == i; k++) visit(&v[k], q, opposed, cb, ud);
+    }
+    /* descendants and equals: keys starting with ours.  An exact
+     * matcher (a literal or a name, nothing symbolic after the root)
+     * matches one string, its key: a longer key matches only longer
+     * strings, so only equal keys can relate (they sort first). */
+    for (size_t k = lo; k < n; k++) {
+        const ovl_entry *e = &v[k];
+        if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;
+        if (exact && e->klen > klen) break;
+        visit(e, q, opposed, cb, ud);
+    }
+}
+
 void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void *ud)
 {
     if (opset_intersects(&ix->other_ops[!q->action], q->covers) ||
@@ -497,23 +654,33 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
         if (q->m.kind != MK_NONE) {
             if (qf == FAM_IP || qf == FAM_TARGET) return;   /* only "other" can relate */
         }
-        for (size_t gi = 0; gi < ix->ng; gi++)
+        for (size_t gi = 0; gi < ix->ng; gi++) {
             for (size_t k = 0; k < ix->g[gi].n; k++) visit(&ix->g[gi].e[k], q, opposed, cb, ud);
+            for (size_t k = 0; k < ix->g[gi].nf; k++) visit(&ix->g[gi].f[k], q, opposed, cb, ud);
+        }
         return;
     }
+    matcher t;
+    const matcher *qm = key_matcher(q, &t);
+    int folded = qm != &q->m;
     const char *root;
     size_t rl;
-    root_of(&q->m, &root, &rl);
+    root_of(qm, &root, &rl);
     name_ns qns = qf == FAM_NAME ? ns_class(q->m.ns) : NS_NONE;
     const char *key;
     size_t klen;
-    key_of(&q->m, &key, &klen);
+    key_of(qm, &key, &klen);
+    /* the key in lower case, for the folds' lists (with none: not asked) */
+    char lbuf[256], *lkey = !ix->nfolds || klen < sizeof lbuf ? lbuf : xmalloc(klen + 1);
+    if (ix->nfolds)
+        for (size_t i = 0; i < klen; i++) lkey[i] = key[i] >= 'A' && key[i] <= 'Z' ? (char)(key[i] | 32) : key[i];
     for (size_t gi = 0; gi < ix->ng; gi++) {
         const ovl_group *g = &ix->g[gi];
         if (g->fam != qf || g->ns != qns) continue;
         int same = g->rootlen == rl && memcmp(g->root, root, rl) == 0;
         if (!same) {           /* another root: related depending on values */
             for (size_t k = 0; k < g->n; k++) visit(&g->e[k], q, opposed, cb, ud);
+            for (size_t k = 0; k < g->nf; k++) visit(&g->f[k], q, opposed, cb, ud);
             continue;
         }
         /* (not when it ends with a parameter: "$P" and "$P/..." are one
@@ -521,7 +688,7 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
         int exact = (q->m.kind == MK_LITERAL || q->m.kind == MK_NAME) && klen == q->m.fixed_len &&
                     q->m.fixed_len == q->m.len && !(q->m.len && q->m.value[q->m.len - 1] == PARAM_CLOSE);
         uint32_t at = q->id < ix->npos ? ix->pos[q->id] : NONE;
-        if (at != NONE && at < g->n && g->e[at].r == q) {
+        if (!folded && at != NONE && at < g->n && g->e[at].r == q) {
             /* q is in the index: its ancestors are its run's parent chain,
              * its descendants and equals the range its key prefixes */
             const ovl_entry *own = &g->e[g->e[at].run];
@@ -529,35 +696,28 @@ void ovl_query(const ovl_index *ix, const rule *q, int opposed, ovl_cb cb, void 
                 for (uint32_t k = i; k < g->e[i].run_end; k++) visit(&g->e[k], q, opposed, cb, ud);
             uint32_t end = exact ? own->run_end : own->sub_end;
             for (uint32_t k = g->e[at].run; k < end; k++) visit(&g->e[k], q, opposed, cb, ud);
+            if (g->nf) look_up(g->f, g->nf, lkey, klen, exact, q, opposed, cb, ud);
             continue;
         }
-        size_t lo = lower_bound(g, key, klen);
-        /* ancestors: entries whose key is a proper prefix of ours.  Every
-         * such key sorts between itself and ours, so it is a prefix of the
-         * entry just before our place, or of one of that entry's parents. */
-        for (uint32_t i = lo ? g->e[lo - 1].run : NONE; i != NONE; i = g->e[i].parent) {
-            const ovl_entry *a = &g->e[i];
-            if (a->klen >= klen || memcmp(a->key, key, a->klen) != 0) continue;
-            for (size_t k = i; k < g->n && g->e[k].run == i; k++) visit(&g->e[k], q, opposed, cb, ud);
+        if (folded) {          /* in lower case: the folds, and the others */
+            look_up(g->f, g->nf, lkey, klen, 0, q, opposed, cb, ud);
+            if (g->l) look_up(g->l, g->n, lkey, klen, 0, q, opposed, cb, ud);
+            else for (size_t k = 0; k < g->n; k++) visit(&g->e[k], q, opposed, cb, ud);
+            continue;
         }
-        /* descendants and equals: keys starting with ours.  An exact
-         * matcher (a literal or a name, nothing symbolic after the root)
-         * matches one string, its key: a longer key matches only longer
-         * strings, so only equal keys can relate (they sort first). */
-        for (size_t k = lo; k < g->n; k++) {
-            const ovl_entry *e = &g->e[k];
-            if (e->klen < klen || memcmp(e->key, key, klen) != 0) break;
-            if (exact && e->klen > klen) break;
-            visit(e, q, opposed, cb, ud);
-        }
+        look_up(g->e, g->n, key, klen, exact, q, opposed, cb, ud);
+        if (g->nf) look_up(g->f, g->nf, lkey, klen, exact, q, opposed, cb, ud);
     }
+    if (lkey != lbuf) free(lkey);
 }
 
 size_t ovl_order(const ovl_index *ix, rule **out)
 {
     size_t n = 0;
-    for (size_t gi = 0; gi < ix->ng; gi++)
+    for (size_t gi = 0; gi < ix->ng; gi++) {
         for (size_t k = 0; k < ix->g[gi].n; k++) out[n++] = ix->g[gi].e[k].r;
+        for (size_t k = 0; k < ix->g[gi].nf; k++) out[n++] = ix->g[gi].f[k].r;
+    }
     for (size_t i = 0; i < ix->nother; i++) out[n++] = ix->other[i];
     return n;
 }

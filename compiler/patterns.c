@@ -461,6 +461,110 @@ static int name_length(const char *v, size_t len)
     return n;
 }
 
+static int ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* The rest of a regex after its fixed part, as what it makes the part. */
+static matcher_kind fold_rest(const char *r, size_t n, matcher_kind own)
+{
+    static const struct { const char *rest; matcher_kind kind; } tails[] = {
+        { "$", MK_LITERAL }, { "(/.*)?$", MK_SUBPATH }, { ".*$", MK_PREFIX },
+    };
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++)
+        if (strlen(tails[i].rest) == n && memcmp(tails[i].rest, r, n) == 0) return tails[i].kind;
+    return own;
+}
+
+/* A glob's or regex's fixed part read on through letters in both cases
+ * ("[sS]"): every letter of it is such a pair (a letter in one case, a
+ * character of several bytes or another class ends it; a parameter is a
+ * value as it is).  Sets m->ffixed and the rest (ir.h), or leaves them
+ * NULL when no pair is read. */
+static void fold_fixed(arena *a, matcher *m, int alias_first)
+{
+    m->ffixed = m->ffold = NULL;
+    m->ffixed_len = 0;
+    m->fkind = m->kind;
+    m->fdir = 0;
+    int glob = m->kind == MK_GLOB;
+    const char *v = m->value;
+    size_t len = m->len, i = 0;
+    if ((!glob && m->kind != MK_REGEX) || !v || alias_first || !memchr(v, '[', len)) return;
+    if (!glob) {
+        if (!len || v[0] != '^' || regex_alt_end(v, len) < len) return;
+        i = 1;
+    }
+    strbuf t, f;
+    sb_init(&t);
+    sb_init(&f);
+    size_t pairs = 0, last = i, last_t = 0;
+    int last_pair = 0, dir = 0;
+    while (i < len) {
+        size_t at = i, at_t = t.len;
+        int pair = 0;
+        char c = v[i];
+        if (c == PARAM_OPEN) {
+            const char *e = memchr(v + i, PARAM_CLOSE, len - i);
+            if (!e) break;
+            size_t k = (size_t)(e + 1 - (v + i));
+            sb_add(&t, v + i, k);
+            for (size_t x = 0; x < k; x++) sb_putc(&f, 0);
+            i += k;
+        } else if (c == '[' && i + 3 < len && v[i + 3] == ']' && ascii_letter(v[i + 1]) && (v[i + 1] ^ 32) == v[i + 2]) {
+            sb_putc(&t, (char)(v[i + 1] | 32));
+            sb_putc(&f, 1);
+            pair = 1;
+            i += 4;
+        } else if (c == '\\' && i + 1 < len) {
+            char d = v[i + 1];
+            if (!d || ascii_letter(d)) break;      /* \d, \s, a letter in one case */
+            sb_putc(&t, d);
+            sb_putc(&f, 0);
+            i += 2;
+        } else {
+            if (glob && c == '/') {
+                size_t k = globstars_at(v, len, i);
+                if (k && i + k == len) { dir = 1; break; }
+            }
+            if (glob ? (c == '*' || c == '?' || c == '[') : (!c || regex_is_meta(c))) break;
+            if (ascii_letter(c)) break;
+            sb_putc(&t, c);
+            sb_putc(&f, 0);
+            i++;
+        }
+        pairs += (size_t)pair;
+        last = at;
+        last_t = at_t;
+        last_pair = pair;
+    }
+    /* a regex's last character under a quantifier is not fixed */
+    if (!glob && i < len && (v[i] == '*' || v[i] == '?' || v[i] == '{') && i > 1) {
+        i = last;
+        t.len = f.len = last_t;
+        pairs -= (size_t)last_pair;
+    }
+    /* a glob's first component that may be /tmp, /var or /etc in some
+     * case is the kernel's /private one: only a whole component that is
+     * none of them keeps the part */
+    if (glob && pairs) {
+        const char *s = t.data, *end = t.data + t.len;
+        if (*s == PARAM_OPEN) s = (const char *)memchr(s, PARAM_CLOSE, t.len) + 1;   /* "$P/etc": P may be "/" */
+        const char *slash = s + 1 < end && *s == '/' ? memchr(s + 1, '/', (size_t)(end - s - 1)) : NULL;
+        if (!slash && s + 1 < end && *s == '/' && i < len && v[i] == '/') slash = end;   /* "/opt" + globstar */
+        if (!slash || memchr(s, PARAM_OPEN, (size_t)(slash - s)) ||
+            (slash - s == 4 && (!memcmp(s, "/tmp", 4) || !memcmp(s, "/var", 4) || !memcmp(s, "/etc", 4))))
+            pairs = 0;
+    }
+    if (pairs) {
+        m->ffixed = arena_strndup(a, t.data, t.len);
+        m->ffold = arena_strndup(a, f.data, f.len);
+        m->ffixed_len = t.len;
+        m->fdir = dir;
+        if (!glob) m->fkind = fold_rest(v + i, len - i, m->kind);
+    }
+    sb_free(&t);
+    sb_free(&f);
+}
+
 void matcher_finish(arena *a, matcher *m) { matcher_finish_depth(a, m, -1); }
 
 void matcher_finish_depth(arena *a, matcher *m, int depth)
@@ -530,6 +634,7 @@ void matcher_finish_depth(arena *a, matcher *m, int depth)
     }
     }
     if (alias_first) m->fixed_len = 1;
+    fold_fixed(a, m, alias_first);
 }
 
 void ancestors_regex(strbuf *out, const char *path)

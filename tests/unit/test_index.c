@@ -28,27 +28,41 @@ static uint64_t rng(uint64_t *s)
  * sorts the keys of a group without the bytes they all share) */
 static rule *random_rule(arena *a, uint64_t *seed, unsigned id, const char *shared)
 {
-    static const char *const parts[] = { "Users", "bench", "cl", "a", "ab", "abc", "x" };
-    static const matcher_kind kinds[] = { MK_LITERAL, MK_SUBPATH, MK_PREFIX, MK_GLOB, MK_NAME, MK_NAME_PREFIX };
+    static const char *const parts[] = { "Users", "bench", "cl", "a", "ab", "abc", "x", "USERS", "AB", "Cl" };
+    static const matcher_kind kinds[] = { MK_LITERAL, MK_SUBPATH, MK_PREFIX, MK_GLOB, MK_NAME, MK_NAME_PREFIX, MK_REGEX };
+    static const char *const tails[] = { "$", "(/.*)?$", ".*$", "/[^/]*$" };
     static const char *const ops[] = { "file-read*", "file-write*", "file-read-data", "mach-lookup" };
     rule *r = arena_alloc(a, sizeof *r);
     r->id = id;
     r->action = (action_t)(rng(seed) & 1);
-    matcher_kind k = kinds[rng(seed) % 6];
+    matcher_kind k = kinds[rng(seed) % 7];
     int name = k == MK_NAME || k == MK_NAME_PREFIX;
     r->op = op_lookup(name ? ops[3] : ops[rng(seed) % 3], NULL);
     r->covers = &op_get(r->op)->covers;
-    char buf[128];
+    char buf[512];
     size_t n = 0;
     int depth = 1 + (int)(rng(seed) % 4);
     if (shared) n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", name ? "" : "/", shared);
     if (!shared && !name && rng(seed) % 5 == 0) n += (size_t)snprintf(buf + n, sizeof buf - n, "%cHOME%c", PARAM_OPEN, PARAM_CLOSE);
     for (int i = 0; i < depth; i++) {
-        const char *part = parts[rng(seed) % (shared ? 3 : 7)];
+        const char *part = parts[rng(seed) % (shared ? 3 : 10)];
         if (name) n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i || shared ? "." : "", part);
         else n += (size_t)snprintf(buf + n, sizeof buf - n, "/%s", part);
     }
     if (k == MK_GLOB) n += (size_t)snprintf(buf + n, sizeof buf - n, "/*");
+    if (k == MK_REGEX) {               /* the path in every case of its letters */
+        char re[512];
+        size_t m = (size_t)snprintf(re, sizeof re, "^");
+        for (size_t i = 0; i < n; i++) {
+            char c = buf[i];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+                m += (size_t)snprintf(re + m, sizeof re - m, "[%c%c]", c | 32, c & ~32);
+            else m += (size_t)snprintf(re + m, sizeof re - m, c == '.' ? "\\%c" : "%c", c);
+        }
+        m += (size_t)snprintf(re + m, sizeof re - m, "%s", tails[rng(seed) % 4]);
+        memcpy(buf, re, m);
+        n = m;
+    }
     r->m.kind = k;
     r->m.ns = name ? NS_GLOBAL : NS_NONE;
     r->m.value = arena_strndup(a, buf, n);

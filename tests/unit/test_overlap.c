@@ -86,6 +86,34 @@ void test_overlap(void)
               "glob /a/x\\*y/z/w lies in subpath /a/x*y/z and beats it (item 7)");
     }
 
+    unit_case("overlap: letters in both cases compare in any case");
+    {
+        matcher fs = mk(&a, MK_REGEX, "^\x01HOME\x02/\\.[sS][sS][hH](/.*)?$");
+        matcher slash1 = mk(&a, MK_LITERAL, "/"), lib = mk(&a, MK_LITERAL, "/Library");
+        CHECK(matcher_relation(&fs, &slash1) == REL_DISJOINT && matcher_relation(&lib, &fs) == REL_DISJOINT,
+              "/ and /Library are never $HOME/.ssh or below, in any case");
+        matcher anc = { 0 };
+        anc.kind = MK_ANCESTORS;
+        anc.value = "HOME";
+        anc.len = 4;
+        matcher_finish(&a, &anc);
+        CHECK(matcher_relation(&anc, &fs) == REL_DISJOINT, "the ancestors of $HOME are not below it");
+        matcher hs = mk(&a, MK_LITERAL, "\x01HOME\x02/.SSH/id"), hg = mk(&a, MK_LITERAL, "\x01HOME\x02/.gitconfig");
+        CHECK(matcher_relation(&fs, &hs) == REL_OVERLAP, "$HOME/.SSH/id is $HOME/.ssh/id in another case");
+        CHECK(matcher_relation(&fs, &hg) == REL_DISJOINT, "$HOME/.gitconfig is beside $HOME/.ssh");
+        matcher fu = mk(&a, MK_REGEX, "^/[uU][sS][eE][rR][sS]/\x01USER\x02/\\.[sS][sS][hH]/[cC]$");
+        matcher ab = mk(&a, MK_SUBPATH, "/a/b"), us = mk(&a, MK_SUBPATH, "/USERS");
+        CHECK(matcher_relation(&fu, &ab) == REL_DISJOINT, "/Users/$USER/.ssh/c in any case is not under /a/b");
+        CHECK(matcher_relation(&fu, &us) != REL_DISJOINT, "but it may be under /USERS");
+        matcher one = mk(&a, MK_REGEX, "^/a/[bB]$"), up = mk(&a, MK_LITERAL, "/A/b");
+        CHECK(matcher_relation(&one, &up) == REL_DISJOINT, "a letter written in one case stays in it");
+        matcher fg = mk(&a, MK_GLOB, "/[tT][mM][pP]/[xX]/**"), pt = mk(&a, MK_LITERAL, "/private/tmp/x");
+        CHECK(matcher_relation(&fg, &pt) != REL_DISJOINT, "a glob's /tmp in any case may be /private/tmp");
+        matcher fd = mk(&a, MK_GLOB, "/[oO][pP][tT]/**"), od = mk(&a, MK_LITERAL, "/OPT"), oe = mk(&a, MK_LITERAL, "/optx");
+        CHECK(matcher_relation(&fd, &od) == REL_OVERLAP && matcher_relation(&fd, &oe) == REL_DISJOINT,
+              "glob /opt/** in any case matches /OPT, not /optx");
+    }
+
     unit_case("overlap: emitted allow and deny are disjoint (carve-out)");
     int errors;
     char *out = unit_compile("files { allow write \"/w\"; deny write \"/w/secret\"; allow write literal \"/w/secret/ok\"; }\n",
