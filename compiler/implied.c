@@ -114,7 +114,14 @@ static int add_one(implied_ctx *ic, const rule *from, matcher_kind kind, const c
     sb_init(&b);
     const char *tv = v;                  /* the template, before the values */
     size_t tn = n;
-    if (kind != MK_ANCESTORS && memchr(v, PARAM_OPEN, n)) {
+    /* a prefix whose values end inside /tmp, /var or /etc ("/$U" with
+     * U=var) stands for its text and the alias under /private: kept as
+     * the template, which the back end and the evaluator spell with the
+     * values as a written prefix "/$U" is (template_prefix_alias), not
+     * as the literal path /private/var that leaves /varx out */
+    int keep = kind == MK_PREFIX && compile_platform(c) == PLAT_MACOS && all_defined(c, v, n) &&
+               template_prefix_alias(v, n, &c->defines);
+    if (kind != MK_ANCESTORS && !keep && memchr(v, PARAM_OPEN, n)) {
         if (all_defined(c, v, n)) {
             param_expand(&b, v, n, &c->defines, (kind == MK_REGEX ? TPL_REGEX : kind == MK_GLOB ? TPL_GLOB : 0) |
                                                       (compile_platform(c) == PLAT_LINUX ? TPL_LINUX : 0));
