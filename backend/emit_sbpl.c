@@ -308,6 +308,11 @@ static const char *name_filter(const matcher *m)
     return f[m->ns][k];
 }
 
+/* The paths the text as written leaves to the /private branch: /tmp,
+ * /var and /etc in every case of their letters ("/tmP/s" is the link
+ * /private/tmp/s to the kernel, never a path of its own) */
+#define NOT_ALIAS_GUARD "^/([tT][mM][pP]|[vV][aA][rR]|[eE][tT][cC])(/|$)"
+
 /* A symbolic path template whose first component a value may make /tmp,
  * /var or /etc in a way no derived parameter spells ("$P/$D" with P=/ and
  * D=tmp, "/t$X" with X=mp; "/$D" alone is NAME.root, "$P/etc" NAME.pdir):
@@ -395,7 +400,7 @@ static void ancestors_regex_of(emitter *e, const matcher *m, strbuf *re)
     sb_free(&t);
 }
 
-/* (require-any (require-all M (require-not (regex "^/(tmp|var|etc)(/|$)")))
+/* (require-any (require-all M (require-not (regex NOT_ALIAS_GUARD)))
  *              (require-all M-under-/private (regex "^/private/(tmp|var|etc)(/|$)"))):
  * M where the value does not make an alias, M under /private where it does */
 /* A glob whose first component holds a wildcard ("/$D*", "$P/t*", "${P}*")
@@ -456,7 +461,7 @@ static void put_alias_guarded(emitter *e, const matcher *m)
             sb_putc(out, ')');
         } else put_matcher_as_is(e, m);
         sb_puts(out, " (require-not (regex ");
-        sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
+        sbpl_string(out, NOT_ALIAS_GUARD, sizeof NOT_ALIAS_GUARD - 1);
         sb_puts(out, ")))");
     }
     sb_puts(out, " (require-all ");
@@ -596,7 +601,7 @@ static void put_matcher(emitter *e, const matcher *m)
         sb_puts(out, "(require-any (require-all ");
         put_matcher_as_is(e, m);
         sb_puts(out, " (require-not (regex ");
-        sbpl_string(out, "^/(tmp|var|etc)(/|$)", 20);
+        sbpl_string(out, NOT_ALIAS_GUARD, sizeof NOT_ALIAS_GUARD - 1);
         sb_puts(out, ")))");
         for (unsigned k = 0; k < 3; k++) {
             if (!(pmask >> k & 1)) continue;
