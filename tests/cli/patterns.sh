@@ -217,6 +217,21 @@ for d in "" "-D X=m"; do
 done
 run "patterns: prefix alias -D output" "$BUCKLE" compile -D X=m "$P/aliaspre.buckle"
 expect_out_has "patterns: the -D output adds the alias under /private" '(require-any (require-all (prefix "/tm") (require-not (regex "^/([tT][mM][pP]|[vV][aA][rR]|[eE][tT][cC])(/|$)"))) (subpath "/private/tmp"))'
+# a final regex "^/$U$" keeps the directories its parameter stands for
+# from moving away as a prefix "/$U": with U=var that is /var's text (/varx
+# too) and /private/var, with -D as symbolically
+printf 'param U = "var";\ndefault allow;\nfiles { deny final metadata regex "^/$U$"; }\n' >"$P/aliasmove.buckle"
+for d in "" "-D U=var"; do
+    # shellcheck disable=SC2086
+    run "patterns: moved prefix alias $d" "$BUCKLE" query $d --vnode-type DIRECTORY "$P/aliasmove.buckle" files file-clone /varx
+    expect_out_has "patterns: regex \"^/\$U\$\" (U=var) $d denies cloning the directory /varx" "deny /varx"
+    expect_out_has "patterns: ... $d the output agrees on /varx" "compiled SBPL agrees"
+done
+# the text of a value-made path is kept off the aliases in every case of
+# their letters: "${P}P/s" with P=/tm is the link /private/tmp/s, never /tmP/s
+printf 'param P;\nfiles { allow read prefix "${P}P/s"; }\n' >"$P/aliascase.buckle"
+run "patterns: alias guard in every case" "$BUCKLE" compile "$P/aliascase.buckle"
+expect_out_has "patterns: the text as written leaves out /tmP, /Var and /ETC" '(require-not (regex "^/([tT][mM][pP]|[vV][aA][rR]|[eE][tT][cC])(/|$)"))'
 # symbolically, "/t$X" (a parameter in the first component) may be
 # /private/tmp: the overlap analysis carves a rule under /private around it
 printf 'param X = "m";\nfiles { allow read "/private/tmp/x"; deny read prefix "/t$X"; }\n' >"$P/aliasov.buckle"
