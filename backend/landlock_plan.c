@@ -110,6 +110,9 @@ typedef struct rstate {
     const char *wwhy;
     const char *why_by[LLC_COUNT];   /* every widening class, with its first reason */
     const char *closed, *closed_why; /* a directory granted one by one where the rule would create entries */
+    uint64_t split;           /* the rights granted one by one somewhere beneath the rule's path */
+    const char *split_why, *split_tail; /* the first place and reason, when that is what narrow says */
+    int lost;                 /* narrow says that grants were withdrawn (withdraw_movable) */
 } rstate;
 
 /* The class to report for s: the first the user did not accept, else the
@@ -498,6 +501,22 @@ static int deny_held_apart(llb *b, const rule *d)
 
 static int protect_mounted(llb *b, size_t k);
 
+/* 1 when deny d takes nothing from read_dir granted above its path: it
+ * names (a literal or subpath) a regular file that exists at launch as its
+ * own real path.  Listing applies to directories only, and the file cannot
+ * become one: removing or renaming it, or a directory above it, is a right
+ * of the directories on its way, which the same deny keeps from being
+ * granted whole (blocked: an entry renamed to a name it denies) */
+static int lists_nothing(llb *b, const rule *d)
+{
+    if (d->m.kind != MK_LITERAL && d->m.kind != MK_SUBPATH) return 0;
+    size_t n;
+    const char *v = rval(b, d, &n);
+    const char *h = ll_host_path(b->a, arena_strndup(b->a, v, n), b->in->host_map);
+    struct stat st;
+    return st_get(b, h, &st) == 0 && S_ISREG(st.st_mode) && is_real(b, h);
+}
+
 /* Why nothing beneath x can have right ri as a whole, or NULL; *which:
  * the deny that may match beneath, if that is why.  root: x is the path of
  * the allow being planned, where a mount may hold buckle's own files
@@ -519,15 +538,22 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
         if (d->m.kind == MK_NONE || (cov && rule_beats(cov, d))) continue;
         if (!may_match_beneath(b, d, px, pl)) continue;
         if ((rights[ri].bit & LL_FS_WRITING) && deny_held_apart(b, d)) continue;
+        if (rights[ri].bit == LL_FS_READ_DIR && lists_nothing(b, d)) continue;
         *which = d;
         return "a deny";
     }
     /* refer (rename and link across directories) moves an entry with the
      * grants it holds: where another right is denied by a path rule beneath,
-     * a directory moved there would keep that right */
-    if (rights[ri].bit == LL_FS_REFER)
+     * a directory moved there would keep that right.  Removing is the other
+     * half of a rename inside one directory: granted whole there, it would
+     * let an entry granted one by one (another right split around that
+     * deny) take the denied name, and the grant goes with it; the grants
+     * one by one would then be withdrawn (withdraw_movable), so the right
+     * to remove is the one split instead */
+    int moves = rights[ri].bit == LL_FS_REFER, renames = (rights[ri].bit & (LL_FS_REMOVE_FILE | LL_FS_REMOVE_DIR)) != 0;
+    if (moves || renames)
         for (size_t rj = 0; rj < NRIGHTS; rj++) {
-            if (rj == ri) continue;
+            if (rj == ri || (renames && (rights[rj].bit & (LL_FS_REFER | LL_FS_REMOVE_FILE | LL_FS_REMOVE_DIR)))) continue;
             for (size_t k = 0; k < b->ndeny[rj]; k++) {
                 const rule *d = b->deny[rj][k];
                 /* a read-only mount refuses a move into it or out of it;
@@ -535,7 +561,9 @@ static const char *blocked(llb *b, size_t ri, const rule *cov, const char *px, c
                 if ((rights[rj].bit & LL_FS_WRITING) && deny_held_apart(b, d)) continue;
                 if (d->m.kind != MK_NONE && may_match_beneath(b, d, px, pl)) {
                     *which = d;
-                    return "a deny of another right (an entry moved under it would keep its rights)";
+                    return moves ? "a deny of another right (an entry moved under it would keep its rights)"
+                                 : "a deny of another right (an entry renamed to a name it denies would keep its "
+                                   "rights)";
                 }
             }
         }
@@ -767,16 +795,20 @@ static void tree(llb *b, size_t ri, const rule *cov, const rule *owner, const ch
         state(b, owner)->closed = arena_strdup(b->a, hx);
         state(b, owner)->closed_why = which ? arena_printf(b->a, "%s (%s)", why, ll_rule_where(b->a, b->in->c, which)) : why;
     }
-    if (!state(b, owner)->narrow)      /* the first reason is the one kept */
-        narrow(b, owner, arena_printf(b->a, "%s inside %s%s%s%s: its entries at launch are granted one by one "
-                                            "(new entries directly in it get no rights)%s%s%s", why, hx,
-                                      which ? " (" : "", which ? ll_rule_where(b->a, b->in->c, which) : "",
-                                      which ? ")" : "",
-                                      which && b->dh[which->id].absent ? "; it denies " : "",
-                                      which && b->dh[which->id].absent ? b->dh[which->id].path : "",
-                                      which && b->dh[which->id].absent
-                                          ? ", which does not exist at launch: --linux-accept=new-paths grants the directory "
-                                            "whole and checks that path when the command ends" : ""));
+    /* the first reason is the one kept; the rights split are named when
+     * the verdict is made (verdict_why) */
+    rstate *os = state(b, owner);
+    os->split |= rights[ri].bit;
+    if (!os->narrow) {
+        os->split_why = arena_printf(b->a, "%s inside %s%s%s%s", why, hx, which ? " (" : "",
+                                     which ? ll_rule_where(b->a, b->in->c, which) : "", which ? ")" : "");
+        os->split_tail = which && b->dh[which->id].absent
+                             ? arena_printf(b->a, "; it denies %s, which does not exist at launch: --linux-accept=new-paths "
+                                                  "grants the directory whole and checks that path when the command ends",
+                                            b->dh[which->id].path)
+                             : "";
+        narrow(b, owner, os->split_why);
+    }
     if (depth >= LL_MAX_DEPTH || b->budget == 0) {
         narrow_cut(b, owner, arena_printf(b->a, "%s: too deep or too many entries to grant one by one", hx));
         return;
@@ -997,6 +1029,8 @@ static void interpreter(llb *b)
  * subpath deny the profile's semantics uphold there loses that right (and
  * says so).  The planning above never makes such a grant; this keeps a
  * mistake in it from becoming a wrong allow. */
+static int stays_file(llb *b, const rule *d);
+static int covered(llb *b, const char *path, uint64_t bit);
 static void verify_grants(llb *b)
 {
     ll_plan *p = b->p;
@@ -1006,6 +1040,7 @@ static void verify_grants(llb *b)
             const rule *d = b->deny[ri][k];
             if (d->m.kind != MK_SUBPATH && d->m.kind != MK_LITERAL) continue;
             if ((bit & LL_FS_WRITING) && deny_held_apart(b, d)) continue;
+            if (bit == LL_FS_READ_DIR && lists_nothing(b, d) && stays_file(b, d)) continue;
             size_t n;
             const char *v = rval(b, d, &n);
             const char *h = ll_host_path(b->a, v, b->in->host_map);
@@ -1022,6 +1057,23 @@ static void verify_grants(llb *b)
             }
         }
     }
+}
+
+/* 1 when no grant lets the file deny d names (lists_nothing) be removed,
+ * replaced or renamed, nor a directory above it: it stays a file */
+static int stays_file(llb *b, const rule *d)
+{
+    size_t n;
+    const char *v = rval(b, d, &n);
+    char *y = arena_strdup(b->a, ll_host_path(b->a, arena_strndup(b->a, v, n), b->in->host_map));
+    uint64_t bit = LL_FS_REMOVE_FILE;
+    for (size_t l = strlen(y); l > 1; bit = LL_FS_REMOVE_DIR) {
+        while (l > 1 && y[l - 1] != '/') l--;
+        if (l > 1) l--;
+        y[l ? l : 1] = 0;              /* y: the directory that holds the entry */
+        if (covered(b, y, bit)) return 0;
+    }
+    return 1;
 }
 
 /* The rule that allows right ri at px, or NULL (the default) */
@@ -1246,7 +1298,13 @@ static void withdraw_movable(llb *b)
             }
         }
         sb_puts(&m, "): the sandbox may rename it or a directory above it, and a grant goes with its file");
-        narrow(b, owner, arena_strdup(b->a, sb_cstr(&m)));
+        /* grants taken away say more than how the others were made: this
+         * reason replaces an earlier one (the first such one is kept) */
+        rstate *os = state(b, owner);
+        if (!os->lost) {
+            os->lost = 1;
+            os->narrow = arena_strdup(b->a, sb_cstr(&m));
+        }
         sb_free(&m);
     }
 }
@@ -1785,6 +1843,7 @@ static const char *ioctl_beyond_devices(llb *b, const rule *r)
            "files, directories, pipes, sockets) is not controlled";
 }
 
+static const char *verdict_why(llb *b, const rstate *s);
 static void rule_verdict(llb *b, const rule *r)
 {
     rstate *s = state(b, r);
@@ -1840,7 +1899,7 @@ static void rule_verdict(llb *b, const rule *r)
     const char *why = NULL;
     int cls = -1;
     if (s->wcls >= 0) { v = BV_WEAKER; cls = weaker_report(s, b->in->accept, &b->p->rep, &why); }
-    else if (s->narrow) { v = BV_NARROWER; why = s->narrow; }
+    else if (s->narrow) { v = BV_NARROWER; why = verdict_why(b, s); }
     else if (!(cats & ~(1u << OC_NONE))) { v = BV_NO_MEANING; why = "no such operation on Linux"; }
     else v = BV_EXACT;
     backend_report_add(&b->p->rep, r, v, cls, why);
@@ -1848,6 +1907,27 @@ static void rule_verdict(llb *b, const rule *r)
         b->p->rep.v[b->p->rep.n - 1].closed = s->closed;
         b->p->rep.v[b->p->rep.n - 1].closed_why = s->closed_why;
     }
+}
+
+/* The narrower verdict's reason: when it is where the rule's rights were
+ * first granted one by one, every right granted so is named (a read split
+ * around a deny of reading, the removing rights of the same directory split
+ * so that no entry granted one by one can be renamed to the denied name) */
+static const char *verdict_why(llb *b, const rstate *s)
+{
+    if (!s->split_why || s->narrow != s->split_why) return s->narrow;
+    strbuf m;
+    sb_init(&m);
+    int first = 1;
+    for (size_t ri = 0; ri < NRIGHTS; ri++) {
+        if (!(s->split & rights[ri].bit)) continue;
+        sb_printf(&m, "%s%s", first ? "" : ", ", rights[ri].name);
+        first = 0;
+    }
+    const char *r = arena_printf(b->a, "%s: its entries at launch are granted one by one (%s; new entries directly "
+                                       "in it get none of these)%s", s->split_why, sb_cstr(&m), s->split_tail);
+    sb_free(&m);
+    return r;
 }
 
 /* Raw SBPL (an sbpl block, a misc rule's sbpl filter) is Seatbelt's
@@ -2158,7 +2238,7 @@ void ll_plan_build(arena *a, const backend_in *in, ll_plan *p)
             if (in->accept & (1u << c)) p->rep.accepted |= 1u << c;
             else p->rep.weaker |= 1u << c;
         }
-    } else backend_report_add(&p->rep, NULL, d->narrow ? BV_NARROWER : BV_EXACT, -1, d->narrow);
+    } else backend_report_add(&p->rep, NULL, d->narrow ? BV_NARROWER : BV_EXACT, -1, d->narrow ? verdict_why(&b, d) : NULL);
     for (size_t i = 0; i < rv->n; i++) {
         const rule *r = rv->v[i];
         if (r->implied || r->dup_of) continue;
