@@ -127,3 +127,22 @@ expect_err_has "landlock deny read split: -v: removing is granted one by one, an
     'narrower: allow files write subpath "${WORKDIR}" -- a deny of another right (an entry renamed to a name it denies would keep its rights) inside '"$R/file"' ('"$R/prof/file-w.buckle"':7): its entries at launch are granted one by one (remove_dir, remove_file, refer; new entries directly in it get none of these)'
 if grep -q "keeps no grant of its own" "$TMP/err"; then fail "landlock deny read split: -v: no grant is withdrawn" "$(grep "keeps no grant" "$TMP/err" | head -3)"
 else pass "landlock deny read split: -v: no grant is withdrawn"; fi
+
+# std/agent with the deny docs/linux.md gives as its example: the project
+# (git too) stays readable, .env does not
+needs_git "landlock deny read split: std/agent"
+agent_world lldrs-agent proj
+cd "$R/proj" || exit 1
+git init -q . && echo API_KEY=TOPSECRET >.env && echo SIBLING >index.js && mkdir src && echo INSUB >src/a.js
+git add index.js src && git -c user.email=t@t -c user.name=t commit -qm init
+printf 'extends "std/agent";\nfiles { deny read "$WORKDIR/.env"; }\n' >"$R/prof/env.buckle"
+run "landlock deny read split: std/agent" "$B" run $A "$R/prof/env.buckle" -- /bin/sh -c \
+    'cat index.js src/a.js; cat .env 2>/dev/null || echo ENV-REFUSED; ls >/dev/null && echo LS-OK; git status --short && echo GIT-OK'
+expect_rc "landlock deny read split: std/agent with a deny of .env runs" 0
+expect_out_has "landlock deny read split: std/agent: the project's files can be read" SIBLING
+expect_out_has "landlock deny read split: std/agent: ... in its subdirectories too" INSUB
+expect_out_has "landlock deny read split: std/agent: .env cannot be read" ENV-REFUSED
+expect_out_lacks "landlock deny read split: std/agent: .env's contents stay out" TOPSECRET
+expect_out_has "landlock deny read split: std/agent: the project can be listed" LS-OK
+expect_out_has "landlock deny read split: std/agent: git works in it" GIT-OK
+cd / && rm -rf "$R"
