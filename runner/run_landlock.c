@@ -619,7 +619,7 @@ launch:
         git_env ge = { .home = getenv("HOME"), .xdg_config = getenv("XDG_CONFIG_HOME"),
                        .config_global = getenv("GIT_CONFIG_GLOBAL"), .config_system = getenv("GIT_CONFIG_SYSTEM"),
                        .vars = (const char *const *)environ };
-        nest = runner_nested_begin(&a, &plan, cwd, &ge, &why);
+        nest = runner_nested_begin(&a, &plan, cwd, &ge, (accept & (1u << LLC_HOOKS)) != 0, &why);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
