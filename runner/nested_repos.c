@@ -416,6 +416,11 @@ static int is_bool(const char *v)
  * dropped, an expansion was left out of that word's NAME=VALUE value */
 typedef struct shell_pos {
     int cmd, exp_cmd, in_bq, sep, dropped;
+    char q;                      /* the quote open ('\'', '"') where the reading is, or 0 */
+    char qs[8];                  /* the quotes open around each $( ... ) the reading is in */
+    int nq;
+    int quoted;                  /* the word last read began inside quotes ("fix it; npm test") */
+    int subst;                   /* the reading stopped at the '(' of a "$(" */
 } shell_pos;
 
 /* The '}' that ends the parameter expansion whose '{' is at p (nested
@@ -475,7 +480,16 @@ static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *star
     *alt = NULL;
     ps->sep = 0;
     ps->dropped = 0;
+    int subst = ps->subst;
+    ps->subst = 0;
     while (*p && strchr(stops, *p)) {
+        /* a command substitution's quotes are its own */
+        if (*p == '(' && (!ps->q || subst)) {
+            if (ps->nq < (int)sizeof ps->qs) ps->qs[ps->nq] = ps->q;
+            ps->nq++;
+            ps->q = 0;
+        } else if (*p == ')' && !ps->q && ps->nq > 0 && --ps->nq < (int)sizeof ps->qs)
+            ps->q = ps->qs[ps->nq];
         int closes = (*p == ')' || *p == '}' || (*p == '`' && ps->in_bq)) && p[1] && !strchr(stops, p[1]);
         if (*p == '`' && !ps->in_bq) ps->exp_cmd = st;
         if (*p == '`') ps->in_bq = !ps->in_bq;
@@ -488,12 +502,18 @@ static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *star
         p++;
     }
     if (!*p) { *s = p; return NULL; }
+    ps->quoted = ps->q != 0;
     char *out = arena_alloc(a, strlen(p) + 3);
     size_t n = 0;
     const char *alt_head = NULL;
     size_t alt_from = 0;             /* where the rest of the word after that expansion starts */
     while (*p && !strchr(stops, *p)) {
-        if (*p == '\'' || *p == '"') { p++; continue; }
+        if (*p == '\'' || *p == '"') {
+            if (!ps->q) ps->q = *p;
+            else if (ps->q == *p) ps->q = 0;
+            p++;
+            continue;
+        }
         if (*p == '\\' && p[1]) p++;
         if (*p != '$') { out[n++] = *p++; continue; }
         /* $NAME or ${...} or $(: what follows is the rest of an expansion */
@@ -501,6 +521,7 @@ static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *star
         const char *e = *p == '{' ? brace_end(p) : NULL;
         if (*p == '(' || (*p == '{' && !e)) {
             ps->exp_cmd = st && !n;
+            ps->subst = *p == '(';
             break;
         }
         const char *name = NULL, *word = NULL;
@@ -810,8 +831,9 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
         int own = starts ? shell_own_word(w) : -1;
         if (starts && *w && !strchr(w, '/') && wt && own < 0 && w[0] != '-' && !expanded) {
             if (path) path_found(x, file, top, wt, key, v, path, w);
-            /* a hook's lasting PATH (husky's node_modules/.bin) */
-            if (x->hook && x->hook_path && !x->found) path_found(x, file, top, wt, key, v, x->hook_path, w);
+            /* a hook's lasting PATH (husky's node_modules/.bin); not a word
+         * in quotes that the reading split ("hint (run make)") */
+            if (x->hook && x->hook_path && !ps.quoted && !x->found) path_found(x, file, top, wt, key, v, x->hook_path, w);
             if (x->found) break;
         }
         if (starts) path = NULL;
@@ -819,12 +841,12 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
                                             !strcmp(w, "typeset") || !strcmp(w, "local"));
         if (starts && !*w) ps.cmd = 1;     /* an expansion's start: a command is inside it */
         /* a reserved word (then, !) or exec before the program, in a hook */
-        if (x->hook && own == 1) ps.cmd = 1;
+        if (x->hook && own == 1 && !ps.quoted) ps.cmd = 1;
         if (starts) {
             const char *base = strrchr(w, '/');
             git_cmd = !strcmp(base ? base + 1 : w, "git");
         }
-        if (x->hook && own != 1 && ncmd < HOOK_WORDS_MAX && (ncmd || starts)) cmd[ncmd++] = w;
+        if (x->hook && own != 1 && ncmd < HOOK_WORDS_MAX && (ncmd || (starts && !ps.quoted))) cmd[ncmd++] = w;
         word_found(x, file, top, wt, key, v, w, starts, expanded, git_cmd);
     }
     if (x->hook && ncmd && !x->found) hook_runs(x, file, top, wt, key, v, cmd, ncmd);

@@ -135,11 +135,11 @@ rm -rf "$W/.husky"
 
 # a parameter expansion's default is read as the shell reads it: a path
 # under HOME is no file of the work tree, a default the hook runs is
-printf '#!/bin/sh\ni="${XDG_CONFIG_HOME:-$HOME/.config}/husky/init.sh"\n[ -f "$i" ] && . "$i"\n[ "${HUSKY-}" = "0" ] && exit 0\nexport PATH="/usr/local/bin:$PATH"\n. "${XDG_CONFIG_HOME:-$HOME/.config}/x/init.sh"\ngit diff --cached --check\n' >"$H/pre-commit"
+printf '#!/bin/sh\ni="${XDG_CONFIG_HOME:-$HOME/.config}/husky/init.sh"\n[ -f "$i" ] && . "$i"\n[ "${HUSKY-}" = "0" ] && exit 0\nexport PATH="/usr/local/bin:$PATH"\n. "${XDG_CONFIG_HOME:-$HOME/.config}/x/init.sh"\ngit diff --cached --check || echo "hint (then make it pass); npm test"\n' >"$H/pre-commit"
 chmod +x "$H/pre-commit"
 mkdir -p "$W/.config/x"
 inrun true
-expect_rc "landlock git hooks: \${XDG_CONFIG_HOME:-\$HOME/.config} is no program of the work tree" 0
+expect_rc "landlock git hooks: \${XDG_CONFIG_HOME:-\$HOME/.config} is no program of the work tree, nor a quoted hint a command" 0
 printf '#!/bin/sh\n"${HOOK_SCRIPT:-./scripts/pre-commit.sh}" "$@"\n' >"$H/pre-commit"
 inrun true
 expect_rc "landlock git hooks: a hook running a parameter's default, a script of the project, refuses the run" 125
