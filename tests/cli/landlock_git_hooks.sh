@@ -220,3 +220,14 @@ for c in 'npx --no -- commitlint --edit "$1"|node_modules/.bin/commitlint' 'yarn
     expect_err_has "landlock git hooks: ... naming ${c#*|}" "runs the program $W/${c#*|}"
 done
 rm -f "$H/commit-msg"
+
+# a stopped interactive rebase the command leaves: git runs the rest of
+# its todo, exec lines too, at your next git rebase --continue
+git -C "$W" -c user.name=t -c user.email=t@t commit -q --allow-empty -m a
+git -C "$W" -c user.name=t -c user.email=t@t commit -q --allow-empty -m b
+printf '#!/bin/sh\nprintf "break\\nexec touch PWNED\\n" >"$1"\n' >"$W/scripts/ed.sh"
+chmod +x "$W/scripts/ed.sh"
+inrun 'GIT_SEQUENCE_EDITOR=./scripts/ed.sh GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t git rebase -i HEAD~1 >/dev/null 2>&1; echo RAN'
+expect_rc "landlock git hooks: a stopped rebase whose todo the command gave exec lines fails the run" 125
+expect_err_has "landlock git hooks: ... naming them" "runs commands the command wrote there (exec touch PWNED)"
+git -C "$W" rebase --abort 2>/dev/null
