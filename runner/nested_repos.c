@@ -421,6 +421,7 @@ typedef struct shell_pos {
     int nq;
     int quoted;                  /* the word last read began inside quotes ("fix it; npm test") */
     int subst;                   /* the reading stopped at the '(' of a "$(" */
+    int depth;                   /* how many words a parameter may take this one is inside */
 } shell_pos;
 
 /* The '}' that ends the parameter expansion whose '{' is at p (nested
@@ -546,10 +547,11 @@ static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *star
             *expanded |= 2;
             continue;
         }
-        if (word && !alt_head) {
-            /* the word it may take: read as a word of its own */
+        if (word && !alt_head && ps->depth < 4) {
+            /* the word it may take: read as a word of its own (to a
+             * depth of 4: ${A:-${B:-x}}) */
             const char *ws = word;
-            shell_pos wp = { 0 };
+            shell_pos wp = { .depth = ps->depth + 1 };
             int wst, wex;
             const char *wa;
             alt_head = shell_word(a, &ws, &wp, &wst, &wex, &wa, alt_expanded);
