@@ -51,7 +51,7 @@
 #define LL_SC_BIND (1u << 12)  /* bind(2): no port may be bound, and a UDP socket (LL_SC_IPANY) would bind any */
 
 /* The widening classes a user can accept (--linux-accept=NAME). */
-enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_NEW_PATHS, LLC_HARDLINKS, LLC_COUNT };
+enum { LLC_FILES, LLC_PORTS, LLC_NETWORK, LLC_PROCESS, LLC_IPC, LLC_LINKS, LLC_SBPL, LLC_NEW_PATHS, LLC_HARDLINKS, LLC_HOOKS, LLC_COUNT };
 typedef struct ll_class { const char *name; const char *what; } ll_class;
 const ll_class *ll_class_get(int cls);
 int ll_class_lookup(const char *name);

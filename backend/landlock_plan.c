@@ -77,6 +77,9 @@ static const ll_class classes[LLC_COUNT] = {
                                      "when the command ends, and the run fails when it exists" },
     [LLC_HARDLINKS] = { "hardlinks", "a file the command may write that has another name (a hard link) where the "
                                      "profile does not let it write: a write reaches the file under every name" },
+    [LLC_HOOKS] = { "hooks", "a git hook the profile keeps from the command that runs a program the command may "
+                             "write (a script of the project, node_modules/.bin, package.json's scripts): git runs "
+                             "it at your next commit, outside any sandbox" },
 };
 
 const ll_class *ll_class_get(int cls) { return cls >= 0 && cls < LLC_COUNT ? &classes[cls] : NULL; }

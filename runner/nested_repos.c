@@ -15,6 +15,7 @@
 #include "nested_repos.h"
 #include "env_files.h"
 #include "git_dir.h"
+#include "hook_runners.h"
 #include "option_file.h"
 #include "path_text.h"
 #include "run_profile.h"
@@ -141,6 +142,8 @@ typedef struct include_ctx {
     const char *worktree;        /* where a relative core.hooksPath is taken from, when not the file's */
     int hook;                    /* reading a hook (a shell script), not a setting */
     const char *hooks_dir;       /* the last core.hooksPath read, resolved, or NULL */
+    const char *hook_path;       /* the PATH a hook set for the rest of it (PATH=..., export PATH=...), or NULL */
+    int accept_hooks;            /* a hook that runs a program the command may write is accepted */
     const char *found;           /* the first problem */
 } include_ctx;
 
@@ -408,27 +411,86 @@ static int is_bool(const char *v)
 }
 
 /* Where a reading of a shell command is: at the start of a command, and
- * whether the expansion last opened ($(, ${, `) started one */
+ * whether the expansion last opened ($(, `) started one; sep, a command
+ * ended before the word last read (an operator, a parenthesis, a brace);
+ * dropped, an expansion was left out of that word's NAME=VALUE value */
 typedef struct shell_pos {
-    int cmd, exp_cmd, in_bq;
+    int cmd, exp_cmd, in_bq, sep, dropped;
+    char q;                      /* the quote open ('\'', '"') where the reading is, or 0 */
+    char qs[8];                  /* the quotes open around each $( ... ) the reading is in */
+    int nq;
+    int quoted;                  /* the word last read began inside quotes ("fix it; npm test") */
+    int subst;                   /* the reading stopped at the '(' of a "$(" */
+    int depth;                   /* how many words a parameter may take this one is inside */
 } shell_pos;
+
+/* The '}' that ends the parameter expansion whose '{' is at p (nested
+ * ones, quotes and escapes inside), or NULL */
+static const char *brace_end(const char *p)
+{
+    int depth = 0;
+    char q = 0;
+    for (; *p; p++) {
+        if (*p == '\\' && p[1] && q != '\'') { p++; continue; }
+        if (q) { if (*p == q) q = 0; continue; }
+        if (*p == '\'' || *p == '"') q = *p;
+        else if (*p == '{') depth++;
+        else if (*p == '}' && --depth == 0) return p;
+    }
+    return NULL;
+}
+
+/* The parameter expansion ${...} from p (at the '$') to its '}' e: the
+ * parameter's name in *name (empty for ${#NAME}, a length), and the word
+ * it may take in its place ("${X:-word}", "${X=word}", "${X:+word}") in
+ * *word, or NULL */
+static void brace_parts(arena *a, const char *p, const char *e, const char **name, const char **word)
+{
+    const char *n = p + 2, *q = n;
+    *word = NULL;
+    if (*q == '#' && q + 1 < e) { *name = ""; return; }
+    if (strchr("@*#?$!-", *q) && q < e) q++;
+    else
+        while (q < e && (isalnum((unsigned char)*q) || *q == '_')) q++;
+    *name = arena_strndup(a, n, (size_t)(q - n));
+    if (q < e && *q == ':') q++;
+    if (q < e && strchr("-=+", *q)) *word = arena_strndup(a, q + 1, (size_t)(e - q - 1));
+}
 
 /* The next word of a shell command at *s, quotes taken off: shell syntax
  * (operators, parentheses, braces, backquotes) and blanks end words, and
  * are no words, even inside quotes (a word-splitter cannot tell what a
  * shell runs: every piece is looked at).  *starts: the word starts a
  * command (the first, after an operator, a parenthesis or a brace, or
- * the rest of an expansion that did).  *expanded: the word came right
+ * the rest of an expansion that did).  *expanded: 1, the word came right
  * after an expansion ($(...), ${...}, $NAME, `...`), which this is the
- * rest of ("$(git rev-parse --show-toplevel)/tools/x.sh").  NULL at the
- * end. */
-static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *starts, int *expanded)
+ * rest of ("$(git rev-parse --show-toplevel)/tools/x.sh"); 2, an
+ * expansion is inside it, kept as written ("x/lefthook-${os}/bin/lefthook":
+ * whatever it takes, a name in that directory).  A parameter expansion is
+ * read whole as the shell reads it ("${XDG_CONFIG_HOME:-$HOME/.config}"),
+ * and $HOME first is ~.  *alt: the word with the word a parameter
+ * expansion first in it may take in its place ("${HOOK:-tools/x}"), read
+ * the same way, or NULL; *alt_expanded its *expanded.  NULL at the end. */
+static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *starts, int *expanded, const char **alt,
+                              int *alt_expanded)
 {
     static const char stops[] = " \t\n;|&<>(){}`";
     const char *p = *s;
     int st = ps->cmd;
     *expanded = 0;
+    *alt = NULL;
+    ps->sep = 0;
+    ps->dropped = 0;
+    int subst = ps->subst;
+    ps->subst = 0;
     while (*p && strchr(stops, *p)) {
+        /* a command substitution's quotes are its own */
+        if (*p == '(' && (!ps->q || subst)) {
+            if (ps->nq < (int)sizeof ps->qs) ps->qs[ps->nq] = ps->q;
+            ps->nq++;
+            ps->q = 0;
+        } else if (*p == ')' && !ps->q && ps->nq > 0 && --ps->nq < (int)sizeof ps->qs)
+            ps->q = ps->qs[ps->nq];
         int closes = (*p == ')' || *p == '}' || (*p == '`' && ps->in_bq)) && p[1] && !strchr(stops, p[1]);
         if (*p == '`' && !ps->in_bq) ps->exp_cmd = st;
         if (*p == '`') ps->in_bq = !ps->in_bq;
@@ -437,34 +499,73 @@ static const char *shell_word(arena *a, const char **s, shell_pos *ps, int *star
             *expanded = 1;
             st = ps->exp_cmd;
         } else if (strchr(";|&(){}`", *p))
-            st = 1;
+            st = ps->sep = 1;
         p++;
     }
     if (!*p) { *s = p; return NULL; }
-    char *out = arena_alloc(a, strlen(p) + 1);
+    ps->quoted = ps->q != 0;
+    char *out = arena_alloc(a, strlen(p) + 3);
     size_t n = 0;
+    const char *alt_head = NULL;
+    size_t alt_from = 0;             /* where the rest of the word after that expansion starts */
     while (*p && !strchr(stops, *p)) {
-        if (*p == '\'' || *p == '"') { p++; continue; }
-        if (*p == '\\' && p[1]) p++;
-        /* $NAME or ${NAME} or $(: what follows is the rest of an expansion */
-        if (*p == '$') {
+        if (*p == '\'' || *p == '"') {
+            if (!ps->q) ps->q = *p;
+            else if (ps->q == *p) ps->q = 0;
             p++;
-            if (*p == '{' || *p == '(') {
-                ps->exp_cmd = st && !n;
-                break;
-            }
-            while (isalnum((unsigned char)*p) || *p == '_') p++;
-            /* in NAME=VALUE the value goes on (PATH=tools:$PATH) */
-            size_t k = 0;
-            while (k < n && (isalnum((unsigned char)out[k]) || out[k] == '_')) k++;
-            if (k && k < n && out[k] == '=') continue;
-            n = 0;
-            *expanded = 1;
             continue;
         }
-        out[n++] = *p++;
+        if (*p == '\\' && p[1]) p++;
+        if (*p != '$') { out[n++] = *p++; continue; }
+        /* $NAME or ${...} or $(: what follows is the rest of an expansion */
+        const char *d = p++;
+        const char *e = *p == '{' ? brace_end(p) : NULL;
+        if (*p == '(' || (*p == '{' && !e)) {
+            ps->exp_cmd = st && !n;
+            ps->subst = *p == '(';
+            break;
+        }
+        const char *name = NULL, *word = NULL;
+        if (e) {
+            brace_parts(a, d, e, &name, &word);
+            p = e + 1;
+        } else if (strchr("@*#?$!-", *p) && *p) {
+            p++;
+        } else {
+            const char *n0 = p;
+            while (isalnum((unsigned char)*p) || *p == '_') p++;
+            name = arena_strndup(a, n0, (size_t)(p - n0));
+        }
+        /* in NAME=VALUE the value goes on (PATH=tools:$PATH) */
+        size_t k = 0;
+        while (k < n && (isalnum((unsigned char)out[k]) || out[k] == '_')) k++;
+        if (k && k < n && out[k] == '=') { ps->dropped = 1; continue; }
+        if (n) {
+            /* inside a word: kept as written */
+            memcpy(out + n, d, (size_t)(p - d));
+            n += (size_t)(p - d);
+            *expanded |= 2;
+            continue;
+        }
+        if (word && !alt_head && ps->depth < 4) {
+            /* the word it may take: read as a word of its own (to a
+             * depth of 4: ${A:-${B:-x}}) */
+            const char *ws = word;
+            shell_pos wp = { .depth = ps->depth + 1 };
+            int wst, wex;
+            const char *wa;
+            alt_head = shell_word(a, &ws, &wp, &wst, &wex, &wa, alt_expanded);
+            if (!alt_head) alt_head = "", wex = 1;
+            *alt_expanded = wex;
+        }
+        if (name && !strcmp(name, "HOME") && !(*expanded & 1))
+            out[n++] = '~';
+        else
+            *expanded |= 1;
+        if (alt_head && !alt_from) alt_from = n;
     }
     out[n] = 0;
+    if (alt_head) *alt = arena_printf(a, "%s%s", alt_head, out + alt_from);
     *s = p;
     *starts = st;
     ps->cmd = 0;
@@ -489,11 +590,14 @@ static void program_writable(include_ctx *x, const char *file, const char *top, 
     const char *how = writable(x->a, x->plan, t);
     if (!how) return;
     if (x->hook) {
+        if (x->accept_hooks) return;
         x->found = arena_printf(x->a, "%s is a git hook that runs the program %s (%s), which the plan lets the "
                                       "command write (%s): git runs the hook at your next git command that it hooks "
                                       "(a commit), outside any sandbox, while the profile keeps the hook itself from "
-                                      "the command; deny writing that file too (deny final write literal \"%s\";), "
-                                      "or remove the hook", file, t, v, how, as_written(x, t));
+                                      "the command; run that git command in the sandbox too (buckle run PROFILE -- "
+                                      "git commit), deny writing that file too (deny final write literal \"%s\";), "
+                                      "remove the hook, or --linux-accept=hooks runs it anyway",
+                                file, t, v, how, as_written(x, t));
         return;
     }
     x->found = arena_printf(x->a, "%s%s%s names the program %s (%s = %s), which the plan lets the command write "
@@ -536,7 +640,9 @@ static void word_found(include_ctx *x, const char *file, const char *top, const 
         if (x->found) return;
         if (f[0][0] != '-' && strchr(f[0], '/')) w = f[0];
     }
-    int named = !starts && !expanded && !git_cmd && w[0] != '-' && w[0] != '.' && strchr(w + 1, '.') &&
+    int inner = expanded & 2;
+    expanded &= 1;
+    int named = !starts && !expanded && !inner && !git_cmd && w[0] != '-' && w[0] != '.' && strchr(w + 1, '.') &&
                 w[strlen(w) - 1] != '.' && !strchr(w, '=');
     if (!strchr(w, '/') && !named) return;
     const char *t = NULL;
@@ -547,7 +653,19 @@ static void word_found(include_ctx *x, const char *file, const char *top, const 
     if (!t) return;
     t = normal(x->a, t);
     struct stat st;
-    int exists = stat(t, &st) == 0;
+    int exists = !inner && stat(t, &st) == 0;
+    /* an expansion inside (".../lefthook-${os}/bin/lefthook"): a later
+     * word is nothing known, a program whatever the expansion takes, in
+     * the directory before it when that is there */
+    if (inner && !starts) return;
+    if (inner) {
+        const char *cut = strchr(t, '$');
+        while (cut && cut > t && cut[-1] != '/') cut--;
+        if (x->hook && (!cut || cut <= t + 1 || stat(arena_strndup(x->a, t, (size_t)(cut - t - 1)), &st) != 0))
+            return;
+        program_writable(x, file, top, key, v, t);
+        return;
+    }
     if (!starts && exists && !S_ISREG(st.st_mode)) return;
     if (!starts && !exists && (absolute || expanded || git_cmd || w[0] == '-' || strchr(w, '=') || strchr(w, ':')))
         return;
@@ -610,6 +728,46 @@ static void hook_variable(include_ctx *x, const char *file, const char *top, con
     if (stat(t, &st) == 0 && S_ISREG(st.st_mode) && access(t, X_OK) == 0) program_writable(x, file, top, key, v, t);
 }
 
+/* the shell's own words: reserved words, after which a command starts,
+ * and builtins, which no PATH lookup finds (1: a command starts after) */
+static const struct { const char *name; int starts; } shell_own[] = {
+    { "if", 1 }, { "then", 1 }, { "else", 1 }, { "elif", 1 }, { "do", 1 }, { "while", 1 }, { "until", 1 },
+    { "!", 1 }, { "time", 1 }, { "exec", 1 }, { "command", 1 }, { "builtin", 1 }, { "fi", 0 }, { "done", 0 },
+    { "esac", 0 }, { "case", 0 }, { "for", 0 }, { "in", 0 }, { "function", 0 }, { "select", 0 }, { "[[", 0 },
+    { ".", 0 }, { ":", 0 }, { "[", 0 }, { "alias", 0 }, { "bg", 0 }, { "break", 0 }, { "cd", 0 },
+    { "continue", 0 }, { "echo", 0 }, { "eval", 0 }, { "exit", 0 }, { "export", 0 }, { "false", 0 },
+    { "fg", 0 }, { "getopts", 0 }, { "hash", 0 }, { "jobs", 0 }, { "kill", 0 }, { "local", 0 }, { "printf", 0 },
+    { "pwd", 0 }, { "read", 0 }, { "readonly", 0 }, { "return", 0 }, { "set", 0 }, { "shift", 0 },
+    { "test", 0 }, { "times", 0 }, { "trap", 0 }, { "true", 0 }, { "type", 0 }, { "ulimit", 0 }, { "umask", 0 },
+    { "unalias", 0 }, { "unset", 0 }, { "wait", 0 }, { "declare", 0 }, { "typeset", 0 }, { "source", 0 },
+    { "let", 0 }, { "shopt", 0 },
+};
+
+/* -1: not the shell's own word; else whether a command starts after it */
+static int shell_own_word(const char *w)
+{
+    for (size_t i = 0; i < sizeof shell_own / sizeof shell_own[0]; i++)
+        if (!strcmp(w, shell_own[i].name)) return shell_own[i].starts;
+    return -1;
+}
+
+enum { HOOK_WORDS_MAX = 16 };
+
+/* the files a hook's command w[0..n) runs by design (hook_runners.c):
+ * npx NAME, npm test, make, python -m */
+static void hook_runs(include_ctx *x, const char *file, const char *top, const char *wt, const char *key,
+                      const char *v, const char *const *w, size_t n)
+{
+    hook_run r[HOOK_RUNS_MAX];
+    size_t m = wt ? runner_hook_runs(x->a, w, n, r) : 0;
+    for (size_t i = 0; i < m && !x->found; i++) {
+        const char *t = normal(x->a, arena_printf(x->a, "%s%s", wt, r[i].path));
+        struct stat st;
+        if (r[i].there_now && (stat(t, &st) != 0 || !S_ISREG(st.st_mode))) continue;
+        program_writable(x, file, top, key, v, t);
+    }
+}
+
 static void program_found(include_ctx *x, const char *file, const char *top, const char *wt, const program_key *pk,
                           const char *key, const char *v, const char *sub)
 {
@@ -627,25 +785,43 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
     } else if (s[0] == '!') s++;
     else if (pk->bang == 1 || (pk->bang == 2 && s[0] != '/')) return;
     shell_pos ps = { .cmd = 1 };
-    int starts, expanded, git_cmd = 0;
+    int starts, expanded, alt_expanded, git_cmd = 0;
     const char *path = NULL;         /* a PATH=... before the program */
     int after_opt = 0;               /* the word before was an option without a value of its own (-o) */
-    for (const char *w; !x->found && (w = shell_word(x->a, &s, &ps, &starts, &expanded)) != NULL;) {
+    int exported = 0;                /* the command is export (or the like): its PATH=... lasts */
+    const char *cmd[HOOK_WORDS_MAX]; /* a hook's command so far, for what it runs by design */
+    size_t ncmd = 0;
+    const char *alt;
+    for (const char *w; !x->found && (w = shell_word(x->a, &s, &ps, &starts, &expanded, &alt, &alt_expanded)) != NULL;) {
+        if (x->hook && starts && ncmd) {
+            hook_runs(x, file, top, wt, key, v, cmd, ncmd);
+            ncmd = 0;
+            if (x->found) break;
+        }
+        /* a PATH=... alone (its command ended): the shell's from then on */
+        if (x->hook && path && ps.sep) x->hook_path = path, path = NULL;
+        /* the word a parameter expansion may take in its place */
+        if (alt) word_found(x, file, top, wt, key, v, alt, starts, alt_expanded, git_cmd);
+        if (x->found) break;
         /* NAME=VALUE before the program: its environment; a variable a
          * program runs what it names by (env_files.c: LESSOPEN,
          * LD_PRELOAD, BASH_ENV) names a program of the work tree */
         const char *eq = strchr(w, '=');
-        if (starts && eq && eq > w) {
+        if ((starts || (exported && x->hook)) && eq && eq > w) {
             size_t k = 0;
             while (w + k < eq && (isalnum((unsigned char)w[k]) || w[k] == '_')) k++;
             if (w + k == eq) {
-                if (k == 4 && !strncmp(w, "PATH", 4)) path = eq + 1;
+                int is_path = k == 4 && !strncmp(w, "PATH", 4);
+                if (is_path && !starts) x->hook_path = eq + 1;
+                if (!starts) continue;
+                if (is_path) path = eq + 1;
                 if (runner_env_var_runs(arena_strndup(x->a, w, k)) && strchr(eq + 1, '/'))
                     word_found(x, file, top, wt, key, v, eq + 1, 1, expanded, 0);
                 ps.cmd = 1;
                 /* a hook's variable that names a program it runs later
-                 * (pre-commit's INSTALL_PYTHON=.../.venv/bin/python3) */
-                if (x->hook && strchr(eq + 1, '/')) hook_variable(x, file, top, wt, key, v, eq + 1);
+                 * (pre-commit's INSTALL_PYTHON=.../.venv/bin/python3);
+                 * one with an expansion in it is not known */
+                if (x->hook && strchr(eq + 1, '/') && !ps.dropped) hook_variable(x, file, top, wt, key, v, eq + 1);
                 continue;
             }
         }
@@ -654,15 +830,30 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
         if (!starts && after_opt && !git_cmd && w[0] != '-' && eq && eq > w && strchr(eq + 1, '/'))
             word_found(x, file, top, wt, key, v, eq + 1, 0, expanded, git_cmd);
         after_opt = w[0] == '-' && !strchr(w, '=');
-        if (starts && *w && !strchr(w, '/') && path && wt) path_found(x, file, top, wt, key, v, path, w);
+        int own = starts ? shell_own_word(w) : -1;
+        if (starts && *w && !strchr(w, '/') && wt && own < 0 && w[0] != '-' && !expanded) {
+            if (path) path_found(x, file, top, wt, key, v, path, w);
+            /* a hook's lasting PATH (husky's node_modules/.bin); not a word
+         * in quotes that the reading split ("hint (run make)") */
+            if (x->hook && x->hook_path && !ps.quoted && !x->found) path_found(x, file, top, wt, key, v, x->hook_path, w);
+            if (x->found) break;
+        }
         if (starts) path = NULL;
+        if (starts) exported = own == 0 && (!strcmp(w, "export") || !strcmp(w, "readonly") || !strcmp(w, "declare") ||
+                                            !strcmp(w, "typeset") || !strcmp(w, "local"));
         if (starts && !*w) ps.cmd = 1;     /* an expansion's start: a command is inside it */
+        /* a reserved word (then, !) or exec before the program, in a hook */
+        if (x->hook && own == 1 && !ps.quoted) ps.cmd = 1;
         if (starts) {
             const char *base = strrchr(w, '/');
             git_cmd = !strcmp(base ? base + 1 : w, "git");
         }
+        if (x->hook && own != 1 && ncmd < HOOK_WORDS_MAX && (ncmd || (starts && !ps.quoted))) cmd[ncmd++] = w;
         word_found(x, file, top, wt, key, v, w, starts, expanded, git_cmd);
     }
+    if (x->hook && ncmd && !x->found) hook_runs(x, file, top, wt, key, v, cmd, ncmd);
+    /* a PATH=... alone on the line lasts */
+    if (x->hook && path) x->hook_path = path;
 }
 
 static void check_config_text(include_ctx *x, const char *file, const char *top, const char *buf, size_t got,
@@ -782,62 +973,122 @@ static const char *first_line(arena *a, const char *file)
 
 enum { HOOK_BYTES_MAX = 1 << 16 };
 
-/* The hooks in the directory hooks (the user's own: the profile keeps
- * them from the command; dir the work tree they run in), each read as the shell reads it, line by
- * line: its interpreter (#!), each command's program and the files
- * named, as for a setting that runs a program (program_found), and a
- * variable naming an executable file (pre-commit's INSTALL_PYTHON, which
- * it then execs).  A hook that runs a program the command may write
- * runs the command's code at the next commit, outside any sandbox.  A
- * sample (NAME.sample) never runs; a hook too long to read whole is
- * refused. */
-static void check_hooks(include_ctx *x, const char *hooks, const char *dir)
+/* The hook file (open as fd, st its status), run in the work tree wt, read
+ * as the shell reads it, line by line (check_hooks); path, the PATH it
+ * starts with (set by what runs it), or NULL.  The PATH it leaves is in
+ * x->hook_path. */
+static void read_hook(include_ctx *x, const char *file, int fd, const struct stat *st, const char *wt,
+                      const char *path)
 {
     static const program_key hook_key = { .section = "hook", .key = "" };
+    if (st->st_size > HOOK_BYTES_MAX) {
+        close(fd);
+        if (!x->accept_hooks)
+            x->found = arena_printf(x->a, "%s is a git hook longer than %d bytes, more than buckle reads for the "
+                                          "programs it runs (one the command may write would run outside any sandbox "
+                                          "at your next commit)", file, HOOK_BYTES_MAX);
+        return;
+    }
+    char *buf = arena_alloc(x->a, (size_t)st->st_size + 1);
+    size_t got = 0;
+    for (ssize_t r; got < (size_t)st->st_size; got += (size_t)r)
+        if ((r = read(fd, buf + got, (size_t)st->st_size - got)) <= 0) break;
+    close(fd);
+    buf[got] = 0;
+    /* a line continued: one line */
+    for (char *c = buf; (c = strstr(c, "\\\n")) != NULL;) c[0] = c[1] = ' ';
+    x->hook = 1;
+    x->hook_path = path;
+    for (char *line = buf, *next; line && !x->found; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = 0;
+        if (line == buf && line[0] == '#' && line[1] == '!') {
+            /* the interpreter, and its first argument (env's program) */
+            program_found(x, file, file, wt, &hook_key, "", line + 2, NULL);
+            continue;
+        }
+        while (*line == ' ' || *line == '\t') line++;
+        if (*line == '#') continue;
+        /* a comment after a blank ends the line */
+        for (char *c = line; *c; c++)
+            if (*c == '#' && c > line && (c[-1] == ' ' || c[-1] == '\t')) { *c = 0; break; }
+        program_found(x, file, file, wt, &hook_key, "", line, NULL);
+    }
+    x->hook = 0;
+}
+
+/* file opened as a regular file (executable, unless any), its status in st */
+static int open_hook(const char *file, struct stat *st, int any)
+{
+    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return -1;
+    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) || (!any && !(st->st_mode & 0111))) { close(fd); return -1; }
+    return fd;
+}
+
+/* husky's hooks: in its hooks directory DIR/_ each hook sources _/h,
+ * which sets PATH (node_modules/.bin first) and runs DIR/NAME, the
+ * project's hook file, with sh (executable or not).  Those files, each
+ * with the PATH _/h sets, before the hooks directory's own. */
+static void husky_hooks(include_ctx *x, const char *hooks, const char *wt)
+{
+    size_t hl = strlen(hooks);
+    if (hl < 3 || strcmp(hooks + hl - 2, "/_")) return;
+    struct stat st;
+    int fd = open_hook(arena_printf(x->a, "%s/h", hooks), &st, 1);
+    if (fd < 0) return;
+    /* the PATH of _/h: its reading, nothing refused */
+    int accept = x->accept_hooks;
+    x->accept_hooks = 1;
+    read_hook(x, arena_printf(x->a, "%s/h", hooks), fd, &st, wt, NULL);
+    x->accept_hooks = accept;
+    const char *path = x->hook_path;
     DIR *d = opendir(hooks);
     if (!d) return;
+    const char *dir = arena_strndup(x->a, hooks, hl - 2);
+    struct dirent *e;
+    while (!x->found && (e = readdir(d))) {
+        if (e->d_name[0] == '.' || !strcmp(e->d_name, "h") || strchr(e->d_name, '.')) continue;
+        struct stat hs;
+        int hfd = open_hook(arena_printf(x->a, "%s/%s", hooks, e->d_name), &hs, 0);
+        if (hfd < 0) continue;
+        close(hfd);
+        const char *file = arena_printf(x->a, "%s/%s", dir, e->d_name);
+        struct stat fs;
+        if ((fd = open_hook(file, &fs, 1)) >= 0) read_hook(x, file, fd, &fs, wt, path);
+    }
+    closedir(d);
+    /* _/h itself, sourced whether or not it is executable (an executable
+     * one is read with the other hooks) */
+    if (!x->found && !(st.st_mode & 0111) && (fd = open_hook(arena_printf(x->a, "%s/h", hooks), &st, 1)) >= 0)
+        read_hook(x, arena_printf(x->a, "%s/h", hooks), fd, &st, wt, NULL);
+}
+
+/* The hooks in the directory hooks (the user's own: the profile keeps
+ * them from the command; dir the work tree they run in), each read as the
+ * shell reads it, line by line: its interpreter (#!), each command's
+ * program and the files named, as for a setting that runs a program
+ * (program_found), a variable naming an executable file (pre-commit's
+ * INSTALL_PYTHON, which it then execs), a program found through a PATH
+ * the hook sets with a relative entry (node_modules/.bin), and the files
+ * a package runner, make or python -m runs (hook_runners.c).  A hook that
+ * runs a program the command may write runs the command's code at the
+ * next commit, outside any sandbox.  A sample (NAME.sample) never runs; a
+ * hook too long to read whole is refused. */
+static void check_hooks(include_ctx *x, const char *hooks, const char *dir)
+{
     const char *wt = arena_printf(x->a, "%s/", strcmp(dir, "/") ? dir : "");
+    husky_hooks(x, hooks, wt);
+    DIR *d = opendir(hooks);
+    if (!d) return;
     struct dirent *e;
     while (!x->found && (e = readdir(d))) {
         size_t nl = strlen(e->d_name);
         if (e->d_name[0] == '.' || (nl > 7 && !strcmp(e->d_name + nl - 7, ".sample"))) continue;
         const char *file = arena_printf(x->a, "%s/%s", hooks, e->d_name);
-        int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-        if (fd < 0) continue;
         struct stat st;
-        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 0111)) { close(fd); continue; }
-        if (st.st_size > HOOK_BYTES_MAX) {
-            close(fd);
-            x->found = arena_printf(x->a, "%s is a git hook longer than %d bytes, more than buckle reads for the "
-                                          "programs it runs (one the command may write would run outside any sandbox "
-                                          "at your next commit)", file, HOOK_BYTES_MAX);
-            break;
-        }
-        char *buf = arena_alloc(x->a, (size_t)st.st_size + 1);
-        size_t got = 0;
-        for (ssize_t r; got < (size_t)st.st_size; got += (size_t)r)
-            if ((r = read(fd, buf + got, (size_t)st.st_size - got)) <= 0) break;
-        close(fd);
-        buf[got] = 0;
-        /* a line continued: one line */
-        for (char *c = buf; (c = strstr(c, "\\\n")) != NULL;) c[0] = c[1] = ' ';
-        x->hook = 1;
-        for (char *line = buf, *next; line && !x->found; line = next) {
-            next = strchr(line, '\n');
-            if (next) *next++ = 0;
-            if (line == buf && line[0] == '#' && line[1] == '!') {
-                /* the interpreter, and its first argument (env's program) */
-                program_found(x, file, file, wt, &hook_key, "", line + 2, NULL);
-                continue;
-            }
-            while (*line == ' ' || *line == '\t') line++;
-            if (*line == '#') continue;
-            /* a comment after a blank ends the line */
-            for (char *c = line; *c; c++)
-                if (*c == '#' && c > line && (c[-1] == ' ' || c[-1] == '\t')) { *c = 0; break; }
-            program_found(x, file, file, wt, &hook_key, "", line, NULL);
-        }
-        x->hook = 0;
+        int fd = open_hook(file, &st, 0);
+        if (fd >= 0) read_hook(x, file, fd, &st, wt, NULL);
     }
     closedir(d);
 }
@@ -1212,7 +1463,7 @@ static const char *const *git_globals(arena *a, const git_env *env, const char *
 }
 
 nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd, const git_env *env,
-                                 const char **why)
+                                 int accept_hooks, const char **why)
 {
     *why = NULL;
     const char *home = env->home;
@@ -1223,7 +1474,7 @@ nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd,
     if (!any) return NULL;
     /* the project's own git configuration: the files it includes */
     if (x->top_kept[0]) {
-        include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = home };
+        include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = home, .accept_hooks = accept_hooks };
         check_repo(&ic, cwd);
         if (ic.found) { *why = ic.found; return NULL; }
         /* the user's own configuration, which git reads in every

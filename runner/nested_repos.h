@@ -39,9 +39,11 @@ enum { NEST_DEPTH_MAX = 64 };
  * config.worktree), and the user's and the system's as any git the user
  * runs later may read them (env, and the password database's home), and
  * the settings env->vars gives git; HOME is also what include paths that
- * start with ~/ are taken from. */
+ * start with ~/ are taken from.  accept_hooks: a hook the profile keeps
+ * that runs a program the command may write does not stop the run
+ * (--linux-accept=hooks). */
 nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd, const git_env *env,
-                                 const char **why);
+                                 int accept_hooks, const char **why);
 /* A directory named name (path sub) in a directory depth levels below the
  * working directory: 1 when it is a repository's entry (.git, .hg, .jj),
  * not searched beneath; one the plan lets the command write what runs

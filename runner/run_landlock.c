@@ -30,6 +30,7 @@
 #include "linux_run.h"
 #include "planted.h"
 #include "made_by.h"
+#include "rebase_todo.h"
 #include "shadow_check.h"
 #include "shadow_rel.h"
 #include "profile_rel.h"
@@ -619,7 +620,7 @@ launch:
         git_env ge = { .home = getenv("HOME"), .xdg_config = getenv("XDG_CONFIG_HOME"),
                        .config_global = getenv("GIT_CONFIG_GLOBAL"), .config_system = getenv("GIT_CONFIG_SYSTEM"),
                        .vars = (const char *const *)environ };
-        nest = runner_nested_begin(&a, &plan, cwd, &ge, &why);
+        nest = runner_nested_begin(&a, &plan, cwd, &ge, (accept & (1u << LLC_HOOKS)) != 0, &why);
         if (why) {
             run_say(sink, SEV_ERROR, "%s; nothing was run", why);
             goto out;
@@ -869,6 +870,11 @@ launch:
         int fl[3];
         for (int fd = 0; fd < 3; fd++) fl[fd] = fcntl(fd, F_GETFL);
         runner_link_scan_begin(&links, plan.g, plan.ng, cwd, own_repo_kept, &before);
+        /* a stopped rebase's exec lines, which git runs at the next git
+         * rebase --continue: the command may write the todo */
+        char *todo_wt = own_repo_kept ? xstrdup(cwd) : NULL;      /* kept past the arena */
+        const char *execs = own_repo_kept ? runner_rebase_execs(&a, cwd) : NULL;
+        char *todo_before = execs ? xstrdup(execs) : NULL;
         /* the tools' configurations elsewhere in the project, of the kinds
          * the plan keeps at the top (std/agent) */
         links.tools = runner_tool_configs_walked(&a, &plan, cwd);
@@ -884,6 +890,10 @@ launch:
         close(rsfd);
         rsfd = -1;
         ll_opened_close(&opened);
+        if (err) {
+            free(todo_wt);
+            free(todo_before);
+        }
         if (err && plan.nm && err != ENOMEM && err != EAGAIN) {
             *retry = 1;      /* no user namespace here after all: planned again without */
             goto out;
@@ -993,8 +1003,10 @@ launch:
         nlinks += runner_above_paths(&envrcs, keep + nmade + nlinks);
         nlinks += runner_repos_made_paths(&grepos, keep + nmade + nlinks);
         nlinks += runner_profile_rel_paths(&profs, keep + nmade + nlinks);
+        const char *todo_after = todo_wt && l.stage == LL_STAGE_NONE ? runner_rebase_execs(&a, todo_wt) : NULL;
+        int todo_new = todo_after && (!todo_before || strcmp(todo_before, todo_after));
         const char *lost = NULL;
-        if (nmade + nfound + nshadowed + nabovem + nprofs) res->exit_status = 125;
+        if (nmade + nfound + nshadowed + nabovem + nprofs + todo_new) res->exit_status = 125;
         if (nmade + nlinks && planted_add(&a, rq, &hold, keep, nmade + nlinks, &lost) != 0 && !lost)
             lost = "its record cannot be written";
         free(keep);
@@ -1013,6 +1025,14 @@ launch:
         runner_above_say(&aboves, sink, command_status);
         runner_direnv_say(&envrcs, &dscan, sink, command_status);
         runner_repos_made_say(&grepos, sink, command_status);
+        if (todo_new)
+            run_say(sink, SEV_ERROR, "the repository has a stopped rebase whose todo (.git/rebase-merge/"
+                                     "git-rebase-todo) runs commands the command wrote there (%s): git runs them "
+                                     "at your next git rebase --continue, outside any sandbox; look at them with "
+                                     "git rebase --edit-todo, or git rebase --abort (the command exited %d)",
+                    todo_after, command_status);
+        free(todo_wt);
+        free(todo_before);
         runner_profile_rel_say(&profs, rq->profile, sink, command_status);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "

@@ -5,7 +5,12 @@
 # venv, an `exec ./scripts/pre-commit.sh`) runs the command's code at the
 # next commit, outside any sandbox, so the run is refused (exit 125),
 # naming the hook and the program; hooks that run only programs the command
-# cannot write, and git's samples, are left alone.
+# cannot write, and git's samples, are left alone.  The hooks hook managers
+# install (husky 9 and 8, lefthook, simple-git-hooks: written here from
+# their documented shapes) run the project's node_modules/.bin or its
+# package.json by design: refused unless --linux-accept=hooks; parameter
+# expansions are read as the shell reads them, so a default under HOME
+# refuses nothing.
 . tests/lib.sh
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 agent_setup llgh "landlock git hooks"
@@ -77,3 +82,152 @@ expect_rc "landlock git hooks: a hook of core.hooksPath running a script of the 
 expect_err_has "landlock git hooks: ... naming it" "$U/w/.githooks/pre-commit is a git hook that runs the program $U/w/scripts/pre-commit.sh"
 git -C "$U/w" config --unset core.hooksPath
 rm -rf "$U/w/.githooks"
+
+err_lacks() {  # NAME TEXT
+    if grep -qF -- "$2" "$TMP/err"; then fail "$1" "stderr has '$2'"; else pass "$1"; fi
+}
+W=$U/w
+mkdir -p "$W/node_modules/.bin"
+printf '{"name":"w","version":"1.0.0","scripts":{"test":"true"}}\n' >"$W/package.json"
+
+# husky 9's layout, written from its documented shape: core.hooksPath is
+# .husky/_, where each hook sources _/h; _/h reads the user's init file
+# (a parameter expansion with a default), puts node_modules/.bin first in
+# PATH and runs the project's .husky/NAME with sh
+mkdir -p "$W/.husky/_"
+printf '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n' >"$W/.husky/_/pre-commit"
+cat >"$W/.husky/_/h" <<'EOF'
+#!/usr/bin/env sh
+[ "$HUSKY" = "2" ] && set -x
+n=$(basename "$0")
+s=$(dirname "$(dirname "$0")")/$n
+
+[ ! -f "$s" ] && exit 0
+
+i="${XDG_CONFIG_HOME:-$HOME/.config}/husky/init.sh"
+[ -f "$i" ] && . "$i"
+
+[ "${HUSKY-}" = "0" ] && exit 0
+
+export PATH="node_modules/.bin:$PATH"
+sh -e "$s" "$@"
+c=$?
+
+[ $c != 0 ] && echo "husky - $n script failed (code $c)"
+[ $c = 127 ] && echo "husky - command not found in PATH=$PATH"
+exit $c
+EOF
+chmod +x "$W/.husky/_/pre-commit" "$W/.husky/_/h"
+printf 'lint-staged\n' >"$W/.husky/pre-commit"
+git -C "$W" config core.hooksPath .husky/_
+inrun 'echo RAN'
+expect_rc "landlock git hooks: husky 9's hook running lint-staged from node_modules/.bin refuses the run" 125
+expect_err_has "landlock git hooks: ... naming the project's hook file and the program" "$W/.husky/pre-commit is a git hook that runs the program $W/node_modules/.bin/lint-staged"
+expect_err_has "landlock git hooks: ... and the class that runs it anyway" "--linux-accept=hooks runs it anyway"
+err_lacks "landlock git hooks: ... not ~/.config read as the work tree's" "$W/.config"
+A="--no-cache --linux-accept=files,new-paths,hooks"
+inrun 'echo RAN'
+expect_rc "landlock git hooks: --linux-accept=hooks runs it" 0
+expect_out_has "landlock git hooks: ... (the command ran)" RAN
+A="--no-cache --linux-accept=files,new-paths"
+git -C "$W" config --unset core.hooksPath
+rm -rf "$W/.husky"
+
+# a parameter expansion's default is read as the shell reads it: a path
+# under HOME is no file of the work tree, a default the hook runs is
+printf '#!/bin/sh\ni="${XDG_CONFIG_HOME:-$HOME/.config}/husky/init.sh"\n[ -f "$i" ] && . "$i"\n[ "${HUSKY-}" = "0" ] && exit 0\nexport PATH="/usr/local/bin:$PATH"\n. "${XDG_CONFIG_HOME:-$HOME/.config}/x/init.sh"\ngit diff --cached --check || echo "hint (then make it pass); npm test"\n' >"$H/pre-commit"
+chmod +x "$H/pre-commit"
+mkdir -p "$W/.config/x"
+inrun true
+expect_rc "landlock git hooks: \${XDG_CONFIG_HOME:-\$HOME/.config} is no program of the work tree, nor a quoted hint a command" 0
+printf '#!/bin/sh\n"${HOOK_SCRIPT:-./scripts/pre-commit.sh}" "$@"\n' >"$H/pre-commit"
+inrun true
+expect_rc "landlock git hooks: a hook running a parameter's default, a script of the project, refuses the run" 125
+expect_err_has "landlock git hooks: ... naming it" "runs the program $W/scripts/pre-commit.sh"
+rm -rf "$W/.config"
+
+# lefthook's generated hook (its documented shape): the npm package's
+# binary, named with expansions, is in node_modules, which the command
+# may write; the program is named whole
+cat >"$H/pre-commit" <<'EOF'
+#!/bin/sh
+
+if [ "$LEFTHOOK_VERBOSE" = "1" -o "$LEFTHOOK_VERBOSE" = "true" ]; then
+  set -x
+fi
+
+if [ "$LEFTHOOK" = "0" ]; then
+  exit 0
+fi
+
+call_lefthook()
+{
+  if test -n "$LEFTHOOK_BIN"
+  then
+    "$LEFTHOOK_BIN" "$@"
+  elif lefthook -h >/dev/null 2>&1
+  then
+    lefthook "$@"
+  else
+    dir="$(git rev-parse --show-toplevel)"
+    osArch=$(uname | tr '[:upper:]' '[:lower:]')
+    cpuArch=$(uname -m | sed 's/aarch64/arm64/;s/x86_64/x64/')
+    if test -f "$dir/node_modules/lefthook-${osArch}-${cpuArch}/bin/lefthook"
+    then
+      "$dir/node_modules/lefthook-${osArch}-${cpuArch}/bin/lefthook" "$@"
+    else
+      echo "Can't find lefthook in PATH"
+    fi
+  fi
+}
+
+call_lefthook run "pre-commit" "$@"
+EOF
+inrun true
+expect_rc "landlock git hooks: lefthook's hook running its binary in node_modules refuses the run" 125
+expect_err_has "landlock git hooks: ... naming the binary whole" "runs the program $W/node_modules/lefthook-\${osArch}-\${cpuArch}/bin/lefthook"
+
+# husky 8's layout (core.hooksPath .husky, each hook sourcing
+# .husky/_/husky.sh) and simple-git-hooks' hook: npx runs the project's
+# node_modules/.bin/lint-staged first
+mkdir -p "$W/.husky/_"
+printf '#!/usr/bin/env sh\nif [ -z "$husky_skip_init" ]; then\n  readonly hook_name="$(basename -- "$0")"\n  readonly husky_skip_init=1\n  export husky_skip_init\n  sh -e "$0" "$@"\n  exitCode="$?"\n  exit $exitCode\nfi\n' >"$W/.husky/_/husky.sh"
+printf '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\nnpx lint-staged\n' >"$W/.husky/pre-commit"
+chmod +x "$W/.husky/pre-commit"
+git -C "$W" config core.hooksPath .husky
+rm -f "$H/pre-commit"
+inrun true
+expect_rc "landlock git hooks: husky 8's hook running npx lint-staged refuses the run" 125
+expect_err_has "landlock git hooks: ... naming node_modules/.bin/lint-staged" "$W/.husky/pre-commit is a git hook that runs the program $W/node_modules/.bin/lint-staged"
+git -C "$W" config --unset core.hooksPath
+rm -rf "$W/.husky"
+printf '#!/bin/sh\n\nif [ "$SKIP_SIMPLE_GIT_HOOKS" = "1" ]; then\n    echo "[INFO] SKIP_SIMPLE_GIT_HOOKS is set to 1, skipping hook."\n    exit 0\nfi\n\nif [ -f "$SIMPLE_GIT_HOOKS_RC" ]; then\n    . "$SIMPLE_GIT_HOOKS_RC"\nfi\n\nnpx lint-staged\n' >"$H/pre-commit"
+chmod +x "$H/pre-commit"
+inrun true
+expect_rc "landlock git hooks: simple-git-hooks' hook running npx lint-staged refuses the run" 125
+expect_err_has "landlock git hooks: ... naming it" "runs the program $W/node_modules/.bin/lint-staged"
+rm -f "$H/pre-commit"
+
+# other commands that run the project's code by design
+printf '#!/bin/sh\n' >"$W/scripts/hook.py"
+printf 'lint:\n\ttrue\n' >"$W/scripts/Makefile"
+for c in 'npx --no -- commitlint --edit "$1"|node_modules/.bin/commitlint' 'yarn lint-staged|node_modules/.bin/lint-staged' \
+         'npm test|package.json' 'make -C scripts lint|scripts/Makefile' 'python3 -m scripts.hook|scripts/hook.py'; do
+    printf '#!/bin/sh\n%s\n' "${c%|*}" >"$H/commit-msg"
+    chmod +x "$H/commit-msg"
+    inrun true
+    expect_rc "landlock git hooks: a hook's '${c%|*}' refuses the run" 125
+    expect_err_has "landlock git hooks: ... naming ${c#*|}" "runs the program $W/${c#*|}"
+done
+rm -f "$H/commit-msg"
+
+# a stopped interactive rebase the command leaves: git runs the rest of
+# its todo, exec lines too, at your next git rebase --continue
+git -C "$W" -c user.name=t -c user.email=t@t commit -q --allow-empty -m a
+git -C "$W" -c user.name=t -c user.email=t@t commit -q --allow-empty -m b
+printf '#!/bin/sh\nprintf "break\\nexec touch PWNED\\n" >"$1"\n' >"$W/scripts/ed.sh"
+chmod +x "$W/scripts/ed.sh"
+inrun 'GIT_SEQUENCE_EDITOR=./scripts/ed.sh GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t git rebase -i HEAD~1 >/dev/null 2>&1; echo RAN'
+expect_rc "landlock git hooks: a stopped rebase whose todo the command gave exec lines fails the run" 125
+expect_err_has "landlock git hooks: ... naming them" "runs commands the command wrote there (exec touch PWNED)"
+git -C "$W" rebase --abort 2>/dev/null
