@@ -1277,6 +1277,66 @@ static int config_row(arena *a, const char *path, unsigned long long kinds)
     return -1;
 }
 
+/* 1 when the name of n bytes at s matches the glob component pat (to
+ * its end or a '/'), looked at by its first character first */
+static int component_matches(const char *pat, size_t pl, const char *s, size_t n)
+{
+    if (!pl || !n || (pat[0] != '*' && pat[0] != s[0])) return 0;
+    /* "*SUFFIX" without other wildcards: its suffix (most names pass here) */
+    if (pat[0] == '*' && !memchr(pat + 1, '*', pl - 1) && !memchr(pat + 1, '?', pl - 1) && !memchr(pat + 1, '[', pl - 1))
+        return n >= pl - 1 && !memcmp(s + n - (pl - 1), pat + 1, pl - 1);
+    char p[256], w[256];
+    if (pl >= sizeof p || n >= sizeof w) return 0;
+    memcpy(p, pat, pl), p[pl] = 0;
+    memcpy(w, s, n), w[n] = 0;
+    return fnmatch(p, w, 0) == 0;
+}
+
+int runner_tool_config_place(const char *dir, const char *name)
+{
+    if (strstr(dir, "/node_modules/") || strstr(dir, "/site-packages/") || !strcmp(name, ".") || !strcmp(name, ".."))
+        return 0;
+    size_t dl = strlen(dir);
+    if ((dl >= 13 && !strcmp(dir + dl - 13, "/node_modules")) || (dl >= 14 && !strcmp(dir + dl - 14, "/site-packages")))
+        return 0;
+    size_t nl = strlen(name);
+    for (size_t i = 0; i < sizeof configs / sizeof *configs; i++) {
+        const tool_config *c = &configs[i];
+        if (c->at != AT_UP) continue;
+        /* its components from the last: name's, then dir's from its end */
+        const char *pe = c->file + strlen(c->file), *de = dir + dl;
+        int ok = 1, first = 1;
+        while (ok && pe > c->file) {
+            const char *ps = pe;
+            while (ps > c->file && ps[-1] != '/') ps--;
+            if (first) ok = component_matches(ps, (size_t)(pe - ps), name, nl);
+            else {
+                const char *ds = de;
+                while (ds > dir && ds[-1] != '/') ds--;
+                ok = ds > dir && component_matches(ps, (size_t)(pe - ps), ds, (size_t)(de - ds));
+                de = ds > dir ? ds - 1 : dir;
+            }
+            first = 0;
+            pe = ps > c->file ? ps - 1 : c->file;
+        }
+        if (ok) return 1;
+    }
+    return 0;
+}
+
+const char *runner_tool_config_key(arena *a, const char *dir, const char *name, const struct stat *st, size_t *n)
+{
+    char id[48];
+    int il = snprintf(id, sizeof id, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+    const char *path = arena_printf(a, "%s/%s", strcmp(dir, "/") ? dir : "", name);
+    size_t pl = strlen(path);
+    char *k = arena_alloc(a, pl + 1 + (size_t)il + 1);
+    memcpy(k, path, pl + 1);                  /* the path, its NUL, the file: no path has a NUL in it */
+    memcpy(k + pl + 1, id, (size_t)il + 1);
+    *n = pl + 1 + (size_t)il;
+    return k;
+}
+
 int runner_tool_config_made(const char *dir, const char *name, unsigned long long kinds)
 {
     arena a;
