@@ -851,6 +851,18 @@ static const char *check_include(arena *a, const ll_plan *plan, const tool_confi
         const char *kt = runner_path_kernel(a, t);
         if (runner_plan_checked_after(plan, kt)) continue;
         const char *how = runner_plan_write_why(a, plan, t);
+        /* npm takes a relative one from the directory it runs in, which
+         * may be any beneath the .npmrc's: from as deep as its ".."s climb
+         * back, where it names a file of the project */
+        const char *from = dir;
+        for (const char *q = w; !how && !toml && w[0] != '/' && (q = strstr(q, "..")) != NULL; q += 2) {
+            if ((q > w && q[-1] != '/') || (q[2] && q[2] != '/')) continue;
+            from = arena_printf(a, "%s/buckle-probe", from);
+            const char *t2 = runner_path_by_name(a, arena_printf(a, "%s/%s", from, w));
+            const char *kt2 = runner_path_kernel(a, t2);
+            if (!runner_plan_checked_after(plan, kt2) && (how = runner_plan_write_why(a, plan, t2)) != NULL)
+                t = t2, kt = kt2;
+        }
         if (how)
             return arena_printf(a, "%s includes the configuration %s (%s = %s), which the plan lets the command "
                                    "write (%s): %s takes what it says as its own configuration's (the programs "

@@ -122,9 +122,11 @@ expect_rc "tool rows: with those removed, the run goes on" 0
 # npm's userconfig and globalconfig, and its prefix (whose etc/npmrc npm
 # takes for the global configuration): the project's .npmrc moves them
 # (npm reads it first for that), so a file the command may write there
-# refuses the run, and one it may not write is read as the .npmrc is
+# refuses the run, and one it may not write is read as the .npmrc is; a
+# relative one is taken from the directory npm runs in, any beneath the
+# .npmrc's (../x/u.rc from a subdirectory is the project's x/u.rc)
 for f in 'userconfig=./tools/u.rc|tools/u.rc' 'globalconfig=tools/g.rc|tools/g.rc' \
-         'prefix=./tools/pfx|tools/pfx/etc/npmrc' "userconfig=$R/proj/tools/u.rc|tools/u.rc"; do
+         'prefix=./tools/pfx|tools/pfx/etc/npmrc' "userconfig=$R/proj/tools/u.rc|tools/u.rc" 'userconfig=../x/u.rc|x/u.rc'; do
     printf '%s\n' "${f%%|*}" >.npmrc
     run "tool rows: npm $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
     expect_rc "tool rows: .npmrc $f: refused" 125
