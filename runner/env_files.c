@@ -48,6 +48,8 @@ typedef struct env_file {
     const char *const *opts;     /* EF_OPTS, EF_NODE: the options */
     const char *dflt;            /* EF_ANY: the tool's own place, beneath the home directory, which the
                                   * variable naming it changes nothing about (npm run's npm_config_cache) */
+    int argfiles;                /* EF_OPTS: a word @FILE is a file of more options the program reads
+                                  * (the java launcher's; @@ an '@' as it is) */
 } env_file;
 
 static const char *const java_loads[] = { "-javaagent:", "-agentpath:", NULL };
@@ -125,7 +127,8 @@ static const env_file env_files[] = {
     { .var = "SUDO_ASKPASS", .form = EF_CMD, .runs = "sudo -A runs it to ask for a password" },
     { .var = "JAVA_TOOL_OPTIONS", .form = EF_OPTS, .opts = java_loads, .runs = "every java program loads it at its start" },
     { .var = "_JAVA_OPTIONS", .form = EF_OPTS, .opts = java_loads, .runs = "every java program loads it at its start" },
-    { .var = "JDK_JAVA_OPTIONS", .form = EF_OPTS, .opts = java_loads, .runs = "the java launcher loads it at every start" },
+    { .var = "JDK_JAVA_OPTIONS", .form = EF_OPTS, .opts = java_loads, .argfiles = 1,
+      .runs = "the java launcher loads it at every start" },
     { .var = "PERL5OPT", .form = EF_OPTS, .opts = perl_loads, .runs = "perl loads it at the start of every program" },
     { .var = "NPM_CONFIG_NODE_OPTIONS", .form = EF_NODE, .opts = node_loads,
       .runs = "npm has node load it in every script it runs" },
@@ -169,6 +172,22 @@ static const char *const data_vars[] = { "PWD", "OLDPWD", "_", "HOME", "TMPDIR",
                                          "HISTFILE", "MAIL", "INIT_CWD", "npm_config_local_prefix", "GIT_INDEX_FILE",
                                          "npm_package_", "npm_lifecycle_", "DIRENV_", "PATH", "VIRTUAL_ENV",
                                          "CONDA_PREFIX", "CONDA_PREFIX_" };
+
+/* The endings of the names of variables that name a tool's home or
+ * configuration directory (GRADLE_USER_HOME, GEM_HOME, JAVA_HOME,
+ * DOCKER_CONFIG, GOROOT), where the tool takes code it runs at its start
+ * (Gradle's init.d scripts, RubyGems' plugins, go's pkg/tool): the working directory
+ * is no place the user works there, but the worst value */
+static const char *const home_endings[] = { "_HOME", "_CONFIG", "GOROOT" };
+
+static int home_var(const char *name, size_t n)
+{
+    for (size_t k = 0; k < sizeof home_endings / sizeof *home_endings; k++) {
+        size_t l = strlen(home_endings[k]);
+        if (n >= l && !strncmp(name + n - l, home_endings[k], l)) return 1;
+    }
+    return 0;
+}
 
 static int data_var(const char *name, size_t n)
 {
@@ -281,8 +300,8 @@ static const char *next_word(arena *a, const char **s, int colon)
  * part of a ':' list, that is absolute (a relative one is taken from each
  * program's own directory, and a bare word is as often a name,
  * TZ=Europe/Paris, a MIME type: the table's variables only), that is not
- * the working directory or one above it (where the user works:
- * GITHUB_WORKSPACE, PROJECT_CWD), and is a file, a directory or nothing yet (a device or a
+ * the working directory (where the user works: GITHUB_WORKSPACE,
+ * PROJECT_CWD; but for a tool's home, home_endings) or one above it, and is a file, a directory or nothing yet (a device or a
  * socket, GPG_TTY, SSH_AUTH_SOCK, holds nothing a program loads): when the
  * plan lets the command write or make it, or make an entry in it, the
  * variable may have a later program load what the command put there. */
@@ -297,7 +316,7 @@ static const char *any_path(arena *a, const ll_plan *plan, const char *cwd, cons
     if (!strncmp(p, "/dev/pts/", 9) || !strncmp(p, "/proc/", 6) || !strncmp(p, "/sys/", 5)) return NULL;
     const char *wd = runner_path_by_name(a, cwd);
     size_t pl = strlen(p);
-    if (!strcmp(p, "/") || (!strncmp(wd, p, pl) && (wd[pl] == '/' || !wd[pl]))) return NULL;
+    if (!strcmp(p, "/") || (!strncmp(wd, p, pl) && (wd[pl] == '/' || (!wd[pl] && !home_var(name, n))))) return NULL;
     struct stat st;
     int dir = 0;
     if (stat(p, &st) == 0) {
@@ -419,7 +438,8 @@ const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *c
          * (runner_option_files) in the form the program reads there: java's
          * after its ':', ruby's right after -r, node's after its '=' */
         while ((e->form == EF_OPTS || e->form == EF_NODE) && !why && (w = next_word(a, &s, 0)) != NULL) {
-            if (take && names_file(e, w)) why = option_problem(a, plan, cwd, e, value, w);
+            if (e->argfiles && w[0] == '@' && w[1] && w[1] != '@') why = problem(a, plan, cwd, e, value, w + 1);
+            else if (take && names_file(e, w)) why = option_problem(a, plan, cwd, e, value, w);
             else if (take && e->form == EF_NODE && w[0] != '-') bare = 1;
             take = 0;
             for (size_t k = 0; e->opts[k] && !why; k++) {

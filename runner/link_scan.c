@@ -101,6 +101,7 @@ void runner_link_scan_begin(link_scan *s, const ll_grant *g, size_t ng, const ch
         s->fds[i] = open(s->roots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     /* the project as it was, by path (the caller's, kept until the end) */
     s->before = repos ? before : NULL;
+    s->configs = before;
 }
 
 void runner_link_scan_free(link_scan *s)
@@ -118,6 +119,7 @@ void runner_link_scan_free(link_scan *s)
     s->found = NULL;
     s->nfound = s->capfound = 0;
     s->before = NULL;
+    s->configs = NULL;
     arena_free(&s->mem);
     s->alter = NULL;
     s->nalter = 0;
@@ -481,6 +483,32 @@ static int npm_buckle(const link_scan *s, int dirfd, const char *dir, const char
     return moved[depth] || moved[depth - 1];
 }
 
+/* 1 when dirfd/name (st), in dir at depth, is a tool's configuration
+ * the command made, changed or brought there: its change time is the
+ * run's, or it is at a path where it was not when the command started
+ * (runner_tool_config_key: a directory renamed into its way, mv stash/cargo
+ * stash/.cargo, mv node_modules/pkg src, changes no change time of the
+ * files in it); without the project's map, a directory on its way changed
+ * during the run */
+static int config_new(const link_scan *s, const char *dir, const char *name, const struct stat *st, int depth,
+                      const unsigned char *moved)
+{
+    if (changed_since(st, &s->start)) return 1;
+    if (!runner_tool_config_place(dir, name)) return 0;
+    if (s->configs && s->configs->count) {
+        arena t;
+        arena_init(&t);
+        size_t kl;
+        const char *k = runner_tool_config_key(&t, dir, name, st, &kl);
+        int was = hm_get(s->configs, k, kl) != NULL;
+        arena_free(&t);
+        return !was;
+    }
+    for (int k = 0; k <= depth; k++)
+        if (moved[k]) return 1;
+    return 0;
+}
+
 /* 1 when dir (absolute) has a `.git` among its names: a repository's git
  * directory, or one beneath it (a submodule's, a linked work tree's) */
 static int in_git_dir(const char *dir)
@@ -517,7 +545,7 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
         /* a tool's configuration (tool_configs.c) that runs what it names
          * at your next command there */
         if (s->tools && e->d_type != DT_DIR && fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-            !S_ISDIR(st.st_mode) && changed_since(&st, &s->start) && runner_tool_config_made(dir, n, s->tools))
+            !S_ISDIR(st.st_mode) && config_new(s, dir, n, &st, depth, moved) && runner_tool_config_made(dir, n, s->tools))
             keep(s, LS_TOOLFILE, dir, n, NULL, 0);
         if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
         if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) {

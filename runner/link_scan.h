@@ -51,6 +51,9 @@ typedef struct link_scan {
                                    * project's own; set by the caller after begin) */
     const hashmap *before;        /* the project's directories and .git and HEAD entries at the start
                                    * (the caller's); NULL or empty: judged by birth times */
+    const hashmap *configs;       /* the same map, for the tools' configurations there at the start
+                                   * (runner_tool_config_key), whatever repos is; empty: judged by the
+                                   * change times of the directories on the way */
     size_t walking;               /* while walking: the start, in roots */
     link_found *found;            /* after runner_link_scan_end (malloc'd) */
     size_t nfound, capfound;

@@ -26,6 +26,7 @@
 #include "path_text.h"
 #include "names_outside.h"
 #include "rel_walk.h"
+#include "tool_configs.h"
 #include "path_ident.h"
 #include "../support/hashmap.h"
 #include <dirent.h>
@@ -53,7 +54,9 @@ typedef struct walk_ctx {
     const ll_plan *plan;
     int links;                  /* look at each file's names (else directories only) */
     hashmap *before;            /* the paths of the directories, and of the entries named
-                                 * .git or HEAD, walked beneath the grants (NULL: not kept) */
+                                 * .git or HEAD, walked beneath the grants, and the tools'
+                                 * configurations in the project by path and file
+                                 * (runner_tool_config_key) (NULL: not kept) */
     nest_search *nest;          /* the search for repositories, or NULL */
     rel_walk *const *rels;      /* names watched in every directory beneath cwd (rel_walk.h) */
     size_t nrels;
@@ -150,6 +153,16 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth
         if (!look && !search && !all && !root_beneath(x, path)) break;
         int repo_name = !strcmp(n, ".git") || !strcmp(n, "HEAD");
         if (repo_name && look && x->before) keep_path(x, arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n));
+        /* a tool's configuration, wherever it is in the project: one at a
+         * path where it was not after the run (link_scan.c) is new there */
+        if (x->before && x->project && e->d_type != DT_DIR && runner_tool_config_place(path, n)) {
+            struct stat cs;
+            size_t kl;
+            if (fstatat(dirfd, n, &cs, AT_SYMLINK_NOFOLLOW) == 0) {
+                const char *k = runner_tool_config_key(x->keep, path, n, &cs, &kl);
+                hm_put(x->before, k, kl, (void *)k);
+            }
+        }
         if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
         if (e->d_type == DT_REG && !(look && x->links)) continue;
         struct stat st;

@@ -45,13 +45,16 @@ typedef enum { REFS_NONE, REFS_NPM, REFS_YARN } env_refs;
  * file even when it is a bare name (yarnPath: other.cjs, from the file's
  * directory); DIR, a directory of programs, even bare; FLAGS, a
  * compiler's flags (flag_programs); INCLUDE, more of the tool's
- * configuration (Cargo's include); ENV, a table of environment variables
+ * configuration (Cargo's include, npm's userconfig and globalconfig, and
+ * its prefix, whose etc/npmrc npm takes for the global one); ENV, a table of environment variables
  * the tool exports, a variable counting when a program runs what it names
  * (runner_env_var_runs: NODE_OPTIONS, LD_PRELOAD, BASH_ENV) */
 typedef enum { HOW_COMMAND, HOW_PATH, HOW_DIR, HOW_FLAGS, HOW_INCLUDE, HOW_ENV } value_how;
 typedef struct key_rule {
     const char *key;
     value_how how;
+    const char *under;      /* INCLUDE: the file beneath the directory the value names (npm's
+                             * prefix: PREFIX/etc/npmrc); NULL: the value names the file */
 } key_rule;
 
 /* where a tool looks for a configuration file: UP, the directory it runs
@@ -80,6 +83,7 @@ typedef struct tool_config {
     const char *const *ref_keys;     /* keys whose values have refs taken */
     const char *hooks;               /* the table a key that is not an env_key counts in, as a table
                                       * of its own ([hooks.enter]); NULL: any */
+    const char *exports;             /* an ENV table's variables: where the tool puts them */
     /* made or changed beneath the working directory (AT_UP): the file
      * whose keeping at the working directory makes copies count (NULL:
      * file itself); any: one counts whatever it says (else when it names a
@@ -91,56 +95,67 @@ typedef struct tool_config {
 
 /* path: a plugin's; plugins: the list, a plugin given as its path alone;
  * all of them paths from the file's directory, never looked up on PATH */
-static const key_rule yarn_keys[] = { { "yarnPath", HOW_PATH }, { "path", HOW_PATH }, { "plugins", HOW_PATH }, { NULL, 0 } };
+static const key_rule yarn_keys[] = { { "yarnPath", HOW_PATH, NULL }, { "path", HOW_PATH, NULL }, { "plugins", HOW_PATH, NULL }, { NULL, 0, NULL } };
 static const char *const yarn_ref_keys[] = { "yarnPath", NULL };
 /* Yarn 1's .yarnrc: the release it runs for every yarn command */
-static const key_rule yarn1_keys[] = { { "yarn-path", HOW_PATH }, { NULL, 0 } };
+static const key_rule yarn1_keys[] = { { "yarn-path", HOW_PATH, NULL }, { NULL, 0, NULL } };
 /* of Cargo's keys, the compiler's flags name a program in a linker
  * (-Clinker=), gcc's program prefix (-Clink-arg=-B), a codegen backend,
  * rustdoc's test runner (flag_programs) */
-static const key_rule cargo_keys[] = { { "rustc-wrapper", HOW_COMMAND }, { "rustc-workspace-wrapper", HOW_COMMAND },
-                                       { "rustc", HOW_COMMAND }, { "rustdoc", HOW_COMMAND }, { "linker", HOW_COMMAND },
-                                       { "runner", HOW_COMMAND }, { "global-credential-providers", HOW_COMMAND },
-                                       { "credential-provider", HOW_COMMAND }, { "LD_PRELOAD", HOW_COMMAND },
-                                       { "credential-alias", HOW_COMMAND }, { "ar", HOW_COMMAND },
-                                       { "rustflags", HOW_FLAGS }, { "rustdocflags", HOW_FLAGS },
-                                       { "include", HOW_INCLUDE }, { NULL, 0 } };
-static const key_rule bun_keys[] = { { "preload", HOW_COMMAND }, { NULL, 0 } };
+static const key_rule cargo_keys[] = { { "rustc-wrapper", HOW_COMMAND, NULL }, { "rustc-workspace-wrapper", HOW_COMMAND, NULL },
+                                       { "rustc", HOW_COMMAND, NULL }, { "rustdoc", HOW_COMMAND, NULL }, { "linker", HOW_COMMAND, NULL },
+                                       { "runner", HOW_COMMAND, NULL }, { "global-credential-providers", HOW_COMMAND, NULL },
+                                       { "credential-provider", HOW_COMMAND, NULL }, { "env", HOW_ENV, NULL },
+                                       { "credential-alias", HOW_COMMAND, NULL }, { "ar", HOW_COMMAND, NULL },
+                                       { "rustflags", HOW_FLAGS, NULL }, { "rustdocflags", HOW_FLAGS, NULL },
+                                       { "include", HOW_INCLUDE, NULL }, { NULL, 0, NULL } };
+static const key_rule bun_keys[] = { { "preload", HOW_COMMAND, NULL }, { NULL, 0, NULL } };
 /* npm's programs: node's options, the scripts' shell, git (git
  * dependencies, npm version), node-gyp (native addons), npm exec's shell,
- * npm edit's editor, npm docs' browser and viewer; pnpm's pnpmfile */
-static const key_rule npm_keys[] = { { "node-options", HOW_COMMAND }, { "script-shell", HOW_COMMAND },
-                                     { "git", HOW_COMMAND }, { "node-gyp", HOW_COMMAND }, { "shell", HOW_COMMAND },
-                                     { "editor", HOW_COMMAND }, { "browser", HOW_COMMAND }, { "viewer", HOW_COMMAND },
-                                     { "pnpmfile", HOW_PATH }, { "global-pnpmfile", HOW_PATH }, { NULL, 0 } };
+ * npm edit's editor, npm docs' browser and viewer; pnpm's pnpmfile; and
+ * the user's and the global configuration, which the project's moves
+ * (npm reads it first for that) */
+static const key_rule npm_keys[] = { { "node-options", HOW_COMMAND, NULL }, { "script-shell", HOW_COMMAND, NULL },
+                                     { "git", HOW_COMMAND, NULL }, { "node-gyp", HOW_COMMAND, NULL }, { "shell", HOW_COMMAND, NULL },
+                                     { "editor", HOW_COMMAND, NULL }, { "browser", HOW_COMMAND, NULL }, { "viewer", HOW_COMMAND, NULL },
+                                     { "pnpmfile", HOW_PATH, NULL }, { "global-pnpmfile", HOW_PATH, NULL },
+                                     { "userconfig", HOW_INCLUDE, NULL }, { "globalconfig", HOW_INCLUDE, NULL },
+                                     { "prefix", HOW_INCLUDE, "etc/npmrc" }, { NULL, 0, NULL } };
 static const char *const npm_ref_keys[] = { "node-options", "script-shell", "git", "node-gyp", "shell", "editor",
-                                            "browser", "viewer", "pnpmfile", "global-pnpmfile", NULL };
-static const key_rule toolchain_keys[] = { { "path", HOW_DIR }, { NULL, 0 } };
+                                            "browser", "viewer", "pnpmfile", "global-pnpmfile", "userconfig",
+                                            "globalconfig", "prefix", NULL };
+/* pnpm's settings in its workspace file (pnpm 10): the same programs,
+ * by their camelCase names */
+static const key_rule pnpm_keys[] = { { "pnpmfile", HOW_PATH, NULL }, { "globalPnpmfile", HOW_PATH, NULL },
+                                      { "scriptShell", HOW_COMMAND, NULL }, { "nodeOptions", HOW_COMMAND, NULL },
+                                      { "npmPath", HOW_COMMAND, NULL }, { NULL, 0, NULL } };
+static const key_rule toolchain_keys[] = { { "path", HOW_DIR, NULL }, { NULL, 0, NULL } };
 /* uv's .python-version: a line may name an interpreter or its directory
  * by path (a version, 3.12, names an installed one) */
-static const key_rule version_line[] = { { "", HOW_COMMAND }, { NULL, 0 } };
+static const key_rule version_line[] = { { "", HOW_COMMAND, NULL }, { NULL, 0, NULL } };
 /* mise: [env] _.source (a script run at every prompt of `mise activate`),
  * _.file (a dotenv file exported), _.path (directories put first on
  * PATH); [hooks] enter, leave, cd and the install hooks, or [hooks.enter]
  * script: shell commands run at a cd into the project; [env]'s variables,
  * exported at a cd into the project */
-static const key_rule mise_keys[] = { { "source", HOW_PATH }, { "file", HOW_PATH }, { "path", HOW_DIR },
-                                      { "script", HOW_PATH }, { "enter", HOW_COMMAND }, { "leave", HOW_COMMAND },
-                                      { "cd", HOW_COMMAND }, { "preinstall", HOW_COMMAND },
-                                      { "postinstall", HOW_COMMAND }, { "env", HOW_ENV }, { NULL, 0 } };
+static const key_rule mise_keys[] = { { "source", HOW_PATH, NULL }, { "file", HOW_PATH, NULL }, { "path", HOW_DIR, NULL },
+                                      { "script", HOW_PATH, NULL }, { "enter", HOW_COMMAND, NULL }, { "leave", HOW_COMMAND, NULL },
+                                      { "cd", HOW_COMMAND, NULL }, { "preinstall", HOW_COMMAND, NULL },
+                                      { "postinstall", HOW_COMMAND, NULL }, { "env", HOW_ENV, NULL }, { NULL, 0, NULL } };
 /* of mise's keys, those of [env]'s directives, which count only as _.KEY
  * (a python venv's path = ".venv" is no _.path) */
 static const char *const mise_env_keys[] = { "source", "file", "path", NULL };
-static const key_rule no_keys[] = { { NULL, 0 } };
+static const key_rule no_keys[] = { { NULL, 0, NULL } };
 
 #define MISE_RUNS "its [env] scripts, variables, hooks and path: versions run at your next cd into that directory"
 #define MISE(f) MISE_AT(f, AT_UP, NULL)
 #define MISE_AT(f, w, e) { .file = f, .at = w, .env = e, .keys = mise_keys, .env_keys = mise_env_keys, .tool = "mise", .up = 1, .syn = SYN_TOML, \
                   .versions = 1, .hooks = "hooks", .gate = "mise.toml", .any = 1, .title = "mise or asdf", \
-                  .when = MISE_RUNS }
+                  .when = MISE_RUNS, .exports = "exports into your shell at a cd into the project" }
 #define CARGO_RUNS "cargo takes it at your next cargo command in that directory and runs what it names (rustc-wrapper, linker, runner)"
 #define CARGO(f, w, e) { .file = f, .at = w, .env = e, .keys = cargo_keys, .tool = "cargo", .up = 1, .syn = SYN_TOML, \
-                         .gate = ".cargo/config.toml", .any = 1, .title = "Cargo", .when = CARGO_RUNS }
+                         .gate = ".cargo/config.toml", .any = 1, .title = "Cargo", .when = CARGO_RUNS, \
+                         .exports = "sets for the programs it runs (rustc, build scripts, cargo run and test)" }
 #define YARN(f, w) { .file = f, .at = w, .keys = yarn_keys, .tool = "yarn", .syn = SYN_YAML, .refs = REFS_YARN, \
                      .ref_keys = yarn_ref_keys, .title = "Yarn", .when = "yarn runs what it names at your next yarn command in that directory" }
 #define NPM(f, w, e) { .file = f, .at = w, .env = e, .keys = npm_keys, .tool = "npm", .syn = SYN_INI, .refs = REFS_NPM, \
@@ -159,7 +174,11 @@ static const tool_config configs[] = {
     { .file = "bunfig.toml", .keys = bun_keys, .tool = "bun", .syn = SYN_TOML, .title = "Bun",
       .when = "bun runs what it preloads at your next bun command in that directory" },
     NPM(".npmrc", AT_UP, NULL), NPM(".npmrc", AT_HOME, NULL), NPM("", AT_ENV_FILE, "NPM_CONFIG_USERCONFIG"),
-    NPM("", AT_ENV_FILE, "npm_config_userconfig"),
+    NPM("", AT_ENV_FILE, "npm_config_userconfig"), NPM("", AT_ENV_FILE, "NPM_CONFIG_GLOBALCONFIG"),
+    NPM("", AT_ENV_FILE, "npm_config_globalconfig"), NPM("etc/npmrc", AT_ENV_DIR, "NPM_CONFIG_PREFIX"),
+    NPM("etc/npmrc", AT_ENV_DIR, "npm_config_prefix"),
+    { .file = "pnpm-workspace.yaml", .keys = pnpm_keys, .tool = "pnpm", .syn = SYN_YAML, .title = "pnpm",
+      .when = "pnpm runs what it names at your next pnpm command in that directory" },
     RUSTUP("rust-toolchain.toml"), RUSTUP("rust-toolchain"),
     { .file = ".python-version", .keys = version_line, .tool = "uv", .syn = SYN_LINES, .gate = ".tool-versions",
       .title = "uv", .when = "uv runs the interpreter it names at your next uv command in that directory" },
@@ -798,33 +817,56 @@ static const char *yaml_alias(arena *a, const char *buf, const char *bend, const
 
 /* The files an include key's value v names (Cargo's include = "x.toml",
  * ["a.toml", { path = "b.toml" }], [[include]] path =: the words ending
- * in .toml, from file's directory): each is the tool's configuration as
- * much as file is, so one the plan lets the command write or make is the
- * problem, and one it keeps is read as file is; the first problem, or
- * NULL */
+ * in .toml; npm's userconfig = the whole value; its prefix =, the file
+ * kr->under beneath that directory; from file's directory): each is the
+ * tool's configuration as much as file is, so one the plan lets the
+ * command write or make is the problem, and one it keeps is read as file
+ * is; the first problem, or NULL */
 static const char *check_include(arena *a, const ll_plan *plan, const tool_config *c, const char *file,
-                                 const char *base, const char *key, const char *v, const char *raw,
+                                 const char *base, const key_rule *kr, const char *v, const char *raw,
                                  const char *const *vars, int depth)
 {
     static const char seps[] = " \t\n,[]{}\"'=";
+    const char *key = kr->key;
     char *dir = arena_strdup(a, file);
     *strrchr(dir, '/') = 0;
+    int toml = c->syn == SYN_TOML;
     for (const char *p = v; *p;) {
-        while (*p && strchr(seps, *p)) p++;
-        size_t n = strcspn(p, seps);
+        while (*p && strchr(toml ? seps : " \t\n", *p)) p++;
+        size_t n = toml ? strcspn(p, seps) : strlen(p);
+        while (!toml && n && strchr(" \t\n", p[n - 1])) n--;
         if (!n) break;
         const char *w = arena_strndup(a, p, n);
-        p += n;
-        if (n < 6 || strcmp(w + n - 5, ".toml")) continue;
+        p += toml ? n : strlen(p);
+        if (toml && (n < 6 || strcmp(w + n - 5, ".toml"))) continue;
+        /* (npm's ~/ is the home directory) */
+        if (!toml && w[0] == '~') {
+            const char *home = env_value(vars, "HOME", 4);
+            if (w[1] != '/' || !home) continue;
+            w = arena_printf(a, "%s%s", home, w + 1);
+        }
+        if (kr->under) w = arena_printf(a, "%s/%s", w, kr->under);
         if (!plan) return raw;
         const char *t = runner_path_by_name(a, w[0] == '/' ? w : arena_printf(a, "%s/%s", dir, w));
         const char *kt = runner_path_kernel(a, t);
         if (runner_plan_checked_after(plan, kt)) continue;
         const char *how = runner_plan_write_why(a, plan, t);
+        /* npm takes a relative one from the directory it runs in, which
+         * may be any beneath the .npmrc's: from as deep as its ".."s climb
+         * back, where it names a file of the project */
+        const char *from = dir;
+        for (const char *q = w; !how && !toml && w[0] != '/' && (q = strstr(q, "..")) != NULL; q += 2) {
+            if ((q > w && q[-1] != '/') || (q[2] && q[2] != '/')) continue;
+            from = arena_printf(a, "%s/buckle-probe", from);
+            const char *t2 = runner_path_by_name(a, arena_printf(a, "%s/%s", from, w));
+            const char *kt2 = runner_path_kernel(a, t2);
+            if (!runner_plan_checked_after(plan, kt2) && (how = runner_plan_write_why(a, plan, t2)) != NULL)
+                t = t2, kt = kt2;
+        }
         if (how)
             return arena_printf(a, "%s includes the configuration %s (%s = %s), which the plan lets the command "
-                                   "write (%s): %s takes what it says as its own configuration's (a rustc-wrapper, "
-                                   "a linker, a runner it runs by itself, outside any sandbox), while the profile "
+                                   "write (%s): %s takes what it says as its own configuration's (the programs "
+                                   "it names run by themselves, outside any sandbox), while the profile "
                                    "keeps %s from the command; deny writing it too (deny final write literal "
                                    "\"%s\";), or remove the setting",
                                 file, t, key, raw, how, c->tool, file, kt);
@@ -876,12 +918,32 @@ static const char *check_env_var(arena *a, const ll_plan *plan, const tool_confi
     while (*v == ' ' || *v == '\t') v++;
     size_t vl = strlen(v);
     while (vl && strchr(" \t\n", v[vl - 1])) vl--;
-    if (!plan || strchr(v, '{')) return check_value(a, plan, c, file, base, var, HOW_COMMAND, v, raw);
+    if (!plan || strchr(v, '{')) {
+        /* a table ({ value = "x.so", relative = true }): its words with a
+         * '/', then its value read as the environment's (relative = true
+         * takes it from the project, as a relative value is read here) */
+        const char *why = check_value(a, plan, c, file, base, var, HOW_COMMAND, v, raw);
+        const char *val = strstr(v, "value");
+        while (val && ((val > v && (isalnum((unsigned char)val[-1]) || val[-1] == '_')) ||
+                       val[5 + strspn(val + 5, " \t")] != '='))
+            val = strstr(val + 1, "value");
+        if (why || !plan || !val) return why;
+        val += 5 + strspn(val + 5, " \t") + 1;
+        val += strspn(val, " \t");
+        v = arena_strndup(a, val, strcspn(val, " \t,}"));
+        /* relative = true: from the directory the configuration is for,
+         * even a bare name (LD_AUDIT = { value = "w.so", relative = true }) */
+        const char *rel = strstr(raw, "relative");
+        if (rel && v[0] != '/') {
+            rel += 8 + strspn(rel + 8, " \t");
+            if (*rel == '=' && !strncmp(rel + 1 + strspn(rel + 1, " \t"), "true", 4))
+                v = arena_printf(a, "%s/%s", base, v);
+        }
+        vl = strlen(v);
+    }
     const char *vars[2] = { arena_printf(a, "%s=%.*s", var, (int)vl, v), NULL };
     const char *why = runner_env_file_problem(a, plan, base, vars);
-    return why ? arena_printf(a, "%s sets %s, which %s exports into your shell at a cd into the project: %s", file, var,
-                              c->tool, why)
-               : NULL;
+    return why ? arena_printf(a, "%s sets %s, which %s %s: %s", file, var, c->tool, c->exports, why) : NULL;
 }
 
 /* An ENV key's value v that is a table (env = { NODE_OPTIONS = "..." }):
@@ -910,7 +972,7 @@ static const char *check_key(arena *a, const ll_plan *plan, const tool_config *c
                              const char *const *vars, int depth)
 {
     switch (kr->how) {
-    case HOW_INCLUDE: return check_include(a, plan, c, file, base, kr->key, v, raw, vars, depth);
+    case HOW_INCLUDE: return check_include(a, plan, c, file, base, kr, v, raw, vars, depth);
     case HOW_FLAGS: return check_flags(a, plan, c, file, base, kr->key, v, raw);
     case HOW_ENV: return check_env_table(a, plan, c, file, base, v, raw);
     default: return check_value(a, plan, c, file, base, kr->key, kr->how, v, raw);
@@ -943,6 +1005,14 @@ static const char *line_key(const char *s, const char *eol, const char **name, s
         *n = (size_t)(p - s);
     }
     while (p < eol && (*p == ' ' || *p == '\t')) p++;
+    /* NAME.value = ..., TOML's dotted form of NAME = { value = ... } */
+    if (*n && p < eol && *p == '.') {
+        p++;
+        while (p < eol && (*p == ' ' || *p == '\t')) p++;
+        if ((size_t)(eol - p) < 5 || strncmp(p, "value", 5)) return NULL;
+        p += 5;
+        while (p < eol && (*p == ' ' || *p == '\t')) p++;
+    }
     return *n && p < eol && *p == '=' ? p + 1 : NULL;
 }
 
@@ -958,6 +1028,8 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
     char *scratch = arena_alloc(a, 2 * got + 2);     /* each value read there in turn */
     int hk = -1, env_top = 0;                        /* the table's key ([env.LD_PRELOAD]); in [env._] */
     const key_rule *env_tab = NULL;                  /* in an ENV table ([env]) */
+    const char *env_var = NULL;                      /* in a variable's own table ([env.LD_AUDIT]) */
+    int env_rel = 0;                                 /* ... with relative = true */
     for (const char *line = buf; line && line < bend;) {
         const char *eol = memchr(line, '\n', (size_t)(bend - line));
         if (!eol) eol = bend;
@@ -981,8 +1053,42 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
             hk = header_key(c, h);
             env_top = c->env_keys && !strcmp(h, "env._");
             env_tab = env_rule(c, h);
+            /* [env.NAME]: its value = is NAME's (Cargo's) */
+            env_var = NULL;
+            const char *dot = strchr(h, '.');
+            if (dot && !strchr(dot + 1, '.') && strcmp(dot + 1, "_") && dot[1]) {
+                char *top = arena_strndup(a, h, (size_t)(dot - h));
+                if (env_rule(c, top)) env_var = dot + 1;
+            }
+            /* its relative = true, before or after its value */
+            env_rel = 0;
+            for (const char *q = eol; env_var && q < bend && !env_rel;) {
+                q += q < bend && *q == '\n';
+                const char *qe = memchr(q, '\n', (size_t)(bend - q));
+                if (!qe) qe = bend;
+                const char *k = q + strspn(q, " \t"), *kn;
+                size_t kl = 0;
+                if (k < qe && *k == '[') break;
+                const char *r = line_key(k, qe, &kn, &kl);
+                if (r && kl == 8 && !strncmp(kn, "relative", 8)) env_rel = !strncmp(r + strspn(r, " \t"), "true", 4);
+                q = qe;
+            }
             line = eol < bend ? eol + 1 : NULL;
             continue;
+        }
+        if (env_var && c->syn == SYN_TOML) {
+            const char *name;
+            size_t n = 0;
+            const char *r = line_key(s, eol, &name, &n);
+            if (r && n == 5 && !strncmp(name, "value", 5)) {
+                /* as the table it is: { value = ... } */
+                const char *raw;
+                const char *v = read_value(a, c->syn, r, bend, (size_t)(s - line), scratch, &raw);
+                v = arena_printf(a, "{ value = %s }", v);
+                if (env_rel) raw = arena_printf(a, "{ value = %s, relative = true }", raw);
+                const char *why = check_env_var(a, plan, c, file, base, env_var, strlen(env_var), v, raw);
+                if (why) return why;
+            }
         }
         /* a variable of an ENV table ([env] NODE_OPTIONS = "..."), or one
          * dotted below its key (env.NODE_OPTIONS = "...") */
@@ -998,6 +1104,8 @@ static const char *check_file(arena *a, const ll_plan *plan, const tool_config *
             if (r) {
                 const char *raw;
                 const char *v = read_value(a, c->syn, r, bend, (size_t)(s - line), scratch, &raw);
+                /* (NAME.value = ...: the table { value = ... }) */
+                if (name + n < r && memchr(name + n, '.', (size_t)(r - name - n))) v = arena_printf(a, "{ value = %s }", v);
                 const char *why = check_env_var(a, plan, c, file, base, name, n, v, raw);
                 if (why) return why;
             }
@@ -1179,6 +1287,66 @@ static int config_row(arena *a, const char *path, unsigned long long kinds)
         if (configs[i].at == AT_UP && (kinds >> i & 1) && config_matches(a, &configs[i], path, &anchor)) return (int)i;
     }
     return -1;
+}
+
+/* 1 when the name of n bytes at s matches the glob component pat (to
+ * its end or a '/'), looked at by its first character first */
+static int component_matches(const char *pat, size_t pl, const char *s, size_t n)
+{
+    if (!pl || !n || (pat[0] != '*' && pat[0] != s[0])) return 0;
+    /* "*SUFFIX" without other wildcards: its suffix (most names pass here) */
+    if (pat[0] == '*' && !memchr(pat + 1, '*', pl - 1) && !memchr(pat + 1, '?', pl - 1) && !memchr(pat + 1, '[', pl - 1))
+        return n >= pl - 1 && !memcmp(s + n - (pl - 1), pat + 1, pl - 1);
+    char p[256], w[256];
+    if (pl >= sizeof p || n >= sizeof w) return 0;
+    memcpy(p, pat, pl), p[pl] = 0;
+    memcpy(w, s, n), w[n] = 0;
+    return fnmatch(p, w, 0) == 0;
+}
+
+int runner_tool_config_place(const char *dir, const char *name)
+{
+    if (strstr(dir, "/node_modules/") || strstr(dir, "/site-packages/") || !strcmp(name, ".") || !strcmp(name, ".."))
+        return 0;
+    size_t dl = strlen(dir);
+    if ((dl >= 13 && !strcmp(dir + dl - 13, "/node_modules")) || (dl >= 14 && !strcmp(dir + dl - 14, "/site-packages")))
+        return 0;
+    size_t nl = strlen(name);
+    for (size_t i = 0; i < sizeof configs / sizeof *configs; i++) {
+        const tool_config *c = &configs[i];
+        if (c->at != AT_UP) continue;
+        /* its components from the last: name's, then dir's from its end */
+        const char *pe = c->file + strlen(c->file), *de = dir + dl;
+        int ok = 1, first = 1;
+        while (ok && pe > c->file) {
+            const char *ps = pe;
+            while (ps > c->file && ps[-1] != '/') ps--;
+            if (first) ok = component_matches(ps, (size_t)(pe - ps), name, nl);
+            else {
+                const char *ds = de;
+                while (ds > dir && ds[-1] != '/') ds--;
+                ok = ds > dir && component_matches(ps, (size_t)(pe - ps), ds, (size_t)(de - ds));
+                de = ds > dir ? ds - 1 : dir;
+            }
+            first = 0;
+            pe = ps > c->file ? ps - 1 : c->file;
+        }
+        if (ok) return 1;
+    }
+    return 0;
+}
+
+const char *runner_tool_config_key(arena *a, const char *dir, const char *name, const struct stat *st, size_t *n)
+{
+    char id[48];
+    int il = snprintf(id, sizeof id, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+    const char *path = arena_printf(a, "%s/%s", strcmp(dir, "/") ? dir : "", name);
+    size_t pl = strlen(path);
+    char *k = arena_alloc(a, pl + 1 + (size_t)il + 1);
+    memcpy(k, path, pl + 1);                  /* the path, its NUL, the file: no path has a NUL in it */
+    memcpy(k + pl + 1, id, (size_t)il + 1);
+    *n = pl + 1 + (size_t)il;
+    return k;
 }
 
 int runner_tool_config_made(const char *dir, const char *name, unsigned long long kinds)

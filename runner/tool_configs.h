@@ -28,6 +28,20 @@ unsigned long long runner_tool_configs_walked(arena *a, const ll_plan *plan, con
  * a script-shell) or is no file that can be read whole. */
 int runner_tool_config_made(const char *dir, const char *name, unsigned long long kinds);
 
+/* Whether dir/name (dir absolute) is where a tool of the table looks for
+ * its configuration from a directory of the project (a .npmrc, a
+ * .cargo/config.toml, mise's conf.d/x.toml), by the names alone; none in
+ * a package manager's tree (node_modules, site-packages). */
+int runner_tool_config_place(const char *dir, const char *name);
+
+/* The key of such a file dir/name, st, in the map of the project's paths
+ * at the start (shared_inodes.c keeps it, link_scan.c looks it up): its
+ * path and its file, so one at a path where it was not (a directory
+ * renamed into its way changes no change time of the files in it), or
+ * another file there, is no key of the map; in a, its length in *n. */
+struct stat;
+const char *runner_tool_config_key(arena *a, const char *dir, const char *name, const struct stat *st, size_t *n);
+
 /* The tool's configuration path is (runner_tool_config_made): the name
  * said of it ("Cargo") in *title, when what it names runs in *when. */
 void runner_tool_config_said(const char *path, const char **title, const char **when);

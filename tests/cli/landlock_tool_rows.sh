@@ -119,6 +119,60 @@ expect_err_has "tool rows: ... naming it" "$R/home/.config/mise/config.toml name
 rm -f "$R/home/.config/mise/config.toml"
 run "tool rows: none above" "$B" run $A "$R/prof/agent.buckle" -- true
 expect_rc "tool rows: with those removed, the run goes on" 0
+# npm's userconfig and globalconfig, and its prefix (whose etc/npmrc npm
+# takes for the global configuration): the project's .npmrc moves them
+# (npm reads it first for that), so a file the command may write there
+# refuses the run, and one it may not write is read as the .npmrc is; a
+# relative one is taken from the directory npm runs in, any beneath the
+# .npmrc's (../x/u.rc from a subdirectory is the project's x/u.rc)
+for f in 'userconfig=./tools/u.rc|tools/u.rc' 'globalconfig=tools/g.rc|tools/g.rc' \
+         'prefix=./tools/pfx|tools/pfx/etc/npmrc' "userconfig=$R/proj/tools/u.rc|tools/u.rc" 'userconfig=../x/u.rc|x/u.rc'; do
+    printf '%s\n' "${f%%|*}" >.npmrc
+    run "tool rows: npm $f" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+    expect_rc "tool rows: .npmrc $f: refused" 125
+    expect_out_lacks "tool rows: ... before the command starts (.npmrc $f)" RAN
+    expect_err_has "tool rows: ... naming it (.npmrc $f)" "$R/proj/.npmrc includes the configuration $R/proj/${f#*|} ("
+    rm -f .npmrc
+done
+printf 'script-shell=%s/proj/tools/sh\n' "$R" >"$R/u.rc"
+printf 'userconfig=%s/u.rc\n' "$R" >.npmrc
+run "tool rows: npm userconfig kept" "$B" run $A "$R/prof/agent.buckle" -- true
+expect_rc "tool rows: the userconfig .npmrc names, kept, naming the project's program: refused" 125
+expect_err_has "tool rows: ... naming it (userconfig kept)" "$R/u.rc names the program $R/proj/tools/sh ("
+rm -f .npmrc "$R/u.rc"
+goes_on '.npmrc|userconfig=~/.npmrc-work\nglobalconfig=/etc/npmrc'
+# pnpm's settings in pnpm-workspace.yaml (pnpm 10), which std/agent keeps
+refused 'pnpm-workspace.yaml|packages: []\npnpmfile: tools/pf.cjs|program '"$R/proj/tools/pf.cjs" \
+         'pnpm-workspace.yaml|scriptShell: ./tools/sh|program '"$R/proj/tools/sh" \
+         'pnpm-workspace.yaml|nodeOptions: "--require ./tools/x.js"|program '"$R/proj/tools/x.js" \
+         'pnpm-workspace.yaml|globalPnpmfile: pf.cjs|program '"$R/proj/pf.cjs"
+goes_on 'pnpm-workspace.yaml|packages:\n  - "packages/*"\ncatalog:\n  react: ^18.0.0\nonlyBuiltDependencies:\n  - esbuild'
+printf 'packages: []\n' >pnpm-workspace.yaml
+run "tool rows: pnpm-workspace.yaml kept" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo "scriptShell: ./tools/sh" >>pnpm-workspace.yaml'
+expect_same "tool rows: std/agent keeps pnpm-workspace.yaml from the command" pnpm-workspace.yaml /dev/stdin <<EOF2
+packages: []
+EOF2
+rm -f pnpm-workspace.yaml
+n=0
+# Cargo's [env]: the variables a program runs what they name by, read as
+# the environment's are (relative = true: from the project)
+for f in 'LD_AUDIT|[env]\nLD_AUDIT = { value = "tools/w.so", relative = true }|names the program '"$R/proj/tools/w.so"' (' \
+         'LD_AUDIT|[env.LD_AUDIT]\nvalue = "tools/w.so"\nrelative = true|names the program '"$R/proj/tools/w.so"' (' \
+         'LD_AUDIT|[env.LD_AUDIT]\nvalue = "w.so"\nrelative = true|sets LD_AUDIT, which cargo sets for the programs it runs' \
+         'OPENSSL_CONF|[env]\nOPENSSL_CONF = { value = "o.cnf", relative = true }|sets OPENSSL_CONF, which cargo sets for the programs it runs' \
+         'NODE_OPTIONS|[env]\nNODE_OPTIONS = "--require ./tools/x.js"|sets NODE_OPTIONS, which cargo sets for the programs it runs' \
+         'BASH_ENV|[env]\nBASH_ENV = "tools/env.sh"|sets BASH_ENV, which cargo sets for the programs it runs' \
+         'OPENSSL_CONF|[env]\nOPENSSL_CONF = { value = "tools/o.cnf", relative = true }|names the program '"$R/proj/tools/o.cnf"' (' \
+         'LD_PRELOAD|env.LD_PRELOAD = "tools/x.so"|sets LD_PRELOAD, which cargo sets for the programs it runs'; do
+    rest=${f#*|} n=$((n + 1))
+    printf "${rest%%|*}\n" >.cargo/config.toml
+    run "tool rows: cargo env $n" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'
+    expect_rc "tool rows: cargo [env] ${f%%|*} ($n): refused" 125
+    expect_out_lacks "tool rows: ... before the command starts (cargo [env] $n)" RAN
+    expect_err_has "tool rows: ... naming it (cargo [env] $n)" "$R/proj/.cargo/config.toml ${rest#*|}"
+    rm -f .cargo/config.toml
+done
+goes_on '.cargo/config.toml|[env]\nRUST_LOG = "debug"\nOPENSSL_DIR = "/usr"\nCC = "./tools/cc"\n[env.TZ]\nvalue = "UTC"'
 # made beneath the working directory, or a .python-version at the top
 # (uv takes it in the directory it runs in and each one above): named
 # after the run when it names a program
@@ -135,6 +189,8 @@ made npm sub/.npmrc 'script-shell=./sh' npm
 made yarn1 sub/.yarnrc 'yarn-path ./y.js' Yarn
 made uv .python-version "$R/proj/evil/bin/python3" uv
 made uvsub src/.python-version '../evil/bin/python3' uv
+made npmuser sub/.npmrc 'userconfig=./u.rc' npm
+made pnpm sub/pnpm-workspace.yaml 'scriptShell: ./sh' pnpm
 # the ordinary ones: a channel, a registry, a version
 run "tool rows: made ordinary" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'mkdir -p src sub && printf "[toolchain]\nchannel = \"stable\"\n" >src/rust-toolchain.toml && echo registry=https://registry.npmjs.org/ >sub/.npmrc && echo 3.12 >.python-version && echo 3.11 >src/.python-version && echo "nodeLinker: node-modules" >src/.yarnrc.yml'
 expect_rc "tool rows: ordinary configurations made beneath the working directory: the run goes on" 0
