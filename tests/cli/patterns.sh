@@ -232,6 +232,18 @@ done
 printf 'param P;\nfiles { allow read prefix "${P}P/s"; }\n' >"$P/aliascase.buckle"
 run "patterns: alias guard in every case" "$BUCKLE" compile "$P/aliascase.buckle"
 expect_out_has "patterns: the text as written leaves out /tmP, /Var and /ETC" '(require-not (regex "^/([tT][mM][pP]|[vV][aA][rR]|[eE][tT][cC])(/|$)"))'
+# a root parameter before an alias in another case: with P=/, "$P/TMP/s/*"
+# is /private/tmp/s/* to the kernel (the link's name in lower case after
+# the "/?" -D writes for the root value), never /private/?/tMP/s
+printf 'param P;\ndefault allow;\nfiles { deny read glob "$P/TMP/s/*"; }\n' >"$P/aliasroot.buckle"
+run "patterns: root parameter then /TMP -D" "$BUCKLE" query -D P=/ "$P/aliasroot.buckle" files file-read-data /private/tmp/s/x
+expect_out_has "patterns: glob \"\$P/TMP/s/*\" (P=/) denies /private/tmp/s/x with -D" "deny /private/tmp/s/x"
+expect_out_has "patterns: ... the output agrees on /private/tmp/s/x" "compiled SBPL agrees"
+run "patterns: root parameter then /TMP -D output" "$BUCKLE" compile -D P=/ "$P/aliasroot.buckle"
+expect_out_has "patterns: the -D output writes the link's name in lower case" '(deny file-read* (regex "^/private/?/tmp/s/[^/]+(/.*)?$"))'
+printf 'param P;\nfiles {\n    deny final file-write-create glob "$P/TMP/s/*";\n    allow file-write-unlink "/";\n}\n' >"$P/aliasrootmove.buckle"
+run "patterns: root parameter then /TMP, final move" "$BUCKLE" query -D P=/ "$P/aliasrootmove.buckle" files file-write-unlink /private/tmp/s/x
+expect_out_has "patterns: a final glob \"\$P/TMP/s/*\" (P=/) is not unlinked away with -D" "deny /private/tmp/s/x"
 # symbolically, "/t$X" (a parameter in the first component) may be
 # /private/tmp: the overlap analysis carves a rule under /private around it
 printf 'param X = "m";\nfiles { allow read "/private/tmp/x"; deny read prefix "/t$X"; }\n' >"$P/aliasov.buckle"
