@@ -244,6 +244,18 @@ expect_out_has "patterns: the -D output writes the link's name in lower case" '(
 printf 'param P;\nfiles {\n    deny final file-write-create glob "$P/TMP/s/*";\n    allow file-write-unlink "/";\n}\n' >"$P/aliasrootmove.buckle"
 run "patterns: root parameter then /TMP, final move" "$BUCKLE" query -D P=/ "$P/aliasrootmove.buckle" files file-write-unlink /private/tmp/s/x
 expect_out_has "patterns: a final glob \"\$P/TMP/s/*\" (P=/) is not unlinked away with -D" "deny /private/tmp/s/x"
+# two first components that one value makes the same alias in another case
+# ("/T$USER" and "/t$USER/s" with USER=mp are /private/tmp and
+# /private/tmp/s): the overlap analysis carves the allow around the final
+# deny as written, not only around its fold
+printf 'param P;\nfiles {\n    deny final read prefix "/t${USER}/s";\n    allow read subpath "/T${USER}";\n}\n' >"$P/aliascaseov.buckle"
+run "patterns: alias in two cases, overlap" "$BUCKLE" compile "$P/aliascaseov.buckle"
+if awk '/^\(allow file-read\* .*"\/T" \(param "USER"\)/ { p = 1 } p { print } p && /buckle:4$/ { exit }' "$TMP/out" |
+    grep -qF '(prefix (string-append "/t" (param "USER.dir") "s"))'; then
+    pass "patterns: the allow \"/T\$USER\" is carved around prefix \"/t\$USER/s\""
+else
+    fail "patterns: the allow \"/T\$USER\" is carved around prefix \"/t\$USER/s\"" "$(grep -A3 '^(allow file-read' "$TMP/out" | head -c 600)"
+fi
 # symbolically, "/t$X" (a parameter in the first component) may be
 # /private/tmp: the overlap analysis carves a rule under /private around it
 printf 'param X = "m";\nfiles { allow read "/private/tmp/x"; deny read prefix "/t$X"; }\n' >"$P/aliasov.buckle"
