@@ -245,6 +245,12 @@ expect_out_has "patterns: the -D output writes the link's name in lower case" '(
 printf 'param P;\nfiles {\n    deny final file-write-create glob "$P/TMP/s/*";\n    allow file-write-unlink "/";\n}\n' >"$P/aliasrootmove.buckle"
 run "patterns: root parameter then /TMP, final move" "$BUCKLE" query -D P=/ "$P/aliasrootmove.buckle" files file-write-unlink /private/tmp/s/x
 expect_out_has "patterns: a final glob \"\$P/TMP/s/*\" (P=/) is not unlinked away with -D" "deny /private/tmp/s/x"
+# a root parameter glued to text that ends an alias in another case:
+# "${P}P/s" with P=/tm is /tmP/s, the link /private/tmp/s, so the symbolic
+# output matches it there too, as it does "${P}p/s"
+printf 'param P;\nfiles { allow final file-read-data literal "${P}P/s"; }\n' >"$P/gluedcase.buckle"
+run "patterns: glued text in another case" "$BUCKLE" compile "$P/gluedcase.buckle"
+expect_out_has "patterns: literal \"\${P}P/s\" is matched under /private too" '(regex (string-append "^/private" (param "P.fold") "[pP]/s$"))'
 # two first components that one value makes the same alias in another case
 # ("/T$USER" and "/t$USER/s" with USER=mp are /private/tmp and
 # /private/tmp/s): the overlap analysis carves the allow around the final
