@@ -476,6 +476,10 @@ static void key_of(const matcher *m, const char **key, size_t *klen)
     *klen = p ? (size_t)(p - m->fixed) : m->fixed_len;
     /* "/t$X" may be /private/tmp: filed under the root */
     if (mk_family(m->kind) == FAM_PATH && alias_by_value(m->fixed, m->fixed_len)) *klen = 1;
+    /* "${P}p" and "${P}P/s" (P=/tm) may both be /private/tmp whatever the
+     * case of the text glued to the value: filed under the value alone */
+    else if (mk_family(m->kind) == FAM_PATH && start && value_alias(m->fixed, m->fixed_len) && *klen > start)
+        *klen = start;
 }
 
 static ovl_group *group_for(ovl_index *ix, arena *a, const matcher *m, int create)

@@ -251,6 +251,12 @@ expect_out_has "patterns: a final glob \"\$P/TMP/s/*\" (P=/) is not unlinked awa
 printf 'param P;\nfiles { allow final file-read-data literal "${P}P/s"; }\n' >"$P/gluedcase.buckle"
 run "patterns: glued text in another case" "$BUCKLE" compile "$P/gluedcase.buckle"
 expect_out_has "patterns: literal \"\${P}P/s\" is matched under /private too" '(regex (string-append "^/private" (param "P.fold") "[pP]/s$"))'
+# "${P}p" and "${P}P/s/*" with P=/tm are /private/tmp and /private/tmp/s/*:
+# the overlap index finds them whatever the case glued to the value, so
+# the deny is carved around the more specific allow
+printf 'param P;\nfiles {\n    allow read glob "${P}P/s/*";\n    deny read prefix "${P}p";\n}\n' >"$P/gluedcaseov.buckle"
+run "patterns: glued text in two cases, overlap" "$BUCKLE" compile "$P/gluedcaseov.buckle"
+expect_out_has "patterns: deny prefix \"\${P}p\" is carved around glob \"\${P}P/s/*\"" '(deny file-read-data file-read-xattr (require-all (require-any (require-all (prefix (string-append (param "P") "p"))'
 # two first components that one value makes the same alias in another case
 # ("/T$USER" and "/t$USER/s" with USER=mp are /private/tmp and
 # /private/tmp/s): the overlap analysis carves the allow around the final
