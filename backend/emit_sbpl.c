@@ -18,6 +18,7 @@
 #include "../support/utf8.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct memo { const char *s; size_t len; } memo;
 
@@ -339,9 +340,11 @@ static int alias_guard(emitter *e, const char *t, size_t len, int glob)
                 if (t[k] == '\\') { k++; continue; }
                 if (t[k] == '*' || t[k] == '?' || t[k] == '[') return 1;
             }
+            /* in any case of its letters ("${P}P/s" with P=/tm is /tmP/s,
+             * the link /private/tmp/s) */
             static const char *const names[] = { "tmp", "var", "etc" };
             for (size_t k = 0; k < 3; k++)
-                if (e0 - s0 < 3 && !memcmp(names[k] + 3 - (e0 - s0), t + s0, e0 - s0)) return 1;
+                if (e0 - s0 < 3 && !strncasecmp(names[k] + 3 - (e0 - s0), t + s0, e0 - s0)) return 1;
             return 0;
         }
         if (i + 1 >= len) return 0;                  /* "$P" alone: its own canonical value */

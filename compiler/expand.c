@@ -861,7 +861,11 @@ void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals,
     memmove(out->data + start + 1 + n, out->data + start + 1, out->len - start);
     memcpy(out->data + start + 1, pre, n);
     out->len += n;
-    private_alias_lower(out->data + start + 1 + n);
+    /* the link's name as the volume spells it, after a root value's "/?"
+     * ("$P/TMP/x" with P=/ is "^/?/TMP/x": /private/tmp/x) */
+    char *first = out->data + start + 1 + n;
+    if (first[0] == '/' && first[1] == '?' && first[2] == '/') first += 2;
+    private_alias_lower(first);
 }
 
 void depth_band_regex(strbuf *out, int lo, int hi)

@@ -541,12 +541,28 @@ static const sb_regex *general_scope(final_ctx *fc, const rule *f)
     return fc->gen[f->id];
 }
 
+/* a value makes (or helps make) m's first component: "$P/x", "/t$X" */
+static int value_in_first(const matcher *m)
+{
+    if (!m->value || !m->len) return 0;
+    if (m->value[0] == PARAM_OPEN) return 1;
+    for (size_t i = 1; i < m->len && m->value[i] != '/'; i++)
+        if (m->value[i] == PARAM_OPEN) return 1;
+    return 0;
+}
+
 /* 0 when r, without parameters, can fall inside f for no value at all. */
 static int may_fall_inside(final_ctx *fc, const rule *r, const rule *f)
 {
     const matcher *m = &r->m;
     if (mk_family(m->kind) != FAM_PATH || mk_family(f->m.kind) != FAM_PATH || !m->value) return 1;
     if (memchr(m->value, PARAM_OPEN, m->len)) return 1;
+    /* a path under /private/tmp (/var, /etc) where a value makes f's first
+     * component: the value may make it that link, in any case of the
+     * letters written around it ("/T$X" with X=mp is /private/tmp) */
+    if (compile_platform(fc->c) == PLAT_MACOS && m->len > 9 && !memcmp(m->value, "/private/", 9) &&
+        private_alias(m->value + 8, m->len - 8, "") && value_in_first(&f->m))
+        return 1;
     const sb_regex *g = general_scope(fc, f);
     if (!g) return 1;
     int str = m->kind == MK_LITERAL || m->kind == MK_SUBPATH;

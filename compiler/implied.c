@@ -337,10 +337,28 @@ static void add_inner_regex(implied_ctx *ic, const rule *r, const char *g, size_
     if (!ic->final || g[0] != '/' || n < 2 || compile_platform(ic->c) != PLAT_MACOS ||
         glob_inner_flags(ic->c, g, len) != TPL_LINUX)
         return;
+    /* the first component there is the link's name as the volume spells it
+     * ("/T$X" with X=MP is /private/tmp): its letters in lower case, a
+     * value there as NAME.fold (it may be written in any case) */
     strbuf t;
     sb_init(&t);
-    sb_puts(&t, "^/private");
-    sb_add(&t, re + 1, n - 1);
+    sb_puts(&t, "^/private/");
+    size_t i = 2;
+    for (; i < n && re[i] != '/'; i++) {
+        if (re[i] == PARAM_OPEN) {
+            const char *e = memchr(re + i, PARAM_CLOSE, n - i);
+            size_t j = e ? (size_t)(e - re) : n - 1;
+            if (j - i > 3 && !memcmp(re + j - 3, ".re", 3)) {
+                sb_add(&t, re + i, j - 3 - i);
+                sb_puts(&t, ".fold");
+                sb_putc(&t, PARAM_CLOSE);
+            } else sb_add(&t, re + i, j + 1 - i);
+            i = j;
+            continue;
+        }
+        sb_putc(&t, re[i] >= 'A' && re[i] <= 'Z' ? (char)(re[i] + 32) : re[i]);
+    }
+    sb_add(&t, re + i, n - i);
     add_one(ic, r, MK_REGEX, t.data, t.len, -1);
     sb_free(&t);
 }

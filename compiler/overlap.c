@@ -13,11 +13,13 @@
  * a group with folds also lists its other rules by their keys in lower
  * case: one text then finds, in some case, what it may meet. */
 #include "overlap.h"
+#include "expand.h"
 #include "../seatbelt/request.h"
 #include "../support/keysort.h"
 #include "../support/prefetch.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int spec_cmp(const matcher *a, const matcher *b)
 {
@@ -122,6 +124,61 @@ static int alias_by_value(const char *s, size_t n)
     return 0;
 }
 
+/* The aliases (bit k: private_alias_name(k)) that the first component of
+ * template c (from its '/') may be in some case of its letters through a
+ * value: written, the one it names ("/Etc" after a root value); with a
+ * parameter inside ("/T$X", "/$D"), each whose name the text around the
+ * parameter starts and ends (a macOS volume finds the link whatever the
+ * case: "/T$X" with X=mp is /private/tmp). */
+static unsigned component_alias(const char *c, size_t n)
+{
+    size_t e = 1;
+    while (e < n && c[e] != '/') e++;
+    const char *open = memchr(c + 1, PARAM_OPEN, e - 1), *close = NULL;
+    for (size_t i = 1; i < e; i++) if (c[i] == PARAM_CLOSE) close = c + i;
+    if (open && (!close || close < open)) return 7;
+    size_t pre = open ? (size_t)(open - (c + 1)) : e - 1, suf = open ? (size_t)(c + e - (close + 1)) : 0;
+    unsigned mask = 0;
+    for (size_t k = 0; private_alias_name(k); k++) {
+        const char *name = private_alias_name(k) + 1;
+        if (open ? pre + suf <= 3 : pre == 3)
+            if (!strncasecmp(c + 1, name, pre) && !strncasecmp(c + e - suf, name + 3 - suf, suf)) mask |= 1u << k;
+    }
+    return mask;
+}
+
+/* The aliases a value may make of template s's first component: after a
+ * root parameter the component that follows it ("$P/Etc/s" with P=/), or
+ * any where text is glued to it ("${P}P/s" with P=/tm); a first component
+ * that holds a parameter as above.  A written alias was put under /private
+ * when the profile was read. */
+static unsigned value_alias(const char *s, size_t n)
+{
+    if (!n) return 0;
+    if (s[0] == PARAM_OPEN) {
+        const char *close = memchr(s, PARAM_CLOSE, n);
+        if (!close || close + 1 == s + n) return 0;
+        if (close[1] != '/') return 7;
+        return component_alias(close + 1, n - (size_t)(close + 1 - s));
+    }
+    if (s[0] != '/') return 0;
+    size_t e = 1;
+    while (e < n && s[e] != '/') e++;
+    return memchr(s + 1, PARAM_OPEN, e - 1) ? component_alias(s, n) : 0;
+}
+
+/* the text up to the end of the component value_alias reads */
+static size_t first_len(const char *s, size_t n)
+{
+    size_t e = 1;
+    if (s[0] == PARAM_OPEN) {
+        const char *close = memchr(s, PARAM_CLOSE, n);
+        e = close ? (size_t)(close - s) + 2 : n;
+    }
+    while (e < n && s[e] != '/') e++;
+    return e < n ? e : n;
+}
+
 /* a derived parameter (NAME.ifroot, ...): its name holds a '.' */
 static int has_derived(const char *s, size_t n)
 {
@@ -159,6 +216,14 @@ static int literal_excluded(const matcher *x, const matcher *t)
     if (!close) return 0;
     size_t at = (size_t)(close + 1 - v), sl = n - at;
     if (sl == 0) return 0;
+    /* under /private the value made an alias of the first component, whose
+     * link name the kernel spells in lower case ("$P/Etc" with P=/ is
+     * /private/etc): the text after the value is compared in any case */
+    if (value_alias(v, n) && x->len >= 9 && !memcmp(x->value, "/private/", 9)) {
+        for (size_t i = 0; i + sl <= x->len; i++)
+            if (!strncasecmp(x->value + i, close + 1, sl)) return 0;
+        return 1;
+    }
     const char *suf = close + 1, *ms = mask_of(t, v), *mx = mask_of(x, x->value);
     if (!ms && !mx) {
         for (size_t i = 0; i + sl <= x->len; i++)
@@ -250,6 +315,13 @@ static relation path_relation(const matcher *a, const matcher *b)
     if (alias_by_value(a->fixed, a->fixed_len) || alias_by_value(b->fixed, b->fixed_len)) {
         const matcher *o = alias_by_value(a->fixed, a->fixed_len) ? b : a;
         if (o->fixed_len >= 8 && !memcmp(o->fixed, "/private", 8)) return REL_UNKNOWN;
+    }
+    /* two first components that values may make one alias ("/T$X" and
+     * "/t$X", both /private/tmp with X=mp) say nothing past the root
+     * unless they are one text */
+    if (value_alias(a->fixed, a->fixed_len) & value_alias(b->fixed, b->fixed_len)) {
+        size_t fa = first_len(a->fixed, a->fixed_len), fb = first_len(b->fixed, b->fixed_len);
+        if (fa != fb || memcmp(a->fixed, b->fixed, fa)) return REL_UNKNOWN;
     }
     size_t ia, ib;
     int folds = a->ffixed || b->ffixed;
@@ -404,6 +476,10 @@ static void key_of(const matcher *m, const char **key, size_t *klen)
     *klen = p ? (size_t)(p - m->fixed) : m->fixed_len;
     /* "/t$X" may be /private/tmp: filed under the root */
     if (mk_family(m->kind) == FAM_PATH && alias_by_value(m->fixed, m->fixed_len)) *klen = 1;
+    /* "${P}p" and "${P}P/s" (P=/tm) may both be /private/tmp whatever the
+     * case of the text glued to the value: filed under the value alone */
+    else if (mk_family(m->kind) == FAM_PATH && start && value_alias(m->fixed, m->fixed_len) && *klen > start)
+        *klen = start;
 }
 
 static ovl_group *group_for(ovl_index *ix, arena *a, const matcher *m, int create)

@@ -20,14 +20,9 @@ expect_rc "differential: the indexed evaluator agrees too" 0
 # prints the classes.
 # No check is skipped; a check that must be, until its finding is fixed,
 # goes in GEN_SKIP with the finding named here.  Classes that find wrong
-# decisions not fixed yet are left out (GEN_WITHOUT) until they are:
-#   alias-case: a /private alias in another case ("$P/Tmp/s/x*" with P=/ beside
-#     a final deny glob "/tmp/w/..."): the overlap analysis calls the rules
-#     disjoint though both match /private/tmp;
-#   val-case: values in another case (USER=TMP): a glob "/$USER/**" is said to
-#     cover /private/tmp/x, and the ancestors /private/TMP/... of a final glob
-#     "/$USER/.nvm/..." are not kept from being removed.
-GEN_WITHOUT=alias-case,val-case
+# decisions not fixed yet are left out (GEN_WITHOUT) until they are; none
+# is now.
+GEN_WITHOUT=
 GEN_SKIP=
 run "differential: generated profiles" "$BUILD/diff-check" --generate 72 --seed 17 ${GEN_WITHOUT:+--without "$GEN_WITHOUT"} \
     ${GEN_SKIP:+--skip "$GEN_SKIP"} --shrink --min-queries 400000

@@ -90,3 +90,16 @@ printf 'param D;\nfiles {\n  allow write "/a";\n  deny final write "/a/$D";\n  a
 run "alias case: value fold and a final allow" "$BUCKLE" compile "$D/valueallow.buckle" -o /dev/null -D D=bc
 expect_rc "alias case: allow final write \"/a/BC/x\" beside deny final write \"/a/\$D\" (D=bc) is refused" 1
 expect_err_has "alias case: ... in another case of its letters" "in another case of its letters [BK2005"
+# an allow that is not final under /private/tmp, more specific than a final
+# deny whose first component a value glued to text makes the link in
+# another case ("/T$USER" with USER=mp): it falls inside, with -D and
+# without (USER=mp is a candidate), as "/tmp" written would
+printf 'param P;\nfiles {\n    deny final read "/T${USER}";\n    allow read literal "/tmp/s";\n}\n' >"$D/glued-inside.buckle"
+for d in "-D USER=mp" ""; do
+    # shellcheck disable=SC2086
+    run "alias case: glued final and an allow inside $d" "$BUCKLE" compile "$D/glued-inside.buckle" -o /dev/null $d
+    expect_rc "alias case: allow \"/tmp/s\" inside deny final \"/T\$USER\" ($d) is refused" 1
+    expect_err_has "alias case: ... naming USER=mp ($d)" "it falls inside the final rule with USER=mp"
+done
+run "alias case: glued final and an allow beside it" "$BUCKLE" compile "$D/glued-inside.buckle" -o /dev/null -D USER=ax
+expect_rc "alias case: with USER=ax the final path is /Tax, and the allow compiles" 0

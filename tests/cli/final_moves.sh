@@ -200,7 +200,7 @@ for op in file-write-unlink file-write-create; do
     expect_out_has "final moves: glued inner: ... compiled SBPL agrees ($op)" "compiled SBPL agrees"
 done
 run "final moves: glued inner symbolic" "$BUCKLE" compile "$D/glued_inner.buckle"
-expect_out_has "final moves: glued inner: the symbolic output has it under /private" '(regex (string-append "^/private/t" (param "USER.re") "/b[a-]$"))'
+expect_out_has "final moves: glued inner: the symbolic output has it under /private" '(regex (string-append "^/private/t" (param "USER.fold") "/b[a-]$"))'
 
 # a final allow of linking a path that some value puts inside a final deny
 # (which denies linking what it denies): BK2005 without -D too, as with it
@@ -239,3 +239,14 @@ glob|allow write "/q/d"|deny final write glob "/q/*/x"
 regex|allow write "/q/d/x"|deny final read regex "^/q/d/.*"
 class|allow write "/q/d"|deny final write regex "^/q/[^a-c]+/y"
 Q
+
+# the directories inside a glob's wildcards, where a value glued to text
+# makes its first component: under /private the link's name as the volume
+# spells it ("/t$USER" with USER=MP is /private/tmp), the value folded
+printf 'param P;\nfiles {\n    allow file-mount "/";\n    deny final write glob "/t$USER/b[!a-c]/c";\n}\n' >"$D/inner-case.buckle"
+for u in mp MP; do
+    run "final moves: inner directory under /private, USER=$u" "$BUCKLE" query -D USER=$u --vnode-type DIRECTORY "$D/inner-case.buckle" files file-mount /private/tmp/bq
+    expect_out_has "final moves: glob \"/t\$USER/b[!a-c]/c\" (USER=$u) denies mounting over /private/tmp/bq" "deny /private/tmp/bq"
+done
+run "final moves: inner directory under /private, symbolic" "$BUCKLE" compile "$D/inner-case.buckle"
+expect_out_has "final moves: the symbolic output names the value folded there" '(string-append "^/private/t" (param "USER.fold") "/b[^/a-c'

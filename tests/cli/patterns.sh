@@ -207,8 +207,9 @@ expect_out_has "patterns: \"\$P/t*\" with P=/ covers /private/tmp" "allow /priva
 expect_out_has "patterns: ... the symbolic output agrees" "compiled SBPL agrees"
 # a prefix whose text, with the values in, ends inside /tmp, /var or /etc
 # ("/t$X" with X=m) covers /private/tmp too, as a written "/tm" does: the
-# decision, the -D output and the symbolic one agree
-printf 'param X = "m";\nfiles { allow read "/", "/private/tmp/x"; deny final read prefix "/t$X"; }\n' >"$P/aliaspre.buckle"
+# decision, the -D output and the symbolic one agree (an allow of
+# /private/tmp/x beside it would fall inside it with X=m: BK2005)
+printf 'param X = "m";\nfiles { allow read "/"; deny final read prefix "/t$X"; }\n' >"$P/aliaspre.buckle"
 for d in "" "-D X=m"; do
     # shellcheck disable=SC2086
     run "patterns: prefix alias $d" "$BUCKLE" query $d "$P/aliaspre.buckle" file-read-data /private/tmp/x
@@ -232,6 +233,42 @@ done
 printf 'param P;\nfiles { allow read prefix "${P}P/s"; }\n' >"$P/aliascase.buckle"
 run "patterns: alias guard in every case" "$BUCKLE" compile "$P/aliascase.buckle"
 expect_out_has "patterns: the text as written leaves out /tmP, /Var and /ETC" '(require-not (regex "^/([tT][mM][pP]|[vV][aA][rR]|[eE][tT][cC])(/|$)"))'
+# a root parameter before an alias in another case: with P=/, "$P/TMP/s/*"
+# is /private/tmp/s/* to the kernel (the link's name in lower case after
+# the "/?" -D writes for the root value), never /private/?/tMP/s
+printf 'param P;\ndefault allow;\nfiles { deny read glob "$P/TMP/s/*"; }\n' >"$P/aliasroot.buckle"
+run "patterns: root parameter then /TMP -D" "$BUCKLE" query -D P=/ "$P/aliasroot.buckle" files file-read-data /private/tmp/s/x
+expect_out_has "patterns: glob \"\$P/TMP/s/*\" (P=/) denies /private/tmp/s/x with -D" "deny /private/tmp/s/x"
+expect_out_has "patterns: ... the output agrees on /private/tmp/s/x" "compiled SBPL agrees"
+run "patterns: root parameter then /TMP -D output" "$BUCKLE" compile -D P=/ "$P/aliasroot.buckle"
+expect_out_has "patterns: the -D output writes the link's name in lower case" '(deny file-read* (regex "^/private/?/tmp/s/[^/]+(/.*)?$"))'
+printf 'param P;\nfiles {\n    deny final file-write-create glob "$P/TMP/s/*";\n    allow file-write-unlink "/";\n}\n' >"$P/aliasrootmove.buckle"
+run "patterns: root parameter then /TMP, final move" "$BUCKLE" query -D P=/ "$P/aliasrootmove.buckle" files file-write-unlink /private/tmp/s/x
+expect_out_has "patterns: a final glob \"\$P/TMP/s/*\" (P=/) is not unlinked away with -D" "deny /private/tmp/s/x"
+# a root parameter glued to text that ends an alias in another case:
+# "${P}P/s" with P=/tm is /tmP/s, the link /private/tmp/s, so the symbolic
+# output matches it there too, as it does "${P}p/s"
+printf 'param P;\nfiles { allow final file-read-data literal "${P}P/s"; }\n' >"$P/gluedcase.buckle"
+run "patterns: glued text in another case" "$BUCKLE" compile "$P/gluedcase.buckle"
+expect_out_has "patterns: literal \"\${P}P/s\" is matched under /private too" '(regex (string-append "^/private" (param "P.fold") "[pP]/s$"))'
+# "${P}p" and "${P}P/s/*" with P=/tm are /private/tmp and /private/tmp/s/*:
+# the overlap index finds them whatever the case glued to the value, so
+# the deny is carved around the more specific allow
+printf 'param P;\nfiles {\n    allow read glob "${P}P/s/*";\n    deny read prefix "${P}p";\n}\n' >"$P/gluedcaseov.buckle"
+run "patterns: glued text in two cases, overlap" "$BUCKLE" compile "$P/gluedcaseov.buckle"
+expect_out_has "patterns: deny prefix \"\${P}p\" is carved around glob \"\${P}P/s/*\"" '(deny file-read-data file-read-xattr (require-all (require-any (require-all (prefix (string-append (param "P") "p"))'
+# two first components that one value makes the same alias in another case
+# ("/T$USER" and "/t$USER/s" with USER=mp are /private/tmp and
+# /private/tmp/s): the overlap analysis carves the allow around the final
+# deny as written, not only around its fold
+printf 'param P;\nfiles {\n    deny final read prefix "/t${USER}/s";\n    allow read subpath "/T${USER}";\n}\n' >"$P/aliascaseov.buckle"
+run "patterns: alias in two cases, overlap" "$BUCKLE" compile "$P/aliascaseov.buckle"
+if awk '/^\(allow file-read\* .*"\/T" \(param "USER"\)/ { p = 1 } p { print } p && /buckle:4$/ { exit }' "$TMP/out" |
+    grep -qF '(prefix (string-append "/t" (param "USER.dir") "s"))'; then
+    pass "patterns: the allow \"/T\$USER\" is carved around prefix \"/t\$USER/s\""
+else
+    fail "patterns: the allow \"/T\$USER\" is carved around prefix \"/t\$USER/s\"" "$(grep -A3 '^(allow file-read' "$TMP/out" | head -c 600)"
+fi
 # symbolically, "/t$X" (a parameter in the first component) may be
 # /private/tmp: the overlap analysis carves a rule under /private around it
 printf 'param X = "m";\nfiles { allow read "/private/tmp/x"; deny read prefix "/t$X"; }\n' >"$P/aliasov.buckle"

@@ -29,6 +29,7 @@
 #include "../../backend/emit.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 
 /* one generated profile in KEEP_REJECTED_IN is not repaired when the
@@ -157,17 +158,29 @@ static int has_raw(const gen_profile *p, const unsigned char *keep)
 
 /* The final rules of c that match q for its operation: their action, -1
  * when none, 2 when both actions do */
+/* the fold of a final rule's own operation in every case of its letters
+ * is not compared with raw rules (docs/language.md, "Final rules and
+ * case"): where a raw rule meets it only in another case, the raw rule
+ * decides there; the fold of making the path (file-write-create,
+ * file-link) is */
+static int raw_passes_fold(const rule *r, int op)
+{
+    return r->implied == IMPL_CASE && op != op_lookup("file-write-create", NULL) && op != op_lookup("file-link", NULL);
+}
+
 static int final_action(const compilation *c, crosscheck *x, const sb_request *q, const rule **fr)
 {
-    int fin = -1;
+    int fin = -1, fold = -1;
     for (size_t i = 0; i < c->pol.rules.n; i++) {
         const rule *r = c->pol.rules.v[i];
         if (!r->final || !opset_has(r->covers, q->op) || !decider_matches(x->d, r, q)) continue;
+        if (raw_passes_fold(r, q->op)) { fold = (int)r->action; continue; }
         if (fin >= 0 && fin != (int)r->action) return 2;
         fin = (int)r->action;
         if (fr) *fr = r;
     }
-    return fin;
+    /* a written final rule and a fold of the other action: ranked */
+    return fin >= 0 && fold >= 0 && fold != fin ? 2 : fin;
 }
 
 static void seed_objects(objset *s, const gen_profile *p, const unsigned char *keep, const sb_param *v, gen_rng *r)
@@ -272,11 +285,17 @@ static int written_prefix(const rule *r, const gen_values *vs, const decider *d,
     sb_free(&raw);
     static const char *const roots[] = { "/tmp", "/var", "/etc" }, *const privs[] = { "/private/tmp", "/private/var", "/private/etc" };
     for (size_t k = 0; !alone && k < 3; k++)
-        if (out->len >= 2 && out->len <= 4 && !memcmp(out->data, roots[k], out->len)) {
+        if (out->len >= 2 && out->len <= 4 && !strncasecmp(out->data, roots[k], out->len)) {
             /* written, the rule is that string; a rule of its own (a
              * subpath of the /private path) covers the rest */
             if (param) *under = privs[k];
-            else *alone_out = 1;
+            else {
+                /* written, in any case: read as the alias's name ("/TMP" is
+                 * "/tmp", the /tmp link and the text /tmp...) */
+                for (size_t j = 1; j < out->len; j++)
+                    if (out->data[j] >= 'A' && out->data[j] <= 'Z') out->data[j] = (char)(out->data[j] + 32);
+                *alone_out = 1;
+            }
             return 1;
         }
     if (oracle_alias_text(out->data, out->len, 0)) {      /* /tmp: /private/tmp to the kernel */
@@ -1536,15 +1555,17 @@ static long check_case(gcase *g, const gen_profile *p, const unsigned char *keep
             if (ON(CK_IMPLIED)) implied_check(g, x1, c1, &q, &a1, "symbolic", &nfail);
             if (ON(CK_IMPLIED) && x2) implied_check(g, x2, c2, &q, &a2, "inlined", &nfail);
             /* final: an object inside a final rule gets its decision */
-            int fin = -1, mixed = 0;
+            int fin = -1, mixed = 0, fold = -1;
             const rule *fr = NULL;
             for (size_t i = 0; i < c1->pol.rules.n; i++) {
                 const rule *r = c1->pol.rules.v[i];
                 if (!r->final || !opset_has(r->covers, op) || !decider_matches(x1->d, r, &q)) continue;
+                if (raw && raw_passes_fold(r, op)) { fold = (int)r->action; continue; }
                 if (fin >= 0 && fin != (int)r->action) mixed = 1;
                 fin = (int)r->action;
                 fr = r;
             }
+            if (fin >= 0 && fold >= 0 && fold != fin) mixed = 1;
             /* two written final rules of opposite action that both match
              * an object: one outranks the other there, which is BK2005
              * (docs/reference.md), so the inlined compilation, decided on

@@ -40,7 +40,9 @@ static void collapse(strbuf *b, int drop_slash)
 }
 
 /* /tmp, /var and /etc are /private/... to the kernel (in any case: the
- * volume finds the link whatever the case written) */
+ * volume finds the link whatever the case written), the link's target
+ * spelled as the volume keeps it, /private/tmp: a name that exists is seen
+ * in its own case (docs/language.md, "Final rules and case") */
 static void unalias(strbuf *b)
 {
     static const char *const al[] = { "/tmp", "/var", "/etc" };
@@ -50,6 +52,7 @@ static void unalias(strbuf *b)
             sb_init(&c);
             sb_puts(&c, "/private");
             sb_add(&c, b->data, b->len);
+            for (size_t j = 9; j < 12; j++) c.data[j] = (char)(c.data[j] | 0x20);
             sb_reset(b);
             sb_add(b, c.data, c.len);
             sb_free(&c);

@@ -3,6 +3,7 @@
  * compiler/patterns.c on purpose: a bug shared by the decider and the SBPL
  * back end shows up only against a second reading. */
 #include "gen_oracle.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* the value of the parameter that starts at t[i] (PARAM_OPEN) in a
@@ -131,8 +132,12 @@ int oracle_alias_text(const char *t, size_t n, int escaped)
 void oracle_private(strbuf *out, const char *t, size_t n)
 {
     sb_puts(out, "/private");
-    for (size_t i = 0; i < n; i++)                /* the link's name as the volume spells it */
-        sb_putc(out, i >= 1 && i <= 3 && t[i] >= 'A' && t[i] <= 'Z' ? (char)(t[i] + 32) : t[i]);
+    /* the link's name (the first component, escapes and all) as the
+     * volume spells it */
+    size_t first = 1;
+    while (first < n && t[first] != '/') first++;
+    for (size_t i = 0; i < n; i++)
+        sb_putc(out, i >= 1 && i < first && t[i] >= 'A' && t[i] <= 'Z' ? (char)(t[i] + 32) : t[i]);
 }
 
 /* does glob text [p, pe) cover path s (s itself or an ancestor of it)? */
@@ -164,9 +169,20 @@ int oracle_glob_covers(const decider *d, const char *g, size_t gl, const char *s
         hit = covers(b.data, b.data + b.len, s, n);
         /* a path the kernel sees under /private/tmp (/var, /etc) is the
          * path /tmp/... the glob was written for ("/t*" + "/x" covers
-         * /private/tmp/x) */
-        if (!hit && n > 8 && !memcmp(s, "/private/", 9) && oracle_alias_text(s + 8, n - 8, 0))
-            hit = covers(b.data, b.data + b.len, s + 8, n - 8);
+         * /private/tmp/x), the link's name in any case of its letters (a
+         * case-insensitive volume finds the link: "/T*" + "/x" covers it
+         * too) */
+        if (!hit && n > 8 && !memcmp(s, "/private/", 9) && oracle_alias_text(s + 8, n - 8, 0)) {
+            char *t = malloc(n - 8);
+            if (!t) abort();
+            memcpy(t, s + 8, n - 8);
+            for (unsigned m = 0; m < 8 && !hit; m++) {
+                for (unsigned j = 0; j < 3; j++)
+                    t[1 + j] = (char)(m >> j & 1 ? s[9 + j] & ~0x20 : s[9 + j] | 0x20);
+                hit = covers(b.data, b.data + b.len, t, n - 8);
+            }
+            free(t);
+        }
     }
     sb_free(&b);
     return hit;
