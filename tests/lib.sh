@@ -4,6 +4,8 @@
 
 pass() { echo "PASS $1" >>"$RESULTS"; }
 fail() { echo "FAIL $1: $2" >>"$RESULTS"; echo "FAIL $1: $2" >&2; }
+# skip NAME WHY: a check that cannot run here, and why
+skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 
 # run NAME CMD...: runs CMD, keeps stdout/stderr/status in $OUT $ERR $RC
 run() {
@@ -56,6 +58,12 @@ expect_same() {  # NAME FILE1 FILE2
     if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$(diff "$2" "$3" | head -20)"; fi
 }
 
+# landlock_or_exit GROUP: after a probe run (its stderr in $TMP/err), ends
+# the script with one SKIP line when this kernel offers no Landlock
+landlock_or_exit() {
+    if grep -q "offers no Landlock" "$TMP/err"; then skip "$1: every check" "this kernel has no Landlock"; exit 0; fi
+}
+
 # runner_env: absolute paths of the stand-in ($SXA) and of buckle ($B), for
 # every script that runs `buckle run` (they change directory and TMPDIR):
 # the test build, the only one that honours BUCKLE_SANDBOX_EXEC and a run
@@ -83,7 +91,7 @@ abspath() { echo "$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")"; }
 
 # linux_only LABEL: skips every check LABEL has (exit 0) off Linux
 linux_only() {
-    if [ "$(uname -s)" != Linux ]; then echo "SKIP $1: every check: not Linux" >>"$RESULTS"; exit 0; fi
+    if [ "$(uname -s)" != Linux ]; then skip "$1: every check" "not Linux"; exit 0; fi
 }
 
 # needs_git LABEL: skips every check LABEL has (exit 0) without git

@@ -3,7 +3,6 @@
 # `buckle query --platform linux` says what the kernel does (docs/linux.md).
 # A check that needs a newer Landlock ABI than the kernel's is SKIPped.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 linux_only "landlock"
 runner_env      # $B the test build, with a run cache of the suite's own; $BI the installed one
 PROBE=$(cd "$BUILD" && pwd)/tcpprobe

@@ -5,8 +5,7 @@
 # (corpus/examples/build-sandbox.buckle's).  A profile that allows outbound
 # connections reaches them.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock abstract: every check" "not Linux"; exit 0; fi
+linux_only "landlock abstract"
 PY=/usr/bin/python3
 [ -x "$PY" ] || { skip "landlock abstract: every check" "python3 is not installed"; exit 0; }
 unset BUCKLE_SANDBOX_EXEC
@@ -41,7 +40,7 @@ except OSError as e:
 run "landlock abstract: outside" "$PY" -c "$PROBE" "$NAME"
 if [ "$OUT" != CONNECTED ]; then skip "landlock abstract: every check" "the listener is not reachable outside ($OUT)"; exit 0; fi
 run "landlock abstract: build-sandbox" sh -c "cd '$R/w' && TMPDIR='$R/tmp' '$B' run --no-cache --linux-accept=files,network,ports,process '$R/bs.buckle' -- $PY -c '$PROBE' $NAME"
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock abstract: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock abstract"
 run "landlock abstract: abi" "$B" compile --target landlock "$R/bs.buckle"
 if ! printf '%s\n' "$OUT" | grep -q '"abi": *[6-9]'; then skip "landlock abstract: every check" "Landlock before ABI 6 has no scopes"; exit 0; fi
 expect_out_has "landlock abstract: compile --target landlock: build-sandbox's deny outbound scopes abstract unix sockets" abstract_unix_socket

@@ -7,8 +7,7 @@
 # cache.  The test build keeps its cache in ~/.cache of the test's home;
 # the user's own cache is closed the same way.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock cache guard: every check" "not Linux"; exit 0; fi
+linux_only "landlock cache guard"
 R="$TMP/llcg"
 rm -rf "$R"
 mkdir -p "$R/home/.cache" "$R/home/proj" "$R/tmp" "$R/prof"
@@ -31,7 +30,7 @@ P=$R/prof/p.buckle
 A="-I $(pwd)/corpus --linux-accept=files"
 # a first run fills the cache (cwd: the project in the home)
 run "landlock cache guard: first run" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$R/tmp' '$B' run $A '$P' -- /usr/bin/true"
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock cache guard: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock cache guard"
 expect_rc "landlock cache guard: the profile runs" 0
 E=$(ls "$C" | grep '^cache-' | head -1)
 [ -n "$E" ] && pass "landlock cache guard: the run left an entry in the cache" || fail "landlock cache guard: the run left an entry in the cache" "$(ls -la "$C")"

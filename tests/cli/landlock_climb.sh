@@ -6,8 +6,7 @@
 # run refuses when the shell's spelling ($PWD) and the kernel's name
 # different files (docs/linux.md).  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "climb: every check" "not Linux"; exit 0; fi
+linux_only "climb"
 runner_env      # $B the test build, with a run cache of the suite's own
 unset BUCKLE_SANDBOX_EXEC
 R="$TMP/llclimb"
@@ -22,7 +21,7 @@ rmdir "$R/w/sub2" && ln -s "$R/tmp/evil/sub2" "$R/w/sub2"
 A=--linux-accept=files
 export HOME="$R/home" TMPDIR="$R/tmp"
 run "climb: through the link" sh -c "cd '$R/w/sub2' && PWD='$R/w/sub2' '$B' run $A ../.buckle/agent.buckle -- cat '$R/secret/s'"
-if grep -q "offers no Landlock" "$TMP/err"; then skip "climb: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "climb"
 expect_rc "climb: a profile path climbing out of a linked working directory is refused" 125
 expect_err_has "climb: ... naming both spellings" "../.buckle/agent.buckle climbs with \"..\" out of the working directory, which the shell shows as $R/w/sub2 but is really $R/tmp/evil/sub2"
 expect_out_lacks "climb: ... and nothing is read" "S3CRET"

@@ -4,8 +4,7 @@
 # where a grant reaches them, and a warning when the plan is for the
 # built-in test values of HOME, TMPDIR or WORKDIR, which no run has.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock compile own: every check" "not Linux"; exit 0; fi
+linux_only "landlock compile own"
 BI=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
 R="$TMP/llcompown"
 rm -rf "$R"

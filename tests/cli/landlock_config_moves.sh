@@ -6,8 +6,7 @@
 # its path was no configuration's path when the command started.  One
 # that was there before, where it was, is not.  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "config moves: every check" "not Linux"; exit 0; fi
+linux_only "config moves"
 runner_env
 unset BUCKLE_SANDBOX_EXEC NPM_CONFIG_USERCONFIG npm_config_userconfig CARGO_HOME
 R="$TMP/llcfgmoves"
@@ -19,7 +18,7 @@ A=--linux-accept=files,new-paths
 export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/proj" || exit 1
 run "config moves: probe" "$B" run $A "$R/prof/agent.buckle" -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "config moves: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "config moves"
 expect_rc "config moves: none: the run goes on" 0
 # run NAME CMD: the command under std/agent
 inrun() { run "config moves: $1" "$B" run $A "$R/prof/agent.buckle" -- sh -c "$2"; }

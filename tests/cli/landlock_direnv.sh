@@ -8,8 +8,7 @@
 # .envrc is std/agent's deny (docs/std.md).  Live; direnv itself is not
 # needed.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "direnv: every check" "not Linux"; exit 0; fi
+linux_only "direnv"
 runner_env
 unset BUCKLE_SANDBOX_EXEC DIRENV_CONFIG DIRENV_LAYOUT_DIR XDG_CONFIG_HOME XDG_DATA_HOME ZSH ZSH_CACHE_DIR \
     ZSH_DOTENV_FILE ZSH_DOTENV_ALLOWED_LIST
@@ -32,7 +31,7 @@ echo 'export X=1' >"$R/proj/scripts/env.sh"
 printf '#!/bin/sh\n' >"$R/proj/tools/setup.sh"
 cd "$R/proj" || exit 1
 run "direnv: probe" "$B" run $A "$R/prof/agent.buckle" -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "direnv: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "direnv"
 expect_rc "direnv: a project with an .envrc, nothing written: the run goes on" 0
 for f in .env .envrc.local flake.nix scripts/env.sh tools/setup.sh; do
     [ -e "$f" ] && cp "$f" "$R/saved" || rm -f "$R/saved"

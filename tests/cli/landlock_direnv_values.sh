@@ -8,8 +8,7 @@
 # writable directory"); the project's data does not.  Live; direnv itself
 # is not needed.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "direnv values: every check" "not Linux"; exit 0; fi
+linux_only "direnv values"
 runner_env
 unset BUCKLE_SANDBOX_EXEC DIRENV_CONFIG DIRENV_LAYOUT_DIR XDG_CONFIG_HOME XDG_DATA_HOME ZSH ZSH_CACHE_DIR \
     ZSH_DOTENV_FILE ZSH_DOTENV_ALLOWED_LIST
@@ -23,7 +22,7 @@ export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/proj" || exit 1
 printf '\n' >.envrc
 run "direnv values: probe" "$B" run $A "$R/prof/agent.buckle" -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "direnv values: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "direnv values"
 expect_rc "direnv values: a project with an empty .envrc: the run goes on" 0
 
 # changed: NAME ENVRC FILE CMD: FILE (there) changed by CMD fails the run,

@@ -7,8 +7,7 @@
 # below it is refused (docs/linux.md, "Denies inside a writable
 # directory").  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "git above: every check" "not Linux"; exit 0; fi
+linux_only "git above"
 if ! command -v git >/dev/null 2>&1; then skip "git above: every check" "git is not installed"; exit 0; fi
 runner_env      # $B the test build, with a run cache of the suite's own
 unset BUCKLE_SANDBOX_EXEC
@@ -25,7 +24,7 @@ export HOME="$R/home" TMPDIR="$R/up"
 cd "$R/up/proj" || exit 1
 run "git above: plant" "$B" run $A "$R/prof/agent.buckle" -- sh -c \
     "cd .. && git init -q . && echo planted-above; cd proj && echo garbage >.git/HEAD; exit 0"
-if grep -q "offers no Landlock" "$TMP/err"; then skip "git above: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "git above"
 if [ -e "$R/up/.git" ]; then
     expect_rc "git above: a repository made above the project fails the run" 125
     expect_err_has "git above: ... naming it" "$R/up/.git exists after the run"

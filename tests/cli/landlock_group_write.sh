@@ -7,8 +7,7 @@
 # files of groups it is not in (docs/linux.md, the seccomp table).  Live; the shared group as uid 65534 (needs root and
 # setpriv, and nobody's group shared with another account).
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "group write: every check" "not Linux"; exit 0; fi
+linux_only "group write"
 runner_env
 unset BUCKLE_SANDBOX_EXEC
 U=$(mktemp -d /var/tmp/buckle-grpw.XXXXXX)
@@ -36,7 +35,7 @@ private=1
 [ "$(awk -F: -v g="$(id -g)" -v u="$(id -u)" '$4==g && $3!=u' /etc/passwd | wc -l)" = 0 ] || private=0
 [ -z "$(awk -F: -v g="$(id -g)" '$3==g {print $4}' /etc/group)" ] || private=0
 inrun "group write: own" -- "$U/buckle" run $A "$U/prof/agent.buckle" -- ./sysprobe chmod f 664
-if grep -q "offers no Landlock" "$TMP/err"; then skip "group write: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "group write"
 if [ "$(id -u)" = 0 ]; then
     # root owns files of groups it is not in (/etc/shadow root:shadow):
     # refused whatever root's own group is

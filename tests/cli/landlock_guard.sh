@@ -10,8 +10,7 @@
 # outside (docs/linux.md, "The parent, buckle, is the command's
 # supervisor").
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock guard: every check" "not Linux"; exit 0; fi
+linux_only "landlock guard"
 for t in git setsid timeout; do
     command -v $t >/dev/null 2>&1 || { skip "landlock guard: every check" "$t is not installed"; exit 0; }
 done

@@ -9,8 +9,7 @@
 . tests/lib.sh
 # the line of std/agent's write grant on $WORKDIR and $TMPDIR
 WL=$(line_of corpus/std/agent.buckle 'allow write "$WORKDIR", "$TMPDIR";')
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock home: every check" "not Linux"; exit 0; fi
+linux_only "landlock home"
 unset BUCKLE_SANDBOX_EXEC
 A=--linux-accept=files
 # buckle (the test build, with a run cache of the suite's own) and the
@@ -41,7 +40,7 @@ mkhome() {  # DIR
 H=$U/home
 mkhome "$H"
 run "landlock home: a run" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H/tmp' '$B' run $A '$P' -- /usr/bin/true"
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock home: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock home"
 expect_rc "landlock home: std/agent runs from the project's directory" 0
 
 # WORKDIR = HOME: refused, and nothing runs

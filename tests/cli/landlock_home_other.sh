@@ -4,8 +4,7 @@
 # them: buckle run says so in a warning, naming both (docs/linux.md).
 # Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "home other: every check" "not Linux"; exit 0; fi
+linux_only "home other"
 runner_env      # $B the test build, with a run cache of the suite's own
 unset BUCKLE_SANDBOX_EXEC
 PW=$(getent passwd "$(id -u)" | cut -d: -f6)
@@ -18,7 +17,7 @@ printf 'extends "std/agent";\n' >"$R/prof/agent.buckle"
 A=--linux-accept=files
 cd "$R/w" || exit 1
 run "home other: scratch HOME" env HOME="$R/home" TMPDIR="$R/tmp" "$B" run --no-cache $A "$R/prof/agent.buckle" -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "home other: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "home other"
 expect_rc "home other: the run goes on" 0
 expect_err_has "home other: a warning names both homes" "warning: HOME is $R/home, not your home directory $PW (the password database's)"
 run "home other: warm" env HOME="$R/home" TMPDIR="$R/tmp" "$B" run $A "$R/prof/agent.buckle" -- true

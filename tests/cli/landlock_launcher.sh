@@ -4,8 +4,7 @@
 # `buckle run` started by that name is still buckle (docs/runner.md, "What
 # is protected").  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "launcher: every check" "not Linux"; exit 0; fi
+linux_only "launcher"
 runner_env      # $B the test build, with a run cache of the suite's own
 unset BUCKLE_SANDBOX_EXEC
 R="$TMP/lllaunch"
@@ -20,7 +19,7 @@ A=--linux-accept=files,new-paths
 export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/w" || exit 1
 run "launcher: as typed" ./bb run $A "$R/prof/agent.buckle" -- sh -c 'rm -f bb; printf "#!/bin/sh\necho EVIL\n" >bb; chmod +x bb; echo two >>other.txt'
-if grep -q "offers no Landlock" "$TMP/err"; then skip "launcher: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "launcher"
 [ -L "$R/w/bb" ] && [ "$(readlink "$R/w/bb")" = "$B" ] && pass "launcher: the link buckle was started by (./bb) cannot be replaced" \
     || fail "launcher: the link buckle was started by (./bb) cannot be replaced" "$(ls -la "$R/w"; cat "$TMP/err")"
 grep -q two "$R/w/other.txt" && pass "launcher: ... the project's files stay writable" || fail "launcher: ... the project's files stay writable" "$(cat "$TMP/err")"

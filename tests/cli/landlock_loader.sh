@@ -4,8 +4,7 @@
 # denied too, and the default's exec part is weaker (docs/linux.md, "The
 # dynamic loader").  The loader really runs the denied file.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock loader: every check" "not Linux"; exit 0; fi
+linux_only "landlock loader"
 unset BUCKLE_SANDBOX_EXEC
 B=$(cd "$(dirname "$BUCKLE")" && pwd)/$(basename "$BUCKLE")
 R="$TMP/llloader"
@@ -29,7 +28,7 @@ EOF3
 )" 2>/dev/null)
 pr() { run "landlock loader: $1" sh -c "cd '$R/proj' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run --no-cache $2 '$R/prof/${P:-p}.buckle' -- $3"; }
 pr "-v" "-v --linux-accept=files" /bin/true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock loader: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock loader"
 expect_err_has "landlock loader: a deny of exec of a readable file is weaker" 'p.buckle:2: weaker: deny process exec literal "${WORKDIR}/src/tool" -- the dynamic loader'
 expect_err_has "landlock loader: the default's exec part is weaker" "default: weaker: default deny -- the dynamic loader"
 P=q pr "-v, read denied too" "-v --linux-accept=files" /bin/true

@@ -11,7 +11,6 @@
 . tests/lib.sh
 # the line of std/agent's final deny of writing .husky
 HL=$(line_of corpus/std/agent.buckle 'deny final write "$WORKDIR/.husky"')
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 linux_only "landlock mountns"
 needs_git "landlock mountns"
 unset BUCKLE_SANDBOX_EXEC

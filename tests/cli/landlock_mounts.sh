@@ -7,8 +7,7 @@
 # since.  Needs root for the mount, made in a mount namespace of the test's
 # own (unshare -m), so nothing outside sees it.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock mounts: every check" "not Linux"; exit 0; fi
+linux_only "landlock mounts"
 if [ -z "${LLMOUNTS_NS:-}" ]; then
     if [ "$(id -u)" -ne 0 ] || ! unshare -m --propagation private true 2>/dev/null; then
         skip "landlock mounts: every check" "needs root and unshare -m for a bind mount"; exit 0
@@ -41,7 +40,7 @@ A="--linux-accept=files --force"
 prof "deny read literal \"$R/d/view/secret\";"
 # a plan made before the mount exists, kept in the run cache
 run "landlock mounts: before the mount" "$B" run $A "$R/prof/p.buckle" -- /usr/bin/cat "$R/d/real/pub"
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock mounts: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock mounts"
 expect_rc "landlock mounts: a run before the mount" 0
 mount --bind "$R/d/real" "$R/d/view" || { skip "landlock mounts: every check" "mount --bind failed"; exit 0; }
 run "landlock mounts: cache" "$B" run -v $A "$R/prof/p.buckle" -- /usr/bin/cat "$R/d/view/secret"

@@ -7,8 +7,7 @@
 # before, and a link to the very program it shadows, do not
 # (docs/linux.md, "buckle found through PATH").  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "path shadows: every check" "not Linux"; exit 0; fi
+linux_only "path shadows"
 runner_env
 unset BUCKLE_SANDBOX_EXEC
 R="$TMP/llpathsh"
@@ -24,7 +23,7 @@ export HOME="$R/home" TMPDIR="$R/tmp"
 P="$R/proj/.venv/bin:$R/sys:/usr/bin:/bin"
 cd "$R/proj" || exit 1
 run "path shadows: probe" env PATH="$P" "$B" run $A "$R/prof/agent.buckle" -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "path shadows: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "path shadows"
 expect_rc "path shadows: nothing made: the run goes on" 0
 run "path shadows: plant" env PATH="$P" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'printf "#!/bin/sh\necho FAKE\n" >.venv/bin/gitx; chmod +x .venv/bin/gitx'
 expect_rc "path shadows: a gitx made in .venv/bin, before the PATH directory of gitx, fails the run" 125

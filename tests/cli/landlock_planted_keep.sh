@@ -10,8 +10,7 @@
 # used) (docs/linux.md, "Denies inside a writable directory").  Live; the full disk in a mount namespace of its
 # own (root).
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "planted keep: every check" "not Linux"; exit 0; fi
+linux_only "planted keep"
 runner_env      # $B the test build
 unset BUCKLE_SANDBOX_EXEC
 R="$TMP/llpk"
@@ -23,7 +22,7 @@ A=--linux-accept=files,new-paths
 export HOME="$R/home" TMPDIR="$R/tmp" BUCKLE_TEST_CACHE_PARENT="$R/cp"
 cd "$R/w" || exit 1
 run "planted keep: probe" "$B" run $A "$R/prof/agent.buckle" -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "planted keep: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "planted keep"
 expect_rc "planted keep: a run" 0
 
 # the cache's parent group-writable by the caller's private group

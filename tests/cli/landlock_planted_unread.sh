@@ -10,7 +10,6 @@
 # searches every directory): uid 65534 through setpriv when the suite
 # runs as root.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 linux_only "planted unread"
 runner_env
 unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
@@ -28,7 +27,7 @@ inrun() {  # NAME COMMAND
     run "$1" sh -c "cd '$U/w' && $as env HOME='$U/home' TMPDIR='$U/tmp' BUCKLE_TEST_CACHE_PARENT='$U/up/cp' '$U/buckle' run --linux-accept=files,new-paths '$U/prof/agent.buckle' -- sh -c '$2'"
 }
 inrun "planted unread: probe" true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "planted unread: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "planted unread"
 expect_rc "planted unread: a run" 0
 # the directory the run cache is in, made unsearchable
 inrun "planted unread: plant" "mkdir .husky && echo HUSKY >.husky/pre-commit && chmod 000 $U/up/cp && echo PLANTED"

@@ -3,8 +3,7 @@
 # and the links root and cwd as the files they lead to; fd/N and exe are
 # n/a (decided on the file they lead to).  Live, real Landlock.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock /proc/self: every check" "not Linux"; exit 0; fi
+linux_only "landlock /proc/self"
 runner_env      # $B the test build, with a run cache of the suite's own
 SP=$(cd "$BUILD" && pwd)/sysprobe
 BUILDA=$(cd "$BUILD" && pwd -P)
@@ -26,7 +25,7 @@ EOP
 P="$R/prof/p.buckle"
 A=--linux-accept=files
 run "landlock /proc/self: runs" "$B" run $A "$P" -- /usr/bin/true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock /proc/self: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock /proc/self"
 
 # the kernel's answer for the command itself (sysprobe is the command) and the query's
 same() {  # PATH

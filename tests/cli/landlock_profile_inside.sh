@@ -8,8 +8,7 @@
 . tests/lib.sh
 # the line of std/agent's write grant on $WORKDIR and $TMPDIR
 WL=$(line_of corpus/std/agent.buckle 'allow write "$WORKDIR", "$TMPDIR";')
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock profile inside: every check" "not Linux"; exit 0; fi
+linux_only "landlock profile inside"
 unset BUCKLE_SANDBOX_EXEC
 A=--linux-accept=files,new-paths
 BT=$(cd "$BUILD" && pwd)/buckle-test

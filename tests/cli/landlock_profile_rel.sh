@@ -6,8 +6,7 @@
 # refused while it is there; one that was there before is the user's
 # (docs/linux.md, "Denies inside a writable directory").  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "profile rel: every check" "not Linux"; exit 0; fi
+linux_only "profile rel"
 runner_env
 unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
 R="$TMP/llprofrel"
@@ -19,7 +18,7 @@ A=--linux-accept=files,new-paths
 export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/w" || exit 1
 run "profile rel: probe" "$B" run $A .buckle/agent.buckle -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "profile rel: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "profile rel"
 expect_rc "profile rel: a run with a relative profile path" 0
 for d in new src; do
     run "profile rel: $d" "$B" run $A .buckle/agent.buckle -- sh -c \

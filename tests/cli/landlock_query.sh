@@ -5,7 +5,6 @@
 # buckle's own files at run time (bind mounts: landlock_mounts.sh).  Live where the
 # kernel is involved.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 runner_env      # $B the test build, with a run cache of the suite's own
 fresh_dir llquery proj prof
 A=--linux-accept=files

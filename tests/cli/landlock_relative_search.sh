@@ -5,8 +5,7 @@
 # `buckle run` on Linux refuses them (exit 125), naming the entry
 # (docs/linux.md).  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "relative search: every check" "not Linux"; exit 0; fi
+linux_only "relative search"
 runner_env      # $B the test build, with a run cache of the suite's own
 unset BUCKLE_SANDBOX_EXEC
 R="$TMP/llrel"
@@ -20,7 +19,7 @@ export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/w" || exit 1
 run "relative search: BUCKLE_PATH plant" env BUCKLE_PATH=.bl "$B" run $A "$R/prof/agent.buckle" -- sh -c \
     'mkdir -p src/.bl/std && printf "default allow;\n" >src/.bl/std/agent.buckle; echo planted'
-if grep -q "offers no Landlock" "$TMP/err"; then skip "relative search: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "relative search"
 expect_rc "relative search: a relative \$BUCKLE_PATH entry is refused" 125
 expect_err_has "relative search: ... naming it" "\$BUCKLE_PATH names the relative directory .bl"
 # had it been planted, the run from the subdirectory would take it

@@ -6,8 +6,7 @@
 # execute an interpreter, naming it and the rule to add.  std/agent runs
 # the project's scripts.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock scripts: every check" "not Linux"; exit 0; fi
+linux_only "landlock scripts"
 unset BUCKLE_SANDBOX_EXEC
 runner_env      # $B the test build, with a run cache of the suite's own
 R="$TMP/llscripts"
@@ -25,7 +24,7 @@ A=--linux-accept=files
 P=$(pwd)/corpus/std/agent.buckle
 ag() { run "landlock scripts: $1" sh -c "cd '$R/proj' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run $A '$P' -- $2"; }
 ag "std/agent build.sh" ./build.sh
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock scripts: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock scripts"
 expect_out_has "landlock scripts: std/agent runs a #!/bin/sh script of the project" "built"
 ag "std/agent env.sh" ./env.sh
 expect_out_has "landlock scripts: std/agent runs a #!/usr/bin/env sh script of the project" "via-env"

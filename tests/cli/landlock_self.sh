@@ -6,8 +6,7 @@
 # in first, nor replace, rename or remove buckle itself (which every later
 # run executes unsandboxed).
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock self: every check" "not Linux"; exit 0; fi
+linux_only "landlock self"
 unset BUCKLE_SANDBOX_EXEC
 U="$TMP/llself"
 W="$TMP/llself-prof"
@@ -48,7 +47,7 @@ mv "$I/corpus" "$I/corpus.old" 2>/dev/null && echo "RENAMED corpus"
 echo done'
 printf '%s\n' "$ATTACK" >"$U/proj/attack.sh"
 run "landlock self: attack" sh -c "cd '$U/proj' && HOME='$U/home' TMPDIR='$U/tmp' '$I/buckle' run $A '$W/w.buckle' -- /usr/bin/sh '$U/proj/attack.sh' '$I' '$U'"
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock self: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock self"
 expect_out_has "landlock self: the command ran to its end" "done"
 expect_out_has "landlock self: ... and wrote what the profile allows" "WROTE proj"
 for w in "CHANGED std/base" "ADDED a std base" "MADE share/buckle/std" "MADE ../corpus/std" "REPLACED buckle" \

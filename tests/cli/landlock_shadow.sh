@@ -11,7 +11,6 @@
 # (before it could look) closes those directories instead
 # (docs/runner.md, "What is protected"; docs/linux.md).  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 linux_only "shadow"
 runner_env      # $B the test build, with a run cache of the suite's own
 TOP=$(pwd -P)
@@ -25,7 +24,7 @@ inrun() {  # NAME PATH COMMAND
     run "$1" env PATH="$2" buckle run $A "$R/prof/agent.buckle" -- sh -c "$3"
 }
 inrun "shadow: probe" "$NPMPATH" true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "shadow: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "shadow"
 expect_rc "shadow: a run with node_modules/.bin first in PATH" 0
 
 # what npm install does: node_modules and node_modules/.bin made, a tool put there

@@ -6,7 +6,6 @@
 # run and is moved aside; one that was there before the run is the user's
 # (docs/linux.md, "buckle found through PATH").  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 linux_only "shadow rel"
 runner_env
 unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
@@ -19,7 +18,7 @@ inrun() {  # NAME PATH COMMAND
 }
 aside() { ls "$1" 2>/dev/null | grep '^buckle\.planted-' | head -1; }
 inrun "shadow rel: probe" "node_modules/.bin:$R/sys:$PATH" true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "shadow rel: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "shadow rel"
 expect_rc "shadow rel: a run with a relative PATH entry first" 0
 # a relative entry: in a directory of the project that was there, and in one the command makes
 for d in src src/deep new/dir; do

@@ -6,8 +6,7 @@
 # profile sits in the project's own directory, only the profiles there (and
 # .buckle-lint.conf) are: the project stays the command's to write.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock siblings: every check" "not Linux"; exit 0; fi
+linux_only "landlock siblings"
 unset BUCKLE_SANDBOX_EXEC
 A=--linux-accept=files
 U=$(mktemp -d "${TMPDIR:-/tmp}/buckle-llsib.XXXXXX")
@@ -26,7 +25,7 @@ echo mine >"$U/proj/a.txt"
 echo TOPSECRET >"$H/secret"
 inproj() { (cd "$U/proj" && HOME=$H TMPDIR=$H/tmp "$B" "$@"); }
 run "landlock siblings: a run" inproj run --no-cache $A .buckle/agent.buckle -- /usr/bin/true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock siblings: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock siblings"
 expect_rc "landlock siblings: std/agent runs from .buckle/agent.buckle" 0
 run "landlock siblings: run 1" inproj run --no-cache $A .buckle/agent.buckle -- /usr/bin/sh -c '
   (printf "default allow;\n" >.buckle/test.buckle) 2>/dev/null && echo REWROTE-SIBLING

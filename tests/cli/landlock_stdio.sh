@@ -7,7 +7,6 @@
 # nothing runs; a pipe, /dev/null, a file the profile lets it write, and
 # standard output redirected to a file by the caller run.  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 agent_setup llstdio "landlock stdio"
 A="--no-cache --linux-accept=files,new-paths"
 echo notes >"$U/w/notes.txt"
@@ -18,7 +17,7 @@ inrun() {
     run "landlock stdio" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$P' -- sh -c '$2' $1"
 }
 inrun "</dev/null" true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock stdio: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock stdio"
 if ! grep -q "mount" "$TMP/err"; then skip "landlock stdio: every check" "no user namespace here"; exit 0; fi
 
 inrun "<.git/config" 'echo "	fsmonitor = x" >>/proc/self/fd/0 && echo WROTE'

@@ -7,8 +7,7 @@
 . tests/lib.sh
 # the line of the example's write grant on $WORKDIR and $TMPDIR
 WL=$(line_of corpus/examples/agent.buckle 'allow write "$WORKDIR", "$TMPDIR";')
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock tmpdir: every check" "not Linux"; exit 0; fi
+linux_only "landlock tmpdir"
 runner_env      # $B the test build, with a run cache of the suite's own
 P=$(pwd)/corpus/examples/agent.buckle
 A=--linux-accept=files,ports,network,ipc
@@ -20,7 +19,7 @@ R=$(cd "$R" && pwd -P)
 
 # TMPDIR set: the project, HOME and TMPDIR side by side (as a user tries it)
 run "lltmp: TMPDIR set" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run -v $A '$P' -- sh -c 'mktemp && mktemp -d'"
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock tmpdir: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock tmpdir"
 expect_rc "lltmp: mktemp works in TMPDIR under agent.buckle" 0
 f=$(echo "$OUT" | head -1); d=$(echo "$OUT" | sed -n 2p)
 case "$f" in "$R/tmp/"*) [ -f "$f" ] && [ -d "$d" ] && pass "lltmp: ... the file and the directory are made in TMPDIR" \

@@ -5,8 +5,7 @@
 # before it starts (docs/linux.md, "Repositories beneath the working
 # directory").  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "tmpdir repos: every check" "not Linux"; exit 0; fi
+linux_only "tmpdir repos"
 if ! command -v git >/dev/null 2>&1; then skip "tmpdir repos: every check" "git is not installed"; exit 0; fi
 runner_env
 unset BUCKLE_SANDBOX_EXEC BUCKLE_PATH
@@ -21,7 +20,7 @@ A=--linux-accept=files,new-paths
 export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/w" || exit 1
 run "tmpdir repos: plain" "$B" run $A "$R/prof/agent.buckle" -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "tmpdir repos: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "tmpdir repos"
 expect_rc "tmpdir repos: a TMPDIR without repositories" 0
 git -C "$R/tmp" init -q
 run "tmpdir repos: top" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'git -C "$TMPDIR" config core.fsmonitor "echo PWNED"; echo RAN'

@@ -7,8 +7,7 @@
 # `yarn set version`'s yarnPath runs (docs/linux.md, "Repositories beneath
 # the working directory").  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "tool configs: every check" "not Linux"; exit 0; fi
+linux_only "tool configs"
 runner_env
 unset BUCKLE_SANDBOX_EXEC
 R="$TMP/lltoolcfg"
@@ -20,7 +19,7 @@ A=--linux-accept=files,new-paths
 export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/proj" || exit 1
 run "tool configs: probe" "$B" run $A "$R/prof/agent.buckle" -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "tool configs: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "tool configs"
 expect_rc "tool configs: none: the run goes on" 0
 printf '[build]\nrustc-wrapper = "tools/wrap.sh"\n' >.cargo/config.toml
 run "tool configs: cargo" "$B" run $A "$R/prof/agent.buckle" -- sh -c 'echo RAN'

@@ -7,8 +7,7 @@
 # directory (where a later cd makes it apply) that names a program is
 # named after the run.  Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "tool rows: every check" "not Linux"; exit 0; fi
+linux_only "tool rows"
 runner_env
 unset BUCKLE_SANDBOX_EXEC NPM_CONFIG_USERCONFIG npm_config_userconfig CARGO_HOME
 R="$TMP/lltoolrows"
@@ -20,7 +19,7 @@ A=--linux-accept=files,new-paths
 export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/proj" || exit 1
 run "tool rows: probe" "$B" run $A "$R/prof/agent.buckle" -- true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "tool rows: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "tool rows"
 expect_rc "tool rows: none: the run goes on" 0
 # refused before the run: FILE|CONTENT|what the message names
 refused() {

@@ -10,8 +10,7 @@
 # looked at by name (docs/linux.md, "Denies inside a writable directory").
 # Live.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "tools above: every check" "not Linux"; exit 0; fi
+linux_only "tools above"
 runner_env
 unset BUCKLE_SANDBOX_EXEC
 R="$TMP/lltoolsup"
@@ -26,7 +25,7 @@ export HOME="$R/home" TMPDIR="$R/up"
 cd "$R/up/proj" || exit 1
 # TMPDIR the directory above the project: set aside
 run "tools above: TMPDIR above" "$B" run -v $A "$R/prof/agent.buckle" -- sh -c 'echo "T=$TMPDIR"; touch ../probe; mktemp >/dev/null && echo MKTEMP'
-if grep -q "offers no Landlock" "$TMP/err"; then skip "tools above: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "tools above"
 expect_rc "tools above: a TMPDIR above the project is set aside: the run goes on" 0
 expect_out_has "tools above: ... mktemp works in the command's own TMPDIR" "MKTEMP"
 if [ -e "$R/up/probe" ]; then fail "tools above: ... and the directory above the project is not writable" "$R/up/probe made"

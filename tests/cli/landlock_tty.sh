@@ -8,8 +8,7 @@
 # the probe stops it through standard input, its own standard error aside
 # (an instrumented build writes there as it exits, and would wait).
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "landlock tty: every check" "not Linux"; exit 0; fi
+linux_only "landlock tty"
 if ! command -v script >/dev/null 2>&1; then skip "landlock tty: every check" "script(1) is not installed"; exit 0; fi
 runner_env      # $B the test build, with a run cache of the suite's own
 unset BUCKLE_SANDBOX_EXEC
@@ -23,7 +22,7 @@ A=--linux-accept=files,new-paths
 export HOME="$R/home" TMPDIR="$R/tmp"
 cd "$R/w" || exit 1
 run "landlock tty: probe" "$B" run $A "$R/prof/agent.buckle" -- ./sysprobe open .
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock tty: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock tty"
 expect_rc "landlock tty: the probe runs under the profile" 0
 if ! script -qec true /dev/null >/dev/null 2>&1; then skip "landlock tty: the terminal checks" "no pseudo-terminal here"; exit 0; fi
 

@@ -7,7 +7,6 @@
 # the worktree and add it again outside the sandbox.  Then the next run
 # runs, with .git/worktrees read only.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 agent_setup llwt "landlock worktree"
 runner_env      # $B the test build, with a run cache of the suite's own
 A="--linux-accept=files,new-paths"
@@ -18,7 +17,7 @@ inrun() {
     run "landlock worktree" sh -c "cd '$U/w' && $G TMPDIR='$U/tmp' '$B' run $A '$P' -- sh -c '$1'"
 }
 inrun true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "landlock worktree: every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "landlock worktree"
 expect_rc "landlock worktree: std/agent runs" 0
 inrun 'git worktree add -q "$TMPDIR/wt1" -b feat && echo WT-ADDED'
 expect_out_has "landlock worktree: git worktree add runs inside" WT-ADDED

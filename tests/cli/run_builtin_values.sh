@@ -5,8 +5,7 @@
 # USER from the password database when unset, TMPDIR buckle's own
 # directory when unset or empty, docs/runner.md "What a run does").
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "builtin values: every check" "not Linux"; exit 0; fi
+linux_only "builtin values"
 runner_env      # $B the test build, with a run cache of the suite's own
 R="$TMP/bvals"
 rm -rf "$R"

@@ -5,8 +5,7 @@
 # a source) makes it plan again; nothing inside the sandbox can change what
 # the next run enforces.  Live, like landlock.sh.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
-if [ "$(uname -s)" != Linux ]; then skip "run cache (linux): every check" "not Linux"; exit 0; fi
+linux_only "run cache (linux)"
 runner_env
 unset BUCKLE_SANDBOX_EXEC
 # the plans below grant directories one by one around a deny, as where no
@@ -55,7 +54,7 @@ how() {  # NAME WANT(cached|planned)
 settle() { sleep 3; }
 
 run "llcache: a profile runs" brun /usr/bin/true
-if grep -q "offers no Landlock" "$TMP/err"; then skip "run cache (linux): every check" "this kernel has no Landlock"; exit 0; fi
+landlock_or_exit "run cache (linux)"
 expect_rc "llcache: a first run exits 0" 0
 run "llcache: just made" brun /usr/bin/true
 how "llcache: a plan that read directories changed a moment ago is used (they are read again)" cached

@@ -4,7 +4,6 @@
 # starts it (docs/runner.md).  Needs root (to make the copy and become
 # another user) and setpriv.
 . tests/lib.sh
-skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null 2>&1; then skip "setuid: every check" "needs root and setpriv"; exit 0; fi
 D=$(mktemp -d /var/tmp/buckle-setuid.XXXXXX)
 chmod 755 "$D"
