@@ -64,6 +64,15 @@ landlock_or_exit() {
     if grep -q "offers no Landlock" "$TMP/err"; then skip "$1: every check" "this kernel has no Landlock"; exit 0; fi
 }
 
+# agent_inrun CMD [VAR=VALUE...]: after agent_setup, runs the shell
+# command CMD under the agent profile from the repository $U/w, with its own
+# home and TMPDIR and the environment given (check name $T)
+agent_inrun() {
+    _c=$1
+    shift
+    run "$T" env -C "$U/w" HOME="$U/home" TMPDIR="$U/tmp" "$@" "$B" run --no-cache --linux-accept=files,new-paths "$P" -- sh -c "$_c"
+}
+
 # runner_env: absolute paths of the stand-in ($SXA) and of buckle ($B), for
 # every script that runs `buckle run` (they change directory and TMPDIR):
 # the test build, the only one that honours BUCKLE_SANDBOX_EXEC and a run

@@ -11,20 +11,14 @@
 . tests/lib.sh
 agent_setup llenvany "landlock env any"
 T="env any"
-# inrun CMD [VAR=VALUE...]
-inrun() {
-    c=$1
-    shift
-    run "$T" env -C "$U/w" HOME="$U/home" TMPDIR="$U/tmp" "$@" "$B" run --no-cache --linux-accept=files,new-paths "$P" -- sh -c "$c"
-}
-inrun true
+agent_inrun true
 landlock_or_exit "$T"
 W=$U/w
 mkdir -p "$W/tools" "$W/py/lib/python3.11" "$W/gconv" "$W/data"
 # refused: VAR=VALUE@WHAT the message names
 refused() {
     var=${1%%@*}
-    inrun 'echo ran' "$var"
+    agent_inrun 'echo ran' "$var"
     expect_rc "$T: $var: refused" 125
     expect_out_lacks "$T: ... before the command starts ($var)" ran
     expect_err_has "$T: ... naming it ($var)" "the environment's ${2:-${var%%=*}} names ${1#*@}"
@@ -75,13 +69,13 @@ US=$(printf '\037')
 refused "CARGO_ENCODED_RUSTFLAGS=-L${US}$W/tools@the directory $W/tools"
 refused "PERL5DB=require '$W/tools/x.pl'@$W/tools/x.pl"
 refused "VIMINIT=source $W/tools/x.vim@$W/tools/x.vim"
-inrun 'echo ran' "FOO_PLUGIN=$W/tools/p.so"
+agent_inrun 'echo ran' "FOO_PLUGIN=$W/tools/p.so"
 expect_err_has "$T: an unknown variable: the message says the rule" "a program that reads FOO_PLUGIN may load or run what the command puts there"
 expect_err_has "$T: ... and how to leave it out" "env -u FOO_PLUGIN buckle run"
 # a search path the same value adds, before a library it loads by name
 refused "RUBYOPT=-I$W/tools -rhook@the directory $W/tools"
 refused "PERL5OPT=-I$W/tools -MHook@the directory $W/tools"
-inrun 'echo ran' "NODE_OPTIONS=--require hook" "NODE_PATH=$W/tools"
+agent_inrun 'echo ran' "NODE_OPTIONS=--require hook" "NODE_PATH=$W/tools"
 expect_rc "$T: NODE_OPTIONS --require NAME with NODE_PATH: refused" 125
 expect_err_has "$T: ... naming NODE_PATH's directory" "which node looks for first in NODE_PATH's $W/tools"
 # an ordinary shell's environment runs: the shell's places, the home and
@@ -90,7 +84,7 @@ expect_err_has "$T: ... naming NODE_PATH's directory" "which node looks for firs
 # paths, the working directory itself, a relative value, a package
 # manager's and git's description of what they run
 mkdir -p "$W/.venv/bin" "$W/src"
-inrun 'echo ran' PWD="$W" OLDPWD="$W/tools" PATH="$W/.venv/bin:$W/tools:$PATH" VIRTUAL_ENV="$W/.venv" \
+agent_inrun 'echo ran' PWD="$W" OLDPWD="$W/tools" PATH="$W/.venv/bin:$W/tools:$PATH" VIRTUAL_ENV="$W/.venv" \
     PYTHONPATH="$W/src" NODE_PATH="$W/node_modules" CC="$W/tools/cc" CFLAGS="-I$W/src -O2" \
     GPG_TTY=/dev/pts/77 TZ=Europe/Paris LANG=C.UTF-8 EDITOR=vim \
     GITHUB_WORKSPACE="$W" PROJECT_ROOT="$U" BUILD_DIR=./build BLOB=/dev/null INIT_CWD="$W" \
@@ -107,15 +101,15 @@ run "$T" env -C "$W" HOME="$U/home" TMPDIR="$U/tmp" npm_config_cache="$U/home/.n
 expect_out_has "$T: npm run's npm_config_cache, npm's default: the run starts" ran
 run "$T" env -C "$W" HOME="$U/home" TMPDIR="$U/tmp" NPM_STORE_X="$U/home/.npm" "$B" run --no-cache --linux-accept=files,new-paths "$U/prof/node.buckle" -- sh -c 'echo ran'
 expect_rc "$T: ... another variable naming that place: refused" 125
-inrun 'echo ran' npm_config_cache="$W/.npm-cache"
+agent_inrun 'echo ran' npm_config_cache="$W/.npm-cache"
 expect_rc "$T: ... npm_config_cache in the project: refused" 125
 expect_err_has "$T: ... naming it" "the environment's NPM_CONFIG_CACHE names $W/.npm-cache"
 # what the .envrc direnv loaded sets is the .envrc's to decide (watched
 # after the run by its name's kind): the project's data it names runs
 printf 'export DATA_DIR=$PWD/data\n' >"$W/.envrc"
-inrun 'echo ran; echo x >data/f' DIRENV_FILE="$W/.envrc" DATA_DIR="$W/data"
+agent_inrun 'echo ran; echo x >data/f' DIRENV_FILE="$W/.envrc" DATA_DIR="$W/data"
 expect_rc "$T: a variable the loaded .envrc sets, naming the project's data: the run goes on" 0
-inrun 'echo ran' DATA_DIR="$W/data"
+agent_inrun 'echo ran' DATA_DIR="$W/data"
 expect_rc "$T: ... the same one set elsewhere: refused" 125
 rm -f "$W/.envrc"
 # denied too: the run starts

@@ -10,13 +10,7 @@
 . tests/lib.sh
 agent_setup llef "landlock env files"
 T="landlock env files"
-# inrun CMD [VAR=VALUE...]
-inrun() {
-    c=$1
-    shift
-    run "$T" env -C "$U/w" HOME="$U/home" TMPDIR="$U/tmp" "$@" "$B" run --no-cache --linux-accept=files,new-paths "$P" -- sh -c "$c"
-}
-inrun true
+agent_inrun true
 landlock_or_exit "$T"
 mkdir -p "$U/w/tools" "$U/w/real"
 ln -s real "$U/w/linked"
@@ -27,7 +21,7 @@ for v in "BASH_ENV=$U/w/tools/env.sh|$U/w/tools/env.sh" "ENV=tools/env.sh|$U/w/t
          "LD_PRELOAD=/usr/lib/none.so:$U/w/tools/pre.so|$U/w/tools/pre.so" \
          "ZDOTDIR=$U/w/tools|the directory $U/w/tools" "BASH_ENV=$U/tmp/env.sh|$U/tmp/env.sh"; do
     var=${v%%|*}
-    inrun 'echo ran' "$var"
+    agent_inrun 'echo ran' "$var"
     expect_rc "$T: $var: refused" 125
     expect_out_lacks "$T: ... before the command starts ($var)" ran
     expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*|} (${var%%=*} = ${var#*=})"
@@ -39,7 +33,7 @@ done
 for v in "CARGO_HOME=$U/w/.cargo-home" "CARGO_HOME=.cargo-home" "MISE_CONFIG_DIR=$U/w/mise-cfg" \
          "RUSTUP_HOME=$U/w/.rustup" "MISE_DATA_DIR=$U/w/.mise-data" "ASDF_DATA_DIR=$U/w/.asdf" \
          "PYTHONUSERBASE=$U/w/.pyuser"; do
-    inrun 'echo ran' "$v"
+    agent_inrun 'echo ran' "$v"
     expect_rc "$T: tool home $v: refused" 125
     expect_out_lacks "$T: ... before the command starts ($v)" ran
     d=${v#*=}; case $d in /*) ;; *) d=$U/w/$d;; esac
@@ -47,11 +41,11 @@ for v in "CARGO_HOME=$U/w/.cargo-home" "CARGO_HOME=.cargo-home" "MISE_CONFIG_DIR
 done
 for v in "NPM_CONFIG_USERCONFIG=$U/w/.npmrc-user" "MISE_GLOBAL_CONFIG_FILE=$U/w/mise-global.toml" \
          "ASDF_CONFIG_FILE=$U/w/asdfrc"; do
-    inrun 'echo ran' "$v"
+    agent_inrun 'echo ran' "$v"
     expect_rc "$T: tool configuration file $v: refused" 125
     expect_err_has "$T: ... naming it ($v)" "the environment's ${v%%=*} names ${v#*=} (${v%%=*} = ${v#*=})"
 done
-inrun 'echo ran' CARGO_HOME="$U/home/.cargo" MISE_CONFIG_DIR="$U/home/.config/mise" PYTHONUSERBASE="$U/home/.local"
+agent_inrun 'echo ran' CARGO_HOME="$U/home/.cargo" MISE_CONFIG_DIR="$U/home/.config/mise" PYTHONUSERBASE="$U/home/.local"
 expect_out_has "$T: tool homes where the command may not write: runs" ran
 # programs run at the start of less, git's pager and editor, cargo, java,
 # ruby, bash's prompt, ssh: the value's words that name a file
@@ -62,7 +56,7 @@ for v in "LESSOPEN=| $U/w/tools/lp.sh %s@$U/w/tools/lp.sh" "LESSOPEN=||tools/lp.
          "RUBYOPT=-W0 -r./tools/x.rb@$U/w/tools/x.rb" "RUBYOPT=-r $U/w/tools/x.rb@$U/w/tools/x.rb" \
          "PROMPT_COMMAND=history -a; . $U/w/tools/p.sh;@$U/w/tools/p.sh" "SSH_ASKPASS=$U/w/tools/ask@$U/w/tools/ask"; do
     var=${v%%@*}
-    inrun 'echo ran' "$var"
+    agent_inrun 'echo ran' "$var"
     expect_rc "$T: $var: refused" 125
     expect_out_lacks "$T: ... before the command starts ($var)" ran
     expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*@} (${var%%=*} = ${var#*=})"
@@ -75,30 +69,30 @@ for v in "NODE_OPTIONS=--import=file://localhost$U/w/tools/hook.mjs" "NODE_OPTIO
          "NODE_OPTIONS=--import=FILE://$U/w/tools/hook.mjs" "NODE_OPTIONS=--import File:$U/w/tools/hook.mjs" \
          "NODE_OPTIONS=--import=file://$U/w/%74ools/hook.mjs" "NODE_OPTIONS=--import=file://$U/w/tools/hook.mjs?v=1" \
          "NODE_OPTIONS=--experimental-loader=file://$U/w/x/../tools\\hook.mjs"; do
-    inrun 'echo ran' "$v"
+    agent_inrun 'echo ran' "$v"
     expect_rc "$T: file: URL $v: refused" 125
     expect_out_lacks "$T: ... before the command starts ($v)" ran
     expect_err_has "$T: ... naming the file node loads ($v)" "the environment's NODE_OPTIONS names $U/w/tools/hook.mjs (NODE_OPTIONS = ${v#*=})"
 done
-inrun 'echo ran' "JAVA_TOOL_OPTIONS=-javaagent:/usr/lib/none.jar=./tools/agent.jar"
+agent_inrun 'echo ran' "JAVA_TOOL_OPTIONS=-javaagent:/usr/lib/none.jar=./tools/agent.jar"
 expect_rc "$T: a java agent's options naming a file: refused" 125
 expect_err_has "$T: ... naming it" "the environment's JAVA_TOOL_OPTIONS names $U/w/tools/agent.jar"
-inrun 'echo ran' "NODE_OPTIONS=--import=file://localhost/usr/lib/none.mjs --import=file:///%75sr/lib/none.mjs"
+agent_inrun 'echo ran' "NODE_OPTIONS=--import=file://localhost/usr/lib/none.mjs --import=file:///%75sr/lib/none.mjs"
 expect_out_has "$T: file: URLs of files the command may not write: runs" ran
-inrun 'echo ran' PAGER='less -R' EDITOR=vim RUSTC_WRAPPER=sccache RUBYOPT=-rbundler/setup \
+agent_inrun 'echo ran' PAGER='less -R' EDITOR=vim RUSTC_WRAPPER=sccache RUBYOPT=-rbundler/setup \
     JAVA_TOOL_OPTIONS='-Dfile.encoding=UTF-8 -agentlib:jdwp=transport=dt_socket' \
     PROMPT_COMMAND="history -a 2>/dev/null; echo x >$U/w/log; X=$U/w/tools/p.sh; ls --color=auto --hide=./tools/y"
 expect_out_has "$T: programs found through PATH, libraries, a redirection, an assignment, an option: runs" ran
 # bash reads no file: URL: BASH_ENV=file:///etc/x names file: beneath the
 # working directory, which the command may write
-inrun 'echo ran' BASH_ENV="file:///etc/buckle-none/env.sh"
+agent_inrun 'echo ran' BASH_ENV="file:///etc/buckle-none/env.sh"
 expect_rc "$T: BASH_ENV=file:///etc/...: refused" 125
 expect_err_has "$T: ... naming the relative path bash loads" "the environment's BASH_ENV names $U/w/file:/etc/buckle-none/env.sh"
 # through a symbolic link: the deny prescribed names where it leads
-inrun true BASH_ENV="$U/w/linked/env.sh"
+agent_inrun true BASH_ENV="$U/w/linked/env.sh"
 expect_rc "$T: BASH_ENV through a link: refused" 125
 expect_err_has "$T: ... the deny names the link's target" "deny final write literal \"$U/w/real/env.sh\";"
-inrun 'echo ran' BASH_ENV=/etc/bash.bashrc ENV='$HOME/.shrc' NODE_OPTIONS='--require ts-node/register' LD_PRELOAD=libfake.so
+agent_inrun 'echo ran' BASH_ENV=/etc/bash.bashrc ENV='$HOME/.shrc' NODE_OPTIONS='--require ts-node/register' LD_PRELOAD=libfake.so
 expect_out_has "$T: files outside what the command may write, a module name, an expansion: runs" ran
 printf 'extends "std/agent";\nfiles { deny final write literal "$WORKDIR/tools/env.sh"; }\n' >"$U/prof/env.buckle"
 echo 'echo ok' >"$U/w/tools/env.sh"

@@ -10,12 +10,7 @@
 . tests/lib.sh
 agent_setup llenvh "landlock env homes"
 T="env homes"
-inrun() {
-    c=$1
-    shift
-    run "$T" env -C "$U/w" HOME="$U/home" TMPDIR="$U/tmp" "$@" "$B" run --no-cache --linux-accept=files,new-paths "$P" -- sh -c "$c"
-}
-inrun true
+agent_inrun true
 landlock_or_exit "$T"
 mkdir -p "$U/w/tools"
 echo "-javaagent:$U/w/tools/a.jar" >"$U/w/tools/args"
@@ -23,7 +18,7 @@ for v in "JDK_JAVA_OPTIONS=@$U/w/tools/args|$U/w/tools/args" "JDK_JAVA_OPTIONS=-
          "GRADLE_USER_HOME=$U/w|the directory $U/w" "GEM_HOME=$U/w|the directory $U/w" \
          "GOROOT=$U/w|the directory $U/w" "JAVA_HOME=$U/w|the directory $U/w" "DOCKER_CONFIG=$U/w|the directory $U/w"; do
     var=${v%%|*}
-    inrun 'echo ran' "$var"
+    agent_inrun 'echo ran' "$var"
     expect_rc "$T: $var: refused" 125
     expect_out_lacks "$T: ... before the command starts ($var)" ran
     expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*|} (${var%%=*} = ${var#*=})"
@@ -32,6 +27,6 @@ done
 # variable that names where the user works, a home above the project
 for var in "JDK_JAVA_OPTIONS=@@x -Xmx1g" "JDK_JAVA_OPTIONS=@/etc/hostname" "PROJECT_ROOT=$U/w" "GITHUB_WORKSPACE=$U/w" \
            "GRADLE_USER_HOME=$U"; do
-    inrun 'echo ran' "$var"
+    agent_inrun 'echo ran' "$var"
     expect_rc "$T: $var: the run goes on" 0
 done
