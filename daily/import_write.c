@@ -632,7 +632,7 @@ static int sbpl_form(strbuf *b, const imp *m, size_t fi)
     sb_add(b, m->src->text + f->cfrom, f->from - f->cfrom);
     sb_puts(b, f->kind == FK_IMPORT ? ";; (the rules of the imported file)\n"
                : f->kind == FK_COND ? ";; (the rules it makes with the values given with -D)\n"
-               : f->kind == FK_RULE ? ";; (the values given with -D and -U written in)\n"
+               : f->kind == FK_RULE && !uses_define(m, f->x) ? ";; (the values given with -D and -U written in)\n"
                : ";; (its definitions expanded)\n");
     for (size_t i = 0; i < m->nrules; i++) {
         const sb_rule *r = m->rules[i].r;

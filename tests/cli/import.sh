@@ -629,3 +629,11 @@ for o in /e/f/g /e/f /e; do
     run "import: exec regex, metadata $o" "$BUCKLE" query "$P/xregex.buckle" file-read-metadata "$o"
     expect_out_has "import: exec regex: metadata of $o stays denied" "deny $o"
 done
+# a rule kept in SBPL because of a definition, with no -D or -U: its comment
+# says the definitions were expanded, not that values were written in
+printf '(version 1)\n(deny default)\n(define (e p) (string-append "/etc" p))\n(allow file-read* (literal (e "/hosts")))\n' >"$P/defkept.sb"
+run "import: a definition in a kept rule" "$BUCKLE" import "$P/defkept.sb"
+expect_rc "import: a definition in a kept rule imports" 0
+expect_out_has "import: a definition in a kept rule: the comment says so" ';; (its definitions expanded)'
+expect_out_lacks "import: a definition in a kept rule: no -D values claimed" 'given with -D and -U'
+expect_out_has "import: a definition in a kept rule: expanded" '(allow file-read* (literal "/etc/hosts"))'
