@@ -50,6 +50,8 @@ typedef struct nfixed { int kind; const char *s; int chg; } nfixed;
  * below one, or it is another parameter's value; 4 its own path is above
  * one */
 typedef struct cand { size_t param; const char *v; int tier; } cand;
+/* two values that line up only together ("/q/$X-$Y" on "/q/a-b") */
+typedef struct duo { cand c[2]; } duo;
 
 /* added to a tier: the value is for a name, host or port, not checked as a
  * path or a word of one */
@@ -86,6 +88,8 @@ typedef struct dv {
     unsigned char *named;     /* the parameter is in a name (1), a port (2) */
     cand *cands;
     size_t ncands, ccap;
+    duo *duos;
+    size_t nduos, dcap;
     hashmap cseen;
     int changed_only;         /* candidates from the rules one side has and the
                                  other has not (a use or a path of one) only */
@@ -305,6 +309,19 @@ static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
     d->ncands++;
 }
 
+/* two relative values, each one component, that line up together */
+static void add_duo(dv *d, size_t p, const char *v, size_t n, size_t q, const char *w, size_t wn)
+{
+    if (!path_component(v, n) || !path_component(w, wn)) return;
+    if (n == d->vlen[p] && !memcmp(v, d->val[p], n) && wn == d->vlen[q] && !memcmp(w, d->val[q], wn)) return;
+    const char *k = arena_printf(d->a, "d%zu:%.*s\x01%zu:%.*s", p, (int)n, v, q, (int)wn, w);
+    if (hm_get(&d->cseen, k, strlen(k))) return;
+    hm_put(&d->cseen, k, strlen(k), (void *)1);
+    d->duos = arena_grow(d->a, d->duos, d->nduos, d->dcap, sizeof *d->duos);
+    d->dcap = arena_grow_cap(d->nduos, d->dcap);
+    d->duos[d->nduos++] = (duo){ { { p, arena_strndup(d->a, v, n), 0 }, { q, arena_strndup(d->a, w, wn), 0 } } };
+}
+
 /* values with regex metacharacters (Seatbelt reads a value spliced into a
  * regex as regex syntax): any byte, a group and a quantifier, an alternation */
 static const char *const rx_meta[] = { "j.doe", "x(y)+z", "j|z" };
@@ -329,6 +346,24 @@ static void line_up_at(dv *d, const use *u, const char *r, size_t rl)
                         : !boundary(r, rl, x))
                 continue;
             add_cand(d, u->param, r, x, x + u->slen == rl ? 0 : 1);
+        }
+        /* another relative parameter in the text after it, in the same
+         * component ("/q/$X-$Y"): X and Y that make the component together */
+        for (size_t q = 0; q < d->nv; q++) {
+            if (q == u->param || d->path[q]) continue;
+            const char *at = NULL;
+            for (size_t i = 0; !at && i + d->vlen[q] <= u->slen; i++)
+                if (!memcmp(u->s + i, d->val[q], d->vlen[q])) at = u->s + i;
+            if (!at || memchr(u->s, '/', (size_t)(at - u->s))) continue;
+            size_t pl = (size_t)(at - u->s);
+            const char *post = at + d->vlen[q];
+            size_t ql = u->slen - pl - d->vlen[q];
+            for (size_t x = 1; x + pl < c; x++) {
+                if (memcmp(r + x, u->s, pl)) continue;
+                for (size_t y = x + pl + 1; y <= c && y + ql <= rl; y++)
+                    if (!memcmp(r + y, post, ql) && boundary(r, rl, y + ql))
+                        add_duo(d, u->param, r, x, q, r + x + pl, y - x - pl);
+            }
         }
         return;
     }
@@ -505,6 +540,14 @@ static void add_near(arena *a, diff_value_set *s, const char *p)
     s->near[s->nnear++] = p;
 }
 
+/* s with the first n bytes t in it replaced by w */
+static const char *swap_first(arena *a, const char *s, const char *t, size_t n, const char *w)
+{
+    for (size_t l = strlen(s), i = 0; i + n <= l; i++)
+        if (!memcmp(s + i, t, n)) return arena_printf(a, "%.*s%s%s", (int)i, s, w, s + i + n);
+    return s;
+}
+
 /* p as a near path of s: cut before the component holding byte cut (its
  * directory), and under /private too where its first component is one of
  * the links there ("/Tmp/x" is /private/tmp/x) */
@@ -557,6 +600,14 @@ static void make_set(dv *d, diff_value_set *s, const cand *const *c, size_t nc)
             add_near_path(d, s, arena_printf(d->a, "%s%.*s%s", us->a, (int)bl, bv, us->s),
                           us->wild ? us->alen + bl + us->slen : (size_t)-1);
             add_near_path(d, s, arena_printf(d->a, "%s%.*s", us->a, (int)bl, bv), (size_t)-1);
+            /* two values at once: the path with both */
+            if (nc == 2) {
+                const cand *o = c[!k];
+                const char *ov = d->val[o->param];
+                size_t ol = d->vlen[o->param];
+                add_near_path(d, s, arena_printf(d->a, "%s%s%s", swap_first(d->a, us->a, ov, ol, o->v), v,
+                                                 swap_first(d->a, us->s, ov, ol, o->v)), cut < wcut ? cut : wcut);
+            }
         }
     }
     /* a parameter in a name or a port moves requests that are no paths,
@@ -740,7 +791,7 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
         max--;
         if (!d.ncands || !max) { if (ai) out[0] = out[ai]; return 1; }
     }
-    if (!d.ncands) return 0;
+    if (!d.ncands && !d.nduos) return 0;
     /* each set is one more comparison, whose cost grows with the rules */
     size_t nrules = 0;
     for (size_t k = 0; k < npols; k++) nrules += pols[k] ? pols[k]->n : 0;
@@ -761,9 +812,11 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
         else if (d.cands[i].param != best[0]->param) best[1] = &d.cands[i];
     }
     if (best[1] && max > 2) pairs = 1;
-    for (int progress = 1; progress && np + pairs < max;) {
+    /* the values that line up together: up to half the sets */
+    size_t nduo = d.nduos < max / 2 ? d.nduos : max / 2;
+    for (int progress = 1; progress && np + pairs + nduo < max;) {
         progress = 0;
-        for (size_t p = 0; p < d.nv && np + pairs < max; p++)
+        for (size_t p = 0; p < d.nv && np + pairs + nduo < max; p++)
             for (size_t i = 0; i < d.ncands; i++) {
                 if (taken[i] || d.cands[i].param != p) continue;
                 taken[i] = 1;
@@ -773,8 +826,12 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
             }
     }
     for (size_t i = 0; i < np; i++) make_set(&d, &out[n++], &pick[i], 1);
+    for (size_t i = 0; i < nduo; i++) {
+        const cand *two[2] = { &d.duos[i].c[0], &d.duos[i].c[1] };
+        make_set(&d, &out[n++], two, 2);
+    }
     if (pairs) make_set(&d, &out[n++], best, 2);
-    if (left_out) *left_out = d.ncands - np;
+    if (left_out) *left_out = d.ncands - np + d.nduos - nduo;
     if (nalias) { diff_value_set t = out[ai]; out[n++] = t; }
     return n;
 }

@@ -72,3 +72,13 @@ head -n 3 "$V/dot-old.sb" >"$V/dot-new.sb"
 run "diff value shapes: a dot in the value in SBPL" "$BUCKLE" diff "$V/dot-old.sb" "$V/dot-new.sb"
 expect_rc "diff value shapes: a dot in the value in SBPL, a widening (exit 1)" 1
 expect_out_has "diff value shapes: a dot in the value in SBPL, the request" "/q/a.b"
+
+# two parameters in one component line up together
+for shape in '"/q/$X-$Y"|/q/a-b/k' '"/q/${X}${Y}"|/q/ab/k'; do
+    kept=${shape%%|*} path=${shape#*|}
+    printf 'param X;\nparam Y;\nfiles {\n  allow read %s;\n  deny read literal "%s";\n}\n' "$kept" "$path" >"$V/two-old.buckle"
+    printf 'param X;\nparam Y;\nfiles {\n  allow read %s;\n}\n' "$kept" >"$V/two-new.buckle"
+    run "diff value shapes: two parameters in one component, $kept" "$BUCKLE" diff "$V/two-old.buckle" "$V/two-new.buckle"
+    expect_rc "diff value shapes: two parameters in one component, $kept, a widening (exit 1)" 1
+    expect_out_has "diff value shapes: two parameters in one component, $kept, the request" "$path"
+done
