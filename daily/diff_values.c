@@ -7,9 +7,11 @@
 #include "../support/strbuf.h"
 #include "diff.h"
 #include <string.h>
+#include <strings.h>
 #include <stdlib.h>
 
-size_t diff_literal_start(const char *p, size_t n, char *out)
+/* the literal start (diff_literal_start); *at: where it stops in p */
+static size_t literal_start_at(const char *p, size_t n, char *out, size_t *at)
 {
     size_t i = 0, k = 0;
     if (i < n && p[i] == '^') i++;
@@ -21,12 +23,19 @@ size_t diff_literal_start(const char *p, size_t n, char *out)
     }
     /* a quantifier applies to the last byte: it is not literal */
     if (i < n && strchr("*+?{", p[i]) && k) k--;
+    *at = i;
     return k;
+}
+
+size_t diff_literal_start(const char *p, size_t n, char *out)
+{
+    size_t at;
+    return literal_start_at(p, n, out, &at);
 }
 
 /* a path built on a parameter: A + value + S; after a wildcard (float), A
  * is the text between the wildcard and the value, found anywhere in a path */
-typedef struct use { size_t param; const char *a; size_t alen; const char *s; size_t slen; int chg; int flt; } use;
+typedef struct use { size_t param; const char *a; size_t alen; const char *s; size_t slen; int chg; int flt; int wild; } use;
 
 /* where a name or a "host:port" holds a parameter's value, or a hard-coded
  * one: a name (of a service, a notification, ...), a host, a port */
@@ -41,6 +50,8 @@ typedef struct nfixed { int kind; const char *s; int chg; } nfixed;
  * below one, or it is another parameter's value; 4 its own path is above
  * one */
 typedef struct cand { size_t param; const char *v; int tier; } cand;
+/* two values that line up only together ("/q/$X-$Y" on "/q/a-b") */
+typedef struct duo { cand c[2]; } duo;
 
 /* added to a tier: the value is for a name, host or port, not checked as a
  * path or a word of one */
@@ -59,10 +70,15 @@ typedef struct dv {
     size_t nuses, ucap;
     const char **fixed;       /* the hard-coded paths */
     size_t nfixed, fcap;
+    const char **built;       /* the paths built on parameters */
+    unsigned char *bchg;      /* per built path: one of a changed rule */
+    size_t nbuilt, bcap;
     hashmap seen;             /* uses and fixed paths, deduplicated */
     unsigned char *rx;        /* the parameter is spliced into a regex */
     int in_regex;             /* classify: the path is a regex's literal start */
     int flt;                  /* classify: the path follows a wildcard */
+    int wild;                 /* classify: a wildcard follows the path in its
+                                 last component (a regex's literal start) */
     int raw;                  /* walk: the profile reads values as passed */
     unsigned char *rawuse;    /* the parameter starts a path of such a profile */
     nuse *nu;              /* names and hosts:ports built on parameters */
@@ -72,6 +88,8 @@ typedef struct dv {
     unsigned char *named;     /* the parameter is in a name (1), a port (2) */
     cand *cands;
     size_t ncands, ccap;
+    duo *duos;
+    size_t nduos, dcap;
     hashmap cseen;
     int changed_only;         /* candidates from the rules one side has and the
                                  other has not (a use or a path of one) only */
@@ -82,6 +100,13 @@ typedef struct dv {
 
 static int boundary(const char *s, size_t n, size_t at) { return at == n || s[at] == '/'; }
 
+/* s holds the n bytes of t */
+static int has_text(const char *s, const char *t, size_t n)
+{
+    for (size_t l = strlen(s), i = 0; i + n <= l; i++) if (!memcmp(s + i, t, n)) return 1;
+    return 0;
+}
+
 static void add_use(dv *d, size_t p, const char *s, size_t n, size_t from, size_t vl)
 {
     const char *k = arena_printf(d->a, "u%zu:%d:%.*s\x01%.*s", p, d->flt, (int)from, s, (int)(n - from - vl), s + from + vl);
@@ -89,11 +114,12 @@ static void add_use(dv *d, size_t p, const char *s, size_t n, size_t from, size_
     if (d->raw && !from) d->rawuse[p] = 1;
     d->pchg[p] |= (unsigned char)d->chg;
     size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nuses + 1));
-    if (had) { d->uses[had - 1].chg |= d->chg; return; }
+    int wild = d->wild && !memchr(s + from + vl, '/', n - from - vl);
+    if (had) { d->uses[had - 1].chg |= d->chg; d->uses[had - 1].wild |= wild; return; }
     d->uses = arena_grow(d->a, d->uses, d->nuses, d->ucap, sizeof *d->uses);
     d->ucap = arena_grow_cap(d->nuses, d->ucap);
     d->uses[d->nuses++] = (use){ p, arena_strndup(d->a, s, from), from, arena_strndup(d->a, s + from + vl, n - from - vl),
-                                 n - from - vl, d->chg, d->flt };
+                                 n - from - vl, d->chg, d->flt, wild };
 }
 
 /* a path of a rule: built on parameters (each use kept), or hard-coded */
@@ -127,7 +153,20 @@ static void classify(dv *d, const char *s, size_t n)
             /* not inside the value the path starts with (a longer one glued: yes) */
             if ((at >= root || (!at && vl > root)) && !memcmp(s + at, d->val[p], vl)) add_use(d, p, s, n, at, vl);
     }
-    if (used || d->flt) return;
+    if (d->flt) return;
+    if (used) {
+        /* where a relative parameter lines up with it ("~/$X" on "~/.ssh") */
+        const char *k = arena_printf(d->a, "b%.*s", (int)n, s);
+        size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nbuilt + 1));
+        if (had) { d->bchg[had - 1] |= (unsigned char)d->chg; return; }
+        size_t cap = d->bcap;
+        d->built = arena_grow(d->a, d->built, d->nbuilt, cap, sizeof *d->built);
+        d->bchg = arena_grow(d->a, d->bchg, d->nbuilt, cap, sizeof *d->bchg);
+        d->bcap = arena_grow_cap(d->nbuilt, d->bcap);
+        d->bchg[d->nbuilt] = (unsigned char)d->chg;
+        d->built[d->nbuilt++] = k + 1;
+        return;
+    }
     const char *k = arena_printf(d->a, "f%.*s", (int)n, s);
     size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nfixed + 1));
     if (had) { d->fchg[had - 1] |= (unsigned char)d->chg; return; }
@@ -191,9 +230,13 @@ static void walk(dv *d, const sfilter *f, int depth)
          * where the text puts it */
         if (!f->len || (f->str[0] != '^' && f->str[0] != '/')) break;
         char *t = arena_alloc(d->a, f->len + 1);
-        size_t k = diff_literal_start(f->str, f->len, t);
+        size_t stop;
+        size_t k = literal_start_at(f->str, f->len, t, &stop);
         d->in_regex = 1;
+        /* "^/q/tX[^/]": a value there may be followed by more of its component */
+        d->wild = k && t[k - 1] != '/' && stop < f->len && f->str[stop] != '$' && f->str[stop] != '/';
         classify(d, t, k);
+        d->wild = 0;
         /* a value after a wildcard (glob "/a/ * /$P"): the literal text around
          * it, found anywhere in a path */
         d->flt = 1;
@@ -266,6 +309,19 @@ static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
     d->ncands++;
 }
 
+/* two relative values, each one component, that line up together */
+static void add_duo(dv *d, size_t p, const char *v, size_t n, size_t q, const char *w, size_t wn)
+{
+    if (!path_component(v, n) || !path_component(w, wn)) return;
+    if (n == d->vlen[p] && !memcmp(v, d->val[p], n) && wn == d->vlen[q] && !memcmp(w, d->val[q], wn)) return;
+    const char *k = arena_printf(d->a, "d%zu:%.*s\x01%zu:%.*s", p, (int)n, v, q, (int)wn, w);
+    if (hm_get(&d->cseen, k, strlen(k))) return;
+    hm_put(&d->cseen, k, strlen(k), (void *)1);
+    d->duos = arena_grow(d->a, d->duos, d->nduos, d->dcap, sizeof *d->duos);
+    d->dcap = arena_grow_cap(d->nduos, d->dcap);
+    d->duos[d->nduos++] = (duo){ { { p, arena_strndup(d->a, v, n), 0 }, { q, arena_strndup(d->a, w, wn), 0 } } };
+}
+
 /* values with regex metacharacters (Seatbelt reads a value spliced into a
  * regex as regex syntax): any byte, a group and a quantifier, an alternation */
 static const char *const rx_meta[] = { "j.doe", "x(y)+z", "j|z" };
@@ -281,11 +337,33 @@ static void line_up_at(dv *d, const use *u, const char *r, size_t rl)
         size_t c = strcspn(r, "/");
         int on = rl >= c + u->slen && !memcmp(r + c, u->s, u->slen) && boundary(r, rl, c + u->slen);
         add_cand(d, u->param, r, c, on ? 0 : 3);
+        /* a wildcard after the value (and u's text) in its component
+         * ("/q/t$X?" on "/q/tary"): the component less its last byte */
+        if (u->wild && c > u->slen + 1 && !memcmp(r + c - 1 - u->slen, u->s, u->slen))
+            add_cand(d, u->param, r, c - 1 - u->slen, 3);
         for (size_t x = 1; x <= rl; x++) {
             if (u->slen ? rl - x < u->slen || memcmp(r + x, u->s, u->slen) || !boundary(r, rl, x + u->slen)
                         : !boundary(r, rl, x))
                 continue;
             add_cand(d, u->param, r, x, x + u->slen == rl ? 0 : 1);
+        }
+        /* another relative parameter in the text after it, in the same
+         * component ("/q/$X-$Y"): X and Y that make the component together */
+        for (size_t q = 0; q < d->nv; q++) {
+            if (q == u->param || d->path[q]) continue;
+            const char *at = NULL;
+            for (size_t i = 0; !at && i + d->vlen[q] <= u->slen; i++)
+                if (!memcmp(u->s + i, d->val[q], d->vlen[q])) at = u->s + i;
+            if (!at || memchr(u->s, '/', (size_t)(at - u->s))) continue;
+            size_t pl = (size_t)(at - u->s);
+            const char *post = at + d->vlen[q];
+            size_t ql = u->slen - pl - d->vlen[q];
+            for (size_t x = 1; x + pl < c; x++) {
+                if (memcmp(r + x, u->s, pl)) continue;
+                for (size_t y = x + pl + 1; y <= c && y + ql <= rl; y++)
+                    if (!memcmp(r + y, post, ql) && boundary(r, rl, y + ql))
+                        add_duo(d, u->param, r, x, q, r + x + pl, y - x - pl);
+            }
         }
         return;
     }
@@ -325,6 +403,12 @@ static void line_up(dv *d, const use *u, const char *f)
     size_t fl = strlen(f);
     if (!u->flt) {
         if (fl >= u->alen && !memcmp(f, u->a, u->alen)) line_up_at(d, u, f + u->alen, fl - u->alen);
+        /* text before the value in the first component ("/t$X" on
+         * "/private/tmp/x"): f as its link spells it, in any case ("/T$X"
+         * with X=mp is /Tmp, the /tmp link too) */
+        else if (u->alen > 1 && u->alen <= 4 && !memchr(u->a + 1, '/', u->alen - 1) && fl > 9 &&
+                 !memcmp(f, "/private/", 9) && private_alias(f + 8, fl - 8, "") && !strncasecmp(f + 8, u->a, u->alen))
+            line_up_at(d, u, f + 8 + u->alen, fl - 8 - u->alen);
         return;
     }
     for (size_t i = 1; i + u->alen <= fl; i++)
@@ -348,6 +432,20 @@ static void line_up_name(dv *d, const nuse *u, const nfixed *f)
     if (fl < u->alen || memcmp(f->s, u->a, u->alen)) return;
     const char *r = f->s + u->alen;
     size_t rl = fl - u->alen;
+    if (u->slen && has_text(u->s, d->val[u->param], d->vlen[u->param])) {
+        /* the parameter again after it ("com.$X.${X}x" on "com.a.ax"):
+         * the value that makes both */
+        strbuf t;
+        sb_init(&t);
+        for (size_t x = 1; x < rl; x++) {
+            t.len = 0;
+            for (const char *q = u->s; *q;)
+                if (!strncmp(q, d->val[u->param], d->vlen[u->param])) { sb_add(&t, r, x); q += d->vlen[u->param]; }
+                else sb_putc(&t, *q++);
+            if (t.len == rl - x && !memcmp(r + x, t.data, t.len)) { add_cand(d, u->param, r, x, NAME_TIER + 0); break; }
+        }
+        sb_free(&t);
+    }
     if (u->slen) {
         for (size_t x = rl; x-- > 0;)
             if (rl - x >= u->slen && !memcmp(r + x, u->s, u->slen)) { add_cand(d, u->param, r, x, NAME_TIER + 0); break; }
@@ -442,6 +540,36 @@ static void add_near(arena *a, diff_value_set *s, const char *p)
     s->near[s->nnear++] = p;
 }
 
+/* s with the first n bytes t in it replaced by w */
+static const char *swap_first(arena *a, const char *s, const char *t, size_t n, const char *w)
+{
+    for (size_t l = strlen(s), i = 0; i + n <= l; i++)
+        if (!memcmp(s + i, t, n)) return arena_printf(a, "%.*s%s%s", (int)i, s, w, s + i + n);
+    return s;
+}
+
+/* p as a near path of s: cut before the component holding byte cut (its
+ * directory), and under /private too where its first component is one of
+ * the links there ("/Tmp/x" is /private/tmp/x) */
+static void add_near_path(dv *d, diff_value_set *s, const char *p, size_t cut)
+{
+    size_t n = strlen(p);
+    if (cut <= n) {
+        while (cut > 0 && p[cut - 1] != '/') cut--;
+        n = cut > 1 ? cut - 1 : 1;
+    }
+    while (n > 1 && p[n - 1] == '/') n--;
+    if (!n || p[0] != '/') return;
+    add_near(d->a, s, arena_strndup(d->a, p, n));
+    if (!private_alias(p, n, "")) return;
+    strbuf b;
+    sb_init(&b);
+    sb_add(&b, p, n);
+    sb_private_alias(&b);
+    add_near(d->a, s, arena_strndup(d->a, b.data, b.len));
+    sb_free(&b);
+}
+
 /* a set: the base values with those of c[0..nc) */
 static void make_set(dv *d, diff_value_set *s, const cand *const *c, size_t nc)
 {
@@ -454,16 +582,32 @@ static void make_set(dv *d, diff_value_set *s, const cand *const *c, size_t nc)
         const char *nm = d->name[c[k]->param];
         for (size_t i = 0; i < s->n; i++) if (!strcmp(s->p[i].name, nm)) s->p[i].value = c[k]->v;
         label = arena_printf(d->a, "%s%s%s=%s", label, k ? " " : "", nm, c[k]->v);
+        const char *v = c[k]->v, *bv = d->val[c[k]->param];
+        size_t vl = strlen(v), bl = d->vlen[c[k]->param];
         /* a value with regex metacharacters moves what a regex matches
          * anywhere in the directory around it */
-        size_t vl = strcspn(c[k]->v, ".[]()*+?{}|$^\\");
-        while (c[k]->v[vl] && vl > 1 && c[k]->v[vl - 1] != '/') vl--;
-        if (c[k]->v[vl] && vl > 1) vl--;
+        size_t m = strcspn(v, ".[]()*+?{}|$^\\");
         for (size_t u = 0; u < d->nuses; u++) {
             const use *us = &d->uses[u];
             if (us->param != c[k]->param) continue;
-            add_near(d->a, s, arena_printf(d->a, "%s%.*s", us->a, (int)vl, c[k]->v));
-            add_near(d->a, s, arena_printf(d->a, "%s%.*s", us->a, (int)d->vlen[us->param], d->val[us->param]));
+            /* the path at the value, with the text after it ("/q/${X}.d/k"),
+             * and the path up to it; the same at the base value */
+            size_t cut = m < vl ? us->alen + m : (size_t)-1;
+            /* a wildcard after it in its component: the directory */
+            size_t wcut = us->wild ? us->alen + vl + us->slen : (size_t)-1;
+            add_near_path(d, s, arena_printf(d->a, "%s%s%s", us->a, v, us->s), cut < wcut ? cut : wcut);
+            add_near_path(d, s, arena_printf(d->a, "%s%s", us->a, v), cut);
+            add_near_path(d, s, arena_printf(d->a, "%s%.*s%s", us->a, (int)bl, bv, us->s),
+                          us->wild ? us->alen + bl + us->slen : (size_t)-1);
+            add_near_path(d, s, arena_printf(d->a, "%s%.*s", us->a, (int)bl, bv), (size_t)-1);
+            /* two values at once: the path with both */
+            if (nc == 2) {
+                const cand *o = c[!k];
+                const char *ov = d->val[o->param];
+                size_t ol = d->vlen[o->param];
+                add_near_path(d, s, arena_printf(d->a, "%s%s%s", swap_first(d->a, us->a, ov, ol, o->v), v,
+                                                 swap_first(d->a, us->s, ov, ol, o->v)), cut < wcut ? cut : wcut);
+            }
         }
     }
     /* a parameter in a name or a port moves requests that are no paths,
@@ -567,6 +711,16 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     for (size_t u = 0; u < d.nuses; u++)
         for (size_t f = 0; f < d.nfixed; f++)
             if (d.uses[u].chg || d.fchg[f]) line_up(&d, &d.uses[u], d.fixed[f]);
+    /* a relative parameter after another ("~/$X", "$P/$X") on the paths
+     * built on the other only ("~/.ssh"), which stay where they are when
+     * it changes */
+    for (size_t u = 0; u < d.nuses; u++) {
+        const use *us = &d.uses[u];
+        if (d.path[us->param]) continue;
+        for (size_t b = 0; b < d.nbuilt; b++)
+            if ((us->chg || d.bchg[b]) && !has_text(d.built[b], d.val[us->param], d.vlen[us->param]))
+                line_up(&d, us, d.built[b]);
+    }
     for (size_t u = 0; u < d.nnuses; u++)
         for (size_t f = 0; f < d.nnfix; f++)
             if (d.nu[u].chg || d.nfix[f].chg) line_up_name(&d, &d.nu[u], &d.nfix[f]);
@@ -637,7 +791,7 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
         max--;
         if (!d.ncands || !max) { if (ai) out[0] = out[ai]; return 1; }
     }
-    if (!d.ncands) return 0;
+    if (!d.ncands && !d.nduos) return 0;
     /* each set is one more comparison, whose cost grows with the rules */
     size_t nrules = 0;
     for (size_t k = 0; k < npols; k++) nrules += pols[k] ? pols[k]->n : 0;
@@ -658,9 +812,11 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
         else if (d.cands[i].param != best[0]->param) best[1] = &d.cands[i];
     }
     if (best[1] && max > 2) pairs = 1;
-    for (int progress = 1; progress && np + pairs < max;) {
+    /* the values that line up together: up to half the sets */
+    size_t nduo = d.nduos < max / 2 ? d.nduos : max / 2;
+    for (int progress = 1; progress && np + pairs + nduo < max;) {
         progress = 0;
-        for (size_t p = 0; p < d.nv && np + pairs < max; p++)
+        for (size_t p = 0; p < d.nv && np + pairs + nduo < max; p++)
             for (size_t i = 0; i < d.ncands; i++) {
                 if (taken[i] || d.cands[i].param != p) continue;
                 taken[i] = 1;
@@ -670,8 +826,12 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
             }
     }
     for (size_t i = 0; i < np; i++) make_set(&d, &out[n++], &pick[i], 1);
+    for (size_t i = 0; i < nduo; i++) {
+        const cand *two[2] = { &d.duos[i].c[0], &d.duos[i].c[1] };
+        make_set(&d, &out[n++], two, 2);
+    }
     if (pairs) make_set(&d, &out[n++], best, 2);
-    if (left_out) *left_out = d.ncands - np;
+    if (left_out) *left_out = d.ncands - np + d.nduos - nduo;
     if (nalias) { diff_value_set t = out[ai]; out[n++] = t; }
     return n;
 }

@@ -12,6 +12,10 @@
  * equal, or one inside the other); a directory away from every path (what
  * one side hard-codes at the base value shows); for a parameter spliced into a regex,
  * values with regex metacharacters (Seatbelt reads them as regex syntax).
+ * A relative parameter after another ("~/$X") is lined up with the paths
+ * built on the other too; text glued after a value, a wildcard after it
+ * in its component, and a first component that a value completes to a
+ * link into /private ("/t$X" on /private/tmp: X=mp) are lined up as well.
  * A parameter in a name or a "host:port" is lined up the same way with the
  * names, hosts and ports the rules hard-code (a name, a longer one, one cut
  * after a '.'), and given a name or port away from every other; such a set

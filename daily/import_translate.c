@@ -51,6 +51,23 @@ static const char *path_problem(const char *s, size_t n)
     if (s[0] != '/' && strncmp(s, SENT, strlen(SENT))) return "a relative path";
     if (n > 1 && s[n - 1] == '/') return "a path ending in / (buckle drops the /)";
     for (size_t i = 0; i + 1 < n; i++) if (s[i] == '/' && s[i + 1] == '/') return "a path with // (buckle collapses it)";
+    /* a parameter that makes (part of) the first component, "/$X" or
+     * "/t$X", or one that starts the path glued to text, "${P}mp": with
+     * X=etc, X=mp or P=/t the original names /etc or /tmp as written,
+     * which no request is, and buckle reads it as the path under /private */
+    size_t first = 1, sl = strlen(SENT);
+    while (first < n && s[first] != '/') first++;
+    for (size_t i = 1; i + sl <= first; i++)
+        if (!memcmp(s + i, SENT, sl)) return "a parameter in the first component (a value may make /tmp, /var or /etc, which buckle "
+                                             "reads as the path under /private)";
+    if (!strncmp(s, SENT, sl)) {
+        size_t k = sl;
+        while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+        if (k + 2 <= n && s[k] == '_' && s[k + 1] == '_') k += 2;
+        if (k < n && s[k] != '/')
+            return "a parameter glued to text in the first component (a value may make /tmp, /var or /etc, "
+                   "which buckle reads as the path under /private)";
+    }
     static const char *const links[] = { "/tmp", "/var", "/etc" };
     for (size_t i = 0; i < 3; i++) {
         size_t l = strlen(links[i]);

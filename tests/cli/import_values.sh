@@ -211,3 +211,24 @@ run "import values: a relative value spliced into a regex" "$BUCKLE" import "$V/
 expect_rc "import values: a relative value spliced into a regex" 0
 run "import values: ... decides like the original" "$BUCKLE" query "$V/rxrel.buckle" file-read-data /b/jXdoe/k -D S=j.doe
 expect_out_has "import values: ... decides like the original" "deny"
+
+# a parameter in the first component: with X=etc, X=mp or P=/t the original
+# names /etc or /tmp as written (no request is), buckle the path under
+# /private; the import keeps such a rule in SBPL, where it decides the same
+# for every value
+first_component() {  # NAME FILTER VALUE PATH
+    n=$1
+    printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n(allow file-read* %s)\n' "$2" >"$V/$n.sb"
+    run "import values: $n, imported" "$BUCKLE" import "$V/$n.sb" -o "$V/$n.buckle"
+    expect_rc "import values: $n, imported" 0
+    run "import values: $n, the original" "$BUCKLE" query "$V/$n.sb" file-read-data "$4" -D "$3"
+    expect_out_has "import values: $n, the original denies $4" "deny"
+    run "import values: $n, the import" "$BUCKLE" query "$V/$n.buckle" file-read-data "$4" -D "$3"
+    expect_out_has "import values: $n, the import denies $4 too" "deny"
+    expect_out_lacks "import values: $n, the import denies $4 too" "allow"
+}
+first_component "the whole first component" '(subpath (string-append "/" (param "X")))' X=etc /private/etc/hosts
+first_component "text before it in the first component" '(subpath (string-append "/t" (param "X")))' X=mp /private/tmp/k
+first_component "the first component in another case" '(prefix (string-append "/T" (param "X")))' X=mp /private/tmp/k
+first_component "a literal" '(literal (string-append "/" (param "X")))' X=tmp /private/tmp
+first_component "a root parameter glued to text" '(subpath (string-append (param "P") "mp/s"))' P=/t /private/tmp/s/k
