@@ -179,12 +179,20 @@ else
 fi
 # inside a directory of the home whose files run or are read at start
 # (~/.config, ~/.local, ~/.ssh...): refused like the home itself
+# (the agent harnesses' user settings, the shell frameworks, the version
+# managers' and toolchains' homes too)
 mkdir -p "$H/.config/direnv" "$H/.local/share/x"
-for d in .config .config/direnv .local/share/x .ssh; do
-    run "landlock home: workdir $d" sh -c "cd '$H/$d' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$P' -- /usr/bin/sh -c 'echo pwned >>direnvrc'"
+for d in .config .config/direnv .local/share/x .ssh .claude .codex .gemini .cursor .oh-my-zsh/custom .tmux .zsh \
+         .pyenv/versions/3.11.7/bin .rustup/toolchains .git-templates/hooks .gradle/init.d .vim; do
+    # a file already there (a harness's settings.json, a plugin): the
+    # command would change it, and the next start outside runs it
+    mkdir -p "$H/$d"
+    echo orig >"$H/$d/settings.json"
+    run "landlock home: workdir $d" sh -c "cd '$H/$d' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$P' -- /usr/bin/sh -c 'echo pwned >>direnvrc; echo pwned >>settings.json'"
     expect_rc "landlock home: std/agent run from ~/$d is refused" 125
     expect_err_has "landlock home: ... saying where it is (~/$d)" "is inside $H/${d%%/*}"
-    [ ! -e "$H/$d/direnvrc" ] && pass "landlock home: ... and nothing was written in ~/$d" || fail "landlock home: ... and nothing was written in ~/$d" "$(ls "$H/$d")"
+    [ ! -e "$H/$d/direnvrc" ] && [ "$(cat "$H/$d/settings.json")" = orig ] && pass "landlock home: ... and nothing was written in ~/$d" \
+        || fail "landlock home: ... and nothing was written in ~/$d" "$(ls "$H/$d"; cat "$H/$d/settings.json")"
 done
 run "landlock home: read-only in .config" sh -c "cd '$H/.config' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$U/ro.buckle' -- /usr/bin/true"
 expect_rc "landlock home: a profile that only reads WORKDIR runs from ~/.config" 0
