@@ -70,6 +70,12 @@ expect_err_has "landlock home: ... naming std/agent's rule" "(allow files write 
 run "landlock home: tmpdir in .config" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H/.config' '$B' run $A '$P' -- /usr/bin/true"
 expect_rc "landlock home: std/agent with TMPDIR inside ~/.config is refused" 125
 expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H/.config is inside $H/.config"
+mkdir -p "$H/.claude" "$H/.oh-my-zsh"
+for d in .claude .oh-my-zsh; do
+    run "landlock home: tmpdir in $d" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H/$d' '$B' run $A '$P' -- /usr/bin/true"
+    expect_rc "landlock home: std/agent with TMPDIR inside ~/$d is refused" 125
+    expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H/$d is inside $H/$d"
+done
 run "landlock home: tmpdir is home, project in it" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H' '$B' run -v $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.notes'"
 expect_err_has "landlock home: a TMPDIR above the project (the home) is set aside" "TMPDIR $H is above the working directory"
 [ "$(cat "$H/.notes")" = notes ] && pass "landlock home: ... and the home is not written" \
