@@ -11,6 +11,7 @@
 #include "env_files.h"
 #include "nested_repos.h"
 #include "option_file.h"
+#include "path_text.h"
 #include "text_file.h"
 #include <stdlib.h>
 #include <string.h>
@@ -230,9 +231,38 @@ static int names_file(const env_file *e, const char *v)
     return v[0] == '/' || v[0] == '.' || (e->form == EF_NODE && runner_file_url(v));
 }
 
+/* The dynamic loader's own tokens in a path of an LD_ variable ($LIB,
+ * $PLATFORM, $ORIGIN, ${LIB}): ld.so, not a shell, puts a directory in
+ * their place (lib/x86_64-linux-gnu, x86_64) when it loads the library.
+ * What the path can be is then anything beneath the directory before the
+ * first one: that directory (absolute), or NULL (none, or relative to
+ * each program's own: $ORIGIN first). */
+static const char *ldso_dir(arena *a, const char *name, size_t n, const char *path)
+{
+    const char *dollar = strchr(path, '$');
+    if (n < 3 || strncmp(name, "LD_", 3) || !dollar || path[0] != '/' || strchr(path, '`')) return NULL;
+    size_t l = (size_t)(dollar - path);
+    while (l > 0 && path[l - 1] != '/') l--;
+    while (l > 1 && path[l - 1] == '/') l--;
+    return l ? arena_strndup(a, path, l) : NULL;
+}
+
+/* a grant that lets the command write files lies beneath dir (the
+ * directory a token of the loader's expands to may be one of them) */
+static const char *write_grant_beneath(const ll_plan *plan, const char *dir)
+{
+    for (size_t i = 0; i < plan->ng; i++)
+        if ((plan->g[i].access & (LL_FS_WRITE_FILE | LL_FS_MAKE_REG)) && runner_path_within(plan->g[i].path, dir))
+            return plan->g[i].path;
+    return NULL;
+}
+
 static const char *problem_probe(arena *a, const ll_plan *plan, const char *cwd, const env_file *e,
                                  const char *value, const char *path, const char *probe_name)
 {
+    /* (ld.so's $LIB: any file beneath the directory before it) */
+    const char *ld = ldso_dir(a, e->var, strlen(e->var), path);
+    if (ld) path = ld, probe_name = "buckle-probe";
     /* one the shell that reads it expands (ENV=$HOME/.shrc), or a
      * literal ~ that names no home: left to that shell */
     if (!*path || strpbrk(path, "$`") || path[0] == '~') return NULL;
@@ -241,6 +271,8 @@ static const char *problem_probe(arena *a, const ll_plan *plan, const char *cwd,
     const char *kp = runner_path_kernel(a, probe);
     if (runner_plan_checked_after(plan, kp)) return NULL;
     const char *how = runner_plan_write_why(a, plan, probe);
+    const char *beneath = ld && !how ? write_grant_beneath(plan, runner_path_kernel(a, p)) : NULL;
+    if (beneath) how = arena_printf(a, "a grant of %s beneath it, where the loader's %s may lead", beneath, "$LIB");
     if (!how) return NULL;
     if (probe_name) kp = runner_path_kernel(a, p);
     return arena_printf(a, "the environment's %s names %s%s (%s = %s), which the plan lets the command write (%s): %s, "
@@ -308,6 +340,10 @@ static const char *next_word(arena *a, const char **s, int colon)
 static const char *any_path(arena *a, const ll_plan *plan, const char *cwd, const char *name, size_t n,
                             const char *value, const char *path)
 {
+    /* (ld.so's $LIB in LD_LIBRARY_PATH: any directory beneath the one
+     * before it) */
+    const char *ld = ldso_dir(a, name, n, path);
+    if (ld) path = ld;
     if (path[0] != '/' || strpbrk(path, "$`")) return NULL;
     const char *p = runner_path_by_name(a, path);
     /* (the kernel's own file systems: a terminal, a process's state; and
@@ -328,6 +364,8 @@ static const char *any_path(arena *a, const ll_plan *plan, const char *cwd, cons
     const char *how = runner_plan_write_why(a, plan, p);
     const char *in = dir ? arena_printf(a, "%s/buckle-probe", strcmp(p, "/") ? p : "") : NULL;
     if (!how && in && !runner_plan_checked_after(plan, runner_path_kernel(a, in))) how = runner_plan_write_why(a, plan, in);
+    const char *beneath = ld && !how ? write_grant_beneath(plan, kp) : NULL;
+    if (beneath) how = arena_printf(a, "a grant of %s beneath it, where the loader's %s may lead", beneath, "$LIB");
     if (!how) return NULL;
     return arena_printf(a, "the environment's %.*s names %s%s (%.*s = %s), which the plan lets the command write (%s): "
                            "a program that reads %.*s may load or run what the command puts there, outside any "

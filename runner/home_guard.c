@@ -19,9 +19,20 @@
 
 /* the directories of the home whose files other programs run or read at
  * start, outside any sandbox: a WORKDIR inside one is refused like the home
- * itself */
+ * itself.  Besides the configuration, PATH and key directories: the
+ * coding-agent harnesses' user settings (their hooks and MCP servers run
+ * outside any sandbox), the shell and terminal frameworks every shell
+ * sources, the version managers and toolchain homes whose programs the
+ * shims and proxies run, the build tools' init scripts and plugins, git's
+ * template directory (hooks copied into each new repository) and the
+ * editors' start-up and extension directories */
 static const char *const startup_dirs[] = {
     ".config", ".local", ".cache", ".ssh", ".gnupg", "bin", ".cargo", "go/bin", ".npm-global", ".bun", ".deno",
+    ".claude", ".codex", ".gemini", ".cursor", ".continue", ".aider", ".copilot", ".opencode", ".qwen",
+    ".oh-my-zsh", ".zsh", ".zprezto", ".bash_it", ".tmux",
+    ".rustup", ".pyenv", ".rbenv", ".asdf", ".nvm", ".sdkman", ".volta", ".yarn", ".ghcup", ".cabal", ".dotnet",
+    ".gradle", ".m2", ".ipython", ".git-templates", ".vim", ".emacs.d", ".vscode", ".vscode-server",
+    ".aws", ".kube", ".docker",
 };
 
 /* the parameters whose directory a rule may grant: what the message calls

@@ -16,6 +16,7 @@
 #include "../backend/landlock_mounts.h"
 #include "../support/hashmap.h"
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
@@ -35,6 +36,10 @@ typedef struct outside_ctx {
     size_t n, found;                 /* files, and those found outside at least once */
     size_t entries, max;
     const char *cut;                 /* where the walk could not go on, or NULL */
+    int collect;                     /* every file found with more than one name is kept (in order), on
+                                      * every filesystem, rather than the n given */
+    outside_linked *order;
+    size_t cap;
 } outside_ctx;
 
 static int writes(const ll_grant *g) { return (g->access & (LL_FS_WRITE_FILE | LL_FS_TRUNCATE)) != 0; }
@@ -97,11 +102,30 @@ static int on_dev(const outside_ctx *x, unsigned long long dev)
     return 0;
 }
 
-static void name_outside(outside_ctx *x, const struct stat *st)
+static void name_outside(outside_ctx *x, const struct stat *st, const char *path)
 {
     if (st->st_nlink < 2) return;
     char key[48];
     int kl = snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+    if (x->collect) {
+        size_t *at = hm_get(&x->files, key, (size_t)kl);
+        if (at) {
+            x->order[*at - 1].outside++;
+            return;
+        }
+        if (x->n == x->cap) {
+            size_t cap = x->cap ? 2 * x->cap : 64;
+            outside_linked *o = arena_alloc(x->a, cap * sizeof *o);
+            if (x->n) memcpy(o, x->order, x->n * sizeof *o);
+            x->order = o, x->cap = cap;
+        }
+        x->order[x->n] = (outside_linked){ .path = path, .dev = (unsigned long long)st->st_dev,
+                                            .ino = (unsigned long long)st->st_ino, .nlink = (unsigned long long)st->st_nlink, .outside = 1 };
+        size_t *v = arena_alloc(x->a, sizeof *v);
+        *v = ++x->n;
+        hm_put(&x->files, arena_strndup(x->a, key, (size_t)kl), (size_t)kl, v);
+        return;
+    }
     outside_file *f = hm_get(&x->files, key, (size_t)kl);
     if (f && f->outside++ == 0) x->found++;
 }
@@ -116,7 +140,7 @@ static void walk(outside_ctx *x, int dirfd, const char *path, int depth, int out
         return;
     }
     struct dirent *e;
-    while (!x->cut && x->found < x->n && (e = readdir(d))) {
+    while (!x->cut && (x->collect || x->found < x->n) && (e = readdir(d))) {
         const char *n = e->d_name;
         if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
         if (++x->entries > x->max) {
@@ -127,9 +151,10 @@ static void walk(outside_ctx *x, int dirfd, const char *path, int depth, int out
         const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
         if (e->d_type == DT_REG && !outside && granted_file(x->plan, sub) && !read_only_near(x->plan, sub, 1)) continue;
         struct stat st;
-        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0 || !on_dev(x, (unsigned long long)st.st_dev)) continue;
+        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (!x->collect && !on_dev(x, (unsigned long long)st.st_dev)) continue;
         if (S_ISREG(st.st_mode)) {
-            if (outside || !granted_file(x->plan, sub) || read_only_near(x->plan, sub, 1)) name_outside(x, &st);
+            if (outside || !granted_file(x->plan, sub) || read_only_near(x->plan, sub, 1)) name_outside(x, &st, sub);
             continue;
         }
         if (!S_ISDIR(st.st_mode)) continue;
@@ -140,6 +165,9 @@ static void walk(outside_ctx *x, int dirfd, const char *path, int depth, int out
             break;
         }
         int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        /* (another user's directory this one cannot read: the command
+         * cannot change what is in it either) */
+        if (fd < 0 && x->collect && errno == EACCES && st.st_uid != geteuid()) continue;
         if (fd < 0) {
             x->cut = arena_printf(x->a, "%s cannot be read", sub);
             break;
@@ -246,4 +274,27 @@ static int outside_dirs_at_most(arena *a, const ll_plan *plan, size_t max)
 int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_dirs)
 {
     return runner_writes_everywhere(plan) || outside_dirs_at_most(a, plan, max_dirs);
+}
+
+const char *runner_outside_linked(arena *a, const ll_plan *plan, size_t max_entries, outside_linked **files, size_t *n)
+{
+    outside_ctx x = { .a = a, .plan = plan, .max = max_entries, .collect = 1 };
+    hm_init(&x.files);
+    *files = NULL, *n = 0;
+    int pl = place(plan, "/");
+    if (pl != PLACE_GRANTED) {
+        /* from the root, by path: every mount the places reach is walked
+         * through its mount point */
+        int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) x.cut = "/ cannot be read";
+        else walk(&x, fd, "/", 0, pl == PLACE_OUTSIDE);
+    }
+    hm_free(&x.files);
+    /* the files with a name the walk did not see: that name lies where the
+     * command may write */
+    size_t k = 0;
+    for (size_t i = 0; i < x.n; i++)
+        if (x.order[i].outside < x.order[i].nlink) x.order[k++] = x.order[i];
+    *files = x.order, *n = k;
+    return x.cut;
 }

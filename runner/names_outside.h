@@ -33,4 +33,20 @@ int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_di
  * place was looked at (a file whose count is 0 has no name outside), else
  * why not (the counts are then a floor). */
 const char *runner_names_outside(arena *a, const ll_plan *plan, outside_file *files, size_t n, size_t max_entries);
+/* a file where the plan does not let the command write that has a name
+ * elsewhere */
+typedef struct outside_linked {
+    const char *path;             /* its first name found outside */
+    unsigned long long dev, ino, nlink, outside;
+} outside_linked;
+
+/* Under a plan that lets the command write everywhere but a few places
+ * (runner_writes_nearly_everywhere), the other way round: those places
+ * (beneath no grant that writes files, or beneath a path the plan mounts
+ * read-only) are walked from the root (at most max_entries entries), and
+ * every regular file there with more names than the walk found there is
+ * put in files (n of them, in a's memory): its other names lie where the
+ * command may write, and a write through one of them reaches the file.
+ * NULL when every such place was looked at, else why not. */
+const char *runner_outside_linked(arena *a, const ll_plan *plan, size_t max_entries, outside_linked **files, size_t *n);
 #endif

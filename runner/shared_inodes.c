@@ -289,7 +289,8 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
     x.project = 0;
     int broad = 0;
     for (size_t i = 0; i < x.naway && !broad; i++) broad = !strchr(x.away[i] + 1, '/');
-    if (broad && runner_writes_nearly_everywhere(a, plan, NEARLY_EVERYWHERE_DIRS)) x.naway = 0;
+    int nearly = broad && runner_writes_nearly_everywhere(a, plan, NEARLY_EVERYWHERE_DIRS);
+    if (nearly) x.naway = 0;
     for (size_t i = 0; i < x.naway && !x.cut && !runner_nested_found(nest); i++) {
         int fd = open(x.away[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) { x.cut = arena_printf(a, "%s cannot be read", x.away[i]); break; }
@@ -330,13 +331,42 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
     if (outside && unsure)
         sb_printf(named, "  (not every place the profile keeps the command from writing was looked at for the other "
                          "names: %s)\n", unsure);
-    if (outside > max_named) sb_printf(named, "  ... and %zu more\n", outside - max_named);
-    if (outside)
+    /* the other way round, under a plan whose grants are the machine: the
+     * few places it keeps the command from writing, for a file there with
+     * a name elsewhere (a dotfiles directory's link to a denied ~/.bashrc) */
+    const char *denied_cut = NULL, *denied_first = NULL;
+    size_t denied = 0;
+    if (nearly && links && !runner_nested_found(nest)) {
+        outside_linked *dl;
+        size_t ndl;
+        denied_cut = runner_outside_linked(a, plan, OUTSIDE_ENTRIES_MAX, &dl, &ndl);
+        for (size_t i = 0; i < ndl; i++) {
+            /* one the walk of the grants named already */
+            size_t k = 0;
+            while (k < nof && !((unsure || of[k].outside) && of[k].dev == dl[i].dev && of[k].ino == dl[i].ino)) k++;
+            if (k < nof) continue;
+            if (!denied_first) denied_first = dl[i].path;
+            if (outside + denied < max_named)
+                sb_printf(named, "  %s: %llu names, %llu of them where the command may not write\n", dl[i].path,
+                          dl[i].nlink, dl[i].outside);
+            denied++;
+        }
+    }
+    if (outside + denied > max_named) sb_printf(named, "  ... and %zu more\n", outside + denied - max_named);
+    if (denied)
+        why = arena_printf(a, "%zu file%s the profile keeps the command from writing %s another name (a hard link) "
+                              "where it may write, such as %s: a write through that name reaches the file (find / "
+                              "-xdev -samefile FILE lists them; remove the other name, or deny writing it too)",
+                           denied, denied == 1 ? "" : "s", denied == 1 ? "has" : "have", denied_first);
+    else if (outside)
         why = arena_printf(a, "%zu file%s the command may write %s another name (a hard link) where the profile does "
                               "not let it write, such as %s: a write reaches the file under every name",
                            outside, outside == 1 ? "" : "s", outside == 1 ? "has" : "have", first);
     else if (x.cut && links)
         why = arena_printf(a, "buckle cannot look at every file the command may write for hard links: %s", x.cut);
+    else if (denied_cut)
+        why = arena_printf(a, "buckle cannot look at every file the profile keeps the command from writing for "
+                              "hard links: %s", denied_cut);
     if (x.cut && before) {
         hm_free(before);          /* not the whole project: the check after the run goes by birth times */
         hm_init(before);

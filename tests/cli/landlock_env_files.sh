@@ -19,7 +19,9 @@ for v in "BASH_ENV=$U/w/tools/env.sh|$U/w/tools/env.sh" "ENV=tools/env.sh|$U/w/t
          "NODE_OPTIONS=--max-old-space-size=4096 --require ./tools/hook.js|$U/w/tools/hook.js" \
          "NODE_OPTIONS=--import=file://$U/w/tools/hook.mjs|$U/w/tools/hook.mjs" \
          "LD_PRELOAD=/usr/lib/none.so:$U/w/tools/pre.so|$U/w/tools/pre.so" \
-         "ZDOTDIR=$U/w/tools|the directory $U/w/tools" "BASH_ENV=$U/tmp/env.sh|$U/tmp/env.sh"; do
+         "ZDOTDIR=$U/w/tools|the directory $U/w/tools" "BASH_ENV=$U/tmp/env.sh|$U/tmp/env.sh" \
+         "LD_PRELOAD=$U/w/tools/\$LIB/x.so|the directory $U/w/tools" "LD_AUDIT=$U/w/tools/\${PLATFORM}/a.so|the directory $U/w/tools" \
+         "LD_LIBRARY_PATH=/usr/lib:$U/w/tools/\$LIB|the directory $U/w/tools"; do
     var=${v%%|*}
     agent_inrun 'echo ran' "$var"
     expect_rc "$T: $var: refused" 125
@@ -92,7 +94,7 @@ expect_err_has "$T: ... naming the relative path bash loads" "the environment's 
 agent_inrun true BASH_ENV="$U/w/linked/env.sh"
 expect_rc "$T: BASH_ENV through a link: refused" 125
 expect_err_has "$T: ... the deny names the link's target" "deny final write literal \"$U/w/real/env.sh\";"
-agent_inrun 'echo ran' BASH_ENV=/etc/bash.bashrc ENV='$HOME/.shrc' NODE_OPTIONS='--require ts-node/register' LD_PRELOAD=libfake.so
+agent_inrun 'echo ran' BASH_ENV=/etc/bash.bashrc ENV='$HOME/.shrc' NODE_OPTIONS='--require ts-node/register' LD_PRELOAD=libfake.so LD_LIBRARY_PATH='/usr/$LIB:$ORIGIN/../lib'
 expect_out_has "$T: files outside what the command may write, a module name, an expansion: runs" ran
 printf 'extends "std/agent";\nfiles { deny final write literal "$WORKDIR/tools/env.sh"; }\n' >"$U/prof/env.buckle"
 echo 'echo ok' >"$U/w/tools/env.sh"

@@ -69,6 +69,12 @@ expect_err_has "landlock home: ... naming std/agent's rule" "(allow files write 
 run "landlock home: tmpdir in .config" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H/.config' '$B' run $A '$P' -- /usr/bin/true"
 expect_rc "landlock home: std/agent with TMPDIR inside ~/.config is refused" 125
 expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H/.config is inside $H/.config"
+mkdir -p "$H/.claude" "$H/.oh-my-zsh"
+for d in .claude .oh-my-zsh; do
+    run "landlock home: tmpdir in $d" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H/$d' '$B' run $A '$P' -- /usr/bin/true"
+    expect_rc "landlock home: std/agent with TMPDIR inside ~/$d is refused" 125
+    expect_err_has "landlock home: ... saying so" "the temporary directory (TMPDIR) $H/$d is inside $H/$d"
+done
 run "landlock home: tmpdir is home, project in it" sh -c "cd '$H/proj' && HOME='$H' TMPDIR='$H' '$B' run -v $A '$P' -- /usr/bin/sh -c 'echo pwned >>$H/.notes'"
 expect_err_has "landlock home: a TMPDIR above the project (the home) is set aside" "TMPDIR $H is above the working directory"
 [ "$(cat "$H/.notes")" = notes ] && pass "landlock home: ... and the home is not written" \
@@ -178,12 +184,20 @@ else
 fi
 # inside a directory of the home whose files run or are read at start
 # (~/.config, ~/.local, ~/.ssh...): refused like the home itself
+# (the agent harnesses' user settings, the shell frameworks, the version
+# managers' and toolchains' homes too)
 mkdir -p "$H/.config/direnv" "$H/.local/share/x"
-for d in .config .config/direnv .local/share/x .ssh; do
-    run "landlock home: workdir $d" sh -c "cd '$H/$d' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$P' -- /usr/bin/sh -c 'echo pwned >>direnvrc'"
+for d in .config .config/direnv .local/share/x .ssh .claude .codex .gemini .cursor .oh-my-zsh/custom .tmux .zsh \
+         .pyenv/versions/3.11.7/bin .rustup/toolchains .git-templates/hooks .gradle/init.d .vim; do
+    # a file already there (a harness's settings.json, a plugin): the
+    # command would change it, and the next start outside runs it
+    mkdir -p "$H/$d"
+    echo orig >"$H/$d/settings.json"
+    run "landlock home: workdir $d" sh -c "cd '$H/$d' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$P' -- /usr/bin/sh -c 'echo pwned >>direnvrc; echo pwned >>settings.json'"
     expect_rc "landlock home: std/agent run from ~/$d is refused" 125
     expect_err_has "landlock home: ... saying where it is (~/$d)" "is inside $H/${d%%/*}"
-    [ ! -e "$H/$d/direnvrc" ] && pass "landlock home: ... and nothing was written in ~/$d" || fail "landlock home: ... and nothing was written in ~/$d" "$(ls "$H/$d")"
+    [ ! -e "$H/$d/direnvrc" ] && [ "$(cat "$H/$d/settings.json")" = orig ] && pass "landlock home: ... and nothing was written in ~/$d" \
+        || fail "landlock home: ... and nothing was written in ~/$d" "$(ls "$H/$d"; cat "$H/$d/settings.json")"
 done
 run "landlock home: read-only in .config" sh -c "cd '$H/.config' && HOME='$H' TMPDIR='$H/tmp' '$B' run --no-cache $A '$U/ro.buckle' -- /usr/bin/true"
 expect_rc "landlock home: a profile that only reads WORKDIR runs from ~/.config" 0
