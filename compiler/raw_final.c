@@ -165,6 +165,15 @@ static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witne
          * a raw rule, so a value the test values miss must be found here) */
         if (mk_family(raw->kind) == FAM_PATH && !memchr(raw->fixed, PARAM_OPEN, raw->fixed_len) && raw->fixed_len)
             witness_add_from(rc->a, w, k, arena_strndup(rc->a, raw->fixed, raw->fixed_len));
+        /* a name: the value that puts the final rule's text on the raw
+         * name, or on a raw name prefix ("com.$X.secd" against
+         * (global-name "com.apple.secd"): X=apple) */
+        if (mk_family(raw->kind) == FAM_NAME && mk_family(fm->kind) == FAM_NAME && raw->value &&
+            !memchr(raw->value, PARAM_OPEN, raw->len)) {
+            const char *rt = arena_strndup(rc->a, raw->value, raw->len);
+            witness_add_around(rc->a, w, k, fm, rt);
+            witness_solve(rc->a, compile_platform(rc->c) == PLAT_LINUX, w, k, fm, vals, rt);
+        }
         i = j;
     }
 }
