@@ -713,6 +713,11 @@ static void solve_cand(arena *ar, witness *w, size_t k, matcher_kind kind, const
     if (cut && (cut < bl || kind != MK_LITERAL))
         for (size_t e = al + 1; e + cut <= ol; e++)
             if (!memcmp(o + e, b, cut)) add_plain_cand(ar, w, k, o + al, e - al);
+    /* a glob's "?" right after it: one character of the component
+     * ("/t${X}?" against "/tary/z": X=ar) */
+    if (kind == MK_GLOB && bl && b[0] == '?')
+        for (size_t e = al + 2; e <= ol; e++)
+            if (e == ol || o[e] == '/') add_plain_cand(ar, w, k, o + al, e - 1 - al);
     if (bl && b[0] != '/') {
         const char *below = arena_printf(ar, "%.*s/x", (int)(ol - al), o + al);
         add_plain_cand(ar, w, k, below, strlen(below));

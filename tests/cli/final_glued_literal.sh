@@ -14,7 +14,7 @@ i=0
 refused() {
     n="$1" want="$2" body="$3"
     i=$((i + 1))
-    printf 'param X;\nparam D;\n%s\n' "$body" >"$D/p$i.buckle"
+    printf 'param X;\nparam D;\nparam P;\n%s\n' "$body" >"$D/p$i.buckle"
     run "glued literal: $n" "$BUCKLE" compile "$D/p$i.buckle" -o /dev/null
     expect_rc "glued literal: $n is refused without values" 1
     expect_err_has "glued literal: $n ... BK2005" "[BK2005"
@@ -35,6 +35,8 @@ final_pair 'glob "/t$X/*"' /tar/x X=ar
 final_pair 'glob "/q/t$X/*/*"' /q/tar/x/y X=ar
 final_pair 'regex "^/q/t$X/"' /q/tar/k X=ar
 final_pair 'literal "/$D/x/${X}c"' /a/b/x/mpc X=mp
+final_pair 'glob "/t$X?"' /tary/z X=ar
+final_pair 'glob "$P/t$X?"' /tm/tsy 'P=/tm X=s'
 
 raw() {  # DENY RAW-FILTER WANT
     refused "deny final read $1 + raw $2" "$3" \
