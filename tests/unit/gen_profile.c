@@ -749,7 +749,7 @@ static void final_case(gen_profile *p, gen_rng *r, uint64_t en)
     if (which == 3) {                                     /* a value with no written letter around it */
         /* the value's letters fold as they would beside written ones:
          * "/1/$USER" with USER=test denies making /1/TEST */
-        static const char *const at[] = { "/", "/1/", "$P/", "~/", "/_/", "/1/${USER}/", "$Q/" };
+        static const char *const at[] = { "/", "/1/", "$P/", "~/", "/_/", "/1/${USER}/", "$Q/", "/${USER}/" };
         static const char *const kinds[] = { "", "literal ", "prefix ", "" };
         static const char *const grants[] = { "allow file-write-create \"/\";", "allow read \"/\";" };
         const char *dir = PICK(r, at), *kind = PICK(r, kinds), *tpl = arena_printf(p->a, "%s${USER}", dir);
