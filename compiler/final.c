@@ -612,6 +612,8 @@ void witness_add_around(arena *ar, witness *w, size_t k, const matcher *m, const
     const char *after = p + w->nlen[k] + 2, *end = v + m->len;
     const char *stop = memchr(after, PARAM_OPEN, (size_t)(end - after));
     size_t al = (size_t)((stop ? stop : end) - after);
+    /* a glob's text after it up to its first wildcard ("/q/t$X/" then "*") */
+    if (m->kind == MK_GLOB) al = strcspn(after, "*?[\\") < al ? strcspn(after, "*?[\\") : al;
     const char *rest = t + bl;
     size_t rl = tl - bl;
     witness_add(w, k, arena_strndup(ar, rest, rl));
@@ -701,6 +703,21 @@ static void solve_cand(arena *ar, witness *w, size_t k, matcher_kind kind, const
     while (fixed < bl && b[fixed] != PARAM_OPEN && !(kind == MK_GLOB && strchr("*?[\\", b[fixed]))) fixed++;
     for (size_t c = 1; c <= fixed && al + c < ol; c++)
         if ((c == bl || b[c] == '/') && !memcmp(o + ol - c, b, c)) add_plain_cand(ar, w, k, o + al, ol - al - c);
+    /* B's written text up to its first "/" (or all of it, before a
+     * wildcard) found inside o, a pattern's text going on below it: cut
+     * there ("/q/t${X}/" then "*" against "/q/tar/secret": X=ar; "/${X}c/x" "*"
+     * against "/arc/xx": X=ar; "/${X}c?" against "/scy": X=s) */
+    size_t cut = 0;
+    while (cut < fixed && b[cut] != '/') cut++;
+    if (cut < fixed) cut++;
+    if (cut && (cut < bl || kind != MK_LITERAL))
+        for (size_t e = al + 1; e + cut <= ol; e++)
+            if (!memcmp(o + e, b, cut)) add_plain_cand(ar, w, k, o + al, e - al);
+    /* a glob's "?" right after it: one character of the component
+     * ("/t${X}?" against "/tary/z": X=ar) */
+    if (kind == MK_GLOB && bl && b[0] == '?')
+        for (size_t e = al + 2; e <= ol; e++)
+            if (e == ol || o[e] == '/') add_plain_cand(ar, w, k, o + al, e - 1 - al);
     if (bl && b[0] != '/') {
         const char *below = arena_printf(ar, "%.*s/x", (int)(ol - al), o + al);
         add_plain_cand(ar, w, k, below, strlen(below));

@@ -5,9 +5,10 @@
  * name as the creating program spelled it; and a name written in another
  * case than the volume keeps ("/Users/x/.SSH", "/private/ETC/x") names
  * the file the kernel reports as kept.  For every final path deny with a
- * letter in its written text (ASCII, or one case_pairs.c knows; a
- * parameter's value is folded too where it stands inside the path or may
- * make a /private alias, a root value being a path that exists), a final deny of the same operation, and of
+ * letter in its written text (ASCII, or one case_pairs.c knows) or a
+ * parameter's value that is folded (where it stands inside the path or may
+ * make a /private alias, a root value being a path that exists, whatever
+ * text is written around it), a final deny of the same operation, and of
  * creating and linking the path, with each letter in both cases.  Added
  * after the final checks: the rule it folds was checked already. */
 #include "compile.h"
@@ -124,7 +125,7 @@ static int may_alias(const char *v, size_t len)
 
 /* m's value with its letters in both cases: a glob's as a glob (which
  * matches below its matches too), the others as a regex; 0 when it has no
- * letter of its own or is not understood */
+ * letter of its own nor a value it folds, or is not understood */
 static int fold_text(strbuf *out, const matcher *m)
 {
     const char *v = m->value;
@@ -145,7 +146,10 @@ static int fold_text(strbuf *out, const matcher *m)
              * spells it */
             int fold = (alias || i > 0) && !glob && !memchr(v + i, '.', (size_t)(e - (v + i)));
             sb_add(out, v + i, (size_t)(e - (v + i)));
-            if (fold) sb_puts(out, ".fold");
+            /* a value inside the path may have letters where the written
+             * text has none ("/1/$D", "$WORKDIR/$CONFIG"): folded, it makes
+             * the rule (a root value alone, "$P", stays as given) */
+            if (fold) { sb_puts(out, ".fold"); letters |= i > 0; }
             sb_putc(out, PARAM_CLOSE);
             i = (size_t)(e - v);
             continue;

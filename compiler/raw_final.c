@@ -140,10 +140,14 @@ static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witne
         while (e < fm->len && fm->value[e] != PARAM_OPEN) e++;
         const char *rest = fm->value + j + 1;
         size_t rl = e - j - 1;
+        /* a derived name (NAME.fold of a final path's case fold) stands
+         * for NAME's value */
+        size_t nl = 0;
+        while (nl < j - i - 1 && fm->value[i + 1 + nl] != '.') nl++;
         size_t k;
         for (k = 0; k < w->n; k++)
-            if (w->nlen[k] == j - i - 1 && !memcmp(w->name[k], fm->value + i + 1, j - i - 1)) break;
-        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = fm->value + i + 1; w->nlen[w->n++] = j - i - 1; }
+            if (w->nlen[k] == nl && !memcmp(w->name[k], fm->value + i + 1, nl)) break;
+        if (k == w->n && w->n < MAX_WPARAMS) { w->name[w->n] = fm->value + i + 1; w->nlen[w->n++] = nl; }
         if (k == w->n) break;
         const char *kv = hm_get(vals, w->name[k], w->nlen[k]);
         witness_add(w, k, kv);
@@ -165,6 +169,15 @@ static void raw_candidates(raw_ctx *rc, const matcher *raw, hashmap *vals, witne
          * a raw rule, so a value the test values miss must be found here) */
         if (mk_family(raw->kind) == FAM_PATH && !memchr(raw->fixed, PARAM_OPEN, raw->fixed_len) && raw->fixed_len)
             witness_add_from(rc->a, w, k, arena_strndup(rc->a, raw->fixed, raw->fixed_len));
+        /* a name: the value that puts the final rule's text on the raw
+         * name, or on a raw name prefix ("com.$X.secd" against
+         * (global-name "com.apple.secd"): X=apple) */
+        if (mk_family(raw->kind) == FAM_NAME && mk_family(fm->kind) == FAM_NAME && raw->value &&
+            !memchr(raw->value, PARAM_OPEN, raw->len)) {
+            const char *rt = arena_strndup(rc->a, raw->value, raw->len);
+            witness_add_around(rc->a, w, k, fm, rt);
+            witness_solve(rc->a, compile_platform(rc->c) == PLAT_LINUX, w, k, fm, vals, rt);
+        }
         i = j;
     }
 }

@@ -147,7 +147,8 @@ static size_t bracket(const char *tpl, size_t end, size_t i, int k, int swap, ch
 /* The template tpl (up to end) with values and, for its wildcards, choice
  * k; with stop, only up to its first wildcard (*wild set to 1 when there
  * was one); with swap, each letter of its written text in the other case
- * (a value's letters stay).  Returns the text, "//" not yet collapsed. */
+ * (a value's letters stay, but with swap 2 those of a value inside the
+ * path, after its start).  Returns the text, "//" not yet collapsed. */
 static void fill(arena *a, strbuf *out, const char *tpl, size_t end, const sb_param *v, size_t nv, int stop, int k, int *wild,
                  int swap)
 {
@@ -159,7 +160,8 @@ static void fill(arena *a, strbuf *out, const char *tpl, size_t end, const sb_pa
         if (c == '$' && i + 1 < end && (tpl[i + 1] == '{' || is_name(tpl[i + 1]))) {
             size_t n = i + 1 + (tpl[i + 1] == '{'), e = n;
             while (e < end && is_name(tpl[e])) e++;
-            sb_puts(out, value_of(a, v, nv, tpl + n, e - n));
+            const char *val = value_of(a, v, nv, tpl + n, e - n);
+            for (; *val; val++) sb_putc(out, swap == 2 && i > 0 ? swap_case(*val) : *val);
             i = e + (tpl[i + 1] == '{');
             continue;
         }
@@ -233,7 +235,7 @@ static const char *match_of(arena *a, const gen_move *m, const sb_param *v, size
     size_t tl = strlen(t);
     strbuf b;
     sb_init(&b);
-    fill(a, &b, t, tl, v, nv, 0, k, NULL, swap);
+    fill(a, &b, t, tl, v, nv, 0, k, NULL, swap && m->fold_values ? 2 : swap);
     if (m->kind == MV_PREFIX) sb_puts(&b, k == 0 ? (swap ? "X" : "x") : k == 1 ? (swap ? "/X" : "/x") : "");
     collapse(&b, 1);
     unalias(&b);

@@ -117,7 +117,8 @@ static const gen_shape_info shape_table[GS_COUNT] = {
                         "allow final read \"/tmpx/y\"" },
     [GS_FINAL_CASE] = { "final-case", "final rules that meet in another case: a parameter glued on either side "
                         "(`prefix \"/t${USER}\"` vs `\"/T${USER}\"`), raw regex and literal rules beside a glued "
-                        "parameter's final rule, letters beyond ASCII with case variants (\xc3\xa9 \xc3\x89, "
+                        "parameter's final rule, a value with no written letter around it (`\"/1/${USER}\"`), "
+                        "letters beyond ASCII with case variants (\xc3\xa9 \xc3\x89, "
                         "\xcf\x83 \xcf\x82 \xce\xa3, \xce\xb2 \xcf\x90, \xce\xb8 \xcf\x91 \xcf\xb4)",
                         "deny final read prefix \"/q/t${USER}\" + (allow file-read-data (regex #\"^/q/tax\")), "
                         "deny final write \"/q/\xce\xb2\"" },
@@ -743,8 +744,30 @@ static void final_case(gen_profile *p, gen_rng *r, uint64_t en)
     };
     static const char *const verbs[] = { "read", "write", "file-read-data", "file-write-create", "read" };
     const char *verb = PICK(r, verbs);
-    unsigned which = gen_rnd(r) % 3;
+    unsigned which = gen_rnd(r) % 4;
     gen_item *it;
+    if (which == 3) {                                     /* a value with no written letter around it */
+        /* the value's letters fold as they would beside written ones:
+         * "/1/$USER" with USER=test denies making /1/TEST */
+        static const char *const at[] = { "/", "/1/", "$P/", "~/", "/_/", "/1/${USER}/", "$Q/", "/${USER}/" };
+        static const char *const kinds[] = { "", "literal ", "prefix ", "" };
+        static const char *const grants[] = { "allow file-write-create \"/\";", "allow read \"/\";" };
+        const char *dir = PICK(r, at), *kind = PICK(r, kinds), *tpl = arena_printf(p->a, "%s${USER}", dir);
+        for (int g = 0; g < 2; g++) {
+            if (!(it = new_item(p, SEC_FILES))) return;
+            it->text = g ? (char *)PICK(r, grants) : "allow write \"/\";";
+            it->shapes = BIT(GS_FINAL_CASE);
+        }
+        if (!(it = new_item(p, SEC_FILES))) return;
+        it->text = arena_printf(p->a, "deny final %s %s\"%s\";", verb, kind, tpl);
+        it->shapes = BIT(GS_FINAL_CASE) | BIT(GS_FINAL) | (dir[0] == '$' || dir[0] == '~' ? BIT(GS_PARAM_START) : 0);
+        it->move = (gen_move){ tpl, kind[0] == 'l' ? MV_LITERAL : kind[0] == 'p' ? MV_PREFIX : MV_SUBPATH,
+                               verb_denies(verb), 1 };
+        add_seed(it, p->a, tpl, 0);
+        add_seed(it, p->a, arena_printf(p->a, "%s/k", tpl), 0);
+        for (size_t i = 0; i < p->n; i++) p->shapes |= p->items[i].shapes;
+        return;
+    }
     if (which == 2) {                                     /* a letter beyond ASCII */
         unsigned li = gen_rnd(r) % (sizeof letters / sizeof letters[0]);
         static const char *const at[] = { "/q/", "/q/a", "$P/", "/q/x/" };
@@ -763,7 +786,7 @@ static void final_case(gen_profile *p, gen_rng *r, uint64_t en)
         /* the moves oracle (gen_moves.c) asks making it in another case */
         it->move = (gen_move){ glob ? arena_printf(p->a, "%s*", tpl) : tpl,
                                kind[0] == 'l' ? MV_LITERAL : kind[0] == 'p' ? MV_PREFIX : glob ? MV_GLOB : MV_SUBPATH,
-                               verb_denies(verb) };
+                               verb_denies(verb), 0 };
         add_seed(it, p->a, tpl, 0);
         for (int k = 0; k < 3 && letters[li].other[k]; k++) {
             add_seed(it, p->a, arena_printf(p->a, "%s%s", dir, letters[li].other[k]), 0);
@@ -1214,7 +1237,7 @@ static gen_item *move_deny(gen_profile *p, const char *verb, int kind, const cha
     sb_printf(&b, "deny final %s %s", verb, kind == MV_SUBPATH && (tail[0] == 0 || tail[1] == 'b') ? "subpath " : kinds[kind]);
     quoted(&b, tpl);
     finish(p, it, &b, sh | BIT(GS_FINAL));
-    it->move = (gen_move){ tpl, kind, verb_denies(verb) };
+    it->move = (gen_move){ tpl, kind, verb_denies(verb), 0 };
     /* seeds: the written path with each wildcard made concrete (the check
      * asks about the ancestors and moves itself) */
     strbuf o;

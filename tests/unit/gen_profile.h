@@ -54,6 +54,7 @@ typedef struct gen_move {
     const char *tpl;
     int kind;
     int denies;                /* MV_* bits */
+    int fold_values;           /* a relative value inside the path is folded too (not a glob's) */
 } gen_move;
 
 /* One rule of a generated profile: its text, its section, the shapes it
