@@ -1599,6 +1599,25 @@ static rule *resolved_copy(emitter *e, rule *r)
          (r->m.kind == MK_PREFIX && template_prefix_alias(r->m.value, r->m.len, &e->c->defines))))
         c->m.fixed_len = 1;
     if (c->m.fixed_len == 1 && r->m.fixed_len > 1) c->m.ffixed = NULL;
+    /* a derived value in a regex's fixed part is regex text (NAME.fold
+     * "[uU][sS]", NAME.re "a\\.b"), not the path's: with every value known,
+     * the fixed part and its fold are read again from the regex the values
+     * make ("^${W.fold}/x" with W=/U: fixed "/", the fold "/u/x"), which
+     * is then compared with the rules around it as the symbolic one is */
+    if (re && c->m.value && ((r->m.fixed && template_has_derived(r->m.fixed, r->m.fixed_len)) ||
+               (r->m.ffixed && template_has_derived(r->m.ffixed, r->m.ffixed_len))) &&
+        !memchr(c->m.value, PARAM_OPEN, c->m.len)) {
+        matcher t = c->m;
+        matcher_finish(e->a, &t);
+        c->m.fixed = t.fixed;
+        c->m.fixed_len = t.fixed_len;
+        c->m.ffixed = t.ffixed;
+        c->m.ffold = t.ffold;
+        c->m.ffixed_len = t.ffixed_len;
+        c->m.fkind = t.fkind;
+        c->m.fdir = t.fdir;
+        return c;
+    }
     if (c->m.ffixed && memchr(c->m.ffixed, PARAM_OPEN, c->m.ffixed_len)) resolve_fold(e, &c->m, re);
     return c;
 }

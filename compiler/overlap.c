@@ -179,8 +179,7 @@ static size_t first_len(const char *s, size_t n)
     return e < n ? e : n;
 }
 
-/* a derived parameter (NAME.ifroot, ...): its name holds a '.' */
-static int has_derived(const char *s, size_t n)
+int template_has_derived(const char *s, size_t n)
 {
     for (const char *p = s; (p = memchr(p, PARAM_OPEN, n - (size_t)(p - s))); p++) {
         const char *e = memchr(p, PARAM_CLOSE, n - (size_t)(p - s));
@@ -339,7 +338,7 @@ static relation path_relation(const matcher *a, const matcher *b)
             if (lx == ly && same_text(x, mx, y, my, lx)) return REL_OVERLAP;
             /* a derived parameter may be empty ("/private" + P.ifroot +
              * D.ifalias is "/private" for P=/, D=tmp): undecided */
-            return has_derived(x, lx) || has_derived(y, ly) ? REL_UNKNOWN : REL_DISJOINT;
+            return template_has_derived(x, lx) || template_has_derived(y, ly) ? REL_UNKNOWN : REL_DISJOINT;
         }
         if (a->kind == MK_LITERAL) return within(x, mx, lx, y, my, ly) ? REL_OVERLAP : REL_DISJOINT;
         if (b->kind == MK_LITERAL) return within(y, my, ly, x, mx, lx) ? REL_OVERLAP : REL_DISJOINT;

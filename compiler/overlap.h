@@ -10,6 +10,9 @@ typedef enum { REL_DISJOINT, REL_OVERLAP, REL_UNKNOWN } relation;
  * is not analysed; callers that must be sound treat it as an overlap. */
 relation matcher_relation(const matcher *a, const matcher *b);
 int matcher_identical(const matcher *a, const matcher *b);
+/* Whether template s names a derived parameter (NAME.fold, NAME.ifroot,
+ * ...): one whose name holds a '.' */
+int template_has_derived(const char *s, size_t n);
 /* Compares specificity keys: <0, 0, >0. */
 int spec_cmp(const matcher *a, const matcher *b);
 
