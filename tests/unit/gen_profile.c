@@ -119,7 +119,9 @@ static const gen_shape_info shape_table[GS_COUNT] = {
                         "(`prefix \"/t${USER}\"` vs `\"/T${USER}\"`), raw regex and literal rules beside a glued "
                         "parameter's final rule, a value with no written letter around it (`\"/1/${USER}\"`), "
                         "letters beyond ASCII with case variants (\xc3\xa9 \xc3\x89, "
-                        "\xcf\x83 \xcf\x82 \xce\xa3, \xce\xb2 \xcf\x90, \xce\xb8 \xcf\x91 \xcf\xb4)",
+                        "\xcf\x83 \xcf\x82 \xce\xa3, \xce\xb2 \xcf\x90, \xce\xb8 \xcf\x91 \xcf\xb4), a final write "
+                        "regex on a root parameter (`^$WORKDIR/\\\\.git/hooks/`) beside an allow of writing the root, "
+                        "asked in other cases of its letters",
                         "deny final read prefix \"/q/t${USER}\" + (allow file-read-data (regex #\"^/q/tax\")), "
                         "deny final write \"/q/\xce\xb2\"" },
     [GS_VAL_CASE] = { "val-case", "values in other cases: an alias (`USER=TMP`, `USER=Tmp`, `USER=MP`, `P=/TM`), "
@@ -714,6 +716,36 @@ static void alias_case(gen_profile *p, gen_rng *r)
 
 static int verb_denies(const char *verb);
 
+/* final-case: a final write deny written as a regex on a root
+ * parameter beside an allow of writing the root; its fold in every case
+ * of its letters ("^${WORKDIR.fold}/...") decides every write operation,
+ * with the values in (what buckle run runs) as without them */
+static void final_regex_root(gen_profile *p, gen_rng *r)
+{
+    static const struct { const char *root, *grant, *seed; } at[] = {
+        { "$WORKDIR", "$WORKDIR", "/Users/test/project" }, { "$HOME", "~", "~" }, { "$P", "$P", "$P" }, { "$Q", "$Q", "$Q" },
+    };
+    /* the regex after the root, and paths it matches in other cases */
+    static const struct { const char *re, *as[3]; } tails[] = {
+        { "/\\\\.git/hooks/", { "/.git/hooks/pre-commit", "/.GIT/hooks/pre-commit", "/.git/HOOKS/pre-commit" } },
+        { "/\\\\.ssh/authorized_keys$", { "/.ssh/authorized_keys", "/.SSH/authorized_keys", "/.ssh/AUTHORIZED_KEYS" } },
+        { "/b\\\\.c/(b|c).*", { "/b.c/bx", "/B.C/bx", "/b.c/CX" } },
+        { "/x", { "/x", "/X", "/Xy/z" } },
+    };
+    static const char *const verbs[] = { "write", "write", "file-write-data", "file-write-mode", "file-write-create" };
+    static const char *const grants[] = { "write", "write", "file-write-data" };
+    unsigned ri = gen_rnd(r) % (sizeof at / sizeof at[0]), ti = gen_rnd(r) % (sizeof tails / sizeof tails[0]);
+    gen_item *it;
+    if (!(it = new_item(p, SEC_FILES))) return;
+    it->text = arena_printf(p->a, "allow %s \"%s\";", PICK(r, grants), at[ri].grant);
+    it->shapes = BIT(GS_FINAL_CASE);
+    if (!(it = new_item(p, SEC_FILES))) return;
+    it->text = arena_printf(p->a, "deny final %s regex \"^%s%s\";", PICK(r, verbs), at[ri].root, tails[ti].re);
+    it->shapes = BIT(GS_FINAL_CASE) | BIT(GS_FINAL) | BIT(GS_PARAM_PATTERN);
+    for (int k = 0; k < 3; k++) add_seed(it, p->a, arena_printf(p->a, "%s%s", at[ri].seed, tails[ti].as[k]), 0);
+    for (size_t i = 0; i < p->n; i++) p->shapes |= p->items[i].shapes;
+}
+
 /* final-case: two final rules (or a final deny and a raw allow) that meet
  * only in another case of some letters: a parameter glued on either side,
  * letters beyond ASCII whose case-fold class has two or more other members */
@@ -744,8 +776,9 @@ static void final_case(gen_profile *p, gen_rng *r, uint64_t en)
     };
     static const char *const verbs[] = { "read", "write", "file-read-data", "file-write-create", "read" };
     const char *verb = PICK(r, verbs);
-    unsigned which = gen_rnd(r) % 4;
+    unsigned which = gen_rnd(r) % 5;
     gen_item *it;
+    if (which == 4) { final_regex_root(p, r); return; }
     if (which == 3) {                                     /* a value with no written letter around it */
         /* the value's letters fold as they would beside written ones:
          * "/1/$USER" with USER=test denies making /1/TEST */
