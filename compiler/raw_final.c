@@ -28,11 +28,29 @@ typedef struct raw_ctx {
     const rule *f;
     strbuf why;            /* the values that made them meet */
     const char *via;       /* the file an import read the rules from, or NULL */
+    const char *spliced;   /* a parameter a raw regex reads as regex source, or NULL */
 } raw_ctx;
 
+/* 1 when Seatbelt puts the value of the parameter with suffix suf (NAME's
+ * own, NAME.dir, NAME.pdir, NAME.root, or one buckle does not derive) into
+ * the string as the text it is: in a raw regex that text is regex source,
+ * so "|" or ")" in a value takes the pattern anywhere.  The derived regex
+ * forms (NAME.re, ...) are quoted, and NAME.ifroot and its kin are "" or
+ * "//". */
+static int raw_splices(const char *suf, size_t sl)
+{
+    static const char *const quoted[] = { "re", "ancestors", "fold", "pre", "rootre", "up", "uproot",
+                                          "ifroot", "ifnotroot", "ifalias" };
+    for (size_t i = 0; i < sizeof quoted / sizeof quoted[0]; i++)
+        if (strlen(quoted[i]) == sl && !memcmp(quoted[i], suf, sl)) return 0;
+    return 1;
+}
+
 /* A raw filter's string (a literal, or string-append of literals and
- * (param "NAME")) as a template with parameter markers; NULL otherwise. */
-static const char *raw_string(arena *a, const sexp *x, size_t *len)
+ * (param "NAME")) as a template with parameter markers; NULL otherwise.
+ * *spliced: the first parameter whose value goes in as written
+ * (raw_splices), or NULL. */
+static const char *raw_string(arena *a, const sexp *x, size_t *len, const char **spliced)
 {
     if (x->kind == SX_STRING) { *len = x->len; return x->text; }
     if (x->kind != SX_LIST || !x->child) return NULL;
@@ -56,6 +74,7 @@ static const char *raw_string(arena *a, const sexp *x, size_t *len)
             size_t sl = dot ? nl - bl - 1 : 0;
             int is_dir = (sl == 3 && !memcmp(suf, "dir", 3)) || (sl == 4 && !memcmp(suf, "pdir", 4));
             int frag = (sl == 6 && !memcmp(suf, "ifroot", 6)) || (sl == 9 && !memcmp(suf, "ifnotroot", 9));
+            if (!*spliced && (!dot || raw_splices(suf, sl))) *spliced = arena_strndup(a, nm, nl);
             if (frag) continue;
             sb_putc(&b, PARAM_OPEN);
             sb_add(&b, nm, bl);
@@ -72,8 +91,10 @@ static const char *raw_string(arena *a, const sexp *x, size_t *len)
     return r;
 }
 
-/* The path and name filters as matchers: 1 when x is one. */
-static int raw_matcher(arena *a, const sexp *x, matcher *m)
+/* The path and name filters as matchers: 1 when x is one.  *spliced (may
+ * be NULL): for a regex, the first parameter whose value is regex source
+ * there (raw_splices), or NULL. */
+static int raw_matcher(arena *a, const sexp *x, matcher *m, const char **spliced)
 {
     static const struct { const char *name; matcher_kind k; name_ns ns; } kinds[] = {
         { "literal", MK_LITERAL, NS_NONE }, { "path", MK_LITERAL, NS_NONE }, { "path-literal", MK_LITERAL, NS_NONE },
@@ -94,8 +115,10 @@ static int raw_matcher(arena *a, const sexp *x, matcher *m)
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         if (strcmp(x->child->text, kinds[i].name)) continue;
         size_t len;
-        const char *v = raw_string(a, x->child->next, &len);
+        const char *sp = NULL;
+        const char *v = raw_string(a, x->child->next, &len, &sp);
         if (!v) return 0;
+        if (spliced) *spliced = kinds[i].k == MK_REGEX || kinds[i].k == MK_NAME_REGEX ? sp : NULL;
         memset(m, 0, sizeof *m);
         m->kind = kinds[i].k;
         m->ns = kinds[i].ns;
@@ -246,6 +269,40 @@ static relation raw_pair(raw_ctx *rc, const matcher *a, const matcher *b)
     return best;
 }
 
+/* A raw regex with a parameter spliced in as regex source (the first, sp):
+ * some value ("|.*", ")|(") makes it match anything of its kind, and every
+ * value counts, so at best it may match inside the final rule's scope.
+ * With every value the compilation knows, the regex as Seatbelt reads it
+ * decides whether it does. */
+static relation raw_spliced_relation(raw_ctx *rc, const matcher *m, const char *sp)
+{
+    rc->spliced = sp;
+    for (size_t i = 0; i < m->len; i++) {
+        if (m->value[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < m->len && m->value[j] != PARAM_CLOSE) j++;
+        if (!hm_get(rc->known, m->value + i + 1, j - i - 1)) { sb_reset(&rc->why); return REL_UNKNOWN; }
+        i = j;
+    }
+    strbuf b;
+    sb_init(&b);
+    param_expand(&b, m->value, m->len, rc->known, TPL_LINUX);
+    matcher a = *m, fk;
+    a.value = arena_strndup(rc->a, b.data ? b.data : "", b.len);
+    a.len = b.len;
+    sb_free(&b);
+    matcher_finish(rc->a, &a);
+    final_instantiate(rc->a, compile_platform(rc->c) == PLAT_LINUX, &rc->f->m, rc->known, &fk);
+    if (raw_pair(rc, &a, &fk) == REL_OVERLAP) {
+        sb_reset(&rc->why);
+        size_t bl = strcspn(sp, ".");
+        sb_printf(&rc->why, "%.*s=%s", (int)bl, sp, (const char *)hm_get(rc->known, sp, bl));
+        return REL_OVERLAP;
+    }
+    sb_reset(&rc->why);
+    return REL_UNKNOWN;
+}
+
 static relation raw_relation(raw_ctx *rc, const sexp *x, int depth);
 
 /* (literal "/a" "/b"): each string is a filter of its own, alternatives. */
@@ -258,7 +315,7 @@ static relation raw_multi(raw_ctx *rc, const sexp *x, int depth)
         arg.next = NULL;
         one.child = &head;
         matcher m;
-        if (!raw_matcher(rc->a, &one, &m)) return REL_UNKNOWN;
+        if (!raw_matcher(rc->a, &one, &m, NULL)) return REL_UNKNOWN;
         relation r = raw_relation(rc, &one, depth + 1);
         if (r == REL_OVERLAP) return r;
         n++;
@@ -291,13 +348,16 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         /* (require-not Y) where Y holds the whole scope for every value
          * (compared as written, parameters as tokens): nothing inside */
         matcher y;
+        const char *sp = NULL;
         const sexp *k = x->child->next;
-        if (!k || k->next || !raw_matcher(rc->a, k, &y)) return REL_UNKNOWN;
+        /* a value spliced into Y's regex may make it match nothing */
+        if (!k || k->next || !raw_matcher(rc->a, k, &y, &sp) || sp) return REL_UNKNOWN;
         if (mk_family(y.kind) != mk_family(f->m.kind) || f->m.kind == MK_NONE) return REL_UNKNOWN;
         return final_inside(rc->a, compile_platform(rc->c) == PLAT_MACOS, &f->m, &y) ? REL_DISJOINT : REL_UNKNOWN;
     }
     matcher m;
-    if (!raw_matcher(rc->a, x, &m)) {
+    const char *sp = NULL;
+    if (!raw_matcher(rc->a, x, &m, &sp)) {
         if (x->kind == SX_LIST && x->child && x->child->kind == SX_SYMBOL && x->child->next && x->child->next->next &&
             !sexp_is_sym(x->child, "require-not"))
             return raw_multi(rc, x, depth);
@@ -358,6 +418,9 @@ static relation raw_relation(raw_ctx *rc, const sexp *x, int depth)
         while (k < w.n && (!w.ncand[k] || ++idx[k] == w.ncand[k])) { idx[k] = 0; k++; }
         if (k >= w.n) break;
     }
+    /* values read as text that meet it are a witness as good as any */
+    if (sp && best != REL_OVERLAP) return raw_spliced_relation(rc, &m, sp);
+    if (sp) rc->spliced = sp;
     return best;
 }
 
@@ -436,6 +499,7 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
         final_reach(f, &reach);
         if ((f->action == ACT_ALLOW) == allow || !opset_intersects(&ops, &reach)) continue;
         rc->f = f;
+        rc->spliced = NULL;
         sb_reset(&rc->why);
         relation rel = REL_OVERLAP;                /* no filter: every object */
         if (nf) {                                   /* sibling filters are alternatives */
@@ -454,6 +518,10 @@ static void check_raw_rule(raw_ctx *rc, const sexp *x, const span *at, rule *con
                            rel == REL_OVERLAP ? "overrides" : "may override", allow ? "deny" : "allow");
         if (rc->why.len) diag_note_add(&c->diags, d, at ? *at : x->at, "they meet with %s", sb_cstr(&rc->why));
         if (rc->via) diag_note_add(&c->diags, d, x->at, "the rule, in %s, which the block imports", rc->via);
+        if (rc->spliced)
+            diag_note_add(&c->diags, d, at ? *at : x->at, "(param \"%s\") goes into the regex as regex source: "
+                          "a value such as \"|.*\" makes it match anything; (param \"%.*s.re\") matches the "
+                          "value as text", rc->spliced, (int)strcspn(rc->spliced, "."), rc->spliced);
         diag_note_add(&c->diags, d, origin_primary(f), "final %s is here%s",
                       action_name(f->action), unit_provenance(c, f->origins->u));
         diag_help(&c->diags, d, "raw rules are decided by Seatbelt's precedence, not carved around final rules: "
@@ -573,7 +641,7 @@ void check_raw_finals(compilation *c)
     hashmap known;
     hm_init(&known);
     final_known_values(c, &known);
-    raw_ctx rc = { c, &scratch, &known, NULL, { 0 }, NULL };
+    raw_ctx rc = { c, &scratch, &known, NULL, { 0 }, NULL, NULL };
     sb_init(&rc.why);
     for (size_t i = 0; i < c->pol.nraw; i++) {
         const raw_block *b = &c->pol.raw[i];

@@ -3,8 +3,52 @@
  * known. */
 #include "compile.h"
 #include "../seatbelt/filters.h"
+#include "../seatbelt/regex.h"
+#include "../seatbelt/regex_syntax.h"
 #include "../grammar/sexp.h"
 #include <string.h>
+
+/* A regex filter's argument as Seatbelt gets it: a string, or string-append
+ * of strings and (param ...) (each value read as "a", a text every reading
+ * takes as a letter); 0 for any other form. */
+static int regex_text(const sexp *x, strbuf *out)
+{
+    if (x->kind == SX_STRING) { sb_add(out, x->text, x->len); return 1; }
+    if (x->kind != SX_LIST || !x->child) return 0;
+    if (sexp_is_sym(x->child, "param")) { sb_putc(out, 'a'); return 1; }
+    if (!sexp_is_sym(x->child, "string-append")) return 0;
+    for (const sexp *p = x->child->next; p; p = p->next) {
+        if (p->kind == SX_STRING) sb_add(out, p->text, p->len);
+        else if (p->kind == SX_LIST && p->child && sexp_is_sym(p->child, "param")) sb_putc(out, 'a');
+        else return 0;
+    }
+    return 1;
+}
+
+/* The regexes of a regex filter ((regex ...), (global-name-regex ...), ...)
+ * in the dialect Seatbelt compiles, as lint and the evaluator read them:
+ * an escape outside it (\x73, \Z, \Q...\E) is BK2007 here, at the string,
+ * not a pattern the final check may read another way. */
+static void check_regex_args(compilation *c, const sexp *h)
+{
+    size_t hl = strlen(h->text);
+    if (hl < 5 || strcmp(h->text + hl - 5, "regex")) return;
+    for (const sexp *a = h->next; a; a = a->next) {
+        strbuf b;
+        sb_init(&b);
+        if (regex_text(a, &b)) {
+            size_t off = 0;
+            const char *err = regex_check_mode(b.data ? b.data : "", b.len, &off, 0);
+            if (!err && !sb_regex_compile(&c->a, b.data ? b.data : "", b.len, &err) && !err) err = "it does not compile";
+            if (err) {
+                diag *d = diag_add(&c->diags, SEV_ERROR, BK2007, a->at, "regex outside the Seatbelt dialect: %s", err);
+                diag_help(&c->diags, d, "Seatbelt does not load a profile with a regex it cannot compile; "
+                          "write the character itself, or escape only a metacharacter");
+            }
+        }
+        sb_free(&b);
+    }
+}
 
 void check_sbpl_filter(compilation *c, const sexp *f, int depth)
 {
@@ -18,6 +62,7 @@ void check_sbpl_filter(compilation *c, const sexp *f, int depth)
         if (s) diag_help(&c->diags, d, "did you mean \"%s\"?", s);
         return;
     }
+    check_regex_args(c, h);
     if (!strcmp(h->text, "require-all") || !strcmp(h->text, "require-any") || !strcmp(h->text, "require-not"))
         for (const sexp *x = h->next; x; x = x->next) check_sbpl_filter(c, x, depth + 1);
 }
