@@ -309,10 +309,12 @@ static void add_cand(dv *d, size_t p, const char *v, size_t n, int tier)
     d->ncands++;
 }
 
-/* two relative values, each one component, that line up together */
+/* two values that line up together: relative ones of one component each,
+ * or a root one (a canonical path) glued to a relative one */
 static void add_duo(dv *d, size_t p, const char *v, size_t n, size_t q, const char *w, size_t wn)
 {
-    if (!path_component(v, n) || !path_component(w, wn)) return;
+    if (d->path[p] ? n < 2 || !path_canonical(v, n) || private_alias(v, n, "") : !path_component(v, n)) return;
+    if (!path_component(w, wn)) return;
     if (n == d->vlen[p] && !memcmp(v, d->val[p], n) && wn == d->vlen[q] && !memcmp(w, d->val[q], wn)) return;
     const char *k = arena_printf(d->a, "d%zu:%.*s\x01%zu:%.*s", p, (int)n, v, q, (int)wn, w);
     if (hm_get(&d->cseen, k, strlen(k))) return;
@@ -459,6 +461,57 @@ static void line_up_name(dv *d, const nuse *u, const nfixed *f)
     if (rl > 1 && r[rl - 1] == '.') add_cand(d, u->param, r, rl - 1, NAME_TIER + 4);
 }
 
+/* a use whose value makes or completes the first component ("${P}tc",
+ * "/t$X", "/${A}$Q"): the values that make it one of the links into
+ * /private (P=/e, X=mp, A=t Q=mp).  An SBPL side compares the path as
+ * written, which no request is; a .buckle side reads the path under
+ * /private, so a rule there differs only under such a value. */
+static void alias_first(dv *d, const use *u)
+{
+    size_t p = u->param;
+    int root = d->path[p];
+    if (u->flt) return;
+    if (root ? u->alen != 0 : u->alen < 1 || u->a[0] != '/' || memchr(u->a + 1, '/', u->alen - 1)) return;
+    const char *pre = root ? "" : u->a + 1;
+    size_t pl = root ? 0 : u->alen - 1;
+    size_t cl = strcspn(u->s, "/");          /* the text after the value in its component */
+    if (root && !cl) return;                 /* "$P/x": the value's own component */
+    int last = !u->s[cl];                    /* a prefix may stop inside the component */
+    const char *pick = NULL;
+    size_t pickl = 0;
+    int two = 0;                             /* one link is enough to tell */
+    for (size_t k = 0; private_alias_name(k); k++) {
+        const char *l = private_alias_name(k) + 1;
+        size_t ll = strlen(l);
+        if (pl >= ll || strncasecmp(pre, l, pl)) continue;
+        /* the whole component, else (the path ends there) its start */
+        for (size_t j = pl + 1; j + cl <= ll && !pick; j++)
+            if (!strncasecmp(u->s, l + j, cl) && j + cl == ll) { pick = l + pl; pickl = j - pl; }
+        for (size_t j = pl + 1; last && j + cl < ll && !pick; j++)
+            if (!strncasecmp(u->s, l + j, cl)) { pick = l + pl; pickl = j - pl; }
+        /* another relative parameter's value in the text after it: the
+         * two values that make the component together */
+        for (size_t q = 0; q < d->nv && !two; q++) {
+            size_t ql = d->vlen[q], o = 0;
+            if (q == p || d->path[q] || ql > cl) continue;
+            while (o + ql <= cl && memcmp(u->s + o, d->val[q], ql)) o++;
+            if (o + ql > cl) continue;
+            size_t tl = cl - o - ql;             /* text between is o bytes, after is tl */
+            for (size_t x = 1; pl + x + o + 1 + tl <= ll; x++) {
+                size_t y = ll - tl - (pl + x + o);
+                if (strncasecmp(l + pl + x, u->s, o) || strncasecmp(l + ll - tl, u->s + o + ql, tl)) continue;
+                const char *v = root ? arena_printf(d->a, "/%.*s", (int)x, l + pl) : arena_strndup(d->a, l + pl, x);
+                add_duo(d, p, v, strlen(v), q, l + pl + x + o, y);
+                two = 1;
+                break;
+            }
+        }
+    }
+    if (!pick) return;
+    const char *v = root ? arena_printf(d->a, "/%.*s", (int)pickl, pick) : arena_strndup(d->a, pick, pickl);
+    add_cand(d, p, v, strlen(v), 0);
+}
+
 static int by_tier(const void *x, const void *y)
 {
     const cand *a = x, *b = y;
@@ -561,6 +614,11 @@ static void add_near_path(dv *d, diff_value_set *s, const char *p, size_t cut)
     while (n > 1 && p[n - 1] == '/') n--;
     if (!n || p[0] != '/') return;
     add_near(d->a, s, arena_strndup(d->a, p, n));
+    /* a first component a link's name starts with ("/et"): what a prefix
+     * of it matches there, under /private */
+    for (size_t k = 0; n > 1 && n < 4 && !memchr(p + 1, '/', n - 1) && private_alias_name(k); k++)
+        if (!strncasecmp(p, private_alias_name(k), n))
+            add_near(d->a, s, arena_printf(d->a, "/private%s", private_alias_name(k)));
     if (!private_alias(p, n, "")) return;
     strbuf b;
     sb_init(&b);
@@ -706,6 +764,9 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
         const use *us = &d.uses[u];
         if (us->chg && d.path[us->param] && !us->alen) add_cand(&d, us->param, "/", 1, 3);
     }
+    /* sides read differently (an SBPL one): a value that makes the first
+     * component a link into /private, first (no hard-coded path tells it) */
+    for (size_t u = 0; !d.changed_only && u < d.nuses; u++) alias_first(&d, &d.uses[u]);
     unsigned char *used = arena_alloc(a, d.nv + 1);
     for (size_t u = 0; u < d.nuses; u++) used[d.uses[u].param] = 1;
     for (size_t u = 0; u < d.nuses; u++)

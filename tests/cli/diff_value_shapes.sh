@@ -82,3 +82,31 @@ for shape in '"/q/$X-$Y"|/q/a-b/k' '"/q/${X}${Y}"|/q/ab/k'; do
     expect_rc "diff value shapes: two parameters in one component, $kept, a widening (exit 1)" 1
     expect_out_has "diff value shapes: two parameters in one component, $kept, the request" "$path"
 done
+
+# an .sb against a translation that reads its first component as buckle
+# does: a root parameter glued to text (P=/e makes "/etc"), two parameters
+# glued after the root (A=t Q=mp make "/tmp").  The .sb compares the path as
+# written, which no request is, the .buckle the path under /private: diff,
+# with and without --canonical-values, tries those values itself.
+glued_first() {  # NAME SBPL-PATH BUCKLE-PATH PARAMS VALUES REQUEST
+    n=$1
+    printf '(version 1)\n(deny default)\n(allow file-read-metadata)\n(allow file-read* (subpath %s))\n' "$2" >"$V/$n.sb"
+    printf '%s\ndefault deny;\nfiles {\n  allow metadata "/";\n  allow read %s;\n}\n' "$4" "$3" >"$V/$n.buckle"
+    for canon in "" --canonical-values; do
+        how=${canon:+with --canonical-values}
+        how=${how:-without --canonical-values}
+        # shellcheck disable=SC2086
+        run "diff value shapes: $n $how" "$BUCKLE" diff $canon "$V/$n.sb" "$V/$n.buckle"
+        expect_rc "diff value shapes: $n $how, a widening (exit 1)" 1
+        expect_out_has "diff value shapes: $n $how, the values" "with $5:"
+        expect_out_has "diff value shapes: $n $how, the request that widens" "$6"
+    done
+}
+glued_first "a root parameter glued to text" '(string-append (param "P") "tc")' '"${P}tc"' 'param P;' P=/e \
+    'file-read-data /private/etc'
+glued_first "a root parameter glued to text, then a component" '(string-append (param "P") "ar/db")' '"${P}ar/db"' 'param P;' \
+    P=/v 'file-read-data /private/var/db'
+glued_first "two parameters glued after the root" '(string-append "/" (param "A") (param "Q"))' '"/${A}$Q"' \
+    'param A; param Q;' 'A=t Q=mp' 'file-read-data /private/tmp'
+glued_first "a root parameter glued to another" '(string-append (param "P") (param "Q"))' '"${P}$Q"' \
+    'param P; param Q;' 'P=/t Q=mp' 'file-read-data /private/tmp'
