@@ -122,6 +122,22 @@ static void add_use(dv *d, size_t p, const char *s, size_t n, size_t from, size_
                                  n - from - vl, d->chg, d->flt, wild };
 }
 
+/* keeps the path S (N bytes) in a list once, TAG telling the lists apart
+ * in d->seen; a path seen again is only marked one of a changed rule too */
+static void keep_path(dv *d, char tag, const char *s, size_t n, const char ***list,
+                      unsigned char **chg, size_t *len, size_t *cap)
+{
+    const char *k = arena_printf(d->a, "%c%.*s", tag, (int)n, s);
+    size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(*len + 1));
+    if (had) { (*chg)[had - 1] |= (unsigned char)d->chg; return; }
+    size_t old = *cap;
+    *list = arena_grow(d->a, *list, *len, old, sizeof **list);
+    *chg = arena_grow(d->a, *chg, *len, old, sizeof **chg);
+    *cap = arena_grow_cap(*len, old);
+    (*chg)[*len] = (unsigned char)d->chg;
+    (*list)[(*len)++] = k + 1;
+}
+
 /* a path of a rule: built on parameters (each use kept), or hard-coded */
 static void classify(dv *d, const char *s, size_t n)
 {
@@ -156,26 +172,10 @@ static void classify(dv *d, const char *s, size_t n)
     if (d->flt) return;
     if (used) {
         /* where a relative parameter lines up with it ("~/$X" on "~/.ssh") */
-        const char *k = arena_printf(d->a, "b%.*s", (int)n, s);
-        size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nbuilt + 1));
-        if (had) { d->bchg[had - 1] |= (unsigned char)d->chg; return; }
-        size_t cap = d->bcap;
-        d->built = arena_grow(d->a, d->built, d->nbuilt, cap, sizeof *d->built);
-        d->bchg = arena_grow(d->a, d->bchg, d->nbuilt, cap, sizeof *d->bchg);
-        d->bcap = arena_grow_cap(d->nbuilt, d->bcap);
-        d->bchg[d->nbuilt] = (unsigned char)d->chg;
-        d->built[d->nbuilt++] = k + 1;
+        keep_path(d, 'b', s, n, &d->built, &d->bchg, &d->nbuilt, &d->bcap);
         return;
     }
-    const char *k = arena_printf(d->a, "f%.*s", (int)n, s);
-    size_t had = (size_t)hm_put(&d->seen, k, strlen(k), (void *)(d->nfixed + 1));
-    if (had) { d->fchg[had - 1] |= (unsigned char)d->chg; return; }
-    size_t cap = d->fcap;
-    d->fixed = arena_grow(d->a, d->fixed, d->nfixed, cap, sizeof *d->fixed);
-    d->fchg = arena_grow(d->a, d->fchg, d->nfixed, cap, sizeof *d->fchg);
-    d->fcap = arena_grow_cap(d->nfixed, d->fcap);
-    d->fchg[d->nfixed] = (unsigned char)d->chg;
-    d->fixed[d->nfixed++] = k + 1;
+    keep_path(d, 'f', s, n, &d->fixed, &d->fchg, &d->nfixed, &d->fcap);
 }
 
 static int word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
