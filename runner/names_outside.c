@@ -130,6 +130,17 @@ static void name_outside(outside_ctx *x, const struct stat *st, const char *path
     if (f && f->outside++ == 0) x->found++;
 }
 
+/* a directory that could not be opened (err) is another user's that this
+ * one cannot read: the command cannot change what is in it either.  The
+ * walk of the places the command may not write and the count that bounds
+ * it (outside_dirs_at_most) pass over it alike. */
+static int others_unread(int err, const struct stat *st) { return err == EACCES && st->st_uid != geteuid(); }
+
+int runner_dir_unreachable(int dirfd, const char *name, const struct stat *st)
+{
+    return S_ISDIR(st->st_mode) && st->st_uid != geteuid() && faccessat(dirfd, name, X_OK, AT_EACCESS) != 0;
+}
+
 /* outside: every name beneath path is outside the grants */
 static void walk(outside_ctx *x, int dirfd, const char *path, int depth, int outside)
 {
@@ -165,9 +176,7 @@ static void walk(outside_ctx *x, int dirfd, const char *path, int depth, int out
             break;
         }
         int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        /* (another user's directory this one cannot read: the command
-         * cannot change what is in it either) */
-        if (fd < 0 && x->collect && errno == EACCES && st.st_uid != geteuid()) continue;
+        if (fd < 0 && x->collect && others_unread(errno, &st)) continue;
         if (fd < 0) {
             x->cut = arena_printf(x->a, "%s cannot be read", sub);
             break;
@@ -244,9 +253,16 @@ static int outside_dirs_at_most(arena *a, const ll_plan *plan, size_t max)
         const char *path = q[head];
         int outside = qo[head++];
         int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+        if (fd < 0) {
+            int err = errno;
+            struct stat ps;
+            /* counted, and passed over as the walk passes over it */
+            if (lstat(path, &ps) == 0 && others_unread(err, &ps)) continue;
+            return 0;
+        }
+        DIR *d = fdopendir(fd);
         if (!d) {
-            if (fd >= 0) close(fd);
+            close(fd);
             return 0;
         }
         struct dirent *e;

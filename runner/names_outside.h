@@ -4,6 +4,7 @@
 #define BUCKLE_NAMES_OUTSIDE_H
 #include "../backend/landlock.h"
 #include "../support/arena.h"
+#include <sys/stat.h>
 
 /* a file with more than one name, and how many of its names were found
  * outside the write grants */
@@ -12,6 +13,12 @@ typedef struct outside_file {
     unsigned long long dir_dev;   /* the device of a directory that holds a name of it */
     size_t outside;
 } outside_file;
+
+/* 1 when the directory name in dirfd (st: its lstat) is another user's
+ * that this one cannot search: no file beneath it can be reached by a
+ * path, so the command, run as this user, can neither write one there nor
+ * make a link from one (the user's own directory it may chmod). */
+int runner_dir_unreachable(int dirfd, const char *name, const struct stat *st);
 
 /* 1 when the plan lets the command write files everywhere (a grant of the
  * root that writes files, and no read-only mount): no name is outside. */

@@ -190,11 +190,7 @@ static void walk(walk_ctx *x, int dirfd, const char *path, int depth, int ldepth
         if (!g2 && !s2 && !all && !root_beneath(x, sub)) continue;
         int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) {
-            /* another user's directory the user can neither read nor
-             * write: the command cannot write in it either; the user's own
-             * it may chmod */
-            if (g2 && !(st.st_uid != geteuid() && faccessat(dirfd, n, W_OK, AT_EACCESS) != 0))
-                x->cut = arena_printf(x->a, "%s cannot be read", sub);
+            if (g2 && !runner_dir_unreachable(dirfd, n, &st)) x->cut = arena_printf(x->a, "%s cannot be read", sub);
             continue;
         }
         if (s2 && runner_nested_bare(x->nest, fd, sub)) s2 = 0;
@@ -293,6 +289,8 @@ const char *runner_shared_inode_problem(arena *a, const ll_plan *plan, const cha
     if (nearly) x.naway = 0;
     for (size_t i = 0; i < x.naway && !x.cut && !runner_nested_found(nest); i++) {
         int fd = open(x.away[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        struct stat ast;
+        if (fd < 0 && lstat(x.away[i], &ast) == 0 && runner_dir_unreachable(AT_FDCWD, x.away[i], &ast)) continue;
         if (fd < 0) { x.cut = arena_printf(a, "%s cannot be read", x.away[i]); break; }
         if (no_files_linked(fd)) { close(fd); continue; }
         walk(&x, fd, x.away[i], 0, 0, 1, 0);
