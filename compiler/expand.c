@@ -730,11 +730,14 @@ static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
 
 /* A glob whose first component is a pattern that matches tmp, var or etc
  * (glob_alias_mask; with the values in, where a parameter helps make that
- * component): "|" and the regex of each alias's text under /private. */
+ * component, or the one after a leading globstar): "|" and the regex of
+ * each alias's text under /private. */
 static unsigned glob_alias_of(strbuf *x, const char *t, size_t len, const hashmap *vals, const char **g, size_t *gl,
                               size_t *rest)
 {
     size_t e = t[0] == PARAM_OPEN ? 0 : 1;
+    /* "/" + globstar + "/C": C is a first component too (glob_alias_mask) */
+    while (e == 1 && e + 2 < len && t[e] == '*' && t[e + 1] == '*' && t[e + 2] == '/') e += 3;
     for (; e < len && t[e] != '/'; e++) {
         if (t[e] == PARAM_OPEN) break;
         if (t[e] == '\\') e++;
@@ -797,6 +800,25 @@ static void glob_alias_alternatives(strbuf *out, const char *t, size_t len, cons
     sb_free(&x);
 }
 
+/* "/" + globstar + "/$D/x" with D unknown (the symbolic output): with
+ * the globstar as no component the value makes the first component, which
+ * may be an alias in another case of its letters ("TMP": /private/tmp/x,
+ * which the globstar as "private" does not give).  "|" and the regex of
+ * "/$D/x", which reads the value through NAME.rootre as the kernel sees
+ * it.  With the value known glob_alias_alternatives reads it. */
+static void globstar_value_alternative(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
+{
+    size_t s = 0;
+    while (s + 3 < len && t[s] == '/' && t[s + 1] == '*' && t[s + 2] == '*' && t[s + 3] == '/') s += 3;
+    if (!s || !(flags & TPL_KEEP) || s + 1 >= len || t[s + 1] != PARAM_OPEN) return;
+    const char *e = memchr(t + s + 1, PARAM_CLOSE, len - s - 1);
+    if (!e || (e + 1 < t + len && e[1] != '/') || memchr(t + s + 1, '.', (size_t)(e - t - s - 1)) ||
+        hm_get(vals, t + s + 2, (size_t)(e - t - s - 2)))
+        return;
+    sb_putc(out, '|');
+    template_regex(out, t + s, len - s, vals, flags & ~TPL_FOLD1);
+}
+
 void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
 {
     size_t start = out->len;
@@ -837,7 +859,10 @@ void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals,
     }
     if (flags & TPL_GLOB) {
         glob_to_regex(out, t, len, tre_param, &x);
-        if (len && !(flags & (TPL_LINUX | TPL_NOALIAS))) glob_alias_alternatives(out, t, len, vals, flags);
+        if (len && !(flags & (TPL_LINUX | TPL_NOALIAS))) {
+            glob_alias_alternatives(out, t, len, vals, flags);
+            globstar_value_alternative(out, t, len, vals, flags);
+        }
     } else {
         sb_putc(out, '^');
         for (size_t i = 0; i < len; i++) {
