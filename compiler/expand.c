@@ -805,9 +805,46 @@ static void glob_alias_alternatives(strbuf *out, const char *t, size_t len, cons
  * may be an alias in another case of its letters ("TMP": /private/tmp/x,
  * which the globstar as "private" does not give).  "|" and the regex of
  * "/$D/x", which reads the value through NAME.rootre as the kernel sees
- * it.  With the value known glob_alias_alternatives reads it. */
+ * it.  With the value known glob_alias_alternatives reads it.  After a
+ * root parameter P without a value ("$P/" + globstar + "/C/x"), with P=/
+ * the same: those alternatives, each after P.ifroot ("" for the root,
+ * "//", which no path holds, otherwise); P=/ known: the rest alone
+ * (glob_alias_alternatives reads the rest where every value is known). */
 static void globstar_value_alternative(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
 {
+    const char *root = NULL;
+    size_t rootn = 0;
+    if (len && t[0] == PARAM_OPEN) {
+        const char *e = memchr(t, PARAM_CLOSE, len);
+        if (!e || e + 1 >= t + len || e[1] != '/' || memchr(t + 1, '.', (size_t)(e - t - 1))) return;
+        const char *v = hm_get(vals, t + 1, (size_t)(e - t - 1));
+        if (v ? strcmp(v, "/") != 0 : !(flags & TPL_KEEP)) return;
+        if (!v) {
+            root = t + 1;
+            rootn = (size_t)(e - t - 1);
+        }
+        len -= (size_t)(e + 1 - t);
+        t = e + 1;
+        if (root) {
+            /* the alternatives of the rest, each read with P=/ only */
+            strbuf a;
+            sb_init(&a);
+            glob_alias_alternatives(&a, t, len, vals, flags);
+            globstar_value_alternative(&a, t, len, vals, flags);
+            for (size_t i = 0; i + 1 < a.len;) {       /* "|^..." each */
+                size_t n = regex_alt_end(a.data + i + 1, a.len - i - 1);
+                sb_puts(out, "|^");
+                sb_putc(out, PARAM_OPEN);
+                sb_add(out, root, rootn);
+                sb_puts(out, ".ifroot");
+                sb_putc(out, PARAM_CLOSE);
+                sb_add(out, a.data + i + 2, n - 1);
+                i += 1 + n;
+            }
+            sb_free(&a);
+            return;
+        }
+    }
     size_t s = 0;
     while (s + 3 < len && t[s] == '/' && t[s + 1] == '*' && t[s + 2] == '*' && t[s + 3] == '/') s += 3;
     if (!s || !(flags & TPL_KEEP) || s + 1 >= len || t[s + 1] != PARAM_OPEN) return;

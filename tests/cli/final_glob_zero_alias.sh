@@ -9,7 +9,7 @@
 D="$TMP/final_glob_zero_alias"
 mkdir -p "$D"
 
-printf 'param P;\nfiles {\n  allow read "/";\n  deny final read glob "/**/${USER}/x";\n  deny final read glob "$P/**/${USER}/y";\n}\n' >"$D/final.buckle"
+printf 'param P;\nfiles {\n  allow read "/";\n  deny final read glob "/**/${USER}/x";\n  deny final read glob "$P/**/${USER}/y";\n  deny final read glob "$P/**/TMP/w";\n}\n' >"$D/final.buckle"
 printf 'files {\n  allow read "/";\n  deny read glob "/**/TMP/x";\n}\n' >"$D/written.buckle"
 
 # the profile's own decision, with the compiled SBPL beside it
@@ -41,6 +41,14 @@ for user in TMP Tmp; do
     run "glob zero alias: symbolic USER=$user" "$BUCKLE" query "$D/sym.sb" file-read-data /private/tmp/x -D USER="$user" -D P=/
     expect_out_has "glob zero alias: the symbolic output with USER=$user denies /private/tmp/x" "deny /private/tmp/x"
 done
+for obj in /private/tmp/y /private/tmp/y/k /private/tmp/w; do
+    run "glob zero alias: symbolic P=/ $obj" "$BUCKLE" query "$D/sym.sb" file-read-data "$obj" -D USER=TMP -D P=/
+    expect_out_has "glob zero alias: the symbolic output with P=/ USER=TMP denies $obj" "deny $obj"
+done
+run "glob zero alias: symbolic P=/a" "$BUCKLE" query "$D/sym.sb" file-read-data /private/tmp/y -D USER=TMP -D P=/a
+expect_out_has "glob zero alias: the symbolic output with P=/a USER=TMP allows /private/tmp/y" "allow /private/tmp/y"
+run "glob zero alias: symbolic P=/a below" "$BUCKLE" query "$D/sym.sb" file-read-data /a/b/TMP/w -D USER=TMP -D P=/a
+expect_out_has "glob zero alias: the symbolic output with P=/a denies /a/b/TMP/w" "deny /a/b/TMP/w"
 run "glob zero alias: symbolic USER=test" "$BUCKLE" query "$D/sym.sb" file-read-data /private/tmp/x -D USER=test -D P=/
 expect_out_has "glob zero alias: the symbolic output with USER=test allows /private/tmp/x" "allow /private/tmp/x"
 run "glob zero alias: symbolic USER=test below" "$BUCKLE" query "$D/sym.sb" file-read-data /a/test/x -D USER=test -D P=/
