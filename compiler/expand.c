@@ -730,11 +730,14 @@ static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
 
 /* A glob whose first component is a pattern that matches tmp, var or etc
  * (glob_alias_mask; with the values in, where a parameter helps make that
- * component): "|" and the regex of each alias's text under /private. */
+ * component, or the one after a leading globstar): "|" and the regex of
+ * each alias's text under /private. */
 static unsigned glob_alias_of(strbuf *x, const char *t, size_t len, const hashmap *vals, const char **g, size_t *gl,
                               size_t *rest)
 {
     size_t e = t[0] == PARAM_OPEN ? 0 : 1;
+    /* "/" + globstar + "/C": C is a first component too (glob_alias_mask) */
+    while (e == 1 && e + 2 < len && t[e] == '*' && t[e + 1] == '*' && t[e + 2] == '/') e += 3;
     for (; e < len && t[e] != '/'; e++) {
         if (t[e] == PARAM_OPEN) break;
         if (t[e] == '\\') e++;
@@ -797,6 +800,62 @@ static void glob_alias_alternatives(strbuf *out, const char *t, size_t len, cons
     sb_free(&x);
 }
 
+/* "/" + globstar + "/$D/x" with D unknown (the symbolic output): with
+ * the globstar as no component the value makes the first component, which
+ * may be an alias in another case of its letters ("TMP": /private/tmp/x,
+ * which the globstar as "private" does not give).  "|" and the regex of
+ * "/$D/x", which reads the value through NAME.rootre as the kernel sees
+ * it.  With the value known glob_alias_alternatives reads it.  After a
+ * root parameter P without a value ("$P/" + globstar + "/C/x"), with P=/
+ * the same: those alternatives, each after P.ifroot ("" for the root,
+ * "//", which no path holds, otherwise); P=/ known: the rest alone
+ * (glob_alias_alternatives reads the rest where every value is known). */
+static void globstar_value_alternative(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
+{
+    const char *root = NULL;
+    size_t rootn = 0;
+    if (len && t[0] == PARAM_OPEN) {
+        const char *e = memchr(t, PARAM_CLOSE, len);
+        if (!e || e + 1 >= t + len || e[1] != '/' || memchr(t + 1, '.', (size_t)(e - t - 1))) return;
+        const char *v = hm_get(vals, t + 1, (size_t)(e - t - 1));
+        if (v ? strcmp(v, "/") != 0 : !(flags & TPL_KEEP)) return;
+        if (!v) {
+            root = t + 1;
+            rootn = (size_t)(e - t - 1);
+        }
+        len -= (size_t)(e + 1 - t);
+        t = e + 1;
+        if (root) {
+            /* the alternatives of the rest, each read with P=/ only */
+            strbuf a;
+            sb_init(&a);
+            glob_alias_alternatives(&a, t, len, vals, flags);
+            globstar_value_alternative(&a, t, len, vals, flags);
+            for (size_t i = 0; i + 1 < a.len;) {       /* "|^..." each */
+                size_t n = regex_alt_end(a.data + i + 1, a.len - i - 1);
+                sb_puts(out, "|^");
+                sb_putc(out, PARAM_OPEN);
+                sb_add(out, root, rootn);
+                sb_puts(out, ".ifroot");
+                sb_putc(out, PARAM_CLOSE);
+                sb_add(out, a.data + i + 2, n - 1);
+                i += 1 + n;
+            }
+            sb_free(&a);
+            return;
+        }
+    }
+    size_t s = 0;
+    while (s + 3 < len && t[s] == '/' && t[s + 1] == '*' && t[s + 2] == '*' && t[s + 3] == '/') s += 3;
+    if (!s || !(flags & TPL_KEEP) || s + 1 >= len || t[s + 1] != PARAM_OPEN) return;
+    const char *e = memchr(t + s + 1, PARAM_CLOSE, len - s - 1);
+    if (!e || (e + 1 < t + len && e[1] != '/') || memchr(t + s + 1, '.', (size_t)(e - t - s - 1)) ||
+        hm_get(vals, t + s + 2, (size_t)(e - t - s - 2)))
+        return;
+    sb_putc(out, '|');
+    template_regex(out, t + s, len - s, vals, flags & ~TPL_FOLD1);
+}
+
 void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
 {
     size_t start = out->len;
@@ -837,7 +896,10 @@ void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals,
     }
     if (flags & TPL_GLOB) {
         glob_to_regex(out, t, len, tre_param, &x);
-        if (len && !(flags & (TPL_LINUX | TPL_NOALIAS))) glob_alias_alternatives(out, t, len, vals, flags);
+        if (len && !(flags & (TPL_LINUX | TPL_NOALIAS))) {
+            glob_alias_alternatives(out, t, len, vals, flags);
+            globstar_value_alternative(out, t, len, vals, flags);
+        }
     } else {
         sb_putc(out, '^');
         for (size_t i = 0; i < len; i++) {

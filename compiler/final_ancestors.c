@@ -17,11 +17,18 @@
  * renamed into place that holds one: what is written there later would be
  * readable) or writing (a prepared
  * tree renamed in place of an ancestor or of the path itself, or a second
- * name to write through).  A directory cannot be hard-linked, so file-link is on the
- * final path only. */
+ * name to write through).  An operation on what is at the path that is
+ * neither (running it, connecting to the socket, mapping it executable, an
+ * ioctl) is kept from it as reading is: the file or socket renamed, linked
+ * or cloned elsewhere would be decided by other rules there.  Making a
+ * socket (unix-bind) is kept as writing is: one made elsewhere and renamed
+ * or linked into place, or under a directory renamed into place, is made
+ * there all the same.  A directory cannot be hard-linked, so file-link is
+ * on the final path only. */
 #define MOVE_OPS 6
+#define MOVE_FAMILIES 4
 typedef struct move_ops {
-    const char *family;               /* the final rule covers some of it */
+    const char *family[MOVE_FAMILIES];   /* the final rule covers some of one */
     const char *self[MOVE_OPS];       /* on the final rule's matcher */
     const char *up[MOVE_OPS];         /* on each proper ancestor */
     const char *held[MOVE_OPS];       /* on both, of directories and symbolic links only */
@@ -32,14 +39,29 @@ typedef struct move_ops {
  * hands its access to another process (file-write-mount and
  * file-issue-extension-read/-write are other names of these). */
 static const move_ops moves[] = {
-    { .family = "file-read*",
+    { .family = { "file-read*" },
       .self = { "file-write-unlink", "file-link", "file-clone", "file-mount", "file-mount-update", "file-issue-extension" },
       .up = { "file-write-unlink", "file-clone", "file-mount", "file-mount-update" },
       .held = { "file-write-create" } },
-    { .family = "file-write*",
+    { .family = { "file-write*" },
       .self = { "file-write-unlink", "file-write-create", "file-link", "file-mount", "file-mount-update", "file-issue-extension" },
       .up = { "file-write-unlink", "file-write-create", "file-mount", "file-mount-update" } },
+    { .family = { "process-exec*", "network-outbound", "file-map-executable", "file-ioctl" },
+      .self = { "file-write-unlink", "file-link", "file-clone" },
+      .up = { "file-write-unlink", "file-clone" },
+      .held = { "file-write-create" } },
+    { .family = { "network-bind" },
+      .self = { "file-write-unlink", "file-write-create", "file-link" },
+      .up = { "file-write-unlink", "file-write-create" } },
 };
+
+/* Does the final rule f deny some operation of the row's families? */
+static int covers_family(const rule *f, const move_ops *mo)
+{
+    for (size_t j = 0; j < MOVE_FAMILIES && mo->family[j]; j++)
+        if (opset_intersects(f->covers, &op_get(op_lookup(mo->family[j], NULL))->covers)) return 1;
+    return 0;
+}
 
 int final_self_denies(const rule *f, int op)
 {
@@ -47,7 +69,7 @@ int final_self_denies(const rule *f, int op)
     if (opset_has(f->covers, op)) return 1;
     int r = 0;
     for (size_t k = 0; k < sizeof moves / sizeof *moves; k++) {
-        if (!opset_intersects(f->covers, &op_get(op_lookup(moves[k].family, NULL))->covers)) continue;
+        if (!covers_family(f, &moves[k])) continue;
         for (size_t j = 0; j < MOVE_OPS && moves[k].self[j]; j++)
             if (op_lookup(moves[k].self[j], NULL) == op) return 1;
         for (size_t j = 0; j < MOVE_OPS && moves[k].held[j]; j++)
@@ -89,7 +111,7 @@ void add_final_moves(compilation *c)
         if (!f->final || f->action != ACT_DENY || f->implied || f->dup_of) continue;
         if (mk_family(f->m.kind) != FAM_PATH || f->m.kind == MK_ANCESTORS) continue;
         for (size_t k = 0; k < sizeof moves / sizeof *moves; k++) {
-            if (!opset_intersects(f->covers, &op_get(op_lookup(moves[k].family, NULL))->covers)) continue;
+            if (!covers_family(f, &moves[k])) continue;
             for (size_t j = 0; j < MOVE_OPS && moves[k].self[j]; j++) {
                 ic.op = op_lookup(moves[k].self[j], NULL);
                 add_self(&ic, f);

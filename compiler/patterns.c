@@ -297,9 +297,35 @@ unsigned alias_component(const char *c, size_t n, alias_how how)
     return mask;
 }
 
+/* "/" + globstar + "/C/rest": with the globstar as no component at all
+ * the glob is "/C/rest", so C is a first component too.  Where C matches
+ * an alias in some case of its letters but not in its own lowercase
+ * spelling ("TMP", "T*"), the globstar as "private" does not give the
+ * kernel's path and the alias is read here; plain text in another case
+ * counts ("/TMP/x" is the /tmp link), since nothing rewrote it. */
+static unsigned globstar_alias_mask(const char *g, size_t len, size_t *rest)
+{
+    size_t s = globstars_at(g, len, 0);
+    if (!s || s >= len) return 0;
+    size_t e = s + 1;
+    for (; e < len && g[e] != '/'; e++) {
+        if (g[e] == PARAM_OPEN) return 0;
+        if (g[e] == '\\') {
+            if (e + 1 < len && g[e + 1] == '/') break;      /* an escaped '/' is a '/' */
+            e++;
+        }
+    }
+    unsigned mask = alias_component(g + s + 1, e - s - 1, ALIAS_GLOB);
+    for (unsigned k = 0; k < 3; k++)
+        if (comp_match(g + s + 1, e - s - 1, alias_names[k], 3)) mask &= ~(1u << k);
+    *rest = e < len && g[e] == '\\' ? e + 1 : e;
+    return mask;
+}
+
 unsigned glob_alias_mask(const char *g, size_t len, size_t *rest)
 {
     if (!len || g[0] != '/') return 0;
+    if (globstars_at(g, len, 0)) return globstar_alias_mask(g, len, rest);
     size_t e = 1;
     int wild = 0;
     for (; e < len && g[e] != '/'; e++) {

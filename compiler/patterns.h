@@ -40,7 +40,11 @@ unsigned alias_component(const char *c, size_t n, alias_how how);
  * the kernel sees those paths under /private ("/t*" + "/x" covers
  * /private/tmp/x).  Returns a mask of the aliases it matches (bit k:
  * glob_alias_name(k)) and sets *rest to the offset after the first
- * component; 0 when none (a written "/tmp" was rewritten when read). */
+ * component; 0 when none (a written "/tmp" was rewritten when read).
+ * After a leading globstar, which may be no component, the next one is
+ * read so too, as plain text as well ("/" + globstar + "/TMP/x" covers
+ * /private/tmp/x), for the aliases it does not match in lowercase (those
+ * the globstar as "private" covers as written). */
 unsigned glob_alias_mask(const char *g, size_t len, size_t *rest);
 const char *glob_alias_name(unsigned k);
 /* "/private/" + glob_alias_name(k) + g[rest, len): the glob's matches

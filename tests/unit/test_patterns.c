@@ -145,6 +145,18 @@ void test_patterns(void)
               "glob %s: fixed %.*s depth %d", gf[i].g, (int)m.fixed_len, m.fixed, m.spec_a);
     }
 
+    unit_case("patterns: after a leading globstar the next component may be first (an alias in another case)");
+    static const struct { const char *g; unsigned mask; size_t rest; } ga[] = {
+        { "/**/TMP/x", 1, 7 }, { "/**/**/Var", 2, 10 }, { "/**/T*/x", 1, 6 }, { "/**/[eE]TC", 4, 10 },
+        { "/**/tmp/x", 0, 0 }, { "/**/t*/x", 0, 0 }, { "/**/*/x", 0, 0 }, { "/**", 0, 0 }, { "/**/TMPX/x", 0, 0 },
+        { "/a/**/TMP/x", 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof ga / sizeof ga[0]; i++) {
+        size_t rest = 0;
+        unsigned mask = glob_alias_mask(ga[i].g, strlen(ga[i].g), &rest);
+        CHECK(mask == ga[i].mask && (!mask || rest == ga[i].rest), "glob %s: alias mask %u rest %zu", ga[i].g, mask, rest);
+    }
+
     unit_case("patterns: top-level alternatives of a regex (issue 17 item 4)");
     CHECK(regex_alt_end("^/a|^/b", 7) == 3, "first '|'");
     CHECK(regex_alt_end("^/(a|b)", 7) == 7, "inside a group");
