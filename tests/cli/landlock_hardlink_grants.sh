@@ -59,3 +59,24 @@ expect_err_has "landlock hardlink grants: ... naming it" "such as $U/tmp/hl"
 rm -f "$U/tmp/hl"
 inrun "$A" "$P" 'echo RAN'
 expect_rc "landlock hardlink grants: ... without it the run starts" 0
+
+# pnpm's store in its Linux home, linked into a project outside (pnpm's
+# default): std/dev/node leaves the store read only, so an npm or yarn
+# project's run starts and cannot write the store; std/dev/pnpm grants it,
+# and the run is refused while the store holds files linked outside
+PS="$U/home/.local/share/pnpm/store/v3/files/aa"
+mkdir -p "$PS" "$U/pnpmproj/node_modules/y"
+echo 'module.exports=2' >"$PS/ddee"
+ln "$PS/ddee" "$U/pnpmproj/node_modules/y/index.js"
+printf 'extends "std/agent", "std/dev/node";\n' >"$U/prof/node.buckle"
+printf 'extends "std/agent", "std/dev/pnpm";\n' >"$U/prof/pnpm.buckle"
+inrun "$A" "$U/prof/node.buckle" "(echo PWNED >$PS/ddee) 2>/dev/null && echo WROTE-STORE; echo RAN"
+expect_rc "landlock hardlink grants: std/dev/node beside a pnpm store linked into another project runs" 0
+expect_out_has "landlock hardlink grants: ... (the command ran)" RAN
+expect_out_lacks "landlock hardlink grants: ... and cannot write the store" WROTE-STORE
+[ "$(cat "$U/pnpmproj/node_modules/y/index.js")" = 'module.exports=2' ] \
+    && pass "landlock hardlink grants: ... and the other project's file is unchanged" \
+    || fail "landlock hardlink grants: ... and the other project's file is unchanged" "$(cat "$U/pnpmproj/node_modules/y/index.js")"
+inrun "$A" "$U/prof/pnpm.buckle" 'echo RAN'
+expect_rc "landlock hardlink grants: std/dev/pnpm with the store linked into another project refuses the run" 125
+expect_err_has "landlock hardlink grants: ... naming the store's file" "such as $PS/ddee"

@@ -144,30 +144,41 @@ else
 fi
 
 # std/dev/node: pnpm's home (PNPM_HOME) and yarn's bin directory are on the
-# user's PATH: the sandbox writes the caches and the store, never a program
-# the user runs next, nor the packages pnpm dlx runs from its cache
+# user's PATH: the sandbox writes npm's and yarn's caches, never a program
+# the user runs next; pnpm's store and cache are std/dev/pnpm's (the store's
+# files are hard links into other projects), nor the packages pnpm dlx runs
+# from its cache under either
 NH=$U/nodehome
 mkdir -p "$NH/proj" "$NH/tmp" "$NH/.local/share/pnpm/store/v3" "$NH/.yarn/bin" "$NH/.yarn/berry/cache" "$NH/.npm/_cacache" \
     "$NH/.cache/pnpm/dlx/1a2b/pkg" "$NH/.cache/pnpm/metadata"
 printf '#!/bin/sh\necho real pnpm\n' >"$NH/.local/share/pnpm/pnpm"
 printf '#!/bin/sh\necho real yarn\n' >"$NH/.yarn/bin/yarn"
 printf 'extends "std/agent", "std/dev/node";\n' >"$U/node.buckle"
-run "landlock home: node" sh -c "cd '$NH/proj' && HOME='$NH' TMPDIR='$NH/tmp' '$B' run $A '$U/node.buckle' -- /usr/bin/sh -c '
-  (echo x >\$HOME/.local/share/pnpm/git) 2>/dev/null && echo PLANTED-PNPM-HOME
-  (echo x >\$HOME/.local/share/pnpm/pnpm) 2>/dev/null && echo REPLACED-PNPM
-  (echo x >\$HOME/.yarn/bin/yarn) 2>/dev/null && echo REPLACED-YARN
-  (echo x >\$HOME/.yarn/bin/git) 2>/dev/null && echo PLANTED-YARN-BIN
-  (echo x >\$HOME/.local/share/pnpm/store/v3/f) && echo WROTE-STORE
-  (echo x >\$HOME/.yarn/berry/cache/f) && echo WROTE-BERRY
-  (echo x >\$HOME/.npm/_cacache/f) && echo WROTE-NPM
-  (echo x >\$HOME/.cache/pnpm/dlx/1a2b/pkg/index.js) 2>/dev/null && echo PLANTED-PNPM-DLX
-  (mkdir \$HOME/.cache/pnpm/dlx/3c4d) 2>/dev/null && echo MADE-PNPM-DLX
-  (echo x >\$HOME/.cache/pnpm/metadata/f) && echo WROTE-PNPM-CACHE'"
-for w in PLANTED-PNPM-HOME REPLACED-PNPM REPLACED-YARN PLANTED-YARN-BIN PLANTED-PNPM-DLX MADE-PNPM-DLX; do
-    expect_out_lacks "landlock home: std/dev/node: no program on the user's PATH is written: $w" "$w"
+printf 'extends "std/agent", "std/dev/pnpm";\n' >"$U/pnpm.buckle"
+node_writes='
+  (echo x >$HOME/.local/share/pnpm/git) 2>/dev/null && echo PLANTED-PNPM-HOME
+  (echo x >$HOME/.local/share/pnpm/pnpm) 2>/dev/null && echo REPLACED-PNPM
+  (echo x >$HOME/.yarn/bin/yarn) 2>/dev/null && echo REPLACED-YARN
+  (echo x >$HOME/.yarn/bin/git) 2>/dev/null && echo PLANTED-YARN-BIN
+  (echo x >$HOME/.local/share/pnpm/store/v3/f) 2>/dev/null && echo WROTE-STORE
+  (echo x >$HOME/.yarn/berry/cache/f) && echo WROTE-BERRY
+  (echo x >$HOME/.npm/_cacache/f) && echo WROTE-NPM
+  (echo x >$HOME/.cache/pnpm/dlx/1a2b/pkg/index.js) 2>/dev/null && echo PLANTED-PNPM-DLX
+  (mkdir $HOME/.cache/pnpm/dlx/3c4d) 2>/dev/null && echo MADE-PNPM-DLX
+  (echo x >$HOME/.cache/pnpm/metadata/f) 2>/dev/null && echo WROTE-PNPM-CACHE'
+run "landlock home: node" sh -c "cd '$NH/proj' && HOME='$NH' TMPDIR='$NH/tmp' '$B' run $A '$U/node.buckle' -- /usr/bin/sh -c '$node_writes'"
+for w in PLANTED-PNPM-HOME REPLACED-PNPM REPLACED-YARN PLANTED-YARN-BIN PLANTED-PNPM-DLX MADE-PNPM-DLX WROTE-STORE WROTE-PNPM-CACHE; do
+    expect_out_lacks "landlock home: std/dev/node: no program on the user's PATH, nor pnpm's store, is written: $w" "$w"
 done
-for w in WROTE-STORE WROTE-BERRY WROTE-NPM WROTE-PNPM-CACHE; do
-    expect_out_has "landlock home: std/dev/node: the caches and the store are written: $w" "$w"
+for w in WROTE-BERRY WROTE-NPM; do
+    expect_out_has "landlock home: std/dev/node: npm's and yarn's caches are written: $w" "$w"
+done
+run "landlock home: pnpm" sh -c "cd '$NH/proj' && HOME='$NH' TMPDIR='$NH/tmp' '$B' run $A '$U/pnpm.buckle' -- /usr/bin/sh -c '$node_writes'"
+for w in PLANTED-PNPM-HOME REPLACED-PNPM REPLACED-YARN PLANTED-YARN-BIN PLANTED-PNPM-DLX MADE-PNPM-DLX; do
+    expect_out_lacks "landlock home: std/dev/pnpm: no program on the user's PATH is written: $w" "$w"
+done
+for w in WROTE-STORE WROTE-PNPM-CACHE WROTE-BERRY WROTE-NPM; do
+    expect_out_has "landlock home: std/dev/pnpm: the caches and the store are written: $w" "$w"
 done
 # the home reached through another name of it (a bind mount, as a
 # container's double mount of the home gives): the same directory, refused
