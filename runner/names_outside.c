@@ -100,6 +100,9 @@ static int on_dev(const outside_ctx *x, unsigned long long dev)
     return 0;
 }
 
+/* the walk of the grants (shared_inodes.c) and the walk of the places
+ * the command may not write (collect_walk) pass over such a directory
+ * alike */
 int runner_dir_unreachable(int dirfd, const char *name, const struct stat *st)
 {
     return S_ISDIR(st->st_mode) && st->st_uid != geteuid() && faccessat(dirfd, name, X_OK, AT_EACCESS) != 0;
@@ -216,9 +219,9 @@ static void collect_walk(outside_ctx *x, int dirfd, const char *path, int depth,
             hm_put(&x->files, arena_strndup(x->a, key, kl), kl, at);
         } else if (k == ENTRY_DIR && en.fd >= 0)
             collect_walk(x, en.fd, en.path, depth + 1, en.outside);
-        /* another user's directory the user cannot read: the command
-         * cannot change what is in it either */
-        else if (k == ENTRY_DIR && !(errno == EACCES && en.st.st_uid != geteuid()))
+        /* beneath another user's directory the user cannot search, the
+         * command can reach no file */
+        else if (k == ENTRY_DIR && !runner_dir_unreachable(dirfd, e->d_name, &en.st))
             x->cut = arena_printf(x->a, "%s cannot be read", en.path);
     }
     if (d) closedir(d);
