@@ -278,27 +278,36 @@ const char *runner_names_outside(arena *a, const ll_plan *plan, outside_file *fi
     return x.found < x.n ? x.cut : NULL;
 }
 
-/* 1 when the directories where the command may not write number at most
- * max: read breadth first (a large place, /usr or /etc, reaches the bound
- * after a few reads), without following links */
-static int outside_dirs_at_most(arena *a, const ll_plan *plan, size_t max)
+/* breadth first: a large place, /usr or /etc, reaches the bound after a
+ * few reads */
+int runner_outside_dirs_from(arena *a, const ll_plan *plan, const char *const *start, size_t nstart, size_t max)
 {
-    int pl = place(plan, "/");
-    if (pl == PLACE_GRANTED) return 1;
     /* the queue: every directory counted, and whether all beneath it is outside */
     const char **q = arena_alloc(a, (max + 1) * sizeof *q);
     unsigned char *qo = arena_alloc(a, max + 1);
     size_t head = 0, n = 0;
-    q[n] = "/", qo[n++] = pl == PLACE_OUTSIDE;
+    for (size_t i = 0; i < nstart; i++) {
+        int pl = place(plan, start[i]);
+        if (pl == PLACE_GRANTED) continue;
+        if (n > max) return 0;
+        q[n] = start[i], qo[n++] = pl == PLACE_OUTSIDE;
+    }
     while (head < n) {
         const char *path = q[head];
         int outside = qo[head++];
         int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) {
+            /* gone since it was listed, or replaced by a file or a link:
+             * nothing beneath it to count */
             int err = errno;
-            struct stat ps;
+            if (err == ENOENT || err == ENOTDIR || err == ELOOP) continue;
             /* another user's that the user cannot read: counted, with
-             * nothing beneath it */
+             * nothing beneath it.  The walk this count bounds passes over
+             * it only when the user cannot search it either, and else
+             * refuses the run there, naming it; a count given up would
+             * have every grant walked instead (the whole machine under
+             * default allow) */
+            struct stat ps;
             if (err == EACCES && lstat(path, &ps) == 0 && ps.st_uid != geteuid()) continue;
             return 0;
         }
@@ -331,7 +340,8 @@ static int outside_dirs_at_most(arena *a, const ll_plan *plan, size_t max)
 
 int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_dirs)
 {
-    return runner_writes_everywhere(plan) || outside_dirs_at_most(a, plan, max_dirs);
+    const char *root = "/";
+    return runner_writes_everywhere(plan) || runner_outside_dirs_from(a, plan, &root, 1, max_dirs);
 }
 
 const char *runner_outside_linked(arena *a, const ll_plan *plan, size_t max_entries, outside_linked **files, size_t *n)
