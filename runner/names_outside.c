@@ -30,15 +30,13 @@ enum { OUTSIDE_DEPTH_MAX = 64 };
 typedef struct outside_ctx {
     arena *a;
     const ll_plan *plan;
-    hashmap files;                   /* "dev:ino" -> outside_file */
+    hashmap files;                   /* "dev:ino" -> outside_file, or the place in order plus one */
     const unsigned long long *devs;  /* the filesystems that hold them */
     size_t ndev;
     size_t n, found;                 /* files, and those found outside at least once */
     size_t entries, max;
     const char *cut;                 /* where the walk could not go on, or NULL */
-    int collect;                     /* every file found with more than one name is kept (in order), on
-                                      * every filesystem, rather than the n given */
-    outside_linked *order;
+    outside_linked *order;           /* runner_outside_linked's files */
     size_t cap;
 } outside_ctx;
 
@@ -102,88 +100,131 @@ static int on_dev(const outside_ctx *x, unsigned long long dev)
     return 0;
 }
 
-static void name_outside(outside_ctx *x, const struct stat *st, const char *path)
-{
-    if (st->st_nlink < 2) return;
-    char key[48];
-    int kl = snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
-    if (x->collect) {
-        size_t *at = hm_get(&x->files, key, (size_t)kl);
-        if (at) {
-            x->order[*at - 1].outside++;
-            return;
-        }
-        if (x->n == x->cap) {
-            size_t cap = x->cap ? 2 * x->cap : 64;
-            outside_linked *o = arena_alloc(x->a, cap * sizeof *o);
-            if (x->n) memcpy(o, x->order, x->n * sizeof *o);
-            x->order = o, x->cap = cap;
-        }
-        x->order[x->n] = (outside_linked){ .path = path, .dev = (unsigned long long)st->st_dev,
-                                            .ino = (unsigned long long)st->st_ino, .nlink = (unsigned long long)st->st_nlink, .outside = 1 };
-        size_t *v = arena_alloc(x->a, sizeof *v);
-        *v = ++x->n;
-        hm_put(&x->files, arena_strndup(x->a, key, (size_t)kl), (size_t)kl, v);
-        return;
-    }
-    outside_file *f = hm_get(&x->files, key, (size_t)kl);
-    if (f && f->outside++ == 0) x->found++;
-}
-
-/* a directory that could not be opened (err) is another user's that this
- * one cannot read: the command cannot change what is in it either.  The
- * walk of the places the command may not write and the count that bounds
- * it (outside_dirs_at_most) pass over it alike. */
-static int others_unread(int err, const struct stat *st) { return err == EACCES && st->st_uid != geteuid(); }
-
+/* the walk of the grants (shared_inodes.c) and the walk of the places
+ * the command may not write (collect_walk) pass over such a directory
+ * alike */
 int runner_dir_unreachable(int dirfd, const char *name, const struct stat *st)
 {
     return S_ISDIR(st->st_mode) && st->st_uid != geteuid() && faccessat(dirfd, name, X_OK, AT_EACCESS) != 0;
 }
 
-/* outside: every name beneath path is outside the grants */
-static void walk(outside_ctx *x, int dirfd, const char *path, int depth, int outside)
+/* one entry of a directory the walks below read */
+enum { ENTRY_PASS, ENTRY_NAME, ENTRY_DIR };
+typedef struct entry {
+    const char *path;
+    struct stat st;
+    int outside;  /* ENTRY_DIR: every name beneath it is outside the grants */
+    int fd;       /* ENTRY_DIR: opened, or -1 */
+} entry;
+
+/* dirent e of the directory dirfd at path (outside: every name in it is
+ * outside the grants): ENTRY_NAME, a name outside the grants of a regular
+ * file with more than one; ENTRY_DIR, a directory to walk (its fd -1 when
+ * it could not be opened); else ENTRY_PASS, and x->cut set when the walk
+ * must stop.  Only the filesystems in x->devs are looked at, all when it
+ * is empty. */
+static int step(outside_ctx *x, int dirfd, const struct dirent *e, const char *path, int depth, int outside, entry *en)
+{
+    const char *n = e->d_name;
+    if (!strcmp(n, ".") || !strcmp(n, "..")) return ENTRY_PASS;
+    if (++x->entries > x->max) {
+        x->cut = arena_printf(x->a, "more than %zu entries where the command may not write", x->max);
+        return ENTRY_PASS;
+    }
+    if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) return ENTRY_PASS;
+    const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
+    if (e->d_type == DT_REG && !outside && granted_file(x->plan, sub) && !read_only_near(x->plan, sub, 1))
+        return ENTRY_PASS;
+    struct stat *st = &en->st;
+    if (fstatat(dirfd, n, st, AT_SYMLINK_NOFOLLOW) != 0) return ENTRY_PASS;
+    if (x->ndev && !on_dev(x, (unsigned long long)st->st_dev)) return ENTRY_PASS;
+    en->path = sub;
+    if (S_ISREG(st->st_mode))
+        return st->st_nlink > 1 && (outside || !granted_file(x->plan, sub) || read_only_near(x->plan, sub, 1))
+                   ? ENTRY_NAME : ENTRY_PASS;
+    if (!S_ISDIR(st->st_mode)) return ENTRY_PASS;
+    int pl = outside ? PLACE_OUTSIDE : place(x->plan, sub);
+    if (pl == PLACE_GRANTED) return ENTRY_PASS;
+    if (depth + 1 >= OUTSIDE_DEPTH_MAX) {
+        x->cut = arena_printf(x->a, "%s is more than %d directories deep", sub, OUTSIDE_DEPTH_MAX);
+        return ENTRY_PASS;
+    }
+    en->outside = pl == PLACE_OUTSIDE;
+    en->fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    return ENTRY_DIR;
+}
+
+static DIR *listing(outside_ctx *x, int dirfd, const char *path)
 {
     DIR *d = fdopendir(dirfd);
     if (!d) {
         close(dirfd);
         if (!x->cut) x->cut = arena_printf(x->a, "%s cannot be read", path);
-        return;
     }
+    return d;
+}
+
+/* a file's key in x->files, "dev:ino"; its length */
+static size_t key_of(const struct stat *st, char key[48])
+{
+    return (size_t)snprintf(key, 48, "%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+}
+
+/* The walk for runner_names_outside: each name of the files in x->files
+ * (outside_file) counted, until every file has one */
+static void find_walk(outside_ctx *x, int dirfd, const char *path, int depth, int outside)
+{
+    DIR *d = listing(x, dirfd, path);
     struct dirent *e;
-    while (!x->cut && (x->collect || x->found < x->n) && (e = readdir(d))) {
-        const char *n = e->d_name;
-        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
-        if (++x->entries > x->max) {
-            x->cut = arena_printf(x->a, "more than %zu entries where the command may not write", x->max);
-            break;
-        }
-        if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
-        const char *sub = arena_printf(x->a, "%s/%s", strcmp(path, "/") ? path : "", n);
-        if (e->d_type == DT_REG && !outside && granted_file(x->plan, sub) && !read_only_near(x->plan, sub, 1)) continue;
-        struct stat st;
-        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-        if (!x->collect && !on_dev(x, (unsigned long long)st.st_dev)) continue;
-        if (S_ISREG(st.st_mode)) {
-            if (outside || !granted_file(x->plan, sub) || read_only_near(x->plan, sub, 1)) name_outside(x, &st, sub);
-            continue;
-        }
-        if (!S_ISDIR(st.st_mode)) continue;
-        int pl = outside ? PLACE_OUTSIDE : place(x->plan, sub);
-        if (pl == PLACE_GRANTED) continue;
-        if (depth + 1 >= OUTSIDE_DEPTH_MAX) {
-            x->cut = arena_printf(x->a, "%s is more than %d directories deep", sub, OUTSIDE_DEPTH_MAX);
-            break;
-        }
-        int fd = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0 && x->collect && others_unread(errno, &st)) continue;
-        if (fd < 0) {
-            x->cut = arena_printf(x->a, "%s cannot be read", sub);
-            break;
-        }
-        walk(x, fd, sub, depth + 1, pl == PLACE_OUTSIDE);
+    while (d && !x->cut && x->found < x->n && (e = readdir(d))) {
+        entry en;
+        int k = step(x, dirfd, e, path, depth, outside, &en);
+        if (k == ENTRY_NAME) {
+            char key[48];
+            size_t kl = key_of(&en.st, key);
+            outside_file *f = hm_get(&x->files, key, kl);
+            if (f && f->outside++ == 0) x->found++;
+        } else if (k == ENTRY_DIR && en.fd < 0)
+            x->cut = arena_printf(x->a, "%s cannot be read", en.path);
+        else if (k == ENTRY_DIR)
+            find_walk(x, en.fd, en.path, depth + 1, en.outside);
     }
-    closedir(d);
+    if (d) closedir(d);
+}
+
+/* The walk for runner_outside_linked: every file with more than one name
+ * kept in x->order (in the order found; x->files maps it to its place
+ * there, plus one), with the names seen */
+static void collect_walk(outside_ctx *x, int dirfd, const char *path, int depth, int outside)
+{
+    DIR *d = listing(x, dirfd, path);
+    struct dirent *e;
+    while (d && !x->cut && (e = readdir(d))) {
+        entry en;
+        int k = step(x, dirfd, e, path, depth, outside, &en);
+        if (k == ENTRY_NAME) {
+            char key[48];
+            size_t kl = key_of(&en.st, key), *at = hm_get(&x->files, key, kl);
+            if (at) {
+                x->order[*at - 1].outside++;
+                continue;
+            }
+            x->order = arena_grow(x->a, x->order, x->n, x->cap, sizeof *x->order);
+            x->cap = arena_grow_cap(x->n, x->cap);
+            x->order[x->n] = (outside_linked){ .path = en.path, .dev = (unsigned long long)en.st.st_dev,
+                                                .ino = (unsigned long long)en.st.st_ino,
+                                                .nlink = (unsigned long long)en.st.st_nlink, .outside = 1 };
+            at = arena_alloc(x->a, sizeof *at);
+            *at = ++x->n;
+            hm_put(&x->files, arena_strndup(x->a, key, kl), kl, at);
+        } else if (k == ENTRY_DIR && en.fd >= 0)
+            collect_walk(x, en.fd, en.path, depth + 1, en.outside);
+        /* beneath another user's directory the user cannot search, the
+         * command can reach no file */
+        else if (k == ENTRY_DIR && !runner_dir_unreachable(dirfd, e->d_name, &en.st))
+            x->cut = arena_printf(x->a, "%s cannot be read", en.path);
+    }
+    if (d) closedir(d);
 }
 
 const char *runner_names_outside(arena *a, const ll_plan *plan, outside_file *files, size_t n, size_t max_entries)
@@ -231,33 +272,43 @@ const char *runner_names_outside(arena *a, const ll_plan *plan, outside_file *fi
             x.cut = arena_printf(a, "%s cannot be read", roots[i]);
             break;
         }
-        walk(&x, fd, roots[i], 0, pl == PLACE_OUTSIDE);
+        find_walk(&x, fd, roots[i], 0, pl == PLACE_OUTSIDE);
     }
     hm_free(&x.files);
     return x.found < x.n ? x.cut : NULL;
 }
 
-/* 1 when the directories where the command may not write number at most
- * max: read breadth first (a large place, /usr or /etc, reaches the bound
- * after a few reads), without following links */
-static int outside_dirs_at_most(arena *a, const ll_plan *plan, size_t max)
+/* breadth first: a large place, /usr or /etc, reaches the bound after a
+ * few reads */
+int runner_outside_dirs_from(arena *a, const ll_plan *plan, const char *const *start, size_t nstart, size_t max)
 {
-    int pl = place(plan, "/");
-    if (pl == PLACE_GRANTED) return 1;
     /* the queue: every directory counted, and whether all beneath it is outside */
     const char **q = arena_alloc(a, (max + 1) * sizeof *q);
     unsigned char *qo = arena_alloc(a, max + 1);
     size_t head = 0, n = 0;
-    q[n] = "/", qo[n++] = pl == PLACE_OUTSIDE;
+    for (size_t i = 0; i < nstart; i++) {
+        int pl = place(plan, start[i]);
+        if (pl == PLACE_GRANTED) continue;
+        if (n > max) return 0;
+        q[n] = start[i], qo[n++] = pl == PLACE_OUTSIDE;
+    }
     while (head < n) {
         const char *path = q[head];
         int outside = qo[head++];
         int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) {
+            /* gone since it was listed, or replaced by a file or a link:
+             * nothing beneath it to count */
             int err = errno;
+            if (err == ENOENT || err == ENOTDIR || err == ELOOP) continue;
+            /* another user's that the user cannot read: counted, with
+             * nothing beneath it.  The walk this count bounds passes over
+             * it only when the user cannot search it either, and else
+             * refuses the run there, naming it; a count given up would
+             * have every grant walked instead (the whole machine under
+             * default allow) */
             struct stat ps;
-            /* counted, and passed over as the walk passes over it */
-            if (lstat(path, &ps) == 0 && others_unread(err, &ps)) continue;
+            if (err == EACCES && lstat(path, &ps) == 0 && ps.st_uid != geteuid()) continue;
             return 0;
         }
         DIR *d = fdopendir(fd);
@@ -289,12 +340,13 @@ static int outside_dirs_at_most(arena *a, const ll_plan *plan, size_t max)
 
 int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_dirs)
 {
-    return runner_writes_everywhere(plan) || outside_dirs_at_most(a, plan, max_dirs);
+    const char *root = "/";
+    return runner_writes_everywhere(plan) || runner_outside_dirs_from(a, plan, &root, 1, max_dirs);
 }
 
 const char *runner_outside_linked(arena *a, const ll_plan *plan, size_t max_entries, outside_linked **files, size_t *n)
 {
-    outside_ctx x = { .a = a, .plan = plan, .max = max_entries, .collect = 1 };
+    outside_ctx x = { .a = a, .plan = plan, .max = max_entries };
     hm_init(&x.files);
     *files = NULL, *n = 0;
     int pl = place(plan, "/");
@@ -303,7 +355,7 @@ const char *runner_outside_linked(arena *a, const ll_plan *plan, size_t max_entr
          * through its mount point */
         int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) x.cut = "/ cannot be read";
-        else walk(&x, fd, "/", 0, pl == PLACE_OUTSIDE);
+        else collect_walk(&x, fd, "/", 0, pl == PLACE_OUTSIDE);
     }
     hm_free(&x.files);
     /* the files with a name the walk did not see: that name lies where the

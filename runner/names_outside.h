@@ -31,6 +31,14 @@ int runner_writes_everywhere(const ll_plan *plan);
  * places.  0 when the plan confines writing (the walk reached its bound,
  * or a place could not be read). */
 int runner_writes_nearly_everywhere(arena *a, const ll_plan *plan, size_t max_dirs);
+/* The count beneath it: 1 when the places the plan does not let the
+ * command write files, at and beneath the directories start (nstart of
+ * them; "/" alone for runner_writes_nearly_everywhere), hold at most max
+ * directories.  Read breadth first, without following links; a directory
+ * gone by the time it is read (or replaced by a file or a link) counts
+ * with nothing beneath it, as does another user's the user cannot read
+ * (runner_outside_linked then refuses at one the user can search). */
+int runner_outside_dirs_from(arena *a, const ll_plan *plan, const char *const *start, size_t nstart, size_t max);
 
 /* Counts in each file's outside the names it has where the plan does not
  * let the command write files: beneath no grant that writes files, or

@@ -7,6 +7,12 @@ fail() { echo "FAIL $1: $2" >>"$RESULTS"; echo "FAIL $1: $2" >&2; }
 # skip NAME WHY: a check that cannot run here, and why
 skip() { echo "SKIP $1: $2" >>"$RESULTS"; }
 
+# scratch_dir NAME: makes $TMP/NAME, empty, for the script's files, and
+# prints its path (D=$(scratch_dir NAME))
+scratch_dir() {
+    rm -rf "$TMP/$1" && mkdir -p "$TMP/$1" && printf '%s\n' "$TMP/$1"
+}
+
 # run NAME CMD...: runs CMD, keeps stdout/stderr/status in $OUT $ERR $RC
 run() {
     _name=$1; shift

@@ -1,8 +1,7 @@
 # diff.sh - `buckle diff OLD NEW`: a refactor that keeps the meaning reports
 # nothing; each kind of widening and narrowing is found, widenings first.
 . tests/lib.sh
-P="$TMP/diff"
-mkdir -p "$P"
+P=$(scratch_dir diff)
 cat >"$P/old.buckle" <<'EOF'
 files {
     allow read "/usr", "~/project";

@@ -6,8 +6,7 @@
 # combination there too large.  The walk over the combinations with a
 # changed regex, near the paths HOME moves, finds the widening.
 . tests/lib.sh
-D=$TMP/diff_bound
-mkdir -p "$D"
+D=$(scratch_dir diff_bound)
 A='[a-p][a-p][a-p][a-p][a-p][a-p][a-p][a-p][a-p][a-p][a-p][a-p]'
 many() {
     for t in q r s t u v w x y z 0 1 2 3 4 5; do

@@ -6,8 +6,7 @@
 # literal; a refactor that keeps the meaning is still the same decisions,
 # and a walk cut at its bound is "cannot compare", never the same.
 . tests/lib.sh
-D=$TMP/diff_cells
-mkdir -p "$D"
+D=$(scratch_dir diff_cells)
 
 # a glob deny dropped: its only combination with the regex's class that was
 # asked (/a/b/.key) is decided by the prefix deny on both sides

@@ -4,8 +4,7 @@
 # Seatbelt reads them, imports that cannot be read, parameters without a
 # value; and requests that cannot be decided are never the same (exit 3).
 . tests/lib.sh
-G="$TMP/diffgate"
-mkdir -p "$G"
+G=$(scratch_dir diffgate)
 printf '(version 1)\n(deny default)\n' >"$G/deny.sb"
 
 # operations that name no object: an unfiltered allow is a widening

@@ -7,8 +7,7 @@
 # from the anchor of its changed rules reaches its bound, so other
 # changes are not ruled out, and the answer says so).
 . tests/lib.sh
-D=$TMP/diff_large
-mkdir -p "$D"
+D=$(scratch_dir diff_large)
 E=corpus/examples
 run "diff large: the compiled golden against its source" "$BUCKLE" diff --canonical-values "$E/srt-large.sb" "$E/srt-large.buckle"
 expect_rc "diff large: the compiled golden against its source" 0

@@ -2,8 +2,7 @@
 # is asked as one: allowing a local name the other side denies is a
 # widening, in SBPL and in buckle.
 . tests/lib.sh
-D=$TMP/diff_local
-mkdir -p "$D"
+D=$(scratch_dir diff_local)
 printf '(version 1)\n(deny default)\n' >"$D/old.sb"
 printf '(version 1)\n(deny default)\n(allow mach-lookup (local-name "com.x"))\n' >"$D/new.sb"
 run "diff local: a local name allowed in SBPL" "$BUCKLE" diff "$D/old.sb" "$D/new.sb"

@@ -3,8 +3,7 @@
 # widening: a regex on $HOME replaced by one on every home narrows at the
 # test HOME and widens under a HOME elsewhere.
 . tests/lib.sh
-D=$TMP/diff_narrow_values
-mkdir -p "$D"
+D=$(scratch_dir diff_narrow_values)
 printf 'files { allow read "/"; deny read regex "^${HOME}/\\\\.ssh"; }\n' >"$D/old.buckle"
 printf 'files { allow read "/"; deny read regex "^/Users/[^/]+/\\\\.ssh"; }\n' >"$D/new.buckle"
 run "diff narrow values: a widening under another HOME" "$BUCKLE" diff "$D/old.buckle" "$D/new.buckle"

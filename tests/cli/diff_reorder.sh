@@ -4,9 +4,7 @@
 # patterns match (never named by either) or only a parameter's value
 # tells them apart.
 . tests/lib.sh
-V="$TMP/diff_reorder"
-rm -rf "$V"
-mkdir -p "$V"
+V=$(scratch_dir diff_reorder)
 
 # two regexes that both match /a/x.txt, swapped
 printf '(version 1)\n(deny default)\n(allow file-read* (regex #"^/a/[^/]*\\.txt$"))\n(deny file-read* (regex #"^/a/x[^/]*$"))\n' >"$V/re-old.sb"

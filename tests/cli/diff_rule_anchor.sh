@@ -8,8 +8,7 @@
 # is walked the same way, within a bound; past it the answer is never "the
 # same decisions".
 . tests/lib.sh
-D=$TMP/diff_rule_anchor
-mkdir -p "$D"
+D=$(scratch_dir diff_rule_anchor)
 # $1 file, $2 the first rule, $3 the longest run of q's the third rule
 # names (8 unless given)
 write() {

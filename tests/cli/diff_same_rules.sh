@@ -4,8 +4,7 @@
 # one rule past another of the same operation is still found where the
 # two meet (a regex below a subpath).
 . tests/lib.sh
-D=$TMP/diff_same_rules
-mkdir -p "$D"
+D=$(scratch_dir diff_same_rules)
 cat >"$D/a.sb" <<'EOF'
 (version 1)
 (deny default)

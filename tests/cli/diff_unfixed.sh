@@ -2,8 +2,7 @@
 # side reads a parameter in a condition that neither -D nor -U fixes, nor
 # when the texts differ and an import left out of both may decide.
 . tests/lib.sh
-D=$TMP/diff_unfixed
-mkdir -p "$D"
+D=$(scratch_dir diff_unfixed)
 printf '(version 1)\n(deny default)\n(allow file-read* (subpath "/usr"))\n' >"$D/plain.sb"
 cp "$D/plain.sb" "$D/debug.sb"
 printf '(when (param "DEBUG") (allow file-write* (subpath "/")) (allow network*))\n' >>"$D/debug.sb"

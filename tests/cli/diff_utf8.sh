@@ -2,8 +2,7 @@
 # byte shorter than a path is a character shorter, so the text answer is
 # UTF-8 and lists the same examples as the JSON one.
 . tests/lib.sh
-D=$TMP/diff_utf8
-mkdir -p "$D"
+D=$(scratch_dir diff_utf8)
 printf '(version 1) (allow default) (deny file-write* (subpath "/\303\251"))\n' >"$D/u1.sb"
 cp "$D/u1.sb" "$D/u2.sb"
 printf '(deny file-write-data (require-not (regex "/A/A$")))\n' >>"$D/u2.sb"

@@ -5,9 +5,7 @@
 # and again with a relative one (a path either makes with "//", or without
 # a leading '/', matches nothing).
 . tests/lib.sh
-V="$TMP/diff_value_sets"
-rm -rf "$V"
-mkdir -p "$V"
+V=$(scratch_dir diff_value_sets)
 
 printf 'param P;\nfiles { allow read "$P"; deny read "/a/$P"; }\n' >"$V/root-old.buckle"
 printf 'param P;\nfiles { allow read "$P"; deny read "/a/$P"; allow write "$P/x"; }\n' >"$V/root-new.buckle"

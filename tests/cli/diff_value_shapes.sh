@@ -8,9 +8,7 @@
 # one deny more, which the kept allow covers under that value only: diff
 # must say "widened" (exit 1), never "the same decisions".
 . tests/lib.sh
-V="$TMP/diff_value_shapes"
-rm -rf "$V"
-mkdir -p "$V"
+V=$(scratch_dir diff_value_shapes)
 
 # NAME SECTION KEPT DROPPED PATH: the kept rule in both, the dropped one in
 # the old profile only; PATH is a request the old denies and the new allows

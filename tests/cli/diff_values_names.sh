@@ -7,9 +7,7 @@
 # order, buckle's sections by length.  And a path parameter is put below
 # each hard-coded path: the traversal its allow implies meets a deny there.
 . tests/lib.sh
-V="$TMP/diff_values_names"
-rm -rf "$V"
-mkdir -p "$V"
+V=$(scratch_dir diff_values_names)
 
 # a name built on a declared default against the hard-coded name
 printf 'mach { allow lookup prefix "com."; deny lookup "com.apple.secd"; }\n' >"$V/name-old.buckle"

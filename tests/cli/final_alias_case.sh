@@ -5,8 +5,7 @@
 # what the values deny, and the final checks compare it there, with the
 # values (-D, what buckle run compiles) as without them.
 . tests/lib.sh
-D="$TMP/final_alias_case"
-mkdir -p "$D"
+D=$(scratch_dir final_alias_case)
 
 # symbolic NAME RULE PATH VALUES...: a deny of RULE beside an allow of
 # /private, compiled without values, denies PATH with the VALUES given to

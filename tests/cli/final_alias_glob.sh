@@ -4,8 +4,7 @@
 # glob beside a final allow or a raw allow, are BK2005 with the value given
 # (-D) and without it (the value that makes the alias is found).
 . tests/lib.sh
-D="$TMP/final_alias_glob"
-mkdir -p "$D"
+D=$(scratch_dir final_alias_glob)
 
 refused() {  # NAME FILE [ARGS...]
     n="$1" f="$2"

@@ -4,8 +4,7 @@
 # the file a tool's later lookup of ".mcp.json" finds.  Linux volumes
 # compare names byte for byte: nothing is added there.
 . tests/lib.sh
-D="$TMP/final_case"
-mkdir -p "$D"
+D=$(scratch_dir final_case)
 
 # answers LABEL FILE: each "OP OBJECT WANT" line of stdin asked of FILE
 # with buckle query: the answer is WANT, and the compiled SBPL agrees

@@ -6,8 +6,7 @@
 # (--vnode-type), and the compiled SBPL holds it as a vnode-type filter.
 . tests/lib.sh
 GL=$(line_of corpus/std/agent.buckle 'deny final write glob "$WORKDIR/.git/modules/**/hooks"')
-D="$TMP/final_glob_holders"
-mkdir -p "$D"
+D=$(scratch_dir final_glob_holders)
 W=/Users/test/project
 
 printf 'extends "std/agent";\n' >"$D/agent.buckle"

@@ -6,8 +6,7 @@
 # decision procedure, the -D output (plain and --compact, what buckle run
 # compiles) and the symbolic output all deny there.
 . tests/lib.sh
-D="$TMP/final_glob_zero_alias"
-mkdir -p "$D"
+D=$(scratch_dir final_glob_zero_alias)
 
 printf 'param P;\nfiles {\n  allow read "/";\n  deny final read glob "/**/${USER}/x";\n  deny final read glob "$P/**/${USER}/y";\n  deny final read glob "$P/**/TMP/w";\n}\n' >"$D/final.buckle"
 printf 'files {\n  allow read "/";\n  deny read glob "/**/TMP/x";\n}\n' >"$D/written.buckle"

@@ -5,8 +5,7 @@
 # would otherwise carve the final deny around the literal or let the raw
 # rule decide after it.
 . tests/lib.sh
-D="$TMP/final_glued_literal"
-mkdir -p "$D"
+D=$(scratch_dir final_glued_literal)
 
 # refused NAME WANT PROFILE-BODY: compiled without values it is BK2005 and
 # names WANT

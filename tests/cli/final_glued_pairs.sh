@@ -7,9 +7,7 @@
 # of an ancestor that a value spells is the error the written grant is.
 # Each pair is BK2005 symbolically (the value is found) and with -D.
 . tests/lib.sh
-D="$TMP/final_glued_pairs"
-rm -rf "$D"
-mkdir -p "$D"
+D=$(scratch_dir final_glued_pairs)
 
 refused() {  # NAME FILE [ARGS...]
     n="$1" f="$2"

@@ -5,8 +5,7 @@
 # ancestor away or making one (a prepared tree renamed into its place).
 # query's model and the compiled SBPL agree, symbolically and with -D.
 . tests/lib.sh
-D="$TMP/final_moves"
-mkdir -p "$D"
+D=$(scratch_dir final_moves)
 
 # the user's own final read deny beside a write grant of the home
 printf 'files {\n    allow read "/usr";\n    allow write "~";\n    deny final read "~/secrets/key";\n}\n' >"$D/home.buckle"

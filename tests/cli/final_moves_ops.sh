@@ -5,8 +5,7 @@
 # be decided there by other rules. query's model and the compiled SBPL
 # agree, symbolically and with -D.
 . tests/lib.sh
-D="$TMP/final_moves_ops"
-mkdir -p "$D"
+D=$(scratch_dir final_moves_ops)
 
 printf 'files {\n  allow read "/";\n  allow write "~";\n  allow file-link "~";\n}\nnetwork {\n  allow unix-connect "~";\n  deny final unix-connect "~/.docker/run/docker.sock";\n}\n' >"$D/sock.buckle"
 printf 'files {\n  allow read "/";\n  allow write "~";\n  allow file-link "~";\n}\nprocess {\n  allow exec "/";\n  deny final exec "~/bin/deploy";\n}\n' >"$D/exec.buckle"

@@ -4,8 +4,7 @@
 # on the raw name ("com.$X.secd" against "com.apple.secd": X=apple) makes
 # it BK2005, since nothing carves a raw rule.
 . tests/lib.sh
-D="$TMP/final_raw_names"
-mkdir -p "$D"
+D=$(scratch_dir final_raw_names)
 i=0
 refused() {  # FINAL RAW WANT
     i=$((i + 1))

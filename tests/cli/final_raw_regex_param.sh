@@ -4,8 +4,7 @@
 # scope: BK2005 with or without -D; with -D the value is read as regex.
 # (param "NAME.re") quotes the value and is compared as text.
 . tests/lib.sh
-D="$TMP/final_raw_regex_param"
-mkdir -p "$D"
+D=$(scratch_dir final_raw_regex_param)
 cat >"$D/path.buckle" <<'B'
 param X;
 files {

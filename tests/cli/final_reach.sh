@@ -2,9 +2,7 @@
 # mounting over it and issuing a sandbox extension for it (docs/language.md):
 # an allow of either that meets it, in a section or in raw sbpl, is BK2005.
 . tests/lib.sh
-D=$TMP/final_reach
-rm -rf "$D"
-mkdir -p "$D"
+D=$(scratch_dir final_reach)
 
 for r in '(allow file-write-mount (subpath "/Users/test/.ssh"))' '(allow file-mount (literal "/Users/test/.aws"))' \
          '(allow file-mount-update (subpath "/Users/test/.ssh"))' '(allow file-issue-extension (subpath "/Users/test/.ssh"))' \

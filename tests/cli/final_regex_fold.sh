@@ -6,8 +6,7 @@
 # file-write-create, so .GIT/hooks/pre-commit is not written through
 # "allow write \"$WORKDIR\"".
 . tests/lib.sh
-D="$TMP/final_regex_fold"
-mkdir -p "$D"
+D=$(scratch_dir final_regex_fold)
 
 # folded NAME SOURCE PATH VALUES...: SOURCE compiled with VALUES, full and
 # compact, denies writing PATH (the path in another case), and buckle query

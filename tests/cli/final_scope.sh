@@ -4,8 +4,7 @@
 # or before a regex quantifier are checked; allowing one operation of a
 # family that deny default may not cover still denies the others.
 . tests/lib.sh
-D="$TMP/final_scope"
-mkdir -p "$D"
+D=$(scratch_dir final_scope)
 # a more specific allow, spelled out, with a regex, glob or prefix
 printf 'files {\n    deny final read "~/.ssh";\n    allow read regex "^/Users/test/\\\\.s[s]h/id";\n    allow read glob "/Users/test/*/id_rsa";\n}\n' >"$D/f1.buckle"
 # a regex whose fixed part (escapes are text) reaches inside the final rule

@@ -6,8 +6,7 @@
 # with buckle query on the profile and on the compact output compiled with
 # the values (what buckle run hands to sandbox-exec), and symbolically.
 . tests/lib.sh
-D="$TMP/final_value_fold"
-mkdir -p "$D"
+D=$(scratch_dir final_value_fold)
 
 # folded NAME RULE OP PATH VALUES...: a final deny of RULE beside allows of
 # everything denies OP on PATH (the value in another case) with the VALUES

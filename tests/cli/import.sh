@@ -6,9 +6,7 @@
 # sbpl blocks, bad input is an error with file:line:col and never a written
 # file, and srt's settings give the corpus/examples/srt-*.buckle files.
 . tests/lib.sh
-P="$TMP/import"
-rm -rf "$P"
-mkdir -p "$P"
+P=$(scratch_dir import)
 
 # diff_params FILE.buckle [VALUES]: -D for every parameter the import
 # declares that VALUES (-D NAME=... and -U NAME) do not give

@@ -8,8 +8,7 @@
 # cannot decide srt's (a vnode-type or metadata filter, docs/daily.md) the
 # request is counted apart.  The figures are held exactly.
 . tests/lib.sh
-A="$TMP/agree"
-mkdir -p "$A"
+A=$(scratch_dir agree)
 OPS="file-read-data file-read-metadata file-write-data file-write-create file-write-unlink"
 # NAME same total: the figures bench/srt-import.sh prints
 for want in "small 118 120" "medium 414 520" "large 16326 20410"; do

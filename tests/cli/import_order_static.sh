@@ -4,9 +4,7 @@
 # alike on both sides the one object the comparison asks: each import
 # decides the given request like the original (buckle query on both).
 . tests/lib.sh
-P="$TMP/import_order_static"
-rm -rf "$P"
-mkdir -p "$P"
+P=$(scratch_dir import_order_static)
 
 # case NAME QUERY... (the profile on standard input)
 case_() {

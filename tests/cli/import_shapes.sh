@@ -7,8 +7,7 @@
 # must succeed and decide like the original (buckle diff, exit 0); a form
 # buckle keeps in SBPL and refuses is reported where it is refused.
 . tests/lib.sh
-D=$TMP/import_shapes
-mkdir -p "$D"
+D=$(scratch_dir import_shapes)
 
 # import FILE, then buckle diff FILE with the import, with the -D given
 # (a parameter read in a condition needs a value or -U: diff does not

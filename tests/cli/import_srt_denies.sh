@@ -6,8 +6,7 @@
 # directory spelled with "~" on one side only (refused: whether the deny
 # lies in the root depends on HOME).
 . tests/lib.sh
-D=$TMP/import_srt_denies
-mkdir -p "$D"
+D=$(scratch_dir import_srt_denies)
 n=0
 # ALLOW_WRITE DENY_WRITE OBJECT WANT (deny, allow or refused)
 while read -r aw dw obj want; do

@@ -5,8 +5,7 @@
 # over a pattern root (a deny of the directory above it, a "**/" deny on the
 # root's own matches).
 . tests/lib.sh
-D=$TMP/import_srt_globs
-mkdir -p "$D"
+D=$(scratch_dir import_srt_globs)
 n=0
 # ALLOW_WRITE DENY_WRITE DENY_READ ALLOW_READ OPERATION OBJECT WANT
 while read -r aw dw dr ar op obj want; do

@@ -4,9 +4,7 @@
 # every directory it runs in, as in srt, where its denies come after its
 # allows.  Each case: the settings, the values, a request, srt's decision.
 . tests/lib.sh
-P="$TMP/import_srt_workdir"
-rm -rf "$P"
-mkdir -p "$P"
+P=$(scratch_dir import_srt_workdir)
 n=0
 # case SETTINGS-FILESYSTEM-JSON DEFINES OP PATH WANT
 case_() {

@@ -3,9 +3,7 @@
 # xpc-service-name) as decided alike: the family of its operation stays in
 # SBPL, every rule of it in the original's order, with the reason.
 . tests/lib.sh
-P="$TMP/import_undecided"
-rm -rf "$P"
-mkdir -p "$P"
+P=$(scratch_dir import_undecided)
 cat > "$P/u.sb" <<'SB'
 (version 1)
 (deny default)

@@ -7,9 +7,7 @@
 # "$HOME/.ssh"), which the test values never do.  Each is imported, then
 # compared with its import under those values (-D) and without -D.
 . tests/lib.sh
-V="$TMP/import_values"
-rm -rf "$V"
-mkdir -p "$V"
+V=$(scratch_dir import_values)
 
 # NAME VALUES: the profile $V/NAME.sb, the -D values that line it up
 profile() {

@@ -4,8 +4,7 @@
 # top-level allow in it still meets final rules (BK2005).  The errors that
 # keep its text inside the block are tests/errors/verbatim_*.buckle.
 . tests/lib.sh
-P="$TMP/verbatim"
-mkdir -p "$P"
+P=$(scratch_dir verbatim)
 cat >"$P/v.buckle" <<'EOF2'
 default deny;
 files { allow read "/usr"; deny read "/usr/secret"; }
