@@ -40,7 +40,7 @@
  * variable not listed (any_problem). */
 typedef enum { EF_PATH, EF_NODE, EF_LIST, EF_DIR, EF_CMD, EF_OPTS, EF_ENVRC, EF_ANY } env_form;
 
-enum { PROBES_MAX = 6 };
+enum { PROBES_MAX = 8 };
 
 typedef struct env_file {
     const char *var;
@@ -77,7 +77,7 @@ static const env_file env_files[] = {
       .runs = "OpenSSL loads its provider modules from there in every program that uses it" },
     { .var = "PYTHONHOME", .form = EF_DIR,
       .probes = { "lib/python3*/", "lib/python3*/*.py", "lib/python3*/encodings/", "lib/python3*/encodings/*.py",
-                  "lib/python3*/site-packages/" },
+                  "lib/python3*/site-packages/", "lib/python3*/__pycache__/", "lib/python3*/encodings/__pycache__/" },
       .runs = "python imports its standard library (site.py) from there at every start" },
     { .var = "INPUTRC", .form = EF_PATH, .runs = "readline takes its keys and macros there in every interactive bash" },
     { .var = "IRBRC", .form = EF_PATH, .runs = "irb runs it at the start of every session" },

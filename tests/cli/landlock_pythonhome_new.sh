@@ -5,15 +5,17 @@
 # NAME` any module there.  A new entry of lib/python3*, of its encodings
 # or of its site-packages (a sitecustomize.py, a new module, a package
 # directory, a .pth) fails the run, named, as a change to a file there
-# does; a change elsewhere in the project does not (docs/linux.md, "The
+# does (a compiled os.pyc in __pycache__ among them, which python loads
+# for os.py); a change elsewhere in the project does not (docs/linux.md, "The
 # environment").  Live.
 . tests/lib.sh
 agent_setup llpyhome "pythonhome new"
 T="pythonhome new"
 W=$U/w
 L=py/lib/python3.11
-mkdir -p "$W/$L/encodings" "$W/$L/site-packages" "$W/src"
+mkdir -p "$W/$L/encodings" "$W/$L/site-packages" "$W/src" "$W/$L/__pycache__"
 echo orig >"$W/$L/os.py"
+echo orig >"$W/$L/__pycache__/os.cpython-311.pyc"
 echo orig >"$W/$L/encodings/__init__.py"
 printf 'export PYTHONHOME=$PWD/py\n' >"$W/.envrc"
 agent_inrun true
@@ -22,14 +24,14 @@ expect_rc "$T: nothing made: the run goes on" 0
 for m in "$L/sitecustomize.py@echo x >$L/sitecustomize.py" "$L/usercustomize.py@echo x >$L/usercustomize.py" \
          "$L/newmod.py@echo x >$L/newmod.py" "$L/pkg@mkdir $L/pkg && echo x >$L/pkg/__init__.py" \
          "$L/encodings/evil.py@echo x >$L/encodings/evil.py" "$L/site-packages/zz.pth@echo 'import os' >$L/site-packages/zz.pth" \
-         "$L/os.py@echo evil >>$L/os.py"; do
+         "$L/os.py@echo evil >>$L/os.py" "$L/__pycache__/os.cpython-311.pyc@echo evil >>$L/__pycache__/os.cpython-311.pyc"; do
     f=${m%%@*}
     agent_inrun "${m#*@}"
     expect_rc "$T: $f made or changed: the run fails" 125
     expect_err_has "$T: ... naming it ($f)" "$W/$f "
     expect_err_has "$T: ... as the .envrc's ($f)" "the project's .envrc loads it"
     rm -rf "$W/$f"
-    [ "$f" = "$L/os.py" ] && echo orig >"$W/$L/os.py"
+    case $f in *os.py|*.pyc) echo orig >"$W/$f" ;; esac
 done
 # a package directory made where there was none (encodings, which python
 # imports at every start)
