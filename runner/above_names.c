@@ -229,6 +229,19 @@ void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const cha
     }
 }
 
+void runner_above_add_dir(above_watch *w, const char *path)
+{
+    for (size_t i = 0; i < w->nd; i++)
+        if (!strcmp(w->d[i].path, path)) return;
+    above_dir ad = { .path = xstrdup(path) };
+    if (read_dir(ad.path, NULL, &ad.v, &ad.n) != 0) {
+        free(ad.path);
+        return;
+    }
+    w->d = xrealloc(w->d, (w->nd + 1) * sizeof *w->d);
+    w->d[w->nd++] = ad;
+}
+
 size_t runner_above_list(const above_watch *w, arena *a, const char ***out)
 {
     const char **v = arena_alloc(a, (w->n + 1) * sizeof *v);

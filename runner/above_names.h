@@ -50,6 +50,10 @@ typedef struct above_watch {
 void runner_above_begin(above_watch *w, arena *a, const ll_plan *plan, const char *cwd, const char *home);
 /* path, as it is now, to be looked at after the run (once). */
 void runner_above_add(above_watch *w, const char *path);
+/* The directory path, each entry of it as it is now, to be looked at after
+ * the run (once): one made, another file than it was, or (not a
+ * directory) written or changed. */
+void runner_above_add_dir(above_watch *w, const char *path);
 /* Their paths (in a), to be kept room for in the record; how many. */
 size_t runner_above_list(const above_watch *w, arena *a, const char ***out);
 /* After every process of the command has ended: each one that is there and

@@ -256,6 +256,23 @@ static void watch(above_watch *w, arena *a, const ll_plan *plan, const char *pat
     if (to && strcmp(to, path)) watch_one(w, a, plan, to);
 }
 
+/* a directory each entry of which a program takes (PYTHONHOME's
+ * lib/python3.11: a sitecustomize.py made there), where the plan lets the
+ * command make one: each entry made, replaced or written is named, not
+ * the directory (a directory replaced whole has every entry another) */
+static void watch_dir_whole(above_watch *w, arena *a, const ll_plan *plan, const char *dir)
+{
+    sb_request q;
+    memset(&q, 0, sizeof q);
+    q.kind = OBJ_PATH;
+    q.op = op_lookup("file-write-create", NULL);
+    const char *probe = arena_printf(a, "%s/buckle-new-entry-%ld", strcmp(dir, "/") ? dir : "", (long)getpid());
+    q.obj = probe;
+    q.len = strlen(probe);
+    const char *why;
+    if (ll_plan_decide(plan, &q, probe, a, &why) == 0) runner_above_add_dir(w, dir);
+}
+
 /* The path a word of an .envrc in dir names, or NULL: punctuation of a
  * redirection or a command's output taken off (`<(cat f)`, `"$(cat f)"`,
  * `>f`), and $PWD, ${PWD}, $(pwd) and ~+ put in; *built set when what is left
@@ -456,12 +473,20 @@ static void take(scan *sc, const char *file, int lineno, const char *cmd, const 
          * (PYTHONPATH=src: src/sitecustomize.py, src/usercustomize.py) */
         const char *probe;
         for (size_t k = 0; key && (probe = runner_env_var_probe(key, k)) != NULL; k++) {
-            /* (PYTHONHOME's lib/python3*: each file there now) */
+            /* (PYTHONHOME's lib/python3*: each file there now; one
+             * ending in '/', each directory it matches watched whole) */
             glob_t g;
-            if (!strchr(probe, '*')) watch(sc->w, a, sc->plan, resolve(a, p, probe));
+            size_t pl = strlen(probe);
+            int whole = pl > 1 && probe[pl - 1] == '/';
+            if (!strchr(probe, '*') && !whole) watch(sc->w, a, sc->plan, resolve(a, p, probe));
             else if (glob(resolve(a, p, probe), 0, NULL, &g) == 0) {
-                for (size_t m = 0; m < g.gl_pathc && m < LAYOUT_MAX; m++)
-                    watch(sc->w, a, sc->plan, arena_strndup(a, g.gl_pathv[m], strlen(g.gl_pathv[m])));
+                for (size_t m = 0; m < g.gl_pathc && m < LAYOUT_MAX; m++) {
+                    const char *hit = g.gl_pathv[m];
+                    size_t hl = strlen(hit);
+                    while (hl > 1 && hit[hl - 1] == '/') hl--;
+                    if (whole) watch_dir_whole(sc->w, a, sc->plan, arena_strndup(a, hit, hl));
+                    else watch(sc->w, a, sc->plan, arena_strndup(a, hit, hl));
+                }
                 globfree(&g);
             }
         }

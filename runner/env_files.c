@@ -22,7 +22,8 @@
  * that load a module; a list of paths (blanks or colons between); a
  * directory a program takes its start-up files from (probes: those, a
  * '*' in one standing for each name there: an .envrc's are watched after
- * the run, each file the pattern matches then, direnv_files.c);
+ * the run, each file the pattern matches then, and each entry of a
+ * directory one ending in '/' matches, direnv_files.c);
  * a shell command, whose words with a '/' in them (less's input filter
  * after its leading | or ||); a program's options (opts) whose value, put
  * right after the option, names a file it loads: one ending in ':' any
@@ -39,7 +40,7 @@
  * variable not listed (any_problem). */
 typedef enum { EF_PATH, EF_NODE, EF_LIST, EF_DIR, EF_CMD, EF_OPTS, EF_ENVRC, EF_ANY } env_form;
 
-enum { PROBES_MAX = 4 };
+enum { PROBES_MAX = 8 };
 
 typedef struct env_file {
     const char *var;
@@ -75,7 +76,9 @@ static const env_file env_files[] = {
     { .var = "OPENSSL_MODULES", .form = EF_DIR, .probes = { "*" },
       .runs = "OpenSSL loads its provider modules from there in every program that uses it" },
     { .var = "PYTHONHOME", .form = EF_DIR,
-      .probes = { "lib/python3*/*.py", "lib/python3*/encodings/*.py", "lib/python3*/site-packages" }, .runs = "python imports its standard library (site.py) from there at every start" },
+      .probes = { "lib/python3*/", "lib/python3*/*.py", "lib/python3*/encodings/", "lib/python3*/encodings/*.py",
+                  "lib/python3*/site-packages/", "lib/python3*/__pycache__/", "lib/python3*/encodings/__pycache__/" },
+      .runs = "python imports its standard library (site.py) from there at every start" },
     { .var = "INPUTRC", .form = EF_PATH, .runs = "readline takes its keys and macros there in every interactive bash" },
     { .var = "IRBRC", .form = EF_PATH, .runs = "irb runs it at the start of every session" },
     { .var = "R_PROFILE_USER", .form = EF_PATH, .runs = "R runs it at every start" },
@@ -289,8 +292,13 @@ static const char *problem(arena *a, const ll_plan *plan, const char *cwd, const
 {
     if (!e->probes[0]) return problem_probe(a, plan, cwd, e, value, path, NULL);
     const char *why = NULL;
-    for (size_t k = 0; k < PROBES_MAX && e->probes[k] && !why; k++)
-        why = problem_probe(a, plan, cwd, e, value, path, e->probes[k]);
+    for (size_t k = 0; k < PROBES_MAX && e->probes[k] && !why; k++) {
+        /* (one ending in '/': a directory, whose every new entry counts) */
+        const char *pr = e->probes[k];
+        size_t pl = strlen(pr);
+        why = problem_probe(a, plan, cwd, e, value, path,
+                            pl && pr[pl - 1] == '/' ? arena_printf(a, "%sbuckle-probe", pr) : pr);
+    }
     return why;
 }
 

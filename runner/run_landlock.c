@@ -13,6 +13,7 @@
 #include "above_names.h"
 #include "direnv_config.h"
 #include "direnv_files.h"
+#include "module_shadows.h"
 #include "path_shadows.h"
 #include "grant_repos_made.h"
 #include "tool_configs.h"
@@ -288,6 +289,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     above_watch envrcs = { .n = 0 };     /* the files the project's .envrc loads (direnv_files.c) */
     direnv_scan dscan = { .npath = 0 };  /* ... and what else its scan found */
     path_shadows pshadows = { .nentries = 0 };   /* programs made in PATH directories (path_shadows.c) */
+    module_shadows mshadows = { .had = 0 };      /* Python modules made at the top (module_shadows.c) */
     repos_made grepos = { .nd = 0 };     /* repositories made in the grants outside the project (grant_repos_made.c) */
     rel_walk profs = { .nnames = 0 };    /* a relative profile path beneath the project (profile_rel.c) */
     rel_walk envrc_walk = { .nnames = 0 };   /* the .envrc files beneath the project (direnv_files.c) */
@@ -881,6 +883,7 @@ launch:
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         if (rels.walk) rel_walk_start(rels.walk);
         runner_path_shadows_begin(&pshadows, &a, &plan, cwd, dscan.path_dirs, dscan.npath);
+        runner_module_shadows_begin(&mshadows, cwd);
         if (own_repo_kept) runner_repos_made_begin(&grepos, &plan, cwd);
         rel_walk_start(&profs);
         int err = runner_landlock_start(&sup, &l);
@@ -988,6 +991,8 @@ launch:
         }
         /* and a program made in a PATH directory before the one of its name */
         if (l.stage == LL_STAGE_NONE) nshadowed += runner_path_shadows_end(&pshadows, &shadows);
+        /* and a module of python's own made at the top, which python -m finds first */
+        if (l.stage == LL_STAGE_NONE) nshadowed += runner_module_shadows_end(&mshadows, &shadows);
         /* and the tools' files it made or changed above the project */
         size_t nabovem = l.stage == LL_STAGE_NONE ? runner_above_end(&aboves) : 0;
         /* and the repositories it made directly in a directory it may write elsewhere */
@@ -1054,6 +1059,7 @@ out:
     runner_above_free(&envrcs);
     runner_shadow_rel_free(&rels);
     runner_path_shadows_free(&pshadows);
+    runner_module_shadows_free(&mshadows);
     runner_repos_made_free(&grepos);
     rel_walk_free(&profs);
     rel_walk_free(&envrc_walk);

@@ -90,11 +90,11 @@ size_t runner_shadow_end(shadow_watch *w)
     return w->nfound;
 }
 
-void runner_shadow_add_found(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
-                             unsigned long long bino, const char *shadows)
+static shadow_entry *add_one(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
+                             unsigned long long bino)
 {
     for (size_t j = 0; j < w->nfound; j++)
-        if (!strcmp(w->v[w->found[j].which].path, path)) return;     /* found already */
+        if (!strcmp(w->v[w->found[j].which].path, path)) return NULL;     /* found already */
     w->v = xrealloc(w->v, (w->n + 1) * sizeof *w->v);
     w->found = xrealloc(w->found, (w->nfound + 1) * sizeof *w->found);
     shadow_entry *e = &w->v[w->n];
@@ -104,10 +104,25 @@ void runner_shadow_add_found(shadow_watch *w, const char *path, const char *base
     e->based = based;
     e->bdev = bdev;
     e->bino = bino;
-    e->npm = !shadows;
-    e->shadows = shadows ? xstrdup(shadows) : NULL;
     w->found[w->nfound++] = (shadow_found){ w->n, SH_KEPT, 0, NULL, NULL };
     w->n++;
+    return e;
+}
+
+void runner_shadow_add_found(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
+                             unsigned long long bino, const char *shadows)
+{
+    shadow_entry *e = add_one(w, path, base, based, bdev, bino);
+    if (!e) return;
+    e->npm = !shadows;
+    e->shadows = shadows ? xstrdup(shadows) : NULL;
+}
+
+void runner_shadow_add_module(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
+                              unsigned long long bino, const char *module)
+{
+    shadow_entry *e = add_one(w, path, base, based, bdev, bino);
+    if (e) e->module = xstrdup(module);
 }
 
 size_t runner_shadow_paths(const shadow_watch *w, const char **out)
@@ -204,6 +219,26 @@ void runner_shadow_say(const shadow_watch *w, diag_sink *sink, int exit_status)
         const shadow_entry *e = &w->v[f->which];
         const char *what = e->had ? "is not as it was when the command started (another file, other modes, or a link leading elsewhere)"
                                   : "exists after the run: it did not exist when the command started";
+        if (e->module) {
+            if (f->kind == SH_MOVED)
+                run_say(sink, SEV_ERROR, "%s exists after the run and makes a Python module %s importable from "
+                                         "there, where none was when the command started: python -m and python -c "
+                                         "import it there before the standard library and the installed packages, "
+                                         "so your next `python3 -m %s` (or one that imports %s) there would run the "
+                                         "command's code, outside any sandbox; moved aside to %s: look at it and "
+                                         "remove it (the command exited %d)",
+                        e->path, e->module, e->module, e->module, f->aside, exit_status);
+            else
+                run_say(sink, SEV_ERROR, "%s exists after the run and makes a Python module %s importable from "
+                                         "there, where none was when the command started: python -m and python -c "
+                                         "import it there before the standard library and the installed packages, "
+                                         "so your next `python3 -m %s` (or one that imports %s) there would run the "
+                                         "command's code, outside any sandbox; it could not be moved aside (%s): "
+                                         "look at it and remove it before running python there (the command exited "
+                                         "%d)", e->path, e->module, e->module, e->module,
+                        f->err ? strerror(f->err) : f->why, exit_status);
+            continue;
+        }
         if (e->shadows) {
             const char *name = strrchr(e->path, '/') + 1;
             if (f->kind == SH_MOVED)
@@ -256,7 +291,7 @@ void runner_shadow_say(const shadow_watch *w, diag_sink *sink, int exit_status)
 
 void runner_shadow_free(shadow_watch *w)
 {
-    for (size_t i = 0; i < w->n; i++) { free(w->v[i].path); free(w->v[i].base); free(w->v[i].shadows); }
+    for (size_t i = 0; i < w->n; i++) { free(w->v[i].path); free(w->v[i].base); free(w->v[i].shadows); free(w->v[i].module); }
     for (size_t j = 0; j < w->nfound; j++) free(w->found[j].aside);
     free(w->v);
     free(w->found);

@@ -22,6 +22,8 @@ typedef struct shadow_entry {
     unsigned tmode;               /* that, with its type */
     int npm;                      /* found in a node_modules/.bin, which npm run puts first in PATH */
     char *shadows;                /* the program of a later PATH directory it shadows (malloc'd), or NULL */
+    char *module;                 /* the Python module it makes importable at the top of the working
+                                   * directory (malloc'd), or NULL */
 } shadow_entry;
 
 typedef enum { SH_MOVED, SH_KEPT, SH_UNREAD } shadow_kind;
@@ -57,6 +59,11 @@ size_t runner_shadow_end(shadow_watch *w);
  * already. */
 void runner_shadow_add_found(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
                              unsigned long long bino, const char *shadows);
+/* One found after the run at the top of the working directory (base),
+ * which makes the Python module named importable there (module_shadows.h):
+ * kept as runner_shadow_add_found keeps one. */
+void runner_shadow_add_module(shadow_watch *w, const char *path, const char *base, int based, unsigned long long bdev,
+                              unsigned long long bino, const char *module);
 /* Their paths into out (room for w->nfound), to be remembered
  * (planted.h) while each is still there; how many. */
 size_t runner_shadow_paths(const shadow_watch *w, const char **out);
