@@ -5,10 +5,10 @@
 
 crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int flags)
 {
-    return crosscheck_new_from(NULL, c, extra, nextra, flags);
+    return crosscheck_new_from(NULL, NULL, c, extra, nextra, flags);
 }
 
-crosscheck *crosscheck_new_from(arena *pool, compilation *c, const sb_param *extra, size_t nextra, int flags)
+crosscheck *crosscheck_new_from(arena *pool, arena *scratch, compilation *c, const sb_param *extra, size_t nextra, int flags)
 {
     crosscheck *x = xcalloc(1, sizeof *x);
     x->c = c;
@@ -26,11 +26,19 @@ crosscheck *crosscheck_new_from(arena *pool, compilation *c, const sb_param *ext
     x->raw_from = raw ? (uint32_t)(raw - b.data) : (uint32_t)b.len + 1;
     size_t len = b.len;
     x->sbpl_src = source_new("<compiled>", "<compiled>", sb_detach(&b), len);
-    sexp *top = sbpl_read(&x->a, &x->dl, x->sbpl_src, NULL);
+    /* the forms' nodes in an arena of their own, freed once they are
+     * evaluated: the rules keep only the atoms' texts (in x->a) */
+    arena forms;
+    arena_init(&forms);
+    if (scratch) arena_adopt(&forms, scratch);
+    sbpl_read_opts ro = { .whole = 1, .text = &x->a };
+    sexp *top = sbpl_read(&forms, &x->dl, x->sbpl_src, &ro);
     size_t np;
     const sb_param *params = decider_sbpl_params(x->d, &np);
     sbpl_eval_opts o = { .params = params, .nparams = np };
     x->pol = sbpl_eval(&x->a, &x->dl, x->sbpl_src, top, &o);
+    if (scratch) arena_adopt(scratch, &forms);
+    else arena_free(&forms);
     for (size_t i = 0; i < c->pol.rules.n && !x->holders; i++) x->holders = c->pol.rules.v[i]->m.holder;
     return x;
 }

@@ -32,8 +32,11 @@ typedef struct cc_answer {
 crosscheck *crosscheck_new(compilation *c, const sb_param *extra, size_t nextra, int flags);
 void crosscheck_free(crosscheck *x);
 /* The same, with the memory of the compiled SBPL's evaluation taken first
- * from pool's chunks and given back to it (arena_adopt).  pool NULL: none. */
-crosscheck *crosscheck_new_from(arena *pool, compilation *c, const sb_param *extra, size_t nextra, int flags);
+ * from pool's chunks and given back to it (arena_adopt), and the memory of
+ * its forms (read, evaluated, then dropped) taken first from scratch's
+ * chunks and given back to scratch once they are evaluated.  pool,
+ * scratch NULL: none. */
+crosscheck *crosscheck_new_from(arena *pool, arena *scratch, compilation *c, const sb_param *extra, size_t nextra, int flags);
 void crosscheck_free_to(crosscheck *x, arena *pool);
 /* A request that names no file type is about a regular file where a rule
  * takes directories and symbolic links only (a holder matcher). */

@@ -88,6 +88,9 @@ typedef struct opened {
     size_t ndropped;
     int dropping;             /* they are left out (both sides import them) */
     arena *pool;              /* memory its policy takes first and gives back, or NULL */
+    arena *scratch;           /* memory a .buckle side's compiled SBPL borrows while it is
+                                 read and evaluated (the pool of the side opened after
+                                 it, idle until then), or NULL */
     const git_rev *rev;       /* REV:PATH: the revision unpacked, or NULL */
 } opened;
 
@@ -405,7 +408,7 @@ static int open_buckle(opened *o, cli_env *env, eval_args *ea, const char *file,
     int rc = compile_profile(c, file);
     o->side.c = c;
     if (rc) return rc;
-    crosscheck *x = crosscheck_new_from(o->pool, c, params, ea->ndef + ev->n, ea->break_order);
+    crosscheck *x = crosscheck_new_from(o->pool, o->scratch, c, params, ea->ndef + ev->n, ea->break_order);
     o->side.c = c;
     o->side.x = x;
     o->side.pol = x->pol;
@@ -490,10 +493,11 @@ static void shed_side(opened *o, arena *pool)
 }
 
 static int open_side(opened *o, cli_env *env, eval_args *ea, const char *file, int sbpl, extra_vals *ev, int drop_on,
-                     const verbatim_forms *vf, arena *pool, int quiet, const git_rev *rev)
+                     const verbatim_forms *vf, arena *pool, arena *scratch, int quiet, const git_rev *rev)
 {
     memset(o, 0, sizeof *o);
     o->pool = pool;
+    o->scratch = scratch;
     o->rev = rev;
     arena_init(&o->va);
     diag_list_init(&o->notes, &o->va);
@@ -636,7 +640,8 @@ static int open_both(opened *sides, cli_env *env, eval_args *ea, const char *con
         memset(vf, 0, sizeof *vf);
         for (int j = 0; j < 2 && !rc; j++) {
             int k = order[j];
-            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL, quiet,
+            rc = open_side(&sides[k], env, ea, files[k], sbpl[k], ev, drop_on, vf, pools ? &pools[k] : NULL,
+                           pools && j == 0 ? &pools[order[1]] : NULL, quiet,
                            ev->revs ? ev->revs[k] : NULL);
             /* blocks left out: so are the same forms of an SBPL side */
             if (!rc && !sbpl[k] && sides[k].vb.nblocks && sides[k].vb.why_not) collect_verbatim(vf, va, sides[k].side.c);

@@ -159,6 +159,40 @@ static int starts_path(const sfilter *f, const char *s, int depth)
     return 0;
 }
 
+/* the first path filter of f whose text is marker s, then '/' and more (a
+ * literal, subpath or prefix, a regex after its '^'), or NULL */
+static const sfilter *below_param(const sfilter *f, const char *s, int depth)
+{
+    if (!f || depth > SBPL_MAX_DEPTH) return NULL;
+    size_t sl = strlen(s);
+    if (f->str && (f->kind == F_LITERAL || f->kind == F_SUBPATH || f->kind == F_PREFIX || f->kind == F_REGEX)) {
+        const char *t = f->kind == F_REGEX && f->str[0] == '^' ? f->str + 1 : f->str;
+        size_t n = f->len - (size_t)(t - f->str);
+        if (n > sl + 1 && !strncmp(t, s, sl) && t[sl] == '/') return f;
+    }
+    for (int k = 0; k < f->nkids; k++) {
+        const sfilter *g = below_param(f->kids[k], s, depth + 1);
+        if (g) return g;
+    }
+    return NULL;
+}
+
+/* The first rule the import writes as a .buckle rule with a path that
+ * starts with parameter i, then '/' and more ("$P/tmp/s", "$P/$Q"): its
+ * form, and the filter in *f; -1 when none.  With P=/ the original's text
+ * is "//tmp/s", which Seatbelt compares as written and no request names,
+ * while buckle reads "$P/tmp/s" as /tmp/s. */
+static int root_slash_form(const imp *m, size_t i, const sfilter **f)
+{
+    const char *s = arena_printf(m->a, SENT "%zu__", i);
+    for (size_t r = 0; r < m->nrules; r++) {
+        const iform *fm = &m->forms[m->rules[r].form];
+        if (fm->verbatim || fm->raw) continue;
+        if ((*f = below_param(m->rules[r].r->filter, s, 0))) return m->rules[r].form;
+    }
+    return -1;
+}
+
 int param_path_form(const imp *m, size_t i)
 {
     const char *s = arena_printf(m->a, SENT "%zu__", i);
@@ -1251,6 +1285,21 @@ restart:
                      "passes it, the import the canonical path: for a value through a symbolic link (%s=/etc for "
                      "/private/etc) the original's rules on it match no path the kernel asks about, and the import's "
                      "match the real one", m.pnames[i], m.pnames[i]);
+    }
+    /* P=/ is a canonical path too, but not one a .buckle rule can tell
+     * apart: buckle run refuses it (compile warns), and the import says so */
+    for (size_t i = 0; !rc && i < m.np; i++) {
+        const sfilter *f = NULL;
+        int fi = given(&m, m.pnames[i]) ? -1 : root_slash_form(&m, i, &f);
+        if (fi < 0) continue;
+        strbuf t;
+        sb_init(&t);
+        if (!put_string(&t, &m, f->str, f->len, f->kind != F_REGEX)) sb_puts(&t, "the path");
+        diag_add(dl, SEV_WARNING, NULL, m.forms[fi].x->at, "with %s=/ the original's path here starts with \"//\", which "
+                 "Seatbelt compares as written and no request names, while the import reads %s as the path below / "
+                 "(buckle run refuses %s=/, and compile warns on it)",
+                 m.pnames[i], sb_cstr(&t), m.pnames[i]);
+        sb_free(&t);
     }
     for (size_t i = 0; !rc && i < m.nforms; i++)
         if (m.forms[i].verbatim)

@@ -7,6 +7,7 @@
 
 typedef struct sbpl_ctx {
     arena *a;
+    arena *text;                /* the atoms' texts (sbpl_read_opts) */
     diag_list *diags;
     const source *src;
     uint32_t pos;

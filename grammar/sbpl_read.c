@@ -63,6 +63,7 @@ sexp *sbpl_read(arena *a, diag_list *diags, const source *src, const sbpl_read_o
     sbpl_ctx sc;
     memset(&sc, 0, sizeof sc);
     sc.a = a;
+    sc.text = o && o->text ? o->text : a;
     sc.diags = diags;
     sc.src = src;
     sc.verbatim = o ? o->verbatim : NULL;

@@ -39,6 +39,10 @@ typedef struct sbpl_read_opts {
     uint32_t start, end;    /* byte range of src to read (an sbpl block) */
     int whole;              /* read all of src */
     sbpl_verbatim *verbatim;    /* when set: filled with the verbatim blocks */
+    arena *text;            /* when set: the atoms' texts (names, decoded strings)
+                             * go here, the nodes into sbpl_read's arena, which
+                             * may then be freed once the forms are evaluated
+                             * (an evaluation's rules keep the texts) */
 } sbpl_read_opts;
 
 /* Reads SBPL text into a list of top-level data (a chain through next).
