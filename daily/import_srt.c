@@ -353,13 +353,14 @@ static void read_input(srt_in *in, json_t *root)
     in->socks_port = port_of(in, net, "socksProxyPort");
 }
 
-/* srt reads a deny's "\\" as text and "[...]" as a set of the characters
- * listed, "!" and "^" as members, with a backslash before ".^$+{}()|\\"
- * (which Seatbelt may take for one more member); "*" and "?" inside it it
- * rewrites.  A deny is written as a buckle glob, which reads an escape and
- * a negated set there: a set that starts with "!" is written with the "!"
- * last (before a last "-"), the same set; the rest would deny less than
- * srt's deny: refused.  0, or 1 after an error. */
+/* srt reads a deny's "\\" as text, "?" as one byte and "[...]" as a set
+ * of the characters listed, "!" and "^" as members, with a backslash
+ * before ".^$+{}()|\\" (which Seatbelt may take for one more member); "*"
+ * and "?" inside it it rewrites.  A deny is written as a buckle glob, which
+ * reads an escape, one character and a negated set there: a set that
+ * starts with "!" is written with the "!" last (before a last "-"), the
+ * same set; the rest would deny less than srt's deny: refused.  0, or 1
+ * after an error. */
 static int deny_as_glob(srt_in *in, json_t *a, const char *key)
 {
     size_t i;
@@ -370,6 +371,19 @@ static int deny_as_glob(srt_in *in, json_t *a, const char *key)
         sb_init(&g);
         for (const char *c = p; *c && !bad; c++) {
             if (*c == '\\') { bad = "a backslash, which srt reads as text and a buckle glob as an escape"; break; }
+            if (*c == '?' || *c == '*') {               /* a run of them: "?" is one byte to srt, one character here */
+                size_t q = 0;
+                const char *e = c;
+                for (; *e == '?' || *e == '*'; e++) q += *e == '?';
+                if (q >= 2) {
+                    bad = "two \"?\" in a run of wildcards, which srt reads as two bytes (one character of two bytes "
+                          "included) and a buckle glob as two characters";
+                    break;
+                }
+                sb_add(&g, c, (size_t)(e - c));
+                c = e - 1;
+                continue;
+            }
             if (*c != '[') { sb_putc(&g, *c); continue; }
             const char *close = srt_set_end(c);
             if (!close) { bad = "a \"[\" that opens no set of srt's"; break; }

@@ -29,6 +29,7 @@ denyRead  "~/keys/[!x-]"   []          file-read-data   /Users/test/keys/-
 denyRead  "~/keys/[!x-]"   []          file-read-data   /Users/test/keys/!
 denyWrite "~/proj/a[!x]b"  ["~/proj"]  file-write-data  /Users/test/proj/axb
 denyWrite "~/proj/a[!x]b"  ["~/proj"]  file-write-data  /Users/test/proj/a!b
+denyRead  "~/keys/a?b"     []          file-read-data   /Users/test/keys/axb
 ROWS
 # the rest of the set stays as srt reads it: a name it does not list is not denied
 printf '{"filesystem":{"denyRead":["~/keys/id[!x]"]},"network":{}}\n' >"$D/other.json"
@@ -53,6 +54,8 @@ denyRead  "~/keys/k[.x]"   []          with srt's meaning
 denyRead  "~/keys/k[!!x]"  []          with srt's meaning
 denyRead  "~/keys/k[!-z]"  []          with srt's meaning
 denyRead  "~/keys/a[,-0]b" []          spans "/"
+denyRead  "~/keys/a??b"    []          two "?"
+denyRead  "~/keys/a?*?b"   []          two "?"
 denyWrite "~/proj/g\\*"    ["~/proj"]  a backslash
 denyWrite "~/proj/c[^x]d"  ["~/proj"]  with srt's meaning
 ROWS
