@@ -159,6 +159,19 @@ static size_t fixed_dir(const char *p);
 
 enum srt_use { SRT_DENY, SRT_ALLOW_READ, SRT_ALLOW_WRITE };
 
+/* The "]" that closes the set "[" at p opens in srt's reading, or NULL
+ * when it opens none (no "]", "[]", a range that runs backwards): then it
+ * is text. */
+static const char *srt_set_end(const char *p)
+{
+    const char *close = *p == '[' ? strchr(p + 1, ']') : NULL;
+    if (!close || close == p + 1) return NULL;
+    for (const char *m = p + 1; m < close; m++)      /* a range must not run backwards */
+        if (m[1] == '-' && m + 2 < close && (unsigned char)m[2] < (unsigned char)m[0]) return NULL;
+        else if (m[1] == '-' && m + 2 < close) m += 2;
+    return close;
+}
+
 /* The regex srt makes of glob p: "*" a run of a name's characters, "?" one,
  * "**" anything, "**\/" any directories, "[set]" a set (a "[" that opens no
  * set is text); the rest as text.  A leading "~" is the home directory and
@@ -189,12 +202,8 @@ static void srt_regex(strbuf *b, arena *a, const char *p0, int write_root, int t
             continue;
         }
         if (*p == '?') { sb_puts(&r, "[^/]"); p++; continue; }
-        const char *close = *p == '[' ? strchr(p + 1, ']') : NULL;
-        int set = close && close > p + 1;
-        for (const char *m = p + 1; set && m < close; m++)      /* a range must not run backwards */
-            if (m[1] == '-' && m + 2 < close && (unsigned char)m[2] < (unsigned char)m[0]) set = 0;
-            else if (m[1] == '-' && m + 2 < close) m += 2;
-        if (set) {
+        const char *close = srt_set_end(p);
+        if (close) {
             sb_putc(&r, '[');
             for (const char *m = p + 1; m < close; m++) {
                 if (strchr(".^$+{}()|\\", *m)) sb_putc(&r, '\\');
@@ -344,11 +353,85 @@ static void read_input(srt_in *in, json_t *root)
     in->socks_port = port_of(in, net, "socksProxyPort");
 }
 
+/* srt reads a deny's "\\" as text, "?" as one byte and "[...]" as a set
+ * of the characters listed, "!" and "^" as members, with a backslash
+ * before ".^$+{}()|\\" (which Seatbelt may take for one more member); "*"
+ * and "?" inside it it rewrites.  A deny is written as a buckle glob, which
+ * reads an escape, one character and a negated set there: a set that
+ * starts with "!" is written with the "!" last (before a last "-"), the
+ * same set; the rest would deny less than srt's deny: refused.  0, or 1
+ * after an error. */
+static int deny_as_glob(srt_in *in, json_t *a, const char *key)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) {
+        const char *p = json_string_value(v), *bad = NULL;
+        strbuf g;
+        sb_init(&g);
+        for (const char *c = p; *c && !bad; c++) {
+            if (*c == '\\') { bad = "a backslash, which srt reads as text and a buckle glob as an escape"; break; }
+            if (*c == '?' || *c == '*') {               /* a run of them: "?" is one byte to srt, one character here */
+                size_t q = 0;
+                const char *e = c;
+                for (; *e == '?' || *e == '*'; e++) q += *e == '?';
+                if (q >= 2) {
+                    bad = "two \"?\" in a run of wildcards, which srt reads as two bytes (one character of two bytes "
+                          "included) and a buckle glob as two characters";
+                    break;
+                }
+                sb_add(&g, c, (size_t)(e - c));
+                c = e - 1;
+                continue;
+            }
+            if (*c != '[') { sb_putc(&g, *c); continue; }
+            const char *close = srt_set_end(c);
+            if (!close) { bad = "a \"[\" that opens no set of srt's"; break; }
+            for (const char *m = c + 1; m < close && !bad; m++)
+                if (strchr(".^$+{}()|*?[", *m))
+                    bad = "a set holding one of \".^$+{}()|*?[\", which srt's regex escapes or rewrites (Seatbelt may read "
+                          "the escape's backslash as one more member)";
+            for (const char *m = c + 1; m + 2 < close && !bad; m++)
+                if (m[1] == '-' && m[0] <= '/' && m[2] >= '/')
+                    bad = "a range that spans \"/\", which srt's set matches and a buckle glob's never does";
+            const char *s = c + 1;
+            size_t n = (size_t)(close - s);
+            if (!bad && s[0] == '!' && (s[1] == '-' || memchr(s + 1, '!', n - 1)))
+                bad = "a set that starts with \"!\" and names it again or in a range, which srt reads as a member and a "
+                      "buckle glob as negation";
+            if (bad) break;
+            if (s[0] != '!') sb_add(&g, c, n + 2);
+            else if (n == 1) sb_putc(&g, '!');           /* the set of "!" alone */
+            else {
+                int dash = s[n - 1] == '-';
+                sb_putc(&g, '[');
+                sb_add(&g, s + 1, n - 1 - (size_t)dash);
+                sb_puts(&g, dash ? "!-]" : "!]");
+            }
+            c = close;
+        }
+        if (!bad) {
+            if (strcmp(sb_cstr(&g), p)) json_array_set_new(a, i, json_string(sb_cstr(&g)));
+            sb_free(&g);
+            continue;
+        }
+        sb_free(&g);
+        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, key),
+                 "entry %zu of \"%s\" (\"%s\") holds %s: buckle cannot write this deny with srt's meaning; "
+                 "name what it denies without it", i + 1, key, p, bad);
+        in->bad = 1;
+        return 1;
+    }
+    return 0;
+}
+
 static void resolve_lists(srt_in *in)
 {
     json_t *lists[4] = { in->deny_read, in->allow_read, in->allow_write, in->deny_write };
     for (size_t k = 0; k < 4 && !in->bad; k++)
         if (lists[k]) resolve_relative(in, lists[k], list_key(in, (int)k), k == LIST_ALLOW_READ || k == LIST_ALLOW_WRITE);
+    if (in->deny_read && !in->bad) deny_as_glob(in, in->deny_read, list_key(in, LIST_DENY_READ));
+    if (in->deny_write && !in->bad) deny_as_glob(in, in->deny_write, list_key(in, LIST_DENY_WRITE));
     if (in->sockets && !in->bad) resolve_relative(in, in->sockets, "allowUnixSockets", 1);
 }
 
