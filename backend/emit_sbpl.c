@@ -515,6 +515,80 @@ static void put_alias_guarded(emitter *e, const matcher *m)
     sb_puts(out, ")))");
 }
 
+/* "/" + globstar + "/t$X/y" with X unknown: with the globstar as no
+ * component, the component after it is the path's first, which the value
+ * and the text glued to it may make tmp, var or etc in some case of its
+ * letters (X=MP: /tMP/y is /private/tmp/y to the kernel, which the
+ * globstar as "private" does not give).  The offset of that component's
+ * "/", 0 where there is none such.  After a root parameter P without a
+ * value ("$P/" + globstar + "/t$X/y") the same for P=/ only; *root is
+ * then the offset after "$P".  A component that is one value alone
+ * ("/" + globstar + "/$D/x") is read inside the glob's regex
+ * (template_regex). */
+static size_t globstar_glued(emitter *e, const matcher *m, size_t *root)
+{
+    if (m->kind != MK_GLOB || m->plain || !m->value || plat_flag(e)) return 0;
+    const char *t = m->value;
+    size_t len = m->len, s = 0;
+    *root = 0;
+    if (len && t[0] == PARAM_OPEN) {           /* "$P/" + globstar + ...: with P=/ only (P.ifroot) */
+        const char *c = memchr(t, PARAM_CLOSE, len);
+        if (!c || c + 1 >= t + len || c[1] != '/' || memchr(t + 1, '.', (size_t)(c - t - 1)) ||
+            hm_get(&e->c->defines, t + 1, (size_t)(c - t - 1)))
+            return 0;
+        s = *root = (size_t)(c - t) + 1;
+    }
+    size_t s0 = s;
+    while (s + 3 < len && t[s] == '/' && t[s + 1] == '*' && t[s + 2] == '*' && t[s + 3] == '/') s += 3;
+    if (s == s0) return 0;
+    size_t end = s + 1;
+    while (end < len && t[end] != '/') end++;
+    int unknown = 0, alone = 0;
+    for (size_t k = s + 1; k < end; k++) {
+        if (t[k] == '\\') { k++; continue; }
+        if (t[k] != PARAM_OPEN) continue;
+        size_t j = k + 1;
+        while (j < end && t[j] != PARAM_CLOSE) j++;
+        if (!memchr(t + k + 1, '.', j - k - 1) && !hm_get(&e->c->defines, t + k + 1, j - k - 1)) {
+            unknown = 1;
+            alone = k == s + 1 && j + 1 == end;
+        }
+        k = j;
+    }
+    return unknown && !alone ? s : 0;
+}
+
+/* M as written, or the path from the component after the globstar on
+ * under /private, that component in every case of its letters (a value
+ * there as NAME.fold), guarded to the aliases as put_alias_guarded
+ * guards "/t$X/y" */
+static void put_globstar_glued(emitter *e, const matcher *m, size_t s, size_t root)
+{
+    strbuf *out = e->out;
+    sb_puts(out, "(require-any ");
+    put_matcher_as_is(e, m);
+    sb_puts(out, " (require-all (regex ");
+    strbuf re;
+    sb_init(&re);
+    template_regex(&re, m->value + s, m->len - s, &e->c->defines,
+                   TPL_GLOB | TPL_KEEP | TPL_FOLD1 | TPL_NOALIAS | plat_flag(e));
+    strbuf pre;
+    sb_init(&pre);
+    sb_puts(&pre, "^/private");
+    if (root) {                                 /* "" for P=/, "//" (no path) otherwise */
+        sb_add(&pre, m->value, root - 1);
+        sb_puts(&pre, ".ifroot");
+        sb_putc(&pre, PARAM_CLOSE);
+    }
+    sb_add(&pre, re.data + 1, re.len - 1);
+    put_template(e, pre.data, pre.len, 1, TPL_ALIAS_NONE);
+    sb_free(&pre);
+    sb_free(&re);
+    sb_puts(out, ") (regex ");
+    sbpl_string(out, "^/private/(tmp|var|etc)(/|$)", 28);
+    sb_puts(out, ")))");
+}
+
 /* A template "$P/..." whose P has no value, where the component after
  * "$P/" holds a parameter ("$P/$D/x"): with P=/ that component is the
  * path's first, which a value may make tmp, var or etc.  Written as the
@@ -621,6 +695,8 @@ static void put_matcher(emitter *e, const matcher *m)
         put_alias_guarded(e, m);
         return;
     }
+    size_t groot, gs = globstar_glued(e, m, &groot);
+    if (gs) { put_globstar_glued(e, m, gs, groot); return; }
     put_matcher_as_is(e, m);
 }
 

@@ -888,14 +888,17 @@ static void completed_objects(objset *s, arena *a, decider *d, const rule *x, co
 static int confirm_final(const compilation *c, const diag *d, const gen_profile *p, gen_rng *rg, const char **why)
 {
     /* a final rule's line holds its implied denies of moving too (a
-     * dozen operations, on its path and ancestors) */
+     * dozen operations, on its path and ancestors), and a final path
+     * deny's fold in every case of its letters (final_case.c): a macOS
+     * volume is case-insensitive, so "/q/tax" and "/q/Tax" are one file
+     * and the fold is what meets the other rule */
     enum { MAXR = 64 };
     const rule *rv[MAXR], *fv[MAXR];
     size_t nr = 0, nf = 0;
     unsigned fl = other_line(d);
     for (size_t i = 0; i < c->pol.rules.n; i++) {
         const rule *x = c->pol.rules.v[i];
-        if (x->implied && !implied_move(x)) continue;
+        if (x->implied && !implied_move(x) && x->implied != IMPL_CASE) continue;
         span at = origin_primary(x);
         if (at.src == d->at.src && at.start == d->at.start && nr < MAXR) rv[nr++] = x;
         if (x->final && fl && line_at(d, at) == fl && nf < MAXR) fv[nf++] = x;
