@@ -1759,6 +1759,12 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
                 sb_puts(h, ";;   NAME.fold is NAME.re in every case of its letters: [tT][mM][pP] for tmp\n");
                 break;
             }
+        for (size_t i = 0; i < nn; i++)
+            if (strstr(names[i], ".foldfirst")) {
+                sb_puts(h, ";;   NAME.foldfirst is NAME.fold up to the value's first /, the rest\n"
+                           ";;   as NAME.re: [tT][mM][pP]/s for tmp/s\n");
+                break;
+            }
         for (size_t i = 0; i < nn; i++) {
             param_decl *p = hm_gets(&c->params, names[i]);
             if (p && p->def) {

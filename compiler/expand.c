@@ -572,7 +572,7 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
 
 static const char *const derived_suffixes[PARAM_DERIVED_COUNT] = {
     ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifalias",
-    ".ifnotroot", ".fold",
+    ".ifnotroot", ".fold", ".foldfirst",
 };
 
 const char *param_derived_suffix(size_t i) { return i < PARAM_DERIVED_COUNT ? derived_suffixes[i] : NULL; }
@@ -582,13 +582,27 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
 #define SFX(x) (sl == sizeof x - 1 && !memcmp(sfx, x, sl))
     if (SFX(".re")) param_regex_quote(out, v, strlen(v));
     else if (SFX(".ancestors")) param_ancestors_regex(out, v);
-    else if (SFX(".fold")) {
-        /* NAME.re in every case of its letters (final_case.c) */
+    else if (SFX(".fold") || SFX(".foldfirst")) {
+        /* NAME.re in every case of its letters (final_case.c); .foldfirst
+         * only up to the value's first '/', the rest as written (the
+         * alias a value makes is the one component read in any case) */
         strbuf q;
         sb_init(&q);
-        param_regex_quote(&q, v, strlen(v));
+        size_t vl = strlen(v), head = vl;
+        if (SFX(".foldfirst")) {
+            const char *slash = strchr(v + (v[0] == '/'), '/');   /* after a root's "/" */
+            if (slash) head = (size_t)(slash - v);
+        }
+        size_t folded;
+        if (head == 0 || head == vl) { param_regex_quote(&q, v, vl); folded = head ? q.len : 0; }
+        else {
+            regex_quote(&q, v, head);
+            folded = q.len;
+            regex_quote(&q, v + head, vl - head);
+        }
         for (size_t i = 0; i < q.len; i++) {
             unsigned char ch = (unsigned char)q.data[i];
+            if (i >= folded) { sb_add(out, q.data + i, q.len - i); break; }
             size_t u = ch >= 0xC0 ? regex_fold_utf8(out, q.data + i, q.len - i, 0) : 0;
             if (u) i += u - 1;
             else if ((ch | 32) >= 'a' && (ch | 32) <= 'z') regex_fold_byte(out, (char)ch);
@@ -710,10 +724,10 @@ static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
     }
     const char *v = hm_get(x->vals, name, n);
     int fold = (x->flags & TPL_FOLD1) && i >= x->c0 && i < x->c1;
-    if (v && fold) { param_derived(out, v, ".fold", 5); return; }
+    if (v && fold) { param_derived(out, v, ".foldfirst", 10); return; }
     if (v) { param_regex_quote(out, v, strlen(v)); return; }
     if (!(x->flags & TPL_KEEP)) return;
-    const char *sfx = fold ? ".fold" : ".re";
+    const char *sfx = fold ? ".foldfirst" : ".re";
     if (!(x->flags & (TPL_LINUX | TPL_FOLD1))) {
         if (i == 0 && private_alias(x->t + j + 1, x->len - j - 1, "")) sfx = ".pre";
         else if (i == 1 && x->t[0] == '/' && (j + 1 == x->len || x->t[j + 1] == '/') && out->len &&

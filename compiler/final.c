@@ -690,7 +690,17 @@ static void solve_cand(arena *ar, witness *w, size_t k, matcher_kind kind, const
     const char *p = strchr(t, PARAM_OPEN);
     if (!p || strncmp(p + 1, w->name[k], w->nlen[k]) || p[1 + w->nlen[k]] != PARAM_CLOSE) return;
     size_t al = (size_t)(p - t), ol = strlen(o);
-    if (kind == MK_GLOB && strcspn(t, "*?[\\") < al) return;     /* a wildcard before it */
+    if (kind == MK_GLOB && strcspn(t, "*?[\\") < al) {
+        /* a wildcard before it ("/q/" globstar "/${D}p/x"): its component
+         * on from each component of o ("/q/mp/x": D=m), when no wildcard
+         * stands in that component before it */
+        const char *c0 = p;
+        while (c0 > t && c0[-1] != '/') c0--;
+        if (c0 == t || strcspn(c0, "*?[\\") < (size_t)(p - c0)) return;
+        for (const char *s = o; *s; s++)
+            if (*s == '/') solve_cand(ar, w, k, kind, c0 - 1, s);
+        return;
+    }
     if (ol <= al || !same_nocase(o, t, al)) return;
     const char *b = p + 2 + w->nlen[k];
     size_t bl = strlen(b);

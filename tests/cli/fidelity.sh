@@ -297,7 +297,7 @@ query multi.buckle file-read-metadata /x/a/a deny -D SUB=a
 query multi.buckle file-read-metadata /x/a allow -D SUB=a/a
 run "fidelity: compile multi" "$BUCKLE" compile "$F/multi.buckle"
 expect_out_has "fidelity: the ancestors inside a value are NAME.up" '(regex (string-append "^/x/" (param "SUB.up") "$"))'
-expect_out_has "fidelity: the header names SUB.up" "SUB SUB.dir SUB.fold SUB.up"
+expect_out_has "fidelity: the header names SUB.up" "SUB SUB.dir SUB.foldfirst SUB.up"
 run "fidelity: compile multi -D" "$BUCKLE" compile -D SUB=c/d/e "$F/multi.buckle"
 expect_out_has "fidelity: with -D the ancestors inside the value are literals" '(allow file-read-metadata (literal "/x/c"))'
 expect_out_has "fidelity: with -D, before a symbolic one, a regex of the value's ancestors" '"/q(c|c/d)$"'
@@ -482,7 +482,7 @@ done
 query gluealias.buckle file-read-data /a/bp/secret deny -D P=/a/b -D V=/v
 query gluealias.buckle file-read-data /private/tmp/secret allow -D P=/a/b -D V=/v
 run "fidelity: compile gluealias" "$BUCKLE" compile "$F/gluealias.buckle"
-expect_out_has "fidelity: glued text ending tmp is guarded" '(regex (string-append "^/private" (param "P.fold") "[pP]/secret(/.*)?$"))'
+expect_out_has "fidelity: glued text ending tmp is guarded" '(regex (string-append "^/private" (param "P.foldfirst") "[pP]/secret(/.*)?$"))'
 expect_out_lacks "fidelity: glued text that ends no alias is not guarded" '"/private" (param "P") "x/other"'
 # a value glued to text in the first component ("/t$X", "${P}p", "$R/t$X"
 # with R=/) is not traversed through /private, with -D as symbolically; a
@@ -667,7 +667,7 @@ for o in "/tmpx deny" "/private/tmpx allow" "/private/tmp/a deny"; do
 done
 run "fidelity: prefcomp symbolic" "$BUCKLE" compile "$F/prefcomp.buckle"
 expect_out_has "fidelity: \"/\$S\" symbolically: the text as written where it is not an alias" '(prefix (string-append "/" (param "S")))'
-expect_out_has "fidelity: ... and under /private where it is" '(regex (string-append "^/private/" (param "S.fold")))'
+expect_out_has "fidelity: ... and under /private where it is" '(regex (string-append "^/private/" (param "S.foldfirst")))'
 
 # "$P/" is the value and one "/" (P.dir), canonical as "$P" is: with P=/ it
 # is every path, as the decision says (not the guarded pair of a prefix whose
