@@ -1,6 +1,6 @@
 /* dir_entries.c - the entries of a directory, sorted by name
- * (dir_entries.h): what above_names.c and grant_repos_made.c note before
- * the run and look at again after it. */
+ * (dir_entries.h): what above_names.c, grant_repos_made.c, path_shadows.c
+ * and module_shadows.c note before the run and look at again after it. */
 #define _GNU_SOURCE
 #include "dir_entries.h"
 #include "../support/arena.h"

@@ -15,7 +15,6 @@
 #define _GNU_SOURCE
 #include "module_shadows.h"
 #include "../support/arena.h"
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,33 +95,6 @@ static const char *table_name(const char *entry, char *buf, size_t size)
     return hit ? *hit : NULL;
 }
 
-/* the entries of dir (malloc'd, unsorted); -1 when it cannot be read */
-static int entries(const char *dir, char ***out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    DIR *d = opendir(dir);
-    if (!d) return -1;
-    size_t cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            *out = xrealloc(*out, cap * sizeof **out);
-        }
-        (*out)[(*n)++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    return 0;
-}
-
-static void free_names(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) free(v[i]);
-    free(v);
-}
-
 /* an entry of a package directory that makes python import it as one */
 static int marker(const char *e)
 {
@@ -147,17 +119,17 @@ static int importable(const char *path, int dir_form, struct stat *st)
     if (stat(path, st) != 0) return 0;
     if (!dir_form) return S_ISREG(st->st_mode);
     if (!S_ISDIR(st->st_mode)) return 0;
-    char **v;
+    dir_entry *v;
     size_t n;
-    if (entries(path, &v, &n) != 0) return 0;
+    if (runner_dir_entries(path, 0, NULL, 0, &v, &n) != 0) return 0;
     int is = 0;
     for (size_t i = 0; i < n && !is; i++) {
-        char *p = join(path, v[i]);
+        char *p = join(path, v[i].name);
         struct stat ms;
-        is = marker(v[i]) && stat(p, &ms) == 0 && S_ISREG(ms.st_mode);
+        is = marker(v[i].name) && stat(p, &ms) == 0 && S_ISREG(ms.st_mode);
         free(p);
     }
-    free_names(v, n);
+    runner_dir_entries_free(v, n);
     return is;
 }
 
@@ -174,85 +146,80 @@ void runner_module_shadows_begin(module_shadows *m, const char *cwd)
     memset(m, 0, sizeof *m);
     m->dir = xstrdup(cwd);
     struct stat st;
-    char **v;
+    dir_entry *v;
     size_t n;
-    if (stat(cwd, &st) != 0 || !S_ISDIR(st.st_mode) || entries(cwd, &v, &n) != 0) return;
+    if (stat(cwd, &st) != 0 || !S_ISDIR(st.st_mode) || runner_dir_entries(cwd, 0, NULL, 0, &v, &n) != 0) return;
     m->had = 1;
     m->dev = (unsigned long long)st.st_dev;
     m->ino = (unsigned long long)st.st_ino;
     for (size_t i = 0; i < n; i++) {
         char buf[256];
-        const char *name = table_name(v[i], buf, sizeof buf);
+        const char *name = table_name(v[i].name, buf, sizeof buf);
         if (!name) continue;
-        char *p = join(cwd, v[i]);
-        int dir_form = !strchr(v[i], '.');
+        char *p = join(cwd, v[i].name);
+        int dir_form = !strchr(v[i].name, '.');
         struct stat es;
         if (importable(p, dir_form, &es))
             add_name(&m->names, &m->n, name);
         else if (dir_form && stat(p, &es) == 0 && S_ISDIR(es.st_mode)) {
             m->dirs = xrealloc(m->dirs, (m->nd + 1) * sizeof *m->dirs);
-            m->ddev = xrealloc(m->ddev, (m->nd + 1) * sizeof *m->ddev);
-            m->dino = xrealloc(m->dino, (m->nd + 1) * sizeof *m->dino);
-            m->dirs[m->nd] = xstrdup(v[i]);
-            m->ddev[m->nd] = (unsigned long long)es.st_dev;
-            m->dino[m->nd++] = (unsigned long long)es.st_ino;
+            m->dirs[m->nd++] = (dir_entry){ .name = xstrdup(v[i].name), .dev = (unsigned long long)es.st_dev,
+                                            .ino = (unsigned long long)es.st_ino, .dir = 1 };
         }
         free(p);
     }
-    free_names(v, n);
+    runner_dir_entries_free(v, n);
 }
 
 size_t runner_module_shadows_end(module_shadows *m, shadow_watch *w)
 {
     if (!m->had) return 0;
-    char **v;
+    dir_entry *v;
     size_t n, found = 0;
-    if (entries(m->dir, &v, &n) != 0) return 0;
+    if (runner_dir_entries(m->dir, 0, NULL, 0, &v, &n) != 0) return 0;
     for (size_t i = 0; i < n; i++) {
         char buf[256];
-        const char *name = table_name(v[i], buf, sizeof buf);
+        const char *name = table_name(v[i].name, buf, sizeof buf);
         if (!name) continue;
         int before = 0;
         for (size_t k = 0; k < m->n && !before; k++) before = !strcmp(m->names[k], name);
-        char *p = join(m->dir, v[i]);
-        int dir_form = !strchr(v[i], '.');
+        char *p = join(m->dir, v[i].name);
+        int dir_form = !strchr(v[i].name, '.');
         struct stat st;
         if (before || !importable(p, dir_form, &st)) {
             free(p);
             continue;
         }
         /* a directory that was there, no package: what makes it one now */
-        int was = 0;
-        for (size_t k = 0; dir_form && k < m->nd && !was; k++)
-            was = !strcmp(m->dirs[k], v[i]) && m->ddev[k] == (unsigned long long)st.st_dev &&
-                  m->dino[k] == (unsigned long long)st.st_ino;
-        char **in = NULL;
+        const dir_entry *d =
+            dir_form && m->nd ? bsearch(&v[i], m->dirs, m->nd, sizeof *m->dirs, runner_dir_entry_cmp) : NULL;
+        int was = d && d->dev == (unsigned long long)st.st_dev && d->ino == (unsigned long long)st.st_ino;
+        dir_entry *in = NULL;
         size_t nin = 0;
-        if (was && entries(p, &in, &nin) == 0) {
+        if (was && runner_dir_entries(p, 0, NULL, 0, &in, &nin) == 0) {
             for (size_t k = 0; k < nin; k++) {
-                if (!marker(in[k])) continue;
-                char *mp = join(p, in[k]);
+                if (!marker(in[k].name)) continue;
+                char *mp = join(p, in[k].name);
                 runner_shadow_add_module(w, mp, m->dir, m->had, m->dev, m->ino, name);
                 found++;
                 free(mp);
             }
-            free_names(in, nin);
+            runner_dir_entries_free(in, nin);
         } else {
             runner_shadow_add_module(w, p, m->dir, m->had, m->dev, m->ino, name);
             found++;
         }
         free(p);
     }
-    free_names(v, n);
+    runner_dir_entries_free(v, n);
     return found;
 }
 
 void runner_module_shadows_free(module_shadows *m)
 {
     free(m->dir);
-    free_names(m->names, m->n);
-    free_names(m->dirs, m->nd);
-    free(m->ddev);
-    free(m->dino);
+    for (size_t i = 0; i < m->n; i++) free(m->names[i]);
+    free(m->names);
+    runner_dir_entries_free(m->dirs, m->nd);
     memset(m, 0, sizeof *m);
 }

@@ -4,6 +4,7 @@
  * (module_shadows.c). */
 #ifndef BUCKLE_MODULE_SHADOWS_H
 #define BUCKLE_MODULE_SHADOWS_H
+#include "dir_entries.h"
 #include "shadow_check.h"
 #include <stddef.h>
 
@@ -13,8 +14,8 @@ typedef struct module_shadows {
     unsigned long long dev, ino;
     char **names;                 /* the table's names importable from there then, sorted (malloc'd) */
     size_t n;
-    char **dirs;                  /* its directories of a table's name then, not packages, sorted (malloc'd) */
-    unsigned long long *ddev, *dino;   /* (each one's, by the order of dirs) */
+    dir_entry *dirs;              /* its directories of a table's name then, not packages, sorted, each
+                                   * with its dev and ino as stat gives them (runner_dir_entries_free) */
     size_t nd;
 } module_shadows;
 

@@ -14,47 +14,13 @@
  * which an upgrade rewrites). */
 #define _GNU_SOURCE
 #include "path_shadows.h"
+#include "dir_entries.h"
 #include "run_profile.h"
-#include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int by_name(const void *x, const void *y)
-{
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* the entries of dir (sorted, malloc'd); -1 when it cannot be read */
-static int entries(const char *dir, char ***out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    DIR *d = opendir(dir);
-    if (!d) return -1;
-    size_t cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            *out = xrealloc(*out, cap * sizeof **out);
-        }
-        (*out)[(*n)++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    if (*n) qsort(*out, *n, sizeof **out, by_name);
-    return 0;
-}
-
-static void free_names(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) free(v[i]);
-    free(v);
-}
 
 void runner_path_shadows_begin(path_shadows *p, arena *a, const ll_plan *plan, const char *cwd,
                                const char *const *front, size_t nfront)
@@ -104,7 +70,7 @@ void runner_path_shadows_begin(path_shadows *p, arena *a, const ll_plan *plan, c
         pd->path = xstrdup(dir);
         pd->index = k;
         struct stat st;
-        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && entries(dir, &pd->names, &pd->n) == 0) {
+        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && runner_dir_entries(dir, 0, NULL, 0, &pd->names, &pd->n) == 0) {
             pd->had = 1;
             pd->dev = (unsigned long long)st.st_dev;
             pd->ino = (unsigned long long)st.st_ino;
@@ -117,13 +83,13 @@ size_t runner_path_shadows_end(path_shadows *p, shadow_watch *w)
     size_t found = 0;
     for (size_t i = 0; i < p->nd; i++) {
         path_dir *pd = &p->d[i];
-        char **now;
+        dir_entry *now;
         size_t n;
-        if (entries(pd->path, &now, &n) != 0) continue;
+        if (runner_dir_entries(pd->path, 0, NULL, 0, &now, &n) != 0) continue;
         for (size_t j = 0; j < n; j++) {
-            const char *name = now[j];
+            const char *name = now[j].name;
             if (!strcmp(name, "buckle")) continue;          /* shadow_check.c's */
-            if (pd->n && bsearch(&name, pd->names, pd->n, sizeof *pd->names, by_name)) continue;
+            if (pd->n && bsearch(&now[j], pd->names, pd->n, sizeof *pd->names, runner_dir_entry_cmp)) continue;
             for (size_t k = pd->index + 1; k < p->nentries; k++) {
                 size_t l = strlen(p->entries[k]) + strlen(name) + 2;
                 char *prog = xmalloc(l);
@@ -146,7 +112,7 @@ size_t runner_path_shadows_end(path_shadows *p, shadow_watch *w)
                 if (is) break;
             }
         }
-        free_names(now, n);
+        runner_dir_entries_free(now, n);
     }
     return found;
 }
@@ -157,7 +123,7 @@ void runner_path_shadows_free(path_shadows *p)
     free(p->entries);
     for (size_t i = 0; i < p->nd; i++) {
         free(p->d[i].path);
-        free_names(p->d[i].names, p->d[i].n);
+        runner_dir_entries_free(p->d[i].names, p->d[i].n);
     }
     free(p->d);
     memset(p, 0, sizeof *p);

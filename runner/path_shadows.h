@@ -3,6 +3,7 @@
  * directory (path_shadows.c). */
 #ifndef BUCKLE_PATH_SHADOWS_H
 #define BUCKLE_PATH_SHADOWS_H
+#include "dir_entries.h"
 #include "shadow_check.h"
 #include "../backend/landlock.h"
 #include "../support/arena.h"
@@ -13,7 +14,7 @@ typedef struct path_dir {
     size_t index;                 /* its place in PATH */
     int had;                      /* it existed when the command started */
     unsigned long long dev, ino;
-    char **names;                 /* its entries then, sorted (malloc'd) */
+    dir_entry *names;             /* its entries then, sorted (runner_dir_entries) */
     size_t n;
 } path_dir;
 
