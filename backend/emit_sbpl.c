@@ -1765,6 +1765,12 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
                            ";;   as NAME.re: [tT][mM][pP]/s for tmp/s\n");
                 break;
             }
+        for (size_t i = 0; i < nn; i++)
+            if (strstr(names[i], ".ifslash") || strstr(names[i], ".ifnoslash")) {
+                sb_puts(h, ";;   NAME.ifslash is empty for a value with a / after its first byte, //\n"
+                           ";;   otherwise; NAME.ifnoslash the other way\n");
+                break;
+            }
         for (size_t i = 0; i < nn; i++) {
             param_decl *p = hm_gets(&c->params, names[i]);
             if (p && p->def) {

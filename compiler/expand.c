@@ -572,7 +572,7 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
 
 static const char *const derived_suffixes[PARAM_DERIVED_COUNT] = {
     ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifalias",
-    ".ifnotroot", ".fold", ".foldfirst",
+    ".ifnotroot", ".fold", ".foldfirst", ".ifslash", ".ifnoslash",
 };
 
 const char *param_derived_suffix(size_t i) { return i < PARAM_DERIVED_COUNT ? derived_suffixes[i] : NULL; }
@@ -625,6 +625,12 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
     } else if (SFX(".ifroot")) {
         /* "" for the root, "//" otherwise (a text no path holds) */
         if (!(v[0] == '/' && !v[1])) sb_puts(out, "//");
+    } else if (SFX(".ifslash") || SFX(".ifnoslash")) {
+        /* "" when the value holds a '/' after a root's (tmp/x, /tmp/x;
+         * the first component ends inside it), "//" otherwise; .ifnoslash
+         * the other way */
+        int slash = strchr(v + (v[0] == '/'), '/') != NULL;
+        if (slash != SFX(".ifslash")) sb_puts(out, "//");
     } else if (SFX(".ifnotroot")) {
         if (v[0] == '/' && !v[1]) sb_puts(out, "//");
     } else if (SFX(".ifalias")) {
@@ -870,7 +876,9 @@ static void globstar_value_alternative(strbuf *out, const char *t, size_t len, c
     template_regex(out, t + s, len - s, vals, flags & ~TPL_FOLD1);
 }
 
-void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
+/* template_regex, with TPL_FOLD1 folding the first component only up to
+ * fend where fend is not 0 */
+static void template_regex_to(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags, size_t fend)
 {
     size_t start = out->len;
     tre_ctx x = { vals, t, len, flags, 0, 0 };
@@ -878,6 +886,7 @@ void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals,
     sb_init(&ft);
     if (flags & TPL_FOLD1) {
         first_component(t, len, &x.c0, &x.c1);
+        if (fend) x.c1 = fend;
         if ((flags & TPL_GLOB) && x.c1 > x.c0) {
             /* a glob's letters there as "[tT]" (a bracket or an escape
              * there stays as written) */
@@ -942,6 +951,95 @@ void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals,
     char *first = out->data + start + 1 + n;
     if (first[0] == '/' && first[1] == '?' && first[2] == '/') first += 2;
     private_alias_lower(first);
+}
+
+/* Whether the parameter whose PARAM_CLOSE is at t[j] has more of the
+ * first component [.., c1) after it that the fold changes: a letter or
+ * another value ("${D}x", "$A$B"; not "$D*"); not for a derived name */
+static int fold1_more(const char *t, size_t i, size_t j, size_t c1)
+{
+    if (memchr(t + i + 1, '.', j - i - 1)) return 0;
+    for (size_t k = j + 1; k < c1; k++)
+        if (t[k] == PARAM_OPEN || ((t[k] | 32) >= 'a' && (t[k] | 32) <= 'z')) return 1;
+    return 0;
+}
+
+/* A TPL_FOLD1 branch: t with each parameter of its first component
+ * [c0, c1) that has more of the component after it (fold1_more) written as
+ * NAME.foldfirst and NAME.ifnoslash, the one at slash (its PARAM_OPEN;
+ * none: len) as NAME.foldfirst and NAME.ifslash, those after it as they
+ * are.  *fend: where the fold ends in the text, after that one (or the
+ * component's end). */
+static void fold1_branch(strbuf *b, const char *t, size_t len, size_t c0, size_t c1, size_t slash, size_t *fend)
+{
+    sb_add(b, t, c0);
+    *fend = 0;
+    for (size_t i = c0; i < c1; i++) {
+        if (t[i] != PARAM_OPEN) { sb_putc(b, t[i]); continue; }
+        size_t j = i + 1;
+        while (j < c1 && t[j] != PARAM_CLOSE) j++;
+        if (!fold1_more(t, i, j, c1) || (slash < len && i > slash)) {   /* after it: as written */
+            sb_add(b, t + i, (j < c1 ? j + 1 : c1) - i);
+            i = j;
+            continue;
+        }
+        const char *const sfx[] = { ".foldfirst", i == slash ? ".ifslash" : ".ifnoslash" };
+        for (size_t k = 0; k < 2; k++) {
+            sb_putc(b, PARAM_OPEN);
+            sb_add(b, t + i + 1, j - i - 1);
+            sb_puts(b, sfx[k]);
+            sb_putc(b, PARAM_CLOSE);
+        }
+        if (i == slash) *fend = b->len;
+        i = j;
+    }
+    if (!*fend) *fend = b->len;
+    sb_add(b, t + c1, len - c1);
+}
+
+void template_regex(strbuf *out, const char *t, size_t len, const hashmap *vals, int flags)
+{
+    size_t c0 = 0, c1 = 0;
+    if (flags & TPL_FOLD1) first_component(t, len, &c0, &c1);
+    /* the first component with a value that has more of it after it
+     * (fold1_more: "/$A$B", "/${D}x"; "${P}p"): the kernel's first component ends at
+     * the first '/' of the value that holds one, and what follows it is
+     * the path as written (A=tmp/x: /private/tmp/xy, not /private/tmp/xY).
+     * One branch where no such value holds a '/' (all folded), and one
+     * for each that holds the first, each kept to its case by
+     * NAME.ifnoslash and NAME.ifslash ("//", no path, otherwise) */
+    size_t ns = 0;
+    for (size_t i = c0; i < c1 && i < len; i++) {
+        if (t[i] != PARAM_OPEN) continue;
+        size_t j = i + 1;
+        while (j < c1 && t[j] != PARAM_CLOSE) j++;
+        if (fold1_more(t, i, j, c1)) ns++;
+        i = j;
+    }
+    if (!ns) { template_regex_to(out, t, len, vals, flags, 0); return; }
+    sb_puts(out, "^(");
+    size_t at = c0;               /* the next value with more after it */
+    for (size_t k = 0; k <= ns; k++) {
+        size_t slash = len;
+        for (; k < ns && at < c1; at++) {
+            if (t[at] != PARAM_OPEN) continue;
+            size_t j = at + 1;
+            while (j < c1 && t[j] != PARAM_CLOSE) j++;
+            if (fold1_more(t, at, j, c1)) { slash = at; at = j + 1; break; }
+            at = j;
+        }
+        strbuf b, r;
+        sb_init(&b);
+        sb_init(&r);
+        size_t fend;
+        fold1_branch(&b, t, len, c0, c1, slash, &fend);
+        template_regex_to(&r, b.data, b.len, vals, flags | TPL_NOALIAS, fend);
+        if (k) sb_putc(out, '|');
+        sb_add(out, r.data + 1, r.len - 1);
+        sb_free(&b);
+        sb_free(&r);
+    }
+    sb_putc(out, ')');
 }
 
 void depth_band_regex(strbuf *out, int lo, int hi)

@@ -44,7 +44,7 @@ void param_ancestors_regex(strbuf *out, const char *v);
  * in a regex), as the kernel sees those paths. */
 void param_private_value(strbuf *out, const char *v, int regex);
 /* The derived parameter NAME+sfx (sfx ".re", ".ancestors", ".dir", ".pdir",
- * ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifnotroot", ".ifalias", ".fold" or ".foldfirst",
+ * ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifnotroot", ".ifalias", ".fold", ".foldfirst", ".ifslash" or ".ifnoslash",
  * docs/language.md) of v,
  * appended to out; 0 for another suffix.  One table: derive_sbpl_params,
  * param_expand and the SBPL back end all derive through it. */
@@ -52,7 +52,7 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl);
 /* The suffixes param_derived knows, i < PARAM_DERIVED_COUNT (NULL past
  * them), in the order derive_sbpl_params writes them: the one list of the
  * derived parameters (buckle run's help, import's reading of them). */
-enum { PARAM_DERIVED_COUNT = 14 };
+enum { PARAM_DERIVED_COUNT = 16 };
 const char *param_derived_suffix(size_t i);
 /* The regex of template t as the kernel sees its paths: TPL_GLOB reads t
  * as a glob (glob_to_regex), otherwise as exact text, anchored at its

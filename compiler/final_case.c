@@ -123,10 +123,43 @@ static int may_alias(const char *v, size_t len)
     return 0;
 }
 
+/* glob_to_regex's parameter writer for a folded glob: the marker as it is */
+static void keep_param(strbuf *out, const char *name, size_t n, void *ud)
+{
+    (void)ud;
+    sb_putc(out, PARAM_OPEN);
+    sb_add(out, name, n);
+    sb_putc(out, PARAM_CLOSE);
+}
+
+static int fold_text_as(strbuf *out, const matcher *m);
+
 /* m's value with its letters in both cases: a glob's as a glob (which
  * matches below its matches too), the others as a regex; 0 when it has no
- * letter of its own nor a value it folds, or is not understood */
-static int fold_text(strbuf *out, const matcher *m)
+ * letter of its own nor a value it folds, or is not understood.  *kind is
+ * the kind of the text: a glob whose value may make an alias ("/$D/x*"
+ * with D=TMP is /private/tmp/x) is written as the regex of its fold after
+ * "^(/private)?", as a literal is (a glob cannot say that). */
+static int fold_text(strbuf *out, const matcher *m, matcher_kind *kind)
+{
+    *kind = m->kind == MK_GLOB ? MK_GLOB : MK_REGEX;
+    if (m->kind != MK_GLOB || !may_alias(m->value, m->len)) return fold_text_as(out, m);
+    strbuf g;
+    sb_init(&g);
+    int r = fold_text_as(&g, m);
+    if (r) {
+        sb_puts(out, "^(/private)?");
+        size_t at = out->len;
+        glob_to_regex(out, g.data ? g.data : "", g.len, keep_param, NULL);
+        memmove(out->data + at, out->data + at + 1, out->len - at);      /* its '^' */
+        out->len--;
+        *kind = MK_REGEX;
+    }
+    sb_free(&g);
+    return r;
+}
+
+static int fold_text_as(strbuf *out, const matcher *m)
 {
     const char *v = m->value;
     size_t len = m->len;
@@ -144,7 +177,7 @@ static int fold_text(strbuf *out, const matcher *m)
              * D=secrets: /q/SECRETS made is the /q/secrets a later lookup
              * opens); a root value is a path that exists, as the system
              * spells it */
-            int fold = (alias || i > 0) && !glob && !memchr(v + i, '.', (size_t)(e - (v + i)));
+            int fold = (alias || i > 0) && !memchr(v + i, '.', (size_t)(e - (v + i)));
             sb_add(out, v + i, (size_t)(e - (v + i)));
             /* a value inside the path may have letters where the written
              * text has none ("/1/$D", "$WORKDIR/$CONFIG"): folded, it makes
@@ -184,13 +217,14 @@ static void add_folded(compilation *c, const rule *f, int op, int holder)
 {
     strbuf t;
     sb_init(&t);
-    if (!fold_text(&t, &f->m)) { sb_free(&t); return; }
+    matcher_kind kind;
+    if (!fold_text(&t, &f->m, &kind)) { sb_free(&t); return; }
     rule *r = arena_alloc(&c->a, sizeof *r);
     *r = *f;
     r->op = op;
     r->verb = op_get(op)->name;
     r->covers = &op_get(op)->covers;
-    r->m.kind = f->m.kind == MK_GLOB ? MK_GLOB : MK_REGEX;
+    r->m.kind = kind;
     r->m.len = t.len;
     r->m.value = arena_strndup(&c->a, t.data, t.len);
     r->m.plain = 0;

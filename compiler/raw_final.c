@@ -40,7 +40,7 @@ typedef struct raw_ctx {
 static int raw_splices(const char *suf, size_t sl)
 {
     static const char *const quoted[] = { "re", "ancestors", "fold", "pre", "rootre", "up", "uproot",
-                                          "ifroot", "ifnotroot", "ifalias" };
+                                          "ifroot", "ifnotroot", "ifalias", "ifslash", "ifnoslash" };
     for (size_t i = 0; i < sizeof quoted / sizeof quoted[0]; i++)
         if (strlen(quoted[i]) == sl && !memcmp(quoted[i], suf, sl)) return 0;
     return 1;

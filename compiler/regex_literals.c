@@ -195,8 +195,10 @@ void glob_literals_of(arena *a, const char *g, size_t len, const hashmap *values
             size_t j = i + 1;
             while (j < len && g[j] != PARAM_CLOSE) j++;
             const char *v = hm_get(values, g + i + 1, j - i - 1);
-            if (v && v[0] == '/' && v[1] == 0) lit_break(&r);       /* "/?" */
-            else if (v) for (const char *p = v; *p; p++) lit_byte(&r, *p);
+            /* a derived name (NAME.fold: "[tT][mM][pP]") or a parameter
+             * without a value is no text known here */
+            if (!v || (v[0] == '/' && v[1] == 0)) lit_break(&r);    /* "/?" */
+            else for (const char *p = v; *p; p++) lit_byte(&r, *p);
             i = j;
             continue;
         }

@@ -43,10 +43,13 @@ run "alias value fold: traversal compiles" "$BUCKLE" compile "$D/trav.buckle" -o
 run "alias value fold: traversal" "$BUCKLE" query "$D/trav.sb" file-read-metadata /private/tmp/S -D X=mp/s
 expect_out_has "alias value fold: symbolic traversal of \"/t\$X/k\" (X=mp/s) denies /private/tmp/S" "deny /private/tmp/S"
 
-# the final side: a final deny no longer covers the value in another case
+# the final side: a final deny's value holds in every case of its letters
+# (docs/language.md, "Final rules and case"), in the profile and the output
 printf 'param X;\nfiles {\n  allow read "/private";\n  deny final read glob "/t$X/x*";\n}\n' >"$D/final.buckle"
 run "alias value fold: final compiles" "$BUCKLE" compile "$D/final.buckle" -o "$D/final.sb"
 run "alias value fold: final other case" "$BUCKLE" query "$D/final.sb" file-read-data /private/tmp/S/x -D X=mp/s
-expect_out_has "alias value fold: symbolic final glob \"/t\$X/x*\" (X=mp/s) allows /private/tmp/S/x" "allow /private/tmp/S/x"
+expect_out_has "alias value fold: symbolic final glob \"/t\$X/x*\" (X=mp/s) denies /private/tmp/S/x" "deny /private/tmp/S/x"
+run "alias value fold: final other case, profile" "$BUCKLE" query "$D/final.buckle" file-read-data /private/tmp/S/x -D X=mp/s
+expect_out_has "alias value fold: the profile's final glob \"/t\$X/x*\" (X=mp/s) denies /private/tmp/S/x" "deny /private/tmp/S/x"
 run "alias value fold: final as written" "$BUCKLE" query "$D/final.sb" file-read-data /private/tmp/s/x -D X=MP/s
 expect_out_has "alias value fold: symbolic final glob \"/t\$X/x*\" (X=MP/s) denies /private/tmp/s/x" "deny /private/tmp/s/x"

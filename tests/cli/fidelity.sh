@@ -297,7 +297,7 @@ query multi.buckle file-read-metadata /x/a/a deny -D SUB=a
 query multi.buckle file-read-metadata /x/a allow -D SUB=a/a
 run "fidelity: compile multi" "$BUCKLE" compile "$F/multi.buckle"
 expect_out_has "fidelity: the ancestors inside a value are NAME.up" '(regex (string-append "^/x/" (param "SUB.up") "$"))'
-expect_out_has "fidelity: the header names SUB.up" "SUB SUB.dir SUB.foldfirst SUB.up"
+expect_out_has "fidelity: the header names SUB.up" "SUB SUB.dir SUB.foldfirst SUB.ifnoslash SUB.ifslash SUB.up"
 run "fidelity: compile multi -D" "$BUCKLE" compile -D SUB=c/d/e "$F/multi.buckle"
 expect_out_has "fidelity: with -D the ancestors inside the value are literals" '(allow file-read-metadata (literal "/x/c"))'
 expect_out_has "fidelity: with -D, before a symbolic one, a regex of the value's ancestors" '"/q(c|c/d)$"'
@@ -482,7 +482,7 @@ done
 query gluealias.buckle file-read-data /a/bp/secret deny -D P=/a/b -D V=/v
 query gluealias.buckle file-read-data /private/tmp/secret allow -D P=/a/b -D V=/v
 run "fidelity: compile gluealias" "$BUCKLE" compile "$F/gluealias.buckle"
-expect_out_has "fidelity: glued text ending tmp is guarded" '(regex (string-append "^/private" (param "P.foldfirst") "[pP]/secret(/.*)?$"))'
+expect_out_has "fidelity: glued text ending tmp is guarded" '(regex (string-append "^/private(" (param "P.foldfirst") (param "P.ifslash") "p/secret|" (param "P.foldfirst") (param "P.ifnoslash") "[pP]/secret)(/.*)?$"))'
 expect_out_lacks "fidelity: glued text that ends no alias is not guarded" '"/private" (param "P") "x/other"'
 # a value glued to text in the first component ("/t$X", "${P}p", "$R/t$X"
 # with R=/) is not traversed through /private, with -D as symbolically; a

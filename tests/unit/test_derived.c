@@ -79,4 +79,17 @@ void test_derived(void)
     derived("usr", ".ifalias", "//");
     derived("/", ".ifroot", "");
     derived("/a", ".ifroot", "//");
+    unit_case("derived: NAME.ifslash and NAME.ifnoslash tell a value with a '/' after its first byte");
+    derived("tmp/x", ".ifslash", "");
+    derived("tmp/x", ".ifnoslash", "//");
+    derived("tmp", ".ifslash", "//");
+    derived("tmp", ".ifnoslash", "");
+    derived("/tm", ".ifslash", "//");
+    derived("/tmp/a", ".ifslash", "");
+    unit_case("derived: the first component folded only up to the value that holds its first '/'");
+    tre("/<A><B>", TPL_KEEP | TPL_FOLD1, NULL, NULL,
+        "^(/<A.foldfirst><A.ifslash><B.re>|/<A.foldfirst><A.ifnoslash><B.foldfirst>)");
+    tre("/<D>x/y", TPL_KEEP | TPL_FOLD1, NULL, NULL, "^(/<D.foldfirst><D.ifslash>x/y|/<D.foldfirst><D.ifnoslash>[xX]/y)");
+    tre("/<D>x", TPL_KEEP | TPL_FOLD1, "D", "tmp/s", "^(/[tT][mM][pP]/sx|/[tT][mM][pP]/s//[xX])");
+    tre("/t<X>", TPL_KEEP | TPL_FOLD1, NULL, NULL, "^/[tT]<X.foldfirst>");
 }
