@@ -570,12 +570,28 @@ static void expand_values(strbuf *out, const char *t, size_t len, const hashmap 
     }
 }
 
-static const char *const derived_suffixes[PARAM_DERIVED_COUNT] = {
-    ".re", ".ancestors", ".dir", ".pdir", ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifalias",
-    ".ifnotroot", ".fold", ".foldfirst", ".ifslash", ".ifnoslash",
+/* The derived parameters, in the order derive_sbpl_params writes them;
+ * as_written: the form holds the value's text as it is (a directory, a
+ * root), so in a regex that text is regex source.  The others are quoted
+ * regex forms, or "" / "//" switches. */
+static const struct {
+    const char *sfx;
+    unsigned char as_written;
+} derived[PARAM_DERIVED_COUNT] = {
+    { ".re", 0 },       { ".ancestors", 0 }, { ".dir", 1 },      { ".pdir", 1 },
+    { ".pre", 0 },      { ".root", 1 },      { ".rootre", 0 },   { ".up", 0 },
+    { ".uproot", 0 },   { ".ifroot", 0 },    { ".ifalias", 0 },  { ".ifnotroot", 0 },
+    { ".fold", 0 },     { ".foldfirst", 0 }, { ".ifslash", 0 },  { ".ifnoslash", 0 },
 };
 
-const char *param_derived_suffix(size_t i) { return i < PARAM_DERIVED_COUNT ? derived_suffixes[i] : NULL; }
+const char *param_derived_suffix(size_t i) { return i < PARAM_DERIVED_COUNT ? derived[i].sfx : NULL; }
+
+int param_derived_as_written(const char *sfx, size_t sl)
+{
+    for (size_t i = 0; i < PARAM_DERIVED_COUNT; i++)
+        if (strlen(derived[i].sfx) == sl && !memcmp(derived[i].sfx, sfx, sl)) return derived[i].as_written;
+    return 1;
+}
 
 int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
 {

@@ -54,6 +54,10 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl);
  * derived parameters (buckle run's help, import's reading of them). */
 enum { PARAM_DERIVED_COUNT = 16 };
 const char *param_derived_suffix(size_t i);
+/* 1 when the derived form sfx (".dir", ...; sl bytes) holds the value's
+ * text as it is, or sfx is no suffix buckle derives; 0 for a quoted regex
+ * form or a "" / "//" switch. */
+int param_derived_as_written(const char *sfx, size_t sl);
 /* The regex of template t as the kernel sees its paths: TPL_GLOB reads t
  * as a glob (glob_to_regex), otherwise as exact text, anchored at its
  * start only.  Values from vals are quoted in place; a parameter without

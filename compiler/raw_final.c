@@ -31,25 +31,11 @@ typedef struct raw_ctx {
     const char *spliced;   /* a parameter a raw regex reads as regex source, or NULL */
 } raw_ctx;
 
-/* 1 when Seatbelt puts the value of the parameter with suffix suf (NAME's
- * own, NAME.dir, NAME.pdir, NAME.root, or one buckle does not derive) into
- * the string as the text it is: in a raw regex that text is regex source,
- * so "|" or ")" in a value takes the pattern anywhere.  The derived regex
- * forms (NAME.re, ...) are quoted, and NAME.ifroot and its kin are "" or
- * "//". */
-static int raw_splices(const char *suf, size_t sl)
-{
-    static const char *const quoted[] = { "re", "ancestors", "fold", "pre", "rootre", "up", "uproot",
-                                          "ifroot", "ifnotroot", "ifalias", "ifslash", "ifnoslash" };
-    for (size_t i = 0; i < sizeof quoted / sizeof quoted[0]; i++)
-        if (strlen(quoted[i]) == sl && !memcmp(quoted[i], suf, sl)) return 0;
-    return 1;
-}
-
 /* A raw filter's string (a literal, or string-append of literals and
  * (param "NAME")) as a template with parameter markers; NULL otherwise.
  * *spliced: the first parameter whose value goes in as written
- * (raw_splices), or NULL. */
+ * (param_derived_as_written: in a raw regex that text is regex source,
+ * so "|" or ")" in a value takes the pattern anywhere), or NULL. */
 static const char *raw_string(arena *a, const sexp *x, size_t *len, const char **spliced)
 {
     if (x->kind == SX_STRING) { *len = x->len; return x->text; }
@@ -74,7 +60,7 @@ static const char *raw_string(arena *a, const sexp *x, size_t *len, const char *
             size_t sl = dot ? nl - bl - 1 : 0;
             int is_dir = (sl == 3 && !memcmp(suf, "dir", 3)) || (sl == 4 && !memcmp(suf, "pdir", 4));
             int frag = (sl == 6 && !memcmp(suf, "ifroot", 6)) || (sl == 9 && !memcmp(suf, "ifnotroot", 9));
-            if (!*spliced && (!dot || raw_splices(suf, sl))) *spliced = arena_strndup(a, nm, nl);
+            if (!*spliced && (!dot || param_derived_as_written(dot, nl - bl))) *spliced = arena_strndup(a, nm, nl);
             if (frag) continue;
             sb_putc(&b, PARAM_OPEN);
             sb_add(&b, nm, bl);
@@ -93,7 +79,7 @@ static const char *raw_string(arena *a, const sexp *x, size_t *len, const char *
 
 /* The path and name filters as matchers: 1 when x is one.  *spliced (may
  * be NULL): for a regex, the first parameter whose value is regex source
- * there (raw_splices), or NULL. */
+ * there (param_derived_as_written), or NULL. */
 static int raw_matcher(arena *a, const sexp *x, matcher *m, const char **spliced)
 {
     static const struct { const char *name; matcher_kind k; name_ns ns; } kinds[] = {

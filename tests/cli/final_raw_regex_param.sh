@@ -104,3 +104,14 @@ for f in quoted other carved; do
     run "final raw regex param: control $f, -D" "$BUCKLE" compile "$D/$f.buckle" -D 'X=abc' -o /dev/null
     expect_rc "final raw regex param: control $f compiles with -D" 0
 done
+# every quoted derived form (the regex forms, the "" / "//" switches) is
+# compared as text like X.re: NAME.fold's kin included
+for sfx in fold foldfirst ifslash ifnoslash ifroot; do
+    sed "s/(param \"X.re\")/(param \"X.$sfx\")/" "$D/quoted.buckle" >"$D/quoted_$sfx.buckle"
+    run "final raw regex param: X.$sfx is quoted" "$BUCKLE" compile "$D/quoted_$sfx.buckle" -o /dev/null
+    expect_rc "final raw regex param: X.$sfx compiles beside a final deny" 0
+done
+# NAME.dir holds the value as written: regex source
+sed 's/(param "X.re")/(param "X.dir")/' "$D/quoted.buckle" >"$D/dir.buckle"
+run "final raw regex param: X.dir is regex source" "$BUCKLE" compile "$D/dir.buckle" -o /dev/null
+expect_rc "final raw regex param: X.dir meets the final deny" 1
