@@ -809,10 +809,10 @@ static const char *meet_string(arena *ar, int mac, const matcher *m, const char 
 
 /* Values for parameter k of two final rules read off one rule's strings
  * for the other's text, the other parameters at their known values, or
- * (when given) parameter j at value v: deny final read literal "/s/$S"
- * against allow final read "$P/t/x" gives S=t/x for P=/s. */
+ * (where fix[j] is given) parameter j at value fix[j]: deny final read
+ * literal "/s/$S" against allow final read "$P/t/x" gives S=t/x for P=/s. */
 static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, const hashmap *known,
-                        const rule *r, const rule *f, size_t j, const char *v)
+                        const rule *r, const rule *f, const char *const *fix)
 {
     hashmap vals;
     hm_init(&vals);
@@ -820,7 +820,8 @@ static void solve_cands(arena *ar, int on_linux, int mac, witness *w, size_t k, 
         const hm_slot *sl = &known->slots[i];
         if (sl->hash && !(sl->klen == w->nlen[k] && !memcmp(sl->key, w->name[k], sl->klen))) hm_set(&vals, sl->key, sl->klen, sl->val);
     }
-    if (v) hm_set(&vals, w->name[j], w->nlen[j], (void *)v);
+    for (size_t j = 0; fix && j < w->n; j++)
+        if (j != k && fix[j]) hm_set(&vals, w->name[j], w->nlen[j], (void *)fix[j]);
     const matcher *ms[2] = { &r->m, &f->m };
     strbuf tx[2];
     for (int i = 0; i < 2; i++) {
@@ -907,6 +908,76 @@ static int pair_meets(arena *ar, int mac, const rule *r, const rule *f, const ma
     return certain_overlap(ar, mac, a, b) || certain_overlap(ar, mac, &ri.m, &fi.m);
 }
 
+/* 1 when, with parameter k at v[k], r falls inside f (two final rules:
+ * meets it); then the values are written into why as "NAME=VALUE ...". */
+static int values_meet(compilation *c, const rule *r, const rule *f, const witness *w, const char *const *v,
+                       arena *scratch, strbuf *why)
+{
+    hashmap vals;
+    hm_init(&vals);
+    for (size_t k = 0; k < w->n; k++) hm_set(&vals, w->name[k], w->nlen[k], (void *)v[k]);
+    int on_linux = compile_platform(c) == PLAT_LINUX, mac = compile_platform(c) == PLAT_MACOS, meet = 0;
+    matcher a[4], b[4];
+    size_t na = final_instances(scratch, on_linux, &r->m, &vals, a);
+    size_t nb = final_instances(scratch, on_linux, &f->m, &vals, b);
+    /* r falls inside f when one of the paths it stands for does: the
+     * part of a prefix "/$D" (D=tmp) outside /private/tmp is /tmpx */
+    for (size_t i = 0; i < na && !meet; i++)
+        for (size_t j = 0; j < nb && !meet; j++)
+            meet = r->final ? pair_meets(scratch, mac, r, f, &a[i], &b[j]) : final_inside(scratch, mac, &a[i], &b[j]);
+    if (meet)
+        for (size_t k = 0; k < w->n; k++) sb_printf(why, "%s%.*s=%s", k ? " " : "", (int)w->nlen[k], w->name[k], v[k]);
+    hm_free(&vals);
+    return meet;
+}
+
+/* Two final rules with three parameters or more: a value of one may need
+ * two others at once ("$P/$D/${X}c" against "/a/b/mpc": P=/ D=a/b X=mp),
+ * which the walk over combinations may not reach.  Here the parameters
+ * are solved in turn, each with those before it fixed (the first at each
+ * of its candidates), and each full set of values is tried; at most
+ * budget tries.  1 when that finds values under which they meet. */
+typedef struct chain {
+    compilation *c;
+    const rule *r, *f;
+    const witness *w;
+    const hashmap *known;
+    arena *scratch;
+    strbuf *why;
+    const char *v[MAX_WPARAMS];
+    size_t budget;
+} chain;
+
+static int chain_from(chain *ch, size_t k)
+{
+    const witness *w = ch->w;
+    if (k == w->n) {
+        if (!ch->budget) return 0;
+        ch->budget--;
+        return values_meet(ch->c, ch->r, ch->f, w, ch->v, ch->scratch, ch->why);
+    }
+    witness t = *w;                      /* k's own candidates, or those solved with the ones before it fixed */
+    if (k && !hm_get(&ch->c->defines, w->name[k], w->nlen[k])) {
+        t.ncand[k] = 0;
+        const char *fix[MAX_WPARAMS] = { 0 };
+        for (size_t j = 0; j < k; j++) fix[j] = ch->v[j];
+        solve_cands(ch->scratch, compile_platform(ch->c) == PLAT_LINUX, compile_platform(ch->c) == PLAT_MACOS, &t, k, ch->known,
+                    ch->r, ch->f, fix);
+    }
+    for (size_t i = 0; i < t.ncand[k] && ch->budget; i++) {
+        ch->v[k] = t.cand[k][i];
+        if (chain_from(ch, k + 1)) return 1;
+    }
+    return 0;
+}
+
+static int three_way(compilation *c, const rule *r, const rule *f, const witness *w, const hashmap *known, arena *scratch,
+                     strbuf *why)
+{
+    chain ch = { c, r, f, w, known, scratch, why, { 0 }, 2048 };
+    return chain_from(&ch, 0);
+}
+
 static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *why)
 {
     arena scratch;
@@ -940,7 +1011,7 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
          * as the written rule is (a value that puts "/q/s/x" under a final
          * read deny of "$P" denies linking it there) */
         if ((f->implied == IMPL_MOVE && (!f->m.value || memchr(f->m.value, PARAM_OPEN, f->m.len))) || (f->implied == IMPL_MOVE_SELF && !r->final)) continue;
-        if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, 0, NULL);
+        if (r->final) solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, NULL);
         /* a value that makes a first component a /private link: there two
          * texts that differ meet ("/T$X" and "/t$X", X=mp) */
         if (compile_platform(c) == PLAT_MACOS) {
@@ -983,10 +1054,24 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
             if (hm_get(&c->defines, w.name[k], w.nlen[k])) continue;
             for (size_t j = 0; j < w.n; j++) {
                 size_t nc = w.ncand[j] < 12 ? w.ncand[j] : 12;
-                for (size_t i = 0; j != k && i < nc; i++)
-                    solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, j, w.cand[j][i]);
+                for (size_t i = 0; j != k && i < nc; i++) {
+                    const char *fix[MAX_WPARAMS] = { 0 };
+                    fix[j] = w.cand[j][i];
+                    solve_cands(&scratch, on_linux, compile_platform(c) == PLAT_MACOS, &w, k, &known, r, f, fix);
+                }
             }
         }
+    /* three parameters or more: a value of one may need two others at
+     * once ("$P/$D/${X}c" against "/a/b/mpc": P=/ D=a/b X=mp), which the
+     * walk over combinations below may not reach; each value solved with
+     * two others fixed is tried with them at once */
+    if (r->final && w.n > 2 && three_way(c, r, f, &w, &known, &scratch, why)) {
+        sb_free(&rs);
+        sb_free(&fs);
+        hm_free(&known);
+        arena_free(&scratch);
+        return 1;
+    }
     sb_free(&rs);
     sb_free(&fs);
     hm_free(&known);
@@ -994,24 +1079,9 @@ static int find_witness(compilation *c, const rule *r, const rule *f, strbuf *wh
     int found = 0;
     for (size_t k = 0; k < w.n; k++) if (!w.ncand[k]) { arena_free(&scratch); return 0; }
     for (size_t tries = 0; tries < MAX_TRIES && !found; tries++) {
-        hashmap vals;
-        hm_init(&vals);
-        for (size_t k = 0; k < w.n; k++) hm_set(&vals, w.name[k], w.nlen[k], (void *)w.cand[k][idx[k]]);
-        matcher a[4], b[4];
-        size_t na = final_instances(&scratch, on_linux, &r->m, &vals, a);
-        size_t nb = final_instances(&scratch, on_linux, &f->m, &vals, b);
-        int mac = compile_platform(c) == PLAT_MACOS, meet = 0;
-        /* r falls inside f when one of the paths it stands for does: the
-         * part of a prefix "/$D" (D=tmp) outside /private/tmp is /tmpx */
-        for (size_t i = 0; i < na && !meet; i++)
-            for (size_t j = 0; j < nb && !meet; j++)
-                meet = r->final ? pair_meets(&scratch, mac, r, f, &a[i], &b[j]) : final_inside(&scratch, mac, &a[i], &b[j]);
-        if (meet) {
-            found = 1;
-            for (size_t k = 0; k < w.n; k++)
-                sb_printf(why, "%s%.*s=%s", k ? " " : "", (int)w.nlen[k], w.name[k], w.cand[k][idx[k]]);
-        }
-        hm_free(&vals);
+        const char *v[MAX_WPARAMS];
+        for (size_t k = 0; k < w.n; k++) v[k] = w.cand[k][idx[k]];
+        found = values_meet(c, r, f, &w, v, &scratch, why);
         size_t k = 0;                    /* next combination */
         while (k < w.n && ++idx[k] == w.ncand[k]) idx[k++] = 0;
         if (k == w.n) break;

@@ -64,3 +64,16 @@ expect_err_has "glued literal: ... with X=ar" "X=ar"
 printf 'param X;\nfiles {\n  allow read "/usr";\n  deny final read glob "/q/t$X/*";\n  allow final read literal "/q/tar";\n}\n' >"$D/beside.buckle"
 run "glued literal: beside" "$BUCKLE" compile "$D/beside.buckle" -o /dev/null
 expect_rc "glued literal: allow final read literal \"/q/tar\" beside glob \"/q/t\$X/*\" compiles" 0
+
+# three parameters at once: each solved with those before it fixed
+final_pair 'glob "$P/$D/$D/${X}c/*/*"' /a/b/a/b/mpc/x/z 'P=/ D=a/b X=mp'
+final_pair 'prefix "$P/t$X/$D/s"' /tm/ts/ab/s/k/z 'P=/tm X=s D=ab'
+final_pair 'prefix "$P/tmp/${X}c/$D"' /private/tmp/mpc/a/b/kz 'X=mp D=a/b/kz'
+# the values named are ones under which they meet: -D refuses them too
+printf 'param X;\nparam D;\nparam P;\nfiles {\n  allow read "/usr";\n  deny final read prefix "$P/t$X/$D/s";\n  allow final read literal "/tm/ts/ab/s/k/z";\n}\n' >"$D/three.buckle"
+run "glued literal: three with values" "$BUCKLE" compile "$D/three.buckle" -D P=/tm -D X=s -D D=ab -o /dev/null
+expect_rc "glued literal: prefix \"\$P/t\$X/\$D/s\" with P=/tm X=s D=ab is refused" 1
+# and one no value reaches compiles
+printf 'param X;\nparam D;\nparam P;\nfiles {\n  allow read "/usr";\n  deny final read prefix "$P/tmp/${X}c/$D";\n  allow final read literal "/private/tmq/mpc/a/b/kz";\n}\n' >"$D/three_beside.buckle"
+run "glued literal: three beside" "$BUCKLE" compile "$D/three_beside.buckle" -o /dev/null
+expect_rc "glued literal: prefix \"\$P/tmp/\${X}c/\$D\" beside /private/tmq/... compiles" 0
