@@ -260,6 +260,49 @@ static const char *write_grant_beneath(const ll_plan *plan, const char *dir)
     return NULL;
 }
 
+/* The dynamic loader's variables whose paths it loads libraries from: a
+ * path there that does not start with '/' (tools/x.so, $LIB/x.so,
+ * ${PLATFORM}/a.so; in LD_LIBRARY_PATH a bare lib and an empty entry,
+ * which is '.') is taken from the directory each later program runs in,
+ * and one that starts with $ORIGIN from the directory the program is in:
+ * either may be any directory the command may make a file in.  Such a
+ * value is refused when the plan lets the command make a file anywhere;
+ * a bare name in LD_PRELOAD or LD_AUDIT (libfake.so) is looked for in
+ * the library directories instead. */
+static const char *ldso_relative_problem(arena *a, const ll_plan *plan, const char *cwd, const char *name, size_t n,
+                                         const char *value)
+{
+    int search = n == 15 && !strncmp(name, "LD_LIBRARY_PATH", n);
+    if (!search && !(n == 10 && !strncmp(name, "LD_PRELOAD", n)) && !(n == 8 && !strncmp(name, "LD_AUDIT", n)))
+        return NULL;
+    /* (the working directory's, said first; the kernel's own file
+     * systems hold no file a program loads) */
+    const char *grant = runner_plan_write_why(a, plan, arena_printf(a, "%s/buckle-probe", strcmp(cwd, "/") ? cwd : ""));
+    for (size_t i = 0; i < plan->ng && !grant; i++)
+        if ((plan->g[i].access & LL_FS_MAKE_REG) && !runner_path_within(plan->g[i].path, "/dev") &&
+            !runner_path_within(plan->g[i].path, "/proc") && !runner_path_within(plan->g[i].path, "/sys"))
+            grant = arena_printf(a, "a grant of %s", plan->g[i].path);
+    if (!grant) return NULL;
+    /* (LD_LIBRARY_PATH's entries are between ':' or ';', LD_PRELOAD's
+     * between ':' or blanks, LD_AUDIT's between ':') */
+    const char *seps = search ? ":;" : n == 8 ? ":" : ": \t";
+    for (const char *e = value;;) {
+        size_t l = strcspn(e, seps);
+        int relative = l ? e[0] != '/' && (search || memchr(e, '/', l)) : search;
+        if (relative)
+            return arena_printf(a, "the environment's %.*s names %s%.*s%s (%.*s = %s), a path the dynamic loader "
+                                   "takes from the directory each later program runs in (or, with $ORIGIN, the "
+                                   "one it is in), which may be any directory the command may make a file in (%s): the dynamic loader loads what the command puts there into "
+                                   "every program, outside any sandbox, in the later commands of the shell buckle "
+                                   "was started from; give %.*s absolute paths the command may not write, or "
+                                   "leave it out of the run (env -u %.*s buckle run ...)",
+                                (int)n, name, l ? "" : "an empty entry (", (int)(l ? l : 1), l ? e : ".",
+                                l ? "" : ")", (int)n, name, value, grant, (int)n, name, (int)n, name);
+        if (!e[l]) return NULL;
+        e += l + 1;
+    }
+}
+
 static const char *problem_probe(arena *a, const ll_plan *plan, const char *cwd, const env_file *e,
                                  const char *value, const char *path, const char *probe_name)
 {
@@ -461,8 +504,11 @@ const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *c
         size_t n = (size_t)(eq - vars[i]);
         const env_file *e = lookup(vars[i], n);
         if (!eq[1] || (e && e->form == EF_ENVRC) || (!e && data_var(vars[i], n))) continue;
-        if (!e || e->form == EF_ANY) continue;
         const char *value = eq + 1, *why = NULL;
+        if (!e || e->form == EF_ANY) {
+            if ((why = ldso_relative_problem(a, plan, cwd, vars[i], n, value)) != NULL) return why;
+            continue;
+        }
         if (e->form == EF_PATH || e->form == EF_DIR) why = problem(a, plan, cwd, e, value, value);
         const char *s = value, *w;
         int take = 0, bare = 0;
@@ -501,6 +547,7 @@ const char *runner_env_file_problem(arena *a, const ll_plan *plan, const char *c
         }
         /* (a bare module found through NODE_PATH) */
         if (!why && bare) why = node_path_problem(a, plan, e, value, vars);
+        if (!why) why = ldso_relative_problem(a, plan, cwd, vars[i], n, value);
         if (why) return why;
     }
     return NULL;

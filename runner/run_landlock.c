@@ -34,6 +34,7 @@
 #include "rebase_todo.h"
 #include "shadow_check.h"
 #include "shadow_rel.h"
+#include "path_rel.h"
 #include "profile_rel.h"
 #include "runner.h"
 #include "run_profile.h"
@@ -285,6 +286,7 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     link_scan links = { .nroots = 0 };   /* links out of the working directory (link_scan.c) */
     shadow_watch shadows = { .n = 0 };   /* `buckle` in a PATH directory before buckle's (shadow_check.c) */
     shadow_rel rels = { .nrel = 0 };     /* ... beneath the project, for a relative PATH entry (shadow_rel.c) */
+    path_rel prels = { .nentries = 0 };  /* other programs there (path_rel.c) */
     above_watch aboves = { .n = 0 };     /* the tools' files above the project (above_names.c) */
     above_watch envrcs = { .n = 0 };     /* the files the project's .envrc loads (direnv_files.c) */
     direnv_scan dscan = { .npath = 0 };  /* ... and what else its scan found */
@@ -639,14 +641,16 @@ launch:
     /* the names watched in every directory of the project (a relative PATH
      * entry's buckle, a relative profile): noted by the same walk */
     runner_shadow_rel_begin(&rels, rq->argv0, cwd);
+    runner_path_rel_begin(&prels, cwd);
     runner_profile_rel_begin(&profs, rq->profile, cwd);
     /* (and each .envrc there, whose files direnv loads at a cd into its
      * directory: direnv_files.c reads them) */
     static const char *const envrc_name[] = { ".envrc" };
     rel_walk_begin(&envrc_walk, envrc_name, 1, cwd);
-    rel_walk *watched[3];
+    rel_walk *watched[4];
     size_t nwatched = 0;
     if (rels.walk) watched[nwatched++] = rels.walk;
+    if (prels.walk) watched[nwatched++] = prels.walk;
     if (profs.nnames) watched[nwatched++] = &profs;
     watched[nwatched++] = &envrc_walk;
     const char *shared_why = runner_shared_inode_problem(&a, &plan, cwd, look, nest, watched, nwatched, &kept,
@@ -882,6 +886,7 @@ launch:
         links.tools = runner_tool_configs_walked(&a, &plan, cwd);
         runner_shadow_begin(&shadows, shadow, nshadow, runner_launch_path(&a, rq->argv0));
         if (rels.walk) rel_walk_start(rels.walk);
+        if (prels.walk) rel_walk_start(prels.walk);
         runner_path_shadows_begin(&pshadows, &a, &plan, cwd, dscan.path_dirs, dscan.npath);
         runner_module_shadows_begin(&mshadows, cwd);
         if (own_repo_kept) runner_repos_made_begin(&grepos, &plan, cwd);
@@ -991,6 +996,8 @@ launch:
         }
         /* and a program made in a PATH directory before the one of its name */
         if (l.stage == LL_STAGE_NONE) nshadowed += runner_path_shadows_end(&pshadows, &shadows);
+        /* and one made beneath a relative PATH entry in a directory of the project */
+        if (l.stage == LL_STAGE_NONE) nshadowed += runner_path_rel_end(&prels, &shadows);
         /* and a module of python's own made at the top, which python -m finds first */
         if (l.stage == LL_STAGE_NONE) nshadowed += runner_module_shadows_end(&mshadows, &shadows);
         /* and the tools' files it made or changed above the project */
@@ -1058,6 +1065,7 @@ out:
     runner_above_free(&aboves);
     runner_above_free(&envrcs);
     runner_shadow_rel_free(&rels);
+    runner_path_rel_free(&prels);
     runner_path_shadows_free(&pshadows);
     runner_module_shadows_free(&mshadows);
     runner_repos_made_free(&grepos);

@@ -28,6 +28,20 @@ for v in "BASH_ENV=$U/w/tools/env.sh|$U/w/tools/env.sh" "ENV=tools/env.sh|$U/w/t
     expect_out_lacks "$T: ... before the command starts ($var)" ran
     expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*|} (${var%%=*} = ${var#*=})"
 done
+# a path of the dynamic loader's that does not start with '/' (a token
+# of its own first, an empty LD_LIBRARY_PATH entry) is taken from the
+# directory each later program runs in, or with $ORIGIN the one it is in:
+# any directory the command may make a file in
+for v in "LD_PRELOAD=\$LIB/x.so|\$LIB/x.so" "LD_PRELOAD=/usr/lib/none.so \$LIB/x.so|\$LIB/x.so" \
+         "LD_AUDIT=\${PLATFORM}/a.so|\${PLATFORM}/a.so" "LD_PRELOAD=\$ORIGIN/../w/x.so|\$ORIGIN/../w/x.so" \
+         "LD_LIBRARY_PATH=/usr/local/lib:|an empty entry (.)" "LD_LIBRARY_PATH=lib;/usr/lib|lib" \
+         "LD_LIBRARY_PATH=/usr/lib:\${ORIGIN}/../lib|\${ORIGIN}/../lib"; do
+    var=${v%%|*}
+    agent_inrun 'echo ran' "$var"
+    expect_rc "$T: $var: refused" 125
+    expect_out_lacks "$T: ... before the command starts ($var)" ran
+    expect_err_has "$T: ... naming it ($var)" "the environment's ${var%%=*} names ${v#*|} (${var%%=*} = ${var#*=}), a path the dynamic loader takes from the directory each later program runs in"
+done
 # the tools' own homes and configuration directories (CARGO_HOME's
 # config.toml, MISE_CONFIG_DIR's, a relative one from the working
 # directory): what the configuration there names runs at the tool's next
@@ -94,7 +108,7 @@ expect_err_has "$T: ... naming the relative path bash loads" "the environment's 
 agent_inrun true BASH_ENV="$U/w/linked/env.sh"
 expect_rc "$T: BASH_ENV through a link: refused" 125
 expect_err_has "$T: ... the deny names the link's target" "deny final write literal \"$U/w/real/env.sh\";"
-agent_inrun 'echo ran' BASH_ENV=/etc/bash.bashrc ENV='$HOME/.shrc' NODE_OPTIONS='--require ts-node/register' LD_PRELOAD=libfake.so LD_LIBRARY_PATH='/usr/$LIB:$ORIGIN/../lib'
+agent_inrun 'echo ran' BASH_ENV=/etc/bash.bashrc ENV='$HOME/.shrc' NODE_OPTIONS='--require ts-node/register' LD_PRELOAD=libfake.so LD_LIBRARY_PATH='/usr/$LIB'
 expect_out_has "$T: files outside what the command may write, a module name, an expansion: runs" ran
 printf 'extends "std/agent";\nfiles { deny final write literal "$WORKDIR/tools/env.sh"; }\n' >"$U/prof/env.buckle"
 echo 'echo ok' >"$U/w/tools/env.sh"
