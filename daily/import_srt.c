@@ -38,6 +38,7 @@ typedef struct srt_in {
     diag_list *dl;
     json_t *deny_read, *allow_read, *allow_write, *deny_write;  /* arrays or NULL */
     json_t *sockets, *mach;
+    json_t *from[2];                   /* the entry each read, write deny was read from: text -> index */
     int local_binding, pty;
     long long http_port, socks_port;   /* 0: a parameter */
     const char *name;
@@ -55,6 +56,41 @@ static span key_at(const srt_in *in, const char *key)
         if (t[i] == '"' && !memcmp(t + i + 1, key, kl) && t[i + 1 + kl] == '"')
             return (span){ in->src, (uint32_t)i, (uint32_t)(i + kl + 2) };
     return (span){ in->src, 0, 0 };
+}
+
+/* where entry i (from 0) of the array after "KEY" stands in the text: the
+ * string as written, its quotes included (the key's place when it cannot
+ * be found) */
+static span entry_of(const srt_in *in, const char *key, size_t i)
+{
+    span k = key_at(in, key);
+    const char *t = in->src->text;
+    size_t n = in->src->len, c = k.end;
+    if (!k.end) return k;
+    while (c < n && strchr(" \t\r\n:", t[c])) c++;
+    if (c >= n || t[c] != '[') return k;
+    for (size_t e = 0, depth = 0; ++c < n;) {
+        if (t[c] == '"') {
+            size_t s = c;
+            while (++c < n && t[c] != '"') c += t[c] == '\\';
+            if (c >= n) return k;
+            if (!depth && e++ == i) return (span){ in->src, (uint32_t)s, (uint32_t)(c + 1) };
+        } else if (t[c] == '[' || t[c] == '{') depth++;
+        else if (t[c] == ']' || t[c] == '}') {
+            if (!depth) return k;
+            depth--;
+        }
+    }
+    return k;
+}
+
+/* an entry as the settings write it, its quotes included ("p" when at is
+ * not the string's place) */
+static const char *as_written(const srt_in *in, span at, const char *p)
+{
+    if (at.end > at.start + 1 && in->src->text[at.start] == '"')
+        return arena_strndup(in->dl->a, in->src->text + at.start, at.end - at.start);
+    return arena_printf(in->dl->a, "\"%s\"", p);
 }
 
 static json_t *member(srt_in *in, json_t *obj, const char *key, json_type want)
@@ -106,9 +142,10 @@ static int resolve_relative(srt_in *in, json_t *a, const char *key, int allow)
         if (!strcmp(p, ".")) p = "";
         for (const char *c = p; *c; c = strchr(c, '/') ? strchr(c, '/') + 1 : c + strlen(c))
             if (c[0] == '.' && c[1] == '.' && (!c[2] || c[2] == '/')) {
-                diag_add(in->dl, SEV_ERROR, NULL, key_at(in, key),
-                         "entry %zu of \"%s\" (\"%s\") climbs out of the directory srt runs in with \"..\"; "
-                         "write it as an absolute path", i + 1, key, json_string_value(v));
+                span at = entry_of(in, key, i);
+                diag_add(in->dl, SEV_ERROR, NULL, at,
+                         "entry %zu of \"%s\" (%s) climbs out of the directory srt runs in with \"..\"; "
+                         "write it as an absolute path", i + 1, key, as_written(in, at, json_string_value(v)));
                 in->bad = 1;
                 return 1;
             }
@@ -159,16 +196,50 @@ static size_t fixed_dir(const char *p);
 
 enum srt_use { SRT_DENY, SRT_ALLOW_READ, SRT_ALLOW_WRITE };
 
-/* The "]" that closes the set "[" at p opens in srt's reading, or NULL
- * when it opens none (no "]", "[]", a range that runs backwards): then it
- * is text. */
-static const char *srt_set_end(const char *p)
+/* The UTF-16 code unit at *p (UTF-8), moving *p past what it used: srt
+ * compares a range's ends so.  An astral character is two units. */
+static unsigned utf16_unit(const unsigned char **p, unsigned *low)
 {
-    const char *close = *p == '[' ? strchr(p + 1, ']') : NULL;
-    if (!close || close == p + 1) return NULL;
-    for (const char *m = p + 1; m < close; m++)      /* a range must not run backwards */
-        if (m[1] == '-' && m + 2 < close && (unsigned char)m[2] < (unsigned char)m[0]) return NULL;
-        else if (m[1] == '-' && m + 2 < close) m += 2;
+    const unsigned char *c = *p;
+    unsigned cp = c[0], n = 0;
+    if (c[0] >= 0xf0) { cp = c[0] & 7; n = 3; }
+    else if (c[0] >= 0xe0) { cp = c[0] & 15; n = 2; }
+    else if (c[0] >= 0xc0) { cp = c[0] & 31; n = 1; }
+    for (unsigned k = 1; k <= n; k++) {
+        if ((c[k] & 0xc0) != 0x80) { n = k - 1; cp = c[0]; break; }   /* (not UTF-8: a byte) */
+        cp = cp << 6 | (c[k] & 0x3f);
+    }
+    *p = c + n + 1;
+    if (cp < 0x10000) { *low = 0; return cp; }
+    *low = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    return 0xd800 + ((cp - 0x10000) >> 10);
+}
+
+/* The "]" that closes the set "[" at p opens in srt's reading, or NULL
+ * when it opens none: then it is text.  A set runs to the first "]" after
+ * the "["; it is none when there is no "]" (nor is any "[" after it), when
+ * it is "[]", or when a range in it runs backwards by UTF-16 code units
+ * (nor is any "[" up to its "]").  *text_until: where the "[" that are text
+ * end, kept from call to call along one pattern (start it at NULL). */
+static const char *srt_set_end(const char *p, const char **text_until)
+{
+    if (*p != '[' || (*text_until && p < *text_until)) return NULL;
+    const char *close = strchr(p + 1, ']');
+    if (!close) { *text_until = p + strlen(p); return NULL; }
+    if (close == p + 1) { *text_until = close + 1; return NULL; }
+    unsigned *units = malloc(2 * (size_t)(close - p) * sizeof *units), n = 0;
+    if (!units) return NULL;
+    for (const unsigned char *m = (const unsigned char *)p + 1; m < (const unsigned char *)close;) {
+        unsigned low, u = utf16_unit(&m, &low);
+        units[n++] = u;
+        if (low) units[n++] = low;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        unsigned from = units[i];
+        if (i + 2 < n && units[i + 1] == '-') i += 2;
+        if (units[i] < from) { free(units); *text_until = close + 1; return NULL; }
+    }
+    free(units);
     return close;
 }
 
@@ -190,6 +261,7 @@ static void srt_regex(strbuf *b, arena *a, const char *p0, int write_root, int t
     if (p[0] == '~' && (!p[1] || p[1] == '/')) { sb_putc(&r, HOME_MARK); p++; }
     else if (p[0] == WORKDIR_MARK) sb_putc(&r, *p++);
     if (write_root) sb_putc(&r, '(');
+    const char *text_until = NULL;
     while (*p) {
         if (*p == '*') {
             size_t n = 0;
@@ -202,7 +274,7 @@ static void srt_regex(strbuf *b, arena *a, const char *p0, int write_root, int t
             continue;
         }
         if (*p == '?') { sb_puts(&r, "[^/]"); p++; continue; }
-        const char *close = srt_set_end(p);
+        const char *close = srt_set_end(p, &text_until);
         if (close) {
             sb_putc(&r, '[');
             for (const char *m = p + 1; m < close; m++) {
@@ -228,7 +300,12 @@ static void srt_matcher(strbuf *b, arena *a, const char *p, enum srt_use use)
 {
     if (p[0] == LITERAL_MARK) { sb_puts(b, "literal "); quote(b, p + 1); return; }
     if (p[0] == REGEX_MARK) { srt_regex(b, a, p + 1, 0, 1); return; }
-    if (use != SRT_DENY && strpbrk(p, "*?[")) { srt_regex(b, a, p, use == SRT_ALLOW_WRITE, 0); return; }
+    /* (a "]" makes an entry srt's pattern too: an allowed read of the
+     * entry alone) */
+    if (use != SRT_DENY && strpbrk(p, use == SRT_ALLOW_READ ? "*?[]" : "*?[")) {
+        srt_regex(b, a, p, use == SRT_ALLOW_WRITE, 0);
+        return;
+    }
     strbuf t;
     sb_init(&t);
     if (!strncmp(p, "**/", 3)) sb_putc(&t, '/');
@@ -353,75 +430,215 @@ static void read_input(srt_in *in, json_t *root)
     in->socks_port = port_of(in, net, "socksProxyPort");
 }
 
-/* srt reads a deny's "\\" as text, "?" as one byte and "[...]" as a set
- * of the characters listed, "!" and "^" as members, with a backslash
- * before ".^$+{}()|\\" (which Seatbelt may take for one more member); "*"
- * and "?" inside it it rewrites.  A deny is written as a buckle glob, which
- * reads an escape, one character and a negated set there: a set that
- * starts with "!" is written with the "!" last (before a last "-"), the
- * same set; the rest would deny less than srt's deny: refused.  0, or 1
- * after an error. */
-static int deny_as_glob(srt_in *in, json_t *a, const char *key)
+/* what srt's regex writes with a backslash inside a set */
+#define SRT_SET_ESCAPED ".^$+{}()|\\"
+
+/* The readings of srt's set [s, s + n) as buckle glob texts, each appended
+ * to alt: its members as a glob's set (as text when it is one; "!" and "^"
+ * never first, where a glob reads them as negation), and "\\\\" (the
+ * backslash) where srt's regex writes one in the set: Seatbelt may read it
+ * as one more member, so the deny covers it too.  NULL, or what of the set
+ * a glob cannot say. */
+static const char *set_as_globs(const char *s, size_t n, json_t *alt)
 {
+    char single[128] = { 0 };
+    strbuf ranges;
+    sb_init(&ranges);
+    int backslash = 0;
+    const char *bad = NULL;
+    for (size_t i = 0; i < n && !bad; i++) {
+        unsigned char a = (unsigned char)s[i], b = a;
+        if (i + 2 < n && s[i + 1] == '-') { b = (unsigned char)s[i + 2]; i += 2; }
+        if (a >= 0x80 || b >= 0x80)
+            bad = "a character beyond ASCII, which srt's set reads as its bytes and a buckle glob's as one character";
+        else if (a == b && strchr("*?[/", a))
+            bad = "one of \"*?[/\", which srt's set lists as a member and a buckle glob's cannot";
+        else if (a == b) {
+            if (strchr(SRT_SET_ESCAPED, a)) backslash = 1;
+            if (a != '\\') single[a] = 1;
+        } else if (a <= '/' && b >= '/')
+            bad = "a range that spans \"/\", which srt's set matches and a buckle glob's never does";
+        else if (a <= ']' && b >= '[')
+            bad = "a range that holds one of \"[\\]\", which a buckle glob's set cannot";
+        else if (a == '-' || b == '-' || strchr(SRT_SET_ESCAPED, b))
+            bad = "a range that starts or ends with \"-\" or ends with one of \".^$+{}()|\", which srt's regex writes "
+                  "so that Seatbelt may read another range";
+        else {
+            if (strchr(SRT_SET_ESCAPED, a)) backslash = 1;
+            if (a == '!' || a == '^') single[a++] = 1;      /* (not first in the glob's set) */
+            if (a == b) single[a] = 1;
+            else sb_printf(&ranges, "%c-%c", a, b);
+        }
+    }
+    if (bad) { sb_free(&ranges); return bad; }
+    strbuf set;
+    sb_init(&set);
+    sb_add(&set, ranges.data ? ranges.data : "", ranges.len);
+    for (int c = 1; c < 128; c++)
+        if (single[c] && !strchr("!^-", c)) sb_putc(&set, (char)c);
+    int plain = set.len > 0, rest = single['^'] + single['!'] + single['-'];
+    if (plain || rest == 1) {                          /* one set, or one character as text */
+        strbuf g;
+        sb_init(&g);
+        if (set.len + rest > 1 || ranges.len) sb_putc(&g, '[');
+        sb_puts(&g, sb_cstr(&set));
+        for (const char *c = "^!-"; *c; c++) if (single[(unsigned char)*c]) sb_putc(&g, *c);
+        if (set.len + rest > 1 || ranges.len) sb_putc(&g, ']');
+        json_array_append_new(alt, json_string(sb_cstr(&g)));
+        sb_free(&g);
+    } else                                             /* of "^", "!" and "-" only: each as text */
+        for (const char *c = "^!-"; *c; c++)
+            if (single[(unsigned char)*c]) json_array_append_new(alt, json_stringn(c, 1));
+    if (backslash) json_array_append_new(alt, json_string("\\\\"));
+    sb_free(&set);
+    sb_free(&ranges);
+    return NULL;
+}
+
+/* each text of vars with each of alt after it, in vars */
+static void with_each(json_t *vars, json_t *alt)
+{
+    json_t *old = json_copy(vars);
+    json_array_clear(vars);
+    size_t i, k;
+    json_t *v, *x;
+    json_array_foreach(old, i, v) json_array_foreach(alt, k, x) {
+        strbuf t;
+        sb_init(&t);
+        sb_puts(&t, json_string_value(v));
+        sb_puts(&t, json_string_value(x));
+        json_array_append_new(vars, json_string(sb_cstr(&t)));
+        sb_free(&t);
+    }
+    json_decref(old);
+}
+
+/* the most buckle globs one deny entry is written as */
+#define DENY_READINGS 16
+
+/* The buckle globs that together deny what srt's deny p does, read as a
+ * pattern from byte lit on (before it, the name as written), added to out.
+ * NULL, or what a glob cannot say. */
+static const char *pattern_globs(srt_in *in, const char *p, size_t lit, json_t *out)
+{
+    const char *bad = NULL, *text_until = NULL;
+    int pattern = strpbrk(p, "*?[") != NULL;
+    json_t *vars = json_array(), *alt = json_array();
+    json_array_append_new(vars, json_string(""));
+    for (const char *c = p; *c && !bad; c++) {
+        json_array_clear(alt);
+        const char *close = (size_t)(c - p) < lit ? NULL : srt_set_end(c, &text_until);
+        if ((size_t)(c - p) < lit) {                    /* the name: its glob characters escaped */
+            char t[3] = { '\\', *c, 0 };
+            json_array_append_new(alt, json_string(strchr("*?[", *c) || (*c == '\\' && pattern) ? t : t + 1));
+        } else if (*c == '\\') json_array_append_new(alt, json_string(pattern ? "\\\\" : "\\"));
+        else if (*c == '[' && !close) json_array_append_new(alt, json_string("\\["));
+        else if (*c == '?' || *c == '*') {              /* a run of them: "?" is one byte to srt, one character here */
+            size_t q = 0;
+            const char *e = c;
+            for (; *e == '?' || *e == '*'; e++) q += *e == '?';
+            if (q >= 2) {
+                bad = "two \"?\" in a run of wildcards, which srt reads as two bytes (one character of two bytes "
+                      "included) and a buckle glob as two characters";
+                break;
+            }
+            json_array_append_new(alt, json_stringn(c, (size_t)(e - c)));
+            c = e - 1;
+        } else if (*c != '[') json_array_append_new(alt, json_stringn(c, 1));
+        else {
+            const char *why = set_as_globs(c + 1, (size_t)(close - c - 1), alt);
+            if (why) bad = arena_printf(in->dl->a, "a set holding %s", why);
+            c = close;
+        }
+        if (!bad) with_each(vars, alt);
+        if (json_array_size(vars) > DENY_READINGS)
+            bad = arena_printf(in->dl->a, "sets that read more than %d ways together", DENY_READINGS);
+    }
+    json_decref(alt);
+    size_t k;
+    json_t *x;
+    if (!bad) json_array_foreach(vars, k, x) {
+        const char *g = json_string_value(x);
+        if (pattern && !strpbrk(g, "*?[")) {             /* no pattern left: its escapes as text */
+            strbuf t;
+            sb_init(&t);
+            for (; *g; g++) sb_putc(&t, *g == '\\' && g[1] ? *++g : *g);
+            json_string_set(x, sb_cstr(&t));
+            sb_free(&t);
+        }
+        json_array_append(out, x);
+    }
+    json_decref(vars);
+    return bad;
+}
+
+/* srt reads a deny's "\\" as text, "?" as one byte, "[...]" as a set of
+ * the characters listed (srt_set_end; "!" and "^" are members) and a "["
+ * that opens no set as text.  A deny is written as buckle globs, which read
+ * an escape, one character and a negated set there: a backslash or a "["
+ * as text is escaped, a set is written as set_as_globs reads it (a glob
+ * each way, all of them denied); the rest would deny less than srt's deny:
+ * refused at the entry.  srt also denies what the entry names where its
+ * components with "[" or "]" exist (a name "[prod].env" beside the
+ * pattern's "p.env"), and the pattern below each such directory: those are
+ * denied too, whether they exist or not.  What each glob was read from is
+ * kept in in->from.  0, or 1 after an error. */
+static int deny_as_glob(srt_in *in, json_t *a, int list)
+{
+    const char *key = list_key(in, list);
+    json_t *more = json_array();
     size_t i;
     json_t *v;
     json_array_foreach(a, i, v) {
-        const char *p = json_string_value(v), *bad = NULL;
-        strbuf g;
-        sb_init(&g);
-        for (const char *c = p; *c && !bad; c++) {
-            if (*c == '\\') { bad = "a backslash, which srt reads as text and a buckle glob as an escape"; break; }
-            if (*c == '?' || *c == '*') {               /* a run of them: "?" is one byte to srt, one character here */
-                size_t q = 0;
-                const char *e = c;
-                for (; *e == '?' || *e == '*'; e++) q += *e == '?';
-                if (q >= 2) {
-                    bad = "two \"?\" in a run of wildcards, which srt reads as two bytes (one character of two bytes "
-                          "included) and a buckle glob as two characters";
-                    break;
-                }
-                sb_add(&g, c, (size_t)(e - c));
-                c = e - 1;
-                continue;
+        const char *p = json_string_value(v);
+        json_t *globs = json_array();
+        const char *bad = pattern_globs(in, p, 0, globs);
+        /* the names: through each component with glob characters, the
+         * pattern after it (or none: the whole name, without a last "**") */
+        size_t pl = strlen(p), sl = pl >= 3 && !strcmp(p + pl - 3, "/**") ? pl - 3 : pl;
+        int bracket = 0;
+        for (size_t s = 0; s < sl && !bad && strpbrk(p, "*?[]");) {
+            size_t e = s;
+            while (e < sl && p[e] != '/') e++;
+            int glob = 0;
+            for (size_t c = s; c < e; c++) {
+                glob |= !!strchr("*?[]", p[c]);
+                bracket |= p[c] == '[' || p[c] == ']';
             }
-            if (*c != '[') { sb_putc(&g, *c); continue; }
-            const char *close = srt_set_end(c);
-            if (!close) { bad = "a \"[\" that opens no set of srt's"; break; }
-            for (const char *m = c + 1; m < close && !bad; m++)
-                if (strchr(".^$+{}()|*?[", *m))
-                    bad = "a set holding one of \".^$+{}()|*?[\", which srt's regex escapes or rewrites (Seatbelt may read "
-                          "the escape's backslash as one more member)";
-            for (const char *m = c + 1; m + 2 < close && !bad; m++)
-                if (m[1] == '-' && m[0] <= '/' && m[2] >= '/')
-                    bad = "a range that spans \"/\", which srt's set matches and a buckle glob's never does";
-            const char *s = c + 1;
-            size_t n = (size_t)(close - s);
-            if (!bad && s[0] == '!' && (s[1] == '-' || memchr(s + 1, '!', n - 1)))
-                bad = "a set that starts with \"!\" and names it again or in a range, which srt reads as a member and a "
-                      "buckle glob as negation";
-            if (bad) break;
-            if (s[0] != '!') sb_add(&g, c, n + 2);
-            else if (n == 1) sb_putc(&g, '!');           /* the set of "!" alone */
-            else {
-                int dash = s[n - 1] == '-';
-                sb_putc(&g, '[');
-                sb_add(&g, s + 1, n - 1 - (size_t)dash);
-                sb_puts(&g, dash ? "!-]" : "!]");
+            if (glob && bracket) {
+                char *name = arena_strndup(in->dl->a, p, e == sl ? sl : pl);
+                bad = pattern_globs(in, name, e, globs);
             }
-            c = close;
+            s = e + 1;
         }
+        if (!bad && json_array_size(globs) > DENY_READINGS)
+            bad = arena_printf(in->dl->a, "sets and names that read more than %d ways together", DENY_READINGS);
         if (!bad) {
-            if (strcmp(sb_cstr(&g), p)) json_array_set_new(a, i, json_string(sb_cstr(&g)));
-            sb_free(&g);
+            json_t *seen = json_object();
+            size_t k;
+            json_t *x;
+            json_array_foreach(globs, k, x) {
+                if (json_object_get(seen, json_string_value(x))) continue;
+                json_object_set_new(seen, json_string_value(x), json_true());
+                json_object_set_new(in->from[list == LIST_DENY_WRITE], json_string_value(x), json_integer((json_int_t)i));
+                if (k) json_array_append(more, x);
+            }
+            json_decref(seen);
+            json_array_set(a, i, json_array_get(globs, 0));
+            json_decref(globs);
             continue;
         }
-        sb_free(&g);
-        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, key),
-                 "entry %zu of \"%s\" (\"%s\") holds %s: buckle cannot write this deny with srt's meaning; "
-                 "name what it denies without it", i + 1, key, p, bad);
+        json_decref(globs);
+        span at = entry_of(in, key, i);
+        diag_add(in->dl, SEV_ERROR, NULL, at,
+                 "entry %zu of \"%s\" (%s) holds %s: buckle cannot write this deny with srt's meaning; "
+                 "name what it denies without it", i + 1, key, as_written(in, at, p), bad);
         in->bad = 1;
+        json_decref(more);
         return 1;
     }
+    json_array_extend(a, more);
+    json_decref(more);
     return 0;
 }
 
@@ -430,10 +647,32 @@ static void resolve_lists(srt_in *in)
     json_t *lists[4] = { in->deny_read, in->allow_read, in->allow_write, in->deny_write };
     for (size_t k = 0; k < 4 && !in->bad; k++)
         if (lists[k]) resolve_relative(in, lists[k], list_key(in, (int)k), k == LIST_ALLOW_READ || k == LIST_ALLOW_WRITE);
-    if (in->deny_read && !in->bad) deny_as_glob(in, in->deny_read, list_key(in, LIST_DENY_READ));
-    if (in->deny_write && !in->bad) deny_as_glob(in, in->deny_write, list_key(in, LIST_DENY_WRITE));
+    size_t i;
+    json_t *v;
+    if (in->allow_write && !in->bad) json_array_foreach(in->allow_write, i, v) {
+        const char *p = json_string_value(v);
+        if (!strchr(p, ']') || strpbrk(p, "*?[")) continue;
+        span at = entry_of(in, list_key(in, LIST_ALLOW_WRITE), i);
+        diag_add(in->dl, SEV_ERROR, NULL, at,
+                 "entry %zu of \"%s\" (%s) holds \"]\", which makes it a pattern to srt: srt lets the entry itself be "
+                 "written, and what is below it only where it exists when srt starts; buckle cannot write that: "
+                 "name the directory without \"]\"", i + 1, list_key(in, LIST_ALLOW_WRITE), as_written(in, at, p));
+        in->bad = 1;
+        return;
+    }
+    if (in->deny_read && !in->bad) deny_as_glob(in, in->deny_read, LIST_DENY_READ);
+    if (in->deny_write && !in->bad) deny_as_glob(in, in->deny_write, LIST_DENY_WRITE);
     if (in->sockets && !in->bad) resolve_relative(in, in->sockets, "allowUnixSockets", 1);
 }
+
+/* where the deny p (as the lists hold it after reading) of list k stands
+ * in the settings: its entry, or the list's key */
+static span deny_at(const srt_in *in, int k, const char *p)
+{
+    json_t *i = json_object_get(in->from[k == LIST_DENY_WRITE], p);
+    return i ? entry_of(in, list_key(in, k), (size_t)json_integer_value(i)) : key_at(in, list_key(in, k));
+}
+
 
 /* Whether the directory a (len al) is an allowed write root or inside one
  * (a root under /dev/ is not a directory srt keeps; a root with a wildcard
@@ -500,14 +739,16 @@ static void kept_ancestors(arena *sa, json_t *out, json_t *writes, json_t *denie
  * root itself (LITERAL_MARK in front) when the pattern ends on it.
  * Component by component: a wildcard component must match the root's
  * (fnmatch), "**" any number of them (none, some, or all and more below:
- * buckle's "**" between slashes matches no component too).  *unplaceable when a
- * component has escapes. */
+ * buckle's "**" between slashes matches no component too; an escape is
+ * text, to fnmatch as to a glob).  *unplaceable when the pattern nests
+ * too deep to follow. */
 static void pattern_under(arena *a, json_t *out, const char *pc, const char *rc, const char *re, const char *root,
                           size_t rl, int *unplaceable, int depth)
 {
     while (*pc == '/') pc++;
     while (rc < re && *rc == '/') rc++;
-    if (depth > 64 || *unplaceable) return;
+    if (depth > 64) *unplaceable = 1;
+    if (*unplaceable) return;
     if (rc >= re) {                          /* the root is matched: the rest lies below it */
         json_array_append_new(out, json_string(*pc ? arena_printf(a, "%.*s/%s", (int)rl, root, pc)
                                                    : arena_printf(a, "%c%.*s", LITERAL_MARK, (int)rl, root)));
@@ -530,7 +771,6 @@ static void pattern_under(arena *a, json_t *out, const char *pc, const char *rc,
         return;
     }
     char *pat = arena_strndup(a, pc, pl), *comp = arena_strndup(a, rc, cl);
-    if (strpbrk(pat, "\\")) { *unplaceable = 1; return; }
     if (fnmatch(pat, comp, FNM_PERIOD) != 0) return;
     if (!pe) {                               /* p's last component: the root's own, if it is its last */
         if (!rend || rend + 1 >= re) json_array_append_new(out, json_string(arena_printf(a, "%c%.*s", LITERAL_MARK, (int)rl, root)));
@@ -791,11 +1031,12 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
          * root deeper than the deny would win, where srt's deny does */
         if (p[0] == '~' && croot[0] == WORKDIR_MARK && components(croot, strlen(croot)) > components(p, fl) &&
             holds_root(a, p0, writes)) {
-            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_WRITE)),
-                     "the write deny \"%s\" holds an allowed root, so it is not final, and the allowed root "
+            span at = deny_at(in, LIST_DENY_WRITE, p0);
+            diag_add(in->dl, SEV_ERROR, NULL, at,
+                     "the write deny %s holds an allowed root, so it is not final, and the allowed root "
                      "\"$WORKDIR%.*s\" lies inside it when srt runs in the home directory or below, where srt lets "
                      "the deny win but the deeper root would in buckle: write the root from ~ (or as an absolute "
-                     "path, and the deny alike)", p0, (int)rl - 1, root + 1);
+                     "path, and the deny alike)", as_written(in, at, p0), (int)rl - 1, root + 1);
             in->bad = 1;
             return 1;
         }
@@ -803,18 +1044,19 @@ static int denies_above_roots(srt_in *in, json_t *denies, json_t *writes, const 
          * depends on HOME, which the import leaves to buckle run */
         if ((p[0] == '~') != (croot[0] == '~')) {
             if (!meets_some_home(a, p, croot)) continue;
-            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_WRITE)),
-                     "the write deny \"%s\" and the allowed root \"%.*s\" spell the home directory differently (one "
+            span at = deny_at(in, LIST_DENY_WRITE, p0);
+            diag_add(in->dl, SEV_ERROR, NULL, at,
+                     "the write deny %s and the allowed root \"%.*s\" spell the home directory differently (one "
                      "with ~), and for some home directory the deny covers the root or part of it, where srt lets it win: write "
-                     "both with ~, or both without", p0, (int)rl, root);
+                     "both with ~, or both without", as_written(in, at, p0), (int)rl, root);
             in->bad = 1;
             return 1;
         }
         if (place(a, denies, p, croot, root, rl) < 0) {
-            diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_WRITE)),
-                     "the write deny \"%s\" lies above the allowed root \"%.*s\", where srt lets it win, and "
-                     "buckle cannot place its escaped characters inside the root; write the deny for the root "
-                     "itself", p0, (int)rl, root);
+            span at = deny_at(in, LIST_DENY_WRITE, p0);
+            diag_add(in->dl, SEV_ERROR, NULL, at,
+                     "the write deny %s lies above the allowed root \"%.*s\", where srt lets it win, and "
+                     "buckle cannot follow it inside the root; write the deny for the root itself", as_written(in, at, p0), (int)rl, root);
             in->bad = 1;
             return 1;
         }
@@ -852,9 +1094,11 @@ static int glob_root_denies(srt_in *in, json_t *denies, json_t *writes, const ch
             if (fr && (cf[0] == '~' || cf[0] == WORKDIR_MARK)) split_under_root(in->dl->a, denies, p, root, fr);
             continue;
         }
-        diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_WRITE)),
-                 "the write deny \"%s\" has no fixed directory, and buckle cannot place it below the allowed "
-                 "pattern \"%s\", where srt lets it win; write the deny below the pattern's directory", p, root);
+        span at = deny_at(in, LIST_DENY_WRITE, p);
+        diag_add(in->dl, SEV_ERROR, NULL, at,
+                 "the write deny %s has no fixed directory, and buckle cannot place it below the allowed "
+                 "pattern \"%s\", where srt lets it win; write the deny below the pattern's directory",
+                 as_written(in, at, p), root);
         in->bad = 1;
         return 1;
     }
@@ -1086,11 +1330,12 @@ static void body(strbuf *b, srt_in *in, json_t *writes)
              * deny: its metadata and unlink denies would be written for
              * one spelling and outranked by the root's in the other */
             else if ((cd[0] == '~') != (croot[0] == '~') && meets_some_home(in->dl->a, cd, croot)) {
-                diag_add(in->dl, SEV_ERROR, NULL, key_at(in, list_key(in, LIST_DENY_READ)),
-                         "the read deny \"%s\" and the allowed write root \"%.*s\" spell the home directory "
+                span at = deny_at(in, LIST_DENY_READ, d);
+                diag_add(in->dl, SEV_ERROR, NULL, at,
+                         "the read deny %s and the allowed write root \"%.*s\" spell the home directory "
                          "differently (one with ~), and for some home directory the root lies in the deny, where "
                          "srt lets it win (no metadata, no removal): write both with ~, or both without",
-                         d, (int)rl, root);
+                         as_written(in, at, d), (int)rl, root);
                 in->bad = 1;
                 sb_free(&t);
                 goto kept;
@@ -1369,10 +1614,9 @@ static int findings(srt_in *in, strbuf *slugs, const char *text, size_t len, con
     return bad;
 }
 
-int import_srt(strbuf *out, diag_list *dl, const source *src, const compile_opts *co)
+static int import_srt_in(srt_in *inp, strbuf *out, diag_list *dl, const source *src, const compile_opts *co)
 {
-    srt_in in;
-    memset(&in, 0, sizeof in);
+    srt_in in = *inp;
     in.src = src;
     in.dl = dl;
     json_error_t err;
@@ -1431,4 +1675,16 @@ int import_srt(strbuf *out, diag_list *dl, const source *src, const compile_opts
     sb_free(&b);
     json_decref(root);
     return 0;
+}
+
+int import_srt(strbuf *out, diag_list *dl, const source *src, const compile_opts *co)
+{
+    srt_in in;
+    memset(&in, 0, sizeof in);
+    in.from[0] = json_object();
+    in.from[1] = json_object();
+    int rc = import_srt_in(&in, out, dl, src, co);
+    json_decref(in.from[0]);
+    json_decref(in.from[1]);
+    return rc;
 }

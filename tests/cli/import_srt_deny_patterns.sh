@@ -1,8 +1,8 @@
 # import_srt_deny_patterns.sh - buckle import --from srt: srt reads a deny
-# pattern's "[...]" as a set of the characters listed ("[!x]" is "!" or "x")
-# and a backslash as text, where a buckle glob reads a negated set and an
-# escape; the imported profile must deny what srt denies, or the import must
-# refuse the entry.
+# pattern's "[...]" as a set of the characters listed ("[!x]" is "!" or "x",
+# "[^x]" is "^" or "x"), a backslash and a "[" that opens no set as text,
+# where a buckle glob reads a negated set and an escape; the imported profile
+# must deny what srt denies, or the import must refuse the entry, at it.
 . tests/lib.sh
 D=$TMP/import_srt_deny_patterns
 mkdir -p "$D"
@@ -30,6 +30,26 @@ denyRead  "~/keys/[!x-]"   []          file-read-data   /Users/test/keys/!
 denyWrite "~/proj/a[!x]b"  ["~/proj"]  file-write-data  /Users/test/proj/axb
 denyWrite "~/proj/a[!x]b"  ["~/proj"]  file-write-data  /Users/test/proj/a!b
 denyRead  "~/keys/a?b"     []          file-read-data   /Users/test/keys/axb
+denyRead  "~/keys/k[^x]"   []          file-read-data   /Users/test/keys/k^
+denyRead  "~/keys/k[^x]"   []          file-read-data   /Users/test/keys/kx
+denyRead  "~/keys/k[^x]"   []          file-read-data   /Users/test/keys/k\
+denyRead  "~/keys/k[x^]"   []          file-read-data   /Users/test/keys/k^
+denyRead  "~/keys/k[.x]"   []          file-read-data   /Users/test/keys/k.
+denyRead  "~/keys/k[!!x]"  []          file-read-data   /Users/test/keys/k!
+denyRead  "~/keys/k[!!x]"  []          file-read-data   /Users/test/keys/kx
+denyRead  "~/keys/k[!^]"   []          file-read-data   /Users/test/keys/k^
+denyRead  "~/keys/k[!^]"   []          file-read-data   /Users/test/keys/k!
+denyRead  "~/keys/k[\\]"   []          file-read-data   /Users/test/keys/k\
+denyRead  "~/keys/k[b"     []          file-read-data   /Users/test/keys/k[b
+denyRead  "~/keys/k[z-a]*" []          file-read-data   /Users/test/keys/k[z-a]x
+denyWrite "~/proj/g\\*"    ["~/proj"]  file-write-data  /Users/test/proj/g\zz
+denyWrite "~/proj/c[^x]d"  ["~/proj"]  file-write-data  /Users/test/proj/c^d
+denyWrite "~/proj/c[^x]d"  ["~/proj"]  file-write-data  /Users/test/proj/cxd
+denyRead  "~/s/[prod].env" []          file-read-data   /Users/test/s/p.env
+denyRead  "~/s/[prod].env" []          file-read-data   /Users/test/s/[prod].env
+denyRead  "~/s/[ab]/*/k"   []          file-read-data   /Users/test/s/[ab]/q/k
+denyWrite "~/proj/[x]/**"  ["~/proj"]  file-write-data  /Users/test/proj/[x]/f
+denyWrite "~/*/q/g\\*"      ["~/p/q"]   file-write-data  /Users/test/p/q/g\zz
 ROWS
 # the rest of the set stays as srt reads it: a name it does not list is not denied
 printf '{"filesystem":{"denyRead":["~/keys/id[!x]"]},"network":{}}\n' >"$D/other.json"
@@ -48,14 +68,30 @@ while read -r list entry aw why; do
     expect_rc "$name: exit 1" 1
     expect_err_has "$name: why" "$why"
 done <<'ROWS'
-denyRead  "~/keys/k[^x]"   []          with srt's meaning
-denyRead  "~/keys/k[x^]"   []          with srt's meaning
-denyRead  "~/keys/k[.x]"   []          with srt's meaning
-denyRead  "~/keys/k[!!x]"  []          with srt's meaning
-denyRead  "~/keys/k[!-z]"  []          with srt's meaning
+denyRead  "~/keys/k[!-z]"  []          spans "/"
 denyRead  "~/keys/a[,-0]b" []          spans "/"
+denyRead  "~/keys/a[b/c]d" []          "*?[/"
+denyRead  "~/keys/a[*]b"   []          "*?[/"
+denyRead  "~/keys/a[é]b"   []          beyond ASCII
+denyRead  "~/keys/a[+-.]b" []          ends with one of
 denyRead  "~/keys/a??b"    []          two "?"
 denyRead  "~/keys/a?*?b"   []          two "?"
-denyWrite "~/proj/g\\*"    ["~/proj"]  a backslash
-denyWrite "~/proj/c[^x]d"  ["~/proj"]  with srt's meaning
 ROWS
+# the sets "[^x]" and "[.x]" are also read with the backslash srt's regex
+# writes before "^" and "." (Seatbelt may take it for a member): denied too
+printf '{"filesystem":{"denyRead":["~/keys/k[^x]"]},"network":{}}\n' >"$D/caret.json"
+run "srt deny patterns: [^x] lists its members" "$BUCKLE" import --from srt -o "$D/caret.buckle" "$D/caret.json"
+run "srt deny patterns: [^x] lists its members" "$BUCKLE" query -D HOME=/Users/test "$D/caret.buckle" files file-read-data /Users/test/keys/ky
+expect_out_has "srt deny patterns: [^x] lists its members: ky stays readable" "allow /Users/test/keys/ky"
+# a refusal stands at the entry it refuses, quoted as the settings write it
+printf '{"filesystem":{\n  "denyRead":["~/a",\n     "~/keys/a??b"]},"network":{}}\n' >"$D/at.json"
+run "srt deny patterns: a refusal at its entry" "$BUCKLE" import --from srt -o "$D/at.buckle" "$D/at.json"
+expect_rc "srt deny patterns: a refusal at its entry: exit 1" 1
+expect_err_has "srt deny patterns: a refusal at its entry: line and column" "at.json:3:6: error: entry 2 of \"denyRead\" (\"~/keys/a??b\")"
+printf '{"filesystem":{"denyWrite":["./a",\n  "/Users/*/proj/g\\\\*"],\n  "allowWrite":["~/proj"]},"network":{}}\n' >"$D/at2.json"
+run "srt deny patterns: a later refusal at its entry" "$BUCKLE" import --from srt -o "$D/at2.buckle" "$D/at2.json"
+expect_rc "srt deny patterns: a later refusal at its entry: exit 1" 1
+expect_err_has "srt deny patterns: a later refusal at its entry: line, column, as written" "at2.json:2:3: error: the write deny \"/Users/*/proj/g\\\\*\" and"
+printf '{"filesystem":{"denyRead":["~/a"],\n  "allowWrite":["~/b", "x/../y"]},"network":{}}\n' >"$D/at3.json"
+run "srt deny patterns: a relative path refused at its entry" "$BUCKLE" import --from srt -o "$D/at3.buckle" "$D/at3.json"
+expect_err_has "srt deny patterns: a relative path refused at its entry: line and column" "at3.json:2:24: error: entry 2 of \"allowWrite\" (\"x/../y\")"

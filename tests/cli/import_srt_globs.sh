@@ -38,6 +38,13 @@ done <<'ROWS'
 ["~/w/*"]      ["/**/k"]  []            []                file-write-data  /Users/me/w/k                deny
 ["~/w/*"]      ["/**/k"]  []            []                file-write-data  /Users/me/w/j                allow
 ["**/build"]   []         []            []                file-write-data  /Users/me/elsewhere/build    deny
+["~/p/[z-a[x]]"] []       []            []                file-write-data  /Users/me/p/[z-ax]           deny
+["~/p/[z-a[x]]"] []       []            []                file-write-data  /Users/me/p/[z-a[x]]         allow
+[]             []         ["~/r"]       ["~/r/[z-a[x]]"]  file-read-data   /Users/me/r/[z-ax]           deny
+[]             []         ["~/r"]       ["~/r/[z-a[x]]"]  file-read-data   /Users/me/r/[z-a[x]]         allow
+["~/q/a[ü-é]"] []         []            []                file-write-data  /Users/me/q/a[ü-é]           allow
+[]             []         ["~/r"]       ["~/r/x]"]        file-read-data   /Users/me/r/x]               allow
+[]             []         ["~/r"]       ["~/r/x]"]        file-read-data   /Users/me/r/x]/f             deny
 ["/tmp/*.sock"] []        []            []                file-write-data  /private/tmp/x.sock          allow
 ROWS
 # a deny with no fixed directory cannot be ranked above a pattern root
@@ -45,3 +52,15 @@ printf '{"filesystem":{"allowWrite":["~/w/*"],"denyWrite":["/*/k"]},"network":{}
 run "srt globs: a deny without a fixed directory" "$BUCKLE" import --from srt -o "$D/nofixed.buckle" "$D/nofixed.json"
 expect_rc "srt globs: a deny without a fixed directory: refused" 1
 expect_err_has "srt globs: a deny without a fixed directory: why" 'cannot place it below the allowed pattern'
+# srt compares a range's ends as UTF-16 code units: "[ü-é]" runs backwards,
+# so it is text, and no name of one byte in the bytes of "ü" to "é" is
+# writable
+printf '{"filesystem":{"allowWrite":["~/q/a[\303\274-\303\251]"]},"network":{}}\n' >"$D/utf16.json"
+run "srt globs: a range by UTF-16 code units" "$BUCKLE" import --from srt -o "$D/utf16.buckle" "$D/utf16.json"
+run "srt globs: a range by UTF-16 code units" "$BUCKLE" query -D HOME=/Users/me "$D/utf16.buckle" files file-write-data "/Users/me/q/a$(printf '\303')"
+expect_out_has "srt globs: a range by UTF-16 code units: one byte of it stays denied" "deny /Users/me/q/a"
+# a "]" makes an allowed write root srt's pattern, which buckle cannot write
+printf '{"filesystem":{"allowWrite":["~/a",\n  "~/w]"]},"network":{}}\n' >"$D/bracket.json"
+run "srt globs: a write root with ]" "$BUCKLE" import --from srt -o "$D/bracket.buckle" "$D/bracket.json"
+expect_rc "srt globs: a write root with ]: exit 1" 1
+expect_err_has "srt globs: a write root with ]: at the entry" 'bracket.json:2:3: error: entry 2 of "allowWrite" ("~/w]") holds "]"'
