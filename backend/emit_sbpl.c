@@ -388,7 +388,7 @@ static void put_matcher_as_is(emitter *e, const matcher *m);
 
 /* An MK_ANCESTORS "T$N": T's regex, then NAME.up (N's value up to each of
  * its '/', as alternatives), then the end. */
-static void ancestors_regex_of(emitter *e, const matcher *m, strbuf *re)
+static void ancestors_regex_of(emitter *e, const matcher *m, strbuf *re, unsigned flags)
 {
     size_t i = m->len - 1;
     while (i > 0 && m->value[i] != PARAM_OPEN) i--;
@@ -398,7 +398,7 @@ static void ancestors_regex_of(emitter *e, const matcher *m, strbuf *re)
     sb_add(&t, m->value + i + 1, m->len - i - 2);
     sb_puts(&t, ".up");
     sb_putc(&t, PARAM_CLOSE);
-    template_regex(re, t.data, t.len, &e->c->defines, TPL_KEEP | plat_flag(e));
+    template_regex(re, t.data, t.len, &e->c->defines, TPL_KEEP | flags | plat_flag(e));
     sb_putc(re, '$');
     sb_free(&t);
 }
@@ -492,7 +492,7 @@ static void put_alias_guarded(emitter *e, const matcher *m)
         strbuf re;
         sb_init(&re);
         if (m->kind == MK_GLOB) template_regex(&re, m->value, m->len, &e->c->defines, TPL_GLOB | TPL_KEEP | plat_flag(e));
-        else ancestors_regex_of(e, m, &re);
+        else ancestors_regex_of(e, m, &re, TPL_FOLD1);   /* its first component in every case, as above */
         strbuf pre;
         sb_init(&pre);
         sb_puts(&pre, "^/private");
@@ -729,7 +729,7 @@ static void put_matcher_as_is(emitter *e, const matcher *m)
         if (memchr(m->value, PARAM_OPEN, m->len)) {
             strbuf re;
             sb_init(&re);
-            ancestors_regex_of(e, m, &re);
+            ancestors_regex_of(e, m, &re, 0);
             put_template(e, re.data, re.len, 1, TPL_ALIAS_NONE);
             sb_free(&re);
             break;
@@ -1763,6 +1763,12 @@ static void put_header(emitter *e, strbuf *h, const char **names, size_t nn)
             if (strstr(names[i], ".foldfirst")) {
                 sb_puts(h, ";;   NAME.foldfirst is NAME.fold up to the value's first /, the rest\n"
                            ";;   as NAME.re: [tT][mM][pP]/s for tmp/s\n");
+                break;
+            }
+        for (size_t i = 0; i < nn; i++)
+            if (strstr(names[i], ".upfirst")) {
+                sb_puts(h, ";;   NAME.upfirst is NAME.up with each part up to the value's first /\n"
+                           ";;   as NAME.fold: ([tT][mM][pP]|[tT][mM][pP]/s) for tmp/s/x\n");
                 break;
             }
         for (size_t i = 0; i < nn; i++)

@@ -582,6 +582,7 @@ static const struct {
     { ".pre", 0 },      { ".root", 1 },      { ".rootre", 0 },   { ".up", 0 },
     { ".uproot", 0 },   { ".ifroot", 0 },    { ".ifalias", 0 },  { ".ifnotroot", 0 },
     { ".fold", 0 },     { ".foldfirst", 0 }, { ".ifslash", 0 },  { ".ifnoslash", 0 },
+    { ".upfirst", 0 },
 };
 
 const char *param_derived_suffix(size_t i) { return i < PARAM_DERIVED_COUNT ? derived[i].sfx : NULL; }
@@ -675,6 +676,31 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl)
         }
         sb_free(&b);
         sb_puts(out, out->len == k0 ? "//" : ")");
+    } else if (SFX(".upfirst")) {
+        /* ".up" with each prefix's text up to the value's first '/' in
+         * every case of its letters (as .foldfirst): the ancestors inside
+         * a value that ends an alias's first component ("/T$A", A=mp/b:
+         * /TMp is /private/tmp) */
+        size_t n = strlen(v), k0 = out->len;
+        const char *slash = strchr(v + (v[0] == '/'), '/');
+        size_t head = slash ? (size_t)(slash - v) : n;
+        char *w = strdup(v);
+        if (!w) return 1;
+        for (size_t k = 1; k < n; k++) {
+            if (v[k] != '/') continue;
+            sb_putc(out, out->len == k0 ? '(' : '|');
+            w[k] = 0;
+            if (k <= head) param_derived(out, w, ".fold", 5);
+            else {
+                w[head] = 0;
+                param_derived(out, w, ".fold", 5);
+                w[head] = '/';
+                regex_quote(out, v + head, k - head);
+            }
+            w[k] = v[k];
+        }
+        free(w);
+        sb_puts(out, out->len == k0 ? "/" : ")");
     } else if (SFX(".up")) {
         /* the value's proper prefixes that end before one of its '/' (the
          * empty one aside), as alternatives; none: "/", which after the
@@ -729,8 +755,20 @@ static void tre_param(strbuf *out, const char *name, size_t n, void *ud)
         const char *bv = hm_get(x->vals, name, (size_t)(dot - name));
         /* "/$N" then NAME.up, N=tmp/x: /private/tmp to the kernel, NAME.uproot
          * (with the value known too: its ancestors under /private) */
+        int up = (size_t)(name + n - dot) == 3 && !memcmp(dot, ".up", 3);
+        /* in a first component folded (TPL_FOLD1): NAME.upfirst */
+        if (up && (x->flags & TPL_FOLD1) && i >= x->c0 && i < x->c1) {
+            if (bv) param_derived(out, bv, ".upfirst", 8);
+            else if (x->flags & TPL_KEEP) {
+                sb_putc(out, PARAM_OPEN);
+                sb_add(out, name, (size_t)(dot - name));
+                sb_puts(out, ".upfirst");
+                sb_putc(out, PARAM_CLOSE);
+            }
+            return;
+        }
         int rootup = !(x->flags & TPL_LINUX) && i == 1 && x->t[0] == '/' && out->len &&
-                     out->data[out->len - 1] == '/' && (size_t)(name + n - dot) == 3 && !memcmp(dot, ".up", 3);
+                     out->data[out->len - 1] == '/' && up;
         if (bv && rootup) {
             out->len--;
             param_derived(out, bv, ".uproot", 7);

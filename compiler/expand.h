@@ -44,7 +44,7 @@ void param_ancestors_regex(strbuf *out, const char *v);
  * in a regex), as the kernel sees those paths. */
 void param_private_value(strbuf *out, const char *v, int regex);
 /* The derived parameter NAME+sfx (sfx ".re", ".ancestors", ".dir", ".pdir",
- * ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifnotroot", ".ifalias", ".fold", ".foldfirst", ".ifslash" or ".ifnoslash",
+ * ".pre", ".root", ".rootre", ".up", ".uproot", ".ifroot", ".ifnotroot", ".ifalias", ".fold", ".foldfirst", ".ifslash", ".ifnoslash" or ".upfirst",
  * docs/language.md) of v,
  * appended to out; 0 for another suffix.  One table: derive_sbpl_params,
  * param_expand and the SBPL back end all derive through it. */
@@ -52,7 +52,7 @@ int param_derived(strbuf *out, const char *v, const char *sfx, size_t sl);
 /* The suffixes param_derived knows, i < PARAM_DERIVED_COUNT (NULL past
  * them), in the order derive_sbpl_params writes them: the one list of the
  * derived parameters (buckle run's help, import's reading of them). */
-enum { PARAM_DERIVED_COUNT = 16 };
+enum { PARAM_DERIVED_COUNT = 17 };
 const char *param_derived_suffix(size_t i);
 /* 1 when the derived form sfx (".dir", ...; sl bytes) holds the value's
  * text as it is, or sfx is no suffix buckle derives; 0 for a quoted regex
