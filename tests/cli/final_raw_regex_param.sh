@@ -106,7 +106,7 @@ for f in quoted other carved; do
 done
 # every quoted derived form (the regex forms, the "" / "//" switches) is
 # compared as text like X.re: NAME.fold's kin included
-for sfx in fold foldfirst ifslash ifnoslash ifroot; do
+for sfx in fold foldfirst ifslash ifnoslash ifroot upfirst; do
     sed "s/(param \"X.re\")/(param \"X.$sfx\")/" "$D/quoted.buckle" >"$D/quoted_$sfx.buckle"
     run "final raw regex param: X.$sfx is quoted" "$BUCKLE" compile "$D/quoted_$sfx.buckle" -o /dev/null
     expect_rc "final raw regex param: X.$sfx compiles beside a final deny" 0

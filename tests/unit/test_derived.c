@@ -92,4 +92,11 @@ void test_derived(void)
     tre("/<D>x/y", TPL_KEEP | TPL_FOLD1, NULL, NULL, "^(/<D.foldfirst><D.ifslash>x/y|/<D.foldfirst><D.ifnoslash>[xX]/y)");
     tre("/<D>x", TPL_KEEP | TPL_FOLD1, "D", "tmp/s", "^(/[tT][mM][pP]/sx|/[tT][mM][pP]/s//[xX])");
     tre("/t<X>", TPL_KEEP | TPL_FOLD1, NULL, NULL, "^/[tT]<X.foldfirst>");
+    unit_case("derived: NAME.upfirst is NAME.up folded up to the value's first '/'");
+    derived("mp/b", ".upfirst", "([mM][pP])");
+    derived("MP/b/c", ".upfirst", "([mM][pP]|[mM][pP]/b)");
+    derived("x", ".upfirst", "/");
+    tre("/T<A.up>", TPL_KEEP | TPL_FOLD1, NULL, NULL, "^/[tT]<A.upfirst>");
+    tre("/T<A.up>", TPL_KEEP | TPL_FOLD1, "A", "mp/b", "^/[tT]([mM][pP])");
+    tre("/q/<A.up>", TPL_KEEP | TPL_FOLD1, NULL, NULL, "^/[qQ]/<A.up>");
 }
