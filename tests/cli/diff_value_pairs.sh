@@ -28,3 +28,13 @@ expect_out_has "diff value pairs: the values given, the same request" "file-read
 run "diff value pairs: reversed" "$BUCKLE" diff "$V/new.buckle" "$V/old.buckle"
 expect_rc "diff value pairs: reversed, a change (exit 1)" 1
 expect_out_has "diff value pairs: reversed, a narrowing" "1 narrowed (allow -> deny)"
+
+# more pairs of exact values than room: those left out count, and the
+# answer is "cannot compare" (exit 3), never "the same decisions"
+printf 'param X;\nparam Y;\nfiles {\n  allow read "~/$X/$Y";\n  deny write "~/x";\n  allow read "/etc";\n}\n' >"$V/many-old.buckle"
+printf 'param X;\nparam Y;\nfiles {\n  allow read "~/$X/$Y";\n  allow read "/etc";\n}\n' >"$V/many-new.buckle"
+run "diff value pairs: pairs left out" "$BUCKLE" diff "$V/many-old.buckle" "$V/many-new.buckle"
+expect_rc "diff value pairs: pairs left out is cannot compare (exit 3)" 3
+expect_out_has "diff value pairs: pairs left out, says so" "lined up with the rules that changed are left out"
+run "diff value pairs: pairs left out, values given" "$BUCKLE" diff -D X=x -D Y=k "$V/many-old.buckle" "$V/many-new.buckle"
+expect_rc "diff value pairs: with the values given, the same decisions (exit 0)" 0
