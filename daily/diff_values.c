@@ -875,9 +875,34 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
     if (best[1] && max > 2) pairs = 1;
     /* the values that line up together: up to half the sets */
     size_t nduo = d.nduos < max / 2 ? d.nduos : max / 2;
-    for (int progress = 1; progress && np + pairs + nduo < max;) {
+    /* changed rules: two values that each put a path exactly on another
+     * (tier 0) may change a decision only together ("~/$X/k" with X=ab/k
+     * and HOME=/): such pairs after every value on its own when the room
+     * allows, else right after the tier-0 values on their own (the rest
+     * are left out then, and counted) */
+    size_t room = max - pairs - nduo, n0 = 0, nx = 0, extra = 0;
+    const cand **xp = NULL;
+    if (d.changed_only) {
+        for (size_t i = 0; i < d.ncands; i++) n0 += d.cands[i].tier == 0;
+        xp = arena_alloc(a, 2 * (max + 1) * sizeof *xp);
+        for (size_t i = 0; i < d.ncands && d.cands[i].tier == 0; i++)
+            for (size_t j = i + 1; j < d.ncands && d.cands[j].tier == 0; j++) {
+                if (d.cands[i].param == d.cands[j].param) continue;
+                if (pairs && ((best[0] == &d.cands[i] && best[1] == &d.cands[j]) ||
+                              (best[0] == &d.cands[j] && best[1] == &d.cands[i])))
+                    continue;
+                if (nx < max) { xp[2 * nx] = &d.cands[i]; xp[2 * nx + 1] = &d.cands[j]; }
+                nx++;
+            }
+        size_t spare = d.ncands <= room ? room - d.ncands : room > n0 ? room - n0 : 0;
+        extra = nx < spare ? nx : spare;
+        /* more values than room: the tier-0 ones first */
+        for (size_t i = 0; d.ncands > room && i < d.ncands && np + pairs + nduo + extra < max; i++)
+            if (d.cands[i].tier == 0) { taken[i] = 1; pick[np++] = &d.cands[i]; }
+    }
+    for (int progress = 1; progress && np + pairs + nduo + extra < max;) {
         progress = 0;
-        for (size_t p = 0; p < d.nv && np + pairs + nduo < max; p++)
+        for (size_t p = 0; p < d.nv && np + pairs + nduo + extra < max; p++)
             for (size_t i = 0; i < d.ncands; i++) {
                 if (taken[i] || d.cands[i].param != p) continue;
                 taken[i] = 1;
@@ -892,7 +917,9 @@ size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, con
         make_set(&d, &out[n++], two, 2);
     }
     if (pairs) make_set(&d, &out[n++], best, 2);
-    if (left_out) *left_out = d.ncands - np + d.nduos - nduo;
+    for (size_t i = 0; i < extra; i++) make_set(&d, &out[n++], &xp[2 * i], 2);
+    /* a pair of exact values not compared may hide a change too */
+    if (left_out) *left_out = d.ncands - np + d.nduos - nduo + nx - extra;
     if (nalias) { diff_value_set t = out[ai]; out[n++] = t; }
     return n;
 }

@@ -57,7 +57,10 @@ typedef struct diff_value_set {
  * read the same way): the values come from the rules one side has and the
  * other has not, each lined up with every path (and every other rule's
  * path with theirs), also "/" and a sibling sharing a path's text as a
- * prefix; up to DIFF_MAX_CHANGED_SETS.  *left_out (when not NULL): how
+ * prefix; up to DIFF_MAX_CHANGED_SETS, each value on its own, then pairs
+ * of two parameters' values that each put a path exactly on another (with
+ * more values than sets: those values, then their pairs, then the rest).
+ * *left_out (when not NULL): how
  * many values were found and are in no set. */
 size_t diff_value_sets(arena *a, const sb_policy *const *pols, size_t npols, const sb_param *base, size_t nbase,
                        const char *const *vary, size_t nvary, unsigned aliases, int changed_only, size_t *left_out,
