@@ -4,6 +4,9 @@
  * that answer as a run started here would (query --platform linux, why). */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
+#include "dir_guard.h"
+#include "home_guard.h"
+#include "path_ident.h"
 #include "run_profile.h"
 #include <limits.h>
 #include <stdlib.h>
@@ -62,20 +65,39 @@ void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builti
         out->above_tmpdir = tmp;
         tmp = NULL;
     }
+    /* any other TMPDIR of the user's (~/tmp, pam_tmpdir's /tmp/user/UID)
+     * not at or inside the working directory: buckle's own directory in
+     * it, not the directory itself, which the user's programs outside any
+     * sandbox keep their caches in (and which would be every run's).  One
+     * that names no directory, is relative or goes through a link is taken
+     * as it is (and refused as one when the profile uses it), and so is
+     * one at or above the home directory, inside its start-up directories
+     * (~/.config) or where a run refuses a grant (a system directory, one
+     * of PATH, a git directory): nothing is made there, and a profile that
+     * writes it is refused (home_guard.c, dir_guard.c) */
+    if (tmp && tmp[0] == '/' && (flags & RB_OWN_TMPDIR) && stat(tmp, &st) == 0 && S_ISDIR(st.st_mode) &&
+        !runner_path_value_problem(a, tmp) && !(cwd && runner_at_or_above(cwd, tmp)) &&
+        !runner_home_guarded(a, tmp, home) && !runner_dir_guarded(a, tmp)) {
+        out->private_tmpdir = tmp;
+        tmp = NULL;
+    }
     if (!tmp || !*tmp) {
         if (flags & RB_OWN_TMPDIR) {
             const char *why = NULL;
-            tmp = runner_own_tmpdir(a, (flags & RB_MAKE_TMPDIR) != 0, &why);
+            tmp = runner_own_tmpdir(a, out->private_tmpdir, (flags & RB_MAKE_TMPDIR) != 0, &why);
             out->own_tmpdir = 1;
             if (why) {
                 out->why[RB_TMPDIR] =
-                    out->above_tmpdir
+                    out->private_tmpdir
+                        ? arena_printf(a, "buckle's temporary directory in TMPDIR %s is not safe: %s; set TMPDIR to "
+                                          "a directory of your own (or leave it unset)", out->private_tmpdir, why)
+                    : out->above_tmpdir
                         ? arena_printf(a, "TMPDIR %s is above the working directory and buckle's own temporary "
                                           "directory is not safe: %s; set TMPDIR to a directory of your own that "
                                           "does not hold the project", out->above_tmpdir, why)
                         : arena_printf(a, "TMPDIR is unset and buckle's own temporary directory is not safe: %s; set "
                                           "TMPDIR to a directory of your own", why);
-                tmp = runner_own_tmpdir(a, 0, &why);
+                tmp = runner_own_tmpdir(a, out->private_tmpdir, 0, &why);
             }
         } else {
             tmp = "/tmp";

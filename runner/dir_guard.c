@@ -148,3 +148,24 @@ const char *runner_dir_write_problem(arena *a, compilation *c, decider *d, const
     }
     return NULL;
 }
+
+int runner_dir_guarded(arena *a, const char *v)
+{
+    if (!v || v[0] != '/') return 0;
+    if (git_dir_of(a, v)) return 1;
+    for (size_t k = 0; k < sizeof system_dirs / sizeof system_dirs[0]; k++) {
+        const char *s = system_dirs[k].dir;
+        if (runner_name_beneath(a, v, s) || (!system_dirs[k].at_or_above && runner_at_or_above(s, v))) return 1;
+    }
+    /* at, inside or above a directory of PATH */
+    const char *path = getenv("PATH");
+    for (const char *e = path; e && *e;) {
+        const char *colon = strchr(e, ':');
+        size_t n = colon ? (size_t)(colon - e) : strlen(e);
+        const char *dir = arena_printf(a, "%.*s", (int)n, e);
+        e += n + (colon != NULL);
+        if (dir[0] != '/' || !strcmp(dir, "/")) continue;
+        if (runner_at_or_above(dir, v) || runner_name_beneath(a, v, dir)) return 1;
+    }
+    return 0;
+}

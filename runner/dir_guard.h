@@ -13,4 +13,8 @@
  * called and instead word the message.  NULL: no such problem. */
 const char *runner_dir_write_problem(arena *a, compilation *c, decider *d, const char *name, const char *called,
                                      const char *instead);
+/* 1 when the directory v is one that runner_dir_write_problem refuses a
+ * grant of whatever the profile: a git directory or inside one, at, above
+ * or inside a system directory, at, inside or above a directory of PATH. */
+int runner_dir_guarded(arena *a, const char *v);
 #endif

@@ -138,3 +138,12 @@ const char *runner_home_write_problem(arena *a, compilation *c, decider *d, cons
     }
     return NULL;
 }
+
+int runner_home_guarded(arena *a, const char *v, const char *home)
+{
+    if (!v || v[0] != '/' || !home || home[0] != '/') return 0;
+    if (runner_at_or_above(v, home)) return 1;
+    for (size_t k = 0; k < sizeof startup_dirs / sizeof startup_dirs[0]; k++)
+        if (runner_at_or_above(arena_printf(a, "%s/%s", strcmp(home, "/") ? home : "", startup_dirs[k]), v)) return 1;
+    return 0;
+}

@@ -10,4 +10,8 @@
  * one of homes (the HOME value, the password database's home), above it, or
  * inside one of the home's start-up directories.  NULL: no such problem. */
 const char *runner_home_write_problem(arena *a, compilation *c, decider *d, const char *const *homes, size_t nhomes);
+/* 1 when the directory v is the home directory home, above it, or inside
+ * one of its start-up directories: where runner_home_write_problem refuses
+ * a grant that names the parameter. */
+int runner_home_guarded(arena *a, const char *v, const char *home);
 #endif

@@ -33,13 +33,14 @@ void runner_dir_name(char *out, size_t n, const char *what)
     snprintf(out, n, "buckle-%s-%lu", what, (unsigned long)geteuid());
 }
 
-const char *runner_own_tmpdir(arena *a, int make, const char **why)
+const char *runner_own_tmpdir(arena *a, const char *parent, int make, const char **why)
 {
     char name[64], path[PATH_MAX];
     runner_dir_name(name, sizeof name, "tmp");
     *why = NULL;
-    if (!make) return arena_printf(a, "%s/%s", realpath("/tmp", path) && strcmp(path, "/") ? path : "/tmp", name);
-    int fd = runner_dir_open("/tmp", name, path, sizeof path, why);
+    if (!parent) parent = "/tmp";
+    if (!make) return arena_printf(a, "%s/%s", realpath(parent, path) && strcmp(path, "/") ? path : parent, name);
+    int fd = runner_dir_open(parent, name, path, sizeof path, why);
     if (fd < 0) return NULL;
     close(fd);
     return arena_strdup(a, path);

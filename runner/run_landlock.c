@@ -394,8 +394,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     if (!getcwd(scratch, sizeof scratch)) { run_say(sink, SEV_ERROR, "cannot read the current directory"); goto out; }
     const char *cwd = arena_strdup(&a, scratch);
     /* TMPDIR unset: buckle's own directory, not /tmp, which every program
-     * of the user shares; the command is given it as TMPDIR (and what reads
-     * TMPDIR below sees it too) */
+     * of the user shares; with the user's own TMPDIR, buckle's directory in
+     * it; the command is given it as TMPDIR (and what reads TMPDIR below
+     * sees it too) */
     run_builtins rb;
     runner_builtin_values(&a, cwd, RB_OWN_TMPDIR | RB_MAKE_TMPDIR | RB_LOOKUP_USER, &rb);
     /* and in it, one directory per sandbox: what a run leaves there, a
@@ -404,9 +405,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
         const char *why = NULL, *mine = runner_run_tmpdir(&a, rb.value[RB_TMPDIR], rq, cwd, &why);
         if (mine) rb.value[RB_TMPDIR] = mine;
         else
-            rb.why[RB_TMPDIR] = arena_printf(&a, "TMPDIR is unset and buckle's temporary directory for this profile "
-                                                 "in %s is not safe: %s; set TMPDIR to a directory of your own",
-                                             rb.value[RB_TMPDIR], why);
+            rb.why[RB_TMPDIR] = arena_printf(&a, "%sbuckle's temporary directory for this profile in %s is not safe: "
+                                                 "%s; set TMPDIR to a directory of your own",
+                                             rb.private_tmpdir ? "" : "TMPDIR is unset and ", rb.value[RB_TMPDIR], why);
     }
     if (rb.own_tmpdir && !rb.why[RB_TMPDIR] && setenv("TMPDIR", rb.value[RB_TMPDIR], 1) != 0)
         rb.why[RB_TMPDIR] = "it cannot be put in the environment";
@@ -416,6 +417,9 @@ static run_status run_in(const run_request *rq, diag_sink *sink, run_result *res
     if (verbose && rb.above_tmpdir)
         run_say(sink, SEV_NOTE, "TMPDIR %s is above the working directory, where tools run in the project take their "
                                 "settings from: the command's TMPDIR is %s", rb.above_tmpdir, rb.value[RB_TMPDIR]);
+    if (verbose && rb.private_tmpdir && !rb.why[RB_TMPDIR])
+        run_say(sink, SEV_NOTE, "TMPDIR %s is not granted, as your own programs and every run would share it: the "
+                                "command's TMPDIR is %s", rb.private_tmpdir, rb.value[RB_TMPDIR]);
     sb_param *vals = arena_alloc(&a, (ndef + 8) * sizeof *vals);
     size_t nv = 0;
     const char *const *bn = rb.name;

@@ -27,7 +27,9 @@ int runner_dir_open(const char *parent, const char *name, char *out, size_t outl
 /* What `buckle run` takes here for HOME, TMPDIR, WORKDIR and USER, in this
  * order: HOME the environment's, else the password database's; TMPDIR the
  * environment's, else (unset or empty) /tmp, or with RB_OWN_TMPDIR (Linux)
- * buckle's own directory, which also replaces a TMPDIR every user may write (runner_own_tmpdir; made with RB_MAKE_TMPDIR);
+ * buckle's own directory in /tmp, which also replaces a TMPDIR every user
+ * may write or one above cwd, and in any other TMPDIR not at or inside cwd
+ * buckle's own directory in it (runner_own_tmpdir; made with RB_MAKE_TMPDIR);
  * WORKDIR cwd (the current directory when NULL); USER the environment's,
  * else with RB_LOOKUP_USER the password database's.  value NULL: none.
  * why: a reason found while reading (TMPDIR's own directory not safe);
@@ -37,9 +39,10 @@ enum { RB_HOME, RB_TMPDIR, RB_WORKDIR, RB_USER, RB_COUNT };
 enum { RB_OWN_TMPDIR = 1, RB_MAKE_TMPDIR = 2, RB_LOOKUP_USER = 4 };
 typedef struct run_builtins {
     const char *name[RB_COUNT], *value[RB_COUNT], *why[RB_COUNT];
-    int own_tmpdir;               /* TMPDIR is buckle's own (the environment had none) */
+    int own_tmpdir;               /* TMPDIR is buckle's own (the environment had none, or one set aside) */
     const char *shared_tmpdir;    /* the environment's TMPDIR, left out: every user may write it */
     const char *above_tmpdir;     /* the environment's TMPDIR, left out: it is above the working directory */
+    const char *private_tmpdir;   /* the environment's TMPDIR, not granted: buckle's own is made in it */
 } run_builtins;
 void runner_builtin_values(arena *a, const char *cwd, unsigned flags, run_builtins *out);
 /* Why a Linux run cannot use value k (why, runner_builtin_problem, and for
@@ -48,13 +51,15 @@ const char *runner_builtin_linux_problem(arena *a, const run_builtins *b, int k)
 
 /* "buckle-profiles-UID" and "buckle-cache-UID" */
 void runner_dir_name(char *out, size_t n, const char *what);
-/* The temporary directory of Linux runs whose environment names none
- * (TMPDIR unset or empty): /tmp/buckle-tmp-UID, not /tmp itself, which the
- * user's programs outside any sandbox share (docs/runner.md); each run's
- * is a directory in it (run_tmpdir.h).  The path, in
- * a; with make, the directory is also made (runner_dir_open) and NULL
- * returned with *why when it is not safe. */
-const char *runner_own_tmpdir(arena *a, int make, const char **why);
+/* The temporary directory of Linux runs: parent/buckle-tmp-UID.  parent
+ * NULL (TMPDIR unset or empty, or one the run sets aside): /tmp, not /tmp
+ * itself, which the user's programs outside any sandbox share
+ * (docs/runner.md); else the user's own TMPDIR, not that directory itself,
+ * which the user's programs keep their files in.  Each run's is a
+ * directory in it (run_tmpdir.h).  The path, in a; with make, the
+ * directory is also made (runner_dir_open) and NULL returned with *why
+ * when it is not safe. */
+const char *runner_own_tmpdir(arena *a, const char *parent, int make, const char **why);
 /* Where the run cache lives (docs/runner.md, "Where the files live"):
  * HOOK/buckle-cache-UID when the tests name a parent; on macOS
  * /tmp/buckle-cache-UID; elsewhere buckle in .cache of the home directory

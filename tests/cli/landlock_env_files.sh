@@ -14,12 +14,15 @@ agent_inrun true
 landlock_or_exit "$T"
 mkdir -p "$U/w/tools" "$U/w/real"
 ln -s real "$U/w/linked"
+# the command's TMPDIR: a directory of its own in $U/tmp, which it may write
+agent_inrun 'echo $TMPDIR'
+RT=$OUT
 for v in "BASH_ENV=$U/w/tools/env.sh|$U/w/tools/env.sh" "ENV=tools/env.sh|$U/w/tools/env.sh" \
          "PYTHONSTARTUP=$U/w/tools/start.py|$U/w/tools/start.py" "PSQLRC=$U/w/tools/psqlrc|$U/w/tools/psqlrc" \
          "NODE_OPTIONS=--max-old-space-size=4096 --require ./tools/hook.js|$U/w/tools/hook.js" \
          "NODE_OPTIONS=--import=file://$U/w/tools/hook.mjs|$U/w/tools/hook.mjs" \
          "LD_PRELOAD=/usr/lib/none.so:$U/w/tools/pre.so|$U/w/tools/pre.so" \
-         "ZDOTDIR=$U/w/tools|the directory $U/w/tools" "BASH_ENV=$U/tmp/env.sh|$U/tmp/env.sh" \
+         "ZDOTDIR=$U/w/tools|the directory $U/w/tools" "BASH_ENV=$RT/env.sh|$RT/env.sh" \
          "LD_PRELOAD=$U/w/tools/\$LIB/x.so|the directory $U/w/tools" "LD_AUDIT=$U/w/tools/\${PLATFORM}/a.so|the directory $U/w/tools" \
          "LD_LIBRARY_PATH=/usr/lib:$U/w/tools/\$LIB|the directory $U/w/tools"; do
     var=${v%%|*}

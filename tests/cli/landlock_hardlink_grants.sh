@@ -46,17 +46,19 @@ inrun "$A" "$U/prof/two.buckle" 'echo RAN'
 expect_rc "landlock hardlink grants: names in two write grants outside the project: runs" 0
 rm -f "$U/cache/c"
 
-# $TMPDIR, which std/agent lets the command write: a file there that is
-# also a file of another directory
+# $TMPDIR, which std/agent lets the command write (a directory of its own
+# in $U/tmp): a file there that is also a file of another directory
+inrun "$A" "$P" 'echo $TMPDIR'
+RT=$OUT
 mkdir -p "$U/outside"
 echo orig >"$U/outside/f"
-ln "$U/outside/f" "$U/tmp/hl"
+ln "$U/outside/f" "$RT/hl"
 inrun "$A" "$P" 'echo changed >$TMPDIR/hl'
 expect_rc "landlock hardlink grants: a file in TMPDIR with a name outside the grants refuses the run" 125
-expect_err_has "landlock hardlink grants: ... naming it" "such as $U/tmp/hl"
+expect_err_has "landlock hardlink grants: ... naming it" "such as $RT/hl"
 [ "$(cat "$U/outside/f")" = orig ] && pass "landlock hardlink grants: ... and the file outside is unchanged" \
     || fail "landlock hardlink grants: ... and the file outside is unchanged" "$(cat "$U/outside/f")"
-rm -f "$U/tmp/hl"
+rm -f "$RT/hl"
 inrun "$A" "$P" 'echo RAN'
 expect_rc "landlock hardlink grants: ... without it the run starts" 0
 

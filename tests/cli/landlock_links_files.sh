@@ -20,6 +20,9 @@ inrun() {
 inrun true
 landlock_or_exit "$T"
 expect_rc "$T: a run that makes no link" 0
+# the command's TMPDIR: a directory of its own in $U/tmp
+inrun 'echo $TMPDIR'
+RT=$OUT
 
 # made by hand: a link to the shell (through /bin, a link itself on a
 # merged /usr), and one to that link, inside
@@ -34,7 +37,7 @@ expect_err_lacks "$T: ... naming none" "is a symbolic link"
 # named (and removed, since the next run refuses while a named one is there)
 inrun 'echo x >$TMPDIR/f && ln -s $TMPDIR/f tofile'
 expect_rc "$T: a link to a file in TMPDIR: the run fails" 125
-expect_err_has "$T: ... naming it" "$U/w/tofile is a symbolic link the command made, to $U/tmp/f"
+expect_err_has "$T: ... naming it" "$U/w/tofile is a symbolic link the command made, to $RT/f"
 rm -f "$U/w/tofile"
 inrun 'ln -s /bin/sh $TMPDIR/hop && ln -s $TMPDIR/hop viahop'
 expect_rc "$T: a link to the shell through a link in TMPDIR: the run fails" 125

@@ -31,14 +31,20 @@ inrun() {
 inrun files,new-paths true
 landlock_or_exit "landlock links out"
 expect_rc "landlock links out: a run that makes no link" 0
+# the command's TMPDIR: a directory of its own in $U/tmp, one per options
+inrun files 'echo $TMPDIR'
+RTF=$OUT
+inrun files,new-paths 'echo $TMPDIR'
+RTN=$OUT
 for acc in files,new-paths files; do
-    rm -rf "$U/w/src/comp" "$U/w/src/inside" "$U/tmp/ev"
+    case $acc in files) RT=$RTF;; *) RT=$RTN;; esac
+    rm -rf "$U/w/src/comp" "$U/w/src/inside" "$RT/ev"
     mkdir -p "$U/w/src/comp"
     inrun $acc "$SWAP"
     expect_out_has "landlock links out ($acc): the command replaced src/comp by a link" SWAPPED
     expect_rc "landlock links out ($acc): ... the run fails" 125
     expect_err_has "landlock links out ($acc): ... naming the link and where it leads" \
-        "$U/w/src/comp is a symbolic link the command made, to $U/tmp/ev/w/comp, outside the working directory"
+        "$U/w/src/comp is a symbolic link the command made, to $RT/ev/w/comp, outside the working directory"
     expect_err_lacks "landlock links out ($acc): ... not the link that stays inside" "src/inside is a symbolic link"
     expect_err_lacks "landlock links out ($acc): ... nor the one made before the run" "old-link is a symbolic link"
 done
@@ -74,12 +80,13 @@ expect_rc "landlock links out (remembered): ... and runs once it is gone" 0
 # a relative link that leads inside when it is made, and out once a later
 # run moved its directory up (a rename changes neither the link nor its
 # change time): named where it leads now
-mkdir -p "$U/tmp/ev/w/comp"
-inrun files 'cd src && mkdir -p x/a/b tmp/ev/w/comp && ln -s ../../../tmp/ev/w/comp x/a/b/comp && echo MADE'
+mkdir -p "$RTF/ev/w/comp"
+REL=${RTF#"$U"/}
+inrun files "cd src && mkdir -p x/a/b $REL/ev/w/comp && ln -s ../../../$REL/ev/w/comp x/a/b/comp && echo MADE"
 expect_out_has "landlock links out (moved): a relative link that leads inside" MADE
 expect_rc "landlock links out (moved): ... is not named" 0
 inrun files 'cd src && mv x/a/b ./pkg && rm -rf x tmp && readlink -f pkg/comp'
-expect_out_has "landlock links out (moved): a later run moves its directory up, and it leads out" "$U/tmp/ev/w/comp"
+expect_out_has "landlock links out (moved): a later run moves its directory up, and it leads out" "$RTF/ev/w/comp"
 expect_rc "landlock links out (moved): ... the run fails" 125
 expect_err_has "landlock links out (moved): ... naming it" "$U/w/src/pkg/comp is a symbolic link in a directory the command moved or changed"
 rm -rf "$U/w/src/pkg"
@@ -118,7 +125,7 @@ EOS
     inrun files '/usr/bin/perl ./long.pl'
     expect_out_has "landlock links out (long): a link out below a path longer than PATH_MAX" LONG
     expect_rc "landlock links out (long): ... the run fails" 125
-    expect_err_has "landlock links out (long): ... naming it" "/comp is a symbolic link the command made, to $U/tmp/ev/w/comp"
+    expect_err_has "landlock links out (long): ... naming it" "/comp is a symbolic link the command made, to $RTF/ev/w/comp"
     inrun files true
     expect_rc "landlock links out (long): ... the next run is refused while it is there" 125
     rm -rf "$U/w/src/nnnnnnnnnn"* "$U/w/long.pl"

@@ -15,6 +15,9 @@ inrun() {
 }
 inrun "$U/w" files,new-paths "$P" true
 landlock_or_exit "$T"
+# the command's TMPDIR: a directory of its own in $U/tmp, which it may write
+inrun "$U/w" files,new-paths "$P" 'echo $TMPDIR'
+RT=$OUT
 
 # a configuration that includes a file of the work tree
 git -C "$U/w" config include.path ../.gitconfig
@@ -123,7 +126,7 @@ rm -f "$U/gcg"
 # such a file the command may write itself: whatever it names after the run
 printf '[user]\n\tname = a\n' >"$U/w/.gitconfig-ci"
 # (a relative one from the directory git runs in: the project's)
-for v in "GIT_CONFIG_GLOBAL=$U/w/.gitconfig-ci" "GIT_CONFIG_SYSTEM=$U/tmp/sys.cfg" "XDG_CONFIG_HOME=$U/w/.config" \
+for v in "GIT_CONFIG_GLOBAL=$U/w/.gitconfig-ci" "GIT_CONFIG_SYSTEM=$RT/sys.cfg" "XDG_CONFIG_HOME=$U/w/.config" \
          "XDG_CONFIG_HOME=.config" "GIT_CONFIG_GLOBAL=.gitconfig-ci"; do
     case $v in XDG*) f=$U/w/.config/git/config;; *=/*) f=${v#*=};; *) f=$U/w/${v#*=};; esac
     run "$T" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' $v '$B' run --no-cache --linux-accept=files,new-paths '$P' -- true"

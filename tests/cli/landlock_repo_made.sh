@@ -16,6 +16,9 @@ inrun() {
 inrun true
 landlock_or_exit "landlock repo made"
 expect_rc "landlock repo made: a plain run" 0
+# the command's TMPDIR: a directory of its own in $U/tmp
+inrun 'echo $TMPDIR'
+RT=$OUT
 
 inrun 'cd src && git init -q && git config core.fsmonitor "echo PWNED" && echo made'
 expect_rc "landlock repo made: a .git made in a directory that was there fails the run" 125
@@ -44,13 +47,13 @@ expect_rc "landlock repo made: git's own work in the project's repository is not
 
 inrun 'cd "$TMPDIR" && git init -q . && echo made'
 expect_rc "landlock repo made: a .git at the top of TMPDIR fails the run" 125
-expect_err_has "landlock repo made: ... naming it" "$U/tmp/.git exists after the run"
-expect_err_has "landlock repo made: ... and where git would take it" "before running git in $U/tmp or beneath it"
+expect_err_has "landlock repo made: ... naming it" "$RT/.git exists after the run"
+expect_err_has "landlock repo made: ... and where git would take it" "before running git in $RT or beneath it"
 # (a repository there refuses the next run until it is removed)
 run "landlock repo made" sh -c "cd '$U/w' && env HOME='$U/home' TMPDIR='$U/tmp' '$B' run $A '$P' -- true"
 expect_rc "landlock repo made: ... and, while it is there, the next run is refused" 125
-expect_err_has "landlock repo made: ... naming it" "$U/tmp is a repository in $U/tmp"
-rm -rf "$U/tmp/.git"
+expect_err_has "landlock repo made: ... naming it" "$RT is a repository in $RT"
+rm -rf "$RT/.git"
 
 # a directory of the user's that the command removes and makes again is
 # still where the user runs git: judged by its path

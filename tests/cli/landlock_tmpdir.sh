@@ -1,7 +1,7 @@
 # landlock_tmpdir.sh - `buckle run` on Linux under the README's example
 # profile (corpus/examples/agent.buckle, which allows writing $TMPDIR):
-# `mktemp` works, with TMPDIR set and with it unset (buckle's own
-# /tmp/buckle-tmp-UID, not /tmp); buckle keeps
+# `mktemp` works, with TMPDIR set (buckle's own TMPDIR/buckle-tmp-UID) and
+# with it unset (buckle's own /tmp/buckle-tmp-UID, not /tmp); buckle keeps
 # none of its files there, so the directory is granted whole (docs/linux.md,
 # "Where buckle keeps its files").  Live, like landlock.sh.
 . tests/lib.sh
@@ -17,7 +17,8 @@ rm -rf "$R"
 mkdir -p "$R/project/src" "$R/project/.git/hooks" "$R/tmp" "$R/home"
 R=$(cd "$R" && pwd -P)
 
-# TMPDIR set: the project, HOME and TMPDIR side by side (as a user tries it)
+# TMPDIR set: the project, HOME and TMPDIR side by side (as a user tries
+# it); the files are made in buckle's directory in it (below)
 run "lltmp: TMPDIR set" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run -v $A '$P' -- sh -c 'mktemp && mktemp -d'"
 landlock_or_exit "landlock tmpdir"
 expect_rc "lltmp: mktemp works in TMPDIR under agent.buckle" 0
@@ -29,6 +30,37 @@ expect_err_has "lltmp: the write rule on TMPDIR is exact" "agent.buckle:$WL: exa
 # again, with the plan from the run cache
 run "lltmp: TMPDIR set, warm" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run $A '$P' -- mktemp"
 expect_rc "lltmp: mktemp works on a second run too" 0
+
+# a TMPDIR of the user's own (~/tmp, pam_tmpdir's /tmp/user/UID) is not
+# granted itself: the user's own programs keep their caches there, and
+# every run would share it.  The command's is a directory of its own in
+# TMPDIR/buckle-tmp-UID (both 0700), one per profile and project, as in /tmp
+chmod 700 "$R/tmp"
+MINE="$R/tmp/buckle-tmp-$(id -u)"
+mine() { case "$1" in "$MINE"/run-*) [ "$(stat -c '%a %u' "$1")" = "700 $(id -u)" ];; *) false;; esac; }
+run "lltmp: private TMPDIR" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run -v $A '$P' -- sh -c 'echo \$TMPDIR; echo planted > \$TMPDIR/plant; echo x > $R/tmp/direct && echo WROTE-MINE; exit 0'"
+expect_rc "lltmp: private TMPDIR: the run works" 0
+M1=$(echo "$OUT" | head -1)
+mine "$M1" && pass "lltmp: private TMPDIR: the command's TMPDIR is a directory of its own in it" \
+    || fail "lltmp: private TMPDIR: the command's TMPDIR is a directory of its own in it" "$OUT"
+[ -f "$M1/plant" ] && [ ! -e "$R/tmp/plant" ] && pass "lltmp: private TMPDIR: what the command writes to TMPDIR is not in the user's TMPDIR itself" \
+    || fail "lltmp: private TMPDIR: what the command writes to TMPDIR is not in the user's TMPDIR itself" "$(ls -la "$R/tmp")"
+[ ! -e "$R/tmp/direct" ] && pass "lltmp: private TMPDIR: the user's TMPDIR itself is not writable" \
+    || fail "lltmp: private TMPDIR: the user's TMPDIR itself is not writable" "$OUT"
+[ "$(stat -c '%a %u' "$MINE")" = "700 $(id -u)" ] && pass "lltmp: private TMPDIR: buckle's directory in it is ours, mode 0700" \
+    || fail "lltmp: private TMPDIR: buckle's directory in it is ours, mode 0700" "$(stat -c '%a %u' "$MINE" 2>&1)"
+expect_err_has "lltmp: private TMPDIR: -v says so" "TMPDIR $R/tmp is not granted, as your own programs and every run would share it: the command's TMPDIR is $MINE/run-"
+printf 'extends "std/agent";\nfiles { allow read "/usr"; }\n' >"$R/other.buckle"
+run "lltmp: private TMPDIR, another profile" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/tmp' '$B' run $A '$R/other.buckle' -- sh -c 'echo \$TMPDIR; cat \$TMPDIR/plant 2>/dev/null; exit 0'"
+M2=$(echo "$OUT" | head -1)
+[ "$RC" = 0 ] && mine "$M2" && [ "$M2" != "$M1" ] && pass "lltmp: private TMPDIR: another profile has a directory of its own" \
+    || fail "lltmp: private TMPDIR: another profile has a directory of its own" "rc $RC: $OUT (first: $M1)"
+expect_out_lacks "lltmp: private TMPDIR: ... where the first one's file is not" planted
+# a TMPDIR inside the working directory is the project's: given as it is
+mkdir -p "$R/project/tmp"
+run "lltmp: TMPDIR in the project" sh -c "cd '$R/project' && HOME='$R/home' TMPDIR='$R/project/tmp' '$B' run $A '$P' -- sh -c 'echo \$TMPDIR'"
+[ "$RC" = 0 ] && [ "$OUT" = "$R/project/tmp" ] && pass "lltmp: a TMPDIR inside the working directory is given as it is" \
+    || fail "lltmp: a TMPDIR inside the working directory is given as it is" "rc $RC: $OUT $(head -c 300 "$TMP/err")"
 
 # TMPDIR unset.  The project and HOME outside /tmp, where a user keeps
 # them.  No run

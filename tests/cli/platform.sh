@@ -223,7 +223,7 @@ if grep -q -- "--linux-accept=files" "$TMP/err" && ! grep -q -- "--linux-accept=
     pass "platform: std/agent on Linux needs only --linux-accept=files"
 else fail "platform: std/agent on Linux needs only --linux-accept=files" "$(cat "$TMP/err")"; fi
 (cd "$W" && HOME="$R/home" TMPDIR="$R/data" "$B" run $A "$R/prof/agent.buckle" -- \
-    sh -c 'cat src/in.txt && echo made >src/out.txt && cat src/out.txt && echo tmp >"$TMPDIR/sub/t.txt"') >"$TMP/out" 2>"$TMP/err"
+    sh -c 'cat src/in.txt && echo made >src/out.txt && cat src/out.txt && mkdir -p "$TMPDIR/sub" && echo tmp >"$TMPDIR/sub/t.txt"') >"$TMP/out" 2>"$TMP/err"
 RC=$?
 expect_rc "platform: std/agent runs sh on Linux (read, write in the project and in TMPDIR)" 0
 expect_out_has "platform: ... which reads the project" "hello"

@@ -208,13 +208,16 @@ expect_err_has "llcache: -v says it names a process" "is not kept in the run cac
 # and again by every warm one (one expansion, the same for both)
 mkdir -p "$R/t1" "$R/t2"
 printf 'default deny;\nparam OUTD = "${TMPDIR}/outd";\nfiles { allow read "/usr", "/etc", "/dev", "$OUTD"; allow write "$OUTD"; }\nprocess { allow exec "/usr/bin", "/usr/lib"; }\n' >"$R/prof/def.buckle"
-mkdir -p "$R/t1/outd" "$R/t2/outd"
+# (the run's TMPDIR: a directory of its own in each)
+D1=$(TMPDIR="$R/t1" "$B" run $A "$R/prof/def.buckle" -- /usr/bin/sh -c 'echo $TMPDIR' 2>/dev/null)
+D2=$(TMPDIR="$R/t2" "$B" run $A "$R/prof/def.buckle" -- /usr/bin/sh -c 'echo $TMPDIR' 2>/dev/null)
+mkdir -p "$D1/outd" "$D2/outd"
 TMPDIR="$R/t1" "$B" run $A "$R/prof/def.buckle" -- /usr/bin/true 2>/dev/null
-run "llcache: default warm" env TMPDIR="$R/t1" "$B" run -v $A "$R/prof/def.buckle" -- /usr/bin/sh -c "echo a >'$R/t1/outd/f'"
+run "llcache: default warm" env TMPDIR="$R/t1" "$B" run -v $A "$R/prof/def.buckle" -- /usr/bin/sh -c "echo a >'$D1/outd/f'"
 how "llcache: (default: warm)" cached
 expect_rc "llcache: a declared default from TMPDIR is granted on a warm run" 0
-run "llcache: default other" env TMPDIR="$R/t2" "$B" run -v $A "$R/prof/def.buckle" -- /usr/bin/sh -c "echo b >'$R/t2/outd/f'; echo c >'$R/t1/outd/g'"
-[ -f "$R/t2/outd/f" ] && [ ! -e "$R/t1/outd/g" ] && pass "llcache: with another TMPDIR the default follows it (the old value is not granted)" \
+run "llcache: default other" env TMPDIR="$R/t2" "$B" run -v $A "$R/prof/def.buckle" -- /usr/bin/sh -c "echo b >'$D2/outd/f'; echo c >'$D1/outd/g'"
+[ -f "$D2/outd/f" ] && [ ! -e "$D1/outd/g" ] && pass "llcache: with another TMPDIR the default follows it (the old value is not granted)" \
     || fail "llcache: with another TMPDIR the default follows it (the old value is not granted)" "rc $RC: $ERR"
 
 # a grant inside a granted directory with no right of its own (its rights

@@ -29,7 +29,7 @@ RC=$?
 expect_rc "why values: env exit 0" 0
 expect_out_has "why values: HOME from the environment, named" "HOME=$P/home (the environment's, as \`buckle run\` takes it; -D HOME=VALUE to change it)"
 expect_out_has "why values: USER from the environment" "USER=alex (the environment's"
-expect_out_has "why values: TMPDIR from the environment" "TMPDIR=$P/tmp (the environment's"
+expect_out_has "why values: TMPDIR from the environment" "TMPDIR=$P/tmp/buckle-tmp-$(id -u) (the environment's"
 expect_out_has "why values: WORKDIR is the current directory" "WORKDIR=$P/proj (the current directory, as \`buckle run\` takes it"
 expect_out_has "why values: the final deny decides" 'decided by '"$P"'/p.buckle:4:5: deny final files read subpath "${HOME}/.ssh" (final)'
 expect_out_lacks "why values: not the default" "decided by the default"
