@@ -509,6 +509,54 @@ static int config_new(const link_scan *s, const char *dir, const char *name, con
     return 0;
 }
 
+/* the tools' configurations beneath the directory dirfd, dir at depth,
+ * reached through a link to a directory at one of their places (crate/.cargo
+ * -> ../tools/cargo): the walk does not follow links, and the files are at
+ * no configuration's path where they are.  Each counts when it changed
+ * during the run or a link or directory on the way from the link down did
+ * (from: the link's depth): the link made or renamed, its directory
+ * renamed into its way or changed */
+static void walk_configs(link_scan *s, int dirfd, const char *dir, int depth, int from, unsigned char *moved)
+{
+    DIR *d = fdopendir(dirfd);
+    if (!d) {
+        keep(s, LS_UNREAD, dir, "", NULL, errno);
+        close(dirfd);
+        return;
+    }
+    struct dirent *e;
+    for (;;) {
+        errno = 0;
+        if (!(e = readdir(d))) break;
+        const char *n = e->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+        struct stat st, to;
+        if (fstatat(dirfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (!S_ISDIR(st.st_mode) && runner_tool_config_place(dir, n)) {
+            int made = changed_since(&st, &s->start);
+            for (int k = from; k <= depth && !made; k++) made = moved[k];
+            if (made && runner_tool_config_made(dir, n, s->tools)) keep(s, LS_TOOLFILE, dir, n, NULL, 0);
+        }
+        if (!(S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode)) || !runner_tool_config_dir_place(dir, n) ||
+            fstatat(dirfd, n, &to, 0) != 0 || !S_ISDIR(to.st_mode))
+            continue;
+        if (depth + 1 >= LINK_SCAN_DEPTH_MAX) {
+            /* a loop of links (.config -> .) the command made; one of
+             * yours leads to nothing the walk has not read */
+            if (changed_since(&st, &s->start)) keep(s, LS_DEEP, dir, n, NULL, 0);
+            continue;
+        }
+        int sub = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (sub < 0) continue;
+        char *next = join3(dir, strcmp(dir, "/") ? "/" : "", n);
+        moved[depth + 1] = (unsigned char)(changed_since(&st, &s->start) || changed_since(&to, &s->start));
+        walk_configs(s, sub, next, depth + 1, from, moved);
+        free(next);
+    }
+    if (errno) keep(s, LS_UNREAD, dir, "", NULL, errno);
+    closedir(d);
+}
+
 /* 1 when dir (absolute) has a `.git` among its names: a repository's git
  * directory, or one beneath it (a submodule's, a linked work tree's) */
 static int in_git_dir(const char *dir)
@@ -571,6 +619,23 @@ static void walk(link_scan *s, int dirfd, const char *dir, int depth, unsigned c
             continue;
         }
         if (!S_ISLNK(st.st_mode)) continue;
+        /* a link to a directory where a tool looks for its configuration */
+        struct stat to_st;
+        if (s->tools && runner_tool_config_dir_place(dir, n) && fstatat(dirfd, n, &to_st, 0) == 0 &&
+            S_ISDIR(to_st.st_mode)) {
+            if (depth + 1 >= LINK_SCAN_DEPTH_MAX) {
+                if (changed_since(&st, &s->start)) keep(s, LS_DEEP, dir, n, NULL, 0);
+            } else {
+                int sub = openat(dirfd, n, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+                if (sub >= 0) {
+                    char *next = join3(dir, strcmp(dir, "/") ? "/" : "", n);
+                    moved[depth + 1] =
+                        (unsigned char)(changed_since(&st, &s->start) || changed_since(&to_st, &s->start));
+                    walk_configs(s, sub, next, depth + 1, depth + 1, moved);
+                    free(next);
+                }
+            }
+        }
         int made = changed_since(&st, &s->start);
         if (made && (git || in_git_dir(dir))) {
             /* git never makes one there, and writes through what it finds

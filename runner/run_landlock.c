@@ -885,6 +885,9 @@ launch:
         char *todo_wt = own_repo_kept ? xstrdup(cwd) : NULL;      /* kept past the arena */
         const char *execs = own_repo_kept ? runner_rebase_execs(&a, cwd) : NULL;
         char *todo_before = execs ? xstrdup(execs) : NULL;
+        /* and the merge strategy it, or a stopped cherry-pick, runs then */
+        const char *strat = own_repo_kept ? runner_rebase_strategy(&a, cwd) : NULL;
+        char *strat_before = strat ? xstrdup(strat) : NULL;
         /* the tools' configurations elsewhere in the project, of the kinds
          * the plan keeps at the top (std/agent) */
         links.tools = runner_tool_configs_walked(&a, &plan, cwd);
@@ -905,6 +908,7 @@ launch:
         if (err) {
             free(todo_wt);
             free(todo_before);
+            free(strat_before);
         }
         if (err && plan.nm && err != ENOMEM && err != EAGAIN) {
             *retry = 1;      /* no user namespace here after all: planned again without */
@@ -1021,8 +1025,10 @@ launch:
         nlinks += runner_profile_rel_paths(&profs, keep + nmade + nlinks);
         const char *todo_after = todo_wt && l.stage == LL_STAGE_NONE ? runner_rebase_execs(&a, todo_wt) : NULL;
         int todo_new = todo_after && (!todo_before || strcmp(todo_before, todo_after));
+        const char *strat_after = todo_wt && l.stage == LL_STAGE_NONE ? runner_rebase_strategy(&a, todo_wt) : NULL;
+        int strat_new = strat_after && (!strat_before || strcmp(strat_before, strat_after));
         const char *lost = NULL;
-        if (nmade + nfound + nshadowed + nabovem + nprofs + todo_new) res->exit_status = 125;
+        if (nmade + nfound + nshadowed + nabovem + nprofs + todo_new + strat_new) res->exit_status = 125;
         if (nmade + nlinks && planted_add(&a, rq, &hold, keep, nmade + nlinks, &lost) != 0 && !lost)
             lost = "its record cannot be written";
         free(keep);
@@ -1047,8 +1053,14 @@ launch:
                                      "at your next git rebase --continue, outside any sandbox; look at them with "
                                      "git rebase --edit-todo, or git rebase --abort (the command exited %d)",
                     todo_after, command_status);
+        if (strat_new)
+            run_say(sink, SEV_ERROR, "the repository has a stopped rebase, cherry-pick or revert whose merge strategy "
+                                     "the command set (%s): git runs it, git-merge-NAME, at your next --continue, "
+                                     "outside any sandbox; look at it, or --abort (the command exited %d)",
+                    strat_after, command_status);
         free(todo_wt);
         free(todo_before);
+        free(strat_before);
         runner_profile_rel_say(&profs, rq->profile, sink, command_status);
         if (lost)
             run_say(sink, SEV_ERROR, "buckle cannot remember %s for the next run (%s), which would take %s for "

@@ -1304,34 +1304,57 @@ static int component_matches(const char *pat, size_t pl, const char *s, size_t n
     return fnmatch(p, w, 0) == 0;
 }
 
-int runner_tool_config_place(const char *dir, const char *name)
+/* 1 when dir/name (nl bytes) ends with the components of pat's first pl
+ * bytes, matched from the last: name's, then dir's (dl bytes) from its end */
+static int tail_matches(const char *pat, size_t pl, const char *dir, size_t dl, const char *name, size_t nl)
+{
+    const char *pe = pat + pl, *de = dir + dl;
+    int ok = 1, first = 1;
+    while (ok && pe > pat) {
+        const char *ps = pe;
+        while (ps > pat && ps[-1] != '/') ps--;
+        if (first) ok = component_matches(ps, (size_t)(pe - ps), name, nl);
+        else {
+            const char *ds = de;
+            while (ds > dir && ds[-1] != '/') ds--;
+            ok = ds > dir && component_matches(ps, (size_t)(pe - ps), ds, (size_t)(de - ds));
+            de = ds > dir ? ds - 1 : dir;
+        }
+        first = 0;
+        pe = ps > pat ? ps - 1 : pat;
+    }
+    return ok;
+}
+
+/* 1 when dir/name is in no package manager's tree */
+static int outside_packages(const char *dir, const char *name)
 {
     if (strstr(dir, "/node_modules/") || strstr(dir, "/site-packages/") || !strcmp(name, ".") || !strcmp(name, ".."))
         return 0;
     size_t dl = strlen(dir);
-    if ((dl >= 13 && !strcmp(dir + dl - 13, "/node_modules")) || (dl >= 14 && !strcmp(dir + dl - 14, "/site-packages")))
-        return 0;
-    size_t nl = strlen(name);
+    return !((dl >= 13 && !strcmp(dir + dl - 13, "/node_modules")) ||
+             (dl >= 14 && !strcmp(dir + dl - 14, "/site-packages")));
+}
+
+int runner_tool_config_place(const char *dir, const char *name)
+{
+    if (!outside_packages(dir, name)) return 0;
+    for (size_t i = 0; i < sizeof configs / sizeof *configs; i++)
+        if (configs[i].at == AT_UP &&
+            tail_matches(configs[i].file, strlen(configs[i].file), dir, strlen(dir), name, strlen(name)))
+            return 1;
+    return 0;
+}
+
+int runner_tool_config_dir_place(const char *dir, const char *name)
+{
+    if (!outside_packages(dir, name)) return 0;
     for (size_t i = 0; i < sizeof configs / sizeof *configs; i++) {
-        const tool_config *c = &configs[i];
-        if (c->at != AT_UP) continue;
-        /* its components from the last: name's, then dir's from its end */
-        const char *pe = c->file + strlen(c->file), *de = dir + dl;
-        int ok = 1, first = 1;
-        while (ok && pe > c->file) {
-            const char *ps = pe;
-            while (ps > c->file && ps[-1] != '/') ps--;
-            if (first) ok = component_matches(ps, (size_t)(pe - ps), name, nl);
-            else {
-                const char *ds = de;
-                while (ds > dir && ds[-1] != '/') ds--;
-                ok = ds > dir && component_matches(ps, (size_t)(pe - ps), ds, (size_t)(de - ds));
-                de = ds > dir ? ds - 1 : dir;
-            }
-            first = 0;
-            pe = ps > c->file ? ps - 1 : c->file;
-        }
-        if (ok) return 1;
+        if (configs[i].at != AT_UP) continue;
+        /* each of its directories: the components before a '/' */
+        for (const char *q = strchr(configs[i].file, '/'); q; q = strchr(q + 1, '/'))
+            if (tail_matches(configs[i].file, (size_t)(q - configs[i].file), dir, strlen(dir), name, strlen(name)))
+                return 1;
     }
     return 0;
 }

@@ -34,6 +34,11 @@ int runner_tool_config_made(const char *dir, const char *name, unsigned long lon
  * a package manager's tree (node_modules, site-packages). */
 int runner_tool_config_place(const char *dir, const char *name);
 
+/* Whether dir/name (dir absolute) is where a directory on the way to
+ * such a place is (a .cargo, mise's .config/mise, .mise or mise), by the
+ * names alone; none in a package manager's tree. */
+int runner_tool_config_dir_place(const char *dir, const char *name);
+
 /* The key of such a file dir/name, st, in the map of the project's paths
  * at the start (shared_inodes.c keeps it, link_scan.c looks it up): its
  * path and its file, so one at a path where it was not (a directory

@@ -65,4 +65,31 @@ printf 'script-shell=./sh\n' >b/.npmrc
 inrun "swapped" 'mv a t && mv b a && mv t b'
 expect_rc "config moves: .npmrc files swapped by renaming their directories: the run fails" 125
 expect_err_has "config moves: ... naming the one now at a" "$R/proj/a/.npmrc is a npm configuration the command made"
+rm -rf a b
+# a link to a directory, at a place where a tool looks for its
+# configuration's directory (crate/.cargo -> ../tools/cargo): what it leads
+# to counts as in a directory made there
+mkdir -p crate
+inrun "cargo linked" 'mkdir -p tools/cargo && printf "[build]\nrustc-wrapper = \"tools/w.sh\"\n" >tools/cargo/config.toml && ln -s ../tools/cargo crate/.cargo'
+expect_rc "config moves: .cargo made a link to a directory holding config.toml: the run fails" 125
+expect_err_has "config moves: ... naming it by the link" "$R/proj/crate/.cargo/config.toml is a Cargo configuration the command made or changed"
+inrun "cargo link there before" 'echo x >crate/main.rs'
+expect_rc "config moves: the link there before, what it leads to unchanged: the run goes on" 0
+inrun "cargo link target changed" 'printf "[build]\nrustc-wrapper = \"tools/w2.sh\"\n" >tools/cargo/config.toml'
+expect_rc "config moves: the file the link there before leads to changed: the run fails" 125
+inrun "cargo link target swapped" 'mkdir -p tools/c2 && cp -p tools/cargo/config.toml tools/c2/ && mv tools/cargo tools/old && mv tools/c2 tools/cargo'
+expect_rc "config moves: the directory the link leads to renamed into its way: the run fails" 125
+rm -rf crate tools/cargo tools/old
+# mise's: .mise, .config/mise, mise, and .config itself
+mkdir -p a b/.config c d
+inrun "mise linked" 'mkdir -p tools/m1 tools/m2 tools/m3 tools/cfg/mise && for m in m1 m2 m3 cfg/mise; do printf "[env]\n_.source = \"x.sh\"\n" >tools/$m/config.toml; done && ln -s ../tools/m1 a/.mise && ln -s ../../tools/m2 b/.config/mise && ln -s ../tools/m3 c/mise && ln -s ../tools/cfg d/.config'
+expect_rc "config moves: mise's directories made links to directories: the run fails" 125
+for f in a/.mise b/.config/mise c/mise d/.config/mise; do
+    expect_err_has "config moves: ... naming $f/config.toml" "$R/proj/$f/config.toml is a mise or asdf configuration the command made"
+done
+rm -rf a b c d
+# a loop of links there before (lp/.config -> .): the walk ends, nothing named
+mkdir -p lp && ln -s . lp/.config
+inrun "loop there before" 'echo x >lp/a.txt'
+expect_rc "config moves: a loop of links there before: the run goes on" 0
 cd / && rm -rf "$R"

@@ -230,3 +230,31 @@ inrun 'GIT_SEQUENCE_EDITOR=./scripts/ed.sh GIT_COMMITTER_NAME=t GIT_COMMITTER_EM
 expect_rc "landlock git hooks: a stopped rebase whose todo the command gave exec lines fails the run" 125
 expect_err_has "landlock git hooks: ... naming them" "runs commands the command wrote there (exec touch PWNED)"
 git -C "$W" rebase --abort 2>/dev/null
+
+# its merge strategy: git runs one that is none of its own as the program
+# git-merge-NAME, of the work tree when NAME has a '/', at your next
+# --continue (a rebase you started and left stopped, the command then set)
+gt() { git -C "$W" -c user.name=t -c user.email=t@t "$@"; }
+gt -c sequence.editor="sed -i 1ibreak" rebase -i HEAD~1 >/dev/null 2>&1
+inrun 'mkdir -p git-merge-x && printf "#!/bin/sh\ntouch PWNED\n" >git-merge-x/evil && chmod +x git-merge-x/evil && echo x/evil >.git/rebase-merge/strategy'
+expect_rc "landlock git hooks: a stopped rebase whose strategy the command set to a program fails the run" 125
+expect_err_has "landlock git hooks: ... naming it" "merge strategy the command set (rebase-merge/strategy: x/evil)"
+inrun 'echo x/evil,y >.git/rebase-merge/strategy_opts'
+expect_rc "landlock git hooks: ... and its options changed with it" 125
+inrun 'echo ran'
+expect_rc "landlock git hooks: a strategy there before the run, unchanged: the run goes on" 0
+inrun 'echo ort >.git/rebase-merge/strategy'
+expect_rc "landlock git hooks: a strategy set to git's own: the run goes on" 0
+gt rebase --abort 2>/dev/null
+# a cherry-pick stopped on a conflict, its options in sequencer/opts
+cur=$(gt rev-parse --abbrev-ref HEAD)
+echo 1 >"$W/cp.txt" && gt add cp.txt && gt commit -qm cp1 && gt branch cpside
+echo 3 >"$W/cp.txt" && gt commit -qam cp3
+gt checkout -q cpside && echo 2 >"$W/cp.txt" && gt commit -qam cp2 && gt commit -q --allow-empty -m cp4
+gt checkout -q "$cur" && gt cherry-pick cpside~1 cpside >/dev/null 2>&1
+inrun 'echo ran'
+expect_rc "landlock git hooks: a stopped cherry-pick with no strategy: the run goes on" 0
+inrun 'git config -f .git/sequencer/opts options.strategy x/evil'
+expect_rc "landlock git hooks: a stopped cherry-pick whose strategy the command set fails the run" 125
+expect_err_has "landlock git hooks: ... naming sequencer/opts" "merge strategy the command set (sequencer/opts:"
+gt cherry-pick --abort 2>/dev/null
