@@ -1625,3 +1625,16 @@ int runner_nested_bare(nest_search *x, int fd, const char *sub)
 }
 
 const char *runner_nested_found(const nest_search *x) { return x ? x->found : NULL; }
+
+const char *runner_hooks_front_path(arena *a, const ll_plan *plan, const char *cwd, const git_env *env,
+                                    int accept_hooks, const char *const *front, size_t nfront)
+{
+    if (!nfront || !top_kept(a, plan, cwd, 0)) return NULL;
+    const char *path = "";
+    for (size_t i = 0; i < nfront; i++) path = arena_printf(a, "%s%s:", path, front[i]);
+    const char *user = env_get(env->vars, "PATH");
+    include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = env->home, .accept_hooks = accept_hooks,
+                       .user_path = user ? arena_printf(a, "%s%s", path, user) : arena_strndup(a, path, strlen(path) - 1) };
+    check_repo(&ic, cwd);
+    return ic.found;
+}

@@ -3,8 +3,9 @@
 # directory"): a program named bare (`ruff check .`, `#!/usr/bin/env bash`)
 # is looked up through the PATH buckle was started with, which the shell
 # running the hook has; one in a PATH directory of the project (an
-# activated .venv/bin, node_modules/.bin), there or not yet, is the
-# command's to write, so the run is refused (exit 125).  A program, a
+# activated .venv/bin, node_modules/.bin, the .envrc's PATH_add bin),
+# there or not yet, is the command's to write, so the run is refused
+# (exit 125).  A program, a
 # script an interpreter runs, or a variable's program the hook runs
 # ($INSTALL_PYTHON) that is not there yet, in a directory not there yet,
 # counts when the command may make it.
@@ -59,6 +60,16 @@ XP=/usr/bin:/bin
 inrun true
 expect_rc "landlock hook user path: ... and runs without it" 0
 rm -rf "$W/.venv" "$W/node_modules"
+# the directories the project's .envrc puts first in PATH (direnv's PATH_add)
+mkdir -p "$W/bin"
+printf '#!/bin/sh\nexit 0\n' >"$W/bin/lint"
+chmod +x "$W/bin/lint"
+printf 'PATH_add bin\n' >"$W/.envrc"
+hook "$(printf '#!/bin/sh\nlint')"
+inrun true
+expect_rc "landlock hook user path: a bare-name hook program in the .envrc's PATH_add directory refuses the run" 125
+expect_err_has "landlock hook user path: ... naming it" "$H/pre-commit is a git hook that runs the program $W/bin/lint"
+rm -rf "$W/bin" "$W/.envrc"
 
 # programs not there yet, in directories not there yet
 for c in './newdir/x.sh|newdir/x.sh' 'sh newdir/x.sh|newdir/x.sh' '. ./newdir/x.sh|newdir/x.sh' \
