@@ -5,10 +5,9 @@
 # running the hook has; one in a PATH directory of the project (an
 # activated .venv/bin, node_modules/.bin, the .envrc's PATH_add bin),
 # there or not yet, is the command's to write, so the run is refused
-# (exit 125).  A program, a
-# script an interpreter runs, or a variable's program the hook runs
-# ($INSTALL_PYTHON) that is not there yet, in a directory not there yet,
-# counts when the command may make it.
+# (exit 125).  A program, a script an interpreter runs, or a variable's
+# program the hook runs ($INSTALL_PYTHON) that is not there yet, in a
+# directory not there yet, counts when the command may make it.
 . tests/lib.sh
 agent_setup llhup "landlock hook user path"
 A="--no-cache --linux-accept=files,new-paths"
