@@ -763,13 +763,17 @@ static void hook_variable(include_ctx *x, const char *file, const char *top, con
 /* A program w (no '/') that starts a hook's command, looked up as the
  * user's shell that runs the hook does: through the PATH buckle was
  * started with (a relative or empty entry from the work tree wt).  The
- * first entry that holds an executable file of that name is what runs;
- * an entry where the plan lets the command write or make that file (an
- * activated .venv/bin, node_modules/.bin, a PATH_add'ed bin of the
- * project, there or not yet) runs the command's code at the next commit. */
+ * first entry that holds an executable file of that name is what runs:
+ * one the plan lets the command write (an activated .venv/bin's ruff,
+ * node_modules/.bin, a PATH_add'ed bin of the project) runs the command's
+ * code at the next commit.  A new file of that name in an entry before
+ * it is the after-run check's (path_shadows.c: it fails the run and is
+ * moved aside); with none on PATH at all, an entry where the command may
+ * make it is what the next commit finds. */
 static void user_path_found(include_ctx *x, const char *file, const char *top, const char *wt, const char *key,
                             const char *v, const char *w)
 {
+    const char *makes = NULL;
     for (const char *e = x->user_path; e && !x->found;) {
         const char *c = strchr(e, ':');
         size_t l = c ? (size_t)(c - e) : strlen(e);
@@ -777,12 +781,13 @@ static void user_path_found(include_ctx *x, const char *file, const char *top, c
         e = c ? c + 1 : NULL;
         const char *t = normal(x->a, arena_printf(x->a, "%s/%s", dir, w));
         struct stat st;
-        int runs = stat(t, &st) == 0 && S_ISREG(st.st_mode) && access(t, X_OK) == 0;
-        if (runs || writable(x->a, x->plan, t)) {
-            program_writable(x, file, top, key, v, t);
+        if (stat(t, &st) == 0 && S_ISREG(st.st_mode) && access(t, X_OK) == 0) {
+            if (writable(x->a, x->plan, t)) program_writable(x, file, top, key, v, t);
             return;
         }
+        if (!makes && writable(x->a, x->plan, t)) makes = t;
     }
+    if (makes && !x->found) program_writable(x, file, top, key, v, makes);
 }
 
 /* the shell's own words: reserved words, after which a command starts,

@@ -51,13 +51,29 @@ expect_rc "landlock hook user path: a relative PATH entry of the project refuses
 expect_err_has "landlock hook user path: ... naming it" "runs the program $W/node_modules/.bin/eslint"
 # env in the #! line looks its program up through PATH too
 XP=$W/.venv/bin
+printf '#!/bin/sh\necho venv bash\n' >"$W/.venv/bin/bash"
+chmod +x "$W/.venv/bin/bash"
 hook "$(printf '#!/usr/bin/env bash\nexit 0')"
 inrun true
-expect_rc "landlock hook user path: #!/usr/bin/env bash with the venv on PATH refuses the run" 125
+expect_rc "landlock hook user path: #!/usr/bin/env bash found in the venv refuses the run" 125
 expect_err_has "landlock hook user path: ... naming the venv's bash" "runs the program $W/.venv/bin/bash"
+rm -f "$W/.venv/bin/bash"
 XP=/usr/bin:/bin
 inrun true
 expect_rc "landlock hook user path: ... and runs without it" 0
+# with the venv before the system's directories, a program found there
+# is the system's: a bash or git the command makes in the venv is the
+# after-run PATH check's (it fails the run and is moved aside)
+XP=$W/.venv/bin:/usr/bin:/bin
+hook "$(printf '#!/usr/bin/env bash
+git diff --cached --check')"
+inrun true
+expect_rc "landlock hook user path: a venv before /usr/bin, the hook's bash and git found there, runs" 0
+inrun 'printf "#!/bin/sh\necho FAKE\n" >.venv/bin/bash; chmod +x .venv/bin/bash'
+expect_rc "landlock hook user path: ... a bash the command makes in the venv fails the run" 125
+expect_err_has "landlock hook user path: ... naming it" "$W/.venv/bin/bash exists after the run"
+[ -e "$W/.venv/bin/bash" ] && fail "landlock hook user path: ... and is moved aside" "still there" || pass "landlock hook user path: ... and is moved aside"
+XP=/usr/bin:/bin
 rm -rf "$W/.venv" "$W/node_modules"
 # the directories the project's .envrc puts first in PATH (direnv's PATH_add)
 mkdir -p "$W/bin"
