@@ -7,6 +7,7 @@
  * Makefile of its directory (-C) or the file -f names; python's -m runs
  * the module from the directory it runs in first. */
 #include "hook_runners.h"
+#include <ctype.h>
 #include <string.h>
 
 #define BIN "node_modules/.bin/"
@@ -145,4 +146,26 @@ size_t runner_hook_runs(arena *a, const char *const *w, size_t n, hook_run out[H
     if (!strcmp(prog, "make") || !strcmp(prog, "gmake")) return make_runs(a, w, n, out);
     if (!strncmp(prog, "python", 6) && (!prog[6] || prog[6] == '3' || prog[6] == '2')) return python_runs(a, w, n, out);
     return pkg_runs(a, prog, w, n, out);
+}
+
+/* the programs that run the script their first operand names: 1, a
+ * shell (-e is an option like another), 2, one whose -e runs code */
+static const struct { const char *name; int kind; } interpreters[] = {
+    { "sh", 1 }, { "bash", 1 }, { "dash", 1 }, { "zsh", 1 }, { "ksh", 1 }, { "ash", 1 }, { "mksh", 1 },
+    { "fish", 1 }, { ".", 1 }, { "source", 1 }, { "node", 2 }, { "nodejs", 2 }, { "deno", 2 }, { "bun", 2 },
+    { "perl", 2 }, { "ruby", 2 }, { "php", 2 }, { "lua", 2 }, { "tclsh", 2 }, { "Rscript", 2 }, { "pwsh", 2 },
+};
+
+int runner_hook_interpreter(const char *w)
+{
+    const char *b = strrchr(w, '/');
+    b = b ? b + 1 : w;
+    if (!strncmp(b, "python", 6)) {
+        for (const char *c = b + 6; *c; c++)
+            if (!isdigit((unsigned char)*c) && *c != '.') return 0;
+        return 2;
+    }
+    for (size_t i = 0; i < sizeof interpreters / sizeof interpreters[0]; i++)
+        if (!strcmp(b, interpreters[i].name)) return interpreters[i].kind;
+    return 0;
 }

@@ -19,4 +19,8 @@ enum { HOOK_RUNS_MAX = 3 };
 /* The command's words w[0..n) (quotes taken off; w[0] the program): the
  * files it runs in out, their count returned. */
 size_t runner_hook_runs(arena *a, const char *const *w, size_t n, hook_run out[HOOK_RUNS_MAX]);
+/* The program w (a path or a name) runs the script its first operand
+ * names: 1, a shell (sh, bash, ., source: -e is an option like another);
+ * 2, another interpreter (python3, node, perl: -e runs code); 0, none. */
+int runner_hook_interpreter(const char *w);
 #endif

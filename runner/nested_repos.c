@@ -144,6 +144,10 @@ typedef struct include_ctx {
     const char *hooks_dir;       /* the last core.hooksPath read, resolved, or NULL */
     const char *hook_path;       /* the PATH a hook set for the rest of it (PATH=..., export PATH=...), or NULL */
     int accept_hooks;            /* a hook that runs a program the command may write is accepted */
+    const char *user_path;       /* the PATH buckle was started with: the user's shell's, which runs the hooks */
+    const char *hook_text;       /* the hook being read, whole (the commands its variables are run as) */
+    int word_quoted;             /* the word being looked at began inside quotes */
+    int word_script;             /* the word being looked at is the script an interpreter runs (sh x.sh) */
     const char *found;           /* the first problem */
 } include_ctx;
 
@@ -667,14 +671,18 @@ static void word_found(include_ctx *x, const char *file, const char *top, const 
         return;
     }
     if (!starts && exists && !S_ISREG(st.st_mode)) return;
-    if (!starts && !exists && (absolute || expanded || git_cmd || w[0] == '-' || strchr(w, '=') || strchr(w, ':')))
+    int script = x->hook && x->word_script && !expanded && !git_cmd;
+    if (!starts && !exists && !script &&
+        (absolute || expanded || git_cmd || w[0] == '-' || strchr(w, '=') || strchr(w, ':')))
         return;
     /* a hook's later words: only a file there now (a script is mostly
-     * arguments: sed's s/a/b/, messages) */
-    if (!starts && !exists && x->hook) return;
-    /* and a program missing from a directory that is missing too: a
-     * quoted word the reading split (sed "s/a/b/;s/c/d/") */
-    if (starts && !exists && x->hook) {
+     * arguments: sed's s/a/b/, messages), but the script an interpreter
+     * runs (sh newdir/x.sh), which the command may make */
+    if (!starts && !exists && x->hook && !script) return;
+    /* and a program missing from a directory that is missing too, in
+     * quotes: a quoted word the reading split (sed "s/a/b/;s/c/d/"); one
+     * outside quotes counts (./newdir/x.sh: the command may make both) */
+    if (starts && !exists && x->hook && x->word_quoted) {
         const char *slash = strrchr(t, '/');
         if (slash && slash > t && stat(arena_strndup(x->a, t, (size_t)(slash - t)), &st) != 0) return;
     }
@@ -715,17 +723,71 @@ static void ext_found(include_ctx *x, const char *file, const char *top, const c
     }
 }
 
+/* 1 when the hook text runs the variable name as a command: "$NAME" or
+ * ${NAME} first in a command (at a line's start, after ; & | ( { or after
+ * exec, then, do, else, command) */
+static int variable_run(const char *text, const char *name, size_t nl)
+{
+    static const char *const before[] = { "exec", "then", "do", "else", "command", "time", "!" };
+    for (const char *p = text; p && (p = strchr(p, '$')) != NULL; p++) {
+        const char *n = p + 1 + (p[1] == '{');
+        if (strncmp(n, name, nl) || isalnum((unsigned char)n[nl]) || n[nl] == '_') continue;
+        const char *b = p;
+        while (b > text && (b[-1] == '"' || b[-1] == ' ' || b[-1] == '\t')) b--;
+        if (b == text || strchr("\n;&|({", b[-1])) return 1;
+        const char *e = b;
+        while (b > text && !isspace((unsigned char)b[-1]) && !strchr(";&|({", b[-1])) b--;
+        for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+            if (strlen(before[i]) == (size_t)(e - b) && !strncmp(b, before[i], (size_t)(e - b))) return 1;
+    }
+    return 0;
+}
+
 /* NAME=VALUE in a hook, the value a path (relative ones from the work
- * tree wt): a program when it is an executable file */
+ * tree wt): a program when it is an executable file, or when it is not
+ * there yet and the hook runs $NAME (pre-commit's INSTALL_PYTHON naming a
+ * .venv the command may make) */
 static void hook_variable(include_ctx *x, const char *file, const char *top, const char *wt, const char *key,
-                          const char *v, const char *value)
+                          const char *v, const char *name, size_t nl, const char *value)
 {
     const char *t = value[0] == '/' ? value : value[0] == '~' ? tilde(x, value)
                   : wt ? arena_printf(x->a, "%s%s", wt, value) : NULL;
     if (!t) return;
     t = normal(x->a, t);
     struct stat st;
-    if (stat(t, &st) == 0 && S_ISREG(st.st_mode) && access(t, X_OK) == 0) program_writable(x, file, top, key, v, t);
+    if (stat(t, &st) == 0 ? S_ISREG(st.st_mode) && access(t, X_OK) == 0
+                          : errno == ENOENT && x->hook_text && variable_run(x->hook_text, name, nl))
+        program_writable(x, file, top, key, v, t);
+}
+
+/* A program w (no '/') that starts a hook's command, looked up as the
+ * user's shell that runs the hook does: through the PATH buckle was
+ * started with (a relative or empty entry from the work tree wt).  The
+ * first entry that holds an executable file of that name is what runs:
+ * one the plan lets the command write (an activated .venv/bin's ruff,
+ * node_modules/.bin, a PATH_add'ed bin of the project) runs the command's
+ * code at the next commit.  A new file of that name in an entry before
+ * it is the after-run check's (path_shadows.c: it fails the run and is
+ * moved aside); with none on PATH at all, an entry where the command may
+ * make it is what the next commit finds. */
+static void user_path_found(include_ctx *x, const char *file, const char *top, const char *wt, const char *key,
+                            const char *v, const char *w)
+{
+    const char *makes = NULL;
+    for (const char *e = x->user_path; e && !x->found;) {
+        const char *c = strchr(e, ':');
+        size_t l = c ? (size_t)(c - e) : strlen(e);
+        const char *dir = e[0] == '/' ? arena_strndup(x->a, e, l) : arena_printf(x->a, "%s%.*s", wt, (int)l, e);
+        e = c ? c + 1 : NULL;
+        const char *t = normal(x->a, arena_printf(x->a, "%s/%s", dir, w));
+        struct stat st;
+        if (stat(t, &st) == 0 && S_ISREG(st.st_mode) && access(t, X_OK) == 0) {
+            if (writable(x->a, x->plan, t)) program_writable(x, file, top, key, v, t);
+            return;
+        }
+        if (!makes && writable(x->a, x->plan, t)) makes = t;
+    }
+    if (makes && !x->found) program_writable(x, file, top, key, v, makes);
 }
 
 /* the shell's own words: reserved words, after which a command starts,
@@ -789,6 +851,7 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
     const char *path = NULL;         /* a PATH=... before the program */
     int after_opt = 0;               /* the word before was an option without a value of its own (-o) */
     int exported = 0;                /* the command is export (or the like): its PATH=... lasts */
+    int script_next = 0;             /* the program is an interpreter whose script is still to come (its kind) */
     const char *cmd[HOOK_WORDS_MAX]; /* a hook's command so far, for what it runs by design */
     size_t ncmd = 0;
     const char *alt;
@@ -821,7 +884,8 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
                 /* a hook's variable that names a program it runs later
                  * (pre-commit's INSTALL_PYTHON=.../.venv/bin/python3);
                  * one with an expansion in it is not known */
-                if (x->hook && strchr(eq + 1, '/') && !ps.dropped) hook_variable(x, file, top, wt, key, v, eq + 1);
+                if (x->hook && strchr(eq + 1, '/') && !ps.dropped)
+                    hook_variable(x, file, top, wt, key, v, w, k, eq + 1);
                 continue;
             }
         }
@@ -836,6 +900,8 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
             /* a hook's lasting PATH (husky's node_modules/.bin); not a word
          * in quotes that the reading split ("hint (run make)") */
             if (x->hook && x->hook_path && !ps.quoted && !x->found) path_found(x, file, top, wt, key, v, x->hook_path, w);
+            /* the user's PATH, which the shell running the hook has */
+            if (x->hook && !ps.quoted && !x->found) user_path_found(x, file, top, wt, key, v, w);
             if (x->found) break;
         }
         if (starts) path = NULL;
@@ -849,7 +915,17 @@ static void program_found(include_ctx *x, const char *file, const char *top, con
             git_cmd = !strcmp(base ? base + 1 : w, "git");
         }
         if (x->hook && own != 1 && ncmd < HOOK_WORDS_MAX && (ncmd || (starts && !ps.quoted))) cmd[ncmd++] = w;
+        /* the script an interpreter runs: its first word that is no
+         * option (none after -c, -e, -m: code or a module follows) */
+        x->word_script = 0;
+        if (starts) script_next = x->hook && !ps.quoted ? runner_hook_interpreter(w) : 0;
+        else if (script_next && (!strcmp(w, "-c") || !strncmp(w, "-m", 2) || (script_next == 2 && !strcmp(w, "-e"))))
+            script_next = 0;
+        else if (script_next && w[0] != '-')
+            x->word_script = 1, script_next = 0;
+        x->word_quoted = ps.quoted;
         word_found(x, file, top, wt, key, v, w, starts, expanded, git_cmd);
+        x->word_script = x->word_quoted = 0;
     }
     if (x->hook && ncmd && !x->found) hook_runs(x, file, top, wt, key, v, cmd, ncmd);
     /* a PATH=... alone on the line lasts */
@@ -999,12 +1075,24 @@ static void read_hook(include_ctx *x, const char *file, int fd, const struct sta
     for (char *c = buf; (c = strstr(c, "\\\n")) != NULL;) c[0] = c[1] = ' ';
     x->hook = 1;
     x->hook_path = path;
+    x->hook_text = arena_strdup(x->a, buf);
     for (char *line = buf, *next; line && !x->found; line = next) {
         next = strchr(line, '\n');
         if (next) *next++ = 0;
         if (line == buf && line[0] == '#' && line[1] == '!') {
             /* the interpreter, and its first argument (env's program) */
             program_found(x, file, file, wt, &hook_key, "", line + 2, NULL);
+            /* #!/usr/bin/env bash: env finds bash through the user's PATH */
+            const char *i = line + 2;
+            i += strspn(i, " \t");
+            size_t il = strcspn(i, " \t");
+            if (!x->found && il >= 3 && !strncmp(i + il - 3, "env", 3) && (il == 3 || i[il - 4] == '/')) {
+                const char *r = i + il;
+                for (r += strspn(r, " \t"); *r == '-'; r += strspn(r, " \t")) r += strcspn(r, " \t");
+                size_t rl = strcspn(r, " \t");
+                if (rl && !memchr(r, '/', rl) && !memchr(r, '=', rl))
+                    user_path_found(x, file, file, wt, "", "", arena_strndup(x->a, r, rl));
+            }
             continue;
         }
         while (*line == ' ' || *line == '\t') line++;
@@ -1015,6 +1103,7 @@ static void read_hook(include_ctx *x, const char *file, int fd, const struct sta
         program_found(x, file, file, wt, &hook_key, "", line, NULL);
     }
     x->hook = 0;
+    x->hook_text = NULL;
 }
 
 /* file opened as a regular file (executable, unless any), its status in st */
@@ -1068,10 +1157,12 @@ static void husky_hooks(include_ctx *x, const char *hooks, const char *wt)
  * them from the command; dir the work tree they run in), each read as the
  * shell reads it, line by line: its interpreter (#!), each command's
  * program and the files named, as for a setting that runs a program
- * (program_found), a variable naming an executable file (pre-commit's
- * INSTALL_PYTHON, which it then execs), a program found through a PATH
- * the hook sets with a relative entry (node_modules/.bin), and the files
- * a package runner, make or python -m runs (hook_runners.c).  A hook that
+ * (program_found), a variable naming a program it runs (pre-commit's
+ * INSTALL_PYTHON, which it then execs, there or not), a bare program
+ * found through a PATH the hook sets with a relative entry
+ * (node_modules/.bin) or through the user's PATH (an activated
+ * .venv/bin), the script an interpreter runs, and the files a package
+ * runner, make or python -m runs (hook_runners.c).  A hook that
  * runs a program the command may write runs the command's code at the
  * next commit, outside any sandbox.  A sample (NAME.sample) never runs; a
  * hook too long to read whole is refused. */
@@ -1474,7 +1565,8 @@ nest_search *runner_nested_begin(arena *a, const ll_plan *plan, const char *cwd,
     if (!any) return NULL;
     /* the project's own git configuration: the files it includes */
     if (x->top_kept[0]) {
-        include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = home, .accept_hooks = accept_hooks };
+        include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = home, .accept_hooks = accept_hooks,
+                           .user_path = env_get(env->vars, "PATH") };
         check_repo(&ic, cwd);
         if (ic.found) { *why = ic.found; return NULL; }
         /* the user's own configuration, which git reads in every
@@ -1538,3 +1630,16 @@ int runner_nested_bare(nest_search *x, int fd, const char *sub)
 }
 
 const char *runner_nested_found(const nest_search *x) { return x ? x->found : NULL; }
+
+const char *runner_hooks_front_path(arena *a, const ll_plan *plan, const char *cwd, const git_env *env,
+                                    int accept_hooks, const char *const *front, size_t nfront)
+{
+    if (!nfront || !top_kept(a, plan, cwd, 0)) return NULL;
+    const char *path = "";
+    for (size_t i = 0; i < nfront; i++) path = arena_printf(a, "%s%s:", path, front[i]);
+    const char *user = env_get(env->vars, "PATH");
+    include_ctx ic = { .a = a, .plan = plan, .cwd = cwd, .home = env->home, .accept_hooks = accept_hooks,
+                       .user_path = user ? arena_printf(a, "%s%s", path, user) : arena_strndup(a, path, strlen(path) - 1) };
+    check_repo(&ic, cwd);
+    return ic.found;
+}

@@ -52,6 +52,14 @@ int runner_nested_entry(nest_search *x, const char *name, const char *sub, int d
 /* A directory the walk opened (fd): 1 when it is a bare repository, not
  * searched beneath (found like runner_nested_entry's). */
 int runner_nested_bare(nest_search *x, int fd, const char *sub);
+/* Why the run must not start, or NULL: a hook of the project's own
+ * repository (cwd's) runs a program by name that the plan lets the command
+ * write or make in one of the directories front (absolute: those the
+ * project's .envrc puts first in PATH, PATH_add's), looked in before
+ * env's PATH, as the project's shell does (runner_nested_begin reads the
+ * hooks with env's PATH alone). */
+const char *runner_hooks_front_path(arena *a, const ll_plan *plan, const char *cwd, const git_env *env,
+                                    int accept_hooks, const char *const *front, size_t nfront);
 /* Why the run must not start (the first repository found), or NULL. */
 const char *runner_nested_found(const nest_search *x);
 /* Why git run in a repository whose git directory is gitdir may run a

@@ -714,6 +714,17 @@ launch:
         for (size_t i = 0; i < envrc_walk.nbefore; i++) nested[i] = envrc_walk.before[i].path;
         runner_direnv_begin(&envrcs, &dscan, &a, &plan, cwd, rb.value[RB_HOME], nested, envrc_walk.nbefore);
     }
+    /* the project's hooks, their programs named bare looked for where the
+     * project's shell looks first (PATH_add's directories) */
+    {
+        git_env ge = { .home = getenv("HOME"), .vars = (const char *const *)environ };
+        const char *why = runner_hooks_front_path(&a, &plan, cwd, &ge, (accept & (1u << LLC_HOOKS)) != 0,
+                                                  dscan.path_dirs, dscan.npath);
+        if (why) {
+            run_say(sink, SEV_ERROR, "%s; nothing was run", why);
+            goto out;
+        }
+    }
     if (dscan.unread)
         run_say(sink, SEV_NOTE, "%s: a word the shell makes (a variable, a command's output) names what direnv "
                                 "loads there; buckle watches the files an .envrc names in its own words, not that "
